@@ -1,0 +1,147 @@
+// The host: I/O and clocks for the runtime. The runtime never touches Node APIs directly;
+// the CLI (Node) or the web worker installs a host with setHost().
+
+export interface Host {
+  /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
+  write(fd: 1 | 2, text: string): void;
+  /** Flush buffered output (called before blocking sleeps and at exit). */
+  flush(): void;
+  /** Monotonic clock, seconds. */
+  now(): number;
+  /** Wall clock, seconds since the epoch. */
+  wallTime(): number;
+  /** Block the whole thread for `seconds` (virtual hosts advance the clock instead). */
+  sleep(seconds: number): void;
+  /** True when sleeps and timers run in simulated time. */
+  virtualTime: boolean;
+  /** Read one line from stdin (without the trailing newline); null at EOF. */
+  readline?(): string | null;
+  /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
+  randomBytes?(bytes: Uint8Array): void;
+  /** sys.argv (argv[0] is the script path). */
+  argv?: string[];
+  /** Local timezone offset in seconds east of UTC for the given epoch time (for time.localtime). */
+  utcOffset?(epochSeconds: number): number;
+  /** Name of the local time zone (time.tzname). */
+  tzname?: [string, string];
+}
+
+const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
+
+function monotonicNow(): number {
+  return perf ? perf.now() / 1000 : Date.now() / 1000;
+}
+
+let sleepCell: Int32Array | null = null;
+
+/** Block the current thread (Atomics.wait works in Node and in Web Workers; busy-wait otherwise). */
+export function blockingSleep(seconds: number): void {
+  if (!(seconds > 0)) return;
+  const ms = seconds * 1000;
+  try {
+    if (sleepCell === null) sleepCell = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.wait(sleepCell, 0, 0, ms);
+    return;
+  } catch {
+    // Atomics.wait is not allowed here (browser main thread): busy-wait.
+  }
+  const end = monotonicNow() + seconds;
+  while (monotonicNow() < end) {
+    /* spin */
+  }
+}
+
+/** A console-based host: output is line-buffered into console.log / console.error. */
+export function createDefaultHost(): Host {
+  const bufs: [string, string] = ["", ""];
+  const emit = (fd: 1 | 2, line: string) => {
+    if (fd === 1) console.log(line);
+    else console.error(line);
+  };
+  const h: Host = {
+    write(fd, text) {
+      const i = fd === 1 ? 0 : 1;
+      let b = bufs[i] + text;
+      let nl = b.lastIndexOf("\n");
+      if (nl >= 0) {
+        emit(fd, b.slice(0, nl));
+        b = b.slice(nl + 1);
+      }
+      bufs[i] = b;
+    },
+    flush() {
+      for (const fd of [1, 2] as const) {
+        const i = fd === 1 ? 0 : 1;
+        if (bufs[i] !== "") {
+          emit(fd, bufs[i]);
+          bufs[i] = "";
+        }
+      }
+    },
+    now: monotonicNow,
+    wallTime: () => Date.now() / 1000,
+    sleep(seconds) {
+      h.flush();
+      blockingSleep(seconds);
+    },
+    virtualTime: false,
+    randomBytes(bytes) {
+      const c = (globalThis as { crypto?: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto;
+      if (c) c.getRandomValues(bytes);
+      else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    },
+    argv: [""],
+  };
+  return h;
+}
+
+/**
+ * Wrap a host so that time is virtual: sleep() advances a virtual clock instantly,
+ * now() is the virtual monotonic time, wallTime() is the real start time plus the
+ * virtual time elapsed.
+ */
+export function virtualize(base: Host, start: { wall?: number; mono?: number } = {}): Host {
+  const wall0 = start.wall ?? base.wallTime();
+  const mono0 = start.mono ?? base.now();
+  let elapsed = 0;
+  const h: Host = Object.assign(Object.create(null) as object, base, {
+    now: () => mono0 + elapsed,
+    wallTime: () => wall0 + elapsed,
+    sleep(seconds: number) {
+      if (seconds > 0) elapsed += seconds;
+    },
+    virtualTime: true,
+  }) as Host;
+  return h;
+}
+
+/** The current host (a live binding: always read it as `host.xxx`). */
+export let host: Host = createDefaultHost();
+
+/**
+ * Install a host. Missing members are filled from the default host. With `virtualTime: true`
+ * the host is wrapped by virtualize(): its own now()/wallTime() give only the start instant.
+ */
+export function setHost(h: Partial<Host> & Pick<Host, "write">): Host {
+  const d = createDefaultHost();
+  const full: Host = Object.assign(d, h) as Host;
+  if (!h.flush) full.flush = () => {};
+  if (!h.sleep) {
+    full.sleep = (seconds: number) => {
+      full.flush();
+      blockingSleep(seconds);
+    };
+  }
+  host = full.virtualTime ? virtualize({ ...full, virtualTime: false }) : full;
+  return host;
+}
+
+export function getHost(): Host {
+  return host;
+}
+
+/** Replace the current host by a virtual-time view of it; returns the new host. */
+export function useVirtualTime(): Host {
+  if (!host.virtualTime) host = virtualize(host);
+  return host;
+}
