@@ -1,19 +1,25 @@
-// Generic walks over the Python AST, driven by the field table in nodes.ts (CPython's field order).
+// Generic traversal of the Python AST, driven by FIELDS (so a new node kind needs no change here).
 
 import { FIELDS, type Node } from "./nodes.js";
 
-function isNode(x: unknown): x is Node {
-  return typeof x === "object" && x !== null && typeof (x as { _type?: unknown })._type === "string";
+function isNode(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && typeof (v as { _type?: unknown })._type === "string";
 }
 
-/** Calls `visit` on every direct child node, in CPython's field order. */
-export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const fields = FIELDS[node._type] as readonly string[];
-  for (const f of fields) {
-    const value = (node as unknown as Record<string, unknown>)[f];
-    if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) visit(v);
-    } else if (isNode(value)) visit(value);
+/** Fields that hold Python constants, never child nodes (a constant may look like an object). */
+const CONSTANT_FIELDS = new Set(["Constant.value", "MatchSingleton.value"]);
+
+function childFields(node: Node): readonly string[] {
+  return (FIELDS[node._type] as readonly string[]).filter((f) => !CONSTANT_FIELDS.has(`${node._type}.${f}`));
+}
+
+/** Calls `fn` on each direct child node, in field order (list elements in order; None skipped). */
+export function forEachChild(node: Node, fn: (child: Node, field: string, index: number | null) => void): void {
+  const rec = node as unknown as Record<string, unknown>;
+  for (const field of childFields(node)) {
+    const v = rec[field];
+    if (Array.isArray(v)) v.forEach((x, i) => isNode(x) && fn(x, field, i));
+    else if (isNode(v)) fn(v, field, null);
   }
 }
 
@@ -21,4 +27,32 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
   forEachChild(node, (c) => walk(c, visit));
+}
+
+/**
+ * Returns a copy of `node` whose direct children are replaced by `fn(child)`; the node itself is
+ * returned unchanged (same object) when no child changed.
+ */
+export function mapChildren<T extends Node>(node: T, fn: (child: Node, field: string) => Node): T {
+  const rec = node as unknown as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  for (const field of childFields(node)) {
+    const v = rec[field];
+    let nv: unknown = v;
+    if (Array.isArray(v)) {
+      let changed = false;
+      const arr = v.map((x) => {
+        if (!isNode(x)) return x;
+        const y = fn(x, field);
+        if (y !== x) changed = true;
+        return y;
+      });
+      if (changed) nv = arr;
+    } else if (isNode(v)) nv = fn(v, field);
+    if (nv !== v) {
+      out ??= { ...rec };
+      out[field] = nv;
+    }
+  }
+  return (out ?? node) as T;
 }

@@ -1,0 +1,1104 @@
+// Lezer's concrete tree (@lezer/python) → CPython's AST (src/ast/nodes.ts).
+//
+// The lezer tree has no field names and flattens comma lists, comprehension clauses and
+// parameter lists into their parent, so each builder below scans a node's children by name.
+// One function per lezer node name; the switch in expr()/stmt() dispatches. Text (names,
+// literals) always comes from the original source, positions from lezer's offsets.
+
+import type { SyntaxNode } from "@lezer/common";
+import type * as A from "../ast/nodes.js";
+import { SyntaxErrorAt } from "./errors.js";
+import { LineMap } from "./positions.js";
+import { LiteralError, numberValue } from "./literals.js";
+import { buildStrings } from "./strings.js";
+
+type N = SyntaxNode;
+type Ctx = A.ExprContextNode;
+type Span = { from: number; to: number };
+
+const LOAD: A.Load = { _type: "Load" };
+const STORE: A.Store = { _type: "Store" };
+const DEL: A.Del = { _type: "Del" };
+
+/** Nodes that hold an expression (lezer's `expression` group plus the `test`-level nodes). */
+const EXPR = new Set([
+  "BinaryExpression", "UnaryExpression", "AwaitExpression", "ParenthesizedExpression", "TupleExpression",
+  "ComprehensionExpression", "ArrayExpression", "ArrayComprehensionExpression", "DictionaryExpression",
+  "DictionaryComprehensionExpression", "SetExpression", "SetComprehensionExpression", "CallExpression",
+  "MemberExpression", "VariableName", "Number", "String", "FormatString", "ContinuedString", "Ellipsis",
+  "None", "Boolean", "ConditionalExpression", "LambdaExpression", "NamedExpression", "YieldExpression",
+]);
+
+// (Typed as string: nodes.ts declares both an operator `Mod` and the sum type `Mod`.)
+const BINOPS: Record<string, string> = {
+  "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
+  "<<": "LShift", ">>": "RShift", "|": "BitOr", "^": "BitXor", "&": "BitAnd", "//": "FloorDiv",
+};
+const CMPOPS: Record<string, A.CmpopNode["_type"]> = {
+  "==": "Eq", "!=": "NotEq", "<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE",
+  is: "Is", "is not": "IsNot", in: "In", "not in": "NotIn",
+};
+
+/** Children of a node, without comments (lezer's @skip puts them anywhere). */
+export function kids(n: N): N[] {
+  const out: N[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  return out;
+}
+
+/** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
+function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
+  const items: N[][] = [];
+  let cur: N[] = [];
+  for (const n of nodes) {
+    if (n.name === ",") {
+      items.push(cur);
+      cur = [];
+    } else cur.push(n);
+  }
+  const trailing = cur.length === 0 && items.length > 0;
+  if (cur.length) items.push(cur);
+  return { items, trailing };
+}
+
+/** What CPython calls an expression in "cannot assign to ..." messages. */
+export function exprName(e: A.ExprNode): string {
+  switch (e._type) {
+    case "Attribute": return "attribute";
+    case "Subscript": return "subscript";
+    case "Starred": return "starred";
+    case "Name": return "name";
+    case "List": return "list";
+    case "Tuple": return "tuple";
+    case "Lambda": return "lambda";
+    case "Call": return "function call";
+    case "BoolOp": case "BinOp": case "UnaryOp": return "expression";
+    case "GeneratorExp": return "generator expression";
+    case "Yield": case "YieldFrom": return "yield expression";
+    case "Await": return "await expression";
+    case "ListComp": return "list comprehension";
+    case "SetComp": return "set comprehension";
+    case "DictComp": return "dict comprehension";
+    case "Dict": return "dict literal";
+    case "Set": return "set display";
+    case "JoinedStr": case "FormattedValue": return "f-string expression";
+    case "Constant":
+      if (e.value === null) return "None";
+      if (e.value === true) return "True";
+      if (e.value === false) return "False";
+      if (typeof e.value === "object" && "ellipsis" in e.value) return "ellipsis";
+      return "literal";
+    case "Compare": return "comparison";
+    case "IfExp": return "conditional expression";
+    case "NamedExpr": return "named expression";
+    case "Slice": return "slice";
+  }
+}
+
+export class Builder {
+  /** Source offsets of every positioned node built, for spans computed from children. */
+  readonly spans = new WeakMap<object, Span>();
+  readonly lines: LineMap;
+
+  constructor(readonly src: string, lines?: LineMap) {
+    this.lines = lines ?? new LineMap(src);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  text(n: Span): string {
+    return this.src.slice(n.from, n.to);
+  }
+
+  /** Attaches CPython positions for the source range [from, to) to a node. */
+  at<T extends object>(node: T, from: number, to: number): T & A.Position {
+    const s = this.lines.at(from);
+    const e = this.lines.at(to);
+    const out = node as T & A.Position;
+    out.lineno = s.lineno;
+    out.col_offset = s.col;
+    out.end_lineno = e.lineno;
+    out.end_col_offset = e.col;
+    this.spans.set(out, { from, to });
+    return out;
+  }
+
+  span(node: object): Span {
+    const s = this.spans.get(node);
+    if (!s) throw new Error("internal: node without span");
+    return s;
+  }
+
+  fail(msg: string, from: number, to: number = from): never {
+    throw new SyntaxErrorAt(msg, from, to);
+  }
+
+  /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
+  ident(n: Span): string {
+    const t = this.text(n);
+    return /^[\x00-\x7f]*$/.test(t) ? t : t.normalize("NFKC");
+  }
+
+  name(n: N, ctx: Ctx = LOAD): A.Name {
+    return this.at({ _type: "Name", id: this.ident(n), ctx } as A.Name, n.from, n.to);
+  }
+
+  // ---- module and statements -----------------------------------------------------------
+
+  module(top: N): A.Module {
+    const body: A.Stmt[] = [];
+    for (const c of kids(top)) body.push(...this.stmt(c));
+    return { _type: "Module", body, type_ignores: [] };
+  }
+
+  /** A statement node; StatementGroup (`a; b`) gives several. */
+  stmt(n: N): A.Stmt[] {
+    switch (n.name) {
+      case "StatementGroup": return kids(n).filter((c) => c.name !== ";").flatMap((c) => this.stmt(c));
+      case "ExpressionStatement": return [this.ExpressionStatement(n)];
+      case "AssignStatement": return [this.AssignStatement(n)];
+      case "UpdateStatement": return [this.UpdateStatement(n)];
+      case "DeleteStatement": return [this.DeleteStatement(n)];
+      case "PassStatement": return [this.at({ _type: "Pass" } as A.Pass, n.from, n.to)];
+      case "BreakStatement": return [this.at({ _type: "Break" } as A.Break, n.from, n.to)];
+      case "ContinueStatement": return [this.at({ _type: "Continue" } as A.Continue, n.from, n.to)];
+      case "ReturnStatement": return [this.ReturnStatement(n)];
+      case "YieldStatement": return [this.at({ _type: "Expr", value: this.yieldExpr(n) } as A.Expr, n.from, n.to)];
+      case "RaiseStatement": return [this.RaiseStatement(n)];
+      case "ImportStatement": return [this.ImportStatement(n)];
+      case "ScopeStatement": return [this.ScopeStatement(n)];
+      case "AssertStatement": return [this.AssertStatement(n)];
+      case "TypeDefinition": return [this.TypeDefinition(n)];
+      case "IfStatement": return [this.IfStatement(n)];
+      case "WhileStatement": return [this.WhileStatement(n)];
+      case "ForStatement": return [this.ForStatement(n)];
+      case "TryStatement": return [this.TryStatement(n)];
+      case "WithStatement": return [this.WithStatement(n)];
+      case "FunctionDefinition": return [this.FunctionDefinition(n, [])];
+      case "ClassDefinition": return [this.ClassDefinition(n, [])];
+      case "DecoratedStatement": return [this.DecoratedStatement(n)];
+      case "MatchStatement": return [this.MatchStatement(n)];
+      case "PrintStatement":
+        return this.fail("Missing parentheses in call to 'print'. Did you mean print(...)?", n.from, n.to);
+      default:
+        return this.fail("invalid syntax", n.from, n.to);
+    }
+  }
+
+  /** The statements of a Body node (`: simple` or `: NEWLINE INDENT stmts DEDENT`). */
+  body(n: N): A.Stmt[] {
+    const out: A.Stmt[] = [];
+    for (const c of kids(n)) if (c.name !== ":") out.push(...this.stmt(c));
+    if (!out.length) this.fail("expected an indented block", n.to);
+    return out;
+  }
+
+  /** End offset of a block: its last statement's end (CPython ends compound statements there). */
+  endOfBlock(stmts: A.Stmt[]): number {
+    return this.span(stmts[stmts.length - 1]).to;
+  }
+
+  /** `a, *b` at statement level: one expression, or a Tuple without parentheses. */
+  exprList(nodes: N[]): A.ExprNode {
+    const { items, trailing } = splitCommas(nodes);
+    if (items.length === 1 && !trailing) return this.listItem(items[0]);
+    const elts = items.map((it) => this.listItem(it));
+    return this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, nodes[0].from, nodes[nodes.length - 1].to);
+  }
+
+  /** One element of a display or target list: `e` or `*e`. */
+  listItem(item: N[]): A.ExprNode {
+    if (item[0].name === "*" || item[0].name === "**") {
+      if (item[0].name === "**" || item.length !== 2) this.fail("invalid syntax", item[0].from);
+      return this.at({ _type: "Starred", value: this.expr(item[1]), ctx: LOAD } as A.Starred, item[0].from, item[1].to);
+    }
+    if (item.length !== 1) this.fail("invalid syntax", item[1].from);
+    return this.expr(item[0]);
+  }
+
+  ExpressionStatement(n: N): A.Expr {
+    const value = this.exprList(kids(n));
+    return this.at({ _type: "Expr", value } as A.Expr, n.from, n.to);
+  }
+
+  AssignStatement(n: N): A.Stmt {
+    const cs = kids(n);
+    const typeDef = cs.find((c) => c.name === "TypeDef");
+    // Groups of expressions between the "=" signs.
+    const groups: N[][] = [[]];
+    for (const c of cs) {
+      if (c.name === "AssignOp") groups.push([]);
+      else if (c.name !== "TypeDef") groups[groups.length - 1].push(c);
+    }
+    if (typeDef) return this.annAssign(n, groups, typeDef);
+    const exprs = groups.map((g) => (g.length === 1 && g[0].name === "YieldExpression" ? this.expr(g[0]) : this.exprList(g)));
+    const value = exprs.pop()!;
+    const targets = exprs.map((t) => this.target(t, STORE, "assign"));
+    return this.at({ _type: "Assign", targets, value, type_comment: null } as A.Assign, n.from, n.to);
+  }
+
+  annAssign(n: N, groups: N[][], typeDef: N): A.AnnAssign {
+    const first = groups[0];
+    if (splitCommas(first).items.length > 1 || first.some((c) => c.name === ","))
+      this.fail("only single target (not tuple) can be annotated", first[0].from, first[first.length - 1].to);
+    if (groups.length > 2) this.fail("invalid syntax", n.from);
+    const raw = this.exprList(first);
+    if (raw._type === "List" || raw._type === "Tuple")
+      this.fail(`only single target (not ${raw._type === "List" ? "list" : "tuple"}) can be annotated`, first[0].from, first[0].to);
+    if (raw._type !== "Name" && raw._type !== "Attribute" && raw._type !== "Subscript")
+      this.fail(`illegal target for annotation`, first[0].from, first[0].to);
+    const target = this.target(raw, STORE, "assign");
+    const annotation = this.expr(this.typeDefExpr(typeDef));
+    const vg = groups[1];
+    const value = vg ? (vg.length === 1 && vg[0].name === "YieldExpression" ? this.expr(vg[0]) : this.exprList(vg)) : null;
+    const simple = first.length === 1 && first[0].name === "VariableName" ? 1 : 0;
+    return this.at({ _type: "AnnAssign", target, annotation, value, simple } as A.AnnAssign, n.from, n.to);
+  }
+
+  /** The expression of a TypeDef node (`: T` or `-> T`). */
+  typeDefExpr(n: N): N {
+    const e = kids(n).find((c) => EXPR.has(c.name));
+    if (!e) this.fail("invalid syntax", n.to);
+    return e;
+  }
+
+  UpdateStatement(n: N): A.AugAssign {
+    const cs = kids(n);
+    const i = cs.findIndex((c) => c.name === "UpdateOp");
+    const left = this.exprList(cs.slice(0, i));
+    if (left._type !== "Name" && left._type !== "Attribute" && left._type !== "Subscript")
+      this.fail(`'${exprName(left)}' is an illegal expression for augmented assignment`, cs[0].from, cs[i - 1].to);
+    const target = this.target(left, STORE, "aug");
+    const op = { _type: BINOPS[this.text(cs[i]).slice(0, -1)] } as A.OperatorNode;
+    const rest = cs.slice(i + 1);
+    const value = rest.length === 1 && rest[0].name === "YieldExpression" ? this.expr(rest[0]) : this.exprList(rest);
+    return this.at({ _type: "AugAssign", target, op, value } as A.AugAssign, n.from, n.to);
+  }
+
+  DeleteStatement(n: N): A.Delete {
+    const { items } = splitCommas(kids(n).slice(1));
+    const targets = items.map((it) => this.target(this.listItem(it), DEL, "del"));
+    return this.at({ _type: "Delete", targets } as A.Delete, n.from, n.to);
+  }
+
+  ReturnStatement(n: N): A.Return {
+    const rest = kids(n).slice(1);
+    const value = rest.length ? this.exprList(rest) : null;
+    return this.at({ _type: "Return", value } as A.Return, n.from, n.to);
+  }
+
+  RaiseStatement(n: N): A.Raise {
+    const cs = kids(n).slice(1);
+    if (cs.some((c) => c.name === ",")) this.fail("invalid syntax", cs.find((c) => c.name === ",")!.from);
+    const exc = cs[0] ? this.expr(cs[0]) : null;
+    const cause = cs[1]?.name === "from" ? this.expr(cs[2]) : null;
+    return this.at({ _type: "Raise", exc, cause } as A.Raise, n.from, n.to);
+  }
+
+  ImportStatement(n: N): A.Import | A.ImportFrom {
+    const cs = kids(n);
+    if (cs[0].name === "import") {
+      const names = splitCommas(cs.slice(1)).items.map((it) => this.alias(it));
+      return this.at({ _type: "Import", names } as A.Import, n.from, n.to);
+    }
+    let i = 1;
+    let level = 0;
+    for (; cs[i].name === "." || cs[i].name === "Ellipsis"; i++) level += cs[i].name === "." ? 1 : 3;
+    const modParts: string[] = [];
+    for (; cs[i].name !== "import"; i++) if (cs[i].name === "VariableName") modParts.push(this.ident(cs[i]));
+    const rest = cs.slice(i + 1).filter((c) => c.name !== "(" && c.name !== ")");
+    const { items, trailing } = splitCommas(rest);
+    if (trailing && cs[i + 1].name !== "(")
+      this.fail("trailing comma not allowed without surrounding parentheses", rest[rest.length - 1].to);
+    const names = items.map((it) => this.alias(it));
+    const module = modParts.length ? modParts.join(".") : null;
+    return this.at({ _type: "ImportFrom", module, names, level } as A.ImportFrom, n.from, n.to);
+  }
+
+  /** `a.b.c as d` or `*` in an import. */
+  alias(item: N[]): A.Alias {
+    const asIdx = item.findIndex((c) => c.name === "as");
+    const nameNodes = asIdx < 0 ? item : item.slice(0, asIdx);
+    const name = nameNodes.filter((c) => c.name === "VariableName" || c.name === "*").map((c) => this.ident(c)).join(".");
+    const asname = asIdx < 0 ? null : this.ident(item[asIdx + 1]);
+    return this.at({ _type: "alias", name, asname } as A.Alias, item[0].from, item[item.length - 1].to);
+  }
+
+  ScopeStatement(n: N): A.Global | A.Nonlocal {
+    const cs = kids(n);
+    const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
+    const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
+    return this.at({ _type, names } as A.Global | A.Nonlocal, n.from, n.to);
+  }
+
+  AssertStatement(n: N): A.Assert {
+    const { items } = splitCommas(kids(n).slice(1));
+    if (items.length > 2) this.fail("invalid syntax", items[2][0].from);
+    const test = this.expr(items[0][0]);
+    const msg = items[1] ? this.expr(items[1][0]) : null;
+    return this.at({ _type: "Assert", test, msg } as A.Assert, n.from, n.to);
+  }
+
+  TypeDefinition(n: N): A.TypeAlias {
+    const cs = kids(n);
+    const name = this.name(cs[1], STORE);
+    const tpl = cs.find((c) => c.name === "TypeParamList");
+    const value = this.expr(cs[cs.length - 1]);
+    return this.at({ _type: "TypeAlias", name, type_params: tpl ? this.typeParams(tpl) : [], value } as A.TypeAlias, n.from, n.to);
+  }
+
+  typeParams(n: N): A.TypeParamNode[] {
+    return kids(n)
+      .filter((c) => c.name === "TypeParam")
+      .map((p) => {
+        const cs = kids(p);
+        const nameNode = cs.find((c) => c.name === "VariableName")!;
+        const name = this.ident(nameNode);
+        if (cs[0].name === "*") return this.at({ _type: "TypeVarTuple", name } as A.TypeVarTuple, p.from, p.to);
+        if (cs[0].name === "**") return this.at({ _type: "ParamSpec", name } as A.ParamSpec, p.from, p.to);
+        const td = cs.find((c) => c.name === "TypeDef");
+        const bound = td ? this.expr(this.typeDefExpr(td)) : null;
+        return this.at({ _type: "TypeVar", name, bound } as A.TypeVar, p.from, p.to);
+      });
+  }
+
+  IfStatement(n: N): A.If {
+    // Clauses: [keyword, test?, Body]; elif chains become nested If nodes in orelse.
+    const cs = kids(n);
+    const clauses: { kw: N; test: N | null; body: N }[] = [];
+    for (let i = 0; i < cs.length; i++) {
+      const kw = cs[i];
+      const test = cs[i + 1].name === "Body" ? null : cs[++i];
+      clauses.push({ kw, test, body: cs[++i] });
+    }
+    let orelse: A.Stmt[] = [];
+    let result: A.If | null = null;
+    for (let k = clauses.length - 1; k >= 0; k--) {
+      const c = clauses[k];
+      const body = this.body(c.body);
+      if (c.kw.name === "else") {
+        orelse = body;
+        continue;
+      }
+      if (!c.test) this.fail("invalid syntax", c.body.from);
+      const test = this.expr(c.test);
+      const end = orelse.length ? this.endOfBlock(orelse) : this.endOfBlock(body);
+      result = this.at({ _type: "If", test, body, orelse } as A.If, c.kw.from, end);
+      orelse = [result];
+    }
+    return result!;
+  }
+
+  /** `else: ...` at the end of a for/while statement, or []. */
+  elseBlock(cs: N[]): A.Stmt[] {
+    const i = cs.findIndex((c) => c.name === "else");
+    return i < 0 ? [] : this.body(cs[i + 1]);
+  }
+
+  WhileStatement(n: N): A.While {
+    const cs = kids(n);
+    const test = this.expr(cs[1]);
+    const body = this.body(cs[2]);
+    const orelse = this.elseBlock(cs);
+    const end = this.endOfBlock(orelse.length ? orelse : body);
+    return this.at({ _type: "While", test, body, orelse } as A.While, n.from, end);
+  }
+
+  ForStatement(n: N): A.For | A.AsyncFor {
+    const cs = kids(n);
+    const isAsync = cs[0].name === "async";
+    const forIdx = isAsync ? 1 : 0;
+    const inIdx = cs.findIndex((c) => c.name === "in");
+    const bodyIdx = cs.findIndex((c) => c.name === "Body");
+    const target = this.target(this.exprList(cs.slice(forIdx + 1, inIdx)), STORE, "for");
+    const iter = this.exprList(cs.slice(inIdx + 1, bodyIdx));
+    const body = this.body(cs[bodyIdx]);
+    const orelse = this.elseBlock(cs);
+    const end = this.endOfBlock(orelse.length ? orelse : body);
+    const _type = isAsync ? "AsyncFor" : "For";
+    return this.at({ _type, target, iter, body, orelse, type_comment: null } as A.For | A.AsyncFor, n.from, end);
+  }
+
+  TryStatement(n: N): A.Try | A.TryStar {
+    const cs = kids(n);
+    const body = this.body(cs[1]);
+    const handlers: A.ExceptHandler[] = [];
+    let orelse: A.Stmt[] = [];
+    let finalbody: A.Stmt[] = [];
+    let star: boolean | null = null;
+    for (let i = 2; i < cs.length; i++) {
+      const kw = cs[i];
+      if (kw.name === "else") orelse = this.body(cs[++i]);
+      else if (kw.name === "finally") finalbody = this.body(cs[++i]);
+      else if (kw.name === "except") {
+        const parts: N[] = [];
+        while (cs[i + 1].name !== "Body") parts.push(cs[++i]);
+        const bodyNode = cs[++i];
+        const isStar = parts[0]?.name === "*";
+        if (isStar) parts.shift();
+        if (star !== null && star !== isStar)
+          this.fail("cannot have both 'except' and 'except*' on the same 'try'", kw.from, bodyNode.from);
+        star = isStar;
+        if (isStar && !parts.length) this.fail("expected one or more exception types", bodyNode.from);
+        if (parts[1]?.name === ",") this.fail("multiple exception types must be parenthesized", parts[0].from, parts[2]?.to ?? parts[1].to);
+        const type = parts[0] ? this.expr(parts[0]) : null;
+        const name = parts[1]?.name === "as" ? this.ident(parts[2]) : null;
+        const hbody = this.body(bodyNode);
+        handlers.push(this.at({ _type: "ExceptHandler", type, name, body: hbody } as A.ExceptHandler, kw.from, this.endOfBlock(hbody)));
+      }
+    }
+    if (!handlers.length && !finalbody.length) this.fail("expected 'except' or 'finally' block", n.to);
+    const last = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? handlers[handlers.length - 1].body : body;
+    const _type = star ? "TryStar" : "Try";
+    return this.at({ _type, body, handlers, orelse, finalbody } as A.Try, n.from, this.endOfBlock(last));
+  }
+
+  WithStatement(n: N): A.With | A.AsyncWith {
+    const cs = kids(n);
+    const isAsync = cs[0].name === "async";
+    const bodyIdx = cs.findIndex((c) => c.name === "Body");
+    const { items } = splitCommas(cs.slice(isAsync ? 2 : 1, bodyIdx));
+    const withItems = items.map((it): A.WithItem => ({
+      _type: "withitem",
+      context_expr: this.expr(it[0]),
+      optional_vars: it[1]?.name === "as" ? this.target(this.expr(it[2]), STORE, "with") : null,
+    }));
+    const body = this.body(cs[bodyIdx]);
+    const _type = isAsync ? "AsyncWith" : "With";
+    return this.at({ _type, items: withItems, body, type_comment: null } as A.With, n.from, this.endOfBlock(body));
+  }
+
+  DecoratedStatement(n: N): A.Stmt {
+    const cs = kids(n);
+    const decorators = cs.filter((c) => c.name === "Decorator").map((d) => this.decorator(d));
+    const def = cs[cs.length - 1];
+    if (def.name === "ClassDefinition") return this.ClassDefinition(def, decorators);
+    return this.FunctionDefinition(def, decorators);
+  }
+
+  /** `@a.b.c(args)`: lezer gives a flat dotted name and an optional ArgList. */
+  decorator(n: N): A.ExprNode {
+    const cs = kids(n).filter((c) => c.name !== "At");
+    let e: A.ExprNode | null = null;
+    let start = cs[0].from;
+    for (const c of cs) {
+      if (c.name === "VariableName") {
+        e = e === null
+          ? this.name(c)
+          : this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+      } else if (c.name === "ArgList") {
+        e = this.call(e!, c, start);
+      }
+    }
+    return e!;
+  }
+
+  FunctionDefinition(n: N, decorator_list: A.ExprNode[]): A.FunctionDef | A.AsyncFunctionDef {
+    const cs = kids(n);
+    const isAsync = cs[0].name === "async";
+    const nameNode = cs.find((c) => c.name === "VariableName")!;
+    const tpl = cs.find((c) => c.name === "TypeParamList");
+    const params = cs.find((c) => c.name === "ParamList")!;
+    const ret = cs.find((c) => c.name === "TypeDef");
+    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const node = {
+      _type: isAsync ? "AsyncFunctionDef" : "FunctionDef",
+      name: this.ident(nameNode),
+      args: this.params(params, true),
+      body,
+      decorator_list,
+      returns: ret ? this.expr(this.typeDefExpr(ret)) : null,
+      type_comment: null,
+      type_params: tpl ? this.typeParams(tpl) : [],
+    } as A.FunctionDef | A.AsyncFunctionDef;
+    return this.at(node, n.from, this.endOfBlock(body));
+  }
+
+  ClassDefinition(n: N, decorator_list: A.ExprNode[]): A.ClassDef {
+    const cs = kids(n);
+    const nameNode = cs.find((c) => c.name === "VariableName")!;
+    const tpl = cs.find((c) => c.name === "TypeParamList");
+    const argList = cs.find((c) => c.name === "ArgList");
+    const { args, keywords } = argList ? this.args(argList) : { args: [], keywords: [] };
+    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const node = {
+      _type: "ClassDef",
+      name: this.ident(nameNode),
+      bases: args,
+      keywords,
+      body,
+      decorator_list,
+      type_params: tpl ? this.typeParams(tpl) : [],
+    } as A.ClassDef;
+    return this.at(node, n.from, this.endOfBlock(body));
+  }
+
+  /** A def's or lambda's parameters: `a, b: T = 1, /, *args, c, **kw`. */
+  params(n: N, isDef: boolean): A.Arguments {
+    const out: A.Arguments = {
+      _type: "arguments", posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [],
+    };
+    const { items, trailing } = splitCommas(this.withSlashes(n));
+    let afterStar = false;
+    let sawDefault = false;
+    let sawSlash = false;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      const head = it[0];
+      if (head.name === "/") {
+        if (sawSlash) this.fail("/ may appear only once", head.from);
+        if (afterStar) this.fail("/ must be ahead of *", head.from);
+        if (!out.args.length) this.fail("at least one argument must precede /", head.from);
+        sawSlash = true;
+        out.posonlyargs = out.args;
+        out.args = [];
+      } else if (head.name === "*") {
+        if (afterStar) this.fail("* argument may appear only once", head.from);
+        afterStar = true;
+        if (it.length > 1) out.vararg = this.param(it.slice(1));
+        else if (k === items.length - 1 || items[k + 1][0].name === "**")
+          this.fail("named arguments must follow bare *", head.from);
+      } else if (head.name === "**") {
+        out.kwarg = this.param(it.slice(1));
+        if (k !== items.length - 1) this.fail("arguments cannot follow var-keyword argument", items[k + 1][0].from);
+      } else {
+        const eq = it.findIndex((c) => c.name === "AssignOp");
+        const a = this.param(eq < 0 ? it : it.slice(0, eq));
+        const dflt = eq < 0 ? null : this.expr(it[eq + 1]);
+        if (afterStar) {
+          out.kwonlyargs.push(a);
+          out.kw_defaults.push(dflt);
+        } else {
+          out.args.push(a);
+          if (dflt) {
+            sawDefault = true;
+            out.defaults.push(dflt);
+          } else if (sawDefault) this.fail("parameter without a default follows parameter with a default", head.from, it[it.length - 1].to);
+        }
+      }
+    }
+    if (trailing && !isDef && items.length) {
+      // `lambda x,: 0` is fine in CPython too; nothing to check.
+    }
+    return out;
+  }
+
+  /**
+   * A parameter list's children with the `/` markers put back: lezer keeps no node for the
+   * anonymous "/" token, so it is found in the source between the nodes.
+   */
+  withSlashes(n: N): N[] {
+    const cs = kids(n);
+    const out: N[] = [];
+    let pos = n.from;
+    const gap = (to: number) => {
+      const text = this.src.slice(pos, to).replace(/#[^\r\n]*/g, "");
+      const i = text.indexOf("/");
+      if (i >= 0) out.push({ name: "/", from: pos + i, to: pos + i + 1 } as unknown as N);
+    };
+    for (const c of n.firstChild ? cs : []) {
+      gap(c.from);
+      if (c.name !== "(" && c.name !== ")") out.push(c);
+      pos = c.to;
+    }
+    gap(n.to);
+    return out;
+  }
+
+  /** `name` or `name: annotation` (the TypeDef node). */
+  param(it: N[]): A.Arg {
+    const nameNode = it[0];
+    if (nameNode?.name !== "VariableName") this.fail("invalid syntax", nameNode?.from ?? 0);
+    const td = it.find((c) => c.name === "TypeDef");
+    const annotation = td ? this.expr(this.typeDefExpr(td)) : null;
+    const end = td ? td.to : nameNode.to;
+    return this.at({ _type: "arg", arg: this.ident(nameNode), annotation, type_comment: null } as A.Arg, nameNode.from, end);
+  }
+
+  MatchStatement(n: N): A.Match {
+    const cs = kids(n);
+    const subjNodes = cs.slice(1, cs.length - 1);
+    const subject = this.exprList(subjNodes.filter((c) => c.name !== "*").length === subjNodes.length ? subjNodes : subjNodes);
+    const matchBody = cs[cs.length - 1];
+    const cases = kids(matchBody).filter((c) => c.name === "MatchClause").map((c) => this.matchCase(c));
+    const last = cases[cases.length - 1];
+    return this.at({ _type: "Match", subject, cases } as A.Match, n.from, this.endOfBlock(last.body));
+  }
+
+  matchCase(n: N): A.MatchCase {
+    const cs = kids(n);
+    const bodyNode = cs[cs.length - 1];
+    const guardNode = cs.find((c) => c.name === "Guard");
+    const patNodes = cs.slice(1, guardNode ? cs.indexOf(guardNode) : cs.length - 1);
+    const { items, trailing } = splitCommas(patNodes);
+    const pattern =
+      items.length === 1 && !trailing
+        ? this.pattern(items[0][0])
+        : this.at({ _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence,
+            patNodes[0].from, patNodes[patNodes.length - 1].to);
+    const guard = guardNode ? this.expr(kids(guardNode)[1]) : null;
+    return { _type: "match_case", pattern, guard, body: this.body(bodyNode) };
+  }
+
+  pattern(n: N): A.Pattern {
+    const cs = kids(n);
+    switch (n.name) {
+      case "CapturePattern": {
+        const id = this.ident(cs[0]);
+        return this.at({ _type: "MatchAs", pattern: null, name: id === "_" ? null : id } as A.MatchAs, n.from, n.to);
+      }
+      case "AsPattern": {
+        const pattern = this.pattern(cs[0]);
+        const name = this.ident(cs[cs.length - 1]);
+        if (name === "_") this.fail("cannot use '_' as a target", cs[cs.length - 1].from);
+        return this.at({ _type: "MatchAs", pattern, name } as A.MatchAs, n.from, n.to);
+      }
+      case "OrPattern": {
+        const patterns: A.Pattern[] = [];
+        for (const c of cs) {
+          if (c.name === "LogicOp") continue;
+          const p = this.pattern(c);
+          if (p._type === "MatchOr" && c.name === "OrPattern") patterns.push(...p.patterns);
+          else patterns.push(p);
+        }
+        return this.at({ _type: "MatchOr", patterns } as A.MatchOr, n.from, n.to);
+      }
+      case "LiteralPattern": return this.literalPattern(n);
+      case "AttributePattern":
+        return this.at({ _type: "MatchValue", value: this.dotted(cs) } as A.MatchValue, n.from, n.to);
+      case "StarPattern": {
+        const inner = cs[1];
+        const id = inner.name === "CapturePattern" ? this.ident(kids(inner)[0]) : null;
+        if (inner.name !== "CapturePattern") this.fail("invalid syntax", inner.from);
+        return this.at({ _type: "MatchStar", name: id === "_" ? null : id } as A.MatchStar, n.from, n.to);
+      }
+      case "SequencePattern": {
+        const { items, trailing } = splitCommas(cs.slice(1, -1));
+        // `(p)` is a group, not a sequence.
+        if (cs[0].name === "(" && items.length === 1 && !trailing) return this.pattern(items[0][0]);
+        return this.at({ _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence, n.from, n.to);
+      }
+      case "MappingPattern": return this.mappingPattern(n);
+      case "ClassPattern": return this.classPattern(n);
+      default:
+        return this.fail("invalid syntax", n.from, n.to);
+    }
+  }
+
+  /** A dotted name (`a.b.c`) from VariableName/PropertyName children. */
+  dotted(cs: N[]): A.ExprNode {
+    let e: A.ExprNode = this.name(cs[0]);
+    const start = cs[0].from;
+    for (const c of cs.slice(1)) {
+      if (c.name === "PropertyName")
+        e = this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+    }
+    return e;
+  }
+
+  literalPattern(n: N): A.Pattern {
+    const cs = kids(n);
+    if (cs[0].name === "None") return this.at({ _type: "MatchSingleton", value: null } as A.MatchSingleton, n.from, n.to);
+    if (cs[0].name === "Boolean")
+      return this.at({ _type: "MatchSingleton", value: this.text(cs[0]) === "True" } as A.MatchSingleton, n.from, n.to);
+    return this.at({ _type: "MatchValue", value: this.literalPatternExpr(n) } as A.MatchValue, n.from, n.to);
+  }
+
+  /** The value of a number/string literal pattern: `-1`, `1+2j`, `-1-2j`, `"s"`. */
+  literalPatternExpr(n: N): A.ExprNode {
+    const cs = kids(n);
+    if (cs[0].name !== "ArithOp" && cs[0].name !== "Number") return this.expr(cs[0]);
+    let i = 0;
+    let left: A.ExprNode;
+    if (cs[0].name === "ArithOp") {
+      const num = this.expr(cs[1]);
+      left = this.at({ _type: "UnaryOp", op: { _type: "USub" }, operand: num } as A.UnaryOp, cs[0].from, cs[1].to);
+      i = 2;
+    } else {
+      left = this.expr(cs[0]);
+      i = 1;
+    }
+    if (i < cs.length) {
+      const right = this.expr(cs[i + 1]);
+      const v = (right as A.Constant).value;
+      if (!(typeof v === "object" && v !== null && "complex" in v))
+        this.fail("imaginary number required in complex literal", cs[i + 1].from, cs[i + 1].to);
+      const op = { _type: this.text(cs[i]) === "+" ? "Add" : "Sub" } as A.OperatorNode;
+      left = this.at({ _type: "BinOp", left, op, right } as A.BinOp, cs[0].from, cs[i + 1].to);
+    }
+    return left;
+  }
+
+  mappingPattern(n: N): A.MatchMapping {
+    const { items } = splitCommas(kids(n).slice(1, -1));
+    const keys: A.ExprNode[] = [];
+    const patterns: A.Pattern[] = [];
+    let rest: string | null = null;
+    for (const it of items) {
+      if (it[0].name === "**") {
+        const cap = it[1];
+        const inner = kids(cap)[0];
+        if (cap.name !== "CapturePattern") this.fail("invalid syntax", cap.from);
+        rest = this.ident(inner);
+        if (rest === "_") this.fail("invalid syntax", cap.from);
+      } else {
+        if (rest !== null) this.fail("invalid syntax", it[0].from);
+        const k = it[0];
+        if (k.name === "VariableName") this.fail("invalid syntax", k.from);
+        keys.push(this.literalPatternKey(k));
+        patterns.push(this.pattern(it[2]));
+      }
+    }
+    return this.at({ _type: "MatchMapping", keys, patterns, rest } as A.MatchMapping, n.from, n.to);
+  }
+
+  literalPatternKey(n: N): A.ExprNode {
+    const cs = kids(n);
+    if (cs[0].name === "None") return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
+    if (cs[0].name === "Boolean") return this.at({ _type: "Constant", value: this.text(cs[0]) === "True", kind: null } as A.Constant, n.from, n.to);
+    if (n.name === "AttributePattern") return this.dotted(cs);
+    return this.literalPatternExpr(n);
+  }
+
+  classPattern(n: N): A.MatchClass {
+    const cs = kids(n);
+    const clsNode = cs[0];
+    const cls = clsNode.name === "VariableName" ? this.name(clsNode) : this.dotted(kids(clsNode));
+    const { items } = splitCommas(kids(cs[1]).slice(1, -1));
+    const patterns: A.Pattern[] = [];
+    const kwd_attrs: string[] = [];
+    const kwd_patterns: A.Pattern[] = [];
+    for (const it of items) {
+      const p = it[0];
+      if (p.name === "KeywordPattern") {
+        const kc = kids(p);
+        kwd_attrs.push(this.ident(kc[0]));
+        kwd_patterns.push(this.pattern(kc[kc.length - 1]));
+      } else {
+        if (kwd_attrs.length) this.fail("positional patterns follow keyword patterns", p.from, p.to);
+        patterns.push(this.pattern(p));
+      }
+    }
+    return this.at({ _type: "MatchClass", cls, patterns, kwd_attrs, kwd_patterns } as A.MatchClass, n.from, n.to);
+  }
+
+  // ---- targets ------------------------------------------------------------------------
+
+  /** Marks an expression as an assignment/deletion target, as CPython's parser does. */
+  target(e: A.ExprNode, ctx: Ctx, why: "assign" | "aug" | "del" | "for" | "with" | "comp"): A.ExprNode {
+    switch (e._type) {
+      case "Name":
+      case "Attribute":
+      case "Subscript":
+        e.ctx = ctx;
+        return e;
+      case "Starred":
+        if (why === "del") this.badTarget(e, why);
+        e.ctx = ctx;
+        this.target(e.value, ctx, why);
+        return e;
+      case "Tuple":
+      case "List":
+        e.ctx = ctx;
+        for (const x of e.elts) this.target(x, ctx, why);
+        return e;
+      default:
+        return this.badTarget(e, why);
+    }
+  }
+
+  badTarget(e: A.ExprNode, why: string): never {
+    const { from, to } = this.span(e);
+    const what = exprName(e);
+    if (why === "del") this.fail(`cannot delete ${what}`, from, to);
+    if (why === "assign") this.fail(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, from, to);
+    this.fail(`cannot assign to ${what}`, from, to);
+  }
+
+  // ---- expressions --------------------------------------------------------------------
+
+  expr(n: N): A.ExprNode {
+    switch (n.name) {
+      case "VariableName": return this.name(n);
+      case "Number": return this.Number(n);
+      case "String":
+      case "FormatString":
+      case "ContinuedString":
+        return this.strings(n);
+      case "Ellipsis": return this.at({ _type: "Constant", value: { ellipsis: true }, kind: null } as A.Constant, n.from, n.to);
+      case "None": return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
+      case "Boolean": return this.at({ _type: "Constant", value: this.text(n) === "True", kind: null } as A.Constant, n.from, n.to);
+      case "ParenthesizedExpression": return this.ParenthesizedExpression(n);
+      case "TupleExpression": return this.TupleExpression(n);
+      case "ArrayExpression": return this.ArrayExpression(n);
+      case "SetExpression": return this.SetExpression(n);
+      case "DictionaryExpression": return this.DictionaryExpression(n);
+      case "ComprehensionExpression":
+      case "ArrayComprehensionExpression":
+      case "SetComprehensionExpression":
+      case "DictionaryComprehensionExpression":
+        return this.comprehension(n);
+      case "BinaryExpression": return this.BinaryExpression(n);
+      case "UnaryExpression": return this.UnaryExpression(n);
+      case "AwaitExpression":
+        return this.at({ _type: "Await", value: this.expr(kids(n)[1]) } as A.Await, n.from, n.to);
+      case "CallExpression": {
+        const cs = kids(n);
+        return this.call(this.expr(cs[0]), cs[1], n.from);
+      }
+      case "MemberExpression": return this.MemberExpression(n);
+      case "ConditionalExpression": {
+        const cs = kids(n);
+        const body = this.expr(cs[0]);
+        const test = this.expr(cs[2]);
+        const orelse = this.expr(cs[4]);
+        return this.at({ _type: "IfExp", test, body, orelse } as A.IfExp, n.from, n.to);
+      }
+      case "LambdaExpression": {
+        const cs = kids(n);
+        const pl = cs.find((c) => c.name === "ParamList");
+        const args = pl ? this.params(pl, false) : this.params(n.firstChild!, false);
+        return this.at({ _type: "Lambda", args, body: this.expr(cs[cs.length - 1]) } as A.Lambda, n.from, n.to);
+      }
+      case "NamedExpression": {
+        const cs = kids(n);
+        const t = this.expr(cs[0]);
+        if (t._type !== "Name") this.fail(`cannot use assignment expressions with ${exprName(t)}`, cs[0].from, cs[0].to);
+        t.ctx = STORE;
+        return this.at({ _type: "NamedExpr", target: t, value: this.expr(cs[2]) } as A.NamedExpr, n.from, n.to);
+      }
+      case "YieldExpression": return this.yieldExpr(n);
+      default:
+        return this.fail("invalid syntax", n.from, n.to);
+    }
+  }
+
+  Number(n: N): A.Constant {
+    let value: A.ConstantValue;
+    try {
+      value = numberValue(this.text(n));
+    } catch (e) {
+      if (e instanceof LiteralError) this.fail(e.message, n.from + e.at, n.from + e.end);
+      throw e;
+    }
+    return this.at({ _type: "Constant", value, kind: null } as A.Constant, n.from, n.to);
+  }
+
+  strings(n: N): A.ExprNode {
+    const parts = n.name === "ContinuedString" ? kids(n) : [n];
+    return buildStrings(this, parts, n);
+  }
+
+  /** `yield`, `yield a, b`, `yield from x` (YieldStatement and YieldExpression have the same children). */
+  yieldExpr(n: N): A.Yield | A.YieldFrom {
+    const cs = kids(n).filter((c) => c.name !== "(" && c.name !== ")");
+    const start = cs[0].from;
+    const end = cs[cs.length - 1].to;
+    if (cs[1]?.name === "from") return this.at({ _type: "YieldFrom", value: this.expr(cs[2]) } as A.YieldFrom, start, end);
+    const value = cs.length > 1 ? this.exprList(cs.slice(1)) : null;
+    return this.at({ _type: "Yield", value } as A.Yield, start, end);
+  }
+
+  ParenthesizedExpression(n: N): A.ExprNode {
+    const inner = kids(n).slice(1, -1);
+    if (inner[0]?.name === "*") this.fail("cannot use starred expression here", inner[0].from, inner[inner.length - 1].to);
+    return this.expr(inner[0]);
+  }
+
+  TupleExpression(n: N): A.Tuple {
+    const { items } = splitCommas(kids(n).slice(1, -1));
+    return this.at({ _type: "Tuple", elts: items.map((it) => this.listItem(it)), ctx: LOAD } as A.Tuple, n.from, n.to);
+  }
+
+  ArrayExpression(n: N): A.List {
+    const { items } = splitCommas(kids(n).slice(1, -1));
+    return this.at({ _type: "List", elts: items.map((it) => this.listItem(it)), ctx: LOAD } as A.List, n.from, n.to);
+  }
+
+  SetExpression(n: N): A.Set {
+    const { items } = splitCommas(kids(n).slice(1, -1));
+    return this.at({ _type: "Set", elts: items.map((it) => this.listItem(it)) } as A.Set, n.from, n.to);
+  }
+
+  DictionaryExpression(n: N): A.Dict {
+    const { items } = splitCommas(kids(n).slice(1, -1));
+    const keys: (A.ExprNode | null)[] = [];
+    const values: A.ExprNode[] = [];
+    for (const it of items) {
+      if (it[0].name === "**") {
+        keys.push(null);
+        values.push(this.expr(it[1]));
+      } else {
+        keys.push(this.expr(it[0]));
+        values.push(this.expr(it[2]));
+      }
+    }
+    // CPython's Dict.keys holds None for `**d` entries.
+    return this.at({ _type: "Dict", keys: keys as A.ExprNode[], values } as A.Dict, n.from, n.to);
+  }
+
+  /** The four comprehension kinds: an element, then `[async] for ... in ... [if ...]` clauses. */
+  comprehension(n: N): A.ExprNode {
+    const cs = kids(n).slice(1, -1);
+    const firstFor = cs.findIndex((c) => c.name === "for" || c.name === "async");
+    const elt = cs.slice(0, firstFor);
+    const generators = this.compClauses(cs.slice(firstFor));
+    if (n.name === "DictionaryComprehensionExpression") {
+      if (elt[0].name === "**")
+        this.fail("dict unpacking cannot be used in dict comprehension", elt[0].from, elt[elt.length - 1].to);
+      const key = this.expr(elt[0]);
+      const value = this.expr(elt[2]);
+      return this.at({ _type: "DictComp", key, value, generators } as A.DictComp, n.from, n.to);
+    }
+    if (elt[0].name === "*")
+      this.fail("iterable unpacking cannot be used in comprehension", elt[0].from, elt[elt.length - 1].to);
+    const _type = n.name === "ArrayComprehensionExpression" ? "ListComp" : n.name === "SetComprehensionExpression" ? "SetComp" : "GeneratorExp";
+    return this.at({ _type, elt: this.expr(elt[0]), generators } as A.ListComp, n.from, n.to);
+  }
+
+  compClauses(cs: N[]): A.Comprehension[] {
+    const out: A.Comprehension[] = [];
+    let i = 0;
+    while (i < cs.length) {
+      const c = cs[i];
+      if (c.name === "if") {
+        out[out.length - 1].ifs.push(this.expr(cs[i + 1]));
+        i += 2;
+        continue;
+      }
+      const isAsync = c.name === "async";
+      if (isAsync) i++;
+      const inIdx = cs.findIndex((x, k) => k > i && x.name === "in");
+      const target = this.target(this.exprList(cs.slice(i + 1, inIdx)), STORE, "comp");
+      const iter = this.expr(cs[inIdx + 1]);
+      out.push({ _type: "comprehension", target, iter, ifs: [], is_async: isAsync ? 1 : 0 });
+      i = inIdx + 2;
+    }
+    return out;
+  }
+
+  BinaryExpression(n: N): A.ExprNode {
+    const cs = kids(n);
+    const opNodes = cs.slice(1, -1);
+    const opText = opNodes.map((c) => this.text(c)).join(" ");
+    const left = cs[0];
+    const right = cs[cs.length - 1];
+    if (opText === "or" || opText === "and") {
+      const _type = opText === "or" ? "Or" : "And";
+      const values: A.ExprNode[] = [];
+      const l = this.expr(left);
+      // `a or b or c` is one BoolOp; lezer nests it to the left.
+      if (l._type === "BoolOp" && l.op._type === _type && left.name === "BinaryExpression") values.push(...l.values);
+      else values.push(l);
+      values.push(this.expr(right));
+      return this.at({ _type: "BoolOp", op: { _type }, values } as A.BoolOp, n.from, n.to);
+    }
+    const cmp = CMPOPS[opText.replace(/\s+/g, " ")] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
+    if (cmp || opNodes[0].name === "CompareOp") {
+      if (opText === "<>") this.fail("invalid syntax", opNodes[0].from, opNodes[0].to);
+      const l = this.expr(left);
+      const op = { _type: cmp } as A.CmpopNode;
+      // `a < b < c` is one Compare; lezer nests it to the left.
+      if (l._type === "Compare" && left.name === "BinaryExpression")
+        return this.at({ _type: "Compare", left: l.left, ops: [...l.ops, op], comparators: [...l.comparators, this.expr(right)] } as A.Compare, n.from, n.to);
+      return this.at({ _type: "Compare", left: l, ops: [op], comparators: [this.expr(right)] } as A.Compare, n.from, n.to);
+    }
+    const op = { _type: BINOPS[opText] } as A.OperatorNode;
+    return this.at({ _type: "BinOp", left: this.expr(left), op, right: this.expr(right) } as A.BinOp, n.from, n.to);
+  }
+
+  UnaryExpression(n: N): A.UnaryOp {
+    const cs = kids(n);
+    const t = this.text(cs[0]);
+    const _type = t === "not" ? "Not" : t === "-" ? "USub" : t === "+" ? "UAdd" : "Invert";
+    return this.at({ _type: "UnaryOp", op: { _type }, operand: this.expr(cs[1]) } as A.UnaryOp, n.from, n.to);
+  }
+
+  MemberExpression(n: N): A.ExprNode {
+    const cs = kids(n);
+    const value = this.expr(cs[0]);
+    if (cs[1].name === ".")
+      return this.at({ _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD } as A.Attribute, n.from, n.to);
+    const inner = cs.slice(2, -1);
+    const { items, trailing } = splitCommas(inner);
+    if (!items.length) this.fail("invalid syntax", cs[1].from);
+    const elts = items.map((it) => this.sliceItem(it));
+    const slice =
+      items.length === 1 && !trailing
+        ? elts[0]
+        : this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, inner[0].from, inner[inner.length - 1].to);
+    return this.at({ _type: "Subscript", value, slice, ctx: LOAD } as A.Subscript, n.from, n.to);
+  }
+
+  /** One subscript element: an expression, `*e`, or a slice `a:b:c` (any part optional). */
+  sliceItem(it: N[]): A.ExprNode {
+    if (!it.some((c) => c.name === ":")) return this.listItem(it);
+    const parts: (N | null)[] = [null];
+    for (const c of it) {
+      if (c.name === ":") parts.push(null);
+      else parts[parts.length - 1] = c;
+    }
+    const [lower, upper, step] = parts.map((p) => (p ? this.expr(p) : null));
+    return this.at({ _type: "Slice", lower, upper, step: step ?? null } as A.Slice, it[0].from, it[it.length - 1].to);
+  }
+
+  /** A call's arguments: positional, `*a`, `k=v`, `**kw`, or one bare generator expression. */
+  args(argList: N): { args: A.ExprNode[]; keywords: A.Keyword[] } {
+    const cs = kids(argList).slice(1, -1);
+    const args: A.ExprNode[] = [];
+    const keywords: A.Keyword[] = [];
+    const forIdx = cs.findIndex((c) => c.name === "for" || c.name === "async");
+    if (forIdx >= 0) {
+      // `f(x for x in y)`: the generator expression takes the call's parentheses.
+      const before = cs.slice(0, forIdx);
+      const { items } = splitCommas(before);
+      const eltItem = items[items.length - 1];
+      if (items.length > 1 || eltItem.length !== 1 || cs.slice(forIdx).some((c, k) => c.name === "," && this.isTopComma(cs, forIdx + k)))
+        this.fail("Generator expression must be parenthesized", eltItem[0].from, cs[cs.length - 1].to);
+      const generators = this.compClauses(cs.slice(forIdx));
+      args.push(this.at({ _type: "GeneratorExp", elt: this.expr(eltItem[0]), generators } as A.GeneratorExp, argList.from, argList.to));
+      return { args, keywords };
+    }
+    let sawKeyword = false;
+    let sawKwUnpack = false;
+    for (const it of splitCommas(cs).items) {
+      const head = it[0];
+      if (head.name === "**") {
+        sawKwUnpack = true;
+        keywords.push(this.at({ _type: "keyword", arg: null, value: this.expr(it[1]) } as A.Keyword, head.from, it[1].to));
+      } else if (it[1]?.name === "AssignOp" && this.text(it[1]) === "=") {
+        if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, it[2].to);
+        sawKeyword = true;
+        keywords.push(this.at({ _type: "keyword", arg: this.ident(head), value: this.expr(it[2]) } as A.Keyword, head.from, it[2].to));
+      } else {
+        let e: A.ExprNode;
+        if (it[1]?.name === "AssignOp") {
+          // `f(x := 1)`
+          const t = this.name(head, STORE);
+          e = this.at({ _type: "NamedExpr", target: t, value: this.expr(it[2]) } as A.NamedExpr, head.from, it[2].to);
+        } else e = this.listItem(it);
+        if (e._type === "Starred") {
+          if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, it[it.length - 1].to);
+        } else if (sawKwUnpack) this.fail("positional argument follows keyword argument unpacking", head.from, it[it.length - 1].to);
+        else if (sawKeyword) this.fail("positional argument follows keyword argument", head.from, it[it.length - 1].to);
+        args.push(e);
+      }
+    }
+    return { args, keywords };
+  }
+
+  /** Whether the comma at cs[i] separates arguments (it is not inside a `for` target list). */
+  isTopComma(cs: N[], i: number): boolean {
+    // Commas after the last `in` of the generator belong to the argument list.
+    for (let k = i - 1; k >= 0; k--) {
+      if (cs[k].name === "in") return true;
+      if (cs[k].name === "for") return false;
+    }
+    return true;
+  }
+
+  call(func: A.ExprNode, argList: N, start: number): A.Call {
+    const { args, keywords } = this.args(argList);
+    return this.at({ _type: "Call", func, args, keywords } as A.Call, start, argList.to);
+  }
+}

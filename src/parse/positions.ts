@@ -1,0 +1,96 @@
+// Offsets (UTF-16 indices into the source string, as lezer gives them) to CPython positions:
+// 1-based lines and UTF-8 byte columns. CPython ends a line at "\n", "\r\n" or a lone "\r".
+
+export interface LineCol {
+  lineno: number;
+  /** UTF-8 byte column, 0-based (CPython's col_offset). */
+  col: number;
+}
+
+/** Number of UTF-8 bytes needed for `s` (no Buffer: the parser also runs in a browser). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Number of characters (code points) in `s`, as CPython counts them for SyntaxError.offset. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+export class LineMap {
+  /** Offset where each line starts (index 0 is line 1). */
+  readonly starts: number[] = [0];
+  /** Per line: true when the line is pure ASCII (byte column = offset difference). */
+  private readonly ascii: boolean[] = [];
+
+  constructor(readonly src: string) {
+    let ascii = true;
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
+        this.ascii.push(ascii);
+        ascii = true;
+        this.starts.push(i + 1);
+      } else if (c >= 0x80) ascii = false;
+    }
+    this.ascii.push(ascii);
+  }
+
+  /** 0-based line index of an offset. */
+  lineIndex(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  at(offset: number): LineCol {
+    const i = this.lineIndex(offset);
+    const start = this.starts[i];
+    const col = this.ascii[i] ? offset - start : utf8Length(this.src.slice(start, offset));
+    return { lineno: i + 1, col };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(lineno: number): string {
+    const start = this.starts[lineno - 1] ?? this.src.length;
+    const next = this.starts[lineno];
+    let end = next === undefined ? this.src.length : next;
+    while (end > start && (this.src.charCodeAt(end - 1) === 10 || this.src.charCodeAt(end - 1) === 13)) end--;
+    return this.src.slice(start, end);
+  }
+
+  /** 1-based character column of an offset (CPython's SyntaxError.offset). */
+  charColumn(offset: number): number {
+    const i = this.lineIndex(offset);
+    return codePointLength(this.src.slice(this.starts[i], offset)) + 1;
+  }
+}
