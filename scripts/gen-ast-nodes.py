@@ -9,7 +9,7 @@ fields312 = json.loads(subprocess.check_output([py312, "-c",
 SUMS = ["mod", "stmt", "expr", "expr_context", "boolop", "operator", "unaryop", "cmpop", "excepthandler", "pattern", "type_ignore", "type_param"]
 PRODUCTS = ["arguments", "arg", "keyword", "alias", "withitem", "match_case", "comprehension"]
 sum_type = {s: "".join(p.capitalize() for p in s.split("_")) + "Node" for s in SUMS}
-sum_type.update({"stmt": "Stmt", "expr": "ExprNode", "mod": "Mod", "excepthandler": "ExceptHandlerNode", "pattern": "Pattern"})
+sum_type.update({"stmt": "Stmt", "expr": "ExprNode", "mod": "ModNode", "excepthandler": "ExceptHandlerNode", "pattern": "Pattern"})
 prod_type = {"arguments": "Arguments", "arg": "Arg", "keyword": "Keyword", "alias": "Alias", "withitem": "WithItem",
              "match_case": "MatchCase", "comprehension": "Comprehension"}
 WITH_POS = {"stmt", "expr", "excepthandler", "pattern", "type_param", "arg", "keyword", "alias"}

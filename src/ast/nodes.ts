@@ -30,7 +30,7 @@ export interface FunctionType {
   argtypes: ExprNode[];
   returns: ExprNode;
 }
-export type Mod = Module | Interactive | Expression | FunctionType;
+export type ModNode = Module | Interactive | Expression | FunctionType;
 
 /** ASDL stmt: FunctionDef(name, args, body, decorator_list, returns, type_comment, type_params) */
 export interface FunctionDef extends Position {
@@ -664,7 +664,7 @@ export interface Comprehension {
   ifs: ExprNode[];
   is_async: number;
 }
-export type Node = Mod | Stmt | ExprNode | ExprContextNode | BoolopNode | OperatorNode | UnaryopNode | CmpopNode | ExceptHandlerNode | Pattern | TypeIgnoreNode | TypeParamNode | Arguments | Arg | Keyword | Alias | WithItem | MatchCase | Comprehension;
+export type Node = ModNode | Stmt | ExprNode | ExprContextNode | BoolopNode | OperatorNode | UnaryopNode | CmpopNode | ExceptHandlerNode | Pattern | TypeIgnoreNode | TypeParamNode | Arguments | Arg | Keyword | Alias | WithItem | MatchCase | Comprehension;
 
 /** Every node kind's fields, in CPython's order: drives generic walks and ast.dump. */
 export const FIELDS = {
