@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The tsyncio command (compiled by `npm run build`, which `npm ci` runs through `prepare`).
+import { main } from "../dist/cli/main.js";
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

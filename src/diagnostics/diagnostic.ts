@@ -1,0 +1,24 @@
+// A compiler diagnostic: something in the Python source that tsyncio cannot translate faithfully.
+// Positions are 1-based lines and 1-based character columns (what an editor shows).
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Stable code: TSY1xxx syntax and unsupported syntax, TSY2xxx async semantics, TSY3xxx runtime API. */
+  code: string;
+  severity: Severity;
+  message: string;
+  lineno: number;
+  col: number;
+  endLineno?: number;
+  endCol?: number;
+  /** What to do instead, when there is a known way. */
+  hint?: string;
+}
+
+/** Thrown by the lowering for a construct it cannot translate; collected, never shown as a JS stack. */
+export class UnsupportedError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}

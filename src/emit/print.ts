@@ -1,0 +1,333 @@
+// IR → source text. One printer, two modes: TypeScript (types kept, for people and for `tsc`)
+// and JavaScript (types dropped, for running without a TypeScript compiler in the loop).
+// It also records, for every output line, the Python line it came from (the line map that
+// tracebacks and the web page's diagnostics use).
+//
+// Parentheses come from a precedence table, so the lowering never has to think about them.
+
+import type { ClassMember, Expr, FunctionLike, Param, Stmt } from "../ir/nodes.js";
+
+export interface PrintOptions {
+  /** "ts" keeps type annotations; "js" drops them. */
+  mode: "ts" | "js";
+  /** In JS mode, how a runtime import is written (the runner supplies modules itself). */
+  jsImport?: (from: string, spec: { namespace?: string; named?: { name: string; alias?: string }[] }) => string;
+}
+
+export interface Printed {
+  text: string;
+  /** lineMap[i] is the Python line of output line i + 1 (0 when unknown). */
+  lineMap: number[];
+}
+
+// JS operator precedence (higher binds tighter).
+const PREC: Record<string, number> = {
+  ",": 1, "=": 2, "+=": 2, "-=": 2, "??=": 2, "?": 3, "??": 4, "||": 4, "&&": 5, "|": 6, "^": 7, "&": 8,
+  "==": 9, "!=": 9, "===": 9, "!==": 9, "<": 10, "<=": 10, ">": 10, ">=": 10, instanceof: 10, in: 10,
+  "<<": 11, ">>": 11, "+": 12, "-": 12, "*": 13, "/": 13, "%": 13, "**": 14,
+};
+const UNARY = 15;
+const POSTFIX = 17;
+const PRIMARY = 20;
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+export function printProgram(body: Stmt[], options: PrintOptions): Printed {
+  const p = new Printer(options);
+  for (const s of body) p.stmt(s);
+  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap };
+}
+
+export function printExpression(e: Expr, options: PrintOptions): string {
+  return new Printer(options).expr(e, 0);
+}
+
+class Printer {
+  lines: string[] = [];
+  lineMap: number[] = [];
+  private indent = 0;
+  private pyLine = 0;
+  constructor(private readonly options: PrintOptions) {}
+
+  private get ts(): boolean {
+    return this.options.mode === "ts";
+  }
+
+  private out(text: string): void {
+    for (const piece of text.split("\n")) {
+      // Lines of a nested block (see inlineBlock) carry their own Python line in a marker.
+      const m = /^\u0001(\d+)\u0002/.exec(piece);
+      this.lines.push(m ? piece.slice(m[0].length) : "  ".repeat(this.indent) + piece);
+      this.lineMap.push(m ? Number(m[1]) : this.pyLine);
+    }
+  }
+
+  private block(body: Stmt[]): void {
+    this.indent++;
+    for (const s of body) this.stmt(s);
+    this.indent--;
+  }
+
+  private type(t: string | undefined): string {
+    return this.ts && t ? `: ${t}` : "";
+  }
+
+  stmt(s: Stmt): void {
+    if ("line" in s && s.line) this.pyLine = s.line;
+    switch (s.k) {
+      case "var":
+        this.out(`${s.decl} ${s.name}${this.type(s.type)}${s.init ? ` = ${this.expr(s.init, 2)}` : ""};`);
+        return;
+      case "vars":
+        this.out(`let ${s.names.map((n) => n.name + this.type(n.type)).join(", ")};`);
+        return;
+      case "expr": {
+        const text = this.expr(s.expr, 0);
+        // An expression statement must not start like a declaration or a block.
+        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(text) ? `(${text});` : `${text};`);
+        return;
+      }
+      case "if": {
+        this.out(`if (${this.expr(s.test, 0)}) {`);
+        this.block(s.then);
+        let rest = s.else;
+        // `else if` chains print flat, the way `elif` reads.
+        while (rest && rest.length === 1 && rest[0].k === "if") {
+          const elif: Extract<Stmt, { k: "if" }> = rest[0];
+          if (elif.line) this.pyLine = elif.line;
+          this.out(`} else if (${this.expr(elif.test, 0)}) {`);
+          this.block(elif.then);
+          rest = elif.else;
+        }
+        if (rest && rest.length) {
+          this.out("} else {");
+          this.block(rest);
+        }
+        this.out("}");
+        return;
+      }
+      case "while":
+        this.out(`${s.label ? s.label + ": " : ""}while (${this.expr(s.test, 0)}) {`);
+        this.block(s.body);
+        this.out("}");
+        return;
+      case "for_of":
+        this.out(
+          `${s.label ? s.label + ": " : ""}for (${s.decl ? s.decl + " " : ""}${this.expr(s.target, 2)} of ${this.expr(s.iter, 2)}) {`,
+        );
+        this.block(s.body);
+        this.out("}");
+        return;
+      case "break":
+        this.out(s.label ? `break ${s.label};` : "break;");
+        return;
+      case "continue":
+        this.out(s.label ? `continue ${s.label};` : "continue;");
+        return;
+      case "return":
+        this.out(s.value ? `return ${this.expr(s.value, 0)};` : "return;");
+        return;
+      case "throw":
+        this.out(`throw ${this.expr(s.value, 0)};`);
+        return;
+      case "try":
+        this.out("try {");
+        this.block(s.body);
+        if (s.handler) {
+          this.out(`} catch (${s.catchName ?? "e"}) {`);
+          this.block(s.handler);
+        }
+        if (s.finalizer) {
+          this.out("} finally {");
+          this.block(s.finalizer);
+        }
+        this.out("}");
+        return;
+      case "function":
+        this.out(`${this.fnHead("function", s.fn)} {`);
+        this.block(s.fn.body);
+        this.out("}");
+        return;
+      case "class":
+        this.out(`class ${s.name}${s.base ? ` extends ${this.expr(s.base, POSTFIX)}` : ""} {`);
+        this.indent++;
+        for (const m of s.members) this.member(m);
+        this.indent--;
+        this.out("}");
+        return;
+      case "import":
+        this.import(s);
+        return;
+      case "block":
+        this.out(s.label ? `${s.label}: {` : "{");
+        this.block(s.body);
+        this.out("}");
+        return;
+      case "comment":
+        for (const line of s.text.split("\n")) this.out(`//${line ? " " + line : ""}`);
+        return;
+      case "blank":
+        this.out("");
+        return;
+    }
+  }
+
+  private import(s: Extract<Stmt, { k: "import" }>): void {
+    if (!this.ts) {
+      if (s.typeOnly) return;
+      if (this.options.jsImport) {
+        this.out(this.options.jsImport(s.from, s));
+        return;
+      }
+    }
+    const kw = s.typeOnly ? "import type" : "import";
+    if (s.namespace) this.out(`${kw} * as ${s.namespace} from ${JSON.stringify(s.from)};`);
+    if (s.named && s.named.length) {
+      const names = s.named.map((n) => (n.alias && n.alias !== n.name ? `${n.name} as ${n.alias}` : n.name));
+      this.out(`${kw} { ${names.join(", ")} } from ${JSON.stringify(s.from)};`);
+    }
+  }
+
+  private member(m: ClassMember): void {
+    if (m.line) this.pyLine = m.line;
+    if (m.k === "field") {
+      if (m.declare && !this.ts) return;
+      const mods = `${m.declare ? "declare " : ""}${m.static ? "static " : ""}`;
+      this.out(`${mods}${m.name}${this.type(m.type)}${m.init ? ` = ${this.expr(m.init, 2)}` : ""};`);
+      return;
+    }
+    const mods = `${m.static ? "static " : ""}${m.accessor ? m.accessor + " " : ""}`;
+    this.out(`${mods}${this.fnHead("", m.fn)} {`);
+    this.block(m.fn.body);
+    this.out("}");
+  }
+
+  private fnHead(keyword: string, fn: FunctionLike): string {
+    const star = fn.generator ? "*" : "";
+    const name = fn.name ?? "";
+    const head = keyword ? `${keyword}${star} ${name}` : `${star}${name}`;
+    return `${head.trimEnd()}(${this.params(fn.params)})${this.type(fn.returnType)}`;
+  }
+
+  private params(params: Param[]): string {
+    return params
+      .map((p) => `${p.rest ? "..." : ""}${p.name}${this.type(p.type)}${p.init ? ` = ${this.expr(p.init, 2)}` : ""}`)
+      .join(", ");
+  }
+
+  /** Prints `e`, parenthesised when its precedence is below `min`. */
+  expr(e: Expr, min: number): string {
+    const [text, prec] = this.exprPrec(e);
+    return prec < min ? `(${text})` : text;
+  }
+
+  private exprPrec(e: Expr): [string, number] {
+    switch (e.k) {
+      case "id":
+        return [e.name, PRIMARY];
+      case "this":
+        return ["this", PRIMARY];
+      case "super":
+        return ["super", PRIMARY];
+      case "lit":
+        return [literal(e.value), typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0)) ? UNARY : PRIMARY];
+      case "template": {
+        let text = "`";
+        e.quasis.forEach((q, i) => {
+          text += q.replace(/[`\\]|\$\{/g, (m) => "\\" + m);
+          if (i < e.exprs.length) text += "${" + this.expr(e.exprs[i], 0) + "}";
+        });
+        return [text + "`", PRIMARY];
+      }
+      case "member":
+        return [`${this.expr(e.object, e.object.k === "lit" ? PRIMARY + 1 : POSTFIX)}.${e.prop}`, POSTFIX];
+      case "index":
+        return [`${this.expr(e.object, POSTFIX)}[${this.expr(e.index, 0)}]`, POSTFIX];
+      case "call":
+        return [`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX];
+      case "new":
+        return [`new ${e.callee.k === "call" ? `(${this.expr(e.callee, 0)})` : this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX];
+      case "binary": {
+        const p = PREC[e.op];
+        // `**` is right-associative and refuses a unary left operand; `??` refuses to mix with && and ||.
+        const right = e.op === "**";
+        const mixes = (x: Expr) => x.k === "binary" && (e.op === "??") !== (x.op === "??") && ["&&", "||", "??"].includes(x.op);
+        const l = mixes(e.left) ? `(${this.expr(e.left, 0)})` : this.expr(e.left, right ? p + 2 : p);
+        const r = mixes(e.right) ? `(${this.expr(e.right, 0)})` : this.expr(e.right, right ? p : p + 1);
+        return [`${l} ${e.op} ${r}`, p];
+      }
+      case "unary": {
+        const arg = this.expr(e.arg, UNARY);
+        const sep = /^[a-z]/.test(e.op) || (e.op === "-" && arg.startsWith("-")) || (e.op === "+" && arg.startsWith("+")) ? " " : "";
+        return [`${e.op}${sep}${arg}`, UNARY];
+      }
+      case "cond":
+        return [`${this.expr(e.test, 4)} ? ${this.expr(e.then, 2)} : ${this.expr(e.else, 2)}`, 3];
+      case "assign":
+        return [`${this.expr(e.target, POSTFIX)} ${e.op} ${this.expr(e.value, 2)}`, 2];
+      case "array":
+        return [`[${this.args(e.elements)}]`, PRIMARY];
+      case "object":
+        if (!e.props.length) return ["{}", PRIMARY];
+        return [
+          `{ ${e.props.map((p) => (IDENT.test(p.key) ? p.key : JSON.stringify(p.key)) + ": " + this.expr(p.value, 2)).join(", ")} }`,
+          PRIMARY,
+        ];
+      case "arrow": {
+        const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
+        if (Array.isArray(e.body)) return [`${head} ${this.inlineBlock(e.body)}`, 2];
+        const body = this.expr(e.body, 2);
+        return [`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2];
+      }
+      case "function":
+        return [`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body)}`, PRIMARY];
+      case "yield":
+        return [`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2];
+      case "spread":
+        return [`...${this.expr(e.arg, 2)}`, 2];
+      case "as":
+        return this.ts ? [`${this.expr(e.expr, 11)} as ${e.type}`, 10] : this.exprPrec(e.expr);
+      case "seq":
+        return [e.exprs.map((x) => this.expr(x, 2)).join(", "), 1];
+    }
+  }
+
+  private typeArgs(types: string[] | undefined): string {
+    return this.ts && types && types.length ? `<${types.join(", ")}>` : "";
+  }
+
+  private args(args: Expr[]): string {
+    return args.map((a) => this.expr(a, 2)).join(", ");
+  }
+
+  /** A statement block inside an expression (arrow or function body), printed on its own lines. */
+  private inlineBlock(body: Stmt[]): string {
+    const inner = new Printer(this.options);
+    inner.indent = this.indent + 1;
+    inner.pyLine = this.pyLine;
+    for (const s of body) inner.stmt(s);
+    const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0002${line}`);
+    return `{\n${nested.join("\n")}\n${"  ".repeat(this.indent)}}`;
+  }
+}
+
+function literal(value: string | number | bigint | boolean | null | undefined): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    case "bigint":
+      return `${value}n`;
+    case "number":
+      if (Number.isNaN(value)) return "NaN";
+      if (value === Infinity) return "Infinity";
+      if (value === -Infinity) return "-Infinity";
+      if (Object.is(value, -0)) return "-0";
+      return String(value);
+    case "boolean":
+      return String(value);
+    case "undefined":
+      return "undefined";
+    default:
+      return "null";
+  }
+}

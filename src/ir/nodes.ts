@@ -1,0 +1,85 @@
+// The TS-subset IR: what the lowering produces and the printer knows how to write.
+// It is deliberately small: only the TypeScript constructs translated Python needs.
+// Types are kept as TypeScript text (`TsType`), printed in TS mode and dropped in JS mode.
+// Every statement may carry `line`, the Python line it came from: the printer turns those into the
+// line map that tracebacks use.
+
+export type TsType = string;
+
+export type Stmt =
+  | { k: "var"; decl: "let" | "const"; name: string; type?: TsType; init?: Expr; line?: number }
+  | { k: "vars"; names: { name: string; type?: TsType }[]; line?: number }
+  | { k: "expr"; expr: Expr; line?: number }
+  | { k: "if"; test: Expr; then: Stmt[]; else?: Stmt[]; line?: number }
+  | { k: "while"; test: Expr; body: Stmt[]; label?: string; line?: number }
+  | { k: "for_of"; decl?: "const" | "let"; target: Expr; iter: Expr; body: Stmt[]; label?: string; line?: number }
+  | { k: "break"; label?: string; line?: number }
+  | { k: "continue"; label?: string; line?: number }
+  | { k: "return"; value?: Expr; line?: number }
+  | { k: "throw"; value: Expr; line?: number }
+  | { k: "try"; body: Stmt[]; catchName?: string; handler?: Stmt[]; finalizer?: Stmt[]; line?: number }
+  | { k: "function"; fn: FunctionLike; line?: number }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; line?: number }
+  | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean }
+  | { k: "block"; body: Stmt[]; label?: string; line?: number }
+  | { k: "comment"; text: string }
+  | { k: "blank" };
+
+export interface Param {
+  name: string;
+  type?: TsType;
+  init?: Expr;
+  rest?: boolean;
+}
+
+export interface FunctionLike {
+  name?: string;
+  params: Param[];
+  returnType?: TsType;
+  body: Stmt[];
+  generator?: boolean;
+  /** Python line of the `def`, for the line map. */
+  line?: number;
+}
+
+export type ClassMember =
+  | { k: "method"; fn: FunctionLike & { name: string }; static?: boolean; accessor?: "get" | "set"; line?: number }
+  | { k: "field"; name: string; type?: TsType; declare?: boolean; static?: boolean; init?: Expr; line?: number };
+
+export type Expr =
+  | { k: "id"; name: string }
+  | { k: "lit"; value: string | number | bigint | boolean | null | undefined }
+  | { k: "template"; quasis: string[]; exprs: Expr[] }
+  | { k: "member"; object: Expr; prop: string }
+  | { k: "index"; object: Expr; index: Expr }
+  | { k: "call"; callee: Expr; args: Expr[]; typeArgs?: TsType[] }
+  | { k: "new"; callee: Expr; args: Expr[]; typeArgs?: TsType[] }
+  | { k: "binary"; op: BinaryOp; left: Expr; right: Expr }
+  | { k: "unary"; op: "!" | "-" | "+" | "~" | "typeof" | "void"; arg: Expr }
+  | { k: "cond"; test: Expr; then: Expr; else: Expr }
+  | { k: "assign"; op: "=" | "+=" | "-=" | "??="; target: Expr; value: Expr }
+  | { k: "array"; elements: Expr[] }
+  | { k: "object"; props: { key: string; value: Expr }[] }
+  | { k: "arrow"; params: Param[]; body: Expr | Stmt[]; returnType?: TsType }
+  | { k: "function"; fn: FunctionLike }
+  | { k: "yield"; delegate: boolean; arg?: Expr }
+  | { k: "spread"; arg: Expr }
+  | { k: "as"; expr: Expr; type: TsType }
+  | { k: "seq"; exprs: Expr[] }
+  | { k: "this" }
+  | { k: "super" };
+
+export type BinaryOp =
+  | "+" | "-" | "*" | "/" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^"
+  | "==" | "!=" | "===" | "!==" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "??" | "instanceof" | "in";
+
+// Small constructors, so the lowering reads as what it builds.
+export const id = (name: string): Expr => ({ k: "id", name });
+export const lit = (value: string | number | bigint | boolean | null | undefined): Expr => ({ k: "lit", value });
+export const call = (callee: Expr | string, ...args: Expr[]): Expr => ({
+  k: "call",
+  callee: typeof callee === "string" ? id(callee) : callee,
+  args,
+});
+export const member = (object: Expr, prop: string): Expr => ({ k: "member", object, prop });
+export const exprStmt = (expr: Expr, line?: number): Stmt => ({ k: "expr", expr, line });

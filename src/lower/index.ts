@@ -1,0 +1,20 @@
+// The lowering stage on one screen: AST passes in order, then the crossing into the TS IR.
+//
+//   normaliseLegacyCoroutines   @asyncio.coroutine + yield from  →  async def + await
+//   toIr                        scopes, declarations, operators, calls, coroutines  →  IR
+
+import type * as py from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Stmt } from "../ir/nodes.js";
+import { Diagnostics } from "./context.js";
+import { normaliseLegacyCoroutines } from "./legacy-coroutines.js";
+import { toIr, type LowerOptions } from "./to-ir.js";
+
+export type { LowerOptions } from "./to-ir.js";
+
+export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[] } {
+  const diagnostics = new Diagnostics();
+  const { module: normalised, legacy } = normaliseLegacyCoroutines(module);
+  const { body } = toIr(normalised, legacy, diagnostics, options);
+  return { body, diagnostics: diagnostics.list };
+}

@@ -1,0 +1,61 @@
+// Legacy coroutine normalisation (CPython 3.4–3.10): a generator decorated with
+// `@asyncio.coroutine` (or `@types.coroutine`) is a coroutine, and its `yield from x` is `await x`.
+//
+//   @asyncio.coroutine           |   async def caller():
+//   def caller():                |       await my_coroutine()
+//       yield from my_coroutine() |
+//
+// A bare `yield` inside such a function stays: it hands the loop one turn, as in CPython.
+// Invariant after this pass: no coroutine-decorated FunctionDef remains; `YieldFrom` appears only
+// in plain generators.
+
+import type * as py from "../ast/nodes.js";
+import { mapChildren } from "../ast/walk.js";
+
+/** Functions this pass turned into coroutines (a bare `yield` in them is not an async generator). */
+export type LegacyCoroutines = WeakSet<py.AsyncFunctionDef>;
+
+export function normaliseLegacyCoroutines(module: py.Module): { module: py.Module; legacy: LegacyCoroutines } {
+  const coroutineNames = importedCoroutineDecorators(module);
+  const legacy: LegacyCoroutines = new WeakSet();
+  const visit = (node: py.Node): py.Node => {
+    if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
+      const converted: py.AsyncFunctionDef = {
+        ...node,
+        _type: "AsyncFunctionDef",
+        decorator_list: node.decorator_list.filter((d) => !isCoroutineDecorator(d, coroutineNames)),
+        body: node.body.map((s) => yieldFromToAwait(s) as py.Stmt),
+      };
+      legacy.add(converted);
+      return mapChildren(converted, visit);
+    }
+    return mapChildren(node, visit);
+  };
+  return { module: visit(module) as py.Module, legacy };
+}
+
+/** `yield from x` → `await x`, in this function's own code only (nested functions keep theirs). */
+function yieldFromToAwait(node: py.Node): py.Node {
+  if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda" || node._type === "ClassDef") return node;
+  if (node._type === "YieldFrom") {
+    const value = yieldFromToAwait(node.value) as py.ExprNode;
+    return { ...node, _type: "Await", value } as py.Await;
+  }
+  return mapChildren(node, yieldFromToAwait);
+}
+
+function isCoroutineDecorator(d: py.ExprNode, names: Set<string>): boolean {
+  if (d._type === "Attribute" && d.attr === "coroutine" && d.value._type === "Name") return d.value.id === "asyncio" || d.value.id === "types";
+  return d._type === "Name" && names.has(d.id);
+}
+
+/** Local names bound by `from asyncio import coroutine [as x]` (or from types). */
+function importedCoroutineDecorators(module: py.Module): Set<string> {
+  const names = new Set<string>();
+  for (const s of module.body) {
+    if (s._type === "ImportFrom" && (s.module === "asyncio" || s.module === "types")) {
+      for (const a of s.names) if (a.name === "coroutine") names.add(a.asname ?? a.name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,338 @@
+// Scope analysis: Python's rules for which names a function binds, which it reads from outside,
+// and what kind of function it is. The lowering asks this table instead of re-walking bodies.
+//
+//   def f():            | scope f: locals {x, g}, free {print}, generator: false
+//       x = 1           |
+//       def g(): ...    |
+//       print(x)        |
+//
+// A name assigned anywhere in a function body is local to the whole body (unless declared
+// `global`/`nonlocal`), exactly as CPython's symtable decides.
+
+import type * as py from "../ast/nodes.js";
+import { forEachChild } from "../ast/walk.js";
+
+export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
+
+export interface Scope {
+  kind: ScopeKind;
+  node: py.Node;
+  parent: Scope | null;
+  /** Names bound in this scope (parameters included), in first-binding order. */
+  bound: Set<string>;
+  params: Set<string>;
+  globals: Set<string>;
+  nonlocals: Set<string>;
+  /** Names read anywhere in this scope's own code (not nested scopes). */
+  used: Set<string>;
+  /** How many statements bind each name (def, class, assignment, import, loop target...). */
+  bindCount: Map<string, number>;
+  /** Names that a nested scope reads or writes from this scope (closures). */
+  captured: Set<string>;
+  /** Names of this scope that another scope assigns, through `global` or `nonlocal`. */
+  writtenElsewhere: Set<string>;
+  /** Contains `yield` / `yield from` (a generator function) in its own code. */
+  isGenerator: boolean;
+  hasAwait: boolean;
+  hasYieldFrom: boolean;
+}
+
+export type ScopeTable = Map<py.Node, Scope>;
+
+type FunctionNode = py.FunctionDef | py.AsyncFunctionDef | py.Lambda;
+
+function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
+  return {
+    kind, node, parent,
+    bound: new Set(), params: new Set(), globals: new Set(), nonlocals: new Set(), used: new Set(),
+    bindCount: new Map(), captured: new Set(), writtenElsewhere: new Set(),
+    isGenerator: false, hasAwait: false, hasYieldFrom: false,
+  };
+}
+
+export function analyzeScopes(module: py.Module): ScopeTable {
+  const table: ScopeTable = new Map();
+  const moduleScope = newScope("module", module, null);
+  table.set(module, moduleScope);
+  for (const s of module.body) visit(s, moduleScope, table);
+  for (const scope of table.values()) markCaptures(scope, table);
+  for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
+  return table;
+}
+
+function bind(scope: Scope, name: string): void {
+  scope.bound.add(name);
+  scope.bindCount.set(name, (scope.bindCount.get(name) ?? 0) + 1);
+}
+
+function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable): void {
+  switch (target._type) {
+    case "Name":
+      bind(scope, target.id);
+      return;
+    case "Tuple":
+    case "List":
+      for (const e of target.elts) bindTarget(e, scope, table);
+      return;
+    case "Starred":
+      bindTarget(target.value, scope, table);
+      return;
+    default:
+      // Attribute and subscript targets bind nothing; their parts are reads.
+      visitExpr(target, scope, table);
+  }
+}
+
+function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: ScopeTable): void {
+  // Defaults and annotations are evaluated in the enclosing scope; parameters bind in the function.
+  for (const d of args.defaults) visitExpr(d, outer, table);
+  for (const d of args.kw_defaults) if (d) visitExpr(d, outer, table);
+  const all = [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])];
+  for (const a of all) {
+    if (a.annotation) visitExpr(a.annotation, outer, table);
+    inner.params.add(a.arg);
+    bind(inner, a.arg);
+  }
+}
+
+function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): void {
+  const scope = newScope(node._type === "Lambda" ? "lambda" : "function", node, outer);
+  table.set(node, scope);
+  visitArguments(node.args, outer, scope, table);
+  if (node._type === "Lambda") {
+    visitExpr(node.body, scope, table);
+  } else {
+    if (node.returns) visitExpr(node.returns, outer, table);
+    for (const s of node.body) visit(s, scope, table);
+  }
+}
+
+function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
+  switch (stmt._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      for (const d of stmt.decorator_list) visitExpr(d, scope, table);
+      bind(scope, stmt.name);
+      visitFunction(stmt, scope, table);
+      return;
+    case "ClassDef": {
+      for (const d of stmt.decorator_list) visitExpr(d, scope, table);
+      for (const b of stmt.bases) visitExpr(b, scope, table);
+      for (const k of stmt.keywords) visitExpr(k.value, scope, table);
+      bind(scope, stmt.name);
+      const cls = newScope("class", stmt, scope);
+      table.set(stmt, cls);
+      for (const s of stmt.body) visit(s, cls, table);
+      return;
+    }
+    case "Global":
+      for (const n of stmt.names) scope.globals.add(n);
+      return;
+    case "Nonlocal":
+      for (const n of stmt.names) scope.nonlocals.add(n);
+      return;
+    case "Assign":
+      visitExpr(stmt.value, scope, table);
+      for (const t of stmt.targets) bindTarget(t, scope, table);
+      return;
+    case "AugAssign":
+      visitExpr(stmt.value, scope, table);
+      if (stmt.target._type === "Name") scope.used.add(stmt.target.id);
+      bindTarget(stmt.target, scope, table);
+      return;
+    case "AnnAssign":
+      if (stmt.value) visitExpr(stmt.value, scope, table);
+      visitExpr(stmt.annotation, scope, table);
+      if (stmt.value || scope.kind !== "module") bindTarget(stmt.target, scope, table);
+      else if (stmt.target._type !== "Name") visitExpr(stmt.target, scope, table);
+      else bind(scope, stmt.target.id);
+      return;
+    case "For":
+    case "AsyncFor":
+      if (stmt._type === "AsyncFor") scope.hasAwait = true;
+      visitExpr(stmt.iter, scope, table);
+      bindTarget(stmt.target, scope, table);
+      for (const s of [...stmt.body, ...stmt.orelse]) visit(s, scope, table);
+      return;
+    case "With":
+    case "AsyncWith":
+      if (stmt._type === "AsyncWith") scope.hasAwait = true;
+      for (const item of stmt.items) {
+        visitExpr(item.context_expr, scope, table);
+        if (item.optional_vars) bindTarget(item.optional_vars, scope, table);
+      }
+      for (const s of stmt.body) visit(s, scope, table);
+      return;
+    case "Try":
+    case "TryStar":
+      for (const s of stmt.body) visit(s, scope, table);
+      for (const h of stmt.handlers) {
+        if (h.type) visitExpr(h.type, scope, table);
+        if (h.name) bind(scope, h.name);
+        for (const s of h.body) visit(s, scope, table);
+      }
+      for (const s of [...stmt.orelse, ...stmt.finalbody]) visit(s, scope, table);
+      return;
+    case "Import":
+    case "ImportFrom":
+      for (const a of stmt.names) {
+        if (a.name === "*") continue;
+        bind(scope, a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name));
+      }
+      return;
+    case "Delete":
+      for (const t of stmt.targets) {
+        if (t._type === "Name") bind(scope, t.id);
+        else visitExpr(t, scope, table);
+      }
+      return;
+    case "Match":
+      visitExpr(stmt.subject, scope, table);
+      for (const c of stmt.cases) {
+        visitPattern(c.pattern, scope, table);
+        if (c.guard) visitExpr(c.guard, scope, table);
+        for (const s of c.body) visit(s, scope, table);
+      }
+      return;
+    default:
+      forEachChild(stmt, (child) => visitAny(child, scope, table));
+  }
+}
+
+function visitPattern(p: py.Pattern, scope: Scope, table: ScopeTable): void {
+  if ((p._type === "MatchAs" || p._type === "MatchStar") && p.name) bind(scope, p.name);
+  if (p._type === "MatchMapping" && p.rest) bind(scope, p.rest);
+  forEachChild(p, (child) => visitAny(child, scope, table));
+}
+
+function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
+  if (isStmt(node)) visit(node, scope, table);
+  else if (isPattern(node)) visitPattern(node, scope, table);
+  else if (isExpr(node)) visitExpr(node, scope, table);
+  else forEachChild(node, (child) => visitAny(child, scope, table));
+}
+
+function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
+  switch (e._type) {
+    case "Name":
+      if (e.ctx._type === "Load") scope.used.add(e.id);
+      else bind(scope, e.id);
+      return;
+    case "Lambda":
+      visitFunction(e, scope, table);
+      return;
+    case "NamedExpr": {
+      // The walrus binds in the nearest enclosing function, not in a comprehension.
+      let target = scope;
+      while (target.kind === "comprehension" && target.parent) target = target.parent;
+      visitExpr(e.value, scope, table);
+      if (e.target._type === "Name") bind(target, e.target.id);
+      return;
+    }
+    case "Yield":
+      scope.isGenerator = true;
+      if (e.value) visitExpr(e.value, scope, table);
+      return;
+    case "YieldFrom":
+      scope.isGenerator = true;
+      scope.hasYieldFrom = true;
+      visitExpr(e.value, scope, table);
+      return;
+    case "Await":
+      scope.hasAwait = true;
+      visitExpr(e.value, scope, table);
+      return;
+    case "ListComp":
+    case "SetComp":
+    case "GeneratorExp":
+    case "DictComp": {
+      // The first iterable is evaluated outside; everything else in the comprehension's own scope.
+      visitExpr(e.generators[0].iter, scope, table);
+      const comp = newScope("comprehension", e, scope);
+      table.set(e, comp);
+      e.generators.forEach((g, i) => {
+        if (g.is_async) comp.hasAwait = true;
+        if (i > 0) visitExpr(g.iter, comp, table);
+        bindTarget(g.target, comp, table);
+        for (const cond of g.ifs) visitExpr(cond, comp, table);
+      });
+      if (e._type === "DictComp") {
+        visitExpr(e.key, comp, table);
+        visitExpr(e.value, comp, table);
+      } else visitExpr(e.elt, comp, table);
+      if (comp.hasAwait && e._type !== "GeneratorExp") scope.hasAwait = true;
+      return;
+    }
+    default:
+      forEachChild(e, (child) => visitAny(child, scope, table));
+  }
+}
+
+/** Records, for every scope, which of its names nested scopes reach (closures). */
+function markCaptures(scope: Scope, table: ScopeTable): void {
+  if (scope.kind === "module" || scope.kind === "class") return;
+  const free = new Set<string>([...scope.used, ...scope.nonlocals]);
+  for (const name of free) {
+    if (scope.bound.has(name) && !scope.nonlocals.has(name) && !scope.globals.has(name)) continue;
+    for (let s = scope.parent; s; s = s.parent) {
+      if (s.kind === "class") continue;
+      if (s.bound.has(name) && !s.globals.has(name)) {
+        s.captured.add(name);
+        break;
+      }
+    }
+  }
+}
+
+/** A `global x` or `nonlocal x` that assigns x makes x a binding of the scope that owns it. */
+function markOutsideWrites(scope: Scope, moduleScope: Scope): void {
+  for (const name of scope.globals) {
+    if (!scope.bound.has(name)) continue;
+    if (!moduleScope.bound.has(name)) moduleScope.bound.add(name);
+    moduleScope.writtenElsewhere.add(name);
+  }
+  for (const name of scope.nonlocals) {
+    if (!scope.bound.has(name)) continue;
+    for (let s = scope.parent; s; s = s.parent) {
+      if (s.kind === "class") continue;
+      if (s.bound.has(name) && !s.nonlocals.has(name)) {
+        s.writtenElsewhere.add(name);
+        break;
+      }
+    }
+  }
+}
+
+/** Where a name read in `scope` is bound: "local", an enclosing function's scope, "global" or "builtin". */
+export function resolveName(scope: Scope, name: string, table: ScopeTable): { where: "local" | "enclosing" | "global" | "builtin"; scope: Scope } {
+  if (scope.globals.has(name)) return global(scope, name);
+  if (scope.bound.has(name) && !scope.nonlocals.has(name)) return { where: scope.kind === "module" ? "global" : "local", scope };
+  for (let s = scope.parent; s; s = s.parent) {
+    if (s.kind === "class") continue;
+    if (s.kind === "module") break;
+    if (s.globals.has(name)) return global(scope, name);
+    if (s.bound.has(name) && !s.nonlocals.has(name)) return { where: "enclosing", scope: s };
+  }
+  return global(scope, name);
+  function global(from: Scope, n: string) {
+    let m = from;
+    while (m.parent) m = m.parent;
+    void table;
+    return { where: m.bound.has(n) ? ("global" as const) : ("builtin" as const), scope: m };
+  }
+}
+
+const STMT_KINDS = new Set([
+  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign",
+  "For", "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import",
+  "ImportFrom", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+]);
+const PATTERN_KINDS = new Set(["MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr"]);
+const EXPR_KINDS = new Set([
+  "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp",
+  "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant",
+  "Attribute", "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+]);
+export const isStmt = (n: py.Node): n is py.Stmt => STMT_KINDS.has(n._type);
+export const isExpr = (n: py.Node): n is py.ExprNode => EXPR_KINDS.has(n._type);
+export const isPattern = (n: py.Node): n is py.Pattern => PATTERN_KINDS.has(n._type);

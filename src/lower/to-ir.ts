@@ -1,0 +1,1478 @@
+// Python AST → TS IR: the one place where the two vocabularies meet.
+//
+//   async def speak():          | const speak = coroutine_function(function* speak(): Coro {
+//       await asyncio.sleep(1)  |   yield* asyncio.sleep(1n);
+//       return 'D'              |   return "D";
+//                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
+//
+// Python semantics that JS operators do not share (int division, truthiness, `+` on mixed types,
+// negative indices, ...) go through runtime helpers, unless the operand types are known (see
+// types.ts), in which case the native operator is both faster and easier to read.
+// A construct this file cannot translate faithfully is reported as a diagnostic, never guessed.
+
+import type * as py from "../ast/nodes.js";
+import * as ir from "../ir/nodes.js";
+import { call, id, lit, member } from "../ir/nodes.js";
+import { Diagnostics, RuntimeImports, safeName, type FunctionContext } from "./context.js";
+import { analyzeScopes, resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
+import { walk } from "../ast/walk.js";
+import { annotationType, staticType, type PyType } from "./types.js";
+import type { LegacyCoroutines } from "./legacy-coroutines.js";
+
+const ASYNCIO = "tsyncio/runtime/asyncio";
+const PROGRAM = "tsyncio/runtime/program";
+const CORO_TYPE = "Generator<unknown, any, any>";
+
+export interface LowerOptions {
+  /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
+  filename: string;
+}
+
+export interface LowerResult {
+  body: ir.Stmt[];
+}
+
+/** Where a binding came from, when the lowering can see it: calls to it can then be specialised. */
+type Known =
+  | { kind: "def"; node: py.FunctionDef | py.AsyncFunctionDef; coroutine: boolean }
+  | { kind: "class"; node: py.ClassDef }
+  | { kind: "module"; name: string }
+  | { kind: "runtime-name"; module: string; name: string };
+
+const STR_METHODS = new Set(
+  `capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha
+  isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower
+  lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split
+  splitlines startswith strip swapcase title translate upper zfill bit_length bit_count is_integer
+  as_integer_ratio hex conjugate to_bytes`.split(/\s+/),
+);
+
+export function toIr(module: py.Module, legacy: LegacyCoroutines, diagnostics: Diagnostics, options: LowerOptions): LowerResult {
+  return new Lowerer(module, legacy, diagnostics, options).run();
+}
+
+class Lowerer {
+  private readonly scopes: ScopeTable;
+  private readonly imports: RuntimeImports;
+  private fn!: FunctionContext;
+  private readonly known = new Map<Scope, Map<string, Known>>();
+  private usesFile = false;
+  private usesName = false;
+  private tempCounter = 0;
+  private readonly userNames: Set<string>;
+
+  constructor(
+    private readonly module: py.Module,
+    private readonly legacy: LegacyCoroutines,
+    private readonly diags: Diagnostics,
+    private readonly options: LowerOptions,
+  ) {
+    this.scopes = analyzeScopes(module);
+    // Names the program binds anywhere: a runtime helper with the same name must be aliased.
+    this.userNames = new Set();
+    for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
+    this.imports = new RuntimeImports(this.userNames);
+    this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
+    this.registerDefinitions();
+  }
+
+  /** Records every def, class and import before lowering, so calls that come first in the text see them too. */
+  private registerDefinitions(): void {
+    for (const scope of this.scopes.values()) {
+      const node = scope.node as { body?: unknown };
+      if (!Array.isArray(node.body)) continue;
+      const visitBody = (stmts: py.Stmt[]) => {
+        for (const s of stmts) {
+          const once = (scope.bindCount.get((s as { name?: string }).name ?? "") ?? 0) === 1;
+          if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
+            if (!s.decorator_list.length) this.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
+          } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
+            this.knownIn(scope).set(s.name, { kind: "class", node: s });
+          } else if (s._type === "Import" && scope.kind === "module") {
+            for (const a of s.names) if (STDLIB[a.name]) this.knownIn(scope).set(a.asname ?? a.name.split(".")[0], { kind: "module", name: a.name });
+          } else if (s._type === "ImportFrom" && scope.kind === "module" && STDLIB[s.module ?? ""] && !s.level) {
+            for (const a of s.names) this.knownIn(scope).set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
+          }
+          for (const key of ["body", "orelse", "finalbody"] as const) {
+            const inner = (s as unknown as Record<string, unknown>)[key];
+            if (Array.isArray(inner) && s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef" && s._type !== "ClassDef") visitBody(inner as py.Stmt[]);
+          }
+          if (s._type === "Try") for (const h of s.handlers) visitBody(h.body);
+        }
+      };
+      visitBody(node.body as py.Stmt[]);
+    }
+  }
+
+  run(): LowerResult {
+    const body = this.functionBody(this.module.body);
+    const prologue: ir.Stmt[] = [];
+    if (this.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit("__main__") });
+    if (this.usesFile)
+      prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(this.helperFrom("script_path", PROGRAM), lit(this.options.filename)) });
+    const imports = this.imports.statements();
+    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body] };
+  }
+
+  // ───────────────────────────── helpers ─────────────────────────────
+
+  private helper(name: string): ir.Expr {
+    return id(this.imports.helper(name, RUNTIME));
+  }
+
+  private helperFrom(name: string, from: string): string {
+    return this.imports.helper(name, from);
+  }
+
+  private rt(name: string, ...args: ir.Expr[]): ir.Expr {
+    return call(this.helper(name), ...args);
+  }
+
+  private newFunctionContext(scope: Scope, qualname: string, isCoroutine: boolean, isGenerator: boolean): FunctionContext {
+    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname };
+  }
+
+  private temp(prefix = "_t"): string {
+    let name: string;
+    do name = `${prefix}${this.tempCounter++ || ""}`;
+    while (this.userNames.has(name));
+    this.fn.temps.push(name);
+    return name;
+  }
+
+  private knownIn(scope: Scope): Map<string, Known> {
+    let m = this.known.get(scope);
+    if (!m) this.known.set(scope, (m = new Map()));
+    return m;
+  }
+
+  /** What a name refers to, if it is bound exactly once to something the lowering understands. */
+  private lookupKnown(name: string): Known | undefined {
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    if (r.where === "builtin") return undefined;
+    const s = r.scope;
+    if ((s.bindCount.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
+    return this.knownIn(s).get(name);
+  }
+
+  private list(items: ir.Expr[], type = "any"): ir.Expr {
+    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: items.length ? undefined : [type] };
+  }
+
+  private tuple(items: ir.Expr[]): ir.Expr {
+    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: items.length ? undefined : ["any"] };
+  }
+
+  // ───────────────────────────── bodies and declarations ─────────────────────────────
+
+  /**
+   * Lowers a function's (or the module's) statements, with Python's function-wide locals declared
+   * where a reader expects them: at the first assignment when it is a plain top-level statement,
+   * otherwise hoisted to the top as `let x: any;`.
+   */
+  private functionBody(stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
+    const scope = this.fn.scope;
+    const locals = [...scope.bound].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.params.has(n) && !this.isImportBinding(scope, n));
+    const declareHere = this.declarableAtFirstAssignment(stmts, new Set(locals));
+    const hoisted = locals.filter((n) => !declareHere.has(n) && !this.loopOnlyNames(stmts).has(n));
+    for (const n of hoisted) this.fn.declared.add(n);
+    const body: ir.Stmt[] = [];
+    for (const s of stmts) body.push(...this.stmtSafe(s));
+    const head: ir.Stmt[] = [...extra];
+    const toDeclare = [...hoisted.map(safeName), ...this.fn.temps];
+    if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
+    return [...head, ...body];
+  }
+
+  /** Lowers one statement; an unsupported construct becomes a diagnostic and lowering goes on. */
+  private stmtSafe(s: py.Stmt): ir.Stmt[] {
+    try {
+      return this.stmt(s);
+    } catch (e) {
+      if (e instanceof Error && "diagnostic" in e) {
+        this.diags.list.push((e as unknown as { diagnostic: never }).diagnostic);
+        return [];
+      }
+      throw e;
+    }
+  }
+
+  /** Names bound once to a freshly built non-string object: their method calls need no str dispatch. */
+  private objectNames = new Set<string>();
+  private scopeIds = new Map<Scope, number>();
+  private scopeId(scope: Scope): number {
+    let n = this.scopeIds.get(scope);
+    if (n === undefined) this.scopeIds.set(scope, (n = this.scopeIds.size));
+    return n;
+  }
+
+  private isObjectConstruction(e: py.ExprNode): boolean {
+    if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
+    if (e._type !== "Call") return false;
+    const f = e.func;
+    if (f._type === "Name") {
+      const k = this.lookupKnown(f.id);
+      if (k?.kind === "class") return true;
+      if (k?.kind === "runtime-name") return STDLIB[k.module]?.classes.has(k.name) ?? false;
+      return resolveName(this.fn.scope, f.id, this.scopes).where === "builtin" && ["list", "dict", "set", "tuple"].includes(f.id);
+    }
+    if (f._type === "Attribute" && f.value._type === "Name") {
+      const k = this.lookupKnown(f.value.id);
+      return k?.kind === "module" && (STDLIB[k.name]?.classes.has(f.attr) ?? false);
+    }
+    return false;
+  }
+
+  private isKnownObject(e: py.ExprNode): boolean {
+    if (e._type !== "Name") return false;
+    const r = resolveName(this.fn.scope, e.id, this.scopes);
+    if ((r.scope.bindCount.get(e.id) ?? 0) !== 1 || r.scope.writtenElsewhere.has(e.id)) return false;
+    return this.objectNames.has(`${this.scopeId(r.scope)}:${e.id}`);
+  }
+
+  /** A module-level name bound only by an import: the import statement declares it. */
+  private isImportBinding(scope: Scope, name: string): boolean {
+    const k = this.knownIn(scope).get(name);
+    return k?.kind === "module" || k?.kind === "runtime-name";
+  }
+
+  /** Names whose first appearance is a top-level assignment statement of this body. */
+  private declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>): Set<string> {
+    const here = new Set<string>();
+    const seen = new Set<string>();
+    for (const s of stmts) {
+      const target = simpleBinding(s);
+      if (target && locals.has(target) && !seen.has(target)) here.add(target);
+      walk(s, (n) => {
+        if (n._type === "Name") seen.add(n.id);
+        if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") && n !== s) return true;
+      });
+      if (target) seen.add(target);
+    }
+    return here;
+  }
+
+  /** Loop targets used nowhere but in their own loop: they can be `const` in the `for` head. */
+  private loopOnly = new Map<py.Stmt[], Set<string>>();
+  private loopOnlyNames(stmts: py.Stmt[]): Set<string> {
+    let result = this.loopOnly.get(stmts);
+    if (result) return result;
+    result = new Set();
+    const scope = this.fn.scope;
+    const occurrences = new Map<string, number>();
+    const countIn = (node: py.Node, into: Map<string, number>) =>
+      walk(node, (n) => {
+        if (n._type === "Name") into.set(n.id, (into.get(n.id) ?? 0) + 1);
+      });
+    for (const s of stmts) countIn(s, occurrences);
+    const loops: py.For[] = [];
+    for (const s of stmts) walk(s, (n) => {
+      if (n._type === "For" && n.target._type === "Name") loops.push(n);
+      if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
+    });
+    for (const loop of loops) {
+      const name = (loop.target as py.Name).id;
+      if ((scope.bindCount.get(name) ?? 0) !== 1 || scope.captured.has(name) || scope.writtenElsewhere.has(name)) continue;
+      if (scope.kind === "module" || scope.globals.has(name) || scope.nonlocals.has(name)) continue;
+      const inside = new Map<string, number>();
+      for (const s of loop.body) countIn(s, inside);
+      if ((occurrences.get(name) ?? 0) === (inside.get(name) ?? 0) + 1) result.add(name);
+    }
+    this.loopOnly.set(stmts, result);
+    return result;
+  }
+
+  /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
+  private assignName(name: string, value: ir.Expr, line: number, type?: string): ir.Stmt {
+    const scope = this.fn.scope;
+    const js = safeName(name);
+    const r = resolveName(scope, name, this.scopes);
+    const ownScope = r.scope === scope && (r.where === "local" || (scope.kind === "module" && r.where === "global"));
+    if (!ownScope || this.fn.declared.has(name)) {
+      return { k: "expr", expr: { k: "assign", op: "=", target: id(js), value }, line };
+    }
+    this.fn.declared.add(name);
+    const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name);
+    return once
+      ? { k: "var", decl: "const", name: js, type, init: value, line }
+      : { k: "var", decl: "let", name: js, type: type ?? "any", init: value, line };
+  }
+
+  // ───────────────────────────── statements ─────────────────────────────
+
+  private stmts(list: py.Stmt[]): ir.Stmt[] {
+    const out: ir.Stmt[] = [];
+    for (const s of list) out.push(...this.stmtSafe(s));
+    return out;
+  }
+
+  private stmt(s: py.Stmt): ir.Stmt[] {
+    const line = s.lineno;
+    switch (s._type) {
+      case "Expr":
+        return this.exprStatement(s);
+      case "Pass":
+        return [];
+      case "Assign":
+        return this.assign(s);
+      case "AugAssign":
+        return this.augAssign(s);
+      case "AnnAssign": {
+        if (!s.value) {
+          if (s.target._type === "Name" && this.fn.scope.kind !== "class") {
+            // `x: int` alone declares nothing at run time; keep the type for the reader.
+            return [];
+          }
+          return [];
+        }
+        if (s.target._type === "Name") return [this.assignName(s.target.id, this.expr(s.value), line, annotationType(s.annotation))];
+        return this.assignTo(s.target, this.expr(s.value), line);
+      }
+      case "If":
+        return [{ k: "if", test: this.cond(s.test), then: this.stmts(s.body), else: s.orelse.length ? this.stmts(s.orelse) : undefined, line }];
+      case "While":
+        return this.whileLoop(s);
+      case "For":
+        return this.forLoop(s);
+      case "AsyncFor":
+        return this.asyncForLoop(s);
+      case "Break": {
+        const loop = this.fn.loops[this.fn.loops.length - 1];
+        return [{ k: "break", label: loop?.breakLabel, line }];
+      }
+      case "Continue":
+        return [{ k: "continue", line }];
+      case "Return":
+        return [{ k: "return", value: s.value ? this.expr(s.value) : undefined, line }];
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+        return this.functionDef(s);
+      case "ClassDef":
+        return this.classDef(s);
+      case "Import":
+        return this.importStmt(s);
+      case "ImportFrom":
+        return this.importFrom(s);
+      case "Global":
+      case "Nonlocal":
+        // Scope analysis already routed these names; nothing happens at run time.
+        return [];
+      case "Raise":
+        return this.raise(s);
+      case "Try":
+        return this.tryStmt(s);
+      case "Assert": {
+        const args = [this.cond(s.test)];
+        if (s.msg) args.push(this.expr(s.msg));
+        return [{ k: "expr", expr: this.rt("assert_", ...args), line }];
+      }
+      case "Delete":
+        return this.deleteStmt(s);
+      case "With":
+      case "AsyncWith":
+        return this.withStmt(s);
+      default:
+        return this.diags.error(s, "TSY1001", `'${describeStmt(s)}' is not supported yet`);
+    }
+  }
+
+  private exprStatement(s: py.Expr): ir.Stmt[] {
+    const v = s.value;
+    if (v._type === "Constant" && typeof v.value === "string") {
+      // A docstring or a bare string: carried over as a comment.
+      return [{ k: "comment", text: v.value.trim() }];
+    }
+    const e = this.expr(v);
+    // A dropped coroutine is reported when it dies in CPython ("was never awaited"): the runtime
+    // needs the line of the statement that dropped it.
+    if (v._type === "Call" && this.mayReturnCoroutine(v)) {
+      return [{ k: "expr", expr: call(this.helperFrom("discard", ASYNCIO), e, lit(s.lineno)), line: s.lineno }];
+    }
+    return [{ k: "expr", expr: e, line: s.lineno }];
+  }
+
+  /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
+  private mayReturnCoroutine(c: py.Call): boolean {
+    if (c.func._type !== "Name") return false;
+    const known = this.lookupKnown(c.func.id);
+    return known?.kind === "def" && known.coroutine;
+  }
+
+  private assign(s: py.Assign): ir.Stmt[] {
+    const value = this.expr(s.value);
+    if (s.targets.length === 1 && s.targets[0]._type === "Name" && this.isObjectConstruction(s.value)) this.objectNames.add(`${this.scopeId(this.fn.scope)}:${s.targets[0].id}`);
+    if (s.targets.length === 1) return this.assignTo(s.targets[0], value, s.lineno);
+    // a = b = value: evaluate once, assign left to right.
+    const t = this.temp();
+    const out: ir.Stmt[] = [{ k: "expr", expr: { k: "assign", op: "=", target: id(t), value }, line: s.lineno }];
+    for (const target of s.targets) out.push(...this.assignTo(target, id(t), s.lineno));
+    return out;
+  }
+
+  private assignTo(target: py.ExprNode, value: ir.Expr, line: number): ir.Stmt[] {
+    switch (target._type) {
+      case "Name":
+        return [this.assignName(target.id, value, line)];
+      case "Attribute":
+        return [{ k: "expr", expr: { k: "assign", op: "=", target: this.attributeTarget(target), value }, line }];
+      case "Subscript": {
+        const obj = this.expr(target.value);
+        if (target.slice._type === "Slice") {
+          const sl = target.slice;
+          return [{ k: "expr", expr: this.rt("setslice", obj, this.optExpr(sl.lower), this.optExpr(sl.upper), this.optExpr(sl.step), value), line }];
+        }
+        return [{ k: "expr", expr: this.rt("setitem", obj, this.expr(target.slice), value), line }];
+      }
+      case "Tuple":
+      case "List": {
+        // Unpack into a temporary array first (Python checks the length), then assign each target.
+        const t = this.temp();
+        const star = target.elts.findIndex((e) => e._type === "Starred");
+        const out: ir.Stmt[] = [
+          {
+            k: "expr",
+            expr: { k: "assign", op: "=", target: id(t), value: this.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))) },
+            line,
+          },
+        ];
+        target.elts.forEach((elt, i) => {
+          const item: ir.Expr = { k: "index", object: id(t), index: lit(i) };
+          out.push(...this.assignTo(elt._type === "Starred" ? elt.value : elt, item, line));
+        });
+        return out;
+      }
+      case "Starred":
+        return this.diags.error(target, "TSY1002", "starred assignment target must be in a list or tuple");
+      default:
+        return this.diags.error(target, "TSY1003", `cannot assign to ${target._type}`);
+    }
+  }
+
+  private attributeTarget(t: py.Attribute): ir.Expr {
+    return member(this.expr(t.value), safeProp(t.attr));
+  }
+
+  private augAssign(s: py.AugAssign): ir.Stmt[] {
+    const op = BINOPS[s.op._type];
+    const line = s.lineno;
+    const inplace = (left: ir.Expr, right: ir.Expr): ir.Expr => this.binary(op, left, right, this.typeOfExpr(s.target), staticType(s.value, this.typeEnv()), true);
+    switch (s.target._type) {
+      case "Name": {
+        const name = safeName(s.target.id);
+        return [{ k: "expr", expr: { k: "assign", op: "=", target: id(name), value: inplace(this.expr(s.target), this.expr(s.value)) }, line }];
+      }
+      case "Attribute": {
+        const obj = this.temp();
+        const target = member(id(obj), safeProp(s.target.attr));
+        return [
+          { k: "expr", expr: { k: "assign", op: "=", target: id(obj), value: this.expr(s.target.value) }, line },
+          { k: "expr", expr: { k: "assign", op: "=", target, value: inplace(this.getattr(id(obj), s.target.attr), this.expr(s.value)) }, line },
+        ];
+      }
+      case "Subscript": {
+        if (s.target.slice._type === "Slice") return this.diags.error(s.target, "TSY1004", "augmented assignment to a slice is not supported yet");
+        const obj = this.temp();
+        const key = this.temp();
+        return [
+          { k: "expr", expr: { k: "assign", op: "=", target: id(obj), value: this.expr(s.target.value) }, line },
+          { k: "expr", expr: { k: "assign", op: "=", target: id(key), value: this.expr(s.target.slice) }, line },
+          { k: "expr", expr: this.rt("setitem", id(obj), id(key), inplace(this.rt("getitem", id(obj), id(key)), this.expr(s.value))), line },
+        ];
+      }
+      default:
+        return this.diags.error(s.target, "TSY1003", "illegal target for augmented assignment");
+    }
+  }
+
+  private whileLoop(s: py.While): ir.Stmt[] {
+    const label = s.orelse.length ? this.temp("_loop") : undefined;
+    if (label) this.fn.temps.pop();
+    this.fn.loops.push({ breakLabel: label });
+    const body = this.stmts(s.body);
+    this.fn.loops.pop();
+    const loop: ir.Stmt = { k: "while", test: this.cond(s.test), body, line: s.lineno };
+    return this.withElse(loop, s.orelse, label);
+  }
+
+  /** `for ... else` / `while ... else`: the else block runs unless a `break` leaves the labelled block. */
+  private withElse(loop: ir.Stmt, orelse: py.Stmt[], label: string | undefined): ir.Stmt[] {
+    if (!label) return [loop];
+    return [{ k: "block", label, body: [loop, ...this.stmts(orelse)], line: (loop as { line?: number }).line }];
+  }
+
+  private forLoop(s: py.For): ir.Stmt[] {
+    const label = s.orelse.length ? this.temp("_loop") : undefined;
+    if (label) this.fn.temps.pop();
+    const iter = this.iterable(s.iter);
+    this.fn.loops.push({ breakLabel: label });
+    let head: ir.Expr;
+    let decl: "const" | undefined;
+    let prelude: ir.Stmt[] = [];
+    if (s.target._type === "Name" && this.loopOnlyNames(this.currentBody).has(s.target.id) && !this.fn.declared.has(s.target.id)) {
+      head = id(safeName(s.target.id));
+      decl = "const";
+      this.fn.declared.add(s.target.id);
+    } else if (s.target._type === "Name") {
+      head = id(safeName(s.target.id));
+      this.ensureDeclared(s.target.id);
+    } else {
+      const t = this.temp("_item");
+      head = id(t);
+      prelude = this.assignTo(s.target, id(t), s.lineno);
+    }
+    const body = [...prelude, ...this.stmts(s.body)];
+    this.fn.loops.pop();
+    const loop: ir.Stmt = { k: "for_of", decl, target: head, iter, body, line: s.lineno };
+    return this.withElse(loop, s.orelse, label);
+  }
+
+  /** The statement list whose loops `loopOnlyNames` looks at: the current function's body. */
+  private get currentBody(): py.Stmt[] {
+    const node = this.fn.scope.node as { body?: unknown };
+    return Array.isArray(node.body) ? (node.body as py.Stmt[]) : [];
+  }
+
+  private ensureDeclared(name: string): void {
+    if (this.fn.declared.has(name)) return;
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    if (r.scope !== this.fn.scope) return;
+    this.fn.declared.add(name);
+    this.fn.temps.push(safeName(name));
+  }
+
+  private iterable(e: py.ExprNode): ir.Expr {
+    return this.expr(e);
+  }
+
+  private asyncForLoop(s: py.AsyncFor): ir.Stmt[] {
+    if (!this.fn.isCoroutine) return this.diags.error(s, "TSY2002", "'async for' outside async function");
+    // async for x in it:  →  const _it = aiter(it); while (true) { const x = yield* anext_or_stop(_it); if (x === STOP) break; ... }
+    const it = this.temp("_aiter");
+    const item = this.temp("_item");
+    const label = s.orelse.length ? this.temp("_loop") : undefined;
+    if (label) this.fn.temps.pop();
+    this.fn.loops.push({ breakLabel: label });
+    const stop = this.helperFrom("STOP_ASYNC_ITERATION", ASYNCIO);
+    const body: ir.Stmt[] = [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(item), value: { k: "yield", delegate: true, arg: call(this.helperFrom("anext_or_stop", ASYNCIO), id(it)) } }, line: s.lineno },
+      { k: "if", test: { k: "binary", op: "===", left: id(item), right: id(stop) }, then: [{ k: "break" }] },
+      ...this.assignTo(s.target, id(item), s.lineno),
+      ...this.stmts(s.body),
+    ];
+    this.fn.loops.pop();
+    const init: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: id(it), value: call(this.helperFrom("aiter", ASYNCIO), this.expr(s.iter)) }, line: s.lineno };
+    const loop: ir.Stmt = { k: "while", test: lit(true), body, line: s.lineno };
+    return [init, ...this.withElse(loop, s.orelse, label)];
+  }
+
+  private raise(s: py.Raise): ir.Stmt[] {
+    if (!s.exc) return [{ k: "throw", value: this.rt("reraise"), line: s.lineno }];
+    const exc = this.exceptionValue(s.exc);
+    if (s.cause) return [{ k: "throw", value: this.rt("with_cause", exc, this.exceptionValue(s.cause)), line: s.lineno }];
+    return [{ k: "throw", value: exc, line: s.lineno }];
+  }
+
+  /** `raise ValueError` raises an instance: a class is called with no arguments. */
+  private exceptionValue(e: py.ExprNode): ir.Expr {
+    if (e._type === "Name" && (BUILTIN_EXCEPTIONS.has(e.id) || this.lookupKnown(e.id)?.kind === "class")) {
+      const r = resolveName(this.fn.scope, e.id, this.scopes);
+      if (r.where === "builtin" || this.lookupKnown(e.id)?.kind === "class") return { k: "new", callee: this.expr(e), args: [] };
+    }
+    if (e._type === "Call" || e._type === "Constant") return this.expr(e);
+    return this.rt("exception_instance", this.expr(e));
+  }
+
+  private tryStmt(s: py.Try): ir.Stmt[] {
+    const line = s.lineno;
+    let body = this.stmts(s.body);
+    let handlerBody: ir.Stmt[] | undefined;
+    let catchName: string | undefined;
+    if (s.handlers.length) {
+      catchName = this.temp("_e");
+      this.fn.temps.pop();
+      const exc = this.temp("_exc");
+      const chain: { test: ir.Expr | null; body: ir.Stmt[] }[] = [];
+      for (const h of s.handlers) {
+        const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
+        if (h.name) this.fn.declared.add(h.name);
+        const hbody = [...bind, ...this.stmts(h.body)];
+        chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
+      }
+      // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
+      let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const c = chain[i];
+        tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
+      }
+      handlerBody = [
+        { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(this.helper("to_exception"), id(catchName)) }, line },
+        ...this.exceptionContext(exc, tail),
+      ];
+    }
+    if (s.orelse.length) {
+      // try: A except: B else: C  →  let ok = false; try { A; ok = true } catch { B }; if (ok) C   (inside any finally)
+      const ok = this.temp("_ok");
+      body = [...body, { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(true) } }];
+      const inner: ir.Stmt[] = [
+        { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(false) }, line },
+        { k: "try", body, catchName, handler: handlerBody, line },
+        { k: "if", test: id(ok), then: this.stmts(s.orelse) },
+      ];
+      if (!s.finalbody.length) return inner;
+      return [{ k: "try", body: inner, finalizer: this.stmts(s.finalbody), line }];
+    }
+    return [{ k: "try", body, catchName, handler: handlerBody, finalizer: s.finalbody.length ? this.stmts(s.finalbody) : undefined, line }];
+  }
+
+  /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */
+  private exceptionContext(exc: string, body: ir.Stmt[]): ir.Stmt[] {
+    const saved = this.temp("_prev");
+    return [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(saved), value: call(this.helper("enter_except"), id(exc)) } },
+      { k: "try", body, finalizer: [{ k: "expr", expr: call(this.helper("exit_except"), id(saved)) }] },
+    ];
+  }
+
+  private deleteStmt(s: py.Delete): ir.Stmt[] {
+    const out: ir.Stmt[] = [];
+    for (const t of s.targets) {
+      if (t._type === "Subscript") out.push({ k: "expr", expr: this.rt("delitem", this.expr(t.value), this.expr(t.slice)), line: s.lineno });
+      else if (t._type === "Attribute") out.push({ k: "expr", expr: this.rt("delattr", this.expr(t.value), lit(t.attr)), line: s.lineno });
+      else if (t._type === "Name") out.push({ k: "expr", expr: { k: "assign", op: "=", target: id(safeName(t.id)), value: lit(undefined) }, line: s.lineno });
+      else this.diags.error(t, "TSY1005", `cannot delete ${t._type}`);
+    }
+    return out;
+  }
+
+  private withStmt(s: py.With | py.AsyncWith): ir.Stmt[] {
+    const isAsync = s._type === "AsyncWith";
+    if (isAsync && !this.fn.isCoroutine) return this.diags.error(s, "TSY2003", "'async with' outside async function");
+    // Nested items are nested statements: with a, b: → with a: with b:
+    const [first, ...rest] = s.items;
+    const inner: ir.Stmt[] = rest.length ? this.withStmt({ ...s, items: rest } as py.With) : this.stmts(s.body);
+    const mgr = this.temp("_mgr");
+    const ok = this.temp("_ok");
+    const enter = isAsync
+      ? ({ k: "yield", delegate: true, arg: call(this.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))) } as ir.Expr)
+      : call(member(id(mgr), "__enter__"));
+    const exit = (...args: ir.Expr[]): ir.Expr =>
+      isAsync
+        ? { k: "yield", delegate: true, arg: call(this.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)) }
+        : call(member(id(mgr), "__exit__"), ...args);
+    const value = this.temp("_value");
+    const bind = first.optional_vars ? this.assignTo(first.optional_vars, id(value), s.lineno) : [];
+    const caught = this.temp("_e");
+    this.fn.temps.pop();
+    const excVar = this.temp("_exc");
+    return [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(mgr), value: this.expr(first.context_expr) }, line: s.lineno },
+      { k: "expr", expr: { k: "assign", op: "=", target: id(value), value: enter }, line: s.lineno },
+      { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(true) } },
+      {
+        k: "try",
+        body: [...bind, ...inner],
+        catchName: caught,
+        handler: [
+          { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(false) } },
+          { k: "expr", expr: { k: "assign", op: "=", target: id(excVar), value: call(this.helper("to_exception"), id(caught)) } },
+          {
+            k: "if",
+            test: { k: "unary", op: "!", arg: this.rt("truthy", exit(this.rt("type", id(excVar)), id(excVar), lit(null))) },
+            then: [{ k: "throw", value: id(excVar) }],
+          },
+        ],
+        finalizer: [{ k: "if", test: id(ok), then: [{ k: "expr", expr: exit(lit(null), lit(null), lit(null)) }] }],
+        line: s.lineno,
+      },
+    ];
+  }
+
+  private importStmt(s: py.Import): ir.Stmt[] {
+    for (const a of s.names) {
+      const top = a.name.split(".")[0];
+      const info = STDLIB[a.name];
+      if (!info) return this.diags.error(s, "TSY3001", `module '${a.name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+      const local = safeName(a.asname ?? top);
+      this.imports.namespace(local, info.from);
+      this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
+      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+    }
+    return [];
+  }
+
+  private importFrom(s: py.ImportFrom): ir.Stmt[] {
+    const modName = s.module ?? "";
+    if (modName === "__future__") return [];
+    const info = STDLIB[modName];
+    if (!info || s.level) return this.diags.error(s, "TSY3001", `module '${"." .repeat(s.level ?? 0)}${modName}' is not available in tsyncio's runtime`);
+    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+    for (const a of s.names) {
+      if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+      const local = safeName(a.asname ?? a.name);
+      this.imports.use(a.name, local, info.from);
+      this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
+    }
+    return [];
+  }
+
+  // ───────────────────────────── functions ─────────────────────────────
+
+  private functionDef(s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
+    const coroutine = s._type === "AsyncFunctionDef";
+    const decorators = s.decorator_list;
+    const scope = this.fn.scope;
+    if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
+      this.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
+    const fnExpr = this.functionExpression(s, coroutine, this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name);
+    let value: ir.Expr = fnExpr.value;
+    for (const d of [...decorators].reverse()) value = this.callValue(this.expr(d), [value]);
+    // A plain function keeps the familiar declaration form when nothing rebinds its name.
+    const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
+    if (!coroutine && !decorators.length && once && fnExpr.fn && this.isTopLevelOf(s)) {
+      this.fn.declared.add(s.name);
+      return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }];
+    }
+    return [...fnExpr.hoisted, this.assignName(s.name, value, firstLine(s))];
+  }
+
+  /** Whether a statement sits directly in the current function's body (not inside an if/loop/try). */
+  private isTopLevelOf(s: py.Stmt): boolean {
+    return this.currentBody.includes(s);
+  }
+
+  /**
+   * A Python function as a JS function expression (and, for coroutines, wrapped by
+   * `coroutine_function`). Defaults that are not literals are evaluated once, at `def` time, into
+   * constants declared before the function, as Python does.
+   */
+  private functionExpression(
+    s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+    coroutine: boolean,
+    qualname: string,
+    method?: { className: string; selfName?: string },
+  ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+    const scope = this.scopes.get(s)!;
+    const hoisted: ir.Stmt[] = [];
+    const params = this.parameters(s.args, hoisted, method?.selfName);
+    const outer = this.fn;
+    const isGenerator = scope.isGenerator && !coroutine;
+    this.fn = this.newFunctionContext(scope, qualname, coroutine, isGenerator);
+    this.fn.className = method?.className;
+    if (method?.selfName) {
+      this.fn.selfName = method.selfName;
+      this.fn.selfBox = { used: false };
+    } else if (outer.selfName && !scope.bound.has(outer.selfName)) {
+      // A nested function has its own `this`: it reaches the method's receiver through `self`.
+      this.fn.selfName = outer.selfName;
+      this.fn.selfAlias = outer.selfAlias ?? "self";
+      this.fn.selfBox = outer.selfBox;
+    }
+    let body: ir.Stmt[];
+    const extra: ir.Stmt[] = this.bindingPrologue(s.args);
+    if (s._type === "Lambda") {
+      body = [...extra, { k: "return", value: this.expr(s.body) }];
+      if (this.fn.temps.length) body.unshift({ k: "vars", names: this.fn.temps.map((name) => ({ name, type: "any" })) });
+    } else {
+      body = this.functionBody(s.body, extra);
+    }
+    const needsSelfAlias = method?.selfName ? this.fn.selfBox?.used : false;
+    this.fn = outer;
+    if (needsSelfAlias && method?.selfName) body.unshift({ k: "var", decl: "const", name: "self", init: { k: "this" } });
+    if (s._type === "Lambda" && !coroutine) {
+      return { value: { k: "arrow", params: params.list, body, returnType: "any" }, hoisted };
+    }
+    const name = s._type === "Lambda" ? undefined : safeName(s.name);
+    const fn: ir.FunctionLike = {
+      name: method ? undefined : name,
+      params: params.list,
+      returnType: coroutine || isGenerator ? CORO_TYPE : "any",
+      body,
+      generator: coroutine || isGenerator,
+      line: s.lineno,
+    };
+    if (!coroutine) return { value: { k: "function", fn }, fn, hoisted };
+    const info: ir.Expr = {
+      k: "object",
+      props: [
+        { key: "qualname", value: lit(qualname) },
+        { key: "filename", value: this.fileExpr() },
+        { key: "firstlineno", value: lit(firstLine(s)) },
+      ],
+    };
+    return { value: call(this.helperFrom("coroutine_function", ASYNCIO), { k: "function", fn }, info), hoisted };
+  }
+
+  private fileExpr(): ir.Expr {
+    this.usesFile = true;
+    return id("__file__");
+  }
+
+  private parameters(args: py.Arguments, hoisted: ir.Stmt[], selfName?: string): { list: ir.Param[] } {
+    const list: ir.Param[] = [];
+    const positional = [...args.posonlyargs, ...args.args];
+    const firstDefault = positional.length - args.defaults.length;
+    positional.forEach((a, i) => {
+      if (i === 0 && selfName) return;
+      const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
+      list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(a.annotation) : "any", init: d ? this.defaultValue(d, hoisted) : undefined });
+    });
+    if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: this.restName(args), type: "any[]", rest: true });
+    return { list };
+  }
+
+  /** The JS rest parameter that receives `*args` and a trailing `kw(...)` for keyword-only and `**kwargs`. */
+  private restName(args: py.Arguments): string {
+    return args.vararg && !args.kwonlyargs.length && !args.kwarg ? safeName(args.vararg.arg) : "$rest";
+  }
+
+  /** Binds *args, keyword-only parameters and **kwargs from the rest parameter. */
+  private bindingPrologue(args: py.Arguments): ir.Stmt[] {
+    if (!args.vararg && !args.kwonlyargs.length && !args.kwarg) return [];
+    if (args.vararg && !args.kwonlyargs.length && !args.kwarg) {
+      // *args alone: the rest array becomes a tuple.
+      const n = safeName(args.vararg.arg);
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: id(n), value: this.rt("varargs", id(n)) } }];
+    }
+    const spec: ir.Expr = {
+      k: "object",
+      props: [
+        { key: "kwonly", value: { k: "array", elements: args.kwonlyargs.map((a) => lit(a.arg)) } },
+        { key: "defaults", value: { k: "array", elements: args.kw_defaults.map((d) => (d ? this.expr(d) : lit(undefined))) } },
+        { key: "varargs", value: lit(!!args.vararg) },
+        { key: "kwargs", value: lit(!!args.kwarg) },
+      ],
+    };
+    const bound = this.temp("_args");
+    const out: ir.Stmt[] = [{ k: "expr", expr: { k: "assign", op: "=", target: id(bound), value: this.rt("bind_rest", id("$rest"), spec) } }];
+    if (args.vararg) out.push({ k: "var", decl: "let", name: safeName(args.vararg.arg), type: "any", init: member(id(bound), "args") });
+    for (const a of args.kwonlyargs) out.push({ k: "var", decl: "let", name: safeName(a.arg), type: "any", init: { k: "index", object: member(id(bound), "kw"), index: lit(a.arg) } });
+    if (args.kwarg) out.push({ k: "var", decl: "let", name: safeName(args.kwarg.arg), type: "any", init: member(id(bound), "kwargs") });
+    for (const a of [...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])]) this.fn.declared.add(a.arg);
+    return out;
+  }
+
+  private defaultValue(d: py.ExprNode, hoisted: ir.Stmt[]): ir.Expr {
+    if (d._type === "Constant" && typeof d.value !== "object") return this.expr(d);
+    if (d._type === "Constant" && d.value === null) return lit(null);
+    if (d._type === "UnaryOp" && d.operand._type === "Constant") return this.expr(d);
+    // Evaluated once, when the `def` runs, like Python's defaults.
+    const name = this.temp("_default");
+    this.fn.temps.pop();
+    hoisted.push({ k: "var", decl: "const", name, type: "any", init: this.expr(d), line: d.lineno });
+    return id(name);
+  }
+
+  // ───────────────────────────── classes ─────────────────────────────
+
+  private classDef(s: py.ClassDef): ir.Stmt[] {
+    const scope = this.fn.scope;
+    const classScope = this.scopes.get(s)!;
+    if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
+    if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    if (s.bases.length > 1) return this.diags.error(s.bases[1], "TSY1011", "multiple inheritance is not supported yet");
+    const base = s.bases.length ? this.expr(s.bases[0]) : this.helper("PyObject");
+    const name = safeName(s.name);
+    const qualname = this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name;
+    const members: ir.ClassMember[] = [];
+    const after: ir.Stmt[] = [];
+    const hoisted: ir.Stmt[] = [];
+    const instanceAttrs = new Set<string>();
+    const classAttrs: { key: string; value: ir.Expr }[] = [];
+    const coroutineMethods: { key: string; value: ir.Expr }[] = [];
+    const outer = this.fn;
+    this.fn = { ...this.newFunctionContext(classScope, qualname, false, false), className: s.name };
+    for (const item of s.body) {
+      try {
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+          const coroutine = item._type === "AsyncFunctionDef";
+          const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+          const isStatic = kinds.includes("staticmethod");
+          const isClassMethod = kinds.includes("classmethod");
+          const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
+          const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "coroutine"].includes(kinds[i]));
+          if (other.length) this.diags.error(other[0], "TSY1012", "decorators on methods other than @staticmethod, @classmethod and @property are not supported yet");
+          const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
+          const methodQualname = `${qualname}.${item.name}`;
+          const saved = this.fn;
+          this.fn = outer;
+          const f = this.functionExpression(item, coroutine, methodQualname, { className: s.name, selfName });
+          this.fn = saved;
+          hoisted.push(...f.hoisted);
+          walk(item, (n) => {
+            if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
+          });
+          const methodName = item.name === "constructor" ? "constructor_" : item.name;
+          if (coroutine) {
+            // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
+            const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
+            members.push({ k: "method", fn: { ...fnNode.fn, name: methodName }, static: isStatic || isClassMethod, line: item.lineno });
+            coroutineMethods.push({ key: methodName, value: lit(firstLine(item)) });
+          } else if (f.fn) {
+            members.push({ k: "method", fn: { ...f.fn, name: accessor === "set" ? item.name : methodName }, static: isStatic || isClassMethod, accessor, line: item.lineno });
+          }
+        } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
+          classAttrs.push({ key: item.targets[0].id, value: this.withOuter(outer, () => this.expr(item.value)) });
+        } else if (item._type === "AnnAssign" && item.target._type === "Name") {
+          if (item.value) classAttrs.push({ key: item.target.id, value: this.withOuter(outer, () => this.expr(item.value!)) });
+          else instanceAttrs.add(item.target.id);
+        } else if (item._type === "Pass") {
+          // nothing
+        } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
+          members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+        } else {
+          this.diags.error(item, "TSY1013", `'${describeStmt(item)}' in a class body is not supported yet`);
+        }
+      } catch (e) {
+        if (e instanceof Error && "diagnostic" in e) this.diags.list.push((e as unknown as { diagnostic: never }).diagnostic);
+        else throw e;
+      }
+    }
+    this.fn = outer;
+    for (const a of classAttrs) instanceAttrs.add(a.key);
+    const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
+    const cls: ir.Stmt = { k: "class", name, base, members: [...fields, ...members], line: s.lineno };
+    const setup: ir.Expr[] = [];
+    setup.push(lit(qualname));
+    const props: { key: string; value: ir.Expr }[] = [];
+    if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
+    if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } }, { key: "filename", value: this.fileExpr() });
+    after.push({ k: "expr", expr: call(this.helperFrom("define_class", PROGRAM), id(name), lit(qualname), { k: "object", props }), line: s.lineno });
+    let decorated: ir.Stmt[] = [];
+    if (s.decorator_list.length) {
+      let value: ir.Expr = id(name);
+      for (const d of [...s.decorator_list].reverse()) value = this.callValue(this.expr(d), [value]);
+      decorated = [{ k: "expr", expr: { k: "assign", op: "=", target: id(name), value }, line: s.lineno }];
+      this.diags.error(s, "TSY1014", "class decorators (@dataclass, ...) are not supported yet");
+    }
+    this.fn.declared.add(s.name);
+    return [...hoisted, cls, ...after, ...decorated];
+  }
+
+  private withOuter<T>(outer: FunctionContext, f: () => T): T {
+    const saved = this.fn;
+    this.fn = outer;
+    try {
+      return f();
+    } finally {
+      this.fn = saved;
+    }
+  }
+
+  // ───────────────────────────── expressions ─────────────────────────────
+
+  private optExpr(e: py.ExprNode | null): ir.Expr {
+    return e ? this.expr(e) : lit(null);
+  }
+
+  private typeEnv() {
+    return (name: string): PyType | undefined => {
+      const known = this.lookupKnown(name);
+      void known;
+      return undefined;
+    };
+  }
+
+  private typeOfExpr(e: py.ExprNode): PyType | undefined {
+    return staticType(e, this.typeEnv());
+  }
+
+  /** An expression used as a condition: a JS boolean. */
+  cond(e: py.ExprNode): ir.Expr {
+    switch (e._type) {
+      case "Compare":
+        return this.compare(e);
+      case "BoolOp":
+        return e.values.map((v) => this.cond(v)).reduce((l, r) => ({ k: "binary", op: e.op._type === "And" ? "&&" : "||", left: l, right: r }));
+      case "UnaryOp":
+        if (e.op._type === "Not") return { k: "unary", op: "!", arg: this.cond(e.operand) };
+        break;
+      case "Constant":
+        if (typeof e.value === "boolean") return lit(e.value);
+        break;
+      case "Call":
+        if (e.func._type === "Name" && ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) && resolveName(this.fn.scope, e.func.id, this.scopes).where === "builtin") return this.expr(e);
+    }
+    return this.rt("truthy", this.expr(e));
+  }
+
+  expr(e: py.ExprNode): ir.Expr {
+    switch (e._type) {
+      case "Constant":
+        return this.constant(e);
+      case "Name":
+        return this.name(e);
+      case "JoinedStr":
+        return this.fstring(e);
+      case "FormattedValue":
+        return this.formatted(e);
+      case "BinOp":
+        return this.binary(BINOPS[e.op._type], this.expr(e.left), this.expr(e.right), this.typeOfExpr(e.left), this.typeOfExpr(e.right), false);
+      case "UnaryOp":
+        return this.unary(e);
+      case "BoolOp":
+        return this.boolOp(e);
+      case "Compare":
+        return this.compare(e);
+      case "Call":
+        return this.callExpr(e);
+      case "Attribute":
+        return this.attribute(e);
+      case "Subscript":
+        return this.subscript(e);
+      case "List":
+        return this.sequence(e.elts, "list");
+      case "Tuple":
+        return this.sequence(e.elts, "tuple");
+      case "Set":
+        return this.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: this.expr(x.value) } as ir.Expr) : this.expr(x))));
+      case "Dict":
+        return this.dict(e);
+      case "Await":
+        return this.await(e.value, e);
+      case "YieldFrom":
+        if (this.fn.isCoroutine) return this.await(e.value, e);
+        return { k: "yield", delegate: true, arg: call(this.helper("iter"), this.expr(e.value)) };
+      case "Yield":
+        if (this.fn.isCoroutine && !this.isAsyncGenerator()) {
+          // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
+          if (!e.value) return { k: "yield", delegate: false, arg: lit(null) };
+          return this.diags.error(e, "TSY2004", "'yield <value>' inside a coroutine is not supported");
+        }
+        if (this.fn.isCoroutine) return this.diags.error(e, "TSY2005", "async generators are not supported yet");
+        return { k: "yield", delegate: false, arg: e.value ? this.expr(e.value) : lit(null) };
+      case "IfExp":
+        return { k: "cond", test: this.cond(e.test), then: this.expr(e.body), else: this.expr(e.orelse) };
+      case "Lambda":
+        return this.functionExpression(e, false, "<lambda>").value;
+      case "ListComp":
+      case "SetComp":
+      case "DictComp":
+      case "GeneratorExp":
+        return this.comprehension(e);
+      case "NamedExpr": {
+        if (e.target._type !== "Name") return this.diags.error(e, "TSY1003", "cannot assign to this expression");
+        this.ensureDeclared(e.target.id);
+        return { k: "assign", op: "=", target: id(safeName(e.target.id)), value: this.expr(e.value) };
+      }
+      case "Starred":
+        return { k: "spread", arg: this.expr(e.value) };
+      case "Slice":
+        return this.rt("slice", this.optExpr(e.lower), this.optExpr(e.upper), this.optExpr(e.step));
+      default:
+        return this.diags.error(e, "TSY1020", `expression '${(e as py.ExprNode)._type}' is not supported yet`);
+    }
+  }
+
+  private isAsyncGenerator(): boolean {
+    const node = this.fn.scope.node;
+    return this.fn.scope.isGenerator && node._type === "AsyncFunctionDef" && !this.legacy.has(node);
+  }
+
+  private constant(e: py.Constant): ir.Expr {
+    const v = e.value;
+    if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
+    if ("ellipsis" in v) return this.helper("Ellipsis");
+    return this.diags.error(e, "TSY1021", `${"complex" in v ? "complex numbers" : "bytes literals"} are not supported yet`);
+  }
+
+  private name(e: py.Name): ir.Expr {
+    const n = e.id;
+    if (this.fn.selfName && n === this.fn.selfName) {
+      if (this.fn.selfAlias) {
+        if (this.fn.selfBox) this.fn.selfBox.used = true;
+        return id(this.fn.selfAlias);
+      }
+      return { k: "this" };
+    }
+    const r = resolveName(this.fn.scope, n, this.scopes);
+    if (r.where === "builtin") return this.builtinName(e);
+    return id(safeName(n));
+  }
+
+  private builtinName(e: py.Name): ir.Expr {
+    const n = e.id;
+    switch (n) {
+      case "None":
+        return lit(null);
+      case "True":
+        return lit(true);
+      case "False":
+        return lit(false);
+      case "__name__":
+        this.usesName = true;
+        return id("__name__");
+      case "__file__":
+        return this.fileExpr();
+    }
+    if (BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "NotImplemented" || n === "Ellipsis") return id(this.imports.use(n, n, RUNTIME));
+    // Python raises NameError only when the line runs; so does the translation.
+    return this.rt("name_error", lit(n));
+  }
+
+  private sequence(elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {
+    const items = elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: this.expr(x.value) } as ir.Expr) : this.expr(x)));
+    return kind === "list" ? this.list(items) : this.tuple(items);
+  }
+
+  private dict(e: py.Dict): ir.Expr {
+    const entries: ir.Expr[] = e.keys.map((k, i) =>
+      k === null ? ({ k: "spread", arg: this.rt("dict_items", this.expr(e.values[i])) } as ir.Expr) : ({ k: "array", elements: [this.expr(k), this.expr(e.values[i])] } as ir.Expr),
+    );
+    return this.rt("dict_of", ...entries);
+  }
+
+  private fstring(e: py.JoinedStr): ir.Expr {
+    const quasis: string[] = [""];
+    const exprs: ir.Expr[] = [];
+    for (const v of e.values) {
+      if (v._type === "Constant" && typeof v.value === "string") quasis[quasis.length - 1] += v.value;
+      else {
+        exprs.push(this.expr(v));
+        quasis.push("");
+      }
+    }
+    if (!exprs.length) return lit(quasis[0]);
+    return { k: "template", quasis, exprs };
+  }
+
+  private formatted(v: py.FormattedValue): ir.Expr {
+    let value = this.expr(v.value);
+    const conv = v.conversion;
+    if (conv === 114) value = this.rt("repr", value);
+    else if (conv === 97) value = this.rt("ascii", value);
+    else if (conv === 115) value = this.rt("str", value);
+    if (v.format_spec) {
+      const spec = this.fstring(v.format_spec as py.JoinedStr);
+      return this.rt("format", value, spec);
+    }
+    if (conv === 114 || conv === 97 || conv === 115) return value;
+    if (staticType(v.value, this.typeEnv()) === "str") return value;
+    return this.rt("str", value);
+  }
+
+  private unary(e: py.UnaryOp): ir.Expr {
+    const operand = this.expr(e.operand);
+    switch (e.op._type) {
+      case "Not":
+        return { k: "unary", op: "!", arg: this.cond(e.operand) };
+      case "USub":
+        if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number")) return { k: "unary", op: "-", arg: operand };
+        return this.rt("neg", operand);
+      case "UAdd":
+        return this.rt("pos", operand);
+      case "Invert":
+        return this.rt("invert", operand);
+    }
+  }
+
+  /** Binary arithmetic: native JS operators where both types are known to agree, runtime helpers otherwise. */
+  private binary(op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
+    const same = lt && lt === rt;
+    if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return { k: "binary", op: op as ir.BinaryOp, left, right };
+    if (same && lt === "str" && op === "+") return { k: "binary", op: "+", left, right };
+    const helper = BINOP_HELPERS[op];
+    return this.rt(inplace ? INPLACE_HELPERS[op] : helper, left, right);
+  }
+
+  private boolOp(e: py.BoolOp): ir.Expr {
+    // a or b → (truthy(_t = a) ? _t : b); a and b → (truthy(_t = a) ? b : _t), evaluated left to right once.
+    const values = e.values.map((v) => this.expr(v));
+    let result = values[values.length - 1];
+    for (let i = values.length - 2; i >= 0; i--) {
+      const t = this.temp();
+      const test = this.rt("truthy", { k: "assign", op: "=", target: id(t), value: values[i] });
+      result = e.op._type === "Or" ? { k: "cond", test, then: id(t), else: result } : { k: "cond", test, then: result, else: id(t) };
+    }
+    return result;
+  }
+
+  private compare(e: py.Compare): ir.Expr {
+    const parts: ir.Expr[] = [];
+    let left = this.expr(e.left);
+    let leftNode: py.ExprNode = e.left;
+    e.ops.forEach((op, i) => {
+      const rightNode = e.comparators[i];
+      let right = this.expr(rightNode);
+      const last = i === e.ops.length - 1;
+      if (!last && !isSimple(rightNode)) {
+        // The middle operand of a chain is evaluated once.
+        const t = this.temp();
+        right = { k: "assign", op: "=", target: id(t), value: right };
+        parts.push(this.compareOne(op, left, right, leftNode, rightNode));
+        left = id(t);
+      } else {
+        parts.push(this.compareOne(op, left, right, leftNode, rightNode));
+        left = right;
+      }
+      leftNode = rightNode;
+    });
+    return parts.reduce((a, b) => ({ k: "binary", op: "&&", left: a, right: b }));
+  }
+
+  private compareOne(op: py.CmpopNode, left: ir.Expr, right: ir.Expr, ln: py.ExprNode, rn: py.ExprNode): ir.Expr {
+    const isNone = (n: py.ExprNode) => n._type === "Constant" && n.value === null;
+    switch (op._type) {
+      case "Is":
+        if (isNone(rn)) return { k: "binary", op: "==", left, right: lit(null) };
+        return this.rt("is_", left, right);
+      case "IsNot":
+        if (isNone(rn)) return { k: "binary", op: "!=", left, right: lit(null) };
+        return { k: "unary", op: "!", arg: this.rt("is_", left, right) };
+      case "In":
+        return this.rt("contains", right, left);
+      case "NotIn":
+        return { k: "unary", op: "!", arg: this.rt("contains", right, left) };
+    }
+    const lt = this.typeOfExpr(ln);
+    const rt = this.typeOfExpr(rn);
+    const jsOp = CMPOPS[op._type];
+    if (lt && lt === rt && (lt === "int" || lt === "str" || lt === "float")) {
+      if (jsOp === "==") return { k: "binary", op: "===", left, right };
+      if (jsOp === "!=") return { k: "binary", op: "!==", left, right };
+      return { k: "binary", op: jsOp as ir.BinaryOp, left, right };
+    }
+    return this.rt(CMP_HELPERS[op._type], left, right);
+  }
+
+  private attribute(e: py.Attribute): ir.Expr {
+    const v = e.value;
+    if (v._type === "Name") {
+      const known = this.lookupKnown(v.id);
+      if (known?.kind === "module") return member(this.expr(v), e.attr);
+      if (this.fn.selfName === v.id) return member(this.expr(v), safeProp(e.attr));
+    }
+    return this.getattr(this.expr(v), e.attr);
+  }
+
+  private getattr(obj: ir.Expr, attr: string): ir.Expr {
+    return this.rt("getattr", obj, lit(attr));
+  }
+
+  private subscript(e: py.Subscript): ir.Expr {
+    const obj = this.expr(e.value);
+    if (e.slice._type === "Slice") {
+      const s = e.slice;
+      return this.rt("getslice", obj, this.optExpr(s.lower), this.optExpr(s.upper), this.optExpr(s.step));
+    }
+    return this.rt("getitem", obj, this.expr(e.slice));
+  }
+
+  private await(value: py.ExprNode, node: py.ExprNode): ir.Expr {
+    if (!this.fn.isCoroutine) return this.diags.error(node, "TSY2001", "'await' outside async function");
+    const v = this.expr(value);
+    return { k: "yield", delegate: true, arg: this.isDirectlyAwaitable(value) ? v : call(this.helperFrom("awaitable", ASYNCIO), v) };
+  }
+
+  /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
+  private isDirectlyAwaitable(e: py.ExprNode): boolean {
+    if (e._type !== "Call") return false;
+    const f = e.func;
+    if (f._type === "Name") {
+      const k = this.lookupKnown(f.id);
+      if (k?.kind === "def") return k.coroutine;
+      if (k?.kind === "runtime-name") return STDLIB[k.module]?.awaitables.has(k.name) ?? false;
+      return false;
+    }
+    if (f._type === "Attribute" && f.value._type === "Name") {
+      const k = this.lookupKnown(f.value.id);
+      if (k?.kind === "module") return STDLIB[k.name]?.awaitables.has(f.attr) ?? false;
+    }
+    return false;
+  }
+
+  // ───────────────────────────── calls ─────────────────────────────
+
+  private callExpr(e: py.Call): ir.Expr {
+    const f = e.func;
+    const args = e.args.map((a) => (a._type === "Starred" ? ({ k: "spread", arg: this.expr(a.value) } as ir.Expr) : this.expr(a)));
+    const kwStar = e.keywords.filter((k) => k.arg === null);
+    const keywords = e.keywords.filter((k) => k.arg !== null) as (py.Keyword & { arg: string })[];
+    const kwArgs = (): ir.Expr[] => {
+      if (!e.keywords.length) return [];
+      const props = keywords.map((k) => ({ key: k.arg, value: this.expr(k.value) }));
+      if (kwStar.length) return [this.rt("kw_merge", { k: "object", props }, ...kwStar.map((k) => this.expr(k.value)))];
+      return [this.rt("kw", { k: "object", props })];
+    };
+
+    // super().method(...) inside a method.
+    if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && !f.value.args.length) {
+      return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
+    }
+
+    if (f._type === "Name") {
+      const r = resolveName(this.fn.scope, f.id, this.scopes);
+      const known = this.lookupKnown(f.id);
+      if (known?.kind === "def" && !kwStar.length) {
+        const ordered = this.orderArguments(known.node.args, args, keywords, e);
+        if (ordered) return call(id(safeName(f.id)), ...ordered);
+      }
+      if (known?.kind === "class") {
+        const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
+        if (init && keywords.length && !kwStar.length) {
+          const ordered = this.orderArguments(init.args, args, keywords, e, 1);
+          if (ordered) return { k: "new", callee: id(safeName(f.id)), args: ordered };
+        }
+        return { k: "new", callee: id(safeName(f.id)), args: [...args, ...kwArgs()] };
+      }
+      if (known?.kind === "runtime-name") {
+        const isClass = STDLIB[known.module]?.classes.has(known.name);
+        return isClass ? { k: "new", callee: this.expr(f), args: [...args, ...kwArgs()] } : call(this.expr(f), ...args, ...kwArgs());
+      }
+      if (r.where === "builtin") {
+        if (f.id === "super") return this.diags.error(e, "TSY1030", "super() is supported only as super().method(...)");
+        if (BUILTIN_EXCEPTIONS.has(f.id)) return { k: "new", callee: this.expr(f), args: [...args, ...kwArgs()] };
+        return call(this.expr(f), ...args, ...kwArgs());
+      }
+      // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
+      if (e.keywords.length) return this.rt("callkw", this.expr(f), lit(null), this.list(args), this.kwRecord(keywords, kwStar));
+      return this.rt("call", this.expr(f), ...args);
+    }
+
+    if (f._type === "Attribute") {
+      const v = f.value;
+      if (v._type === "Name") {
+        const known = this.lookupKnown(v.id);
+        if (known?.kind === "module") {
+          const info = STDLIB[known.name];
+          const callee = member(this.expr(v), f.attr);
+          return info?.classes.has(f.attr) ? { k: "new", callee, args: [...args, ...kwArgs()] } : call(callee, ...args, ...kwArgs());
+        }
+      }
+      const obj = this.expr(v);
+      if (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v)) {
+        return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
+      }
+      if (e.keywords.length) {
+        return this.rt("callkw_method", obj, lit(f.attr), this.list(args), this.kwRecord(keywords, kwStar));
+      }
+      return call(member(obj, safeProp(f.attr)), ...args, ...kwArgs());
+    }
+    return this.rt("call", this.expr(f), ...args, ...kwArgs());
+  }
+
+  private kwRecord(keywords: (py.Keyword & { arg: string })[], kwStar: py.Keyword[]): ir.Expr {
+    const obj: ir.Expr = { k: "object", props: keywords.map((k) => ({ key: k.arg, value: this.expr(k.value) })) };
+    return kwStar.length ? this.rt("kw_merge", obj, ...kwStar.map((k) => this.expr(k.value))) : obj;
+  }
+
+  private callValue(callee: ir.Expr, args: ir.Expr[]): ir.Expr {
+    return this.rt("call", callee, ...args);
+  }
+
+  /**
+   * Matches keyword arguments to a known `def`'s parameters at compile time, so the call is
+   * plain positional JS. Returns null when it cannot (the def takes *args, **kwargs or keyword-only).
+   */
+  private orderArguments(a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], e: py.Call, skip = 0): ir.Expr[] | null {
+    if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
+    if (!keywords.length) return args;
+    if (args.some((x) => x.k === "spread")) return null;
+    const params = [...a.posonlyargs, ...a.args].slice(skip).map((p) => p.arg);
+    const slots: (ir.Expr | undefined)[] = params.map((_, i) => args[i]);
+    for (const k of keywords) {
+      const i = params.indexOf(k.arg);
+      if (i < 0 || i < a.posonlyargs.length - skip) this.diags.error(k, "TSY1031", `${exprName(e.func)}() got an unexpected keyword argument '${k.arg}'`);
+      if (slots[i] !== undefined) this.diags.error(k, "TSY1032", `${exprName(e.func)}() got multiple values for argument '${k.arg}'`);
+      slots[i] = this.expr(k.value);
+    }
+    while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
+    return slots.map((s) => s ?? lit(undefined));
+  }
+
+  // ───────────────────────────── comprehensions ─────────────────────────────
+
+  /**
+   * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:
+   *   (() => { const _r = list(); for (const x of xs) if (p(x)) _r.append(f(x)); return _r })()
+   * A generator expression becomes a generator function, evaluated lazily like Python's.
+   */
+  private comprehension(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
+    const scope = this.scopes.get(e)!;
+    if (e.generators.some((g) => g.is_async) || scope.hasAwait) return this.diags.error(e, "TSY2006", "async comprehensions are not supported yet");
+    const outer = this.fn;
+    const firstIter = this.expr(e.generators[0].iter);
+    this.fn = { ...this.newFunctionContext(scope, outer.qualname, false, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias };
+    const result = this.temp("_r");
+    this.fn.temps.pop();
+    let inner: ir.Stmt[];
+    if (e._type === "GeneratorExp") inner = [{ k: "expr", expr: { k: "yield", delegate: false, arg: this.expr(e.elt) } }];
+    else if (e._type === "DictComp") inner = [{ k: "expr", expr: this.rt("setitem", id(result), this.expr(e.key), this.expr(e.value)) }];
+    else inner = [{ k: "expr", expr: call(member(id(result), e._type === "ListComp" ? "append" : "add"), this.expr(e.elt)) }];
+    for (let i = e.generators.length - 1; i >= 0; i--) {
+      const g = e.generators[i];
+      let body = inner;
+      for (const cond of [...g.ifs].reverse()) body = [{ k: "if", test: this.cond(cond), then: body }];
+      const iter = i === 0 ? id("_iter") : this.expr(g.iter);
+      if (g.target._type === "Name") {
+        inner = [{ k: "for_of", decl: "const", target: id(safeName(g.target.id)), iter, body }];
+        this.fn.declared.add(g.target.id);
+      } else {
+        const t = this.temp("_item");
+        this.fn.temps.pop();
+        inner = [{ k: "for_of", decl: "const", target: id(t), iter, body: [...this.assignTo(g.target, id(t), e.lineno), ...body] }];
+      }
+    }
+    const temps = this.fn.temps;
+    this.fn = outer;
+    const decls: ir.Stmt[] = temps.length ? [{ k: "vars", names: temps.map((name) => ({ name, type: "any" })) }] : [];
+    const param: ir.Param = { name: "_iter", type: "any" };
+    if (e._type === "GeneratorExp") {
+      const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
+      return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
+    }
+    const init = e._type === "ListComp" ? this.list([]) : e._type === "SetComp" ? this.rt("set_of") : this.rt("dict_of");
+    const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, { k: "return", value: id(result) }];
+    return call({ k: "arrow", params: [param], body }, firstIter);
+  }
+}
+
+// ───────────────────────────── tables and small helpers ─────────────────────────────
+
+const BINOPS: Record<py.OperatorNode["_type"], string> = {
+  Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",
+  BitOr: "|", BitXor: "^", BitAnd: "&", FloorDiv: "//",
+};
+const BINOP_HELPERS: Record<string, string> = {
+  "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "%": "mod", "**": "pow", "<<": "lshift",
+  ">>": "rshift", "|": "bitor", "^": "bitxor", "&": "bitand", "//": "floordiv",
+};
+/** In-place forms (`x += y` extends a list in place, calls `__iadd__`). */
+const INPLACE_HELPERS: Record<string, string> = {
+  "+": "iadd", "-": "isub", "*": "imul", "@": "imatmul", "/": "itruediv", "%": "imod", "**": "ipow", "<<": "ilshift",
+  ">>": "irshift", "|": "ior", "^": "ixor", "&": "iand", "//": "ifloordiv",
+};
+const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
+const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+
+function isSimple(e: py.ExprNode): boolean {
+  return e._type === "Name" || e._type === "Constant";
+}
+
+function firstLine(s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): number {
+  if (s._type === "Lambda") return s.lineno;
+  return s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
+}
+
+function exprName(e: py.ExprNode): string {
+  return e._type === "Name" ? e.id : e._type === "Attribute" ? e.attr : "function";
+}
+
+/** JS property names that would collide with JS machinery get a suffix. */
+function safeProp(name: string): string {
+  return name === "constructor" || name === "__proto__" || name === "prototype" ? `${name}_` : name;
+}
+
+function simpleBinding(s: py.Stmt): string | null {
+  if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name") return s.targets[0].id;
+  if (s._type === "AnnAssign" && s.value && s.target._type === "Name") return s.target.id;
+  if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return s.name;
+  return null;
+}
+
+function describeStmt(s: py.Stmt): string {
+  const names: Partial<Record<py.Stmt["_type"], string>> = {
+    Match: "match", TryStar: "try/except*", TypeAlias: "type alias", AsyncWith: "async with", AsyncFor: "async for",
+  };
+  return names[s._type] ?? s._type;
+}

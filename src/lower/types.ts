@@ -1,0 +1,81 @@
+// Just enough static typing to emit native operators where Python's and JS's meanings agree
+// (`i + 1n` on two ints, `"a" + s` on two strings), and to turn annotations into TS types.
+// Anything not proven stays `undefined` (unknown) and goes through a runtime helper.
+
+import type * as py from "../ast/nodes.js";
+
+export type PyType = "int" | "float" | "str" | "bool" | "none" | "list";
+
+export type TypeEnv = (name: string) => PyType | undefined;
+
+export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
+  switch (e._type) {
+    case "Constant":
+      switch (typeof e.value) {
+        case "bigint":
+          return "int";
+        case "number":
+          return "float";
+        case "string":
+          return "str";
+        case "boolean":
+          return "bool";
+      }
+      return e.value === null ? "none" : undefined;
+    case "JoinedStr":
+      return "str";
+    case "List":
+    case "ListComp":
+      return "list";
+    case "Name":
+      return env(e.id);
+    case "UnaryOp": {
+      const t = staticType(e.operand, env);
+      if (e.op._type === "Not") return "bool";
+      return e.op._type === "USub" || e.op._type === "UAdd" ? (t === "int" || t === "float" ? t : undefined) : undefined;
+    }
+    case "BinOp": {
+      const l = staticType(e.left, env);
+      const r = staticType(e.right, env);
+      if (l === "str" && r === "str" && e.op._type === "Add") return "str";
+      if (e.op._type === "Div" && (l === "int" || l === "float") && (r === "int" || r === "float")) return "float";
+      if (l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(e.op._type)) return l;
+      return undefined;
+    }
+    case "Compare":
+      return "bool";
+  }
+  return undefined;
+}
+
+const SIMPLE: Record<string, string> = {
+  int: "bigint", float: "number", str: "string", bool: "boolean", None: "null", object: "any", bytes: "any",
+};
+
+/** A Python annotation as a TS type; anything not understood is `any` (never a wrong type). */
+export function annotationType(a: py.ExprNode): string {
+  switch (a._type) {
+    case "Constant":
+      if (a.value === null) return "null";
+      if (typeof a.value === "string") return "any";
+      return "any";
+    case "Name":
+      return SIMPLE[a.id] ?? "any";
+    case "BinOp":
+      if (a.op._type === "BitOr") return union(annotationType(a.left), annotationType(a.right));
+      return "any";
+    case "Subscript": {
+      const base = a.value._type === "Name" ? a.value.id : a.value._type === "Attribute" ? a.value.attr : "";
+      const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
+      if (base === "Optional") return union(annotationType(args[0]), "null");
+      if (base === "Union") return args.map(annotationType).reduce(union);
+      return "any";
+    }
+  }
+  return "any";
+}
+
+function union(a: string, b: string): string {
+  if (a === "any" || b === "any") return "any";
+  return a === b ? a : `${a} | ${b}`;
+}
