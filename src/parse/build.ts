@@ -140,6 +140,8 @@ export class Builder {
   }
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
+    // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
+    if (this.text(n) === "yield") return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
     return this.at({ _type: "Name", id: this.ident(n), ctx } as A.Name, n.from, n.to);
   }
 
@@ -840,8 +842,7 @@ export class Builder {
         return this.comprehension(n);
       case "BinaryExpression": return this.BinaryExpression(n);
       case "UnaryExpression": return this.UnaryExpression(n);
-      case "AwaitExpression":
-        return this.at({ _type: "Await", value: this.expr(kids(n)[1]) } as A.Await, n.from, n.to);
+      case "AwaitExpression": return this.AwaitExpression(n);
       case "CallExpression": {
         const cs = kids(n);
         return this.call(this.expr(cs[0]), cs[1], n.from);
@@ -1007,11 +1008,42 @@ export class Builder {
     return this.at({ _type: "BinOp", left: this.expr(left), op, right: this.expr(right) } as A.BinOp, n.from, n.to);
   }
 
-  UnaryExpression(n: N): A.UnaryOp {
+  UnaryExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const t = this.text(cs[0]);
     const _type = t === "not" ? "Not" : t === "-" ? "USub" : t === "+" ? "UAdd" : "Invert";
-    return this.at({ _type: "UnaryOp", op: { _type }, operand: this.expr(cs[1]) } as A.UnaryOp, n.from, n.to);
+    const operand = this.expr(cs[1]);
+    // Lezer reads `not a or b` as `not (a or b)`; Python's `not` binds tighter than and/or.
+    if (_type === "Not" && cs[1].name === "BinaryExpression" && operand._type === "BoolOp") return this.pushNot(operand, n.from);
+    return this.at({ _type: "UnaryOp", op: { _type }, operand } as A.UnaryOp, n.from, n.to);
+  }
+
+  AwaitExpression(n: N): A.ExprNode {
+    const operandNode = kids(n)[1];
+    const operand = this.expr(operandNode);
+    // Lezer reads `await x ** 2` as `await (x ** 2)`; Python's await binds tighter than any operator.
+    if (operandNode.name === "BinaryExpression" && operand._type === "BinOp") return this.pushAwait(operand, n.from);
+    return this.at({ _type: "Await", value: operand } as A.Await, n.from, n.to);
+  }
+
+  /** `await (L op R)` → `(await L) op R`, down the unparenthesized left spine. */
+  pushAwait(b: A.BinOp, from: number): A.BinOp {
+    const left = b.left;
+    const newLeft =
+      left._type === "BinOp" && this.span(left).from === this.span(b).from
+        ? this.pushAwait(left, from)
+        : this.at({ _type: "Await", value: left } as A.Await, from, this.span(left).to);
+    return this.at({ ...b, left: newLeft } as A.BinOp, from, this.span(b).to);
+  }
+
+  /** `not (L op R...)` → `(not L) op R...`, down the unparenthesized left spine. */
+  pushNot(b: A.BoolOp, from: number): A.BoolOp {
+    const first = b.values[0];
+    const bFrom = this.span(b).from;
+    let newFirst: A.ExprNode;
+    if (first._type === "BoolOp" && this.span(first).from === bFrom) newFirst = this.pushNot(first, from);
+    else newFirst = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: first } as A.UnaryOp, from, this.span(first).to);
+    return this.at({ ...b, values: [newFirst, ...b.values.slice(1)] } as A.BoolOp, from, this.span(b).to);
   }
 
   MemberExpression(n: N): A.ExprNode {
