@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Records fixture expectations.
+//   node scripts/record-fixtures.mjs [--out] [--ts] [NAME...]
+//   --out  expected.out / .err / .code from CPython (needs pyenv's interpreters; tests never do)
+//   --ts   expected.ts from tsyncio itself (after reviewing the change in the translation)
+// A fixture picks its CPython with a `python-version` file holding e.g. `3.10` (legacy forms); default 3.12.
+// Only the last line of stderr is recorded in expected.err (what "faithful" compares), with the
+// fixture's absolute folder replaced by {dir}.
+import { readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const fixtures = join(root, "fixtures");
+const args = process.argv.slice(2);
+const doOut = args.includes("--out");
+const doTs = args.includes("--ts");
+const names = args.filter((a) => !a.startsWith("--"));
+if (!doOut && !doTs) {
+  console.error("usage: record-fixtures.mjs [--out] [--ts] [NAME...]");
+  process.exit(2);
+}
+const pyenv = process.env.PYENV_ROOT ?? `${process.env.HOME}/.pyenv`;
+const pythons = { "3.10": `${pyenv}/versions/3.10.13/bin/python`, "3.12": `${pyenv}/versions/3.12.1/bin/python` };
+
+const all = readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+for (const name of names.length ? names : all) {
+  const dir = join(fixtures, name);
+  const input = join(dir, "input.py");
+  const source = readFileSync(input, "utf8");
+  if (doOut) {
+    const version = existsSync(join(dir, "python-version")) ? readFileSync(join(dir, "python-version"), "utf8").trim() : "3.12";
+    const py = pythons[version];
+    if (!existsSync(py)) throw new Error(`CPython ${version} not found at ${py}`);
+    const r = spawnSync(py, ["input.py"], { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, PYTHONHASHSEED: "0" } });
+    writeFileSync(join(dir, "expected.out"), r.stdout);
+    const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop();
+    setOrRemove(join(dir, "expected.err"), lastErr ? lastErr.replaceAll(dir, "{dir}") + "\n" : "");
+    setOrRemove(join(dir, "expected.code"), r.status ? `${r.status}\n` : "");
+    console.log(`${name}: recorded with CPython ${version} (exit ${r.status})`);
+  }
+  if (doTs) {
+    const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "input.py"], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) {
+      console.error(`${name}: tsyncio failed:\n${r.stderr}`);
+      continue;
+    }
+    writeFileSync(join(dir, "expected.ts"), r.stdout);
+    console.log(`${name}: expected.ts written`);
+  }
+}
+
+function setOrRemove(path, text) {
+  if (text) writeFileSync(path, text);
+  else if (existsSync(path)) unlinkSync(path);
+}
