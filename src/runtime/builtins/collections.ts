@@ -1,0 +1,1131 @@
+// list, tuple, dict, set, frozenset, range.
+import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { repr, reprActive } from "./repr.js";
+import { className, KwArgs, popKw } from "./object.js";
+import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
+
+function normIndex(i: bigint | number | boolean, n: number): number {
+  return typeof i === "number" ? i : Number(i);
+}
+
+function listOrTupleName(x: unknown): string {
+  return x instanceof PyTuple ? "tuple" : "list";
+}
+
+function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
+  const n = a.length;
+  if (n !== b.length) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !eq(x, y)) return false;
+  }
+  return true;
+}
+
+/** Lexicographic comparison: returns [index of first difference or -1]. */
+function seqCmp(a: ArrayLike<unknown>, b: ArrayLike<unknown>, op: "<" | "<=" | ">" | ">="): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !eq(x, y)) {
+      switch (op) {
+        case "<":
+          return lt(x, y);
+        case ">":
+          return lt(y, x);
+        case "<=":
+          return lt(x, y);
+        case ">=":
+          return lt(y, x);
+      }
+    }
+  }
+  switch (op) {
+    case "<":
+      return a.length < b.length;
+    case "<=":
+      return a.length <= b.length;
+    case ">":
+      return a.length > b.length;
+    case ">=":
+      return a.length >= b.length;
+  }
+}
+
+function seqRepr(self: ArrayLike<unknown> & object, open: string, close: string): string {
+  if (reprActive.has(self)) return open + "..." + close;
+  reprActive.add(self);
+  try {
+    const n = self.length;
+    let s = open;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) s += ", ";
+      s += repr(self[i]);
+    }
+    return s + close;
+  } finally {
+    reprActive.delete(self);
+  }
+}
+
+function repeatCount(n: unknown): number | null {
+  if (typeof n === "bigint") return n <= 0n ? 0 : Number(n);
+  if (typeof n === "boolean") return n ? 1 : 0;
+  const i = (n as { __index__?: () => bigint })?.__index__;
+  if (typeof i === "function") return repeatCount(i.call(n));
+  return null;
+}
+
+function sortKeyCompare(a: unknown, b: unknown): number {
+  if (lt(a, b)) return -1;
+  if (lt(b, a)) return 1;
+  return 0;
+}
+
+export class PyList<T = unknown> extends Array<T> {
+  static get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  static fromArray<T>(a: ArrayLike<T>): PyList<T> {
+    const l = new PyList<T>();
+    const n = a.length;
+    for (let i = 0; i < n; i++) l.push(a[i]);
+    return l;
+  }
+  static fromIterable<T>(it: unknown): PyList<T> {
+    const l = new PyList<T>();
+    if (it instanceof Array) {
+      const n = it.length;
+      for (let i = 0; i < n; i++) l.push(it[i]);
+      return l;
+    }
+    for (const x of toIterable(it)) l.push(x as T);
+    return l;
+  }
+  append(x: T): null {
+    this.push(x);
+    return null;
+  }
+  extend(it: unknown): null {
+    if (it instanceof Array) {
+      const n = it.length; // it may be this
+      for (let i = 0; i < n; i++) this.push(it[i]);
+    } else {
+      for (const x of toIterable(it)) this.push(x as T);
+    }
+    return null;
+  }
+  insert(i: bigint | number, x: T): null {
+    const n = this.length;
+    let k = Number(toIndex(i));
+    if (k < 0) k = Math.max(0, k + n);
+    else if (k > n) k = n;
+    if (k === n) this.push(x);
+    else this.splice(k, 0, x);
+    return null;
+  }
+  pop(i?: bigint | number | null): T {
+    const n = this.length;
+    if (n === 0) throw new IndexError("pop from empty list");
+    if (i === undefined || i === null) return super.pop() as T;
+    let k = Number(toIndex(i));
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) throw new IndexError("pop index out of range");
+    if (k === n - 1) return super.pop() as T;
+    return this.splice(k, 1)[0];
+  }
+  remove(x: T): null {
+    const n = this.length;
+    for (let i = 0; i < n; i++) {
+      const y = this[i];
+      if (y === x || eq(y, x)) {
+        this.splice(i, 1);
+        return null;
+      }
+    }
+    throw new ValueError("list.remove(x): x not in list");
+  }
+  index(x: T, start?: bigint | number, stop?: bigint | number): bigint {
+    const n = this.length;
+    let s = start === undefined || start === null ? 0 : Number(toIndex(start));
+    let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
+    if (s < 0) s = Math.max(0, s + n);
+    if (e < 0) e = Math.max(0, e + n);
+    if (e > n) e = n;
+    for (let i = s; i < e; i++) {
+      const y = this[i];
+      if (y === x || eq(y, x)) return BigInt(i);
+    }
+    throw new ValueError(`${repr(x)} is not in list`);
+  }
+  count(x: T): bigint {
+    let c = 0;
+    for (const y of this) if (y === x || eq(y, x)) c++;
+    return BigInt(c);
+  }
+  // Python's list.sort(*, key=None, reverse=False): stable, uses only `<`.
+  sort(...args: any[]): any {
+    const k = popKw(args);
+    if (args.length > 0) throw new TypeError("sort() takes no positional arguments");
+    const key = k?.key ?? null;
+    const reverse = k?.reverse !== undefined ? truthy(k.reverse) : false;
+    sortInPlace(this, key as ((x: T) => unknown) | null, reverse);
+    return null;
+  }
+  reverse(): any {
+    super.reverse();
+    return null;
+  }
+  copy(): PyList<T> {
+    return PyList.fromArray(this);
+  }
+  clear(): null {
+    this.length = 0;
+    return null;
+  }
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __repr__(): string {
+    return seqRepr(this, "[", "]");
+  }
+  __str__(): string {
+    return seqRepr(this, "[", "]");
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyList)) return NotImplemented;
+    return seqEq(this, o);
+  }
+  __ne__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyList)) return NotImplemented;
+    return !seqEq(this, o);
+  }
+  __lt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyList ? seqCmp(this, o, "<") : NotImplemented;
+  }
+  __le__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyList ? seqCmp(this, o, "<=") : NotImplemented;
+  }
+  __gt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyList ? seqCmp(this, o, ">") : NotImplemented;
+  }
+  __ge__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyList ? seqCmp(this, o, ">=") : NotImplemented;
+  }
+  __add__(o: unknown): PyList<T> {
+    if (!(o instanceof PyList)) {
+      throw new TypeError(`can only concatenate list (not "${typeName(o)}") to list`);
+    }
+    const r = PyList.fromArray(this);
+    for (const x of o) r.push(x);
+    return r;
+  }
+  __iadd__(o: unknown): this {
+    this.extend(o);
+    return this;
+  }
+  __mul__(n: unknown): PyList<T> | typeof NotImplemented {
+    const c = repeatCount(n);
+    if (c === null) return NotImplemented;
+    const r = new PyList<T>();
+    for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
+    return r;
+  }
+  __rmul__(n: unknown): PyList<T> | typeof NotImplemented {
+    return this.__mul__(n);
+  }
+  __imul__(n: unknown): this {
+    const c = repeatCount(n);
+    if (c === null) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+    const m = this.length;
+    if (c === 0) this.length = 0;
+    for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) this.push(this[j]);
+    return this;
+  }
+  __contains__(x: unknown): boolean {
+    for (const y of this) if (y === x || eq(y, x)) return true;
+    return false;
+  }
+  __hash__: null = null;
+  static __name__ = "list";
+  static __module__ = "builtins";
+}
+
+export function sortInPlace<T>(a: T[], key: ((x: T) => unknown) | null, reverse: boolean): void {
+  const n = a.length;
+  if (n < 2) return;
+  const keys: unknown[] = key === null ? a.slice() : a.map((x) => call(key, x));
+  // fast paths on homogeneous keys
+  let kind = typeof keys[0];
+  for (let i = 1; i < n && kind !== undefined; i++) if (typeof keys[i] !== kind) kind = "undefined";
+  let cmp: (x: unknown, y: unknown) => number;
+  if (kind === "bigint" || kind === "string") {
+    cmp = (x, y) => ((x as string) < (y as string) ? -1 : (y as string) < (x as string) ? 1 : 0);
+  } else if (kind === "number") {
+    cmp = (x, y) => ((x as number) < (y as number) ? -1 : (y as number) < (x as number) ? 1 : 0);
+  } else {
+    cmp = sortKeyCompare;
+  }
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (reverse) {
+    idx.sort((i, j) => cmp(keys[j], keys[i]) || i - j);
+  } else {
+    idx.sort((i, j) => cmp(keys[i], keys[j]) || i - j);
+  }
+  const vals = a.slice();
+  for (let i = 0; i < n; i++) a[i] = vals[idx[i]];
+}
+
+export class PyTuple<T = unknown> extends Array<T> {
+  static get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  static fromArray<T>(a: ArrayLike<T>): PyTuple<T> {
+    const t = new PyTuple<T>();
+    const n = a.length;
+    for (let i = 0; i < n; i++) t.push(a[i]);
+    return Object.freeze(t) as PyTuple<T>;
+  }
+  static of<T>(...items: T[]): PyTuple<T> {
+    return PyTuple.fromArray(items);
+  }
+  static fromIterable<T>(it: unknown): PyTuple<T> {
+    if (it instanceof PyTuple) return it as PyTuple<T>;
+    if (it instanceof Array) return PyTuple.fromArray(it as T[]);
+    const t = new PyTuple<T>();
+    for (const x of toIterable(it)) t.push(x as T);
+    return Object.freeze(t) as PyTuple<T>;
+  }
+  index(x: T, start?: bigint | number, stop?: bigint | number): bigint {
+    const n = this.length;
+    let s = start === undefined || start === null ? 0 : Number(toIndex(start));
+    let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
+    if (s < 0) s = Math.max(0, s + n);
+    if (e < 0) e = Math.max(0, e + n);
+    if (e > n) e = n;
+    for (let i = s; i < e; i++) {
+      const y = this[i];
+      if (y === x || eq(y, x)) return BigInt(i);
+    }
+    throw new ValueError("tuple.index(x): x not in tuple");
+  }
+  count(x: T): bigint {
+    let c = 0;
+    for (const y of this) if (y === x || eq(y, x)) c++;
+    return BigInt(c);
+  }
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __repr__(): string {
+    if (this.length === 1) {
+      if (reprActive.has(this)) return "(...)";
+      reprActive.add(this);
+      try {
+        return "(" + repr(this[0]) + ",)";
+      } finally {
+        reprActive.delete(this);
+      }
+    }
+    return seqRepr(this, "(", ")");
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyTuple)) return NotImplemented;
+    return seqEq(this, o);
+  }
+  __ne__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyTuple)) return NotImplemented;
+    return !seqEq(this, o);
+  }
+  __lt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyTuple ? seqCmp(this, o, "<") : NotImplemented;
+  }
+  __le__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyTuple ? seqCmp(this, o, "<=") : NotImplemented;
+  }
+  __gt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyTuple ? seqCmp(this, o, ">") : NotImplemented;
+  }
+  __ge__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PyTuple ? seqCmp(this, o, ">=") : NotImplemented;
+  }
+  __add__(o: unknown): PyTuple<T> {
+    if (!(o instanceof PyTuple)) {
+      throw new TypeError(`can only concatenate tuple (not "${typeName(o)}") to tuple`);
+    }
+    return PyTuple.fromArray([...this, ...o]);
+  }
+  __mul__(n: unknown): PyTuple<T> | typeof NotImplemented {
+    const c = repeatCount(n);
+    if (c === null) return NotImplemented;
+    const r: T[] = [];
+    for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
+    return PyTuple.fromArray(r);
+  }
+  __rmul__(n: unknown): PyTuple<T> | typeof NotImplemented {
+    return this.__mul__(n);
+  }
+  __contains__(x: unknown): boolean {
+    for (const y of this) if (y === x || eq(y, x)) return true;
+    return false;
+  }
+  __hash__(): bigint {
+    return BigInt(hashNum(this));
+  }
+  static __name__ = "tuple";
+  static __module__ = "builtins";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing of keys: primitives are normalized so that 1 == 1.0 == True share a slot; hashable
+// objects with value equality (tuples, frozensets, user __hash__/__eq__) go through hash buckets
+// whose canonical member is the Map key; other objects are keyed by identity.
+
+const NOT_FOUND: unique symbol = Symbol("NOT_FOUND");
+
+export function isUnhashable(x: object): boolean {
+  if (x instanceof PyList || x instanceof PyDict || (x instanceof PySetBase && !(x instanceof PyFrozenSet))) return true;
+  const h = (x as { __hash__?: unknown }).__hash__;
+  return h === null;
+}
+
+class KeyTable {
+  hb: Map<number, unknown[]> | null = null;
+
+  norm(x: unknown, insert: boolean): unknown {
+    switch (typeof x) {
+      case "string":
+      case "bigint":
+        return x;
+      case "number":
+        return Number.isInteger(x) ? BigInt(x) : x;
+      case "boolean":
+        return x ? 1n : 0n;
+      case "undefined":
+        return null;
+      case "object":
+        if (x === null) return null;
+        return this.objKey(x, insert);
+      default:
+        return x;
+    }
+  }
+
+  private objKey(x: object, insert: boolean): unknown {
+    if (!(x instanceof PyTuple || x instanceof PyFrozenSet)) {
+      const h = (x as { __hash__?: unknown }).__hash__;
+      if (h === undefined || h === null) {
+        if (h === null || x instanceof PyList || x instanceof PyDict || x instanceof PySetBase) {
+          throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        }
+        return x; // identity
+      }
+    }
+    const hv = hashNum(x);
+    let hb = this.hb;
+    if (hb === null) {
+      if (!insert) return NOT_FOUND;
+      hb = this.hb = new Map();
+    }
+    const bucket = hb.get(hv);
+    if (bucket !== undefined) {
+      for (const c of bucket) if (c === x || eq(c, x)) return c;
+      if (!insert) return NOT_FOUND;
+      bucket.push(x);
+    } else {
+      if (!insert) return NOT_FOUND;
+      hb.set(hv, [x]);
+    }
+    return x;
+  }
+
+  forget(nk: unknown): void {
+    if (this.hb !== null && typeof nk === "object" && nk !== null) {
+      const hv = hashNum(nk);
+      const b = this.hb.get(hv);
+      if (b) {
+        const i = b.indexOf(nk);
+        if (i >= 0) b.splice(i, 1);
+        if (b.length === 0) this.hb.delete(hv);
+      }
+    }
+  }
+  clear(): void {
+    this.hb = null;
+  }
+}
+
+type DictSource<K, V> = PyDict<K, V> | Iterable<unknown> | null | undefined;
+
+export class PyDict<K = unknown, V = unknown> {
+  /** normalized key → value */
+  m = new Map<unknown, V>();
+  /** normalized key → original key, when they differ */
+  ko: Map<unknown, K> | null = null;
+  kt = new KeyTable();
+
+  constructor(src?: DictSource<K, V> | KwArgs, kwargs?: KwArgs) {
+    if (src instanceof KwArgs) {
+      kwargs = src;
+      src = null;
+    }
+    if (src !== undefined && src !== null) this.update(src);
+    if (kwargs) for (const k of Object.keys(kwargs.kw)) this.__setitem__(k as K, kwargs.kw[k] as V);
+  }
+
+  static fromEntries<K, V>(entries: ArrayLike<readonly [K, V]>): PyDict<K, V> {
+    const d = new PyDict<K, V>();
+    for (let i = 0; i < entries.length; i++) d.__setitem__(entries[i][0], entries[i][1]);
+    return d;
+  }
+
+  static fromkeys<K, V>(it: unknown, value: V | null = null): PyDict<K, V | null> {
+    const d = new PyDict<K, V | null>();
+    for (const k of toIterable(it)) d.__setitem__(k as K, value);
+    return d;
+  }
+
+  /** original key for a normalized key */
+  protected okey(nk: unknown): K {
+    if (this.ko !== null) {
+      const o = this.ko.get(nk);
+      if (o !== undefined || this.ko.has(nk)) return o as K;
+    }
+    return nk as K;
+  }
+
+  __len__(): bigint {
+    return BigInt(this.m.size);
+  }
+  get size(): number {
+    return this.m.size;
+  }
+  __contains__(k: unknown): boolean {
+    const nk = this.kt.norm(k, false);
+    return nk !== NOT_FOUND && this.m.has(nk);
+  }
+  has(k: unknown): boolean {
+    return this.__contains__(k);
+  }
+  __getitem__(k: K): V {
+    const nk = this.kt.norm(k, false);
+    if (nk !== NOT_FOUND) {
+      const v = this.m.get(nk);
+      if (v !== undefined || this.m.has(nk)) return v as V;
+    }
+    const miss = (this as { __missing__?: (k: K) => V }).__missing__;
+    if (typeof miss === "function") return miss.call(this, k);
+    throw new KeyError(k);
+  }
+  __setitem__(k: K, v: V): void {
+    if (typeof k === "string" || typeof k === "bigint") {
+      this.m.set(k, v);
+      return;
+    }
+    const nk = this.kt.norm(k, true);
+    if (nk !== k && !this.m.has(nk)) {
+      if (this.ko === null) this.ko = new Map();
+      this.ko.set(nk, (k === undefined ? null : k) as K);
+    }
+    this.m.set(nk, v);
+  }
+  __delitem__(k: K): void {
+    const nk = this.kt.norm(k, false);
+    if (nk === NOT_FOUND || !this.m.has(nk)) throw new KeyError(k);
+    this.m.delete(nk);
+    if (this.ko !== null) this.ko.delete(nk);
+    this.kt.forget(nk);
+  }
+  get(k: K, d: V | null = null): V | null {
+    const nk = this.kt.norm(k, false);
+    if (nk === NOT_FOUND) return d;
+    const v = this.m.get(nk);
+    if (v === undefined && !this.m.has(nk)) return d;
+    return v as V;
+  }
+  setdefault(k: K, d: V | null = null): V {
+    const nk = this.kt.norm(k, false);
+    if (nk !== NOT_FOUND && this.m.has(nk)) return this.m.get(nk) as V;
+    this.__setitem__(k, d as V);
+    return d as V;
+  }
+  pop(k: K, ...d: V[]): V {
+    const nk = this.kt.norm(k, false);
+    if (nk === NOT_FOUND || !this.m.has(nk)) {
+      if (d.length > 0) return d[0];
+      throw new KeyError(k);
+    }
+    const v = this.m.get(nk) as V;
+    this.m.delete(nk);
+    if (this.ko !== null) this.ko.delete(nk);
+    this.kt.forget(nk);
+    return v;
+  }
+  popitem(): PyTuple<K | V> {
+    if (this.m.size === 0) throw new KeyError("popitem(): dictionary is empty");
+    let last: unknown;
+    for (const k of this.m.keys()) last = k;
+    const v = this.m.get(last) as V;
+    const ok = this.okey(last);
+    this.m.delete(last);
+    if (this.ko !== null) this.ko.delete(last);
+    this.kt.forget(last);
+    return PyTuple.of<K | V>(ok, v);
+  }
+  update(src?: unknown, kwargs?: KwArgs): null {
+    if (src instanceof KwArgs) {
+      kwargs = src;
+      src = undefined;
+    }
+    if (src instanceof PyDict) {
+      for (const [k, v] of src.entries()) this.__setitem__(k as K, v as V);
+    } else if (src !== undefined && src !== null) {
+      const keys = (src as { keys?: () => unknown }).keys;
+      if (typeof keys === "function" && typeof (src as { __getitem__?: unknown }).__getitem__ === "function") {
+        for (const k of toIterable(keys.call(src))) this.__setitem__(k as K, (src as { __getitem__(k: unknown): V }).__getitem__(k));
+      } else if (src instanceof Map) {
+        for (const [k, v] of src) this.__setitem__(k, v);
+      } else {
+        let i = 0;
+        for (const item of toIterable(src)) {
+          const pair = item instanceof Array ? item : [...toIterable(item)];
+          if (pair.length !== 2) {
+            throw new ValueError(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+          }
+          this.__setitem__(pair[0] as K, pair[1] as V);
+          i++;
+        }
+      }
+    }
+    if (kwargs) for (const k of Object.keys(kwargs.kw)) this.__setitem__(k as K, kwargs.kw[k] as V);
+    return null;
+  }
+  copy(): PyDict<K, V> {
+    const d = new (this.constructor as new () => PyDict<K, V>)();
+    if (d.constructor !== PyDict) {
+      // subclasses (defaultdict, Counter) copy their own state in their copy()
+    }
+    for (const [k, v] of this.entries()) d.__setitem__(k, v);
+    return d;
+  }
+  clear(): null {
+    this.m.clear();
+    this.ko = null;
+    this.kt.clear();
+    return null;
+  }
+  keys(): PyDictView<K, V> {
+    return new PyDictView(this, 0);
+  }
+  values(): PyDictView<K, V> {
+    return new PyDictView(this, 1);
+  }
+  items(): PyDictView<K, V> {
+    return new PyDictView(this, 2);
+  }
+  /** JS iteration over [key, value] pairs (original keys). */
+  *entries(): Generator<[K, V]> {
+    const m = this.m;
+    const n = m.size;
+    for (const [nk, v] of m) {
+      if (m.size !== n) throw new RuntimeError("dictionary changed size during iteration");
+      yield [this.okey(nk), v];
+    }
+    if (m.size !== n) throw new RuntimeError("dictionary changed size during iteration");
+  }
+  *[Symbol.iterator](): Iterator<K> {
+    const m = this.m;
+    const n = m.size;
+    if (this.ko === null) {
+      for (const nk of m.keys()) {
+        if (m.size !== n) throw new RuntimeError("dictionary changed size during iteration");
+        yield nk as K;
+      }
+    } else {
+      for (const nk of m.keys()) {
+        if (m.size !== n) throw new RuntimeError("dictionary changed size during iteration");
+        yield this.okey(nk);
+      }
+    }
+    if (m.size !== n) throw new RuntimeError("dictionary changed size during iteration");
+  }
+  __iter__(): Iterator<K> {
+    return this[Symbol.iterator]();
+  }
+  __reversed__(): Iterator<K> {
+    return [...this][Symbol.iterator]() as Iterator<K>;
+  }
+  protected reprBody(): string {
+    if (reprActive.has(this)) return "{...}";
+    reprActive.add(this);
+    try {
+      const parts: string[] = [];
+      for (const [nk, v] of this.m) parts.push(repr(this.okey(nk)) + ": " + repr(v));
+      return "{" + parts.join(", ") + "}";
+    } finally {
+      reprActive.delete(this);
+    }
+  }
+  __repr__(): string {
+    return this.reprBody();
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyDict)) return NotImplemented;
+    if (o.m.size !== this.m.size) return false;
+    for (const [k, v] of this.entries()) {
+      if (!o.__contains__(k)) return false;
+      const w = o.__getitem__(k);
+      if (v !== w && !eq(v, w)) return false;
+    }
+    return true;
+  }
+  __ne__(o: unknown): boolean | typeof NotImplemented {
+    const r = this.__eq__(o);
+    return r === NotImplemented ? r : !r;
+  }
+  __or__(o: unknown): PyDict<K, V> | typeof NotImplemented {
+    if (!(o instanceof PyDict)) return NotImplemented;
+    const d = this.copy();
+    d.update(o);
+    return d;
+  }
+  __ror__(o: unknown): PyDict<K, V> | typeof NotImplemented {
+    if (!(o instanceof PyDict)) return NotImplemented;
+    const d = o.copy() as PyDict<K, V>;
+    d.update(this);
+    return d;
+  }
+  __ior__(o: unknown): this {
+    this.update(o);
+    return this;
+  }
+  __hash__: null = null;
+  static __name__ = "dict";
+  static __module__ = "builtins";
+}
+
+/** dict_keys / dict_values / dict_items */
+export class PyDictView<K, V> {
+  constructor(
+    readonly d: PyDict<K, V>,
+    readonly kind: 0 | 1 | 2,
+  ) {}
+  *[Symbol.iterator](): Iterator<unknown> {
+    if (this.kind === 0) yield* this.d;
+    else if (this.kind === 1) for (const [, v] of this.d.entries()) yield v;
+    else for (const [k, v] of this.d.entries()) yield PyTuple.of<unknown>(k, v);
+  }
+  __iter__(): Iterator<unknown> {
+    return this[Symbol.iterator]();
+  }
+  __len__(): bigint {
+    return this.d.__len__();
+  }
+  __contains__(x: unknown): boolean {
+    if (this.kind === 0) return this.d.__contains__(x);
+    if (this.kind === 1) {
+      for (const [, v] of this.d.entries()) if (v === x || eq(v, x)) return true;
+      return false;
+    }
+    if (!(x instanceof PyTuple) || x.length !== 2) return false;
+    if (!this.d.__contains__(x[0])) return false;
+    const v = this.d.__getitem__(x[0] as K);
+    return v === x[1] || eq(v, x[1]);
+  }
+  __reversed__(): Iterator<unknown> {
+    return [...this].reverse()[Symbol.iterator]();
+  }
+  __repr__(): string {
+    const name = ["dict_keys", "dict_values", "dict_items"][this.kind];
+    return name + "(" + seqRepr([...this], "[", "]") + ")";
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (this.kind === 1) return this === o;
+    if (o instanceof PyDictView || o instanceof PySetBase) {
+      const a = new PySet(this);
+      return a.__eq__(o instanceof PySetBase ? o : new PySet(o));
+    }
+    return NotImplemented;
+  }
+  private asSet(): PySet<unknown> {
+    return new PySet(this);
+  }
+  __and__(o: unknown): PySet<unknown> {
+    return this.asSet().intersection(o);
+  }
+  __or__(o: unknown): PySet<unknown> {
+    return this.asSet().union(o);
+  }
+  __sub__(o: unknown): PySet<unknown> {
+    return this.asSet().difference(o);
+  }
+  __xor__(o: unknown): PySet<unknown> {
+    return this.asSet().symmetric_difference(o);
+  }
+  isdisjoint(o: unknown): boolean {
+    return this.asSet().isdisjoint(o);
+  }
+  get mapping(): PyDict<K, V> {
+    return this.d;
+  }
+}
+
+export abstract class PySetBase<T = unknown> {
+  /** normalized → original element */
+  m = new Map<unknown, T>();
+  kt = new KeyTable();
+
+  constructor(it?: unknown) {
+    if (it !== undefined && it !== null) {
+      for (const x of toIterable(it)) this._add(x as T);
+    }
+  }
+  protected _add(x: T): void {
+    if (typeof x === "string" || typeof x === "bigint") {
+      if (!this.m.has(x)) this.m.set(x, x);
+      return;
+    }
+    const nk = this.kt.norm(x, true);
+    if (!this.m.has(nk)) this.m.set(nk, x === undefined ? (null as T) : x);
+  }
+  protected _discard(x: unknown): boolean {
+    const nk = this.kt.norm(x, false);
+    if (nk === NOT_FOUND || !this.m.has(nk)) return false;
+    this.m.delete(nk);
+    this.kt.forget(nk);
+    return true;
+  }
+  protected abstract _new(it?: unknown): PySetBase<T>;
+  __len__(): bigint {
+    return BigInt(this.m.size);
+  }
+  get size(): number {
+    return this.m.size;
+  }
+  __contains__(x: unknown): boolean {
+    if (x instanceof PySet && !(x instanceof PyFrozenSet)) x = new PyFrozenSet(x);
+    const nk = this.kt.norm(x, false);
+    return nk !== NOT_FOUND && this.m.has(nk);
+  }
+  has(x: unknown): boolean {
+    return this.__contains__(x);
+  }
+  *[Symbol.iterator](): Iterator<T> {
+    const m = this.m;
+    const n = m.size;
+    for (const v of m.values()) {
+      if (m.size !== n) throw new RuntimeError("Set changed size during iteration");
+      yield v;
+    }
+    if (m.size !== n) throw new RuntimeError("Set changed size during iteration");
+  }
+  __iter__(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+  protected body(): string {
+    if (reprActive.has(this)) return "...";
+    reprActive.add(this);
+    try {
+      const parts: string[] = [];
+      for (const v of this.m.values()) parts.push(repr(v));
+      return "{" + parts.join(", ") + "}";
+    } finally {
+      reprActive.delete(this);
+    }
+  }
+  __str__(): string {
+    return (this as unknown as { __repr__(): string }).__repr__();
+  }
+  toString(): string {
+    return this.__str__();
+  }
+  private others(args: unknown[]): PySetBase<unknown>[] {
+    return args.map((o) => (o instanceof PySetBase ? o : new PySet(o)));
+  }
+  union(...others: unknown[]): any {
+    const r = this.copy();
+    for (const o of others) for (const x of toIterable(o)) r._add(x as T);
+    return r;
+  }
+  intersection(...others: unknown[]): any {
+    let r = this._new(this);
+    for (const o of this.others(others)) {
+      const n = this._new();
+      for (const x of r) if (o.__contains__(x)) n._add(x);
+      r = n;
+    }
+    return r;
+  }
+  difference(...others: unknown[]): any {
+    const os = this.others(others);
+    const r = this._new();
+    for (const x of this) if (!os.some((o) => o.__contains__(x))) r._add(x);
+    return r;
+  }
+  symmetric_difference(o: unknown): any {
+    const other = this.others([o])[0];
+    const r = this._new();
+    for (const x of this) if (!other.__contains__(x)) r._add(x);
+    for (const x of other) if (!this.__contains__(x)) r._add(x as T);
+    return r;
+  }
+  issubset(o: unknown): boolean {
+    const other = this.others([o])[0];
+    for (const x of this) if (!other.__contains__(x)) return false;
+    return true;
+  }
+  issuperset(o: unknown): boolean {
+    for (const x of toIterable(o)) if (!this.__contains__(x)) return false;
+    return true;
+  }
+  isdisjoint(o: unknown): boolean {
+    for (const x of toIterable(o)) if (this.__contains__(x)) return false;
+    return true;
+  }
+  copy(): any {
+    return this._new(this);
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PySetBase)) return NotImplemented;
+    return this.m.size === o.m.size && this.issubset(o);
+  }
+  __ne__(o: unknown): boolean | typeof NotImplemented {
+    const r = this.__eq__(o);
+    return r === NotImplemented ? r : !r;
+  }
+  __le__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PySetBase ? this.issubset(o) : NotImplemented;
+  }
+  __lt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PySetBase ? this.m.size < o.m.size && this.issubset(o) : NotImplemented;
+  }
+  __ge__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PySetBase ? this.issuperset(o) : NotImplemented;
+  }
+  __gt__(o: unknown): boolean | typeof NotImplemented {
+    return o instanceof PySetBase ? this.m.size > o.m.size && this.issuperset(o) : NotImplemented;
+  }
+  __or__(o: unknown): any {
+    return o instanceof PySetBase ? this.union(o) : NotImplemented;
+  }
+  __and__(o: unknown): any {
+    return o instanceof PySetBase ? this.intersection(o) : NotImplemented;
+  }
+  __sub__(o: unknown): any {
+    return o instanceof PySetBase ? this.difference(o) : NotImplemented;
+  }
+  __xor__(o: unknown): any {
+    return o instanceof PySetBase ? this.symmetric_difference(o) : NotImplemented;
+  }
+}
+
+export class PySet<T = unknown> extends PySetBase<T> {
+  protected _new(it?: unknown): PySet<T> {
+    return new PySet<T>(it);
+  }
+  add(x: T): null {
+    this._add(x);
+    return null;
+  }
+  discard(x: T): null {
+    this._discard(x);
+    return null;
+  }
+  remove(x: T): null {
+    if (!this._discard(x)) throw new KeyError(x);
+    return null;
+  }
+  pop(): T {
+    for (const [nk, v] of this.m) {
+      this.m.delete(nk);
+      this.kt.forget(nk);
+      return v;
+    }
+    throw new KeyError("pop from an empty set");
+  }
+  clear(): null {
+    this.m.clear();
+    this.kt.clear();
+    return null;
+  }
+  update(...others: unknown[]): null {
+    for (const o of others) for (const x of toIterable(o)) this._add(x as T);
+    return null;
+  }
+  intersection_update(...others: unknown[]): null {
+    const r = this.intersection(...others) as PySet<T>;
+    this.clear();
+    for (const x of r) this._add(x);
+    return null;
+  }
+  difference_update(...others: unknown[]): null {
+    for (const o of others) for (const x of toIterable(o)) this._discard(x);
+    return null;
+  }
+  symmetric_difference_update(o: unknown): null {
+    const r = this.symmetric_difference(o) as PySet<T>;
+    this.clear();
+    for (const x of r) this._add(x);
+    return null;
+  }
+  __ior__(o: unknown): this {
+    this.update(o);
+    return this;
+  }
+  __iand__(o: unknown): this {
+    this.intersection_update(o);
+    return this;
+  }
+  __isub__(o: unknown): this {
+    this.difference_update(o);
+    return this;
+  }
+  __ixor__(o: unknown): this {
+    this.symmetric_difference_update(o);
+    return this;
+  }
+  __repr__(): string {
+    const n = className(this.constructor);
+    if (this.m.size === 0) return n + "()";
+    return n === "set" ? this.body() : `${n}(${this.body()})`;
+  }
+  __hash__: null = null;
+  static __name__ = "set";
+  static __module__ = "builtins";
+}
+
+export class PyFrozenSet<T = unknown> extends PySetBase<T> {
+  protected _new(it?: unknown): PyFrozenSet<T> {
+    return new PyFrozenSet<T>(it);
+  }
+  copy(): any {
+    return this.constructor === PyFrozenSet ? this : this._new(this);
+  }
+  __repr__(): string {
+    const n = className(this.constructor);
+    if (this.m.size === 0) return n + "()";
+    return `${n}(${this.body()})`;
+  }
+  __hash__(): bigint {
+    return BigInt(hashNum(this));
+  }
+  static __name__ = "frozenset";
+  static __module__ = "builtins";
+}
+
+/** range objects */
+export class PyRange {
+  readonly length: number;
+  constructor(
+    readonly start: bigint,
+    readonly stop: bigint,
+    readonly step: bigint,
+  ) {
+    if (step === 0n) throw new ValueError("range() arg 3 must not be zero");
+    let n = 0n;
+    if (step > 0n) {
+      if (stop > start) n = (stop - start + step - 1n) / step;
+    } else if (stop < start) {
+      n = (start - stop - step - 1n) / -step;
+    }
+    this.length = Number(n);
+  }
+  [Symbol.iterator](): Iterator<bigint> {
+    return new RangeIterator(this.start, this.step, this.length);
+  }
+  __iter__(): Iterator<bigint> {
+    return this[Symbol.iterator]();
+  }
+  __reversed__(): Iterator<bigint> {
+    return new RangeIterator(this.start + BigInt(this.length - 1) * this.step, -this.step, this.length);
+  }
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __getitem__(i: bigint | number): bigint {
+    let k = BigInt(toIndex(i));
+    if (k < 0n) k += BigInt(this.length);
+    if (k < 0n || k >= BigInt(this.length)) throw new IndexError("range object index out of range");
+    return this.start + k * this.step;
+  }
+  __contains__(x: unknown): boolean {
+    let v: bigint;
+    if (typeof x === "bigint") v = x;
+    else if (typeof x === "boolean") v = x ? 1n : 0n;
+    else if (typeof x === "number") {
+      if (!Number.isInteger(x)) return false;
+      v = BigInt(x);
+    } else {
+      for (const y of this) if (eq(y, x)) return true;
+      return false;
+    }
+    if (this.step > 0n ? v < this.start || v >= this.stop : v > this.start || v <= this.stop) return false;
+    return (v - this.start) % this.step === 0n;
+  }
+  index(x: unknown): bigint {
+    if (!this.__contains__(x)) throw new ValueError(`${repr(x)} is not in range`);
+    const v = typeof x === "bigint" ? x : BigInt(x as number);
+    return (v - this.start) / this.step;
+  }
+  count(x: unknown): bigint {
+    return this.__contains__(x) ? 1n : 0n;
+  }
+  __repr__(): string {
+    return this.step === 1n ? `range(${this.start}, ${this.stop})` : `range(${this.start}, ${this.stop}, ${this.step})`;
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PyRange)) return NotImplemented;
+    if (this.length !== o.length) return false;
+    if (this.length === 0) return true;
+    if (this.start !== o.start) return false;
+    return this.length === 1 || this.step === o.step;
+  }
+  __hash__(): bigint {
+    return BigInt(hashNum(PyTuple.of(BigInt(this.length), this.start, this.step)));
+  }
+  __bool__(): boolean {
+    return this.length > 0;
+  }
+  static __name__ = "range";
+  static __module__ = "builtins";
+}
+
+export class RangeIterator implements Iterator<bigint> {
+  private i = 0;
+  constructor(
+    private cur: bigint,
+    private readonly step: bigint,
+    private readonly n: number,
+  ) {}
+  next(): IteratorResult<bigint> {
+    if (this.i >= this.n) return { done: true, value: undefined };
+    const v = this.cur;
+    this.cur += this.step;
+    this.i++;
+    return { done: false, value: v };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __length_hint__(): bigint {
+    return BigInt(this.n - this.i);
+  }
+}

@@ -1,0 +1,424 @@
+// The Python exception hierarchy. Classes carry their Python names, so inside this module
+// JS's own errors are reached through globalThis (JSTypeError etc.).
+import { PyTuple, PyList } from "./collections.js";
+import { repr, str } from "./repr.js";
+import { className, classModule, classQualname } from "./object.js";
+
+const JSError = globalThis.Error;
+const JSTypeError = globalThis.TypeError;
+const JSRangeError = globalThis.RangeError;
+
+export class BaseException extends JSError {
+  args!: PyTuple<unknown>;
+  __cause__: BaseException | null = null;
+  __context__: BaseException | null = null;
+  __suppress_context__ = false;
+  __traceback__: unknown = null;
+  __notes__?: PyList<string>;
+  constructor(...args: unknown[]) {
+    super();
+    this.args = PyTuple.fromArray(args);
+  }
+  __str__(): string {
+    const a = this.args;
+    if (a.length === 0) return "";
+    if (a.length === 1) return str(a[0]);
+    return repr(a);
+  }
+  __repr__(): string {
+    const a = this.args;
+    const n = className(this.constructor);
+    if (a.length === 1) return `${n}(${repr(a[0])})`;
+    return n + repr(a);
+  }
+  toString(): string {
+    return this.__str__();
+  }
+  with_traceback(tb: unknown): this {
+    this.__traceback__ = tb;
+    return this;
+  }
+  add_note(note: string): void {
+    if (typeof note !== "string") throw new TypeError(`note must be a str, not '${className((note as object)?.constructor)}'`);
+    if (!this.__notes__) this.__notes__ = PyList.fromArray<string>([]);
+    this.__notes__.push(note);
+  }
+  static get __name__(): string {
+    return this.name;
+  }
+  static get __qualname__(): string {
+    return this.name;
+  }
+}
+
+// JS-facing name/message: computed from the Python view.
+Object.defineProperty(BaseException.prototype, "name", {
+  get(this: BaseException) {
+    const c = this.constructor;
+    const m = classModule(c);
+    const q = classQualname(c);
+    return m === "builtins" || m === "__main__" ? q : `${m}.${q}`;
+  },
+  configurable: true,
+});
+Object.defineProperty(BaseException.prototype, "message", {
+  get(this: BaseException) {
+    try {
+      return this.__str__();
+    } catch {
+      return "<exception str() failed>";
+    }
+  },
+  set(this: BaseException, v: unknown) {
+    Object.defineProperty(this, "message", { value: v, writable: true, configurable: true, enumerable: false });
+  },
+  configurable: true,
+});
+
+export class Exception extends BaseException {}
+export class GeneratorExit extends BaseException {}
+export class KeyboardInterrupt extends BaseException {}
+export class SystemExit extends BaseException {
+  get code(): unknown {
+    const a = this.args;
+    return a.length === 0 ? null : a.length === 1 ? a[0] : a;
+  }
+}
+
+export class ArithmeticError extends Exception {}
+export class FloatingPointError extends ArithmeticError {}
+export class OverflowError extends ArithmeticError {}
+export class ZeroDivisionError extends ArithmeticError {}
+export class AssertionError extends Exception {}
+export class AttributeError extends Exception {
+  obj: unknown = null;
+}
+export class BufferError extends Exception {}
+export class EOFError extends Exception {}
+export class ImportError extends Exception {
+  path: unknown = null;
+  msg: unknown;
+  constructor(...args: unknown[]) {
+    super(...args);
+    this.msg = args.length > 0 ? args[0] : null;
+  }
+}
+export class ModuleNotFoundError extends ImportError {}
+export class LookupError extends Exception {}
+export class IndexError extends LookupError {}
+export class KeyError extends LookupError {
+  __str__(): string {
+    const a = this.args;
+    if (a.length === 1) return repr(a[0]);
+    return super.__str__();
+  }
+}
+export class MemoryError extends Exception {}
+export class NameError extends Exception {}
+export class UnboundLocalError extends NameError {}
+
+const ERRNO_CLASS: Record<number, () => typeof OSError> = {};
+
+export class OSError extends Exception {
+  errno: unknown = null;
+  strerror: unknown = null;
+  filename: unknown = null;
+  filename2: unknown = null;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (new.target === OSError && args.length >= 2 && typeof args[0] === "bigint") {
+      const f = ERRNO_CLASS[Number(args[0])];
+      if (f) return new (f())(...args);
+    }
+    if (args.length >= 2 && args.length <= 5) {
+      this.errno = args[0];
+      this.strerror = args[1];
+      if (args.length >= 3) {
+        this.filename = args[2];
+        if (args.length >= 5) this.filename2 = args[4];
+        this.args = PyTuple.fromArray([args[0], args[1]]);
+      }
+    }
+  }
+  __str__(): string {
+    if (this.strerror !== null || this.errno !== null) {
+      if (this.filename !== null) {
+        if (this.filename2 !== null) {
+          return `[Errno ${str(this.errno)}] ${str(this.strerror)}: ${repr(this.filename)} -> ${repr(this.filename2)}`;
+        }
+        return `[Errno ${str(this.errno)}] ${str(this.strerror)}: ${repr(this.filename)}`;
+      }
+      return `[Errno ${str(this.errno)}] ${str(this.strerror)}`;
+    }
+    return super.__str__();
+  }
+}
+export const EnvironmentError = OSError;
+export const IOError = OSError;
+export class BlockingIOError extends OSError {}
+export class ChildProcessError extends OSError {}
+export class ConnectionError extends OSError {}
+export class BrokenPipeError extends ConnectionError {}
+export class ConnectionAbortedError extends ConnectionError {}
+export class ConnectionRefusedError extends ConnectionError {}
+export class ConnectionResetError extends ConnectionError {}
+export class FileExistsError extends OSError {}
+export class FileNotFoundError extends OSError {}
+export class InterruptedError extends OSError {}
+export class IsADirectoryError extends OSError {}
+export class NotADirectoryError extends OSError {}
+export class PermissionError extends OSError {}
+export class ProcessLookupError extends OSError {}
+export class TimeoutError extends OSError {}
+Object.assign(ERRNO_CLASS, {
+  1: () => PermissionError,
+  2: () => FileNotFoundError,
+  3: () => ProcessLookupError,
+  4: () => InterruptedError,
+  10: () => ChildProcessError,
+  11: () => BlockingIOError,
+  13: () => PermissionError,
+  17: () => FileExistsError,
+  20: () => NotADirectoryError,
+  21: () => IsADirectoryError,
+  32: () => BrokenPipeError,
+  103: () => ConnectionAbortedError,
+  104: () => ConnectionResetError,
+  110: () => TimeoutError,
+  111: () => ConnectionRefusedError,
+});
+
+export class ReferenceError extends Exception {}
+export class RuntimeError extends Exception {}
+export class NotImplementedError extends RuntimeError {}
+export class RecursionError extends RuntimeError {}
+export class StopIteration extends Exception {
+  get value(): unknown {
+    return this.args.length > 0 ? this.args[0] : null;
+  }
+}
+export class StopAsyncIteration extends Exception {}
+export class SyntaxError extends Exception {
+  msg: unknown = null;
+  filename: unknown = null;
+  lineno: unknown = null;
+  offset: unknown = null;
+  text: unknown = null;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length > 0) this.msg = args[0];
+    const d = args[1];
+    if (d instanceof Array && d.length >= 4) {
+      this.filename = d[0];
+      this.lineno = d[1];
+      this.offset = d[2];
+      this.text = d[3];
+    }
+  }
+  __str__(): string {
+    return str(this.msg);
+  }
+}
+export class IndentationError extends SyntaxError {}
+export class TabError extends IndentationError {}
+export class SystemError extends Exception {}
+export class TypeError extends Exception {}
+export class ValueError extends Exception {}
+export class UnicodeError extends ValueError {}
+export class UnicodeDecodeError extends UnicodeError {
+  __str__(): string {
+    const a = this.args;
+    if (a.length === 5) {
+      const obj = a[1] as ArrayLike<number>;
+      const s = Number(a[2]);
+      const e = Number(a[3]);
+      if (e === s + 1 && obj && obj.length > s) {
+        return `'${str(a[0])}' codec can't decode byte 0x${obj[s].toString(16).padStart(2, "0")} in position ${s}: ${str(a[4])}`;
+      }
+      return `'${str(a[0])}' codec can't decode bytes in position ${s}-${e - 1}: ${str(a[4])}`;
+    }
+    return super.__str__();
+  }
+}
+export class UnicodeEncodeError extends UnicodeError {
+  __str__(): string {
+    const a = this.args;
+    if (a.length === 5) {
+      const obj = String(a[1]);
+      const s = Number(a[2]);
+      const e = Number(a[3]);
+      if (e === s + 1) {
+        const cp = obj.codePointAt(s) ?? 0;
+        const hx = cp <= 0xff ? "\\x" + cp.toString(16).padStart(2, "0") : cp <= 0xffff ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
+        return `'${str(a[0])}' codec can't encode character '${hx}' in position ${s}: ${str(a[4])}`;
+      }
+      return `'${str(a[0])}' codec can't encode characters in position ${s}-${e - 1}: ${str(a[4])}`;
+    }
+    return super.__str__();
+  }
+}
+export class UnicodeTranslateError extends UnicodeError {}
+
+export class Warning extends Exception {}
+export class BytesWarning extends Warning {}
+export class DeprecationWarning extends Warning {}
+export class EncodingWarning extends Warning {}
+export class FutureWarning extends Warning {}
+export class ImportWarning extends Warning {}
+export class PendingDeprecationWarning extends Warning {}
+export class ResourceWarning extends Warning {}
+export class RuntimeWarning extends Warning {}
+export class SyntaxWarning extends Warning {}
+export class UnicodeWarning extends Warning {}
+export class UserWarning extends Warning {}
+
+export class BaseExceptionGroup extends BaseException {
+  declare message: string;
+  exceptions!: PyTuple<BaseException>;
+  constructor(message: unknown, exceptions: unknown, ...rest: unknown[]) {
+    super(message, exceptions, ...rest);
+    if (typeof message !== "string") {
+      throw new TypeError(`argument 1 must be str, not ${className((message as object)?.constructor)}`);
+    }
+    if (!(exceptions instanceof Array) || exceptions.length === 0) {
+      throw new ValueError("second argument (exceptions) must be a non-empty sequence");
+    }
+    for (const e of exceptions) {
+      if (!(e instanceof BaseException)) {
+        throw new ValueError(`Item ${exceptions.indexOf(e)} of second argument (exceptions) is not an exception`);
+      }
+    }
+    const allExc = exceptions.every((e) => e instanceof Exception);
+    if (new.target === BaseExceptionGroup && allExc) {
+      return new ExceptionGroup(message, exceptions);
+    }
+    if (new.target !== BaseExceptionGroup && this instanceof Exception && !allExc) {
+      throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
+    }
+    Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
+    this.exceptions = PyTuple.fromArray(exceptions as BaseException[]);
+  }
+  __str__(): string {
+    const n = this.exceptions.length;
+    return `${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
+  __repr__(): string {
+    return `${className(this.constructor)}(${repr(this.message)}, ${repr(this.args[1])})`;
+  }
+  derive(excs: unknown): BaseExceptionGroup {
+    return new BaseExceptionGroup(this.message, excs);
+  }
+  private _match(cond: unknown): (e: BaseException) => boolean {
+    if (typeof cond === "function" && (cond.prototype instanceof BaseException || cond === BaseException)) {
+      return (e) => e instanceof (cond as new () => BaseException);
+    }
+    if (cond instanceof Array) {
+      return (e) => cond.some((c: new () => BaseException) => e instanceof c);
+    }
+    if (typeof cond === "function") return (e) => !!(cond as (e: BaseException) => unknown)(e);
+    throw new TypeError("expected an exception type, a tuple of exception types, or a callable (other than a class)");
+  }
+  private _copyMeta(g: BaseExceptionGroup): BaseExceptionGroup {
+    g.__cause__ = this.__cause__;
+    g.__context__ = this.__context__;
+    g.__traceback__ = this.__traceback__;
+    if (this.__notes__) g.__notes__ = this.__notes__;
+    return g;
+  }
+  split(cond: unknown): PyTuple<BaseExceptionGroup | null> {
+    const m = this._match(cond);
+    if (m(this)) return PyTuple.fromArray([this, null]);
+    const yes: BaseException[] = [];
+    const no: BaseException[] = [];
+    for (const e of this.exceptions) {
+      if (e instanceof BaseExceptionGroup) {
+        const [a, b] = e.split(cond);
+        if (a) yes.push(a);
+        if (b) no.push(b);
+      } else if (m(e)) yes.push(e);
+      else no.push(e);
+    }
+    const mk = (l: BaseException[]) => (l.length === 0 ? null : this._copyMeta(this.derive(PyList.fromArray(l))));
+    return PyTuple.fromArray([mk(yes), mk(no)]);
+  }
+  subgroup(cond: unknown): BaseExceptionGroup | null {
+    return this.split(cond)[0];
+  }
+}
+export class ExceptionGroup extends BaseExceptionGroup {}
+// ExceptionGroup is also an Exception: make instanceof Exception work.
+Object.defineProperty(Exception, Symbol.hasInstance, {
+  value(this: Function, x: unknown) {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    return this === Exception && x instanceof ExceptionGroup;
+  },
+});
+
+const BUILTIN_EXCEPTIONS: Function[] = [
+  BaseException, Exception, GeneratorExit, KeyboardInterrupt, SystemExit, ArithmeticError,
+  FloatingPointError, OverflowError, ZeroDivisionError, AssertionError, AttributeError, BufferError,
+  EOFError, ImportError, ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError,
+  NameError, UnboundLocalError, OSError, BlockingIOError, ChildProcessError, ConnectionError,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError,
+  FileExistsError, FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
+  PermissionError, ProcessLookupError, TimeoutError, ReferenceError, RuntimeError,
+  NotImplementedError, RecursionError, StopIteration, StopAsyncIteration, SyntaxError,
+  IndentationError, TabError, SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError,
+  UnicodeEncodeError, UnicodeTranslateError, Warning, BytesWarning, DeprecationWarning,
+  EncodingWarning, FutureWarning, ImportWarning, PendingDeprecationWarning, ResourceWarning,
+  RuntimeWarning, SyntaxWarning, UnicodeWarning, UserWarning, BaseExceptionGroup, ExceptionGroup,
+];
+for (const c of BUILTIN_EXCEPTIONS) {
+  Object.defineProperty(c, "__module__", { value: "builtins", writable: true, configurable: true });
+  Object.defineProperty(c, "__name__", { value: c.name, writable: true, configurable: true });
+}
+
+/** The Python base classes of an exception class, for issubclass across the ExceptionGroup diamond. */
+export function isExceptionClass(c: unknown): boolean {
+  return typeof c === "function" && (c === BaseException || c.prototype instanceof BaseException);
+}
+
+/** Convert anything thrown (a JS error included) into a Python exception. */
+export function toPyException(e: unknown): BaseException {
+  if (e instanceof BaseException) return e;
+  let r: BaseException;
+  if (e instanceof JSError) {
+    const msg = e.message;
+    if (e instanceof JSRangeError) {
+      if (/call stack/i.test(msg)) r = new RecursionError("maximum recursion depth exceeded");
+      else if (/Division by zero/i.test(msg)) r = new ZeroDivisionError("integer division or modulo by zero");
+      else if (/BigInt/i.test(msg) && /too big|maximum|size/i.test(msg)) r = new OverflowError("int too large");
+      else if (/Invalid array length|Invalid string length/i.test(msg)) r = new MemoryError();
+      else r = new ValueError(msg);
+    } else if (e instanceof JSTypeError) {
+      let m: RegExpMatchArray | null;
+      if ((m = msg.match(/^Cannot read propert(?:y|ies) of (undefined|null)(?: \(reading '([^']*)'\))?/))) {
+        r = new AttributeError(`'NoneType' object has no attribute '${m[2] ?? "?"}'`);
+      } else if ((m = msg.match(/^Cannot set propert(?:y|ies) of (undefined|null)(?: \(setting '([^']*)'\))?/))) {
+        r = new AttributeError(`'NoneType' object has no attribute '${m[2] ?? "?"}'`);
+      } else if ((m = msg.match(/^(?:[\w$.]*\.)?([\w$]+) is not a function/))) {
+        r = /\./.test(msg.split(" ")[0]) ? new AttributeError(`object has no attribute '${m[1]}'`) : new TypeError(`'${m[1]}' object is not callable`);
+      } else if (/is not iterable/.test(msg)) {
+        r = new TypeError(msg.replace(/^.* is not iterable.*$/, "object is not iterable"));
+      } else if (/Cannot mix BigInt/.test(msg)) {
+        r = new TypeError("unsupported operand type(s) for mixed int and float");
+      } else if (/read.only|not extensible|Cannot assign to read only/.test(msg)) {
+        r = new TypeError("object does not support item assignment");
+      } else {
+        r = new TypeError(msg);
+      }
+    } else {
+      r = new RuntimeError(`${e.name}: ${msg}`);
+    }
+    try {
+      Object.defineProperty(r, "stack", { value: e.stack, configurable: true, writable: true });
+    } catch {
+      /* ignore */
+    }
+    (r as { __jserror__?: unknown }).__jserror__ = e;
+    return r;
+  }
+  r = new RuntimeError(`non-exception thrown: ${String(e)}`);
+  (r as { __jserror__?: unknown }).__jserror__ = e;
+  return r;
+}

@@ -1,0 +1,730 @@
+// format(), the format-spec mini-language, f-string helpers, %-formatting and str.format.
+import { IndexError, KeyError, TypeError, ValueError, OverflowError } from "./exceptions.js";
+import { floatRepr, repr, str } from "./repr.js";
+import { getattr, getitem, typeName, index as toIndex, codePoints, strLen } from "./ops.js";
+import { PyTuple, PyDict } from "./collections.js";
+import { className, KwArgs, popKw } from "./object.js";
+
+// ---------------------------------------------------------------------------------------------
+// Exact decimal conversion of doubles (round-half-even on the exact binary value)
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** |x| = mant * 2**exp exactly (x finite, nonzero). */
+function decompose(x: number): [bigint, number] {
+  f64[0] = x;
+  const lo = u32[0];
+  const hi = u32[1];
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (bexp === 0) {
+    e = -1074;
+  } else {
+    mant |= 1n << 52n;
+    e = bexp - 1075;
+  }
+  return [mant, e];
+}
+
+const POW10: bigint[] = [1n];
+function pow10(n: number): bigint {
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n);
+  return POW10[n];
+}
+
+/** round(num/den) half-even, num >= 0, den > 0 */
+function divRound(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r = num - q * den;
+  const r2 = r * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+/** Digits of |x| * 10**p rounded to an integer (half-even). */
+function scaledInt(x: number, p: number): bigint {
+  const [m, e] = decompose(x);
+  if (e >= 0) {
+    const v = m << BigInt(e);
+    return p >= 0 ? v * pow10(p) : divRound(v, pow10(-p));
+  }
+  const den = 1n << BigInt(-e);
+  return p >= 0 ? divRound(m * pow10(p), den) : divRound(m, den * pow10(-p));
+}
+
+/** 'f' formatting of |x| with p digits after the point (no sign). */
+export function fixedDigits(x: number, p: number): string {
+  if (x === 0) return p > 0 ? "0." + "0".repeat(p) : "0";
+  const s = scaledInt(Math.abs(x), p).toString();
+  if (p === 0) return s;
+  const padded = s.length <= p ? "0".repeat(p - s.length + 1) + s : s;
+  return padded.slice(0, padded.length - p) + "." + padded.slice(padded.length - p);
+}
+
+/** p+1 significant digits of |x| (x != 0) and the decimal exponent: [digits, exp]. */
+export function sciDigits(x: number, p: number): [string, number] {
+  const ax = Math.abs(x);
+  if (ax === 0) return ["0".repeat(p + 1), 0];
+  let k = Math.floor(Math.log10(ax));
+  for (let tries = 0; tries < 3; tries++) {
+    const d = scaledInt(ax, p - k).toString();
+    if (d.length === p + 2) {
+      k += 1;
+      continue;
+    }
+    if (d.length === p) {
+      k -= 1;
+      continue;
+    }
+    return [d, k];
+  }
+  const d = scaledInt(ax, p - k).toString();
+  return [d.slice(0, p + 1), k];
+}
+
+function expStr(e: number): string {
+  const a = Math.abs(e);
+  return (e < 0 ? "-" : "+") + (a < 10 ? "0" + a : String(a));
+}
+
+/** 'e' formatting of |x| */
+function expFormat(x: number, p: number, alt: boolean): string {
+  const [d, k] = sciDigits(x, p);
+  let m = d[0];
+  if (p > 0) m += "." + d.slice(1);
+  else if (alt) m += ".";
+  return m + "e" + expStr(k);
+}
+
+/** 'g' formatting of |x|; noType: the spec without a presentation type (at least one decimal). */
+function generalFormat(x: number, prec: number, alt: boolean, noType: boolean): string {
+  const P = prec === 0 ? 1 : prec;
+  if (x === 0) {
+    if (alt) return "0." + "0".repeat(P - 1);
+    return noType ? "0.0" : "0";
+  }
+  const [d, k] = sciDigits(x, P - 1);
+  let s: string;
+  if (k >= -4 && k < P) {
+    const fp = P - 1 - k;
+    s = fixedDigits(x, fp);
+    if (!alt && s.includes(".")) {
+      s = s.replace(/0+$/, "");
+      if (s.endsWith(".")) s = noType ? s + "0" : s.slice(0, -1);
+    } else if (alt && !s.includes(".")) s += ".";
+  } else {
+    let m = d[0];
+    let frac = d.slice(1);
+    if (!alt) frac = frac.replace(/0+$/, "");
+    if (frac.length > 0) m += "." + frac;
+    else if (alt) m += ".";
+    s = m + "e" + expStr(k);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spec parsing
+
+interface Spec {
+  fill: string;
+  align: string; // "" | < > = ^
+  sign: string; // "" | + - space
+  z: boolean;
+  alt: boolean;
+  zero: boolean;
+  width: number;
+  grouping: string; // "" | , _
+  precision: number; // -1 when absent
+  type: string;
+}
+
+const SPEC_RE = /^(?:([\s\S])?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/u;
+const specCache = new Map<string, Spec>();
+
+function parseSpec(spec: string, forType: string): Spec {
+  let s = specCache.get(spec);
+  if (s !== undefined) return s;
+  const m = SPEC_RE.exec(spec);
+  if (!m) {
+    if (/^(?:[\s\S]?[<>=^])?[+\- ]?z?#?0?\d*[,_]?\.(?![\d])/u.test(spec)) throw new ValueError("Format specifier missing precision");
+    throw new ValueError(`Invalid format specifier '${spec}' for object of type '${forType}'`);
+  }
+  s = {
+    fill: m[1] ?? "",
+    align: m[2] ?? "",
+    sign: m[3] ?? "",
+    z: !!m[4],
+    alt: !!m[5],
+    zero: !!m[6],
+    width: m[7] ? parseInt(m[7], 10) : -1,
+    grouping: m[8] ?? "",
+    precision: m[9] !== undefined ? parseInt(m[9], 10) : -1,
+    type: m[10] ?? "",
+  };
+  if (specCache.size > 500) specCache.clear();
+  specCache.set(spec, s);
+  return s;
+}
+
+function group(digits: string, sep: string, every: number): string {
+  if (sep === "" || digits.length <= every) return digits;
+  let out = "";
+  let i = digits.length % every;
+  if (i > 0) out = digits.slice(0, i);
+  for (; i < digits.length; i += every) out += (out ? sep : "") + digits.slice(i, i + every);
+  return out;
+}
+
+/** Apply sign, zero padding with grouping, and alignment to a formatted number. */
+function finishNumber(sp: Spec, neg: boolean, prefix: string, intPart: string, rest: string, every: number): string {
+  const signStr = neg ? "-" : sp.sign === "+" ? "+" : sp.sign === " " ? " " : "";
+  let fill = sp.fill;
+  let align = sp.align;
+  if (sp.zero && fill === "" && align === "") {
+    fill = "0";
+    align = "=";
+  }
+  if (fill === "") fill = " ";
+  if (align === "") align = ">";
+  let body = group(intPart, sp.grouping, every);
+  if (align === "=" && fill === "0" && sp.zero && sp.width > 0) {
+    const target = sp.width - signStr.length - prefix.length - rest.length;
+    if (sp.grouping) {
+      let d = intPart;
+      while (body.length < target) {
+        d = "0" + d;
+        body = group(d, sp.grouping, every);
+      }
+    } else if (body.length < target) {
+      body = "0".repeat(target - body.length) + body;
+    }
+    return signStr + prefix + body + rest;
+  }
+  return align3(signStr + prefix, body + rest, sp.width, fill, align);
+}
+
+function align3(lead: string, body: string, width: number, fill: string, align: string): string {
+  const len = strLen(lead) + strLen(body);
+  if (width <= len) return lead + body;
+  const pad = width - len;
+  switch (align) {
+    case "<":
+      return lead + body + fill.repeat(pad);
+    case "^": {
+      const left = Math.floor(pad / 2);
+      return fill.repeat(left) + lead + body + fill.repeat(pad - left);
+    }
+    case "=":
+      return lead + fill.repeat(pad) + body;
+    default:
+      return fill.repeat(pad) + lead + body;
+  }
+}
+
+function formatStr(s: string, spec: string, tname = "str"): string {
+  const sp = parseSpec(spec, tname);
+  if (sp.type !== "" && sp.type !== "s") throw new ValueError(`Unknown format code '${sp.type}' for object of type '${tname}'`);
+  if (sp.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (sp.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
+  if (sp.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
+  if (sp.grouping) throw new ValueError(`Cannot specify '${sp.grouping}' with 's'.`);
+  if (sp.precision >= 0) {
+    const cps = codePoints(s);
+    if (cps === null) s = s.slice(0, sp.precision);
+    else s = cps.slice(0, sp.precision).join("");
+  }
+  let fill = sp.fill || " ";
+  if (sp.zero && !sp.fill && !sp.align) fill = "0";
+  return align3("", s, sp.width, fill, sp.align || "<");
+}
+
+function formatInt(v: bigint, spec: string, tname = "int"): string {
+  const sp = parseSpec(spec, tname);
+  let t = sp.type;
+  switch (t) {
+    case "e":
+    case "E":
+    case "f":
+    case "F":
+    case "g":
+    case "G":
+    case "%":
+      return formatFloat(intToFloatChecked(v), spec, sp);
+    case "s":
+      throw new ValueError(`Unknown format code 's' for object of type '${tname}'`);
+  }
+  if (sp.precision >= 0) throw new ValueError("Precision not allowed in integer format specifier");
+  if (t === "c") {
+    if (sp.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
+    if (sp.alt) throw new ValueError("Alternate form (#) is not allowed with integer format specifier 'c'");
+    if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+    return align3("", String.fromCodePoint(Number(v)), sp.width, sp.fill || " ", sp.align || ">");
+  }
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  let digits: string;
+  let prefix = "";
+  let every = 3;
+  switch (t) {
+    case "b":
+      digits = a.toString(2);
+      if (sp.alt) prefix = "0b";
+      every = 4;
+      break;
+    case "o":
+      digits = a.toString(8);
+      if (sp.alt) prefix = "0o";
+      every = 4;
+      break;
+    case "x":
+      digits = a.toString(16);
+      if (sp.alt) prefix = "0x";
+      every = 4;
+      break;
+    case "X":
+      digits = a.toString(16).toUpperCase();
+      if (sp.alt) prefix = "0X";
+      every = 4;
+      break;
+    case "n":
+      if (sp.grouping) throw new ValueError("Cannot specify ',' with 'n'.");
+      digits = a.toString();
+      break;
+    default:
+      digits = a.toString();
+  }
+  if (sp.grouping === "," && every === 4) throw new ValueError(`Cannot specify ',' with '${t}'.`);
+  return finishNumber(sp, neg, prefix, digits, "", every);
+}
+
+function intToFloatChecked(v: bigint): number {
+  const f = Number(v);
+  if (!Number.isFinite(f)) throw new OverflowError("int too large to convert to float");
+  return f;
+}
+
+function formatFloat(x: number, spec: string, sp?: Spec): string {
+  sp ??= parseSpec(spec, "float");
+  const t = sp.type;
+  let neg = x < 0 || Object.is(x, -0);
+  let body: string;
+  const upper = t === "E" || t === "F" || t === "G";
+  const prec = sp.precision;
+  let pct = "";
+  if (x !== x || x === Infinity || x === -Infinity) {
+    body = x !== x ? "nan" : "inf";
+    if (upper) body = body.toUpperCase();
+    neg = x === -Infinity;
+    if (t === "%") pct = "%";
+    const s = finishNumber({ ...sp, zero: false, fill: sp.fill || (sp.zero && !sp.align ? " " : sp.fill) }, neg, "", body + pct, "", 3);
+    return s;
+  }
+  const ax = Math.abs(x);
+  switch (t) {
+    case "f":
+    case "F":
+      body = fixedDigits(ax, prec < 0 ? 6 : prec);
+      if (sp.alt && !body.includes(".")) body += ".";
+      break;
+    case "e":
+    case "E":
+      body = expFormat(ax, prec < 0 ? 6 : prec, sp.alt);
+      break;
+    case "g":
+    case "G":
+    case "n":
+      body = generalFormat(ax, prec < 0 ? 6 : prec, sp.alt, false);
+      break;
+    case "%":
+      body = fixedDigits(ax * 100, prec < 0 ? 6 : prec);
+      if (sp.alt && !body.includes(".")) body += ".";
+      pct = "%";
+      break;
+    case "":
+      if (prec < 0) {
+        body = floatRepr(ax);
+      } else {
+        body = generalFormat(ax, prec, sp.alt, true);
+      }
+      break;
+    default:
+      throw new ValueError(`Unknown format code '${t}' for object of type 'float'`);
+  }
+  if (upper) body = body.toUpperCase();
+  if (sp.z && neg && /^[0.]*(e[+-]\d+)?$/i.test(body.replace(/e.*/i, ""))) {
+    if (!/[1-9]/.test(body.replace(/e.*$/i, ""))) neg = false;
+  }
+  // split integer part (for grouping / zero padding) from the rest
+  const m = /^(\d*)(.*)$/s.exec(body)!;
+  return finishNumber(sp, neg, "", m[1], m[2] + pct, 3);
+}
+
+/** format(value, spec) */
+export function format(value: unknown, spec: unknown = ""): string {
+  if (typeof spec !== "string") throw new TypeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+  switch (typeof value) {
+    case "string":
+      return spec === "" ? value : formatStr(value, spec);
+    case "bigint":
+      return spec === "" ? value.toString() : formatInt(value, spec);
+    case "number":
+      return spec === "" ? floatRepr(value) : formatFloat(value, spec);
+    case "boolean":
+      return spec === "" ? (value ? "True" : "False") : formatInt(value ? 1n : 0n, spec, "bool");
+  }
+  if (value !== null && typeof value === "object") {
+    const f = (value as { __format__?: (s: string) => unknown }).__format__;
+    if (typeof f === "function") {
+      const r = f.call(value, spec);
+      if (typeof r !== "string") throw new TypeError(`__format__ must return a str, not ${typeName(r)}`);
+      return r;
+    }
+  }
+  if (spec === "") return str(value);
+  throw new TypeError(`unsupported format string passed to ${typeName(value)}.__format__`);
+}
+(format as { __builtin__?: boolean }).__builtin__ = true;
+
+/** f-string replacement field: conversion is "r", "s", "a" or null. */
+export function format_value(value: unknown, conversion?: string | null, spec = ""): string {
+  if (conversion) {
+    if (conversion === "r") value = repr(value);
+    else if (conversion === "s") value = str(value);
+    else if (conversion === "a") value = ascii(value);
+  }
+  if (spec === "" && typeof value === "string") return value;
+  return format(value, spec);
+}
+
+/** Concatenate f-string parts (already formatted strings). */
+export function fstr(...parts: string[]): string {
+  return parts.join("");
+}
+
+export function ascii(x: unknown): string {
+  return repr(x).replace(/[^\x00-\x7f]/gu, (ch) => {
+    const cp = ch.codePointAt(0)!;
+    if (cp <= 0xff) return "\\x" + cp.toString(16).padStart(2, "0");
+    if (cp <= 0xffff) return "\\u" + cp.toString(16).padStart(4, "0");
+    return "\\U" + cp.toString(16).padStart(8, "0");
+  });
+}
+(ascii as { __builtin__?: boolean }).__builtin__ = true;
+
+// ---------------------------------------------------------------------------------------------
+// printf-style: "fmt" % args
+
+export function percentFormat(fmt: string, args: unknown): string {
+  let items: unknown[];
+  let mapping: unknown = null;
+  if (args instanceof PyTuple) items = Array.from(args);
+  else {
+    items = [args];
+    if (args !== null && typeof args === "object" && !(typeof args === "string") && typeof (args as { __getitem__?: unknown }).__getitem__ === "function" && !(args instanceof Array)) {
+      mapping = args;
+    }
+  }
+  let ai = 0;
+  const next = (): unknown => {
+    if (ai >= items.length) throw new TypeError("not enough arguments for format string");
+    return items[ai++];
+  };
+  let out = "";
+  let i = 0;
+  const n = fmt.length;
+  let usedMapping = false;
+  while (i < n) {
+    const p = fmt.indexOf("%", i);
+    if (p < 0) {
+      out += fmt.slice(i);
+      break;
+    }
+    out += fmt.slice(i, p);
+    i = p + 1;
+    if (i >= n) throw new ValueError("incomplete format");
+    let key: string | null = null;
+    if (fmt[i] === "(") {
+      let depth = 1;
+      let j = i + 1;
+      while (j < n && depth > 0) {
+        if (fmt[j] === "(") depth++;
+        else if (fmt[j] === ")") depth--;
+        j++;
+      }
+      if (depth > 0) throw new ValueError("incomplete format key");
+      key = fmt.slice(i + 1, j - 1);
+      i = j;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = -1;
+    if (fmt[i] === "*") {
+      width = Number(toIndex(next()));
+      i++;
+    } else {
+      const s = i;
+      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+      if (i > s) width = parseInt(fmt.slice(s, i), 10);
+    }
+    let prec = -1;
+    if (fmt[i] === ".") {
+      i++;
+      if (fmt[i] === "*") {
+        prec = Number(toIndex(next()));
+        i++;
+      } else {
+        const s = i;
+        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+        prec = i > s ? parseInt(fmt.slice(s, i), 10) : 0;
+      }
+    }
+    while (i < n && "hlL".includes(fmt[i])) i++;
+    if (i >= n) throw new ValueError("incomplete format");
+    const t = fmt[i++];
+    if (t === "%") {
+      out += "%";
+      continue;
+    }
+    let v: unknown;
+    if (key !== null) {
+      if (mapping === null) throw new TypeError("format requires a mapping");
+      usedMapping = true;
+      v = getitem(mapping, key);
+    } else v = next();
+    if (width < 0 && flags.includes("-")) width = -1;
+    let left = flags.includes("-");
+    if (width < -1) {
+      left = true;
+      width = -width;
+    }
+    let s: string;
+    let numeric = true;
+    switch (t) {
+      case "s":
+      case "r":
+      case "a":
+        s = t === "s" ? str(v) : t === "r" ? repr(v) : ascii(v);
+        if (prec >= 0) s = Array.from(s).slice(0, prec).join("");
+        numeric = false;
+        break;
+      case "c":
+        if (typeof v === "string") {
+          if (strLen(v) !== 1) throw new TypeError("%c requires an int or a unicode character, not a string of length " + strLen(v));
+          s = v;
+        } else if (typeof v === "bigint") {
+          s = String.fromCodePoint(Number(v));
+        } else throw new TypeError(`%c requires an int or a unicode character, not ${typeName(v)}`);
+        numeric = false;
+        break;
+      case "d":
+      case "i":
+      case "u": {
+        let iv: bigint;
+        if (typeof v === "bigint") iv = v;
+        else if (typeof v === "boolean") iv = v ? 1n : 0n;
+        else if (typeof v === "number") {
+          if (!Number.isFinite(v)) throw new OverflowError(`cannot convert float ${v !== v ? "NaN" : "infinity"} to integer`);
+          iv = BigInt(Math.trunc(v));
+        } else if (v !== null && typeof v === "object" && (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")) {
+          iv = toIndex(v);
+        } else throw new TypeError(`%${t} format: a real number is required, not ${typeName(v)}`);
+        s = pctNum(iv < 0n ? (-iv).toString() : iv.toString(), iv < 0n, flags, prec);
+        break;
+      }
+      case "o":
+      case "x":
+      case "X": {
+        let iv: bigint;
+        if (typeof v === "bigint") iv = v;
+        else if (typeof v === "boolean") iv = v ? 1n : 0n;
+        else if (v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function") iv = toIndex(v);
+        else throw new TypeError(`%${t} format: an integer is required, not ${typeName(v)}`);
+        const a = iv < 0n ? -iv : iv;
+        let d = t === "o" ? a.toString(8) : a.toString(16);
+        if (t === "X") d = d.toUpperCase();
+        s = pctNum(d, iv < 0n, flags, prec, flags.includes("#") ? (t === "o" ? "0o" : t === "x" ? "0x" : "0X") : "");
+        break;
+      }
+      case "e":
+      case "E":
+      case "f":
+      case "F":
+      case "g":
+      case "G": {
+        let fv: number;
+        if (typeof v === "number") fv = v;
+        else if (typeof v === "bigint") fv = intToFloatChecked(v);
+        else if (typeof v === "boolean") fv = v ? 1 : 0;
+        else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function") fv = (v as { __float__(): number }).__float__();
+        else throw new TypeError(`must be real number, not ${typeName(v)}`);
+        const spec = (flags.includes("+") ? "+" : flags.includes(" ") ? " " : "") + (flags.includes("#") ? "#" : "") + "." + (prec < 0 ? 6 : prec) + t;
+        s = formatFloat(fv, spec);
+        if (flags.includes("0") && !left && width > s.length && Number.isFinite(fv)) {
+          const sign = /^[+\- ]/.test(s) ? s[0] : "";
+          s = sign + "0".repeat(width - s.length) + s.slice(sign.length);
+        }
+        break;
+      }
+      default:
+        throw new ValueError(`unsupported format character '${t}' (0x${t.charCodeAt(0).toString(16)}) at index ${i - 1}`);
+    }
+    if (numeric && t !== "e" && t !== "E" && t !== "f" && t !== "F" && t !== "g" && t !== "G" && flags.includes("0") && !left && width > s.length) {
+      const m = /^([+\- ]?(?:0[oxX])?)(.*)$/s.exec(s)!;
+      s = m[1] + "0".repeat(width - s.length) + m[2];
+    }
+    if (width > 0) {
+      const len = strLen(s);
+      if (len < width) s = left ? s + " ".repeat(width - len) : " ".repeat(width - len) + s;
+    }
+    out += s;
+  }
+  if (ai < items.length && !usedMapping && mapping === null) {
+    throw new TypeError("not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function pctNum(digits: string, neg: boolean, flags: string, prec: number, prefix = ""): string {
+  if (prec > digits.length) digits = "0".repeat(prec - digits.length) + digits;
+  const sign = neg ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  return sign + prefix + digits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// str.format
+
+interface FieldRef {
+  auto: { n: number; mode: 0 | 1 | 2 }; // mode 0 unset, 1 auto, 2 manual
+}
+
+function resolveField(field: string, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef): unknown {
+  const m = /^([^.[]*)(.*)$/s.exec(field)!;
+  const first = m[1];
+  let rest = m[2];
+  let obj: unknown;
+  if (first === "") {
+    if (st.auto.mode === 2) throw new ValueError("cannot switch from manual field specification to automatic field numbering");
+    st.auto.mode = 1;
+    const k = st.auto.n++;
+    if (k >= args.length) throw new IndexError(`Replacement index ${k} out of range for positional args tuple`);
+    obj = args[k];
+  } else if (/^\d+$/.test(first)) {
+    if (st.auto.mode === 1) throw new ValueError("cannot switch from automatic field numbering to manual field specification");
+    st.auto.mode = 2;
+    const k = parseInt(first, 10);
+    if (k >= args.length) throw new IndexError(`Replacement index ${k} out of range for positional args tuple`);
+    obj = args[k];
+  } else {
+    if (kwargs === null || !Object.prototype.hasOwnProperty.call(kwargs, first)) throw new KeyError(first);
+    obj = kwargs[first];
+  }
+  while (rest.length > 0) {
+    if (rest[0] === ".") {
+      const mm = /^\.([^.[]+)(.*)$/s.exec(rest);
+      if (!mm) throw new ValueError("Empty attribute in format string");
+      obj = getattr(obj, mm[1]);
+      rest = mm[2];
+    } else if (rest[0] === "[") {
+      const close = rest.indexOf("]");
+      if (close < 0) throw new ValueError("Missing ']' in format string");
+      const key = rest.slice(1, close);
+      if (key === "") throw new ValueError("Empty attribute in format string");
+      obj = getitem(obj, /^\d+$/.test(key) ? BigInt(key) : key);
+      rest = rest.slice(close + 1);
+    } else {
+      throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
+    }
+  }
+  return obj;
+}
+
+function strFormatImpl(fmt: string, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef, depth: number): string {
+  if (depth > 2) throw new ValueError("Max string recursion exceeded");
+  let out = "";
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const ch = fmt[i];
+    if (ch === "{") {
+      if (fmt[i + 1] === "{") {
+        out += "{";
+        i += 2;
+        continue;
+      }
+      // find matching close brace, allowing nested {} in the spec
+      let j = i + 1;
+      let depthB = 1;
+      while (j < n && depthB > 0) {
+        if (fmt[j] === "{") depthB++;
+        else if (fmt[j] === "}") depthB--;
+        if (depthB > 0) j++;
+      }
+      if (j >= n) throw new ValueError("expected '}' before end of string");
+      const inner = fmt.slice(i + 1, j);
+      i = j + 1;
+      // split field[!conv][:spec]
+      let field = inner;
+      let conv: string | null = null;
+      let spec = "";
+      let k = 0;
+      let bracket = false;
+      for (; k < inner.length; k++) {
+        const c = inner[k];
+        if (c === "[") bracket = true;
+        else if (c === "]") bracket = false;
+        else if (!bracket && (c === "!" || c === ":")) break;
+      }
+      field = inner.slice(0, k);
+      let tail = inner.slice(k);
+      if (tail[0] === "!") {
+        conv = tail[1] ?? "";
+        if (tail.length < 2) throw new ValueError("end of string while looking for conversion specifier");
+        tail = tail.slice(2);
+        if (tail.length > 0 && tail[0] !== ":") throw new ValueError("expected ':' after conversion specifier");
+        if (!"rsa".includes(conv) || conv === "") throw new ValueError(`Unknown conversion specifier ${conv}`);
+      }
+      if (tail[0] === ":") spec = tail.slice(1);
+      if (spec.includes("{")) spec = strFormatImpl(spec, args, kwargs, st, depth + 1);
+      const v = resolveField(field, args, kwargs, st);
+      out += format_value(v, conv, spec);
+    } else if (ch === "}") {
+      if (fmt[i + 1] === "}") {
+        out += "}";
+        i += 2;
+        continue;
+      }
+      throw new ValueError("Single '}' encountered in format string");
+    } else {
+      const a = fmt.indexOf("{", i);
+      const b = fmt.indexOf("}", i);
+      let e = n;
+      if (a >= 0) e = a;
+      if (b >= 0 && b < e) e = b;
+      out += fmt.slice(i, e);
+      i = e;
+    }
+  }
+  return out;
+}
+
+/** "fmt".format(*args, **kwargs); a trailing KwArgs carries the keywords. */
+export function strFormat(fmt: string, ...args: unknown[]): string {
+  const kwargs = popKw(args);
+  return strFormatImpl(fmt, args, kwargs, { auto: { n: 0, mode: 0 } }, 0);
+}
+
+export function strFormatMap(fmt: string, mapping: unknown): string {
+  let kw: Record<string, unknown> = {};
+  if (mapping instanceof PyDict) {
+    for (const [k, v] of mapping.entries()) if (typeof k === "string") kw[k] = v;
+  } else if (mapping instanceof KwArgs) kw = mapping.kw;
+  else if (mapping !== null && typeof mapping === "object") kw = mapping as Record<string, unknown>;
+  return strFormatImpl(fmt, [], kw, { auto: { n: 0, mode: 0 } }, 0);
+}
+
+void className;
+
+export { scaledInt as scaledIntExport };

@@ -1,0 +1,1059 @@
+// Builtin functions and type objects under their Python names.
+import {
+  EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
+  ExceptionGroup, isExceptionClass, NotImplementedError,
+} from "./exceptions.js";
+import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
+import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
+import {
+  truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
+  index as toIndex, intToFloat, hashNum, typeName, setPytype, getattr as getattrImpl, PySlice, strLen, NotImplemented,
+  Ellipsis,
+} from "./ops.js";
+import { strMethod, intMethod, floatMethod, PyBytes } from "./strmethods.js";
+import { format as formatImpl, scaledIntExport } from "./format.js";
+import { host } from "../host.js";
+
+type AnyFn = (...args: any[]) => any;
+
+function builtin<T extends AnyFn>(f: T, name?: string): T {
+  Object.defineProperty(f, "__builtin__", { value: true });
+  if (name) Object.defineProperty(f, "__name__", { value: name });
+  return f;
+}
+
+function typeObject<T extends AnyFn>(f: T, name: string, methods?: Record<string, AnyFn>): T {
+  Object.defineProperty(f, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(f, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(f, "__module__", { value: "builtins", writable: true, configurable: true });
+  Object.defineProperty(f, "__pytype__", { value: true });
+  if (methods) {
+    for (const k of Object.keys(methods)) {
+      if (!Object.prototype.hasOwnProperty.call(f, k) || k === "name" || k === "length") {
+        try {
+          Object.defineProperty(f, k, { value: methods[k], writable: true, configurable: true });
+        } catch {
+          /* ignore */
+        }
+      }
+    }
+  }
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// print and the standard streams
+
+export class StdStream {
+  constructor(
+    readonly fd: 1 | 2,
+    readonly name: string,
+  ) {}
+  write(s: unknown): bigint {
+    if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
+    host.write(this.fd, s);
+    return BigInt(strLen(s));
+  }
+  writelines(lines: unknown): null {
+    for (const l of toIterable(lines)) this.write(l);
+    return null;
+  }
+  flush(): null {
+    host.flush();
+    return null;
+  }
+  fileno(): bigint {
+    return BigInt(this.fd);
+  }
+  isatty(): boolean {
+    return false;
+  }
+  readable(): boolean {
+    return false;
+  }
+  writable(): boolean {
+    return true;
+  }
+  get encoding(): string {
+    return "utf-8";
+  }
+  get closed(): boolean {
+    return false;
+  }
+  __repr__(): string {
+    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
+  }
+  static __name__ = "TextIOWrapper";
+  static __module__ = "_io";
+}
+
+/** The current sys.stdout / sys.stderr (the sys module reads and writes these). */
+export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
+  stdout: new StdStream(1, "<stdout>"),
+  stderr: new StdStream(2, "<stderr>"),
+  stdin: null,
+  __stdout__: null as unknown as StdStream,
+  __stderr__: null as unknown as StdStream,
+};
+stdio.__stdout__ = stdio.stdout;
+stdio.__stderr__ = stdio.stderr;
+
+export const print = builtin(function print(...args: unknown[]): null {
+  const k = popKw(args);
+  let sep = " ";
+  let end = "\n";
+  let file: any = null;
+  let flush = false;
+  if (k !== null) {
+    if (k.sep != null) {
+      if (typeof k.sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(k.sep)}`);
+      sep = k.sep;
+    }
+    if (k.end != null) {
+      if (typeof k.end !== "string") throw new TypeError(`end must be None or a string, not ${typeName(k.end)}`);
+      end = k.end;
+    }
+    if (k.file != null) file = k.file;
+    if (k.flush !== undefined) flush = truthy(k.flush);
+  }
+  let text: string;
+  const n = args.length;
+  if (n === 1) {
+    const a = args[0];
+    text = (typeof a === "string" ? a : strConv(a)) + end;
+  } else {
+    text = "";
+    for (let i = 0; i < n; i++) {
+      if (i > 0) text += sep;
+      const a = args[i];
+      text += typeof a === "string" ? a : strConv(a);
+    }
+    text += end;
+  }
+  if (file === null) file = stdio.stdout;
+  if (file instanceof StdStream) {
+    host.write(file.fd, text);
+    if (flush) host.flush();
+  } else if (file == null) {
+    // sys.stdout is None: print does nothing
+  } else {
+    const w = (file as { write?: unknown }).write;
+    if (typeof w !== "function") throw new AttributeError_(`'${typeName(file)}' object has no attribute 'write'`);
+    w.call(file, text);
+    if (flush) {
+      const f = (file as { flush?: unknown }).flush;
+      if (typeof f === "function") f.call(file);
+    }
+  }
+  return null;
+});
+
+import { AttributeError as AttributeError_ } from "./exceptions.js";
+
+export const input = builtin(function input(prompt: unknown = ""): string {
+  if (prompt !== null && prompt !== undefined && prompt !== "") {
+    stdio.stdout.write(strConv(prompt));
+  }
+  host.flush();
+  const line = host.readline ? host.readline() : null;
+  if (line === null) throw new EOFError("EOF when reading a line");
+  return line;
+});
+
+// ---------------------------------------------------------------------------------------------
+// type objects
+
+export const NoneType = typeObject(function NoneType(): null {
+  return null;
+}, "NoneType");
+
+export const str = typeObject(
+  function str(x: unknown = "", encoding?: unknown): string {
+    if (encoding !== undefined && x instanceof PyBytes) return x.decode(strConv(encoding));
+    if (x instanceof KwArgs) return "";
+    return strConv(x);
+  },
+  "str",
+  strMethodTable(),
+);
+
+function strMethodTable(): Record<string, AnyFn> {
+  const names = [
+    "upper", "lower", "casefold", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
+    "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "format", "format_map",
+    "center", "ljust", "rjust", "zfill", "title", "capitalize", "swapcase", "isdigit", "isdecimal",
+    "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle", "isascii",
+    "isidentifier", "isprintable", "partition", "rpartition", "splitlines", "encode", "removeprefix",
+    "removesuffix", "expandtabs", "translate",
+  ];
+  const t: Record<string, AnyFn> = {};
+  for (const n of names) {
+    const m = strMethod(n)!;
+    t[n] = (self: unknown, ...a: unknown[]) => {
+      if (typeof self !== "string") {
+        throw new TypeError(`descriptor '${n}' for 'str' objects doesn't apply to a '${typeName(self)}' object`);
+      }
+      return m(self, ...a);
+    };
+  }
+  t.maketrans = (x: unknown, y?: unknown) => strMethod("maketrans")!("", x, y);
+  return t;
+}
+
+const INT_RE = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
+const WS_TRIM = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
+
+function parseIntStr(s: string, base: number, orig: unknown): bigint {
+  const bad = () => new ValueError(`invalid literal for int() with base ${base}: ${reprImpl(orig)}`);
+  let t = s.replace(WS_TRIM, "");
+  let neg = false;
+  if (t[0] === "+" || t[0] === "-") {
+    neg = t[0] === "-";
+    t = t.slice(1);
+  }
+  let b = base;
+  if (b === 0) {
+    if (!INT_RE.test(t)) throw bad();
+    if (/^0[xX]/.test(t)) b = 16;
+    else if (/^0[oO]/.test(t)) b = 8;
+    else if (/^0[bB]/.test(t)) b = 2;
+    else {
+      b = 10;
+      if (/^0+[1-9]/.test(t.replace(/_/g, ""))) throw bad();
+    }
+    if (b !== 10) t = t.slice(2);
+  } else if ((b === 16 && /^0[xX]/.test(t)) || (b === 8 && /^0[oO]/.test(t)) || (b === 2 && /^0[bB]/.test(t))) {
+    t = t.slice(2);
+    if (t.startsWith("_")) t = t.slice(1);
+  }
+  if (t === "" || t.startsWith("_") || t.endsWith("_") || t.includes("__")) throw bad();
+  t = t.replace(/_/g, "");
+  let v = 0n;
+  const B = BigInt(b);
+  if (b === 10) {
+    if (!/^\d+$/.test(t)) {
+      // other Unicode decimal digits
+      let u = "";
+      for (const ch of t) {
+        const d = unicodeDigit(ch);
+        if (d < 0) throw bad();
+        u += d;
+      }
+      t = u;
+    }
+    v = BigInt(t);
+  } else {
+    for (const ch of t.toLowerCase()) {
+      const c = ch.charCodeAt(0);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : 99;
+      if (d >= b) throw bad();
+      v = v * B + BigInt(d);
+    }
+  }
+  return neg ? -v : v;
+}
+
+function unicodeDigit(ch: string): number {
+  if (!/^\p{Nd}$/u.test(ch)) return -1;
+  const cp = ch.codePointAt(0)!;
+  // decimal digit blocks are contiguous runs of 10 starting at a code point ending in 0 or 6
+  for (let z = cp; z > cp - 10; z--) {
+    if (!/^\p{Nd}$/u.test(String.fromCodePoint(z - 1))) return cp - z;
+  }
+  return (cp - 0x30) % 10;
+}
+
+export const int = typeObject(
+  function int(x: unknown = 0n, base?: unknown): bigint {
+    if (base !== undefined && !(base instanceof KwArgs)) {
+      const b = Number(toIndex(base));
+      if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
+      if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
+      return parseIntStr(x, b, x);
+    }
+    if (base instanceof KwArgs && base.kw.base !== undefined) return int(x, base.kw.base);
+    switch (typeof x) {
+      case "bigint":
+        return x;
+      case "boolean":
+        return x ? 1n : 0n;
+      case "number":
+        if (x !== x) throw new ValueError("cannot convert float NaN to integer");
+        if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
+        return BigInt(Math.trunc(x));
+      case "string":
+        return parseIntStr(x, 10, x);
+    }
+    if (x !== null && typeof x === "object") {
+      for (const m of ["__int__", "__index__", "__trunc__"]) {
+        const f = (x as Record<string, unknown>)[m];
+        if (typeof f === "function") return f.call(x) as bigint;
+      }
+      if (x instanceof PyBytes) return parseIntStr(x.decode(), 10, x);
+    }
+    throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+  },
+  "int",
+  {
+    ...Object.fromEntries(["bit_length", "bit_count", "as_integer_ratio", "is_integer", "conjugate", "to_bytes"].map((n) => [n, intMethod(n)!])),
+    from_bytes: (b: ArrayLike<number>, byteorder: unknown = "big") => {
+      let v = 0n;
+      const n = b.length;
+      for (let i = 0; i < n; i++) v = (v << 8n) | BigInt(b[byteorder === "little" ? n - 1 - i : i]);
+      return v;
+    },
+  },
+);
+
+const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
+
+function parseFloatStr(s: string, orig: unknown): number {
+  const t = s.replace(WS_TRIM, "");
+  const low = t.toLowerCase();
+  const m = /^([+-]?)(inf|infinity|nan)$/.exec(low);
+  if (m) return m[2] === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
+  if (!FLOAT_RE.test(t)) throw new ValueError(`could not convert string to float: ${reprImpl(orig)}`);
+  return parseFloat(t.replace(/_/g, ""));
+}
+
+export const float = typeObject(
+  function float(x: unknown = 0.0): number {
+    switch (typeof x) {
+      case "number":
+        return x;
+      case "bigint":
+        return intToFloat(x);
+      case "boolean":
+        return x ? 1 : 0;
+      case "string":
+        return parseFloatStr(x, x);
+    }
+    if (x !== null && typeof x === "object") {
+      const f = (x as { __float__?: () => number }).__float__;
+      if (typeof f === "function") return f.call(x);
+      const i = (x as { __index__?: () => bigint }).__index__;
+      if (typeof i === "function") return intToFloat(i.call(x));
+    }
+    throw new TypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
+  },
+  "float",
+  {
+    ...Object.fromEntries(["is_integer", "as_integer_ratio", "hex", "conjugate"].map((n) => [n, floatMethod(n)!])),
+    fromhex: (s: string) => {
+      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(s);
+      if (!m) throw new ValueError("invalid hexadecimal floating-point string");
+      const mant = parseInt((m[2] || "0") + (m[3] || ""), 16);
+      const v = mant * Math.pow(2, parseInt(m[4], 10) - 4 * (m[3] || "").length);
+      return m[1] === "-" ? -v : v;
+    },
+  },
+);
+
+export const bool = typeObject(function bool(x: unknown = false): boolean {
+  return truthy(x);
+}, "bool");
+
+export const list = typeObject(
+  function list(it?: unknown): PyList<any> {
+    if (it === undefined) return new PyList();
+    return PyList.fromIterable(it);
+  },
+  "list",
+  Object.fromEntries(["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"].map((n) => [n, (self: any, ...a: any[]) => (PyList.prototype as any)[n].apply(self, a)])),
+);
+
+export const tuple = typeObject(function tuple(it?: unknown): PyTuple<any> {
+  if (it === undefined) return PyTuple.of();
+  return PyTuple.fromIterable(it);
+}, "tuple");
+
+export const dict = typeObject(
+  function dict(src?: unknown, kwa?: unknown): PyDict<any, any> {
+    return new PyDict(src as any, kwa as KwArgs | undefined);
+  },
+  "dict",
+  {
+    fromkeys: (it: unknown, v: unknown = null) => PyDict.fromkeys(it, v),
+    ...Object.fromEntries(["get", "setdefault", "pop", "popitem", "update", "copy", "clear", "keys", "values", "items"].map((n) => [n, (self: any, ...a: any[]) => (PyDict.prototype as any)[n].apply(self, a)])),
+  },
+);
+
+export const set = typeObject(function set(it?: unknown): PySet<any> {
+  return new PySet(it);
+}, "set");
+
+export const frozenset = typeObject(function frozenset(it?: unknown): PyFrozenSet<any> {
+  if (it instanceof PyFrozenSet && it.constructor === PyFrozenSet) return it;
+  return new PyFrozenSet(it);
+}, "frozenset");
+
+export const range = typeObject(function range(a: unknown, b?: unknown, c?: unknown): PyRange {
+  if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
+  if (b === undefined) return new PyRange(0n, toIndex(a), 1n);
+  return new PyRange(toIndex(a), toIndex(b), c === undefined ? 1n : toIndex(c));
+}, "range");
+
+export const slice = typeObject(function slice(a: unknown, b?: unknown, c?: unknown): PySlice {
+  if (b === undefined) return new PySlice(null, a, null);
+  return new PySlice(a, b, c ?? null);
+}, "slice");
+
+export const bytes = typeObject(function bytes(x: unknown = 0n, encoding?: unknown): PyBytes {
+  if (typeof x === "string") {
+    if (encoding === undefined) throw new TypeError("string argument without an encoding");
+    return strMethod("encode")!(x, encoding);
+  }
+  if (typeof x === "bigint") return new PyBytes(Number(x));
+  const arr = Array.from(toIterable(x), (v) => Number(toIndex(v)));
+  const b = new PyBytes(arr.length);
+  b.set(arr);
+  return b;
+}, "bytes");
+
+const FunctionType = typeObject(function FunctionType(): never {
+  throw new TypeError("cannot create 'function' instances");
+}, "function");
+const BuiltinFunctionType = typeObject(function builtin_function_or_method(): never {
+  throw new TypeError("cannot create 'builtin_function_or_method' instances");
+}, "builtin_function_or_method");
+const GeneratorType = typeObject(function generator(): never {
+  throw new TypeError("cannot create 'generator' instances");
+}, "generator");
+const ModuleType = typeObject(function module(): never {
+  throw new TypeError("cannot create 'module' instances");
+}, "module");
+
+const RUNTIME_TYPES = new Map<unknown, unknown>([
+  [PyList, list],
+  [PyTuple, tuple],
+  [PyDict, dict],
+  [PySet, set],
+  [PyFrozenSet, frozenset],
+  [PyRange, range],
+  [PySlice, slice],
+  [PyBytes, bytes],
+  [PyObject, PyObject],
+]);
+
+function pytypeOf(x: unknown): unknown {
+  switch (typeof x) {
+    case "string":
+      return str;
+    case "bigint":
+      return int;
+    case "number":
+      return float;
+    case "boolean":
+      return bool;
+    case "undefined":
+      return NoneType;
+    case "function":
+      if (isClass(x)) return type;
+      return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
+    case "object": {
+      if (x === null) return NoneType;
+      const c = (x as { constructor?: unknown }).constructor;
+      const t = RUNTIME_TYPES.get(c);
+      if (t !== undefined) return t;
+      if (typeof c === "function" && c !== Object) return c;
+      if (typeName(x) === "generator") return GeneratorType;
+      if (typeName(x) === "module") return ModuleType;
+      return PyObject;
+    }
+  }
+  return PyObject;
+}
+setPytype(pytypeOf);
+
+/** type(x), or type(name, bases, dict) to make a class. */
+export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: unknown): unknown {
+  if (bases === undefined) return pytypeOf(x);
+  const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
+  const C = class extends base {};
+  Object.defineProperty(C, "name", { value: String(x) });
+  if (ns instanceof PyDict) {
+    for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
+  }
+  return C;
+}, "type");
+
+export const object = PyObject;
+
+// ---------------------------------------------------------------------------------------------
+// isinstance / issubclass
+
+function isinstance1(x: unknown, cls: unknown): boolean {
+  switch (cls) {
+    case int:
+      return typeof x === "bigint" || typeof x === "boolean";
+    case float:
+      return typeof x === "number";
+    case str:
+      return typeof x === "string";
+    case bool:
+      return typeof x === "boolean";
+    case list:
+      return x instanceof PyList;
+    case tuple:
+      return x instanceof PyTuple;
+    case dict:
+      return x instanceof PyDict;
+    case set:
+      return x instanceof PySet;
+    case frozenset:
+      return x instanceof PyFrozenSet;
+    case range:
+      return x instanceof PyRange;
+    case NoneType:
+      return x === null || x === undefined;
+    case PyObject:
+      return true;
+    case type:
+      return typeof x === "function" && isClass(x);
+    case slice:
+      return x instanceof PySlice;
+    case bytes:
+      return x instanceof PyBytes;
+    case FunctionType:
+      return typeof x === "function" && !isClass(x);
+  }
+  if (typeof cls === "function") {
+    const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
+    if (typeof hi === "function") return truthy(hi.call(cls, x));
+    if (x !== null && (typeof x === "object" || typeof x === "function")) return x instanceof (cls as new () => unknown);
+    return false;
+  }
+  if (cls instanceof Array) return cls.some((c) => isinstance1(x, c));
+  throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+export const isinstance = builtin(function isinstance(x: unknown, cls: unknown): boolean {
+  return isinstance1(x, cls);
+});
+
+const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([
+  [bool, [int]],
+]);
+
+export const issubclass = builtin(function issubclass(c: unknown, cls: unknown): boolean {
+  if (cls instanceof Array) return cls.some((k) => issubclass(c, k));
+  if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+  if (c === cls || cls === PyObject) return true;
+  const sup = BUILTIN_SUPER.get(c);
+  if (sup && sup.some((s) => issubclass(s, cls))) return true;
+  const rt = [...RUNTIME_TYPES.entries()].find(([, t]) => t === cls);
+  const target = rt ? rt[0] : cls;
+  if (typeof target !== "function") return false;
+  if (c === target) return true;
+  if (cls === Exception && (c === ExceptionGroup || (c as Function).prototype instanceof ExceptionGroup)) return true;
+  return (c as Function).prototype instanceof (target as Function);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Other builtins
+
+export const repr = builtin(function repr(x: unknown): string {
+  return reprImpl(x);
+});
+
+export const len = builtin(function len(x: unknown): bigint {
+  if (x instanceof Array) return BigInt(x.length);
+  if (typeof x === "string") return BigInt(strLen(x));
+  if (x !== null && typeof x === "object") {
+    if (x instanceof PyDict || x instanceof PySetBase) return BigInt(x.m.size);
+    const f = (x as { __len__?: () => unknown }).__len__;
+    if (typeof f === "function") {
+      const n = f.call(x);
+      if (typeof n === "bigint") {
+        if (n < 0n) throw new ValueError("__len__() should return >= 0");
+        return n;
+      }
+      if (typeof n === "boolean") return n ? 1n : 0n;
+      throw new TypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
+    }
+    if (x instanceof Map || x instanceof Set) return BigInt(x.size);
+    if (x instanceof Uint8Array) return BigInt(x.length);
+  }
+  throw new TypeError(`object of type '${typeName(x)}' has no len()`);
+});
+
+export const sorted = builtin(function sorted(it: unknown, ...rest: unknown[]): PyList<any> {
+  const k = popKw(rest);
+  if (rest.length > 0) throw new TypeError(`sorted expected 1 argument, got ${rest.length + 1}`);
+  const l = PyList.fromIterable<unknown>(it);
+  sortInPlace(l, (k?.key ?? null) as AnyFn | null, k?.reverse !== undefined ? truthy(k.reverse) : false);
+  return l;
+});
+
+class SeqReverseIterator implements Iterator<unknown> {
+  private i: number;
+  constructor(private readonly a: ArrayLike<unknown>) {
+    this.i = a.length - 1;
+  }
+  next(): IteratorResult<unknown> {
+    if (this.i < 0 || this.i >= this.a.length) {
+      this.i = -1;
+      return { done: true, value: undefined };
+    }
+    return { done: false, value: this.a[this.i--] };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __repr__(): string {
+    return `<list_reverseiterator object at 0x${addressOf(this).toString(16)}>`;
+  }
+}
+
+export const reversed = builtin(function reversed(x: unknown): Iterator<unknown> {
+  if (x instanceof Array) return new SeqReverseIterator(x);
+  if (typeof x === "string") return new SeqReverseIterator(Array.from(x));
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __reversed__?: () => unknown }).__reversed__;
+    if (typeof f === "function") return iterImpl(f.call(x));
+    const l = (x as { __len__?: () => bigint }).__len__;
+    const g = (x as { __getitem__?: (i: bigint) => unknown }).__getitem__;
+    if (typeof l === "function" && typeof g === "function") {
+      const n = Number(l.call(x));
+      return (function* () {
+        for (let i = n - 1; i >= 0; i--) yield g.call(x, BigInt(i));
+      })();
+    }
+  }
+  throw new TypeError(`'${typeName(x)}' object is not reversible`);
+});
+
+class EnumerateIterator implements Iterator<PyTuple<unknown>> {
+  constructor(
+    private readonly it: Iterator<unknown>,
+    private n: bigint,
+  ) {}
+  next(): IteratorResult<PyTuple<unknown>> {
+    const r = this.it.next();
+    if (r.done) return { done: true, value: undefined };
+    const t = PyTuple.of<unknown>(this.n, r.value);
+    this.n++;
+    return { done: false, value: t };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __repr__(): string {
+    return `<enumerate object at 0x${addressOf(this).toString(16)}>`;
+  }
+  static __name__ = "enumerate";
+}
+
+export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): Iterator<PyTuple<unknown>> {
+  if (start instanceof KwArgs) start = start.kw.start ?? 0n;
+  return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start));
+});
+
+export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unknown>> {
+  const k = popKw(its);
+  const strict = k?.strict !== undefined && truthy(k.strict);
+  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+  return (function* () {
+    if (iters.length === 0) return;
+    for (;;) {
+      const vals: unknown[] = [];
+      for (let i = 0; i < iters.length; i++) {
+        const r = iters[i].next();
+        if (r.done) {
+          if (strict) {
+            if (i > 0) throw new ValueError(`zip() argument ${i + 1} is shorter than argument${i > 1 ? "s 1-" + i : " 1"}`);
+            for (let j = 1; j < iters.length; j++) {
+              if (!iters[j].next().done) throw new ValueError(`zip() argument ${j + 1} is longer than argument${j > 1 ? "s 1-" + j : " 1"}`);
+            }
+          }
+          return;
+        }
+        vals.push(r.value);
+      }
+      yield PyTuple.fromArray(vals);
+    }
+  })();
+});
+
+export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator<unknown> {
+  if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
+  if (its.length === 1) {
+    const it = toIterable(its[0]);
+    return (function* () {
+      for (const x of it) yield call(f, x);
+    })();
+  }
+  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+  return (function* () {
+    for (;;) {
+      const vals: unknown[] = [];
+      for (const it of iters) {
+        const r = it.next();
+        if (r.done) return;
+        vals.push(r.value);
+      }
+      yield call(f, ...vals);
+    }
+  })();
+});
+
+export const filter = builtin(function filter(f: unknown, it: unknown): Iterator<unknown> {
+  const src = toIterable(it);
+  return (function* () {
+    for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
+  })();
+});
+
+function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) => boolean): unknown {
+  const k = popKw(args);
+  const key = (k?.key ?? null) as AnyFn | null;
+  const hasDefault = k !== null && "default" in k;
+  let items: Iterable<unknown>;
+  if (args.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
+  if (args.length === 1) items = toIterable(args[0]);
+  else {
+    if (hasDefault) throw new TypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+    items = args;
+  }
+  let best: unknown;
+  let bestKey: unknown;
+  let first = true;
+  for (const x of items) {
+    const kx = key === null ? x : call(key, x);
+    if (first) {
+      best = x;
+      bestKey = kx;
+      first = false;
+    } else if (better(kx, bestKey)) {
+      best = x;
+      bestKey = kx;
+    }
+  }
+  if (first) {
+    if (hasDefault) return k!.default;
+    throw new ValueError(`${name}() iterable argument is empty`);
+  }
+  return best;
+}
+
+export const max = builtin(function max(...args: unknown[]): any {
+  return minmax("max", args, gt);
+});
+export const min = builtin(function min(...args: unknown[]): any {
+  return minmax("min", args, lt);
+});
+
+export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
+  if (start instanceof KwArgs) start = start.kw.start ?? 0n;
+  if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  let acc: any = start;
+  const iterator = toIterable(it)[Symbol.iterator]();
+  // int phase
+  for (;;) {
+    if (typeof acc === "bigint" || typeof acc === "boolean") {
+      let r = iterator.next();
+      let iacc = typeof acc === "boolean" ? (acc ? 1n : 0n) : acc;
+      while (!r.done && (typeof r.value === "bigint" || typeof r.value === "boolean")) {
+        iacc += typeof r.value === "boolean" ? (r.value ? 1n : 0n) : r.value;
+        r = iterator.next();
+      }
+      acc = iacc;
+      if (r.done) return acc;
+      if (typeof r.value === "number") {
+        acc = floatSum(intToFloat(iacc), r.value, iterator);
+        if (acc.done) return acc.value;
+        acc = acc.value;
+        continue;
+      }
+      acc = add(acc, r.value);
+      continue;
+    }
+    if (typeof acc === "number") {
+      const r = floatSum(acc, undefined, iterator);
+      if (r.done) return r.value;
+      acc = r.value;
+      continue;
+    }
+    const r = iterator.next();
+    if (r.done) return acc;
+    acc = add(acc, r.value);
+  }
+});
+
+/** Neumaier-compensated float summation (CPython 3.12); stops at the first non-number item. */
+function floatSum(start: number, firstItem: number | undefined, it: Iterator<unknown>): { done: boolean; value: any } {
+  let s = start;
+  let c = 0.0;
+  const addOne = (x: number) => {
+    const t = s + x;
+    if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
+    else c += x - t + s;
+    s = t;
+  };
+  if (firstItem !== undefined) addOne(firstItem);
+  for (;;) {
+    const r = it.next();
+    if (r.done) {
+      if (c !== 0 && Number.isFinite(c)) s += c;
+      return { done: true, value: s };
+    }
+    const v = r.value;
+    if (typeof v === "number") addOne(v);
+    else if (typeof v === "bigint" && v >= -(2n ** 53n) && v <= 2n ** 53n) addOne(Number(v));
+    else if (typeof v === "boolean") addOne(v ? 1 : 0);
+    else {
+      if (c !== 0 && Number.isFinite(c)) s += c;
+      return { done: false, value: add(s, v) };
+    }
+  }
+}
+
+export const abs = builtin(function abs(x: unknown): any {
+  switch (typeof x) {
+    case "bigint":
+      return x < 0n ? -x : x;
+    case "number":
+      return Math.abs(x);
+    case "boolean":
+      return x ? 1n : 0n;
+  }
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __abs__?: () => unknown }).__abs__;
+    if (typeof f === "function") return f.call(x);
+  }
+  throw new TypeError(`bad operand type for abs(): '${typeName(x)}'`);
+});
+
+function roundHalfEvenInt(x: number): bigint {
+  if (x !== x) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
+  const f = Math.floor(x);
+  const d = x - f;
+  let r = f;
+  if (d > 0.5) r = f + 1;
+  else if (d === 0.5) r = f % 2 === 0 ? f : f + 1;
+  return BigInt(r);
+}
+
+export const round = builtin(function round(x: unknown, nd: unknown = null): any {
+  if (nd instanceof KwArgs) nd = nd.kw.ndigits ?? null;
+  if (typeof x === "number") {
+    if (nd === null || nd === undefined) return roundHalfEvenInt(x);
+    const n = Number(toIndex(nd));
+    if (!Number.isFinite(x) || x === 0) return x;
+    if (n > 330) return x;
+    if (n < -330) return 0 * x;
+    const D = scaledIntExport(Math.abs(x), n);
+    const v = parseFloat(D.toString() + "e" + -n);
+    if (!Number.isFinite(v)) throw new OverflowError("rounded value too large to represent");
+    return x < 0 ? -v : v;
+  }
+  if (typeof x === "bigint" || typeof x === "boolean") {
+    const v = typeof x === "boolean" ? (x ? 1n : 0n) : x;
+    if (nd === null || nd === undefined) return v;
+    const n = toIndex(nd);
+    if (n >= 0n) return v;
+    const p = 10n ** -n;
+    const neg = v < 0n;
+    const a = neg ? -v : v;
+    let q = a / p;
+    const r = a - q * p;
+    if (r * 2n > p || (r * 2n === p && (q & 1n) === 1n)) q += 1n;
+    const res = q * p;
+    return neg ? -res : res;
+  }
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __round__?: (n?: unknown) => unknown }).__round__;
+    if (typeof f === "function") return nd === null ? f.call(x) : f.call(x, nd);
+  }
+  throw new TypeError(`type ${typeName(x)} doesn't define __round__ method`);
+});
+
+export const any = builtin(function any(it: unknown): boolean {
+  for (const x of toIterable(it)) if (truthy(x)) return true;
+  return false;
+});
+export const all = builtin(function all(it: unknown): boolean {
+  for (const x of toIterable(it)) if (!truthy(x)) return false;
+  return true;
+});
+
+export const id = builtin(function id(x: unknown): bigint {
+  if (x !== null && (typeof x === "object" || typeof x === "function")) return addressOf(x);
+  return 0x55d4a0000000n + BigInt((hashNum(x) & 0xffffff) * 32);
+});
+
+// CPython hash values for numbers and tuples
+const HASH_MOD = (1n << 61n) - 1n;
+const M64 = (1n << 64n) - 1n;
+
+function hashInt(v: bigint): bigint {
+  const neg = v < 0n;
+  let h = (neg ? -v : v) % HASH_MOD;
+  if (neg) h = -h;
+  return h === -1n ? -2n : h;
+}
+function hashFloat(x: number): bigint {
+  if (x !== x) return 0n;
+  if (x === Infinity) return 314159n;
+  if (x === -Infinity) return -314159n;
+  if (Number.isInteger(x)) return hashInt(BigInt(x));
+  // x = m * 2**e exactly
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e++;
+  }
+  let h = BigInt(m) % HASH_MOD;
+  const sh = BigInt((61 - (e % 61)) % 61);
+  h = ((h << sh) | (h >> (61n - sh))) & HASH_MOD;
+  h %= HASH_MOD;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+function pyHash(x: unknown): bigint {
+  switch (typeof x) {
+    case "bigint":
+      return hashInt(x);
+    case "boolean":
+      return x ? 1n : 0n;
+    case "number":
+      return hashFloat(x);
+    case "string":
+      return BigInt(hashNum(x));
+    case "undefined":
+      return 4238894112n;
+    case "object":
+      if (x === null) return 4238894112n;
+      if (x instanceof PyTuple) {
+        const P1 = 11400714785074694791n;
+        const P2 = 14029467366897019727n;
+        const P5 = 2870177450012600261n;
+        let acc = P5;
+        for (const item of x) {
+          const lane = BigInt.asUintN(64, pyHash(item));
+          acc = (acc + lane * P2) & M64;
+          acc = ((acc << 31n) | (acc >> 33n)) & M64;
+          acc = (acc * P1) & M64;
+        }
+        acc = (acc + (BigInt(x.length) ^ (P5 ^ 3527539n))) & M64;
+        const r = BigInt.asIntN(64, acc);
+        return r === -1n ? 1546275796n : r;
+      }
+      {
+        const f = (x as { __hash__?: unknown }).__hash__;
+        if (f === null) throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        if (typeof f === "function" && !(x instanceof PyFrozenSet)) {
+          const r = f.call(x);
+          if (typeof r !== "bigint" && typeof r !== "boolean") throw new TypeError("__hash__ method should return an integer");
+          return hashInt(typeof r === "boolean" ? (r ? 1n : 0n) : r);
+        }
+      }
+      return BigInt(hashNum(x));
+    case "function":
+      return addressOf(x) >> 4n;
+  }
+  return 0n;
+}
+
+export const hash = builtin(function hash(x: unknown): bigint {
+  return pyHash(x);
+});
+
+export const chr = builtin(function chr(i: unknown): string {
+  const n = toIndex(i);
+  if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
+  return String.fromCodePoint(Number(n));
+});
+
+export const ord = builtin(function ord(c: unknown): bigint {
+  if (typeof c === "string") {
+    const n = strLen(c);
+    if (n !== 1) throw new TypeError(`ord() expected a character, but string of length ${n} found`);
+    return BigInt(c.codePointAt(0)!);
+  }
+  if (c instanceof PyBytes && c.length === 1) return BigInt(c[0]);
+  throw new TypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
+});
+
+function radix(i: unknown, base: number, prefix: string): string {
+  const n = toIndex(i);
+  return n < 0n ? "-" + prefix + (-n).toString(base) : prefix + n.toString(base);
+}
+export const hex = builtin(function hex(i: unknown): string {
+  return radix(i, 16, "0x");
+});
+export const oct = builtin(function oct(i: unknown): string {
+  return radix(i, 8, "0o");
+});
+export const bin = builtin(function bin(i: unknown): string {
+  return radix(i, 2, "0b");
+});
+
+export const callable = builtin(function callable(x: unknown): boolean {
+  return callableImpl(x);
+});
+
+export const iter = builtin(function iter(x: unknown, ...rest: unknown[]): any {
+  return iterImpl(x, ...rest);
+});
+export const next = builtin(function next(it: unknown, ...d: unknown[]): any {
+  return d.length > 0 ? nextImpl(it, d[0]) : nextImpl(it);
+});
+
+export const exit = builtin(function exit(code: unknown = null): never {
+  throw new SystemExit(code);
+});
+export const quit = builtin(function quit(code: unknown = null): never {
+  throw new SystemExit(code);
+});
+
+export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown> {
+  if (obj === undefined || obj === null || (typeof obj !== "object" && typeof obj !== "function")) {
+    throw new TypeError("vars() argument must have __dict__ attribute");
+  }
+  const d = new PyDict<string, unknown>();
+  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  return d;
+});
+
+export const dir = builtin(function dir(obj?: unknown): PyList<string> {
+  const names = new Set<string>();
+  let o: unknown = obj;
+  while (o !== null && o !== undefined && o !== Object.prototype) {
+    for (const k of Object.getOwnPropertyNames(o)) if (k !== "constructor") names.add(k);
+    o = Object.getPrototypeOf(o);
+  }
+  const l = PyList.fromArray([...names]);
+  l.sort();
+  return l;
+});
+
+export const format = builtin(function format(v: unknown, spec: unknown = ""): string {
+  return formatImpl(v, spec);
+});
+
+export const getattr = getattrImpl;
+export { hasattr, setattr, delattr, divmod, pow } from "./ops.js";
+export { ascii } from "./format.js";
+
+/** aiter/anext are asyncio territory; the basic synchronous helpers live here. */
+export const NotImplementedValue = NotImplemented;
+export { NotImplemented, Ellipsis };
+
+export const breakpoint = builtin(function breakpoint(): null {
+  return null;
+});
+
+export const globals = builtin(function globals(): never {
+  throw new NotImplementedError("globals() is not supported");
+});
+
+export const memoryview = typeObject(function memoryview(): never {
+  throw new NotImplementedError("memoryview is not supported");
+}, "memoryview");
+
+void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

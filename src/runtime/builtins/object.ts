@@ -1,0 +1,101 @@
+// PyObject (base of user classes), keyword arguments, id().
+import { TypeError } from "./exceptions.js";
+import { repr } from "./repr.js";
+
+/** Keyword arguments passed as the final argument of a call: `f(a, kw({ end: "" }))`. */
+export class KwArgs {
+  constructor(public readonly kw: Record<string, unknown>) {}
+}
+
+export function kw(obj: Record<string, unknown>): KwArgs {
+  return new KwArgs(obj);
+}
+
+/** If the last argument is a KwArgs, remove it from `args` and return its record. */
+export function popKw(args: unknown[]): Record<string, unknown> | null {
+  const n = args.length;
+  if (n > 0) {
+    const last = args[n - 1];
+    if (last instanceof KwArgs) {
+      args.length = n - 1;
+      return last.kw;
+    }
+  }
+  return null;
+}
+
+const ids = new WeakMap<object, bigint>();
+let nextId = 0x7f3a5c400000;
+
+/** Stable fake address for an object (CPython-like 0x7f... values). */
+export function addressOf(x: object): bigint {
+  let a = ids.get(x);
+  if (a === undefined) {
+    a = BigInt(nextId);
+    nextId += 0x30 + 0x10 * ((nextId >>> 4) % 3);
+    ids.set(x, a);
+  }
+  return a;
+}
+
+export function hexAddress(x: object): string {
+  return "0x" + addressOf(x).toString(16);
+}
+
+/** Name of a class (its Python __name__). */
+export function className(c: unknown): string {
+  if (c == null) return "NoneType";
+  const f = c as { __name__?: string; name?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__name__")) return f.__name__ as string;
+  return f.name || "object";
+}
+
+/** Module of a class: builtins for runtime types, __main__ for user classes. */
+export function classModule(c: unknown): string {
+  const f = c as { __module__?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__module__")) return f.__module__ as string;
+  return "__main__";
+}
+
+export function classQualname(c: unknown): string {
+  const f = c as { __qualname__?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__qualname__")) return f.__qualname__ as string;
+  return className(c);
+}
+
+/**
+ * Base class of translated Python classes. The constructor calls `this.__init__(...args)`;
+ * instance attributes must be `declare`d fields (no initializers, which would run after it).
+ */
+export class PyObject {
+  constructor(...args: any[]) {
+    this.__init__(...args);
+  }
+  __init__(...args: any[]): void {
+    if (args.length > 0 && !(args.length === 1 && args[0] instanceof KwArgs && Object.keys(args[0].kw).length === 0)) {
+      throw new TypeError(`${className(this.constructor)}() takes no arguments`);
+    }
+  }
+  __repr__(): string {
+    const c = this.constructor;
+    return `<${classModule(c)}.${classQualname(c)} object at ${hexAddress(this)}>`;
+  }
+  __str__(): string {
+    return repr(this);
+  }
+  __format__(spec: string): string {
+    if (spec !== "") {
+      throw new TypeError(`unsupported format string passed to ${className(this.constructor)}.__format__`);
+    }
+    return this.__str__();
+  }
+  toString(): string {
+    return this.__str__();
+  }
+  static get __name__(): string {
+    return this === PyObject ? "object" : this.name;
+  }
+  static get __qualname__(): string {
+    return this === PyObject ? "object" : this.name;
+  }
+}

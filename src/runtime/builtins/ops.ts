@@ -1,0 +1,1436 @@
+// Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
+import {
+  AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
+} from "./exceptions.js";
+import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
+import { className, addressOf, PyObject } from "./object.js";
+import { repr, isClass } from "./repr.js";
+import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+
+// ---------------------------------------------------------------------------------------------
+// NotImplemented, Ellipsis
+
+class NotImplementedType {
+  __repr__(): string {
+    return "NotImplemented";
+  }
+  __bool__(): boolean {
+    return true;
+  }
+  static __name__ = "NotImplementedType";
+  static __module__ = "builtins";
+}
+export const NotImplemented: unknown = new NotImplementedType();
+
+class EllipsisType {
+  __repr__(): string {
+    return "Ellipsis";
+  }
+  static __name__ = "ellipsis";
+  static __module__ = "builtins";
+}
+export const Ellipsis: unknown = new EllipsisType();
+
+// ---------------------------------------------------------------------------------------------
+// type names
+
+export function typeName(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return "str";
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      if (isClass(x)) return "type";
+      return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
+    case "object": {
+      if (x === null) return "NoneType";
+      const c = (x as { constructor?: unknown }).constructor;
+      if (typeof c !== "function" || c === Object) {
+        if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
+          return "generator";
+        }
+        if (Object.prototype.toString.call(x) === "[object Module]") return "module";
+        return c === Object ? "dict" : "object";
+      }
+      return className(c);
+    }
+  }
+  return "object";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truth
+
+export function truthy(x: unknown): boolean {
+  switch (typeof x) {
+    case "boolean":
+      return x;
+    case "bigint":
+      return x !== 0n;
+    case "number":
+      return x !== 0;
+    case "string":
+      return x.length !== 0;
+    case "undefined":
+      return false;
+    case "object":
+      return x !== null && objTruthy(x);
+  }
+  return true;
+}
+
+function objTruthy(x: object): boolean {
+  if (x instanceof Array) return x.length !== 0;
+  const b = (x as { __bool__?: () => unknown }).__bool__;
+  if (typeof b === "function") {
+    const r = b.call(x);
+    if (typeof r !== "boolean") throw new TypeError(`__bool__ should return bool, returned ${typeName(r)}`);
+    return r;
+  }
+  if (x instanceof PyDict || x instanceof PySetBase) return x.m.size !== 0;
+  const l = (x as { __len__?: () => unknown }).__len__;
+  if (typeof l === "function") {
+    const n = l.call(x);
+    return typeof n === "bigint" ? n !== 0n : truthy(n);
+  }
+  return true;
+}
+
+export function not_(x: unknown): boolean {
+  return !truthy(x);
+}
+
+export function is_(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return a == null && b == null; // None and undefined are the same None
+}
+export function is_not(a: unknown, b: unknown): boolean {
+  return !is_(a, b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equality and ordering
+
+function intFloatCmp(i: bigint, f: number): number {
+  // returns -1, 0, 1, or NaN if unordered
+  if (f !== f) return NaN;
+  if (f === Infinity) return -1;
+  if (f === -Infinity) return 1;
+  if (Number.isInteger(f)) {
+    const b = BigInt(f);
+    return i < b ? -1 : i > b ? 1 : 0;
+  }
+  const fl = BigInt(Math.floor(f));
+  return i <= fl ? -1 : 1;
+}
+
+/** a == b (Python semantics, boolean result). */
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== "object" || a === null || objEqSame(a);
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === tb) {
+    if (ta === "object") {
+      if (a === null || b === null) return false;
+      return objEq(a as object, b as object);
+    }
+    return false; // strings, numbers, bigints, booleans compare by value (=== above)
+  }
+  return eqMixed(a, b, ta, tb);
+}
+
+function objEqSame(a: object): boolean {
+  // x == x: identity implies equality except for a user __eq__ saying otherwise
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function" && !(a instanceof Array) && a instanceof PyObject) {
+    const r = f.call(a, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return true;
+}
+
+function eqMixed(a: unknown, b: unknown, ta: string, tb: string): boolean {
+  if (a == null) return b == null || (tb === "object" && reflectedEq(b as object, a));
+  if (b == null) return ta === "object" && userEq(a as object, b);
+  switch (ta) {
+    case "bigint":
+      if (tb === "number") return intFloatCmp(a as bigint, b as number) === 0;
+      if (tb === "boolean") return (a as bigint) === (b ? 1n : 0n);
+      break;
+    case "number":
+      if (tb === "bigint") return intFloatCmp(b as bigint, a as number) === 0;
+      if (tb === "boolean") return (a as number) === (b ? 1 : 0);
+      break;
+    case "boolean":
+      if (tb === "bigint") return (b as bigint) === (a ? 1n : 0n);
+      if (tb === "number") return (b as number) === (a ? 1 : 0);
+      break;
+  }
+  if (ta === "object") return userEq(a as object, b);
+  if (tb === "object") return reflectedEq(b as object, a);
+  return false;
+}
+
+function userEq(a: object, b: unknown): boolean {
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  if (b !== null && typeof b === "object") return reflectedEq(b, a);
+  return false;
+}
+
+function reflectedEq(b: object, a: unknown): boolean {
+  const g = (b as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof g === "function") {
+    const r = g.call(b, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return false;
+}
+
+function objEq(a: object, b: object): boolean {
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return truthy(r);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !eq(a[i], b[i])) return false;
+    return true;
+  }
+  const g = (b as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof g === "function") {
+    const r = g.call(b, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return false;
+}
+
+export function ne(a: unknown, b: unknown): boolean {
+  if (typeof a === "object" && a !== null) {
+    const f = (a as { __ne__?: (o: unknown) => unknown }).__ne__;
+    if (typeof f === "function" && a instanceof PyObject) {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  return !eq(a, b);
+}
+
+const OPNAMES: Record<string, [string, string]> = {
+  "<": ["__lt__", "__gt__"],
+  "<=": ["__le__", "__ge__"],
+  ">": ["__gt__", "__lt__"],
+  ">=": ["__ge__", "__le__"],
+};
+
+function numCmp(a: unknown, b: unknown): number | undefined {
+  // undefined: not both numeric
+  const ta = typeof a;
+  const tb = typeof b;
+  let x: unknown = a;
+  let y: unknown = b;
+  if (ta === "boolean") x = a ? 1n : 0n;
+  else if (ta !== "bigint" && ta !== "number") return undefined;
+  if (tb === "boolean") y = b ? 1n : 0n;
+  else if (tb !== "bigint" && tb !== "number") return undefined;
+  const tx = typeof x;
+  const ty = typeof y;
+  if (tx === ty) return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : x === y ? 0 : NaN;
+  if (tx === "bigint") return intFloatCmp(x as bigint, y as number);
+  const c = intFloatCmp(y as bigint, x as number);
+  return -c;
+}
+
+function richCompare(a: unknown, b: unknown, op: "<" | "<=" | ">" | ">="): boolean {
+  const c = numCmp(a, b);
+  if (c !== undefined) {
+    switch (op) {
+      case "<":
+        return c < 0;
+      case "<=":
+        return c <= 0;
+      case ">":
+        return c > 0;
+      case ">=":
+        return c >= 0;
+    }
+  }
+  if (typeof a === "string" && typeof b === "string") {
+    switch (op) {
+      case "<":
+        return a < b;
+      case "<=":
+        return a <= b;
+      case ">":
+        return a > b;
+      case ">=":
+        return a >= b;
+    }
+  }
+  const [m, rm] = OPNAMES[op];
+  if (typeof a === "object" && a !== null) {
+    const f = (a as Record<string, unknown>)[m];
+    if (typeof f === "function") {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  if (typeof b === "object" && b !== null) {
+    const f = (b as Record<string, unknown>)[rm];
+    if (typeof f === "function") {
+      const r = f.call(b, a);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) < (b as number);
+  return richCompare(a, b, "<");
+}
+export function le(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) <= (b as number);
+  return richCompare(a, b, "<=");
+}
+export function gt(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) > (b as number);
+  return richCompare(a, b, ">");
+}
+export function ge(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) >= (b as number);
+  return richCompare(a, b, ">=");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing (internal 32-bit hash consistent with eq; see builtins hash() for CPython's values)
+
+function strHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const fbuf = new Float64Array(1);
+const ibuf = new Int32Array(fbuf.buffer);
+
+export function hashNum(x: unknown): number {
+  switch (typeof x) {
+    case "string":
+      return strHash(x);
+    case "bigint":
+      return x >= -0x80000000n && x <= 0x7fffffffn ? Number(x) : Number(BigInt.asIntN(32, x));
+    case "number":
+      if (Number.isInteger(x)) return x | 0;
+      fbuf[0] = x;
+      return (ibuf[0] ^ Math.imul(ibuf[1], 0x9e3779b1)) | 0;
+    case "boolean":
+      return x ? 1 : 0;
+    case "undefined":
+      return 0x5ca1ab1e;
+    case "object":
+      if (x === null) return 0x5ca1ab1e;
+      if (x instanceof PyTuple) {
+        let h = 0x345678;
+        for (let i = 0; i < x.length; i++) h = (Math.imul(h ^ hashNum(x[i]), 1000003) + i) | 0;
+        return h ^ x.length;
+      }
+      if (x instanceof PyFrozenSet) {
+        let h = 0x1f2e3d4c;
+        for (const v of x.m.values()) h ^= Math.imul(hashNum(v) ^ 89869747, 3644798167);
+        return h | 0;
+      }
+      {
+        const f = (x as { __hash__?: unknown }).__hash__;
+        if (typeof f === "function") {
+          const r = f.call(x);
+          return hashNum(typeof r === "bigint" ? r : BigInt(Math.trunc(Number(r))));
+        }
+        if (f === null) throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        if (x instanceof PyList || x instanceof PyDict || x instanceof PySetBase) {
+          throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        }
+      }
+      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+    case "function":
+      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Iteration
+
+function* pyNextAdapter(it: { __next__(): unknown }): Generator<unknown> {
+  for (;;) {
+    let v: unknown;
+    try {
+      v = it.__next__();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+/** Something a JS for-of can walk, for any Python iterable. */
+export function toIterable(x: unknown): Iterable<unknown> {
+  if (typeof x === "string") return x;
+  if (x !== null && (typeof x === "object" || typeof x === "function")) {
+    const u = (x as { __iter__?: () => unknown }).__iter__;
+    if (typeof u === "function" && x instanceof PyObject) {
+      const r = u.call(x);
+      return asJsIterator(r);
+    }
+    if (typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return x as Iterable<unknown>;
+    if (typeof u === "function") return asJsIterator(u.call(x));
+    if (typeof (x as { __next__?: unknown }).__next__ === "function") return pyNextAdapter(x as { __next__(): unknown });
+    if (typeof (x as { __getitem__?: unknown }).__getitem__ === "function") return getitemIter(x as { __getitem__(i: bigint): unknown });
+  }
+  throw new TypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+function* getitemIter(x: { __getitem__(i: bigint): unknown }): Generator<unknown> {
+  for (let i = 0n; ; i++) {
+    let v: unknown;
+    try {
+      v = x.__getitem__(i);
+    } catch (e) {
+      if (e instanceof IndexError || e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
+  if (r !== null && typeof r === "object") {
+    const n = (r as { __next__?: unknown }).__next__;
+    if (typeof n === "function" && !(typeof (r as { next?: unknown }).next === "function")) {
+      return pyNextAdapter(r as { __next__(): unknown });
+    }
+    if (typeof (r as { next?: unknown }).next === "function") {
+      const it = r as Iterator<unknown>;
+      if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return it as Iterable<unknown> & Iterator<unknown>;
+      return { next: (v?: unknown) => it.next(v), [Symbol.iterator]() { return this; } } as Iterable<unknown> & Iterator<unknown>;
+    }
+  }
+  throw new TypeError(`iter() returned non-iterator of type '${typeName(r)}'`);
+}
+
+/** iter(x): a JS iterator (also iterable). With a sentinel: call x until it returns sentinel. */
+export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
+  if (rest.length > 0) {
+    const sentinel = rest[0];
+    return (function* () {
+      for (;;) {
+        const v = call(x, );
+        if (eq(v, sentinel)) return;
+        yield v;
+      }
+    })();
+  }
+  if (x !== null && typeof x === "object") {
+    const u = (x as { __iter__?: () => unknown }).__iter__;
+    if (typeof u === "function" && x instanceof PyObject) return asJsIterator(u.call(x));
+  }
+  const it = toIterable(x);
+  const r = (it as Iterable<unknown>)[Symbol.iterator]();
+  if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return r as Iterator<unknown> & Iterable<unknown>;
+  return asJsIterator(r);
+}
+
+const NO_DEFAULT: unique symbol = Symbol("NO_DEFAULT");
+
+/** next(it[, default]) */
+export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
+  if (it !== null && typeof it === "object") {
+    const n = (it as { next?: unknown }).next;
+    if (typeof n === "function") {
+      const r = n.call(it) as IteratorResult<unknown>;
+      if (!r.done) return r.value;
+      if (dflt !== NO_DEFAULT) return dflt;
+      throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+    }
+    const pn = (it as { __next__?: unknown }).__next__;
+    if (typeof pn === "function") {
+      if (dflt === NO_DEFAULT) return pn.call(it);
+      try {
+        return pn.call(it);
+      } catch (e) {
+        if (e instanceof StopIteration) return dflt;
+        throw e;
+      }
+    }
+  }
+  throw new TypeError(`'${typeName(it)}' object is not an iterator`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+const classCache = new WeakMap<Function, boolean>();
+function isJsClass(f: Function): boolean {
+  let r = classCache.get(f);
+  if (r === undefined) {
+    r = /^class\b/.test(Function.prototype.toString.call(f));
+    classCache.set(f, r);
+  }
+  return r;
+}
+
+/** Call any Python callable: functions, classes (with `new`), objects with __call__. */
+export function call(f: unknown, ...args: unknown[]): any {
+  if (typeof f === "function") {
+    if (isJsClass(f)) return Reflect.construct(f, args);
+    return (f as (...a: unknown[]) => unknown)(...args);
+  }
+  if (f !== null && typeof f === "object") {
+    const c = (f as { __call__?: unknown }).__call__;
+    if (typeof c === "function") return c.apply(f, args);
+  }
+  throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+export function callable(f: unknown): boolean {
+  if (typeof f === "function") return true;
+  return f !== null && typeof f === "object" && typeof (f as { __call__?: unknown }).__call__ === "function";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arithmetic
+
+/** Convert an index-like value to bigint (for indices, repeat counts, ...). */
+export function index(x: unknown): bigint {
+  if (typeof x === "bigint") return x;
+  if (typeof x === "boolean") return x ? 1n : 0n;
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __index__?: () => unknown }).__index__;
+    if (typeof f === "function") return index(f.call(x));
+  }
+  throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+}
+
+const OPSYM: Record<string, string> = {
+  __add__: "+", __sub__: "-", __mul__: "*", __truediv__: "/", __floordiv__: "//", __mod__: "%",
+  __pow__: "** or pow()", __matmul__: "@", __lshift__: "<<", __rshift__: ">>", __and__: "&",
+  __or__: "|", __xor__: "^", __divmod__: "divmod()",
+};
+
+function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
+  if (a !== null && typeof a === "object") {
+    const f = (a as Record<string, unknown>)[m];
+    if (typeof f === "function") {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  if (b !== null && typeof b === "object") {
+    const f = (b as Record<string, unknown>)[rm];
+    if (typeof f === "function") {
+      const r = f.call(b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  throw new TypeError(`unsupported operand type(s) for ${OPSYM[m]}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function inplaceDispatch(a: unknown, b: unknown, im: string, m: string, rm: string): unknown {
+  if (a !== null && typeof a === "object") {
+    const f = (a as Record<string, unknown>)[im];
+    if (typeof f === "function") {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  return undefined;
+}
+
+/** number view of an int for float arithmetic (OverflowError when too large) */
+export function intToFloat(i: bigint): number {
+  const f = Number(i);
+  if (f === Infinity || f === -Infinity) throw new OverflowError("int too large to convert to float");
+  return f;
+}
+
+/** numeric kind: 1 int (bigint/bool), 2 float, 0 other */
+function nk(x: unknown): 0 | 1 | 2 {
+  const t = typeof x;
+  return t === "bigint" || t === "boolean" ? 1 : t === "number" ? 2 : 0;
+}
+function asInt(x: unknown): bigint {
+  return typeof x === "boolean" ? (x ? 1n : 0n) : (x as bigint);
+}
+function asFloat(x: unknown): number {
+  switch (typeof x) {
+    case "number":
+      return x;
+    case "bigint":
+      return intToFloat(x);
+    case "boolean":
+      return x ? 1 : 0;
+  }
+  return NaN;
+}
+
+function floatCheck(r: number, a: number, b: number): number {
+  if ((r === Infinity || r === -Infinity) && Number.isFinite(a) && Number.isFinite(b)) {
+    throw new OverflowError("(34, 'Numerical result out of range')");
+  }
+  return r;
+}
+
+export function add(a: any, b: any): any {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return a + b;
+  return addSlow(a, b);
+}
+function addSlow(a: unknown, b: unknown): unknown {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) + asInt(b) : asFloat(a) + asFloat(b);
+  if (typeof a === "string") {
+    if (b !== null && typeof b === "object" && typeof (b as { __radd__?: unknown }).__radd__ === "function") {
+      const r = (b as { __radd__(x: unknown): unknown }).__radd__(a);
+      if (r !== NotImplemented) return r;
+    }
+    throw new TypeError(`can only concatenate str (not "${typeName(b)}") to str`);
+  }
+  return binopDispatch(a, b, "__add__", "__radd__");
+}
+
+export function sub(a: any, b: any): any {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number")) return a - b;
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) - asInt(b) : asFloat(a) - asFloat(b);
+  return binopDispatch(a, b, "__sub__", "__rsub__");
+}
+
+function strRepeat(s: string, n: unknown): string {
+  const c = index(n);
+  if (c <= 0n) return "";
+  return s.repeat(Number(c));
+}
+
+export function mul(a: any, b: any): any {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number")) return a * b;
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) * asInt(b) : floatCheck(asFloat(a) * asFloat(b), asFloat(a), asFloat(b));
+  if (typeof a === "string") {
+    if (kb === 1) return strRepeat(a, b);
+    if (b !== null && typeof b === "object" && typeof (b as { __index__?: unknown }).__index__ === "function") return strRepeat(a, b);
+    if (b !== null && typeof b === "object" && typeof (b as { __rmul__?: unknown }).__rmul__ === "function") {
+      const r = (b as { __rmul__(x: unknown): unknown }).__rmul__(a);
+      if (r !== NotImplemented) return r;
+    }
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+  }
+  if (typeof b === "string") {
+    if (ka === 1) return strRepeat(b, a);
+    if (a !== null && typeof a === "object" && typeof (a as { __mul__?: unknown }).__mul__ === "function") {
+      const r = (a as { __mul__(x: unknown): unknown }).__mul__(b);
+      if (r !== NotImplemented) return r;
+    }
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
+  }
+  if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && !(b !== null && typeof b === "object")) {
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+  }
+  if ((b instanceof PyList || b instanceof PyTuple) && ka !== 1 && !(a !== null && typeof a === "object")) {
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
+  }
+  return binopDispatch(a, b, "__mul__", "__rmul__");
+}
+
+/** int / int, correctly rounded */
+function intTrueDiv(a: bigint, b: bigint): number {
+  if (b === 0n) throw new ZeroDivisionError("division by zero");
+  const LIM = 9007199254740992n;
+  if (a <= LIM && a >= -LIM && b <= LIM && b >= -LIM) return Number(a) / Number(b);
+  const neg = a < 0n !== b < 0n;
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  if (a === 0n) return neg ? -0 : 0;
+  const shift = a.toString(2).length - b.toString(2).length - 55;
+  let q: bigint;
+  let r: bigint;
+  if (shift >= 0) {
+    const bb = b << BigInt(shift);
+    q = a / bb;
+    r = a % bb;
+  } else {
+    const aa = a << BigInt(-shift);
+    q = aa / b;
+    r = aa % b;
+  }
+  if (r !== 0n) q |= 1n;
+  let res = Number(q);
+  // scale by 2**shift in safe steps
+  let s = shift;
+  while (s > 0) {
+    const k = Math.min(s, 1000);
+    res *= 2 ** k;
+    s -= k;
+  }
+  while (s < 0) {
+    const k = Math.max(s, -1000);
+    res *= 2 ** k;
+    s -= k;
+  }
+  if (res === Infinity) throw new OverflowError("integer division result too large for a float");
+  return neg ? -res : res;
+}
+
+export function truediv(a: any, b: any): any {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) {
+    if (ka === 1 && kb === 1) return intTrueDiv(asInt(a), asInt(b));
+    const x = asFloat(a);
+    const y = asFloat(b);
+    if (y === 0) throw new ZeroDivisionError(ka === 1 && kb === 1 ? "division by zero" : "float division by zero");
+    return floatCheck(x / y, x, y);
+  }
+  return binopDispatch(a, b, "__truediv__", "__rtruediv__");
+}
+
+function intFloorDiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+  const q = a / b;
+  if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) return q - 1n;
+  return q;
+}
+function intMod(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new ZeroDivisionError("integer modulo by zero");
+  const r = a % b;
+  if (r !== 0n && (r < 0n) !== (b < 0n)) return r + b;
+  return r;
+}
+
+/** float divmod per Python: returns [floordiv, mod] */
+function floatDivmod(vx: number, wx: number): [number, number] {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if (wx < 0 !== mod < 0) {
+      mod += wx;
+      div -= 1.0;
+    }
+  } else {
+    mod = wx < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = vx / wx < 0 || Object.is(vx / wx, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+export function floordiv(a: any, b: any): any {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) {
+    if (ka === 1 && kb === 1) return intFloorDiv(asInt(a), asInt(b));
+    const x = asFloat(a);
+    const y = asFloat(b);
+    if (y === 0) throw new ZeroDivisionError("float floor division by zero");
+    return floatDivmod(x, y)[0];
+  }
+  return binopDispatch(a, b, "__floordiv__", "__rfloordiv__");
+}
+
+export function mod(a: any, b: any): any {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) {
+    if (ka === 1 && kb === 1) return intMod(asInt(a), asInt(b));
+    const x = asFloat(a);
+    const y = asFloat(b);
+    if (y === 0) throw new ZeroDivisionError("float modulo");
+    return floatDivmod(x, y)[1];
+  }
+  if (typeof a === "string") return percentFormat(a, b);
+  return binopDispatch(a, b, "__mod__", "__rmod__");
+}
+
+export function divmod(a: any, b: any): any {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (ka && kb) {
+    if (ka === 1 && kb === 1) {
+      const x = asInt(a);
+      const y = asInt(b);
+      if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+      return PyTuple.of(intFloorDiv(x, y), intMod(x, y));
+    }
+    const x = asFloat(a);
+    const y = asFloat(b);
+    if (y === 0) throw new ZeroDivisionError("float divmod()");
+    return PyTuple.fromArray(floatDivmod(x, y));
+  }
+  return binopDispatch(a, b, "__divmod__", "__rdivmod__");
+}
+(divmod as { __builtin__?: boolean }).__builtin__ = true;
+
+function floatPow(x: number, y: number): number {
+  if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
+  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
+    throw new ValueError("math domain error (complex result not supported)");
+  }
+  if (x === 1 || (x === -1 && !Number.isFinite(y))) return 1.0;
+  const r = Math.pow(x, y);
+  return floatCheck(r, x, y);
+}
+
+export function pow(a: any, b: any, m?: any): any {
+  const ka = nk(a);
+  const kb = nk(b);
+  if (m !== undefined && m !== null) {
+    if (ka !== 1 || kb !== 1 || nk(m) !== 1) {
+      throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    let base = asInt(a);
+    let e = asInt(b);
+    const md = asInt(m);
+    if (md === 0n) throw new ValueError("pow() 3rd argument cannot be 0");
+    const am = md < 0n ? -md : md;
+    if (e < 0n) {
+      base = modInverse(base, am);
+      e = -e;
+    }
+    let r = 1n % am;
+    base = ((base % am) + am) % am;
+    while (e > 0n) {
+      if (e & 1n) r = (r * base) % am;
+      base = (base * base) % am;
+      e >>= 1n;
+    }
+    if (md < 0n && r !== 0n) r += md;
+    return r;
+  }
+  if (ka && kb) {
+    if (ka === 1 && kb === 1) {
+      const x = asInt(a);
+      const y = asInt(b);
+      if (y >= 0n) return x ** y;
+      return floatPow(intToFloat(x), intToFloat(y));
+    }
+    return floatPow(asFloat(a), asFloat(b));
+  }
+  return binopDispatch(a, b, "__pow__", "__rpow__");
+}
+(pow as { __builtin__?: boolean }).__builtin__ = true;
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [((a % m) + m) % m, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  if (r0 !== 1n) throw new ValueError("base is not invertible for the given modulus");
+  return ((s0 % m) + m) % m;
+}
+
+export function matmul(a: any, b: any): any {
+  return binopDispatch(a, b, "__matmul__", "__rmatmul__");
+}
+
+function bothBool(a: unknown, b: unknown): boolean {
+  return typeof a === "boolean" && typeof b === "boolean";
+}
+
+export function lshift(a: any, b: any): any {
+  if (nk(a) === 1 && nk(b) === 1) {
+    const y = asInt(b);
+    if (y < 0n) throw new ValueError("negative shift count");
+    return asInt(a) << y;
+  }
+  return binopDispatch(a, b, "__lshift__", "__rlshift__");
+}
+export function rshift(a: any, b: any): any {
+  if (nk(a) === 1 && nk(b) === 1) {
+    const y = asInt(b);
+    if (y < 0n) throw new ValueError("negative shift count");
+    return asInt(a) >> y;
+  }
+  return binopDispatch(a, b, "__rshift__", "__rrshift__");
+}
+export function bitand(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a & b;
+  if (bothBool(a, b)) return a && b;
+  if (nk(a) === 1 && nk(b) === 1) return asInt(a) & asInt(b);
+  return binopDispatch(a, b, "__and__", "__rand__");
+}
+export function bitor(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a | b;
+  if (bothBool(a, b)) return a || b;
+  if (nk(a) === 1 && nk(b) === 1) return asInt(a) | asInt(b);
+  return binopDispatch(a, b, "__or__", "__ror__");
+}
+export function bitxor(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a ^ b;
+  if (bothBool(a, b)) return a !== b;
+  if (nk(a) === 1 && nk(b) === 1) return asInt(a) ^ asInt(b);
+  return binopDispatch(a, b, "__xor__", "__rxor__");
+}
+
+function unary(a: unknown, m: string, sym: string): unknown {
+  if (a !== null && typeof a === "object") {
+    const f = (a as Record<string, unknown>)[m];
+    if (typeof f === "function") return f.call(a);
+  }
+  throw new TypeError(`bad operand type for unary ${sym}: '${typeName(a)}'`);
+}
+
+export function neg(a: any): any {
+  switch (typeof a) {
+    case "bigint":
+      return -a;
+    case "number":
+      return -a;
+    case "boolean":
+      return a ? -1n : 0n;
+  }
+  return unary(a, "__neg__", "-");
+}
+export function pos(a: any): any {
+  switch (typeof a) {
+    case "bigint":
+    case "number":
+      return a;
+    case "boolean":
+      return a ? 1n : 0n;
+  }
+  return unary(a, "__pos__", "+");
+}
+export function invert(a: any): any {
+  switch (typeof a) {
+    case "bigint":
+      return ~a;
+    case "boolean":
+      return a ? -2n : -1n;
+  }
+  return unary(a, "__invert__", "~");
+}
+
+// In-place operators: use __iadd__ etc. when defined, else the binary operator.
+function makeInplace(im: string, m: string, rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
+  return (a, b) => {
+    if (a !== null && typeof a === "object") {
+      const r = inplaceDispatch(a, b, im, m, rm);
+      if (r !== undefined) return r;
+    }
+    return bin(a, b);
+  };
+}
+export const iadd = makeInplace("__iadd__", "__add__", "__radd__", add);
+export const isub = makeInplace("__isub__", "__sub__", "__rsub__", sub);
+export const imul = makeInplace("__imul__", "__mul__", "__rmul__", mul);
+export const itruediv = makeInplace("__itruediv__", "__truediv__", "__rtruediv__", truediv);
+export const ifloordiv = makeInplace("__ifloordiv__", "__floordiv__", "__rfloordiv__", floordiv);
+export const imod = makeInplace("__imod__", "__mod__", "__rmod__", mod);
+export const ipow = makeInplace("__ipow__", "__pow__", "__rpow__", pow);
+export const imatmul = makeInplace("__imatmul__", "__matmul__", "__rmatmul__", matmul);
+export const ilshift = makeInplace("__ilshift__", "__lshift__", "__rlshift__", lshift);
+export const irshift = makeInplace("__irshift__", "__rshift__", "__rrshift__", rshift);
+export const iand = makeInplace("__iand__", "__and__", "__rand__", bitand);
+export const ior = makeInplace("__ior__", "__or__", "__ror__", bitor);
+export const ixor = makeInplace("__ixor__", "__xor__", "__rxor__", bitxor);
+
+// ---------------------------------------------------------------------------------------------
+// Strings indexed by code point
+
+const cpCache = new Map<string, string[] | null>();
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Code points of s, or null when s has no surrogates (UTF-16 index == code point index). */
+export function codePoints(s: string): string[] | null {
+  if (s.length < 32) return HAS_SURROGATE.test(s) ? Array.from(s) : null;
+  let r = cpCache.get(s);
+  if (r === undefined) {
+    r = HAS_SURROGATE.test(s) ? Array.from(s) : null;
+    if (cpCache.size > 64) cpCache.clear();
+    cpCache.set(s, r);
+  }
+  return r;
+}
+
+export function strLen(s: string): number {
+  const cps = codePoints(s);
+  return cps === null ? s.length : cps.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items and slices
+
+export class PySlice {
+  constructor(
+    readonly start: unknown = null,
+    readonly stop: unknown = null,
+    readonly step: unknown = null,
+  ) {
+    if (start === undefined) this.start = null;
+    if (stop === undefined) this.stop = null;
+    if (step === undefined) this.step = null;
+  }
+  /** [start, stop, step, length] normalized for a sequence of length n */
+  indicesOf(n: number): [number, number, number, number] {
+    return sliceIndices(n, this.start, this.stop, this.step);
+  }
+  indices(n: unknown): PyTuple<bigint> {
+    const [a, b, c] = this.indicesOf(Number(index(n)));
+    return PyTuple.of(BigInt(a), BigInt(b), BigInt(c));
+  }
+  __repr__(): string {
+    return `slice(${repr(this.start)}, ${repr(this.stop)}, ${repr(this.step)})`;
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof PySlice)) return NotImplemented;
+    return eq(this.start, o.start) && eq(this.stop, o.stop) && eq(this.step, o.step);
+  }
+  static __name__ = "slice";
+  static __module__ = "builtins";
+}
+
+function sliceInt(x: unknown): number {
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (x !== null && typeof x === "object" && typeof (x as { __index__?: unknown }).__index__ === "function") {
+    return Number(index(x));
+  }
+  throw new TypeError("slice indices must be integers or None or have an __index__ method");
+}
+
+export function sliceIndices(n: number, start: unknown, stop: unknown, step: unknown): [number, number, number, number] {
+  let st = step == null ? 1 : sliceInt(step);
+  if (st === 0) throw new ValueError("slice step cannot be zero");
+  let a: number;
+  let b: number;
+  if (st > 0) {
+    a = start == null ? 0 : sliceInt(start);
+    b = stop == null ? n : sliceInt(stop);
+    if (a < 0) a = Math.max(0, a + n);
+    else if (a > n) a = n;
+    if (b < 0) b = Math.max(0, b + n);
+    else if (b > n) b = n;
+    const len = b > a ? Math.floor((b - a - 1) / st) + 1 : 0;
+    return [a, b, st, len];
+  }
+  a = start == null ? n - 1 : sliceInt(start);
+  b = stop == null ? -1 : sliceInt(stop);
+  if (a < 0) a = Math.max(-1, a + n);
+  else if (a >= n) a = n - 1;
+  if (stop != null) {
+    if (b < 0) b = Math.max(-1, b + n);
+    else if (b >= n) b = n - 1;
+  }
+  const len = a > b ? Math.floor((a - b - 1) / -st) + 1 : 0;
+  return [a, b, st, len];
+}
+
+function sliceArray<T>(arr: ArrayLike<T>, start: unknown, stop: unknown, step: unknown): T[] {
+  const [a, b, st, len] = sliceIndices(arr.length, start, stop, step);
+  const out: T[] = new Array(len);
+  if (st === 1) {
+    for (let i = 0; i < len; i++) out[i] = arr[a + i];
+  } else {
+    for (let i = 0, j = a; i < len; i++, j += st) out[i] = arr[j];
+  }
+  void b;
+  return out;
+}
+
+/** obj[start:stop:step] */
+export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: unknown): any {
+  if (typeof obj === "string") {
+    const cps = codePoints(obj);
+    if (cps === null && (step == null || step === 1n)) {
+      const [a, b, , len] = sliceIndices(obj.length, start, stop, step);
+      return len === 0 ? "" : obj.slice(a, b);
+    }
+    return sliceArray(cps ?? obj, start, stop, step).join("");
+  }
+  if (obj instanceof PyList) return PyList.fromArray(sliceArray(obj, start, stop, step));
+  if (obj instanceof PyTuple) {
+    if (start == null && stop == null && step == null) return obj;
+    return PyTuple.fromArray(sliceArray(obj, start, stop, step));
+  }
+  if (obj instanceof PyRange) {
+    const [a, , st, len] = sliceIndices(obj.length, start, stop, step);
+    const s0 = obj.start + BigInt(a) * obj.step;
+    const sstep = obj.step * BigInt(st);
+    return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
+  }
+  if (obj instanceof Array) return sliceArray(obj, start, stop, step);
+  return getitem(obj, new PySlice(start, stop, step));
+}
+
+function seqIndex(x: unknown, n: number, what: string): number {
+  let i: number;
+  if (typeof x === "bigint") i = Number(x);
+  else if (typeof x === "boolean") i = x ? 1 : 0;
+  else if (x !== null && typeof x === "object" && typeof (x as { __index__?: unknown }).__index__ === "function") i = Number(index(x));
+  else throw new TypeError(`${what} indices must be integers or slices, not ${typeName(x)}`);
+  if (i < 0) i += n;
+  return i;
+}
+
+export function getitem(obj: any, key: any): any {
+  if (obj instanceof Array) {
+    if (typeof key === "bigint") {
+      const n = obj.length;
+      let i = Number(key);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) return obj[i];
+      throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
+    }
+    if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
+    if (!(obj instanceof PyList) && !(obj instanceof PyTuple) && typeof (obj as any).__getitem__ === "function") {
+      return (obj as any).__getitem__(key);
+    }
+    const i = seqIndex(key, obj.length, obj instanceof PyTuple ? "tuple" : "list");
+    if (i >= 0 && i < obj.length) return obj[i];
+    throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
+  }
+  if (typeof obj === "string") {
+    if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
+    if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof key.__index__ === "function")) {
+      throw new TypeError(`string indices must be integers, not '${typeName(key)}'`);
+    }
+    const cps = codePoints(obj);
+    const n = cps === null ? obj.length : cps.length;
+    let i = Number(index(key));
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw new IndexError("string index out of range");
+    return cps === null ? obj[i] : cps[i];
+  }
+  if (obj !== null && typeof obj === "object") {
+    const f = obj.__getitem__;
+    if (typeof f === "function") return f.call(obj, key);
+    if (obj instanceof Map) {
+      if (obj.has(key)) return obj.get(key);
+      throw new (KeyErrorRef())(key);
+    }
+    if (obj.constructor === Object && typeof key === "string") {
+      if (Object.prototype.hasOwnProperty.call(obj, key)) return obj[key];
+      throw new (KeyErrorRef())(key);
+    }
+  }
+  if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
+    return (obj as { __class_getitem__(k: unknown): unknown }).__class_getitem__(key);
+  }
+  if (typeof obj === "function") return obj; // generic alias like list[int]: ignore parameters
+  throw new TypeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+import { KeyError } from "./exceptions.js";
+function KeyErrorRef(): typeof KeyError {
+  return KeyError;
+}
+
+function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unknown, value: unknown): void {
+  const vals = value instanceof Array ? Array.from(value) : Array.from(toIterable(value));
+  const [a, b, st, len] = sliceIndices(obj.length, start, stop, step);
+  if (st === 1) {
+    obj.splice(a, Math.max(0, b - a), ...vals);
+    return;
+  }
+  if (vals.length !== len) {
+    throw new ValueError(`attempt to assign sequence of size ${vals.length} to extended slice of size ${len}`);
+  }
+  for (let i = 0, j = a; i < len; i++, j += st) obj[j] = vals[i];
+}
+
+export function setitem(obj: any, key: any, value: any): void {
+  if (obj instanceof PyList) {
+    if (typeof key === "bigint") {
+      const n = obj.length;
+      let i = Number(key);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        obj[i] = value;
+        return;
+      }
+      throw new IndexError("list assignment index out of range");
+    }
+    if (key instanceof PySlice) return setslice(obj, key.start, key.stop, key.step, value);
+    const i = seqIndex(key, obj.length, "list");
+    if (i >= 0 && i < obj.length) {
+      obj[i] = value;
+      return;
+    }
+    throw new IndexError("list assignment index out of range");
+  }
+  if (obj !== null && typeof obj === "object") {
+    const f = obj.__setitem__;
+    if (typeof f === "function") {
+      f.call(obj, key, value);
+      return;
+    }
+    if (obj instanceof Map) {
+      obj.set(key, value);
+      return;
+    }
+    if (obj.constructor === Object && typeof key === "string") {
+      obj[key] = value;
+      return;
+    }
+  }
+  throw new TypeError(`'${typeName(obj)}' object does not support item assignment`);
+}
+
+/** obj[start:stop:step] = value */
+export function setslice_(obj: any, start: unknown, stop: unknown, step: unknown, value: unknown): void {
+  setitem(obj, new PySlice(start, stop, step), value);
+}
+
+export function delitem(obj: any, key: any): void {
+  if (obj instanceof PyList) {
+    if (key instanceof PySlice) {
+      const [a, b, st, len] = sliceIndices(obj.length, key.start, key.stop, key.step);
+      if (st === 1) {
+        obj.splice(a, Math.max(0, b - a));
+        return;
+      }
+      const idx: number[] = [];
+      for (let i = 0, j = a; i < len; i++, j += st) idx.push(j);
+      idx.sort((x, y) => y - x);
+      for (const j of idx) obj.splice(j, 1);
+      return;
+    }
+    const i = seqIndex(key, obj.length, "list");
+    if (i >= 0 && i < obj.length) {
+      obj.splice(i, 1);
+      return;
+    }
+    throw new IndexError("list assignment index out of range");
+  }
+  if (obj !== null && typeof obj === "object") {
+    const f = obj.__delitem__;
+    if (typeof f === "function") {
+      f.call(obj, key);
+      return;
+    }
+    if (obj instanceof Map) {
+      if (!obj.delete(key)) throw new KeyError(key);
+      return;
+    }
+  }
+  throw new TypeError(`'${typeName(obj)}' object does not support item deletion`);
+}
+
+/** `item in container` (operator.contains(container, item) order). */
+export function contains(container: any, item: any): boolean {
+  if (typeof container === "string") {
+    if (typeof item !== "string") {
+      throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    }
+    return container.includes(item);
+  }
+  if (container !== null && typeof container === "object") {
+    if (container instanceof PyList || container instanceof PyTuple) {
+      const n = container.length;
+      for (let i = 0; i < n; i++) {
+        const y = container[i];
+        if (y === item || eq(y, item)) return true;
+      }
+      return false;
+    }
+    const f = container.__contains__;
+    if (typeof f === "function") return truthy(f.call(container, item));
+    if (container instanceof Map || container instanceof Set) return container.has(item);
+    let it: Iterable<unknown>;
+    try {
+      it = toIterable(container);
+    } catch (e) {
+      if (e instanceof TypeError) throw new TypeError(`argument of type '${typeName(container)}' is not iterable`);
+      throw e;
+    }
+    for (const y of it) if (y === item || eq(y, item)) return true;
+    return false;
+  }
+  throw new TypeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+/** `item not in container` */
+export function not_contains(container: any, item: any): boolean {
+  return !contains(container, item);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes
+
+function noAttr(obj: unknown, name: string): AttributeError {
+  if (typeof obj === "function" && isClass(obj)) {
+    return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  }
+  if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
+    const n = (obj as { __name__?: string }).__name__ ?? "?";
+    return new AttributeError(`module '${n}' has no attribute '${name}'`);
+  }
+  const e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  e.obj = obj;
+  return e;
+}
+
+function primitiveMethod(obj: unknown, name: string): ((...a: any[]) => any) | undefined {
+  switch (typeof obj) {
+    case "string":
+      return strMethod(name);
+    case "bigint":
+    case "boolean":
+      return intMethod(name);
+    case "number":
+      return floatMethod(name);
+  }
+  return undefined;
+}
+
+const PRIM_ATTRS: Record<string, (x: any) => unknown> = {
+  real: (x) => (typeof x === "boolean" ? (x ? 1n : 0n) : x),
+  imag: (x) => (typeof x === "number" ? 0.0 : 0n),
+  numerator: (x) => (typeof x === "boolean" ? (x ? 1n : 0n) : x),
+  denominator: () => 1n,
+};
+
+const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
+
+export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
+  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+    const m = obj == null ? undefined : primitiveMethod(obj, name);
+    if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
+    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && name in PRIM_ATTRS && (typeof obj !== "number" || name === "real" || name === "imag")) {
+      return PRIM_ATTRS[name](obj);
+    }
+    if (name === "__class__") return pytype(obj);
+    if (dflt !== NO_DEFAULT_ATTR) return dflt;
+    throw noAttr(obj, name);
+  }
+  const v = obj[name];
+  if (v !== undefined || name in obj) {
+    if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && !isClass(v)) {
+      const bound = v.bind(obj);
+      Object.defineProperty(bound, "__self__", { value: obj });
+      Object.defineProperty(bound, "__func__", { value: v });
+      Object.defineProperty(bound, "__name__", { value: v.name });
+      return bound;
+    }
+    return v;
+  }
+  if (name === "__class__") return pytype(obj);
+  if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (name === "__dict__" && typeof obj === "object") {
+    const d = new PyDict();
+    for (const k of Object.keys(obj)) d.__setitem__(k, obj[k]);
+    return d;
+  }
+  const ga = obj.__getattr__;
+  if (typeof ga === "function") {
+    if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
+    try {
+      return ga.call(obj, name);
+    } catch (e) {
+      if (e instanceof AttributeError) return dflt;
+      throw e;
+    }
+  }
+  if (dflt !== NO_DEFAULT_ATTR) return dflt;
+  throw noAttr(obj, name);
+}
+(getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+export function hasattr(obj: any, name: string): boolean {
+  try {
+    getattr(obj, name);
+    return true;
+  } catch (e) {
+    if (e instanceof AttributeError) return false;
+    throw e;
+  }
+}
+(hasattr as { __builtin__?: boolean }).__builtin__ = true;
+
+export function setattr(obj: any, name: string, value: unknown): null {
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  const sa = obj.__setattr__;
+  if (typeof sa === "function" && obj instanceof PyObject && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__) {
+    sa.call(obj, name, value);
+    return null;
+  }
+  if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  obj[name] = value;
+  return null;
+}
+(setattr as { __builtin__?: boolean }).__builtin__ = true;
+
+export function delattr(obj: any, name: string): null {
+  if (obj === null || typeof obj !== "object" && typeof obj !== "function" || !(name in obj)) {
+    throw noAttr(obj, name);
+  }
+  const da = obj.__delattr__;
+  if (typeof da === "function") {
+    da.call(obj, name);
+    return null;
+  }
+  delete obj[name];
+  return null;
+}
+(delattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** Method call that works on str/int/float receivers: callm(obj, "upper"). */
+export function callm(obj: any, name: string, ...args: any[]): any {
+  if (obj !== null && typeof obj === "object") {
+    const f = obj[name];
+    if (typeof f === "function") return f.apply(obj, args);
+    if (f !== undefined) return call(f, ...args);
+    const ga = obj.__getattr__;
+    if (typeof ga === "function") return call(ga.call(obj, name), ...args);
+    throw noAttr(obj, name);
+  }
+  if (typeof obj === "function") {
+    const f = (obj as any)[name];
+    if (typeof f === "function") return f.apply(obj, args);
+    throw noAttr(obj, name);
+  }
+  const m = obj == null ? undefined : primitiveMethod(obj, name);
+  if (m !== undefined) return m(obj, ...args);
+  throw noAttr(obj, name);
+}
+
+// type() of a value (set up by functions.ts, which defines the builtin type objects)
+export let pytype: (x: unknown) => unknown = (x) => (x as { constructor?: unknown })?.constructor;
+export function setPytype(f: (x: unknown) => unknown): void {
+  pytype = f;
+}
+
+// %-formatting is in format.ts (string % args)
+import { percentFormat } from "./format.js";

@@ -1,0 +1,182 @@
+// repr() and str() for every runtime value.
+import { TypeError } from "./exceptions.js";
+import { className, classModule, classQualname, hexAddress, PyObject } from "./object.js";
+
+/** Objects whose repr is in progress (recursive containers print `[...]`). */
+export const reprActive = new Set<object>();
+
+const SIMPLE_STR = /^[ !#-&(-\[\]-~]*$/;
+const NONPRINT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeChar(ch: string, quote: string): string {
+  switch (ch) {
+    case "\\":
+      return "\\\\";
+    case "\n":
+      return "\\n";
+    case "\r":
+      return "\\r";
+    case "\t":
+      return "\\t";
+  }
+  if (ch === quote) return "\\" + ch;
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x20 || cp === 0x7f) return "\\x" + cp.toString(16).padStart(2, "0");
+  if (cp < 0x7f) return ch;
+  if (cp !== 0x20 && NONPRINT.test(ch)) {
+    if (cp <= 0xff) return "\\x" + cp.toString(16).padStart(2, "0");
+    if (cp <= 0xffff) return "\\u" + cp.toString(16).padStart(4, "0");
+    return "\\U" + cp.toString(16).padStart(8, "0");
+  }
+  return ch;
+}
+
+/** Python's repr of a str: quote choice and escapes. */
+export function strRepr(s: string): string {
+  if (SIMPLE_STR.test(s)) return "'" + s + "'";
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) out += escapeChar(ch, quote);
+  return out + quote;
+}
+
+/** Python's float repr: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
+export function floatRepr(x: number): string {
+  if (x !== x) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const e = x.toExponential(); // shortest round-trip digits
+  const ei = e.indexOf("e");
+  let mant = e.slice(0, ei);
+  const exp = parseInt(e.slice(ei + 1), 10);
+  const neg = mant[0] === "-";
+  if (neg) mant = mant.slice(1);
+  const digits = mant.replace(".", "");
+  let out: string;
+  if (exp < -4 || exp >= 16) {
+    out = sci(digits, exp);
+  } else if (exp < 0) {
+    out = "0." + "0".repeat(-exp - 1) + digits;
+  } else if (digits.length <= exp + 1) {
+    out = digits + "0".repeat(exp + 1 - digits.length) + ".0";
+  } else {
+    out = digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
+  }
+  return neg ? "-" + out : out;
+}
+
+function sci(digits: string, exp: number): string {
+  const m = digits.length === 1 ? digits : digits[0] + "." + digits.slice(1);
+  const a = Math.abs(exp);
+  return m + "e" + (exp < 0 ? "-" : "+") + (a < 10 ? "0" + a : String(a));
+}
+
+export function isClass(f: unknown): boolean {
+  if (typeof f !== "function") return false;
+  if ((f as { __pytype__?: unknown }).__pytype__ !== undefined && Object.prototype.hasOwnProperty.call(f, "__pytype__")) return true;
+  const p = (f as { prototype?: unknown }).prototype;
+  return p !== undefined && (p instanceof PyObject || f === PyObject || p instanceof Error || Object.prototype.hasOwnProperty.call(f, "__module__"));
+}
+
+function functionRepr(f: Function): string {
+  const g = f as { __qualname__?: string; __builtin__?: boolean; __pyrepr__?: () => string; __name__?: string };
+  if (typeof g.__pyrepr__ === "function") return g.__pyrepr__();
+  if (isClass(f)) {
+    const m = classModule(f);
+    const q = classQualname(f);
+    return m === "builtins" ? `<class '${q}'>` : `<class '${m}.${q}'>`;
+  }
+  if (g.__builtin__) return `<built-in function ${g.__name__ ?? f.name}>`;
+  const bound = /^bound (.*)$/.exec(f.name);
+  if (bound) return `<bound method ${bound[1]}>`;
+  return `<function ${g.__qualname__ ?? (f.name || "<lambda>")} at ${hexAddress(f)}>`;
+}
+
+export function repr(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return strRepr(x);
+    case "bigint":
+      return x.toString();
+    case "number":
+      return floatRepr(x);
+    case "boolean":
+      return x ? "True" : "False";
+    case "undefined":
+      return "None";
+    case "function":
+      return functionRepr(x);
+    case "symbol":
+      return String(x);
+    case "object": {
+      if (x === null) return "None";
+      const r = (x as { __repr__?: () => unknown }).__repr__;
+      if (typeof r === "function") {
+        const s = r.call(x);
+        if (typeof s !== "string") {
+          throw new TypeError(`__repr__ returned non-string (type ${className((s as object)?.constructor)})`);
+        }
+        return s;
+      }
+      return foreignRepr(x);
+    }
+  }
+  return String(x);
+}
+
+/** repr of plain JS objects (arrays, Maps, ...) that reach Python code. */
+function foreignRepr(x: object): string {
+  if (Array.isArray(x)) {
+    if (reprActive.has(x)) return "[...]";
+    reprActive.add(x);
+    try {
+      return "[" + x.map(repr).join(", ") + "]";
+    } finally {
+      reprActive.delete(x);
+    }
+  }
+  if (x instanceof Map) {
+    const parts: string[] = [];
+    for (const [k, v] of x) parts.push(repr(k) + ": " + repr(v));
+    return "{" + parts.join(", ") + "}";
+  }
+  if (x instanceof Set) {
+    if (x.size === 0) return "set()";
+    return "{" + [...x].map(repr).join(", ") + "}";
+  }
+  if (x instanceof Error) return `${x.name}(${strRepr(x.message)})`;
+  const c = (x as { constructor?: unknown }).constructor;
+  if (c === Object || c === undefined) {
+    return "{" + Object.entries(x).map(([k, v]) => strRepr(k) + ": " + repr(v)).join(", ") + "}";
+  }
+  return `<${className(c)} object at ${hexAddress(x)}>`;
+}
+
+export function str(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return x;
+    case "bigint":
+      return x.toString();
+    case "number":
+      return floatRepr(x);
+    case "boolean":
+      return x ? "True" : "False";
+    case "undefined":
+      return "None";
+    case "object": {
+      if (x === null) return "None";
+      const f = (x as { __str__?: () => unknown }).__str__;
+      if (typeof f === "function") {
+        const s = f.call(x);
+        if (typeof s !== "string") {
+          throw new TypeError(`__str__ returned non-string (type ${className((s as object)?.constructor)})`);
+        }
+        return s;
+      }
+      return repr(x);
+    }
+  }
+  return repr(x);
+}

@@ -1,0 +1,649 @@
+// Methods of str, int and float receivers (JS primitives), used by callm() and getattr().
+import { TypeError, ValueError, OverflowError } from "./exceptions.js";
+import { PyList, PyTuple } from "./collections.js";
+import { popKw } from "./object.js";
+import { typeName, toIterable, codePoints, strLen, index as toIndex, truthy } from "./ops.js";
+import { strFormat, strFormatMap } from "./format.js";
+import { floatRepr } from "./repr.js";
+
+type Fn = (self: any, ...args: any[]) => any;
+
+const WS = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WS_RE = new RegExp(`[${WS}]+`, "g");
+const WS_ONE = new RegExp(`^[${WS}]$`);
+const LSTRIP_WS = new RegExp(`^[${WS}]+`);
+const RSTRIP_WS = new RegExp(`[${WS}]+$`);
+const ISSPACE = new RegExp(`^[${WS}]+$`);
+
+function checkStr(x: unknown, what: string): string {
+  if (typeof x !== "string") throw new TypeError(`${what} must be str, not ${typeName(x)}`);
+  return x;
+}
+
+function stripChars(s: string, chars: unknown, left: boolean, right: boolean, name: string): string {
+  if (chars === undefined || chars === null) {
+    if (left) s = s.replace(LSTRIP_WS, "");
+    if (right) s = s.replace(RSTRIP_WS, "");
+    return s;
+  }
+  if (typeof chars !== "string") throw new TypeError(`${name} arg must be None or str`);
+  const set = new Set(Array.from(chars));
+  const cps = Array.from(s);
+  let a = 0;
+  let b = cps.length;
+  if (left) while (a < b && set.has(cps[a])) a++;
+  if (right) while (b > a && set.has(cps[b - 1])) b--;
+  return cps.slice(a, b).join("");
+}
+
+/** convert optional start/end (code point indices) to UTF-16 offsets in s */
+function range16(s: string, start: unknown, end: unknown): [number, number, string[] | null] {
+  const cps = codePoints(s);
+  const n = cps === null ? s.length : cps.length;
+  let a = start === undefined || start === null ? 0 : Number(toIndex(start));
+  let b = end === undefined || end === null ? n : Number(toIndex(end));
+  if (a < 0) a = Math.max(0, a + n);
+  if (b < 0) b = Math.max(0, b + n);
+  if (b > n) b = n;
+  if (cps === null) return [a, b, null];
+  const off = (k: number) => (k >= n ? s.length : cps.slice(0, k).join("").length);
+  return [a > n ? s.length + 1 : off(a), off(b), cps];
+}
+
+function cpIndex(s: string, i16: number, cps: string[] | null): bigint {
+  if (cps === null || i16 < 0) return BigInt(i16);
+  return BigInt(Array.from(s.slice(0, i16)).length);
+}
+
+function find(s: string, sub: string, start?: unknown, end?: unknown): bigint {
+  checkStr(sub, "must be str, not");
+  const [a, b, cps] = range16(s, start, end);
+  if (a > b) return -1n;
+  const i = s.slice(0, b).indexOf(sub, a);
+  return i < 0 ? -1n : cpIndex(s, i, cps);
+}
+
+function rfind(s: string, sub: string, start?: unknown, end?: unknown): bigint {
+  const [a, b, cps] = range16(s, start, end);
+  if (a > b) return -1n;
+  const hay = s.slice(0, b);
+  const i = hay.lastIndexOf(sub);
+  return i < a ? -1n : cpIndex(s, i, cps);
+}
+
+function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
+  const args = [sep, maxsplit];
+  const kw = popKw(args);
+  if (kw) {
+    if ("sep" in kw) sep = kw.sep;
+    if ("maxsplit" in kw) maxsplit = kw.maxsplit;
+  } else if (sep instanceof Object && !(typeof sep === "string")) {
+    /* keep */
+  }
+  let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
+  const out = new PyList<string>();
+  if (sep === undefined || sep === null) {
+    let t = s.replace(LSTRIP_WS, "");
+    while (t.length > 0) {
+      if (max === 0) {
+        out.push(t.replace(RSTRIP_WS, ""));
+        return out;
+      }
+      WS_RE.lastIndex = 0;
+      const m = WS_RE.exec(t);
+      if (!m) {
+        out.push(t);
+        return out;
+      }
+      out.push(t.slice(0, m.index));
+      t = t.slice(m.index + m[0].length);
+      max--;
+    }
+    return out;
+  }
+  if (typeof sep !== "string") throw new TypeError(`must be str or None, not ${typeName(sep)}`);
+  if (sep === "") throw new ValueError("empty separator");
+  if (max < 0) {
+    for (const p of s.split(sep)) out.push(p);
+    return out;
+  }
+  let i = 0;
+  while (max-- > 0) {
+    const j = s.indexOf(sep, i);
+    if (j < 0) break;
+    out.push(s.slice(i, j));
+    i = j + sep.length;
+  }
+  out.push(s.slice(i));
+  return out;
+}
+
+function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
+  const args = [sep, maxsplit];
+  const kw = popKw(args);
+  if (kw) {
+    if ("sep" in kw) sep = kw.sep;
+    if ("maxsplit" in kw) maxsplit = kw.maxsplit;
+  }
+  let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
+  if (max < 0) return split(s, sep);
+  const parts: string[] = [];
+  if (sep === undefined || sep === null) {
+    let t = s.replace(RSTRIP_WS, "");
+    while (t.length > 0) {
+      if (max === 0) {
+        parts.push(t.replace(LSTRIP_WS, ""));
+        break;
+      }
+      const m = new RegExp(`[${WS}]+(?!.*[${WS}])`, "s").exec(t);
+      if (!m) {
+        parts.push(t);
+        break;
+      }
+      parts.push(t.slice(m.index + m[0].length));
+      t = t.slice(0, m.index);
+      max--;
+    }
+    return PyList.fromArray(parts.reverse());
+  }
+  if (typeof sep !== "string") throw new TypeError(`must be str or None, not ${typeName(sep)}`);
+  if (sep === "") throw new ValueError("empty separator");
+  let end = s.length;
+  while (max-- > 0) {
+    const j = s.lastIndexOf(sep, end - sep.length);
+    if (j < 0 || end - sep.length < 0) break;
+    parts.push(s.slice(j + sep.length, end));
+    end = j;
+  }
+  parts.push(s.slice(0, end));
+  return PyList.fromArray(parts.reverse());
+}
+
+function join(s: string, it: unknown): string {
+  const parts: string[] = [];
+  let i = 0;
+  for (const x of toIterable(it)) {
+    if (typeof x !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    parts.push(x);
+    i++;
+  }
+  return parts.join(s);
+}
+
+function replace(s: string, old: unknown, nw: unknown, count: unknown = -1n): string {
+  checkStr(old, "replace() argument 1");
+  checkStr(nw, "replace() argument 2");
+  const o = old as string;
+  const r = nw as string;
+  let c = count === undefined || count === null ? -1 : Number(toIndex(count));
+  if (c < 0) return s.split(o).join(r);
+  if (o === "") {
+    const cps = Array.from(s);
+    let out = "";
+    let k = 0;
+    for (let i = 0; i <= cps.length; i++) {
+      if (k < c) {
+        out += r;
+        k++;
+      }
+      if (i < cps.length) out += cps[i];
+    }
+    return out;
+  }
+  let out = "";
+  let i = 0;
+  while (c-- > 0) {
+    const j = s.indexOf(o, i);
+    if (j < 0) break;
+    out += s.slice(i, j) + r;
+    i = j + o.length;
+  }
+  return out + s.slice(i);
+}
+
+function startsEnds(s: string, prefix: unknown, start: unknown, end: unknown, ends: boolean): boolean {
+  const name = ends ? "endswith" : "startswith";
+  const [a, b] = range16(s, start, end);
+  if (a > s.length) return false;
+  const sub = s.slice(a, Math.max(a, b));
+  const test = (p: unknown): boolean => {
+    if (typeof p !== "string") {
+      throw new TypeError(`tuple for ${name} must only contain str, not ${typeName(p)}`);
+    }
+    return ends ? sub.endsWith(p) : sub.startsWith(p);
+  };
+  if (prefix instanceof PyTuple) return prefix.some(test);
+  if (typeof prefix !== "string") {
+    throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(prefix)}`);
+  }
+  return test(prefix);
+}
+
+function count(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
+  checkStr(sub, "must be str, not");
+  const [a, b] = range16(s, start, end);
+  if (a > b) return 0n;
+  const hay = s.slice(a, b);
+  if (sub === "") return BigInt(strLen(hay) + 1);
+  return BigInt(hay.split(sub as string).length - 1);
+}
+
+function fillArg(f: unknown): string {
+  if (f === undefined) return " ";
+  if (typeof f !== "string" || strLen(f) !== 1) throw new TypeError("The fill character must be exactly one character long");
+  return f;
+}
+
+function center(s: string, width: unknown, fill?: unknown): string {
+  const w = Number(toIndex(width));
+  const f = fillArg(fill);
+  const n = strLen(s);
+  if (w <= n) return s;
+  const marg = w - n;
+  const left = Math.floor(marg / 2) + (marg & w & 1);
+  return f.repeat(left) + s + f.repeat(marg - left);
+}
+
+function ljust(s: string, width: unknown, fill?: unknown): string {
+  const w = Number(toIndex(width));
+  const n = strLen(s);
+  return w <= n ? s : s + fillArg(fill).repeat(w - n);
+}
+function rjust(s: string, width: unknown, fill?: unknown): string {
+  const w = Number(toIndex(width));
+  const n = strLen(s);
+  return w <= n ? s : fillArg(fill).repeat(w - n) + s;
+}
+function zfill(s: string, width: unknown): string {
+  const w = Number(toIndex(width));
+  const n = strLen(s);
+  if (w <= n) return s;
+  const pad = "0".repeat(w - n);
+  if (s[0] === "+" || s[0] === "-") return s[0] + pad + s.slice(1);
+  return pad + s;
+}
+
+const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+
+function title(s: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const ch of s) {
+    if (prevCased) out += ch.toLowerCase();
+    else out += ch.toUpperCase() === ch.toLowerCase() ? ch : titleChar(ch);
+    prevCased = CASED.test(ch);
+  }
+  return out;
+}
+function titleChar(ch: string): string {
+  const u = ch.toUpperCase();
+  return Array.from(u).length > 1 ? u[0] + u.slice(1).toLowerCase() : u;
+}
+function capitalize(s: string): string {
+  const cps = Array.from(s);
+  if (cps.length === 0) return s;
+  return titleChar(cps[0]) + cps.slice(1).join("").toLowerCase();
+}
+function swapcase(s: string): string {
+  let out = "";
+  for (const ch of s) out += LOWER.test(ch) ? ch.toUpperCase() : UPPER.test(ch) ? ch.toLowerCase() : ch;
+  return out;
+}
+function isupper(s: string): boolean {
+  let cased = false;
+  for (const ch of s) {
+    if (LOWER.test(ch)) return false;
+    if (UPPER.test(ch)) cased = true;
+  }
+  return cased;
+}
+function islower(s: string): boolean {
+  let cased = false;
+  for (const ch of s) {
+    if (UPPER.test(ch)) return false;
+    if (LOWER.test(ch)) cased = true;
+  }
+  return cased;
+}
+function istitle(s: string): boolean {
+  let cased = false;
+  let prev = false;
+  for (const ch of s) {
+    if (UPPER.test(ch)) {
+      if (prev) return false;
+      prev = true;
+      cased = true;
+    } else if (LOWER.test(ch)) {
+      if (!prev) return false;
+      prev = true;
+      cased = true;
+    } else prev = false;
+  }
+  return cased;
+}
+
+function partition(s: string, sep: unknown): PyTuple<string> {
+  checkStr(sep, "must be str, not");
+  if (sep === "") throw new ValueError("empty separator");
+  const i = s.indexOf(sep as string);
+  if (i < 0) return PyTuple.of(s, "", "");
+  return PyTuple.of(s.slice(0, i), sep as string, s.slice(i + (sep as string).length));
+}
+function rpartition(s: string, sep: unknown): PyTuple<string> {
+  checkStr(sep, "must be str, not");
+  if (sep === "") throw new ValueError("empty separator");
+  const i = s.lastIndexOf(sep as string);
+  if (i < 0) return PyTuple.of("", "", s);
+  return PyTuple.of(s.slice(0, i), sep as string, s.slice(i + (sep as string).length));
+}
+
+function splitlines(s: string, keepends: unknown = false): PyList<string> {
+  const args = [keepends];
+  const kw = popKw(args);
+  if (kw && "keepends" in kw) keepends = kw.keepends;
+  else if (kw) keepends = false;
+  const keep = truthy(keepends);
+  const out = new PyList<string>();
+  const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+  let i = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    out.push(keep ? s.slice(i, m.index + m[0].length) : s.slice(i, m.index));
+    i = m.index + m[0].length;
+  }
+  if (i < s.length) out.push(s.slice(i));
+  return out;
+}
+
+function expandtabs(s: string, tabsize: unknown = 8n): string {
+  const ts = Number(toIndex(tabsize));
+  let out = "";
+  let col = 0;
+  for (const ch of s) {
+    if (ch === "\t") {
+      if (ts > 0) {
+        const n = ts - (col % ts);
+        out += " ".repeat(n);
+        col += n;
+      }
+    } else if (ch === "\n" || ch === "\r") {
+      out += ch;
+      col = 0;
+    } else {
+      out += ch;
+      col++;
+    }
+  }
+  return out;
+}
+
+/** Minimal bytes object (result of str.encode). */
+export class PyBytes extends Uint8Array {
+  decode(encoding = "utf-8"): string {
+    void encoding;
+    return new TextDecoder().decode(this);
+  }
+  __repr__(): string {
+    let s = "";
+    const hasSq = this.includes(0x27);
+    const hasDq = this.includes(0x22);
+    const q = hasSq && !hasDq ? '"' : "'";
+    for (const b of this) {
+      if (b === 0x5c) s += "\\\\";
+      else if (b === 0x0a) s += "\\n";
+      else if (b === 0x0d) s += "\\r";
+      else if (b === 0x09) s += "\\t";
+      else if (String.fromCharCode(b) === q) s += "\\" + q;
+      else if (b < 0x20 || b >= 0x7f) s += "\\x" + b.toString(16).padStart(2, "0");
+      else s += String.fromCharCode(b);
+    }
+    return "b" + q + s + q;
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof PyBytes && o.length === this.length && this.every((b, i) => o[i] === b);
+  }
+  __hash__(): bigint {
+    let h = 0;
+    for (const b of this) h = (Math.imul(h, 31) + b) | 0;
+    return BigInt(h);
+  }
+  static __name__ = "bytes";
+  static __module__ = "builtins";
+}
+
+function encode(s: string, encoding: unknown = "utf-8"): PyBytes {
+  const enc = String(encoding).toLowerCase().replace(/[-_]/g, "");
+  if (enc === "ascii" || enc === "latin1" || enc === "iso88591") {
+    const b = new PyBytes(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > (enc === "ascii" ? 0x7f : 0xff)) {
+        throw new ValueError(`'${enc === "ascii" ? "ascii" : "latin-1"}' codec can't encode character`);
+      }
+      b[i] = c;
+    }
+    return b;
+  }
+  const u = new TextEncoder().encode(s);
+  const b = new PyBytes(u.length);
+  b.set(u);
+  return b;
+}
+
+const isX = (re: RegExp) => (s: string) => s.length > 0 && re.test(s);
+
+const STR_METHODS: Record<string, Fn> = {
+  upper: (s: string) => s.toUpperCase(),
+  lower: (s: string) => s.toLowerCase(),
+  casefold: (s: string) => s.toLowerCase(),
+  strip: (s: string, c?: unknown) => stripChars(s, c, true, true, "strip"),
+  lstrip: (s: string, c?: unknown) => stripChars(s, c, true, false, "lstrip"),
+  rstrip: (s: string, c?: unknown) => stripChars(s, c, false, true, "rstrip"),
+  split,
+  rsplit,
+  join,
+  replace,
+  startswith: (s: string, p: unknown, a?: unknown, b?: unknown) => startsEnds(s, p, a, b, false),
+  endswith: (s: string, p: unknown, a?: unknown, b?: unknown) => startsEnds(s, p, a, b, true),
+  find,
+  rfind,
+  index: (s: string, sub: string, a?: unknown, b?: unknown) => {
+    const r = find(s, sub, a, b);
+    if (r < 0n) throw new ValueError("substring not found");
+    return r;
+  },
+  rindex: (s: string, sub: string, a?: unknown, b?: unknown) => {
+    const r = rfind(s, sub, a, b);
+    if (r < 0n) throw new ValueError("substring not found");
+    return r;
+  },
+  count,
+  format: (s: string, ...args: unknown[]) => strFormat(s, ...args),
+  format_map: (s: string, m: unknown) => strFormatMap(s, m),
+  center,
+  ljust,
+  rjust,
+  zfill,
+  title,
+  capitalize,
+  swapcase,
+  isdigit: isX(/^\p{Nd}+$/u),
+  isdecimal: isX(/^\p{Nd}+$/u),
+  isnumeric: isX(/^\p{N}+$/u),
+  isalpha: isX(/^\p{L}+$/u),
+  isalnum: isX(/^[\p{L}\p{N}]+$/u),
+  isspace: isX(ISSPACE),
+  isupper,
+  islower,
+  istitle,
+  isascii: (s: string) => /^[\x00-\x7f]*$/.test(s),
+  isidentifier: (s: string) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
+  isprintable: (s: string) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u.test(s.replace(/ /g, "")),
+  partition,
+  rpartition,
+  splitlines,
+  encode: (s: string, e?: unknown) => encode(s, e ?? "utf-8"),
+  removeprefix: (s: string, p: string) => (checkStr(p, "removeprefix() argument") && s.startsWith(p) ? s.slice(p.length) : s),
+  removesuffix: (s: string, p: string) => (checkStr(p, "removesuffix() argument") && p.length > 0 && s.endsWith(p) ? s.slice(0, s.length - p.length) : s),
+  expandtabs,
+  __len__: (s: string) => BigInt(strLen(s)),
+  __contains__: (s: string, x: unknown) => s.includes(checkStr(x, "'in <string>' requires string as left operand, not")),
+  __str__: (s: string) => s,
+  __hash__: (s: string) => BigInt(s.length),
+  maketrans: (_s: string, x: unknown, y?: unknown) => maketrans(x, y),
+  translate: (s: string, table: unknown) => translate(s, table),
+};
+
+function maketrans(x: unknown, y?: unknown): unknown {
+  // returns a PyDict mapping code points to replacement strings
+  const { PyDict } = dictRef();
+  const d = new PyDict<bigint, unknown>();
+  if (typeof x === "string" && typeof y === "string") {
+    const a = Array.from(x);
+    const b = Array.from(y);
+    if (a.length !== b.length) throw new ValueError("the first two maketrans arguments must have equal length");
+    a.forEach((c, i) => d.__setitem__(BigInt(c.codePointAt(0)!), BigInt(b[i].codePointAt(0)!)));
+    return d;
+  }
+  for (const [k, v] of (x as { entries(): Iterable<[unknown, unknown]> }).entries()) {
+    d.__setitem__(typeof k === "string" ? BigInt(k.codePointAt(0)!) : (k as bigint), v);
+  }
+  return d;
+}
+function translate(s: string, table: unknown): string {
+  let out = "";
+  const t = table as { get(k: bigint, d?: unknown): unknown; __contains__(k: bigint): boolean };
+  for (const ch of s) {
+    const k = BigInt(ch.codePointAt(0)!);
+    if (!t.__contains__(k)) {
+      out += ch;
+      continue;
+    }
+    const v = t.get(k);
+    if (v === null || v === undefined) continue;
+    out += typeof v === "bigint" ? String.fromCodePoint(Number(v)) : String(v);
+  }
+  return out;
+}
+import { PyDict } from "./collections.js";
+function dictRef(): { PyDict: typeof PyDict } {
+  return { PyDict };
+}
+
+function bitLength(i: bigint): bigint {
+  if (i < 0n) i = -i;
+  return i === 0n ? 0n : BigInt(i.toString(2).length);
+}
+
+function asIntSelf(x: bigint | boolean): bigint {
+  return typeof x === "boolean" ? (x ? 1n : 0n) : x;
+}
+
+const INT_METHODS: Record<string, Fn> = {
+  bit_length: (x) => bitLength(asIntSelf(x)),
+  bit_count: (x) => {
+    let i = asIntSelf(x);
+    if (i < 0n) i = -i;
+    return BigInt(i.toString(2).replace(/0/g, "").length);
+  },
+  is_integer: () => true,
+  as_integer_ratio: (x) => PyTuple.of(asIntSelf(x), 1n),
+  conjugate: (x) => asIntSelf(x),
+  __index__: (x) => asIntSelf(x),
+  __int__: (x) => asIntSelf(x),
+  __float__: (x) => Number(asIntSelf(x)),
+  __abs__: (x) => {
+    const i = asIntSelf(x);
+    return i < 0n ? -i : i;
+  },
+  to_bytes: (x, length: unknown = 1n, byteorder: unknown = "big") => {
+    let i = asIntSelf(x);
+    const n = Number(toIndex(length));
+    const b = new PyBytes(n);
+    for (let k = 0; k < n; k++) {
+      b[byteorder === "little" ? k : n - 1 - k] = Number(i & 0xffn);
+      i >>= 8n;
+    }
+    if (i !== 0n && i !== -1n) throw new OverflowError("int too big to convert");
+    return b;
+  },
+  __str__: (x) => asIntSelf(x).toString(),
+  __hash__: (x) => asIntSelf(x),
+};
+
+function floatAsRatio(x: number): PyTuple<bigint> {
+  if (!Number.isFinite(x)) {
+    if (x !== x) throw new ValueError("cannot convert NaN to integer ratio");
+    throw new OverflowError("cannot convert Infinity to integer ratio");
+  }
+  if (x === 0) return PyTuple.of(0n, 1n);
+  let e = 0;
+  let m = x;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e++;
+  }
+  let num = BigInt(m);
+  let den = 1n << BigInt(e);
+  while (den > 1n && (num & 1n) === 0n) {
+    num >>= 1n;
+    den >>= 1n;
+  }
+  return PyTuple.of(num, den);
+}
+
+function floatHex(x: number): string {
+  if (x !== x) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  x = Math.abs(x);
+  if (x === 0) return sign + "0x0.0p+0";
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  let exp = (hi >>> 20) & 0x7ff;
+  const mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let lead = "1";
+  if (exp === 0) {
+    lead = "0";
+    exp = -1022;
+  } else exp -= 1023;
+  const m = mant.toString(16).padStart(13, "0");
+  return `${sign}0x${lead}.${m}p${exp >= 0 ? "+" : "-"}${Math.abs(exp)}`;
+}
+
+const FLOAT_METHODS: Record<string, Fn> = {
+  is_integer: (x: number) => Number.isInteger(x),
+  as_integer_ratio: (x: number) => floatAsRatio(x),
+  hex: (x: number) => floatHex(x),
+  conjugate: (x: number) => x,
+  __float__: (x: number) => x,
+  __str__: (x: number) => floatRepr(x),
+  __abs__: (x: number) => Math.abs(x),
+  __int__: (x: number) => {
+    if (!Number.isFinite(x)) throw new ValueError("cannot convert float NaN to integer");
+    return BigInt(Math.trunc(x));
+  },
+};
+
+export function strMethod(name: string): Fn | undefined {
+  return Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? STR_METHODS[name] : undefined;
+}
+export function intMethod(name: string): Fn | undefined {
+  return Object.prototype.hasOwnProperty.call(INT_METHODS, name) ? INT_METHODS[name] : undefined;
+}
+export function floatMethod(name: string): Fn | undefined {
+  return Object.prototype.hasOwnProperty.call(FLOAT_METHODS, name) ? FLOAT_METHODS[name] : undefined;
+}
+export { floatHex, floatAsRatio, split as strSplit, join as strJoin, bitLength };
+void WS_ONE;
