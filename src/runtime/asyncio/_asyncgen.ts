@@ -1,0 +1,384 @@
+// Async generators (`async def` with `yield`), for the compiler to target.
+//
+//   async def ticker(n):                 const ticker = async_generator_function(function* ticker(n) {
+//       for i in range(n):                   for (...) {
+//           await asyncio.sleep(1)              yield* asyncio.sleep(1n);
+//           yield i                             yield agen_yield(i);        // value sent in by asend() comes back
+//                                            }
+//                                        }, { qualname: "ticker", filename, firstlineno });
+//
+//   async for x in ticker(3): body       const it = ticker(3n).__aiter__();
+//                                        for (;;) {
+//                                          let x; try { x = yield* awaitable(it.__anext__()); }
+//                                          catch (e) { if (e instanceof StopAsyncIteration) break; throw e; }
+//                                          body
+//                                        }
+//
+// One generator carries both kinds of yield: awaits pass Futures (or null) up to the Task, and
+// `agen_yield(v)` wraps a value produced for the consumer — CPython wraps them the same way
+// (_PyAsyncGenWrappedValue). asend()/athrow()/aclose() return awaitables that drive the generator
+// until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
+// CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
+import {
+  GeneratorExit,
+  RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
+  TypeError,
+  hexAddress,
+} from "./_compat.js";
+import type { CodeInfo, CodeObject } from "./coroutines.js";
+
+export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
+
+let _firstiter: AsyncGenHook = null;
+let _finalizer: AsyncGenHook = null;
+
+/** sys.get_asyncgen_hooks() as a pair. */
+export function _asyncgen_hooks(): [AsyncGenHook, AsyncGenHook] {
+  return [_firstiter, _finalizer];
+}
+
+/** sys.set_asyncgen_hooks(firstiter, finalizer); the running loop installs its own. */
+export function _set_asyncgen_hooks(firstiter: AsyncGenHook, finalizer: AsyncGenHook): void {
+  _firstiter = firstiter;
+  _finalizer = finalizer;
+}
+
+/** A value an async generator yields to its consumer (as opposed to an await passing a Future up). */
+export class AsyncGenWrappedValue {
+  constructor(readonly value: unknown) {}
+}
+
+/** Wraps a Python-level `yield value` inside an async generator. */
+export function agen_yield(value: unknown): AsyncGenWrappedValue {
+  return new AsyncGenWrappedValue(value === undefined ? null : value);
+}
+
+const AG_CREATED = 0;
+const AG_SUSPENDED = 1;
+const AG_CLOSED = 3;
+
+type Gen = Generator<unknown, unknown, unknown>;
+
+export class AsyncGenerator {
+  _gen: Gen;
+  _code: CodeObject;
+  _state: number;
+  /** An asend/athrow awaitable is in progress (CPython: ag_running_async). */
+  _running_async: boolean;
+  _hooks_inited: boolean;
+  _finalizer: AsyncGenHook;
+
+  constructor(gen: Gen, code: CodeObject) {
+    this._gen = gen;
+    this._code = code;
+    this._state = AG_CREATED;
+    this._running_async = false;
+    this._hooks_inited = false;
+    this._finalizer = null;
+  }
+
+  get __name__(): string {
+    return this._code.co_name;
+  }
+  get __qualname__(): string {
+    return this._code.co_qualname;
+  }
+  get ag_code(): CodeObject {
+    return this._code;
+  }
+  get ag_running(): boolean {
+    return this._running_async;
+  }
+  get ag_frame(): { f_lineno: number } | null {
+    return this._state === AG_CLOSED ? null : { f_lineno: this._code.co_firstlineno };
+  }
+
+  __repr__(): string {
+    return `<async_generator object ${this._code.co_qualname} at ${hexAddress(this)}>`;
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+
+  __aiter__(): this {
+    return this;
+  }
+
+  __anext__(): AsyncGenASend {
+    return this.asend(null);
+  }
+
+  /** The awaitable that resumes the generator with `value` and gives its next yielded value. */
+  asend(value: unknown): AsyncGenASend {
+    this._init_hooks();
+    return new AsyncGenASend(this, value === undefined ? null : value);
+  }
+
+  /** The awaitable that raises `exc` at the generator's yield and gives its next yielded value. */
+  athrow(typ: unknown, val?: unknown, _tb?: unknown): AsyncGenAThrow {
+    this._init_hooks();
+    let exc = val !== undefined && val !== null ? val : typ;
+    if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    return new AsyncGenAThrow(this, exc, false);
+  }
+
+  /** The awaitable that throws GeneratorExit in and finishes the generator. */
+  aclose(): AsyncGenAThrow {
+    this._init_hooks();
+    return new AsyncGenAThrow(this, null, true);
+  }
+
+  private _init_hooks(): void {
+    if (this._hooks_inited) return;
+    this._hooks_inited = true;
+    this._finalizer = _finalizer;
+    if (_firstiter !== null) _firstiter(this);
+  }
+
+  /** @internal the generator is finished: forget it in the loop's set of live generators */
+  _closed(): void {
+    this._state = AG_CLOSED;
+    const fin = this._finalizer;
+    this._finalizer = null;
+    if (fin !== null) fin(this);
+  }
+}
+Object.defineProperty(AsyncGenerator, "__name__", { value: "async_generator", configurable: true });
+
+/** Base of the asend/athrow awaitables: an iterator the awaiting Task drives with yield*. */
+abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
+  protected _agen: AsyncGenerator;
+  /** 0: not started; 1: iterating; 2: done */
+  protected _opState = 0;
+
+  constructor(agen: AsyncGenerator) {
+    this._agen = agen;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __await__(): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+
+  abstract next(v?: unknown): IteratorResult<unknown, unknown>;
+
+  throw(exc: unknown): IteratorResult<unknown, unknown> {
+    if (this._opState === 2) throw exc;
+    if (this._opState === 0) {
+      // Throwing into an unstarted asend/athrow: it never ran, so it is over.
+      this._opState = 2;
+      throw exc;
+    }
+    return this._drive(true, exc);
+  }
+
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    this._opState = 2;
+    return { done: true, value };
+  }
+
+  /** Python's send(): raises StopIteration(value) when the awaitable completes. */
+  send(v: unknown): unknown {
+    const r = this.next(v);
+    if (r.done) throw new StopIteration(r.value);
+    return r.value;
+  }
+
+  close(): void {
+    this._opState = 2;
+  }
+
+  /** Resumes the generator and classifies what comes out. */
+  protected _drive(isThrow: boolean, v: unknown): IteratorResult<unknown, unknown> {
+    const agen = this._agen;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = isThrow ? agen._gen.throw(v) : agen._gen.next(v);
+    } catch (e) {
+      this._finish();
+      agen._closed();
+      return this._on_raise(e);
+    }
+    if (r.done) {
+      this._finish();
+      agen._closed();
+      return this._on_return();
+    }
+    agen._state = AG_SUSPENDED;
+    const y = r.value;
+    if (y instanceof AsyncGenWrappedValue) {
+      this._finish();
+      return this._on_yield(y.value);
+    }
+    return { done: false, value: y }; // an await inside the generator: pass it to the Task
+  }
+
+  protected _finish(): void {
+    this._opState = 2;
+    this._agen._running_async = false;
+  }
+
+  protected abstract _on_yield(value: unknown): IteratorResult<unknown, unknown>;
+  protected abstract _on_return(): IteratorResult<unknown, unknown>;
+  protected abstract _on_raise(e: unknown): IteratorResult<unknown, unknown>;
+}
+
+/** `await agen.asend(v)` / `await agen.__anext__()`. */
+export class AsyncGenASend extends AsyncGenOp {
+  private _sendValue: unknown;
+
+  constructor(agen: AsyncGenerator, value: unknown) {
+    super(agen);
+    this._sendValue = value;
+  }
+
+  __repr__(): string {
+    return `<async_generator_asend object at ${hexAddress(this)}>`;
+  }
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    if (this._opState === 2) {
+      throw new RuntimeError("cannot reuse already awaited __anext__()/asend()");
+    }
+    if (this._opState === 0) {
+      const agen = this._agen;
+      if (agen._running_async) {
+        this._opState = 2;
+        throw new RuntimeError("anext(): asynchronous generator is already running");
+      }
+      if (agen._state === AG_CLOSED) {
+        this._opState = 2;
+        throw new StopAsyncIteration();
+      }
+      if (agen._state === AG_CREATED && this._sendValue !== null) {
+        this._opState = 2;
+        throw new TypeError("can't send non-None value to a just-started async generator");
+      }
+      this._opState = 1;
+      agen._running_async = true;
+      return this._drive(false, this._sendValue);
+    }
+    return this._drive(false, v);
+  }
+
+  protected _on_yield(value: unknown): IteratorResult<unknown, unknown> {
+    return { done: true, value };
+  }
+  protected _on_return(): IteratorResult<unknown, unknown> {
+    throw new StopAsyncIteration();
+  }
+  protected _on_raise(e: unknown): IteratorResult<unknown, unknown> {
+    if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
+      const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
+      err.__cause__ = e;
+      throw err;
+    }
+    throw e;
+  }
+}
+
+/** `await agen.athrow(exc)` and `await agen.aclose()`. */
+export class AsyncGenAThrow extends AsyncGenOp {
+  private _exc: unknown;
+  private _isClose: boolean;
+
+  constructor(agen: AsyncGenerator, exc: unknown, isClose: boolean) {
+    super(agen);
+    this._exc = exc;
+    this._isClose = isClose;
+  }
+
+  __repr__(): string {
+    return `<async_generator_athrow object at ${hexAddress(this)}>`;
+  }
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    if (this._opState === 2) {
+      throw new RuntimeError("cannot reuse already awaited aclose()/athrow()");
+    }
+    if (this._opState === 0) {
+      const agen = this._agen;
+      if (agen._running_async) {
+        this._opState = 2;
+        throw new RuntimeError(
+          this._isClose ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running",
+        );
+      }
+      if (agen._state === AG_CLOSED || (this._isClose && agen._state === AG_CREATED)) {
+        this._opState = 2;
+        if (agen._state !== AG_CLOSED) {
+          agen._gen.return(undefined);
+          agen._closed();
+        }
+        if (this._isClose) return { done: true, value: null };
+        throw new StopAsyncIteration();
+      }
+      this._opState = 1;
+      agen._running_async = true;
+      return this._drive(true, this._isClose ? new GeneratorExit() : this._exc);
+    }
+    return this._drive(false, v);
+  }
+
+  protected _on_yield(value: unknown): IteratorResult<unknown, unknown> {
+    if (this._isClose) {
+      throw new RuntimeError("async generator ignored GeneratorExit");
+    }
+    return { done: true, value };
+  }
+  protected _on_return(): IteratorResult<unknown, unknown> {
+    if (this._isClose) return { done: true, value: null };
+    throw new StopAsyncIteration();
+  }
+  protected _on_raise(e: unknown): IteratorResult<unknown, unknown> {
+    if (this._isClose && (e instanceof GeneratorExit || e instanceof StopAsyncIteration)) {
+      return { done: true, value: null };
+    }
+    if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
+      const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
+      err.__cause__ = e;
+      throw err;
+    }
+    throw e;
+  }
+}
+
+function makeCode(code: CodeInfo): CodeObject {
+  const q = code.qualname;
+  const dot = q.lastIndexOf(".");
+  return Object.freeze({
+    co_name: dot >= 0 ? q.slice(dot + 1) : q,
+    co_qualname: q,
+    co_filename: code.filename,
+    co_firstlineno: code.firstlineno,
+  });
+}
+
+/** Wraps the compiler's generator function for an `async def` containing `yield`. */
+export function async_generator_function<A extends unknown[]>(
+  genFn: (...args: A) => Gen,
+  code: CodeInfo,
+): ((...args: A) => AsyncGenerator) & { __name__: string; __qualname__: string; __code__: CodeObject } {
+  const co = makeCode(code);
+  const f = function (this: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    return new AsyncGenerator(genFn.apply(this, arguments as unknown as A), co);
+  };
+  Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
+  Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });
+  Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
+  Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
+  return f as unknown as ((...args: A) => AsyncGenerator) & { __name__: string; __qualname__: string; __code__: CodeObject };
+}
+
+/** inspect.isasyncgen */
+export function isasyncgen(x: unknown): x is AsyncGenerator {
+  return x instanceof AsyncGenerator;
+}

@@ -1,0 +1,184 @@
+// Internal containers for the scheduler hot path (design.md §6).
+//
+// Deque: a growable ring buffer standing in for collections.deque (the loop's _ready queue,
+// Queue._queue, lock waiters). Never Array.shift(), which is O(n) once an array leaves V8's
+// fast mode.
+//
+// TimerHeap: a binary min-heap of timers ordered by (when, seq). CPython's heap compares only
+// `_when`; real clocks never give two call_later()s the same deadline, so CPython fires them in
+// the order they were scheduled. Under the virtual clock deadlines do tie, and the `seq`
+// tie-break reproduces that same ideal (creation) order.
+
+/** A FIFO/LIFO ring buffer with O(1) push/shift/pop. */
+export class Deque<T> {
+  private _buf: (T | undefined)[];
+  private _head = 0;
+  private _mask: number;
+  length = 0;
+
+  constructor(capacity = 16) {
+    let cap = 8;
+    while (cap < capacity) cap <<= 1;
+    this._buf = new Array<T | undefined>(cap);
+    this._mask = cap - 1;
+  }
+
+  push(item: T): void {
+    if (this.length > this._mask) this._grow();
+    this._buf[(this._head + this.length) & this._mask] = item;
+    this.length++;
+  }
+
+  /** Insert at the front (deque.appendleft). */
+  unshift(item: T): void {
+    if (this.length > this._mask) this._grow();
+    this._head = (this._head - 1) & this._mask;
+    this._buf[this._head] = item;
+    this.length++;
+  }
+
+  /** Remove from the front (deque.popleft); undefined when empty. */
+  shift(): T | undefined {
+    if (this.length === 0) return undefined;
+    const i = this._head;
+    const item = this._buf[i];
+    this._buf[i] = undefined;
+    this._head = (i + 1) & this._mask;
+    this.length--;
+    return item;
+  }
+
+  /** Remove from the back (deque.pop); undefined when empty. */
+  pop(): T | undefined {
+    if (this.length === 0) return undefined;
+    this.length--;
+    const i = (this._head + this.length) & this._mask;
+    const item = this._buf[i];
+    this._buf[i] = undefined;
+    return item;
+  }
+
+  peekFirst(): T | undefined {
+    return this.length === 0 ? undefined : this._buf[this._head];
+  }
+
+  at(index: number): T | undefined {
+    if (index < 0) index += this.length;
+    if (index < 0 || index >= this.length) return undefined;
+    return this._buf[(this._head + index) & this._mask];
+  }
+
+  /** Remove the first occurrence of `item` (deque.remove); returns whether it was found. */
+  remove(item: T): boolean {
+    const n = this.length;
+    for (let k = 0; k < n; k++) {
+      if (this._buf[(this._head + k) & this._mask] === item) {
+        for (let j = k; j < n - 1; j++) {
+          this._buf[(this._head + j) & this._mask] = this._buf[(this._head + j + 1) & this._mask];
+        }
+        this._buf[(this._head + n - 1) & this._mask] = undefined;
+        this.length--;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  clear(): void {
+    this._buf.fill(undefined);
+    this._head = 0;
+    this.length = 0;
+  }
+
+  toArray(): T[] {
+    const out = new Array<T>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this._buf[(this._head + k) & this._mask] as T;
+    return out;
+  }
+
+  *[Symbol.iterator](): Generator<T, void, undefined> {
+    for (let k = 0; k < this.length; k++) yield this._buf[(this._head + k) & this._mask] as T;
+  }
+
+  private _grow(): void {
+    const old = this._buf;
+    const cap = old.length;
+    const buf = new Array<T | undefined>(cap * 2);
+    for (let k = 0; k < this.length; k++) buf[k] = old[(this._head + k) & this._mask];
+    this._buf = buf;
+    this._head = 0;
+    this._mask = cap * 2 - 1;
+  }
+}
+
+/** What the heap needs from a timer. */
+export interface HeapItem {
+  _when: number;
+  _seq: number;
+}
+
+function less(a: HeapItem, b: HeapItem): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
+/** Binary min-heap on (when, seq); the array is public so the loop can filter and re-heapify it. */
+export class TimerHeap<T extends HeapItem> {
+  items: T[] = [];
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    let pos = a.length;
+    a.push(item);
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const p = a[parent] as T;
+      if (!less(item, p)) break;
+      a[pos] = p;
+      pos = parent;
+    }
+    a[pos] = item;
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return last;
+    const top = a[0] as T;
+    this._siftDown(0, last);
+    return top;
+  }
+
+  /** Rebuild the heap from `items` (heapq.heapify). */
+  heapify(items: T[]): void {
+    this.items = items;
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this._siftDown(i, items[i] as T);
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+
+  private _siftDown(pos: number, item: T): void {
+    const a = this.items;
+    const n = a.length;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (right < n && less(a[right] as T, a[child] as T)) child = right;
+      const c = a[child] as T;
+      if (!less(c, item)) break;
+      a[pos] = c;
+      pos = child;
+    }
+    a[pos] = item;
+  }
+}

@@ -1,0 +1,24 @@
+// The one place where asyncio reaches into the rest of the runtime (builtins, host), so the
+// dependency surface is easy to audit. Everything here is re-exported from its owner.
+export {
+  BaseException,
+  BaseExceptionGroup,
+  EOFError,
+  Exception,
+  ExceptionGroup,
+  GeneratorExit,
+  KeyboardInterrupt,
+  NotImplementedError,
+  RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
+  SystemExit,
+  TimeoutError,
+  TypeError,
+  ValueError,
+  toPyException,
+} from "../builtins/exceptions.js";
+export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/object.js";
+export { repr, str } from "../builtins/repr.js";
+export { PyList, PyTuple, PySet, PyDict } from "../builtins/collections.js";
+export { host } from "../host.js";

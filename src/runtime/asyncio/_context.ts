@@ -1,0 +1,23 @@
+// The contextvars seam. Tasks and callbacks run inside a copy of the context current when they
+// were scheduled (CPython: Handle._context, Task._context). contextvars itself belongs to
+// src/runtime/modules/contextvars.ts; that module installs its copy_context() here with
+// _set_copy_context(). Until it does, no context is captured and callbacks run directly, which is
+// exact for programs that do not use contextvars.
+// TODO(lead): have modules/contextvars.ts call _set_copy_context(copy_context) on import.
+
+/** What asyncio needs from a contextvars.Context. */
+export interface PyContext {
+  run(callable: Function, ...args: unknown[]): unknown;
+}
+
+let _copy: (() => PyContext) | null = null;
+
+/** Installs contextvars.copy_context (called by the contextvars module). */
+export function _set_copy_context(copy: (() => PyContext) | null): void {
+  _copy = copy;
+}
+
+/** contextvars.copy_context(), or null when contextvars is not in use. */
+export function _copy_context(): PyContext | null {
+  return _copy === null ? null : _copy();
+}

@@ -1,0 +1,104 @@
+// What CPython prints when the interpreter exits with asyncio objects still alive: the CLI calls
+// _at_exit() once, after the program's last statement (or its uncaught exception).
+//
+// CPython reports these when the objects are garbage-collected. At exit that means:
+//   - a pending Task is collected unless its loop is still the current loop and the Task can be
+//     reached from that loop's timers or ready queue (a Task asleep in asyncio.sleep() is never
+//     collected, so never reported); a collected one has its coroutine closed (its `finally`
+//     blocks run) and then "Task was destroyed but it is pending!" is logged;
+//   - a Future or Task whose exception was never retrieved logs "... exception was never retrieved";
+//   - a coroutine object never started warns `sys:1: RuntimeWarning: coroutine '...' was never awaited`.
+// Example: seed-examples/07_task_pending_destroyed.py.
+import { host, repr, toPyException } from "./_compat.js";
+import { _report_never_awaited } from "./coroutines.js";
+import type { Coroutine } from "./coroutines.js";
+import * as events from "./events.js";
+import type { Handle } from "./events.js";
+import { Future, _unretrieved } from "./futures.js";
+import { _format_exception } from "./log.js";
+import type { BaseEventLoop } from "./base_events.js";
+import { Task, _scheduled_tasks } from "./tasks.js";
+
+let _done = false;
+
+/** Reports what CPython reports at interpreter shutdown. Idempotent. */
+export function _at_exit(): void {
+  if (_done) return;
+  _done = true;
+  _destroy_pending_tasks();
+  _report_unretrieved();
+  _report_never_awaited();
+  host.flush();
+}
+
+/** Pending tasks kept alive by the current loop's timers and ready callbacks. */
+function _reachable_tasks(): Set<Task<unknown>> {
+  const reach = new Set<Task<unknown>>();
+  const policy = events.get_event_loop_policy() as { _loop?: BaseEventLoop | null };
+  const loop = policy._loop ?? null;
+  if (loop === null || loop.is_closed()) return reach;
+  const futures: Future<unknown>[] = [];
+  const visitHandle = (h: Handle): void => {
+    if (h._cancelled) return;
+    const self = (h._callback as { __self__?: unknown } | null)?.__self__;
+    if (self instanceof Task) markTask(self);
+    for (const a of h._args ?? []) {
+      if (a instanceof Task) markTask(a);
+      else if (a instanceof Future) futures.push(a);
+    }
+  };
+  const markTask = (t: Task<unknown>): void => {
+    if (reach.has(t)) return;
+    reach.add(t);
+    if (t._fut_waiter !== null) futures.push(t._fut_waiter);
+  };
+  for (const h of loop._ready) visitHandle(h);
+  for (const h of loop._scheduled.items) visitHandle(h);
+  const seen = new Set<Future<unknown>>();
+  while (futures.length > 0) {
+    const f = futures.pop() as Future<unknown>;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (f instanceof Task) markTask(f);
+    for (const cb of f._callbacks_list()) {
+      const self = (cb as { __self__?: unknown }).__self__;
+      if (self instanceof Task) markTask(self);
+    }
+  }
+  return reach;
+}
+
+function _destroy_pending_tasks(): void {
+  const reachable = _reachable_tasks();
+  for (const task of Array.from(_scheduled_tasks)) {
+    if (task.done() || reachable.has(task)) continue;
+    _scheduled_tasks.delete(task);
+    _close_quietly(task._coro);
+    if (task._log_destroy_pending && !task.done()) {
+      task._loop.call_exception_handler({ task, message: "Task was destroyed but it is pending!" });
+    }
+  }
+}
+
+/** coroutine.close() at collection; an error is printed as CPython's "Exception ignored in". */
+function _close_quietly(coro: Coroutine<unknown> | null): void {
+  if (coro === null) return;
+  try {
+    coro.close();
+  } catch (e) {
+    host.write(2, `Exception ignored in: ${repr(coro)}\n${_format_exception(toPyException(e))}`);
+  }
+}
+
+function _report_unretrieved(): void {
+  for (const fut of Array.from(_unretrieved)) {
+    if (!fut._log_tb) continue;
+    fut._clear_log_tb();
+    const name = (fut.constructor as { __name__?: string }).__name__ ?? fut.constructor.name;
+    fut._loop.call_exception_handler({
+      message: `${name} exception was never retrieved`,
+      exception: fut._exception,
+      future: fut,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+// Warnings that asyncio (and coroutine objects) write to stderr, in CPython's format:
+//
+//   FILE:LINE: RuntimeWarning: coroutine 'f' was never awaited
+//     f()
+//   RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+//
+// The "default" warning filter shows a given (text, category, module, line) once; this module
+// keeps that registry. The source line comes from a provider the host installs (the CLI knows the
+// .py text); without one the line is left out, as CPython does when the file cannot be read.
+// CPython: Lib/warnings.py (_formatwarnmsg_impl, "default" action).
+import { host } from "./_compat.js";
+
+export type SourceLineProvider = (filename: string, lineno: number) => string | null | undefined;
+
+let _getline: SourceLineProvider | null = null;
+const _shown = new Set<string>();
+
+/**
+ * Installs the source-line lookup used by warnings (linecache.getline). TODO(lead): a shared
+ * linecache/warnings module in the runtime should own this; asyncio only needs the lookup.
+ */
+export function set_source_line_provider(fn: SourceLineProvider | null): void {
+  _getline = fn;
+}
+
+/** Writes one warning unless the same one was already shown from the same place. */
+export function _warn_at(
+  filename: string,
+  lineno: number,
+  message: string,
+  category: string,
+  withSource: boolean,
+  tracemallocHint = false,
+): void {
+  const key = `${filename}\0${lineno}\0${category}\0${message}`;
+  if (_shown.has(key)) return;
+  _shown.add(key);
+  let s = `${filename}:${lineno}: ${category}: ${message}\n`;
+  if (withSource && _getline !== null) {
+    const line = _getline(filename, lineno);
+    if (line) s += `  ${line.trim()}\n`;
+  }
+  if (tracemallocHint) s += `${category}: Enable tracemalloc to get the object allocation traceback\n`;
+  host.write(2, s);
+}
+
+/** The RuntimeWarning CPython gives when an unstarted coroutine object is destroyed. */
+export function _warn_unawaited(qualname: string, filename: string, lineno: number): void {
+  _warn_at(filename, lineno, `coroutine '${qualname}' was never awaited`, "RuntimeWarning", true, true);
+}

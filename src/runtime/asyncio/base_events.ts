@@ -1,0 +1,543 @@
+// The event loop: a ready queue of Handles run FIFO, a heap of timers, and _run_once().
+//
+// One loop iteration (CPython: base_events.BaseEventLoop._run_once):
+//   1. drop cancelled timers from the heap (all of them when they are over half the heap);
+//   2. "select": block until the earliest timer is due (nothing to block on when callbacks are
+//      ready) — through host.sleep(), which blocks the thread or advances the virtual clock;
+//   3. move every timer due by now (+ clock resolution) to the ready queue, in deadline order;
+//   4. run exactly the callbacks that were ready at that point; callbacks they schedule wait for
+//      the next iteration.
+// The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
+// There is no I/O selector: no sockets, pipes, signals or threads (see README.md).
+import {
+  BaseException,
+  Exception,
+  KwArgs,
+  KeyboardInterrupt,
+  PyDict,
+  RuntimeError,
+  SystemExit,
+  TypeError,
+  host,
+  repr,
+  str,
+} from "./_compat.js";
+import type { PyContext } from "./_context.js";
+import { Deque, TimerHeap } from "./_collections.js";
+import { _bind, _isNone, _toSeconds } from "./_util.js";
+import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+import * as events from "./events.js";
+import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
+import type { ExceptionContext } from "./events.js";
+import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
+import { Future, isfuture } from "./futures.js";
+import { _log_debug, _log_error, _log_warning } from "./log.js";
+import { Task, _set_task_name, ensure_future, gather } from "./tasks.js";
+import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
+import type { AsyncGenerator } from "./_asyncgen.js";
+
+export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
+
+/** Below this many timers, cancelled ones are only dropped from the heap's top. */
+const _MIN_SCHEDULED_TIMER_HANDLES = 100;
+/** Above this fraction of cancelled timers, the heap is rebuilt without them. */
+const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** The longest single block (CPython: base_events.MAXIMUM_SELECT_TIMEOUT, one day). */
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** time.get_clock_info('monotonic').resolution on Linux. */
+const CLOCK_RESOLUTION = 1e-9;
+
+const EMPTY: unknown[] = [];
+
+/** Stops the loop once run_until_complete()'s future is done. CPython: base_events._run_until_complete_cb */
+const _run_until_complete_cb = _with_source(
+  function _run_until_complete_cb(fut: Future<unknown>): void {
+    if (!fut.cancelled()) {
+      const exc = fut.exception();
+      // SystemExit and KeyboardInterrupt already stop the loop by propagating.
+      if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) return;
+    }
+    fut.get_loop().stop();
+  },
+  "_run_until_complete_cb",
+  "base_events.py",
+  180,
+);
+
+/** Reads a key of an exception-handler context, which is a plain record or a PyDict. */
+function ctxGet(context: unknown, key: string): unknown {
+  if (context instanceof PyDict) return (context as PyDict<string, unknown>).get(key, null);
+  return (context as Record<string, unknown>)[key] ?? null;
+}
+
+function ctxKeys(context: unknown): string[] {
+  if (context instanceof PyDict) return Array.from(context as unknown as Iterable<string>);
+  return Object.keys(context as object);
+}
+
+function toPyDict(context: unknown): unknown {
+  if (context instanceof PyDict) return context;
+  const d = new PyDict<string, unknown>();
+  for (const k of Object.keys(context as object)) d.__setitem__(k, (context as Record<string, unknown>)[k]);
+  return d;
+}
+
+/** The loop. CPython: base_events.BaseEventLoop (its selector part is absent). */
+class BaseEventLoop extends AbstractEventLoop {
+  _timer_cancelled_count: number;
+  _closed: boolean;
+  _stopping: boolean;
+  _ready: Deque<Handle>;
+  _scheduled: TimerHeap<TimerHandle>;
+  /** CPython tracks the running thread's id; one thread here, so a flag. */
+  _running: boolean;
+  _exception_handler: Function | null;
+  _debug: boolean;
+  slow_callback_duration: number;
+  _current_handle: Handle | null;
+  _task_factory: Function | null;
+  /** The Task whose step is running (CPython: tasks._current_tasks[loop]). */
+  _current_task: Task<unknown> | null;
+  _asyncgens: Set<AsyncGenerator>;
+  _asyncgens_shutdown_called: boolean;
+  _executor_shutdown_called: boolean;
+  _clock_resolution: number;
+
+  constructor() {
+    super();
+    this._timer_cancelled_count = 0;
+    this._closed = false;
+    this._stopping = false;
+    this._ready = new Deque<Handle>(64);
+    this._scheduled = new TimerHeap<TimerHandle>();
+    this._running = false;
+    this._exception_handler = null;
+    this._debug = false;
+    this.slow_callback_duration = 0.1;
+    this._current_handle = null;
+    this._task_factory = null;
+    this._current_task = null;
+    this._asyncgens = new Set();
+    this._asyncgens_shutdown_called = false;
+    this._executor_shutdown_called = false;
+    this._clock_resolution = CLOCK_RESOLUTION;
+  }
+
+  __repr__(): string {
+    return `<${this.constructor.name} running=${repr(this.is_running())} closed=${repr(this.is_closed())} debug=${repr(this.get_debug())}>`;
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+
+  /** A new Future bound to this loop. */
+  create_future(): Future<unknown> {
+    return new Future(this);
+  }
+
+  /** Wraps a coroutine in a Task scheduled on this loop: `create_task(coro, *, name=None, context=None)`. */
+  create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
+    let name: unknown = null;
+    let context: unknown = null;
+    if (rest.length > 0) [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);
+    this._check_closed();
+    if (this._task_factory === null) {
+      return new Task<T>(coro, this, name ?? null, (context ?? null) as PyContext | null);
+    }
+    const task = (_isNone(context)
+      ? this._task_factory(this, coro)
+      : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
+    _set_task_name(task, name);
+    return task;
+  }
+
+  set_task_factory(factory: Function | null): void {
+    if (factory !== null && factory !== undefined && typeof factory !== "function") {
+      throw new TypeError("task factory must be a callable or None");
+    }
+    this._task_factory = factory ?? null;
+  }
+
+  get_task_factory(): Function | null {
+    return this._task_factory;
+  }
+
+  _check_closed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  _check_running(): void {
+    if (this.is_running()) throw new RuntimeError("This event loop is already running");
+    if (events._get_running_loop() !== null) {
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
+  }
+
+  /** Closes every async generator still alive (asyncio.run does this before closing the loop). */
+  shutdown_asyncgens(): Coroutine<null> {
+    return _shutdown_asyncgens(this);
+  }
+
+  /** There is no executor; this only records that shutdown was asked for. */
+  shutdown_default_executor(...args: unknown[]): Coroutine<null> {
+    return _shutdown_default_executor(this, ...args);
+  }
+
+  /** Runs until stop() is called. */
+  run_forever(): null {
+    this._check_closed();
+    this._check_running();
+    const oldHooks = _asyncgen_hooks();
+    try {
+      this._running = true;
+      _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
+      events._set_running_loop(this);
+      for (;;) {
+        this._run_once();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._running = false;
+      events._set_running_loop(null);
+      _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+    }
+    return null;
+  }
+
+  /**
+   * Runs until `future` (a coroutine is wrapped in a Task) is done; returns its result or
+   * raises its exception. CPython: base_events.BaseEventLoop.run_until_complete
+   */
+  run_until_complete<T>(future: unknown): T {
+    this._check_closed();
+    this._check_running();
+    const new_task = !isfuture(future);
+    const fut = ensure_future(future, this) as Future<T>;
+    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
+    fut.add_done_callback(_run_until_complete_cb);
+    try {
+      this.run_forever();
+    } catch (e) {
+      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
+  }
+
+  /** Stops after the current iteration (callbacks already scheduled still run). */
+  stop(): null {
+    this._stopping = true;
+    return null;
+  }
+
+  /** Closes the loop: drops pending callbacks and timers. Not allowed while running. */
+  close(): null {
+    if (this.is_running()) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return null;
+    if (this._debug) _log_debug(`Close ${this.__repr__()}`);
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled.clear();
+    this._executor_shutdown_called = true;
+    return null;
+  }
+
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  is_running(): boolean {
+    return this._running;
+  }
+
+  /** The loop's clock: host.now() (monotonic seconds; virtual under --virtual-time). */
+  time(): number {
+    return host.now();
+  }
+
+  /** Calls `callback(*args)` after `delay` seconds: `call_later(delay, callback, *args, context=None)`. */
+  call_later(delay: unknown, callback: Function, ...args: unknown[]): TimerHandle {
+    if (_isNone(delay)) throw new TypeError("delay must not be None");
+    return this.call_at(this.time() + _toSeconds(delay), callback, ...args);
+  }
+
+  /** Calls `callback(*args)` at loop time `when`. */
+  call_at(when: unknown, callback: Function, ...args: unknown[]): TimerHandle {
+    if (_isNone(when)) throw new TypeError("when cannot be None");
+    const [cbArgs, ctx] = splitContext(args);
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_at");
+    const timer = new TimerHandle(_toSeconds(when), callback, cbArgs, this, ctx);
+    this._scheduled.push(timer);
+    timer._scheduled = true;
+    return timer;
+  }
+
+  /** Calls `callback(*args)` on the next iteration, FIFO: `call_soon(callback, *args, context=None)`. */
+  call_soon(callback: Function, ...args: unknown[]): Handle {
+    const [cbArgs, ctx] = splitContext(args);
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_soon");
+    return this._call_soon(callback, cbArgs, ctx);
+  }
+
+  /** There is one thread: the same as call_soon(). */
+  call_soon_threadsafe(callback: Function, ...args: unknown[]): Handle {
+    return this.call_soon(callback, ...args);
+  }
+
+  _check_callback(callback: unknown, method: string): void {
+    if (iscoroutine(callback) || iscoroutinefunction(callback)) {
+      throw new TypeError(`coroutines cannot be used with ${method}()`);
+    }
+    if (typeof callback !== "function") {
+      throw new TypeError(`a callable object was expected by ${method}(), got ${repr(callback)}`);
+    }
+  }
+
+  /** @internal enqueue without checks */
+  _call_soon(callback: Function, args: unknown[], context: PyContext | null): Handle {
+    const handle = new Handle(callback, args, this, context);
+    this._ready.push(handle);
+    return handle;
+  }
+
+  /** @internal a Future's done callback: call_soon(fn, fut, context=ctx) */
+  call_soon_internal(fn: Function, arg: unknown, context: PyContext | null): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    this._ready.push(new Handle(fn, [arg], this, context));
+  }
+
+  /** @internal a Task step: call_soon(task.__step, context=ctx), optionally throwing `exc` in */
+  _call_soon_step(step: Function, exc: BaseException | null, context: PyContext | null): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    this._ready.push(new Handle(step, exc === null ? EMPTY : [exc], this, context));
+  }
+
+  get_exception_handler(): Function | null {
+    return this._exception_handler;
+  }
+
+  /** Installs `handler(loop, context)` for errors the loop catches; None restores the default. */
+  set_exception_handler(handler: Function | null): void {
+    if (handler !== null && handler !== undefined && typeof handler !== "function") {
+      throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    }
+    this._exception_handler = handler ?? null;
+  }
+
+  /**
+   * Logs `message`, the other context entries sorted by key, and the exception's traceback.
+   * CPython: base_events.BaseEventLoop.default_exception_handler
+   */
+  default_exception_handler(context: unknown): void {
+    let message = ctxGet(context, "message");
+    if (!message) message = "Unhandled exception in event loop";
+    const exception = ctxGet(context, "exception");
+    const lines = [str(message)];
+    for (const key of ctxKeys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      lines.push(`${key}: ${repr(ctxGet(context, key))}`);
+    }
+    _log_error(lines.join("\n"), _isNone(exception) ? null : exception);
+  }
+
+  /** Routes an error to the user's handler (a dict context) or the default one. */
+  call_exception_handler(context: ExceptionContext): void {
+    if (this._exception_handler === null) {
+      try {
+        this.default_exception_handler(context);
+      } catch (e) {
+        if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+        _log_error("Exception in default exception handler", e);
+      }
+      return;
+    }
+    try {
+      this._exception_handler(this, toPyDict(context));
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      try {
+        this.default_exception_handler({
+          message: "Unhandled error in exception handler",
+          exception: e,
+          context: toPyDict(context),
+        });
+      } catch (e2) {
+        if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
+        _log_error(
+          "Exception in default exception handler while handling an unexpected error in custom exception handler",
+          e2,
+        );
+      }
+    }
+  }
+
+  _add_callback(handle: Handle): void {
+    if (!handle._cancelled) this._ready.push(handle);
+  }
+
+  _timer_handle_cancelled(handle: TimerHandle): void {
+    if (handle._scheduled) this._timer_cancelled_count++;
+  }
+
+  /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
+  _run_once(): void {
+    const scheduled = this._scheduled;
+    const sched_count = scheduled.length;
+    if (
+      sched_count > _MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      const keep: TimerHandle[] = [];
+      for (const h of scheduled.items) {
+        if (h._cancelled) h._scheduled = false;
+        else keep.push(h);
+      }
+      scheduled.heapify(keep);
+      this._timer_cancelled_count = 0;
+    } else {
+      for (let top = scheduled.peek(); top !== undefined && top._cancelled; top = scheduled.peek()) {
+        this._timer_cancelled_count--;
+        scheduled.pop();
+        top._scheduled = false;
+      }
+    }
+
+    const ready = this._ready;
+    if (ready.length === 0 && !this._stopping) {
+      const first = scheduled.peek();
+      if (first !== undefined) {
+        const timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        if (timeout > 0) host.sleep(timeout);
+      } else {
+        this._wait_forever();
+      }
+    }
+
+    const end_time = this.time() + this._clock_resolution;
+    for (let h = scheduled.peek(); h !== undefined && h._when < end_time; h = scheduled.peek()) {
+      scheduled.pop();
+      h._scheduled = false;
+      ready.push(h);
+    }
+
+    // Only what is ready now runs; callbacks scheduled by these run next iteration.
+    const ntodo = ready.length;
+    if (this._debug) {
+      for (let i = 0; i < ntodo; i++) {
+        const handle = ready.shift() as Handle;
+        if (!handle._cancelled) this._run_debug(handle);
+      }
+    } else {
+      for (let i = 0; i < ntodo; i++) {
+        const handle = ready.shift() as Handle;
+        if (!handle._cancelled) handle._run();
+      }
+    }
+  }
+
+  private _run_debug(handle: Handle): void {
+    try {
+      this._current_handle = handle;
+      const t0 = this.time();
+      handle._run();
+      const dt = this.time() - t0;
+      if (dt >= this.slow_callback_duration) {
+        _log_warning(`Executing ${_format_handle(handle)} took ${dt.toFixed(3)} seconds`);
+      }
+    } finally {
+      this._current_handle = null;
+    }
+  }
+
+  /**
+   * Nothing is ready and no timer is set: CPython blocks in select() forever (until a signal).
+   * A real-time host does the same; under the virtual clock nothing could ever wake the loop,
+   * so that is reported as an error instead of hanging.
+   */
+  private _wait_forever(): void {
+    if (host.virtualTime) {
+      throw new RuntimeError(
+        "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
+      );
+    }
+    for (;;) host.sleep(MAXIMUM_SELECT_TIMEOUT);
+  }
+
+  get_debug(): boolean {
+    return this._debug;
+  }
+
+  set_debug(enabled: unknown): void {
+    this._debug = !!enabled;
+  }
+
+  // --- async generator hooks (CPython: sys.set_asyncgen_hooks while the loop runs) ----------
+
+  _asyncgen_firstiter_hook(agen: AsyncGenerator): void {
+    this._asyncgens.add(agen);
+  }
+  _asyncgen_finalizer_hook(agen: AsyncGenerator): void {
+    this._asyncgens.delete(agen);
+  }
+  private readonly _asyncgen_firstiter_hook_b = (agen: AsyncGenerator): void => this._asyncgen_firstiter_hook(agen);
+  private readonly _asyncgen_finalizer_hook_b = (agen: AsyncGenerator): void => this._asyncgen_finalizer_hook(agen);
+}
+
+/** The loop class CPython uses on Linux; its name shows in the loop's repr. */
+class _UnixSelectorEventLoop extends BaseEventLoop {}
+
+events._set_default_loop_factory(() => new _UnixSelectorEventLoop());
+
+/** Splits a trailing `context=` keyword off callback arguments. */
+function splitContext(args: unknown[]): [unknown[], PyContext | null] {
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof KwArgs) {
+    const kw = (args[n - 1] as KwArgs).kw;
+    for (const k of Object.keys(kw)) {
+      if (k !== "context") throw new TypeError(`call_soon() got an unexpected keyword argument '${k}'`);
+    }
+    return [args.slice(0, n - 1), (kw.context ?? null) as PyContext | null];
+  }
+  return [args, null];
+}
+
+/** A handle as the slow-callback warning names it. CPython: base_events._format_handle */
+function _format_handle(handle: Handle): string {
+  const cb = handle._callback as { __self__?: unknown } | null;
+  if (cb !== null && cb.__self__ instanceof Task) return repr(cb.__self__);
+  return str(handle);
+}
+
+const _shutdown_asyncgens = coroutine_function(function* shutdown_asyncgens(loop: BaseEventLoop): CoroGen<null> {
+  loop._asyncgens_shutdown_called = true;
+  if (loop._asyncgens.size === 0) return null;
+  const closing = Array.from(loop._asyncgens);
+  loop._asyncgens.clear();
+  const results = (yield* gather(...closing.map((ag) => ag.aclose()), new KwArgs({ return_exceptions: true }))) as unknown[];
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    if (r instanceof Exception) {
+      loop.call_exception_handler({
+        message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
+        exception: r,
+        asyncgen: closing[i],
+      });
+    }
+  }
+  return null;
+}, { qualname: "BaseEventLoop.shutdown_asyncgens", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 559 });
+
+const _shutdown_default_executor = coroutine_function(function* shutdown_default_executor(
+  loop: BaseEventLoop,
+  ..._args: unknown[]
+): CoroGen<null> {
+  loop._executor_shutdown_called = true;
+  return null;
+}, { qualname: "BaseEventLoop.shutdown_default_executor", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 585 });

@@ -1,0 +1,358 @@
+// Coroutine objects: the compiler's `async def` lowering lands here (design.md §3).
+//
+//   async def f(a): ...   ⇒   const f = coroutine_function(function* f(a) { ... }, { qualname: "f", filename, firstlineno })
+//   await x               ⇒   yield* x                (x a call of a known coroutine function)
+//                         ⇒   yield* awaitable(x)     (anything else)
+//
+// A Coroutine is lazy: the generator body does not run until a Task steps it or another coroutine
+// delegates to it with `yield*`. Iterating it (Symbol.iterator) hands out the generator itself, so
+// an await chain costs one generator per call and no wrapper frames.
+//
+// Invariant: a Coroutine is handed out (iterated or given to a Task) at most once; a second await
+// raises RuntimeError('cannot reuse already awaited coroutine').
+// Coroutines never handed out are reported as "never awaited" (see _warnings.ts).
+//
+// CPython: Objects/genobject.c (coroutine objects), Lib/asyncio/coroutines.py (3.12).
+import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
+import { _typename } from "./_util.js";
+import { _warn_at, _warn_unawaited } from "./_warnings.js";
+
+export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
+
+/** What the compiler passes for every `async def`. */
+export interface CodeInfo {
+  qualname: string;
+  filename: string;
+  firstlineno: number;
+}
+
+/** A Python-like code object (`cr_code`), built once per coroutine function. */
+export interface CodeObject {
+  readonly co_name: string;
+  readonly co_qualname: string;
+  readonly co_filename: string;
+  readonly co_firstlineno: number;
+}
+
+function makeCode(code: CodeInfo): CodeObject {
+  const q = code.qualname;
+  const dot = q.lastIndexOf(".");
+  return Object.freeze({
+    co_name: dot >= 0 ? q.slice(dot + 1) : q,
+    co_qualname: q,
+    co_filename: code.filename,
+    co_firstlineno: code.firstlineno,
+  });
+}
+
+// Coroutine states (CPython: FRAME_CREATED / FRAME_SUSPENDED / FRAME_EXECUTING / FRAME_COMPLETED).
+export const CORO_CREATED = 0;
+export const CORO_SUSPENDED = 1;
+export const CORO_RUNNING = 2;
+export const CORO_CLOSED = 3;
+
+/** The generator protocol as the Task uses it. */
+export type CoroGen<T = unknown> = Generator<unknown, T, unknown>;
+
+/** The result of `async def` called: a lazy, single-use awaitable. */
+class Coroutine<T = unknown> implements Iterable<unknown> {
+  /** @internal the generator the compiler emitted */
+  _gen: CoroGen<T>;
+  /** @internal */
+  _code: CodeObject;
+  /** @internal CORO_* state; CORO_SUSPENDED once handed out by delegation (its progress is then not tracked). */
+  _state: number;
+  /** @internal true once iterated, driven, closed or reported: no "never awaited" warning */
+  _awaited: boolean;
+
+  constructor(gen: CoroGen<T>, code: CodeObject) {
+    this._gen = gen;
+    this._code = code;
+    this._state = CORO_CREATED;
+    this._awaited = false;
+    _trackUnstarted(this);
+  }
+
+  /** `await coro`: hand the generator out for `yield*` delegation (once). */
+  [Symbol.iterator](): CoroGen<T> {
+    if (this._awaited) {
+      throw new RuntimeError("cannot reuse already awaited coroutine");
+    }
+    this._awaited = true;
+    this._state = CORO_SUSPENDED;
+    return this._gen;
+  }
+
+  /** Python's `coroutine.__await__()`: an iterator over the same generator. */
+  __await__(): CoroGen<T> {
+    return this[Symbol.iterator]();
+  }
+
+  get __name__(): string {
+    return this._code.co_name;
+  }
+  get __qualname__(): string {
+    return this._code.co_qualname;
+  }
+  get cr_code(): CodeObject {
+    return this._code;
+  }
+  get cr_running(): boolean {
+    return this._state === CORO_RUNNING;
+  }
+  /** A stand-in for the frame: non-null while the coroutine can still run. */
+  get cr_frame(): { f_lineno: number } | null {
+    return this._state === CORO_CLOSED ? null : { f_lineno: this._code.co_firstlineno };
+  }
+  get cr_await(): null {
+    return null;
+  }
+
+  /** Python's `coroutine.send(value)`: raises StopIteration(result) when the coroutine returns. */
+  send(value: unknown): unknown {
+    if (this._state === CORO_CREATED && value !== null && value !== undefined) {
+      throw new TypeError("can't send non-None value to a just-started coroutine");
+    }
+    return this._resume(false, value);
+  }
+
+  /** Python's `coroutine.throw(exc)`. */
+  throw(exc: unknown): unknown {
+    if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    return this._resume(true, exc);
+  }
+
+  /** Python's `coroutine.close()`: throws GeneratorExit in, so `except`/`finally` blocks run. */
+  close(): void {
+    this._awaited = true;
+    const st = this._state;
+    if (st === CORO_CLOSED) return;
+    if (st === CORO_RUNNING) throw new ValueError("coroutine already executing");
+    this._state = CORO_CLOSED;
+    if (st === CORO_CREATED) {
+      this._gen.return(undefined as T);
+      return;
+    }
+    let r: IteratorResult<unknown, T>;
+    try {
+      r = this._gen.throw(new GeneratorExit());
+    } catch (e) {
+      if (e instanceof GeneratorExit || e instanceof StopIteration) return;
+      throw e;
+    }
+    if (!r.done) {
+      this._gen.return(undefined as T);
+      throw new RuntimeError("coroutine ignored GeneratorExit");
+    }
+  }
+
+  private _resume(isThrow: boolean, v: unknown): unknown {
+    const st = this._state;
+    if (st === CORO_RUNNING) throw new ValueError("coroutine already executing");
+    if (st === CORO_CLOSED) {
+      if (isThrow) throw v;
+      throw new RuntimeError("cannot reuse already awaited coroutine");
+    }
+    this._awaited = true;
+    this._state = CORO_RUNNING;
+    let r: IteratorResult<unknown, T>;
+    try {
+      r = isThrow ? this._gen.throw(v) : this._gen.next(v);
+    } catch (e) {
+      this._state = CORO_CLOSED;
+      throw e;
+    }
+    if (r.done) {
+      this._state = CORO_CLOSED;
+      throw new StopIteration(r.value === undefined ? null : r.value);
+    }
+    this._state = CORO_SUSPENDED;
+    return r.value;
+  }
+
+  __repr__(): string {
+    return `<coroutine object ${this._code.co_qualname} at ${hexAddress(this)}>`;
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+}
+Object.defineProperty(Coroutine, "__name__", { value: "coroutine", configurable: true });
+Object.defineProperty(Coroutine, "__module__", { value: "builtins", configurable: true });
+
+/** Marker CPython puts on legacy `@coroutine` functions; we put it on every coroutine function. */
+export const _is_coroutine = Symbol("_is_coroutine");
+
+/** A function returned by coroutine_function(): calling it makes a lazy Coroutine. */
+export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {
+  __name__: string;
+  __qualname__: string;
+  __code__: CodeObject;
+};
+
+/**
+ * Wraps the compiler's generator function into a coroutine function. `this` is passed through
+ * for methods. The returned function carries `__name__`, `__qualname__` and `__code__`.
+ */
+function coroutine_function<A extends unknown[], T>(
+  genFn: (...args: A) => CoroGen<T>,
+  code: CodeInfo,
+): CoroutineFunction<A, T> {
+  const co = makeCode(code);
+  const f = function (this: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
+  };
+  return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
+}
+
+function _decorate(f: Function, co: CodeObject): Function {
+  Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
+  Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });
+  Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
+  Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
+  Object.defineProperty(f, _is_coroutine, { value: true });
+  return f;
+}
+
+/** True for coroutine objects (asyncio.iscoroutine). */
+function iscoroutine(obj: unknown): obj is Coroutine {
+  return obj instanceof Coroutine;
+}
+
+/** True for functions made by coroutine_function() or the legacy decorator. */
+function iscoroutinefunction(fn: unknown): boolean {
+  return typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[_is_coroutine] === true;
+}
+
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;
+
+/**
+ * The legacy `@asyncio.coroutine` decorator (CPython 3.10; removed in 3.11). The compiler lowers
+ * the decorator itself; this export serves hand-written code and decorators applied dynamically.
+ * A generator function becomes a coroutine function; a plain function is wrapped so that an
+ * awaitable result is awaited.
+ */
+function coroutine(fn: Function): Function {
+  if (iscoroutinefunction(fn)) return fn;
+  const named = fn as { __qualname__?: string; __code__?: Partial<CodeObject> };
+  const code: CodeInfo = {
+    qualname: named.__qualname__ ?? fn.name ?? "<lambda>",
+    filename: named.__code__?.co_filename ?? "<unknown>",
+    firstlineno: named.__code__?.co_firstlineno ?? 0,
+  };
+  if (fn instanceof GeneratorFunction) {
+    return coroutine_function(fn as (...a: unknown[]) => CoroGen, code);
+  }
+  return coroutine_function(function* (this: unknown, ...args: unknown[]): CoroGen {
+    const r = fn.apply(this, args);
+    if (_isAwaitable(r)) return yield* awaitable(r);
+    return r;
+  }, code);
+}
+
+function _isAwaitable(x: unknown): boolean {
+  if (x instanceof Coroutine) return true;
+  if (x === null || typeof x !== "object") return false;
+  const o = x as Record<string, unknown>;
+  return o._asyncio_future_blocking !== undefined || typeof o.__await__ === "function";
+}
+export { _isAwaitable as isawaitable };
+
+/**
+ * What `await x` delegates to, for any awaitable: a Coroutine or Future is its own iterable;
+ * an object with `__await__` gives its iterator. Anything else is CPython's TypeError.
+ */
+function awaitable<T = unknown>(x: unknown): Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> } {
+  if (x instanceof Coroutine) return x as Coroutine<T>;
+  if (x !== null && typeof x === "object") {
+    const o = x as Record<string | symbol, unknown>;
+    if (o._asyncio_future_blocking !== undefined && typeof o[Symbol.iterator] === "function") {
+      return o as unknown as Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> };
+    }
+    const aw = o.__await__;
+    if (typeof aw === "function") {
+      const it = aw.call(o) as unknown;
+      if (it instanceof Coroutine) throw new TypeError("__await__() returned a coroutine");
+      if (it === null || typeof it !== "object" || typeof (it as Iterator<unknown>).next !== "function") {
+        throw new TypeError(`__await__() returned non-iterator of type '${_typename(it)}'`);
+      }
+      const iter = it as Iterator<unknown, T, unknown> & Partial<Iterable<unknown>>;
+      if (typeof iter[Symbol.iterator] === "function") {
+        return iter as Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> };
+      }
+      return { [Symbol.iterator]: () => iter };
+    }
+  }
+  throw new TypeError(`object ${_typename(x)} can't be used in 'await' expression`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "coroutine '...' was never awaited"
+
+/**
+ * Coroutines that might never be started. Appending is cheap; the list is compacted (dropping
+ * started ones) whenever it doubles, so it stays proportional to the live unstarted set.
+ */
+let _unstarted: Coroutine[] = [];
+let _compactAt = 1024;
+
+function _trackUnstarted(c: Coroutine): void {
+  const n = _unstarted.push(c);
+  if (n >= _compactAt) {
+    _unstarted = _unstarted.filter((x) => !x._awaited);
+    _compactAt = Math.max(1024, _unstarted.length * 2);
+  }
+}
+
+/**
+ * The compiler wraps an expression statement whose value is dropped (`f()` on its own line) in
+ * discard(value, lineno): CPython destroys the object right there, so a coroutine that was never
+ * started is reported at once, at that line.
+ */
+function discard(value: unknown, lineno: number, filename?: string): void {
+  if (value instanceof Coroutine && !value._awaited && value._state === CORO_CREATED) {
+    value._awaited = true;
+    value._state = CORO_CLOSED;
+    _warn_unawaited(value._code.co_qualname, filename ?? value._code.co_filename, lineno);
+  }
+}
+
+/**
+ * At interpreter exit: coroutines still never started are reported as CPython does when it
+ * clears module globals at shutdown (`sys:1: RuntimeWarning: ...`, no source line).
+ */
+export function _report_never_awaited(): void {
+  const left = _unstarted;
+  _unstarted = [];
+  for (const c of left) {
+    if (!c._awaited && c._state === CORO_CREATED) {
+      c._awaited = true;
+      c._state = CORO_CLOSED;
+      _warn_at("sys", 1, `coroutine '${c._code.co_qualname}' was never awaited`, "RuntimeWarning", false);
+    }
+  }
+}
+
+/** `coro=<...>` text of a Task repr. CPython: Lib/asyncio/coroutines.py _format_coroutine. */
+export function _format_coroutine(coro: unknown): string {
+  if (coro instanceof Coroutine) {
+    const co = coro._code;
+    if (coro._state === CORO_CLOSED) {
+      return `${co.co_qualname}() done, defined at ${co.co_filename}:${co.co_firstlineno}`;
+    }
+    // CPython prints the line the coroutine is suspended at; the generator does not expose it,
+    // so this is the definition line (exact before the first step).
+    return `${co.co_qualname}() running at ${co.co_filename}:${co.co_firstlineno}`;
+  }
+  const o = coro as { __qualname__?: string; __name__?: string; cr_running?: boolean; gi_running?: boolean };
+  const name = `${o.__qualname__ || o.__name__ || `<${_typename(coro)} without __name__>`}()`;
+  return o.cr_running || o.gi_running ? `${name} running` : name;
+}
+
+/** @internal Wrap a JS generator (already created) as a Coroutine, e.g. for ensure_future(awaitable). */
+export function _coroutine_from_generator<T>(gen: CoroGen<T>, qualname: string): Coroutine<T> {
+  const c = new Coroutine<T>(gen, makeCode({ qualname, filename: "<tsyncio>", firstlineno: 0 }));
+  c._awaited = true; // internal wrappers are never reported
+  return c;
+}

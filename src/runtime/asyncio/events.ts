@@ -1,0 +1,378 @@
+// Event loop handles, the abstract loop, policies, and the "current loop" functions.
+//
+// Loop lookup follows CPython 3.12 except where the design pins 3.10 behaviour:
+// get_event_loop() with no running loop and no loop set creates one (and no DeprecationWarning),
+// and raises once set_event_loop() has been called (e.g. after asyncio.run() cleared it).
+// CPython: Lib/asyncio/events.py (3.12).
+import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js";
+import type { PyContext } from "./_context.js";
+import { _copy_context } from "./_context.js";
+import { _format_callback_source } from "./format_helpers.js";
+import { _typename } from "./_util.js";
+import { BaseException, KeyboardInterrupt, SystemExit, toPyException } from "./_compat.js";
+
+export {
+  AbstractEventLoopPolicy,
+  AbstractEventLoop,
+  AbstractServer,
+  Handle,
+  TimerHandle,
+  get_event_loop_policy,
+  set_event_loop_policy,
+  get_event_loop,
+  set_event_loop,
+  new_event_loop,
+  get_child_watcher,
+  set_child_watcher,
+  _set_running_loop,
+  get_running_loop,
+  _get_running_loop,
+};
+
+/** An exception-handler context (CPython passes a dict). */
+export type ExceptionContext = Record<string, unknown>;
+
+/** A scheduled callback; returned by call_soon(). CPython: events.Handle. */
+class Handle {
+  _callback: Function | null;
+  _args: unknown[] | null;
+  _loop: AbstractEventLoop;
+  _cancelled: boolean;
+  _context: PyContext | null;
+  _repr: string | null;
+  _source_traceback: null;
+  // TimerHandle fields live here too so every handle has one shape (the ready queue stays monomorphic).
+  _when: number;
+  _seq: number;
+  _scheduled: boolean;
+
+  constructor(callback: Function, args: unknown[], loop: AbstractEventLoop, context: PyContext | null = null) {
+    this._callback = callback;
+    this._args = args;
+    this._loop = loop;
+    this._cancelled = false;
+    this._context = context === null ? _copy_context() : context;
+    this._repr = null;
+    this._source_traceback = null;
+    this._when = 0;
+    this._seq = 0;
+    this._scheduled = false;
+  }
+
+  protected _repr_info(): string[] {
+    const info = [this.constructor.name];
+    if (this._cancelled) info.push("cancelled");
+    if (this._callback !== null) info.push(_format_callback_source(this._callback, this._args));
+    return info;
+  }
+
+  __repr__(): string {
+    if (this._repr !== null) return this._repr;
+    return `<${this._repr_info().join(" ")}>`;
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+
+  get_context(): PyContext | null {
+    return this._context;
+  }
+
+  cancel(): void {
+    if (!this._cancelled) {
+      this._cancelled = true;
+      if (this._loop.get_debug()) this._repr = this.__repr__();
+      this._callback = null;
+      this._args = null;
+    }
+  }
+
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  /** Runs the callback; an exception goes to the loop's exception handler. */
+  _run(): void {
+    const cb = this._callback as Function;
+    const args = this._args as unknown[];
+    try {
+      const ctx = this._context;
+      if (ctx === null) {
+        switch (args.length) {
+          case 0:
+            cb();
+            break;
+          case 1:
+            cb(args[0]);
+            break;
+          default:
+            cb(...args);
+        }
+      } else {
+        ctx.run(cb, ...args);
+      }
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      const exc = toPyException(e);
+      this._loop.call_exception_handler({
+        message: `Exception in callback ${_format_callback_source(cb, args)}`,
+        exception: exc,
+        handle: this,
+      });
+    }
+  }
+}
+
+let _timerSeq = 0;
+
+/** A callback scheduled for a time; returned by call_later()/call_at(). CPython: events.TimerHandle. */
+class TimerHandle extends Handle {
+  constructor(when: number, callback: Function, args: unknown[], loop: AbstractEventLoop, context: PyContext | null = null) {
+    super(callback, args, loop, context);
+    this._when = when;
+    this._seq = _timerSeq++;
+  }
+
+  protected _repr_info(): string[] {
+    const info = super._repr_info();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(this._when)}`);
+    return info;
+  }
+
+  cancel(): void {
+    if (!this._cancelled) this._loop._timer_handle_cancelled(this);
+    super.cancel();
+  }
+
+  /** The absolute time (loop.time() clock) the callback is scheduled for. */
+  when(): number {
+    return this._when;
+  }
+}
+
+function notImplemented(what: string): never {
+  throw new NotImplementedError(`${what} is not supported by tsyncio (no sockets, subprocesses, signals or threads)`);
+}
+
+/** Abstract server (no sockets in tsyncio). */
+class AbstractServer {
+  close(): void {
+    notImplemented("AbstractServer.close");
+  }
+}
+
+/**
+ * The loop interface. BaseEventLoop implements the parts tsyncio supports; networking,
+ * subprocesses, signals and executors raise NotImplementedError with a message.
+ * CPython: events.AbstractEventLoop.
+ */
+class AbstractEventLoop {
+  get_debug(): boolean {
+    return notImplemented("get_debug");
+  }
+  call_exception_handler(_context: ExceptionContext): void {
+    notImplemented("call_exception_handler");
+  }
+  /** @internal */
+  _timer_handle_cancelled(_handle: TimerHandle): void {
+    notImplemented("_timer_handle_cancelled");
+  }
+  run_in_executor(..._args: unknown[]): never {
+    return notImplemented("loop.run_in_executor()");
+  }
+  set_default_executor(..._args: unknown[]): never {
+    return notImplemented("loop.set_default_executor()");
+  }
+  getaddrinfo(..._args: unknown[]): never {
+    return notImplemented("loop.getaddrinfo()");
+  }
+  getnameinfo(..._args: unknown[]): never {
+    return notImplemented("loop.getnameinfo()");
+  }
+  create_connection(..._args: unknown[]): never {
+    return notImplemented("loop.create_connection()");
+  }
+  create_server(..._args: unknown[]): never {
+    return notImplemented("loop.create_server()");
+  }
+  create_datagram_endpoint(..._args: unknown[]): never {
+    return notImplemented("loop.create_datagram_endpoint()");
+  }
+  create_unix_connection(..._args: unknown[]): never {
+    return notImplemented("loop.create_unix_connection()");
+  }
+  create_unix_server(..._args: unknown[]): never {
+    return notImplemented("loop.create_unix_server()");
+  }
+  connect_read_pipe(..._args: unknown[]): never {
+    return notImplemented("loop.connect_read_pipe()");
+  }
+  connect_write_pipe(..._args: unknown[]): never {
+    return notImplemented("loop.connect_write_pipe()");
+  }
+  subprocess_shell(..._args: unknown[]): never {
+    return notImplemented("loop.subprocess_shell()");
+  }
+  subprocess_exec(..._args: unknown[]): never {
+    return notImplemented("loop.subprocess_exec()");
+  }
+  add_reader(..._args: unknown[]): never {
+    return notImplemented("loop.add_reader()");
+  }
+  remove_reader(..._args: unknown[]): never {
+    return notImplemented("loop.remove_reader()");
+  }
+  add_writer(..._args: unknown[]): never {
+    return notImplemented("loop.add_writer()");
+  }
+  remove_writer(..._args: unknown[]): never {
+    return notImplemented("loop.remove_writer()");
+  }
+  sock_recv(..._args: unknown[]): never {
+    return notImplemented("loop.sock_recv()");
+  }
+  sock_sendall(..._args: unknown[]): never {
+    return notImplemented("loop.sock_sendall()");
+  }
+  sock_connect(..._args: unknown[]): never {
+    return notImplemented("loop.sock_connect()");
+  }
+  sock_accept(..._args: unknown[]): never {
+    return notImplemented("loop.sock_accept()");
+  }
+  add_signal_handler(..._args: unknown[]): never {
+    return notImplemented("loop.add_signal_handler()");
+  }
+  remove_signal_handler(..._args: unknown[]): never {
+    return notImplemented("loop.remove_signal_handler()");
+  }
+  call_soon_threadsafe(..._args: unknown[]): unknown {
+    return notImplemented("loop.call_soon_threadsafe()");
+  }
+}
+
+// --- the running loop and the policy ---------------------------------------------------------
+
+let _running_loop: AbstractEventLoop | null = null;
+
+/** The running event loop; RuntimeError('no running event loop') outside one. */
+function get_running_loop(): AbstractEventLoop {
+  const loop = _running_loop;
+  if (loop === null) throw new RuntimeError("no running event loop");
+  return loop;
+}
+
+/** The running loop or null (never raises). */
+function _get_running_loop(): AbstractEventLoop | null {
+  return _running_loop;
+}
+
+function _set_running_loop(loop: AbstractEventLoop | null): void {
+  _running_loop = loop;
+}
+
+/** Set by base_events.ts when it loads: how the default policy makes a loop. */
+let _default_loop_factory: (() => AbstractEventLoop) | null = null;
+
+/** @internal */
+export function _set_default_loop_factory(f: () => AbstractEventLoop): void {
+  _default_loop_factory = f;
+}
+
+/** CPython: events.AbstractEventLoopPolicy. */
+class AbstractEventLoopPolicy {
+  get_event_loop(): AbstractEventLoop {
+    return notImplemented("AbstractEventLoopPolicy.get_event_loop");
+  }
+  set_event_loop(_loop: AbstractEventLoop | null): void {
+    notImplemented("AbstractEventLoopPolicy.set_event_loop");
+  }
+  new_event_loop(): AbstractEventLoop {
+    return notImplemented("AbstractEventLoopPolicy.new_event_loop");
+  }
+  get_child_watcher(): never {
+    return notImplemented("child watchers");
+  }
+  set_child_watcher(_w: unknown): never {
+    return notImplemented("child watchers");
+  }
+}
+
+/**
+ * One loop per (the only) thread, created on demand by get_event_loop() until
+ * set_event_loop() has been called. CPython: events.BaseDefaultEventLoopPolicy.
+ */
+export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
+  _loop: AbstractEventLoop | null = null;
+  _set_called = false;
+
+  get_event_loop(): AbstractEventLoop {
+    if (this._loop === null && !this._set_called) {
+      // CPython 3.10 creates the loop silently; 3.12 adds a DeprecationWarning (not reproduced).
+      this.set_event_loop(this.new_event_loop());
+    }
+    if (this._loop === null) {
+      throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
+    }
+    return this._loop;
+  }
+
+  set_event_loop(loop: AbstractEventLoop | null | undefined): void {
+    this._set_called = true;
+    if (loop !== null && loop !== undefined && !(loop instanceof AbstractEventLoop)) {
+      throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${_typename(loop)}'`);
+    }
+    this._loop = loop ?? null;
+  }
+
+  new_event_loop(): AbstractEventLoop {
+    if (_default_loop_factory === null) {
+      throw new RuntimeError("asyncio is not initialised: import the asyncio index module");
+    }
+    return _default_loop_factory();
+  }
+}
+export { DefaultEventLoopPolicy as BaseDefaultEventLoopPolicy };
+
+let _event_loop_policy: AbstractEventLoopPolicy | null = null;
+
+function get_event_loop_policy(): AbstractEventLoopPolicy {
+  if (_event_loop_policy === null) _event_loop_policy = new DefaultEventLoopPolicy();
+  return _event_loop_policy;
+}
+
+function set_event_loop_policy(policy: AbstractEventLoopPolicy | null): void {
+  if (policy !== null && policy !== undefined && !(policy instanceof AbstractEventLoopPolicy)) {
+    throw new TypeError(`policy must be an instance of AbstractEventLoopPolicy or None, not '${_typename(policy)}'`);
+  }
+  _event_loop_policy = policy ?? null;
+}
+
+/** The running loop, else the policy's current loop (created on first use, as in 3.10). */
+function get_event_loop(): AbstractEventLoop {
+  const running = _running_loop;
+  if (running !== null) return running;
+  return get_event_loop_policy().get_event_loop();
+}
+
+function set_event_loop(loop: AbstractEventLoop | null): void {
+  get_event_loop_policy().set_event_loop(loop);
+}
+
+function new_event_loop(): AbstractEventLoop {
+  return get_event_loop_policy().new_event_loop();
+}
+
+function get_child_watcher(): never {
+  return notImplemented("asyncio.get_child_watcher()");
+}
+
+function set_child_watcher(_watcher: unknown): never {
+  return notImplemented("asyncio.set_child_watcher()");
+}
+
+/** True when `e` is a BaseException that must escape the loop (SystemExit, KeyboardInterrupt). */
+export function _is_exit_exception(e: unknown): boolean {
+  return e instanceof SystemExit || e instanceof KeyboardInterrupt;
+}
+export { BaseException as _BaseException };

@@ -1,0 +1,313 @@
+// Future: a result that becomes available later, with done callbacks run by the loop.
+//
+// `await fut` is `yield* fut`: the Future's iterator yields the Future itself once while it is
+// pending (the Task then waits on it), and returns its result (or throws) when resumed. A done
+// Future returns at once without yielding (the fast path).
+//
+// Invariant: callbacks are only ever *scheduled* (loop.call_soon), in registration order, never
+// called directly.
+// CPython: Lib/asyncio/futures.py (3.12; the C _asyncio.Future behaves the same).
+import {
+  BaseException,
+  KwArgs,
+  NotImplementedError,
+  PyObject,
+  RuntimeError,
+  StopIteration,
+  TypeError,
+  toPyException,
+} from "./_compat.js";
+import type { PyContext } from "./_context.js";
+import { _copy_context } from "./_context.js";
+import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import * as events from "./events.js";
+import type { BaseEventLoop } from "./base_events.js";
+import { _bind, _isNone } from "./_util.js";
+
+export { Future, wrap_future, isfuture };
+
+/** Futures whose exception nobody retrieved yet; reported at exit ("... exception was never retrieved"). */
+export const _unretrieved = new Set<Future<unknown>>();
+
+/** True for asyncio Futures and duck-typed futures (`_asyncio_future_blocking` set). */
+function isfuture(obj: unknown): boolean {
+  if (obj instanceof Future) return true;
+  if (obj === null || typeof obj !== "object") return false;
+  const b = (obj as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
+  return b !== undefined && b !== null && typeof (obj.constructor as unknown) === "function";
+}
+
+class Future<T = unknown> extends PyObject implements Iterable<unknown> {
+  declare _state: string;
+  declare _result: T | null;
+  declare _exception: BaseException | null;
+  declare _loop: BaseEventLoop;
+  declare _source_traceback: null;
+  declare _cancel_message: unknown;
+  declare _cancelled_exc: CancelledError | null;
+  declare _asyncio_future_blocking: boolean;
+  /** CPython's private __log_traceback: an exception was set and nobody has looked at it yet. */
+  declare _log_tb: boolean;
+  /** First callback and its context inline (most futures have exactly one waiter). */
+  declare _cb0: Function | null;
+  declare _ctx0: PyContext | null;
+  /** Further callbacks as flat [fn, ctx, fn, ctx, ...]. */
+  declare _callbacks: unknown[] | null;
+
+  /** `Future(*, loop=None)`; tsyncio code may also pass the loop positionally. */
+  __init__(...args: unknown[]): void {
+    let loop: unknown = args[0];
+    if (args.length > 0 && args[args.length - 1] instanceof KwArgs) {
+      loop = _bind("Future", args, ["loop"], 0)[0];
+    }
+    this._state = _PENDING;
+    this._result = null;
+    this._exception = null;
+    this._loop = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
+    this._source_traceback = null;
+    this._cancel_message = null;
+    this._cancelled_exc = null;
+    this._asyncio_future_blocking = false;
+    this._log_tb = false;
+    this._cb0 = null;
+    this._ctx0 = null;
+    this._callbacks = null;
+  }
+
+  __repr__(): string {
+    return _future_repr(this);
+  }
+
+  get _log_traceback(): boolean {
+    return this._log_tb;
+  }
+  set _log_traceback(val: boolean) {
+    if (val) throw new TypeError("_log_traceback can only be set to False");
+    this._log_tb = false;
+    _unretrieved.delete(this as Future<unknown>);
+  }
+
+  /** @internal callbacks in order, for reprs */
+  _callbacks_list(): Function[] {
+    const out: Function[] = [];
+    if (this._cb0 !== null) out.push(this._cb0);
+    const rest = this._callbacks;
+    if (rest !== null) for (let i = 0; i < rest.length; i += 2) out.push(rest[i] as Function);
+    return out;
+  }
+
+  get_loop(): BaseEventLoop {
+    return this._loop;
+  }
+
+  /**
+   * The CancelledError to raise for this cancelled future (used once: it forgets the saved one).
+   * CPython: futures.Future._make_cancelled_error
+   */
+  _make_cancelled_error(): CancelledError {
+    if (this._cancelled_exc !== null) {
+      const exc = this._cancelled_exc;
+      this._cancelled_exc = null;
+      return exc;
+    }
+    return _isNone(this._cancel_message) ? new CancelledError() : new CancelledError(this._cancel_message);
+  }
+
+  /** Cancels a pending future and schedules its callbacks; false if already done. */
+  cancel(...args: unknown[]): boolean {
+    const msg = args.length === 0 ? null : args.length === 1 && !(args[0] instanceof KwArgs) ? args[0] : _bind("cancel", args, ["msg"])[0];
+    return this._cancel_future(msg ?? null);
+  }
+
+  /** @internal Future.cancel itself (Task.cancel overrides cancel() but finishes through this). */
+  _cancel_future(msg: unknown): boolean {
+    this._clear_log_tb();
+    if (this._state !== _PENDING) return false;
+    this._state = _CANCELLED;
+    this._cancel_message = msg;
+    this.__schedule_callbacks();
+    return true;
+  }
+
+  /** @internal */
+  _clear_log_tb(): void {
+    if (this._log_tb) {
+      this._log_tb = false;
+      _unretrieved.delete(this as Future<unknown>);
+    }
+  }
+
+  /** Schedules every callback with call_soon, in order, and forgets them. */
+  protected __schedule_callbacks(): void {
+    const cb0 = this._cb0;
+    if (cb0 === null) return;
+    const ctx0 = this._ctx0;
+    const rest = this._callbacks;
+    this._cb0 = null;
+    this._ctx0 = null;
+    this._callbacks = null;
+    const loop = this._loop;
+    loop.call_soon_internal(cb0, this, ctx0);
+    if (rest !== null) {
+      for (let i = 0; i < rest.length; i += 2) {
+        loop.call_soon_internal(rest[i] as Function, this, rest[i + 1] as PyContext | null);
+      }
+    }
+  }
+
+  cancelled(): boolean {
+    return this._state === _CANCELLED;
+  }
+
+  done(): boolean {
+    return this._state !== _PENDING;
+  }
+
+  /** The result; raises the exception, CancelledError, or InvalidStateError if not done. */
+  result(): T {
+    const st = this._state;
+    if (st === _FINISHED) {
+      if (this._log_tb) this._clear_log_tb();
+      if (this._exception !== null) throw this._exception;
+      return this._result as T;
+    }
+    if (st === _CANCELLED) throw this._make_cancelled_error();
+    throw new InvalidStateError("Result is not ready.");
+  }
+
+  /** The exception (or None) of a done future; CancelledError if cancelled. */
+  exception(): BaseException | null {
+    if (this._state === _CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== _FINISHED) throw new InvalidStateError("Exception is not set.");
+    this._clear_log_tb();
+    return this._exception;
+  }
+
+  /** Adds `fn(future)` to run (via call_soon) when done; scheduled at once if already done. */
+  add_done_callback(fn: Function, ...rest: unknown[]): void {
+    let context: PyContext | null = null;
+    if (rest.length > 0) context = (_bind("add_done_callback", [fn, ...rest], ["fn", "context"], 1)[1] ?? null) as PyContext | null;
+    if (this._state !== _PENDING) {
+      this._loop.call_soon_internal(fn, this, context);
+      return;
+    }
+    if (context === null) context = _copy_context();
+    this._add_done_callback_internal(fn, context);
+  }
+
+  /** @internal add_done_callback on a pending future, context already decided */
+  _add_done_callback_internal(fn: Function, context: PyContext | null): void {
+    if (this._state !== _PENDING) {
+      this._loop.call_soon_internal(fn, this, context);
+      return;
+    }
+    if (this._cb0 === null && this._callbacks === null) {
+      this._cb0 = fn;
+      this._ctx0 = context;
+    } else if (this._callbacks === null) {
+      this._callbacks = [fn, context];
+    } else {
+      this._callbacks.push(fn, context);
+    }
+  }
+
+  /** Removes every registration of `fn`; returns how many were removed. */
+  remove_done_callback(fn: Function): bigint {
+    const kept: unknown[] = [];
+    let removed = 0;
+    if (this._cb0 !== null) {
+      if (this._cb0 === fn) removed++;
+      else kept.push(this._cb0, this._ctx0);
+    }
+    const rest = this._callbacks;
+    if (rest !== null) {
+      for (let i = 0; i < rest.length; i += 2) {
+        if (rest[i] === fn) removed++;
+        else kept.push(rest[i], rest[i + 1]);
+      }
+    }
+    if (removed > 0) {
+      this._cb0 = kept.length > 0 ? (kept[0] as Function) : null;
+      this._ctx0 = kept.length > 0 ? (kept[1] as PyContext | null) : null;
+      this._callbacks = kept.length > 2 ? kept.slice(2) : null;
+    }
+    return BigInt(removed);
+  }
+
+  /** Marks the future done with `result`; InvalidStateError if already done. */
+  set_result(result: T): void {
+    if (this._state !== _PENDING) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this._set_result_unchecked(result);
+  }
+
+  /** @internal set_result without the state check */
+  _set_result_unchecked(result: T): void {
+    this._result = result === undefined ? null : result;
+    this._state = _FINISHED;
+    this.__schedule_callbacks();
+  }
+
+  /** Marks the future done with an exception (a class is instantiated). */
+  set_exception(exception: unknown): void {
+    if (this._state !== _PENDING) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this._set_exception_unchecked(_coerce_exception(exception));
+  }
+
+  /** @internal set_exception without the state check (the caller knows the future is pending) */
+  _set_exception_unchecked(exc: BaseException): void {
+    this._exception = exc;
+    this._state = _FINISHED;
+    this.__schedule_callbacks();
+    this._log_tb = true;
+    _unretrieved.add(this as Future<unknown>);
+  }
+
+  /** `await fut` / `yield from fut`. CPython: futures.Future.__await__ */
+  *[Symbol.iterator](): Generator<unknown, T, unknown> {
+    if (this._state === _PENDING) {
+      this._asyncio_future_blocking = true;
+      yield this; // the Task waits for completion
+      if (this._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+    }
+    return this.result();
+  }
+
+  __await__(): Generator<unknown, T, unknown> {
+    return this[Symbol.iterator]();
+  }
+  __iter__(): Generator<unknown, T, unknown> {
+    return this[Symbol.iterator]();
+  }
+}
+Object.defineProperty(Future, "__module__", { value: "_asyncio", configurable: true });
+
+/** Accepts an exception instance or class; rejects StopIteration like CPython. */
+export function _coerce_exception(exception: unknown): BaseException {
+  let exc = exception;
+  if (typeof exc === "function") exc = new (exc as new () => unknown)();
+  if (exc instanceof StopIteration && exc.constructor === StopIteration) {
+    throw new TypeError("StopIteration interacts badly with generators and cannot be raised into a Future");
+  }
+  if (exc instanceof BaseException) return exc;
+  if (exc instanceof Error) return toPyException(exc);
+  throw new TypeError("invalid exception object");
+}
+
+/** The loop a future belongs to. CPython: futures._get_loop */
+export function _get_loop(fut: unknown): BaseEventLoop {
+  const f = fut as { get_loop?: () => BaseEventLoop; _loop?: BaseEventLoop };
+  if (typeof f.get_loop === "function") return f.get_loop();
+  return f._loop as BaseEventLoop;
+}
+
+/** Sets the result unless the future was cancelled meanwhile (asyncio.sleep's timer callback). */
+export function _set_result_unless_cancelled(fut: Future<unknown>, result: unknown): void {
+  if (fut._state !== _PENDING) return;
+  fut.set_result(result);
+}
+
+/** concurrent.futures interop needs threads: not available. */
+function wrap_future(_future: unknown, ..._rest: unknown[]): never {
+  throw new NotImplementedError("asyncio.wrap_future() is not supported by tsyncio (no threads or concurrent.futures)");
+}

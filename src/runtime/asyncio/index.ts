@@ -1,0 +1,63 @@
+// tsyncio's asyncio: CPython 3.12's asyncio package, re-exported under its Python names like
+// Lib/asyncio/__init__.py, plus the hooks the compiler and the CLI use (see README.md).
+//
+//   import * as asyncio from "tsyncio/runtime/asyncio";
+//   asyncio.run(main());
+import "./base_events.js"; // installs the default loop factory
+
+export * from "./exceptions.js";
+export * from "./coroutines.js";
+export {
+  AbstractEventLoopPolicy,
+  AbstractEventLoop,
+  AbstractServer,
+  Handle,
+  TimerHandle,
+  get_event_loop_policy,
+  set_event_loop_policy,
+  get_event_loop,
+  set_event_loop,
+  new_event_loop,
+  get_child_watcher,
+  set_child_watcher,
+  _set_running_loop,
+  get_running_loop,
+  _get_running_loop,
+  DefaultEventLoopPolicy,
+  BaseDefaultEventLoopPolicy,
+} from "./events.js";
+export { BaseEventLoop, SelectorEventLoop } from "./base_events.js";
+export { Future, wrap_future, isfuture } from "./futures.js";
+export {
+  Task,
+  create_task,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
+  wait,
+  wait_for,
+  as_completed,
+  sleep,
+  gather,
+  shield,
+  ensure_future,
+  run_coroutine_threadsafe,
+  current_task,
+  all_tasks,
+  create_eager_task_factory,
+  eager_task_factory,
+  _register_task,
+  _unregister_task,
+  _enter_task,
+  _leave_task,
+} from "./tasks.js";
+export { Timeout, timeout, timeout_at } from "./timeouts.js";
+export { Runner, run } from "./runners.js";
+
+// Compiler and CLI hooks (not Python names).
+export { async_generator_function, agen_yield, AsyncGenerator, isasyncgen } from "./_asyncgen.js";
+export { _at_exit } from "./_shutdown.js";
+export { set_source_line_provider } from "./_warnings.js";
+export { _set_copy_context } from "./_context.js";
+export { _set_exception_formatter, _set_logger } from "./log.js";
+export { CPYTHON_VERSION } from "./VERSION.js";

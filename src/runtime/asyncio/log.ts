@@ -1,0 +1,61 @@
+// asyncio's logger. CPython logs through logging.getLogger("asyncio"); with logging not configured,
+// Python's last-resort handler writes the bare message (and the traceback) to stderr, which is
+// what this does. A logging module, when the runtime has one, can take over with _set_logger().
+// CPython: Lib/asyncio/log.py, Lib/logging/__init__.py (lastResort).
+import { BaseException, className, host, str } from "./_compat.js";
+
+/** Formats an exception as `traceback.format_exception` does (traceback + last line). */
+export type ExceptionFormatter = (exc: unknown) => string;
+
+function defaultFormat(exc: unknown): string {
+  // Without frames (no traceback support installed) CPython prints only the exception line.
+  if (exc instanceof BaseException) {
+    const c = exc.constructor as { __module__?: string };
+    const mod = Object.prototype.hasOwnProperty.call(c, "__module__") ? c.__module__ : "__main__";
+    const name = className(c);
+    const qual = mod === "builtins" || mod === "__main__" ? name : `${mod}.${name}`;
+    const s = str(exc);
+    return s === "" ? `${qual}\n` : `${qual}: ${s}\n`;
+  }
+  return `${String(exc)}\n`;
+}
+
+let _formatException: ExceptionFormatter = defaultFormat;
+
+/** Installs the traceback formatter (the builtins' traceback support). */
+export function _set_exception_formatter(f: ExceptionFormatter | null): void {
+  _formatException = f ?? defaultFormat;
+}
+
+export function _format_exception(exc: unknown): string {
+  return _formatException(exc);
+}
+
+/** The asyncio logger's sink: (level, message, exception or null). */
+export type LogSink = (level: "DEBUG" | "INFO" | "WARNING" | "ERROR", message: string, exc: unknown) => void;
+
+let _sink: LogSink | null = null;
+
+/** Lets a logging module receive asyncio's records (logger name "asyncio"). */
+export function _set_logger(sink: LogSink | null): void {
+  _sink = sink;
+}
+
+/** logger.error(message, exc_info=exc). */
+export function _log_error(message: string, exc: unknown = null): void {
+  if (_sink !== null) return _sink("ERROR", message, exc);
+  let s = message + "\n";
+  if (exc !== null && exc !== undefined) s += _formatException(exc);
+  host.write(2, s);
+}
+
+/** logger.warning(message): shown by the last-resort handler (level WARNING). */
+export function _log_warning(message: string): void {
+  if (_sink !== null) return _sink("WARNING", message, null);
+  host.write(2, message + "\n");
+}
+
+/** logger.debug/info: dropped unless a logging module is attached (last resort is WARNING). */
+export function _log_debug(message: string): void {
+  if (_sink !== null) _sink("DEBUG", message, null);
+}

@@ -1,0 +1,146 @@
+// asyncio.run() and Runner: make a loop, run a coroutine to completion on it, then cancel what
+// is left, close async generators, and close the loop.
+// CPython: Lib/asyncio/runners.py (3.12). There are no signals here: Ctrl-C handling (the SIGINT
+// handler that cancels the main task) is not reproduced.
+import { KwArgs, PyObject, RuntimeError, ValueError, repr } from "./_compat.js";
+import { _copy_context } from "./_context.js";
+import type { PyContext } from "./_context.js";
+import { _bind, _isNone } from "./_util.js";
+import type { BaseEventLoop } from "./base_events.js";
+import { iscoroutine } from "./coroutines.js";
+import type { Coroutine } from "./coroutines.js";
+import * as events from "./events.js";
+import { all_tasks, gather } from "./tasks.js";
+
+export { Runner, run };
+
+const CREATED = "created";
+const INITIALIZED = "initialized";
+const CLOSED = "closed";
+
+/**
+ * Owns one event loop for several run() calls: `with asyncio.Runner(debug=None, loop_factory=None) as r: r.run(coro)`.
+ * CPython: runners.Runner
+ */
+class Runner extends PyObject {
+  declare _state: string;
+  declare _debug: unknown;
+  declare _loop_factory: Function | null;
+  declare _loop: BaseEventLoop | null;
+  declare _context: PyContext | null;
+  declare _interrupt_count: number;
+  declare _set_event_loop: boolean;
+
+  __init__(...args: unknown[]): void {
+    const [debug, loop_factory] = _bind("Runner", args, ["debug", "loop_factory"], 0);
+    this._state = CREATED;
+    this._debug = _isNone(debug) ? null : debug;
+    this._loop_factory = _isNone(loop_factory) ? null : (loop_factory as Function);
+    this._loop = null;
+    this._context = null;
+    this._interrupt_count = 0;
+    this._set_event_loop = false;
+  }
+
+  __enter__(): this {
+    this._lazy_init();
+    return this;
+  }
+
+  __exit__(_exc_type?: unknown, _exc_val?: unknown, _exc_tb?: unknown): null {
+    this.close();
+    return null;
+  }
+
+  /** Cancels remaining tasks, shuts down async generators and the executor, closes the loop. */
+  close(): null {
+    if (this._state !== INITIALIZED) return null;
+    const loop = this._loop as BaseEventLoop;
+    try {
+      _cancel_all_tasks(loop);
+      loop.run_until_complete(loop.shutdown_asyncgens());
+      loop.run_until_complete(loop.shutdown_default_executor());
+    } finally {
+      if (this._set_event_loop) events.set_event_loop(null);
+      loop.close();
+      this._loop = null;
+      this._state = CLOSED;
+    }
+    return null;
+  }
+
+  get_loop(): BaseEventLoop {
+    this._lazy_init();
+    return this._loop as BaseEventLoop;
+  }
+
+  /** Runs `coro` in a new Task until it is done: `run(coro, *, context=None)`. */
+  run<T>(coro: Coroutine<T>, ...rest: unknown[]): T {
+    let context: unknown = null;
+    if (rest.length > 0) [, context] = _bind("run", [coro, ...rest], ["coro", "context"], 1);
+    if (!iscoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
+    if (events._get_running_loop() !== null) {
+      throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    }
+    this._lazy_init();
+    const loop = this._loop as BaseEventLoop;
+    const task = loop.create_task(coro, new KwArgs({ context: _isNone(context) ? this._context : context }));
+    this._interrupt_count = 0;
+    return loop.run_until_complete<T>(task);
+  }
+
+  private _lazy_init(): void {
+    if (this._state === CLOSED) throw new RuntimeError("Runner is closed");
+    if (this._state === INITIALIZED) return;
+    if (this._loop_factory === null) {
+      this._loop = events.new_event_loop() as BaseEventLoop;
+      if (!this._set_event_loop) {
+        events.set_event_loop(this._loop);
+        this._set_event_loop = true;
+      }
+    } else {
+      this._loop = this._loop_factory() as BaseEventLoop;
+    }
+    if (this._debug !== null) this._loop.set_debug(this._debug);
+    this._context = _copy_context();
+    this._state = INITIALIZED;
+  }
+}
+Object.defineProperty(Runner, "__module__", { value: "asyncio.runners", configurable: true });
+
+/**
+ * Runs `main` on a new event loop and returns its result: `asyncio.run(main, *, debug=None, loop_factory=None)`.
+ * The loop is closed afterwards (remaining tasks are cancelled first).
+ */
+function run<T>(main: Coroutine<T>, ...rest: unknown[]): T {
+  const [, debug, loop_factory] = _bind("run", [main, ...rest], ["main", "debug", "loop_factory"], 1);
+  if (events._get_running_loop() !== null) {
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  }
+  const runner = new Runner(new KwArgs({ debug: debug ?? null, loop_factory: loop_factory ?? null }));
+  runner.__enter__();
+  try {
+    return runner.run(main);
+  } finally {
+    runner.__exit__(null, null, null);
+  }
+}
+
+/** Cancels every pending task and waits for them; reports those that failed. CPython: runners._cancel_all_tasks */
+function _cancel_all_tasks(loop: BaseEventLoop): void {
+  const to_cancel = Array.from(all_tasks(loop));
+  if (to_cancel.length === 0) return;
+  for (const task of to_cancel) task.cancel();
+  loop.run_until_complete(gather(...to_cancel, new KwArgs({ return_exceptions: true })));
+  for (const task of to_cancel) {
+    if (task.cancelled()) continue;
+    const exc = task.exception();
+    if (exc !== null) {
+      loop.call_exception_handler({
+        message: "unhandled exception during asyncio.run() shutdown",
+        exception: exc,
+        task,
+      });
+    }
+  }
+}

@@ -1,0 +1,892 @@
+// Task: drives a coroutine on the loop, one step per callback, plus the functions built on
+// Tasks (sleep, gather, wait, wait_for, as_completed, shield, ensure_future).
+//
+// A Task step resumes the coroutine's generator (next(), or throw(exc) to deliver an exception or
+// a cancellation) and looks at what it yielded:
+//   a pending Future  → wait: add __wakeup as its done callback (the Task is "waiting on" it);
+//   null/undefined    → bare `yield` (sleep(0)): step again on the next loop iteration;
+//   anything else     → the Task fails with CPython's RuntimeError ("Task got bad yield: ...").
+// Invariant (CPython's): while not done, either __step is scheduled, or _fut_waiter is a pending
+// Future with __wakeup among its callbacks, or the step is running.
+// CPython: Lib/asyncio/tasks.py (3.12; _asyncio.Task behaves the same).
+import {
+  BaseException,
+  KeyboardInterrupt,
+  KwArgs,
+  NotImplementedError,
+  PyList,
+  PySet,
+  PyTuple,
+  RuntimeError,
+  SystemExit,
+  TypeError,
+  ValueError,
+  host,
+  repr,
+  str,
+  toPyException,
+} from "./_compat.js";
+import type { PyContext } from "./_context.js";
+import { _copy_context } from "./_context.js";
+import { _bind, _isNone, _splitKw, _toSeconds, _typename } from "./_util.js";
+import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js";
+import type { FutureLike } from "./base_futures.js";
+import { _task_repr_info } from "./base_tasks.js";
+import type { TaskLike } from "./base_tasks.js";
+import {
+  CORO_CLOSED,
+  CORO_RUNNING,
+  CORO_SUSPENDED,
+  Coroutine,
+  coroutine_function,
+  iscoroutine,
+  isawaitable,
+  awaitable,
+} from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+import * as events from "./events.js";
+import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
+import { ASYNCIO_LIB } from "./format_helpers.js";
+import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from "./futures.js";
+import type { BaseEventLoop } from "./base_events.js";
+import { timeout as _timeout } from "./timeouts.js";
+
+export {
+  Task,
+  create_task,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
+  wait,
+  wait_for,
+  as_completed,
+  sleep,
+  gather,
+  shield,
+  ensure_future,
+  run_coroutine_threadsafe,
+  current_task,
+  all_tasks,
+  create_eager_task_factory,
+  eager_task_factory,
+  _register_task,
+  _unregister_task,
+  _enter_task,
+  _leave_task,
+};
+
+const TASKS_PY = `${ASYNCIO_LIB}/tasks.py`;
+
+/** Pending tasks (CPython keeps a WeakSet of all tasks; done ones are filtered out anyway). */
+export const _scheduled_tasks = new Set<Task<unknown>>();
+
+let _task_name_counter = 0;
+
+const _futureResult = Future.prototype.result;
+
+class Task<T = unknown> extends Future<T> implements TaskLike {
+  declare _coro: Coroutine<T> | null;
+  declare _name: string;
+  declare _num_cancels_requested: number;
+  declare _must_cancel: boolean;
+  declare _fut_waiter: Future<unknown> | null;
+  declare _context: PyContext | null;
+  /** Report "Task was destroyed but it is pending!" for this task at exit. */
+  declare _log_destroy_pending: boolean;
+  /** __step bound once; the loop calls it as a plain function. */
+  declare _step_cb: (exc?: BaseException | null) => void;
+  /** __wakeup bound once (lazily: only tasks that wait on a future need it). */
+  declare _wakeup_cb: ((fut: Future<unknown>) => void) | null;
+
+  /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
+  __init__(...args: unknown[]): void {
+    let coro: unknown, loop: unknown, name: unknown, context: unknown, eager: unknown;
+    if (args.length > 0 && args[args.length - 1] instanceof KwArgs) {
+      [coro, loop, name, context, eager] = _bind("Task", args, ["coro", "loop", "name", "context", "eager_start"], 1);
+    } else {
+      [coro, loop, name, context, eager] = args;
+    }
+    super.__init__(_isNone(loop) ? null : loop);
+    this._log_destroy_pending = true;
+    if (!iscoroutine(coro)) {
+      this._log_destroy_pending = false;
+      throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._name = _isNone(name) ? `Task-${++_task_name_counter}` : str(name);
+    this._num_cancels_requested = 0;
+    this._must_cancel = false;
+    this._fut_waiter = null;
+    this._coro = coro as Coroutine<T>;
+    (coro as Coroutine<T>)._awaited = true;
+    this._context = _isNone(context) ? _copy_context() : (context as PyContext);
+    this._step_cb = this.__step.bind(this);
+    (this._step_cb as { __self__?: unknown }).__self__ = this;
+    this._wakeup_cb = null;
+    if (eager && this._loop.is_running()) {
+      this.__eager_start();
+    } else {
+      this._loop._call_soon_step(this._step_cb, null, this._context);
+      _scheduled_tasks.add(this as Task<unknown>);
+    }
+  }
+
+  __repr__(): string {
+    return _future_repr(this as unknown as FutureLike, (t) => _task_repr_info(t as unknown as TaskLike));
+  }
+
+  get_coro(): Coroutine<T> | null {
+    return this._coro;
+  }
+  get_context(): PyContext | null {
+    return this._context;
+  }
+  get_name(): string {
+    return this._name;
+  }
+  set_name(value: unknown): void {
+    this._name = str(value);
+  }
+
+  set_result(_result: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+  set_exception(_exception: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  /** Frames are not inspectable here: always an empty list. */
+  get_stack(..._args: unknown[]): PyList<unknown> {
+    return PyList.fromArray([]);
+  }
+
+  print_stack(..._args: unknown[]): void {
+    host.write(2, `No stack for ${this.__repr__()}\n`);
+  }
+
+  /**
+   * Requests cancellation: CancelledError is thrown into the coroutine at its next step (the
+   * future it waits on is cancelled, which wakes it). Returns false if already done.
+   * CPython: tasks.Task.cancel
+   */
+  cancel(...args: unknown[]): boolean {
+    const msg = args.length === 0 ? null : args.length === 1 && !(args[0] instanceof KwArgs) ? args[0] : _bind("cancel", args, ["msg"])[0];
+    this._clear_log_tb();
+    if (this._state !== _PENDING) return false;
+    this._num_cancels_requested += 1;
+    const waiter = this._fut_waiter;
+    if (waiter !== null) {
+      // Leave _fut_waiter set: it may be a Task that ignores the cancellation and must be cancelled again.
+      if (waiter.cancel(msg ?? null)) return true;
+    }
+    this._must_cancel = true;
+    this._cancel_message = msg ?? null;
+    return true;
+  }
+
+  /** How many cancellation requests are outstanding. */
+  cancelling(): bigint {
+    return BigInt(this._num_cancels_requested);
+  }
+
+  /** Withdraws one cancellation request; returns how many remain. */
+  uncancel(): bigint {
+    if (this._num_cancels_requested > 0) this._num_cancels_requested -= 1;
+    return BigInt(this._num_cancels_requested);
+  }
+
+  /** Runs the first step synchronously (eager task factory). CPython: Task.__eager_start */
+  private __eager_start(): void {
+    const loop = this._loop;
+    const prev = _swap_current_task(loop, this as Task<unknown>);
+    try {
+      _runInContext(this._context, () => this.__step_run_and_handle_result(null));
+    } finally {
+      _swap_current_task(loop, prev);
+      if (this._state !== _PENDING) this._coro = null;
+      else _scheduled_tasks.add(this as Task<unknown>);
+    }
+  }
+
+  /** One step of the coroutine. CPython: Task.__step */
+  __step(exc?: BaseException | null): void {
+    if (this._state !== _PENDING) {
+      throw new InvalidStateError(`_step(): already done: ${this.__repr__()}, ${repr(exc ?? null)}`);
+    }
+    let e: BaseException | null = exc ?? null;
+    if (this._must_cancel) {
+      if (!(e instanceof CancelledError)) e = this._make_cancelled_error();
+      this._must_cancel = false;
+    }
+    this._fut_waiter = null;
+    const loop = this._loop;
+    _enter_task(loop, this as Task<unknown>);
+    try {
+      this.__step_run_and_handle_result(e);
+    } finally {
+      _leave_task(loop, this as Task<unknown>);
+    }
+  }
+
+  /** Resumes the generator and acts on what it yields or returns. CPython: Task.__step_run_and_handle_result */
+  private __step_run_and_handle_result(exc: BaseException | null): void {
+    const coro = this._coro as Coroutine<T>;
+    if (coro._state === CORO_CLOSED) {
+      this.__finish_exception(new RuntimeError("cannot reuse already awaited coroutine"));
+      return;
+    }
+    let r: IteratorResult<unknown, T>;
+    coro._state = CORO_RUNNING;
+    try {
+      r = exc === null ? coro._gen.next(undefined) : coro._gen.throw(exc);
+    } catch (err) {
+      coro._state = CORO_CLOSED;
+      if (err instanceof CancelledError) {
+        this._cancelled_exc = err; // kept so the CancelledError raised to awaiters is this one
+        this._cancel_future(null);
+        _scheduled_tasks.delete(this as Task<unknown>);
+      } else if (err instanceof SystemExit || err instanceof KeyboardInterrupt) {
+        this.__finish_exception(err);
+        throw err;
+      } else {
+        this.__finish_exception(toPyException(err));
+      }
+      return;
+    }
+    if (r.done) {
+      coro._state = CORO_CLOSED;
+      if (this._must_cancel) {
+        // Cancelled right before the coroutine returned.
+        this._must_cancel = false;
+        this._cancel_future(this._cancel_message);
+      } else {
+        this._set_result_unchecked(r.value);
+      }
+      _scheduled_tasks.delete(this as Task<unknown>);
+      return;
+    }
+    coro._state = CORO_SUSPENDED;
+    const result = r.value;
+    if (result instanceof Future) {
+      this.__wait_on(result, result._asyncio_future_blocking);
+    } else if (result === null || result === undefined) {
+      // Bare yield: give up one loop iteration.
+      this._loop._call_soon_step(this._step_cb, null, this._context);
+    } else if (isfuture(result)) {
+      this.__wait_on(result as Future<unknown>, (result as Future<unknown>)._asyncio_future_blocking);
+    } else if (_isGenerator(result)) {
+      this.__fail_next(
+        new RuntimeError(`yield was used instead of yield from for generator in task ${this.__repr__()} with ${repr(result)}`),
+      );
+    } else {
+      this.__fail_next(new RuntimeError(`Task got bad yield: ${repr(result)}`));
+    }
+  }
+
+  private __wait_on(fut: Future<unknown>, blocking: boolean): void {
+    if (_get_loop(fut) !== this._loop) {
+      this.__fail_next(
+        new RuntimeError(`Task ${this.__repr__()} got Future ${repr(fut)} attached to a different loop`),
+      );
+    } else if (blocking) {
+      if ((fut as unknown) === this) {
+        this.__fail_next(new RuntimeError(`Task cannot await on itself: ${this.__repr__()}`));
+        return;
+      }
+      fut._asyncio_future_blocking = false;
+      let wake = this._wakeup_cb;
+      if (wake === null) {
+        wake = this._wakeup_cb = this.__wakeup.bind(this);
+        (wake as { __self__?: unknown }).__self__ = this;
+      }
+      if (fut instanceof Future) fut._add_done_callback_internal(wake, this._context);
+      else (fut as Future<unknown>).add_done_callback(wake, new KwArgs({ context: this._context }));
+      this._fut_waiter = fut;
+      if (this._must_cancel) {
+        if (fut.cancel(this._cancel_message)) this._must_cancel = false;
+      }
+    } else {
+      this.__fail_next(
+        new RuntimeError(`yield was used instead of yield from in task ${this.__repr__()} with ${repr(fut)}`),
+      );
+    }
+  }
+
+  private __fail_next(exc: BaseException): void {
+    this._loop._call_soon_step(this._step_cb, exc, this._context);
+  }
+
+  private __finish_exception(exc: BaseException): void {
+    this._set_exception_unchecked(exc);
+    _scheduled_tasks.delete(this as Task<unknown>);
+  }
+
+  /** The awaited future is done: step with its exception, or without one. CPython: Task.__wakeup */
+  __wakeup(future: Future<unknown>): void {
+    let exc: BaseException | null = null;
+    if (future.result === _futureResult) {
+      const st = future._state;
+      if (st === _FINISHED) {
+        if (future._exception !== null) {
+          exc = future._exception;
+          future._clear_log_tb();
+        }
+      } else if (st === _CANCELLED) {
+        exc = future._make_cancelled_error();
+      } else {
+        exc = new InvalidStateError("Result is not ready.");
+      }
+    } else {
+      try {
+        future.result();
+      } catch (e) {
+        exc = toPyException(e);
+      }
+    }
+    this.__step(exc);
+  }
+}
+Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
+// Future reprs show a Task's wakeup callback as CPython's C Task does.
+Object.defineProperty(Task.prototype.__wakeup, "name", { value: "Task.task_wakeup", configurable: true });
+Object.defineProperty(Task.prototype.__step, "name", { value: "Task.task_step", configurable: true });
+
+function _isGenerator(x: unknown): boolean {
+  return (
+    x !== null &&
+    typeof x === "object" &&
+    typeof (x as Generator).next === "function" &&
+    typeof (x as Generator).throw === "function" &&
+    Object.prototype.toString.call(x) === "[object Generator]"
+  );
+}
+
+function _runInContext(ctx: PyContext | null, fn: () => void): void {
+  if (ctx === null) fn();
+  else ctx.run(fn);
+}
+
+// --- task bookkeeping ------------------------------------------------------------------------
+
+function _register_task(task: Task<unknown>): void {
+  _scheduled_tasks.add(task);
+}
+
+function _unregister_task(task: Task<unknown>): void {
+  _scheduled_tasks.delete(task);
+}
+
+function _enter_task(loop: BaseEventLoop, task: Task<unknown>): void {
+  const current = loop._current_task;
+  if (current !== null) {
+    throw new RuntimeError(
+      `Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`,
+    );
+  }
+  loop._current_task = task;
+}
+
+function _leave_task(loop: BaseEventLoop, task: Task<unknown>): void {
+  const current = loop._current_task;
+  if (current !== task) {
+    throw new RuntimeError(`Leaving task ${task.__repr__()} does not match the current task ${repr(current)}.`);
+  }
+  loop._current_task = null;
+}
+
+function _swap_current_task(loop: BaseEventLoop, task: Task<unknown> | null): Task<unknown> | null {
+  const prev = loop._current_task;
+  loop._current_task = task;
+  return prev;
+}
+
+/** The Task running now in `loop` (default: the running loop), or None. */
+function current_task(loop?: unknown): Task<unknown> | null {
+  const l = (_isNone(loop) || loop instanceof KwArgs
+    ? _isNone(loop) ? events.get_running_loop() : (_bind("current_task", [loop], ["loop"])[0] ?? events.get_running_loop())
+    : loop) as BaseEventLoop;
+  return l._current_task;
+}
+
+/** The set of not-yet-done Tasks of `loop` (default: the running loop). */
+function all_tasks(loop?: unknown): PySet<Task<unknown>> {
+  const l = (_isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop) as BaseEventLoop;
+  const out = new PySet<Task<unknown>>();
+  for (const t of _scheduled_tasks) if (t._loop === l && t._state === _PENDING) out.add(t);
+  return out;
+}
+
+export function _set_task_name(task: unknown, name: unknown): void {
+  if (!_isNone(name)) {
+    const t = task as { set_name?: (n: unknown) => void };
+    if (typeof t.set_name === "function") t.set_name(name);
+  }
+}
+
+/** `asyncio.create_task(coro, *, name=None, context=None)` on the running loop. */
+function create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
+  let name: unknown = null;
+  let context: unknown = null;
+  if (rest.length > 0) [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);
+  const loop = events.get_running_loop() as BaseEventLoop;
+  // Like CPython, the loop names the task first (consuming a Task-N number), then the name is set.
+  const task = _isNone(context) ? loop.create_task(coro) : loop.create_task(coro, new KwArgs({ context }));
+  _set_task_name(task, name);
+  return task;
+}
+
+// --- sleep -----------------------------------------------------------------------------------
+
+/** `asyncio.sleep(delay, result=None)`: delay <= 0 is a bare yield (one loop iteration). */
+const sleep = coroutine_function(function* sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
+  let result: unknown = null;
+  if (rest.length > 0) {
+    [delay, result] = _bind("sleep", [delay, ...rest], ["delay", "result"]);
+  } else if (delay instanceof KwArgs) {
+    [delay, result] = _bind("sleep", [delay], ["delay", "result"]);
+  }
+  const d = _toSeconds(delay);
+  if (!(d > 0)) {
+    if (d !== d) throw new ValueError("Invalid delay: NaN (not a number)");
+    yield null;
+    return result ?? null;
+  }
+  const loop = events.get_running_loop() as BaseEventLoop;
+  const future = new Future<unknown>(loop);
+  const h = loop.call_later(d, _set_result_unless_cancelled, future, result ?? null);
+  try {
+    return yield* future;
+  } finally {
+    h.cancel();
+  }
+}, { qualname: "sleep", filename: TASKS_PY, firstlineno: 653 });
+
+// --- ensure_future ---------------------------------------------------------------------------
+
+const _wrap_awaitable = coroutine_function(function* _wrap_awaitable(aw: unknown): CoroGen<unknown> {
+  return yield* awaitable(aw);
+}, { qualname: "ensure_future.<locals>._wrap_awaitable", filename: TASKS_PY, firstlineno: 683 });
+
+/**
+ * A Future for any awaitable: Futures/Tasks as they are, coroutines (and other awaitables)
+ * wrapped in a Task on `loop` (default: get_event_loop()). `ensure_future(obj, *, loop=None)`.
+ */
+function ensure_future<T = unknown>(coro_or_future: unknown, ...rest: unknown[]): Future<T> {
+  let loop: unknown = rest[0];
+  if (rest.length > 0 && rest[rest.length - 1] instanceof KwArgs) {
+    loop = _bind("ensure_future", [coro_or_future, ...rest], ["coro_or_future", "loop"], 1)[1];
+  }
+  if (isfuture(coro_or_future)) {
+    if (!_isNone(loop) && loop !== _get_loop(coro_or_future)) {
+      throw new ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return coro_or_future as Future<T>;
+  }
+  let coro = coro_or_future;
+  let should_close = true;
+  if (!iscoroutine(coro)) {
+    if (isawaitable(coro)) {
+      coro = _wrap_awaitable(coro);
+      should_close = false;
+    } else {
+      throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
+    }
+  }
+  const l = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
+  try {
+    return l.create_task(coro as Coroutine<T>);
+  } catch (e) {
+    if (e instanceof RuntimeError && should_close) (coro as Coroutine<T>).close();
+    throw e;
+  }
+}
+
+// --- gather ----------------------------------------------------------------------------------
+
+/** gather()'s outer future: cancelling it cancels the children. CPython: tasks._GatheringFuture */
+export class _GatheringFuture extends Future<PyList<unknown>> {
+  declare _children: Future<unknown>[];
+  declare _cancel_requested: boolean;
+
+  __init__(children: Future<unknown>[], loop: BaseEventLoop): void {
+    super.__init__(loop);
+    this._children = children;
+    this._cancel_requested = false;
+  }
+
+  cancel(...args: unknown[]): boolean {
+    const msg = args.length === 0 ? null : args.length === 1 && !(args[0] instanceof KwArgs) ? args[0] : _bind("cancel", args, ["msg"])[0];
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) {
+      if (child.cancel(msg ?? null)) ret = true;
+    }
+    // Any child actually cancelled: propagate the cancellation whatever return_exceptions says.
+    if (ret) this._cancel_requested = true;
+    return ret;
+  }
+}
+Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", configurable: true });
+
+/**
+ * A future for the results of all awaitables, in argument order:
+ * `gather(*aws, return_exceptions=False)`. The first exception propagates (the others keep
+ * running) unless return_exceptions; a cancelled child counts as CancelledError.
+ * CPython: tasks.gather
+ */
+function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> {
+  const [aws, kw] = _splitKw(args);
+  let return_exceptions: unknown = false;
+  if (kw !== null) {
+    for (const k of Object.keys(kw)) {
+      if (k !== "return_exceptions") throw new TypeError(`gather() got an unexpected keyword argument '${k}'`);
+    }
+    return_exceptions = kw.return_exceptions;
+  }
+  const returnExc = !!return_exceptions;
+  if (aws.length === 0) {
+    const loop = events.get_event_loop() as BaseEventLoop;
+    const outer = loop.create_future() as Future<PyList<unknown>>;
+    outer.set_result(PyList.fromArray([]));
+    return outer;
+  }
+
+  let outer: _GatheringFuture | null = null;
+  const children: Future<unknown>[] = [];
+  let nfuts = 0;
+  let nfinished = 0;
+
+  const _done_callback = (fut: Future<unknown>): void => {
+    nfinished += 1;
+    if (outer === null || outer.done()) {
+      if (!fut.cancelled()) fut.exception(); // mark the exception retrieved
+      return;
+    }
+    if (!returnExc) {
+      if (fut.cancelled()) {
+        outer.set_exception(fut._make_cancelled_error());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.set_exception(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = [];
+      for (const f of children) {
+        let res: unknown;
+        if (f.cancelled()) {
+          res = new CancelledError(_isNone(f._cancel_message) ? "" : f._cancel_message);
+        } else {
+          res = f.exception();
+          if (res === null) res = f.result();
+        }
+        results.push(res);
+      }
+      if (outer._cancel_requested) outer.set_exception(fut._make_cancelled_error());
+      else outer.set_result(PyList.fromArray(results));
+    }
+  };
+  Object.defineProperty(_done_callback, "__qualname__", { value: "gather.<locals>._done_callback" });
+  Object.defineProperty(_done_callback, "_asyncio_source", { value: [TASKS_PY, 767] });
+
+  const arg_to_fut = new Map<unknown, Future<unknown>>();
+  const done_futs: Future<unknown>[] = [];
+  let loop: BaseEventLoop | null = null;
+  for (const arg of aws) {
+    let fut = arg_to_fut.get(arg);
+    if (fut === undefined) {
+      fut = ensure_future(arg, loop);
+      if (loop === null) loop = _get_loop(fut);
+      // A Task made here for a coroutine: the caller cannot reach it, so no "destroyed pending" report.
+      if ((fut as unknown) !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
+      nfuts += 1;
+      arg_to_fut.set(arg, fut);
+      if (fut.done()) done_futs.push(fut);
+      else fut.add_done_callback(_done_callback);
+    }
+    children.push(fut);
+  }
+  outer = new _GatheringFuture(children, loop as BaseEventLoop);
+  for (const fut of done_futs) _done_callback(fut);
+  return outer;
+}
+
+// --- shield ----------------------------------------------------------------------------------
+
+/**
+ * Waits for `arg` without letting the waiter's cancellation reach it: the outer future is
+ * cancelled, the inner one keeps running. CPython: tasks.shield
+ */
+function shield<T>(arg: unknown): Future<T> {
+  const inner = ensure_future<T>(arg);
+  if (inner.done()) return inner;
+  const loop = _get_loop(inner);
+  const outer = loop.create_future() as Future<T>;
+
+  const _inner_done_callback = (inner: Future<T>): void => {
+    if (outer.cancelled()) {
+      if (!inner.cancelled()) inner.exception(); // mark retrieved
+      return;
+    }
+    if (inner.cancelled()) {
+      outer.cancel();
+    } else {
+      const exc = inner.exception();
+      if (exc !== null) outer.set_exception(exc);
+      else outer.set_result(inner.result());
+    }
+  };
+  const _outer_done_callback = (_outer: Future<T>): void => {
+    if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
+  };
+  Object.defineProperty(_inner_done_callback, "__qualname__", { value: "shield.<locals>._inner_done_callback" });
+  Object.defineProperty(_inner_done_callback, "_asyncio_source", { value: [TASKS_PY, 905] });
+  Object.defineProperty(_outer_done_callback, "__qualname__", { value: "shield.<locals>._outer_done_callback" });
+  Object.defineProperty(_outer_done_callback, "_asyncio_source", { value: [TASKS_PY, 922] });
+  inner.add_done_callback(_inner_done_callback);
+  outer.add_done_callback(_outer_done_callback);
+  return outer;
+}
+
+// --- wait ------------------------------------------------------------------------------------
+
+const FIRST_COMPLETED = "FIRST_COMPLETED";
+const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+const ALL_COMPLETED = "ALL_COMPLETED";
+
+function _release_waiter(waiter: Future<unknown>, ..._args: unknown[]): void {
+  if (!waiter.done()) waiter.set_result(null);
+}
+Object.defineProperty(_release_waiter, "_asyncio_source", { value: [TASKS_PY, 467] });
+
+function _toArray(fs: unknown, fname: string): unknown[] {
+  if (Array.isArray(fs)) return fs;
+  if (fs !== null && typeof fs === "object" && typeof (fs as Iterable<unknown>)[Symbol.iterator] === "function") {
+    return Array.from(fs as Iterable<unknown>);
+  }
+  throw new TypeError(`${fname}() argument must be an iterable, not '${_typename(fs)}'`);
+}
+
+/**
+ * `wait(fs, *, timeout=None, return_when=ALL_COMPLETED)` → (done, pending) sets. Bare coroutines
+ * are wrapped in Tasks as in CPython 3.10 (3.11+ rejects them); no TimeoutError on timeout.
+ * CPython: tasks.wait
+ */
+const wait = coroutine_function(function* wait(fs: unknown, ...rest: unknown[]): CoroGen<PyTuple<PySet<Future<unknown>>>> {
+  const [, timeout, return_when] = _bind("wait", [fs, ...rest], ["fs", "timeout", "return_when"], 1);
+  const when = _isNone(return_when) ? ALL_COMPLETED : return_when;
+  if (isfuture(fs) || iscoroutine(fs)) {
+    throw new TypeError(`expect a list of futures, not ${_typename(fs)}`);
+  }
+  const items = _toArray(fs, "wait");
+  if (items.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  if (when !== FIRST_COMPLETED && when !== FIRST_EXCEPTION && when !== ALL_COMPLETED) {
+    throw new ValueError(`Invalid return_when value: ${str(when)}`);
+  }
+  const loop = events.get_running_loop() as BaseEventLoop;
+  const unique = new Set<unknown>(items);
+  const futs: Future<unknown>[] = [];
+  for (const f of unique) futs.push(ensure_future(f, loop));
+  return yield* _wait(futs, _isNone(timeout) ? null : _toSeconds(timeout), when as string, loop);
+}, { qualname: "wait", filename: TASKS_PY, firstlineno: 435 });
+
+/** The waiting part of wait(). CPython: tasks._wait */
+const _wait = coroutine_function(function* _wait(
+  fs: Future<unknown>[],
+  timeout: number | null,
+  return_when: string,
+  loop: BaseEventLoop,
+): CoroGen<PyTuple<PySet<Future<unknown>>>> {
+  const waiter = loop.create_future();
+  let timeout_handle: events.TimerHandle | null = null;
+  if (timeout !== null) timeout_handle = loop.call_later(timeout, _release_waiter, waiter);
+  let counter = fs.length;
+  const _on_completion = (f: Future<unknown>): void => {
+    counter -= 1;
+    if (
+      counter <= 0 ||
+      return_when === FIRST_COMPLETED ||
+      (return_when === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
+    ) {
+      if (timeout_handle !== null) timeout_handle.cancel();
+      if (!waiter.done()) waiter.set_result(null);
+    }
+  };
+  Object.defineProperty(_on_completion, "__qualname__", { value: "_wait.<locals>._on_completion" });
+  Object.defineProperty(_on_completion, "_asyncio_source", { value: [TASKS_PY, 534] });
+  for (const f of fs) f.add_done_callback(_on_completion);
+  try {
+    yield* waiter;
+  } finally {
+    if (timeout_handle !== null) timeout_handle.cancel();
+    for (const f of fs) f.remove_done_callback(_on_completion);
+  }
+  const done = new PySet<Future<unknown>>();
+  const pending = new PySet<Future<unknown>>();
+  for (const f of fs) (f.done() ? done : pending).add(f);
+  return PyTuple.fromArray([done, pending]);
+}, { qualname: "_wait", filename: TASKS_PY, firstlineno: 522 });
+
+/** Cancels `fut` and waits until it is done, staying cancellable itself. CPython: tasks._cancel_and_wait */
+const _cancel_and_wait = coroutine_function(function* _cancel_and_wait(fut: Future<unknown>): CoroGen<null> {
+  const loop = events.get_running_loop() as BaseEventLoop;
+  const waiter = loop.create_future();
+  const cb = (_f: unknown): void => _release_waiter(waiter);
+  Object.defineProperty(cb, "__qualname__", { value: "_release_waiter" });
+  fut.add_done_callback(cb);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.remove_done_callback(cb);
+  }
+  return null;
+}, { qualname: "_cancel_and_wait", filename: TASKS_PY, firstlineno: 566 });
+
+/**
+ * `wait_for(aw, timeout)`: the result of `aw`, or TimeoutError after `timeout` seconds (the
+ * awaitable is cancelled and waited for). 3.12 semantics: built on asyncio.timeout().
+ * CPython: tasks.wait_for
+ */
+const wait_for = coroutine_function(function* wait_for(fut: unknown, ...rest: unknown[]): CoroGen<unknown> {
+  const [, timeoutArg] = _bind("wait_for", [fut, ...rest], ["fut", "timeout"]);
+  if (!_isNone(timeoutArg) && _toSeconds(timeoutArg) <= 0) {
+    const f = ensure_future(fut);
+    if (f.done()) return f.result();
+    yield* _cancel_and_wait(f);
+    try {
+      return f.result();
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        const te = new TimeoutError();
+        te.__cause__ = exc;
+        te.__suppress_context__ = true;
+        throw te;
+      }
+      throw exc;
+    }
+  }
+  const cm = _timeout(_isNone(timeoutArg) ? null : timeoutArg);
+  yield* cm.__aenter__();
+  let result: unknown;
+  try {
+    result = yield* awaitable(fut);
+  } catch (e) {
+    const exc = toPyException(e);
+    const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
+    if (!suppress) throw exc === e ? e : exc;
+    return null;
+  }
+  yield* cm.__aexit__(null, null, null);
+  return result;
+}, { qualname: "wait_for", filename: TASKS_PY, firstlineno: 472 });
+
+// --- as_completed ----------------------------------------------------------------------------
+
+/**
+ * An iterator of coroutines, each giving the next result to complete (TimeoutError after
+ * `timeout`). Not a coroutine itself: `for f in as_completed(aws): r = await f`.
+ * CPython: tasks.as_completed (3.12)
+ */
+function as_completed(fs: unknown, ...rest: unknown[]): Generator<Coroutine<unknown>, void, unknown> {
+  const [, timeoutArg] = _bind("as_completed", [fs, ...rest], ["fs", "timeout"], 1);
+  if (isfuture(fs) || iscoroutine(fs)) {
+    throw new TypeError(`expect an iterable of futures, not ${_typename(fs)}`);
+  }
+  // Imported lazily in CPython too (queues imports tasks' helpers indirectly).
+  const done = new _AsCompletedQueue();
+  const loop = events.get_event_loop() as BaseEventLoop;
+  const todo = new Set<Future<unknown>>();
+  for (const f of new Set(_toArray(fs, "as_completed"))) todo.add(ensure_future(f, loop));
+  let timeout_handle: events.TimerHandle | null = null;
+
+  const _on_timeout = (): void => {
+    for (const f of todo) {
+      f.remove_done_callback(_on_completion);
+      done.put(null);
+    }
+    todo.clear();
+  };
+  const _on_completion = (f: Future<unknown>): void => {
+    if (todo.size === 0) return; // _on_timeout() was here first
+    todo.delete(f);
+    done.put(f);
+    if (todo.size === 0 && timeout_handle !== null) timeout_handle.cancel();
+  };
+  Object.defineProperty(_on_timeout, "__qualname__", { value: "as_completed.<locals>._on_timeout" });
+  Object.defineProperty(_on_completion, "__qualname__", { value: "as_completed.<locals>._on_completion" });
+  Object.defineProperty(_on_completion, "_asyncio_source", { value: [TASKS_PY, 618] });
+  const _wait_for_one = coroutine_function(function* _wait_for_one(): CoroGen<unknown> {
+    const f = (yield* done.get()) as Future<unknown> | null;
+    if (f === null) throw new TimeoutError();
+    return f.result();
+  }, { qualname: "as_completed.<locals>._wait_for_one", filename: TASKS_PY, firstlineno: 626 });
+
+  for (const f of todo) f.add_done_callback(_on_completion);
+  if (todo.size > 0 && !_isNone(timeoutArg)) timeout_handle = loop.call_later(_toSeconds(timeoutArg), _on_timeout);
+  const n = todo.size;
+  return (function* () {
+    for (let i = 0; i < n; i++) yield _wait_for_one();
+  })();
+}
+
+/** The unbounded queue as_completed() needs (asyncio.Queue without the import cycle). */
+class _AsCompletedQueue {
+  private items: (Future<unknown> | null)[] = [];
+  private head = 0;
+  private getters: Future<unknown>[] = [];
+
+  put(item: Future<unknown> | null): void {
+    this.items.push(item);
+    while (this.getters.length > 0) {
+      const g = this.getters.shift() as Future<unknown>;
+      if (!g.done()) {
+        g.set_result(null);
+        break;
+      }
+    }
+  }
+
+  *get(): CoroGen<Future<unknown> | null> {
+    while (this.head >= this.items.length) {
+      const g = (events.get_running_loop() as BaseEventLoop).create_future();
+      this.getters.push(g);
+      try {
+        yield* g;
+      } catch (e) {
+        g.cancel();
+        const i = this.getters.indexOf(g);
+        if (i >= 0) this.getters.splice(i, 1);
+        throw e;
+      }
+    }
+    return this.items[this.head++] as Future<unknown> | null;
+  }
+}
+
+// --- threads (not available) -----------------------------------------------------------------
+
+function run_coroutine_threadsafe(coro: unknown, _loop?: unknown): never {
+  if (iscoroutine(coro)) (coro as Coroutine).close();
+  throw new NotImplementedError("asyncio.run_coroutine_threadsafe() is not supported by tsyncio (no threads)");
+}
+
+// --- eager tasks (3.12) ----------------------------------------------------------------------
+
+/** A task factory that runs each new task's first step at once (until its first real wait). */
+function create_eager_task_factory(custom_task_constructor: Function): Function {
+  const factory = (loop: BaseEventLoop, coro: Coroutine, ...rest: unknown[]): unknown => {
+    const [, , name, context] = _bind("factory", [loop, coro, ...rest], ["loop", "coro", "name", "context"], 2);
+    return new (custom_task_constructor as new (...a: unknown[]) => unknown)(
+      coro,
+      new KwArgs({ loop, name: name ?? null, context: context ?? null, eager_start: true }),
+    );
+  };
+  return factory;
+}
+
+const eager_task_factory = create_eager_task_factory(Task);
+
+export { _cancel_and_wait, _release_waiter, _wait };
