@@ -21,6 +21,12 @@ import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 
 const ASYNCIO = "tsyncio/runtime/asyncio";
+/** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
+const PROGRAM_HELPERS = new Set(
+  `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
+  dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
+  name_error assert_`.split(/\s+/),
+);
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
 
@@ -118,7 +124,7 @@ class Lowerer {
   // ───────────────────────────── helpers ─────────────────────────────
 
   private helper(name: string): ir.Expr {
-    return id(this.imports.helper(name, RUNTIME));
+    return id(this.imports.helper(name, PROGRAM_HELPERS.has(name) ? PROGRAM : RUNTIME));
   }
 
   private helperFrom(name: string, from: string): string {
@@ -426,6 +432,12 @@ class Lowerer {
       }
       case "Tuple":
       case "List": {
+        const pattern = this.destructuringPattern(target);
+        if (pattern) {
+          // a, b = value → [a, b] = unpack(value, 2n, null): unpack checks the length as Python does.
+          const star = target.elts.findIndex((e) => e._type === "Starred");
+          return [{ k: "expr", expr: { k: "assign", op: "=", target: pattern, value: this.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))) }, line }];
+        }
         // Unpack into a temporary array first (Python checks the length), then assign each target.
         const t = this.temp();
         const star = target.elts.findIndex((e) => e._type === "Starred");
@@ -447,6 +459,20 @@ class Lowerer {
       default:
         return this.diags.error(target, "TSY1003", `cannot assign to ${target._type}`);
     }
+  }
+
+  /** `[a, b, this.c]` for a tuple target of plain names and attributes (JS can destructure into those). */
+  private destructuringPattern(target: py.Tuple | py.List): ir.Expr | null {
+    const elements: ir.Expr[] = [];
+    for (const e of target.elts) {
+      const inner = e._type === "Starred" ? e.value : e;
+      if (inner._type === "Name") {
+        this.ensureDeclared(inner.id);
+        elements.push(id(safeName(inner.id)));
+      } else if (inner._type === "Attribute") elements.push(this.attributeTarget(inner));
+      else return null;
+    }
+    return { k: "array", elements };
   }
 
   private attributeTarget(t: py.Attribute): ir.Expr {
@@ -505,6 +531,7 @@ class Lowerer {
     const label = s.orelse.length ? this.temp("_loop") : undefined;
     if (label) this.fn.temps.pop();
     const iter = this.iterable(s.iter);
+    let iterExpr = iter;
     this.fn.loops.push({ breakLabel: label });
     let head: ir.Expr;
     let decl: "const" | undefined;
@@ -516,6 +543,11 @@ class Lowerer {
     } else if (s.target._type === "Name") {
       head = id(safeName(s.target.id));
       this.ensureDeclared(s.target.id);
+    } else if ((s.target._type === "Tuple" || s.target._type === "List") && this.destructuringPattern(s.target)) {
+      // for x, y in pairs → for ([x, y] of unpack_each(pairs, 2n, null))
+      const star = s.target.elts.findIndex((e) => e._type === "Starred");
+      head = this.destructuringPattern(s.target)!;
+      iterExpr = this.rt("unpack_each", iter, lit(BigInt(s.target.elts.length)), lit(star < 0 ? null : BigInt(star)));
     } else {
       const t = this.temp("_item");
       head = id(t);
@@ -523,7 +555,7 @@ class Lowerer {
     }
     const body = [...prelude, ...this.stmts(s.body)];
     this.fn.loops.pop();
-    const loop: ir.Stmt = { k: "for_of", decl, target: head, iter, body, line: s.lineno };
+    const loop: ir.Stmt = { k: "for_of", decl, target: head, iter: iterExpr, body, line: s.lineno };
     return this.withElse(loop, s.orelse, label);
   }
 

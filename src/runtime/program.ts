@@ -192,6 +192,11 @@ export function unpack(value: unknown, count: bigint, star: bigint | null): unkn
   return [...items.slice(0, s), PyList.fromArray(items.slice(s, items.length - after)), ...items.slice(items.length - after)];
 }
 
+/** `for a, b in pairs`: each item unpacked (and length-checked) as it comes. */
+export function* unpack_each(iterable: unknown, count: bigint, star: bigint | null): Generator<unknown[], void, unknown> {
+  for (const item of toIterable(iterable)) yield unpack(item, count, star);
+}
+
 export function set_of<T>(...items: T[]): PySet<T> {
   return new PySet<T>(items);
 }
