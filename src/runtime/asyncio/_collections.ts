@@ -182,3 +182,50 @@ export class TimerHeap<T extends HeapItem> {
     a[pos] = item;
   }
 }
+
+/**
+ * heapq.heappush / heappop with Python's `<` (for PriorityQueue). The same algorithm as CPython's
+ * heapq, so items that compare equal come out in the same order as in CPython.
+ */
+export function heappush<T>(heap: T[], item: T, lt: (a: T, b: T) => boolean): void {
+  heap.push(item);
+  _siftdown(heap, 0, heap.length - 1, lt);
+}
+
+export function heappop<T>(heap: T[], lt: (a: T, b: T) => boolean): T {
+  const last = heap.pop() as T;
+  if (heap.length === 0) return last;
+  const top = heap[0] as T;
+  heap[0] = last;
+  _siftup(heap, 0, lt);
+  return top;
+}
+
+function _siftdown<T>(heap: T[], startpos: number, pos: number, lt: (a: T, b: T) => boolean): void {
+  const newitem = heap[pos] as T;
+  while (pos > startpos) {
+    const parentpos = (pos - 1) >> 1;
+    const parent = heap[parentpos] as T;
+    if (!lt(newitem, parent)) break;
+    heap[pos] = parent;
+    pos = parentpos;
+  }
+  heap[pos] = newitem;
+}
+
+// CPython's variant: walk the smaller child up to a leaf, then sift the new item back down.
+function _siftup<T>(heap: T[], pos: number, lt: (a: T, b: T) => boolean): void {
+  const endpos = heap.length;
+  const startpos = pos;
+  const newitem = heap[pos] as T;
+  let childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    const rightpos = childpos + 1;
+    if (rightpos < endpos && !lt(heap[childpos] as T, heap[rightpos] as T)) childpos = rightpos;
+    heap[pos] = heap[childpos] as T;
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  heap[pos] = newitem;
+  _siftdown(heap, startpos, pos, lt);
+}

@@ -1,24 +1,9 @@
 // Small helpers shared by the asyncio modules: type names, keyword arguments, numbers.
-import { KwArgs, TypeError, className } from "./_compat.js";
+import { KwArgs, TypeError, typeName } from "./_compat.js";
 
 /** `type(x).__name__` for any runtime value. */
 export function _typename(x: unknown): string {
-  switch (typeof x) {
-    case "bigint":
-      return "int";
-    case "number":
-      return "float";
-    case "string":
-      return "str";
-    case "boolean":
-      return "bool";
-    case "undefined":
-      return "NoneType";
-    case "function":
-      return "function";
-    default:
-      return x === null ? "NoneType" : className((x as object).constructor);
-  }
+  return typeName(x);
 }
 
 /**

@@ -61,3 +61,5 @@ export { set_source_line_provider } from "./_warnings.js";
 export { _set_copy_context } from "./_context.js";
 export { _set_exception_formatter, _set_logger } from "./log.js";
 export { CPYTHON_VERSION } from "./VERSION.js";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
+export { Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty } from "./queues.js";
