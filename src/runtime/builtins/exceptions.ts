@@ -18,6 +18,11 @@ export class BaseException extends JSError {
   constructor(...args: unknown[]) {
     super();
     this.args = PyTuple.fromArray(args);
+    this.__init__(...args);
+  }
+  /** BaseException.__init__: sets args (user subclasses override it and call super.__init__). */
+  __init__(...args: unknown[]): void {
+    this.args = PyTuple.fromArray(args);
   }
   __str__(): string {
     const a = this.args;

@@ -1,0 +1,177 @@
+// contextvars: ContextVar, Token, Context, copy_context.
+import { LookupError, RuntimeError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
+import { hexAddress, popKw } from "../builtins/object.js";
+import { repr } from "../builtins/repr.js";
+import { PyList, PyTuple } from "../builtins/collections.js";
+import { typeName } from "../builtins/ops.js";
+import { _set_copy_context } from "../asyncio/_context.js";
+
+const MISSING_DEFAULT: unique symbol = Symbol("no default");
+
+class TokenMissing {
+  __repr__(): string {
+    return "<Token.MISSING>";
+  }
+}
+
+export class Context {
+  /** var → value; replaced (never mutated) when a variable is set */
+  _vars: Map<ContextVar<unknown>, unknown>;
+  _entered = false;
+  _prev: Context | null = null;
+  constructor(vars?: Map<ContextVar<unknown>, unknown>) {
+    this._vars = vars ?? new Map();
+  }
+  run<R>(callable: (...a: any[]) => R, ...args: unknown[]): R {
+    if (this._entered) {
+      throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
+    }
+    this._entered = true;
+    this._prev = current;
+    current = this;
+    try {
+      return callable(...args);
+    } finally {
+      current = this._prev!;
+      this._prev = null;
+      this._entered = false;
+    }
+  }
+  copy(): Context {
+    return new Context(this._vars);
+  }
+  get(v: ContextVar<unknown>, d: unknown = null): unknown {
+    checkVar(v);
+    return this._vars.has(v) ? this._vars.get(v) : d;
+  }
+  __getitem__(v: ContextVar<unknown>): unknown {
+    checkVar(v);
+    if (!this._vars.has(v)) throw new KeyError(v);
+    return this._vars.get(v);
+  }
+  __contains__(v: unknown): boolean {
+    checkVar(v);
+    return this._vars.has(v as ContextVar<unknown>);
+  }
+  __len__(): bigint {
+    return BigInt(this._vars.size);
+  }
+  __iter__(): Iterator<ContextVar<unknown>> {
+    return this._vars.keys();
+  }
+  [Symbol.iterator](): Iterator<ContextVar<unknown>> {
+    return this._vars.keys();
+  }
+  keys(): PyList<ContextVar<unknown>> {
+    return PyList.fromArray([...this._vars.keys()]);
+  }
+  values(): PyList<unknown> {
+    return PyList.fromArray([...this._vars.values()]);
+  }
+  items(): PyList<PyTuple<unknown>> {
+    return PyList.fromArray([...this._vars].map(([k, v]) => PyTuple.of<unknown>(k, v)));
+  }
+  __repr__(): string {
+    return `<_contextvars.Context object at ${hexAddress(this)}>`;
+  }
+  static __name__ = "Context";
+  static __module__ = "_contextvars";
+}
+
+function checkVar(v: unknown): void {
+  if (!(v instanceof ContextVar)) throw new TypeError(`a ContextVar key was expected, got ${repr(v)}`);
+}
+
+let current: Context = new Context();
+
+export class Token<T> {
+  static MISSING: unknown = new TokenMissing();
+  _used = false;
+  constructor(
+    readonly _ctx: Context,
+    readonly var_: ContextVar<T>,
+    readonly old_value: unknown,
+  ) {}
+  get var(): ContextVar<T> {
+    return this.var_;
+  }
+  __repr__(): string {
+    return `<Token${this._used ? " used" : ""} var=${this.var_.__repr__()} at ${hexAddress(this)}>`;
+  }
+  __enter__(): this {
+    return this;
+  }
+  __exit__(): null {
+    this.var_.reset(this);
+    return null;
+  }
+  static __name__ = "Token";
+  static __module__ = "_contextvars";
+}
+
+export class ContextVar<T = unknown> {
+  readonly name: string;
+  private readonly _default: unknown;
+  constructor(name: string, ...rest: unknown[]) {
+    const k = popKw(rest);
+    if (typeof name !== "string") throw new TypeError("context variable name must be a str");
+    this.name = name;
+    this._default = rest.length > 0 ? rest[0] : k && "default" in k ? k.default : MISSING_DEFAULT;
+  }
+  get(...d: unknown[]): T {
+    const vars = current._vars;
+    if (vars.has(this as ContextVar<unknown>)) return vars.get(this as ContextVar<unknown>) as T;
+    if (d.length > 0) return d[0] as T;
+    if (this._default !== MISSING_DEFAULT) return this._default as T;
+    throw new LookupError(this);
+  }
+  set(value: T): Token<T> {
+    const ctx = current;
+    const vars = ctx._vars;
+    const self = this as ContextVar<unknown>;
+    const old = vars.has(self) ? vars.get(self) : Token.MISSING;
+    const nv = new Map(vars);
+    nv.set(self, value);
+    ctx._vars = nv;
+    return new Token(ctx, this, old);
+  }
+  reset(token: Token<T>): null {
+    if (!(token instanceof Token)) throw new TypeError(`expected an instance of Token, got ${repr(token)}`);
+    if (token._used) throw new RuntimeError(`${token.__repr__()} has already been used once`);
+    if (token.var_ !== this) throw new ValueError(`${token.__repr__()} was created by a different ContextVar`);
+    if (token._ctx !== current) throw new ValueError(`${token.__repr__()} was created in a different Context`);
+    const nv = new Map(current._vars);
+    if (token.old_value === Token.MISSING) nv.delete(this as ContextVar<unknown>);
+    else nv.set(this as ContextVar<unknown>, token.old_value);
+    current._vars = nv;
+    token._used = true;
+    return null;
+  }
+  __repr__(): string {
+    const d = this._default === MISSING_DEFAULT ? "" : ` default=${repr(this._default)}`;
+    return `<ContextVar name=${repr(this.name)}${d} at ${hexAddress(this)}>`;
+  }
+  static __name__ = "ContextVar";
+  static __module__ = "_contextvars";
+  static __class_getitem__(_k: unknown): typeof ContextVar {
+    return ContextVar;
+  }
+}
+
+export function copy_context(): Context {
+  return new Context(current._vars);
+}
+
+/** The current context (for runtimes that switch contexts themselves). */
+export function _current_context(): Context {
+  return current;
+}
+/** Make `ctx` current; returns the previous one. */
+export function _set_current_context(ctx: Context): Context {
+  const prev = current;
+  current = ctx;
+  return prev;
+}
+
+_set_copy_context(copy_context);
+void typeName;

@@ -1,0 +1,571 @@
+// random: CPython's Mersenne Twister (MT19937) and the Random methods built on it.
+import { IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { PyList, PyTuple, PySetBase, PyDict } from "../builtins/collections.js";
+import { popKw, PyObject, KwArgs } from "../builtins/object.js";
+import { getitem, index as toIndex, typeName, toIterable, call, truthy, setitem } from "../builtins/ops.js";
+import { len as pylen, hash as pyhash } from "../builtins/functions.js";
+import { host } from "../host.js";
+
+const N = 624;
+const M = 397;
+
+function sha512(bytes: Uint8Array): Uint8Array {
+  const K = [
+    "428a2f98d728ae22", "7137449123ef65cd", "b5c0fbcfec4d3b2f", "e9b5dba58189dbbc", "3956c25bf348b538", "59f111f1b605d019",
+    "923f82a4af194f9b", "ab1c5ed5da6d8118", "d807aa98a3030242", "12835b0145706fbe", "243185be4ee4b28c", "550c7dc3d5ffb4e2",
+    "72be5d74f27b896f", "80deb1fe3b1696b1", "9bdc06a725c71235", "c19bf174cf692694", "e49b69c19ef14ad2", "efbe4786384f25e3",
+    "0fc19dc68b8cd5b5", "240ca1cc77ac9c65", "2de92c6f592b0275", "4a7484aa6ea6e483", "5cb0a9dcbd41fbd4", "76f988da831153b5",
+    "983e5152ee66dfab", "a831c66d2db43210", "b00327c898fb213f", "bf597fc7beef0ee4", "c6e00bf33da88fc2", "d5a79147930aa725",
+    "06ca6351e003826f", "142929670a0e6e70", "27b70a8546d22ffc", "2e1b21385c26c926", "4d2c6dfc5ac42aed", "53380d139d95b3df",
+    "650a73548baf63de", "766a0abb3c77b2a8", "81c2c92e47edaee6", "92722c851482353b", "a2bfe8a14cf10364", "a81a664bbc423001",
+    "c24b8b70d0f89791", "c76c51a30654be30", "d192e819d6ef5218", "d69906245565a910", "f40e35855771202a", "106aa07032bbd1b8",
+    "19a4c116b8d2d0c8", "1e376c085141ab53", "2748774cdf8eeb99", "34b0bcb5e19b48a8", "391c0cb3c5c95a63", "4ed8aa4ae3418acb",
+    "5b9cca4f7763e373", "682e6ff3d6b2b8a3", "748f82ee5defb2fc", "78a5636f43172f60", "84c87814a1f0ab72", "8cc702081a6439ec",
+    "90befffa23631e28", "a4506cebde82bde9", "bef9a3f7b2c67915", "c67178f2e372532b", "ca273eceea26619c", "d186b8c721c0c207",
+    "eada7dd6cde0eb1e", "f57d4f7fee6ed178", "06f067aa72176fba", "0a637dc5a2c898a6", "113f9804bef90dae", "1b710b35131c471b",
+    "28db77f523047d84", "32caab7b40c72493", "3c9ebe0a15c9bebc", "431d67c49c100d4c", "4cc5d4becb3e42b6", "597f299cfc657e2a",
+    "5fcb6fab3ad6faec", "6c44198c4a475817",
+  ].map((h) => BigInt("0x" + h));
+  const H = [
+    "6a09e667f3bcc908", "bb67ae8584caa73b", "3c6ef372fe94f82b", "a54ff53a5f1d36f1",
+    "510e527fade682d1", "9b05688c2b3e6c1f", "1f83d9abfb41bd6b", "5be0cd19137e2179",
+  ].map((h) => BigInt("0x" + h));
+  const M64 = (1n << 64n) - 1n;
+  const rotr = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & M64;
+  const len = bytes.length;
+  const padLen = ((len + 17 + 127) >> 7) << 7;
+  const msg = new Uint8Array(padLen);
+  msg.set(bytes);
+  msg[len] = 0x80;
+  const bitLen = BigInt(len) * 8n;
+  for (let i = 0; i < 16; i++) msg[padLen - 1 - i] = Number((bitLen >> BigInt(8 * i)) & 0xffn);
+  const W = new Array<bigint>(80);
+  for (let off = 0; off < padLen; off += 128) {
+    for (let t = 0; t < 16; t++) {
+      let w = 0n;
+      for (let j = 0; j < 8; j++) w = (w << 8n) | BigInt(msg[off + t * 8 + j]);
+      W[t] = w;
+    }
+    for (let t = 16; t < 80; t++) {
+      const s0 = rotr(W[t - 15], 1n) ^ rotr(W[t - 15], 8n) ^ (W[t - 15] >> 7n);
+      const s1 = rotr(W[t - 2], 19n) ^ rotr(W[t - 2], 61n) ^ (W[t - 2] >> 6n);
+      W[t] = (W[t - 16] + s0 + W[t - 7] + s1) & M64;
+    }
+    let [a, b, c, d, e, f, g, h] = H;
+    for (let t = 0; t < 80; t++) {
+      const S1 = rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n);
+      const ch = (e & f) ^ (~e & M64 & g);
+      const T1 = (h + S1 + ch + K[t] + W[t]) & M64;
+      const S0 = rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n);
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const T2 = (S0 + maj) & M64;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + T1) & M64;
+      d = c;
+      c = b;
+      b = a;
+      a = (T1 + T2) & M64;
+    }
+    H[0] = (H[0] + a) & M64;
+    H[1] = (H[1] + b) & M64;
+    H[2] = (H[2] + c) & M64;
+    H[3] = (H[3] + d) & M64;
+    H[4] = (H[4] + e) & M64;
+    H[5] = (H[5] + f) & M64;
+    H[6] = (H[6] + g) & M64;
+    H[7] = (H[7] + h) & M64;
+  }
+  const out = new Uint8Array(64);
+  for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) out[i * 8 + j] = Number((H[i] >> BigInt(56 - 8 * j)) & 0xffn);
+  return out;
+}
+
+const TWOPI = 2.0 * Math.PI;
+const LOG4 = Math.log(4.0);
+const SG_MAGICCONST = 1.0 + Math.log(4.5);
+const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+
+function bitLength(n: bigint): number {
+  return n === 0n ? 0 : n.toString(2).length;
+}
+
+export class Random extends PyObject {
+  declare mt: Uint32Array;
+  declare mti: number;
+  declare gauss_next: number | null;
+
+  __init__(x: unknown = null): void {
+    this.mt = new Uint32Array(N);
+    this.mti = N + 1;
+    this.gauss_next = null;
+    this.seed(x);
+  }
+
+  private init_genrand(s: number): void {
+    const mt = this.mt;
+    mt[0] = s >>> 0;
+    for (let i = 1; i < N; i++) {
+      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+    this.mti = N;
+  }
+
+  private init_by_array(key: number[]): void {
+    this.init_genrand(19650218);
+    const mt = this.mt;
+    let i = 1;
+    let j = 0;
+    const klen = key.length;
+    for (let k = N > klen ? N : klen; k > 0; k--) {
+      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+      mt[i] = ((mt[i] ^ Math.imul(prev, 1664525)) + key[j] + j) >>> 0;
+      i++;
+      j++;
+      if (i >= N) {
+        mt[0] = mt[N - 1];
+        i = 1;
+      }
+      if (j >= klen) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+      mt[i] = ((mt[i] ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= N) {
+        mt[0] = mt[N - 1];
+        i = 1;
+      }
+    }
+    mt[0] = 0x80000000;
+  }
+
+  /** next 32-bit output */
+  genrand_uint32(): number {
+    const mt = this.mt;
+    let y: number;
+    if (this.mti >= N) {
+      if (this.mti === N + 1) this.init_genrand(5489);
+      let kk = 0;
+      for (; kk < N - M; kk++) {
+        y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
+        mt[kk] = mt[kk + M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      }
+      for (; kk < N - 1; kk++) {
+        y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
+        mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      }
+      y = (mt[N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
+      mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      this.mti = 0;
+    }
+    y = mt[this.mti++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  seed(a: unknown = null, version: unknown = 2n): null {
+    if (a instanceof KwArgs) a = a.kw.a ?? null;
+    if (version instanceof KwArgs) version = version.kw.version ?? 2n;
+    let n: bigint;
+    if (a === null || a === undefined) {
+      const b = new Uint8Array(2496);
+      (host.randomBytes ?? ((x: Uint8Array) => x.forEach((_, i) => (x[i] = Math.floor(Math.random() * 256)))))(b);
+      const key: number[] = [];
+      for (let i = 0; i < b.length; i += 4) key.push((b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0);
+      this.init_by_array(key);
+      this.gauss_next = null;
+      return null;
+    }
+    if (typeof a === "bigint") n = a;
+    else if (typeof a === "boolean") n = a ? 1n : 0n;
+    else if (typeof a === "number") n = pyhash(a);
+    else if (typeof a === "string" || a instanceof Uint8Array) {
+      const bytes = typeof a === "string" ? new TextEncoder().encode(a) : a;
+      if (version === 2n || version === 2) {
+        const all = new Uint8Array(bytes.length + 64);
+        all.set(bytes);
+        all.set(sha512(bytes), bytes.length);
+        n = 0n;
+        for (const x of all) n = (n << 8n) | BigInt(x);
+      } else {
+        n = BigInt(pyhash(a));
+      }
+    } else {
+      throw new TypeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+    }
+    if (n < 0n) n = -n;
+    const key: number[] = [];
+    while (n > 0n) {
+      key.push(Number(n & 0xffffffffn));
+      n >>= 32n;
+    }
+    if (key.length === 0) key.push(0);
+    this.init_by_array(key);
+    this.gauss_next = null;
+    return null;
+  }
+
+  random(): number {
+    const a = this.genrand_uint32() >>> 5;
+    const b = this.genrand_uint32() >>> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+  }
+
+  getrandbits(k: unknown): bigint {
+    const kk = Number(toIndex(k));
+    if (kk < 0) throw new ValueError("number of bits must be non-negative");
+    if (kk === 0) return 0n;
+    if (kk <= 32) return BigInt(this.genrand_uint32() >>> (32 - kk));
+    let r = 0n;
+    let shift = 0n;
+    for (let left = kk; left > 0; left -= 32) {
+      let w = this.genrand_uint32();
+      if (left < 32) w >>>= 32 - left;
+      r |= BigInt(w) << shift;
+      shift += 32n;
+    }
+    return r;
+  }
+
+  _randbelow(n: bigint): bigint {
+    if (n <= 0n) return 0n;
+    const k = bitLength(n);
+    if (k <= 32) {
+      const nn = Number(n);
+      let r = this.genrand_uint32() >>> (32 - k);
+      while (r >= nn) r = this.genrand_uint32() >>> (32 - k);
+      return BigInt(r);
+    }
+    let r = this.getrandbits(BigInt(k));
+    while (r >= n) r = this.getrandbits(BigInt(k));
+    return r;
+  }
+
+  randrange(start: unknown, stop: unknown = null, step: unknown = 1n): bigint {
+    const istart = toIndex(start);
+    if (stop === null || stop === undefined) {
+      if (step !== 1n && step !== null) throw new TypeError("Missing a non-None stop argument");
+      if (istart > 0n) return this._randbelow(istart);
+      throw new ValueError("empty range for randrange()");
+    }
+    const istop = toIndex(stop);
+    const width = istop - istart;
+    const istep = toIndex(step);
+    if (istep === 1n) {
+      if (width > 0n) return istart + this._randbelow(width);
+      throw new ValueError(`empty range in randrange(${istart}, ${istop})`);
+    }
+    let n: bigint;
+    if (istep > 0n) n = (width + istep - 1n) / istep;
+    else if (istep < 0n) n = (width + istep + 1n) / istep;
+    else throw new ValueError("zero step for randrange()");
+    // Python floor division semantics (both operands' signs matter)
+    const num = istep > 0n ? width + istep - 1n : width + istep + 1n;
+    n = num / istep;
+    if (num % istep !== 0n && (num < 0n) !== (istep < 0n)) n -= 1n;
+    if (n <= 0n) throw new ValueError("empty range for randrange()");
+    return istart + istep * this._randbelow(n);
+  }
+
+  randint(a: unknown, b: unknown): bigint {
+    return this.randrange(a, toIndex(b) + 1n);
+  }
+
+  choice<T>(seq: ArrayLike<T> | unknown): T {
+    const n = pylen(seq);
+    if (n === 0n) throw new IndexError("Cannot choose from an empty sequence");
+    return getitem(seq, this._randbelow(n)) as T;
+  }
+
+  shuffle(x: unknown): null {
+    const n = Number(pylen(x));
+    if (x instanceof Array) {
+      for (let i = n - 1; i > 0; i--) {
+        const j = Number(this._randbelow(BigInt(i + 1)));
+        const t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+      }
+      return null;
+    }
+    for (let i = n - 1; i > 0; i--) {
+      const j = this._randbelow(BigInt(i + 1));
+      const a = getitem(x, BigInt(i));
+      const b = getitem(x, j);
+      setitem(x, BigInt(i), b);
+      setitem(x, j, a);
+    }
+    return null;
+  }
+
+  sample(population: unknown, ...rest: unknown[]): PyList<unknown> {
+    const kw = popKw(rest);
+    let k: unknown = rest.length > 0 ? rest[0] : kw?.k;
+    const counts = kw?.counts ?? null;
+    if (population instanceof PySetBase || population instanceof PyDict || typeof population === "function") {
+      throw new TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).");
+    }
+    if (k === undefined) throw new TypeError("Random.sample() missing 1 required positional argument: 'k'");
+    const n = Number(pylen(population));
+    if (counts !== null) {
+      const cum: bigint[] = [];
+      let tot = 0n;
+      for (const c of toIterable(counts)) {
+        tot += toIndex(c);
+        cum.push(tot);
+      }
+      if (cum.length !== n) throw new ValueError("The number of counts does not match the population");
+      const selections = this.sample(PyRangeLike(tot), k);
+      return PyList.fromArray(selections.map((s) => {
+        const sv = s as bigint;
+        let lo = 0;
+        let hi = cum.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sv < cum[mid]) hi = mid;
+          else lo = mid + 1;
+        }
+        return getitem(population, BigInt(lo));
+      }));
+    }
+    const kk = Number(toIndex(k));
+    if (kk < 0 || kk > n) throw new ValueError("Sample larger than population or is negative");
+    const result = new PyList<unknown>();
+    let setsize = 21;
+    if (kk > 5) setsize += 4 ** Math.ceil(Math.log(kk * 3) / Math.log(4));
+    if (n <= setsize) {
+      const pool = population instanceof Array ? population.slice() : Array.from(toIterable(population));
+      for (let i = 0; i < kk; i++) {
+        const j = Number(this._randbelow(BigInt(n - i)));
+        result.push(pool[j]);
+        pool[j] = pool[n - i - 1];
+      }
+    } else {
+      const selected = new Set<number>();
+      for (let i = 0; i < kk; i++) {
+        let j = Number(this._randbelow(BigInt(n)));
+        while (selected.has(j)) j = Number(this._randbelow(BigInt(n)));
+        selected.add(j);
+        result.push(getitem(population, BigInt(j)));
+      }
+    }
+    return result;
+  }
+
+  choices(population: unknown, ...rest: unknown[]): PyList<unknown> {
+    const kw = popKw(rest);
+    let weights: unknown = rest.length > 0 ? rest[0] : kw?.weights ?? null;
+    let cum: unknown = kw?.cum_weights ?? null;
+    const k = Number(toIndex(kw?.k ?? (rest.length > 1 ? rest[1] : 1n)));
+    const n = Number(pylen(population));
+    const out = new PyList<unknown>();
+    if (cum === null) {
+      if (weights === null) {
+        for (let i = 0; i < k; i++) out.push(getitem(population, BigInt(Math.floor(this.random() * n))));
+        return out;
+      }
+      const c: number[] = [];
+      let t: any = 0;
+      for (const w of toIterable(weights)) {
+        t = typeof t === "bigint" && typeof w === "bigint" ? t + w : Number(t) + Number(w);
+        c.push(Number(t));
+      }
+      cum = c;
+    } else if (weights !== null) {
+      throw new TypeError("Cannot specify both weights and cumulative weights");
+    }
+    const cw = Array.from(toIterable(cum), (x) => Number(x));
+    if (cw.length !== n) throw new ValueError("The number of weights does not match the population");
+    const total = cw[cw.length - 1] + 0.0;
+    if (total <= 0.0) throw new ValueError("Total of weights must be greater than zero");
+    if (!Number.isFinite(total)) throw new ValueError("Total of weights must be finite");
+    const hi = n - 1;
+    for (let i = 0; i < k; i++) {
+      const x = this.random() * total;
+      let lo = 0;
+      let h = hi;
+      while (lo < h) {
+        const mid = (lo + h) >> 1;
+        if (x < cw[mid]) h = mid;
+        else lo = mid + 1;
+      }
+      out.push(getitem(population, BigInt(lo)));
+    }
+    return out;
+  }
+
+  uniform(a: unknown, b: unknown): number {
+    const x = Number(a);
+    const y = Number(b);
+    return x + (y - x) * this.random();
+  }
+
+  triangular(low: unknown = 0.0, high: unknown = 1.0, mode: unknown = null): number {
+    let lo = Number(low);
+    let hi = Number(high);
+    const u0 = this.random();
+    let u = u0;
+    let c: number;
+    try {
+      c = mode === null || mode === undefined ? 0.5 : (Number(mode) - lo) / (hi - lo);
+    } catch {
+      return lo;
+    }
+    if (hi === lo) return lo;
+    if (u > c) {
+      u = 1.0 - u;
+      c = 1.0 - c;
+      [lo, hi] = [hi, lo];
+    }
+    return lo + (hi - lo) * Math.sqrt(u * c);
+  }
+
+  gauss(mu: unknown = 0.0, sigma: unknown = 1.0): number {
+    let z = this.gauss_next;
+    this.gauss_next = null;
+    if (z === null) {
+      const x2pi = this.random() * TWOPI;
+      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - this.random()));
+      z = Math.cos(x2pi) * g2rad;
+      this.gauss_next = Math.sin(x2pi) * g2rad;
+    }
+    return Number(mu) + z * Number(sigma);
+  }
+
+  normalvariate(mu: unknown = 0.0, sigma: unknown = 1.0): number {
+    let z: number;
+    for (;;) {
+      const u1 = this.random();
+      const u2 = 1.0 - this.random();
+      z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
+      const zz = (z * z) / 4.0;
+      if (zz <= -Math.log(u2)) break;
+    }
+    return Number(mu) + z * Number(sigma);
+  }
+
+  lognormvariate(mu: unknown, sigma: unknown): number {
+    return Math.exp(this.normalvariate(mu, sigma));
+  }
+
+  expovariate(lambd: unknown = 1.0): number {
+    return -Math.log(1.0 - this.random()) / Number(lambd);
+  }
+
+  gammavariate(alpha: unknown, beta: unknown): number {
+    const a = Number(alpha);
+    const b = Number(beta);
+    if (a <= 0.0 || b <= 0.0) throw new ValueError("gammavariate: alpha and beta must be > 0.0");
+    if (a > 1.0) {
+      const ainv = Math.sqrt(2.0 * a - 1.0);
+      const bbb = a - LOG4;
+      const ccc = a + ainv;
+      for (;;) {
+        const u1 = this.random();
+        if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
+        const u2 = 1.0 - this.random();
+        const v = Math.log(u1 / (1.0 - u1)) / ainv;
+        const x = a * Math.exp(v);
+        const z = u1 * u1 * u2;
+        const r = bbb + ccc * v - x;
+        if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= Math.log(z)) return x * b;
+      }
+    }
+    if (a === 1.0) return -Math.log(1.0 - this.random()) * b;
+    let x: number;
+    for (;;) {
+      const u = this.random();
+      const bb = (Math.E + a) / Math.E;
+      const p = bb * u;
+      if (p <= 1.0) x = p ** (1.0 / a);
+      else x = -Math.log((bb - p) / a);
+      const u1 = this.random();
+      if (p > 1.0) {
+        if (u1 <= x ** (a - 1.0)) break;
+      } else if (u1 <= Math.exp(-x)) break;
+    }
+    return x * b;
+  }
+
+  betavariate(alpha: unknown, beta: unknown): number {
+    const y = this.gammavariate(alpha, 1.0);
+    if (y) return y / (y + this.gammavariate(beta, 1.0));
+    return 0.0;
+  }
+
+  paretovariate(alpha: unknown): number {
+    const u = 1.0 - this.random();
+    return u ** (-1.0 / Number(alpha));
+  }
+
+  weibullvariate(alpha: unknown, beta: unknown): number {
+    const u = 1.0 - this.random();
+    return Number(alpha) * (-Math.log(u)) ** (1.0 / Number(beta));
+  }
+
+  randbytes(n: unknown): Uint8Array {
+    const k = Number(toIndex(n));
+    const v = this.getrandbits(BigInt(k * 8));
+    const out = new Uint8Array(k);
+    for (let i = 0; i < k; i++) out[i] = Number((v >> BigInt(8 * i)) & 0xffn);
+    return out;
+  }
+
+  getstate(): PyTuple<unknown> {
+    const st = PyTuple.fromArray<unknown>([...Array.from(this.mt, (x) => BigInt(x)), BigInt(this.mti)]);
+    return PyTuple.of<unknown>(3n, st, this.gauss_next);
+  }
+
+  setstate(state: unknown): null {
+    const s = state as unknown[];
+    const st = s[1] as bigint[];
+    for (let i = 0; i < N; i++) this.mt[i] = Number(st[i]);
+    this.mti = Number(st[N]);
+    this.gauss_next = (s[2] as number | null) ?? null;
+    return null;
+  }
+  static __module__ = "random";
+}
+
+function PyRangeLike(n: bigint): ArrayLike<bigint> & { length: number } {
+  return new Proxy([] as bigint[], {
+    get(t, p) {
+      if (p === "length") return Number(n);
+      if (typeof p === "string" && /^\d+$/.test(p)) return BigInt(p);
+      return (t as unknown as Record<string | symbol, unknown>)[p];
+    },
+  });
+}
+
+const _inst = new Random();
+
+export const seed = (a: unknown = null, version: unknown = 2n) => _inst.seed(a, version);
+export const random = () => _inst.random();
+export const uniform = (a: unknown, b: unknown) => _inst.uniform(a, b);
+export const randint = (a: unknown, b: unknown) => _inst.randint(a, b);
+export const randrange = (a: unknown, b: unknown = null, c: unknown = 1n) => _inst.randrange(a, b, c);
+export const choice = <T>(s: unknown): T => _inst.choice<T>(s);
+export const choices = (p: unknown, ...r: unknown[]) => _inst.choices(p, ...r);
+export const shuffle = (x: unknown) => _inst.shuffle(x);
+export const sample = (p: unknown, ...r: unknown[]) => _inst.sample(p, ...r);
+export const getrandbits = (k: unknown) => _inst.getrandbits(k);
+export const randbytes = (n: unknown) => _inst.randbytes(n);
+export const gauss = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst.gauss(mu, sigma);
+export const normalvariate = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst.normalvariate(mu, sigma);
+export const lognormvariate = (mu: unknown, sigma: unknown) => _inst.lognormvariate(mu, sigma);
+export const expovariate = (l: unknown = 1.0) => _inst.expovariate(l);
+export const gammavariate = (a: unknown, b: unknown) => _inst.gammavariate(a, b);
+export const betavariate = (a: unknown, b: unknown) => _inst.betavariate(a, b);
+export const paretovariate = (a: unknown) => _inst.paretovariate(a);
+export const weibullvariate = (a: unknown, b: unknown) => _inst.weibullvariate(a, b);
+export const triangular = (a: unknown = 0.0, b: unknown = 1.0, m: unknown = null) => _inst.triangular(a, b, m);
+export const getstate = () => _inst.getstate();
+export const setstate = (s: unknown) => _inst.setstate(s);
+export { sha512 as _sha512 };
+void [typeName, call, truthy];
