@@ -459,15 +459,32 @@ export class Builder {
     const cs = kids(n);
     const isAsync = cs[0].name === "async";
     const bodyIdx = cs.findIndex((c) => c.name === "Body");
-    const { items } = splitCommas(cs.slice(isAsync ? 2 : 1, bodyIdx));
-    const withItems = items.map((it): A.WithItem => ({
-      _type: "withitem",
-      context_expr: this.expr(it[0]),
-      optional_vars: it[1]?.name === "as" ? this.target(this.expr(it[2]), STORE, "with") : null,
-    }));
+    let { items } = splitCommas(cs.slice(isAsync ? 2 : 1, bodyIdx));
+    // `with (a, b):` and `with (a as b, c):` are lists of items, not one tuple.
+    const only = items.length === 1 && items[0].length === 1 ? items[0][0] : null;
+    if (only && (only.name === "TupleExpression" || (only.name === "ParenthesizedExpression" && this.isWithAs(kids(only)[1]))))
+      items = splitCommas(kids(only).slice(1, -1)).items;
+    const withItems = items.map((it): A.WithItem => {
+      if (it.length === 1 && this.isWithAs(it[0])) {
+        const [left, , right] = kids(it[0]);
+        return { _type: "withitem", context_expr: this.expr(left), optional_vars: this.target(this.expr(right), STORE, "with") };
+      }
+      return {
+        _type: "withitem",
+        context_expr: this.expr(it[0]),
+        optional_vars: it[1]?.name === "as" ? this.target(this.expr(it[2]), STORE, "with") : null,
+      };
+    });
     const body = this.body(cs[bodyIdx]);
     const _type = isAsync ? "AsyncWith" : "With";
     return this.at({ _type, items: withItems, body, type_comment: null } as A.With, n.from, this.endOfBlock(body));
+  }
+
+  /** `x or y` whose operator was `as` in the source (repair.ts rewrote a with header). */
+  isWithAs(n: N | undefined): boolean {
+    if (!n || n.name !== "BinaryExpression") return false;
+    const op = kids(n)[1];
+    return op.name === "or" && this.text(op) === "as";
   }
 
   DecoratedStatement(n: N): A.Stmt {
@@ -647,6 +664,7 @@ export class Builder {
     switch (n.name) {
       case "CapturePattern": {
         const id = this.ident(cs[0]);
+        if (/[)\]}]$/.test(id)) return this.emptyPattern(n, null);
         return this.at({ _type: "MatchAs", pattern: null, name: id === "_" ? null : id } as A.MatchAs, n.from, n.to);
       }
       case "AsPattern": {
@@ -667,6 +685,7 @@ export class Builder {
       }
       case "LiteralPattern": return this.literalPattern(n);
       case "AttributePattern":
+        if (this.text(n).endsWith("()")) return this.emptyPattern(n, this.dotted(cs));
         return this.at({ _type: "MatchValue", value: this.dotted(cs) } as A.MatchValue, n.from, n.to);
       case "StarPattern": {
         const inner = cs[1];
@@ -685,6 +704,26 @@ export class Builder {
       default:
         return this.fail("invalid syntax", n.from, n.to);
     }
+  }
+
+  /**
+   * `C()`, `()`, `[]`, `{}`: lezer wants at least one sub-pattern, so repair.ts turned the brackets
+   * into `_1`. `cls` is the dotted class name when it was an AttributePattern.
+   */
+  emptyPattern(n: N, cls: A.ExprNode | null): A.Pattern {
+    const t = this.text(n);
+    if (t === "{}") return this.at({ _type: "MatchMapping", keys: [], patterns: [], rest: null } as A.MatchMapping, n.from, n.to);
+    if (t === "()" || t === "[]") return this.at({ _type: "MatchSequence", patterns: [] } as A.MatchSequence, n.from, n.to);
+    if (!cls) {
+      const id = t.slice(0, -2);
+      cls = this.at({ _type: "Name", id: /^[\x00-\x7f]*$/.test(id) ? id : id.normalize("NFKC"), ctx: LOAD } as A.Name, n.from, n.to - 2);
+    } else {
+      // The last PropertyName spans "C()": trim the brackets off the Attribute.
+      const s = this.span(cls);
+      const attr = (cls as A.Attribute).attr.slice(0, -2);
+      cls = this.at({ ...cls, attr } as A.Attribute, s.from, s.to - 2);
+    }
+    return this.at({ _type: "MatchClass", cls, patterns: [], kwd_attrs: [], kwd_patterns: [] } as A.MatchClass, n.from, n.to);
   }
 
   /** A dotted name (`a.b.c`) from VariableName/PropertyName children. */
@@ -984,16 +1023,7 @@ export class Builder {
     const opText = opNodes.map((c) => this.text(c)).join(" ");
     const left = cs[0];
     const right = cs[cs.length - 1];
-    if (opText === "or" || opText === "and") {
-      const _type = opText === "or" ? "Or" : "And";
-      const values: A.ExprNode[] = [];
-      const l = this.expr(left);
-      // `a or b or c` is one BoolOp; lezer nests it to the left.
-      if (l._type === "BoolOp" && l.op._type === _type && left.name === "BinaryExpression") values.push(...l.values);
-      else values.push(l);
-      values.push(this.expr(right));
-      return this.at({ _type: "BoolOp", op: { _type }, values } as A.BoolOp, n.from, n.to);
-    }
+    if (opText === "or" || opText === "and") return this.boolOps(n);
     const cmp = CMPOPS[opText.replace(/\s+/g, " ")] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
     if (cmp || opNodes[0].name === "CompareOp") {
       if (opText === "<>") this.fail("invalid syntax", opNodes[0].from, opNodes[0].to);
@@ -1012,10 +1042,57 @@ export class Builder {
     const cs = kids(n);
     const t = this.text(cs[0]);
     const _type = t === "not" ? "Not" : t === "-" ? "USub" : t === "+" ? "UAdd" : "Invert";
-    const operand = this.expr(cs[1]);
     // Lezer reads `not a or b` as `not (a or b)`; Python's `not` binds tighter than and/or.
-    if (_type === "Not" && cs[1].name === "BinaryExpression" && operand._type === "BoolOp") return this.pushNot(operand, n.from);
-    return this.at({ _type: "UnaryOp", op: { _type }, operand } as A.UnaryOp, n.from, n.to);
+    if (_type === "Not" && this.isBoolTest(cs[1])) return this.boolOps(n);
+    return this.at({ _type: "UnaryOp", op: { _type }, operand: this.expr(cs[1]) } as A.UnaryOp, n.from, n.to);
+  }
+
+  /** An unparenthesized `a and b` / `a or b` (or a `not` over one). */
+  isBoolTest(n: N): boolean {
+    const cs = kids(n);
+    if (n.name === "BinaryExpression") return cs[1].name === "and" || cs[1].name === "or";
+    if (n.name === "UnaryExpression") return cs[0].name === "not" && this.isBoolTest(cs[1]);
+    return false;
+  }
+
+  /**
+   * Rebuilds a chain of and/or/not from lezer's tree with Python's precedence (or < and < not,
+   * and n-ary BoolOps): the chain is flattened to operands (each with its leading `not`s) and
+   * operators, then grouped again.
+   */
+  boolOps(n: N): A.ExprNode {
+    type Operand = { nots: N[]; node: N };
+    const seq: (Operand | "and" | "or")[] = [];
+    const flatten = (x: N, nots: N[]) => {
+      const cs = kids(x);
+      if (x.name === "BinaryExpression" && (cs[1].name === "and" || cs[1].name === "or")) {
+        flatten(cs[0], nots);
+        seq.push(cs[1].name as "and" | "or");
+        flatten(cs[2], []);
+      } else if (x.name === "UnaryExpression" && cs[0].name === "not" && this.isBoolTest(cs[1])) {
+        flatten(cs[1], [...nots, cs[0]]);
+      } else seq.push({ nots, node: x });
+    };
+    flatten(n, []);
+    const operand = (o: Operand): A.ExprNode => {
+      let e = this.expr(o.node);
+      for (let i = o.nots.length - 1; i >= 0; i--)
+        e = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: e } as A.UnaryOp, o.nots[i].from, o.node.to);
+      return e;
+    };
+    const group = (items: Operand[], op: "And" | "Or", parts: A.ExprNode[]): A.ExprNode => {
+      if (parts.length === 1) return parts[0];
+      const from = items[0].nots[0]?.from ?? items[0].node.from;
+      return this.at({ _type: "BoolOp", op: { _type: op }, values: parts } as A.BoolOp, from, items[items.length - 1].node.to);
+    };
+    // Split at "or", then each part at "and".
+    const orParts: Operand[][] = [[]];
+    for (const x of seq) {
+      if (x === "or") orParts.push([]);
+      else if (x !== "and") orParts[orParts.length - 1].push(x);
+    }
+    const ands = orParts.map((items) => group(items, "And", items.map(operand)));
+    return group(orParts.flat(), "Or", ands);
   }
 
   AwaitExpression(n: N): A.ExprNode {
@@ -1034,16 +1111,6 @@ export class Builder {
         ? this.pushAwait(left, from)
         : this.at({ _type: "Await", value: left } as A.Await, from, this.span(left).to);
     return this.at({ ...b, left: newLeft } as A.BinOp, from, this.span(b).to);
-  }
-
-  /** `not (L op R...)` → `(not L) op R...`, down the unparenthesized left spine. */
-  pushNot(b: A.BoolOp, from: number): A.BoolOp {
-    const first = b.values[0];
-    const bFrom = this.span(b).from;
-    let newFirst: A.ExprNode;
-    if (first._type === "BoolOp" && this.span(first).from === bFrom) newFirst = this.pushNot(first, from);
-    else newFirst = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: first } as A.UnaryOp, from, this.span(first).to);
-    return this.at({ ...b, values: [newFirst, ...b.values.slice(1)] } as A.BoolOp, from, this.span(b).to);
   }
 
   MemberExpression(n: N): A.ExprNode {

@@ -7,6 +7,7 @@ import type { Module } from "../ast/nodes.js";
 import { Builder } from "./build.js";
 import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
+import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
 
 export type { PySyntaxError } from "./errors.js";
@@ -19,28 +20,22 @@ export interface ParseResult {
 export function parse(source: string, filename: string): ParseResult {
   const lines = new LineMap(source);
   try {
-    const tree = parser.parse(lezerInput(source));
+    const input = lezerInput(source);
+    let tree = parser.parse(input);
     const early = findSyntaxError(source, tree, lines);
-    if (early) throw early;
+    if (early) {
+      // Second chance for constructs the grammar lacks (see repair.ts); else report the first error.
+      const repaired = repairHeaders(source, input);
+      const retry = repaired === input ? null : parser.parse(repaired);
+      if (!retry || findSyntaxError(source, retry, lines)) throw early;
+      tree = retry;
+    }
     const module = new Builder(source, lines).module(tree.topNode);
     return { module, error: null };
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };
     throw e;
   }
-}
-
-/**
- * The text lezer parses: the source with same-length edits for things @lezer/python's grammar
- * cannot read (see grammar-tests/README.md). Offsets stay valid, and the builder reads names and
- * literals from the original source, so the edits never show in the AST.
- * - a bare `yield` (the grammar wants an operand): `yiel_`, a name the builder turns back into Yield;
- * - a float ending in "." (`1.`, `1.e5`): the "." becomes "0", keeping one Number token.
- */
-export function lezerInput(source: string): string {
-  return source
-    .replace(/\byield(?=[ \t]*(?:[)\]};#\r\n]|$))/g, "yiel_")
-    .replace(/(?<![\p{L}\p{N}_.])(\d[\d_]*)\.(?![\d_.])/gu, "$10");
 }
 
 export function toPyError(e: SyntaxErrorAt, lines: LineMap, filename: string): PySyntaxError {
