@@ -1,0 +1,107 @@
+// sys: argv, exit, the standard streams, version information, limits.
+import { host } from "../host.js";
+import { SystemExit } from "../builtins/exceptions.js";
+import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
+import { stdio, StdStream } from "../builtins/functions.js";
+import { structseq } from "./_structseq.js";
+
+export const argv: PyList<string> = PyList.fromArray(host.argv ?? [""]);
+/** Replace sys.argv's contents (the CLI calls this after installing its host). */
+export function _set_argv(args: string[]): void {
+  argv.length = 0;
+  for (const a of args) argv.push(a);
+}
+
+export function exit(code: unknown = null): never {
+  throw new SystemExit(code);
+}
+
+export let stdout: any = stdio.stdout;
+export let stderr: any = stdio.stderr;
+export let stdin: any = stdio.stdin;
+export const __stdout__: StdStream = stdio.__stdout__;
+export const __stderr__: StdStream = stdio.__stderr__;
+
+/** `sys.NAME = value` (module attributes that print() and others read). */
+export function __setattr__(name: string, value: unknown): void {
+  switch (name) {
+    case "stdout":
+      stdout = stdio.stdout = value;
+      return;
+    case "stderr":
+      stderr = stdio.stderr = value;
+      return;
+    case "stdin":
+      stdin = stdio.stdin = value;
+      return;
+  }
+  (extra as Record<string, unknown>)[name] = value;
+}
+const extra: Record<string, unknown> = {};
+
+const VersionInfo = structseq("sys.version_info", ["major", "minor", "micro", "releaselevel", "serial"]);
+export const version_info = new VersionInfo([3n, 12n, 1n, "final", 0n]);
+export const version = "3.12.1 (main, tsyncio) [TypeScript runtime]";
+export const hexversion = 0x030c01f0n;
+export const api_version = 1013n;
+export const platform = "linux";
+export const byteorder = "little";
+export const maxsize = 9223372036854775807n;
+export const maxunicode = 1114111n;
+export const executable = "";
+export const prefix = "";
+export const path: PyList<string> = PyList.fromArray([""]);
+export const modules = new PyDict<string, unknown>();
+export const builtin_module_names = PyTuple.of("builtins", "sys", "time");
+export const implementation = { name: "tsyncio", cache_tag: null, version: version_info };
+export const dont_write_bytecode = true;
+const FloatInfo = structseq("sys.float_info", ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"]);
+export const float_info = new FloatInfo([1.7976931348623157e308, 1024n, 308n, 2.2250738585072014e-308, -1021n, -307n, 15n, 53n, 2.220446049250313e-16, 2n, 1n]);
+const IntInfo = structseq("sys.int_info", ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
+export const int_info = new IntInfo([30n, 4n, 4300n, 640n]);
+
+let recursionLimit = 1000n;
+export function getrecursionlimit(): bigint {
+  return recursionLimit;
+}
+export function setrecursionlimit(n: bigint): null {
+  recursionLimit = n;
+  return null;
+}
+export function getdefaultencoding(): string {
+  return "utf-8";
+}
+export function getfilesystemencoding(): string {
+  return "utf-8";
+}
+export function intern(s: string): string {
+  return s;
+}
+export function getsizeof(x: unknown): bigint {
+  if (typeof x === "bigint") return 28n;
+  if (typeof x === "number") return 24n;
+  if (typeof x === "string") return 49n + BigInt(x.length);
+  if (x instanceof Array) return 56n + 8n * BigInt(x.length);
+  return 48n;
+}
+export function set_int_max_str_digits(_n: unknown): null {
+  return null;
+}
+export function get_int_max_str_digits(): bigint {
+  return 4300n;
+}
+
+let currentExc: unknown = null;
+/** The exception being handled (the compiler's except blocks may record it with _set_exception). */
+export function exception(): unknown {
+  return currentExc;
+}
+export function exc_info(): PyTuple<unknown> {
+  const e = currentExc as { constructor?: unknown; __traceback__?: unknown } | null;
+  return e === null ? PyTuple.of<unknown>(null, null, null) : PyTuple.of<unknown>(e.constructor, e, e.__traceback__ ?? null);
+}
+export function _set_exception(e: unknown): unknown {
+  const prev = currentExc;
+  currentExc = e;
+  return prev;
+}
