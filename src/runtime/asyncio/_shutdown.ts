@@ -10,14 +10,15 @@
 //   - a coroutine object never started warns `sys:1: RuntimeWarning: coroutine '...' was never awaited`.
 // Example: seed-examples/07_task_pending_destroyed.py.
 import { host, repr, toPyException } from "./_compat.js";
-import { _report_never_awaited } from "./coroutines.js";
+import { _report_never_awaited, _reset_coroutines_state } from "./coroutines.js";
 import type { Coroutine } from "./coroutines.js";
 import * as events from "./events.js";
 import type { Handle } from "./events.js";
 import { Future, _unretrieved } from "./futures.js";
 import { _format_exception } from "./log.js";
 import type { BaseEventLoop } from "./base_events.js";
-import { Task, _scheduled_tasks } from "./tasks.js";
+import { Task, _reset_tasks_state, _scheduled_tasks } from "./tasks.js";
+import { _reset_warnings_state } from "./_warnings.js";
 
 let _done = false;
 
@@ -101,4 +102,18 @@ function _report_unretrieved(): void {
       future: fut,
     });
   }
+}
+
+/**
+ * @internal Test support: back to the state of a fresh interpreter (no current loop, Task-1 next,
+ * nothing pending, no warnings shown). Not part of the Python API.
+ */
+export function _reset_for_tests(): void {
+  events._set_running_loop(null);
+  events.set_event_loop_policy(null);
+  _reset_tasks_state();
+  _reset_coroutines_state();
+  _reset_warnings_state();
+  _unretrieved.clear();
+  _done = false;
 }

@@ -15,6 +15,11 @@ export type SourceLineProvider = (filename: string, lineno: number) => string | 
 let _getline: SourceLineProvider | null = null;
 const _shown = new Set<string>();
 
+/** @internal test support: forget which warnings were shown. */
+export function _reset_warnings_state(): void {
+  _shown.clear();
+}
+
 /**
  * Installs the source-line lookup used by warnings (linecache.getline). TODO(lead): a shared
  * linecache/warnings module in the runtime should own this; asyncio only needs the lookup.

@@ -297,6 +297,12 @@ function awaitable<T = unknown>(x: unknown): Iterable<unknown> & { [Symbol.itera
 let _unstarted: Coroutine[] = [];
 let _compactAt = 1024;
 
+/** @internal test support: forget coroutines created so far. */
+export function _reset_coroutines_state(): void {
+  _unstarted = [];
+  _compactAt = 1024;
+}
+
 function _trackUnstarted(c: Coroutine): void {
   const n = _unstarted.push(c);
   if (n >= _compactAt) {

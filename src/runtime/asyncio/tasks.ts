@@ -82,6 +82,12 @@ export const _scheduled_tasks = new Set<Task<unknown>>();
 
 let _task_name_counter = 0;
 
+/** @internal test support: a fresh process's state (Task-1 next, no tasks). */
+export function _reset_tasks_state(): void {
+  _task_name_counter = 0;
+  _scheduled_tasks.clear();
+}
+
 const _futureResult = Future.prototype.result;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
