@@ -185,10 +185,10 @@ class Lowerer {
     for (const n of hoisted) this.fn.declared.add(n);
     const body: ir.Stmt[] = [];
     for (const s of stmts) body.push(...this.stmtSafe(s));
-    const head: ir.Stmt[] = [...extra];
+    const head: ir.Stmt[] = [];
     const toDeclare = [...hoisted.map(safeName), ...this.fn.temps];
     if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
-    return [...head, ...body];
+    return [...head, ...extra, ...body];
   }
 
   /** Lowers one statement; an unsupported construct becomes a diagnostic and lowering goes on. */
@@ -250,9 +250,14 @@ class Lowerer {
     for (const s of stmts) {
       const target = simpleBinding(s);
       if (target && locals.has(target) && !seen.has(target)) here.add(target);
+      // Names read inside nested functions are read when those run, not here.
       walk(s, (n) => {
         if (n._type === "Name") seen.add(n.id);
-        if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") && n !== s) return true;
+        if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
+        if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
+          for (const d of [...n.decorator_list, ...n.args.defaults]) walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
+          return false;
+        }
       });
       if (target) seen.add(target);
     }
@@ -421,7 +426,8 @@ class Lowerer {
       case "Name":
         return [this.assignName(target.id, value, line)];
       case "Attribute":
-        return [{ k: "expr", expr: { k: "assign", op: "=", target: this.attributeTarget(target), value }, line }];
+        if (this.isSelf(target.value)) return [{ k: "expr", expr: { k: "assign", op: "=", target: this.attributeTarget(target), value }, line }];
+        return [{ k: "expr", expr: this.rt("setattr", this.expr(target.value), lit(target.attr), value), line }];
       case "Subscript": {
         const obj = this.expr(target.value);
         if (target.slice._type === "Slice") {
@@ -461,6 +467,10 @@ class Lowerer {
     }
   }
 
+  private isSelf(e: py.ExprNode): boolean {
+    return e._type === "Name" && !!this.fn.selfName && e.id === this.fn.selfName;
+  }
+
   /** `[a, b, this.c]` for a tuple target of plain names and attributes (JS can destructure into those). */
   private destructuringPattern(target: py.Tuple | py.List): ir.Expr | null {
     const elements: ir.Expr[] = [];
@@ -469,7 +479,7 @@ class Lowerer {
       if (inner._type === "Name") {
         this.ensureDeclared(inner.id);
         elements.push(id(safeName(inner.id)));
-      } else if (inner._type === "Attribute") elements.push(this.attributeTarget(inner));
+      } else if (inner._type === "Attribute" && this.isSelf(inner.value)) elements.push(this.attributeTarget(inner));
       else return null;
     }
     return { k: "array", elements };
@@ -489,11 +499,14 @@ class Lowerer {
         return [{ k: "expr", expr: { k: "assign", op: "=", target: id(name), value: inplace(this.expr(s.target), this.expr(s.value)) }, line }];
       }
       case "Attribute": {
+        if (this.isSelf(s.target.value)) {
+          const target = this.attributeTarget(s.target);
+          return [{ k: "expr", expr: { k: "assign", op: "=", target, value: inplace(target, this.expr(s.value)) }, line }];
+        }
         const obj = this.temp();
-        const target = member(id(obj), safeProp(s.target.attr));
         return [
           { k: "expr", expr: { k: "assign", op: "=", target: id(obj), value: this.expr(s.target.value) }, line },
-          { k: "expr", expr: { k: "assign", op: "=", target, value: inplace(this.getattr(id(obj), s.target.attr), this.expr(s.value)) }, line },
+          { k: "expr", expr: this.rt("setattr", id(obj), lit(s.target.attr), inplace(this.getattr(id(obj), s.target.attr), this.expr(s.value))), line },
         ];
       }
       case "Subscript": {
@@ -938,7 +951,8 @@ class Lowerer {
           if (coroutine) {
             // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
             const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
-            members.push({ k: "method", fn: { ...fnNode.fn, name: methodName }, static: isStatic || isClassMethod, line: item.lineno });
+            // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
+            members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: item.lineno });
             coroutineMethods.push({ key: methodName, value: lit(firstLine(item)) });
           } else if (f.fn) {
             members.push({ k: "method", fn: { ...f.fn, name: accessor === "set" ? item.name : methodName }, static: isStatic || isClassMethod, accessor, line: item.lineno });
@@ -1075,8 +1089,13 @@ class Lowerer {
         return { k: "yield", delegate: false, arg: e.value ? this.expr(e.value) : lit(null) };
       case "IfExp":
         return { k: "cond", test: this.cond(e.test), then: this.expr(e.body), else: this.expr(e.orelse) };
-      case "Lambda":
-        return this.functionExpression(e, false, "<lambda>").value;
+      case "Lambda": {
+        // Defaults are evaluated when the lambda expression is: passed in through an immediately called arrow.
+        const { value, hoisted } = this.functionExpression(e, false, "<lambda>");
+        if (!hoisted.length) return value;
+        const defs = hoisted as Extract<ir.Stmt, { k: "var" }>[];
+        return call({ k: "arrow", params: defs.map((d) => ({ name: d.name, type: "any" })), body: value }, ...defs.map((d) => d.init!));
+      }
       case "ListComp":
       case "SetComp":
       case "DictComp":
@@ -1337,7 +1356,10 @@ class Lowerer {
       const known = this.lookupKnown(f.id);
       if (known?.kind === "def" && !kwStar.length) {
         const ordered = this.orderArguments(known.node.args, args, keywords, e);
+        // A spread into fixed parameters type-checks only through the generic call().
+        if (ordered && ordered.some((x) => x.k === "spread")) return this.rt("call", id(safeName(f.id)), ...ordered);
         if (ordered) return call(id(safeName(f.id)), ...ordered);
+        if (!e.keywords.length) return this.rt("call", id(safeName(f.id)), ...args);
       }
       if (known?.kind === "class") {
         const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
@@ -1398,16 +1420,22 @@ class Lowerer {
    */
   private orderArguments(a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], e: py.Call, skip = 0): ir.Expr[] | null {
     if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
-    if (!keywords.length) return args;
-    if (args.some((x) => x.k === "spread")) return null;
     const params = [...a.posonlyargs, ...a.args].slice(skip).map((p) => p.arg);
+    const required = params.length - a.defaults.length;
+    if (!keywords.length) {
+      // A wrong number of arguments raises TypeError when the call runs (through the generic call()).
+      if (!args.some((x) => x.k === "spread") && (args.length > params.length || args.length < required)) return null;
+      return args;
+    }
+    if (args.some((x) => x.k === "spread")) return null;
     const slots: (ir.Expr | undefined)[] = params.map((_, i) => args[i]);
     for (const k of keywords) {
       const i = params.indexOf(k.arg);
-      if (i < 0 || i < a.posonlyargs.length - skip) this.diags.error(k, "TSY1031", `${exprName(e.func)}() got an unexpected keyword argument '${k.arg}'`);
-      if (slots[i] !== undefined) this.diags.error(k, "TSY1032", `${exprName(e.func)}() got multiple values for argument '${k.arg}'`);
+      // A keyword that does not fit raises TypeError when the call runs: leave it to the runtime binder.
+      if (i < 0 || i < a.posonlyargs.length - skip || slots[i] !== undefined) return null;
       slots[i] = this.expr(k.value);
     }
+    void e;
     while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
     return slots.map((s) => s ?? lit(undefined));
   }
@@ -1451,7 +1479,8 @@ class Lowerer {
     const param: ir.Param = { name: "_iter", type: "any" };
     if (e._type === "GeneratorExp") {
       const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
-      return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
+      if (outer.selfName) return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
+      return call({ k: "function", fn }, firstIter);
     }
     const init = e._type === "ListComp" ? this.list([]) : e._type === "SetComp" ? this.rt("set_of") : this.rt("dict_of");
     const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, { k: "return", value: id(result) }];
