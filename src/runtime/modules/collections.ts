@@ -1,0 +1,466 @@
+// collections: deque, defaultdict, Counter, OrderedDict, namedtuple.
+import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { KwArgs, popKw, className } from "../builtins/object.js";
+import { repr, reprActive } from "../builtins/repr.js";
+import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy } from "../builtins/ops.js";
+import { sortInPlace } from "../builtins/collections.js";
+import { structseq } from "./_structseq.js";
+
+// ---------------------------------------------------------------------------------------------
+// deque: a ring buffer
+
+export class deque<T = unknown> {
+  private buf: (T | undefined)[] = new Array(8);
+  private head = 0;
+  private n = 0;
+  readonly maxlen: bigint | null;
+
+  constructor(iterable?: unknown, maxlen?: unknown) {
+    if (iterable instanceof KwArgs) {
+      maxlen = iterable.kw.maxlen;
+      iterable = iterable.kw.iterable;
+    } else if (maxlen instanceof KwArgs) {
+      maxlen = maxlen.kw.maxlen;
+    }
+    if (maxlen !== undefined && maxlen !== null) {
+      const m = toIndex(maxlen);
+      if (m < 0n) throw new ValueError("maxlen must be non-negative");
+      this.maxlen = m;
+    } else this.maxlen = null;
+    if (iterable !== undefined && iterable !== null) this.extend(iterable);
+  }
+  private grow(): void {
+    const nb = new Array<T | undefined>(this.buf.length * 2);
+    for (let i = 0; i < this.n; i++) nb[i] = this.buf[(this.head + i) % this.buf.length];
+    this.buf = nb;
+    this.head = 0;
+  }
+  private at(i: number): T {
+    return this.buf[(this.head + i) % this.buf.length] as T;
+  }
+  append(x: T): null {
+    if (this.maxlen !== null && BigInt(this.n) >= this.maxlen) {
+      if (this.maxlen === 0n) return null;
+      this.popleft();
+    }
+    if (this.n === this.buf.length) this.grow();
+    this.buf[(this.head + this.n) % this.buf.length] = x;
+    this.n++;
+    return null;
+  }
+  appendleft(x: T): null {
+    if (this.maxlen !== null && BigInt(this.n) >= this.maxlen) {
+      if (this.maxlen === 0n) return null;
+      this.pop();
+    }
+    if (this.n === this.buf.length) this.grow();
+    this.head = (this.head - 1 + this.buf.length) % this.buf.length;
+    this.buf[this.head] = x;
+    this.n++;
+    return null;
+  }
+  pop(): T {
+    if (this.n === 0) throw new IndexError("pop from an empty deque");
+    const i = (this.head + this.n - 1) % this.buf.length;
+    const v = this.buf[i] as T;
+    this.buf[i] = undefined;
+    this.n--;
+    return v;
+  }
+  popleft(): T {
+    if (this.n === 0) throw new IndexError("pop from an empty deque");
+    const v = this.buf[this.head] as T;
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) % this.buf.length;
+    this.n--;
+    return v;
+  }
+  extend(it: unknown): null {
+    const items = it === this ? [...this] : toIterable(it);
+    for (const x of items) this.append(x as T);
+    return null;
+  }
+  extendleft(it: unknown): null {
+    const items = it === this ? [...this] : toIterable(it);
+    for (const x of items) this.appendleft(x as T);
+    return null;
+  }
+  clear(): null {
+    this.buf = new Array(8);
+    this.head = 0;
+    this.n = 0;
+    return null;
+  }
+  rotate(k: unknown = 1n): null {
+    if (this.n <= 1) return null;
+    let r = Number(toIndex(k)) % this.n;
+    if (r < 0) r += this.n;
+    for (let i = 0; i < r; i++) this.appendleft(this.pop());
+    return null;
+  }
+  remove(x: T): null {
+    for (let i = 0; i < this.n; i++) {
+      const y = this.at(i);
+      if (y === x || eq(y, x)) {
+        const items = [...this];
+        items.splice(i, 1);
+        this.clear();
+        for (const v of items) this.append(v);
+        return null;
+      }
+    }
+    throw new ValueError(`${repr(x)} is not in deque`);
+  }
+  count(x: T): bigint {
+    let c = 0n;
+    for (const y of this) if (y === x || eq(y, x)) c++;
+    return c;
+  }
+  index(x: T, start: unknown = 0n, stop: unknown = null): bigint {
+    const s = Number(toIndex(start));
+    const e = stop === null ? this.n : Number(toIndex(stop));
+    for (let i = Math.max(0, s); i < Math.min(e, this.n); i++) {
+      const y = this.at(i);
+      if (y === x || eq(y, x)) return BigInt(i);
+    }
+    throw new ValueError(`${repr(x)} is not in deque`);
+  }
+  insert(i: unknown, x: T): null {
+    if (this.maxlen !== null && BigInt(this.n) >= this.maxlen) throw new IndexError("deque already at its maximum size");
+    const items = [...this];
+    let k = Number(toIndex(i));
+    if (k < 0) k = Math.max(0, k + items.length);
+    items.splice(Math.min(k, items.length), 0, x);
+    this.clear();
+    for (const v of items) this.append(v);
+    return null;
+  }
+  reverse(): null {
+    const items = [...this].reverse();
+    this.clear();
+    for (const v of items) this.append(v);
+    return null;
+  }
+  copy(): deque<T> {
+    return new deque<T>(this, this.maxlen);
+  }
+  __copy__(): deque<T> {
+    return this.copy();
+  }
+  __len__(): bigint {
+    return BigInt(this.n);
+  }
+  __bool__(): boolean {
+    return this.n > 0;
+  }
+  private idx(i: unknown): number {
+    let k = Number(toIndex(i));
+    if (k < 0) k += this.n;
+    if (k < 0 || k >= this.n) throw new IndexError("deque index out of range");
+    return k;
+  }
+  __getitem__(i: unknown): T {
+    return this.at(this.idx(i));
+  }
+  __setitem__(i: unknown, v: T): void {
+    this.buf[(this.head + this.idx(i)) % this.buf.length] = v;
+  }
+  __delitem__(i: unknown): void {
+    const k = this.idx(i);
+    const items = [...this];
+    items.splice(k, 1);
+    this.clear();
+    for (const v of items) this.append(v);
+  }
+  __contains__(x: unknown): boolean {
+    for (const y of this) if (y === x || eq(y, x)) return true;
+    return false;
+  }
+  *[Symbol.iterator](): Iterator<T> {
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      if (this.n !== n) throw new RuntimeError("deque mutated during iteration");
+      yield this.at(i);
+    }
+  }
+  __iter__(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+  __reversed__(): Iterator<T> {
+    return [...this].reverse()[Symbol.iterator]();
+  }
+  __eq__(o: unknown): boolean {
+    if (!(o instanceof deque) || o.n !== this.n) return false;
+    for (let i = 0; i < this.n; i++) if (!eq(this.at(i), o.at(i))) return false;
+    return true;
+  }
+  __add__(o: unknown): deque<T> {
+    if (!(o instanceof deque)) throw new TypeError(`can only concatenate deque (not "${typeName(o)}") to deque`);
+    const d = this.copy();
+    d.extend(o);
+    return d;
+  }
+  __iadd__(o: unknown): this {
+    this.extend(o);
+    return this;
+  }
+  __repr__(): string {
+    if (reprActive.has(this)) return "[...]";
+    reprActive.add(this);
+    try {
+      const body = "[" + [...this].map(repr).join(", ") + "]";
+      const n = className(this.constructor);
+      return this.maxlen === null ? `${n}(${body})` : `${n}(${body}, maxlen=${this.maxlen})`;
+    } finally {
+      reprActive.delete(this);
+    }
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+  __hash__: null = null;
+  static __module__ = "collections";
+}
+
+// ---------------------------------------------------------------------------------------------
+// defaultdict / OrderedDict / Counter
+
+export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
+  default_factory: unknown;
+  constructor(factory: unknown = null, ...rest: unknown[]) {
+    const k = popKw(rest);
+    super();
+    if (factory !== null && factory !== undefined && typeof factory !== "function" && typeof (factory as { __call__?: unknown }).__call__ !== "function") {
+      throw new TypeError("first argument must be callable or None");
+    }
+    this.default_factory = factory;
+    if (rest.length > 0) this.update(rest[0]);
+    if (k) this.update(new KwArgs(k));
+  }
+  __missing__(key: K): V {
+    if (this.default_factory === null || this.default_factory === undefined) throw new KeyError(key);
+    const v = call(this.default_factory) as V;
+    this.__setitem__(key, v);
+    return v;
+  }
+  copy(): defaultdict<K, V> {
+    const d = new defaultdict<K, V>(this.default_factory);
+    for (const [k, v] of this.entries()) d.__setitem__(k, v);
+    return d;
+  }
+  __repr__(): string {
+    if (reprActive.has(this)) return "...";
+    const f = this.default_factory === null ? "None" : repr(this.default_factory);
+    return `${className(this.constructor)}(${f}, ${this.reprBody()})`;
+  }
+  static __module__ = "collections";
+}
+
+export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
+  move_to_end(key: K, last: unknown = true): null {
+    if (last instanceof KwArgs) last = last.kw.last ?? true;
+    const v = this.__getitem__(key);
+    if (truthy(last)) {
+      this.__delitem__(key);
+      this.__setitem__(key, v);
+    } else {
+      const items = [...this.entries()].filter(([k]) => !eq(k, key));
+      this.clear();
+      this.__setitem__(key, v);
+      for (const [k, w] of items) this.__setitem__(k, w);
+    }
+    return null;
+  }
+  popitem(last: unknown = true): PyTuple<K | V> {
+    if (last instanceof KwArgs) last = last.kw.last ?? true;
+    if (this.m.size === 0) throw new KeyError("dictionary is empty");
+    if (truthy(last)) return super.popitem();
+    const [k, v] = this.entries().next().value as [K, V];
+    this.__delitem__(k);
+    return PyTuple.of<K | V>(k, v);
+  }
+  copy(): OrderedDict<K, V> {
+    const d = new OrderedDict<K, V>();
+    for (const [k, v] of this.entries()) d.__setitem__(k, v);
+    return d;
+  }
+  __repr__(): string {
+    if (this.m.size === 0) return `${className(this.constructor)}()`;
+    return `${className(this.constructor)}(${this.reprBody()})`;
+  }
+  __eq__(o: unknown): boolean | unknown {
+    if (o instanceof OrderedDict) {
+      const a = [...this.entries()];
+      const b = [...o.entries()];
+      return a.length === b.length && a.every(([k, v], i) => eq(k, b[i][0]) && eq(v, b[i][1]));
+    }
+    return super.__eq__(o);
+  }
+  static __module__ = "collections";
+}
+
+export class Counter<K = unknown> extends PyDict<K, any> {
+  constructor(src?: unknown, ...rest: unknown[]) {
+    super();
+    if (src instanceof KwArgs) {
+      rest.push(src);
+      src = undefined;
+    }
+    const k = popKw(rest);
+    this.update(src, k ? new KwArgs(k) : undefined);
+  }
+  __missing__(_key: K): bigint {
+    return 0n;
+  }
+  update(src?: unknown, kwargs?: KwArgs): null {
+    if (src instanceof KwArgs) {
+      kwargs = src;
+      src = undefined;
+    }
+    if (src !== undefined && src !== null) {
+      if (src instanceof PyDict) {
+        for (const [k, v] of src.entries()) this.__setitem__(k as K, add(this.get(k as K, 0n), v));
+      } else {
+        for (const x of toIterable(src)) this.__setitem__(x as K, add(this.get(x as K, 0n), 1n));
+      }
+    }
+    if (kwargs) for (const k of Object.keys(kwargs.kw)) this.__setitem__(k as K, add(this.get(k as K, 0n), kwargs.kw[k]));
+    return null;
+  }
+  subtract(src?: unknown, kwargs?: KwArgs): null {
+    if (src instanceof PyDict) {
+      for (const [k, v] of src.entries()) this.__setitem__(k as K, sub(this.get(k as K, 0n), v));
+    } else if (src !== undefined && src !== null && !(src instanceof KwArgs)) {
+      for (const x of toIterable(src)) this.__setitem__(x as K, sub(this.get(x as K, 0n), 1n));
+    }
+    const kw = src instanceof KwArgs ? src : kwargs;
+    if (kw) for (const k of Object.keys(kw.kw)) this.__setitem__(k as K, sub(this.get(k as K, 0n), kw.kw[k]));
+    return null;
+  }
+  most_common(n: unknown = null): PyList<PyTuple<unknown>> {
+    const items = PyList.fromArray([...this.entries()].map(([k, v]) => PyTuple.of<unknown>(k, v)));
+    sortInPlace(items, (t) => t[1], true);
+    if (n === null || n === undefined) return items;
+    return PyList.fromArray(items.slice(0, Math.max(0, Number(toIndex(n)))));
+  }
+  elements(): Iterator<K> {
+    const entries = [...this.entries()];
+    return (function* () {
+      for (const [k, v] of entries) for (let i = 0n; i < (v as bigint); i++) yield k;
+    })();
+  }
+  total(): unknown {
+    let t: unknown = 0n;
+    for (const [, v] of this.entries()) t = add(t, v);
+    return t;
+  }
+  copy(): Counter<K> {
+    return new Counter<K>(this);
+  }
+  private combine(o: unknown, f: (a: any, b: any) => any, keepAll = false): Counter<K> {
+    if (!(o instanceof Counter)) throw new TypeError(`unsupported operand type(s): 'Counter' and '${typeName(o)}'`);
+    const r = new Counter<K>();
+    const keys = [...this, ...[...o].filter((k) => !this.__contains__(k))] as K[];
+    for (const k of keys) {
+      const v = f(this.get(k, 0n), o.get(k, 0n));
+      if (keepAll || lt(0n, v)) r.__setitem__(k, v);
+    }
+    return r;
+  }
+  __add__(o: unknown): Counter<K> {
+    return this.combine(o, add);
+  }
+  __sub__(o: unknown): Counter<K> {
+    return this.combine(o, sub);
+  }
+  __or__(o: unknown): Counter<K> {
+    return this.combine(o, (a, b) => (lt(a, b) ? b : a));
+  }
+  __and__(o: unknown): Counter<K> {
+    return this.combine(o, (a, b) => (lt(a, b) ? a : b));
+  }
+  __repr__(): string {
+    const n = className(this.constructor);
+    if (this.m.size === 0) return `${n}()`;
+    if (reprActive.has(this)) return "...";
+    reprActive.add(this);
+    try {
+      const items = [...this.entries()];
+      const sorted = items.map((e, i) => [e, i] as const);
+      try {
+        sorted.sort((a, b) => (lt(b[0][1], a[0][1]) ? -1 : lt(a[0][1], b[0][1]) ? 1 : a[1] - b[1]));
+      } catch {
+        /* unorderable counts: keep insertion order */
+      }
+      return `${n}({${sorted.map(([[k, v]]) => repr(k) + ": " + repr(v)).join(", ")}})`;
+    } finally {
+      reprActive.delete(this);
+    }
+  }
+  static fromkeys(): never {
+    throw new NotImplementedError_("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
+  }
+  static __module__ = "collections";
+}
+import { NotImplementedError as NotImplementedError_ } from "../builtins/exceptions.js";
+
+// ---------------------------------------------------------------------------------------------
+// namedtuple
+
+export function namedtuple(typename: string, field_names: unknown, ...rest: unknown[]): any {
+  const k = popKw(rest) ?? {};
+  let names: string[];
+  if (typeof field_names === "string") names = field_names.replace(/,/g, " ").split(/\s+/).filter((s) => s);
+  else names = Array.from(toIterable(field_names), (x) => String(x));
+  const defaults = k.defaults != null ? Array.from(toIterable(k.defaults)) : [];
+  const Base = structseq(typename, names);
+  const C = class extends (Base as unknown as new (v: ArrayLike<unknown>) => PyTuple<unknown>) {
+    constructor(...args: unknown[]) {
+      const kw = popKw(args);
+      const vals: unknown[] = args.slice();
+      if (vals.length > names.length) {
+        throw new TypeError(`${typename}.__new__() takes ${names.length + 1} positional arguments but ${vals.length + 1} were given`);
+      }
+      for (let i = vals.length; i < names.length; i++) {
+        const n = names[i];
+        if (kw && n in kw) vals.push(kw[n]);
+        else if (i >= names.length - defaults.length) vals.push(defaults[i - (names.length - defaults.length)]);
+        else throw new TypeError(`${typename}.__new__() missing 1 required positional argument: '${n}'`);
+      }
+      super(vals);
+    }
+    _asdict(): PyDict<string, unknown> {
+      const d = new PyDict<string, unknown>();
+      names.forEach((n, i) => d.__setitem__(n, this[i]));
+      return d;
+    }
+    _replace(kw: KwArgs): unknown {
+      const vals = names.map((n, i) => (kw && n in kw.kw ? kw.kw[n] : this[i]));
+      return new C(...vals);
+    }
+    static _make(it: unknown): unknown {
+      return new C(...Array.from(toIterable(it)));
+    }
+    static _fields = PyTuple.fromArray(names);
+    static _field_defaults = (() => {
+      const d = new PyDict<string, unknown>();
+      defaults.forEach((v, i) => d.__setitem__(names[names.length - defaults.length + i], v));
+      return d;
+    })();
+  };
+  Object.defineProperty(C, "name", { value: typename });
+  Object.defineProperty(C, "__name__", { value: typename });
+  Object.defineProperty(C, "__qualname__", { value: typename });
+  Object.defineProperty(C, "__module__", { value: typeof k.module === "string" ? k.module : "__main__" });
+  // repr uses the bare type name
+  Object.defineProperty(C.prototype, "__repr__", {
+    value(this: unknown[]) {
+      return `${typename}(${names.map((n, i) => `${n}=${repr(this[i])}`).join(", ")})`;
+    },
+  });
+  return C;
+}
+
+export { PyDict as UserDict };
+void sortInPlace;

@@ -1,0 +1,197 @@
+// functools: partial, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering.
+import { TypeError } from "../builtins/exceptions.js";
+import { KwArgs, popKw, PyObject } from "../builtins/object.js";
+import { repr } from "../builtins/repr.js";
+import { call, toIterable, truthy, lt, eq, hashNum, typeName } from "../builtins/ops.js";
+import { PyDict, PyTuple } from "../builtins/collections.js";
+import { structseq } from "./_structseq.js";
+
+type Fn = (...a: any[]) => any;
+
+function mergeKw(a: Record<string, unknown> | null, b: Record<string, unknown> | null): KwArgs | null {
+  if (!a && !b) return null;
+  return new KwArgs({ ...(a ?? {}), ...(b ?? {}) });
+}
+
+export function partial(func: unknown, ...args: unknown[]): Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> } {
+  const k = popKw(args);
+  if (typeof func !== "function" && !(func && typeof (func as { __call__?: unknown }).__call__ === "function")) {
+    throw new TypeError("the first argument must be callable");
+  }
+  const p = function (...more: unknown[]) {
+    const k2 = popKw(more);
+    const kw = mergeKw(k, k2);
+    return kw ? call(func, ...args, ...more, kw) : call(func, ...args, ...more);
+  } as Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown>; __pyrepr__: () => string };
+  p.func = func;
+  p.args = PyTuple.fromArray(args);
+  p.keywords = new PyDict<string, unknown>(k ? new KwArgs(k) : undefined);
+  p.__pyrepr__ = () => {
+    const parts = [repr(func), ...args.map(repr), ...Object.entries(k ?? {}).map(([n, v]) => `${n}=${repr(v)}`)];
+    return `functools.partial(${parts.join(", ")})`;
+  };
+  return p;
+}
+
+export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
+  const iter = toIterable(it)[Symbol.iterator]();
+  let acc: unknown;
+  if (init.length > 0) acc = init[0];
+  else {
+    const r = iter.next();
+    if (r.done) throw new TypeError("reduce() of empty iterable with no initial value");
+    acc = r.value;
+  }
+  for (let r = iter.next(); !r.done; r = iter.next()) acc = call(f, acc, r.value);
+  return acc;
+}
+
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"];
+
+export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): W {
+  for (const a of WRAPPER_ASSIGNMENTS) {
+    const v = (wrapped as Record<string, unknown>)?.[a];
+    if (v !== undefined) {
+      try {
+        Object.defineProperty(wrapper, a, { value: v, writable: true, configurable: true });
+      } catch {
+        /* ignore */
+      }
+    }
+  }
+  const name = (wrapped as { name?: string })?.name;
+  if (typeof name === "string") {
+    try {
+      Object.defineProperty(wrapper, "name", { value: name, configurable: true });
+      if ((wrapped as Record<string, unknown>).__qualname__ === undefined) {
+        Object.defineProperty(wrapper, "__qualname__", { value: name, writable: true, configurable: true });
+      }
+    } catch {
+      /* ignore */
+    }
+  }
+  Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
+  return wrapper;
+}
+
+export function wraps(wrapped: unknown, ..._rest: unknown[]): <W extends object>(w: W) => W {
+  return (w) => update_wrapper(w, wrapped);
+}
+
+const CacheInfo = structseq("functools.CacheInfo", ["hits", "misses", "maxsize", "currsize"]);
+
+function makeKey(args: unknown[], kw: Record<string, unknown> | null): unknown {
+  if (args.length === 1 && !kw) {
+    const a = args[0];
+    if (typeof a === "string" || typeof a === "bigint") return a;
+  }
+  const parts: unknown[] = [...args];
+  if (kw) for (const k of Object.keys(kw)) parts.push(MARK, k, kw[k]);
+  return PyTuple.fromArray(parts);
+}
+const MARK = new (class KwMark {})();
+
+export function lru_cache(maxsize: unknown = 128n, typed: unknown = false): any {
+  if (typeof maxsize === "function") return lru_cache(128n)(maxsize);
+  if (maxsize instanceof KwArgs) {
+    typed = maxsize.kw.typed ?? false;
+    maxsize = maxsize.kw.maxsize === undefined ? 128n : maxsize.kw.maxsize;
+  }
+  void typed;
+  const max = maxsize === null ? Infinity : Math.max(0, Number(maxsize));
+  return (f: Fn) => {
+    const cache = new PyDict<unknown, unknown>();
+    let hits = 0n;
+    let misses = 0n;
+    const w = function (this: unknown, ...args: unknown[]) {
+      const kw = popKw(args);
+      const key = makeKey(args, kw);
+      if (cache.__contains__(key)) {
+        hits++;
+        const v = cache.__getitem__(key);
+        if (max !== Infinity) {
+          cache.__delitem__(key);
+          cache.__setitem__(key, v);
+        }
+        return v;
+      }
+      misses++;
+      const v = kw ? call(f, ...args, new KwArgs(kw)) : call(f, ...args);
+      if (max > 0) {
+        cache.__setitem__(key, v);
+        if (cache.size > max) cache.__delitem__(cache[Symbol.iterator]().next().value as unknown);
+      }
+      return v;
+    } as Fn & Record<string, unknown>;
+    update_wrapper(w, f);
+    w.cache_info = () => new CacheInfo([hits, misses, maxsize === null ? null : BigInt(max), BigInt(cache.size)]);
+    w.cache_clear = () => {
+      cache.clear();
+      hits = 0n;
+      misses = 0n;
+      return null;
+    };
+    w.cache_parameters = () => new PyDict<string, unknown>(new KwArgs({ maxsize, typed: false }));
+    return w;
+  };
+}
+
+export function cache(f: Fn): Fn {
+  return lru_cache(null)(f);
+}
+
+export function cmp_to_key(mycmp: unknown): unknown {
+  class K extends PyObject {
+    declare obj: unknown;
+    __init__(obj: unknown): void {
+      this.obj = obj;
+    }
+    __lt__(o: K): boolean {
+      return lt(call(mycmp, this.obj, o.obj), 0n);
+    }
+    __gt__(o: K): boolean {
+      return lt(0n, call(mycmp, this.obj, o.obj));
+    }
+    __eq__(o: K): boolean {
+      return eq(call(mycmp, this.obj, o.obj), 0n);
+    }
+    __le__(o: K): boolean {
+      return !this.__gt__(o);
+    }
+    __ge__(o: K): boolean {
+      return !this.__lt__(o);
+    }
+  }
+  Object.defineProperty(K, "__hash__", { value: null });
+  return (x: unknown) => new K(x);
+}
+
+export function total_ordering<C extends Function>(cls: C): C {
+  const p = cls.prototype as Record<string, Fn>;
+  const has = (n: string) => typeof p[n] === "function" && p[n] !== (PyObject.prototype as unknown as Record<string, unknown>)[n];
+  if (has("__lt__")) {
+    p.__gt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__lt__.call(this, o)) && !eq(this, o); };
+    p.__le__ ??= function (this: unknown, o: unknown) { return truthy(p.__lt__.call(this, o)) || eq(this, o); };
+    p.__ge__ ??= function (this: unknown, o: unknown) { return !truthy(p.__lt__.call(this, o)); };
+  } else if (has("__le__")) {
+    p.__lt__ ??= function (this: unknown, o: unknown) { return truthy(p.__le__.call(this, o)) && !eq(this, o); };
+    p.__gt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__le__.call(this, o)); };
+    p.__ge__ ??= function (this: unknown, o: unknown) { return !truthy(p.__le__.call(this, o)) || eq(this, o); };
+  } else if (has("__gt__")) {
+    p.__lt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__gt__.call(this, o)) && !eq(this, o); };
+    p.__ge__ ??= function (this: unknown, o: unknown) { return truthy(p.__gt__.call(this, o)) || eq(this, o); };
+    p.__le__ ??= function (this: unknown, o: unknown) { return !truthy(p.__gt__.call(this, o)); };
+  } else if (has("__ge__")) {
+    p.__le__ ??= function (this: unknown, o: unknown) { return !truthy(p.__ge__.call(this, o)) || eq(this, o); };
+    p.__gt__ ??= function (this: unknown, o: unknown) { return truthy(p.__ge__.call(this, o)) && !eq(this, o); };
+    p.__lt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__ge__.call(this, o)); };
+  } else {
+    throw new TypeError("must define at least one ordering operation: < > <= >=");
+  }
+  return cls;
+}
+
+export function cached_property(f: Fn): Fn {
+  return f;
+}
+void [hashNum, typeName];
