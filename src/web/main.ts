@@ -1,0 +1,490 @@
+// The converter page: a Python editor, the live TypeScript translation, and a runner.
+//
+// Only the editors and this file load with the page. The compiler (and prettier, a chunk of its
+// own) lives in compiler.worker.ts; each run gets a fresh runner.worker.ts. Neither can freeze the
+// page: a translation that takes too long gets its worker restarted, and Stop terminates the run.
+
+import { EditorView, basicSetup } from "codemirror";
+import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
+import { python } from "@codemirror/lang-python";
+import { javascript } from "@codemirror/lang-javascript";
+import { oneDark } from "@codemirror/theme-one-dark";
+import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
+import { indentUnit } from "@codemirror/language";
+import { examples, findExample } from "./examples.js";
+import { decodeShare, encodeShare } from "./share.js";
+import type {
+  CompilerRequest, CompilerResponse, Diagnostic, PySyntaxError, RunRequest, RunnerMessage,
+} from "./protocol.js";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const runButton = $<HTMLButtonElement>("run");
+const stopButton = $<HTMLButtonElement>("stop");
+const virtualTime = $<HTMLInputElement>("virtual-time");
+const examplesSelect = $<HTMLSelectElement>("examples");
+const problemsLabel = $("problems");
+const translateStatus = $("translate-status");
+const runStatus = $("run-status");
+const outputPre = $("output");
+const filenameLabel = $("filename");
+const tsPane = $("ts-pane");
+
+const DEFAULT_EXAMPLE = "19_say_after_tasks.py";
+const TRANSLATE_DELAY_MS = 250;
+const TRANSLATE_TIMEOUT_MS = 20_000;
+/** The folder the program sees itself in (`__file__`, tracebacks). */
+const PROGRAM_DIR = "/home/user";
+
+let filename = "main.py";
+
+// ───────────── theme: follows the system ─────────────
+
+const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
+const themes = [new Compartment(), new Compartment()];
+const themeFor = (dark: boolean): Extension => (dark ? oneDark : []);
+darkQuery.addEventListener("change", () => {
+  for (const [i, view] of [pythonView, tsView].entries()) view.dispatch({ effects: themes[i]!.reconfigure(themeFor(darkQuery.matches)) });
+});
+
+// ───────────── editors ─────────────
+
+const pythonView = new EditorView({
+  parent: $("python-editor"),
+  state: EditorState.create({
+    doc: "",
+    extensions: [
+      Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (void startRun(), true) }])),
+      basicSetup,
+      python(),
+      indentUnit.of("    "),
+      lintGutter(),
+      themes[0]!.of(themeFor(darkQuery.matches)),
+      EditorView.contentAttributes.of({ "aria-label": "Python source" }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) scheduleTranslate();
+      }),
+    ],
+  }),
+});
+
+const tsView = new EditorView({
+  parent: $("ts-editor"),
+  state: EditorState.create({
+    doc: "",
+    extensions: [
+      basicSetup,
+      javascript({ typescript: true }),
+      EditorState.readOnly.of(true),
+      EditorView.editable.of(false),
+      themes[1]!.of(themeFor(darkQuery.matches)),
+      EditorView.contentAttributes.of({ "aria-label": "TypeScript translation" }),
+    ],
+  }),
+});
+
+function setDoc(view: EditorView, text: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+function setSource(text: string, name: string): void {
+  filename = name;
+  filenameLabel.textContent = name;
+  setDoc(pythonView, text);
+  pythonView.dispatch({ selection: { anchor: 0 }, scrollIntoView: true });
+}
+
+// ───────────── the compiler worker ─────────────
+
+let compiler: Worker | null = null;
+let compilerReady = false;
+let nextId = 1;
+const waiting = new Map<number, { resolve(r: CompilerResponse): void; timer: number }>();
+
+function startCompiler(): Worker {
+  const w = new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module", name: "tsyncio-compiler" });
+  w.onmessage = (e: MessageEvent<CompilerResponse>) => {
+    const msg = e.data;
+    if (msg.type === "ready") {
+      compilerReady = true;
+      runButton.disabled = false;
+      return;
+    }
+    const entry = waiting.get(msg.id);
+    if (!entry) return;
+    waiting.delete(msg.id);
+    clearTimeout(entry.timer);
+    entry.resolve(msg);
+  };
+  w.onerror = (e) => {
+    translateStatus.textContent = `the compiler failed to load: ${e.message ?? "unknown error"}`;
+  };
+  return w;
+}
+
+/** Restart the compiler (it is stuck): every pending request fails. */
+function restartCompiler(reason: string): void {
+  compiler?.terminate();
+  compilerReady = false;
+  compiler = startCompiler();
+  for (const [id, entry] of waiting) {
+    clearTimeout(entry.timer);
+    entry.resolve({ type: "translated", id, code: "", diagnostics: [], syntaxError: null, internalError: reason, ms: 0 });
+  }
+  waiting.clear();
+}
+
+function ask(req: Omit<CompilerRequest, "id">): Promise<CompilerResponse> {
+  compiler ??= startCompiler();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(() => restartCompiler("the compiler took too long and was restarted"), TRANSLATE_TIMEOUT_MS);
+    waiting.set(id, { resolve, timer });
+    compiler!.postMessage({ ...req, id } as CompilerRequest);
+  });
+}
+
+// ───────────── translation as you type ─────────────
+
+let translateTimer = 0;
+let latestTranslation = 0;
+let tsCode = "";
+
+function scheduleTranslate(): void {
+  clearTimeout(translateTimer);
+  translateTimer = window.setTimeout(translate, TRANSLATE_DELAY_MS);
+}
+
+async function translate(): Promise<void> {
+  const source = pythonView.state.doc.toString();
+  const ticket = ++latestTranslation;
+  if (!compilerReady) translateStatus.textContent = "loading the compiler…";
+  const r = await ask({ type: "translate", source, filename });
+  if (ticket !== latestTranslation || r.type === "ready") return;
+  if (r.type !== "translated") return;
+  showDiagnostics(r.diagnostics, r.syntaxError);
+  if (r.internalError) {
+    tsPane.classList.add("stale");
+    translateStatus.textContent = `internal error: ${r.internalError}`;
+    problemsLabel.textContent = "";
+    return;
+  }
+  if (r.code) {
+    tsCode = r.code;
+    if (tsView.state.doc.toString() !== r.code) setDoc(tsView, r.code);
+    tsPane.classList.remove("stale");
+    translateStatus.textContent = `translated in ${Math.max(1, Math.round(r.ms))} ms`;
+  } else {
+    tsPane.classList.add("stale");
+    translateStatus.textContent = tsCode ? "showing the last translation" : "";
+  }
+  document.body.dataset.translated = String(ticket);
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(Math.max(n, lo), hi);
+}
+
+/** A 1-based line/column range in the Python editor, at least one character wide where possible. */
+function range(lineno: number, col: number, endLineno?: number | null, endCol?: number | null): { from: number; to: number } {
+  const doc = pythonView.state.doc;
+  const line = doc.line(clamp(lineno, 1, doc.lines));
+  let from = line.from + clamp(col - 1, 0, line.length);
+  let to = from;
+  if (endLineno && endCol) {
+    const end = doc.line(clamp(endLineno, 1, doc.lines));
+    to = end.from + clamp(endCol - 1, 0, end.length);
+  }
+  if (to <= from) {
+    to = Math.min(from + 1, line.to);
+    if (to <= from && from > line.from) from -= 1;
+  }
+  return { from, to: Math.max(from, to) };
+}
+
+function showDiagnostics(diagnostics: Diagnostic[], syntaxError: PySyntaxError | null): void {
+  const cm: CmDiagnostic[] = [];
+  const lines: string[] = [];
+  if (syntaxError) {
+    const message = `${syntaxError.kind}: ${syntaxError.msg}`;
+    cm.push({ ...range(syntaxError.lineno, syntaxError.offset, syntaxError.end_lineno, syntaxError.end_offset), severity: "error", message, source: "python" });
+    lines.push(`line ${syntaxError.lineno}: ${message}`);
+  }
+  for (const d of diagnostics) {
+    const message = `${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+    cm.push({ ...range(d.lineno, d.col, d.endLineno, d.endCol), severity: d.severity, message, source: d.code });
+    lines.push(`line ${d.lineno}: ${d.severity === "error" ? "error" : "warning"} ${d.code}: ${d.message}`);
+  }
+  pythonView.dispatch(setDiagnostics(pythonView.state, cm));
+  problemsLabel.textContent = lines[0] ? (lines.length > 1 ? `${lines[0]} (+${lines.length - 1} more)` : lines[0]) : "";
+  problemsLabel.title = lines.join("\n");
+}
+
+// ───────────── output ─────────────
+
+const OUTPUT_LIMIT = 2_000_000;
+let outputChars = 0;
+let queued: [string, string][] = [];
+let flushScheduled = false;
+
+function appendOutput(cls: string, text: string): void {
+  if (!text) return;
+  queued.push([cls, text]);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    requestAnimationFrame(flushOutputQueue);
+  }
+}
+
+function flushOutputQueue(): void {
+  flushScheduled = false;
+  const atBottom = outputPre.scrollHeight - outputPre.scrollTop - outputPre.clientHeight < 40;
+  for (const [cls, text] of queued) {
+    const last = outputPre.lastElementChild as HTMLElement | null;
+    if (last && last.className === cls) last.append(text);
+    else {
+      const span = document.createElement("span");
+      span.className = cls;
+      span.textContent = text;
+      outputPre.append(span);
+    }
+    outputChars += text.length;
+  }
+  queued = [];
+  // Keep the page light when a program prints without end: drop the oldest output.
+  while (outputChars > OUTPUT_LIMIT && outputPre.firstElementChild) {
+    const first = outputPre.firstElementChild;
+    const len = first.textContent?.length ?? 0;
+    if (outputChars - len < OUTPUT_LIMIT / 2 || outputPre.childElementCount === 1) {
+      const keep = (first.textContent ?? "").slice(outputChars - OUTPUT_LIMIT / 2);
+      outputChars -= len - keep.length;
+      first.textContent = `[… earlier output dropped …]\n${keep}`;
+      break;
+    }
+    first.remove();
+    outputChars -= len;
+  }
+  if (atBottom) outputPre.scrollTop = outputPre.scrollHeight;
+}
+
+function clearOutput(): void {
+  queued = [];
+  outputPre.replaceChildren();
+  outputChars = 0;
+}
+
+// ───────────── running ─────────────
+
+interface ActiveRun {
+  worker: Worker;
+  started: number;
+  timer: number;
+}
+
+let spare: Worker | null = null;
+let active: ActiveRun | null = null;
+let runTicket = 0;
+
+function spawnRunner(): Worker {
+  return new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "tsyncio-program" });
+}
+
+function warmRunner(): void {
+  if (!spare) spare = spawnRunner();
+}
+
+function setRunning(running: boolean): void {
+  stopButton.disabled = !running;
+  document.body.dataset.running = running ? "true" : "false";
+}
+
+function setRunStatus(text: string, cls = ""): void {
+  runStatus.textContent = text;
+  runStatus.className = `muted ${cls}`;
+}
+
+function finish(text: string, cls: string): void {
+  if (!active) return;
+  clearInterval(active.timer);
+  active.worker.terminate();
+  active = null;
+  setRunning(false);
+  setRunStatus(text, cls);
+  document.body.dataset.runs = String(runTicket);
+  window.setTimeout(warmRunner, 200);
+}
+
+function stopRun(): void {
+  if (!active) {
+    // Still compiling: forget that run.
+    runTicket++;
+    setRunning(false);
+    setRunStatus("stopped", "fail");
+    return;
+  }
+  const seconds = (performance.now() - active.started) / 1000;
+  appendOutput("meta", `${outputChars || queued.length ? "\n" : ""}[stopped after ${seconds.toFixed(1)} s]\n`);
+  finish("stopped", "fail");
+}
+
+async function startRun(): Promise<void> {
+  const ticket = ++runTicket;
+  if (active) finish("stopped", "fail");
+  clearOutput();
+  setRunStatus("compiling…");
+  setRunning(true);
+  const source = pythonView.state.doc.toString();
+  const path = `${PROGRAM_DIR}/${filename}`;
+  const compiled = await ask({ type: "compile", source, filename: path });
+  if (ticket !== runTicket) return;
+  if (compiled.type !== "compiled") {
+    setRunning(false);
+    setRunStatus(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "fail");
+    document.body.dataset.runs = String(ticket);
+    return;
+  }
+  if (compiled.internalError || !compiled.js) {
+    appendOutput("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
+    setRunning(false);
+    setRunStatus("exit code 1", "fail");
+    document.body.dataset.runs = String(ticket);
+    return;
+  }
+  const worker = spare ?? spawnRunner();
+  spare = null;
+  const run: ActiveRun = { worker, started: performance.now(), timer: 0 };
+  active = run;
+  setRunStatus("running…");
+  run.timer = window.setInterval(() => {
+    if (active === run) setRunStatus(`running… ${((performance.now() - run.started) / 1000).toFixed(0)} s`);
+  }, 1000);
+  worker.onmessage = (e: MessageEvent<RunnerMessage>) => {
+    if (active !== run) return;
+    const msg = e.data;
+    if (msg.type === "output") {
+      for (const [fd, text] of msg.chunks) appendOutput(fd === 1 ? "stdout" : "stderr", text);
+    } else if (msg.type === "exit") {
+      if (msg.internalError) appendOutput("stderr", `internal error in tsyncio: ${msg.internalError}\n`);
+      const seconds = (msg.ms / 1000).toFixed(msg.ms < 10_000 ? 2 : 1);
+      finish(`exit code ${msg.code} · ${seconds} s${virtualTime.checked ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail");
+    }
+  };
+  worker.onerror = (e) => {
+    if (active !== run) return;
+    e.preventDefault();
+    appendOutput("stderr", `internal error in tsyncio: ${e.message || "the runner failed to load"}\n`);
+    finish("failed", "fail");
+  };
+  const req: RunRequest = {
+    type: "run", js: compiled.js, lineMap: compiled.lineMap, source, path, virtualTime: virtualTime.checked,
+  };
+  worker.postMessage(req);
+}
+
+// ───────────── toolbar ─────────────
+
+let toastTimer = 0;
+function toast(text: string): void {
+  const el = $("toast");
+  el.textContent = text;
+  el.classList.add("show");
+  clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => el.classList.remove("show"), 1800);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+for (const ex of examples) {
+  const option = document.createElement("option");
+  option.value = ex.name;
+  option.textContent = ex.name.replace(/\.py$/, "");
+  examplesSelect.append(option);
+}
+examplesSelect.addEventListener("change", () => {
+  const ex = findExample(examplesSelect.value);
+  if (ex) {
+    setSource(ex.source, ex.name);
+    history.replaceState(null, "", `#example=${encodeURIComponent(ex.name.replace(/\.py$/, ""))}`);
+  }
+});
+
+runButton.addEventListener("click", () => void startRun());
+stopButton.addEventListener("click", stopRun);
+$("clear").addEventListener("click", clearOutput);
+$("copy").addEventListener("click", async () => {
+  toast((await copyText(tsCode)) ? "TypeScript copied" : "Could not copy");
+});
+$("download").addEventListener("click", () => {
+  const url = URL.createObjectURL(new Blob([tsCode], { type: "text/typescript" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename.replace(/\.py$/, "") + ".ts";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+$("share").addEventListener("click", async () => {
+  const hash = await encodeShare(pythonView.state.doc.toString(), filename);
+  history.replaceState(null, "", hash);
+  toast((await copyText(location.href)) ? "Link copied" : "Link in the address bar");
+});
+window.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+    e.preventDefault();
+    void startRun();
+  } else if (e.key === "Escape" && active) {
+    stopRun();
+  }
+});
+
+// ───────────── start ─────────────
+
+async function loadFromHash(): Promise<void> {
+  const shared = await decodeShare(location.hash);
+  if (shared.source !== undefined) {
+    setSource(shared.source, shared.name && /^[\w.-]+\.py$/.test(shared.name) ? shared.name : "main.py");
+    return;
+  }
+  const ex = findExample(shared.example ?? DEFAULT_EXAMPLE) ?? findExample(DEFAULT_EXAMPLE) ?? examples[0];
+  if (ex) {
+    setSource(ex.source, ex.name);
+    if (shared.example) examplesSelect.value = ex.name;
+  }
+}
+
+window.addEventListener("hashchange", () => void loadFromHash());
+compiler = startCompiler();
+void loadFromHash().then(() => {
+  clearTimeout(translateTimer);
+  void translate();
+});
+setRunning(false);
+// A runner loaded ahead of time makes the first Run start at once.
+window.setTimeout(warmRunner, 1500);
+
+/** For the end-to-end tests (and the curious): read and replace the editors' text. */
+Object.assign(window, {
+  tsyncio: {
+    getPython: () => pythonView.state.doc.toString(),
+    setPython: (text: string, name = "main.py") => setSource(text, name),
+    getTypeScript: () => tsView.state.doc.toString(),
+    getStdout: () => [...outputPre.querySelectorAll(".stdout")].map((n) => n.textContent).join(""),
+    getStderr: () => [...outputPre.querySelectorAll(".stderr")].map((n) => n.textContent).join(""),
+  },
+});
