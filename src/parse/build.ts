@@ -712,8 +712,9 @@ export class Builder {
    */
   emptyPattern(n: N, cls: A.ExprNode | null): A.Pattern {
     const t = this.text(n);
-    if (t === "{}") return this.at({ _type: "MatchMapping", keys: [], patterns: [], rest: null } as A.MatchMapping, n.from, n.to);
-    if (t === "()" || t === "[]") return this.at({ _type: "MatchSequence", patterns: [] } as A.MatchSequence, n.from, n.to);
+    const pats = (): A.Pattern[] => [];
+    if (t === "{}") return this.at({ _type: "MatchMapping", keys: [] as A.ExprNode[], patterns: pats(), rest: null } as A.MatchMapping, n.from, n.to);
+    if (t === "()" || t === "[]") return this.at({ _type: "MatchSequence", patterns: pats() } as A.MatchSequence, n.from, n.to);
     if (!cls) {
       const id = t.slice(0, -2);
       cls = this.at({ _type: "Name", id: /^[\x00-\x7f]*$/.test(id) ? id : id.normalize("NFKC"), ctx: LOAD } as A.Name, n.from, n.to - 2);
@@ -723,7 +724,7 @@ export class Builder {
       const attr = (cls as A.Attribute).attr.slice(0, -2);
       cls = this.at({ ...cls, attr } as A.Attribute, s.from, s.to - 2);
     }
-    return this.at({ _type: "MatchClass", cls, patterns: [], kwd_attrs: [], kwd_patterns: [] } as A.MatchClass, n.from, n.to);
+    return this.at({ _type: "MatchClass", cls, patterns: pats(), kwd_attrs: [] as string[], kwd_patterns: pats() } as A.MatchClass, n.from, n.to);
   }
 
   /** A dotted name (`a.b.c`) from VariableName/PropertyName children. */
