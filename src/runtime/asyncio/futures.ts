@@ -6,7 +6,8 @@
 //
 // Invariant: callbacks are only ever *scheduled* (loop.call_soon), in registration order, never
 // called directly.
-// CPython: Lib/asyncio/futures.py (3.12; the C _asyncio.Future behaves the same).
+// CPython: Lib/asyncio/futures.py (3.12). Error messages are those of the C _asyncio.Future that
+// CPython actually uses ("invalid state", "Result is not set.").
 import {
   BaseException,
   KwArgs,
@@ -173,7 +174,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       return this._result as T;
     }
     if (st === _CANCELLED) throw this._make_cancelled_error();
-    throw new InvalidStateError("Result is not ready.");
+    throw new InvalidStateError("Result is not set.");
   }
 
   /** The exception (or None) of a done future; CancelledError if cancelled. */
@@ -237,7 +238,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 
   /** Marks the future done with `result`; InvalidStateError if already done. */
   set_result(result: T): void {
-    if (this._state !== _PENDING) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    if (this._state !== _PENDING) throw new InvalidStateError("invalid state");
     this._set_result_unchecked(result);
   }
 
@@ -250,7 +251,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 
   /** Marks the future done with an exception (a class is instantiated). */
   set_exception(exception: unknown): void {
-    if (this._state !== _PENDING) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    if (this._state !== _PENDING) throw new InvalidStateError("invalid state");
     this._set_exception_unchecked(_coerce_exception(exception));
   }
 

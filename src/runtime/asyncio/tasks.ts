@@ -339,7 +339,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       } else if (st === _CANCELLED) {
         exc = future._make_cancelled_error();
       } else {
-        exc = new InvalidStateError("Result is not ready.");
+        exc = new InvalidStateError("Result is not set.");
       }
     } else {
       try {

@@ -1,0 +1,425 @@
+// Tasks and Futures: start order, names, reprs, cancellation, gather, wait. Expected outputs were
+// recorded by running the Python beside each test with CPython 3.12.1.
+import { beforeEach, expect, test } from "vitest";
+import * as asyncio from "../../src/runtime/asyncio/index.js";
+import { setHost } from "../../src/runtime/host.js";
+import { kw, print, repr, PyList, PySet, RuntimeError, ValueError } from "../../src/runtime/builtins/index.js";
+
+let out = "";
+let err = "";
+beforeEach(() => {
+  out = "";
+  err = "";
+  setHost({ write: (fd, t) => void (fd === 1 ? (out += t) : (err += t)), virtualTime: true });
+  asyncio._reset_for_tests();
+});
+
+type G = Generator<unknown, any, unknown>;
+let F = "";
+const co = <A extends unknown[]>(qualname: string, line: number, gen: (...a: A) => G) =>
+  asyncio.coroutine_function(gen, { qualname, filename: F, firstlineno: line });
+function pyfunc<T extends Function>(qualname: string, line: number, f: T): T {
+  Object.defineProperty(f, "__qualname__", { value: qualname });
+  Object.defineProperty(f, "__code__", { value: { co_filename: F, co_firstlineno: line } });
+  return f;
+}
+const lines = (...l: string[]) => l.join("\n") + "\n";
+const CancelledError = asyncio.CancelledError;
+
+test("test_task_starts_on_next_iteration_interleaving", () => {
+  // async def worker(name, n):
+  //     for i in range(n): print(name, i); await asyncio.sleep(0)
+  // async def main():
+  //     t = asyncio.create_task(worker("a", 2)); print("created")
+  //     await worker("b", 2); await t; print("done")
+  F = "/tmp/pyexp/t1.py";
+  const worker = co("worker", 2, function* (name: string, n: number) {
+    for (let i = 0; i < n; i++) {
+      print(name, BigInt(i));
+      yield* asyncio.sleep(0n);
+    }
+  });
+  const main = co("main", 6, function* () {
+    const t = asyncio.create_task(worker("a", 2));
+    print("created");
+    yield* worker("b", 2);
+    yield* t;
+    print("done");
+  });
+  asyncio.run(main());
+  expect(out).toBe(lines("created", "b 0", "a 0", "b 1", "a 1", "done"));
+});
+
+test("test_task_names_and_repr", () => {
+  // (Python source: /tmp/pyexp/t2.py, see the comments inline)
+  F = "/tmp/pyexp/t2.py";
+  const work = co("work", 2, function* (n: bigint) {
+    yield* asyncio.sleep(n);
+    return n;
+  });
+  const boom = co("boom", 5, function* () {
+    throw new ValueError("bad");
+  });
+  const cb = pyfunc("cb", 7, (fut: asyncio.Task) => print("cb", fut.get_name()));
+  const main = co("main", 9, function* () {
+    const t1 = asyncio.create_task(work(1n));
+    const t2 = asyncio.create_task(work(2n), kw({ name: "second" }));
+    const t3 = asyncio.create_task(work(3n));
+    print(t1); // <Task pending name='Task-2' coro=<work() running at FILE:2>>
+    print(t2);
+    print(t1.get_name(), t2.get_name(), t3.get_name());
+    print(asyncio.current_task()!.get_name());
+    print(BigInt(asyncio.all_tasks().size));
+    t1.add_done_callback(cb);
+    const b = asyncio.create_task(boom());
+    yield* asyncio.sleep(0n);
+    print(b);
+    print(repr(b.exception()));
+    t3.cancel();
+    yield* asyncio.sleep(0n);
+    print(t3);
+    print(t3.cancelled(), t3.done());
+    print(yield* t1, yield* t2);
+    print(t1);
+    print(t1.result(), t1.done(), t1.cancelled());
+    t2.set_name("renamed");
+    print(t2.get_name(), t2.get_coro());
+    try {
+      t1.set_result(3n);
+    } catch (e) {
+      if (!(e instanceof RuntimeError)) throw e;
+      print(e);
+    }
+  });
+  asyncio.run(main());
+  expect(out.replace(/0x[0-9a-f]+/g, "0xADDR")).toBe(
+    lines(
+      `<Task pending name='Task-2' coro=<work() running at ${F}:2>>`,
+      `<Task pending name='second' coro=<work() running at ${F}:2>>`,
+      "Task-2 second Task-4",
+      "Task-1",
+      "4",
+      `<Task finished name='Task-5' coro=<boom() done, defined at ${F}:5> exception=ValueError('bad')>`,
+      "ValueError('bad')",
+      `<Task cancelled name='Task-4' coro=<work() done, defined at ${F}:2>>`,
+      "True True",
+      "cb Task-2",
+      "1 2",
+      `<Task finished name='Task-2' coro=<work() done, defined at ${F}:2> result=1>`,
+      "1 True False",
+      "renamed <coroutine object work at 0xADDR>",
+      "Task does not support set_result operation",
+    ),
+  );
+});
+
+test("test_future_repr_states_and_errors", () => {
+  // loop = asyncio.new_event_loop()
+  // def cb(f): pass                                                          (line 3)
+  // f = loop.create_future(); print(f); f.add_done_callback(cb); print(f)
+  // f.add_done_callback(print); f.add_done_callback(cb); print(f)
+  // f.set_result([1, 2]); print(f); print(f.result(), f.done())
+  // g = loop.create_future(); g.set_result("x" * 50); print(g)
+  // h = loop.create_future(); h.set_exception(ValueError("x")); print(h); print(repr(h.exception()))
+  // c = loop.create_future(); print(c.cancel("why"), c.cancel()); print(c, c.cancelled())
+  // try: c.result()
+  // except asyncio.CancelledError as e: print("CancelledError", e.args)
+  // try: f.set_result(1)
+  // except asyncio.InvalidStateError as e: print("InvalidStateError", e)
+  // p = loop.create_future()
+  // try: p.result()
+  // except asyncio.InvalidStateError as e: print("InvalidStateError", e)
+  // print(p.remove_done_callback(cb)); p.add_done_callback(cb); p.add_done_callback(cb)
+  // print(p.remove_done_callback(cb)); loop.close()
+  F = "/tmp/pyexp/t3.py";
+  const loop = asyncio.new_event_loop() as asyncio.BaseEventLoop;
+  const cb = pyfunc("cb", 3, (_f: unknown) => {});
+  const f = loop.create_future();
+  print(f);
+  f.add_done_callback(cb);
+  print(f);
+  f.add_done_callback(print);
+  f.add_done_callback(cb);
+  print(f);
+  f.set_result(PyList.fromArray([1n, 2n]));
+  print(f);
+  print(f.result(), f.done());
+  const g = loop.create_future();
+  g.set_result("x".repeat(50));
+  print(g);
+  const h = loop.create_future();
+  h.set_exception(new ValueError("x"));
+  print(h);
+  print(repr(h.exception()));
+  const c = loop.create_future();
+  print(c.cancel("why"), c.cancel());
+  print(c, c.cancelled());
+  try {
+    c.result();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    print("CancelledError", e.args);
+  }
+  try {
+    f.set_result(1n);
+  } catch (e) {
+    if (!(e instanceof asyncio.InvalidStateError)) throw e;
+    print("InvalidStateError", e);
+  }
+  const p = loop.create_future();
+  try {
+    p.result();
+  } catch (e) {
+    if (!(e instanceof asyncio.InvalidStateError)) throw e;
+    print("InvalidStateError", e);
+  }
+  print(p.remove_done_callback(cb));
+  p.add_done_callback(cb);
+  p.add_done_callback(cb);
+  print(p.remove_done_callback(cb));
+  loop.close();
+  expect(out).toBe(
+    lines(
+      "<Future pending>",
+      `<Future pending cb=[cb() at ${F}:3]>`,
+      `<Future pending cb=[cb() at ${F}:3, <1 more>, cb() at ${F}:3]>`,
+      "<Future finished result=[1, 2]>",
+      "[1, 2] True",
+      "<Future finished result='xxxxxxxxxxxx...xxxxxxxxxxxxx'>",
+      "<Future finished exception=ValueError('x')>",
+      "ValueError('x')",
+      "True False",
+      "<Future cancelled> True",
+      "CancelledError ('why',)",
+      "InvalidStateError invalid state",
+      "InvalidStateError Result is not set.",
+      "0",
+      "2",
+    ),
+  );
+});
+
+test("test_cancel_message_finally_uncancel", () => {
+  // (Python source: /tmp/pyexp/t4.py)
+  // async def sleeper():
+  //     try: await asyncio.sleep(10)
+  //     except asyncio.CancelledError as e: print("caught", e.args); raise
+  //     finally: print("finally")
+  // async def stubborn():
+  //     try: await asyncio.sleep(10)
+  //     except asyncio.CancelledError: print("ignoring")
+  //     return "done anyway"
+  // async def main(): ... (as below)
+  F = "/tmp/pyexp/t4.py";
+  const sleeper = co("sleeper", 2, function* () {
+    try {
+      yield* asyncio.sleep(10n);
+    } catch (e) {
+      if (e instanceof CancelledError) print("caught", e.args);
+      throw e;
+    } finally {
+      print("finally");
+    }
+  });
+  const stubborn = co("stubborn", 10, function* () {
+    try {
+      yield* asyncio.sleep(10n);
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("ignoring");
+    }
+    return "done anyway";
+  });
+  let start = 0;
+  const main = co("main", 16, function* () {
+    const t = asyncio.create_task(sleeper());
+    yield* asyncio.sleep(0n);
+    print(t.cancel("stop it"), t.cancelling());
+    try {
+      yield* t;
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("outer", e.args, t.cancelled());
+    }
+    const s = asyncio.create_task(stubborn());
+    yield* asyncio.sleep(0n);
+    s.cancel();
+    print(yield* s, s.cancelled(), s.cancelling(), s.uncancel());
+    const u = asyncio.create_task(sleeper());
+    u.cancel();
+    try {
+      yield* u;
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("u cancelled before start", u.cancelled());
+    }
+    print(t.cancel());
+    const me = asyncio.current_task()!;
+    const loop = asyncio.get_running_loop() as asyncio.BaseEventLoop;
+    loop.call_later(0.5, () => me.cancel());
+    try {
+      yield* asyncio.sleep(1n);
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("main cancelled at", loop.time() - start >= 0.5);
+      print(me.uncancel());
+    }
+    return "main result";
+  });
+  const outer = co("outer", 43, function* () {
+    start = (asyncio.get_running_loop() as asyncio.BaseEventLoop).time();
+    print(yield* main());
+  });
+  asyncio.run(outer());
+  expect(out).toBe(
+    lines(
+      "True 1",
+      "caught ('stop it',)",
+      "finally",
+      "outer ('stop it',) True",
+      "ignoring",
+      "done anyway False 1 0",
+      "u cancelled before start True",
+      "False",
+      "main cancelled at True",
+      "0",
+      "main result",
+    ),
+  );
+});
+
+test("test_gather_order_exceptions_cancellation", () => {
+  // (Python source: /tmp/pyexp/t5.py)
+  F = "/tmp/pyexp/t5.py";
+  const val = co("val", 2, function* (x: unknown, d: number) {
+    yield* asyncio.sleep(d);
+    return x;
+  });
+  const errf = co("err", 5, function* (d: number, msg: string) {
+    yield* asyncio.sleep(d);
+    throw new ValueError(msg);
+  });
+  const forever = co("forever", 8, function* (name: string) {
+    try {
+      yield* asyncio.sleep(100n);
+    } finally {
+      print("cleanup", name);
+    }
+  });
+  const main = co("main", 13, function* () {
+    // print(await asyncio.gather(val(1, 0.3), val(2, 0.1), val(3, 0.2)))
+    print(yield* asyncio.gather(val(1n, 0.3), val(2n, 0.1), val(3n, 0.2)));
+    // print(await asyncio.gather())
+    print(yield* asyncio.gather());
+    // print(await asyncio.gather(val(1, 0.1), err(0.2, "e1"), err(0.05, "e2"), return_exceptions=True))
+    print(yield* asyncio.gather(val(1n, 0.1), errf(0.2, "e1"), errf(0.05, "e2"), kw({ return_exceptions: true })));
+    // try: await asyncio.gather(val(1, 0.1), err(0.2, "boom"))
+    // except ValueError as e: print("raised", e)
+    try {
+      yield* asyncio.gather(val(1n, 0.1), errf(0.2, "boom"));
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      print("raised", e);
+    }
+    // t = asyncio.create_task(val("t", 0.1)); print(await asyncio.gather(t, t, val(9, 0)))
+    const t = asyncio.create_task(val("t", 0.1));
+    print(yield* asyncio.gather(t, t, val(9n, 0n)));
+    // c = asyncio.create_task(forever("c")); g = asyncio.gather(c, val(5, 0.05), return_exceptions=True)
+    // await asyncio.sleep(0.01); c.cancel(); print(await g)
+    const c = asyncio.create_task(forever("c"));
+    const g = asyncio.gather(c, val(5n, 0.05), kw({ return_exceptions: true }));
+    yield* asyncio.sleep(0.01);
+    c.cancel();
+    print(yield* g);
+    // g2 = asyncio.gather(forever("x"), forever("y")); await asyncio.sleep(0); g2.cancel()
+    // try: await g2
+    // except asyncio.CancelledError: print("gather cancelled", g2.cancelled())
+    const g2 = asyncio.gather(forever("x"), forever("y"));
+    yield* asyncio.sleep(0n);
+    g2.cancel();
+    try {
+      yield* g2;
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("gather cancelled", g2.cancelled());
+    }
+    // g3 = asyncio.gather(forever("z"), return_exceptions=True); await asyncio.sleep(0); g3.cancel("bye")
+    // try: await g3
+    // except asyncio.CancelledError as e: print("gather3 cancelled", e.args)
+    const g3 = asyncio.gather(forever("z"), kw({ return_exceptions: true }));
+    yield* asyncio.sleep(0n);
+    g3.cancel("bye");
+    try {
+      yield* g3;
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("gather3 cancelled", e.args);
+    }
+  });
+  asyncio.run(main());
+  expect(out).toBe(
+    lines(
+      "[1, 2, 3]",
+      "[]",
+      "[1, ValueError('e1'), ValueError('e2')]",
+      "raised boom",
+      "['t', 't', 9]",
+      "cleanup c",
+      "[CancelledError(''), 5]",
+      "cleanup x",
+      "cleanup y",
+      "gather cancelled False",
+      "cleanup z",
+      "gather3 cancelled ('bye',)",
+    ),
+  );
+});
+
+test("test_wait_return_when_and_timeout", () => {
+  // (Python source: /tmp/pyexp/t6.py)
+  F = "/tmp/pyexp/t6.py";
+  const val = co("val", 2, function* (x: unknown, d: number) {
+    yield* asyncio.sleep(d);
+    return x;
+  });
+  const errf = co("err", 5, function* (d: number) {
+    yield* asyncio.sleep(d);
+    throw new ValueError("bad");
+  });
+  const names = (s: PySet<asyncio.Task>) => repr(PyList.fromArray(Array.from(s, (t) => t.get_name()).sort()));
+  const main = co("main", 10, function* () {
+    const a = asyncio.create_task(val(1n, 0.1), kw({ name: "a" }));
+    const b = asyncio.create_task(val(2n, 0.2), kw({ name: "b" }));
+    const c = asyncio.create_task(errf(0.15), kw({ name: "c" }));
+    let [done, pending] = yield* asyncio.wait([a, b, c], kw({ return_when: asyncio.FIRST_COMPLETED }));
+    print("first", names(done), names(pending));
+    [done, pending] = yield* asyncio.wait([a, b, c], kw({ return_when: asyncio.FIRST_EXCEPTION }));
+    print("exc", names(done), names(pending));
+    [done, pending] = yield* asyncio.wait([a, b, c]);
+    print("all", names(done), names(pending), done instanceof PySet ? "set" : "?");
+    const d = asyncio.create_task(val(4n, 1n), kw({ name: "d" }));
+    [done, pending] = yield* asyncio.wait([d], kw({ timeout: 0.5 }));
+    print("timeout", names(done), names(pending));
+    yield* d;
+    for (const bad of [() => asyncio.wait([]), () => asyncio.wait([a], kw({ return_when: "bogus" }))]) {
+      try {
+        yield* bad();
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        print(e);
+      }
+    }
+    c.exception();
+  });
+  asyncio.run(main());
+  expect(out).toBe(
+    lines(
+      "first ['a'] ['b', 'c']",
+      "exc ['a', 'c'] ['b']",
+      "all ['a', 'b', 'c'] [] set",
+      "timeout [] ['d']",
+      "Set of Tasks/Futures is empty.",
+      "Invalid return_when value: bogus",
+    ),
+  );
+});
