@@ -176,7 +176,10 @@ function replace(s: string, old: unknown, nw: unknown, count: unknown = -1n): st
   const o = old as string;
   const r = nw as string;
   let c = count === undefined || count === null ? -1 : Number(toIndex(count));
-  if (c < 0) return s.split(o).join(r);
+  if (c < 0) {
+    if (o !== "") return s.split(o).join(r);
+    c = Infinity;
+  }
   if (o === "") {
     const cps = Array.from(s);
     let out = "";
