@@ -3,7 +3,7 @@
 import { beforeEach, expect, test } from "vitest";
 import * as asyncio from "../../src/runtime/asyncio/index.js";
 import { setHost } from "../../src/runtime/host.js";
-import { kw, print, repr, PyList, PySet, RuntimeError, ValueError } from "../../src/runtime/builtins/index.js";
+import { kw, print, repr, KeyError, PyList, PySet, RuntimeError, ValueError } from "../../src/runtime/builtins/index.js";
 
 let out = "";
 let err = "";
@@ -420,6 +420,245 @@ test("test_wait_return_when_and_timeout", () => {
       "timeout [] ['d']",
       "Set of Tasks/Futures is empty.",
       "Invalid return_when value: bogus",
+    ),
+  );
+});
+
+test("test_wait_for_as_completed_shield_timeout", () => {
+  // (Python source: /tmp/pyexp/t7.py; each statement is quoted above its translation)
+  F = "/tmp/pyexp/t7.py";
+  const val = co("val", 2, function* (x: unknown, d: unknown) {
+    try {
+      yield* asyncio.sleep(d);
+      return x;
+    } catch (e) {
+      if (e instanceof CancelledError) print("val cancelled", x);
+      throw e;
+    }
+  });
+  let start = 0;
+  const catching = function* (cls: Function, body: () => G, onErr: (e: any) => void): G {
+    try {
+      yield* body();
+    } catch (e) {
+      if (!(e instanceof cls)) throw e;
+      onErr(e);
+    }
+  };
+  const main = co("main", 9, function* () {
+    const loop = asyncio.get_running_loop() as asyncio.BaseEventLoop;
+    // print(await asyncio.wait_for(val(1, 0.1), timeout=1))
+    print(yield* asyncio.wait_for(val(1n, 0.1), kw({ timeout: 1n })));
+    // try: await asyncio.wait_for(val(2, 1), 0.5)
+    // except TimeoutError as e: print("timeout", type(e).__name__, type(e.__cause__).__name__, asyncio.TimeoutError is TimeoutError)
+    yield* catching(asyncio.TimeoutError, () => asyncio.wait_for(val(2n, 1n), 0.5), (e) =>
+      print("timeout", e.constructor.name, e.__cause__.constructor.name, asyncio.TimeoutError === asyncio.TimeoutError),
+    );
+    // try: await asyncio.wait_for(val(3, 1), 0)
+    // except TimeoutError as e: print("timeout 0", repr(e))
+    yield* catching(asyncio.TimeoutError, () => asyncio.wait_for(val(3n, 1n), 0n), (e) => print("timeout 0", repr(e)));
+    // print(await asyncio.wait_for(val(4, 0.1), None))
+    print(yield* asyncio.wait_for(val(4n, 0.1), null));
+    // t = asyncio.create_task(val(5, 0.2)); print(await asyncio.wait_for(t, 0.5), t.done())
+    const t = asyncio.create_task(val(5n, 0.2));
+    print(yield* asyncio.wait_for(t, 0.5), t.done());
+    // for coro in asyncio.as_completed([val("slow", 0.3), val("fast", 0.1), val("mid", 0.2)]):
+    //     print("as_completed", await coro)
+    for (const c of asyncio.as_completed([val("slow", 0.3), val("fast", 0.1), val("mid", 0.2)])) {
+      print("as_completed", yield* c);
+    }
+    // try:
+    //     for coro in asyncio.as_completed([val("a", 0.1), val("b", 1)], timeout=0.5): print("got", await coro)
+    // except TimeoutError: print("as_completed timeout")
+    yield* catching(
+      asyncio.TimeoutError,
+      function* () {
+        for (const c of asyncio.as_completed([val("a", 0.1), val("b", 1n)], kw({ timeout: 0.5 }))) print("got", yield* c);
+      },
+      () => print("as_completed timeout"),
+    );
+    // inner = asyncio.create_task(val("inner", 0.3)); outer = asyncio.shield(inner)
+    // await asyncio.sleep(0.1); outer.cancel()
+    // try: await outer
+    // except asyncio.CancelledError: print("outer cancelled", inner.done())
+    // print(await inner)
+    const inner = asyncio.create_task(val("inner", 0.3));
+    const outer = asyncio.shield(inner);
+    yield* asyncio.sleep(0.1);
+    outer.cancel();
+    yield* catching(CancelledError, () => outer[Symbol.iterator](), () => print("outer cancelled", inner.done()));
+    print(yield* inner);
+    // async with asyncio.timeout(0.2) as cm: print(cm); await asyncio.sleep(0.1)
+    // print(cm.expired(), cm)
+    const cm = asyncio.timeout(0.2);
+    yield* cm.__aenter__();
+    print(cm);
+    yield* asyncio.sleep(0.1);
+    yield* cm.__aexit__(null, null, null);
+    print(cm.expired(), cm);
+    // try:
+    //     async with asyncio.timeout(0.2) as cm2: await asyncio.sleep(1)
+    // except TimeoutError: print("timed out", cm2.expired(), cm2)
+    const cm2 = asyncio.timeout(0.2);
+    yield* catching(
+      asyncio.TimeoutError,
+      function* () {
+        yield* cm2.__aenter__();
+        try {
+          yield* asyncio.sleep(1n);
+        } catch (e) {
+          if (!(yield* cm2.__aexit__((e as object).constructor, e, null))) throw e;
+          return;
+        }
+        yield* cm2.__aexit__(null, null, null);
+      },
+      () => print("timed out", cm2.expired(), cm2),
+    );
+    // try:
+    //     async with asyncio.timeout_at(loop.time() + 0.1) as cm3:
+    //         cm3.reschedule(loop.time() + 0.3); await asyncio.sleep(0.2); print("rescheduled ok")
+    //         await asyncio.sleep(1)
+    // except TimeoutError: print("timed out at", round(loop.time() - start, 1))
+    const cm3 = asyncio.timeout_at(loop.time() + 0.1);
+    yield* catching(
+      asyncio.TimeoutError,
+      function* () {
+        yield* cm3.__aenter__();
+        try {
+          cm3.reschedule(loop.time() + 0.3);
+          yield* asyncio.sleep(0.2);
+          print("rescheduled ok");
+          yield* asyncio.sleep(1n);
+        } catch (e) {
+          if (!(yield* cm3.__aexit__((e as object).constructor, e, null))) throw e;
+          return;
+        }
+        yield* cm3.__aexit__(null, null, null);
+      },
+      () => print("timed out at", Math.round((loop.time() - start) * 10) / 10),
+    );
+    // async with asyncio.timeout(None) as cm4: await asyncio.sleep(0.1)
+    // print(cm4.when(), cm4.expired())
+    const cm4 = asyncio.timeout(null);
+    yield* cm4.__aenter__();
+    yield* asyncio.sleep(0.1);
+    yield* cm4.__aexit__(null, null, null);
+    print(cm4.when(), cm4.expired());
+  });
+  const run = co("run", 60, function* () {
+    start = (asyncio.get_running_loop() as asyncio.BaseEventLoop).time();
+    yield* main();
+  });
+  asyncio.run(run());
+  expect(out.replace(/when=[0-9.]+/, "when=T")).toBe(
+    lines(
+      "1",
+      "val cancelled 2",
+      "timeout TimeoutError CancelledError True",
+      "timeout 0 TimeoutError()",
+      "4",
+      "5 True",
+      "as_completed fast",
+      "as_completed mid",
+      "as_completed slow",
+      "got a",
+      "as_completed timeout",
+      "outer cancelled False",
+      "inner",
+      "<Timeout [active] when=T>",
+      "False <Timeout [finished]>",
+      "timed out True <Timeout [expired]>",
+      "rescheduled ok",
+      "timed out at 2.6",
+      "None False",
+    ),
+  );
+});
+
+test("test_taskgroup_success_failure_and_body_error", () => {
+  // (Python source: /tmp/pyexp/t8.py)
+  F = "/tmp/pyexp/t8.py";
+  const ok = co("ok", 2, function* (x: bigint, d: number) {
+    yield* asyncio.sleep(d);
+    print("ok", x);
+    return x;
+  });
+  const bad = co("bad", 6, function* (msg: string, d: number) {
+    yield* asyncio.sleep(d);
+    throw new ValueError(msg);
+  });
+  const slow = co("slow", 9, function* (name: string) {
+    try {
+      yield* asyncio.sleep(10n);
+    } catch (e) {
+      if (e instanceof CancelledError) print("cancelled", name);
+      throw e;
+    }
+  });
+  /** `async with asyncio.TaskGroup() as tg: body(tg)` */
+  const withGroup = function* (body: (tg: asyncio.TaskGroup) => G): G {
+    const tg = new asyncio.TaskGroup();
+    yield* tg.__aenter__();
+    try {
+      yield* body(tg);
+    } catch (e) {
+      if (!(yield* tg.__aexit__((e as object).constructor, e, null))) throw e;
+      return;
+    }
+    yield* tg.__aexit__(null, null, null);
+  };
+  const main = co("main", 15, function* () {
+    let t1!: asyncio.Task, t2!: asyncio.Task;
+    yield* withGroup(function* (tg) {
+      t1 = tg.create_task(ok(1n, 0.1));
+      t2 = tg.create_task(ok(2n, 0.2), kw({ name: "two" }));
+      print(tg);
+    });
+    print(t1.result(), t2.result(), t2.get_name());
+    try {
+      yield* withGroup(function* (tg) {
+        tg.create_task(slow("s1"));
+        tg.create_task(bad("b1", 0.1));
+        tg.create_task(bad("b2", 0.1));
+        tg.create_task(slow("s2"));
+        yield* asyncio.sleep(1n);
+        print("not reached");
+      });
+    } catch (eg: any) {
+      print("group:", eg);
+      print(repr(eg.exceptions));
+    }
+    try {
+      yield* withGroup(function* (tg) {
+        tg.create_task(slow("s3"));
+        throw new KeyError("body");
+      });
+    } catch (eg: any) {
+      print("body group:", repr(eg.exceptions));
+    }
+    const tg = new asyncio.TaskGroup();
+    const c = ok(3n, 0n);
+    try {
+      tg.create_task(c);
+    } catch (e) {
+      if (!(e instanceof RuntimeError)) throw e;
+      print(e);
+    }
+    c.close();
+  });
+  asyncio.run(main());
+  expect(out).toBe(
+    lines(
+      "<TaskGroup tasks=2 entered>",
+      "ok 1",
+      "ok 2",
+      "1 2 two",
+      "cancelled s1",
+      "cancelled s2",
+      "group: unhandled errors in a TaskGroup (2 sub-exceptions)",
+      "(ValueError('b1'), ValueError('b2'))",
+      "body group: (KeyError('body'),)",
+      "TaskGroup <TaskGroup> has not been entered",
     ),
   );
 });
