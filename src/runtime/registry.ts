@@ -1,18 +1,35 @@
 // The runtime's modules by import specifier: the table the runner hands to translated JavaScript
-// (`$rt["tsyncio/runtime/asyncio"]`), mirroring the package's `exports`.
+// (`$rt["tsyncio/runtime/asyncio"]`), mirroring the package's `exports`. The compiler's list of
+// importable Python modules (src/lower/stdlib.ts) must name exactly these (a test checks it).
 
 import * as builtins from "./index.js";
 import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
-import * as time from "./modules/time.js";
+import * as collections from "./modules/collections.js";
+import * as contextvars from "./modules/contextvars.js";
+import * as functools from "./modules/functools.js";
+import * as itertools from "./modules/itertools.js";
+import * as json from "./modules/json.js";
+import * as math from "./modules/math.js";
 import * as random from "./modules/random.js";
+import * as string from "./modules/string.js";
 import * as sys from "./modules/sys.js";
+import * as time from "./modules/time.js";
+import * as traceback from "./modules/traceback.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
   "tsyncio/runtime/asyncio": asyncio,
   "tsyncio/runtime/program": program,
-  "tsyncio/runtime/time": time,
+  "tsyncio/runtime/collections": collections,
+  "tsyncio/runtime/contextvars": contextvars,
+  "tsyncio/runtime/functools": functools,
+  "tsyncio/runtime/itertools": itertools,
+  "tsyncio/runtime/json": json,
+  "tsyncio/runtime/math": math,
   "tsyncio/runtime/random": random,
+  "tsyncio/runtime/string": string,
   "tsyncio/runtime/sys": sys,
+  "tsyncio/runtime/time": time,
+  "tsyncio/runtime/traceback": traceback,
 };
