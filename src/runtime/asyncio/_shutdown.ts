@@ -6,7 +6,8 @@
 //     reached from that loop's timers or ready queue (a Task asleep in asyncio.sleep() is never
 //     collected, so never reported); a collected one has its coroutine closed (its `finally`
 //     blocks run) and then "Task was destroyed but it is pending!" is logged;
-//   - a Future or Task whose exception was never retrieved logs "... exception was never retrieved";
+//   - a Future or Task whose exception was never retrieved logs "... exception was never retrieved"
+//     (CPython does so when the object is dropped, often long before exit; here it comes first);
 //   - a coroutine object never started warns `sys:1: RuntimeWarning: coroutine '...' was never awaited`.
 // Example: seed-examples/07_task_pending_destroyed.py.
 import { host, repr, toPyException } from "./_compat.js";
@@ -26,8 +27,10 @@ let _done = false;
 export function _at_exit(): void {
   if (_done) return;
   _done = true;
-  _destroy_pending_tasks();
+  // CPython usually reports an unretrieved exception as soon as the failed task is dropped, so
+  // before the tasks destroyed at shutdown.
   _report_unretrieved();
+  _destroy_pending_tasks();
   _report_never_awaited();
   host.flush();
 }
