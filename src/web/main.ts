@@ -238,6 +238,7 @@ function appendOutput(cls: string, text: string): void {
 
 function flushOutputQueue(): void {
   flushScheduled = false;
+  if (queued.length === 0) return;
   const atBottom = outputPre.scrollHeight - outputPre.scrollTop - outputPre.clientHeight < 40;
   for (const [cls, text] of queued) {
     const last = outputPre.lastElementChild as HTMLElement | null;
@@ -303,8 +304,10 @@ function setRunStatus(text: string, cls = ""): void {
   runStatus.className = `muted ${cls}`;
 }
 
-function finish(text: string, cls: string): void {
+function finish(text: string, cls: string, exitCode: string): void {
+  document.body.dataset.exitCode = exitCode;
   if (!active) return;
+  flushOutputQueue();
   clearInterval(active.timer);
   active.worker.terminate();
   active = null;
@@ -324,12 +327,14 @@ function stopRun(): void {
   }
   const seconds = (performance.now() - active.started) / 1000;
   appendOutput("meta", `${outputChars || queued.length ? "\n" : ""}[stopped after ${seconds.toFixed(1)} s]\n`);
-  finish("stopped", "fail");
+  finish("stopped", "fail", "stopped");
 }
 
 async function startRun(): Promise<void> {
   const ticket = ++runTicket;
-  if (active) finish("stopped", "fail");
+  if (active) finish("stopped", "fail", "stopped");
+  delete document.body.dataset.runs;
+  delete document.body.dataset.exitCode;
   clearOutput();
   setRunStatus("compiling…");
   setRunning(true);
@@ -340,6 +345,7 @@ async function startRun(): Promise<void> {
   if (compiled.type !== "compiled") {
     setRunning(false);
     setRunStatus(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "fail");
+    document.body.dataset.exitCode = "failed";
     document.body.dataset.runs = String(ticket);
     return;
   }
@@ -347,6 +353,8 @@ async function startRun(): Promise<void> {
     appendOutput("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
     setRunning(false);
     setRunStatus("exit code 1", "fail");
+    flushOutputQueue();
+    document.body.dataset.exitCode = "1";
     document.body.dataset.runs = String(ticket);
     return;
   }
@@ -366,14 +374,14 @@ async function startRun(): Promise<void> {
     } else if (msg.type === "exit") {
       if (msg.internalError) appendOutput("stderr", `internal error in tsyncio: ${msg.internalError}\n`);
       const seconds = (msg.ms / 1000).toFixed(msg.ms < 10_000 ? 2 : 1);
-      finish(`exit code ${msg.code} · ${seconds} s${virtualTime.checked ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail");
+      finish(`exit code ${msg.code} · ${seconds} s${virtualTime.checked ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
     }
   };
   worker.onerror = (e) => {
     if (active !== run) return;
     e.preventDefault();
     appendOutput("stderr", `internal error in tsyncio: ${e.message || "the runner failed to load"}\n`);
-    finish("failed", "fail");
+    finish("failed", "fail", "failed");
   };
   const req: RunRequest = {
     type: "run", js: compiled.js, lineMap: compiled.lineMap, source, path, virtualTime: virtualTime.checked,
