@@ -2,27 +2,20 @@
 // Python's last-resort handler writes the bare message (and the traceback) to stderr, which is
 // what this does. A logging module, when the runtime has one, can take over with _set_logger().
 // CPython: Lib/asyncio/log.py, Lib/logging/__init__.py (lastResort).
-import { BaseException, className, host, str } from "./_compat.js";
+import { host } from "./_compat.js";
+import { format_exception } from "../modules/traceback.js";
 
 /** Formats an exception as `traceback.format_exception` does (traceback + last line). */
 export type ExceptionFormatter = (exc: unknown) => string;
 
 function defaultFormat(exc: unknown): string {
-  // Without frames (no traceback support installed) CPython prints only the exception line.
-  if (exc instanceof BaseException) {
-    const c = exc.constructor as { __module__?: string };
-    const mod = Object.prototype.hasOwnProperty.call(c, "__module__") ? c.__module__ : "__main__";
-    const name = className(c);
-    const qual = mod === "builtins" || mod === "__main__" ? name : `${mod}.${name}`;
-    const s = str(exc);
-    return s === "" ? `${qual}\n` : `${qual}: ${s}\n`;
-  }
-  return `${String(exc)}\n`;
+  // traceback.format_exception: frames come from the frame formatter the host installs.
+  return format_exception(exc).join("");
 }
 
 let _formatException: ExceptionFormatter = defaultFormat;
 
-/** Installs the traceback formatter (the builtins' traceback support). */
+/** Replaces the traceback formatter (default: the runtime's traceback.format_exception). */
 export function _set_exception_formatter(f: ExceptionFormatter | null): void {
   _formatException = f ?? defaultFormat;
 }
