@@ -217,6 +217,10 @@ describe("formatting", () => {
     expect(f(2n ** 70n, ",")).toBe("1,180,591,620,717,411,303,424");
     expect(f(-5n, "#x")).toBe("-0x5");
     expect(f(5e-324, ".3e")).toBe("4.941e-324");
+    expect(f(-54.923300375504255, ".2")).toBe("-5.5e+01");
+    expect(f(1.5, ".1")).toBe("2e+00");
+    expect(f(10.0, ".3")).toBe("10.0");
+    expect(f(99.99, ".3")).toBe("1e+02");
     expect(pyErr(() => f(1.5, "d"))).toBe("ValueError: Unknown format code 'd' for object of type 'float'");
   });
   it("percent", () => {

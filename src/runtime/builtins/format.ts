@@ -57,6 +57,12 @@ function scaledInt(x: number, p: number): bigint {
 /** 'f' formatting of |x| with p digits after the point (no sign). */
 export function fixedDigits(x: number, p: number): string {
   if (x === 0) return p > 0 ? "0." + "0".repeat(p) : "0";
+  if (x < 1e15 && p <= 15) {
+    // toFixed is exact except that it breaks exact ties upward; use it when no tie is possible
+    const y = x * 10 ** p;
+    const fr = y - Math.floor(y);
+    if (Math.abs(fr - 0.5) > y * 4e-16 + 1e-300) return x.toFixed(p);
+  }
   const s = scaledInt(Math.abs(x), p).toString();
   if (p === 0) return s;
   const padded = s.length <= p ? "0".repeat(p - s.length + 1) + s : s;
@@ -107,7 +113,7 @@ function generalFormat(x: number, prec: number, alt: boolean, noType: boolean): 
   }
   const [d, k] = sciDigits(x, P - 1);
   let s: string;
-  if (k >= -4 && k < P) {
+  if (k >= -4 && k < (noType ? P - 1 : P)) {
     const fp = P - 1 - k;
     s = fixedDigits(x, fp);
     if (!alt && s.includes(".")) {
