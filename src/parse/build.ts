@@ -674,14 +674,21 @@ export class Builder {
         return this.at({ _type: "MatchAs", pattern, name } as A.MatchAs, n.from, n.to);
       }
       case "OrPattern": {
+        // Lezer binds `as` tighter than `|`: `A | B as x` arrives as `A | (B as x)`.
+        const alts = cs.filter((c) => c.name !== "LogicOp");
+        const last = alts[alts.length - 1];
+        const asName = last.name === "AsPattern" ? kids(last)[kids(last).length - 1] : null;
         const patterns: A.Pattern[] = [];
-        for (const c of cs) {
-          if (c.name === "LogicOp") continue;
-          const p = this.pattern(c);
-          if (p._type === "MatchOr" && c.name === "OrPattern") patterns.push(...p.patterns);
+        for (const c of alts) {
+          if (c !== last && c.name === "AsPattern") this.fail("invalid syntax", kids(c)[1].from);
+          const p = c === last && asName ? this.pattern(kids(last)[0]) : this.pattern(c);
+          if (p._type === "MatchOr" && (c.name === "OrPattern" || (c === last && kids(last)[0].name === "OrPattern"))) patterns.push(...p.patterns);
           else patterns.push(p);
         }
-        return this.at({ _type: "MatchOr", patterns } as A.MatchOr, n.from, n.to);
+        const orEnd = asName ? kids(last)[0].to : n.to;
+        const or = this.at({ _type: "MatchOr", patterns } as A.MatchOr, n.from, orEnd);
+        if (!asName) return or;
+        return this.at({ _type: "MatchAs", pattern: or, name: this.ident(asName) } as A.MatchAs, n.from, n.to);
       }
       case "LiteralPattern": return this.literalPattern(n);
       case "AttributePattern":

@@ -47,11 +47,15 @@ class Pieces {
 }
 
 /** Decodes a literal slice of the source, turning decoding problems into syntax errors at the right offset. */
-function decode(b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }): string {
+function decode(b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, tokenFrom?: number): string {
   try {
     return decodeBody(b.src.slice(from, to), opts);
   } catch (e) {
-    if (e instanceof LiteralError) b.fail(e.message, from + e.at, from + e.end);
+    if (e instanceof LiteralError) {
+      // CPython points at the whole token for a non-ASCII bytes literal.
+      if (e.message.startsWith("bytes can only")) b.fail(e.message, tokenFrom ?? from, tokenFrom ?? from);
+      b.fail(e.message, from + e.at, from + e.end);
+    }
     throw e;
   }
 }
@@ -65,7 +69,7 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
     let value = "";
     for (const { node, tok } of toks) {
       const start = node.from + tok.bodyStart;
-      value += decode(b, start, start + tok.body.length, tok);
+      value += decode(b, start, start + tok.body.length, tok, node.from);
     }
     const v: A.ConstantValue = bytes ? { bytes: value } : value;
     return b.at({ _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null } as A.Constant, whole.from, whole.to);

@@ -1,6 +1,9 @@
 // Lezer's ⚠ nodes → the SyntaxError CPython would report for the same source. Lezer recovers
-// differently from CPython's PEG parser, so the message is chosen from what surrounds the first
-// ⚠: an unclosed bracket, a missing ':', an indentation problem, or plain "invalid syntax".
+// differently from CPython's PEG parser, so the report is chosen in two steps:
+// 1. a light scan of the source for what CPython's tokenizer rejects (indentation, unterminated
+//    strings, unbalanced brackets); such an error wins when it comes no later than lezer's;
+// 2. otherwise lezer's first ⚠, with a message from its surroundings (`expected ':'`,
+//    `invalid syntax`).
 
 import type { SyntaxNode, Tree } from "@lezer/common";
 import { SyntaxErrorAt } from "./errors.js";
@@ -19,10 +22,165 @@ export function findSyntaxError(src: string, tree: Tree, lines: LineMap): Syntax
       return undefined;
     },
   });
-  if (!first) return null;
-  return describe(src, first, lines);
+  const scan = scanSource(src);
+  if (!first) return scan.error ?? null;
+  const err: SyntaxNode = first;
+  const generic = describe(src, err, lines);
+  // CPython's tokenizer errors win over a parser error: earlier ones because the tokenizer meets
+  // them first, later ones because CPython re-tokenizes the file after a generic "invalid syntax".
+  if (scan.error && !scan.error.message.endsWith("was never closed")) {
+    if (generic.message === "invalid syntax" || lines.lineIndex(scan.error.from) <= lines.lineIndex(err.from)) return scan.error;
+  }
+  if (generic.message === "invalid syntax") {
+    // Inside a bracket opened on an earlier line, CPython names the bracket instead.
+    const open = scanSource(src, err.from).open;
+    if (open && lines.lineIndex(open.at) < lines.lineIndex(err.from))
+      return new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1);
+  }
+  return generic;
 }
 
-function describe(src: string, err: SyntaxNode, _lines: LineMap): SyntaxErrorAt {
-  return new SyntaxErrorAt("invalid syntax", err.from, err.to);
+const HEADER = /^[ \t]*(?:async[ \t]+)?(if|elif|else|while|for|def|class|with|try|except|finally|match|case)\b/;
+
+function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
+  const line = lines.lineIndex(err.from);
+  const text = lines.lineText(line + 1);
+  const code = text.replace(/#.*$/, "").trimEnd();
+  if (HEADER.test(code) && !code.endsWith(":") && !code.endsWith("\\")) {
+    const at = lines.starts[line] + code.length;
+    return new SyntaxErrorAt("expected ':'", at, at + 1);
+  }
+  // `print "x"`: lezer saw the name `print` (see repair.ts) followed by an operand.
+  const print = /^([ \t]*)print\b(?![ \t]*[(.=])/.exec(text);
+  if (print) {
+    const at = lines.starts[line] + print[1].length;
+    return new SyntaxErrorAt("Missing parentheses in call to 'print'. Did you mean print(...)?", at, lines.starts[line] + code.length);
+  }
+  return new SyntaxErrorAt("invalid syntax", err.from, Math.max(err.to, err.from + 1));
+}
+
+const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/**
+ * What CPython's tokenizer would reject, found by walking the source once: indentation
+ * (unexpected indent, expected an indented block, unindent mismatch), unterminated strings and
+ * unbalanced brackets. Returns the first such error, or null.
+ */
+export function scanSource(src: string, stopAt = Infinity): { error: SyntaxErrorAt | null; open: { ch: string; at: number } | null } {
+  const error = (e: SyntaxErrorAt) => ({ error: e, open: null });
+  const indents = [0];
+  const brackets: { ch: string; at: number }[] = [];
+  let lineNo = 0;
+  let expectIndent: { kw: string; line: number } | null = null;
+  let continued = false; // previous physical line ended with a backslash
+  let startsLogical = true; // this physical line starts a logical line
+  let logical = { kw: "", line: 0 }; // first keyword and line of the current logical line
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    // At the start of a physical line.
+    lineNo++;
+    const lineStart = i;
+    let width = 0;
+    while (i < n && (src[i] === " " || src[i] === "\t" || src[i] === "\f")) {
+      width = src[i] === "\t" ? width + 8 - (width % 8) : src[i] === "\f" ? 0 : width + 1;
+      i++;
+    }
+    const blank = i >= n || src[i] === "\n" || src[i] === "\r" || src[i] === "#";
+    if (!blank && !brackets.length && !continued) {
+      const top = indents[indents.length - 1];
+      if (expectIndent) {
+        if (width <= top)
+          return error(new SyntaxErrorAt(
+            `expected an indented block after ${headerName(expectIndent.kw)} on line ${expectIndent.line}`,
+            i, i + 1, "IndentationError"));
+        indents.push(width);
+        expectIndent = null;
+      } else if (width > top) return error(new SyntaxErrorAt("unexpected indent", i - 1, i - 1, "IndentationError"));
+      else if (width < top) {
+        while (indents[indents.length - 1] > width) indents.pop();
+        if (indents[indents.length - 1] !== width) {
+          let end = i;
+          while (end < n && src[end] !== "\n" && src[end] !== "\r") end++;
+          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", end, end, "IndentationError"));
+        }
+      }
+    }
+    // The rest of the logical line's tokens on this physical line.
+    continued = false;
+    const codeStart = i;
+    while (i < n && src[i] !== "\n" && src[i] !== "\r") {
+      if (i >= stopAt) return { error: null, open: brackets[brackets.length - 1] ?? null };
+      const c = src[i];
+      if (c === "#") {
+        while (i < n && src[i] !== "\n" && src[i] !== "\r") i++;
+        break;
+      }
+      if (c === "'" || c === '"') {
+        const r = skipString(src, i);
+        if (r.error) return error(r.error);
+        // A long string may span lines: count them.
+        for (let k = i; k < r.end; k++) if (src[k] === "\n" || (src[k] === "\r" && src[k + 1] !== "\n")) lineNo++;
+        i = r.end;
+        continue;
+      }
+      if (c in OPEN) brackets.push({ ch: c, at: i });
+      else if (c in CLOSE) {
+        const open = brackets.pop();
+        if (!open) return error(new SyntaxErrorAt(`unmatched '${c}'`, i, i + 1));
+        if (open.ch !== CLOSE[c])
+          return error(new SyntaxErrorAt(`closing parenthesis '${c}' does not match opening parenthesis '${open.ch}'`, i, i + 1));
+      } else if (c === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n)) continued = true;
+      i++;
+    }
+    if (startsLogical && !blank) {
+      const m = /^(?:async[ \t]+)?([a-z]+)\b/.exec(src.slice(codeStart, i));
+      logical = { kw: m ? m[1] : "", line: lineNo };
+    }
+    const code = src.slice(codeStart, i).replace(/#.*$/, "").trimEnd();
+    if (!blank && !brackets.length && !continued) {
+      // A logical line ending in ":" opens a block on the next lines (not `if x: pass`).
+      expectIndent = code.endsWith(":") ? logical : null;
+    }
+    startsLogical = !brackets.length && !continued;
+    if (src[i] === "\r" && src[i + 1] === "\n") i++;
+    i++;
+    void lineStart;
+  }
+  const open = brackets[brackets.length - 1] ?? null;
+  if (open && stopAt === Infinity) return { error: new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1), open };
+  return { error: null, open };
+}
+
+function headerName(kw: string): string {
+  if (kw === "def") return "function definition";
+  if (!kw) return "statement";
+  if (kw === "class") return "class definition";
+  return `'${kw}' statement`;
+}
+
+/** Skips the string literal whose quote is at `i` (its prefix letters are already behind). */
+function skipString(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
+  let p = i;
+  while (p > 0 && /[rRbBuUfF]/.test(src[p - 1])) p--;
+  const raw = /r/i.test(src.slice(p, i));
+  const q = src[i];
+  const triple = src.startsWith(q + q + q, i);
+  const close = triple ? q + q + q : q;
+  let k = i + close.length;
+  while (k < src.length) {
+    const c = src[k];
+    if (c === "\\") {
+      k += src[k + 1] === "\r" && src[k + 2] === "\n" ? 3 : 2;
+      continue;
+    }
+    if (src.startsWith(close, k)) return { end: k + close.length };
+    if (!triple && (c === "\n" || c === "\r")) break;
+    k++;
+  }
+  void raw;
+  const detected = src.slice(0, Math.min(k, src.length)).split(/\r\n|\r|\n/).length;
+  const what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
+  return { end: k, error: new SyntaxErrorAt(`${what} (detected at line ${detected})`, p, p + 1) };
 }

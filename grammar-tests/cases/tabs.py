@@ -1,0 +1,4 @@
+if x:
+	pass
+	if y:
+		z = 1
