@@ -32,6 +32,8 @@ export interface TranspileResult {
 export interface CompileResult {
   js: string;
   lineMap: number[];
+  /** For each line of `js`, the Python function it belongs to (tracebacks name it). */
+  nameMap: string[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
 }
@@ -58,9 +60,9 @@ export async function transpile(source: string, options: TranspileOptions = {}):
 export function compileToJs(source: string, options: { filename?: string } = {}): CompileResult {
   const filename = options.filename ?? "main.py";
   const { body, diagnostics, syntaxError } = front(source, filename);
-  if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], diagnostics, syntaxError };
+  if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError };
   const printed = emitJavaScript(body);
-  return { js: printed.text, lineMap: printed.lineMap, diagnostics, syntaxError };
+  return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError };
 }
 
 function baseName(path: string): string {

@@ -160,5 +160,5 @@ async function run(argv: string[]): Promise<number> {
   const { installNodeHost } = await import("./node-host.js");
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)] });
   const { runProgram } = await import("../runtime/run.js");
-  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, path, source });
+  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source });
 }

@@ -18,6 +18,8 @@ export interface Printed {
   text: string;
   /** lineMap[i] is the Python line of output line i + 1 (0 when unknown). */
   lineMap: number[];
+  /** nameMap[i] is the Python function (co_name) that output line i + 1 belongs to. */
+  nameMap: string[];
 }
 
 // JS operator precedence (higher binds tighter).
@@ -35,7 +37,7 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 export function printProgram(body: Stmt[], options: PrintOptions): Printed {
   const p = new Printer(options);
   for (const s of body) p.stmt(s);
-  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap };
+  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap };
 }
 
 export function printExpression(e: Expr, options: PrintOptions): string {
@@ -45,8 +47,10 @@ export function printExpression(e: Expr, options: PrintOptions): string {
 class Printer {
   lines: string[] = [];
   lineMap: number[] = [];
+  nameMap: string[] = [];
   private indent = 0;
   private pyLine = 0;
+  private pyName = "<module>";
   constructor(private readonly options: PrintOptions) {}
 
   private get ts(): boolean {
@@ -56,9 +60,10 @@ class Printer {
   private out(text: string): void {
     for (const piece of text.split("\n")) {
       // Lines of a nested block (see inlineBlock) carry their own Python line in a marker.
-      const m = /^\u0001(\d+)\u0002/.exec(piece);
+      const m = /^\u0001(\d+)\u0003([^\u0002]*)\u0002/.exec(piece);
       this.lines.push(m ? piece.slice(m[0].length) : "  ".repeat(this.indent) + piece);
       this.lineMap.push(m ? Number(m[1]) : this.pyLine);
+      this.nameMap.push(m ? m[2] : this.pyName);
     }
   }
 
@@ -66,6 +71,14 @@ class Printer {
     this.indent++;
     for (const s of body) this.stmt(s);
     this.indent--;
+  }
+
+  /** A function's body, its lines attributed to the Python function it came from. */
+  private functionBlock(fn: FunctionLike): void {
+    const saved = this.pyName;
+    if (fn.pyName) this.pyName = fn.pyName;
+    this.block(fn.body);
+    this.pyName = saved;
   }
 
   private type(t: string | undefined): string {
@@ -145,7 +158,7 @@ class Printer {
         return;
       case "function":
         this.out(`${this.fnHead("function", s.fn)} {`);
-        this.block(s.fn.body);
+        this.functionBlock(s.fn);
         this.out("}");
         return;
       case "class":
@@ -198,7 +211,7 @@ class Printer {
     }
     const mods = `${m.static ? "static " : ""}${m.accessor ? m.accessor + " " : ""}`;
     this.out(`${mods}${this.fnHead("", m.fn)} {`);
-    this.block(m.fn.body);
+    this.functionBlock(m.fn);
     this.out("}");
   }
 
@@ -275,12 +288,12 @@ class Printer {
         ];
       case "arrow": {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
-        if (Array.isArray(e.body)) return [`${head} ${this.inlineBlock(e.body)}`, 2];
+        if (Array.isArray(e.body)) return [`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2];
         const body = this.expr(e.body, 2);
         return [`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2];
       }
       case "function":
-        return [`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body)}`, PRIMARY];
+        return [`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY];
       case "yield":
         return [`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2];
       case "spread":
@@ -301,12 +314,13 @@ class Printer {
   }
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */
-  private inlineBlock(body: Stmt[]): string {
+  private inlineBlock(body: Stmt[], pyName: string | undefined): string {
     const inner = new Printer(this.options);
     inner.indent = this.indent + 1;
     inner.pyLine = this.pyLine;
+    inner.pyName = pyName ?? this.pyName;
     for (const s of body) inner.stmt(s);
-    const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0002${line}`);
+    const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`);
     return `{\n${nested.join("\n")}\n${"  ".repeat(this.indent)}}`;
   }
 }

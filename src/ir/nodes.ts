@@ -40,6 +40,8 @@ export interface FunctionLike {
   generator?: boolean;
   /** Python line of the `def`, for the line map. */
   line?: number;
+  /** The Python function's name (co_name), which tracebacks show for the lines of its body. */
+  pyName?: string;
 }
 
 export type ClassMember =
@@ -60,7 +62,7 @@ export type Expr =
   | { k: "assign"; op: "=" | "+=" | "-=" | "??="; target: Expr; value: Expr }
   | { k: "array"; elements: Expr[] }
   | { k: "object"; props: { key: string; value: Expr }[] }
-  | { k: "arrow"; params: Param[]; body: Expr | Stmt[]; returnType?: TsType }
+  | { k: "arrow"; params: Param[]; body: Expr | Stmt[]; returnType?: TsType; pyName?: string }
   | { k: "function"; fn: FunctionLike }
   | { k: "yield"; delegate: boolean; arg?: Expr }
   | { k: "spread"; arg: Expr }

@@ -825,11 +825,14 @@ class Lowerer {
     this.fn = outer;
     if (needsSelfAlias && method?.selfName) body.unshift({ k: "var", decl: "const", name: "self", init: { k: "this" } });
     if (s._type === "Lambda" && !coroutine) {
-      return { value: { k: "arrow", params: params.list, body, returnType: "any" }, hoisted };
+      return { value: { k: "arrow", params: params.list, body, returnType: "any", pyName: "<lambda>" }, hoisted };
     }
     const name = s._type === "Lambda" ? undefined : safeName(s.name);
     const fn: ir.FunctionLike = {
-      name: method ? undefined : name,
+      // A coroutine's generator stays anonymous: a named function expression would bind its own
+      // name inside the body, so a recursive call would get the bare generator, not the coroutine.
+      name: method || coroutine ? undefined : name,
+      pyName: s._type === "Lambda" ? "<lambda>" : s.name,
       params: params.list,
       returnType: coroutine || isGenerator ? CORO_TYPE : "any",
       body,

@@ -14,6 +14,8 @@ export interface ProgramSource {
   js: string;
   /** Output line → Python line, from the same emit. */
   lineMap: number[];
+  /** Output line → the Python function it belongs to. */
+  nameMap: string[];
   /** The absolute path of the .py file (CPython shows it in tracebacks and reprs). */
   path: string;
   /** The Python source, for the lines that tracebacks and warnings quote. */
@@ -103,21 +105,14 @@ function pythonFrames(exc: BaseException, program: ProgramSource): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
-    const m = /^\s*at (?:(.*?) \()?(?:.*?)\b(tsyncio-program\.js):(\d+):(\d+)\)?$/.exec(line);
+    const m = /\b(tsyncio-program\.js):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
     // new Function puts two lines of its own before the body.
-    const jsLine = Number(m[3]) - 2;
+    const jsLine = Number(m[2]) - 2;
     const pyLine = program.lineMap[jsLine - 1] ?? 0;
     if (!pyLine) continue;
-    frames.push({ line: pyLine, name: pythonName(m[1]) });
+    frames.push({ line: pyLine, name: program.nameMap[jsLine - 1] ?? "<module>" });
   }
   return frames.reverse();
 }
 
-function pythonName(jsName: string | undefined): string {
-  if (!jsName || jsName === "eval" || jsName === "anonymous" || jsName.startsWith("new Function")) return "<module>";
-  let n = jsName.replace(/^(async |new )/, "").replace(/ \[as .*\]$/, "");
-  if (n.includes(".")) n = n.slice(n.lastIndexOf(".") + 1);
-  if (n === "<anonymous>") return "<lambda>";
-  return n.replace(/_$/, "");
-}
