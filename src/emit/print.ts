@@ -294,6 +294,16 @@ class Printer {
       }
       case "function":
         return [`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY];
+      case "class": {
+        // A class expression (a decorated class): printed like the statement, spliced in.
+        const inner = new Printer(this.options);
+        inner.indent = this.indent;
+        inner.pyLine = this.pyLine;
+        inner.pyName = this.pyName;
+        inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members });
+        const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
+        return [lines.join("\n"), PRIMARY];
+      }
       case "yield":
         return [`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2];
       case "spread":

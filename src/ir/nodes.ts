@@ -68,6 +68,7 @@ export type Expr =
   | { k: "spread"; arg: Expr }
   | { k: "as"; expr: Expr; type: TsType }
   | { k: "seq"; exprs: Expr[] }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[] }
   | { k: "this" }
   | { k: "super" };
 

@@ -927,6 +927,7 @@ class Lowerer {
     const hoisted: ir.Stmt[] = [];
     const instanceAttrs = new Set<string>();
     const classAttrs: { key: string; value: ir.Expr }[] = [];
+    const annotations: { key: string; value: ir.Expr }[] = [];
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
     const outer = this.fn;
     this.fn = { ...this.newFunctionContext(classScope, qualname, false, false), className: s.name };
@@ -963,9 +964,10 @@ class Lowerer {
         } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
           classAttrs.push({ key: item.targets[0].id, value: this.withOuter(outer, () => this.expr(item.value)) });
         } else if (item._type === "AnnAssign" && item.target._type === "Name") {
+          annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
           if (item.value) classAttrs.push({ key: item.target.id, value: this.withOuter(outer, () => this.expr(item.value!)) });
           else instanceAttrs.add(item.target.id);
-        } else if (item._type === "Pass") {
+        } else if (item._type === "Pass" || (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "object" && item.value.value !== null && "ellipsis" in item.value.value)) {
           // nothing
         } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
           members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
@@ -980,22 +982,20 @@ class Lowerer {
     this.fn = outer;
     for (const a of classAttrs) instanceAttrs.add(a.key);
     const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
-    const cls: ir.Stmt = { k: "class", name, base, members: [...fields, ...members], line: s.lineno };
-    const setup: ir.Expr[] = [];
-    setup.push(lit(qualname));
+    const allMembers = [...fields, ...members];
     const props: { key: string; value: ir.Expr }[] = [];
     if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
+    if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
     if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } }, { key: "filename", value: this.fileExpr() });
-    after.push({ k: "expr", expr: call(this.helperFrom("define_class", PROGRAM), id(name), lit(qualname), { k: "object", props }), line: s.lineno });
-    let decorated: ir.Stmt[] = [];
-    if (s.decorator_list.length) {
-      let value: ir.Expr = id(name);
-      for (const d of [...s.decorator_list].reverse()) value = this.callValue(this.expr(d), [value]);
-      decorated = [{ k: "expr", expr: { k: "assign", op: "=", target: id(name), value }, line: s.lineno }];
-      this.diags.error(s, "TSY1014", "class decorators (@dataclass, ...) are not supported yet");
+    const defineClass = (cls: ir.Expr) => call(this.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
+    if (!s.decorator_list.length) {
+      this.fn.declared.add(s.name);
+      return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }];
     }
-    this.fn.declared.add(s.name);
-    return [...hoisted, cls, ...after, ...decorated];
+    // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
+    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+    for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
+    return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
   }
 
   private withOuter<T>(outer: FunctionContext, f: () => T): T {
@@ -1532,6 +1532,28 @@ function simpleBinding(s: py.Stmt): string | null {
   if (s._type === "AnnAssign" && s.value && s.target._type === "Name") return s.target.id;
   if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return s.name;
   return null;
+}
+
+/** An annotation's source form (`int`, `list[str]`, `ClassVar[int]`), as `__annotations__` strings. */
+function annotationText(e: py.ExprNode): string {
+  switch (e._type) {
+    case "Name":
+      return e.id;
+    case "Attribute":
+      return `${annotationText(e.value)}.${e.attr}`;
+    case "Subscript":
+      return `${annotationText(e.value)}[${annotationText(e.slice)}]`;
+    case "Tuple":
+      return e.elts.map(annotationText).join(", ");
+    case "Constant":
+      return typeof e.value === "string" ? e.value : String(e.value);
+    case "BinOp":
+      return `${annotationText(e.left)} | ${annotationText(e.right)}`;
+    case "List":
+      return `[${e.elts.map(annotationText).join(", ")}]`;
+    default:
+      return "object";
+  }
 }
 
 function describeStmt(s: py.Stmt): string {

@@ -30,13 +30,15 @@ export function script_path(name: string): string {
 interface ClassSetup {
   /** Class attributes: visible on the class and, until shadowed, on its instances. */
   attrs?: Record<string, unknown>;
+  /** Annotated class-body names in order, with the annotation's source text (`__annotations__`). */
+  annotations?: Record<string, string>;
   /** Generator methods that are `async def` in Python, with their first line. */
   coroutines?: Record<string, number>;
   filename?: string;
 }
 
-/** Gives a translated class its Python identity: qualname, class attributes, coroutine methods. */
-export function define_class(cls: Function, qualname: string, setup: ClassSetup): void {
+/** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
+export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: "__main__", configurable: true, writable: true });
@@ -58,6 +60,10 @@ export function define_class(cls: Function, qualname: string, setup: ClassSetup)
     const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     proto[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
   }
+  if (setup.annotations) {
+    Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
+  }
+  return cls;
 }
 
 // ───────────── calls ─────────────
