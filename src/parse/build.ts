@@ -1160,8 +1160,12 @@ export class Builder {
       const before = cs.slice(0, forIdx);
       const { items } = splitCommas(before);
       const eltItem = items[items.length - 1];
-      if (items.length > 1 || eltItem.length !== 1 || cs.slice(forIdx).some((c, k) => c.name === "," && this.isTopComma(cs, forIdx + k)))
-        this.fail("Generator expression must be parenthesized", eltItem[0].from, cs[cs.length - 1].to);
+      const comma = cs.findIndex((c, k) => k > forIdx && c.name === "," && this.isTopComma(cs, k));
+      if (items.length > 1 || eltItem.length !== 1 || comma >= 0) {
+        // CPython underlines the generator expression itself.
+        const end = comma >= 0 ? cs[comma - 1].to : cs[cs.length - 1].to;
+        this.fail("Generator expression must be parenthesized", eltItem[0].from, end);
+      }
       const generators = this.compClauses(cs.slice(forIdx));
       args.push(this.at({ _type: "GeneratorExp", elt: this.expr(eltItem[0]), generators } as A.GeneratorExp, argList.from, argList.to));
       return { args, keywords };
