@@ -8,7 +8,6 @@ import { EditorView, basicSetup } from "codemirror";
 import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { python } from "@codemirror/lang-python";
-import { javascript } from "@codemirror/lang-javascript";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { indentUnit } from "@codemirror/language";
@@ -68,13 +67,15 @@ const pythonView = new EditorView({
   }),
 });
 
+// TypeScript highlighting is a chunk of its own, loaded after the page is up.
+const tsLanguage = new Compartment();
 const tsView = new EditorView({
   parent: $("ts-editor"),
   state: EditorState.create({
     doc: "",
     extensions: [
       basicSetup,
-      javascript({ typescript: true }),
+      tsLanguage.of([]),
       EditorState.readOnly.of(true),
       EditorView.editable.of(false),
       themes[1]!.of(themeFor(darkQuery.matches)),
@@ -82,6 +83,10 @@ const tsView = new EditorView({
     ],
   }),
 });
+
+void import("@codemirror/lang-javascript").then(({ javascript }) =>
+  tsView.dispatch({ effects: tsLanguage.reconfigure(javascript({ typescript: true })) }),
+);
 
 function setDoc(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -110,6 +115,8 @@ function startCompiler(): Worker {
       runButton.disabled = false;
       return;
     }
+    // A translation may come twice: unformatted while prettier loads, then formatted.
+    if (msg.type === "translated" && msg.id === latestTranslation) showTranslation(msg);
     const entry = waiting.get(msg.id);
     if (!entry) return;
     waiting.delete(msg.id);
@@ -129,14 +136,15 @@ function restartCompiler(reason: string): void {
   compiler = startCompiler();
   for (const [id, entry] of waiting) {
     clearTimeout(entry.timer);
-    entry.resolve({ type: "translated", id, code: "", diagnostics: [], syntaxError: null, internalError: reason, ms: 0 });
+    const failed: CompilerResponse = { type: "translated", id, code: "", diagnostics: [], syntaxError: null, internalError: reason, ms: 0, formatted: true };
+    if (id === latestTranslation) showTranslation(failed);
+    entry.resolve(failed);
   }
   waiting.clear();
 }
 
-function ask(req: Omit<CompilerRequest, "id">): Promise<CompilerResponse> {
+function ask(req: Omit<CompilerRequest, "id">, id = nextId++): Promise<CompilerResponse> {
   compiler ??= startCompiler();
-  const id = nextId++;
   return new Promise((resolve) => {
     const timer = window.setTimeout(() => restartCompiler("the compiler took too long and was restarted"), TRANSLATE_TIMEOUT_MS);
     waiting.set(id, { resolve, timer });
@@ -155,30 +163,29 @@ function scheduleTranslate(): void {
   translateTimer = window.setTimeout(translate, TRANSLATE_DELAY_MS);
 }
 
-async function translate(): Promise<void> {
+function translate(): void {
   const source = pythonView.state.doc.toString();
-  const ticket = ++latestTranslation;
+  const id = nextId++;
+  latestTranslation = id;
   if (!compilerReady) translateStatus.textContent = "loading the compiler…";
-  const r = await ask({ type: "translate", source, filename });
-  if (ticket !== latestTranslation || r.type === "ready") return;
-  if (r.type !== "translated") return;
+  void ask({ type: "translate", source, filename }, id);
+}
+
+function showTranslation(r: Extract<CompilerResponse, { type: "translated" }>): void {
   showDiagnostics(r.diagnostics, r.syntaxError);
   if (r.internalError) {
     tsPane.classList.add("stale");
     translateStatus.textContent = `internal error: ${r.internalError}`;
-    problemsLabel.textContent = "";
-    return;
-  }
-  if (r.code) {
+  } else if (r.code) {
     tsCode = r.code;
     if (tsView.state.doc.toString() !== r.code) setDoc(tsView, r.code);
     tsPane.classList.remove("stale");
-    translateStatus.textContent = `translated in ${Math.max(1, Math.round(r.ms))} ms`;
+    translateStatus.textContent = r.formatted ? `translated in ${Math.max(1, Math.round(r.ms))} ms` : "translated; formatting…";
   } else {
     tsPane.classList.add("stale");
     translateStatus.textContent = tsCode ? "showing the last translation" : "";
   }
-  document.body.dataset.translated = String(ticket);
+  if (r.formatted) document.body.dataset.translated = String(r.id);
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -349,7 +356,7 @@ async function startRun(): Promise<void> {
     document.body.dataset.runs = String(ticket);
     return;
   }
-  if (compiled.internalError || !compiled.js) {
+  if (compiled.internalError || !compiled.compiled) {
     appendOutput("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
     setRunning(false);
     setRunStatus("exit code 1", "fail");
@@ -384,7 +391,7 @@ async function startRun(): Promise<void> {
     finish("failed", "fail", "failed");
   };
   const req: RunRequest = {
-    type: "run", js: compiled.js, lineMap: compiled.lineMap, source, path, virtualTime: virtualTime.checked,
+    type: "run", program: { ...compiled.compiled, path, source }, virtualTime: virtualTime.checked,
   };
   worker.postMessage(req);
 }

@@ -1,6 +1,7 @@
 // Messages between the page and its two workers (compiler.worker.ts, runner.worker.ts).
 
-import type { Diagnostic, PySyntaxError } from "../index.js";
+import type { CompileResult, Diagnostic, PySyntaxError } from "../index.js";
+import type { ProgramSource } from "../runtime/run.js";
 
 export type { Diagnostic, PySyntaxError };
 
@@ -21,12 +22,14 @@ export type CompilerResponse =
       /** The compiler itself failed (a bug): its message. */
       internalError: string | null;
       ms: number;
+      /** False for the quick unformatted answer sent while prettier is still loading; the formatted one follows with the same id. */
+      formatted: boolean;
     }
   | {
       type: "compiled";
       id: number;
-      js: string;
-      lineMap: number[];
+      /** The runnable JavaScript and its maps back to the Python source; null when it does not compile. */
+      compiled: Omit<CompileResult, "diagnostics" | "syntaxError"> | null;
       diagnostics: Diagnostic[];
       syntaxError: PySyntaxError | null;
       /** What `tsyncio run` would print to stderr when the program does not compile. */
@@ -37,11 +40,8 @@ export type CompilerResponse =
 /** page → runner worker */
 export interface RunRequest {
   type: "run";
-  js: string;
-  lineMap: number[];
-  source: string;
-  /** Absolute path the program sees as its script (`__file__`, tracebacks). */
-  path: string;
+  /** The compiled program; its `path` is the absolute path the program sees (`__file__`, tracebacks). */
+  program: ProgramSource;
   virtualTime: boolean;
 }
 

@@ -96,11 +96,11 @@ scope.onmessage = (e) => {
         blockingSleep(seconds);
       },
       virtualTime: req.virtualTime,
-      argv: [req.path],
+      argv: [req.program.path],
       readline: () => null,
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
-    code = runProgram({ js: req.js, lineMap: req.lineMap, path: req.path, source: req.source });
+    code = runProgram(req.program);
   } catch (err) {
     internalError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   }

@@ -134,7 +134,7 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
         } else {
           expect(stdout).toBe(read(dir, "expected.out") ?? "");
         }
-        const lastErr = stderr.split("\n").filter((l) => l.trim()).pop() ?? "";
+        const lastErr = (stderr.split("\n").filter((l) => l.trim()).pop() ?? "").trim();
         const expectedErr = (read(dir, "expected.err") ?? "").trim().replaceAll("{dir}/input.py", `${PROGRAM_DIR}/${name}`);
         expect(lastErr).toBe(expectedErr);
         expect(code).toBe((read(dir, "expected.code") ?? "0").trim());
