@@ -27,6 +27,7 @@ import {
   TypeError,
   hexAddress,
 } from "./_compat.js";
+import { makeCode } from "./coroutines.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
 
 export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
@@ -348,17 +349,6 @@ export class AsyncGenAThrow extends AsyncGenOp {
     }
     throw e;
   }
-}
-
-function makeCode(code: CodeInfo): CodeObject {
-  const q = code.qualname;
-  const dot = q.lastIndexOf(".");
-  return Object.freeze({
-    co_name: dot >= 0 ? q.slice(dot + 1) : q,
-    co_qualname: q,
-    co_filename: code.filename,
-    co_firstlineno: code.firstlineno,
-  });
 }
 
 /** Wraps the compiler's generator function for an `async def` containing `yield`. */

@@ -34,7 +34,8 @@ export interface CodeObject {
   readonly co_firstlineno: number;
 }
 
-function makeCode(code: CodeInfo): CodeObject {
+/** @internal a code object from the compiler's CodeInfo */
+export function makeCode(code: CodeInfo): CodeObject {
   const q = code.qualname;
   const dot = q.lastIndexOf(".");
   return Object.freeze({

@@ -9,7 +9,7 @@ import type { PyContext } from "./_context.js";
 import { _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
-import { BaseException, KeyboardInterrupt, SystemExit, toPyException } from "./_compat.js";
+import { KeyboardInterrupt, SystemExit, toPyException } from "./_compat.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -370,9 +370,3 @@ function get_child_watcher(): never {
 function set_child_watcher(_watcher: unknown): never {
   return notImplemented("asyncio.set_child_watcher()");
 }
-
-/** True when `e` is a BaseException that must escape the loop (SystemExit, KeyboardInterrupt). */
-export function _is_exit_exception(e: unknown): boolean {
-  return e instanceof SystemExit || e instanceof KeyboardInterrupt;
-}
-export { BaseException as _BaseException };
