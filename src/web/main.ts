@@ -84,7 +84,7 @@ const tsView = new EditorView({
   }),
 });
 
-void import("@codemirror/lang-javascript").then(({ javascript }) =>
+void import("./ts-language.js").then(({ javascript }) =>
   tsView.dispatch({ effects: tsLanguage.reconfigure(javascript({ typescript: true })) }),
 );
 

@@ -163,7 +163,9 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
   it("streams output as it comes (real time)", async () => {
     await setSource(page, "import asyncio\n\nasync def main():\n    print('Hello')\n    await asyncio.sleep(1)\n    print('after 1s')\n\nasyncio.run(main())\n");
     await page.setChecked("#virtual-time", false);
-    await page.click("#run");
+    // Ctrl+Enter in the editor runs the program.
+    await page.click("#python-editor .cm-content");
+    await page.keyboard.press("ControlOrMeta+Enter");
     await page.waitForFunction(() => window.tsyncio.getStdout() === "Hello\n", null, { timeout: 30_000 });
     const t0 = Date.now();
     await page.waitForFunction(() => window.tsyncio.getStdout() === "Hello\nafter 1s\n", null, { timeout: 30_000 });
@@ -191,6 +193,42 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     expect(await run(page, { virtualTime: true })).toBe("0");
     expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("still alive\n");
   }, 90_000);
+
+  it("the program's worker has no storage, network or cookie APIs", async () => {
+    const runner = readdirSync(join(site, "assets")).find((f) => /^runner\.worker-.*\.js$/.test(f));
+    expect(runner).toBeDefined();
+    // Hand-written JavaScript in the runner's protocol: print what the program could reach.
+    const js = [
+      "const { print } = $rt['tsyncio/runtime'];",
+      "const g = globalThis;",
+      "for (const n of ['indexedDB', 'caches', 'fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'cookieStore', 'Worker'])",
+      "  print(n, typeof g[n]);",
+      "print('navigator.storage', typeof (g.navigator && g.navigator.storage));",
+      "print('document', typeof g.document);",
+    ].join("\n");
+    const out = await page.evaluate(
+      ({ url, js }) =>
+        new Promise<string>((resolve, reject) => {
+          const w = new Worker(url, { type: "module" });
+          let text = "";
+          w.onmessage = (e) => {
+            if (e.data.type === "output") for (const [, t] of e.data.chunks) text += t;
+            if (e.data.type === "exit") {
+              w.terminate();
+              resolve(text);
+            }
+          };
+          w.onerror = (e) => reject(new Error(e.message));
+          w.postMessage({ type: "run", program: { js, lineMap: [], nameMap: [], path: "/home/user/probe.py", source: "" }, virtualTime: true });
+        }),
+      { url: `${server.url}assets/${runner}`, js },
+    );
+    expect(out).toBe(
+      ["indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "importScripts", "cookieStore", "Worker"]
+        .map((n) => `${n} undefined\n`)
+        .join("") + "navigator.storage undefined\ndocument undefined\n",
+    );
+  }, 60_000);
 
   it("a shared link reproduces the source", async () => {
     const source = "import asyncio\n\nasync def main():\n    print('héllo, wörld ✓')  # unicode survives\n\nasyncio.run(main())\n";
