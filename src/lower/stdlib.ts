@@ -35,13 +35,27 @@ export const STDLIB: Record<string, ModuleInfo> = {
   },
   functools: { from: "tsyncio/runtime/functools", classes: set("partial"), awaitables: set("") },
   itertools: { from: "tsyncio/runtime/itertools", classes: set(""), awaitables: set("") },
-  dataclasses: { from: "tsyncio/runtime/dataclasses", classes: set(""), awaitables: set("") },
-  enum: { from: "tsyncio/runtime/enum", classes: set("Enum IntEnum Flag IntFlag StrEnum"), awaitables: set("") },
-  typing: { from: "tsyncio/runtime/typing", classes: set(""), awaitables: set("") },
+  dataclasses: {
+    from: "tsyncio/runtime/dataclasses",
+    classes: set("Field FrozenInstanceError InitVar"),
+    awaitables: set(""),
+  },
+  enum: { from: "tsyncio/runtime/enum", classes: set("Enum IntEnum Flag IntFlag StrEnum ReprEnum auto"), awaitables: set("") },
+  typing: {
+    from: "tsyncio/runtime/typing",
+    classes: set("TypeVar ParamSpec TypeVarTuple Generic Protocol NamedTuple TypedDict"),
+    awaitables: set(""),
+  },
+  abc: { from: "tsyncio/runtime/abc", classes: set("ABC"), awaitables: set("") },
   traceback: { from: "tsyncio/runtime/traceback", classes: set(""), awaitables: set("") },
   json: { from: "tsyncio/runtime/json", classes: set(""), awaitables: set("") },
   string: { from: "tsyncio/runtime/string", classes: set(""), awaitables: set("") },
-  contextlib: { from: "tsyncio/runtime/contextlib", classes: set(""), awaitables: set("") },
+  contextlib: {
+    from: "tsyncio/runtime/contextlib",
+    classes: set(`suppress closing aclosing nullcontext redirect_stdout redirect_stderr ExitStack AsyncExitStack
+      AbstractContextManager AbstractAsyncContextManager ContextDecorator`),
+    awaitables: set(""),
+  },
 };
 
 /** Python builtins that are classes in the runtime but are called like functions in Python. */

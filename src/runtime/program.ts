@@ -63,6 +63,9 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
+  // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
+  const hook = (cls as unknown as { __define__?: unknown }).__define__;
+  if (typeof hook === "function") hook.call(cls, cls);
   return cls;
 }
 

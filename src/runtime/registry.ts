@@ -5,7 +5,11 @@
 import * as builtins from "./index.js";
 import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
+import * as abc from "./modules/abc.js";
 import * as collections from "./modules/collections.js";
+import * as contextlib from "./modules/contextlib.js";
+import * as dataclasses from "./modules/dataclasses.js";
+import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
 import * as itertools from "./modules/itertools.js";
@@ -16,12 +20,17 @@ import * as string from "./modules/string.js";
 import * as sys from "./modules/sys.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
+import * as typing from "./modules/typing.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
   "tsyncio/runtime/asyncio": asyncio,
   "tsyncio/runtime/program": program,
+  "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/collections": collections,
+  "tsyncio/runtime/contextlib": contextlib,
+  "tsyncio/runtime/dataclasses": dataclasses,
+  "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
   "tsyncio/runtime/itertools": itertools,
@@ -32,4 +41,5 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
+  "tsyncio/runtime/typing": typing,
 };

@@ -1,0 +1,112 @@
+// abc: ABC, ABCMeta, abstractmethod (and the deprecated abstract* variants).
+//
+// `abstractmethod(f)` marks a function (`__isabstractmethod__`). When define_class finishes a
+// subclass of ABC, the hook `__define__` records `__abstractmethods__`: the names marked abstract in
+// the class or inherited and not overridden. Instantiating a class with any left raises TypeError.
+import { TypeError } from "../builtins/exceptions.js";
+import { PyFrozenSet } from "../builtins/collections.js";
+import { PyObject, className } from "../builtins/object.js";
+
+function isAbstract(x: unknown): boolean {
+  return (typeof x === "function" || (x !== null && typeof x === "object")) && (x as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true;
+}
+
+/** `@abstractmethod`. */
+export function abstractmethod<T>(f: T): T {
+  if (typeof f === "function" || (f !== null && typeof f === "object")) {
+    Object.defineProperty(f, "__isabstractmethod__", { value: true, configurable: true, writable: true });
+  }
+  return f;
+}
+export const abstractclassmethod = abstractmethod;
+export const abstractstaticmethod = abstractmethod;
+export const abstractproperty = abstractmethod;
+
+const ABSTRACT = Symbol("abstract methods");
+
+/** The abstract names of a class's own body: methods, property getters/setters, static members. */
+function ownAbstract(cls: Function): { abstract: Set<string>; concrete: Set<string> } {
+  const abstract = new Set<string>();
+  const concrete = new Set<string>();
+  const look = (o: object) => {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name === "constructor" || name === "prototype" || name === "length" || name === "name") continue;
+      const d = Object.getOwnPropertyDescriptor(o, name)!;
+      const parts = "value" in d ? [d.value] : [d.get, d.set];
+      if (parts.some(isAbstract)) abstract.add(name);
+      else concrete.add(name);
+    }
+  };
+  look(cls.prototype);
+  look(cls);
+  return { abstract, concrete };
+}
+
+/** Computes `__abstractmethods__` of cls (CPython's ABCMeta.__new__ does the same walk). */
+export function update_abstractmethods<C extends Function>(cls: C): C {
+  const { abstract, concrete } = ownAbstract(cls);
+  const names = new Set(abstract);
+  const parent = Object.getPrototypeOf(cls) as Record<symbol, Set<string> | undefined>;
+  for (const n of parent?.[ABSTRACT] ?? []) {
+    if (concrete.has(n) || abstract.has(n)) continue;
+    // still abstract unless something between defines it concretely
+    const v = lookup(cls, n);
+    if (v === undefined || isAbstract(v)) names.add(n);
+  }
+  Object.defineProperty(cls, ABSTRACT, { value: names, configurable: true });
+  Object.defineProperty(cls, "__abstractmethods__", { value: new PyFrozenSet([...names]), configurable: true, writable: true });
+  return cls;
+}
+
+function lookup(cls: Function, name: string): unknown {
+  for (let p = cls.prototype; p && p !== PyObject.prototype; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return "value" in d ? d.value : d.get ?? d.set;
+  }
+  return undefined;
+}
+
+function checkInstantiable(cls: Function): void {
+  const names = (cls as unknown as Record<symbol, Set<string> | undefined>)[ABSTRACT];
+  if (!names || names.size === 0) return;
+  const sorted = [...names].sort();
+  const list = sorted.map((n) => `'${n}'`).join(", ");
+  throw new TypeError(
+    `Can't instantiate abstract class ${className(cls)} without an implementation for abstract method${sorted.length === 1 ? "" : "s"} ${list}`,
+  );
+}
+
+/** Helper base class: `class Shape(ABC)`. */
+export class ABC extends PyObject {
+  constructor(...args: any[]) {
+    checkInstantiable(new.target);
+    super(...args);
+  }
+  static __define__(cls: Function): void {
+    update_abstractmethods(cls);
+  }
+  static register<C>(this: Function, sub: C): C {
+    const reg = (this as unknown as { _abc_registry?: Set<unknown> });
+    if (!Object.prototype.hasOwnProperty.call(this, "_abc_registry")) {
+      Object.defineProperty(this, "_abc_registry", { value: new Set<unknown>(), configurable: true });
+    }
+    reg._abc_registry!.add(sub);
+    return sub;
+  }
+  static __instancecheck__(this: Function, x: unknown): boolean {
+    if (x !== null && (typeof x === "object" || typeof x === "function") && x instanceof this) return true;
+    const reg = Object.prototype.hasOwnProperty.call(this, "_abc_registry") ? (this as unknown as { _abc_registry: Set<Function> })._abc_registry : null;
+    if (!reg || x === null || typeof x !== "object") return false;
+    for (const r of reg) if (x instanceof (r as new () => unknown)) return true;
+    return false;
+  }
+}
+Object.defineProperty(ABC, "__module__", { value: "abc" });
+Object.defineProperty(ABC, ABSTRACT, { value: new Set<string>(), configurable: true });
+
+/** `class Shape(metaclass=ABCMeta)` behaves like subclassing ABC. */
+export const ABCMeta = ABC;
+
+export function get_cache_token(): bigint {
+  return 0n;
+}

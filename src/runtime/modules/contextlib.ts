@@ -1,0 +1,516 @@
+// contextlib: contextmanager, asynccontextmanager, suppress, closing, aclosing, nullcontext,
+// redirect_stdout/redirect_stderr, ExitStack, AsyncExitStack, ContextDecorator.
+//
+// Translated code drives context managers through `mgr.__enter__()` / `mgr.__exit__(type, exc, tb)`
+// and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
+// Coroutines wrapping JS generators.
+import { BaseException, RuntimeError, StopIteration, StopAsyncIteration, TypeError } from "../builtins/exceptions.js";
+import { PyObject, popKw, KwArgs } from "../builtins/object.js";
+import { call, truthy, typeName, pytype } from "../builtins/ops.js";
+import { stdio } from "../builtins/functions.js";
+import { _coroutine_from_generator, awaitable } from "../asyncio/coroutines.js";
+import type { Coroutine } from "../asyncio/coroutines.js";
+
+type Gen = Generator<unknown, unknown, unknown>;
+
+function coro(gen: Gen, qualname: string): Coroutine<unknown> {
+  return _coroutine_from_generator(gen, qualname);
+}
+
+function matches(exc: unknown, types: unknown[]): boolean {
+  return types.some((t) =>
+    t instanceof Array ? matches(exc, t) : typeof t === "function" && exc !== null && typeof exc === "object" && exc instanceof (t as new () => unknown),
+  );
+}
+
+function instantiate(typ: unknown, exc: unknown): unknown {
+  if (exc !== null && exc !== undefined) return exc;
+  if (typeof typ === "function") return new (typ as new () => unknown)();
+  return typ;
+}
+
+function named<T extends Function>(f: T, like: Function): T {
+  const n = (like as { __name__?: string }).__name__ ?? like.name;
+  const q = (like as { __qualname__?: string }).__qualname__ ?? n;
+  Object.defineProperty(f, "name", { value: n, configurable: true });
+  Object.defineProperty(f, "__name__", { value: n, configurable: true, writable: true });
+  Object.defineProperty(f, "__qualname__", { value: q, configurable: true, writable: true });
+  Object.defineProperty(f, "__wrapped__", { value: like, configurable: true, writable: true });
+  return f;
+}
+
+// ───────────── base classes ─────────────
+
+export class AbstractContextManager extends PyObject {
+  __enter__(): unknown {
+    return this;
+  }
+  __exit__(_t: unknown, _e: unknown, _tb: unknown): unknown {
+    return null;
+  }
+}
+Object.defineProperty(AbstractContextManager, "__module__", { value: "contextlib" });
+
+export class AbstractAsyncContextManager extends PyObject {
+  __aenter__(): unknown {
+    const self = this;
+    return coro((function* () {
+      return self;
+    })(), "AbstractAsyncContextManager.__aenter__");
+  }
+  __aexit__(_t: unknown, _e: unknown, _tb: unknown): unknown {
+    return coro((function* () {
+      return null;
+    })(), "AbstractAsyncContextManager.__aexit__");
+  }
+}
+Object.defineProperty(AbstractAsyncContextManager, "__module__", { value: "contextlib" });
+
+/** A context manager usable as a decorator: `@cm()` wraps the function in `with cm():`. */
+export class ContextDecorator extends PyObject {
+  _recreate_cm(): ContextManagerLike {
+    return this as unknown as ContextManagerLike;
+  }
+  __call__(func: Function): Function {
+    const self = this;
+    return named(function (this: unknown, ...args: unknown[]) {
+      const cm = self._recreate_cm();
+      cm.__enter__();
+      let ok = true;
+      try {
+        return func.apply(this, args);
+      } catch (e) {
+        ok = false;
+        if (!truthy(cm.__exit__(pytype(e), e, null))) throw e;
+        return null;
+      } finally {
+        if (ok) cm.__exit__(null, null, null);
+      }
+    }, func);
+  }
+}
+Object.defineProperty(ContextDecorator, "__module__", { value: "contextlib" });
+
+interface ContextManagerLike {
+  __enter__(): unknown;
+  __exit__(t: unknown, e: unknown, tb: unknown): unknown;
+}
+
+// ───────────── @contextmanager ─────────────
+
+export class _GeneratorContextManager extends ContextDecorator {
+  declare gen: Gen;
+  declare func: Function;
+  declare args: unknown[];
+  __init__(func: Function, args: unknown[], thisArg: unknown): void {
+    this.func = func;
+    this.args = args;
+    this.gen = func.apply(thisArg, args) as Gen;
+  }
+  _recreate_cm(): ContextManagerLike {
+    return new _GeneratorContextManager(this.func, this.args, null);
+  }
+  __enter__(): unknown {
+    const r = this.gen.next();
+    if (r.done) throw new RuntimeError("generator didn't yield");
+    return r.value === undefined ? null : r.value;
+  }
+  __exit__(typ: unknown, exc: unknown, _tb: unknown): boolean {
+    if (typ === null || typ === undefined) {
+      const r = this.gen.next();
+      if (!r.done) {
+        this.gen.return(undefined);
+        throw new RuntimeError("generator didn't stop");
+      }
+      return false;
+    }
+    const value = instantiate(typ, exc);
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = this.gen.throw(value);
+    } catch (e) {
+      if (e === value) return false;
+      if (e instanceof RuntimeError && e.__cause__ === value) return false;
+      if (value instanceof StopIteration && e instanceof RuntimeError && e.__cause__ === value) return false;
+      if (e instanceof BaseException && e.__context__ === null && e !== value && value instanceof BaseException) e.__context__ = value;
+      throw e;
+    }
+    if (!r.done) {
+      this.gen.return(undefined);
+      throw new RuntimeError("generator didn't stop after throw()");
+    }
+    return true;
+  }
+}
+Object.defineProperty(_GeneratorContextManager, "__module__", { value: "contextlib" });
+
+/** `@contextmanager`: a generator function becomes a context-manager factory. */
+export function contextmanager(func: Function): Function {
+  return named(function (this: unknown, ...args: unknown[]) {
+    return new _GeneratorContextManager(func, args, this);
+  }, func);
+}
+
+// ───────────── @asynccontextmanager ─────────────
+
+interface AsyncGen {
+  __anext__(): Iterable<unknown> & Iterator<unknown>;
+  athrow(typ: unknown, val?: unknown, tb?: unknown): Iterable<unknown> & Iterator<unknown>;
+  aclose(): Iterable<unknown> & Iterator<unknown>;
+}
+
+export class _AsyncGeneratorContextManager extends PyObject {
+  declare gen: AsyncGen;
+  declare func: Function;
+  declare args: unknown[];
+  __init__(func: Function, args: unknown[], thisArg: unknown): void {
+    this.func = func;
+    this.args = args;
+    const g = func.apply(thisArg, args);
+    if (g === null || typeof g !== "object" || typeof (g as AsyncGen).__anext__ !== "function") {
+      throw new TypeError(`'${typeName(g)}' object is not an async generator`);
+    }
+    this.gen = g as AsyncGen;
+  }
+  __aenter__(): Coroutine<unknown> {
+    const gen = this.gen;
+    return coro((function* (): Gen {
+      try {
+        return yield* awaitable(gen.__anext__());
+      } catch (e) {
+        if (e instanceof StopAsyncIteration) throw new RuntimeError("generator didn't yield");
+        throw e;
+      }
+    })(), "_AsyncGeneratorContextManager.__aenter__");
+  }
+  __aexit__(typ: unknown, exc: unknown, _tb: unknown): Coroutine<unknown> {
+    const gen = this.gen;
+    return coro((function* (): Gen {
+      if (typ === null || typ === undefined) {
+        try {
+          yield* awaitable(gen.__anext__());
+        } catch (e) {
+          if (e instanceof StopAsyncIteration) return false;
+          throw e;
+        }
+        throw new RuntimeError("generator didn't stop");
+      }
+      const value = instantiate(typ, exc);
+      try {
+        yield* awaitable(gen.athrow(value));
+      } catch (e) {
+        if (e instanceof StopAsyncIteration) return e !== value;
+        if (e === value) return false;
+        if (e instanceof RuntimeError && e.__cause__ === value) return false;
+        throw e;
+      }
+      throw new RuntimeError("generator didn't stop after athrow()");
+    })(), "_AsyncGeneratorContextManager.__aexit__");
+  }
+  /** Used as a decorator of a coroutine function. */
+  __call__(func: Function): Function {
+    const self = this;
+    return named(function (this: unknown, ...args: unknown[]) {
+      const thisArg = this;
+      const cm = new _AsyncGeneratorContextManager(self.func, self.args, null);
+      return coro((function* (): Gen {
+        yield* awaitable(cm.__aenter__());
+        let result: unknown;
+        try {
+          result = yield* awaitable(func.apply(thisArg, args));
+        } catch (e) {
+          if (!truthy(yield* awaitable(cm.__aexit__(pytype(e), e, null)))) throw e;
+          return null;
+        }
+        yield* awaitable(cm.__aexit__(null, null, null));
+        return result;
+      })(), (func as { __qualname__?: string }).__qualname__ ?? func.name);
+    }, func);
+  }
+}
+Object.defineProperty(_AsyncGeneratorContextManager, "__module__", { value: "contextlib" });
+
+/** `@asynccontextmanager`: an async generator function becomes an async context-manager factory. */
+export function asynccontextmanager(func: Function): Function {
+  return named(function (this: unknown, ...args: unknown[]) {
+    return new _AsyncGeneratorContextManager(func, args, this);
+  }, func);
+}
+
+// ───────────── small context managers ─────────────
+
+/** `suppress(*exceptions)`. */
+export class suppress extends AbstractContextManager {
+  declare _exceptions: unknown[];
+  __init__(...excs: unknown[]): void {
+    popKw(excs);
+    this._exceptions = excs;
+  }
+  __enter__(): unknown {
+    return null;
+  }
+  __exit__(typ: unknown, exc: unknown, _tb: unknown): boolean {
+    if (typ === null || typ === undefined) return false;
+    return matches(instantiate(typ, exc), this._exceptions);
+  }
+}
+Object.defineProperty(suppress, "__module__", { value: "contextlib" });
+
+/** `closing(thing)`: calls thing.close() on exit. */
+export class closing extends AbstractContextManager {
+  declare thing: unknown;
+  __init__(thing: unknown): void {
+    this.thing = thing;
+  }
+  __enter__(): unknown {
+    return this.thing;
+  }
+  __exit__(): null {
+    const close = (this.thing as { close?: unknown }).close;
+    call(typeof close === "function" ? close.bind(this.thing) : close);
+    return null;
+  }
+}
+Object.defineProperty(closing, "__module__", { value: "contextlib" });
+
+/** `aclosing(thing)`: awaits thing.aclose() on exit. */
+export class aclosing extends AbstractAsyncContextManager {
+  declare thing: unknown;
+  __init__(thing: unknown): void {
+    this.thing = thing;
+  }
+  __aenter__(): unknown {
+    const t = this.thing;
+    return coro((function* () {
+      return t;
+    })(), "aclosing.__aenter__");
+  }
+  __aexit__(): unknown {
+    const t = this.thing as { aclose(): unknown };
+    return coro((function* (): Gen {
+      yield* awaitable(t.aclose());
+      return null;
+    })(), "aclosing.__aexit__");
+  }
+}
+Object.defineProperty(aclosing, "__module__", { value: "contextlib" });
+
+/** `nullcontext(enter_result=None)`, for `with` and `async with`. */
+export class nullcontext extends PyObject {
+  declare enter_result: unknown;
+  __init__(enter_result: unknown = null): void {
+    if (enter_result instanceof KwArgs) enter_result = enter_result.kw.enter_result ?? null;
+    this.enter_result = enter_result;
+  }
+  __enter__(): unknown {
+    return this.enter_result;
+  }
+  __exit__(): null {
+    return null;
+  }
+  __aenter__(): unknown {
+    const r = this.enter_result;
+    return coro((function* () {
+      return r;
+    })(), "nullcontext.__aenter__");
+  }
+  __aexit__(): unknown {
+    return coro((function* () {
+      return null;
+    })(), "nullcontext.__aexit__");
+  }
+}
+Object.defineProperty(nullcontext, "__module__", { value: "contextlib" });
+
+class RedirectStream extends AbstractContextManager {
+  declare _new_target: unknown;
+  declare _old: unknown[];
+  _stream(): "stdout" | "stderr" {
+    return "stdout";
+  }
+  __init__(new_target: unknown): void {
+    this._new_target = new_target;
+    this._old = [];
+  }
+  __enter__(): unknown {
+    const s = this._stream();
+    this._old.push(stdio[s]);
+    stdio[s] = this._new_target;
+    return this._new_target;
+  }
+  __exit__(): null {
+    stdio[this._stream()] = this._old.pop();
+    return null;
+  }
+}
+
+export class redirect_stdout extends RedirectStream {}
+Object.defineProperty(redirect_stdout, "__module__", { value: "contextlib" });
+export class redirect_stderr extends RedirectStream {
+  _stream(): "stdout" | "stderr" {
+    return "stderr";
+  }
+}
+Object.defineProperty(redirect_stderr, "__module__", { value: "contextlib" });
+
+// ───────────── ExitStack ─────────────
+
+type ExitCb = { isSync: boolean; fn: (t: unknown, e: unknown, tb: unknown) => unknown };
+
+function noProtocol(cm: unknown, asyncProto: boolean): TypeError {
+  return new TypeError(
+    `'${typeName(cm)}' object does not support the ${asyncProto ? "asynchronous " : ""}context manager protocol`,
+  );
+}
+
+function method(obj: unknown, name: string): ((...a: unknown[]) => unknown) | null {
+  if (obj === null || obj === undefined) return null;
+  const f = (obj as Record<string, unknown>)[name];
+  return typeof f === "function" ? (f as (...a: unknown[]) => unknown).bind(obj) : null;
+}
+
+class BaseExitStack extends PyObject {
+  declare _exit_callbacks: ExitCb[];
+  __init__(): void {
+    this._exit_callbacks = [];
+  }
+  protected _push(fn: ExitCb["fn"], isSync = true): void {
+    this._exit_callbacks.push({ isSync, fn });
+  }
+  pop_all(): this {
+    const n = Reflect.construct(this.constructor, []) as this;
+    n._exit_callbacks = this._exit_callbacks;
+    this._exit_callbacks = [];
+    return n;
+  }
+  push(exit: unknown): unknown {
+    const m = method(exit, "__exit__");
+    if (m) this._push(m);
+    else this._push((t, e, tb) => call(exit, t, e, tb));
+    return exit;
+  }
+  enter_context(cm: unknown): unknown {
+    const enter = method(cm, "__enter__");
+    const exit = method(cm, "__exit__");
+    if (!enter || !exit) throw noProtocol(cm, false);
+    const result = enter();
+    this._push(exit);
+    return result;
+  }
+  callback(fn: unknown, ...args: unknown[]): unknown {
+    const k = popKw(args);
+    this._push(() => {
+      if (k) call(fn, ...args, new KwArgs(k));
+      else call(fn, ...args);
+      return null;
+    });
+    return fn;
+  }
+}
+
+/** Unwinds callbacks LIFO the way ExitStack.__exit__ does; `run` calls one callback. */
+function* unwind(
+  stack: BaseExitStack,
+  typ: unknown,
+  exc: unknown,
+  tb: unknown,
+  run: (cb: ExitCb, t: unknown, e: unknown, tb: unknown) => Gen,
+): Gen {
+  const received = typ !== null && typ !== undefined;
+  let pending = false;
+  let suppressed = false;
+  let cur: unknown = received ? instantiate(typ, exc) : null;
+  let curType: unknown = received ? typ : null;
+  let curTb = tb;
+  while (stack._exit_callbacks.length) {
+    const cb = stack._exit_callbacks.pop()!;
+    try {
+      const r = yield* run(cb, curType, cur, curTb);
+      if (truthy(r)) {
+        suppressed = true;
+        pending = false;
+        cur = null;
+        curType = null;
+        curTb = null;
+      }
+    } catch (e) {
+      if (e instanceof BaseException && cur instanceof BaseException && e !== cur && e.__context__ === null) e.__context__ = cur;
+      pending = true;
+      cur = e;
+      curType = pytype(e);
+      curTb = null;
+    }
+  }
+  if (pending) throw cur;
+  return received && suppressed;
+}
+
+export class ExitStack extends BaseExitStack {
+  __enter__(): this {
+    return this;
+  }
+  __exit__(typ: unknown, exc: unknown, tb: unknown): boolean {
+    const g = unwind(this, typ, exc, tb, function* (cb, t, e, b) {
+      return cb.fn(t, e, b);
+    });
+    const r = g.next();
+    return r.value as boolean;
+  }
+  close(): null {
+    this.__exit__(null, null, null);
+    return null;
+  }
+}
+Object.defineProperty(ExitStack, "__module__", { value: "contextlib" });
+
+export class AsyncExitStack extends BaseExitStack {
+  enter_async_context(cm: unknown): Coroutine<unknown> {
+    const enter = method(cm, "__aenter__");
+    const exit = method(cm, "__aexit__");
+    const self = this;
+    return coro((function* (): Gen {
+      if (!enter || !exit) throw noProtocol(cm, true);
+      const result = yield* awaitable(enter());
+      self._push(exit, false);
+      return result;
+    })(), "AsyncExitStack.enter_async_context");
+  }
+  push_async_exit(exit: unknown): unknown {
+    const m = method(exit, "__aexit__");
+    if (m) this._push(m, false);
+    else this._push((t, e, tb) => call(exit, t, e, tb), false);
+    return exit;
+  }
+  push_async_callback(fn: unknown, ...args: unknown[]): unknown {
+    const k = popKw(args);
+    this._push(() => {
+      const aw = k ? call(fn, ...args, new KwArgs(k)) : call(fn, ...args);
+      return coro((function* (): Gen {
+        yield* awaitable(aw);
+        return null;
+      })(), "_exit_wrapper");
+    }, false);
+    return fn;
+  }
+  aclose(): Coroutine<unknown> {
+    return this.__aexit__(null, null, null);
+  }
+  __aenter__(): Coroutine<unknown> {
+    const self = this;
+    return coro((function* () {
+      return self;
+    })(), "AsyncExitStack.__aenter__");
+  }
+  __aexit__(typ: unknown, exc: unknown, tb: unknown): Coroutine<unknown> {
+    return coro(
+      unwind(this, typ, exc, tb, function* (cb, t, e, b): Gen {
+        const r = cb.fn(t, e, b);
+        return cb.isSync ? r : yield* awaitable(r);
+      }),
+      "AsyncExitStack.__aexit__",
+    );
+  }
+}
+Object.defineProperty(AsyncExitStack, "__module__", { value: "contextlib" });
+
+void StopIteration;

@@ -1,0 +1,651 @@
+// enum: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique.
+//
+// A translated enum is `class Color extends Enum {}` followed by
+// `define_class(Color, "Color", { attrs: { RED: 1n, GREEN: auto() } })`. define_class ends by calling
+// the static hook `__define__` of the base, which turns the class attributes into members: instances
+// of the class made with Object.create (no constructor runs), kept in definition order. Calling the
+// class (`new Color(1n)`, `Color(1)` in Python) looks a member up by value: the constructor returns
+// the member instead of a new object.
+import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
+import { repr, str } from "../builtins/repr.js";
+import {
+  add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert,
+  eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName,
+} from "../builtins/ops.js";
+import { format } from "../builtins/format.js";
+
+// ───────────── auto ─────────────
+
+/** `auto()`: a placeholder replaced by `_generate_next_value_` when the class is defined. */
+export class auto {
+  value: unknown = AUTO_PENDING;
+  __repr__(): string {
+    return "auto(_auto_null)";
+  }
+}
+Object.defineProperty(auto, "__module__", { value: "enum" });
+const AUTO_PENDING = Symbol("auto");
+
+// ───────────── class-level state ─────────────
+
+interface EnumState {
+  /** canonical members in definition order (aliases excluded) */
+  list: Enum[];
+  /** every name → member, aliases included */
+  byName: Map<string, Enum>;
+  /** value → member (hashable values) */
+  byValue: PyDict<unknown, Enum>;
+  /** values that could not be hashed */
+  unhashable: Enum[];
+  /** Flag: every bit of every canonical member */
+  flagMask: bigint;
+}
+
+const STATE = Symbol("enum state");
+
+function state(cls: Function): EnumState | undefined {
+  return Object.prototype.hasOwnProperty.call(cls, STATE) ? (cls as unknown as Record<symbol, EnumState>)[STATE] : undefined;
+}
+
+function kindOf(cls: Function): "enum" | "int" | "str" | "flag" | "intflag" {
+  const p = cls.prototype;
+  if (p instanceof IntFlag || cls === IntFlag) return "intflag";
+  if (p instanceof Flag || cls === Flag) return "flag";
+  if (p instanceof IntEnum || cls === IntEnum) return "int";
+  if (p instanceof StrEnum || cls === StrEnum) return "str";
+  return "enum";
+}
+
+function isDescriptorLike(name: string, value: unknown): boolean {
+  if (/^__.*__$/.test(name)) return true;
+  if (/^_[^_].*[^_]_$|^_[^_]_$/.test(name)) return true; // _sunder_ names
+  if (typeof value === "function") return true; // methods, nested classes
+  return false;
+}
+
+let building = false;
+
+function newMember(cls: Function, name: string | null, value: unknown): Enum {
+  const m = Object.create(cls.prototype) as Enum;
+  Object.defineProperty(m, "_name_", { value: name, writable: true, configurable: true });
+  Object.defineProperty(m, "_value_", { value, writable: true, configurable: true });
+  return m;
+}
+
+function highBit(v: bigint): number {
+  let n = -1;
+  while (v > 0n) {
+    v >>= 1n;
+    n++;
+  }
+  return n;
+}
+
+function isPow2(v: unknown): boolean {
+  return typeof v === "bigint" && v > 0n && (v & (v - 1n)) === 0n;
+}
+
+function defaultNextValue(kind: string, name: string, start: bigint, count: number, last: unknown[]): unknown {
+  if (kind === "str") return name.toLowerCase();
+  if (kind === "flag" || kind === "intflag") {
+    if (last.length === 0) return start;
+    let hi = -1;
+    for (const v of last) {
+      if (typeof v !== "bigint") throw new TypeError(`invalid flag value ${repr(v)}`);
+      hi = Math.max(hi, highBit(v));
+    }
+    return 1n << BigInt(hi + 1);
+  }
+  void count;
+  if (last.length === 0) return start;
+  const v = last[last.length - 1];
+  try {
+    return add(v, 1n);
+  } catch {
+    throw new TypeError(`unable to increment ${repr(v)}`);
+  }
+}
+
+/** Turns the class attributes left by define_class into members. */
+function defineEnum(cls: Function): void {
+  const c = cls as unknown as Record<string, unknown>;
+  const kind = kindOf(cls);
+  // an enum with members cannot be extended
+  let base = Object.getPrototypeOf(cls);
+  while (base && base !== Enum) {
+    const st = state(base);
+    if (st && st.list.length > 0) {
+      throw new TypeError(`<enum ${repr(className(cls))}> cannot extend <enum ${repr(className(base))}>`);
+    }
+    base = Object.getPrototypeOf(base);
+  }
+  const st: EnumState = { list: [], byName: new Map(), byValue: new PyDict(), unhashable: [], flagMask: 0n };
+  Object.defineProperty(cls, STATE, { value: st });
+  const names = Object.keys(cls).filter((k) => !isDescriptorLike(k, c[k]));
+  const ignore = c._ignore_;
+  const ignored = new Set<string>(
+    typeof ignore === "string" ? ignore.split(/[\s,]+/).filter(Boolean) : ignore instanceof Array ? (ignore as string[]) : [],
+  );
+  const lastValues: unknown[] = [];
+  const proto = cls.prototype as Record<string, unknown>;
+  const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
+  const gen = typeof proto._generate_next_value_ === "function" ? (proto._generate_next_value_ as Function) : null;
+  building = true;
+  try {
+    for (const name of names) {
+      if (ignored.has(name)) {
+        delete c[name];
+        continue;
+      }
+      let value = c[name];
+      if (value instanceof auto) {
+        if (value.value === AUTO_PENDING) {
+          value.value = gen
+            ? gen.call(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
+            : defaultNextValue(kind, name, 1n, lastValues.length, lastValues);
+        }
+        value = value.value;
+      }
+      if (kind === "str" && typeof value !== "string") {
+        throw new TypeError(`${repr(value)} is not a string`);
+      }
+      if ((kind === "int" || kind === "intflag") && typeof value !== "bigint" && typeof value !== "boolean") {
+        try {
+          value = toIndex(value);
+        } catch {
+          throw new ValueError(`invalid literal for int() with base 10: ${repr(value)}`);
+        }
+      }
+      // ValueError-free alias detection: an equal value already present makes this name an alias
+      const existing = lookupValue(st, value);
+      let member: Enum;
+      if (existing !== undefined) member = existing;
+      else {
+        member = newMember(cls, name, value);
+        if (userInit) {
+          const args = value instanceof PyTuple ? Array.from(value) : [value];
+          userInit.apply(member, args);
+        }
+        const isCanonical = kind === "flag" || kind === "intflag" ? isPow2(value) : true;
+        if (isCanonical) st.list.push(member);
+        if (kind === "flag" || kind === "intflag") {
+          if (typeof value === "bigint" && value > 0n && isPow2(value)) st.flagMask |= value;
+        }
+        try {
+          st.byValue.__setitem__(value, member);
+        } catch (e) {
+          if (!(e instanceof TypeError)) throw e;
+          st.unhashable.push(member);
+        }
+      }
+      st.byName.set(name, member);
+      lastValues.push(value);
+      memberAttr(cls, name, member);
+    }
+  } finally {
+    building = false;
+  }
+  // Flag aliases that are multi-bit and canonical members cover their bits too
+  if (kind === "flag" || kind === "intflag") {
+    for (const m of st.byName.values()) if (typeof m._value_ === "bigint" && m._value_ > 0n) st.flagMask |= m._value_ as bigint;
+  }
+}
+
+function memberAttr(cls: Function, name: string, member: Enum): void {
+  Object.defineProperty(cls, name, {
+    get: () => member,
+    set: () => {
+      throw new AttributeError(`cannot reassign member '${name}'`);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  // instances reach other members (Color.RED.GREEN) through define_class's prototype getter
+}
+
+function lookupValue(st: EnumState, value: unknown): Enum | undefined {
+  try {
+    const m = st.byValue.get(value);
+    if (m !== undefined && m !== null) return m;
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+  }
+  for (const m of st.unhashable) if (eq(m._value_, value)) return m;
+  return undefined;
+}
+
+function members(cls: Function): EnumState {
+  return state(cls) ?? { list: [], byName: new Map(), byValue: new PyDict(), unhashable: [], flagMask: 0n };
+}
+
+/** `Color(value)`: the member with that value (or a Flag combination). */
+function enumCall(cls: Function, args: unknown[]): Enum {
+  const k = popKw(args);
+  const st = state(cls);
+  if (args.length >= 2 || (k !== null && ("names" in k || "value" in k))) return functionalApi(cls, args, k) as unknown as Enum;
+  if (args.length !== 1) throw new TypeError(`${className(cls)}() takes 1 positional argument but ${args.length} were given`);
+  if (st === undefined) throw new ValueError(`${repr(args[0])} is not a valid ${classQualname(cls)}`);
+  let value = args[0];
+  if (value instanceof cls) return value as Enum;
+  const found = lookupValue(st!, value);
+  if (found !== undefined) return found;
+  const kind = kindOf(cls);
+  if ((kind === "flag" || kind === "intflag") && (typeof value === "bigint" || typeof value === "boolean")) {
+    if (typeof value === "boolean") value = value ? 1n : 0n;
+    const v = value as bigint;
+    const mask = st!.flagMask;
+    if (kind === "intflag" || (v >= 0n && (v & ~mask) === 0n) || v < 0n) {
+      return pseudoMember(cls, st!, kind === "flag" && v < 0n ? (mask + 1n + v) & mask : kind === "intflag" && v < 0n ? v : v);
+    }
+    const bits = (x: bigint) => x.toString(2);
+    const width = Math.max(bits(v).length, bits(mask).length);
+    throw new ValueError(
+      `${className(cls)}: invalid value ${v}\n    given 0b0 ${bits(v).padStart(width, "0")}\n  allowed 0b0 ${bits(mask).padStart(width, "0")}`,
+    );
+  }
+  const missing = (cls as unknown as { _missing_?: (v: unknown) => unknown })._missing_;
+  if (typeof missing === "function" && missing !== Enum._missing_) {
+    const r = missing.call(cls, value);
+    if (r instanceof cls) return r as Enum;
+    if (r !== null && r !== undefined) {
+      throw new TypeError(`error in ${className(cls)}._missing_: returned ${repr(r)} instead of None or a valid member`);
+    }
+  }
+  throw new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
+}
+
+function pseudoMember(cls: Function, st: EnumState, v: bigint): Enum {
+  const found = lookupValue(st, v);
+  if (found !== undefined) return found;
+  const names: string[] = [];
+  let rest = v < 0n ? 0n : v;
+  for (const m of flagBits(st, v)) {
+    names.push(m._name_ as string);
+    rest &= ~(m._value_ as bigint);
+  }
+  if (rest !== 0n) names.push(String(rest));
+  const m = newMember(cls, names.length ? names.join("|") : null, v);
+  if (v >= 0n) st.byValue.__setitem__(v, m);
+  return m;
+}
+
+/** The canonical single-bit members inside v, lowest bit first. */
+function flagBits(st: EnumState, v: bigint): Enum[] {
+  const out: Enum[] = [];
+  if (v <= 0n) return out;
+  const single = st.list.filter((m) => isPow2(m._value_)).sort((a, b) => ((a._value_ as bigint) < (b._value_ as bigint) ? -1 : 1));
+  for (const m of single) if ((v & (m._value_ as bigint)) !== 0n) out.push(m);
+  return out;
+}
+
+/** `Enum("Color", "RED GREEN")` and friends. */
+function functionalApi(cls: Function, args: unknown[], k: Record<string, unknown> | null): Function {
+  const name = args[0] ?? k?.value;
+  let names = args.length > 1 ? args[1] : k?.names;
+  if (typeof name !== "string") throw new TypeError(`${className(cls)}() missing 1 required positional argument: 'value'`);
+  const start = (k?.start ?? 1n) as bigint;
+  const attrs: [string, unknown][] = [];
+  if (typeof names === "string") names = names.replace(/,/g, " ").split(/\s+/).filter(Boolean);
+  if (names instanceof PyDict) {
+    for (const [n, v] of names.items() as Iterable<[string, unknown]>) attrs.push([n, v]);
+  } else {
+    const items = Array.from(toIterable(names));
+    let i = 0n;
+    const kind = kindOf(cls);
+    for (const it of items) {
+      if (typeof it === "string") {
+        const v = kind === "flag" || kind === "intflag" ? 1n << (start - 1n + i) : kind === "str" ? it.toLowerCase() : start + i;
+        attrs.push([it, v]);
+      } else {
+        const [n, v] = Array.from(toIterable(it));
+        attrs.push([n as string, v]);
+      }
+      i++;
+    }
+  }
+  const Base = cls as unknown as new (...a: unknown[]) => object;
+  const C = class extends Base {};
+  Object.defineProperty(C, "name", { value: name });
+  Object.defineProperty(C, "__qualname__", { value: typeof k?.qualname === "string" ? k.qualname : name, configurable: true, writable: true });
+  Object.defineProperty(C, "__name__", { value: name, configurable: true, writable: true });
+  Object.defineProperty(C, "__module__", { value: typeof k?.module === "string" ? k.module : "__main__", configurable: true, writable: true });
+  for (const [n, v] of attrs) Object.defineProperty(C, n, { value: v, writable: true, configurable: true, enumerable: true });
+  defineEnum(C);
+  return C;
+}
+
+function unwrap(x: unknown): unknown {
+  return x instanceof Enum ? x._value_ : x;
+}
+
+// ───────────── Enum ─────────────
+
+export class Enum extends PyObject {
+  declare _name_: string | null;
+  declare _value_: unknown;
+
+  constructor(...args: any[]) {
+    if (building) super();
+    return enumCall(new.target, args);
+  }
+
+  get name(): string | null {
+    return this._name_;
+  }
+  get value(): unknown {
+    return this._value_;
+  }
+
+  __repr__(): string {
+    const cls = this.constructor;
+    const kind = kindOf(cls);
+    const v = kind === "flag" || kind === "intflag" || kind === "int" ? String(this._value_) : repr(this._value_);
+    if (this._name_ === null) return `<${className(cls)}: ${v}>`;
+    return `<${className(cls)}.${this._name_}: ${v}>`;
+  }
+  __str__(): string {
+    const cls = this.constructor;
+    if (this._name_ === null) return `${className(cls)}(${repr(this._value_)})`;
+    return `${className(cls)}.${this._name_}`;
+  }
+  __format__(spec: string): string {
+    return format(str(this), spec);
+  }
+  __hash__(): bigint {
+    return BigInt(hashNum(this._name_));
+  }
+  __reduce_ex__(): unknown {
+    return PyTuple.fromArray([this.constructor, PyTuple.fromArray([this._value_])]);
+  }
+  __dir__(): PyList<string> {
+    return PyList.fromArray(["__class__", "__doc__", "__eq__", "__hash__", "__module__", "name", "value"]);
+  }
+
+  // ── the class as a container ──
+  static [Symbol.iterator](this: Function): Iterator<Enum> {
+    return members(this).list.slice()[Symbol.iterator]();
+  }
+  static __iter__(this: Function): Iterator<Enum> {
+    return members(this).list.slice()[Symbol.iterator]();
+  }
+  static __reversed__(this: Function): Iterator<Enum> {
+    return members(this).list.slice().reverse()[Symbol.iterator]();
+  }
+  static __len__(this: Function): bigint {
+    return BigInt(members(this).list.length);
+  }
+  static __contains__(this: Function, x: unknown): boolean {
+    if (x instanceof Enum) return x instanceof this && members(this).byName.get(x._name_ as string) === x;
+    return lookupValue(members(this), x) !== undefined;
+  }
+  static __class_getitem__(this: Function, name: unknown): Enum {
+    const m = members(this).byName.get(name as string);
+    if (m === undefined) throw new KeyError(name);
+    return m;
+  }
+  static __getitem__(this: Function, name: unknown): Enum {
+    return Enum.__class_getitem__.call(this, name);
+  }
+  static get __members__(): PyDict<string, Enum> {
+    return PyDict.fromEntries([...members(this as unknown as Function).byName.entries()]);
+  }
+  static _missing_(_value: unknown): unknown {
+    return null;
+  }
+  static __pyrepr__(this: Function): string {
+    return `<enum ${repr(className(this))}>`;
+  }
+  static __bool__(): boolean {
+    return true;
+  }
+  /** Called by define_class when a subclass's body has been set up. */
+  static __define__(cls: Function): void {
+    defineEnum(cls);
+  }
+}
+Object.defineProperty(Enum, "__module__", { value: "enum" });
+
+/** Arithmetic and comparisons of the mixed-in value type (int), for IntEnum/IntFlag. */
+function intMixin(proto: Record<string, unknown>): void {
+  const bin: Record<string, (a: unknown, b: unknown) => unknown> = {
+    add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, and: bitand, or: bitor, xor: bitxor,
+  };
+  for (const [n, f] of Object.entries(bin)) {
+    if (!(`__${n}__` in proto)) {
+      proto[`__${n}__`] = function (this: Enum, o: unknown) {
+        return f(this._value_, unwrap(o));
+      };
+    }
+    proto[`__r${n}__`] = function (this: Enum, o: unknown) {
+      return f(unwrap(o), this._value_);
+    };
+  }
+  proto.__neg__ = function (this: Enum) {
+    return neg(this._value_);
+  };
+  proto.__pos__ = function (this: Enum) {
+    return pos(this._value_);
+  };
+  proto.__abs__ = function (this: Enum) {
+    const v = this._value_ as bigint;
+    return v < 0n ? -v : v;
+  };
+  if (!("__invert__" in proto)) {
+    proto.__invert__ = function (this: Enum) {
+      return invert(this._value_);
+    };
+  }
+  proto.__index__ = proto.__int__ = function (this: Enum) {
+    return toIndex(this._value_);
+  };
+  proto.__float__ = function (this: Enum) {
+    return Number(this._value_);
+  };
+  const cmp: Record<string, (a: unknown, b: unknown) => boolean> = { lt, le, gt, ge };
+  for (const [n, f] of Object.entries(cmp)) {
+    proto[`__${n}__`] = function (this: Enum, o: unknown) {
+      return f(this._value_, unwrap(o));
+    };
+  }
+  proto.__eq__ = function (this: Enum, o: unknown) {
+    return this === o || eq(this._value_, unwrap(o));
+  };
+  proto.__ne__ = function (this: Enum, o: unknown) {
+    return !(this === o || eq(this._value_, unwrap(o)));
+  };
+  proto.__hash__ = function (this: Enum) {
+    return BigInt(hashNum(this._value_));
+  };
+  proto.__bool__ = function (this: Enum) {
+    return truthy(this._value_);
+  };
+  // other int methods: bit_length(), to_bytes(), ...
+  proto.__getattr__ = function (this: Enum, name: string) {
+    return getattr(this._value_, name);
+  };
+}
+
+export class IntEnum extends Enum {
+  __str__(): string {
+    return str(this._value_);
+  }
+  __format__(spec: string): string {
+    return format(this._value_, spec);
+  }
+}
+intMixin(IntEnum.prototype as unknown as Record<string, unknown>);
+Object.defineProperty(IntEnum, "__module__", { value: "enum" });
+
+export class StrEnum extends Enum {
+  __str__(): string {
+    return this._value_ as string;
+  }
+  __format__(spec: string): string {
+    return format(this._value_, spec);
+  }
+  __eq__(o: unknown): boolean {
+    return this === o || eq(this._value_, unwrap(o));
+  }
+  __ne__(o: unknown): boolean {
+    return !this.__eq__(o);
+  }
+  __hash__(): bigint {
+    return BigInt(hashNum(this._value_));
+  }
+  __lt__(o: unknown): boolean {
+    return lt(this._value_, unwrap(o));
+  }
+  __le__(o: unknown): boolean {
+    return le(this._value_, unwrap(o));
+  }
+  __gt__(o: unknown): boolean {
+    return gt(this._value_, unwrap(o));
+  }
+  __ge__(o: unknown): boolean {
+    return ge(this._value_, unwrap(o));
+  }
+  __add__(o: unknown): unknown {
+    return add(this._value_, unwrap(o));
+  }
+  __radd__(o: unknown): unknown {
+    return add(unwrap(o), this._value_);
+  }
+  __mul__(o: unknown): unknown {
+    return mul(this._value_, o);
+  }
+  __len__(): bigint {
+    return BigInt([...(this._value_ as string)].length);
+  }
+  __contains__(x: unknown): boolean {
+    return (this._value_ as string).includes(x as string);
+  }
+  __iter__(): Iterator<string> {
+    return (this._value_ as string)[Symbol.iterator]();
+  }
+  __getitem__(k: unknown): unknown {
+    return getattr(this._value_, "__getitem__")(k);
+  }
+  /** str methods (upper(), startswith(), ...) act on the value */
+  __getattr__(name: string): unknown {
+    return getattr(this._value_, name);
+  }
+}
+Object.defineProperty(StrEnum, "__module__", { value: "enum" });
+
+export class ReprEnum extends Enum {}
+Object.defineProperty(ReprEnum, "__module__", { value: "enum" });
+
+// ───────────── Flag ─────────────
+
+export class Flag extends Enum {
+  __repr__(): string {
+    const cls = this.constructor;
+    const v = String(this._value_);
+    if (this._name_ === null) return `<${className(cls)}: ${v}>`;
+    return `<${className(cls)}.${this._name_}: ${v}>`;
+  }
+  __str__(): string {
+    const cls = this.constructor;
+    if (this._name_ === null) return `${className(cls)}(${repr(this._value_)})`;
+    return `${className(cls)}.${this._name_}`;
+  }
+  private _combine(o: unknown, op: (a: bigint, b: bigint) => bigint): unknown {
+    const cls = this.constructor as new (v: unknown) => Flag;
+    let ov: bigint;
+    if (o instanceof cls) ov = (o as Flag)._value_ as bigint;
+    else if (this instanceof IntFlag && (typeof o === "bigint" || typeof o === "boolean")) ov = toIndex(o);
+    else return NotImplementedValue();
+    return new cls(op(this._value_ as bigint, ov));
+  }
+  __or__(o: unknown): unknown {
+    return this._combine(o, (a, b) => a | b);
+  }
+  __and__(o: unknown): unknown {
+    return this._combine(o, (a, b) => a & b);
+  }
+  __xor__(o: unknown): unknown {
+    return this._combine(o, (a, b) => a ^ b);
+  }
+  __ror__(o: unknown): unknown {
+    return this.__or__(o);
+  }
+  __rand__(o: unknown): unknown {
+    return this.__and__(o);
+  }
+  __rxor__(o: unknown): unknown {
+    return this.__xor__(o);
+  }
+  __invert__(): unknown {
+    const cls = this.constructor as new (v: unknown) => Flag;
+    const st = members(cls);
+    if (this instanceof IntFlag && (this._value_ as bigint) < 0n) return new cls(~(this._value_ as bigint));
+    return new cls(st.flagMask & ~(this._value_ as bigint));
+  }
+  __contains__(o: unknown): boolean {
+    if (!(o instanceof this.constructor)) {
+      throw new TypeError(`unsupported operand type(s) for 'in': '${typeName(o)}' and '${typeName(this)}'`);
+    }
+    const ov = (o as Flag)._value_ as bigint;
+    return ((this._value_ as bigint) & ov) === ov;
+  }
+  __iter__(): Iterator<Enum> {
+    return flagBits(members(this.constructor), this._value_ as bigint)[Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<Enum> {
+    return this.__iter__();
+  }
+  __len__(): bigint {
+    return BigInt(flagBits(members(this.constructor), this._value_ as bigint).length);
+  }
+  __bool__(): boolean {
+    return (this._value_ as bigint) !== 0n;
+  }
+}
+Object.defineProperty(Flag, "__module__", { value: "enum" });
+
+export class IntFlag extends Flag {
+  __str__(): string {
+    return str(this._value_);
+  }
+  __format__(spec: string): string {
+    return format(this._value_, spec);
+  }
+}
+intMixin(IntFlag.prototype as unknown as Record<string, unknown>);
+// the Flag operators win over the int ones
+for (const n of ["__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__", "__bool__"]) {
+  (IntFlag.prototype as unknown as Record<string, unknown>)[n] = (Flag.prototype as unknown as Record<string, unknown>)[n];
+}
+Object.defineProperty(IntFlag, "__module__", { value: "enum" });
+
+import { NotImplemented } from "../builtins/ops.js";
+function NotImplementedValue(): unknown {
+  return NotImplemented;
+}
+
+// ───────────── decorators and helpers ─────────────
+
+/** `@unique`: no aliases allowed. */
+export function unique<C extends Function>(cls: C): C {
+  const st = members(cls);
+  const dups: string[] = [];
+  for (const [name, m] of st.byName) if (m._name_ !== name) dups.push(`${name} -> ${m._name_}`);
+  if (dups.length) throw new ValueError(`duplicate values found in ${repr(cls)}: ${dups.join(", ")}`);
+  return cls;
+}
+
+/** `enum.member(x)` / `enum.nonmember(x)` are accepted and unwrapped where possible. */
+export function member<T>(x: T): T {
+  return x;
+}
+export function nonmember<T>(x: T): T {
+  return x;
+}
+
+export const EnumType = Enum;
+export const EnumMeta = Enum;
+
+// the class's kind decides arithmetic; keep KwArgs referenced for callers that pass keywords
+void KwArgs;

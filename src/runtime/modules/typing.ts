@@ -1,0 +1,580 @@
+// typing: the names programs import for annotations. At run time most are inert objects with
+// CPython's repr; subscripting gives an alias object. Generic and Protocol are base classes
+// (`class Box(Generic[T])` is `class Box extends getitem(Generic, T)`, and `Generic[T]` is Generic
+// itself); NamedTuple and TypedDict work in class and functional form.
+import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { PyObject, KwArgs, popKw, className, classModule, classQualname } from "../builtins/object.js";
+import { repr, strRepr } from "../builtins/repr.js";
+import { toIterable, Ellipsis, typeName, pytype } from "../builtins/ops.js";
+import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
+import { stdio } from "../builtins/functions.js";
+
+// ───────────── reprs ─────────────
+
+/** typing._type_repr: classes by qualified name (builtins bare), `...`, functions by name. */
+export function _type_repr(x: unknown): string {
+  if (typeof x === "function") {
+    const q = (x as { __pytype__?: unknown; __qualname__?: unknown }).__qualname__;
+    if (typeof q === "string" || Object.prototype.hasOwnProperty.call(x, "__module__")) {
+      const m = classModule(x);
+      const qn = classQualname(x);
+      return m === "builtins" ? qn : `${m}.${qn}`;
+    }
+    return (x as Function).name;
+  }
+  if (x === Ellipsis) return "...";
+  if (x === null || x === undefined) return "None";
+  if (typeof x === "string") return `ForwardRef(${strRepr(x)})`;
+  return repr(x);
+}
+
+function paramsOf(p: unknown): unknown[] {
+  return p instanceof PyTuple ? Array.from(p) : [p];
+}
+
+// ───────────── aliases and special forms ─────────────
+
+/** `List[int]`, `Optional[str]`, `Callable[[int], str]`, ...: what subscripting a typing name gives. */
+export class _GenericAlias {
+  constructor(
+    readonly __origin__: unknown,
+    readonly __args__: PyTuple<unknown>,
+    private readonly _name: string,
+  ) {}
+  __repr__(): string {
+    const args = Array.from(this.__args__);
+    if (this._name === "typing.Optional") return `typing.Optional[${_type_repr(args[0])}]`;
+    if (this._name === "typing.Callable" && args.length > 0) {
+      const ps = args.slice(0, -1);
+      const r = args[args.length - 1];
+      const first = ps.length === 1 && ps[0] === Ellipsis ? "..." : `[${ps.map(_type_repr).join(", ")}]`;
+      return `typing.Callable[${first}, ${_type_repr(r)}]`;
+    }
+    if (args.length === 0 && this._name.startsWith("typing.Tuple")) return "typing.Tuple[()]";
+    return `${this._name}[${args.map(_type_repr).join(", ")}]`;
+  }
+  __getitem__(p: unknown): _GenericAlias {
+    return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name);
+  }
+  __call__(...args: unknown[]): unknown {
+    const o = this.__origin__;
+    if (typeof o === "function") return Reflect.construct(o, args);
+    throw new TypeError(`Type ${this._name} cannot be instantiated; use ${this._name.replace(/^typing\./, "").toLowerCase()}() instead`);
+  }
+  __eq__(o: unknown): boolean {
+    if (!(o instanceof _GenericAlias)) return false;
+    return this._name === o._name && this.__origin__ === o.__origin__ && repr(this.__args__) === repr(o.__args__);
+  }
+  __hash__(): bigint {
+    let h = 0n;
+    for (const ch of this.__repr__()) h = (h * 31n + BigInt(ch.codePointAt(0)!)) & 0xffffffffn;
+    return h;
+  }
+  __or__(o: unknown): _GenericAlias {
+    return Union.__getitem__(PyTuple.fromArray([this, o]));
+  }
+  __ror__(o: unknown): _GenericAlias {
+    return Union.__getitem__(PyTuple.fromArray([o, this]));
+  }
+}
+Object.defineProperty(_GenericAlias, "__module__", { value: "typing" });
+
+/** A typing name such as `Any`, `Optional`, `List`: a repr, and subscripting rules. */
+export class _SpecialForm {
+  constructor(
+    readonly _name: string,
+    readonly __origin__: unknown = null,
+    private readonly _sub: ((params: unknown[]) => _GenericAlias | unknown) | null = null,
+  ) {}
+  __repr__(): string {
+    return `typing.${this._name}`;
+  }
+  __getitem__(p: unknown): any {
+    const params = paramsOf(p);
+    if (this._sub) return this._sub(params);
+    return new _GenericAlias(this.__origin__ ?? this, PyTuple.fromArray(params), `typing.${this._name}`);
+  }
+  __call__(): never {
+    throw new TypeError(`Cannot instantiate typing.${this._name}`);
+  }
+  __or__(o: unknown): _GenericAlias {
+    return Union.__getitem__(PyTuple.fromArray([this, o]));
+  }
+  __ror__(o: unknown): _GenericAlias {
+    return Union.__getitem__(PyTuple.fromArray([o, this]));
+  }
+  __reduce__(): string {
+    return this._name;
+  }
+}
+Object.defineProperty(_SpecialForm, "__module__", { value: "typing" });
+
+function dedupe(params: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const p of params) {
+    const flat = p instanceof _GenericAlias && (p as unknown as { _name: string })._name === "typing.Union" ? Array.from(p.__args__) : [p];
+    for (let q of flat) {
+      if (q === undefined) q = null;
+      const key = q === null ? null : q;
+      if (!out.some((o) => o === key || (o instanceof _GenericAlias && key instanceof _GenericAlias && o.__eq__(key)))) out.push(key);
+    }
+  }
+  return out;
+}
+
+const NoneType = pytype(null);
+
+export const Any = new _SpecialForm("Any");
+export const NoReturn = new _SpecialForm("NoReturn");
+export const Never = new _SpecialForm("Never");
+export const Self = new _SpecialForm("Self");
+export const LiteralString = new _SpecialForm("LiteralString");
+export const TypeAlias = new _SpecialForm("TypeAlias");
+export const ClassVar = new _SpecialForm("ClassVar");
+export const Final = new _SpecialForm("Final");
+export const Required = new _SpecialForm("Required");
+export const NotRequired = new _SpecialForm("NotRequired");
+export const Unpack = new _SpecialForm("Unpack");
+export const Concatenate = new _SpecialForm("Concatenate");
+export const TypeGuard = new _SpecialForm("TypeGuard");
+export const Union: _SpecialForm = new _SpecialForm("Union", null, (params) => {
+  if (params.length === 0) throw new TypeError("Cannot take a Union of no types.");
+  const ps = dedupe(params).map((p) => (p === null ? NoneType : p));
+  if (ps.length === 1) return ps[0];
+  if (ps.length === 2 && ps[1] === NoneType) return new _GenericAlias(Union, PyTuple.fromArray(ps), "typing.Optional");
+  return new _GenericAlias(Union, PyTuple.fromArray(ps), "typing.Union");
+});
+export const Optional = new _SpecialForm("Optional", null, (params) => {
+  if (params.length !== 1) throw new TypeError(`typing.Optional requires a single type. Got ${repr(PyTuple.fromArray(params))}.`);
+  return Union.__getitem__(PyTuple.fromArray([params[0], NoneType]));
+});
+export const Literal = new _SpecialForm("Literal", null, (params) => {
+  const a = new _GenericAlias(Literal, PyTuple.fromArray(params), "typing.Literal");
+  a.__repr__ = () => `typing.Literal[${params.map((p) => repr(p)).join(", ")}]`;
+  return a;
+});
+export const Annotated = new _SpecialForm("Annotated", null, (params) => {
+  const a = new _GenericAlias(params[0], PyTuple.fromArray(params), "typing.Annotated");
+  a.__repr__ = () => `typing.Annotated[${_type_repr(params[0])}, ${params.slice(1).map((p) => repr(p)).join(", ")}]`;
+  return a;
+});
+
+function alias(name: string, origin: unknown): _SpecialForm {
+  return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`));
+}
+
+export const List = alias("List", list);
+export const Dict = alias("Dict", dict);
+export const Set = alias("Set", set);
+export const FrozenSet = alias("FrozenSet", frozenset);
+export const Tuple = alias("Tuple", tuple);
+export const Type = alias("Type", type);
+export const DefaultDict = alias("DefaultDict", null);
+export const OrderedDict = alias("OrderedDict", null);
+export const Counter = alias("Counter", null);
+export const Deque = alias("Deque", null);
+export const ChainMap = alias("ChainMap", null);
+export const Callable = alias("Callable", null);
+export const Awaitable = alias("Awaitable", null);
+export const Coroutine = alias("Coroutine", null);
+export const AsyncIterable = alias("AsyncIterable", null);
+export const AsyncIterator = alias("AsyncIterator", null);
+export const AsyncGenerator = alias("AsyncGenerator", null);
+export const Iterable = alias("Iterable", null);
+export const Iterator = alias("Iterator", null);
+export const Generator = alias("Generator", null);
+export const Reversible = alias("Reversible", null);
+export const Container = alias("Container", null);
+export const Collection = alias("Collection", null);
+export const Hashable = alias("Hashable", null);
+export const Sized = alias("Sized", null);
+export const Sequence = alias("Sequence", null);
+export const MutableSequence = alias("MutableSequence", null);
+export const Mapping = alias("Mapping", null);
+export const MutableMapping = alias("MutableMapping", null);
+export const AbstractSet = alias("AbstractSet", null);
+export const MutableSet = alias("MutableSet", null);
+export const KeysView = alias("KeysView", null);
+export const ItemsView = alias("ItemsView", null);
+export const ValuesView = alias("ValuesView", null);
+export const ContextManager = alias("ContextManager", null);
+export const AsyncContextManager = alias("AsyncContextManager", null);
+export const Pattern = alias("Pattern", null);
+export const Match = alias("Match", null);
+export const IO = alias("IO", null);
+export const TextIO = alias("TextIO", null);
+export const BinaryIO = alias("BinaryIO", null);
+export const Text = pystr;
+
+// ───────────── TypeVar and friends ─────────────
+
+export class TypeVar extends PyObject {
+  declare __name__: string;
+  declare __bound__: unknown;
+  declare __constraints__: PyTuple<unknown>;
+  declare __covariant__: boolean;
+  declare __contravariant__: boolean;
+  __init__(name: unknown, ...rest: unknown[]): void {
+    const k = popKw(rest) ?? {};
+    if (typeof name !== "string") throw new TypeError("TypeVar name must be a string");
+    Object.defineProperty(this, "__name__", { value: name, writable: true, configurable: true });
+    this.__constraints__ = PyTuple.fromArray(rest);
+    this.__bound__ = k.bound ?? null;
+    this.__covariant__ = !!k.covariant;
+    this.__contravariant__ = !!k.contravariant;
+  }
+  __repr__(): string {
+    const prefix = this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
+    return prefix + this.__name__;
+  }
+  __or__(o: unknown): unknown {
+    return Union.__getitem__(PyTuple.fromArray([this, o]));
+  }
+  __ror__(o: unknown): unknown {
+    return Union.__getitem__(PyTuple.fromArray([o, this]));
+  }
+}
+Object.defineProperty(TypeVar, "__module__", { value: "typing" });
+
+export class ParamSpec extends TypeVar {
+  get args(): string {
+    return `${this.__name__}.args`;
+  }
+  get kwargs(): string {
+    return `${this.__name__}.kwargs`;
+  }
+}
+Object.defineProperty(ParamSpec, "__module__", { value: "typing" });
+export class TypeVarTuple extends TypeVar {
+  __repr__(): string {
+    return this.__name__;
+  }
+}
+Object.defineProperty(TypeVarTuple, "__module__", { value: "typing" });
+
+export const AnyStr = new TypeVar("AnyStr", bytes, pystr);
+
+// ───────────── Generic and Protocol ─────────────
+
+/** `class Box(Generic[T])`: subscripting a generic class gives the class itself. */
+export class Generic extends PyObject {
+  static __class_getitem__(this: Function, _params: unknown): Function {
+    return this;
+  }
+}
+Object.defineProperty(Generic, "__module__", { value: "typing" });
+
+const PROTOCOL_SKIP = new globalThis.Set(["constructor", "__init__", "__class_getitem__"]);
+
+/** `class Drawable(Protocol)`: structural isinstance() once decorated with @runtime_checkable. */
+export class Protocol extends Generic {
+  static __instancecheck__(this: Function, x: unknown): boolean {
+    if (x !== null && (typeof x === "object" || typeof x === "function") && x instanceof this) return true;
+    if (Object.getPrototypeOf(this) !== Protocol && !Object.prototype.hasOwnProperty.call(this, "_is_protocol")) {
+      return false;
+    }
+    if (!(this as { _is_runtime_protocol?: boolean })._is_runtime_protocol) {
+      throw new TypeError("Instance and class checks can only be used with @runtime_checkable protocols");
+    }
+    const names = protocolMembers(this);
+    if (x === null || x === undefined) return false;
+    return names.every((n) => {
+      try {
+        return (x as Record<string, unknown>)[n] !== undefined;
+      } catch {
+        return false;
+      }
+    });
+  }
+}
+Object.defineProperty(Protocol, "__module__", { value: "typing" });
+
+function protocolMembers(cls: Function): string[] {
+  const names: string[] = [];
+  for (let c = cls; c && c !== Protocol && c !== Generic && c !== PyObject; c = Object.getPrototypeOf(c)) {
+    for (const n of Object.getOwnPropertyNames(c.prototype)) if (!PROTOCOL_SKIP.has(n)) names.push(n);
+    const ann = Object.prototype.hasOwnProperty.call(c, "__annotations__") ? (c as { __annotations__?: unknown }).__annotations__ : null;
+    if (ann instanceof PyDict) for (const k of ann.keys()) names.push(k as string);
+  }
+  return names;
+}
+
+export function runtime_checkable<C extends Function>(cls: C): C {
+  Object.defineProperty(cls, "_is_runtime_protocol", { value: true, configurable: true });
+  Object.defineProperty(cls, "_is_protocol", { value: true, configurable: true });
+  return cls;
+}
+
+// ───────────── NamedTuple ─────────────
+
+interface NTSpec {
+  name: string;
+  fields: string[];
+  defaults: Map<string, unknown>;
+  types: PyDict<string, unknown>;
+}
+
+const NT = Symbol("namedtuple spec");
+
+/**
+ * `class Pair(NamedTuple): left: int; right: int = 0` and `NamedTuple("Pair", [("left", int), ...])`.
+ * Instances are tuples; constructing `NamedTuple` itself makes a new class (functional form).
+ */
+export class NamedTuple extends PyTuple<unknown> {
+  constructor(...args: any[]) {
+    const target = new.target as unknown as Record<symbol, NTSpec>;
+    if ((target as unknown) === NamedTuple) {
+      super();
+      return namedTupleClass(args) as unknown as NamedTuple;
+    }
+    const spec = target[NT];
+    const k = popKw(args);
+    super();
+    const n = spec.fields.length;
+    if (args.length > n) {
+      throw new TypeError(`${spec.name}.__new__() takes ${n + 1} positional arguments but ${args.length + 1} were given`);
+    }
+    const vals = args.slice();
+    for (let i = vals.length; i < n; i++) {
+      const f = spec.fields[i];
+      if (k && f in k) vals.push(k[f]);
+      else if (spec.defaults.has(f)) vals.push(spec.defaults.get(f));
+      else {
+        const missing = spec.fields.slice(i).filter((g) => !(k && g in k) && !spec.defaults.has(g));
+        const names = missing.map((m) => `'${m}'`);
+        const list = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
+        throw new TypeError(`${spec.name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+      }
+    }
+    if (k) {
+      for (const key of Object.keys(k)) {
+        const i = spec.fields.indexOf(key);
+        if (i < 0) throw new TypeError(`${spec.name}.__new__() got an unexpected keyword argument '${key}'`);
+        if (i < args.length) throw new TypeError(`${spec.name}.__new__() got multiple values for argument '${key}'`);
+      }
+    }
+    for (const v of vals) this.push(v);
+    Object.freeze(this);
+  }
+  static get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  __repr__(): string {
+    const spec = (this.constructor as unknown as Record<symbol, NTSpec>)[NT];
+    return `${className(this.constructor)}(${spec.fields.map((f, i) => `${f}=${repr(this[i])}`).join(", ")})`;
+  }
+  _asdict(): PyDict<string, unknown> {
+    const spec = (this.constructor as unknown as Record<symbol, NTSpec>)[NT];
+    return PyDict.fromEntries(spec.fields.map((f, i) => [f, this[i]] as [string, unknown]));
+  }
+  _replace(...args: unknown[]): unknown {
+    const k = popKw(args) ?? {};
+    const spec = (this.constructor as unknown as Record<symbol, NTSpec>)[NT];
+    const unknown = Object.keys(k).filter((key) => !spec.fields.includes(key));
+    if (unknown.length) throw new ValueError(`Got unexpected field names: ${repr(PyList.fromArray(unknown))}`);
+    const vals = spec.fields.map((f, i) => (f in k ? k[f] : this[i]));
+    return Reflect.construct(this.constructor, vals);
+  }
+  static _make(this: Function, it: unknown): unknown {
+    return Reflect.construct(this, Array.from(toIterable(it)));
+  }
+  static get _fields(): PyTuple<string> {
+    const spec = (this as unknown as Record<symbol, NTSpec>)[NT];
+    return PyTuple.fromArray(spec ? spec.fields : []);
+  }
+  static get _field_defaults(): PyDict<string, unknown> {
+    const spec = (this as unknown as Record<symbol, NTSpec>)[NT];
+    return PyDict.fromEntries(spec ? [...spec.defaults.entries()] : []);
+  }
+  /** define_class hook: the annotations are the fields, class attributes their defaults. */
+  static __define__(cls: Function): void {
+    const ann = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
+    const fields: string[] = ann instanceof PyDict ? ([...ann.keys()] as string[]) : [];
+    const defaults = new Map<string, unknown>();
+    const c = cls as unknown as Record<string, unknown>;
+    let sawDefault = false;
+    for (const f of fields) {
+      if (Object.prototype.hasOwnProperty.call(c, f)) {
+        defaults.set(f, c[f]);
+        sawDefault = true;
+      } else if (sawDefault) {
+        throw new TypeError(`Non-default namedtuple field ${f} cannot follow default field${defaults.size > 1 ? "s" : ""} ${[...defaults.keys()].join(", ")}`);
+      }
+    }
+    setupNT(cls, { name: className(cls), fields, defaults, types: ann instanceof PyDict ? (ann as PyDict<string, unknown>) : new PyDict() });
+  }
+}
+Object.defineProperty(NamedTuple, "__module__", { value: "typing" });
+
+function setupNT(cls: Function, spec: NTSpec): void {
+  Object.defineProperty(cls, NT, { value: spec, configurable: true });
+  spec.fields.forEach((f, i) => {
+    Object.defineProperty(cls.prototype, f, {
+      get(this: unknown[]) {
+        return this[i];
+      },
+      set() {
+        throw new AttributeError("can't set attribute");
+      },
+      configurable: true,
+    });
+  });
+  Object.defineProperty(cls, "__match_args__", { value: PyTuple.fromArray(spec.fields), configurable: true, writable: true });
+}
+
+function namedTupleClass(args: unknown[]): Function {
+  const k = popKw(args) ?? {};
+  const name = args[0];
+  if (typeof name !== "string") throw new TypeError("NamedTuple() first argument must be a string");
+  const spec: [string, unknown][] = [];
+  const given = args.length > 1 ? args[1] : null;
+  if (given !== null && given !== undefined) {
+    for (const item of toIterable(given)) {
+      const [n, t] = Array.from(toIterable(item));
+      spec.push([n as string, t]);
+    }
+  }
+  for (const [n, t] of Object.entries(k)) spec.push([n, t]);
+  const C = class extends NamedTuple {};
+  Object.defineProperty(C, "name", { value: name });
+  Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(C, "__module__", { value: "__main__", writable: true, configurable: true });
+  const types = PyDict.fromEntries(spec);
+  Object.defineProperty(C, "__annotations__", { value: types, writable: true, configurable: true });
+  setupNT(C, { name, fields: spec.map((s) => s[0]), defaults: new Map(), types });
+  return C;
+}
+
+// ───────────── TypedDict ─────────────
+
+/** `class Movie(TypedDict)`: calling the class makes a plain dict. */
+export class TypedDict extends PyObject {
+  constructor(...args: any[]) {
+    if ((new.target as unknown) === TypedDict) {
+      super();
+      return typedDictClass(args) as unknown as TypedDict;
+    }
+    super();
+    const k = popKw(args);
+    const d = new PyDict<unknown, unknown>();
+    if (args.length > 0) d.update(args[0]);
+    if (k) for (const [key, v] of Object.entries(k)) d.__setitem__(key, v);
+    return d as unknown as TypedDict;
+  }
+  __init__(): void {}
+  static __define__(cls: Function): void {
+    const own = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
+    const keys = own instanceof PyDict ? ([...own.keys()] as string[]) : [];
+    const parent = Object.getPrototypeOf(cls) as { __required_keys__?: PyTuple<string> };
+    const inherited = parent && parent !== TypedDict && parent.__required_keys__ ? Array.from(parent.__required_keys__) : [];
+    Object.defineProperty(cls, "__required_keys__", { value: PyTuple.fromArray([...inherited, ...keys]), configurable: true });
+    Object.defineProperty(cls, "__total__", { value: true, configurable: true, writable: true });
+  }
+}
+Object.defineProperty(TypedDict, "__module__", { value: "typing" });
+
+function typedDictClass(args: unknown[]): Function {
+  popKw(args);
+  const name = args[0] as string;
+  const C = class extends TypedDict {};
+  Object.defineProperty(C, "name", { value: name });
+  Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(C, "__module__", { value: "__main__", writable: true, configurable: true });
+  const ann = args[1] instanceof PyDict ? args[1] : new PyDict();
+  Object.defineProperty(C, "__annotations__", { value: ann, writable: true, configurable: true });
+  TypedDict.__define__(C);
+  return C;
+}
+
+// ───────────── functions ─────────────
+
+export const TYPE_CHECKING = false;
+
+export function cast<T>(_typ: unknown, val: T): T {
+  return val;
+}
+export function assert_type<T>(val: T, _typ: unknown): T {
+  return val;
+}
+export function overload<T>(f: T): T {
+  return f;
+}
+export function final<T>(f: T): T {
+  return f;
+}
+export function override<T>(f: T): T {
+  return f;
+}
+export function no_type_check<T>(f: T): T {
+  return f;
+}
+export function type_check_only<T>(f: T): T {
+  return f;
+}
+export function dataclass_transform(..._args: unknown[]): <T>(f: T) => T {
+  return (f) => f;
+}
+export function assert_never(arg: unknown): never {
+  throw new (AssertionErrorRef())(`Expected code to be unreachable, but got: ${repr(arg)}`);
+}
+import { AssertionError } from "../builtins/exceptions.js";
+function AssertionErrorRef(): typeof AssertionError {
+  return AssertionError;
+}
+
+/** `reveal_type(x)` prints the runtime type on stderr and returns x. */
+export function reveal_type<T>(x: T): T {
+  stdio.stderr.write(`Runtime type is ${strRepr(typeName(x))}\n`);
+  return x;
+}
+
+/** `NewType("UserId", int)`: an identity function with a name. */
+export function NewType(name: string, tp: unknown): (x: unknown) => unknown {
+  const f = (x: unknown) => x;
+  Object.defineProperty(f, "name", { value: name });
+  Object.defineProperty(f, "__name__", { value: name });
+  Object.defineProperty(f, "__qualname__", { value: name });
+  Object.defineProperty(f, "__supertype__", { value: tp });
+  Object.defineProperty(f, "__pyrepr__", { value: () => `__main__.${name}` });
+  return f;
+}
+
+const BUILTIN_TYPES: Record<string, unknown> = { int, str: pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, None: NoneType };
+
+/** get_type_hints(obj): the annotations, with builtin type names resolved (others stay as text). */
+export function get_type_hints(obj: unknown, ..._rest: unknown[]): PyDict<string, unknown> {
+  const out = new PyDict<string, unknown>();
+  const chain: unknown[] = [];
+  if (typeof obj === "function" && obj.prototype instanceof PyObject) {
+    for (let c: unknown = obj; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.unshift(c);
+  } else chain.push(obj);
+  for (const c of chain) {
+    if (!Object.prototype.hasOwnProperty.call(c, "__annotations__")) continue;
+    const ann = (c as { __annotations__?: unknown }).__annotations__;
+    if (!(ann instanceof PyDict)) continue;
+    for (const [k, v] of ann.items() as Iterable<[string, unknown]>) {
+      out.__setitem__(k, typeof v === "string" && Object.prototype.hasOwnProperty.call(BUILTIN_TYPES, v) ? BUILTIN_TYPES[v] : v);
+    }
+  }
+  return out;
+}
+
+export function get_origin(tp: unknown): unknown {
+  if (tp instanceof _GenericAlias) return tp.__origin__;
+  return null;
+}
+
+export function get_args(tp: unknown): PyTuple<unknown> {
+  if (tp instanceof _GenericAlias) return tp.__args__;
+  return PyTuple.fromArray([]);
+}
+
+export function is_typeddict(tp: unknown): boolean {
+  return typeof tp === "function" && tp.prototype instanceof TypedDict;
+}
+
+void KwArgs;
+void PyList;
