@@ -110,10 +110,12 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
     // The rest of the logical line's tokens on this physical line.
     continued = false;
     const codeStart = i;
+    let commentAt = -1;
     while (i < n && src[i] !== "\n" && src[i] !== "\r") {
       if (i >= stopAt) return { error: null, open: brackets[brackets.length - 1] ?? null };
       const c = src[i];
       if (c === "#") {
+        commentAt = i;
         while (i < n && src[i] !== "\n" && src[i] !== "\r") i++;
         break;
       }
@@ -138,7 +140,7 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       const m = /^(?:async[ \t]+)?([a-z]+)\b/.exec(src.slice(codeStart, i));
       logical = { kw: m ? m[1] : "", line: lineNo };
     }
-    const code = src.slice(codeStart, i).replace(/#.*$/, "").trimEnd();
+    const code = src.slice(codeStart, commentAt >= 0 ? commentAt : i).trimEnd();
     if (!blank && !brackets.length && !continued) {
       // A logical line ending in ":" opens a block on the next lines (not `if x: pass`).
       expectIndent = code.endsWith(":") ? logical : null;
