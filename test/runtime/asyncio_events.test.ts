@@ -239,3 +239,23 @@ test("test_timer_handle_repr", () => {
   loop.close();
   expect(out).toBe("<Handle print(1, 'a')>\n<Handle cancelled>\n<TimerHandle when=12.5 print()>\n<TimerHandle cancelled when=12.5>\n");
 });
+
+test("test_equal_deadlines_call_at_heap_order_call_later_fifo", () => {
+  // async def main():
+  //     loop = asyncio.get_running_loop(); when = loop.time() + 0.02
+  //     for name in ["a", "b", "c", "d"]: loop.call_at(when, print, name)
+  //     await asyncio.sleep(0.05)
+  // asyncio.run(main())          -> a c b d (CPython's heapq order for equal keys)
+  // and five tasks sleeping the same delay from the same moment wake in creation order (real
+  // clocks make their deadlines distinct).
+  const main = co("main", 4, function* () {
+    const loop = asyncio.get_running_loop() as asyncio.BaseEventLoop;
+    const when = loop.time() + 0.02;
+    for (const name of ["a", "b", "c", "d"]) loop.call_at(when, print, name);
+    yield* asyncio.sleep(0.05);
+    for (const name of ["1", "2", "3", "4", "5"]) loop.call_later(0.1, print, name);
+    yield* asyncio.sleep(0.2);
+  });
+  asyncio.run(main());
+  expect(out).toBe("a\nc\nb\nd\n1\n2\n3\n4\n5\n");
+});

@@ -4,10 +4,12 @@
 // Queue._queue, lock waiters). Never Array.shift(), which is O(n) once an array leaves V8's
 // fast mode.
 //
-// TimerHeap: a binary min-heap of timers ordered by (when, seq). CPython's heap compares only
-// `_when`; real clocks never give two call_later()s the same deadline, so CPython fires them in
-// the order they were scheduled. Under the virtual clock deadlines do tie, and the `seq`
-// tie-break reproduces that same ideal (creation) order.
+// TimerHeap: heapq on (when, seq). CPython's heap compares only `_when`. Real clocks never give two
+// call_later()s the same deadline, so CPython fires them in the order they were scheduled; under
+// the virtual clock their deadlines do tie, and a unique increasing `seq` reproduces that order.
+// Timers the user places with call_at() at one exact time tie in CPython too: they get seq 0, so
+// they compare equal and heapq's algorithm orders them exactly as CPython's does (a, c, b, d for
+// four equal deadlines: fixtures/asyncio-call-at-equal-deadline-heap-order).
 
 /** A FIFO/LIFO ring buffer with O(1) push/shift/pop. */
 export class Deque<T> {
@@ -121,7 +123,10 @@ function less(a: HeapItem, b: HeapItem): boolean {
   return a._when < b._when || (a._when === b._when && a._seq < b._seq);
 }
 
-/** Binary min-heap on (when, seq); the array is public so the loop can filter and re-heapify it. */
+/**
+ * The loop's timer heap: heapq's exact algorithm (so equal keys come out in CPython's order) on the
+ * key (when, seq). The items array is public so the loop can filter and re-heapify it.
+ */
 export class TimerHeap<T extends HeapItem> {
   items: T[] = [];
 
@@ -134,52 +139,22 @@ export class TimerHeap<T extends HeapItem> {
   }
 
   push(item: T): void {
-    const a = this.items;
-    let pos = a.length;
-    a.push(item);
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const p = a[parent] as T;
-      if (!less(item, p)) break;
-      a[pos] = p;
-      pos = parent;
-    }
-    a[pos] = item;
+    heappush(this.items, item, less);
   }
 
   pop(): T | undefined {
-    const a = this.items;
-    const last = a.pop();
-    if (a.length === 0 || last === undefined) return last;
-    const top = a[0] as T;
-    this._siftDown(0, last);
-    return top;
+    if (this.items.length === 0) return undefined;
+    return heappop(this.items, less);
   }
 
   /** Rebuild the heap from `items` (heapq.heapify). */
   heapify(items: T[]): void {
     this.items = items;
-    for (let i = (items.length >> 1) - 1; i >= 0; i--) this._siftDown(i, items[i] as T);
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) _siftup(items, i, less);
   }
 
   clear(): void {
     this.items = [];
-  }
-
-  private _siftDown(pos: number, item: T): void {
-    const a = this.items;
-    const n = a.length;
-    for (;;) {
-      let child = 2 * pos + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (right < n && less(a[right] as T, a[child] as T)) child = right;
-      const c = a[child] as T;
-      if (!less(c, item)) break;
-      a[pos] = c;
-      pos = child;
-    }
-    a[pos] = item;
   }
 }
 

@@ -263,16 +263,25 @@ class BaseEventLoop extends AbstractEventLoop {
   /** Calls `callback(*args)` after `delay` seconds: `call_later(delay, callback, *args, context=None)`. */
   call_later(delay: unknown, callback: Function, ...args: unknown[]): TimerHandle {
     if (_isNone(delay)) throw new TypeError("delay must not be None");
-    return this.call_at(this.time() + _toSeconds(delay), callback, ...args);
+    const [cbArgs, ctx] = splitContext(args);
+    return this._call_at(this.time() + _toSeconds(delay), callback, cbArgs, ctx, true);
   }
 
   /** Calls `callback(*args)` at loop time `when`. */
   call_at(when: unknown, callback: Function, ...args: unknown[]): TimerHandle {
     if (_isNone(when)) throw new TypeError("when cannot be None");
     const [cbArgs, ctx] = splitContext(args);
+    return this._call_at(_toSeconds(when), callback, cbArgs, ctx, false);
+  }
+
+  /**
+   * @internal `fifo`: a deadline computed from "now" (call_later, timeouts), which in CPython is
+   * unique because the clock moves between calls; so equal virtual deadlines keep creation order.
+   */
+  _call_at(when: number, callback: Function, args: unknown[], ctx: PyContext | null, fifo: boolean): TimerHandle {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_at");
-    const timer = new TimerHandle(_toSeconds(when), callback, cbArgs, this, ctx);
+    const timer = new TimerHandle(when, callback, args, this, ctx, fifo);
     this._scheduled.push(timer);
     timer._scheduled = true;
     return timer;

@@ -127,10 +127,11 @@ let _timerSeq = 0;
 
 /** A callback scheduled for a time; returned by call_later()/call_at(). CPython: events.TimerHandle. */
 class TimerHandle extends Handle {
-  constructor(when: number, callback: Function, args: unknown[], loop: AbstractEventLoop, context: PyContext | null = null) {
+  /** `fifo`: ties with equal deadlines run in creation order (see _collections.ts TimerHeap). */
+  constructor(when: number, callback: Function, args: unknown[], loop: AbstractEventLoop, context: PyContext | null = null, fifo = false) {
     super(callback, args, loop, context);
     this._when = when;
-    this._seq = _timerSeq++;
+    this._seq = fifo ? ++_timerSeq : 0;
   }
 
   protected _repr_info(): string[] {

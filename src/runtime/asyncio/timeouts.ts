@@ -66,7 +66,7 @@ class Timeout extends PyObject {
       const cb = () => this._on_timeout();
       Object.defineProperty(cb, "__qualname__", { value: "Timeout._on_timeout" });
       if (w <= loop.time()) this._timeout_handler = loop.call_soon(cb) as TimerHandle;
-      else this._timeout_handler = loop.call_at(w, cb);
+      else this._timeout_handler = loop._call_at(w, cb, [], null, true);
     }
   }
 
