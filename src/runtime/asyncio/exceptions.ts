@@ -3,9 +3,12 @@
 import { BaseException, EOFError, Exception, RuntimeError, TimeoutError, repr } from "./_compat.js";
 export { TimeoutError };
 
-/** Sets the Python module a class reports (`asyncio.exceptions.CancelledError` in tracebacks). */
+/** Sets the Python module and name a class reports (`asyncio.exceptions.CancelledError` in tracebacks). */
 export function _setModule(cls: Function, module: string): void {
   Object.defineProperty(cls, "__module__", { value: module, writable: true, configurable: true });
+  // Own __name__/__qualname__: the builtin exception classes carry their own, which would be inherited.
+  Object.defineProperty(cls, "__name__", { value: cls.name, writable: true, configurable: true });
+  Object.defineProperty(cls, "__qualname__", { value: cls.name, writable: true, configurable: true });
 }
 
 /** The Future or Task was cancelled. A BaseException, so `except Exception` does not swallow it. */

@@ -50,6 +50,8 @@ import { ASYNCIO_LIB } from "./format_helpers.js";
 import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
+import { _warn_at } from "./_warnings.js";
+import { current_location } from "../program.js";
 
 export {
   Task,
@@ -693,6 +695,19 @@ const wait = coroutine_function(function* wait(fs: unknown, ...rest: unknown[]):
   }
   const loop = events.get_running_loop() as BaseEventLoop;
   const unique = new Set<unknown>(items);
+  if (items.some((f) => iscoroutine(f))) {
+    // CPython 3.8-3.10 (3.11+ raises TypeError instead).
+    const where = current_location();
+    if (where !== null) {
+      _warn_at(
+        where.filename,
+        where.lineno,
+        "The explicit passing of coroutine objects to asyncio.wait() is deprecated since Python 3.8, and scheduled for removal in Python 3.11.",
+        "DeprecationWarning",
+        true,
+      );
+    }
+  }
   const futs: Future<unknown>[] = [];
   for (const f of unique) futs.push(ensure_future(f, loop));
   return yield* _wait(futs, _isNone(timeout) ? null : _toSeconds(timeout), when as string, loop);
