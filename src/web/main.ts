@@ -29,6 +29,7 @@ const outputPre = $("output");
 const filenameLabel = $("filename");
 const tsPane = $("ts-pane");
 
+const narrowScreen = window.matchMedia("(max-width: 800px)");
 const DEFAULT_EXAMPLE = "19_say_after_tasks.py";
 const TRANSLATE_DELAY_MS = 250;
 const TRANSLATE_TIMEOUT_MS = 20_000;
@@ -343,6 +344,8 @@ async function startRun(): Promise<void> {
   delete document.body.dataset.runs;
   delete document.body.dataset.exitCode;
   clearOutput();
+  // On a phone the output pane is below the editors: bring it into view.
+  if (narrowScreen.matches) outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" });
   setRunStatus("compiling…");
   setRunning(true);
   const source = pythonView.state.doc.toString();
