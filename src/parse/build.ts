@@ -30,6 +30,10 @@ const EXPR = new Set([
 ]);
 
 // (Typed as string: nodes.ts declares both an operator `Mod` and the sum type `Mod`.)
+/** Binding strength of the arithmetic/bitwise operators (higher binds tighter). */
+const ARITH_PRECEDENCE: Record<string, number> = {
+  "|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "@": 6, "/": 6, "%": 6, "//": 6, "**": 7,
+};
 const BINOPS: Record<string, string> = {
   "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
   "<<": "LShift", ">>": "RShift", "|": "BitOr", "^": "BitXor", "&": "BitAnd", "//": "FloorDiv",
@@ -99,9 +103,12 @@ export class Builder {
   /** Source offsets of every positioned node built, for spans computed from children. */
   readonly spans = new WeakMap<object, Span>();
   readonly lines: LineMap;
+  /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
+  private readonly mayAwait: boolean;
 
   constructor(readonly src: string, lines?: LineMap) {
     this.lines = lines ?? new LineMap(src);
+    this.mayAwait = src.includes("await");
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -190,14 +197,22 @@ export class Builder {
   /** The statements of a Body node (`: simple` or `: NEWLINE INDENT stmts DEDENT`). */
   body(n: N): A.Stmt[] {
     const out: A.Stmt[] = [];
-    for (const c of kids(n)) if (c.name !== ":") out.push(...this.stmt(c));
+    const cs = kids(n);
+    for (const c of cs) if (c.name !== ":") out.push(...this.stmt(c));
     if (!out.length) this.fail("expected an indented block", n.to);
+    // `a; b;` as a block's last line: CPython ends the enclosing statement after the final ";".
+    const last = cs[cs.length - 1];
+    const semi = last.name === "StatementGroup" ? kids(last).pop() : undefined;
+    if (semi?.name === ";") this.blockEnds.set(out, semi.to);
     return out;
   }
 
+  /** Block end offsets that differ from the last statement's end (see body()). */
+  private readonly blockEnds = new WeakMap<A.Stmt[], number>();
+
   /** End offset of a block: its last statement's end (CPython ends compound statements there). */
   endOfBlock(stmts: A.Stmt[]): number {
-    return this.span(stmts[stmts.length - 1]).to;
+    return this.blockEnds.get(stmts) ?? this.span(stmts[stmts.length - 1]).to;
   }
 
   /** `a, *b` at statement level: one expression, or a Tuple without parentheses. */
@@ -1042,6 +1057,7 @@ export class Builder {
         return this.at({ _type: "Compare", left: l.left, ops: [...l.ops, op], comparators: [...l.comparators, this.expr(right)] } as A.Compare, n.from, n.to);
       return this.at({ _type: "Compare", left: l, ops: [op], comparators: [this.expr(right)] } as A.Compare, n.from, n.to);
     }
+    if (this.mayAwait && this.chainHasAwait(n)) return this.arithChain(n);
     const op = { _type: BINOPS[opText] } as A.OperatorNode;
     return this.at({ _type: "BinOp", left: this.expr(left), op, right: this.expr(right) } as A.BinOp, n.from, n.to);
   }
@@ -1105,20 +1121,64 @@ export class Builder {
 
   AwaitExpression(n: N): A.ExprNode {
     const operandNode = kids(n)[1];
-    const operand = this.expr(operandNode);
     // Lezer reads `await x ** 2` as `await (x ** 2)`; Python's await binds tighter than any operator.
-    if (operandNode.name === "BinaryExpression" && operand._type === "BinOp") return this.pushAwait(operand, n.from);
-    return this.at({ _type: "Await", value: operand } as A.Await, n.from, n.to);
+    if (this.isArith(operandNode)) return this.arithChain(n);
+    return this.at({ _type: "Await", value: this.expr(operandNode) } as A.Await, n.from, n.to);
   }
 
-  /** `await (L op R)` → `(await L) op R`, down the unparenthesized left spine. */
-  pushAwait(b: A.BinOp, from: number): A.BinOp {
-    const left = b.left;
-    const newLeft =
-      left._type === "BinOp" && this.span(left).from === this.span(b).from
-        ? this.pushAwait(left, from)
-        : this.at({ _type: "Await", value: left } as A.Await, from, this.span(left).to);
-    return this.at({ ...b, left: newLeft } as A.BinOp, from, this.span(b).to);
+  /** Whether an operator chain holds an `await` that lezer let swallow the rest of the chain. */
+  chainHasAwait(n: N): boolean {
+    if (this.isArith(n)) return kids(n).some((c) => this.chainHasAwait(c));
+    return n.name === "AwaitExpression" && this.isArith(kids(n)[1]);
+  }
+
+  /** An unparenthesized arithmetic/bitwise BinaryExpression (not a comparison or and/or). */
+  isArith(n: N): boolean {
+    if (n.name !== "BinaryExpression") return false;
+    const op = kids(n)[1];
+    return op.name === "ArithOp" || op.name === "BitOp";
+  }
+
+  /**
+   * Rebuilds an operator chain that contains `await` with Python's precedence: the chain is
+   * flattened to operands (each with its leading `await`s) and operators, then regrouped by
+   * precedence climbing (`**` is right-associative, the others left).
+   */
+  arithChain(n: N): A.ExprNode {
+    type Operand = { awaits: N[]; node: N };
+    const operands: Operand[] = [];
+    const ops: N[] = [];
+    const flatten = (x: N, awaits: N[]) => {
+      const cs = kids(x);
+      if (this.isArith(x)) {
+        flatten(cs[0], awaits);
+        ops.push(cs[1]);
+        flatten(cs[2], []);
+      } else if (x.name === "AwaitExpression" && this.isArith(cs[1])) flatten(cs[1], [...awaits, cs[0]]);
+      else operands.push({ awaits, node: x });
+    };
+    flatten(n, []);
+    const built = operands.map((o) => {
+      let e = this.expr(o.node);
+      for (let i = o.awaits.length - 1; i >= 0; i--) e = this.at({ _type: "Await", value: e } as A.Await, o.awaits[i].from, o.node.to);
+      return { e, from: o.awaits[0]?.from ?? o.node.from, to: o.node.to };
+    });
+    const prec = (op: N) => ARITH_PRECEDENCE[this.text(op)];
+    let pos = 0;
+    const climb = (minPrec: number): { e: A.ExprNode; from: number; to: number } => {
+      let left = built[pos];
+      while (pos < ops.length && prec(ops[pos]) >= minPrec) {
+        const op = ops[pos];
+        const p = prec(op);
+        pos++;
+        const right = climb(this.text(op) === "**" ? p : p + 1);
+        const e = this.at({ _type: "BinOp", left: left.e, op: { _type: BINOPS[this.text(op)] }, right: right.e } as A.BinOp, left.from, right.to);
+        left = { e, from: left.from, to: right.to };
+      }
+      return left;
+    };
+    // Operand k sits just before operator k, so one index walks both lists.
+    return climb(0).e;
   }
 
   MemberExpression(n: N): A.ExprNode {

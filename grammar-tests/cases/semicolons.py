@@ -1,0 +1,4 @@
+if x: a;
+while y:
+    b; c;
+d ;
