@@ -48,7 +48,7 @@ describe.concurrent("fixtures", () => {
       const r = runFixture(dir);
       checkOutput(dir, r.stdout);
       const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop() ?? "";
-      const expectedErr = (read(dir, "expected.err") ?? "").trim().replaceAll("{dir}", dir);
+      const expectedErr = (read(dir, "expected.err") ?? "").replace(/\n$/, "").replaceAll("{dir}", dir);
       expect(lastErr).toBe(expectedErr);
       expect(r.status).toBe(Number((read(dir, "expected.code") ?? "0").trim()));
     });

@@ -25,7 +25,7 @@ const ASYNCIO = "tsyncio/runtime/asyncio";
 const PROGRAM_HELPERS = new Set(
   `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
-  name_error assert_`.split(/\s+/),
+  name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -592,23 +592,34 @@ class Lowerer {
 
   private asyncForLoop(s: py.AsyncFor): ir.Stmt[] {
     if (!this.fn.isCoroutine) return this.diags.error(s, "TSY2002", "'async for' outside async function");
-    // async for x in it:  →  const _it = aiter(it); while (true) { const x = yield* anext_or_stop(_it); if (x === STOP) break; ... }
-    const it = this.temp("_aiter");
-    const item = this.temp("_item");
     const label = s.orelse.length ? this.temp("_loop") : undefined;
     if (label) this.fn.temps.pop();
     this.fn.loops.push({ breakLabel: label });
-    const stop = this.helperFrom("STOP_ASYNC_ITERATION", ASYNCIO);
-    const body: ir.Stmt[] = [
-      { k: "expr", expr: { k: "assign", op: "=", target: id(item), value: { k: "yield", delegate: true, arg: call(this.helperFrom("anext_or_stop", ASYNCIO), id(it)) } }, line: s.lineno },
-      { k: "if", test: { k: "binary", op: "===", left: id(item), right: id(stop) }, then: [{ k: "break" }] },
-      ...this.assignTo(s.target, id(item), s.lineno),
-      ...this.stmts(s.body),
-    ];
+    const body = this.stmts(s.body);
     this.fn.loops.pop();
-    const init: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: id(it), value: call(this.helperFrom("aiter", ASYNCIO), this.expr(s.iter)) }, line: s.lineno };
-    const loop: ir.Stmt = { k: "while", test: lit(true), body, line: s.lineno };
+    const [init, loop] = this.asyncLoop(s.target, this.expr(s.iter), body, s.lineno);
     return [init, ...this.withElse(loop, s.orelse, label)];
+  }
+
+  /**
+   * async for x in it: body  →
+   *   _aiter = aiter(it);
+   *   while (true) { _item = yield* anext_or_stop(_aiter); if (_item === STOP_ASYNC_ITERATION) break; x = _item; body }
+   */
+  private asyncLoop(target: py.ExprNode, iterable: ir.Expr, body: ir.Stmt[], line: number): [ir.Stmt, ir.Stmt] {
+    const it = this.temp("_aiter");
+    const item = this.temp("_item");
+    const stop = this.helper("STOP_ASYNC_ITERATION");
+    const loopBody: ir.Stmt[] = [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(item), value: { k: "yield", delegate: true, arg: this.rt("anext_or_stop", id(it)) } }, line },
+      { k: "if", test: { k: "binary", op: "===", left: id(item), right: stop }, then: [{ k: "break" }] },
+      ...this.assignTo(target, id(item), line),
+      ...body,
+    ];
+    return [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(it), value: this.rt("aiter", iterable) }, line },
+      { k: "while", test: lit(true), body: loopBody, line },
+    ];
   }
 
   private raise(s: py.Raise): ir.Stmt[] {
@@ -770,6 +781,10 @@ class Lowerer {
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
       this.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
     const fnExpr = this.functionExpression(s, coroutine, this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name);
+    if (s._type === "AsyncFunctionDef" && this.legacy.has(s)) {
+      // CPython 3.10 warns as the decorator runs, just before the name is bound.
+      fnExpr.hoisted.push({ k: "expr", expr: call(this.helperFrom("warn_legacy_coroutine", PROGRAM), this.fileExpr(), lit(s.lineno)), line: s.lineno });
+    }
     let value: ir.Expr = fnExpr.value;
     for (const d of [...decorators].reverse()) value = this.callValue(this.expr(d), [value]);
     // A plain function keeps the familiar declaration form when nothing rebinds its name.
@@ -848,7 +863,8 @@ class Lowerer {
         { key: "firstlineno", value: lit(firstLine(s)) },
       ],
     };
-    return { value: call(this.helperFrom("coroutine_function", ASYNCIO), { k: "function", fn }, info), hoisted };
+    const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !this.legacy.has(s) ? "async_generator_function" : "coroutine_function";
+    return { value: call(this.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted };
   }
 
   private fileExpr(): ir.Expr {
@@ -929,6 +945,7 @@ class Lowerer {
     const classAttrs: { key: string; value: ir.Expr }[] = [];
     const annotations: { key: string; value: ir.Expr }[] = [];
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
+    const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
     const outer = this.fn;
     this.fn = { ...this.newFunctionContext(classScope, qualname, false, false), className: s.name };
     for (const item of s.body) {
@@ -957,7 +974,8 @@ class Lowerer {
             const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
             // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
             members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: item.lineno });
-            coroutineMethods.push({ key: methodName, value: lit(firstLine(item)) });
+            const isAsyncGen = this.scopes.get(item)!.isGenerator && !this.legacy.has(item as py.AsyncFunctionDef);
+            (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
           } else if (f.fn) {
             members.push({ k: "method", fn: { ...f.fn, name: accessor === "set" ? item.name : methodName }, static: isStatic || isClassMethod, accessor, line: item.lineno });
           }
@@ -986,7 +1004,9 @@ class Lowerer {
     const props: { key: string; value: ir.Expr }[] = [];
     if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
     if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
-    if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } }, { key: "filename", value: this.fileExpr() });
+    if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
+    if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
+    if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: this.fileExpr() });
     const defineClass = (cls: ir.Expr) => call(this.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
     if (!s.decorator_list.length) {
       this.fn.declared.add(s.name);
@@ -1088,7 +1108,7 @@ class Lowerer {
           if (!e.value) return { k: "yield", delegate: false, arg: lit(null) };
           return this.diags.error(e, "TSY2004", "'yield <value>' inside a coroutine is not supported");
         }
-        if (this.fn.isCoroutine) return this.diags.error(e, "TSY2005", "async generators are not supported yet");
+        if (this.fn.isCoroutine) return { k: "yield", delegate: false, arg: call(this.helperFrom("agen_yield", ASYNCIO), e.value ? this.expr(e.value) : lit(null)) };
         return { k: "yield", delegate: false, arg: e.value ? this.expr(e.value) : lit(null) };
       case "IfExp":
         return { k: "cond", test: this.cond(e.test), then: this.expr(e.body), else: this.expr(e.orelse) };
@@ -1452,10 +1472,12 @@ class Lowerer {
    */
   private comprehension(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
     const scope = this.scopes.get(e)!;
-    if (e.generators.some((g) => g.is_async) || scope.hasAwait) return this.diags.error(e, "TSY2006", "async comprehensions are not supported yet");
+    const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
+    if (isAsync && e._type === "GeneratorExp") return this.diags.error(e, "TSY2006", "asynchronous generator expressions are not supported yet");
+    if (isAsync && !this.fn.isCoroutine) return this.diags.error(e, "TSY2007", "asynchronous comprehension outside of an asynchronous function");
     const outer = this.fn;
     const firstIter = this.expr(e.generators[0].iter);
-    this.fn = { ...this.newFunctionContext(scope, outer.qualname, false, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias };
+    this.fn = { ...this.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias, selfBox: outer.selfBox };
     const result = this.temp("_r");
     this.fn.temps.pop();
     let inner: ir.Stmt[];
@@ -1467,9 +1489,15 @@ class Lowerer {
       let body = inner;
       for (const cond of [...g.ifs].reverse()) body = [{ k: "if", test: this.cond(cond), then: body }];
       const iter = i === 0 ? id("_iter") : this.expr(g.iter);
-      if (g.target._type === "Name") {
+      if (g.is_async) {
+        inner = this.asyncLoop(g.target, iter, body, e.lineno);
+      } else if (g.target._type === "Name" && !scope.captured.has(g.target.id)) {
         inner = [{ k: "for_of", decl: "const", target: id(safeName(g.target.id)), iter, body }];
         this.fn.declared.add(g.target.id);
+      } else if (g.target._type === "Name") {
+        // A closure made in the comprehension sees the variable's last value, as in Python: one shared `let`.
+        this.ensureDeclared(g.target.id);
+        inner = [{ k: "for_of", target: id(safeName(g.target.id)), iter, body }];
       } else {
         const t = this.temp("_item");
         this.fn.temps.pop();
@@ -1480,13 +1508,19 @@ class Lowerer {
     this.fn = outer;
     const decls: ir.Stmt[] = temps.length ? [{ k: "vars", names: temps.map((name) => ({ name, type: "any" })) }] : [];
     const param: ir.Param = { name: "_iter", type: "any" };
+    const receiver: ir.Expr = outer.selfName && !outer.selfAlias ? { k: "this" } : lit(null);
     if (e._type === "GeneratorExp") {
       const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
-      if (outer.selfName) return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
+      if (outer.selfName && !outer.selfAlias) return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
       return call({ k: "function", fn }, firstIter);
     }
     const init = e._type === "ListComp" ? this.list([]) : e._type === "SetComp" ? this.rt("set_of") : this.rt("dict_of");
     const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, { k: "return", value: id(result) }];
+    if (isAsync) {
+      // Awaits inside: the comprehension is a generator the coroutine delegates to.
+      const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };
+      return { k: "yield", delegate: true, arg: this.rt("call_bound", { k: "function", fn }, receiver, firstIter) };
+    }
     return call({ k: "arrow", params: [param], body }, firstIter);
   }
 }

@@ -2,13 +2,17 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
-import { coroutine_function } from "./asyncio/coroutines.js";
+import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
+import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, NameError, TypeError, ValueError, RuntimeError, toPyException,
+  AssertionError, BaseException, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, toPyException,
 } from "./builtins/exceptions.js";
+import { typeName } from "./builtins/ops.js";
 import { KwArgs } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, toIterable } from "./builtins/ops.js";
+import { _warn_at } from "./asyncio/_warnings.js";
+import { _set_exception } from "./modules/sys.js";
 
 // ───────────── the program ─────────────
 
@@ -25,6 +29,23 @@ export function script_path(name: string): string {
   return `${programDir}/${name}`;
 }
 
+/** Where the program is now (file and Python line), for warnings CPython attributes to the caller. */
+let locate: (() => { filename: string; lineno: number } | null) | null = null;
+
+export function set_location_provider(fn: typeof locate): void {
+  locate = fn;
+}
+
+/** The innermost line of the translated program on the stack, if the host can tell. */
+export function current_location(): { filename: string; lineno: number } | null {
+  return locate ? locate() : null;
+}
+
+/** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
+export function warn_legacy_coroutine(filename: string, lineno: number): void {
+  _warn_at(filename, lineno, '"@coroutine" decorator is deprecated since Python 3.8, use "async def" instead', "DeprecationWarning", true);
+}
+
 // ───────────── classes ─────────────
 
 interface ClassSetup {
@@ -34,6 +55,8 @@ interface ClassSetup {
   annotations?: Record<string, string>;
   /** Generator methods that are `async def` in Python, with their first line. */
   coroutines?: Record<string, number>;
+  /** Generator methods that are `async def` with `yield` (async generators). */
+  asyncgens?: Record<string, number>;
   filename?: string;
 }
 
@@ -60,6 +83,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     proto[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
   }
+  for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
+    const proto = cls.prototype as Record<string, unknown>;
+    const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+    proto[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+  }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -75,20 +103,21 @@ const signatures = new WeakMap<Function, string[] | null>();
 
 /**
  * The parameter names of a translated function, read from its source text: translated functions
- * have plain parameter lists (`(a, b = 1n, ...$rest)`), so no metadata needs to be emitted.
- * Runtime functions (which take a trailing `KwArgs` themselves) give null.
+ * have plain parameter lists (`(a, b = 1n, ...rest)`), so no metadata needs to be emitted. A rest
+ * parameter is listed as `...name`. Runtime functions (which take a trailing `KwArgs` themselves)
+ * and native functions give null. Coroutine functions are read through the generator they wrap.
  */
 function parameterNames(f: Function): string[] | null {
-  let names = signatures.get(f);
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  let names = signatures.get(source);
   if (names !== undefined) return names;
-  const src = Function.prototype.toString.call(f);
+  const src = Function.prototype.toString.call(source);
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   names = null;
-  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs/.test(src)) {
-    const list = m[1].split(",").map((p) => p.trim().replace(/^\.\.\./, "…").split(/[\s=:]/)[0]).filter(Boolean);
-    names = list.some((p) => p.startsWith("…") && p !== "…$rest") ? null : list;
+  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
+    names = m[1].split(",").map((p) => p.trim().split(/[\s=:]/)[0]).filter(Boolean);
   }
-  signatures.set(f, names);
+  signatures.set(source, names);
   return names;
 }
 
@@ -97,21 +126,38 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   const positional = Array.from(args);
   if (typeof f === "function" && !isClass(f)) {
     const names = parameterNames(f);
-    if (names && !names.includes("…$rest")) {
-      const slots = names.map((_, i) => (i < positional.length ? positional[i] : undefined));
+    if (names) {
+      const fname = (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
+      const params = rest ? names.slice(0, -1) : names;
+      const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
+      const leftover: Record<string, unknown> = {};
+      let extra = false;
       for (const [k, v] of Object.entries(kwargs)) {
-        const i = names.indexOf(k);
-        if (i < 0) throw new TypeError(`${(f as { name?: string }).name || "function"}() got an unexpected keyword argument '${k}'`);
-        if (i < positional.length) throw new TypeError(`${(f as { name?: string }).name || "function"}() got multiple values for argument '${k}'`);
-        slots[i] = v;
+        const i = params.indexOf(k);
+        if (i < 0) {
+          leftover[k] = v;
+          extra = true;
+        } else if (i < positional.length) throw new TypeError(`${fname}() got multiple values for argument '${k}'`);
+        else slots[i] = v;
       }
-      while (slots.length > positional.length && slots[slots.length - 1] === undefined) slots.pop();
-      return (f as Function).apply(thisArg, slots);
+      if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
+      if (!rest && positional.length > params.length) {
+        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${positional.length} were given`);
+      }
+      const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
+      return (f as Function).apply(thisArg, call_args);
     }
   }
   const all = [...positional, new KwArgs(kwargs)];
   if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
+}
+
+function trimUndefined(a: unknown[]): unknown[] {
+  let n = a.length;
+  while (n > 0 && a[n - 1] === undefined) n--;
+  return a.slice(0, n);
 }
 
 /** `obj.name(*args, **kwargs)`. */
@@ -184,6 +230,30 @@ export function call_bound<T>(f: (this: unknown, ...a: any[]) => T, thisArg: unk
   return f.apply(thisArg, args);
 }
 
+// ───────────── async iteration ─────────────
+
+/** What `anext_or_stop` returns when the async iterator is exhausted. */
+export const STOP_ASYNC_ITERATION: unique symbol = Symbol("StopAsyncIteration");
+
+/** `async for` starts with `type(x).__aiter__(x)`. */
+export function aiter(x: any): any {
+  const f = x?.__aiter__;
+  if (typeof f !== "function") throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);
+  const it = f.call(x);
+  if (typeof it?.__anext__ !== "function") throw new TypeError(`'async for' received an object from __aiter__ that does not implement __anext__: ${typeName(it)}`);
+  return it;
+}
+
+/** One step of `async for`: the next item, or STOP_ASYNC_ITERATION when `__anext__` raises StopAsyncIteration. */
+export function* anext_or_stop(it: any): Generator<unknown, unknown, unknown> {
+  try {
+    return yield* awaitable(it.__anext__());
+  } catch (e) {
+    if (e instanceof StopAsyncIteration) return STOP_ASYNC_ITERATION;
+    throw e;
+  }
+}
+
 // ───────────── unpacking and displays ─────────────
 
 /** `a, b = value` / `a, *b, c = value`: checks the length as Python does and returns the parts. */
@@ -237,11 +307,17 @@ let handling: BaseException | null = null;
 export function enter_except(exc: BaseException): BaseException | null {
   const saved = handling;
   handling = exc;
+  _set_exception(exc);
+  // Where it was caught: a printed traceback starts at that frame, as in CPython.
+  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
+    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
+  }
   return saved;
 }
 
 export function exit_except(saved: BaseException | null): void {
   handling = saved;
+  _set_exception(saved);
 }
 
 export function reraise(): BaseException {

@@ -6,7 +6,8 @@ import { host } from "./host.js";
 import { modules } from "./registry.js";
 import { BaseException, SystemExit, KeyboardInterrupt, toPyException } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
-import { set_program_dir } from "./program.js";
+import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
+import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 
 export interface ProgramSource {
@@ -28,6 +29,12 @@ export function runProgram(program: ProgramSource): number {
   set_program_dir(slash >= 0 ? program.path.slice(0, slash) : "");
   const sourceLines = program.source.split(/\r\n|\r|\n/);
   set_source_line_provider((file, line) => (file === program.path ? sourceLines[line - 1] : null));
+  _set_frame_formatter((exc) => frameLines(exc, program, sourceLines));
+  set_location_provider(() => {
+    const frames = pythonFrames(new Error(), program);
+    const last = frames[frames.length - 1];
+    return last ? { filename: program.path, lineno: last.line } : null;
+  });
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 64;
   let code = 0;
@@ -67,32 +74,26 @@ function reportUncaught(e: unknown, program: ProgramSource, sourceLines: string[
     return 1;
   }
   host.flush();
-  host.write(2, formatTraceback(exc, program, sourceLines));
+  void sourceLines;
+  host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 
-/** CPython's traceback text for an exception, with frames mapped back to the Python source. */
-export function formatTraceback(exc: BaseException, program: ProgramSource, sourceLines: string[]): string {
-  let out = "";
-  const cause = exc.__cause__ ?? (exc.__suppress_context__ ? null : exc.__context__);
-  if (cause && cause !== exc) {
-    out += formatTraceback(cause, program, sourceLines);
-    out += exc.__cause__
-      ? "\nThe above exception was the direct cause of the following exception:\n\n"
-      : "\nDuring handling of the above exception, another exception occurred:\n\n";
+/** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
+function frameLines(exc: BaseException, program: ProgramSource, sourceLines: string[]): string[] {
+  const lines: string[] = [];
+  let frames = pythonFrames(exc, program);
+  // A caught exception's traceback starts at the frame that caught it, as in CPython.
+  const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
+  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, program).length - 1));
+  for (const f of frames) {
+    lines.push(`  File "${program.path}", line ${f.line}, in ${f.name}
+`);
+    const text = sourceLines[f.line - 1]?.trim();
+    if (text) lines.push(`    ${text}
+`);
   }
-  const frames = pythonFrames(exc, program);
-  if (frames.length) {
-    out += "Traceback (most recent call last):\n";
-    for (const f of frames) {
-      out += `  File "${program.path}", line ${f.line}, in ${f.name}\n`;
-      const text = sourceLines[f.line - 1]?.trim();
-      if (text) out += `    ${text}\n`;
-    }
-  }
-  const message = exc.__str__();
-  out += message ? `${exc.name}: ${message}\n` : `${exc.name}\n`;
-  return out;
+  return lines;
 }
 
 interface Frame {
@@ -101,7 +102,7 @@ interface Frame {
 }
 
 /** The program's frames in the JS stack, outermost first, as Python lines and function names. */
-function pythonFrames(exc: BaseException, program: ProgramSource): Frame[] {
+function pythonFrames(exc: { stack?: string }, program: ProgramSource): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
