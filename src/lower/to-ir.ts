@@ -25,7 +25,8 @@ const ASYNCIO = "tsyncio/runtime/asyncio";
 const PROGRAM_HELPERS = new Set(
   `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
-  name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION`.split(/\s+/),
+  name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
+  match_sequence match_mapping mapping_rest match_class anext`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -383,6 +384,8 @@ class Lowerer {
       case "With":
       case "AsyncWith":
         return this.withStmt(s);
+      case "Match":
+        return this.matchStmt(s);
       default:
         return this.diags.error(s, "TSY1001", `'${describeStmt(s)}' is not supported yet`);
     }
@@ -742,6 +745,81 @@ class Lowerer {
         line: s.lineno,
       },
     ];
+  }
+
+  // ───────────────────────────── match ─────────────────────────────
+
+  /**
+   * match s: case P if g: A  case Q: B   →   _subject = s; if (P(_subject) && g) { A } else if (Q(_subject)) { B }
+   * Each pattern becomes a boolean expression that binds its captures as it goes (CPython, too,
+   * may leave captures of a failed case bound).
+   */
+  private matchStmt(s: py.Match): ir.Stmt[] {
+    const subject = this.temp("_subject");
+    let chain: ir.Stmt[] | undefined;
+    for (const c of [...s.cases].reverse()) {
+      let test = this.pattern(c.pattern, id(subject));
+      if (c.guard) test = { k: "binary", op: "&&", left: test, right: this.cond(c.guard) };
+      const body = this.stmts(c.body);
+      chain = isTrue(test) ? body : [{ k: "if", test, then: body, else: chain, line: c.pattern.lineno }];
+    }
+    return [{ k: "expr", expr: { k: "assign", op: "=", target: id(subject), value: this.expr(s.subject) }, line: s.lineno }, ...(chain ?? [])];
+  }
+
+  /** A pattern as a boolean expression over `subject` (an expression that is cheap and pure to repeat). */
+  private pattern(p: py.Pattern, subject: ir.Expr): ir.Expr {
+    const and = (...parts: ir.Expr[]): ir.Expr => {
+      const useful = parts.filter((x) => !isTrue(x));
+      return useful.length ? useful.reduce((l, r) => ({ k: "binary", op: "&&", left: l, right: r })) : lit(true);
+    };
+    const capture = (name: string, value: ir.Expr): ir.Expr => {
+      this.ensureDeclared(name);
+      return { k: "seq", exprs: [{ k: "assign", op: "=", target: id(safeName(name)), value }, lit(true)] };
+    };
+    switch (p._type) {
+      case "MatchValue":
+        return this.rt("eq", subject, this.expr(p.value));
+      case "MatchSingleton":
+        return { k: "binary", op: p.value === null ? "==" : "===", left: subject, right: lit(p.value as boolean | null) };
+      case "MatchAs": {
+        const inner = p.pattern ? this.pattern(p.pattern, subject) : lit(true);
+        return p.name ? and(inner, capture(p.name, subject)) : inner;
+      }
+      case "MatchOr":
+        return p.patterns.map((q) => this.pattern(q, subject)).reduce((l, r) => ({ k: "binary", op: "||", left: l, right: r }));
+      case "MatchSequence": {
+        const items = this.temp("_items");
+        const star = p.patterns.findIndex((q) => q._type === "MatchStar");
+        const parts: ir.Expr[] = [
+          { k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(items), value: this.rt("match_sequence", subject, lit(BigInt(p.patterns.length)), lit(star < 0 ? null : BigInt(star))) }, right: lit(null) },
+        ];
+        p.patterns.forEach((q, i) => {
+          const item: ir.Expr = { k: "index", object: id(items), index: lit(i) };
+          if (q._type === "MatchStar") parts.push(q.name ? capture(q.name, item) : lit(true));
+          else parts.push(this.pattern(q, item));
+        });
+        return and(...parts);
+      }
+      case "MatchMapping": {
+        const values = this.temp("_values");
+        const keys: ir.Expr = { k: "array", elements: p.keys.map((k) => this.expr(k)) };
+        const parts: ir.Expr[] = [{ k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(values), value: this.rt("match_mapping", subject, keys) }, right: lit(null) }];
+        p.patterns.forEach((q, i) => parts.push(this.pattern(q, { k: "index", object: id(values), index: lit(i) })));
+        if (p.rest) parts.push(capture(p.rest, this.rt("mapping_rest", subject, keys)));
+        return and(...parts);
+      }
+      case "MatchClass": {
+        const values = this.temp("_fields");
+        const kwd: ir.Expr = { k: "array", elements: p.kwd_attrs.map((a) => lit(a)) };
+        const parts: ir.Expr[] = [
+          { k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(values), value: this.rt("match_class", subject, this.expr(p.cls), lit(BigInt(p.patterns.length)), kwd) }, right: lit(null) },
+        ];
+        [...p.patterns, ...p.kwd_patterns].forEach((q, i) => parts.push(this.pattern(q, { k: "index", object: id(values), index: lit(i) })));
+        return and(...parts);
+      }
+      case "MatchStar":
+        return this.diags.error(p, "TSY1040", "starred pattern outside a sequence pattern");
+    }
   }
 
   private importStmt(s: py.Import): ir.Stmt[] {
@@ -1179,6 +1257,7 @@ class Lowerer {
       case "__file__":
         return this.fileExpr();
     }
+    if (n === "anext" || n === "aiter") return id(this.imports.use(n, n, PROGRAM));
     if (BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "NotImplemented" || n === "Ellipsis") return id(this.imports.use(n, n, RUNTIME));
     // Python raises NameError only when the line runs; so does the translation.
     return this.rt("name_error", lit(n));
@@ -1542,6 +1621,10 @@ const INPLACE_HELPERS: Record<string, string> = {
 };
 const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
 const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+
+function isTrue(e: ir.Expr): boolean {
+  return e.k === "lit" && e.value === true;
+}
 
 function isSimple(e: py.ExprNode): boolean {
   return e._type === "Name" || e._type === "Constant";

@@ -7,7 +7,8 @@ import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
   AssertionError, BaseException, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, toPyException,
 } from "./builtins/exceptions.js";
-import { typeName } from "./builtins/ops.js";
+import { typeName, getattr, hasattr } from "./builtins/ops.js";
+import { isinstance } from "./builtins/index.js";
 import { KwArgs } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, toIterable } from "./builtins/ops.js";
@@ -252,6 +253,89 @@ export function* anext_or_stop(it: any): Generator<unknown, unknown, unknown> {
     if (e instanceof StopAsyncIteration) return STOP_ASYNC_ITERATION;
     throw e;
   }
+}
+
+/** The builtin `anext(iterator[, default])`: an awaitable for the next item. */
+export const anext = coroutine_function(
+  function* (it: any, ...rest: unknown[]): Generator<unknown, unknown, unknown> {
+    if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
+    try {
+      return yield* awaitable(it.__anext__());
+    } catch (e) {
+      if (e instanceof StopAsyncIteration && rest.length) return rest[0];
+      throw e;
+    }
+  },
+  { qualname: "anext", filename: "", firstlineno: 0 },
+);
+
+// ───────────── match ─────────────
+
+/** A sequence pattern: the subject's items (a star part collected into a list), or null if it does not match. */
+export function match_sequence(subject: unknown, count: bigint, star: bigint | null): unknown[] | null {
+  if (!(subject instanceof PyList || subject instanceof PyTuple) && !isSequenceLike(subject)) return null;
+  const items = Array.from(toIterable(subject));
+  const n = Number(count);
+  if (star === null) return items.length === n ? items : null;
+  if (items.length < n - 1) return null;
+  const s = Number(star);
+  const after = n - s - 1;
+  return [...items.slice(0, s), PyList.fromArray(items.slice(s, items.length - after)), ...items.slice(items.length - after)];
+}
+
+function isSequenceLike(x: unknown): boolean {
+  // collections.abc.Sequence, minus str/bytes: deque, range and user classes that say they are sequences.
+  if (x === null || typeof x !== "object") return false;
+  const name = (x as { constructor?: { __name__?: string } }).constructor?.__name__;
+  return name === "deque" || name === "range";
+}
+
+/** A mapping pattern: the values for `keys`, or null if the subject is not a mapping or lacks a key. */
+export function match_mapping(subject: unknown, keys: unknown[]): unknown[] | null {
+  if (!(subject instanceof PyDict)) return null;
+  const out: unknown[] = [];
+  for (const k of keys) {
+    if (!subject.__contains__(k)) return null;
+    out.push(subject.__getitem__(k));
+  }
+  return out;
+}
+
+/** `**rest` in a mapping pattern: the other items, as a new dict. */
+export function mapping_rest(subject: unknown, keys: unknown[]): PyDict<unknown, unknown> {
+  const d = subject as PyDict<unknown, unknown>;
+  const rest = PyDict.fromEntries<unknown, unknown>([...d.items()] as [unknown, unknown][]);
+  for (const k of keys) rest.__delitem__(k);
+  return rest;
+}
+
+const SELF_MATCHING = new Set(["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"]);
+
+/** A class pattern: isinstance, then positional sub-patterns through `__match_args__` and keyword ones by attribute. */
+export function match_class(subject: unknown, cls: unknown, positional: bigint, keywords: string[]): unknown[] | null {
+  if (!isinstance(subject, cls)) return null;
+  const out: unknown[] = [];
+  const n = Number(positional);
+  if (n) {
+    const name = (cls as { __name__?: string }).__name__ ?? "";
+    if (SELF_MATCHING.has(name) && (cls as { __module__?: string }).__module__ === "builtins") {
+      if (n > 1) throw new TypeError(`${name}() accepts 1 positional sub-pattern (${n} given)`);
+      out.push(subject);
+    } else {
+      const args = (cls as { __match_args__?: unknown }).__match_args__;
+      const names = args === undefined ? [] : Array.from(toIterable(args)) as string[];
+      if (n > names.length) throw new TypeError(`${name}() accepts ${names.length} positional sub-pattern${names.length === 1 ? "" : "s"} (${n} given)`);
+      for (let i = 0; i < n; i++) {
+        if (!hasattr(subject, names[i])) return null;
+        out.push(getattr(subject, names[i]));
+      }
+    }
+  }
+  for (const k of keywords) {
+    if (!hasattr(subject, k)) return null;
+    out.push(getattr(subject, k));
+  }
+  return out;
 }
 
 // ───────────── unpacking and displays ─────────────
