@@ -788,31 +788,427 @@ export class PyDictView<K, V> {
   }
 }
 
+// Sets iterate in CPython's order: besides the Map that answers membership (`m`, normalized key →
+// element), each set keeps a model of CPython's open-addressing table (Objects/setobject.c): slots
+// of (key, hash), linear probes of 9 then perturbed probing, resize when fill*5 >= mask*3, dummies
+// left by deletions. Only the model's layout is used, for iteration order and pop(); keys are
+// known present or absent from the Map, so the model never compares keys.
+
+const SET_DUMMY: unique symbol = Symbol("dummy");
+const SET_MINSIZE = 8;
+const LINEAR_PROBES = 9;
+const TWO53 = 2n ** 53n;
+
+/** CPython's hash of a normalized set key: a number when it is a non-negative safe integer, else a signed 64-bit bigint. */
+function cpyHash(nk: unknown, x: unknown): number | bigint {
+  switch (typeof nk) {
+    case "bigint":
+      if (nk >= 0n && nk < TWO53) return Number(nk);
+      return smallHash(pyHashRef(nk));
+    case "string":
+      return hashNum(nk) >>> 0; // str hashes are randomized in CPython: any fixed order is faithful
+    case "object":
+      if (nk === null) return 4238894112;
+      return smallHash(pyHashRef(x));
+  }
+  return smallHash(pyHashRef(x));
+}
+
+function smallHash(h: bigint): number | bigint {
+  return h >= 0n && h < TWO53 ? Number(h) : h;
+}
+
+const HASH_P = (1n << 61n) - 1n;
+const M64 = (1n << 64n) - 1n;
+
+function cpyHashInt(x: bigint): bigint {
+  const a = x < 0n ? -x : x;
+  let h = a % HASH_P;
+  if (x < 0n) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+function cpyHashFloat(x: number): bigint {
+  if (Number.isInteger(x)) return cpyHashInt(BigInt(x));
+  if (x === Infinity) return 314159n;
+  if (x === -Infinity) return -314159n;
+  if (x !== x) return 0n;
+  // x = n / 2**k exactly; 2**61 == 1 (mod P), so dividing by 2**k rotates within 61 bits
+  let m = Math.abs(x);
+  let k = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    k++;
+  }
+  let h = BigInt(m) % HASH_P;
+  const sh = BigInt((61 - (k % 61)) % 61);
+  h = ((h << sh) | (h >> (61n - sh))) & HASH_P;
+  h %= HASH_P;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+/** CPython's hash() for the key types whose order is reproducible (ints, floats, None, tuples, __hash__). */
+function pyHashRef(x: unknown): bigint {
+  switch (typeof x) {
+    case "bigint":
+      return cpyHashInt(x);
+    case "boolean":
+      return x ? 1n : 0n;
+    case "number":
+      return cpyHashFloat(x);
+    case "string":
+      return BigInt(hashNum(x) >>> 0);
+    case "undefined":
+      return 4238894112n;
+    case "object": {
+      if (x === null) return 4238894112n;
+      if (x instanceof PyTuple) {
+        const P1 = 11400714785074694791n;
+        const P2 = 14029467366897019727n;
+        const P5 = 2870177450012600261n;
+        let acc = P5;
+        for (const item of x) {
+          const lane = BigInt.asUintN(64, pyHashRef(item));
+          acc = (acc + lane * P2) & M64;
+          acc = ((acc << 31n) | (acc >> 33n)) & M64;
+          acc = (acc * P1) & M64;
+        }
+        acc = (acc + (BigInt(x.length) ^ (P5 ^ 3527539n))) & M64;
+        const r = BigInt.asIntN(64, acc);
+        return r === -1n ? 1546275796n : r;
+      }
+      const f = (x as { __hash__?: unknown }).__hash__;
+      if (typeof f === "function" && !(x instanceof PyFrozenSet)) {
+        const r = f.call(x);
+        if (typeof r === "bigint") return cpyHashInt(r);
+        if (typeof r === "boolean") return r ? 1n : 0n;
+      }
+      return BigInt(hashNum(x));
+    }
+  }
+  return BigInt(hashNum(x));
+}
+
 export abstract class PySetBase<T = unknown> {
   /** normalized → original element */
   m = new Map<unknown, T>();
   kt = new KeyTable();
+  /** the CPython table model: normalized keys (undefined = empty slot), elements, hashes */
+  tk: unknown[] = new Array(SET_MINSIZE).fill(undefined);
+  tv: (T | undefined)[] = new Array(SET_MINSIZE).fill(undefined);
+  th: (number | bigint)[] = new Array(SET_MINSIZE).fill(0);
+  mask = SET_MINSIZE - 1;
+  fill = 0;
+  finger = 0;
+  /** live entries of the table model (every key but strings) */
+  tused = 0;
+  /** str keys: CPython hashes them randomly, so they stay out of the model and iterate last */
+  nstr = 0;
 
   constructor(it?: unknown) {
-    if (it !== undefined && it !== null) {
-      for (const x of toIterable(it)) this._add(x as T);
-    }
+    if (it !== undefined && it !== null) this._update(it);
   }
-  protected _add(x: T): void {
-    if (typeof x === "string" || typeof x === "bigint") {
-      if (!this.m.has(x)) this.m.set(x, x);
+
+  // ── the table model ──
+
+  /** Places a key known to be absent (set_add_entry's found_unused_or_dummy). */
+  private _tInsert(nk: unknown, v: T, h: number | bigint): void {
+    const mask = this.mask;
+    const tk = this.tk;
+    let free = -1;
+    let idx = -1;
+    if (typeof h === "number") {
+      let i = h % (mask + 1);
+      let perturb = h;
+      outer: for (;;) {
+        const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        for (let j = 0; j <= probes; j++) {
+          const k = tk[i + j];
+          if (k === undefined) {
+            idx = i + j;
+            break outer;
+          }
+          if (k === SET_DUMMY) free = i + j; // the last dummy on the path is reused
+        }
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      }
+    } else {
+      const bm = BigInt(mask);
+      let perturb = BigInt.asUintN(64, h);
+      let i = Number(perturb & bm);
+      outer: for (;;) {
+        const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        for (let j = 0; j <= probes; j++) {
+          const k = tk[i + j];
+          if (k === undefined) {
+            idx = i + j;
+            break outer;
+          }
+          if (k === SET_DUMMY) free = i + j; // the last dummy on the path is reused
+        }
+        perturb >>= 5n;
+        i = Number((BigInt(i) * 5n + 1n + perturb) & bm);
+      }
+    }
+    this.tused++;
+    if (free >= 0) {
+      tk[free] = nk;
+      this.tv[free] = v;
+      this.th[free] = h;
       return;
     }
-    const nk = this.kt.norm(x, true);
-    if (!this.m.has(nk)) this.m.set(nk, x === undefined ? (null as T) : x);
+    tk[idx] = nk;
+    this.tv[idx] = v;
+    this.th[idx] = h;
+    this.fill++;
+    if (this.fill * 5 >= mask * 3) {
+      const used = this.tused;
+      this._tResize(used > 50000 ? used * 2 : used * 4);
+    }
   }
+
+  /** set_insert_clean: into a table without dummies, first empty slot on the probe path. */
+  private static _clean(tk: unknown[], mask: number, h: number | bigint): number {
+    if (typeof h === "number") {
+      let i = h % (mask + 1);
+      let perturb = h;
+      for (;;) {
+        if (tk[i] === undefined) return i;
+        if (i + LINEAR_PROBES <= mask) for (let j = 1; j <= LINEAR_PROBES; j++) if (tk[i + j] === undefined) return i + j;
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      }
+    }
+    const bm = BigInt(mask);
+    let perturb = BigInt.asUintN(64, h);
+    let i = Number(perturb & bm);
+    for (;;) {
+      if (tk[i] === undefined) return i;
+      if (i + LINEAR_PROBES <= mask) for (let j = 1; j <= LINEAR_PROBES; j++) if (tk[i + j] === undefined) return i + j;
+      perturb >>= 5n;
+      i = Number((BigInt(i) * 5n + 1n + perturb) & bm);
+    }
+  }
+
+  private _tResize(minused: number): void {
+    let size = SET_MINSIZE;
+    while (size <= minused) size *= 2;
+    const { tk: ok, tv: ov, th: oh } = this;
+    const tk: unknown[] = new Array(size).fill(undefined);
+    const tv: (T | undefined)[] = new Array(size).fill(undefined);
+    const th: (number | bigint)[] = new Array(size).fill(0);
+    const mask = size - 1;
+    for (let s = 0; s < ok.length; s++) {
+      const k = ok[s];
+      if (k === undefined || k === SET_DUMMY) continue;
+      const i = PySetBase._clean(tk, mask, oh[s]);
+      tk[i] = k;
+      tv[i] = ov[s];
+      th[i] = oh[s];
+    }
+    this.tk = tk;
+    this.tv = tv;
+    this.th = th;
+    this.mask = mask;
+    this.fill = this.tused;
+  }
+
+  /** Slot of a key known to be present. */
+  private _tFind(nk: unknown, h: number | bigint): number {
+    const tk = this.tk;
+    const mask = this.mask;
+    if (typeof h === "number") {
+      let i = h % (mask + 1);
+      let perturb = h;
+      for (;;) {
+        const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+        for (let j = 0; j <= probes; j++) {
+          const k = tk[i + j];
+          if (k === nk) return i + j;
+          if (k === undefined) return -1;
+        }
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      }
+    }
+    const bm = BigInt(mask);
+    let perturb = BigInt.asUintN(64, h);
+    let i = Number(perturb & bm);
+    for (;;) {
+      const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      for (let j = 0; j <= probes; j++) {
+        const k = tk[i + j];
+        if (k === nk) return i + j;
+        if (k === undefined) return -1;
+      }
+      perturb >>= 5n;
+      i = Number((BigInt(i) * 5n + 1n + perturb) & bm);
+    }
+  }
+
+  private _tRemoveSlot(s: number): void {
+    this.tused--;
+    this.tk[s] = SET_DUMMY;
+    this.tv[s] = undefined;
+    this.th[s] = -1;
+  }
+
+  protected _tClear(): void {
+    this.tk = new Array(SET_MINSIZE).fill(undefined);
+    this.tv = new Array(SET_MINSIZE).fill(undefined);
+    this.th = new Array(SET_MINSIZE).fill(0);
+    this.mask = SET_MINSIZE - 1;
+    this.fill = 0;
+    this.tused = 0;
+    this.nstr = 0;
+  }
+
+  /** Entries (normalized key, element, hash) in iteration order: the table's, then the strings. */
+  protected *_entries(): Generator<[unknown, T, number | bigint]> {
+    const { tk, tv, th } = this;
+    for (let s = 0; s < tk.length; s++) {
+      const k = tk[s];
+      if (k !== undefined && k !== SET_DUMMY) yield [k, tv[s] as T, th[s]];
+    }
+    if (this.nstr > 0) for (const [k, v] of this.m) if (typeof k === "string") yield [k, v, 0];
+  }
+
+  // ── elements ──
+
+  private _norm(x: T): unknown {
+    if (typeof x === "string" || typeof x === "bigint") return x;
+    return this.kt.norm(x, true);
+  }
+
+  protected _add(x: T): void {
+    const nk = this._norm(x);
+    if (this.m.has(nk)) return;
+    if (typeof nk === "string") {
+      this.m.set(nk, x);
+      this.nstr++;
+      return;
+    }
+    const v = x === undefined ? (null as T) : x;
+    const h = cpyHash(nk, v);
+    this.m.set(nk, v);
+    this._tInsert(nk, v, h);
+  }
+
+  /** Adds an element whose normalized key and hash come from another set. */
+  private _addHashed(nk: unknown, v: T, h: number | bigint): void {
+    if (typeof nk === "object" && nk !== null) nk = this.kt.norm(v, true);
+    if (this.m.has(nk)) return;
+    if (typeof nk === "string") {
+      this.m.set(nk, v);
+      this.nstr++;
+      return;
+    }
+    this.m.set(nk, v);
+    this._tInsert(nk, v, h);
+  }
+
   protected _discard(x: unknown): boolean {
     const nk = this.kt.norm(x, false);
     if (nk === NOT_FOUND || !this.m.has(nk)) return false;
+    if (typeof nk === "string") {
+      this.m.delete(nk);
+      this.nstr--;
+      return true;
+    }
+    const s = this._tFind(nk, cpyHash(nk, this.m.get(nk)));
+    if (s >= 0) this._tRemoveSlot(s);
     this.m.delete(nk);
     this.kt.forget(nk);
     return true;
   }
+
+  /** set_update_internal: sets merge table to table, dicts presize, other iterables add one by one. */
+  protected _update(it: unknown): void {
+    if (it instanceof PySetBase) {
+      this._merge(it as PySetBase<T>);
+      return;
+    }
+    if (it instanceof PyDict && it.constructor === PyDict) {
+      const n = it.m.size;
+      if ((this.fill + n) * 5 >= this.mask * 3) this._tResize((this.tused + n) * 2);
+    }
+    for (const x of toIterable(it)) this._add(x as T);
+  }
+
+  /** set_merge. */
+  private _merge(other: PySetBase<T>): void {
+    if (other === this || other.m.size === 0) return;
+    const n = other.tused;
+    if (n > 0 && (this.fill + n) * 5 >= this.mask * 3) this._tResize((this.tused + n) * 2);
+    if (n > 0 && this.fill === 0 && this.mask === other.mask && other.fill === n) {
+      // same size, no dummies: copy the layout
+      this.tk = other.tk.slice();
+      this.tv = other.tv.slice();
+      this.th = other.th.slice();
+      this.fill = other.fill;
+      this.tused = n;
+      const tk = this.tk;
+      for (let s = 0; s < tk.length; s++) {
+        let nk = tk[s];
+        if (nk === undefined) continue;
+        const v = this.tv[s] as T;
+        if (typeof nk === "object" && nk !== null) {
+          nk = this.kt.norm(v, true);
+          tk[s] = nk;
+        }
+        this.m.set(nk, v);
+      }
+      if (other.nstr > 0) for (const [k, v] of other.m) if (typeof k === "string") this._addHashed(k, v, 0);
+      return;
+    }
+    for (const [k, v, h] of other._entries()) this._addHashed(k, v, h);
+  }
+
+  /** Drops dummies when more than a quarter of the table is dummies (after difference_update). */
+  protected _compact(): void {
+    if (this.fill - this.tused <= this.mask / 4) return;
+    const used = this.tused;
+    this._tResize(used > 50000 ? used * 2 : used * 4);
+  }
+
+  protected _swapBodies(o: PySetBase<T>): void {
+    this.m = o.m;
+    this.kt = o.kt;
+    this.tk = o.tk;
+    this.tv = o.tv;
+    this.th = o.th;
+    this.mask = o.mask;
+    this.fill = o.fill;
+    this.tused = o.tused;
+    this.nstr = o.nstr;
+  }
+
+  protected _popEntry(): T {
+    if (this.m.size === 0) throw new KeyError("pop from an empty set");
+    if (this.tused === 0) {
+      for (const [k, v] of this.m) {
+        this.m.delete(k);
+        this.nstr--;
+        return v;
+      }
+    }
+    const tk = this.tk;
+    let s = this.finger & this.mask;
+    while (tk[s] === undefined || tk[s] === SET_DUMMY) {
+      s++;
+      if (s > this.mask) s = 0;
+    }
+    const nk = tk[s];
+    const v = this.tv[s] as T;
+    this._tRemoveSlot(s);
+    this.finger = s + 1;
+    this.m.delete(nk);
+    this.kt.forget(nk);
+    return v;
+  }
+
   protected abstract _new(it?: unknown): PySetBase<T>;
   __len__(): bigint {
     return BigInt(this.m.size);
@@ -831,9 +1227,19 @@ export abstract class PySetBase<T = unknown> {
   *[Symbol.iterator](): Iterator<T> {
     const m = this.m;
     const n = m.size;
-    for (const v of m.values()) {
-      if (m.size !== n) throw new RuntimeError("Set changed size during iteration");
-      yield v;
+    const tk = this.tk;
+    const tv = this.tv;
+    for (let s = 0; s < tk.length; s++) {
+      const k = tk[s];
+      if (k === undefined || k === SET_DUMMY) continue;
+      if (m.size !== n || this.tk !== tk) throw new RuntimeError("Set changed size during iteration");
+      yield tv[s] as T;
+    }
+    if (this.nstr > 0) {
+      for (const [k, v] of m) {
+        if (m.size !== n) throw new RuntimeError("Set changed size during iteration");
+        if (typeof k === "string") yield v;
+      }
     }
     if (m.size !== n) throw new RuntimeError("Set changed size during iteration");
   }
@@ -845,7 +1251,7 @@ export abstract class PySetBase<T = unknown> {
     reprActive.add(this);
     try {
       const parts: string[] = [];
-      for (const v of this.m.values()) parts.push(repr(v));
+      for (const v of this) parts.push(repr(v));
       return "{" + parts.join(", ") + "}";
     } finally {
       reprActive.delete(this);
@@ -861,30 +1267,82 @@ export abstract class PySetBase<T = unknown> {
     return args.map((o) => (o instanceof PySetBase ? o : new PySet(o)));
   }
   union(...others: unknown[]): any {
-    const r = this.copy();
-    for (const o of others) for (const x of toIterable(o)) r._add(x as T);
+    const r = this._new(this);
+    for (const o of others) r._update(o);
+    return r;
+  }
+  /** set_intersection (one argument): walks the smaller set when both are sets. */
+  private _intersection1(other: unknown): PySetBase<T> {
+    const r = this._new();
+    if (other instanceof PySetBase) {
+      let a: PySetBase<T> = this;
+      let b = other as PySetBase<T>;
+      if (b.m.size > a.m.size) [a, b] = [b, a];
+      for (const [k, v, h] of b._entries()) if (a.__contains__(v)) r._addHashed(k, v, h);
+      return r;
+    }
+    for (const x of toIterable(other)) if (this.__contains__(x)) r._add(x as T);
     return r;
   }
   intersection(...others: unknown[]): any {
-    let r = this._new(this);
-    for (const o of this.others(others)) {
-      const n = this._new();
-      for (const x of r) if (o.__contains__(x)) n._add(x);
-      r = n;
-    }
+    if (others.length === 0) return this._new(this);
+    let r: PySetBase<T> = this;
+    for (const o of others) r = r._intersection1(o);
     return r;
+  }
+  /** set_difference (one argument). */
+  private _difference1(other: unknown): PySetBase<T> {
+    let otherSize: number;
+    if (other instanceof PySetBase) otherSize = other.m.size;
+    else if (other instanceof PyDict && other.constructor === PyDict) otherSize = other.m.size;
+    else {
+      const r = this._new(this);
+      r._differenceUpdate1(other);
+      return r;
+    }
+    if (this.m.size >> 2 > otherSize) {
+      const r = this._new(this);
+      r._differenceUpdate1(other);
+      return r;
+    }
+    const r = this._new();
+    const o = other as { __contains__(x: unknown): boolean };
+    for (const [k, v, h] of this._entries()) if (!o.__contains__(v)) r._addHashed(k, v, h);
+    return r;
+  }
+  protected _differenceUpdate1(other: unknown): void {
+    if (other === this) {
+      this.m.clear();
+      this.kt.clear();
+      this._tClear();
+      return;
+    }
+    for (const x of toIterable(other)) this._discard(x);
+    this._compact();
   }
   difference(...others: unknown[]): any {
-    const os = this.others(others);
-    const r = this._new();
-    for (const x of this) if (!os.some((o) => o.__contains__(x))) r._add(x);
+    if (others.length === 0) return this._new(this);
+    const r = this._difference1(others[0]);
+    for (const o of others.slice(1)) r._differenceUpdate1(o);
     return r;
   }
+  protected _symmetricDifferenceUpdate(other: unknown): void {
+    if (other === this) {
+      this.m.clear();
+      this.kt.clear();
+      this._tClear();
+      return;
+    }
+    const o = other instanceof PySetBase ? (other as PySetBase<T>) : other instanceof PyDict && other.constructor === PyDict ? null : this._new(other);
+    if (o === null) {
+      for (const x of toIterable(other)) if (!this._discard(x)) this._add(x as T);
+      return;
+    }
+    for (const [k, v, h] of o._entries()) if (!this._discard(v)) this._addHashed(k, v, h);
+  }
   symmetric_difference(o: unknown): any {
-    const other = this.others([o])[0];
-    const r = this._new();
-    for (const x of this) if (!other.__contains__(x)) r._add(x);
-    for (const x of other) if (!this.__contains__(x)) r._add(x as T);
+    const r = this._new(o);
+    r._symmetricDifferenceUpdate(this);
     return r;
   }
   issubset(o: unknown): boolean {
@@ -927,10 +1385,10 @@ export abstract class PySetBase<T = unknown> {
     return o instanceof PySetBase ? this.union(o) : NotImplemented;
   }
   __and__(o: unknown): any {
-    return o instanceof PySetBase ? this.intersection(o) : NotImplemented;
+    return o instanceof PySetBase ? this._intersection1(o) : NotImplemented;
   }
   __sub__(o: unknown): any {
-    return o instanceof PySetBase ? this.difference(o) : NotImplemented;
+    return o instanceof PySetBase ? this._difference1(o) : NotImplemented;
   }
   __xor__(o: unknown): any {
     return o instanceof PySetBase ? this.symmetric_difference(o) : NotImplemented;
@@ -940,6 +1398,15 @@ export abstract class PySetBase<T = unknown> {
 export class PySet<T = unknown> extends PySetBase<T> {
   protected _new(it?: unknown): PySet<T> {
     return new PySet<T>(it);
+  }
+  /**
+   * A set display whose items are all constants (`{3, 1, 2}` with 3 or more items): CPython builds
+   * a frozenset constant at compile time and merges it into a new set, which can lay the table out
+   * differently from adding the items one by one.
+   */
+  static fromConstants<T>(items: T[]): PySet<T> {
+    if (items.length <= 2) return new PySet<T>(items);
+    return new PySet<T>(new PyFrozenSet<T>(items));
   }
   add(x: T): null {
     this._add(x);
@@ -954,36 +1421,29 @@ export class PySet<T = unknown> extends PySetBase<T> {
     return null;
   }
   pop(): T {
-    for (const [nk, v] of this.m) {
-      this.m.delete(nk);
-      this.kt.forget(nk);
-      return v;
-    }
-    throw new KeyError("pop from an empty set");
+    return this._popEntry();
   }
   clear(): null {
     this.m.clear();
     this.kt.clear();
+    this._tClear();
     return null;
   }
   update(...others: unknown[]): null {
-    for (const o of others) for (const x of toIterable(o)) this._add(x as T);
+    for (const o of others) this._update(o);
     return null;
   }
   intersection_update(...others: unknown[]): null {
     const r = this.intersection(...others) as PySet<T>;
-    this.clear();
-    for (const x of r) this._add(x);
+    if (r !== this) this._swapBodies(r);
     return null;
   }
   difference_update(...others: unknown[]): null {
-    for (const o of others) for (const x of toIterable(o)) this._discard(x);
+    for (const o of others) this._differenceUpdate1(o);
     return null;
   }
   symmetric_difference_update(o: unknown): null {
-    const r = this.symmetric_difference(o) as PySet<T>;
-    this.clear();
-    for (const x of r) this._add(x);
+    this._symmetricDifferenceUpdate(o);
     return null;
   }
   __ior__(o: unknown): this {
