@@ -365,6 +365,7 @@ export function async_generator_function<A extends unknown[]>(
   Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });
   Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
   Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
+  Object.defineProperty(f, "__signature_source__", { value: genFn });
   return f as unknown as ((...args: A) => AsyncGenerator) & { __name__: string; __qualname__: string; __code__: CodeObject };
 }
 

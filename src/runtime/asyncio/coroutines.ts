@@ -204,6 +204,8 @@ function coroutine_function<A extends unknown[], T>(
     // eslint-disable-next-line prefer-rest-params
     return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
   };
+  // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
+  Object.defineProperty(f, "__signature_source__", { value: genFn });
   return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
 }
 
