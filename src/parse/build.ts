@@ -143,7 +143,15 @@ export class Builder {
   /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
   ident(n: Span): string {
     const t = this.text(n);
-    return /^[\x00-\x7f]*$/.test(t) ? t : t.normalize("NFKC");
+    if (/^[\x00-\x7f]*$/.test(t)) return t;
+    // Lezer takes any non-ASCII character into a name; Python allows only XID characters.
+    let at = n.from;
+    for (const ch of t) {
+      if (!/[\p{XID_Continue}]/u.test(ch) && !/[\p{XID_Start}]/u.test(ch.normalize("NFKC")))
+        this.fail(`invalid character '${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`, at, at + ch.length);
+      at += ch.length;
+    }
+    return t.normalize("NFKC");
   }
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
