@@ -230,56 +230,148 @@ function showDiagnostics(diagnostics: Diagnostic[], syntaxError: PySyntaxError |
 
 // ───────────── output ─────────────
 
-const OUTPUT_LIMIT = 2_000_000;
-let outputChars = 0;
-let queued: [string, string][] = [];
+/**
+ * Output. The program's output is kept (its last OUTPUT_LIMIT characters) in `model`; the pane
+ * shows it in blocks of whole lines, so appending and dropping old output lay out a block or two.
+ * A program that prints without end would still keep the page busy laying out text, so when more
+ * than APPEND_BUDGET characters arrive between two frames the pane is redrawn at most every
+ * FLOOD_INTERVAL_MS with only the last FLOOD_VIEW characters; the end of the run draws it all.
+ */
+const OUTPUT_LIMIT = 400_000;
+const APPEND_BUDGET = 32_000;
+const FLOOD_VIEW = 16_000;
+const FLOOD_INTERVAL_MS = 250;
+const BLOCK_CHARS = 8_000;
+
+let model: [string, string][] = [];
+let modelChars = 0;
+let modelTrimmed = false;
+let fresh: [string, string][] = [];
+let freshChars = 0;
+/** The pane shows all of `model` (not just its tail). */
+let paneComplete = true;
 let flushScheduled = false;
+
+let outputChars = 0;
+let trimmedMarker: HTMLElement | null = null;
+const blocks: { el: HTMLElement; chars: number; endsLine: boolean }[] = [];
 
 function appendOutput(cls: string, text: string): void {
   if (!text) return;
-  queued.push([cls, text]);
+  const last = model[model.length - 1];
+  if (last && last[0] === cls) last[1] += text;
+  else model.push([cls, text]);
+  modelChars += text.length;
+  while (modelChars > OUTPUT_LIMIT) {
+    const first = model[0]!;
+    const excess = modelChars - OUTPUT_LIMIT;
+    modelTrimmed = true;
+    if (first[1].length <= excess) {
+      model.shift();
+      modelChars -= first[1].length;
+    } else {
+      first[1] = first[1].slice(excess);
+      modelChars -= excess;
+    }
+  }
+  fresh.push([cls, text]);
+  freshChars += text.length;
   if (!flushScheduled) {
     flushScheduled = true;
-    requestAnimationFrame(flushOutputQueue);
+    if (freshChars > APPEND_BUDGET) window.setTimeout(() => flushOutputQueue(), FLOOD_INTERVAL_MS);
+    else requestAnimationFrame(() => flushOutputQueue());
   }
 }
 
-function flushOutputQueue(): void {
-  flushScheduled = false;
-  if (queued.length === 0) return;
-  const atBottom = outputPre.scrollHeight - outputPre.scrollTop - outputPre.clientHeight < 40;
-  for (const [cls, text] of queued) {
-    const last = outputPre.lastElementChild as HTMLElement | null;
-    if (last && last.className === cls) last.append(text);
+function addText(cls: string, text: string): void {
+  while (text.length > 0) {
+    let block = blocks[blocks.length - 1];
+    if (!block || (block.chars >= BLOCK_CHARS && block.endsLine)) {
+      const el = document.createElement("div");
+      el.className = "block";
+      outputPre.append(el);
+      block = { el, chars: 0, endsLine: true };
+      blocks.push(block);
+    }
+    let n = text.length;
+    const room = BLOCK_CHARS - block.chars;
+    if (n > room) {
+      const nl = text.indexOf("\n", Math.max(0, room - 1));
+      if (nl >= 0) n = nl + 1;
+    }
+    const piece = n === text.length ? text : text.slice(0, n);
+    text = text.slice(n);
+    const last = block.el.lastElementChild as HTMLElement | null;
+    if (last && last.className === cls && last.firstChild) (last.firstChild as Text).appendData(piece);
     else {
       const span = document.createElement("span");
       span.className = cls;
-      span.textContent = text;
-      outputPre.append(span);
+      span.textContent = piece;
+      block.el.append(span);
     }
-    outputChars += text.length;
+    block.chars += piece.length;
+    block.endsLine = piece.endsWith("\n");
+    outputChars += piece.length;
   }
-  queued = [];
-  // Keep the page light when a program prints without end: drop the oldest output.
-  while (outputChars > OUTPUT_LIMIT && outputPre.firstElementChild) {
-    const first = outputPre.firstElementChild;
-    const len = first.textContent?.length ?? 0;
-    if (outputChars - len < OUTPUT_LIMIT / 2 || outputPre.childElementCount === 1) {
-      const keep = (first.textContent ?? "").slice(outputChars - OUTPUT_LIMIT / 2);
-      outputChars -= len - keep.length;
-      first.textContent = `[… earlier output dropped …]\n${keep}`;
-      break;
+}
+
+/** Redraws the pane from the model: all of it, or its last `limit` characters. */
+function redraw(limit: number): void {
+  outputPre.replaceChildren();
+  blocks.length = 0;
+  outputChars = 0;
+  trimmedMarker = null;
+  let start = model.length;
+  let total = 0;
+  while (start > 0 && total < limit) total += model[--start]![1].length;
+  if (modelTrimmed || start > 0 || total > limit) markTrimmed();
+  for (let i = start; i < model.length; i++) {
+    const [cls, text] = model[i]!;
+    addText(cls, i === start && total > limit ? text.slice(total - limit) : text);
+  }
+  paneComplete = limit >= OUTPUT_LIMIT;
+}
+
+/** Brings the pane up to date (`final`: the run is over, show everything kept). */
+function flushOutputQueue(final = false): void {
+  flushScheduled = false;
+  if (freshChars === 0 && (paneComplete || !final)) return;
+  const atBottom = outputPre.scrollHeight - outputPre.scrollTop - outputPre.clientHeight < 40;
+  if (paneComplete && freshChars <= APPEND_BUDGET) {
+    for (const [cls, text] of fresh) addText(cls, text);
+    while (outputChars > OUTPUT_LIMIT && blocks.length > 1) {
+      const first = blocks.shift()!;
+      first.el.remove();
+      outputChars -= first.chars;
+      markTrimmed();
     }
-    first.remove();
-    outputChars -= len;
+  } else {
+    redraw(final ? OUTPUT_LIMIT : FLOOD_VIEW);
   }
-  if (atBottom) outputPre.scrollTop = outputPre.scrollHeight;
+  fresh = [];
+  freshChars = 0;
+  if (atBottom || !final) outputPre.scrollTop = outputPre.scrollHeight;
+}
+
+function markTrimmed(): void {
+  if (trimmedMarker) return;
+  trimmedMarker = document.createElement("div");
+  trimmedMarker.className = "meta";
+  trimmedMarker.textContent = "[… earlier output dropped …]";
+  outputPre.prepend(trimmedMarker);
 }
 
 function clearOutput(): void {
-  queued = [];
+  model = [];
+  modelChars = 0;
+  modelTrimmed = false;
+  fresh = [];
+  freshChars = 0;
+  paneComplete = true;
   outputPre.replaceChildren();
+  blocks.length = 0;
   outputChars = 0;
+  trimmedMarker = null;
 }
 
 // ───────────── running ─────────────
@@ -315,7 +407,7 @@ function setRunStatus(text: string, cls = ""): void {
 function finish(text: string, cls: string, exitCode: string): void {
   document.body.dataset.exitCode = exitCode;
   if (!active) return;
-  flushOutputQueue();
+  flushOutputQueue(true);
   clearInterval(active.timer);
   active.worker.terminate();
   active = null;
@@ -334,7 +426,8 @@ function stopRun(): void {
     return;
   }
   const seconds = (performance.now() - active.started) / 1000;
-  appendOutput("meta", `${outputChars || queued.length ? "\n" : ""}[stopped after ${seconds.toFixed(1)} s]\n`);
+  const last = model[model.length - 1];
+  appendOutput("meta", `${last && !last[1].endsWith("\n") ? "\n" : ""}[stopped after ${seconds.toFixed(1)} s]\n`);
   finish("stopped", "fail", "stopped");
 }
 
@@ -363,7 +456,7 @@ async function startRun(): Promise<void> {
     appendOutput("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
     setRunning(false);
     setRunStatus("exit code 1", "fail");
-    flushOutputQueue();
+    flushOutputQueue(true);
     document.body.dataset.exitCode = "1";
     document.body.dataset.runs = String(ticket);
     return;
@@ -380,6 +473,7 @@ async function startRun(): Promise<void> {
     if (active !== run) return;
     const msg = e.data;
     if (msg.type === "output") {
+      if (msg.dropped) appendOutput("meta", `[… ${msg.dropped} characters of output dropped …]\n`);
       for (const [fd, text] of msg.chunks) appendOutput(fd === 1 ? "stdout" : "stderr", text);
     } else if (msg.type === "exit") {
       if (msg.internalError) appendOutput("stderr", `internal error in tsyncio: ${msg.internalError}\n`);

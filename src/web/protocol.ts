@@ -49,5 +49,5 @@ export interface RunRequest {
 export type RunnerMessage =
   | { type: "ready" }
   /** Output in the order it was written: [fd, text] pairs. */
-  | { type: "output"; chunks: [1 | 2, string][] }
+  | { type: "output"; chunks: [1 | 2, string][]; /** Characters dropped before these (a flood of output). */ dropped: number }
   | { type: "exit"; code: number; ms: number; internalError: string | null };

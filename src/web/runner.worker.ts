@@ -20,17 +20,26 @@ const scope = self as unknown as {
 };
 const post = scope.postMessage.bind(scope);
 
-// ───────────── output: in write order, posted at most every few ms (a print loop must not flood the page) ─────────────
+// ───────────── output ─────────────
+// In write order, line-buffered, posted at most every POST_INTERVAL_MS while the program keeps
+// writing (sleeps and the exit post at once), so a print loop cannot flood the page with messages.
+// The page keeps only the last megabyte or so, so past MAX_PENDING characters between two posts the
+// oldest waiting output is dropped here already (the page says so).
+
+const POST_INTERVAL_MS = 40;
+const MAX_PENDING = 1 << 18;
 
 let pending: [1 | 2, string][] = [];
 let pendingChars = 0;
+let dropped = 0;
 let lastPost = 0;
 
 function flushOutput(): void {
-  if (pending.length === 0) return;
-  post({ type: "output", chunks: pending });
+  if (pending.length === 0 && dropped === 0) return;
+  post({ type: "output", chunks: pending, dropped });
   pending = [];
   pendingChars = 0;
+  dropped = 0;
   lastPost = performance.now();
 }
 
@@ -40,8 +49,26 @@ function write(fd: 1 | 2, text: string): void {
   if (last && last[0] === fd) last[1] += text;
   else pending.push([fd, text]);
   pendingChars += text.length;
-  // Line-buffered, but at most one message per 10 ms unless a lot is waiting.
-  if (pendingChars > 1 << 16 || (text.includes("\n") && performance.now() - lastPost >= 10)) flushOutput();
+  if (pendingChars > 2 * MAX_PENDING) dropOldest();
+  if (text.includes("\n") && performance.now() - lastPost >= POST_INTERVAL_MS) flushOutput();
+}
+
+function dropOldest(): void {
+  let excess = pendingChars - MAX_PENDING;
+  while (excess > 0 && pending.length > 0) {
+    const first = pending[0]!;
+    if (first[1].length <= excess) {
+      pending.shift();
+      excess -= first[1].length;
+      dropped += first[1].length;
+      pendingChars -= first[1].length;
+    } else {
+      first[1] = first[1].slice(excess);
+      dropped += excess;
+      pendingChars -= excess;
+      excess = 0;
+    }
+  }
 }
 
 // ───────────── isolation ─────────────

@@ -194,6 +194,24 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("still alive\n");
   }, 90_000);
 
+  it("a program that prints without end does not freeze the page", async () => {
+    await setSource(page, "i = 0\nwhile True:\n    i += 1\n    print(i, 'spam spam spam')\n");
+    await page.setChecked("#virtual-time", false);
+    await page.click("#run");
+    await page.waitForFunction(() => window.tsyncio.getStdout().length > 10_000, null, { timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.running === "false", null, { timeout: 10_000 });
+    // The pane keeps the end of the output, whole lines, in order.
+    const lines = (await page.evaluate(() => window.tsyncio.getStdout())).split("\n").slice(1, -1);
+    expect(lines.length).toBeGreaterThan(100);
+    const numbers = lines.map((l) => Number(l.split(" ")[0]));
+    for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe(numbers[i - 1]! + 1);
+  }, 90_000);
+
   it("the program's worker has no storage, network or cookie APIs", async () => {
     const runner = readdirSync(join(site, "assets")).find((f) => /^runner\.worker-.*\.js$/.test(f));
     expect(runner).toBeDefined();
