@@ -1477,7 +1477,7 @@ class Lowerer {
       }
       if (r.where === "builtin") {
         if (f.id === "super") return this.diags.error(e, "TSY1030", "super() is supported only as super().method(...)");
-        if (BUILTIN_EXCEPTIONS.has(f.id)) return { k: "new", callee: this.expr(f), args: [...args, ...kwArgs()] };
+        if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return { k: "new", callee: this.expr(f), args: [...args, ...kwArgs()] };
         return call(this.expr(f), ...args, ...kwArgs());
       }
       // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).

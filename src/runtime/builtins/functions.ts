@@ -169,7 +169,10 @@ export const NoneType = typeObject(function NoneType(): null {
 }, "NoneType");
 
 export const str = typeObject(
-  function str(x: unknown = "", encoding?: unknown): string {
+  function str(...args: unknown[]): string {
+    // str() is "", but str(None) is "None" even when None arrives as undefined.
+    if (args.length === 0) return "";
+    const [x, encoding] = args;
     if (encoding !== undefined && x instanceof PyBytes) return x.decode(strConv(encoding));
     if (x instanceof KwArgs) return "";
     return strConv(x);

@@ -1,6 +1,7 @@
 // PyObject (base of user classes), keyword arguments, id().
 import { TypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
+import { toIterable } from "./ops.js";
 
 /** Keyword arguments passed as the final argument of a call: `f(a, kw({ end: "" }))`. */
 export class KwArgs {
@@ -70,6 +71,14 @@ export function classQualname(c: unknown): string {
 export class PyObject {
   constructor(...args: any[]) {
     this.__init__(...args);
+  }
+  /** `for x in obj` on a user class: through `__iter__` (or the old `__getitem__` protocol), as Python does. */
+  [Symbol.iterator](): Iterator<unknown> {
+    const self = this as unknown as { __iter__?: unknown; __getitem__?: unknown };
+    if (typeof self.__iter__ !== "function" && typeof self.__getitem__ !== "function") {
+      throw new TypeError(`'${className(this.constructor)}' object is not iterable`);
+    }
+    return toIterable(this)[Symbol.iterator]();
   }
   __init__(...args: any[]): void {
     if (args.length > 0 && !(args.length === 1 && args[0] instanceof KwArgs && Object.keys(args[0].kw).length === 0)) {

@@ -400,6 +400,10 @@ export function toIterable(x: unknown): Iterable<unknown> {
       const r = u.call(x);
       return asJsIterator(r);
     }
+    // PyObject's own Symbol.iterator comes back here: a user class without __iter__ uses __getitem__.
+    if (x instanceof PyObject && typeof (x as { __getitem__?: unknown }).__getitem__ === "function") {
+      return getitemIter(x as unknown as { __getitem__(i: bigint): unknown });
+    }
     if (typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return x as Iterable<unknown>;
     if (typeof u === "function") return asJsIterator(u.call(x));
     if (typeof (x as { __next__?: unknown }).__next__ === "function") return pyNextAdapter(x as { __next__(): unknown });
