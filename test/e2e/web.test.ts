@@ -106,6 +106,43 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     expect(options).toEqual(SEEDS.map(exampleName));
   });
 
+  it("is interactive before the compiler and prettier have loaded", async () => {
+    const p = await context.newPage();
+    let releaseCompiler!: () => void;
+    let releasePrettier!: () => void;
+    const compilerHeld = new Promise<void>((r) => (releaseCompiler = r));
+    const prettierHeld = new Promise<void>((r) => (releasePrettier = r));
+    await p.route(/compiler\.worker-[^/]*\.js$/, async (route) => {
+      await compilerHeld;
+      await route.continue();
+    });
+    await p.route(/\/(typescript|estree|standalone)-[^/]*\.js$/, async (route) => {
+      await prettierHeld;
+      await route.continue();
+    });
+    try {
+      await p.goto(server.url);
+      // The editor works and the menu works while the compiler is still on its way.
+      await p.waitForFunction(() => window.tsyncio?.getPython().length > 0, null, { timeout: 30_000 });
+      expect(await p.textContent("#translate-status")).toBe("loading the compiler…");
+      await p.selectOption("#examples", "12_ensure_future.py");
+      await setSource(p, "print('typed before the compiler came')\n");
+      expect(await p.evaluate(() => window.tsyncio.getTypeScript())).toBe("");
+      // The compiler, without prettier yet: the unformatted translation shows first.
+      releaseCompiler();
+      await p.waitForFunction(() => window.tsyncio.getTypeScript().includes("typed before the compiler came"), null, { timeout: 60_000 });
+      expect(await p.textContent("#translate-status")).toBe("translated; formatting…");
+      releasePrettier();
+      const expected = await transpile("print('typed before the compiler came')\n", { filename: "main.py" });
+      await p.waitForFunction(() => /^translated in \d+ ms$/.test(document.getElementById("translate-status")!.textContent!), null, { timeout: 60_000 });
+      expect(await p.evaluate(() => window.tsyncio.getTypeScript())).toBe(expected.code);
+    } finally {
+      releaseCompiler();
+      releasePrettier();
+      await p.close();
+    }
+  }, 120_000);
+
   describe("seed examples from the menu: TypeScript and run output", () => {
     for (const fixture of SEEDS) {
       const dir = join(root, "fixtures", fixture);
