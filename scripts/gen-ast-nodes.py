@@ -52,7 +52,7 @@ for s in SUMS + PRODUCTS:
         iface = prod_type.get(c.__name__, c.__name__)
         pos = " extends Position" if s in WITH_POS else ""
         out.append(f"/** ASDL {s}: {c.__name__}({', '.join(fields)}) */")
-        body = [f"  _type: \"{c.__name__}\";"] + [f"  {f}: {'(ExprNode | null)[]' if f == 'kw_defaults' else ts_type(ft[f])};" for f in fields]
+        body = [f"  _type: \"{c.__name__}\";"] + [f"  {f}: {'(ExprNode | null)[]' if f == 'kw_defaults' or (c.__name__ == 'Dict' and f == 'keys') else ts_type(ft[f])};" for f in fields]
         out.append(f"export interface {iface}{pos} {{\n" + "\n".join(body) + "\n}")
         names.append(iface)
         kinds[c.__name__] = fields

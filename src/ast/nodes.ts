@@ -265,7 +265,7 @@ export interface IfExp extends Position {
 /** ASDL expr: Dict(keys, values) */
 export interface Dict extends Position {
   _type: "Dict";
-  keys: ExprNode[];
+  keys: (ExprNode | null)[];
   values: ExprNode[];
 }
 /** ASDL expr: Set(elts) */
