@@ -215,7 +215,7 @@ function showDiagnostics(diagnostics: Diagnostic[], syntaxError: PySyntaxError |
   const lines: string[] = [];
   if (syntaxError) {
     const message = `${syntaxError.kind}: ${syntaxError.msg}`;
-    cm.push({ ...range(syntaxError.lineno, syntaxError.offset, syntaxError.end_lineno, syntaxError.end_offset), severity: "error", message, source: "python" });
+    cm.push({ ...range(syntaxError.lineno, syntaxError.offset, syntaxError.end_lineno, syntaxError.end_offset), severity: "error", message });
     lines.push(`line ${syntaxError.lineno}: ${message}`);
   }
   for (const d of diagnostics) {

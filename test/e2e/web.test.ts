@@ -192,6 +192,9 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     const markerTop = await page.$eval("#python-editor .cm-lint-marker-error", (el) => el.getBoundingClientRect().top);
     const lineTops = await page.$$eval("#python-editor .cm-content > .cm-line", (els) => els.map((el) => el.getBoundingClientRect().top));
     expect(Math.abs(markerTop - lineTops[2]!)).toBeLessThan(6);
+    await page.hover("#python-editor .cm-lintRange-error, #python-editor .cm-lintPoint-error");
+    await page.waitForSelector(".cm-tooltip-lint", { timeout: 10_000 }).catch(() => {});
+    await page.screenshot({ path: join(results, "web-syntax-error.png") });
     // Running it prints CPython's report.
     expect(await run(page, { virtualTime: true })).toBe("1");
     expect(await page.evaluate(() => window.tsyncio.getStderr())).toMatch(/line 3\n[\s\S]*SyntaxError: /);
