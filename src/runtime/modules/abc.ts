@@ -28,17 +28,17 @@ const ABSTRACT = Symbol("abstract methods");
 function ownAbstract(cls: Function): { abstract: Set<string>; concrete: Set<string> } {
   const abstract = new Set<string>();
   const concrete = new Set<string>();
-  const look = (o: object) => {
+  const look = (o: object, isClass: boolean) => {
     for (const name of Object.getOwnPropertyNames(o)) {
-      if (name === "constructor" || name === "prototype" || name === "length" || name === "name") continue;
+      if (name === "constructor" || (isClass && (name === "prototype" || name === "length" || name === "name"))) continue;
       const d = Object.getOwnPropertyDescriptor(o, name)!;
       const parts = "value" in d ? [d.value] : [d.get, d.set];
       if (parts.some(isAbstract)) abstract.add(name);
       else concrete.add(name);
     }
   };
-  look(cls.prototype);
-  look(cls);
+  look(cls.prototype, false);
+  look(cls, true);
   return { abstract, concrete };
 }
 

@@ -5,16 +5,16 @@
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
 // Coroutines wrapping JS generators.
 import { BaseException, RuntimeError, StopIteration, StopAsyncIteration, TypeError } from "../builtins/exceptions.js";
-import { PyObject, popKw, KwArgs } from "../builtins/object.js";
+import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
 import { call, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
-import { _coroutine_from_generator, awaitable } from "../asyncio/coroutines.js";
-import type { Coroutine } from "../asyncio/coroutines.js";
+import { Coroutine, awaitable, makeCode } from "../asyncio/coroutines.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
 
+/** The coroutine an `async def` method of contextlib would return. */
 function coro(gen: Gen, qualname: string): Coroutine<unknown> {
-  return _coroutine_from_generator(gen, qualname);
+  return new Coroutine<unknown>(gen, makeCode({ qualname, filename: "contextlib.py", firstlineno: 0 }));
 }
 
 function matches(exc: unknown, types: unknown[]): boolean {
@@ -358,8 +358,9 @@ Object.defineProperty(redirect_stderr, "__module__", { value: "contextlib" });
 type ExitCb = { isSync: boolean; fn: (t: unknown, e: unknown, tb: unknown) => unknown };
 
 function noProtocol(cm: unknown, asyncProto: boolean): TypeError {
+  const t = pytype(cm);
   return new TypeError(
-    `'${typeName(cm)}' object does not support the ${asyncProto ? "asynchronous " : ""}context manager protocol`,
+    `'${classModule(t)}.${classQualname(t)}' object does not support the ${asyncProto ? "asynchronous " : ""}context manager protocol`,
   );
 }
 

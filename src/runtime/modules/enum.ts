@@ -100,12 +100,18 @@ function defaultNextValue(kind: string, name: string, start: bigint, count: numb
   }
   void count;
   if (last.length === 0) return start;
-  const v = last[last.length - 1];
-  try {
-    return add(v, 1n);
-  } catch {
-    throw new TypeError(`unable to increment ${repr(v)}`);
+  // 3.12: the largest value plus one when the values sort (with a DeprecationWarning if that is
+  // not the last one), else the last value that supports + 1
+  const numeric = last.every((v) => typeof v === "bigint" || typeof v === "number" || typeof v === "boolean");
+  const order = numeric ? [...last].sort((a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0)) : last;
+  for (let i = order.length - 1; i >= 0; i--) {
+    try {
+      return add(order[i], 1n);
+    } catch {
+      /* try the previous one */
+    }
   }
+  return start;
 }
 
 /** Turns the class attributes left by define_class into members. */
@@ -271,11 +277,11 @@ function pseudoMember(cls: Function, st: EnumState, v: bigint): Enum {
   return m;
 }
 
-/** The canonical single-bit members inside v, lowest bit first. */
+/** The canonical single-bit members inside v, in definition order. */
 function flagBits(st: EnumState, v: bigint): Enum[] {
   const out: Enum[] = [];
   if (v <= 0n) return out;
-  const single = st.list.filter((m) => isPow2(m._value_)).sort((a, b) => ((a._value_ as bigint) < (b._value_ as bigint) ? -1 : 1));
+  const single = st.list.filter((m) => isPow2(m._value_));
   for (const m of single) if ((v & (m._value_ as bigint)) !== 0n) out.push(m);
   return out;
 }

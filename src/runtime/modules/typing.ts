@@ -175,7 +175,12 @@ export const OrderedDict = alias("OrderedDict", null);
 export const Counter = alias("Counter", null);
 export const Deque = alias("Deque", null);
 export const ChainMap = alias("ChainMap", null);
-export const Callable = alias("Callable", null);
+export const Callable = new _SpecialForm("Callable", null, (params) => {
+  if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
+  const [args, result] = params;
+  const flat = args === Ellipsis ? [Ellipsis] : Array.from(toIterable(args));
+  return new _GenericAlias(Callable, PyTuple.fromArray([...flat, result]), "typing.Callable");
+});
 export const Awaitable = alias("Awaitable", null);
 export const Coroutine = alias("Coroutine", null);
 export const AsyncIterable = alias("AsyncIterable", null);
