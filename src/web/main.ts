@@ -391,7 +391,14 @@ function spawnRunner(): Worker {
 }
 
 function warmRunner(): void {
-  if (!spare) spare = spawnRunner();
+  if (spare) return;
+  const w = spawnRunner();
+  // A runner that failed to load is dropped; the next Run starts another and reports its error.
+  w.onerror = () => {
+    if (spare === w) spare = null;
+    w.terminate();
+  };
+  spare = w;
 }
 
 function setRunning(running: boolean): void {
@@ -463,6 +470,7 @@ async function startRun(): Promise<void> {
   }
   const worker = spare ?? spawnRunner();
   spare = null;
+  const virtual = virtualTime.checked;
   const run: ActiveRun = { worker, started: performance.now(), timer: 0 };
   active = run;
   setRunStatus("running…");
@@ -478,7 +486,7 @@ async function startRun(): Promise<void> {
     } else if (msg.type === "exit") {
       if (msg.internalError) appendOutput("stderr", `internal error in tsyncio: ${msg.internalError}\n`);
       const seconds = (msg.ms / 1000).toFixed(msg.ms < 10_000 ? 2 : 1);
-      finish(`exit code ${msg.code} · ${seconds} s${virtualTime.checked ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
+      finish(`exit code ${msg.code} · ${seconds} s${virtual ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
     }
   };
   worker.onerror = (e) => {
@@ -488,7 +496,7 @@ async function startRun(): Promise<void> {
     finish("failed", "fail", "failed");
   };
   const req: RunRequest = {
-    type: "run", program: { ...compiled.compiled, path, source }, virtualTime: virtualTime.checked,
+    type: "run", program: { ...compiled.compiled, path, source }, virtualTime: virtual,
   };
   worker.postMessage(req);
 }
