@@ -7,6 +7,7 @@
 import { EditorView, basicSetup } from "codemirror";
 import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
@@ -56,6 +57,7 @@ const pythonView = new EditorView({
     extensions: [
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (void startRun(), true) }])),
       basicSetup,
+      keymap.of([indentWithTab]),
       python(),
       indentUnit.of("    "),
       lintGutter(),

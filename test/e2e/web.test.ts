@@ -306,6 +306,21 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     }
   }, 90_000);
 
+  it("copies and downloads the TypeScript", async () => {
+    await page.selectOption("#examples", "11_lazy_coroutine.py");
+    const source = readFileSync(join(root, "fixtures/seed-11-lazy-coroutine/input.py"), "utf8");
+    const expected = (await transpile(source, { filename: "11_lazy_coroutine.py" })).code;
+    await page.waitForFunction((ts) => window.tsyncio.getTypeScript() === ts, expected, { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click("#download")]);
+    expect(download.suggestedFilename()).toBe("11_lazy_coroutine.ts");
+    const path = await download.path();
+    expect(readFileSync(path, "utf8")).toBe(expected);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+    await page.click("#copy");
+    await page.waitForFunction(() => document.getElementById("toast")!.textContent === "TypeScript copied", null, { timeout: 10_000 });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  }, 90_000);
+
   it("screenshots: light, dark, phone", async () => {
     await page.selectOption("#examples", "19_say_after_tasks.py");
     await page.setChecked("#virtual-time", true);
