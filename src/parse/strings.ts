@@ -46,15 +46,18 @@ class Pieces {
   }
 }
 
-/** Decodes a literal slice of the source, turning decoding problems into syntax errors at the right offset. */
-function decode(b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, tokenFrom?: number): string {
+/**
+ * Decodes a literal slice of the source, turning decoding problems into syntax errors where
+ * CPython puts them: on the whole string token (`token`), or for an f-string's literal piece,
+ * just after the piece.
+ */
+function decode(b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, token?: N): string {
   try {
     return decodeBody(b.src.slice(from, to), opts);
   } catch (e) {
     if (e instanceof LiteralError) {
-      // CPython points at the whole token for a non-ASCII bytes literal.
-      if (e.message.startsWith("bytes can only")) b.fail(e.message, tokenFrom ?? from, tokenFrom ?? from);
-      b.fail(e.message, from + e.at, from + e.end);
+      if (token) b.fail(e.message, token.from, token.to);
+      b.fail(e.message, to, to + 1);
     }
     throw e;
   }
@@ -69,7 +72,7 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
     let value = "";
     for (const { node, tok } of toks) {
       const start = node.from + tok.bodyStart;
-      value += decode(b, start, start + tok.body.length, tok, node.from);
+      value += decode(b, start, start + tok.body.length, tok, node);
     }
     const v: A.ConstantValue = bytes ? { bytes: value } : value;
     return b.at({ _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null } as A.Constant, whole.from, whole.to);
@@ -79,7 +82,7 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
   for (const { node, tok } of toks) {
     if (!tok.fstring) {
       const start = node.from + tok.bodyStart;
-      pieces.literal(decode(b, start, start + tok.body.length, tok), node.from, node.to, tok.unicode ? "u" : null);
+      pieces.literal(decode(b, start, start + tok.body.length, tok, node), node.from, node.to, tok.unicode ? "u" : null);
       continue;
     }
     const bodyFrom = node.from + tok.bodyStart;

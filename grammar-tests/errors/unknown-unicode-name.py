@@ -1,0 +1,2 @@
+x = 1
+s = "abc\N{CJK UNIFIED IDEOGRAPH-4e00}"
