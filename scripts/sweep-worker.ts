@@ -102,7 +102,7 @@ export async function sweepFile(file: string, limitMs: number): Promise<FileResu
         ...parseErrors(translated.code, ts.ScriptKind.TS, filename.replace(/\.py$/, ".ts")),
         ...parseErrors(checked.js, ts.ScriptKind.JS, filename.replace(/\.py$/, ".js")),
       ];
-      if (!translated.code) problems.push("empty translation without errors");
+      if (!translated.code && checked.js.trim()) problems.push("empty translation of a program that compiles to JavaScript");
       if (problems.length) {
         res.status = "internal";
         res.detail = `emitted code does not parse:\n${problems.slice(0, 5).join("\n")}`;

@@ -49,20 +49,50 @@ function front(source: string, filename: string) {
 /** Python → TypeScript for people to read: prettier-formatted, type-checks under `tsc --strict`. */
 export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "main.py";
-  const { body, diagnostics, syntaxError } = front(source, filename);
-  if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError };
-  const printed = emitTypeScript(body);
-  const code = options.format === false ? printed.text : await formatTypeScript(printed.text);
-  return { code, map: printed.lineMap, diagnostics, syntaxError };
+  try {
+    const { body, diagnostics, syntaxError } = front(source, filename);
+    if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError };
+    const printed = emitTypeScript(body);
+    const code = options.format === false ? printed.text : await formatTypeScript(printed.text);
+    return { code, map: printed.lineMap, diagnostics, syntaxError };
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return { code: "", map: [], diagnostics: [tooDeep()], syntaxError: null };
+  }
 }
 
 /** Python → JavaScript for the runner (no TypeScript, no prettier: fast to produce). */
 export function compileToJs(source: string, options: { filename?: string } = {}): CompileResult {
   const filename = options.filename ?? "main.py";
-  const { body, diagnostics, syntaxError } = front(source, filename);
-  if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError };
-  const printed = emitJavaScript(body);
-  return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError };
+  try {
+    const { body, diagnostics, syntaxError } = front(source, filename);
+    if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError };
+    const printed = emitJavaScript(body);
+    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError };
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return { js: "", lineMap: [], nameMap: [], diagnostics: [tooDeep()], syntaxError: null };
+  }
+}
+
+/**
+ * The compiler's passes recurse over the tree. A program nested deeper than the JavaScript stack
+ * allows is reported as a diagnostic, the way CPython reports "RecursionError: maximum recursion
+ * depth exceeded during compilation", never as a JS RangeError.
+ */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+function tooDeep(): Diagnostic {
+  return {
+    code: "TSY1090",
+    severity: "error",
+    message: "the program is nested too deeply for tsyncio's compiler (it ran out of stack)",
+    lineno: 1,
+    col: 1,
+    hint: "flatten the deepest expression or statement nesting",
+  };
 }
 
 function baseName(path: string): string {
