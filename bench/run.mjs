@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench`: tsyncio against CPython 3.12 and a minimal reference scheduler in plain Node.
+// See bench/README.md. Everything is measured in this run; the machine is shared, so the table
+// compares CPU time (user + sys of the child process, from GNU time) and takes medians of repeats.
+//
+//   node bench/run.mjs [--quick] [--repeats N] [--python PATH] [--only a,b] [--markdown] [--json FILE]
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir, cpus, loadavg, platform, release } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { measure, median, haveGnuTime } from "./lib/measure.mjs";
+import { compileFile } from "./lib/compile.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+
+const quick = flag("--quick");
+const repeats = Number(option("--repeats", quick ? 3 : 5));
+const only = option("--only", null)?.split(",");
+const python = option("--python", process.env.PYENV_ROOT ? join(process.env.PYENV_ROOT, "versions/3.12.1/bin/python") : "python3.12");
+const havePython = spawnSync(python, ["-c", "import sys; assert sys.version_info[:2] == (3, 12)"]).status === 0;
+const node = process.execPath;
+const tsyncio = join(root, "bin/tsyncio.js");
+
+// name, N as the issue sets it (the quick mode divides it by 10).
+const SCHEDULER = [
+  ["spawn", 100_000, "100,000 tasks, each awaiting sleep(0) once, gathered"],
+  ["pingpong", 200_000, "two tasks, two Queues, 200,000 round trips"],
+  ["chain", 20_000, "a coroutine recursion 50 deep, awaited 20,000 times"],
+  ["timers", 50_000, "50,000 tasks sleeping random delays in [0, 0.05] s"],
+  ["prodcons", 200_000, "4 producers, 4 consumers, Queue(maxsize=100), 200,000 items"],
+  ["lock", 1_000, "1,000 tasks contending on a Lock, 100 acquisitions each"],
+];
+
+const scratch = mkdtempSync(join(tmpdir(), "tsyncio-bench-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const log = (s) => process.stderr.write(s + "\n");
+
+if (!existsSync(join(root, "dist/index.js"))) {
+  log("dist/ is missing: run `npm run build` first.");
+  process.exit(2);
+}
+
+/** Runs `cmd` `repeats` times per implementation, interleaved, checking stdout. */
+function compare(impls, expected, count = repeats) {
+  const runs = Object.fromEntries(Object.keys(impls).map((k) => [k, []]));
+  for (let r = 0; r < count; r++) {
+    for (const [name, [cmd, argv]] of Object.entries(impls)) {
+      const m = measure(cmd, argv, { cwd: here });
+      if (m.code !== 0 || (expected !== null && m.stdout.trim() !== expected)) {
+        throw new Error(`${name}: exit ${m.code}, stdout ${JSON.stringify(m.stdout.slice(0, 200))}, stderr ${m.stderr.slice(-500)}`);
+      }
+      runs[name].push(m);
+    }
+  }
+  const out = {};
+  for (const [name, ms] of Object.entries(runs)) {
+    out[name] = { cpu: median(ms.map((m) => m.cpu)), wall: median(ms.map((m) => m.wall)), rss: Math.max(...ms.map((m) => m.rss ?? 0)) || null, runs: ms.map((m) => m.cpu) };
+  }
+  return out;
+}
+
+const results = { scheduler: [], startup: null, translate: null, size: null };
+
+// --- scheduler benchmarks ----------------------------------------------------------------------
+for (const [name, fullN, what] of SCHEDULER) {
+  if (only && !only.includes(name)) continue;
+  const n = String(quick ? fullN / 10 : fullN);
+  const py = join(here, "programs", `${name}.py`);
+  const json = join(scratch, `${name}.json`);
+  compileFile(py, json);
+  const impls = {
+    tsyncio: [node, [join(here, "lib/run-js.mjs"), json, n]],
+    tsyncioRun: [node, [tsyncio, "run", py, n]],
+    reference: [node, [join(here, "reference/run.mjs"), name, n]],
+  };
+  if (havePython) impls.cpython = [python, [py, n]];
+  log(`${name} (N=${n}, ${repeats} repeats)...`);
+  const expected = measure(node, impls.tsyncio[1], { cwd: here }).stdout.trim();
+  results.scheduler.push({ name, n: Number(n), what, ...compare(impls, expected) });
+}
+
+// --- start-up ------------------------------------------------------------------------------------
+if (!only || only.includes("startup")) {
+  log("start-up...");
+  const seed = join(root, "../shared/seed-examples/02_await_chain.py");
+  const json = join(scratch, "startup.json");
+  compileFile(seed, json);
+  const impls = {
+    tsyncioRun: [node, [tsyncio, "run", seed]],
+    emittedJs: [node, [join(here, "lib/run-js.mjs"), json]],
+    nodeEmpty: [node, ["-e", ""]],
+  };
+  if (havePython) impls.cpython = [python, [seed]];
+  results.startup = { seed: "02_await_chain.py", ...compare(impls, null, Math.max(repeats, 5)) };
+}
+
+// --- translate -----------------------------------------------------------------------------------
+if (!only || only.includes("translate")) {
+  log("translate...");
+  const r = spawnSync(node, [join(here, "lib/translate.mjs"), "--repeats", String(repeats), "--blocks", quick ? "50" : "200"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`translate benchmark failed: ${r.stderr}`);
+  results.translate = JSON.parse(r.stdout);
+}
+
+// --- bundle size ---------------------------------------------------------------------------------
+if (!only || only.includes("size")) {
+  const r = spawnSync(node, [join(here, "lib/size.mjs")], { encoding: "utf8" });
+  results.size = r.status === 0 ? JSON.parse(r.stdout) : { error: r.stderr.trim().split("\n").pop() };
+}
+
+// --- the table -----------------------------------------------------------------------------------
+const s = (x) => (x === null || x === undefined ? "n/a" : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const ratio = (a, b) => (a && b ? (a / b).toFixed(2) + "×" : "n/a");
+const mb = (kb) => (kb ? (kb / 1024).toFixed(0) : "n/a");
+const kb = (b) => (b / 1024).toFixed(1);
+const lines = [];
+const row = (cells) => lines.push(`| ${cells.join(" | ")} |`);
+const cpuModel = cpus()[0]?.model?.trim() ?? "?";
+lines.push(`Machine: ${cpuModel}, ${cpus().length} CPUs, ${platform()} ${release()}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}; Node ${process.version}; CPython ${havePython ? spawnSync(python, ["-V"], { encoding: "utf8" }).stdout.trim().replace("Python ", "") : "not found"}; ${new Date().toISOString().slice(0, 10)}.`);
+lines.push(`Median of ${repeats} runs${quick ? " (--quick: N/10)" : ""}; CPU = user + sys seconds of the whole process (start-up included); wall in seconds; RSS = peak resident set in MB.${haveGnuTime ? "" : " (GNU time not found: CPU and RSS unavailable.)"} uvloop: not measured (not installable here: PyPI is unreachable).`);
+lines.push("");
+if (results.scheduler.length) {
+  row(["benchmark", "N", "tsyncio CPU", "tsyncio wall", "`tsyncio run` CPU", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "reference CPU", "tsyncio ÷ reference (CPU)", "RSS tsyncio / CPython / ref"]);
+  row(Array(11).fill("---"));
+  for (const b of results.scheduler) {
+    row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.wall), s(b.tsyncioRun.cpu), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), s(b.reference.cpu), ratio(b.tsyncio.cpu, b.reference.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)} / ${mb(b.reference.rss)}`]);
+  }
+  lines.push("");
+  lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand); `tsyncio run` = translate + run, end to end.");
+  lines.push("");
+}
+if (results.startup) {
+  const st = results.startup;
+  row(["start-up (" + st.seed + ")", "CPU", "wall", "RSS MB"]);
+  row(["---", "---", "---", "---"]);
+  row(["`tsyncio run`", s(st.tsyncioRun.cpu), s(st.tsyncioRun.wall), mb(st.tsyncioRun.rss)]);
+  row(["emitted JS, run directly", s(st.emittedJs.cpu), s(st.emittedJs.wall), mb(st.emittedJs.rss)]);
+  row(["`python3.12`", s(st.cpython?.cpu), s(st.cpython?.wall), mb(st.cpython?.rss)]);
+  row(["`node -e ''` (floor)", s(st.nodeEmpty.cpu), s(st.nodeEmpty.wall), mb(st.nodeEmpty.rss)]);
+  lines.push("");
+}
+if (results.translate) {
+  const t = results.translate;
+  row(["translate (CPU ms, median)", "lines", "raw lezer parse", "parse", "build AST", "lower", "emit JS", "emit TS", "prettier", "lines/s to JS", "lines/s to TS (formatted)", "to-JS speed ÷ lezer"]);
+  row(Array(12).fill("---"));
+  for (const x of [t.large, t.seeds]) {
+    const m = x.ms;
+    row([x.label === "generated" ? "generated program" : `${x.files} seed examples`, x.lines.toLocaleString("en"), m.lezer.toFixed(0), m.parse.toFixed(0), m.build.toFixed(0), m.lower.toFixed(0), m.emitJs.toFixed(0), m.emitTs.toFixed(0), m.prettier.toFixed(0), x.linesPerSec.toJs.toLocaleString("en"), x.linesPerSec.toTs.toLocaleString("en"), x.ratioToLezer.toJs.toFixed(2)]);
+  }
+  lines.push("");
+}
+if (results.size) {
+  const z = results.size;
+  if (z.error) lines.push(`Bundle size: esbuild failed (${z.error}).`);
+  else lines.push(`Bundle size (esbuild --minify, gzip -9): asyncio part ${kb(z.asyncioOnly.gzip)} KB (${kb(z.asyncioOnly.min)} KB minified); asyncio with the builtins it imports ${kb(z.asyncioWithDeps.gzip)} KB; only run/sleep/gather imported ${kb(z.runSleepGatherOnly.gzip)} KB; the whole runtime ${kb(z.wholeRuntime.gzip)} KB.`);
+}
+const table = lines.join("\n");
+process.stdout.write(table + "\n");
+const jsonOut = option("--json", null);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 1));
