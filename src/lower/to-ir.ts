@@ -26,7 +26,7 @@ const PROGRAM_HELPERS = new Set(
   `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
-  match_sequence match_mapping mapping_rest match_class anext`.split(/\s+/),
+  match_sequence match_mapping mapping_rest match_class anext define_function`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -863,7 +863,20 @@ class Lowerer {
       // CPython 3.10 warns as the decorator runs, just before the name is bound.
       fnExpr.hoisted.push({ k: "expr", expr: call(this.helperFrom("warn_legacy_coroutine", PROGRAM), this.fileExpr(), lit(s.lineno)), line: s.lineno });
     }
+    // Decorated: the function expression stays anonymous, so that its name inside the body means the
+    // decorated function (what Python's name lookup finds), e.g. recursion through @lru_cache.
     let value: ir.Expr = fnExpr.value;
+    if (decorators.length && fnExpr.fn) {
+      // ...and carries its Python identity (decorators such as functools.wraps read it).
+      fnExpr.fn.name = undefined;
+      const doc = docstring(s.body);
+      const info: { key: string; value: ir.Expr }[] = [
+        { key: "name", value: lit(s.name) },
+        { key: "qualname", value: lit(this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name) },
+      ];
+      if (doc !== null) info.push({ key: "doc", value: lit(doc) });
+      value = call(this.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
+    }
     for (const d of [...decorators].reverse()) value = this.callValue(this.expr(d), [value]);
     // A plain function keeps the familiar declaration form when nothing rebinds its name.
     const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
@@ -1024,6 +1037,9 @@ class Lowerer {
     const annotations: { key: string; value: ir.Expr }[] = [];
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
     const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
+    const methodDecorators: { name: string; isStatic: boolean; decorators: ir.Expr[]; line: number }[] = [];
+    const staticNames: string[] = [];
+    const classMethodNames: string[] = [];
     const outer = this.fn;
     this.fn = { ...this.newFunctionContext(classScope, qualname, false, false), className: s.name };
     for (const item of s.body) {
@@ -1035,7 +1051,10 @@ class Lowerer {
           const isClassMethod = kinds.includes("classmethod");
           const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
           const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "coroutine"].includes(kinds[i]));
-          if (other.length) this.diags.error(other[0], "TSY1012", "decorators on methods other than @staticmethod, @classmethod and @property are not supported yet");
+          if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
+          if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
+          if (isStatic) staticNames.push(item.name);
+          if (isClassMethod) classMethodNames.push(item.name);
           const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
           const methodQualname = `${qualname}.${item.name}`;
           const saved = this.fn;
@@ -1085,12 +1104,22 @@ class Lowerer {
     if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
     if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
     if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: this.fileExpr() });
+    if (staticNames.length) props.push({ key: "staticmethods", value: { k: "array", elements: staticNames.map((n) => lit(n)) } });
+    if (classMethodNames.length) props.push({ key: "classmethods", value: { k: "array", elements: classMethodNames.map((n) => lit(n)) } });
     const defineClass = (cls: ir.Expr) => call(this.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
+    // Decorated methods: C.prototype.m = deco(C.prototype.m), once the class (and its coroutine methods) exist.
+    const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
+      const target = m.isStatic ? member(id(name), m.name) : member(member(id(name), "prototype"), m.name);
+      let value: ir.Expr = target;
+      for (const d of [...m.decorators].reverse()) value = this.callValue(d, [value]);
+      return { k: "expr", expr: { k: "assign", op: "=", target, value }, line: m.line };
+    });
     if (!s.decorator_list.length) {
       this.fn.declared.add(s.name);
-      return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }];
+      return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }, ...decorateMethods];
     }
     // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
+    if (decorateMethods.length) return this.diags.error(s, "TSY1015", "decorated methods inside a decorated class are not supported yet");
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
     for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
     return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
@@ -1172,6 +1201,8 @@ class Lowerer {
       case "Tuple":
         return this.sequence(e.elts, "tuple");
       case "Set":
+        // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
+        if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(this.helper("PySet"), "fromConstants"), { k: "array", elements: e.elts.map((x) => this.expr(x)) });
         return this.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: this.expr(x.value) } as ir.Expr) : this.expr(x))));
       case "Dict":
         return this.dict(e);
@@ -1444,7 +1475,7 @@ class Lowerer {
     const kwArgs = (): ir.Expr[] => {
       if (!e.keywords.length) return [];
       const props = keywords.map((k) => ({ key: k.arg, value: this.expr(k.value) }));
-      if (kwStar.length) return [this.rt("kw_merge", { k: "object", props }, ...kwStar.map((k) => this.expr(k.value)))];
+      if (kwStar.length) return [this.rt("kw", this.rt("kw_merge", { k: "object", props }, ...kwStar.map((k) => this.expr(k.value))))];
       return [this.rt("kw", { k: "object", props })];
     };
 
@@ -1671,6 +1702,12 @@ function annotationText(e: py.ExprNode): string {
     default:
       return "object";
   }
+}
+
+/** A body's docstring, as Python's `__doc__` holds it (cleaned like inspect.cleandoc does for 3.13; 3.12 keeps it raw). */
+function docstring(body: py.Stmt[]): string | null {
+  const first = body[0];
+  return first?._type === "Expr" && first.value._type === "Constant" && typeof first.value.value === "string" ? first.value.value : null;
 }
 
 function describeStmt(s: py.Stmt): string {

@@ -5,7 +5,7 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, toPyException,
+  AssertionError, BaseException, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -47,7 +47,17 @@ export function warn_legacy_coroutine(filename: string, lineno: number): void {
   _warn_at(filename, lineno, '"@coroutine" decorator is deprecated since Python 3.8, use "async def" instead', "DeprecationWarning", true);
 }
 
-// ───────────── classes ─────────────
+// ───────────── functions and classes ─────────────
+
+/** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
+export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string }): F {
+  Object.defineProperty(fn, "name", { value: info.name, configurable: true });
+  Object.defineProperty(fn, "__name__", { value: info.name, writable: true, configurable: true });
+  Object.defineProperty(fn, "__qualname__", { value: info.qualname, writable: true, configurable: true });
+  Object.defineProperty(fn, "__doc__", { value: info.doc ?? null, writable: true, configurable: true });
+  Object.defineProperty(fn, "__module__", { value: "__main__", writable: true, configurable: true });
+  return fn;
+}
 
 interface ClassSetup {
   /** Class attributes: visible on the class and, until shadowed, on its instances. */
@@ -56,6 +66,9 @@ interface ClassSetup {
   annotations?: Record<string, string>;
   /** Generator methods that are `async def` in Python, with their first line. */
   coroutines?: Record<string, number>;
+  /** Static and class methods, which Python also finds through instances. */
+  staticmethods?: string[];
+  classmethods?: string[];
   /** Generator methods that are `async def` with `yield` (async generators). */
   asyncgens?: Record<string, number>;
   filename?: string;
@@ -88,6 +101,17 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const proto = cls.prototype as Record<string, unknown>;
     const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     proto[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+  }
+  for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
+    const isClassMethod = setup.classmethods?.includes(name) ?? false;
+    Object.defineProperty(cls.prototype, name, {
+      get(this: object) {
+        const owner = this.constructor as unknown as Record<string, Function>;
+        const f = owner[name];
+        return isClassMethod ? f.bind(owner) : f;
+      },
+      configurable: true,
+    });
   }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
@@ -229,6 +253,41 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unkn
 /** Calls a generator function with a given `this` (generator expressions inside methods). */
 export function call_bound<T>(f: (this: unknown, ...a: any[]) => T, thisArg: unknown, ...args: unknown[]): T {
   return f.apply(thisArg, args);
+}
+
+// ───────────── generator objects ─────────────
+
+/**
+ * Python's generator methods on JS generators (translated `def` with `yield` is a JS generator
+ * function): `send`, `__next__`, `close`, `__iter__`. JS's own `next`/`throw`/`return` stay as they
+ * are (the asyncio Task steps coroutines with them).
+ */
+const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype as Record<string, unknown>;
+if (!("send" in generatorPrototype)) {
+  const step = (r: IteratorResult<unknown, unknown>) => {
+    if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+    return r.value;
+  };
+  Object.defineProperties(generatorPrototype, {
+    send: { value(this: Generator, value: unknown) { return step(this.next(value)); }, configurable: true, writable: true },
+    __next__: { value(this: Generator) { return step(this.next()); }, configurable: true, writable: true },
+    __iter__: { value(this: Generator) { return this; }, configurable: true, writable: true },
+    close: {
+      value(this: Generator) {
+        let r: IteratorResult<unknown, unknown>;
+        try {
+          r = this.throw(new GeneratorExit());
+        } catch (e) {
+          if (e instanceof GeneratorExit || e instanceof StopIteration) return null;
+          throw e;
+        }
+        if (!r.done) throw new RuntimeError("generator ignored GeneratorExit");
+        return null;
+      },
+      configurable: true,
+      writable: true,
+    },
+  });
 }
 
 // ───────────── async iteration ─────────────
