@@ -70,19 +70,41 @@ export class Deque<T> {
     return this._buf[(this._head + index) & this._mask];
   }
 
-  /** Remove the first occurrence of `item` (deque.remove); returns whether it was found. */
+  /**
+   * Remove the first occurrence of `item` (deque.remove); returns whether it was found. O(1) when
+   * it is first (a woken waiter removing itself), else the shorter side moves up by one.
+   */
   remove(item: T): boolean {
     const n = this.length;
+    const buf = this._buf;
+    const mask = this._mask;
+    const head = this._head;
     for (let k = 0; k < n; k++) {
-      if (this._buf[(this._head + k) & this._mask] === item) {
-        for (let j = k; j < n - 1; j++) {
-          this._buf[(this._head + j) & this._mask] = this._buf[(this._head + j + 1) & this._mask];
+      if (buf[(head + k) & mask] === item) {
+        if (k < n - 1 - k) {
+          for (let j = k; j > 0; j--) buf[(head + j) & mask] = buf[(head + j - 1) & mask];
+          buf[head] = undefined;
+          this._head = (head + 1) & mask;
+        } else {
+          for (let j = k; j < n - 1; j++) buf[(head + j) & mask] = buf[(head + j + 1) & mask];
+          buf[(head + n - 1) & mask] = undefined;
         }
-        this._buf[(this._head + n - 1) & this._mask] = undefined;
         this.length--;
         return true;
       }
     }
+    return false;
+  }
+
+  /** True when `pred` holds for every item (stops at the first that fails, like Python's all()). */
+  every(pred: (item: T) => boolean): boolean {
+    for (let k = 0; k < this.length; k++) if (!pred(this._buf[(this._head + k) & this._mask] as T)) return false;
+    return true;
+  }
+
+  /** True when `pred` holds for some item (stops at the first, like Python's any()). */
+  some(pred: (item: T) => boolean): boolean {
+    for (let k = 0; k < this.length; k++) if (pred(this._buf[(this._head + k) & this._mask] as T)) return true;
     return false;
   }
 

@@ -18,6 +18,9 @@ export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier };
 
 const LOCKS_PY = `${ASYNCIO_LIB}/locks.py`;
 
+const _isCancelled = (w: Future<unknown>): boolean => w.cancelled();
+const _isNotCancelled = (w: Future<unknown>): boolean => !w.cancelled();
+
 /** Defines an `async def` method on a class prototype. */
 function asyncMethod<C>(cls: { prototype: C }, name: string, line: number, gen: (this: C, ...args: any[]) => CoroGen<any>): void {
   const qual = `${(cls as unknown as Function).name}.${name}`;
@@ -87,7 +90,7 @@ class Lock extends _ContextManagerMixin {
 _setModule(Lock, "asyncio.locks");
 asyncMethod(Lock, "acquire", 92, function* (this: Lock) {
   const w0 = this._waiters;
-  if (!this._locked && (w0 === null || w0.toArray().every((w) => w.cancelled()))) {
+  if (!this._locked && (w0 === null || w0.every(_isCancelled))) {
     this._locked = true;
     return true;
   }
@@ -260,7 +263,7 @@ class Semaphore extends _ContextManagerMixin {
 
   /** True when acquire() would wait. */
   locked(): boolean {
-    return this._value === 0 || (this._waiters !== null && this._waiters.toArray().some((w) => !w.cancelled()));
+    return this._value === 0 || (this._waiters !== null && this._waiters.some(_isNotCancelled));
   }
 
   release(): void {
