@@ -26,7 +26,8 @@ const PROGRAM_HELPERS = new Set(
   `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
-  match_sequence match_mapping mapping_rest match_class anext define_function`.split(/\s+/),
+  match_sequence match_mapping mapping_rest match_class anext define_function
+  star_begin star_split star_end`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -373,6 +374,7 @@ class Lowerer {
       case "Raise":
         return this.raise(s);
       case "Try":
+      case "TryStar":
         return this.tryStmt(s);
       case "Assert": {
         const args = [this.cond(s.test)];
@@ -642,12 +644,16 @@ class Lowerer {
     return this.rt("exception_instance", this.expr(e));
   }
 
-  private tryStmt(s: py.Try): ir.Stmt[] {
+  private tryStmt(s: py.Try | py.TryStar): ir.Stmt[] {
     const line = s.lineno;
     let body = this.stmts(s.body);
     let handlerBody: ir.Stmt[] | undefined;
     let catchName: string | undefined;
-    if (s.handlers.length) {
+    if (s.handlers.length && s._type === "TryStar") {
+      catchName = this.temp("_e");
+      this.fn.temps.pop();
+      handlerBody = this.exceptStarHandlers(s, catchName);
+    } else if (s.handlers.length) {
       catchName = this.temp("_e");
       this.fn.temps.pop();
       const exc = this.temp("_exc");
@@ -682,6 +688,49 @@ class Lowerer {
       return [{ k: "try", body: inner, finalizer: this.stmts(s.finalbody), line }];
     }
     return [{ k: "try", body, catchName, handler: handlerBody, finalizer: s.finalbody.length ? this.stmts(s.finalbody) : undefined, line }];
+  }
+
+  /**
+   * except* (PEP 654): each handler takes the part of the exception group it matches; what no
+   * handler matched, and anything the handlers raised, is raised again at the end.
+   *   _exc = to_exception(_e); _rest = star_begin(_exc); _raised = [];
+   *   [_match, _rest] = star_split(_rest, ValueError); if (_match !== null) { eg = _match; try { ... } catch (_e2) { _raised.push(_e2) } }
+   *   star_end(_exc, _rest, _raised);
+   */
+  private exceptStarHandlers(s: py.TryStar, catchName: string): ir.Stmt[] {
+    const exc = this.temp("_exc");
+    const rest = this.temp("_rest");
+    const raised = this.temp("_raised");
+    const match = this.temp("_match");
+    const out: ir.Stmt[] = [
+      { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(this.helper("to_exception"), id(catchName)) }, line: s.lineno },
+      { k: "expr", expr: { k: "assign", op: "=", target: id(rest), value: this.rt("star_begin", id(exc)) } },
+      { k: "expr", expr: { k: "assign", op: "=", target: id(raised), value: { k: "array", elements: [] } } },
+    ];
+    for (const h of s.handlers) {
+      if (!h.type) return this.diags.error(h, "TSY1041", "except* needs an exception type");
+      const inner = this.temp("_e");
+      this.fn.temps.pop();
+      const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(match), h.lineno)] : [];
+      if (h.name) this.fn.declared.add(h.name);
+      out.push(
+        { k: "expr", expr: { k: "assign", op: "=", target: { k: "array", elements: [id(match), id(rest)] }, value: this.rt("star_split", id(rest), this.expr(h.type)) }, line: h.lineno },
+        {
+          k: "if",
+          test: { k: "binary", op: "!==", left: id(match), right: lit(null) },
+          then: [
+            {
+              k: "try",
+              body: this.exceptionContext(match, [...bind, ...this.stmts(h.body)]),
+              catchName: inner,
+              handler: [{ k: "expr", expr: call(member(id(raised), "push"), call(this.helper("to_exception"), id(inner))) }],
+            },
+          ],
+        },
+      );
+    }
+    out.push({ k: "expr", expr: this.rt("star_end", id(exc), id(rest), id(raised)) });
+    return out;
   }
 
   /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */

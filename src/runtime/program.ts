@@ -5,7 +5,7 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
+  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -474,6 +474,33 @@ export function with_cause(exc: unknown, cause: unknown): BaseException {
   e.__cause__ = cause === null ? null : exception_instance(cause);
   e.__suppress_context__ = true;
   return e;
+}
+
+/** except*: the exception as a group (a naked exception is wrapped, as CPython does for matching). */
+export function star_begin(exc: BaseException): BaseExceptionGroup {
+  if (exc instanceof BaseExceptionGroup) return exc;
+  const group = new BaseExceptionGroup("", [exc]);
+  return group;
+}
+
+/** except* T: the part of `rest` that matches T, and what remains (either may be null). */
+export function star_split(rest: BaseExceptionGroup | null, type: unknown): [BaseExceptionGroup | null, BaseExceptionGroup | null] {
+  if (rest === null) return [null, null];
+  const [match, remaining] = rest.split(type);
+  return [match, remaining];
+}
+
+/** After the except* handlers: re-raise what was not handled, together with what the handlers raised. */
+export function star_end(original: BaseException, rest: BaseExceptionGroup | null, raised: BaseException[]): void {
+  if (!raised.length) {
+    if (rest === null) return;
+    // Nothing matched at all: the original exception (naked or group) propagates unchanged.
+    if (!(original instanceof BaseExceptionGroup) && rest.exceptions.length === 1 && rest.exceptions[0] === original) throw original;
+    throw rest;
+  }
+  const all = [...raised, ...(rest ? [rest] : [])];
+  if (all.length === 1 && !(original instanceof BaseExceptionGroup) && all[0] === raised[0]) throw raised[0];
+  throw new BaseExceptionGroup("", all);
 }
 
 /** The value of `raise X`: an instance, or a class called with no arguments. */
