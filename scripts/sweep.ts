@@ -1,20 +1,22 @@
-// npm run sweep -- DIR [--limit SECONDS] [--jobs N] [--json FILE] [--quiet] [--top N]
+// npm run sweep -- DIR [--limit SECONDS] [--clock cpu|wall] [--jobs N] [--json FILE] [--quiet] [--top N]
 //
 // Runs what `tsyncio check FILE` and `tsyncio FILE` do (in-process, through the library) on every
-// .py file under DIR, in a pool of worker threads, and reports per file:
+// .py file under DIR, in a pool of worker processes, and reports per file:
 //
 //   translated    the translation succeeded and the emitted TypeScript/JavaScript parses
 //   unsupported   the constructs tsyncio reported (diagnostic code and message)
 //   syntax        a syntax error (or undecodable source)
 //   internal      an exception escaped the compiler, check and translation disagree, the emitted
 //                 code does not parse, or the worker died (out of memory)
-//   overtime      check or translation took longer than --limit (default 2 s); a file that does
-//                 not finish within the hard limit (max(5 × limit, 10 s)) has its worker killed
+//   overtime      check or translation took longer than --limit (default 2 s) of CPU time (the
+//                 worker process's; --clock wall to count elapsed time, which a loaded machine
+//                 inflates); a file that does not finish within the hard limit (max(5 × limit,
+//                 10 s) elapsed) has its worker killed
 //
 // then a summary with the counts and the most frequent unsupported constructs. Exit status 1 when
 // there is an internal error or a file over time.
 
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { lstatSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -39,9 +41,10 @@ const jobs = Math.max(1, Number(opt("--jobs") ?? availableParallelism()));
 const jsonOut = opt("--json");
 const top = Number(opt("--top") ?? 20);
 const quiet = flag("--quiet");
+const clock = (opt("--clock") ?? "cpu") as "cpu" | "wall";
 const dir = args[0];
-if (!dir || args.length > 1 || !(limitMs > 0)) {
-  console.error("usage: npm run sweep -- DIR [--limit SECONDS] [--jobs N] [--json FILE] [--quiet] [--top N]");
+if (!dir || args.length > 1 || !(limitMs > 0) || !["cpu", "wall"].includes(clock)) {
+  console.error("usage: npm run sweep -- DIR [--limit SECONDS] [--clock cpu|wall] [--jobs N] [--json FILE] [--quiet] [--top N]");
   process.exit(2);
 }
 const killMs = Math.max(5 * limitMs, 10_000);
@@ -74,17 +77,15 @@ const started = performance.now();
 
 // The worker runs from TypeScript source through tsx when this script does, else from the .js.
 const here = fileURLToPath(import.meta.url);
-const workerUrl = new URL(here.endsWith(".ts") ? "./sweep-worker.ts" : "./sweep-worker.js", import.meta.url).href;
-const tsxApi = new URL("../node_modules/tsx/dist/esm/api/index.mjs", import.meta.url).href;
-const boot = here.endsWith(".ts")
-  ? `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(workerUrl)});`
-  : `await import(${JSON.stringify(workerUrl)});`;
+const workerPath = fileURLToPath(new URL(here.endsWith(".ts") ? "./sweep-worker.ts" : "./sweep-worker.js", import.meta.url));
+const tsxLoader = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
+const execArgv = [...(here.endsWith(".ts") ? ["--import", tsxLoader] : []), "--max-old-space-size=3072"];
 
 function show(r: FileResult): void {
   results.push(r);
   if (quiet) return;
   const rel = relative(root, r.file) || r.file;
-  const ms = `${Math.round(r.checkMs)}+${Math.round(r.translateMs)} ms`;
+  const ms = `${Math.round(r.checkMs)}+${Math.round(r.translateMs)} ms` + (r.checkCpuMs !== undefined ? `, cpu ${Math.round(r.checkCpuMs)}+${Math.round(r.translateCpuMs ?? 0)} ms` : "");
   let line = `${r.status.padEnd(11)} ${rel} (${ms})`;
   if (r.constructs) line += "\n" + r.constructs.map((c) => `    ${c}`).join("\n");
   if (r.detail) line += "\n" + r.detail.split("\n").map((l) => `    ${l}`).join("\n");
@@ -98,24 +99,34 @@ function runWorker(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     let sentAt = 0;
     let finished = false;
-    const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 3072, stackSizeMb: 4 } });
+    const worker: ChildProcess = fork(workerPath, [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    let stderr = "";
+    worker.stderr?.on("data", (d) => void (stderr = (stderr + d).slice(-2000)));
+    const replace = (why: string) => {
+      clearTimeout(timer);
+      if (finished) return;
+      finished = true;
+      if (current) {
+        show({ file: current, status: why.startsWith("no answer") ? "overtime" : "internal", checkMs: performance.now() - sentAt, translateMs: 0, detail: why });
+        current = null;
+      } else {
+        console.error(`sweep: worker failed to start: ${why}\n${stderr}`);
+        process.exit(3);
+      }
+      worker.kill("SIGKILL");
+      void runWorker().then(done);
+    };
     const feed = () => {
       if (next >= files.length) {
         finished = true;
-        void worker.terminate();
+        worker.kill();
         done();
         return;
       }
       current = files[next++];
       sentAt = performance.now();
-      timer = setTimeout(() => {
-        const file = current!;
-        current = null;
-        show({ file, status: "overtime", checkMs: 0, translateMs: 0, detail: `no answer after ${killMs / 1000} s: worker killed` });
-        finished = true;
-        void worker.terminate().then(() => runWorker().then(done));
-      }, killMs);
-      worker.postMessage({ file: current, limitMs });
+      timer = setTimeout(() => replace(`no answer after ${killMs / 1000} s: worker killed`), killMs);
+      worker.send({ file: current, limitMs, clock });
     };
     worker.on("message", (m: FileResult | { ready: true }) => {
       if ("ready" in m) return feed();
@@ -124,24 +135,8 @@ function runWorker(): Promise<void> {
       show(m);
       feed();
     });
-    worker.on("error", (e) => {
-      clearTimeout(timer);
-      if (finished) return;
-      finished = true;
-      if (current) {
-        show({
-          file: current,
-          status: "internal",
-          checkMs: performance.now() - sentAt,
-          translateMs: 0,
-          detail: `worker died: ${(e as Error).stack?.split("\n").slice(0, 4).join("\n") ?? String(e)}`,
-        });
-      } else {
-        console.error(`sweep: worker failed to start: ${(e as Error).stack ?? e}`);
-        process.exit(3);
-      }
-      void worker.terminate().then(() => runWorker().then(done));
-    });
+    worker.on("exit", (code, signal) => replace(`worker died (exit ${code ?? signal}): ${stderr.trim().split("\n").slice(-4).join(" / ")}`));
+    worker.on("error", (e) => replace(`worker failed: ${e.message}`));
   });
 }
 
@@ -162,7 +157,9 @@ const secs = ((performance.now() - started) / 1000).toFixed(1);
 
 const lines: string[] = [];
 lines.push("");
-lines.push(`sweep of ${root}: ${results.length} files in ${secs} s (${jobs} workers, limit ${limitMs / 1000} s per file)`);
+const overWall = results.filter((r) => Math.max(r.checkMs, r.translateMs) > limitMs).length;
+const load = (await import("node:os")).loadavg()[0].toFixed(1);
+lines.push(`sweep of ${root}: ${results.length} files in ${secs} s (${jobs} workers, limit ${limitMs / 1000} s of ${clock} time per file; load average ${load})`);
 for (const s of order) lines.push(`  ${s.padEnd(12)} ${String(counts[s]).padStart(6)}`);
 lines.push("");
 lines.push(`files per diagnostic code (unsupported files):`);
@@ -171,8 +168,11 @@ lines.push("");
 lines.push(`top ${top} unsupported constructs (files):`);
 for (const [c, n] of [...byConstruct].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${String(n).padStart(6)}  ${c}`);
 lines.push("");
-lines.push("slowest files (check + translate):");
+lines.push(`slowest files (check + translate, elapsed; ${overWall} files over ${limitMs / 1000} s elapsed in check or translation):`);
 for (const r of slowest) lines.push(`  ${String(Math.round(r.checkMs + r.translateMs)).padStart(6)} ms  ${relative(root, r.file)}`);
+const slowestCpu = [...results].sort((a, b) => (b.checkCpuMs ?? 0) + (b.translateCpuMs ?? 0) - (a.checkCpuMs ?? 0) - (a.translateCpuMs ?? 0)).slice(0, 5);
+lines.push("slowest files (check + translate, CPU time):");
+for (const r of slowestCpu) lines.push(`  ${String(Math.round((r.checkCpuMs ?? 0) + (r.translateCpuMs ?? 0))).padStart(6)} ms  ${relative(root, r.file)}`);
 for (const s of ["internal", "overtime"] as const) {
   const bad = results.filter((r) => r.status === s);
   if (!bad.length) continue;
