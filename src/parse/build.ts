@@ -20,6 +20,9 @@ const LOAD: A.Load = { _type: "Load" };
 const STORE: A.Store = { _type: "Store" };
 const DEL: A.Del = { _type: "Del" };
 
+/** The statements decorators can precede. */
+const DEFINITIONS = new Set(["FunctionDefinition", "ClassDefinition", "DecoratedStatement"]);
+
 /** Nodes that hold an expression (lezer's `expression` group plus the `test`-level nodes). */
 const EXPR = new Set([
   "BinaryExpression", "UnaryExpression", "AwaitExpression", "ParenthesizedExpression", "TupleExpression",
@@ -157,6 +160,13 @@ export class Builder {
   name(n: N, ctx: Ctx = LOAD): A.Name {
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
     if (this.text(n) === "yield") return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
+    // A decorator turned into an expression statement (see exprDecorator): "@name".
+    if (this.src[n.from] === "@") {
+      const id = this.ident({ from: n.from + 1, to: n.to });
+      if (id === "True" || id === "False" || id === "None")
+        return this.at({ _type: "Constant", value: id === "None" ? null : id === "True", kind: null } as A.Constant, n.from, n.to) as unknown as A.Name;
+      return this.at({ _type: "Name", id, ctx } as A.Name, n.from, n.to);
+    }
     return this.at({ _type: "Name", id: this.ident(n), ctx } as A.Name, n.from, n.to);
   }
 
@@ -165,14 +175,22 @@ export class Builder {
   module(top: N): A.Module {
     const body: A.Stmt[] = [];
     for (const c of kids(top)) body.push(...this.stmt(c));
+    if (this.pendingDecorators.length) this.fail("invalid syntax", top.to);
     return { _type: "Module", body, type_ignores: [] };
   }
 
   /** A statement node; StatementGroup (`a; b`) gives several. */
   stmt(n: N): A.Stmt[] {
+    if (this.pendingDecorators.length && !DEFINITIONS.has(n.name) && !(n.name === "ExpressionStatement" && this.src[n.from] === "@"))
+      this.fail("invalid syntax", n.from);
     switch (n.name) {
       case "StatementGroup": return kids(n).filter((c) => c.name !== ";").flatMap((c) => this.stmt(c));
-      case "ExpressionStatement": return [this.ExpressionStatement(n)];
+      case "ExpressionStatement":
+        if (this.src[n.from] === "@") {
+          this.pendingDecorators.push(this.exprDecorator(n));
+          return [];
+        }
+        return [this.ExpressionStatement(n)];
       case "AssignStatement": return [this.AssignStatement(n)];
       case "UpdateStatement": return [this.UpdateStatement(n)];
       case "DeleteStatement": return [this.DeleteStatement(n)];
@@ -191,8 +209,8 @@ export class Builder {
       case "ForStatement": return [this.ForStatement(n)];
       case "TryStatement": return [this.TryStatement(n)];
       case "WithStatement": return [this.WithStatement(n)];
-      case "FunctionDefinition": return [this.FunctionDefinition(n, [])];
-      case "ClassDefinition": return [this.ClassDefinition(n, [])];
+      case "FunctionDefinition": return [this.FunctionDefinition(n, this.takeDecorators())];
+      case "ClassDefinition": return [this.ClassDefinition(n, this.takeDecorators())];
       case "DecoratedStatement": return [this.DecoratedStatement(n)];
       case "MatchStatement": return [this.MatchStatement(n)];
       case "PrintStatement":
@@ -207,6 +225,7 @@ export class Builder {
     const out: A.Stmt[] = [];
     const cs = kids(n);
     for (const c of cs) if (c.name !== ":") out.push(...this.stmt(c));
+    if (this.pendingDecorators.length) this.fail("invalid syntax", n.to);
     if (!out.length) this.fail("expected an indented block", n.to);
     // `a; b;` as a block's last line: CPython ends the enclosing statement after the final ";".
     const last = cs[cs.length - 1];
@@ -510,9 +529,47 @@ export class Builder {
     return op.name === "or" && this.text(op) === "as";
   }
 
+  /**
+   * Decorators that repair.ts turned into expression statements (`@x[0]` → `_x[0]`), waiting for
+   * the definition that follows them.
+   */
+  private pendingDecorators: A.ExprNode[] = [];
+
+  takeDecorators(): A.ExprNode[] {
+    const out = this.pendingDecorators;
+    this.pendingDecorators = [];
+    return out;
+  }
+
+  /** See pendingDecorators: the expression after "@", positioned as if the "@" were not there. */
+  exprDecorator(n: N): A.ExprNode {
+    const at = n.from;
+    const fix = (e: A.ExprNode): A.ExprNode => {
+      const span = this.span(e);
+      if (span.from !== at) return e;
+      if (e._type === "Name" || e._type === "Constant") {
+        if (span.to === at + 1) this.fail("invalid syntax", at); // `@` alone
+        return this.at(e, at + 1, span.to);
+      }
+      // `@(a)` became `_(a)`: a call of the name `_` spelled "@".
+      if (e._type === "Call" && e.func._type === "Name" && this.span(e.func).to === at + 1) {
+        if (e.args.length !== 1 || e.keywords.length) this.fail("invalid syntax", at);
+        return e.args[0];
+      }
+      const rec = e as unknown as Record<string, unknown>;
+      for (const key of ["value", "func", "left", "body"]) {
+        const child = rec[key];
+        if (child && typeof child === "object" && "_type" in child) rec[key] = fix(child as A.ExprNode);
+      }
+      if (e._type === "BoolOp") e.values[0] = fix(e.values[0]);
+      return this.at(e, at + 1, span.to);
+    };
+    return fix(this.exprList(kids(n)));
+  }
+
   DecoratedStatement(n: N): A.Stmt {
     const cs = kids(n);
-    const decorators = cs.filter((c) => c.name === "Decorator").map((d) => this.decorator(d));
+    const decorators = [...this.takeDecorators(), ...cs.filter((c) => c.name === "Decorator").map((d) => this.decorator(d))];
     const def = cs[cs.length - 1];
     if (def.name === "ClassDefinition") return this.ClassDefinition(def, decorators);
     return this.FunctionDefinition(def, decorators);
@@ -640,7 +697,9 @@ export class Builder {
     };
     for (const c of n.firstChild ? cs : []) {
       gap(c.from);
-      if (c.name !== "(" && c.name !== ")") out.push(c);
+      // A lambda's `/` reaches lezer as a parameter named `_` (see repair.ts).
+      if (c.name === "VariableName" && this.src[c.from] === "/") out.push({ name: "/", from: c.from, to: c.to } as unknown as N);
+      else if (c.name !== "(" && c.name !== ")") out.push(c);
       pos = c.to;
     }
     gap(n.to);
@@ -1073,6 +1132,8 @@ export class Builder {
   UnaryExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const t = this.text(cs[0]);
+    // A star expression lezer cannot read (`x[*a]`), edited to `-` by repair.ts.
+    if (t === "*") return this.at({ _type: "Starred", value: this.expr(cs[1]), ctx: LOAD } as A.Starred, n.from, n.to);
     const _type = t === "not" ? "Not" : t === "-" ? "USub" : t === "+" ? "UAdd" : "Invert";
     // Lezer reads `not a or b` as `not (a or b)`; Python's `not` binds tighter than and/or.
     if (_type === "Not" && this.isBoolTest(cs[1])) return this.boolOps(n);
@@ -1198,8 +1259,9 @@ export class Builder {
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);
     const elts = items.map((it) => this.sliceItem(it));
+    // `x[*a]` is `x[(*a,)]`: the tuple spans the starred element.
     const slice =
-      items.length === 1 && !trailing
+      items.length === 1 && !trailing && elts[0]._type !== "Starred"
         ? elts[0]
         : this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, inner[0].from, inner[inner.length - 1].to);
     return this.at({ _type: "Subscript", value, slice, ctx: LOAD } as A.Subscript, n.from, n.to);
@@ -1214,6 +1276,9 @@ export class Builder {
       else parts[parts.length - 1] = c;
     }
     const [lower, upper, step] = parts.map((p) => (p ? this.expr(p) : null));
+    // A star expression (`x[*a:b]`, read through repair.ts) cannot be a slice bound.
+    if (lower?._type === "Starred") this.fail("invalid syntax", it.find((c) => c.name === ":")!.from);
+    for (const e of [upper, step]) if (e?._type === "Starred") this.fail("invalid syntax", this.span(e).from);
     return this.at({ _type: "Slice", lower, upper, step: step ?? null } as A.Slice, it[0].from, it[it.length - 1].to);
   }
 

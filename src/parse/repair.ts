@@ -46,8 +46,175 @@ export function repairHeaders(source: string, input: string): string {
       }
     });
   }
+  repairExpressions(source, out);
   return out.join("");
 }
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/**
+ * More second-pass edits, found in one walk over the code (strings and comments skipped):
+ * - a star expression in a subscript (`tuple[*Ts]`, `x[a, *b]`), in a `for` target
+ *   (`[x for a, *b in c]`) or in an annotation (`*args: *Ts`): `*` → `-`; the builder turns a
+ *   unary `-` spelled `*` into Starred;
+ * - the positional-only marker of a lambda (`lambda a, /, b: 0`; the grammar only has it in
+ *   `def`): `/` → `_`, a parameter the builder reads as the marker; a trailing comma in a
+ *   lambda's parameters (`lambda a,: 0`) → " ";
+ * - decorators that are not a dotted name with an optional call (`@x[0]`, `@a or b`,
+ *   `@(lambda f: f)`): every `@` of that group of decorators → `_`, making them expression
+ *   statements; the builder sees the "@" in the source and attaches them to the definition.
+ */
+function repairExpressions(src: string, out: string[]): void {
+  type Open = { ch: string; subscript: boolean; forTarget: boolean; forIter?: boolean; lambda: number };
+  const stack: Open[] = [{ ch: "", subscript: false, forTarget: false, lambda: 0 }];
+  let lastComma = -1;
+  let prev = ""; // the previous significant token: a word, or one punctuation character
+  let prevWords: string[] = []; // the last two words
+  let lineStart = true;
+  const decorators: { at: number; simple: boolean; group: number }[] = [];
+  let group = 0;
+  let lastDecoratorLineEnd = -1;
+  const n = src.length;
+  for (let i = 0; i < n; ) {
+    const c = src[i];
+    const top = stack[stack.length - 1];
+    if (c === "\n" || c === "\r") {
+      if (stack.length === 1 && src[i - 1] !== "\\") {
+        lineStart = true;
+        top.forTarget = false;
+        top.forIter = false;
+        top.lambda = 0;
+      }
+      i++;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\f") {
+      i++;
+      continue;
+    }
+    if (c === "#") {
+      while (i < n && src[i] !== "\n" && src[i] !== "\r") i++;
+      continue;
+    }
+    const atLineStart = lineStart && stack.length === 1;
+    lineStart = false;
+    if (c === "'" || c === '"') {
+      i = skipString(src, i);
+      prev = '"';
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i;
+      while (isWordChar(src[j])) j++;
+      const word = src.slice(i, j);
+      if (src[j] === "'" || src[j] === '"') {
+        i = j; // a string prefix
+        continue;
+      }
+      if (word === "lambda") top.lambda++;
+      else if (word === "for") top.forTarget = true;
+      else if (word === "in") {
+        // `for x in *a, *b:` (a statement's iterable may hold star expressions).
+        top.forIter = top.forTarget && stack.length === 1;
+        top.forTarget = false;
+      }
+      prev = word;
+      prevWords = [prevWords[1], word];
+      i = j;
+      continue;
+    }
+    if (c === "@" && atLineStart) {
+      // A decorator: its expression runs to the end of the logical line.
+      let j = i + 1;
+      let depth = 0;
+      while (j < n) {
+        const d = src[j];
+        if (d === "'" || d === '"') {
+          j = skipString(src, j);
+          continue;
+        }
+        if (d === "#") {
+          while (j < n && src[j] !== "\n" && src[j] !== "\r") j++;
+          continue;
+        }
+        if (d === "(" || d === "[" || d === "{") depth++;
+        else if (d === ")" || d === "]" || d === "}") depth--;
+        else if ((d === "\n" || d === "\r") && depth <= 0 && src[j - 1] !== "\\") break;
+        j++;
+      }
+      const text = src.slice(i + 1, j).replace(/#[^\r\n]*$/, "").trim();
+      const simple = isSimpleDecorator(text);
+      const between = src.slice(lastDecoratorLineEnd, i);
+      if (lastDecoratorLineEnd < 0 || !/^[ \t\f]*(?:(?:#[^\r\n]*)?(?:\r\n|\r|\n)[ \t\f]*)*$/.test(between)) group++;
+      decorators.push({ at: i, simple, group });
+      lastDecoratorLineEnd = j;
+      prev = "@";
+      i++;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") {
+      const afterName = isWordChar(prev[0]) && !KEYWORDS.has(prev);
+      const subscript =
+        c === "[" && (afterName || prev === ")" || prev === "]" || prev === '"') &&
+        !(prevWords[0] === "def" || prevWords[0] === "class" || prevWords[0] === "type");
+      stack.push({ ch: c, subscript, forTarget: false, lambda: 0 });
+      prev = c;
+      i++;
+      continue;
+    }
+    if (c === ")" || c === "]" || c === "}") {
+      if (stack.length > 1) stack.pop();
+      prev = c;
+      i++;
+      continue;
+    }
+    if (c === ":" && top.lambda > 0 && src[i + 1] !== "=") {
+      // The end of a lambda's parameters: `lambda a,: 0` (a trailing comma the grammar lacks).
+      top.lambda--;
+      if (prev === ",") out[lastComma] = " ";
+    } else if (c === ",") lastComma = i;
+    if (c === "*" && src[i + 1] !== "*" && src[i + 1] !== "=" && src[i - 1] !== "*") {
+      // (`*args: *Ts`: a starred annotation.)
+      if ((top.subscript && (prev === "[" || prev === ",")) || (top.forTarget && (prev === "for" || prev === ",")) || (top.forIter && (prev === "in" || prev === ",")) || prev === ":")
+        out[i] = "-";
+    } else if (c === "/" && src[i + 1] !== "/" && src[i - 1] !== "/" && prev === "," && /^[ \t]*[,:]/.test(src.slice(i + 1, i + 40))) {
+      out[i] = "_";
+    }
+    prev = c;
+    i++;
+  }
+  const complex = new Set(decorators.filter((d) => !d.simple).map((d) => d.group));
+  for (const d of decorators) if (complex.has(d.group)) out[d.at] = "_";
+}
+
+/** `a.b.c` or `a.b.c(args)`: what the grammar's Decorator node accepts. */
+function isSimpleDecorator(text: string): boolean {
+  const m = /^[\p{L}\p{N}_]+(?:[ \t]*\.[ \t]*[\p{L}\p{N}_]+)*[ \t]*/u.exec(text);
+  if (!m) return false;
+  let i = m[0].length;
+  if (i === text.length) return true;
+  if (text[i] !== "(") return false;
+  let depth = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      i = skipString(text, i);
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return i === text.length - 1;
+    }
+    i++;
+  }
+  return false;
+}
+
+const KEYWORDS = new Set([
+  "and", "or", "not", "in", "is", "if", "else", "elif", "for", "while", "return", "yield", "await", "lambda",
+  "import", "from", "as", "with", "assert", "del", "raise", "print", "exec", "case", "match",
+]);
 
 /**
  * Walks a compound statement header from `i` to its ":" at bracket depth 0, skipping strings
