@@ -43,7 +43,8 @@ export function dump(node: Node, opts: DumpOptions = {}): string {
         const isConst = CONSTANT_FIELDS.has(`${type}.${name}`);
         if (value === null && !isConst) continue;
         if (value === undefined) continue;
-        const [text, simple] = format(value, level, isConst);
+        const lone = isConst ? (rec as { loneSurrogates?: number[] }).loneSurrogates : undefined;
+        const [text, simple] = lone ? [constantRepr(value as ConstantValue, lone), true] : format(value, level, isConst);
         allSimple &&= simple;
         args.push(`${name}=${text}`);
       }

@@ -2,24 +2,57 @@
 // Ellipsis), needed to print ast.dump text that matches CPython byte for byte.
 
 import type { ConstantValue } from "./nodes.js";
+import PRINTABLE_DELTAS from "./pyprintable.js";
 
-/** Characters str.isprintable() rejects: Other (C*) and Separator (Z*) categories, except ' '. */
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+/**
+ * str.isprintable() of CPython 3.12 (Unicode 15.0): the JavaScript engine's own Unicode tables
+ * are often newer, so the code points where printability flips come from pyprintable.ts.
+ */
+let printableEdges: Uint32Array | null = null;
+
+function isPrintable(cp: number): boolean {
+  if (!printableEdges) {
+    const deltas = PRINTABLE_DELTAS.split(",");
+    printableEdges = new Uint32Array(deltas.length);
+    let at = 0;
+    deltas.forEach((d, i) => (printableEdges![i] = at += parseInt(d, 36)));
+  }
+  // The number of edges at or below cp: odd means printable (the table starts non-printable).
+  let lo = 0;
+  let hi = printableEdges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (printableEdges[mid] <= cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo & 1) === 1;
+}
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
 
-export function strRepr(s: string): string {
+/**
+ * repr(str). `lone` lists the indices of UTF-16 units that are code points of their own in
+ * Python (surrogates written as escapes, `"\\ud800\\udc02"`): JavaScript would read such a pair
+ * as one character.
+ */
+export function strRepr(s: string, lone?: readonly number[]): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
+  const split = lone?.length ? new Set(lone) : null;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.codePointAt(i)!;
+    if (cp > 0xffff) {
+      if (split?.has(i)) cp = s.charCodeAt(i);
+      else i++;
+    }
+    const ch = String.fromCodePoint(cp);
     if (ch === quote || ch === "\\") out += "\\" + ch;
     else if (ch === "\t") out += "\\t";
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (cp < 0x20 || cp === 0x7f) out += "\\x" + hex(cp, 2);
     else if (cp < 0x7f) out += ch;
-    else if (ch !== " " && NON_PRINTABLE.test(ch)) {
+    else if (!isPrintable(cp)) {
       out += cp < 0x100 ? "\\x" + hex(cp, 2) : cp < 0x10000 ? "\\u" + hex(cp, 4) : "\\U" + hex(cp, 8);
     } else out += ch;
   }
@@ -69,11 +102,11 @@ export function imagRepr(x: number): string {
   return (r.endsWith(".0") ? r.slice(0, -2) : r) + "j";
 }
 
-export function constantRepr(v: ConstantValue): string {
+export function constantRepr(v: ConstantValue, lone?: readonly number[]): string {
   if (v === null) return "None";
   if (v === true) return "True";
   if (v === false) return "False";
-  if (typeof v === "string") return strRepr(v);
+  if (typeof v === "string") return strRepr(v, lone);
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "number") return floatRepr(v);
   if ("complex" in v) return imagRepr(v.complex);

@@ -83,9 +83,10 @@ const isHex = (s: string) => /^[0-9a-fA-F]+$/.test(s);
 
 /**
  * Decodes the body of a string literal. CRLF and lone CR become "\n" (CPython reads source with
- * universal newlines). In f-string literal parts, `{{` and `}}` stand for one brace.
+ * universal newlines). In f-string literal parts, `{{` and `}}` stand for one brace. `lone`
+ * collects the indices of surrogates written as escapes (each its own code point in Python).
  */
-export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; fstring?: boolean }): string {
+export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, lone?: number[]): string {
   let out = "";
   const n = body.length;
   for (let i = 0; i < n; i++) {
@@ -101,7 +102,11 @@ export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; f
         throw new LiteralError("bytes can only contain ASCII literal characters", i);
       out += c;
     } else {
-      i = decodeEscape(body, i, opts.bytes, (s) => (out += s));
+      i = decodeEscape(body, i, opts.bytes, (s) => {
+        // A surrogate written as an escape is a code point of its own (see strRepr's `lone`).
+        if (lone && s.length === 1 && s >= "\ud800" && s <= "\udfff") lone.push(out.length);
+        out += s;
+      });
     }
   }
   return out;

@@ -13,6 +13,15 @@ type N = SyntaxNode;
 
 const CONVERSIONS: Record<string, number> = { s: 115, r: 114, a: 97 };
 
+/**
+ * Surrogates written as escapes are code points of their own in Python; JavaScript reads an
+ * escaped pair as one character. The Constant keeps their indices (non-enumerable, read by dump).
+ */
+function withLone<T extends A.Constant>(c: T, lone: number[]): T {
+  if (lone.length) Object.defineProperty(c, "loneSurrogates", { value: lone, enumerable: false });
+  return c;
+}
+
 /** Collects JoinedStr values, merging adjacent literal text. */
 class Pieces {
   values: A.ExprNode[] = [];
@@ -22,6 +31,14 @@ class Pieces {
   private kind: string | null = null;
 
   constructor(private readonly b: Builder) {}
+
+  /** Indices into `text` of surrogates written as escapes (see strRepr). */
+  lone: number[] = [];
+
+  /** Where the next literal's surrogate indices go (call before decoding it). */
+  loneSink(): { list: number[]; base: number } {
+    return { list: this.lone, base: this.text.length };
+  }
 
   literal(text: string, from: number, to: number, kind: string | null = null): void {
     if (this.from < 0) {
@@ -39,7 +56,8 @@ class Pieces {
 
   flush(): void {
     if (this.from >= 0 && this.text !== "")
-      this.values.push(this.b.at({ _type: "Constant", value: this.text, kind: this.kind } as A.Constant, this.from, this.to));
+      this.values.push(withLone(this.b.at({ _type: "Constant", value: this.text, kind: this.kind } as A.Constant, this.from, this.to), this.lone));
+    this.lone = [];
     this.text = "";
     this.from = -1;
     this.kind = null;
@@ -51,9 +69,16 @@ class Pieces {
  * CPython puts them: on the whole string token (`token`), or for an f-string's literal piece,
  * just after the piece.
  */
-function decode(b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, token?: N): string {
+function decode(
+  b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, token?: N,
+  lone?: { list: number[]; base: number },
+): string {
   try {
-    return decodeBody(b.src.slice(from, to), opts);
+    if (!lone) return decodeBody(b.src.slice(from, to), opts);
+    const found: number[] = [];
+    const text = decodeBody(b.src.slice(from, to), opts, found);
+    for (const k of found) lone.list.push(lone.base + k);
+    return text;
   } catch (e) {
     if (e instanceof LiteralError) {
       if (token) b.fail(e.message, token.from, token.to);
@@ -70,19 +95,20 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
 
   if (!toks.some((t) => t.tok.fstring)) {
     let value = "";
+    const lone: number[] = [];
     for (const { node, tok } of toks) {
       const start = node.from + tok.bodyStart;
-      value += decode(b, start, start + tok.body.length, tok, node);
+      value += decode(b, start, start + tok.body.length, tok, node, bytes ? undefined : { list: lone, base: value.length });
     }
     const v: A.ConstantValue = bytes ? { bytes: value } : value;
-    return b.at({ _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null } as A.Constant, whole.from, whole.to);
+    return withLone(b.at({ _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null } as A.Constant, whole.from, whole.to), lone);
   }
 
   const pieces = new Pieces(b);
   for (const { node, tok } of toks) {
     if (!tok.fstring) {
       const start = node.from + tok.bodyStart;
-      pieces.literal(decode(b, start, start + tok.body.length, tok, node), node.from, node.to, tok.unicode ? "u" : null);
+      pieces.literal(decode(b, start, start + tok.body.length, tok, node, pieces.loneSink()), node.from, node.to, tok.unicode ? "u" : null);
       continue;
     }
     const bodyFrom = node.from + tok.bodyStart;
@@ -90,11 +116,11 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
     let pos = bodyFrom;
     for (const r of kids(node)) {
       if (r.name !== "FormatReplacement") continue;
-      if (r.from > pos) pieces.literal(decode(b, pos, r.from, { ...tok, fstring: true }), pos, r.from);
+      if (r.from > pos) pieces.literal(decode(b, pos, r.from, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, r.from);
       replacement(b, r, pieces, tok.raw);
       pos = r.to;
     }
-    if (bodyTo > pos) pieces.literal(decode(b, pos, bodyTo, { ...tok, fstring: true }), pos, bodyTo);
+    if (bodyTo > pos) pieces.literal(decode(b, pos, bodyTo, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, bodyTo);
   }
   pieces.flush();
   return b.at({ _type: "JoinedStr", values: pieces.values } as A.JoinedStr, whole.from, whole.to);
