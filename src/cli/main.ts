@@ -57,11 +57,76 @@ async function dispatch(argv: string[]): Promise<number> {
   return translate(argv);
 }
 
-function readSource(file: string): string {
+/** The source as CPython decodes it (BOM, PEP 263 coding cookie, else strict UTF-8); null after reporting an error. */
+function readSource(file: string): string | null {
+  let bytes: Buffer;
   try {
-    return file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+    bytes = file === "-" ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     throw new UsageError(`can't open file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const decoded = decodeSource(bytes, displayPath(file));
+  if (typeof decoded === "string") return decoded;
+  process.stderr.write(`SyntaxError: ${decoded.error}\n`);
+  return null;
+}
+
+function decodeSource(bytes: Buffer, path: string): string | { error: string } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) bytes = bytes.subarray(3);
+  let cookie: string | null = null;
+  const lines = bytes.subarray(0, 1024).toString("latin1").split(/\r\n|\r|\n/);
+  for (const line of lines.slice(0, 2)) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (m) {
+      cookie = m[1];
+      break;
+    }
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  const norm = (cookie ?? "utf-8").toLowerCase().replace(/_/g, "-");
+  const utf8 = /^utf-?8(-|$)/.test(norm);
+  const latin1 = /^(latin-1|iso-8859-1|iso-latin-1|latin1|l1|iso8859-1)(-|$)/.test(norm);
+  if (bom && !utf8) return { error: `encoding problem: ${latin1 ? "iso-8859-1" : cookie} with BOM` };
+  if (utf8 || norm === "ascii" || norm === "us-ascii") {
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      const valid = (n: number, stream: boolean) => {
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      // The longest prefix that decodes (an unfinished character allowed), then back to the start
+      // of the character that fails, as CPython reports it.
+      let lo = 0;
+      let hi = bytes.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (valid(mid, true)) lo = mid;
+        else hi = mid - 1;
+      }
+      let bad = lo;
+      if (!valid(lo, false)) {
+        while (bad > 0 && lo - bad < 3 && (bytes[bad - 1] & 0xc0) === 0x80) bad--;
+        if (bad > 0 && bytes[bad - 1] >= 0xc0) bad--;
+      }
+      let line = 1;
+      for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+      const hex = (bytes[bad] ?? 0).toString(16).padStart(2, "0");
+      return cookie === null
+        ? { error: `Non-UTF-8 code starting with '\\x${hex}' in file ${path} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details` }
+        : { error: `(unicode error) 'utf-8' codec can't decode byte 0x${hex} in position ${bad}: invalid start byte` };
+    }
+  }
+  if (latin1) return bytes.toString("latin1");
+  try {
+    return new TextDecoder(norm, { fatal: true }).decode(bytes);
+  } catch (e) {
+    return e instanceof RangeError ? { error: `encoding problem: ${cookie}` } : { error: `(unicode error) '${cookie}' codec can't decode the source` };
   }
 }
 
@@ -96,14 +161,25 @@ async function translate(argv: string[]): Promise<number> {
   let failed = false;
   for (const file of files) {
     const source = readSource(file);
+    if (source === null) {
+      failed = true;
+      continue;
+    }
     const result = await transpile(source, { filename: file === "-" ? "<stdin>" : basename(file) });
     if (reportErrors(file, source, result.diagnostics, result.syntaxError)) {
       failed = true;
       continue;
     }
     const target = outdir ? join(outdir, basename(file).replace(/\.py$/, "") + ".ts") : out;
-    if (target) writeAtomically(target, result.code);
-    else process.stdout.write(result.code);
+    if (!target) process.stdout.write(result.code);
+    else {
+      try {
+        writeAtomically(target, result.code);
+      } catch (e) {
+        process.stderr.write(`tsyncio: can't write '${target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        failed = true;
+      }
+    }
   }
   return failed ? 1 : 0;
 }
@@ -134,6 +210,10 @@ async function check(argv: string[]): Promise<number> {
   let failed = false;
   for (const file of argv) {
     const source = readSource(file);
+    if (source === null) {
+      failed = true;
+      continue;
+    }
     const result = compileToJs(source, { filename: basename(file) });
     if (reportErrors(file, source, result.diagnostics, result.syntaxError)) failed = true;
   }
@@ -154,6 +234,7 @@ async function run(argv: string[]): Promise<number> {
   const file = argv[i];
   if (!file) throw new UsageError("run: no input file");
   const source = readSource(file);
+  if (source === null) return 1;
   const path = displayPath(file);
   const compiled = compileToJs(source, { filename: basename(file) });
   if (reportErrors(file, source, compiled.diagnostics, compiled.syntaxError)) return 1;
