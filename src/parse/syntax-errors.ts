@@ -59,6 +59,9 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
   return new SyntaxErrorAt("invalid syntax", err.from, Math.max(err.to, err.from + 1));
 }
 
+const isNameChar = (c: string | undefined) =>
+  c !== undefined && (c < "\x80" ? /[A-Za-z0-9_]/.test(c) : /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u.test(c));
+
 const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -125,6 +128,16 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         // A long string may span lines: count them.
         for (let k = i; k < r.end; k++) if (src[k] === "\n" || (src[k] === "\r" && src[k + 1] !== "\n")) lineNo++;
         i = r.end;
+        continue;
+      }
+      if (c >= "0" && c <= "9" && !isNameChar(src[i - 1]) && src[i - 1] !== ".") {
+        // CPython's tokenizer rejects `0777` before the parser runs.
+        let j = i;
+        while (j < n && ((src[j] >= "0" && src[j] <= "9") || src[j] === "_")) j++;
+        if (c === "0" && /[1-9]/.test(src.slice(i, j)) && !/[.eEjJ]/.test(src[j] ?? ""))
+          return error(new SyntaxErrorAt(
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i, i + 1));
+        i = j;
         continue;
       }
       if (c in OPEN) brackets.push({ ch: c, at: i });
