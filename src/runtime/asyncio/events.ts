@@ -6,7 +6,7 @@
 // CPython: Lib/asyncio/events.py (3.12).
 import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js";
 import type { PyContext } from "./_context.js";
-import { _copy_context } from "./_context.js";
+import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
 import { KeyboardInterrupt, SystemExit, toPyException } from "./_compat.js";
@@ -36,6 +36,11 @@ export type ExceptionContext = Record<string, unknown>;
 class Handle {
   _callback: Function | null;
   _args: unknown[] | null;
+  /**
+   * The receiver when the callback is a method (a Task's step or wakeup, scheduled by the loop
+   * without binding a closure per task); reprs show the method as CPython shows the bound method.
+   */
+  _self: object | null;
   _loop: AbstractEventLoop;
   _cancelled: boolean;
   _context: PyContext | null;
@@ -49,9 +54,10 @@ class Handle {
   constructor(callback: Function, args: unknown[], loop: AbstractEventLoop, context: PyContext | null = null) {
     this._callback = callback;
     this._args = args;
+    this._self = null;
     this._loop = loop;
     this._cancelled = false;
-    this._context = context === null ? _copy_context() : context;
+    this._context = context === null ? _copy_context() : context === _NO_CONTEXT ? null : context;
     this._repr = null;
     this._source_traceback = null;
     this._when = 0;
@@ -84,6 +90,7 @@ class Handle {
       if (this._loop.get_debug()) this._repr = this.__repr__();
       this._callback = null;
       this._args = null;
+      this._self = null;
     }
   }
 
@@ -97,7 +104,12 @@ class Handle {
     const args = this._args as unknown[];
     try {
       const ctx = this._context;
-      if (ctx === null) {
+      const self = this._self;
+      if (self !== null) {
+        // A method: at most one argument (a Task step's exception, a wakeup's future).
+        if (ctx === null) cb.call(self, args.length === 0 ? undefined : args[0]);
+        else ctx.run(_callMethod, cb, self, args.length === 0 ? undefined : args[0]);
+      } else if (ctx === null) {
         switch (args.length) {
           case 0:
             cb();
@@ -121,6 +133,10 @@ class Handle {
       });
     }
   }
+}
+
+function _callMethod(cb: Function, self: object, arg: unknown): void {
+  cb.call(self, arg);
 }
 
 let _timerSeq = 0;
@@ -161,6 +177,9 @@ class AbstractServer {
     notImplemented("AbstractServer.close");
   }
 }
+
+/** What the public loop functions hand out: the concrete loop class (a type-only import, no cycle). */
+type EventLoop = import("./base_events.js").BaseEventLoop;
 
 /**
  * The loop interface. BaseEventLoop implements the parts tsyncio supports; networking,
@@ -257,10 +276,10 @@ class AbstractEventLoop {
 let _running_loop: AbstractEventLoop | null = null;
 
 /** The running event loop; RuntimeError('no running event loop') outside one. */
-function get_running_loop(): AbstractEventLoop {
+function get_running_loop(): EventLoop {
   const loop = _running_loop;
   if (loop === null) throw new RuntimeError("no running event loop");
-  return loop;
+  return loop as EventLoop;
 }
 
 /** The running loop or null (never raises). */
@@ -350,18 +369,18 @@ function set_event_loop_policy(policy: AbstractEventLoopPolicy | null): void {
 }
 
 /** The running loop, else the policy's current loop (created on first use, as in 3.10). */
-function get_event_loop(): AbstractEventLoop {
+function get_event_loop(): EventLoop {
   const running = _running_loop;
-  if (running !== null) return running;
-  return get_event_loop_policy().get_event_loop();
+  if (running !== null) return running as EventLoop;
+  return get_event_loop_policy().get_event_loop() as EventLoop;
 }
 
 function set_event_loop(loop: AbstractEventLoop | null): void {
   get_event_loop_policy().set_event_loop(loop);
 }
 
-function new_event_loop(): AbstractEventLoop {
-  return get_event_loop_policy().new_event_loop();
+function new_event_loop(): EventLoop {
+  return get_event_loop_policy().new_event_loop() as EventLoop;
 }
 
 function get_child_watcher(): never {
