@@ -1,0 +1,159 @@
+// The CLI's contract: exit codes (0 success, 1 a Python-level or translation error, 2 usage),
+// -o / --outdir write only on success and atomically (temporary file + rename: on failure the old
+// output stays and no temporary file is left), and source files are decoded as CPython decodes them.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = join(root, "bin/tsyncio.js");
+let dir: string;
+
+function tsyncio(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, input, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lastErr: r.stderr.trimEnd().split("\n").pop() ?? "" };
+}
+
+const write = (name: string, text: string | Buffer) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+const GOOD = `import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    print("hello")\n\nasyncio.run(main())\n`;
+const SYNTAX = `def f(:\n    pass\n`;
+const UNSUPPORTED = `x = b"bytes"\nprint(x)\n`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsyncio-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("exit codes", () => {
+  it("2 for usage errors", () => {
+    expect(tsyncio([]).code).toBe(2);
+    expect(tsyncio(["--no-such-option", "x.py"]).code).toBe(2);
+    expect(tsyncio(["run"]).code).toBe(2);
+    expect(tsyncio(["run", "--bogus", "x.py"]).code).toBe(2);
+    expect(tsyncio(["check"]).code).toBe(2);
+    expect(tsyncio(["missing-file.py"]).code).toBe(2);
+    expect(tsyncio(["run", "missing-file.py"]).code).toBe(2);
+    const g = write("g.py", GOOD);
+    expect(tsyncio([g, "-o"]).code).toBe(2);
+    expect(tsyncio([g, g]).code).toBe(2);
+    const r = tsyncio([g, "-o", "a.ts", "--outdir", "d"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tsyncio: /);
+    expect(existsSync(join(dir, "a.ts"))).toBe(false);
+  });
+
+  it("0 for --help, --version, a translation, a clean check and a program that ends normally", () => {
+    expect(tsyncio(["--help"]).code).toBe(0);
+    expect(tsyncio(["--version"]).code).toBe(0);
+    const g = write("good.py", GOOD);
+    const t = tsyncio([g]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain("coroutine_function");
+    expect(tsyncio(["-"], GOOD).code).toBe(0);
+    expect(tsyncio(["check", g]).code).toBe(0);
+    const r = tsyncio(["run", g]);
+    expect([r.code, r.stdout]).toEqual([0, "hello\n"]);
+  });
+
+  it("1 for a syntax error, an unsupported construct or an uncaught Python exception", () => {
+    const s = write("syntax.py", SYNTAX);
+    for (const args of [[s], ["check", s], ["run", s]]) {
+      const r = tsyncio(args);
+      expect(r.code).toBe(1);
+      expect(r.lastErr).toBe("SyntaxError: invalid syntax");
+      expect(r.stdout).toBe("");
+    }
+    const u = write("unsupported.py", UNSUPPORTED);
+    for (const args of [[u], ["check", u], ["run", u]]) {
+      const r = tsyncio(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/unsupported\.py:1:\d+: error: .*TSY1021|TSY1021/);
+      expect(r.stdout).toBe("");
+    }
+    const e = write("raises.py", `print("before")\nraise ValueError("boom")\n`);
+    const r = tsyncio(["run", e]);
+    expect([r.code, r.stdout, r.lastErr]).toEqual([1, "before\n", "ValueError: boom"]);
+  });
+
+  it("the program's own exit status from sys.exit", () => {
+    const f = write("exit3.py", `import sys\nprint("x")\nsys.exit(3)\n`);
+    const r = tsyncio(["run", f]);
+    expect([r.code, r.stdout]).toEqual([3, "x\n"]);
+    const m = write("exitmsg.py", `import sys\nsys.exit("bye")\n`);
+    const r2 = tsyncio(["run", m]);
+    expect([r2.code, r2.lastErr]).toEqual([1, "bye"]);
+  });
+});
+
+describe("-o and --outdir write atomically, only on success", () => {
+  const noTemp = (d: string) => expect(readdirSync(d).filter((n) => n.includes(".tmp"))).toEqual([]);
+
+  it("-o: a failed translation leaves the previous output untouched", () => {
+    write("prog.py", GOOD);
+    expect(tsyncio(["prog.py", "-o", "out/prog.ts"]).code).toBe(0);
+    const first = readFileSync(join(dir, "out/prog.ts"), "utf8");
+    expect(first).toContain("coroutine_function");
+    write("prog.py", SYNTAX);
+    const r = tsyncio(["prog.py", "-o", "out/prog.ts"]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, "out/prog.ts"), "utf8")).toBe(first);
+    write("prog.py", UNSUPPORTED);
+    expect(tsyncio(["prog.py", "-o", "out/prog.ts"]).code).toBe(1);
+    expect(readFileSync(join(dir, "out/prog.ts"), "utf8")).toBe(first);
+    noTemp(join(dir, "out"));
+  });
+
+  it("-o: a write that fails is reported (exit 1), leaves what was there and no temporary file", () => {
+    write("w.py", GOOD);
+    mkdirSync(join(dir, "taken.ts"), { recursive: true });
+    writeFileSync(join(dir, "taken.ts", "keep"), "x");
+    const r = tsyncio(["w.py", "-o", "taken.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/can't write 'taken\.ts'/);
+    expect(readFileSync(join(dir, "taken.ts", "keep"), "utf8")).toBe("x");
+    noTemp(dir);
+  });
+
+  it("--outdir: good files are written, a bad file's previous output stays, exit 1", () => {
+    write("a.py", GOOD);
+    write("b.py", GOOD);
+    expect(tsyncio(["--outdir", "od", "a.py", "b.py"]).code).toBe(0);
+    const b0 = readFileSync(join(dir, "od/b.ts"), "utf8");
+    write("a.py", GOOD.replace("hello", "hello again"));
+    write("b.py", SYNTAX);
+    const r = tsyncio(["--outdir", "od", "a.py", "b.py"]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, "od/a.ts"), "utf8")).toContain("hello again");
+    expect(readFileSync(join(dir, "od/b.ts"), "utf8")).toBe(b0);
+    noTemp(join(dir, "od"));
+  });
+});
+
+describe("source decoding, as CPython", () => {
+  it("invalid UTF-8 without a coding cookie: CPython's SyntaxError, exit 1", () => {
+    write("bad8.py", Buffer.from([...Buffer.from('x = 1\nprint("a'), 0xc3, 0x28, ...Buffer.from('")\n')]));
+    for (const args of [["run", "bad8.py"], ["bad8.py"], ["check", "bad8.py"]]) {
+      const r = tsyncio(args);
+      expect(r.code).toBe(1);
+      expect(r.lastErr).toBe(
+        `SyntaxError: Non-UTF-8 code starting with '\\xc3' in file ${join(dir, "bad8.py")} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+      );
+    }
+  });
+
+  it("a UTF-8 BOM is skipped; a latin-1 cookie decodes latin-1; an unknown encoding is an error", () => {
+    write("bom.py", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('print("bom")\n')]));
+    expect(tsyncio(["run", "bom.py"])).toMatchObject({ code: 0, stdout: "bom\n" });
+    write("lat.py", Buffer.from([...Buffer.from('# -*- coding: latin-1 -*-\nprint("caf'), 0xe9, ...Buffer.from('")\n')]));
+    expect(tsyncio(["run", "lat.py"])).toMatchObject({ code: 0, stdout: "café\n" });
+    write("uft.py", "# coding: uft-8\nprint(1)\n");
+    expect(tsyncio(["run", "uft.py"])).toMatchObject({ code: 1, lastErr: "SyntaxError: encoding problem: uft-8" });
+  });
+});
