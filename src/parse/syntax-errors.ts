@@ -131,15 +131,23 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         continue;
       }
       if (c >= "0" && c <= "9" && !isNameChar(src[i - 1]) && src[i - 1] !== ".") {
-        // CPython's tokenizer rejects `0777` before the parser runs.
-        let j = i;
-        while (j < n && ((src[j] >= "0" && src[j] <= "9") || src[j] === "_")) j++;
-        if (c === "0" && /[1-9]/.test(src.slice(i, j)) && !/[.eEjJ]/.test(src[j] ?? ""))
-          return error(new SyntaxErrorAt(
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i, i + 1));
-        i = j;
+        const r = scanNumber(src, i);
+        if (r.error) return error(r.error);
+        i = r.end;
         continue;
       }
+      if (c >= "\x80" && !isNameChar(c)) {
+        // Outside strings and comments, only identifiers may hold non-ASCII characters.
+        const cp = src.codePointAt(i)!;
+        const ch = String.fromCodePoint(cp);
+        if (!/[\p{XID_Continue}]/u.test(ch.normalize("NFKC"))) {
+          const u = cp.toString(16).toUpperCase().padStart(4, "0");
+          const msg = /[\p{C}\p{Z}]/u.test(ch) ? `invalid non-printable character U+${u}` : `invalid character '${ch}' (U+${u})`;
+          return error(new SyntaxErrorAt(msg, i, i + ch.length));
+        }
+      }
+      if (c === "\\" && !(src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n))
+        return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
       if (c in OPEN) brackets.push({ ch: c, at: i });
       else if (c in CLOSE) {
         const open = brackets.pop();
@@ -166,6 +174,78 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
   const open = brackets[brackets.length - 1] ?? null;
   if (open && stopAt === Infinity) return { error: new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1), open };
   return { error: null, open };
+}
+
+/** Keywords CPython 3.12 lets follow a number directly (`1if x else y`, with a warning). */
+const AFTER_NUMBER = /^(?:and|else|for|if|in|is|not|or)(?![\p{L}\p{N}_])/u;
+const RADIX: Record<string, { name: string; digit: RegExp; bad?: RegExp }> = {
+  x: { name: "hexadecimal", digit: /[0-9a-fA-F]/ },
+  o: { name: "octal", digit: /[0-7]/, bad: /[89]/ },
+  b: { name: "binary", digit: /[01]/, bad: /[2-9]/ },
+};
+
+/**
+ * The number token starting with the digit at `i`, checked as CPython's tokenizer checks it
+ * (underscores only between digits, no leading zeros, no name characters right after it).
+ */
+function scanNumber(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
+  const fail = (msg: string, at: number) => ({ end: at, error: new SyntaxErrorAt(msg, at, at + 1) });
+  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+  let j = i;
+  const radix = src[i] === "0" ? RADIX[(src[i + 1] ?? "").toLowerCase()] : undefined;
+  if (radix) {
+    j = i + 2;
+    let digits = 0;
+    for (;;) {
+      if (src[j] === "_") j++;
+      if (!radix.digit.test(src[j] ?? "")) {
+        if (src[j - 1] === "_" || !digits) {
+          if (radix.bad?.test(src[j] ?? "")) return fail(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
+          return fail(`invalid ${radix.name} literal`, src[j - 1] === "_" && digits ? j - 1 : i + 1);
+        }
+        break;
+      }
+      while (radix.digit.test(src[j] ?? "")) j++, digits++;
+    }
+    if (radix.bad?.test(src[j] ?? "")) return fail(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
+    if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return fail(`invalid ${radix.name} literal`, j - 1);
+    return { end: j };
+  }
+  // Decimal: digits ["." digits] [e [+-] digits] [j], "_" only between digits.
+  const digits = (): { error?: ReturnType<typeof fail> } => {
+    for (;;) {
+      while (isDigit(src[j])) j++;
+      if (src[j] !== "_") return {};
+      if (!isDigit(src[j + 1])) return { error: fail("invalid decimal literal", j) };
+      j++;
+    }
+  };
+  let r = digits();
+  if (r.error) return r.error;
+  const intEnd = j;
+  let isFloat = false;
+  if (src[j] === "." && src[j + 1] !== ".") {
+    isFloat = true;
+    j++;
+    if (isDigit(src[j])) {
+      r = digits();
+      if (r.error) return r.error;
+    }
+  }
+  if ((src[j] === "e" || src[j] === "E") && (isDigit(src[j + 1]) || ((src[j + 1] === "+" || src[j + 1] === "-") && isDigit(src[j + 2])))) {
+    isFloat = true;
+    j += isDigit(src[j + 1]) ? 1 : 2;
+    r = digits();
+    if (r.error) return r.error;
+  }
+  if (src[j] === "j" || src[j] === "J") {
+    isFloat = true;
+    j++;
+  }
+  if (!isFloat && src[i] === "0" && /[1-9]/.test(src.slice(i, intEnd)))
+    return fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i);
+  if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return fail("invalid decimal literal", j - 1);
+  return { end: j };
 }
 
 function headerName(kw: string): string {
