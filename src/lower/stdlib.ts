@@ -3,6 +3,8 @@
 // directly (a Coroutine or a Future), so `await asyncio.sleep(1)` needs no `awaitable()` check.
 // The runtime itself is the authority on behaviour; this table only shapes the emitted code.
 
+import { RUNTIME_CLASSES } from "./runtime-classes.js";
+
 export interface ModuleInfo {
   /** Import specifier of the runtime module. */
   from: string;
@@ -14,49 +16,18 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 export const RUNTIME = "tsyncio/runtime";
 
-export const STDLIB: Record<string, ModuleInfo> = {
-  asyncio: {
-    from: "tsyncio/runtime/asyncio",
-    classes: set(`Queue PriorityQueue LifoQueue Lock Event Condition Semaphore BoundedSemaphore Barrier TaskGroup
-      Future Task Runner Timeout CancelledError InvalidStateError TimeoutError QueueEmpty QueueFull
-      IncompleteReadError LimitOverrunError SendfileNotAvailableError BrokenBarrierError Handle TimerHandle
-      AbstractEventLoop BaseEventLoop`),
-    awaitables: set(`sleep gather wait wait_for shield`),
-  },
-  time: { from: "tsyncio/runtime/time", classes: set(""), awaitables: set("") },
-  random: { from: "tsyncio/runtime/random", classes: set("Random"), awaitables: set("") },
-  sys: { from: "tsyncio/runtime/sys", classes: set(""), awaitables: set("") },
-  math: { from: "tsyncio/runtime/math", classes: set(""), awaitables: set("") },
-  contextvars: { from: "tsyncio/runtime/contextvars", classes: set("ContextVar Context Token"), awaitables: set("") },
-  collections: {
-    from: "tsyncio/runtime/collections",
-    classes: set("deque defaultdict Counter OrderedDict ChainMap"),
-    awaitables: set(""),
-  },
-  functools: { from: "tsyncio/runtime/functools", classes: set("partial"), awaitables: set("") },
-  itertools: { from: "tsyncio/runtime/itertools", classes: set(""), awaitables: set("") },
-  dataclasses: {
-    from: "tsyncio/runtime/dataclasses",
-    classes: set("Field FrozenInstanceError InitVar"),
-    awaitables: set(""),
-  },
-  enum: { from: "tsyncio/runtime/enum", classes: set("Enum IntEnum Flag IntFlag StrEnum ReprEnum auto"), awaitables: set("") },
-  typing: {
-    from: "tsyncio/runtime/typing",
-    classes: set("TypeVar ParamSpec TypeVarTuple Generic Protocol NamedTuple TypedDict"),
-    awaitables: set(""),
-  },
-  abc: { from: "tsyncio/runtime/abc", classes: set("ABC"), awaitables: set("") },
-  traceback: { from: "tsyncio/runtime/traceback", classes: set(""), awaitables: set("") },
-  json: { from: "tsyncio/runtime/json", classes: set(""), awaitables: set("") },
-  string: { from: "tsyncio/runtime/string", classes: set(""), awaitables: set("") },
-  contextlib: {
-    from: "tsyncio/runtime/contextlib",
-    classes: set(`suppress closing aclosing nullcontext redirect_stdout redirect_stderr ExitStack AsyncExitStack
-      AbstractContextManager AbstractAsyncContextManager ContextDecorator`),
-    awaitables: set(""),
-  },
-};
+/** Functions returning a Coroutine or Future (so `await f()` can delegate to it directly). */
+const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
+
+/** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */
+export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
+  Object.keys(RUNTIME_CLASSES)
+    .filter((from) => /^tsyncio\/runtime\/[a-z]/.test(from) && from !== "tsyncio/runtime/program")
+    .map((from) => {
+      const name = from.slice("tsyncio/runtime/".length);
+      return [name, { from, classes: set(RUNTIME_CLASSES[from]), awaitables: set(AWAITABLES[name] ?? "") }];
+    }),
+);
 
 /** Python builtins that are classes in the runtime but are called like functions in Python. */
 export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError ZeroDivisionError OverflowError

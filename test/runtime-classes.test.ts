@@ -1,0 +1,15 @@
+// The compiler's table of runtime classes (src/lower/runtime-classes.ts) must describe the runtime
+// as built: a class the table misses would be called without `new` and fail at run time.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+
+describe("runtime class table", () => {
+  it("is up to date (regenerate with: node scripts/gen-runtime-classes.mjs)", async () => {
+    const gen = await import(join(root, "scripts/gen-runtime-classes.mjs"));
+    const expected = gen.render(await gen.runtimeClasses());
+    expect(readFileSync(join(root, "src/lower/runtime-classes.ts"), "utf8")).toBe(expected);
+  });
+});
