@@ -20,6 +20,9 @@ const LOAD: A.Load = { _type: "Load" };
 const STORE: A.Store = { _type: "Store" };
 const DEL: A.Del = { _type: "Del" };
 
+/** Where a bare `yield` (a name for lezer, see repair.ts) may stand. */
+const YIELD_PARENTS = new Set(["ExpressionStatement", "AssignStatement", "UpdateStatement", "ParenthesizedExpression", "FormatReplacement"]);
+
 /** The statements decorators can precede. */
 const DEFINITIONS = new Set(["FunctionDefinition", "ClassDefinition", "DecoratedStatement"]);
 
@@ -159,7 +162,11 @@ export class Builder {
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
-    if (this.text(n) === "yield") return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
+    if (this.text(n) === "yield") {
+      // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
+      if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
+      return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
+    }
     // A decorator turned into an expression statement (see exprDecorator): "@name".
     if (this.src[n.from] === "@") {
       const id = this.ident({ from: n.from + 1, to: n.to });
@@ -277,7 +284,7 @@ export class Builder {
     if (typeDef) return this.annAssign(n, groups, typeDef);
     const exprs = groups.map((g) => (g.length === 1 && g[0].name === "YieldExpression" ? this.expr(g[0]) : this.exprList(g)));
     const value = exprs.pop()!;
-    const targets = exprs.map((t) => this.target(t, STORE, "assign"));
+    const targets = exprs.map((t, i) => this.target(t, STORE, i === 0 ? "assign" : "assign-later"));
     return this.at({ _type: "Assign", targets, value, type_comment: null } as A.Assign, n.from, n.to);
   }
 
@@ -491,7 +498,7 @@ export class Builder {
         handlers.push(this.at({ _type: "ExceptHandler", type, name, body: hbody } as A.ExceptHandler, kw.from, this.endOfBlock(hbody)));
       }
     }
-    if (!handlers.length && !finalbody.length) this.fail("expected 'except' or 'finally' block", n.to);
+    if (!handlers.length && !finalbody.length) this.fail("expected 'except' or 'finally' block", this.endOfBlock(body));
     const last = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? handlers[handlers.length - 1].body : body;
     const _type = star ? "TryStar" : "Try";
     return this.at({ _type, body, handlers, orelse, finalbody } as A.Try, n.from, this.endOfBlock(last));
@@ -619,6 +626,9 @@ export class Builder {
     const tpl = cs.find((c) => c.name === "TypeParamList");
     const argList = cs.find((c) => c.name === "ArgList");
     const { args, keywords } = argList ? this.args(argList) : { args: [], keywords: [] };
+    // `class C(x for x in y)`: a call's bare generator argument is no base list.
+    if (argList && args[0]?._type === "GeneratorExp" && this.span(args[0]).from === argList.from)
+      this.fail("invalid syntax", kids(argList).find((c) => c.name === "for" || c.name === "async")!.from);
     const body = this.body(cs.find((c) => c.name === "Body")!);
     const node = {
       _type: "ClassDef",
@@ -916,7 +926,7 @@ export class Builder {
   // ---- targets ------------------------------------------------------------------------
 
   /** Marks an expression as an assignment/deletion target, as CPython's parser does. */
-  target(e: A.ExprNode, ctx: Ctx, why: "assign" | "aug" | "del" | "for" | "with" | "comp"): A.ExprNode {
+  target(e: A.ExprNode, ctx: Ctx, why: "assign" | "assign-later" | "aug" | "del" | "for" | "with" | "comp"): A.ExprNode {
     switch (e._type) {
       case "Name":
       case "Attribute":
@@ -929,10 +939,17 @@ export class Builder {
         this.target(e.value, ctx, why);
         return e;
       case "Tuple":
-      case "List":
+      case "List": {
         e.ctx = ctx;
-        for (const x of e.elts) this.target(x, ctx, why);
+        // CPython's "Maybe you meant '=='" hint only reaches the last item of an unparenthesized
+        // first target (`x, f() = 1`), the part its parser tried as an expression.
+        const bare = e._type === "Tuple" && e.elts.length > 0 && this.span(e).from === this.span(e.elts[0]).from;
+        e.elts.forEach((x, i) => {
+          const inner = why !== "assign" ? why : bare && i === e.elts.length - 1 ? "assign" : "assign-later";
+          this.target(x, ctx, inner);
+        });
         return e;
+      }
       default:
         return this.badTarget(e, why);
     }
@@ -942,7 +959,9 @@ export class Builder {
     const { from, to } = this.span(e);
     const what = exprName(e);
     if (why === "del") this.fail(`cannot delete ${what}`, from, to);
-    if (why === "assign") this.fail(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, from, to);
+    const plain = ["True", "False", "None", "list", "tuple", "generator expression"].includes(what) ||
+      ((e._type === "Yield" || e._type === "YieldFrom") && this.src[from] === "(");
+    if (why === "assign" && !plain) this.fail(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, from, to);
     this.fail(`cannot assign to ${what}`, from, to);
   }
 

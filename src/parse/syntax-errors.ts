@@ -44,19 +44,95 @@ const HEADER = /^[ \t]*(?:async[ \t]+)?(if|elif|else|while|for|def|class|with|tr
 
 function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
   const line = lines.lineIndex(err.from);
+  const lineStart = lines.starts[line];
   const text = lines.lineText(line + 1);
   const code = text.replace(/#.*$/, "").trimEnd();
-  if (HEADER.test(code) && !code.endsWith(":") && !code.endsWith("\\")) {
-    const at = lines.starts[line] + code.length;
+  if (HEADER.test(code) && !code.endsWith(":") && !code.endsWith("\\") && !hasTopLevelColon(code)) {
+    const at = lineStart + code.length;
     return new SyntaxErrorAt("expected ':'", at, at + 1);
   }
   // `print "x"`: lezer saw the name `print` (see repair.ts) followed by an operand.
-  const print = /^([ \t]*)print\b(?![ \t]*[(.=])/.exec(text);
+  const print = /^([ \t]*)(print|exec)\b(?![ \t]*[(.=)\],:;]|[ \t]*$)/.exec(text);
   if (print) {
-    const at = lines.starts[line] + print[1].length;
-    return new SyntaxErrorAt("Missing parentheses in call to 'print'. Did you mean print(...)?", at, lines.starts[line] + code.length);
+    const at = lineStart + print[1].length;
+    const f = print[2];
+    return new SyntaxErrorAt(`Missing parentheses in call to '${f}'. Did you mean ${f}(...)?`, at, lineStart + code.length);
+  }
+  const def = /^([ \t]*(?:async[ \t]+)?def[ \t]+[\p{L}\p{N}_]+[ \t]*)(?![ \t(\[])/u.exec(code);
+  if (def) return new SyntaxErrorAt("expected '('", lineStart + def[1].length, lineStart + def[1].length + 1);
+  const importFrom = /^([ \t]*)import[ \t]+[\p{L}\p{N}_.]+[ \t]+from\b/u.exec(code);
+  if (importFrom) return new SyntaxErrorAt("Did you mean to use 'from ... import ...' instead?", lineStart + importFrom[1].length, lineStart + code.length);
+
+  const before = prevSibling(err);
+  const errText = src.slice(err.from, err.to);
+  if (err.parent?.name === "FormatReplacement") {
+    if (src[err.from] === "}" && before?.name === "{")
+      return new SyntaxErrorAt("f-string: valid expression required before '}'", err.from, err.from + 1);
+    if (src[err.from] === "!" && !/[sra]/.test(src[err.from + 1]))
+      return new SyntaxErrorAt(`f-string: invalid conversion character '${src[err.from + 1]}': expected 's', 'r', or 'a'`, err.from + 1, err.from + 2);
+    // (Lezer may have read the line break into the replacement: point at the line's last character.)
+    let at = err.from;
+    if (/[\r\n]/.test(src[at - 1] ?? "")) {
+      while (at > 0 && /[\r\n]/.test(src[at - 1])) at--;
+      at = Math.max(0, at - 1);
+    }
+    return new SyntaxErrorAt("f-string: expecting '}'", at, at + 1);
+  }
+  // `{1: }`
+  if (before?.name === ":" && /^\s*}/.test(src.slice(err.from)) && before.parent?.name.startsWith("Dictionary"))
+    return new SyntaxErrorAt("expression expected after dictionary key and ':'", before.from, before.to);
+  if (before && EXPRESSION.has(before.name) && !/[\r\n]/.test(src.slice(before.to, err.from))) {
+    // `if x = 1:`: CPython suggests "==" (or ":=" after a name).
+    if (errText === "=" && src[err.to] !== "=") {
+      if (before.name === "VariableName")
+        return new SyntaxErrorAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", before.from, err.to);
+      const what = before.name === "MemberExpression" ? (src[before.lastChild!.from] === "]" ? "subscript" : "attribute")
+        : before.name === "CallExpression" ? "function call" : before.name === "Number" || before.name === "String" ? "literal" : null;
+      if (what) return new SyntaxErrorAt(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, before.from, before.to);
+    }
+    // `f(a b)`, `[1 2]`: two expressions side by side inside brackets.
+    const next = err.from === err.to ? nextSibling(err) : err.firstChild ?? err;
+    const nextText = next ? src.slice(next.from, next.to) : "";
+    const startsExpr = /^(?:[\p{L}\p{N}_"'([{]|\.\d)/u.test(nextText) && !KEYWORD.test(nextText);
+    const nameThenString = before.name === "VariableName" && /^[\p{L}\p{N}_]*["']/u.test(nextText);
+    if (next && startsExpr && !nameThenString && scanSource(src, err.from).open)
+      return new SyntaxErrorAt("invalid syntax. Perhaps you forgot a comma?", before.from, next.to);
   }
   return new SyntaxErrorAt("invalid syntax", err.from, Math.max(err.to, err.from + 1));
+}
+
+const EXPRESSION = new Set([
+  "VariableName", "Number", "String", "FormatString", "ContinuedString", "CallExpression", "MemberExpression",
+  "ParenthesizedExpression", "TupleExpression", "ArrayExpression", "DictionaryExpression", "SetExpression",
+  "BinaryExpression", "UnaryExpression", "Boolean", "None", "Ellipsis",
+]);
+const KEYWORD = /^(?:and|or|not|in|is|if|else|for|async|await|lambda|from|as|import|yield|return|pass|None|True|False)(?![\p{L}\p{N}_])/u;
+
+function prevSibling(n: SyntaxNode): SyntaxNode | null {
+  let p = n.prevSibling;
+  while (p && p.name === "Comment") p = p.prevSibling;
+  return p;
+}
+
+function nextSibling(n: SyntaxNode): SyntaxNode | null {
+  let p = n.nextSibling;
+  while (p && p.name === "Comment") p = p.nextSibling;
+  return p;
+}
+
+/** Whether a line of code has a ":" outside brackets and strings (a header's colon). */
+function hasTopLevelColon(code: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      const q = c;
+      for (i++; i < code.length && code[i] !== q; i++) if (code[i] === "\\") i++;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === ":" && depth === 0 && code[i + 1] !== "=") return true;
+  }
+  return false;
 }
 
 const isNameChar = (c: string | undefined) =>

@@ -1,0 +1,2 @@
+while a.b = 1:
+    pass
