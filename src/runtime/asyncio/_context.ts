@@ -12,6 +12,17 @@ export interface PyContext {
 
 let _copy: (() => PyContext) | null = null;
 
+/**
+ * @internal For the runtime's own callbacks (gather's bookkeeping): run in whatever context is
+ * current, without copying one per registration. Only for callbacks that read no context variable
+ * (then no program can tell the difference), never for user callbacks.
+ */
+export const _NO_CONTEXT: PyContext = {
+  run(callable: Function, ...args: unknown[]): unknown {
+    return callable(...args);
+  },
+};
+
 /** Installs contextvars.copy_context (called by the contextvars module). */
 export function _set_copy_context(copy: (() => PyContext) | null): void {
   _copy = copy;

@@ -44,7 +44,7 @@ function _reachable_tasks(): Set<Task<unknown>> {
   const futures: Future<unknown>[] = [];
   const visitHandle = (h: Handle): void => {
     if (h._cancelled) return;
-    const self = (h._callback as { __self__?: unknown } | null)?.__self__;
+    const self = h._self ?? (h._callback as { __self__?: unknown } | null)?.__self__;
     if (self instanceof Task) markTask(self);
     for (const a of h._args ?? []) {
       if (a instanceof Task) markTask(a);

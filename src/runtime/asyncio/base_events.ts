@@ -32,9 +32,11 @@ import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, isfuture } from "./futures.js";
+import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
 import { Task, _set_task_name, ensure_future, gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
+import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
@@ -316,16 +318,27 @@ class BaseEventLoop extends AbstractEventLoop {
     return handle;
   }
 
-  /** @internal a Future's done callback: call_soon(fn, fut, context=ctx) */
-  call_soon_internal(fn: Function, arg: unknown, context: PyContext | null): void {
+  /**
+   * @internal a Future's done callback: call_soon(fn, fut, context=ctx). `fn` may be a Task waiting
+   * on the future (futures.ts stores the Task itself rather than a bound __wakeup): its wakeup runs.
+   */
+  call_soon_internal(fn: Function | _Waiter, arg: unknown, context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    this._ready.push(new Handle(fn, [arg], this, context));
+    if (fn instanceof Task) {
+      const h = new Handle(fn.__wakeup, [arg], this, context);
+      h._self = fn;
+      this._ready.push(h);
+    } else {
+      this._ready.push(new Handle(fn as Function, [arg], this, context));
+    }
   }
 
   /** @internal a Task step: call_soon(task.__step, context=ctx), optionally throwing `exc` in */
-  _call_soon_step(step: Function, exc: BaseException | null, context: PyContext | null): void {
+  _call_soon_step(task: Task<unknown>, exc: BaseException | null, context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    this._ready.push(new Handle(step, exc === null ? EMPTY : [exc], this, context));
+    const h = new Handle(task.__step, exc === null ? EMPTY : [exc], this, context);
+    h._self = task;
+    this._ready.push(h);
   }
 
   get_exception_handler(): Function | null {
@@ -428,6 +441,8 @@ class BaseEventLoop extends AbstractEventLoop {
         this._wait_forever();
       }
     }
+    // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
+    deliver_interrupt();
 
     const end_time = this.time() + this._clock_resolution;
     for (let h = scheduled.peek(); h !== undefined && h._when < end_time; h = scheduled.peek()) {
@@ -476,7 +491,7 @@ class BaseEventLoop extends AbstractEventLoop {
         "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
       );
     }
-    for (;;) host.sleep(MAXIMUM_SELECT_TIMEOUT);
+    while (!deliver_interrupt()) host.sleep(MAXIMUM_SELECT_TIMEOUT);
   }
 
   get_debug(): boolean {
@@ -519,6 +534,7 @@ function splitContext(args: unknown[]): [unknown[], PyContext | null] {
 
 /** A handle as the slow-callback warning names it. CPython: base_events._format_handle */
 function _format_handle(handle: Handle): string {
+  if (handle._self instanceof Task) return repr(handle._self);
   const cb = handle._callback as { __self__?: unknown } | null;
   if (cb !== null && cb.__self__ instanceof Task) return repr(cb.__self__);
   return str(handle);

@@ -209,6 +209,15 @@ function coroutine_function<A extends unknown[], T>(
   return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
 }
 
+/**
+ * @internal A hand-written coroutine function (`f` returns Coroutines itself, e.g. a fast path that
+ * skips the generator), dressed like coroutine_function(genFn, code) would dress it.
+ */
+export function _as_coroutine_function(f: Function, genFn: Function, co: CodeObject): Function {
+  Object.defineProperty(f, "__signature_source__", { value: genFn });
+  return _decorate(f, co);
+}
+
 function _decorate(f: Function, co: CodeObject): Function {
   Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
   Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });

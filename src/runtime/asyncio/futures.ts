@@ -28,6 +28,21 @@ import { _bind, _isNone } from "./_util.js";
 
 export { Future, wrap_future, isfuture };
 
+/**
+ * A Task waiting on a future, stored in the callback list as itself (no bound closure): the loop
+ * runs its __wakeup(future) method. Reprs and reachability see `_bound_wakeup()`.
+ */
+export interface _Waiter {
+  __wakeup(fut: Future<unknown>): void;
+  _bound_wakeup(): Function;
+  _wakeup_cb: Function | null;
+}
+
+/** The function a callback entry stands for. */
+function _cbFunction(cb: Function | _Waiter): Function {
+  return typeof cb === "function" ? cb : cb._bound_wakeup();
+}
+
 /** Futures whose exception nobody retrieved yet; reported at exit ("... exception was never retrieved"). */
 export const _unretrieved = new Set<Future<unknown>>();
 
@@ -38,6 +53,14 @@ function isfuture(obj: unknown): boolean {
   const b = (obj as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
   return b !== undefined && b !== null && typeof (obj.constructor as unknown) === "function";
 }
+
+/**
+ * Never true. V8 sizes an instance's in-object storage from the `this.x = ...` assignments it sees
+ * in the constructors of its class chain; PyObject's constructor assigns everything through
+ * __init__, so without a list of the fields here, most of a Task's fields would live out of line
+ * (an extra PropertyArray per task, an extra load per access). The block below is that list.
+ */
+export let _shape_hint = false;
 
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   declare _state: string;
@@ -51,10 +74,19 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   /** CPython's private __log_traceback: an exception was set and nobody has looked at it yet. */
   declare _log_tb: boolean;
   /** First callback and its context inline (most futures have exactly one waiter). */
-  declare _cb0: Function | null;
+  declare _cb0: Function | _Waiter | null;
   declare _ctx0: PyContext | null;
   /** Further callbacks as flat [fn, ctx, fn, ctx, ...]. */
   declare _callbacks: unknown[] | null;
+
+  constructor(...args: any[]) {
+    super(...args);
+    if (_shape_hint) {
+      this._state = this._result = this._exception = this._loop = this._source_traceback = null as never;
+      this._cancel_message = this._cancelled_exc = this._asyncio_future_blocking = this._log_tb = null as never;
+      this._cb0 = this._ctx0 = this._callbacks = null as never;
+    }
+  }
 
   /** `Future(*, loop=None)`; tsyncio code may also pass the loop positionally. */
   __init__(...args: unknown[]): void {
@@ -92,9 +124,9 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   /** @internal callbacks in order, for reprs */
   _callbacks_list(): Function[] {
     const out: Function[] = [];
-    if (this._cb0 !== null) out.push(this._cb0);
+    if (this._cb0 !== null) out.push(_cbFunction(this._cb0));
     const rest = this._callbacks;
-    if (rest !== null) for (let i = 0; i < rest.length; i += 2) out.push(rest[i] as Function);
+    if (rest !== null) for (let i = 0; i < rest.length; i += 2) out.push(_cbFunction(rest[i] as Function | _Waiter));
     return out;
   }
 
@@ -152,7 +184,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     loop.call_soon_internal(cb0, this, ctx0);
     if (rest !== null) {
       for (let i = 0; i < rest.length; i += 2) {
-        loop.call_soon_internal(rest[i] as Function, this, rest[i + 1] as PyContext | null);
+        loop.call_soon_internal(rest[i] as Function | _Waiter, this, rest[i + 1] as PyContext | null);
       }
     }
   }
@@ -197,8 +229,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._add_done_callback_internal(fn, context);
   }
 
-  /** @internal add_done_callback on a pending future, context already decided */
-  _add_done_callback_internal(fn: Function, context: PyContext | null): void {
+  /** @internal add_done_callback on a pending future, context already decided (`fn` may be a waiting Task) */
+  _add_done_callback_internal(fn: Function | _Waiter, context: PyContext | null): void {
     if (this._state !== _PENDING) {
       this._loop.call_soon_internal(fn, this, context);
       return;
@@ -217,19 +249,20 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   remove_done_callback(fn: Function): bigint {
     const kept: unknown[] = [];
     let removed = 0;
+    const matches = (cb: unknown): boolean => cb === fn || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
     if (this._cb0 !== null) {
-      if (this._cb0 === fn) removed++;
+      if (matches(this._cb0)) removed++;
       else kept.push(this._cb0, this._ctx0);
     }
     const rest = this._callbacks;
     if (rest !== null) {
       for (let i = 0; i < rest.length; i += 2) {
-        if (rest[i] === fn) removed++;
+        if (matches(rest[i])) removed++;
         else kept.push(rest[i], rest[i + 1]);
       }
     }
     if (removed > 0) {
-      this._cb0 = kept.length > 0 ? (kept[0] as Function) : null;
+      this._cb0 = kept.length > 0 ? (kept[0] as Function | _Waiter) : null;
       this._ctx0 = kept.length > 0 ? (kept[1] as PyContext | null) : null;
       this._callbacks = kept.length > 2 ? kept.slice(2) : null;
     }

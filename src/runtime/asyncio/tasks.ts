@@ -27,7 +27,7 @@ import {
   toPyException,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
-import { _copy_context } from "./_context.js";
+import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _bind, _isNone, _splitKw, _toSeconds, _typename } from "./_util.js";
 import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js";
 import type { FutureLike } from "./base_futures.js";
@@ -39,6 +39,8 @@ import {
   CORO_SUSPENDED,
   Coroutine,
   coroutine_function,
+  _as_coroutine_function,
+  makeCode,
   iscoroutine,
   isawaitable,
   awaitable,
@@ -47,7 +49,7 @@ import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
-import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from "./futures.js";
+import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _warn_at } from "./_warnings.js";
@@ -101,10 +103,21 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   declare _context: PyContext | null;
   /** Report "Task was destroyed but it is pending!" for this task at exit. */
   declare _log_destroy_pending: boolean;
-  /** __step bound once; the loop calls it as a plain function. */
-  declare _step_cb: (exc?: BaseException | null) => void;
-  /** __wakeup bound once (lazily: only tasks that wait on a future need it). */
+  /**
+   * __wakeup bound, made only when something needs it as a function (a duck-typed future's
+   * add_done_callback, reprs of a future's callbacks). The loop and asyncio Futures call the
+   * methods with the Task as receiver instead: no closure per task (design.md §6).
+   */
   declare _wakeup_cb: ((fut: Future<unknown>) => void) | null;
+
+  constructor(...args: any[]) {
+    super(...args);
+    if (_shape_hint) {
+      // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
+      this._coro = this._name = this._num_cancels_requested = this._must_cancel = null as never;
+      this._fut_waiter = this._context = this._log_destroy_pending = this._wakeup_cb = null as never;
+    }
+  }
 
   /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
   __init__(...args: unknown[]): void {
@@ -127,13 +140,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
-    this._step_cb = this.__step.bind(this);
-    (this._step_cb as { __self__?: unknown }).__self__ = this;
     this._wakeup_cb = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
-      this._loop._call_soon_step(this._step_cb, null, this._context);
+      this._loop._call_soon_step(this as Task<unknown>, null, this._context);
       _scheduled_tasks.add(this as Task<unknown>);
     }
   }
@@ -278,7 +289,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this.__wait_on(result, result._asyncio_future_blocking);
     } else if (result === null || result === undefined) {
       // Bare yield: give up one loop iteration.
-      this._loop._call_soon_step(this._step_cb, null, this._context);
+      this._loop._call_soon_step(this as Task<unknown>, null, this._context);
     } else if (isfuture(result)) {
       this.__wait_on(result as Future<unknown>, (result as Future<unknown>)._asyncio_future_blocking);
     } else if (_isGenerator(result)) {
@@ -301,13 +312,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         return;
       }
       fut._asyncio_future_blocking = false;
-      let wake = this._wakeup_cb;
-      if (wake === null) {
-        wake = this._wakeup_cb = this.__wakeup.bind(this);
-        (wake as { __self__?: unknown }).__self__ = this;
-      }
-      if (fut instanceof Future) fut._add_done_callback_internal(wake, this._context);
-      else (fut as Future<unknown>).add_done_callback(wake, new KwArgs({ context: this._context }));
+      if (fut instanceof Future) fut._add_done_callback_internal(this as Task<unknown>, this._context);
+      else (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this._context }));
       this._fut_waiter = fut;
       if (this._must_cancel) {
         if (fut.cancel(this._cancel_message)) this._must_cancel = false;
@@ -319,8 +325,18 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     }
   }
 
+  /** @internal __wakeup as a bound function (made once per task, only when asked for). */
+  _bound_wakeup(): (fut: Future<unknown>) => void {
+    let wake = this._wakeup_cb;
+    if (wake === null) {
+      wake = this._wakeup_cb = this.__wakeup.bind(this);
+      (wake as { __self__?: unknown }).__self__ = this;
+    }
+    return wake;
+  }
+
   private __fail_next(exc: BaseException): void {
-    this._loop._call_soon_step(this._step_cb, exc, this._context);
+    this._loop._call_soon_step(this as Task<unknown>, exc, this._context);
   }
 
   private __finish_exception(exc: BaseException): void {
@@ -445,7 +461,7 @@ function create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
 // --- sleep -----------------------------------------------------------------------------------
 
 /** `asyncio.sleep(delay, result=None)`: delay <= 0 is a bare yield (one loop iteration). */
-const sleep = coroutine_function(function* sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
+function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   let result: unknown = null;
   if (rest.length > 0) {
     [delay, result] = _bind("sleep", [delay, ...rest], ["delay", "result"]);
@@ -466,7 +482,47 @@ const sleep = coroutine_function(function* sleep(delay: unknown, ...rest: unknow
   } finally {
     h.cancel();
   }
-}, { qualname: "sleep", filename: TASKS_PY, firstlineno: 653 });
+}
+const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlineno: 653 });
+
+/**
+ * What `_sleep(0)`'s generator does, without a generator (design.md §6: sleep(0) is a bare
+ * yield): the first next() yields None, the second returns None; throw() and return() finish it
+ * as they would the generator suspended at its `yield` (or not yet started).
+ */
+class _BareYield implements CoroGen<null> {
+  _step = 0;
+  next(): IteratorResult<unknown, null> {
+    if (this._step === 0) {
+      this._step = 1;
+      return { value: null, done: false };
+    }
+    if (this._step === 1) {
+      this._step = 2;
+      return { value: null, done: true };
+    }
+    return { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
+  }
+  throw(e: unknown): IteratorResult<unknown, null> {
+    this._step = 2;
+    throw e;
+  }
+  return(value: unknown): IteratorResult<unknown, null> {
+    this._step = 2;
+    return { value, done: true } as IteratorResult<unknown, null>;
+  }
+  [Symbol.iterator](): CoroGen<null> {
+    return this;
+  }
+}
+
+const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<unknown> {
+  if (arguments.length === 1 && (typeof delay === "bigint" ? delay <= 0n : typeof delay === "number" && delay <= 0)) {
+    return new Coroutine<unknown>(new _BareYield(), _sleep_code);
+  }
+  // eslint-disable-next-line prefer-rest-params
+  return new Coroutine<unknown>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
+}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<unknown>;
 
 // --- ensure_future ---------------------------------------------------------------------------
 
@@ -612,7 +668,8 @@ function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> 
       nfuts += 1;
       arg_to_fut.set(arg, fut);
       if (fut.done()) done_futs.push(fut);
-      else fut.add_done_callback(_done_callback);
+      else if (fut instanceof Future) fut._add_done_callback_internal(_done_callback, _NO_CONTEXT);
+      else (fut as Future<unknown>).add_done_callback(_done_callback); // a duck-typed future
     }
     children.push(fut);
   }
