@@ -22,10 +22,12 @@ Usage:
   tsyncio run [options] FILE.py [ARGS...]
                                       translate and run: Python's stdout, stderr and exit code
       --virtual-time                  run sleeps and timers on a simulated clock (instant, deterministic)
+      --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
   tsyncio check FILE.py...            list what would not translate, writing nothing
   tsyncio --help | --version
 
-Exit status: 0 success, 1 a Python error or a translation error, 2 bad usage.`;
+Exit status: 0 success, 1 a Python error or a translation error, 2 bad usage
+(a program's own sys.exit status; 130 after Ctrl-C; 124 after --timeout).`;
 
 class UsageError extends Error {}
 
@@ -223,10 +225,15 @@ async function check(argv: string[]): Promise<number> {
 
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
+  let timeout: number | undefined;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith("-") && argv[i] !== "-"; i++) {
     if (argv[i] === "--virtual-time") virtualTime = true;
-    else if (argv[i] === "--") {
+    else if (argv[i] === "--timeout" || argv[i].startsWith("--timeout=")) {
+      const value = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--timeout"));
+      timeout = Number(value);
+      if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout needs a number of seconds > 0, not '${value}'`);
+    } else if (argv[i] === "--") {
       i++;
       break;
     } else throw new UsageError(`unknown option '${argv[i]}'`);
@@ -239,7 +246,7 @@ async function run(argv: string[]): Promise<number> {
   const compiled = compileToJs(source, { filename: basename(file) });
   if (reportErrors(file, source, compiled.diagnostics, compiled.syntaxError)) return 1;
   const { installNodeHost } = await import("./node-host.js");
-  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)] });
+  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
   const { runProgram } = await import("../runtime/run.js");
   return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source });
 }

@@ -1,11 +1,56 @@
 // The Node host: stdout/stderr through file descriptors with Python-like buffering (stdout buffered,
 // stderr not), blocking sleeps with Atomics.wait, a virtual clock on request.
+//
+// Ctrl-C and --timeout: the program runs synchronously on the main thread, which sleeps in
+// Atomics.wait and never returns to Node's event loop, so a watcher thread takes SIGINT (and keeps
+// the time limit). It sets a flag in shared memory and wakes the sleeping main thread with
+// Atomics.notify; the runtime asks host.interrupted() where the loop wakes up (src/runtime/signals.ts).
+// A program that never sleeps nor polls (`while True: pass`) cannot notice: on a second Ctrl-C
+// before the first was noticed, or 250 ms after the time limit, the watcher stops it through the
+// inspector (which runs a function on the busy main thread): buffered output is written, then the
+// message, and the process exits (130 or 124).
 
-import { readSync, writeSync } from "node:fs";
+import { closeSync, readSync, writeSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { setHost, type Host } from "../runtime/host.js";
 
-export function installNodeHost(options: { virtualTime: boolean; argv: string[] }): Host {
+/** Exit status when --timeout ends the program (as GNU timeout). */
+export const TIMEOUT_EXIT = 124;
+
+const SIGINT_FLAG = 1;
+const TIMEOUT_FLAG = 2;
+
+const WATCHER = `
+const { workerData } = require("node:worker_threads");
+const cell = new Int32Array(workerData.shared);
+let stopping = false;
+function hardStop(kind) {
+  if (stopping) return;
+  stopping = true;
+  const session = new (require("node:inspector").Session)();
+  session.connectToMainThread();
+  session.post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.hardStop')](" + JSON.stringify(kind) + ")" });
+}
+process.noDeprecation = true; // process.binding: the only way a worker thread can take a signal
+const { Signal } = process.binding("signal_wrap");
+const sigint = new Signal();
+sigint.onsignal = () => {
+  const before = Atomics.or(cell, 0, ${SIGINT_FLAG});
+  Atomics.notify(cell, 0);
+  if (before & ${SIGINT_FLAG}) hardStop("interrupt");
+};
+sigint.start(2);
+if (workerData.timeout > 0) {
+  setTimeout(() => {
+    Atomics.or(cell, 0, ${TIMEOUT_FLAG});
+    Atomics.notify(cell, 0);
+    setTimeout(() => hardStop("timeout"), 250);
+  }, workerData.timeout * 1000);
+}
+`;
+
+export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
   let pending = "";
   const flush = () => {
     if (pending) {
@@ -13,7 +58,37 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[] 
       pending = "";
     }
   };
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
+  const stopForTimeout = () => {
+    flush();
+    writeAll(2, timeoutMessage);
+    process.exit(TIMEOUT_EXIT);
+  };
+  // Called by the watcher through the inspector while the main thread is busy.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.hardStop")] = (kind: "interrupt" | "timeout") => {
+    flush();
+    writeAll(2, kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy; stopped on the second Ctrl-C)\nKeyboardInterrupt\n");
+    // Node prints "Waiting for the debugger to disconnect..." at exit while an inspector session
+    // is open: nothing may follow the message.
+    closeSync(2);
+    (process as unknown as { reallyExit(code: number): never }).reallyExit(kind === "timeout" ? TIMEOUT_EXIT : 130);
+  };
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout: options.timeout ?? 0 } });
+  watcher.unref();
   return setHost({
+    sleep(seconds) {
+      flush();
+      if (seconds > 0) Atomics.wait(cell, 0, 0, seconds * 1000);
+      if (Atomics.load(cell, 0) & TIMEOUT_FLAG) stopForTimeout();
+    },
+    interrupted() {
+      const flags = Atomics.load(cell, 0);
+      if (flags & TIMEOUT_FLAG) stopForTimeout();
+      if (!(flags & SIGINT_FLAG)) return false;
+      Atomics.and(cell, 0, ~SIGINT_FLAG);
+      return true;
+    },
     write(fd, text) {
       if (fd === 1) {
         pending += text;

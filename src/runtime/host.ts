@@ -24,6 +24,11 @@ export interface Host {
   utcOffset?(epochSeconds: number): number;
   /** Name of the local time zone (time.tzname). */
   tzname?: [string, string];
+  /**
+   * True once for each SIGINT (Ctrl-C) the host noticed since the last call. A host that watches
+   * for signals also makes a blocking sleep() return early on one. See signals.ts.
+   */
+  interrupted?(): boolean;
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

@@ -1,8 +1,11 @@
 // asyncio.run() and Runner: make a loop, run a coroutine to completion on it, then cancel what
 // is left, close async generators, and close the loop.
-// CPython: Lib/asyncio/runners.py (3.12). There are no signals here: Ctrl-C handling (the SIGINT
-// handler that cancels the main task) is not reproduced.
-import { KwArgs, PyObject, RuntimeError, ValueError, repr } from "./_compat.js";
+// CPython: Lib/asyncio/runners.py (3.12), including the SIGINT handler that cancels the main task
+// on Ctrl-C (the host must notice SIGINT: Host.interrupted, src/runtime/signals.ts).
+import { KeyboardInterrupt, KwArgs, PyObject, RuntimeError, ValueError, repr } from "./_compat.js";
+import { get_sigint_handler, set_sigint_handler } from "../signals.js";
+import { CancelledError } from "./exceptions.js";
+import type { Task } from "./tasks.js";
 import { _copy_context } from "./_context.js";
 import type { PyContext } from "./_context.js";
 import { _bind, _isNone } from "./_util.js";
@@ -85,8 +88,30 @@ class Runner extends PyObject {
     this._lazy_init();
     const loop = this._loop as BaseEventLoop;
     const task = loop.create_task(coro, new KwArgs({ context: _isNone(context) ? this._context : context }));
+    // Ctrl-C cancels the main task (see signals.ts for where the handler runs).
+    const sigint_handler = get_sigint_handler() === null ? () => this._on_sigint(task) : null;
+    if (sigint_handler !== null) set_sigint_handler(sigint_handler);
     this._interrupt_count = 0;
-    return loop.run_until_complete<T>(task);
+    try {
+      return loop.run_until_complete<T>(task);
+    } catch (e) {
+      if (e instanceof CancelledError && this._interrupt_count > 0 && task.uncancel() === 0n) throw new KeyboardInterrupt();
+      throw e;
+    } finally {
+      if (sigint_handler !== null && get_sigint_handler() === sigint_handler) set_sigint_handler(null);
+    }
+  }
+
+  /** CPython: runners.Runner._on_sigint */
+  private _on_sigint(main_task: Task<unknown>): void {
+    this._interrupt_count += 1;
+    if (this._interrupt_count === 1 && !main_task.done()) {
+      main_task.cancel();
+      // wake the loop if it is blocked in a long sleep
+      (this._loop as BaseEventLoop).call_soon_threadsafe(() => null);
+      return;
+    }
+    throw new KeyboardInterrupt();
   }
 
   private _lazy_init(): void {

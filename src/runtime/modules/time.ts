@@ -1,4 +1,5 @@
 // time: clocks and sleeps through the host (virtual-time aware), struct_time, strftime.
+import { deliver_interrupt } from "../signals.js";
 import { host } from "../host.js";
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
@@ -51,7 +52,14 @@ export function sleep(secs: unknown): null {
   const s = num(secs);
   if (s !== s) throw new ValueError("Invalid value NaN (not a number)");
   if (s < 0) throw new ValueError("sleep length must be non-negative");
-  host.sleep(s);
+  // A Ctrl-C ends the host's sleep early: its handler runs, then the sleep goes on (PEP 475).
+  const end = host.now() + s;
+  let left = s;
+  do {
+    host.sleep(left);
+    deliver_interrupt();
+    left = end - host.now();
+  } while (left > 0);
   return null;
 }
 
