@@ -5,8 +5,8 @@
 // Atomics.wait and never returns to Node's event loop, so a watcher thread takes SIGINT (and keeps
 // the time limit). It sets a flag in shared memory and wakes the sleeping main thread with
 // Atomics.notify; the runtime asks host.interrupted() where the loop wakes up (src/runtime/signals.ts).
-// A program that never sleeps nor polls (`while True: pass`) cannot notice: on a second Ctrl-C
-// before the first was noticed, or 250 ms after the time limit, the watcher stops it through the
+// A program that never sleeps nor polls (`while True: pass`) cannot notice: when a Ctrl-C is not
+// noticed within 500 ms, or 250 ms after the time limit, the watcher stops it through the
 // inspector (which runs a function on the busy main thread): buffered output is written, then the
 // message, and the process exits (130 or 124).
 
@@ -39,6 +39,7 @@ sigint.onsignal = () => {
   const before = Atomics.or(cell, 0, ${SIGINT_FLAG});
   Atomics.notify(cell, 0);
   if (before & ${SIGINT_FLAG}) hardStop("interrupt");
+  else setTimeout(() => Atomics.load(cell, 0) & ${SIGINT_FLAG} && hardStop("interrupt"), 500);
 };
 sigint.start(2);
 if (workerData.timeout > 0) {
@@ -68,7 +69,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   // Called by the watcher through the inspector while the main thread is busy.
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.hardStop")] = (kind: "interrupt" | "timeout") => {
     flush();
-    writeAll(2, kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy; stopped on the second Ctrl-C)\nKeyboardInterrupt\n");
+    writeAll(2, kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n");
     // Node prints "Waiting for the debugger to disconnect..." at exit while an inspector session
     // is open: nothing may follow the message.
     closeSync(2);
