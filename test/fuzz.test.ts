@@ -7,7 +7,7 @@
 // throw. The compiler runs in a worker thread (the built dist/, which `npm test` builds first) with
 // the main thread's stack size, so a hang or a runaway allocation is caught and reported as such.
 //
-//   FUZZ_RUNS=N     number of mutated programs (default 200)
+//   FUZZ_RUNS=N     number of mutated programs (default 500)
 //   FUZZ_SEED=S     seed of the mutations (default 1; the seed of a failing case is printed)
 //   FUZZ_BIG=1      also a 10 MB file of real statements (slow; the default 10 MB case is cheap to parse)
 
@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 const root = resolve(import.meta.dirname, "..");
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 const HEAP_MB = 1536;
 
