@@ -87,7 +87,7 @@ for (const [name, fullN, what] of SCHEDULER) {
 // --- start-up ------------------------------------------------------------------------------------
 if (!only || only.includes("startup")) {
   log("start-up...");
-  const seed = join(root, "../shared/seed-examples/02_await_chain.py");
+  const seed = join(root, "fixtures/seed-02-await-chain/input.py"); // ../shared/seed-examples/02_await_chain.py
   const json = join(scratch, "startup.json");
   compileFile(seed, json);
   const impls = {

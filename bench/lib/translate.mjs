@@ -86,8 +86,9 @@ async function bench(label, sources, prettierRuns) {
   };
 }
 
-const seedDir = resolve(here, "../../../shared/seed-examples");
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith(".py")).sort().map((f) => ({ name: f, source: readFileSync(join(seedDir, f), "utf8") }));
+// The seed examples (../shared/seed-examples) as the repository keeps them: fixtures/seed-*/input.py.
+const fixtures = resolve(here, "../../fixtures");
+const seeds = readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }));
 const large = [{ name: "large.py", source: generateLarge(blocks) }];
 
 await stages(seeds, true); // load prettier and its plugins outside the measurements
