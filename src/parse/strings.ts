@@ -74,9 +74,10 @@ function decode(
   lone?: { list: number[]; base: number },
 ): string {
   try {
-    if (!lone) return decodeBody(b.src.slice(from, to), opts);
+    const body = b.src.slice(from, to);
+    if (!lone || !(body.includes("\\u") || body.includes("\\U"))) return decodeBody(body, opts);
     const found: number[] = [];
-    const text = decodeBody(b.src.slice(from, to), opts, found);
+    const text = decodeBody(body, opts, found);
     for (const k of found) lone.list.push(lone.base + k);
     return text;
   } catch (e) {

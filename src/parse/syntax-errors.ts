@@ -135,8 +135,12 @@ function hasTopLevelColon(code: string): boolean {
   return false;
 }
 
-const isNameChar = (c: string | undefined) =>
-  c !== undefined && (c < "\x80" ? /[A-Za-z0-9_]/.test(c) : /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u.test(c));
+function isNameChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 0x80) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
+  return /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u.test(c);
+}
 
 const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
@@ -260,14 +264,34 @@ const RADIX: Record<string, { name: string; digit: RegExp; bad?: RegExp }> = {
   b: { name: "binary", digit: /[01]/, bad: /[2-9]/ },
 };
 
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
+function numberError(msg: string, at: number): { end: number; error: SyntaxErrorAt } {
+  return { end: at, error: new SyntaxErrorAt(msg, at, at + 1) };
+}
+
+/** Index after the digits (with single underscores between them) at `j`, or -1 - the index of a bad "_". */
+function decimalDigits(src: string, j: number): number {
+  for (;;) {
+    while (isDigit(src[j])) j++;
+    if (src[j] !== "_") return j;
+    if (!isDigit(src[j + 1])) return -1 - j;
+    j++;
+  }
+}
+
 /**
  * The number token starting with the digit at `i`, checked as CPython's tokenizer checks it
  * (underscores only between digits, no leading zeros, no name characters right after it).
  */
 function scanNumber(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
-  const fail = (msg: string, at: number) => ({ end: at, error: new SyntaxErrorAt(msg, at, at + 1) });
-  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-  let j = i;
+  let j = i + 1;
+  // The common case: a short decimal integer.
+  if (src[i] !== "0") {
+    while (isDigit(src[j])) j++;
+    const c = src[j];
+    if (c !== "_" && c !== "." && c !== "e" && c !== "E" && c !== "j" && c !== "J" && !isNameChar(c)) return { end: j };
+  }
   const radix = src[i] === "0" ? RADIX[(src[i + 1] ?? "").toLowerCase()] : undefined;
   if (radix) {
     j = i + 2;
@@ -276,51 +300,43 @@ function scanNumber(src: string, i: number): { end: number; error?: SyntaxErrorA
       if (src[j] === "_") j++;
       if (!radix.digit.test(src[j] ?? "")) {
         if (src[j - 1] === "_" || !digits) {
-          if (radix.bad?.test(src[j] ?? "")) return fail(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
-          return fail(`invalid ${radix.name} literal`, src[j - 1] === "_" && digits ? j - 1 : i + 1);
+          if (radix.bad?.test(src[j] ?? "")) return numberError(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
+          return numberError(`invalid ${radix.name} literal`, src[j - 1] === "_" && digits ? j - 1 : i + 1);
         }
         break;
       }
       while (radix.digit.test(src[j] ?? "")) j++, digits++;
     }
-    if (radix.bad?.test(src[j] ?? "")) return fail(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
-    if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return fail(`invalid ${radix.name} literal`, j - 1);
+    if (radix.bad?.test(src[j] ?? "")) return numberError(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
+    if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return numberError(`invalid ${radix.name} literal`, j - 1);
     return { end: j };
   }
-  // Decimal: digits ["." digits] [e [+-] digits] [j], "_" only between digits.
-  const digits = (): { error?: ReturnType<typeof fail> } => {
-    for (;;) {
-      while (isDigit(src[j])) j++;
-      if (src[j] !== "_") return {};
-      if (!isDigit(src[j + 1])) return { error: fail("invalid decimal literal", j) };
-      j++;
-    }
-  };
-  let r = digits();
-  if (r.error) return r.error;
+  // Decimal: digits ["." digits] [e [+-] digits] [j].
+  const bad = (k: number) => numberError("invalid decimal literal", -1 - k);
+  j = decimalDigits(src, i);
+  if (j < 0) return bad(j);
   const intEnd = j;
   let isFloat = false;
   if (src[j] === "." && src[j + 1] !== ".") {
     isFloat = true;
     j++;
     if (isDigit(src[j])) {
-      r = digits();
-      if (r.error) return r.error;
+      j = decimalDigits(src, j);
+      if (j < 0) return bad(j);
     }
   }
   if ((src[j] === "e" || src[j] === "E") && (isDigit(src[j + 1]) || ((src[j + 1] === "+" || src[j + 1] === "-") && isDigit(src[j + 2])))) {
     isFloat = true;
-    j += isDigit(src[j + 1]) ? 1 : 2;
-    r = digits();
-    if (r.error) return r.error;
+    j = decimalDigits(src, j + (isDigit(src[j + 1]) ? 1 : 2));
+    if (j < 0) return bad(j);
   }
   if (src[j] === "j" || src[j] === "J") {
     isFloat = true;
     j++;
   }
   if (!isFloat && src[i] === "0" && /[1-9]/.test(src.slice(i, intEnd)))
-    return fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i);
-  if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return fail("invalid decimal literal", j - 1);
+    return numberError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i);
+  if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return numberError("invalid decimal literal", j - 1);
   return { end: j };
 }
 
