@@ -210,21 +210,23 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         i = r.end;
         continue;
       }
-      if (c >= "0" && c <= "9" && !isNameChar(src[i - 1]) && src[i - 1] !== ".") {
+      if (c >= "0" && c <= "9" && !isNameChar(src[i - 1] >= "\udc00" && src[i - 1] <= "\udfff" ? src.slice(i - 2, i) : src[i - 1]) && src[i - 1] !== ".") {
         const r = scanNumber(src, i);
         if (r.error) return error(r.error);
         i = r.end;
         continue;
       }
-      if (c >= "\x80" && !isNameChar(c)) {
+      if (c >= "\x80") {
         // Outside strings and comments, only identifiers may hold non-ASCII characters.
         const cp = src.codePointAt(i)!;
         const ch = String.fromCodePoint(cp);
-        if (!/[\p{XID_Continue}]/u.test(ch.normalize("NFKC"))) {
+        if (!isNameChar(ch) && !/[\p{XID_Continue}]/u.test(ch.normalize("NFKC"))) {
           const u = cp.toString(16).toUpperCase().padStart(4, "0");
           const msg = /[\p{C}\p{Z}]/u.test(ch) ? `invalid non-printable character U+${u}` : `invalid character '${ch}' (U+${u})`;
           return error(new SyntaxErrorAt(msg, i, i + ch.length));
         }
+        i += ch.length;
+        continue;
       }
       if (c === "\\" && !(src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n))
         return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
