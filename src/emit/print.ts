@@ -224,7 +224,7 @@ class Printer {
 
   private params(params: Param[]): string {
     return params
-      .map((p) => `${p.rest ? "..." : ""}${p.name}${this.type(p.type)}${p.init ? ` = ${this.expr(p.init, 2)}` : ""}`)
+      .map((p) => `${p.rest ? "..." : ""}${p.name}${p.optional && this.ts ? "?" : ""}${this.type(p.type)}${p.init ? ` = ${this.expr(p.init, 2)}` : ""}`)
       .join(", ");
   }
 

@@ -27,6 +27,8 @@ export type Stmt =
 
 export interface Param {
   name: string;
+  /** `name?: T` in TS (a method overriding one that takes fewer parameters). */
+  optional?: boolean;
   type?: TsType;
   init?: Expr;
   rest?: boolean;

@@ -164,12 +164,12 @@ class Lowerer {
     return this.knownIn(s).get(name);
   }
 
-  private list(items: ir.Expr[], type = "any"): ir.Expr {
-    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: items.length ? undefined : [type] };
+  private list(items: ir.Expr[]): ir.Expr {
+    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: ["any"] };
   }
 
   private tuple(items: ir.Expr[]): ir.Expr {
-    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: items.length ? undefined : ["any"] };
+    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: ["any"] };
   }
 
   // ───────────────────────────── bodies and declarations ─────────────────────────────
@@ -307,8 +307,11 @@ class Lowerer {
     }
     this.fn.declared.add(name);
     const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name);
+    // Python values flow anywhere: a name is `any` unless it holds a plain literal (or the program
+    // annotated it), so what TS would infer from one use never rejects another.
+    const declared = type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
     return once
-      ? { k: "var", decl: "const", name: js, type, init: value, line }
+      ? { k: "var", decl: "const", name: js, type: declared, init: value, line }
       : { k: "var", decl: "let", name: js, type: type ?? "any", init: value, line };
   }
 
@@ -1075,7 +1078,13 @@ class Lowerer {
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
     if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
     if (s.bases.length > 1) return this.diags.error(s.bases[1], "TSY1011", "multiple inheritance is not supported yet");
-    const base = s.bases.length ? this.expr(s.bases[0]) : this.helper("PyObject");
+    // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
+    const simpleBase = s.bases.length && (s.bases[0]._type === "Name" || s.bases[0]._type === "Attribute");
+    const base = !s.bases.length
+      ? this.helper("PyObject")
+      : simpleBase
+        ? this.expr(s.bases[0])
+        : ({ k: "as", expr: this.expr(s.bases[0]), type: `typeof ${this.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
     const name = safeName(s.name);
     const qualname = this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name;
     const members: ir.ClassMember[] = [];
@@ -1087,6 +1096,7 @@ class Lowerer {
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
     const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
     const methodDecorators: { name: string; isStatic: boolean; decorators: ir.Expr[]; line: number }[] = [];
+    const overridden = this.baseMethodNames(s);
     const staticNames: string[] = [];
     const classMethodNames: string[] = [];
     const outer = this.fn;
@@ -1123,7 +1133,10 @@ class Lowerer {
             const isAsyncGen = this.scopes.get(item)!.isGenerator && !this.legacy.has(item as py.AsyncFunctionDef);
             (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
           } else if (f.fn) {
-            members.push({ k: "method", fn: { ...f.fn, name: accessor === "set" ? item.name : methodName }, static: isStatic || isClassMethod, accessor, line: item.lineno });
+            const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+            // A method that overrides a base class's may take more parameters than it: optional for TS.
+            if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
+            members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
           }
         } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
           classAttrs.push({ key: item.targets[0].id, value: this.withOuter(outer, () => this.expr(item.value)) });
@@ -1172,6 +1185,23 @@ class Lowerer {
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
     for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
     return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
+  }
+
+  /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
+  private baseMethodNames(s: py.ClassDef): Set<string> {
+    const names = new Set<string>(["__init__"]);
+    const visit = (cls: py.ClassDef, depth: number) => {
+      if (depth > 20) return;
+      for (const b of cls.bases) {
+        if (b._type !== "Name") continue;
+        const k = this.lookupKnown(b.id);
+        if (k?.kind !== "class") continue;
+        for (const item of k.node.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") names.add(item.name);
+        visit(k.node, depth + 1);
+      }
+    };
+    visit(s, 0);
+    return names;
   }
 
   private withOuter<T>(outer: FunctionContext, f: () => T): T {
@@ -1252,7 +1282,7 @@ class Lowerer {
       case "Set":
         // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
         if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(this.helper("PySet"), "fromConstants"), { k: "array", elements: e.elts.map((x) => this.expr(x)) });
-        return this.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: this.expr(x.value) } as ir.Expr) : this.expr(x))));
+        return { ...(this.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: this.expr(x.value) } as ir.Expr) : this.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
       case "Dict":
         return this.dict(e);
       case "Await":
@@ -1352,7 +1382,7 @@ class Lowerer {
     const entries: ir.Expr[] = e.keys.map((k, i) =>
       k === null ? ({ k: "spread", arg: this.rt("dict_items", this.expr(e.values[i])) } as ir.Expr) : ({ k: "array", elements: [this.expr(k), this.expr(e.values[i])] } as ir.Expr),
     );
-    return this.rt("dict_of", ...entries);
+    return { ...(this.rt("dict_of", ...entries) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any", "any"] };
   }
 
   private fstring(e: py.JoinedStr): ir.Expr {
@@ -1558,6 +1588,8 @@ class Lowerer {
       if (r.where === "builtin") {
         if (f.id === "super") return this.diags.error(e, "TSY1030", "super() is supported only as super().method(...)");
         if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return { k: "new", callee: this.expr(f), args: [...args, ...kwArgs()] };
+        // A spread into a builtin's fixed parameters type-checks only through the generic call().
+        if (args.some((a) => a.k === "spread")) return this.rt("call", this.expr(f), ...args, ...kwArgs());
         return call(this.expr(f), ...args, ...kwArgs());
       }
       // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
@@ -1576,13 +1608,16 @@ class Lowerer {
         }
       }
       const obj = this.expr(v);
-      if (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v)) {
+      const onBuiltin = v._type === "Name" && resolveName(this.fn.scope, v.id, this.scopes).where === "builtin";
+      if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
         return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
       }
       if (e.keywords.length) {
         return this.rt("callkw_method", obj, lit(f.attr), this.list(args), this.kwRecord(keywords, kwStar));
       }
-      return call(member(obj, safeProp(f.attr)), ...args, ...kwArgs());
+      // A method called on a fresh instance (`C().m()`) may be one TS only knows as static.
+      const receiver: ir.Expr = obj.k === "new" ? { k: "as", expr: obj, type: "any" } : obj;
+      return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
     }
     return this.rt("call", this.expr(f), ...args, ...kwArgs());
   }
@@ -1673,7 +1708,7 @@ class Lowerer {
       if (outer.selfName && !outer.selfAlias) return this.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
       return call({ k: "function", fn }, firstIter);
     }
-    const init = e._type === "ListComp" ? this.list([]) : e._type === "SetComp" ? this.rt("set_of") : this.rt("dict_of");
+    const init: ir.Expr = e._type === "ListComp" ? this.list([]) : e._type === "SetComp" ? { k: "call", callee: this.helper("set_of"), args: [], typeArgs: ["any"] } : { k: "call", callee: this.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
     const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, { k: "return", value: id(result) }];
     if (isAsync) {
       // Awaits inside: the comprehension is a generator the coroutine delegates to.

@@ -49,7 +49,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
 }
 
 const SIMPLE: Record<string, string> = {
-  int: "bigint", float: "number", str: "string", bool: "boolean", None: "null", object: "any", bytes: "any",
+  // PEP 484: an int is acceptable where a float is expected.
+  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", object: "any", bytes: "any",
 };
 
 /** A Python annotation as a TS type; anything not understood is `any` (never a wrong type). */

@@ -137,7 +137,11 @@ Object.defineProperty(Runner, "__module__", { value: "asyncio.runners", configur
  * Runs `main` on a new event loop and returns its result: `asyncio.run(main, *, debug=None, loop_factory=None)`.
  * The loop is closed afterwards (remaining tasks are cancelled first).
  */
-function run<T>(main: Coroutine<T>, ...rest: unknown[]): T {
+// The second signature takes anything, as Python does (a non-coroutine raises ValueError at run time).
+function run<T>(main: Coroutine<T>, ...rest: unknown[]): T;
+function run(main: unknown, ...rest: unknown[]): unknown;
+function run<T>(mainArg: unknown, ...rest: unknown[]): T {
+  const main = mainArg as Coroutine<T>;
   const [, debug, loop_factory] = _bind("run", [main, ...rest], ["main", "debug", "loop_factory"], 1);
   if (events._get_running_loop() !== null) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");

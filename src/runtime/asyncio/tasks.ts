@@ -424,11 +424,12 @@ function _swap_current_task(loop: BaseEventLoop, task: Task<unknown> | null): Ta
 }
 
 /** The Task running now in `loop` (default: the running loop), or None. */
-function current_task(loop?: unknown): Task<unknown> | null {
+// Typed as a Task: translated Python calls methods on the result directly (None outside a task).
+function current_task(loop?: unknown): Task<unknown> {
   const l = (_isNone(loop) || loop instanceof KwArgs
     ? _isNone(loop) ? events.get_running_loop() : (_bind("current_task", [loop], ["loop"])[0] ?? events.get_running_loop())
     : loop) as BaseEventLoop;
-  return l._current_task;
+  return l._current_task as Task<unknown>;
 }
 
 /** The set of not-yet-done Tasks of `loop` (default: the running loop). */
@@ -447,7 +448,11 @@ export function _set_task_name(task: unknown, name: unknown): void {
 }
 
 /** `asyncio.create_task(coro, *, name=None, context=None)` on the running loop. */
-function create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
+// The second signature takes anything, as Python does (a non-coroutine raises TypeError at run time).
+function create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T>;
+function create_task(coro: unknown, ...rest: unknown[]): Task<unknown>;
+function create_task<T>(coroArg: unknown, ...rest: unknown[]): Task<T> {
+  const coro = coroArg as Coroutine<T>;
   let name: unknown = null;
   let context: unknown = null;
   if (rest.length > 0) [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);

@@ -648,9 +648,9 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
   static __name__ = "enumerate";
 }
 
-export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): Iterator<PyTuple<unknown>> {
+export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): IterableIterator<PyTuple<unknown>> {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
-  return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start));
+  return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
 });
 
 export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unknown>> {

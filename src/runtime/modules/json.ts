@@ -12,7 +12,8 @@ export class JSONDecodeError extends ValueError {
   pos: bigint;
   lineno: bigint;
   colno: bigint;
-  constructor(msg: string, doc: string, pos: number) {
+  constructor(msg: string, doc: string, position: number | bigint) {
+    const pos = Number(position);
     const lineno = doc.slice(0, pos).split("\n").length;
     const colno = pos - doc.lastIndexOf("\n", pos - 1);
     super(`${msg}: line ${lineno} column ${colno} (char ${pos})`);
