@@ -729,11 +729,39 @@ export class Builder {
   MatchStatement(n: N): A.Match {
     const cs = kids(n);
     const subjNodes = cs.slice(1, cs.length - 1);
-    const subject = this.exprList(subjNodes.filter((c) => c.name !== "*").length === subjNodes.length ? subjNodes : subjNodes);
     const matchBody = cs[cs.length - 1];
+    const subject = this.matchSubject(subjNodes, matchBody.from);
     const cases = kids(matchBody).filter((c) => c.name === "MatchClause").map((c) => this.matchCase(c));
     const last = cases[cases.length - 1];
     return this.at({ _type: "Match", subject, cases } as A.Match, n.from, this.endOfBlock(last.body));
+  }
+
+  /**
+   * `match a, *b:` reaches lezer as `match a| *b:` (and `match a,:` as `match a :`, see
+   * repair.ts): the `|` operators spelled "," separate the items of a tuple subject.
+   */
+  matchSubject(nodes: N[], bodyFrom: number): A.ExprNode {
+    const items: N[][] = [];
+    let star: N | null = null;
+    const flatten = (x: N) => {
+      const cs = kids(x);
+      if (x.name === "BinaryExpression" && this.text(cs[1]) === ",") {
+        flatten(cs[0]);
+        flatten(cs[cs.length - 1]);
+      } else if (star) {
+        items.push([star, x]);
+        star = null;
+      } else items.push([x]);
+    };
+    for (const c of nodes) {
+      if (c.name === "*") star = c;
+      else flatten(c);
+    }
+    const trailing = /,/.test(this.src.slice(nodes[nodes.length - 1].to, bodyFrom).replace(/#[^\r\n]*/g, ""));
+    if (items.length === 1 && !trailing) return this.exprList(items[0]);
+    const elts = items.map((it) => this.listItem(it));
+    const end = trailing ? this.src.indexOf(",", nodes[nodes.length - 1].to) + 1 : nodes[nodes.length - 1].to;
+    return this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, nodes[0].from, end);
   }
 
   matchCase(n: N): A.MatchCase {
@@ -810,6 +838,8 @@ export class Builder {
    * into `_1`. `cls` is the dotted class name when it was an AttributePattern.
    */
   emptyPattern(n: N, cls: A.ExprNode | null): A.Pattern {
+    // (`case():` arrives as `case _:`, the name covering only the closing bracket.)
+    if (/^[)\]}]$/.test(this.text(n))) n = { from: n.from - 1, to: n.to } as N;
     const t = this.text(n);
     const pats = (): A.Pattern[] => [];
     if (t === "{}") return this.at({ _type: "MatchMapping", keys: [] as A.ExprNode[], patterns: pats(), rest: null } as A.MatchMapping, n.from, n.to);
@@ -885,12 +915,27 @@ export class Builder {
       } else {
         if (rest !== null) this.fail("invalid syntax", it[0].from);
         const k = it[0];
-        if (k.name === "VariableName") this.fail("invalid syntax", k.from);
-        keys.push(this.literalPatternKey(k));
+        const dotted = k.name === "VariableName" && this.text(k).includes(".");
+        if (k.name === "VariableName" && !dotted) this.fail("invalid syntax", k.from);
+        keys.push(dotted ? this.dottedText(k) : this.literalPatternKey(k));
         patterns.push(this.pattern(it[2]));
       }
     }
     return this.at({ _type: "MatchMapping", keys, patterns, rest } as A.MatchMapping, n.from, n.to);
+  }
+
+  /** `a.b.c` read by lezer as one name (see repair.ts: dotted mapping keys). */
+  dottedText(n: N): A.ExprNode {
+    let pos = n.from;
+    let e: A.ExprNode | null = null;
+    for (const part of this.text(n).split(".")) {
+      const span = { from: pos, to: pos + part.length };
+      e = e === null
+        ? this.at({ _type: "Name", id: this.ident(span), ctx: LOAD } as A.Name, span.from, span.to)
+        : this.at({ _type: "Attribute", value: e, attr: this.ident(span), ctx: LOAD } as A.Attribute, n.from, span.to);
+      pos = span.to + 1;
+    }
+    return e!;
   }
 
   literalPatternKey(n: N): A.ExprNode {
@@ -1133,7 +1178,17 @@ export class Builder {
     const left = cs[0];
     const right = cs[cs.length - 1];
     if (opText === "or" || opText === "and") return this.boolOps(n);
+    if (opText === ",") this.fail("invalid syntax", opNodes[0].from); // a match subject's "," (repair.ts) anywhere else
     const cmp = CMPOPS[opText.replace(/\s+/g, " ")] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
+    if (opText === ":") {
+      // A match subject's walrus, spelled "| " for lezer (repair.ts): only as the whole subject
+      // or one of its items, where lezer's grouping is the same as Python's.
+      const parentOk = n.parent?.name === "MatchStatement" || (n.parent?.name === "BinaryExpression" && this.text(kids(n.parent)[1]) === ",");
+      const t = this.expr(left);
+      if (!parentOk || t._type !== "Name") this.fail("invalid syntax", opNodes[0].from);
+      t.ctx = STORE;
+      return this.at({ _type: "NamedExpr", target: t, value: this.expr(right) } as A.NamedExpr, n.from, n.to);
+    }
     if (cmp || opNodes[0].name === "CompareOp") {
       if (opText === "<>") this.fail("invalid syntax", opNodes[0].from, opNodes[0].to);
       const l = this.expr(left);

@@ -26,14 +26,34 @@ const isIdent = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.t
  * `with a as (b, c):` and `with (a as b, c as d):` parse as expressions; the builder splits
  * `x or y` back into a withitem when the original text of the operator is "as".
  * In `case` headers, an empty `()`, `[]` or `{}` becomes `_1`, a capture pattern the builder
- * turns back into the empty class/sequence/mapping pattern.
+ * turns back into the empty class/sequence/mapping pattern. `match` headers: see below.
  */
 export function repairHeaders(source: string, input: string): string {
   const out = input.split("");
-  const stmt = /^[ \t]*(?:async[ \t]+)?(with|case)\b/gm;
+  const stmt = /^[ \t]*(?:async[ \t]+)?(with|case|match)\b/gm;
   for (let m; (m = stmt.exec(source)); ) {
     const start = m.index + m[0].length;
+    if (m[1] === "match") {
+      // `match a, b:` (a tuple subject without parentheses): "," → "|" and a trailing "," → " ";
+      // the builder splits an `|` spelled "," back into tuple items. Only for a real header
+      // (`match` followed by an operand, a ":" ending the line).
+      if (!/^[ \t]+(?![=:;,)\]}]|\.(?!\.\.)|[-+*/%@&|^<>!]=)/.test(source.slice(start, start + 6))) continue;
+      // Likewise `:=` (the grammar's subject is no named expression) → "| ", back to NamedExpr.
+      const commas: number[] = [];
+      const end = { at: start };
+      if (scanHeader(source, start, () => {}, () => {}, (i) => commas.push(i), end)) {
+        for (const i of commas) out[i] = /^[ \t]*:/.test(source.slice(i + 1, i + 40)) ? " " : "|";
+        const header = source.slice(start, end.at);
+        for (let k = header.indexOf(":="); k >= 0; k = header.indexOf(":=", k + 2))
+          if (topLevel(header, k)) {
+            out[start + k] = "|";
+            out[start + k + 1] = " ";
+          }
+      }
+      continue;
+    }
     const isWith = m[1] === "with";
+    const end = { at: start };
     scanHeader(source, start, (i, word) => {
       if (isWith && word === "as") {
         out[i] = "o";
@@ -41,10 +61,19 @@ export function repairHeaders(source: string, input: string): string {
       }
     }, (i) => {
       if (!isWith) {
-        out[i] = "_";
-        out[i + 1] = "1";
+        // `case():` — right after the keyword, " _" (a `_1` would join the keyword).
+        const glued = i === start;
+        out[i] = glued ? " " : "_";
+        out[i + 1] = glued ? "_" : "1";
       }
-    });
+    }, undefined, end);
+    if (!isWith) {
+      // A dotted mapping key (`case {K.A: x}`; the grammar's keys are names and literals):
+      // the dots become "_", one name the builder splits again.
+      const header = source.slice(start, end.at);
+      for (const k of header.matchAll(/(?<=[{,][ \t]*)[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)+(?=[ \t]*:)/gu))
+        for (let d = k[0].indexOf("."); d >= 0; d = k[0].indexOf(".", d + 1)) out[start + k.index! + d] = "_";
+    }
   }
   repairExpressions(source, out);
   return out.join("");
@@ -221,7 +250,10 @@ const KEYWORDS = new Set([
  * and comments; reports identifier-like words and empty bracket pairs. Stops at an `if` at depth
  * 0 (a case guard) for the empty-bracket callback.
  */
-function scanHeader(src: string, i: number, onWord: (at: number, word: string) => void, onEmpty: (at: number) => void): void {
+function scanHeader(
+  src: string, i: number, onWord: (at: number, word: string) => void, onEmpty: (at: number) => void,
+  onComma?: (at: number) => void, end?: { at: number },
+): boolean {
   let depth = 0;
   let guard = false;
   while (i < src.length) {
@@ -230,7 +262,7 @@ function scanHeader(src: string, i: number, onWord: (at: number, word: string) =
       while (i < src.length && src[i] !== "\n" && src[i] !== "\r") i++;
       continue;
     }
-    if ((c === "\n" || c === "\r") && depth === 0 && src[i - 1] !== "\\") return;
+    if ((c === "\n" || c === "\r") && depth === 0 && src[i - 1] !== "\\") return false;
     if (c === "'" || c === '"') {
       i = skipString(src, i);
       continue;
@@ -240,7 +272,11 @@ function scanHeader(src: string, i: number, onWord: (at: number, word: string) =
       if (src[i + 1] === close && !guard) onEmpty(i);
       depth++;
     } else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === ":" && depth === 0 && src[i + 1] !== "=") return;
+    else if (c === ":" && depth === 0 && src[i + 1] !== "=") {
+      if (end) end.at = i;
+      return true;
+    }
+    else if (c === "," && depth === 0) onComma?.(i);
     else if (isIdent(c) && !isIdent(src[i - 1])) {
       let j = i;
       while (isIdent(src[j])) j++;
@@ -256,6 +292,24 @@ function scanHeader(src: string, i: number, onWord: (at: number, word: string) =
     }
     i++;
   }
+  return false;
+}
+
+/** Whether offset `k` of a header is outside brackets and strings. */
+function topLevel(text: string, k: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < k; ) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      i = skipString(text, i);
+      if (i > k) return false;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    i++;
+  }
+  return depth === 0;
 }
 
 /** Index just after the string literal whose opening quote is at `i`. */
