@@ -9,14 +9,21 @@
  * - a float ending in "." (`1.`, `1.e5`): the "." becomes "0", keeping one Number token;
  * - `print` followed by an operand (`print >> f, x`, `print -1`): lezer's Python 2 print statement
  *   would take it; `prinT` is a plain name (the builder reads "print");
+ * - a form feed on an otherwise blank line becomes a space (lezer's blank-line detection only
+ *   knows spaces and tabs);
  * - in a raw f-string, a backslash before "{" (lezer's tokenizer skips the brace as if escaped,
  *   CPython does not) becomes a space; the literal text is still decoded from the source.
  */
 export function lezerInput(source: string): string {
-  return rawFStringBraces(source)
+  return rawFStringBraces(formFeeds(source))
     .replace(/\byield(?=[ \t]*(?:[)\]};#\r\n]|$))/g, "yiel_")
     .replace(/(?<![\p{L}\p{N}_.])(\d[\d_]*)\.(?![\d_.])/gu, "$10")
     .replace(/(?<![\p{L}\p{N}_.])print(?=[ \t]+[^ \t(.\r\n#=])/gu, "prinT");
+}
+
+function formFeeds(source: string): string {
+  if (!source.includes("\f")) return source;
+  return source.replace(/^[ \t\f]*\f[ \t\f]*(?=[#\r\n]|$)/gm, (m) => m.replace(/\f/g, " "));
 }
 
 const isIdent = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
