@@ -12,6 +12,7 @@ import { isinstance } from "./builtins/index.js";
 import { KwArgs } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, toIterable } from "./builtins/ops.js";
+import { callWithKeywords, isClass, NOT_BOUND } from "./builtins/keywords.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
@@ -124,65 +125,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 
 // ───────────── calls ─────────────
 
-const signatures = new WeakMap<Function, string[] | null>();
-
-/**
- * The parameter names of a translated function, read from its source text: translated functions
- * have plain parameter lists (`(a, b = 1n, ...rest)`), so no metadata needs to be emitted. A rest
- * parameter is listed as `...name`. Runtime functions (which take a trailing `KwArgs` themselves)
- * and native functions give null. Coroutine functions are read through the generator they wrap.
- */
-function parameterNames(f: Function): string[] | null {
-  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
-  let names = signatures.get(source);
-  if (names !== undefined) return names;
-  const src = Function.prototype.toString.call(source);
-  const m = /^[^(]*\(([^)]*)\)/.exec(src);
-  names = null;
-  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
-    names = m[1].split(",").map((p) => p.trim().split(/[\s=:]/)[0]).filter(Boolean);
-  }
-  signatures.set(source, names);
-  return names;
-}
-
 /** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */
 export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
-  const positional = Array.from(args);
-  if (typeof f === "function" && !isClass(f)) {
-    const names = parameterNames(f);
-    if (names) {
-      const fname = (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
-      const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
-      const params = rest ? names.slice(0, -1) : names;
-      const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
-      const leftover: Record<string, unknown> = {};
-      let extra = false;
-      for (const [k, v] of Object.entries(kwargs)) {
-        const i = params.indexOf(k);
-        if (i < 0) {
-          leftover[k] = v;
-          extra = true;
-        } else if (i < positional.length) throw new TypeError(`${fname}() got multiple values for argument '${k}'`);
-        else slots[i] = v;
-      }
-      if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
-      if (!rest && positional.length > params.length) {
-        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${positional.length} were given`);
-      }
-      const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
-      return (f as Function).apply(thisArg, call_args);
-    }
-  }
-  const all = [...positional, new KwArgs(kwargs)];
+  const r = callWithKeywords(f, thisArg, args, kwargs);
+  if (r !== NOT_BOUND) return r;
+  const all = [...Array.from(args), new KwArgs(kwargs)];
   if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
-}
-
-function trimUndefined(a: unknown[]): unknown[] {
-  let n = a.length;
-  while (n > 0 && a[n - 1] === undefined) n--;
-  return a.slice(0, n);
 }
 
 /** `obj.name(*args, **kwargs)`. */
@@ -192,9 +141,6 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
   return callkw(f, obj, args, kwargs);
 }
 
-function isClass(f: Function): boolean {
-  return /^class[\s{]/.test(Function.prototype.toString.call(f));
-}
 
 /** Merges `**mapping` arguments into a call's keywords, rejecting duplicates as Python does. */
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {

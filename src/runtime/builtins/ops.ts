@@ -1,9 +1,10 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
+import { callWithKeywords, NOT_BOUND } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
-import { className, addressOf, PyObject } from "./object.js";
+import { className, addressOf, PyObject, KwArgs } from "./object.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 
@@ -505,6 +506,12 @@ function isJsClass(f: Function): boolean {
 export function call(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
     if (isJsClass(f)) return Reflect.construct(f, args);
+    // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
+    const last = args[args.length - 1];
+    if (last instanceof KwArgs) {
+      const r = callWithKeywords(f, undefined, args.slice(0, -1), last.kw);
+      if (r !== NOT_BOUND) return r;
+    }
     return (f as (...a: unknown[]) => unknown)(...args);
   }
   if (f !== null && typeof f === "object") {
@@ -1258,6 +1265,7 @@ export function contains(container: any, item: any): boolean {
     }
     return container.includes(item);
   }
+  if (typeof container === "function" && typeof container.__contains__ === "function") return truthy(container.__contains__(item));
   if (container !== null && typeof container === "object") {
     if (container instanceof PyList || container instanceof PyTuple) {
       const n = container.length;

@@ -435,8 +435,9 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       names.forEach((n, i) => d.__setitem__(n, this[i]));
       return d;
     }
-    _replace(kw: KwArgs): unknown {
-      const vals = names.map((n, i) => (kw && n in kw.kw ? kw.kw[n] : this[i]));
+    _replace(...rest: unknown[]): unknown {
+      const kw = popKw(rest);
+      const vals = names.map((n, i) => (kw && n in kw ? kw[n] : this[i]));
       return new C(...vals);
     }
     static _make(it: unknown): unknown {

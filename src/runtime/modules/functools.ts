@@ -78,7 +78,7 @@ export function wraps(wrapped: unknown, ..._rest: unknown[]): <W extends object>
   return (w) => update_wrapper(w, wrapped);
 }
 
-const CacheInfo = structseq("functools.CacheInfo", ["hits", "misses", "maxsize", "currsize"]);
+const CacheInfo = structseq("CacheInfo", ["hits", "misses", "maxsize", "currsize"]);
 
 function makeKey(args: unknown[], kw: Record<string, unknown> | null): unknown {
   if (args.length === 1 && !kw) {

@@ -1,0 +1,77 @@
+// Keyword arguments for translated functions. Translated `def`s are plain JS functions with
+// positional parameters (`(a, b = 1n, ...rest)`); when a caller the compiler could not see passes
+// keywords, they are matched to parameter names read from the function's source text, so no
+// metadata has to be emitted. Runtime functions take a trailing `KwArgs` themselves and are left alone.
+
+import { TypeError } from "./exceptions.js";
+import { KwArgs } from "./object.js";
+
+const signatures = new WeakMap<Function, string[] | null>();
+
+/**
+ * The parameter names of a translated function, read from its source text: translated functions
+ * have plain parameter lists (`(a, b = 1n, ...rest)`), so no metadata needs to be emitted. A rest
+ * parameter is listed as `...name`. Runtime functions (which take a trailing `KwArgs` themselves)
+ * and native functions give null. Coroutine functions are read through the generator they wrap.
+ */
+function parameterNames(f: Function): string[] | null {
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  let names = signatures.get(source);
+  if (names !== undefined) return names;
+  const src = Function.prototype.toString.call(source);
+  const m = /^[^(]*\(([^)]*)\)/.exec(src);
+  names = null;
+  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
+    names = m[1].split(",").map((p) => p.trim().split(/[\s=:]/)[0]).filter(Boolean);
+  }
+  signatures.set(source, names);
+  return names;
+}
+
+/** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */
+/**
+ * Calls `f` with positional `args` and keyword `kwargs`: bound by name for a translated function,
+ * passed as a trailing KwArgs to anything else. Returns NOT_BOUND when `f` is not a translated function.
+ */
+export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): unknown {
+  const positional = Array.from(args);
+  if (typeof f === "function" && !isClass(f)) {
+    const names = parameterNames(f);
+    if (names) {
+      const fname = (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
+      const params = rest ? names.slice(0, -1) : names;
+      const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
+      const leftover: Record<string, unknown> = {};
+      let extra = false;
+      for (const [k, v] of Object.entries(kwargs)) {
+        const i = params.indexOf(k);
+        if (i < 0) {
+          leftover[k] = v;
+          extra = true;
+        } else if (i < positional.length) throw new TypeError(`${fname}() got multiple values for argument '${k}'`);
+        else slots[i] = v;
+      }
+      if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
+      if (!rest && positional.length > params.length) {
+        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${positional.length} were given`);
+      }
+      const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
+      return (f as Function).apply(thisArg, call_args);
+    }
+  }
+  return NOT_BOUND;
+}
+
+export const NOT_BOUND: unique symbol = Symbol("not bound");
+
+function trimUndefined(a: unknown[]): unknown[] {
+  let n = a.length;
+  while (n > 0 && a[n - 1] === undefined) n--;
+  return a.slice(0, n);
+}
+
+
+export function isClass(f: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
