@@ -86,6 +86,43 @@ export function repairHeaders(source: string, input: string): string {
   return out.join("");
 }
 
+/**
+ * `f"{x:=10}"`: in a replacement field, a top-level ":" starts the format spec even before "="
+ * (lezer reads a walrus): the "=" becomes ">" for lezer; the builder reads the spec's text from
+ * the source. Walks the f-string whose quote is at `i`; returns the index after it.
+ */
+function walkFString(src: string, i: number, out: string[]): number {
+  const q = src.startsWith(src[i].repeat(3), i) ? src[i].repeat(3) : src[i];
+  i += q.length;
+  while (i < src.length && !src.startsWith(q, i)) {
+    const c = src[i];
+    if (q.length === 1 && (c === "\n" || c === "\r")) return i;
+    if (c === "\\") i += src[i + 1] === "{" || src[i + 1] === "}" ? 1 : 2; // (`\{` still opens a field)
+    else if (c === "{" && src[i + 1] === "{") i += 2;
+    else if (c === "{") {
+      // The replacement field: brackets and strings to its "}".
+      let depth = 0;
+      let spec = false;
+      for (; i < src.length; i++) {
+        const d = src[i];
+        if ((d === "'" || d === '"') && (!spec || depth > 1)) {
+          i = skipString(src, i) - 1;
+          continue;
+        }
+        if (d === "(" || d === "[" || d === "{") depth++;
+        else if (d === ")" || d === "]" || d === "}") {
+          if (--depth === 0) break;
+        } else if (d === ":" && depth === 1 && !spec) {
+          spec = true;
+          if (src[i + 1] === "=") out[i + 1] = ">";
+        }
+      }
+      i++;
+    } else i++;
+  }
+  return i + q.length;
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /**
@@ -104,6 +141,7 @@ function repairExpressions(src: string, out: string[]): void {
   type Open = { ch: string; subscript: boolean; forTarget: boolean; forIter?: boolean; lambda: number };
   const stack: Open[] = [{ ch: "", subscript: false, forTarget: false, lambda: 0 }];
   let lastComma = -1;
+  let fPrefix = false; // the string starting here is an f-string
   let prev = ""; // the previous significant token: a word, or one punctuation character
   let prevWords: string[] = []; // the last two words
   let lineStart = true;
@@ -135,7 +173,8 @@ function repairExpressions(src: string, out: string[]): void {
     const atLineStart = lineStart && stack.length === 1;
     lineStart = false;
     if (c === "'" || c === '"') {
-      i = skipString(src, i);
+      i = fPrefix ? walkFString(src, i, out) : skipString(src, i);
+      fPrefix = false;
       prev = '"';
       continue;
     }
@@ -144,6 +183,7 @@ function repairExpressions(src: string, out: string[]): void {
       while (isWordChar(src[j])) j++;
       const word = src.slice(i, j);
       if (src[j] === "'" || src[j] === '"') {
+        fPrefix = /^[rRbBuU]?[fF][rRbBuU]?$/.test(word);
         i = j; // a string prefix
         continue;
       }

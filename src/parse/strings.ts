@@ -143,13 +143,31 @@ function replacement(b: Builder, r: N, pieces: Pieces, raw: boolean): void {
   if (selfDoc) {
     // `{x = }` keeps the expression's text, up to the conversion, spec or closing brace.
     const end = (conv ?? spec ?? close).from;
-    pieces.literal(b.src.slice(cs[0].to, end), cs[0].to, end);
+    pieces.literal(withoutComments(b.src.slice(cs[0].to, end)), cs[0].to, end);
   }
   let conversion = -1;
   if (conv) conversion = CONVERSIONS[b.text(conv)[1]];
   else if (selfDoc && !spec) conversion = CONVERSIONS.r;
   const format_spec = spec ? formatSpec(b, spec, raw) : null;
   pieces.value(b.at({ _type: "FormattedValue", value, conversion, format_spec } as A.FormattedValue, r.from, r.to));
+}
+
+/** A `{x = }` debug text keeps no comments (`{x = # note` + line break + `}`), as in CPython 3.12. */
+function withoutComments(text: string): string {
+  if (!text.includes("#")) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const j = text.indexOf(c, i + 1);
+      const end = j < 0 ? text.length : j + 1;
+      out += text.slice(i, end);
+      i = end - 1;
+    } else if (c === "#") {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+    } else out += c;
+  }
+  return out;
 }
 
 /** `:>{w}` → JoinedStr. CPython 3.12.1 adds an empty Constant when the spec ends with a field. */

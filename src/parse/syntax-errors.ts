@@ -350,10 +350,31 @@ function headerName(kw: string): string {
 }
 
 /** Skips the string literal whose quote is at `i` (its prefix letters are already behind). */
+/** Index after the f-string replacement field whose "{" is at `k`, or -1 when it does not close. */
+function skipReplacement(src: string, k: number): number {
+  let depth = 0;
+  for (let j = k; j < src.length; ) {
+    const c = src[j];
+    if (c === "'" || c === '"') {
+      const r = skipString(src, j);
+      if (r.error) return -1;
+      j = r.end;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return -1;
+}
+
 function skipString(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
   let p = i;
   while (p > 0 && /[rRbBuUfF]/.test(src[p - 1])) p--;
-  const raw = /r/i.test(src.slice(p, i));
+  const fstring = /f/i.test(src.slice(p, i));
   const q = src[i];
   const triple = src.startsWith(q + q + q, i);
   const close = triple ? q + q + q : q;
@@ -361,14 +382,25 @@ function skipString(src: string, i: number): { end: number; error?: SyntaxErrorA
   while (k < src.length) {
     const c = src[k];
     if (c === "\\") {
-      k += src[k + 1] === "\r" && src[k + 2] === "\n" ? 3 : 2;
+      k += fstring && (src[k + 1] === "{" || src[k + 1] === "}") ? 1 : src[k + 1] === "\r" && src[k + 2] === "\n" ? 3 : 2;
       continue;
     }
     if (src.startsWith(close, k)) return { end: k + close.length };
     if (!triple && (c === "\n" || c === "\r")) break;
+    if (fstring && c === "{") {
+      // A 3.12 replacement field may span lines and hold strings with the same quotes.
+      if (src[k + 1] === "{") {
+        k += 2;
+        continue;
+      }
+      const end = skipReplacement(src, k);
+      if (end > 0) {
+        k = end;
+        continue;
+      }
+    }
     k++;
   }
-  void raw;
   const detected = src.slice(0, Math.min(k, src.length)).split(/\r\n|\r|\n/).length;
   const what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
   return { end: k, error: new SyntaxErrorAt(`${what} (detected at line ${detected})`, p, p + 1) };
