@@ -11,6 +11,8 @@ import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
 
 export type { PySyntaxError } from "./errors.js";
+/** For hosts that can neither read files nor make synchronous requests: see unicode-names.ts. */
+export { setUnicodeNameData } from "./unicode-names.js";
 
 export interface ParseResult {
   module: Module | null;
