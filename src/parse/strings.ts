@@ -182,7 +182,8 @@ function formatSpec(b: Builder, spec: N, raw: boolean): A.JoinedStr {
   };
   for (const r of kids(spec)) {
     if (r.name !== "FormatReplacement") continue;
-    if (r.from > pos) lit(pos, r.from);
+    // (CPython 3.12.1 also emits an empty piece before a field opened by `{{` in a spec.)
+    if (r.from > pos || b.src.startsWith("{{", r.from)) lit(pos, r.from);
     const inner = new Pieces(b);
     replacement(b, r, inner, raw);
     inner.flush();
