@@ -53,7 +53,10 @@ export async function transpile(source: string, options: TranspileOptions = {}):
     const { body, diagnostics, syntaxError } = front(source, filename);
     if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError };
     const printed = emitTypeScript(body);
-    const code = options.format === false ? printed.text : await formatTypeScript(printed.text);
+    // Prettier is for reading; on a huge generated output (hundreds of KB of data tables) it would take
+  // seconds, so such output keeps the printer's own layout.
+  const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
+  const code = format ? await formatTypeScript(printed.text) : printed.text;
     return { code, map: printed.lineMap, diagnostics, syntaxError };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
@@ -94,6 +97,9 @@ function tooDeep(): Diagnostic {
     hint: "flatten the deepest expression or statement nesting",
   };
 }
+
+/** Outputs larger than this (in characters) are not run through prettier. */
+const FORMAT_LIMIT = 200_000;
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
