@@ -23,9 +23,7 @@ describe("cases: same ast.dump as CPython 3.12", () => {
 });
 
 /** Errors whose message we do not reproduce yet (lezer recovers differently); kind and line still must match. */
-const MESSAGE_TODO = new Set<string>([
-  "positional-after-keyword.py", // CPython points one column further (at the ")")
-]);
+const MESSAGE_TODO = new Set<string>([]);
 
 describe("errors: rejected like CPython 3.12", () => {
   for (const file of sources("errors")) {

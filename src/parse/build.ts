@@ -361,6 +361,11 @@ export class Builder {
     const { items, trailing } = splitCommas(rest);
     if (trailing && cs[i + 1].name !== "(")
       this.fail("trailing comma not allowed without surrounding parentheses", rest[rest.length - 1].to);
+    for (const it of items) {
+      // `from a import b.c`: only plain names are imported from a module.
+      const dot = it.find((c) => c.name === ".");
+      if (dot) this.fail("invalid syntax", dot.from);
+    }
     const names = items.map((it) => this.alias(it));
     const module = modParts.length ? modParts.join(".") : null;
     return this.at({ _type: "ImportFrom", module, names, level } as A.ImportFrom, n.from, n.to);
@@ -1397,8 +1402,8 @@ export class Builder {
         } else e = this.listItem(it);
         if (e._type === "Starred") {
           if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, it[it.length - 1].to);
-        } else if (sawKwUnpack) this.fail("positional argument follows keyword argument unpacking", head.from, it[it.length - 1].to);
-        else if (sawKeyword) this.fail("positional argument follows keyword argument", head.from, it[it.length - 1].to);
+        } else if (sawKwUnpack) this.fail("positional argument follows keyword argument unpacking", argList.to - 1, argList.to);
+        else if (sawKeyword) this.fail("positional argument follows keyword argument", argList.to - 1, argList.to); // (CPython points at the ")")
         args.push(e);
       }
     }

@@ -29,7 +29,9 @@ export function parse(source: string, filename: string): ParseResult {
       // Second chance for constructs the grammar lacks (see repair.ts); else report the first error.
       const repaired = repairHeaders(source, input);
       const retry = repaired === input ? null : parser.parse(repaired);
-      if (!retry || findSyntaxError(source, retry, lines)) throw early;
+      const late = retry && findSyntaxError(source, retry, lines);
+      // A retry that got further shows the first error was only a gap of the grammar.
+      if (!retry || late) throw late && late.from > early.from ? late : early;
       tree = retry;
     }
     const module = new Builder(source, lines).module(tree.topNode);

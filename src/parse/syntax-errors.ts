@@ -29,14 +29,13 @@ export function findSyntaxError(src: string, tree: Tree, lines: LineMap): Syntax
   // CPython's tokenizer errors win over a parser error: earlier ones because the tokenizer meets
   // them first, later ones because CPython re-tokenizes the file after a generic "invalid syntax".
   if (scan.error && !scan.error.message.endsWith("was never closed")) {
-    if (generic.message === "invalid syntax" || lines.lineIndex(scan.error.from) <= lines.lineIndex(err.from)) return scan.error;
+    // (Block indentation is the parser's business in CPython: no later re-tokenizing finds it.)
+    // (Nor does it find indentation mismatches, which its tokenizer reports without an exception.)
+    const tokenizerLevel = !/^(expected an indented block|unexpected indent|unindent does not match)/.test(scan.error.message) && scan.error.kind !== "TabError";
+    if (tokenizerLevel || lines.lineIndex(scan.error.from) <= lines.lineIndex(err.from)) return scan.error;
   }
-  if (generic.message === "invalid syntax") {
-    // Inside a bracket opened on an earlier line, CPython names the bracket instead.
-    const open = scanSource(src, err.from).open;
-    if (open && lines.lineIndex(open.at) < lines.lineIndex(err.from))
-      return new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1);
-  }
+  // A bracket never closed, opened on a line before the error: CPython names the bracket.
+  if (scan.error && lines.lineIndex(scan.error.from) < lines.lineIndex(generic.from)) return scan.error;
   return generic;
 }
 
@@ -58,7 +57,7 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
     const f = print[2];
     return new SyntaxErrorAt(`Missing parentheses in call to '${f}'. Did you mean ${f}(...)?`, at, lineStart + code.length);
   }
-  const def = /^([ \t]*(?:async[ \t]+)?def[ \t]+[\p{L}\p{N}_]+[ \t]*)(?![ \t(\[])/u.exec(code);
+  const def = /^([ \t]*(?:async[ \t]+)?def[ \t]+[\p{L}\p{N}_]+(?![\p{L}\p{N}_])[ \t]*)(?![ \t(\[])/u.exec(code);
   if (def) return new SyntaxErrorAt("expected '('", lineStart + def[1].length, lineStart + def[1].length + 1);
   const importFrom = /^([ \t]*)import[ \t]+[\p{L}\p{N}_.]+[ \t]+from\b/u.exec(code);
   if (importFrom) return new SyntaxErrorAt("Did you mean to use 'from ... import ...' instead?", lineStart + importFrom[1].length, lineStart + code.length);
@@ -81,9 +80,9 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
   // `{1: }`
   if (before?.name === ":" && /^\s*}/.test(src.slice(err.from)) && before.parent?.name.startsWith("Dictionary"))
     return new SyntaxErrorAt("expression expected after dictionary key and ':'", before.from, before.to);
-  if (before && EXPRESSION.has(before.name) && !/[\r\n]/.test(src.slice(before.to, err.from))) {
+  if (before && EXPRESSION.has(before.name)) {
     // `if x = 1:`: CPython suggests "==" (or ":=" after a name).
-    if (errText === "=" && src[err.to] !== "=") {
+    if (errText === "=" && src[err.to] !== "=" && !/[\r\n]/.test(src.slice(before.to, err.from))) {
       if (before.name === "VariableName")
         return new SyntaxErrorAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", before.from, err.to);
       const what = before.name === "MemberExpression" ? (src[before.lastChild!.from] === "]" ? "subscript" : "attribute")
@@ -156,6 +155,7 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
   const brackets: { ch: string; at: number }[] = [];
   let lineNo = 0;
   let expectIndent: { kw: string; line: number } | null = null;
+  let pending: SyntaxErrorAt | null = null;
   let continued = false; // previous physical line ended with a backslash
   let startsLogical = true; // this physical line starts a logical line
   let logical = { kw: "", line: 0 }; // first keyword and line of the current logical line
@@ -173,14 +173,15 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
     const blank = i >= n || src[i] === "\n" || src[i] === "\r" || src[i] === "#";
     if (!blank && !brackets.length && !continued) {
       const top = indents[indents.length - 1];
+      // The parser's indentation errors come after a tokenizer error in the line's first token.
       if (expectIndent) {
         if (width <= top)
-          return error(new SyntaxErrorAt(
+          pending = new SyntaxErrorAt(
             `expected an indented block after ${headerName(expectIndent.kw)} on line ${expectIndent.line}`,
-            i, i + 1, "IndentationError"));
-        indents.push(width);
+            i, i + 1, "IndentationError");
+        else indents.push(width);
         expectIndent = null;
-      } else if (width > top) return error(new SyntaxErrorAt("unexpected indent", i - 1, i - 1, "IndentationError"));
+      } else if (width > top) pending = new SyntaxErrorAt("unexpected indent", i - 1, i - 1, "IndentationError");
       else if (width < top) {
         while (indents[indents.length - 1] > width) indents.pop();
         if (indents[indents.length - 1] !== width) {
@@ -195,6 +196,7 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
     const codeStart = i;
     let commentAt = -1;
     while (i < n && src[i] !== "\n" && src[i] !== "\r") {
+      if (pending && i > codeStart) return error(pending);
       if (i >= stopAt) return { error: null, open: brackets[brackets.length - 1] ?? null };
       const c = src[i];
       if (c === "#") {
@@ -239,6 +241,7 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       } else if (c === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n)) continued = true;
       i++;
     }
+    if (pending) return error(pending);
     if (startsLogical && !blank) {
       const m = /^(?:async[ \t]+)?([a-z]+)\b/.exec(src.slice(codeStart, i));
       logical = { kw: m ? m[1] : "", line: lineNo };
