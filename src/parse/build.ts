@@ -11,6 +11,8 @@ import { SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
+import { decoratorEnd, lezerInput } from "./repair.js";
+import { parser } from "@lezer/python";
 
 type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
@@ -166,13 +168,6 @@ export class Builder {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
       return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
-    }
-    // A decorator turned into an expression statement (see exprDecorator): "@name".
-    if (this.src[n.from] === "@") {
-      const id = this.ident({ from: n.from + 1, to: n.to });
-      if (id === "True" || id === "False" || id === "None")
-        return this.at({ _type: "Constant", value: id === "None" ? null : id === "True", kind: null } as A.Constant, n.from, n.to) as unknown as A.Name;
-      return this.at({ _type: "Name", id, ctx } as A.Name, n.from, n.to);
     }
     return this.at({ _type: "Name", id: this.ident(n), ctx } as A.Name, n.from, n.to);
   }
@@ -553,30 +548,27 @@ export class Builder {
     return out;
   }
 
-  /** See pendingDecorators: the expression after "@", positioned as if the "@" were not there. */
+  /**
+   * See pendingDecorators: the expression after "@", parsed on its own as `(expression)` in a
+   * text where it keeps its offsets (what comes before it is a comment line).
+   */
   exprDecorator(n: N): A.ExprNode {
     const at = n.from;
-    const fix = (e: A.ExprNode): A.ExprNode => {
-      const span = this.span(e);
-      if (span.from !== at) return e;
-      if (e._type === "Name" || e._type === "Constant") {
-        if (span.to === at + 1) this.fail("invalid syntax", at); // `@` alone
-        return this.at(e, at + 1, span.to);
-      }
-      // `@(a)` became `_(a)`: a call of the name `_` spelled "@".
-      if (e._type === "Call" && e.func._type === "Name" && this.span(e.func).to === at + 1) {
-        if (e.args.length !== 1 || e.keywords.length) this.fail("invalid syntax", at);
-        return e.args[0];
-      }
-      const rec = e as unknown as Record<string, unknown>;
-      for (const key of ["value", "func", "left", "body"]) {
-        const child = rec[key];
-        if (child && typeof child === "object" && "_type" in child) rec[key] = fix(child as A.ExprNode);
-      }
-      if (e._type === "BoolOp") e.values[0] = fix(e.values[0]);
-      return this.at(e, at + 1, span.to);
-    };
-    return fix(this.exprList(kids(n)));
+    const end = decoratorEnd(this.src, at);
+    const head = at >= 1 ? "#".padEnd(at - 1, " ").slice(0, at - 1) + "\n" : "";
+    const text = lezerInput(head + "(" + this.src.slice(at + 1, end) + "\n)\n"); // (")" after any comment)
+    const tree = parser.parse(text);
+    let bad = -1;
+    tree.iterate({ enter: (x) => { if (x.type.isError && bad < 0) bad = x.from; return bad < 0; } });
+    const stmt = tree.topNode.lastChild;
+    const e = stmt?.name === "ExpressionStatement" ? kids(stmt) : [];
+    if (bad >= 0 || e.length !== 1) this.fail("invalid syntax", Math.min(Math.max(bad, at + 1), end));
+    // Our parentheses must not make a tuple or generator of `@a, b` or `@x for x in y`.
+    if (e[0].from === at && e[0].name !== "ParenthesizedExpression") {
+      const marker = kids(e[0]).find((c) => c.name === "," || c.name === "for" || c.name === "async");
+      this.fail("invalid syntax", marker?.from ?? at + 1);
+    }
+    return e[0].from === at ? this.expr(kids(e[0])[1]) : this.expr(e[0]);
   }
 
   DecoratedStatement(n: N): A.Stmt {

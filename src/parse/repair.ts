@@ -134,8 +134,9 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/
  *   `def`): `/` → `_`, a parameter the builder reads as the marker; a trailing comma in a
  *   lambda's parameters (`lambda a,: 0`) → " ";
  * - decorators that are not a dotted name with an optional call (`@x[0]`, `@a or b`,
- *   `@(lambda f: f)`): every `@` of that group of decorators → `_`, making them expression
- *   statements; the builder sees the "@" in the source and attaches them to the definition.
+ *   `@lambda f: f`, `@d := g`): every decorator of that group becomes `_` and spaces, an
+ *   expression statement; the builder sees the "@" in the source, parses the expression on its
+ *   own (exprDecorator) and attaches it to the definition.
  */
 function repairExpressions(src: string, out: string[]): void {
   type Open = { ch: string; subscript: boolean; forTarget: boolean; forIter?: boolean; lambda: number };
@@ -145,7 +146,7 @@ function repairExpressions(src: string, out: string[]): void {
   let prev = ""; // the previous significant token: a word, or one punctuation character
   let prevWords: string[] = []; // the last two words
   let lineStart = true;
-  const decorators: { at: number; simple: boolean; group: number }[] = [];
+  const decorators: { at: number; end: number; simple: boolean; group: number }[] = [];
   let group = 0;
   let lastDecoratorLineEnd = -1;
   const n = src.length;
@@ -201,28 +202,12 @@ function repairExpressions(src: string, out: string[]): void {
     }
     if (c === "@" && atLineStart) {
       // A decorator: its expression runs to the end of the logical line.
-      let j = i + 1;
-      let depth = 0;
-      while (j < n) {
-        const d = src[j];
-        if (d === "'" || d === '"') {
-          j = skipString(src, j);
-          continue;
-        }
-        if (d === "#") {
-          while (j < n && src[j] !== "\n" && src[j] !== "\r") j++;
-          continue;
-        }
-        if (d === "(" || d === "[" || d === "{") depth++;
-        else if (d === ")" || d === "]" || d === "}") depth--;
-        else if ((d === "\n" || d === "\r") && depth <= 0 && src[j - 1] !== "\\") break;
-        j++;
-      }
+      const j = decoratorEnd(src, i);
       const text = src.slice(i + 1, j).replace(/#[^\r\n]*$/, "").trim();
       const simple = isSimpleDecorator(text);
       const between = src.slice(lastDecoratorLineEnd, i);
       if (lastDecoratorLineEnd < 0 || !/^[ \t\f]*(?:(?:#[^\r\n]*)?(?:\r\n|\r|\n)[ \t\f]*)*$/.test(between)) group++;
-      decorators.push({ at: i, simple, group });
+      decorators.push({ at: i, end: j, simple, group });
       lastDecoratorLineEnd = j;
       prev = "@";
       i++;
@@ -260,7 +245,34 @@ function repairExpressions(src: string, out: string[]): void {
     i++;
   }
   const complex = new Set(decorators.filter((d) => !d.simple).map((d) => d.group));
-  for (const d of decorators) if (complex.has(d.group)) out[d.at] = "_";
+  for (const d of decorators) {
+    if (!complex.has(d.group)) continue;
+    out[d.at] = "_";
+    for (let k = d.at + 1; k < d.end; k++) if (src[k] !== "\n" && src[k] !== "\r") out[k] = " ";
+  }
+}
+
+/** End of the decorator whose "@" is at `at`: the end of its logical line (before the line break). */
+export function decoratorEnd(src: string, at: number): number {
+  const n = src.length;
+  let j = at + 1;
+  let depth = 0;
+  while (j < n) {
+    const d = src[j];
+    if (d === "'" || d === '"') {
+      j = skipString(src, j);
+      continue;
+    }
+    if (d === "#") {
+      while (j < n && src[j] !== "\n" && src[j] !== "\r") j++;
+      continue;
+    }
+    if (d === "(" || d === "[" || d === "{") depth++;
+    else if (d === ")" || d === "]" || d === "}") depth--;
+    else if ((d === "\n" || d === "\r") && depth <= 0 && src[j - 1] !== "\\") break;
+    j++;
+  }
+  return j;
 }
 
 /** `a.b.c` or `a.b.c(args)`: what the grammar's Decorator node accepts. */
