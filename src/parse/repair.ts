@@ -83,6 +83,9 @@ export function repairHeaders(source: string, input: string): string {
     }
   }
   repairExpressions(source, out);
+  // A line continuation before a blank line (`x = "a" \` + blank line): CPython ends the statement
+  // at the blank line, lezer skips the blank line and joins the next one: the "\" → " ".
+  for (const m of source.matchAll(/\\(?=\r?\n[ \t\f]*(?:\r?\n|$))/g)) out[m.index!] = " ";
   return out.join("");
 }
 
