@@ -139,7 +139,8 @@ function decodeEscape(body: string, i: number, bytes: boolean, emit: (s: string)
     if (digits.length < hexLen || !isHex(digits)) {
       const kind = bytes ? "bytes" : "unicode";
       const what = e === "x" ? "\\xXX" : e === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
-      const codec = bytes ? "could not convert" : `'unicodeescape' codec can't decode bytes in position ${i}-${i + 1 + digits.length}`;
+      const valid = /^[0-9a-fA-F]*/.exec(digits)![0].length;
+      const codec = bytes ? "could not convert" : `'unicodeescape' codec can't decode bytes in position ${i}-${i + 1 + valid}`;
       throw new LiteralError(
         bytes ? `(value error) invalid \\x escape at position ${i}` : `(${kind} error) ${codec}: truncated ${what} escape`,
         i,

@@ -152,7 +152,7 @@ const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 export function scanSource(src: string, stopAt = Infinity): { error: SyntaxErrorAt | null; open: { ch: string; at: number } | null } {
   const error = (e: SyntaxErrorAt) => ({ error: e, open: null });
   const indents = [0];
-  const brackets: { ch: string; at: number }[] = [];
+  const brackets: { ch: string; at: number; line: number }[] = [];
   let lineNo = 0;
   let expectIndent: { kw: string; line: number } | null = null;
   let pending: SyntaxErrorAt | null = null;
@@ -175,6 +175,12 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       const top = indents[indents.length - 1];
       // The parser's indentation errors come after a tokenizer error in the line's first token.
       if (expectIndent) {
+        if (width < top && !indents.includes(width)) {
+          // The tokenizer's dedent check comes before the parser misses the block.
+          let end = i;
+          while (end < n && src[end] !== "\n" && src[end] !== "\r") end++;
+          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", end, end, "IndentationError"));
+        }
         if (width <= top)
           pending = new SyntaxErrorAt(
             `expected an indented block after ${headerName(expectIndent.kw)} on line ${expectIndent.line}`,
@@ -232,12 +238,13 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       }
       if (c === "\\" && !(src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n))
         return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
-      if (c in OPEN) brackets.push({ ch: c, at: i });
+      if (c in OPEN) brackets.push({ ch: c, at: i, line: lineNo });
       else if (c in CLOSE) {
         const open = brackets.pop();
         if (!open) return error(new SyntaxErrorAt(`unmatched '${c}'`, i, i + 1));
         if (open.ch !== CLOSE[c])
-          return error(new SyntaxErrorAt(`closing parenthesis '${c}' does not match opening parenthesis '${open.ch}'`, i, i + 1));
+          return error(new SyntaxErrorAt(
+            `closing parenthesis '${c}' does not match opening parenthesis '${open.ch}'${open.line !== lineNo ? ` on line ${open.line}` : ""}`, i, i + 1));
       } else if (c === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n)) continued = true;
       i++;
     }
@@ -404,7 +411,8 @@ function skipString(src: string, i: number): { end: number; error?: SyntaxErrorA
     }
     k++;
   }
-  const detected = src.slice(0, Math.min(k, src.length)).split(/\r\n|\r|\n/).length;
+  const upTo = src.slice(0, Math.min(k, src.length));
+  const detected = upTo.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(upTo) ? 1 : 0);
   const what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
   return { end: k, error: new SyntaxErrorAt(`${what} (detected at line ${detected})`, p, p + 1) };
 }
