@@ -1571,6 +1571,8 @@ class Lowerer {
         // A spread into fixed parameters type-checks only through the generic call().
         if (ordered && ordered.some((x) => x.k === "spread")) return this.rt("call", id(safeName(f.id)), ...ordered);
         if (ordered) return call(id(safeName(f.id)), ...ordered);
+        // Wrong arity: bound at run time, which raises Python's TypeError for missing or extra arguments.
+        if (!e.keywords.length && !args.some((a) => a.k === "spread")) return this.rt("callkw", id(safeName(f.id)), lit(null), this.list(args), { k: "object", props: [] });
         if (!e.keywords.length) return this.rt("call", id(safeName(f.id)), ...args);
       }
       if (known?.kind === "class") {

@@ -7,6 +7,8 @@ import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
+/** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
+const requiredCounts = new WeakMap<Function, number>();
 
 /**
  * The parameter names of a translated function, read from its source text: translated functions
@@ -22,13 +24,15 @@ function parameterNames(f: Function): string[] | null {
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   names = null;
   if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
-    names = m[1].split(",").map((p) => p.trim().split(/[\s=:]/)[0]).filter(Boolean);
+    const parts = m[1].split(",").map((p) => p.trim()).filter(Boolean);
+    names = parts.map((p) => p.split(/[\s=:]/)[0]);
+    const firstOptional = parts.findIndex((p) => p.includes("=") || p.startsWith("..."));
+    requiredCounts.set(source, firstOptional < 0 ? parts.length : firstOptional);
   }
   signatures.set(source, names);
   return names;
 }
 
-/** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */
 /**
  * Calls `f` with positional `args` and keyword `kwargs`: bound by name for a translated function,
  * passed as a trailing KwArgs to anything else. Returns NOT_BOUND when `f` is not a translated function.
@@ -55,6 +59,13 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
       if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
       if (!rest && positional.length > params.length) {
         throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${positional.length} were given`);
+      }
+      const required = requiredCounts.get(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) ?? 0;
+      const missing = params.slice(0, required).filter((_, i) => slots[i] === undefined);
+      if (missing.length) {
+        const list = missing.map((n) => `'${n}'`);
+        const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+        throw new TypeError(`${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${text}`);
       }
       const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
       return (f as Function).apply(thisArg, call_args);
