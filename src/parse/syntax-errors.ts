@@ -64,6 +64,18 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
 
   const before = prevSibling(err);
   const errText = src.slice(err.from, err.to);
+  // `x = 1 if y` with no `else`.
+  if (err.parent?.name === "ConditionalExpression" && err.from === err.to && !kids(err.parent).some((c) => c.name === "else")) {
+    const body = err.parent.firstChild!;
+    return new SyntaxErrorAt("expected 'else' after 'if' expression", body.from, before?.to ?? err.from);
+  }
+  // `[x, y for x, y in z]`: an unparenthesized tuple before a comprehension's `for`.
+  if (/^\s*(?:async\s+)?for\b/.test(src.slice(err.from, err.from + 40)) &&
+      (err.parent?.name === "ArrayExpression" || err.parent?.name === "SetExpression") && before) {
+    const first = kids(err.parent)[1];
+    if (first && kids(err.parent).some((c) => c.name === "," && c.from < err.from))
+      return new SyntaxErrorAt("did you forget parentheses around the comprehension target?", first.from, before.to);
+  }
   if (err.parent?.name === "FormatReplacement") {
     if (src[err.from] === "}" && before?.name === "{")
       return new SyntaxErrorAt("f-string: valid expression required before '}'", err.from, err.from + 1);
@@ -106,6 +118,12 @@ const EXPRESSION = new Set([
   "BinaryExpression", "UnaryExpression", "Boolean", "None", "Ellipsis",
 ]);
 const KEYWORD = /^(?:and|or|not|in|is|if|else|for|async|await|lambda|from|as|import|yield|return|pass|None|True|False)(?![\p{L}\p{N}_])/u;
+
+function kids(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  return out;
+}
 
 function prevSibling(n: SyntaxNode): SyntaxNode | null {
   let p = n.prevSibling;

@@ -1,0 +1,1 @@
+x = [a, b, c for c in d]
