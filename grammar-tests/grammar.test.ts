@@ -39,3 +39,16 @@ describe("errors: rejected like CPython 3.12", () => {
     });
   }
 });
+
+describe("size limits", () => {
+  it("a long generated sum parses (lezer's deep-tree guard, loosened in lezerParse)", () => {
+    const src = "x = (" + Array.from({ length: 600 }, (_, i) => `${i}*s1**2*s3` + (i % 6 === 5 ? "\n" : "")).join(" + ") + ")\n";
+    const { module, error } = parse(src, "sum.py");
+    expect(error).toBeNull();
+    expect(module!.body).toHaveLength(1);
+  });
+  it("much deeper trees are a syntax error, not a stack overflow", () => {
+    const src = "x = " + Array(5000).fill("a").join(" + ") + "\n";
+    expect(() => parse(src, "deep.py")).not.toThrow();
+  });
+});

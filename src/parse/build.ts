@@ -12,7 +12,7 @@ import { LineMap } from "./positions.js";
 import { LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
-import { parser } from "@lezer/python";
+import { lezerParse } from "./index.js";
 
 type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
@@ -557,7 +557,7 @@ export class Builder {
     const end = decoratorEnd(this.src, at);
     const head = at >= 1 ? "#".padEnd(at - 1, " ").slice(0, at - 1) + "\n" : "";
     const text = lezerInput(head + "(" + this.src.slice(at + 1, end) + "\n)\n"); // (")" after any comment)
-    const tree = parser.parse(text);
+    const tree = lezerParse(text);
     let bad = -1;
     tree.iterate({ enter: (x) => { if (x.type.isError && bad < 0) bad = x.from; return bad < 0; } });
     const stmt = tree.topNode.lastChild;

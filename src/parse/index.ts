@@ -2,6 +2,7 @@
 // would raise. Lezer's recovering parser marks what it cannot parse with ⚠ nodes; any ⚠ means
 // the file is rejected (never let a broken file through as a valid program).
 
+import type { Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import type { Module } from "../ast/nodes.js";
 import { Builder } from "./build.js";
@@ -23,12 +24,12 @@ export function parse(source: string, filename: string): ParseResult {
   const lines = new LineMap(source);
   try {
     const input = lezerInput(source);
-    let tree = parser.parse(input);
+    let tree = lezerParse(input);
     const early = findSyntaxError(source, tree, lines);
     if (early) {
       // Second chance for constructs the grammar lacks (see repair.ts); else report the first error.
       const repaired = repairHeaders(source, input);
-      const retry = repaired === input ? null : parser.parse(repaired);
+      const retry = repaired === input ? null : lezerParse(repaired);
       const late = retry && findSyntaxError(source, retry, lines);
       // A retry that got further shows the first error was only a gap of the grammar.
       if (!retry || late) throw late && late.from > early.from ? late : early;
@@ -39,6 +40,29 @@ export function parse(source: string, filename: string): ParseResult {
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };
     throw e;
+  }
+}
+
+/**
+ * `parser.parse` with a looser guard against deep left-associative trees: after 300 reductions
+ * of 2,000+ characters from one start lezer forces the parser out of the production, which turns
+ * a long generated sum (sympy's tables) or a run of statements with long docstrings (numpy's
+ * `_add_newdocs.py`) into a syntax error. Its counter is shown to it capped at 300 until the real
+ * count passes 1,800 (beyond that, trees get too deep to walk without overflowing the stack).
+ */
+const BIG_REDUCTIONS = 1800;
+
+export function lezerParse(input: string): Tree {
+  const parse = parser.startParse(input);
+  let count = 0;
+  Object.defineProperty(parse, "bigReductionCount", {
+    get: () => (count > BIG_REDUCTIONS ? count : Math.min(count, 300)),
+    // lezer increments it or resets it to 1 or 0.
+    set: (v: number) => (count = v <= 1 ? v : count + 1),
+  });
+  for (;;) {
+    const tree = parse.advance();
+    if (tree) return tree;
   }
 }
 

@@ -256,7 +256,10 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       }
       if (c === "\\" && !(src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n))
         return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
-      if (c in OPEN) brackets.push({ ch: c, at: i, line: lineNo });
+      if (c in OPEN) {
+        if (brackets.length >= 200) return error(new SyntaxErrorAt("too many nested parentheses", i, i + 1));
+        brackets.push({ ch: c, at: i, line: lineNo });
+      }
       else if (c in CLOSE) {
         const open = brackets.pop();
         if (!open) return error(new SyntaxErrorAt(`unmatched '${c}'`, i, i + 1));
