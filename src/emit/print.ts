@@ -247,7 +247,10 @@ class Printer {
       case "template": {
         let text = "`";
         e.quasis.forEach((q, i) => {
-          text += q.replace(/[`\\]|\$\{/g, (m) => "\\" + m);
+          // Line breaks are escaped: the printer indents every output line, and must not indent inside a string.
+          text += q
+            .replace(/[`\\]|\$\{/g, (m) => "\\" + m)
+            .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!);
           if (i < e.exprs.length) text += "${" + this.expr(e.exprs[i], 0) + "}";
         });
         return [text + "`", PRIMARY];
