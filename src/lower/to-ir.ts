@@ -1220,12 +1220,9 @@ class Lowerer {
     return e ? this.expr(e) : lit(null);
   }
 
+  /** Names carry no static type yet (every Python name is `any`); only literals and operators do. */
   private typeEnv() {
-    return (name: string): PyType | undefined => {
-      const known = this.lookupKnown(name);
-      void known;
-      return undefined;
-    };
+    return (_name: string): PyType | undefined => undefined;
   }
 
   private typeOfExpr(e: py.ExprNode): PyType | undefined {

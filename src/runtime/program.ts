@@ -11,8 +11,8 @@ import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
-import { call, toIterable } from "./builtins/ops.js";
-import { callWithKeywords, isClass, NOT_BOUND } from "./builtins/keywords.js";
+import { call, isJsClass, toIterable } from "./builtins/ops.js";
+import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
@@ -130,7 +130,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
   const all = [...Array.from(args), new KwArgs(kwargs)];
-  if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isClass(f)) return (f as Function).apply(thisArg, all);
+  if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isJsClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
 }
 

@@ -42,14 +42,14 @@ export function runProgram(program: ProgramSource): number {
     const body = new Function("$rt", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
     body(modules);
   } catch (e) {
-    code = reportUncaught(e, program, sourceLines);
+    code = reportUncaught(e);
   } finally {
     Error.stackTraceLimit = previousLimit;
   }
   try {
     atExit();
   } catch (e) {
-    code = code || reportUncaught(e, program, sourceLines);
+    code = code || reportUncaught(e);
   }
   host.flush();
   return code;
@@ -62,7 +62,7 @@ function atExit(): void {
   asyncio._at_exit?.();
 }
 
-function reportUncaught(e: unknown, program: ProgramSource, sourceLines: string[]): number {
+function reportUncaught(e: unknown): number {
   const exc = toPyException(e);
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
@@ -74,7 +74,6 @@ function reportUncaught(e: unknown, program: ProgramSource, sourceLines: string[
     return 1;
   }
   host.flush();
-  void sourceLines;
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }

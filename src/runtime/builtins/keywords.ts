@@ -5,6 +5,7 @@
 
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
+import { isJsClass } from "./ops.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -39,7 +40,7 @@ function parameterNames(f: Function): string[] | null {
  */
 export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): unknown {
   const positional = Array.from(args);
-  if (typeof f === "function" && !isClass(f)) {
+  if (typeof f === "function" && !isJsClass(f)) {
     const names = parameterNames(f);
     if (names) {
       const fname = (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
@@ -82,7 +83,3 @@ function trimUndefined(a: unknown[]): unknown[] {
   return a.slice(0, n);
 }
 
-
-export function isClass(f: Function): boolean {
-  return /^class[\s{]/.test(Function.prototype.toString.call(f));
-}

@@ -493,7 +493,7 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
 // Calls
 
 const classCache = new WeakMap<Function, boolean>();
-function isJsClass(f: Function): boolean {
+export function isJsClass(f: Function): boolean {
   let r = classCache.get(f);
   if (r === undefined) {
     r = /^class\b/.test(Function.prototype.toString.call(f));
