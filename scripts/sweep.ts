@@ -10,8 +10,8 @@
 //                 code does not parse, or the worker died (out of memory)
 //   overtime      check or translation took longer than --limit (default 2 s) of CPU time (the
 //                 worker process's; --clock wall to count elapsed time, which a loaded machine
-//                 inflates); a file that does not finish within the hard limit (max(5 × limit,
-//                 10 s) elapsed) has its worker killed
+//                 inflates); a file that does not finish within the hard limit (max(15 × limit,
+//                 30 s) elapsed) has its worker killed
 //
 // then a summary with the counts and the most frequent unsupported constructs. Exit status 1 when
 // there is an internal error or a file over time.
@@ -47,7 +47,7 @@ if (!dir || args.length > 1 || !(limitMs > 0) || !["cpu", "wall"].includes(clock
   console.error("usage: npm run sweep -- DIR [--limit SECONDS] [--clock cpu|wall] [--jobs N] [--json FILE] [--quiet] [--top N]");
   process.exit(2);
 }
-const killMs = Math.max(5 * limitMs, 10_000);
+const killMs = Math.max(15 * limitMs, 30_000); // a safety net for hangs: a loaded machine stretches elapsed time
 
 function pyFiles(d: string, out: string[] = []): string[] {
   let names: string[];

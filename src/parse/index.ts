@@ -2,7 +2,7 @@
 // would raise. Lezer's recovering parser marks what it cannot parse with ⚠ nodes; any ⚠ means
 // the file is rejected (never let a broken file through as a valid program).
 
-import type { Tree } from "@lezer/common";
+import { type Tree, TreeFragment, type ChangedRange } from "@lezer/common";
 import { parser } from "@lezer/python";
 import type { Module } from "../ast/nodes.js";
 import { Builder } from "./build.js";
@@ -29,8 +29,14 @@ export function parse(source: string, filename: string): ParseResult {
     if (early) {
       // Second chance for constructs the grammar lacks (see repair.ts); else report the first error.
       const repaired = repairHeaders(source, input);
-      const retry = repaired === input ? null : lezerParse(repaired);
-      const late = retry && findSyntaxError(source, retry, lines);
+      // The edits keep lengths, so the retry can reuse the subtrees the edits did not touch. That
+      // reuse is not always faithful around recovered errors: when it fails, parse afresh.
+      let retry = repaired === input ? null : lezerParse(repaired, reusable(tree, input, repaired));
+      let late = retry && findSyntaxError(source, retry, lines);
+      if (late) {
+        retry = lezerParse(repaired);
+        late = findSyntaxError(source, retry, lines);
+      }
       // A retry that got further shows the first error was only a gap of the grammar.
       if (!retry || late) throw late && late.from > early.from ? late : early;
       tree = retry;
@@ -52,8 +58,8 @@ export function parse(source: string, filename: string): ParseResult {
  */
 const BIG_REDUCTIONS = 1800;
 
-export function lezerParse(input: string): Tree {
-  const parse = parser.startParse(input);
+export function lezerParse(input: string, fragments?: readonly TreeFragment[]): Tree {
+  const parse = parser.startParse(input, fragments);
   let count = 0;
   Object.defineProperty(parse, "bigReductionCount", {
     get: () => (count > BIG_REDUCTIONS ? count : Math.min(count, 300)),
@@ -64,6 +70,19 @@ export function lezerParse(input: string): Tree {
     const tree = parse.advance();
     if (tree) return tree;
   }
+}
+
+/** The parts of `tree` (a parse of `before`) that a parse of `after` (same length) can reuse. */
+function reusable(tree: Tree, before: string, after: string): readonly TreeFragment[] {
+  const changes: ChangedRange[] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (after.charCodeAt(i) === before.charCodeAt(i)) continue;
+    let end = i + 1;
+    while (end < after.length && after.charCodeAt(end) !== before.charCodeAt(end)) end++;
+    changes.push({ fromA: i, toA: end, fromB: i, toB: end });
+    i = end;
+  }
+  return TreeFragment.applyChanges(TreeFragment.addTree(tree), changes);
 }
 
 export function toPyError(e: SyntaxErrorAt, lines: LineMap, filename: string): PySyntaxError {
