@@ -42,7 +42,10 @@ function front(source: string, filename: string) {
   const parsed = parse(source, filename);
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error };
   const { body, diagnostics } = lower(parsed.module, { filename: baseName(filename) });
-  for (const d of diagnostics) fixColumns(d, source);
+  if (diagnostics.length > 0) {
+    const lines = source.split(/\r\n|\r|\n/);
+    for (const d of diagnostics) fixColumns(d, lines);
+  }
   return { body, diagnostics, syntaxError: null };
 }
 
@@ -106,8 +109,7 @@ function baseName(path: string): string {
 }
 
 /** The lowering reports CPython's UTF-8 byte columns; people count characters. */
-function fixColumns(d: Diagnostic, source: string): void {
-  const lines = source.split(/\r\n|\r|\n/);
+function fixColumns(d: Diagnostic, lines: readonly string[]): void {
   d.col = utf8ColumnToChars(lines[d.lineno - 1] ?? "", d.col - 1) + 1;
   if (d.endCol !== undefined && d.endLineno !== undefined) d.endCol = utf8ColumnToChars(lines[d.endLineno - 1] ?? "", d.endCol - 1) + 1;
 }
