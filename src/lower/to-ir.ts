@@ -19,6 +19,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
+import { absoluteName, CPYTHON_STDLIB, localChain, specifierBetween, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
@@ -35,10 +36,16 @@ const CORO_TYPE = "Generator<unknown, any, any>";
 export interface LowerOptions {
   /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
   filename: string;
+  /** Which module of the program this is (default: the script, `__main__`, of a single source). */
+  module?: ModuleIdentity;
+  /** The program's own modules, which imports look for first (none for a single source). */
+  modules?: ProgramModules;
 }
 
 export interface LowerResult {
   body: ir.Stmt[];
+  /** The program's own modules this one imports (the caller translates them too). */
+  localModules: LocalModule[];
 }
 
 /** Where a binding came from, when the lowering can see it: calls to it can then be specialised. */
@@ -69,6 +76,12 @@ class Lowerer {
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
+  /** Imported (not run) module of a program: its body is wrapped into `python_module(...)`. */
+  private readonly moduleForm: boolean;
+  /** Local modules imported, by dotted name: the identifier their spec is imported as. */
+  private readonly localImports = new Map<string, { local: string; path: string }>();
+  /** Import statements inside a `try` body: a missing module raises there, as in CPython. */
+  private readonly guardedImports = new Set<py.Stmt>();
 
   constructor(
     private readonly module: py.Module,
@@ -82,6 +95,10 @@ class Lowerer {
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
+    this.moduleForm = !!options.module && options.module.name !== "__main__";
+    walk(module, (n) => {
+      if (n._type === "Try" || n._type === "TryStar") for (const b of n.body) walk(b, (m) => void ((m._type === "Import" || m._type === "ImportFrom") && this.guardedImports.add(m)));
+    });
     this.registerDefinitions();
   }
 
@@ -98,8 +115,8 @@ class Lowerer {
           } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
             this.knownIn(scope).set(s.name, { kind: "class", node: s });
           } else if (s._type === "Import" && scope.kind === "module") {
-            for (const a of s.names) if (STDLIB[a.name]) this.knownIn(scope).set(a.asname ?? a.name.split(".")[0], { kind: "module", name: a.name });
-          } else if (s._type === "ImportFrom" && scope.kind === "module" && STDLIB[s.module ?? ""] && !s.level) {
+            for (const a of s.names) if (this.runtimeModule(a.name)) this.knownIn(scope).set(a.asname ?? a.name.split(".")[0], { kind: "module", name: a.name });
+          } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && this.runtimeModule(s.module ?? "")) {
             for (const a of s.names) this.knownIn(scope).set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
           }
           for (const key of ["body", "orelse", "finalbody"] as const) {
@@ -116,11 +133,76 @@ class Lowerer {
   run(): LowerResult {
     const body = this.functionBody(this.module.body);
     const prologue: ir.Stmt[] = [];
-    if (this.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit("__main__") });
+    if (this.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit(this.options.module?.name ?? "__main__") });
     if (this.usesFile)
       prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(this.helperFrom("script_path", PROGRAM), lit(this.options.filename)) });
-    const imports = this.imports.statements();
-    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body] };
+    const localModules = [...this.localImports].map(([name, m]) => ({ name, path: m.path }));
+    if (this.moduleForm) {
+      // An imported module: its body runs when first imported, binding its names on the module object.
+      const identity = this.options.module!;
+      const wrapped: ir.Stmt = {
+        k: "export_default",
+        expr: call(this.helperFrom("python_module", PROGRAM), lit(identity.name), lit(identity.path), {
+          k: "arrow",
+          params: [{ name: "$module" }],
+          body: [...this.moduleBindings(body), ...prologue, ...body],
+        }),
+      };
+      const imports = [...this.imports.statements(), ...this.localImportStatements()];
+      return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
+    }
+    const imports = [...this.imports.statements(), ...this.localImportStatements()];
+    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body], localModules };
+  }
+
+  /**
+   * `$module.bind({ name: [get, set], ... })`: the module object's attributes read (and write) the
+   * body's module-level variables, so other modules see their current values; defs, classes and
+   * imports are read-only views.
+   */
+  private moduleBindings(body: ir.Stmt[]): ir.Stmt[] {
+    const writable = new Set<string>();
+    const declared = new Set<string>();
+    for (const s of body) {
+      if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
+      else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
+      else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
+      else if (s.k === "class") declared.add(s.name);
+    }
+    const scope = this.scopes.get(this.module)!;
+    const props: { key: string; value: ir.Expr }[] = [];
+    for (const name of scope.bound) {
+      const js = safeName(name);
+      const isRuntimeImport = this.isImportBinding(scope, name);
+      if (!writable.has(js) && !declared.has(js) && !isRuntimeImport) continue;
+      const getter: ir.Expr = { k: "arrow", params: [], body: id(js) };
+      const setter: ir.Expr = { k: "arrow", params: [{ name: "v", type: "any" }], body: { k: "assign", op: "=", target: id(js), value: id("v") } };
+      props.push({ key: name, value: { k: "array", elements: writable.has(js) ? [getter, setter] : [getter] } });
+    }
+    if (!props.length) return [];
+    return [{ k: "expr", expr: call(member(id("$module"), "bind"), { k: "object", props }) }];
+  }
+
+  /** `import helpers_module from "./helpers.js";` for each local module this one imports. */
+  private localImportStatements(): ir.Stmt[] {
+    const here = this.options.module?.path ?? this.options.filename;
+    return [...this.localImports].map(([name, m]) => ({ k: "import", from: specifierBetween(here, m.path), default: m.local, localModule: name }) as ir.Stmt);
+  }
+
+  /** The identifier a local module's spec is imported as (Python names never contain `$`). */
+  private localModuleRef(m: LocalModule): ir.Expr {
+    let entry = this.localImports.get(m.name);
+    if (!entry) {
+      const base = `${m.name.replace(/\./g, "_")}_module`;
+      entry = { local: this.userNames.has(base) ? `$${base}` : base, path: m.path };
+      this.localImports.set(m.name, entry);
+    }
+    return id(entry.local);
+  }
+
+  /** A module the runtime offers, unless the program has its own module of that name (found first). */
+  private runtimeModule(name: string): boolean {
+    return !!STDLIB[name] && !localChain(this.options.modules, name.split(".")[0]);
   }
 
   // ───────────────────────────── helpers ─────────────────────────────
@@ -306,7 +388,8 @@ class Lowerer {
       return { k: "expr", expr: { k: "assign", op: "=", target: id(js), value }, line };
     }
     this.fn.declared.add(name);
-    const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name);
+    // An imported module's variables stay assignable: other modules may set them (`config.debug = True`).
+    const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) && !(this.moduleForm && scope.kind === "module");
     // Python values flow anywhere: a name is `any` unless it holds a plain literal (or the program
     // annotated it), so what TS would infer from one use never rejects another.
     const declared = type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
@@ -875,24 +958,47 @@ class Lowerer {
   }
 
   private importStmt(s: py.Import): ir.Stmt[] {
+    const out: ir.Stmt[] = [];
     for (const a of s.names) {
       const top = a.name.split(".")[0];
+      const chain = localChain(this.options.modules, a.name);
+      if (chain) {
+        // `import a.b` binds `a` (the whole chain imported); `import a.b as m` binds `a.b`.
+        const helper = !a.asname && chain.length > 1 ? "import_top_module" : "import_module";
+        out.push(this.assignName(a.asname ?? top, call(this.helperFrom(helper, PROGRAM), ...chain.map((m) => this.localModuleRef(m))), s.lineno));
+        continue;
+      }
       const info = STDLIB[a.name];
-      if (!info) return this.diags.error(s, "TSY3001", `module '${a.name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+      if (!info) return [...out, ...this.missingModule(s, a.name)];
       const local = safeName(a.asname ?? top);
       this.imports.namespace(local, info.from);
       this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
-      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
     }
-    return [];
+    return out;
   }
 
   private importFrom(s: py.ImportFrom): ir.Stmt[] {
     const modName = s.module ?? "";
     if (modName === "__future__") return [];
+    const resolved = absoluteName(this.options.module ?? { name: "__main__", path: this.options.filename, isPackage: false, package: null }, s.level ?? 0, s.module);
+    if ("error" in resolved) return this.diags.error(s, "TSY3003", `relative import: ${resolved.error}`, "run the program from a script that imports this package");
+    const chain = localChain(this.options.modules, resolved.name);
+    if (chain) {
+      const out: ir.Stmt[] = [];
+      for (const a of s.names) {
+        if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+        // `from pkg import mod`: the package's attribute, or else its submodule of that name.
+        const sub = localChain(this.options.modules, `${resolved.name}.${a.name}`);
+        const args: ir.Expr[] = [call(this.helperFrom("import_module", PROGRAM), ...chain.map((m) => this.localModuleRef(m))), lit(a.name)];
+        if (sub) args.push(this.localModuleRef(sub[sub.length - 1]));
+        out.push(this.assignName(a.asname ?? a.name, call(this.helperFrom("import_from", PROGRAM), ...args), s.lineno));
+      }
+      return out;
+    }
     const info = STDLIB[modName];
-    if (!info || s.level) return this.diags.error(s, "TSY3001", `module '${"." .repeat(s.level ?? 0)}${modName}' is not available in tsyncio's runtime`);
-    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+    if (!info || s.level) return this.missingModule(s, resolved.name);
+    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
     for (const a of s.names) {
       if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
       const local = safeName(a.asname ?? a.name);
@@ -900,6 +1006,21 @@ class Lowerer {
       this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
     }
     return [];
+  }
+
+  /**
+   * A module that is neither the program's own nor the runtime's. CPython's own stdlib modules are
+   * "not available"; any other name is missing in CPython too: inside a `try` it raises
+   * ModuleNotFoundError when the line runs (so `except ImportError:` fallbacks work), elsewhere it is
+   * reported now.
+   */
+  private missingModule(s: py.Import | py.ImportFrom, name: string): ir.Stmt[] {
+    const top = name.split(".")[0];
+    if (CPYTHON_STDLIB.has(top) || STDLIB[top])
+      return this.diags.error(s, "TSY3001", `module '${name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+    if (this.guardedImports.has(s)) return [{ k: "expr", expr: call(this.helperFrom("module_not_found", PROGRAM), lit(name)), line: s.lineno }];
+    const where = this.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
+    return this.diags.error(s, "TSY3002", `no module named '${name}': it is neither the program's own nor in tsyncio's runtime`, where);
   }
 
   // ───────────────────────────── functions ─────────────────────────────
