@@ -53,7 +53,9 @@ type Known =
   | { kind: "def"; node: py.FunctionDef | py.AsyncFunctionDef; coroutine: boolean }
   | { kind: "class"; node: py.ClassDef }
   | { kind: "module"; name: string }
-  | { kind: "runtime-name"; module: string; name: string };
+  | { kind: "runtime-name"; module: string; name: string }
+  /** One of the program's own modules: its attributes may be classes, so calls go through `call()`. */
+  | { kind: "local-module" };
 
 const STR_METHODS = new Set(
   `capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha
@@ -114,8 +116,16 @@ class Lowerer {
             if (!s.decorator_list.length) this.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
           } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
             this.knownIn(scope).set(s.name, { kind: "class", node: s });
-          } else if (s._type === "Import" && scope.kind === "module") {
-            for (const a of s.names) if (this.runtimeModule(a.name)) this.knownIn(scope).set(a.asname ?? a.name.split(".")[0], { kind: "module", name: a.name });
+          } else if (s._type === "Import") {
+            for (const a of s.names) {
+              const bound = a.asname ?? a.name.split(".")[0];
+              if (localChain(this.options.modules, a.name)) this.knownIn(scope).set(bound, { kind: "local-module" });
+              else if (this.runtimeModule(a.name) && scope.kind === "module") this.knownIn(scope).set(bound, { kind: "module", name: a.name });
+            }
+          } else if (s._type === "ImportFrom" && this.localImportFrom(s)) {
+            // `from pkg import mod` of a submodule: a local module too.
+            const base = this.localImportFrom(s)!;
+            for (const a of s.names) if (localChain(this.options.modules, `${base}.${a.name}`)) this.knownIn(scope).set(a.asname ?? a.name, { kind: "local-module" });
           } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && this.runtimeModule(s.module ?? "")) {
             for (const a of s.names) this.knownIn(scope).set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
           }
@@ -139,6 +149,11 @@ class Lowerer {
     const localModules = [...this.localImports].map(([name, m]) => ({ name, path: m.path }));
     if (this.moduleForm) {
       // An imported module: its body runs when first imported, binding its names on the module object.
+      // Its defs are bound when their statement runs (a circular import must not see them earlier).
+      for (let i = 0; i < body.length; i++) {
+        const d = body[i];
+        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "const", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+      }
       const identity = this.options.module!;
       const wrapped: ir.Stmt = {
         k: "export_default",
@@ -163,7 +178,9 @@ class Lowerer {
   private moduleBindings(body: ir.Stmt[]): ir.Stmt[] {
     const writable = new Set<string>();
     const declared = new Set<string>();
+    const defs: string[] = [];
     for (const s of body) {
+      if (s.k === "var" && s.init?.k === "function") defs.push(s.name);
       if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
       else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
       else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
@@ -180,7 +197,9 @@ class Lowerer {
       props.push({ key: name, value: { k: "array", elements: writable.has(js) ? [getter, setter] : [getter] } });
     }
     if (!props.length) return [];
-    return [{ k: "expr", expr: call(member(id("$module"), "bind"), { k: "object", props }) }];
+    const bindArgs: ir.Expr[] = [{ k: "object", props }];
+    if (defs.length) bindArgs.push({ k: "array", elements: defs.map((d) => lit(d)) });
+    return [{ k: "expr", expr: call(member(id("$module"), "bind"), ...bindArgs) }];
   }
 
   /** `import helpers_module from "./helpers.js";` for each local module this one imports. */
@@ -198,6 +217,16 @@ class Lowerer {
       this.localImports.set(m.name, entry);
     }
     return id(entry.local);
+  }
+
+  /** The absolute name of a `from ... import` of the program's own module, or null. */
+  private localImportFrom(s: py.ImportFrom): string | null {
+    const resolved = absoluteName(this.identity(), s.level ?? 0, s.module);
+    return "name" in resolved && localChain(this.options.modules, resolved.name) ? resolved.name : null;
+  }
+
+  private identity(): ModuleIdentity {
+    return this.options.module ?? { name: "__main__", path: this.options.filename, isPackage: false, package: null };
   }
 
   /** A module the runtime offers, unless the program has its own module of that name (found first). */
@@ -981,7 +1010,7 @@ class Lowerer {
   private importFrom(s: py.ImportFrom): ir.Stmt[] {
     const modName = s.module ?? "";
     if (modName === "__future__") return [];
-    const resolved = absoluteName(this.options.module ?? { name: "__main__", path: this.options.filename, isPackage: false, package: null }, s.level ?? 0, s.module);
+    const resolved = absoluteName(this.identity(), s.level ?? 0, s.module);
     if ("error" in resolved) return this.diags.error(s, "TSY3003", `relative import: ${resolved.error}`, "run the program from a script that imports this package");
     const chain = localChain(this.options.modules, resolved.name);
     if (chain) {
@@ -1014,8 +1043,13 @@ class Lowerer {
    * ModuleNotFoundError when the line runs (so `except ImportError:` fallbacks work), elsewhere it is
    * reported now.
    */
-  private missingModule(s: py.Import | py.ImportFrom, name: string): ir.Stmt[] {
-    const top = name.split(".")[0];
+  private missingModule(s: py.Import | py.ImportFrom, fullName: string): ir.Stmt[] {
+    const top = fullName.split(".")[0];
+    // CPython names the first module of the chain that it cannot find.
+    const parts = fullName.split(".");
+    let found = 0;
+    while (found < parts.length && localChain(this.options.modules, parts.slice(0, found + 1).join("."))) found++;
+    const name = parts.slice(0, found + 1).join(".");
     if (CPYTHON_STDLIB.has(top) || STDLIB[top])
       return this.diags.error(s, "TSY3001", `module '${name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
     if (this.guardedImports.has(s)) return [{ k: "expr", expr: call(this.helperFrom("module_not_found", PROGRAM), lit(name)), line: s.lineno }];
@@ -1719,6 +1753,12 @@ class Lowerer {
 
     if (f._type === "Attribute") {
       const v = f.value;
+      if (this.isLocalModulePath(v)) {
+        // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
+        const callee = member(this.expr(v), safeProp(f.attr));
+        if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
+        return this.rt("call", callee, ...args);
+      }
       if (v._type === "Name") {
         const known = this.lookupKnown(v.id);
         if (known?.kind === "module") {
@@ -1740,6 +1780,12 @@ class Lowerer {
       return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
     }
     return this.rt("call", this.expr(f), ...args, ...kwArgs());
+  }
+
+  /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */
+  private isLocalModulePath(e: py.ExprNode): boolean {
+    while (e._type === "Attribute") e = e.value;
+    return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
   }
 
   private kwRecord(keywords: (py.Keyword & { arg: string })[], kwStar: py.Keyword[]): ir.Expr {
@@ -1883,6 +1929,9 @@ function simpleBinding(s: py.Stmt): string | null {
   if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name") return s.targets[0].id;
   if (s._type === "AnnAssign" && s.value && s.target._type === "Name") return s.target.id;
   if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return s.name;
+  // `import helpers` / `from m import x` of one name (a local module's import assigns it).
+  if (s._type === "Import" && s.names.length === 1) return s.names[0].asname ?? s.names[0].name.split(".")[0];
+  if (s._type === "ImportFrom" && s.names.length === 1 && s.names[0].name !== "*") return s.names[0].asname ?? s.names[0].name;
   return null;
 }
 

@@ -58,15 +58,22 @@ export class PyModule {
     return "Module";
   }
 
-  /** Makes each module-level name an attribute that reads (and writes) the body's variable. */
-  bind(names: Record<string, Binding>): void {
+  /**
+   * Makes each module-level name an attribute that reads (and writes) the body's variable. `defs`
+   * are the module's own functions: they learn their `__module__` when first read.
+   */
+  bind(names: Record<string, Binding>, defs: string[] = []): void {
+    const ownDefs = new Set(defs);
     for (const [name, [get, set]] of Object.entries(names)) {
       Object.defineProperty(this, name, {
         enumerable: true,
         configurable: true,
         get: () => {
           try {
-            return get();
+            const value = get();
+            if (ownDefs.has(name) && typeof value === "function" && !Object.prototype.hasOwnProperty.call(value, "__module__"))
+              Object.defineProperty(value, "__module__", { value: this.__name__, writable: true, configurable: true });
+            return value;
           } catch (e) {
             // Not yet assigned (a circular import reading a name the body has not reached).
             if (e instanceof ReferenceError) throw new AttributeError(`partially initialized module '${this.__name__}' has no attribute '${name}' (most likely due to a circular import)`);
@@ -86,6 +93,11 @@ export class PyModule {
     return `<module '${this.__name__}' from '${this.__file__}'>`;
   }
 }
+
+// type(m).__name__ is 'module', a builtin type.
+Object.defineProperty(PyModule, "__name__", { value: "module" });
+Object.defineProperty(PyModule, "__qualname__", { value: "module" });
+Object.defineProperty(PyModule, "__module__", { value: "builtins" });
 
 /** Module objects answer a missing attribute with AttributeError, as Python's do. */
 function moduleProxy(m: PyModule): PyModule {
@@ -148,7 +160,14 @@ function bindSubmodule(parent: PyModule, dotted: string, child: PyModule): void 
   const target = (parent as unknown as Record<symbol, PyModule>)[MODULE_TAG] ?? parent;
   const own = Object.getOwnPropertyDescriptor(target, name);
   if (!own) Object.defineProperty(target, name, { value: child, writable: true, enumerable: true, configurable: true });
-  else if (own.set && !currentValue(own)) own.set.call(target, child);
+  else if (own.set && !currentValue(own)) {
+    try {
+      own.set.call(target, child);
+    } catch (e) {
+      // The body's variable is not declared yet: its own statement assigns it next.
+      if (!(e instanceof ReferenceError)) throw e;
+    }
+  }
 }
 
 function currentValue(own: PropertyDescriptor): unknown {
