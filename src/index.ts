@@ -12,6 +12,7 @@ export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
 export { renderDiagnostic } from "./diagnostics/render.js";
 export { formatSyntaxError } from "./diagnostics/syntax-error.js";
+export { moduleIdentity, type ModuleIdentity, type ProgramModules, type LocalModule } from "./lower/index.js";
 
 export interface TranspileOptions {
   /** The file name as the program sees it (`__file__`, tracebacks). Default `main.py`. */

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
 import {
-  compileToJs, transpile, translateProgram, programModules, renderDiagnostic, formatSyntaxError,
+  compileToJs, transpile, translateProgram, programModules, moduleIdentity, renderDiagnostic, formatSyntaxError,
   type Diagnostic, type PySyntaxError, type ProgramHost, type ProgramUnit,
 } from "../index.js";
 
@@ -222,6 +222,14 @@ async function translate(argv: string[]): Promise<number> {
   return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(path: string): boolean {
   try {
     return path !== "-" && statSync(path).isDirectory();
@@ -241,7 +249,13 @@ async function translateToFolder(inputs: string[], outdir: string): Promise<numb
   for (const input of inputs) {
     if (input === "-") throw new UsageError("--outdir needs files or folders, not stdin");
     const folder = isDirectory(input);
-    const root = folder ? resolve(input) : dirname(resolve(input));
+    // A package folder is translated as the package: its parent is the root (SRC/pkg → OUT/pkg/...).
+    let root = folder ? resolve(input) : dirname(resolve(input));
+    let prefix = "";
+    while (folder && isFile(join(root, "__init__.py")) && dirname(root) !== root) {
+      prefix = prefix ? `${basename(root)}/${prefix}` : basename(root);
+      root = dirname(root);
+    }
     const host = folderHost(root);
     const transpileOne = (source: string, o: Parameters<typeof transpile>[1]) => transpile(source, o);
     let units: ProgramUnit<Awaited<ReturnType<typeof transpile>>>[];
@@ -249,16 +263,20 @@ async function translateToFolder(inputs: string[], outdir: string): Promise<numb
       statOrUsage(input);
       units = await translateProgram([{ path: basename(input), main: true }], host, transpileOne);
     } else {
-      const paths = pythonFiles(root);
+      const paths = pythonFiles(root, prefix);
       if (!paths.length) throw new UsageError(`no .py files under '${input}'`);
       // A top-level file that no file imports is a script (`__name__ == "__main__"`); the rest are modules.
       const asModules = await translateProgram(paths.map((path) => ({ path, main: false })), host, transpileOne);
       const imported = new Set(asModules.flatMap((u) => u.result?.localModules.map((m) => m.path) ?? []));
       const scripts = paths.filter((p) => !p.includes("/") && !imported.has(p));
-      units = [
-        ...(await translateProgram(scripts.map((path) => ({ path, main: true })), host, transpileOne)).filter((u) => u.module.name === "__main__"),
-        ...asModules.filter((u) => !scripts.includes(u.path)),
-      ];
+      const modules = programModules(host);
+      const asScripts: typeof units = [];
+      for (const path of scripts) {
+        const module = moduleIdentity(path, true);
+        const source = host.read(path);
+        asScripts.push({ path, module, source, result: source === null ? null : await transpile(source, { filename: path, module, modules }) });
+      }
+      units = [...asScripts, ...asModules.filter((u) => !scripts.includes(u.path))];
     }
     if (reportProgramErrors(units, (u) => relative(process.cwd(), join(root, u.path)) || u.path)) {
       failed = true;
