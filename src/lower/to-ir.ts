@@ -212,8 +212,12 @@ class Lowerer {
   private localModuleRef(m: LocalModule): ir.Expr {
     let entry = this.localImports.get(m.name);
     if (!entry) {
+      // `pkg.mod` and `pkg_mod` would both be `pkg_mod_module`: the second one gets a number.
       const base = `${m.name.replace(/\./g, "_")}_module`;
-      entry = { local: this.userNames.has(base) ? `$${base}` : base, path: m.path };
+      const taken = new Set([...this.localImports.values()].map((e) => e.local));
+      let local = this.userNames.has(base) ? `$${base}` : base;
+      for (let n = 2; taken.has(local); n++) local = `$${base}${n}`;
+      entry = { local, path: m.path };
       this.localImports.set(m.name, entry);
     }
     return id(entry.local);
