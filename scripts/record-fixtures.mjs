@@ -6,7 +6,11 @@
 // A fixture picks its CPython with a `python-version` file holding e.g. `3.10` (legacy forms); default 3.12.
 // Only the last line of stderr is recorded in expected.err (what "faithful" compares), with the
 // fixture's absolute folder replaced by {dir}.
-import { readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync } from "node:fs";
+// A fixture of several files (fixtures/modules-*: input.py imports its sibling .py files and
+// packages) keeps each module's golden TypeScript next to it (helpers.py → helpers.ts); input.py's
+// is expected.ts as everywhere.
+import { readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync, mkdtempSync, rmSync, mkdirSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,14 +37,30 @@ for (const name of names.length ? names : all) {
     const version = existsSync(join(dir, "python-version")) ? readFileSync(join(dir, "python-version"), "utf8").trim() : "3.12";
     const py = pythons[version];
     if (!existsSync(py)) throw new Error(`CPython ${version} not found at ${py}`);
-    const r = spawnSync(py, ["input.py"], { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, PYTHONHASHSEED: "0" } });
+    const r = spawnSync(py, ["input.py"], { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" } });
     writeFileSync(join(dir, "expected.out"), r.stdout);
     const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop();
     setOrRemove(join(dir, "expected.err"), lastErr ? lastErr.replaceAll(dir, "{dir}") + "\n" : "");
     setOrRemove(join(dir, "expected.code"), r.status ? `${r.status}\n` : "");
     console.log(`${name}: recorded with CPython ${version} (exit ${r.status})`);
   }
-  if (doTs) {
+  if (doTs && hasLocalModules(dir)) {
+    // The script and the modules it imports, through --outdir.
+    const out = mkdtempSync(join(tmpdir(), "tsyncio-record-"));
+    const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "--outdir", out, "input.py"], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) {
+      console.error(`${name}: tsyncio failed:\n${r.stderr}`);
+      rmSync(out, { recursive: true, force: true });
+      continue;
+    }
+    for (const file of tsFiles(out)) {
+      const target = file === "input.ts" ? join(dir, "expected.ts") : join(dir, file);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(out, file), target);
+    }
+    rmSync(out, { recursive: true, force: true });
+    console.log(`${name}: expected.ts and the modules' .ts written`);
+  } else if (doTs) {
     const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "input.py"], { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) {
       console.error(`${name}: tsyncio failed:\n${r.stderr}`);
@@ -54,4 +74,19 @@ for (const name of names.length ? names : all) {
 function setOrRemove(path, text) {
   if (text) writeFileSync(path, text);
   else if (existsSync(path)) unlinkSync(path);
+}
+
+/** Whether the fixture has .py files besides input.py (a program of several modules). */
+function hasLocalModules(dir) {
+  return pyFiles(dir).some((f) => f !== "input.py");
+}
+
+function pyFiles(dir, sub = "") {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === "__pycache__" ? [] : pyFiles(dir, join(sub, e.name))) : e.name.endsWith(".py") ? [join(sub, e.name)] : [],
+  );
+}
+
+function tsFiles(dir, sub = "") {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(dir, join(sub, e.name)) : e.name.endsWith(".ts") ? [join(sub, e.name)] : []));
 }

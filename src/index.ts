@@ -3,7 +3,7 @@
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
 import { parse, type PySyntaxError } from "./parse/index.js";
-import { lower } from "./lower/index.js";
+import { lower, moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { utf8ColumnToChars } from "./diagnostics/columns.js";
@@ -12,10 +12,15 @@ export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
 export { renderDiagnostic } from "./diagnostics/render.js";
 export { formatSyntaxError } from "./diagnostics/syntax-error.js";
+export { moduleIdentity, type ModuleIdentity, type ProgramModules, type LocalModule } from "./lower/index.js";
 
 export interface TranspileOptions {
   /** The file name as the program sees it (`__file__`, tracebacks). Default `main.py`. */
   filename?: string;
+  /** Which module of a program this file is (default: the script that runs). */
+  module?: ModuleIdentity;
+  /** The program's own modules, which its imports find first (default: none, a single source). */
+  modules?: ProgramModules;
   /** Run prettier over the TypeScript (default true). */
   format?: boolean;
 }
@@ -27,6 +32,8 @@ export interface TranspileResult {
   map: number[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
+  /** The program's own modules this file imports. */
+  localModules: LocalModule[];
 }
 
 export interface CompileResult {
@@ -36,49 +43,108 @@ export interface CompileResult {
   nameMap: string[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
+  localModules: LocalModule[];
 }
 
-function front(source: string, filename: string) {
+function front(source: string, filename: string, options: { module?: ModuleIdentity; modules?: ProgramModules }) {
   const parsed = parse(source, filename);
-  if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error };
-  const { body, diagnostics } = lower(parsed.module, { filename: baseName(filename) });
+  if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
+  const { body, diagnostics, localModules } = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules });
   if (diagnostics.length > 0) {
     const lines = source.split(/\r\n|\r|\n/);
     for (const d of diagnostics) fixColumns(d, lines);
   }
-  return { body, diagnostics, syntaxError: null };
+  return { body, diagnostics, syntaxError: null, localModules };
 }
 
 /** Python → TypeScript for people to read: prettier-formatted, type-checks under `tsc --strict`. */
 export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "main.py";
   try {
-    const { body, diagnostics, syntaxError } = front(source, filename);
-    if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError };
+    const { body, diagnostics, syntaxError, localModules } = front(source, filename, options);
+    if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError, localModules };
     const printed = emitTypeScript(body);
     // Prettier is for reading; on a huge generated output (hundreds of KB of data tables) it would take
   // seconds, so such output keeps the printer's own layout.
   const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
   const code = format ? await formatTypeScript(printed.text) : printed.text;
-    return { code, map: printed.lineMap, diagnostics, syntaxError };
+    return { code, map: printed.lineMap, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
-    return { code: "", map: [], diagnostics: [tooDeep()], syntaxError: null };
+    return { code: "", map: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };
   }
 }
 
 /** Python → JavaScript for the runner (no TypeScript, no prettier: fast to produce). */
-export function compileToJs(source: string, options: { filename?: string } = {}): CompileResult {
+export function compileToJs(source: string, options: { filename?: string; module?: ModuleIdentity; modules?: ProgramModules } = {}): CompileResult {
   const filename = options.filename ?? "main.py";
   try {
-    const { body, diagnostics, syntaxError } = front(source, filename);
-    if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError };
+    const { body, diagnostics, syntaxError, localModules } = front(source, filename, options);
+    if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError, localModules };
     const printed = emitJavaScript(body);
-    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError };
+    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
-    return { js: "", lineMap: [], nameMap: [], diagnostics: [tooDeep()], syntaxError: null };
+    return { js: "", lineMap: [], nameMap: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };
   }
+}
+
+// ───────────── programs of several files ─────────────
+
+/** How a program's files are read: paths are relative to the program's root (the main script's folder). */
+export interface ProgramHost {
+  /** The file's source, or null when there is no such file. */
+  read(path: string): string | null;
+  /** Whether the file exists. */
+  exists(path: string): boolean;
+}
+
+/** One file of a program and what translating it gave. */
+export interface ProgramUnit<R> {
+  path: string;
+  module: ModuleIdentity;
+  /** null when the file could not be read. */
+  source: string | null;
+  result: R | null;
+}
+
+/** Module search in the program's folder: a package (`name/__init__.py`) first, then `name.py`, as CPython's finder. */
+export function programModules(host: ProgramHost): ProgramModules {
+  const cache = new Map<string, { path: string; isPackage: boolean } | null>();
+  return {
+    find(name) {
+      if (!cache.has(name)) {
+        const base = name.replace(/\./g, "/");
+        cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
+      }
+      return cache.get(name)!;
+    },
+  };
+}
+
+/**
+ * Translates the given files (roots) and every local module they import, transitively, each once.
+ * A root with `main` is the script that runs (`__name__ == "__main__"`); other files are modules.
+ */
+export async function translateProgram<R extends { localModules: LocalModule[] }>(
+  roots: { path: string; main: boolean }[],
+  host: ProgramHost,
+  translate: (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>,
+): Promise<ProgramUnit<R>[]> {
+  const modules = programModules(host);
+  const units: ProgramUnit<R>[] = [];
+  const seen = new Set<string>();
+  const queue = roots.map((r) => moduleIdentity(r.path, r.main));
+  while (queue.length) {
+    const module = queue.shift()!;
+    if (seen.has(module.name)) continue;
+    seen.add(module.name);
+    const source = host.read(module.path);
+    const result = source === null ? null : await translate(source, { filename: module.path, module, modules });
+    units.push({ path: module.path, module, source, result });
+    for (const m of result?.localModules ?? []) if (!seen.has(m.name)) queue.push(moduleIdentity(m.path, false));
+  }
+  return units;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The CLI's contract: exit codes (0 success, 1 a Python-level or translation error, 2 usage),
-// -o / --outdir write only on success and atomically (temporary file + rename: on failure the old
-// output stays and no temporary file is left), and source files are decoded as CPython decodes them.
+// -o / --outdir write only on success and atomically (temporary files + rename: on any failure
+// nothing is written, the old output stays and no temporary file is left), and source files are
+// decoded as CPython decodes them. Programs of several files: `run` imports the script's sibling
+// modules and packages, `--outdir` translates a script with its modules or a whole folder.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -121,16 +123,17 @@ describe("-o and --outdir write atomically, only on success", () => {
     noTemp(dir);
   });
 
-  it("--outdir: good files are written, a bad file's previous output stays, exit 1", () => {
+  it("--outdir: one bad file and nothing is written (previous outputs stay), exit 1", () => {
     write("a.py", GOOD);
     write("b.py", GOOD);
     expect(tsyncio(["--outdir", "od", "a.py", "b.py"]).code).toBe(0);
+    const a0 = readFileSync(join(dir, "od/a.ts"), "utf8");
     const b0 = readFileSync(join(dir, "od/b.ts"), "utf8");
     write("a.py", GOOD.replace("hello", "hello again"));
     write("b.py", SYNTAX);
     const r = tsyncio(["--outdir", "od", "a.py", "b.py"]);
     expect(r.code).toBe(1);
-    expect(readFileSync(join(dir, "od/a.ts"), "utf8")).toContain("hello again");
+    expect(readFileSync(join(dir, "od/a.ts"), "utf8")).toBe(a0);
     expect(readFileSync(join(dir, "od/b.ts"), "utf8")).toBe(b0);
     noTemp(join(dir, "od"));
   });
@@ -155,5 +158,76 @@ describe("source decoding, as CPython", () => {
     expect(tsyncio(["run", "lat.py"])).toMatchObject({ code: 0, stdout: "café\n" });
     write("uft.py", "# coding: uft-8\nprint(1)\n");
     expect(tsyncio(["run", "uft.py"])).toMatchObject({ code: 1, lastErr: "SyntaxError: encoding problem: uft-8" });
+  });
+});
+
+describe("programs of several files", () => {
+  const program = (name: string, files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, path, ".."), { recursive: true });
+      writeFileSync(join(dir, name, path), text);
+    }
+    return name;
+  };
+  const tree = (root: string, sub = ""): string[] =>
+    readdirSync(join(root, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(root, join(sub, e.name)) : [join(sub, e.name)])).sort();
+  const FILES = {
+    "main.py": "import util\nfrom pkg.mod import twice as tw\nimport pkg.mod\n\nif __name__ == '__main__':\n    print(util.NAME, tw(21), pkg.mod.__name__)\n",
+    "util.py": "NAME = __name__\n",
+    "pkg/__init__.py": "",
+    "pkg/mod.py": "from . import helper\n\ndef twice(x):\n    return helper.double(x)\n",
+    "pkg/helper.py": "def double(x):\n    return x * 2\n",
+  };
+
+  it("run: the script imports its sibling modules and packages", () => {
+    const p = program("prog1", FILES);
+    expect(tsyncio(["run", `${p}/main.py`])).toMatchObject({ code: 0, stdout: "util 42 pkg.mod\n" });
+  });
+
+  it("--outdir DIR main.py: the script and the modules it imports, with the same folders", () => {
+    const p = program("prog2", { ...FILES, "unused.py": "print('not imported')\n" });
+    const r = tsyncio(["--outdir", "out2", `${p}/main.py`]);
+    expect(r.code).toBe(0);
+    expect(tree(join(dir, "out2"))).toEqual(["main.ts", "pkg/__init__.ts", "pkg/helper.ts", "pkg/mod.ts", "util.ts"]);
+    expect(readFileSync(join(dir, "out2/main.ts"), "utf8")).toContain('import pkg_mod_module from "./pkg/mod.js";');
+    expect(readFileSync(join(dir, "out2/pkg/mod.ts"), "utf8")).toContain('import pkg_helper_module from "./helper.js";');
+  });
+
+  it("--outdir DIR SRCDIR: every .py of the folder; a top-level file nobody imports is a script", () => {
+    const p = program("prog3", { ...FILES, "tool.py": "print('tool')\n" });
+    const r = tsyncio(["--outdir", "out3", p]);
+    expect(r.code).toBe(0);
+    expect(tree(join(dir, "out3"))).toEqual(["main.ts", "pkg/__init__.ts", "pkg/helper.ts", "pkg/mod.ts", "tool.ts", "util.ts"]);
+    expect(readFileSync(join(dir, "out3/tool.ts"), "utf8")).not.toContain("python_module");
+    expect(readFileSync(join(dir, "out3/util.ts"), "utf8")).toContain('export default python_module("util", "util.py"');
+    // A package folder is translated as the package.
+    expect(tsyncio(["--outdir", "out3b", `${p}/pkg`]).code).toBe(0);
+    expect(tree(join(dir, "out3b"))).toEqual(["pkg/__init__.ts", "pkg/helper.ts", "pkg/mod.ts"]);
+  });
+
+  it("--outdir: an error in any module writes nothing (exit 1, the module's file:line:col, no temporary file)", () => {
+    const p = program("prog4", { ...FILES, "pkg/helper.py": "def double(x):\n    return x * 2\nimport no_such_module_here\n" });
+    const r = tsyncio(["--outdir", "out4", p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(p, "pkg/helper.py")}:3:1: error TSY3002: no module named 'no_such_module_here'`);
+    expect(existsSync(join(dir, "out4"))).toBe(false);
+    const again = tsyncio(["--outdir", "out4", `${p}/main.py`]);
+    expect(again.code).toBe(1);
+    expect(existsSync(join(dir, "out4"))).toBe(false);
+    expect(tsyncio(["run", `${p}/main.py`]).code).toBe(1);
+  });
+
+  it("a module neither local nor in the runtime: a diagnostic naming it; CPython's stdlib modules are 'not available'", () => {
+    const m = write("missing.py", "import os\nimport helpers_that_do_not_exist\n");
+    const r = tsyncio(["check", m]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("missing.py:1:1: error TSY3001: module 'os' is not available in tsyncio's runtime");
+    expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
+  });
+
+  it("usage: a folder without --outdir, stdin with --outdir", () => {
+    const p = program("prog5", FILES);
+    expect(tsyncio([p]).code).toBe(2);
+    expect(tsyncio(["--outdir", "out5", "-"], "print(1)\n").code).toBe(2);
   });
 });

@@ -6,13 +6,17 @@
 // A fixture with a `known-gap` file (its reason inside) is one tsyncio does not pass yet: its run is
 // asserted to still differ from CPython (`it.fails`), so fixing the gap turns the test red until
 // the marker is removed. Nothing is skipped.
+//
+// A fixture of several files (input.py importing sibling .py files or packages) keeps each module's
+// golden TypeScript next to it (helpers.py → helpers.ts, pkg/mod.py → pkg/mod.ts), so the emitted
+// `import ... from "./helpers.js"` resolves when tsc checks expected.ts.
 
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, existsSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync, writeFileSync, mkdtempSync, statSync } from "node:fs";
 import { spawnSync, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
-import { transpile } from "../src/index.js";
+import { transpile, translateProgram } from "../src/index.js";
 
 const root = resolve(import.meta.dirname, "..");
 const fixturesDir = join(root, "fixtures");
@@ -20,6 +24,15 @@ const names = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.
 
 const read = (dir: string, file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8") : null);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** input.py and the fixture's own modules it imports, translated as `tsyncio --outdir` does. */
+async function translateFixture(dir: string) {
+  const host = {
+    exists: (path: string) => existsSync(join(dir, path)) && statSync(join(dir, path)).isFile(),
+    read: (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), "utf8") : null),
+  };
+  return translateProgram([{ path: "input.py", main: true }], host, (source, options) => transpile(source, options));
+}
 
 function runFixture(dir: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((done) => {
@@ -57,18 +70,19 @@ describe.concurrent("fixtures", () => {
     const expectedTs = read(dir, "expected.ts");
     if (expectedTs !== null) {
       it(`${name}: translation matches expected.ts`, async () => {
-        const source = readFileSync(join(dir, "input.py"), "utf8");
-        const result = await transpile(source, { filename: "input.py" });
-        expect(result.syntaxError).toBeNull();
-        expect(result.diagnostics).toEqual([]);
-        expect(result.code).toBe(expectedTs);
+        for (const unit of await translateFixture(dir)) {
+          const result = unit.result!;
+          expect(result.syntaxError, unit.path).toBeNull();
+          expect(result.diagnostics, unit.path).toEqual([]);
+          const golden = unit.module.name === "__main__" ? expectedTs : read(dir, unit.path.replace(/\.py$/, ".ts"));
+          expect(result.code, unit.path).toBe(golden);
+        }
       });
     } else {
       it(`${name}: not translated (known gap: ${gap})`, async () => {
         expect(gap, "a fixture without expected.ts must say why in known-gap").toBeTruthy();
-        const source = readFileSync(join(dir, "input.py"), "utf8");
-        const result = await transpile(source, { filename: "input.py" });
-        expect(result.syntaxError !== null || result.diagnostics.length > 0).toBe(true);
+        const units = await translateFixture(dir);
+        expect(units.some((u) => u.result!.syntaxError !== null || u.result!.diagnostics.length > 0)).toBe(true);
       });
     }
     if (gap) {

@@ -1,15 +1,18 @@
 // The `tsyncio` command. The only module that touches the file system, the process and exit codes.
 //
 //   tsyncio FILE.py [-o OUT.ts]        print (or write) the TypeScript
-//   tsyncio --outdir DIR FILE.py...    translate many files
+//   tsyncio --outdir DIR FILE.py|SRC... translate a program (a script and the modules it imports) or a folder
 //   tsyncio run [--virtual-time] FILE.py [ARGS...]
 //   tsyncio check FILE.py...           report what would not translate
 //
 // Exit codes: 0 success, 1 a Python-level error or a translation error, 2 usage.
 
-import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync } from "node:fs";
-import { resolve, dirname, basename, join } from "node:path";
-import { compileToJs, transpile, renderDiagnostic, formatSyntaxError, type Diagnostic, type PySyntaxError } from "../index.js";
+import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
+import { resolve, dirname, basename, join, relative } from "node:path";
+import {
+  compileToJs, transpile, translateProgram, programModules, moduleIdentity, renderDiagnostic, formatSyntaxError,
+  type Diagnostic, type PySyntaxError, type ProgramHost, type ProgramUnit,
+} from "../index.js";
 
 const VERSION = "0.1.0";
 
@@ -18,9 +21,12 @@ const HELP = `tsyncio ${VERSION}: translate Python asyncio programs into TypeScr
 Usage:
   tsyncio FILE.py                     print the TypeScript translation ('-' reads stdin)
   tsyncio FILE.py -o OUT.ts           write it to OUT.ts (only on success, atomically)
-  tsyncio --outdir DIR FILE.py...     translate several files into DIR
+  tsyncio --outdir DIR FILE.py...     translate each script and the local modules it imports into DIR
+                                      (pkg/mod.py → DIR/pkg/mod.ts); nothing is written if any file fails
+  tsyncio --outdir DIR SRCDIR         translate every .py under SRCDIR, keeping its folders
   tsyncio run [options] FILE.py [ARGS...]
                                       translate and run: Python's stdout, stderr and exit code
+                                      (imports find FILE's folder first, then the runtime's modules)
       --virtual-time                  run sleeps and timers on a simulated clock (instant, deterministic)
       --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
   tsyncio check FILE.py...            list what would not translate, writing nothing
@@ -71,6 +77,46 @@ function readSource(file: string): string | null {
   if (typeof decoded === "string") return decoded;
   process.stderr.write(`SyntaxError: ${decoded.error}\n`);
   return null;
+}
+
+/**
+ * The program's files, relative to its root folder (the main script's): module search and reading.
+ * `main` gives the script's own source (stdin has no file).
+ */
+function folderHost(root: string, main?: { path: string; source: string }): ProgramHost {
+  return {
+    exists: (path) => {
+      try {
+        return statSync(join(root, path)).isFile();
+      } catch {
+        return false;
+      }
+    },
+    read: (path) => {
+      if (main && path === main.path) return main.source;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, path));
+      } catch (e) {
+        process.stderr.write(`tsyncio: can't open file '${join(root, path)}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return null;
+      }
+      const decoded = decodeSource(bytes, join(root, path));
+      if (typeof decoded === "string") return decoded;
+      process.stderr.write(`SyntaxError: ${decoded.error}\n`);
+      return null;
+    },
+  };
+}
+
+/** Reports each file's errors; true if any file failed. */
+function reportProgramErrors<R extends { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null }>(units: ProgramUnit<R>[], displayFile: (unit: ProgramUnit<R>) => string): boolean {
+  let failed = false;
+  for (const u of units) {
+    if (u.source === null || u.result === null) failed = true;
+    else if (reportErrors(displayFile(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
+  }
+  return failed;
 }
 
 function decodeSource(bytes: Buffer, path: string): string | { error: string } {
@@ -160,51 +206,155 @@ async function translate(argv: string[]): Promise<number> {
   if (!files.length) throw new UsageError("no input file");
   if (files.length > 1 && !outdir) throw new UsageError("several input files need --outdir DIR");
   if (out && outdir) throw new UsageError("use either -o or --outdir");
+  if (outdir) return translateToFolder(files, outdir);
+  const file = files[0];
+  if (isDirectory(file)) throw new UsageError(`'${file}' is a folder: translate it with --outdir DIR`);
+  const source = readSource(file);
+  if (source === null) return 1;
+  // One file: its imports of the program's own modules resolve (they are translated with --outdir).
+  const root = file === "-" ? process.cwd() : dirname(resolve(file));
+  const result = await transpile(source, { filename: file === "-" ? "<stdin>" : basename(file), modules: programModules(folderHost(root)) });
+  if (reportErrors(file, source, result.diagnostics, result.syntaxError)) return 1;
+  if (!out) {
+    process.stdout.write(result.code);
+    return 0;
+  }
+  return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return path !== "-" && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `--outdir DIR`: each script argument with the local modules it imports, or every .py of a folder
+ * argument, into DIR with the same folders (pkg/mod.py → DIR/pkg/mod.ts). Everything is translated
+ * before anything is written; any failure writes nothing.
+ */
+async function translateToFolder(inputs: string[], outdir: string): Promise<number> {
+  const outputs = new Map<string, { text: string; from: string }>();
   let failed = false;
-  for (const file of files) {
-    const source = readSource(file);
-    if (source === null) {
+  for (const input of inputs) {
+    if (input === "-") throw new UsageError("--outdir needs files or folders, not stdin");
+    const folder = isDirectory(input);
+    // A package folder is translated as the package: its parent is the root (SRC/pkg → OUT/pkg/...).
+    let root = folder ? resolve(input) : dirname(resolve(input));
+    let prefix = "";
+    while (folder && isFile(join(root, "__init__.py")) && dirname(root) !== root) {
+      prefix = prefix ? `${basename(root)}/${prefix}` : basename(root);
+      root = dirname(root);
+    }
+    const host = folderHost(root);
+    const transpileOne = (source: string, o: Parameters<typeof transpile>[1]) => transpile(source, o);
+    let units: ProgramUnit<Awaited<ReturnType<typeof transpile>>>[];
+    if (!folder) {
+      statOrUsage(input);
+      units = await translateProgram([{ path: basename(input), main: true }], host, transpileOne);
+    } else {
+      const paths = pythonFiles(root, prefix);
+      if (!paths.length) throw new UsageError(`no .py files under '${input}'`);
+      // A top-level file that no file imports is a script (`__name__ == "__main__"`); the rest are modules.
+      const asModules = await translateProgram(paths.map((path) => ({ path, main: false })), host, transpileOne);
+      const imported = new Set(asModules.flatMap((u) => u.result?.localModules.map((m) => m.path) ?? []));
+      const scripts = paths.filter((p) => !p.includes("/") && !imported.has(p));
+      const modules = programModules(host);
+      const asScripts: typeof units = [];
+      for (const path of scripts) {
+        const module = moduleIdentity(path, true);
+        const source = host.read(path);
+        asScripts.push({ path, module, source, result: source === null ? null : await transpile(source, { filename: path, module, modules }) });
+      }
+      units = [...asScripts, ...asModules.filter((u) => !scripts.includes(u.path))];
+    }
+    if (reportProgramErrors(units, (u) => relative(process.cwd(), join(root, u.path)) || u.path)) {
       failed = true;
       continue;
     }
-    const result = await transpile(source, { filename: file === "-" ? "<stdin>" : basename(file) });
-    if (reportErrors(file, source, result.diagnostics, result.syntaxError)) {
-      failed = true;
-      continue;
-    }
-    const target = outdir ? join(outdir, basename(file).replace(/\.py$/, "") + ".ts") : out;
-    if (!target) process.stdout.write(result.code);
-    else {
-      try {
-        writeAtomically(target, result.code);
-      } catch (e) {
-        process.stderr.write(`tsyncio: can't write '${target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    for (const u of units) {
+      const target = join(outdir, u.path.replace(/\.py$/, ".ts"));
+      const from = join(root, u.path);
+      const earlier = outputs.get(target);
+      if (earlier && (earlier.from !== from || earlier.text !== u.result!.code)) {
+        process.stderr.write(`tsyncio: ${relative(process.cwd(), from)} would be written twice to '${target}' (${u.module.name === "__main__" ? "a script that is also imported as a module" : "two inputs with the same path"}); translate them separately\n`);
         failed = true;
       }
+      outputs.set(target, { text: u.result!.code, from });
     }
   }
-  return failed ? 1 : 0;
+  if (failed) return 1;
+  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text }))) ? 0 : 1;
+}
+
+function statOrUsage(file: string): void {
+  try {
+    statSync(file);
+  } catch (e) {
+    throw new UsageError(`can't open file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__ skipped). */
+function pythonFiles(root: string, sub = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(root, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = sub ? `${sub}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "__pycache__" && entry.name !== "node_modules") found.push(...pythonFiles(root, rel));
+    } else if (entry.name.endsWith(".py")) found.push(rel);
+  }
+  return found;
+}
+
+/** Writes every file to a temporary name first, then renames them all: a failure leaves no partial output. */
+function writeAll(files: { target: string; text: string }[]): boolean {
+  const written: { tmp: string; target: string }[] = [];
+  try {
+    for (const f of files) {
+      mkdirSync(dirname(resolve(f.target)), { recursive: true });
+      const tmp = `${f.target}.${process.pid}.tmp`;
+      written.push({ tmp, target: f.target });
+      writeFileSync(tmp, f.text);
+    }
+  } catch (e) {
+    const failedAt = written[written.length - 1]?.target ?? "";
+    for (const w of written) removeQuietly(w.tmp);
+    process.stderr.write(`tsyncio: can't write '${failedAt}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return false;
+  }
+  for (const w of written) {
+    try {
+      renameSync(w.tmp, w.target);
+    } catch (e) {
+      removeQuietly(w.tmp);
+      process.stderr.write(`tsyncio: can't write '${w.target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return false;
+    }
+  }
+  return true;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // nothing to clean
+  }
 }
 
 function missing(option: string): never {
   throw new UsageError(`option '${option}' needs a value`);
-}
-
-/** Writes next to the target and renames, so a failure never leaves a half-written file. */
-function writeAtomically(target: string, text: string): void {
-  mkdirSync(dirname(resolve(target)), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean
-    }
-    throw e;
-  }
 }
 
 async function check(argv: string[]): Promise<number> {
@@ -216,8 +366,11 @@ async function check(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const result = compileToJs(source, { filename: basename(file) });
-    if (reportErrors(file, source, result.diagnostics, result.syntaxError)) failed = true;
+    // The script and the program's own modules it imports.
+    const root = file === "-" ? process.cwd() : dirname(resolve(file));
+    const mainPath = file === "-" ? "<stdin>" : basename(file);
+    const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
+    if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) failed = true;
   }
   if (!failed) process.stderr.write(`${argv.length === 1 ? argv[0] : `${argv.length} files`}: ok\n`);
   return failed ? 1 : 0;
@@ -243,10 +396,16 @@ async function run(argv: string[]): Promise<number> {
   const source = readSource(file);
   if (source === null) return 1;
   const path = displayPath(file);
-  const compiled = compileToJs(source, { filename: basename(file) });
-  if (reportErrors(file, source, compiled.diagnostics, compiled.syntaxError)) return 1;
+  // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
+  const root = file === "-" ? process.cwd() : dirname(path);
+  const mainPath = file === "-" ? "<stdin>" : basename(file);
+  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
+  if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
+  const [main, ...imported] = units;
+  const compiled = main.result!;
   const { installNodeHost } = await import("./node-host.js");
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
   const { runProgram } = await import("../runtime/run.js");
-  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source });
+  const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
+  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
 }

@@ -12,12 +12,14 @@ export function emitTypeScript(body: Stmt[]): Printed {
 
 /**
  * JavaScript for the in-process runner: runtime imports become reads from `$rt`, the module table
- * the runner passes in, so no module loader or TypeScript compiler is needed at run time.
+ * the runner passes in, so no module loader or TypeScript compiler is needed at run time; the
+ * program's own modules come from `$local(name)` (the runner's table of translated modules).
  */
 export function emitJavaScript(body: Stmt[]): Printed {
   return printProgram(body, {
     mode: "js",
     jsImport: (from, spec) => {
+      if (spec.localModule) return `const ${spec.default} = $local(${JSON.stringify(spec.localModule)});`;
       const source = `$rt[${JSON.stringify(from)}]`;
       if (spec.namespace) return `const ${spec.namespace} = ${source};`;
       const names = (spec.named ?? []).map((n) => (n.alias && n.alias !== n.name ? `${n.name}: ${n.alias}` : n.name));

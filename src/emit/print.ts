@@ -11,7 +11,7 @@ export interface PrintOptions {
   /** "ts" keeps type annotations; "js" drops them. */
   mode: "ts" | "js";
   /** In JS mode, how a runtime import is written (the runner supplies modules itself). */
-  jsImport?: (from: string, spec: { namespace?: string; named?: { name: string; alias?: string }[] }) => string;
+  jsImport?: (from: string, spec: { namespace?: string; named?: { name: string; alias?: string }[]; default?: string; localModule?: string }) => string;
 }
 
 export interface Printed {
@@ -171,6 +171,9 @@ class Printer {
       case "import":
         this.import(s);
         return;
+      case "export_default":
+        this.out(`${this.ts ? "export default" : "return"} ${this.expr(s.expr, 2)};`);
+        return;
       case "block":
         this.out(s.label ? `${s.label}: {` : "{");
         this.block(s.body);
@@ -194,6 +197,7 @@ class Printer {
       }
     }
     const kw = s.typeOnly ? "import type" : "import";
+    if (s.default) this.out(`${kw} ${s.default} from ${JSON.stringify(s.from)};`);
     if (s.namespace) this.out(`${kw} * as ${s.namespace} from ${JSON.stringify(s.from)};`);
     if (s.named && s.named.length) {
       const names = s.named.map((n) => (n.alias && n.alias !== n.name ? `${n.name} as ${n.alias}` : n.name));

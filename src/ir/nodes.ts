@@ -20,7 +20,9 @@ export type Stmt =
   | { k: "try"; body: Stmt[]; catchName?: string; handler?: Stmt[]; finalizer?: Stmt[]; line?: number }
   | { k: "function"; fn: FunctionLike; line?: number }
   | { k: "class"; name: string; base?: Expr; members: ClassMember[]; line?: number }
-  | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean }
+  | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean; default?: string; localModule?: string }
+  /** `export default x;` in TypeScript; in JavaScript for the runner, `return x;` (a module file's value). */
+  | { k: "export_default"; expr: Expr; line?: number }
   | { k: "block"; body: Stmt[]; label?: string; line?: number }
   | { k: "comment"; text: string }
   | { k: "blank" };

@@ -10,11 +10,14 @@ import { Diagnostics } from "./context.js";
 import { normaliseLegacyCoroutines } from "./legacy-coroutines.js";
 import { toIr, type LowerOptions } from "./to-ir.js";
 
-export type { LowerOptions } from "./to-ir.js";
+import type { LocalModule } from "./modules.js";
 
-export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[] } {
+export type { LowerOptions } from "./to-ir.js";
+export { moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
+
+export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
   const diagnostics = new Diagnostics();
   const { module: normalised, legacy } = normaliseLegacyCoroutines(module);
-  const { body } = toIr(normalised, legacy, diagnostics, options);
-  return { body, diagnostics: diagnostics.list };
+  const { body, localModules } = toIr(normalised, legacy, diagnostics, options);
+  return { body, diagnostics: diagnostics.list, localModules };
 }

@@ -19,6 +19,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
+import { absoluteName, CPYTHON_STDLIB, localChain, specifierBetween, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
@@ -35,10 +36,16 @@ const CORO_TYPE = "Generator<unknown, any, any>";
 export interface LowerOptions {
   /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
   filename: string;
+  /** Which module of the program this is (default: the script, `__main__`, of a single source). */
+  module?: ModuleIdentity;
+  /** The program's own modules, which imports look for first (none for a single source). */
+  modules?: ProgramModules;
 }
 
 export interface LowerResult {
   body: ir.Stmt[];
+  /** The program's own modules this one imports (the caller translates them too). */
+  localModules: LocalModule[];
 }
 
 /** Where a binding came from, when the lowering can see it: calls to it can then be specialised. */
@@ -46,7 +53,9 @@ type Known =
   | { kind: "def"; node: py.FunctionDef | py.AsyncFunctionDef; coroutine: boolean }
   | { kind: "class"; node: py.ClassDef }
   | { kind: "module"; name: string }
-  | { kind: "runtime-name"; module: string; name: string };
+  | { kind: "runtime-name"; module: string; name: string }
+  /** One of the program's own modules: its attributes may be classes, so calls go through `call()`. */
+  | { kind: "local-module" };
 
 const STR_METHODS = new Set(
   `capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha
@@ -69,6 +78,12 @@ class Lowerer {
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
+  /** Imported (not run) module of a program: its body is wrapped into `python_module(...)`. */
+  private readonly moduleForm: boolean;
+  /** Local modules imported, by dotted name: the identifier their spec is imported as. */
+  private readonly localImports = new Map<string, { local: string; path: string }>();
+  /** Import statements inside a `try` body: a missing module raises there, as in CPython. */
+  private readonly guardedImports = new Set<py.Stmt>();
 
   constructor(
     private readonly module: py.Module,
@@ -82,6 +97,10 @@ class Lowerer {
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
+    this.moduleForm = !!options.module && options.module.name !== "__main__";
+    walk(module, (n) => {
+      if (n._type === "Try" || n._type === "TryStar") for (const b of n.body) walk(b, (m) => void ((m._type === "Import" || m._type === "ImportFrom") && this.guardedImports.add(m)));
+    });
     this.registerDefinitions();
   }
 
@@ -97,9 +116,17 @@ class Lowerer {
             if (!s.decorator_list.length) this.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
           } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
             this.knownIn(scope).set(s.name, { kind: "class", node: s });
-          } else if (s._type === "Import" && scope.kind === "module") {
-            for (const a of s.names) if (STDLIB[a.name]) this.knownIn(scope).set(a.asname ?? a.name.split(".")[0], { kind: "module", name: a.name });
-          } else if (s._type === "ImportFrom" && scope.kind === "module" && STDLIB[s.module ?? ""] && !s.level) {
+          } else if (s._type === "Import") {
+            for (const a of s.names) {
+              const bound = a.asname ?? a.name.split(".")[0];
+              if (localChain(this.options.modules, a.name)) this.knownIn(scope).set(bound, { kind: "local-module" });
+              else if (this.runtimeModule(a.name) && scope.kind === "module") this.knownIn(scope).set(bound, { kind: "module", name: a.name });
+            }
+          } else if (s._type === "ImportFrom" && this.localImportFrom(s)) {
+            // `from pkg import mod` of a submodule: a local module too.
+            const base = this.localImportFrom(s)!;
+            for (const a of s.names) if (localChain(this.options.modules, `${base}.${a.name}`)) this.knownIn(scope).set(a.asname ?? a.name, { kind: "local-module" });
+          } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && this.runtimeModule(s.module ?? "")) {
             for (const a of s.names) this.knownIn(scope).set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
           }
           for (const key of ["body", "orelse", "finalbody"] as const) {
@@ -116,11 +143,99 @@ class Lowerer {
   run(): LowerResult {
     const body = this.functionBody(this.module.body);
     const prologue: ir.Stmt[] = [];
-    if (this.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit("__main__") });
+    if (this.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit(this.options.module?.name ?? "__main__") });
     if (this.usesFile)
       prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(this.helperFrom("script_path", PROGRAM), lit(this.options.filename)) });
-    const imports = this.imports.statements();
-    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body] };
+    const localModules = [...this.localImports].map(([name, m]) => ({ name, path: m.path }));
+    if (this.moduleForm) {
+      // An imported module: its body runs when first imported, binding its names on the module object.
+      // Its defs are bound when their statement runs (a circular import must not see them earlier).
+      for (let i = 0; i < body.length; i++) {
+        const d = body[i];
+        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "const", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+      }
+      const identity = this.options.module!;
+      const wrapped: ir.Stmt = {
+        k: "export_default",
+        expr: call(this.helperFrom("python_module", PROGRAM), lit(identity.name), lit(identity.path), {
+          k: "arrow",
+          params: [{ name: "$module" }],
+          body: [...this.moduleBindings(body), ...prologue, ...body],
+        }),
+      };
+      const imports = [...this.imports.statements(), ...this.localImportStatements()];
+      return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
+    }
+    const imports = [...this.imports.statements(), ...this.localImportStatements()];
+    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body], localModules };
+  }
+
+  /**
+   * `$module.bind({ name: [get, set], ... })`: the module object's attributes read (and write) the
+   * body's module-level variables, so other modules see their current values; defs, classes and
+   * imports are read-only views.
+   */
+  private moduleBindings(body: ir.Stmt[]): ir.Stmt[] {
+    const writable = new Set<string>();
+    const declared = new Set<string>();
+    const defs: string[] = [];
+    for (const s of body) {
+      if (s.k === "var" && s.init?.k === "function") defs.push(s.name);
+      if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
+      else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
+      else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
+      else if (s.k === "class") declared.add(s.name);
+    }
+    const scope = this.scopes.get(this.module)!;
+    const props: { key: string; value: ir.Expr }[] = [];
+    for (const name of scope.bound) {
+      const js = safeName(name);
+      const isRuntimeImport = this.isImportBinding(scope, name);
+      if (!writable.has(js) && !declared.has(js) && !isRuntimeImport) continue;
+      const getter: ir.Expr = { k: "arrow", params: [], body: id(js) };
+      const setter: ir.Expr = { k: "arrow", params: [{ name: "v", type: "any" }], body: { k: "assign", op: "=", target: id(js), value: id("v") } };
+      props.push({ key: name, value: { k: "array", elements: writable.has(js) ? [getter, setter] : [getter] } });
+    }
+    if (!props.length) return [];
+    const bindArgs: ir.Expr[] = [{ k: "object", props }];
+    if (defs.length) bindArgs.push({ k: "array", elements: defs.map((d) => lit(d)) });
+    return [{ k: "expr", expr: call(member(id("$module"), "bind"), ...bindArgs) }];
+  }
+
+  /** `import helpers_module from "./helpers.js";` for each local module this one imports. */
+  private localImportStatements(): ir.Stmt[] {
+    const here = this.options.module?.path ?? this.options.filename;
+    return [...this.localImports].map(([name, m]) => ({ k: "import", from: specifierBetween(here, m.path), default: m.local, localModule: name }) as ir.Stmt);
+  }
+
+  /** The identifier a local module's spec is imported as (Python names never contain `$`). */
+  private localModuleRef(m: LocalModule): ir.Expr {
+    let entry = this.localImports.get(m.name);
+    if (!entry) {
+      // `pkg.mod` and `pkg_mod` would both be `pkg_mod_module`: the second one gets a number.
+      const base = `${m.name.replace(/\./g, "_")}_module`;
+      const taken = new Set([...this.localImports.values()].map((e) => e.local));
+      let local = this.userNames.has(base) ? `$${base}` : base;
+      for (let n = 2; taken.has(local); n++) local = `$${base}${n}`;
+      entry = { local, path: m.path };
+      this.localImports.set(m.name, entry);
+    }
+    return id(entry.local);
+  }
+
+  /** The absolute name of a `from ... import` of the program's own module, or null. */
+  private localImportFrom(s: py.ImportFrom): string | null {
+    const resolved = absoluteName(this.identity(), s.level ?? 0, s.module);
+    return "name" in resolved && localChain(this.options.modules, resolved.name) ? resolved.name : null;
+  }
+
+  private identity(): ModuleIdentity {
+    return this.options.module ?? { name: "__main__", path: this.options.filename, isPackage: false, package: null };
+  }
+
+  /** A module the runtime offers, unless the program has its own module of that name (found first). */
+  private runtimeModule(name: string): boolean {
+    return !!STDLIB[name] && !localChain(this.options.modules, name.split(".")[0]);
   }
 
   // ───────────────────────────── helpers ─────────────────────────────
@@ -306,7 +421,8 @@ class Lowerer {
       return { k: "expr", expr: { k: "assign", op: "=", target: id(js), value }, line };
     }
     this.fn.declared.add(name);
-    const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name);
+    // An imported module's variables stay assignable: other modules may set them (`config.debug = True`).
+    const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) && !(this.moduleForm && scope.kind === "module");
     // Python values flow anywhere: a name is `any` unless it holds a plain literal (or the program
     // annotated it), so what TS would infer from one use never rejects another.
     const declared = type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
@@ -875,24 +991,47 @@ class Lowerer {
   }
 
   private importStmt(s: py.Import): ir.Stmt[] {
+    const out: ir.Stmt[] = [];
     for (const a of s.names) {
       const top = a.name.split(".")[0];
+      const chain = localChain(this.options.modules, a.name);
+      if (chain) {
+        // `import a.b` binds `a` (the whole chain imported); `import a.b as m` binds `a.b`.
+        const helper = !a.asname && chain.length > 1 ? "import_top_module" : "import_module";
+        out.push(this.assignName(a.asname ?? top, call(this.helperFrom(helper, PROGRAM), ...chain.map((m) => this.localModuleRef(m))), s.lineno));
+        continue;
+      }
       const info = STDLIB[a.name];
-      if (!info) return this.diags.error(s, "TSY3001", `module '${a.name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+      if (!info) return [...out, ...this.missingModule(s, a.name)];
       const local = safeName(a.asname ?? top);
       this.imports.namespace(local, info.from);
       this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
-      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
     }
-    return [];
+    return out;
   }
 
   private importFrom(s: py.ImportFrom): ir.Stmt[] {
     const modName = s.module ?? "";
     if (modName === "__future__") return [];
+    const resolved = absoluteName(this.identity(), s.level ?? 0, s.module);
+    if ("error" in resolved) return this.diags.error(s, "TSY3003", `relative import: ${resolved.error}`, "run the program from a script that imports this package");
+    const chain = localChain(this.options.modules, resolved.name);
+    if (chain) {
+      const out: ir.Stmt[] = [];
+      for (const a of s.names) {
+        if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+        // `from pkg import mod`: the package's attribute, or else its submodule of that name.
+        const sub = localChain(this.options.modules, `${resolved.name}.${a.name}`);
+        const args: ir.Expr[] = [call(this.helperFrom("import_module", PROGRAM), ...chain.map((m) => this.localModuleRef(m))), lit(a.name)];
+        if (sub) args.push(this.localModuleRef(sub[sub.length - 1]));
+        out.push(this.assignName(a.asname ?? a.name, call(this.helperFrom("import_from", PROGRAM), ...args), s.lineno));
+      }
+      return out;
+    }
     const info = STDLIB[modName];
-    if (!info || s.level) return this.diags.error(s, "TSY3001", `module '${"." .repeat(s.level ?? 0)}${modName}' is not available in tsyncio's runtime`);
-    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
+    if (!info || s.level) return this.missingModule(s, resolved.name);
+    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
     for (const a of s.names) {
       if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
       const local = safeName(a.asname ?? a.name);
@@ -900,6 +1039,26 @@ class Lowerer {
       this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
     }
     return [];
+  }
+
+  /**
+   * A module that is neither the program's own nor the runtime's. CPython's own stdlib modules are
+   * "not available"; any other name is missing in CPython too: inside a `try` it raises
+   * ModuleNotFoundError when the line runs (so `except ImportError:` fallbacks work), elsewhere it is
+   * reported now.
+   */
+  private missingModule(s: py.Import | py.ImportFrom, fullName: string): ir.Stmt[] {
+    const top = fullName.split(".")[0];
+    // CPython names the first module of the chain that it cannot find.
+    const parts = fullName.split(".");
+    let found = 0;
+    while (found < parts.length && localChain(this.options.modules, parts.slice(0, found + 1).join("."))) found++;
+    const name = parts.slice(0, found + 1).join(".");
+    if (CPYTHON_STDLIB.has(top) || STDLIB[top])
+      return this.diags.error(s, "TSY3001", `module '${name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+    if (this.guardedImports.has(s)) return [{ k: "expr", expr: call(this.helperFrom("module_not_found", PROGRAM), lit(name)), line: s.lineno }];
+    const where = this.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
+    return this.diags.error(s, "TSY3002", `no module named '${name}': it is neither the program's own nor in tsyncio's runtime`, where);
   }
 
   // ───────────────────────────── functions ─────────────────────────────
@@ -1598,6 +1757,12 @@ class Lowerer {
 
     if (f._type === "Attribute") {
       const v = f.value;
+      if (this.isLocalModulePath(v)) {
+        // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
+        const callee = member(this.expr(v), safeProp(f.attr));
+        if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
+        return this.rt("call", callee, ...args);
+      }
       if (v._type === "Name") {
         const known = this.lookupKnown(v.id);
         if (known?.kind === "module") {
@@ -1619,6 +1784,12 @@ class Lowerer {
       return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
     }
     return this.rt("call", this.expr(f), ...args, ...kwArgs());
+  }
+
+  /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */
+  private isLocalModulePath(e: py.ExprNode): boolean {
+    while (e._type === "Attribute") e = e.value;
+    return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
   }
 
   private kwRecord(keywords: (py.Keyword & { arg: string })[], kwStar: py.Keyword[]): ir.Expr {
@@ -1762,6 +1933,9 @@ function simpleBinding(s: py.Stmt): string | null {
   if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name") return s.targets[0].id;
   if (s._type === "AnnAssign" && s.value && s.target._type === "Name") return s.target.id;
   if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return s.name;
+  // `import helpers` / `from m import x` of one name (a local module's import assigns it).
+  if (s._type === "Import" && s.names.length === 1) return s.names[0].asname ?? s.names[0].name.split(".")[0];
+  if (s._type === "ImportFrom" && s.names.length === 1 && s.names[0].name !== "*") return s.names[0].asname ?? s.names[0].name;
   return null;
 }
 

@@ -16,6 +16,9 @@ import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
+export { python_module, import_module, import_top_module, import_from, module_not_found } from "./importer.js";
+import { current_module_name } from "./importer.js";
+
 // ───────────── the program ─────────────
 
 let programDir = "";
@@ -56,7 +59,7 @@ export function define_function<F extends Function>(fn: F, info: { name: string;
   Object.defineProperty(fn, "__name__", { value: info.name, writable: true, configurable: true });
   Object.defineProperty(fn, "__qualname__", { value: info.qualname, writable: true, configurable: true });
   Object.defineProperty(fn, "__doc__", { value: info.doc ?? null, writable: true, configurable: true });
-  Object.defineProperty(fn, "__module__", { value: "__main__", writable: true, configurable: true });
+  Object.defineProperty(fn, "__module__", { value: current_module_name(), writable: true, configurable: true });
   return fn;
 }
 
@@ -79,7 +82,7 @@ interface ClassSetup {
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
-  if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: "__main__", configurable: true, writable: true });
+  if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   for (const [name, value] of Object.entries(setup.attrs ?? {})) {
     Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
     // Instances read the class's current value until they assign their own.

@@ -9,6 +9,7 @@ import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
+import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -21,26 +22,69 @@ export interface ProgramSource {
   path: string;
   /** The Python source, for the lines that tracebacks and warnings quote. */
   source: string;
+  /** The program's other modules, which the main script (and they) import. */
+  modules?: ModuleSource[];
+}
+
+/** A module of the program: the JavaScript of its `python_module(...)` file, and where it came from. */
+export interface ModuleSource extends Omit<ProgramSource, "modules"> {
+  /** Its dotted name (`pkg.mod`). */
+  name: string;
+  /** Its .py file relative to the main script's folder. */
+  file: string;
+}
+
+/** One translated file as the JS engine sees it: the URL its stack frames name, and its maps. */
+interface Script {
+  url: string;
+  path: string;
+  lineMap: number[];
+  nameMap: string[];
+  lines: string[];
 }
 
 /** Runs the program and returns its exit code. Never throws for a Python-level error. */
 export function runProgram(program: ProgramSource): number {
   const slash = program.path.lastIndexOf("/");
   set_program_dir(slash >= 0 ? program.path.slice(0, slash) : "");
-  const sourceLines = program.source.split(/\r\n|\r|\n/);
-  set_source_line_provider((file, line) => (file === program.path ? sourceLines[line - 1] : null));
-  _set_frame_formatter((exc) => frameLines(exc, program, sourceLines));
-  set_location_provider(() => {
-    const frames = pythonFrames(new Error(), program);
-    const last = frames[frames.length - 1];
-    return last ? { filename: program.path, lineno: last.line } : null;
+  _reset_modules();
+  const scripts = new Map<string, Script>();
+  const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
+    scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/) });
+  addScript(SCRIPT_URL, program);
+  set_source_line_provider((file, line) => {
+    for (const s of scripts.values()) if (s.path === file) return s.lines[line - 1];
+    return null;
   });
+  _set_frame_formatter((exc) => frameLines(exc, scripts));
+  set_location_provider(() => {
+    const frames = pythonFrames(new Error(), scripts);
+    const last = frames[frames.length - 1];
+    return last ? { filename: last.path, lineno: last.line } : null;
+  });
+  // The program's modules, by dotted name: each file's code is evaluated when first imported.
+  const sources = new Map((program.modules ?? []).map((m, i) => [m.name, { m, url: `tsyncio-module-${i + 1}.js` }]));
+  const specs = new Map<string, ModuleSpec>();
+  const local = (name: string): ModuleSpec => {
+    let spec = specs.get(name);
+    if (!spec) {
+      const entry = sources.get(name);
+      if (!entry) throw new Error(`tsyncio: module '${name}' was not translated with the program`);
+      spec = new ModuleSpec(name, entry.m.file, (): ModuleBody => {
+        addScript(entry.url, entry.m);
+        const file = new Function("$rt", "$local", `${entry.m.js}\n//# sourceURL=${entry.url}`);
+        return (file(modules, local) as ModuleSpec).body();
+      });
+      specs.set(name, spec);
+    }
+    return spec;
+  };
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 64;
   let code = 0;
   try {
-    const body = new Function("$rt", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
-    body(modules);
+    const body = new Function("$rt", "$local", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
+    body(modules, local);
   } catch (e) {
     code = reportUncaught(e);
   } finally {
@@ -79,16 +123,16 @@ function reportUncaught(e: unknown): number {
 }
 
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
-function frameLines(exc: BaseException, program: ProgramSource, sourceLines: string[]): string[] {
+function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] {
   const lines: string[] = [];
-  let frames = pythonFrames(exc, program);
+  let frames = pythonFrames(exc, scripts);
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
-  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, program).length - 1));
+  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts).length - 1));
   for (const f of frames) {
-    lines.push(`  File "${program.path}", line ${f.line}, in ${f.name}
+    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
 `);
-    const text = sourceLines[f.line - 1]?.trim();
+    const text = scripts.get(f.url)?.lines[f.line - 1]?.trim();
     if (text) lines.push(`    ${text}
 `);
   }
@@ -96,23 +140,26 @@ function frameLines(exc: BaseException, program: ProgramSource, sourceLines: str
 }
 
 interface Frame {
+  url: string;
+  path: string;
   line: number;
   name: string;
 }
 
-/** The program's frames in the JS stack, outermost first, as Python lines and function names. */
-function pythonFrames(exc: { stack?: string }, program: ProgramSource): Frame[] {
+/** The program's frames in the JS stack, outermost first, as Python files, lines and function names. */
+function pythonFrames(exc: { stack?: string }, scripts: Map<string, Script>): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
-    const m = /\b(tsyncio-program\.js):(\d+):(\d+)\)?$/.exec(line);
+    const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
+    const script = scripts.get(m[1]);
+    if (!script) continue;
     // new Function puts two lines of its own before the body.
     const jsLine = Number(m[2]) - 2;
-    const pyLine = program.lineMap[jsLine - 1] ?? 0;
+    const pyLine = script.lineMap[jsLine - 1] ?? 0;
     if (!pyLine) continue;
-    frames.push({ line: pyLine, name: program.nameMap[jsLine - 1] ?? "<module>" });
+    frames.push({ url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" });
   }
   return frames.reverse();
 }
-

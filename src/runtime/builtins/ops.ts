@@ -1345,7 +1345,14 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     if (dflt !== NO_DEFAULT_ATTR) return dflt;
     throw noAttr(obj, name);
   }
-  const v = obj[name];
+  let v: any;
+  try {
+    v = obj[name];
+  } catch (e) {
+    // A module object answers a missing name with AttributeError: getattr's default applies.
+    if (dflt !== NO_DEFAULT_ATTR && e instanceof AttributeError) return dflt;
+    throw e;
+  }
   if (v !== undefined || name in obj) {
     if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && !isClass(v)) {
       const bound = v.bind(obj);
@@ -1358,6 +1365,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   }
   if (name === "__class__") return pytype(obj);
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  // A def of the script (an imported module's defs carry their own).
+  if (name === "__module__" && typeof obj === "function") return "__main__";
   if (name === "__dict__" && typeof obj === "object") {
     const d = new PyDict();
     for (const k of Object.keys(obj)) d.__setitem__(k, obj[k]);

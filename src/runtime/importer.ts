@@ -1,0 +1,215 @@
+// Python's import system for a program of several files, as translated code uses it.
+//
+//   helpers.ts:  export default python_module("helpers", "helpers.py", ($module) => { ...body... });
+//   main.ts:     import helpers_module from "./helpers.js";
+//                const helpers: any = import_module(helpers_module);   // where `import helpers` was
+//
+// A module's body runs the first time it is imported, never when the file is loaded (so import-time
+// side effects happen in Python's order); the module object goes into `sys.modules` before its
+// body runs, so a circular import sees the partially initialised module, as in CPython. The module
+// object's attributes are live views of the body's variables (`$module.bind(...)`).
+
+import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
+import { modules as sysModules } from "./modules/sys.js";
+import { script_path } from "./program.js";
+
+/** A module body: runs once, binding its names on `$module`. */
+export type ModuleBody = ($module: PyModule) => void;
+
+/** What an `import` statement refers to: a module by its dotted name, with the code that runs it. */
+export class ModuleSpec {
+  private loaded: ModuleBody | null = null;
+  constructor(
+    readonly name: string,
+    /** The .py file, relative to the main script's folder (CPython shows it absolute). */
+    readonly file: string,
+    private readonly load: () => ModuleBody,
+  ) {}
+
+  body(): ModuleBody {
+    return (this.loaded ??= this.load());
+  }
+}
+
+/** The value a translated module file exports. */
+export function python_module(name: string, file: string, body: ModuleBody): ModuleSpec {
+  return new ModuleSpec(name, file, () => body);
+}
+
+/** A getter and (for a variable) a setter of one module-level name. */
+export type Binding = [get: () => unknown, set?: (value: any) => unknown];
+
+const MODULE_TAG = Symbol.for("tsyncio.module");
+
+/** A module object: `__name__`, `__file__`, and live views of the body's module-level names. */
+export class PyModule {
+  declare __name__: string;
+  declare __file__: string;
+  /** True while the body runs (a circular import sees a partially initialised module). */
+  declare __initializing__: boolean;
+
+  constructor(name: string, file: string) {
+    Object.defineProperty(this, "__name__", { value: name, writable: true, enumerable: false });
+    Object.defineProperty(this, "__file__", { value: file, writable: true, enumerable: false });
+    Object.defineProperty(this, "__initializing__", { value: true, writable: true, enumerable: false });
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Module";
+  }
+
+  /**
+   * Makes each module-level name an attribute that reads (and writes) the body's variable. `defs`
+   * are the module's own functions: they learn their `__module__` when first read.
+   */
+  bind(names: Record<string, Binding>, defs: string[] = []): void {
+    const ownDefs = new Set(defs);
+    for (const [name, [get, set]] of Object.entries(names)) {
+      Object.defineProperty(this, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          try {
+            const value = get();
+            if (ownDefs.has(name) && typeof value === "function" && !Object.prototype.hasOwnProperty.call(value, "__module__"))
+              Object.defineProperty(value, "__module__", { value: this.__name__, writable: true, configurable: true });
+            return value;
+          } catch (e) {
+            // Not yet assigned (a circular import reading a name the body has not reached).
+            if (e instanceof ReferenceError) throw new AttributeError(`partially initialized module '${this.__name__}' has no attribute '${name}' (most likely due to a circular import)`);
+            throw e;
+          }
+        },
+        set: (value: unknown) => {
+          if (set) set(value);
+          // A def or class of the module: reassigning it from outside is not translated faithfully.
+          else throw new AttributeError(`tsyncio: cannot reassign '${this.__name__}.${name}' from outside the module (it is a def, a class or an import there)`);
+        },
+      });
+    }
+  }
+
+  __repr__(): string {
+    return `<module '${this.__name__}' from '${this.__file__}'>`;
+  }
+}
+
+// type(m).__name__ is 'module', a builtin type.
+Object.defineProperty(PyModule, "__name__", { value: "module" });
+Object.defineProperty(PyModule, "__qualname__", { value: "module" });
+Object.defineProperty(PyModule, "__module__", { value: "builtins" });
+
+/** Module objects answer a missing attribute with AttributeError, as Python's do. */
+function moduleProxy(m: PyModule): PyModule {
+  return new Proxy(m, {
+    get(target, key, receiver) {
+      if (key === MODULE_TAG) return target;
+      if (typeof key === "symbol" || key in target || /^__\w+__$/.test(key) || key === "then" || key === "toJSON") return Reflect.get(target, key, receiver);
+      throw new AttributeError(`module '${target.__name__}' has no attribute '${key}'`);
+    },
+  });
+}
+
+/** The module the running code belongs to (`__module__` of the functions and classes it defines). */
+let executing = "__main__";
+
+export function current_module_name(): string {
+  return executing;
+}
+
+function load(spec: ModuleSpec): PyModule {
+  if (sysModules.has(spec.name)) return sysModules.__getitem__(spec.name) as PyModule;
+  const module = moduleProxy(new PyModule(spec.name, script_path(spec.file)));
+  sysModules.__setitem__(spec.name, module);
+  const outer = executing;
+  executing = spec.name;
+  try {
+    spec.body()(module);
+  } catch (e) {
+    // A module whose body failed is not left half-imported (CPython removes it from sys.modules).
+    if (sysModules.has(spec.name)) sysModules.__delitem__(spec.name);
+    throw e;
+  } finally {
+    executing = outer;
+  }
+  (module as PyModule).__initializing__ = false;
+  return module;
+}
+
+/** Imports `a`, `a.b`, `a.b.c` in turn (each package binds its submodule) and returns the last one. */
+export function import_module(...chain: ModuleSpec[]): any {
+  let parent: PyModule | null = null;
+  let module!: PyModule;
+  for (const spec of chain) {
+    module = load(spec);
+    if (parent) bindSubmodule(parent, spec.name, module);
+    parent = module;
+  }
+  return module;
+}
+
+/** `import a.b.c` binds `a`: imports the whole chain and returns its first module. */
+export function import_top_module(...chain: ModuleSpec[]): any {
+  import_module(...chain);
+  return sysModules.__getitem__(chain[0].name);
+}
+
+/** After `import a.b`, `a.b` is an attribute of `a` (through the body's variable, if `a` has one). */
+function bindSubmodule(parent: PyModule, dotted: string, child: PyModule): void {
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const target = (parent as unknown as Record<symbol, PyModule>)[MODULE_TAG] ?? parent;
+  const own = Object.getOwnPropertyDescriptor(target, name);
+  if (!own) Object.defineProperty(target, name, { value: child, writable: true, enumerable: true, configurable: true });
+  else if (own.set && !currentValue(own)) {
+    try {
+      own.set.call(target, child);
+    } catch (e) {
+      // The body's variable is not declared yet: its own statement assigns it next.
+      if (!(e instanceof ReferenceError)) throw e;
+    }
+  }
+}
+
+function currentValue(own: PropertyDescriptor): unknown {
+  try {
+    return own.get?.();
+  } catch {
+    return undefined; // not assigned yet
+  }
+}
+
+/**
+ * `from module import name`: the module's attribute; else, when `name` is a submodule of the
+ * package (`submodule` given), that submodule, imported now; else Python's ImportError.
+ */
+export function import_from(module: any, name: string, submodule?: ModuleSpec): any {
+  const target: PyModule = module[MODULE_TAG] ?? module;
+  if (name in target) {
+    try {
+      const value = module[name];
+      // A module-level variable declared but not yet assigned: not an attribute yet.
+      if (value !== undefined || !submodule) return value;
+    } catch (e) {
+      if (!(e instanceof AttributeError)) throw e;
+    }
+  }
+  if (submodule) {
+    const child = import_module(submodule);
+    bindSubmodule(target, submodule.name, child);
+    return child;
+  }
+  const partially = target.__initializing__ ? "partially initialized module " : "";
+  const circular = target.__initializing__ ? " (most likely due to a circular import)" : "";
+  throw new ImportError(`cannot import name '${name}' from ${partially}'${target.__name__}'${circular} (${target.__file__})`);
+}
+
+/** `import x` of a module that exists neither next to the program nor in the runtime (inside `try`). */
+export function module_not_found(name: string): never {
+  throw new ModuleNotFoundError(`No module named '${name}'`);
+}
+
+/** Forgets the modules of a previous run (the web page runs many programs in one worker). */
+export function _reset_modules(): void {
+  sysModules.clear();
+  executing = "__main__";
+}
