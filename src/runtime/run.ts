@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, toPyException } from "./builtins/exceptions.js";
+import { BaseException, SystemExit, KeyboardInterrupt, caughtException } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
@@ -63,7 +63,7 @@ function atExit(): void {
 }
 
 function reportUncaught(e: unknown): number {
-  const exc = toPyException(e);
+  const exc = caughtException(e);
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
     if (c === null || c === undefined) return 0;
@@ -74,17 +74,24 @@ function reportUncaught(e: unknown): number {
     return 1;
   }
   host.flush();
+  escaped.add(exc);
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
 function frameLines(exc: BaseException, program: ProgramSource, sourceLines: string[]): string[] {
-  const lines: string[] = [];
-  let frames = pythonFrames(exc, program);
+  // The exception that ended the program carries every frame from the module's down.
+  if (escaped.has(exc)) return formatFrames(pythonFrames(exc, program), program, sourceLines);
+  let frames = pythonFrames(exc, program, true);
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
-  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, program).length - 1));
+  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, program, true).length - 1));
+  return formatFrames(frames, program, sourceLines);
+}
+
+function formatFrames(frames: Frame[], program: ProgramSource, sourceLines: string[]): string[] {
+  const lines: string[] = [];
   for (const f of frames) {
     lines.push(`  File "${program.path}", line ${f.line}, in ${f.name}
 `);
@@ -100,11 +107,23 @@ interface Frame {
   name: string;
 }
 
-/** The program's frames in the JS stack, outermost first, as Python lines and function names. */
-function pythonFrames(exc: { stack?: string }, program: ProgramSource): Frame[] {
+// The exception that ended the program: its traceback runs from the module's frame down.
+const escaped = new WeakSet<BaseException>();
+
+// The event loop calling a callback or a task step. CPython's traceback of an exception raised in a
+// task or callback starts there (the frames that run the loop are not part of it), unless it
+// propagates out of the loop.
+const LOOP_DISPATCH = /\bat \w*Handle\._run \(/;
+
+/**
+ * The program's frames in the JS stack, outermost first, as Python lines and function names;
+ * `fromLoop`: only those below the event loop's innermost dispatch.
+ */
+function pythonFrames(exc: { stack?: string }, program: ProgramSource, fromLoop = false): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
+    if (fromLoop && LOOP_DISPATCH.test(line) && !line.includes(SCRIPT_URL)) break;
     const m = /\b(tsyncio-program\.js):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
     // new Function puts two lines of its own before the body.
