@@ -29,6 +29,12 @@ export interface Host {
    * for signals also makes a blocking sleep() return early on one. See signals.ts.
    */
   interrupted?(): boolean;
+  /**
+   * Where a suspended generator waits: its 1-based line, when it was defined in the same script as
+   * `script` (a function). Lets a coroutine's repr name the line of its pending await. Only a host
+   * with a debugger API can tell; it is asked only when a repr needs it, never on the hot path.
+   */
+  suspendedLine?(gen: object, script: Function): number | null;
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

@@ -9,6 +9,7 @@ import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
+import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -40,6 +41,14 @@ export function runProgram(program: ProgramSource): number {
   let code = 0;
   try {
     const body = new Function("$rt", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
+    const where = host.suspendedLine?.bind(host);
+    if (where) {
+      // new Function puts two lines of its own before the body.
+      _set_suspended_line_provider((gen) => {
+        const line = where(gen, body);
+        return line === null ? null : program.lineMap[line - 3] || null;
+      });
+    }
     body(modules);
   } catch (e) {
     code = reportUncaught(e);
