@@ -106,18 +106,19 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => void randomFillSync(bytes),
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
-    suspendedLine,
+    sourceLine,
   });
 }
 
 type Location = { scriptId: string; lineNumber: number };
 
 /**
- * V8's inspector knows where a suspended generator waits ([[GeneratorLocation]]). A session is
+ * V8's inspector knows where a suspended generator waits ([[GeneratorLocation]]) and where a
+ * function is defined ([[FunctionLocation]]). A session is
  * opened for the question and closed at once (an open session would make Node wait for the
  * debugger at exit); the inspector answers synchronously on the same thread.
  */
-function suspendedLine(gen: object, script: Function): number | null {
+function sourceLine(obj: object, script: Function): number | null {
   let session: Session | null = null;
   const probe = Symbol.for("tsyncio.probe");
   const g = globalThis as Record<symbol, unknown>;
@@ -141,7 +142,7 @@ function suspendedLine(gen: object, script: Function): number | null {
       const props = post("Runtime.getProperties", { objectId, ownProperties: true }) as { internalProperties?: { name: string; value?: { value?: Location } }[] };
       return props.internalProperties?.find((p) => p.name === name)?.value?.value ?? null;
     };
-    const at = internal(gen, "[[GeneratorLocation]]");
+    const at = internal(obj, typeof obj === "function" ? "[[FunctionLocation]]" : "[[GeneratorLocation]]");
     const home = internal(script, "[[FunctionLocation]]");
     post("Runtime.releaseObjectGroup", { objectGroup: "tsyncio" });
     if (!at || !home || at.scriptId !== home.scriptId) return null;

@@ -30,11 +30,12 @@ export interface Host {
    */
   interrupted?(): boolean;
   /**
-   * Where a suspended generator waits: its 1-based line, when it was defined in the same script as
-   * `script` (a function). Lets a coroutine's repr name the line of its pending await. Only a host
-   * with a debugger API can tell; it is asked only when a repr needs it, never on the hot path.
+   * The 1-based line where a suspended generator waits, or where a function is defined, when it
+   * comes from the same script as `script` (a function). Lets reprs name the line of a coroutine's
+   * pending await and a callback's definition. Only a host with a debugger API can tell; it is
+   * asked only when a repr or a message needs it, never on the hot path.
    */
-  suspendedLine?(gen: object, script: Function): number | null;
+  sourceLine?(obj: object, script: Function): number | null;
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

@@ -10,6 +10,7 @@ import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -41,12 +42,17 @@ export function runProgram(program: ProgramSource): number {
   let code = 0;
   try {
     const body = new Function("$rt", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
-    const where = host.suspendedLine?.bind(host);
+    const where = host.sourceLine?.bind(host);
     if (where) {
       // new Function puts two lines of its own before the body.
-      _set_suspended_line_provider((gen) => {
-        const line = where(gen, body);
+      const pyLine = (obj: object) => {
+        const line = where(obj, body);
         return line === null ? null : program.lineMap[line - 3] || null;
+      };
+      _set_suspended_line_provider(pyLine);
+      _set_function_source_provider((fn) => {
+        const line = pyLine(fn);
+        return line === null ? null : [program.path, line];
       });
     }
     body(modules);
