@@ -5,7 +5,7 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException,
+  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -483,6 +483,9 @@ export function star_end(original: BaseException, rest: BaseExceptionGroup | nul
 export function exception_instance(x: unknown): BaseException {
   if (x instanceof BaseException) {
     reraised.delete(x);
+    // Raised for the first time: its traceback starts here, not where the object was built (a
+    // caught one keeps its frames, as CPython's traceback does when re-raised).
+    if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);
     return x;
   }
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();
