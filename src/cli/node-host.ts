@@ -13,6 +13,7 @@
 import { closeSync, readSync, writeSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { Worker } from "node:worker_threads";
+import { Session } from "node:inspector";
 import { setHost, type Host } from "../runtime/host.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
@@ -105,7 +106,53 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => void randomFillSync(bytes),
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
+    sourceLine,
   });
+}
+
+type Location = { scriptId: string; lineNumber: number };
+
+/**
+ * V8's inspector knows where a suspended generator waits ([[GeneratorLocation]]) and where a
+ * function is defined ([[FunctionLocation]]). A session is
+ * opened for the question and closed at once (an open session would make Node wait for the
+ * debugger at exit); the inspector answers synchronously on the same thread.
+ */
+function sourceLine(obj: object, script: Function): number | null {
+  let session: Session | null = null;
+  const probe = Symbol.for("tsyncio.probe");
+  const g = globalThis as Record<symbol, unknown>;
+  try {
+    session = new Session();
+    session.connect();
+    const s = session;
+    const post = (method: string, params: object): Record<string, unknown> => {
+      let out: Record<string, unknown> = {};
+      s.post(method, params, (err, r) => {
+        if (err) throw err;
+        out = r as Record<string, unknown>;
+      });
+      return out;
+    };
+    const internal = (value: unknown, name: string): Location | null => {
+      g[probe] = value;
+      const ref = post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.probe')]", objectGroup: "tsyncio" });
+      const objectId = (ref.result as { objectId?: string } | undefined)?.objectId;
+      if (!objectId) return null;
+      const props = post("Runtime.getProperties", { objectId, ownProperties: true }) as { internalProperties?: { name: string; value?: { value?: Location } }[] };
+      return props.internalProperties?.find((p) => p.name === name)?.value?.value ?? null;
+    };
+    const at = internal(obj, typeof obj === "function" ? "[[FunctionLocation]]" : "[[GeneratorLocation]]");
+    const home = internal(script, "[[FunctionLocation]]");
+    post("Runtime.releaseObjectGroup", { objectGroup: "tsyncio" });
+    if (!at || !home || at.scriptId !== home.scriptId) return null;
+    return at.lineNumber + 1;
+  } catch {
+    return null;
+  } finally {
+    delete g[probe];
+    session?.disconnect();
+  }
 }
 
 function writeAll(fd: number, text: string): void {

@@ -907,9 +907,11 @@ class Lowerer {
             k: "if",
             test: { k: "unary", op: "!", arg: this.rt("truthy", exit(this.rt("type", id(excVar)), id(excVar), lit(null))) },
             then: [{ k: "throw", value: id(excVar) }],
+            // __exit__ runs at the `with` line (a traceback through it names that line).
+            line: s.lineno,
           },
         ],
-        finalizer: [{ k: "if", test: id(ok), then: [{ k: "expr", expr: exit(lit(null), lit(null), lit(null)) }] }],
+        finalizer: [{ k: "if", test: id(ok), then: [{ k: "expr", expr: exit(lit(null), lit(null), lit(null)), line: s.lineno }] }],
         line: s.lineno,
       },
     ];

@@ -29,6 +29,13 @@ export interface Host {
    * for signals also makes a blocking sleep() return early on one. See signals.ts.
    */
   interrupted?(): boolean;
+  /**
+   * The 1-based line where a suspended generator waits, or where a function is defined, when it
+   * comes from the same script as `script` (a function). Lets reprs name the line of a coroutine's
+   * pending await and a callback's definition. Only a host with a debugger API can tell; it is
+   * asked only when a repr or a message needs it, never on the hot path.
+   */
+  sourceLine?(obj: object, script: Function): number | null;
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

@@ -5,7 +5,7 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
+  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -391,7 +391,7 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
   return exc instanceof (spec as new (...a: unknown[]) => unknown);
 }
 
-export const to_exception = toPyException;
+export const to_exception = caughtException;
 
 // The exception being handled, for a bare `raise` and for `__context__`.
 let handling: BaseException | null = null;
@@ -412,8 +412,13 @@ export function exit_except(saved: BaseException | null): void {
   _set_exception(saved);
 }
 
+// Exceptions last thrown by a bare `raise` (or left unhandled by except*): an except* clause treats
+// those as re-raised parts of the group it caught, and a `raise e` of the same object as new.
+const reraised = new WeakSet<BaseException>();
+
 export function reraise(): BaseException {
   if (!handling) return new RuntimeError("No active exception to reraise");
+  reraised.add(handling);
   return handling;
 }
 
@@ -428,33 +433,64 @@ export function with_cause(exc: unknown, cause: unknown): BaseException {
 /** except*: the exception as a group (a naked exception is wrapped, as CPython does for matching). */
 export function star_begin(exc: BaseException): BaseExceptionGroup {
   if (exc instanceof BaseExceptionGroup) return exc;
-  const group = new BaseExceptionGroup("", [exc]);
+  const group = new BaseExceptionGroup("", PyTuple.fromArray([exc]));
+  nakedWrappers.add(group);
   return group;
 }
+const nakedWrappers = new WeakSet<BaseExceptionGroup>();
 
 /** except* T: the part of `rest` that matches T, and what remains (either may be null). */
 export function star_split(rest: BaseExceptionGroup | null, type: unknown): [BaseExceptionGroup | null, BaseExceptionGroup | null] {
   if (rest === null) return [null, null];
   const [match, remaining] = rest.split(type);
+  // A wrapped naked exception matches as the wrapper itself.
+  if (nakedWrappers.has(rest)) return match === null ? [null, rest] : [rest, null];
   return [match, remaining];
 }
 
-/** After the except* handlers: re-raise what was not handled, together with what the handlers raised. */
+function leavesOf(e: BaseException, into: Set<BaseException>): Set<BaseException> {
+  if (e instanceof BaseExceptionGroup) for (const x of e.exceptions) leavesOf(x, into);
+  else into.add(e);
+  return into;
+}
+
+/**
+ * After the except* handlers: what propagates. The unhandled part and the parts re-raised with a
+ * bare `raise` go on as one group shaped like the original (its message, nesting and traceback);
+ * exceptions the handlers raised anew come first, all wrapped in ExceptionGroup("") if more than one.
+ */
 export function star_end(original: BaseException, rest: BaseExceptionGroup | null, raised: BaseException[]): void {
-  if (!raised.length) {
-    if (rest === null) return;
-    // Nothing matched at all: the original exception (naked or group) propagates unchanged.
-    if (!(original instanceof BaseExceptionGroup) && rest.exceptions.length === 1 && rest.exceptions[0] === original) throw original;
-    throw rest;
+  if (!(original instanceof BaseExceptionGroup)) {
+    // A naked exception: at most one clause ran, so at most one exception goes on.
+    if (raised.length) throw raised[0];
+    if (rest !== null) throw original;
+    return;
   }
-  const all = [...raised, ...(rest ? [rest] : [])];
-  if (all.length === 1 && !(original instanceof BaseExceptionGroup) && all[0] === raised[0]) throw raised[0];
-  throw new BaseExceptionGroup("", all);
+  const kept = rest === null ? new Set<BaseException>() : leavesOf(rest, new Set());
+  const fresh: BaseException[] = [];
+  for (const e of raised) {
+    if (reraised.has(e)) leavesOf(e, kept);
+    else fresh.push(e);
+  }
+  let keep: BaseExceptionGroup | null = null;
+  if (kept.size) {
+    keep = original.split((e: BaseException) => kept.has(e))[0];
+    if (keep !== null) reraised.add(keep);
+  }
+  const all = keep === null ? fresh : [...fresh, keep];
+  if (all.length === 1) throw all[0];
+  if (all.length > 1) throw new BaseExceptionGroup("", PyList.fromArray(all));
 }
 
 /** The value of `raise X`: an instance, or a class called with no arguments. */
 export function exception_instance(x: unknown): BaseException {
-  if (x instanceof BaseException) return x;
+  if (x instanceof BaseException) {
+    reraised.delete(x);
+    // Raised for the first time: its traceback starts here, not where the object was built (a
+    // caught one keeps its frames, as CPython's traceback does when re-raised).
+    if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);
+    return x;
+  }
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();
   return new TypeError("exceptions must derive from BaseException");
 }

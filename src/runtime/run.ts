@@ -4,12 +4,14 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, toPyException } from "./builtins/exceptions.js";
+import { BaseException, SystemExit, KeyboardInterrupt, caughtException } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
+import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -41,6 +43,8 @@ interface Script {
   lineMap: number[];
   nameMap: string[];
   lines: string[];
+  /** The Function that new Function made of it (the host locates objects by it). */
+  fn?: Function;
 }
 
 /** Runs the program and returns its exit code. Never throws for a Python-level error. */
@@ -62,6 +66,21 @@ export function runProgram(program: ProgramSource): number {
     const last = frames[frames.length - 1];
     return last ? { filename: last.path, lineno: last.line } : null;
   });
+  // Where a suspended generator waits or a function is defined, as a Python file and line: the
+  // host (when it has a debugger API) says which script and JS line; new Function puts two lines
+  // of its own before the body.
+  const where = host.sourceLine?.bind(host);
+  if (where) {
+    const pyLocation = (obj: object): [string, number] | null => {
+      for (const s of scripts.values()) {
+        const line = s.fn ? where(obj, s.fn) : null;
+        if (line !== null) return s.lineMap[line - 3] ? [s.path, s.lineMap[line - 3]] : null;
+      }
+      return null;
+    };
+    _set_suspended_line_provider((obj) => pyLocation(obj)?.[1] ?? null);
+    _set_function_source_provider(pyLocation);
+  }
   // The program's modules, by dotted name: each file's code is evaluated when first imported.
   const sources = new Map((program.modules ?? []).map((m, i) => [m.name, { m, url: `tsyncio-module-${i + 1}.js` }]));
   const specs = new Map<string, ModuleSpec>();
@@ -73,6 +92,7 @@ export function runProgram(program: ProgramSource): number {
       spec = new ModuleSpec(name, entry.m.file, (): ModuleBody => {
         addScript(entry.url, entry.m);
         const file = new Function("$rt", "$local", `${entry.m.js}\n//# sourceURL=${entry.url}`);
+        scripts.get(entry.url)!.fn = file;
         return (file(modules, local) as ModuleSpec).body();
       });
       specs.set(name, spec);
@@ -84,6 +104,7 @@ export function runProgram(program: ProgramSource): number {
   let code = 0;
   try {
     const body = new Function("$rt", "$local", `${program.js}\n//# sourceURL=${SCRIPT_URL}`);
+    scripts.get(SCRIPT_URL)!.fn = body;
     body(modules, local);
   } catch (e) {
     code = reportUncaught(e);
@@ -107,7 +128,7 @@ function atExit(): void {
 }
 
 function reportUncaught(e: unknown): number {
-  const exc = toPyException(e);
+  const exc = caughtException(e);
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
     if (c === null || c === undefined) return 0;
@@ -118,17 +139,24 @@ function reportUncaught(e: unknown): number {
     return 1;
   }
   host.flush();
+  escaped.add(exc);
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
 function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] {
-  const lines: string[] = [];
-  let frames = pythonFrames(exc, scripts);
+  // The exception that ended the program carries every frame from the module's down.
+  if (escaped.has(exc)) return formatFrames(pythonFrames(exc, scripts), scripts);
+  let frames = pythonFrames(exc, scripts, true);
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
-  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts).length - 1));
+  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
+  return formatFrames(frames, scripts);
+}
+
+function formatFrames(frames: Frame[], scripts: Map<string, Script>): string[] {
+  const lines: string[] = [];
   for (const f of frames) {
     lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
 `);
@@ -146,11 +174,24 @@ interface Frame {
   name: string;
 }
 
-/** The program's frames in the JS stack, outermost first, as Python files, lines and function names. */
-function pythonFrames(exc: { stack?: string }, scripts: Map<string, Script>): Frame[] {
+// The exception that ended the program: its traceback runs from the module's frame down.
+const escaped = new WeakSet<BaseException>();
+
+// The event loop calling a callback or a task step. CPython's traceback of an exception raised in a
+// task or callback starts there (the frames that run the loop are not part of it), unless it
+// propagates out of the loop.
+const LOOP_DISPATCH = /\bat \w*Handle\._run \(/;
+const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
+
+/**
+ * The program's frames in the JS stack, outermost first, as Python files, lines and function
+ * names; `fromLoop`: only those below the event loop's innermost dispatch.
+ */
+function pythonFrames(exc: { stack?: string }, scripts: Map<string, Script>, fromLoop = false): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
+    if (fromLoop && LOOP_DISPATCH.test(line) && !SCRIPT_FRAME.test(line)) break;
     const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
     const script = scripts.get(m[1]);

@@ -92,8 +92,8 @@ export class AsyncGenerator {
   get ag_running(): boolean {
     return this._running_async;
   }
-  get ag_frame(): { f_lineno: number } | null {
-    return this._state === AG_CLOSED ? null : { f_lineno: this._code.co_firstlineno };
+  get ag_frame(): { f_lineno: bigint } | null {
+    return this._state === AG_CLOSED ? null : { f_lineno: BigInt(this._code.co_firstlineno) };
   }
 
   __repr__(): string {

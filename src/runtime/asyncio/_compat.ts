@@ -17,6 +17,7 @@ export {
   TypeError,
   ValueError,
   toPyException,
+  caughtException,
 } from "../builtins/exceptions.js";
 export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/object.js";
 export { repr, str } from "../builtins/repr.js";

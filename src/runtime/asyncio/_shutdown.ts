@@ -10,7 +10,7 @@
 //     (CPython does so when the object is dropped, often long before exit; here it comes first);
 //   - a coroutine object never started warns `sys:1: RuntimeWarning: coroutine '...' was never awaited`.
 // Example: seed-examples/07_task_pending_destroyed.py.
-import { host, repr, toPyException } from "./_compat.js";
+import { host, repr, caughtException } from "./_compat.js";
 import { _report_never_awaited, _reset_coroutines_state } from "./coroutines.js";
 import type { Coroutine } from "./coroutines.js";
 import * as events from "./events.js";
@@ -90,7 +90,7 @@ function _close_quietly(coro: Coroutine<unknown> | null): void {
   try {
     coro.close();
   } catch (e) {
-    host.write(2, `Exception ignored in: ${repr(coro)}\n${_format_exception(toPyException(e))}`);
+    host.write(2, `Exception ignored in: ${repr(coro)}\n${_format_exception(caughtException(e))}`);
   }
 }
 

@@ -435,7 +435,10 @@ class BaseEventLoop extends AbstractEventLoop {
     if (ready.length === 0 && !this._stopping) {
       const first = scheduled.peek();
       if (first !== undefined) {
-        const timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        let timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        // epoll waits in whole milliseconds, rounded up: timers due within that millisecond run in
+        // the same iteration, as in CPython (the virtual clock advances exactly).
+        if (!host.virtualTime) timeout = Math.ceil(timeout * 1e3) * 1e-3;
         if (timeout > 0) host.sleep(timeout);
       } else {
         this._wait_forever();

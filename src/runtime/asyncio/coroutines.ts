@@ -102,8 +102,8 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
     return this._state === CORO_RUNNING;
   }
   /** A stand-in for the frame: non-null while the coroutine can still run. */
-  get cr_frame(): { f_lineno: number } | null {
-    return this._state === CORO_CLOSED ? null : { f_lineno: this._code.co_firstlineno };
+  get cr_frame(): { f_lineno: bigint } | null {
+    return this._state === CORO_CLOSED ? null : { f_lineno: BigInt(_current_line(this)) };
   }
   get cr_await(): null {
     return null;
@@ -352,6 +352,22 @@ export function _report_never_awaited(): void {
   }
 }
 
+// Where a suspended generator of the program waits, as a Python line (installed by the program
+// runner when its host can tell; see Host.suspendedLine).
+let suspendedLine: ((gen: object) => number | null) | null = null;
+
+/** @internal */
+export function _set_suspended_line_provider(fn: ((gen: object) => number | null) | null): void {
+  suspendedLine = fn;
+}
+
+/** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */
+function _current_line(coro: Coroutine<unknown>): number {
+  const first = coro._code.co_firstlineno;
+  if (coro._state !== CORO_SUSPENDED || suspendedLine === null) return first;
+  return suspendedLine(coro._gen) ?? first;
+}
+
 /** `coro=<...>` text of a Task repr. CPython: Lib/asyncio/coroutines.py _format_coroutine. */
 export function _format_coroutine(coro: unknown): string {
   if (coro instanceof Coroutine) {
@@ -359,9 +375,7 @@ export function _format_coroutine(coro: unknown): string {
     if (coro._state === CORO_CLOSED) {
       return `${co.co_qualname}() done, defined at ${co.co_filename}:${co.co_firstlineno}`;
     }
-    // CPython prints the line the coroutine is suspended at; the generator does not expose it,
-    // so this is the definition line (exact before the first step).
-    return `${co.co_qualname}() running at ${co.co_filename}:${co.co_firstlineno}`;
+    return `${co.co_qualname}() running at ${co.co_filename}:${_current_line(coro)}`;
   }
   const o = coro as { __qualname__?: string; __name__?: string; cr_running?: boolean; gi_running?: boolean };
   const name = `${o.__qualname__ || o.__name__ || `<${_typename(coro)} without __name__>`}()`;

@@ -9,7 +9,7 @@ import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
-import { KeyboardInterrupt, SystemExit, toPyException } from "./_compat.js";
+import { KeyboardInterrupt, SystemExit, toPyException, caughtException } from "./_compat.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -125,7 +125,7 @@ class Handle {
       }
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      const exc = toPyException(e);
+      const exc = caughtException(e);
       this._loop.call_exception_handler({
         message: `Exception in callback ${_format_callback_source(cb, args)}`,
         exception: exc,

@@ -18,15 +18,27 @@ interface Named {
   _asyncio_source?: [string, number];
 }
 
+// Where a program's plain function was defined (installed by the program runner when its host
+// can tell; see Host.sourceLine).
+let functionSource: ((fn: Function) => [string, number] | null) | null = null;
+
+/** @internal */
+export function _set_function_source_provider(fn: ((fn: Function) => [string, number] | null) | null): void {
+  functionSource = fn;
+}
+
 /** The `(file, line)` a function was defined at, when it is a Python-level function. */
 export function _get_function_source(func: unknown): [string, number] | null {
   if (typeof func !== "function") return null;
   const f = func as Named;
   if (f._asyncio_source) return f._asyncio_source;
+  const partial = asPartial(func);
+  if (partial !== null) return _get_function_source(partial.func);
   const code = f.__code__;
   if (code && typeof code.co_filename === "string" && f.__func__ === undefined) {
     return [code.co_filename, Number(code.co_firstlineno ?? 0)];
   }
+  if (f.__func__ === undefined && functionSource !== null) return functionSource(func);
   return null;
 }
 
@@ -48,7 +60,22 @@ export function _format_args_and_kwargs(args: readonly unknown[] | null, kwargs?
   return `(${items.join(", ")})`;
 }
 
+/** A functools.partial object (its callable, bound args and keywords). */
+function asPartial(func: unknown): { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> } | null {
+  const p = func as { func?: unknown; args?: unknown; keywords?: unknown };
+  return typeof func === "function" && p.func !== undefined && p.args instanceof PyTuple && p.keywords instanceof PyDict
+    ? (p as { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> })
+    : null;
+}
+
 export function _format_callback(func: unknown, args: readonly unknown[] | null, kwargs?: Record<string, unknown> | null, suffix = ""): string {
+  const partial = asPartial(func);
+  if (partial !== null) {
+    // A partial shows its function with the bound arguments, then the call's own: f(1)(2).
+    const bound: Record<string, unknown> = {};
+    for (const k of partial.keywords) bound[k] = partial.keywords.get(k);
+    return _format_callback(partial.func, [...partial.args], bound, _format_args_and_kwargs(args, kwargs) + suffix);
+  }
   return _callback_name(func) + _format_args_and_kwargs(args, kwargs) + suffix;
 }
 

@@ -25,6 +25,7 @@ import {
   repr,
   str,
   toPyException,
+  caughtException,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
@@ -267,7 +268,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this.__finish_exception(err);
         throw err;
       } else {
-        this.__finish_exception(toPyException(err));
+        this.__finish_exception(caughtException(err));
       }
       return;
     }
@@ -363,7 +364,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       try {
         future.result();
       } catch (e) {
-        exc = toPyException(e);
+        exc = caughtException(e);
       }
     }
     this.__step(exc);
@@ -857,7 +858,7 @@ const wait_for = coroutine_function(function* wait_for(fut: unknown, ...rest: un
   try {
     result = yield* awaitable(fut);
   } catch (e) {
-    const exc = toPyException(e);
+    const exc = caughtException(e);
     const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
     if (!suppress) throw exc === e ? e : exc;
     return null;

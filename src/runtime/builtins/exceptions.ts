@@ -328,6 +328,8 @@ export class BaseExceptionGroup extends BaseException {
     g.__context__ = this.__context__;
     g.__traceback__ = this.__traceback__;
     if (this.__notes__) g.__notes__ = this.__notes__;
+    // A split keeps the original's traceback (its JS stack and where it was caught).
+    copyTraceback(this, g);
     return g;
   }
   split(cond: unknown): PyTuple<BaseExceptionGroup | null> {
@@ -384,6 +386,29 @@ export function isExceptionClass(c: unknown): boolean {
 }
 
 /** Convert anything thrown (a JS error included) into a Python exception. */
+// Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
+// an exception object that was only constructed (say, put into an ExceptionGroup) has none.
+const raised = new WeakSet<BaseException>();
+
+/** toPyException at a catch site: the exception was raised, so it has a traceback. */
+export function caughtException(e: unknown): BaseException {
+  const exc = toPyException(e);
+  raised.add(exc);
+  return exc;
+}
+
+export function wasRaised(exc: BaseException): boolean {
+  return raised.has(exc);
+}
+
+/** Gives `to` the traceback of `from` (a derived ExceptionGroup shows its original's frames). */
+export function copyTraceback(from: BaseException, to: BaseException): void {
+  Object.defineProperty(to, "stack", { value: from.stack, configurable: true, writable: true });
+  const caught = (from as { __caught_stack__?: string }).__caught_stack__;
+  if (caught !== undefined) Object.defineProperty(to, "__caught_stack__", { value: caught, configurable: true, writable: true });
+  if (raised.has(from)) raised.add(to);
+}
+
 export function toPyException(e: unknown): BaseException {
   if (e instanceof BaseException) return e;
   let r: BaseException;

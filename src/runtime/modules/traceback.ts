@@ -1,6 +1,6 @@
 // traceback: format_exc / print_exc / format_exception in CPython's layout. Frames come from a
 // pluggable formatter (the CLI installs one that maps JS stacks back to .py lines).
-import { BaseException, toPyException } from "../builtins/exceptions.js";
+import { BaseException, BaseExceptionGroup, toPyException, wasRaised } from "../builtins/exceptions.js";
 import { PyList } from "../builtins/collections.js";
 import { str } from "../builtins/repr.js";
 import { popKw } from "../builtins/object.js";
@@ -34,29 +34,114 @@ function safeStr(e: BaseException): string {
   }
 }
 
-function formatOne(e: BaseException, seen: Set<BaseException>, out: string[]): void {
-  seen.add(e);
-  if (e.__cause__ instanceof BaseException && !seen.has(e.__cause__)) {
-    formatOne(e.__cause__, seen, out);
-    out.push("\nThe above exception was the direct cause of the following exception:\n\n");
-  } else if (!e.__suppress_context__ && e.__context__ instanceof BaseException && !seen.has(e.__context__)) {
-    formatOne(e.__context__, seen, out);
-    out.push("\nDuring handling of the above exception, another exception occurred:\n\n");
+// CPython's limits for printing exception groups (traceback.TracebackException defaults).
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/** State of one traceback print: exceptions already shown, the group nesting, a box left open. */
+interface PrintState {
+  seen: Set<BaseException>;
+  /** Group nesting: each level indents by two spaces and draws a margin. */
+  depth: number;
+  /** The last box of a group still needs its closing line (a nested last group closes it once). */
+  needClose: boolean;
+  out: string[];
+}
+
+/** Writes text at the current nesting: inside a group every line, blank ones too, gets the margin. */
+function emit(st: PrintState, text: string | string[], margin = "|"): void {
+  const prefix = st.depth > 0 ? `${" ".repeat(2 * st.depth)}${margin} ` : "";
+  for (const chunk of typeof text === "string" ? [text] : text) {
+    if (prefix === "") st.out.push(chunk);
+    else st.out.push(chunk.split(/(?<=\n)/).map((line) => prefix + line).join(""));
   }
-  const frames = frameFormatter(e);
+}
+
+/** The frames of an exception that was raised; one only constructed has no traceback. */
+function framesOf(e: BaseException): string[] {
+  return wasRaised(e) ? frameFormatter(e) : [];
+}
+
+/** One exception with the chain of causes/contexts before it, as CPython prints them. */
+function formatChain(e: BaseException, st: PrintState): void {
+  const chain: Array<[string | null, BaseException]> = [];
+  let msg: string | null = null;
+  for (let cur: BaseException | null = e; cur !== null; ) {
+    st.seen.add(cur);
+    chain.push([msg, cur]);
+    const cause: BaseException | null = cur.__cause__ instanceof BaseException ? cur.__cause__ : null;
+    const context: BaseException | null = cur.__context__ instanceof BaseException ? cur.__context__ : null;
+    if (cause !== null) {
+      cur = st.seen.has(cause) ? null : cause;
+      msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (context !== null && !cur.__suppress_context__) {
+      cur = st.seen.has(context) ? null : context;
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    } else {
+      cur = null;
+    }
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const [before, exc] = chain[i];
+    formatSingle(exc, st);
+    if (before !== null) emit(st, before);
+  }
+}
+
+function formatSingle(e: BaseException, st: PrintState): void {
+  if (!(e instanceof BaseExceptionGroup)) {
+    const frames = framesOf(e);
+    if (frames.length > 0) {
+      emit(st, "Traceback (most recent call last):\n");
+      emit(st, frames);
+    }
+    emit(st, [...format_exception_only(e)]);
+    return;
+  }
+  if (st.depth > MAX_GROUP_DEPTH) {
+    emit(st, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    return;
+  }
+  // The outermost group opens the boxes: its header carries a '+' in the margin.
+  const outermost = st.depth === 0;
+  if (outermost) st.depth = 1;
+  const frames = framesOf(e);
   if (frames.length > 0) {
-    out.push("Traceback (most recent call last):\n");
-    out.push(...frames);
+    emit(st, "Exception Group Traceback (most recent call last):\n", outermost ? "+" : "|");
+    emit(st, frames);
   }
-  out.push(...format_exception_only(e));
+  emit(st, [...format_exception_only(e)]);
+  const members = [...e.exceptions];
+  const shown = Math.min(members.length, MAX_GROUP_WIDTH + 1);
+  st.needClose = false;
+  for (let i = 0; i < shown; i++) {
+    const last = i === shown - 1;
+    if (last) st.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const title = truncated ? "..." : String(i + 1);
+    st.out.push(`${" ".repeat(2 * st.depth)}${i === 0 ? "+-" : "  "}+---------------- ${title} ----------------\n`);
+    st.depth++;
+    if (truncated) {
+      const more = members.length - MAX_GROUP_WIDTH;
+      emit(st, `and ${more} more exception${more > 1 ? "s" : ""}\n`);
+    } else {
+      formatChain(members[i], st);
+    }
+    if (last && st.needClose) {
+      st.out.push(`${" ".repeat(2 * st.depth)}+------------------------------------\n`);
+      st.needClose = false;
+    }
+    st.depth--;
+  }
+  if (outermost) st.depth = 0;
 }
 
 export function format_exception(exc: unknown, value?: unknown, _tb?: unknown, ...rest: unknown[]): PyList<string> {
   popKw(rest);
   const e = toPyException(value !== undefined && value !== null ? value : exc);
-  const out: string[] = [];
-  formatOne(e, new Set(), out);
-  return PyList.fromArray(out);
+  const st: PrintState = { seen: new Set(), depth: 0, needClose: false, out: [] };
+  formatChain(e, st);
+  return PyList.fromArray(st.out);
 }
 
 export function format_exc(..._args: unknown[]): string {
