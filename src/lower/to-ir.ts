@@ -180,13 +180,13 @@ class Lowerer {
     const declared = new Set<string>();
     const defs: string[] = [];
     for (const s of body) {
-      if (s.k === "var" && s.init?.k === "function") defs.push(s.name);
       if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
       else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
       else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
       else if (s.k === "class") declared.add(s.name);
     }
     const scope = this.scopes.get(this.module)!;
+    for (const st of this.module.body) if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && !defs.includes(st.name)) defs.push(st.name);
     const props: { key: string; value: ir.Expr }[] = [];
     for (const name of scope.bound) {
       const js = safeName(name);
