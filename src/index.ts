@@ -3,7 +3,7 @@
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
 import { parse, type PySyntaxError } from "./parse/index.js";
-import { lower, moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
+import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { utf8ColumnToChars } from "./diagnostics/columns.js";
@@ -108,13 +108,21 @@ export interface ProgramUnit<R> {
 /** Module search in the program's folder: a package (`name/__init__.py`) first, then `name.py`, as CPython's finder. */
 export function programModules(host: ProgramHost): ProgramModules {
   const cache = new Map<string, { path: string; isPackage: boolean } | null>();
+  const find = (name: string) => {
+    if (!cache.has(name)) {
+      const base = name.replace(/\./g, "/");
+      cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
+    }
+    return cache.get(name)!;
+  };
   return {
-    find(name) {
-      if (!cache.has(name)) {
-        const base = name.replace(/\./g, "/");
-        cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
-      }
-      return cache.get(name)!;
+    find,
+    publicNames(name) {
+      const found = find(name);
+      const source = found && host.read(found.path);
+      const parsed = source ? parse(source, found.path) : null;
+      if (!parsed?.module) return null;
+      return publicNamesOf(parsed.module, analyzeScopes(parsed.module).get(parsed.module)!.bound);
     },
   };
 }
