@@ -88,6 +88,18 @@ export function compileToJs(source: string, options: { filename?: string; module
 
 // ───────────── programs of several files ─────────────
 
+/**
+ * An imported module with a syntax error compiles to code that raises it when imported, as CPython
+ * raises it at the `import` (the script's own output before that line still appears; `except
+ * SyntaxError` can catch it).
+ */
+export function syntaxErrorModule(error: PySyntaxError): CompileResult {
+  const int = (n: number | undefined) => (n === undefined || n === null ? "null" : `${n}n`);
+  const details = `[${JSON.stringify(error.filename ?? null)}, ${int(error.lineno)}, ${int(error.offset)}, ${JSON.stringify(error.text ?? null)}]`;
+  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}, ${details});\n`;
+  return { js, lineMap: [], nameMap: [], diagnostics: [], syntaxError: null, localModules: [] };
+}
+
 /** How a program's files are read: paths are relative to the program's root (the main script's folder). */
 export interface ProgramHost {
   /** The file's source, or null when there is no such file. */

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
 import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
 import {
-  compileToJs, transpile, translateProgram, programModules, moduleIdentity, renderDiagnostic, formatSyntaxError,
+  compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, renderDiagnostic, formatSyntaxError,
   type Diagnostic, type PySyntaxError, type ProgramUnit,
 } from "../index.js";
 
@@ -247,7 +247,11 @@ async function run(argv: string[]): Promise<number> {
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
   const root = file === "-" ? process.cwd() : dirname(path);
   const mainPath = file === "-" ? "<stdin>" : basename(file);
-  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
+  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => {
+    const compiled = compileToJs(src, o);
+    // A module's syntax error is raised by its `import` (the script's own is reported now, as CPython does).
+    return compiled.syntaxError && o.module.name !== "__main__" ? syntaxErrorModule(compiled.syntaxError) : compiled;
+  });
   if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
