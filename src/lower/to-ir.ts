@@ -149,10 +149,11 @@ class Lowerer {
     const localModules = [...this.localImports].map(([name, m]) => ({ name, path: m.path }));
     if (this.moduleForm) {
       // An imported module: its body runs when first imported, binding its names on the module object.
-      // Its defs are bound when their statement runs (a circular import must not see them earlier).
+      // Its defs are bound when their statement runs (a circular import must not see them earlier),
+      // and stay assignable (another module may replace one: `helpers.fetch = fake_fetch`).
       for (let i = 0; i < body.length; i++) {
         const d = body[i];
-        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "const", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
       }
       const identity = this.options.module!;
       const wrapped: ir.Stmt = {
