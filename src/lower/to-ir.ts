@@ -153,7 +153,9 @@ class Lowerer {
       // and stay assignable (another module may replace one: `helpers.fetch = fake_fetch`).
       for (let i = 0; i < body.length; i++) {
         const d = body[i];
-        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+        // Anonymous, so a recursive call finds the module's current binding, as Python's global lookup does
+        // (JS still names the function after the variable).
+        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: { ...d.fn, name: undefined } }, line: d.line };
       }
       const identity = this.options.module!;
       const wrapped: ir.Stmt = {
