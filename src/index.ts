@@ -3,7 +3,7 @@
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
 import { parse, type PySyntaxError } from "./parse/index.js";
-import { lower, moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
+import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { utf8ColumnToChars } from "./diagnostics/columns.js";
@@ -91,6 +91,18 @@ export function compileToJs(source: string, options: { filename?: string; module
 
 // ───────────── programs of several files ─────────────
 
+/**
+ * An imported module with a syntax error compiles to code that raises it when imported, as CPython
+ * raises it at the `import` (the script's own output before that line still appears; `except
+ * SyntaxError` can catch it).
+ */
+export function syntaxErrorModule(error: PySyntaxError): CompileResult {
+  const int = (n: number | undefined) => (n === undefined || n === null ? "null" : `${n}n`);
+  const details = `[${JSON.stringify(error.filename ?? null)}, ${int(error.lineno)}, ${int(error.offset)}, ${JSON.stringify(error.text ?? null)}]`;
+  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}, ${details});\n`;
+  return { js, lineMap: [], nameMap: [], diagnostics: [], syntaxError: null, localModules: [] };
+}
+
 /** How a program's files are read: paths are relative to the program's root (the main script's folder). */
 export interface ProgramHost {
   /** The file's source, or null when there is no such file. */
@@ -111,13 +123,21 @@ export interface ProgramUnit<R> {
 /** Module search in the program's folder: a package (`name/__init__.py`) first, then `name.py`, as CPython's finder. */
 export function programModules(host: ProgramHost): ProgramModules {
   const cache = new Map<string, { path: string; isPackage: boolean } | null>();
+  const find = (name: string) => {
+    if (!cache.has(name)) {
+      const base = name.replace(/\./g, "/");
+      cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
+    }
+    return cache.get(name)!;
+  };
   return {
-    find(name) {
-      if (!cache.has(name)) {
-        const base = name.replace(/\./g, "/");
-        cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
-      }
-      return cache.get(name)!;
+    find,
+    publicNames(name) {
+      const found = find(name);
+      const source = found && host.read(found.path);
+      const parsed = source ? parse(source, found.path) : null;
+      if (!parsed?.module) return null;
+      return publicNamesOf(parsed.module, analyzeScopes(parsed.module).get(parsed.module)!.bound);
     },
   };
 }

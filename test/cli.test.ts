@@ -225,6 +225,20 @@ describe("programs of several files", () => {
     expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
   });
 
+  it("run: a module's syntax error is raised by its import (CPython 3.12's output)", () => {
+    const p = program("prog6", {
+      "main.py": 'print("before the import")\ntry:\n    import broken\nexcept SyntaxError as e:\n    print("caught:", type(e).__name__, e.msg, e.lineno)\nimport broken_indent\nprint("never printed")\n',
+      "broken.py": "x = 1\ndef f(:\n    pass\n",
+      "broken_indent.py": "def g():\nreturn 1\n",
+    });
+    const r = tsyncio(["run", `${p}/main.py`]);
+    expect(r.stdout).toBe("before the import\ncaught: SyntaxError invalid syntax 2\n");
+    expect(r.lastErr).toBe("IndentationError: expected an indented block after function definition on line 1");
+    expect(r.code).toBe(1);
+    // Translating writes nothing: the module has no translation.
+    expect(tsyncio(["--outdir", "out6", `${p}/main.py`]).code).toBe(1);
+  });
+
   it("usage: a folder without --outdir, stdin with --outdir", () => {
     const p = program("prog5", FILES);
     expect(tsyncio([p]).code).toBe(2);

@@ -1,4 +1,4 @@
-// The `tsyncio` command. The only module that touches the file system, the process and exit codes.
+// The `tsyncio` command: its sub-commands, the process and exit codes (files.ts does the file system).
 //
 //   tsyncio FILE.py [-o OUT.ts]        print (or write) the TypeScript
 //   tsyncio --outdir DIR FILE.py|SRC... translate a program (a script and the modules it imports) or a folder
@@ -7,11 +7,12 @@
 //
 // Exit codes: 0 success, 1 a Python-level error or a translation error, 2 usage.
 
-import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
+import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
 import {
-  compileToJs, transpile, translateProgram, programModules, moduleIdentity, renderDiagnostic, formatSyntaxError,
-  type Diagnostic, type PySyntaxError, type ProgramHost, type ProgramUnit,
+  compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, renderDiagnostic, formatSyntaxError,
+  type Diagnostic, type PySyntaxError, type ProgramUnit,
 } from "../index.js";
 
 const VERSION = "0.1.0";
@@ -79,36 +80,6 @@ function readSource(file: string): string | null {
   return null;
 }
 
-/**
- * The program's files, relative to its root folder (the main script's): module search and reading.
- * `main` gives the script's own source (stdin has no file).
- */
-function folderHost(root: string, main?: { path: string; source: string }): ProgramHost {
-  return {
-    exists: (path) => {
-      try {
-        return statSync(join(root, path)).isFile();
-      } catch {
-        return false;
-      }
-    },
-    read: (path) => {
-      if (main && path === main.path) return main.source;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(join(root, path));
-      } catch (e) {
-        process.stderr.write(`tsyncio: can't open file '${join(root, path)}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        return null;
-      }
-      const decoded = decodeSource(bytes, join(root, path));
-      if (typeof decoded === "string") return decoded;
-      process.stderr.write(`SyntaxError: ${decoded.error}\n`);
-      return null;
-    },
-  };
-}
-
 /** Reports each file's errors; true if any file failed. */
 function reportProgramErrors<R extends { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null }>(units: ProgramUnit<R>[], displayFile: (unit: ProgramUnit<R>) => string): boolean {
   let failed = false;
@@ -117,65 +88,6 @@ function reportProgramErrors<R extends { diagnostics: Diagnostic[]; syntaxError:
     else if (reportErrors(displayFile(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
   }
   return failed;
-}
-
-function decodeSource(bytes: Buffer, path: string): string | { error: string } {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (bom) bytes = bytes.subarray(3);
-  let cookie: string | null = null;
-  const lines = bytes.subarray(0, 1024).toString("latin1").split(/\r\n|\r|\n/);
-  for (const line of lines.slice(0, 2)) {
-    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
-    if (m) {
-      cookie = m[1];
-      break;
-    }
-    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
-  }
-  const norm = (cookie ?? "utf-8").toLowerCase().replace(/_/g, "-");
-  const utf8 = /^utf-?8(-|$)/.test(norm);
-  const latin1 = /^(latin-1|iso-8859-1|iso-latin-1|latin1|l1|iso8859-1)(-|$)/.test(norm);
-  if (bom && !utf8) return { error: `encoding problem: ${latin1 ? "iso-8859-1" : cookie} with BOM` };
-  if (utf8 || norm === "ascii" || norm === "us-ascii") {
-    try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      const valid = (n: number, stream: boolean) => {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      // The longest prefix that decodes (an unfinished character allowed), then back to the start
-      // of the character that fails, as CPython reports it.
-      let lo = 0;
-      let hi = bytes.length;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (valid(mid, true)) lo = mid;
-        else hi = mid - 1;
-      }
-      let bad = lo;
-      if (!valid(lo, false)) {
-        while (bad > 0 && lo - bad < 3 && (bytes[bad - 1] & 0xc0) === 0x80) bad--;
-        if (bad > 0 && bytes[bad - 1] >= 0xc0) bad--;
-      }
-      let line = 1;
-      for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-      const hex = (bytes[bad] ?? 0).toString(16).padStart(2, "0");
-      return cookie === null
-        ? { error: `Non-UTF-8 code starting with '\\x${hex}' in file ${path} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details` }
-        : { error: `(unicode error) 'utf-8' codec can't decode byte 0x${hex} in position ${bad}: invalid start byte` };
-    }
-  }
-  if (latin1) return bytes.toString("latin1");
-  try {
-    return new TextDecoder(norm, { fatal: true }).decode(bytes);
-  } catch (e) {
-    return e instanceof RangeError ? { error: `encoding problem: ${cookie}` } : { error: `(unicode error) '${cookie}' codec can't decode the source` };
-  }
 }
 
 function reportErrors(file: string, source: string, diagnostics: Diagnostic[], syntaxError: PySyntaxError | null): boolean {
@@ -220,22 +132,6 @@ async function translate(argv: string[]): Promise<number> {
     return 0;
   }
   return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return path !== "-" && statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -305,54 +201,6 @@ function statOrUsage(file: string): void {
   }
 }
 
-/** The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__ skipped). */
-function pythonFiles(root: string, sub = ""): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(join(root, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = sub ? `${sub}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "__pycache__" && entry.name !== "node_modules") found.push(...pythonFiles(root, rel));
-    } else if (entry.name.endsWith(".py")) found.push(rel);
-  }
-  return found;
-}
-
-/** Writes every file to a temporary name first, then renames them all: a failure leaves no partial output. */
-function writeAll(files: { target: string; text: string }[]): boolean {
-  const written: { tmp: string; target: string }[] = [];
-  try {
-    for (const f of files) {
-      mkdirSync(dirname(resolve(f.target)), { recursive: true });
-      const tmp = `${f.target}.${process.pid}.tmp`;
-      written.push({ tmp, target: f.target });
-      writeFileSync(tmp, f.text);
-    }
-  } catch (e) {
-    const failedAt = written[written.length - 1]?.target ?? "";
-    for (const w of written) removeQuietly(w.tmp);
-    process.stderr.write(`tsyncio: can't write '${failedAt}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return false;
-  }
-  for (const w of written) {
-    try {
-      renameSync(w.tmp, w.target);
-    } catch (e) {
-      removeQuietly(w.tmp);
-      process.stderr.write(`tsyncio: can't write '${w.target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return false;
-    }
-  }
-  return true;
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // nothing to clean
-  }
-}
-
 function missing(option: string): never {
   throw new UsageError(`option '${option}' needs a value`);
 }
@@ -399,7 +247,11 @@ async function run(argv: string[]): Promise<number> {
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
   const root = file === "-" ? process.cwd() : dirname(path);
   const mainPath = file === "-" ? "<stdin>" : basename(file);
-  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
+  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => {
+    const compiled = compileToJs(src, o);
+    // A module's syntax error is raised by its `import` (the script's own is reported now, as CPython does).
+    return compiled.syntaxError && o.module.name !== "__main__" ? syntaxErrorModule(compiled.syntaxError) : compiled;
+  });
   if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;

@@ -1,5 +1,6 @@
 // The lowering stage on one screen: AST passes in order, then the crossing into the TS IR.
 //
+//   expandStarImports           from local_module import *  →  from local_module import a, b
 //   normaliseLegacyCoroutines   @asyncio.coroutine + yield from  →  async def + await
 //   toIr                        scopes, declarations, operators, calls, coroutines  →  IR
 
@@ -9,15 +10,18 @@ import type { Stmt } from "../ir/nodes.js";
 import { Diagnostics } from "./context.js";
 import { normaliseLegacyCoroutines } from "./legacy-coroutines.js";
 import { toIr, type LowerOptions } from "./to-ir.js";
+import { expandStarImports } from "./star-imports.js";
 
 import type { LocalModule } from "./modules.js";
 
 export type { LowerOptions } from "./to-ir.js";
+export { publicNamesOf } from "./star-imports.js";
+export { analyzeScopes } from "./scopes.js";
 export { moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 
 export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
   const diagnostics = new Diagnostics();
-  const { module: normalised, legacy } = normaliseLegacyCoroutines(module);
+  const { module: normalised, legacy } = normaliseLegacyCoroutines(expandStarImports(module, options.module, options.modules));
   const { body, localModules } = toIr(normalised, legacy, diagnostics, options);
   return { body, diagnostics: diagnostics.list, localModules };
 }

@@ -23,6 +23,8 @@ export interface ModuleIdentity {
 export interface ProgramModules {
   /** The .py file of a dotted module name under the program's folder, or null. */
   find(name: string): { path: string; isPackage: boolean } | null;
+  /** The names `from name import *` binds (null when its source cannot be read or parsed). */
+  publicNames?(name: string): string[] | null;
 }
 
 /** A local module an import resolved to. */

@@ -149,10 +149,13 @@ class Lowerer {
     const localModules = [...this.localImports].map(([name, m]) => ({ name, path: m.path }));
     if (this.moduleForm) {
       // An imported module: its body runs when first imported, binding its names on the module object.
-      // Its defs are bound when their statement runs (a circular import must not see them earlier).
+      // Its defs are bound when their statement runs (a circular import must not see them earlier),
+      // and stay assignable (another module may replace one: `helpers.fetch = fake_fetch`).
       for (let i = 0; i < body.length; i++) {
         const d = body[i];
-        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "const", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+        // Anonymous, so a recursive call finds the module's current binding, as Python's global lookup does
+        // (JS still names the function after the variable).
+        if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: { ...d.fn, name: undefined } }, line: d.line };
       }
       const identity = this.options.module!;
       const wrapped: ir.Stmt = {
@@ -180,13 +183,13 @@ class Lowerer {
     const declared = new Set<string>();
     const defs: string[] = [];
     for (const s of body) {
-      if (s.k === "var" && s.init?.k === "function") defs.push(s.name);
       if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
       else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
       else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
       else if (s.k === "class") declared.add(s.name);
     }
     const scope = this.scopes.get(this.module)!;
+    for (const st of this.module.body) if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && !defs.includes(st.name)) defs.push(st.name);
     const props: { key: string; value: ir.Expr }[] = [];
     for (const name of scope.bound) {
       const js = safeName(name);

@@ -82,8 +82,8 @@ export class PyModule {
         },
         set: (value: unknown) => {
           if (set) set(value);
-          // A def or class of the module: reassigning it from outside is not translated faithfully.
-          else throw new AttributeError(`tsyncio: cannot reassign '${this.__name__}.${name}' from outside the module (it is a def, a class or an import there)`);
+          // A class or an import of the module: reassigning it from outside is not translated faithfully.
+          else throw new AttributeError(`tsyncio: cannot reassign '${this.__name__}.${name}' from outside the module (it is a class or an import there)`);
         },
       });
     }

@@ -1,0 +1,163 @@
+// The CLI's file system side: source decoding as CPython does it, a program's files as a
+// ProgramHost (module search in the script's folder), the .py files of a folder, and atomic writes.
+
+import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { ProgramHost } from "../index.js";
+
+/**
+ * The program's files, relative to its root folder (the main script's): module search and reading.
+ * `main` gives the script's own source (stdin has no file).
+ */
+export function folderHost(root: string, main?: { path: string; source: string }): ProgramHost {
+  return {
+    exists: (path) => {
+      try {
+        return statSync(join(root, path)).isFile();
+      } catch {
+        return false;
+      }
+    },
+    read: (path) => {
+      if (main && path === main.path) return main.source;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, path));
+      } catch (e) {
+        process.stderr.write(`tsyncio: can't open file '${join(root, path)}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return null;
+      }
+      const decoded = decodeSource(bytes, join(root, path));
+      if (typeof decoded === "string") return decoded;
+      process.stderr.write(`SyntaxError: ${decoded.error}\n`);
+      return null;
+    },
+  };
+}
+
+
+export function decodeSource(bytes: Buffer, path: string): string | { error: string } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) bytes = bytes.subarray(3);
+  let cookie: string | null = null;
+  const lines = bytes.subarray(0, 1024).toString("latin1").split(/\r\n|\r|\n/);
+  for (const line of lines.slice(0, 2)) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (m) {
+      cookie = m[1];
+      break;
+    }
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  const norm = (cookie ?? "utf-8").toLowerCase().replace(/_/g, "-");
+  const utf8 = /^utf-?8(-|$)/.test(norm);
+  const latin1 = /^(latin-1|iso-8859-1|iso-latin-1|latin1|l1|iso8859-1)(-|$)/.test(norm);
+  if (bom && !utf8) return { error: `encoding problem: ${latin1 ? "iso-8859-1" : cookie} with BOM` };
+  if (utf8 || norm === "ascii" || norm === "us-ascii") {
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      const valid = (n: number, stream: boolean) => {
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      // The longest prefix that decodes (an unfinished character allowed), then back to the start
+      // of the character that fails, as CPython reports it.
+      let lo = 0;
+      let hi = bytes.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (valid(mid, true)) lo = mid;
+        else hi = mid - 1;
+      }
+      let bad = lo;
+      if (!valid(lo, false)) {
+        while (bad > 0 && lo - bad < 3 && (bytes[bad - 1] & 0xc0) === 0x80) bad--;
+        if (bad > 0 && bytes[bad - 1] >= 0xc0) bad--;
+      }
+      let line = 1;
+      for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+      const hex = (bytes[bad] ?? 0).toString(16).padStart(2, "0");
+      return cookie === null
+        ? { error: `Non-UTF-8 code starting with '\\x${hex}' in file ${path} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details` }
+        : { error: `(unicode error) 'utf-8' codec can't decode byte 0x${hex} in position ${bad}: invalid start byte` };
+    }
+  }
+  if (latin1) return bytes.toString("latin1");
+  try {
+    return new TextDecoder(norm, { fatal: true }).decode(bytes);
+  } catch (e) {
+    return e instanceof RangeError ? { error: `encoding problem: ${cookie}` } : { error: `(unicode error) '${cookie}' codec can't decode the source` };
+  }
+}
+
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return path !== "-" && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+
+/** The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__ skipped). */
+export function pythonFiles(root: string, sub = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(root, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = sub ? `${sub}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "__pycache__" && entry.name !== "node_modules") found.push(...pythonFiles(root, rel));
+    } else if (entry.name.endsWith(".py")) found.push(rel);
+  }
+  return found;
+}
+
+/** Writes every file to a temporary name first, then renames them all: a failure leaves no partial output. */
+export function writeAll(files: { target: string; text: string }[]): boolean {
+  const written: { tmp: string; target: string }[] = [];
+  try {
+    for (const f of files) {
+      mkdirSync(dirname(resolve(f.target)), { recursive: true });
+      const tmp = `${f.target}.${process.pid}.tmp`;
+      written.push({ tmp, target: f.target });
+      writeFileSync(tmp, f.text);
+    }
+  } catch (e) {
+    const failedAt = written[written.length - 1]?.target ?? "";
+    for (const w of written) removeQuietly(w.tmp);
+    process.stderr.write(`tsyncio: can't write '${failedAt}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return false;
+  }
+  for (const w of written) {
+    try {
+      renameSync(w.tmp, w.target);
+    } catch (e) {
+      removeQuietly(w.tmp);
+      process.stderr.write(`tsyncio: can't write '${w.target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return false;
+    }
+  }
+  return true;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // nothing to clean
+  }
+}
+
