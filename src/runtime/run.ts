@@ -129,6 +129,7 @@ function atExit(): void {
 
 function reportUncaught(e: unknown): number {
   const exc = caughtException(e);
+  escaped.add(exc);
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
     if (c === null || c === undefined) return 0;
@@ -139,7 +140,6 @@ function reportUncaught(e: unknown): number {
     return 1;
   }
   host.flush();
-  escaped.add(exc);
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }

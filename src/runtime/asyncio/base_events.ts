@@ -18,6 +18,7 @@ import {
   RuntimeError,
   SystemExit,
   TypeError,
+  caughtException,
   host,
   repr,
   str,
@@ -369,14 +370,18 @@ class BaseEventLoop extends AbstractEventLoop {
     _log_error(lines.join("\n"), _isNone(exception) ? null : exception);
   }
 
-  /** Routes an error to the user's handler (a dict context) or the default one. */
-  call_exception_handler(context: ExceptionContext): void {
+  /**
+   * Routes an error to the user's handler (a dict context) or the default one. `during`: the
+   * exception being handled when this is called from an `except` block (a failed callback), which
+   * an error in the user's handler gets as its __context__.
+   */
+  call_exception_handler(context: ExceptionContext, during: BaseException | null = null): void {
     if (this._exception_handler === null) {
       try {
         this.default_exception_handler(context);
       } catch (e) {
         if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-        _log_error("Exception in default exception handler", e);
+        _log_error("Exception in default exception handler", caughtException(e));
       }
       return;
     }
@@ -384,14 +389,17 @@ class BaseEventLoop extends AbstractEventLoop {
       this._exception_handler(this, toPyDict(context));
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      const exc = caughtException(e);
+      if (during !== null && during !== exc && exc.__context__ === null) exc.__context__ = during;
       try {
         this.default_exception_handler({
           message: "Unhandled error in exception handler",
-          exception: e,
+          exception: exc,
           context: toPyDict(context),
         });
       } catch (e2) {
         if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
+        caughtException(e2);
         _log_error(
           "Exception in default exception handler while handling an unexpected error in custom exception handler",
           e2,

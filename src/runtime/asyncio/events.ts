@@ -130,7 +130,7 @@ class Handle {
         message: `Exception in callback ${_format_callback_source(cb, args)}`,
         exception: exc,
         handle: this,
-      });
+      }, exc);
     }
   }
 }
@@ -190,7 +190,7 @@ class AbstractEventLoop {
   get_debug(): boolean {
     return notImplemented("get_debug");
   }
-  call_exception_handler(_context: ExceptionContext): void {
+  call_exception_handler(_context: ExceptionContext, _during?: unknown): void {
     notImplemented("call_exception_handler");
   }
   /** @internal */
