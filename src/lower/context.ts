@@ -84,6 +84,8 @@ export interface FunctionContext {
   /** The class the method belongs to, for `super()` and qualnames. */
   className?: string;
   qualname: string;
+  /** Temporaries holding the exceptions of the enclosing `except` blocks, innermost last (bare `raise`). */
+  handling: string[];
 }
 
 export class Diagnostics {

@@ -27,7 +27,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -138,7 +138,7 @@ class Lowerer {
   }
 
   private newFunctionContext(scope: Scope, qualname: string, isCoroutine: boolean, isGenerator: boolean): FunctionContext {
-    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname };
+    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname, handling: [] };
   }
 
   private temp(prefix = "_t"): string {
@@ -631,7 +631,11 @@ class Lowerer {
   }
 
   private raise(s: py.Raise): ir.Stmt[] {
-    if (!s.exc) return [{ k: "throw", value: this.rt("reraise"), line: s.lineno }];
+    if (!s.exc) {
+      // Inside an except block (in this function) the exception being handled is known by name.
+      const handled = this.fn.handling[this.fn.handling.length - 1];
+      return [{ k: "throw", value: handled ? id(handled) : this.rt("reraise"), line: s.lineno }];
+    }
     const exc = this.exceptionValue(s.exc);
     if (s.cause) return [{ k: "throw", value: this.rt("with_cause", exc, this.exceptionValue(s.cause)), line: s.lineno }];
     return [{ k: "throw", value: exc, line: s.lineno }];
@@ -660,22 +664,25 @@ class Lowerer {
       catchName = this.temp("_e");
       this.fn.temps.pop();
       const exc = this.temp("_exc");
-      const chain: { test: ir.Expr | null; body: ir.Stmt[] }[] = [];
-      for (const h of s.handlers) {
-        const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
-        if (h.name) this.fn.declared.add(h.name);
-        const hbody = [...bind, ...this.stmts(h.body)];
-        chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
-      }
-      // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
-      let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const c = chain[i];
-        tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
-      }
+      const handlers = (): ir.Stmt[] => {
+        const chain: { test: ir.Expr | null; body: ir.Stmt[] }[] = [];
+        for (const h of s.handlers) {
+          const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
+          if (h.name) this.fn.declared.add(h.name);
+          const hbody = [...bind, ...this.stmts(h.body)];
+          chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
+        }
+        // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
+        let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const c = chain[i];
+          tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
+        }
+        return tail;
+      };
       handlerBody = [
         { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(this.helper("to_exception"), id(catchName)) }, line },
-        ...this.exceptionContext(exc, tail),
+        ...this.exceptionContext(exc, handlers),
       ];
     }
     if (s.orelse.length) {
@@ -724,7 +731,7 @@ class Lowerer {
           then: [
             {
               k: "try",
-              body: this.exceptionContext(match, [...bind, ...this.stmts(h.body)]),
+              body: this.exceptionContext(match, () => [...bind, ...this.stmts(h.body)]),
               catchName: inner,
               handler: [{ k: "expr", expr: call(member(id(raised), "push"), call(this.helper("to_exception"), id(inner))) }],
             },
@@ -737,11 +744,27 @@ class Lowerer {
   }
 
   /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */
-  private exceptionContext(exc: string, body: ir.Stmt[]): ir.Stmt[] {
+  /** An exception escaping the handler gets the handled one as its `__context__` (implicit chaining). */
+  private exceptionContext(exc: string, lowerBody: () => ir.Stmt[]): ir.Stmt[] {
     const saved = this.temp("_prev");
+    const escaping = this.temp("_e");
+    this.fn.temps.pop();
+    this.fn.handling.push(exc);
+    let body: ir.Stmt[];
+    try {
+      body = lowerBody();
+    } finally {
+      this.fn.handling.pop();
+    }
     return [
       { k: "expr", expr: { k: "assign", op: "=", target: id(saved), value: call(this.helper("enter_except"), id(exc)) } },
-      { k: "try", body, finalizer: [{ k: "expr", expr: call(this.helper("exit_except"), id(saved)) }] },
+      {
+        k: "try",
+        body,
+        catchName: escaping,
+        handler: [{ k: "throw", value: call(this.helper("chain_context"), id(escaping), id(exc)) }],
+        finalizer: [{ k: "expr", expr: call(this.helper("exit_except"), id(saved)) }],
+      },
     ];
   }
 
@@ -978,6 +1001,12 @@ class Lowerer {
       if (this.fn.temps.length) body.unshift({ k: "vars", names: this.fn.temps.map((name) => ({ name, type: "any" })) });
     } else {
       body = this.functionBody(s.body, extra);
+      if (isGenerator) {
+        // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
+        const escaping = this.temp("_e");
+        this.fn.temps.pop();
+        body = [{ k: "try", body, catchName: escaping, handler: [{ k: "throw", value: call(this.helper("generator_stop"), id(escaping)) }] }];
+      }
     }
     const needsSelfAlias = method?.selfName ? this.fn.selfBox?.used : false;
     this.fn = outer;

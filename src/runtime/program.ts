@@ -409,6 +409,36 @@ export function exit_except(saved: BaseException | null): void {
   _set_exception(saved);
 }
 
+/**
+ * An exception escaping an `except` block: its `__context__` is the exception that block was
+ * handling, unless it already has one (it was raised while handling another) or it is that same
+ * exception (re-raised). The compiler wraps handler bodies with this, so chaining follows the
+ * program text and stays right when tasks interleave.
+ */
+export function chain_context(escaping: unknown, handled: BaseException): BaseException {
+  const e = toPyException(escaping);
+  if (e === handled || e.__context__) return e;
+  // No cycles: if `e` is somewhere in the handled exception's own chain, that link is cut (as CPython does).
+  for (let c: BaseException | null = handled; c; c = c.__context__) {
+    if (c.__context__ === e) {
+      c.__context__ = null;
+      break;
+    }
+  }
+  e.__context__ = handled;
+  return e;
+}
+
+/** PEP 479: what escapes a generator's body; a StopIteration becomes a RuntimeError caused by it. */
+export function generator_stop(escaping: unknown): BaseException {
+  const e = toPyException(escaping);
+  if (!(e instanceof StopIteration)) return e;
+  const r = new RuntimeError("generator raised StopIteration");
+  r.__cause__ = e;
+  r.__context__ = e;
+  return r;
+}
+
 export function reraise(): BaseException {
   if (!handling) return new RuntimeError("No active exception to reraise");
   return handling;
