@@ -19,6 +19,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
+import { findUnboundReads } from "./definite-assignment.js";
 
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
@@ -27,7 +28,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end chain_context generator_stop`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop assigned assigned_global`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -185,11 +186,16 @@ class Lowerer {
     const declareHere = this.declarableAtFirstAssignment(stmts, new Set(locals));
     const hoisted = locals.filter((n) => !declareHere.has(n) && !this.loopOnlyNames(stmts).has(n));
     for (const n of hoisted) this.fn.declared.add(n);
+    // Reads that may find their name unbound get a check; those names start out UNBOUND.
+    const tracked = locals.filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
+    this.fn.unbound = findUnboundReads(stmts, new Set(tracked), scope.params, this.scopes);
     const body: ir.Stmt[] = [];
     for (const s of stmts) body.push(...this.stmtSafe(s));
     const head: ir.Stmt[] = [];
-    const toDeclare = [...hoisted.map(safeName), ...this.fn.temps];
+    const startUnbound = hoisted.filter((n) => this.fn.unbound!.names.has(n));
+    const toDeclare = [...hoisted.filter((n) => !startUnbound.includes(n)).map(safeName), ...this.fn.temps];
     if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
+    for (const n of startUnbound) head.push({ k: "var", decl: "let", name: safeName(n), type: "any", init: this.unboundMarker() });
     return [...head, ...extra, ...body];
   }
 
@@ -670,6 +676,8 @@ class Lowerer {
           const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
           if (h.name) this.fn.declared.add(h.name);
           const hbody = [...bind, ...this.stmts(h.body)];
+          // CPython deletes the `as` name when the handler ends.
+          if (h.name && this.fn.unbound?.names.has(h.name) && !endsAbruptly(h.body)) hbody.push(this.unbindName(h.name));
           chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
         }
         // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
@@ -773,7 +781,7 @@ class Lowerer {
     for (const t of s.targets) {
       if (t._type === "Subscript") out.push({ k: "expr", expr: this.rt("delitem", this.expr(t.value), this.expr(t.slice)), line: s.lineno });
       else if (t._type === "Attribute") out.push({ k: "expr", expr: this.rt("delattr", this.expr(t.value), lit(t.attr)), line: s.lineno });
-      else if (t._type === "Name") out.push({ k: "expr", expr: { k: "assign", op: "=", target: id(safeName(t.id)), value: lit(undefined) }, line: s.lineno });
+      else if (t._type === "Name") out.push(this.unbindName(t.id, s.lineno));
       else this.diags.error(t, "TSY1005", `cannot delete ${t._type}`);
     }
     return out;
@@ -1375,7 +1383,22 @@ class Lowerer {
     }
     const r = resolveName(this.fn.scope, n, this.scopes);
     if (r.where === "builtin") return this.builtinName(e);
+    if (this.fn.unbound?.reads.has(e)) {
+      // Definite-assignment analysis could not prove the name bound here.
+      return this.rt(this.fn.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+    }
     return id(safeName(n));
+  }
+
+  /** The value of a deleted (or not yet assigned) variable that a check may read. */
+  private unboundMarker(): ir.Expr {
+    return id(this.imports.use("UNBOUND", "UNBOUND", PROGRAM));
+  }
+
+  /** `del x` and the end of `except ... as x`: x becomes unbound (only tracked when something may read it). */
+  private unbindName(name: string, line?: number): ir.Stmt {
+    const unbound = this.fn.unbound?.names.has(name) ? this.unboundMarker() : lit(undefined);
+    return { k: "expr", expr: { k: "assign", op: "=", target: id(safeName(name)), value: unbound }, line };
   }
 
   private builtinName(e: py.Name): ir.Expr {
@@ -1764,6 +1787,17 @@ const INPLACE_HELPERS: Record<string, string> = {
 };
 const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
 const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+
+/** Whether a block's last statement leaves it (nothing after it would run). */
+function endsAbruptly(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  return !!last && (last._type === "Return" || last._type === "Raise" || last._type === "Break" || last._type === "Continue");
+}
+
+/** A name Python finds among the builtins when the module has not bound it (yet). */
+function isBuiltinName(n: string): boolean {
+  return BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "__name__" || n === "__file__";
+}
 
 function isTrue(e: ir.Expr): boolean {
   return e.k === "lit" && e.value === true;

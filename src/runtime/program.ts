@@ -5,7 +5,7 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
+  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -484,6 +484,21 @@ export function exception_instance(x: unknown): BaseException {
   if (x instanceof BaseException) return x;
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();
   return new TypeError("exceptions must derive from BaseException");
+}
+
+/** The value of a local that is not bound (before its assignment, after `del`): checks look for it. */
+export const UNBOUND: any = Symbol("unbound");
+
+/** A read of a local the compiler could not prove bound. */
+export function assigned<T>(value: T, name: string): T {
+  if (value === UNBOUND) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
+  return value;
+}
+
+/** The same for a module-level name. */
+export function assigned_global<T>(value: T, name: string): T {
+  if (value === UNBOUND) throw new NameError(`name '${name}' is not defined`);
+  return value;
 }
 
 export function name_error(name: string): never {
