@@ -28,7 +28,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end chain_context generator_stop assigned assigned_global`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -67,6 +67,8 @@ class Lowerer {
   private fn!: FunctionContext;
   private readonly known = new Map<Scope, Map<string, Known>>();
   private usesFile = false;
+  /** Whether the program reads `__doc__` anywhere (then functions carry their docstrings). */
+  private readsDoc = false;
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
@@ -82,6 +84,9 @@ class Lowerer {
     this.userNames = new Set();
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
+    walk(module, (n) => {
+      if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
+    });
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.registerDefinitions();
   }
@@ -965,7 +970,10 @@ class Lowerer {
     const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
     if (!coroutine && !decorators.length && once && fnExpr.fn && this.isTopLevelOf(s)) {
       this.fn.declared.add(s.name);
-      return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }];
+      // The docstring becomes `__doc__` only when the program reads some `__doc__`.
+      const doc = this.readsDoc ? docstring(s.body) : null;
+      const setDoc: ir.Stmt[] = doc === null ? [] : [{ k: "expr", expr: { k: "assign", op: "=", target: member(id(safeName(s.name)), "__doc__"), value: lit(doc) }, line: s.lineno }];
+      return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
     }
     return [...fnExpr.hoisted, this.assignName(s.name, value, firstLine(s))];
   }
@@ -1078,9 +1086,13 @@ class Lowerer {
       const n = safeName(args.vararg.arg);
       return [{ k: "expr", expr: { k: "assign", op: "=", target: id(n), value: this.rt("varargs", id(n)) } }];
     }
+    const positional = args.posonlyargs.length + args.args.length;
     const spec: ir.Expr = {
       k: "object",
       props: [
+        { key: "name", value: lit(this.fn.qualname) },
+        { key: "positional", value: lit(positional) },
+        ...(args.defaults.length ? [{ key: "optional", value: lit(args.defaults.length) }] : []),
         { key: "kwonly", value: { k: "array", elements: args.kwonlyargs.map((a) => lit(a.arg)) } },
         { key: "defaults", value: { k: "array", elements: args.kw_defaults.map((d) => (d ? this.expr(d) : lit(undefined))) } },
         { key: "varargs", value: lit(!!args.vararg) },
@@ -1616,6 +1628,9 @@ class Lowerer {
       const r = resolveName(this.fn.scope, f.id, this.scopes);
       const known = this.lookupKnown(f.id);
       if (known?.kind === "def" && !kwStar.length) {
+        const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
+        // Python evaluates the arguments, then refuses the call.
+        if (problem) return this.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => this.expr(k.value)));
         const ordered = this.orderArguments(known.node.args, args, keywords, e);
         // A spread into fixed parameters type-checks only through the generic call().
         if (ordered && ordered.some((x) => x.k === "spread")) return this.rt("call", id(safeName(f.id)), ...ordered);
@@ -1787,6 +1802,26 @@ const INPLACE_HELPERS: Record<string, string> = {
 };
 const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
 const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+
+/**
+ * The TypeError CPython raises for a call of a known module-level def whose arguments cannot bind,
+ * or null. Only what is certain from the text: no `*` spread among the arguments.
+ */
+function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[]): string | null {
+  if (args.some((x) => x.k === "spread")) return null;
+  const a = f.args;
+  const name = `${f.name}()`;
+  const posonly = a.posonlyargs.map((p) => p.arg);
+  const positional = [...posonly, ...a.args.map((p) => p.arg)];
+  const misplaced = keywords.filter((k) => posonly.includes(k.arg)).map((k) => k.arg);
+  if (misplaced.length && !a.kwarg) return `${name} got some positional-only arguments passed as keyword arguments: '${misplaced.join(", ")}'`;
+  for (const k of keywords) {
+    const i = positional.indexOf(k.arg);
+    if (i >= posonly.length && i < args.length) return `${name} got multiple values for argument '${k.arg}'`;
+    if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
+  }
+  return null;
+}
 
 /** Whether a block's last statement leaves it (nothing after it would run). */
 function endsAbruptly(body: py.Stmt[]): boolean {
