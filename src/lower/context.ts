@@ -1,6 +1,7 @@
 // The state the lowering carries: runtime imports it has used, temporaries it has claimed,
 // diagnostics, and the stack of functions being lowered.
 
+import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { UnsupportedError } from "../diagnostics/diagnostic.js";
@@ -84,6 +85,10 @@ export interface FunctionContext {
   /** The class the method belongs to, for `super()` and qualnames. */
   className?: string;
   qualname: string;
+  /** Temporaries holding the exceptions of the enclosing `except` blocks, innermost last (bare `raise`). */
+  handling: string[];
+  /** Reads that definite-assignment analysis could not prove bound (set when the body is lowered). */
+  unbound?: UnboundReads;
 }
 
 export class Diagnostics {

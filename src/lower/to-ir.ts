@@ -20,6 +20,7 @@ import { walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, specifierBetween, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
+import { findUnboundReads } from "./definite-assignment.js";
 
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
@@ -28,7 +29,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -75,6 +76,8 @@ class Lowerer {
   private fn!: FunctionContext;
   private readonly known = new Map<Scope, Map<string, Known>>();
   private usesFile = false;
+  /** Whether the program reads `__doc__` anywhere (then functions carry their docstrings). */
+  private readsDoc = false;
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
@@ -96,6 +99,9 @@ class Lowerer {
     this.userNames = new Set();
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
+    walk(module, (n) => {
+      if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
+    });
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
     walk(module, (n) => {
@@ -256,7 +262,7 @@ class Lowerer {
   }
 
   private newFunctionContext(scope: Scope, qualname: string, isCoroutine: boolean, isGenerator: boolean): FunctionContext {
-    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname };
+    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname, handling: [] };
   }
 
   private temp(prefix = "_t"): string {
@@ -303,11 +309,16 @@ class Lowerer {
     const declareHere = this.declarableAtFirstAssignment(stmts, new Set(locals));
     const hoisted = locals.filter((n) => !declareHere.has(n) && !this.loopOnlyNames(stmts).has(n));
     for (const n of hoisted) this.fn.declared.add(n);
+    // Reads that may find their name unbound get a check; those names start out UNBOUND.
+    const tracked = locals.filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
+    this.fn.unbound = findUnboundReads(stmts, new Set(tracked), scope.params, this.scopes);
     const body: ir.Stmt[] = [];
     for (const s of stmts) body.push(...this.stmtSafe(s));
     const head: ir.Stmt[] = [];
-    const toDeclare = [...hoisted.map(safeName), ...this.fn.temps];
+    const startUnbound = hoisted.filter((n) => this.fn.unbound!.names.has(n));
+    const toDeclare = [...hoisted.filter((n) => !startUnbound.includes(n)).map(safeName), ...this.fn.temps];
     if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
+    for (const n of startUnbound) head.push({ k: "var", decl: "let", name: safeName(n), type: "any", init: this.unboundMarker() });
     return [...head, ...extra, ...body];
   }
 
@@ -750,7 +761,11 @@ class Lowerer {
   }
 
   private raise(s: py.Raise): ir.Stmt[] {
-    if (!s.exc) return [{ k: "throw", value: this.rt("reraise"), line: s.lineno }];
+    if (!s.exc) {
+      // Inside an except block (in this function) the exception being handled is known by name.
+      const handled = this.fn.handling[this.fn.handling.length - 1];
+      return [{ k: "throw", value: handled ? id(handled) : this.rt("reraise"), line: s.lineno }];
+    }
     const exc = this.exceptionValue(s.exc);
     if (s.cause) return [{ k: "throw", value: this.rt("with_cause", exc, this.exceptionValue(s.cause)), line: s.lineno }];
     return [{ k: "throw", value: exc, line: s.lineno }];
@@ -779,22 +794,27 @@ class Lowerer {
       catchName = this.temp("_e");
       this.fn.temps.pop();
       const exc = this.temp("_exc");
-      const chain: { test: ir.Expr | null; body: ir.Stmt[] }[] = [];
-      for (const h of s.handlers) {
-        const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
-        if (h.name) this.fn.declared.add(h.name);
-        const hbody = [...bind, ...this.stmts(h.body)];
-        chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
-      }
-      // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
-      let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const c = chain[i];
-        tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
-      }
+      const handlers = (): ir.Stmt[] => {
+        const chain: { test: ir.Expr | null; body: ir.Stmt[] }[] = [];
+        for (const h of s.handlers) {
+          const bind: ir.Stmt[] = h.name ? [this.assignName(h.name, id(exc), h.lineno)] : [];
+          if (h.name) this.fn.declared.add(h.name);
+          const hbody = [...bind, ...this.stmts(h.body)];
+          // CPython deletes the `as` name when the handler ends.
+          if (h.name && this.fn.unbound?.names.has(h.name) && !endsAbruptly(h.body)) hbody.push(this.unbindName(h.name));
+          chain.push({ test: h.type ? this.rt("exception_matches", id(exc), this.expr(h.type)) : null, body: hbody.length ? hbody : [] });
+        }
+        // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
+        let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const c = chain[i];
+          tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
+        }
+        return tail;
+      };
       handlerBody = [
         { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(this.helper("to_exception"), id(catchName)) }, line },
-        ...this.exceptionContext(exc, tail),
+        ...this.exceptionContext(exc, handlers),
       ];
     }
     if (s.orelse.length) {
@@ -843,7 +863,7 @@ class Lowerer {
           then: [
             {
               k: "try",
-              body: this.exceptionContext(match, [...bind, ...this.stmts(h.body)]),
+              body: this.exceptionContext(match, () => [...bind, ...this.stmts(h.body)]),
               catchName: inner,
               handler: [{ k: "expr", expr: call(member(id(raised), "push"), call(this.helper("to_exception"), id(inner))) }],
             },
@@ -856,11 +876,27 @@ class Lowerer {
   }
 
   /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */
-  private exceptionContext(exc: string, body: ir.Stmt[]): ir.Stmt[] {
+  /** An exception escaping the handler gets the handled one as its `__context__` (implicit chaining). */
+  private exceptionContext(exc: string, lowerBody: () => ir.Stmt[]): ir.Stmt[] {
     const saved = this.temp("_prev");
+    const escaping = this.temp("_e");
+    this.fn.temps.pop();
+    this.fn.handling.push(exc);
+    let body: ir.Stmt[];
+    try {
+      body = lowerBody();
+    } finally {
+      this.fn.handling.pop();
+    }
     return [
       { k: "expr", expr: { k: "assign", op: "=", target: id(saved), value: call(this.helper("enter_except"), id(exc)) } },
-      { k: "try", body, finalizer: [{ k: "expr", expr: call(this.helper("exit_except"), id(saved)) }] },
+      {
+        k: "try",
+        body,
+        catchName: escaping,
+        handler: [{ k: "throw", value: call(this.helper("chain_context"), id(escaping), id(exc)) }],
+        finalizer: [{ k: "expr", expr: call(this.helper("exit_except"), id(saved)) }],
+      },
     ];
   }
 
@@ -869,7 +905,7 @@ class Lowerer {
     for (const t of s.targets) {
       if (t._type === "Subscript") out.push({ k: "expr", expr: this.rt("delitem", this.expr(t.value), this.expr(t.slice)), line: s.lineno });
       else if (t._type === "Attribute") out.push({ k: "expr", expr: this.rt("delattr", this.expr(t.value), lit(t.attr)), line: s.lineno });
-      else if (t._type === "Name") out.push({ k: "expr", expr: { k: "assign", op: "=", target: id(safeName(t.id)), value: lit(undefined) }, line: s.lineno });
+      else if (t._type === "Name") out.push(this.unbindName(t.id, s.lineno));
       else this.diags.error(t, "TSY1005", `cannot delete ${t._type}`);
     }
     return out;
@@ -1098,7 +1134,10 @@ class Lowerer {
     const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
     if (!coroutine && !decorators.length && once && fnExpr.fn && this.isTopLevelOf(s)) {
       this.fn.declared.add(s.name);
-      return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }];
+      // The docstring becomes `__doc__` only when the program reads some `__doc__`.
+      const doc = this.readsDoc ? docstring(s.body) : null;
+      const setDoc: ir.Stmt[] = doc === null ? [] : [{ k: "expr", expr: { k: "assign", op: "=", target: member(id(safeName(s.name)), "__doc__"), value: lit(doc) }, line: s.lineno }];
+      return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
     }
     return [...fnExpr.hoisted, this.assignName(s.name, value, firstLine(s))];
   }
@@ -1142,6 +1181,12 @@ class Lowerer {
       if (this.fn.temps.length) body.unshift({ k: "vars", names: this.fn.temps.map((name) => ({ name, type: "any" })) });
     } else {
       body = this.functionBody(s.body, extra);
+      if (isGenerator) {
+        // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
+        const escaping = this.temp("_e");
+        this.fn.temps.pop();
+        body = [{ k: "try", body, catchName: escaping, handler: [{ k: "throw", value: call(this.helper("generator_stop"), id(escaping)) }] }];
+      }
     }
     const needsSelfAlias = method?.selfName ? this.fn.selfBox?.used : false;
     this.fn = outer;
@@ -1205,9 +1250,13 @@ class Lowerer {
       const n = safeName(args.vararg.arg);
       return [{ k: "expr", expr: { k: "assign", op: "=", target: id(n), value: this.rt("varargs", id(n)) } }];
     }
+    const positional = args.posonlyargs.length + args.args.length;
     const spec: ir.Expr = {
       k: "object",
       props: [
+        { key: "name", value: lit(this.fn.qualname) },
+        { key: "positional", value: lit(positional) },
+        ...(args.defaults.length ? [{ key: "optional", value: lit(args.defaults.length) }] : []),
         { key: "kwonly", value: { k: "array", elements: args.kwonlyargs.map((a) => lit(a.arg)) } },
         { key: "defaults", value: { k: "array", elements: args.kw_defaults.map((d) => (d ? this.expr(d) : lit(undefined))) } },
         { key: "varargs", value: lit(!!args.vararg) },
@@ -1510,7 +1559,22 @@ class Lowerer {
     }
     const r = resolveName(this.fn.scope, n, this.scopes);
     if (r.where === "builtin") return this.builtinName(e);
+    if (this.fn.unbound?.reads.has(e)) {
+      // Definite-assignment analysis could not prove the name bound here.
+      return this.rt(this.fn.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+    }
     return id(safeName(n));
+  }
+
+  /** The value of a deleted (or not yet assigned) variable that a check may read. */
+  private unboundMarker(): ir.Expr {
+    return id(this.imports.use("UNBOUND", "UNBOUND", PROGRAM));
+  }
+
+  /** `del x` and the end of `except ... as x`: x becomes unbound (only tracked when something may read it). */
+  private unbindName(name: string, line?: number): ir.Stmt {
+    const unbound = this.fn.unbound?.names.has(name) ? this.unboundMarker() : lit(undefined);
+    return { k: "expr", expr: { k: "assign", op: "=", target: id(safeName(name)), value: unbound }, line };
   }
 
   private builtinName(e: py.Name): ir.Expr {
@@ -1728,6 +1792,9 @@ class Lowerer {
       const r = resolveName(this.fn.scope, f.id, this.scopes);
       const known = this.lookupKnown(f.id);
       if (known?.kind === "def" && !kwStar.length) {
+        const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
+        // Python evaluates the arguments, then refuses the call.
+        if (problem) return this.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => this.expr(k.value)));
         const ordered = this.orderArguments(known.node.args, args, keywords, e);
         // A spread into fixed parameters type-checks only through the generic call().
         if (ordered && ordered.some((x) => x.k === "spread")) return this.rt("call", id(safeName(f.id)), ...ordered);
@@ -1911,6 +1978,37 @@ const INPLACE_HELPERS: Record<string, string> = {
 };
 const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
 const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+
+/**
+ * The TypeError CPython raises for a call of a known module-level def whose arguments cannot bind,
+ * or null. Only what is certain from the text: no `*` spread among the arguments.
+ */
+function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[]): string | null {
+  if (args.some((x) => x.k === "spread")) return null;
+  const a = f.args;
+  const name = `${f.name}()`;
+  const posonly = a.posonlyargs.map((p) => p.arg);
+  const positional = [...posonly, ...a.args.map((p) => p.arg)];
+  const misplaced = keywords.filter((k) => posonly.includes(k.arg)).map((k) => k.arg);
+  if (misplaced.length && !a.kwarg) return `${name} got some positional-only arguments passed as keyword arguments: '${misplaced.join(", ")}'`;
+  for (const k of keywords) {
+    const i = positional.indexOf(k.arg);
+    if (i >= posonly.length && i < args.length) return `${name} got multiple values for argument '${k.arg}'`;
+    if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
+  }
+  return null;
+}
+
+/** Whether a block's last statement leaves it (nothing after it would run). */
+function endsAbruptly(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  return !!last && (last._type === "Return" || last._type === "Raise" || last._type === "Break" || last._type === "Continue");
+}
+
+/** A name Python finds among the builtins when the module has not bound it (yet). */
+function isBuiltinName(n: string): boolean {
+  return BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "__name__" || n === "__file__";
+}
 
 function isTrue(e: ir.Expr): boolean {
   return e.k === "lit" && e.value === true;

@@ -5,11 +5,11 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
+  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
-import { KwArgs } from "./builtins/object.js";
+import { KwArgs, DUPLICATE_KEYWORD, classModule } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
@@ -130,6 +130,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 
 /** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */
 export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
+  checkDuplicate(f, kwargs);
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
   const all = [...Array.from(args), new KwArgs(kwargs)];
@@ -140,23 +141,44 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
 /** `obj.name(*args, **kwargs)`. */
 export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
   const f = obj?.[name];
+  checkDuplicate(f, kwargs);
   if (f === undefined) return call(obj[name], ...Array.from(args), new KwArgs(kwargs));
   return callkw(f, obj, args, kwargs);
 }
 
 
-/** Merges `**mapping` arguments into a call's keywords, rejecting duplicates as Python does. */
+/** Merges `**mapping` arguments into a call's keywords; a duplicate is raised when the call is made. */
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...explicit };
   for (const m of mappings) {
     const entries: [unknown, unknown][] = m instanceof PyDict ? [...m.items()] as [unknown, unknown][] : Object.entries(m as object);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
-      if (k in out) throw new TypeError(`got multiple values for keyword argument '${k}'`);
+      if (k in out && !(DUPLICATE_KEYWORD in out)) Object.defineProperty(out, DUPLICATE_KEYWORD, { value: k });
       out[k] = v;
     }
   }
   return out;
+}
+
+/** How CPython names a callable in call errors: `__main__.make()`, `__main__.Box.method()`, `print()`. */
+export function function_str(f: unknown): string {
+  const g = f as { __qualname__?: string; __module__?: string; __builtin__?: boolean; __func__?: unknown; name?: string };
+  if (typeof f !== "function") return `${typeName(f)} object`;
+  if (g.__func__) return function_str(g.__func__);
+  const qualname = g.__qualname__ ?? (g.name || "<lambda>");
+  const module = g.__builtin__ ? "builtins" : isJsClass(f) ? classModule(f) : (g.__module__ ?? "__main__");
+  return module === "builtins" ? `${qualname}()` : `${module}.${qualname}()`;
+}
+
+function checkDuplicate(f: unknown, kwargs: Record<string, unknown>): void {
+  const k = (kwargs as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
+  if (k !== undefined) throw new TypeError(`${function_str(f)} got multiple values for keyword argument '${k}'`);
+}
+
+/** A call the compiler knows cannot bind: its arguments were evaluated, now Python's TypeError. */
+export function bad_call(message: string, ..._args: unknown[]): never {
+  throw new TypeError(message);
 }
 
 /** Turns a JS rest array into Python's `*args` tuple (a trailing `KwArgs` has no parameter to go to). */
@@ -171,10 +193,24 @@ export function varargs(rest: unknown[]): PyTuple<unknown> {
 }
 
 interface RestSpec {
+  /** The function's qualified name, for error messages. */
+  name?: string;
+  /** How many positional parameters come before the rest parameter, and how many of them have defaults. */
+  positional?: number;
+  optional?: number;
   kwonly: string[];
   defaults: unknown[];
   varargs: boolean;
   kwargs: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function nameList(names: string[]): string {
+  const list = names.map((n) => `'${n}'`);
+  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
 }
 
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
@@ -185,17 +221,29 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unkn
     given = { ...last.kw };
     rest = rest.slice(0, -1);
   }
-  if (!spec.varargs && rest.length) throw new TypeError(`takes ${0} positional arguments but ${rest.length} were given`);
+  const fname = `${spec.name ?? "function"}()`;
+  if (!spec.varargs && rest.length) {
+    // Extra positional arguments: the named positional parameters were all filled.
+    const n = spec.positional ?? 0;
+    const optional = spec.optional ?? 0;
+    const takes = optional ? `from ${n - optional} to ${n} positional arguments` : plural(n, "positional argument");
+    const kwGiven = spec.kwonly.filter((k) => k in given).length;
+    const count = n + rest.length;
+    const were = kwGiven ? `${plural(count, "positional argument")} (and ${plural(kwGiven, "keyword-only argument")}) were given` : `${count} ${count === 1 ? "was" : "were"} given`;
+    throw new TypeError(`${fname} takes ${takes} but ${were}`);
+  }
   const kw: Record<string, unknown> = {};
+  const missing: string[] = [];
   spec.kwonly.forEach((name, i) => {
     if (name in given) {
       kw[name] = given[name];
       delete given[name];
     } else if (spec.defaults[i] !== undefined) kw[name] = spec.defaults[i];
-    else throw new TypeError(`missing 1 required keyword-only argument: '${name}'`);
+    else missing.push(name);
   });
   const extra = Object.keys(given);
-  if (extra.length && !spec.kwargs) throw new TypeError(`got an unexpected keyword argument '${extra[0]}'`);
+  if (extra.length && !spec.kwargs) throw new TypeError(`${fname} got an unexpected keyword argument '${extra[0]}'`);
+  if (missing.length) throw new TypeError(`${fname} missing ${plural(missing.length, "required keyword-only argument")}: ${nameList(missing)}`);
   return { args: PyTuple.fromArray(rest), kw, kwargs: PyDict.fromEntries(Object.entries(given)) };
 }
 
@@ -415,6 +463,35 @@ export function exit_except(saved: BaseException | null): void {
 // Exceptions last thrown by a bare `raise` (or left unhandled by except*): an except* clause treats
 // those as re-raised parts of the group it caught, and a `raise e` of the same object as new.
 const reraised = new WeakSet<BaseException>();
+/**
+ * An exception escaping an `except` block: its `__context__` is the exception that block was
+ * handling, unless it already has one (it was raised while handling another) or it is that same
+ * exception (re-raised). The compiler wraps handler bodies with this, so chaining follows the
+ * program text and stays right when tasks interleave.
+ */
+export function chain_context(escaping: unknown, handled: BaseException): BaseException {
+  const e = toPyException(escaping);
+  if (e === handled || e.__context__) return e;
+  // No cycles: if `e` is somewhere in the handled exception's own chain, that link is cut (as CPython does).
+  for (let c: BaseException | null = handled; c; c = c.__context__) {
+    if (c.__context__ === e) {
+      c.__context__ = null;
+      break;
+    }
+  }
+  e.__context__ = handled;
+  return e;
+}
+
+/** PEP 479: what escapes a generator's body; a StopIteration becomes a RuntimeError caused by it. */
+export function generator_stop(escaping: unknown): BaseException {
+  const e = toPyException(escaping);
+  if (!(e instanceof StopIteration)) return e;
+  const r = new RuntimeError("generator raised StopIteration");
+  r.__cause__ = e;
+  r.__context__ = e;
+  return r;
+}
 
 export function reraise(): BaseException {
   if (!handling) return new RuntimeError("No active exception to reraise");
@@ -493,6 +570,21 @@ export function exception_instance(x: unknown): BaseException {
   }
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();
   return new TypeError("exceptions must derive from BaseException");
+}
+
+/** The value of a local that is not bound (before its assignment, after `del`): checks look for it. */
+export const UNBOUND: any = Symbol("unbound");
+
+/** A read of a local the compiler could not prove bound. */
+export function assigned<T>(value: T, name: string): T {
+  if (value === UNBOUND) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
+  return value;
+}
+
+/** The same for a module-level name. */
+export function assigned_global<T>(value: T, name: string): T {
+  if (value === UNBOUND) throw new NameError(`name '${name}' is not defined`);
+  return value;
 }
 
 export function name_error(name: string): never {

@@ -606,13 +606,45 @@ class SeqReverseIterator implements Iterator<unknown> {
     return this;
   }
   __repr__(): string {
-    return `<list_reverseiterator object at 0x${addressOf(this).toString(16)}>`;
+    return `<${className(this.constructor)} object at 0x${addressOf(this).toString(16)}>`;
   }
+  static __name__ = "list_reverseiterator";
+}
+/** reversed() of a tuple or a string. */
+class ReversedIterator extends SeqReverseIterator {
+  static __name__ = "reversed";
+}
+
+/**
+ * The lazy iterator objects of map(), filter() and zip(): a JS generator under a class whose Python
+ * name is the builtin's (`type(map(f, xs)).__name__ == 'map'`).
+ */
+class BuiltinIterator<T> implements IterableIterator<T> {
+  constructor(private readonly it: Iterator<T>) {}
+  next(): IteratorResult<T> {
+    return this.it.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __repr__(): string {
+    return `<${className(this.constructor)} object at 0x${addressOf(this).toString(16)}>`;
+  }
+}
+class MapIterator<T> extends BuiltinIterator<T> {
+  static __name__ = "map";
+}
+class FilterIterator<T> extends BuiltinIterator<T> {
+  static __name__ = "filter";
+}
+class ZipIterator<T> extends BuiltinIterator<T> {
+  static __name__ = "zip";
 }
 
 export const reversed = builtin(function reversed(x: unknown): Iterator<unknown> {
-  if (x instanceof Array) return new SeqReverseIterator(x);
-  if (typeof x === "string") return new SeqReverseIterator(Array.from(x));
+  if (x instanceof PyList) return new SeqReverseIterator(x);
+  if (x instanceof Array) return new ReversedIterator(x);
+  if (typeof x === "string") return new ReversedIterator(Array.from(x));
   if (x !== null && typeof x === "object") {
     const f = (x as { __reversed__?: () => unknown }).__reversed__;
     if (typeof f === "function") return iterImpl(f.call(x));
@@ -658,7 +690,7 @@ export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unk
   const k = popKw(its);
   const strict = k?.strict !== undefined && truthy(k.strict);
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
-  return (function* () {
+  return new ZipIterator((function* () {
     if (iters.length === 0) return;
     for (;;) {
       const vals: unknown[] = [];
@@ -677,19 +709,19 @@ export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unk
       }
       yield PyTuple.fromArray(vals);
     }
-  })();
+  })());
 });
 
 export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator<unknown> {
   if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
   if (its.length === 1) {
     const it = toIterable(its[0]);
-    return (function* () {
+    return new MapIterator((function* () {
       for (const x of it) yield call(f, x);
-    })();
+    })());
   }
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
-  return (function* () {
+  return new MapIterator((function* () {
     for (;;) {
       const vals: unknown[] = [];
       for (const it of iters) {
@@ -699,14 +731,14 @@ export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator
       }
       yield call(f, ...vals);
     }
-  })();
+  })());
 });
 
 export const filter = builtin(function filter(f: unknown, it: unknown): Iterator<unknown> {
   const src = toIterable(it);
-  return (function* () {
+  return new FilterIterator((function* () {
     for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
-  })();
+  })());
 });
 
 function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) => boolean): unknown {

@@ -8,7 +8,12 @@ export class KwArgs {
   constructor(public readonly kw: Record<string, unknown>) {}
 }
 
+/** Set by `kw_merge` on a keyword record when a keyword came twice: the call reports it. */
+export const DUPLICATE_KEYWORD: unique symbol = Symbol("duplicate keyword");
+
 export function kw(obj: Record<string, unknown>): KwArgs {
+  const dup = (obj as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
+  if (dup !== undefined) throw new TypeError(`got multiple values for keyword argument '${dup}'`);
   return new KwArgs(obj);
 }
 

@@ -4,7 +4,7 @@ import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
-import { className, addressOf, PyObject, KwArgs } from "./object.js";
+import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 
@@ -1364,9 +1364,21 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     return v;
   }
   if (name === "__class__") return pytype(obj);
+  if (typeof obj === "function" && isClass(obj) && obj.prototype && typeof obj.prototype[name] === "function") {
+    // A method read from its class is the plain function, named `Class.method`.
+    const f = obj.prototype[name];
+    if (!Object.prototype.hasOwnProperty.call(f, "__qualname__")) {
+      let owner = obj.prototype;
+      while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+      if (owner) Object.defineProperty(f, "__qualname__", { value: `${classQualname(owner.constructor)}.${name}`, writable: true, configurable: true });
+    }
+    return f;
+  }
   if (name === "__name__" && typeof obj === "function") return className(obj);
   // A def of the script (an imported module's defs carry their own).
   if (name === "__module__" && typeof obj === "function") return "__main__";
+  // A function without a docstring (or a class without one).
+  if (name === "__doc__" && typeof obj === "function") return null;
   if (name === "__dict__" && typeof obj === "object") {
     const d = new PyDict();
     for (const k of Object.keys(obj)) d.__setitem__(k, obj[k]);

@@ -441,12 +441,31 @@ function encode(s: string, encoding: unknown = "utf-8"): PyBytes {
   return b;
 }
 
+/**
+ * Full case folding: per character, upper- then lower-casing gives Unicode's folding (ß → ss,
+ * ſ → s, ς → σ) except for a few characters handled here (Cherokee folds to upper case).
+ * Per character, so that lower-casing's final-sigma rule does not apply.
+ */
+function casefold(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = "";
+  for (const c of s) {
+    const cp = c.codePointAt(0)!;
+    if (cp === 0x131) out += c;
+    else if (cp === 0x1e9e) out += "ss";
+    else if ((cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf)) out += c.toUpperCase();
+    else if (cp >= 0x13a0 && cp <= 0x13f5) out += c;
+    else out += c.toUpperCase().toLowerCase();
+  }
+  return out;
+}
+
 const isX = (re: RegExp) => (s: string) => s.length > 0 && re.test(s);
 
 const STR_METHODS: Record<string, Fn> = {
   upper: (s: string) => s.toUpperCase(),
   lower: (s: string) => s.toLowerCase(),
-  casefold: (s: string) => s.toLowerCase(),
+  casefold,
   strip: (s: string, c?: unknown) => stripChars(s, c, true, true, "strip"),
   lstrip: (s: string, c?: unknown) => stripChars(s, c, true, false, "lstrip"),
   rstrip: (s: string, c?: unknown) => stripChars(s, c, false, true, "rstrip"),

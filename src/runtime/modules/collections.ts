@@ -1,9 +1,9 @@
-// collections: deque, defaultdict, Counter, OrderedDict, namedtuple.
+// collections: deque, defaultdict, Counter, OrderedDict, ChainMap, namedtuple.
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy } from "../builtins/ops.js";
+import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
 
@@ -296,6 +296,77 @@ export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
       return a.length === b.length && a.every(([k, v], i) => eq(k, b[i][0]) && eq(v, b[i][1]));
     }
     return super.__eq__(o);
+  }
+  static __module__ = "collections";
+}
+
+// ChainMap: several mappings searched in order; writes go to the first one.
+
+export class ChainMap {
+  maps: PyList<unknown>;
+  constructor(...maps: unknown[]) {
+    this.maps = PyList.fromArray<unknown>(maps.length ? maps : [new PyDict()]);
+  }
+  __getitem__(key: unknown): unknown {
+    for (const m of this.maps) if (contains(m, key)) return getitem(m, key);
+    return this.__missing__(key);
+  }
+  __missing__(key: unknown): unknown {
+    throw new KeyError(key);
+  }
+  get(key: unknown, dflt: unknown = null): unknown {
+    return this.__contains__(key) ? this.__getitem__(key) : dflt;
+  }
+  __setitem__(key: unknown, value: unknown): void {
+    setitem(this.maps[0], key, value);
+  }
+  __delitem__(key: unknown): void {
+    try {
+      delitem(this.maps[0], key);
+    } catch (e) {
+      if (e instanceof KeyError) throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+      throw e;
+    }
+  }
+  __contains__(key: unknown): boolean {
+    return this.maps.some((m) => contains(m, key));
+  }
+  /** Keys in the order CPython gives: the last mapping's first, each key once. */
+  private keyList(): unknown[] {
+    const d = new PyDict<unknown, null>();
+    for (const m of [...this.maps].reverse()) for (const k of toIterable(m)) d.__setitem__(k, null);
+    return [...d.keys()];
+  }
+  __len__(): bigint {
+    return BigInt(this.keyList().length);
+  }
+  *[Symbol.iterator](): Iterator<unknown> {
+    yield* this.keyList();
+  }
+  __iter__(): Iterator<unknown> {
+    return this[Symbol.iterator]();
+  }
+  keys(): PyList<unknown> {
+    return PyList.fromArray(this.keyList());
+  }
+  values(): PyList<unknown> {
+    return PyList.fromArray(this.keyList().map((k) => this.__getitem__(k)));
+  }
+  items(): PyList<PyTuple<unknown>> {
+    return PyList.fromArray(this.keyList().map((k) => PyTuple.of<unknown>(k, this.__getitem__(k))));
+  }
+  new_child(m: unknown = null): ChainMap {
+    return new ChainMap(m ?? new PyDict(), ...this.maps);
+  }
+  get parents(): ChainMap {
+    return new ChainMap(...this.maps.slice(1));
+  }
+  __bool__(): boolean {
+    return this.maps.some((m) => truthy(m));
+  }
+  __repr__(): string {
+    if (reprActive.has(this)) return "...";
+    return `${className(this.constructor)}(${this.maps.map((m) => repr(m)).join(", ")})`;
   }
   static __module__ = "collections";
 }

@@ -164,18 +164,23 @@ export function* combinations_with_replacement(it: unknown, r: unknown): It<PyTu
   }
 }
 
-export function* groupby(it: unknown, key: unknown = null): It<PyTuple<unknown>> {
+export function* groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
+  const k = popKw(rest);
+  const key = k && "key" in k ? k.key : rest[0] ?? null;
   const iter = toIterable(it)[Symbol.iterator]();
+  // The key function runs once per element, as in CPython.
   const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));
   let r = iter.next();
+  let rk = r.done ? undefined : kf(r.value);
   while (!r.done) {
-    const k = kf(r.value);
+    const groupKey = rk;
     const group: unknown[] = [];
-    while (!r.done && eq(kf(r.value), k)) {
+    while (!r.done && eq(rk, groupKey)) {
       group.push(r.value);
       r = iter.next();
+      if (!r.done) rk = kf(r.value);
     }
-    yield PyTuple.of<unknown>(k, group[Symbol.iterator]());
+    yield PyTuple.of<unknown>(groupKey, group[Symbol.iterator]());
   }
 }
 
