@@ -85,7 +85,7 @@ export interface FunctionContext {
   /** The class the method belongs to, for `super()` and qualnames. */
   className?: string;
   qualname: string;
-  /** Temporaries holding the exceptions of the enclosing `except` blocks, innermost last (bare `raise`). */
+  /** Temporaries holding the exceptions of the enclosing `except` blocks, innermost last (bare `raise`; "" for except*). */
   handling: string[];
   /** Reads that definite-assignment analysis could not prove bound (set when the body is lowered). */
   unbound?: UnboundReads;

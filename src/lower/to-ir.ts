@@ -762,7 +762,8 @@ class Lowerer {
 
   private raise(s: py.Raise): ir.Stmt[] {
     if (!s.exc) {
-      // Inside an except block (in this function) the exception being handled is known by name.
+      // Inside an except block (in this function) the exception being handled is known by name
+      // ("" in an except* clause).
       const handled = this.fn.handling[this.fn.handling.length - 1];
       return [{ k: "throw", value: handled ? id(handled) : this.rt("reraise"), line: s.lineno }];
     }
@@ -863,7 +864,7 @@ class Lowerer {
           then: [
             {
               k: "try",
-              body: this.exceptionContext(match, () => [...bind, ...this.stmts(h.body)]),
+              body: this.exceptionContext(match, () => [...bind, ...this.stmts(h.body)], true),
               catchName: inner,
               handler: [{ k: "expr", expr: call(member(id(raised), "push"), call(this.helper("to_exception"), id(inner))) }],
             },
@@ -877,11 +878,13 @@ class Lowerer {
 
   /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */
   /** An exception escaping the handler gets the handled one as its `__context__` (implicit chaining). */
-  private exceptionContext(exc: string, lowerBody: () => ir.Stmt[]): ir.Stmt[] {
+  private exceptionContext(exc: string, lowerBody: () => ir.Stmt[], star = false): ir.Stmt[] {
     const saved = this.temp("_prev");
     const escaping = this.temp("_e");
     this.fn.temps.pop();
-    this.fn.handling.push(exc);
+    // A bare `raise` in an except* clause goes through the runtime, which marks the exception as
+    // re-raised so that star_end keeps the original group's shape.
+    this.fn.handling.push(star ? "" : exc);
     let body: ir.Stmt[];
     try {
       body = lowerBody();
