@@ -515,7 +515,13 @@ class BaseEventLoop extends AbstractEventLoop {
 }
 
 /** The loop class CPython uses on Linux; its name shows in the loop's repr. */
-class _UnixSelectorEventLoop extends BaseEventLoop {}
+class _UnixSelectorEventLoop extends BaseEventLoop {
+  constructor() {
+    super();
+    // CPython's selector loops say which selector they use (seen with logging at DEBUG).
+    _log_debug("Using selector: EpollSelector");
+  }
+}
 
 events._set_default_loop_factory(() => new _UnixSelectorEventLoop());
 
