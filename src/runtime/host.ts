@@ -20,6 +20,23 @@ export interface Host {
   randomBytes?(bytes: Uint8Array): void;
   /** sys.argv (argv[0] is the script path). */
   argv?: string[];
+  /** os.environ's starting contents. */
+  env?: Record<string, string>;
+  /** os.getpid(). */
+  pid?: number;
+  /** os.cpu_count(). */
+  cpuCount?: number;
+  /** os.getcwd(): where relative paths given to open() start. */
+  cwd?(): string;
+  /**
+   * The text of a file (UTF-8). Throws `{ code }` with a POSIX error name (ENOENT, EACCES,
+   * EISDIR...) when it cannot. Without it, open() is NotImplementedError.
+   */
+  readFile?(path: string): string;
+  /** Writes (or appends) text to a file, creating it; throws `{ code }` like readFile. */
+  writeFile?(path: string, text: string, append: boolean): void;
+  /** Deletes a file (os.remove); throws `{ code }` like readFile. */
+  removeFile?(path: string): void;
   /** Local timezone offset in seconds east of UTC for the given epoch time (for time.localtime). */
   utcOffset?(epochSeconds: number): number;
   /** Name of the local time zone (time.tzname). */

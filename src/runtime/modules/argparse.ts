@@ -6,6 +6,7 @@
 // help text (usage, description, the arguments with their help strings).
 // Not here: subparsers, mutually exclusive groups, argument groups' titles, abbreviations of
 // long options. CPython: Lib/argparse.py (documented and observed behaviour).
+import { host } from "../host.js";
 import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyList } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
@@ -300,7 +301,7 @@ export class ArgumentParser {
     const oneLine = [this.prog, ...opts, ...pos].join(" ");
     // argparse wraps the usage at the terminal width less 2 (80 columns when not a terminal),
     // continuing under the first argument.
-    const width = Math.max(Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.COLUMNS ?? 80) - 2, 11);
+    const width = Math.max(Number(host.env?.COLUMNS ?? 80) - 2, 11);
     if (prefix.length + oneLine.length <= width || prefix.length + this.prog.length > 0.75 * width) return `${prefix}${oneLine}\n`;
     const indent = " ".repeat(prefix.length + this.prog.length + 1);
     const getLines = (items: string[], first: boolean): string[] => {

@@ -138,7 +138,7 @@ export class LogRecord {
     this.thread = 140000000000000n;
     this.threadName = "MainThread";
     this.processName = "MainProcess";
-    this.process = BigInt((globalThis as { process?: { pid?: number } }).process?.pid ?? 1);
+    this.process = BigInt(host.pid ?? 1);
     this.taskName = currentTaskName();
   }
 

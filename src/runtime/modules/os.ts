@@ -3,13 +3,13 @@
 // normpath, abspath, isabs). No file system calls: under a browser there is no file system, and
 // a program that needs one gets NotImplementedError from open() rather than wrong output.
 // CPython: Lib/os.py, Lib/posixpath.py (documented behaviour).
-import { TypeError } from "../builtins/exceptions.js";
+import { host } from "../host.js";
+import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { osError } from "../builtins/io.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { PyBytes } from "../builtins/strmethods.js";
 import { typeName } from "../builtins/ops.js";
 
-type NodeProcess = { env?: Record<string, string | undefined>; pid?: number; ppid?: number; cwd?: () => string };
-const proc = (globalThis as { process?: NodeProcess }).process;
 
 export const name = "posix";
 export const sep = "/";
@@ -22,9 +22,7 @@ export const pardir = "..";
 export const devnull = "/dev/null";
 
 /** os.environ: a dict snapshot of the host's environment (changes stay in the program). */
-export const environ: PyDict<string, string> = PyDict.fromEntries(
-  Object.entries(proc?.env ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"),
-);
+export const environ: PyDict<string, string> = PyDict.fromEntries(Object.entries(host.env ?? {}));
 
 export function getenv(key: unknown, dflt: unknown = null): unknown {
   if (typeof key !== "string") throw new TypeError(`str expected, not ${typeName(key)}`);
@@ -37,28 +35,36 @@ export function putenv(key: unknown, value: unknown): null {
 }
 
 export function getpid(): bigint {
-  return BigInt(proc?.pid ?? 1);
-}
-export function getppid(): bigint {
-  return BigInt(proc?.ppid ?? 0);
+  return BigInt(host.pid ?? 1);
 }
 export function getcwd(): string {
-  return proc?.cwd?.() ?? "/";
+  return host.cwd?.() ?? "/";
 }
 export function cpu_count(): bigint | null {
-  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  return typeof n === "number" && n > 0 ? BigInt(n) : null;
+  return host.cpuCount ? BigInt(host.cpuCount) : null;
 }
 
 export function urandom(size: unknown): PyBytes {
   const n = Number(size);
   if (n < 0) throw new TypeError("negative argument not allowed");
   const out = new PyBytes(n);
-  const c = (globalThis as { crypto?: { getRandomValues(a: Uint8Array): Uint8Array } }).crypto;
-  if (c) for (let i = 0; i < n; i += 65536) c.getRandomValues(out.subarray(i, Math.min(n, i + 65536)));
+  if (host.randomBytes) host.randomBytes(out);
   else for (let i = 0; i < n; i++) out[i] = Math.floor(Math.random() * 256);
   return out;
 }
+
+/** os.remove / os.unlink: deletes a file through the host. */
+export function remove(p: unknown): null {
+  const file = fspath(p);
+  if (!host.removeFile) throw new NotImplementedError("os.remove() is not supported by tsyncio on this host (no file system)");
+  try {
+    host.removeFile(file);
+  } catch (e) {
+    osError(e, file);
+  }
+  return null;
+}
+export const unlink = remove;
 
 function fspath(p: unknown): string {
   if (typeof p === "string") return p;

@@ -1,6 +1,7 @@
 // threading: the main thread's identity (current_thread().name is "MainThread", what logging and
 // print-debugging show). tsyncio runs one thread: starting another is NotImplementedError.
 // CPython: Lib/threading.py (documented behaviour).
+import { host } from "../host.js";
 import { NotImplementedError, RuntimeError } from "../builtins/exceptions.js";
 import { PyList } from "../builtins/collections.js";
 
@@ -16,7 +17,7 @@ export class Thread {
 class _MainThread {
   name = "MainThread";
   ident = MAIN_IDENT;
-  native_id = BigInt((globalThis as { process?: { pid?: number } }).process?.pid ?? 1);
+  native_id = BigInt(host.pid ?? 1);
   daemon = false;
   is_alive(): boolean {
     return true;
