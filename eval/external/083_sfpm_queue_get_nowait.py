@@ -1,10 +1,10 @@
 # Source: https://github.com/SuperFastPython/PythonAsyncioMastery/blob/675872ab0b1c32288f8df2b99158492815fbb6d4/src/26_structures_queues/02_producer_consumer_no_blocking.py (SuperFastPython, Python Asyncio Mastery)
-# Changed: random.seed(6) after the imports.
+# Changed: random.seed(5) after the imports (a seed whose producer deadlines stay at least 0.1 s away from the consumer's 0.5 s polls, so CPython's own timing jitter cannot reorder them).
 # SuperFastPython.com
 # example of using an asyncio queue without blocking
 from random import random
 import asyncio
-import random as _seeding; _seeding.seed(6)
+import random as _seeding; _seeding.seed(5)
 
 # coroutine to generate work
 async def producer(queue):

@@ -14,6 +14,8 @@ export interface Host {
   sleep(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
+  /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
+  sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
   /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
@@ -134,6 +136,9 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     wallTime: () => wall0 + elapsed,
     sleep(seconds: number) {
       if (seconds > 0) elapsed += seconds;
+    },
+    sleepUntil(monotonic: number) {
+      if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
     },
     virtualTime: true,
   }) as Host;
