@@ -56,6 +56,12 @@ const STR_METHODS = new Set(
   as_integer_ratio hex conjugate to_bytes`.split(/\s+/),
 );
 
+/** An except clause's type that catches ImportError (a name, or a tuple holding one). */
+function catchesImportError(t: py.ExprNode): boolean {
+  if (t._type === "Tuple") return t.elts.some(catchesImportError);
+  return t._type === "Name" && ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"].includes(t.id);
+}
+
 export function toIr(module: py.Module, legacy: LegacyCoroutines, diagnostics: Diagnostics, options: LowerOptions): LowerResult {
   return new Lowerer(module, legacy, diagnostics, options).run();
 }
@@ -662,9 +668,19 @@ class Lowerer {
     return false;
   }
 
+  /** Inside `try:` bodies whose handlers catch ImportError: a missing module raises instead of failing to compile. */
+  private importGuard = 0;
+
   private tryStmt(s: py.Try | py.TryStar): ir.Stmt[] {
     const line = s.lineno;
-    let body = this.stmts(s.body);
+    const guards = s.handlers.some((h) => !h.type || catchesImportError(h.type));
+    if (guards) this.importGuard++;
+    let body: ir.Stmt[];
+    try {
+      body = this.stmts(s.body);
+    } finally {
+      if (guards) this.importGuard--;
+    }
     let handlerBody: ir.Stmt[] | undefined;
     let catchName: string | undefined;
     if (s.handlers.length && s._type === "TryStar") {
@@ -893,6 +909,7 @@ class Lowerer {
     for (const a of s.names) {
       const top = a.name.split(".")[0];
       const info = STDLIB[a.name];
+      if (!info && this.importGuard) return this.missingModule(a.name, s.lineno);
       if (!info) return this.diags.error(s, "TSY3001", `module '${a.name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
       const local = safeName(a.asname ?? top);
       this.imports.namespace(local, info.from);
@@ -906,6 +923,7 @@ class Lowerer {
     const modName = s.module ?? "";
     if (modName === "__future__") return [];
     const info = STDLIB[modName];
+    if (!info && !s.level && this.importGuard) return this.missingModule(modName, s.lineno);
     if (!info || s.level) return this.diags.error(s, "TSY3001", `module '${"." .repeat(s.level ?? 0)}${modName}' is not available in tsyncio's runtime`);
     if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import inside a function is not supported yet", "move the import to the top of the module");
     for (const a of s.names) {
@@ -915,6 +933,12 @@ class Lowerer {
       this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
     }
     return [];
+  }
+
+  /** `try: import uvloop` / `except ImportError:` — the import raises ModuleNotFoundError as CPython's would. */
+  private missingModule(name: string, line: number): ir.Stmt[] {
+    const err: ir.Expr = { k: "new", callee: this.expr({ _type: "Name", id: "ModuleNotFoundError", ctx: { _type: "Load" } } as py.Name), args: [lit(`No module named '${name.split(".")[0]}'`)] };
+    return [{ k: "throw", value: err, line }];
   }
 
   // ───────────────────────────── functions ─────────────────────────────
@@ -1159,7 +1183,11 @@ class Lowerer {
             members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
           }
         } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
-          classAttrs.push({ key: item.targets[0].id, value: this.withOuter(outer, () => this.expr(item.value)) });
+          const v = item.value;
+          // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
+          const aliased = v._type === "Name" && s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
+          const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : this.withOuter(outer, () => this.expr(v));
+          classAttrs.push({ key: item.targets[0].id, value });
         } else if (item._type === "AnnAssign" && item.target._type === "Name") {
           annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
           if (item.value) classAttrs.push({ key: item.target.id, value: this.withOuter(outer, () => this.expr(item.value!)) });

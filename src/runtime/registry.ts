@@ -8,12 +8,14 @@ import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
 import * as argparse from "./modules/argparse.js";
 import * as collections from "./modules/collections.js";
+import * as collections_abc from "./modules/collections_abc.js";
 import * as contextlib from "./modules/contextlib.js";
 import * as dataclasses from "./modules/dataclasses.js";
 import * as datetime from "./modules/datetime.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
+import * as inspect from "./modules/inspect.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
@@ -34,12 +36,14 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/collections": collections,
+  "tsyncio/runtime/collections.abc": collections_abc,
   "tsyncio/runtime/contextlib": contextlib,
   "tsyncio/runtime/dataclasses": dataclasses,
   "tsyncio/runtime/datetime": datetime,
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
+  "tsyncio/runtime/inspect": inspect,
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,
   "tsyncio/runtime/logging": logging,
