@@ -164,16 +164,24 @@ export function* combinations_with_replacement(it: unknown, r: unknown): It<PyTu
   }
 }
 
-export function* groupby(it: unknown, key: unknown = null): It<PyTuple<unknown>> {
+/** groupby(iterable, key=None): the key is called once per element (also as a keyword). */
+export function groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
+  const k = popKw(rest);
+  const key = rest[0] ?? k?.key ?? null;
+  return groupbyGen(it, key);
+}
+function* groupbyGen(it: unknown, key: unknown): It<PyTuple<unknown>> {
   const iter = toIterable(it)[Symbol.iterator]();
   const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));
   let r = iter.next();
+  let rk = r.done ? undefined : kf(r.value);
   while (!r.done) {
-    const k = kf(r.value);
+    const k = rk;
     const group: unknown[] = [];
-    while (!r.done && eq(kf(r.value), k)) {
+    while (!r.done && eq(rk, k)) {
       group.push(r.value);
       r = iter.next();
+      if (!r.done) rk = kf(r.value);
     }
     yield PyTuple.of<unknown>(k, group[Symbol.iterator]());
   }
