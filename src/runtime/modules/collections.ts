@@ -1,9 +1,9 @@
-// collections: deque, defaultdict, Counter, OrderedDict, namedtuple.
+// collections: deque, defaultdict, Counter, OrderedDict, namedtuple, ChainMap.
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy } from "../builtins/ops.js";
+import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
 
@@ -465,3 +465,107 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
 
 export { PyDict as UserDict };
 void sortInPlace;
+
+// ---------------------------------------------------------------------------------------------
+// ChainMap: several mappings looked up as one; writes go to the first.
+
+export class ChainMap {
+  static __module__ = "collections";
+  maps: PyList<unknown>;
+  constructor(...maps: unknown[]) {
+    this.maps = PyList.fromArray(maps.length ? maps : [new PyDict()]);
+  }
+  __getitem__(key: unknown): unknown {
+    for (const m of this.maps) {
+      if (contains(m, key)) return getitem(m, key);
+    }
+    return this.__missing__(key);
+  }
+  __missing__(key: unknown): never {
+    throw new KeyError(key);
+  }
+  get(key: unknown, dflt: unknown = null): unknown {
+    return this.__contains__(key) ? this.__getitem__(key) : dflt;
+  }
+  __setitem__(key: unknown, value: unknown): void {
+    setitem(this.maps[0], key, value);
+  }
+  __delitem__(key: unknown): void {
+    try {
+      delitem(this.maps[0], key);
+    } catch (e) {
+      if (e instanceof KeyError) throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+      throw e;
+    }
+  }
+  __contains__(key: unknown): boolean {
+    return this.maps.some((m) => contains(m, key));
+  }
+  /** Keys in the order CPython gives: the last mapping's first, each key once. */
+  private _keys(): unknown[] {
+    const d = new PyDict<unknown, null>();
+    for (let i = this.maps.length - 1; i >= 0; i--) for (const k of toIterable(this.maps[i])) d.__setitem__(k, null);
+    return Array.from(toIterable(d));
+  }
+  __iter__(): Iterator<unknown> {
+    return this._keys()[Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.__iter__();
+  }
+  __len__(): bigint {
+    return BigInt(this._keys().length);
+  }
+  __bool__(): boolean {
+    return this.maps.some((m) => truthy(m));
+  }
+  keys(): PyList<unknown> {
+    return PyList.fromArray(this._keys());
+  }
+  values(): PyList<unknown> {
+    return PyList.fromArray(this._keys().map((k) => this.__getitem__(k)));
+  }
+  items(): PyList<PyTuple<unknown>> {
+    return PyList.fromArray(this._keys().map((k) => PyTuple.of(k, this.__getitem__(k))));
+  }
+  new_child(m: unknown = null, ...rest: unknown[]): ChainMap {
+    const k = popKw(rest);
+    let first = m ?? new PyDict();
+    if (k && Object.keys(k).length) {
+      first = m === null ? new PyDict() : first;
+      for (const [key, v] of Object.entries(k)) setitem(first, key, v);
+    }
+    return new ChainMap(first, ...this.maps);
+  }
+  get parents(): ChainMap {
+    return new ChainMap(...this.maps.slice(1));
+  }
+  copy(): ChainMap {
+    const first = this.maps[0] as { copy?: () => unknown };
+    return new ChainMap(typeof first.copy === "function" ? first.copy() : first, ...this.maps.slice(1));
+  }
+  pop(key: unknown, ...dflt: unknown[]): unknown {
+    if (contains(this.maps[0], key)) {
+      const v = getitem(this.maps[0], key);
+      delitem(this.maps[0], key);
+      return v;
+    }
+    if (dflt.length) return dflt[0];
+    throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+  }
+  clear(): null {
+    (this.maps[0] as { clear(): unknown }).clear();
+    return null;
+  }
+  __repr__(): string {
+    return `ChainMap(${this.maps.map((m) => repr(m)).join(", ")})`;
+  }
+  __eq__(o: unknown): boolean {
+    if (!(o instanceof ChainMap) && !(o instanceof PyDict)) return false;
+    const a = this._keys();
+    const other = o instanceof ChainMap ? o : null;
+    const b = other ? other._keys() : Array.from(toIterable(o));
+    if (a.length !== b.length) return false;
+    return a.every((k) => contains(o, k) && eq(this.__getitem__(k), getitem(o, k)));
+  }
+}
