@@ -4,7 +4,7 @@ import {
   ExceptionGroup, isExceptionClass, NotImplementedError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
-import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { KwArgs, PyObject, popKw, addressOf, className, hexAddress } from "./object.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
   truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
@@ -680,8 +680,30 @@ export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unk
   })();
 });
 
+/** The lazy iterator map() and filter() return: its type is named `map` / `filter`, as in Python. */
+class LazyIterator implements Iterator<unknown> {
+  constructor(private readonly _gen: Iterator<unknown>) {}
+  next(): IteratorResult<unknown> {
+    return this._gen.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __repr__(): string {
+    return `<${this.constructor.name} object at ${hexAddress(this)}>`;
+  }
+}
+const MapObject = class map extends LazyIterator {};
+const FilterObject = class filter extends LazyIterator {};
+
 export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator<unknown> {
   if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
+  return new MapObject(mapGen(f, its));
+});
+function mapGen(f: unknown, its: unknown[]): Iterator<unknown> {
   if (its.length === 1) {
     const it = toIterable(its[0]);
     return (function* () {
@@ -700,13 +722,15 @@ export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator
       yield call(f, ...vals);
     }
   })();
-});
+}
 
 export const filter = builtin(function filter(f: unknown, it: unknown): Iterator<unknown> {
   const src = toIterable(it);
-  return (function* () {
-    for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
-  })();
+  return new FilterObject(
+    (function* () {
+      for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
+    })(),
+  );
 });
 
 function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) => boolean): unknown {
