@@ -382,6 +382,21 @@ function expandtabs(s: string, tabsize: unknown = 8n): string {
   return out;
 }
 
+/**
+ * Unicode full case folding where it differs from lowercasing (CaseFolding.txt's F and the C
+ * entries that toLowerCase() leaves alone): ß → ss, ligatures, final sigma, Greek symbol variants.
+ */
+const FOLDS: Record<string, string> = {
+  "ß": "ss", "ẞ": "ss", "ŉ": "ʼn", "ǰ": "ǰ", "ΐ": "ΐ", "ΰ": "ΰ", "և": "եւ", "ẖ": "ẖ", "ẗ": "ẗ",
+  "ẘ": "ẘ", "ẙ": "ẙ", "ẚ": "aʾ", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+  "ﬆ": "st", "ﬓ": "մն", "ﬔ": "մե", "ﬕ": "մի", "ﬖ": "վն", "ﬗ": "մխ", "ς": "σ", "ſ": "s", "µ": "μ",
+  "ͅ": "ι", "ι": "ι", "ϐ": "β", "ϑ": "θ", "ϕ": "φ", "ϖ": "π", "ϰ": "κ", "ϱ": "ρ", "ϵ": "ε", "ẛ": "ṡ",
+};
+const FOLD_RE = new RegExp(`[${Object.keys(FOLDS).join("")}]`, "gu");
+function casefold(s: string): string {
+  return s.toLowerCase().replace(FOLD_RE, (c) => FOLDS[c] ?? c);
+}
+
 /** Minimal bytes object (result of str.encode). */
 export class PyBytes extends Uint8Array {
   decode(encoding = "utf-8"): string {
@@ -456,7 +471,7 @@ const isX = (re: RegExp) => (s: string) => s.length > 0 && re.test(s);
 const STR_METHODS: Record<string, Fn> = {
   upper: (s: string) => s.toUpperCase(),
   lower: (s: string) => s.toLowerCase(),
-  casefold: (s: string) => s.toLowerCase(),
+  casefold: (s: string) => casefold(s),
   strip: (s: string, c?: unknown) => stripChars(s, c, true, true, "strip"),
   lstrip: (s: string, c?: unknown) => stripChars(s, c, true, false, "lstrip"),
   rstrip: (s: string, c?: unknown) => stripChars(s, c, false, true, "rstrip"),
