@@ -10,8 +10,9 @@
 // inspector (which runs a function on the busy main thread): buffered output is written, then the
 // message, and the process exits (130 or 124).
 
-import { closeSync, readSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
 import { setHost, type Host } from "../runtime/host.js";
@@ -103,6 +104,13 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     flush,
     virtualTime: options.virtualTime,
     argv: options.argv,
+    env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
+    pid: process.pid,
+    cpuCount: availableParallelism(),
+    cwd: () => process.cwd(),
+    readFile: (path) => readFileSync(path, "utf8"),
+    writeFile: (path, text, append) => (append ? appendFileSync(path, text) : writeFileSync(path, text)),
+    removeFile: (path) => unlinkSync(path),
     randomBytes: (bytes) => void randomFillSync(bytes),
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,

@@ -778,8 +778,23 @@ class Lowerer {
       const r = resolveName(this.fn.scope, e.id, this.scopes);
       if (r.where === "builtin" || this.lookupKnown(e.id)?.kind === "class") return { k: "new", callee: this.expr(e), args: [] };
     }
-    if (e._type === "Call" || e._type === "Constant") return this.expr(e);
+    if (e._type === "Constant" || (e._type === "Call" && this.constructsException(e))) return this.expr(e);
+    // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
     return this.rt("exception_instance", this.expr(e));
+  }
+
+  /** A call that certainly builds an instance: a builtin exception, a known class, a runtime class. */
+  private constructsException(e: py.Call): boolean {
+    const f = e.func;
+    if (f._type === "Name") {
+      const r = resolveName(this.fn.scope, f.id, this.scopes);
+      return (r.where === "builtin" && BUILTIN_EXCEPTIONS.has(f.id)) || this.lookupKnown(f.id)?.kind === "class";
+    }
+    if (f._type === "Attribute" && f.value._type === "Name") {
+      const known = this.lookupKnown(f.value.id);
+      return known?.kind === "module" && !!STDLIB[known.name]?.classes.has(f.attr);
+    }
+    return false;
   }
 
   private tryStmt(s: py.Try | py.TryStar): ir.Stmt[] {
@@ -1288,7 +1303,12 @@ class Lowerer {
 
   // ───────────────────────────── classes ─────────────────────────────
 
-  private classDef(s: py.ClassDef): ir.Stmt[] {
+  /**
+   * `nested`: a class defined in another class's body. It is built as an expression (its JS name
+   * is its Python name, so nothing outside sees it) into the const `nested.binding`, which the
+   * enclosing class then holds as a class attribute.
+   */
+  private classDef(s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
     const scope = this.fn.scope;
     const classScope = this.scopes.get(s)!;
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
@@ -1302,7 +1322,7 @@ class Lowerer {
         ? this.expr(s.bases[0])
         : ({ k: "as", expr: this.expr(s.bases[0]), type: `typeof ${this.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
     const name = safeName(s.name);
-    const qualname = this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name;
+    const qualname = nested ? nested.qualname : this.fn.qualname ? `${this.fn.qualname}.<locals>.${s.name}` : s.name;
     const members: ir.ClassMember[] = [];
     const after: ir.Stmt[] = [];
     const hoisted: ir.Stmt[] = [];
@@ -1355,11 +1375,24 @@ class Lowerer {
             members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
           }
         } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
-          classAttrs.push({ key: item.targets[0].id, value: this.withOuter(outer, () => this.expr(item.value)) });
+          const v = item.value;
+          // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
+          const aliased = v._type === "Name" && s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
+          const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : this.withOuter(outer, () => this.expr(v));
+          classAttrs.push({ key: item.targets[0].id, value });
         } else if (item._type === "AnnAssign" && item.target._type === "Name") {
           annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
           if (item.value) classAttrs.push({ key: item.target.id, value: this.withOuter(outer, () => this.expr(item.value!)) });
           else instanceAttrs.add(item.target.id);
+        } else if (item._type === "ClassDef") {
+          // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
+          const binding = this.withOuter(outer, () => {
+            const t = this.temp("_nested");
+            this.fn.temps.pop();
+            return t;
+          });
+          hoisted.push(...this.withOuter(outer, () => this.classDef(item, { qualname: `${qualname}.${item.name}`, binding })));
+          classAttrs.push({ key: item.name, value: id(binding) });
         } else if (item._type === "Pass" || (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "object" && item.value.value !== null && "ellipsis" in item.value.value)) {
           // nothing
         } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
@@ -1392,6 +1425,12 @@ class Lowerer {
       for (const d of [...m.decorators].reverse()) value = this.callValue(d, [value]);
       return { k: "expr", expr: { k: "assign", op: "=", target, value }, line: m.line };
     });
+    if (nested) {
+      if (decorateMethods.length) return this.diags.error(s, "TSY1015", "decorated methods inside a nested class are not supported yet");
+      let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+      for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
+      return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
+    }
     if (!s.decorator_list.length) {
       this.fn.declared.add(s.name);
       return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }, ...decorateMethods];
@@ -1847,6 +1886,13 @@ class Lowerer {
         }
       }
       const obj = this.expr(v);
+      // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
+      // which the runtime's call() supplies.
+      if (this.nestedClassNames().has(f.attr)) {
+        const callee = member(obj, safeProp(f.attr));
+        if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
+        return this.rt("call", callee, ...args);
+      }
       const onBuiltin = v._type === "Name" && resolveName(this.fn.scope, v.id, this.scopes).where === "builtin";
       if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
         return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
@@ -1865,6 +1911,19 @@ class Lowerer {
   private isLocalModulePath(e: py.ExprNode): boolean {
     while (e._type === "Attribute") e = e.value;
     return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
+  }
+
+  private nestedClasses?: Set<string>;
+  /** Names of the classes the module defines inside other classes' bodies. */
+  private nestedClassNames(): Set<string> {
+    if (!this.nestedClasses) {
+      const names = new Set<string>();
+      walk(this.module, (n) => {
+        if (n._type === "ClassDef") for (const item of n.body) if (item._type === "ClassDef") names.add(item.name);
+      });
+      this.nestedClasses = names;
+    }
+    return this.nestedClasses;
   }
 
   private kwRecord(keywords: (py.Keyword & { arg: string })[], kwStar: py.Keyword[]): ir.Expr {

@@ -14,12 +14,31 @@ export interface Host {
   sleep(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
+  /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
+  sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
   /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
   randomBytes?(bytes: Uint8Array): void;
   /** sys.argv (argv[0] is the script path). */
   argv?: string[];
+  /** os.environ's starting contents. */
+  env?: Record<string, string>;
+  /** os.getpid(). */
+  pid?: number;
+  /** os.cpu_count(). */
+  cpuCount?: number;
+  /** os.getcwd(): where relative paths given to open() start. */
+  cwd?(): string;
+  /**
+   * The text of a file (UTF-8). Throws `{ code }` with a POSIX error name (ENOENT, EACCES,
+   * EISDIR...) when it cannot. Without it, open() is NotImplementedError.
+   */
+  readFile?(path: string): string;
+  /** Writes (or appends) text to a file, creating it; throws `{ code }` like readFile. */
+  writeFile?(path: string, text: string, append: boolean): void;
+  /** Deletes a file (os.remove); throws `{ code }` like readFile. */
+  removeFile?(path: string): void;
   /** Local timezone offset in seconds east of UTC for the given epoch time (for time.localtime). */
   utcOffset?(epochSeconds: number): number;
   /** Name of the local time zone (time.tzname). */
@@ -124,6 +143,9 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     wallTime: () => wall0 + elapsed,
     sleep(seconds: number) {
       if (seconds > 0) elapsed += seconds;
+    },
+    sleepUntil(monotonic: number) {
+      if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
     },
     virtualTime: true,
   }) as Host;

@@ -6,18 +6,25 @@ import * as builtins from "./index.js";
 import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
+import * as argparse from "./modules/argparse.js";
 import * as collections from "./modules/collections.js";
+import * as collections_abc from "./modules/collections_abc.js";
 import * as contextlib from "./modules/contextlib.js";
 import * as dataclasses from "./modules/dataclasses.js";
+import * as datetime from "./modules/datetime.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
+import * as inspect from "./modules/inspect.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
+import * as logging from "./modules/logging.js";
 import * as math from "./modules/math.js";
+import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as string from "./modules/string.js";
 import * as sys from "./modules/sys.js";
+import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
@@ -27,18 +34,25 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio": asyncio,
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
+  "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/collections": collections,
+  "tsyncio/runtime/collections.abc": collections_abc,
   "tsyncio/runtime/contextlib": contextlib,
   "tsyncio/runtime/dataclasses": dataclasses,
+  "tsyncio/runtime/datetime": datetime,
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
+  "tsyncio/runtime/inspect": inspect,
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,
+  "tsyncio/runtime/logging": logging,
   "tsyncio/runtime/math": math,
+  "tsyncio/runtime/os": os,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/sys": sys,
+  "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,

@@ -12,6 +12,7 @@ export {
 } from "./ops.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { PyBytes, strMethod, intMethod, floatMethod } from "./strmethods.js";
+export { open, TextIOWrapper } from "./io.js";
 export {
   print, input, StdStream, stdio, NoneType, str, int, float, bool, list, tuple, dict, set, frozenset, range,
   slice, bytes, type, object, isinstance, issubclass, repr, len, sorted, reversed, enumerate, zip, map, filter,

@@ -388,6 +388,16 @@ export class PyBytes extends Uint8Array {
     void encoding;
     return new TextDecoder().decode(this);
   }
+  /** bytes.hex([sep[, bytes_per_sep]]): two lowercase hex digits per byte. */
+  hex(sep: unknown = null, bytesPerSep: unknown = 1n): string {
+    const digits = Array.from(this, (b) => b.toString(16).padStart(2, "0"));
+    if (sep === null || sep === undefined) return digits.join("");
+    const n = Number(bytesPerSep);
+    const groups: string[] = [];
+    if (n > 0) for (let end = digits.length; end > 0; end -= n) groups.unshift(digits.slice(Math.max(0, end - n), end).join(""));
+    else for (let i = 0; i < digits.length; i += -n || 1) groups.push(digits.slice(i, i + (-n || 1)).join(""));
+    return groups.join(String(sep));
+  }
   __repr__(): string {
     let s = "";
     const hasSq = this.includes(0x27);

@@ -1,0 +1,38 @@
+// inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen,
+// isgenerator, isfunction, isclass, ismethod). Not here: signature(), getsource(), frames.
+// CPython: Lib/inspect.py (documented behaviour).
+import { iscoroutine as isCoro, iscoroutinefunction as isCoroFn } from "../asyncio/coroutines.js";
+import { isfuture } from "../asyncio/futures.js";
+import { isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
+import { isClass } from "../builtins/repr.js";
+
+const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
+
+export function iscoroutine(x: unknown): boolean {
+  return isCoro(x);
+}
+export function iscoroutinefunction(f: unknown): boolean {
+  return isCoroFn(f);
+}
+/** Coroutines, Futures/Tasks and objects with __await__ (legacy generator coroutines too). */
+export function isawaitable(x: unknown): boolean {
+  return isCoro(x) || isfuture(x) || has(x, "__await__");
+}
+export function isasyncgen(x: unknown): boolean {
+  return isAgen(x);
+}
+export function isgenerator(x: unknown): boolean {
+  return Object.prototype.toString.call(x) === "[object Generator]";
+}
+export function isgeneratorfunction(f: unknown): boolean {
+  return typeof f === "function" && Object.prototype.toString.call(f) === "[object GeneratorFunction]" && !isCoroFn(f);
+}
+export function isclass(x: unknown): boolean {
+  return isClass(x);
+}
+export function isfunction(x: unknown): boolean {
+  return typeof x === "function" && !isClass(x);
+}
+export function ismethod(x: unknown): boolean {
+  return typeof x === "function" && (x as { __self__?: unknown }).__self__ !== undefined;
+}

@@ -1,0 +1,675 @@
+// logging: the parts asyncio programs use. Loggers in a dotted hierarchy under the root logger,
+// levels, LogRecord, Formatter (%-, {- and $-styles, asctime), Handler / StreamHandler /
+// NullHandler, Filter, basicConfig and the module-level shortcuts, and the last-resort handler
+// (bare messages at WARNING and above on sys.stderr when nothing is configured).
+// asyncio's own records ("Task exception was never retrieved", debug-mode warnings) go through
+// getLogger("asyncio"), so basicConfig() formats them as CPython does.
+// Not here: file handlers, logging.config, logging.handlers; %(funcName)s (the runtime does not
+// know the calling function) raises NotImplementedError rather than print something wrong.
+// CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
+import { host } from "../host.js";
+import { NotImplementedError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { popKw } from "../builtins/object.js";
+import { percentFormat, strFormatMap } from "../builtins/format.js";
+import { repr, str } from "../builtins/repr.js";
+import { truthy, typeName } from "../builtins/ops.js";
+import { stdio } from "../builtins/functions.js";
+import { current_location } from "../program.js";
+import { exception as currentException } from "./sys.js";
+import { format_exception } from "./traceback.js";
+import { localtime, strftime } from "./time.js";
+import { _get_running_loop } from "../asyncio/events.js";
+import { _set_logger } from "../asyncio/log.js";
+
+export const CRITICAL = 50n;
+export const FATAL = CRITICAL;
+export const ERROR = 40n;
+export const WARNING = 30n;
+export const WARN = WARNING;
+export const INFO = 20n;
+export const DEBUG = 10n;
+export const NOTSET = 0n;
+
+const levelToName = new Map<number, string>([
+  [50, "CRITICAL"],
+  [40, "ERROR"],
+  [30, "WARNING"],
+  [20, "INFO"],
+  [10, "DEBUG"],
+  [0, "NOTSET"],
+]);
+const nameToLevel = new Map<string, number>([
+  ["CRITICAL", 50],
+  ["FATAL", 50],
+  ["ERROR", 40],
+  ["WARN", 30],
+  ["WARNING", 30],
+  ["INFO", 20],
+  ["DEBUG", 10],
+  ["NOTSET", 0],
+]);
+
+/** `getLevelName(10)` → 'DEBUG'; `getLevelName('DEBUG')` → 10; otherwise 'Level %s'. */
+export function getLevelName(level: unknown): unknown {
+  if (typeof level === "bigint" || typeof level === "number") {
+    const name = levelToName.get(Number(level));
+    if (name !== undefined) return name;
+  } else if (typeof level === "string") {
+    const n = nameToLevel.get(level);
+    if (n !== undefined) return BigInt(n);
+  }
+  return `Level ${str(level)}`;
+}
+
+export function addLevelName(level: unknown, levelName: unknown): null {
+  levelToName.set(Number(level), String(levelName));
+  nameToLevel.set(String(levelName), Number(level));
+  return null;
+}
+
+export function getLevelNamesMapping(): PyDict<string, bigint> {
+  return PyDict.fromEntries([...nameToLevel].map(([k, v]) => [k, BigInt(v)] as const));
+}
+
+/** A level given as an int or a registered name (Logger.setLevel, basicConfig(level=...)). */
+function checkLevel(level: unknown): number {
+  if (typeof level === "bigint" || typeof level === "number") return Number(level);
+  if (typeof level === "boolean") return level ? 1 : 0;
+  if (typeof level === "string") {
+    const n = nameToLevel.get(level);
+    if (n === undefined) throw new ValueError(`Unknown level: ${repr(level)}`);
+    return n;
+  }
+  throw new TypeError(`Level not an integer or a valid string: ${repr(level)}`);
+}
+
+const startTime = host.wallTime();
+
+// ───────────── records ─────────────
+
+export class LogRecord {
+  [key: string]: unknown;
+  name: string;
+  msg: unknown;
+  args: unknown;
+  levelname: string;
+  levelno: bigint;
+  pathname: string;
+  filename: string;
+  module: string;
+  exc_info: unknown;
+  exc_text: string | null = null;
+  stack_info: unknown;
+  lineno: bigint;
+  funcName: unknown;
+  created: number;
+  msecs: number;
+  relativeCreated: number;
+  thread: bigint;
+  threadName: string;
+  processName: string;
+  process: bigint;
+  taskName: string | null;
+
+  constructor(name: unknown, level: unknown, pathname: unknown, lineno: unknown, msg: unknown, args: unknown, exc_info: unknown, func: unknown = null, sinfo: unknown = null) {
+    const ct = host.wallTime();
+    this.name = String(name);
+    this.msg = msg;
+    // logger.info("%(a)s", {"a": 1}): a lone mapping argument formats by key.
+    if (args instanceof PyTuple && args.length === 1 && args[0] instanceof PyDict && (args[0] as PyDict<unknown, unknown>).size > 0) {
+      args = args[0];
+    }
+    this.args = args;
+    this.levelname = String(getLevelName(level));
+    this.levelno = BigInt(Number(level));
+    this.pathname = String(pathname);
+    const slash = this.pathname.lastIndexOf("/");
+    this.filename = this.pathname.slice(slash + 1);
+    const dot = this.filename.lastIndexOf(".");
+    this.module = dot > 0 ? this.filename.slice(0, dot) : this.filename;
+    this.exc_info = exc_info;
+    this.stack_info = sinfo;
+    this.lineno = BigInt(Number(lineno ?? 0));
+    this.funcName = func;
+    this.created = ct;
+    this.msecs = Math.floor(Math.round((ct - Math.floor(ct)) * 1e6) / 1000);
+    this.relativeCreated = (ct - startTime) * 1000;
+    this.thread = 140000000000000n;
+    this.threadName = "MainThread";
+    this.processName = "MainProcess";
+    this.process = BigInt(host.pid ?? 1);
+    this.taskName = currentTaskName();
+  }
+
+  /** The message with its arguments merged in (`msg % args`). */
+  getMessage(): string {
+    const msg = str(this.msg);
+    const args = this.args;
+    if (args === null || args === undefined) return msg;
+    if (args instanceof PyTuple && args.length === 0) return msg;
+    return percentFormat(msg, args);
+  }
+
+  __repr__(): string {
+    return `<LogRecord: ${this.name}, ${this.levelno}, ${this.pathname}, ${this.lineno}, ${repr(this.msg)}>`;
+  }
+  static __module__ = "logging";
+}
+
+function currentTaskName(): string | null {
+  const loop = _get_running_loop() as { _current_task?: { get_name(): string } | null } | null;
+  const task = loop?._current_task;
+  return task ? task.get_name() : null;
+}
+
+/** CPython's LogRecord factory hook. */
+let recordFactory: (...args: unknown[]) => LogRecord = (...a) => new (LogRecord as any)(...a);
+export function setLogRecordFactory(f: (...args: unknown[]) => LogRecord): null {
+  recordFactory = f;
+  return null;
+}
+export function getLogRecordFactory(): unknown {
+  return recordFactory;
+}
+
+export function makeLogRecord(dict: unknown): LogRecord {
+  const rv = new LogRecord(null, 0n, "", 0n, "", PyTuple.of(), null);
+  if (dict instanceof PyDict) for (const [k, v] of dict.entries()) rv[String(k)] = v;
+  return rv;
+}
+
+/** The record's attributes as a dict, for `fmt % record.__dict__`. */
+function recordDict(record: LogRecord): PyDict<string, unknown> {
+  return PyDict.fromEntries(Object.keys(record).map((k) => [k, record[k]] as const));
+}
+
+// ───────────── formatters ─────────────
+
+const FIELD = /%\((\w+)\)/g;
+const BRACE_FIELD = /\{(\w+)[^{}]*\}/g;
+const DOLLAR_FIELD = /\$\{?(\w+)\}?/g;
+
+const STYLES = {
+  "%": { default: "%(message)s", asctime: "%(asctime)", fields: FIELD },
+  "{": { default: "{message}", asctime: "{asctime", fields: BRACE_FIELD },
+  $: { default: "${message}", asctime: "${asctime}", fields: DOLLAR_FIELD },
+} as const;
+type Style = keyof typeof STYLES;
+
+export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
+
+export class Formatter {
+  _fmt: string;
+  datefmt: string | null;
+  _style: Style;
+  default_time_format = "%Y-%m-%d %H:%M:%S";
+  default_msec_format: string | null = "%s,%03d";
+
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    const fmt = args[0] ?? k.fmt ?? null;
+    const datefmt = args[1] ?? k.datefmt ?? null;
+    const style = (args[2] ?? k.style ?? "%") as string;
+    if (!(style in STYLES)) throw new ValueError(`Style must be one of: ${Object.keys(STYLES).join(",")}`);
+    this._style = style as Style;
+    this._fmt = fmt === null ? STYLES[this._style].default : String(fmt);
+    this.datefmt = datefmt === null ? null : String(datefmt);
+    if (truthy(k.validate ?? true)) this.validate();
+  }
+
+  private validate(): void {
+    const fields = [...this._fmt.matchAll(STYLES[this._style].fields)].map((m) => m[1]);
+    if (fields.length === 0) throw new ValueError(`Invalid format '${this._fmt}' for '${this._style}' style`);
+    if (fields.includes("funcName")) {
+      throw new NotImplementedError("logging: %(funcName)s is not supported by tsyncio (the runtime does not know the calling function)");
+    }
+  }
+
+  usesTime(): boolean {
+    return this._fmt.includes(STYLES[this._style].asctime);
+  }
+
+  formatTime(record: LogRecord, datefmt: unknown = null): string {
+    const ct = localtime(record.created);
+    if (datefmt !== null && datefmt !== undefined) return strftime(datefmt, ct);
+    const s = strftime(this.default_time_format, ct);
+    return this.default_msec_format ? percentFormat(this.default_msec_format, PyTuple.of<unknown>(s, BigInt(Math.floor(record.msecs)))) : s;
+  }
+
+  formatException(ei: unknown): string {
+    const exc = ei instanceof PyTuple ? ei[1] : ei;
+    const s = format_exception(exc).join("");
+    return s.endsWith("\n") ? s.slice(0, -1) : s;
+  }
+
+  formatMessage(record: LogRecord): string {
+    const values = recordDict(record);
+    switch (this._style) {
+      case "%":
+        return percentFormat(this._fmt, values);
+      case "{":
+        return strFormatMap(this._fmt, values);
+      case "$":
+        return this._fmt.replace(/\$(?:\{(\w+)\}|(\w+)|\$)/g, (all, a, b) => {
+          const key = a ?? b;
+          if (key === undefined) return "$";
+          if (!values.has(key)) throw new KeyError(key);
+          return str(values.get(key));
+        });
+    }
+  }
+
+  formatStack(stack_info: unknown): string {
+    return str(stack_info);
+  }
+
+  format(record: LogRecord): string {
+    record.message = record.getMessage();
+    if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
+    let s = this.formatMessage(record);
+    if (record.exc_info !== null && record.exc_info !== undefined && record.exc_info !== false) {
+      if (!record.exc_text) record.exc_text = this.formatException(record.exc_info);
+    }
+    if (record.exc_text) {
+      if (!s.endsWith("\n")) s += "\n";
+      s += record.exc_text;
+    }
+    if (record.stack_info) {
+      if (!s.endsWith("\n")) s += "\n";
+      s += this.formatStack(record.stack_info);
+    }
+    return s;
+  }
+  static __module__ = "logging";
+}
+
+const defaultFormatter = new Formatter();
+
+// ───────────── filters and handlers ─────────────
+
+export class Filter {
+  name: string;
+  nlen: number;
+  constructor(name: unknown = "") {
+    this.name = String(name);
+    this.nlen = this.name.length;
+  }
+  filter(record: LogRecord): boolean {
+    if (this.nlen === 0 || this.name === record.name) return true;
+    return record.name.startsWith(this.name) && record.name[this.nlen] === ".";
+  }
+  static __module__ = "logging";
+}
+
+class Filterer {
+  filters: PyList<unknown> = PyList.fromArray([]);
+  addFilter(filter: unknown): null {
+    if (!this.filters.includes(filter)) this.filters.push(filter);
+    return null;
+  }
+  removeFilter(filter: unknown): null {
+    const i = this.filters.indexOf(filter);
+    if (i >= 0) this.filters.splice(i, 1);
+    return null;
+  }
+  /** False when some filter rejects the record (a filter is an object with filter() or a callable). */
+  filter(record: LogRecord): boolean {
+    for (const f of this.filters) {
+      const ok = typeof (f as Filter).filter === "function" ? (f as Filter).filter(record) : (f as (r: LogRecord) => unknown)(record);
+      if (!truthy(ok)) return false;
+    }
+    return true;
+  }
+}
+
+export class Handler extends Filterer {
+  level: bigint;
+  formatter: Formatter | null = null;
+  _name: unknown = null;
+
+  constructor(level: unknown = NOTSET) {
+    super();
+    this.level = BigInt(checkLevel(level));
+  }
+  get name(): unknown {
+    return this._name;
+  }
+  set name(v: unknown) {
+    this._name = v;
+  }
+  setLevel(level: unknown): null {
+    this.level = BigInt(checkLevel(level));
+    return null;
+  }
+  setFormatter(fmt: Formatter | null): null {
+    this.formatter = fmt;
+    return null;
+  }
+  format(record: LogRecord): string {
+    return (this.formatter ?? defaultFormatter).format(record);
+  }
+  emit(_record: LogRecord): unknown {
+    throw new NotImplementedError("emit must be implemented by Handler subclasses");
+  }
+  handle(record: LogRecord): boolean {
+    const ok = this.filter(record);
+    if (ok) this.emit(record);
+    return ok;
+  }
+  acquire(): null {
+    return null;
+  }
+  release(): null {
+    return null;
+  }
+  createLock(): null {
+    return null;
+  }
+  flush(): null {
+    return null;
+  }
+  close(): null {
+    return null;
+  }
+  handleError(_record: LogRecord): null {
+    return null;
+  }
+  __repr__(): string {
+    return `<${typeName(this)} (${getLevelName(this.level)})>`;
+  }
+  static __module__ = "logging";
+}
+
+type Stream = { write(s: string): unknown; flush?: () => unknown; name?: unknown };
+
+export class StreamHandler extends Handler {
+  stream: Stream;
+  terminator = "\n";
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    super();
+    const stream = args[0] ?? k.stream ?? null;
+    this.stream = (stream ?? stdio.stderr) as Stream;
+  }
+  emit(record: LogRecord): null {
+    const msg = this.format(record);
+    this.stream.write(msg + this.terminator);
+    this.flush();
+    return null;
+  }
+  flush(): null {
+    if (typeof this.stream.flush === "function") this.stream.flush();
+    return null;
+  }
+  setStream(stream: Stream): Stream | null {
+    if (stream === this.stream) return null;
+    const old = this.stream;
+    this.flush();
+    this.stream = stream;
+    return old;
+  }
+  __repr__(): string {
+    const name = this.stream.name;
+    const label = name === undefined || name === null ? "" : `${str(name)} `;
+    return `<${typeName(this)} ${label}(${getLevelName(this.level)})>`;
+  }
+}
+
+export class NullHandler extends Handler {
+  handle(_record: LogRecord): boolean {
+    return true;
+  }
+  emit(_record: LogRecord): null {
+    return null;
+  }
+}
+
+/** Used when no handler anywhere in the hierarchy takes a record: bare message on sys.stderr. */
+class LastResortHandler extends Handler {
+  emit(record: LogRecord): null {
+    (stdio.stderr as Stream).write(this.format(record) + "\n");
+    return null;
+  }
+}
+export const lastResort: Handler = new LastResortHandler(WARNING);
+
+// ───────────── loggers ─────────────
+
+const loggers = new Map<string, Logger>();
+let disableLevel = 0;
+
+export class Logger extends Filterer {
+  name: string;
+  level: bigint;
+  propagate = true;
+  handlers: PyList<Handler> = PyList.fromArray([]);
+  disabled = false;
+  _parent: Logger | null | undefined = undefined;
+
+  constructor(name: unknown, level: unknown = NOTSET) {
+    super();
+    this.name = String(name);
+    this.level = BigInt(checkLevel(level));
+  }
+
+  /** The nearest existing ancestor in the dotted hierarchy (the root logger at the top). */
+  get parent(): Logger | null {
+    if (this._parent !== undefined) return this._parent;
+    if (this === (root as Logger)) return null;
+    let name = this.name;
+    for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".")) {
+      name = name.slice(0, dot);
+      const found = loggers.get(name);
+      if (found) return found;
+    }
+    return root;
+  }
+  set parent(p: Logger | null) {
+    this._parent = p;
+  }
+
+  setLevel(level: unknown): null {
+    this.level = BigInt(checkLevel(level));
+    return null;
+  }
+  getEffectiveLevel(): bigint {
+    for (let l: Logger | null = this; l !== null; l = l.parent) if (l.level !== 0n) return l.level;
+    return NOTSET;
+  }
+  isEnabledFor(level: unknown): boolean {
+    if (this.disabled) return false;
+    const n = Number(level);
+    if (disableLevel >= n) return false;
+    return n >= Number(this.getEffectiveLevel());
+  }
+  getChild(suffix: unknown): Logger {
+    return getLogger(this === (root as Logger) ? String(suffix) : `${this.name}.${str(suffix)}`);
+  }
+  addHandler(h: Handler): null {
+    if (!this.handlers.includes(h)) this.handlers.push(h);
+    return null;
+  }
+  removeHandler(h: Handler): null {
+    const i = this.handlers.indexOf(h);
+    if (i >= 0) this.handlers.splice(i, 1);
+    return null;
+  }
+  hasHandlers(): boolean {
+    for (let l: Logger | null = this; l !== null; l = l.propagate ? l.parent : null) if (l.handlers.length > 0) return true;
+    return false;
+  }
+
+  debug(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(10, msg, args);
+  }
+  info(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(20, msg, args);
+  }
+  warning(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(30, msg, args);
+  }
+  warn(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(30, msg, args);
+  }
+  error(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(40, msg, args);
+  }
+  exception(msg: unknown, ...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    return this._logIf(40, msg, args, { exc_info: true, ...k });
+  }
+  critical(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(50, msg, args);
+  }
+  fatal(msg: unknown, ...args: unknown[]): null {
+    return this._logIf(50, msg, args);
+  }
+  log(level: unknown, msg: unknown, ...args: unknown[]): null {
+    if (typeof level !== "bigint" && typeof level !== "number") throw new TypeError("level must be an integer");
+    return this._logIf(Number(level), msg, args);
+  }
+
+  private _logIf(level: number, msg: unknown, args: unknown[], kw: Record<string, unknown> | null = null): null {
+    const k = kw ?? popKw(args) ?? {};
+    if (!this.isEnabledFor(level)) return null;
+    let exc_info: unknown = k.exc_info ?? null;
+    if (exc_info !== null && exc_info !== false) {
+      if (exc_info === true) {
+        const e = currentException();
+        exc_info = e === null || e === undefined ? null : e;
+      } else if (exc_info instanceof PyTuple) {
+        exc_info = exc_info[1];
+      }
+    } else exc_info = null;
+    const where = current_location();
+    const pathname = where?.filename ?? "(unknown file)";
+    const record = recordFactory(this.name, BigInt(level), pathname, BigInt(where?.lineno ?? 0), msg, PyTuple.fromArray(args), exc_info, null, null);
+    const extra = k.extra;
+    if (extra instanceof PyDict) {
+      for (const [key, v] of extra.entries()) {
+        const name = String(key);
+        if (name === "message" || name === "asctime" || name in record) throw new KeyError(`Attempt to overwrite ${repr(name)} in LogRecord`);
+        record[name] = v;
+      }
+    }
+    this.handle(record);
+    return null;
+  }
+
+  handle(record: LogRecord): null {
+    if (this.disabled || !this.filter(record)) return null;
+    let found = 0;
+    for (let l: Logger | null = this; l !== null; l = l.parent) {
+      for (const h of l.handlers) {
+        found++;
+        if (Number(record.levelno) >= Number(h.level)) h.handle(record);
+      }
+      if (!l.propagate) break;
+    }
+    if (found === 0 && Number(record.levelno) >= Number(lastResort.level)) lastResort.handle(record);
+    return null;
+  }
+
+  __repr__(): string {
+    return `<${typeName(this)} ${this.name} (${getLevelName(this.getEffectiveLevel())})>`;
+  }
+  static __module__ = "logging";
+}
+
+export class RootLogger extends Logger {
+  constructor(level: unknown) {
+    super("root", level);
+  }
+}
+
+export const root: RootLogger = new RootLogger(WARNING);
+
+export function getLogger(name: unknown = null): Logger {
+  if (name === null || name === undefined || name === "" || name === root.name) return root;
+  if (typeof name !== "string") throw new TypeError("A logger name must be a string");
+  let l = loggers.get(name);
+  if (l === undefined) {
+    l = new Logger(name);
+    loggers.set(name, l);
+  }
+  return l;
+}
+
+export function getLoggerClass(): unknown {
+  return Logger;
+}
+
+export function disable(level: unknown = CRITICAL): null {
+  disableLevel = Number(level);
+  return null;
+}
+
+/** Configures the root logger once: a StreamHandler (sys.stderr by default) with a Formatter. */
+export function basicConfig(...args: unknown[]): null {
+  const k = popKw(args) ?? {};
+  const force = truthy(k.force ?? false);
+  if (force) root.handlers.length = 0;
+  if (root.handlers.length > 0) return null;
+  let handlers = k.handlers as Iterable<Handler> | null | undefined;
+  if (handlers === null || handlers === undefined) {
+    if (k.stream !== undefined && k.filename !== undefined) throw new ValueError("'stream' and 'filename' should not be specified together");
+    if (k.filename !== undefined && k.filename !== null) {
+      throw new NotImplementedError("logging.basicConfig(filename=...) is not supported by tsyncio (no file handlers)");
+    }
+    handlers = [new StreamHandler(k.stream ?? null)];
+  } else if (k.stream !== undefined || k.filename !== undefined) {
+    throw new ValueError("'stream' or 'filename' should not be specified together with 'handlers'");
+  }
+  const style = k.style ?? "%";
+  const fmt = k.format ?? STYLES[(style as Style) in STYLES ? (style as Style) : "%"].default;
+  const formatter = new Formatter(style === "%" && k.format === undefined ? BASIC_FORMAT : fmt, k.datefmt ?? null, style);
+  for (const h of handlers) {
+    if (h.formatter === null) h.setFormatter(formatter);
+    root.addHandler(h);
+  }
+  if (k.level !== undefined && k.level !== null) root.setLevel(k.level);
+  return null;
+}
+
+function rootShortcut(method: "debug" | "info" | "warning" | "error" | "critical" | "exception") {
+  return (msg: unknown, ...args: unknown[]): null => {
+    if (root.handlers.length === 0) basicConfig();
+    return root[method](msg, ...args);
+  };
+}
+export const debug = rootShortcut("debug");
+export const info = rootShortcut("info");
+export const warning = rootShortcut("warning");
+export const warn = rootShortcut("warning");
+export const error = rootShortcut("error");
+export const critical = rootShortcut("critical");
+export const fatal = rootShortcut("critical");
+export const exception = rootShortcut("exception");
+export function log(level: unknown, msg: unknown, ...args: unknown[]): null {
+  if (root.handlers.length === 0) basicConfig();
+  return root.log(level, msg, ...args);
+}
+
+export function shutdown(): null {
+  for (const h of root.handlers) h.flush();
+  return null;
+}
+
+export function captureWarnings(_capture: unknown): null {
+  return null;
+}
+
+export const raiseExceptions = true;
+
+// asyncio logs through getLogger("asyncio"): with nothing configured this is the last-resort
+// handler (the bare message and traceback on stderr), as before; with basicConfig() it is formatted.
+const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 } as const;
+_set_logger((level, message, exc) => {
+  const logger = getLogger("asyncio");
+  const n = LEVELS[level];
+  if (!logger.isEnabledFor(n)) return;
+  const where = current_location();
+  const record = recordFactory("asyncio", BigInt(n), where?.filename ?? "(unknown file)", BigInt(where?.lineno ?? 0), message, PyTuple.of(), exc ?? null, null, null);
+  logger.handle(record);
+});
