@@ -3,7 +3,7 @@ import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../bu
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem } from "../builtins/ops.js";
+import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
 
@@ -354,6 +354,35 @@ export class ChainMap {
   }
   items(): PyList<PyTuple<unknown>> {
     return PyList.fromArray(this.keyList().map((k) => PyTuple.of<unknown>(k, this.__getitem__(k))));
+  }
+  /** Writes, deletes and pops touch only the first mapping. */
+  pop(key: unknown, ...dflt: unknown[]): unknown {
+    if (contains(this.maps[0], key)) {
+      const v = getitem(this.maps[0], key);
+      delitem(this.maps[0], key);
+      return v;
+    }
+    if (dflt.length) return dflt[0];
+    throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+  }
+  popitem(): unknown {
+    const first = this.maps[0];
+    if (!(first instanceof PyDict) || first.size === 0) throw new KeyError("No keys found in the first mapping.");
+    return first.popitem();
+  }
+  clear(): void {
+    call(getattr(this.maps[0], "clear"));
+  }
+  /** Equal to any mapping with the same items, as dict(self) would be. */
+  __eq__(o: unknown): boolean {
+    const mine = new PyDict<unknown, unknown>();
+    for (const k of this.keyList()) mine.__setitem__(k, this.__getitem__(k));
+    if (o instanceof ChainMap) {
+      const theirs = new PyDict<unknown, unknown>();
+      for (const k of o.keyList()) theirs.__setitem__(k, o.__getitem__(k));
+      return eq(mine, theirs);
+    }
+    return eq(mine, o);
   }
   new_child(m: unknown = null): ChainMap {
     return new ChainMap(m ?? new PyDict(), ...this.maps);
