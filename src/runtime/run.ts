@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, caughtException } from "./builtins/exceptions.js";
+import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
@@ -97,8 +97,20 @@ function reportUncaught(e: unknown): number {
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
 function frameLines(exc: BaseException, program: ProgramSource, sourceLines: string[]): string[] {
   // The exception that ended the program carries every frame from the module's down.
-  if (escaped.has(exc)) return formatFrames(pythonFrames(exc, program), program, sourceLines);
-  let frames = pythonFrames(exc, program, true);
+  const full = escaped.has(exc);
+  let frames: Frame[];
+  const trail = trailOf(exc);
+  if (trail === undefined) {
+    frames = pythonFrames(exc, program, !full);
+  } else {
+    // Re-raised by awaits in other coroutines: the latest await's frames first, its own last.
+    frames = [];
+    for (let i = trail.awaits.length - 1; i >= 0; i--) {
+      frames.push(...pythonFrames(trail.awaits[i], program, !(full && i === trail.awaits.length - 1)));
+    }
+    if (trail.own) frames.push(...pythonFrames(exc, program, true));
+  }
+  if (full) return formatFrames(frames, program, sourceLines);
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, program, true).length - 1));
