@@ -20,6 +20,8 @@ export {
   caughtException,
   storedTrail,
   reraisedByAwait,
+  thrownIntoCoroutine,
+  trailOf,
   type TracebackTrail,
 } from "../builtins/exceptions.js";
 export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/object.js";

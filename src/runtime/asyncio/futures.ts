@@ -19,6 +19,8 @@ import {
   toPyException,
   storedTrail,
   reraisedByAwait,
+  thrownIntoCoroutine,
+  trailOf,
   type TracebackTrail,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
@@ -310,6 +312,10 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       } catch (e) {
         // The Task throws this future's exception in here: the awaiting frames join its traceback.
         if (e === this._exception && e !== null) _reraised_by_await(this as Future<unknown>, e as BaseException);
+        else if ((this._state as string) === _CANCELLED && e instanceof BaseException && trailOf(e) !== undefined) {
+          // A cancelled task hands on the CancelledError its coroutine raised, traceback and all.
+          reraisedByAwait(e, trailOf(e)!);
+        } else thrownIntoCoroutine(e);
         throw e;
       }
       if (this._state === _PENDING) throw new RuntimeError("await wasn't used with future");
@@ -334,7 +340,7 @@ const _stored_trails = new WeakMap<Future<unknown>, TracebackTrail>();
 function _reraised_by_await(fut: Future<unknown>, exc: BaseException): void {
   const stored = _stored_trails.get(fut);
   if (stored === undefined) return;
-  reraisedByAwait(exc, stored, _reraised_by_await);
+  reraisedByAwait(exc, stored);
   // The stored traceback goes with the first re-raise; a later await of the same future shows
   // only its own frames (as CPython's C Future does).
   _stored_trails.set(fut, { own: false, awaits: [] });

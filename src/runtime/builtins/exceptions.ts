@@ -422,12 +422,24 @@ export function storedTrail(exc: BaseException): TracebackTrail {
   return trails.get(exc) ?? { own: raised.has(exc), awaits: [] };
 }
 
-/** `await` re-raised `exc` (stored with `stored`) here: the current stack goes on top of it. */
-export function reraisedByAwait(exc: BaseException, stored: TracebackTrail, where: Function): void {
+/** `await` re-raised `exc` (stored with `stored`) where this is called: that stack goes on top of it. */
+export function reraisedByAwait(exc: BaseException, stored: TracebackTrail): void {
   const holder: { stack?: string } = {};
-  Error.captureStackTrace?.(holder, where);
+  Error.captureStackTrace?.(holder, reraisedByAwait);
   trails.set(exc, { own: stored.own, awaits: [...stored.awaits, holder] });
   raised.add(exc);
+}
+
+/**
+ * A fresh exception (a CancelledError, say) thrown into a suspended coroutine (called where it
+ * arrives, with the coroutine's frames on the stack): its traceback is those frames.
+ */
+export function thrownIntoCoroutine(e: unknown): void {
+  if (!(e instanceof BaseException) || raised.has(e) || trails.has(e)) return;
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace?.(holder, thrownIntoCoroutine);
+  trails.set(e, { own: false, awaits: [holder] });
+  raised.add(e);
 }
 
 /** Gives `to` the traceback of `from` (a derived ExceptionGroup shows its original's frames). */
