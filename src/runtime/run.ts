@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, caughtException } from "./builtins/exceptions.js";
+import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
@@ -147,8 +147,20 @@ function reportUncaught(e: unknown): number {
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
 function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] {
   // The exception that ended the program carries every frame from the module's down.
-  if (escaped.has(exc)) return formatFrames(pythonFrames(exc, scripts), scripts);
-  let frames = pythonFrames(exc, scripts, true);
+  const full = escaped.has(exc);
+  let frames: Frame[];
+  const trail = trailOf(exc);
+  if (trail === undefined) {
+    frames = pythonFrames(exc, scripts, !full);
+  } else {
+    // Re-raised by awaits in other coroutines: the latest await's frames first, its own last.
+    frames = [];
+    for (let i = trail.awaits.length - 1; i >= 0; i--) {
+      frames.push(...pythonFrames(trail.awaits[i], scripts, !(full && i === trail.awaits.length - 1)));
+    }
+    if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
+  }
+  if (full) return formatFrames(frames, scripts);
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));

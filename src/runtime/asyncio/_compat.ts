@@ -18,6 +18,11 @@ export {
   ValueError,
   toPyException,
   caughtException,
+  storedTrail,
+  reraisedByAwait,
+  thrownIntoCoroutine,
+  trailOf,
+  type TracebackTrail,
 } from "../builtins/exceptions.js";
 export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/object.js";
 export { repr, str } from "../builtins/repr.js";

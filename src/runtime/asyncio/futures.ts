@@ -17,6 +17,11 @@ import {
   StopIteration,
   TypeError,
   toPyException,
+  storedTrail,
+  reraisedByAwait,
+  thrownIntoCoroutine,
+  trailOf,
+  type TracebackTrail,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
 import { _copy_context } from "./_context.js";
@@ -291,6 +296,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   /** @internal set_exception without the state check (the caller knows the future is pending) */
   _set_exception_unchecked(exc: BaseException): void {
     this._exception = exc;
+    _stored_trails.set(this as Future<unknown>, storedTrail(exc));
     this._state = _FINISHED;
     this.__schedule_callbacks();
     this._log_tb = true;
@@ -301,9 +307,20 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   *[Symbol.iterator](): Generator<unknown, T, unknown> {
     if (this._state === _PENDING) {
       this._asyncio_future_blocking = true;
-      yield this; // the Task waits for completion
+      try {
+        yield this; // the Task waits for completion
+      } catch (e) {
+        // The Task throws this future's exception in here: the awaiting frames join its traceback.
+        if (e === this._exception && e !== null) _reraised_by_await(this as Future<unknown>, e as BaseException);
+        else if ((this._state as string) === _CANCELLED && e instanceof BaseException && trailOf(e) !== undefined) {
+          // A cancelled task hands on the CancelledError its coroutine raised, traceback and all.
+          reraisedByAwait(e, trailOf(e)!);
+        } else thrownIntoCoroutine(e);
+        throw e;
+      }
       if (this._state === _PENDING) throw new RuntimeError("await wasn't used with future");
     }
+    if (this._exception !== null && this._state === _FINISHED) _reraised_by_await(this as Future<unknown>, this._exception);
     return this.result();
   }
 
@@ -317,6 +334,18 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 Object.defineProperty(Future, "__module__", { value: "_asyncio", configurable: true });
 
 /** Accepts an exception instance or class; rejects StopIteration like CPython. */
+// The traceback each future stored with its exception (kept aside: futures without one pay nothing).
+const _stored_trails = new WeakMap<Future<unknown>, TracebackTrail>();
+
+function _reraised_by_await(fut: Future<unknown>, exc: BaseException): void {
+  const stored = _stored_trails.get(fut);
+  if (stored === undefined) return;
+  reraisedByAwait(exc, stored);
+  // The stored traceback goes with the first re-raise; a later await of the same future shows
+  // only its own frames (as CPython's C Future does).
+  _stored_trails.set(fut, { own: false, awaits: [] });
+}
+
 export function _coerce_exception(exception: unknown): BaseException {
   let exc = exception;
   if (typeof exc === "function") exc = new (exc as new () => unknown)();

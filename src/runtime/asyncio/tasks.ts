@@ -26,6 +26,7 @@ import {
   str,
   toPyException,
   caughtException,
+  thrownIntoCoroutine,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
@@ -511,6 +512,7 @@ class _BareYield implements CoroGen<null> {
   }
   throw(e: unknown): IteratorResult<unknown, null> {
     this._step = 2;
+    thrownIntoCoroutine(e);
     throw e;
   }
   return(value: unknown): IteratorResult<unknown, null> {

@@ -401,12 +401,55 @@ export function wasRaised(exc: BaseException): boolean {
   return raised.has(exc);
 }
 
+/**
+ * How an exception travelled between coroutines. CPython's traceback of an exception re-raised by
+ * `await fut` is the awaiting coroutine's frames, then the traceback the future stored when it got
+ * the exception. `awaits`: captured stacks (Error.captureStackTrace holders) of those re-raises,
+ * innermost first; `own`: whether the exception's own frames (where it was raised) come last.
+ */
+export interface TracebackTrail {
+  own: boolean;
+  awaits: { stack?: string }[];
+}
+const trails = new WeakMap<BaseException, TracebackTrail>();
+
+export function trailOf(exc: BaseException): TracebackTrail | undefined {
+  return trails.get(exc);
+}
+
+/** The traceback a future stores with its exception (futures.py keeps `_exception_tb`). */
+export function storedTrail(exc: BaseException): TracebackTrail {
+  return trails.get(exc) ?? { own: raised.has(exc), awaits: [] };
+}
+
+/** `await` re-raised `exc` (stored with `stored`) where this is called: that stack goes on top of it. */
+export function reraisedByAwait(exc: BaseException, stored: TracebackTrail): void {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace?.(holder, reraisedByAwait);
+  trails.set(exc, { own: stored.own, awaits: [...stored.awaits, holder] });
+  raised.add(exc);
+}
+
+/**
+ * A fresh exception (a CancelledError, say) thrown into a suspended coroutine (called where it
+ * arrives, with the coroutine's frames on the stack): its traceback is those frames.
+ */
+export function thrownIntoCoroutine(e: unknown): void {
+  if (!(e instanceof BaseException) || raised.has(e) || trails.has(e)) return;
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace?.(holder, thrownIntoCoroutine);
+  trails.set(e, { own: false, awaits: [holder] });
+  raised.add(e);
+}
+
 /** Gives `to` the traceback of `from` (a derived ExceptionGroup shows its original's frames). */
 export function copyTraceback(from: BaseException, to: BaseException): void {
   Object.defineProperty(to, "stack", { value: from.stack, configurable: true, writable: true });
   const caught = (from as { __caught_stack__?: string }).__caught_stack__;
   if (caught !== undefined) Object.defineProperty(to, "__caught_stack__", { value: caught, configurable: true, writable: true });
   if (raised.has(from)) raised.add(to);
+  const trail = trails.get(from);
+  if (trail) trails.set(to, trail);
 }
 
 export function toPyException(e: unknown): BaseException {
