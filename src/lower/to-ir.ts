@@ -28,7 +28,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call gen_throw`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -1158,7 +1158,9 @@ class Lowerer {
           const isStatic = kinds.includes("staticmethod");
           const isClassMethod = kinds.includes("classmethod");
           const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
-          const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "coroutine"].includes(kinds[i]));
+          // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
+          const deleter = kinds.includes("deleter");
+          const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
           if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
           if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
           if (isStatic) staticNames.push(item.name);
@@ -1173,7 +1175,7 @@ class Lowerer {
           walk(item, (n) => {
             if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
           });
-          const methodName = item.name === "constructor" ? "constructor_" : item.name;
+          const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
           if (coroutine) {
             // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
             const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
@@ -1206,6 +1208,9 @@ class Lowerer {
       }
     }
     this.fn = outer;
+    // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
+    const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
+    if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
     for (const a of classAttrs) instanceAttrs.add(a.key);
     const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
     const allMembers = [...fields, ...members];
@@ -1674,6 +1679,8 @@ class Lowerer {
         }
       }
       const obj = this.expr(v);
+      // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
+      if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return this.rt("gen_throw", obj, ...args);
       const onBuiltin = v._type === "Name" && resolveName(this.fn.scope, v.id, this.scopes).where === "builtin";
       if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
         return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());

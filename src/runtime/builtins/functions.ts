@@ -686,7 +686,7 @@ export const enumerate = builtin(function enumerate(it: unknown, start: unknown 
   return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
 });
 
-export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unknown>> {
+export const zip = builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
   const k = popKw(its);
   const strict = k?.strict !== undefined && truthy(k.strict);
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
@@ -712,7 +712,7 @@ export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unk
   })());
 });
 
-export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator<unknown> {
+export const map = builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
   if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
   if (its.length === 1) {
     const it = toIterable(its[0]);
@@ -734,7 +734,7 @@ export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator
   })());
 });
 
-export const filter = builtin(function filter(f: unknown, it: unknown): Iterator<unknown> {
+export const filter = builtin(function filter(f: unknown, it: unknown): IterableIterator<unknown> {
   const src = toIterable(it);
   return new FilterIterator((function* () {
     for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;

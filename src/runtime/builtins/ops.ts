@@ -1411,7 +1411,15 @@ export function setattr(obj: any, name: string, value: unknown): null {
     return null;
   }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
-  obj[name] = value;
+  try {
+    obj[name] = value;
+  } catch (e) {
+    // A property without a setter: JS's message does not name the class the way Python does.
+    if (e instanceof Error && e.name === "TypeError" && /only a getter/.test(e.message)) {
+      throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
+    }
+    throw e;
+  }
   return null;
 }
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
@@ -1423,6 +1431,12 @@ export function delattr(obj: any, name: string): null {
   const da = obj.__delattr__;
   if (typeof da === "function") {
     da.call(obj, name);
+    return null;
+  }
+  // A property's deleter (`@x.deleter`), compiled as a method of that name.
+  const deleter = obj[`__delete_${name}__`];
+  if (typeof deleter === "function") {
+    deleter.call(obj);
     return null;
   }
   delete obj[name];
