@@ -69,6 +69,8 @@ class Lowerer {
   private usesFile = false;
   /** Whether the program reads `__doc__` anywhere (then functions carry their docstrings). */
   private readsDoc = false;
+  /** Whether some class has several bases: then `super()` follows the MRO at run time. */
+  private usesMultipleInheritance = false;
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
@@ -85,6 +87,7 @@ class Lowerer {
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
     walk(module, (n) => {
+      if (n._type === "ClassDef" && n.bases.length > 1) this.usesMultipleInheritance = true;
       if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
     });
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
@@ -1126,12 +1129,15 @@ class Lowerer {
     const classScope = this.scopes.get(s)!;
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
     if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
-    if (s.bases.length > 1) return this.diags.error(s.bases[1], "TSY1011", "multiple inheritance is not supported yet");
+    if (s.bases.some((b) => b._type === "Starred")) return this.diags.error(s, "TSY1011", "class bases given with * are not supported yet");
     // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
     const simpleBase = s.bases.length && (s.bases[0]._type === "Name" || s.bases[0]._type === "Attribute");
     const base = !s.bases.length
       ? this.helper("PyObject")
-      : simpleBase
+      : s.bases.length > 1
+        ? // Several bases: the runtime chains copies of them in C3 order.
+          this.rt("multiple_bases", ...s.bases.map((b) => this.expr(b)))
+        : simpleBase
         ? this.expr(s.bases[0])
         : ({ k: "as", expr: this.expr(s.bases[0]), type: `typeof ${this.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
     const name = safeName(s.name);
@@ -1626,6 +1632,11 @@ class Lowerer {
 
     // super().method(...) inside a method.
     if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && !f.value.args.length) {
+      if (this.usesMultipleInheritance && this.fn.className) {
+        // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
+        const self = this.fn.selfName ? this.name({ _type: "Name", id: this.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
+        return call(this.rt("super_method", self, id(safeName(this.fn.className)), lit(f.attr)), ...args, ...kwArgs());
+      }
       return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
     }
 

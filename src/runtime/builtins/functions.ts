@@ -5,6 +5,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { in_mro, mro_of, multiple_inheritance_used } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
   truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
@@ -524,7 +525,11 @@ function isinstance1(x: unknown, cls: unknown): boolean {
   if (typeof cls === "function") {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
     if (typeof hi === "function") return truthy(hi.call(cls, x));
-    if (x !== null && (typeof x === "object" || typeof x === "function")) return x instanceof (cls as new () => unknown);
+    if (x !== null && (typeof x === "object" || typeof x === "function")) {
+      if (x instanceof (cls as new () => unknown)) return true;
+      // A class with several bases extends copies of them: its MRO names the originals.
+      return multiple_inheritance_used && in_mro(x, cls);
+    }
     return false;
   }
   if (cls instanceof Array) return cls.some((c) => isinstance1(x, c));
@@ -550,7 +555,7 @@ export const issubclass = builtin(function issubclass(c: unknown, cls: unknown):
   if (typeof target !== "function") return false;
   if (c === target) return true;
   if (cls === Exception && (c === ExceptionGroup || (c as Function).prototype instanceof ExceptionGroup)) return true;
-  return (c as Function).prototype instanceof (target as Function);
+  return (c as Function).prototype instanceof (target as Function) || (multiple_inheritance_used && mro_of(c as Function).includes(target as Function));
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
 import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
+import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 
@@ -1368,6 +1369,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     return f;
   }
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (name === "__mro__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(mro_of(obj));
+  if (name === "__bases__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(bases_of(obj));
   // A function without a docstring (or a class without one).
   if (name === "__doc__" && typeof obj === "function") return null;
   if (name === "__dict__" && typeof obj === "object") {
