@@ -29,7 +29,7 @@ const PROGRAM_HELPERS = new Set(
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call`.split(/\s+/),
+  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call gen_throw`.split(/\s+/),
 );
 const PROGRAM = "tsyncio/runtime/program";
 const CORO_TYPE = "Generator<unknown, any, any>";
@@ -78,6 +78,8 @@ class Lowerer {
   private usesFile = false;
   /** Whether the program reads `__doc__` anywhere (then functions carry their docstrings). */
   private readsDoc = false;
+  /** Whether some class has several bases: then `super()` follows the MRO at run time. */
+  private usesMultipleInheritance = false;
   private usesName = false;
   private tempCounter = 0;
   private readonly userNames: Set<string>;
@@ -100,6 +102,7 @@ class Lowerer {
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
     walk(module, (n) => {
+      if (n._type === "ClassDef" && n.bases.length > 1) this.usesMultipleInheritance = true;
       if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
     });
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
@@ -1313,12 +1316,15 @@ class Lowerer {
     const classScope = this.scopes.get(s)!;
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
     if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
-    if (s.bases.length > 1) return this.diags.error(s.bases[1], "TSY1011", "multiple inheritance is not supported yet");
+    if (s.bases.some((b) => b._type === "Starred")) return this.diags.error(s, "TSY1011", "class bases given with * are not supported yet");
     // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
     const simpleBase = s.bases.length && (s.bases[0]._type === "Name" || s.bases[0]._type === "Attribute");
     const base = !s.bases.length
       ? this.helper("PyObject")
-      : simpleBase
+      : s.bases.length > 1
+        ? // Several bases: the runtime chains copies of them in C3 order.
+          this.rt("multiple_bases", ...s.bases.map((b) => this.expr(b)))
+        : simpleBase
         ? this.expr(s.bases[0])
         : ({ k: "as", expr: this.expr(s.bases[0]), type: `typeof ${this.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
     const name = safeName(s.name);
@@ -1345,7 +1351,9 @@ class Lowerer {
           const isStatic = kinds.includes("staticmethod");
           const isClassMethod = kinds.includes("classmethod");
           const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
-          const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "coroutine"].includes(kinds[i]));
+          // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
+          const deleter = kinds.includes("deleter");
+          const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
           if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
           if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
           if (isStatic) staticNames.push(item.name);
@@ -1360,7 +1368,7 @@ class Lowerer {
           walk(item, (n) => {
             if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
           });
-          const methodName = item.name === "constructor" ? "constructor_" : item.name;
+          const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
           if (coroutine) {
             // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
             const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
@@ -1406,6 +1414,9 @@ class Lowerer {
       }
     }
     this.fn = outer;
+    // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
+    const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
+    if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
     for (const a of classAttrs) instanceAttrs.add(a.key);
     const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
     const allMembers = [...fields, ...members];
@@ -1827,6 +1838,11 @@ class Lowerer {
 
     // super().method(...) inside a method.
     if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && !f.value.args.length) {
+      if (this.usesMultipleInheritance && this.fn.className) {
+        // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
+        const self = this.fn.selfName ? this.name({ _type: "Name", id: this.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
+        return call(this.rt("super_method", self, id(safeName(this.fn.className)), lit(f.attr)), ...args, ...kwArgs());
+      }
       return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
     }
 
@@ -1893,6 +1909,8 @@ class Lowerer {
         if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
         return this.rt("call", callee, ...args);
       }
+      // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
+      if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return this.rt("gen_throw", obj, ...args);
       const onBuiltin = v._type === "Name" && resolveName(this.fn.scope, v.id, this.scopes).where === "builtin";
       if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
         return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());

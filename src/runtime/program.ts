@@ -293,6 +293,18 @@ if (!("send" in generatorPrototype)) {
 export const STOP_ASYNC_ITERATION: unique symbol = Symbol("StopAsyncIteration");
 
 /** `async for` starts with `type(x).__aiter__(x)`. */
+/**
+ * `g.throw(exc)`: on a generator, Python's meaning (the next yielded value, StopIteration at the
+ * end); JS's own `throw` (an iterator result) stays untouched for the event loop. Anything else is
+ * a plain method call.
+ */
+export function gen_throw(g: any, exc: unknown, ...rest: unknown[]): unknown {
+  if (Object.prototype.toString.call(g) !== "[object Generator]") return g.throw(exc, ...rest);
+  const r = (g as Generator).throw(exception_instance(exc));
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+}
+
 export function aiter(x: any): any {
   const f = x?.__aiter__;
   if (typeof f !== "function") throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);

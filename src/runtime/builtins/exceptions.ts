@@ -377,7 +377,17 @@ const BUILTIN_EXCEPTIONS: Function[] = [
 ];
 for (const c of BUILTIN_EXCEPTIONS) {
   Object.defineProperty(c, "__module__", { value: "builtins", writable: true, configurable: true });
-  Object.defineProperty(c, "__name__", { value: c.name, writable: true, configurable: true });
+  // Kept with the class (bundlers may rename it); a subclass read through inheritance gets its own name.
+  const name = c.name;
+  Object.defineProperty(c, "__name__", {
+    get(this: Function) {
+      return this === c ? name : this.name;
+    },
+    set(this: Function, value: unknown) {
+      Object.defineProperty(this, "__name__", { value, writable: true, configurable: true });
+    },
+    configurable: true,
+  });
 }
 
 /** The Python base classes of an exception class, for issubclass across the ExceptionGroup diamond. */

@@ -5,6 +5,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { in_mro, mro_of, multiple_inheritance_used } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
   truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
@@ -524,7 +525,11 @@ function isinstance1(x: unknown, cls: unknown): boolean {
   if (typeof cls === "function") {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
     if (typeof hi === "function") return truthy(hi.call(cls, x));
-    if (x !== null && (typeof x === "object" || typeof x === "function")) return x instanceof (cls as new () => unknown);
+    if (x !== null && (typeof x === "object" || typeof x === "function")) {
+      if (x instanceof (cls as new () => unknown)) return true;
+      // A class with several bases extends copies of them: its MRO names the originals.
+      return multiple_inheritance_used && in_mro(x, cls);
+    }
     return false;
   }
   if (cls instanceof Array) return cls.some((c) => isinstance1(x, c));
@@ -550,7 +555,7 @@ export const issubclass = builtin(function issubclass(c: unknown, cls: unknown):
   if (typeof target !== "function") return false;
   if (c === target) return true;
   if (cls === Exception && (c === ExceptionGroup || (c as Function).prototype instanceof ExceptionGroup)) return true;
-  return (c as Function).prototype instanceof (target as Function);
+  return (c as Function).prototype instanceof (target as Function) || (multiple_inheritance_used && mro_of(c as Function).includes(target as Function));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -686,7 +691,7 @@ export const enumerate = builtin(function enumerate(it: unknown, start: unknown 
   return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
 });
 
-export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unknown>> {
+export const zip = builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
   const k = popKw(its);
   const strict = k?.strict !== undefined && truthy(k.strict);
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
@@ -712,7 +717,7 @@ export const zip = builtin(function zip(...its: unknown[]): Iterator<PyTuple<unk
   })());
 });
 
-export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator<unknown> {
+export const map = builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
   if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
   if (its.length === 1) {
     const it = toIterable(its[0]);
@@ -734,7 +739,7 @@ export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterator
   })());
 });
 
-export const filter = builtin(function filter(f: unknown, it: unknown): Iterator<unknown> {
+export const filter = builtin(function filter(f: unknown, it: unknown): IterableIterator<unknown> {
   const src = toIterable(it);
   return new FilterIterator((function* () {
     for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;

@@ -1,5 +1,6 @@
 // The builtins and helpers that emitted code imports from "tsyncio/runtime".
 export * from "./exceptions.js";
+export { multiple_bases, super_method, mro_of } from "./mro.js";
 export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, RangeIterator, sortInPlace } from "./collections.js";
 export { PyObject, KwArgs, kw, popKw, addressOf, hexAddress, className, classModule, classQualname } from "./object.js";
 export { floatRepr, strRepr, isClass, reprActive } from "./repr.js";

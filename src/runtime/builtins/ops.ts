@@ -5,6 +5,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
 import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
+import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 
@@ -1377,6 +1378,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__name__" && typeof obj === "function") return className(obj);
   // A def of the script (an imported module's defs carry their own).
   if (name === "__module__" && typeof obj === "function") return "__main__";
+  if (name === "__mro__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(mro_of(obj));
+  if (name === "__bases__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(bases_of(obj));
   // A function without a docstring (or a class without one).
   if (name === "__doc__" && typeof obj === "function") return null;
   if (name === "__dict__" && typeof obj === "object") {
@@ -1420,7 +1423,15 @@ export function setattr(obj: any, name: string, value: unknown): null {
     return null;
   }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
-  obj[name] = value;
+  try {
+    obj[name] = value;
+  } catch (e) {
+    // A property without a setter: JS's message does not name the class the way Python does.
+    if (e instanceof Error && e.name === "TypeError" && /only a getter/.test(e.message)) {
+      throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
+    }
+    throw e;
+  }
   return null;
 }
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
@@ -1432,6 +1443,12 @@ export function delattr(obj: any, name: string): null {
   const da = obj.__delattr__;
   if (typeof da === "function") {
     da.call(obj, name);
+    return null;
+  }
+  // A property's deleter (`@x.deleter`), compiled as a method of that name.
+  const deleter = obj[`__delete_${name}__`];
+  if (typeof deleter === "function") {
+    deleter.call(obj);
     return null;
   }
   delete obj[name];

@@ -1,0 +1,119 @@
+// Multiple inheritance on JS's single prototype chain.
+//
+//   class Child extends multiple_bases(Left, Right) { ... }
+//
+// `multiple_bases` computes Python's C3 method resolution order of the bases and builds a chain of
+// copies in that order (Left' → Right' → Base' → object), so plain JS property lookup finds what
+// Python's MRO finds. The copies remember their originals: `__mro__`, `isinstance` and `super()`
+// work with the classes the program wrote. In a program that uses multiple inheritance, the
+// compiler emits `super().m()` as `super_method(this, Class, "m")`, which follows the instance's
+// MRO (JS's `super` would follow the class's own parent, not the next class in the MRO).
+
+import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
+import { PyObject, className } from "./object.js";
+
+type Cls = Function & { prototype: object };
+
+/** The classes a chain copy stands for, and the bases a `multiple_bases` result was built from. */
+const originals = new WeakMap<Function, Function>();
+const declaredBases = new WeakMap<Function, Function[]>();
+
+function original(c: Function): Function {
+  return originals.get(c) ?? c;
+}
+
+/** The direct Python bases of a class. */
+export function bases_of(c: Function): Function[] {
+  const parent = Object.getPrototypeOf(c) as Function;
+  const mi = declaredBases.get(parent);
+  if (mi) return mi;
+  if (c === PyObject || parent === Function.prototype || parent === null) return [];
+  return [original(parent)];
+}
+
+/** Python's C3 linearization (`cls.__mro__`); `object` (PyObject) last. */
+export function mro_of(c: Function): Function[] {
+  const cached = mroCache.get(c);
+  if (cached) return cached;
+  const bases = bases_of(c);
+  const seqs = [...bases.map((b) => [...mro_of(b)]), [...bases]];
+  const out: Function[] = [c];
+  for (;;) {
+    const live = seqs.filter((s) => s.length);
+    if (!live.length) break;
+    const head = live.map((s) => s[0]).find((h) => !live.some((s) => s.indexOf(h) > 0));
+    if (!head) {
+      throw new TypeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${bases.map((b) => className(b)).join(", ")}`);
+    }
+    out.push(head);
+    for (const s of live) if (s[0] === head) s.shift();
+  }
+  mroCache.set(c, out);
+  return out;
+}
+const mroCache = new WeakMap<Function, Function[]>();
+
+const SKIP_STATIC = new Set(["prototype", "length", "name"]);
+
+/** The base to extend for `class C(A, B)`: A, B and their ancestors chained in C3 order. */
+export function multiple_bases(...bases: Function[]): new (...args: any[]) => any {
+  for (const b of bases) if (typeof b !== "function") throw new TypeError("bases must be types");
+  // The MRO of a class with exactly these bases, minus the class itself.
+  const probe = function () {} as unknown as Function;
+  declaredBases.set(probeParent, bases);
+  Object.setPrototypeOf(probe, probeParent);
+  mroCache.delete(probe);
+  const order = mro_of(probe).slice(1);
+  for (const k of order) {
+    if (k !== PyObject && !(k.prototype instanceof PyObject)) {
+      throw new NotImplementedError(`multiple inheritance from the built-in class '${className(k)}' is not supported yet`);
+    }
+  }
+  multiple_inheritance_used = true;
+  let chain: Cls = PyObject as unknown as Cls;
+  for (const k of [...order].reverse()) {
+    if (k === PyObject) continue;
+    const copy = class extends (chain as unknown as typeof PyObject) {} as unknown as Cls;
+    for (const key of Reflect.ownKeys(k.prototype)) {
+      if (key === "constructor") continue;
+      Object.defineProperty(copy.prototype, key, Object.getOwnPropertyDescriptor(k.prototype, key)!);
+    }
+    for (const key of Reflect.ownKeys(k)) {
+      if (typeof key === "string" && SKIP_STATIC.has(key)) continue;
+      Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(k, key)!);
+    }
+    Object.defineProperty(copy, "name", { value: k.name, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(copy, "__name__")) Object.defineProperty(copy, "__name__", { value: className(k), writable: true, configurable: true });
+    originals.set(copy, k);
+    chain = copy;
+  }
+  declaredBases.set(chain, bases);
+  return chain as unknown as new (...args: any[]) => any;
+}
+// A stand-in parent for computing an MRO before the class exists.
+const probeParent = function () {} as unknown as Function;
+
+/** `super().name` in a method of `cls`, for the instance (or class) `self`: the next definition in its MRO. */
+export function super_method(self: any, cls: Function, name: string): any {
+  const start = typeof self === "function" ? self : self.constructor;
+  const order = mro_of(start);
+  const i = order.indexOf(cls);
+  for (const k of order.slice(i + 1)) {
+    const holder = typeof self === "function" ? k : k.prototype;
+    const d = Object.getOwnPropertyDescriptor(holder, name);
+    if (!d) continue;
+    if (d.get) return d.get.call(self);
+    const v = d.value;
+    return typeof v === "function" ? v.bind(self) : v;
+  }
+  throw new AttributeError(`'super' object has no attribute '${name}'`);
+}
+
+/** `isinstance` through copies: an instance of Child is an instance of every class in Child's MRO. */
+export function in_mro(x: unknown, cls: Function): boolean {
+  if (x === null || typeof x !== "object") return false;
+  return mro_of((x as object).constructor).includes(cls);
+}
+
+/** Set once a program builds a class with several bases: isinstance then also consults MROs. */
+export let multiple_inheritance_used = false;
