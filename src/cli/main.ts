@@ -223,6 +223,16 @@ async function check(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/**
+ * The Node host, and the runtime's loader: the runtime must load after the host is installed
+ * (sys.argv is read when sys loads). Exported for bench/lib/run-js.mjs, so that it runs emitted
+ * JavaScript the way `run` does, from the same file (the bundle, when there is one).
+ */
+export async function loadRunner() {
+  const { installNodeHost } = await import("./node-host.js");
+  return { installNodeHost, runtime: () => import("../runtime/run.js") };
+}
+
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
   let timeout: number | undefined;
@@ -245,8 +255,8 @@ async function run(argv: string[]): Promise<number> {
   const path = displayPath(file);
   const compiled = compileToJs(source, { filename: basename(file) });
   if (reportErrors(file, source, compiled.diagnostics, compiled.syntaxError)) return 1;
-  const { installNodeHost } = await import("./node-host.js");
+  const { installNodeHost, runtime } = await loadRunner();
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
-  const { runProgram } = await import("../runtime/run.js");
+  const { runProgram } = await runtime();
   return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source });
 }

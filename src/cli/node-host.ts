@@ -11,7 +11,6 @@
 // message, and the process exits (130 or 124).
 
 import { closeSync, readSync, writeSync } from "node:fs";
-import { randomFillSync } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { setHost, type Host } from "../runtime/host.js";
 
@@ -102,7 +101,10 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     flush,
     virtualTime: options.virtualTime,
     argv: options.argv,
-    randomBytes: (bytes) => void randomFillSync(bytes),
+    // Web Crypto's global: node:crypto loads only when a program seeds `random` (start-up time).
+    randomBytes: (bytes) => {
+      for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
+    },
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
   });
