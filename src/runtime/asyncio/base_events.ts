@@ -444,11 +444,14 @@ class BaseEventLoop extends AbstractEventLoop {
     // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
     deliver_interrupt();
 
-    const end_time = this.time() + this._clock_resolution;
-    for (let h = scheduled.peek(); h !== undefined && h._when < end_time; h = scheduled.peek()) {
-      scheduled.pop();
-      h._scheduled = false;
-      ready.push(h);
+    // The clock is read only when some timer could be due (most iterations of a busy loop have none).
+    if (scheduled.length > 0) {
+      const end_time = this.time() + this._clock_resolution;
+      for (let h = scheduled.peek(); h !== undefined && h._when < end_time; h = scheduled.peek()) {
+        scheduled.pop();
+        h._scheduled = false;
+        ready.push(h);
+      }
     }
 
     // Only what is ready now runs; callbacks scheduled by these run next iteration.
