@@ -229,8 +229,8 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost } = await import("./node-host.js");
-  return { installNodeHost, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, runtime: () => import("../runtime/run.js") };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -255,8 +255,9 @@ async function run(argv: string[]): Promise<number> {
   const path = displayPath(file);
   const compiled = compileToJs(source, { filename: basename(file) });
   if (reportErrors(file, source, compiled.diagnostics, compiled.syntaxError)) return 1;
-  const { installNodeHost, runtime } = await loadRunner();
+  const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
   const { runProgram } = await runtime();
+  waitForWatcher();
   return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source });
 }

@@ -41,6 +41,8 @@ sigint.onsignal = () => {
   else setTimeout(() => Atomics.load(cell, 0) & ${SIGINT_FLAG} && hardStop("interrupt"), 500);
 };
 sigint.start(2);
+Atomics.store(cell, 1, 1); // ready: from now on a Ctrl-C is ours (see waitForWatcher)
+Atomics.notify(cell, 1);
 if (workerData.timeout > 0) {
   setTimeout(() => {
     Atomics.or(cell, 0, ${TIMEOUT_FLAG});
@@ -50,6 +52,21 @@ if (workerData.timeout > 0) {
 }
 `;
 
+let watcherCell: Int32Array | null = null;
+
+/**
+ * Blocks (no CPU) until the watcher thread has taken over SIGINT, at most `limitMs`. Called right
+ * before the program runs: the watcher boots while the runtime loads, but a Ctrl-C that came
+ * before it was ready would kill the process without a traceback (Node's default), and a program
+ * that spins from its first line would have no other chance.
+ */
+export function waitForWatcher(limitMs = 5000): void {
+  const cell = watcherCell;
+  if (cell === null) return;
+  const end = Date.now() + limitMs;
+  for (let left = limitMs; Atomics.load(cell, 1) === 0 && left > 0; left = end - Date.now()) Atomics.wait(cell, 1, 0, left);
+}
+
 export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
   let pending = "";
   const flush = () => {
@@ -58,7 +75,9 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       pending = "";
     }
   };
-  const cell = new Int32Array(new SharedArrayBuffer(4));
+  // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
+  const cell = new Int32Array(new SharedArrayBuffer(8));
+  watcherCell = cell;
   const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
   const stopForTimeout = () => {
     flush();
