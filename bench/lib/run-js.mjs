@@ -1,13 +1,19 @@
 // Runs JavaScript that tsyncio already emitted (a JSON file written by compile.mjs), the way
-// `tsyncio run` does after translating: node bench/lib/run-js.mjs PROGRAM.json [--virtual-time] [ARGS...]
-import { readFileSync } from "node:fs";
-import { installNodeHost } from "../../dist/cli/node-host.js";
+// `tsyncio run` does after translating, from the same file bin/tsyncio.js would load (the bundle
+// when it is up to date): node bench/lib/run-js.mjs PROGRAM.json [--virtual-time] [ARGS...]
+import { readFileSync, statSync } from "node:fs";
+
+const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const bundled = mtime("../../dist/cli/tsyncio.bundle.js") >= mtime("../../dist/cli/main.js");
+const { loadRunner } = await import(bundled ? "../../dist/cli/tsyncio.bundle.js" : "../../dist/cli/main.js");
 
 const [file, ...rest] = process.argv.slice(2);
 const virtualTime = rest[0] === "--virtual-time";
 const args = virtualTime ? rest.slice(1) : rest;
 const program = JSON.parse(readFileSync(file, "utf8"));
+const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
 installNodeHost({ virtualTime, argv: [program.path, ...args] });
-// Imported after the host is installed, as the CLI does (sys.argv is read when sys loads).
-const { runProgram } = await import("../../dist/runtime/run.js");
+// Loaded after the host is installed, as the CLI does (sys.argv is read when sys loads).
+const { runProgram } = await runtime();
+waitForWatcher();
 process.exitCode = runProgram(program);

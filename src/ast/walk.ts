@@ -9,8 +9,16 @@ function isNode(v: unknown): v is Node {
 /** Fields that hold Python constants, never child nodes (a constant may look like an object). */
 const CONSTANT_FIELDS = new Set(["Constant.value", "MatchSingleton.value"]);
 
+/** Child fields by node type, computed once per type (the walks run over every node of a module). */
+const childFieldsByType = new Map<string, readonly string[]>();
+
 function childFields(node: Node): readonly string[] {
-  return (FIELDS[node._type] as readonly string[]).filter((f) => !CONSTANT_FIELDS.has(`${node._type}.${f}`));
+  let fields = childFieldsByType.get(node._type);
+  if (fields === undefined) {
+    fields = (FIELDS[node._type] as readonly string[]).filter((f) => !CONSTANT_FIELDS.has(`${node._type}.${f}`));
+    childFieldsByType.set(node._type, fields);
+  }
+  return fields;
 }
 
 /** Calls `fn` on each direct child node, in field order (list elements in order; None skipped). */
@@ -18,15 +26,22 @@ export function forEachChild(node: Node, fn: (child: Node, field: string, index:
   const rec = node as unknown as Record<string, unknown>;
   for (const field of childFields(node)) {
     const v = rec[field];
-    if (Array.isArray(v)) v.forEach((x, i) => isNode(x) && fn(x, field, i));
-    else if (isNode(v)) fn(v, field, null);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (isNode(v[i])) fn(v[i], field, i);
+    } else if (isNode(v)) fn(v, field, null);
   }
 }
 
 /** Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree. */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
-  forEachChild(node, (c) => walk(c, visit));
+  const rec = node as unknown as Record<string, unknown>;
+  for (const field of childFields(node)) {
+    const v = rec[field];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (isNode(v[i])) walk(v[i], visit);
+    } else if (isNode(v)) walk(v, visit);
+  }
 }
 
 /**

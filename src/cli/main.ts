@@ -224,6 +224,16 @@ async function check(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/**
+ * The Node host, and the runtime's loader: the runtime must load after the host is installed
+ * (sys.argv is read when sys loads). Exported for bench/lib/run-js.mjs, so that it runs emitted
+ * JavaScript the way `run` does, from the same file (the bundle, when there is one).
+ */
+export async function loadRunner() {
+  const { installNodeHost, waitForWatcher } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, runtime: () => import("../runtime/run.js") };
+}
+
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
   let timeout: number | undefined;
@@ -255,9 +265,10 @@ async function run(argv: string[]): Promise<number> {
   if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
-  const { installNodeHost } = await import("./node-host.js");
+  const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
-  const { runProgram } = await import("../runtime/run.js");
+  const { runProgram } = await runtime();
+  waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
   return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
 }

@@ -11,7 +11,6 @@
 // message, and the process exits (130 or 124).
 
 import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { randomFillSync } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
@@ -44,6 +43,8 @@ sigint.onsignal = () => {
   else setTimeout(() => Atomics.load(cell, 0) & ${SIGINT_FLAG} && hardStop("interrupt"), 500);
 };
 sigint.start(2);
+Atomics.store(cell, 1, 1); // ready: from now on a Ctrl-C is ours (see waitForWatcher)
+Atomics.notify(cell, 1);
 if (workerData.timeout > 0) {
   setTimeout(() => {
     Atomics.or(cell, 0, ${TIMEOUT_FLAG});
@@ -53,6 +54,21 @@ if (workerData.timeout > 0) {
 }
 `;
 
+let watcherCell: Int32Array | null = null;
+
+/**
+ * Blocks (no CPU) until the watcher thread has taken over SIGINT, at most `limitMs`. Called right
+ * before the program runs: the watcher boots while the runtime loads, but a Ctrl-C that came
+ * before it was ready would kill the process without a traceback (Node's default), and a program
+ * that spins from its first line would have no other chance.
+ */
+export function waitForWatcher(limitMs = 5000): void {
+  const cell = watcherCell;
+  if (cell === null) return;
+  const end = Date.now() + limitMs;
+  for (let left = limitMs; Atomics.load(cell, 1) === 0 && left > 0; left = end - Date.now()) Atomics.wait(cell, 1, 0, left);
+}
+
 export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
   let pending = "";
   const flush = () => {
@@ -61,7 +77,9 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       pending = "";
     }
   };
-  const cell = new Int32Array(new SharedArrayBuffer(4));
+  // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
+  const cell = new Int32Array(new SharedArrayBuffer(8));
+  watcherCell = cell;
   const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
   const stopForTimeout = () => {
     flush();
@@ -111,7 +129,10 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     readFile: (path) => readFileSync(path, "utf8"),
     writeFile: (path, text, append) => (append ? appendFileSync(path, text) : writeFileSync(path, text)),
     removeFile: (path) => unlinkSync(path),
-    randomBytes: (bytes) => void randomFillSync(bytes),
+    // Web Crypto's global: node:crypto loads only when a program seeds `random` (start-up time).
+    randomBytes: (bytes) => {
+      for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
+    },
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,

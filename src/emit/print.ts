@@ -58,12 +58,21 @@ class Printer {
   }
 
   private out(text: string): void {
+    const pad = "  ".repeat(this.indent);
     for (const piece of text.split("\n")) {
-      // Lines of a nested block (see inlineBlock) carry their own Python line in a marker.
-      const m = /^\u0001(\d+)\u0003([^\u0002]*)\u0002/.exec(piece);
-      this.lines.push(m ? piece.slice(m[0].length) : "  ".repeat(this.indent) + piece);
-      this.lineMap.push(m ? Number(m[1]) : this.pyLine);
-      this.nameMap.push(m ? m[2] : this.pyName);
+      // Lines of a nested block (see inlineBlock) carry their own Python line in a marker,
+      // \u0001LINE\u0003NAME\u0002 (read without a regular expression: this runs for every line).
+      const nameAt = piece.charCodeAt(0) === 1 ? piece.indexOf("\u0003") : -1;
+      const textAt = nameAt > 0 ? piece.indexOf("\u0002", nameAt) : -1;
+      if (textAt > 0) {
+        this.lines.push(piece.slice(textAt + 1));
+        this.lineMap.push(Number(piece.slice(1, nameAt)));
+        this.nameMap.push(piece.slice(nameAt + 1, textAt));
+      } else {
+        this.lines.push(pad + piece);
+        this.lineMap.push(this.pyLine);
+        this.nameMap.push(this.pyName);
+      }
     }
   }
 

@@ -15,10 +15,17 @@ import { mapChildren } from "../ast/walk.js";
 /** Functions this pass turned into coroutines (a bare `yield` in them is not an async generator). */
 export type LegacyCoroutines = WeakSet<py.AsyncFunctionDef>;
 
+/** Nodes that can hold statements (so a FunctionDef); expressions never do, and are not entered. */
+const STATEMENT_HOLDERS = new Set([
+  "Module", "FunctionDef", "AsyncFunctionDef", "ClassDef", "For", "AsyncFor", "While", "If", "With", "AsyncWith",
+  "Match", "match_case", "Try", "TryStar", "ExceptHandler",
+]);
+
 export function normaliseLegacyCoroutines(module: py.Module): { module: py.Module; legacy: LegacyCoroutines } {
   const coroutineNames = importedCoroutineDecorators(module);
   const legacy: LegacyCoroutines = new WeakSet();
   const visit = (node: py.Node): py.Node => {
+    if (!STATEMENT_HOLDERS.has(node._type)) return node;
     if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
       const converted: py.AsyncFunctionDef = {
         ...node,

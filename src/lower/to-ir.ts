@@ -381,7 +381,14 @@ class Lowerer {
   private declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>): Set<string> {
     const here = new Set<string>();
     const seen = new Set<string>();
-    for (const s of stmts) {
+    // Statements after the last candidate assignment cannot change the answer: not walked.
+    let last = -1;
+    for (let i = 0; i < stmts.length; i++) {
+      const target = simpleBinding(stmts[i]);
+      if (target && locals.has(target)) last = i;
+    }
+    for (let i = 0; i <= last; i++) {
+      const s = stmts[i];
       const target = simpleBinding(s);
       if (target && locals.has(target) && !seen.has(target)) here.add(target);
       // Names read inside nested functions are read when those run, not here.
@@ -405,21 +412,27 @@ class Lowerer {
     if (result) return result;
     result = new Set();
     const scope = this.fn.scope;
-    const occurrences = new Map<string, number>();
     const countIn = (node: py.Node, into: Map<string, number>) =>
       walk(node, (n) => {
         if (n._type === "Name") into.set(n.id, (into.get(n.id) ?? 0) + 1);
       });
-    for (const s of stmts) countIn(s, occurrences);
     const loops: py.For[] = [];
-    for (const s of stmts) walk(s, (n) => {
-      if (n._type === "For" && n.target._type === "Name") loops.push(n);
-      if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
-    });
-    for (const loop of loops) {
+    if (scope.kind !== "module") {
+      for (const s of stmts) walk(s, (n) => {
+        if (n._type === "For" && n.target._type === "Name") loops.push(n);
+        if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
+      });
+    }
+    // Counting every name of the body is the costly part: only when some loop is a candidate.
+    const candidates = loops.filter((loop) => {
       const name = (loop.target as py.Name).id;
-      if ((scope.bindCount.get(name) ?? 0) !== 1 || scope.captured.has(name) || scope.writtenElsewhere.has(name)) continue;
-      if (scope.kind === "module" || scope.globals.has(name) || scope.nonlocals.has(name)) continue;
+      if ((scope.bindCount.get(name) ?? 0) !== 1 || scope.captured.has(name) || scope.writtenElsewhere.has(name)) return false;
+      return !(scope.globals.has(name) || scope.nonlocals.has(name));
+    });
+    const occurrences = new Map<string, number>();
+    if (candidates.length > 0) for (const s of stmts) countIn(s, occurrences);
+    for (const loop of candidates) {
+      const name = (loop.target as py.Name).id;
       const inside = new Map<string, number>();
       for (const s of loop.body) countIn(s, inside);
       if ((occurrences.get(name) ?? 0) === (inside.get(name) ?? 0) + 1) result.add(name);

@@ -109,7 +109,7 @@ export function exprName(e: A.ExprNode): string {
 
 export class Builder {
   /** Source offsets of every positioned node built, for spans computed from children. */
-  readonly spans = new WeakMap<object, Span>();
+  readonly spans = new Map<object, Span>();
   readonly lines: LineMap;
   /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
   private readonly mayAwait: boolean;

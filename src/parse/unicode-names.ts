@@ -98,13 +98,14 @@ function loadTable(): Table | null {
 /** The packed string, read synchronously from wherever this module was loaded from. */
 function readData(): string | null {
   const extract = (text: string) => /"(UNAMES1 [^"]*)"/.exec(text)?.[1] ?? null;
-  // Node (≥ 20.16): the data module sits next to this one, compiled (.js) or not (.ts).
+  // Node (≥ 20.16): the data module sits next to this one, compiled (.js) or not (.ts); the path
+  // goes through ../parse/ so that it also holds from dist/cli/ (the bundle, scripts/bundle-cli.mjs).
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
   if (fs) {
     for (const ext of [".js", ".ts"]) {
       try {
-        const data = extract(fs.readFileSync(new URL(`./unicode-names-data${ext}`, import.meta.url), "utf8"));
+        const data = extract(fs.readFileSync(new URL(`../parse/unicode-names-data${ext}`, import.meta.url), "utf8"));
         if (data) return data;
       } catch {
         // try the next

@@ -461,11 +461,14 @@ class BaseEventLoop extends AbstractEventLoop {
     // overruns a little, so a chain of sleeps (0.2 fifteen times) ends after one sleep of the sum
     // (3); virtual time has no overrun, and a deadline the float sum puts 4e-16 later must not
     // join the current iteration either: under the virtual clock only timers at or before now run.
-    const end_time = host.virtualTime ? this.time() : this.time() + this._clock_resolution;
-    for (let h = scheduled.peek(); h !== undefined && (h._when < end_time || (host.virtualTime && h._when === end_time)); h = scheduled.peek()) {
-      scheduled.pop();
-      h._scheduled = false;
-      ready.push(h);
+    // The clock is read only when some timer could be due (most iterations of a busy loop have none).
+    if (scheduled.length > 0) {
+      const end_time = host.virtualTime ? this.time() : this.time() + this._clock_resolution;
+      for (let h = scheduled.peek(); h !== undefined && (h._when < end_time || (host.virtualTime && h._when === end_time)); h = scheduled.peek()) {
+        scheduled.pop();
+        h._scheduled = false;
+        ready.push(h);
+      }
     }
 
     // Only what is ready now runs; callbacks scheduled by these run next iteration.

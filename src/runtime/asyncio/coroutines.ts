@@ -81,6 +81,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
     }
     this._awaited = true;
     this._state = CORO_SUSPENDED;
+    _untrackStarted(this);
     return this._gen;
   }
 
@@ -313,6 +314,16 @@ let _compactAt = 1024;
 export function _reset_coroutines_state(): void {
   _unstarted = [];
   _compactAt = 1024;
+}
+
+/**
+ * @internal A coroutine started right after it was made (`await f()`, `create_task(f())`) is the
+ * last one tracked: drop it now, so the list does not keep it (and its generator) alive until the
+ * next compaction (garbage collection cost on await-heavy code).
+ */
+export function _untrackStarted(c: Coroutine): void {
+  const last = _unstarted.length - 1;
+  if (last >= 0 && _unstarted[last] === c) _unstarted.pop();
 }
 
 function _trackUnstarted(c: Coroutine): void {

@@ -46,6 +46,7 @@ import {
   iscoroutine,
   isawaitable,
   awaitable,
+  _untrackStarted,
 } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
@@ -141,6 +142,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._fut_waiter = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
+    _untrackStarted(coro as Coroutine<T>);
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
     this._wakeup_cb = null;
     if (eager && this._loop.is_running()) {

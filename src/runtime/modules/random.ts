@@ -543,29 +543,32 @@ function PyRangeLike(n: bigint): ArrayLike<bigint> & { length: number } {
   });
 }
 
-const _inst = new Random();
+// The module's shared instance, made (and seeded from the OS) on first use: seeding costs a few
+// milliseconds of start-up that programs not using `random` should not pay.
+let _shared: Random | null = null;
+const _inst_get = (): Random => (_shared ??= new Random());
 
-export const seed = (a: unknown = null, version: unknown = 2n) => _inst.seed(a, version);
-export const random = () => _inst.random();
-export const uniform = (a: unknown, b: unknown) => _inst.uniform(a, b);
-export const randint = (a: unknown, b: unknown) => _inst.randint(a, b);
-export const randrange = (a: unknown, b: unknown = null, c: unknown = 1n) => _inst.randrange(a, b, c);
-export const choice = <T>(s: unknown): T => _inst.choice<T>(s);
-export const choices = (p: unknown, ...r: unknown[]) => _inst.choices(p, ...r);
-export const shuffle = (x: unknown) => _inst.shuffle(x);
-export const sample = (p: unknown, ...r: unknown[]) => _inst.sample(p, ...r);
-export const getrandbits = (k: unknown) => _inst.getrandbits(k);
-export const randbytes = (n: unknown) => _inst.randbytes(n);
-export const gauss = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst.gauss(mu, sigma);
-export const normalvariate = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst.normalvariate(mu, sigma);
-export const lognormvariate = (mu: unknown, sigma: unknown) => _inst.lognormvariate(mu, sigma);
-export const expovariate = (l: unknown = 1.0) => _inst.expovariate(l);
-export const gammavariate = (a: unknown, b: unknown) => _inst.gammavariate(a, b);
-export const betavariate = (a: unknown, b: unknown) => _inst.betavariate(a, b);
-export const paretovariate = (a: unknown) => _inst.paretovariate(a);
-export const weibullvariate = (a: unknown, b: unknown) => _inst.weibullvariate(a, b);
-export const triangular = (a: unknown = 0.0, b: unknown = 1.0, m: unknown = null) => _inst.triangular(a, b, m);
-export const getstate = () => _inst.getstate();
-export const setstate = (s: unknown) => _inst.setstate(s);
+export const seed = (a: unknown = null, version: unknown = 2n) => _inst_get().seed(a, version);
+export const random = () => _inst_get().random();
+export const uniform = (a: unknown, b: unknown) => _inst_get().uniform(a, b);
+export const randint = (a: unknown, b: unknown) => _inst_get().randint(a, b);
+export const randrange = (a: unknown, b: unknown = null, c: unknown = 1n) => _inst_get().randrange(a, b, c);
+export const choice = <T>(s: unknown): T => _inst_get().choice<T>(s);
+export const choices = (p: unknown, ...r: unknown[]) => _inst_get().choices(p, ...r);
+export const shuffle = (x: unknown) => _inst_get().shuffle(x);
+export const sample = (p: unknown, ...r: unknown[]) => _inst_get().sample(p, ...r);
+export const getrandbits = (k: unknown) => _inst_get().getrandbits(k);
+export const randbytes = (n: unknown) => _inst_get().randbytes(n);
+export const gauss = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst_get().gauss(mu, sigma);
+export const normalvariate = (mu: unknown = 0.0, sigma: unknown = 1.0) => _inst_get().normalvariate(mu, sigma);
+export const lognormvariate = (mu: unknown, sigma: unknown) => _inst_get().lognormvariate(mu, sigma);
+export const expovariate = (l: unknown = 1.0) => _inst_get().expovariate(l);
+export const gammavariate = (a: unknown, b: unknown) => _inst_get().gammavariate(a, b);
+export const betavariate = (a: unknown, b: unknown) => _inst_get().betavariate(a, b);
+export const paretovariate = (a: unknown) => _inst_get().paretovariate(a);
+export const weibullvariate = (a: unknown, b: unknown) => _inst_get().weibullvariate(a, b);
+export const triangular = (a: unknown = 0.0, b: unknown = 1.0, m: unknown = null) => _inst_get().triangular(a, b, m);
+export const getstate = () => _inst_get().getstate();
+export const setstate = (s: unknown) => _inst_get().setstate(s);
 export { sha512 as _sha512 };
 void [typeName, call, truthy];
