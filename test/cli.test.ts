@@ -218,10 +218,10 @@ describe("programs of several files", () => {
   });
 
   it("a module neither local nor in the runtime: a diagnostic naming it; CPython's stdlib modules are 'not available'", () => {
-    const m = write("missing.py", "import os\nimport helpers_that_do_not_exist\n");
+    const m = write("missing.py", "import tkinter\nimport helpers_that_do_not_exist\n");
     const r = tsyncio(["check", m]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("missing.py:1:1: error TSY3001: module 'os' is not available in tsyncio's runtime");
+    expect(r.stderr).toContain("missing.py:1:1: error TSY3001: module 'tkinter' is not available in tsyncio's runtime");
     expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
   });
 

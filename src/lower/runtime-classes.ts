@@ -7,7 +7,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/abc": "ABC ABCMeta",
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque",
-  "tsyncio/runtime/collections.abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
+  "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack aclosing closing nullcontext redirect_stderr redirect_stdout suppress",
   "tsyncio/runtime/dataclasses": "Field FrozenInstanceError InitVar",
   "tsyncio/runtime/datetime": "date datetime time timedelta timezone tzinfo",

@@ -19,12 +19,16 @@ export const RUNTIME = "tsyncio/runtime";
 /** Functions returning a Coroutine or Future (so `await f()` can delegate to it directly). */
 const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
 
+/** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
+const DOTTED: Record<string, string> = { collections_abc: "collections.abc" };
+
 /** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */
 export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
   Object.keys(RUNTIME_CLASSES)
     .filter((from) => /^tsyncio\/runtime\/[a-z]/.test(from) && from !== "tsyncio/runtime/program")
     .map((from) => {
-      const name = from.slice("tsyncio/runtime/".length);
+      const file = from.slice("tsyncio/runtime/".length);
+      const name = DOTTED[file] ?? file;
       return [name, { from, classes: set(RUNTIME_CLASSES[from]), awaitables: set(AWAITABLES[name] ?? "") }];
     }),
 );

@@ -1916,9 +1916,9 @@ class Lowerer {
       }
       const obj = this.expr(v);
       // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
-      // which the runtime's call() supplies.
+      // which the runtime's call() supplies (TS does not know the class attribute: `as any`).
       if (this.nestedClassNames().has(f.attr)) {
-        const callee = member(obj, safeProp(f.attr));
+        const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
         if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
         return this.rt("call", callee, ...args);
       }

@@ -36,7 +36,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/collections": collections,
-  "tsyncio/runtime/collections.abc": collections_abc,
+  "tsyncio/runtime/collections_abc": collections_abc,
   "tsyncio/runtime/contextlib": contextlib,
   "tsyncio/runtime/dataclasses": dataclasses,
   "tsyncio/runtime/datetime": datetime,

@@ -22,7 +22,7 @@ export const pardir = "..";
 export const devnull = "/dev/null";
 
 /** os.environ: a dict snapshot of the host's environment (changes stay in the program). */
-export const environ: PyDict<string, string> = PyDict.fromEntries(Object.entries(host.env ?? {}));
+export const environ: PyDict<string, any> = PyDict.fromEntries(Object.entries(host.env ?? {}));
 
 export function getenv(key: unknown, dflt: unknown = null): unknown {
   if (typeof key !== "string") throw new TypeError(`str expected, not ${typeName(key)}`);
