@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // After `tsc`: bundles the CLI (compiler + runtime, dist/cli/main.js and everything it imports) into
-// one file, dist/cli/tsyncio.bundle.js. Start-up time: Node loads one module instead of ~130 files
-// (resolution, file reads and module compilation were ~0.1 s CPU of a `tsyncio run`).
-// bin/tsyncio.js uses the bundle only while it is newer than dist/cli/main.js, so a plain
-// `tsc -p tsconfig.json` afterwards (which rewrites every file in dist/) is never shadowed by a
-// stale bundle. Without esbuild this step is skipped and the CLI runs from dist/ as compiled.
+// one CommonJS file, dist/cli/tsyncio.bundle.cjs, then runs it once on a small program so that
+// bin/load-cli.js leaves a V8 code cache beside it (start-up: Node then neither resolves ~130
+// files nor compiles 1 MB of JavaScript on every run; see bench/NOTES.md).
+// bin/load-cli.js uses the bundle only while it is newer than dist/cli/main.js, so a plain
+// `tsc -p tsconfig.json` afterwards is never shadowed by a stale bundle. Without esbuild this step
+// is skipped and the CLI runs from dist/ as compiled.
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,16 +19,29 @@ try {
   process.stderr.write("bundle-cli: esbuild is not installed; the CLI runs unbundled from dist/\n");
   process.exit(0);
 }
+const outfile = resolve(root, "dist/cli/tsyncio.bundle.cjs");
 await esbuild.build({
   entryPoints: [resolve(root, "dist/cli/main.js")],
-  outfile: resolve(root, "dist/cli/tsyncio.bundle.js"),
+  outfile,
   bundle: true,
   platform: "node",
-  format: "esm",
+  // CommonJS, because only a classic script can be given a V8 code cache (vm.Script's cachedData).
+  format: "cjs",
   target: "node20",
-  // Prettier is loaded only to format TypeScript output (never on `tsyncio run`): left as an import.
+  // The few import.meta.url uses find files next to the module: the bundle's own URL stands in.
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Prettier is loaded only to format TypeScript output (never on `tsyncio run`): left outside, and
+  // its import() becomes require() (prettier ships CommonJS builds), since a script compiled from a
+  // code cache has lost the callback that Node 20 needs for import().
   external: ["prettier", "prettier/*"],
+  supported: { "dynamic-import": false },
   // Class and function names are observable (type names, reprs, tracebacks): no renaming.
   keepNames: true,
   logLevel: "warning",
 });
+// The ESM bundle of earlier builds, if any, would only confuse whoever reads dist/.
+rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
+
+// Warm-up: compiles the functions a typical run needs, and the loader writes the code cache.
+execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], { stdio: "ignore" });

@@ -1,11 +1,10 @@
 // Runs JavaScript that tsyncio already emitted (a JSON file written by compile.mjs), the way
 // `tsyncio run` does after translating, from the same file bin/tsyncio.js would load (the bundle
 // when it is up to date): node bench/lib/run-js.mjs PROGRAM.json [--virtual-time] [ARGS...]
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { loadCli } from "../../bin/load-cli.js";
 
-const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
-const bundled = mtime("../../dist/cli/tsyncio.bundle.js") >= mtime("../../dist/cli/main.js");
-const { loadRunner } = await import(bundled ? "../../dist/cli/tsyncio.bundle.js" : "../../dist/cli/main.js");
+const { loadRunner } = await loadCli();
 
 const [file, ...rest] = process.argv.slice(2);
 const virtualTime = rest[0] === "--virtual-time";

@@ -1333,6 +1333,18 @@ const PRIM_ATTRS: Record<string, (x: any) => unknown> = {
   denominator: () => 1n,
 };
 
+/**
+ * `name`/`length` of a class or function as Python sees them: JS gives every function read-only own
+ * `name` and `length` properties, which are not Python attributes and hide a base class's own.
+ */
+function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown {
+  for (let o: object | null = fn; o !== null && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d && (d.writable !== false || d.get)) return d.get ? d.get.call(fn) : d.value;
+  }
+  return undefined;
+}
+
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
@@ -1348,13 +1360,13 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   }
   let v: any;
   try {
-    v = obj[name];
+    v = typeof obj === "function" && (name === "name" || name === "length") ? pythonFunctionAttribute(obj, name) : obj[name];
   } catch (e) {
     // A module object answers a missing name with AttributeError: getattr's default applies.
     if (dflt !== NO_DEFAULT_ATTR && e instanceof AttributeError) return dflt;
     throw e;
   }
-  if (v !== undefined || name in obj) {
+  if (v !== undefined || (name in obj && (typeof obj !== "function" || (name !== "name" && name !== "length")))) {
     if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && !isClass(v)) {
       const bound = v.bind(obj);
       Object.defineProperty(bound, "__self__", { value: obj });

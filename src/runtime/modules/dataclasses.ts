@@ -171,6 +171,12 @@ function ownAnnotations(cls: Function): [string, unknown][] {
   return [];
 }
 
+/** A class attribute the class body set: not a JS function's own `name` or `length` (read-only). */
+function ownClassAttribute(cls: object, name: string): boolean {
+  const d = Object.getOwnPropertyDescriptor(cls, name);
+  return d !== undefined && (d.writable !== false || d.get !== undefined);
+}
+
 function hasOwn(o: object, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, name);
 }
@@ -219,7 +225,7 @@ function processClass(cls: Function, params: Params): Function {
       kwOnlyNow = true;
       continue;
     }
-    const own = hasOwn(c, name) ? c[name] : MISSING;
+    const own = ownClassAttribute(c, name) ? c[name] : MISSING;
     let f: Field;
     if (own instanceof Field) f = own;
     else {

@@ -1,0 +1,47 @@
+// bin/load-cli.js: the CLI bundle runs with a V8 code cache beside it. V8 itself checks only the
+// source's length, so a cache made for other contents of the same length must not be used.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const loader = pathToFileURL(resolve(__dirname, "../bin/load-cli.js")).href;
+
+/** Loads FILE through the loader in a fresh process and prints what it exports as `answer`. */
+function load(file: string): string {
+  const code = `import { loadBundle } from ${JSON.stringify(loader)}; console.log(loadBundle(${JSON.stringify(file)}).answer);`;
+  return execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).trim();
+}
+
+describe("the CLI bundle's code cache", () => {
+  it("is written on the first run, used afterwards, and not used once the file changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-load-"));
+    const file = join(dir, "bundle.cjs");
+    writeFileSync(file, 'exports.answer = "one";\n');
+    expect(load(file)).toBe("one");
+    expect(existsSync(`${file}.cache`)).toBe(true);
+    const cache = readFileSync(`${file}.cache`);
+    expect(load(file)).toBe("one");
+    // Same length, other contents (and an mtime in the past, as a copy might have).
+    writeFileSync(file, 'exports.answer = "two";\n');
+    utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect(load(file)).toBe("two");
+    expect(readFileSync(`${file}.cache`).equals(cache)).toBe(false);
+    expect(load(file)).toBe("two");
+  });
+
+  it("a damaged cache is refused by V8 and rewritten", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-load-"));
+    const file = join(dir, "bundle.cjs");
+    writeFileSync(file, "exports.answer = [1, 2, 3].map((x) => x * 2).join();\n");
+    expect(load(file)).toBe("2,4,6");
+    const cache = readFileSync(`${file}.cache`);
+    const damaged = Buffer.from(cache);
+    for (let i = 64; i < damaged.length; i += 7) damaged[i] ^= 0xff;
+    writeFileSync(`${file}.cache`, damaged);
+    expect(load(file)).toBe("2,4,6");
+    expect(readFileSync(`${file}.cache`).equals(damaged)).toBe(false);
+  });
+});
