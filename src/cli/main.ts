@@ -230,8 +230,8 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost, waitForWatcher } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher, startWatcher } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, startWatcher, runtime: () => import("../runtime/run.js") };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -254,6 +254,8 @@ async function run(argv: string[]): Promise<number> {
   const source = readSource(file);
   if (source === null) return 1;
   const path = displayPath(file);
+  const runner = await loadRunner();
+  runner.startWatcher(timeout);
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
   const root = file === "-" ? process.cwd() : dirname(path);
   const mainPath = file === "-" ? "<stdin>" : basename(file);
@@ -265,7 +267,7 @@ async function run(argv: string[]): Promise<number> {
   if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
-  const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
+  const { installNodeHost, waitForWatcher, runtime } = runner;
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
   const { runProgram } = await runtime();
   waitForWatcher();

@@ -57,6 +57,20 @@ if (workerData.timeout > 0) {
 let watcherCell: Int32Array | null = null;
 
 /**
+ * Starts the watcher thread (once). `tsyncio run` calls it before translating, so that the thread
+ * boots while the program is translated and the runtime loads; installNodeHost starts it otherwise.
+ */
+export function startWatcher(timeout = 0): Int32Array {
+  if (watcherCell) return watcherCell;
+  // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
+  const cell = new Int32Array(new SharedArrayBuffer(8));
+  watcherCell = cell;
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout } });
+  watcher.unref();
+  return cell;
+}
+
+/**
  * Blocks (no CPU) until the watcher thread has taken over SIGINT, at most `limitMs`. Called right
  * before the program runs: the watcher boots while the runtime loads, but a Ctrl-C that came
  * before it was ready would kill the process without a traceback (Node's default), and a program
@@ -77,9 +91,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       pending = "";
     }
   };
-  // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
-  const cell = new Int32Array(new SharedArrayBuffer(8));
-  watcherCell = cell;
+  const cell = startWatcher(options.timeout);
   const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
   const stopForTimeout = () => {
     flush();
@@ -95,8 +107,6 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     closeSync(2);
     (process as unknown as { reallyExit(code: number): never }).reallyExit(kind === "timeout" ? TIMEOUT_EXIT : 130);
   };
-  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout: options.timeout ?? 0 } });
-  watcher.unref();
   return setHost({
     sleep(seconds) {
       flush();
