@@ -13,7 +13,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/datetime": "date datetime time timedelta timezone tzinfo",
   "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum auto",
   "tsyncio/runtime/contextvars": "Context ContextVar Token",
-  "tsyncio/runtime/functools": "",
+  "tsyncio/runtime/functools": "cached_property",
   "tsyncio/runtime/inspect": "",
   "tsyncio/runtime/itertools": "",
   "tsyncio/runtime/json": "JSONDecodeError",

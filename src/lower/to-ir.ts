@@ -25,7 +25,7 @@ import { findUnboundReads } from "./definite-assignment.js";
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
 const PROGRAM_HELPERS = new Set(
-  `script_path define_class callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
+  `script_path define_class decorate_getter callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
@@ -1350,7 +1350,7 @@ class Lowerer {
     const annotations: { key: string; value: ir.Expr }[] = [];
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
     const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
-    const methodDecorators: { name: string; isStatic: boolean; decorators: ir.Expr[]; line: number }[] = [];
+    const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; line: number }[] = [];
     const overridden = this.baseMethodNames(s);
     const staticNames: string[] = [];
     const classMethodNames: string[] = [];
@@ -1367,8 +1367,10 @@ class Lowerer {
           // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
           const deleter = kinds.includes("deleter");
           const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
-          if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
-          if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
+          // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
+          const getterOnly = accessor === "get" && item.decorator_list.every((d, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
+          if (other.length && accessor && !getterOnly) this.diags.error(other[0], "TSY1012", "decorators of the property object (above @property, or on a setter) are not supported yet");
+          if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
           if (isStatic) staticNames.push(item.name);
           if (isClassMethod) classMethodNames.push(item.name);
           const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
@@ -1393,6 +1395,9 @@ class Lowerer {
             const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
             // A method that overrides a base class's may take more parameters than it: optional for TS.
             if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
+            // A getter that can end without `return` returns None (TS wants the return written).
+            const last = fn.body[fn.body.length - 1];
+            if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, { k: "return", value: lit(null) }];
             members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
           }
         } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
@@ -1441,29 +1446,51 @@ class Lowerer {
     if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: this.fileExpr() });
     if (staticNames.length) props.push({ key: "staticmethods", value: { k: "array", elements: staticNames.map((n) => lit(n)) } });
     if (classMethodNames.length) props.push({ key: "classmethods", value: { k: "array", elements: classMethodNames.map((n) => lit(n)) } });
-    const defineClass = (cls: ir.Expr) => call(this.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
-    // Decorated methods: C.prototype.m = deco(C.prototype.m), once the class (and its coroutine methods) exist.
+    // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
+    // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
+    // Python the body's decorators run before the class is made.
     const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
-      const target = m.isStatic ? member(id(name), m.name) : member(member(id(name), "prototype"), m.name);
+      const owner = m.isStatic ? id(name) : member(id(name), "prototype");
+      if (m.getter) {
+        let getter: ir.Expr = id("getter");
+        for (const d of [...m.decorators].reverse()) getter = this.callValue(d, [getter]);
+        const decorate: ir.Expr = { k: "arrow", params: [{ name: "getter", type: "any" }], body: getter };
+        return { k: "expr", expr: call(this.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), line: m.line };
+      }
+      // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
+      // makes what the decorator returns the instances' method.
+      const target = member(id(name), m.name);
       let value: ir.Expr = target;
       for (const d of [...m.decorators].reverse()) value = this.callValue(d, [value]);
       return { k: "expr", expr: { k: "assign", op: "=", target, value }, line: m.line };
     });
+    if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
+    const defineClass = (cls: ir.Expr) => call(this.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
     if (nested) {
-      if (decorateMethods.length) return this.diags.error(s, "TSY1015", "decorated methods inside a nested class are not supported yet");
       let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
       for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
       return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
     }
     if (!s.decorator_list.length) {
       this.fn.declared.add(s.name);
-      return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }, ...decorateMethods];
+      return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }];
     }
     // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
-    if (decorateMethods.length) return this.diags.error(s, "TSY1015", "decorated methods inside a decorated class are not supported yet");
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
     for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
     return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
+  }
+
+  /** `name` is a class of the program and `attr` a method of its instances (not static, not a class method). */
+  private isInstanceMethodOfClass(name: string, attr: string, depth = 0): boolean {
+    const k = this.lookupKnown(name);
+    if (k?.kind !== "class" || depth > 20) return false;
+    for (const item of k.node.body) {
+      if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) {
+        return !item.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
+      }
+    }
+    return k.node.bases.some((b) => b._type === "Name" && this.isInstanceMethodOfClass(b.id, attr, depth + 1)) || attr === "__init__";
   }
 
   /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
@@ -1849,8 +1876,16 @@ class Lowerer {
       return [this.rt("kw", { k: "object", props })];
     };
 
+    // super(Class, obj).method(...): Python 2's spelling of super().method(...) when it names the
+    // enclosing class and the method's self; otherwise the next class after Class in obj's MRO.
+    if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && f.value.args.length === 2 && !f.value.keywords.length) {
+      const [cls, obj] = f.value.args;
+      const plain = cls._type === "Name" && cls.id === this.fn.className && obj._type === "Name" && obj.id === this.fn.selfName && !this.usesMultipleInheritance;
+      if (!plain) return call(this.rt("super_method", this.expr(obj), this.expr(cls), lit(f.attr)), ...args, ...kwArgs());
+    }
     // super().method(...) inside a method.
-    if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && !f.value.args.length) {
+    const superCall = f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super";
+    if (superCall && (!(f.value as py.Call).args.length || (f.value as py.Call).args.length === 2)) {
       if (this.usesMultipleInheritance && this.fn.className) {
         // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
         const self = this.fn.selfName ? this.name({ _type: "Name", id: this.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
@@ -1931,8 +1966,10 @@ class Lowerer {
       if (e.keywords.length) {
         return this.rt("callkw_method", obj, lit(f.attr), this.list(args), this.kwRecord(keywords, kwStar));
       }
-      // A method called on a fresh instance (`C().m()`) may be one TS only knows as static.
-      const receiver: ir.Expr = obj.k === "new" ? { k: "as", expr: obj, type: "any" } : obj;
+      // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
+      // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
+      const onClass = v._type === "Name" && this.isInstanceMethodOfClass(v.id, f.attr);
+      const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
       return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
     }
     return this.rt("call", this.expr(f), ...args, ...kwArgs());

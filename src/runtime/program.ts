@@ -9,7 +9,7 @@ import {
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
-import { KwArgs, DUPLICATE_KEYWORD, classModule } from "./builtins/object.js";
+import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
@@ -76,6 +76,8 @@ interface ClassSetup {
   /** Generator methods that are `async def` with `yield` (async generators). */
   asyncgens?: Record<string, number>;
   filename?: string;
+  /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
+  decorate?: (cls: any) => void;
 }
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
@@ -83,19 +85,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
-  for (const [name, value] of Object.entries(setup.attrs ?? {})) {
-    Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
-    // Instances read the class's current value until they assign their own.
-    Object.defineProperty(cls.prototype, name, {
-      get() {
-        return (cls as unknown as Record<string, unknown>)[name];
-      },
-      set(v: unknown) {
-        Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
-      },
-      configurable: true,
-    });
-  }
+  for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
   for (const [name, firstlineno] of Object.entries(setup.coroutines ?? {})) {
     const proto = cls.prototype as Record<string, unknown>;
     const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
@@ -120,10 +110,147 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
+  expose_methods(cls);
+  setup.decorate?.(cls);
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
   if (typeof hook === "function") hook.call(cls, cls);
   return cls;
+}
+
+// Methods read from their class. A JS method takes `self` as `this`; in Python `A.m` is a plain
+// function taking self first (`Base.__init__(self, x)`, `map(A.m, xs)`, decorators of methods).
+// define_class gives the class a getter per method returning such a function (one per method, so
+// `A.m is A.m`), and a setter: assigning a function to `A.m` (what a method decorator does) makes
+// it the method of the instances, a descriptor (`__get__`) is called as Python calls it, and any
+// other value becomes a class attribute.
+
+const PYTHON_FUNCTION = Symbol("the Python function a method calls");
+const unboundViews = new WeakMap<Function, Function>();
+
+/** `A.m` of a JS method m: a function taking self first. */
+function unbound(method: Function, owner: Function, name: string): Function {
+  const own = (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION];
+  if (own) return own;
+  let view = unboundViews.get(method);
+  if (!view) {
+    view = function (this: unknown, self: unknown, ...args: unknown[]) {
+      const last = args[args.length - 1];
+      if (last instanceof KwArgs) return callkw(method, self, args.slice(0, -1), last.kw);
+      return method.apply(self, args);
+    };
+    const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
+    const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
+    Object.defineProperty(view, "name", { value: name, configurable: true });
+    Object.defineProperty(view, "__name__", { value: name, writable: true, configurable: true });
+    Object.defineProperty(view, "__qualname__", { value: qualname, writable: true, configurable: true });
+    Object.defineProperty(view, "__doc__", { value: m.__doc__ ?? null, writable: true, configurable: true });
+    Object.defineProperty(view, "__module__", { value: m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__", writable: true, configurable: true });
+    Object.defineProperty(view, PYTHON_FUNCTION, { value: view });
+    unboundViews.set(method, view);
+    unboundViews.set(view, view);
+  }
+  return view;
+}
+
+/** A method of the instances that calls a Python function with the instance first. */
+function methodCalling(fn: Function): Function {
+  const method = function (this: unknown, ...args: unknown[]) {
+    return call(fn, this, ...args);
+  };
+  Object.defineProperty(method, PYTHON_FUNCTION, { value: fn });
+  Object.defineProperty(method, "name", { value: (fn as { __name__?: string }).__name__ ?? fn.name, configurable: true });
+  return method;
+}
+
+/** `A.name = value` for a name the class's instances look up on the prototype. */
+function setClassMember(cls: Function, name: string, value: unknown): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  if (typeof value === "function" && !isJsClass(value)) {
+    const method = proto[name];
+    if (typeof method === "function" && unboundViews.get(method) === value) {
+      // `A.m` given back (a decorator that marks or registers the function): one function in
+      // Python, so what the decorator set on it (`__isabstractmethod__`...) is the method's too.
+      for (const key of Object.getOwnPropertyNames(value)) {
+        if (!VIEW_OWN.has(key) && !Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, Object.getOwnPropertyDescriptor(value, key)!);
+      }
+      if (!Object.prototype.hasOwnProperty.call(proto, name)) Object.defineProperty(proto, name, { value: method, writable: true, configurable: true });
+      return;
+    }
+    Object.defineProperty(proto, name, { value: methodCalling(value), writable: true, configurable: true });
+    return;
+  }
+  const get = value !== null && typeof value === "object" ? (value as { __get__?: unknown }).__get__ : undefined;
+  if (typeof get === "function") {
+    // A descriptor (cached_property, a property object...): Python calls its __get__/__set__.
+    Object.defineProperty(proto, name, {
+      get(this: object) {
+        return get.call(value, this, this.constructor);
+      },
+      set(this: object, v: unknown) {
+        const set = (value as { __set__?: Function }).__set__;
+        if (typeof set === "function") set.call(value, this, v);
+        else Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+    });
+    Object.defineProperty(cls, name, { value, writable: true, configurable: true });
+    const setName = (value as { __set_name__?: Function }).__set_name__;
+    if (typeof setName === "function") setName.call(value, cls, name);
+    return;
+  }
+  defineClassAttribute(cls, name, value);
+}
+
+/** Properties every view has of its own (the others were set on it by the program). */
+const VIEW_OWN = new Set(["length", "name", "prototype", "__name__", "__qualname__", "__doc__", "__module__"]);
+
+/** Gives `cls` a getter and setter for each method its prototype defines (see above). */
+export function expose_methods(cls: Function): void {
+  const proto = cls.prototype as object;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === "constructor") continue;
+    const d = Object.getOwnPropertyDescriptor(proto, name)!;
+    if (typeof d.value !== "function" || isJsClass(d.value)) continue;
+    // Static members, class attributes: the class has its own (JS's own `name`/`length` are read-only).
+    const own = Object.getOwnPropertyDescriptor(cls, name);
+    if (own && (own.writable !== false || own.get) || name === "prototype") continue;
+    Object.defineProperty(cls, name, {
+      get(this: Function) {
+        const method = (this.prototype as Record<string, unknown>)[name];
+        return typeof method === "function" ? unbound(method, this, name) : method;
+      },
+      set(this: Function, value: unknown) {
+        setClassMember(this, name, value);
+      },
+      configurable: true,
+    });
+  }
+}
+
+/** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
+function defineClassAttribute(cls: Function, name: string, value: unknown): void {
+  Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(cls.prototype, name, {
+    get() {
+      return (cls as unknown as Record<string, unknown>)[name];
+    },
+    set(v: unknown) {
+      Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+    },
+    configurable: true,
+  });
+}
+
+// `object.__init__(self)`, `Exception.__init__(self, msg)`: the runtime's own base classes.
+expose_methods(PyObject);
+expose_methods(BaseException);
+
+/** `@property` over other decorators: they apply to the getter function. */
+export function decorate_getter(owner: object, name: string, decorate: (getter: Function) => unknown): void {
+  const d = Object.getOwnPropertyDescriptor(owner, name)!;
+  d.get = decorate(d.get!) as () => unknown;
+  Object.defineProperty(owner, name, d);
 }
 
 // ───────────── calls ─────────────

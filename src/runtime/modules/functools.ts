@@ -191,7 +191,26 @@ export function total_ordering<C extends Function>(cls: C): C {
   return cls;
 }
 
-export function cached_property(f: Fn): Fn {
-  return f;
+/** `@cached_property`: computed once per instance, then stored on the instance (which shadows it). */
+export class cached_property extends PyObject {
+  declare func: unknown;
+  declare attrname: string | null;
+  declare __doc__: unknown;
+  __init__(func: unknown): void {
+    this.func = func;
+    this.attrname = null;
+    this.__doc__ = (func as { __doc__?: unknown }).__doc__ ?? null;
+  }
+  __set_name__(_owner: unknown, name: string): void {
+    if (this.attrname === null) this.attrname = name;
+    else if (name !== this.attrname) throw new TypeError(`Cannot assign the same cached_property to two different names ('${this.attrname}' and '${name}').`);
+  }
+  __get__(instance: object | null, _owner?: unknown): unknown {
+    if (instance === null || instance === undefined) return this;
+    if (this.attrname === null) throw new TypeError("Cannot use cached_property instance without calling __set_name__ on it.");
+    const value = call(this.func, instance);
+    Object.defineProperty(instance, this.attrname, { value, writable: true, configurable: true, enumerable: true });
+    return value;
+  }
 }
 void [hashNum, typeName];
