@@ -1481,16 +1481,16 @@ class Lowerer {
     return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
   }
 
-  /** `name` is a class of the program and `attr` a method of its instances (not static, not a class method). */
-  private isInstanceMethodOfClass(name: string, attr: string, depth = 0): boolean {
+  /** `name` is a class of the program and `attr` a static or class method of it (TS knows those). */
+  private isStaticMethodOfClass(name: string, attr: string, depth = 0): boolean {
     const k = this.lookupKnown(name);
     if (k?.kind !== "class" || depth > 20) return false;
     for (const item of k.node.body) {
       if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) {
-        return !item.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
+        return item.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
       }
     }
-    return k.node.bases.some((b) => b._type === "Name" && this.isInstanceMethodOfClass(b.id, attr, depth + 1)) || attr === "__init__";
+    return k.node.bases.some((b) => b._type === "Name" && this.isStaticMethodOfClass(b.id, attr, depth + 1));
   }
 
   /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
@@ -1968,7 +1968,7 @@ class Lowerer {
       }
       // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
       // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
-      const onClass = v._type === "Name" && this.isInstanceMethodOfClass(v.id, f.attr);
+      const onClass = v._type === "Name" && this.lookupKnown(v.id)?.kind === "class" && !this.isStaticMethodOfClass(v.id, f.attr);
       const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
       return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
     }

@@ -7,7 +7,7 @@ import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
   AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr } from "./builtins/ops.js";
+import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
@@ -112,6 +112,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   expose_methods(cls);
   setup.decorate?.(cls);
+  // Type creation tells the descriptors of the class body their names (PEP 487).
+  for (const name of Object.getOwnPropertyNames(cls)) {
+    if (name === "prototype") continue;
+    const d = Object.getOwnPropertyDescriptor(cls, name)!;
+    const setName = d.value !== null && typeof d.value === "object" ? (d.value as { __set_name__?: unknown }).__set_name__ : undefined;
+    if (typeof setName === "function") setName.call(d.value, cls, name);
+  }
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
   if (typeof hook === "function") hook.call(cls, cls);
@@ -163,9 +170,16 @@ function methodCalling(fn: Function): Function {
   return method;
 }
 
-/** `A.name = value` for a name the class's instances look up on the prototype. */
+/** `A.name = value`: what the class's instances find too. */
 function setClassMember(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as Record<string, unknown>;
+  const own = Object.getOwnPropertyDescriptor(cls, name);
+  const plain = typeof value !== "function" && !(value !== null && typeof value === "object" && typeof (value as { __get__?: unknown }).__get__ === "function");
+  if (plain && own?.writable && Object.getOwnPropertyDescriptor(proto, name)?.get) {
+    // A class attribute assigned again (`Counter.count += 1`): the instances' getter reads it.
+    (cls as unknown as Record<string, unknown>)[name] = value;
+    return;
+  }
   if (typeof value === "function" && !isJsClass(value)) {
     const method = proto[name];
     if (typeof method === "function" && unboundViews.get(method) === value) {
@@ -178,8 +192,15 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
       return;
     }
     Object.defineProperty(proto, name, { value: methodCalling(value), writable: true, configurable: true });
+    if (!own?.get) exposeMethod(cls, name);
     return;
   }
+  defineClassAttribute(cls, name, value);
+}
+
+/** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
+function defineClassAttribute(cls: Function, name: string, value: unknown): void {
+  const proto = cls.prototype as object;
   const get = value !== null && typeof value === "object" ? (value as { __get__?: unknown }).__get__ : undefined;
   if (typeof get === "function") {
     // A descriptor (cached_property, a property object...): Python calls its __get__/__set__.
@@ -194,12 +215,19 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
       },
       configurable: true,
     });
-    Object.defineProperty(cls, name, { value, writable: true, configurable: true });
-    const setName = (value as { __set_name__?: Function }).__set_name__;
-    if (typeof setName === "function") setName.call(value, cls, name);
+    Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
     return;
   }
-  defineClassAttribute(cls, name, value);
+  Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(proto, name, {
+    get() {
+      return (cls as unknown as Record<string, unknown>)[name];
+    },
+    set(v: unknown) {
+      Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+    },
+    configurable: true,
+  });
 }
 
 /** Properties every view has of its own (the others were set on it by the program). */
@@ -215,28 +243,18 @@ export function expose_methods(cls: Function): void {
     // Static members, class attributes: the class has its own (JS's own `name`/`length` are read-only).
     const own = Object.getOwnPropertyDescriptor(cls, name);
     if (own && (own.writable !== false || own.get) || name === "prototype") continue;
-    Object.defineProperty(cls, name, {
-      get(this: Function) {
-        const method = (this.prototype as Record<string, unknown>)[name];
-        return typeof method === "function" ? unbound(method, this, name) : method;
-      },
-      set(this: Function, value: unknown) {
-        setClassMember(this, name, value);
-      },
-      configurable: true,
-    });
+    exposeMethod(cls, name);
   }
 }
 
-/** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
-function defineClassAttribute(cls: Function, name: string, value: unknown): void {
-  Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(cls.prototype, name, {
-    get() {
-      return (cls as unknown as Record<string, unknown>)[name];
+function exposeMethod(cls: Function, name: string): void {
+  Object.defineProperty(cls, name, {
+    get(this: Function) {
+      const method = (this.prototype as Record<string, unknown>)[name];
+      return typeof method === "function" ? unbound(method, this, name) : method;
     },
-    set(v: unknown) {
-      Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+    set(this: Function, value: unknown) {
+      setClassMember(this, name, value);
     },
     configurable: true,
   });
@@ -245,6 +263,7 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
 // `object.__init__(self)`, `Exception.__init__(self, msg)`: the runtime's own base classes.
 expose_methods(PyObject);
 expose_methods(BaseException);
+set_class_attribute_hook(setClassMember);
 
 /** `@property` over other decorators: they apply to the getter function. */
 export function decorate_getter(owner: object, name: string, decorate: (getter: Function) => unknown): void {

@@ -1425,9 +1425,20 @@ export function hasattr(obj: any, name: string): boolean {
 }
 (hasattr as { __builtin__?: boolean }).__builtin__ = true;
 
+/** How `Class.name = value` works (program.ts: methods, descriptors, class attributes). */
+let setClassAttribute: ((cls: Function, name: string, value: unknown) => void) | null = null;
+
+export function set_class_attribute_hook(hook: typeof setClassAttribute): void {
+  setClassAttribute = hook;
+}
+
 export function setattr(obj: any, name: string, value: unknown): null {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  if (typeof obj === "function" && setClassAttribute && obj.prototype instanceof PyObject && name !== "prototype") {
+    setClassAttribute(obj, name, value);
+    return null;
   }
   const sa = obj.__setattr__;
   if (typeof sa === "function" && obj instanceof PyObject && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__) {
@@ -1462,6 +1473,11 @@ export function delattr(obj: any, name: string): null {
   if (typeof deleter === "function") {
     deleter.call(obj);
     return null;
+  }
+  if (typeof obj === "function" && obj.prototype instanceof PyObject && Object.prototype.hasOwnProperty.call(obj, name)) {
+    // One entry of the class's namespace, kept on the class and on its prototype (methods, the
+    // instances' getter of a class attribute): both go.
+    delete obj.prototype[name];
   }
   delete obj[name];
   return null;
