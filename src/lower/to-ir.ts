@@ -25,7 +25,7 @@ import { findUnboundReads } from "./definite-assignment.js";
 const ASYNCIO = "tsyncio/runtime/asyncio";
 /** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
 const PROGRAM_HELPERS = new Set(
-  `script_path define_class decorate_getter callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
+  `script_path define_class decorate_getter import_runtime_name callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
   dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
   name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
   match_sequence match_mapping mapping_rest match_class anext define_function
@@ -1078,12 +1078,18 @@ class Lowerer {
       }
       const info = STDLIB[a.name];
       if (!info) return [...out, ...this.missingModule(s, a.name)];
-      const local = safeName(a.asname ?? top);
-      this.imports.namespace(local, info.from);
       this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
-      if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
+      if (this.fn.scope.kind === "module") this.imports.namespace(safeName(a.asname ?? top), info.from);
+      else out.push(this.assignName(a.asname ?? top, id(this.moduleNamespace(a.name, info.from)), s.lineno));
     }
     return out;
+  }
+
+  /** An import inside a function: the module's namespace imported at the top under a name of its own. */
+  private moduleNamespace(name: string, from: string): string {
+    const alias = `_${name.replace(/\./g, "_")}_module`;
+    this.imports.namespace(alias, from);
+    return alias;
   }
 
   private importFrom(s: py.ImportFrom): ir.Stmt[] {
@@ -1106,7 +1112,17 @@ class Lowerer {
     }
     const info = STDLIB[modName];
     if (!info || s.level) return this.missingModule(s, resolved.name);
-    if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
+    if (this.fn.scope.kind !== "module") {
+      // Inside a function: local names bound from the module's namespace (imported at the top).
+      const out: ir.Stmt[] = [];
+      for (const a of s.names) {
+        if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+        const ns = this.moduleNamespace(modName, info.from);
+        out.push(this.assignName(a.asname ?? a.name, call(this.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
+        this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
+      }
+      return out;
+    }
     for (const a of s.names) {
       if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
       const local = safeName(a.asname ?? a.name);

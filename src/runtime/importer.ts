@@ -203,6 +203,12 @@ export function import_from(module: any, name: string, submodule?: ModuleSpec): 
   throw new ImportError(`cannot import name '${name}' from ${partially}'${target.__name__}'${circular} (${target.__file__})`);
 }
 
+/** `from mod import name` inside a function, for a module of the runtime (its namespace object). */
+export function import_runtime_name(namespace: Record<string, unknown>, module: string, name: string): unknown {
+  if (name in namespace) return namespace[name];
+  throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`);
+}
+
 /** `import x` of a module that exists neither next to the program nor in the runtime (inside `try`). */
 export function module_not_found(name: string): never {
   throw new ModuleNotFoundError(`No module named '${name}'`);

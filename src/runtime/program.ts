@@ -16,7 +16,7 @@ import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, import_module, import_top_module, import_from, module_not_found } from "./importer.js";
+export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found } from "./importer.js";
 import { current_module_name } from "./importer.js";
 
 // ───────────── the program ─────────────

@@ -15,6 +15,11 @@ import * as datetime from "./modules/datetime.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
+import * as heapq from "./modules/heapq.js";
+import * as bisect from "./modules/bisect.js";
+import * as operator from "./modules/operator.js";
+import * as statistics from "./modules/statistics.js";
+import * as textwrap from "./modules/textwrap.js";
 import * as inspect from "./modules/inspect.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
@@ -43,6 +48,11 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
+  "tsyncio/runtime/heapq": heapq,
+  "tsyncio/runtime/bisect": bisect,
+  "tsyncio/runtime/operator": operator,
+  "tsyncio/runtime/statistics": statistics,
+  "tsyncio/runtime/textwrap": textwrap,
   "tsyncio/runtime/inspect": inspect,
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,

@@ -1,0 +1,97 @@
+// operator: Python's operators as functions, and itemgetter/attrgetter/methodcaller.
+import * as ops from "../builtins/ops.js";
+import { PyTuple } from "../builtins/collections.js";
+import { KwArgs, popKw } from "../builtins/object.js";
+import { repr } from "../builtins/repr.js";
+import { TypeError, ValueError } from "../builtins/exceptions.js";
+import { abs as absBuiltin } from "../builtins/functions.js";
+
+type Fn = (...a: any[]) => any;
+
+function builtin<T extends Fn>(name: string, f: T): T {
+  Object.defineProperty(f, "__builtin__", { value: true });
+  Object.defineProperty(f, "__name__", { value: name });
+  return f;
+}
+
+export const lt = builtin("lt", (a: unknown, b: unknown) => ops.lt(a, b));
+export const le = builtin("le", (a: unknown, b: unknown) => ops.le(a, b));
+export const eq = builtin("eq", (a: unknown, b: unknown) => ops.eq(a, b));
+export const ne = builtin("ne", (a: unknown, b: unknown) => ops.ne(a, b));
+export const ge = builtin("ge", (a: unknown, b: unknown) => ops.ge(a, b));
+export const gt = builtin("gt", (a: unknown, b: unknown) => ops.gt(a, b));
+export const not_ = builtin("not_", (a: unknown) => ops.not_(a));
+export const truth = builtin("truth", (a: unknown) => ops.truthy(a));
+export const is_ = builtin("is_", (a: unknown, b: unknown) => ops.is_(a, b));
+export const is_not = builtin("is_not", (a: unknown, b: unknown) => !ops.is_(a, b));
+export const abs = builtin("abs", (a: unknown) => absBuiltin(a));
+export const add = builtin("add", (a: unknown, b: unknown) => ops.add(a, b));
+export const sub = builtin("sub", (a: unknown, b: unknown) => ops.sub(a, b));
+export const mul = builtin("mul", (a: unknown, b: unknown) => ops.mul(a, b));
+export const truediv = builtin("truediv", (a: unknown, b: unknown) => ops.truediv(a, b));
+export const floordiv = builtin("floordiv", (a: unknown, b: unknown) => ops.floordiv(a, b));
+export const mod = builtin("mod", (a: unknown, b: unknown) => ops.mod(a, b));
+export const pow = builtin("pow", (a: unknown, b: unknown) => ops.pow(a, b));
+export const matmul = builtin("matmul", (a: unknown, b: unknown) => ops.matmul(a, b));
+export const neg = builtin("neg", (a: unknown) => ops.neg(a));
+export const pos = builtin("pos", (a: unknown) => ops.pos(a));
+export const invert = builtin("invert", (a: unknown) => ops.invert(a));
+export const inv = invert;
+export const lshift = builtin("lshift", (a: unknown, b: unknown) => ops.lshift(a, b));
+export const rshift = builtin("rshift", (a: unknown, b: unknown) => ops.rshift(a, b));
+export const and_ = builtin("and_", (a: unknown, b: unknown) => ops.bitand(a, b));
+export const or_ = builtin("or_", (a: unknown, b: unknown) => ops.bitor(a, b));
+export const xor = builtin("xor", (a: unknown, b: unknown) => ops.bitxor(a, b));
+export const concat = builtin("concat", (a: unknown, b: unknown) => ops.add(a, b));
+export const index = builtin("index", (a: unknown) => ops.index(a));
+export const contains = builtin("contains", (a: unknown, b: unknown) => ops.contains(a, b));
+export const getitem = builtin("getitem", (a: unknown, b: unknown) => ops.getitem(a, b));
+export const setitem = builtin("setitem", (a: unknown, b: unknown, c: unknown) => {
+  ops.setitem(a, b, c);
+  return null;
+});
+export const delitem = builtin("delitem", (a: unknown, b: unknown) => {
+  ops.delitem(a, b);
+  return null;
+});
+export const countOf = builtin("countOf", (a: unknown, b: unknown) => {
+  let n = 0n;
+  for (const x of ops.toIterable(a)) if (ops.is_(x, b) || ops.eq(x, b)) n++;
+  return n;
+});
+export const indexOf = builtin("indexOf", (a: unknown, b: unknown) => {
+  let i = 0n;
+  for (const x of ops.toIterable(a)) {
+    if (ops.is_(x, b) || ops.eq(x, b)) return i;
+    i++;
+  }
+  throw new ValueError("sequence.index(x): x not in sequence");
+});
+
+/** A callable object with Python's repr, e.g. `operator.itemgetter('a', 'b')`. */
+function callableWithRepr<T extends Fn>(f: T, text: string): T {
+  Object.defineProperty(f, "__pyrepr__", { value: () => text });
+  return f;
+}
+
+export function itemgetter(...items: unknown[]): Fn {
+  if (!items.length) throw new TypeError("itemgetter expected 1 argument, got 0");
+  const f = items.length === 1 ? (obj: unknown) => ops.getitem(obj, items[0]) : (obj: unknown) => PyTuple.fromArray(items.map((k) => ops.getitem(obj, k)));
+  return callableWithRepr(f, `operator.itemgetter(${items.map(repr).join(", ")})`);
+}
+
+export function attrgetter(...names: unknown[]): Fn {
+  if (!names.length) throw new TypeError("attrgetter expected 1 argument, got 0");
+  for (const n of names) if (typeof n !== "string") throw new TypeError("attribute name must be a string");
+  const one = (obj: unknown, name: string) => name.split(".").reduce((o: unknown, part) => ops.getattr(o, part), obj);
+  const f = names.length === 1 ? (obj: unknown) => one(obj, names[0] as string) : (obj: unknown) => PyTuple.fromArray(names.map((n) => one(obj, n as string)));
+  return callableWithRepr(f, `operator.attrgetter(${names.map(repr).join(", ")})`);
+}
+
+export function methodcaller(name: unknown, ...args: unknown[]): Fn {
+  if (typeof name !== "string") throw new TypeError("method name must be a string");
+  const kw = popKw(args);
+  const f = (obj: unknown) => (kw ? ops.callm(obj, name, ...args, new KwArgs(kw)) : ops.callm(obj, name, ...args));
+  const shown = [repr(name), ...args.map(repr), ...Object.entries(kw ?? {}).map(([k, v]) => `${k}=${repr(v)}`)];
+  return callableWithRepr(f, `operator.methodcaller(${shown.join(", ")})`);
+}
