@@ -50,6 +50,7 @@ import {
 } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
+import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
@@ -112,6 +113,14 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * methods with the Task as receiver instead: no closure per task (design.md §6).
    */
   declare _wakeup_cb: ((fut: Future<unknown>) => void) | null;
+  /**
+   * The loop queues a Task's step or wakeup as the Task itself, not as a Handle (one less object
+   * per step): `_q_wakeup` says which method runs when it is dequeued, `_q_arg` is its argument
+   * (the exception to throw in, or the future that woke it). At most one is queued at a time
+   * (CPython's invariant, see the file header).
+   */
+  declare _q_wakeup: boolean;
+  declare _q_arg: unknown;
 
   constructor(...args: any[]) {
     super(...args);
@@ -119,6 +128,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name = this._num_cancels_requested = this._must_cancel = null as never;
       this._fut_waiter = this._context = this._log_destroy_pending = this._wakeup_cb = null as never;
+      this._q_wakeup = this._q_arg = null as never;
     }
   }
 
@@ -145,6 +155,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     _untrackStarted(coro as Coroutine<T>);
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
     this._wakeup_cb = null;
+    this._q_wakeup = false;
+    this._q_arg = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
@@ -348,6 +360,26 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     _scheduled_tasks.delete(this as Task<unknown>);
   }
 
+  /**
+   * @internal What the loop does with a queued Task: what a Handle of `task.__step(exc)` or
+   * `task.__wakeup(fut)` would do, errors included (a Handle is made only to report one).
+   */
+  _run_queued(): void {
+    const arg = this._q_arg;
+    const fn: Function = this._q_wakeup ? this.__wakeup : this.__step;
+    this._q_arg = null;
+    const ctx = this._context;
+    try {
+      if (ctx === null) fn.call(this, arg);
+      else _run_method_in(ctx, fn, this, arg);
+    } catch (e) {
+      const args = fn === this.__wakeup || arg !== null ? [arg] : [];
+      const h = new Handle(fn, args, this._loop, ctx);
+      h._self = this;
+      h._failed(e, fn, args);
+    }
+  }
+
   /** The awaited future is done: step with its exception, or without one. CPython: Task.__wakeup */
   __wakeup(future: Future<unknown>): void {
     let exc: BaseException | null = null;
@@ -485,12 +517,23 @@ function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   }
   const loop = events.get_running_loop() as BaseEventLoop;
   const future = new Future<unknown>(loop);
-  const h = loop.call_later(d, _set_result_unless_cancelled, future, result ?? null);
+  // The timer's callback reads no context variable and its handle never leaves this function:
+  // no contextvars copy for it (_NO_CONTEXT), and no call_later() argument parsing (unless a
+  // loop subclass overrides call_later: then it is called, as CPython's sleep does).
+  const h =
+    loop.call_later === _stock_call_later
+      ? loop._call_at(loop.time() + d, _set_result_unless_cancelled, [future, result ?? null], _NO_CONTEXT, true)
+      : loop.call_later(d, _set_result_unless_cancelled, future, result ?? null);
   try {
     return yield* future;
   } finally {
     h.cancel();
   }
+}
+let _stock_call_later: Function | null = null;
+/** @internal BaseEventLoop.prototype.call_later (base_events.ts imports this module, not the reverse). */
+export function _set_stock_call_later(fn: Function): void {
+  _stock_call_later = fn;
 }
 const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlineno: 653 });
 
