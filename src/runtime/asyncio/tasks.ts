@@ -133,12 +133,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   }
 
   /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
-  __init__(...args: unknown[]): void {
-    let coro: unknown, loop: unknown, name: unknown, context: unknown, eager: unknown;
-    if (args.length > 0 && args[args.length - 1] instanceof KwArgs) {
-      [coro, loop, name, context, eager] = _bind("Task", args, ["coro", "loop", "name", "context", "eager_start"], 1);
-    } else {
-      [coro, loop, name, context, eager] = args;
+  // `arguments`, not a rest parameter and destructuring: no array per task on the common path.
+  __init__(coro?: unknown, loop?: unknown, name?: unknown, context?: unknown, eager?: unknown): void {
+    const n = arguments.length;
+    // eslint-disable-next-line prefer-rest-params
+    if (n > 0 && arguments[n - 1] instanceof KwArgs) {
+      // eslint-disable-next-line prefer-rest-params
+      [coro, loop, name, context, eager] = _bind("Task", Array.from(arguments), ["coro", "loop", "name", "context", "eager_start"], 1);
     }
     super.__init__(_isNone(loop) ? null : loop);
     this._log_destroy_pending = true;
@@ -542,16 +543,21 @@ const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlinen
  * yield): the first next() yields None, the second returns None; throw() and return() finish it
  * as they would the generator suspended at its `yield` (or not yet started).
  */
+// The two results every _BareYield returns: `yield*` and the Task only read them, so one shared
+// (frozen) object each instead of two allocations per sleep(0).
+const _YIELD_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: false });
+const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
+
 class _BareYield implements CoroGen<null> {
   _step = 0;
   next(): IteratorResult<unknown, null> {
     if (this._step === 0) {
       this._step = 1;
-      return { value: null, done: false };
+      return _YIELD_NONE;
     }
     if (this._step === 1) {
       this._step = 2;
-      return { value: null, done: true };
+      return _RETURN_NONE;
     }
     return { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
   }
@@ -624,9 +630,9 @@ export class _GatheringFuture extends Future<PyList<unknown>> {
   declare _children: Future<unknown>[];
   declare _cancel_requested: boolean;
 
-  __init__(children: Future<unknown>[], loop: BaseEventLoop): void {
+  __init__(children?: Future<unknown>[], loop?: BaseEventLoop): void {
     super.__init__(loop);
-    this._children = children;
+    this._children = children as Future<unknown>[];
     this._cancel_requested = false;
   }
 
