@@ -269,6 +269,7 @@ class Printer {
         return [text + "`", PRIMARY];
       }
       case "member":
+        if (e.jsOnly && this.options.mode === "ts") return this.exprPrec(e.object);
         return [`${this.expr(e.object, e.object.k === "lit" ? PRIMARY + 1 : POSTFIX)}.${e.prop}`, POSTFIX];
       case "index":
         return [`${this.expr(e.object, POSTFIX)}[${this.expr(e.index, 0)}]`, POSTFIX];

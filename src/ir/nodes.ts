@@ -56,7 +56,8 @@ export type Expr =
   | { k: "id"; name: string }
   | { k: "lit"; value: string | number | bigint | boolean | null | undefined }
   | { k: "template"; quasis: string[]; exprs: Expr[] }
-  | { k: "member"; object: Expr; prop: string }
+  /** `jsOnly`: printed as `object.prop` in JavaScript, as `object` alone in TypeScript (a fast path the runner takes). */
+  | { k: "member"; object: Expr; prop: string; jsOnly?: boolean }
   | { k: "index"; object: Expr; index: Expr }
   | { k: "call"; callee: Expr; args: Expr[]; typeArgs?: TsType[] }
   | { k: "new"; callee: Expr; args: Expr[]; typeArgs?: TsType[] }

@@ -1858,7 +1858,27 @@ class Lowerer {
   private await(value: py.ExprNode, node: py.ExprNode): ir.Expr {
     if (!this.fn.isCoroutine) return this.diags.error(node, "TSY2001", "'await' outside async function");
     const v = this.expr(value);
-    return { k: "yield", delegate: true, arg: this.isDirectlyAwaitable(value) ? v : call(this.helperFrom("awaitable", ASYNCIO), v) };
+    if (this.isDirectlyAwaitable(value)) return { k: "yield", delegate: true, arg: this.awaitedBody(value, v) };
+    return { k: "yield", delegate: true, arg: call(this.helperFrom("awaitable", ASYNCIO), v) };
+  }
+
+  /**
+   * `await f(a, b)` of a module-level `async def f` that nothing rebinds, called with the right
+   * arguments: in the JavaScript, `yield* f.__body__(a, b)` delegates to the generator itself,
+   * without making the Coroutine object (nothing else could see that object: it would be handed
+   * out at once and never reported as un-awaited). The TypeScript keeps the readable `f(a, b)`.
+   */
+  private awaitedBody(value: py.ExprNode, v: ir.Expr): ir.Expr {
+    if (value._type !== "Call" || value.func._type !== "Name" || v.k !== "call") return v;
+    // Only a plain call of the function itself (not through call()/callkw()/bad_call()).
+    if (v.callee.k !== "id" || v.callee.name !== safeName(value.func.id)) return v;
+    if (v.args.some((a) => a.k === "spread")) return v;
+    const r = resolveName(this.fn.scope, value.func.id, this.scopes);
+    const known = this.lookupKnown(value.func.id);
+    if (known?.kind !== "def" || !known.coroutine || r.scope.kind !== "module") return v;
+    // Not an async generator (not awaitable at all), and defined unconditionally at the top of the module.
+    if (this.scopes.get(known.node)?.isGenerator || !(r.scope.node as py.Module).body.includes(known.node)) return v;
+    return { ...v, callee: { k: "member", object: v.callee, prop: "__body__", jsOnly: true } };
   }
 
   /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */

@@ -8,6 +8,13 @@
 /** What asyncio needs from a contextvars.Context. */
 export interface PyContext {
   run(callable: Function, ...args: unknown[]): unknown;
+  /**
+   * Optional fast path of `run` for the loop's own calls: `cb.call(self, arg)` inside the
+   * context, with the same entering rules (no rest array, no spread).
+   */
+  _run_method?(cb: Function, self: unknown, arg: unknown): unknown;
+  /** Optional fast path of `run(cb, ...args)` taking the arguments as an array. */
+  _run_apply?(cb: Function, args: readonly unknown[]): unknown;
 }
 
 let _copy: (() => PyContext) | null = null;
@@ -20,6 +27,12 @@ let _copy: (() => PyContext) | null = null;
 export const _NO_CONTEXT: PyContext = {
   run(callable: Function, ...args: unknown[]): unknown {
     return callable(...args);
+  },
+  _run_method(cb: Function, self: unknown, arg: unknown): unknown {
+    return cb.call(self, arg);
+  },
+  _run_apply(cb: Function, args: readonly unknown[]): unknown {
+    return cb.apply(undefined, args);
   },
 };
 

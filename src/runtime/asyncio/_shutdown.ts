@@ -56,7 +56,15 @@ function _reachable_tasks(): Set<Task<unknown>> {
     reach.add(t);
     if (t._fut_waiter !== null) futures.push(t._fut_waiter);
   };
-  for (const h of loop._ready) visitHandle(h);
+  for (const h of loop._ready) {
+    if (h instanceof Task) {
+      // A queued step or wakeup (Task._q_wakeup): the Task and the future it carries.
+      markTask(h);
+      const a = h._q_arg;
+      if (a instanceof Task) markTask(a);
+      else if (a instanceof Future) futures.push(a);
+    } else visitHandle(h);
+  }
   for (const h of loop._scheduled.items) visitHandle(h);
   const seen = new Set<Future<unknown>>();
   while (futures.length > 0) {

@@ -35,7 +35,7 @@ import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
-import { Task, _set_task_name, ensure_future, gather } from "./tasks.js";
+import { Task, _set_stock_call_later, _set_task_name, ensure_future, gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
@@ -91,7 +91,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _timer_cancelled_count: number;
   _closed: boolean;
   _stopping: boolean;
-  _ready: Deque<Handle>;
+  /** Handles, and Tasks whose step or wakeup is due (Task._run_queued). */
+  _ready: Deque<Handle | Task<unknown>>;
   _scheduled: TimerHeap<TimerHandle>;
   /** CPython tracks the running thread's id; one thread here, so a flag. */
   _running: boolean;
@@ -112,7 +113,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._timer_cancelled_count = 0;
     this._closed = false;
     this._stopping = false;
-    this._ready = new Deque<Handle>(64);
+    this._ready = new Deque<Handle | Task<unknown>>(64);
     this._scheduled = new TimerHeap<TimerHandle>();
     this._running = false;
     this._exception_handler = null;
@@ -326,9 +327,10 @@ class BaseEventLoop extends AbstractEventLoop {
   call_soon_internal(fn: Function | _Waiter, arg: unknown, context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (fn instanceof Task) {
-      const h = new Handle(fn.__wakeup, [arg], this, context);
-      h._self = fn;
-      this._ready.push(h);
+      // A waiting Task: its context is the one it registered with (Task.__wait_on).
+      fn._q_wakeup = true;
+      fn._q_arg = arg;
+      this._ready.push(fn);
     } else {
       this._ready.push(new Handle(fn as Function, [arg], this, context));
     }
@@ -337,9 +339,10 @@ class BaseEventLoop extends AbstractEventLoop {
   /** @internal a Task step: call_soon(task.__step, context=ctx), optionally throwing `exc` in */
   _call_soon_step(task: Task<unknown>, exc: BaseException | null, context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    const h = new Handle(task.__step, exc === null ? EMPTY : [exc], this, context);
-    h._self = task;
-    this._ready.push(h);
+    // Queued as the Task itself (see Task._q_wakeup); `context` is always the task's own.
+    task._q_wakeup = false;
+    task._q_arg = exc;
+    this._ready.push(task);
   }
 
   get_exception_handler(): Function | null {
@@ -475,25 +478,28 @@ class BaseEventLoop extends AbstractEventLoop {
     const ntodo = ready.length;
     if (this._debug) {
       for (let i = 0; i < ntodo; i++) {
-        const handle = ready.shift() as Handle;
-        if (!handle._cancelled) this._run_debug(handle);
+        const handle = ready.shift() as Handle | Task<unknown>;
+        if (handle instanceof Task || !handle._cancelled) this._run_debug(handle);
       }
     } else {
       for (let i = 0; i < ntodo; i++) {
-        const handle = ready.shift() as Handle;
-        if (!handle._cancelled) handle._run();
+        const handle = ready.shift() as Handle | Task<unknown>;
+        if (handle instanceof Task) handle._run_queued();
+        else if (!handle._cancelled) handle._run();
       }
     }
   }
 
-  private _run_debug(handle: Handle): void {
+  private _run_debug(handle: Handle | Task<unknown>): void {
     try {
-      this._current_handle = handle;
+      const h = handle instanceof Task ? _task_handle(handle) : handle;
+      this._current_handle = h;
       const t0 = this.time();
-      handle._run();
+      if (handle instanceof Task) handle._run_queued();
+      else handle._run();
       const dt = this.time() - t0;
       if (dt >= this.slow_callback_duration) {
-        _log_warning(`Executing ${_format_handle(handle)} took ${dt.toFixed(3)} seconds`);
+        _log_warning(`Executing ${_format_handle(h)} took ${dt.toFixed(3)} seconds`);
       }
     } finally {
       this._current_handle = null;
@@ -534,6 +540,8 @@ class BaseEventLoop extends AbstractEventLoop {
   private readonly _asyncgen_finalizer_hook_b = (agen: AsyncGenerator): void => this._asyncgen_finalizer_hook(agen);
 }
 
+_set_stock_call_later(BaseEventLoop.prototype.call_later);
+
 /** The loop class CPython uses on Linux; its name shows in the loop's repr. */
 class _UnixSelectorEventLoop extends BaseEventLoop {
   constructor() {
@@ -556,6 +564,14 @@ function splitContext(args: unknown[]): [unknown[], PyContext | null] {
     return [args.slice(0, n - 1), (kw.context ?? null) as PyContext | null];
   }
   return [args, null];
+}
+
+/** The Handle CPython would have queued for a Task's step or wakeup (debug mode shows it). */
+function _task_handle(task: Task<unknown>): Handle {
+  const fn = task._q_wakeup ? task.__wakeup : task.__step;
+  const h = new Handle(fn, task._q_wakeup || task._q_arg !== null ? [task._q_arg] : EMPTY, task._loop, task._context);
+  h._self = task;
+  return h;
 }
 
 /** A handle as the slow-callback warning names it. CPython: base_events._format_handle */

@@ -187,6 +187,8 @@ export const _is_coroutine = Symbol("_is_coroutine");
 
 /** A function returned by coroutine_function(): calling it makes a lazy Coroutine. */
 export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {
+  /** The generator function itself (what `await f(...)` can delegate to without a Coroutine). */
+  __body__: (...args: A) => CoroGen<T>;
   __name__: string;
   __qualname__: string;
   __code__: CodeObject;
@@ -207,6 +209,9 @@ function coroutine_function<A extends unknown[], T>(
   };
   // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
   Object.defineProperty(f, "__signature_source__", { value: genFn });
+  // `await f(...)` of a known module-level coroutine function delegates to the generator itself
+  // (the compiler emits `yield* f.__body__(...)`: see lower/to-ir.ts awaitedBody).
+  Object.defineProperty(f, "__body__", { value: genFn });
   return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
 }
 

@@ -108,7 +108,7 @@ class Handle {
       if (self !== null) {
         // A method: at most one argument (a Task step's exception, a wakeup's future).
         if (ctx === null) cb.call(self, args.length === 0 ? undefined : args[0]);
-        else ctx.run(_callMethod, cb, self, args.length === 0 ? undefined : args[0]);
+        else _run_method_in(ctx, cb, self, args.length === 0 ? undefined : args[0]);
       } else if (ctx === null) {
         switch (args.length) {
           case 0:
@@ -120,23 +120,36 @@ class Handle {
           default:
             cb(...args);
         }
+      } else if (ctx._run_apply !== undefined) {
+        ctx._run_apply(cb, args);
       } else {
         ctx.run(cb, ...args);
       }
     } catch (e) {
-      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      const exc = caughtException(e);
-      this._loop.call_exception_handler({
-        message: `Exception in callback ${_format_callback_source(cb, args)}`,
-        exception: exc,
-        handle: this,
-      }, exc);
+      this._failed(e, cb, args);
     }
+  }
+
+  /** @internal the callback raised: SystemExit/KeyboardInterrupt propagate, the rest goes to the loop's handler */
+  _failed(e: unknown, cb: Function, args: unknown[]): void {
+    if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+    const exc = caughtException(e);
+    this._loop.call_exception_handler({
+      message: `Exception in callback ${_format_callback_source(cb, args)}`,
+      exception: exc,
+      handle: this,
+    }, exc);
   }
 }
 
 function _callMethod(cb: Function, self: object, arg: unknown): void {
   cb.call(self, arg);
+}
+
+/** @internal `ctx.run(cb.bind(self), arg)` without the rest/spread of run() when the context offers it. */
+export function _run_method_in(ctx: PyContext, cb: Function, self: object, arg: unknown): void {
+  if (ctx._run_method !== undefined) ctx._run_method(cb, self, arg);
+  else ctx.run(_callMethod, cb, self, arg);
 }
 
 let _timerSeq = 0;

@@ -94,10 +94,13 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   }
 
   /** `Future(*, loop=None)`; tsyncio code may also pass the loop positionally. */
-  __init__(...args: unknown[]): void {
-    let loop: unknown = args[0];
-    if (args.length > 0 && args[args.length - 1] instanceof KwArgs) {
-      loop = _bind("Future", args, ["loop"], 0)[0];
+  // `arguments`, not a rest parameter: no array per future on the common path.
+  __init__(loop?: unknown): void {
+    const n = arguments.length;
+    // eslint-disable-next-line prefer-rest-params
+    if (n > 0 && arguments[n - 1] instanceof KwArgs) {
+      // eslint-disable-next-line prefer-rest-params
+      loop = _bind("Future", Array.from(arguments), ["loop"], 0)[0];
     }
     this._state = _PENDING;
     this._result = null;

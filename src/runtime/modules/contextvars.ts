@@ -37,6 +37,40 @@ export class Context {
       this._entered = false;
     }
   }
+  /** @internal run()'s fast path for the event loop: `cb.call(self, arg)` inside this context. */
+  _run_method(cb: Function, self: unknown, arg: unknown): unknown {
+    if (this._entered) {
+      throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
+    }
+    this._entered = true;
+    const prev = current;
+    this._prev = prev;
+    current = this;
+    try {
+      return cb.call(self, arg);
+    } finally {
+      current = prev;
+      this._prev = null;
+      this._entered = false;
+    }
+  }
+  /** @internal run()'s fast path for the event loop's callbacks: `cb(...args)` inside this context. */
+  _run_apply(cb: Function, args: readonly unknown[]): unknown {
+    if (this._entered) {
+      throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
+    }
+    this._entered = true;
+    const prev = current;
+    this._prev = prev;
+    current = this;
+    try {
+      return cb.apply(undefined, args);
+    } finally {
+      current = prev;
+      this._prev = null;
+      this._entered = false;
+    }
+  }
   copy(): Context {
     return new Context(this._vars);
   }
