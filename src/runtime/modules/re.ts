@@ -51,7 +51,6 @@ export class error extends Exception {
     this.pos = pos === null ? null : BigInt(pos);
   }
 }
-export const PatternError = error;
 
 // --- positions: Python code points <-> JS UTF-16 units -----------------------------------------
 
@@ -120,8 +119,8 @@ interface Translated {
 }
 
 /** A code point as a JS pattern atom that means exactly that character (inside or outside a class). */
-function literal(c: string): string {
-  if (SYNTAX_CHARS.has(c) || c === "-") return c === "-" ? "\\-" : "\\" + c;
+function literal(c: string, inClass = false): string {
+  if (SYNTAX_CHARS.has(c) || (inClass && c === "-")) return "\\" + c;
   const n = c.codePointAt(0)!;
   if (n < 0x20 || n === 0x7f || (n >= 0x80 && n < 0xa0) || (n >= 0xd800 && n <= 0xdfff)) return `\\u{${n.toString(16)}}`;
   return c;
@@ -248,7 +247,7 @@ function translate(pattern: string, flags: number): Translated {
         }
         const ch = charEscape(true);
         if (ch === null) fail(`bad escape \\${cps[i + 1]}`);
-        body += literal(ch!);
+        body += literal(ch!, true);
         continue;
       }
       if (c === "-" ) {
@@ -259,7 +258,7 @@ function translate(pattern: string, flags: number): Translated {
         continue;
       }
       if (c === "[" && cps[i + 1] === ":") unsupported("POSIX character classes");
-      body += literal(c);
+      body += literal(c, true);
       i++;
     }
     if (extras.length === 0) {
@@ -558,6 +557,10 @@ function clampPos(p: unknown, n: number, dflt: number): number {
   return v;
 }
 
+/** A Match, or None (null) when nothing matched. Typed as Match so that translated code which calls
+ * `re.search(...).group()` directly (as Python code does when it knows the text) type-checks. */
+type MaybeMatch = Match;
+
 export class Pattern {
   static __module__ = "re";
   readonly pattern: string;
@@ -607,17 +610,17 @@ export class Pattern {
     return new Match(this, s, p, m, pcp, ecp);
   }
 
-  match(...args: unknown[]): Match | null {
+  match(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("match", args, ["string", "pos", "endpos"], 1);
-    return this.exec("sticky", s as string, pos, endpos);
+    return this.exec("sticky", s as string, pos, endpos) as MaybeMatch;
   }
-  fullmatch(...args: unknown[]): Match | null {
+  fullmatch(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("fullmatch", args, ["string", "pos", "endpos"], 1);
-    return this.exec("full", s as string, pos, endpos);
+    return this.exec("full", s as string, pos, endpos) as MaybeMatch;
   }
-  search(...args: unknown[]): Match | null {
+  search(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("search", args, ["string", "pos", "endpos"], 1);
-    return this.exec("global", s as string, pos, endpos);
+    return this.exec("global", s as string, pos, endpos) as MaybeMatch;
   }
 
   /** Successive non-overlapping matches, as Python iterates them. */
@@ -637,7 +640,7 @@ export class Pattern {
     }
   }
 
-  finditer(...args: unknown[]): Iterator<Match> {
+  finditer(...args: unknown[]): Generator<Match> {
     const [s, pos, endpos] = bind("finditer", args, ["string", "pos", "endpos"], 1);
     return this.iterate(s as string, pos, endpos);
   }
@@ -924,15 +927,15 @@ export function compile(...args: unknown[]): Pattern {
   const [pattern, flags] = bind("compile", args, ["pattern", "flags"], 1);
   return compileWith(pattern, flags);
 }
-export function match(...args: unknown[]): Match | null {
+export function match(...args: unknown[]): MaybeMatch {
   const [pattern, s, flags] = bind("match", args, ["pattern", "string", "flags"], 2);
   return compileWith(pattern, flags).match(s);
 }
-export function fullmatch(...args: unknown[]): Match | null {
+export function fullmatch(...args: unknown[]): MaybeMatch {
   const [pattern, s, flags] = bind("fullmatch", args, ["pattern", "string", "flags"], 2);
   return compileWith(pattern, flags).fullmatch(s);
 }
-export function search(...args: unknown[]): Match | null {
+export function search(...args: unknown[]): MaybeMatch {
   const [pattern, s, flags] = bind("search", args, ["pattern", "string", "flags"], 2);
   return compileWith(pattern, flags).search(s);
 }
@@ -940,7 +943,7 @@ export function findall(...args: unknown[]): PyList<unknown> {
   const [pattern, s, flags] = bind("findall", args, ["pattern", "string", "flags"], 2);
   return compileWith(pattern, flags).findall(s);
 }
-export function finditer(...args: unknown[]): Iterator<Match> {
+export function finditer(...args: unknown[]): Generator<Match> {
   const [pattern, s, flags] = bind("finditer", args, ["pattern", "string", "flags"], 2);
   return compileWith(pattern, flags).finditer(s);
 }
