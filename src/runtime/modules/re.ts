@@ -116,6 +116,8 @@ interface Translated {
   groupIndex: Map<string, number>;
   /** parent[g] is the capturing group enclosing group g (0 for none). */
   parent: number[];
+  /** Case-insensitivity is left to JS's `i` flag (else it is emulated in the source). */
+  jsI: boolean;
 }
 
 /** A code point as a JS pattern atom that means exactly that character (inside or outside a class). */
@@ -218,6 +220,30 @@ function translate(pattern: string, flags: number): Translated {
     return c;
   };
 
+  // Case-insensitivity: a pattern-wide IGNORECASE uses JS's `i` flag; a scoped (?i:...) on a Node without
+  // regexp modifiers is emulated by listing each letter's case variants (also the whole pattern's, when a
+  // (?-i:...) turns it off somewhere).
+  const jsI = (flags & 2) !== 0 && (SUPPORTS_MODIFIERS || !/\(\?[a-zA-Z]*-[a-zA-Z]*i[a-zA-Z]*:/.test(pattern));
+  const emulateI = (f: number) => (f & 2) !== 0 && !jsI;
+  const caseVariants = (c: string): string[] => {
+    const out = new Set([c]);
+    for (const v of [c.toLowerCase(), c.toUpperCase()]) if (Array.from(v).length === 1) out.add(v);
+    return [...out];
+  };
+  /** Case variants of a range: ASCII letters are mapped; other cased ranges are refused. */
+  const rangeVariants = (lo: number, hi: number, at: number): string => {
+    if (hi >= 0xb5) unsupported("non-ASCII character ranges inside a scoped (?i:...)", at);
+    let extra = "";
+    const map = (a: number, b: number, delta: number) => {
+      const x = Math.max(lo, a);
+      const y = Math.min(hi, b);
+      if (x <= y) extra += `${String.fromCharCode(x + delta)}-${String.fromCharCode(y + delta)}`;
+    };
+    map(0x61, 0x7a, -32);
+    map(0x41, 0x5a, 32);
+    return extra;
+  };
+
   const parseClass = (f: number): string => {
     const start = i;
     i++; // [
@@ -227,8 +253,15 @@ function translate(pattern: string, flags: number): Translated {
       i++;
     }
     let body = "";
+    let caseExtra = "";
     const extras: string[] = [];
     let first = true;
+    let lastChar: string | null = null; // the previous member, when it is a single character
+    const member = (ch: string) => {
+      body += literal(ch, true);
+      if (emulateI(f)) for (const v of caseVariants(ch)) if (v !== ch) caseExtra += literal(v, true);
+      lastChar = ch;
+    };
     for (;;) {
       const c = cps[i];
       if (c === undefined) fail("unterminated character set", start);
@@ -243,30 +276,50 @@ function translate(pattern: string, flags: number): Translated {
           i += 2;
           if (!e[1]) body += e[0];
           else extras.push(`[^${e[0]}]`); // a negated set cannot nest in a JS class: an alternative instead
+          lastChar = null;
           continue;
         }
         const ch = charEscape(true);
         if (ch === null) fail(`bad escape \\${cps[i + 1]}`);
-        body += literal(ch!, true);
+        member(ch!);
         continue;
       }
-      if (c === "-" ) {
-        // A range dash between two members stays a range; elsewhere it is a literal.
-        const prevIsMember = body.length > 0 && !body.endsWith("-") && cps[i + 1] !== "]";
-        body += prevIsMember ? "-" : "\\-";
+      if (c === "-" && lastChar !== null && cps[i + 1] !== "]" && cps[i + 1] !== undefined) {
+        // A range: its upper end is a character or a character escape.
+        const at = i;
         i++;
+        let hi: string | null;
+        if (cps[i] === "\\") {
+          if (classEscape(cps[i + 1], f)) fail(`bad character range ${lastChar}-\\${cps[i + 1]}`, at - 1);
+          hi = charEscape(true);
+          if (hi === null) fail(`bad escape \\${cps[i + 1]}`);
+        } else hi = cps[i++];
+        const lo = (lastChar as string).codePointAt(0)!;
+        const h = hi!.codePointAt(0)!;
+        if (h < lo) fail(`bad character range ${lastChar}-${hi}`, at - 1);
+        body += "-" + literal(hi!, true);
+        if (emulateI(f)) caseExtra += rangeVariants(lo, h, at);
+        lastChar = null;
         continue;
       }
       if (c === "[" && cps[i + 1] === ":") unsupported("POSIX character classes");
-      body += literal(c, true);
       i++;
+      member(c);
     }
+    body += caseExtra;
     if (extras.length === 0) {
       if (body === "") return negated ? "[\\s\\S]" : "[]";
       return `[${negated ? "^" : ""}${body}]`;
     }
     const alts = (body ? [`[${body}]`] : []).concat(extras).join("|");
     return negated ? `(?:(?!${alts})[\\s\\S])` : `(?:${alts})`;
+  };
+
+  /** One literal character outside a class (with its case variants inside a scoped (?i:...)). */
+  const literalAtom = (c: string, f: number): string => {
+    if (!emulateI(f)) return literal(c);
+    const vs = caseVariants(c);
+    return vs.length === 1 ? literal(c) : `[${vs.map((v) => literal(v, true)).join("")}]`;
   };
 
   /** Parses alternatives until `)` or the end; returns the JS source. */
@@ -387,16 +440,17 @@ function translate(pattern: string, flags: number): Translated {
           const n = Number(digits);
           if (n > groups || openGroups.includes(n)) fail(n > groups ? "invalid group reference " + n : "cannot refer to an open group", i + 1);
           i += 1 + digits.length;
+          if (emulateI(f)) unsupported("backreferences inside a scoped (?i:...)", i);
           atom(`(?:\\${n})`);
           continue;
         }
         const ch = charEscape(false);
         if (ch === null) fail(`bad escape \\${e}`);
-        atom(literal(ch!));
+        atom(literalAtom(ch!, f));
         continue;
       }
       i++;
-      atom(literal(c));
+      atom(literalAtom(c, f));
     }
     if (depth > 0) fail("missing ), unterminated subpattern");
     return out;
@@ -484,6 +538,7 @@ function translate(pattern: string, flags: number): Translated {
       if (n === undefined) fail(`unknown group name '${name}'`, start + 4);
       if (!closedGroups.has(n!)) fail("cannot refer to an open group", start);
       i++;
+      if (emulateI(f)) unsupported("backreferences inside a scoped (?i:...)", start);
       return `(?:\\${n})`;
     }
     if (c === "P") fail(`unknown extension ?P${cps[i + 1] ?? ""}`, start + 1);
@@ -504,10 +559,7 @@ function translate(pattern: string, flags: number): Translated {
       i++;
       const f2 = (f | on) & ~off;
       let prefix = "?:";
-      if ((on | off) & 2) {
-        if (!SUPPORTS_MODIFIERS) unsupported("scoped (?i:...) case flags on this Node version", start);
-        prefix = `?${on & 2 ? "i" : ""}${off & 2 ? "-i" : ""}:`;
-      }
+      if (off & 2 && jsI) prefix = "?-i:"; // JS regexp modifiers are available (else case is emulated)
       return sub(prefix, f2);
     }
     return fail(`unknown extension ?${c ?? ""}`, start + 1);
@@ -515,7 +567,7 @@ function translate(pattern: string, flags: number): Translated {
 
   let source = parseSeq(flags, 0);
   if (i < cps.length) fail("unbalanced parenthesis");
-  return { source, flags: flags | (flags & 256 ? 0 : 32), groups, groupIndex, parent };
+  return { source, flags: flags | (flags & 256 ? 0 : 32), groups, groupIndex, parent, jsI };
 }
 
 // --- Pattern and Match --------------------------------------------------------------------------
@@ -579,7 +631,7 @@ export class Pattern {
     this.flags = BigInt(t.flags);
     this.groups = BigInt(t.groups);
     this.groupindex = PyDict.fromEntries([...t.groupIndex].map(([k, v]) => [k, BigInt(v)] as const));
-    const jsFlags = "ud" + (t.flags & 2 ? "i" : "");
+    const jsFlags = "ud" + (t.jsI ? "i" : "");
     try {
       this.sticky = new RegExp(t.source, jsFlags + "y");
       this.global = new RegExp(t.source, jsFlags + "g");
