@@ -7,25 +7,54 @@ import { call } from "../builtins/ops.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { Exception, IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { kw, popKw } from "../builtins/object.js";
+import { Enum, IntFlag } from "./enum.js";
 
-// Flag values as CPython numbers them.
-export const IGNORECASE = 2n;
+// Flags: an IntFlag like CPython's re.RegexFlag, shown as `re.IGNORECASE|re.MULTILINE`.
+const FLAG_VALUES: [string, bigint][] = [
+  ["NOFLAG", 0n],
+  ["TEMPLATE", 1n],
+  ["IGNORECASE", 2n],
+  ["LOCALE", 4n],
+  ["MULTILINE", 8n],
+  ["DOTALL", 16n],
+  ["UNICODE", 32n],
+  ["VERBOSE", 64n],
+  ["DEBUG", 128n],
+  ["ASCII", 256n],
+];
+export const RegexFlag = new (IntFlag as unknown as new (...a: unknown[]) => Function)(
+  "RegexFlag",
+  PyList.fromArray(FLAG_VALUES.map(([n, v]) => PyTuple.of<unknown>(n, v))),
+  kw({ module: "re" }),
+) as unknown as { [name: string]: unknown; prototype: Record<string, unknown> };
+function flagRepr(this: { _value_: bigint }): string {
+  const v = this._value_;
+  if (v === 0n) return "re.NOFLAG";
+  const names = FLAG_VALUES.filter(([, b]) => b !== 0n && (v & b) === b).map(([n]) => "re." + n);
+  const rest = FLAG_VALUES.reduce((acc, [, b]) => acc & ~b, v);
+  if (rest !== 0n) names.push("0x" + rest.toString(16));
+  return names.join("|");
+}
+RegexFlag.prototype.__repr__ = flagRepr;
+RegexFlag.prototype.__str__ = flagRepr;
+const flag = (n: string) => RegexFlag[n] as bigint; // an IntFlag member: an int to Python code
+export const NOFLAG = flag("NOFLAG");
+export const IGNORECASE = flag("IGNORECASE");
 export const I = IGNORECASE;
-export const LOCALE = 4n;
+export const LOCALE = flag("LOCALE");
 export const L = LOCALE;
-export const MULTILINE = 8n;
+export const MULTILINE = flag("MULTILINE");
 export const M = MULTILINE;
-export const DOTALL = 16n;
+export const DOTALL = flag("DOTALL");
 export const S = DOTALL;
-export const UNICODE = 32n;
+export const UNICODE = flag("UNICODE");
 export const U = UNICODE;
-export const VERBOSE = 64n;
+export const VERBOSE = flag("VERBOSE");
 export const X = VERBOSE;
-export const DEBUG = 128n;
-export const ASCII = 256n;
+export const DEBUG = flag("DEBUG");
+export const ASCII = flag("ASCII");
 export const A = ASCII;
-export const NOFLAG = 0n;
 
 const FLAG_NAMES: [number, string][] = [
   [2, "IGNORECASE"],
@@ -573,6 +602,7 @@ function translate(pattern: string, flags: number): Translated {
 // --- Pattern and Match --------------------------------------------------------------------------
 
 function toInt(x: unknown, what: string): number {
+  if (x instanceof Enum) x = x._value_;
   if (typeof x === "bigint") return Number(x);
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "number" && Number.isInteger(x)) return x;
