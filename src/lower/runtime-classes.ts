@@ -26,6 +26,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/math": "",
   "tsyncio/runtime/os": "",
   "tsyncio/runtime/random": "Random",
+  "tsyncio/runtime/re": "Match Pattern RegexFlag error",
   "tsyncio/runtime/string": "Template",
   "tsyncio/runtime/sys": "",
   "tsyncio/runtime/threading": "Thread",

@@ -27,6 +27,7 @@ import * as logging from "./modules/logging.js";
 import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
+import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
@@ -60,6 +61,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/math": math,
   "tsyncio/runtime/os": os,
   "tsyncio/runtime/random": random,
+  "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
