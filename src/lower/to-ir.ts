@@ -1794,9 +1794,28 @@ class Lowerer {
     if (v._type === "Name") {
       const known = this.lookupKnown(v.id);
       if (known?.kind === "module") return member(this.expr(v), e.attr);
-      if (this.fn.selfName === v.id) return member(this.expr(v), safeProp(e.attr));
+      // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
+      if (this.fn.selfName === v.id && !this.methodNames().has(e.attr)) return member(this.expr(v), safeProp(e.attr));
     }
     return this.getattr(this.expr(v), e.attr);
+  }
+
+  private methodNamesCache?: Set<string>;
+  /** Names of the plain methods (not properties) that the module's classes define. */
+  private methodNames(): Set<string> {
+    if (!this.methodNamesCache) {
+      const names = new Set<string>();
+      walk(this.module, (n) => {
+        if (n._type !== "ClassDef") return;
+        for (const item of n.body) {
+          if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
+          const accessor = item.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
+          if (!accessor) names.add(item.name);
+        }
+      });
+      this.methodNamesCache = names;
+    }
+    return this.methodNamesCache;
   }
 
   private getattr(obj: ir.Expr, attr: string): ir.Expr {
