@@ -42,7 +42,9 @@ export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError Z
   StopAsyncIteration SyntaxError IndentationError SystemError TypeError ValueError UnicodeError
   UnicodeDecodeError UnicodeEncodeError GeneratorExit KeyboardInterrupt SystemExit Warning UserWarning
   DeprecationWarning PendingDeprecationWarning RuntimeWarning FutureWarning ResourceWarning ExceptionGroup
-  BaseExceptionGroup`);
+  BaseExceptionGroup TabError BlockingIOError ChildProcessError ConnectionAbortedError IsADirectoryError
+  NotADirectoryError ProcessLookupError UnicodeTranslateError EnvironmentError IOError SyntaxWarning ImportWarning
+  UnicodeWarning BytesWarning EncodingWarning`);
 
 /** Builtin functions and types the runtime exports under their Python names. */
 export const BUILTIN_FUNCTIONS = set(`print len range repr str int float bool list tuple dict set frozenset sorted
