@@ -287,7 +287,7 @@ class Lowerer {
     const r = resolveName(this.fn.scope, name, this.scopes);
     if (r.where === "builtin") return undefined;
     const s = r.scope;
-    if ((s.bindCount.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
+    if ((s.bindCount.get(name) ?? 0) - (s.repeatedImports.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
     return this.knownIn(s).get(name);
   }
 
