@@ -175,6 +175,12 @@ function hasOwn(o: object, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, name);
 }
 
+/** A class attribute the program set: not JS's own `name`/`length` of the class function. */
+function hasClassAttr(cls: object, name: string): boolean {
+  const d = Object.getOwnPropertyDescriptor(cls, name);
+  return d !== undefined && (d.enumerable || !(name === "name" || name === "length"));
+}
+
 const FIELDS = "__dataclass_fields__";
 
 function fieldsOf(cls: unknown): PyDict<string, Field> | null {
@@ -219,7 +225,7 @@ function processClass(cls: Function, params: Params): Function {
       kwOnlyNow = true;
       continue;
     }
-    const own = hasOwn(c, name) ? c[name] : MISSING;
+    const own = hasClassAttr(c, name) ? c[name] : MISSING;
     let f: Field;
     if (own instanceof Field) f = own;
     else {
