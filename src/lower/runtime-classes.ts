@@ -23,6 +23,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/random": "Random",
   "tsyncio/runtime/string": "Template",
   "tsyncio/runtime/pprint": "PrettyPrinter",
+  "tsyncio/runtime/operator": "",
   "tsyncio/runtime/sys": "",
   "tsyncio/runtime/threading": "Thread",
   "tsyncio/runtime/time": "struct_time",

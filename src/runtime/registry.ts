@@ -24,6 +24,7 @@ import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as string from "./modules/string.js";
 import * as pprint from "./modules/pprint.js";
+import * as operator from "./modules/operator.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
@@ -53,6 +54,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/pprint": pprint,
+  "tsyncio/runtime/operator": operator,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/time": time,
