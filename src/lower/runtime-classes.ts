@@ -24,6 +24,8 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/string": "Template",
   "tsyncio/runtime/pprint": "PrettyPrinter",
   "tsyncio/runtime/operator": "",
+  "tsyncio/runtime/heapq": "",
+  "tsyncio/runtime/bisect": "",
   "tsyncio/runtime/sys": "",
   "tsyncio/runtime/threading": "Thread",
   "tsyncio/runtime/time": "struct_time",

@@ -25,6 +25,8 @@ import * as random from "./modules/random.js";
 import * as string from "./modules/string.js";
 import * as pprint from "./modules/pprint.js";
 import * as operator from "./modules/operator.js";
+import * as heapq from "./modules/heapq.js";
+import * as bisect from "./modules/bisect.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
@@ -55,6 +57,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/operator": operator,
+  "tsyncio/runtime/heapq": heapq,
+  "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/time": time,
