@@ -1351,6 +1351,7 @@ class Lowerer {
     const coroutineMethods: { key: string; value: ir.Expr }[] = [];
     const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
     const methodDecorators: { name: string; isStatic: boolean; decorators: ir.Expr[]; line: number }[] = [];
+    const abstractAccessors: { name: string; half: "get" | "set"; decorators: ir.Expr[]; line: number }[] = [];
     const overridden = this.baseMethodNames(s);
     const staticNames: string[] = [];
     const classMethodNames: string[] = [];
@@ -1367,8 +1368,11 @@ class Lowerer {
           // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
           const deleter = kinds.includes("deleter");
           const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
-          if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
-          if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
+          // `@property @abstractmethod`: the accessor's function is marked abstract once the class exists.
+          const abstractOnly = other.length > 0 && other.every((d) => (d._type === "Name" && d.id === "abstractmethod") || (d._type === "Attribute" && d.attr === "abstractmethod"));
+          if (other.length && accessor && abstractOnly) abstractAccessors.push({ name: item.name, half: accessor, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
+          else if (other.length && accessor) this.diags.error(other[0], "TSY1012", "other decorators together with @property are not supported yet");
+          else if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, decorators: other.map((d) => this.withOuter(outer, () => this.expr(d))), line: item.lineno });
           if (isStatic) staticNames.push(item.name);
           if (isClassMethod) classMethodNames.push(item.name);
           const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
@@ -1391,6 +1395,8 @@ class Lowerer {
             (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
           } else if (f.fn) {
             const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+            // A getter whose body can end without `return` (`def x(self): ...`) returns None; TS wants it said.
+            if (accessor === "get" && fn.body.at(-1)?.k !== "return") fn.body = [...fn.body, { k: "return", value: lit(null) }];
             // A method that overrides a base class's may take more parameters than it: optional for TS.
             if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
             members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
@@ -1449,6 +1455,13 @@ class Lowerer {
       for (const d of [...m.decorators].reverse()) value = this.callValue(d, [value]);
       return { k: "expr", expr: { k: "assign", op: "=", target, value }, line: m.line };
     });
+    for (const a of abstractAccessors) {
+      // abstractmethod(Object.getOwnPropertyDescriptor(C.prototype, "x").get): marks the getter (setter) itself.
+      const descriptor = call(member(id("Object"), "getOwnPropertyDescriptor"), member(id(name), "prototype"), lit(a.name));
+      let value: ir.Expr = member({ k: "as", expr: descriptor, type: "any" }, a.half);
+      for (const d of [...a.decorators].reverse()) value = this.callValue(d, [value]);
+      decorateMethods.push({ k: "expr", expr: value, line: a.line });
+    }
     if (nested) {
       if (decorateMethods.length) return this.diags.error(s, "TSY1015", "decorated methods inside a nested class are not supported yet");
       let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
