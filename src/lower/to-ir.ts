@@ -1328,7 +1328,17 @@ class Lowerer {
     const scope = this.fn.scope;
     const classScope = this.scopes.get(s)!;
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
-    if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    if (s.keywords.length) {
+      // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC); other metaclasses are not supported.
+      const k = s.keywords[0];
+      if (s.keywords.length === 1 && k.arg === "metaclass" && !s.bases.length && this.isAbcMeta(k.value)) {
+        // Rewritten in place: the scope table is keyed by this node.
+        s.bases = [k.value];
+        s.keywords = [];
+        return this.classDef(s, nested);
+      }
+      return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    }
     if (s.bases.some((b) => b._type === "Starred")) return this.diags.error(s, "TSY1011", "class bases given with * are not supported yet");
     // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
     const simpleBase = s.bases.length && (s.bases[0]._type === "Name" || s.bases[0]._type === "Attribute");
@@ -1477,6 +1487,19 @@ class Lowerer {
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
     for (const d of [...s.decorator_list].reverse()) value = call(this.expr(d), value);
     return [...hoisted, this.assignName(s.name, value, s.decorator_list[0].lineno)];
+  }
+
+  /** `ABCMeta` imported from abc, or `abc.ABCMeta`. */
+  private isAbcMeta(e: py.ExprNode): boolean {
+    if (e._type === "Name") {
+      const known = this.lookupKnown(e.id);
+      return known?.kind === "runtime-name" && known.module === "abc" && known.name === "ABCMeta";
+    }
+    if (e._type === "Attribute" && e.attr === "ABCMeta" && e.value._type === "Name") {
+      const known = this.lookupKnown(e.value.id);
+      return known?.kind === "module" && known.name === "abc";
+    }
+    return false;
   }
 
   /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
