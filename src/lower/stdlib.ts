@@ -3,12 +3,14 @@
 // directly (a Coroutine or a Future), so `await asyncio.sleep(1)` needs no `awaitable()` check.
 // The runtime itself is the authority on behaviour; this table only shapes the emitted code.
 
-import { RUNTIME_CLASSES } from "./runtime-classes.js";
+import { RUNTIME_CLASSES, RUNTIME_NAMES } from "./runtime-classes.js";
 
 export interface ModuleInfo {
   /** Import specifier of the runtime module. */
   from: string;
   classes: ReadonlySet<string>;
+  /** Every name the runtime module exports (importing another is reported at compile time). */
+  names: ReadonlySet<string>;
   awaitables: ReadonlySet<string>;
 }
 
@@ -29,7 +31,7 @@ export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
     .map((from) => {
       const file = from.slice("tsyncio/runtime/".length);
       const name = DOTTED[file] ?? file;
-      return [name, { from, classes: set(RUNTIME_CLASSES[from]), awaitables: set(AWAITABLES[name] ?? "") }];
+      return [name, { from, classes: set(RUNTIME_CLASSES[from]), names: set(RUNTIME_NAMES[from] ?? ""), awaitables: set(AWAITABLES[name] ?? "") }];
     }),
 );
 

@@ -1109,6 +1109,7 @@ class Lowerer {
     if (this.fn.scope.kind !== "module") return this.diags.error(s, "TSY1006", "import of a runtime module inside a function is not supported yet", "move the import to the top of the module");
     for (const a of s.names) {
       if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+      if (!info.names.has(a.name)) return this.diags.error(s, "TSY3004", `'${a.name}' is not available in tsyncio's runtime module '${modName}'`);
       const local = safeName(a.asname ?? a.name);
       this.imports.use(a.name, local, info.from);
       this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
@@ -1829,7 +1830,11 @@ class Lowerer {
     const v = e.value;
     if (v._type === "Name") {
       const known = this.lookupKnown(v.id);
-      if (known?.kind === "module") return member(this.expr(v), e.attr);
+      if (known?.kind === "module") {
+        const info = STDLIB[known.name];
+        if (info && !info.names.has(e.attr)) return this.diags.error(e, "TSY3004", `'${known.name}.${e.attr}' is not available in tsyncio's runtime`);
+        return member(this.expr(v), e.attr);
+      }
       // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
       if (this.fn.selfName === v.id && !this.methodNames().has(e.attr)) return member(this.expr(v), safeProp(e.attr));
     }
@@ -1965,6 +1970,7 @@ class Lowerer {
         const known = this.lookupKnown(v.id);
         if (known?.kind === "module") {
           const info = STDLIB[known.name];
+          if (info && !info.names.has(f.attr)) return this.diags.error(f, "TSY3004", `'${known.name}.${f.attr}' is not available in tsyncio's runtime`);
           const callee = member(this.expr(v), f.attr);
           return info?.classes.has(f.attr) ? { k: "new", callee, args: [...args, ...kwArgs()] } : call(callee, ...args, ...kwArgs());
         }
