@@ -38,7 +38,10 @@ for (const file of programs) {
   if (!existsSync(py)) throw new Error(`CPython ${version} not found at ${py}`);
   const t0 = Date.now();
   const r = spawnSync(py, [file], { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, PYTHONHASHSEED: "0" } });
-  const sub = (s) => s.replaceAll(dir, "{dir}");
+  // The standard library's folder depends on the install: written as a system Python's, the
+  // location tsyncio's runtime names (src/runtime/asyncio/format_helpers.ts).
+  const stdlib = new RegExp(`${pyenv.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/versions/[^/]+/lib/(python3\\.\\d+)`, "g");
+  const sub = (s) => s.replaceAll(dir, "{dir}").replace(stdlib, "/usr/lib/$1");
   writeFileSync(join(expected, `${id}.out`), sub(r.stdout));
   const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop();
   setOrRemove(join(expected, `${id}.err`), lastErr ? sub(lastErr) + "\n" : "");

@@ -225,6 +225,14 @@ describe("programs of several files", () => {
     expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
   });
 
+  it("a name a runtime module does not have: diagnostic TSY3004, not an undefined value at run time", () => {
+    const m = write("missing_name.py", "from functools import reduce, singledispatch\nimport asyncio\nasyncio.not_a_function()\n");
+    const r = tsyncio(["check", m]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("missing_name.py:1:1: error TSY3004: 'singledispatch' is not available in tsyncio's runtime module 'functools'");
+    expect(r.stderr).toContain("missing_name.py:3:1: error TSY3004: 'asyncio.not_a_function' is not available in tsyncio's runtime");
+  });
+
   it("run: a module's syntax error is raised by its import (CPython 3.12's output)", () => {
     const p = program("prog6", {
       "main.py": 'print("before the import")\ntry:\n    import broken\nexcept SyntaxError as e:\n    print("caught:", type(e).__name__, e.msg, e.lineno)\nimport broken_indent\nprint("never printed")\n',

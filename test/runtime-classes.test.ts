@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, "..");
 describe("runtime class table", () => {
   it("is up to date (regenerate with: node scripts/gen-runtime-classes.mjs)", async () => {
     const gen = await import(join(root, "scripts/gen-runtime-classes.mjs"));
-    const expected = gen.render(await gen.runtimeClasses());
+    const expected = gen.render(await gen.runtimeClasses(), await gen.runtimeNames());
     expect(readFileSync(join(root, "src/lower/runtime-classes.ts"), "utf8")).toBe(expected);
   });
 });

@@ -31,6 +31,10 @@ export interface Scope {
   captured: Set<string>;
   /** Names of this scope that another scope assigns, through `global` or `nonlocal`. */
   writtenElsewhere: Set<string>;
+  /** What an import bound each name to. */
+  importedFrom: Map<string, string>;
+  /** Bindings that only repeat the same import (`import asyncio` twice): the name still has one value. */
+  repeatedImports: Map<string, number>;
   /** Contains `yield` / `yield from` (a generator function) in its own code. */
   isGenerator: boolean;
   hasAwait: boolean;
@@ -45,7 +49,7 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
   return {
     kind, node, parent,
     bound: new Set(), params: new Set(), globals: new Set(), nonlocals: new Set(), used: new Set(),
-    bindCount: new Map(), captured: new Set(), writtenElsewhere: new Set(),
+    bindCount: new Map(), captured: new Set(), writtenElsewhere: new Set(), importedFrom: new Map(), repeatedImports: new Map(),
     isGenerator: false, hasAwait: false, hasYieldFrom: false,
   };
 }
@@ -177,7 +181,11 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "ImportFrom":
       for (const a of stmt.names) {
         if (a.name === "*") continue;
-        bind(scope, a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name));
+        const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);
+        const source = stmt._type === "Import" ? `import ${a.asname ? a.name : name}` : `from ${".".repeat(stmt.level ?? 0)}${stmt.module ?? ""} import ${a.name}`;
+        if (scope.importedFrom.get(name) === source) scope.repeatedImports.set(name, (scope.repeatedImports.get(name) ?? 0) + 1);
+        scope.importedFrom.set(name, source);
+        bind(scope, name);
       }
       return;
     case "Delete":

@@ -3,12 +3,14 @@
 // directly (a Coroutine or a Future), so `await asyncio.sleep(1)` needs no `awaitable()` check.
 // The runtime itself is the authority on behaviour; this table only shapes the emitted code.
 
-import { RUNTIME_CLASSES } from "./runtime-classes.js";
+import { RUNTIME_CLASSES, RUNTIME_NAMES } from "./runtime-classes.js";
 
 export interface ModuleInfo {
   /** Import specifier of the runtime module. */
   from: string;
   classes: ReadonlySet<string>;
+  /** Every name the runtime module exports (importing another is reported at compile time). */
+  names: ReadonlySet<string>;
   awaitables: ReadonlySet<string>;
 }
 
@@ -29,7 +31,7 @@ export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
     .map((from) => {
       const file = from.slice("tsyncio/runtime/".length);
       const name = DOTTED[file] ?? file;
-      return [name, { from, classes: set(RUNTIME_CLASSES[from]), awaitables: set(AWAITABLES[name] ?? "") }];
+      return [name, { from, classes: set(RUNTIME_CLASSES[from]), names: set(RUNTIME_NAMES[from] ?? ""), awaitables: set(AWAITABLES[name] ?? "") }];
     }),
 );
 
@@ -42,7 +44,9 @@ export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError Z
   StopAsyncIteration SyntaxError IndentationError SystemError TypeError ValueError UnicodeError
   UnicodeDecodeError UnicodeEncodeError GeneratorExit KeyboardInterrupt SystemExit Warning UserWarning
   DeprecationWarning PendingDeprecationWarning RuntimeWarning FutureWarning ResourceWarning ExceptionGroup
-  BaseExceptionGroup`);
+  BaseExceptionGroup TabError BlockingIOError ChildProcessError ConnectionAbortedError IsADirectoryError
+  NotADirectoryError ProcessLookupError UnicodeTranslateError EnvironmentError IOError SyntaxWarning ImportWarning
+  UnicodeWarning BytesWarning EncodingWarning`);
 
 /** Builtin functions and types the runtime exports under their Python names. */
 export const BUILTIN_FUNCTIONS = set(`print len range repr str int float bool list tuple dict set frozenset sorted

@@ -287,7 +287,7 @@ class Lowerer {
     const r = resolveName(this.fn.scope, name, this.scopes);
     if (r.where === "builtin") return undefined;
     const s = r.scope;
-    if ((s.bindCount.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
+    if ((s.bindCount.get(name) ?? 0) - (s.repeatedImports.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
     return this.knownIn(s).get(name);
   }
 
@@ -1125,6 +1125,7 @@ class Lowerer {
     }
     for (const a of s.names) {
       if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+      if (!info.names.has(a.name)) return this.diags.error(s, "TSY3004", `'${a.name}' is not available in tsyncio's runtime module '${modName}'`);
       const local = safeName(a.asname ?? a.name);
       this.imports.use(a.name, local, info.from);
       this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
@@ -1344,7 +1345,17 @@ class Lowerer {
     const scope = this.fn.scope;
     const classScope = this.scopes.get(s)!;
     if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) this.knownIn(scope).set(s.name, { kind: "class", node: s });
-    if (s.keywords.length) return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    if (s.keywords.length) {
+      // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC); other metaclasses are not supported.
+      const k = s.keywords[0];
+      if (s.keywords.length === 1 && k.arg === "metaclass" && !s.bases.length && this.isAbcMeta(k.value)) {
+        // Rewritten in place: the scope table is keyed by this node.
+        s.bases = [k.value];
+        s.keywords = [];
+        return this.classDef(s, nested);
+      }
+      return this.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    }
     if (s.bases.some((b) => b._type === "Starred")) return this.diags.error(s, "TSY1011", "class bases given with * are not supported yet");
     // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
     const simpleBase = s.bases.length && (s.bases[0]._type === "Name" || s.bases[0]._type === "Attribute");
@@ -1507,6 +1518,19 @@ class Lowerer {
       }
     }
     return k.node.bases.some((b) => b._type === "Name" && this.isStaticMethodOfClass(b.id, attr, depth + 1));
+  }
+
+  /** `ABCMeta` imported from abc, or `abc.ABCMeta`. */
+  private isAbcMeta(e: py.ExprNode): boolean {
+    if (e._type === "Name") {
+      const known = this.lookupKnown(e.id);
+      return known?.kind === "runtime-name" && known.module === "abc" && known.name === "ABCMeta";
+    }
+    if (e._type === "Attribute" && e.attr === "ABCMeta" && e.value._type === "Name") {
+      const known = this.lookupKnown(e.value.id);
+      return known?.kind === "module" && known.name === "abc";
+    }
+    return false;
   }
 
   /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
@@ -1836,10 +1860,33 @@ class Lowerer {
     const v = e.value;
     if (v._type === "Name") {
       const known = this.lookupKnown(v.id);
-      if (known?.kind === "module") return member(this.expr(v), e.attr);
-      if (this.fn.selfName === v.id) return member(this.expr(v), safeProp(e.attr));
+      if (known?.kind === "module") {
+        const info = STDLIB[known.name];
+        if (info && !info.names.has(e.attr)) return this.diags.error(e, "TSY3004", `'${known.name}.${e.attr}' is not available in tsyncio's runtime`);
+        return member(this.expr(v), e.attr);
+      }
+      // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
+      if (this.fn.selfName === v.id && !this.methodNames().has(e.attr)) return member(this.expr(v), safeProp(e.attr));
     }
     return this.getattr(this.expr(v), e.attr);
+  }
+
+  private methodNamesCache?: Set<string>;
+  /** Names of the plain methods (not properties) that the module's classes define. */
+  private methodNames(): Set<string> {
+    if (!this.methodNamesCache) {
+      const names = new Set<string>();
+      walk(this.module, (n) => {
+        if (n._type !== "ClassDef") return;
+        for (const item of n.body) {
+          if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
+          const accessor = item.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
+          if (!accessor) names.add(item.name);
+        }
+      });
+      this.methodNamesCache = names;
+    }
+    return this.methodNamesCache;
   }
 
   private getattr(obj: ir.Expr, attr: string): ir.Expr {
@@ -1981,6 +2028,7 @@ class Lowerer {
         const known = this.lookupKnown(v.id);
         if (known?.kind === "module") {
           const info = STDLIB[known.name];
+          if (info && !info.names.has(f.attr)) return this.diags.error(f, "TSY3004", `'${known.name}.${f.attr}' is not available in tsyncio's runtime`);
           const callee = member(this.expr(v), f.attr);
           return info?.classes.has(f.attr) ? { k: "new", callee, args: [...args, ...kwArgs()] } : call(callee, ...args, ...kwArgs());
         }

@@ -408,7 +408,7 @@ export function call_bound<T>(f: (this: unknown, ...a: any[]) => T, thisArg: unk
 const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype as Record<string, unknown>;
 if (!("send" in generatorPrototype)) {
   const step = (r: IteratorResult<unknown, unknown>) => {
-    if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+    if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
     return r.value;
   };
   Object.defineProperties(generatorPrototype, {
@@ -447,7 +447,7 @@ export const STOP_ASYNC_ITERATION: unique symbol = Symbol("StopAsyncIteration");
 export function gen_throw(g: any, exc: unknown, ...rest: unknown[]): unknown {
   if (Object.prototype.toString.call(g) !== "[object Generator]") return g.throw(exc, ...rest);
   const r = (g as Generator).throw(exception_instance(exc));
-  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
   return r.value;
 }
 

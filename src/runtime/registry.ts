@@ -29,6 +29,7 @@ import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
+import * as pprint from "./modules/pprint.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
@@ -63,6 +64,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,
+  "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/time": time,

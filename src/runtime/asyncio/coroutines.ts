@@ -166,7 +166,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
     }
     if (r.done) {
       this._state = CORO_CLOSED;
-      throw new StopIteration(r.value === undefined ? null : r.value);
+      throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
     }
     this._state = CORO_SUSPENDED;
     return r.value;

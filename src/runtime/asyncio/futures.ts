@@ -18,6 +18,7 @@ import {
   TypeError,
   toPyException,
   storedTrail,
+  eq,
   reraisedByAwait,
   thrownIntoCoroutine,
   trailOf,
@@ -257,7 +258,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   remove_done_callback(fn: Function): bigint {
     const kept: unknown[] = [];
     let removed = 0;
-    const matches = (cb: unknown): boolean => cb === fn || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
+    // `==` as CPython compares: a bound method read again (`self.on_done`) is a new object but equal.
+    const matches = (cb: unknown): boolean => cb === fn || (typeof cb === "function" && eq(cb, fn)) || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
     if (this._cb0 !== null) {
       if (matches(this._cb0)) removed++;
       else kept.push(this._cb0, this._ctx0);

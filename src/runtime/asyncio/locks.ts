@@ -245,7 +245,7 @@ asyncMethod(Condition, "wait_for", 303, function* (this: Condition, predicate: (
 /** A counter of available slots; acquire() waits (FIFO) while it is zero. */
 class Semaphore extends _ContextManagerMixin {
   declare _waiters: Deque<Future<unknown>> | null;
-  declare _value: number;
+  declare _value: bigint; // a Python int: programs read sem._value
 
   __init__(...args: unknown[]): void {
     const pos = this._no_loop_kw(args);
@@ -253,7 +253,7 @@ class Semaphore extends _ContextManagerMixin {
     const value = _isNone(v) ? 1 : _toInt(v, "Semaphore");
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this._waiters = null;
-    this._value = value;
+    this._value = BigInt(value);
   }
 
   __repr__(): string {
@@ -263,11 +263,11 @@ class Semaphore extends _ContextManagerMixin {
 
   /** True when acquire() would wait. */
   locked(): boolean {
-    return this._value === 0 || (this._waiters !== null && this._waiters.some(_isNotCancelled));
+    return this._value === 0n || (this._waiters !== null && this._waiters.some(_isNotCancelled));
   }
 
   release(): void {
-    this._value += 1;
+    this._value += 1n;
     this._wake_up_next();
   }
 
@@ -276,7 +276,7 @@ class Semaphore extends _ContextManagerMixin {
     if (w === null || w.length === 0) return;
     for (const fut of w) {
       if (!fut.done()) {
-        this._value -= 1;
+        this._value -= 1n;
         fut.set_result(true);
         return;
       }
@@ -286,7 +286,7 @@ class Semaphore extends _ContextManagerMixin {
 _setModule(Semaphore, "asyncio.locks");
 asyncMethod(Semaphore, "acquire", 369, function* (this: Semaphore) {
   if (!this.locked()) {
-    this._value -= 1;
+    this._value -= 1n;
     return true;
   }
   const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
@@ -301,18 +301,18 @@ asyncMethod(Semaphore, "acquire", 369, function* (this: Semaphore) {
   } catch (e) {
     if (e instanceof CancelledError && !fut.cancelled()) {
       // Woken (a slot was handed to us) and then cancelled: pass the slot on.
-      this._value += 1;
+      this._value += 1n;
       this._wake_up_next();
     }
     throw e;
   }
-  if (this._value > 0) this._wake_up_next();
+  if (this._value > 0n) this._wake_up_next();
   return true;
 });
 
 /** A Semaphore that refuses to be released above its initial value. */
 class BoundedSemaphore extends Semaphore {
-  declare _bound_value: number;
+  declare _bound_value: bigint;
 
   __init__(...args: unknown[]): void {
     super.__init__(...args);

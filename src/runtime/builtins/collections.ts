@@ -394,6 +394,7 @@ export class PyTuple<T = unknown> extends Array<T> {
 // whose canonical member is the Map key; other objects are keyed by identity.
 
 const NOT_FOUND: unique symbol = Symbol("NOT_FOUND");
+const VALUE_TYPE = Symbol.for("tsyncio.valueType");
 
 export function isUnhashable(x: object): boolean {
   if (x instanceof PyList || x instanceof PyDict || (x instanceof PySetBase && !(x instanceof PyFrozenSet))) return true;
@@ -424,6 +425,9 @@ class KeyTable {
   }
 
   private objKey(x: object, insert: boolean): unknown {
+    // IntEnum/StrEnum members hash and compare as their int/str value: they share its slot.
+    const valueType = (x as Record<symbol, unknown>)[VALUE_TYPE];
+    if (valueType === "int" || valueType === "str") return this.norm((x as { _value_: unknown })._value_, insert);
     if (!(x instanceof PyTuple || x instanceof PyFrozenSet)) {
       const h = (x as { __hash__?: unknown }).__hash__;
       if (h === undefined || h === null) {

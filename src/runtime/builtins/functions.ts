@@ -487,14 +487,18 @@ export const object = PyObject;
 // ---------------------------------------------------------------------------------------------
 // isinstance / issubclass
 
+/** Objects standing for an int or str subclass (IntEnum/IntFlag/StrEnum members) name it under this key. */
+const VALUE_TYPE = Symbol.for("tsyncio.valueType");
+const valueType = (x: unknown): unknown => (x !== null && typeof x === "object" ? (x as Record<symbol, unknown>)[VALUE_TYPE] : undefined);
+
 function isinstance1(x: unknown, cls: unknown): boolean {
   switch (cls) {
     case int:
-      return typeof x === "bigint" || typeof x === "boolean";
+      return typeof x === "bigint" || typeof x === "boolean" || valueType(x) === "int";
     case float:
       return typeof x === "number";
     case str:
-      return typeof x === "string";
+      return typeof x === "string" || valueType(x) === "str";
     case bool:
       return typeof x === "boolean";
     case list:

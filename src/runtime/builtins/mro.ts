@@ -55,9 +55,20 @@ const mroCache = new WeakMap<Function, Function[]>();
 
 const SKIP_STATIC = new Set(["prototype", "length", "name"]);
 
+/**
+ * Bases a runtime module builds itself (enum: `class S(str, Enum)` is a str-valued enum); set by
+ * that module when it loads, so this file need not import it.
+ */
+let mixinBases: (bases: Function[]) => Function | null = () => null;
+export function set_mixin_bases(f: (bases: Function[]) => Function | null): void {
+  mixinBases = f;
+}
+
 /** The base to extend for `class C(A, B)`: A, B and their ancestors chained in C3 order. */
 export function multiple_bases(...bases: Function[]): new (...args: any[]) => any {
   for (const b of bases) if (typeof b !== "function") throw new TypeError("bases must be types");
+  const special = mixinBases(bases);
+  if (special) return special as new (...args: any[]) => any;
   // The MRO of a class with exactly these bases, minus the class itself.
   const probe = function () {} as unknown as Function;
   declaredBases.set(probeParent, bases);

@@ -143,9 +143,19 @@ export function eq(a: unknown, b: unknown): boolean {
       if (a === null || b === null) return false;
       return objEq(a as object, b as object);
     }
+    if (ta === "function") return boundMethodsEq(a as Function, b as Function);
     return false; // strings, numbers, bigints, booleans compare by value (=== above)
   }
   return eqMixed(a, b, ta, tb);
+}
+
+/** Two bound methods (getattr makes a new one on each read) are equal when they bind the same function to the same object. */
+function boundMethodsEq(a: Function, b: Function): boolean {
+  const own = (f: Function, k: string) => Object.prototype.hasOwnProperty.call(f, k);
+  if (!own(a, "__func__") || !own(b, "__func__")) return false;
+  const fa = a as unknown as { __func__: unknown; __self__: unknown };
+  const fb = b as unknown as { __func__: unknown; __self__: unknown };
+  return fa.__func__ === fb.__func__ && fa.__self__ === fb.__self__;
 }
 
 function objEqSame(a: object): boolean {
@@ -474,7 +484,7 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
       const r = n.call(it) as IteratorResult<unknown>;
       if (!r.done) return r.value;
       if (dflt !== NO_DEFAULT) return dflt;
-      throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+      throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
     }
     const pn = (it as { __next__?: unknown }).__next__;
     if (typeof pn === "function") {

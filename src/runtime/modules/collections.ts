@@ -474,6 +474,17 @@ export class Counter<K = unknown> extends PyDict<K, any> {
   __sub__(o: unknown): Counter<K> {
     return this.combine(o, sub);
   }
+  /** `+c`: the positive counts; `-c`: the negative ones, negated. */
+  __pos__(): Counter<K> {
+    const r = new Counter<K>();
+    for (const [k, v] of this.entries()) if (lt(0n, v)) r.__setitem__(k as K, v);
+    return r;
+  }
+  __neg__(): Counter<K> {
+    const r = new Counter<K>();
+    for (const [k, v] of this.entries()) if (lt(v, 0n)) r.__setitem__(k as K, sub(0n, v));
+    return r;
+  }
   __or__(o: unknown): Counter<K> {
     return this.combine(o, (a, b) => (lt(a, b) ? b : a));
   }

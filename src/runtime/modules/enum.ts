@@ -15,6 +15,8 @@ import {
   eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName,
 } from "../builtins/ops.js";
 import { format } from "../builtins/format.js";
+import { set_mixin_bases } from "../builtins/mro.js";
+import { str as builtinStr, int as builtinInt } from "../builtins/functions.js";
 
 // ───────────── auto ─────────────
 
@@ -482,6 +484,8 @@ export class IntEnum extends Enum {
   }
 }
 intMixin(IntEnum.prototype as unknown as Record<string, unknown>);
+// isinstance(member, int) / isinstance(member, str) (builtins' isinstance reads this key).
+Object.defineProperty(IntEnum.prototype, Symbol.for("tsyncio.valueType"), { value: "int" });
 Object.defineProperty(IntEnum, "__module__", { value: "enum" });
 
 export class StrEnum extends Enum {
@@ -539,6 +543,37 @@ export class StrEnum extends Enum {
   }
 }
 Object.defineProperty(StrEnum, "__module__", { value: "enum" });
+Object.defineProperty(StrEnum.prototype, Symbol.for("tsyncio.valueType"), { value: "str" });
+
+/** `class S(str, Enum)`: members are str values, but str() and format() are Enum's (`S.OK`). */
+class StrMixinEnum extends StrEnum {
+  __str__(): string {
+    return Enum.prototype.__str__.call(this) as string;
+  }
+  __format__(spec: string): string {
+    return format(this.__str__(), spec);
+  }
+}
+/** `class I(int, Enum)`: members are int values, but str() and format() are Enum's (`I.LOW`). */
+class IntMixinEnum extends IntEnum {
+  __str__(): string {
+    return Enum.prototype.__str__.call(this) as string;
+  }
+  __format__(spec: string): string {
+    return format(this.__str__(), spec);
+  }
+}
+for (const [cls, name] of [[StrMixinEnum, "Enum"], [IntMixinEnum, "Enum"]] as const) {
+  Object.defineProperty(cls, "__module__", { value: "enum" });
+  Object.defineProperty(cls, "__name__", { value: name, configurable: true, writable: true });
+  Object.defineProperty(cls, "__qualname__", { value: name, configurable: true, writable: true });
+}
+set_mixin_bases((bases) => {
+  if (bases.length !== 2 || bases[1] !== Enum) return null;
+  if (bases[0] === builtinStr) return StrMixinEnum;
+  if (bases[0] === builtinInt) return IntMixinEnum;
+  return null;
+});
 
 export class ReprEnum extends Enum {}
 Object.defineProperty(ReprEnum, "__module__", { value: "enum" });
@@ -620,6 +655,7 @@ export class IntFlag extends Flag {
   }
 }
 intMixin(IntFlag.prototype as unknown as Record<string, unknown>);
+Object.defineProperty(IntFlag.prototype, Symbol.for("tsyncio.valueType"), { value: "int" });
 // the Flag operators win over the int ones
 for (const n of ["__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__", "__bool__"]) {
   (IntFlag.prototype as unknown as Record<string, unknown>)[n] = (Flag.prototype as unknown as Record<string, unknown>)[n];

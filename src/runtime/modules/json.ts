@@ -77,6 +77,8 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
     if (typeof key === "number") return floatStr(key);
     if (typeof key === "boolean") return key ? "true" : "false";
     if (key === null || key === undefined) return "null";
+    const valueType = typeof key === "object" ? (key as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")] : undefined;
+    if (valueType === "int" || valueType === "str") return keyStr((key as { _value_: unknown })._value_);
     if (skipkeys) return null;
     throw new TypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
   };
@@ -123,6 +125,9 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
       seen.delete(o);
       return "{" + nl + parts.join(itemSep + nl) + nlEnd + "}";
     }
+    // An int or str subclass (IntEnum, StrEnum, `class S(str, Enum)` members) encodes as its value.
+    const valueType = typeof o === "object" ? (o as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")] : undefined;
+    if (valueType === "int" || valueType === "str") return enc((o as { _value_: unknown })._value_, level);
     if (dflt !== null) return enc(call(dflt, o), level);
     throw new TypeError(`Object of type ${typeName(o)} is not JSON serializable`);
   };

@@ -400,7 +400,9 @@ export class NamedTuple extends PyTuple<unknown> {
     const c = cls as unknown as Record<string, unknown>;
     let sawDefault = false;
     for (const f of fields) {
-      if (Object.prototype.hasOwnProperty.call(c, f)) {
+      // A default is a class attribute the program set (JS's own `name`/`length` are not enumerable).
+      const d = Object.getOwnPropertyDescriptor(c, f);
+      if (d !== undefined && (d.enumerable || !(f === "name" || f === "length"))) {
         defaults.set(f, c[f]);
         sawDefault = true;
       } else if (sawDefault) {

@@ -1,0 +1,35 @@
+# Source: https://github.com/concurrency-in-python-with-asyncio/concurrency-in-python-with-asyncio/blob/c49db0f575f29f6ef8444889c9cbc657c1450d24/chapter_12/listing_12_6.py (Matthew Fowler, Python Concurrency with asyncio, listing 12.6: PriorityQueue of @dataclass(order=True) items, data excluded from comparison)
+import asyncio
+from asyncio import Queue, PriorityQueue
+from dataclasses import dataclass, field
+
+
+@dataclass(order=True)
+class WorkItem:
+    priority: int
+    data: str = field(compare=False)
+
+
+async def worker(queue: Queue):
+    while not queue.empty():
+        work_item: WorkItem = await queue.get()
+        print(f'Processing work item {work_item}')
+        queue.task_done()
+
+
+async def main():
+    priority_queue = PriorityQueue()
+
+    work_items = [WorkItem(3, 'Lowest priority'),
+                  WorkItem(2, 'Medium priority'),
+                  WorkItem(1, 'High priority')]
+
+    worker_task = asyncio.create_task(worker(priority_queue))
+
+    for work in work_items:
+        priority_queue.put_nowait(work)
+
+    await asyncio.gather(priority_queue.join(), worker_task)
+
+
+asyncio.run(main())
