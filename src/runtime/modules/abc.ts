@@ -2,8 +2,7 @@
 //
 // `abstractmethod(f)` marks a function (`__isabstractmethod__`). When define_class finishes a
 // subclass of ABC, the hook `__define__` records `__abstractmethods__`: the names marked abstract in
-// the class or inherited and not overridden (computed again at the first instantiation, once the
-// method decorators have run). Instantiating a class with any left raises TypeError.
+// the class or inherited and not overridden. Instantiating a class with any left raises TypeError.
 import { TypeError } from "../builtins/exceptions.js";
 import { PyFrozenSet } from "../builtins/collections.js";
 import { PyObject, className } from "../builtins/object.js";
@@ -55,13 +54,7 @@ export function update_abstractmethods<C extends Function>(cls: C): C {
     if (v === undefined || isAbstract(v)) names.add(n);
   }
   Object.defineProperty(cls, ABSTRACT, { value: names, configurable: true });
-  Object.defineProperty(cls, "__abstractmethods__", {
-    get() {
-      settle(cls);
-      return new PyFrozenSet([...((cls as unknown as Record<symbol, Set<string>>)[ABSTRACT] ?? [])]);
-    },
-    configurable: true,
-  });
+  Object.defineProperty(cls, "__abstractmethods__", { value: new PyFrozenSet([...names]), configurable: true, writable: true });
   return cls;
 }
 
@@ -73,23 +66,7 @@ function lookup(cls: Function, name: string): unknown {
   return undefined;
 }
 
-const SETTLED = Symbol("abstract methods settled");
-
-/**
- * Method decorators (`@abstractmethod` among them) are applied after define_class has run the
- * `__define__` hook, so the abstract names are computed again, base classes first, when a class is
- * first instantiated.
- */
-function settle(cls: Function): void {
-  if (Object.prototype.hasOwnProperty.call(cls, SETTLED) || cls === ABC) return;
-  const parent = Object.getPrototypeOf(cls) as Function;
-  if (typeof parent === "function" && parent.prototype instanceof ABC) settle(parent);
-  update_abstractmethods(cls);
-  Object.defineProperty(cls, SETTLED, { value: true });
-}
-
 function checkInstantiable(cls: Function): void {
-  settle(cls);
   const names = (cls as unknown as Record<symbol, Set<string> | undefined>)[ABSTRACT];
   if (!names || names.size === 0) return;
   const sorted = [...names].sort();

@@ -181,12 +181,6 @@ function hasOwn(o: object, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, name);
 }
 
-/** A class attribute the program set: not JS's own `name`/`length` of the class function. */
-function hasClassAttr(cls: object, name: string): boolean {
-  const d = Object.getOwnPropertyDescriptor(cls, name);
-  return d !== undefined && (d.enumerable || !(name === "name" || name === "length"));
-}
-
 const FIELDS = "__dataclass_fields__";
 
 function fieldsOf(cls: unknown): PyDict<string, Field> | null {
