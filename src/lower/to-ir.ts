@@ -101,15 +101,19 @@ class Lowerer {
     this.userNames = new Set();
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
+    // One walk over the module for the facts every part of the lowering may ask about.
+    const nestedClasses = new Set<string>();
     walk(module, (n) => {
-      if (n._type === "ClassDef" && n.bases.length > 1) this.usesMultipleInheritance = true;
+      if (n._type === "ClassDef") {
+        if (n.bases.length > 1) this.usesMultipleInheritance = true;
+        for (const item of n.body) if (item._type === "ClassDef") nestedClasses.add(item.name);
+      }
       if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
-    });
-    this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
-    this.moduleForm = !!options.module && options.module.name !== "__main__";
-    walk(module, (n) => {
       if (n._type === "Try" || n._type === "TryStar") for (const b of n.body) walk(b, (m) => void ((m._type === "Import" || m._type === "ImportFrom") && this.guardedImports.add(m)));
     });
+    this.nestedClasses = nestedClasses;
+    this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
+    this.moduleForm = !!options.module && options.module.name !== "__main__";
     this.registerDefinitions();
   }
 
@@ -1944,16 +1948,9 @@ class Lowerer {
     return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
   }
 
-  private nestedClasses?: Set<string>;
-  /** Names of the classes the module defines inside other classes' bodies. */
+  /** Names of the classes the module defines inside other classes' bodies (found by the constructor's walk). */
+  private readonly nestedClasses: Set<string>;
   private nestedClassNames(): Set<string> {
-    if (!this.nestedClasses) {
-      const names = new Set<string>();
-      walk(this.module, (n) => {
-        if (n._type === "ClassDef") for (const item of n.body) if (item._type === "ClassDef") names.add(item.name);
-      });
-      this.nestedClasses = names;
-    }
     return this.nestedClasses;
   }
 
