@@ -14,7 +14,7 @@ import type * as py from "../ast/nodes.js";
 import * as ir from "../ir/nodes.js";
 import { call, id, lit, member } from "../ir/nodes.js";
 import { Diagnostics, RuntimeImports, safeName, type FunctionContext } from "./context.js";
-import { analyzeScopes, resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
@@ -96,22 +96,15 @@ class Lowerer {
     private readonly diags: Diagnostics,
     private readonly options: LowerOptions,
   ) {
-    this.scopes = analyzeScopes(module);
+    const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: this.guardedImports };
+    this.scopes = analyzeScopes(module, facts);
+    this.usesMultipleInheritance = facts.multipleInheritance;
+    this.readsDoc = facts.readsDoc;
+    this.nestedClasses = facts.nestedClasses;
     // Names the program binds anywhere: a runtime helper with the same name must be aliased.
     this.userNames = new Set();
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
-    // One walk over the module for the facts every part of the lowering may ask about.
-    const nestedClasses = new Set<string>();
-    walk(module, (n) => {
-      if (n._type === "ClassDef") {
-        if (n.bases.length > 1) this.usesMultipleInheritance = true;
-        for (const item of n.body) if (item._type === "ClassDef") nestedClasses.add(item.name);
-      }
-      if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
-      if (n._type === "Try" || n._type === "TryStar") for (const b of n.body) walk(b, (m) => void ((m._type === "Import" || m._type === "ImportFrom") && this.guardedImports.add(m)));
-    });
-    this.nestedClasses = nestedClasses;
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
     this.registerDefinitions();
@@ -1957,7 +1950,7 @@ class Lowerer {
     return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
   }
 
-  /** Names of the classes the module defines inside other classes' bodies (found by the constructor's walk). */
+  /** Names of the classes the module defines inside other classes' bodies (found by the scope analysis). */
   private readonly nestedClasses: Set<string>;
   private nestedClassNames(): Set<string> {
     return this.nestedClasses;
