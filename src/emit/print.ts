@@ -58,7 +58,14 @@ class Printer {
   }
 
   private out(text: string): void {
-    const pad = "  ".repeat(this.indent);
+    const pad = indentation(this.indent);
+    // Most output is one line without a nested block: no split.
+    if (text.indexOf("\n") < 0 && text.charCodeAt(0) !== 1) {
+      this.lines.push(pad + text);
+      this.lineMap.push(this.pyLine);
+      this.nameMap.push(this.pyName);
+      return;
+    }
     for (const piece of text.split("\n")) {
       // Lines of a nested block (see inlineBlock) carry their own Python line in a marker,
       // \u0001LINE\u0003NAME\u0002 (read without a regular expression: this runs for every line).
@@ -243,20 +250,27 @@ class Printer {
 
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: Expr, min: number): string {
-    const [text, prec] = this.exprPrec(e);
-    return prec < min ? `(${text})` : text;
+    const text = this.exprText(e);
+    return this.prec < min ? `(${text})` : text;
   }
 
-  private exprPrec(e: Expr): [string, number] {
+  /** The precedence of the expression exprText() printed last (no [text, prec] pair per node). */
+  private prec = 0;
+  private r(text: string, prec: number): string {
+    this.prec = prec;
+    return text;
+  }
+
+  private exprText(e: Expr): string {
     switch (e.k) {
       case "id":
-        return [e.name, PRIMARY];
+        return this.r(e.name, PRIMARY);
       case "this":
-        return ["this", PRIMARY];
+        return this.r("this", PRIMARY);
       case "super":
-        return ["super", PRIMARY];
+        return this.r("super", PRIMARY);
       case "lit":
-        return [literal(e.value), typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0)) ? UNARY : PRIMARY];
+        return this.r(literal(e.value), typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0)) ? UNARY : PRIMARY);
       case "template": {
         let text = "`";
         e.quasis.forEach((q, i) => {
@@ -266,17 +280,17 @@ class Printer {
             .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!);
           if (i < e.exprs.length) text += "${" + this.expr(e.exprs[i], 0) + "}";
         });
-        return [text + "`", PRIMARY];
+        return this.r(text + "`", PRIMARY);
       }
       case "member":
-        if (e.jsOnly && this.options.mode === "ts") return this.exprPrec(e.object);
-        return [`${this.expr(e.object, e.object.k === "lit" ? PRIMARY + 1 : POSTFIX)}.${e.prop}`, POSTFIX];
+        if (e.jsOnly && this.options.mode === "ts") return this.exprText(e.object);
+        return this.r(`${this.expr(e.object, e.object.k === "lit" ? PRIMARY + 1 : POSTFIX)}.${e.prop}`, POSTFIX);
       case "index":
-        return [`${this.expr(e.object, POSTFIX)}[${this.expr(e.index, 0)}]`, POSTFIX];
+        return this.r(`${this.expr(e.object, POSTFIX)}[${this.expr(e.index, 0)}]`, POSTFIX);
       case "call":
-        return [`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX];
+        return this.r(`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
       case "new":
-        return [`new ${e.callee.k === "call" ? `(${this.expr(e.callee, 0)})` : this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX];
+        return this.r(`new ${e.callee.k === "call" ? `(${this.expr(e.callee, 0)})` : this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
       case "binary": {
         const p = PREC[e.op];
         // `**` is right-associative and refuses a unary left operand; `??` refuses to mix with && and ||.
@@ -284,33 +298,33 @@ class Printer {
         const mixes = (x: Expr) => x.k === "binary" && (e.op === "??") !== (x.op === "??") && ["&&", "||", "??"].includes(x.op);
         const l = mixes(e.left) ? `(${this.expr(e.left, 0)})` : this.expr(e.left, right ? p + 2 : p);
         const r = mixes(e.right) ? `(${this.expr(e.right, 0)})` : this.expr(e.right, right ? p : p + 1);
-        return [`${l} ${e.op} ${r}`, p];
+        return this.r(`${l} ${e.op} ${r}`, p);
       }
       case "unary": {
         const arg = this.expr(e.arg, UNARY);
         const sep = /^[a-z]/.test(e.op) || (e.op === "-" && arg.startsWith("-")) || (e.op === "+" && arg.startsWith("+")) ? " " : "";
-        return [`${e.op}${sep}${arg}`, UNARY];
+        return this.r(`${e.op}${sep}${arg}`, UNARY);
       }
       case "cond":
-        return [`${this.expr(e.test, 4)} ? ${this.expr(e.then, 2)} : ${this.expr(e.else, 2)}`, 3];
+        return this.r(`${this.expr(e.test, 4)} ? ${this.expr(e.then, 2)} : ${this.expr(e.else, 2)}`, 3);
       case "assign":
-        return [`${this.expr(e.target, POSTFIX)} ${e.op} ${this.expr(e.value, 2)}`, 2];
+        return this.r(`${this.expr(e.target, POSTFIX)} ${e.op} ${this.expr(e.value, 2)}`, 2);
       case "array":
-        return [`[${this.args(e.elements)}]`, PRIMARY];
+        return this.r(`[${this.args(e.elements)}]`, PRIMARY);
       case "object":
-        if (!e.props.length) return ["{}", PRIMARY];
-        return [
+        if (!e.props.length) return this.r("{}", PRIMARY);
+        return this.r(
           `{ ${e.props.map((p) => (IDENT.test(p.key) ? p.key : JSON.stringify(p.key)) + ": " + this.expr(p.value, 2)).join(", ")} }`,
           PRIMARY,
-        ];
+        );
       case "arrow": {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
-        if (Array.isArray(e.body)) return [`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2];
+        if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2);
         const body = this.expr(e.body, 2);
-        return [`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2];
+        return this.r(`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2);
       }
       case "function":
-        return [`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY];
+        return this.r(`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY);
       case "class": {
         // A class expression (a decorated class): printed like the statement, spliced in.
         const inner = new Printer(this.options);
@@ -319,16 +333,16 @@ class Printer {
         inner.pyName = this.pyName;
         inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members });
         const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
-        return [lines.join("\n"), PRIMARY];
+        return this.r(lines.join("\n"), PRIMARY);
       }
       case "yield":
-        return [`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2];
+        return this.r(`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2);
       case "spread":
-        return [`...${this.expr(e.arg, 2)}`, 2];
+        return this.r(`...${this.expr(e.arg, 2)}`, 2);
       case "as":
-        return this.ts ? [`${this.expr(e.expr, 11)} as ${e.type}`, 10] : this.exprPrec(e.expr);
+        return this.ts ? this.r(`${this.expr(e.expr, 11)} as ${e.type}`, 10) : this.exprText(e.expr);
       case "seq":
-        return [e.exprs.map((x) => this.expr(x, 2)).join(", "), 1];
+        return this.r(e.exprs.map((x) => this.expr(x, 2)).join(", "), 1);
     }
   }
 
@@ -348,8 +362,14 @@ class Printer {
     inner.pyName = pyName ?? this.pyName;
     for (const s of body) inner.stmt(s);
     const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`);
-    return `{\n${nested.join("\n")}\n${"  ".repeat(this.indent)}}`;
+    return `{\n${nested.join("\n")}\n${indentation(this.indent)}}`;
   }
+}
+
+const PADS: string[] = [];
+/** Two spaces per level, made once per depth. */
+function indentation(depth: number): string {
+  return (PADS[depth] ??= "  ".repeat(depth));
 }
 
 function literal(value: string | number | bigint | boolean | null | undefined): string {

@@ -10,7 +10,7 @@
 // `global`/`nonlocal`), exactly as CPython's symtable decides.
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild } from "../ast/walk.js";
+import { forEachChild, walk } from "../ast/walk.js";
 
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
 
@@ -54,14 +54,49 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
   };
 }
 
-export function analyzeScopes(module: py.Module): ScopeTable {
+/** Facts about the whole module the lowering needs up front, gathered by the same walk. */
+export interface ModuleFacts {
+  /** Some class has several bases. */
+  multipleInheritance: boolean;
+  /** `x.__doc__` or the string "__doc__" appears somewhere. */
+  readsDoc: boolean;
+  /** Names of classes defined directly in another class's body. */
+  nestedClasses: Set<string>;
+  /** Import statements inside a `try` body (at any depth). */
+  guardedImports: Set<py.Stmt>;
+}
+
+/** The facts being gathered by the running analyzeScopes call (null: none asked for). */
+let facts: ModuleFacts | null = null;
+/** How many `try` bodies the statement being visited is inside. */
+let tryDepth = 0;
+
+export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): ScopeTable {
   const table: ScopeTable = new Map();
   const moduleScope = newScope("module", module, null);
   table.set(module, moduleScope);
-  for (const s of module.body) visit(s, moduleScope, table);
+  facts = moduleFacts ?? null;
+  tryDepth = 0;
+  try {
+    for (const s of module.body) visit(s, moduleScope, table);
+  } finally {
+    facts = null;
+  }
   for (const scope of table.values()) markCaptures(scope, table);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
   return table;
+}
+
+/** The facts in parts of the tree the scope analysis does not enter (type parameters). */
+function factsIn(nodes: py.Node[]): void {
+  for (const node of nodes)
+    walk(node, (n) => {
+      if (n._type === "Attribute" || n._type === "Constant") noteDoc(n);
+    });
+}
+
+function noteDoc(e: py.Attribute | py.Constant): void {
+  if (facts && (e._type === "Attribute" ? e.attr === "__doc__" : e.value === "__doc__")) facts.readsDoc = true;
 }
 
 function bind(scope: Scope, name: string): void {
@@ -100,6 +135,7 @@ function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: S
 }
 
 function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): void {
+  if (facts && node._type !== "Lambda") factsIn(node.type_params);
   const scope = newScope(node._type === "Lambda" ? "lambda" : "function", node, outer);
   table.set(node, scope);
   visitArguments(node.args, outer, scope, table);
@@ -120,6 +156,11 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       visitFunction(stmt, scope, table);
       return;
     case "ClassDef": {
+      if (facts) {
+        if (stmt.bases.length > 1) facts.multipleInheritance = true;
+        for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
+        factsIn(stmt.type_params);
+      }
       for (const d of stmt.decorator_list) visitExpr(d, scope, table);
       for (const b of stmt.bases) visitExpr(b, scope, table);
       for (const k of stmt.keywords) visitExpr(k.value, scope, table);
@@ -169,7 +210,9 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     case "Try":
     case "TryStar":
+      tryDepth++;
       for (const s of stmt.body) visit(s, scope, table);
+      tryDepth--;
       for (const h of stmt.handlers) {
         if (h.type) visitExpr(h.type, scope, table);
         if (h.name) bind(scope, h.name);
@@ -179,6 +222,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     case "Import":
     case "ImportFrom":
+      if (facts && tryDepth > 0) facts.guardedImports.add(stmt);
       for (const a of stmt.names) {
         if (a.name === "*") continue;
         const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);
@@ -271,6 +315,11 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       if (comp.hasAwait && e._type !== "GeneratorExp") scope.hasAwait = true;
       return;
     }
+    case "Attribute":
+    case "Constant":
+      noteDoc(e);
+      forEachChild(e, (child) => visitAny(child, scope, table));
+      return;
     default:
       forEachChild(e, (child) => visitAny(child, scope, table));
   }

@@ -14,9 +14,9 @@ import type * as py from "../ast/nodes.js";
 import * as ir from "../ir/nodes.js";
 import { call, id, lit, member } from "../ir/nodes.js";
 import { Diagnostics, RuntimeImports, safeName, type FunctionContext } from "./context.js";
-import { analyzeScopes, resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
-import { walk } from "../ast/walk.js";
+import { forEachChild, walk } from "../ast/walk.js";
 import { annotationType, staticType, type PyType } from "./types.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, specifierBetween, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
@@ -96,20 +96,17 @@ class Lowerer {
     private readonly diags: Diagnostics,
     private readonly options: LowerOptions,
   ) {
-    this.scopes = analyzeScopes(module);
+    const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: this.guardedImports };
+    this.scopes = analyzeScopes(module, facts);
+    this.usesMultipleInheritance = facts.multipleInheritance;
+    this.readsDoc = facts.readsDoc;
+    this.nestedClasses = facts.nestedClasses;
     // Names the program binds anywhere: a runtime helper with the same name must be aliased.
     this.userNames = new Set();
     for (const scope of this.scopes.values()) for (const n of scope.bound) this.userNames.add(n);
     this.imports = new RuntimeImports(this.userNames);
-    walk(module, (n) => {
-      if (n._type === "ClassDef" && n.bases.length > 1) this.usesMultipleInheritance = true;
-      if ((n._type === "Attribute" && n.attr === "__doc__") || (n._type === "Constant" && n.value === "__doc__")) this.readsDoc = true;
-    });
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
-    walk(module, (n) => {
-      if (n._type === "Try" || n._type === "TryStar") for (const b of n.body) walk(b, (m) => void ((m._type === "Import" || m._type === "ImportFrom") && this.guardedImports.add(m)));
-    });
     this.registerDefinitions();
   }
 
@@ -412,30 +409,39 @@ class Lowerer {
     if (result) return result;
     result = new Set();
     const scope = this.fn.scope;
-    const countIn = (node: py.Node, into: Map<string, number>) =>
-      walk(node, (n) => {
-        if (n._type === "Name") into.set(n.id, (into.get(n.id) ?? 0) + 1);
-      });
-    const loops: py.For[] = [];
+    // Names a loop target may have to qualify: bound once, by this scope alone.
+    const possible = new Set<string>();
     if (scope.kind !== "module") {
-      for (const s of stmts) walk(s, (n) => {
-        if (n._type === "For" && n.target._type === "Name") loops.push(n);
-        if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
-      });
+      for (const [name, count] of scope.bindCount)
+        if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name)) possible.add(name);
     }
-    // Counting every name of the body is the costly part: only when some loop is a candidate.
-    const candidates = loops.filter((loop) => {
-      const name = (loop.target as py.Name).id;
-      if ((scope.bindCount.get(name) ?? 0) !== 1 || scope.captured.has(name) || scope.writtenElsewhere.has(name)) return false;
-      return !(scope.globals.has(name) || scope.nonlocals.has(name));
-    });
-    const occurrences = new Map<string, number>();
-    if (candidates.length > 0) for (const s of stmts) countIn(s, occurrences);
-    for (const loop of candidates) {
-      const name = (loop.target as py.Name).id;
-      const inside = new Map<string, number>();
-      for (const s of loop.body) countIn(s, inside);
-      if ((occurrences.get(name) ?? 0) === (inside.get(name) ?? 0) + 1) result.add(name);
+    if (possible.size > 0) {
+      // One walk: every occurrence of those names (nested functions included) and, for each
+      // `for NAME` loop of this function's own code (not of nested ones), the occurrences in its body.
+      const occurrences = new Map<string, number>();
+      const loops: { name: string; inside: number }[] = [];
+      const visit = (n: py.Node, nested: boolean): void => {
+        if (n._type === "Name") {
+          if (possible.has(n.id)) occurrences.set(n.id, (occurrences.get(n.id) ?? 0) + 1);
+          return;
+        }
+        if (!nested && n._type === "For" && n.target._type === "Name" && possible.has(n.target.id)) {
+          const name = n.target.id;
+          const loop = { name, inside: 0 };
+          loops.push(loop);
+          visit(n.target, false);
+          visit(n.iter, false);
+          const before = occurrences.get(name) ?? 0;
+          for (const b of n.body) visit(b, false);
+          loop.inside = (occurrences.get(name) ?? 0) - before;
+          for (const b of n.orelse) visit(b, false);
+          return;
+        }
+        const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
+        forEachChild(n, (c) => visit(c, inner));
+      };
+      for (const st of stmts) visit(st, false);
+      for (const { name, inside } of loops) if ((occurrences.get(name) ?? 0) === inside + 1) result.add(name);
     }
     this.loopOnly.set(stmts, result);
     return result;
@@ -2065,16 +2071,9 @@ class Lowerer {
     return e._type === "Name" && this.lookupKnown(e.id)?.kind === "local-module";
   }
 
-  private nestedClasses?: Set<string>;
-  /** Names of the classes the module defines inside other classes' bodies. */
+  /** Names of the classes the module defines inside other classes' bodies (found by the scope analysis). */
+  private readonly nestedClasses: Set<string>;
   private nestedClassNames(): Set<string> {
-    if (!this.nestedClasses) {
-      const names = new Set<string>();
-      walk(this.module, (n) => {
-        if (n._type === "ClassDef") for (const item of n.body) if (item._type === "ClassDef") names.add(item.name);
-      });
-      this.nestedClasses = names;
-    }
     return this.nestedClasses;
   }
 

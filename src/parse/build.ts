@@ -108,8 +108,6 @@ export function exprName(e: A.ExprNode): string {
 }
 
 export class Builder {
-  /** Source offsets of every positioned node built, for spans computed from children. */
-  readonly spans = new Map<object, Span>();
   readonly lines: LineMap;
   /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
   private readonly mayAwait: boolean;
@@ -127,21 +125,22 @@ export class Builder {
 
   /** Attaches CPython positions for the source range [from, to) to a node. */
   at<T extends object>(node: T, from: number, to: number): T & A.Position {
-    const s = this.lines.at(from);
-    const e = this.lines.at(to);
+    const lines = this.lines;
     const out = node as T & A.Position;
-    out.lineno = s.lineno;
-    out.col_offset = s.col;
-    out.end_lineno = e.lineno;
-    out.end_col_offset = e.col;
-    this.spans.set(out, { from, to });
+    const s = lines.lineIndex(from);
+    out.lineno = s + 1;
+    out.col_offset = lines.column(s, from);
+    const e = lines.lineIndex(to);
+    out.end_lineno = e + 1;
+    out.end_col_offset = lines.column(e, to);
     return out;
   }
 
+  /** Source offsets of a node built by at(), for spans computed from children (read back from its position). */
   span(node: object): Span {
-    const s = this.spans.get(node);
-    if (!s) throw new Error("internal: node without span");
-    return s;
+    const p = node as Partial<A.Position>;
+    if (p.lineno === undefined || p.end_lineno === undefined) throw new Error("internal: node without span");
+    return { from: this.lines.offset(p.lineno - 1, p.col_offset!), to: this.lines.offset(p.end_lineno - 1, p.end_col_offset!) };
   }
 
   fail(msg: string, from: number, to: number = from): never {

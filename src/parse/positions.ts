@@ -59,24 +59,57 @@ export class LineMap {
     this.ascii.push(ascii);
   }
 
+  /** The line of the last lookup: the builder asks for nearby offsets, mostly in order. */
+  private hint = 0;
+
   /** 0-based line index of an offset. */
   lineIndex(offset: number): number {
     const starts = this.starts;
+    const last = starts.length - 1;
+    // The hinted line or the next one first (no search for most lookups).
+    let h = this.hint;
+    if (starts[h] <= offset) {
+      if (h === last || offset < starts[h + 1]) return h;
+      h++;
+      if (h === last || offset < starts[h + 1]) return (this.hint = h);
+    }
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.hint = lo);
+  }
+
+  /** UTF-8 byte column (0-based) of an offset on the 0-based line `i`. */
+  column(i: number, offset: number): number {
+    const start = this.starts[i];
+    return this.ascii[i] ? offset - start : utf8Length(this.src.slice(start, offset));
+  }
+
+  /** The offset of a UTF-8 byte column on the 0-based line `i` (the inverse of column()). */
+  offset(i: number, col: number): number {
+    const start = this.starts[i];
+    if (this.ascii[i]) return start + col;
+    const src = this.src;
+    let k = start;
+    for (let n = 0; n < col && k < src.length; k++) {
+      const c = src.charCodeAt(k);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && k + 1 < src.length && src.charCodeAt(k + 1) >= 0xdc00 && src.charCodeAt(k + 1) <= 0xdfff) {
+        n += 4;
+        k++;
+      } else n += 3;
+    }
+    return k;
   }
 
   at(offset: number): LineCol {
     const i = this.lineIndex(offset);
-    const start = this.starts[i];
-    const col = this.ascii[i] ? offset - start : utf8Length(this.src.slice(start, offset));
-    return { lineno: i + 1, col };
+    return { lineno: i + 1, col: this.column(i, offset) };
   }
 
   /** The text of a 1-based line, without its line break. */

@@ -5,14 +5,14 @@
 // 2. otherwise lezer's first ⚠, with a message from its surroundings (`expected ':'`,
 //    `invalid syntax`).
 
-import type { SyntaxNode, Tree } from "@lezer/common";
+import { type SyntaxNode, Tree } from "@lezer/common";
 import { SyntaxErrorAt } from "./errors.js";
 import type { LineMap } from "./positions.js";
 
 /** The first problem in the tree, or null when lezer parsed everything. */
 export function findSyntaxError(src: string, tree: Tree, lines: LineMap): SyntaxErrorAt | null {
   let first: SyntaxNode | null = null;
-  tree.iterate({
+  if (hasErrorNode(tree)) tree.iterate({
     enter(n) {
       if (first) return false;
       if (n.type.isError) {
@@ -37,6 +37,22 @@ export function findSyntaxError(src: string, tree: Tree, lines: LineMap): Syntax
   // A bracket never closed, opened on a line before the error: CPython names the bracket.
   if (scan.error && lines.lineIndex(scan.error.from) < lines.lineIndex(generic.from)) return scan.error;
   return generic;
+}
+
+/** Whether the tree holds a ⚠ node anywhere (a scan of lezer's node buffers: no cursor, no callbacks). */
+function hasErrorNode(tree: Tree): boolean {
+  if (tree.type.isError) return true;
+  for (const child of tree.children) {
+    if (child instanceof Tree) {
+      if (hasErrorNode(child)) return true;
+      continue;
+    }
+    // A TreeBuffer: groups of four (type id, from, to, end index).
+    const { buffer, set } = child;
+    const types = set.types;
+    for (let j = 0; j < buffer.length; j += 4) if (types[buffer[j]].isError) return true;
+  }
+  return false;
 }
 
 const HEADER = /^[ \t]*(?:async[ \t]+)?(if|elif|else|while|for|def|class|with|try|except|finally|match|case)\b/;
@@ -159,7 +175,6 @@ function isNameChar(c: string | undefined): boolean {
   return /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u.test(c);
 }
 
-const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 /**
@@ -168,6 +183,7 @@ const CLOSE: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
  * unbalanced brackets. Returns the first such error, or null.
  */
 export function scanSource(src: string, stopAt = Infinity): { error: SyntaxErrorAt | null; open: { ch: string; at: number } | null } {
+  // (Runs over every character of every file: char codes, no per-line strings.)
   const error = (e: SyntaxErrorAt) => ({ error: e, open: null });
   const indents = [0];
   const brackets: { ch: string; at: number; line: number }[] = [];
@@ -182,22 +198,18 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
   while (i < n) {
     // At the start of a physical line.
     lineNo++;
-    const lineStart = i;
     let width = 0;
-    while (i < n && (src[i] === " " || src[i] === "\t" || src[i] === "\f")) {
-      width = src[i] === "\t" ? width + 8 - (width % 8) : src[i] === "\f" ? 0 : width + 1;
-      i++;
-    }
-    const blank = i >= n || src[i] === "\n" || src[i] === "\r" || src[i] === "#";
+    for (let c = src.charCodeAt(i); c === 32 || c === 9 || c === 12; c = src.charCodeAt(++i))
+      width = c === 9 ? width + 8 - (width % 8) : c === 12 ? 0 : width + 1;
+    const first = src.charCodeAt(i);
+    const blank = i >= n || first === 10 || first === 13 || first === 35;
     if (!blank && !brackets.length && !continued) {
       const top = indents[indents.length - 1];
       // The parser's indentation errors come after a tokenizer error in the line's first token.
       if (expectIndent) {
         if (width < top && !indents.includes(width)) {
           // The tokenizer's dedent check comes before the parser misses the block.
-          let end = i;
-          while (end < n && src[end] !== "\n" && src[end] !== "\r") end++;
-          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", end, end, "IndentationError"));
+          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", lineEnd(src, i), lineEnd(src, i), "IndentationError"));
         }
         if (width <= top)
           pending = new SyntaxErrorAt(
@@ -208,41 +220,43 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       } else if (width > top) pending = new SyntaxErrorAt("unexpected indent", i - 1, i - 1, "IndentationError");
       else if (width < top) {
         while (indents[indents.length - 1] > width) indents.pop();
-        if (indents[indents.length - 1] !== width) {
-          let end = i;
-          while (end < n && src[end] !== "\n" && src[end] !== "\r") end++;
-          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", end, end, "IndentationError"));
-        }
+        if (indents[indents.length - 1] !== width)
+          return error(new SyntaxErrorAt("unindent does not match any outer indentation level", lineEnd(src, i), lineEnd(src, i), "IndentationError"));
       }
     }
     // The rest of the logical line's tokens on this physical line.
     continued = false;
     const codeStart = i;
     let commentAt = -1;
-    while (i < n && src[i] !== "\n" && src[i] !== "\r") {
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === 10 || c === 13) break;
       if (pending && i > codeStart) return error(pending);
       if (i >= stopAt) return { error: null, open: brackets[brackets.length - 1] ?? null };
-      const c = src[i];
-      if (c === "#") {
+      if (c === 35) {
+        // "#"
         commentAt = i;
-        while (i < n && src[i] !== "\n" && src[i] !== "\r") i++;
+        i = lineEnd(src, i);
         break;
       }
-      if (c === "'" || c === '"') {
+      if (c === 39 || c === 34) {
         const r = skipString(src, i);
         if (r.error) return error(r.error);
         // A long string may span lines: count them.
-        for (let k = i; k < r.end; k++) if (src[k] === "\n" || (src[k] === "\r" && src[k + 1] !== "\n")) lineNo++;
+        for (let k = i; k < r.end; k++) {
+          const d = src.charCodeAt(k);
+          if (d === 10 || (d === 13 && src.charCodeAt(k + 1) !== 10)) lineNo++;
+        }
         i = r.end;
         continue;
       }
-      if (c >= "0" && c <= "9" && !isNameChar(src[i - 1] >= "\udc00" && src[i - 1] <= "\udfff" ? src.slice(i - 2, i) : src[i - 1]) && src[i - 1] !== ".") {
+      if (c >= 48 && c <= 57 && !nameCharBefore(src, i) && src.charCodeAt(i - 1) !== 46) {
         const r = scanNumber(src, i);
         if (r.error) return error(r.error);
         i = r.end;
         continue;
       }
-      if (c >= "\x80") {
+      if (c >= 0x80) {
         // Outside strings and comments, only identifiers may hold non-ASCII characters.
         const cp = src.codePointAt(i)!;
         const ch = String.fromCodePoint(cp);
@@ -254,39 +268,70 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         i += ch.length;
         continue;
       }
-      if (c === "\\" && !(src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n))
-        return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
-      if (c in OPEN) {
+      if (c === 92) {
+        // "\\": only a line continuation may follow.
+        const d = src.charCodeAt(i + 1);
+        if (!(d === 10 || d === 13 || i + 1 === n))
+          return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
+        continued = true;
+      } else if (c === 40 || c === 91 || c === 123) {
         if (brackets.length >= 200) return error(new SyntaxErrorAt("too many nested parentheses", i, i + 1));
-        brackets.push({ ch: c, at: i, line: lineNo });
-      }
-      else if (c in CLOSE) {
+        brackets.push({ ch: src[i], at: i, line: lineNo });
+      } else if (c === 41 || c === 93 || c === 125) {
+        const close = src[i];
         const open = brackets.pop();
-        if (!open) return error(new SyntaxErrorAt(`unmatched '${c}'`, i, i + 1));
-        if (open.ch !== CLOSE[c])
+        if (!open) return error(new SyntaxErrorAt(`unmatched '${close}'`, i, i + 1));
+        if (open.ch !== CLOSE[close])
           return error(new SyntaxErrorAt(
-            `closing parenthesis '${c}' does not match opening parenthesis '${open.ch}'${open.line !== lineNo ? ` on line ${open.line}` : ""}`, i, i + 1));
-      } else if (c === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" || i + 1 === n)) continued = true;
+            `closing parenthesis '${close}' does not match opening parenthesis '${open.ch}'${open.line !== lineNo ? ` on line ${open.line}` : ""}`, i, i + 1));
+      }
       i++;
     }
     if (pending) return error(pending);
     if (startsLogical && !blank) {
-      const m = /^(?:async[ \t]+)?([a-z]+)\b/.exec(src.slice(codeStart, i));
+      // (The line ends at a line break: matching in the whole source finds what matching the line would.)
+      LOGICAL_KEYWORD.lastIndex = codeStart;
+      const m = LOGICAL_KEYWORD.exec(src);
       logical = { kw: m ? m[1] : "", line: lineNo };
     }
-    const code = src.slice(codeStart, commentAt >= 0 ? commentAt : i).trimEnd();
     if (!blank && !brackets.length && !continued) {
       // A logical line ending in ":" opens a block on the next lines (not `if x: pass`).
-      expectIndent = code.endsWith(":") ? logical : null;
+      expectIndent = endsWithColon(src, codeStart, commentAt >= 0 ? commentAt : i) ? logical : null;
     }
     startsLogical = !brackets.length && !continued;
-    if (src[i] === "\r" && src[i + 1] === "\n") i++;
+    if (src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10) i++;
     i++;
-    void lineStart;
   }
   const open = brackets[brackets.length - 1] ?? null;
   if (open && stopAt === Infinity) return { error: new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1), open };
   return { error: null, open };
+}
+
+const LOGICAL_KEYWORD = /(?:async[ \t]+)?([a-z]+)\b/y;
+
+/** Index of the line break (or the end) at or after `i`. */
+function lineEnd(src: string, i: number): number {
+  for (let c = src.charCodeAt(i); i < src.length && c !== 10 && c !== 13; c = src.charCodeAt(++i));
+  return i;
+}
+
+/** Whether src[from, to), without trailing white space, ends with ":". */
+function endsWithColon(src: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from) {
+    const c = src.charCodeAt(end - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/.test(src[end - 1]))) end--;
+    else return c === 58;
+  }
+  return false;
+}
+
+/** Whether the character before the digit at `i` is a name character (then the digit is part of a name). */
+function nameCharBefore(src: string, i: number): boolean {
+  const k = src.charCodeAt(i - 1);
+  if (k < 0x80) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
+  if (i === 0) return false;
+  return isNameChar(src[i - 1] >= "\udc00" && src[i - 1] <= "\udfff" ? src.slice(i - 2, i) : src[i - 1]);
 }
 
 /** Keywords CPython 3.12 lets follow a number directly (`1if x else y`, with a warning). */
@@ -320,10 +365,11 @@ function decimalDigits(src: string, j: number): number {
 function scanNumber(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
   let j = i + 1;
   // The common case: a short decimal integer.
-  if (src[i] !== "0") {
-    while (isDigit(src[j])) j++;
-    const c = src[j];
-    if (c !== "_" && c !== "." && c !== "e" && c !== "E" && c !== "j" && c !== "J" && !isNameChar(c)) return { end: j };
+  if (src.charCodeAt(i) !== 48) {
+    let c = src.charCodeAt(j);
+    while (c >= 48 && c <= 57) c = src.charCodeAt(++j);
+    // Not followed by "_", ".", "e", "E", "j", "J" or another name character.
+    if (c < 0x80 || j >= src.length ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46) : !isNameChar(src[j])) return { end: j };
   }
   const radix = src[i] === "0" ? RADIX[(src[i + 1] ?? "").toLowerCase()] : undefined;
   if (radix) {
@@ -380,20 +426,19 @@ function headerName(kw: string): string {
   return `'${kw}' statement`;
 }
 
-/** Skips the string literal whose quote is at `i` (its prefix letters are already behind). */
 /** Index after the f-string replacement field whose "{" is at `k`, or -1 when it does not close. */
 function skipReplacement(src: string, k: number): number {
   let depth = 0;
   for (let j = k; j < src.length; ) {
-    const c = src[j];
-    if (c === "'" || c === '"') {
+    const c = src.charCodeAt(j);
+    if (c === 39 || c === 34) {
       const r = skipString(src, j);
       if (r.error) return -1;
       j = r.end;
       continue;
     }
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
       depth--;
       if (depth === 0) return j + 1;
     }
@@ -402,25 +447,35 @@ function skipReplacement(src: string, k: number): number {
   return -1;
 }
 
+/** Skips the string literal whose quote is at `i` (its prefix letters are already behind). */
 function skipString(src: string, i: number): { end: number; error?: SyntaxErrorAt } {
   let p = i;
-  while (p > 0 && /[rRbBuUfF]/.test(src[p - 1])) p--;
-  const fstring = /f/i.test(src.slice(p, i));
-  const q = src[i];
-  const triple = src.startsWith(q + q + q, i);
-  const close = triple ? q + q + q : q;
-  let k = i + close.length;
+  let fstring = false;
+  for (;;) {
+    const c = p > 0 ? src.charCodeAt(p - 1) : 0;
+    // r R b B u U, or f F
+    if (c === 114 || c === 82 || c === 98 || c === 66 || c === 117 || c === 85) p--;
+    else if (c === 102 || c === 70) {
+      fstring = true;
+      p--;
+    } else break;
+  }
+  const q = src.charCodeAt(i);
+  const triple = src.charCodeAt(i + 1) === q && src.charCodeAt(i + 2) === q;
+  const closeLength = triple ? 3 : 1;
+  let k = i + closeLength;
   while (k < src.length) {
-    const c = src[k];
-    if (c === "\\") {
-      k += fstring && (src[k + 1] === "{" || src[k + 1] === "}") ? 1 : src[k + 1] === "\r" && src[k + 2] === "\n" ? 3 : 2;
+    const c = src.charCodeAt(k);
+    if (c === 92) {
+      const d = src.charCodeAt(k + 1);
+      k += fstring && (d === 123 || d === 125) ? 1 : d === 13 && src.charCodeAt(k + 2) === 10 ? 3 : 2;
       continue;
     }
-    if (src.startsWith(close, k)) return { end: k + close.length };
-    if (!triple && (c === "\n" || c === "\r")) break;
-    if (fstring && c === "{") {
+    if (c === q && (!triple || (src.charCodeAt(k + 1) === q && src.charCodeAt(k + 2) === q))) return { end: k + closeLength };
+    if (!triple && (c === 10 || c === 13)) break;
+    if (fstring && c === 123) {
       // A 3.12 replacement field may span lines and hold strings with the same quotes.
-      if (src[k + 1] === "{") {
+      if (src.charCodeAt(k + 1) === 123) {
         k += 2;
         continue;
       }

@@ -1,0 +1,111 @@
+// Per-stage CPU ms of translating, minimum over many in-process passes (less noisy than the bench's
+// median on a shared machine), and a loop to profile:
+//   node bench/lib/translate-stages.mjs [--passes N] [--input generated|seeds] [--stage NAME]
+//   node --cpu-prof --cpu-prof-dir=DIR bench/lib/translate-stages.mjs --passes 30 --stage lower
+// --stage restricts the timed work to one stage (the earlier ones run once, outside the loop).
+import { readFileSync, readdirSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parser } from "@lezer/python";
+import { Builder } from "../../dist/parse/build.js";
+import { LineMap } from "../../dist/parse/positions.js";
+import { lezerInput } from "../../dist/parse/repair.js";
+import { findSyntaxError } from "../../dist/parse/syntax-errors.js";
+import { lower } from "../../dist/lower/index.js";
+import { emitJavaScript, emitTypeScript } from "../../dist/emit/index.js";
+import { generateLarge } from "./gen-large.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const passes = Number(opt("--passes", 20));
+const input = opt("--input", "generated");
+const only = opt("--stage", null);
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+const fixtures = resolve(here, "../../fixtures");
+const sources =
+  input === "seeds"
+    ? readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }))
+    : [{ name: "large.py", source: generateLarge(200) }];
+
+// parseExtra: what our parse adds to lezer's (line map, lezer input edits, syntax-error scan), timed
+// apart from the lezer parse (its noise would hide it).
+const stageNames = ["lezer", "parse", "parseExtra", "build", "lower", "emitJs", "emitTs"];
+// Inputs of each stage, computed once (for --stage).
+const prepared = sources.map(({ name, source }) => {
+  const lines = new LineMap(source);
+  const tree = parser.parse(lezerInput(source));
+  const module = new Builder(source, lines).module(tree.topNode);
+  const { body } = lower(module, { filename: name });
+  return { name, source, lines, tree, module, body };
+});
+
+function pass() {
+  const t = Object.fromEntries(stageNames.map((k) => [k, 0]));
+  for (const p of prepared) {
+    const { name, source } = p;
+    const run = (k) => !only || only === k;
+    let t0;
+    if (run("lezer")) {
+      t0 = cpuNow();
+      parser.parse(source);
+      t.lezer += cpuNow() - t0;
+    }
+    let lines = p.lines, tree = p.tree, module = p.module, body = p.body;
+    if (run("parse")) {
+      t0 = cpuNow();
+      lines = new LineMap(source);
+      tree = parser.parse(lezerInput(source));
+      if (findSyntaxError(source, tree, lines)) throw new Error(`${name}: syntax error`);
+      t.parse += cpuNow() - t0;
+    }
+    if (run("parseExtra")) {
+      t0 = cpuNow();
+      const l = new LineMap(source);
+      lezerInput(source);
+      if (findSyntaxError(source, p.tree, l)) throw new Error(`${name}: syntax error`);
+      t.parseExtra += cpuNow() - t0;
+    }
+    if (run("build")) {
+      t0 = cpuNow();
+      module = new Builder(source, lines).module(tree.topNode);
+      t.build += cpuNow() - t0;
+    }
+    if (run("lower")) {
+      t0 = cpuNow();
+      body = lower(module, { filename: name }).body;
+      t.lower += cpuNow() - t0;
+    }
+    if (run("emitJs")) {
+      t0 = cpuNow();
+      emitJavaScript(body);
+      t.emitJs += cpuNow() - t0;
+    }
+    if (run("emitTs")) {
+      t0 = cpuNow();
+      emitTypeScript(body);
+      t.emitTs += cpuNow() - t0;
+    }
+  }
+  return t;
+}
+
+pass(); // warm-up
+const min = Object.fromEntries(stageNames.map((k) => [k, Infinity]));
+for (let i = 0; i < passes; i++) {
+  const t = pass();
+  for (const k of stageNames) min[k] = Math.min(min[k], t[k]);
+}
+const r = (x) => Math.round(x * 10) / 10;
+const out = Object.fromEntries(stageNames.map((k) => [k, r(min[k])]));
+if (!only) {
+  const toJs = min.parse + min.build + min.lower + min.emitJs;
+  out.afterLezer = r(toJs - min.lezer);
+  out.ratioToLezer = Math.round((min.lezer / toJs) * 1000) / 1000;
+}
+console.log(input, JSON.stringify(out));
