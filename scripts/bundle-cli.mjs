@@ -30,7 +30,9 @@ await esbuild.build({
   target: "node20",
   // The few import.meta.url uses find files next to the module: the bundle's own URL stands in.
   define: { "import.meta.url": "__bundleUrl" },
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Strict mode first: the sources are ES modules (strict), a CommonJS file is not unless it says so
+  // (in sloppy mode assigning to a getter-only property is silently ignored, for one).
+  banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // Prettier is loaded only to format TypeScript output (never on `tsyncio run`): left outside, and
   // its import() becomes require() (prettier ships CommonJS builds), since a script compiled from a
   // code cache has lost the callback that Node 20 needs for import().

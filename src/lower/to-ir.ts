@@ -324,10 +324,13 @@ class Lowerer {
 
   /** Lowers one statement; an unsupported construct becomes a diagnostic and lowering goes on. */
   private stmtSafe(s: py.Stmt): ir.Stmt[] {
+    const fn = this.fn;
     try {
       return this.stmt(s);
     } catch (e) {
       if (e instanceof Error && "diagnostic" in e) {
+        // A diagnostic thrown inside a comprehension or lambda leaves its context behind.
+        this.fn = fn;
         this.diags.list.push((e as unknown as { diagnostic: never }).diagnostic);
         return [];
       }
@@ -1123,6 +1126,8 @@ class Lowerer {
       const out: ir.Stmt[] = [];
       for (const a of s.names) {
         if (a.name === "*") return this.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+        // A name the runtime lacks: ImportError when the line runs inside `try`, else reported now.
+        if (!info.names.has(a.name) && !this.guardedImports.has(s)) return this.diags.error(s, "TSY3004", `'${a.name}' is not available in tsyncio's runtime module '${modName}'`);
         const ns = this.moduleNamespace(modName, info.from);
         out.push(this.assignName(a.asname ?? a.name, call(this.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
         this.knownIn(this.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
