@@ -46,4 +46,9 @@ await esbuild.build({
 rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
 
 // Warm-up: compiles the functions a typical run needs, and the loader writes the code cache.
-execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], { stdio: "ignore" });
+try {
+  execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], { stdio: ["ignore", "ignore", "pipe"] });
+} catch (e) {
+  // Not fatal: the first real run writes the cache instead.
+  process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);
+}
