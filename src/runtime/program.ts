@@ -148,11 +148,9 @@ function unbound(method: Function, owner: Function, name: string): Function {
     };
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
     const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
-    Object.defineProperty(view, "name", { value: name, configurable: true });
-    Object.defineProperty(view, "__name__", { value: name, writable: true, configurable: true });
-    Object.defineProperty(view, "__qualname__", { value: qualname, writable: true, configurable: true });
-    Object.defineProperty(view, "__doc__", { value: m.__doc__ ?? null, writable: true, configurable: true });
-    Object.defineProperty(view, "__module__", { value: m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__", writable: true, configurable: true });
+    define_function(view, { name, qualname, doc: m.__doc__ ?? undefined });
+    // The method's module, not the one running when the view is first asked for.
+    (view as { __module__?: string }).__module__ = m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__";
     Object.defineProperty(view, PYTHON_FUNCTION, { value: view });
     unboundViews.set(method, view);
     unboundViews.set(view, view);
@@ -174,7 +172,7 @@ function methodCalling(fn: Function): Function {
 function setClassMember(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as Record<string, unknown>;
   const own = Object.getOwnPropertyDescriptor(cls, name);
-  const plain = typeof value !== "function" && !(value !== null && typeof value === "object" && typeof (value as { __get__?: unknown }).__get__ === "function");
+  const plain = typeof value !== "function" && !descriptorGetter(value);
   if (plain && own?.writable && Object.getOwnPropertyDescriptor(proto, name)?.get) {
     // A class attribute assigned again (`Counter.count += 1`): the instances' getter reads it.
     (cls as unknown as Record<string, unknown>)[name] = value;
@@ -201,8 +199,9 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
 /** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
 function defineClassAttribute(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as object;
-  const get = value !== null && typeof value === "object" ? (value as { __get__?: unknown }).__get__ : undefined;
-  if (typeof get === "function") {
+  Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
+  const get = descriptorGetter(value);
+  if (get) {
     // A descriptor (cached_property, a property object...): Python calls its __get__/__set__.
     Object.defineProperty(proto, name, {
       get(this: object) {
@@ -215,10 +214,8 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
       },
       configurable: true,
     });
-    Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
     return;
   }
-  Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
   Object.defineProperty(proto, name, {
     get() {
       return (cls as unknown as Record<string, unknown>)[name];
@@ -228,6 +225,12 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
     },
     configurable: true,
   });
+}
+
+/** `__get__` of a descriptor object (not of a function: functions are made methods instead). */
+function descriptorGetter(value: unknown): Function | null {
+  const get = value !== null && typeof value === "object" ? (value as { __get__?: unknown }).__get__ : undefined;
+  return typeof get === "function" ? get : null;
 }
 
 /** Properties every view has of its own (the others were set on it by the program). */

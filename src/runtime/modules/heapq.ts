@@ -2,9 +2,8 @@
 // as Python compares, so ties and the order of equal items match CPython's.
 import { PyList } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
-import { call, lt, toIterable } from "../builtins/ops.js";
+import { call, lt, toIterable, typeName } from "../builtins/ops.js";
 import { IndexError, TypeError } from "../builtins/exceptions.js";
-import { typeName } from "../builtins/ops.js";
 
 function asList(heap: unknown, fn: string): unknown[] {
   if (!(heap instanceof PyList)) throw new TypeError(`${fn}() argument 1 must be list, not ${typeName(heap)}`);

@@ -2,10 +2,9 @@
 // converted once at the end, so `mean([0.1, 0.2, 0.3])` is 0.2 and a mean of ints is an int when
 // it is whole; stdev is the correctly rounded square root of the exact variance (3.12).
 import { ValueError, TypeError } from "../builtins/exceptions.js";
-import { PyList } from "../builtins/collections.js";
-import { add, eq, toIterable, truediv, typeName } from "../builtins/ops.js";
+import { PyDict, PyList } from "../builtins/collections.js";
+import { add, toIterable, truediv, typeName } from "../builtins/ops.js";
 import { sorted } from "../builtins/functions.js";
-import { hash } from "../builtins/functions.js";
 import { popKw } from "../builtins/object.js";
 
 export class StatisticsError extends ValueError {}
@@ -161,23 +160,11 @@ export function median_high(data: unknown): unknown {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Counts in first-seen order (as collections.Counter). */
+/** Counts in first-seen order (as collections.Counter), keyed with Python's equality and hashing. */
 function counts(data: unknown): { value: unknown; count: number }[] {
-  const out: { value: unknown; count: number }[] = [];
-  const byHash = new Map<unknown, { value: unknown; count: number }[]>();
-  for (const x of toIterable(data)) {
-    const h = hash(x);
-    const bucket = byHash.get(h) ?? [];
-    const hit = bucket.find((e) => eq(e.value, x));
-    if (hit) hit.count++;
-    else {
-      const e = { value: x, count: 1 };
-      bucket.push(e);
-      byHash.set(h, bucket);
-      out.push(e);
-    }
-  }
-  return out;
+  const seen = new PyDict<unknown, number>();
+  for (const x of toIterable(data)) seen.__setitem__(x, (seen.get(x, 0) as number) + 1);
+  return [...seen.entries()].map(([value, count]) => ({ value, count }));
 }
 
 export function mode(data: unknown): unknown {
