@@ -18,7 +18,7 @@ import { host } from "../host.js";
 
 type AnyFn = (...args: any[]) => any;
 
-function builtin<T extends AnyFn>(f: T, name?: string): T {
+export function builtin<T extends AnyFn>(f: T, name?: string): T {
   Object.defineProperty(f, "__builtin__", { value: true });
   if (name) Object.defineProperty(f, "__name__", { value: name });
   return f;

@@ -4,62 +4,60 @@ import { PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
 import { TypeError, ValueError } from "../builtins/exceptions.js";
-import { abs as absBuiltin } from "../builtins/functions.js";
+import { abs as absBuiltin, builtin } from "../builtins/functions.js";
+
+/** A builtin function shown as `<built-in function NAME>` (the arrow functions have no name of their own). */
+const builtin_named = <T extends Fn>(name: string, f: T): T => builtin(f, name);
 
 type Fn = (...a: any[]) => any;
 
-function builtin<T extends Fn>(name: string, f: T): T {
-  Object.defineProperty(f, "__builtin__", { value: true });
-  Object.defineProperty(f, "__name__", { value: name });
-  return f;
-}
 
-export const lt = builtin("lt", (a: unknown, b: unknown) => ops.lt(a, b));
-export const le = builtin("le", (a: unknown, b: unknown) => ops.le(a, b));
-export const eq = builtin("eq", (a: unknown, b: unknown) => ops.eq(a, b));
-export const ne = builtin("ne", (a: unknown, b: unknown) => ops.ne(a, b));
-export const ge = builtin("ge", (a: unknown, b: unknown) => ops.ge(a, b));
-export const gt = builtin("gt", (a: unknown, b: unknown) => ops.gt(a, b));
-export const not_ = builtin("not_", (a: unknown) => ops.not_(a));
-export const truth = builtin("truth", (a: unknown) => ops.truthy(a));
-export const is_ = builtin("is_", (a: unknown, b: unknown) => ops.is_(a, b));
-export const is_not = builtin("is_not", (a: unknown, b: unknown) => !ops.is_(a, b));
-export const abs = builtin("abs", (a: unknown) => absBuiltin(a));
-export const add = builtin("add", (a: unknown, b: unknown) => ops.add(a, b));
-export const sub = builtin("sub", (a: unknown, b: unknown) => ops.sub(a, b));
-export const mul = builtin("mul", (a: unknown, b: unknown) => ops.mul(a, b));
-export const truediv = builtin("truediv", (a: unknown, b: unknown) => ops.truediv(a, b));
-export const floordiv = builtin("floordiv", (a: unknown, b: unknown) => ops.floordiv(a, b));
-export const mod = builtin("mod", (a: unknown, b: unknown) => ops.mod(a, b));
-export const pow = builtin("pow", (a: unknown, b: unknown) => ops.pow(a, b));
-export const matmul = builtin("matmul", (a: unknown, b: unknown) => ops.matmul(a, b));
-export const neg = builtin("neg", (a: unknown) => ops.neg(a));
-export const pos = builtin("pos", (a: unknown) => ops.pos(a));
-export const invert = builtin("invert", (a: unknown) => ops.invert(a));
+export const lt = builtin_named("lt", (a: unknown, b: unknown) => ops.lt(a, b));
+export const le = builtin_named("le", (a: unknown, b: unknown) => ops.le(a, b));
+export const eq = builtin_named("eq", (a: unknown, b: unknown) => ops.eq(a, b));
+export const ne = builtin_named("ne", (a: unknown, b: unknown) => ops.ne(a, b));
+export const ge = builtin_named("ge", (a: unknown, b: unknown) => ops.ge(a, b));
+export const gt = builtin_named("gt", (a: unknown, b: unknown) => ops.gt(a, b));
+export const not_ = builtin_named("not_", (a: unknown) => ops.not_(a));
+export const truth = builtin_named("truth", (a: unknown) => ops.truthy(a));
+export const is_ = builtin_named("is_", (a: unknown, b: unknown) => ops.is_(a, b));
+export const is_not = builtin_named("is_not", (a: unknown, b: unknown) => !ops.is_(a, b));
+export const abs = builtin_named("abs", (a: unknown) => absBuiltin(a));
+export const add = builtin_named("add", (a: unknown, b: unknown) => ops.add(a, b));
+export const sub = builtin_named("sub", (a: unknown, b: unknown) => ops.sub(a, b));
+export const mul = builtin_named("mul", (a: unknown, b: unknown) => ops.mul(a, b));
+export const truediv = builtin_named("truediv", (a: unknown, b: unknown) => ops.truediv(a, b));
+export const floordiv = builtin_named("floordiv", (a: unknown, b: unknown) => ops.floordiv(a, b));
+export const mod = builtin_named("mod", (a: unknown, b: unknown) => ops.mod(a, b));
+export const pow = builtin_named("pow", (a: unknown, b: unknown) => ops.pow(a, b));
+export const matmul = builtin_named("matmul", (a: unknown, b: unknown) => ops.matmul(a, b));
+export const neg = builtin_named("neg", (a: unknown) => ops.neg(a));
+export const pos = builtin_named("pos", (a: unknown) => ops.pos(a));
+export const invert = builtin_named("invert", (a: unknown) => ops.invert(a));
 export const inv = invert;
-export const lshift = builtin("lshift", (a: unknown, b: unknown) => ops.lshift(a, b));
-export const rshift = builtin("rshift", (a: unknown, b: unknown) => ops.rshift(a, b));
-export const and_ = builtin("and_", (a: unknown, b: unknown) => ops.bitand(a, b));
-export const or_ = builtin("or_", (a: unknown, b: unknown) => ops.bitor(a, b));
-export const xor = builtin("xor", (a: unknown, b: unknown) => ops.bitxor(a, b));
-export const concat = builtin("concat", (a: unknown, b: unknown) => ops.add(a, b));
-export const index = builtin("index", (a: unknown) => ops.index(a));
-export const contains = builtin("contains", (a: unknown, b: unknown) => ops.contains(a, b));
-export const getitem = builtin("getitem", (a: unknown, b: unknown) => ops.getitem(a, b));
-export const setitem = builtin("setitem", (a: unknown, b: unknown, c: unknown) => {
+export const lshift = builtin_named("lshift", (a: unknown, b: unknown) => ops.lshift(a, b));
+export const rshift = builtin_named("rshift", (a: unknown, b: unknown) => ops.rshift(a, b));
+export const and_ = builtin_named("and_", (a: unknown, b: unknown) => ops.bitand(a, b));
+export const or_ = builtin_named("or_", (a: unknown, b: unknown) => ops.bitor(a, b));
+export const xor = builtin_named("xor", (a: unknown, b: unknown) => ops.bitxor(a, b));
+export const concat = builtin_named("concat", (a: unknown, b: unknown) => ops.add(a, b));
+export const index = builtin_named("index", (a: unknown) => ops.index(a));
+export const contains = builtin_named("contains", (a: unknown, b: unknown) => ops.contains(a, b));
+export const getitem = builtin_named("getitem", (a: unknown, b: unknown) => ops.getitem(a, b));
+export const setitem = builtin_named("setitem", (a: unknown, b: unknown, c: unknown) => {
   ops.setitem(a, b, c);
   return null;
 });
-export const delitem = builtin("delitem", (a: unknown, b: unknown) => {
+export const delitem = builtin_named("delitem", (a: unknown, b: unknown) => {
   ops.delitem(a, b);
   return null;
 });
-export const countOf = builtin("countOf", (a: unknown, b: unknown) => {
+export const countOf = builtin_named("countOf", (a: unknown, b: unknown) => {
   let n = 0n;
   for (const x of ops.toIterable(a)) if (ops.is_(x, b) || ops.eq(x, b)) n++;
   return n;
 });
-export const indexOf = builtin("indexOf", (a: unknown, b: unknown) => {
+export const indexOf = builtin_named("indexOf", (a: unknown, b: unknown) => {
   let i = 0n;
   for (const x of ops.toIterable(a)) {
     if (ops.is_(x, b) || ops.eq(x, b)) return i;
