@@ -2,9 +2,10 @@
 // `let` hoisted to the top, `const` in a `for` head), assignment to every kind of target, and unbinding.
 //
 //   def f(xs):              | function f(xs: any): any {
-//       n = len(xs)         |   const n = len(xs);
-//       a, b = xs           |   let a: any, b: any;  [a, b] = unpack(xs, 2n, null);
-//       del n               |   ...
+//       n = len(xs)         |   let a: any, b: any;
+//       a, b = xs           |   let n: any = len(xs);
+//       del n               |   [a, b] = unpack(xs, 2n, null);
+//                           |   n = undefined;
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";

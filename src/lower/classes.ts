@@ -2,8 +2,9 @@
 // (class attributes, __annotations__, coroutine methods, static/class methods, decorated methods).
 // The input AST is read, never changed.
 //
-//   class C(Base):          | class C extends Base { declare n: any; __init__(n: any): any { this.n = n; return null; } }
-//       def __init__(self, n): self.n = n      | define_class(C, "C", {});
+//   class C(Base):                 | class C extends Base { declare n: any; __init__(n?: any): any { this.n = n; } }
+//       def __init__(self, n):     | define_class(C, "C", {});
+//           self.n = n             |
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";

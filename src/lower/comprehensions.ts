@@ -1,7 +1,11 @@
 // Comprehensions ⇒ immediately called arrow functions (their own scope, as in Python 3), and
 // generator expressions ⇒ lazily evaluated generator functions.
 //
-//   [f(x) for x in xs if p(x)]   | ((_iter: any) => { const _r = PyList.fromArray<any>([]); for (const x of _iter) if (truthy(p(x))) _r.append(f(x)); return _r; })(xs)
+//   [x * 2 for x in xs if p(x)]   | ((_iter: any) => {
+//                                 |   const _r = PyList.fromArray<any>([]);
+//                                 |   for (const x of _iter) { if (truthy(call(p, x))) { _r.append(mul(x, 2n)); } }
+//                                 |   return _r;
+//                                 | })(xs)
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";

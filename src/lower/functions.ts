@@ -1,7 +1,7 @@
 // def / async def / lambda ⇒ JS functions: parameters (defaults evaluated once at `def` time,
 // *args, keyword-only, **kwargs through `bind_rest`), decorators, and the coroutine wrapper.
 //
-//   async def speak():          | const speak = coroutine_function(function* (): Coro {
+//   async def speak():          | const speak: any = coroutine_function(function* (): Generator<unknown, any, any> {
 //       await asyncio.sleep(1)  |   yield* asyncio.sleep(1n);
 //       return 'D'              |   return "D";
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });

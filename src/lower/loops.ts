@@ -1,7 +1,7 @@
 // Loops ⇒ JS loops: `while`, `for` (with destructuring of tuple targets), `async for`, and the
 // `else` block that runs unless `break` leaves a labelled block.
 //
-//   for x, y in pairs:       | for (const [x, y] of unpack_each(pairs, 2n, null)) { ... }
+//   for x, y in pairs:       | for ([x, y] of unpack_each(pairs, 2n, null)) { ... }
 //   async for x in it: body  | _aiter = aiter(it); while (true) { _item = yield* anext_or_stop(_aiter); if (_item === STOP_ASYNC_ITERATION) break; ... }
 
 import type * as py from "../ast/nodes.js";

@@ -3,7 +3,9 @@
 // module-level variables exposed as the module object's attributes.
 //
 //   (helpers.py)  x = 1      | export default python_module("helpers", "helpers.py", ($module) => {
-//                            |   $module.bind({ x: [() => x, (v: any) => x = v] }); let x: any = 1n; });
+//                            |   $module.bind({ x: [() => x, (v: any) => (x = v)] });
+//                            |   let x: any = 1n;
+//                            | });
 
 import type * as ir from "../ir/nodes.js";
 import { call, id, lit, member } from "../ir/nodes.js";
