@@ -2,9 +2,9 @@
 // types are known to agree, runtime helpers otherwise), comparisons, attributes, subscripts, `await`.
 // Calls and comprehensions have files of their own.
 //
-//   a + b        | add(a, b)            "x" + s   | "x" + s   (both str)
-//   a < b < c    | lt(a, _t = b) && lt(_t, c)
-//   await f(x)   | yield* f.__body__(x)            (a known module-level coroutine: no Coroutine object)
+//   a + b          | add(a, b)                  1 + 2  | 1n + 2n   (both int)
+//   a < b() < c    | lt(a, (_t = b())) && lt(_t, c)
+//   await f(1)     | yield* f(1n)   (JS: yield* f.__body__(1n) for a module-level `async def f`)
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
