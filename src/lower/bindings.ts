@@ -9,7 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { id, lit, member } from "../ir/nodes.js";
+import { array, assign, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { forEachChild, walk } from "../ast/walk.js";
@@ -117,7 +117,7 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
   const r = resolveName(scope, name, cx.scopes);
   const ownScope = r.scope === scope && (r.where === "local" || (scope.kind === "module" && r.where === "global"));
   if (!ownScope || cx.fn.declared.has(name)) {
-    return { k: "expr", expr: { k: "assign", op: "=", target: id(js), value }, line };
+    return assignStmt(id(js), value, line);
   }
   cx.fn.declared.add(name);
   // An imported module's variables stay assignable: other modules may set them (`config.debug = True`).
@@ -135,15 +135,15 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
     case "Name":
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
-      if (isSelf(cx, target.value)) return [{ k: "expr", expr: { k: "assign", op: "=", target: attributeTarget(cx, target), value }, line }];
-      return [{ k: "expr", expr: cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line }];
+      if (isSelf(cx, target.value)) return [assignStmt(attributeTarget(cx, target), value, line)];
+      return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);
       if (target.slice._type === "Slice") {
         const sl = target.slice;
-        return [{ k: "expr", expr: cx.rt("setslice", obj, cx.optExpr(sl.lower), cx.optExpr(sl.upper), cx.optExpr(sl.step), value), line }];
+        return [exprStmt(cx.rt("setslice", obj, cx.optExpr(sl.lower), cx.optExpr(sl.upper), cx.optExpr(sl.step), value), line)];
       }
-      return [{ k: "expr", expr: cx.rt("setitem", obj, cx.expr(target.slice), value), line }];
+      return [exprStmt(cx.rt("setitem", obj, cx.expr(target.slice), value), line)];
     }
     case "Tuple":
     case "List": {
@@ -151,20 +151,16 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       if (pattern) {
         // a, b = value → [a, b] = unpack(value, 2n, null): unpack checks the length as Python does.
         const star = target.elts.findIndex((e) => e._type === "Starred");
-        return [{ k: "expr", expr: { k: "assign", op: "=", target: pattern, value: cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))) }, line }];
+        return [assignStmt(pattern, cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line)];
       }
       // Unpack into a temporary array first (Python checks the length), then assign each target.
       const t = cx.temp();
       const star = target.elts.findIndex((e) => e._type === "Starred");
       const out: ir.Stmt[] = [
-        {
-          k: "expr",
-          expr: { k: "assign", op: "=", target: id(t), value: cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))) },
-          line,
-        },
+        assignStmt(id(t), cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line),
       ];
       target.elts.forEach((elt, i) => {
-        const item: ir.Expr = { k: "index", object: id(t), index: lit(i) };
+        const item: ir.Expr = index(id(t), lit(i));
         out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));
       });
       return out;
@@ -191,7 +187,7 @@ export function destructuringPattern(cx: LowerContext, target: py.Tuple | py.Lis
     } else if (inner._type === "Attribute" && isSelf(cx, inner.value)) elements.push(attributeTarget(cx, inner));
     else return null;
   }
-  return { k: "array", elements };
+  return array(elements);
 }
 
 export function attributeTarget(cx: LowerContext, t: py.Attribute): ir.Expr {
@@ -209,5 +205,5 @@ export function ensureDeclared(cx: LowerContext, name: string): void {
 /** `del x` and the end of `except ... as x`: x becomes unbound (only tracked when something may read it). */
 export function unbindName(cx: LowerContext, name: string, line?: number): ir.Stmt {
   const unbound = cx.fn.unbound?.names.has(name) ? cx.unboundMarker() : lit(undefined);
-  return { k: "expr", expr: { k: "assign", op: "=", target: id(safeName(name)), value: unbound }, line };
+  return assignStmt(id(safeName(name)), unbound, line);
 }

@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
@@ -52,7 +52,7 @@ export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: stri
 
 export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
-  const args = e.args.map((a) => (a._type === "Starred" ? ({ k: "spread", arg: cx.expr(a.value) } as ir.Expr) : cx.expr(a)));
+  const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
   const kwStar = e.keywords.filter((k) => k.arg === null);
   const keywords = e.keywords.filter((k) => k.arg !== null) as (py.Keyword & { arg: string })[];
   const kwArgs = (): ir.Expr[] => {
@@ -99,17 +99,17 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
       if (init && keywords.length && !kwStar.length) {
         const ordered = orderArguments(cx, init.args, args, keywords, e, 1);
-        if (ordered) return { k: "new", callee: id(safeName(f.id)), args: ordered };
+        if (ordered) return newExpr(id(safeName(f.id)), ordered);
       }
-      return { k: "new", callee: id(safeName(f.id)), args: [...args, ...kwArgs()] };
+      return newExpr(id(safeName(f.id)), [...args, ...kwArgs()]);
     }
     if (known?.kind === "runtime-name") {
       const isClass = STDLIB[known.module]?.classes.has(known.name);
-      return isClass ? { k: "new", callee: cx.expr(f), args: [...args, ...kwArgs()] } : call(cx.expr(f), ...args, ...kwArgs());
+      return isClass ? newExpr(cx.expr(f), [...args, ...kwArgs()]) : call(cx.expr(f), ...args, ...kwArgs());
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030", "super() is supported only as super().method(...)");
-      if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return { k: "new", callee: cx.expr(f), args: [...args, ...kwArgs()] };
+      if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());
@@ -133,7 +133,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", `'${known.name}.${f.attr}' is not available in tsyncio's runtime`);
         const callee = member(cx.expr(v), f.attr);
-        return info?.classes.has(f.attr) ? { k: "new", callee, args: [...args, ...kwArgs()] } : call(callee, ...args, ...kwArgs());
+        return info?.classes.has(f.attr) ? newExpr(callee, [...args, ...kwArgs()]) : call(callee, ...args, ...kwArgs());
       }
     }
     const obj = cx.expr(v);

@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, assign, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
@@ -100,7 +100,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
-          if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, { k: "return", value: lit(null) }];
+          if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
           members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
         }
       } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
@@ -147,8 +147,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
   if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
-  if (staticNames.length) props.push({ key: "staticmethods", value: { k: "array", elements: staticNames.map((n) => lit(n)) } });
-  if (classMethodNames.length) props.push({ key: "classmethods", value: { k: "array", elements: classMethodNames.map((n) => lit(n)) } });
+  if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
+  if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.
@@ -158,14 +158,14 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
       let getter: ir.Expr = id("getter");
       for (const d of [...m.decorators].reverse()) getter = cx.callValue(d, [getter]);
       const decorate: ir.Expr = { k: "arrow", params: [{ name: "getter", type: "any" }], body: getter };
-      return { k: "expr", expr: call(cx.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), line: m.line };
+      return exprStmt(call(cx.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), m.line);
     }
     // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
     // makes what the decorator returns the instances' method.
     const target = member(id(name), m.name);
     let value: ir.Expr = target;
     for (const d of [...m.decorators].reverse()) value = cx.callValue(d, [value]);
-    return { k: "expr", expr: { k: "assign", op: "=", target, value }, line: m.line };
+    return assignStmt(target, value, m.line);
   });
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
@@ -176,7 +176,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   }
   if (!s.decorator_list.length) {
     cx.fn.declared.add(s.name);
-    return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, { k: "expr", expr: defineClass(id(name)), line: s.lineno }];
+    return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, exprStmt(defineClass(id(name)), s.lineno)];
   }
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
   let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });

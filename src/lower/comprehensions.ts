@@ -9,7 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
 import { asyncLoop } from "./loops.js";
@@ -30,13 +30,13 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   const result = cx.temp("_r");
   cx.fn.temps.pop();
   let inner: ir.Stmt[];
-  if (e._type === "GeneratorExp") inner = [{ k: "expr", expr: { k: "yield", delegate: false, arg: cx.expr(e.elt) } }];
-  else if (e._type === "DictComp") inner = [{ k: "expr", expr: cx.rt("setitem", id(result), cx.expr(e.key), cx.expr(e.value)) }];
-  else inner = [{ k: "expr", expr: call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)) }];
+  if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
+  else if (e._type === "DictComp") inner = [exprStmt(cx.rt("setitem", id(result), cx.expr(e.key), cx.expr(e.value)))];
+  else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
   for (let i = e.generators.length - 1; i >= 0; i--) {
     const g = e.generators[i];
     let body = inner;
-    for (const cond of [...g.ifs].reverse()) body = [{ k: "if", test: cx.cond(cond), then: body }];
+    for (const cond of [...g.ifs].reverse()) body = [ifStmt(cx.cond(cond), body)];
     const iter = i === 0 ? id("_iter") : cx.expr(g.iter);
     if (g.is_async) {
       inner = asyncLoop(cx, g.target, iter, body, e.lineno);
@@ -64,11 +64,11 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     return call({ k: "function", fn }, firstIter);
   }
   const init: ir.Expr = e._type === "ListComp" ? cx.list([]) : e._type === "SetComp" ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] } : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
-  const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, { k: "return", value: id(result) }];
+  const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, returnStmt(id(result))];
   if (isAsync) {
     // Awaits inside: the comprehension is a generator the coroutine delegates to.
     const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };
-    return { k: "yield", delegate: true, arg: cx.rt("call_bound", { k: "function", fn }, receiver, firstIter) };
+    return yieldStar(cx.rt("call_bound", { k: "function", fn }, receiver, firstIter));
   }
   return call({ k: "arrow", params: [param], body }, firstIter);
 }

@@ -13,7 +13,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { UnsupportedError } from "../diagnostics/diagnostic.js";
 import type * as ir from "../ir/nodes.js";
 import type { Stmt } from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, call, id, lit, member } from "../ir/nodes.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { identityOf, isImportBinding, isRuntimeModule, knownIn, localImportFrom, type Known, type LowerOptions, type ModuleAnalysis } from "./analysis.js";
 import type { ModuleIdentity } from "./modules.js";
@@ -270,11 +270,11 @@ export class LowerContext {
   }
 
   list(items: ir.Expr[]): ir.Expr {
-    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: ["any"] };
+    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [array(items)], typeArgs: ["any"] };
   }
 
   tuple(items: ir.Expr[]): ir.Expr {
-    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [{ k: "array", elements: items }], typeArgs: ["any"] };
+    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [array(items)], typeArgs: ["any"] };
   }
 
   fileExpr(): ir.Expr {

@@ -7,7 +7,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, assign, assignStmt, binop, call, exprStmt, id, ifStmt, lit, member, newExpr, throwStmt } from "../ir/nodes.js";
 import type { LowerContext } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
@@ -19,18 +19,18 @@ export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
     // Inside an except block (in this function) the exception being handled is known by name
     // ("" in an except* clause).
     const handled = cx.fn.handling[cx.fn.handling.length - 1];
-    return [{ k: "throw", value: handled ? id(handled) : cx.rt("reraise"), line: s.lineno }];
+    return [throwStmt(handled ? id(handled) : cx.rt("reraise"), s.lineno)];
   }
   const exc = exceptionValue(cx, s.exc);
-  if (s.cause) return [{ k: "throw", value: cx.rt("with_cause", exc, exceptionValue(cx, s.cause)), line: s.lineno }];
-  return [{ k: "throw", value: exc, line: s.lineno }];
+  if (s.cause) return [throwStmt(cx.rt("with_cause", exc, exceptionValue(cx, s.cause)), s.lineno)];
+  return [throwStmt(exc, s.lineno)];
 }
 
 /** `raise ValueError` raises an instance: a class is called with no arguments. */
 export function exceptionValue(cx: LowerContext, e: py.ExprNode): ir.Expr {
   if (e._type === "Name" && (BUILTIN_EXCEPTIONS.has(e.id) || cx.lookupKnown(e.id)?.kind === "class")) {
     const r = resolveName(cx.fn.scope, e.id, cx.scopes);
-    if (r.where === "builtin" || cx.lookupKnown(e.id)?.kind === "class") return { k: "new", callee: cx.expr(e), args: [] };
+    if (r.where === "builtin" || cx.lookupKnown(e.id)?.kind === "class") return newExpr(cx.expr(e), []);
   }
   if (e._type === "Constant" || (e._type === "Call" && constructsException(cx, e))) return cx.expr(e);
   // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
@@ -75,26 +75,26 @@ export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
         chain.push({ test: h.type ? cx.rt("exception_matches", id(exc), cx.expr(h.type)) : null, body: hbody.length ? hbody : [] });
       }
       // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }
-      let tail: ir.Stmt[] = [{ k: "throw", value: id(exc) }];
+      let tail: ir.Stmt[] = [throwStmt(id(exc))];
       for (let i = chain.length - 1; i >= 0; i--) {
         const c = chain[i];
-        tail = c.test ? [{ k: "if", test: c.test, then: c.body, else: tail }] : c.body;
+        tail = c.test ? [ifStmt(c.test, c.body, tail)] : c.body;
       }
       return tail;
     };
     handlerBody = [
-      { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(cx.helper("to_exception"), id(catchName)) }, line },
+      assignStmt(id(exc), call(cx.helper("to_exception"), id(catchName)), line),
       ...exceptionContext(cx, exc, handlers),
     ];
   }
   if (s.orelse.length) {
     // try: A except: B else: C  →  let ok = false; try { A; ok = true } catch { B }; if (ok) C   (inside any finally)
     const ok = cx.temp("_ok");
-    body = [...body, { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(true) } }];
+    body = [...body, assignStmt(id(ok), lit(true))];
     const inner: ir.Stmt[] = [
-      { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(false) }, line },
+      assignStmt(id(ok), lit(false), line),
       { k: "try", body, catchName, handler: handlerBody, line },
-      { k: "if", test: id(ok), then: cx.stmts(s.orelse) },
+      ifStmt(id(ok), cx.stmts(s.orelse)),
     ];
     if (!s.finalbody.length) return inner;
     return [{ k: "try", body: inner, finalizer: cx.stmts(s.finalbody), line }];
@@ -115,9 +115,9 @@ export function exceptStarHandlers(cx: LowerContext, s: py.TryStar, catchName: s
   const raised = cx.temp("_raised");
   const match = cx.temp("_match");
   const out: ir.Stmt[] = [
-    { k: "expr", expr: { k: "assign", op: "=", target: id(exc), value: call(cx.helper("to_exception"), id(catchName)) }, line: s.lineno },
-    { k: "expr", expr: { k: "assign", op: "=", target: id(rest), value: cx.rt("star_begin", id(exc)) } },
-    { k: "expr", expr: { k: "assign", op: "=", target: id(raised), value: { k: "array", elements: [] } } },
+    assignStmt(id(exc), call(cx.helper("to_exception"), id(catchName)), s.lineno),
+    assignStmt(id(rest), cx.rt("star_begin", id(exc))),
+    assignStmt(id(raised), array([])),
   ];
   for (const h of s.handlers) {
     if (!h.type) return cx.diags.error(h, "TSY1041", "except* needs an exception type");
@@ -126,22 +126,18 @@ export function exceptStarHandlers(cx: LowerContext, s: py.TryStar, catchName: s
     const bind: ir.Stmt[] = h.name ? [assignName(cx, h.name, id(match), h.lineno)] : [];
     if (h.name) cx.fn.declared.add(h.name);
     out.push(
-      { k: "expr", expr: { k: "assign", op: "=", target: { k: "array", elements: [id(match), id(rest)] }, value: cx.rt("star_split", id(rest), cx.expr(h.type)) }, line: h.lineno },
-      {
-        k: "if",
-        test: { k: "binary", op: "!==", left: id(match), right: lit(null) },
-        then: [
+      assignStmt(array([id(match), id(rest)]), cx.rt("star_split", id(rest), cx.expr(h.type)), h.lineno),
+      ifStmt(binop("!==", id(match), lit(null)), [
           {
             k: "try",
             body: exceptionContext(cx, match, () => [...bind, ...cx.stmts(h.body)], true),
             catchName: inner,
-            handler: [{ k: "expr", expr: call(member(id(raised), "push"), call(cx.helper("to_exception"), id(inner))) }],
+            handler: [exprStmt(call(member(id(raised), "push"), call(cx.helper("to_exception"), id(inner))))],
           },
-        ],
-      },
+        ]),
     );
   }
-  out.push({ k: "expr", expr: cx.rt("star_end", id(exc), id(rest), id(raised)) });
+  out.push(exprStmt(cx.rt("star_end", id(exc), id(rest), id(raised))));
   return out;
 }
 
@@ -161,13 +157,13 @@ export function exceptionContext(cx: LowerContext, exc: string, lowerBody: () =>
     cx.fn.handling.pop();
   }
   return [
-    { k: "expr", expr: { k: "assign", op: "=", target: id(saved), value: call(cx.helper("enter_except"), id(exc)) } },
+    assignStmt(id(saved), call(cx.helper("enter_except"), id(exc))),
     {
       k: "try",
       body,
       catchName: escaping,
-      handler: [{ k: "throw", value: call(cx.helper("chain_context"), id(escaping), id(exc)) }],
-      finalizer: [{ k: "expr", expr: call(cx.helper("exit_except"), id(saved)) }],
+      handler: [throwStmt(call(cx.helper("chain_context"), id(escaping), id(exc)))],
+      finalizer: [exprStmt(call(cx.helper("exit_except"), id(saved)))],
     },
   ];
 }

@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -25,9 +25,9 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Compare":
       return compare(cx, e);
     case "BoolOp":
-      return e.values.map((v) => cx.cond(v)).reduce((l, r) => ({ k: "binary", op: e.op._type === "And" ? "&&" : "||", left: l, right: r }));
+      return e.values.map((v) => cx.cond(v)).reduce((l, r) => (binop(e.op._type === "And" ? "&&" : "||", l, r)));
     case "UnaryOp":
-      if (e.op._type === "Not") return { k: "unary", op: "!", arg: cx.cond(e.operand) };
+      if (e.op._type === "Not") return not(cx.cond(e.operand));
       break;
     case "Constant":
       if (typeof e.value === "boolean") return lit(e.value);
@@ -68,23 +68,23 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return sequence(cx, e.elts, "tuple");
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
-      if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), { k: "array", elements: e.elts.map((x) => cx.expr(x)) });
-      return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: cx.expr(x.value) } as ir.Expr) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
+      if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
+      return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
     case "Dict":
       return dict(cx, e);
     case "Await":
       return awaitExpr(cx, e.value, e);
     case "YieldFrom":
       if (cx.fn.isCoroutine) return awaitExpr(cx, e.value, e);
-      return { k: "yield", delegate: true, arg: call(cx.helper("iter"), cx.expr(e.value)) };
+      return yieldStar(call(cx.helper("iter"), cx.expr(e.value)));
     case "Yield":
       if (cx.fn.isCoroutine && !isAsyncGenerator(cx)) {
         // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
-        if (!e.value) return { k: "yield", delegate: false, arg: lit(null) };
+        if (!e.value) return yieldValue(lit(null));
         return cx.diags.error(e, "TSY2004", "'yield <value>' inside a coroutine is not supported");
       }
-      if (cx.fn.isCoroutine) return { k: "yield", delegate: false, arg: call(cx.helperFrom("agen_yield", ASYNCIO), e.value ? cx.expr(e.value) : lit(null)) };
-      return { k: "yield", delegate: false, arg: e.value ? cx.expr(e.value) : lit(null) };
+      if (cx.fn.isCoroutine) return yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), e.value ? cx.expr(e.value) : lit(null)));
+      return yieldValue(e.value ? cx.expr(e.value) : lit(null));
     case "IfExp":
       return { k: "cond", test: cx.cond(e.test), then: cx.expr(e.body), else: cx.expr(e.orelse) };
     case "Lambda": {
@@ -102,10 +102,10 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "NamedExpr": {
       if (e.target._type !== "Name") return cx.diags.error(e, "TSY1003", "cannot assign to this expression");
       ensureDeclared(cx, e.target.id);
-      return { k: "assign", op: "=", target: id(safeName(e.target.id)), value: cx.expr(e.value) };
+      return assign(id(safeName(e.target.id)), cx.expr(e.value));
     }
     case "Starred":
-      return { k: "spread", arg: cx.expr(e.value) };
+      return spread(cx.expr(e.value));
     case "Slice":
       return cx.rt("slice", cx.optExpr(e.lower), cx.optExpr(e.upper), cx.optExpr(e.step));
     default:
@@ -165,13 +165,13 @@ export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {
 }
 
 export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {
-  const items = elts.map((x) => (x._type === "Starred" ? ({ k: "spread", arg: cx.expr(x.value) } as ir.Expr) : cx.expr(x)));
+  const items = elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)));
   return kind === "list" ? cx.list(items) : cx.tuple(items);
 }
 
 export function dict(cx: LowerContext, e: py.Dict): ir.Expr {
   const entries: ir.Expr[] = e.keys.map((k, i) =>
-    k === null ? ({ k: "spread", arg: cx.rt("dict_items", cx.expr(e.values[i])) } as ir.Expr) : ({ k: "array", elements: [cx.expr(k), cx.expr(e.values[i])] } as ir.Expr),
+    k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])]),
   );
   return { ...(cx.rt("dict_of", ...entries) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any", "any"] };
 }
@@ -209,7 +209,7 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
   const operand = cx.expr(e.operand);
   switch (e.op._type) {
     case "Not":
-      return { k: "unary", op: "!", arg: cx.cond(e.operand) };
+      return not(cx.cond(e.operand));
     case "USub":
       if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number")) return { k: "unary", op: "-", arg: operand };
       return cx.rt("neg", operand);
@@ -223,8 +223,8 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
 /** Binary arithmetic: native JS operators where both types are known to agree, runtime helpers otherwise. */
 export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
   const same = lt && lt === rt;
-  if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return { k: "binary", op: op as ir.BinaryOp, left, right };
-  if (same && lt === "str" && op === "+") return { k: "binary", op: "+", left, right };
+  if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);
+  if (same && lt === "str" && op === "+") return binop("+", left, right);
   const helper = BINOP_HELPERS[op];
   return cx.rt(inplace ? INPLACE_HELPERS[op] : helper, left, right);
 }
@@ -235,7 +235,7 @@ export function boolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
   let result = values[values.length - 1];
   for (let i = values.length - 2; i >= 0; i--) {
     const t = cx.temp();
-    const test = cx.rt("truthy", { k: "assign", op: "=", target: id(t), value: values[i] });
+    const test = cx.rt("truthy", assign(id(t), values[i]));
     result = e.op._type === "Or" ? { k: "cond", test, then: id(t), else: result } : { k: "cond", test, then: result, else: id(t) };
   }
   return result;
@@ -252,7 +252,7 @@ export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
     if (!last && !isSimple(rightNode)) {
       // The middle operand of a chain is evaluated once.
       const t = cx.temp();
-      right = { k: "assign", op: "=", target: id(t), value: right };
+      right = assign(id(t), right);
       parts.push(compareOne(cx, op, left, right, leftNode, rightNode));
       left = id(t);
     } else {
@@ -261,30 +261,30 @@ export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
     }
     leftNode = rightNode;
   });
-  return parts.reduce((a, b) => ({ k: "binary", op: "&&", left: a, right: b }));
+  return parts.reduce((a, b) => (binop("&&", a, b)));
 }
 
 export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, right: ir.Expr, ln: py.ExprNode, rn: py.ExprNode): ir.Expr {
   const isNone = (n: py.ExprNode) => n._type === "Constant" && n.value === null;
   switch (op._type) {
     case "Is":
-      if (isNone(rn)) return { k: "binary", op: "==", left, right: lit(null) };
+      if (isNone(rn)) return binop("==", left, lit(null));
       return cx.rt("is_", left, right);
     case "IsNot":
-      if (isNone(rn)) return { k: "binary", op: "!=", left, right: lit(null) };
-      return { k: "unary", op: "!", arg: cx.rt("is_", left, right) };
+      if (isNone(rn)) return binop("!=", left, lit(null));
+      return not(cx.rt("is_", left, right));
     case "In":
       return cx.rt("contains", right, left);
     case "NotIn":
-      return { k: "unary", op: "!", arg: cx.rt("contains", right, left) };
+      return not(cx.rt("contains", right, left));
   }
   const lt = cx.typeOfExpr(ln);
   const rt = cx.typeOfExpr(rn);
   const jsOp = CMPOPS[op._type];
   if (lt && lt === rt && (lt === "int" || lt === "str" || lt === "float")) {
-    if (jsOp === "==") return { k: "binary", op: "===", left, right };
-    if (jsOp === "!=") return { k: "binary", op: "!==", left, right };
-    return { k: "binary", op: jsOp as ir.BinaryOp, left, right };
+    if (jsOp === "==") return binop("===", left, right);
+    if (jsOp === "!=") return binop("!==", left, right);
+    return binop(jsOp as ir.BinaryOp, left, right);
   }
   return cx.rt(CMP_HELPERS[op._type], left, right);
 }
@@ -320,8 +320,8 @@ export function subscript(cx: LowerContext, e: py.Subscript): ir.Expr {
 export function awaitExpr(cx: LowerContext, value: py.ExprNode, node: py.ExprNode): ir.Expr {
   if (!cx.fn.isCoroutine) return cx.diags.error(node, "TSY2001", "'await' outside async function");
   const v = cx.expr(value);
-  if (isDirectlyAwaitable(cx, value)) return { k: "yield", delegate: true, arg: awaitedBody(cx, value, v) };
-  return { k: "yield", delegate: true, arg: call(cx.helperFrom("awaitable", ASYNCIO), v) };
+  if (isDirectlyAwaitable(cx, value)) return yieldStar(awaitedBody(cx, value, v));
+  return yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), v));
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, assign, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { annotationType } from "./types.js";
 import { assignName, functionBody } from "./bindings.js";
@@ -23,7 +23,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const fnExpr = functionExpression(cx, s, coroutine, cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name);
   if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) {
     // CPython 3.10 warns as the decorator runs, just before the name is bound.
-    fnExpr.hoisted.push({ k: "expr", expr: call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), line: s.lineno });
+    fnExpr.hoisted.push(exprStmt(call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), s.lineno));
   }
   // Decorated: the function expression stays anonymous, so that its name inside the body means the
   // decorated function (what Python's name lookup finds), e.g. recursion through @lru_cache.
@@ -46,7 +46,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     cx.fn.declared.add(s.name);
     // The docstring becomes `__doc__` only when the program reads some `__doc__`.
     const doc = cx.readsDoc ? docstring(s.body) : null;
-    const setDoc: ir.Stmt[] = doc === null ? [] : [{ k: "expr", expr: { k: "assign", op: "=", target: member(id(safeName(s.name)), "__doc__"), value: lit(doc) }, line: s.lineno }];
+    const setDoc: ir.Stmt[] = doc === null ? [] : [assignStmt(member(id(safeName(s.name)), "__doc__"), lit(doc), s.lineno)];
     return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
   }
   return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s))];
@@ -87,7 +87,7 @@ export function functionExpression(cx: LowerContext,
   let body: ir.Stmt[];
   const extra: ir.Stmt[] = bindingPrologue(cx, s.args);
   if (s._type === "Lambda") {
-    body = [...extra, { k: "return", value: cx.expr(s.body) }];
+    body = [...extra, returnStmt(cx.expr(s.body))];
     if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });
   } else {
     body = functionBody(cx, s.body, extra);
@@ -95,7 +95,7 @@ export function functionExpression(cx: LowerContext,
       // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
       const escaping = cx.temp("_e");
       cx.fn.temps.pop();
-      body = [{ k: "try", body, catchName: escaping, handler: [{ k: "throw", value: call(cx.helper("generator_stop"), id(escaping)) }] }];
+      body = [{ k: "try", body, catchName: escaping, handler: [throwStmt(call(cx.helper("generator_stop"), id(escaping)))] }];
     }
   }
   const needsSelfAlias = method?.selfName ? cx.fn.selfBox?.used : false;
@@ -153,7 +153,7 @@ export function bindingPrologue(cx: LowerContext, args: py.Arguments): ir.Stmt[]
   if (args.vararg && !args.kwonlyargs.length && !args.kwarg) {
     // *args alone: the rest array becomes a tuple.
     const n = safeName(args.vararg.arg);
-    return [{ k: "expr", expr: { k: "assign", op: "=", target: id(n), value: cx.rt("varargs", id(n)) } }];
+    return [assignStmt(id(n), cx.rt("varargs", id(n)))];
   }
   const positional = args.posonlyargs.length + args.args.length;
   const spec: ir.Expr = {
@@ -162,16 +162,16 @@ export function bindingPrologue(cx: LowerContext, args: py.Arguments): ir.Stmt[]
       { key: "name", value: lit(cx.fn.qualname) },
       { key: "positional", value: lit(positional) },
       ...(args.defaults.length ? [{ key: "optional", value: lit(args.defaults.length) }] : []),
-      { key: "kwonly", value: { k: "array", elements: args.kwonlyargs.map((a) => lit(a.arg)) } },
-      { key: "defaults", value: { k: "array", elements: args.kw_defaults.map((d) => (d ? cx.expr(d) : lit(undefined))) } },
+      { key: "kwonly", value: array(args.kwonlyargs.map((a) => lit(a.arg))) },
+      { key: "defaults", value: array(args.kw_defaults.map((d) => (d ? cx.expr(d) : lit(undefined)))) },
       { key: "varargs", value: lit(!!args.vararg) },
       { key: "kwargs", value: lit(!!args.kwarg) },
     ],
   };
   const bound = cx.temp("_args");
-  const out: ir.Stmt[] = [{ k: "expr", expr: { k: "assign", op: "=", target: id(bound), value: cx.rt("bind_rest", id("$rest"), spec) } }];
+  const out: ir.Stmt[] = [assignStmt(id(bound), cx.rt("bind_rest", id("$rest"), spec))];
   if (args.vararg) out.push({ k: "var", decl: "let", name: safeName(args.vararg.arg), type: "any", init: member(id(bound), "args") });
-  for (const a of args.kwonlyargs) out.push({ k: "var", decl: "let", name: safeName(a.arg), type: "any", init: { k: "index", object: member(id(bound), "kw"), index: lit(a.arg) } });
+  for (const a of args.kwonlyargs) out.push({ k: "var", decl: "let", name: safeName(a.arg), type: "any", init: index(member(id(bound), "kw"), lit(a.arg)) });
   if (args.kwarg) out.push({ k: "var", decl: "let", name: safeName(args.kwarg.arg), type: "any", init: member(id(bound), "kwargs") });
   for (const a of [...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])]) cx.fn.declared.add(a.arg);
   return out;

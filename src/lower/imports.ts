@@ -6,7 +6,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit } from "../ir/nodes.js";
+import { call, exprStmt, id, lit } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
@@ -112,7 +112,7 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   const name = parts.slice(0, found + 1).join(".");
   if (CPYTHON_STDLIB.has(top) || STDLIB[top])
     return cx.diags.error(s, "TSY3001", `module '${name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
-  if (cx.guardedImports.has(s)) return [{ k: "expr", expr: call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), line: s.lineno }];
+  if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
   const where = cx.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
   return cx.diags.error(s, "TSY3002", `no module named '${name}': it is neither the program's own nor in tsyncio's runtime`, where);
 }

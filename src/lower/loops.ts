@@ -6,7 +6,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { id, lit } from "../ir/nodes.js";
+import { assign, assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 
@@ -83,13 +83,13 @@ export function asyncLoop(cx: LowerContext, target: py.ExprNode, iterable: ir.Ex
   const item = cx.temp("_item");
   const stop = cx.helper("STOP_ASYNC_ITERATION");
   const loopBody: ir.Stmt[] = [
-    { k: "expr", expr: { k: "assign", op: "=", target: id(item), value: { k: "yield", delegate: true, arg: cx.rt("anext_or_stop", id(it)) } }, line },
-    { k: "if", test: { k: "binary", op: "===", left: id(item), right: stop }, then: [{ k: "break" }] },
+    assignStmt(id(item), yieldStar(cx.rt("anext_or_stop", id(it))), line),
+    ifStmt(binop("===", id(item), stop), [{ k: "break" }]),
     ...assignTo(cx, target, id(item), line),
     ...body,
   ];
   return [
-    { k: "expr", expr: { k: "assign", op: "=", target: id(it), value: cx.rt("aiter", iterable) }, line },
+    assignStmt(id(it), cx.rt("aiter", iterable), line),
     { k: "while", test: lit(true), body: loopBody, line },
   ];
 }

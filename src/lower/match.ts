@@ -7,7 +7,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { id, lit } from "../ir/nodes.js";
+import { array, assign, assignStmt, binop, id, ifStmt, index, lit } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { ensureDeclared } from "./bindings.js";
 import { isTrue } from "./syntax.js";
@@ -22,42 +22,42 @@ export function matchStmt(cx: LowerContext, s: py.Match): ir.Stmt[] {
   let chain: ir.Stmt[] | undefined;
   for (const c of [...s.cases].reverse()) {
     let test = pattern(cx, c.pattern, id(subject));
-    if (c.guard) test = { k: "binary", op: "&&", left: test, right: cx.cond(c.guard) };
+    if (c.guard) test = binop("&&", test, cx.cond(c.guard));
     const body = cx.stmts(c.body);
-    chain = isTrue(test) ? body : [{ k: "if", test, then: body, else: chain, line: c.pattern.lineno }];
+    chain = isTrue(test) ? body : [ifStmt(test, body, chain, c.pattern.lineno)];
   }
-  return [{ k: "expr", expr: { k: "assign", op: "=", target: id(subject), value: cx.expr(s.subject) }, line: s.lineno }, ...(chain ?? [])];
+  return [assignStmt(id(subject), cx.expr(s.subject), s.lineno), ...(chain ?? [])];
 }
 
 /** A pattern as a boolean expression over `subject` (an expression that is cheap and pure to repeat). */
 export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr): ir.Expr {
   const and = (...parts: ir.Expr[]): ir.Expr => {
     const useful = parts.filter((x) => !isTrue(x));
-    return useful.length ? useful.reduce((l, r) => ({ k: "binary", op: "&&", left: l, right: r })) : lit(true);
+    return useful.length ? useful.reduce((l, r) => (binop("&&", l, r))) : lit(true);
   };
   const capture = (name: string, value: ir.Expr): ir.Expr => {
     ensureDeclared(cx, name);
-    return { k: "seq", exprs: [{ k: "assign", op: "=", target: id(safeName(name)), value }, lit(true)] };
+    return { k: "seq", exprs: [assign(id(safeName(name)), value), lit(true)] };
   };
   switch (p._type) {
     case "MatchValue":
       return cx.rt("eq", subject, cx.expr(p.value));
     case "MatchSingleton":
-      return { k: "binary", op: p.value === null ? "==" : "===", left: subject, right: lit(p.value as boolean | null) };
+      return binop(p.value === null ? "==" : "===", subject, lit(p.value as boolean | null));
     case "MatchAs": {
       const inner = p.pattern ? pattern(cx, p.pattern, subject) : lit(true);
       return p.name ? and(inner, capture(p.name, subject)) : inner;
     }
     case "MatchOr":
-      return p.patterns.map((q) => pattern(cx, q, subject)).reduce((l, r) => ({ k: "binary", op: "||", left: l, right: r }));
+      return p.patterns.map((q) => pattern(cx, q, subject)).reduce((l, r) => (binop("||", l, r)));
     case "MatchSequence": {
       const items = cx.temp("_items");
       const star = p.patterns.findIndex((q) => q._type === "MatchStar");
       const parts: ir.Expr[] = [
-        { k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(items), value: cx.rt("match_sequence", subject, lit(BigInt(p.patterns.length)), lit(star < 0 ? null : BigInt(star))) }, right: lit(null) },
+        binop("!==", assign(id(items), cx.rt("match_sequence", subject, lit(BigInt(p.patterns.length)), lit(star < 0 ? null : BigInt(star)))), lit(null)),
       ];
       p.patterns.forEach((q, i) => {
-        const item: ir.Expr = { k: "index", object: id(items), index: lit(i) };
+        const item: ir.Expr = index(id(items), lit(i));
         if (q._type === "MatchStar") parts.push(q.name ? capture(q.name, item) : lit(true));
         else parts.push(pattern(cx, q, item));
       });
@@ -65,19 +65,19 @@ export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr): ir.E
     }
     case "MatchMapping": {
       const values = cx.temp("_values");
-      const keys: ir.Expr = { k: "array", elements: p.keys.map((k) => cx.expr(k)) };
-      const parts: ir.Expr[] = [{ k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(values), value: cx.rt("match_mapping", subject, keys) }, right: lit(null) }];
-      p.patterns.forEach((q, i) => parts.push(pattern(cx, q, { k: "index", object: id(values), index: lit(i) })));
+      const keys: ir.Expr = array(p.keys.map((k) => cx.expr(k)));
+      const parts: ir.Expr[] = [binop("!==", assign(id(values), cx.rt("match_mapping", subject, keys)), lit(null))];
+      p.patterns.forEach((q, i) => parts.push(pattern(cx, q, index(id(values), lit(i)))));
       if (p.rest) parts.push(capture(p.rest, cx.rt("mapping_rest", subject, keys)));
       return and(...parts);
     }
     case "MatchClass": {
       const values = cx.temp("_fields");
-      const kwd: ir.Expr = { k: "array", elements: p.kwd_attrs.map((a) => lit(a)) };
+      const kwd: ir.Expr = array(p.kwd_attrs.map((a) => lit(a)));
       const parts: ir.Expr[] = [
-        { k: "binary", op: "!==", left: { k: "assign", op: "=", target: id(values), value: cx.rt("match_class", subject, cx.expr(p.cls), lit(BigInt(p.patterns.length)), kwd) }, right: lit(null) },
+        binop("!==", assign(id(values), cx.rt("match_class", subject, cx.expr(p.cls), lit(BigInt(p.patterns.length)), kwd)), lit(null)),
       ];
-      [...p.patterns, ...p.kwd_patterns].forEach((q, i) => parts.push(pattern(cx, q, { k: "index", object: id(values), index: lit(i) })));
+      [...p.patterns, ...p.kwd_patterns].forEach((q, i) => parts.push(pattern(cx, q, index(id(values), lit(i)))));
       return and(...parts);
     }
     case "MatchStar":

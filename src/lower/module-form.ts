@@ -8,7 +8,7 @@
 //                            | });
 
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { array, assign, call, exprStmt, id, lit, member } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import type { LocalModule } from "./analysis.js";
 import { specifierBetween } from "./modules.js";
@@ -76,13 +76,13 @@ export function moduleBindings(cx: LowerContext, body: ir.Stmt[]): ir.Stmt[] {
     const isRuntimeImport = cx.isImportBinding(scope, name);
     if (!writable.has(js) && !declared.has(js) && !isRuntimeImport) continue;
     const getter: ir.Expr = { k: "arrow", params: [], body: id(js) };
-    const setter: ir.Expr = { k: "arrow", params: [{ name: "v", type: "any" }], body: { k: "assign", op: "=", target: id(js), value: id("v") } };
-    props.push({ key: name, value: { k: "array", elements: writable.has(js) ? [getter, setter] : [getter] } });
+    const setter: ir.Expr = { k: "arrow", params: [{ name: "v", type: "any" }], body: assign(id(js), id("v")) };
+    props.push({ key: name, value: array(writable.has(js) ? [getter, setter] : [getter]) });
   }
   if (!props.length) return [];
   const bindArgs: ir.Expr[] = [{ k: "object", props }];
-  if (defs.length) bindArgs.push({ k: "array", elements: defs.map((d) => lit(d)) });
-  return [{ k: "expr", expr: call(member(id("$module"), "bind"), ...bindArgs) }];
+  if (defs.length) bindArgs.push(array(defs.map((d) => lit(d))));
+  return [exprStmt(call(member(id("$module"), "bind"), ...bindArgs))];
 }
 
 /** `import helpers_module from "./helpers.js";` for each local module this one imports. */

@@ -7,7 +7,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member } from "../ir/nodes.js";
+import { assign, assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { annotationType, staticType } from "./types.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
@@ -29,7 +29,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Pass":
       return [];
     case "Assign":
-      return assign(cx, s);
+      return assignment(cx, s);
     case "AugAssign":
       return augAssign(cx, s);
     case "AnnAssign": {
@@ -44,7 +44,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return assignTo(cx, s.target, cx.expr(s.value), line);
     }
     case "If":
-      return [{ k: "if", test: cx.cond(s.test), then: cx.stmts(s.body), else: s.orelse.length ? cx.stmts(s.orelse) : undefined, line }];
+      return [ifStmt(cx.cond(s.test), cx.stmts(s.body), s.orelse.length ? cx.stmts(s.orelse) : undefined, line)];
     case "While":
       return whileLoop(cx, s);
     case "For":
@@ -58,7 +58,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Continue":
       return [{ k: "continue", line }];
     case "Return":
-      return [{ k: "return", value: s.value ? cx.expr(s.value) : undefined, line }];
+      return [returnStmt(s.value ? cx.expr(s.value) : undefined, line)];
     case "FunctionDef":
     case "AsyncFunctionDef":
       return functionDef(cx, s);
@@ -80,7 +80,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Assert": {
       const args = [cx.cond(s.test)];
       if (s.msg) args.push(cx.expr(s.msg));
-      return [{ k: "expr", expr: cx.rt("assert_", ...args), line }];
+      return [exprStmt(cx.rt("assert_", ...args), line)];
     }
     case "Delete":
       return deleteStmt(cx, s);
@@ -104,9 +104,9 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
   // A dropped coroutine is reported when it dies in CPython ("was never awaited"): the runtime
   // needs the line of the statement that dropped it.
   if (v._type === "Call" && mayReturnCoroutine(cx, v)) {
-    return [{ k: "expr", expr: call(cx.helperFrom("discard", ASYNCIO), e, lit(s.lineno)), line: s.lineno }];
+    return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), e, lit(s.lineno)), s.lineno)];
   }
-  return [{ k: "expr", expr: e, line: s.lineno }];
+  return [exprStmt(e, s.lineno)];
 }
 
 /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
@@ -116,13 +116,13 @@ export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   return known?.kind === "def" && known.coroutine;
 }
 
-export function assign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
+export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   const value = cx.expr(s.value);
   if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value)) cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
   if (s.targets.length === 1) return assignTo(cx, s.targets[0], value, s.lineno);
   // a = b = value: evaluate once, assign left to right.
   const t = cx.temp();
-  const out: ir.Stmt[] = [{ k: "expr", expr: { k: "assign", op: "=", target: id(t), value }, line: s.lineno }];
+  const out: ir.Stmt[] = [assignStmt(id(t), value, s.lineno)];
   for (const target of s.targets) out.push(...assignTo(cx, target, id(t), s.lineno));
   return out;
 }
@@ -134,17 +134,17 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   switch (s.target._type) {
     case "Name": {
       const name = safeName(s.target.id);
-      return [{ k: "expr", expr: { k: "assign", op: "=", target: id(name), value: inplace(cx.expr(s.target), cx.expr(s.value)) }, line }];
+      return [assignStmt(id(name), inplace(cx.expr(s.target), cx.expr(s.value)), line)];
     }
     case "Attribute": {
       if (isSelf(cx, s.target.value)) {
         const target = attributeTarget(cx, s.target);
-        return [{ k: "expr", expr: { k: "assign", op: "=", target, value: inplace(target, cx.expr(s.value)) }, line }];
+        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
       }
       const obj = cx.temp();
       return [
-        { k: "expr", expr: { k: "assign", op: "=", target: id(obj), value: cx.expr(s.target.value) }, line },
-        { k: "expr", expr: cx.rt("setattr", id(obj), lit(s.target.attr), inplace(getattr(cx, id(obj), s.target.attr), cx.expr(s.value))), line },
+        assignStmt(id(obj), cx.expr(s.target.value), line),
+        exprStmt(cx.rt("setattr", id(obj), lit(s.target.attr), inplace(getattr(cx, id(obj), s.target.attr), cx.expr(s.value))), line),
       ];
     }
     case "Subscript": {
@@ -152,9 +152,9 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       const obj = cx.temp();
       const key = cx.temp();
       return [
-        { k: "expr", expr: { k: "assign", op: "=", target: id(obj), value: cx.expr(s.target.value) }, line },
-        { k: "expr", expr: { k: "assign", op: "=", target: id(key), value: cx.expr(s.target.slice) }, line },
-        { k: "expr", expr: cx.rt("setitem", id(obj), id(key), inplace(cx.rt("getitem", id(obj), id(key)), cx.expr(s.value))), line },
+        assignStmt(id(obj), cx.expr(s.target.value), line),
+        assignStmt(id(key), cx.expr(s.target.slice), line),
+        exprStmt(cx.rt("setitem", id(obj), id(key), inplace(cx.rt("getitem", id(obj), id(key)), cx.expr(s.value))), line),
       ];
     }
     default:
@@ -165,8 +165,8 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
 export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const t of s.targets) {
-    if (t._type === "Subscript") out.push({ k: "expr", expr: cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), line: s.lineno });
-    else if (t._type === "Attribute") out.push({ k: "expr", expr: cx.rt("delattr", cx.expr(t.value), lit(t.attr)), line: s.lineno });
+    if (t._type === "Subscript") out.push(exprStmt(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), s.lineno));
+    else if (t._type === "Attribute") out.push(exprStmt(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), s.lineno));
     else if (t._type === "Name") out.push(unbindName(cx, t.id, s.lineno));
     else cx.diags.error(t, "TSY1005", `cannot delete ${t._type}`);
   }
@@ -182,11 +182,11 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
   const enter = isAsync
-    ? ({ k: "yield", delegate: true, arg: call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))) } as ir.Expr)
+    ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))))
     : call(member(id(mgr), "__enter__"));
   const exit = (...args: ir.Expr[]): ir.Expr =>
     isAsync
-      ? { k: "yield", delegate: true, arg: call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)) }
+      ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)))
       : call(member(id(mgr), "__exit__"), ...args);
   const value = cx.temp("_value");
   const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
@@ -194,25 +194,25 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   cx.fn.temps.pop();
   const excVar = cx.temp("_exc");
   return [
-    { k: "expr", expr: { k: "assign", op: "=", target: id(mgr), value: cx.expr(first.context_expr) }, line: s.lineno },
-    { k: "expr", expr: { k: "assign", op: "=", target: id(value), value: enter }, line: s.lineno },
-    { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(true) } },
+    assignStmt(id(mgr), cx.expr(first.context_expr), s.lineno),
+    assignStmt(id(value), enter, s.lineno),
+    assignStmt(id(ok), lit(true)),
     {
       k: "try",
       body: [...bind, ...inner],
       catchName: caught,
       handler: [
-        { k: "expr", expr: { k: "assign", op: "=", target: id(ok), value: lit(false) } },
-        { k: "expr", expr: { k: "assign", op: "=", target: id(excVar), value: call(cx.helper("to_exception"), id(caught)) } },
+        assignStmt(id(ok), lit(false)),
+        assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
         {
           k: "if",
-          test: { k: "unary", op: "!", arg: cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null))) },
-          then: [{ k: "throw", value: id(excVar) }],
+          test: not(cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
+          then: [throwStmt(id(excVar))],
           // __exit__ runs at the `with` line (a traceback through it names that line).
           line: s.lineno,
         },
       ],
-      finalizer: [{ k: "if", test: id(ok), then: [{ k: "expr", expr: exit(lit(null), lit(null), lit(null)), line: s.lineno }] }],
+      finalizer: [ifStmt(id(ok), [exprStmt(exit(lit(null), lit(null), lit(null)), s.lineno)])],
       line: s.lineno,
     },
   ];
