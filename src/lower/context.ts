@@ -18,19 +18,17 @@ import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { identityOf, isImportBinding, isRuntimeModule, knownIn, localImportFrom, type Known, type LowerOptions, type ModuleAnalysis } from "./analysis.js";
 import type { ModuleIdentity } from "./modules.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
 import { RUNTIME } from "./stdlib.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 
 export const ASYNCIO = "tsyncio/runtime/asyncio";
 export const PROGRAM = "tsyncio/runtime/program";
-/** Helpers of src/runtime/program.ts (program shape: binding, unpacking, exceptions), not of builtins. */
-const PROGRAM_HELPERS = new Set(
-  `script_path define_class decorate_getter import_runtime_name callkw callkw_method kw_merge varargs bind_rest call_bound unpack set_of dict_of
-  dict_items unpack_each exception_matches to_exception enter_except exit_except reraise with_cause exception_instance
-  name_error assert_ warn_legacy_coroutine aiter anext_or_stop STOP_ASYNC_ITERATION
-  match_sequence match_mapping mapping_rest match_class anext define_function
-  star_begin star_split star_end chain_context generator_stop assigned assigned_global bad_call gen_throw`.split(/\s+/),
-);
+
+/** A helper emitted code imports from the runtime (builtins) or from src/runtime/program.ts (program shape). */
+export type Helper = HelperExports[typeof RUNTIME] | HelperExports[typeof PROGRAM];
+/** The generated table says which of the two entries exports a helper (no name is in both). */
+const PROGRAM_NAMES: ReadonlySet<string> = new Set(RUNTIME_NAMES[PROGRAM].split(" "));
 
 /** JavaScript words a Python name cannot keep as is. */
 const JS_RESERVED = new Set(
@@ -253,15 +251,16 @@ export class LowerContext {
 
   // ───────────────────────────── runtime helpers ─────────────────────────────
 
-  helper(name: string): ir.Expr {
-    return id(this.imports.helper(name, PROGRAM_HELPERS.has(name) ? PROGRAM : RUNTIME));
+  helper(name: Helper): ir.Expr {
+    return id(this.imports.helper(name, PROGRAM_NAMES.has(name) ? PROGRAM : RUNTIME));
   }
 
-  helperFrom(name: string, from: string): string {
+  /** A helper of a named entry (asyncio's `awaitable`, program's `define_class`): its local name. */
+  helperFrom<E extends keyof HelperExports>(name: HelperExports[E], from: E): string {
     return this.imports.helper(name, from);
   }
 
-  rt(name: string, ...args: ir.Expr[]): ir.Expr {
+  rt(name: Helper, ...args: ir.Expr[]): ir.Expr {
     return call(this.helper(name), ...args);
   }
 

@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
-import { ASYNCIO, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { ASYNCIO, type Helper, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
@@ -365,17 +365,17 @@ export const BINOPS: Record<py.OperatorNode["_type"], string> = {
   BitOr: "|", BitXor: "^", BitAnd: "&", FloorDiv: "//",
 };
 
-export const BINOP_HELPERS: Record<string, string> = {
+export const BINOP_HELPERS: Record<string, Helper> = {
   "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "%": "mod", "**": "pow", "<<": "lshift",
   ">>": "rshift", "|": "bitor", "^": "bitxor", "&": "bitand", "//": "floordiv",
 };
 
 /** In-place forms (`x += y` extends a list in place, calls `__iadd__`). */
-export const INPLACE_HELPERS: Record<string, string> = {
+export const INPLACE_HELPERS: Record<string, Helper> = {
   "+": "iadd", "-": "isub", "*": "imul", "@": "imatmul", "/": "itruediv", "%": "imod", "**": "ipow", "<<": "ilshift",
   ">>": "irshift", "|": "ior", "^": "ixor", "&": "iand", "//": "ifloordiv",
 };
 
 export const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
 
-export const CMP_HELPERS: Record<string, string> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
+export const CMP_HELPERS: Record<string, Helper> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };
