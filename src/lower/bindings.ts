@@ -166,9 +166,9 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       return out;
     }
     case "Starred":
-      return cx.diags.error(target, "TSY1002", "starred assignment target must be in a list or tuple");
+      return cx.diags.error(target, "TSY1002");
     default:
-      return cx.diags.error(target, "TSY1003", `cannot assign to ${target._type}`);
+      return cx.diags.error(target, "TSY1003", { target: target._type });
   }
 }
 

@@ -108,7 +108,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       return isClass ? newExpr(cx.expr(f), [...args, ...kwArgs()]) : call(cx.expr(f), ...args, ...kwArgs());
     }
     if (r.where === "builtin") {
-      if (f.id === "super") return cx.diags.error(e, "TSY1030", "super() is supported only as super().method(...)");
+      if (f.id === "super") return cx.diags.error(e, "TSY1030");
       if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
@@ -131,7 +131,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       const known = cx.lookupKnown(v.id);
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
-        if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", `'${known.name}.${f.attr}' is not available in tsyncio's runtime`);
+        if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
         const callee = member(cx.expr(v), f.attr);
         return info?.classes.has(f.attr) ? newExpr(callee, [...args, ...kwArgs()]) : call(callee, ...args, ...kwArgs());
       }

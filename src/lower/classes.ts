@@ -30,9 +30,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (s.keywords.length) {
     const k = s.keywords[0];
     if (s.keywords.length === 1 && k.arg === "metaclass" && !s.bases.length && isAbcMeta(cx, k.value)) bases = [k.value];
-    else return cx.diags.error(s, "TSY1010", "class keywords (metaclass=...) are not supported yet");
+    else return cx.diags.error(s, "TSY1010");
   }
-  if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011", "class bases given with * are not supported yet");
+  if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   const base = !bases.length
@@ -72,7 +72,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
         const getterOnly = accessor === "get" && item.decorator_list.every((d, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
-        if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012", "decorators of the property object (above @property, or on a setter) are not supported yet");
+        if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
         if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(d))), line: item.lineno });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
@@ -127,11 +127,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
       } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
         members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
       } else {
-        cx.diags.error(item, "TSY1013", `'${describeStmt(item)}' in a class body is not supported yet`);
+        cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
       }
     } catch (e) {
-      if (e instanceof Error && "diagnostic" in e) cx.diags.list.push((e as unknown as { diagnostic: never }).diagnostic);
-      else throw e;
+      cx.diags.collect(e);
     }
   }
   cx.fn = outer;

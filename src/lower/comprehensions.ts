@@ -22,8 +22,8 @@ import { asyncLoop } from "./loops.js";
 export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
   const scope = cx.scopes.get(e)!;
   const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
-  if (isAsync && e._type === "GeneratorExp") return cx.diags.error(e, "TSY2006", "asynchronous generator expressions are not supported yet");
-  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007", "asynchronous comprehension outside of an asynchronous function");
+  if (isAsync && e._type === "GeneratorExp") return cx.diags.error(e, "TSY2006");
+  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
   const firstIter = cx.expr(e.generators[0].iter);
   cx.fn = { ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias, selfBox: outer.selfBox };

@@ -10,7 +10,8 @@
 import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { UnsupportedError } from "../diagnostics/diagnostic.js";
+import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { diagnosticText, type Code, type ParamsArg } from "../diagnostics/codes.js";
 import type * as ir from "../ir/nodes.js";
 import type { Stmt } from "../ir/nodes.js";
 import { array, call, id, lit, member } from "../ir/nodes.js";
@@ -121,16 +122,19 @@ export interface FunctionContext {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  error(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): never {
-    const d = this.make(node, code, message, hint);
-    throw new UnsupportedError(d);
+  /** Reports `code` at `node` and abandons the statement being lowered (see LowerContext.stmtSafe). */
+  error<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): never {
+    throw new DiagnosticError(this.make(node, code, params[0]));
   }
 
-  report(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): void {
-    this.list.push(this.make(node, code, message, hint));
+  /** Catches what `error` threw: the diagnostic joins the list; anything else goes on. */
+  collect(e: unknown): void {
+    if (!(e instanceof DiagnosticError)) throw e;
+    this.list.push(e.diagnostic);
   }
 
-  private make(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): Diagnostic {
+  private make(node: Partial<py.Position> | null | undefined, code: Code, params: Record<string, string> = {}): Diagnostic {
+    const { message, hint } = diagnosticText(code, params);
     return {
       code,
       severity: "error",
@@ -223,13 +227,10 @@ export class LowerContext {
     try {
       return this.stmt(s);
     } catch (e) {
-      if (e instanceof Error && "diagnostic" in e) {
-        // A diagnostic thrown inside a comprehension or lambda leaves its context behind.
-        this.fn = fn;
-        this.diags.list.push((e as unknown as { diagnostic: never }).diagnostic);
-        return [];
-      }
-      throw e;
+      this.diags.collect(e);
+      // A diagnostic thrown inside a comprehension or lambda leaves its context behind.
+      this.fn = fn;
+      return [];
     }
   }
 

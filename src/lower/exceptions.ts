@@ -120,7 +120,7 @@ export function exceptStarHandlers(cx: LowerContext, s: py.TryStar, catchName: s
     assignStmt(id(raised), array([])),
   ];
   for (const h of s.handlers) {
-    if (!h.type) return cx.diags.error(h, "TSY1041", "except* needs an exception type");
+    if (!h.type) return cx.diags.error(h, "TSY1041");
     const inner = cx.temp("_e");
     cx.fn.temps.pop();
     const bind: ir.Stmt[] = h.name ? [assignName(cx, h.name, id(match), h.lineno)] : [];

@@ -58,12 +58,12 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const modName = s.module ?? "";
   if (modName === "__future__") return [];
   const resolved = absoluteName(cx.identity(), s.level ?? 0, s.module);
-  if ("error" in resolved) return cx.diags.error(s, "TSY3003", `relative import: ${resolved.error}`, "run the program from a script that imports this package");
+  if ("error" in resolved) return cx.diags.error(s, "TSY3003", { reason: resolved.error });
   const chain = localChain(cx.options.modules, resolved.name);
   if (chain) {
     const out: ir.Stmt[] = [];
     for (const a of s.names) {
-      if (a.name === "*") return cx.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+      if (a.name === "*") return cx.diags.error(s, "TSY1007");
       // `from pkg import mod`: the package's attribute, or else its submodule of that name.
       const sub = localChain(cx.options.modules, `${resolved.name}.${a.name}`);
       const args: ir.Expr[] = [call(cx.helperFrom("import_module", PROGRAM), ...chain.map((m) => localModuleRef(cx, m))), lit(a.name)];
@@ -78,9 +78,9 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     // Inside a function: local names bound from the module's namespace (imported at the top).
     const out: ir.Stmt[] = [];
     for (const a of s.names) {
-      if (a.name === "*") return cx.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
+      if (a.name === "*") return cx.diags.error(s, "TSY1007");
       // A name the runtime lacks: ImportError when the line runs inside `try`, else reported now.
-      if (!info.names.has(a.name) && !cx.guardedImports.has(s)) return cx.diags.error(s, "TSY3004", `'${a.name}' is not available in tsyncio's runtime module '${modName}'`);
+      if (!info.names.has(a.name) && !cx.guardedImports.has(s)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
@@ -88,8 +88,8 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     return out;
   }
   for (const a of s.names) {
-    if (a.name === "*") return cx.diags.error(s, "TSY1007", "'import *' is not supported", "import the names you use");
-    if (!info.names.has(a.name)) return cx.diags.error(s, "TSY3004", `'${a.name}' is not available in tsyncio's runtime module '${modName}'`);
+    if (a.name === "*") return cx.diags.error(s, "TSY1007");
+    if (!info.names.has(a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
     const local = safeName(a.asname ?? a.name);
     cx.imports.use(a.name, local, info.from);
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
@@ -111,8 +111,8 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   while (found < parts.length && localChain(cx.options.modules, parts.slice(0, found + 1).join("."))) found++;
   const name = parts.slice(0, found + 1).join(".");
   if (CPYTHON_STDLIB.has(top) || STDLIB[top])
-    return cx.diags.error(s, "TSY3001", `module '${name}' is not available in tsyncio's runtime`, `supported modules: ${Object.keys(STDLIB).join(", ")}`);
+    return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
   if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
   const where = cx.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
-  return cx.diags.error(s, "TSY3002", `no module named '${name}': it is neither the program's own nor in tsyncio's runtime`, where);
+  return cx.diags.error(s, "TSY3002", { module: name, where });
 }

@@ -63,7 +63,7 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
 }
 
 export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
-  if (!cx.fn.isCoroutine) return cx.diags.error(s, "TSY2002", "'async for' outside async function");
+  if (!cx.fn.isCoroutine) return cx.diags.error(s, "TSY2002");
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
   if (label) cx.fn.temps.pop();
   cx.fn.loops.push({ breakLabel: label });

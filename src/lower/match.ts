@@ -81,6 +81,6 @@ export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr): ir.E
       return and(...parts);
     }
     case "MatchStar":
-      return cx.diags.error(p, "TSY1040", "starred pattern outside a sequence pattern");
+      return cx.diags.error(p, "TSY1040");
   }
 }

@@ -90,7 +90,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Match":
       return matchStmt(cx, s);
     default:
-      return cx.diags.error(s, "TSY1001", `'${describeStmt(s)}' is not supported yet`);
+      return cx.diags.error(s, "TSY1001", { construct: describeStmt(s) });
   }
 }
 
@@ -148,7 +148,7 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       ];
     }
     case "Subscript": {
-      if (s.target.slice._type === "Slice") return cx.diags.error(s.target, "TSY1004", "augmented assignment to a slice is not supported yet");
+      if (s.target.slice._type === "Slice") return cx.diags.error(s.target, "TSY1004");
       const obj = cx.temp();
       const key = cx.temp();
       return [
@@ -158,7 +158,7 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       ];
     }
     default:
-      return cx.diags.error(s.target, "TSY1003", "illegal target for augmented assignment");
+      return cx.diags.error(s.target, "TSY1003", { target: s.target._type });
   }
 }
 
@@ -168,14 +168,14 @@ export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
     if (t._type === "Subscript") out.push(exprStmt(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), s.lineno));
     else if (t._type === "Attribute") out.push(exprStmt(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), s.lineno));
     else if (t._type === "Name") out.push(unbindName(cx, t.id, s.lineno));
-    else cx.diags.error(t, "TSY1005", `cannot delete ${t._type}`);
+    else cx.diags.error(t, "TSY1005", { target: t._type });
   }
   return out;
 }
 
 export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[] {
   const isAsync = s._type === "AsyncWith";
-  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(s, "TSY2003", "'async with' outside async function");
+  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(s, "TSY2003");
   // Nested items are nested statements: with a, b: → with a: with b:
   const [first, ...rest] = s.items;
   const inner: ir.Stmt[] = rest.length ? withStmt(cx, { ...s, items: rest } as py.With) : cx.stmts(s.body);
