@@ -6,13 +6,14 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as compiler from "../dist/index.js";
 import { renderedDiagnostics } from "../test/helpers/diagnostics.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const fixtures = join(root, "fixtures");
 const names = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(fixtures).filter((n) => n.startsWith("errors-")).sort();
 for (const name of names) {
-  const text = await renderedDiagnostics(join(fixtures, name));
+  const text = await renderedDiagnostics(join(fixtures, name), compiler);
   writeFileSync(join(fixtures, name, "expected.diagnostics"), text);
   console.log(`${name}: ${text.split("\n").filter((l) => / error TSY\d{4}:/.test(l)).length} diagnostics`);
 }

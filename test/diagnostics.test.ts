@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { renderedDiagnostics } from "./helpers/diagnostics.mjs";
+import * as compiler from "../src/index.js";
 import { DIAGNOSTICS } from "../src/diagnostics/codes.js";
 import { parse } from "../src/parse/index.js";
 import { lower } from "../src/lower/index.js";
@@ -33,7 +34,7 @@ describe("error fixtures", () => {
     it(`${name}: reports expected.diagnostics`, async () => {
       const expected = readFileSync(join(fixturesDir, name, "expected.diagnostics"), "utf8");
       expect(expected.split("\n").some(codeOf), "a fixture reports at least one diagnostic").toBe(true);
-      expect(await renderedDiagnostics(join(fixturesDir, name))).toBe(expected);
+      expect(await renderedDiagnostics(join(fixturesDir, name), compiler)).toBe(expected);
     });
   }
 });
