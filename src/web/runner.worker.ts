@@ -83,11 +83,12 @@ const BLOCKED_GLOBALS = [
   "BroadcastChannel", "cookieStore", "importScripts", "Worker", "SharedWorker", "WebTransport",
   "FileSystemHandle", "FileSystemDirectoryHandle", "FileSystemFileHandle", "Request", "Response",
   "postMessage", "onmessage", "onmessageerror", "close", "MessageChannel", "MessagePort", "storage",
-  "serviceWorker", "locks", "origin", "location", "open", "opener", "parent", "top",
+  "serviceWorker", "locks", "origin", "location", "open", "opener", "parent", "top", "navigator",
 ];
 
 function isolate(): void {
   const g = globalThis as Record<string, unknown>;
+  const nav = g.navigator as Record<string, unknown> | undefined;
   // Every level of the global object's prototype chain (WorkerGlobalScope.prototype holds `fetch`,
   // `indexedDB` and `caches` as getters that shadowing the global alone leaves reachable).
   for (let o: object | null = g; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
@@ -100,15 +101,7 @@ function isolate(): void {
       }
     }
   }
-  for (const name of BLOCKED_GLOBALS) {
-    try {
-      Object.defineProperty(g, name, { value: undefined, configurable: false, writable: false });
-    } catch {
-      /* not configurable */
-    }
-  }
   try {
-    const nav = g.navigator as Record<string, unknown> | undefined;
     if (nav) {
       const safe = Object.freeze({
         userAgent: nav.userAgent,
@@ -121,6 +114,13 @@ function isolate(): void {
     }
   } catch {
     /* keep going: the program still cannot name `navigator` from Python */
+  }
+  for (const name of BLOCKED_GLOBALS) {
+    try {
+      Object.defineProperty(g, name, { value: undefined, configurable: false, writable: false });
+    } catch {
+      /* not configurable */
+    }
   }
 }
 

@@ -26,7 +26,7 @@ onmessage = (e) => {
   onmessage = null;
   if (e.source !== parent || !e.data || typeof e.data.code !== "string" || e.ports.length !== 1) return;
   const url = URL.createObjectURL(new Blob([e.data.code], { type: "text/javascript" }));
-  const worker = new Worker(url, { type: "module", name: "tsyncio-program" });
+  const worker = new Worker(url, { name: "tsyncio-program" });
   worker.onerror = (ev) => { ev.preventDefault(); parent.postMessage({ type: "sandbox-error", message: String(ev.message || "the runner failed to load") }, "*"); };
   worker.postMessage({ type: "port" }, [e.ports[0]]);
 };`;
@@ -55,11 +55,13 @@ export interface SandboxedRunner {
 export function createSandboxedRunner(): SandboxedRunner {
   // Vite's dev server serves the runner as a module that imports its sources: a blob in an opaque
   // origin cannot load those, so `npm run web` runs it as a same-origin worker (same protocol).
-  if (import.meta.env.DEV) return createDevRunner();
+  // (import.meta.hot, not env.DEV: a build under vitest has NODE_ENV=test and so DEV=true.)
+  if (import.meta.hot) return createDevRunner();
   const frame = document.createElement("iframe");
   frame.sandbox.add("allow-scripts");
-  // Lets the frame share the page's cross-origin isolation (SharedArrayBuffer: sleeps that block).
-  frame.allow = "cross-origin-isolated";
+  // No `allow="cross-origin-isolated"`: with it Chromium (156) stopped applying the frame's CSP to
+  // the worker's dynamic import(). Without it there is no SharedArrayBuffer in the sandbox, so
+  // real-time sleeps busy-wait (host.ts's fallback); virtual time is unaffected.
   frame.hidden = true;
   frame.title = "tsyncio program sandbox";
   frame.dataset.role = "runner-sandbox";
