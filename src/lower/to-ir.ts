@@ -10,6 +10,7 @@
 // types.ts), in which case the native operator is both faster and easier to read.
 // A construct this file cannot translate faithfully is reported as a diagnostic, never guessed.
 
+import { JS_NAMES, PYTHON_NAMES_LIKE_JS } from "../runtime/builtins/js-names.js";
 import type * as py from "../ast/nodes.js";
 import * as ir from "../ir/nodes.js";
 import { call, id, lit, member } from "../ir/nodes.js";
@@ -1877,7 +1878,7 @@ class Lowerer {
         return member(this.expr(v), e.attr);
       }
       // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
-      if (this.fn.selfName === v.id && !this.methodNames().has(e.attr)) return member(this.expr(v), safeProp(e.attr));
+      if (this.fn.selfName === v.id && !this.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(this.expr(v), safeProp(e.attr));
     }
     return this.getattr(this.expr(v), e.attr);
   }
@@ -2029,7 +2030,7 @@ class Lowerer {
 
     if (f._type === "Attribute") {
       const v = f.value;
-      if (this.isLocalModulePath(v)) {
+      if (this.isLocalModulePath(v) && !jsMemberName(f.attr)) {
         // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
         const callee = member(this.expr(v), safeProp(f.attr));
         if (e.keywords.length) return this.rt("callkw", callee, lit(null), this.list(args), this.kwRecord(keywords, kwStar));
@@ -2055,7 +2056,7 @@ class Lowerer {
       // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
       if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return this.rt("gen_throw", obj, ...args);
       const onBuiltin = v._type === "Name" && resolveName(this.fn.scope, v.id, this.scopes).where === "builtin";
-      if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
+      if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, this.typeEnv()) !== "list" && !this.isKnownObject(v))) {
         return this.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
       }
       if (e.keywords.length) {
@@ -2248,6 +2249,15 @@ function exprName(e: py.ExprNode): string {
 /** JS property names that would collide with JS machinery get a suffix. */
 function safeProp(name: string): string {
   return name === "constructor" || name === "__proto__" || name === "prototype" ? `${name}_` : name;
+}
+
+/**
+ * A JavaScript member name (`toString`, `call`, `push`, ...) that no runtime type uses as Python API:
+ * the runtime looks it up (getattr/callm), hiding JavaScript's own. Python names JavaScript also uses
+ * (`d.get`, `lst.sort`, `ev.set`) stay direct, fast member accesses.
+ */
+function jsMemberName(name: string): boolean {
+  return JS_NAMES.has(name) && !PYTHON_NAMES_LIKE_JS.has(name) && safeProp(name) === name;
 }
 
 function simpleBinding(s: py.Stmt): string | null {

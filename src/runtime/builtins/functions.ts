@@ -1,4 +1,5 @@
 // Builtin functions and type objects under their Python names.
+import { isJsOnly, JS_NAMES, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError,
@@ -1061,7 +1062,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   const d = new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 
@@ -1069,8 +1070,15 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const names = new Set<string>();
   let o: unknown = obj;
   while (o !== null && o !== undefined && o !== Object.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) if (k !== "constructor") names.add(k);
+    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
     o = Object.getPrototypeOf(o);
+  }
+  // The same view as getattr: JavaScript's own members are not Python attributes.
+  for (const k of names) {
+    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) : JS_NAMES.has(k)) names.delete(k);
+  }
+  for (const k of ["constructor", "__proto__", "prototype"]) {
+    if (names.delete(propName(k))) names.add(k);
   }
   const l = PyList.fromArray([...names]);
   l.sort();
