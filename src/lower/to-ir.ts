@@ -1085,11 +1085,13 @@ class Lowerer {
         out.push(this.assignName(a.asname ?? top, call(this.helperFrom(helper, PROGRAM), ...chain.map((m) => this.localModuleRef(m))), s.lineno));
         continue;
       }
-      const info = STDLIB[a.name];
-      if (!info) return [...out, ...this.missingModule(s, a.name)];
-      this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
+      if (!STDLIB[a.name]) return [...out, ...this.missingModule(s, a.name)];
+      // `import os.path` binds `os` (its `path` attribute is the submodule); `import os.path as p` binds os.path.
+      const boundName = a.asname ? a.name : STDLIB[top] ? top : a.name;
+      const info = STDLIB[boundName];
+      this.knownIn(this.fn.scope).set(a.asname ?? top, { kind: "module", name: boundName });
       if (this.fn.scope.kind === "module") this.imports.namespace(safeName(a.asname ?? top), info.from);
-      else out.push(this.assignName(a.asname ?? top, id(this.moduleNamespace(a.name, info.from)), s.lineno));
+      else out.push(this.assignName(a.asname ?? top, id(this.moduleNamespace(boundName, info.from)), s.lineno));
     }
     return out;
   }

@@ -26,6 +26,7 @@ import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
 import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
+import * as os_path from "./modules/os_path.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
@@ -61,6 +62,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/logging": logging,
   "tsyncio/runtime/math": math,
   "tsyncio/runtime/os": os,
+  "tsyncio/runtime/os_path": os_path,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,

@@ -12,6 +12,7 @@
 
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
+import { createMemoryFileSystem } from "./memfs.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
@@ -125,6 +126,9 @@ scope.onmessage = (e) => {
       virtualTime: req.virtualTime,
       argv: [req.program.path],
       readline: () => null,
+      // Files live in memory for this run only: the program never reaches the user's disk.
+      fs: createMemoryFileSystem(),
+      env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
     code = runProgram(req.program);
