@@ -35,6 +35,10 @@ export const ERRNO: Record<string, [number, string]> = {
 
 /** The OSError subclass CPython raises for a POSIX error name (OSError(errno, ...) picks the subclass). */
 export function osErrorFor(code: string, filename: unknown = null, filename2: unknown = null): OSError {
+  // CPython names the path as given when it is str or bytes, else as os.fspath() made it.
+  const asGiven = (f: unknown) => (f === null || typeof f === "string" || f instanceof Uint8Array ? f : fspath(f));
+  filename = asGiven(filename);
+  filename2 = asGiven(filename2);
   const known = ERRNO[code];
   const [num, text] = known ?? [0, code];
   if (filename2 !== null) return new OSError(BigInt(num), text, filename, null, filename2);

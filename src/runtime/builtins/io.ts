@@ -375,8 +375,10 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
     opener: null,
   });
   const file = a.file;
-  if (typeof file === "bigint") throw new NotImplementedError("open() of a file descriptor is not supported by tsyncio");
-  const path = fspath(file);
+  // An int is a descriptor the program already has (os.fdopen, tempfile.mkstemp).
+  const byFd = typeof file === "bigint";
+  const path = byFd ? "" : fspath(file);
+  const name = byFd || typeof file === "string" || file instanceof Uint8Array ? file : path;
   if (typeof a.mode !== "string") throw new TypeError(`open() argument 'mode' must be str, not ${typeName(a.mode)}`);
   const { kind, plus, binary } = parseMode(a.mode);
   let buffering = toInt(a.buffering);
@@ -394,11 +396,12 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
   const fs = hostFs("open()");
   const flags = NODE_FLAGS[kind] + (plus ? "+" : "");
-  const fd = hostCall(file, () => fs.open(path, flags, 0o666));
+  const fd = byFd ? Number(file) : hostCall(path, () => fs.open(path, flags, 0o666));
+  if (byFd) hostCall(null, () => fs.fstat(fd));
   // Opening a folder for reading succeeds on POSIX; CPython's FileIO refuses it.
-  if (kind === "r" && (hostCall(file, () => fs.fstat(fd).mode) & 0o170000) === 0o040000) {
+  if (kind === "r" && (hostCall(name, () => fs.fstat(fd).mode) & 0o170000) === 0o040000) {
     fs.close(fd);
-    hostCall(file, () => {
+    hostCall(name, () => {
       throw { code: "EISDIR" };
     });
   }
@@ -406,12 +409,12 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (buffering < 0 || buffering === 1) buffering = DEFAULT_BUFFER_SIZE;
   const access = { read: kind === "r" || plus, write: kind !== "r" || plus, append: kind === "a" };
   const binMode = kind + "b" + (plus ? "+" : "");
-  if (binary && buffering === 0) return new FileIO(fs, fd, file, path, binMode, access, 0);
+  if (binary && buffering === 0) return new FileIO(fs, fd, name, path, binMode, access, 0);
   const Kind = plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
-  const buffer = new Kind(fs, fd, file, path, binMode, access, buffering);
+  const buffer = new Kind(fs, fd, name, path, binMode, access, buffering);
   if (binary) return buffer;
   return new TextIOWrapper(buffer, {
-    name: file,
+    name,
     mode: a.mode,
     encoding: a.encoding as string | null,
     errors: a.errors as string | null,

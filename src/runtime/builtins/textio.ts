@@ -100,10 +100,16 @@ export class TextIOWrapper {
   private fill(): boolean {
     if (this.eof) return false;
     const raw = this.buffer.read(CHUNK);
-    const data = this.carry.length ? concat(this.carry, raw) : raw;
-    const final = raw.length === 0;
-    let { text, consumed } = decode(this.codec, data, this.errors, final);
-    this.carry = data.slice(consumed);
+    const before = this.pending.length - this.at;
+    this.carry = this.carry.length ? concat(this.carry, raw) : raw;
+    if (raw.length === 0) this.eof = true;
+    this.decodeCarry(this.eof);
+    return this.pending.length - this.at > before || !this.eof;
+  }
+
+  private decodeCarry(final: boolean): void {
+    let { text, consumed } = decode(this.codec, this.carry, this.errors, final);
+    this.carry = this.carry.slice(consumed);
     if (this.codec === "utf-8-sig" && !this.started && text.startsWith("\ufeff")) text = text.slice(1);
     this.started = true;
     if (this.at > 0) {
@@ -111,8 +117,6 @@ export class TextIOWrapper {
       this.at = 0;
     }
     this.pending += text;
-    if (final) this.eof = true;
-    return text.length > 0 || !final;
   }
 
   /** Makes `pending` hold at least `n` unconsumed characters, or everything up to the end. */
@@ -172,7 +176,13 @@ export class TextIOWrapper {
     this.checkReadable();
     const n = size === null || size === undefined ? -1 : Number(size);
     if (n < 0) {
-      while (this.fill());
+      // The rest in one piece, decoded as final (UnicodeDecodeError positions count from here).
+      if (!this.eof) {
+        const rest = this.buffer.read(-1n);
+        this.carry = this.carry.length ? concat(this.carry, rest) : rest;
+        this.eof = true;
+        this.decodeCarry(true);
+      }
       return this.consume(this.pending.length);
     }
     if (this.newline !== null) {

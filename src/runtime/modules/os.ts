@@ -8,7 +8,8 @@ import { PyList, PyTuple } from "../builtins/collections.js";
 import { PyBytes } from "../builtins/strmethods.js";
 import { repr } from "../builtins/repr.js";
 import { call, typeName } from "../builtins/ops.js";
-import { bindArgs, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
+import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
+import { open as openFile } from "../builtins/io.js";
 import type { HostStat } from "../host.js";
 import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
@@ -378,6 +379,22 @@ function* walkFrom(top: string, topdown: boolean, onerror: unknown, followlinks:
     for (const next of walkInto) yield* walkFrom(next, topdown, onerror, followlinks);
     yield PyTuple.of<unknown>(top, dirs, files);
   }
+}
+
+/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()). */
+export function close(fd: unknown): null {
+  const f = fs("close");
+  hostCall(null, () => f.close(Number(fd)));
+  return null;
+}
+/** os.fdopen(fd, *args): open() on a descriptor. */
+export function fdopen(fd: unknown, ...args: unknown[]): unknown {
+  return openFile(fd, ...args);
+}
+export function strerror(code: unknown): string {
+  const n = Number(code);
+  for (const [num, text] of Object.values(ERRNO)) if (num === n) return text;
+  return `Unknown error ${n}`;
 }
 
 export function get_terminal_size(): never {
