@@ -11,13 +11,21 @@ import { installBytesMethods } from "./bytesmethods.js";
 
 /** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
 export function bytesData(x: unknown): Uint8Array | null {
-  if (x instanceof PyBytes) return x;
+  if (x instanceof PyBytes) return plainView(x);
   if (x instanceof PyByteArray) return x.buf.subarray(0, x.n);
   if (x !== null && typeof x === "object" && typeof (x as { __buffer_data__?: unknown }).__buffer_data__ === "function") {
     return (x as { __buffer_data__(): Uint8Array }).__buffer_data__();
   }
   if (x instanceof Uint8Array) return x;
   return null;
+}
+
+/**
+ * `u` as a plain Uint8Array (same memory): PyBytes iterates as Python ints (bigint), so code that
+ * walks raw bytes with for-of, Array.from or new Set uses this view.
+ */
+export function plainView(u: Uint8Array): Uint8Array {
+  return u.constructor === Uint8Array ? u : new Uint8Array(u.buffer, u.byteOffset, u.length);
 }
 
 /** The bytes of a bytes-like argument, or CPython's TypeError. */
@@ -541,5 +549,5 @@ function checkResizable(b: PyByteArray): void {
 }
 
 const helpers = { bytesData, needBytes, findBytes };
-installBytesMethods(PyBytes.prototype, (self) => self as PyBytes, wrapBytes, helpers);
+installBytesMethods(PyBytes.prototype, (self) => plainView(self as PyBytes), wrapBytes, helpers);
 installBytesMethods(PyByteArray.prototype, (self) => (self as PyByteArray).data, (u) => new PyByteArray(u), helpers);

@@ -90,9 +90,7 @@ function splitWhitespace(d: Uint8Array, max: number, make: Make, reverse: boolea
       while (i < d.length && isSpace(d[i])) i++;
       if (i >= d.length) break;
       if (max >= 0 && parts.length === max) {
-        let j = d.length;
-        while (j > i && isSpace(d[j - 1])) j--;
-        parts.push(make(d.slice(i, j)));
+        parts.push(make(d.slice(i)));
         break;
       }
       const s = i;
@@ -106,9 +104,7 @@ function splitWhitespace(d: Uint8Array, max: number, make: Make, reverse: boolea
     while (i > 0 && isSpace(d[i - 1])) i--;
     if (i <= 0) break;
     if (max >= 0 && parts.length === max) {
-      let j = 0;
-      while (j < i && isSpace(d[j])) j++;
-      parts.unshift(make(d.slice(j, i)));
+      parts.unshift(make(d.slice(0, i)));
       break;
     }
     const e = i;
