@@ -1691,7 +1691,8 @@ class Lowerer {
     const v = e.value;
     if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
     if ("ellipsis" in v) return this.helper("Ellipsis");
-    return this.diags.error(e, "TSY1021", `${"complex" in v ? "complex numbers" : "bytes literals"} are not supported yet`);
+    if ("bytes" in v) return this.rt("bytes_literal", lit(v.bytes));
+    return this.diags.error(e, "TSY1021", "complex numbers are not supported yet");
   }
 
   private name(e: py.Name): ir.Expr {

@@ -6,7 +6,7 @@ import { host, type HostFileSystem } from "../host.js";
 import { NotImplementedError, OSError, TypeError } from "./exceptions.js";
 import { popKw } from "./object.js";
 import { typeName } from "./ops.js";
-import { PyBytes } from "./strmethods.js";
+import { PyBytes, bytesData, copyBytes } from "./bytes.js";
 
 /** Linux's errno numbers and glibc's strerror texts (what CPython prints on Linux). */
 export const ERRNO: Record<string, [number, string]> = {
@@ -72,11 +72,11 @@ export function hostFs(what: string): HostFileSystem {
 /** os.fspath(): a str path from a str, bytes (decoded as UTF-8) or an object with __fspath__. */
 export function fspath(p: unknown): string {
   if (typeof p === "string") return p;
-  if (p instanceof Uint8Array) return new TextDecoder().decode(p);
+  if (p instanceof PyBytes) return new TextDecoder().decode(p);
   if (p !== null && typeof p === "object" && typeof (p as { __fspath__?: unknown }).__fspath__ === "function") {
     const r = (p as { __fspath__(): unknown }).__fspath__();
     if (typeof r === "string") return r;
-    if (r instanceof Uint8Array) return new TextDecoder().decode(r);
+    if (r instanceof PyBytes) return new TextDecoder().decode(r);
     throw new TypeError(`expected ${typeName(p)}.__fspath__() to return str or bytes, not ${typeName(r)}`);
   }
   throw new TypeError(`expected str, bytes or os.PathLike object, not ${typeName(p)}`);
@@ -86,20 +86,13 @@ export function fspath(p: unknown): string {
 export const isBytesPath = (p: unknown): boolean => p instanceof Uint8Array;
 
 // ───────────── bytes ─────────────
-// The one place that makes and reads Python bytes objects for the file layer.
+// The file layer's bytes are the runtime's bytes type (bytes.ts).
 
-export function makeBytes(data: Uint8Array): PyBytes {
-  const b = new PyBytes(data.length);
-  b.set(data);
-  return b;
-}
+/** A new bytes object with a copy of `data`. */
+export const makeBytes = (data: Uint8Array): PyBytes => copyBytes(data);
 
 /** The bytes of a bytes-like object (bytes, bytearray, memoryview), or null. */
-export function bytesOf(x: unknown): Uint8Array | null {
-  if (x instanceof Uint8Array) return x;
-  if (ArrayBuffer.isView(x)) return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
-  return null;
-}
+export const bytesOf = (x: unknown): Uint8Array | null => bytesData(x);
 
 // ───────────── arguments ─────────────
 

@@ -5,7 +5,7 @@
 import { host } from "../host.js";
 import { FileExistsError, NotImplementedError, OSError, StopIteration, TypeError } from "../builtins/exceptions.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
-import { PyBytes } from "../builtins/strmethods.js";
+import { PyBytes, copyBytes } from "../builtins/bytes.js";
 import { repr } from "../builtins/repr.js";
 import { call, typeName } from "../builtins/ops.js";
 import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
@@ -118,7 +118,7 @@ export function access(p: unknown, mode: unknown): boolean {
 
 /** Names from the host, as bytes when the path was bytes. */
 function names(p: unknown, list: string[]): PyList<unknown> {
-  return PyList.fromArray(isBytesPath(p) ? list.map((n) => PyBytes.from(new TextEncoder().encode(n)) as unknown) : list);
+  return PyList.fromArray(isBytesPath(p) ? list.map((n) => copyBytes(new TextEncoder().encode(n)) as unknown) : list);
 }
 
 export function listdir(p: unknown = "."): PyList<unknown> {
@@ -261,7 +261,7 @@ export class DirEntry {
   private _lstat: HostStat | null | undefined;
   constructor(dir: string, entry: string, asBytes: boolean) {
     const full = dir === "." ? `./${entry}` : path.join(dir, entry);
-    const enc = (s: string) => PyBytes.from(new TextEncoder().encode(s));
+    const enc = (s: string) => copyBytes(new TextEncoder().encode(s));
     this.name = asBytes ? enc(entry) : entry;
     this.path = asBytes ? enc(full) : full;
   }
