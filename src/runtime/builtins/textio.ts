@@ -6,6 +6,7 @@ import { OSError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { PyList } from "./collections.js";
 import { repr } from "./repr.js";
 import { typeName } from "./ops.js";
+import { plainView } from "./bytes.js";
 import { checkErrors, decode, encode, encodedLength, lookupCodec, type Codec } from "./textcodec.js";
 
 const CHUNK = 8192n;
@@ -99,7 +100,7 @@ export class TextIOWrapper {
   /** Decodes one more chunk into `pending`; false at the end of the file. */
   private fill(): boolean {
     if (this.eof) return false;
-    const raw = this.buffer.read(CHUNK);
+    const raw = plainView(this.buffer.read(CHUNK));
     const before = this.pending.length - this.at;
     this.carry = this.carry.length ? concat(this.carry, raw) : raw;
     if (raw.length === 0) this.eof = true;
@@ -178,7 +179,7 @@ export class TextIOWrapper {
     if (n < 0) {
       // The rest in one piece, decoded as final (UnicodeDecodeError positions count from here).
       if (!this.eof) {
-        const rest = this.buffer.read(-1n);
+        const rest = plainView(this.buffer.read(-1n));
         this.carry = this.carry.length ? concat(this.carry, rest) : rest;
         this.eof = true;
         this.decodeCarry(true);

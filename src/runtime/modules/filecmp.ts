@@ -4,6 +4,7 @@ import { PyList, PyTuple } from "../builtins/collections.js";
 import { OSError } from "../builtins/exceptions.js";
 import { bindArgs, fspath } from "../builtins/hostfs.js";
 import { open } from "../builtins/io.js";
+import { plainView } from "../builtins/bytes.js";
 import * as os from "./os.js";
 import * as osPath from "./os_path.js";
 
@@ -34,8 +35,8 @@ function sameContents(f1: unknown, f2: unknown): boolean {
     const y = open(f2, "rb") as unknown as F;
     try {
       for (;;) {
-        const b1 = x.read(BUFSIZE);
-        const b2 = y.read(BUFSIZE);
+        const b1 = plainView(x.read(BUFSIZE));
+        const b2 = plainView(y.read(BUFSIZE));
         if (b1.length !== b2.length || b1.some((v, i) => v !== b2[i])) return false;
         if (b1.length === 0) return true;
       }
