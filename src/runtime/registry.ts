@@ -34,6 +34,7 @@ import * as glob from "./modules/glob.js";
 import * as fnmatch from "./modules/fnmatch.js";
 import * as filecmp from "./modules/filecmp.js";
 import * as errno from "./modules/errno.js";
+import * as stat from "./modules/stat.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
@@ -77,6 +78,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/fnmatch": fnmatch,
   "tsyncio/runtime/filecmp": filecmp,
   "tsyncio/runtime/errno": errno,
+  "tsyncio/runtime/stat": stat,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,
