@@ -123,7 +123,8 @@ export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
   const v = e.value;
   if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
   if ("ellipsis" in v) return cx.helper("Ellipsis");
-  return cx.diags.error(e, "TSY1021", { literals: "complex" in v ? "complex numbers" : "bytes literals" });
+  if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
+  return cx.diags.error(e, "TSY1021", { literals: "complex numbers" });
 }
 
 export function name(cx: LowerContext, e: py.Name): ir.Expr {

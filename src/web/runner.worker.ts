@@ -17,6 +17,7 @@
 
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
+import { createMemoryFileSystem } from "./memfs.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
@@ -146,6 +147,9 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
       virtualTime: req.virtualTime,
       argv: [req.program.path],
       readline: () => null,
+      // Files live in memory for this run only: the program never reaches the user's disk.
+      fs: createMemoryFileSystem(),
+      env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
     code = runProgram(req.program);
