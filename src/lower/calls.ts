@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
-import { type LowerContext, safeName, safeProp } from "./context.js";
+import { jsMemberName, type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
@@ -121,7 +121,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
 
   if (f._type === "Attribute") {
     const v = f.value;
-    if (isLocalModulePath(cx, v)) {
+    if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
       // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
       const callee = member(cx.expr(v), safeProp(f.attr));
       if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
@@ -147,7 +147,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
-    if (onBuiltin || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v))) {
+    if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v))) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }
     if (e.keywords.length) {

@@ -7,6 +7,7 @@
 // one direction only (statements → expressions → calls, ...); the three entry points every file
 // needs (`cx.expr`, `cx.cond`, `cx.stmt`) are reached through the context, so no import cycle forms.
 
+import { JS_NAMES, PYTHON_NAMES_LIKE_JS } from "../runtime/builtins/js-names.js";
 import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -46,6 +47,15 @@ export function safeName(name: string): string {
 /** JS property names that would collide with JS machinery get a suffix. */
 export function safeProp(name: string): string {
   return name === "constructor" || name === "__proto__" || name === "prototype" ? `${name}_` : name;
+}
+
+/**
+ * A JavaScript member name (`toString`, `call`, `push`, ...) that no runtime type uses as Python API:
+ * the runtime looks it up (getattr/callm), hiding JavaScript's own. Python names JavaScript also uses
+ * (`d.get`, `lst.sort`, `ev.set`) stay direct, fast member accesses.
+ */
+export function jsMemberName(name: string): boolean {
+  return JS_NAMES.has(name) && !PYTHON_NAMES_LIKE_JS.has(name) && safeProp(name) === name;
 }
 
 /** Records runtime imports as the lowering uses them (Sucrase's HelperManager), so the output imports exactly what it needs. */

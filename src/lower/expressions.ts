@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
-import { ASYNCIO, type Helper, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
@@ -123,7 +123,8 @@ export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
   const v = e.value;
   if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
   if ("ellipsis" in v) return cx.helper("Ellipsis");
-  return cx.diags.error(e, "TSY1021", { literals: "complex" in v ? "complex numbers" : "bytes literals" });
+  if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
+  return cx.diags.error(e, "TSY1021", { literals: "complex numbers" });
 }
 
 export function name(cx: LowerContext, e: py.Name): ir.Expr {
@@ -300,7 +301,7 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       return member(cx.expr(v), e.attr);
     }
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
-    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr)) return member(cx.expr(v), safeProp(e.attr));
+    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
   }
   return getattr(cx, cx.expr(v), e.attr);
 }

@@ -38,11 +38,13 @@ export function importStmt(cx: LowerContext, s: py.Import): ir.Stmt[] {
       out.push(assignName(cx, a.asname ?? top, call(cx.helperFrom(helper, PROGRAM), ...chain.map((m) => localModuleRef(cx, m))), s.lineno));
       continue;
     }
-    const info = STDLIB[a.name];
-    if (!info) return [...out, ...missingModule(cx, s, a.name)];
-    cx.knownIn(cx.fn.scope).set(a.asname ?? top, { kind: "module", name: a.name });
+    if (!STDLIB[a.name]) return [...out, ...missingModule(cx, s, a.name)];
+    // `import os.path` binds `os` (its `path` attribute is the submodule); `import os.path as p` binds os.path.
+    const boundName = a.asname ? a.name : STDLIB[top] ? top : a.name;
+    const info = STDLIB[boundName]!;
+    cx.knownIn(cx.fn.scope).set(a.asname ?? top, { kind: "module", name: boundName });
     if (cx.fn.scope.kind === "module") cx.imports.namespace(safeName(a.asname ?? top), info.from);
-    else out.push(assignName(cx, a.asname ?? top, id(moduleNamespace(cx, a.name, info.from)), s.lineno));
+    else out.push(assignName(cx, a.asname ?? top, id(moduleNamespace(cx, boundName, info.from)), s.lineno));
   }
   return out;
 }
