@@ -1,5 +1,5 @@
 // Builtin functions and type objects under their Python names.
-import { isJsOnly, JS_NAMES, propName, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError,
@@ -508,6 +508,7 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
