@@ -16,6 +16,8 @@ import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
 import * as heapq from "./modules/heapq.js";
+import * as hashlib from "./modules/hashlib.js";
+import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
 import * as operator from "./modules/operator.js";
 import * as statistics from "./modules/statistics.js";
@@ -51,6 +53,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
   "tsyncio/runtime/heapq": heapq,
+  "tsyncio/runtime/hashlib": hashlib,
+  "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/operator": operator,
   "tsyncio/runtime/statistics": statistics,
