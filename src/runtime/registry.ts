@@ -31,6 +31,7 @@ import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
+import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
@@ -68,6 +69,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,
+  "tsyncio/runtime/struct": struct,
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
