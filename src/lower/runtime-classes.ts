@@ -6,6 +6,8 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/program": "",
   "tsyncio/runtime/abc": "ABC ABCMeta",
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace",
+  "tsyncio/runtime/base64": "",
+  "tsyncio/runtime/binascii": "Error Incomplete",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque",
   "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack aclosing closing nullcontext redirect_stderr redirect_stdout suppress",
@@ -37,6 +39,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/time": "struct_time",
   "tsyncio/runtime/traceback": "",
   "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec Protocol TypeVar TypeVarTuple TypedDict",
+  "tsyncio/runtime/zlib": "Compress Decompress error",
 };
 
 // For each runtime module, every exported name.
@@ -46,6 +49,8 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/program": "STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods function_str gen_throw generator_stop import_from import_module import_runtime_name import_top_module kw_merge mapping_rest match_class match_mapping match_sequence module_not_found name_error python_module reraise script_path set_location_provider set_of set_program_dir star_begin star_end star_split to_exception unpack unpack_each varargs warn_legacy_coroutine with_cause",
   "tsyncio/runtime/abc": "ABC ABCMeta abstractclassmethod abstractmethod abstractproperty abstractstaticmethod get_cache_token update_abstractmethods",
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace ONE_OR_MORE OPTIONAL SUPPRESS ZERO_OR_MORE",
+  "tsyncio/runtime/base64": "a85decode a85encode b16decode b16encode b32decode b32encode b32hexdecode b32hexencode b64decode b64encode b85decode b85encode decodebytes encodebytes standard_b64decode standard_b64encode urlsafe_b64decode urlsafe_b64encode",
+  "tsyncio/runtime/binascii": "B64 Error Incomplete a2b_base64 a2b_hex asciiData b2a_base64 b2a_hex base64Decode base64Text crc32 crc32Of crc_hqx hexlify unhexlify",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque namedtuple",
   "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack _AsyncGeneratorContextManager _GeneratorContextManager aclosing asynccontextmanager closing contextmanager nullcontext redirect_stderr redirect_stdout suppress",
@@ -77,4 +82,5 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/time": "altzone asctime ctime daylight get_clock_info gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time process_time_ns sleep strftime struct_time thread_time time time_ns timegm timezone tzname",
   "tsyncio/runtime/traceback": "_set_frame_formatter format_exc format_exception format_exception_only format_stack format_tb print_exc print_exception print_stack",
   "tsyncio/runtime/typing": "AbstractSet Annotated Any AnyStr AsyncContextManager AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO Callable ChainMap ClassVar Collection Concatenate Container ContextManager Coroutine Counter DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable IO ItemsView Iterable Iterator KeysView List Literal LiteralString Mapping Match MutableMapping MutableSequence MutableSet NamedTuple Never NewType NoReturn NotRequired Optional OrderedDict ParamSpec Pattern Protocol Required Reversible Self Sequence Set Sized TYPE_CHECKING Text TextIO Tuple Type TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView _GenericAlias _SpecialForm _type_repr assert_never assert_type cast dataclass_transform final get_args get_origin get_type_hints is_typeddict no_type_check overload override reveal_type runtime_checkable type_check_only",
+  "tsyncio/runtime/zlib": "Compress DEFLATED DEF_BUF_SIZE DEF_MEM_LEVEL Decompress MAX_WBITS ZLIB_RUNTIME_VERSION ZLIB_VERSION Z_BEST_COMPRESSION Z_BEST_SPEED Z_BLOCK Z_DEFAULT_COMPRESSION Z_DEFAULT_STRATEGY Z_FILTERED Z_FINISH Z_FIXED Z_FULL_FLUSH Z_HUFFMAN_ONLY Z_NO_COMPRESSION Z_NO_FLUSH Z_PARTIAL_FLUSH Z_RLE Z_SYNC_FLUSH Z_TREES adler32 compress compressobj crc32 decompress decompressobj error",
 };

@@ -7,6 +7,8 @@ import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
 import * as argparse from "./modules/argparse.js";
+import * as base64 from "./modules/base64.js";
+import * as binascii from "./modules/binascii.js";
 import * as collections from "./modules/collections.js";
 import * as collections_abc from "./modules/collections_abc.js";
 import * as contextlib from "./modules/contextlib.js";
@@ -38,6 +40,7 @@ import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
+import * as zlib from "./modules/zlib.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
@@ -45,6 +48,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/argparse": argparse,
+  "tsyncio/runtime/base64": base64,
+  "tsyncio/runtime/binascii": binascii,
   "tsyncio/runtime/collections": collections,
   "tsyncio/runtime/collections_abc": collections_abc,
   "tsyncio/runtime/contextlib": contextlib,
@@ -76,4 +81,5 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,
+  "tsyncio/runtime/zlib": zlib,
 };
