@@ -25,6 +25,7 @@ import * as operator from "./modules/operator.js";
 import * as statistics from "./modules/statistics.js";
 import * as textwrap from "./modules/textwrap.js";
 import * as inspect from "./modules/inspect.js";
+import * as io from "./modules/io.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
@@ -66,6 +67,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/statistics": statistics,
   "tsyncio/runtime/textwrap": textwrap,
   "tsyncio/runtime/inspect": inspect,
+  "tsyncio/runtime/io": io,
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,
   "tsyncio/runtime/logging": logging,

@@ -18,6 +18,7 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
+import { StdBinaryWriter, StdinStream } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
 
@@ -87,6 +88,11 @@ export class StdStream {
   get closed(): boolean {
     return false;
   }
+  private _buffer?: StdBinaryWriter;
+  /** The binary stream under the text one (sys.stdout.buffer.write(b"...")). */
+  get buffer(): StdBinaryWriter {
+    return (this._buffer ??= new StdBinaryWriter(this.fd, this.name));
+  }
   __repr__(): string {
     return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
   }
@@ -98,7 +104,7 @@ export class StdStream {
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: null,
+  stdin: new StdinStream(),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
