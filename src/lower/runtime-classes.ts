@@ -30,8 +30,9 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/logging": "Filter Formatter Handler LogRecord Logger NullHandler RootLogger StreamHandler",
   "tsyncio/runtime/math": "",
   "tsyncio/runtime/os": "",
-  "tsyncio/runtime/random": "Random",
+  "tsyncio/runtime/random": "Random SystemRandom",
   "tsyncio/runtime/re": "Match Pattern RegexFlag error",
+  "tsyncio/runtime/secrets": "SystemRandom",
   "tsyncio/runtime/string": "Template",
   "tsyncio/runtime/struct": "Struct error",
   "tsyncio/runtime/pprint": "PrettyPrinter",
@@ -40,6 +41,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/time": "struct_time",
   "tsyncio/runtime/traceback": "",
   "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec Protocol TypeVar TypeVarTuple TypedDict",
+  "tsyncio/runtime/uuid": "UUID",
   "tsyncio/runtime/zlib": "Compress Decompress error",
 };
 
@@ -74,8 +76,9 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/logging": "BASIC_FORMAT CRITICAL DEBUG ERROR FATAL Filter Formatter Handler INFO LogRecord Logger NOTSET NullHandler RootLogger StreamHandler WARN WARNING addLevelName basicConfig captureWarnings critical debug disable error exception fatal getLevelName getLevelNamesMapping getLogRecordFactory getLogger getLoggerClass info lastResort log makeLogRecord raiseExceptions root setLogRecordFactory shutdown warn warning",
   "tsyncio/runtime/math": "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm pi pow prod radians remainder sin sinh sqrt sumprod tan tanh tau trunc ulp",
   "tsyncio/runtime/os": "altsep cpu_count curdir devnull environ extsep getcwd getenv getpid linesep name pardir path pathsep putenv remove sep unlink urandom",
-  "tsyncio/runtime/random": "Random _sha512 betavariate choice choices expovariate gammavariate gauss getrandbits getstate lognormvariate normalvariate paretovariate randbytes randint random randrange sample seed setstate shuffle triangular uniform weibullvariate",
+  "tsyncio/runtime/random": "Random SystemRandom _sha512 betavariate choice choices expovariate gammavariate gauss getrandbits getstate lognormvariate normalvariate paretovariate randbytes randint random randrange sample seed setstate shuffle triangular uniform weibullvariate",
   "tsyncio/runtime/re": "A ASCII DEBUG DOTALL I IGNORECASE L LOCALE M MULTILINE Match NOFLAG Pattern RegexFlag S U UNICODE VERBOSE X compile error escape findall finditer fullmatch match purge search split sub subn",
+  "tsyncio/runtime/secrets": "DEFAULT_ENTROPY SystemRandom choice compare_digest randbelow randbits token_bytes token_hex token_urlsafe",
   "tsyncio/runtime/string": "Template ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",
   "tsyncio/runtime/struct": "Struct calcsize error iter_unpack pack pack_into unpack unpack_from",
   "tsyncio/runtime/pprint": "PrettyPrinter isreadable pformat pp pprint saferepr",
@@ -84,5 +87,6 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/time": "altzone asctime ctime daylight get_clock_info gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time process_time_ns sleep strftime struct_time thread_time time time_ns timegm timezone tzname",
   "tsyncio/runtime/traceback": "_set_frame_formatter format_exc format_exception format_exception_only format_stack format_tb print_exc print_exception print_stack",
   "tsyncio/runtime/typing": "AbstractSet Annotated Any AnyStr AsyncContextManager AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO Callable ChainMap ClassVar Collection Concatenate Container ContextManager Coroutine Counter DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable IO ItemsView Iterable Iterator KeysView List Literal LiteralString Mapping Match MutableMapping MutableSequence MutableSet NamedTuple Never NewType NoReturn NotRequired Optional OrderedDict ParamSpec Pattern Protocol Required Reversible Self Sequence Set Sized TYPE_CHECKING Text TextIO Tuple Type TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView _GenericAlias _SpecialForm _type_repr assert_never assert_type cast dataclass_transform final get_args get_origin get_type_hints is_typeddict no_type_check overload override reveal_type runtime_checkable type_check_only",
+  "tsyncio/runtime/uuid": "NAMESPACE_DNS NAMESPACE_OID NAMESPACE_URL NAMESPACE_X500 RESERVED_FUTURE RESERVED_MICROSOFT RESERVED_NCS RFC_4122 UUID getnode uuid1 uuid3 uuid4 uuid5",
   "tsyncio/runtime/zlib": "Compress DEFLATED DEF_BUF_SIZE DEF_MEM_LEVEL Decompress MAX_WBITS ZLIB_RUNTIME_VERSION ZLIB_VERSION Z_BEST_COMPRESSION Z_BEST_SPEED Z_BLOCK Z_DEFAULT_COMPRESSION Z_DEFAULT_STRATEGY Z_FILTERED Z_FINISH Z_FIXED Z_FULL_FLUSH Z_HUFFMAN_ONLY Z_NO_COMPRESSION Z_NO_FLUSH Z_PARTIAL_FLUSH Z_RLE Z_SYNC_FLUSH Z_TREES adler32 compress compressobj crc32 decompress decompressobj error",
 };

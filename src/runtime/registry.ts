@@ -33,6 +33,7 @@ import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
+import * as secrets from "./modules/secrets.js";
 import * as string from "./modules/string.js";
 import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
@@ -41,6 +42,7 @@ import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
+import * as uuid from "./modules/uuid.js";
 import * as zlib from "./modules/zlib.js";
 
 export const modules: Record<string, unknown> = {
@@ -75,6 +77,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/os": os,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
+  "tsyncio/runtime/secrets": secrets,
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/struct": struct,
   "tsyncio/runtime/pprint": pprint,
@@ -83,5 +86,6 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,
+  "tsyncio/runtime/uuid": uuid,
   "tsyncio/runtime/zlib": zlib,
 };

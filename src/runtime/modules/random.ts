@@ -1,5 +1,5 @@
 // random: CPython's Mersenne Twister (MT19937) and the Random methods built on it.
-import { IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { IndexError, TypeError, ValueError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyList, PyTuple, PySetBase, PyDict } from "../builtins/collections.js";
 import { popKw, PyObject, KwArgs } from "../builtins/object.js";
 import { getitem, index as toIndex, typeName, toIterable, call, truthy, setitem } from "../builtins/ops.js";
@@ -476,6 +476,36 @@ function PyRangeLike(n: bigint): ArrayLike<bigint> & { length: number } {
 // The module's shared instance, made (and seeded from the OS) on first use: seeding costs a few
 // milliseconds of start-up that programs not using `random` should not pay.
 let _shared: Random | null = null;
+/** Random numbers from the host's entropy source (os.urandom), not the Mersenne Twister: unseedable. */
+export class SystemRandom extends Random {
+  static __module__ = "random";
+  private bytes(n: number): Uint8Array {
+    const b = new Uint8Array(n);
+    if (host.randomBytes) host.randomBytes(b);
+    else for (let i = 0; i < n; i++) b[i] = Math.floor(Math.random() * 256);
+    return b;
+  }
+  random(): number {
+    const b = this.bytes(7);
+    let x = 0;
+    for (let i = 0; i < 7; i++) x = x * 256 + b[i];
+    return Math.floor(x / 8) / 9007199254740992.0;
+  }
+  getrandbits(k: unknown): bigint {
+    const kk = Number(toIndex(k));
+    if (kk < 0) throw new ValueError("number of bits must be non-negative");
+    let r = 0n;
+    for (const b of this.bytes(Math.ceil(kk / 8))) r = (r << 8n) | BigInt(b);
+    return r >> BigInt(Math.ceil(kk / 8) * 8 - kk);
+  }
+  seed(): null {
+    return null;
+  }
+  getstate(): never {
+    throw new NotImplementedError("System entropy source does not have state.");
+  }
+}
+
 const _inst_get = (): Random => (_shared ??= new Random());
 
 export const seed = (a: unknown = null, version: unknown = 2n) => _inst_get().seed(a, version);
