@@ -4,14 +4,14 @@ import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { typeName, truthy } from "../builtins/ops.js";
 import { PyBytes, wrapBytes } from "../builtins/bytes.js";
-import { Error as BinasciiError, asciiData, base64Text, base64Decode } from "./binascii.js";
+import { Error as BinasciiError, _ascii_data, _base64_text, _base64_decode } from "./binascii.js";
 
 const ascii = (s: string): PyBytes => wrapBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 const text = (d: Uint8Array): string => String.fromCharCode(...d);
 
 function bytesArg(x: unknown): Uint8Array {
   if (typeof x === "string") throw new TypeError(`a bytes-like object is required, not 'str'`);
-  return asciiData(x, false);
+  return _ascii_data(x, false);
 }
 
 /** `s` with altchars' two characters standing for '+' and '/' (or the reverse). */
@@ -22,9 +22,9 @@ function translate(d: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Array 
 export function b64encode(s: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
   const altchars = "altchars" in kw ? kw.altchars : args[0];
-  let out = ascii(base64Text(bytesArg(s)));
+  let out = ascii(_base64_text(bytesArg(s)));
   if (altchars != null) {
-    const alt = asciiData(altchars, false);
+    const alt = _ascii_data(altchars, false);
     if (alt.length !== 2) throw new ValueError(`${typeName(altchars)} has length ${alt.length}, not 2`);
     out = wrapBytes(translate(out, Uint8Array.of(0x2b, 0x2f), alt));
   }
@@ -35,29 +35,29 @@ export function b64decode(s: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
   const altchars = "altchars" in kw ? kw.altchars : args[0];
   const validate = truthy("validate" in kw ? kw.validate : args[1] ?? false);
-  let d = asciiData(s, true);
+  let d = _ascii_data(s, true);
   if (altchars != null) {
-    const alt = asciiData(altchars, false);
+    const alt = _ascii_data(altchars, false);
     if (alt.length !== 2) throw new ValueError(`${typeName(altchars)} has length ${alt.length}, not 2`);
     d = translate(d, alt, Uint8Array.of(0x2b, 0x2f));
   }
-  return wrapBytes(base64Decode(d, validate));
+  return wrapBytes(_base64_decode(d, validate));
 }
 
 export const standard_b64encode = (s: unknown) => b64encode(s);
 export const standard_b64decode = (s: unknown) => b64decode(s);
 export const urlsafe_b64encode = (s: unknown) => wrapBytes(translate(b64encode(s), Uint8Array.of(0x2b, 0x2f), Uint8Array.of(0x2d, 0x5f)));
-export const urlsafe_b64decode = (s: unknown) => wrapBytes(base64Decode(translate(asciiData(s, true), Uint8Array.of(0x2d, 0x5f), Uint8Array.of(0x2b, 0x2f)), false));
+export const urlsafe_b64decode = (s: unknown) => wrapBytes(_base64_decode(translate(_ascii_data(s, true), Uint8Array.of(0x2d, 0x5f), Uint8Array.of(0x2b, 0x2f)), false));
 
 /** MIME base64: lines of at most 76 characters, each ending with a newline. */
 export function encodebytes(s: unknown): PyBytes {
-  const t = base64Text(bytesArg(s));
+  const t = _base64_text(bytesArg(s));
   let out = "";
   for (let i = 0; i < t.length; i += 76) out += t.slice(i, i + 76) + "\n";
   return ascii(out);
 }
 export function decodebytes(s: unknown): PyBytes {
-  return wrapBytes(base64Decode(bytesArg(s), false));
+  return wrapBytes(_base64_decode(bytesArg(s), false));
 }
 
 // base32 (RFC 4648 §6) and base32hex (§7)
@@ -79,10 +79,10 @@ function b32enc(d: Uint8Array, alphabet: string): PyBytes {
 }
 
 function b32dec(s: unknown, alphabet: string, casefold: boolean, map01: unknown): PyBytes {
-  let t = text(asciiData(s, true));
+  let t = text(_ascii_data(s, true));
   if (t.length % 8) throw new BinasciiError("Incorrect padding");
   if (map01 != null && alphabet === B32) {
-    const m = text(asciiData(map01, false));
+    const m = text(_ascii_data(map01, false));
     t = t.replace(/0/g, "O").replace(/1/g, m);
   }
   if (casefold) t = t.toUpperCase();
@@ -121,7 +121,7 @@ export function b32hexdecode(s: unknown, casefold: unknown = false): PyBytes {
 
 export const b16encode = (s: unknown) => ascii(Array.from(bytesArg(s), (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(""));
 export function b16decode(s: unknown, casefold: unknown = false): PyBytes {
-  let t = text(asciiData(s, true));
+  let t = text(_ascii_data(s, true));
   if (truthy(casefold)) t = t.toUpperCase();
   if (/[^0-9A-F]/.test(t)) throw new BinasciiError("Non-base16 digit found");
   if (t.length % 2) throw new BinasciiError("Odd-length string");
@@ -165,7 +165,7 @@ export function b85encode(b: unknown, pad: unknown = false): PyBytes {
   return ascii(enc85(bytesArg(b), (i) => B85[i], truthy(pad), false));
 }
 export function b85decode(b: unknown): PyBytes {
-  const t = text(asciiData(b, true));
+  const t = text(_ascii_data(b, true));
   return dec85(t, (c, pos) => {
     const v = B85.indexOf(c);
     if (v < 0) throw new ValueError(`bad base85 character at position ${pos}`);
@@ -176,7 +176,7 @@ export function a85encode(b: unknown): PyBytes {
   return ascii(enc85(bytesArg(b), (i) => String.fromCharCode(33 + i), false, true));
 }
 export function a85decode(b: unknown): PyBytes {
-  const t = text(asciiData(b, true)).replace(/[ \t\n\r\x0b]/g, "").replace(/z/g, "!!!!!");
+  const t = text(_ascii_data(b, true)).replace(/[ \t\n\r\x0b]/g, "").replace(/z/g, "!!!!!");
   return dec85(t, (c) => {
     const v = c.charCodeAt(0) - 33;
     if (v < 0 || v > 84) throw new ValueError(`Non-Ascii85 digit found: ${c}`);

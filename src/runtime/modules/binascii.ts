@@ -17,7 +17,7 @@ export class Incomplete extends Exception {
 }
 
 /** A bytes-like argument, or (for the a2b_* functions) an ASCII-only str. */
-export function asciiData(x: unknown, allowStr: boolean): Uint8Array {
+export function _ascii_data(x: unknown, allowStr: boolean): Uint8Array {
   const d = bytesData(x);
   if (d !== null) return d;
   if (allowStr && typeof x === "string") {
@@ -29,14 +29,14 @@ export function asciiData(x: unknown, allowStr: boolean): Uint8Array {
 }
 
 export function hexlify(data: unknown, ...args: unknown[]): PyBytes {
-  const d = asciiData(data, false);
+  const d = _ascii_data(data, false);
   const hex = (wrapBytes(d.slice()) as unknown as { hex(...a: unknown[]): string }).hex(...args);
   return wrapBytes(Uint8Array.from(hex, (c) => c.charCodeAt(0)));
 }
 export const b2a_hex = hexlify;
 
 export function unhexlify(hexstr: unknown): PyBytes {
-  const d = asciiData(hexstr, true);
+  const d = _ascii_data(hexstr, true);
   if (d.length % 2) throw new Error("Odd-length string");
   const out = new PyBytes(d.length / 2);
   const val = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1);
@@ -50,10 +50,10 @@ export function unhexlify(hexstr: unknown): PyBytes {
 }
 export const a2b_hex = unhexlify;
 
-export const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+export const _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Base64 of `d` as a JS string (no newline). */
-export function base64Text(d: Uint8Array, alphabet = B64): string {
+export function _base64_text(d: Uint8Array, alphabet = _B64): string {
   let s = "";
   let i = 0;
   for (; i + 2 < d.length; i += 3) {
@@ -70,15 +70,15 @@ export function base64Text(d: Uint8Array, alphabet = B64): string {
 export function b2a_base64(data: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
   const newline = truthy(kw.newline ?? true);
-  const s = base64Text(asciiData(data, false)) + (newline ? "\n" : "");
+  const s = _base64_text(_ascii_data(data, false)) + (newline ? "\n" : "");
   return wrapBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 }
 
 const B64_VALUE = new Int8Array(256).fill(-1);
-for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+for (let i = 0; i < 64; i++) B64_VALUE[_B64.charCodeAt(i)] = i;
 
 /** Base64 decoding as binascii.a2b_base64 does it: non-alphabet bytes skipped unless strict. */
-export function base64Decode(d: Uint8Array, strict: boolean): Uint8Array {
+export function _base64_decode(d: Uint8Array, strict: boolean): Uint8Array {
   const out = new Uint8Array(Math.floor((d.length * 3) / 4) + 3);
   let n = 0;
   let quad = 0;
@@ -124,7 +124,7 @@ export function base64Decode(d: Uint8Array, strict: boolean): Uint8Array {
 
 export function a2b_base64(data: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
-  return wrapBytes(base64Decode(asciiData(data, true), truthy(kw.strict_mode ?? args[0] ?? false)));
+  return wrapBytes(_base64_decode(_ascii_data(data, true), truthy(kw.strict_mode ?? args[0] ?? false)));
 }
 
 const CRC_TABLE = (() => {
@@ -138,20 +138,20 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 (ISO 3309, the zlib/PNG polynomial) continuing from `value`. */
-export function crc32Of(d: Uint8Array, value: number): number {
+export function _crc32_of(d: Uint8Array, value: number): number {
   let c = ~value;
   for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
 export function crc32(data: unknown, value: unknown = 0n): bigint {
-  return BigInt(crc32Of(asciiData(data, false), Number(BigInt.asUintN(32, toIndex(value)))));
+  return BigInt(_crc32_of(_ascii_data(data, false), Number(BigInt.asUintN(32, toIndex(value)))));
 }
 
 /** CRC-CCITT (XMODEM polynomial 0x1021), as binascii.crc_hqx. */
 export function crc_hqx(data: unknown, value: unknown): bigint {
   let crc = Number(toIndex(value)) & 0xffff;
-  for (const b of asciiData(data, false)) {
+  for (const b of _ascii_data(data, false)) {
     crc ^= b << 8;
     for (let k = 0; k < 8; k++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }

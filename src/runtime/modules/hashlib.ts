@@ -10,7 +10,7 @@ import { MD5, SHA1, SHA256, SHA512, type Digest } from "./_digests.js";
 import { Blake2b, Blake2s } from "./_blake2.js";
 
 /** The bytes to hash: a bytes-like object (str must be encoded first, as in CPython). */
-export function hashInput(x: unknown): Uint8Array {
+export function _hash_input(x: unknown): Uint8Array {
   const d = bytesData(x);
   if (d !== null) return d;
   if (typeof x === "string") throw new TypeError("Strings must be encoded before hashing");
@@ -18,7 +18,7 @@ export function hashInput(x: unknown): Uint8Array {
 }
 
 const HEX = "0123456789abcdef";
-export function toHex(d: Uint8Array): string {
+export function _to_hex(d: Uint8Array): string {
   let s = "";
   for (let i = 0; i < d.length; i++) s += HEX[d[i] >> 4] + HEX[d[i] & 15];
   return s;
@@ -40,14 +40,14 @@ export class HASH {
     return BigInt(this.impl.blockSize);
   }
   update(data: unknown): null {
-    this.impl.update(hashInput(data));
+    this.impl.update(_hash_input(data));
     return null;
   }
   digest(): PyBytes {
     return wrapBytes(this.impl.digest());
   }
   hexdigest(): string {
-    return toHex(this.impl.digest());
+    return _to_hex(this.impl.digest());
   }
   copy(): HASH {
     return new (this.constructor as typeof HASH)(this.impl.copy());
@@ -83,11 +83,11 @@ export const sha512 = (...args: unknown[]) => make(new SHA512(), args);
 function blake2Params(kw: Record<string, unknown>, maxDigest: number, maxSalt: number, which: string) {
   const digestSize = Number(toIndex(kw.digest_size ?? BigInt(maxDigest)));
   if (digestSize < 1 || digestSize > maxDigest) throw new ValueError(`digest_size must be between 1 and ${maxDigest} bytes`);
-  const key = kw.key == null ? new Uint8Array(0) : hashInput(kw.key);
+  const key = kw.key == null ? new Uint8Array(0) : _hash_input(kw.key);
   if (key.length > maxDigest) throw new ValueError(`maximum key length is ${maxDigest} bytes`);
-  const salt = kw.salt == null ? new Uint8Array(0) : hashInput(kw.salt);
+  const salt = kw.salt == null ? new Uint8Array(0) : _hash_input(kw.salt);
   if (salt.length > maxSalt) throw new ValueError(`maximum salt length is ${maxSalt} bytes`);
-  const person = kw.person == null ? new Uint8Array(0) : hashInput(kw.person);
+  const person = kw.person == null ? new Uint8Array(0) : _hash_input(kw.person);
   if (person.length > maxSalt) throw new ValueError(`maximum person length is ${maxSalt} bytes`);
   for (const k of Object.keys(kw)) {
     if (!["digest_size", "key", "salt", "person", "data", "string", "usedforsecurity"].includes(k)) {
@@ -147,7 +147,7 @@ export const algorithms_guaranteed = new PyFrozenSet<string>(Object.keys(CONSTRU
 export const algorithms_available = algorithms_guaranteed;
 
 /** A digest constructor by name (hashlib.new, hmac's digestmod="sha256"). */
-export function constructorByName(name: unknown): (...a: unknown[]) => HASH {
+export function _constructor_by_name(name: unknown): (...a: unknown[]) => HASH {
   if (typeof name !== "string") throw new TypeError(`new() argument 'name' must be str, not ${typeName(name)}`);
   const f = CONSTRUCTORS[name.toLowerCase().replace(/-/g, "")] ?? CONSTRUCTORS[name.toLowerCase()];
   if (f === undefined) {
@@ -160,22 +160,22 @@ export function constructorByName(name: unknown): (...a: unknown[]) => HASH {
 }
 
 function new_(name: unknown, ...args: unknown[]): HASH {
-  return constructorByName(name)(...args);
+  return _constructor_by_name(name)(...args);
 }
 export { new_ as new };
 
 /** pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None) (RFC 8018). */
 export function pbkdf2_hmac(hashName: unknown, password: unknown, salt: unknown, iterations: unknown, dklen: unknown = null): PyBytes {
-  const ctor = constructorByName(hashName);
-  const pw = hashInput(password);
-  const s = hashInput(salt);
+  const ctor = _constructor_by_name(hashName);
+  const pw = _hash_input(password);
+  const s = _hash_input(salt);
   const iters = Number(toIndex(iterations));
   if (iters < 1) throw new ValueError("iteration value must be greater than 0.");
   const proto = ctor().impl;
   const len = dklen == null ? proto.digestSize : Number(toIndex(dklen));
   if (len < 1) throw new ValueError("key length must be greater than 0.");
   if (len > 2 ** 31) throw new OverflowError("key length is too great.");
-  const mac = hmacFactory(() => ctor().impl, pw);
+  const mac = _hmac_factory(() => ctor().impl, pw);
   const out = new Uint8Array(len);
   for (let block = 1, off = 0; off < len; block++) {
     const first = new Uint8Array(s.length + 4);
@@ -194,8 +194,8 @@ export function pbkdf2_hmac(hashName: unknown, password: unknown, salt: unknown,
 }
 
 /** One-shot HMAC with a fixed key: the padded inner and outer states are computed once. */
-export function hmacFactory(fresh: () => Digest, key: Uint8Array): (msg: Uint8Array) => Uint8Array {
-  const [inner, outer] = hmacStates(fresh, key);
+export function _hmac_factory(fresh: () => Digest, key: Uint8Array): (msg: Uint8Array) => Uint8Array {
+  const [inner, outer] = _hmac_states(fresh, key);
   return (msg) => {
     const i = inner.copy();
     i.update(msg);
@@ -206,7 +206,7 @@ export function hmacFactory(fresh: () => Digest, key: Uint8Array): (msg: Uint8Ar
 }
 
 /** The inner and outer digests of HMAC after absorbing key ⊕ ipad and key ⊕ opad (RFC 2104). */
-export function hmacStates(fresh: () => Digest, key: Uint8Array): [Digest, Digest] {
+export function _hmac_states(fresh: () => Digest, key: Uint8Array): [Digest, Digest] {
   const inner = fresh();
   const outer = fresh();
   const bs = inner.blockSize;
@@ -225,10 +225,10 @@ export function hmacStates(fresh: () => Digest, key: Uint8Array): [Digest, Diges
 
 /** file_digest(fileobj, digest): reads a binary file object to its end. */
 export function file_digest(fileobj: unknown, digest: unknown): HASH {
-  const h = typeof digest === "string" ? constructorByName(digest)() : (digest as () => HASH)();
+  const h = typeof digest === "string" ? _constructor_by_name(digest)() : (digest as () => HASH)();
   for (;;) {
     const chunk = callm(fileobj, "read", 1n << 18n);
-    const d = hashInput(chunk);
+    const d = _hash_input(chunk);
     if (d.length === 0) break;
     h.impl.update(d);
   }

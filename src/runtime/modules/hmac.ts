@@ -4,13 +4,13 @@ import { popKw } from "../builtins/object.js";
 import { typeName } from "../builtins/ops.js";
 import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
 import type { Digest } from "./_digests.js";
-import { HASH, constructorByName, hashInput, hmacStates, toHex } from "./hashlib.js";
+import { HASH, _constructor_by_name, _hash_input, _hmac_states, _to_hex } from "./hashlib.js";
 
 /** digestmod as a fresh-digest factory: a name, a hashlib constructor, or a module with new(). */
 function digestFactory(digestmod: unknown): () => Digest {
   if (digestmod === undefined || digestmod === null) throw new TypeError("Missing required parameter 'digestmod'.");
   if (typeof digestmod === "string") {
-    const ctor = constructorByName(digestmod);
+    const ctor = _constructor_by_name(digestmod);
     return () => ctor().impl;
   }
   const f = typeof digestmod === "function" ? digestmod : (digestmod as { new?: unknown }).new;
@@ -42,14 +42,14 @@ export class HMAC {
     const k = bytesData(key);
     if (k === null) throw new TypeError(`key: expected bytes or bytearray, but got '${typeName(key)}'`);
     const fresh = digestFactory(digestmod);
-    [this.inner, this.outer] = hmacStates(fresh, k);
+    [this.inner, this.outer] = _hmac_states(fresh, k);
     this.digest_size = BigInt(this.inner.digestSize);
     this.block_size = BigInt(this.inner.blockSize);
     this.name = `hmac-${this.inner.name}`;
     if (msg !== undefined && msg !== null) this.update(msg);
   }
   update(msg: unknown): null {
-    this.inner.update(hashInput(msg));
+    this.inner.update(_hash_input(msg));
     return null;
   }
   digest(): PyBytes {
@@ -58,7 +58,7 @@ export class HMAC {
     return wrapBytes(o.digest());
   }
   hexdigest(): string {
-    return toHex(this.digest());
+    return _to_hex(this.digest());
   }
   copy(): HMAC {
     const c = Object.create(HMAC.prototype) as HMAC;

@@ -3,7 +3,7 @@ import { ValueError } from "../builtins/exceptions.js";
 import { index as toIndex } from "../builtins/ops.js";
 import { PyBytes } from "../builtins/bytes.js";
 import { SystemRandom } from "./random.js";
-import { base64Text } from "./binascii.js";
+import { _base64_text } from "./binascii.js";
 export { compare_digest } from "./hmac.js";
 export { SystemRandom };
 
@@ -19,7 +19,7 @@ export function token_hex(nbytes: unknown = null): string {
   return (token_bytes(nbytes) as unknown as { hex(): string }).hex();
 }
 export function token_urlsafe(nbytes: unknown = null): string {
-  return base64Text(token_bytes(nbytes)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  return _base64_text(token_bytes(nbytes)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
 export function randbelow(exclusive_upper_bound: unknown): bigint {
   const n = toIndex(exclusive_upper_bound);

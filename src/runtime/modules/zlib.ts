@@ -9,7 +9,7 @@ import { Exception, ValueError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex } from "../builtins/ops.js";
 import { PyBytes, wrapBytes } from "../builtins/bytes.js";
-import { asciiData, crc32Of } from "./binascii.js";
+import { _ascii_data, _crc32_of } from "./binascii.js";
 
 export class error extends Exception {
   static __name__ = "error";
@@ -91,7 +91,7 @@ export function compress(data: unknown, ...args: unknown[]): PyBytes {
   const strm = new ZStream();
   const st = zlibDeflateInit2(strm, level, 8, wbits, 8, 0, true);
   if (st !== Z_OK) throw new error("Bad compression level");
-  feed(strm, asciiData(data, false));
+  feed(strm, _ascii_data(data, false));
   const { out, status } = drive(strm, (f) => zlibDeflate(strm, f), 4);
   zlibDeflateEnd(strm);
   if (status !== Z_STREAM_END) throw zerror(status, strm, "compressing data");
@@ -103,7 +103,7 @@ export function decompress(data: unknown, ...args: unknown[]): PyBytes {
   const wbits = Number(toIndex("wbits" in kw ? kw.wbits : args[0] ?? 15n));
   const strm = new ZStream();
   if (zlibInflateInit2(strm, wbits) !== Z_OK) throw new ValueError("Invalid initialization option");
-  feed(strm, asciiData(data, false));
+  feed(strm, _ascii_data(data, false));
   const { out, status } = drive(strm, (f) => zlibInflate(strm, f), 0);
   zlibInflateEnd(strm);
   if (status !== Z_STREAM_END) {
@@ -125,11 +125,11 @@ export class Compress {
     const st = zlibDeflateInit2(this.strm, level, arg("method", 1, 8n), arg("wbits", 2, 15n), arg("memLevel", 3, 8n), arg("strategy", 4, 0n) as Z_Strategy, true);
     if (st !== Z_OK) throw new ValueError("Invalid initialization option");
     const zdict = "zdict" in kw ? kw.zdict : args[5];
-    if (zdict != null) zlibDeflateSetDictionary(this.strm, asciiData(zdict, false));
+    if (zdict != null) zlibDeflateSetDictionary(this.strm, _ascii_data(zdict, false));
   }
   compress(data: unknown): PyBytes {
     if (this.done) throw new error("Error -2 while compressing data: inconsistent stream state");
-    feed(this.strm, asciiData(data, false));
+    feed(this.strm, _ascii_data(data, false));
     return wrapBytes(drive(this.strm, (f) => zlibDeflate(this.strm, f), 0).out);
   }
   flush(mode: unknown = Z_FINISH): PyBytes {
@@ -159,14 +159,14 @@ export class Decompress {
     const wbits = Number(toIndex("wbits" in kw ? kw.wbits : args[0] ?? 15n));
     if (zlibInflateInit2(this.strm, wbits) !== Z_OK) throw new ValueError("Invalid initialization option");
     const zdict = "zdict" in kw ? kw.zdict : args[1];
-    this.zdict = zdict == null ? null : asciiData(zdict, false);
+    this.zdict = zdict == null ? null : _ascii_data(zdict, false);
     if (this.zdict !== null && wbits < 0) zlibInflateSetDictionary(this.strm, this.zdict);
   }
   decompress(data: unknown, ...args: unknown[]): PyBytes {
     const kw = popKw(args) ?? {};
     const maxLength = Number(toIndex("max_length" in kw ? kw.max_length : args[0] ?? 0n));
     if (maxLength < 0) throw new ValueError("max_length must be non-negative");
-    const input = asciiData(data, false);
+    const input = _ascii_data(data, false);
     if (this.eof) {
       this.unused_data = wrapBytes(concat(this.unused_data, input));
       return new PyBytes(0);
@@ -208,12 +208,12 @@ export const compressobj = (...args: unknown[]) => new Compress(...args);
 export const decompressobj = (...args: unknown[]) => new Decompress(...args);
 
 export function crc32(data: unknown, value: unknown = 0n): bigint {
-  return BigInt(crc32Of(asciiData(data, false), Number(BigInt.asUintN(32, toIndex(value)))));
+  return BigInt(_crc32_of(_ascii_data(data, false), Number(BigInt.asUintN(32, toIndex(value)))));
 }
 
 /** Adler-32 (RFC 1950) continuing from `value`. */
 export function adler32(data: unknown, value: unknown = 1n): bigint {
-  const d = asciiData(data, false);
+  const d = _ascii_data(data, false);
   const v = Number(BigInt.asUintN(32, toIndex(value)));
   let a = v & 0xffff;
   let b = v >>> 16;
