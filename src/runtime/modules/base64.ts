@@ -3,11 +3,12 @@
 import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { typeName, truthy } from "../builtins/ops.js";
-import { PyBytes, wrapBytes } from "../builtins/bytes.js";
+import { PyBytes, wrapBytes, plainView } from "../builtins/bytes.js";
+import { latin1 } from "../builtins/codecs.js";
 import { Error as BinasciiError, _ascii_data, _base64_text, _base64_decode } from "./binascii.js";
 
 const ascii = (s: string): PyBytes => wrapBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
-const text = (d: Uint8Array): string => String.fromCharCode(...d);
+const text = (d: Uint8Array): string => latin1(d);
 
 function bytesArg(x: unknown): Uint8Array {
   if (typeof x === "string") throw new TypeError(`a bytes-like object is required, not 'str'`);
@@ -119,7 +120,7 @@ export function b32hexdecode(s: unknown, casefold: unknown = false): PyBytes {
   return b32dec(s, B32HEX, truthy(casefold), null);
 }
 
-export const b16encode = (s: unknown) => ascii(Array.from(bytesArg(s), (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(""));
+export const b16encode = (s: unknown) => ascii(Array.from(plainView(bytesArg(s)), (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(""));
 export function b16decode(s: unknown, casefold: unknown = false): PyBytes {
   let t = text(_ascii_data(s, true));
   if (truthy(casefold)) t = t.toUpperCase();

@@ -3,7 +3,7 @@
 import { ValueError, TypeError, Exception } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
-import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
+import { PyBytes, bytesData, wrapBytes, plainView } from "../builtins/bytes.js";
 
 export class Error extends ValueError {
   static __name__ = "Error";
@@ -151,7 +151,7 @@ export function crc32(data: unknown, value: unknown = 0n): bigint {
 /** CRC-CCITT (XMODEM polynomial 0x1021), as binascii.crc_hqx. */
 export function crc_hqx(data: unknown, value: unknown): bigint {
   let crc = Number(toIndex(value)) & 0xffff;
-  for (const b of _ascii_data(data, false)) {
+  for (const b of plainView(_ascii_data(data, false))) {
     crc ^= b << 8;
     for (let k = 0; k < 8; k++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }

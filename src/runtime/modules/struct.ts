@@ -5,6 +5,7 @@ import { PyTuple } from "../builtins/collections.js";
 import { hexAddress } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
 import { PyBytes, PyByteArray, bytesData, wrapBytes } from "../builtins/bytes.js";
+import { latin1 } from "../builtins/codecs.js";
 
 export class error extends Exception {
   static __name__ = "error";
@@ -14,6 +15,8 @@ export class error extends Exception {
 
 interface Item {
   code: string;
+  /** the range of an integer code, as [lo, hi] */
+  range?: [bigint, bigint];
   /** bytes for 's'/'p', repeat count otherwise (already expanded for numbers) */
   count: number;
   offset: number;
@@ -43,7 +46,7 @@ function layoutOf(fmt: unknown): Layout {
   else {
     const d = bytesData(fmt);
     if (d === null) throw new TypeError(`Struct() argument 1 must be a str or bytes object, not ${typeName(fmt)}`);
-    f = String.fromCharCode(...d);
+    f = latin1(d);
   }
   const hit = cache.get(f);
   if (hit) return hit;
@@ -105,7 +108,7 @@ function intArg(v: unknown, it: Item): bigint {
   else if (typeof v === "boolean") n = v ? 1n : 0n;
   else if (v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function") n = toIndex(v);
   else throw new error("required argument is not an integer");
-  const [lo, hi] = INT_RANGE[it.code + it.size];
+  const [lo, hi] = (it.range ??= INT_RANGE[it.code + it.size]);
   if (n < lo || n > hi) throw new error(`'${it.code}' format requires ${lo} <= number <= ${hi}`);
   return n;
 }
@@ -156,59 +159,73 @@ function fromHalf(h: number): number {
   return sign * (1 + m / 1024) * 2 ** (e - 15);
 }
 
+/** Scratch memory for pack(): values are written through one DataView, then copied out. */
+let scratch = new DataView(new ArrayBuffer(256));
+
 function packInto(layout: Layout, out: Uint8Array, base: number, values: unknown[], fn: string): void {
   if (values.length !== layout.arity) throw new error(`${fn} expected ${layout.arity} items for packing (got ${values.length})`);
-  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  if (scratch.byteLength < layout.size) scratch = new DataView(new ArrayBuffer(layout.size * 2));
+  const dv = scratch;
+  const raw = new Uint8Array(dv.buffer, 0, layout.size);
+  raw.fill(0);
   const le = layout.little;
-  layout.items.forEach((it, k) => {
+  const items = layout.items;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     const v = values[k];
-    const at = base + it.offset;
+    const at = it.offset;
     switch (it.code) {
       case "c": {
         const d = bytesData(v);
         if (d === null || d.length !== 1) throw new error("char format requires a bytes object of length 1");
-        out[at] = d[0];
-        return;
+        raw[at] = d[0];
+        continue;
       }
       case "s":
       case "p": {
         const d = bytesData(v);
         if (d === null) throw new error(`argument for '${it.code}' must be a bytes object`);
-        if (it.code === "s") out.set(d.subarray(0, it.count), at);
+        if (it.code === "s") raw.set(d.subarray(0, it.count), at);
         else if (it.count > 0) {
           const n = Math.min(d.length, it.count - 1, 255);
-          out[at] = n;
-          out.set(d.subarray(0, n), at + 1);
+          raw[at] = n;
+          raw.set(d.subarray(0, n), at + 1);
         }
-        return;
+        continue;
       }
       case "?":
-        out[at] = truthy(v) ? 1 : 0;
-        return;
+        raw[at] = truthy(v) ? 1 : 0;
+        continue;
       case "e":
         dv.setUint16(at, toHalf(floatArg(v)), le);
-        return;
+        continue;
       case "f": {
         const x = floatArg(v);
         const r = Math.fround(x);
         if (!Number.isFinite(r) && Number.isFinite(x)) throw new OverflowError("float too large to pack with f format");
         dv.setFloat32(at, x, le);
-        return;
+        continue;
       }
       case "d":
         dv.setFloat64(at, floatArg(v), le);
-        return;
+        continue;
     }
     const n = intArg(v, it);
     if (it.size === 8) dv.setBigUint64(at, BigInt.asUintN(64, n), le);
-    else if (it.size === 4) dv.setUint32(at, Number(BigInt.asUintN(32, n)), le);
+    else if (it.size === 4) dv.setUint32(at, Number(n) >>> 0, le);
     else if (it.size === 2) dv.setUint16(at, Number(n) & 0xffff, le);
-    else out[at] = Number(n) & 0xff;
-  });
+    else raw[at] = Number(n) & 0xff;
+  }
+  out.set(raw, base);
 }
 
 function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknown> {
-  const dv = new DataView(src.buffer, src.byteOffset, src.byteLength);
+  // Read through the scratch DataView: a DataView on `src` itself would take its .buffer, which
+  // moves a small typed array off V8's heap.
+  if (scratch.byteLength < layout.size) scratch = new DataView(new ArrayBuffer(layout.size * 2));
+  const dv = scratch;
+  const raw = new Uint8Array(dv.buffer, 0, layout.size);
+  for (let i = 0; i < layout.size; i++) raw[i] = src[base + i];
   const le = layout.little;
   const out: unknown[] = new Array(layout.items.length);
   const items = layout.items;
@@ -231,29 +248,29 @@ function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknow
         out[k] = src[at] !== 0;
         break;
       case "e":
-        out[k] = fromHalf(dv.getUint16(at, le));
+        out[k] = fromHalf(dv.getUint16(it.offset, le));
         break;
       case "f":
-        out[k] = dv.getFloat32(at, le);
+        out[k] = dv.getFloat32(it.offset, le);
         break;
       case "d":
-        out[k] = dv.getFloat64(at, le);
+        out[k] = dv.getFloat64(it.offset, le);
         break;
       case "b":
-        out[k] = BigInt(dv.getInt8(at));
+        out[k] = BigInt(dv.getInt8(it.offset));
         break;
       case "B":
         out[k] = BigInt(src[at]);
         break;
       case "h":
-        out[k] = BigInt(dv.getInt16(at, le));
+        out[k] = BigInt(dv.getInt16(it.offset, le));
         break;
       case "H":
-        out[k] = BigInt(dv.getUint16(at, le));
+        out[k] = BigInt(dv.getUint16(it.offset, le));
         break;
       default:
-        if (it.size === 4) out[k] = BigInt(it.code === "i" || it.code === "l" ? dv.getInt32(at, le) : dv.getUint32(at, le));
-        else out[k] = "qln".includes(it.code) ? dv.getBigInt64(at, le) : dv.getBigUint64(at, le);
+        if (it.size === 4) out[k] = BigInt(it.code === "i" || it.code === "l" ? dv.getInt32(it.offset, le) : dv.getUint32(it.offset, le));
+        else out[k] = "qln".includes(it.code) ? dv.getBigInt64(it.offset, le) : dv.getBigUint64(it.offset, le);
     }
   }
   return PyTuple.fromArray(out);
@@ -282,7 +299,7 @@ export class Struct {
   readonly format: string;
   constructor(fmt: unknown) {
     this.layout = layoutOf(fmt);
-    this.format = typeof fmt === "string" ? fmt : String.fromCharCode(...bufferArg(fmt));
+    this.format = typeof fmt === "string" ? fmt : latin1(bufferArg(fmt));
   }
   get size(): bigint {
     return BigInt(this.layout.size);

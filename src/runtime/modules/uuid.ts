@@ -5,7 +5,7 @@ import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, NotImplemented, typeName } from "../builtins/ops.js";
-import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
+import { PyBytes, bytesData, wrapBytes, plainView } from "../builtins/bytes.js";
 import { encodeString } from "../builtins/codecs.js";
 import { host } from "../host.js";
 import { MD5, SHA1 } from "./_digests.js";
@@ -19,7 +19,7 @@ const M128 = (1n << 128n) - 1n;
 
 function bytesToInt(d: Uint8Array): bigint {
   let n = 0n;
-  for (const b of d) n = (n << 8n) | BigInt(b);
+  for (let i = 0; i < d.length; i++) n = (n << 8n) | BigInt(d[i]);
   return n;
 }
 
@@ -43,7 +43,7 @@ export class UUID {
     } else if (a.bytes_le !== null || a.bytes !== null) {
       let d = bytesData(a.bytes_le ?? a.bytes);
       if (d === null || d.length !== 16) throw new ValueError(`${a.bytes_le !== null ? "bytes_le" : "bytes"} is not a 16-char string`);
-      if (a.bytes_le !== null) d = Uint8Array.from([d[3], d[2], d[1], d[0], d[5], d[4], d[7], d[6], ...d.subarray(8)]);
+      if (a.bytes_le !== null) d = Uint8Array.from([d[3], d[2], d[1], d[0], d[5], d[4], d[7], d[6], ...plainView(d).subarray(8)]);
       n = bytesToInt(d);
     } else if (a.fields !== null) {
       const f = Array.from(a.fields as ArrayLike<unknown>, (x) => toIndex(x));
@@ -77,7 +77,7 @@ export class UUID {
     return out;
   }
   get bytes_le(): PyBytes {
-    const b = bytesData(this.bytes)!;
+    const b = plainView(this.bytes);
     return wrapBytes(Uint8Array.from([b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], ...b.subarray(8)]));
   }
   get time_low(): bigint {
