@@ -58,10 +58,24 @@ export function copyBytes(u: ArrayLike<number>): PyBytes {
   return b;
 }
 
-/** `bytes(latin1 string)`: one byte per char code (used by the bytes-literal helper). */
+/** `bytes(latin1 string)`: one byte per char code. */
 export function bytesFromLatin1(s: string): PyBytes {
   const b = new PyBytes(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+const literals = new Map<string, PyBytes>();
+/**
+ * A `b"..."` literal: one bytes object per literal text, like CPython's constants (bytes are
+ * immutable; nothing in the runtime writes into a PyBytes it did not just create).
+ */
+export function bytesLiteral(s: string): PyBytes {
+  let b = literals.get(s);
+  if (b === undefined) {
+    b = bytesFromLatin1(s);
+    if (s.length <= 4096) literals.set(s, b);
+  }
   return b;
 }
 
@@ -186,8 +200,8 @@ function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | type
   return out;
 }
 
-function concatTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
+function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
+  const out = asBytes ? new PyBytes(a.length + b.length) : new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
   return out;
@@ -328,7 +342,7 @@ export class PyBytes extends Uint8Array {
   __add__(o: unknown): unknown {
     const d = bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
-    return wrapBytes(concatTwo(this, d));
+    return concatTwo(this, d, true) as PyBytes;
   }
   __mul__(n: unknown): unknown {
     const r = repeatBytes(this, n, "bytes");
