@@ -834,6 +834,8 @@ export const min = builtin(function min(...args: unknown[]): any {
 export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
   if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  if (start instanceof PyBytes) throw new TypeError("sum() can't sum bytes [use b''.join(seq) instead]");
+  if (start instanceof PyByteArray) throw new TypeError("sum() can't sum bytearray [use b''.join(seq) instead]");
   let acc: any = start;
   const iterator = toIterable(it)[Symbol.iterator]();
   // int phase
