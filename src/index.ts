@@ -10,7 +10,7 @@ import { utf8ColumnToChars } from "./diagnostics/columns.js";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
-export { renderDiagnostic } from "./diagnostics/render.js";
+export { renderDiagnostic, palette } from "./diagnostics/render.js";
 export { formatSyntaxError } from "./diagnostics/syntax-error.js";
 export { moduleIdentity, type ModuleIdentity, type ProgramModules, type LocalModule } from "./lower/index.js";
 
