@@ -143,7 +143,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
-    readline: () => readLine(),
+    readStdin,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
   });
@@ -208,29 +208,32 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-let stdinRest = "";
-function readLine(): string | null {
-  const chunk = Buffer.alloc(4096);
+const stdinDecoder = new TextDecoder("utf-8");
+/** What stdin has next (blocking), decoded as a stream (a character split across reads stays whole); null at EOF. */
+function readStdin(): string | null {
+  const chunk = Buffer.alloc(65536);
   for (;;) {
-    const nl = stdinRest.indexOf("\n");
-    if (nl >= 0) {
-      const line = stdinRest.slice(0, nl);
-      stdinRest = stdinRest.slice(nl + 1);
-      return line;
-    }
     let n = 0;
     try {
       n = readSync(0, chunk, 0, chunk.length, null);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      n = 0;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        sleepMs(5); // a non-blocking stdin (a terminal shared with Node): wait, then read again
+        continue;
+      }
+      if (code !== "EOF") return null;
     }
     if (n === 0) {
-      if (!stdinRest) return null;
-      const line = stdinRest;
-      stdinRest = "";
-      return line;
+      const rest = stdinDecoder.decode();
+      return rest ? rest : null;
     }
-    stdinRest += chunk.toString("utf8", 0, n);
+    const text = stdinDecoder.decode(chunk.subarray(0, n), { stream: true });
+    if (text) return text;
   }
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
 }

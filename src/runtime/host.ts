@@ -18,6 +18,11 @@ export interface Host {
   sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
+  /**
+   * Read what stdin has next (blocking until there is something), decoded; null at EOF. sys.stdin
+   * and input() use it when the host has it, else readline().
+   */
+  readStdin?(): string | null;
   /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
   randomBytes?(bytes: Uint8Array): void;
   /** sys.argv (argv[0] is the script path). */

@@ -1,7 +1,8 @@
 // Builtin functions and type objects under their Python names.
+import { markUnsupported } from "../unsupported.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
-  ExceptionGroup, isExceptionClass, NotImplementedError,
+  ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
@@ -15,6 +16,7 @@ import {
 import { strMethod, intMethod, floatMethod, PyBytes } from "./strmethods.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { TextIOWrapper } from "./io.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -93,7 +95,7 @@ export class StdStream {
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: null,
+  stdin: new TextIOWrapper("<stdin>", "r", "", false, { more: readStdin, fd: 0, encoding: "utf-8" }),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
@@ -152,14 +154,25 @@ export const print = builtin(function print(...args: unknown[]): null {
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
+/** sys.stdin's source: the host's stdin as it arrives (a host with only readline() gives lines). */
+function readStdin(): string | null {
+  if (host.readStdin) return host.readStdin();
+  const line = host.readline ? host.readline() : null;
+  return line === null ? null : `${line}\n`;
+}
+
+/** input(): a line of sys.stdin (whatever object it is now) without its newline; EOFError at its end. */
 export const input = builtin(function input(prompt: unknown = ""): string {
+  const stdin = stdio.stdin;
+  if (stdin === null || stdin === undefined) throw new RuntimeError("input(): lost sys.stdin");
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
   host.flush();
-  const line = host.readline ? host.readline() : null;
-  if (line === null) throw new EOFError("EOF when reading a line");
-  return line;
+  const line: unknown = stdin instanceof TextIOWrapper ? stdin.readline() : call(getattrImpl(stdin, "readline"));
+  if (typeof line !== "string") throw new TypeError(`object.readline() returned non-string`);
+  if (line === "") throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1100,5 +1113,7 @@ export const globals = builtin(function globals(): never {
 export const memoryview = typeObject(function memoryview(): never {
   throw new NotImplementedError("memoryview is not supported");
 }, "memoryview");
+markUnsupported(globals, "no access to the module's namespace");
+markUnsupported(memoryview, "not implemented yet");
 
 void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

@@ -34,12 +34,31 @@ export class TextIOWrapper {
   private _text = "";
   private _pos = 0;
   private _writable: boolean;
+  /** A stream's source (sys.stdin): the next chunk of text, null at end of file. */
+  private _more: (() => string | null) | undefined;
+  private _fd: number | undefined;
 
-  constructor(name: string, mode: string, text: string, writable: boolean) {
+  constructor(name: string, mode: string, text: string, writable: boolean, stream?: { more: () => string | null; fd: number; encoding: string }) {
     this.name = name;
     this.mode = mode;
     this._text = text;
     this._writable = writable;
+    if (stream) {
+      this._more = stream.more;
+      this._fd = stream.fd;
+      this.encoding = stream.encoding;
+    }
+  }
+  /** A stream reads its source only as far as a read needs (`input()` must not wait for EOF). */
+  private _fill(enough: () => boolean): void {
+    while (this._more && !enough()) {
+      const chunk = this._more();
+      if (chunk === null) this._more = undefined;
+      else {
+        this._text = this._text.slice(this._pos) + chunk;
+        this._pos = 0;
+      }
+    }
   }
   private _check(): void {
     if (this.closed) throw new ValueError("I/O operation on closed file.");
@@ -59,6 +78,7 @@ export class TextIOWrapper {
   read(size: unknown = -1n): string {
     this._checkReadable();
     const n = size === null ? -1 : Number(size);
+    this._fill(() => n >= 0 && this._text.length - this._pos >= n);
     const end = n < 0 ? this._text.length : Math.min(this._text.length, this._pos + n);
     const s = this._text.slice(this._pos, end);
     this._pos = end;
@@ -66,9 +86,10 @@ export class TextIOWrapper {
   }
   readline(size: unknown = -1n): string {
     this._checkReadable();
+    const n = size === null ? -1 : Number(size);
+    this._fill(() => this._text.indexOf("\n", this._pos) >= 0 || (n >= 0 && this._text.length - this._pos >= n));
     const nl = this._text.indexOf("\n", this._pos);
     let end = nl < 0 ? this._text.length : nl + 1;
-    const n = size === null ? -1 : Number(size);
     if (n >= 0) end = Math.min(end, this._pos + n);
     const s = this._text.slice(this._pos, end);
     this._pos = end;
@@ -97,6 +118,15 @@ export class TextIOWrapper {
   flush(): null {
     this._check();
     return null;
+  }
+  fileno(): bigint {
+    this._check();
+    if (this._fd === undefined) throw new OSError("fileno");
+    return BigInt(this._fd);
+  }
+  isatty(): boolean {
+    this._check();
+    return false;
   }
   close(): null {
     this.closed = true;
@@ -129,7 +159,7 @@ export class TextIOWrapper {
     return false;
   }
   __repr__(): string {
-    return `<_io.TextIOWrapper name=${repr(this.name)} mode=${repr(this.mode)} encoding='UTF-8'>`;
+    return `<_io.TextIOWrapper name=${repr(this.name)} mode=${repr(this.mode)} encoding=${repr(this.encoding)}>`;
   }
   static __module__ = "_io";
 }
