@@ -118,4 +118,31 @@ describe("the packed tarball installed into a scratch project", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toBe("b done\na done\n['a', 'b']\n");
   });
+
+  it("translations type-check with the README's tsconfig (and the bundler variant), and run as compiled", () => {
+    const section = readme.slice(readme.indexOf("## Compiling the TypeScript"));
+    const config = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!);
+    const examples = ["02_await_chain", "crawler", "pipeline", "06_worker_model_typed"];
+    for (const name of examples) {
+      const r = sh(process.execPath, [join(installed, "bin/tsyncio.js"), `examples/${name}.py`, "-o", `ts/${name}.ts`]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const tsc = join(root, "node_modules/typescript/bin/tsc");
+    const files = examples.map((n) => `ts/${n}.ts`);
+    const variants = {
+      "tsconfig.node.json": { ...config.compilerOptions, types: [], rootDir: "ts", outDir: "built" },
+      "tsconfig.bundler.json": { ...config.compilerOptions, types: [], module: "ESNext", moduleResolution: "bundler", noEmit: true },
+    };
+    for (const [file, compilerOptions] of Object.entries(variants)) {
+      writeFileSync(join(scratch, file), JSON.stringify({ compilerOptions, files }));
+      const check = sh(process.execPath, [tsc, "-p", file]);
+      expect(check.stdout + check.stderr, file).toBe("");
+    }
+    expect(config.compilerOptions.target).toBe("ES2020");
+    // One below what the README says is too low: bigint literals.
+    writeFileSync(join(scratch, "tsconfig.es2019.json"), JSON.stringify({ compilerOptions: { ...variants["tsconfig.bundler.json"], target: "ES2019" }, files }));
+    expect(sh(process.execPath, [tsc, "-p", "tsconfig.es2019.json"]).stdout).toContain("BigInt literals are not available");
+    const run = sh(process.execPath, ["built/02_await_chain.js"]);
+    expect(run.stdout).toBe(readFileSync(join(root, "fixtures/seed-02-await-chain/expected.out"), "utf8"));
+  });
 });
