@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -65,3 +66,6 @@ try {
   // Not fatal: the first real run writes the cache instead.
   process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);
 }
+
+// The record of what this build was made from (scripts/build-if-stale.mjs reads it).
+writeFileSync(resolve(root, STAMP), buildInputsHash(root) + "\n");
