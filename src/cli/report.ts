@@ -27,8 +27,11 @@ export function wantsColor(stream: NodeJS.WriteStream = process.stderr): boolean
   return Boolean(stream.isTTY);
 }
 
+/** What the CLI reports: a compiler diagnostic, or a syntax error whose code is the exception's name. */
+type Reported = Omit<Diagnostic, "code"> & { code: string };
+
 /** A syntax error as a diagnostic: its code is the exception's name (SyntaxError, IndentationError, TabError). */
-export function syntaxErrorDiagnostic(e: PySyntaxError): Diagnostic {
+export function syntaxErrorDiagnostic(e: PySyntaxError): Reported {
   const sameLine = e.end_lineno === null || e.end_lineno === e.lineno;
   return {
     code: e.kind,
@@ -61,7 +64,7 @@ export class Reporter {
   /** Reports a file's syntax error or diagnostics; true if any is an error. */
   report(file: string, source: string, diagnostics: Diagnostic[], syntaxError: PySyntaxError | null): boolean {
     const shown = relativePath(file);
-    const all = syntaxError ? [syntaxErrorDiagnostic(syntaxError)] : diagnostics;
+    const all: Reported[] = syntaxError ? [syntaxErrorDiagnostic(syntaxError)] : diagnostics;
     for (const d of all) {
       if (d.severity === "error") {
         this.errors++;
@@ -93,7 +96,7 @@ export class Reporter {
   }
 }
 
-function toJson(d: Diagnostic, file: string): JsonDiagnostic {
+function toJson(d: Reported, file: string): JsonDiagnostic {
   const out: JsonDiagnostic = { file, line: d.lineno, column: d.col, endLine: d.endLineno ?? null, endColumn: d.endCol ?? null, severity: d.severity, code: d.code, message: d.message };
   if (d.hint) out.hint = d.hint;
   return out;

@@ -10,7 +10,7 @@ const COLOURS = { bold: ansi("1"), red: ansi("1;31"), yellow: ansi("1;33"), cyan
 export type Palette = typeof PLAIN;
 export const palette = (color: boolean): Palette => (color ? COLOURS : PLAIN);
 
-export function renderDiagnostic(d: Diagnostic, filename: string, source: string, options: { color?: boolean } = {}): string {
+export function renderDiagnostic(d: Omit<Diagnostic, "code"> & { code: string }, filename: string, source: string, options: { color?: boolean } = {}): string {
   const c = palette(options.color ?? false);
   const lines = source.split(/\r\n|\r|\n/);
   const text = lines[d.lineno - 1] ?? "";

@@ -4,7 +4,6 @@
 export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   "tsyncio/runtime": {
     "globals": "no access to the module's namespace",
-    "memoryview": "not implemented yet",
   },
   "tsyncio/runtime/asyncio": {
     "StreamReader": "no sockets",

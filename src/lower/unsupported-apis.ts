@@ -12,6 +12,7 @@
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticText } from "../diagnostics/codes.js";
 import { RUNTIME_UNSUPPORTED } from "./runtime-unsupported.js";
 import { STDLIB } from "./stdlib.js";
 
@@ -91,7 +92,7 @@ export function unsupportedApis(module: py.Module): Diagnostic[] {
     out.push({
       code: "TSY3005",
       severity: "error",
-      message: `'${shown}' is not supported by tsyncio's runtime (${why}): it would raise NotImplementedError`,
+      message: diagnosticText("TSY3005", { name: shown, why }).message,
       lineno: node.lineno,
       col: node.col_offset + 1,
       endLineno: node.end_lineno ?? undefined,
