@@ -1,6 +1,6 @@
 // Builtin functions and type objects under their Python names.
 import { markUnsupported } from "../unsupported.js";
-import { isJsOnly, JS_NAMES, propName, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
@@ -20,6 +20,7 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
+import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
 import { TextIOWrapper, makeStdin } from "./stdin.js";
@@ -89,6 +90,11 @@ export class StdStream {
   }
   get closed(): boolean {
     return false;
+  }
+  private _buffer?: StdBinaryWriter;
+  /** The binary stream under the text one (sys.stdout.buffer.write(b"...")). */
+  get buffer(): StdBinaryWriter {
+    return (this._buffer ??= new StdBinaryWriter(this.fd, this.name));
   }
   __repr__(): string {
     return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
@@ -514,6 +520,7 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
@@ -835,6 +842,8 @@ export const min = builtin(function min(...args: unknown[]): any {
 export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
   if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  if (start instanceof PyBytes) throw new TypeError("sum() can't sum bytes [use b''.join(seq) instead]");
+  if (start instanceof PyByteArray) throw new TypeError("sum() can't sum bytearray [use b''.join(seq) instead]");
   let acc: any = start;
   const iterator = toIterable(it)[Symbol.iterator]();
   // int phase

@@ -3,19 +3,27 @@
 // at the end), so readline() and input() answer a line as soon as it is typed or piped, and
 // read() reads to the end. CPython: sys.stdin is a TextIOWrapper over a BufferedReader of fd 0.
 import { host } from "../host.js";
+import { StopIteration } from "./exceptions.js";
+import { PyList } from "./collections.js";
+import { index as toIndex } from "./ops.js";
+import { type PyBytes, wrapBytes } from "./bytes.js";
 import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
 const CHUNK = 8192;
 
-/** The binary layer under sys.stdin: fd 0, readable only, not seekable. */
+/** sys.stdin.buffer, the binary layer under sys.stdin: fd 0, readable only, not seekable. */
 class StdinBinary {
+  static __name__ = "BufferedReader";
+  static __qualname__ = "BufferedReader";
   static __module__ = "_io";
   name = "<stdin>";
   mode = "rb";
   closed = false;
   private ended = false;
+  /** Bytes read from the host and not yet given out (a readline() reads past the line's end). */
+  private pending = new Uint8Array(0);
 
-  /** One host read: null (or empty) at the end of the input. */
+  /** One host read: empty at the end of the input. */
   private readOnce(max: number): Uint8Array {
     if (this.ended) return new Uint8Array(0);
     let chunk: Uint8Array | null;
@@ -32,18 +40,57 @@ class StdinBinary {
     return chunk;
   }
 
-  read(size: unknown = -1n): Uint8Array {
-    const n = size === null || size === undefined ? -1 : Number(size);
-    if (n >= 0) return this.readOnce(Math.max(1, n));
-    const parts: Uint8Array[] = [];
-    for (let part = this.readOnce(CHUNK); part.length; part = this.readOnce(CHUNK)) parts.push(part);
-    const all = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
+  private take(n: number): PyBytes {
+    const out = this.pending.slice(0, n);
+    this.pending = this.pending.slice(n);
+    return wrapBytes(out);
+  }
+
+  private append(chunk: Uint8Array): boolean {
+    if (!chunk.length) return false;
+    const next = new Uint8Array(this.pending.length + chunk.length);
+    next.set(this.pending);
+    next.set(chunk, this.pending.length);
+    this.pending = next;
+    return true;
+  }
+
+  /** read(n): what is pending, else one read of the host (at most n bytes); read(): to the end. */
+  read(size: unknown = -1n): PyBytes {
+    const n = size === null || size === undefined ? -1 : Number(toIndex(size));
+    if (n < 0) {
+      while (this.append(this.readOnce(CHUNK)));
+      return this.take(this.pending.length);
     }
-    return all;
+    if (!this.pending.length) this.append(this.readOnce(Math.max(1, n)));
+    return this.take(Math.min(n, this.pending.length));
+  }
+  readline(size: unknown = -1n): PyBytes {
+    const n = size === null || size === undefined ? -1 : Number(toIndex(size));
+    while (this.pending.indexOf(10) < 0 && (n < 0 || this.pending.length < n) && this.append(this.readOnce(CHUNK)));
+    const nl = this.pending.indexOf(10);
+    let end = nl < 0 ? this.pending.length : nl + 1;
+    if (n >= 0) end = Math.min(end, n);
+    return this.take(end);
+  }
+  readlines(): PyList<PyBytes> {
+    const out: PyBytes[] = [];
+    for (let line = this.readline(); line.length; line = this.readline()) out.push(line);
+    return PyList.fromArray(out);
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): PyBytes {
+    const line = this.readline();
+    if (!line.length) throw new StopIteration();
+    return line;
+  }
+  *[Symbol.iterator](): IterableIterator<PyBytes> {
+    for (let line = this.readline(); line.length; line = this.readline()) yield line;
+  }
+  __repr__(): string {
+    return "<_io.BufferedReader name='<stdin>'>";
   }
   write(_b: unknown): bigint {
     throw new UnsupportedOperation("write");

@@ -1,0 +1,52 @@
+// sys.stdout.buffer / sys.stderr.buffer: bytes written to the host as they are. (sys.stdin and its
+// .buffer: stdin.ts.)
+import { host } from "../host.js";
+import { TypeError, StopIteration } from "./exceptions.js";
+import { PyList } from "./collections.js";
+import { typeName, index as toIndex, toIterable } from "./ops.js";
+import { PyBytes, bytesData, wrapBytes } from "./bytes.js";
+import { encodeString, decodeBytes } from "./codecs.js";
+
+/** The BufferedWriter under sys.stdout / sys.stderr. */
+export class StdBinaryWriter {
+  static __name__ = "BufferedWriter";
+  static __qualname__ = "BufferedWriter";
+  static __module__ = "_io";
+  constructor(
+    readonly fd: 1 | 2,
+    readonly name: string,
+  ) {}
+  write(b: unknown): bigint {
+    const d = bytesData(b);
+    if (d === null) throw new TypeError(`a bytes-like object is required, not '${typeName(b)}'`);
+    if (host.writeBytes) host.writeBytes(this.fd, d.slice());
+    else host.write(this.fd, decodeBytes(d, "utf-8", "replace"));
+    return BigInt(d.length);
+  }
+  writelines(lines: unknown): null {
+    for (const l of toIterable(lines)) this.write(l);
+    return null;
+  }
+  flush(): null {
+    host.flush();
+    return null;
+  }
+  fileno(): bigint {
+    return BigInt(this.fd);
+  }
+  writable(): boolean {
+    return true;
+  }
+  readable(): boolean {
+    return false;
+  }
+  isatty(): boolean {
+    return false;
+  }
+  get closed(): boolean {
+    return false;
+  }
+  __repr__(): string {
+    return `<_io.BufferedWriter name='${this.name}'>`;
+  }
+}
