@@ -1,11 +1,10 @@
 // sys.stdout.buffer / sys.stderr.buffer: bytes written to the host as they are. (sys.stdin and its
 // .buffer: stdin.ts.)
 import { host } from "../host.js";
-import { TypeError, StopIteration } from "./exceptions.js";
-import { PyList } from "./collections.js";
-import { typeName, index as toIndex, toIterable } from "./ops.js";
-import { PyBytes, bytesData, wrapBytes } from "./bytes.js";
-import { encodeString, decodeBytes } from "./codecs.js";
+import { TypeError } from "./exceptions.js";
+import { typeName, toIterable } from "./ops.js";
+import { bytesData } from "./bytes.js";
+import { decodeBytes } from "./codecs.js";
 
 /** The BufferedWriter under sys.stdout / sys.stderr. */
 export class StdBinaryWriter {
