@@ -10,11 +10,12 @@
 // inspector (which runs a function on the busy main thread): buffered output is written, then the
 // message, and the process exits (130 or 124).
 
-import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
-import { setHost, type Host } from "../runtime/host.js";
+import { blockingSleep, setHost, type Host } from "../runtime/host.js";
+import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
@@ -84,24 +85,50 @@ export function waitForWatcher(limitMs = 5000): void {
 }
 
 export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
-  let pending = "";
-  const flush = () => {
-    if (pending) {
-      writeAll(1, pending);
-      pending = "";
+  const cell = startWatcher(options.timeout);
+  // Node makes a stdout pipe non-blocking once process.stdout exists (the watcher thread creates
+  // it anyway): a full pipe then answers EAGAIN and `pause` waits, where Ctrl-C and --timeout reach.
+  void process.stdout;
+  let stopping = false;
+  // A write waiting on a full pipe sleeps here; Ctrl-C (EINTR, for the runtime's SIGINT handler)
+  // and the time limit wake it.
+  const pause: Pause = (waited) => {
+    const ms = Math.min(50, 1 + waited / 4);
+    Atomics.wait(cell, 0, 0, ms);
+    const flags = Atomics.load(cell, 0);
+    if (flags & TIMEOUT_FLAG && !stopping) stopForTimeout();
+    if (flags & SIGINT_FLAG) throw Object.assign(new Error("interrupted while writing"), { code: "EINTR" });
+    return ms;
+  };
+  // While the process is being stopped, a stalled reader gets 200 ms, then the output is given up.
+  const lastChance: Pause = (waited) => {
+    if (waited >= 200) throw new Error("output given up");
+    blockingSleep(0.01);
+    return 10;
+  };
+  const dontWait: Pause = () => {
+    throw new Error("stdout is full");
+  };
+  const stdout = new BufferedStdout(1, pause);
+  const writeStderr = (text: string, p: Pause = pause) => {
+    try {
+      writeBytes(2, Buffer.from(text, "utf8"), p);
+    } catch {
+      // stderr failing has nowhere to be reported (CPython ignores it too)
     }
   };
-  const cell = startWatcher(options.timeout);
   const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
   const stopForTimeout = () => {
-    flush();
-    writeAll(2, timeoutMessage);
+    stopping = true;
+    stdout.flushQuietly(lastChance);
+    writeStderr(timeoutMessage, lastChance);
     process.exit(TIMEOUT_EXIT);
   };
   // Called by the watcher through the inspector while the main thread is busy.
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.hardStop")] = (kind: "interrupt" | "timeout") => {
-    flush();
-    writeAll(2, kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n");
+    stopping = true;
+    stdout.flushQuietly(lastChance);
+    writeStderr(kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n", lastChance);
     // Node prints "Waiting for the debugger to disconnect..." at exit while an inspector session
     // is open: nothing may follow the message.
     closeSync(2);
@@ -109,7 +136,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   };
   return setHost({
     sleep(seconds) {
-      flush();
+      stdout.flushQuietly();
       if (seconds > 0) Atomics.wait(cell, 0, 0, seconds * 1000);
       if (Atomics.load(cell, 0) & TIMEOUT_FLAG) stopForTimeout();
     },
@@ -120,16 +147,15 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       Atomics.and(cell, 0, ~SIGINT_FLAG);
       return true;
     },
+    // stdout's errors are thrown (the runtime makes them OSError); stderr's are ignored.
     write(fd, text) {
-      if (fd === 1) {
-        pending += text;
-        if (pending.length > 1 << 16) flush();
-      } else {
-        flush();
-        writeAll(2, text);
+      if (fd === 1) stdout.write(text);
+      else {
+        stdout.flushQuietly(dontWait);
+        writeStderr(text);
       }
     },
-    flush,
+    flush: () => stdout.flush(),
     virtualTime: options.virtualTime,
     argv: options.argv,
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
@@ -191,20 +217,6 @@ function sourceLine(obj: object, script: Function): number | null {
   } finally {
     delete g[probe];
     session?.disconnect();
-  }
-}
-
-function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text, "utf8");
-  let off = 0;
-  while (off < buf.length) {
-    try {
-      off += writeSync(fd, buf, off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
-      throw e;
-    }
   }
 }
 

@@ -2,9 +2,14 @@
 // the CLI (Node) or the web worker installs a host with setHost().
 
 export interface Host {
-  /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
+  /**
+   * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
+   * thrown as `{ code }` (EPIPE, ENOSPC...: the runtime raises OSError), `{ code: "EINTR" }` when
+   * a Ctrl-C interrupted a blocked write (the text stays buffered). Text for stderr goes after
+   * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
+   */
   write(fd: 1 | 2, text: string): void;
-  /** Flush buffered output (called before blocking sleeps and at exit). */
+  /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
   /** Monotonic clock, seconds. */
   now(): number;
@@ -92,6 +97,10 @@ export function createDefaultHost(): Host {
   const h: Host = {
     write(fd, text) {
       const i = fd === 1 ? 0 : 1;
+      if (fd === 2 && bufs[0] !== "") {
+        emit(1, bufs[0]);
+        bufs[0] = "";
+      }
       let b = bufs[i] + text;
       let nl = b.lastIndexOf("\n");
       if (nl >= 0) {

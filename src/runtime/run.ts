@@ -5,8 +5,10 @@
 import { host } from "./host.js";
 import { modules } from "./registry.js";
 import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
-import { str } from "./builtins/repr.js";
-import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
+import { repr, str } from "./builtins/repr.js";
+import { stdio } from "./builtins/functions.js";
+import { stdioCall } from "./builtins/io.js";
+import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -116,9 +118,24 @@ export function runProgram(program: ProgramSource): number {
   } catch (e) {
     code = code || reportUncaught(e);
   }
-  host.flush();
-  return code;
+  return flushAtExit() ?? code;
 }
+
+/**
+ * The last flush of stdout. When it fails (a closed pipe, a full disk), CPython reports the error
+ * as "Exception ignored" and exits with 120; returns that status then.
+ */
+function flushAtExit(): number | null {
+  try {
+    stdioCall(() => host.flush());
+    return null;
+  } catch (e) {
+    const exc = caughtException(e);
+    host.write(2, `Exception ignored in: ${repr(stdio.__stdout__)}\n${format_exception_only(exc).join("")}`);
+    return 120;
+  }
+}
+
 
 const SCRIPT_URL = "tsyncio-program.js";
 
@@ -135,11 +152,11 @@ function reportUncaught(e: unknown): number {
     if (c === null || c === undefined) return 0;
     if (typeof c === "bigint") return Number(BigInt.asUintN(8, c));
     if (typeof c === "boolean") return c ? 1 : 0;
-    host.flush();
     host.write(2, `${str(c)}\n`);
     return 1;
   }
-  host.flush();
+  // No flush of stdout first: the host keeps the two streams in order, and a stdout blocked on
+  // a stalled reader must not hold the traceback back (CPython writes it at once).
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }

@@ -15,6 +15,7 @@ import {
 import { strMethod, intMethod, floatMethod, PyBytes } from "./strmethods.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { stdioCall } from "./io.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -53,7 +54,7 @@ export class StdStream {
   ) {}
   write(s: unknown): bigint {
     if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
-    host.write(this.fd, s);
+    stdioCall(() => host.write(this.fd, s));
     return BigInt(strLen(s));
   }
   writelines(lines: unknown): null {
@@ -61,7 +62,7 @@ export class StdStream {
     return null;
   }
   flush(): null {
-    host.flush();
+    stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {
@@ -134,8 +135,8 @@ export const print = builtin(function print(...args: unknown[]): null {
   }
   if (file === null) file = stdio.stdout;
   if (file instanceof StdStream) {
-    host.write(file.fd, text);
-    if (flush) host.flush();
+    stdioCall(() => host.write(file.fd, text));
+    if (flush) stdioCall(() => host.flush());
   } else if (file == null) {
     // sys.stdout is None: print does nothing
   } else {
@@ -156,7 +157,7 @@ export const input = builtin(function input(prompt: unknown = ""): string {
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
-  host.flush();
+  stdioCall(() => host.flush());
   const line = host.readline ? host.readline() : null;
   if (line === null) throw new EOFError("EOF when reading a line");
   return line;

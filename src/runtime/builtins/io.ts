@@ -4,6 +4,7 @@
 // on a host without files (a browser). The file is read whole when opened for reading; writes go
 // to the host as they happen. CPython: Lib/_pyio.py (TextIOWrapper's observable behaviour).
 import { host } from "../host.js";
+import { deliver_interrupt } from "../signals.js";
 import { FileExistsError, NotImplementedError, OSError, TypeError, ValueError, StopIteration } from "./exceptions.js";
 import { PyList } from "./collections.js";
 import { popKw } from "./object.js";
@@ -17,13 +18,40 @@ const ERRNO: Record<string, [number, string]> = {
   ENOTDIR: [20, "Not a directory"],
   EISDIR: [21, "Is a directory"],
   EPERM: [1, "Operation not permitted"],
+  EIO: [5, "Input/output error"],
+  EBADF: [9, "Bad file descriptor"],
+  EAGAIN: [11, "Resource temporarily unavailable"],
+  EINVAL: [22, "Invalid argument"],
+  EFBIG: [27, "File too large"],
+  ENOSPC: [28, "No space left on device"],
+  EPIPE: [32, "Broken pipe"],
+  EDQUOT: [122, "Disk quota exceeded"],
 };
 
-export function osError(e: unknown, path: string): never {
+/** A host's I/O error (`{ code }` with a POSIX error name) as Python's OSError (a subclass by errno). */
+export function osError(e: unknown, path?: string): never {
   const code = (e as { code?: string } | null)?.code;
   const known = code !== undefined ? ERRNO[code] : undefined;
-  if (known) throw new OSError(BigInt(known[0]), known[1], path);
+  if (known) throw path === undefined ? new OSError(BigInt(known[0]), known[1]) : new OSError(BigInt(known[0]), known[1], path);
+  const errno = (e as { errno?: unknown } | null)?.errno;
+  if (typeof code === "string" && typeof errno === "number") throw new OSError(BigInt(Math.abs(errno)), code);
   throw e;
+}
+
+/**
+ * Runs a host operation on the standard streams (write, flush): its I/O errors become OSError
+ * (a closed pipe: BrokenPipeError). A write that a Ctrl-C interrupted (EINTR, the data still
+ * buffered) runs the SIGINT handler, which raises KeyboardInterrupt by default, then goes on
+ * flushing, as CPython retries an interrupted write (PEP 475).
+ */
+export function stdioCall(op: () => void): void {
+  try {
+    op();
+  } catch (e) {
+    if ((e as { code?: string } | null)?.code !== "EINTR") osError(e);
+    deliver_interrupt();
+    stdioCall(() => host.flush());
+  }
 }
 
 export class TextIOWrapper {
