@@ -5,8 +5,8 @@
 // Every file a test writes is in a temp folder it removes; the only device written is /dev/full.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type StdioOptions } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type StdioOptions } from "node:child_process";
+import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -147,5 +147,110 @@ describe("item 7: stdout on a full device", () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe("item 5: -o writes to what the user named, never over the source or a device", () => {
+  const translate = (args: string[]) => runCli(args, { limitMs: 30_000 });
+  const prog = () => write("prog5.py", 'print("five")\n');
+
+  it("a symlink is written through and stays a link", async () => {
+    const f = prog();
+    write("real5.ts", "old\n");
+    symlinkSync("real5.ts", join(dir, "link5.ts"));
+    const r = await translate([f, "-o", "link5.ts"]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "link5.ts")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real5.ts"), "utf8")).toContain('print("five")');
+  });
+
+  it("the input file itself, directly or through a link, is refused and left alone", async () => {
+    const f = prog();
+    symlinkSync(f, join(dir, "alias5.ts"));
+    for (const target of [f, "alias5.ts"]) {
+      const r = await translate([f, "-o", target]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`tsyncio: can't write '${target}': it is an input file (the translation would overwrite the source)\n`);
+      expect(readFileSync(join(dir, f), "utf8")).toBe('print("five")\n');
+    }
+  });
+
+  it("a read-only file and a folder are refused", async () => {
+    const f = prog();
+    write("ro5.ts", "keep\n");
+    chmodSync(join(dir, "ro5.ts"), 0o444);
+    mkdirSync(join(dir, "dir5.ts"));
+    expect((await translate([f, "-o", "ro5.ts"])).stderr).toBe("tsyncio: can't write 'ro5.ts': it is read-only\n");
+    expect(readFileSync(join(dir, "ro5.ts"), "utf8")).toBe("keep\n");
+    expect((await translate([f, "-o", "dir5.ts"])).stderr).toBe("tsyncio: can't write 'dir5.ts': it is a folder\n");
+  });
+
+  it("a FIFO is written through, not replaced", async () => {
+    const f = prog();
+    const fifo = join(dir, "fifo5.ts");
+    execFileSync("mkfifo", [fifo]);
+    const s = start([f, "-o", "fifo5.ts"], { limitMs: 30_000 });
+    // The reader: a child that copies the FIFO to stdout (opening it waits for the writer).
+    const reader = spawnSync("cat", [fifo], { encoding: "utf8", timeout: 30_000 });
+    const r = await s.done;
+    expect(r.code).toBe(0);
+    expect(reader.stdout).toContain('print("five")');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a device node (made in the temp folder) is written through, never replaced", async (ctx) => {
+    const f = prog();
+    const nul = join(dir, "null5.ts");
+    const full = join(dir, "full5.ts");
+    try {
+      execFileSync("mknod", [nul, "c", "1", "3"]);
+      execFileSync("mknod", [full, "c", "1", "7"]);
+    } catch {
+      ctx.skip(); // no CAP_MKNOD here
+    }
+    expect((await translate([f, "-o", "null5.ts"])).code).toBe(0);
+    const r = await translate([f, "-o", "full5.ts"]);
+    expect([r.code, r.stderr]).toEqual([1, "tsyncio: can't write 'full5.ts': ENOSPC\n"]);
+    expect(lstatSync(nul).isCharacterDevice()).toBe(true);
+    expect(lstatSync(full).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.includes(".tmp"))).toEqual([]);
+  });
+});
+
+describe("item 6: --outdir writes nothing if any file fails", () => {
+  const tree = (base: string): string[] =>
+    readdirSync(base, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [`${e.name}/`, ...tree(join(base, e.name)).map((n) => `${e.name}/${n}`)] : [e.name])).sort();
+
+  const source = (name: string) => {
+    const src = join(dir, name);
+    mkdirSync(join(src, "pkg"), { recursive: true });
+    writeFileSync(join(src, "a.py"), "print(1)\n");
+    writeFileSync(join(src, "b.py"), "print(2)\n");
+    writeFileSync(join(src, "pkg/__init__.py"), "x = 1\n");
+    writeFileSync(join(src, "pkg/m.py"), "y = 2\n");
+    return name;
+  };
+
+  it("a folder where an output file goes: refused before anything is written", async () => {
+    const src = source("src6a");
+    mkdirSync(join(dir, "out6a/b.ts"), { recursive: true });
+    writeFileSync(join(dir, "out6a/a.ts"), "old\n");
+    const r = await runCli(["--outdir", "out6a", src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("tsyncio: can't write 'out6a/b.ts': it is a folder\n");
+    expect(tree(join(dir, "out6a"))).toEqual(["a.ts", "b.ts/"]);
+    expect(readFileSync(join(dir, "out6a/a.ts"), "utf8")).toBe("old\n");
+  });
+
+  it("a file where an output folder goes: no partial output, no temporary file, old files kept", async () => {
+    const src = source("src6b");
+    mkdirSync(join(dir, "out6b"));
+    writeFileSync(join(dir, "out6b/a.ts"), "old\n");
+    writeFileSync(join(dir, "out6b/pkg"), "");
+    const r = await runCli(["--outdir", "out6b", src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tsyncio: can't write 'out6b\/pkg\/__init__\.ts': '.*out6b\/pkg' is not a folder\n$/);
+    expect(tree(join(dir, "out6b"))).toEqual(["a.ts", "pkg"]);
+    expect(readFileSync(join(dir, "out6b/a.ts"), "utf8")).toBe("old\n");
   });
 });

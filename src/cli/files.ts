@@ -1,8 +1,9 @@
 // The CLI's file system side: source decoding as CPython does it, a program's files as a
-// ProgramHost (module search in the script's folder), the .py files of a folder, and atomic writes.
+// ProgramHost (module search in the script's folder) and the .py files of a folder
+// (write-output.ts writes the translations).
 
-import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { ProgramHost } from "../index.js";
 
 /**
@@ -124,40 +125,3 @@ export function pythonFiles(root: string, sub = ""): string[] {
   }
   return found;
 }
-
-/** Writes every file to a temporary name first, then renames them all: a failure leaves no partial output. */
-export function writeAll(files: { target: string; text: string }[]): boolean {
-  const written: { tmp: string; target: string }[] = [];
-  try {
-    for (const f of files) {
-      mkdirSync(dirname(resolve(f.target)), { recursive: true });
-      const tmp = `${f.target}.${process.pid}.tmp`;
-      written.push({ tmp, target: f.target });
-      writeFileSync(tmp, f.text);
-    }
-  } catch (e) {
-    const failedAt = written[written.length - 1]?.target ?? "";
-    for (const w of written) removeQuietly(w.tmp);
-    process.stderr.write(`tsyncio: can't write '${failedAt}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return false;
-  }
-  for (const w of written) {
-    try {
-      renameSync(w.tmp, w.target);
-    } catch (e) {
-      removeQuietly(w.tmp);
-      process.stderr.write(`tsyncio: can't write '${w.target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return false;
-    }
-  }
-  return true;
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // nothing to clean
-  }
-}
-

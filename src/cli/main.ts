@@ -9,7 +9,8 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
-import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
+import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
+import { writeAll } from "./write-output.js";
 import {
   compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, renderDiagnostic, formatSyntaxError,
   type Diagnostic, type PySyntaxError, type ProgramUnit,
@@ -131,7 +132,7 @@ async function translate(argv: string[]): Promise<number> {
     process.stdout.write(result.code);
     return 0;
   }
-  return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
+  return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
 }
 
 /**
@@ -190,7 +191,7 @@ async function translateToFolder(inputs: string[], outdir: string): Promise<numb
     }
   }
   if (failed) return 1;
-  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text }))) ? 0 : 1;
+  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text })), [...outputs.values()].map((o) => o.from)) ? 0 : 1;
 }
 
 function statOrUsage(file: string): void {
