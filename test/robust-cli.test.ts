@@ -254,3 +254,19 @@ describe("item 6: --outdir writes nothing if any file fails", () => {
     expect(readFileSync(join(dir, "out6b/a.ts"), "utf8")).toBe("old\n");
   });
 });
+
+describe("item 8: out of heap", () => {
+  it("a program that grows a list forever under a heap limit gets MemoryError, exit 1, its output kept", async () => {
+    const f = write("grow.py", 'print("start")\nl = []\ni = 0\nwhile True:\n    l.append([i])\n    i += 1\n');
+    const r = await runCli(["run", f], { nodeArgs: ["--max-old-space-size=100"] });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("start\n");
+    expect(r.stderr).toBe(`Traceback (most recent call last):\n  File "${join(dir, f)}", line 5, in <module>\n    l.append([i])\nMemoryError\n`);
+  });
+
+  it("a repetition the heap has no room for is a MemoryError the program can catch", async () => {
+    const f = write("repeat.py", 'for n in (10**10, 10**8):\n    try:\n        x = [0] * n\n    except MemoryError:\n        print("MemoryError", n)\ntry:\n    s = "ab" * 10**9\nexcept MemoryError:\n    print("MemoryError str")\n');
+    const r = await runCli(["run", f], { nodeArgs: ["--max-old-space-size=100"] });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `MemoryError ${10 ** 10}\nMemoryError ${10 ** 8}\nMemoryError str\n`, ""]);
+  });
+});

@@ -14,11 +14,36 @@ import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFil
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
+import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 import { blockingSleep, setHost, type Host } from "../runtime/host.js";
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
+
+/** The share of the old generation's limit in use at which the program gets MemoryError. */
+const MEMORY_ERROR_AT = 0.92;
+
+/**
+ * V8's limit for the old generation (where a growing program's objects end up; V8 aborts when it
+ * is full): --max-old-space-size when given, else most of the whole heap's limit (which also
+ * counts the young generation).
+ */
+function oldGenerationSize(): number {
+  let mb: number | null = null;
+  for (const arg of [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv]) {
+    const m = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (m) mb = Number(m[1]);
+  }
+  const whole = getHeapStatistics().heap_size_limit;
+  return mb === null ? whole * 0.9 : Math.min(mb * 1024 * 1024, whole);
+}
+
+function oldGenerationUsed(): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) used += space.space_used_size;
+  return used;
+}
 
 const SIGINT_FLAG = 1;
 const TIMEOUT_FLAG = 2;
@@ -27,12 +52,26 @@ const WATCHER = `
 const { workerData } = require("node:worker_threads");
 const cell = new Int32Array(workerData.shared);
 let stopping = false;
+let session = null;
+// Runs a function on the main thread even while it is busy (the inspector interrupts it).
+function onMainThread(expression) {
+  if (session === null) {
+    session = new (require("node:inspector").Session)();
+    session.connectToMainThread();
+  }
+  session.post("Runtime.evaluate", { expression });
+}
 function hardStop(kind) {
   if (stopping) return;
   stopping = true;
-  const session = new (require("node:inspector").Session)();
-  session.connectToMainThread();
-  session.post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.hardStop')](" + JSON.stringify(kind) + ")" });
+  onMainThread("globalThis[Symbol.for('tsyncio.hardStop')](" + JSON.stringify(kind) + ")");
+}
+// The heap: once the process is large enough for the main thread's heap to be nearly full, the
+// main thread is asked to look (tsyncio.heapCheck) twenty times a second.
+if (workerData.heapLimit > 0) {
+  setInterval(() => {
+    if (!stopping && process.memoryUsage.rss() > workerData.heapLimit * 0.5) onMainThread("globalThis[Symbol.for('tsyncio.heapCheck')]?.()");
+  }, 50);
 }
 process.noDeprecation = true; // process.binding: the only way a worker thread can take a signal
 const { Signal } = process.binding("signal_wrap");
@@ -66,7 +105,8 @@ export function startWatcher(timeout = 0): Int32Array {
   // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
   const cell = new Int32Array(new SharedArrayBuffer(8));
   watcherCell = cell;
-  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout } });
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout, heapLimit } });
   watcher.unref();
   return cell;
 }
@@ -134,7 +174,24 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     closeSync(2);
     (process as unknown as { reallyExit(code: number): never }).reallyExit(kind === "timeout" ? TIMEOUT_EXIT : 130);
   };
+  // Called by the watcher through the inspector when the process is large: a heap nearly full
+  // ends the program with MemoryError (as CPython's failed allocation does) before V8 aborts and
+  // loses the buffered output. The program cannot catch it: it is stopped where it is.
+  let memoryExhausted: (() => number) | null = null;
+  const oldGenerationLimit = oldGenerationSize();
+  (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.heapCheck")] = () => {
+    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit * MEMORY_ERROR_AT) return;
+    stopping = true;
+    const code = memoryExhausted();
+    stdout.flushQuietly(lastChance);
+    closeSync(2); // as in hardStop: nothing may follow
+    (process as unknown as { reallyExit(code: number): never }).reallyExit(code);
+  };
   return setHost({
+    watchMemory(onExhausted) {
+      memoryExhausted = onExhausted;
+    },
+    heapRoom: () => oldGenerationLimit - oldGenerationUsed(),
     sleep(seconds) {
       stdout.flushQuietly();
       if (seconds > 0) Atomics.wait(cell, 0, 0, seconds * 1000);

@@ -60,6 +60,13 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /**
+   * A host that watches the heap calls `onExhausted` when it is nearly full, wherever the program
+   * is (the call stack is the program's), then ends the process with the status it returns.
+   */
+  watchMemory?(onExhausted: () => number): void;
+  /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
+  heapRoom?(): number;
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

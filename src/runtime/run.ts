@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
+import { BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/io.js";
@@ -101,6 +101,13 @@ export function runProgram(program: ProgramSource): number {
     }
     return spec;
   };
+  // Out of memory: the MemoryError's traceback is where the program is; output is kept.
+  host.watchMemory?.(() => {
+    const exc = new MemoryError();
+    escaped.add(exc);
+    const status = reportUncaught(exc);
+    return flushAtExit() ?? status;
+  });
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 64;
   let code = 0;
