@@ -270,3 +270,13 @@ describe("item 8: out of heap", () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([0, `MemoryError ${10 ** 10}\nMemoryError ${10 ** 8}\nMemoryError str\n`, ""]);
   });
 });
+
+describe("item 10: input() decodes the stream, not each read", () => {
+  it("a character whose bytes straddle the 4096-byte read boundary stays intact", async () => {
+    const f = write("inp.py", "a = input()\nprint(len(a), ascii(a[-3:]))\nprint(input())\n");
+    // 4095 ASCII bytes, then 'é' (2 bytes: the first is the read's last) and a 4-byte emoji.
+    const data = Buffer.concat([Buffer.from("x".repeat(4095)), Buffer.from("é😀\nsecond é\n", "utf8")]);
+    const r = spawnSync(process.execPath, [bin, "run", f], { cwd: dir, input: data, encoding: "utf8", timeout: 30_000 });
+    expect([r.status, r.stdout]).toEqual([0, "4097 'x\\xe9\\U0001f600'\nsecond é\n"]);
+  });
+});

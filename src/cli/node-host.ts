@@ -13,6 +13,7 @@
 import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { StringDecoder } from "node:string_decoder";
 import { Session } from "node:inspector";
 import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 import { blockingSleep, setHost, type Host } from "../runtime/host.js";
@@ -278,6 +279,8 @@ function sourceLine(obj: object, script: Function): number | null {
 }
 
 let stdinRest = "";
+// The stream is decoded as a whole: a character whose bytes straddle two reads stays intact.
+const stdinDecoder = new StringDecoder("utf8");
 function readLine(): string | null {
   const chunk = Buffer.alloc(4096);
   for (;;) {
@@ -295,11 +298,12 @@ function readLine(): string | null {
       n = 0;
     }
     if (n === 0) {
+      stdinRest += stdinDecoder.end();
       if (!stdinRest) return null;
       const line = stdinRest;
       stdinRest = "";
       return line;
     }
-    stdinRest += chunk.toString("utf8", 0, n);
+    stdinRest += stdinDecoder.write(chunk.subarray(0, n));
   }
 }
