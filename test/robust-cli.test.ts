@@ -280,3 +280,13 @@ describe("item 10: input() decodes the stream, not each read", () => {
     expect([r.status, r.stdout]).toEqual([0, "4097 'x\\xe9\\U0001f600'\nsecond é\n"]);
   });
 });
+
+describe("item 11: --timeout beyond Node's timer range", () => {
+  it("a limit of 2147484 s or more does not fire at once", async () => {
+    const f = write("nap.py", "import time\ntime.sleep(0.3)\nprint('ok')\n");
+    for (const limit of ["2147484", "99999999999", "1e300"]) {
+      const r = await runCli(["run", "--timeout", limit, f], { limitMs: 30_000 });
+      expect([limit, r.code, r.stdout, r.stderr]).toEqual([limit, 0, "ok\n", ""]);
+    }
+  });
+});

@@ -86,12 +86,19 @@ sigint.onsignal = () => {
 sigint.start(2);
 Atomics.store(cell, 1, 1); // ready: from now on a Ctrl-C is ours (see waitForWatcher)
 Atomics.notify(cell, 1);
+// setTimeout takes at most 2^31-1 ms (a longer delay fires at once): a long limit is waited for
+// in steps.
+function at(deadline, fn) {
+  const left = deadline - performance.now();
+  if (left <= 0) fn();
+  else setTimeout(() => at(deadline, fn), Math.min(left, 0x7fffffff));
+}
 if (workerData.timeout > 0) {
-  setTimeout(() => {
+  at(performance.now() + workerData.timeout * 1000, () => {
     Atomics.or(cell, 0, ${TIMEOUT_FLAG});
     Atomics.notify(cell, 0);
     setTimeout(() => hardStop("timeout"), 250);
-  }, workerData.timeout * 1000);
+  });
 }
 `;
 
