@@ -290,3 +290,36 @@ describe("item 11: --timeout beyond Node's timer range", () => {
     }
   });
 });
+
+describe("item 12: CPython's limits at run time", () => {
+  const fixtures = join(root, "test/robustness");
+  const expected = (name: string, ext: string) => readFileSync(join(fixtures, `${name}.expected.${ext}`), "utf8");
+
+  it("int <-> str conversion past 4300 digits is ValueError; sys.set_int_max_str_digits moves the limit", async () => {
+    const r = spawnSync(process.execPath, [bin, "run", "int_str_limit.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, expected("int_str_limit", "out"), ""]);
+  });
+
+  it("a lone surrogate printed to stdout is UnicodeEncodeError; stderr backslash-escapes it", async () => {
+    const r = spawnSync(process.execPath, [bin, "run", "lone_surrogates.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      Number(expected("lone_surrogates", "code")),
+      expected("lone_surrogates", "out"),
+      expected("lone_surrogates", "err").replace("{dir}", fixtures),
+    ]);
+  });
+
+  it("sys.exit with an int beyond a C long: OverflowError message, status 255", async () => {
+    const cases: [string, number, string][] = [
+      ["2**63", 255, "OverflowError: Python int too large to convert to C long\n"],
+      ["-2**63 - 1", 255, "OverflowError: Python int too large to convert to C long\n"],
+      ["-2**63", 0, ""],
+      ["2**32 + 3", 3, ""],
+    ];
+    for (const [value, code, stderr] of cases) {
+      const f = write("exit12.py", `import sys\nsys.exit(${value})\n`);
+      const r = await runCli(["run", f], { limitMs: 30_000 });
+      expect([value, r.code, r.stderr]).toEqual([value, code, stderr]);
+    }
+  });
+});

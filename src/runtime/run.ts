@@ -157,7 +157,14 @@ function reportUncaught(e: unknown): number {
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
     if (c === null || c === undefined) return 0;
-    if (typeof c === "bigint") return Number(BigInt.asUintN(8, c));
+    if (typeof c === "bigint") {
+      // CPython converts the status to a C long (OverflowError beyond it), then the OS keeps 8 bits.
+      if (c !== BigInt.asIntN(64, c)) {
+        host.write(2, "OverflowError: Python int too large to convert to C long\n");
+        return 255;
+      }
+      return Number(BigInt.asUintN(8, c));
+    }
     if (typeof c === "boolean") return c ? 1 : 0;
     host.write(2, `${str(c)}\n`);
     return 1;
