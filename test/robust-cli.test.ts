@@ -323,3 +323,16 @@ describe("item 12: CPython's limits at run time", () => {
     }
   });
 });
+
+describe("item 14: odd files in a source folder", () => {
+  it("a FIFO and a broken symbolic link named *.py are skipped with one warning each; the rest is translated", async () => {
+    mkdirSync(join(dir, "src14"));
+    writeFileSync(join(dir, "src14/a.py"), "print(1)\n");
+    symlinkSync("nowhere.py", join(dir, "src14/b.py"));
+    execFileSync("mkfifo", [join(dir, "src14/c.py")]);
+    const r = await runCli(["--outdir", "out14", "src14"], { limitMs: 30_000 });
+    expect(r.stderr).toBe("tsyncio: skipping 'src14/b.py': a broken symbolic link\ntsyncio: skipping 'src14/c.py': a FIFO, not a regular file\n");
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "out14"))).toEqual(["a.ts"]);
+  });
+});

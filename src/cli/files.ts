@@ -3,7 +3,7 @@
 // (write-output.ts writes the translations).
 
 import { readFileSync, statSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { ProgramHost } from "../index.js";
 
 /**
@@ -114,14 +114,36 @@ export function isDirectory(path: string): boolean {
 }
 
 
-/** The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__ skipped). */
+/**
+ * The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__
+ * skipped). A .py that is not a regular file (a FIFO, which would block the read forever, a
+ * device, a broken symbolic link) is skipped with a warning, once.
+ */
 export function pythonFiles(root: string, sub = ""): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(join(root, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = sub ? `${sub}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "__pycache__" && entry.name !== "node_modules") found.push(...pythonFiles(root, rel));
-    } else if (entry.name.endsWith(".py")) found.push(rel);
+    } else if (entry.name.endsWith(".py")) {
+      const why = notRegular(join(root, rel), entry.isSymbolicLink());
+      if (why === null) found.push(rel);
+      else process.stderr.write(`tsyncio: skipping '${relative(process.cwd(), join(root, rel))}': ${why}\n`);
+    }
   }
   return found;
+}
+
+/** Why a path is not a regular file (following a symbolic link), or null if it is one. */
+function notRegular(path: string, link: boolean): string | null {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    return link ? "a broken symbolic link" : `${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+  if (st.isFile()) return null;
+  if (st.isFIFO()) return "a FIFO, not a regular file";
+  if (st.isDirectory()) return "a folder";
+  return st.isSocket() ? "a socket, not a regular file" : "a device, not a regular file";
 }
