@@ -336,3 +336,12 @@ describe("item 14: odd files in a source folder", () => {
     expect(readdirSync(join(dir, "out14"))).toEqual(["a.ts"]);
   });
 });
+
+describe("item 16: re accepts and rejects what CPython does", () => {
+  it("variable-width look-behind, [\\d-z] and x{99999999999} are errors; [[:alpha:]] compiles with a FutureWarning", async () => {
+    const fixtures = join(root, "test/robustness");
+    const read = (ext: string) => readFileSync(join(fixtures, `re_checks.expected.${ext}`), "utf8");
+    const r = spawnSync(process.execPath, [bin, "run", "re_checks.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([Number(read("code")), read("out"), read("err").replaceAll("{dir}", fixtures)]);
+  });
+});
