@@ -7,7 +7,7 @@ import { modules } from "./registry.js";
 import { BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
-import { stdioCall } from "./builtins/io.js";
+import { stdioCall } from "./builtins/stdio-errors.js";
 import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
