@@ -159,9 +159,9 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     throw new Error("stdout is full");
   };
   const stdout = new BufferedStdout(1, pause);
-  const writeStderr = (text: string, p: Pause = pause) => {
+  const writeStderr = (text: string | Uint8Array, p: Pause = pause) => {
     try {
-      writeBytes(2, Buffer.from(text, "utf8"), p);
+      writeBytes(2, typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength), p);
     } catch {
       // stderr failing has nowhere to be reported (CPython ignores it too)
     }
@@ -219,6 +219,13 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       else {
         stdout.flushQuietly(dontWait);
         writeStderr(text);
+      }
+    },
+    writeBytes(fd, bytes) {
+      if (fd === 1) stdout.writeBytes(bytes);
+      else {
+        stdout.flushQuietly(dontWait);
+        writeStderr(bytes);
       }
     },
     flush: () => stdout.flush(),

@@ -65,6 +65,20 @@ export class BufferedStdout {
     }
   }
 
+  /** Raw bytes, after the text buffered so far (sys.stdout.buffer). */
+  writeBytes(bytes: Uint8Array): void {
+    const parts = [this.stuck ?? Buffer.alloc(0), Buffer.from(this.pending, "utf8"), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)];
+    this.stuck = Buffer.concat(parts);
+    this.pending = "";
+    if (this.stuck.length <= this.limit) return;
+    try {
+      this.flush();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EINTR") this.discard();
+      throw e;
+    }
+  }
+
   /** Writes everything buffered; on failure what was not written stays buffered and the error is thrown. */
   flush(pause: Pause = this.pause): void {
     if (this.stuck === null && this.pending === "") return;

@@ -207,7 +207,7 @@ export const STR_METHODS = new Set(
   isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower
   lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split
   splitlines startswith strip swapcase title translate upper zfill bit_length bit_count is_integer
-  as_integer_ratio hex conjugate to_bytes`.split(/\s+/),
+  as_integer_ratio hex conjugate to_bytes decode`.split(/\s+/),
 );
 
 /**

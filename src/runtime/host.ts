@@ -9,6 +9,8 @@ export interface Host {
    * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
    */
   write(fd: 1 | 2, text: string): void;
+  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer); throws like write(). Without it, bytes are written as UTF-8 text. */
+  writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
   /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
   /** Monotonic clock, seconds. */

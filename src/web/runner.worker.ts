@@ -139,7 +139,11 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
     isolate();
     setHost({
       write,
-      flush: flushOutput,
+      // print(flush=True) in a loop must not become one message per call: flushes are batched like
+      // writes (a sleep, the next write after the interval, or the exit posts what is waiting).
+      flush: () => {
+        if (performance.now() - lastPost >= POST_INTERVAL_MS) flushOutput();
+      },
       sleep(seconds) {
         flushOutput();
         blockingSleep(seconds);

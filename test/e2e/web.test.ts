@@ -256,6 +256,33 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe(numbers[i - 1]! + 1);
   }, 90_000);
 
+  it("print(end='', flush=True) in a loop: the page answers, Stop ends it at once", async () => {
+    await setSource(page, "while True:\n    print('x', end='', flush=True)\n");
+    await page.setChecked("#virtual-time", false);
+    await page.click("#run");
+    await page.waitForFunction(() => window.tsyncio.getStdout().length > 10_000, null, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    // The page's own event loop still turns promptly (a flood of messages would starve it).
+    const lag = await page.evaluate(async () => {
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    });
+    expect(lag).toBeLessThan(2000);
+    // Stop, measured inside the page: from the click to the stopped state.
+    const stopMs = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.getElementById("stop")!.click();
+      while (document.body.dataset.running !== "false") await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - t0;
+    });
+    expect(stopMs).toBeLessThan(1000);
+    const kept = await page.evaluate(() => window.tsyncio.getStdout().length);
+    await page.waitForTimeout(300);
+    // Nothing arrives after Stop.
+    expect(await page.evaluate(() => window.tsyncio.getStdout().length)).toBe(kept);
+  }, 90_000);
+
   it("the program's sandbox: no storage, network, messaging or page origin, even for raw JavaScript", async () => {
     // Hand-written JavaScript run exactly as a program is (the page's own sandbox): what a program
     // that found a way out of the runtime could reach.

@@ -11,7 +11,7 @@ import { installBytesMethods } from "./bytesmethods.js";
 
 /** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
 export function bytesData(x: unknown): Uint8Array | null {
-  if (x instanceof PyBytes) return plainView(x);
+  if (x instanceof PyBytes) return x;
   if (x instanceof PyByteArray) return x.buf.subarray(0, x.n);
   if (x !== null && typeof x === "object" && typeof (x as { __buffer_data__?: unknown }).__buffer_data__ === "function") {
     return (x as { __buffer_data__(): Uint8Array }).__buffer_data__();
@@ -21,8 +21,9 @@ export function bytesData(x: unknown): Uint8Array | null {
 }
 
 /**
- * `u` as a plain Uint8Array (same memory): PyBytes iterates as Python ints (bigint), so code that
- * walks raw bytes with for-of, Array.from or new Set uses this view.
+ * `u` as a plain Uint8Array (same memory). A PyBytes iterates as Python ints (bigint), so code
+ * that walks the raw bytes of bytesData()'s result with for-of, spread, Array.from or new Set
+ * needs this view (indexing and the TypedArray methods work on either).
  */
 export function plainView(u: Uint8Array): Uint8Array {
   return u.constructor === Uint8Array ? u : new Uint8Array(u.buffer, u.byteOffset, u.length);
@@ -35,8 +36,18 @@ export function needBytes(x: unknown, what = "a bytes-like object is required"):
   return d;
 }
 
-/** A new bytes object holding (not copying) `u`. */
+/**
+ * `u` as a bytes object: `u` itself if it is one, else a PyBytes over the same memory (the caller
+ * gives up `u`). Small arrays are copied: taking `.buffer` of a small typed array makes V8 move it
+ * off the heap, which costs more than the copy.
+ */
 export function wrapBytes(u: Uint8Array): PyBytes {
+  if (u instanceof PyBytes) return u;
+  if (u.length <= 4096) {
+    const b = new PyBytes(u.length);
+    b.set(u);
+    return b;
+  }
   return new PyBytes(u.buffer as ArrayBuffer, u.byteOffset, u.length);
 }
 
@@ -47,10 +58,24 @@ export function copyBytes(u: ArrayLike<number>): PyBytes {
   return b;
 }
 
-/** `bytes(latin1 string)`: one byte per char code (used by the bytes-literal helper). */
+/** `bytes(latin1 string)`: one byte per char code. */
 export function bytesFromLatin1(s: string): PyBytes {
   const b = new PyBytes(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+const literals = new Map<string, PyBytes>();
+/**
+ * A `b"..."` literal: one bytes object per literal text, like CPython's constants (bytes are
+ * immutable; nothing in the runtime writes into a PyBytes it did not just create).
+ */
+export function bytesLiteral(s: string): PyBytes {
+  let b = literals.get(s);
+  if (b === undefined) {
+    b = bytesFromLatin1(s);
+    if (s.length <= 4096) literals.set(s, b);
+  }
   return b;
 }
 
@@ -72,7 +97,7 @@ export function bytesOfSource(x: unknown, typeWord: "bytes" | "bytearray"): Uint
     return new Uint8Array(Number(n));
   }
   const d = bytesData(x);
-  if (d !== null) return d.slice();
+  if (d !== null) return new Uint8Array(d);
   if (x !== null && typeof x === "object") {
     const f = (x as { __bytes__?: unknown }).__bytes__;
     if (typeof f === "function" && typeWord === "bytes") {
@@ -175,8 +200,8 @@ function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | type
   return out;
 }
 
-function concatTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
+function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
+  const out = asBytes ? new PyBytes(a.length + b.length) : new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
   return out;
@@ -317,7 +342,7 @@ export class PyBytes extends Uint8Array {
   __add__(o: unknown): unknown {
     const d = bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
-    return wrapBytes(concatTwo(this, d));
+    return concatTwo(this, d, true) as PyBytes;
   }
   __mul__(n: unknown): unknown {
     const r = repeatBytes(this, n, "bytes");
@@ -433,7 +458,8 @@ export class PyByteArray {
   __iadd__(o: unknown): unknown {
     const d = bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytearray`);
-    this.appendBytes(d === this.buf || d.buffer === this.buf.buffer ? d.slice() : d);
+    // b += b (or a view of b) reads the bytes being grown: copy them first
+    this.appendBytes(o instanceof PyBytes ? d : d.slice());
     return this;
   }
   __mul__(n: unknown): unknown {
@@ -549,5 +575,5 @@ function checkResizable(b: PyByteArray): void {
 }
 
 const helpers = { bytesData, needBytes, findBytes };
-installBytesMethods(PyBytes.prototype, (self) => plainView(self as PyBytes), wrapBytes, helpers);
+installBytesMethods(PyBytes.prototype, (self) => self as PyBytes, wrapBytes, helpers);
 installBytesMethods(PyByteArray.prototype, (self) => (self as PyByteArray).data, (u) => new PyByteArray(u), helpers);

@@ -10,6 +10,13 @@ import { decodeBytes } from "./codecs.js";
 type Data = (self: unknown) => Uint8Array;
 type Make = (u: Uint8Array) => unknown;
 
+/** The set of byte values in `u` (indexed: a PyBytes iterates as bigints). */
+function byteSet(u: Uint8Array): Set<number> {
+  const s = new Set<number>();
+  for (let i = 0; i < u.length; i++) s.add(u[i]);
+  return s;
+}
+
 const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 const isLower = (b: number) => b >= 0x61 && b <= 0x7a;
 const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
@@ -63,7 +70,7 @@ function findImpl(d: Uint8Array, sub: unknown, start: unknown, end: unknown, rev
 function stripImpl(d: Uint8Array, chars: unknown, left: boolean, right: boolean): Uint8Array {
   let test: (b: number) => boolean = isSpace;
   if (chars != null) {
-    const set = new Set(argBytes(chars));
+    const set = byteSet(argBytes(chars));
     test = (b) => set.has(b);
   }
   let a = 0;
@@ -188,7 +195,8 @@ function hexImpl(d: Uint8Array, sep: unknown, perSep: unknown): string {
   const sp = typeof sep === "string" ? sep : String.fromCharCode(...(argBytes(sep) as unknown as number[]));
   if (sp.length !== 1) throw new ValueError("sep must be length 1.");
   const n = Number(toIndex(perSep ?? 1n));
-  const digits = Array.from(d, (b) => HEX[b >> 4] + HEX[b & 15]);
+  const digits: string[] = [];
+  for (let i = 0; i < d.length; i++) digits.push(HEX[d[i] >> 4] + HEX[d[i] & 15]);
   const k = Math.abs(n) || 1;
   const groups: string[] = [];
   if (n >= 0) for (let end = digits.length; end > 0; end -= k) groups.unshift(digits.slice(Math.max(0, end - k), end).join(""));
@@ -230,7 +238,8 @@ export function makeTrans(frm: unknown, to: unknown): Uint8Array {
 function isTitle(d: Uint8Array): boolean {
   let cased = false;
   let prevCased = false;
-  for (const b of d) {
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
     if (isUpper(b)) {
       if (prevCased) return false;
       prevCased = cased = true;
@@ -459,7 +468,9 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
       const ts = Number(toIndex("tabsize" in kw ? kw.tabsize : args[0] ?? 8n));
       const out: number[] = [];
       let col = 0;
-      for (const b of data(this)) {
+      const d = data(this);
+      for (let i = 0; i < d.length; i++) {
+        const b = d[i];
         if (b === 0x09) {
           if (ts > 0) {
             const n = ts - (col % ts);
@@ -488,9 +499,10 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
       const del = "delete" in kw ? kw.delete : args[0];
       const t = table == null ? null : argBytes(table);
       if (t !== null && t.length !== 256) throw new ValueError("translation table must be 256 characters long");
-      const drop = new Set(del == null ? [] : argBytes(del));
+      const drop = byteSet(del == null ? new Uint8Array(0) : argBytes(del));
       const out: number[] = [];
-      for (const b of data(this)) if (!drop.has(b)) out.push(t === null ? b : t[b]);
+      const d = data(this);
+      for (let i = 0; i < d.length; i++) if (!drop.has(d[i])) out.push(t === null ? d[i] : t[d[i]]);
       return make(Uint8Array.from(out));
     },
   };

@@ -1,5 +1,5 @@
 // Builtin functions and type objects under their Python names.
-import { isJsOnly, JS_NAMES, propName, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
   UnicodeEncodeError, EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError,
@@ -19,6 +19,7 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
+import { StdBinaryWriter, StdinStream } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
 import { stdioCall } from "./stdio-errors.js";
@@ -91,6 +92,11 @@ export class StdStream {
   get closed(): boolean {
     return false;
   }
+  private _buffer?: StdBinaryWriter;
+  /** The binary stream under the text one (sys.stdout.buffer.write(b"...")). */
+  get buffer(): StdBinaryWriter {
+    return (this._buffer ??= new StdBinaryWriter(this.fd, this.name));
+  }
   __repr__(): string {
     return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
   }
@@ -124,7 +130,7 @@ function encodable(fd: 1 | 2, text: string, starts: number[]): string {
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: null,
+  stdin: new StdinStream(),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
@@ -548,6 +554,7 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
@@ -869,6 +876,8 @@ export const min = builtin(function min(...args: unknown[]): any {
 export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
   if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  if (start instanceof PyBytes) throw new TypeError("sum() can't sum bytes [use b''.join(seq) instead]");
+  if (start instanceof PyByteArray) throw new TypeError("sum() can't sum bytearray [use b''.join(seq) instead]");
   let acc: any = start;
   const iterator = toIterable(it)[Symbol.iterator]();
   // int phase

@@ -13,7 +13,7 @@ export {
 } from "./ops.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strMethod, intMethod, floatMethod } from "./strmethods.js";
-export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesFromLatin1 as bytes_literal } from "./bytes.js";
+export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";
 export { PyMemoryView } from "./memoryview.js";
 export { encodeString, decodeBytes } from "./codecs.js";
 export { open, TextIOWrapper } from "./io.js";

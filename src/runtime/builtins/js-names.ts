@@ -57,7 +57,7 @@ export const JS_NAMES: ReadonlySet<string> = new Set(
  * the runtime's lookup.
  */
 export const PYTHON_NAMES_LIKE_JS: ReadonlySet<string> = new Set(
-  "add clear find get join keys values pop replace reverse set sort split difference intersection union map match search sub name message flags buffer throw".split(" "),
+  "add clear find get join keys values pop replace reverse set sort split difference intersection union map match search sub name message flags buffer throw anchor".split(" "),
 );
 
 /** Members the runtime defines for JavaScript's sake under a name Python also uses (an error's `name`). */

@@ -1,4 +1,5 @@
 // Named tuple-like records (time.struct_time, sys.version_info, namedtuple instances).
+import { markPythonClass } from "../builtins/js-names.js";
 import { PyTuple } from "../builtins/collections.js";
 import { repr } from "../builtins/repr.js";
 
@@ -29,6 +30,7 @@ export function structseq(qualname: string, fields: string[], nVisible = fields.
       return Array;
     }
   };
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   fields.slice(0, nVisible).forEach((f, i) => {
     Object.defineProperty(C.prototype, f, {
       get(this: unknown[]) {
