@@ -8,7 +8,8 @@
 //   4. run exactly the callbacks that were ready at that point; callbacks they schedule wait for
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
-// There is no I/O selector: no sockets, pipes, signals or threads (see README.md).
+// There is no I/O selector: no sockets, pipes or signals (see README.md). While other threads
+// exist (src/runtime/threads), the loop's wait runs them.
 import {
   BaseException,
   Exception,
@@ -28,6 +29,7 @@ import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
+import { block_plain, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
 import type { ExceptionContext } from "./events.js";
@@ -183,10 +185,8 @@ class BaseEventLoop extends AbstractEventLoop {
     return _shutdown_asyncgens(this);
   }
 
-  /** There is no executor; this only records that shutdown was asked for. */
-  shutdown_default_executor(...args: unknown[]): Coroutine<null> {
-    return _shutdown_default_executor(this, ...args);
-  }
+  /** Shuts the default executor down in a thread (defined with the executor, in threads.ts). */
+  declare shutdown_default_executor: (...args: unknown[]) => Coroutine<null>;
 
   /** Runs until stop() is called. */
   run_forever(): null {
@@ -299,9 +299,23 @@ class BaseEventLoop extends AbstractEventLoop {
     return this._call_soon(callback, cbArgs, ctx);
   }
 
-  /** There is one thread: the same as call_soon(). */
+  /** call_soon() from any thread; wakes the loop if it waits (CPython writes to its self-pipe). */
   call_soon_threadsafe(callback: Function, ...args: unknown[]): Handle {
-    return this.call_soon(callback, ...args);
+    const handle = this.call_soon(callback, ...args);
+    if (this._thread_waiter !== null) wake(this._thread_waiter);
+    return handle;
+  }
+
+  /** @internal The loop's wait while other threads exist: they run until a timer is due or they call_soon_threadsafe(). */
+  _thread_waiter: Waiter | null = null;
+  private _wait_with_threads(when: number | null): void {
+    const w = waiter(when);
+    this._thread_waiter = w;
+    try {
+      block_plain(w);
+    } finally {
+      this._thread_waiter = null;
+    }
   }
 
   _check_callback(callback: unknown, method: string): void {
@@ -443,7 +457,12 @@ class BaseEventLoop extends AbstractEventLoop {
     }
 
     const ready = this._ready;
-    if (ready.length === 0 && !this._stopping) {
+    // Threads made runnable while the loop was busy run at each iteration (CPython's select()
+    // releases the GIL even when it does not wait).
+    if (threads_alive()) run_ready_threads();
+    if (ready.length === 0 && !this._stopping && threads_alive()) {
+      this._wait_with_threads(scheduled.peek()?._when ?? null);
+    } else if (ready.length === 0 && !this._stopping) {
       const first = scheduled.peek();
       if (first !== undefined) {
         let timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
@@ -601,10 +620,3 @@ const _shutdown_asyncgens = coroutine_function(function* shutdown_asyncgens(loop
   return null;
 }, { qualname: "BaseEventLoop.shutdown_asyncgens", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 559 });
 
-const _shutdown_default_executor = coroutine_function(function* shutdown_default_executor(
-  loop: BaseEventLoop,
-  ..._args: unknown[]
-): CoroGen<null> {
-  loop._executor_shutdown_called = true;
-  return null;
-}, { qualname: "BaseEventLoop.shutdown_default_executor", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 585 });
