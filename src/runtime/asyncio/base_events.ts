@@ -2,13 +2,13 @@
 //
 // One loop iteration (CPython: base_events.BaseEventLoop._run_once):
 //   1. drop cancelled timers from the heap (all of them when they are over half the heap);
-//   2. "select": block until the earliest timer is due (nothing to block on when callbacks are
-//      ready) — through host.sleep(), which blocks the thread or advances the virtual clock;
+//   2. select: ask the selector for I/O events, blocking at most until the earliest timer is due
+//      (not at all when callbacks are ready); with no I/O the selector sleeps or moves the virtual
+//      clock (selectors.ts); the events' callbacks join the ready queue;
 //   3. move every timer due by now (+ clock resolution) to the ready queue, in deadline order;
 //   4. run exactly the callbacks that were ready at that point; callbacks they schedule wait for
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
-// There is no I/O selector: no sockets, pipes, signals or threads (see README.md).
 import {
   BaseException,
   Exception,
@@ -39,6 +39,8 @@ import { Task, _set_stock_call_later, _set_task_name, ensure_future, gather } fr
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
+import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import type { Selector, SelectorEvent } from "./selectors.js";
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
 
@@ -46,8 +48,6 @@ export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as Select
 const _MIN_SCHEDULED_TIMER_HANDLES = 100;
 /** Above this fraction of cancelled timers, the heap is rebuilt without them. */
 const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
-/** The longest single block (CPython: base_events.MAXIMUM_SELECT_TIMEOUT, one day). */
-const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** time.get_clock_info('monotonic').resolution on Linux. */
 const CLOCK_RESOLUTION = 1e-9;
 
@@ -107,6 +107,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgens_shutdown_called: boolean;
   _executor_shutdown_called: boolean;
   _clock_resolution: number;
+  /** Where the loop waits for I/O; null: the host clock's selector without I/O (selectors.ts). */
+  _selector: Selector | null;
 
   constructor() {
     super();
@@ -126,6 +128,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens_shutdown_called = false;
     this._executor_shutdown_called = false;
     this._clock_resolution = CLOCK_RESOLUTION;
+    this._selector = null;
   }
 
   __repr__(): string {
@@ -419,6 +422,14 @@ class BaseEventLoop extends AbstractEventLoop {
     if (handle._scheduled) this._timer_cancelled_count++;
   }
 
+  /** Queues the callbacks of the I/O events a select() returned. CPython: _process_events */
+  _process_events(event_list: readonly SelectorEvent[]): void {
+    for (let i = 0; i < event_list.length; i++) {
+      const ev = event_list[i];
+      this._ready.push(new Handle(ev.callback, ev.args, this, null));
+    }
+  }
+
   /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
   _run_once(): void {
     const scheduled = this._scheduled;
@@ -442,21 +453,26 @@ class BaseEventLoop extends AbstractEventLoop {
       }
     }
 
+    // How long the selector may block: not at all when callbacks are ready or the loop is stopping,
+    // until the first timer, or (null) until some I/O event.
     const ready = this._ready;
+    let timeout: number | null = 0;
+    let deadline: number | null = null;
     if (ready.length === 0 && !this._stopping) {
       const first = scheduled.peek();
       if (first !== undefined) {
-        let timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
         // epoll waits in whole milliseconds, rounded up: timers due within that millisecond run in
-        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline
-        // (adding the difference can miss it by the last bit), so "due" below needs no tolerance.
+        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline, so
+        // "due" below needs no tolerance.
         if (!host.virtualTime) timeout = Math.ceil(timeout * 1e3) * 1e-3;
-        if (timeout > 0 && host.sleepUntil && timeout < MAXIMUM_SELECT_TIMEOUT) host.sleepUntil(first._when);
-        else if (timeout > 0) host.sleep(timeout);
+        deadline = first._when;
       } else {
-        this._wait_forever();
+        timeout = null;
       }
     }
+    const event_list = (this._selector ?? clockSelector()).select(timeout, deadline);
+    this._process_events(event_list);
     // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
     deliver_interrupt();
 
@@ -504,20 +520,6 @@ class BaseEventLoop extends AbstractEventLoop {
     } finally {
       this._current_handle = null;
     }
-  }
-
-  /**
-   * Nothing is ready and no timer is set: CPython blocks in select() forever (until a signal).
-   * A real-time host does the same; under the virtual clock nothing could ever wake the loop,
-   * so that is reported as an error instead of hanging.
-   */
-  private _wait_forever(): void {
-    if (host.virtualTime) {
-      throw new RuntimeError(
-        "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
-      );
-    }
-    while (!deliver_interrupt()) host.sleep(MAXIMUM_SELECT_TIMEOUT);
   }
 
   get_debug(): boolean {
