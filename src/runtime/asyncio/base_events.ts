@@ -2,14 +2,14 @@
 //
 // One loop iteration (CPython: base_events.BaseEventLoop._run_once):
 //   1. drop cancelled timers from the heap (all of them when they are over half the heap);
-//   2. "select": block until the earliest timer is due (nothing to block on when callbacks are
-//      ready) — through host.sleep(), which blocks the thread or advances the virtual clock;
+//   2. select: ask the selector for I/O events, blocking at most until the earliest timer is due
+//      (not at all when callbacks are ready); with no I/O the selector sleeps or moves the virtual
+//      clock (selectors.ts); the events' callbacks join the ready queue;
 //   3. move every timer due by now (+ clock resolution) to the ready queue, in deadline order;
 //   4. run exactly the callbacks that were ready at that point; callbacks they schedule wait for
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
-// There is no I/O selector: no sockets, pipes or signals (see README.md). While other threads
-// exist (src/runtime/threads), the loop's wait runs them.
+// While other threads exist (src/runtime/threads), the loop's wait runs them.
 import {
   BaseException,
   Exception,
@@ -41,6 +41,8 @@ import { Task, _set_stock_call_later, _set_task_name, ensure_future, gather } fr
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
+import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import type { Selector, SelectorEvent } from "./selectors.js";
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
 
@@ -48,8 +50,6 @@ export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as Select
 const _MIN_SCHEDULED_TIMER_HANDLES = 100;
 /** Above this fraction of cancelled timers, the heap is rebuilt without them. */
 const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
-/** The longest single block (CPython: base_events.MAXIMUM_SELECT_TIMEOUT, one day). */
-const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** time.get_clock_info('monotonic').resolution on Linux. */
 const CLOCK_RESOLUTION = 1e-9;
 
@@ -109,6 +109,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgens_shutdown_called: boolean;
   _executor_shutdown_called: boolean;
   _clock_resolution: number;
+  /** Where the loop waits for I/O; null: the host clock's selector without I/O (selectors.ts). */
+  _selector: Selector | null;
 
   constructor() {
     super();
@@ -128,6 +130,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens_shutdown_called = false;
     this._executor_shutdown_called = false;
     this._clock_resolution = CLOCK_RESOLUTION;
+    this._selector = null;
   }
 
   __repr__(): string {
@@ -308,8 +311,12 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** @internal The loop's wait while other threads exist: they run until a timer is due or they call_soon_threadsafe(). */
   _thread_waiter: Waiter | null = null;
-  private _wait_with_threads(when: number | null): void {
-    const w = waiter(when);
+  private _wait_with_threads(timeout: number | null, deadline: number | null): void {
+    if (timeout === 0) {
+      run_ready_threads();
+      return;
+    }
+    const w = waiter(deadline);
     this._thread_waiter = w;
     try {
       block_plain(w);
@@ -433,6 +440,14 @@ class BaseEventLoop extends AbstractEventLoop {
     if (handle._scheduled) this._timer_cancelled_count++;
   }
 
+  /** Queues the callbacks of the I/O events a select() returned. CPython: _process_events */
+  _process_events(event_list: readonly SelectorEvent[]): void {
+    for (let i = 0; i < event_list.length; i++) {
+      const ev = event_list[i];
+      this._ready.push(new Handle(ev.callback, ev.args, this, null));
+    }
+  }
+
   /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
   _run_once(): void {
     const scheduled = this._scheduled;
@@ -456,26 +471,30 @@ class BaseEventLoop extends AbstractEventLoop {
       }
     }
 
+    // How long the selector may block: not at all when callbacks are ready or the loop is stopping,
+    // until the first timer, or (null) until some I/O event.
     const ready = this._ready;
-    // Threads made runnable while the loop was busy run at each iteration (CPython's select()
-    // releases the GIL even when it does not wait).
-    if (threads_alive()) run_ready_threads();
-    if (ready.length === 0 && !this._stopping && threads_alive()) {
-      this._wait_with_threads(scheduled.peek()?._when ?? null);
-    } else if (ready.length === 0 && !this._stopping) {
+    let timeout: number | null = 0;
+    let deadline: number | null = null;
+    if (ready.length === 0 && !this._stopping) {
       const first = scheduled.peek();
       if (first !== undefined) {
-        let timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
         // epoll waits in whole milliseconds, rounded up: timers due within that millisecond run in
-        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline
-        // (adding the difference can miss it by the last bit), so "due" below needs no tolerance.
+        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline, so
+        // "due" below needs no tolerance.
         if (!host.virtualTime) timeout = Math.ceil(timeout * 1e3) * 1e-3;
-        if (timeout > 0 && host.sleepUntil && timeout < MAXIMUM_SELECT_TIMEOUT) host.sleepUntil(first._when);
-        else if (timeout > 0) host.sleep(timeout);
+        deadline = first._when;
       } else {
-        this._wait_forever();
+        timeout = null;
       }
     }
+    // Other threads run while the loop waits, and at every iteration (CPython's select() releases
+    // the GIL even when it does not block); a thread's call_soon_threadsafe() ends the wait.
+    const withThreads = this._selector === null && threads_alive();
+    if (withThreads) this._wait_with_threads(timeout, deadline);
+    const event_list = withThreads ? [] : (this._selector ?? clockSelector()).select(timeout, deadline);
+    this._process_events(event_list);
     // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
     deliver_interrupt();
 
@@ -523,20 +542,6 @@ class BaseEventLoop extends AbstractEventLoop {
     } finally {
       this._current_handle = null;
     }
-  }
-
-  /**
-   * Nothing is ready and no timer is set: CPython blocks in select() forever (until a signal).
-   * A real-time host does the same; under the virtual clock nothing could ever wake the loop,
-   * so that is reported as an error instead of hanging.
-   */
-  private _wait_forever(): void {
-    if (host.virtualTime) {
-      throw new RuntimeError(
-        "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
-      );
-    }
-    while (!deliver_interrupt()) host.sleep(MAXIMUM_SELECT_TIMEOUT);
   }
 
   get_debug(): boolean {
