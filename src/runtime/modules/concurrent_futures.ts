@@ -199,9 +199,9 @@ class DoneAndNotDoneFutures extends PyTuple<unknown> {
 }
 
 function doneAndNotDone(done: Future[], notDone: Future[]): DoneAndNotDoneFutures {
-  const t = PyTuple.fromArray([new PySet(done), new PySet(notDone)]);
-  Object.setPrototypeOf(t, DoneAndNotDoneFutures.prototype);
-  return t as DoneAndNotDoneFutures;
+  const t = new DoneAndNotDoneFutures();
+  t.push(new PySet(done), new PySet(notDone));
+  return Object.freeze(t);
 }
 
 /** Blocks until one of `fs` changes state or `end` passes. */

@@ -266,8 +266,9 @@ export const excepthook: unknown = __excepthook__;
 export const ExceptHookArgs = _ExceptHookArgs;
 
 function report_exception(exc: unknown, thread: Thread): void {
-  const args = PyTuple.fromArray([(exc as object).constructor, exc, null, thread]);
-  Object.setPrototypeOf(args, _ExceptHookArgs.prototype);
+  const args = new _ExceptHookArgs();
+  args.push((exc as object).constructor, exc, null, thread);
+  Object.freeze(args);
   try {
     call(excepthook, args);
   } catch (e) {
