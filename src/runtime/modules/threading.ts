@@ -61,7 +61,7 @@ export class Thread extends PyObject implements sched.SchedThread {
     else {
       n = _newname();
       if (!_isNone(target)) {
-        const tn = (target as { __name__?: unknown }).__name__ ?? (target as { name?: unknown }).name;
+        const tn = function_name(target);
         if (typeof tn === "string") n += ` (${tn})`;
       }
     }
@@ -183,6 +183,15 @@ export class Thread extends PyObject implements sched.SchedThread {
   }
 }
 _defineBlocking(Thread, "join", Thread.prototype._join_g);
+
+/** A callable's __name__: a lambda (a JS arrow function, named after what holds it) is "<lambda>". */
+function function_name(f: unknown): unknown {
+  const explicit = (f as { __name__?: unknown }).__name__;
+  if (explicit !== undefined) return explicit;
+  if (typeof f !== "function") return undefined;
+  if (/^(async\s*)?(\([^)]*\)|[\w$]+)\s*=>/.test(Function.prototype.toString.call(f))) return "<lambda>";
+  return f.name;
+}
 
 function kwargsRecord(kwargs: unknown): Record<string, unknown> {
   if (kwargs instanceof PyDict) {

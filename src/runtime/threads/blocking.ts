@@ -11,15 +11,29 @@ import { KwArgs } from "../builtins/object.js";
 import { call, getattr } from "../builtins/index.js";
 import { callWithKeywords, NOT_BOUND } from "../builtins/keywords.js";
 import { run_plain, type Waiter } from "./scheduler.js";
+import { python_function_of } from "../program.js";
 
 type Gen = Generator<Waiter, unknown, unknown>;
 type GenFn = (...args: unknown[]) => Gen;
 
-/** The generator form of a callable, if it has one. */
+const methodForms = new WeakMap<Function, GenFn | null>();
+
+/**
+ * The generator form of a callable, if it has one. A method of a translated class whose def the
+ * compiler made blocking is the class's method calling that def with the instance first.
+ */
 export function generator_of(f: unknown): GenFn | null {
   if (typeof f !== "function") return null;
   const g = (f as { $g?: GenFn }).$g;
-  return typeof g === "function" ? g : null;
+  if (typeof g === "function") return g;
+  let m = methodForms.get(f);
+  if (m === undefined) {
+    const fn = python_function_of(f);
+    const pg = fn !== null && fn !== f ? (fn as { $g?: GenFn }).$g : undefined;
+    m = typeof pg === "function" ? function* (this: unknown, ...args: unknown[]) { return yield* pg.call(undefined, this, ...args); } : null;
+    methodForms.set(f, m);
+  }
+  return m;
 }
 
 /** Decorator the compiler puts on a blocking-capable def: a plain function carrying `$g`. */

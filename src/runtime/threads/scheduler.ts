@@ -13,9 +13,9 @@
 // thread then keeps the JS stack while the others run, which is right unless it waits for a
 // thread below it on the stack.
 //
-// A new thread runs at once until it first blocks, then its starter goes on: what CPython does
-// when output is buffered (start() waits for the thread to signal that it runs, and the new
-// thread keeps the GIL until it blocks).
+// A new thread runs at once until it first blocks (after the threads already runnable), then its
+// starter goes on: what CPython does when output is buffered (start() waits for the thread to
+// signal that it runs, and the new thread keeps the GIL until it blocks).
 
 import { host } from "../host.js";
 import { deliver_interrupt } from "../signals.js";
@@ -81,6 +81,9 @@ export function waiter(when: number | null = null): Waiter {
 /** Registers a new thread and runs it until it first blocks (Thread.start). */
 export function start_thread(t: SchedThread): void {
   liveThreads++;
+  // start() blocks its caller until the thread runs; threads already waiting for the GIL get it
+  // first (CPython hands the GIL over in request order), then the new one.
+  for (let n = runQueue.length; n > 0; n--) step(runQueue.shift()!);
   step(t);
 }
 
