@@ -10,6 +10,7 @@ import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
 import { KeyboardInterrupt, SystemExit, toPyException, caughtException } from "./_compat.js";
+import { register_thread_slot } from "../threads/scheduler.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -287,6 +288,14 @@ class AbstractEventLoop {
 // --- the running loop and the policy ---------------------------------------------------------
 
 let _running_loop: AbstractEventLoop | null = null;
+// Each thread has its own running loop (none in a worker thread while the main one runs a loop).
+register_thread_slot({
+  get: () => _running_loop,
+  set: (loop) => {
+    _running_loop = loop as AbstractEventLoop | null;
+  },
+  initial: null,
+});
 
 /** The running event loop; RuntimeError('no running event loop') outside one. */
 function get_running_loop(): EventLoop {

@@ -35,6 +35,8 @@ export class Waiter {
 
 /** The scheduler's view of a thread (threading.Thread implements it). */
 export interface SchedThread {
+  /** The thread's values of the registered thread-local slots (undefined: not run yet). */
+  _slots?: unknown[];
   /** The thread's body; null once finished or for the main thread. */
   _gen: Generator<Waiter, unknown, unknown> | null;
   /** Called when the body returns (the body handles its own exceptions). */
@@ -87,16 +89,42 @@ export function start_thread(t: SchedThread): void {
   step(t);
 }
 
+/** Runtime state each thread has its own of (the running event loop): saved and restored around a step. */
+export interface ThreadSlot {
+  get(): unknown;
+  set(value: unknown): void;
+  /** The value a new thread starts with. */
+  initial: unknown;
+}
+const slots: ThreadSlot[] = [];
+
+export function register_thread_slot(slot: ThreadSlot): void {
+  slots.push(slot);
+}
+
 function step(t: SchedThread): void {
   const gen = t._gen;
   if (gen === null) return;
   const previous = current;
   current = t;
+  const n = slots.length;
+  const saved = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    saved[i] = slots[i].get();
+    slots[i].set(t._slots === undefined ? slots[i].initial : t._slots[i]);
+  }
   let r: IteratorResult<Waiter, unknown>;
   try {
     r = gen.next();
   } finally {
     current = previous;
+    if (n > 0) {
+      const mine = (t._slots ??= new Array<unknown>(n));
+      for (let i = 0; i < n; i++) {
+        mine[i] = slots[i].get();
+        slots[i].set(saved[i]);
+      }
+    }
   }
   if (r.done) {
     t._gen = null;
