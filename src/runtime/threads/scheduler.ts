@@ -137,9 +137,11 @@ function step(t: SchedThread): void {
   else w.thread = t;
 }
 
-/** Fires the timers due by now; true if any fired. */
+/**
+ * Fires the earliest timer due by now (one at a time, in deadline order: a thread whose sleep
+ * ended first runs before a later waiter returns); true if one fired.
+ */
 function fire_due(): boolean {
-  let fired = false;
   const now = host.now();
   for (let w = timers.peek(); w !== undefined && (w.done || w._when <= now); w = timers.peek()) {
     timers.pop();
@@ -147,15 +149,15 @@ function fire_due(): boolean {
     if (!w.done) {
       w.timedOut = true;
       wake(w);
-      fired = true;
+      return true;
     }
   }
-  return fired;
+  return false;
 }
 
 /** Runs the threads runnable now (each once) and fires due timers: the loop's poll when it is busy. */
 export function run_ready_threads(): void {
-  fire_due();
+  while (fire_due());
   for (let n = runQueue.length; n > 0; n--) step(runQueue.shift()!);
 }
 
