@@ -18,7 +18,7 @@ import { CancelledError } from "./exceptions.js";
 import { Thread } from "../modules/threading.js";
 import * as cf from "../modules/concurrent_futures.js";
 import { bcall, blocking_function, generator_of } from "../threads/blocking.js";
-import type { Waiter } from "../threads/scheduler.js";
+import { run_plain, type Waiter } from "../threads/scheduler.js";
 
 type AnyFuture = Future<unknown> | cf.Future;
 type LoopWithExecutor = BaseEventLoop & { _default_executor?: cf.ThreadPoolExecutor | null };
@@ -159,10 +159,12 @@ export const to_thread = coroutine_function(function* to_thread(func: unknown, .
   const ctx = _copy_context();
   // The call keeps its blocking form (so it can yield in the worker) and runs in a copy of the
   // caller's context (contextvars) when it cannot.
-  const funcCall = generator_of(func) !== null || ctx === null
-    ? blocking_function(function* (): Generator<Waiter, unknown, unknown> {
-        return yield* bcall(func, ...args);
-      })
-    : () => ctx.run(func as Function, ...args);
+  let funcCall: unknown;
+  if (generator_of(func) !== null || ctx === null) {
+    const body = function* (): Generator<Waiter, unknown, unknown> {
+      return yield* bcall(func, ...args);
+    };
+    funcCall = Object.assign(() => run_plain(body()), { $g: body });
+  } else funcCall = () => ctx.run(func as Function, ...args);
   return yield* (loop.run_in_executor(null, funcCall) as Future<unknown>);
 }, { qualname: "to_thread", filename: `${ASYNCIO_LIB}/threads.py`, firstlineno: 12 });
