@@ -7,7 +7,7 @@
 import { host } from "../host.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { RuntimeError, SystemExit, TypeError } from "../builtins/exceptions.js";
+import { AttributeError, RuntimeError, SystemExit, TypeError } from "../builtins/exceptions.js";
 import { caughtException } from "../builtins/exceptions.js";
 import { call, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
@@ -270,8 +270,14 @@ export function __excepthook__(args: unknown): null {
   return null;
 }
 
-/** threading.excepthook (the default reports on stderr). */
-export const excepthook: unknown = __excepthook__;
+/** threading.excepthook (the default reports on stderr); a program may assign its own. */
+export let excepthook: unknown = __excepthook__;
+
+/** `threading.NAME = value`: excepthook is read when a thread fails. */
+export function __setattr__(name: string, value: unknown): void {
+  if (name === "excepthook") excepthook = value;
+  else throw new AttributeError(`tsyncio: assigning threading.${name} is not supported`);
+}
 export const ExceptHookArgs = _ExceptHookArgs;
 
 function report_exception(exc: unknown, thread: Thread): void {
