@@ -26,7 +26,10 @@ const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.
 const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_threadsafe"]);
 
 /** Method names whose call may block in some runtime class (Lock, Event, Queue, Future, Thread...). */
-const BLOCKING_METHODS = new Set(["acquire", "wait", "wait_for", "join", "get", "put", "result", "exception", "sleep", "shutdown", "apply"]);
+const BLOCKING_METHODS = new Set([
+  "acquire", "wait", "wait_for", "join", "get", "put", "result", "exception", "sleep", "shutdown", "apply",
+  "run_forever", "run_until_complete",
+]);
 
 /** Names of modules and functions that block when called: `time.sleep`, `input`, `wait` from concurrent.futures. */
 const BLOCKING_IMPORTS: Record<string, ReadonlySet<string>> = {

@@ -29,7 +29,7 @@ import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
-import { block_plain, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
+import { block, block_plain, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
 import type { ExceptionContext } from "./events.js";
@@ -211,6 +211,48 @@ class BaseEventLoop extends AbstractEventLoop {
       _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
     }
     return null;
+  }
+
+  /** run_forever() in a thread compiled as a generator (its waits let the other threads run). */
+  *_run_forever_g(): Generator<Waiter, null, unknown> {
+    this._check_closed();
+    this._check_running();
+    const oldHooks = _asyncgen_hooks();
+    try {
+      this._running = true;
+      _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
+      events._set_running_loop(this);
+      for (;;) {
+        yield* this._run_once_g();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._running = false;
+      events._set_running_loop(null);
+      _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+    }
+    return null;
+  }
+
+  /** run_until_complete() in a thread compiled as a generator. */
+  *_run_until_complete_g<T>(future: unknown): Generator<Waiter, T, unknown> {
+    this._check_closed();
+    this._check_running();
+    const new_task = !isfuture(future);
+    const fut = ensure_future(future, this) as Future<T>;
+    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
+    fut.add_done_callback(_run_until_complete_cb);
+    try {
+      yield* this._run_forever_g();
+    } catch (e) {
+      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
   }
 
   /**
@@ -450,6 +492,41 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
   _run_once(): void {
+    this._select_timeout();
+    const timeout = this._sel_timeout;
+    const deadline = this._sel_deadline;
+    // Other threads run while the loop waits, and at every iteration (CPython's select() releases
+    // the GIL even when it does not block); a thread's call_soon_threadsafe() ends the wait.
+    const withThreads = this._selector === null && threads_alive();
+    if (withThreads) this._wait_with_threads(timeout, deadline);
+    const event_list = withThreads ? [] : (this._selector ?? clockSelector()).select(timeout, deadline);
+    this._process_events(event_list);
+    this._run_ready();
+  }
+
+  /** _run_once() for a loop that runs in a thread compiled as a generator: its wait yields to the others. */
+  *_run_once_g(): Generator<Waiter, void, unknown> {
+    this._select_timeout();
+    if (this._selector !== null) {
+      this._process_events(this._selector.select(this._sel_timeout, this._sel_deadline));
+    } else if (this._sel_timeout !== 0) {
+      const w = waiter(this._sel_deadline);
+      this._thread_waiter = w;
+      try {
+        yield* block(w);
+      } finally {
+        this._thread_waiter = null;
+      }
+    } else run_ready_threads();
+    this._run_ready();
+  }
+
+  /** @internal How long this iteration may wait (set by _select_timeout: 0, seconds, or null for no timer). */
+  _sel_timeout: number | null = 0;
+  _sel_deadline: number | null = null;
+
+  /** Drops cancelled timers and computes how long the selector may block. */
+  private _select_timeout(): void {
     const scheduled = this._scheduled;
     const sched_count = scheduled.length;
     if (
@@ -489,12 +566,14 @@ class BaseEventLoop extends AbstractEventLoop {
         timeout = null;
       }
     }
-    // Other threads run while the loop waits, and at every iteration (CPython's select() releases
-    // the GIL even when it does not block); a thread's call_soon_threadsafe() ends the wait.
-    const withThreads = this._selector === null && threads_alive();
-    if (withThreads) this._wait_with_threads(timeout, deadline);
-    const event_list = withThreads ? [] : (this._selector ?? clockSelector()).select(timeout, deadline);
-    this._process_events(event_list);
+    this._sel_timeout = timeout;
+    this._sel_deadline = deadline;
+  }
+
+  /** Queues the timers now due and runs exactly the callbacks ready at this point. */
+  private _run_ready(): void {
+    const scheduled = this._scheduled;
+    const ready = this._ready;
     // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
     deliver_interrupt();
 
@@ -565,6 +644,9 @@ class BaseEventLoop extends AbstractEventLoop {
 }
 
 _set_stock_call_later(BaseEventLoop.prototype.call_later);
+// A loop run in a thread (Thread(target=loop.run_forever)) waits by yielding to the other threads.
+Object.defineProperty(BaseEventLoop.prototype.run_forever, "$g", { value: BaseEventLoop.prototype._run_forever_g });
+Object.defineProperty(BaseEventLoop.prototype.run_until_complete, "$g", { value: BaseEventLoop.prototype._run_until_complete_g });
 
 /** The loop class CPython uses on Linux; its name shows in the loop's repr. */
 class _UnixSelectorEventLoop extends BaseEventLoop {

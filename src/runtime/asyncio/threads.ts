@@ -17,7 +17,7 @@ import { BaseEventLoop } from "./base_events.js";
 import { CancelledError } from "./exceptions.js";
 import { Thread } from "../modules/threading.js";
 import * as cf from "../modules/concurrent_futures.js";
-import { bcall, blocking_function, generator_of } from "../threads/blocking.js";
+import { bcall, blocking_function } from "../threads/blocking.js";
 import { run_plain, type Waiter } from "../threads/scheduler.js";
 
 type AnyFuture = Future<unknown> | cf.Future;
@@ -158,13 +158,20 @@ export const to_thread = coroutine_function(function* to_thread(func: unknown, .
   const loop = events.get_running_loop() as BaseEventLoop;
   const ctx = _copy_context();
   // The call keeps its blocking form (so it can yield in the worker) and runs in a copy of the
-  // caller's context (contextvars) when it cannot.
-  let funcCall: unknown;
-  if (generator_of(func) !== null || ctx === null) {
-    const body = function* (): Generator<Waiter, unknown, unknown> {
-      return yield* bcall(func, ...args);
-    };
-    funcCall = Object.assign(() => run_plain(body()), { $g: body });
-  } else funcCall = () => ctx.run(func as Function, ...args);
+  // caller's context (contextvars).
+  const body = ctx === null
+    ? function* (): Generator<Waiter, unknown, unknown> {
+        return yield* bcall(func, ...args);
+      }
+    : function* (): Generator<Waiter, unknown, unknown> {
+        // Each step of the call runs inside the copied context (it may span several switches).
+        const gen = bcall(func, ...args);
+        for (;;) {
+          const r = ctx.run(() => gen.next()) as IteratorResult<Waiter, unknown>;
+          if (r.done) return r.value;
+          yield r.value;
+        }
+      };
+  const funcCall = Object.assign(() => run_plain(body()), { $g: body });
   return yield* (loop.run_in_executor(null, funcCall) as Future<unknown>);
 }, { qualname: "to_thread", filename: `${ASYNCIO_LIB}/threads.py`, firstlineno: 12 });

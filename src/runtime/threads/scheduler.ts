@@ -94,7 +94,7 @@ export interface ThreadSlot {
   get(): unknown;
   set(value: unknown): void;
   /** The value a new thread starts with. */
-  initial: unknown;
+  initial(): unknown;
 }
 const slots: ThreadSlot[] = [];
 
@@ -111,7 +111,7 @@ function step(t: SchedThread): void {
   const saved = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     saved[i] = slots[i].get();
-    slots[i].set(t._slots === undefined ? slots[i].initial : t._slots[i]);
+    slots[i].set(t._slots === undefined ? slots[i].initial() : t._slots[i]);
   }
   let r: IteratorResult<Waiter, unknown>;
   try {
