@@ -193,66 +193,47 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** Runs until stop() is called. */
   run_forever(): null {
-    this._check_closed();
-    this._check_running();
-    const oldHooks = _asyncgen_hooks();
+    const oldHooks = this._start_running();
     try {
-      this._running = true;
-      _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
-      events._set_running_loop(this);
       for (;;) {
         this._run_once();
         if (this._stopping) break;
       }
     } finally {
-      this._stopping = false;
-      this._running = false;
-      events._set_running_loop(null);
-      _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+      this._stop_running(oldHooks);
     }
     return null;
   }
 
   /** run_forever() in a thread compiled as a generator (its waits let the other threads run). */
   *_run_forever_g(): Generator<Waiter, null, unknown> {
-    this._check_closed();
-    this._check_running();
-    const oldHooks = _asyncgen_hooks();
+    const oldHooks = this._start_running();
     try {
-      this._running = true;
-      _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
-      events._set_running_loop(this);
       for (;;) {
         yield* this._run_once_g();
         if (this._stopping) break;
       }
     } finally {
-      this._stopping = false;
-      this._running = false;
-      events._set_running_loop(null);
-      _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+      this._stop_running(oldHooks);
     }
     return null;
   }
 
-  /** run_until_complete() in a thread compiled as a generator. */
-  *_run_until_complete_g<T>(future: unknown): Generator<Waiter, T, unknown> {
+  private _start_running(): ReturnType<typeof _asyncgen_hooks> {
     this._check_closed();
     this._check_running();
-    const new_task = !isfuture(future);
-    const fut = ensure_future(future, this) as Future<T>;
-    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
-    try {
-      yield* this._run_forever_g();
-    } catch (e) {
-      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
-      throw e;
-    } finally {
-      fut.remove_done_callback(_run_until_complete_cb);
-    }
-    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return fut.result();
+    const oldHooks = _asyncgen_hooks();
+    this._running = true;
+    _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
+    events._set_running_loop(this);
+    return oldHooks;
+  }
+
+  private _stop_running(oldHooks: ReturnType<typeof _asyncgen_hooks>): void {
+    this._stopping = false;
+    this._running = false;
+    events._set_running_loop(null);
+    _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
   }
 
   /**
@@ -260,12 +241,7 @@ class BaseEventLoop extends AbstractEventLoop {
    * raises its exception. CPython: base_events.BaseEventLoop.run_until_complete
    */
   run_until_complete<T>(future: unknown): T {
-    this._check_closed();
-    this._check_running();
-    const new_task = !isfuture(future);
-    const fut = ensure_future(future, this) as Future<T>;
-    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
+    const [fut, new_task] = this._until_complete_begin<T>(future);
     try {
       this.run_forever();
     } catch (e) {
@@ -274,6 +250,34 @@ class BaseEventLoop extends AbstractEventLoop {
     } finally {
       fut.remove_done_callback(_run_until_complete_cb);
     }
+    return this._until_complete_end(fut);
+  }
+
+  /** run_until_complete() in a thread compiled as a generator. */
+  *_run_until_complete_g<T>(future: unknown): Generator<Waiter, T, unknown> {
+    const [fut, new_task] = this._until_complete_begin<T>(future);
+    try {
+      yield* this._run_forever_g();
+    } catch (e) {
+      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    return this._until_complete_end(fut);
+  }
+
+  private _until_complete_begin<T>(future: unknown): [Future<T>, boolean] {
+    this._check_closed();
+    this._check_running();
+    const new_task = !isfuture(future);
+    const fut = ensure_future(future, this) as Future<T>;
+    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
+    fut.add_done_callback(_run_until_complete_cb);
+    return [fut, new_task];
+  }
+
+  private _until_complete_end<T>(fut: Future<T>): T {
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     return fut.result();
   }
