@@ -6,7 +6,7 @@
 import { host } from "../host.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyList } from "../builtins/collections.js";
-import { SystemExit, ValueError, caughtException } from "../builtins/exceptions.js";
+import { NotImplementedError, SystemExit, ValueError, caughtException } from "../builtins/exceptions.js";
 import { stdio } from "../builtins/functions.js";
 import { format_exception } from "./traceback.js";
 import { _bind, _isNone, _toInt } from "../asyncio/_util.js";
@@ -92,11 +92,13 @@ export class Process extends PyObject {
   is_alive(): boolean {
     return this._thread !== undefined && this._thread.is_alive();
   }
+  /** A finished process: nothing to do. A running one runs as a thread, which cannot be killed. */
   terminate(): null {
+    if (this.is_alive()) throw new NotImplementedError("multiprocessing.Process.terminate() of a running process is not supported by tsyncio (processes run as threads)");
     return null;
   }
   kill(): null {
-    return null;
+    return this.terminate();
   }
   close(): null {
     return null;
