@@ -27,8 +27,6 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "loop.remove_reader": "no sockets, subprocesses, signals or threads",
     "loop.remove_signal_handler": "no sockets, subprocesses, signals or threads",
     "loop.remove_writer": "no sockets, subprocesses, signals or threads",
-    "loop.run_in_executor": "no sockets, subprocesses, signals or threads",
-    "loop.set_default_executor": "no sockets, subprocesses, signals or threads",
     "loop.sock_accept": "no sockets, subprocesses, signals or threads",
     "loop.sock_connect": "no sockets, subprocesses, signals or threads",
     "loop.sock_recv": "no sockets, subprocesses, signals or threads",
@@ -37,17 +35,11 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "loop.subprocess_shell": "no sockets, subprocesses, signals or threads",
     "open_connection": "no sockets",
     "open_unix_connection": "no sockets",
-    "run_coroutine_threadsafe": "no threads",
     "set_child_watcher": "no subprocesses",
     "start_server": "no sockets",
     "start_unix_server": "no sockets",
-    "to_thread": "no threads",
-    "wrap_future": "no threads or concurrent.futures",
   },
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",
-  },
-  "tsyncio/runtime/threading": {
-    "Thread": "no threads",
   },
 };

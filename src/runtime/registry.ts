@@ -48,6 +48,9 @@ import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
+import * as queue from "./modules/queue.js";
+import * as concurrent_futures from "./modules/concurrent_futures.js";
+import * as multiprocessing from "./modules/multiprocessing.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
@@ -101,6 +104,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
+  "tsyncio/runtime/queue": queue,
+  "tsyncio/runtime/concurrent_futures": concurrent_futures,
+  "tsyncio/runtime/multiprocessing": multiprocessing,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,

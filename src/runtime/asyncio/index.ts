@@ -27,7 +27,7 @@ export {
   BaseDefaultEventLoopPolicy,
 } from "./events.js";
 export { BaseEventLoop, SelectorEventLoop } from "./base_events.js";
-export { Future, wrap_future, isfuture } from "./futures.js";
+export { Future, isfuture } from "./futures.js";
 export {
   Task,
   create_task,
@@ -41,7 +41,6 @@ export {
   gather,
   shield,
   ensure_future,
-  run_coroutine_threadsafe,
   current_task,
   all_tasks,
   create_eager_task_factory,
@@ -66,6 +65,6 @@ export { Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty } from "./queues
 export { TaskGroup } from "./taskgroups.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, open_connection, start_server, open_unix_connection, start_unix_server } from "./streams.js";
 export { create_subprocess_exec, create_subprocess_shell } from "./subprocess.js";
-export { to_thread } from "./threads.js";
+export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";
 export { BaseTransport, ReadTransport, WriteTransport, Transport, DatagramTransport, SubprocessTransport } from "./transports.js";
