@@ -230,8 +230,8 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost, waitForWatcher, startWatcher } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, startWatcher, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher, startWatcher, finishIo } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, startWatcher, finishIo, runtime: () => import("../runtime/run.js") };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -272,5 +272,7 @@ async function run(argv: string[]): Promise<number> {
   const { runProgram } = await runtime();
   waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
-  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
+  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
+  runner.finishIo();
+  return status;
 }

@@ -12,9 +12,12 @@
 
 import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
 import { setHost, type Host } from "../runtime/host.js";
+import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
+import { createIoHost } from "./io/io-host.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
@@ -63,7 +66,8 @@ let watcherCell: Int32Array | null = null;
 export function startWatcher(timeout = 0): Int32Array {
   if (watcherCell) return watcherCell;
   // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
-  const cell = new Int32Array(new SharedArrayBuffer(8));
+  // [2], [3]: the I/O kernel's handshake (io/cell.ts).
+  const cell = new Int32Array(new SharedArrayBuffer(CELL_BYTES));
   watcherCell = cell;
   const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout } });
   watcher.unref();
@@ -110,7 +114,15 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   return setHost({
     sleep(seconds) {
       flush();
-      if (seconds > 0) Atomics.wait(cell, 0, 0, seconds * 1000);
+      if (seconds > 0) {
+        // A late wake-up from the I/O kernel (its bit) does not end the sleep; Ctrl-C does.
+        const end = performance.now() + seconds * 1000;
+        for (let left = seconds * 1000; left > 0; left = end - performance.now()) {
+          const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
+          if (flags !== 0) break;
+          Atomics.wait(cell, FLAGS, 0, left);
+        }
+      }
       if (Atomics.load(cell, 0) & TIMEOUT_FLAG) stopForTimeout();
     },
     interrupted() {
@@ -146,7 +158,21 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     readline: () => readLine(),
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
+    // The kernel thread's script sits beside this file in dist/cli (bundled or not).
+    io: (ioHost = createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher())),
   });
+}
+
+let ioHost: ReturnType<typeof createIoHost> | null = null;
+
+/** At exit: what the program wrote to its sockets and pipes is sent before the process ends. */
+export function finishIo(): void {
+  ioHost?.finish(2000);
+}
+
+/** sys.executable: bin/tsyncio-python, which runs a Python file or -c code through tsyncio. */
+function pythonLauncher(): string {
+  return fileURLToPath(new URL("../../bin/tsyncio-python", import.meta.url));
 }
 
 type Location = { scriptId: string; lineNumber: number };

@@ -55,7 +55,11 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
+  io?: IoHost;
 }
+
+import type { IoHost } from "./io-messages.js";
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
 

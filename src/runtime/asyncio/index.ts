@@ -4,6 +4,7 @@
 //   import * as asyncio from "tsyncio/runtime/asyncio";
 //   asyncio.run(main());
 import "./base_events.js"; // installs the default loop factory
+import "./io_install.js"; // the loop's network, process and signal methods
 
 export * from "./exceptions.js";
 export * from "./coroutines.js";

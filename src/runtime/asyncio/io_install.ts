@@ -1,0 +1,6 @@
+// Gives the loop its I/O methods (io_loop.ts, io_subprocess.ts, io_signals.ts) in place of the
+// NotImplementedError stubs of AbstractEventLoop.
+import { BaseEventLoop } from "./base_events.js";
+import { create_connection, create_server, getaddrinfo } from "./io_loop.js";
+
+Object.assign(BaseEventLoop.prototype, { create_connection, create_server, getaddrinfo });

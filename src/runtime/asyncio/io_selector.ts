@@ -1,0 +1,103 @@
+// The host's I/O selector: the loop's select() (selectors.ts) when the program has opened a
+// connection, a server, an endpoint or a process. Completions from the host's I/O kernel
+// (io-messages.ts) become ready callbacks on the object they name (its `_io_event`).
+//
+// Virtual time with real I/O: the virtual clock jumps to the next timer only when the kernel says
+// nothing is in flight (no connect, look-up or spawn pending, no bytes or EOF on their way between
+// two of the program's own sockets, no child process running), so no completion can come while
+// time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
+import { NotImplementedError, RuntimeError, host } from "./_compat.js";
+import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
+import type { Selector, SelectorEvent } from "./selectors.js";
+import { waitForTimer } from "./selectors.js";
+
+/** What the kernel's completions are delivered to. */
+export interface IoTarget {
+  _io_event(c: IoCompletion): void;
+}
+
+const targets = new Map<number, IoTarget>();
+let lastId = 0;
+
+/** The host's I/O, or NotImplementedError saying why there is none (the web page). */
+export function ioHost(what: string): IoHost {
+  const io = host.io;
+  if (!io) {
+    throw new NotImplementedError(`${what} is not supported by tsyncio in the browser (a web page has no sockets, processes or signals)`);
+  }
+  return io;
+}
+
+/** A new id for an I/O object, delivered to `target`. */
+export function ioRegister(target: IoTarget): number {
+  const id = ++lastId;
+  targets.set(id, target);
+  return id;
+}
+
+/** Delivers completions for `id` (a connection the kernel accepted has an id of its choosing). */
+export function ioAdopt(id: number, target: IoTarget): void {
+  targets.set(id, target);
+}
+
+export function ioForget(id: number): void {
+  targets.delete(id);
+}
+
+export function ioSend(req: IoRequest): void {
+  (host.io as IoHost).send(req);
+}
+
+/** Process-wide signal handlers (the loop's add_signal_handler, signal.signal) by number. */
+const signalTargets = new Map<number, (signum: number) => void>();
+
+export function ioWatchSignal(signum: number, target: ((signum: number) => void) | null): void {
+  const had = signalTargets.has(signum);
+  if (target) signalTargets.set(signum, target);
+  else signalTargets.delete(signum);
+  if (had !== (target !== null)) ioSend({ op: "signal_watch", signum, on: target !== null });
+}
+
+function deliver(c: IoCompletion): void {
+  if (c.ev === "signal") {
+    signalTargets.get(c.signum)?.(c.signum);
+    return;
+  }
+  targets.get(c.id)?._io_event(c);
+}
+
+const NO_EVENTS: readonly SelectorEvent[] = [];
+
+/** The loop's selector once I/O is in use. */
+export const ioSelector: Selector = {
+  select(timeout, deadline) {
+    const io = host.io as IoHost;
+    const virtual = host.virtualTime;
+    // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle.
+    const quiet = virtual && timeout !== 0;
+    const r = io.wait(quiet && timeout !== null ? timeout : timeout, quiet);
+    if (r.completions.length === 0) {
+      if (quiet && r.idle) {
+        if (timeout === null) {
+          throw new RuntimeError(
+            "tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)",
+          );
+        }
+        waitForTimer(timeout, deadline);
+      } else if (virtual && r.timedOut && timeout !== null) {
+        waitForTimer(timeout, deadline);
+      }
+      return NO_EVENTS;
+    }
+    const events: SelectorEvent[] = new Array(r.completions.length);
+    for (let i = 0; i < r.completions.length; i++) events[i] = { callback: deliver, args: [r.completions[i]] };
+    return events;
+  },
+};
+
+/** Makes `loop` wait through the host's I/O from now on (NotImplementedError in the browser). */
+export function ioActivate(loop: { _selector: Selector | null }, what: string): IoHost {
+  const io = ioHost(what);
+  loop._selector = ioSelector;
+  return io;
+}
