@@ -6,6 +6,9 @@ import * as builtins from "./index.js";
 import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
+import * as asyncio_events from "./modules/asyncio_events.js";
+import * as asyncio_streams from "./modules/asyncio_streams.js";
+import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
 import * as collections from "./modules/collections.js";
 import * as collections_abc from "./modules/collections_abc.js";
@@ -41,6 +44,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio": asyncio,
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
+  "tsyncio/runtime/asyncio_events": asyncio_events,
+  "tsyncio/runtime/asyncio_streams": asyncio_streams,
+  "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/collections": collections,
   "tsyncio/runtime/collections_abc": collections_abc,

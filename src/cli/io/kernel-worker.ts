@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
+import { writeSync } from "node:fs";
 import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
 import { IO_FLAG, WAITING, QUIET } from "./cell.js";
 
@@ -28,7 +29,10 @@ let outbox: IoCompletion[] = [];
 let transfers: ArrayBuffer[] = [];
 let flushQueued = false;
 
+const debug = process.env.TSYNCIO_IO_DEBUG ? (msg: string) => writeSync(2, `[kernel] ${msg}\n`) : null;
+
 function emit(c: IoCompletion, transfer?: ArrayBuffer): void {
+  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}`);
   outbox.push(c);
   if (transfer) transfers.push(transfer);
   if (!flushQueued) {
@@ -328,15 +332,23 @@ function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
     pendingOps--;
     children.set(req.id, child);
     emit({ ev: "spawned", id: req.id, pid: child.pid ?? 0 });
+    // stderr=STDOUT reads two pipes as one: its EOF is when both have ended.
+    const openPerFd = { 1: 0, 2: 0 };
     const pipe = (stream: NodeJS.ReadableStream | null, fd: 1 | 2) => {
       if (!stream) return;
       open++;
+      openPerFd[fd]++;
+      let ended = false;
       stream.on("data", (chunk: Buffer) => emit({ ev: "pipe_data", id: req.id, fd, data: owned(chunk) }, lastOwned));
-      stream.on("end", () => {
-        emit({ ev: "pipe_eof", id: req.id, fd });
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        if (--openPerFd[fd] === 0) emit({ ev: "pipe_eof", id: req.id, fd });
         open--;
         finish();
-      });
+      };
+      stream.on("end", end);
+      stream.on("close", end);
     };
     pipe(child.stdout, 1);
     // stderr=STDOUT: both go to the one pipe the program reads as stdout.
@@ -492,7 +504,10 @@ let batchSeq = 0;
 port.on("message", (msg: { seq: number; requests: IoRequest[] }) => {
   batchSeq = msg.seq;
   idleSent = false;
-  for (const req of msg.requests) handle(req);
+  for (const req of msg.requests) {
+    debug?.(`req ${req.op} ${"id" in req ? req.id : ""}`);
+    handle(req);
+  }
   // A quiet waiter must hear "idle" even when the requests produced nothing.
   maybeIdle();
 });

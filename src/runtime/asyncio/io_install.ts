@@ -2,5 +2,6 @@
 // NotImplementedError stubs of AbstractEventLoop.
 import { BaseEventLoop } from "./base_events.js";
 import { create_connection, create_server, getaddrinfo } from "./io_loop.js";
+import { subprocess_exec, subprocess_shell } from "./subprocess.js";
 
-Object.assign(BaseEventLoop.prototype, { create_connection, create_server, getaddrinfo });
+Object.assign(BaseEventLoop.prototype, { create_connection, create_server, getaddrinfo, subprocess_exec, subprocess_shell });

@@ -10,7 +10,7 @@ import type { Coroutine, CoroGen } from "./coroutines.js";
 import { sleep } from "./tasks.js";
 import { Future } from "./futures.js";
 import type { IoCompletion, IoError } from "../io-messages.js";
-import { ioActivate, ioAdopt, ioForget, ioRegister, ioSend } from "./io_selector.js";
+import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
 import { addressRepr, addressTuple, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
@@ -24,7 +24,8 @@ function request(loop: Loop, send: (id: number) => void): [Future<IoCompletion>,
   const fut = loop.create_future() as Future<IoCompletion>;
   const id = ioRegister({
     _io_event(c: IoCompletion) {
-      if (fut.done()) return;
+      // What follows the answer belongs to the object made from it (ioAdopt replays it).
+      if (fut.done()) return ioHold(c);
       if (c.ev === "error") fut.set_exception(new IoFailure(c.error));
       else fut.set_result(c);
     },
@@ -150,7 +151,7 @@ export const create_server = coroutine_function(function* create_server(this: Lo
         server._ids.push(id);
         server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2));
         // Until start_serving, accepted connections would wait; they are accepted but served now.
-        ioAdopt(id, server);
+        for (const early of ioAdopt(id, server)) server._io_event(early);
       }
     }
   } catch (e) {

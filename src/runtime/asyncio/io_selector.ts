@@ -35,13 +35,30 @@ export function ioRegister(target: IoTarget): number {
   return id;
 }
 
-/** Delivers completions for `id` (a connection the kernel accepted has an id of its choosing). */
-export function ioAdopt(id: number, target: IoTarget): void {
+/** Completions that came for an id before its object took it over (data right behind "connected"). */
+const held = new Map<number, IoCompletion[]>();
+
+/** Keeps `c` until the object that will own `c.id` calls ioAdopt. */
+export function ioHold(c: IoCompletion): void {
+  const list = held.get(c.id);
+  if (list) list.push(c);
+  else held.set(c.id, [c]);
+}
+
+/**
+ * Delivers completions for `id` to `target` from now on (a connection the kernel accepted has an
+ * id of its choosing). Returns what was held for it, for the target to replay in order.
+ */
+export function ioAdopt(id: number, target: IoTarget): IoCompletion[] {
   targets.set(id, target);
+  const list = held.get(id);
+  held.delete(id);
+  return list ?? [];
 }
 
 export function ioForget(id: number): void {
   targets.delete(id);
+  held.delete(id);
 }
 
 export function ioSend(req: IoRequest): void {

@@ -67,10 +67,12 @@ export class _SocketTransport extends Transport implements IoTarget {
     this._protocol_paused = false;
     this._high_water = HIGH_WATER;
     this._low_water = HIGH_WATER / 4;
-    ioAdopt(id, this);
+    const early = ioAdopt(id, this);
     server?._attach();
     loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
     if (waiter) loop.call_soon(() => !waiter.cancelled() && waiter.set_result(null));
+    // Data that came right behind the connect, after connection_made as always.
+    for (const c of early) loop.call_soon(() => this._io_event(c));
   }
 
   __repr__(): string {
