@@ -36,6 +36,13 @@ const SCHEDULER = [
   ["lock", 1_000, "1,000 tasks contending on a Lock, 100 acquisitions each"],
 ];
 
+// Binary data (issue 15): name, N, what. Only tsyncio (emitted JS) and CPython.
+const BYTES = [
+  ["bytes_concat", 1_000_000, "1,000,000 small chunks: slice + concatenation each, bytearray +=, b\"\".join"],
+  ["struct_loop", 1_000_000, "1,000,000 rounds of struct.pack/unpack and Struct.pack/unpack of a 16-byte record"],
+  ["sha256_big", 100 * 1024 * 1024, "SHA-256 of 100 MiB fed in 1 MiB memoryview slices"],
+];
+
 const scratch = mkdtempSync(join(tmpdir(), "tsyncio-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 const log = (s) => process.stderr.write(s + "\n");
@@ -64,7 +71,7 @@ function compare(impls, expected, count = repeats) {
   return out;
 }
 
-const results = { scheduler: [], startup: null, translate: null, size: null };
+const results = { scheduler: [], bytes: [], startup: null, translate: null, size: null };
 
 // --- scheduler benchmarks ----------------------------------------------------------------------
 for (const [name, fullN, what] of SCHEDULER) {
@@ -82,6 +89,20 @@ for (const [name, fullN, what] of SCHEDULER) {
   log(`${name} (N=${n}, ${repeats} repeats)...`);
   const expected = measure(node, impls.tsyncio[1], { cwd: here }).stdout.trim();
   results.scheduler.push({ name, n: Number(n), what, ...compare(impls, expected) });
+}
+
+// --- binary data ---------------------------------------------------------------------------------
+for (const [name, fullN, what] of BYTES) {
+  if (only && !only.includes(name)) continue;
+  const n = String(quick ? fullN / 10 : fullN);
+  const py = join(here, "programs", `${name}.py`);
+  const json = join(scratch, `${name}.json`);
+  compileFile(py, json);
+  const impls = { tsyncio: [node, [join(here, "lib/run-js.mjs"), json, n]] };
+  if (havePython) impls.cpython = [python, [py, n]];
+  log(`${name} (N=${n}, ${repeats} repeats)...`);
+  const expected = havePython ? measure(python, [py, n], { cwd: here }).stdout.trim() : null;
+  results.bytes.push({ name, n: Number(n), what, ...compare(impls, expected) });
 }
 
 // --- start-up ------------------------------------------------------------------------------------
@@ -132,6 +153,16 @@ if (results.scheduler.length) {
   }
   lines.push("");
   lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand); `tsyncio run` = translate + run, end to end.");
+  lines.push("");
+}
+if (results.bytes.length) {
+  row(["binary data", "N", "tsyncio CPU", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "RSS tsyncio / CPython"]);
+  row(Array(8).fill("---"));
+  for (const b of results.bytes) {
+    row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.wall), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)}`]);
+  }
+  lines.push("");
+  lines.push("Binary data: the same output is checked for both; below 1× means tsyncio is slower.");
   lines.push("");
 }
 if (results.startup) {

@@ -26,7 +26,7 @@ const write = (name: string, text: string | Buffer) => {
 
 const GOOD = `import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    print("hello")\n\nasyncio.run(main())\n`;
 const SYNTAX = `def f(:\n    pass\n`;
-const UNSUPPORTED = `x = b"bytes"\nprint(x)\n`;
+const UNSUPPORTED = `x = 1j\nprint(x)\n`;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tsyncio-cli-"));

@@ -141,6 +141,10 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
         writeAll(2, text);
       }
     },
+    writeBytes(fd, bytes) {
+      flush();
+      writeAll(fd, bytes);
+    },
     flush,
     virtualTime: options.virtualTime,
     argv: options.argv,
@@ -220,8 +224,8 @@ function sourceLine(obj: object, script: Function): number | null {
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text, "utf8");
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
   let off = 0;
   while (off < buf.length) {
     try {

@@ -1,18 +1,26 @@
 // `from m import *` of one of the program's own modules becomes `from m import a, b, c`: the names
 // m binds at its top level (its `__all__` when that is a literal list), read from m's source. After
 // this pass, scope analysis sees every name the star binds, as CPython's does at run time.
+// `from struct import *` of a runtime module binds the module's public names (those the runtime
+// exports without a leading underscore).
 
 import type * as py from "../ast/nodes.js";
 import { absoluteName, localChain, type ModuleIdentity, type ProgramModules } from "./modules.js";
+import { STDLIB } from "./stdlib.js";
 
 export function expandStarImports(module: py.Module, identity: ModuleIdentity | undefined, modules: ProgramModules | undefined): py.Module {
-  if (!modules?.publicNames || !identity) return module;
   const expand = (stmts: py.Stmt[]): py.Stmt[] =>
     stmts.map((s) => {
       if (s._type !== "ImportFrom" || s.names.length !== 1 || s.names[0].name !== "*") return s;
-      const resolved = absoluteName(identity, s.level ?? 0, s.module);
-      if (!("name" in resolved) || !localChain(modules, resolved.name)) return s;
-      const names = modules.publicNames!(resolved.name);
+      let names: string[] | null | undefined;
+      if (!s.level && s.module && !localChain(modules, s.module) && Object.prototype.hasOwnProperty.call(STDLIB, s.module)) {
+        names = [...STDLIB[s.module].names].filter((n) => !n.startsWith("_") && n !== "default").sort();
+      } else {
+        if (!modules?.publicNames || !identity) return s;
+        const resolved = absoluteName(identity, s.level ?? 0, s.module);
+        if (!("name" in resolved) || !localChain(modules, resolved.name)) return s;
+        names = modules.publicNames(resolved.name);
+      }
       if (!names) return s;
       const star = s.names[0];
       return { ...s, names: names.map((name) => ({ ...star, name, asname: null })) };

@@ -58,12 +58,13 @@ type Known =
   /** One of the program's own modules: its attributes may be classes, so calls go through `call()`. */
   | { kind: "local-module" };
 
+// Methods called through callm(): those of str, int, float and bytes (TS does not see bytes's on PyBytes).
 const STR_METHODS = new Set(
   `capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha
   isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower
   lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split
   splitlines startswith strip swapcase title translate upper zfill bit_length bit_count is_integer
-  as_integer_ratio hex conjugate to_bytes`.split(/\s+/),
+  as_integer_ratio hex conjugate to_bytes decode`.split(/\s+/),
 );
 
 export function toIr(module: py.Module, legacy: LegacyCoroutines, diagnostics: Diagnostics, options: LowerOptions): LowerResult {
@@ -1689,7 +1690,8 @@ class Lowerer {
     const v = e.value;
     if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
     if ("ellipsis" in v) return this.helper("Ellipsis");
-    return this.diags.error(e, "TSY1021", `${"complex" in v ? "complex numbers" : "bytes literals"} are not supported yet`);
+    if ("bytes" in v) return this.rt("bytes_literal", lit(v.bytes));
+    return this.diags.error(e, "TSY1021", "complex numbers are not supported yet");
   }
 
   private name(e: py.Name): ir.Expr {

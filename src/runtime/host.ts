@@ -4,6 +4,8 @@
 export interface Host {
   /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
   write(fd: 1 | 2, text: string): void;
+  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer). Without it, bytes are written as UTF-8 text. */
+  writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
   /** Flush buffered output (called before blocking sleeps and at exit). */
   flush(): void;
   /** Monotonic clock, seconds. */

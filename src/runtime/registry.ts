@@ -10,6 +10,8 @@ import * as asyncio_events from "./modules/asyncio_events.js";
 import * as asyncio_streams from "./modules/asyncio_streams.js";
 import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
+import * as base64 from "./modules/base64.js";
+import * as binascii from "./modules/binascii.js";
 import * as collections from "./modules/collections.js";
 import * as collections_abc from "./modules/collections_abc.js";
 import * as contextlib from "./modules/contextlib.js";
@@ -19,11 +21,14 @@ import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
 import * as heapq from "./modules/heapq.js";
+import * as hashlib from "./modules/hashlib.js";
+import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
 import * as operator from "./modules/operator.js";
 import * as statistics from "./modules/statistics.js";
 import * as textwrap from "./modules/textwrap.js";
 import * as inspect from "./modules/inspect.js";
+import * as io from "./modules/io.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
@@ -31,13 +36,17 @@ import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
+import * as secrets from "./modules/secrets.js";
 import * as string from "./modules/string.js";
+import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
+import * as uuid from "./modules/uuid.js";
+import * as zlib from "./modules/zlib.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
@@ -48,6 +57,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio_streams": asyncio_streams,
   "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,
+  "tsyncio/runtime/base64": base64,
+  "tsyncio/runtime/binascii": binascii,
   "tsyncio/runtime/collections": collections,
   "tsyncio/runtime/collections_abc": collections_abc,
   "tsyncio/runtime/contextlib": contextlib,
@@ -57,11 +68,14 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,
   "tsyncio/runtime/heapq": heapq,
+  "tsyncio/runtime/hashlib": hashlib,
+  "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/operator": operator,
   "tsyncio/runtime/statistics": statistics,
   "tsyncio/runtime/textwrap": textwrap,
   "tsyncio/runtime/inspect": inspect,
+  "tsyncio/runtime/io": io,
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,
   "tsyncio/runtime/logging": logging,
@@ -69,11 +83,15 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/os": os,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
+  "tsyncio/runtime/secrets": secrets,
   "tsyncio/runtime/string": string,
+  "tsyncio/runtime/struct": struct,
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,
+  "tsyncio/runtime/uuid": uuid,
+  "tsyncio/runtime/zlib": zlib,
 };

@@ -1,25 +1,24 @@
 // What the I/O parts of asyncio share: bytes in and out, addresses as Python tuples, errors from
 // the host's kernel as CPython's OSError subclasses.
-import { OSError, PyBytes } from "../builtins/index.js";
+import { OSError, PyBytes, bytesData, wrapBytes } from "../builtins/index.js";
 import { PyTuple, TypeError, typeName } from "./_compat.js";
 import type { Address, IoError } from "../io-messages.js";
 
 /** Python bytes holding `data` (no copy). */
 export function toBytes(data: ArrayBuffer | Uint8Array): PyBytes {
-  const u8 = data instanceof Uint8Array ? data : new Uint8Array(data);
-  return new PyBytes(u8.buffer as ArrayBuffer, u8.byteOffset, u8.byteLength);
+  return wrapBytes(data instanceof Uint8Array ? data : new Uint8Array(data));
 }
 
 /** A copy of a bytes-like argument in a buffer of its own (to transfer to the kernel). */
 export function ownedCopy(data: unknown, what = "data argument"): ArrayBuffer {
-  if (!(data instanceof Uint8Array)) throw new TypeError(`${what} must be a bytes-like object, not '${typeName(data)}'`);
-  return data.slice().buffer as ArrayBuffer;
+  return checkBytesLike(data, what).slice().buffer as ArrayBuffer;
 }
 
 /** Raises TypeError unless `data` is bytes, bytearray or memoryview. */
 export function checkBytesLike(data: unknown, what = "data argument"): Uint8Array {
-  if (!(data instanceof Uint8Array)) throw new TypeError(`${what} must be a bytes-like object, not '${typeName(data)}'`);
-  return data;
+  const d = bytesData(data);
+  if (d === null) throw new TypeError(`${what} must be a bytes-like object, not '${typeName(data)}'`);
+  return d;
 }
 
 /** ('127.0.0.1', 8888) or ('::1', 8888, 0, 0), as socket.getsockname() shows them. */

@@ -5,6 +5,8 @@ import { popKw } from "../builtins/object.js";
 import { floatRepr } from "../builtins/repr.js";
 import { call, toIterable, truthy, typeName, lt } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
+import { bytesData } from "../builtins/bytes.js";
+import { decodeBytes } from "../builtins/codecs.js";
 
 export class JSONDecodeError extends ValueError {
   msg: string;
@@ -142,7 +144,8 @@ export function dump(obj: unknown, fp: { write(s: string): unknown }, ...rest: u
 export function loads(s: unknown, ...rest: unknown[]): unknown {
   const k = popKw(rest) ?? {};
   if (typeof s !== "string") {
-    if (s instanceof Uint8Array) s = new TextDecoder().decode(s);
+    const d = bytesData(s);
+    if (d !== null) s = decodeBytes(d, "utf-8", "surrogatepass");
     else throw new TypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
   }
   const doc = s as string;

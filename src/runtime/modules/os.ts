@@ -7,7 +7,7 @@ import { host } from "../host.js";
 import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
 import { osError } from "../builtins/io.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
-import { PyBytes } from "../builtins/strmethods.js";
+import { PyBytes } from "../builtins/bytes.js";
 import { typeName } from "../builtins/ops.js";
 
 

@@ -1,86 +1,16 @@
 // random: CPython's Mersenne Twister (MT19937) and the Random methods built on it.
-import { IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { IndexError, TypeError, ValueError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyList, PyTuple, PySetBase, PyDict } from "../builtins/collections.js";
 import { popKw, PyObject, KwArgs } from "../builtins/object.js";
 import { getitem, index as toIndex, typeName, toIterable, call, truthy, setitem } from "../builtins/ops.js";
 import { len as pylen, hash as pyhash } from "../builtins/functions.js";
 import { host } from "../host.js";
+import { sha512 } from "./_digests.js";
+import { PyBytes, bytesData } from "../builtins/bytes.js";
 
 const N = 624;
 const M = 397;
 
-function sha512(bytes: Uint8Array): Uint8Array {
-  const K = [
-    "428a2f98d728ae22", "7137449123ef65cd", "b5c0fbcfec4d3b2f", "e9b5dba58189dbbc", "3956c25bf348b538", "59f111f1b605d019",
-    "923f82a4af194f9b", "ab1c5ed5da6d8118", "d807aa98a3030242", "12835b0145706fbe", "243185be4ee4b28c", "550c7dc3d5ffb4e2",
-    "72be5d74f27b896f", "80deb1fe3b1696b1", "9bdc06a725c71235", "c19bf174cf692694", "e49b69c19ef14ad2", "efbe4786384f25e3",
-    "0fc19dc68b8cd5b5", "240ca1cc77ac9c65", "2de92c6f592b0275", "4a7484aa6ea6e483", "5cb0a9dcbd41fbd4", "76f988da831153b5",
-    "983e5152ee66dfab", "a831c66d2db43210", "b00327c898fb213f", "bf597fc7beef0ee4", "c6e00bf33da88fc2", "d5a79147930aa725",
-    "06ca6351e003826f", "142929670a0e6e70", "27b70a8546d22ffc", "2e1b21385c26c926", "4d2c6dfc5ac42aed", "53380d139d95b3df",
-    "650a73548baf63de", "766a0abb3c77b2a8", "81c2c92e47edaee6", "92722c851482353b", "a2bfe8a14cf10364", "a81a664bbc423001",
-    "c24b8b70d0f89791", "c76c51a30654be30", "d192e819d6ef5218", "d69906245565a910", "f40e35855771202a", "106aa07032bbd1b8",
-    "19a4c116b8d2d0c8", "1e376c085141ab53", "2748774cdf8eeb99", "34b0bcb5e19b48a8", "391c0cb3c5c95a63", "4ed8aa4ae3418acb",
-    "5b9cca4f7763e373", "682e6ff3d6b2b8a3", "748f82ee5defb2fc", "78a5636f43172f60", "84c87814a1f0ab72", "8cc702081a6439ec",
-    "90befffa23631e28", "a4506cebde82bde9", "bef9a3f7b2c67915", "c67178f2e372532b", "ca273eceea26619c", "d186b8c721c0c207",
-    "eada7dd6cde0eb1e", "f57d4f7fee6ed178", "06f067aa72176fba", "0a637dc5a2c898a6", "113f9804bef90dae", "1b710b35131c471b",
-    "28db77f523047d84", "32caab7b40c72493", "3c9ebe0a15c9bebc", "431d67c49c100d4c", "4cc5d4becb3e42b6", "597f299cfc657e2a",
-    "5fcb6fab3ad6faec", "6c44198c4a475817",
-  ].map((h) => BigInt("0x" + h));
-  const H = [
-    "6a09e667f3bcc908", "bb67ae8584caa73b", "3c6ef372fe94f82b", "a54ff53a5f1d36f1",
-    "510e527fade682d1", "9b05688c2b3e6c1f", "1f83d9abfb41bd6b", "5be0cd19137e2179",
-  ].map((h) => BigInt("0x" + h));
-  const M64 = (1n << 64n) - 1n;
-  const rotr = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & M64;
-  const len = bytes.length;
-  const padLen = ((len + 17 + 127) >> 7) << 7;
-  const msg = new Uint8Array(padLen);
-  msg.set(bytes);
-  msg[len] = 0x80;
-  const bitLen = BigInt(len) * 8n;
-  for (let i = 0; i < 16; i++) msg[padLen - 1 - i] = Number((bitLen >> BigInt(8 * i)) & 0xffn);
-  const W = new Array<bigint>(80);
-  for (let off = 0; off < padLen; off += 128) {
-    for (let t = 0; t < 16; t++) {
-      let w = 0n;
-      for (let j = 0; j < 8; j++) w = (w << 8n) | BigInt(msg[off + t * 8 + j]);
-      W[t] = w;
-    }
-    for (let t = 16; t < 80; t++) {
-      const s0 = rotr(W[t - 15], 1n) ^ rotr(W[t - 15], 8n) ^ (W[t - 15] >> 7n);
-      const s1 = rotr(W[t - 2], 19n) ^ rotr(W[t - 2], 61n) ^ (W[t - 2] >> 6n);
-      W[t] = (W[t - 16] + s0 + W[t - 7] + s1) & M64;
-    }
-    let [a, b, c, d, e, f, g, h] = H;
-    for (let t = 0; t < 80; t++) {
-      const S1 = rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n);
-      const ch = (e & f) ^ (~e & M64 & g);
-      const T1 = (h + S1 + ch + K[t] + W[t]) & M64;
-      const S0 = rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const T2 = (S0 + maj) & M64;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + T1) & M64;
-      d = c;
-      c = b;
-      b = a;
-      a = (T1 + T2) & M64;
-    }
-    H[0] = (H[0] + a) & M64;
-    H[1] = (H[1] + b) & M64;
-    H[2] = (H[2] + c) & M64;
-    H[3] = (H[3] + d) & M64;
-    H[4] = (H[4] + e) & M64;
-    H[5] = (H[5] + f) & M64;
-    H[6] = (H[6] + g) & M64;
-    H[7] = (H[7] + h) & M64;
-  }
-  const out = new Uint8Array(64);
-  for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) out[i * 8 + j] = Number((H[i] >> BigInt(56 - 8 * j)) & 0xffn);
-  return out;
-}
 
 const TWOPI = 2.0 * Math.PI;
 const LOG4 = Math.log(4.0);
@@ -185,8 +115,8 @@ export class Random extends PyObject {
     if (typeof a === "bigint") n = a;
     else if (typeof a === "boolean") n = a ? 1n : 0n;
     else if (typeof a === "number") n = pyhash(a);
-    else if (typeof a === "string" || a instanceof Uint8Array) {
-      const bytes = typeof a === "string" ? new TextEncoder().encode(a) : a;
+    else if (typeof a === "string" || bytesData(a) !== null) {
+      const bytes = typeof a === "string" ? new TextEncoder().encode(a) : bytesData(a)!;
       if (version === 2n || version === 2) {
         const all = new Uint8Array(bytes.length + 64);
         all.set(bytes);
@@ -509,10 +439,10 @@ export class Random extends PyObject {
     return Number(alpha) * (-Math.log(u)) ** (1.0 / Number(beta));
   }
 
-  randbytes(n: unknown): Uint8Array {
+  randbytes(n: unknown): PyBytes {
     const k = Number(toIndex(n));
     const v = this.getrandbits(BigInt(k * 8));
-    const out = new Uint8Array(k);
+    const out = new PyBytes(k);
     for (let i = 0; i < k; i++) out[i] = Number((v >> BigInt(8 * i)) & 0xffn);
     return out;
   }
@@ -546,6 +476,36 @@ function PyRangeLike(n: bigint): ArrayLike<bigint> & { length: number } {
 // The module's shared instance, made (and seeded from the OS) on first use: seeding costs a few
 // milliseconds of start-up that programs not using `random` should not pay.
 let _shared: Random | null = null;
+/** Random numbers from the host's entropy source (os.urandom), not the Mersenne Twister: unseedable. */
+export class SystemRandom extends Random {
+  static __module__ = "random";
+  private bytes(n: number): Uint8Array {
+    const b = new Uint8Array(n);
+    if (host.randomBytes) host.randomBytes(b);
+    else for (let i = 0; i < n; i++) b[i] = Math.floor(Math.random() * 256);
+    return b;
+  }
+  random(): number {
+    const b = this.bytes(7);
+    let x = 0;
+    for (let i = 0; i < 7; i++) x = x * 256 + b[i];
+    return Math.floor(x / 8) / 9007199254740992.0;
+  }
+  getrandbits(k: unknown): bigint {
+    const kk = Number(toIndex(k));
+    if (kk < 0) throw new ValueError("number of bits must be non-negative");
+    let r = 0n;
+    for (const b of this.bytes(Math.ceil(kk / 8))) r = (r << 8n) | BigInt(b);
+    return r >> BigInt(Math.ceil(kk / 8) * 8 - kk);
+  }
+  seed(): null {
+    return null;
+  }
+  getstate(): never {
+    throw new NotImplementedError("System entropy source does not have state.");
+  }
+}
+
 const _inst_get = (): Random => (_shared ??= new Random());
 
 export const seed = (a: unknown = null, version: unknown = 2n) => _inst_get().seed(a, version);

@@ -1,0 +1,7 @@
+// io: the in-memory streams (BytesIO, StringIO), open() and the constants programs use.
+export { BytesIO, StringIO, UnsupportedOperation } from "../builtins/memio.js";
+export { open, TextIOWrapper } from "../builtins/io.js";
+export const SEEK_SET = 0n;
+export const SEEK_CUR = 1n;
+export const SEEK_END = 2n;
+export const DEFAULT_BUFFER_SIZE = 8192n;
