@@ -49,6 +49,7 @@ function idle(): boolean {
       if (!c.paused) return false;
     }
   }
+  for (const n of udpExpected.values()) if (n > 0) return false;
   return expectedAccepts.size === 0;
 }
 
@@ -251,6 +252,8 @@ let nextKernelId = -1;
 // --- UDP ------------------------------------------------------------------------------------------
 
 const udps = new Map<number, UdpSocket>();
+/** Datagrams one of our endpoints sent to another of ours, by the receiver's port, not yet received. */
+const udpExpected = new Map<number, number>();
 
 function udp(req: Extract<IoRequest, { op: "udp" }>): void {
   pendingOps++;
@@ -261,9 +264,11 @@ function udp(req: Extract<IoRequest, { op: "udp" }>): void {
       pendingOps--;
       opened = true;
       emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
-    }
+    } else emit({ ev: "error", id: req.id, error: ioError(e, "recvfrom") });
   });
   sock.on("message", (msg, rinfo) => {
+    const n = udpExpected.get(sock.address().port) ?? 0;
+    if (n > 0) udpExpected.set(sock.address().port, n - 1);
     emit({ ev: "datagram", id: req.id, data: owned(msg), addr: addr(rinfo.address, rinfo.port, rinfo.family) }, lastOwned);
   });
   sock.on("close", () => emit({ ev: "closed", id: req.id, error: null }));
@@ -290,6 +295,8 @@ function sendto(req: Extract<IoRequest, { op: "sendto" }>): void {
   pendingOps++;
   const cb = (e: Error | null) => {
     pendingOps--;
+    const to = req.addr?.[1] ?? sock.remoteAddress().port;
+    if (!e && [...udps.values()].some((u) => u.address().port === to)) udpExpected.set(to, (udpExpected.get(to) ?? 0) + 1);
     if (e) emit({ ev: "error", id: req.id, error: ioError(e as NodeJS.ErrnoException, "sendto") });
     maybeIdle();
   };
@@ -429,6 +436,12 @@ function handle(req: IoRequest): void {
       return;
     }
     case "close": {
+      const u = udps.get(req.id);
+      if (u) {
+        udps.delete(req.id);
+        u.close();
+        return;
+      }
       const c = conns.get(req.id);
       if (!c || c.closing) return;
       c.closing = true;
