@@ -4,5 +4,9 @@ import { BaseEventLoop } from "./base_events.js";
 import { create_connection, create_server, getaddrinfo } from "./io_loop.js";
 import { subprocess_exec, subprocess_shell } from "./subprocess.js";
 import { create_datagram_endpoint } from "./io_datagram.js";
+import { add_signal_handler, remove_signal_handler } from "./io_signals.js";
 
-Object.assign(BaseEventLoop.prototype, { create_connection, create_server, getaddrinfo, subprocess_exec, subprocess_shell, create_datagram_endpoint });
+Object.assign(BaseEventLoop.prototype, {
+  create_connection, create_server, getaddrinfo, subprocess_exec, subprocess_shell, create_datagram_endpoint,
+  add_signal_handler, remove_signal_handler,
+});

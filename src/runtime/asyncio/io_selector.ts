@@ -10,6 +10,7 @@ import { NotImplementedError, RuntimeError, host } from "./_compat.js";
 import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 import { waitForTimer } from "./selectors.js";
+import { run_signal_action, set_signal_watcher } from "../signals.js";
 
 /** What the kernel's completions are delivered to. */
 export interface IoTarget {
@@ -65,19 +66,12 @@ export function ioSend(req: IoRequest): void {
   (host.io as IoHost).send(req);
 }
 
-/** Process-wide signal handlers (the loop's add_signal_handler, signal.signal) by number. */
-const signalTargets = new Map<number, (signum: number) => void>();
-
-export function ioWatchSignal(signum: number, target: ((signum: number) => void) | null): void {
-  const had = signalTargets.has(signum);
-  if (target) signalTargets.set(signum, target);
-  else signalTargets.delete(signum);
-  if (had !== (target !== null)) ioSend({ op: "signal_watch", signum, on: target !== null });
-}
+// The kernel watches the signals the program handles (signals.ts keeps the handlers).
+set_signal_watcher((signum, on) => host.io?.send({ op: "signal_watch", signum, on }));
 
 function deliver(c: IoCompletion): void {
   if (c.ev === "signal") {
-    signalTargets.get(c.signum)?.(c.signum);
+    run_signal_action(c.signum);
     return;
   }
   targets.get(c.id)?._io_event(c);

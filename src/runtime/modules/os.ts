@@ -4,11 +4,12 @@
 // a program that needs one gets NotImplementedError from open() rather than wrong output.
 // CPython: Lib/os.py, Lib/posixpath.py (documented behaviour).
 import { host } from "../host.js";
-import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { NotImplementedError, OSError, TypeError } from "../builtins/exceptions.js";
 import { osError } from "../builtins/io.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { PyBytes } from "../builtins/bytes.js";
 import { typeName } from "../builtins/ops.js";
+import { send_to_self } from "./signal.js";
 
 
 export const name = "posix";
@@ -37,6 +38,26 @@ export function putenv(key: unknown, value: unknown): null {
 export function getpid(): bigint {
   return BigInt(host.pid ?? 1);
 }
+/** os.kill(pid, sig): to the program itself, its handler runs at once (signal.ts); else through the host. */
+export function kill(pid: unknown, sig: unknown): null {
+  const p = Number(pid);
+  const n = Number(typeof sig === "object" && sig !== null && "_value_" in sig ? (sig as { _value_: unknown })._value_ : sig);
+  if (p === (host.pid ?? -1)) {
+    send_to_self(n);
+    return null;
+  }
+  if (!host.io) throw new NotImplementedError("os.kill() is not supported by tsyncio in the browser (a web page has no processes)");
+  try {
+    host.io.kill(p, n);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ESRCH") throw new OSError(3n, "No such process");
+    if (code === "EPERM") throw new OSError(1n, "Operation not permitted");
+    throw e;
+  }
+  return null;
+}
+
 export function getcwd(): string {
   return host.cwd?.() ?? "/";
 }
