@@ -7,7 +7,7 @@
 // from the kernel's send buffer).
 import { KwArgs, NotImplementedError, PyObject, PyTuple, RuntimeError, StopAsyncIteration, TypeError, ValueError, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
-import { ConnectionResetError, PyBytes } from "../builtins/index.js";
+import { ConnectionResetError, PyBytes, wrapBytes } from "../builtins/index.js";
 import { coroutine_function, iscoroutine } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
 import { IncompleteReadError, LimitOverrunError } from "./exceptions.js";
@@ -67,6 +67,13 @@ class ByteBuffer {
   }
   /** Removes and returns the first `n` bytes. */
   take(n: number): PyBytes {
+    if (n === this.length && n > 4096) {
+      // Everything: the storage itself becomes the bytes object (no copy); the next push starts anew.
+      const out = wrapBytes(this.data.subarray(this.start, this.end));
+      this.data = new Uint8Array(0);
+      this.start = this.end = 0;
+      return out;
+    }
     const out = bytesOf(this.data.subarray(this.start, this.start + n));
     this.start += n;
     if (this.start === this.end) this.start = this.end = 0;
