@@ -15,7 +15,9 @@ interface Batch {
   completions: IoCompletion[];
 }
 
-export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string): IoHost & { finish(limitMs: number): void } {
+type NodeIoHost = IoHost & { finish(limitMs: number): void; warm(): void };
+
+export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string): NodeIoHost {
   let port: MessagePort | null = null;
   let worker: Worker | null = null;
   let queue: IoRequest[] = [];
@@ -53,7 +55,11 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     return idle;
   };
 
-  const io: IoHost & { finish(limitMs: number): void } = {
+  const io: NodeIoHost = {
+    /** Starts the kernel thread now, so that it boots while the program is translated. */
+    warm() {
+      if (port === null) start();
+    },
     finish(limitMs) {
       if (port === null) return;
       queue.push({ op: "flush_all" });
