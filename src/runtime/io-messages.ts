@@ -103,6 +103,8 @@ export interface IoHost {
    * whole timeout passed.
    */
   wait(timeout: number | null, quiet: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
+  /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
+  unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */
   runProcess(options: ProcessRunOptions): ProcessResult;
   /** Sends a signal to a process (os.kill); throws `{ code }` when it cannot. */

@@ -41,6 +41,7 @@ import * as string from "./modules/string.js";
 import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as signal from "./modules/signal.js";
+import * as socket from "./modules/socket.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
@@ -90,6 +91,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/struct": struct,
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/signal": signal,
+  "tsyncio/runtime/socket": socket,
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,

@@ -23,6 +23,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
   let queue: IoRequest[] = [];
   let transfers: ArrayBuffer[] = [];
   let seq = 0;
+  /** Completions a blocking socket call put back (unread), returned first by the next wait. */
+  let stash: IoCompletion[] = [];
 
   const start = (): MessagePort => {
     const { port1, port2 } = new MessageChannel();
@@ -76,7 +78,12 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     wait(timeout, quiet) {
       // A quiet wait always asks, so that the kernel answers "idle" for the latest requests.
       post(quiet);
-      const completions: IoCompletion[] = [];
+      const completions: IoCompletion[] = stash;
+      stash = [];
+      if (completions.length > 0) {
+        drain(completions);
+        return { completions, idle: false, timedOut: false };
+      }
       if (port === null && !quiet) {
         // No I/O ever started: a plain sleep.
         if (timeout !== 0) Atomics.wait(cell, FLAGS, 0, timeout === null ? undefined : timeout * 1000);
@@ -107,6 +114,9 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         Atomics.store(cell, QUIET, 0);
       }
       return { completions, idle, timedOut };
+    },
+    unread(completions) {
+      stash = completions.concat(stash);
     },
     runProcess: runProcess,
     kill(pid, signal) {

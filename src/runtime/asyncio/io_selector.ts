@@ -10,7 +10,7 @@ import { NotImplementedError, RuntimeError, host } from "./_compat.js";
 import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 import { waitForTimer } from "./selectors.js";
-import { run_signal_action, set_signal_watcher } from "../signals.js";
+import { deliver_interrupt, run_signal_action, set_signal_watcher } from "../signals.js";
 
 /** What the kernel's completions are delivered to. */
 export interface IoTarget {
@@ -60,6 +60,40 @@ export function ioAdopt(id: number, target: IoTarget): IoCompletion[] {
 export function ioForget(id: number): void {
   targets.delete(id);
   held.delete(id);
+}
+
+/** The object completions for `id` go to (undefined once forgotten). */
+export function ioTarget(id: number): IoTarget | undefined {
+  return targets.get(id);
+}
+
+/**
+ * Blocks, outside the loop's order, until `done()` (a blocking socket call): completions for
+ * objects accepted by `mine` are delivered at once, the others are put back for the loop.
+ * `timeout`: seconds, null for none; returns false if it passed.
+ */
+export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean, timeout: number | null): boolean {
+  const io = host.io as IoHost;
+  const end = timeout === null ? Infinity : host.now() + timeout;
+  const others: IoCompletion[] = [];
+  host.flush();
+  try {
+    while (!done()) {
+      const left = end - host.now();
+      if (left <= 0) return false;
+      const r = io.wait(left === Infinity ? null : left, false);
+      for (const c of r.completions) {
+        const t = c.ev === "signal" ? undefined : targets.get(c.id);
+        if (t !== undefined && mine(t)) t._io_event(c);
+        else others.push(c);
+      }
+      // Ctrl-C while blocked: KeyboardInterrupt (or the program's handler) now, as in CPython.
+      if (r.completions.length === 0 && !r.timedOut) deliver_interrupt();
+    }
+    return true;
+  } finally {
+    if (others.length) io.unread(others);
+  }
 }
 
 export function ioSend(req: IoRequest): void {
