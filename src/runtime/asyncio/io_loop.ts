@@ -12,7 +12,7 @@ import { Future } from "./futures.js";
 import type { IoCompletion, IoError } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
-import { addressRepr, addressTuple, isIpLiteral, osError } from "./io_util.js";
+import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -68,11 +68,14 @@ const CREATE_CONNECTION_PARAMS = [
 ];
 
 /** Connects one address; the open connection's id. */
-function* connectOne(loop: Loop, host: string, port: number): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>]> {
+function* connectOne(loop: Loop, host: string, port: number): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
+  // The socket exists (and holds its descriptor number) before it connects, as in CPython.
+  const fd = allocFd();
   const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port }));
   try {
-    return [id, (yield* fut) as Extract<IoCompletion, { ev: "connected" }>];
+    return [id, (yield* fut) as Extract<IoCompletion, { ev: "connected" }>, fd];
   } catch (e) {
+    freeFd(fd);
     ioForget(id);
     if (e instanceof CancelledError) ioSend({ op: "abort", id });
     if (e instanceof IoFailure) throw osError(e.error, `Connect call failed ${addressRepr(host, port)}`);
@@ -92,8 +95,8 @@ export const create_connection = coroutine_function(function* create_connection(
   const errors: unknown[] = [];
   for (const a of addresses) {
     try {
-      const [id, c] = yield* connectOne(this, a.address, portNo);
-      return yield* makeTransport(this, id, protocol_factory, c);
+      const [id, c, fd] = yield* connectOne(this, a.address, portNo);
+      return yield* makeTransport(this, id, protocol_factory, c, fd);
     } catch (e) {
       if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
       errors.push(e);
@@ -106,10 +109,10 @@ export const create_connection = coroutine_function(function* create_connection(
   throw new OSError(`Multiple exceptions: ${texts.join(", ")}`);
 }, { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 });
 
-function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>): CoroGen<PyTuple<unknown>> {
+function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>, fd: number): CoroGen<PyTuple<unknown>> {
   const protocol = call(protocol_factory);
   const waiter = loop.create_future();
-  const transport = new _SocketTransport(loop, id, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, waiter, null);
+  const transport = new _SocketTransport(loop, id, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, waiter, null, fd);
   try {
     yield* waiter;
   } catch (e) {
@@ -149,7 +152,7 @@ export const create_server = coroutine_function(function* create_server(this: Lo
           throw e;
         }
         server._ids.push(id);
-        server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2));
+        server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd()));
         // Until start_serving, accepted connections would wait; they are accepted but served now.
         for (const early of ioAdopt(id, server)) server._io_event(early);
       }

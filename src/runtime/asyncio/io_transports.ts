@@ -14,7 +14,7 @@ import { Transport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioForget, ioRegister, ioAdopt, ioSend } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, osError, ownedCopy, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -50,8 +50,11 @@ export class _SocketTransport extends Transport implements IoTarget {
   declare _protocol_paused: boolean;
   declare _high_water: number;
   declare _low_water: number;
+  declare _fd: number;
+  declare _sock_closed: boolean;
 
-  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null) {
+  /** `fd`: the number a connecting socket took before its connect (accepted ones take theirs now). */
+  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number = allocFd()) {
     super();
     this._loop = loop;
     this._id = id;
@@ -67,6 +70,10 @@ export class _SocketTransport extends Transport implements IoTarget {
     this._protocol_paused = false;
     this._high_water = HIGH_WATER;
     this._low_water = HIGH_WATER / 4;
+    this._fd = fd;
+    this._sock_closed = false;
+    const family = Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
+    this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     const early = ioAdopt(id, this);
     server?._attach();
     loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
@@ -76,8 +83,15 @@ export class _SocketTransport extends Transport implements IoTarget {
   }
 
   __repr__(): string {
-    const state = this._closing ? " closing" : "";
-    return `<_SelectorSocketTransport fd=${this._id}${state}>`;
+    const info = ["_SelectorSocketTransport"];
+    if (this._sock_closed) info.push("closed");
+    else if (this._closing) info.push("closing");
+    info.push(`fd=${this._fd}`);
+    if (!this._loop.is_closed() && !this._sock_closed) {
+      info.push(this._paused || this._closing ? "read=idle" : "read=polling");
+      info.push(`write=<${this._protocol_paused ? "polling" : "idle"}, bufsize=${this._protocol_paused ? this._unsent : 0}>`);
+    }
+    return `<${info.join(" ")}>`;
   }
 
   get_extra_info(name: unknown, dflt: unknown = null): unknown {
@@ -277,6 +291,8 @@ export class _SocketTransport extends Transport implements IoTarget {
     try {
       this._protocol.connection_lost(exc ?? null);
     } finally {
+      if (!this._sock_closed) freeFd(this._fd);
+      this._sock_closed = true;
       const server = this._server;
       this._server = null;
       server?._detach();
@@ -291,12 +307,16 @@ Object.defineProperty(_SocketTransport, "name", { value: "_SelectorSocketTranspo
 /** What server.sockets holds: the listening address. CPython: trsock.TransportSocket */
 export class TransportSocket extends PyObject {
   declare _local: unknown;
+  declare _peer: unknown;
+  declare _fd: number;
   declare family: bigint;
   declare type: bigint;
   declare proto: bigint;
-  static make(local: unknown, family: number): TransportSocket {
+  static make(local: unknown, family: number, fd: number, peer: unknown = null): TransportSocket {
     const s = Object.create(TransportSocket.prototype) as TransportSocket;
     s._local = local;
+    s._peer = peer;
+    s._fd = fd;
     s.family = BigInt(family);
     s.type = 1n;
     s.proto = family === 1 ? 0n : 6n;
@@ -305,8 +325,15 @@ export class TransportSocket extends PyObject {
   getsockname(): unknown {
     return this._local;
   }
+  getpeername(): unknown {
+    return this._peer;
+  }
+  fileno(): bigint {
+    return BigInt(this._fd);
+  }
   __repr__(): string {
-    return `<asyncio.TransportSocket fd=-1, family=${this.family}, type=1, proto=${this.proto}, laddr=${repr(this._local)}>`;
+    const raddr = this._peer === null ? "" : `, raddr=${repr(this._peer)}`;
+    return `<asyncio.TransportSocket fd=${this._fd}, family=${this.family}, type=1, proto=${this.proto}, laddr=${repr(this._local)}${raddr}>`;
   }
 }
 Object.defineProperty(TransportSocket, "__module__", { value: "asyncio.trsock" });
@@ -390,6 +417,7 @@ export class Server extends PyObject implements IoTarget {
       ioSend({ op: "server_close", id });
       ioForget(id);
     }
+    for (const sock of sockets) freeFd(sock._fd);
     this._serving = false;
     const f = this._serving_forever_fut;
     if (f !== null && !f.done()) {

@@ -66,3 +66,17 @@ export function addressRepr(host: string, port: number): string {
 export function isIpLiteral(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(":") && /^[0-9a-fA-F:.]+$/.test(host));
 }
+
+/** File descriptor numbers as a fresh CPython process hands them out: 3 upwards, lowest free first. */
+const usedFds = new Set<number>();
+
+export function allocFd(): number {
+  let fd = 3;
+  while (usedFds.has(fd)) fd++;
+  usedFds.add(fd);
+  return fd;
+}
+
+export function freeFd(fd: number): void {
+  usedFds.delete(fd);
+}

@@ -13,7 +13,7 @@ import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins
 import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
-import { addressTuple, checkBytesLike, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
@@ -46,13 +46,6 @@ export { OSError as error };
 export { TimeoutError as timeout } from "../builtins/exceptions.js";
 import { BlockingIOError, TimeoutError } from "../builtins/exceptions.js";
 
-const usedFds = new Set<number>();
-function allocFd(): number {
-  let fd = 3;
-  while (usedFds.has(fd)) fd++;
-  usedFds.add(fd);
-  return fd;
-}
 
 function intOf(x: unknown): number {
   const v = typeof x === "object" && x !== null && "_value_" in x ? (x as { _value_: unknown })._value_ : x;
@@ -344,7 +337,7 @@ export class socket extends PyObject implements IoTarget {
       ioSend(this._state === "listening" ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
       ioForget(this._id);
     }
-    usedFds.delete(this._fd);
+    freeFd(this._fd);
     this._state = "closed";
     return null;
   }
