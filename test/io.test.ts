@@ -195,3 +195,31 @@ describe("the browser has no Host.io", () => {
     for (const m of messages) expect(m).toMatch(/not supported by tsyncio in the browser/);
   });
 });
+
+describe("virtual time with a peer outside the program", () => {
+  it("waits for a Node server's late answer instead of jumping past it", async () => {
+    // Answers 300 ms (real time) after each line: the virtual clock must not run a 5 s timeout out first.
+    const server = createServer((sock) => sock.on("data", (d) => setTimeout(() => sock.write(d), 300)));
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const r = await run(
+        `import asyncio, sys
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    writer.write(b"late\\n")
+    print(await asyncio.wait_for(reader.readline(), 5))
+    writer.close()
+    await writer.wait_closed()
+asyncio.run(main())
+`,
+        [String(port)],
+        { virtual: true },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe("b'late\\n'\n");
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -45,9 +45,10 @@ function emit(c: IoCompletion, transfer?: ArrayBuffer): void {
 function idle(): boolean {
   if (pendingOps > 0 || children.size > 0) return false;
   for (const c of conns.values()) {
-    if (c.expectBytes > 0 || c.expectEof || (!c.socket.destroyed && c.socket.writableLength > 0)) {
-      if (!c.paused) return false;
-    }
+    if (c.paused) continue;
+    if (c.expectBytes > 0 || c.expectEof || (!c.socket.destroyed && c.socket.writableLength > 0)) return false;
+    // A peer outside the program answers in real time: while it may still send, time must not jump.
+    if (!c.eofSeen && peerOf(c) === null) return false;
   }
   for (const n of udpExpected.values()) if (n > 0) return false;
   return expectedAccepts.size === 0;
@@ -108,6 +109,8 @@ interface Conn {
   expectBytes: number;
   /** Another of our sockets ended its side; this one has not seen the EOF yet. */
   expectEof: boolean;
+  /** This side has read the peer's EOF. */
+  eofSeen: boolean;
   drainLow: number | null;
   closing: boolean;
 }
@@ -140,7 +143,7 @@ function ourServerPort(portNo: number): boolean {
 }
 
 function adopt(id: number, socket: Socket): Conn {
-  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, drainLow: null, closing: false };
+  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false };
   conns.set(id, c);
   socket.on("data", (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
@@ -148,6 +151,7 @@ function adopt(id: number, socket: Socket): Conn {
   });
   socket.on("end", () => {
     c.expectEof = false;
+    c.eofSeen = true;
     emit({ ev: "eof", id });
   });
   socket.on("drain", () => checkDrain(id, c));

@@ -4,8 +4,8 @@
 //
 // Virtual time with real I/O: the virtual clock jumps to the next timer only when the kernel says
 // nothing is in flight (no connect, look-up or spawn pending, no bytes or EOF on their way between
-// two of the program's own sockets, no child process running), so no completion can come while
-// time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
+// two of the program's own sockets, no open connection to a peer outside the program, no child
+// process running), so no completion can come while time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
 import { NotImplementedError, RuntimeError, host } from "./_compat.js";
 import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
