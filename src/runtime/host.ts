@@ -69,6 +69,8 @@ export interface Host {
   watchMemory?(onExhausted: () => number): void;
   /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
   heapRoom?(): number;
+  /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
+  io?: IoHost;
 }
 
 /**
@@ -124,6 +126,8 @@ export interface HostFileSystem {
   /** Disk space of the file system holding `path`, in bytes. */
   diskUsage?(path: string): { total: number; used: number; free: number };
 }
+
+import type { IoHost } from "./io-messages.js";
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
 

@@ -42,6 +42,7 @@ import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import { allocFd, freeFd } from "./io_util.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
@@ -654,10 +655,19 @@ Object.defineProperty(BaseEventLoop.prototype.run_until_complete, "$g", { value:
 
 /** The loop class CPython uses on Linux; its name shows in the loop's repr. */
 class _UnixSelectorEventLoop extends BaseEventLoop {
+  /** The descriptors CPython's loop holds (the epoll fd and its self-pipe), so sockets get its numbers. */
+  _own_fds: number[];
   constructor() {
     super();
+    this._own_fds = [allocFd(), allocFd(), allocFd()];
     // CPython's selector loops say which selector they use (seen with logging at DEBUG).
     _log_debug("Using selector: EpollSelector");
+  }
+  close(): null {
+    const wasOpen = !this._closed && !this.is_running();
+    super.close();
+    if (wasOpen) for (const fd of this._own_fds.splice(0)) freeFd(fd);
+    return null;
   }
 }
 

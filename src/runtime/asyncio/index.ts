@@ -4,6 +4,7 @@
 //   import * as asyncio from "tsyncio/runtime/asyncio";
 //   asyncio.run(main());
 import "./base_events.js"; // installs the default loop factory
+import "./io_install.js"; // the loop's network, process and signal methods
 
 export * from "./exceptions.js";
 export * from "./coroutines.js";
@@ -65,6 +66,11 @@ export { Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty } from "./queues
 export { TaskGroup } from "./taskgroups.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, open_connection, start_server, open_unix_connection, start_unix_server } from "./streams.js";
 export { create_subprocess_exec, create_subprocess_shell } from "./subprocess.js";
+export { Server } from "./io_transports.js";
+// Submodules programs reach as attributes (asyncio.subprocess.PIPE).
+export * as subprocess from "../modules/asyncio_subprocess.js";
+export * as streams from "../modules/asyncio_streams.js";
+export * as events from "../modules/asyncio_events.js";
 export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";
 export { BaseTransport, ReadTransport, WriteTransport, Transport, DatagramTransport, SubprocessTransport } from "./transports.js";
