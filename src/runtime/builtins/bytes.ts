@@ -7,6 +7,7 @@ import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented, hash
 import { percentFormat, ascii } from "./format.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { latin1 } from "./codecs.js";
+import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
 
 /** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
@@ -411,7 +412,7 @@ export class PyByteArray {
     for (let i = 0; i < this.n; i++) yield BigInt(this.buf[i]);
   }
   __repr__(): string {
-    return `bytearray(${reprBody(this.data)})`;
+    return `${className(this.constructor)}(${reprBody(this.data)})`;
   }
   __str__(): string {
     return this.__repr__();
