@@ -59,6 +59,18 @@ export function copyBytes(u: ArrayLike<number>): PyBytes {
   return b;
 }
 
+/**
+ * A new PyBytes with d[a:b] (b > a). Copies by hand: slice()/subarray() on a PyBytes go through
+ * Symbol.species, V8's slow path.
+ */
+export function bytesSlice(d: Uint8Array, a: number, b: number): PyBytes {
+  const n = b - a;
+  const out = new PyBytes(n);
+  if (n <= 64) for (let i = 0; i < n; i++) out[i] = d[a + i];
+  else out.set(new Uint8Array(d.buffer, d.byteOffset + a, n));
+  return out;
+}
+
 /** `bytes(latin1 string)`: one byte per char code. */
 export function bytesFromLatin1(s: string): PyBytes {
   const b = new PyBytes(s.length);
@@ -212,7 +224,7 @@ function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
 function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make: (u: Uint8Array) => unknown): unknown {
   if (key instanceof PySlice) {
     const [a, , st, len] = sliceIndices(d.length, key.start, key.stop, key.step);
-    if (st === 1) return make(d.slice(a, a + len));
+    if (st === 1) return make(bytesSlice(d, a, a + len));
     const out = new Uint8Array(len);
     for (let i = 0; i < len; i++) out[i] = d[a + i * st];
     return make(out);
