@@ -14,7 +14,7 @@ import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFil
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
-import { setHost, type Host } from "../runtime/host.js";
+import { setHost, type Host, type HostDigest } from "../runtime/host.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
@@ -148,6 +148,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
     readline: () => readLine(),
+    digest: nodeDigest,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
   });
@@ -237,4 +238,17 @@ function readLine(): string | null {
     }
     stdinRest += chunk.toString("utf8", 0, n);
   }
+}
+
+type NodeHash = { update(d: Uint8Array): NodeHash; digest(): Uint8Array; copy(): NodeHash };
+/** hashlib's md5/sha1/sha2 through node:crypto (OpenSSL), loaded on first use (start-up time). */
+function nodeDigest(algorithm: string): HostDigest | null {
+  const crypto = process.getBuiltinModule?.("node:crypto") as { createHash(name: string): NodeHash } | undefined;
+  if (!crypto || !["md5", "sha1", "sha224", "sha256", "sha384", "sha512"].includes(algorithm)) return null;
+  const wrap = (h: NodeHash): HostDigest => ({
+    update: (d) => void h.update(d),
+    digest: () => h.copy().digest(),
+    copy: () => wrap(h.copy()),
+  });
+  return wrap(crypto.createHash(algorithm));
 }
