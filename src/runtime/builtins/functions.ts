@@ -1,7 +1,9 @@
 // Builtin functions and type objects under their Python names.
+import { markUnsupported } from "../unsupported.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
-  ExceptionGroup, isExceptionClass, NotImplementedError,
+  ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
@@ -18,9 +20,10 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
-import { StdBinaryWriter, StdinStream } from "./stdbinary.js";
+import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { TextIOWrapper, makeStdin } from "./stdin.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -104,7 +107,7 @@ export class StdStream {
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: new StdinStream(),
+  stdin: makeStdin(),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
@@ -163,14 +166,18 @@ export const print = builtin(function print(...args: unknown[]): null {
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
+/** input(): a line of sys.stdin (whatever object it is now) without its newline; EOFError at its end. */
 export const input = builtin(function input(prompt: unknown = ""): string {
+  const stdin = stdio.stdin;
+  if (stdin === null || stdin === undefined) throw new RuntimeError("input(): lost sys.stdin");
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
   host.flush();
-  const line = host.readline ? host.readline() : null;
-  if (line === null) throw new EOFError("EOF when reading a line");
-  return line;
+  const line: unknown = stdin instanceof TextIOWrapper ? stdin.readline() : call(getattrImpl(stdin, "readline"));
+  if (typeof line !== "string") throw new TypeError(`object.readline() returned non-string`);
+  if (line === "") throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -520,6 +527,7 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
@@ -1116,7 +1124,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   const d = new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 
@@ -1124,8 +1132,15 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const names = new Set<string>();
   let o: unknown = obj;
   while (o !== null && o !== undefined && o !== Object.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) if (k !== "constructor") names.add(k);
+    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
     o = Object.getPrototypeOf(o);
+  }
+  // The same view as getattr: JavaScript's own members are not Python attributes.
+  for (const k of names) {
+    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) : JS_NAMES.has(k)) names.delete(k);
+  }
+  for (const k of ["constructor", "__proto__", "prototype"]) {
+    if (names.delete(propName(k))) names.add(k);
   }
   const l = PyList.fromArray([...names]);
   l.sort();
@@ -1152,6 +1167,6 @@ export const globals = builtin(function globals(): never {
   throw new NotImplementedError("globals() is not supported");
 });
 
-
+markUnsupported(globals, "no access to the module's namespace");
 
 void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

@@ -8,6 +8,7 @@ import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.
 import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+import { isJsOnly, propName, pythonName } from "./js-names.js";
 
 // ---------------------------------------------------------------------------------------------
 // NotImplemented, Ellipsis
@@ -1361,12 +1362,19 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
-    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && name in PRIM_ATTRS && (typeof obj !== "number" || name === "real" || name === "imag")) {
+    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && Object.prototype.hasOwnProperty.call(PRIM_ATTRS, name) && (typeof obj !== "number" || name === "real" || name === "imag")) {
       return PRIM_ATTRS[name](obj);
     }
     if (name === "__class__") return pytype(obj);
     if (dflt !== NO_DEFAULT_ATTR) return dflt;
     throw noAttr(obj, name);
+  }
+  if (!(typeof obj === "function" && (name === "name" || name === "length")) && isJsOnly(obj, name)) {
+    // JavaScript's own members (constructor, toString, call, push, ...) are not Python attributes;
+    // a mangled name is stored under its own key (propName).
+    const stored = propName(name);
+    if (stored !== name && stored in obj) return getattr(obj, stored, dflt);
+    return missingAttr(obj, name, dflt);
   }
   let v: any;
   try {
@@ -1406,11 +1414,17 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   if (name === "__dict__" && typeof obj === "object") {
     const d = new PyDict();
-    for (const k of Object.keys(obj)) d.__setitem__(k, obj[k]);
+    for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), obj[k]);
     return d;
   }
+  return missingAttr(obj, name, dflt);
+}
+(getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** No such attribute: `__getattr__` decides, else the default or AttributeError. */
+function missingAttr(obj: any, name: string, dflt: unknown): any {
   const ga = obj.__getattr__;
-  if (typeof ga === "function") {
+  if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
     try {
       return ga.call(obj, name);
@@ -1422,7 +1436,6 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (dflt !== NO_DEFAULT_ATTR) return dflt;
   throw noAttr(obj, name);
 }
-(getattr as { __builtin__?: boolean }).__builtin__ = true;
 
 export function hasattr(obj: any, name: string): boolean {
   try {
@@ -1446,7 +1459,8 @@ export function setattr(obj: any, name: string, value: unknown): null {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
-  if (typeof obj === "function" && setClassAttribute && obj.prototype instanceof PyObject && name !== "prototype") {
+  name = propName(name);
+  if (typeof obj === "function" && setClassAttribute && obj.prototype instanceof PyObject) {
     setClassAttribute(obj, name, value);
     return null;
   }
@@ -1456,6 +1470,8 @@ export function setattr(obj: any, name: string, value: unknown): null {
     return null;
   }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
+  if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
   try {
     obj[name] = value;
   } catch (e) {
@@ -1470,6 +1486,10 @@ export function setattr(obj: any, name: string, value: unknown): null {
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
 
 export function delattr(obj: any, name: string): null {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (propName(name) === name) throw noAttr(obj, name);
+    name = propName(name);
+  }
   if (obj === null || typeof obj !== "object" && typeof obj !== "function" || !(name in obj)) {
     throw noAttr(obj, name);
   }
@@ -1496,6 +1516,7 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
     if (typeof f === "function") return f.apply(obj, args);
