@@ -11,7 +11,8 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
-import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
+import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
+import { writeAll } from "./write-output.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
@@ -187,7 +188,7 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
     process.stdout.write(result.code);
     return 0;
   }
-  return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
+  return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
 }
 
 /**
@@ -217,7 +218,7 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
     }
   }
   if (failed) return 1;
-  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text }))) ? 0 : 1;
+  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text })), [...outputs.values()].map((o) => o.from)) ? 0 : 1;
 }
 
 type Translate<R> = (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>;

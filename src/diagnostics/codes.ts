@@ -20,7 +20,7 @@ export const DIAGNOSTICS = {
   TSY1011: { message: "class bases given with * are not supported yet" },
   TSY1012: { message: "decorators of the property object (above @property, or on a setter) are not supported yet" },
   TSY1013: { message: "'{construct}' in a class body is not supported yet" },
-  TSY1021: { message: "{literals} are not supported yet" },
+  TSY1021: { message: "complex numbers are not supported yet" },
   TSY1030: { message: "super() is supported only as super().method(...)" },
   TSY1040: { message: "starred pattern outside a sequence pattern" },
   TSY1041: { message: "except* needs an exception type" },

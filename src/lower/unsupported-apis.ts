@@ -12,7 +12,7 @@
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { diagnosticText } from "../diagnostics/codes.js";
+import { Diagnostics } from "./context.js";
 import { RUNTIME_UNSUPPORTED } from "./runtime-unsupported.js";
 import { STDLIB } from "./stdlib.js";
 
@@ -38,7 +38,8 @@ function unsupportedTables() {
   return (tables = { names, loopMethods });
 }
 
-export function unsupportedApis(module: py.Module): Diagnostic[] {
+/** `source`: the module's text, for columns in characters (see Diagnostics). */
+export function unsupportedApis(module: py.Module, source?: string): Diagnostic[] {
   const { names, loopMethods } = unsupportedTables();
   const imported = new Map<string, string>(); // local name → dotted origin
   const bound = new Set<string>(); // names bound other than by an import
@@ -87,18 +88,8 @@ export function unsupportedApis(module: py.Module): Diagnostic[] {
     return null;
   };
 
-  const out: Diagnostic[] = [];
-  const report = (node: py.Position, shown: string, why: string) => {
-    out.push({
-      code: "TSY3005",
-      severity: "error",
-      message: diagnosticText("TSY3005", { name: shown, why }).message,
-      lineno: node.lineno,
-      col: node.col_offset + 1,
-      endLineno: node.end_lineno ?? undefined,
-      endCol: node.end_col_offset !== null && node.end_col_offset !== undefined ? node.end_col_offset + 1 : undefined,
-    });
-  };
+  const diags = new Diagnostics(source);
+  const report = (node: py.Position, shown: string, why: string) => diags.report(node, "TSY3005", { name: shown, why });
 
   const visit = (n: py.Node, guarded: boolean): void => {
     if (n._type === "Try" || n._type === "TryStar") {
@@ -121,7 +112,7 @@ export function unsupportedApis(module: py.Module): Diagnostic[] {
     forEachChild(n, (child) => visit(child, guarded));
   };
   visit(module, false);
-  return out;
+  return diags.list;
 }
 
 function catchesNotImplemented(type: py.ExprNode | null): boolean {

@@ -9,11 +9,16 @@ export interface HostDigest {
 }
 
 export interface Host {
-  /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
+  /**
+   * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
+   * thrown as `{ code }` (EPIPE, ENOSPC...: the runtime raises OSError), `{ code: "EINTR" }` when
+   * a Ctrl-C interrupted a blocked write (the text stays buffered). Text for stderr goes after
+   * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
+   */
   write(fd: 1 | 2, text: string): void;
-  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer). Without it, bytes are written as UTF-8 text. */
+  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer); throws like write(). Without it, bytes are written as UTF-8 text. */
   writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
-  /** Flush buffered output (called before blocking sleeps and at exit). */
+  /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
   /** Monotonic clock, seconds. */
   now(): number;
@@ -67,6 +72,13 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /**
+   * A host that watches the heap calls `onExhausted` when it is nearly full, wherever the program
+   * is (the call stack is the program's), then ends the process with the status it returns.
+   */
+  watchMemory?(onExhausted: () => number): void;
+  /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
+  heapRoom?(): number;
 }
 
 /**
@@ -158,6 +170,10 @@ export function createDefaultHost(): Host {
   const h: Host = {
     write(fd, text) {
       const i = fd === 1 ? 0 : 1;
+      if (fd === 2 && bufs[0] !== "") {
+        emit(1, bufs[0]);
+        bufs[0] = "";
+      }
       let b = bufs[i] + text;
       let nl = b.lastIndexOf("\n");
       if (nl >= 0) {

@@ -25,7 +25,6 @@ import {
   host,
   repr,
   str,
-  toPyException,
   caughtException,
   thrownIntoCoroutine,
 } from "./_compat.js";

@@ -3,6 +3,8 @@ import { callWithKeywords, NOT_BOUND } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
+import { MemoryError } from "./exceptions.js";
+import { host } from "../host.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
 import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -576,7 +578,7 @@ function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
   throw new TypeError(`unsupported operand type(s) for ${OPSYM[m]}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function inplaceDispatch(a: unknown, b: unknown, im: string, m: string, rm: string): unknown {
+function inplaceDispatch(a: unknown, b: unknown, im: string): unknown {
   if (a !== null && typeof a === "object") {
     const f = (a as Record<string, unknown>)[im];
     if (typeof f === "function") {
@@ -652,6 +654,9 @@ export function sub(a: any, b: any): any {
 function strRepeat(s: string, n: unknown): string {
   const c = index(n);
   if (c <= 0n) return "";
+  // Checked first, as CPython's allocation is: a string the heap has no room for is MemoryError.
+  const size = Number(c) * s.length;
+  if (size > 1 << 20 && size > (host.heapRoom?.() ?? Infinity)) throw new MemoryError();
   return s.repeat(Number(c));
 }
 
@@ -963,11 +968,12 @@ export function invert(a: any): any {
   return unary(a, "__invert__", "~");
 }
 
-// In-place operators: use __iadd__ etc. when defined, else the binary operator.
-function makeInplace(im: string, m: string, rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
+// In-place operators: use __iadd__ etc. when defined, else the binary operator (`bin`, which tries
+// the two binary methods `_m` and `_rm`, named here for the reader).
+function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
   return (a, b) => {
     if (a !== null && typeof a === "object") {
-      const r = inplaceDispatch(a, b, im, m, rm);
+      const r = inplaceDispatch(a, b, im);
       if (r !== undefined) return r;
     }
     return bin(a, b);
