@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
 import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
-import { blockingSleep, setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
+import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem, type HostStat } from "../runtime/host.js";
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
@@ -252,6 +252,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
     readStdin,
+    digest: nodeDigest,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
     io: nodeIoHost(cell),
@@ -392,4 +393,17 @@ function readStdin(max: number): Uint8Array | null {
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+type NodeHash = { update(d: Uint8Array): NodeHash; digest(): Uint8Array; copy(): NodeHash };
+/** hashlib's md5/sha1/sha2 through node:crypto (OpenSSL), loaded on first use (start-up time). */
+function nodeDigest(algorithm: string): HostDigest | null {
+  const crypto = process.getBuiltinModule?.("node:crypto") as { createHash(name: string): NodeHash } | undefined;
+  if (!crypto || !["md5", "sha1", "sha224", "sha256", "sha384", "sha512"].includes(algorithm)) return null;
+  const wrap = (h: NodeHash): HostDigest => ({
+    update: (d) => void h.update(d),
+    digest: () => h.copy().digest(),
+    copy: () => wrap(h.copy()),
+  });
+  return wrap(crypto.createHash(algorithm));
 }

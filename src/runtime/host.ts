@@ -1,6 +1,13 @@
 // The host: I/O and clocks for the runtime. The runtime never touches Node APIs directly;
 // the CLI (Node) or the web worker installs a host with setHost().
 
+/** A running hash the host computes (Node's crypto); digest() must leave it usable. */
+export interface HostDigest {
+  update(data: Uint8Array): void;
+  digest(): Uint8Array;
+  copy(): HostDigest;
+}
+
 export interface Host {
   /**
    * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
@@ -27,6 +34,11 @@ export interface Host {
   sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
+  /**
+   * A native streaming digest ("md5", "sha1", "sha224", "sha256", "sha384", "sha512"), or null:
+   * hashlib then uses its own TypeScript digests (same results, slower on large inputs).
+   */
+  digest?(algorithm: string): HostDigest | null;
   /**
    * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
    * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().

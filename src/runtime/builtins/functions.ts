@@ -15,7 +15,7 @@ import {
   Ellipsis,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
-import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes } from "./bytes.js";
+import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes } from "./bytes.js";
 import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
@@ -479,20 +479,27 @@ function bytesArgs(args: unknown[], typeWord: "bytes" | "bytearray"): Uint8Array
 
 export const bytes = typeObject(
   function bytes(...args: unknown[]): PyBytes {
-    if (args.length === 1 && args[0] instanceof PyBytes) return args[0];
+    // `class Token(bytes)`: a new bytes object whose class is the subclass
+    if (new.target !== undefined && new.target !== bytes) return Object.setPrototypeOf(copyBytes(bytesArgs(args, "bytes")), new.target.prototype);
+    if (args.length === 1 && args[0] instanceof PyBytes && args[0].constructor === PyBytes) return args[0];
     return wrapBytes(bytesArgs(args, "bytes"));
   },
   "bytes",
   { fromhex: (s: unknown) => wrapBytes(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
-);
+) as ((...args: unknown[]) => PyBytes) & { new (...args: unknown[]): PyBytes; fromhex(s: unknown): PyBytes; maketrans(a: unknown, b: unknown): PyBytes };
 
 export const bytearray = typeObject(
   function bytearray(...args: unknown[]): PyByteArray {
-    return new PyByteArray(bytesArgs(args, "bytearray"));
+    const b = new PyByteArray(bytesArgs(args, "bytearray"));
+    return new.target !== undefined && new.target !== bytearray ? Object.setPrototypeOf(b, new.target.prototype) : b;
   },
   "bytearray",
   { fromhex: (s: unknown) => new PyByteArray(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
-);
+) as ((...args: unknown[]) => PyByteArray) & { new (...args: unknown[]): PyByteArray; fromhex(s: unknown): PyByteArray; maketrans(a: unknown, b: unknown): PyBytes };
+
+// Subclasses of bytes and bytearray inherit the runtime classes' methods.
+bytes.prototype = PyBytes.prototype;
+bytearray.prototype = PyByteArray.prototype;
 
 export const memoryview = typeObject(function memoryview(obj: unknown): PyMemoryView {
   return makeMemoryView(obj);
