@@ -11,7 +11,7 @@
 // message, and the process exits (130 or 124).
 
 import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
 import { setHost, type Host } from "../runtime/host.js";
@@ -135,6 +135,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
     pid: process.pid,
     cpuCount: availableParallelism(),
+    uname: () => ({ system: osType(), node: hostname(), release: release(), version: osVersion(), machine: machine() }),
     cwd: () => process.cwd(),
     readFile: (path) => readFileSync(path, "utf8"),
     writeFile: (path, text, append) => (append ? appendFileSync(path, text) : writeFileSync(path, text)),

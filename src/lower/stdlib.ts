@@ -22,7 +22,7 @@ export const RUNTIME = "tsyncio/runtime";
 const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
 
 /** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
-const DOTTED: Record<string, string> = { collections_abc: "collections.abc" };
+const DOTTED: Record<string, string> = { collections_abc: "collections.abc", urllib_parse: "urllib.parse", unittest_mock: "unittest.mock" };
 
 /** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */
 export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(

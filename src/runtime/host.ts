@@ -26,6 +26,8 @@ export interface Host {
   env?: Record<string, string>;
   /** os.getpid(). */
   pid?: number;
+  /** platform.uname(): the operating system and machine, as os.uname() gives them. */
+  uname?(): { system: string; node: string; release: string; version: string; machine: string };
   /** os.cpu_count(). */
   cpuCount?: number;
   /** os.getcwd(): where relative paths given to open() start. */

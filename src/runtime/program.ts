@@ -41,6 +41,35 @@ export function set_location_provider(fn: typeof locate): void {
   locate = fn;
 }
 
+/** One frame of the translated program: its file, line, function and module (`__main__` for the script). */
+export interface PyFrameInfo {
+  filename: string;
+  lineno: number;
+  name: string;
+  module: string;
+}
+let frames: (() => PyFrameInfo[]) | null = null;
+
+export function set_frames_provider(fn: typeof frames): void {
+  frames = fn;
+}
+
+let moduleNames = new Map<string, string>();
+
+export function set_module_files(names: Map<string, string>): void {
+  moduleNames = names;
+}
+
+/** The dotted name of the program's module in `filename` (CPython's `__name__`; the script is `__main__`). */
+export function module_for_file(filename: string): string {
+  return moduleNames.get(filename) ?? filename.replace(/^.*\//, "").replace(/\.py$/, "");
+}
+
+/** The translated program's frames on the stack now, outermost first (empty if the host cannot tell). */
+export function current_frames(): PyFrameInfo[] {
+  return frames ? frames() : [];
+}
+
 /** The innermost line of the translated program on the stack, if the host can tell. */
 export function current_location(): { filename: string; lineno: number } | null {
   return locate ? locate() : null;

@@ -35,6 +35,17 @@ import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
+import * as types_ from "./modules/types.js";
+import * as copy_ from "./modules/copy.js";
+import * as weakref_ from "./modules/weakref.js";
+import * as shlex_ from "./modules/shlex.js";
+import * as platform_ from "./modules/platform.js";
+import * as locale_ from "./modules/locale.js";
+import * as gc_ from "./modules/gc.js";
+import * as atexit_ from "./modules/atexit.js";
+import * as urllib_ from "./modules/urllib.js";
+import * as urllib_parse_ from "./modules/urllib_parse.js";
+import * as warnings_ from "./modules/warnings.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
@@ -70,4 +81,15 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,
+  "tsyncio/runtime/types": types_,
+  "tsyncio/runtime/copy": copy_,
+  "tsyncio/runtime/weakref": weakref_,
+  "tsyncio/runtime/shlex": shlex_,
+  "tsyncio/runtime/platform": platform_,
+  "tsyncio/runtime/locale": locale_,
+  "tsyncio/runtime/gc": gc_,
+  "tsyncio/runtime/atexit": atexit_,
+  "tsyncio/runtime/urllib": urllib_,
+  "tsyncio/runtime/urllib_parse": urllib_parse_,
+  "tsyncio/runtime/warnings": warnings_,
 };

@@ -7,7 +7,7 @@ import { modules } from "./registry.js";
 import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
 import { str } from "./builtins/repr.js";
 import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
-import { set_location_provider, set_program_dir } from "./program.js";
+import { set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
@@ -66,6 +66,11 @@ export function runProgram(program: ProgramSource): number {
     const last = frames[frames.length - 1];
     return last ? { filename: last.path, lineno: last.line } : null;
   });
+  const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
+  set_module_files(moduleNames);
+  set_frames_provider(() =>
+    pythonFrames(new Error(), scripts).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" })),
+  );
   // Where a suspended generator waits or a function is defined, as a Python file and line: the
   // host (when it has a debugger API) says which script and JS line; new Function puts two lines
   // of its own before the body.
@@ -123,6 +128,8 @@ export function runProgram(program: ProgramSource): number {
 const SCRIPT_URL = "tsyncio-program.js";
 
 function atExit(): void {
+  const atexit = modules["tsyncio/runtime/atexit"] as { _run_exitfuncs: (report: (exc: unknown) => string) => void };
+  atexit._run_exitfuncs((exc) => format_exception(exc as BaseException).join(""));
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
 }
