@@ -35,6 +35,9 @@ import * as threading from "./modules/threading.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
+import * as difflib_ from "./modules/difflib.js";
+import * as unittest_ from "./modules/unittest.js";
+import * as unittest_mock_ from "./modules/unittest_mock.js";
 import * as types_ from "./modules/types.js";
 import * as copy_ from "./modules/copy.js";
 import * as weakref_ from "./modules/weakref.js";
@@ -81,6 +84,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,
+  "tsyncio/runtime/difflib": difflib_,
+  "tsyncio/runtime/unittest": unittest_,
+  "tsyncio/runtime/unittest_mock": unittest_mock_,
   "tsyncio/runtime/types": types_,
   "tsyncio/runtime/copy": copy_,
   "tsyncio/runtime/weakref": weakref_,

@@ -168,6 +168,15 @@ function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] 
     if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
   }
   if (full) return formatFrames(frames, scripts);
+  // Caught by the runtime on the program's behalf (unittest running a test): the traceback starts
+  // below the frames that called into the runtime, as CPython's runner leaves out its own.
+  const below = (exc as { __frames_below__?: string }).__frames_below__;
+  if (below !== undefined) {
+    const outer = pythonFrames({ stack: below }, scripts);
+    let n = 0;
+    while (n < outer.length && n < frames.length && frames[n].url === outer[n].url && frames[n].line === outer[n].line) n++;
+    return formatFrames(frames.slice(n), scripts);
+  }
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
