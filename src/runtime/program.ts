@@ -197,6 +197,9 @@ function methodCalling(fn: Function): Function {
   return method;
 }
 
+/** Marks a callable object (typeof "function") that Python does not treat as a function. */
+export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
+
 /** `A.name = value`: what the class's instances find too. */
 function setClassMember(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as Record<string, unknown>;
@@ -207,7 +210,8 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
     (cls as unknown as Record<string, unknown>)[name] = value;
     return;
   }
-  if (typeof value === "function" && !isJsClass(value)) {
+  // A callable object that is not a function (a unittest.mock Mock) is no descriptor: no self is bound.
+  if (typeof value === "function" && !isJsClass(value) && !(value as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT]) {
     const method = proto[name];
     if (typeof method === "function" && unboundViews.get(method) === value) {
       // `A.m` given back (a decorator that marks or registers the function): one function in

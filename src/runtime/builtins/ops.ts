@@ -1165,6 +1165,10 @@ export function getitem(obj: any, key: any): any {
       throw new (KeyErrorRef())(key);
     }
   }
+  // A callable object that is not a class (a unittest.mock MagicMock) subscripted through __getitem__.
+  if (typeof obj === "function" && !isJsClass(obj) && typeof (obj as { __getitem__?: unknown }).__getitem__ === "function") {
+    return (obj as { __getitem__(k: unknown): unknown }).__getitem__(key);
+  }
   if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
     return (obj as { __class_getitem__(k: unknown): unknown }).__class_getitem__(key);
   }
@@ -1210,6 +1214,10 @@ export function setitem(obj: any, key: any, value: any): void {
     }
     throw new IndexError("list assignment index out of range");
   }
+  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__setitem__ === "function") {
+    obj.__setitem__(key, value);
+    return;
+  }
   if (obj !== null && typeof obj === "object") {
     const f = obj.__setitem__;
     if (typeof f === "function") {
@@ -1253,6 +1261,10 @@ export function delitem(obj: any, key: any): void {
       return;
     }
     throw new IndexError("list assignment index out of range");
+  }
+  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__delitem__ === "function") {
+    obj.__delitem__(key);
+    return;
   }
   if (obj !== null && typeof obj === "object") {
     const f = obj.__delitem__;

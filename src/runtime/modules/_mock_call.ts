@@ -125,19 +125,27 @@ export class _Call extends PyTuple<unknown> {
 Object.defineProperty(_Call, "__name__", { value: "_Call" });
 Object.defineProperty(_Call, "__module__", { value: "unittest.mock", writable: true, configurable: true });
 
-/** Calls read as attributes: `call.foo`, `call.foo.bar`. */
+/**
+ * `call` and `call.foo`: callable (translated code calls them directly), attributes make named
+ * calls; calling one gives a plain _Call record.
+ */
 function callProxy(c: _Call): any {
-  return new Proxy(c, {
-    get(target, key, receiver) {
-      if (typeof key === "symbol" || key in target || /^__.*__$/.test(key) || key === "constructor") return Reflect.get(target, key, receiver);
-      return callProxy(target._attr(key));
+  const target = function () {} as unknown as object;
+  return new Proxy(target, {
+    get(_t, key) {
+      if (key === "apply" || key === "call" || key === "bind") return (Function.prototype as any)[key];
+      if (typeof key === "symbol" || key in c || /^__.*__$/.test(key) || key === "constructor") {
+        if (key === "__pyrepr__") return () => c.__repr__();
+        const v = Reflect.get(c, key, c);
+        return typeof v === "function" && key !== "constructor" ? v.bind(c) : v;
+      }
+      return callProxy(c._attr(key));
     },
+    has: (_t, key) => key in c,
+    apply: (_t, _this, args) => c.__call__(...args),
+    getPrototypeOf: () => Object.getPrototypeOf(c),
   });
 }
-const origCall = _Call.prototype.__call__;
-_Call.prototype.__call__ = function (this: _Call, ...all: unknown[]) {
-  return callProxy(origCall.apply(this, all));
-};
 
 /** The list mock_calls and friends are: `in` tests for a contiguous run of calls; repr is pformat's. */
 export class _CallList extends PyList<unknown> {

@@ -3,9 +3,9 @@
 import { AttributeError, NotImplementedError, TypeError, ValueError, caughtException } from "../builtins/exceptions.js";
 import { KwArgs, PyObject, popKw } from "../builtins/object.js";
 import { PyDict } from "../builtins/collections.js";
-import { repr, isClass } from "../builtins/repr.js";
-import { call, getattr, setattr, delattr, truthy, callm } from "../builtins/ops.js";
-import { coroutine_function, iscoroutinefunction, awaitable } from "../asyncio/coroutines.js";
+import { repr } from "../builtins/repr.js";
+import { call, getattr, setattr, delattr, truthy, callm, isJsClass } from "../builtins/ops.js";
+import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction, awaitable, makeCode } from "../asyncio/coroutines.js";
 import { modules as sysModules } from "./sys.js";
 import { DEFAULT } from "./_mock_call.js";
 import { AsyncMock, MagicMock } from "./unittest_mock.js";
@@ -128,7 +128,7 @@ class Patcher extends PyObject {
 
   /** `@patch(...)` on a function, a coroutine function or a TestCase class. */
   __call__(func: unknown): unknown {
-    if (typeof func === "function" && isClass(func)) return decorateClass(this, func);
+    if (typeof func === "function" && isJsClass(func)) return decorateClass(this, func);
     return decorateCallable(this, func as Fn);
   }
 }
@@ -198,11 +198,29 @@ function decorateCallable(patcher: Patcher, func: Fn): Fn {
     wrapper = function (this: unknown, ...args: unknown[]) {
       const k = popKw(args);
       const extra = enterAll();
+      let result: unknown;
       try {
-        return call(func, ...args, ...extra, ...(k ? [new KwArgs(k)] : []));
-      } finally {
+        result = call(func, ...args, ...extra, ...(k ? [new KwArgs(k)] : []));
+      } catch (e) {
         exitAll();
+        throw e;
       }
+      if (!iscoroutine(result)) {
+        exitAll();
+        return result;
+      }
+      // A method whose coroutine-ness the wrapper could not see: the patches last until it finishes.
+      const coro = result;
+      return new Coroutine(
+        (function* (): Generator<unknown, unknown, unknown> {
+          try {
+            return yield* awaitable(coro);
+          } finally {
+            exitAll();
+          }
+        })(),
+        makeCode({ qualname: (func as any).__qualname__ ?? func.name, filename: "", firstlineno: 0 }),
+      );
     };
     for (const key of ["__name__", "__qualname__", "__doc__", "__module__"]) {
       const v = (func as any)[key];

@@ -4,8 +4,8 @@
 import { AssertionError, BaseException, Exception, KeyboardInterrupt, TypeError, ValueError, caughtException } from "../builtins/exceptions.js";
 import { PyObject, KwArgs, popKw, className, classModule, classQualname } from "../builtins/object.js";
 import { PyDict, PyList, PySetBase, PyTuple } from "../builtins/collections.js";
-import { repr, str, isClass } from "../builtins/repr.js";
-import { call, callm, contains, eq, ge, gt, le, lt, sub, toIterable, truthy, typeName } from "../builtins/ops.js";
+import { repr, str } from "../builtins/repr.js";
+import { call, callm, contains, eq, ge, gt, le, lt, sub, toIterable, truthy, typeName, isJsClass } from "../builtins/ops.js";
 import { abs, isinstance, issubclass, len, round } from "../builtins/functions.js";
 import { pformat } from "./pprint.js";
 import { ndiffLines } from "./difflib.js";
@@ -29,7 +29,7 @@ function markSkip(item: any, reason: string): any {
 
 /** `@skip(reason)` (or bare `@skip`) on a test method or a TestCase class. */
 export function skip(reason: unknown): any {
-  if (typeof reason === "function" && !isClass(reason)) return markSkip(reason, "");
+  if (typeof reason === "function" && !isJsClass(reason)) return markSkip(reason, "");
   if (typeof reason !== "string") throw new TypeError("Reason for skipping must be a string");
   return (item: unknown) => markSkip(item, reason);
 }

@@ -3,7 +3,7 @@
 import { KwArgs } from "../builtins/object.js";
 import { call } from "../builtins/ops.js";
 import { Runner } from "../asyncio/runners.js";
-import { _is_coroutine, awaitable, coroutine_function, iscoroutinefunction } from "../asyncio/coroutines.js";
+import { _is_coroutine, awaitable, coroutine_function, iscoroutine, iscoroutinefunction } from "../asyncio/coroutines.js";
 import { copy_context } from "./contextvars.js";
 import { TestCase } from "./_unittest_case.js";
 
@@ -46,7 +46,10 @@ export class IsolatedAsyncioTestCase extends TestCase {
       const coro = call(fn, ...args);
       return this._asyncioRunner!.run(coro as never, new KwArgs({ context: this._asyncioTestContext }));
     }
-    return this._asyncioTestContext.run(fn, ...args);
+    const r = this._asyncioTestContext.run(fn, ...args);
+    // A wrapper that returns a coroutine (a method decorated by patch) is awaited like CPython's async wrappers.
+    if (iscoroutine(r)) return this._asyncioRunner!.run(r as never, new KwArgs({ context: this._asyncioTestContext }));
+    return r;
   }
   _callSetUp(): void {
     this._asyncioRunner!.get_loop();

@@ -10,8 +10,8 @@
 import { AssertionError, AttributeError, BaseException, NotImplementedError, StopAsyncIteration, StopIteration, TypeError, isExceptionClass } from "../builtins/exceptions.js";
 import { popKw, className } from "../builtins/object.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { repr, isClass } from "../builtins/repr.js";
-import { call as invoke, callable, getattr, setattr, toIterable, truthy, NotImplemented, hashNum } from "../builtins/ops.js";
+import { repr } from "../builtins/repr.js";
+import { call as invoke, callable, getattr, setattr, toIterable, truthy, NotImplemented, hashNum, isJsClass } from "../builtins/ops.js";
 import { id } from "../builtins/functions.js";
 import { Coroutine, makeCode, iscoroutinefunction, awaitable, _is_coroutine } from "../asyncio/coroutines.js";
 import { _Call, _CallList, ANY, DEFAULT, call as callRecord, formatCallSignature, sentinel, splitArgs } from "./_mock_call.js";
@@ -88,7 +88,7 @@ function specNamesOf(spec: unknown): { names: Set<string>; cls: Function | null;
     for (const n of spec) names.add(String(n));
     return { names, cls: null, asyncs };
   }
-  const isCls = typeof spec === "function" && isClass(spec);
+  const isCls = typeof spec === "function" && isJsClass(spec);
   const cls = isCls ? (spec as Function) : ((spec as object).constructor as Function);
   const add = (o: object | null) => {
     for (; o && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
@@ -471,6 +471,8 @@ function makeMock(cls: Function, args: unknown[], opts: { callable: boolean; isA
   st.isAsync = opts.isAsync;
   st.magic = opts.magic;
   Object.defineProperty(target, STATE, { value: st });
+  // Set on a class, a mock is a plain attribute (not a method that receives self).
+  Object.defineProperty(target, Symbol.for("tsyncio.callable-object"), { value: true });
   if (opts.isAsync) Object.defineProperty(target, _is_coroutine, { value: true });
   configure(st, args);
   return proxy;
