@@ -7,6 +7,7 @@ import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, 
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { utf8ColumnToChars } from "./diagnostics/columns.js";
+import { diagnosticText } from "./diagnostics/codes.js";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
@@ -177,14 +178,7 @@ function isStackOverflow(e: unknown): boolean {
 }
 
 function tooDeep(): Diagnostic {
-  return {
-    code: "TSY1090",
-    severity: "error",
-    message: "the program is nested too deeply for tsyncio's compiler (it ran out of stack)",
-    lineno: 1,
-    col: 1,
-    hint: "flatten the deepest expression or statement nesting",
-  };
+  return { code: "TSY1090", severity: "error", ...diagnosticText("TSY1090"), lineno: 1, col: 1 };
 }
 
 /** Outputs larger than this (in characters) are not run through prettier. */

@@ -10,11 +10,12 @@
 // inspector (which runs a function on the busy main thread): buffered output is written, then the
 // message, and the process exits (130 or 124).
 
-import { appendFileSync, closeSync, readFileSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import * as fs from "node:fs";
+import { closeSync, readSync, writeSync } from "node:fs";
 import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
-import { setHost, type Host } from "../runtime/host.js";
+import { setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
@@ -137,9 +138,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     cpuCount: availableParallelism(),
     uname: () => ({ system: osType(), node: hostname(), release: release(), version: osVersion(), machine: machine() }),
     cwd: () => process.cwd(),
-    readFile: (path) => readFileSync(path, "utf8"),
-    writeFile: (path, text, append) => (append ? appendFileSync(path, text) : writeFileSync(path, text)),
-    removeFile: (path) => unlinkSync(path),
+    fs: nodeFileSystem,
     // Web Crypto's global: node:crypto loads only when a program seeds `random` (start-up time).
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
@@ -149,6 +148,55 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     sourceLine,
   });
 }
+
+function hostStat(s: fs.BigIntStats): HostStat {
+  return {
+    mode: Number(s.mode),
+    ino: Number(s.ino),
+    dev: Number(s.dev),
+    nlink: Number(s.nlink),
+    uid: Number(s.uid),
+    gid: Number(s.gid),
+    size: Number(s.size),
+    atimeNs: s.atimeNs,
+    mtimeNs: s.mtimeNs,
+    ctimeNs: s.ctimeNs,
+  };
+}
+
+const nsToDate = (ns: bigint) => Number(ns) / 1e9;
+
+/** The real file system, through node:fs's synchronous calls. */
+const nodeFileSystem: HostFileSystem = {
+  cwd: () => process.cwd(),
+  chdir: (path) => process.chdir(path),
+  open: (path, flags, mode) => fs.openSync(path, flags, mode),
+  close: (fd) => fs.closeSync(fd),
+  read: (fd, buf, position) => fs.readSync(fd, buf, 0, buf.length, position),
+  write: (fd, data, position) => {
+    let off = 0;
+    while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off, position + off);
+    return off;
+  },
+  fstat: (fd) => hostStat(fs.fstatSync(fd, { bigint: true })),
+  ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
+  stat: (path, follow) => hostStat(follow ? fs.statSync(path, { bigint: true }) : fs.lstatSync(path, { bigint: true })),
+  readdir: (path) => fs.readdirSync(path),
+  mkdir: (path, mode) => fs.mkdirSync(path, { mode }),
+  rmdir: (path) => fs.rmdirSync(path),
+  unlink: (path) => fs.unlinkSync(path),
+  rename: (from, to) => fs.renameSync(from, to),
+  realpath: (path) => fs.realpathSync.native(path),
+  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, nsToDate(atimeNs), nsToDate(mtimeNs)),
+  chmod: (path, mode) => fs.chmodSync(path, mode),
+  symlink: (target, path) => fs.symlinkSync(target, path),
+  readlink: (path) => fs.readlinkSync(path),
+  diskUsage: (path) => {
+    const s = fs.statfsSync(path);
+    const total = s.blocks * s.bsize;
+    return { total, used: (s.blocks - s.bfree) * s.bsize, free: s.bavail * s.bsize };
+  },
+};
 
 type Location = { scriptId: string; lineNumber: number };
 

@@ -22,7 +22,7 @@ export const RUNTIME = "tsyncio/runtime";
 const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
 
 /** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
-const DOTTED: Record<string, string> = { collections_abc: "collections.abc", urllib_parse: "urllib.parse", unittest_mock: "unittest.mock" };
+const DOTTED: Record<string, string> = { collections_abc: "collections.abc", os_path: "os.path", urllib_parse: "urllib.parse", unittest_mock: "unittest.mock" };
 
 /** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */
 export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
@@ -51,5 +51,5 @@ export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError Z
 /** Builtin functions and types the runtime exports under their Python names. */
 export const BUILTIN_FUNCTIONS = set(`print len range repr str int float bool list tuple dict set frozenset sorted
   reversed enumerate zip map filter min max sum abs round divmod pow any all isinstance issubclass type id hash
-  chr ord hex oct bin callable iter next input exit quit vars getattr setattr hasattr delattr format ascii
-  super object property staticmethod classmethod aiter anext bytes bytearray complex slice globals locals open`);
+  chr ord hex oct bin callable iter next input exit quit vars dir getattr setattr hasattr delattr format ascii
+  super object property staticmethod classmethod aiter anext bytes bytearray memoryview complex slice globals locals open`);

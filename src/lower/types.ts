@@ -50,7 +50,7 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
 
 const SIMPLE: Record<string, string> = {
   // PEP 484: an int is acceptable where a float is expected.
-  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", object: "any", bytes: "any",
+  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", object: "any", bytes: "Uint8Array",
 };
 
 /** A Python annotation as a TS type; anything not understood is `any` (never a wrong type). */

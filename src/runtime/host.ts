@@ -32,15 +32,8 @@ export interface Host {
   cpuCount?: number;
   /** os.getcwd(): where relative paths given to open() start. */
   cwd?(): string;
-  /**
-   * The text of a file (UTF-8). Throws `{ code }` with a POSIX error name (ENOENT, EACCES,
-   * EISDIR...) when it cannot. Without it, open() is NotImplementedError.
-   */
-  readFile?(path: string): string;
-  /** Writes (or appends) text to a file, creating it; throws `{ code }` like readFile. */
-  writeFile?(path: string, text: string, append: boolean): void;
-  /** Deletes a file (os.remove); throws `{ code }` like readFile. */
-  removeFile?(path: string): void;
+  /** The file system (open(), os, pathlib, shutil, tempfile). Without it, they raise NotImplementedError. */
+  fs?: HostFileSystem;
   /** Local timezone offset in seconds east of UTC for the given epoch time (for time.localtime). */
   utcOffset?(epochSeconds: number): number;
   /** Name of the local time zone (time.tzname). */
@@ -57,6 +50,60 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+}
+
+/**
+ * What stat() tells about a file (lstat when `follow` is false). Times are in nanoseconds since the
+ * epoch (bigint, as os.stat's st_mtime_ns).
+ */
+export interface HostStat {
+  mode: number;
+  ino: number;
+  dev: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/**
+ * A synchronous POSIX-like file system. Every method throws `{ code }` with the POSIX error name
+ * (ENOENT, EEXIST, EISDIR, ENOTDIR, EACCES, ENOTEMPTY, EXDEV, EBADF...) when the call fails, as
+ * Node's fs does; the runtime turns it into CPython's OSError subclass. Paths are absolute or
+ * relative to cwd().
+ */
+export interface HostFileSystem {
+  /** Current directory; chdir() changes it. */
+  cwd(): string;
+  chdir(path: string): void;
+  /** Opens a file; flags as Node's: r, r+, w, w+, a, a+, wx, wx+ (x = fail when it exists). Returns a descriptor. */
+  open(path: string, flags: string, mode: number): number;
+  close(fd: number): void;
+  /** Reads up to buf.length bytes at byte `position`; returns how many (0 at end of file). */
+  read(fd: number, buf: Uint8Array, position: number): number;
+  /** Writes all of `data` at byte `position` (files opened with `a` write at the end whatever it is). */
+  write(fd: number, data: Uint8Array, position: number): number;
+  fstat(fd: number): HostStat;
+  ftruncate(fd: number, length: number): void;
+  stat(path: string, follow: boolean): HostStat;
+  /** The names in a directory (not . and ..). */
+  readdir(path: string): string[];
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  /** Renames, replacing an existing target file (POSIX rename). */
+  rename(from: string, to: string): void;
+  /** The canonical absolute path (symbolic links resolved); ENOENT when it does not exist. */
+  realpath(path: string): string;
+  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  chmod(path: string, mode: number): void;
+  symlink?(target: string, path: string): void;
+  readlink?(path: string): string;
+  /** Disk space of the file system holding `path`, in bytes. */
+  diskUsage?(path: string): { total: number; used: number; free: number };
 }
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;

@@ -13,6 +13,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/obj
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
@@ -111,6 +112,7 @@ interface ClassSetup {
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
+  markPythonClass(cls);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
@@ -322,6 +324,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
 
 /** `obj.name(*args, **kwargs)`. */
 export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callkw(getattr(obj, name), null, args, kwargs);
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
   if (f === undefined) return call(obj[name], ...Array.from(args), new KwArgs(kwargs));

@@ -26,6 +26,15 @@ import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
 import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
+import * as os_path from "./modules/os_path.js";
+import * as pathlib from "./modules/pathlib.js";
+import * as shutil from "./modules/shutil.js";
+import * as tempfile from "./modules/tempfile.js";
+import * as glob from "./modules/glob.js";
+import * as fnmatch from "./modules/fnmatch.js";
+import * as filecmp from "./modules/filecmp.js";
+import * as errno from "./modules/errno.js";
+import * as stat from "./modules/stat.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as string from "./modules/string.js";
@@ -75,6 +84,15 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/logging": logging,
   "tsyncio/runtime/math": math,
   "tsyncio/runtime/os": os,
+  "tsyncio/runtime/os_path": os_path,
+  "tsyncio/runtime/pathlib": pathlib,
+  "tsyncio/runtime/shutil": shutil,
+  "tsyncio/runtime/tempfile": tempfile,
+  "tsyncio/runtime/glob": glob,
+  "tsyncio/runtime/fnmatch": fnmatch,
+  "tsyncio/runtime/filecmp": filecmp,
+  "tsyncio/runtime/errno": errno,
+  "tsyncio/runtime/stat": stat,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/string": string,

@@ -9,7 +9,7 @@ import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
-import { KeyboardInterrupt, SystemExit, toPyException, caughtException } from "./_compat.js";
+import { KeyboardInterrupt, SystemExit, caughtException } from "./_compat.js";
 
 export {
   AbstractEventLoopPolicy,

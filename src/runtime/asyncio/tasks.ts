@@ -24,7 +24,6 @@ import {
   host,
   repr,
   str,
-  toPyException,
   caughtException,
   thrownIntoCoroutine,
 } from "./_compat.js";

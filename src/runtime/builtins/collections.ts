@@ -4,14 +4,6 @@ import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
 
-function normIndex(i: bigint | number | boolean, n: number): number {
-  return typeof i === "number" ? i : Number(i);
-}
-
-function listOrTupleName(x: unknown): string {
-  return x instanceof PyTuple ? "tuple" : "list";
-}
-
 function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   const n = a.length;
   if (n !== b.length) return false;

@@ -1,5 +1,6 @@
 // The Python exception hierarchy. Classes carry their Python names, so inside this module
 // JS's own errors are reached through globalThis (JSTypeError etc.).
+import { hideJsMember } from "./js-names.js";
 import { PyTuple, PyList } from "./collections.js";
 import { repr, str } from "./repr.js";
 import { className, classModule, classQualname } from "./object.js";
@@ -75,10 +76,14 @@ Object.defineProperty(BaseException.prototype, "message", {
     }
   },
   set(this: BaseException, v: unknown) {
-    Object.defineProperty(this, "message", { value: v, writable: true, configurable: true, enumerable: false });
+    // `self.message = ...` in a Python exception class: the program's own attribute.
+    Object.defineProperty(this, "message", { value: v, writable: true, configurable: true, enumerable: true });
   },
   configurable: true,
 });
+// Both are JavaScript's view of the exception; Python exceptions have neither attribute.
+hideJsMember(BaseException.prototype, "name");
+hideJsMember(BaseException.prototype, "message");
 
 export class Exception extends BaseException {}
 export class GeneratorExit extends BaseException {}

@@ -1,4 +1,5 @@
 // Builtin functions and type objects under their Python names.
+import { isJsOnly, JS_NAMES, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError,
@@ -12,7 +13,12 @@ import {
   index as toIndex, intToFloat, hashNum, typeName, setPytype, getattr as getattrImpl, PySlice, strLen, NotImplemented,
   Ellipsis,
 } from "./ops.js";
-import { strMethod, intMethod, floatMethod, PyBytes } from "./strmethods.js";
+import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes } from "./bytes.js";
+import { fromHex, makeTrans } from "./bytesmethods.js";
+import { PyMemoryView, makeMemoryView } from "./memoryview.js";
+import { decodeBytes, encodeString } from "./codecs.js";
+import { intFromBytes } from "./intbytes.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
 
@@ -173,8 +179,15 @@ export const str = typeObject(
   function str(...args: unknown[]): string {
     // str() is "", but str(None) is "None" even when None arrives as undefined.
     if (args.length === 0) return "";
-    const [x, encoding] = args;
-    if (encoding !== undefined && x instanceof PyBytes) return x.decode(strConv(encoding));
+    const kw = args.length > 1 ? popKw(args) : null;
+    const x = args[0];
+    if (kw !== null || args.length > 1) {
+      const encoding = kw?.encoding ?? args[1];
+      const errors = kw?.errors ?? args[2];
+      const d = bytesData(x);
+      if (d === null) throw new TypeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
+      return decodeBytes(d, encoding ?? "utf-8", errors ?? "strict", x);
+    }
     if (x instanceof KwArgs) return "";
     return strConv(x);
   },
@@ -294,19 +307,15 @@ export const int = typeObject(
         const f = (x as Record<string, unknown>)[m];
         if (typeof f === "function") return f.call(x) as bigint;
       }
-      if (x instanceof PyBytes) return parseIntStr(x.decode(), 10, x);
+      const d = bytesData(x);
+      if (d !== null) return parseIntStr(decodeBytes(d, "latin-1"), 10, x);
     }
     throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
   },
   "int",
   {
     ...Object.fromEntries(["bit_length", "bit_count", "as_integer_ratio", "is_integer", "conjugate", "to_bytes"].map((n) => [n, intMethod(n)!])),
-    from_bytes: (b: ArrayLike<number>, byteorder: unknown = "big") => {
-      let v = 0n;
-      const n = b.length;
-      for (let i = 0; i < n; i++) v = (v << 8n) | BigInt(b[byteorder === "little" ? n - 1 - i : i]);
-      return v;
-    },
+    from_bytes: intFromBytes,
   },
 );
 
@@ -403,17 +412,39 @@ export const slice = typeObject(function slice(a: unknown, b?: unknown, c?: unkn
   return new PySlice(a, b, c ?? null);
 }, "slice");
 
-export const bytes = typeObject(function bytes(x: unknown = 0n, encoding?: unknown): PyBytes {
+/** The bytes of bytes(...) / bytearray(...) arguments: (source), (str, encoding[, errors]) or nothing. */
+function bytesArgs(args: unknown[], typeWord: "bytes" | "bytearray"): Uint8Array {
+  const kw = popKw(args) ?? {};
+  const [x, encoding, errors] = [("source" in kw ? kw.source : args[0]), ("encoding" in kw ? kw.encoding : args[1]), ("errors" in kw ? kw.errors : args[2])];
   if (typeof x === "string") {
     if (encoding === undefined) throw new TypeError("string argument without an encoding");
-    return strMethod("encode")!(x, encoding);
+    return encodeString(x, encoding, errors ?? "strict");
   }
-  if (typeof x === "bigint") return new PyBytes(Number(x));
-  const arr = Array.from(toIterable(x), (v) => Number(toIndex(v)));
-  const b = new PyBytes(arr.length);
-  b.set(arr);
-  return b;
-}, "bytes");
+  if (encoding !== undefined) throw new TypeError("encoding without a string argument");
+  if (errors !== undefined) throw new TypeError("errors without a string argument");
+  return bytesOfSource(x, typeWord);
+}
+
+export const bytes = typeObject(
+  function bytes(...args: unknown[]): PyBytes {
+    if (args.length === 1 && args[0] instanceof PyBytes) return args[0];
+    return wrapBytes(bytesArgs(args, "bytes"));
+  },
+  "bytes",
+  { fromhex: (s: unknown) => wrapBytes(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
+);
+
+export const bytearray = typeObject(
+  function bytearray(...args: unknown[]): PyByteArray {
+    return new PyByteArray(bytesArgs(args, "bytearray"));
+  },
+  "bytearray",
+  { fromhex: (s: unknown) => new PyByteArray(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
+);
+
+export const memoryview = typeObject(function memoryview(obj: unknown): PyMemoryView {
+  return makeMemoryView(obj);
+}, "memoryview");
 
 const FunctionType = typeObject(function FunctionType(): never {
   throw new TypeError("cannot create 'function' instances");
@@ -437,6 +468,8 @@ const RUNTIME_TYPES = new Map<unknown, unknown>([
   [PyRange, range],
   [PySlice, slice],
   [PyBytes, bytes],
+  [PyByteArray, bytearray],
+  [PyMemoryView, memoryview],
   [PyObject, PyObject],
 ]);
 
@@ -523,6 +556,10 @@ function isinstance1(x: unknown, cls: unknown): boolean {
       return x instanceof PySlice;
     case bytes:
       return x instanceof PyBytes;
+    case bytearray:
+      return x instanceof PyByteArray;
+    case memoryview:
+      return x instanceof PyMemoryView;
     case FunctionType:
       return typeof x === "function" && !isClass(x);
   }
@@ -1020,7 +1057,11 @@ export const ord = builtin(function ord(c: unknown): bigint {
     if (n !== 1) throw new TypeError(`ord() expected a character, but string of length ${n} found`);
     return BigInt(c.codePointAt(0)!);
   }
-  if (c instanceof PyBytes && c.length === 1) return BigInt(c[0]);
+  const d = bytesData(c);
+  if (d !== null) {
+    if (d.length !== 1) throw new TypeError(`ord() expected a character, but string of length ${d.length} found`);
+    return BigInt(d[0]);
+  }
   throw new TypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
 });
 
@@ -1061,7 +1102,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   const d = new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 
@@ -1069,8 +1110,15 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const names = new Set<string>();
   let o: unknown = obj;
   while (o !== null && o !== undefined && o !== Object.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) if (k !== "constructor") names.add(k);
+    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
     o = Object.getPrototypeOf(o);
+  }
+  // The same view as getattr: JavaScript's own members are not Python attributes.
+  for (const k of names) {
+    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) : JS_NAMES.has(k)) names.delete(k);
+  }
+  for (const k of ["constructor", "__proto__", "prototype"]) {
+    if (names.delete(propName(k))) names.add(k);
   }
   const l = PyList.fromArray([...names]);
   l.sort();
@@ -1097,8 +1145,6 @@ export const globals = builtin(function globals(): never {
   throw new NotImplementedError("globals() is not supported");
 });
 
-export const memoryview = typeObject(function memoryview(): never {
-  throw new NotImplementedError("memoryview is not supported");
-}, "memoryview");
+
 
 void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

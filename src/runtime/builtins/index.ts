@@ -12,11 +12,14 @@ export {
   delitem, contains, not_contains, hasattr, setattr, delattr, callm, pytype,
 } from "./ops.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
-export { PyBytes, strMethod, intMethod, floatMethod } from "./strmethods.js";
+export { strMethod, intMethod, floatMethod } from "./strmethods.js";
+export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesFromLatin1 as bytes_literal } from "./bytes.js";
+export { PyMemoryView } from "./memoryview.js";
+export { encodeString, decodeBytes } from "./codecs.js";
 export { open, TextIOWrapper } from "./io.js";
 export {
   print, input, StdStream, stdio, NoneType, str, int, float, bool, list, tuple, dict, set, frozenset, range,
   slice, bytes, type, object, isinstance, issubclass, repr, len, sorted, reversed, enumerate, zip, map, filter,
   max, min, sum, abs, round, any, all, id, hash, chr, ord, hex, oct, bin, callable, iter, next, exit, quit, vars,
-  dir, format, getattr, breakpoint, globals, memoryview,
+  dir, format, getattr, breakpoint, globals, memoryview, bytearray,
 } from "./functions.js";

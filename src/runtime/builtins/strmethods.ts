@@ -5,6 +5,9 @@ import { popKw } from "./object.js";
 import { typeName, toIterable, codePoints, strLen, index as toIndex, truthy } from "./ops.js";
 import { strFormat, strFormatMap } from "./format.js";
 import { floatRepr } from "./repr.js";
+import { PyBytes, wrapBytes } from "./bytes.js";
+import { encodeString } from "./codecs.js";
+import { intToBytes } from "./intbytes.js";
 
 type Fn = (self: any, ...args: any[]) => any;
 
@@ -382,73 +385,10 @@ function expandtabs(s: string, tabsize: unknown = 8n): string {
   return out;
 }
 
-/** Minimal bytes object (result of str.encode). */
-export class PyBytes extends Uint8Array {
-  decode(encoding = "utf-8"): string {
-    void encoding;
-    return new TextDecoder().decode(this);
-  }
-  /** bytes.hex([sep[, bytes_per_sep]]): two lowercase hex digits per byte. */
-  hex(sep: unknown = null, bytesPerSep: unknown = 1n): string {
-    const digits = Array.from(this, (b) => b.toString(16).padStart(2, "0"));
-    if (sep === null || sep === undefined) return digits.join("");
-    const n = Number(bytesPerSep);
-    const groups: string[] = [];
-    if (n > 0) for (let end = digits.length; end > 0; end -= n) groups.unshift(digits.slice(Math.max(0, end - n), end).join(""));
-    else for (let i = 0; i < digits.length; i += -n || 1) groups.push(digits.slice(i, i + (-n || 1)).join(""));
-    return groups.join(String(sep));
-  }
-  __repr__(): string {
-    let s = "";
-    const hasSq = this.includes(0x27);
-    const hasDq = this.includes(0x22);
-    const q = hasSq && !hasDq ? '"' : "'";
-    for (const b of this) {
-      if (b === 0x5c) s += "\\\\";
-      else if (b === 0x0a) s += "\\n";
-      else if (b === 0x0d) s += "\\r";
-      else if (b === 0x09) s += "\\t";
-      else if (String.fromCharCode(b) === q) s += "\\" + q;
-      else if (b < 0x20 || b >= 0x7f) s += "\\x" + b.toString(16).padStart(2, "0");
-      else s += String.fromCharCode(b);
-    }
-    return "b" + q + s + q;
-  }
-  __str__(): string {
-    return this.__repr__();
-  }
-  __len__(): bigint {
-    return BigInt(this.length);
-  }
-  __eq__(o: unknown): boolean {
-    return o instanceof PyBytes && o.length === this.length && this.every((b, i) => o[i] === b);
-  }
-  __hash__(): bigint {
-    let h = 0;
-    for (const b of this) h = (Math.imul(h, 31) + b) | 0;
-    return BigInt(h);
-  }
-  static __name__ = "bytes";
-  static __module__ = "builtins";
-}
-
-function encode(s: string, encoding: unknown = "utf-8"): PyBytes {
-  const enc = String(encoding).toLowerCase().replace(/[-_]/g, "");
-  if (enc === "ascii" || enc === "latin1" || enc === "iso88591") {
-    const b = new PyBytes(s.length);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > (enc === "ascii" ? 0x7f : 0xff)) {
-        throw new ValueError(`'${enc === "ascii" ? "ascii" : "latin-1"}' codec can't encode character`);
-      }
-      b[i] = c;
-    }
-    return b;
-  }
-  const u = new TextEncoder().encode(s);
-  const b = new PyBytes(u.length);
-  b.set(u);
-  return b;
+function encode(s: string, ...args: unknown[]): PyBytes {
+  const kw = popKw(args) ?? {};
+  const u = encodeString(s, "encoding" in kw ? kw.encoding : args[0] ?? "utf-8", "errors" in kw ? kw.errors : args[1] ?? "strict");
+  return wrapBytes(u);
 }
 
 /**
@@ -522,7 +462,7 @@ const STR_METHODS: Record<string, Fn> = {
   partition,
   rpartition,
   splitlines,
-  encode: (s: string, e?: unknown) => encode(s, e ?? "utf-8"),
+  encode,
   removeprefix: (s: string, p: string) => (checkStr(p, "removeprefix() argument") && s.startsWith(p) ? s.slice(p.length) : s),
   removesuffix: (s: string, p: string) => (checkStr(p, "removesuffix() argument") && p.length > 0 && s.endsWith(p) ? s.slice(0, s.length - p.length) : s),
   expandtabs,
@@ -596,17 +536,7 @@ const INT_METHODS: Record<string, Fn> = {
     const i = asIntSelf(x);
     return i < 0n ? -i : i;
   },
-  to_bytes: (x, length: unknown = 1n, byteorder: unknown = "big") => {
-    let i = asIntSelf(x);
-    const n = Number(toIndex(length));
-    const b = new PyBytes(n);
-    for (let k = 0; k < n; k++) {
-      b[byteorder === "little" ? k : n - 1 - k] = Number(i & 0xffn);
-      i >>= 8n;
-    }
-    if (i !== 0n && i !== -1n) throw new OverflowError("int too big to convert");
-    return b;
-  },
+  to_bytes: (x, ...args: unknown[]) => intToBytes(asIntSelf(x), ...args),
   __str__: (x) => asIntSelf(x).toString(),
   __hash__: (x) => asIntSelf(x),
 };

@@ -41,5 +41,7 @@ export function structseq(qualname: string, fields: string[], nVisible = fields.
   Object.defineProperty(C, "__qualname__", { value: name });
   Object.defineProperty(C, "__module__", { value: qualname.includes(".") ? qualname.slice(0, qualname.lastIndexOf(".")) : "__main__" });
   Object.defineProperty(C, "_fields", { value: PyTuple.fromArray(fields.slice(0, nVisible)) });
+  // Instances answer `_fields` too (shutil.disk_usage(p)._fields).
+  Object.defineProperty(C.prototype, "_fields", { get: () => (C as unknown as StructSeqClass)._fields });
   return C as unknown as StructSeqClass;
 }

@@ -405,7 +405,7 @@ export class TestCase extends PyObject {
   }
   enterContext(cm: any): unknown {
     const result = cm.__enter__();
-    this.addCleanup((...a: unknown[]) => cm.__exit__(null, null, null), );
+    this.addCleanup(() => cm.__exit__(null, null, null));
     return result;
   }
 

@@ -276,8 +276,6 @@ class ErrorHolder extends PyObject {
 
 // ───────────── suites ─────────────
 
-type Test = TestCase | TestSuite;
-
 export class TestSuite extends PyObject {
   declare _tests: PyList<unknown>;
   static __module__ = "unittest.suite";

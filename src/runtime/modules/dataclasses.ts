@@ -124,7 +124,7 @@ export function dataclass(...args: unknown[]): any {
   for (const name of Object.keys(k)) {
     if (!PARAM_NAMES.includes(name)) throw new TypeError(`dataclass() got an unexpected keyword argument '${name}'`);
   }
-  const opt = (name: string, d: boolean) => (name in k ? truthy(k[name]) : d);
+  const opt = (name: string, d: boolean) => (Object.prototype.hasOwnProperty.call(k, name) ? truthy(k[name]) : d);
   const params: Params = {
     init: opt("init", true),
     repr: opt("repr", true),

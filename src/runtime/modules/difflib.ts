@@ -6,7 +6,6 @@ import { popKw } from "../builtins/object.js";
 import { call, eq, toIterable, truthy } from "../builtins/ops.js";
 import { str } from "../builtins/repr.js";
 
-type Seq = ArrayLike<unknown> & Iterable<unknown>;
 type Match = [number, number, number];
 export type Opcode = ["replace" | "delete" | "insert" | "equal", number, number, number, number];
 

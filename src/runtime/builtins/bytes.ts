@@ -1,0 +1,553 @@
+// bytes and bytearray: Python's binary sequences, backed by Uint8Array. `PyBytes` IS a Uint8Array
+// (immutable by convention), so host functions take it as is; `PyByteArray` owns a growable buffer
+// (`buf`, of which the first `n` bytes are the value). Both share the methods of bytesmethods.ts.
+// Items are ints (bigint) when indexed or iterated, as in Python.
+import { TypeError, ValueError, IndexError, OverflowError } from "./exceptions.js";
+import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./ops.js";
+import { percentFormat, ascii } from "./format.js";
+import { PyTuple, PyDict } from "./collections.js";
+import { latin1 } from "./codecs.js";
+import { installBytesMethods } from "./bytesmethods.js";
+
+/** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
+export function bytesData(x: unknown): Uint8Array | null {
+  if (x instanceof PyBytes) return plainView(x);
+  if (x instanceof PyByteArray) return x.buf.subarray(0, x.n);
+  if (x !== null && typeof x === "object" && typeof (x as { __buffer_data__?: unknown }).__buffer_data__ === "function") {
+    return (x as { __buffer_data__(): Uint8Array }).__buffer_data__();
+  }
+  if (x instanceof Uint8Array) return x;
+  return null;
+}
+
+/**
+ * `u` as a plain Uint8Array (same memory): PyBytes iterates as Python ints (bigint), so code that
+ * walks raw bytes with for-of, Array.from or new Set uses this view.
+ */
+export function plainView(u: Uint8Array): Uint8Array {
+  return u.constructor === Uint8Array ? u : new Uint8Array(u.buffer, u.byteOffset, u.length);
+}
+
+/** The bytes of a bytes-like argument, or CPython's TypeError. */
+export function needBytes(x: unknown, what = "a bytes-like object is required"): Uint8Array {
+  const d = bytesData(x);
+  if (d === null) throw new TypeError(`${what}, not '${typeName(x)}'`);
+  return d;
+}
+
+/** A new bytes object holding (not copying) `u`. */
+export function wrapBytes(u: Uint8Array): PyBytes {
+  return new PyBytes(u.buffer as ArrayBuffer, u.byteOffset, u.length);
+}
+
+/** A new bytes object with a copy of `u`. */
+export function copyBytes(u: ArrayLike<number>): PyBytes {
+  const b = new PyBytes(u.length);
+  b.set(u);
+  return b;
+}
+
+/** `bytes(latin1 string)`: one byte per char code (used by the bytes-literal helper). */
+export function bytesFromLatin1(s: string): PyBytes {
+  const b = new PyBytes(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+function byteValue(v: unknown, msg = "byte must be in range(0, 256)"): number {
+  if (typeof v !== "bigint" && typeof v !== "boolean" && !(v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function")) {
+    throw new TypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+  }
+  const n = toIndex(v);
+  if (n < 0n || n > 255n) throw new ValueError(msg);
+  return Number(n);
+}
+
+/** The bytes of bytes(x) / bytearray(x) for one non-str argument. */
+export function bytesOfSource(x: unknown, typeWord: "bytes" | "bytearray"): Uint8Array {
+  if (x === undefined) return new Uint8Array(0);
+  if (typeof x === "bigint" || typeof x === "boolean") {
+    const n = toIndex(x);
+    if (n < 0n) throw new ValueError("negative count");
+    return new Uint8Array(Number(n));
+  }
+  const d = bytesData(x);
+  if (d !== null) return d.slice();
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __bytes__?: unknown }).__bytes__;
+    if (typeof f === "function" && typeWord === "bytes") {
+      const r = f.call(x);
+      if (!(r instanceof PyBytes)) throw new TypeError(`__bytes__ returned non-bytes (type ${typeName(r)})`);
+      return r;
+    }
+    if (typeof (x as { __index__?: unknown }).__index__ === "function") return bytesOfSource(toIndex(x), typeWord);
+  }
+  if (typeof x === "number" || x === null) {
+    throw new TypeError(`cannot convert '${typeName(x)}' object to ${typeWord}`);
+  }
+  let it: Iterable<unknown>;
+  try {
+    it = toIterable(x);
+  } catch {
+    throw new TypeError(`cannot convert '${typeName(x)}' object to ${typeWord}`);
+  }
+  const vals: number[] = [];
+  for (const v of it) vals.push(byteValue(v, "bytes must be in range(0, 256)"));
+  return Uint8Array.from(vals);
+}
+
+function reprBody(d: Uint8Array): string {
+  let hasSq = false;
+  let hasDq = false;
+  for (let i = 0; i < d.length; i++) {
+    if (d[i] === 0x27) hasSq = true;
+    else if (d[i] === 0x22) hasDq = true;
+  }
+  const q = hasSq && !hasDq ? '"' : "'";
+  const qc = q.charCodeAt(0);
+  let s = "";
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (b === 0x5c) s += "\\\\";
+    else if (b === 0x0a) s += "\\n";
+    else if (b === 0x0d) s += "\\r";
+    else if (b === 0x09) s += "\\t";
+    else if (b === qc) s += "\\" + q;
+    else if (b < 0x20 || b >= 0x7f) s += "\\x" + (b < 16 ? "0" : "") + b.toString(16);
+    else s += String.fromCharCode(b);
+  }
+  return "b" + q + s + q;
+}
+
+/** -1, 0, 1: byte-wise comparison. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Index of `needle` in `hay` within [from, to), or -1. */
+export function findBytes(hay: Uint8Array, needle: Uint8Array, from = 0, to = hay.length): number {
+  const m = needle.length;
+  if (m === 0) return from <= to ? from : -1;
+  const first = needle[0];
+  const last = to - m;
+  for (let i = from; i <= last; ) {
+    const p = Uint8Array.prototype.indexOf.call(hay, first, i);
+    if (p < 0 || p > last) return -1;
+    let k = 1;
+    while (k < m && hay[p + k] === needle[k]) k++;
+    if (k === m) return p;
+    i = p + 1;
+  }
+  return -1;
+}
+
+/** CPython's hash of bytes equals the hash of the str with the same (latin-1) characters. */
+function hashBytes(d: Uint8Array): bigint {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < d.length; i++) {
+    h ^= d[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  void hashNum;
+  return BigInt(h);
+}
+
+function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | typeof NotImplemented {
+  if (typeof n !== "bigint" && typeof n !== "boolean") {
+    if (n !== null && typeof n === "object" && typeof (n as { __index__?: unknown }).__index__ === "function") return repeatBytes(d, toIndex(n), what);
+    if (typeof n === "number" || typeof n === "string") throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+    return NotImplemented;
+  }
+  const k = Number(toIndex(n));
+  if (k <= 0 || d.length === 0) return new Uint8Array(0);
+  if (d.length * k > 2 ** 31) throw new OverflowError(`repeated ${what} are too long`);
+  const out = new Uint8Array(d.length * k);
+  out.set(d);
+  for (let filled = d.length; filled < out.length; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
+  return out;
+}
+
+function concatTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Element or slice of a byte sequence (`what` names the type in IndexError/TypeError). */
+function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make: (u: Uint8Array) => unknown): unknown {
+  if (key instanceof PySlice) {
+    const [a, , st, len] = sliceIndices(d.length, key.start, key.stop, key.step);
+    if (st === 1) return make(d.slice(a, a + len));
+    const out = new Uint8Array(len);
+    for (let i = 0; i < len; i++) out[i] = d[a + i * st];
+    return make(out);
+  }
+  if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")) {
+    throw new TypeError(`${what} indices must be integers or slices, not ${typeName(key)}`);
+  }
+  let i = Number(toIndex(key));
+  if (i < 0) i += d.length;
+  if (i < 0 || i >= d.length) throw new IndexError(what === "byte" ? "index out of range" : "bytearray index out of range");
+  return BigInt(d[i]);
+}
+
+function containsBytes(d: Uint8Array, item: unknown): boolean {
+  const sub = bytesData(item);
+  if (sub !== null) return findBytes(d, sub) >= 0;
+  if (typeof item === "string") throw new TypeError("a bytes-like object is required, not 'str'");
+  return d.includes(byteValue(item));
+}
+
+/** bytes % args: printf-style formatting where %s and %b take bytes-like objects (PEP 461). */
+function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
+  // Formatting the latin-1 text of the template, each %s/%b argument turned into its latin-1 text.
+  const items = args instanceof PyTuple ? Array.from(args) : [args];
+  const isMapping = !(args instanceof PyTuple) && args !== null && typeof args === "object" && bytesData(args) === null && typeof (args as { __getitem__?: unknown }).__getitem__ === "function";
+  const asText = (v: unknown, conv: string): unknown => {
+    if (conv === "s" || conv === "b") {
+      const d = bytesData(v);
+      if (d !== null) return latin1(d);
+      const f = v !== null && typeof v === "object" ? (v as { __bytes__?: unknown }).__bytes__ : undefined;
+      if (typeof f === "function") return latin1(needBytes(f.call(v)));
+      throw new TypeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(v)}'`);
+    }
+    if (conv === "r" || conv === "a") return ascii(v);
+    if (conv === "c") {
+      const d = bytesData(v);
+      if (d !== null && d.length === 1) return String.fromCharCode(d[0]);
+      if (typeof v === "bigint") return String.fromCharCode(byteValue(v, "%c arg not in range(256)"));
+      throw new TypeError("%c requires an integer in range(256) or a single byte");
+    }
+    return v;
+  };
+  const text = latin1(fmt);
+  // Rewrite every conversion: %s/%b/%r/%a/%c become %s of prepared text, numbers stay as they are.
+  const spec = /%(\([^)]*\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsab%])/g;
+  const prepared: unknown[] = [];
+  const mapped: Map<string, unknown> = new Map();
+  let ai = 0;
+  const template = text.replace(spec, (m, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
+    if (conv === "%") return m;
+    const take = () => {
+      if (ai >= items.length) throw new TypeError("not enough arguments for format string");
+      return items[ai++];
+    };
+    const w = width === "*" ? String(toIndex(take())) : width ?? "";
+    const p = prec === "*" ? String(toIndex(take())) : prec;
+    const newConv = "sbrac".includes(conv) ? "s" : conv;
+    if (key !== undefined) {
+      const name = key.slice(1, -1);
+      const v = (args as { __getitem__(k: unknown): unknown }).__getitem__(bytesFromLatin1(name));
+      mapped.set(name, asText(v, conv));
+      return `%(${name})${flags}${w}${p !== undefined ? "." + p : ""}${newConv}`;
+    }
+    prepared.push(asText(take(), conv));
+    return `%${flags}${w}${p !== undefined ? "." + p : ""}${newConv}`;
+  });
+  if (!isMapping && ai < items.length) throw new TypeError("not all arguments converted during bytes formatting");
+  let out: string;
+  if (mapped.size > 0) {
+    out = percentFormat(template, PyDict.fromEntries(Array.from(mapped)));
+  } else out = percentFormat(template, PyTuple.fromArray(prepared));
+  return bytesFromLatin1(out);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+
+export class PyBytes extends Uint8Array {
+  static __name__ = "bytes";
+  static __qualname__ = "bytes";
+  static __module__ = "builtins";
+
+  *[Symbol.iterator](): IterableIterator<any> {
+    for (let i = 0; i < this.length; i++) yield BigInt(this[i]);
+  }
+  __repr__(): string {
+    return reprBody(this);
+  }
+  __str__(): string {
+    return reprBody(this);
+  }
+  toString(): string {
+    return reprBody(this);
+  }
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __bool__(): boolean {
+    return this.length !== 0;
+  }
+  __hash__(): bigint {
+    return hashBytes(this);
+  }
+  __eq__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : sameBytes(this, d);
+  }
+  __ne__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : !sameBytes(this, d);
+  }
+  __lt__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this, d) < 0;
+  }
+  __le__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this, d) <= 0;
+  }
+  __gt__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this, d) > 0;
+  }
+  __ge__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this, d) >= 0;
+  }
+  __add__(o: unknown): unknown {
+    const d = bytesData(o);
+    if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
+    return wrapBytes(concatTwo(this, d));
+  }
+  __mul__(n: unknown): unknown {
+    const r = repeatBytes(this, n, "bytes");
+    return r === NotImplemented ? r : wrapBytes(r as Uint8Array);
+  }
+  __rmul__(n: unknown): unknown {
+    return this.__mul__(n);
+  }
+  __mod__(args: unknown): unknown {
+    return percentBytes(this, args);
+  }
+  __getitem__(key: unknown): unknown {
+    return subscript(this, key, "byte", wrapBytes);
+  }
+  __contains__(item: unknown): boolean {
+    return containsBytes(this, item);
+  }
+  __bytes__(): PyBytes {
+    return this;
+  }
+  __getnewargs__(): PyTuple<unknown> {
+    return PyTuple.fromArray([copyBytes(this)]);
+  }
+}
+
+export class PyByteArray {
+  static __name__ = "bytearray";
+  static __qualname__ = "bytearray";
+  static __module__ = "builtins";
+  buf: Uint8Array;
+  n: number;
+  /** memoryviews over this bytearray that are not released (resizing is then a BufferError). */
+  exports = 0;
+
+  constructor(init: Uint8Array = new Uint8Array(0)) {
+    this.buf = init;
+    this.n = init.length;
+  }
+  get data(): Uint8Array {
+    return this.buf.subarray(0, this.n);
+  }
+  /** Make room for `k` more bytes. */
+  reserve(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(16, this.buf.length * 2, this.n + k));
+    next.set(this.buf.subarray(0, this.n));
+    this.buf = next;
+  }
+  /** Replace bytes [a, b) with `src` (resizing as needed). */
+  splice(a: number, b: number, src: Uint8Array): void {
+    const delta = src.length - (b - a);
+    if (delta !== 0) checkResizable(this);
+    if (delta > 0) this.reserve(delta);
+    if (delta !== 0) this.buf.copyWithin(a + src.length, b, this.n);
+    this.buf.set(src, a);
+    this.n += delta;
+  }
+  appendBytes(src: Uint8Array): void {
+    if (src.length === 0) return;
+    checkResizable(this);
+    this.reserve(src.length);
+    this.buf.set(src, this.n);
+    this.n += src.length;
+  }
+  *[Symbol.iterator](): IterableIterator<any> {
+    for (let i = 0; i < this.n; i++) yield BigInt(this.buf[i]);
+  }
+  __repr__(): string {
+    return `bytearray(${reprBody(this.data)})`;
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+  toString(): string {
+    return this.__repr__();
+  }
+  __len__(): bigint {
+    return BigInt(this.n);
+  }
+  __bool__(): boolean {
+    return this.n !== 0;
+  }
+  __hash__ = null;
+  __eq__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : sameBytes(this.data, d);
+  }
+  __ne__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : !sameBytes(this.data, d);
+  }
+  __lt__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this.data, d) < 0;
+  }
+  __le__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this.data, d) <= 0;
+  }
+  __gt__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this.data, d) > 0;
+  }
+  __ge__(o: unknown): unknown {
+    const d = bytesData(o);
+    return d === null ? NotImplemented : compareBytes(this.data, d) >= 0;
+  }
+  __add__(o: unknown): unknown {
+    const d = bytesData(o);
+    if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytearray`);
+    return new PyByteArray(concatTwo(this.data, d));
+  }
+  __iadd__(o: unknown): unknown {
+    const d = bytesData(o);
+    if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytearray`);
+    this.appendBytes(d === this.buf || d.buffer === this.buf.buffer ? d.slice() : d);
+    return this;
+  }
+  __mul__(n: unknown): unknown {
+    const r = repeatBytes(this.data, n, "bytes");
+    return r === NotImplemented ? r : new PyByteArray(r as Uint8Array);
+  }
+  __rmul__(n: unknown): unknown {
+    return this.__mul__(n);
+  }
+  __imul__(n: unknown): unknown {
+    const r = repeatBytes(this.data, n, "bytes");
+    if (r === NotImplemented) return r;
+    this.splice(0, this.n, r as Uint8Array);
+    return this;
+  }
+  __mod__(args: unknown): unknown {
+    return new PyByteArray(percentBytes(this.data, args));
+  }
+  __getitem__(key: unknown): unknown {
+    return subscript(this.data, key, "bytearray", (u) => new PyByteArray(u));
+  }
+  __setitem__(key: unknown, value: unknown): void {
+    if (key instanceof PySlice) {
+      const src = typeof value === "bigint" ? null : bytesData(value) ?? (typeof value === "string" ? null : bytesOfSource(value, "bytearray"));
+      if (src === null) throw new TypeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+      const copy = src.slice();
+      const [a, b, st, len] = sliceIndices(this.n, key.start, key.stop, key.step);
+      if (st === 1) return this.splice(a, Math.max(a, b), copy);
+      if (copy.length !== len) throw new ValueError(`attempt to assign bytes of size ${copy.length} to extended slice of size ${len}`);
+      for (let i = 0; i < len; i++) this.buf[a + i * st] = copy[i];
+      return;
+    }
+    if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")) {
+      throw new TypeError(`bytearray indices must be integers or slices, not ${typeName(key)}`);
+    }
+    let i = Number(toIndex(key));
+    if (i < 0) i += this.n;
+    if (i < 0 || i >= this.n) throw new IndexError("bytearray index out of range");
+    this.buf[i] = byteValue(value);
+  }
+  __delitem__(key: unknown): void {
+    if (key instanceof PySlice) {
+      const [a, b, st, len] = sliceIndices(this.n, key.start, key.stop, key.step);
+      if (st === 1) return this.splice(a, Math.max(a, b), new Uint8Array(0));
+      const drop = new Set<number>();
+      for (let i = 0; i < len; i++) drop.add(a + i * st);
+      const kept = this.data.filter((_, i) => !drop.has(i));
+      return this.splice(0, this.n, kept);
+    }
+    let i = Number(toIndex(key));
+    if (i < 0) i += this.n;
+    if (i < 0 || i >= this.n) throw new IndexError("bytearray index out of range");
+    this.splice(i, i + 1, new Uint8Array(0));
+  }
+  __contains__(item: unknown): boolean {
+    return containsBytes(this.data, item);
+  }
+  __alloc__(): bigint {
+    return BigInt(this.buf.length + 1);
+  }
+
+  // the mutating methods only bytearray has
+  append(v: unknown): null {
+    checkResizable(this);
+    this.reserve(1);
+    this.buf[this.n++] = byteValue(v);
+    return null;
+  }
+  extend(it: unknown): null {
+    if (typeof it === "string") throw new TypeError("expected iterable of integers; got: 'str'");
+    const d = bytesData(it);
+    this.appendBytes(d !== null ? d.slice() : bytesOfSource(it, "bytearray"));
+    return null;
+  }
+  insert(i: unknown, v: unknown): null {
+    let k = Number(toIndex(i));
+    if (k < 0) k = Math.max(0, k + this.n);
+    if (k > this.n) k = this.n;
+    this.splice(k, k, Uint8Array.of(byteValue(v)));
+    return null;
+  }
+  pop(i: unknown = -1n): bigint {
+    if (this.n === 0) throw new IndexError("pop from empty bytearray");
+    let k = Number(toIndex(i));
+    if (k < 0) k += this.n;
+    if (k < 0 || k >= this.n) throw new IndexError("pop index out of range");
+    const v = this.buf[k];
+    this.splice(k, k + 1, new Uint8Array(0));
+    return BigInt(v);
+  }
+  remove(v: unknown): null {
+    const k = this.data.indexOf(byteValue(v));
+    if (k < 0) throw new ValueError("value not found in bytearray");
+    this.splice(k, k + 1, new Uint8Array(0));
+    return null;
+  }
+  clear(): null {
+    this.splice(0, this.n, new Uint8Array(0));
+    return null;
+  }
+  copy(): PyByteArray {
+    return new PyByteArray(this.data.slice());
+  }
+  reverse(): null {
+    this.data.reverse();
+    return null;
+  }
+}
+
+import { BufferError } from "./exceptions.js";
+function checkResizable(b: PyByteArray): void {
+  if (b.exports > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+}
+
+const helpers = { bytesData, needBytes, findBytes };
+installBytesMethods(PyBytes.prototype, (self) => plainView(self as PyBytes), wrapBytes, helpers);
+installBytesMethods(PyByteArray.prototype, (self) => (self as PyByteArray).data, (u) => new PyByteArray(u), helpers);
