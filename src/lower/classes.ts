@@ -79,7 +79,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
         cx.fn = outer;
-        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName });
+        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName, selfIsClass: isClassMethod });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
         walk(item, (n) => {

@@ -66,7 +66,7 @@ export function functionExpression(cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
-  method?: { className: string; selfName?: string },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
@@ -75,6 +75,7 @@ export function functionExpression(cx: LowerContext,
   const isGenerator = scope.isGenerator && !coroutine;
   cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
   cx.fn.className = method?.className;
+  cx.fn.selfIsClass = method?.selfIsClass;
   if (method?.selfName) {
     cx.fn.selfName = method.selfName;
     cx.fn.selfBox = { used: false };

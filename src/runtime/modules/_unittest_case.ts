@@ -116,7 +116,7 @@ export interface TestResultLike {
 }
 
 /** Where the runtime called into the test: a failure's traceback starts below these frames. */
-function markFramesBelow(exc: BaseException, below: string): void {
+export function markFramesBelow(exc: BaseException, below: string): void {
   if (!Object.prototype.hasOwnProperty.call(exc, "__frames_below__")) {
     Object.defineProperty(exc, "__frames_below__", { value: below, configurable: true, writable: true });
   }

@@ -11,7 +11,7 @@ import { format_exception } from "./traceback.js";
 import { perf_counter } from "./time.js";
 import { argv as sysArgv } from "./sys.js";
 import { catch_warnings, simplefilter } from "./warnings.js";
-import { SkipTest, TestCase, _definedTestCases, _set_result_factory, type TestResultLike } from "./_unittest_case.js";
+import { SkipTest, TestCase, _definedTestCases, _set_result_factory, markFramesBelow, type TestResultLike } from "./_unittest_case.js";
 
 const strclass = (c: Function) => `${classModule(c)}.${classQualname(c)}`;
 
@@ -343,10 +343,12 @@ export class TestSuite extends PyObject {
     if (current === result._previousTestClass) return;
     if (current.__unittest_skip__) return;
     Object.defineProperty(current, "_classSetupFailed", { value: false, writable: true, configurable: true });
+    const below = new Error().stack ?? "";
     try {
       current.setUpClass();
     } catch (e) {
       const exc = caughtException(e);
+      markFramesBelow(exc, below);
       if (!(exc instanceof Exception)) throw exc;
       current._classSetupFailed = true;
       this.classLevelError(result, exc, "setUpClass", strclass(current));
@@ -362,10 +364,12 @@ export class TestSuite extends PyObject {
     const current = test === null ? null : test.constructor;
     if (previous === null || current === previous) return;
     if (previous._classSetupFailed || previous.__unittest_skip__) return;
+    const below = new Error().stack ?? "";
     try {
       previous.tearDownClass();
     } catch (e) {
       const exc = caughtException(e);
+      markFramesBelow(exc, below);
       if (!(exc instanceof Exception)) throw exc;
       this.classLevelError(result, exc, "tearDownClass", strclass(previous));
     }

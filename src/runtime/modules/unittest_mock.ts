@@ -118,7 +118,12 @@ const handler: ProxyHandler<any> = {
     }
     if (st.attrs.has(key)) return st.attrs.get(key);
     if (st.children.has(key)) return st.children.get(key);
-    if (key in Object.getPrototypeOf(target)) return Reflect.get(target, key, receiver);
+    if (key in Object.getPrototypeOf(target)) {
+      const v = Reflect.get(target, key, receiver);
+      // A method read from a mock is bound to it (one bound method per name, as `m.f is m.f` fails in CPython but equality holds).
+      if (typeof v === "function" && key !== "constructor" && typeof findDescriptor(Object.getPrototypeOf(target), key)?.value === "function") return boundMethod(st, key, v);
+      return v;
+    }
     if (key === "apply" || key === "call" || key === "bind") return (Function.prototype as any)[key];
     return getAttr(st, key);
   },
@@ -173,6 +178,21 @@ handler.get = ((orig) =>
     if (v === DELETED) throw new AttributeError(String(key));
     return v;
   })(handler.get);
+
+const boundMethods = new WeakMap<State, Map<string, Function>>();
+function boundMethod(st: State, key: string, f: Function): Function {
+  let cache = boundMethods.get(st);
+  if (!cache) boundMethods.set(st, (cache = new Map()));
+  let b = cache.get(key);
+  if (!b) {
+    b = f.bind(st.proxy) as Function;
+    Object.defineProperty(b, "__name__", { value: key, configurable: true });
+    Object.defineProperty(b, "__self__", { value: st.proxy, configurable: true });
+    Object.defineProperty(b, "__func__", { value: f, configurable: true });
+    cache.set(key, b);
+  }
+  return b;
+}
 
 function findDescriptor(o: object | null, key: string): PropertyDescriptor | undefined {
   for (; o && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
