@@ -58,6 +58,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const classMethodNames: string[] = [];
   const outer = cx.fn;
   cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
+  const bodyNames = new Set<string>();
   for (const item of s.body) {
     try {
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
@@ -72,7 +73,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
         const getterOnly = accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
         if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
-        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(d))), line: item.lineno });
+        // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
+        // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
+        const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
+        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))), line: item.lineno });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
         const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
@@ -131,6 +135,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     } catch (e) {
       cx.diags.collect(e);
     }
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
+    const bound = simpleBinding(item);
+    if (bound) bodyNames.add(bound);
   }
   cx.fn = outer;
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
@@ -232,4 +239,23 @@ export function annotationText(e: py.ExprNode): string {
     default:
       return "object";
   }
+}
+
+/** `fmt.register(int)` → `Cls.fmt.register(int)` for names the class body bound before. */
+function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, className: string): py.ExprNode {
+  if (!names.size) return e;
+  const visit = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(visit);
+    if (n === null || typeof n !== "object") return n;
+    const node = n as { _type?: string; id?: string; ctx?: unknown };
+    if (node._type === "Name" && node.id !== undefined && names.has(node.id)) {
+      const { id: attr, ...position } = node as Record<string, unknown>;
+      return { ...position, _type: "Attribute", value: { ...position, _type: "Name", id: className }, attr };
+    }
+    if (node._type === "Lambda") return n;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = visit(v);
+    return out;
+  };
+  return visit(e) as py.ExprNode;
 }

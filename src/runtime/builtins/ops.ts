@@ -1482,6 +1482,12 @@ export function setattr(obj: any, name: string, value: unknown): null {
     sa.call(obj, name, value);
     return null;
   }
+  // A runtime module that takes assignments (`sys.stdout = ...`, `warnings.showwarning = ...`):
+  // its namespace exports a module-level __setattr__(name, value).
+  if (typeof sa === "function" && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, "__setattr__") && !(obj instanceof PyObject)) {
+    sa(name, value);
+    return null;
+  }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);

@@ -234,6 +234,7 @@ function isType(x: unknown): x is Function {
 }
 
 function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown> {
+  // method: the dispatched function runs with the caller's `this`.
   const registry = new Map<Function, Fn>([[PyObject, func]]);
   const cache = new Map<Function, Fn>();
   const name = (func as { __name__?: string }).__name__ ?? func.name;
@@ -295,12 +296,18 @@ export function singledispatch(func: Fn): Fn & Record<string, unknown> {
   return makeDispatcher(func, false);
 }
 
-/** `@singledispatchmethod`: the same, dispatching on the first argument after self. */
+/**
+ * `@singledispatchmethod`: dispatches on the first argument after self. The method receives self
+ * first (as the class calls the functions it holds), and so do the registered implementations.
+ */
 export function singledispatchmethod(func: Fn): Fn & Record<string, unknown> {
-  const inner = makeDispatcher(func, true);
-  const wrapper = function (this: unknown, ...args: unknown[]) {
-    if (args.length < 1 || args[0] instanceof KwArgs) throw new TypeError(`${(func as { __name__?: string }).__name__ ?? func.name} requires at least 1 positional argument`);
-    return (inner as Fn).apply(this, args);
+  const inner = makeDispatcher(func, false);
+  const name = (func as { __name__?: string }).__name__ ?? func.name;
+  const dispatch = inner.dispatch as (cls: Function) => Fn;
+  const wrapper = function (...args: unknown[]) {
+    const positional = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);
+    if (positional < 2) throw new TypeError(`${name} requires at least 1 positional argument`);
+    return call(dispatch(pytype(args[1]) as Function), ...args);
   } as Fn & Record<string, unknown>;
   update_wrapper(wrapper, func);
   wrapper.register = inner.register;

@@ -79,18 +79,30 @@ const SplitBase = namedtuple("SplitResult", "scheme netloc path query fragment",
 const ParseBase = namedtuple("ParseResult", "scheme netloc path params query fragment", inModule);
 const DefragBase = namedtuple("DefragResult", "url fragment", inModule);
 
-type Ctor = new (...a: unknown[]) => any;
-export class SplitResult extends (NetlocMixin(SplitBase) as Ctor) {
+type Ctor = new (...a: any[]) => any;
+/** `_replace` and `_make` give the subclass (the namedtuple base would make its own class). */
+function replacing<C extends Ctor>(Base: C, fields: string[]): C {
+  return class extends Base {
+    _replace(...rest: unknown[]): unknown {
+      const k = popKw(rest) ?? {};
+      return new (this.constructor as Ctor)(...fields.map((f, i) => (f in k ? k[f] : this[i])));
+    }
+    static _make(it: unknown): unknown {
+      return new this(...Array.from(toIterable(it)));
+    }
+  };
+}
+export class SplitResult extends replacing(NetlocMixin(SplitBase) as Ctor, ["scheme", "netloc", "path", "query", "fragment"]) {
   geturl(): string {
     return urlunsplit(this);
   }
 }
-export class ParseResult extends (NetlocMixin(ParseBase) as Ctor) {
+export class ParseResult extends replacing(NetlocMixin(ParseBase) as Ctor, ["scheme", "netloc", "path", "params", "query", "fragment"]) {
   geturl(): string {
     return urlunparse(this);
   }
 }
-export class DefragResult extends (DefragBase as Ctor) {
+export class DefragResult extends replacing(DefragBase as Ctor, ["url", "fragment"]) {
   geturl(): string {
     return this.fragment ? `${this.url}#${this.fragment}` : this.url;
   }

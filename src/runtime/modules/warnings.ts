@@ -11,7 +11,7 @@ import * as exc from "../builtins/exceptions.js";
 import { BaseException, TypeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { str, repr } from "../builtins/repr.js";
-import { call, truthy } from "../builtins/ops.js";
+import { call, truthy, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { current_frames, module_for_file } from "../program.js";
 import { _set_warning_router, _source_line } from "../asyncio/_warnings.js";
@@ -230,7 +230,7 @@ export function warn(message: unknown, ...rest: unknown[]): null {
   if (message instanceof exc.Warning) category = message.constructor as Cls;
   if (category === null) category = exc.UserWarning;
   if (!(typeof category === "function" && isSubclass(category, exc.Warning))) {
-    throw new TypeError(`category must be a Warning subclass, not '${className((category as object).constructor)}'`);
+    throw new TypeError(`category must be a Warning subclass, not '${typeName(category)}'`);
   }
   const frames = current_frames();
   const frame = frames[frames.length - Math.max(1, stacklevel)];
