@@ -38,7 +38,9 @@ async function translateFixture(dir: string) {
 
 function runFixture(dir: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, "bin/tsyncio.js"), "run", "--virtual-time", "input.py"], { cwd: dir });
+    // A fixture recorded with CPython 3.10 (python-version) runs as 3.10 where the two differ.
+    const version = read(dir, "python-version")?.trim() ?? "3.12";
+    const child = spawn(process.execPath, [join(root, "bin/tsyncio.js"), "run", "--virtual-time", "--python", version, "input.py"], { cwd: dir });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b) => (stdout += b));

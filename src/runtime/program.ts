@@ -15,6 +15,7 @@ import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
+import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
 export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found } from "./importer.js";
@@ -78,6 +79,8 @@ export function current_location(): { filename: string; lineno: number } | null 
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {
+  // A legacy coroutine marks a program written for CPython 3.10 (3.11 removed the decorator).
+  _set_python_version("3.10");
   _warn_at(filename, lineno, '"@coroutine" decorator is deprecated since Python 3.8, use "async def" instead', "DeprecationWarning", true);
 }
 

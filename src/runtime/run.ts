@@ -11,6 +11,7 @@ import { set_frames_provider, set_location_provider, set_module_files, set_progr
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 
 export interface ProgramSource {
@@ -26,6 +27,8 @@ export interface ProgramSource {
   source: string;
   /** The program's other modules, which the main script (and they) import. */
   modules?: ModuleSource[];
+  /** The CPython version the program is run as ("3.12" by default; "3.10" for legacy programs). */
+  pythonVersion?: string;
 }
 
 /** A module of the program: the JavaScript of its `python_module(...)` file, and where it came from. */
@@ -51,6 +54,7 @@ interface Script {
 export function runProgram(program: ProgramSource): number {
   const slash = program.path.lastIndexOf("/");
   set_program_dir(slash >= 0 ? program.path.slice(0, slash) : "");
+  _set_python_version(program.pythonVersion ?? "3.12");
   _reset_modules();
   const scripts = new Map<string, Script>();
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
