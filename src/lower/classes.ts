@@ -14,7 +14,7 @@ import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { describeStmt, firstLine, simpleBinding } from "./syntax.js";
+import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -59,6 +59,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const outer = cx.fn;
   cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
   const bodyNames = new Set<string>();
+  // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
+  const methodDocs: { key: string; value: ir.Expr }[] = [];
   for (const item of s.body) {
     try {
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
@@ -90,6 +92,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
         });
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+        const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
+        if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
@@ -150,6 +154,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
+  if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
   if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });

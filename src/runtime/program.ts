@@ -109,6 +109,8 @@ interface ClassSetup {
   /** Generator methods that are `async def` with `yield` (async generators). */
   asyncgens?: Record<string, number>;
   filename?: string;
+  /** Methods' docstrings (`__doc__`), when the program reads them. */
+  docs?: Record<string, string>;
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
 }
@@ -143,6 +145,10 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
+  }
+  for (const [name, doc] of Object.entries(setup.docs ?? {})) {
+    const m = (cls.prototype as Record<string, unknown>)[name];
+    if (typeof m === "function") Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
   }
   expose_methods(cls);
   setup.decorate?.(cls);
