@@ -4,7 +4,7 @@ import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
-import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
+import { className, classQualname, addressOf, PyObject, KwArgs, isCallableObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
@@ -144,7 +144,7 @@ export function eq(a: unknown, b: unknown): boolean {
       if (a === null || b === null) return false;
       return objEq(a as object, b as object);
     }
-    if (ta === "function") return boundMethodsEq(a as Function, b as Function);
+    if (ta === "function") return isCallableObject(a) ? objEq(a as object, b as object) : boundMethodsEq(a as Function, b as Function);
     return false; // strings, numbers, bigints, booleans compare by value (=== above)
   }
   return eqMixed(a, b, ta, tb);

@@ -1,6 +1,6 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
-import { className, classModule, classQualname, hexAddress, PyObject } from "./object.js";
+import { className, classModule, classQualname, hexAddress, PyObject, isCallableObject } from "./object.js";
 
 /** Objects whose repr is in progress (recursive containers print `[...]`). */
 export const reprActive = new Set<object>();
@@ -165,6 +165,9 @@ export function str(x: unknown): string {
       return x ? "True" : "False";
     case "undefined":
       return "None";
+    case "function":
+      if (!isCallableObject(x)) return repr(x);
+    // falls through: a callable object (a mock) has its own __str__
     case "object": {
       if (x === null) return "None";
       const f = (x as { __str__?: () => unknown }).__str__;

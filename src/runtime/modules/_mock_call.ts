@@ -1,6 +1,6 @@
 // unittest.mock's call records (`call`, `call.foo(1)`, `call().bar()`), ANY, sentinel and DEFAULT.
 // A record is a tuple: (args, kwargs) for call_args, (name, args, kwargs) in mock_calls.
-import { PyObject, popKw } from "../builtins/object.js";
+import { PyObject, popKw, CALLABLE_OBJECT } from "../builtins/object.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { repr } from "../builtins/repr.js";
 import { eq, NotImplemented } from "../builtins/ops.js";
@@ -20,6 +20,10 @@ export function splitArgs(args: unknown[]): [PyTuple<unknown>, PyDict<string, un
 }
 
 const MOCK_NAME = Symbol("call name");
+/** Magic methods a MagicMock records in mock_calls, so `call.__int__()` names one. */
+const RECORDED_MAGICS = new Set(["__int__", "__float__", "__str__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__enter__", "__exit__", "__aenter__", "__aexit__"]);
+/** The _Call record behind a `call` proxy. */
+const RECORD = Symbol("call record");
 
 /** A recorded or expected call. */
 export class _Call extends PyTuple<unknown> {
@@ -43,8 +47,8 @@ export class _Call extends PyTuple<unknown> {
   /** `call(1, k=2)` / `call.foo(1)`: a new record named after this one. */
   __call__(...all: unknown[]): _Call {
     const [args, kwargs] = splitArgs(all);
-    if (this._mock_name === null) return _Call.make(["", args, kwargs], "()");
-    return _Call.make([this._mock_name, args, kwargs], `${this._mock_name}()`, this);
+    if (this._mock_name === null) return callProxy(_Call.make(["", args, kwargs], "()"));
+    return callProxy(_Call.make([this._mock_name, args, kwargs], `${this._mock_name}()`, this));
   }
   _attr(attr: string): _Call {
     if (this._mock_name === null) return _Call.make([], attr, null, false);
@@ -131,10 +135,13 @@ Object.defineProperty(_Call, "__module__", { value: "unittest.mock", writable: t
  */
 function callProxy(c: _Call): any {
   const target = function () {} as unknown as object;
+  Object.defineProperty(target, CALLABLE_OBJECT, { value: true });
   return new Proxy(target, {
     get(_t, key) {
       if (key === "apply" || key === "call" || key === "bind") return (Function.prototype as any)[key];
-      if (typeof key === "symbol" || key in c || /^__.*__$/.test(key) || key === "constructor") {
+      if (key === CALLABLE_OBJECT) return true;
+      if (key === RECORD) return c;
+      if (typeof key === "symbol" || key in c || (/^__.*__$/.test(key) && !RECORDED_MAGICS.has(key)) || key === "constructor") {
         if (key === "__pyrepr__") return () => c.__repr__();
         const v = Reflect.get(c, key, c);
         return typeof v === "function" && key !== "constructor" ? v.bind(c) : v;

@@ -220,7 +220,8 @@ function adopt(parent: State, child: State, name: string | null, newName: string
 function childClass(st: State, name: string): Function {
   if (st.specAsyncs.has(name)) return AsyncMock;
   if (st.magic && ASYNC_MAGICS.has(name)) return AsyncMock;
-  if (st.isAsync) return SYNC_MAGICS.has(name) ? MagicMock : AsyncMock;
+  // An AsyncMock's children are AsyncMocks, except magic methods and the spec's plain methods.
+  if (st.isAsync) return SYNC_MAGICS.has(name) || st.specNames?.has(name) ? MagicMock : AsyncMock;
   if (st.cls === NonCallableMock) return Mock;
   if (st.cls === NonCallableMagicMock) return MagicMock;
   return st.cls === PropertyMock ? MagicMock : st.cls;
