@@ -886,7 +886,7 @@ export class FunctionTestCase extends TestCase {
     return (this._testFunc as { __name__?: string }).__name__ ?? this._testFunc.name;
   }
   __str__(): string {
-    return `${classQualname(this.constructor)} (${this.id()})`;
+    return `${classModule(this.constructor)}.${classQualname(this.constructor)} (${this.id()})`;
   }
 }
 Object.defineProperty(FunctionTestCase, "__module__", { value: "unittest.case", writable: true, configurable: true });
