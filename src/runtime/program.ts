@@ -18,7 +18,7 @@ import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found } from "./importer.js";
+export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
 import { current_module_name } from "./importer.js";
 
 // ───────────── the program ─────────────
@@ -675,6 +675,18 @@ const reraised = new WeakSet<BaseException>();
  * exception (re-raised). The compiler wraps handler bodies with this, so chaining follows the
  * program text and stays right when tasks interleave.
  */
+/**
+ * The exception propagating into a `finally` whose body raises (see lower/exceptions.ts): kept for
+ * __context__, and its printed traceback ends at this frame, as CPython's does.
+ */
+export function finally_pending(e: unknown): BaseException {
+  const exc = caughtException(e);
+  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
+    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
+  }
+  return exc;
+}
+
 export function chain_context(escaping: unknown, handled: BaseException): BaseException {
   const e = toPyException(escaping);
   if (e === handled || e.__context__) return e;
