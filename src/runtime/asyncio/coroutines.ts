@@ -31,7 +31,8 @@ export interface CodeObject {
   readonly co_name: string;
   readonly co_qualname: string;
   readonly co_filename: string;
-  readonly co_firstlineno: number;
+  /** An int, as Python sees it (a bigint). */
+  readonly co_firstlineno: bigint;
 }
 
 /** @internal a code object from the compiler's CodeInfo */
@@ -42,7 +43,7 @@ export function makeCode(code: CodeInfo): CodeObject {
     co_name: dot >= 0 ? q.slice(dot + 1) : q,
     co_qualname: q,
     co_filename: code.filename,
-    co_firstlineno: code.firstlineno,
+    co_firstlineno: BigInt(code.firstlineno),
   });
 }
 
@@ -257,7 +258,7 @@ function coroutine(fn: Function): Function {
   const code: CodeInfo = {
     qualname: named.__qualname__ ?? fn.name ?? "<lambda>",
     filename: named.__code__?.co_filename ?? "<unknown>",
-    firstlineno: named.__code__?.co_firstlineno ?? 0,
+    firstlineno: Number(named.__code__?.co_firstlineno ?? 0),
   };
   if (fn instanceof GeneratorFunction) {
     return coroutine_function(fn as (...a: unknown[]) => CoroGen, code);
@@ -379,7 +380,7 @@ export function _set_suspended_line_provider(fn: ((gen: object) => number | null
 
 /** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */
 function _current_line(coro: Coroutine<unknown>): number {
-  const first = coro._code.co_firstlineno;
+  const first = Number(coro._code.co_firstlineno);
   if (coro._state !== CORO_SUSPENDED || suspendedLine === null) return first;
   return suspendedLine(coro._gen) ?? first;
 }
