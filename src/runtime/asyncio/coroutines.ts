@@ -16,6 +16,7 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
+import { current_frames } from "../program.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
 
@@ -381,6 +382,12 @@ export function _set_suspended_line_provider(fn: ((gen: object) => number | null
 /** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */
 function _current_line(coro: Coroutine<unknown>): number {
   const first = Number(coro._code.co_firstlineno);
+  if (coro._state === CORO_RUNNING) {
+    // Running now (its repr asked from inside it): the line its frame executes, the outermost
+    // frame of that name on the stack (inner frames are what it awaits or calls).
+    const frame = current_frames().find((f) => f.name === coro._code.co_name && f.filename === coro._code.co_filename);
+    if (frame) return frame.lineno;
+  }
   if (coro._state !== CORO_SUSPENDED || suspendedLine === null) return first;
   return suspendedLine(coro._gen) ?? first;
 }
