@@ -1,103 +1,22 @@
 // unittest.case: TestCase (assert methods with CPython's failure messages, setUp/tearDown, class
 // fixtures, cleanups, subTest, skips and expected failures) and the skip decorators.
 // Behaviour and messages follow CPython 3.12's Lib/unittest/case.py; the code is this runtime's.
-import { AssertionError, BaseException, Exception, KeyboardInterrupt, TypeError, ValueError, caughtException } from "../builtins/exceptions.js";
+import { AssertionError, BaseException, KeyboardInterrupt, TypeError, ValueError, caughtException } from "../builtins/exceptions.js";
 import { PyObject, KwArgs, popKw, className, classModule, classQualname } from "../builtins/object.js";
 import { PyDict, PyList, PySetBase, PyTuple } from "../builtins/collections.js";
 import { repr, str } from "../builtins/repr.js";
-import { call, callm, contains, eq, ge, gt, le, lt, sub, toIterable, truthy, typeName, isJsClass } from "../builtins/ops.js";
-import { abs, isinstance, issubclass, len, round } from "../builtins/functions.js";
+import { call, callm, contains, eq, ge, gt, le, lt, sub, toIterable, truthy, typeName } from "../builtins/ops.js";
+import { abs, isinstance, len, round } from "../builtins/functions.js";
 import { pformat } from "./pprint.js";
 import { ndiffLines } from "./difflib.js";
 import { compile as reCompile } from "./re.js";
+import {
+  AssertLogsContext, AssertRaisesContext, AssertWarnsContext, DIFF_THRESHOLD, SkipTest, ShouldStop, commonShortenRepr, safe_repr,
+  splitlines,
+} from "./_unittest_util.js";
+export { SkipTest, skip, skipIf, skipUnless, expectedFailure, safe_repr } from "./_unittest_util.js";
 
 type Fn = (...a: any[]) => any;
-
-// ───────────── exceptions and decorators ─────────────
-
-export class SkipTest extends Exception {}
-Object.defineProperty(SkipTest, "__module__", { value: "unittest.case", writable: true, configurable: true });
-
-/** Stops a test after a failed subtest under failfast, or an expected failure inside a subtest. */
-class ShouldStop extends Exception {}
-
-function markSkip(item: any, reason: string): any {
-  Object.defineProperty(item, "__unittest_skip__", { value: true, writable: true, configurable: true });
-  Object.defineProperty(item, "__unittest_skip_why__", { value: reason, writable: true, configurable: true });
-  return item;
-}
-
-/** `@skip(reason)` (or bare `@skip`) on a test method or a TestCase class. */
-export function skip(reason: unknown): any {
-  if (typeof reason === "function" && !isJsClass(reason)) return markSkip(reason, "");
-  if (typeof reason !== "string") throw new TypeError("Reason for skipping must be a string");
-  return (item: unknown) => markSkip(item, reason);
-}
-
-const identity = (x: unknown) => x;
-export function skipIf(condition: unknown, reason: string): any {
-  return truthy(condition) ? skip(reason) : identity;
-}
-export function skipUnless(condition: unknown, reason: string): any {
-  return truthy(condition) ? identity : skip(reason);
-}
-export function expectedFailure<T>(item: T): T {
-  Object.defineProperty(item, "__unittest_expecting_failure__", { value: true, writable: true, configurable: true });
-  return item;
-}
-
-// ───────────── message helpers (CPython's util.py) ─────────────
-
-const MAX_LENGTH = 80;
-const PLACEHOLDER_LEN = 12;
-const MIN_BEGIN_LEN = 5;
-const MIN_END_LEN = 5;
-const MIN_COMMON_LEN = 5;
-const MIN_DIFF_LEN = MAX_LENGTH - (MIN_BEGIN_LEN + PLACEHOLDER_LEN + MIN_COMMON_LEN + MIN_END_LEN);
-const DIFF_THRESHOLD = 2 ** 16;
-
-export function safe_repr(obj: unknown, short = false): string {
-  let r: string;
-  try {
-    r = repr(obj);
-  } catch {
-    r = PyObject.prototype.__repr__.call(obj);
-  }
-  if (!short || r.length < MAX_LENGTH) return r;
-  return r.slice(0, MAX_LENGTH) + " [truncated]...";
-}
-
-function shorten(s: string, prefixlen: number, suffixlen: number): string {
-  const skip = s.length - prefixlen - suffixlen;
-  if (skip > PLACEHOLDER_LEN) return `${s.slice(0, prefixlen)}[${skip} chars]${s.slice(s.length - suffixlen)}`;
-  return s;
-}
-
-function commonPrefix(strs: string[]): string {
-  let p = strs[0];
-  for (const s of strs) while (!s.startsWith(p)) p = p.slice(0, -1);
-  return p;
-}
-
-/** Reprs of the values, shortened around their common prefix when they are long. */
-function commonShortenRepr(...args: unknown[]): string[] {
-  const reprs = args.map((a) => safe_repr(a));
-  const maxlen = Math.max(...reprs.map((r) => r.length));
-  if (maxlen <= MAX_LENGTH) return reprs;
-  let prefix = commonPrefix(reprs);
-  const prefixlen = prefix.length;
-  const commonLen = MAX_LENGTH - (maxlen - prefixlen + MIN_BEGIN_LEN + PLACEHOLDER_LEN);
-  if (commonLen > MIN_COMMON_LEN) {
-    prefix = shorten(prefix, MIN_BEGIN_LEN, commonLen);
-    return reprs.map((s) => prefix + s.slice(prefixlen));
-  }
-  prefix = shorten(prefix, MIN_BEGIN_LEN, MIN_COMMON_LEN);
-  return reprs.map((s) => prefix + shorten(s.slice(prefixlen), MIN_DIFF_LEN, MIN_END_LEN));
-}
-
-function splitlines(s: string, keepends: boolean): string[] {
-  return callm(s, "splitlines", keepends) as string[];
-}
 
 // ───────────── the outcome of one test ─────────────
 
@@ -248,78 +167,6 @@ class SubTestContext extends PyObject {
     } finally {
       this.owner._subtest = this.parent;
     }
-  }
-}
-
-// ───────────── assertRaises / assertRaisesRegex / assertWarns ─────────────
-
-class AssertRaisesContext extends PyObject {
-  declare expected: unknown;
-  declare test_case: TestCase;
-  declare expected_regex: any;
-  declare obj_name: string | null;
-  declare msg: unknown;
-  declare exception: unknown;
-  declare handling: BaseException | null;
-  __init__(expected: unknown, testCase: TestCase, expectedRegex: unknown = null): void {
-    this.expected = expected;
-    this.test_case = testCase;
-    this.expected_regex = expectedRegex === null || expectedRegex === undefined ? null : typeof expectedRegex === "string" ? reCompile(expectedRegex) : expectedRegex;
-    this.obj_name = null;
-    this.msg = null;
-    this.exception = null;
-    this.handling = null;
-  }
-  _raiseFailure(standardMsg: string): never {
-    const msg = this.test_case._formatMessage(this.msg, standardMsg);
-    const failure = call(this.test_case.failureException, msg);
-    if (this.handling && failure instanceof BaseException) failure.__context__ = this.handling;
-    throw failure;
-  }
-  /** assertRaises(exc, callable, *args): calls it inside the context. */
-  handle(args: unknown[], name: string): unknown {
-    const k = popKw(args);
-    if (!args.length) {
-      this.msg = k?.msg ?? null;
-      if (k) for (const key of Object.keys(k)) if (key !== "msg") throw new TypeError(`${key} is an invalid keyword argument for this function`);
-      return this;
-    }
-    const [callable, ...rest] = args;
-    if (typeof callable !== "function" && !(callable && typeof (callable as { __call__?: unknown }).__call__ === "function")) {
-      throw new TypeError(`${name}() arg 1 must be an exception type or tuple of exception types`);
-    }
-    this.obj_name = (callable as { __name__?: string }).__name__ ?? (callable as Function).name ?? str(callable);
-    this.__enter__();
-    try {
-      k ? call(callable, ...rest, new KwArgs(k)) : call(callable, ...rest);
-    } catch (e) {
-      const exc = caughtException(e);
-      if (!truthy(this.__exit__(exc.constructor, exc, null))) throw exc;
-      return null;
-    }
-    this.__exit__(null, null, null);
-    return null;
-  }
-  __enter__(): this {
-    return this;
-  }
-  __exit__(excType: unknown, excValue: unknown, _tb: unknown): boolean {
-    if (excType === null || excType === undefined) {
-      const e = this.expected as { __name__?: string };
-      const name = typeof this.expected === "function" ? e.__name__ ?? className(this.expected as Function) : str(this.expected);
-      this._raiseFailure(this.obj_name ? `${name} not raised by ${this.obj_name}` : `${name} not raised`);
-    }
-    if (!issubclass(excType, this.expected)) return false;
-    // CPython keeps the exception without its traceback; a failure raised now has it as context.
-    Object.defineProperty(excValue, "__traceback_cleared__", { value: true, configurable: true });
-    this.exception = excValue;
-    this.handling = excValue as BaseException;
-    if (this.expected_regex === null) return true;
-    const text = str(excValue);
-    if (this.expected_regex.search(text) === null) {
-      this._raiseFailure(`"${this.expected_regex.pattern}" does not match "${text}"`);
-    }
-    return true;
   }
 }
 
@@ -834,6 +681,20 @@ export class TestCase extends PyObject {
   }
   assertRaisesRegex(expected: unknown, expected_regex: unknown, ...args: unknown[]): unknown {
     return new AssertRaisesContext(expected, this, expected_regex).handle(args, "assertRaisesRegex");
+  }
+  assertWarns(expected: unknown, ...args: unknown[]): unknown {
+    return new AssertWarnsContext(expected, this).handle(args, "assertWarns");
+  }
+  assertWarnsRegex(expected: unknown, expected_regex: unknown, ...args: unknown[]): unknown {
+    return new AssertWarnsContext(expected, this, expected_regex).handle(args, "assertWarnsRegex");
+  }
+  assertLogs(...args: unknown[]): unknown {
+    const k = popKw(args) ?? {};
+    return new AssertLogsContext(this, args[0] ?? k.logger ?? null, args[1] ?? k.level ?? null, false);
+  }
+  assertNoLogs(...args: unknown[]): unknown {
+    const k = popKw(args) ?? {};
+    return new AssertLogsContext(this, args[0] ?? k.logger ?? null, args[1] ?? k.level ?? null, true);
   }
 }
 
