@@ -98,7 +98,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
           // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: item.lineno });
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: firstLine(item) });
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
@@ -108,7 +108,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
-          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
+          // A decorated method starts at its first decorator's line (co_firstlineno: Handle reprs).
+          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: firstLine(item) });
         }
       } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
         const v = item.value;

@@ -134,6 +134,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
+    // `K.m` of a static or class method names itself `K.m` (callback reprs, __qualname__).
+    const own = (cls as unknown as Record<string, unknown>)[name];
+    if (typeof own === "function" && !Object.prototype.hasOwnProperty.call(own, "__qualname__")) {
+      Object.defineProperty(own, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
+    }
     Object.defineProperty(cls.prototype, name, {
       get(this: object) {
         const owner = this.constructor as unknown as Record<string, Function>;

@@ -10,7 +10,7 @@ import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
 import { set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
-import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 
@@ -72,9 +72,10 @@ export function runProgram(program: ProgramSource): number {
   });
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
   set_module_files(moduleNames);
-  set_frames_provider(() =>
-    pythonFrames(new Error(), scripts).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" })),
-  );
+  const frames = () =>
+    pythonFrames(new Error(), scripts).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" }));
+  set_frames_provider(frames);
+  _set_running_frames_provider(frames);
   // Where a suspended generator waits or a function is defined, as a Python file and line: the
   // host (when it has a debugger API) says which script and JS line; new Function puts two lines
   // of its own before the body.

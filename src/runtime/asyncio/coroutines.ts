@@ -16,7 +16,6 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
-import { current_frames } from "../program.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
 
@@ -379,13 +378,21 @@ export function _set_suspended_line_provider(fn: ((gen: object) => number | null
   suspendedLine = fn;
 }
 
+/** The program's frames on the stack now, outermost first (installed by the runner; see run.ts). */
+let runningFrames: (() => { name: string; filename: string; lineno: number }[]) | null = null;
+
+/** @internal */
+export function _set_running_frames_provider(fn: typeof runningFrames): void {
+  runningFrames = fn;
+}
+
 /** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */
 function _current_line(coro: Coroutine<unknown>): number {
   const first = Number(coro._code.co_firstlineno);
   if (coro._state === CORO_RUNNING) {
     // Running now (its repr asked from inside it): the line its frame executes, the outermost
     // frame of that name on the stack (inner frames are what it awaits or calls).
-    const frame = current_frames().find((f) => f.name === coro._code.co_name && f.filename === coro._code.co_filename);
+    const frame = runningFrames?.().find((f) => f.name === coro._code.co_name && f.filename === coro._code.co_filename);
     if (frame) return frame.lineno;
   }
   if (coro._state !== CORO_SUSPENDED || suspendedLine === null) return first;
