@@ -8,16 +8,26 @@ const files = import.meta.glob<string>("../../fixtures/seed-*/input.py", {
   eager: true,
 });
 
+// The CPython version each seed was recorded with (fixtures/seed-*/python-version; 3.12 without one).
+const versions = import.meta.glob<string>("../../fixtures/seed-*/python-version", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
 export interface Example {
   /** The seed's file name, e.g. `12_ensure_future.py`. */
   name: string;
   source: string;
+  /** The CPython version whose output it reproduces where 3.10 and 3.12 differ. */
+  pythonVersion: string;
 }
 
 export const examples: Example[] = Object.entries(files)
   .map(([path, source]) => {
     const dir = /seed-([^/]+)\/input\.py$/.exec(path)![1]!;
-    return { name: `${dir.replaceAll("-", "_")}.py`, source };
+    const version = versions[path.replace(/input\.py$/, "python-version")]?.trim() ?? "3.12";
+    return { name: `${dir.replaceAll("-", "_")}.py`, source, pythonVersion: version };
   })
   .sort((a, b) => a.name.localeCompare(b.name));
 
