@@ -86,6 +86,19 @@ export function warn_legacy_coroutine(filename: string, lineno: number): void {
 
 // ───────────── functions and classes ─────────────
 
+/**
+ * A generator function's objects know its name and qualname (`gen.__name__`, the repr
+ * `<generator object f at 0x...>`): set on the function's prototype, which its generators inherit.
+ */
+export function mark_generator<F extends Function>(fn: F, qualname: string): F {
+  const proto = (fn as { prototype?: object }).prototype;
+  if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
+    Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
+    Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
+  }
+  return fn;
+}
+
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
 export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string }): F {
   Object.defineProperty(fn, "name", { value: info.name, configurable: true });
@@ -150,6 +163,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
+  }
+  // Plain generator methods name their generators `Class.method`.
+  for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
+    if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]") mark_generator(d.value, `${qualname}.${name}`);
   }
   for (const [name, doc] of Object.entries(setup.docs ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name];

@@ -119,6 +119,11 @@ export function repr(x: unknown): string {
         }
         return s;
       }
+      // A generator object: named by its function (mark_generator / define_class), else a genexpr.
+      if (Object.prototype.toString.call(x) === "[object Generator]") {
+        const q = (x as { __qualname__?: unknown }).__qualname__;
+        return `<generator object ${typeof q === "string" ? q : "<genexpr>"} at ${hexAddress(x)}>`;
+      }
       return foreignRepr(x);
     }
   }
