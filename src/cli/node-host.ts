@@ -12,7 +12,7 @@
 
 import * as fs from "node:fs";
 import { closeSync, readSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
@@ -245,6 +245,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
     pid: process.pid,
     cpuCount: availableParallelism(),
+    uname: () => ({ system: osType(), node: hostname(), release: release(), version: osVersion(), machine: machine() }),
     cwd: () => process.cwd(),
     fs: nodeFileSystem,
     // Web Crypto's global: node:crypto loads only when a program seeds `random` (start-up time).

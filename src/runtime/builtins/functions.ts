@@ -6,7 +6,7 @@ import {
   ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
-import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { KwArgs, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { in_mro, mro_of, multiple_inheritance_used } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -354,7 +354,7 @@ export const int = typeObject(
       case "string":
         return parseIntStr(x, 10, x);
     }
-    if (x !== null && typeof x === "object") {
+    if (x !== null && (typeof x === "object" || isCallableObject(x))) {
       for (const m of ["__int__", "__index__", "__trunc__"]) {
         const f = (x as Record<string, unknown>)[m];
         if (typeof f === "function") return f.call(x) as bigint;
@@ -394,7 +394,7 @@ export const float = typeObject(
       case "string":
         return parseFloatStr(x, x);
     }
-    if (x !== null && typeof x === "object") {
+    if (x !== null && (typeof x === "object" || isCallableObject(x))) {
       const f = (x as { __float__?: () => number }).__float__;
       if (typeof f === "function") return f.call(x);
       const i = (x as { __index__?: () => bigint }).__index__;
@@ -545,6 +545,7 @@ function pytypeOf(x: unknown): unknown {
     case "undefined":
       return NoneType;
     case "function":
+      if (isCallableObject(x)) return (x as { constructor: unknown }).constructor;
       if (isClass(x)) return type;
       return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
     case "object": {
