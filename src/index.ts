@@ -3,6 +3,7 @@
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
 import { parse, type PySyntaxError } from "./parse/index.js";
+import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -10,7 +11,7 @@ import { diagnosticText } from "./diagnostics/codes.js";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
-export { renderDiagnostic } from "./diagnostics/render.js";
+export { renderDiagnostic, palette } from "./diagnostics/render.js";
 export { formatSyntaxError } from "./diagnostics/syntax-error.js";
 export { moduleIdentity, type ModuleIdentity, type ProgramModules, type LocalModule } from "./lower/index.js";
 
@@ -49,7 +50,12 @@ export interface CompileResult {
 function front(source: string, filename: string, options: { module?: ModuleIdentity; modules?: ProgramModules }) {
   const parsed = parse(source, filename);
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
-  const { body, diagnostics, localModules } = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules, source });
+  // Before lowering, which may rewrite the tree: what the runtime has only to raise NotImplementedError.
+  const unsupported = unsupportedApis(parsed.module, source);
+  const lowered = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules, source });
+  const { localModules } = lowered;
+  const diagnostics = unsupported.length ? [...lowered.diagnostics, ...unsupported].sort((a, b) => a.lineno - b.lineno || a.col - b.col) : lowered.diagnostics;
+  const body = unsupported.length ? null : lowered.body;
   return { body, diagnostics, syntaxError: null, localModules };
 }
 

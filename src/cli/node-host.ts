@@ -14,7 +14,6 @@ import * as fs from "node:fs";
 import { closeSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { StringDecoder } from "node:string_decoder";
 import { Session } from "node:inspector";
 import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 import { blockingSleep, setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
@@ -240,7 +239,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
-    readline: () => readLine(),
+    readStdin,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
   });
@@ -340,32 +339,22 @@ function sourceLine(obj: object, script: Function): number | null {
   }
 }
 
-let stdinRest = "";
-// The stream is decoded as a whole: a character whose bytes straddle two reads stays intact.
-const stdinDecoder = new StringDecoder("utf8");
-function readLine(): string | null {
-  const chunk = Buffer.alloc(4096);
+/** Up to `max` bytes of stdin from one read (blocking); null at EOF. */
+function readStdin(max: number): Uint8Array | null {
+  const chunk = Buffer.alloc(max);
   for (;;) {
-    const nl = stdinRest.indexOf("\n");
-    if (nl >= 0) {
-      const line = stdinRest.slice(0, nl);
-      stdinRest = stdinRest.slice(nl + 1);
-      return line;
-    }
-    let n = 0;
     try {
-      n = readSync(0, chunk, 0, chunk.length, null);
+      const n = readSync(0, chunk, 0, max, null);
+      return n === 0 ? null : chunk.subarray(0, n);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      n = 0;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EAGAIN") return null;
+      sleepMs(5); // a non-blocking stdin (a terminal shared with Node): wait, then read again
     }
-    if (n === 0) {
-      stdinRest += stdinDecoder.end();
-      if (!stdinRest) return null;
-      const line = stdinRest;
-      stdinRest = "";
-      return line;
-    }
-    stdinRest += stdinDecoder.write(chunk.subarray(0, n));
   }
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
 }

@@ -142,6 +142,11 @@ export class Diagnostics {
     throw new DiagnosticError(this.make(node, code, params[0]));
   }
 
+  /** Reports `code` at `node` and goes on. */
+  report<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): void {
+    this.list.push(this.make(node, code, params[0]));
+  }
+
   /** Catches what `error` threw: the diagnostic joins the list; anything else goes on. */
   collect(e: unknown): void {
     if (!(e instanceof DiagnosticError)) throw e;

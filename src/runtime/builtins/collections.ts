@@ -1,4 +1,5 @@
 // list, tuple, dict, set, frozenset, range.
+import { hideJsMember } from "./js-names.js";
 import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { host } from "../host.js";
 import { repr, reprActive } from "./repr.js";
@@ -1600,3 +1601,7 @@ export class RangeIterator implements Iterator<bigint> {
     return BigInt(this.n - this.i);
   }
 }
+
+// `size` is JavaScript's view of a dict or set (Python has len()).
+hideJsMember(PyDict.prototype, "size");
+hideJsMember(PySetBase.prototype, "size");
