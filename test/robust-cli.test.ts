@@ -345,3 +345,43 @@ describe("item 16: re accepts and rejects what CPython does", () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([Number(read("code")), read("out"), read("err").replaceAll("{dir}", fixtures)]);
   });
 });
+
+describe("item 13: the front end rejects what CPython rejects", () => {
+  const rejects = async (name: string, source: string | Buffer) => {
+    const f = write(name, source);
+    const r = await runCli(["run", f], { limitMs: 60_000 });
+    return { code: r.code, stderr: r.stderr.replaceAll(join(dir, f), "FILE") };
+  };
+
+  it("NUL bytes in the source", async () => {
+    expect(await rejects("nul.py", 'x = 1\ny = 2\nz = "a\0b"\n')).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 3\n    z = "a\nSyntaxError: source code cannot contain null bytes\n',
+    });
+  });
+
+  it("TabError for tabs and spaces that disagree", async () => {
+    expect(await rejects("tab.py", "if True:\n\tx = 1\n        y = 2\n")).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 3\n    y = 2\nTabError: inconsistent use of tabs and spaces in indentation\n',
+    });
+  });
+
+  it("100 levels of indentation", async () => {
+    const src = Array.from({ length: 100 }, (_, i) => " ".repeat(i) + "if True:\n").join("") + " ".repeat(100) + "pass\n";
+    expect(await rejects("indent100.py", src)).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 101\n    pass\nIndentationError: too many levels of indentation\n',
+    });
+  });
+
+  it("too many statically nested blocks (21 loops; 20 run)", async () => {
+    const nest = (n: number) => Array.from({ length: n }, (_, i) => "    ".repeat(i) + "for x in []:\n").join("") + "    ".repeat(n) + "pass\nprint('ran')\n";
+    expect(await rejects("nest21.py", nest(21))).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 21\n    for x in []:\n    ^^^^^^^^^^^^\nSyntaxError: too many statically nested blocks\n',
+    });
+    const ok = await runCli(["run", write("nest20.py", nest(20))]);
+    expect([ok.code, ok.stdout]).toEqual([0, "ran\n"]);
+  });
+});
