@@ -385,3 +385,20 @@ describe("item 13: the front end rejects what CPython rejects", () => {
     expect([ok.code, ok.stdout]).toEqual([0, "ran\n"]);
   });
 });
+
+describe("item 12: an int literal past the 4300-digit limit", () => {
+  it("is a SyntaxError with CPython's message (a hex literal and 4300 digits are fine)", async () => {
+    const bad = write("biglit.py", `x = 1\ny = 1_${"1".repeat(4300)}\n`);
+    const r = await runCli(["run", bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`  File "${join(dir, bad)}", line 2`);
+    expect(lines[lines.length - 1]).toBe(
+      "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+    );
+    expect(r.stderr).not.toContain("^");
+    const good = write("oklit.py", `x = 0x${"f".repeat(5000)}\ny = ${"1".repeat(4300)}\nprint(x % 7, y % 7)\n`);
+    const ok = await runCli(["run", good]);
+    expect([ok.code, ok.stdout]).toEqual([0, "3 5\n"]);
+  });
+});

@@ -24,6 +24,8 @@ export class SyntaxErrorAt extends Error {
     readonly from: number,
     readonly to: number = from,
     readonly kind: PySyntaxError["kind"] = "SyntaxError",
+    /** False when CPython gives no column (offset 0: no caret is shown). */
+    readonly column: boolean = true,
   ) {
     super(message);
   }

@@ -98,9 +98,9 @@ export function toPyError(e: SyntaxErrorAt, lines: LineMap, filename: string): P
     msg: e.message,
     filename,
     lineno: start + 1,
-    offset: lines.charColumn(e.from),
+    offset: e.column ? lines.charColumn(e.from) : 0,
     end_lineno: end + 1,
-    end_offset: lines.charColumn(Math.max(e.to, e.from)),
+    end_offset: e.column ? lines.charColumn(Math.max(e.to, e.from)) : 0,
     text: lines.lineText(start + 1),
   };
 }
