@@ -402,3 +402,23 @@ describe("item 12: an int literal past the 4300-digit limit", () => {
     expect([ok.code, ok.stdout]).toEqual([0, "3 5\n"]);
   });
 });
+
+describe("item 13: nested f-strings", () => {
+  const nested = (n: number) => {
+    let s = "1";
+    for (let i = 0; i < n; i++) s = i % 2 === 0 ? `f"{${s}}"` : `f'{${s}}'`;
+    return `x = ${s}\nprint(x)\n`;
+  };
+
+  it("150 nested f-strings are 'too many nested f-strings' at the 150th one's quote; 149 run", async () => {
+    const bad = write("fstr150.py", nested(150));
+    const r = await runCli(["run", bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe(`  File "${join(dir, bad)}", line 1`);
+    expect(lines[2].indexOf("^") - 4).toBe(452); // CPython's offset 453 (1-based)
+    expect(lines[3]).toBe("SyntaxError: too many nested f-strings");
+    const ok = await runCli(["run", write("fstr149.py", nested(149))]);
+    expect([ok.code, ok.stdout]).toEqual([0, "1\n"]);
+  });
+});
