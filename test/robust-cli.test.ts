@@ -422,3 +422,14 @@ describe("item 13: nested f-strings", () => {
     expect([ok.code, ok.stdout]).toEqual([0, "1\n"]);
   });
 });
+
+describe("item 13: a source too complex for CPython's parser", () => {
+  it("'not ' * 250000 is CPython's instant MemoryError, not minutes and gigabytes", async () => {
+    const f = write("nots.py", `x = ${"not ".repeat(250_000)}1\n`);
+    const r = await runCli(["run", f], { limitMs: 30_000 });
+    expect([r.code, r.stderr]).toEqual([1, "MemoryError: Parser stack overflowed - Python source too complex to parse\n"]);
+    expect(r.ms).toBeLessThan(15_000);
+    const edge = await runCli(["run", write("minus.py", `x = ${"- ".repeat(5967)}1\n`)]);
+    expect(edge.stderr).toBe("MemoryError: Parser stack overflowed - Python source too complex to parse\n");
+  });
+});

@@ -1,7 +1,8 @@
 // The syntax error type of the front end, shaped like CPython's SyntaxError attributes.
 
 export interface PySyntaxError {
-  kind: "SyntaxError" | "IndentationError" | "TabError";
+  /** MemoryError: CPython's parser ran out of stack ("too complex to parse"; no location shown). */
+  kind: "SyntaxError" | "IndentationError" | "TabError" | "MemoryError";
   msg: string;
   filename: string;
   lineno: number;
