@@ -433,3 +433,14 @@ describe("item 13: a source too complex for CPython's parser", () => {
     expect(edge.stderr).toBe("MemoryError: Parser stack overflowed - Python source too complex to parse\n");
   });
 });
+
+describe("item 9: many tasks", () => {
+  it("asyncio.run's shutdown cancels any number of pending tasks (no 'Task was destroyed' flood)", { timeout: 320_000 }, async () => {
+    // The tasks are still pending when main() fails; asyncio.run cancels them all, as CPython does.
+    const f = write("pending9.py", "import asyncio\nasync def work():\n    await asyncio.sleep(10)\nasync def main():\n    tasks = [asyncio.create_task(work()) for _ in range(130000)]\n    await asyncio.sleep(0)\n    raise ValueError('stop')\nasyncio.run(main())\n");
+    const r = await runCli(["run", "--virtual-time", f], { limitMs: 300_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("Task was destroyed");
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe("ValueError: stop");
+  });
+});
