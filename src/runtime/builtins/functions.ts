@@ -23,9 +23,9 @@ import { intFromBytes } from "./intbytes.js";
 import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { TextIOWrapper, makeStdin } from "./stdin.js";
 import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
-import { TextIOWrapper, makeStdin } from "./stdin.js";
 
 type AnyFn = (...args: any[]) => any;
 
