@@ -25,8 +25,11 @@ import { createIoHost } from "./io/io-host.js";
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
 
-/** The share of the old generation's limit in use at which the program gets MemoryError. */
-const MEMORY_ERROR_AT = 0.92;
+/**
+ * How much of the old generation's limit must stay free, else the program gets MemoryError: 15%,
+ * and at least 24 MB (a small heap fills between two checks, which a loaded machine delays).
+ */
+const memoryReserve = (limit: number) => Math.max(limit * 0.15, 24 * 1024 * 1024);
 
 /**
  * V8's limit for the old generation (where a growing program's objects end up; V8 aborts when it
@@ -192,7 +195,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   let memoryExhausted: (() => number) | null = null;
   const oldGenerationLimit = oldGenerationSize();
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.heapCheck")] = () => {
-    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit * MEMORY_ERROR_AT) return;
+    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit - memoryReserve(oldGenerationLimit)) return;
     stopping = true;
     const code = memoryExhausted();
     stdout.flushQuietly(lastChance);

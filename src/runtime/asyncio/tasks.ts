@@ -747,7 +747,15 @@ function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> 
     }
     return_exceptions = kw.return_exceptions;
   }
-  const returnExc = !!return_exceptions;
+  return _gather(aws, !!return_exceptions);
+}
+
+/**
+ * gather() over an array: the runtime's own callers (asyncio.run's shutdown cancelling every
+ * task) pass any number of awaitables, which a spread into gather()'s arguments cannot (JS
+ * arguments live on the stack: about 120,000 overflow it).
+ */
+export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | Future<PyList<unknown>> {
   if (aws.length === 0) {
     const loop = events.get_event_loop() as BaseEventLoop;
     const outer = loop.create_future() as Future<PyList<unknown>>;
