@@ -111,7 +111,8 @@ describe("item 4: a stalled stdout reader", () => {
     const f = write("big2.py", BIG);
     const s = start(["run", f]);
     s.child.stdout!.pause();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Time for the CLI to start, translate and block on the full pipe (longer on a loaded machine).
+    await new Promise((r) => setTimeout(r, 4000));
     s.child.kill("SIGINT");
     expect(await until(() => s.stderr().includes("KeyboardInterrupt"), 20_000)).toBe(true);
     s.child.stdout!.resume();
