@@ -43,7 +43,9 @@ function sources(): Source[] {
       if (statSync(p).isDirectory()) walk(p);
       else if (p.endsWith(".ts") && !p.endsWith(".d.ts")) {
         const text = readFileSync(p, "utf8");
-        const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+        const specifiers = [
+          ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g),
+        ].map((m) => (m[1] ?? m[2] ?? m[3])!);
         out.push({ file: relative(root, p), specifiers });
       }
     }
