@@ -78,6 +78,21 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     }
     return out;
   }
+  // `from concurrent import futures`, `from unittest import mock`: a runtime submodule, bound as
+  // the module it is (so `futures.ThreadPoolExecutor()` is known to be a class).
+  const submodules = s.level ? [] : s.names.filter((a) => STDLIB[`${modName}.${a.name}`] !== undefined);
+  if (submodules.length > 0) {
+    const out: ir.Stmt[] = [];
+    for (const a of submodules) {
+      const full = `${modName}.${a.name}`;
+      const local = a.asname ?? a.name;
+      cx.knownIn(cx.fn.scope).set(local, { kind: "module", name: full });
+      if (cx.fn.scope.kind === "module") cx.imports.namespace(safeName(local), STDLIB[full]!.from);
+      else out.push(assignName(cx, local, id(moduleNamespace(cx, full, STDLIB[full]!.from)), s.lineno));
+    }
+    const rest = s.names.filter((a) => !submodules.includes(a));
+    return rest.length > 0 ? [...out, ...importFrom(cx, { ...s, names: rest })] : out;
+  }
   const info = STDLIB[modName];
   if (!info || s.level) return missingModule(cx, s, resolved.name);
   if (cx.fn.scope.kind !== "module") {
