@@ -1,6 +1,7 @@
 # Source: https://github.com/dhellmann/pymotw-3/blob/master/source/threading/threading_condition.py (PyMOTW-3, Doug Hellmann: a Condition to control sequencing between threads)
 # Changed: logging writes to stdout without %(asctime)s (wall-clock time); the producer calls
 # notify_all() instead of notifyAll() (deprecated since 3.10).
+# Rule: after notify_all() the two consumers take the lock in either order (247.out.regex allows both).
 import logging
 import sys
 import threading

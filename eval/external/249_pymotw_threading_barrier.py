@@ -1,4 +1,5 @@
 # Source: https://github.com/dhellmann/pymotw-3/blob/master/source/threading/threading_barrier.py (PyMOTW-3, Doug Hellmann: a Barrier)
+# Rule: the two threads woken by the barrier print in either order (249.out.regex allows both).
 import threading
 import time
 
