@@ -19,6 +19,8 @@ export interface Host {
   wallTime(): number;
   /** Block the whole thread for `seconds` (virtual hosts advance the clock instead). */
   sleep(seconds: number): void;
+  /** Block in real time even under the virtual clock (a deadlock's hang, which Ctrl-C and --timeout end). */
+  realSleep?(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
   /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
@@ -67,6 +69,8 @@ export interface Host {
   watchMemory?(onExhausted: () => number): void;
   /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
   heapRoom?(): number;
+  /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
+  io?: IoHost;
 }
 
 /**
@@ -122,6 +126,8 @@ export interface HostFileSystem {
   /** Disk space of the file system holding `path`, in bytes. */
   diskUsage?(path: string): { total: number; used: number; free: number };
 }
+
+import type { IoHost } from "./io-messages.js";
 
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
 
@@ -217,6 +223,7 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     sleepUntil(monotonic: number) {
       if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
     },
+    realSleep: base.realSleep ?? base.sleep,
     virtualTime: true,
   }) as Host;
   return h;

@@ -147,6 +147,9 @@ function flushAtExit(): number | null {
 const SCRIPT_URL = "tsyncio-program.js";
 
 function atExit(): void {
+  // The interpreter waits for the non-daemon threads first (CPython's threading._shutdown).
+  const threading = modules["tsyncio/runtime/threading"] as { _shutdown?: () => void };
+  threading._shutdown?.();
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
 }

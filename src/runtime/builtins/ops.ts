@@ -1475,6 +1475,12 @@ export function setattr(obj: any, name: string, value: unknown): null {
     sa.call(obj, name, value);
     return null;
   }
+  // A runtime module (a module namespace, whose exports are its own read-only properties) takes
+  // assignments through the __setattr__ it exports (sys.stdout = ..., threading.excepthook = ...).
+  if (typeof sa === "function" && !(obj instanceof PyObject) && Object.prototype.hasOwnProperty.call(obj, "__setattr__")) {
+    sa.call(obj, name, value);
+    return null;
+  }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);

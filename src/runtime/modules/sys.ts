@@ -51,7 +51,8 @@ export const platform = "linux";
 export const byteorder = "little";
 export const maxsize = 9223372036854775807n;
 export const maxunicode = 1114111n;
-export const executable = "";
+/** A launcher that runs Python files and -c code through tsyncio (bin/tsyncio-python), when the host has one. */
+export const executable = host.io?.pythonLauncher ?? "";
 export const prefix = "";
 export const path: PyList<string> = PyList.fromArray([""]);
 export const modules = new PyDict<string, unknown>();
