@@ -60,7 +60,11 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const modName = s.module ?? "";
   if (modName === "__future__") return [];
   const resolved = absoluteName(cx.identity(), s.level ?? 0, s.module);
-  if ("error" in resolved) return cx.diags.error(s, "TSY3003", { reason: resolved.error });
+  if ("error" in resolved) {
+    // Inside `try`, CPython's ImportError is what the program's fallback catches (`except ImportError`).
+    if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(resolved.error)), s.lineno)];
+    return cx.diags.error(s, "TSY3003", { reason: resolved.error });
+  }
   const chain = localChain(cx.options.modules, resolved.name);
   if (chain) {
     const out: ir.Stmt[] = [];
