@@ -1,12 +1,11 @@
-// Like run-js.mjs, but also prints (on stderr) the CPU time of the program's run alone, start-up
-// excluded: `CPU <ms>`. On the shared machine, start-up (~0.3 s) is the noisiest part of a
-// whole-process measurement, so A/B comparisons of runtime changes use this:
+// Like run-js.mjs (same loader: the bundle while its stamp matches, as bin/tsyncio.js), but also
+// prints on stderr the CPU time of the program's run alone, start-up excluded: `CPU <ms>`. The
+// bench subtracts it from the whole process's CPU to report start-up separately:
 //   node bench/lib/run-js-cpu.mjs PROGRAM.json [ARGS...]
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { loadCli } from "../../bin/load-cli.js";
 
-const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
-const bundled = mtime("../../dist/cli/tsyncio.bundle.js") >= mtime("../../dist/cli/main.js");
-const { loadRunner } = await import(bundled ? "../../dist/cli/tsyncio.bundle.js" : "../../dist/cli/main.js");
+const { loadRunner } = await loadCli();
 
 const [file, ...args] = process.argv.slice(2);
 const program = JSON.parse(readFileSync(file, "utf8"));

@@ -40,6 +40,14 @@ const programs = {
       return `timers ${N} ${total}`;
     })());
   },
+  pending(N) {
+    function* sleeper(i) { yield* sleep(0.5); return i; }
+    return run((function* () {
+      const tasks = []; for (let i = 0; i < N; i++) tasks.push(new Task(sleeper(i)));
+      let total = 0; for (const t of tasks) total += yield* t;
+      return `pending ${N} ${total}`;
+    })());
+  },
   prodcons(N) {
     function* producer(q, start, count) { for (let i = start; i < start + count; i++) yield* q.put(i); }
     function* consumer(q) { let total = 0; for (;;) { const item = yield* q.get(); if (item === null) return total; total += item; } }

@@ -2,13 +2,14 @@
 //
 // All are FIFO-fair the way CPython's are: waiters queue up as Futures in a deque and a release
 // wakes the oldest one that is still waiting; a newcomer can take a free Lock only when no
-// (uncancelled) waiter is queued. `async with` uses __aenter__/__aexit__, which return coroutines.
+// (uncancelled) waiter is queued. `async with` uses __aenter__/__aexit__, which return coroutines
+// (over small iterators, not generators: see _AsyncWithAcquire).
 // CPython: Lib/asyncio/locks.py (3.12).
 import { RuntimeError, ValueError } from "./_compat.js";
 import { Deque } from "./_collections.js";
 import { _bind, _isNone, _toInt } from "./_util.js";
-import { coroutine_function } from "./coroutines.js";
-import type { Coroutine, CoroGen } from "./coroutines.js";
+import { Coroutine, _as_coroutine_function, awaitable, coroutine_function, makeCode } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
 import { BrokenBarrierError, CancelledError, _setModule } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import type { Future } from "./futures.js";
@@ -44,15 +45,181 @@ class _ContextManagerMixin extends _LoopBoundMixin {
     throw new RuntimeError("release() not implemented");
   }
 }
-asyncMethod(_ContextManagerMixin, "__aenter__", 13, function* (this: _ContextManagerMixin) {
+Object.defineProperty(_ContextManagerMixin, "name", { value: "_ContextManagerMixin" });
+
+/**
+ * The steps of the stock acquire() (Lock's and Semaphore's): the acquire generator and the
+ * `async with` iterator below both run them, so the logic exists once.
+ */
+interface _AcquireSteps {
+  /** Takes the lock now if it is free (no waiting); true when taken. */
+  _acq_now(): boolean;
+  /** Queues a waiter and returns it. */
+  _acq_wait(): Future<unknown>;
+  /** The waiter leaves the queue (woken, cancelled or abandoned). */
+  _acq_leave(fut: Future<unknown>): void;
+  /** After waiting: the waiter was woken. */
+  _acq_won(): void;
+  /** After waiting: the wait raised `e`. */
+  _acq_failed(fut: Future<unknown>, e: unknown): void;
+}
+
+/** acquire() of Lock and Semaphore. CPython: locks.Lock.acquire / locks.Semaphore.acquire */
+function* _acquire(this: _AcquireSteps): CoroGen<boolean> {
+  if (this._acq_now()) return true;
+  const fut = this._acq_wait();
+  try {
+    try {
+      yield* fut;
+    } finally {
+      this._acq_leave(fut);
+    }
+  } catch (e) {
+    this._acq_failed(fut, e);
+    throw e;
+  }
+  this._acq_won();
+  return true;
+}
+
+// Shared results (read only by `yield*` and the Task): no allocation per `async with`.
+const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
+const _FINISHED_RESULT: IteratorResult<unknown, null> = Object.freeze({ value: undefined, done: true }) as unknown as IteratorResult<unknown, null>;
+
+const _AENTER_START = 0;
+const _AENTER_STOCK = 1; // waiting on the stock acquire's Future
+const _AENTER_OTHER = 2; // delegating to an overridden acquire()
+const _AENTER_DONE = 3;
+
+/**
+ * What `__aenter__`'s generator (`await self.acquire(); return None`) does, without a generator
+ * and, for the stock acquire, without its coroutine either: a free lock is taken on the first
+ * step; otherwise the iterator waits on the acquire's Future itself. An acquire() overridden in
+ * a subclass is awaited as it is.
+ */
+class _AsyncWithAcquire implements CoroGen<null> {
+  _cm: _ContextManagerMixin;
+  _step: number;
+  _fut: Future<unknown> | null;
+  _inner: Iterator<unknown, unknown, unknown> | null;
+  constructor(cm: _ContextManagerMixin) {
+    this._cm = cm;
+    this._step = _AENTER_START;
+    this._fut = null;
+    this._inner = null;
+  }
+  next(v?: unknown): IteratorResult<unknown, null> {
+    if (this._step === _AENTER_START) {
+      const cm = this._cm;
+      if (cm.acquire === _stock_lock_acquire || cm.acquire === _stock_semaphore_acquire) {
+        const steps = cm as unknown as _AcquireSteps;
+        if (steps._acq_now()) {
+          this._step = _AENTER_DONE;
+          return _RETURN_NONE;
+        }
+        const fut = steps._acq_wait();
+        this._fut = fut;
+        this._inner = fut[Symbol.iterator]();
+        this._step = _AENTER_STOCK;
+      } else {
+        this._inner = awaitable(cm.acquire())[Symbol.iterator]();
+        this._step = _AENTER_OTHER;
+      }
+      v = undefined;
+    } else if (this._step === _AENTER_DONE) {
+      return _FINISHED_RESULT;
+    }
+    return this._resume(false, v);
+  }
+  throw(e: unknown): IteratorResult<unknown, null> {
+    if (this._step === _AENTER_STOCK || this._step === _AENTER_OTHER) return this._resume(true, e);
+    this._step = _AENTER_DONE;
+    throw e;
+  }
+  return(value: unknown): IteratorResult<unknown, null> {
+    const step = this._step;
+    this._step = _AENTER_DONE;
+    if (step === _AENTER_STOCK) (this._cm as unknown as _AcquireSteps)._acq_leave(this._fut!);
+    else if (step === _AENTER_OTHER) this._inner!.return?.(undefined);
+    return { value, done: true } as IteratorResult<unknown, null>;
+  }
+  _resume(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
+    const stock = this._step === _AENTER_STOCK;
+    const steps = this._cm as unknown as _AcquireSteps;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = isThrow ? this._inner!.throw!(v) : this._inner!.next(v);
+    } catch (e) {
+      this._step = _AENTER_DONE;
+      if (stock) {
+        steps._acq_leave(this._fut!);
+        steps._acq_failed(this._fut!, e);
+      }
+      throw e;
+    }
+    if (!r.done) return r as IteratorResult<unknown, null>;
+    this._step = _AENTER_DONE;
+    if (stock) {
+      steps._acq_leave(this._fut!);
+      steps._acq_won();
+    }
+    return _RETURN_NONE; // like CPython, `async with lock as x` binds None
+  }
+  [Symbol.iterator](): CoroGen<null> {
+    return this;
+  }
+}
+
+/** What `__aexit__`'s generator (`self.release(); return None`) does, without a generator. */
+class _AsyncWithRelease implements CoroGen<null> {
+  _cm: _ContextManagerMixin | null;
+  constructor(cm: _ContextManagerMixin) {
+    this._cm = cm;
+  }
+  next(): IteratorResult<unknown, null> {
+    const cm = this._cm;
+    if (cm === null) return _FINISHED_RESULT;
+    this._cm = null;
+    cm.release();
+    return _RETURN_NONE;
+  }
+  throw(e: unknown): IteratorResult<unknown, null> {
+    this._cm = null;
+    throw e;
+  }
+  return(value: unknown): IteratorResult<unknown, null> {
+    this._cm = null;
+    return { value, done: true } as IteratorResult<unknown, null>;
+  }
+  [Symbol.iterator](): CoroGen<null> {
+    return this;
+  }
+}
+
+const _aenter_code = makeCode({ qualname: "_ContextManagerMixin.__aenter__", filename: LOCKS_PY, firstlineno: 13 });
+const _aexit_code = makeCode({ qualname: "_ContextManagerMixin.__aexit__", filename: LOCKS_PY, firstlineno: 19 });
+// The generators these stand for (what inspect reads the signature from).
+function* _aenter_source(this: _ContextManagerMixin): CoroGen<null> {
   yield* this.acquire();
-  return null; // like CPython, `async with lock as x` binds None
-});
-asyncMethod(_ContextManagerMixin, "__aexit__", 19, function* (this: _ContextManagerMixin) {
+  return null;
+}
+function* _aexit_source(this: _ContextManagerMixin): CoroGen<null> {
   this.release();
   return null;
-});
-Object.defineProperty(_ContextManagerMixin, "name", { value: "_ContextManagerMixin" });
+}
+for (const [name, make, source, co] of [
+  ["__aenter__", (cm: _ContextManagerMixin) => new _AsyncWithAcquire(cm), _aenter_source, _aenter_code],
+  ["__aexit__", (cm: _ContextManagerMixin) => new _AsyncWithRelease(cm), _aexit_source, _aexit_code],
+] as const) {
+  const method = function (this: _ContextManagerMixin): Coroutine<null> {
+    return new Coroutine<null>(make(this), co);
+  };
+  Object.defineProperty(_ContextManagerMixin.prototype, name, {
+    value: _as_coroutine_function(method, source, co),
+    writable: true,
+    configurable: true,
+  });
+}
 
 /** A mutual-exclusion lock; FIFO among waiters. */
 class Lock extends _ContextManagerMixin {
@@ -80,6 +247,30 @@ class Lock extends _ContextManagerMixin {
     this._wake_up_first();
   }
 
+  _acq_now(): boolean {
+    const w0 = this._waiters;
+    if (!this._locked && (w0 === null || w0.every(_isCancelled))) {
+      this._locked = true;
+      return true;
+    }
+    return false;
+  }
+  _acq_wait(): Future<unknown> {
+    const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
+    const fut = this._get_loop().create_future();
+    waiters.push(fut);
+    return fut;
+  }
+  _acq_leave(fut: Future<unknown>): void {
+    this._waiters!.remove(fut);
+  }
+  _acq_won(): void {
+    this._locked = true;
+  }
+  _acq_failed(_fut: Future<unknown>, e: unknown): void {
+    if (e instanceof CancelledError && !this._locked) this._wake_up_first();
+  }
+
   _wake_up_first(): void {
     const w = this._waiters;
     if (w === null || w.length === 0) return;
@@ -88,28 +279,8 @@ class Lock extends _ContextManagerMixin {
   }
 }
 _setModule(Lock, "asyncio.locks");
-asyncMethod(Lock, "acquire", 92, function* (this: Lock) {
-  const w0 = this._waiters;
-  if (!this._locked && (w0 === null || w0.every(_isCancelled))) {
-    this._locked = true;
-    return true;
-  }
-  const waiters = w0 ?? (this._waiters = new Deque<Future<unknown>>());
-  const fut = this._get_loop().create_future();
-  waiters.push(fut);
-  try {
-    try {
-      yield* fut;
-    } finally {
-      waiters.remove(fut);
-    }
-  } catch (e) {
-    if (e instanceof CancelledError && !this._locked) this._wake_up_first();
-    throw e;
-  }
-  this._locked = true;
-  return true;
-});
+asyncMethod(Lock, "acquire", 92, _acquire);
+const _stock_lock_acquire = Lock.prototype.acquire;
 
 /** A flag tasks can wait for. */
 class Event extends _LoopBoundMixin {
@@ -271,6 +442,31 @@ class Semaphore extends _ContextManagerMixin {
     this._wake_up_next();
   }
 
+  _acq_now(): boolean {
+    if (this.locked()) return false;
+    this._value -= 1n;
+    return true;
+  }
+  _acq_wait(): Future<unknown> {
+    const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
+    const fut = this._get_loop().create_future();
+    waiters.push(fut);
+    return fut;
+  }
+  _acq_leave(fut: Future<unknown>): void {
+    this._waiters!.remove(fut);
+  }
+  _acq_won(): void {
+    if (this._value > 0n) this._wake_up_next();
+  }
+  _acq_failed(fut: Future<unknown>, e: unknown): void {
+    if (e instanceof CancelledError && !fut.cancelled()) {
+      // Woken (a slot was handed to us) and then cancelled: pass the slot on.
+      this._value += 1n;
+      this._wake_up_next();
+    }
+  }
+
   _wake_up_next(): void {
     const w = this._waiters;
     if (w === null || w.length === 0) return;
@@ -284,31 +480,8 @@ class Semaphore extends _ContextManagerMixin {
   }
 }
 _setModule(Semaphore, "asyncio.locks");
-asyncMethod(Semaphore, "acquire", 369, function* (this: Semaphore) {
-  if (!this.locked()) {
-    this._value -= 1n;
-    return true;
-  }
-  const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
-  const fut = this._get_loop().create_future();
-  waiters.push(fut);
-  try {
-    try {
-      yield* fut;
-    } finally {
-      waiters.remove(fut);
-    }
-  } catch (e) {
-    if (e instanceof CancelledError && !fut.cancelled()) {
-      // Woken (a slot was handed to us) and then cancelled: pass the slot on.
-      this._value += 1n;
-      this._wake_up_next();
-    }
-    throw e;
-  }
-  if (this._value > 0n) this._wake_up_next();
-  return true;
-});
+asyncMethod(Semaphore, "acquire", 369, _acquire);
+const _stock_semaphore_acquire = Semaphore.prototype.acquire;
 
 /** A Semaphore that refuses to be released above its initial value. */
 class BoundedSemaphore extends Semaphore {

@@ -4,11 +4,12 @@
 // Future in a FIFO deque and the first still-waiting one is woken by the matching operation.
 // join() waits until task_done() has been called for every item put.
 // CPython: Lib/asyncio/queues.py (3.12).
-import { Exception, PyList, ValueError, hexAddress, lt, repr } from "./_compat.js";
+import { Exception, PyList, RuntimeError, ValueError, hexAddress, lt, repr } from "./_compat.js";
 import { Deque, heappop, heappush } from "./_collections.js";
 import { _bind, _isNone } from "./_util.js";
-import { coroutine_function } from "./coroutines.js";
-import type { Coroutine, CoroGen } from "./coroutines.js";
+import { Coroutine, _as_coroutine_function, coroutine_function, makeCode } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+import { _PENDING } from "./base_futures.js";
 import { _setModule } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import type { Future } from "./futures.js";
@@ -156,8 +157,8 @@ function asyncMethod(name: string, line: number, gen: (this: Queue, ...args: any
   });
 }
 
-/** Waits for room, then adds the item. CPython: queues.Queue.put */
-asyncMethod("put", 122, function* (this: Queue, item: unknown) {
+/** Waits for room, then adds the item. CPython: queues.Queue.put (what _QueueWait does for put) */
+function* _put(this: Queue, item: unknown): CoroGen<null> {
   while (this.full()) {
     const putter = this._get_loop().create_future();
     this._putters.push(putter);
@@ -171,10 +172,10 @@ asyncMethod("put", 122, function* (this: Queue, item: unknown) {
     }
   }
   return this.put_nowait(item);
-});
+}
 
-/** Waits for an item, then takes it. CPython: queues.Queue.get */
-asyncMethod("get", 148, function* (this: Queue) {
+/** Waits for an item, then takes it. CPython: queues.Queue.get (what _QueueWait does for get) */
+function* _get(this: Queue): CoroGen<unknown> {
   while (this.empty()) {
     const getter = this._get_loop().create_future();
     this._getters.push(getter);
@@ -188,6 +189,114 @@ asyncMethod("get", 148, function* (this: Queue) {
     }
   }
   return this.get_nowait();
+}
+
+const _WAIT_START = 0;
+const _WAIT_WAITING = 1;
+const _WAIT_DONE = 2;
+
+/**
+ * The generator _get (or _put) as a plain object: `await q.get()` then makes a Coroutine and this
+ * small iterator instead of a generator with its registers (pingpong and prodcons await a queue
+ * for every item). next/throw/return follow the generator protocol step by step.
+ */
+class _QueueWait implements CoroGen<unknown> {
+  _q: Queue;
+  _isPut: boolean;
+  _item: unknown;
+  _waiter: Future<unknown> | null;
+  _step: number;
+  constructor(q: Queue, isPut: boolean, item: unknown) {
+    this._q = q;
+    this._isPut = isPut;
+    this._item = item;
+    this._waiter = null;
+    this._step = _WAIT_START;
+  }
+  next(): IteratorResult<unknown, unknown> {
+    const step = this._step;
+    if (step === _WAIT_DONE) return { value: undefined, done: true };
+    this._step = _WAIT_DONE; // until it suspends again: an exception ends it
+    if (step === _WAIT_WAITING) {
+      const w = this._waiter!;
+      try {
+        if (w._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+        w._await_result();
+      } catch (e) {
+        this._failed(w);
+        throw e;
+      }
+    }
+    const q = this._q;
+    if (this._isPut) {
+      if (q.full()) return this._wait(q._putters);
+      return { value: q.put_nowait(this._item), done: true };
+    }
+    if (q.empty()) return this._wait(q._getters);
+    return { value: q.get_nowait(), done: true };
+  }
+  _wait(list: Deque<Future<unknown>>): IteratorResult<unknown, unknown> {
+    const w = this._q._get_loop().create_future();
+    list.push(w);
+    this._waiter = w;
+    this._step = _WAIT_WAITING;
+    w._asyncio_future_blocking = true;
+    return { value: w, done: false };
+  }
+  /** The generator's `except` block: the waiter leaves and passes a wake-up on. */
+  _failed(w: Future<unknown>): void {
+    const q = this._q;
+    w.cancel(); // in case it is not done yet
+    if (this._isPut) {
+      q._putters.remove(w);
+      if (!q.full() && !w.cancelled()) q._wakeup_next(q._putters);
+    } else {
+      q._getters.remove(w);
+      if (!q.empty() && !w.cancelled()) q._wakeup_next(q._getters);
+    }
+  }
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    if (this._step === _WAIT_WAITING) {
+      this._step = _WAIT_DONE;
+      const w = this._waiter!;
+      w._await_thrown(e);
+      this._failed(w);
+    }
+    this._step = _WAIT_DONE;
+    throw e;
+  }
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    this._step = _WAIT_DONE;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): CoroGen<unknown> {
+    return this;
+  }
+}
+
+const _put_code = makeCode({ qualname: "Queue.put", filename: QUEUES_PY, firstlineno: 122 });
+const _get_code = makeCode({ qualname: "Queue.get", filename: QUEUES_PY, firstlineno: 148 });
+Object.defineProperty(Queue.prototype, "put", {
+  value: _as_coroutine_function(
+    function put(this: Queue, item: unknown): Coroutine<null> {
+      return new Coroutine<null>(new _QueueWait(this, true, item) as CoroGen<null>, _put_code);
+    },
+    _put,
+    _put_code,
+  ),
+  writable: true,
+  configurable: true,
+});
+Object.defineProperty(Queue.prototype, "get", {
+  value: _as_coroutine_function(
+    function get(this: Queue): Coroutine<unknown> {
+      return new Coroutine<unknown>(new _QueueWait(this, false, undefined), _get_code);
+    },
+    _get,
+    _get_code,
+  ),
+  writable: true,
+  configurable: true,
 });
 
 /** Waits until every item put has been marked task_done(). */

@@ -657,9 +657,79 @@ class _BareYield implements CoroGen<null> {
   }
 }
 
+const _SLEEP_START = 0;
+const _SLEEP_WAITING = 1;
+const _SLEEP_DONE = 2;
+
+/**
+ * What `_sleep(d)`'s generator does for a positive delay and no `result`, without a generator
+ * (a sleeping task keeps this small object instead of a generator and its registers, and its
+ * Future needs no iterator of its own): the first next() schedules the timer and yields the
+ * Future; the next one returns its result (or raises); the timer is cancelled on the way out.
+ */
+class _SleepIter implements CoroGen<unknown> {
+  _delay: number;
+  _fut: Future<unknown> | null;
+  _handle: { cancel(): void } | null;
+  _step: number;
+  constructor(delay: number) {
+    this._delay = delay;
+    this._fut = null;
+    this._handle = null;
+    this._step = _SLEEP_START;
+  }
+  next(): IteratorResult<unknown, unknown> {
+    if (this._step === _SLEEP_START) {
+      this._step = _SLEEP_DONE; // until the timer is set: an error here ends it
+      const loop = events.get_running_loop() as BaseEventLoop;
+      const future = new Future<unknown>(loop);
+      const d = this._delay;
+      this._handle =
+        loop.call_later === _stock_call_later
+          ? loop._call_at(loop.time() + d, _set_result_unless_cancelled, [future, null], _NO_CONTEXT, true)
+          : loop.call_later(d, _set_result_unless_cancelled, future, null);
+      this._fut = future;
+      this._step = _SLEEP_WAITING;
+      future._asyncio_future_blocking = true;
+      return { value: future, done: false };
+    }
+    if (this._step === _SLEEP_DONE) return { value: undefined, done: true };
+    this._step = _SLEEP_DONE;
+    const fut = this._fut!;
+    try {
+      if (fut._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+      return { value: fut._await_result(), done: true };
+    } finally {
+      this._handle!.cancel();
+    }
+  }
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    if (this._step === _SLEEP_WAITING) {
+      this._step = _SLEEP_DONE;
+      try {
+        this._fut!._await_thrown(e);
+      } finally {
+        this._handle!.cancel();
+      }
+    }
+    this._step = _SLEEP_DONE;
+    throw e;
+  }
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    if (this._step === _SLEEP_WAITING) this._handle!.cancel();
+    this._step = _SLEEP_DONE;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): CoroGen<unknown> {
+    return this;
+  }
+}
+
 const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<unknown> {
-  if (arguments.length === 1 && (typeof delay === "bigint" ? delay <= 0n : typeof delay === "number" && delay <= 0)) {
-    return new Coroutine<unknown>(new _BareYield(), _sleep_code);
+  if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
+    const d = Number(delay);
+    if (d <= 0) return new Coroutine<unknown>(new _BareYield(), _sleep_code);
+    if (d > 0) return new Coroutine<unknown>(new _SleepIter(d), _sleep_code);
   }
   // eslint-disable-next-line prefer-rest-params
   return new Coroutine<unknown>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
