@@ -9,7 +9,7 @@ import { osError } from "../builtins/io.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { PyBytes } from "../builtins/bytes.js";
 import { typeName } from "../builtins/ops.js";
-import { send_to_self } from "./signal.js";
+import { send_to_self } from "../signals.js";
 
 
 export const name = "posix";
