@@ -3,9 +3,11 @@
 
 export type Severity = "error" | "warning";
 
+import type { Code } from "./codes.js";
+
 export interface Diagnostic {
-  /** Stable code: TSY1xxx syntax and unsupported syntax, TSY2xxx async semantics, TSY3xxx runtime API. */
-  code: string;
+  /** Stable code (the table in codes.ts): TSY1xxx syntax and unsupported syntax, TSY2xxx async semantics, TSY3xxx runtime API. */
+  code: Code;
   severity: Severity;
   message: string;
   lineno: number;
@@ -17,8 +19,8 @@ export interface Diagnostic {
 }
 
 /** Thrown by the lowering for a construct it cannot translate; collected, never shown as a JS stack. */
-export class UnsupportedError extends Error {
+export class DiagnosticError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
+    super(`${diagnostic.code}: ${diagnostic.message}`);
   }
 }

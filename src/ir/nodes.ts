@@ -90,4 +90,21 @@ export const call = (callee: Expr | string, ...args: Expr[]): Expr => ({
   args,
 });
 export const member = (object: Expr, prop: string): Expr => ({ k: "member", object, prop });
+export const index = (object: Expr, index: Expr): Expr => ({ k: "index", object, index });
+export const newExpr = (callee: Expr, args: Expr[]): Expr => ({ k: "new", callee, args });
+/** `target = value` as an expression. */
+export const assign = (target: Expr, value: Expr): Expr => ({ k: "assign", op: "=", target, value });
+export const binop = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ k: "binary", op, left, right });
+export const not = (arg: Expr): Expr => ({ k: "unary", op: "!", arg });
+export const array = (elements: Expr[]): Expr => ({ k: "array", elements });
+export const spread = (arg: Expr): Expr => ({ k: "spread", arg });
+/** `yield* arg`: delegation to a generator (how `await` and `yield from` are lowered). */
+export const yieldStar = (arg: Expr): Expr => ({ k: "yield", delegate: true, arg });
+export const yieldValue = (arg: Expr): Expr => ({ k: "yield", delegate: false, arg });
+
 export const exprStmt = (expr: Expr, line?: number): Stmt => ({ k: "expr", expr, line });
+/** `target = value;` */
+export const assignStmt = (target: Expr, value: Expr, line?: number): Stmt => exprStmt(assign(target, value), line);
+export const ifStmt = (test: Expr, then: Stmt[], otherwise?: Stmt[], line?: number): Stmt => ({ k: "if", test, then, else: otherwise, line });
+export const throwStmt = (value: Expr, line?: number): Stmt => ({ k: "throw", value, line });
+export const returnStmt = (value?: Expr, line?: number): Stmt => ({ k: "return", value, line });

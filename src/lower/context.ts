@@ -1,12 +1,37 @@
-// The state the lowering carries: runtime imports it has used, temporaries it has claimed,
-// diagnostics, and the stack of functions being lowered.
+// The one object every lowering file shares (`cx`): the module's analyses, the runtime imports the
+// output has used, temporaries it has claimed, diagnostics, and the function being lowered.
+//
+//   analyses (analysis.ts) + options  ⇒  LowerContext  ⇐  read and updated by bindings.ts, statements.ts, ...
+//
+// The files that lower one kind of node are free functions `f(cx, node)`. They import each other in
+// one direction only (statements → expressions → calls, ...); the three entry points every file
+// needs (`cx.expr`, `cx.cond`, `cx.stmt`) are reached through the context, so no import cycle forms.
 
+import { JS_NAMES, PYTHON_NAMES_LIKE_JS } from "../runtime/builtins/js-names.js";
 import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { UnsupportedError } from "../diagnostics/diagnostic.js";
+import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { utf8ColumnToChars } from "../diagnostics/columns.js";
+import { diagnosticText, type Code, type ParamsArg } from "../diagnostics/codes.js";
+import type * as ir from "../ir/nodes.js";
 import type { Stmt } from "../ir/nodes.js";
-import type { Scope } from "./scopes.js";
+import { array, call, id, lit, member } from "../ir/nodes.js";
+import type { LegacyCoroutines } from "./legacy-coroutines.js";
+import { identityOf, isImportBinding, isRuntimeModule, knownIn, localImportFrom, type Known, type LowerOptions, type ModuleAnalysis } from "./analysis.js";
+import type { ModuleIdentity } from "./modules.js";
+import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
+import { RUNTIME } from "./stdlib.js";
+import { staticType, type PyType, type TypeEnv } from "./types.js";
+
+export const ASYNCIO = "tsyncio/runtime/asyncio";
+export const PROGRAM = "tsyncio/runtime/program";
+
+/** A helper emitted code imports from the runtime (builtins) or from src/runtime/program.ts (program shape). */
+export type Helper = HelperExports[typeof RUNTIME] | HelperExports[typeof PROGRAM];
+/** The generated table says which of the two entries exports a helper (no name is in both). */
+const PROGRAM_NAMES: ReadonlySet<string> = new Set(RUNTIME_NAMES[PROGRAM].split(" "));
 
 /** JavaScript words a Python name cannot keep as is. */
 const JS_RESERVED = new Set(
@@ -18,6 +43,20 @@ const JS_RESERVED = new Set(
 
 export function safeName(name: string): string {
   return JS_RESERVED.has(name) ? `${name}_` : name;
+}
+
+/** JS property names that would collide with JS machinery get a suffix. */
+export function safeProp(name: string): string {
+  return name === "constructor" || name === "__proto__" || name === "prototype" ? `${name}_` : name;
+}
+
+/**
+ * A JavaScript member name (`toString`, `call`, `push`, ...) that no runtime type uses as Python API:
+ * the runtime looks it up (getattr/callm), hiding JavaScript's own. Python names JavaScript also uses
+ * (`d.get`, `lst.sort`, `ev.set`) stay direct, fast member accesses.
+ */
+export function jsMemberName(name: string): boolean {
+  return JS_NAMES.has(name) && !PYTHON_NAMES_LIKE_JS.has(name) && safeProp(name) === name;
 }
 
 /** Records runtime imports as the lowering uses them (Sucrase's HelperManager), so the output imports exactly what it needs. */
@@ -93,26 +132,252 @@ export interface FunctionContext {
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private lines?: readonly string[];
 
-  error(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): never {
-    const d = this.make(node, code, message, hint);
-    throw new UnsupportedError(d);
+  /** `source`: the text the positions point into (without it, columns stay UTF-8 byte offsets, 1-based). */
+  constructor(private readonly source?: string) {}
+
+  /** Reports `code` at `node` and abandons the statement being lowered (see LowerContext.stmtSafe). */
+  error<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): never {
+    throw new DiagnosticError(this.make(node, code, params[0]));
   }
 
-  report(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): void {
-    this.list.push(this.make(node, code, message, hint));
+  /** Reports `code` at `node` and goes on. */
+  report<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): void {
+    this.list.push(this.make(node, code, params[0]));
   }
 
-  private make(node: Partial<py.Position> | null | undefined, code: string, message: string, hint?: string): Diagnostic {
+  /** Catches what `error` threw: the diagnostic joins the list; anything else goes on. */
+  collect(e: unknown): void {
+    if (!(e instanceof DiagnosticError)) throw e;
+    this.list.push(e.diagnostic);
+  }
+
+  private make(node: Partial<py.Position> | null | undefined, code: Code, params: Record<string, string> = {}): Diagnostic {
+    const { message, hint } = diagnosticText(code, params);
     return {
       code,
       severity: "error",
       message,
       lineno: node?.lineno ?? 1,
-      col: (node?.col_offset ?? 0) + 1,
+      col: this.column(node?.lineno ?? 1, node?.col_offset ?? 0),
       endLineno: node?.end_lineno,
-      endCol: node?.end_col_offset !== undefined ? node.end_col_offset + 1 : undefined,
+      endCol: node?.end_col_offset === undefined ? undefined : node.end_lineno === undefined ? node.end_col_offset + 1 : this.column(node.end_lineno, node.end_col_offset),
       hint,
     };
+  }
+
+  /** A 1-based character column from CPython's UTF-8 byte offset into line `lineno`. */
+  private column(lineno: number, byteOffset: number): number {
+    if (this.source === undefined) return byteOffset + 1;
+    this.lines ??= this.source.split(/\r\n|\r|\n/);
+    return utf8ColumnToChars(this.lines[lineno - 1] ?? "", byteOffset) + 1;
+  }
+}
+
+/** The lowering functions the context dispatches to (given by to-ir.ts, which wires the files together). */
+export interface Lowering {
+  expr(cx: LowerContext, e: py.ExprNode): ir.Expr;
+  cond(cx: LowerContext, e: py.ExprNode): ir.Expr;
+  stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[];
+}
+
+export class LowerContext {
+  readonly scopes: ScopeTable;
+  readonly imports: RuntimeImports;
+  fn: FunctionContext;
+  readonly known: Map<Scope, Map<string, Known>>;
+  usesFile = false;
+  /** Whether the program reads `__doc__` anywhere (then functions carry their docstrings). */
+  readonly readsDoc: boolean;
+  /** Whether some class has several bases: then `super()` follows the MRO at run time. */
+  readonly usesMultipleInheritance: boolean;
+  usesName = false;
+  tempCounter = 0;
+  readonly userNames: Set<string>;
+  /** Imported (not run) module of a program: its body is wrapped into `python_module(...)`. */
+  readonly moduleForm: boolean;
+  /** Local modules imported, by dotted name: the identifier their spec is imported as. */
+  readonly localImports = new Map<string, { local: string; path: string }>();
+  /** Import statements inside a `try` body: a missing module raises there, as in CPython. */
+  readonly guardedImports: Set<py.Stmt>;
+  /** Names of the classes the module defines inside other classes' bodies (found by the scope analysis). */
+  readonly nestedClasses: Set<string>;
+  /** Names bound once to a freshly built non-string object: their method calls need no str dispatch. */
+  readonly objectNames = new Set<string>();
+  private readonly scopeIds = new Map<Scope, number>();
+  /** Loop targets used nowhere but in their own loop: they can be `const` in the `for` head. */
+  readonly loopOnly = new Map<py.Stmt[], Set<string>>();
+
+  constructor(
+    readonly module: py.Module,
+    readonly legacy: LegacyCoroutines,
+    readonly diags: Diagnostics,
+    readonly options: LowerOptions,
+    readonly analysis: ModuleAnalysis,
+    private readonly lowering: Lowering,
+  ) {
+    this.scopes = analysis.scopes;
+    this.usesMultipleInheritance = analysis.facts.multipleInheritance;
+    this.readsDoc = analysis.facts.readsDoc;
+    this.nestedClasses = analysis.facts.nestedClasses;
+    this.guardedImports = analysis.facts.guardedImports;
+    this.userNames = analysis.userNames;
+    this.known = analysis.known;
+    this.imports = new RuntimeImports(this.userNames);
+    this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
+    this.moduleForm = !!options.module && options.module.name !== "__main__";
+  }
+
+  expr(e: py.ExprNode): ir.Expr {
+    return this.lowering.expr(this, e);
+  }
+
+  /** An expression used as a condition: a JS boolean. */
+  cond(e: py.ExprNode): ir.Expr {
+    return this.lowering.cond(this, e);
+  }
+
+  stmt(s: py.Stmt): ir.Stmt[] {
+    return this.lowering.stmt(this, s);
+  }
+
+  stmts(list: py.Stmt[]): ir.Stmt[] {
+    const out: ir.Stmt[] = [];
+    for (const s of list) out.push(...this.stmtSafe(s));
+    return out;
+  }
+
+  /** Lowers one statement; an unsupported construct becomes a diagnostic and lowering goes on. */
+  stmtSafe(s: py.Stmt): ir.Stmt[] {
+    const fn = this.fn;
+    try {
+      return this.stmt(s);
+    } catch (e) {
+      this.diags.collect(e);
+      // A diagnostic thrown inside a comprehension or lambda leaves its context behind.
+      this.fn = fn;
+      return [];
+    }
+  }
+
+  optExpr(e: py.ExprNode | null): ir.Expr {
+    return e ? this.expr(e) : lit(null);
+  }
+
+  identity(): ModuleIdentity {
+    return identityOf(this.options);
+  }
+
+  runtimeModule(name: string): boolean {
+    return isRuntimeModule(this.options, name);
+  }
+
+  localImportFrom(s: py.ImportFrom): string | null {
+    return localImportFrom(this.options, s);
+  }
+
+  // ───────────────────────────── runtime helpers ─────────────────────────────
+
+  helper(name: Helper): ir.Expr {
+    return id(this.imports.helper(name, PROGRAM_NAMES.has(name) ? PROGRAM : RUNTIME));
+  }
+
+  /** A helper of a named entry (asyncio's `awaitable`, program's `define_class`): its local name. */
+  helperFrom<E extends keyof HelperExports>(name: HelperExports[E], from: E): string {
+    return this.imports.helper(name, from);
+  }
+
+  rt(name: Helper, ...args: ir.Expr[]): ir.Expr {
+    return call(this.helper(name), ...args);
+  }
+
+  callValue(callee: ir.Expr, args: ir.Expr[]): ir.Expr {
+    return this.rt("call", callee, ...args);
+  }
+
+  list(items: ir.Expr[]): ir.Expr {
+    return { k: "call", callee: member(this.helper("PyList"), "fromArray"), args: [array(items)], typeArgs: ["any"] };
+  }
+
+  tuple(items: ir.Expr[]): ir.Expr {
+    return { k: "call", callee: member(this.helper("PyTuple"), "fromArray"), args: [array(items)], typeArgs: ["any"] };
+  }
+
+  fileExpr(): ir.Expr {
+    this.usesFile = true;
+    return id("__file__");
+  }
+
+  /** The value of a deleted (or not yet assigned) variable that a check may read. */
+  unboundMarker(): ir.Expr {
+    return id(this.imports.use("UNBOUND", "UNBOUND", PROGRAM));
+  }
+
+  // ───────────────────────────── functions and names ─────────────────────────────
+
+  newFunctionContext(scope: Scope, qualname: string, isCoroutine: boolean, isGenerator: boolean): FunctionContext {
+    return { scope, isCoroutine, isGenerator, declared: new Set(scope.params), temps: [], loops: [], qualname, handling: [] };
+  }
+
+  withOuter<T>(outer: FunctionContext, f: () => T): T {
+    const saved = this.fn;
+    this.fn = outer;
+    try {
+      return f();
+    } finally {
+      this.fn = saved;
+    }
+  }
+
+  /** The statement list whose loops `loopOnlyNames` looks at: the current function's body. */
+  get currentBody(): py.Stmt[] {
+    const node = this.fn.scope.node as { body?: unknown };
+    return Array.isArray(node.body) ? (node.body as py.Stmt[]) : [];
+  }
+
+  temp(prefix = "_t"): string {
+    let name: string;
+    do name = `${prefix}${this.tempCounter++ || ""}`;
+    while (this.userNames.has(name));
+    this.fn.temps.push(name);
+    return name;
+  }
+
+  knownIn(scope: Scope): Map<string, Known> {
+    return knownIn(this.known, scope);
+  }
+
+  /** What a name refers to, if it is bound exactly once to something the lowering understands. */
+  lookupKnown(name: string): Known | undefined {
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    if (r.where === "builtin") return undefined;
+    const s = r.scope;
+    if ((s.bindCount.get(name) ?? 0) - (s.repeatedImports.get(name) ?? 0) !== 1 || s.writtenElsewhere.has(name)) return undefined;
+    return this.knownIn(s).get(name);
+  }
+
+  isImportBinding(scope: Scope, name: string): boolean {
+    return isImportBinding(this.known, scope, name);
+  }
+
+  scopeId(scope: Scope): number {
+    let n = this.scopeIds.get(scope);
+    if (n === undefined) this.scopeIds.set(scope, (n = this.scopeIds.size));
+    return n;
+  }
+
+  methodNames(): Set<string> {
+    return this.analysis.methodNames();
+  }
+
+  /** The static types the analysis knows in the current scope (none yet: every name is unknown). */
+  typeEnv(): TypeEnv {
+    const scope = this.fn.scope;
+    return (name: string) => this.analysis.types.typeOf(scope, name);
+  }
+
+  typeOfExpr(e: py.ExprNode): PyType | undefined {
+    return staticType(e, this.typeEnv());
   }
 }

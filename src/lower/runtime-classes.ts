@@ -32,7 +32,16 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/json": "JSONDecodeError",
   "tsyncio/runtime/logging": "Filter Formatter Handler LogRecord Logger NullHandler RootLogger StreamHandler",
   "tsyncio/runtime/math": "",
-  "tsyncio/runtime/os": "",
+  "tsyncio/runtime/os": "DirEntry error stat_result",
+  "tsyncio/runtime/os_path": "",
+  "tsyncio/runtime/pathlib": "Path PosixPath PurePath PurePosixPath",
+  "tsyncio/runtime/shutil": "Error ReadError SameFileError SpecialFileError",
+  "tsyncio/runtime/tempfile": "TemporaryDirectory",
+  "tsyncio/runtime/glob": "",
+  "tsyncio/runtime/fnmatch": "",
+  "tsyncio/runtime/filecmp": "",
+  "tsyncio/runtime/errno": "",
+  "tsyncio/runtime/stat": "",
   "tsyncio/runtime/random": "Random SystemRandom",
   "tsyncio/runtime/re": "Match Pattern RegexFlag error",
   "tsyncio/runtime/secrets": "SystemRandom",
@@ -43,7 +52,10 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/socket": "AddressFamily SocketKind SocketType error socket timeout",
   "tsyncio/runtime/subprocess": "CalledProcessError CompletedProcess Popen SubprocessError TimeoutExpired",
   "tsyncio/runtime/sys": "",
-  "tsyncio/runtime/threading": "Thread",
+  "tsyncio/runtime/threading": "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs Lock RLock Semaphore Thread Timer local",
+  "tsyncio/runtime/queue": "Empty Full LifoQueue PriorityQueue Queue SimpleQueue",
+  "tsyncio/runtime/concurrent_futures": "BrokenExecutor CancelledError Error Executor Future InvalidStateError ProcessPoolExecutor ThreadPoolExecutor TimeoutError",
+  "tsyncio/runtime/multiprocessing": "AsyncResult Barrier BoundedSemaphore Condition Event JoinableQueue Lock Pool Process Queue RLock Semaphore SimpleQueue TimeoutError",
   "tsyncio/runtime/time": "struct_time",
   "tsyncio/runtime/traceback": "",
   "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec Protocol TypeVar TypeVarTuple TypedDict",
@@ -55,7 +67,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
 export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime": "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt KwArgs LookupError MemoryError ModuleNotFoundError NameError NoneType NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError PyByteArray PyBytes PyDict PyDictView PyFrozenSet PyList PyMemoryView PyObject PyRange PySet PySetBase PySlice PyTuple RangeIterator RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StdStream StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TextIOWrapper TimeoutError TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs add addressOf all any ascii bin bitand bitor bitxor blockingSleep bool breakpoint bytearray bytes bytesData bytes_literal call callable callm caughtException chr classModule className classQualname codePoints contains copyBytes copyTraceback createDefaultHost decodeBytes delattr delitem dict dir divmod encodeString enumerate eq exit filter fixedDigits float floatMethod floatRepr floordiv format format_value frozenset fstr ge getHost getattr getitem getslice globals gt hasattr hash hashNum hex hexAddress host iadd iand id ifloordiv ilshift imatmul imod imul index input int intMethod intToFloat invert ior ipow irshift isClass isExceptionClass is_ is_not isinstance issubclass isub iter itruediv ixor kw le len list lshift lt map matmul max memoryview min mod mro_of mul multiple_bases ne needBytes neg next not_ not_contains object oct open ord percentFormat popKw pos pow print pytype quit range repr reprActive reraisedByAwait reversed round rshift sciDigits set setHost setattr setitem setslice slice sliceIndices sortInPlace sorted stdio storedTrail str strFormat strFormatMap strLen strMethod strRepr sub sum super_method thrownIntoCoroutine toIterable toPyException trailOf truediv truthy tuple type typeName useVirtualTime vars virtualize wasRaised wrapBytes zip",
   "tsyncio/runtime/asyncio": "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy AbstractServer AsyncGenerator Barrier BaseDefaultEventLoopPolicy BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore BrokenBarrierError BufferedProtocol CORO_CLOSED CORO_CREATED CORO_RUNNING CORO_SUSPENDED CPYTHON_VERSION CancelledError Condition Coroutine DatagramProtocol DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Protocol Queue QueueEmpty QueueFull ReadTransport Runner SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task TaskGroup Timeout TimeoutError TimerHandle Transport WriteTransport _as_coroutine_function _at_exit _coroutine_from_generator _enter_task _format_coroutine _get_running_loop _is_coroutine _leave_task _register_task _report_never_awaited _reset_coroutines_state _reset_for_tests _setModule _set_copy_context _set_exception_formatter _set_logger _set_running_loop _set_suspended_line_provider _unregister_task _untrackStarted agen_yield all_tasks as_completed async_generator_function awaitable coroutine coroutine_function create_eager_task_factory create_subprocess_exec create_subprocess_shell create_task current_task discard eager_task_factory ensure_future events gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop isasyncgen isawaitable iscoroutine iscoroutinefunction isfuture makeCode new_event_loop open_connection open_unix_connection run run_coroutine_threadsafe set_child_watcher set_event_loop set_event_loop_policy set_source_line_provider shield sleep start_server start_unix_server streams subprocess timeout timeout_at to_thread wait wait_for wrap_future",
-  "tsyncio/runtime/program": "STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods function_str gen_throw generator_stop import_from import_module import_runtime_name import_top_module kw_merge mapping_rest match_class match_mapping match_sequence module_not_found name_error python_module reraise script_path set_location_provider set_of set_program_dir star_begin star_end star_split to_exception unpack unpack_each varargs warn_legacy_coroutine with_cause",
+  "tsyncio/runtime/program": "STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods function_str gen_throw generator_stop import_from import_module import_runtime_name import_top_module kw_merge mapping_rest match_class match_mapping match_sequence module_not_found name_error python_function_of python_module reraise script_path set_location_provider set_of set_program_dir star_begin star_end star_split to_exception unpack unpack_each varargs warn_legacy_coroutine with_cause",
   "tsyncio/runtime/abc": "ABC ABCMeta abstractclassmethod abstractmethod abstractproperty abstractstaticmethod get_cache_token update_abstractmethods",
   "tsyncio/runtime/asyncio_events": "AbstractEventLoop AbstractEventLoopPolicy AbstractServer Handle TimerHandle get_event_loop get_event_loop_policy get_running_loop new_event_loop set_event_loop set_event_loop_policy",
   "tsyncio/runtime/asyncio_streams": "StreamReader StreamReaderProtocol StreamWriter open_connection open_unix_connection start_server start_unix_server",
@@ -84,7 +96,16 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/json": "JSONDecodeError dump dumps load loads",
   "tsyncio/runtime/logging": "BASIC_FORMAT CRITICAL DEBUG ERROR FATAL Filter Formatter Handler INFO LogRecord Logger NOTSET NullHandler RootLogger StreamHandler WARN WARNING addLevelName basicConfig captureWarnings critical debug disable error exception fatal getLevelName getLevelNamesMapping getLogRecordFactory getLogger getLoggerClass info lastResort log makeLogRecord raiseExceptions root setLogRecordFactory shutdown warn warning",
   "tsyncio/runtime/math": "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm pi pow prod radians remainder sin sinh sqrt sumprod tan tanh tau trunc ulp",
-  "tsyncio/runtime/os": "altsep cpu_count curdir devnull environ extsep getcwd getenv getpid kill linesep name pardir path pathsep putenv remove sep unlink urandom",
+  "tsyncio/runtime/os": "DirEntry F_OK R_OK SEEK_CUR SEEK_END SEEK_SET W_OK X_OK access altsep chdir chmod close cpu_count curdir defpath devnull environ error extsep fdopen fspath get_terminal_size getcwd getenv getpid kill linesep listdir lstat makedirs mkdir name pardir path pathsep putenv readlink remove removedirs rename renames replace rmdir scandir sep stat statResult stat_result strerror symlink truncate unlink unsetenv urandom utime walk",
+  "tsyncio/runtime/os_path": "__name__ abspath altsep basename commonpath commonprefix curdir cwd defpath devnull dirname exists expanduser expandvars extsep getatime getctime getmtime getsize isDirMode isFileMode isLinkMode isabs isdir isfile islink ismount join lexists normcase normpath pardir pathsep realpath relpath samefile sep split splitdrive splitext statOrNull supports_unicode_filenames",
+  "tsyncio/runtime/pathlib": "Path PosixPath PurePath PurePosixPath",
+  "tsyncio/runtime/shutil": "Error ReadError SameFileError SpecialFileError _usage copy copy2 copyfile copyfileobj copymode copystat copytree disk_usage get_terminal_size ignore_patterns move rmtree which",
+  "tsyncio/runtime/tempfile": "NamedTemporaryFile TMP_MAX TemporaryDirectory TemporaryFile gettempdir gettempprefix mkdtemp mkstemp mktemp tempdir template",
+  "tsyncio/runtime/glob": "escape glob globIn hasMagic has_magic iglob",
+  "tsyncio/runtime/fnmatch": "compile filter fnmatch fnmatchcase translate",
+  "tsyncio/runtime/filecmp": "BUFSIZE DEFAULT_IGNORES clear_cache cmp cmpfiles",
+  "tsyncio/runtime/errno": "E2BIG EACCES EADDRINUSE EADDRNOTAVAIL EADV EAFNOSUPPORT EAGAIN EALREADY EBADE EBADF EBADFD EBADMSG EBADR EBADRQC EBADSLT EBFONT EBUSY ECANCELED ECHILD ECHRNG ECOMM ECONNABORTED ECONNREFUSED ECONNRESET EDEADLK EDEADLOCK EDESTADDRREQ EDOM EDOTDOT EDQUOT EEXIST EFAULT EFBIG EHOSTDOWN EHOSTUNREACH EIDRM EILSEQ EINPROGRESS EINTR EINVAL EIO EISCONN EISDIR EISNAM EKEYEXPIRED EKEYREJECTED EKEYREVOKED EL2HLT EL2NSYNC EL3HLT EL3RST ELIBACC ELIBBAD ELIBEXEC ELIBMAX ELIBSCN ELNRNG ELOOP EMEDIUMTYPE EMFILE EMLINK EMSGSIZE EMULTIHOP ENAMETOOLONG ENAVAIL ENETDOWN ENETRESET ENETUNREACH ENFILE ENOANO ENOBUFS ENOCSI ENODATA ENODEV ENOENT ENOEXEC ENOKEY ENOLCK ENOLINK ENOMEDIUM ENOMEM ENOMSG ENONET ENOPKG ENOPROTOOPT ENOSPC ENOSR ENOSTR ENOSYS ENOTBLK ENOTCONN ENOTDIR ENOTEMPTY ENOTNAM ENOTRECOVERABLE ENOTSOCK ENOTSUP ENOTTY ENOTUNIQ ENXIO EOPNOTSUPP EOVERFLOW EOWNERDEAD EPERM EPFNOSUPPORT EPIPE EPROTO EPROTONOSUPPORT EPROTOTYPE ERANGE EREMCHG EREMOTE EREMOTEIO ERESTART ERFKILL EROFS ESHUTDOWN ESOCKTNOSUPPORT ESPIPE ESRCH ESRMNT ESTALE ESTRPIPE ETIME ETIMEDOUT ETOOMANYREFS ETXTBSY EUCLEAN EUNATCH EUSERS EWOULDBLOCK EXDEV EXFULL errorcode",
+  "tsyncio/runtime/stat": "ST_ATIME ST_CTIME ST_DEV ST_GID ST_INO ST_MODE ST_MTIME ST_NLINK ST_SIZE ST_UID S_IFBLK S_IFCHR S_IFDIR S_IFIFO S_IFLNK S_IFMT S_IFREG S_IFSOCK S_IMODE S_IRGRP S_IROTH S_IRUSR S_IRWXG S_IRWXO S_IRWXU S_ISBLK S_ISCHR S_ISDIR S_ISFIFO S_ISGID S_ISLNK S_ISREG S_ISSOCK S_ISUID S_ISVTX S_IWGRP S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR filemode",
   "tsyncio/runtime/random": "Random SystemRandom _sha512 betavariate choice choices expovariate gammavariate gauss getrandbits getstate lognormvariate normalvariate paretovariate randbytes randint random randrange sample seed setstate shuffle triangular uniform weibullvariate",
   "tsyncio/runtime/re": "A ASCII DEBUG DOTALL I IGNORECASE L LOCALE M MULTILINE Match NOFLAG Pattern RegexFlag S U UNICODE VERBOSE X compile error escape findall finditer fullmatch match purge search split sub subn",
   "tsyncio/runtime/secrets": "DEFAULT_ENTROPY SystemRandom choice compare_digest randbelow randbits token_bytes token_hex token_urlsafe",
@@ -95,10 +116,88 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/socket": "AF_INET AF_INET6 AF_UNIX AF_UNSPEC AddressFamily IPPROTO_TCP IPPROTO_UDP SHUT_RD SHUT_RDWR SHUT_WR SOCK_DGRAM SOCK_STREAM SOL_SOCKET SOMAXCONN SO_BROADCAST SO_KEEPALIVE SO_RCVBUF SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SocketKind SocketType TCP_NODELAY create_connection create_server error getfqdn gethostbyname gethostname htons ntohs socket socketpair timeout",
   "tsyncio/runtime/subprocess": "CalledProcessError CompletedProcess DEVNULL PIPE Popen STDOUT SubprocessError TimeoutExpired call call_ check_call check_output getoutput getstatusoutput run",
   "tsyncio/runtime/sys": "__setattr__ __stderr__ __stdout__ _set_argv _set_exception api_version argv builtin_module_names byteorder dont_write_bytecode exc_info exception executable exit float_info get_int_max_str_digits getdefaultencoding getfilesystemencoding getrecursionlimit getsizeof hexversion implementation int_info intern maxsize maxunicode modules path platform prefix set_int_max_str_digits setrecursionlimit stderr stdin stdout version version_info",
-  "tsyncio/runtime/threading": "Thread active_count currentThread current_thread enumerate get_ident get_native_id main_thread",
+  "tsyncio/runtime/threading": "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs Lock RLock Semaphore TIMEOUT_MAX Thread Timer __excepthook__ __setattr__ _current_name_and_ident _newname _register_atexit _shutdown _tsy_bcall _tsy_bcallm _tsy_blocking _tsy_bwith activeCount active_count currentThread current_thread enumerate excepthook get_ident get_native_id local main_thread",
+  "tsyncio/runtime/queue": "Empty Full LifoQueue PriorityQueue Queue SimpleQueue",
+  "tsyncio/runtime/concurrent_futures": "ALL_COMPLETED BrokenExecutor CancelledError Error Executor FIRST_COMPLETED FIRST_EXCEPTION Future InvalidStateError ProcessPoolExecutor ThreadPoolExecutor TimeoutError _is_concurrent_future as_completed wait",
+  "tsyncio/runtime/multiprocessing": "AsyncResult Barrier BoundedSemaphore Condition Event JoinableQueue Lock Pool Process Queue RLock Semaphore SimpleQueue TimeoutError cpu_count current_process freeze_support get_start_method parent_process set_start_method",
   "tsyncio/runtime/time": "altzone asctime ctime daylight get_clock_info gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time process_time_ns sleep strftime struct_time thread_time time time_ns timegm timezone tzname",
   "tsyncio/runtime/traceback": "_set_frame_formatter format_exc format_exception format_exception_only format_stack format_tb print_exc print_exception print_stack",
   "tsyncio/runtime/typing": "AbstractSet Annotated Any AnyStr AsyncContextManager AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO Callable ChainMap ClassVar Collection Concatenate Container ContextManager Coroutine Counter DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable IO ItemsView Iterable Iterator KeysView List Literal LiteralString Mapping Match MutableMapping MutableSequence MutableSet NamedTuple Never NewType NoReturn NotRequired Optional OrderedDict ParamSpec Pattern Protocol Required Reversible Self Sequence Set Sized TYPE_CHECKING Text TextIO Tuple Type TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView _GenericAlias _SpecialForm _type_repr assert_never assert_type cast dataclass_transform final get_args get_origin get_type_hints is_typeddict no_type_check overload override reveal_type runtime_checkable type_check_only",
   "tsyncio/runtime/uuid": "NAMESPACE_DNS NAMESPACE_OID NAMESPACE_URL NAMESPACE_X500 RESERVED_FUTURE RESERVED_MICROSOFT RESERVED_NCS RFC_4122 UUID getnode uuid1 uuid3 uuid4 uuid5",
   "tsyncio/runtime/zlib": "Compress DEFLATED DEF_BUF_SIZE DEF_MEM_LEVEL Decompress MAX_WBITS ZLIB_RUNTIME_VERSION ZLIB_VERSION Z_BEST_COMPRESSION Z_BEST_SPEED Z_BLOCK Z_DEFAULT_COMPRESSION Z_DEFAULT_STRATEGY Z_FILTERED Z_FINISH Z_FIXED Z_FULL_FLUSH Z_HUFFMAN_ONLY Z_NO_COMPRESSION Z_NO_FLUSH Z_PARTIAL_FLUSH Z_RLE Z_SYNC_FLUSH Z_TREES adler32 compress compressobj crc32 decompress decompressobj error",
+};
+
+/** The names the entries that supply the lowering's helpers export (see `LowerContext.helper`). */
+export type HelperExports = {
+  "tsyncio/runtime":
+    | "ArithmeticError" | "AssertionError" | "AttributeError" | "BaseException" | "BaseExceptionGroup"
+    | "BlockingIOError" | "BrokenPipeError" | "BufferError" | "BytesWarning" | "ChildProcessError"
+    | "ConnectionAbortedError" | "ConnectionError" | "ConnectionRefusedError" | "ConnectionResetError"
+    | "DeprecationWarning" | "EOFError" | "Ellipsis" | "EncodingWarning" | "EnvironmentError" | "Exception"
+    | "ExceptionGroup" | "FileExistsError" | "FileNotFoundError" | "FloatingPointError" | "FutureWarning"
+    | "GeneratorExit" | "IOError" | "ImportError" | "ImportWarning" | "IndentationError" | "IndexError"
+    | "InterruptedError" | "IsADirectoryError" | "KeyError" | "KeyboardInterrupt" | "KwArgs" | "LookupError"
+    | "MemoryError" | "ModuleNotFoundError" | "NameError" | "NoneType" | "NotADirectoryError" | "NotImplemented"
+    | "NotImplementedError" | "OSError" | "OverflowError" | "PendingDeprecationWarning" | "PermissionError"
+    | "ProcessLookupError" | "PyByteArray" | "PyBytes" | "PyDict" | "PyDictView" | "PyFrozenSet" | "PyList"
+    | "PyMemoryView" | "PyObject" | "PyRange" | "PySet" | "PySetBase" | "PySlice" | "PyTuple" | "RangeIterator"
+    | "RecursionError" | "ReferenceError" | "ResourceWarning" | "RuntimeError" | "RuntimeWarning" | "StdStream"
+    | "StopAsyncIteration" | "StopIteration" | "SyntaxError" | "SyntaxWarning" | "SystemError" | "SystemExit"
+    | "TabError" | "TextIOWrapper" | "TimeoutError" | "TypeError" | "UnboundLocalError" | "UnicodeDecodeError"
+    | "UnicodeEncodeError" | "UnicodeError" | "UnicodeTranslateError" | "UnicodeWarning" | "UserWarning"
+    | "ValueError" | "Warning" | "ZeroDivisionError" | "abs" | "add" | "addressOf" | "all" | "any" | "ascii"
+    | "bin" | "bitand" | "bitor" | "bitxor" | "blockingSleep" | "bool" | "breakpoint" | "bytearray" | "bytes"
+    | "bytesData" | "bytes_literal" | "call" | "callable" | "callm" | "caughtException" | "chr" | "classModule"
+    | "className" | "classQualname" | "codePoints" | "contains" | "copyBytes" | "copyTraceback"
+    | "createDefaultHost" | "decodeBytes" | "delattr" | "delitem" | "dict" | "dir" | "divmod" | "encodeString"
+    | "enumerate" | "eq" | "exit" | "filter" | "fixedDigits" | "float" | "floatMethod" | "floatRepr" | "floordiv"
+    | "format" | "format_value" | "frozenset" | "fstr" | "ge" | "getHost" | "getattr" | "getitem" | "getslice"
+    | "globals" | "gt" | "hasattr" | "hash" | "hashNum" | "hex" | "hexAddress" | "host" | "iadd" | "iand" | "id"
+    | "ifloordiv" | "ilshift" | "imatmul" | "imod" | "imul" | "index" | "input" | "int" | "intMethod"
+    | "intToFloat" | "invert" | "ior" | "ipow" | "irshift" | "isClass" | "isExceptionClass" | "is_" | "is_not"
+    | "isinstance" | "issubclass" | "isub" | "iter" | "itruediv" | "ixor" | "kw" | "le" | "len" | "list"
+    | "lshift" | "lt" | "map" | "matmul" | "max" | "memoryview" | "min" | "mod" | "mro_of" | "mul"
+    | "multiple_bases" | "ne" | "needBytes" | "neg" | "next" | "not_" | "not_contains" | "object" | "oct"
+    | "open" | "ord" | "percentFormat" | "popKw" | "pos" | "pow" | "print" | "pytype" | "quit" | "range" | "repr"
+    | "reprActive" | "reraisedByAwait" | "reversed" | "round" | "rshift" | "sciDigits" | "set" | "setHost"
+    | "setattr" | "setitem" | "setslice" | "slice" | "sliceIndices" | "sortInPlace" | "sorted" | "stdio"
+    | "storedTrail" | "str" | "strFormat" | "strFormatMap" | "strLen" | "strMethod" | "strRepr" | "sub" | "sum"
+    | "super_method" | "thrownIntoCoroutine" | "toIterable" | "toPyException" | "trailOf" | "truediv" | "truthy"
+    | "tuple" | "type" | "typeName" | "useVirtualTime" | "vars" | "virtualize" | "wasRaised" | "wrapBytes"
+    | "zip";
+  "tsyncio/runtime/program":
+    | "STOP_ASYNC_ITERATION" | "UNBOUND" | "aiter" | "anext" | "anext_or_stop" | "assert_" | "assigned"
+    | "assigned_global" | "bad_call" | "bind_rest" | "call_bound" | "callkw" | "callkw_method" | "chain_context"
+    | "current_location" | "decorate_getter" | "define_class" | "define_function" | "dict_items" | "dict_of"
+    | "enter_except" | "exception_instance" | "exception_matches" | "exit_except" | "expose_methods"
+    | "function_str" | "gen_throw" | "generator_stop" | "import_from" | "import_module" | "import_runtime_name"
+    | "import_top_module" | "kw_merge" | "mapping_rest" | "match_class" | "match_mapping" | "match_sequence"
+    | "module_not_found" | "name_error" | "python_function_of" | "python_module" | "reraise" | "script_path"
+    | "set_location_provider" | "set_of" | "set_program_dir" | "star_begin" | "star_end" | "star_split"
+    | "to_exception" | "unpack" | "unpack_each" | "varargs" | "warn_legacy_coroutine" | "with_cause";
+  "tsyncio/runtime/asyncio":
+    | "ALL_COMPLETED" | "AbstractEventLoop" | "AbstractEventLoopPolicy" | "AbstractServer" | "AsyncGenerator"
+    | "Barrier" | "BaseDefaultEventLoopPolicy" | "BaseEventLoop" | "BaseProtocol" | "BaseTransport"
+    | "BoundedSemaphore" | "BrokenBarrierError" | "BufferedProtocol" | "CORO_CLOSED" | "CORO_CREATED"
+    | "CORO_RUNNING" | "CORO_SUSPENDED" | "CPYTHON_VERSION" | "CancelledError" | "Condition" | "Coroutine"
+    | "DatagramProtocol" | "DatagramTransport" | "DefaultEventLoopPolicy" | "Event" | "FIRST_COMPLETED"
+    | "FIRST_EXCEPTION" | "Future" | "Handle" | "IncompleteReadError" | "InvalidStateError" | "LifoQueue"
+    | "LimitOverrunError" | "Lock" | "PriorityQueue" | "Protocol" | "Queue" | "QueueEmpty" | "QueueFull"
+    | "ReadTransport" | "Runner" | "SelectorEventLoop" | "Semaphore" | "SendfileNotAvailableError" | "Server"
+    | "StreamReader" | "StreamReaderProtocol" | "StreamWriter" | "SubprocessProtocol" | "SubprocessTransport"
+    | "Task" | "TaskGroup" | "Timeout" | "TimeoutError" | "TimerHandle" | "Transport" | "WriteTransport"
+    | "_as_coroutine_function" | "_at_exit" | "_coroutine_from_generator" | "_enter_task" | "_format_coroutine"
+    | "_get_running_loop" | "_is_coroutine" | "_leave_task" | "_register_task" | "_report_never_awaited"
+    | "_reset_coroutines_state" | "_reset_for_tests" | "_setModule" | "_set_copy_context"
+    | "_set_exception_formatter" | "_set_logger" | "_set_running_loop" | "_set_suspended_line_provider"
+    | "_unregister_task" | "_untrackStarted" | "agen_yield" | "all_tasks" | "as_completed"
+    | "async_generator_function" | "awaitable" | "coroutine" | "coroutine_function" | "create_eager_task_factory"
+    | "create_subprocess_exec" | "create_subprocess_shell" | "create_task" | "current_task" | "discard"
+    | "eager_task_factory" | "ensure_future" | "events" | "gather" | "get_child_watcher" | "get_event_loop"
+    | "get_event_loop_policy" | "get_running_loop" | "isasyncgen" | "isawaitable" | "iscoroutine"
+    | "iscoroutinefunction" | "isfuture" | "makeCode" | "new_event_loop" | "open_connection"
+    | "open_unix_connection" | "run" | "run_coroutine_threadsafe" | "set_child_watcher" | "set_event_loop"
+    | "set_event_loop_policy" | "set_source_line_provider" | "shield" | "sleep" | "start_server"
+    | "start_unix_server" | "streams" | "subprocess" | "timeout" | "timeout_at" | "to_thread" | "wait"
+    | "wait_for" | "wrap_future";
 };

@@ -24,6 +24,8 @@ const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_fo
 /** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
 const DOTTED: Record<string, string> = {
   collections_abc: "collections.abc",
+  os_path: "os.path",
+  concurrent_futures: "concurrent.futures",
   asyncio_events: "asyncio.events",
   asyncio_streams: "asyncio.streams",
   asyncio_subprocess: "asyncio.subprocess",
@@ -56,5 +58,5 @@ export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError Z
 /** Builtin functions and types the runtime exports under their Python names. */
 export const BUILTIN_FUNCTIONS = set(`print len range repr str int float bool list tuple dict set frozenset sorted
   reversed enumerate zip map filter min max sum abs round divmod pow any all isinstance issubclass type id hash
-  chr ord hex oct bin callable iter next input exit quit vars getattr setattr hasattr delattr format ascii
+  chr ord hex oct bin callable iter next input exit quit vars dir getattr setattr hasattr delattr format ascii
   super object property staticmethod classmethod aiter anext bytes bytearray memoryview complex slice globals locals open`);

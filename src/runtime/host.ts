@@ -2,11 +2,16 @@
 // the CLI (Node) or the web worker installs a host with setHost().
 
 export interface Host {
-  /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
+  /**
+   * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
+   * thrown as `{ code }` (EPIPE, ENOSPC...: the runtime raises OSError), `{ code: "EINTR" }` when
+   * a Ctrl-C interrupted a blocked write (the text stays buffered). Text for stderr goes after
+   * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
+   */
   write(fd: 1 | 2, text: string): void;
-  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer). Without it, bytes are written as UTF-8 text. */
+  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer); throws like write(). Without it, bytes are written as UTF-8 text. */
   writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
-  /** Flush buffered output (called before blocking sleeps and at exit). */
+  /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
   /** Monotonic clock, seconds. */
   now(): number;
@@ -14,12 +19,19 @@ export interface Host {
   wallTime(): number;
   /** Block the whole thread for `seconds` (virtual hosts advance the clock instead). */
   sleep(seconds: number): void;
+  /** Block in real time even under the virtual clock (a deadlock's hang, which Ctrl-C and --timeout end). */
+  realSleep?(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
   /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
   sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
+  /**
+   * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
+   * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().
+   */
+  readStdin?(max: number): Uint8Array | null;
   /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
   randomBytes?(bytes: Uint8Array): void;
   /** sys.argv (argv[0] is the script path). */
@@ -32,15 +44,8 @@ export interface Host {
   cpuCount?: number;
   /** os.getcwd(): where relative paths given to open() start. */
   cwd?(): string;
-  /**
-   * The text of a file (UTF-8). Throws `{ code }` with a POSIX error name (ENOENT, EACCES,
-   * EISDIR...) when it cannot. Without it, open() is NotImplementedError.
-   */
-  readFile?(path: string): string;
-  /** Writes (or appends) text to a file, creating it; throws `{ code }` like readFile. */
-  writeFile?(path: string, text: string, append: boolean): void;
-  /** Deletes a file (os.remove); throws `{ code }` like readFile. */
-  removeFile?(path: string): void;
+  /** The file system (open(), os, pathlib, shutil, tempfile). Without it, they raise NotImplementedError. */
+  fs?: HostFileSystem;
   /** Local timezone offset in seconds east of UTC for the given epoch time (for time.localtime). */
   utcOffset?(epochSeconds: number): number;
   /** Name of the local time zone (time.tzname). */
@@ -57,8 +62,69 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /**
+   * A host that watches the heap calls `onExhausted` when it is nearly full, wherever the program
+   * is (the call stack is the program's), then ends the process with the status it returns.
+   */
+  watchMemory?(onExhausted: () => number): void;
+  /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
+  heapRoom?(): number;
   /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
   io?: IoHost;
+}
+
+/**
+ * What stat() tells about a file (lstat when `follow` is false). Times are in nanoseconds since the
+ * epoch (bigint, as os.stat's st_mtime_ns).
+ */
+export interface HostStat {
+  mode: number;
+  ino: number;
+  dev: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/**
+ * A synchronous POSIX-like file system. Every method throws `{ code }` with the POSIX error name
+ * (ENOENT, EEXIST, EISDIR, ENOTDIR, EACCES, ENOTEMPTY, EXDEV, EBADF...) when the call fails, as
+ * Node's fs does; the runtime turns it into CPython's OSError subclass. Paths are absolute or
+ * relative to cwd().
+ */
+export interface HostFileSystem {
+  /** Current directory; chdir() changes it. */
+  cwd(): string;
+  chdir(path: string): void;
+  /** Opens a file; flags as Node's: r, r+, w, w+, a, a+, wx, wx+ (x = fail when it exists). Returns a descriptor. */
+  open(path: string, flags: string, mode: number): number;
+  close(fd: number): void;
+  /** Reads up to buf.length bytes at byte `position`; returns how many (0 at end of file). */
+  read(fd: number, buf: Uint8Array, position: number): number;
+  /** Writes all of `data` at byte `position` (files opened with `a` write at the end whatever it is). */
+  write(fd: number, data: Uint8Array, position: number): number;
+  fstat(fd: number): HostStat;
+  ftruncate(fd: number, length: number): void;
+  stat(path: string, follow: boolean): HostStat;
+  /** The names in a directory (not . and ..). */
+  readdir(path: string): string[];
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  /** Renames, replacing an existing target file (POSIX rename). */
+  rename(from: string, to: string): void;
+  /** The canonical absolute path (symbolic links resolved); ENOENT when it does not exist. */
+  realpath(path: string): string;
+  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  chmod(path: string, mode: number): void;
+  symlink?(target: string, path: string): void;
+  readlink?(path: string): string;
+  /** Disk space of the file system holding `path`, in bytes. */
+  diskUsage?(path: string): { total: number; used: number; free: number };
 }
 
 import type { IoHost } from "./io-messages.js";
@@ -98,6 +164,10 @@ export function createDefaultHost(): Host {
   const h: Host = {
     write(fd, text) {
       const i = fd === 1 ? 0 : 1;
+      if (fd === 2 && bufs[0] !== "") {
+        emit(1, bufs[0]);
+        bufs[0] = "";
+      }
       let b = bufs[i] + text;
       let nl = b.lastIndexOf("\n");
       if (nl >= 0) {
@@ -153,6 +223,7 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     sleepUntil(monotonic: number) {
       if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
     },
+    realSleep: base.realSleep ?? base.sleep,
     virtualTime: true,
   }) as Host;
   return h;

@@ -9,6 +9,7 @@
 // body runs, so a circular import sees the partially initialised module, as in CPython. The module
 // object's attributes are live views of the body's variables (`$module.bind(...)`).
 
+import { hideJsMember, isJsOnly, pythonName } from "./builtins/js-names.js";
 import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
 import { modules as sysModules } from "./modules/sys.js";
 import { script_path } from "./program.js";
@@ -98,14 +99,24 @@ export class PyModule {
 Object.defineProperty(PyModule, "__name__", { value: "module" });
 Object.defineProperty(PyModule, "__qualname__", { value: "module" });
 Object.defineProperty(PyModule, "__module__", { value: "builtins" });
+// `$module.bind(...)` is the emitted module body's, not a Python attribute of the module.
+hideJsMember(PyModule.prototype, "bind");
+
+/**
+ * What the runtime itself reads from a module object (type(), `${x}`, promise and JSON probes, the
+ * emitted `$module.bind(...)`); Python's view goes through getattr, which hides them.
+ */
+const RUNTIME_READS = new Set(["constructor", "toString", "valueOf", "then", "toJSON", "bind"]);
 
 /** Module objects answer a missing attribute with AttributeError, as Python's do. */
 function moduleProxy(m: PyModule): PyModule {
   return new Proxy(m, {
     get(target, key, receiver) {
       if (key === MODULE_TAG) return target;
-      if (typeof key === "symbol" || key in target || /^__\w+__$/.test(key) || key === "then" || key === "toJSON") return Reflect.get(target, key, receiver);
-      throw new AttributeError(`module '${target.__name__}' has no attribute '${key}'`);
+      if (typeof key === "symbol" || /^__\w+__$/.test(key) || RUNTIME_READS.has(key)) return Reflect.get(target, key, receiver);
+      if (key in target && !isJsOnly(target, key)) return Reflect.get(target, key, receiver);
+      // A mangled name (`m.constructor` is stored as `constructor_`) is reported as the program wrote it.
+      throw new AttributeError(`module '${target.__name__}' has no attribute '${pythonName(key)}'`);
     },
   });
 }
@@ -184,7 +195,7 @@ function currentValue(own: PropertyDescriptor): unknown {
  */
 export function import_from(module: any, name: string, submodule?: ModuleSpec): any {
   const target: PyModule = module[MODULE_TAG] ?? module;
-  if (name in target) {
+  if (!isJsOnly(target, name) && name in target) {
     try {
       const value = module[name];
       // A module-level variable declared but not yet assigned: not an attribute yet.
@@ -205,7 +216,7 @@ export function import_from(module: any, name: string, submodule?: ModuleSpec): 
 
 /** `from mod import name` inside a function, for a module of the runtime (its namespace object). */
 export function import_runtime_name(namespace: Record<string, unknown>, module: string, name: string): unknown {
-  if (name in namespace) return namespace[name];
+  if (Object.prototype.hasOwnProperty.call(namespace, name)) return namespace[name];
   throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`);
 }
 

@@ -13,6 +13,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/obj
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_exception } from "./modules/sys.js";
 
@@ -82,6 +83,7 @@ interface ClassSetup {
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
+  markPythonClass(cls);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
@@ -134,6 +136,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 
 const PYTHON_FUNCTION = Symbol("the Python function a method calls");
 const unboundViews = new WeakMap<Function, Function>();
+
+/** The Python function a class's method calls (a decorated def), or null for a plain JS method. */
+export function python_function_of(method: Function): Function | null {
+  return (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION] ?? null;
+}
 
 /** `A.m` of a JS method m: a function taking self first. */
 function unbound(method: Function, owner: Function, name: string): Function {
@@ -289,6 +296,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
 
 /** `obj.name(*args, **kwargs)`. */
 export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callkw(getattr(obj, name), null, args, kwargs);
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
   if (f === undefined) return call(obj[name], ...Array.from(args), new KwArgs(kwargs));

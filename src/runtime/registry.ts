@@ -34,6 +34,15 @@ import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
 import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
+import * as os_path from "./modules/os_path.js";
+import * as pathlib from "./modules/pathlib.js";
+import * as shutil from "./modules/shutil.js";
+import * as tempfile from "./modules/tempfile.js";
+import * as glob from "./modules/glob.js";
+import * as fnmatch from "./modules/fnmatch.js";
+import * as filecmp from "./modules/filecmp.js";
+import * as errno from "./modules/errno.js";
+import * as stat from "./modules/stat.js";
 import * as random from "./modules/random.js";
 import * as re from "./modules/re.js";
 import * as secrets from "./modules/secrets.js";
@@ -45,6 +54,9 @@ import * as socket from "./modules/socket.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
+import * as queue from "./modules/queue.js";
+import * as concurrent_futures from "./modules/concurrent_futures.js";
+import * as multiprocessing from "./modules/multiprocessing.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
@@ -84,6 +96,15 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/logging": logging,
   "tsyncio/runtime/math": math,
   "tsyncio/runtime/os": os,
+  "tsyncio/runtime/os_path": os_path,
+  "tsyncio/runtime/pathlib": pathlib,
+  "tsyncio/runtime/shutil": shutil,
+  "tsyncio/runtime/tempfile": tempfile,
+  "tsyncio/runtime/glob": glob,
+  "tsyncio/runtime/fnmatch": fnmatch,
+  "tsyncio/runtime/filecmp": filecmp,
+  "tsyncio/runtime/errno": errno,
+  "tsyncio/runtime/stat": stat,
   "tsyncio/runtime/random": random,
   "tsyncio/runtime/re": re,
   "tsyncio/runtime/secrets": secrets,
@@ -95,6 +116,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
+  "tsyncio/runtime/queue": queue,
+  "tsyncio/runtime/concurrent_futures": concurrent_futures,
+  "tsyncio/runtime/multiprocessing": multiprocessing,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,

@@ -14,9 +14,8 @@ import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@co
 import { indentUnit } from "@codemirror/language";
 import { examples, findExample } from "./examples.js";
 import { decodeShare, encodeShare } from "./share.js";
-import type {
-  CompilerRequest, CompilerResponse, Diagnostic, PySyntaxError, RunRequest, RunnerMessage,
-} from "./protocol.js";
+import { createSandboxedRunner, type SandboxedRunner } from "./sandbox.js";
+import type { CompilerRequest, CompilerResponse, Diagnostic, PySyntaxError, RunRequest } from "./protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const runButton = $<HTMLButtonElement>("run");
@@ -379,17 +378,18 @@ function clearOutput(): void {
 // ───────────── running ─────────────
 
 interface ActiveRun {
-  worker: Worker;
+  worker: SandboxedRunner;
   started: number;
   timer: number;
 }
 
-let spare: Worker | null = null;
+let spare: SandboxedRunner | null = null;
 let active: ActiveRun | null = null;
 let runTicket = 0;
 
-function spawnRunner(): Worker {
-  return new Worker(new URL("./runner.worker.ts", import.meta.url), { type: "module", name: "tsyncio-program" });
+/** Each run's worker in a sandboxed frame of its own (sandbox.ts). */
+function spawnRunner(): SandboxedRunner {
+  return createSandboxedRunner();
 }
 
 function warmRunner(): void {
@@ -479,9 +479,8 @@ async function startRun(): Promise<void> {
   run.timer = window.setInterval(() => {
     if (active === run) setRunStatus(`running… ${((performance.now() - run.started) / 1000).toFixed(0)} s`);
   }, 1000);
-  worker.onmessage = (e: MessageEvent<RunnerMessage>) => {
+  worker.onmessage = (msg) => {
     if (active !== run) return;
-    const msg = e.data;
     if (msg.type === "output") {
       if (msg.dropped) appendOutput("meta", `[… ${msg.dropped} characters of output dropped …]\n`);
       for (const [fd, text] of msg.chunks) appendOutput(fd === 1 ? "stdout" : "stderr", text);
@@ -491,16 +490,15 @@ async function startRun(): Promise<void> {
       finish(`exit code ${msg.code} · ${seconds} s${virtual ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
     }
   };
-  worker.onerror = (e) => {
+  worker.onerror = (message) => {
     if (active !== run) return;
-    e.preventDefault();
-    appendOutput("stderr", `internal error in tsyncio: ${e.message || "the runner failed to load"}\n`);
+    appendOutput("stderr", `internal error in tsyncio: ${message}\n`);
     finish("failed", "fail", "failed");
   };
   const req: RunRequest = {
     type: "run", program: { ...compiled.compiled, path, source }, virtualTime: virtual,
   };
-  worker.postMessage(req);
+  worker.start(req);
 }
 
 // ───────────── toolbar ─────────────
@@ -608,5 +606,31 @@ Object.assign(window, {
     getTypeScript: () => tsView.state.doc.toString(),
     getStdout: () => [...outputPre.querySelectorAll(".stdout")].map((n) => n.textContent).join(""),
     getStderr: () => [...outputPre.querySelectorAll(".stderr")].map((n) => n.textContent).join(""),
+    /**
+     * Runs already-compiled JavaScript in a sandbox exactly like a program's (the browser tests
+     * probe the sandbox's walls with it); resolves with what it printed until `waitMs` after exit.
+     */
+    runInSandbox: (js: string, waitMs = 0) =>
+      new Promise<{ output: string; exit: number | null }>((resolve) => {
+        const runner = createSandboxedRunner();
+        let output = "";
+        let exit: number | null = null;
+        const end = () => {
+          runner.terminate();
+          resolve({ output, exit });
+        };
+        runner.onmessage = (msg) => {
+          if (msg.type === "output") for (const [, text] of msg.chunks) output += text;
+          if (msg.type === "exit") {
+            exit = msg.code;
+            window.setTimeout(end, waitMs);
+          }
+        };
+        runner.onerror = (message) => {
+          output += `[sandbox error: ${message}]`;
+          end();
+        };
+        runner.start({ type: "run", program: { js, lineMap: [], nameMap: [], path: "/home/user/probe.py", source: "" }, virtualTime: true });
+      }),
   },
 });

@@ -5,20 +5,26 @@
 // Sleeps block this worker's thread (Atomics.wait when the page is cross-origin isolated, a busy
 // wait otherwise), as CPython's event loop blocks between timers.
 //
-// Isolation: before the program starts, the worker's storage, network and worker-spawning APIs
-// (indexedDB, caches, fetch, XMLHttpRequest, WebSocket, navigator.storage, cookieStore, ...) are
-// shadowed with `undefined`, so the program cannot reach the page's origin data even if it found a
-// way out of the runtime. (A dedicated worker has no `document` and so no `document.cookie`.)
+// The page starts this worker inside a sandboxed, opaque-origin frame whose CSP forbids network
+// access (sandbox.ts), and talks to it over a MessagePort of its own: the first message hands over
+// the port, the run request comes through it, and so does everything this worker says.
+//
+// Isolation: before the program starts, the worker's storage, network, messaging and
+// worker-spawning APIs (indexedDB, caches, fetch, XMLHttpRequest, WebSocket, postMessage, ...) are
+// removed from the global object and from every prototype it inherits them from, so a program
+// that found a way out of the runtime still reaches nothing (the frame's origin and CSP are the
+// second wall).
 
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
+import { createMemoryFileSystem } from "./memfs.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
-  postMessage(message: RunnerMessage): void;
-  onmessage: ((e: MessageEvent<RunRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<{ type: "port" }>) => void) | null;
 };
-const post = scope.postMessage.bind(scope);
+let port: MessagePort | null = null;
+const post = (message: RunnerMessage): void => port?.postMessage(message);
 
 // ───────────── output ─────────────
 // In write order, line-buffered, posted at most every POST_INTERVAL_MS while the program keeps
@@ -73,21 +79,30 @@ function dropOldest(): void {
 
 // ───────────── isolation ─────────────
 
+const BLOCKED_GLOBALS = [
+  "indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource",
+  "BroadcastChannel", "cookieStore", "importScripts", "Worker", "SharedWorker", "WebTransport",
+  "FileSystemHandle", "FileSystemDirectoryHandle", "FileSystemFileHandle", "Request", "Response",
+  "postMessage", "onmessage", "onmessageerror", "close", "MessageChannel", "MessagePort", "storage",
+  "serviceWorker", "locks", "origin", "location", "open", "opener", "parent", "top", "navigator",
+];
+
 function isolate(): void {
   const g = globalThis as Record<string, unknown>;
-  for (const name of [
-    "indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource",
-    "BroadcastChannel", "cookieStore", "importScripts", "Worker", "SharedWorker", "WebTransport",
-    "FileSystemHandle", "FileSystemDirectoryHandle", "FileSystemFileHandle", "Request", "Response",
-  ]) {
-    try {
-      Object.defineProperty(g, name, { value: undefined, configurable: false, writable: false });
-    } catch {
-      /* not present or not configurable */
+  const nav = g.navigator as Record<string, unknown> | undefined;
+  // Every level of the global object's prototype chain (WorkerGlobalScope.prototype holds `fetch`,
+  // `indexedDB` and `caches` as getters that shadowing the global alone leaves reachable).
+  for (let o: object | null = g; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of BLOCKED_GLOBALS) {
+      if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
+      try {
+        if (!delete (o as Record<string, unknown>)[name]) Object.defineProperty(o, name, { value: undefined, configurable: false, writable: false });
+      } catch {
+        /* not configurable: left as it is */
+      }
     }
   }
   try {
-    const nav = g.navigator as Record<string, unknown> | undefined;
     if (nav) {
       const safe = Object.freeze({
         userAgent: nav.userAgent,
@@ -101,14 +116,21 @@ function isolate(): void {
   } catch {
     /* keep going: the program still cannot name `navigator` from Python */
   }
+  for (const name of BLOCKED_GLOBALS) {
+    try {
+      Object.defineProperty(g, name, { value: undefined, configurable: false, writable: false });
+    } catch {
+      /* not configurable */
+    }
+  }
 }
 
 // ───────────── run ─────────────
 
 let started = false;
-scope.onmessage = (e) => {
+function onRunRequest(e: MessageEvent<RunRequest>): void {
   const req = e.data;
-  if (req.type !== "run" || started) return;
+  if (req === null || typeof req !== "object" || req.type !== "run" || started) return;
   started = true;
   const t0 = performance.now();
   let code = 1;
@@ -117,7 +139,11 @@ scope.onmessage = (e) => {
     isolate();
     setHost({
       write,
-      flush: flushOutput,
+      // print(flush=True) in a loop must not become one message per call: flushes are batched like
+      // writes (a sleep, the next write after the interval, or the exit posts what is waiting).
+      flush: () => {
+        if (performance.now() - lastPost >= POST_INTERVAL_MS) flushOutput();
+      },
       sleep(seconds) {
         flushOutput();
         blockingSleep(seconds);
@@ -125,6 +151,9 @@ scope.onmessage = (e) => {
       virtualTime: req.virtualTime,
       argv: [req.program.path],
       readline: () => null,
+      // Files live in memory for this run only: the program never reaches the user's disk.
+      fs: createMemoryFileSystem(),
+      env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
     code = runProgram(req.program);
@@ -133,5 +162,13 @@ scope.onmessage = (e) => {
   }
   flushOutput();
   post({ type: "exit", code, ms: performance.now() - t0, internalError });
+}
+
+// The first message hands over the run's port; nothing else is accepted on the global channel.
+scope.onmessage = (e) => {
+  if (port !== null || e.data?.type !== "port" || e.ports.length !== 1) return;
+  port = e.ports[0]!;
+  scope.onmessage = null;
+  port.onmessage = onRunRequest;
+  post({ type: "ready" });
 };
-post({ type: "ready" });

@@ -20,12 +20,16 @@ const types: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** Every path asked for, in order (the sandbox tests check that a probe never arrived). */
+  requests: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(dir: string, options: { isolated?: boolean } = {}): Promise<StaticServer> {
   const root = normalize(dir + sep);
+  const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
+    requests.push(req.url ?? "");
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       let file = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -52,6 +56,7 @@ export async function serveStatic(dir: string, options: { isolated?: boolean } =
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

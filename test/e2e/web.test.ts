@@ -12,13 +12,12 @@ import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { transpile } from "../../src/index.js";
 import { serveStatic, type StaticServer } from "./server.js";
+import { browserTestsEnabled, chromiumPath } from "./chromium.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const results = join(root, "test-results");
 const site = join(results, "e2e-site");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium && process.env.CI) throw new Error(`${chromiumPath} is missing: .ci/run installs Debian's chromium`);
+const haveChromium = browserTestsEnabled(); // throws with the install command when Chromium is missing
 
 /** Seeds checked for their translation and their run output (virtual time). */
 const SEEDS = readdirSync(join(root, "fixtures"))
@@ -31,6 +30,7 @@ const exampleName = (fixture: string) => `${fixture.replace(/^seed-/, "").replac
 const PROGRAM_DIR = "/home/user";
 
 interface PageApi {
+  runInSandbox(js: string, waitMs?: number): Promise<{ output: string; exit: number | null }>;
   getPython(): string;
   getTypeScript(): string;
   getStdout(): string;
@@ -255,40 +255,109 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe(numbers[i - 1]! + 1);
   }, 90_000);
 
-  it("the program's worker has no storage, network or cookie APIs", async () => {
-    const runner = readdirSync(join(site, "assets")).find((f) => /^runner\.worker-.*\.js$/.test(f));
-    expect(runner).toBeDefined();
-    // Hand-written JavaScript in the runner's protocol: print what the program could reach.
+  it("print(end='', flush=True) in a loop: the page answers, Stop ends it at once", async () => {
+    await setSource(page, "while True:\n    print('x', end='', flush=True)\n");
+    await page.setChecked("#virtual-time", false);
+    await page.click("#run");
+    await page.waitForFunction(() => window.tsyncio.getStdout().length > 10_000, null, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    // The page's own event loop still turns promptly (a flood of messages would starve it).
+    const lag = await page.evaluate(async () => {
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    });
+    expect(lag).toBeLessThan(2000);
+    // Stop, measured inside the page: from the click to the stopped state.
+    const stopMs = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.getElementById("stop")!.click();
+      while (document.body.dataset.running !== "false") await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - t0;
+    });
+    expect(stopMs).toBeLessThan(1000);
+    const kept = await page.evaluate(() => window.tsyncio.getStdout().length);
+    await page.waitForTimeout(300);
+    // Nothing arrives after Stop.
+    expect(await page.evaluate(() => window.tsyncio.getStdout().length)).toBe(kept);
+  }, 90_000);
+
+  it("the program's sandbox: no storage, network, messaging or page origin, even for raw JavaScript", async () => {
+    // Hand-written JavaScript run exactly as a program is (the page's own sandbox): what a program
+    // that found a way out of the runtime could reach.
+    const probe = `${server.url}probe-${Date.now()}`;
     const js = [
       "const { print } = $rt['tsyncio/runtime'];",
       "const g = globalThis;",
-      "for (const n of ['indexedDB', 'caches', 'fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'cookieStore', 'Worker'])",
+      "for (const n of ['indexedDB', 'caches', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'cookieStore', 'Worker', 'postMessage', 'BroadcastChannel'])",
       "  print(n, typeof g[n]);",
+      // The getters on the global object's prototypes (shadowing the global alone left these).
+      "const viaProto = [];",
+      "for (let o = Object.getPrototypeOf(g); o && o !== Object.prototype; o = Object.getPrototypeOf(o))",
+      "  for (const n of ['fetch', 'indexedDB', 'caches', 'navigator', 'postMessage']) { const d = Object.getOwnPropertyDescriptor(o, n); if (d && (d.get || typeof d.value === 'function')) viaProto.push(n); }",
+      "print('via prototypes', JSON.stringify(viaProto));",
       "print('navigator.storage', typeof (g.navigator && g.navigator.storage));",
       "print('document', typeof g.document);",
+      `import(${JSON.stringify(probe + "-import.js")}).then(() => print('import reached the network'), () => print('import blocked'));`,
+      `new Promise((r) => setTimeout(r, 300)).then(() => print('done waiting'));`,
     ].join("\n");
-    const out = await page.evaluate(
-      ({ url, js }) =>
-        new Promise<string>((resolve, reject) => {
-          const w = new Worker(url, { type: "module" });
-          let text = "";
-          w.onmessage = (e) => {
-            if (e.data.type === "output") for (const [, t] of e.data.chunks) text += t;
-            if (e.data.type === "exit") {
-              w.terminate();
-              resolve(text);
-            }
-          };
-          w.onerror = (e) => reject(new Error(e.message));
-          w.postMessage({ type: "run", program: { js, lineMap: [], nameMap: [], path: "/home/user/probe.py", source: "" }, virtualTime: true });
-        }),
-      { url: `${server.url}assets/${runner}`, js },
-    );
-    expect(out).toBe(
-      ["indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "importScripts", "cookieStore", "Worker"]
+    const requestsBefore = server.requests.length;
+    const { output, exit } = await page.evaluate(({ js }) => window.tsyncio.runInSandbox(js, 1500), { js });
+    expect(exit, output).toBe(0);
+    expect(output).toContain(
+      ["indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "cookieStore", "Worker", "postMessage", "BroadcastChannel"]
         .map((n) => `${n} undefined\n`)
-        .join("") + "navigator.storage undefined\ndocument undefined\n",
+        .join("") + "via prototypes []\nnavigator.storage undefined\ndocument undefined\n",
     );
+    expect(output).toContain("import blocked");
+    expect(server.requests.slice(requestsBefore).filter((r) => r.includes("probe-"))).toEqual([]);
+    // The frame that holds a program is sandboxed to scripts only: an opaque origin, so the page
+    // cannot see into it (nor it into the page).
+    const frameSeen = await page.evaluate(() => {
+      const frame = document.querySelector("iframe[data-role=runner-sandbox]") as HTMLIFrameElement | null;
+      if (!frame) return "no spare frame";
+      try {
+        return `readable: ${typeof frame.contentWindow!.document}`;
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(["SecurityError", "no spare frame"]).toContain(frameSeen);
+    expect(await page.evaluate(() => document.querySelectorAll("iframe[data-role=runner-sandbox]").length)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => [...document.querySelectorAll("iframe[data-role=runner-sandbox]")].every((f) => (f as HTMLIFrameElement).sandbox.value === "allow-scripts"))).toBe(true);
+  }, 60_000);
+
+  it("a Python program cannot reach JavaScript through attributes", async () => {
+    await setSource(
+      page,
+      [
+        "def f(): pass",
+        "class A: pass",
+        "for obj, name in [(f, 'constructor'), (A(), 'toString'), (A(), '__proto__'), ([], 'push'), (print, 'call')]:",
+        "    try:",
+        "        getattr(obj, name)",
+        "        print(name, 'reached')",
+        "    except AttributeError:",
+        "        print(name, 'AttributeError')",
+        "print(hasattr(A(), 'toString'), hasattr(f, 'constructor'), hasattr([], 'length'))",
+      ].join("\n") + "\n",
+    );
+    expect(await run(page, { virtualTime: true })).toBe("0");
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe(
+      "constructor AttributeError\ntoString AttributeError\n__proto__ AttributeError\npush AttributeError\ncall AttributeError\nFalse False False\n",
+    );
+  }, 60_000);
+
+  it("a forged message from the program's side changes nothing on the page", async () => {
+    // Messages outside the protocol (or from another frame) are ignored: exit code and output stay the program's.
+    await setSource(page, "import time\nprint('real output')\ntime.sleep(0.5)\nraise SystemExit(3)\n");
+    await page.evaluate(() => {
+      setTimeout(() => window.postMessage({ type: "exit", code: 0, ms: 1, internalError: null }, "*"), 100);
+      setTimeout(() => window.postMessage({ type: "sandbox-error", message: "forged" }, "*"), 150);
+    });
+    expect(await run(page, { virtualTime: false })).toBe("3");
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("real output\n");
+    expect(await page.evaluate(() => window.tsyncio.getStderr())).not.toContain("forged");
   }, 60_000);
 
   it("a shared link reproduces the source", async () => {

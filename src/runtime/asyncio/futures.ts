@@ -11,7 +11,6 @@
 import {
   BaseException,
   KwArgs,
-  NotImplementedError,
   PyObject,
   RuntimeError,
   StopIteration,
@@ -32,7 +31,7 @@ import * as events from "./events.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { _bind, _isNone } from "./_util.js";
 
-export { Future, wrap_future, isfuture };
+export { Future, isfuture };
 
 /**
  * A Task waiting on a future, stored in the callback list as itself (no bound closure): the loop
@@ -373,9 +372,4 @@ export function _get_loop(fut: unknown): BaseEventLoop {
 export function _set_result_unless_cancelled(fut: Future<unknown>, result: unknown): void {
   if (fut._state !== _PENDING) return;
   fut.set_result(result);
-}
-
-/** concurrent.futures interop needs threads: not available. */
-function wrap_future(_future: unknown, ..._rest: unknown[]): never {
-  throw new NotImplementedError("asyncio.wrap_future() is not supported by tsyncio (no threads or concurrent.futures)");
 }

@@ -28,7 +28,7 @@ export {
   BaseDefaultEventLoopPolicy,
 } from "./events.js";
 export { BaseEventLoop, SelectorEventLoop } from "./base_events.js";
-export { Future, wrap_future, isfuture } from "./futures.js";
+export { Future, isfuture } from "./futures.js";
 export {
   Task,
   create_task,
@@ -42,7 +42,6 @@ export {
   gather,
   shield,
   ensure_future,
-  run_coroutine_threadsafe,
   current_task,
   all_tasks,
   create_eager_task_factory,
@@ -72,6 +71,6 @@ export { Server } from "./io_transports.js";
 export * as subprocess from "../modules/asyncio_subprocess.js";
 export * as streams from "../modules/asyncio_streams.js";
 export * as events from "../modules/asyncio_events.js";
-export { to_thread } from "./threads.js";
+export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";
 export { BaseTransport, ReadTransport, WriteTransport, Transport, DatagramTransport, SubprocessTransport } from "./transports.js";

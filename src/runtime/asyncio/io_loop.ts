@@ -2,7 +2,7 @@
 // coroutines. CPython: base_events.BaseEventLoop (create_connection, create_server, getaddrinfo)
 // and base_events.Server. Installed on BaseEventLoop's prototype by io_install.ts.
 import { OSError } from "../builtins/index.js";
-import { KeyboardInterrupt, NotImplementedError, PyList, PyTuple, RuntimeError, SystemExit, ValueError, repr } from "./_compat.js";
+import { NotImplementedError, PyList, PyTuple, RuntimeError, ValueError, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { CancelledError } from "./exceptions.js";
 import { coroutine_function } from "./coroutines.js";

@@ -12,7 +12,7 @@ import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioForget, ioRegister, ioAdopt, ioSend } from "./io_selector.js";
+import { ioForget, ioAdopt, ioSend } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
 import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase } from "../builtins/index.js";

@@ -13,7 +13,6 @@ import {
   BaseException,
   KeyboardInterrupt,
   KwArgs,
-  NotImplementedError,
   PyList,
   PySet,
   PyTuple,
@@ -24,7 +23,6 @@ import {
   host,
   repr,
   str,
-  toPyException,
   caughtException,
   thrownIntoCoroutine,
 } from "./_compat.js";
@@ -72,7 +70,6 @@ export {
   gather,
   shield,
   ensure_future,
-  run_coroutine_threadsafe,
   current_task,
   all_tasks,
   create_eager_task_factory,
@@ -1068,13 +1065,6 @@ class _AsCompletedQueue {
     }
     return this.items[this.head++] as Future<unknown> | null;
   }
-}
-
-// --- threads (not available) -----------------------------------------------------------------
-
-function run_coroutine_threadsafe(coro: unknown, _loop?: unknown): never {
-  if (iscoroutine(coro)) (coro as Coroutine).close();
-  throw new NotImplementedError("asyncio.run_coroutine_threadsafe() is not supported by tsyncio (no threads)");
 }
 
 // --- eager tasks (3.12) ----------------------------------------------------------------------

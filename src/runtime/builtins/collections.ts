@@ -1,16 +1,10 @@
 // list, tuple, dict, set, frozenset, range.
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { hideJsMember } from "./js-names.js";
+import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { host } from "../host.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
-
-function normIndex(i: bigint | number | boolean, n: number): number {
-  return typeof i === "number" ? i : Number(i);
-}
-
-function listOrTupleName(x: unknown): string {
-  return x instanceof PyTuple ? "tuple" : "list";
-}
 
 function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   const n = a.length;
@@ -76,6 +70,17 @@ function repeatCount(n: unknown): number | null {
   const i = (n as { __index__?: () => bigint })?.__index__;
   if (typeof i === "function") return repeatCount(i.call(n));
   return null;
+}
+
+/**
+ * `count` copies of a sequence of `length` items, checked first as CPython's allocation would be:
+ * more than a JS array can hold, or more than the heap has room for, is MemoryError (instead of
+ * filling the heap until the engine aborts).
+ */
+function repeatedLength(length: number, count: number): number {
+  const total = length * count;
+  if (total > 0xffffffff || (total > 1 << 20 && total * 8 > (host.heapRoom?.() ?? Infinity))) throw new MemoryError();
+  return total;
 }
 
 function sortKeyCompare(a: unknown, b: unknown): number {
@@ -232,6 +237,7 @@ export class PyList<T = unknown> extends Array<T> {
   __mul__(n: unknown): PyList<T> | typeof NotImplemented {
     const c = repeatCount(n);
     if (c === null) return NotImplemented;
+    repeatedLength(this.length, c);
     const r = new PyList<T>();
     for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
     return r;
@@ -243,6 +249,7 @@ export class PyList<T = unknown> extends Array<T> {
     const c = repeatCount(n);
     if (c === null) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
     const m = this.length;
+    repeatedLength(m, c);
     if (c === 0) this.length = 0;
     for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) this.push(this[j]);
     return this;
@@ -370,6 +377,7 @@ export class PyTuple<T = unknown> extends Array<T> {
   __mul__(n: unknown): PyTuple<T> | typeof NotImplemented {
     const c = repeatCount(n);
     if (c === null) return NotImplemented;
+    repeatedLength(this.length, c);
     const r: T[] = [];
     for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
     return PyTuple.fromArray(r);
@@ -1593,3 +1601,7 @@ export class RangeIterator implements Iterator<bigint> {
     return BigInt(this.n - this.i);
   }
 }
+
+// `size` is JavaScript's view of a dict or set (Python has len()).
+hideJsMember(PyDict.prototype, "size");
+hideJsMember(PySetBase.prototype, "size");

@@ -1,7 +1,9 @@
 // Builtin functions and type objects under their Python names.
+import { markUnsupported } from "../unsupported.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
-  EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
-  ExceptionGroup, isExceptionClass, NotImplementedError,
+  UnicodeEncodeError, EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
+  ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
@@ -18,9 +20,12 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
-import { StdBinaryWriter, StdinStream } from "./stdbinary.js";
+import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { TextIOWrapper, makeStdin } from "./stdin.js";
+import { stdioCall } from "./stdio-errors.js";
+import { checkDigitsToInt } from "./int-limit.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -59,7 +64,8 @@ export class StdStream {
   ) {}
   write(s: unknown): bigint {
     if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
-    host.write(this.fd, s);
+    const text = encodable(this.fd, s, [0]);
+    stdioCall(() => host.write(this.fd, text));
     return BigInt(strLen(s));
   }
   writelines(lines: unknown): null {
@@ -67,7 +73,7 @@ export class StdStream {
     return null;
   }
   flush(): null {
-    host.flush();
+    stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {
@@ -100,11 +106,33 @@ export class StdStream {
   static __module__ = "_io";
 }
 
+// A str may hold lone surrogates, which UTF-8 cannot: stdout is strict (UnicodeEncodeError, after
+// the pieces before the one that holds it are written), stderr writes them as \udXXX (CPython's
+// streams use errors='strict' and 'backslashreplace').
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` as the stream can take it; `starts`: where the pieces that CPython writes one by one start. */
+function encodable(fd: 1 | 2, text: string, starts: number[]): string {
+  if (!SURROGATE.test(text)) return text;
+  LONE_SURROGATE.lastIndex = 0;
+  const m = LONE_SURROGATE.exec(text);
+  if (m === null) return text;
+  if (fd === 2) return text.replace(LONE_SURROGATE, (c) => "\\u" + c.charCodeAt(0).toString(16));
+  let piece = 0;
+  while (piece + 1 < starts.length && starts[piece + 1] <= m.index) piece++;
+  const from = starts[piece];
+  const to = piece + 1 < starts.length ? starts[piece + 1] : text.length;
+  if (from > 0) stdioCall(() => host.write(fd, text.slice(0, from)));
+  const position = strLen(text.slice(from, m.index));
+  throw new UnicodeEncodeError("utf-8", text.slice(from, to), BigInt(position), BigInt(position + 1), "surrogates not allowed");
+}
+
 /** The current sys.stdout / sys.stderr (the sys module reads and writes these). */
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: new StdinStream(),
+  stdin: makeStdin(),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
@@ -130,23 +158,32 @@ export const print = builtin(function print(...args: unknown[]): null {
     if (k.flush !== undefined) flush = truthy(k.flush);
   }
   let text: string;
+  // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
+  const starts: number[] = [0];
   const n = args.length;
   if (n === 1) {
     const a = args[0];
-    text = (typeof a === "string" ? a : strConv(a)) + end;
+    text = typeof a === "string" ? a : strConv(a);
+    starts.push(text.length);
+    text += end;
   } else {
     text = "";
     for (let i = 0; i < n; i++) {
-      if (i > 0) text += sep;
+      if (i > 0) {
+        text += sep;
+        starts.push(text.length);
+      }
       const a = args[i];
       text += typeof a === "string" ? a : strConv(a);
+      starts.push(text.length);
     }
     text += end;
   }
   if (file === null) file = stdio.stdout;
   if (file instanceof StdStream) {
-    host.write(file.fd, text);
-    if (flush) host.flush();
+    text = encodable(file.fd, text, starts);
+    stdioCall(() => host.write(file.fd, text));
+    if (flush) stdioCall(() => host.flush());
   } else if (file == null) {
     // sys.stdout is None: print does nothing
   } else {
@@ -163,14 +200,18 @@ export const print = builtin(function print(...args: unknown[]): null {
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
+/** input(): a line of sys.stdin (whatever object it is now) without its newline; EOFError at its end. */
 export const input = builtin(function input(prompt: unknown = ""): string {
+  const stdin = stdio.stdin;
+  if (stdin === null || stdin === undefined) throw new RuntimeError("input(): lost sys.stdin");
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
-  host.flush();
-  const line = host.readline ? host.readline() : null;
-  if (line === null) throw new EOFError("EOF when reading a line");
-  return line;
+  stdioCall(() => host.flush());
+  const line: unknown = stdin instanceof TextIOWrapper ? stdin.readline() : call(getattrImpl(stdin, "readline"));
+  if (typeof line !== "string") throw new TypeError(`object.readline() returned non-string`);
+  if (line === "") throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -264,13 +305,19 @@ function parseIntStr(s: string, base: number, orig: unknown): bigint {
       }
       t = u;
     }
+    checkDigitsToInt(t.length, b);
     v = BigInt(t);
   } else {
-    for (const ch of t.toLowerCase()) {
+    const lower = t.toLowerCase();
+    for (const ch of lower) {
       const c = ch.charCodeAt(0);
       const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : 99;
       if (d >= b) throw bad();
-      v = v * B + BigInt(d);
+    }
+    checkDigitsToInt(lower.length, b);
+    for (const ch of lower) {
+      const c = ch.charCodeAt(0);
+      v = v * B + BigInt(c >= 48 && c <= 57 ? c - 48 : c - 87);
     }
   }
   return neg ? -v : v;
@@ -513,6 +560,7 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
@@ -1109,7 +1157,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   const d = new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 
@@ -1117,8 +1165,15 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const names = new Set<string>();
   let o: unknown = obj;
   while (o !== null && o !== undefined && o !== Object.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) if (k !== "constructor") names.add(k);
+    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
     o = Object.getPrototypeOf(o);
+  }
+  // The same view as getattr: JavaScript's own members are not Python attributes.
+  for (const k of names) {
+    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) : JS_NAMES.has(k)) names.delete(k);
+  }
+  for (const k of ["constructor", "__proto__", "prototype"]) {
+    if (names.delete(propName(k))) names.add(k);
   }
   const l = PyList.fromArray([...names]);
   l.sort();
@@ -1145,6 +1200,6 @@ export const globals = builtin(function globals(): never {
   throw new NotImplementedError("globals() is not supported");
 });
 
-
+markUnsupported(globals, "no access to the module's namespace");
 
 void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

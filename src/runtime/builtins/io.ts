@@ -1,172 +1,424 @@
-// open(): text files through the host (readFile/writeFile), enough for programs that read a
-// config or data file, write a report, or expect FileNotFoundError for a missing file.
-// Modes r, w, a, x with an optional t; binary modes and '+' are NotImplementedError, as is open()
-// on a host without files (a browser). The file is read whole when opened for reading; writes go
-// to the host as they happen. CPython: Lib/_pyio.py (TextIOWrapper's observable behaviour).
-import { host } from "../host.js";
-import { FileExistsError, NotImplementedError, OSError, TypeError, ValueError, StopIteration } from "./exceptions.js";
+// open() and the binary file objects: FileIO (buffering=0), BufferedReader / BufferedWriter /
+// BufferedRandom, all over the host's synchronous file system (src/runtime/host.ts). Text files are
+// a TextIOWrapper (textio.ts) over one of these. Writes wait in a buffer until it fills, flush(),
+// seek() or close(), as in CPython (another handle reading the file sees them then); reads go
+// through a read-ahead window. CPython: Lib/_pyio.py (the observable behaviour of open()).
+import { NotImplementedError, OSError, TypeError, ValueError, StopIteration } from "./exceptions.js";
 import { PyList } from "./collections.js";
-import { popKw } from "./object.js";
 import { repr } from "./repr.js";
 import { typeName } from "./ops.js";
+import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes } from "./hostfs.js";
+import type { HostFileSystem } from "../host.js";
+import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
-const ERRNO: Record<string, [number, string]> = {
-  ENOENT: [2, "No such file or directory"],
-  EACCES: [13, "Permission denied"],
-  EEXIST: [17, "File exists"],
-  ENOTDIR: [20, "Not a directory"],
-  EISDIR: [21, "Is a directory"],
-  EPERM: [1, "Operation not permitted"],
+export { TextIOWrapper, UnsupportedOperation };
+
+export const DEFAULT_BUFFER_SIZE = 8192;
+const READ_AHEAD = 65536;
+
+const toInt = (x: unknown): number => {
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "boolean") return x ? 1 : 0;
+  throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
 };
+const sizeArg = (x: unknown): number => (x === null || x === undefined ? -1 : toInt(x));
 
-export function osError(e: unknown, path: string): never {
-  const code = (e as { code?: string } | null)?.code;
-  const known = code !== undefined ? ERRNO[code] : undefined;
-  if (known) throw new OSError(BigInt(known[0]), known[1], path);
-  throw e;
-}
-
-export class TextIOWrapper {
-  name: string;
+/** What every binary file object shares: the host descriptor, the position and the write buffer. */
+export class BinaryFile {
+  static __module__ = "_io";
+  name: unknown;
   mode: string;
-  encoding = "UTF-8";
-  closed = false;
-  private _text = "";
-  private _pos = 0;
-  private _writable: boolean;
+  protected fs: HostFileSystem;
+  protected fd: number;
+  protected path: string;
+  protected canRead: boolean;
+  protected canWrite: boolean;
+  protected appending: boolean;
+  protected bufferSize: number;
+  protected pos = 0;
+  private pending: Uint8Array[] = [];
+  private pendingLength = 0;
+  private pendingAt = 0;
+  private ahead: Uint8Array | null = null;
+  private aheadAt = 0;
+  private _closed = false;
 
-  constructor(name: string, mode: string, text: string, writable: boolean) {
+  constructor(fs: HostFileSystem, fd: number, name: unknown, path: string, mode: string, flags: { read: boolean; write: boolean; append: boolean }, bufferSize: number) {
+    this.fs = fs;
+    this.fd = fd;
     this.name = name;
+    this.path = path;
     this.mode = mode;
-    this._text = text;
-    this._writable = writable;
+    this.canRead = flags.read;
+    this.canWrite = flags.write;
+    this.appending = flags.append;
+    this.bufferSize = bufferSize;
+    if (flags.append) this.pos = this.host(() => fs.fstat(fd).size);
   }
-  private _check(): void {
-    if (this.closed) throw new ValueError("I/O operation on closed file.");
+
+  get closed(): boolean {
+    return this._closed;
   }
-  private _checkReadable(): void {
-    this._check();
-    if (this._writable) throw new OSError("not readable");
+  protected host<T>(call: () => T): T {
+    return hostCall(this.name, call);
   }
-  readable(): boolean {
-    this._check();
-    return !this._writable;
+  protected checkOpen(op: string | null): void {
+    if (this._closed) throw new ValueError(op === null ? "I/O operation on closed file." : `${op} closed file`);
   }
-  writable(): boolean {
-    this._check();
-    return this._writable;
+  protected checkReadable(): void {
+    if (!this.canRead) throw new UnsupportedOperation("read");
   }
-  read(size: unknown = -1n): string {
-    this._checkReadable();
-    const n = size === null ? -1 : Number(size);
-    const end = n < 0 ? this._text.length : Math.min(this._text.length, this._pos + n);
-    const s = this._text.slice(this._pos, end);
-    this._pos = end;
-    return s;
+  protected checkWritable(): void {
+    if (!this.canWrite) throw new UnsupportedOperation("write");
   }
-  readline(size: unknown = -1n): string {
-    this._checkReadable();
-    const nl = this._text.indexOf("\n", this._pos);
-    let end = nl < 0 ? this._text.length : nl + 1;
-    const n = size === null ? -1 : Number(size);
-    if (n >= 0) end = Math.min(end, this._pos + n);
-    const s = this._text.slice(this._pos, end);
-    this._pos = end;
-    return s;
+
+  // ───────────── the buffers ─────────────
+
+  /** Writes the waiting bytes to the host. */
+  protected drain(): void {
+    if (this.pendingLength === 0) return;
+    const data = new Uint8Array(this.pendingLength);
+    let off = 0;
+    for (const chunk of this.pending) {
+      data.set(chunk, off);
+      off += chunk.length;
+    }
+    this.pending = [];
+    this.pendingLength = 0;
+    this.host(() => this.fs.write(this.fd, data, this.pendingAt));
   }
-  readlines(): PyList<string> {
-    const out: string[] = [];
-    for (let line = this.readline(); line !== ""; line = this.readline()) out.push(line);
+
+  /** Up to `n` bytes at the position (fewer only at the end of the file); moves the position. */
+  protected take(n: number): Uint8Array {
+    this.drain();
+    const out: Uint8Array[] = [];
+    let total = 0;
+    while (n < 0 || total < n) {
+      const want = n < 0 ? READ_AHEAD : n - total;
+      if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
+        const buf = new Uint8Array(Math.max(READ_AHEAD, want));
+        const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+        if (got === 0) break;
+        this.ahead = buf.subarray(0, got);
+        this.aheadAt = this.pos;
+      }
+      const from = this.pos - this.aheadAt;
+      const piece = this.ahead.subarray(from, Math.min(this.ahead.length, from + want));
+      out.push(piece);
+      total += piece.length;
+      this.pos += piece.length;
+    }
+    if (out.length === 1) return out[0].slice();
+    const all = new Uint8Array(total);
+    let off = 0;
+    for (const p of out) {
+      all.set(p, off);
+      off += p.length;
+    }
+    return all;
+  }
+
+  /** The bytes up to and including the next newline (or `limit` bytes, or the end of the file). */
+  protected takeLine(limit: number): Uint8Array {
+    this.drain();
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      if (limit >= 0 && total >= limit) break;
+      const chunk = this.peekAhead();
+      if (chunk.length === 0) break;
+      let end = chunk.indexOf(0x0a);
+      end = end < 0 ? chunk.length : end + 1;
+      if (limit >= 0) end = Math.min(end, limit - total);
+      parts.push(chunk.slice(0, end));
+      total += end;
+      this.pos += end;
+      if (chunk[end - 1] === 0x0a) break;
+    }
+    const all = new Uint8Array(total);
+    let off = 0;
+    for (const p of parts) {
+      all.set(p, off);
+      off += p.length;
+    }
+    return all;
+  }
+
+  /** The read-ahead window from the position on, refilled when the position left it. */
+  private peekAhead(): Uint8Array {
+    if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
+      const buf = new Uint8Array(READ_AHEAD);
+      const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+      this.ahead = buf.subarray(0, got);
+      this.aheadAt = this.pos;
+    }
+    return this.ahead.subarray(this.pos - this.aheadAt);
+  }
+
+  protected put(data: Uint8Array): void {
+    this.ahead = null;
+    if (this.appending) this.pos = Math.max(this.pos, this.endOfFile());
+    if (this.pendingLength > 0 && this.pendingAt + this.pendingLength !== this.pos) this.drain();
+    if (this.pendingLength === 0) this.pendingAt = this.pos;
+    this.pending.push(data.slice());
+    this.pendingLength += data.length;
+    this.pos += data.length;
+    if (this.pendingLength >= this.bufferSize) this.drain();
+  }
+
+  private endOfFile(): number {
+    const onDisk = this.host(() => this.fs.fstat(this.fd).size);
+    return Math.max(onDisk, this.pendingLength > 0 ? this.pendingAt + this.pendingLength : 0);
+  }
+
+  // ───────────── the Python methods ─────────────
+
+  read(size: unknown = -1n): Uint8Array {
+    this.checkOpen("read of");
+    this.checkReadable();
+    return makeBytes(this.take(sizeArg(size)));
+  }
+  read1(size: unknown = -1n): Uint8Array {
+    return this.read(size);
+  }
+  readall(): Uint8Array {
+    return this.read(-1n);
+  }
+  readline(size: unknown = -1n): Uint8Array {
+    this.checkOpen("readline of");
+    this.checkReadable();
+    return makeBytes(this.takeLine(sizeArg(size)));
+  }
+  readlines(hint: unknown = -1n): PyList<Uint8Array> {
+    const out: Uint8Array[] = [];
+    const limit = sizeArg(hint);
+    let total = 0;
+    for (let line = this.readline(); line.length > 0; line = this.readline()) {
+      out.push(line);
+      total += line.length;
+      if (limit > 0 && total >= limit) break;
+    }
     return PyList.fromArray(out);
   }
-  write(s: unknown): bigint {
-    this._check();
-    if (!this._writable) throw new OSError("not writable");
-    if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
-    try {
-      host.writeFile!(this.name, s, true);
-    } catch (e) {
-      osError(e, this.name);
-    }
-    return BigInt(s.length);
+  readinto(b: unknown): bigint {
+    this.checkOpen("readinto of");
+    this.checkReadable();
+    const target = bytesOf(b);
+    if (!target) throw new TypeError(`readinto() argument must be read-write bytes-like object, not ${typeName(b)}`);
+    const data = this.take(target.length);
+    target.set(data);
+    return BigInt(data.length);
+  }
+  write(b: unknown): bigint {
+    this.checkOpen("write to");
+    this.checkWritable();
+    if (typeof b === "string") throw new TypeError(`a bytes-like object is required, not 'str'`);
+    const data = bytesOf(b);
+    if (!data) throw new TypeError(`a bytes-like object is required, not '${typeName(b)}'`);
+    this.put(data);
+    return BigInt(data.length);
   }
   writelines(lines: Iterable<unknown>): null {
+    this.checkOpen("write to");
     for (const l of lines) this.write(l);
     return null;
   }
+  seek(offset: unknown, whence: unknown = 0n): bigint {
+    this.checkOpen("seek of");
+    const off = toInt(offset);
+    const w = toInt(whence);
+    this.drain();
+    let to: number;
+    if (w === 0) to = off;
+    else if (w === 1) to = this.pos + off;
+    else if (w === 2) to = this.endOfFile() + off;
+    else throw new ValueError(`whence value ${w} unsupported`);
+    if (to < 0) {
+      if (w === 0) throw new ValueError(`negative seek position ${off}`);
+      throw new OSError(22n, "Invalid argument");
+    }
+    this.pos = to;
+    return BigInt(to);
+  }
+  tell(): bigint {
+    this.checkOpen(null);
+    return BigInt(this.pos);
+  }
+  truncate(size: unknown = null): bigint {
+    this.checkOpen("truncate of");
+    this.checkWritable();
+    this.drain();
+    const n = size === null || size === undefined ? this.pos : toInt(size);
+    if (n < 0) throw new OSError(22n, "Invalid argument");
+    this.ahead = null;
+    this.host(() => this.fs.ftruncate(this.fd, n));
+    return BigInt(n);
+  }
   flush(): null {
-    this._check();
+    this.checkOpen(this.canWrite ? "flush of" : null);
+    this.drain();
     return null;
   }
   close(): null {
-    this.closed = true;
+    if (this._closed) return null;
+    try {
+      this.drain();
+    } finally {
+      this._closed = true;
+      this.host(() => this.fs.close(this.fd));
+    }
     return null;
   }
-  __iter__(): this {
-    this._checkReadable();
-    return this;
+  fileno(): bigint {
+    this.checkOpen(null);
+    return BigInt(this.fd);
   }
-  __next__(): string {
-    const line = this.readline();
-    if (line === "") throw new StopIteration();
-    return line;
+  isatty(): boolean {
+    this.checkOpen(null);
+    return false;
   }
-  [Symbol.iterator](): Iterator<string> {
-    this._checkReadable();
-    return {
-      next: () => {
-        const line = this.readline();
-        return line === "" ? { done: true, value: undefined } : { done: false, value: line };
-      },
-    };
+  readable(): boolean {
+    this.checkOpen(null);
+    return this.canRead;
+  }
+  writable(): boolean {
+    this.checkOpen(null);
+    return this.canWrite;
+  }
+  seekable(): boolean {
+    this.checkOpen(null);
+    return true;
+  }
+  /** The byte size of the file (what a text layer needs for seek(0, 2)). */
+  _size(): number {
+    return this.endOfFile();
   }
   __enter__(): this {
-    this._check();
+    this.checkOpen(null);
     return this;
   }
   __exit__(..._exc: unknown[]): boolean {
     this.close();
     return false;
   }
-  __repr__(): string {
-    return `<_io.TextIOWrapper name=${repr(this.name)} mode=${repr(this.mode)} encoding='UTF-8'>`;
+  __iter__(): this {
+    this.checkOpen(null);
+    return this;
   }
-  static __module__ = "_io";
+  __next__(): Uint8Array {
+    const line = this.readline();
+    if (line.length === 0) throw new StopIteration();
+    return line;
+  }
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    this.checkOpen(null);
+    return {
+      next: () => {
+        const line = this.readline();
+        return line.length === 0 ? { done: true, value: undefined } : { done: false, value: line };
+      },
+    };
+  }
+  __del__(): void {
+    this.close();
+  }
 }
 
-/** open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True). */
-export function open(file: unknown, ...rest: unknown[]): TextIOWrapper {
-  const k = popKw(rest) ?? {};
-  const mode = String(rest[0] ?? k.mode ?? "r");
-  if (typeof file !== "string") throw new TypeError(`expected str, bytes or os.PathLike object, not ${typeName(file)}`);
-  if (!/^[rwax]$/.test(mode.replace("t", ""))) {
-    if (/^[rwaxbt+]+$/.test(mode) && /[rwax]/.test(mode)) throw new NotImplementedError(`open() mode ${repr(mode)} is not supported by tsyncio (text modes r, w, a, x only)`);
-    throw new ValueError(`invalid mode: ${repr(mode)}`);
+export class FileIO extends BinaryFile {
+  static __name__ = "FileIO";
+  get closefd(): boolean {
+    return true;
   }
-  if (!host.readFile || !host.writeFile) throw new NotImplementedError("open() is not supported by tsyncio on this host (no file system)");
-  const kind = mode[0];
-  if (kind === "r") {
-    let text = "";
-    try {
-      text = host.readFile(file);
-    } catch (e) {
-      osError(e, file);
-    }
-    return new TextIOWrapper(file, mode, text, false);
+  __repr__(): string {
+    return this.closed ? "<_io.FileIO [closed]>" : `<_io.FileIO name=${repr(this.name)} mode=${repr(this.mode)} closefd=True>`;
   }
-  if (kind === "x") {
-    let exists = true;
-    try {
-      host.readFile(file);
-    } catch (e) {
-      if ((e as { code?: string }).code === "ENOENT") exists = false;
-    }
-    if (exists) throw new FileExistsError(17n, "File exists", file);
+}
+abstract class Buffered extends BinaryFile {
+  /** The FileIO under the buffer (a view of the same descriptor, for `f.raw`). */
+  get raw(): FileIO {
+    const rawMode = this.mode.replace("w", this.mode.includes("+") ? "r" : "w");
+    return Object.assign(Object.create(FileIO.prototype) as FileIO, this, { mode: rawMode });
   }
-  try {
-    host.writeFile(file, "", kind === "a");
-  } catch (e) {
-    osError(e, file);
+  __repr__(): string {
+    return `<_io.${(this.constructor as { name: string }).name} name=${repr(this.name)}>`;
   }
-  return new TextIOWrapper(file, mode, "", true);
+}
+export class BufferedReader extends Buffered {}
+export class BufferedWriter extends Buffered {}
+export class BufferedRandom extends Buffered {}
+
+/** Parses open()'s mode: one of r/w/a/x, optional +, optional b or t. */
+function parseMode(mode: string): { kind: string; plus: boolean; binary: boolean } {
+  const chars = new Set<string>();
+  for (const c of mode) {
+    if (!"rwaxbt+".includes(c) || chars.has(c)) throw new ValueError(`invalid mode: ${repr(mode)}`);
+    chars.add(c);
+  }
+  const kinds = [..."rwax"].filter((c) => chars.has(c));
+  if (chars.has("b") && chars.has("t")) throw new ValueError("can't have text and binary mode at once");
+  if (kinds.length > 1) throw new ValueError("must have exactly one of create/read/write/append mode");
+  if (kinds.length === 0) throw new ValueError("Must have exactly one of create/read/write/append mode and at most one plus");
+  return { kind: kinds[0], plus: chars.has("+"), binary: chars.has("b") };
+}
+
+const NODE_FLAGS: Record<string, string> = { r: "r", w: "w", a: "a", x: "wx" };
+
+/** open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None). */
+export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
+  const a = bindArgs("open", args, ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], {
+    mode: "r",
+    buffering: -1n,
+    encoding: null,
+    errors: null,
+    newline: null,
+    closefd: true,
+    opener: null,
+  });
+  const file = a.file;
+  // An int is a descriptor the program already has (os.fdopen, tempfile.mkstemp).
+  const byFd = typeof file === "bigint";
+  const path = byFd ? "" : fspath(file);
+  const name = byFd || typeof file === "string" || file instanceof Uint8Array ? file : path;
+  if (typeof a.mode !== "string") throw new TypeError(`open() argument 'mode' must be str, not ${typeName(a.mode)}`);
+  const { kind, plus, binary } = parseMode(a.mode);
+  let buffering = toInt(a.buffering);
+  if (binary) {
+    if (a.encoding !== null) throw new ValueError("binary mode doesn't take an encoding argument");
+    if (a.errors !== null) throw new ValueError("binary mode doesn't take an errors argument");
+    if (a.newline !== null) throw new ValueError("binary mode doesn't take a newline argument");
+  } else if (buffering === 0) {
+    throw new ValueError("can't have unbuffered text I/O");
+  }
+  if (a.newline !== null && (typeof a.newline !== "string" || !["", "\n", "\r", "\r\n"].includes(a.newline))) {
+    throw typeof a.newline !== "string" ? new TypeError(`open() argument 'newline' must be str or None, not ${typeName(a.newline)}`) : new ValueError(`illegal newline value: ${repr(a.newline)}`);
+  }
+  if (a.opener !== null) throw new NotImplementedError("open(opener=...) is not supported by tsyncio");
+  if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
+  const fs = hostFs("open()");
+  const flags = NODE_FLAGS[kind] + (plus ? "+" : "");
+  const fd = byFd ? Number(file) : hostCall(path, () => fs.open(path, flags, 0o666));
+  if (byFd) hostCall(null, () => fs.fstat(fd));
+  // Opening a folder for reading succeeds on POSIX; CPython's FileIO refuses it.
+  if (kind === "r" && (hostCall(name, () => fs.fstat(fd).mode) & 0o170000) === 0o040000) {
+    fs.close(fd);
+    hostCall(name, () => {
+      throw { code: "EISDIR" };
+    });
+  }
+  const lineBuffered = buffering === 1 && !binary;
+  if (buffering < 0 || buffering === 1) buffering = DEFAULT_BUFFER_SIZE;
+  const access = { read: kind === "r" || plus, write: kind !== "r" || plus, append: kind === "a" };
+  const binMode = kind + "b" + (plus ? "+" : "");
+  if (binary && buffering === 0) return new FileIO(fs, fd, name, path, binMode, access, 0);
+  const Kind = plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
+  const buffer = new Kind(fs, fd, name, path, binMode, access, buffering);
+  if (binary) return buffer;
+  return new TextIOWrapper(buffer, {
+    name,
+    mode: a.mode,
+    encoding: a.encoding as string | null,
+    errors: a.errors as string | null,
+    newline: a.newline as string | null,
+    lineBuffering: lineBuffered,
+  });
 }

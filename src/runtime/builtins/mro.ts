@@ -9,6 +9,7 @@
 // compiler emits `super().m()` as `super_method(this, Class, "m")`, which follows the instance's
 // MRO (JS's `super` would follow the class's own parent, not the next class in the MRO).
 
+import { markPythonClass } from "./js-names.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
 import { PyObject, className } from "./object.js";
 
@@ -85,6 +86,7 @@ export function multiple_bases(...bases: Function[]): new (...args: any[]) => an
   for (const k of [...order].reverse()) {
     if (k === PyObject) continue;
     const copy = class extends (chain as unknown as typeof PyObject) {} as unknown as Cls;
+    markPythonClass(copy); // its attributes are Python's (js-names.ts)
     for (const key of Reflect.ownKeys(k.prototype)) {
       if (key === "constructor") continue;
       Object.defineProperty(copy.prototype, key, Object.getOwnPropertyDescriptor(k.prototype, key)!);

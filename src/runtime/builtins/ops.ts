@@ -3,11 +3,14 @@ import { callWithKeywords, NOT_BOUND } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
+import { MemoryError } from "./exceptions.js";
+import { host } from "../host.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
 import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+import { isJsOnly, propName, pythonName } from "./js-names.js";
 
 // ---------------------------------------------------------------------------------------------
 // NotImplemented, Ellipsis
@@ -575,7 +578,7 @@ function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
   throw new TypeError(`unsupported operand type(s) for ${OPSYM[m]}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function inplaceDispatch(a: unknown, b: unknown, im: string, m: string, rm: string): unknown {
+function inplaceDispatch(a: unknown, b: unknown, im: string): unknown {
   if (a !== null && typeof a === "object") {
     const f = (a as Record<string, unknown>)[im];
     if (typeof f === "function") {
@@ -651,6 +654,9 @@ export function sub(a: any, b: any): any {
 function strRepeat(s: string, n: unknown): string {
   const c = index(n);
   if (c <= 0n) return "";
+  // Checked first, as CPython's allocation is: a string the heap has no room for is MemoryError.
+  const size = Number(c) * s.length;
+  if (size > 1 << 20 && size > (host.heapRoom?.() ?? Infinity)) throw new MemoryError();
   return s.repeat(Number(c));
 }
 
@@ -962,11 +968,12 @@ export function invert(a: any): any {
   return unary(a, "__invert__", "~");
 }
 
-// In-place operators: use __iadd__ etc. when defined, else the binary operator.
-function makeInplace(im: string, m: string, rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
+// In-place operators: use __iadd__ etc. when defined, else the binary operator (`bin`, which tries
+// the two binary methods `_m` and `_rm`, named here for the reader).
+function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
   return (a, b) => {
     if (a !== null && typeof a === "object") {
-      const r = inplaceDispatch(a, b, im, m, rm);
+      const r = inplaceDispatch(a, b, im);
       if (r !== undefined) return r;
     }
     return bin(a, b);
@@ -1361,12 +1368,19 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
-    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && name in PRIM_ATTRS && (typeof obj !== "number" || name === "real" || name === "imag")) {
+    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && Object.prototype.hasOwnProperty.call(PRIM_ATTRS, name) && (typeof obj !== "number" || name === "real" || name === "imag")) {
       return PRIM_ATTRS[name](obj);
     }
     if (name === "__class__") return pytype(obj);
     if (dflt !== NO_DEFAULT_ATTR) return dflt;
     throw noAttr(obj, name);
+  }
+  if (!(typeof obj === "function" && (name === "name" || name === "length")) && isJsOnly(obj, name)) {
+    // JavaScript's own members (constructor, toString, call, push, ...) are not Python attributes;
+    // a mangled name is stored under its own key (propName).
+    const stored = propName(name);
+    if (stored !== name && stored in obj) return getattr(obj, stored, dflt);
+    return missingAttr(obj, name, dflt);
   }
   let v: any;
   try {
@@ -1406,11 +1420,17 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   if (name === "__dict__" && typeof obj === "object") {
     const d = new PyDict();
-    for (const k of Object.keys(obj)) d.__setitem__(k, obj[k]);
+    for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), obj[k]);
     return d;
   }
+  return missingAttr(obj, name, dflt);
+}
+(getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** No such attribute: `__getattr__` decides, else the default or AttributeError. */
+function missingAttr(obj: any, name: string, dflt: unknown): any {
   const ga = obj.__getattr__;
-  if (typeof ga === "function") {
+  if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
     try {
       return ga.call(obj, name);
@@ -1422,7 +1442,6 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (dflt !== NO_DEFAULT_ATTR) return dflt;
   throw noAttr(obj, name);
 }
-(getattr as { __builtin__?: boolean }).__builtin__ = true;
 
 export function hasattr(obj: any, name: string): boolean {
   try {
@@ -1446,7 +1465,8 @@ export function setattr(obj: any, name: string, value: unknown): null {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
-  if (typeof obj === "function" && setClassAttribute && obj.prototype instanceof PyObject && name !== "prototype") {
+  name = propName(name);
+  if (typeof obj === "function" && setClassAttribute && obj.prototype instanceof PyObject) {
     setClassAttribute(obj, name, value);
     return null;
   }
@@ -1455,7 +1475,15 @@ export function setattr(obj: any, name: string, value: unknown): null {
     sa.call(obj, name, value);
     return null;
   }
+  // A runtime module (a module namespace, whose exports are its own read-only properties) takes
+  // assignments through the __setattr__ it exports (sys.stdout = ..., threading.excepthook = ...).
+  if (typeof sa === "function" && !(obj instanceof PyObject) && Object.prototype.hasOwnProperty.call(obj, "__setattr__")) {
+    sa.call(obj, name, value);
+    return null;
+  }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
+  if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
   try {
     obj[name] = value;
   } catch (e) {
@@ -1470,6 +1498,10 @@ export function setattr(obj: any, name: string, value: unknown): null {
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
 
 export function delattr(obj: any, name: string): null {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (propName(name) === name) throw noAttr(obj, name);
+    name = propName(name);
+  }
   if (obj === null || typeof obj !== "object" && typeof obj !== "function" || !(name in obj)) {
     throw noAttr(obj, name);
   }
@@ -1496,6 +1528,7 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
     if (typeof f === "function") return f.apply(obj, args);

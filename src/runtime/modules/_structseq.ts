@@ -1,4 +1,5 @@
 // Named tuple-like records (time.struct_time, sys.version_info, namedtuple instances).
+import { markPythonClass } from "../builtins/js-names.js";
 import { PyTuple } from "../builtins/collections.js";
 import { repr } from "../builtins/repr.js";
 
@@ -29,6 +30,7 @@ export function structseq(qualname: string, fields: string[], nVisible = fields.
       return Array;
     }
   };
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   fields.slice(0, nVisible).forEach((f, i) => {
     Object.defineProperty(C.prototype, f, {
       get(this: unknown[]) {
@@ -41,5 +43,7 @@ export function structseq(qualname: string, fields: string[], nVisible = fields.
   Object.defineProperty(C, "__qualname__", { value: name });
   Object.defineProperty(C, "__module__", { value: qualname.includes(".") ? qualname.slice(0, qualname.lastIndexOf(".")) : "__main__" });
   Object.defineProperty(C, "_fields", { value: PyTuple.fromArray(fields.slice(0, nVisible)) });
+  // Instances answer `_fields` too (shutil.disk_usage(p)._fields).
+  Object.defineProperty(C.prototype, "_fields", { get: () => (C as unknown as StructSeqClass)._fields });
   return C as unknown as StructSeqClass;
 }

@@ -1,4 +1,5 @@
 // collections: deque, defaultdict, Counter, OrderedDict, ChainMap, namedtuple.
+import { markPythonClass } from "../builtins/js-names.js";
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw, className } from "../builtins/object.js";
@@ -561,6 +562,7 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       return d;
     })();
   };
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: typename });
   Object.defineProperty(C, "__name__", { value: typename });
   Object.defineProperty(C, "__qualname__", { value: typename });

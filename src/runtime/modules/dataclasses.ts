@@ -4,6 +4,7 @@
 // define_class: `__annotations__` holds the annotated names in order (with their source text) and
 // the class attributes hold defaults (`field(...)` values are Field objects). dataclass() adds the
 // generated methods to the prototype unless the class body defined them itself.
+import { markPythonClass } from "../builtins/js-names.js";
 import { AttributeError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple, PySet } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname, hexAddress } from "../builtins/object.js";
@@ -124,7 +125,7 @@ export function dataclass(...args: unknown[]): any {
   for (const name of Object.keys(k)) {
     if (!PARAM_NAMES.includes(name)) throw new TypeError(`dataclass() got an unexpected keyword argument '${name}'`);
   }
-  const opt = (name: string, d: boolean) => (name in k ? truthy(k[name]) : d);
+  const opt = (name: string, d: boolean) => (Object.prototype.hasOwnProperty.call(k, name) ? truthy(k[name]) : d);
   const params: Params = {
     init: opt("init", true),
     repr: opt("repr", true),
@@ -525,6 +526,7 @@ export function replace(obj: unknown, ...rest: unknown[]): unknown {
 export function make_dataclass(name: string, specs: unknown, ...rest: unknown[]): Function {
   const k = popKw(rest) ?? {};
   const C = class extends PyObject {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });

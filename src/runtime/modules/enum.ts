@@ -6,6 +6,7 @@
 // of the class made with Object.create (no constructor runs), kept in definition order. Calling the
 // class (`new Color(1n)`, `Color(1)` in Python) looks a member up by value: the constructor returns
 // the member instead of a new object.
+import { markPythonClass } from "../builtins/js-names.js";
 import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
@@ -315,6 +316,7 @@ function functionalApi(cls: Function, args: unknown[], k: Record<string, unknown
   }
   const Base = cls as unknown as new (...a: unknown[]) => object;
   const C = class extends Base {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__qualname__", { value: typeof k?.qualname === "string" ? k.qualname : name, configurable: true, writable: true });
   Object.defineProperty(C, "__name__", { value: name, configurable: true, writable: true });

@@ -1,17 +1,22 @@
-// os: the process-level pieces programs print or branch on: environ/getenv, getpid, getcwd,
-// cpu_count, urandom, and os.path's string functions (join, basename, dirname, split, splitext,
-// normpath, abspath, isabs). No file system calls: under a browser there is no file system, and
-// a program that needs one gets NotImplementedError from open() rather than wrong output.
-// CPython: Lib/os.py, Lib/posixpath.py (documented behaviour).
+// os: the process-level pieces (environ/getenv, getpid, cpu_count, urandom) and the file system
+// calls (listdir, scandir, walk, stat, mkdir/makedirs, rename/replace, remove, rmdir, chdir, ...)
+// through the host's file system; failures are CPython's OSError subclasses naming the path.
+// CPython: Lib/os.py and the posix module (documented behaviour).
 import { host } from "../host.js";
-import { NotImplementedError, OSError, TypeError } from "../builtins/exceptions.js";
-import { osError } from "../builtins/io.js";
-import { PyDict, PyTuple } from "../builtins/collections.js";
-import { PyBytes } from "../builtins/bytes.js";
-import { typeName } from "../builtins/ops.js";
+import { FileExistsError, NotImplementedError, OSError, StopIteration, TypeError } from "../builtins/exceptions.js";
+import { PyList, PyTuple } from "../builtins/collections.js";
+import { PyBytes, copyBytes } from "../builtins/bytes.js";
+import { repr } from "../builtins/repr.js";
+import { call, typeName } from "../builtins/ops.js";
+import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
+import { open as openFile } from "../builtins/io.js";
+import type { HostStat } from "../host.js";
+import { structseq } from "./_structseq.js";
+import { environ } from "./_environ.js";
+import * as path from "./os_path.js";
 import { send_to_self } from "../signals.js";
 
-
+export { path, environ };
 export const name = "posix";
 export const sep = "/";
 export const altsep = null;
@@ -20,21 +25,29 @@ export const pathsep = ":";
 export const linesep = "\n";
 export const curdir = ".";
 export const pardir = "..";
+export const defpath = "/bin:/usr/bin";
 export const devnull = "/dev/null";
-
-/** os.environ: a dict snapshot of the host's environment (changes stay in the program). */
-export const environ: PyDict<string, any> = PyDict.fromEntries(Object.entries(host.env ?? {}));
+export const F_OK = 0n;
+export const R_OK = 4n;
+export const W_OK = 2n;
+export const X_OK = 1n;
+export const SEEK_SET = 0n;
+export const SEEK_CUR = 1n;
+export const SEEK_END = 2n;
+export const error = OSError;
 
 export function getenv(key: unknown, dflt: unknown = null): unknown {
   if (typeof key !== "string") throw new TypeError(`str expected, not ${typeName(key)}`);
   return environ.has(key) ? environ.__getitem__(key) : dflt;
 }
-
 export function putenv(key: unknown, value: unknown): null {
   environ.__setitem__(String(key), String(value));
   return null;
 }
-
+export function unsetenv(key: unknown): null {
+  if (environ.has(String(key))) environ.__delitem__(String(key));
+  return null;
+}
 export function getpid(): bigint {
   return BigInt(host.pid ?? 1);
 }
@@ -58,13 +71,9 @@ export function kill(pid: unknown, sig: unknown): null {
   return null;
 }
 
-export function getcwd(): string {
-  return host.cwd?.() ?? "/";
-}
 export function cpu_count(): bigint | null {
   return host.cpuCount ? BigInt(host.cpuCount) : null;
 }
-
 export function urandom(size: unknown): PyBytes {
   const n = Number(size);
   if (n < 0) throw new TypeError("negative argument not allowed");
@@ -74,84 +83,341 @@ export function urandom(size: unknown): PyBytes {
   return out;
 }
 
-/** os.remove / os.unlink: deletes a file through the host. */
-export function remove(p: unknown): null {
-  const file = fspath(p);
-  if (!host.removeFile) throw new NotImplementedError("os.remove() is not supported by tsyncio on this host (no file system)");
-  try {
-    host.removeFile(file);
-  } catch (e) {
-    osError(e, file);
+/** os.fspath(): str or bytes unchanged, else __fspath__(). */
+export function fspath(p: unknown): unknown {
+  if (typeof p === "string" || p instanceof Uint8Array) return p;
+  return fspathStr(p);
+}
+
+const fs = (what: string) => hostFs(`os.${what}()`);
+
+export function getcwd(): string {
+  return path.cwd();
+}
+export function chdir(p: unknown): null {
+  const s = fspathStr(p);
+  hostCall(p, () => fs("chdir").chdir(s));
+  return null;
+}
+
+// ───────────── stat ─────────────
+
+const STAT_FIELDS = [
+  "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime",
+  "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
+];
+export const stat_result = structseq("os.stat_result", STAT_FIELDS, 10);
+
+export function statResult(s: HostStat): InstanceType<typeof stat_result> {
+  const ns = [s.atimeNs, s.mtimeNs, s.ctimeNs];
+  const seconds = ns.map((t) => t / 1_000_000_000n);
+  const floats = ns.map((t) => Number(t) / 1e9);
+  return new stat_result([
+    BigInt(s.mode), BigInt(s.ino), BigInt(s.dev), BigInt(s.nlink), BigInt(s.uid), BigInt(s.gid), BigInt(s.size),
+    ...seconds, ...floats, ...ns, 4096n, BigInt(Math.ceil(s.size / 512)),
+  ]);
+}
+
+export function stat(...args: unknown[]): InstanceType<typeof stat_result> {
+  const a = bindArgs("stat", args, ["path", "dir_fd", "follow_symlinks"], { dir_fd: null, follow_symlinks: true });
+  const s = fspathStr(a.path);
+  return statResult(hostCall(a.path, () => fs("stat").stat(s, Boolean(a.follow_symlinks))));
+}
+export function lstat(p: unknown): InstanceType<typeof stat_result> {
+  const s = fspathStr(p);
+  return statResult(hostCall(p, () => fs("lstat").stat(s, false)));
+}
+export function access(p: unknown, mode: unknown): boolean {
+  const st = path.statOrNull(fspathStr(p));
+  if (st === null) return false;
+  const m = Number(mode);
+  if (m & 1) return (st.mode & 0o111) !== 0 || path.isDirMode(st.mode);
+  return true;
+}
+
+// ───────────── folders ─────────────
+
+/** Names from the host, as bytes when the path was bytes. */
+function names(p: unknown, list: string[]): PyList<unknown> {
+  return PyList.fromArray(isBytesPath(p) ? list.map((n) => copyBytes(new TextEncoder().encode(n)) as unknown) : list);
+}
+
+export function listdir(p: unknown = "."): PyList<unknown> {
+  const s = fspathStr(p ?? ".");
+  return names(p, hostCall(p ?? ".", () => fs("listdir").readdir(s)));
+}
+
+export function mkdir(...args: unknown[]): null {
+  const a = bindArgs("mkdir", args, ["path", "mode", "dir_fd"], { mode: 0o777n, dir_fd: null });
+  const s = fspathStr(a.path);
+  hostCall(a.path, () => fs("mkdir").mkdir(s, Number(a.mode)));
+  return null;
+}
+
+export function makedirs(...args: unknown[]): null {
+  const a = bindArgs("makedirs", args, ["name", "mode", "exist_ok"], { mode: 0o777n, exist_ok: false });
+  makeDirs(a.name, Number(a.mode), Boolean(a.exist_ok));
+  return null;
+}
+
+function makeDirs(name: unknown, mode: number, existOk: boolean): void {
+  const s = fspathStr(name);
+  let [head, tail] = path.split(s);
+  if (!tail) [head, tail] = path.split(head);
+  if (head && tail && !path.exists(head)) {
+    try {
+      makeDirs(head, mode, existOk);
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) throw e;
+    }
+    if (tail === curdir) return;
   }
+  try {
+    hostCall(name, () => fs("makedirs").mkdir(s, mode));
+  } catch (e) {
+    if (!existOk || !(e instanceof OSError) || !path.isdir(s)) throw e;
+  }
+}
+
+export function rmdir(p: unknown): null {
+  const s = fspathStr(p);
+  hostCall(p, () => fs("rmdir").rmdir(s));
+  return null;
+}
+export function removedirs(p: unknown): null {
+  let s = fspathStr(p);
+  rmdir(s);
+  for (let [head, tail] = path.split(s); head && tail; [head, tail] = path.split(head)) {
+    try {
+      rmdir(head);
+    } catch {
+      break;
+    }
+  }
+  return null;
+}
+export function remove(p: unknown): null {
+  const s = fspathStr(p);
+  hostCall(p, () => fs("remove").unlink(s));
   return null;
 }
 export const unlink = remove;
 
-function fspath(p: unknown): string {
-  if (typeof p === "string") return p;
-  if (p !== null && typeof p === "object" && typeof (p as { __fspath__?: unknown }).__fspath__ === "function") {
-    return (p as { __fspath__(): string }).__fspath__();
+export function rename(src: unknown, dst: unknown): null {
+  const a = fspathStr(src);
+  const b = fspathStr(dst);
+  const f = fs("rename");
+  // POSIX rename() replaces a file but refuses to put a file over a folder and the other way.
+  hostCall(src, () => f.rename(a, b), dst);
+  return null;
+}
+export const replace = rename;
+export function renames(src: unknown, dst: unknown): null {
+  const [head] = path.split(fspathStr(dst));
+  if (head && !path.exists(head)) makedirs(head);
+  rename(src, dst);
+  const [oldHead] = path.split(fspathStr(src));
+  if (oldHead) {
+    try {
+      removedirs(oldHead);
+    } catch {
+      /* not empty */
+    }
   }
-  throw new TypeError(`expected str, bytes or os.PathLike object, not ${typeName(p)}`);
+  return null;
 }
 
-function join(a: unknown, ...rest: unknown[]): string {
-  let path = fspath(a);
-  for (const b of rest.map(fspath)) {
-    if (b.startsWith("/")) path = b;
-    else if (path === "" || path.endsWith("/")) path += b;
-    else path += "/" + b;
+export function utime(p: unknown, times: unknown = null, ..._rest: unknown[]): null {
+  const s = fspathStr(p);
+  const f = fs("utime");
+  let at: bigint;
+  let mt: bigint;
+  if (times === null || times === undefined) {
+    const now = BigInt(Math.round(host.wallTime() * 1e6)) * 1000n;
+    at = mt = now;
+  } else {
+    const [x, y] = [...(times as Iterable<unknown>)];
+    const toNs = (v: unknown) => (typeof v === "bigint" ? v * 1_000_000_000n : BigInt(Math.round(Number(v) * 1e6)) * 1000n);
+    at = toNs(x);
+    mt = toNs(y);
   }
-  return path;
+  hostCall(p, () => f.utime(s, at, mt));
+  return null;
 }
-function split(p: unknown): PyTuple<string> {
-  const s = fspath(p);
-  const i = s.lastIndexOf("/") + 1;
-  let head = s.slice(0, i);
-  const tail = s.slice(i);
-  if (head && head !== "/".repeat(head.length)) head = head.replace(/\/+$/, "");
-  return PyTuple.of(head, tail);
+export function chmod(p: unknown, mode: unknown): null {
+  const s = fspathStr(p);
+  hostCall(p, () => fs("chmod").chmod(s, Number(mode)));
+  return null;
 }
-function splitext(p: unknown): PyTuple<string> {
-  const s = fspath(p);
-  const slash = s.lastIndexOf("/");
-  const dot = s.lastIndexOf(".");
-  if (dot > slash) {
-    // Leading dots of the file name do not start an extension (".bashrc").
-    let i = slash + 1;
-    while (i < dot && s[i] === ".") i++;
-    if (i < dot) return PyTuple.of(s.slice(0, dot), s.slice(dot));
+export function symlink(src: unknown, dst: unknown): null {
+  const f = fs("symlink");
+  if (!f.symlink) throw new NotImplementedError("os.symlink() is not supported by tsyncio on this host");
+  hostCall(src, () => f.symlink!(fspathStr(src), fspathStr(dst)), dst);
+  return null;
+}
+export function readlink(p: unknown): string {
+  const f = fs("readlink");
+  if (!f.readlink) throw new NotImplementedError("os.readlink() is not supported by tsyncio on this host");
+  return hostCall(p, () => f.readlink!(fspathStr(p)));
+}
+export function truncate(p: unknown, length: unknown): null {
+  const s = fspathStr(p);
+  const f = fs("truncate");
+  const fd = hostCall(p, () => f.open(s, "r+", 0o666));
+  try {
+    hostCall(p, () => f.ftruncate(fd, Number(length)));
+  } finally {
+    f.close(fd);
   }
-  return PyTuple.of(s, "");
-}
-function normpath(p: unknown): string {
-  const s = fspath(p);
-  if (s === "") return ".";
-  const initial = s.startsWith("//") && !s.startsWith("///") ? 2 : s.startsWith("/") ? 1 : 0;
-  const parts: string[] = [];
-  for (const c of s.split("/")) {
-    if (c === "" || c === ".") continue;
-    if (c !== ".." || (initial === 0 && parts.length === 0) || (parts.length > 0 && parts[parts.length - 1] === "..")) parts.push(c);
-    else if (parts.length > 0) parts.pop();
-  }
-  const out = "/".repeat(initial) + parts.join("/");
-  return out || ".";
+  return null;
 }
 
-export const path = {
-  __name__: "posixpath",
-  sep,
-  join,
-  split,
-  splitext,
-  normpath,
-  basename: (p: unknown) => split(p)[1],
-  dirname: (p: unknown) => split(p)[0],
-  isabs: (p: unknown) => fspath(p).startsWith("/"),
-  abspath: (p: unknown) => normpath(fspath(p).startsWith("/") ? fspath(p) : join(getcwd(), fspath(p))),
-  expanduser: (p: unknown) => {
-    const s = fspath(p);
-    const home = environ.has("HOME") ? environ.__getitem__("HOME") : "~";
-    return s === "~" || s.startsWith("~/") ? home.replace(/\/$/, "") + s.slice(1) || "/" : s;
-  },
-};
+// ───────────── scandir and walk ─────────────
+
+export class DirEntry {
+  static __module__ = "posix";
+  name: unknown;
+  path: unknown;
+  private _stat: HostStat | null | undefined;
+  private _lstat: HostStat | null | undefined;
+  constructor(dir: string, entry: string, asBytes: boolean) {
+    const full = dir === "." ? `./${entry}` : path.join(dir, entry);
+    const enc = (s: string) => copyBytes(new TextEncoder().encode(s));
+    this.name = asBytes ? enc(entry) : entry;
+    this.path = asBytes ? enc(full) : full;
+  }
+  private full(): string {
+    return fspathStr(this.path);
+  }
+  private info(follow: boolean): HostStat | null {
+    if (follow) return this._stat === undefined ? (this._stat = path.statOrNull(this.full())) : this._stat;
+    return this._lstat === undefined ? (this._lstat = path.statOrNull(this.full(), false)) : this._lstat;
+  }
+  private followArg(args: unknown[]): boolean {
+    return Boolean(bindArgs("is_dir", args, ["follow_symlinks"], { follow_symlinks: true }).follow_symlinks);
+  }
+  is_dir(...args: unknown[]): boolean {
+    const st = this.info(this.followArg(args));
+    return st !== null && path.isDirMode(st.mode);
+  }
+  is_file(...args: unknown[]): boolean {
+    const st = this.info(this.followArg(args));
+    return st !== null && path.isFileMode(st.mode);
+  }
+  is_symlink(): boolean {
+    const st = this.info(false);
+    return st !== null && path.isLinkMode(st.mode);
+  }
+  is_junction(): boolean {
+    return false;
+  }
+  stat(...args: unknown[]): InstanceType<typeof stat_result> {
+    const follow = this.followArg(args);
+    const st = this.info(follow);
+    if (st === null) return follow ? stat(this.path) : lstat(this.path);
+    return statResult(st);
+  }
+  inode(): bigint {
+    return BigInt(this.info(false)?.ino ?? 0);
+  }
+  __fspath__(): unknown {
+    return this.path;
+  }
+  __repr__(): string {
+    return `<DirEntry ${repr(this.name)}>`;
+  }
+}
+
+class ScandirIterator {
+  static __module__ = "posix";
+  private entries: DirEntry[];
+  private i = 0;
+  constructor(entries: DirEntry[]) {
+    this.entries = entries;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): DirEntry {
+    if (this.i >= this.entries.length) throw new StopIteration();
+    return this.entries[this.i++];
+  }
+  [Symbol.iterator](): Iterator<DirEntry> {
+    return { next: () => (this.i < this.entries.length ? { done: false, value: this.entries[this.i++] } : { done: true, value: undefined }) };
+  }
+  close(): null {
+    this.i = this.entries.length;
+    return null;
+  }
+  __enter__(): this {
+    return this;
+  }
+  __exit__(..._exc: unknown[]): boolean {
+    this.close();
+    return false;
+  }
+}
+
+export function scandir(p: unknown = "."): ScandirIterator {
+  const dir = fspathStr(p ?? ".");
+  const list = hostCall(p ?? ".", () => fs("scandir").readdir(dir));
+  return new ScandirIterator(list.map((n) => new DirEntry(dir, n, isBytesPath(p))));
+}
+
+/** os.walk(top, topdown=True, onerror=None, followlinks=False): a generator of (dirpath, dirnames, filenames). */
+export function walk(...args: unknown[]): Generator<PyTuple<unknown>> {
+  const a = bindArgs("walk", args, ["top", "topdown", "onerror", "followlinks"], { topdown: true, onerror: null, followlinks: false });
+  const top = fspathStr(a.top);
+  return walkFrom(top, Boolean(a.topdown), a.onerror, Boolean(a.followlinks));
+}
+
+function* walkFrom(top: string, topdown: boolean, onerror: unknown, followlinks: boolean): Generator<PyTuple<unknown>> {
+  let entries: DirEntry[];
+  try {
+    entries = [...scandir(top)];
+  } catch (e) {
+    if (onerror !== null && e instanceof OSError) call(onerror, e);
+    else if (!(e instanceof OSError)) throw e;
+    return;
+  }
+  const dirs = PyList.fromArray<unknown>([]);
+  const files = PyList.fromArray<unknown>([]);
+  const walkInto: string[] = [];
+  for (const e of entries) {
+    if (e.is_dir()) {
+      dirs.push(e.name);
+      if (!topdown && (followlinks || !e.is_symlink())) walkInto.push(path.join(top, e.name as string));
+    } else files.push(e.name);
+  }
+  if (topdown) {
+    yield PyTuple.of<unknown>(top, dirs, files);
+    // The caller may prune or reorder `dirs` in place.
+    for (const d of [...dirs]) {
+      const next = path.join(top, d as string);
+      if (followlinks || !path.islink(next)) yield* walkFrom(next, topdown, onerror, followlinks);
+    }
+  } else {
+    for (const next of walkInto) yield* walkFrom(next, topdown, onerror, followlinks);
+    yield PyTuple.of<unknown>(top, dirs, files);
+  }
+}
+
+/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()). */
+export function close(fd: unknown): null {
+  const f = fs("close");
+  hostCall(null, () => f.close(Number(fd)));
+  return null;
+}
+/** os.fdopen(fd, *args): open() on a descriptor. */
+export function fdopen(fd: unknown, ...args: unknown[]): unknown {
+  return openFile(fd, ...args);
+}
+export function strerror(code: unknown): string {
+  const n = Number(code);
+  for (const [num, text] of Object.values(ERRNO)) if (num === n) return text;
+  return `Unknown error ${n}`;
+}
+
+export function get_terminal_size(): never {
+  throw new OSError(25n, "Inappropriate ioctl for device");
+}

@@ -195,7 +195,7 @@ function options(args: unknown[], names: string[], k: Record<string, unknown> | 
   const get = (name: string, dflt: unknown): unknown => {
     const i = names.indexOf(name);
     if (i >= 0 && i < args.length) return args[i];
-    if (k && name in k) return k[name];
+    if (k && Object.prototype.hasOwnProperty.call(k, name)) return k[name];
     return dflt;
   };
   if (k) for (const key of Object.keys(k)) if (!["indent", "width", "depth", "compact", "sort_dicts", "underscore_numbers", "stream"].includes(key)) throw new TypeError(`'${key}' is an invalid keyword argument for this function`);

@@ -29,7 +29,7 @@ export class Template {
     if (args.length > 1) throw new TypeError("Too many positional arguments");
     const mapping = args[0];
     const lookup = (name: string): { found: boolean; value?: unknown } => {
-      if (k && name in k) return { found: true, value: k[name] };
+      if (k && Object.prototype.hasOwnProperty.call(k, name)) return { found: true, value: k[name] };
       if (mapping !== undefined && mapping !== null && contains(mapping, name)) return { found: true, value: getitem(mapping, name) };
       return { found: false };
     };

@@ -2,6 +2,7 @@
 // CPython's repr; subscripting gives an alias object. Generic and Protocol are base classes
 // (`class Box(Generic[T])` is `class Box extends getitem(Generic, T)`, and `Generic[T]` is Generic
 // itself); NamedTuple and TypedDict work in class and functional form.
+import { markPythonClass } from "../builtins/js-names.js";
 import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classModule, classQualname } from "../builtins/object.js";
@@ -444,6 +445,7 @@ function namedTupleClass(args: unknown[]): Function {
   }
   for (const [n, t] of Object.entries(k)) spec.push([n, t]);
   const C = class extends NamedTuple {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
@@ -486,6 +488,7 @@ function typedDictClass(args: unknown[]): Function {
   popKw(args);
   const name = args[0] as string;
   const C = class extends TypedDict {};
+  markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });

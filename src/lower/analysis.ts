@@ -1,0 +1,173 @@
+// The analyses that run over the whole module before any IR is built. Lowering only reads them
+// (plus what it records about bindings as it goes: an import inside a function, a def in a `match`).
+//
+//   module AST  ⇒  scopes            every scope's bound, global, nonlocal and captured names (scopes.ts)
+//               ⇒  facts             multiple inheritance, reads of __doc__, nested classes, guarded imports
+//               ⇒  known             what a name bound once refers to: a def, a class, a module, a runtime name
+//               ⇒  unbound           per function: the reads that may find their name unbound (definite-assignment.ts)
+//               ⇒  types             the static types of names (empty for now: every name is unknown)
+
+import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
+import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
+import { analyzeScopes, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
+import type { PyType } from "./types.js";
+
+export interface LowerOptions {
+  /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
+  filename: string;
+  /** Which module of the program this is (default: the script, `__main__`, of a single source). */
+  module?: ModuleIdentity;
+  /** The program's own modules, which imports look for first (none for a single source). */
+  modules?: ProgramModules;
+  /** The source text: diagnostics then count columns in characters, not in CPython's UTF-8 bytes. */
+  source?: string;
+}
+
+export type { LocalModule };
+
+/** Where a binding came from, when the lowering can see it: calls to it can then be specialised. */
+export type Known =
+  | { kind: "def"; node: py.FunctionDef | py.AsyncFunctionDef; coroutine: boolean }
+  | { kind: "class"; node: py.ClassDef }
+  | { kind: "module"; name: string }
+  | { kind: "runtime-name"; module: string; name: string }
+  /** One of the program's own modules: its attributes may be classes, so calls go through `call()`. */
+  | { kind: "local-module" };
+
+/** Static types of names, by scope. Nothing records one yet: later work (annotations, inference) fills it. */
+export class TypeFacts {
+  private readonly byScope = new Map<Scope, Map<string, PyType>>();
+
+  record(scope: Scope, name: string, type: PyType): void {
+    let m = this.byScope.get(scope);
+    if (!m) this.byScope.set(scope, (m = new Map()));
+    m.set(name, type);
+  }
+
+  typeOf(scope: Scope, name: string): PyType | undefined {
+    return this.byScope.get(scope)?.get(name);
+  }
+}
+
+export interface ModuleAnalysis {
+  scopes: ScopeTable;
+  facts: ModuleFacts;
+  /** Names the program binds anywhere: a runtime helper with the same name must be aliased. */
+  userNames: Set<string>;
+  /** Known bindings by scope (the lowering adds those it learns while lowering). */
+  known: Map<Scope, Map<string, Known>>;
+  /** For the module and each def: the reads definite-assignment could not prove bound. */
+  unbound: Map<py.Node, UnboundReads>;
+  types: TypeFacts;
+  /** Names of the plain methods (not properties) that the module's classes define. */
+  methodNames(): Set<string>;
+}
+
+export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
+  const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set() };
+  const scopes = analyzeScopes(module, facts);
+  const userNames = new Set<string>();
+  for (const scope of scopes.values()) for (const n of scope.bound) userNames.add(n);
+  const known = new Map<Scope, Map<string, Known>>();
+  registerDefinitions(scopes, known, options);
+  const unbound = new Map<py.Node, UnboundReads>();
+  for (const scope of scopes.values()) {
+    const node = scope.node;
+    if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
+    // Reads that may find their name unbound get a check; those names start out UNBOUND.
+    const tracked = functionLocals(scope, known).filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
+    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes));
+  }
+  let methodNames: Set<string> | undefined;
+  return { scopes, facts, userNames, known, unbound, types: new TypeFacts(), methodNames: () => (methodNames ??= classMethodNames(module)) };
+}
+
+export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {
+  let m = known.get(scope);
+  if (!m) known.set(scope, (m = new Map()));
+  return m;
+}
+
+/** A module-level name bound only by an import: the import statement declares it. */
+export function isImportBinding(known: Map<Scope, Map<string, Known>>, scope: Scope, name: string): boolean {
+  const k = knownIn(known, scope).get(name);
+  return k?.kind === "module" || k?.kind === "runtime-name";
+}
+
+/** The names a function (or the module) declares itself: bound here, not parameters, globals or imports. */
+export function functionLocals(scope: Scope, known: Map<Scope, Map<string, Known>>): string[] {
+  return [...scope.bound].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.params.has(n) && !isImportBinding(known, scope, n));
+}
+
+/** A name Python finds among the builtins when the module has not bound it (yet). */
+export function isBuiltinName(n: string): boolean {
+  return BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "__name__" || n === "__file__";
+}
+
+export function identityOf(options: LowerOptions): ModuleIdentity {
+  return options.module ?? { name: "__main__", path: options.filename, isPackage: false, package: null };
+}
+
+/** A module the runtime offers, unless the program has its own module of that name (found first). */
+export function isRuntimeModule(options: LowerOptions, name: string): boolean {
+  return !!STDLIB[name] && !localChain(options.modules, name.split(".")[0]);
+}
+
+/** The absolute name of a `from ... import` of the program's own module, or null. */
+export function localImportFrom(options: LowerOptions, s: py.ImportFrom): string | null {
+  const resolved = absoluteName(identityOf(options), s.level ?? 0, s.module);
+  return "name" in resolved && localChain(options.modules, resolved.name) ? resolved.name : null;
+}
+
+/** Records every def, class and import before lowering, so calls that come first in the text see them too. */
+function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, options: LowerOptions): void {
+  for (const scope of scopes.values()) {
+    const node = scope.node as { body?: unknown };
+    if (!Array.isArray(node.body)) continue;
+    const here = knownIn(known, scope);
+    const visitBody = (stmts: py.Stmt[]) => {
+      for (const s of stmts) {
+        const once = (scope.bindCount.get((s as { name?: string }).name ?? "") ?? 0) === 1;
+        if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
+          if (!s.decorator_list.length) here.set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
+        } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
+          here.set(s.name, { kind: "class", node: s });
+        } else if (s._type === "Import") {
+          for (const a of s.names) {
+            const bound = a.asname ?? a.name.split(".")[0];
+            if (localChain(options.modules, a.name)) here.set(bound, { kind: "local-module" });
+            else if (isRuntimeModule(options, a.name) && scope.kind === "module") here.set(bound, { kind: "module", name: a.name });
+          }
+        } else if (s._type === "ImportFrom" && localImportFrom(options, s)) {
+          // `from pkg import mod` of a submodule: a local module too.
+          const base = localImportFrom(options, s)!;
+          for (const a of s.names) if (localChain(options.modules, `${base}.${a.name}`)) here.set(a.asname ?? a.name, { kind: "local-module" });
+        } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && isRuntimeModule(options, s.module ?? "")) {
+          for (const a of s.names) here.set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
+        }
+        for (const key of ["body", "orelse", "finalbody"] as const) {
+          const inner = (s as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(inner) && s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef" && s._type !== "ClassDef") visitBody(inner as py.Stmt[]);
+        }
+        if (s._type === "Try") for (const h of s.handlers) visitBody(h.body);
+      }
+    };
+    visitBody(node.body as py.Stmt[]);
+  }
+}
+
+function classMethodNames(module: py.Module): Set<string> {
+  const names = new Set<string>();
+  walk(module, (n) => {
+    if (n._type !== "ClassDef") return;
+    for (const item of n.body) {
+      if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
+      const accessor = item.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
+      if (!accessor) names.add(item.name);
+    }
+  });
+  return names;
+}

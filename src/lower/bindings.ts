@@ -1,0 +1,209 @@
+// Python names ⇒ JS declarations: where each local is declared (`const` at its first assignment, a
+// `let` hoisted to the top, `const` in a `for` head), assignment to every kind of target, and unbinding.
+//
+//   def f(xs):              | function f(xs: any): any {
+//       n = len(xs)         |   let a: any, b: any;
+//       a, b = xs           |   let n: any = len(xs);
+//       del n               |   [a, b] = unpack(xs, 2n, null);
+//                           |   n = undefined;
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { array, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
+import { type LowerContext, safeName, safeProp } from "./context.js";
+import { resolveName } from "./scopes.js";
+import { forEachChild, walk } from "../ast/walk.js";
+import { functionLocals } from "./analysis.js";
+import { simpleBinding } from "./syntax.js";
+
+/**
+ * Lowers a function's (or the module's) statements, with Python's function-wide locals declared
+ * where a reader expects them: at the first assignment when it is a plain top-level statement,
+ * otherwise hoisted to the top as `let x: any;`.
+ */
+export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
+  const scope = cx.fn.scope;
+  const locals = functionLocals(scope, cx.known);
+  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals));
+  const hoisted = locals.filter((n) => !declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n));
+  for (const n of hoisted) cx.fn.declared.add(n);
+  // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.
+  cx.fn.unbound = cx.analysis.unbound.get(scope.node)!;
+  const body: ir.Stmt[] = [];
+  for (const s of stmts) body.push(...cx.stmtSafe(s));
+  const head: ir.Stmt[] = [];
+  const startUnbound = hoisted.filter((n) => cx.fn.unbound!.names.has(n));
+  const toDeclare = [...hoisted.filter((n) => !startUnbound.includes(n)).map(safeName), ...cx.fn.temps];
+  if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
+  for (const n of startUnbound) head.push({ k: "var", decl: "let", name: safeName(n), type: "any", init: cx.unboundMarker() });
+  return [...head, ...extra, ...body];
+}
+
+/** Names whose first appearance is a top-level assignment statement of this body. */
+export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>): Set<string> {
+  const here = new Set<string>();
+  const seen = new Set<string>();
+  // Statements after the last candidate assignment cannot change the answer: not walked.
+  let last = -1;
+  for (let i = 0; i < stmts.length; i++) {
+    const target = simpleBinding(stmts[i]);
+    if (target && locals.has(target)) last = i;
+  }
+  for (let i = 0; i <= last; i++) {
+    const s = stmts[i];
+    const target = simpleBinding(s);
+    if (target && locals.has(target) && !seen.has(target)) here.add(target);
+    // Names read inside nested functions are read when those run, not here.
+    walk(s, (n) => {
+      if (n._type === "Name") seen.add(n.id);
+      if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
+      if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
+        for (const d of [...n.decorator_list, ...n.args.defaults]) walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
+        return false;
+      }
+    });
+    if (target) seen.add(target);
+  }
+  return here;
+}
+
+export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
+  let result = cx.loopOnly.get(stmts);
+  if (result) return result;
+  result = new Set();
+  const scope = cx.fn.scope;
+  // Names a loop target may have to qualify: bound once, by this scope alone.
+  const possible = new Set<string>();
+  if (scope.kind !== "module") {
+    for (const [name, count] of scope.bindCount)
+      if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name)) possible.add(name);
+  }
+  if (possible.size > 0) {
+    // One walk: every occurrence of those names (nested functions included) and, for each
+    // `for NAME` loop of this function's own code (not of nested ones), the occurrences in its body.
+    const occurrences = new Map<string, number>();
+    const loops: { name: string; inside: number }[] = [];
+    const visit = (n: py.Node, nested: boolean): void => {
+      if (n._type === "Name") {
+        if (possible.has(n.id)) occurrences.set(n.id, (occurrences.get(n.id) ?? 0) + 1);
+        return;
+      }
+      if (!nested && n._type === "For" && n.target._type === "Name" && possible.has(n.target.id)) {
+        const name = n.target.id;
+        const loop = { name, inside: 0 };
+        loops.push(loop);
+        visit(n.target, false);
+        visit(n.iter, false);
+        const before = occurrences.get(name) ?? 0;
+        for (const b of n.body) visit(b, false);
+        loop.inside = (occurrences.get(name) ?? 0) - before;
+        for (const b of n.orelse) visit(b, false);
+        return;
+      }
+      const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
+      forEachChild(n, (c) => visit(c, inner));
+    };
+    for (const st of stmts) visit(st, false);
+    for (const { name, inside } of loops) if ((occurrences.get(name) ?? 0) === inside + 1) result.add(name);
+  }
+  cx.loopOnly.set(stmts, result);
+  return result;
+}
+
+/** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
+export function assignName(cx: LowerContext, name: string, value: ir.Expr, line: number, type?: string): ir.Stmt {
+  const scope = cx.fn.scope;
+  const js = safeName(name);
+  const r = resolveName(scope, name, cx.scopes);
+  const ownScope = r.scope === scope && (r.where === "local" || (scope.kind === "module" && r.where === "global"));
+  if (!ownScope || cx.fn.declared.has(name)) {
+    return assignStmt(id(js), value, line);
+  }
+  cx.fn.declared.add(name);
+  // An imported module's variables stay assignable: other modules may set them (`config.debug = True`).
+  const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) && !(cx.moduleForm && scope.kind === "module");
+  // Python values flow anywhere: a name is `any` unless it holds a plain literal (or the program
+  // annotated it), so what TS would infer from one use never rejects another.
+  const declared = type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
+  return once
+    ? { k: "var", decl: "const", name: js, type: declared, init: value, line }
+    : { k: "var", decl: "let", name: js, type: type ?? "any", init: value, line };
+}
+
+export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, line: number): ir.Stmt[] {
+  switch (target._type) {
+    case "Name":
+      return [assignName(cx, target.id, value, line)];
+    case "Attribute":
+      if (isSelf(cx, target.value)) return [assignStmt(attributeTarget(cx, target), value, line)];
+      return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
+    case "Subscript": {
+      const obj = cx.expr(target.value);
+      if (target.slice._type === "Slice") {
+        const sl = target.slice;
+        return [exprStmt(cx.rt("setslice", obj, cx.optExpr(sl.lower), cx.optExpr(sl.upper), cx.optExpr(sl.step), value), line)];
+      }
+      return [exprStmt(cx.rt("setitem", obj, cx.expr(target.slice), value), line)];
+    }
+    case "Tuple":
+    case "List": {
+      const pattern = destructuringPattern(cx, target);
+      if (pattern) {
+        // a, b = value → [a, b] = unpack(value, 2n, null): unpack checks the length as Python does.
+        const star = target.elts.findIndex((e) => e._type === "Starred");
+        return [assignStmt(pattern, cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line)];
+      }
+      // Unpack into a temporary array first (Python checks the length), then assign each target.
+      const t = cx.temp();
+      const star = target.elts.findIndex((e) => e._type === "Starred");
+      const out: ir.Stmt[] = [
+        assignStmt(id(t), cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line),
+      ];
+      target.elts.forEach((elt, i) => {
+        const item: ir.Expr = index(id(t), lit(i));
+        out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));
+      });
+      return out;
+    }
+    case "Starred":
+      return cx.diags.error(target, "TSY1002");
+    default:
+      return cx.diags.error(target, "TSY1003", { target: target._type });
+  }
+}
+
+export function isSelf(cx: LowerContext, e: py.ExprNode): boolean {
+  return e._type === "Name" && !!cx.fn.selfName && e.id === cx.fn.selfName;
+}
+
+/** `[a, b, this.c]` for a tuple target of plain names and attributes (JS can destructure into those). */
+export function destructuringPattern(cx: LowerContext, target: py.Tuple | py.List): ir.Expr | null {
+  const elements: ir.Expr[] = [];
+  for (const e of target.elts) {
+    const inner = e._type === "Starred" ? e.value : e;
+    if (inner._type === "Name") {
+      ensureDeclared(cx, inner.id);
+      elements.push(id(safeName(inner.id)));
+    } else if (inner._type === "Attribute" && isSelf(cx, inner.value)) elements.push(attributeTarget(cx, inner));
+    else return null;
+  }
+  return array(elements);
+}
+
+export function attributeTarget(cx: LowerContext, t: py.Attribute): ir.Expr {
+  return member(cx.expr(t.value), safeProp(t.attr));
+}
+
+export function ensureDeclared(cx: LowerContext, name: string): void {
+  if (cx.fn.declared.has(name)) return;
+  const r = resolveName(cx.fn.scope, name, cx.scopes);
+  if (r.scope !== cx.fn.scope) return;
+  cx.fn.declared.add(name);
+  cx.fn.temps.push(safeName(name));
+}
+
+/** `del x` and the end of `except ... as x`: x becomes unbound (only tracked when something may read it). */
+export function unbindName(cx: LowerContext, name: string, line?: number): ir.Stmt {
+  const unbound = cx.fn.unbound?.names.has(name) ? cx.unboundMarker() : lit(undefined);
+  return assignStmt(id(safeName(name)), unbound, line);
+}

@@ -1,0 +1,234 @@
+// Calls ⇒ the cheapest faithful JS call: plain positional calls of known defs (keywords matched at
+// compile time, CPython's TypeError text when they cannot bind), `new` for known classes, method
+// calls with str dispatch when the receiver may be a str, and the runtime's call()/callkw() otherwise.
+//
+//   f(1, b=2)    (def f(a, b))    | f(1n, 2n)
+//   obj.m(x, k=1)                 | callkw_method(obj, "m", PyList.fromArray([x]), { k: 1n })
+//   super().__init__(x)           | super.__init__(x)
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
+import { jsMemberName, type LowerContext, safeName, safeProp } from "./context.js";
+import { resolveName } from "./scopes.js";
+import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
+import { staticType } from "./types.js";
+
+export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  if (f._type === "Name") {
+    const k = cx.lookupKnown(f.id);
+    if (k?.kind === "class") return true;
+    if (k?.kind === "runtime-name") return STDLIB[k.module]?.classes.has(k.name) ?? false;
+    return resolveName(cx.fn.scope, f.id, cx.scopes).where === "builtin" && ["list", "dict", "set", "tuple"].includes(f.id);
+  }
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const k = cx.lookupKnown(f.value.id);
+    return k?.kind === "module" && (STDLIB[k.name]?.classes.has(f.attr) ?? false);
+  }
+  return false;
+}
+
+export function isKnownObject(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Name") return false;
+  const r = resolveName(cx.fn.scope, e.id, cx.scopes);
+  if ((r.scope.bindCount.get(e.id) ?? 0) !== 1 || r.scope.writtenElsewhere.has(e.id)) return false;
+  return cx.objectNames.has(`${cx.scopeId(r.scope)}:${e.id}`);
+}
+
+/** `name` is a class of the program and `attr` a static or class method of it (TS knows those). */
+export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: string, depth = 0): boolean {
+  const k = cx.lookupKnown(name);
+  if (k?.kind !== "class" || depth > 20) return false;
+  for (const item of k.node.body) {
+    if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) {
+      return item.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
+    }
+  }
+  return k.node.bases.some((b) => b._type === "Name" && isStaticMethodOfClass(cx, b.id, attr, depth + 1));
+}
+
+export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
+  const f = e.func;
+  const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
+  const kwStar = e.keywords.filter((k) => k.arg === null);
+  const keywords = e.keywords.filter((k) => k.arg !== null) as (py.Keyword & { arg: string })[];
+  const kwArgs = (): ir.Expr[] => {
+    if (!e.keywords.length) return [];
+    const props = keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) }));
+    if (kwStar.length) return [cx.rt("kw", cx.rt("kw_merge", { k: "object", props }, ...kwStar.map((k) => cx.expr(k.value))))];
+    return [cx.rt("kw", { k: "object", props })];
+  };
+
+  // super(Class, obj).method(...): Python 2's spelling of super().method(...) when it names the
+  // enclosing class and the method's self; otherwise the next class after Class in obj's MRO.
+  if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && f.value.args.length === 2 && !f.value.keywords.length) {
+    const [cls, obj] = f.value.args;
+    const plain = cls._type === "Name" && cls.id === cx.fn.className && obj._type === "Name" && obj.id === cx.fn.selfName && !cx.usesMultipleInheritance;
+    if (!plain) return call(cx.rt("super_method", cx.expr(obj), cx.expr(cls), lit(f.attr)), ...args, ...kwArgs());
+  }
+  // super().method(...) inside a method.
+  const superCall = f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super";
+  if (superCall && (!(f.value as py.Call).args.length || (f.value as py.Call).args.length === 2)) {
+    if (cx.usesMultipleInheritance && cx.fn.className) {
+      // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
+      const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
+      return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs());
+    }
+    return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
+  }
+
+  if (f._type === "Name") {
+    const r = resolveName(cx.fn.scope, f.id, cx.scopes);
+    const known = cx.lookupKnown(f.id);
+    if (known?.kind === "def" && !kwStar.length) {
+      const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
+      // Python evaluates the arguments, then refuses the call.
+      if (problem) return cx.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => cx.expr(k.value)));
+      const ordered = orderArguments(cx, known.node.args, args, keywords);
+      // A spread into fixed parameters type-checks only through the generic call().
+      if (ordered && ordered.some((x) => x.k === "spread")) return cx.rt("call", id(safeName(f.id)), ...ordered);
+      if (ordered) return call(id(safeName(f.id)), ...ordered);
+      // Wrong arity: bound at run time, which raises Python's TypeError for missing or extra arguments.
+      if (!e.keywords.length && !args.some((a) => a.k === "spread")) return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
+      if (!e.keywords.length) return cx.rt("call", id(safeName(f.id)), ...args);
+    }
+    if (known?.kind === "class") {
+      const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
+      if (init && keywords.length && !kwStar.length) {
+        const ordered = orderArguments(cx, init.args, args, keywords, 1);
+        if (ordered) return newExpr(id(safeName(f.id)), ordered);
+      }
+      return newExpr(id(safeName(f.id)), [...args, ...kwArgs()]);
+    }
+    if (known?.kind === "runtime-name") {
+      const isClass = STDLIB[known.module]?.classes.has(known.name);
+      return isClass ? newExpr(cx.expr(f), [...args, ...kwArgs()]) : call(cx.expr(f), ...args, ...kwArgs());
+    }
+    if (r.where === "builtin") {
+      if (f.id === "super") return cx.diags.error(e, "TSY1030");
+      if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
+      // A spread into a builtin's fixed parameters type-checks only through the generic call().
+      if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+      return call(cx.expr(f), ...args, ...kwArgs());
+    }
+    // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
+    if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+    return cx.rt("call", cx.expr(f), ...args);
+  }
+
+  if (f._type === "Attribute") {
+    const v = f.value;
+    if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
+      // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
+      const callee = member(cx.expr(v), safeProp(f.attr));
+      if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("call", callee, ...args);
+    }
+    // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
+    const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
+    const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
+    if (v._type === "Name" || viaPackage) {
+      const known = viaPackage ? sub : cx.lookupKnown((v as py.Name).id);
+      if (known?.kind === "module") {
+        const info = STDLIB[known.name];
+        if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
+        const callee = member(cx.expr(v), f.attr);
+        return info?.classes.has(f.attr) ? newExpr(callee, [...args, ...kwArgs()]) : call(callee, ...args, ...kwArgs());
+      }
+    }
+    const obj = cx.expr(v);
+    // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
+    // which the runtime's call() supplies (TS does not know the class attribute: `as any`).
+    if (nestedClassNames(cx).has(f.attr)) {
+      const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
+      if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("call", callee, ...args);
+    }
+    // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
+    if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
+    const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
+    if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v))) {
+      return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
+    }
+    if (e.keywords.length) {
+      return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+    }
+    // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
+    // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
+    const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);
+    const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
+    return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
+  }
+  return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+}
+
+/** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */
+export function isLocalModulePath(cx: LowerContext, e: py.ExprNode): boolean {
+  while (e._type === "Attribute") e = e.value;
+  return e._type === "Name" && cx.lookupKnown(e.id)?.kind === "local-module";
+}
+
+export function nestedClassNames(cx: LowerContext): Set<string> {
+  return cx.nestedClasses;
+}
+
+export function kwRecord(cx: LowerContext, keywords: (py.Keyword & { arg: string })[], kwStar: py.Keyword[]): ir.Expr {
+  const obj: ir.Expr = { k: "object", props: keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) })) };
+  return kwStar.length ? cx.rt("kw_merge", obj, ...kwStar.map((k) => cx.expr(k.value))) : obj;
+}
+
+/**
+ * Matches keyword arguments to a known `def`'s parameters at compile time, so the call is
+ * plain positional JS. Returns null when it cannot (the def takes *args, **kwargs or keyword-only).
+ */
+export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], skip = 0): ir.Expr[] | null {
+  if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
+  const params = [...a.posonlyargs, ...a.args].slice(skip).map((p) => p.arg);
+  const required = params.length - a.defaults.length;
+  if (!keywords.length) {
+    // A wrong number of arguments raises TypeError when the call runs (through the generic call()).
+    if (!args.some((x) => x.k === "spread") && (args.length > params.length || args.length < required)) return null;
+    return args;
+  }
+  if (args.some((x) => x.k === "spread")) return null;
+  const slots: (ir.Expr | undefined)[] = params.map((_, i) => args[i]);
+  for (const k of keywords) {
+    const i = params.indexOf(k.arg);
+    // A keyword that does not fit raises TypeError when the call runs: leave it to the runtime binder.
+    if (i < 0 || i < a.posonlyargs.length - skip || slots[i] !== undefined) return null;
+    slots[i] = cx.expr(k.value);
+  }
+  while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
+  return slots.map((s) => s ?? lit(undefined));
+}
+
+export const STR_METHODS = new Set(
+  `capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha
+  isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower
+  lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split
+  splitlines startswith strip swapcase title translate upper zfill bit_length bit_count is_integer
+  as_integer_ratio hex conjugate to_bytes decode`.split(/\s+/),
+);
+
+/**
+ * The TypeError CPython raises for a call of a known module-level def whose arguments cannot bind,
+ * or null. Only what is certain from the text: no `*` spread among the arguments.
+ */
+export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[]): string | null {
+  if (args.some((x) => x.k === "spread")) return null;
+  const a = f.args;
+  const name = `${f.name}()`;
+  const posonly = a.posonlyargs.map((p) => p.arg);
+  const positional = [...posonly, ...a.args.map((p) => p.arg)];
+  const misplaced = keywords.filter((k) => posonly.includes(k.arg)).map((k) => k.arg);
+  if (misplaced.length && !a.kwarg) return `${name} got some positional-only arguments passed as keyword arguments: '${misplaced.join(", ")}'`;
+  for (const k of keywords) {
+    const i = positional.indexOf(k.arg);
+    if (i >= posonly.length && i < args.length) return `${name} got multiple values for argument '${k.arg}'`;
+    if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
+  }
+  return null;
+}

@@ -1,0 +1,235 @@
+// class ⇒ a JS class plus `define_class(...)`, which gives it Python's class model at run time
+// (class attributes, __annotations__, coroutine methods, static/class methods, decorated methods).
+// The input AST is read, never changed.
+//
+//   class C(Base):                 | class C extends Base { declare n: any; __init__(n?: any): any { this.n = n; } }
+//       def __init__(self, n):     | define_class(C, "C", {});
+//           self.n = n             |
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
+import { type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { RUNTIME } from "./stdlib.js";
+import { walk } from "../ast/walk.js";
+import { assignName } from "./bindings.js";
+import { functionExpression } from "./functions.js";
+import { describeStmt, firstLine, simpleBinding } from "./syntax.js";
+
+/**
+ * `nested`: a class defined in another class's body. It is built as an expression (its JS name
+ * is its Python name, so nothing outside sees it) into the const `nested.binding`, which the
+ * enclosing class then holds as a class attribute.
+ */
+export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
+  const scope = cx.fn.scope;
+  const classScope = cx.scopes.get(s)!;
+  if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) cx.knownIn(scope).set(s.name, { kind: "class", node: s });
+  // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC); other metaclasses are not supported.
+  let bases = s.bases;
+  if (s.keywords.length) {
+    const k = s.keywords[0];
+    if (s.keywords.length === 1 && k.arg === "metaclass" && !s.bases.length && isAbcMeta(cx, k.value)) bases = [k.value];
+    else return cx.diags.error(s, "TSY1010");
+  }
+  if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
+  // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
+  const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
+  const base = !bases.length
+    ? cx.helper("PyObject")
+    : bases.length > 1
+      ? // Several bases: the runtime chains copies of them in C3 order.
+        cx.rt("multiple_bases", ...bases.map((b) => cx.expr(b)))
+      : simpleBase
+      ? cx.expr(bases[0])
+      : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
+  const name = safeName(s.name);
+  const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const members: ir.ClassMember[] = [];
+  const hoisted: ir.Stmt[] = [];
+  const instanceAttrs = new Set<string>();
+  const classAttrs: { key: string; value: ir.Expr }[] = [];
+  const annotations: { key: string; value: ir.Expr }[] = [];
+  const coroutineMethods: { key: string; value: ir.Expr }[] = [];
+  const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
+  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; line: number }[] = [];
+  const overridden = baseMethodNames(cx, s);
+  const staticNames: string[] = [];
+  const classMethodNames: string[] = [];
+  const outer = cx.fn;
+  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
+  for (const item of s.body) {
+    try {
+      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+        const coroutine = item._type === "AsyncFunctionDef";
+        const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+        const isStatic = kinds.includes("staticmethod");
+        const isClassMethod = kinds.includes("classmethod");
+        const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
+        // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
+        const deleter = kinds.includes("deleter");
+        const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
+        // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
+        const getterOnly = accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
+        if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
+        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(d))), line: item.lineno });
+        if (isStatic) staticNames.push(item.name);
+        if (isClassMethod) classMethodNames.push(item.name);
+        const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
+        const methodQualname = `${qualname}.${item.name}`;
+        const saved = cx.fn;
+        cx.fn = outer;
+        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName });
+        cx.fn = saved;
+        hoisted.push(...f.hoisted);
+        walk(item, (n) => {
+          if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
+        });
+        const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+        if (coroutine) {
+          // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
+          const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
+          // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: item.lineno });
+          const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
+          (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
+        } else if (f.fn) {
+          const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+          // A method that overrides a base class's may take more parameters than it: optional for TS.
+          if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
+          // A getter that can end without `return` returns None (TS wants the return written).
+          const last = fn.body[fn.body.length - 1];
+          if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
+          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
+        }
+      } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
+        const v = item.value;
+        // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
+        const aliased = v._type === "Name" && s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
+        const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : cx.withOuter(outer, () => cx.expr(v));
+        classAttrs.push({ key: item.targets[0].id, value });
+      } else if (item._type === "AnnAssign" && item.target._type === "Name") {
+        annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
+        if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
+        else instanceAttrs.add(item.target.id);
+      } else if (item._type === "ClassDef") {
+        // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
+        const binding = cx.withOuter(outer, () => {
+          const t = cx.temp("_nested");
+          cx.fn.temps.pop();
+          return t;
+        });
+        hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
+        classAttrs.push({ key: item.name, value: id(binding) });
+      } else if (item._type === "Pass" || (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "object" && item.value.value !== null && "ellipsis" in item.value.value)) {
+        // nothing
+      } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
+        members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+      } else {
+        cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
+      }
+    } catch (e) {
+      cx.diags.collect(e);
+    }
+  }
+  cx.fn = outer;
+  // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
+  const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
+  if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
+  for (const a of classAttrs) instanceAttrs.add(a.key);
+  const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
+  const allMembers = [...fields, ...members];
+  const props: { key: string; value: ir.Expr }[] = [];
+  if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
+  if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
+  if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
+  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
+  if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
+  if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
+  if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
+  // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
+  // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
+  // Python the body's decorators run before the class is made.
+  const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
+    const owner = m.isStatic ? id(name) : member(id(name), "prototype");
+    if (m.getter) {
+      let getter: ir.Expr = id("getter");
+      for (const d of [...m.decorators].reverse()) getter = cx.callValue(d, [getter]);
+      const decorate: ir.Expr = { k: "arrow", params: [{ name: "getter", type: "any" }], body: getter };
+      return exprStmt(call(cx.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), m.line);
+    }
+    // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
+    // makes what the decorator returns the instances' method.
+    const target = member(id(name), m.name);
+    let value: ir.Expr = target;
+    for (const d of [...m.decorators].reverse()) value = cx.callValue(d, [value]);
+    return assignStmt(target, value, m.line);
+  });
+  if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
+  const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
+  if (nested) {
+    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+    for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
+    return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
+  }
+  if (!s.decorator_list.length) {
+    cx.fn.declared.add(s.name);
+    return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, exprStmt(defineClass(id(name)), s.lineno)];
+  }
+  // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
+  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+  for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
+  return [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
+}
+
+/** `ABCMeta` imported from abc, or `abc.ABCMeta`. */
+export function isAbcMeta(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type === "Name") {
+    const known = cx.lookupKnown(e.id);
+    return known?.kind === "runtime-name" && known.module === "abc" && known.name === "ABCMeta";
+  }
+  if (e._type === "Attribute" && e.attr === "ABCMeta" && e.value._type === "Name") {
+    const known = cx.lookupKnown(e.value.id);
+    return known?.kind === "module" && known.name === "abc";
+  }
+  return false;
+}
+
+/** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
+export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
+  const names = new Set<string>(["__init__"]);
+  const visit = (cls: py.ClassDef, depth: number) => {
+    if (depth > 20) return;
+    for (const b of cls.bases) {
+      if (b._type !== "Name") continue;
+      const k = cx.lookupKnown(b.id);
+      if (k?.kind !== "class") continue;
+      for (const item of k.node.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") names.add(item.name);
+      visit(k.node, depth + 1);
+    }
+  };
+  visit(s, 0);
+  return names;
+}
+
+/** An annotation's source form (`int`, `list[str]`, `ClassVar[int]`), as `__annotations__` strings. */
+export function annotationText(e: py.ExprNode): string {
+  switch (e._type) {
+    case "Name":
+      return e.id;
+    case "Attribute":
+      return `${annotationText(e.value)}.${e.attr}`;
+    case "Subscript":
+      return `${annotationText(e.value)}[${annotationText(e.slice)}]`;
+    case "Tuple":
+      return e.elts.map(annotationText).join(", ");
+    case "Constant":
+      return typeof e.value === "string" ? e.value : String(e.value);
+    case "BinOp":
+      return `${annotationText(e.left)} | ${annotationText(e.right)}`;
+    case "List":
+      return `[${e.elts.map(annotationText).join(", ")}]`;
+    default:
+      return "object";
+  }
+}

@@ -1,0 +1,74 @@
+// Comprehensions ⇒ immediately called arrow functions (their own scope, as in Python 3), and
+// generator expressions ⇒ lazily evaluated generator functions.
+//
+//   [x * 2 for x in xs if p(x)]   | ((_iter: any) => {
+//                                 |   const _r = PyList.fromArray<any>([]);
+//                                 |   for (const x of _iter) { if (truthy(call(p, x))) { _r.append(mul(x, 2n)); } }
+//                                 |   return _r;
+//                                 | })(xs)
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
+import { type LowerContext, safeName } from "./context.js";
+import { assignTo, ensureDeclared } from "./bindings.js";
+import { asyncLoop } from "./loops.js";
+
+/**
+ * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:
+ *   (() => { const _r = list(); for (const x of xs) if (p(x)) _r.append(f(x)); return _r })()
+ * A generator expression becomes a generator function, evaluated lazily like Python's.
+ */
+export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
+  const scope = cx.scopes.get(e)!;
+  const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
+  if (isAsync && e._type === "GeneratorExp") return cx.diags.error(e, "TSY2006");
+  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
+  const outer = cx.fn;
+  const firstIter = cx.expr(e.generators[0].iter);
+  cx.fn = { ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias, selfBox: outer.selfBox };
+  const result = cx.temp("_r");
+  cx.fn.temps.pop();
+  let inner: ir.Stmt[];
+  if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
+  else if (e._type === "DictComp") inner = [exprStmt(cx.rt("setitem", id(result), cx.expr(e.key), cx.expr(e.value)))];
+  else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
+  for (let i = e.generators.length - 1; i >= 0; i--) {
+    const g = e.generators[i];
+    let body = inner;
+    for (const cond of [...g.ifs].reverse()) body = [ifStmt(cx.cond(cond), body)];
+    const iter = i === 0 ? id("_iter") : cx.expr(g.iter);
+    if (g.is_async) {
+      inner = asyncLoop(cx, g.target, iter, body, e.lineno);
+    } else if (g.target._type === "Name" && !scope.captured.has(g.target.id)) {
+      inner = [{ k: "for_of", decl: "const", target: id(safeName(g.target.id)), iter, body }];
+      cx.fn.declared.add(g.target.id);
+    } else if (g.target._type === "Name") {
+      // A closure made in the comprehension sees the variable's last value, as in Python: one shared `let`.
+      ensureDeclared(cx, g.target.id);
+      inner = [{ k: "for_of", target: id(safeName(g.target.id)), iter, body }];
+    } else {
+      const t = cx.temp("_item");
+      cx.fn.temps.pop();
+      inner = [{ k: "for_of", decl: "const", target: id(t), iter, body: [...assignTo(cx, g.target, id(t), e.lineno), ...body] }];
+    }
+  }
+  const temps = cx.fn.temps;
+  cx.fn = outer;
+  const decls: ir.Stmt[] = temps.length ? [{ k: "vars", names: temps.map((name) => ({ name, type: "any" })) }] : [];
+  const param: ir.Param = { name: "_iter", type: "any" };
+  const receiver: ir.Expr = outer.selfName && !outer.selfAlias ? { k: "this" } : lit(null);
+  if (e._type === "GeneratorExp") {
+    const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
+    if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
+    return call({ k: "function", fn }, firstIter);
+  }
+  const init: ir.Expr = e._type === "ListComp" ? cx.list([]) : e._type === "SetComp" ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] } : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
+  const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, returnStmt(id(result))];
+  if (isAsync) {
+    // Awaits inside: the comprehension is a generator the coroutine delegates to.
+    const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };
+    return yieldStar(cx.rt("call_bound", { k: "function", fn }, receiver, firstIter));
+  }
+  return call({ k: "arrow", params: [param], body }, firstIter);
+}

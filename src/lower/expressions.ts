@@ -1,0 +1,385 @@
+// Python expressions ⇒ IR expressions: names, literals, operators (native JS where the operand
+// types are known to agree, runtime helpers otherwise), comparisons, attributes, subscripts, `await`.
+// Calls and comprehensions have files of their own.
+//
+//   a + b          | add(a, b)                  1 + 2  | 1n + 2n   (both int)
+//   a < b() < c    | lt(a, (_t = b())) && lt(_t, c)
+//   await f(1)     | yield* f(1n)   (JS: yield* f.__body__(1n) for a module-level `async def f`)
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
+import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, safeName, safeProp } from "./context.js";
+import { resolveName } from "./scopes.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
+import { type PyType, staticType } from "./types.js";
+import { ensureDeclared } from "./bindings.js";
+import { functionExpression } from "./functions.js";
+import { callExpr } from "./calls.js";
+import { comprehension } from "./comprehensions.js";
+import { isSimple } from "./syntax.js";
+
+/** An expression used as a condition: a JS boolean. */
+export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  switch (e._type) {
+    case "Compare":
+      return compare(cx, e);
+    case "BoolOp":
+      return e.values.map((v) => cx.cond(v)).reduce((l, r) => (binop(e.op._type === "And" ? "&&" : "||", l, r)));
+    case "UnaryOp":
+      if (e.op._type === "Not") return not(cx.cond(e.operand));
+      break;
+    case "Constant":
+      if (typeof e.value === "boolean") return lit(e.value);
+      break;
+    case "Call":
+      if (e.func._type === "Name" && ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) && resolveName(cx.fn.scope, e.func.id, cx.scopes).where === "builtin") return cx.expr(e);
+  }
+  return cx.rt("truthy", cx.expr(e));
+}
+
+export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  switch (e._type) {
+    case "Constant":
+      return constant(cx, e);
+    case "Name":
+      return name(cx, e);
+    case "JoinedStr":
+      return fstring(cx, e);
+    case "FormattedValue":
+      return formatted(cx, e);
+    case "BinOp":
+      return binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false);
+    case "UnaryOp":
+      return unary(cx, e);
+    case "BoolOp":
+      return boolOp(cx, e);
+    case "Compare":
+      return compare(cx, e);
+    case "Call":
+      return callExpr(cx, e);
+    case "Attribute":
+      return attribute(cx, e);
+    case "Subscript":
+      return subscript(cx, e);
+    case "List":
+      return sequence(cx, e.elts, "list");
+    case "Tuple":
+      return sequence(cx, e.elts, "tuple");
+    case "Set":
+      // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
+      if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
+      return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
+    case "Dict":
+      return dict(cx, e);
+    case "Await":
+      return awaitExpr(cx, e.value, e);
+    case "YieldFrom":
+      if (cx.fn.isCoroutine) return awaitExpr(cx, e.value, e);
+      return yieldStar(call(cx.helper("iter"), cx.expr(e.value)));
+    case "Yield":
+      if (cx.fn.isCoroutine && !isAsyncGenerator(cx)) {
+        // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
+        if (!e.value) return yieldValue(lit(null));
+        return cx.diags.error(e, "TSY2004");
+      }
+      if (cx.fn.isCoroutine) return yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), e.value ? cx.expr(e.value) : lit(null)));
+      return yieldValue(e.value ? cx.expr(e.value) : lit(null));
+    case "IfExp":
+      return { k: "cond", test: cx.cond(e.test), then: cx.expr(e.body), else: cx.expr(e.orelse) };
+    case "Lambda": {
+      // Defaults are evaluated when the lambda expression is: passed in through an immediately called arrow.
+      const { value, hoisted } = functionExpression(cx, e, false, "<lambda>");
+      if (!hoisted.length) return value;
+      const defs = hoisted as Extract<ir.Stmt, { k: "var" }>[];
+      return call({ k: "arrow", params: defs.map((d) => ({ name: d.name, type: "any" })), body: value }, ...defs.map((d) => d.init!));
+    }
+    case "ListComp":
+    case "SetComp":
+    case "DictComp":
+    case "GeneratorExp":
+      return comprehension(cx, e);
+    case "NamedExpr": {
+      if (e.target._type !== "Name") return cx.diags.error(e, "TSY1003", { target: e.target._type });
+      ensureDeclared(cx, e.target.id);
+      return assign(id(safeName(e.target.id)), cx.expr(e.value));
+    }
+    case "Starred":
+      return spread(cx.expr(e.value));
+    case "Slice":
+      return cx.rt("slice", cx.optExpr(e.lower), cx.optExpr(e.upper), cx.optExpr(e.step));
+    default:
+      // Every kind of ExprNode is handled above (the type checker says so): a new one is a compiler bug.
+      throw new Error(`lowering: no case for expression '${(e satisfies never as py.ExprNode)._type}'`);
+  }
+}
+
+export function isAsyncGenerator(cx: LowerContext): boolean {
+  const node = cx.fn.scope.node;
+  return cx.fn.scope.isGenerator && node._type === "AsyncFunctionDef" && !cx.legacy.has(node);
+}
+
+export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
+  const v = e.value;
+  if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
+  if ("ellipsis" in v) return cx.helper("Ellipsis");
+  if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
+  return cx.diags.error(e, "TSY1021");
+}
+
+export function name(cx: LowerContext, e: py.Name): ir.Expr {
+  const n = e.id;
+  if (cx.fn.selfName && n === cx.fn.selfName) {
+    if (cx.fn.selfAlias) {
+      if (cx.fn.selfBox) cx.fn.selfBox.used = true;
+      return id(cx.fn.selfAlias);
+    }
+    return { k: "this" };
+  }
+  const r = resolveName(cx.fn.scope, n, cx.scopes);
+  if (r.where === "builtin") return builtinName(cx, e);
+  if (cx.fn.unbound?.reads.has(e)) {
+    // Definite-assignment analysis could not prove the name bound here.
+    return cx.rt(cx.fn.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+  }
+  return id(safeName(n));
+}
+
+export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {
+  const n = e.id;
+  switch (n) {
+    case "None":
+      return lit(null);
+    case "True":
+      return lit(true);
+    case "False":
+      return lit(false);
+    case "__name__":
+      cx.usesName = true;
+      return id("__name__");
+    case "__file__":
+      return cx.fileExpr();
+  }
+  if (n === "anext" || n === "aiter") return id(cx.imports.use(n, n, PROGRAM));
+  if (BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "NotImplemented" || n === "Ellipsis") return id(cx.imports.use(n, n, RUNTIME));
+  // Python raises NameError only when the line runs; so does the translation.
+  return cx.rt("name_error", lit(n));
+}
+
+export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {
+  const items = elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)));
+  return kind === "list" ? cx.list(items) : cx.tuple(items);
+}
+
+export function dict(cx: LowerContext, e: py.Dict): ir.Expr {
+  const entries: ir.Expr[] = e.keys.map((k, i) =>
+    k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])]),
+  );
+  return { ...(cx.rt("dict_of", ...entries) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any", "any"] };
+}
+
+export function fstring(cx: LowerContext, e: py.JoinedStr): ir.Expr {
+  const quasis: string[] = [""];
+  const exprs: ir.Expr[] = [];
+  for (const v of e.values) {
+    if (v._type === "Constant" && typeof v.value === "string") quasis[quasis.length - 1] += v.value;
+    else {
+      exprs.push(cx.expr(v));
+      quasis.push("");
+    }
+  }
+  if (!exprs.length) return lit(quasis[0]);
+  return { k: "template", quasis, exprs };
+}
+
+export function formatted(cx: LowerContext, v: py.FormattedValue): ir.Expr {
+  let value = cx.expr(v.value);
+  const conv = v.conversion;
+  if (conv === 114) value = cx.rt("repr", value);
+  else if (conv === 97) value = cx.rt("ascii", value);
+  else if (conv === 115) value = cx.rt("str", value);
+  if (v.format_spec) {
+    const spec = fstring(cx, v.format_spec as py.JoinedStr);
+    return cx.rt("format", value, spec);
+  }
+  if (conv === 114 || conv === 97 || conv === 115) return value;
+  if (staticType(v.value, cx.typeEnv()) === "str") return value;
+  return cx.rt("str", value);
+}
+
+export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
+  const operand = cx.expr(e.operand);
+  switch (e.op._type) {
+    case "Not":
+      return not(cx.cond(e.operand));
+    case "USub":
+      if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number")) return { k: "unary", op: "-", arg: operand };
+      return cx.rt("neg", operand);
+    case "UAdd":
+      return cx.rt("pos", operand);
+    case "Invert":
+      return cx.rt("invert", operand);
+  }
+}
+
+/** Binary arithmetic: native JS operators where both types are known to agree, runtime helpers otherwise. */
+export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
+  const same = lt && lt === rt;
+  if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);
+  if (same && lt === "str" && op === "+") return binop("+", left, right);
+  const helper = BINOP_HELPERS[op];
+  return cx.rt(inplace ? INPLACE_HELPERS[op] : helper, left, right);
+}
+
+export function boolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
+  // a or b → (truthy(_t = a) ? _t : b); a and b → (truthy(_t = a) ? b : _t), evaluated left to right once.
+  const values = e.values.map((v) => cx.expr(v));
+  let result = values[values.length - 1];
+  for (let i = values.length - 2; i >= 0; i--) {
+    const t = cx.temp();
+    const test = cx.rt("truthy", assign(id(t), values[i]));
+    result = e.op._type === "Or" ? { k: "cond", test, then: id(t), else: result } : { k: "cond", test, then: result, else: id(t) };
+  }
+  return result;
+}
+
+export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
+  const parts: ir.Expr[] = [];
+  let left = cx.expr(e.left);
+  let leftNode: py.ExprNode = e.left;
+  e.ops.forEach((op, i) => {
+    const rightNode = e.comparators[i];
+    let right = cx.expr(rightNode);
+    const last = i === e.ops.length - 1;
+    if (!last && !isSimple(rightNode)) {
+      // The middle operand of a chain is evaluated once.
+      const t = cx.temp();
+      right = assign(id(t), right);
+      parts.push(compareOne(cx, op, left, right, leftNode, rightNode));
+      left = id(t);
+    } else {
+      parts.push(compareOne(cx, op, left, right, leftNode, rightNode));
+      left = right;
+    }
+    leftNode = rightNode;
+  });
+  return parts.reduce((a, b) => (binop("&&", a, b)));
+}
+
+export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, right: ir.Expr, ln: py.ExprNode, rn: py.ExprNode): ir.Expr {
+  const isNone = (n: py.ExprNode) => n._type === "Constant" && n.value === null;
+  switch (op._type) {
+    case "Is":
+      if (isNone(rn)) return binop("==", left, lit(null));
+      return cx.rt("is_", left, right);
+    case "IsNot":
+      if (isNone(rn)) return binop("!=", left, lit(null));
+      return not(cx.rt("is_", left, right));
+    case "In":
+      return cx.rt("contains", right, left);
+    case "NotIn":
+      return not(cx.rt("contains", right, left));
+  }
+  const lt = cx.typeOfExpr(ln);
+  const rt = cx.typeOfExpr(rn);
+  const jsOp = CMPOPS[op._type];
+  if (lt && lt === rt && (lt === "int" || lt === "str" || lt === "float")) {
+    if (jsOp === "==") return binop("===", left, right);
+    if (jsOp === "!=") return binop("!==", left, right);
+    return binop(jsOp as ir.BinaryOp, left, right);
+  }
+  return cx.rt(CMP_HELPERS[op._type], left, right);
+}
+
+export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
+  const v = e.value;
+  if (v._type === "Name") {
+    const known = cx.lookupKnown(v.id);
+    if (known?.kind === "module") {
+      // `import concurrent.futures` binds `concurrent` to the submodule's namespace: `concurrent.futures` is it.
+      if (known.name === `${v.id}.${e.attr}`) return cx.expr(v);
+      const info = STDLIB[known.name];
+      if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
+      return member(cx.expr(v), e.attr);
+    }
+    // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
+    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
+  }
+  return getattr(cx, cx.expr(v), e.attr);
+}
+
+export function getattr(cx: LowerContext, obj: ir.Expr, attr: string): ir.Expr {
+  return cx.rt("getattr", obj, lit(attr));
+}
+
+export function subscript(cx: LowerContext, e: py.Subscript): ir.Expr {
+  const obj = cx.expr(e.value);
+  if (e.slice._type === "Slice") {
+    const s = e.slice;
+    return cx.rt("getslice", obj, cx.optExpr(s.lower), cx.optExpr(s.upper), cx.optExpr(s.step));
+  }
+  return cx.rt("getitem", obj, cx.expr(e.slice));
+}
+
+export function awaitExpr(cx: LowerContext, value: py.ExprNode, node: py.ExprNode): ir.Expr {
+  if (!cx.fn.isCoroutine) return cx.diags.error(node, "TSY2001");
+  const v = cx.expr(value);
+  if (isDirectlyAwaitable(cx, value)) return yieldStar(awaitedBody(cx, value, v));
+  return yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), v));
+}
+
+/**
+ * `await f(a, b)` of a module-level `async def f` that nothing rebinds, called with the right
+ * arguments: in the JavaScript, `yield* f.__body__(a, b)` delegates to the generator itself,
+ * without making the Coroutine object (nothing else could see that object: it would be handed
+ * out at once and never reported as un-awaited). The TypeScript keeps the readable `f(a, b)`.
+ */
+export function awaitedBody(cx: LowerContext, value: py.ExprNode, v: ir.Expr): ir.Expr {
+  if (value._type !== "Call" || value.func._type !== "Name" || v.k !== "call") return v;
+  // Only a plain call of the function itself (not through call()/callkw()/bad_call()).
+  if (v.callee.k !== "id" || v.callee.name !== safeName(value.func.id)) return v;
+  if (v.args.some((a) => a.k === "spread")) return v;
+  const r = resolveName(cx.fn.scope, value.func.id, cx.scopes);
+  const known = cx.lookupKnown(value.func.id);
+  if (known?.kind !== "def" || !known.coroutine || r.scope.kind !== "module") return v;
+  // Not an async generator (not awaitable at all), and defined unconditionally at the top of the module.
+  if (cx.scopes.get(known.node)?.isGenerator || !(r.scope.node as py.Module).body.includes(known.node)) return v;
+  return { ...v, callee: { k: "member", object: v.callee, prop: "__body__", jsOnly: true } };
+}
+
+/** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
+export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  if (f._type === "Name") {
+    const k = cx.lookupKnown(f.id);
+    if (k?.kind === "def") return k.coroutine;
+    if (k?.kind === "runtime-name") return STDLIB[k.module]?.awaitables.has(k.name) ?? false;
+    return false;
+  }
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const k = cx.lookupKnown(f.value.id);
+    if (k?.kind === "module") return STDLIB[k.name]?.awaitables.has(f.attr) ?? false;
+  }
+  return false;
+}
+
+export const BINOPS: Record<py.OperatorNode["_type"], string> = {
+  Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",
+  BitOr: "|", BitXor: "^", BitAnd: "&", FloorDiv: "//",
+};
+
+export const BINOP_HELPERS: Record<string, Helper> = {
+  "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "%": "mod", "**": "pow", "<<": "lshift",
+  ">>": "rshift", "|": "bitor", "^": "bitxor", "&": "bitand", "//": "floordiv",
+};
+
+/** In-place forms (`x += y` extends a list in place, calls `__iadd__`). */
+export const INPLACE_HELPERS: Record<string, Helper> = {
+  "+": "iadd", "-": "isub", "*": "imul", "@": "imatmul", "/": "itruediv", "%": "imod", "**": "ipow", "<<": "ilshift",
+  ">>": "irshift", "|": "ior", "^": "ixor", "&": "iand", "//": "ifloordiv",
+};
+
+export const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
+
+export const CMP_HELPERS: Record<string, Helper> = { Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge" };

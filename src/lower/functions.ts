@@ -1,0 +1,191 @@
+// def / async def / lambda ⇒ JS functions: parameters (defaults evaluated once at `def` time,
+// *args, keyword-only, **kwargs through `bind_rest`), decorators, and the coroutine wrapper.
+//
+//   async def speak():          | const speak: any = coroutine_function(function* (): Generator<unknown, any, any> {
+//       await asyncio.sleep(1)  |   yield* asyncio.sleep(1n);
+//       return 'D'              |   return "D";
+//                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
+import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
+import { annotationType } from "./types.js";
+import { assignName, functionBody } from "./bindings.js";
+import { docstring, firstLine } from "./syntax.js";
+
+export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
+  const coroutine = s._type === "AsyncFunctionDef";
+  const decorators = s.decorator_list;
+  const scope = cx.fn.scope;
+  if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
+    cx.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
+  const fnExpr = functionExpression(cx, s, coroutine, cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name);
+  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) {
+    // CPython 3.10 warns as the decorator runs, just before the name is bound.
+    fnExpr.hoisted.push(exprStmt(call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), s.lineno));
+  }
+  // Decorated: the function expression stays anonymous, so that its name inside the body means the
+  // decorated function (what Python's name lookup finds), e.g. recursion through @lru_cache.
+  let value: ir.Expr = fnExpr.value;
+  if (decorators.length && fnExpr.fn) {
+    // ...and carries its Python identity (decorators such as functools.wraps read it).
+    fnExpr.fn.name = undefined;
+    const doc = docstring(s.body);
+    const info: { key: string; value: ir.Expr }[] = [
+      { key: "name", value: lit(s.name) },
+      { key: "qualname", value: lit(cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name) },
+    ];
+    if (doc !== null) info.push({ key: "doc", value: lit(doc) });
+    value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
+  }
+  for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value]);
+  // A plain function keeps the familiar declaration form when nothing rebinds its name.
+  const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
+  if (!coroutine && !decorators.length && once && fnExpr.fn && isTopLevelOf(cx, s)) {
+    cx.fn.declared.add(s.name);
+    // The docstring becomes `__doc__` only when the program reads some `__doc__`.
+    const doc = cx.readsDoc ? docstring(s.body) : null;
+    const setDoc: ir.Stmt[] = doc === null ? [] : [assignStmt(member(id(safeName(s.name)), "__doc__"), lit(doc), s.lineno)];
+    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
+  }
+  return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s))];
+}
+
+/** Whether a statement sits directly in the current function's body (not inside an if/loop/try). */
+export function isTopLevelOf(cx: LowerContext, s: py.Stmt): boolean {
+  return cx.currentBody.includes(s);
+}
+
+/**
+ * A Python function as a JS function expression (and, for coroutines, wrapped by
+ * `coroutine_function`). Defaults that are not literals are evaluated once, at `def` time, into
+ * constants declared before the function, as Python does.
+ */
+export function functionExpression(cx: LowerContext, 
+  s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+  coroutine: boolean,
+  qualname: string,
+  method?: { className: string; selfName?: string },
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+  const scope = cx.scopes.get(s)!;
+  const hoisted: ir.Stmt[] = [];
+  const params = parameters(cx, s.args, hoisted, method?.selfName);
+  const outer = cx.fn;
+  const isGenerator = scope.isGenerator && !coroutine;
+  cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
+  cx.fn.className = method?.className;
+  if (method?.selfName) {
+    cx.fn.selfName = method.selfName;
+    cx.fn.selfBox = { used: false };
+  } else if (outer.selfName && !scope.bound.has(outer.selfName)) {
+    // A nested function has its own `this`: it reaches the method's receiver through `self`.
+    cx.fn.selfName = outer.selfName;
+    cx.fn.selfAlias = outer.selfAlias ?? "self";
+    cx.fn.selfBox = outer.selfBox;
+  }
+  let body: ir.Stmt[];
+  const extra: ir.Stmt[] = bindingPrologue(cx, s.args);
+  if (s._type === "Lambda") {
+    body = [...extra, returnStmt(cx.expr(s.body))];
+    if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });
+  } else {
+    body = functionBody(cx, s.body, extra);
+    if (isGenerator) {
+      // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
+      const escaping = cx.temp("_e");
+      cx.fn.temps.pop();
+      body = [{ k: "try", body, catchName: escaping, handler: [throwStmt(call(cx.helper("generator_stop"), id(escaping)))] }];
+    }
+  }
+  const needsSelfAlias = method?.selfName ? cx.fn.selfBox?.used : false;
+  cx.fn = outer;
+  if (needsSelfAlias && method?.selfName) body.unshift({ k: "var", decl: "const", name: "self", init: { k: "this" } });
+  if (s._type === "Lambda" && !coroutine) {
+    return { value: { k: "arrow", params: params.list, body, returnType: "any", pyName: "<lambda>" }, hoisted };
+  }
+  const name = s._type === "Lambda" ? undefined : safeName(s.name);
+  const fn: ir.FunctionLike = {
+    // A coroutine's generator stays anonymous: a named function expression would bind its own
+    // name inside the body, so a recursive call would get the bare generator, not the coroutine.
+    name: method || coroutine ? undefined : name,
+    pyName: s._type === "Lambda" ? "<lambda>" : s.name,
+    params: params.list,
+    returnType: coroutine || isGenerator ? CORO_TYPE : "any",
+    body,
+    generator: coroutine || isGenerator,
+    line: s.lineno,
+  };
+  if (!coroutine) return { value: { k: "function", fn }, fn, hoisted };
+  const info: ir.Expr = {
+    k: "object",
+    props: [
+      { key: "qualname", value: lit(qualname) },
+      { key: "filename", value: cx.fileExpr() },
+      { key: "firstlineno", value: lit(firstLine(s)) },
+    ],
+  };
+  const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !cx.legacy.has(s) ? "async_generator_function" : "coroutine_function";
+  return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted };
+}
+
+export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string): { list: ir.Param[] } {
+  const list: ir.Param[] = [];
+  const positional = [...args.posonlyargs, ...args.args];
+  const firstDefault = positional.length - args.defaults.length;
+  positional.forEach((a, i) => {
+    if (i === 0 && selfName) return;
+    const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
+    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
+  });
+  if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
+  return { list };
+}
+
+/** The JS rest parameter that receives `*args` and a trailing `kw(...)` for keyword-only and `**kwargs`. */
+export function restName(args: py.Arguments): string {
+  return args.vararg && !args.kwonlyargs.length && !args.kwarg ? safeName(args.vararg.arg) : "$rest";
+}
+
+/** Binds *args, keyword-only parameters and **kwargs from the rest parameter. */
+export function bindingPrologue(cx: LowerContext, args: py.Arguments): ir.Stmt[] {
+  if (!args.vararg && !args.kwonlyargs.length && !args.kwarg) return [];
+  if (args.vararg && !args.kwonlyargs.length && !args.kwarg) {
+    // *args alone: the rest array becomes a tuple.
+    const n = safeName(args.vararg.arg);
+    return [assignStmt(id(n), cx.rt("varargs", id(n)))];
+  }
+  const positional = args.posonlyargs.length + args.args.length;
+  const spec: ir.Expr = {
+    k: "object",
+    props: [
+      { key: "name", value: lit(cx.fn.qualname) },
+      { key: "positional", value: lit(positional) },
+      ...(args.defaults.length ? [{ key: "optional", value: lit(args.defaults.length) }] : []),
+      { key: "kwonly", value: array(args.kwonlyargs.map((a) => lit(a.arg))) },
+      { key: "defaults", value: array(args.kw_defaults.map((d) => (d ? cx.expr(d) : lit(undefined)))) },
+      { key: "varargs", value: lit(!!args.vararg) },
+      { key: "kwargs", value: lit(!!args.kwarg) },
+    ],
+  };
+  const bound = cx.temp("_args");
+  const out: ir.Stmt[] = [assignStmt(id(bound), cx.rt("bind_rest", id("$rest"), spec))];
+  if (args.vararg) out.push({ k: "var", decl: "let", name: safeName(args.vararg.arg), type: "any", init: member(id(bound), "args") });
+  for (const a of args.kwonlyargs) out.push({ k: "var", decl: "let", name: safeName(a.arg), type: "any", init: index(member(id(bound), "kw"), lit(a.arg)) });
+  if (args.kwarg) out.push({ k: "var", decl: "let", name: safeName(args.kwarg.arg), type: "any", init: member(id(bound), "kwargs") });
+  for (const a of [...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])]) cx.fn.declared.add(a.arg);
+  return out;
+}
+
+export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[]): ir.Expr {
+  if (d._type === "Constant" && typeof d.value !== "object") return cx.expr(d);
+  if (d._type === "Constant" && d.value === null) return lit(null);
+  if (d._type === "UnaryOp" && d.operand._type === "Constant") return cx.expr(d);
+  // Evaluated once, when the `def` runs, like Python's defaults.
+  const name = cx.temp("_default");
+  cx.fn.temps.pop();
+  hoisted.push({ k: "var", decl: "const", name, type: "any", init: cx.expr(d), line: d.lineno });
+  return id(name);
+}
+
+export const CORO_TYPE = "Generator<unknown, any, any>";

@@ -1,0 +1,120 @@
+// import statements ⇒ runtime namespace imports, runtime names, or the program's own modules.
+//
+//   import asyncio          | import * as asyncio from "tsyncio/runtime/asyncio";   (module level)
+//   from .util import f     | const f = import_from(import_module(pkg_module, pkg_util_module), "f");
+//   import missing_mod      | a diagnostic (TSY3002), or module_not_found() inside `try`
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { call, exprStmt, id, lit } from "../ir/nodes.js";
+import { type LowerContext, PROGRAM, safeName } from "./context.js";
+import { STDLIB } from "./stdlib.js";
+import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
+import { assignName } from "./bindings.js";
+
+/** The identifier a local module's spec is imported as (Python names never contain `$`). */
+export function localModuleRef(cx: LowerContext, m: LocalModule): ir.Expr {
+  let entry = cx.localImports.get(m.name);
+  if (!entry) {
+    // `pkg.mod` and `pkg_mod` would both be `pkg_mod_module`: the second one gets a number.
+    const base = `${m.name.replace(/\./g, "_")}_module`;
+    const taken = new Set([...cx.localImports.values()].map((e) => e.local));
+    let local = cx.userNames.has(base) ? `$${base}` : base;
+    for (let n = 2; taken.has(local); n++) local = `$${base}${n}`;
+    entry = { local, path: m.path };
+    cx.localImports.set(m.name, entry);
+  }
+  return id(entry.local);
+}
+
+export function importStmt(cx: LowerContext, s: py.Import): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  for (const a of s.names) {
+    const top = a.name.split(".")[0];
+    const chain = localChain(cx.options.modules, a.name);
+    if (chain) {
+      // `import a.b` binds `a` (the whole chain imported); `import a.b as m` binds `a.b`.
+      const helper = !a.asname && chain.length > 1 ? "import_top_module" : "import_module";
+      out.push(assignName(cx, a.asname ?? top, call(cx.helperFrom(helper, PROGRAM), ...chain.map((m) => localModuleRef(cx, m))), s.lineno));
+      continue;
+    }
+    if (!STDLIB[a.name]) return [...out, ...missingModule(cx, s, a.name)];
+    // `import os.path` binds `os` (its `path` attribute is the submodule); `import os.path as p` binds os.path.
+    const boundName = a.asname ? a.name : STDLIB[top] ? top : a.name;
+    const info = STDLIB[boundName]!;
+    cx.knownIn(cx.fn.scope).set(a.asname ?? top, { kind: "module", name: boundName });
+    if (cx.fn.scope.kind === "module") cx.imports.namespace(safeName(a.asname ?? top), info.from);
+    else out.push(assignName(cx, a.asname ?? top, id(moduleNamespace(cx, boundName, info.from)), s.lineno));
+  }
+  return out;
+}
+
+/** An import inside a function: the module's namespace imported at the top under a name of its own. */
+export function moduleNamespace(cx: LowerContext, name: string, from: string): string {
+  const alias = `_${name.replace(/\./g, "_")}_module`;
+  cx.imports.namespace(alias, from);
+  return alias;
+}
+
+export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
+  const modName = s.module ?? "";
+  if (modName === "__future__") return [];
+  const resolved = absoluteName(cx.identity(), s.level ?? 0, s.module);
+  if ("error" in resolved) return cx.diags.error(s, "TSY3003", { reason: resolved.error });
+  const chain = localChain(cx.options.modules, resolved.name);
+  if (chain) {
+    const out: ir.Stmt[] = [];
+    for (const a of s.names) {
+      if (a.name === "*") return cx.diags.error(s, "TSY1007");
+      // `from pkg import mod`: the package's attribute, or else its submodule of that name.
+      const sub = localChain(cx.options.modules, `${resolved.name}.${a.name}`);
+      const args: ir.Expr[] = [call(cx.helperFrom("import_module", PROGRAM), ...chain.map((m) => localModuleRef(cx, m))), lit(a.name)];
+      if (sub) args.push(localModuleRef(cx, sub[sub.length - 1]));
+      out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_from", PROGRAM), ...args), s.lineno));
+    }
+    return out;
+  }
+  const info = STDLIB[modName];
+  if (!info || s.level) return missingModule(cx, s, resolved.name);
+  if (cx.fn.scope.kind !== "module") {
+    // Inside a function: local names bound from the module's namespace (imported at the top).
+    const out: ir.Stmt[] = [];
+    for (const a of s.names) {
+      if (a.name === "*") return cx.diags.error(s, "TSY1007");
+      // A name the runtime lacks: ImportError when the line runs inside `try`, else reported now.
+      if (!info.names.has(a.name) && !cx.guardedImports.has(s)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+      const ns = moduleNamespace(cx, modName, info.from);
+      out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
+      cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
+    }
+    return out;
+  }
+  for (const a of s.names) {
+    if (a.name === "*") return cx.diags.error(s, "TSY1007");
+    if (!info.names.has(a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+    const local = safeName(a.asname ?? a.name);
+    cx.imports.use(a.name, local, info.from);
+    cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
+  }
+  return [];
+}
+
+/**
+ * A module that is neither the program's own nor the runtime's. CPython's own stdlib modules are
+ * "not available"; any other name is missing in CPython too: inside a `try` it raises
+ * ModuleNotFoundError when the line runs (so `except ImportError:` fallbacks work), elsewhere it is
+ * reported now.
+ */
+export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fullName: string): ir.Stmt[] {
+  const top = fullName.split(".")[0];
+  // CPython names the first module of the chain that it cannot find.
+  const parts = fullName.split(".");
+  let found = 0;
+  while (found < parts.length && localChain(cx.options.modules, parts.slice(0, found + 1).join("."))) found++;
+  const name = parts.slice(0, found + 1).join(".");
+  if (CPYTHON_STDLIB.has(top) || STDLIB[top])
+    return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
+  const where = cx.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
+  return cx.diags.error(s, "TSY3002", { module: name, where });
+}

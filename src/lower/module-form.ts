@@ -1,0 +1,92 @@
+// The lowered body ⇒ a whole TS module: the runtime imports the body used, `__name__`/`__file__`,
+// and, for a module another file imports, its body wrapped into `python_module(...)` with its
+// module-level variables exposed as the module object's attributes.
+//
+//   (helpers.py)  x = 1      | export default python_module("helpers", "helpers.py", ($module) => {
+//                            |   $module.bind({ x: [() => x, (v: any) => (x = v)] });
+//                            |   let x: any = 1n;
+//                            | });
+
+import type * as ir from "../ir/nodes.js";
+import { array, assign, call, exprStmt, id, lit, member } from "../ir/nodes.js";
+import { type LowerContext, PROGRAM, safeName } from "./context.js";
+import type { LocalModule } from "./analysis.js";
+import { specifierBetween } from "./modules.js";
+import { functionBody } from "./bindings.js";
+
+export interface LowerResult {
+  body: ir.Stmt[];
+  /** The program's own modules this one imports (the caller translates them too). */
+  localModules: LocalModule[];
+}
+
+export function run(cx: LowerContext): LowerResult {
+  const body = functionBody(cx, cx.module.body);
+  const prologue: ir.Stmt[] = [];
+  if (cx.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit(cx.options.module?.name ?? "__main__") });
+  if (cx.usesFile)
+    prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename)) });
+  const localModules = [...cx.localImports].map(([name, m]) => ({ name, path: m.path }));
+  if (cx.moduleForm) {
+    // An imported module: its body runs when first imported, binding its names on the module object.
+    // Its defs are bound when their statement runs (a circular import must not see them earlier),
+    // and stay assignable (another module may replace one: `helpers.fetch = fake_fetch`).
+    for (let i = 0; i < body.length; i++) {
+      const d = body[i];
+      // Anonymous, so a recursive call finds the module's current binding, as Python's global lookup does
+      // (JS still names the function after the variable).
+      if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: { ...d.fn, name: undefined } }, line: d.line };
+    }
+    const identity = cx.options.module!;
+    const wrapped: ir.Stmt = {
+      k: "export_default",
+      expr: call(cx.helperFrom("python_module", PROGRAM), lit(identity.name), lit(identity.path), {
+        k: "arrow",
+        params: [{ name: "$module" }],
+        body: [...moduleBindings(cx, body), ...prologue, ...body],
+      }),
+    };
+    const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
+    return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
+  }
+  const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
+  return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body], localModules };
+}
+
+/**
+ * `$module.bind({ name: [get, set], ... })`: the module object's attributes read (and write) the
+ * body's module-level variables, so other modules see their current values; defs, classes and
+ * imports are read-only views.
+ */
+export function moduleBindings(cx: LowerContext, body: ir.Stmt[]): ir.Stmt[] {
+  const writable = new Set<string>();
+  const declared = new Set<string>();
+  const defs: string[] = [];
+  for (const s of body) {
+    if (s.k === "var") (s.decl === "let" ? writable : declared).add(s.name);
+    else if (s.k === "vars") for (const n of s.names) writable.add(n.name);
+    else if (s.k === "function" && s.fn.name) declared.add(s.fn.name);
+    else if (s.k === "class") declared.add(s.name);
+  }
+  const scope = cx.scopes.get(cx.module)!;
+  for (const st of cx.module.body) if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && !defs.includes(st.name)) defs.push(st.name);
+  const props: { key: string; value: ir.Expr }[] = [];
+  for (const name of scope.bound) {
+    const js = safeName(name);
+    const isRuntimeImport = cx.isImportBinding(scope, name);
+    if (!writable.has(js) && !declared.has(js) && !isRuntimeImport) continue;
+    const getter: ir.Expr = { k: "arrow", params: [], body: id(js) };
+    const setter: ir.Expr = { k: "arrow", params: [{ name: "v", type: "any" }], body: assign(id(js), id("v")) };
+    props.push({ key: name, value: array(writable.has(js) ? [getter, setter] : [getter]) });
+  }
+  if (!props.length) return [];
+  const bindArgs: ir.Expr[] = [{ k: "object", props }];
+  if (defs.length) bindArgs.push(array(defs.map((d) => lit(d))));
+  return [exprStmt(call(member(id("$module"), "bind"), ...bindArgs))];
+}
+
+/** `import helpers_module from "./helpers.js";` for each local module this one imports. */
+export function localImportStatements(cx: LowerContext): ir.Stmt[] {
+  const here = cx.options.module?.path ?? cx.options.filename;
+  return [...cx.localImports].map(([name, m]) => ({ k: "import", from: specifierBetween(here, m.path), default: m.local, localModule: name }) as ir.Stmt);
+}

@@ -1,0 +1,219 @@
+// Python statements ⇒ IR statements: the dispatch over statement kinds, plus the simple ones
+// (expression statements, assignment, augmented assignment, `del`, `with`). Loops, `try`, `match`,
+// imports, defs and classes have files of their own.
+//
+//   x += 1                  | x = iadd(x, 1n);
+//   with open(p) as f: ...  | _mgr = open(p); _value = _mgr.__enter__(); _ok = true; try { ... } catch ... finally ...
+
+import type * as py from "../ast/nodes.js";
+import type * as ir from "../ir/nodes.js";
+import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
+import { ASYNCIO, type LowerContext, safeName } from "./context.js";
+import { annotationType, staticType } from "./types.js";
+import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
+import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
+import { raise, tryStmt } from "./exceptions.js";
+import { matchStmt } from "./match.js";
+import { importFrom, importStmt } from "./imports.js";
+import { functionDef } from "./functions.js";
+import { classDef } from "./classes.js";
+import { binary, BINOPS, getattr } from "./expressions.js";
+import { isObjectConstruction } from "./calls.js";
+import { describeStmt } from "./syntax.js";
+
+export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
+  const line = s.lineno;
+  switch (s._type) {
+    case "Expr":
+      return exprStatement(cx, s);
+    case "Pass":
+      return [];
+    case "Assign":
+      return assignment(cx, s);
+    case "AugAssign":
+      return augAssign(cx, s);
+    case "AnnAssign": {
+      if (!s.value) {
+        if (s.target._type === "Name" && cx.fn.scope.kind !== "class") {
+          // `x: int` alone declares nothing at run time; keep the type for the reader.
+          return [];
+        }
+        return [];
+      }
+      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(s.annotation))];
+      return assignTo(cx, s.target, cx.expr(s.value), line);
+    }
+    case "If":
+      return [ifStmt(cx.cond(s.test), cx.stmts(s.body), s.orelse.length ? cx.stmts(s.orelse) : undefined, line)];
+    case "While":
+      return whileLoop(cx, s);
+    case "For":
+      return forLoop(cx, s);
+    case "AsyncFor":
+      return asyncForLoop(cx, s);
+    case "Break": {
+      const loop = cx.fn.loops[cx.fn.loops.length - 1];
+      return [{ k: "break", label: loop?.breakLabel, line }];
+    }
+    case "Continue":
+      return [{ k: "continue", line }];
+    case "Return":
+      return [returnStmt(s.value ? cx.expr(s.value) : undefined, line)];
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return functionDef(cx, s);
+    case "ClassDef":
+      return classDef(cx, s);
+    case "Import":
+      return importStmt(cx, s);
+    case "ImportFrom":
+      return importFrom(cx, s);
+    case "Global":
+    case "Nonlocal":
+      // Scope analysis already routed these names; nothing happens at run time.
+      return [];
+    case "Raise":
+      return raise(cx, s);
+    case "Try":
+    case "TryStar":
+      return tryStmt(cx, s);
+    case "Assert": {
+      const args = [cx.cond(s.test)];
+      if (s.msg) args.push(cx.expr(s.msg));
+      return [exprStmt(cx.rt("assert_", ...args), line)];
+    }
+    case "Delete":
+      return deleteStmt(cx, s);
+    case "With":
+    case "AsyncWith":
+      return withStmt(cx, s);
+    case "Match":
+      return matchStmt(cx, s);
+    default:
+      return cx.diags.error(s, "TSY1001", { construct: describeStmt(s) });
+  }
+}
+
+export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
+  const v = s.value;
+  if (v._type === "Constant" && typeof v.value === "string") {
+    // A docstring or a bare string: carried over as a comment.
+    return [{ k: "comment", text: v.value.trim() }];
+  }
+  const e = cx.expr(v);
+  // A dropped coroutine is reported when it dies in CPython ("was never awaited"): the runtime
+  // needs the line of the statement that dropped it.
+  if (v._type === "Call" && mayReturnCoroutine(cx, v)) {
+    return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), e, lit(s.lineno)), s.lineno)];
+  }
+  return [exprStmt(e, s.lineno)];
+}
+
+/** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
+export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
+  if (c.func._type !== "Name") return false;
+  const known = cx.lookupKnown(c.func.id);
+  return known?.kind === "def" && known.coroutine;
+}
+
+export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
+  const value = cx.expr(s.value);
+  if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value)) cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
+  if (s.targets.length === 1) return assignTo(cx, s.targets[0], value, s.lineno);
+  // a = b = value: evaluate once, assign left to right.
+  const t = cx.temp();
+  const out: ir.Stmt[] = [assignStmt(id(t), value, s.lineno)];
+  for (const target of s.targets) out.push(...assignTo(cx, target, id(t), s.lineno));
+  return out;
+}
+
+export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
+  const op = BINOPS[s.op._type];
+  const line = s.lineno;
+  const inplace = (left: ir.Expr, right: ir.Expr): ir.Expr => binary(cx, op, left, right, cx.typeOfExpr(s.target), staticType(s.value, cx.typeEnv()), true);
+  switch (s.target._type) {
+    case "Name": {
+      const name = safeName(s.target.id);
+      return [assignStmt(id(name), inplace(cx.expr(s.target), cx.expr(s.value)), line)];
+    }
+    case "Attribute": {
+      if (isSelf(cx, s.target.value)) {
+        const target = attributeTarget(cx, s.target);
+        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
+      }
+      const obj = cx.temp();
+      return [
+        assignStmt(id(obj), cx.expr(s.target.value), line),
+        exprStmt(cx.rt("setattr", id(obj), lit(s.target.attr), inplace(getattr(cx, id(obj), s.target.attr), cx.expr(s.value))), line),
+      ];
+    }
+    case "Subscript": {
+      if (s.target.slice._type === "Slice") return cx.diags.error(s.target, "TSY1004");
+      const obj = cx.temp();
+      const key = cx.temp();
+      return [
+        assignStmt(id(obj), cx.expr(s.target.value), line),
+        assignStmt(id(key), cx.expr(s.target.slice), line),
+        exprStmt(cx.rt("setitem", id(obj), id(key), inplace(cx.rt("getitem", id(obj), id(key)), cx.expr(s.value))), line),
+      ];
+    }
+    default:
+      return cx.diags.error(s.target, "TSY1003", { target: s.target._type });
+  }
+}
+
+export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  for (const t of s.targets) {
+    if (t._type === "Subscript") out.push(exprStmt(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), s.lineno));
+    else if (t._type === "Attribute") out.push(exprStmt(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), s.lineno));
+    else if (t._type === "Name") out.push(unbindName(cx, t.id, s.lineno));
+    else cx.diags.error(t, "TSY1005", { target: t._type });
+  }
+  return out;
+}
+
+export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[] {
+  const isAsync = s._type === "AsyncWith";
+  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(s, "TSY2003");
+  // Nested items are nested statements: with a, b: → with a: with b:
+  const [first, ...rest] = s.items;
+  const inner: ir.Stmt[] = rest.length ? withStmt(cx, { ...s, items: rest } as py.With) : cx.stmts(s.body);
+  const mgr = cx.temp("_mgr");
+  const ok = cx.temp("_ok");
+  const enter = isAsync
+    ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))))
+    : call(member(id(mgr), "__enter__"));
+  const exit = (...args: ir.Expr[]): ir.Expr =>
+    isAsync
+      ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)))
+      : call(member(id(mgr), "__exit__"), ...args);
+  const value = cx.temp("_value");
+  const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
+  const caught = cx.temp("_e");
+  cx.fn.temps.pop();
+  const excVar = cx.temp("_exc");
+  return [
+    assignStmt(id(mgr), cx.expr(first.context_expr), s.lineno),
+    assignStmt(id(value), enter, s.lineno),
+    assignStmt(id(ok), lit(true)),
+    {
+      k: "try",
+      body: [...bind, ...inner],
+      catchName: caught,
+      handler: [
+        assignStmt(id(ok), lit(false)),
+        assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
+        {
+          k: "if",
+          test: not(cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
+          then: [throwStmt(id(excVar))],
+          // __exit__ runs at the `with` line (a traceback through it names that line).
+          line: s.lineno,
+        },
+      ],
+      finalizer: [ifStmt(id(ok), [exprStmt(exit(lit(null), lit(null), lit(null)), s.lineno)])],
+      line: s.lineno,
+    },
+  ];
+}
