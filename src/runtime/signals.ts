@@ -6,7 +6,7 @@
 // (the first Ctrl-C cancels the main task, the second raises KeyboardInterrupt).
 
 import { host } from "./host.js";
-import { KeyboardInterrupt } from "./builtins/exceptions.js";
+import { KeyboardInterrupt, NotImplementedError } from "./builtins/exceptions.js";
 
 let handler: (() => void) | null = null;
 
@@ -73,4 +73,16 @@ export function run_signal_action(signum: number): boolean {
   if (a === undefined) return false;
   if (a !== "ignore") a(signum);
   return true;
+}
+
+/** A signal the program sends itself: its handler now, else the operating system's default action. */
+export function send_to_self(n: number): void {
+  if (run_signal_action(n)) return;
+  // No handler: what the signal does by default (SIGCHLD, SIGWINCH, SIGCONT: nothing).
+  if (n === 17 || n === 28 || n === 18) return;
+  host.flush();
+  if (!host.io) throw new NotImplementedError("sending a signal is not supported by tsyncio in the browser (a web page has no processes)");
+  host.io.kill(host.pid ?? 0, n);
+  // The process ends here; a last wait lets the signal land.
+  for (;;) host.sleep(1);
 }

@@ -29,7 +29,7 @@ import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
-import { block, block_plain, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
+import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
 import type { ExceptionContext } from "./events.js";
@@ -358,6 +358,30 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** @internal The loop's wait while other threads exist: they run until a timer is due or they call_soon_threadsafe(). */
   _thread_waiter: Waiter | null = null;
+  /**
+   * The I/O wait while other threads exist: they run first, then the selector blocks at most until
+   * the earliest of the loop's timer and the threads' (their sleeps and timeouts), then the threads
+   * that time woke run.
+   */
+  private _select_with_threads(selector: Selector, timeout: number | null, deadline: number | null): readonly SelectorEvent[] {
+    run_ready_threads();
+    if (this._ready.length > 0 || this._stopping) {
+      timeout = 0;
+      deadline = null;
+    }
+    const wake_at = next_thread_wakeup();
+    if (wake_at !== null && timeout !== 0) {
+      const until = Math.max(0, wake_at - this.time());
+      if (timeout === null || until < timeout) {
+        timeout = host.virtualTime ? until : Math.ceil(until * 1e3) * 1e-3;
+        deadline = wake_at;
+      }
+    }
+    const events = selector.select(timeout, deadline);
+    run_ready_threads();
+    return events;
+  }
+
   private _wait_with_threads(timeout: number | null, deadline: number | null): void {
     if (timeout === 0) {
       run_ready_threads();
@@ -502,9 +526,14 @@ class BaseEventLoop extends AbstractEventLoop {
     const deadline = this._sel_deadline;
     // Other threads run while the loop waits, and at every iteration (CPython's select() releases
     // the GIL even when it does not block); a thread's call_soon_threadsafe() ends the wait.
-    const withThreads = this._selector === null && threads_alive();
+    const threads = threads_alive();
+    const withThreads = this._selector === null && threads;
     if (withThreads) this._wait_with_threads(timeout, deadline);
-    const event_list = withThreads ? [] : (this._selector ?? clockSelector()).select(timeout, deadline);
+    const event_list = withThreads
+      ? []
+      : threads
+        ? this._select_with_threads(this._selector as Selector, timeout, deadline)
+        : (this._selector ?? clockSelector()).select(timeout, deadline);
     this._process_events(event_list);
     this._run_ready();
   }

@@ -6,7 +6,8 @@ import type { CoroGen } from "./coroutines.js";
 
 import { ioActivate } from "./io_selector.js";
 import { osError, addressRepr, toBytes } from "./io_util.js";
-import { socket } from "../modules/socket.js";
+// A type only: the socket module (and its enums) loads when a program imports it.
+import type { socket } from "../modules/socket.js";
 import type { BaseEventLoop } from "./base_events.js";
 import type { IoCompletion } from "../io-messages.js";
 

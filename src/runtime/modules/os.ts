@@ -14,7 +14,7 @@ import type { HostStat } from "../host.js";
 import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
-import { send_to_self } from "./signal.js";
+import { send_to_self } from "../signals.js";
 
 export { path, environ };
 export const name = "posix";

@@ -6,9 +6,8 @@ import { IntEnum } from "./enum.js";
 import { call } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs } from "../builtins/object.js";
-import { KeyboardInterrupt, NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
-import { host } from "../host.js";
-import { get_signal_action, get_sigint_handler, run_signal_action, set_signal_action, set_sigint_handler } from "../signals.js";
+import { KeyboardInterrupt, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { get_signal_action, get_sigint_handler, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
 
 const NUMBERS: [string, number][] = [
   ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGBUS", 7],
@@ -98,18 +97,6 @@ export function getsignal(signalnum: unknown): unknown {
 export function raise_signal(signalnum: unknown): null {
   send_to_self(signum(signalnum));
   return null;
-}
-
-/** A signal the program sends itself: its handler now, else the operating system's default action. */
-export function send_to_self(n: number): void {
-  if (run_signal_action(n)) return;
-  // No handler: what the signal does by default (SIGCHLD, SIGWINCH, SIGCONT: nothing).
-  if (n === 17 || n === 28 || n === 18) return;
-  host.flush();
-  if (!host.io) throw new NotImplementedError("sending a signal is not supported by tsyncio in the browser (a web page has no processes)");
-  host.io.kill(host.pid ?? 0, n);
-  // The process ends here; a last wait lets the signal land.
-  for (;;) host.sleep(1);
 }
 
 export function strsignal(signalnum: unknown): string {

@@ -155,6 +155,22 @@ function fire_due(): boolean {
   return false;
 }
 
+/**
+ * When another thread next needs the JS stack: 0 if one is runnable now, the monotonic time of the
+ * earliest thread timer, or null (all wait for something only the main thread can do). The event
+ * loop's I/O wait (asyncio/base_events.ts) blocks at most until then.
+ */
+export function next_thread_wakeup(): number | null {
+  if (runQueue.length > 0) return 0;
+  let next = timers.peek();
+  while (next !== undefined && next.done) {
+    timers.pop();
+    next._scheduled = false;
+    next = timers.peek();
+  }
+  return next === undefined ? null : next._when;
+}
+
 /** Runs the threads runnable now (each once) and fires due timers: the loop's poll when it is busy. */
 export function run_ready_threads(): void {
   while (fire_due());
