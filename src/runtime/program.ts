@@ -135,15 +135,18 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
+  // A static or class method lives on the class itself (a JS static member), the others on the prototype.
+  const holder = (name: string): Record<string, unknown> =>
+    (setup.staticmethods?.includes(name) || setup.classmethods?.includes(name) ? cls : cls.prototype) as Record<string, unknown>;
   for (const [name, firstlineno] of Object.entries(setup.coroutines ?? {})) {
-    const proto = cls.prototype as Record<string, unknown>;
-    const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    proto[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    const owner = holder(name);
+    const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
-    const proto = cls.prototype as Record<string, unknown>;
-    const gen = proto[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    proto[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    const owner = holder(name);
+    const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
