@@ -71,7 +71,7 @@ function annotations(source) {
   return any ? items : null;
 }
 
-const strip = (name) => name.replace(/_$/, "");
+const strip = (name) => (name.endsWith("__") ? name : name.replace(/_$/, ""));
 
 /** The TS types of functions (by name, in order) and class members in emitted code. */
 function tsDeclarations(code) {
@@ -179,7 +179,7 @@ async function main() {
     const r = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(work, "tsconfig.json")], { encoding: "utf8", cwd: work });
     const errors = (r.stdout + r.stderr).split("\n").filter((l) => /error TS\d+/.test(l));
     totals.tscErrors = errors.length;
-    if (verbose) for (const e of errors) console.log(e.replace(work + "/", ""));
+    if (verbose) for (const e of errors) console.log(e.replace(work + "/", "").replace(/^(\d+)\/main\.ts/, (_, n) => `${tsFiles[Number(n)]?.label}`));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
-import { annotationType } from "./types.js";
+import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
 import { docstring, firstLine } from "./syntax.js";
 
@@ -68,6 +68,81 @@ export function functionExpression(cx: LowerContext,
   qualname: string,
   method?: { className: string; selfName?: string },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+  // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
+  const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+}
+
+function signatureTypeVars(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): string[] {
+  const out: string[] = [];
+  const a = s.args;
+  for (const p of [...a.posonlyargs, ...a.args, ...a.kwonlyargs]) typeVarsIn(cx, p.annotation, out);
+  return typeVarsIn(cx, s.returns, out);
+}
+
+/** The TS return type of a def: its annotation (`-> None` is `void`), or `any`. */
+function returnType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): string {
+  if (s._type === "Lambda" || !s.returns) return "any";
+  const t = annotationType(cx, s.returns, "return");
+  if (t === "any") return t;
+  // `async def f() -> Awaitable[int]` says what awaiting the call gives, wrongly: not trusted.
+  if (s._type === "AsyncFunctionDef" && /^\$?(Awaitable|Coroutine|Future|Task)</.test(t)) return "any";
+  // `return None` is `return null`; a body that can end without `return` returns undefined (None
+  // too), or null (a property getter): `| null | void` says so.
+  if (t === "void") return returnsValue(s.body) ? "null | void" : "void";
+  return endsAbruptly(s.body) ? t : `${t} | null | void`;
+}
+
+/** Whether a body has a `return` with a value (outside nested functions and classes). */
+function returnsValue(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || !n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return;
+    if (t === "Return" && (n as py.Return).value) found = true;
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return found;
+}
+
+/** Whether control never runs off the end of `body` (what TS also proves, approximately and conservatively). */
+function endsAbruptly(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  switch (last._type) {
+    case "Return":
+    case "Raise":
+      return true;
+    case "While":
+      return last.test._type === "Constant" && last.test.value === true && !last.orelse.length && !hasBreak(last.body);
+    case "If":
+      return last.orelse.length > 0 && endsAbruptly(last.body) && endsAbruptly(last.orelse);
+  }
+  return false;
+}
+
+function hasBreak(body: py.Stmt[]): boolean {
+  return body.some((s) => {
+    if (s._type === "Break") return true;
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While" || s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return false;
+    const inner = s as unknown as Record<string, unknown>;
+    const lists = ["body", "orelse", "finalbody"].map((k) => inner[k]).filter(Array.isArray) as py.Stmt[][];
+    if (s._type === "Try" || s._type === "TryStar") lists.push(...s.handlers.map((h) => h.body));
+    if (s._type === "Match") lists.push(...s.cases.map((c) => c.body));
+    return lists.some(hasBreak);
+  });
+}
+
+function functionExpressionTyped(cx: LowerContext,
+  s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+  coroutine: boolean,
+  qualname: string,
+  typeParams: string[],
+  method?: { className: string; selfName?: string },
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
   const params = parameters(cx, s.args, hoisted, method?.selfName);
@@ -111,7 +186,8 @@ export function functionExpression(cx: LowerContext,
     name: method || coroutine ? undefined : name,
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
-    returnType: coroutine || isGenerator ? CORO_TYPE : "any",
+    typeParams: typeParams.length ? typeParams : undefined,
+    returnType: isGenerator ? CORO_TYPE : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,
@@ -136,7 +212,7 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
-    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
+    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(cx, a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
   });
   if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(cx, args), type: "any[]", rest: true });
   return { list };
@@ -189,3 +265,8 @@ export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[
 }
 
 export const CORO_TYPE = "Generator<unknown, any, any>";
+
+/** A coroutine's generator type: what it returns is what `await` gives. */
+export function coroutineType(returns: string): string {
+  return `Generator<unknown, ${returns}, any>`;
+}

@@ -9,7 +9,8 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { assign, assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
-import { annotationType, staticType } from "./types.js";
+import { staticType } from "./types.js";
+import { annotationType } from "./annotations.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
 import { raise, tryStmt } from "./exceptions.js";
@@ -40,7 +41,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
         }
         return [];
       }
-      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(s.annotation))];
+      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation))];
       return assignTo(cx, s.target, cx.expr(s.value), line);
     }
     case "If":
