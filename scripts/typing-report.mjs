@@ -90,7 +90,7 @@ function tsDeclarations(code) {
     return "";
   };
   const visit = (n) => {
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n) || ts.isArrowFunction(n)) {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isArrowFunction(n)) {
       const name = strip(fnName(n));
       const params = new Map(n.parameters.map((p) => [strip(p.name.getText(sf).replace(/^\.\.\./, "")), text(p.type)]));
       let ret = text(n.type);

@@ -111,6 +111,7 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
+/** `type`: the TS type to declare (default: `any` unless a plain literal); "" lets TS infer it from a const's value. */
 export function assignName(cx: LowerContext, name: string, value: ir.Expr, line: number, type?: string): ir.Stmt {
   const scope = cx.fn.scope;
   const js = safeName(name);

@@ -14,7 +14,7 @@ import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
-import { functionExpression } from "./functions.js";
+import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, firstLine, simpleBinding } from "./syntax.js";
 
 /**
@@ -98,8 +98,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
-          // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: item.lineno });
+          // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
+          // annotated: the generator's type, which says what awaiting the call gives.
+          const returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: item.lineno });
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {

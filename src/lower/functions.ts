@@ -1,7 +1,7 @@
 // def / async def / lambda ⇒ JS functions: parameters (defaults evaluated once at `def` time,
 // *args, keyword-only, **kwargs through `bind_rest`), decorators, and the coroutine wrapper.
 //
-//   async def speak():          | const speak: any = coroutine_function(function* (): Generator<unknown, any, any> {
+//   async def speak():          | const speak = coroutine_function(function* (): Generator<unknown, any, any> {
 //       await asyncio.sleep(1)  |   yield* asyncio.sleep(1n);
 //       return 'D'              |   return "D";
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
@@ -49,7 +49,10 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     const setDoc: ir.Stmt[] = doc === null ? [] : [assignStmt(member(id(safeName(s.name)), "__doc__"), lit(doc), s.lineno)];
     return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
   }
-  return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s))];
+  // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
+  // (its generator's signature is fully written out, so recursion does not make the inference circular).
+  const inferred = coroutine && !decorators.length && once && !(cx.moduleForm && scope.kind === "module");
+  return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s), inferred ? "" : undefined)];
 }
 
 /** Whether a statement sits directly in the current function's body (not inside an if/loop/try). */
@@ -91,6 +94,13 @@ function returnType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | 
   // too), or null (a property getter): `| null | void` says so.
   if (t === "void") return returnsValue(s.body) ? "null | void" : "void";
   return endsAbruptly(s.body) ? t : `${t} | null | void`;
+}
+
+/** A generator's type: `Iterator<T>` / `Iterable<T>` when annotated so, else `Generator<unknown, any, any>`. */
+function generatorType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): string {
+  if (s._type === "Lambda" || !s.returns) return CORO_TYPE;
+  const t = annotationType(cx, s.returns, "return");
+  return /^Iter(ator|able)</.test(t) ? t : CORO_TYPE;
 }
 
 /** Whether a body has a `return` with a value (outside nested functions and classes). */
@@ -187,7 +197,7 @@ function functionExpressionTyped(cx: LowerContext,
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
-    returnType: isGenerator ? CORO_TYPE : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
+    returnType: isGenerator ? generatorType(cx, s) : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,

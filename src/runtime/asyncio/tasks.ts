@@ -642,13 +642,14 @@ class _BareYield implements CoroGen<null> {
   }
 }
 
-const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<unknown> {
+// `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
+const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<any> {
   if (arguments.length === 1 && (typeof delay === "bigint" ? delay <= 0n : typeof delay === "number" && delay <= 0)) {
-    return new Coroutine<unknown>(new _BareYield(), _sleep_code);
+    return new Coroutine<any>(new _BareYield(), _sleep_code);
   }
   // eslint-disable-next-line prefer-rest-params
-  return new Coroutine<unknown>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
-}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<unknown>;
+  return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
+}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<any>;
 
 // --- ensure_future ---------------------------------------------------------------------------
 
