@@ -1,39 +1,54 @@
-// Loads the CLI's code: the one-file bundle (scripts/bundle-cli.mjs) while it is up to date with
-// dist/, else the compiled files. The bundle runs as a classic script with a V8 code cache kept
-// beside it (tsyncio.bundle.cjs.cache), so that a run does not parse and compile 1 MB of JavaScript
-// again; the cache is (re)written at exit when it was missing or V8 refused it (another Node).
-// V8 checks only the source's length, so the cache also records the bundle's size and mtime.
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+// Loads the CLI's code: the one-file bundle (scripts/bundle-cli.mjs) while its stamp matches the
+// compiled files (dist/cli/bundle-stamp.js, see src/cli/bundle-stamp.ts), else the compiled files.
+// The bundle runs as a classic script with a V8 code cache kept beside it
+// (tsyncio.bundle.cjs.cache), so that a run does not parse and compile 1 MB of JavaScript again;
+// the cache is (re)written at exit when it was missing or V8 refused it (another Node).
+// V8 checks only the source's length, so the cache's header names the contents it was made from:
+// the bundle's id, or a hash of any other file's source.
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
-const HEADER = 64; // bytes: "<size> <mtimeMs>" padded with spaces, then V8's data
+const HEADER = 64; // bytes: the contents' key padded with spaces, then V8's data
+const ID_LINE = /^\/\/ tsyncio bundle ([0-9a-f]+)\n/;
 
-const stat = (path) => statSync(path, { throwIfNoEntry: false });
+const readText = (path) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
 
 export async function loadCli() {
   const bundle = fileURLToPath(new URL("../dist/cli/tsyncio.bundle.cjs", import.meta.url));
-  const info = stat(bundle);
-  const compiled = stat(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)));
-  if (!info || (compiled && info.mtimeMs < compiled.mtimeMs)) return import("../dist/cli/main.js");
-  return loadBundle(bundle);
+  const stamp = readText(fileURLToPath(new URL("../dist/cli/bundle-stamp.js", import.meta.url)));
+  const wanted = stamp && /BUNDLE_ID = "([0-9a-f]+)"/.exec(stamp)?.[1];
+  const source = wanted ? readText(bundle) : undefined;
+  if (!source || ID_LINE.exec(source)?.[1] !== wanted) return import("../dist/cli/main.js");
+  return runScript(bundle, source, wanted);
 }
 
 /** Runs a CommonJS file with the code cache kept at FILE.cache; returns its exports. */
 export function loadBundle(bundle) {
-  const info = statSync(bundle);
+  const source = readFileSync(bundle, "utf8");
+  const key = ID_LINE.exec(source)?.[1] ?? createHash("sha1").update(source).digest("hex");
+  return runScript(bundle, source, key);
+}
+
+function runScript(bundle, source, key) {
   const cacheFile = `${bundle}.cache`;
-  const stamp = `${info.size} ${info.mtimeMs}`.padEnd(HEADER);
+  const header = `${key} ${source.length}`.padEnd(HEADER);
   let cachedData;
   try {
     const cache = readFileSync(cacheFile);
-    if (cache.subarray(0, HEADER).toString("latin1") === stamp) cachedData = cache.subarray(HEADER);
+    if (cache.subarray(0, HEADER).toString("latin1") === header) cachedData = cache.subarray(HEADER);
   } catch {
     // no cache yet
   }
-  const source = readFileSync(bundle, "utf8");
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
@@ -42,7 +57,7 @@ export function loadBundle(bundle) {
     process.once("exit", () => {
       try {
         const temp = `${cacheFile}.${process.pid}`;
-        writeFileSync(temp, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
+        writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]));
         renameSync(temp, cacheFile);
       } catch {
         // a read-only install: run without a cache

@@ -3,11 +3,15 @@
 // one CommonJS file, dist/cli/tsyncio.bundle.cjs, then runs it once on a small program so that
 // bin/load-cli.js leaves a V8 code cache beside it (start-up: Node then neither resolves ~130
 // files nor compiles 1 MB of JavaScript on every run; see bench/NOTES.md).
-// bin/load-cli.js uses the bundle only while it is newer than dist/cli/main.js, so a plain
-// `tsc -p tsconfig.json` afterwards is never shadowed by a stale bundle. Without esbuild this step
-// is skipped and the CLI runs from dist/ as compiled.
+// The bundle's first line is `// tsyncio bundle ID` (ID: a hash of its contents), and
+// dist/cli/bundle-stamp.js is rewritten to name the same ID; bin/load-cli.js uses the bundle only
+// while they agree, so a plain `tsc -p tsconfig.json` afterwards (which re-emits the stamp with
+// null) is never shadowed by a stale bundle, and no file time is consulted (an install or a copy
+// changes them all). Without esbuild this step is skipped and the CLI runs from dist/ as compiled.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -42,6 +46,16 @@ await esbuild.build({
   keepNames: true,
   logLevel: "warning",
 });
+// The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
+const code = readFileSync(outfile, "utf8");
+const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
+writeFileSync(outfile, `// tsyncio bundle ${id}\n${code}`);
+writeFileSync(
+  resolve(root, "dist/cli/bundle-stamp.js"),
+  `// Written by scripts/bundle-cli.mjs: the id on the first line of tsyncio.bundle.cjs.\nexport const BUNDLE_ID = "${id}";\n`,
+);
+rmSync(`${outfile}.cache`, { force: true });
+
 // The ESM bundle of earlier builds, if any, would only confuse whoever reads dist/.
 rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
 
@@ -52,3 +66,6 @@ try {
   // Not fatal: the first real run writes the cache instead.
   process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);
 }
+
+// The record of what this build was made from (scripts/build-if-stale.mjs reads it).
+writeFileSync(resolve(root, STAMP), buildInputsHash(root) + "\n");

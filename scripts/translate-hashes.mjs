@@ -1,6 +1,6 @@
 // Hashes of everything the compiler emits (JS, line map, name map, unformatted TS and its line map,
 // diagnostics, syntax errors) for every fixture program (input.py and the modules it imports), the
-// seed examples and the generated benchmark program. For speed work: the output must not change.
+// examples/ (the seed examples and larger ones) and the generated benchmark program. For speed work: the output must not change.
 //   node scripts/translate-hashes.mjs --write FILE    record (after `npx tsc -p tsconfig.json`)
 //   node scripts/translate-hashes.mjs --check FILE    compare; lists what differs, exit 1 if any
 import { createHash } from "node:crypto";
@@ -52,11 +52,9 @@ for (const name of readdirSync(fixtures).sort()) {
   if (!existsSync(join(fixtures, name, "input.py")) || name.startsWith("errors-")) continue;
   Object.assign(all, await programHashes(`fixtures/${name}`, join(fixtures, name), "input.py"));
 }
-const seeds = "/work/shared/seed-examples";
-if (existsSync(seeds)) {
-  for (const name of readdirSync(seeds).filter((f) => f.endsWith(".py")).sort()) {
-    Object.assign(all, await programHashes("seeds", seeds, name));
-  }
+const examples = join(root, "examples");
+for (const name of readdirSync(examples).filter((f) => f.endsWith(".py")).sort()) {
+  Object.assign(all, await programHashes("examples", examples, name));
 }
 Object.assign(all, await programHashes("generated", root, "large.py", generateLarge(200)));
 

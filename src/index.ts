@@ -3,15 +3,15 @@
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
 import { parse, type PySyntaxError } from "./parse/index.js";
+import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { utf8ColumnToChars } from "./diagnostics/columns.js";
 import { diagnosticText } from "./diagnostics/codes.js";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { PySyntaxError } from "./parse/index.js";
-export { renderDiagnostic } from "./diagnostics/render.js";
+export { renderDiagnostic, palette } from "./diagnostics/render.js";
 export { formatSyntaxError } from "./diagnostics/syntax-error.js";
 export { moduleIdentity, type ModuleIdentity, type ProgramModules, type LocalModule } from "./lower/index.js";
 
@@ -50,11 +50,12 @@ export interface CompileResult {
 function front(source: string, filename: string, options: { module?: ModuleIdentity; modules?: ProgramModules }) {
   const parsed = parse(source, filename);
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
-  const { body, diagnostics, localModules } = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules });
-  if (diagnostics.length > 0) {
-    const lines = source.split(/\r\n|\r|\n/);
-    for (const d of diagnostics) fixColumns(d, lines);
-  }
+  // Before lowering, which may rewrite the tree: what the runtime has only to raise NotImplementedError.
+  const unsupported = unsupportedApis(parsed.module, source);
+  const lowered = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules, source });
+  const { localModules } = lowered;
+  const diagnostics = unsupported.length ? [...lowered.diagnostics, ...unsupported].sort((a, b) => a.lineno - b.lineno || a.col - b.col) : lowered.diagnostics;
+  const body = unsupported.length ? null : lowered.body;
   return { body, diagnostics, syntaxError: null, localModules };
 }
 
@@ -188,8 +189,3 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** The lowering reports CPython's UTF-8 byte columns; people count characters. */
-function fixColumns(d: Diagnostic, lines: readonly string[]): void {
-  d.col = utf8ColumnToChars(lines[d.lineno - 1] ?? "", d.col - 1) + 1;
-  if (d.endCol !== undefined && d.endLineno !== undefined) d.endCol = utf8ColumnToChars(lines[d.endLineno - 1] ?? "", d.endCol - 1) + 1;
-}

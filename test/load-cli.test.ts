@@ -1,7 +1,7 @@
 // bin/load-cli.js: the CLI bundle runs with a V8 code cache beside it. V8 itself checks only the
 // source's length, so a cache made for other contents of the same length must not be used.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -43,5 +43,39 @@ describe("the CLI bundle's code cache", () => {
     writeFileSync(`${file}.cache`, damaged);
     expect(load(file)).toBe("2,4,6");
     expect(readFileSync(`${file}.cache`).equals(damaged)).toBe(false);
+  });
+});
+
+describe("bundle or compiled files: chosen by the stamp, not by file times", () => {
+  /** A scratch package: bin/load-cli.js, a fake bundle and fake compiled files; returns which ran. */
+  function scratch(stampId: string | null, bundleId: string, bundleOlder: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stamp-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      mkdirSync(join(dir, "dist/cli"), { recursive: true });
+      copyFileSync(resolve(__dirname, "../bin/load-cli.js"), join(dir, "bin/load-cli.js"));
+      writeFileSync(join(dir, "package.json"), '{"type": "module"}');
+      writeFileSync(join(dir, "dist/cli/bundle-stamp.js"), `export const BUNDLE_ID = ${stampId === null ? "null" : JSON.stringify(stampId)};\n`);
+      writeFileSync(join(dir, "dist/cli/tsyncio.bundle.cjs"), `// tsyncio bundle ${bundleId}\n"use strict";\nexports.main = () => "bundle";\n`);
+      writeFileSync(join(dir, "dist/cli/main.js"), 'export const main = () => "compiled";\n');
+      const past = new Date(2001, 0, 1);
+      const recent = new Date(2020, 0, 1);
+      utimesSync(join(dir, "dist/cli/tsyncio.bundle.cjs"), bundleOlder ? past : recent, bundleOlder ? past : recent);
+      utimesSync(join(dir, "dist/cli/main.js"), bundleOlder ? recent : past, bundleOlder ? recent : past);
+      const code = `import { loadCli } from "./bin/load-cli.js"; console.log((await loadCli()).main());`;
+      return execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" }).trim();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("the bundle runs when its id is the stamp's, even when it is older than the compiled files (an install)", () => {
+    expect(scratch("abc123", "abc123", true)).toBe("bundle");
+  });
+  it("the compiled files run after a plain tsc (stamp null), even when the bundle is newer", () => {
+    expect(scratch(null, "abc123", false)).toBe("compiled");
+  });
+  it("the compiled files run when the bundle is another build's", () => {
+    expect(scratch("abc123", "def456", false)).toBe("compiled");
   });
 });

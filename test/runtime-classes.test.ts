@@ -12,4 +12,10 @@ describe("runtime class table", () => {
     const expected = gen.render(await gen.runtimeClasses(), await gen.runtimeNames());
     expect(readFileSync(join(root, "src/lower/runtime-classes.ts"), "utf8")).toBe(expected);
   });
+
+  it("the table of what the runtime only raises NotImplementedError for is up to date (same command)", async () => {
+    const gen = await import(join(root, "scripts/gen-runtime-classes.mjs"));
+    const expected = gen.renderUnsupported(await gen.runtimeUnsupported());
+    expect(readFileSync(join(root, "src/lower/runtime-unsupported.ts"), "utf8")).toBe(expected);
+  });
 });

@@ -3,16 +3,20 @@
 //   tsyncio FILE.py [-o OUT.ts]        print (or write) the TypeScript
 //   tsyncio --outdir DIR FILE.py|SRC... translate a program (a script and the modules it imports) or a folder
 //   tsyncio run [--virtual-time] FILE.py [ARGS...]
-//   tsyncio check FILE.py...           report what would not translate
+//   tsyncio check FILE.py|DIR...       report what would not translate
+//   --watch (every command) runs it again when a .py file changes (watch.ts); --json (translation,
+//   check) prints diagnostics as JSON lines (report.ts).
 //
 // Exit codes: 0 success, 1 a Python-level error or a translation error, 2 usage.
 
 import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
 import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
+import { Reporter, relativePath } from "./report.js";
+import { watch } from "./watch.js";
 import {
-  compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, renderDiagnostic, formatSyntaxError,
-  type Diagnostic, type PySyntaxError, type ProgramUnit,
+  compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
+  type Diagnostic, type PySyntaxError, type ProgramUnit, type ProgramHost, type LocalModule, type ModuleIdentity, type ProgramModules,
 } from "../index.js";
 
 const VERSION = "0.1.0";
@@ -30,8 +34,18 @@ Usage:
                                       (imports find FILE's folder first, then the runtime's modules)
       --virtual-time                  run sleeps and timers on a simulated clock (instant, deterministic)
       --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
-  tsyncio check FILE.py...            list what would not translate, writing nothing
+  tsyncio check FILE.py|DIR...        list what would not translate, writing nothing
+                                      (a folder: every .py under it)
   tsyncio --help | --version
+
+Options of every command:
+  --watch                             run the command again whenever a .py file it reads changes
+  --json                              (translation with -o/--outdir, check) one JSON object per
+                                      diagnostic on stdout: file, line, column, endLine, endColumn,
+                                      severity, code, message
+Diagnostics read FILE:LINE:COL: error CODE: message (syntax errors too: CODE is SyntaxError),
+with paths relative to the working folder, coloured on a terminal (not with NO_COLOR, or piped),
+and a count of errors at the end.
 
 Exit status: 0 success, 1 a Python error or a translation error, 2 bad usage
 (a program's own sys.exit status; 130 after Ctrl-C; 124 after --timeout).`;
@@ -61,13 +75,53 @@ async function dispatch(argv: string[]): Promise<number> {
     process.stdout.write(`tsyncio ${VERSION}\n`);
     return 0;
   }
-  if (argv[0] === "run") return run(argv.slice(1));
-  if (argv[0] === "check") return check(argv.slice(1));
+  const command = argv[0] === "run" || argv[0] === "check" ? argv[0] : "translate";
+  const rest = command === "translate" ? argv : argv.slice(1);
+  // --watch: a supervisor that runs the same command (without --watch) in a child process.
+  const watchAt = optionIndex(rest, "--watch", command === "run");
+  if (watchAt >= 0) {
+    const once = command === "translate" ? rest.filter((_, i) => i !== watchAt) : [command, ...rest.filter((_, i) => i !== watchAt)];
+    return watch(once, inputsOf(command, rest.filter((_, i) => i !== watchAt)));
+  }
+  if (command === "run") return run(rest);
+  if (command === "check") return check(rest);
   return translate(argv);
 }
 
+/**
+ * Where `option` stands among the options, or -1. `run`'s options end at the script (what follows
+ * is the program's argv); the other commands take options anywhere.
+ */
+function optionIndex(argv: string[], option: string, beforeFile: boolean): number {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === option) return i;
+    if (argv[i] === "--") return -1;
+    if (beforeFile && !argv[i].startsWith("-")) return -1;
+    if (beforeFile && argv[i] === "--timeout") i++;
+  }
+  return -1;
+}
+
+/** The files and folders a command reads (for --watch): its arguments that are not options. */
+function inputsOf(command: string, argv: string[]): string[] {
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (["-o", "--output", "--outdir", "--timeout"].includes(a)) i++;
+    else if (a === "--") {
+      if (argv[i + 1]) inputs.push(argv[i + 1]);
+      break;
+    } else if (!a.startsWith("-")) {
+      inputs.push(a);
+      if (command === "run") break;
+    }
+  }
+  if (!inputs.length || inputs.includes("-")) throw new UsageError("--watch needs files or folders, not stdin");
+  return inputs;
+}
+
 /** The source as CPython decodes it (BOM, PEP 263 coding cookie, else strict UTF-8); null after reporting an error. */
-function readSource(file: string): string | null {
+function readSource(file: string, reporter?: Reporter): string | null {
   let bytes: Buffer;
   try {
     bytes = file === "-" ? readFileSync(0) : readFileSync(file);
@@ -76,30 +130,24 @@ function readSource(file: string): string | null {
   }
   const decoded = decodeSource(bytes, displayPath(file));
   if (typeof decoded === "string") return decoded;
-  process.stderr.write(`SyntaxError: ${decoded.error}\n`);
+  if (reporter) reporter.plain(file, `SyntaxError: ${decoded.error}`);
+  else process.stderr.write(`SyntaxError: ${decoded.error}\n`);
   return null;
 }
 
+type Compiled = { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null };
+
 /** Reports each file's errors; true if any file failed. */
-function reportProgramErrors<R extends { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null }>(units: ProgramUnit<R>[], displayFile: (unit: ProgramUnit<R>) => string): boolean {
+function reportProgramErrors<R extends Compiled>(reporter: Reporter, units: ProgramUnit<R>[], path: (unit: ProgramUnit<R>) => string): boolean {
   let failed = false;
   for (const u of units) {
     if (u.source === null || u.result === null) failed = true;
-    else if (reportErrors(displayFile(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
+    else if (reporter.report(path(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
   }
   return failed;
 }
 
-function reportErrors(file: string, source: string, diagnostics: Diagnostic[], syntaxError: PySyntaxError | null): boolean {
-  if (syntaxError) {
-    process.stderr.write(formatSyntaxError({ ...syntaxError, filename: displayPath(file) }));
-    return true;
-  }
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, file, source) + "\n");
-  return errors.length > 0;
-}
-
+/** The script's path as CPython shows it in a syntax error (absolute). */
 function displayPath(file: string): string {
   return file === "-" ? "<stdin>" : resolve(file);
 }
@@ -107,26 +155,34 @@ function displayPath(file: string): string {
 async function translate(argv: string[]): Promise<number> {
   let out: string | undefined;
   let outdir: string | undefined;
+  let json = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "-o" || a === "--output") out = argv[++i] ?? missing(a);
     else if (a === "--outdir") outdir = argv[++i] ?? missing(a);
+    else if (a === "--json") json = true;
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option '${a}'`);
     else files.push(a);
   }
   if (!files.length) throw new UsageError("no input file");
   if (files.length > 1 && !outdir) throw new UsageError("several input files need --outdir DIR");
   if (out && outdir) throw new UsageError("use either -o or --outdir");
-  if (outdir) return translateToFolder(files, outdir);
-  const file = files[0];
+  if (json && !out && !outdir) throw new UsageError("--json needs -o OUT.ts or --outdir DIR (stdout carries the diagnostics)");
+  const reporter = new Reporter(json);
+  const status = outdir ? await translateToFolder(files, outdir, reporter) : await translateFile(files[0], out, reporter);
+  reporter.summary();
+  return status;
+}
+
+async function translateFile(file: string, out: string | undefined, reporter: Reporter): Promise<number> {
   if (isDirectory(file)) throw new UsageError(`'${file}' is a folder: translate it with --outdir DIR`);
-  const source = readSource(file);
+  const source = readSource(file, reporter);
   if (source === null) return 1;
   // One file: its imports of the program's own modules resolve (they are translated with --outdir).
   const root = file === "-" ? process.cwd() : dirname(resolve(file));
   const result = await transpile(source, { filename: file === "-" ? "<stdin>" : basename(file), modules: programModules(folderHost(root)) });
-  if (reportErrors(file, source, result.diagnostics, result.syntaxError)) return 1;
+  if (reporter.report(file, source, result.diagnostics, result.syntaxError)) return 1;
   if (!out) {
     process.stdout.write(result.code);
     return 0;
@@ -139,42 +195,13 @@ async function translate(argv: string[]): Promise<number> {
  * argument, into DIR with the same folders (pkg/mod.py → DIR/pkg/mod.ts). Everything is translated
  * before anything is written; any failure writes nothing.
  */
-async function translateToFolder(inputs: string[], outdir: string): Promise<number> {
+async function translateToFolder(inputs: string[], outdir: string, reporter: Reporter): Promise<number> {
   const outputs = new Map<string, { text: string; from: string }>();
   let failed = false;
   for (const input of inputs) {
     if (input === "-") throw new UsageError("--outdir needs files or folders, not stdin");
-    const folder = isDirectory(input);
-    // A package folder is translated as the package: its parent is the root (SRC/pkg → OUT/pkg/...).
-    let root = folder ? resolve(input) : dirname(resolve(input));
-    let prefix = "";
-    while (folder && isFile(join(root, "__init__.py")) && dirname(root) !== root) {
-      prefix = prefix ? `${basename(root)}/${prefix}` : basename(root);
-      root = dirname(root);
-    }
-    const host = folderHost(root);
-    const transpileOne = (source: string, o: Parameters<typeof transpile>[1]) => transpile(source, o);
-    let units: ProgramUnit<Awaited<ReturnType<typeof transpile>>>[];
-    if (!folder) {
-      statOrUsage(input);
-      units = await translateProgram([{ path: basename(input), main: true }], host, transpileOne);
-    } else {
-      const paths = pythonFiles(root, prefix);
-      if (!paths.length) throw new UsageError(`no .py files under '${input}'`);
-      // A top-level file that no file imports is a script (`__name__ == "__main__"`); the rest are modules.
-      const asModules = await translateProgram(paths.map((path) => ({ path, main: false })), host, transpileOne);
-      const imported = new Set(asModules.flatMap((u) => u.result?.localModules.map((m) => m.path) ?? []));
-      const scripts = paths.filter((p) => !p.includes("/") && !imported.has(p));
-      const modules = programModules(host);
-      const asScripts: typeof units = [];
-      for (const path of scripts) {
-        const module = moduleIdentity(path, true);
-        const source = host.read(path);
-        asScripts.push({ path, module, source, result: source === null ? null : await transpile(source, { filename: path, module, modules }) });
-      }
-      units = [...asScripts, ...asModules.filter((u) => !scripts.includes(u.path))];
-    }
-    if (reportProgramErrors(units, (u) => relative(process.cwd(), join(root, u.path)) || u.path)) {
+    const { root, units } = await programUnits(input, (source, o) => transpile(source, o));
+    if (reportProgramErrors(reporter, units, (u) => join(root, u.path))) {
       failed = true;
       continue;
     }
@@ -193,6 +220,41 @@ async function translateToFolder(inputs: string[], outdir: string): Promise<numb
   return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text }))) ? 0 : 1;
 }
 
+type Translate<R> = (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>;
+
+/**
+ * A script argument with the local modules it imports, or every .py of a folder argument. A
+ * package folder is taken as the package: its parent is the root (SRC/pkg → pkg/...). In a folder,
+ * a top-level file that no file imports is a script (`__name__ == "__main__"`); the rest are modules.
+ */
+async function programUnits<R extends Compiled & { localModules: LocalModule[] }>(input: string, translateOne: Translate<R>): Promise<{ root: string; units: ProgramUnit<R>[] }> {
+  const folder = isDirectory(input);
+  let root = folder ? resolve(input) : dirname(resolve(input));
+  let prefix = "";
+  while (folder && isFile(join(root, "__init__.py")) && dirname(root) !== root) {
+    prefix = prefix ? `${basename(root)}/${prefix}` : basename(root);
+    root = dirname(root);
+  }
+  const host: ProgramHost = folderHost(root);
+  if (!folder) {
+    statOrUsage(input);
+    return { root, units: await translateProgram<R>([{ path: basename(input), main: true }], host, translateOne) };
+  }
+  const paths = pythonFiles(root, prefix);
+  if (!paths.length) throw new UsageError(`no .py files under '${input}'`);
+  const asModules = await translateProgram<R>(paths.map((path) => ({ path, main: false })), host, translateOne);
+  const imported = new Set(asModules.flatMap((u) => u.result?.localModules.map((m) => m.path) ?? []));
+  const scripts = paths.filter((p) => !p.includes("/") && !imported.has(p));
+  const modules = programModules(host);
+  const asScripts: ProgramUnit<R>[] = [];
+  for (const path of scripts) {
+    const module = moduleIdentity(path, true);
+    const source = host.read(path);
+    asScripts.push({ path, module, source, result: source === null ? null : await translateOne(source, { filename: path, module, modules }) });
+  }
+  return { root, units: [...asScripts, ...asModules.filter((u) => !scripts.includes(u.path))] };
+}
+
 function statOrUsage(file: string): void {
   try {
     statSync(file);
@@ -206,21 +268,37 @@ function missing(option: string): never {
 }
 
 async function check(argv: string[]): Promise<number> {
-  if (!argv.length) throw new UsageError("no input file");
+  const json = argv.includes("--json");
+  const inputs = argv.filter((a) => a !== "--json");
+  const unknown = inputs.find((a) => a.startsWith("-") && a !== "-");
+  if (unknown) throw new UsageError(`unknown option '${unknown}'`);
+  if (!inputs.length) throw new UsageError("no input file");
+  const reporter = new Reporter(json);
   let failed = false;
-  for (const file of argv) {
-    const source = readSource(file);
+  let checked = 0;
+  for (const input of inputs) {
+    if (isDirectory(input)) {
+      // Every .py under the folder, each file once (a module imported by several is checked once).
+      const { root, units } = await programUnits(input, (src, o) => compileToJs(src, o));
+      checked += units.length;
+      if (reportProgramErrors(reporter, units, (u) => join(root, u.path))) failed = true;
+      continue;
+    }
+    const source = readSource(input, reporter);
+    checked++;
     if (source === null) {
       failed = true;
       continue;
     }
     // The script and the program's own modules it imports.
-    const root = file === "-" ? process.cwd() : dirname(resolve(file));
-    const mainPath = file === "-" ? "<stdin>" : basename(file);
+    const root = input === "-" ? process.cwd() : dirname(resolve(input));
+    const mainPath = input === "-" ? "<stdin>" : basename(input);
     const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
-    if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) failed = true;
+    checked += units.length - 1;
+    if (reportProgramErrors(reporter, units, (u) => (u.module.name === "__main__" ? input : join(root, u.path)))) failed = true;
   }
-  if (!failed) process.stderr.write(`${argv.length === 1 ? argv[0] : `${argv.length} files`}: ok\n`);
+  reporter.summary();
+  if (!failed && !json) process.stderr.write(`${inputs.length === 1 && !isDirectory(inputs[0]) ? relativePath(inputs[0]) : `${checked} files`}: ok\n`);
   return failed ? 1 : 0;
 }
 
@@ -264,7 +342,17 @@ async function run(argv: string[]): Promise<number> {
     // A module's syntax error is raised by its `import` (the script's own is reported now, as CPython does).
     return compiled.syntaxError && o.module.name !== "__main__" ? syntaxErrorModule(compiled.syntaxError) : compiled;
   });
-  if (reportProgramErrors(units, (u) => (u.module.name === "__main__" ? file : relative(process.cwd(), join(root, u.path))))) return 1;
+  // The script's syntax error as CPython prints it (its absolute path, as `python FILE` shows);
+  // what tsyncio cannot translate as the translator reports it.
+  const reporter = new Reporter(false);
+  const syntaxError = units[0].result?.syntaxError;
+  if (syntaxError) {
+    process.stderr.write(formatSyntaxError({ ...syntaxError, filename: path }));
+    return 1;
+  }
+  const failed = reportProgramErrors(reporter, units, (u) => (u.module.name === "__main__" ? file : join(root, u.path)));
+  reporter.summary();
+  if (failed) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
   const { installNodeHost, waitForWatcher, runtime } = runner;

@@ -146,7 +146,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
-    readline: () => readLine(),
+    readStdin,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
   });
@@ -260,29 +260,22 @@ function writeAll(fd: number, text: string | Uint8Array): void {
   }
 }
 
-let stdinRest = "";
-function readLine(): string | null {
-  const chunk = Buffer.alloc(4096);
+/** Up to `max` bytes of stdin from one read (blocking); null at EOF. */
+function readStdin(max: number): Uint8Array | null {
+  const chunk = Buffer.alloc(max);
   for (;;) {
-    const nl = stdinRest.indexOf("\n");
-    if (nl >= 0) {
-      const line = stdinRest.slice(0, nl);
-      stdinRest = stdinRest.slice(nl + 1);
-      return line;
-    }
-    let n = 0;
     try {
-      n = readSync(0, chunk, 0, chunk.length, null);
+      const n = readSync(0, chunk, 0, max, null);
+      return n === 0 ? null : chunk.subarray(0, n);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      n = 0;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EAGAIN") return null;
+      sleepMs(5); // a non-blocking stdin (a terminal shared with Node): wait, then read again
     }
-    if (n === 0) {
-      if (!stdinRest) return null;
-      const line = stdinRest;
-      stdinRest = "";
-      return line;
-    }
-    stdinRest += chunk.toString("utf8", 0, n);
   }
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
 }

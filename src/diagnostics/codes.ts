@@ -20,7 +20,7 @@ export const DIAGNOSTICS = {
   TSY1011: { message: "class bases given with * are not supported yet" },
   TSY1012: { message: "decorators of the property object (above @property, or on a setter) are not supported yet" },
   TSY1013: { message: "'{construct}' in a class body is not supported yet" },
-  TSY1021: { message: "{literals} are not supported yet" },
+  TSY1021: { message: "complex numbers are not supported yet" },
   TSY1030: { message: "super() is supported only as super().method(...)" },
   TSY1040: { message: "starred pattern outside a sequence pattern" },
   TSY1041: { message: "except* needs an exception type" },
@@ -38,6 +38,7 @@ export const DIAGNOSTICS = {
   TSY3002: { message: "no module named '{module}': it is neither the program's own nor in tsyncio's runtime", hint: "{where}" },
   TSY3003: { message: "relative import: {reason}", hint: "run the program from a script that imports this package" },
   TSY3004: { message: "'{name}' is not available in tsyncio's runtime module '{module}'" },
+  TSY3005: { message: "'{name}' is not supported by tsyncio's runtime ({why}): it would raise NotImplementedError" },
 } as const satisfies Record<string, { message: string; hint?: string }>;
 
 export type Code = keyof typeof DIAGNOSTICS;

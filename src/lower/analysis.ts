@@ -22,6 +22,8 @@ export interface LowerOptions {
   module?: ModuleIdentity;
   /** The program's own modules, which imports look for first (none for a single source). */
   modules?: ProgramModules;
+  /** The source text: diagnostics then count columns in characters, not in CPython's UTF-8 bytes. */
+  source?: string;
 }
 
 export type { LocalModule };

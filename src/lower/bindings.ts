@@ -9,7 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assign, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
+import { array, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { forEachChild, walk } from "../ast/walk.js";
@@ -24,7 +24,7 @@ import { simpleBinding } from "./syntax.js";
 export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
   const scope = cx.fn.scope;
   const locals = functionLocals(scope, cx.known);
-  const declareHere = declarableAtFirstAssignment(cx, stmts, new Set(locals));
+  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals));
   const hoisted = locals.filter((n) => !declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n));
   for (const n of hoisted) cx.fn.declared.add(n);
   // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.
@@ -40,7 +40,7 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
 }
 
 /** Names whose first appearance is a top-level assignment statement of this body. */
-export function declarableAtFirstAssignment(cx: LowerContext, stmts: py.Stmt[], locals: Set<string>): Set<string> {
+export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>): Set<string> {
   const here = new Set<string>();
   const seen = new Set<string>();
   // Statements after the last candidate assignment cannot change the answer: not walked.

@@ -87,7 +87,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
       // Python evaluates the arguments, then refuses the call.
       if (problem) return cx.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => cx.expr(k.value)));
-      const ordered = orderArguments(cx, known.node.args, args, keywords, e);
+      const ordered = orderArguments(cx, known.node.args, args, keywords);
       // A spread into fixed parameters type-checks only through the generic call().
       if (ordered && ordered.some((x) => x.k === "spread")) return cx.rt("call", id(safeName(f.id)), ...ordered);
       if (ordered) return call(id(safeName(f.id)), ...ordered);
@@ -98,7 +98,7 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     if (known?.kind === "class") {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
       if (init && keywords.length && !kwStar.length) {
-        const ordered = orderArguments(cx, init.args, args, keywords, e, 1);
+        const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
       }
       return newExpr(id(safeName(f.id)), [...args, ...kwArgs()]);
@@ -181,7 +181,7 @@ export function kwRecord(cx: LowerContext, keywords: (py.Keyword & { arg: string
  * Matches keyword arguments to a known `def`'s parameters at compile time, so the call is
  * plain positional JS. Returns null when it cannot (the def takes *args, **kwargs or keyword-only).
  */
-export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], e: py.Call, skip = 0): ir.Expr[] | null {
+export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], skip = 0): ir.Expr[] | null {
   if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
   const params = [...a.posonlyargs, ...a.args].slice(skip).map((p) => p.arg);
   const required = params.length - a.defaults.length;
@@ -198,7 +198,6 @@ export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[
     if (i < 0 || i < a.posonlyargs.length - skip || slots[i] !== undefined) return null;
     slots[i] = cx.expr(k.value);
   }
-  void e;
   while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
   return slots.map((s) => s ?? lit(undefined));
 }

@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assign, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
 import { jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
@@ -47,7 +47,6 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
-  const after: ir.Stmt[] = [];
   const hoisted: ir.Stmt[] = [];
   const instanceAttrs = new Set<string>();
   const classAttrs: { key: string; value: ir.Expr }[] = [];
@@ -79,7 +78,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const deleter = kinds.includes("deleter");
         const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
-        const getterOnly = accessor === "get" && item.decorator_list.every((d, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
+        const getterOnly = accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
         if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
         if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(d))), line: item.lineno });
         if (isStatic) staticNames.push(item.name);

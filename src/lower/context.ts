@@ -12,6 +12,7 @@ import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { utf8ColumnToChars } from "../diagnostics/columns.js";
 import { diagnosticText, type Code, type ParamsArg } from "../diagnostics/codes.js";
 import type * as ir from "../ir/nodes.js";
 import type { Stmt } from "../ir/nodes.js";
@@ -152,10 +153,19 @@ export interface FunctionContext {
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private lines?: readonly string[];
+
+  /** `source`: the text the positions point into (without it, columns stay UTF-8 byte offsets, 1-based). */
+  constructor(private readonly source?: string) {}
 
   /** Reports `code` at `node` and abandons the statement being lowered (see LowerContext.stmtSafe). */
   error<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): never {
     throw new DiagnosticError(this.make(node, code, params[0]));
+  }
+
+  /** Reports `code` at `node` and goes on. */
+  report<C extends Code>(node: Partial<py.Position> | null | undefined, code: C, ...params: ParamsArg<C>): void {
+    this.list.push(this.make(node, code, params[0]));
   }
 
   /** Catches what `error` threw: the diagnostic joins the list; anything else goes on. */
@@ -171,11 +181,18 @@ export class Diagnostics {
       severity: "error",
       message,
       lineno: node?.lineno ?? 1,
-      col: (node?.col_offset ?? 0) + 1,
+      col: this.column(node?.lineno ?? 1, node?.col_offset ?? 0),
       endLineno: node?.end_lineno,
-      endCol: node?.end_col_offset !== undefined ? node.end_col_offset + 1 : undefined,
+      endCol: node?.end_col_offset === undefined ? undefined : node.end_lineno === undefined ? node.end_col_offset + 1 : this.column(node.end_lineno, node.end_col_offset),
       hint,
     };
+  }
+
+  /** A 1-based character column from CPython's UTF-8 byte offset into line `lineno`. */
+  private column(lineno: number, byteOffset: number): number {
+    if (this.source === undefined) return byteOffset + 1;
+    this.lines ??= this.source.split(/\r\n|\r|\n/);
+    return utf8ColumnToChars(this.lines[lineno - 1] ?? "", byteOffset) + 1;
   }
 }
 

@@ -7,7 +7,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assign, assignStmt, binop, call, exprStmt, id, ifStmt, lit, member, newExpr, throwStmt } from "../ir/nodes.js";
+import { array, assignStmt, binop, call, exprStmt, id, ifStmt, lit, member, newExpr, throwStmt } from "../ir/nodes.js";
 import type { LowerContext } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";

@@ -124,7 +124,7 @@ export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
   if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
   if ("ellipsis" in v) return cx.helper("Ellipsis");
   if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
-  return cx.diags.error(e, "TSY1021", { literals: "complex numbers" });
+  return cx.diags.error(e, "TSY1021");
 }
 
 export function name(cx: LowerContext, e: py.Name): ir.Expr {

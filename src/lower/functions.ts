@@ -8,7 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assign, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
@@ -224,12 +224,12 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
     list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(cx, a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
   });
-  if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(cx, args), type: "any[]", rest: true });
+  if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
   return { list };
 }
 
 /** The JS rest parameter that receives `*args` and a trailing `kw(...)` for keyword-only and `**kwargs`. */
-export function restName(cx: LowerContext, args: py.Arguments): string {
+export function restName(args: py.Arguments): string {
   return args.vararg && !args.kwonlyargs.length && !args.kwarg ? safeName(args.vararg.arg) : "$rest";
 }
 

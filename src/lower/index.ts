@@ -20,7 +20,7 @@ export { analyzeScopes } from "./scopes.js";
 export { moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 
 export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
-  const diagnostics = new Diagnostics();
+  const diagnostics = new Diagnostics(options.source);
   const { module: normalised, legacy } = normaliseLegacyCoroutines(expandStarImports(module, options.module, options.modules));
   const { body, localModules } = toIr(normalised, legacy, diagnostics, options);
   return { body, diagnostics: diagnostics.list, localModules };

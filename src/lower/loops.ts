@@ -6,7 +6,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { assign, assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
+import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 

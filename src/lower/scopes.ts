@@ -82,7 +82,7 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   } finally {
     facts = null;
   }
-  for (const scope of table.values()) markCaptures(scope, table);
+  for (const scope of table.values()) markCaptures(scope);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
   return table;
 }
@@ -326,7 +326,7 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
 }
 
 /** Records, for every scope, which of its names nested scopes reach (closures). */
-function markCaptures(scope: Scope, table: ScopeTable): void {
+function markCaptures(scope: Scope): void {
   if (scope.kind === "module" || scope.kind === "class") return;
   const free = new Set<string>([...scope.used, ...scope.nonlocals]);
   for (const name of free) {

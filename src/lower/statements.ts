@@ -7,7 +7,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { assign, assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
+import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { staticType } from "./types.js";
 import { annotationType } from "./annotations.js";

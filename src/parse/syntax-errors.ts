@@ -7,6 +7,7 @@
 
 import { type SyntaxNode, Tree } from "@lezer/common";
 import { SyntaxErrorAt } from "./errors.js";
+import { forgotComma } from "./forgot-comma.js";
 import type { LineMap } from "./positions.js";
 
 /** The first problem in the tree, or null when lezer parsed everything. */
@@ -34,9 +35,19 @@ export function findSyntaxError(src: string, tree: Tree, lines: LineMap): Syntax
     const tokenizerLevel = !/^(expected an indented block|unexpected indent|unindent does not match)/.test(scan.error.message) && scan.error.kind !== "TabError";
     if (tokenizerLevel || lines.lineIndex(scan.error.from) <= lines.lineIndex(err.from)) return scan.error;
   }
-  // A bracket never closed, opened on a line before the error: CPython names the bracket.
-  if (scan.error && lines.lineIndex(scan.error.from) < lines.lineIndex(generic.from)) return scan.error;
+  // A bracket never closed: CPython names the bracket when its parser ran into the end of the
+  // file, or when, after a parser error, it tokenizes to the end and the bracket was opened on a
+  // line before the furthest token its parser had read (lezer's error node, or the reported spot).
+  if (scan.error) {
+    const furthest = Math.max(lines.lineIndex(err.from), lines.lineIndex(generic.from));
+    if (atEnd(src, err.from) || lines.lineIndex(scan.error.from) < furthest) return scan.error;
+  }
   return generic;
+}
+
+/** Whether only blanks and comments follow `at`: the parser met the end of the file there. */
+function atEnd(src: string, at: number): boolean {
+  return /^(?:\s|#[^\n]*)*$/.test(src.slice(at));
 }
 
 /** Whether the tree holds a ⚠ node anywhere (a scan of lezer's node buffers: no cursor, no callbacks). */
@@ -57,11 +68,21 @@ function hasErrorNode(tree: Tree): boolean {
 
 const HEADER = /^[ \t]*(?:async[ \t]+)?(if|elif|else|while|for|def|class|with|try|except|finally|match|case)\b/;
 
+/** `class`/`def` before anything but a name, or another header keyword before an assignment or a dot. */
+const KEYWORD_AS_NAME = /^([ \t]*(?:(class|def)[ \t]*(?=[^\p{L}\p{N}_ \t])|(if|while|for|with|try)[ \t]*(?=(?:[-+*/%&|^@]|\/\/|\*\*|>>|<<)?=(?!=)|\.)))/u;
+
 function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
   const line = lines.lineIndex(err.from);
   const lineStart = lines.starts[line];
   const text = lines.lineText(line + 1);
   const code = text.replace(/#.*$/, "").trimEnd();
+  // A block keyword used as a name (`class = 1`, `for.x`): CPython's parser fails at the token
+  // after the keyword, which cannot start the header; `try` expects its colon right there.
+  const misused = KEYWORD_AS_NAME.exec(code);
+  if (misused) {
+    const at = lineStart + misused[1].length;
+    return misused[3] === "try" ? new SyntaxErrorAt("expected ':'", at, at + 1) : new SyntaxErrorAt("invalid syntax", at, at + 1);
+  }
   if (HEADER.test(code) && !code.endsWith(":") && !code.endsWith("\\") && !hasTopLevelColon(code)) {
     const at = lineStart + code.length;
     return new SyntaxErrorAt("expected ':'", at, at + 1);
@@ -125,6 +146,8 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
     if (next && startsExpr && !nameThenString && scanSource(src, err.from).open)
       return new SyntaxErrorAt("invalid syntax. Perhaps you forgot a comma?", before.from, next.to);
   }
+  const pair = forgotComma(src, scanSource(src, err.from).open);
+  if (pair && pair.from <= err.from) return pair;
   return new SyntaxErrorAt("invalid syntax", err.from, Math.max(err.to, err.from + 1));
 }
 

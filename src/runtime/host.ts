@@ -20,6 +20,11 @@ export interface Host {
   sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
+  /**
+   * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
+   * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().
+   */
+  readStdin?(max: number): Uint8Array | null;
   /** Fill `bytes` with random bytes (for unseeded random, os.urandom). */
   randomBytes?(bytes: Uint8Array): void;
   /** sys.argv (argv[0] is the script path). */

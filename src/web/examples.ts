@@ -1,8 +1,7 @@
-// The seed examples, bundled at build time from the repository's golden fixtures
-// (fixtures/seed-NN-name/input.py are byte-for-byte copies of ../shared/seed-examples/NN_name.py,
-// and unlike ../shared they are in every clone, CI's included).
+// The seed examples, bundled at build time from the repository's examples/ folder
+// (examples/NN_name.py; the larger unnumbered examples there are not in the menu).
 
-const files = import.meta.glob<string>("../../fixtures/seed-*/input.py", {
+const files = import.meta.glob<string>("../../examples/[0-9][0-9]_*.py", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -16,8 +15,8 @@ export interface Example {
 
 export const examples: Example[] = Object.entries(files)
   .map(([path, source]) => {
-    const dir = /seed-([^/]+)\/input\.py$/.exec(path)![1]!;
-    return { name: `${dir.replaceAll("-", "_")}.py`, source };
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return { name, source };
   })
   .sort((a, b) => a.name.localeCompare(b.name));
 

@@ -12,13 +12,12 @@ import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { transpile } from "../../src/index.js";
 import { serveStatic, type StaticServer } from "./server.js";
+import { browserTestsEnabled, chromiumPath } from "./chromium.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const results = join(root, "test-results");
 const site = join(results, "e2e-site");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium && process.env.CI) throw new Error(`${chromiumPath} is missing: .ci/run installs Debian's chromium`);
+const haveChromium = browserTestsEnabled(); // throws with the install command when Chromium is missing
 
 /** Seeds checked for their translation and their run output (virtual time). */
 const SEEDS = readdirSync(join(root, "fixtures"))

@@ -2,6 +2,7 @@
 // they raise NotImplementedError with a message instead of misbehaving (README.md, deviations).
 import { NotImplementedError } from "./_compat.js";
 import { Coroutine } from "./coroutines.js";
+import { markUnsupported } from "../unsupported.js";
 
 /** A function that raises NotImplementedError naming itself and the reason. */
 export function unsupported(name: string, why: string): (...args: unknown[]) => never {
@@ -11,5 +12,5 @@ export function unsupported(name: string, why: string): (...args: unknown[]) => 
     throw new NotImplementedError(`${name} is not supported by tsyncio (${why})`);
   };
   Object.defineProperty(f, "__qualname__", { value: name.replace(/^asyncio\./, "").replace(/\(\)$/, "") });
-  return f;
+  return markUnsupported(f, why);
 }

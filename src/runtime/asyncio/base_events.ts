@@ -337,9 +337,9 @@ class BaseEventLoop extends AbstractEventLoop {
   }
 
   /** @internal a Task step: call_soon(task.__step, context=ctx), optionally throwing `exc` in */
-  _call_soon_step(task: Task<unknown>, exc: BaseException | null, context: PyContext | null): void {
+  _call_soon_step(task: Task<unknown>, exc: BaseException | null, _context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    // Queued as the Task itself (see Task._q_wakeup); `context` is always the task's own.
+    // Queued as the Task itself (see Task._q_wakeup); `_context` is always the task's own.
     task._q_wakeup = false;
     task._q_arg = exc;
     this._ready.push(task);

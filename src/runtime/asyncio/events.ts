@@ -5,11 +5,12 @@
 // and raises once set_event_loop() has been called (e.g. after asyncio.run() cleared it).
 // CPython: Lib/asyncio/events.py (3.12).
 import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js";
+import { markUnsupported } from "../unsupported.js";
 import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
-import { KeyboardInterrupt, SystemExit, toPyException, caughtException } from "./_compat.js";
+import { KeyboardInterrupt, SystemExit, caughtException } from "./_compat.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -283,6 +284,11 @@ class AbstractEventLoop {
     return notImplemented("loop.call_soon_threadsafe()");
   }
 }
+// Every method of the abstract loop raises; those the concrete loop does not override are what
+// tsyncio lacks (scripts/gen-runtime-classes.mjs lists them for the compiler's TSY3005).
+for (const name of Object.getOwnPropertyNames(AbstractEventLoop.prototype)) {
+  if (name !== "constructor") markUnsupported((AbstractEventLoop.prototype as unknown as Record<string, object>)[name]!, "no sockets, subprocesses, signals or threads");
+}
 
 // --- the running loop and the policy ---------------------------------------------------------
 
@@ -403,3 +409,5 @@ function get_child_watcher(): never {
 function set_child_watcher(_watcher: unknown): never {
   return notImplemented("asyncio.set_child_watcher()");
 }
+markUnsupported(get_child_watcher, "no subprocesses");
+markUnsupported(set_child_watcher, "no subprocesses");

@@ -8,6 +8,7 @@
 // called directly.
 // CPython: Lib/asyncio/futures.py (3.12). Error messages are those of the C _asyncio.Future that
 // CPython actually uses ("invalid state", "Result is not set.").
+import { markUnsupported } from "../unsupported.js";
 import {
   BaseException,
   KwArgs,
@@ -379,3 +380,4 @@ export function _set_result_unless_cancelled(fut: Future<unknown>, result: unkno
 function wrap_future(_future: unknown, ..._rest: unknown[]): never {
   throw new NotImplementedError("asyncio.wrap_future() is not supported by tsyncio (no threads or concurrent.futures)");
 }
+markUnsupported(wrap_future, "no threads or concurrent.futures");

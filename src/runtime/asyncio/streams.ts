@@ -2,6 +2,7 @@
 // CPython: Lib/asyncio/streams.py.
 import { PyObject } from "./_compat.js";
 import { unsupported } from "./_unsupported.js";
+import { markUnsupported } from "../unsupported.js";
 
 const WHY = "no sockets";
 export const open_connection = unsupported("asyncio.open_connection()", WHY);
@@ -25,3 +26,4 @@ export class StreamReaderProtocol extends PyObject {
     unsupported("asyncio.StreamReaderProtocol", WHY)();
   }
 }
+for (const cls of [StreamReader, StreamWriter, StreamReaderProtocol]) markUnsupported(cls, WHY);

@@ -9,6 +9,7 @@
 // Invariant (CPython's): while not done, either __step is scheduled, or _fut_waiter is a pending
 // Future with __wakeup among its callbacks, or the step is running.
 // CPython: Lib/asyncio/tasks.py (3.12; _asyncio.Task behaves the same).
+import { markUnsupported } from "../unsupported.js";
 import {
   BaseException,
   KeyboardInterrupt,
@@ -24,7 +25,6 @@ import {
   host,
   repr,
   str,
-  toPyException,
   caughtException,
   thrownIntoCoroutine,
 } from "./_compat.js";
@@ -1077,6 +1077,7 @@ function run_coroutine_threadsafe(coro: unknown, _loop?: unknown): never {
   if (iscoroutine(coro)) (coro as Coroutine).close();
   throw new NotImplementedError("asyncio.run_coroutine_threadsafe() is not supported by tsyncio (no threads)");
 }
+markUnsupported(run_coroutine_threadsafe, "no threads");
 
 // --- eager tasks (3.12) ----------------------------------------------------------------------
 

@@ -1,16 +1,9 @@
 // list, tuple, dict, set, frozenset, range.
+import { hideJsMember } from "./js-names.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
-
-function normIndex(i: bigint | number | boolean, n: number): number {
-  return typeof i === "number" ? i : Number(i);
-}
-
-function listOrTupleName(x: unknown): string {
-  return x instanceof PyTuple ? "tuple" : "list";
-}
 
 function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   const n = a.length;
@@ -1593,3 +1586,7 @@ export class RangeIterator implements Iterator<bigint> {
     return BigInt(this.n - this.i);
   }
 }
+
+// `size` is JavaScript's view of a dict or set (Python has len()).
+hideJsMember(PyDict.prototype, "size");
+hideJsMember(PySetBase.prototype, "size");

@@ -1,8 +1,9 @@
 // Builtin functions and type objects under their Python names.
+import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
   EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
-  ExceptionGroup, isExceptionClass, NotImplementedError,
+  ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
@@ -19,9 +20,10 @@ import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
 import { intFromBytes } from "./intbytes.js";
-import { StdBinaryWriter, StdinStream } from "./stdbinary.js";
+import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
+import { TextIOWrapper, makeStdin } from "./stdin.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -105,7 +107,7 @@ export class StdStream {
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
-  stdin: new StdinStream(),
+  stdin: makeStdin(),
   __stdout__: null as unknown as StdStream,
   __stderr__: null as unknown as StdStream,
 };
@@ -164,14 +166,18 @@ export const print = builtin(function print(...args: unknown[]): null {
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
+/** input(): a line of sys.stdin (whatever object it is now) without its newline; EOFError at its end. */
 export const input = builtin(function input(prompt: unknown = ""): string {
+  const stdin = stdio.stdin;
+  if (stdin === null || stdin === undefined) throw new RuntimeError("input(): lost sys.stdin");
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
   host.flush();
-  const line = host.readline ? host.readline() : null;
-  if (line === null) throw new EOFError("EOF when reading a line");
-  return line;
+  const line: unknown = stdin instanceof TextIOWrapper ? stdin.readline() : call(getattrImpl(stdin, "readline"));
+  if (typeof line !== "string") throw new TypeError(`object.readline() returned non-string`);
+  if (line === "") throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1154,6 +1160,6 @@ export const globals = builtin(function globals(): never {
   throw new NotImplementedError("globals() is not supported");
 });
 
-
+markUnsupported(globals, "no access to the module's namespace");
 
 void [BaseException, StopIteration, isExceptionClass, PyDictView, eq, className, floatRepr];

@@ -50,17 +50,24 @@ export const JS_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Python attribute names that JavaScript also uses, which the runtime's own Python types define as
- * Python API (`dict.get`, `list.sort`, `Event.set`, `Pattern.match`, an enum member's `name`, a
- * coroutine's `throw`). Any other JavaScript name the runtime defines is for JavaScript's sake
- * (`toString`, `size`, `length`) and hidden. The compiler calls these directly; the rest go through
- * the runtime's lookup.
+ * Python method names that JavaScript also uses, which the runtime's Python types define as Python
+ * API (`dict.get`, `list.sort`, `Event.set`, `Pattern.match`, an enum member's `name`): the compiler
+ * calls these directly; any other JavaScript member name goes through the runtime's lookup.
  */
 export const PYTHON_NAMES_LIKE_JS: ReadonlySet<string> = new Set(
   "add clear find get join keys values pop replace reverse set sort split difference intersection union map match search sub name message flags buffer throw anchor".split(" "),
 );
 
-/** Members the runtime defines for JavaScript's sake under a name Python also uses (an error's `name`). */
+/**
+ * Members the runtime's classes define for JavaScript's sake (string conversion, the iterator and
+ * thenable protocols, array and function machinery). Any other member of a runtime class is Python
+ * API, whatever JavaScript also calls it (`Struct.size`, `PurePath.anchor`, `Pattern.flags`).
+ */
+const RUNTIME_JS_MEMBERS = new Set(
+  "toString valueOf toLocaleString toJSON length next return then catch finally call apply bind caller arguments callee stack".split(" "),
+);
+
+/** Members the runtime defines for JavaScript's sake under a name Python also uses (an error's `name`, a dict's `size`). */
 const hiddenMembers = new WeakMap<object, Set<string>>();
 
 export function hideJsMember(owner: object, name: string): void {
@@ -135,5 +142,5 @@ export function isJsOnly(obj: object, name: string): boolean {
   // Every function's own read-only `name` and `length` (getattr looks past them for a class's own).
   if (owner === obj && typeof obj === "function" && Object.getOwnPropertyDescriptor(obj, name)?.writable === false) return true;
   // The runtime's types (or the engine: an array's length, an error's stack).
-  return !PYTHON_NAMES_LIKE_JS.has(name) || hiddenMembers.get(owner)?.has(name) === true;
+  return RUNTIME_JS_MEMBERS.has(name) || hiddenMembers.get(owner)?.has(name) === true;
 }

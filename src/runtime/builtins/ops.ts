@@ -576,7 +576,7 @@ function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
   throw new TypeError(`unsupported operand type(s) for ${OPSYM[m]}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function inplaceDispatch(a: unknown, b: unknown, im: string, m: string, rm: string): unknown {
+function inplaceDispatch(a: unknown, b: unknown, im: string): unknown {
   if (a !== null && typeof a === "object") {
     const f = (a as Record<string, unknown>)[im];
     if (typeof f === "function") {
@@ -963,11 +963,12 @@ export function invert(a: any): any {
   return unary(a, "__invert__", "~");
 }
 
-// In-place operators: use __iadd__ etc. when defined, else the binary operator.
-function makeInplace(im: string, m: string, rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
+// In-place operators: use __iadd__ etc. when defined, else the binary operator (`bin`, which tries
+// the two binary methods `_m` and `_rm`, named here for the reader).
+function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) => any): (a: any, b: any) => any {
   return (a, b) => {
     if (a !== null && typeof a === "object") {
-      const r = inplaceDispatch(a, b, im, m, rm);
+      const r = inplaceDispatch(a, b, im);
       if (r !== undefined) return r;
     }
     return bin(a, b);

@@ -4,6 +4,7 @@
 // The clock is the host's wall clock (virtual under --virtual-time). Local time follows the host's
 // time zone as time.localtime() does. Not here: strptime, zoneinfo, fold-aware local times.
 // CPython: Lib/datetime.py / Modules/_datetimemodule.c (documented and observed behaviour).
+import { markUnsupported } from "../unsupported.js";
 import { host } from "../host.js";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
@@ -772,6 +773,9 @@ export class datetime extends date {
   }
   static strptime(_s: unknown, _fmt: unknown): never {
     throw new NotImplementedError("datetime.strptime() is not supported by tsyncio");
+  }
+  static {
+    markUnsupported(datetime.strptime, "not implemented yet");
   }
 
   date(): date {

@@ -251,7 +251,7 @@ export class Formatter {
       case "{":
         return strFormatMap(this._fmt, values);
       case "$":
-        return this._fmt.replace(/\$(?:\{(\w+)\}|(\w+)|\$)/g, (all, a, b) => {
+        return this._fmt.replace(/\$(?:\{(\w+)\}|(\w+)|\$)/g, (_all, a, b) => {
           const key = a ?? b;
           if (key === undefined) return "$";
           if (!values.has(key)) throw new KeyError(key);

@@ -7,7 +7,7 @@ import { repr } from "../builtins/repr.js";
 import { hash } from "../builtins/functions.js";
 import { NotImplemented, typeName } from "../builtins/ops.js";
 import { KwArgs } from "../builtins/object.js";
-import { bindArgs, fspath, hostCall, hostFs, bytesOf, makeBytes } from "../builtins/hostfs.js";
+import { bindArgs, hostCall, hostFs, bytesOf, makeBytes } from "../builtins/hostfs.js";
 import { open as openFile } from "../builtins/io.js";
 import * as os from "./os.js";
 import * as osPath from "./os_path.js";

@@ -4,6 +4,7 @@
 import { host } from "../host.js";
 import { NotImplementedError, RuntimeError } from "../builtins/exceptions.js";
 import { PyList } from "../builtins/collections.js";
+import { markUnsupported } from "../unsupported.js";
 
 const MAIN_IDENT = 140000000000000n;
 
@@ -13,6 +14,7 @@ export class Thread {
   }
   static __module__ = "threading";
 }
+markUnsupported(Thread, "no threads");
 
 class _MainThread {
   name = "MainThread";

@@ -1,0 +1,123 @@
+// TSY3005: a use of something the runtime has only to raise NotImplementedError (threads,
+// sockets, subprocesses...; the generated table runtime-unsupported.ts, read from the runtime's
+// own marks). Reported by the translator and `check` alike, so that `check` does not say ok for
+// a program that then fails when it runs. Not reported inside a `try` whose handlers catch
+// NotImplementedError (the program expects it), as TSY3004 is not for guarded imports.
+//
+// Names are resolved through the module's imports (`import threading`, `from asyncio import
+// to_thread`, `import asyncio as aio`); a name the program also binds otherwise is left alone.
+// The event loop's methods (`loop.run_in_executor(...)`) are matched by name on any receiver,
+// unless the program defines a function or method of that name itself.
+
+import type * as py from "../ast/nodes.js";
+import { forEachChild, walk } from "../ast/walk.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Diagnostics } from "./context.js";
+import { RUNTIME_UNSUPPORTED } from "./runtime-unsupported.js";
+import { STDLIB } from "./stdlib.js";
+
+const CATCHES_NOT_IMPLEMENTED = new Set(["NotImplementedError", "RuntimeError", "Exception", "BaseException"]);
+
+let tables: { names: Map<string, string>; loopMethods: Map<string, string> } | undefined;
+
+/** `threading.Thread` → reason, `builtins.globals` → reason; loop method name → reason. */
+function unsupportedTables() {
+  if (tables) return tables;
+  const moduleOf = new Map(Object.entries(STDLIB).map(([name, info]) => [info.from, name]));
+  moduleOf.set("tsyncio/runtime", "builtins");
+  const names = new Map<string, string>();
+  const loopMethods = new Map<string, string>();
+  for (const [spec, entries] of Object.entries(RUNTIME_UNSUPPORTED)) {
+    const module = moduleOf.get(spec);
+    if (!module) continue;
+    for (const [name, why] of Object.entries(entries)) {
+      if (name.startsWith("loop.")) loopMethods.set(name.slice(5), why);
+      else names.set(`${module}.${name}`, why);
+    }
+  }
+  return (tables = { names, loopMethods });
+}
+
+/** `source`: the module's text, for columns in characters (see Diagnostics). */
+export function unsupportedApis(module: py.Module, source?: string): Diagnostic[] {
+  const { names, loopMethods } = unsupportedTables();
+  const imported = new Map<string, string>(); // local name → dotted origin
+  const bound = new Set<string>(); // names bound other than by an import
+  const defined = new Set<string>(); // every def's name (a user's own `run_in_executor`)
+  walk(module, (n) => {
+    switch (n._type) {
+      case "Import":
+        for (const a of n.names) {
+          if (a.asname) imported.set(a.asname, a.name);
+          else imported.set(a.name.split(".")[0]!, a.name.split(".")[0]!);
+        }
+        break;
+      case "ImportFrom":
+        if (n.level === 0 && n.module) for (const a of n.names) if (a.name !== "*") imported.set(a.asname ?? a.name, `${n.module}.${a.name}`);
+        break;
+      case "Name":
+        if (n.ctx._type !== "Load") bound.add(n.id);
+        break;
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+        defined.add(n.name);
+        bound.add(n.name);
+        break;
+      case "ClassDef":
+        bound.add(n.name);
+        break;
+      case "arg":
+        bound.add(n.arg);
+        break;
+      case "ExceptHandler":
+        if (n.name) bound.add(n.name);
+        break;
+    }
+  });
+
+  /** The dotted name an expression stands for, when it is an imported name or an attribute of one. */
+  const dotted = (e: py.ExprNode): string | null => {
+    if (e._type === "Name") {
+      if (bound.has(e.id)) return null;
+      return imported.get(e.id) ?? (names.has(`builtins.${e.id}`) ? `builtins.${e.id}` : null);
+    }
+    if (e._type === "Attribute") {
+      const base = dotted(e.value);
+      return base === null ? null : `${base}.${e.attr}`;
+    }
+    return null;
+  };
+
+  const diags = new Diagnostics(source);
+  const report = (node: py.Position, shown: string, why: string) => diags.report(node, "TSY3005", { name: shown, why });
+
+  const visit = (n: py.Node, guarded: boolean): void => {
+    if (n._type === "Try" || n._type === "TryStar") {
+      const inner = guarded || n.handlers.some((h) => catchesNotImplemented(h.type));
+      for (const s of n.body) visit(s, inner);
+      for (const h of n.handlers) visit(h, guarded);
+      for (const s of [...n.orelse, ...n.finalbody]) visit(s, guarded);
+      return;
+    }
+    if (!guarded && (n._type === "Name" || n._type === "Attribute") && n.ctx._type === "Load") {
+      const name = dotted(n);
+      const why = name === null ? undefined : names.get(name);
+      if (name !== null && why !== undefined) return report(n, name.replace(/^builtins\./, ""), why);
+    }
+    if (!guarded && n._type === "Call" && n.func._type === "Attribute") {
+      const method = n.func.attr;
+      const why = loopMethods.get(method);
+      if (why !== undefined && !defined.has(method) && dotted(n.func.value) === null) report(n.func, `loop.${method}()`, why);
+    }
+    forEachChild(n, (child) => visit(child, guarded));
+  };
+  visit(module, false);
+  return diags.list;
+}
+
+function catchesNotImplemented(type: py.ExprNode | null): boolean {
+  if (type === null) return true;
+  if (type._type === "Name") return CATCHES_NOT_IMPLEMENTED.has(type.id);
+  if (type._type === "Tuple") return type.elts.some((e) => catchesNotImplemented(e));
+  return false;
+}

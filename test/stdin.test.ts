@@ -1,0 +1,81 @@
+// sys.stdin works like CPython's: readline, read(n), iteration, readlines, input() sharing its
+// buffer, EOF; input() reads only as far as the line it needs (an interactive program is not
+// stuck waiting for the end of its input). Expected outputs were recorded with CPython 3.12.
+import { describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = join(root, "bin/tsyncio.js");
+
+const PROGRAM = `import sys
+print(repr(sys.stdin))
+print(sys.stdin.fileno(), sys.stdin.readable(), sys.stdin.writable(), sys.stdin.encoding, sys.stdin.name, sys.stdin.mode)
+first = sys.stdin.readline()
+print(repr(first))
+name = input("name? ")
+print(repr(name))
+print(repr(sys.stdin.read(3)))
+for line in sys.stdin:
+    print("line:", repr(line))
+    if line.startswith("stop"):
+        break
+print(repr(sys.stdin.readlines()))
+print(repr(sys.stdin.readline()), repr(sys.stdin.read()))
+try:
+    input()
+except EOFError as e:
+    print("EOFError", e)
+`;
+
+const CPYTHON_OUT = `<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>
+0 True False utf-8 <stdin> r
+'héllo\\n'
+name? 'world'
+'abc'
+line: 'def\\n'
+line: 'x1\\n'
+line: 'stop\\n'
+['rest1\\n', 'rest2 no newline']
+'' ''
+EOFError EOF when reading a line
+`;
+
+describe("sys.stdin and input()", () => {
+  it("read, readline, iteration, readlines and input() as CPython", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(join(dir, "prog.py"), PROGRAM);
+      const r = spawnSync(process.execPath, [bin, "run", "prog.py"], { cwd: dir, encoding: "utf8", input: "héllo\nworld\nabcdef\nx1\nstop\nrest1\nrest2 no newline" });
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(CPYTHON_OUT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("input() answers a line as soon as it arrives", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(join(dir, "ask.py"), "import sys\nwhile (line := input('> ')) != 'quit':\n    print('got', line.upper(), flush=True)\nprint('bye')\n");
+      const child = spawn(process.execPath, [bin, "run", "ask.py"], { cwd: dir });
+      let out = "";
+      child.stdout.on("data", (b) => (out += b));
+      const waitFor = async (text: string) => {
+        for (let i = 0; i < 200 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+        expect(out).toContain(text);
+      };
+      child.stdin.write("one\n");
+      await waitFor("got ONE");
+      child.stdin.write("two\n");
+      await waitFor("got TWO");
+      child.stdin.end("quit\n");
+      const code = await new Promise((r) => child.on("exit", r));
+      expect([code, out]).toEqual([0, "> got ONE\n> got TWO\n> bye\n"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
