@@ -8,6 +8,7 @@
 //                           |   n = undefined;
 
 import type * as py from "../ast/nodes.js";
+import { directWrite } from "./plain-access.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
@@ -136,7 +137,7 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
     case "Name":
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
-      if (isSelf(cx, target.value)) return [assignStmt(attributeTarget(cx, target), value, line)];
+      if (isSelf(cx, target.value) || directWrite(cx, target.value, target.attr)) return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);

@@ -447,10 +447,9 @@ export class LowerContext {
     return this.analysis.methodNames();
   }
 
-  /** The static types the analysis knows in the current scope (none yet: every name is unknown). */
+  /** What the analysis proved about names, as the current scope sees them (inference.ts). */
   typeEnv(): TypeEnv {
-    const scope = this.fn.scope;
-    return (name: string) => this.analysis.types.typeOf(scope, name);
+    return this.analysis.types.envAt(this.fn.scope);
   }
 
   typeOfExpr(e: py.ExprNode): PyType | undefined {

@@ -11,6 +11,7 @@ import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, t
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { staticType } from "./types.js";
 import { annotationType } from "./annotations.js";
+import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
 import { raise, tryStmt } from "./exceptions.js";
@@ -139,6 +140,11 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     }
     case "Attribute": {
       if (isSelf(cx, s.target.value)) {
+        const target = attributeTarget(cx, s.target);
+        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
+      }
+      // A proven plain instance (a name: evaluated once either way) whose attribute is surely there.
+      if (directRead(cx, s.target.value, s.target.attr) && directWrite(cx, s.target.value, s.target.attr)) {
         const target = attributeTarget(cx, s.target);
         return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
       }

@@ -4,9 +4,14 @@
 
 import type * as py from "../ast/nodes.js";
 
-export type PyType = "int" | "float" | "str" | "bool" | "none" | "list";
+/** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
+export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}`;
 
-export type TypeEnv = (name: string) => PyType | undefined;
+/** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
+export type TypeEnv = ((name: string) => PyType | undefined) & {
+  call?: (e: py.Call) => PyType | undefined;
+  isBuiltin?: (name: string) => boolean;
+};
 
 export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
   switch (e._type) {
@@ -44,6 +49,12 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     }
     case "Compare":
       return "bool";
+    case "Call":
+      return env.call?.(e);
+    case "IfExp": {
+      const t = staticType(e.body, env);
+      return t !== undefined && t === staticType(e.orelse, env) ? t : undefined;
+    }
   }
   return undefined;
 }
