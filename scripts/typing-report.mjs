@@ -109,12 +109,19 @@ function tsDeclarations(code) {
   visit(sf);
   let dynamic = 0;
   const count = (n) => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && DYNAMIC.has(n.expression.text.replace(/^\$/, ""))) dynamic++;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && DYNAMIC.has(n.expression.text.replace(/^\$/, ""))) {
+      dynamic++;
+      const h = n.expression.text.replace(/^\$/, "");
+      byHelper.set(h, (byHelper.get(h) ?? 0) + 1);
+    }
     ts.forEachChild(n, count);
   };
   count(sf);
   return { functions, fields, dynamic };
 }
+
+/** Dynamic helper calls by helper, over all programs (printed with --verbose). */
+const byHelper = new Map();
 
 const isAny = (t) => t === undefined || t.trim() === "any";
 
@@ -184,6 +191,7 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
   if (verbose) for (const p of perProgram) console.log(`${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`);
+  if (verbose) console.log([...byHelper].sort((a, b) => b[1] - a[1]).map(([h, n]) => `${h} ${n}`).join(", "));
   const share = totals.annotated ? (100 * totals.anyTyped) / totals.annotated : 0;
   console.log(`typed programs:                    ${totals.programs}`);
   console.log(`annotated params/returns/fields:   ${totals.annotated}, typed any: ${totals.anyTyped} (${share.toFixed(1)}%)`);

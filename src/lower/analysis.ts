@@ -71,6 +71,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     module,
     scopes,
     plainClass: (scope, name) => plainClass(scopes, known, scope, name, 0),
+    runtimeCall: (scope, call) => runtimeCall(scopes, known, scope, call),
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
   return { scopes, facts, userNames, known, unbound, types, methodNames: () => (methodNames ??= classMethodNames(module)) };
@@ -206,4 +207,33 @@ function reachesModuleDynamically(module: py.Module): boolean {
     if (n._type === "Attribute" && (n.attr === "modules" || n.attr === "__dict__")) found = true;
   });
   return found;
+}
+
+/**
+ * asyncio's classes and factories whose results the lowering can await or use without dynamic
+ * dispatch: what calling them makes (an instance of exactly that class: no subclass, no proxy).
+ */
+const RUNTIME_RESULTS: Record<string, string> = {
+  Queue: "asyncio.Queue", PriorityQueue: "asyncio.Queue", LifoQueue: "asyncio.Queue", Lock: "asyncio.Lock",
+  Event: "asyncio.Event", Condition: "asyncio.Condition", Semaphore: "asyncio.Semaphore",
+  BoundedSemaphore: "asyncio.Semaphore", Barrier: "asyncio.Barrier", create_task: "asyncio.Task",
+};
+
+function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): `rt:${string}` | undefined {
+  const f = call.func;
+  const lookup = (name: string): Known | undefined => {
+    const r = resolveName(scope, name, scopes);
+    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
+    return knownIn(known, r.scope).get(name);
+  };
+  let fn: string | undefined;
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const k = lookup(f.value.id);
+    if (k?.kind === "module" && k.name === "asyncio") fn = f.attr;
+  } else if (f._type === "Name") {
+    const k = lookup(f.id);
+    if (k?.kind === "runtime-name" && k.module === "asyncio") fn = k.name;
+  }
+  const result = fn ? RUNTIME_RESULTS[fn] : undefined;
+  return result ? `rt:${result}` : undefined;
 }

@@ -354,7 +354,14 @@ export function awaitedBody(cx: LowerContext, value: py.ExprNode, v: ir.Expr): i
 
 /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
 export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
+  // A Task the program made: a Future, which `yield*` awaits as it is.
+  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task";
   if (e._type !== "Call") return false;
+  // A coroutine method of an asyncio object the program made (`await queue.get()`).
+  if (e.func._type === "Attribute" && e.func.value._type === "Name") {
+    const t = cx.typeOfExpr(e.func.value);
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t.slice(3)]?.includes(e.func.attr)) return true;
+  }
   const f = e.func;
   if (f._type === "Name") {
     const k = cx.lookupKnown(f.id);
@@ -368,6 +375,12 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   }
   return false;
 }
+
+/** The methods of asyncio's objects that return a Coroutine (see src/runtime/asyncio/locks.ts, queues.ts). */
+const COROUTINE_METHODS: Record<string, string[]> = {
+  "asyncio.Queue": ["get", "put", "join"], "asyncio.Lock": ["acquire"], "asyncio.Event": ["wait"],
+  "asyncio.Condition": ["acquire", "wait", "wait_for"], "asyncio.Semaphore": ["acquire"], "asyncio.Barrier": ["wait", "reset", "abort"],
+};
 
 export const BINOPS: Record<py.OperatorNode["_type"], string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",

@@ -37,6 +37,8 @@ export interface InferenceInput {
   scopes: ScopeTable;
   /** The plain user classes a name bound once refers to, in the scope it is resolved from. */
   plainClass(scope: Scope, name: string): py.ClassDef | undefined;
+  /** What a call of a runtime module's class or factory makes (`asyncio.Queue()`: `rt:asyncio.Queue`), seen from `scope`. */
+  runtimeCall(scope: Scope, call: py.Call): PyType | undefined;
   /** Whether module-level names may change behind the analysis's back (an imported module, globals()). */
   moduleOpen: boolean;
 }
@@ -57,11 +59,11 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
       const f = call.func;
-      if (f._type !== "Name") return undefined;
+      if (f._type !== "Name") return input.runtimeCall(scope, call);
       const r = resolveName(scope, f.id, input.scopes);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
       const cls = input.plainClass(r.scope, f.id);
-      if (!cls) return undefined;
+      if (!cls) return input.runtimeCall(scope, call);
       classes.set(classKey(cls), cls);
       return classKey(cls);
     };

@@ -5,7 +5,8 @@
 import type * as py from "../ast/nodes.js";
 
 /** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
-export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}`;
+/** `rt:...`: an instance of a runtime class made by the program (`rt:asyncio.Queue`, `rt:asyncio.Task`). */
+export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}` | `rt:${string}`;
 
 /** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
 export type TypeEnv = ((name: string) => PyType | undefined) & {
