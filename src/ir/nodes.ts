@@ -20,7 +20,7 @@ export type Stmt =
   | { k: "try"; body: Stmt[]; catchName?: string; handler?: Stmt[]; finalizer?: Stmt[]; line?: number }
   | { k: "function"; fn: FunctionLike; line?: number }
   | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; line?: number }
-  /** A TypeScript-only declaration (`type X = ...`, `interface C { ... }`): dropped in JavaScript. */
+  /** TypeScript-only text (`interface C { ... }`, the standalone entry's import): dropped in JavaScript. */
   | { k: "ts_decl"; text: string; line?: number }
   | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean; default?: string; localModule?: string }
   /** `export default x;` in TypeScript; in JavaScript for the runner, `return x;` (a module file's value). */
