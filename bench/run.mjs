@@ -43,6 +43,13 @@ const BYTES = [
   ["sha256_big", 100 * 1024 * 1024, "SHA-256 of 100 MiB fed in 1 MiB memoryview slices"],
 ];
 
+// Real I/O (issue 16): loopback TCP through streams, client and server in one program. Wall time
+// matters here (the kernel thread's CPU is counted too).
+const IO = [
+  ["io_roundtrip", 100_000, "100,000 request/response round trips over 127.0.0.1 through streams"],
+  ["io_bulk", 1000, "1,000 MiB streamed over 127.0.0.1, write + drain, read(1 MiB)"],
+];
+
 const scratch = mkdtempSync(join(tmpdir(), "tsyncio-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 const log = (s) => process.stderr.write(s + "\n");
@@ -71,7 +78,7 @@ function compare(impls, expected, count = repeats) {
   return out;
 }
 
-const results = { scheduler: [], bytes: [], startup: null, translate: null, size: null };
+const results = { scheduler: [], bytes: [], io: [], startup: null, translate: null, size: null };
 
 // --- scheduler benchmarks ----------------------------------------------------------------------
 for (const [name, fullN, what] of SCHEDULER) {
@@ -91,18 +98,20 @@ for (const [name, fullN, what] of SCHEDULER) {
   results.scheduler.push({ name, n: Number(n), what, ...compare(impls, expected) });
 }
 
-// --- binary data ---------------------------------------------------------------------------------
-for (const [name, fullN, what] of BYTES) {
-  if (only && !only.includes(name)) continue;
-  const n = String(quick ? fullN / 10 : fullN);
-  const py = join(here, "programs", `${name}.py`);
-  const json = join(scratch, `${name}.json`);
-  compileFile(py, json);
-  const impls = { tsyncio: [node, [join(here, "lib/run-js.mjs"), json, n]] };
-  if (havePython) impls.cpython = [python, [py, n]];
-  log(`${name} (N=${n}, ${repeats} repeats)...`);
-  const expected = havePython ? measure(python, [py, n], { cwd: here }).stdout.trim() : null;
-  results.bytes.push({ name, n: Number(n), what, ...compare(impls, expected) });
+// --- binary data and real I/O: tsyncio (emitted JS) against CPython ------------------------------
+for (const [list, key] of [[BYTES, "bytes"], [IO, "io"]]) {
+  for (const [name, fullN, what] of list) {
+    if (only && !only.includes(name)) continue;
+    const n = String(quick ? fullN / 10 : fullN);
+    const py = join(here, "programs", `${name}.py`);
+    const json = join(scratch, `${name}.json`);
+    compileFile(py, json);
+    const impls = { tsyncio: [node, [join(here, "lib/run-js.mjs"), json, n]] };
+    if (havePython) impls.cpython = [python, [py, n]];
+    log(`${name} (N=${n}, ${repeats} repeats)...`);
+    const expected = havePython ? measure(python, [py, n], { cwd: here }).stdout.trim() : null;
+    results[key].push({ name, n: Number(n), what, ...compare(impls, expected) });
+  }
 }
 
 // --- start-up ------------------------------------------------------------------------------------
@@ -155,14 +164,18 @@ if (results.scheduler.length) {
   lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand); `tsyncio run` = translate + run, end to end.");
   lines.push("");
 }
-if (results.bytes.length) {
-  row(["binary data", "N", "tsyncio CPU", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "RSS tsyncio / CPython"]);
+for (const [key, title, note] of [
+  ["bytes", "binary data", "Binary data: the same output is checked for both; below 1× means tsyncio is slower."],
+  ["io", "real I/O", "Real I/O: the same output is checked for both; CPU includes tsyncio's I/O kernel thread; compare wall too."],
+]) {
+  if (!results[key].length) continue;
+  row([title, "N", "tsyncio CPU", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "RSS tsyncio / CPython"]);
   row(Array(8).fill("---"));
-  for (const b of results.bytes) {
+  for (const b of results[key]) {
     row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.wall), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)}`]);
   }
   lines.push("");
-  lines.push("Binary data: the same output is checked for both; below 1× means tsyncio is slower.");
+  lines.push(note);
   lines.push("");
 }
 if (results.startup) {

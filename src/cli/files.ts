@@ -1,8 +1,9 @@
 // The CLI's file system side: source decoding as CPython does it, a program's files as a
-// ProgramHost (module search in the script's folder), the .py files of a folder, and atomic writes.
+// ProgramHost (module search in the script's folder) and the .py files of a folder
+// (write-output.ts writes the translations).
 
-import { readFileSync, writeFileSync, renameSync, mkdirSync, unlinkSync, statSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync, statSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { ProgramHost } from "../index.js";
 
 /**
@@ -113,51 +114,36 @@ export function isDirectory(path: string): boolean {
 }
 
 
-/** The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__ skipped). */
+/**
+ * The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__
+ * skipped). A .py that is not a regular file (a FIFO, which would block the read forever, a
+ * device, a broken symbolic link) is skipped with a warning, once.
+ */
 export function pythonFiles(root: string, sub = ""): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(join(root, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = sub ? `${sub}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "__pycache__" && entry.name !== "node_modules") found.push(...pythonFiles(root, rel));
-    } else if (entry.name.endsWith(".py")) found.push(rel);
+    } else if (entry.name.endsWith(".py")) {
+      const why = notRegular(join(root, rel), entry.isSymbolicLink());
+      if (why === null) found.push(rel);
+      else process.stderr.write(`tsyncio: skipping '${relative(process.cwd(), join(root, rel))}': ${why}\n`);
+    }
   }
   return found;
 }
 
-/** Writes every file to a temporary name first, then renames them all: a failure leaves no partial output. */
-export function writeAll(files: { target: string; text: string }[]): boolean {
-  const written: { tmp: string; target: string }[] = [];
+/** Why a path is not a regular file (following a symbolic link), or null if it is one. */
+function notRegular(path: string, link: boolean): string | null {
+  let st;
   try {
-    for (const f of files) {
-      mkdirSync(dirname(resolve(f.target)), { recursive: true });
-      const tmp = `${f.target}.${process.pid}.tmp`;
-      written.push({ tmp, target: f.target });
-      writeFileSync(tmp, f.text);
-    }
+    st = statSync(path);
   } catch (e) {
-    const failedAt = written[written.length - 1]?.target ?? "";
-    for (const w of written) removeQuietly(w.tmp);
-    process.stderr.write(`tsyncio: can't write '${failedAt}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return false;
+    return link ? "a broken symbolic link" : `${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
   }
-  for (const w of written) {
-    try {
-      renameSync(w.tmp, w.target);
-    } catch (e) {
-      removeQuietly(w.tmp);
-      process.stderr.write(`tsyncio: can't write '${w.target}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return false;
-    }
-  }
-  return true;
+  if (st.isFile()) return null;
+  if (st.isFIFO()) return "a FIFO, not a regular file";
+  if (st.isDirectory()) return "a folder";
+  return st.isSocket() ? "a socket, not a regular file" : "a device, not a regular file";
 }
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // nothing to clean
-  }
-}
-

@@ -11,7 +11,8 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
-import { decodeSource, folderHost, isDirectory, isFile, pythonFiles, writeAll } from "./files.js";
+import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
+import { writeAll } from "./write-output.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
@@ -187,7 +188,7 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
     process.stdout.write(result.code);
     return 0;
   }
-  return writeAll([{ target: out, text: result.code }]) ? 0 : 1;
+  return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
 }
 
 /**
@@ -217,7 +218,7 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
     }
   }
   if (failed) return 1;
-  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text }))) ? 0 : 1;
+  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text })), [...outputs.values()].map((o) => o.from)) ? 0 : 1;
 }
 
 type Translate<R> = (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>;
@@ -308,8 +309,8 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost, waitForWatcher, startWatcher } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, startWatcher, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -334,6 +335,8 @@ async function run(argv: string[]): Promise<number> {
   const path = displayPath(file);
   const runner = await loadRunner();
   runner.startWatcher(timeout);
+  // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
+  if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source)) runner.warmIo();
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
   const root = file === "-" ? process.cwd() : dirname(path);
   const mainPath = file === "-" ? "<stdin>" : basename(file);
@@ -360,5 +363,7 @@ async function run(argv: string[]): Promise<number> {
   const { runProgram } = await runtime();
   waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
-  return runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
+  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
+  runner.finishIo();
+  return status;
 }

@@ -11,14 +11,43 @@
 // message, and the process exits (130 or 124).
 
 import * as fs from "node:fs";
-import { closeSync, readSync, writeSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
-import { setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
+import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
+import { blockingSleep, setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
+import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
+import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
+import { createIoHost } from "./io/io-host.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
+
+/** The share of the old generation's limit in use at which the program gets MemoryError. */
+const MEMORY_ERROR_AT = 0.92;
+
+/**
+ * V8's limit for the old generation (where a growing program's objects end up; V8 aborts when it
+ * is full): --max-old-space-size when given, else most of the whole heap's limit (which also
+ * counts the young generation).
+ */
+function oldGenerationSize(): number {
+  let mb: number | null = null;
+  for (const arg of [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv]) {
+    const m = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (m) mb = Number(m[1]);
+  }
+  const whole = getHeapStatistics().heap_size_limit;
+  return mb === null ? whole * 0.9 : Math.min(mb * 1024 * 1024, whole);
+}
+
+function oldGenerationUsed(): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) used += space.space_used_size;
+  return used;
+}
 
 const SIGINT_FLAG = 1;
 const TIMEOUT_FLAG = 2;
@@ -27,12 +56,26 @@ const WATCHER = `
 const { workerData } = require("node:worker_threads");
 const cell = new Int32Array(workerData.shared);
 let stopping = false;
+let session = null;
+// Runs a function on the main thread even while it is busy (the inspector interrupts it).
+function onMainThread(expression) {
+  if (session === null) {
+    session = new (require("node:inspector").Session)();
+    session.connectToMainThread();
+  }
+  session.post("Runtime.evaluate", { expression });
+}
 function hardStop(kind) {
   if (stopping) return;
   stopping = true;
-  const session = new (require("node:inspector").Session)();
-  session.connectToMainThread();
-  session.post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.hardStop')](" + JSON.stringify(kind) + ")" });
+  onMainThread("globalThis[Symbol.for('tsyncio.hardStop')](" + JSON.stringify(kind) + ")");
+}
+// The heap: once the process is large enough for the main thread's heap to be nearly full, the
+// main thread is asked to look (tsyncio.heapCheck) twenty times a second.
+if (workerData.heapLimit > 0) {
+  setInterval(() => {
+    if (!stopping && process.memoryUsage.rss() > workerData.heapLimit * 0.5) onMainThread("globalThis[Symbol.for('tsyncio.heapCheck')]?.()");
+  }, 50);
 }
 process.noDeprecation = true; // process.binding: the only way a worker thread can take a signal
 const { Signal } = process.binding("signal_wrap");
@@ -46,12 +89,19 @@ sigint.onsignal = () => {
 sigint.start(2);
 Atomics.store(cell, 1, 1); // ready: from now on a Ctrl-C is ours (see waitForWatcher)
 Atomics.notify(cell, 1);
+// setTimeout takes at most 2^31-1 ms (a longer delay fires at once): a long limit is waited for
+// in steps.
+function at(deadline, fn) {
+  const left = deadline - performance.now();
+  if (left <= 0) fn();
+  else setTimeout(() => at(deadline, fn), Math.min(left, 0x7fffffff));
+}
 if (workerData.timeout > 0) {
-  setTimeout(() => {
+  at(performance.now() + workerData.timeout * 1000, () => {
     Atomics.or(cell, 0, ${TIMEOUT_FLAG});
     Atomics.notify(cell, 0);
     setTimeout(() => hardStop("timeout"), 250);
-  }, workerData.timeout * 1000);
+  });
 }
 `;
 
@@ -64,9 +114,11 @@ let watcherCell: Int32Array | null = null;
 export function startWatcher(timeout = 0): Int32Array {
   if (watcherCell) return watcherCell;
   // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
-  const cell = new Int32Array(new SharedArrayBuffer(8));
+  // [2], [3]: the I/O kernel's handshake (io/cell.ts).
+  const cell = new Int32Array(new SharedArrayBuffer(CELL_BYTES));
   watcherCell = cell;
-  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout } });
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout, heapLimit } });
   watcher.unref();
   return cell;
 }
@@ -85,33 +137,84 @@ export function waitForWatcher(limitMs = 5000): void {
 }
 
 export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
-  let pending = "";
-  const flush = () => {
-    if (pending) {
-      writeAll(1, pending);
-      pending = "";
+  const cell = startWatcher(options.timeout);
+  // Node makes a stdout pipe non-blocking once process.stdout exists (the watcher thread creates
+  // it anyway): a full pipe then answers EAGAIN and `pause` waits, where Ctrl-C and --timeout reach.
+  void process.stdout;
+  let stopping = false;
+  // A write waiting on a full pipe sleeps here; Ctrl-C (EINTR, for the runtime's SIGINT handler)
+  // and the time limit wake it.
+  const pause: Pause = (waited) => {
+    const ms = Math.min(50, 1 + waited / 4);
+    Atomics.wait(cell, 0, 0, ms);
+    const flags = Atomics.load(cell, 0);
+    if (flags & TIMEOUT_FLAG && !stopping) stopForTimeout();
+    if (flags & SIGINT_FLAG) throw Object.assign(new Error("interrupted while writing"), { code: "EINTR" });
+    return ms;
+  };
+  // While the process is being stopped, a stalled reader gets 200 ms, then the output is given up.
+  const lastChance: Pause = (waited) => {
+    if (waited >= 200) throw new Error("output given up");
+    blockingSleep(0.01);
+    return 10;
+  };
+  const dontWait: Pause = () => {
+    throw new Error("stdout is full");
+  };
+  const stdout = new BufferedStdout(1, pause);
+  const writeStderr = (text: string | Uint8Array, p: Pause = pause) => {
+    try {
+      writeBytes(2, typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength), p);
+    } catch {
+      // stderr failing has nowhere to be reported (CPython ignores it too)
     }
   };
-  const cell = startWatcher(options.timeout);
   const timeoutMessage = `tsyncio: the program ran longer than --timeout ${options.timeout} s and was stopped\n`;
   const stopForTimeout = () => {
-    flush();
-    writeAll(2, timeoutMessage);
+    stopping = true;
+    stdout.flushQuietly(lastChance);
+    writeStderr(timeoutMessage, lastChance);
     process.exit(TIMEOUT_EXIT);
   };
   // Called by the watcher through the inspector while the main thread is busy.
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.hardStop")] = (kind: "interrupt" | "timeout") => {
-    flush();
-    writeAll(2, kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n");
+    stopping = true;
+    stdout.flushQuietly(lastChance);
+    writeStderr(kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n", lastChance);
     // Node prints "Waiting for the debugger to disconnect..." at exit while an inspector session
     // is open: nothing may follow the message.
     closeSync(2);
     (process as unknown as { reallyExit(code: number): never }).reallyExit(kind === "timeout" ? TIMEOUT_EXIT : 130);
   };
+  // Called by the watcher through the inspector when the process is large: a heap nearly full
+  // ends the program with MemoryError (as CPython's failed allocation does) before V8 aborts and
+  // loses the buffered output. The program cannot catch it: it is stopped where it is.
+  let memoryExhausted: (() => number) | null = null;
+  const oldGenerationLimit = oldGenerationSize();
+  (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.heapCheck")] = () => {
+    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit * MEMORY_ERROR_AT) return;
+    stopping = true;
+    const code = memoryExhausted();
+    stdout.flushQuietly(lastChance);
+    closeSync(2); // as in hardStop: nothing may follow
+    (process as unknown as { reallyExit(code: number): never }).reallyExit(code);
+  };
   return setHost({
+    watchMemory(onExhausted) {
+      memoryExhausted = onExhausted;
+    },
+    heapRoom: () => oldGenerationLimit - oldGenerationUsed(),
     sleep(seconds) {
-      flush();
-      if (seconds > 0) Atomics.wait(cell, 0, 0, seconds * 1000);
+      stdout.flushQuietly();
+      if (seconds > 0) {
+        // A late wake-up from the I/O kernel (its bit) does not end the sleep; Ctrl-C does.
+        const end = performance.now() + seconds * 1000;
+        for (let left = seconds * 1000; left > 0; left = end - performance.now()) {
+          const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
+          if (flags !== 0) break;
+          Atomics.wait(cell, FLAGS, 0, left);
+        }
+      }
       if (Atomics.load(cell, 0) & TIMEOUT_FLAG) stopForTimeout();
     },
     interrupted() {
@@ -121,20 +224,22 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       Atomics.and(cell, 0, ~SIGINT_FLAG);
       return true;
     },
+    // stdout's errors are thrown (the runtime makes them OSError); stderr's are ignored.
     write(fd, text) {
-      if (fd === 1) {
-        pending += text;
-        if (pending.length > 1 << 16) flush();
-      } else {
-        flush();
-        writeAll(2, text);
+      if (fd === 1) stdout.write(text);
+      else {
+        stdout.flushQuietly(dontWait);
+        writeStderr(text);
       }
     },
     writeBytes(fd, bytes) {
-      flush();
-      writeAll(fd, bytes);
+      if (fd === 1) stdout.writeBytes(bytes);
+      else {
+        stdout.flushQuietly(dontWait);
+        writeStderr(bytes);
+      }
     },
-    flush,
+    flush: () => stdout.flush(),
     virtualTime: options.virtualTime,
     argv: options.argv,
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
@@ -149,6 +254,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     readStdin,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
+    io: nodeIoHost(cell),
   });
 }
 
@@ -201,6 +307,28 @@ const nodeFileSystem: HostFileSystem = {
   },
 };
 
+let ioHost: ReturnType<typeof createIoHost> | null = null;
+
+function nodeIoHost(cell: Int32Array): ReturnType<typeof createIoHost> {
+  // The kernel thread's script sits beside this file in dist/cli (bundled or not).
+  return (ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher()));
+}
+
+/** Boots the I/O kernel ahead of need (a program that names sockets or processes): ~0.1-0.3 s sooner. */
+export function warmIo(): void {
+  nodeIoHost(startWatcher()).warm();
+}
+
+/** At exit: what the program wrote to its sockets and pipes is sent before the process ends. */
+export function finishIo(): void {
+  ioHost?.finish(2000);
+}
+
+/** sys.executable: bin/tsyncio-python, which runs a Python file or -c code through tsyncio. */
+function pythonLauncher(): string {
+  return fileURLToPath(new URL("../../bin/tsyncio-python", import.meta.url));
+}
+
 type Location = { scriptId: string; lineNumber: number };
 
 /**
@@ -243,20 +371,6 @@ function sourceLine(obj: object, script: Function): number | null {
   } finally {
     delete g[probe];
     session?.disconnect();
-  }
-}
-
-function writeAll(fd: number, text: string | Uint8Array): void {
-  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
-  let off = 0;
-  while (off < buf.length) {
-    try {
-      off += writeSync(fd, buf, off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
-      throw e;
-    }
   }
 }
 

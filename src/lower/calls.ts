@@ -128,8 +128,11 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       return cx.rt("call", callee, ...args);
     }
-    if (v._type === "Name") {
-      const known = cx.lookupKnown(v.id);
+    // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
+    const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
+    const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
+    if (v._type === "Name" || viaPackage) {
+      const known = viaPackage ? sub : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });

@@ -301,6 +301,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   if (v._type === "Name") {
     const known = cx.lookupKnown(v.id);
     if (known?.kind === "module") {
+      // `import concurrent.futures` binds `concurrent` to the submodule's namespace: `concurrent.futures` is it.
+      if (known.name === `${v.id}.${e.attr}`) return cx.expr(v);
       const info = STDLIB[known.name];
       if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       return member(cx.expr(v), e.attr);

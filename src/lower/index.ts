@@ -2,6 +2,7 @@
 //
 //   expandStarImports           from local_module import *  →  from local_module import a, b
 //   normaliseLegacyCoroutines   @asyncio.coroutine + yield from  →  async def + await
+//   compileBlockingFunctions    in modules that use threads: defs that can block  →  generators (yield from helpers)
 //   toIr                        scopes, declarations, operators, calls, coroutines  →  IR
 
 import type * as py from "../ast/nodes.js";
@@ -11,6 +12,7 @@ import { Diagnostics } from "./context.js";
 import { normaliseLegacyCoroutines } from "./legacy-coroutines.js";
 import { toIr, type LowerOptions } from "./to-ir.js";
 import { expandStarImports } from "./star-imports.js";
+import { compileBlockingFunctions } from "./blocking-functions.js";
 
 import type { LocalModule } from "./modules.js";
 
@@ -22,6 +24,6 @@ export { moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModu
 export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
   const diagnostics = new Diagnostics(options.source);
   const { module: normalised, legacy } = normaliseLegacyCoroutines(expandStarImports(module, options.module, options.modules));
-  const { body, localModules } = toIr(normalised, legacy, diagnostics, options);
+  const { body, localModules } = toIr(compileBlockingFunctions(normalised), legacy, diagnostics, options);
   return { body, diagnostics: diagnostics.list, localModules };
 }

@@ -22,7 +22,14 @@ export const RUNTIME = "tsyncio/runtime";
 const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
 
 /** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
-const DOTTED: Record<string, string> = { collections_abc: "collections.abc", os_path: "os.path" };
+const DOTTED: Record<string, string> = {
+  collections_abc: "collections.abc",
+  os_path: "os.path",
+  concurrent_futures: "concurrent.futures",
+  asyncio_events: "asyncio.events",
+  asyncio_streams: "asyncio.streams",
+  asyncio_subprocess: "asyncio.subprocess",
+};
 
 /** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */
 export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(

@@ -10,6 +10,7 @@ import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
+import { checkIndentation, checkStaticBlocks, nullByteError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
 /** For hosts that can neither read files nor make synchronous requests: see unicode-names.ts. */
@@ -22,6 +23,8 @@ export interface ParseResult {
 
 export function parse(source: string, filename: string): ParseResult {
   const lines = new LineMap(source);
+  const nul = nullByteError(source, lines, filename);
+  if (nul) return { module: null, error: nul };
   try {
     const input = lezerInput(source);
     let tree = lezerParse(input);
@@ -41,7 +44,9 @@ export function parse(source: string, filename: string): ParseResult {
       if (!retry || late) throw late && late.from > early.from ? late : early;
       tree = retry;
     }
+    checkIndentation(source, tree);
     const module = new Builder(source, lines).module(tree.topNode);
+    checkStaticBlocks(module, lines);
     return { module, error: null };
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };

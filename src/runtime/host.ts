@@ -2,11 +2,16 @@
 // the CLI (Node) or the web worker installs a host with setHost().
 
 export interface Host {
-  /** Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). */
+  /**
+   * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
+   * thrown as `{ code }` (EPIPE, ENOSPC...: the runtime raises OSError), `{ code: "EINTR" }` when
+   * a Ctrl-C interrupted a blocked write (the text stays buffered). Text for stderr goes after
+   * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
+   */
   write(fd: 1 | 2, text: string): void;
-  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer). Without it, bytes are written as UTF-8 text. */
+  /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer); throws like write(). Without it, bytes are written as UTF-8 text. */
   writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
-  /** Flush buffered output (called before blocking sleeps and at exit). */
+  /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
   /** Monotonic clock, seconds. */
   now(): number;
@@ -14,6 +19,8 @@ export interface Host {
   wallTime(): number;
   /** Block the whole thread for `seconds` (virtual hosts advance the clock instead). */
   sleep(seconds: number): void;
+  /** Block in real time even under the virtual clock (a deadlock's hang, which Ctrl-C and --timeout end). */
+  realSleep?(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
   /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
@@ -55,6 +62,15 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /**
+   * A host that watches the heap calls `onExhausted` when it is nearly full, wherever the program
+   * is (the call stack is the program's), then ends the process with the status it returns.
+   */
+  watchMemory?(onExhausted: () => number): void;
+  /** Bytes the heap can still grow by (checked before a large allocation: MemoryError instead). */
+  heapRoom?(): number;
+  /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
+  io?: IoHost;
 }
 
 /**
@@ -111,6 +127,8 @@ export interface HostFileSystem {
   diskUsage?(path: string): { total: number; used: number; free: number };
 }
 
+import type { IoHost } from "./io-messages.js";
+
 const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
 
 function monotonicNow(): number {
@@ -146,6 +164,10 @@ export function createDefaultHost(): Host {
   const h: Host = {
     write(fd, text) {
       const i = fd === 1 ? 0 : 1;
+      if (fd === 2 && bufs[0] !== "") {
+        emit(1, bufs[0]);
+        bufs[0] = "";
+      }
       let b = bufs[i] + text;
       let nl = b.lastIndexOf("\n");
       if (nl >= 0) {
@@ -201,6 +223,7 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     sleepUntil(monotonic: number) {
       if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
     },
+    realSleep: base.realSleep ?? base.sleep,
     virtualTime: true,
   }) as Host;
   return h;

@@ -9,7 +9,7 @@
 // body runs, so a circular import sees the partially initialised module, as in CPython. The module
 // object's attributes are live views of the body's variables (`$module.bind(...)`).
 
-import { isJsOnly, pythonName } from "./builtins/js-names.js";
+import { hideJsMember, isJsOnly, pythonName } from "./builtins/js-names.js";
 import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
 import { modules as sysModules } from "./modules/sys.js";
 import { script_path } from "./program.js";
@@ -99,6 +99,8 @@ export class PyModule {
 Object.defineProperty(PyModule, "__name__", { value: "module" });
 Object.defineProperty(PyModule, "__qualname__", { value: "module" });
 Object.defineProperty(PyModule, "__module__", { value: "builtins" });
+// `$module.bind(...)` is the emitted module body's, not a Python attribute of the module.
+hideJsMember(PyModule.prototype, "bind");
 
 /**
  * What the runtime itself reads from a module object (type(), `${x}`, promise and JSON probes, the

@@ -137,6 +137,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 const PYTHON_FUNCTION = Symbol("the Python function a method calls");
 const unboundViews = new WeakMap<Function, Function>();
 
+/** The Python function a class's method calls (a decorated def), or null for a plain JS method. */
+export function python_function_of(method: Function): Function | null {
+  return (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION] ?? null;
+}
+
 /** `A.m` of a JS method m: a function taking self first. */
 function unbound(method: Function, owner: Function, name: string): Function {
   const own = (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION];

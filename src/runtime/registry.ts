@@ -6,6 +6,9 @@ import * as builtins from "./index.js";
 import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
+import * as asyncio_events from "./modules/asyncio_events.js";
+import * as asyncio_streams from "./modules/asyncio_streams.js";
+import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
 import * as binascii from "./modules/binascii.js";
@@ -46,8 +49,14 @@ import * as secrets from "./modules/secrets.js";
 import * as string from "./modules/string.js";
 import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
+import * as signal from "./modules/signal.js";
+import * as socket from "./modules/socket.js";
+import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
+import * as queue from "./modules/queue.js";
+import * as concurrent_futures from "./modules/concurrent_futures.js";
+import * as multiprocessing from "./modules/multiprocessing.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
@@ -59,6 +68,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio": asyncio,
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
+  "tsyncio/runtime/asyncio_events": asyncio_events,
+  "tsyncio/runtime/asyncio_streams": asyncio_streams,
+  "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,
   "tsyncio/runtime/binascii": binascii,
@@ -99,8 +111,14 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/string": string,
   "tsyncio/runtime/struct": struct,
   "tsyncio/runtime/pprint": pprint,
+  "tsyncio/runtime/signal": signal,
+  "tsyncio/runtime/socket": socket,
+  "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,
+  "tsyncio/runtime/queue": queue,
+  "tsyncio/runtime/concurrent_futures": concurrent_futures,
+  "tsyncio/runtime/multiprocessing": multiprocessing,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,
   "tsyncio/runtime/typing": typing,

@@ -4,9 +4,11 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, caughtException, trailOf } from "./builtins/exceptions.js";
-import { str } from "./builtins/repr.js";
-import { _set_frame_formatter, format_exception } from "./modules/traceback.js";
+import { BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
+import { repr, str } from "./builtins/repr.js";
+import { stdio } from "./builtins/functions.js";
+import { stdioCall } from "./builtins/stdio-errors.js";
+import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
 import { set_location_provider, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -99,6 +101,13 @@ export function runProgram(program: ProgramSource): number {
     }
     return spec;
   };
+  // Out of memory: the MemoryError's traceback is where the program is; output is kept.
+  host.watchMemory?.(() => {
+    const exc = new MemoryError();
+    escaped.add(exc);
+    const status = reportUncaught(exc);
+    return flushAtExit() ?? status;
+  });
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 64;
   let code = 0;
@@ -116,9 +125,24 @@ export function runProgram(program: ProgramSource): number {
   } catch (e) {
     code = code || reportUncaught(e);
   }
-  host.flush();
-  return code;
+  return flushAtExit() ?? code;
 }
+
+/**
+ * The last flush of stdout. When it fails (a closed pipe, a full disk), CPython reports the error
+ * as "Exception ignored" and exits with 120; returns that status then.
+ */
+function flushAtExit(): number | null {
+  try {
+    stdioCall(() => host.flush());
+    return null;
+  } catch (e) {
+    const exc = caughtException(e);
+    host.write(2, `Exception ignored in: ${repr(stdio.__stdout__)}\n${format_exception_only(exc).join("")}`);
+    return 120;
+  }
+}
+
 
 const SCRIPT_URL = "tsyncio-program.js";
 
@@ -139,6 +163,9 @@ export function endProgram(error?: { value: unknown }): number {
 }
 
 function atExit(): void {
+  // The interpreter waits for the non-daemon threads first (CPython's threading._shutdown).
+  const threading = modules["tsyncio/runtime/threading"] as { _shutdown?: () => void };
+  threading._shutdown?.();
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
 }
@@ -149,13 +176,20 @@ function reportUncaught(e: unknown): number {
   if (exc instanceof SystemExit) {
     const c = exc.args.length ? exc.args[0] : null;
     if (c === null || c === undefined) return 0;
-    if (typeof c === "bigint") return Number(BigInt.asUintN(8, c));
+    if (typeof c === "bigint") {
+      // CPython converts the status to a C long (OverflowError beyond it), then the OS keeps 8 bits.
+      if (c !== BigInt.asIntN(64, c)) {
+        host.write(2, "OverflowError: Python int too large to convert to C long\n");
+        return 255;
+      }
+      return Number(BigInt.asUintN(8, c));
+    }
     if (typeof c === "boolean") return c ? 1 : 0;
-    host.flush();
     host.write(2, `${str(c)}\n`);
     return 1;
   }
-  host.flush();
+  // No flush of stdout first: the host keeps the two streams in order, and a stdout blocked on
+  // a stalled reader must not hold the traceback back (CPython writes it at once).
   host.write(2, format_exception(exc).join(""));
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }

@@ -28,3 +28,49 @@ export function deliver_interrupt(): boolean {
   handler();
   return true;
 }
+
+// --- other signals (SIGTERM, SIGHUP, SIGUSR1, ...): signal.signal and loop.add_signal_handler ----
+//
+// A handler for a signal other than SIGINT is kept here by number; the host's I/O kernel watches
+// the signal and the loop runs the handler when the signal's completion comes in. A signal the
+// program sends itself (os.kill(os.getpid(), sig), signal.raise_signal) runs its handler at once,
+// as CPython does before the next statement, without a trip through the operating system.
+
+export const SIG_DFL = 0n;
+export const SIG_IGN = 1n;
+
+/** What the kernel delivers a signal to: run the program's handler for it. */
+export type SignalAction = (signum: number) => void;
+
+const actions = new Map<number, SignalAction | "ignore">();
+let watch: ((signum: number, on: boolean) => void) | null = null;
+
+/** The host side: called when the program starts or stops handling a signal. */
+export function set_signal_watcher(w: (signum: number, on: boolean) => void): void {
+  watch = w;
+}
+
+/** Installs (or, with null, removes) the action for `signum`; SIGINT goes through set_sigint_handler. */
+export function set_signal_action(signum: number, action: SignalAction | "ignore" | null): void {
+  const had = actions.has(signum);
+  if (action === null) actions.delete(signum);
+  else actions.set(signum, action);
+  if (watch !== null && had !== (action !== null)) watch(signum, action !== null);
+}
+
+export function get_signal_action(signum: number): SignalAction | "ignore" | null {
+  return actions.get(signum) ?? null;
+}
+
+/** A signal arrived (from the kernel) or was raised by the program itself: true if something took it. */
+export function run_signal_action(signum: number): boolean {
+  if (signum === 2) {
+    if (handler === null) throw new KeyboardInterrupt();
+    handler();
+    return true;
+  }
+  const a = actions.get(signum);
+  if (a === undefined) return false;
+  if (a !== "ignore") a(signum);
+  return true;
+}

@@ -32,7 +32,11 @@ export function _at_exit(): void {
   _report_unretrieved();
   _destroy_pending_tasks();
   _report_never_awaited();
-  host.flush();
+  try {
+    host.flush();
+  } catch {
+    // stdout failing: the program's runner reports it at its own last flush
+  }
 }
 
 /** Pending tasks kept alive by the current loop's timers and ready callbacks. */

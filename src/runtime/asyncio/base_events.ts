@@ -2,13 +2,14 @@
 //
 // One loop iteration (CPython: base_events.BaseEventLoop._run_once):
 //   1. drop cancelled timers from the heap (all of them when they are over half the heap);
-//   2. "select": block until the earliest timer is due (nothing to block on when callbacks are
-//      ready) — through host.sleep(), which blocks the thread or advances the virtual clock;
+//   2. select: ask the selector for I/O events, blocking at most until the earliest timer is due
+//      (not at all when callbacks are ready); with no I/O the selector sleeps or moves the virtual
+//      clock (selectors.ts); the events' callbacks join the ready queue;
 //   3. move every timer due by now (+ clock resolution) to the ready queue, in deadline order;
 //   4. run exactly the callbacks that were ready at that point; callbacks they schedule wait for
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
-// There is no I/O selector: no sockets, pipes, signals or threads (see README.md).
+// While other threads exist (src/runtime/threads), the loop's wait runs them.
 import {
   BaseException,
   Exception,
@@ -28,6 +29,7 @@ import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
+import { block, block_plain, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
 import type { ExceptionContext } from "./events.js";
@@ -39,6 +41,9 @@ import { Task, _set_stock_call_later, _set_task_name, ensure_future, gather } fr
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
+import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import { allocFd, freeFd } from "./io_util.js";
+import type { Selector, SelectorEvent } from "./selectors.js";
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
 
@@ -46,8 +51,6 @@ export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as Select
 const _MIN_SCHEDULED_TIMER_HANDLES = 100;
 /** Above this fraction of cancelled timers, the heap is rebuilt without them. */
 const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
-/** The longest single block (CPython: base_events.MAXIMUM_SELECT_TIMEOUT, one day). */
-const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** time.get_clock_info('monotonic').resolution on Linux. */
 const CLOCK_RESOLUTION = 1e-9;
 
@@ -107,6 +110,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgens_shutdown_called: boolean;
   _executor_shutdown_called: boolean;
   _clock_resolution: number;
+  /** Where the loop waits for I/O; null: the host clock's selector without I/O (selectors.ts). */
+  _selector: Selector | null;
 
   constructor() {
     super();
@@ -126,6 +131,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens_shutdown_called = false;
     this._executor_shutdown_called = false;
     this._clock_resolution = CLOCK_RESOLUTION;
+    this._selector = null;
   }
 
   __repr__(): string {
@@ -183,31 +189,52 @@ class BaseEventLoop extends AbstractEventLoop {
     return _shutdown_asyncgens(this);
   }
 
-  /** There is no executor; this only records that shutdown was asked for. */
-  shutdown_default_executor(...args: unknown[]): Coroutine<null> {
-    return _shutdown_default_executor(this, ...args);
-  }
+  /** Shuts the default executor down in a thread (defined with the executor, in threads.ts). */
+  declare shutdown_default_executor: (...args: unknown[]) => Coroutine<null>;
 
   /** Runs until stop() is called. */
   run_forever(): null {
-    this._check_closed();
-    this._check_running();
-    const oldHooks = _asyncgen_hooks();
+    const oldHooks = this._start_running();
     try {
-      this._running = true;
-      _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
-      events._set_running_loop(this);
       for (;;) {
         this._run_once();
         if (this._stopping) break;
       }
     } finally {
-      this._stopping = false;
-      this._running = false;
-      events._set_running_loop(null);
-      _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+      this._stop_running(oldHooks);
     }
     return null;
+  }
+
+  /** run_forever() in a thread compiled as a generator (its waits let the other threads run). */
+  *_run_forever_g(): Generator<Waiter, null, unknown> {
+    const oldHooks = this._start_running();
+    try {
+      for (;;) {
+        yield* this._run_once_g();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stop_running(oldHooks);
+    }
+    return null;
+  }
+
+  private _start_running(): ReturnType<typeof _asyncgen_hooks> {
+    this._check_closed();
+    this._check_running();
+    const oldHooks = _asyncgen_hooks();
+    this._running = true;
+    _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
+    events._set_running_loop(this);
+    return oldHooks;
+  }
+
+  private _stop_running(oldHooks: ReturnType<typeof _asyncgen_hooks>): void {
+    this._stopping = false;
+    this._running = false;
+    events._set_running_loop(null);
+    _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
   }
 
   /**
@@ -215,12 +242,7 @@ class BaseEventLoop extends AbstractEventLoop {
    * raises its exception. CPython: base_events.BaseEventLoop.run_until_complete
    */
   run_until_complete<T>(future: unknown): T {
-    this._check_closed();
-    this._check_running();
-    const new_task = !isfuture(future);
-    const fut = ensure_future(future, this) as Future<T>;
-    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
+    const [fut, new_task] = this._until_complete_begin<T>(future);
     try {
       this.run_forever();
     } catch (e) {
@@ -229,6 +251,34 @@ class BaseEventLoop extends AbstractEventLoop {
     } finally {
       fut.remove_done_callback(_run_until_complete_cb);
     }
+    return this._until_complete_end(fut);
+  }
+
+  /** run_until_complete() in a thread compiled as a generator. */
+  *_run_until_complete_g<T>(future: unknown): Generator<Waiter, T, unknown> {
+    const [fut, new_task] = this._until_complete_begin<T>(future);
+    try {
+      yield* this._run_forever_g();
+    } catch (e) {
+      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    return this._until_complete_end(fut);
+  }
+
+  private _until_complete_begin<T>(future: unknown): [Future<T>, boolean] {
+    this._check_closed();
+    this._check_running();
+    const new_task = !isfuture(future);
+    const fut = ensure_future(future, this) as Future<T>;
+    if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
+    fut.add_done_callback(_run_until_complete_cb);
+    return [fut, new_task];
+  }
+
+  private _until_complete_end<T>(fut: Future<T>): T {
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     return fut.result();
   }
@@ -299,9 +349,27 @@ class BaseEventLoop extends AbstractEventLoop {
     return this._call_soon(callback, cbArgs, ctx);
   }
 
-  /** There is one thread: the same as call_soon(). */
+  /** call_soon() from any thread; wakes the loop if it waits (CPython writes to its self-pipe). */
   call_soon_threadsafe(callback: Function, ...args: unknown[]): Handle {
-    return this.call_soon(callback, ...args);
+    const handle = this.call_soon(callback, ...args);
+    if (this._thread_waiter !== null) wake(this._thread_waiter);
+    return handle;
+  }
+
+  /** @internal The loop's wait while other threads exist: they run until a timer is due or they call_soon_threadsafe(). */
+  _thread_waiter: Waiter | null = null;
+  private _wait_with_threads(timeout: number | null, deadline: number | null): void {
+    if (timeout === 0) {
+      run_ready_threads();
+      return;
+    }
+    const w = waiter(deadline);
+    this._thread_waiter = w;
+    try {
+      block_plain(w);
+    } finally {
+      this._thread_waiter = null;
+    }
   }
 
   _check_callback(callback: unknown, method: string): void {
@@ -419,8 +487,51 @@ class BaseEventLoop extends AbstractEventLoop {
     if (handle._scheduled) this._timer_cancelled_count++;
   }
 
+  /** Queues the callbacks of the I/O events a select() returned. CPython: _process_events */
+  _process_events(event_list: readonly SelectorEvent[]): void {
+    for (let i = 0; i < event_list.length; i++) {
+      const ev = event_list[i];
+      this._ready.push(new Handle(ev.callback, ev.args, this, null));
+    }
+  }
+
   /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
   _run_once(): void {
+    this._select_timeout();
+    const timeout = this._sel_timeout;
+    const deadline = this._sel_deadline;
+    // Other threads run while the loop waits, and at every iteration (CPython's select() releases
+    // the GIL even when it does not block); a thread's call_soon_threadsafe() ends the wait.
+    const withThreads = this._selector === null && threads_alive();
+    if (withThreads) this._wait_with_threads(timeout, deadline);
+    const event_list = withThreads ? [] : (this._selector ?? clockSelector()).select(timeout, deadline);
+    this._process_events(event_list);
+    this._run_ready();
+  }
+
+  /** _run_once() for a loop that runs in a thread compiled as a generator: its wait yields to the others. */
+  *_run_once_g(): Generator<Waiter, void, unknown> {
+    this._select_timeout();
+    if (this._selector !== null) {
+      this._process_events(this._selector.select(this._sel_timeout, this._sel_deadline));
+    } else if (this._sel_timeout !== 0) {
+      const w = waiter(this._sel_deadline);
+      this._thread_waiter = w;
+      try {
+        yield* block(w);
+      } finally {
+        this._thread_waiter = null;
+      }
+    } else run_ready_threads();
+    this._run_ready();
+  }
+
+  /** @internal How long this iteration may wait (set by _select_timeout: 0, seconds, or null for no timer). */
+  _sel_timeout: number | null = 0;
+  _sel_deadline: number | null = null;
+
+  /** Drops cancelled timers and computes how long the selector may block. */
+  private _select_timeout(): void {
     const scheduled = this._scheduled;
     const sched_count = scheduled.length;
     if (
@@ -442,21 +553,32 @@ class BaseEventLoop extends AbstractEventLoop {
       }
     }
 
+    // How long the selector may block: not at all when callbacks are ready or the loop is stopping,
+    // until the first timer, or (null) until some I/O event.
     const ready = this._ready;
+    let timeout: number | null = 0;
+    let deadline: number | null = null;
     if (ready.length === 0 && !this._stopping) {
       const first = scheduled.peek();
       if (first !== undefined) {
-        let timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+        timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);
         // epoll waits in whole milliseconds, rounded up: timers due within that millisecond run in
-        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline
-        // (adding the difference can miss it by the last bit), so "due" below needs no tolerance.
+        // the same iteration, as in CPython. The virtual clock lands exactly on the deadline, so
+        // "due" below needs no tolerance.
         if (!host.virtualTime) timeout = Math.ceil(timeout * 1e3) * 1e-3;
-        if (timeout > 0 && host.sleepUntil && timeout < MAXIMUM_SELECT_TIMEOUT) host.sleepUntil(first._when);
-        else if (timeout > 0) host.sleep(timeout);
+        deadline = first._when;
       } else {
-        this._wait_forever();
+        timeout = null;
       }
     }
+    this._sel_timeout = timeout;
+    this._sel_deadline = deadline;
+  }
+
+  /** Queues the timers now due and runs exactly the callbacks ready at this point. */
+  private _run_ready(): void {
+    const scheduled = this._scheduled;
+    const ready = this._ready;
     // A Ctrl-C the host noticed (it also ends the sleep above) runs the SIGINT handler here.
     deliver_interrupt();
 
@@ -506,20 +628,6 @@ class BaseEventLoop extends AbstractEventLoop {
     }
   }
 
-  /**
-   * Nothing is ready and no timer is set: CPython blocks in select() forever (until a signal).
-   * A real-time host does the same; under the virtual clock nothing could ever wake the loop,
-   * so that is reported as an error instead of hanging.
-   */
-  private _wait_forever(): void {
-    if (host.virtualTime) {
-      throw new RuntimeError(
-        "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
-      );
-    }
-    while (!deliver_interrupt()) host.sleep(MAXIMUM_SELECT_TIMEOUT);
-  }
-
   get_debug(): boolean {
     return this._debug;
   }
@@ -541,13 +649,25 @@ class BaseEventLoop extends AbstractEventLoop {
 }
 
 _set_stock_call_later(BaseEventLoop.prototype.call_later);
+// A loop run in a thread (Thread(target=loop.run_forever)) waits by yielding to the other threads.
+Object.defineProperty(BaseEventLoop.prototype.run_forever, "$g", { value: BaseEventLoop.prototype._run_forever_g });
+Object.defineProperty(BaseEventLoop.prototype.run_until_complete, "$g", { value: BaseEventLoop.prototype._run_until_complete_g });
 
 /** The loop class CPython uses on Linux; its name shows in the loop's repr. */
 class _UnixSelectorEventLoop extends BaseEventLoop {
+  /** The descriptors CPython's loop holds (the epoll fd and its self-pipe), so sockets get its numbers. */
+  _own_fds: number[];
   constructor() {
     super();
+    this._own_fds = [allocFd(), allocFd(), allocFd()];
     // CPython's selector loops say which selector they use (seen with logging at DEBUG).
     _log_debug("Using selector: EpollSelector");
+  }
+  close(): null {
+    const wasOpen = !this._closed && !this.is_running();
+    super.close();
+    if (wasOpen) for (const fd of this._own_fds.splice(0)) freeFd(fd);
+    return null;
   }
 }
 
@@ -601,10 +721,3 @@ const _shutdown_asyncgens = coroutine_function(function* shutdown_asyncgens(loop
   return null;
 }, { qualname: "BaseEventLoop.shutdown_asyncgens", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 559 });
 
-const _shutdown_default_executor = coroutine_function(function* shutdown_default_executor(
-  loop: BaseEventLoop,
-  ..._args: unknown[]
-): CoroGen<null> {
-  loop._executor_shutdown_called = true;
-  return null;
-}, { qualname: "BaseEventLoop.shutdown_default_executor", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 585 });

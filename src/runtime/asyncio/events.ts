@@ -11,6 +11,11 @@ import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
 import { KeyboardInterrupt, SystemExit, caughtException } from "./_compat.js";
+import { register_thread_slot, current as current_sched_thread } from "../threads/scheduler.js";
+
+function current_thread_obj(): unknown {
+  return current_sched_thread;
+}
 
 export {
   AbstractEventLoopPolicy,
@@ -293,6 +298,24 @@ for (const name of Object.getOwnPropertyNames(AbstractEventLoop.prototype)) {
 // --- the running loop and the policy ---------------------------------------------------------
 
 let _running_loop: AbstractEventLoop | null = null;
+/** The policy's current loop is per thread: the main thread keeps it on the policy, others here. */
+const MAIN_THREAD = Symbol("main thread");
+let _thread_loops: Map<AbstractEventLoopPolicy, AbstractEventLoop | null> | null | typeof MAIN_THREAD = MAIN_THREAD;
+register_thread_slot({
+  get: () => _thread_loops,
+  set: (v) => {
+    _thread_loops = v as typeof _thread_loops;
+  },
+  initial: () => null,
+});
+// Each thread has its own running loop (none in a worker thread while the main one runs a loop).
+register_thread_slot({
+  get: () => _running_loop,
+  set: (loop) => {
+    _running_loop = loop as AbstractEventLoop | null;
+  },
+  initial: () => null,
+});
 
 /** The running event loop; RuntimeError('no running event loop') outside one. */
 function get_running_loop(): EventLoop {
@@ -346,6 +369,16 @@ export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
   _set_called = false;
 
   get_event_loop(): AbstractEventLoop {
+    if (_thread_loops !== MAIN_THREAD) {
+      // Another thread: only the loop it set (CPython creates one on demand in the main thread only).
+      const loops = _thread_loops ?? (_thread_loops = new Map());
+      const loop = loops.get(this) ?? null;
+      if (loop === null) {
+        const name = (current_thread_obj() as { name?: string } | null)?.name ?? "MainThread";
+        throw new RuntimeError(`There is no current event loop in thread '${name}'.`);
+      }
+      return loop;
+    }
     if (this._loop === null && !this._set_called) {
       // CPython 3.10 creates the loop silently; 3.12 adds a DeprecationWarning (not reproduced).
       this.set_event_loop(this.new_event_loop());
@@ -357,10 +390,15 @@ export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
   }
 
   set_event_loop(loop: AbstractEventLoop | null | undefined): void {
-    this._set_called = true;
     if (loop !== null && loop !== undefined && !(loop instanceof AbstractEventLoop)) {
       throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${_typename(loop)}'`);
     }
+    if (_thread_loops !== MAIN_THREAD) {
+      const loops = _thread_loops ?? (_thread_loops = new Map());
+      loops.set(this, loop ?? null);
+      return;
+    }
+    this._set_called = true;
     this._loop = loop ?? null;
   }
 

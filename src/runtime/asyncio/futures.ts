@@ -8,11 +8,9 @@
 // called directly.
 // CPython: Lib/asyncio/futures.py (3.12). Error messages are those of the C _asyncio.Future that
 // CPython actually uses ("invalid state", "Result is not set.").
-import { markUnsupported } from "../unsupported.js";
 import {
   BaseException,
   KwArgs,
-  NotImplementedError,
   PyObject,
   RuntimeError,
   StopIteration,
@@ -33,7 +31,7 @@ import * as events from "./events.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { _bind, _isNone } from "./_util.js";
 
-export { Future, wrap_future, isfuture };
+export { Future, isfuture };
 
 /**
  * A Task waiting on a future, stored in the callback list as itself (no bound closure): the loop
@@ -375,9 +373,3 @@ export function _set_result_unless_cancelled(fut: Future<unknown>, result: unkno
   if (fut._state !== _PENDING) return;
   fut.set_result(result);
 }
-
-/** concurrent.futures interop needs threads: not available. */
-function wrap_future(_future: unknown, ..._rest: unknown[]): never {
-  throw new NotImplementedError("asyncio.wrap_future() is not supported by tsyncio (no threads or concurrent.futures)");
-}
-markUnsupported(wrap_future, "no threads or concurrent.futures");

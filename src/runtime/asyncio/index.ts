@@ -4,6 +4,7 @@
 //   import * as asyncio from "tsyncio/runtime/asyncio";
 //   asyncio.run(main());
 import "./base_events.js"; // installs the default loop factory
+import "./io_install.js"; // the loop's network, process and signal methods
 
 export * from "./exceptions.js";
 export * from "./coroutines.js";
@@ -27,7 +28,7 @@ export {
   BaseDefaultEventLoopPolicy,
 } from "./events.js";
 export { BaseEventLoop, SelectorEventLoop } from "./base_events.js";
-export { Future, wrap_future, isfuture } from "./futures.js";
+export { Future, isfuture } from "./futures.js";
 export {
   Task,
   create_task,
@@ -41,7 +42,6 @@ export {
   gather,
   shield,
   ensure_future,
-  run_coroutine_threadsafe,
   current_task,
   all_tasks,
   create_eager_task_factory,
@@ -69,6 +69,11 @@ export type Awaitable<T = unknown> = import("./coroutines.js").Coroutine<T> | im
 export { TaskGroup } from "./taskgroups.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, open_connection, start_server, open_unix_connection, start_unix_server } from "./streams.js";
 export { create_subprocess_exec, create_subprocess_shell } from "./subprocess.js";
-export { to_thread } from "./threads.js";
+export { Server } from "./io_transports.js";
+// Submodules programs reach as attributes (asyncio.subprocess.PIPE).
+export * as subprocess from "../modules/asyncio_subprocess.js";
+export * as streams from "../modules/asyncio_streams.js";
+export * as events from "../modules/asyncio_events.js";
+export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";
 export { BaseTransport, ReadTransport, WriteTransport, Transport, DatagramTransport, SubprocessTransport } from "./transports.js";

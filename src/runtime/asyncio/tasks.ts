@@ -9,12 +9,10 @@
 // Invariant (CPython's): while not done, either __step is scheduled, or _fut_waiter is a pending
 // Future with __wakeup among its callbacks, or the step is running.
 // CPython: Lib/asyncio/tasks.py (3.12; _asyncio.Task behaves the same).
-import { markUnsupported } from "../unsupported.js";
 import {
   BaseException,
   KeyboardInterrupt,
   KwArgs,
-  NotImplementedError,
   PyList,
   PySet,
   PyTuple,
@@ -72,7 +70,6 @@ export {
   gather,
   shield,
   ensure_future,
-  run_coroutine_threadsafe,
   current_task,
   all_tasks,
   create_eager_task_factory,
@@ -1070,14 +1067,6 @@ class _AsCompletedQueue {
     return this.items[this.head++] as Future<unknown> | null;
   }
 }
-
-// --- threads (not available) -----------------------------------------------------------------
-
-function run_coroutine_threadsafe(coro: unknown, _loop?: unknown): never {
-  if (iscoroutine(coro)) (coro as Coroutine).close();
-  throw new NotImplementedError("asyncio.run_coroutine_threadsafe() is not supported by tsyncio (no threads)");
-}
-markUnsupported(run_coroutine_threadsafe, "no threads");
 
 // --- eager tasks (3.12) ----------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // list, tuple, dict, set, frozenset, range.
 import { hideJsMember } from "./js-names.js";
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { host } from "../host.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
@@ -69,6 +70,17 @@ function repeatCount(n: unknown): number | null {
   const i = (n as { __index__?: () => bigint })?.__index__;
   if (typeof i === "function") return repeatCount(i.call(n));
   return null;
+}
+
+/**
+ * `count` copies of a sequence of `length` items, checked first as CPython's allocation would be:
+ * more than a JS array can hold, or more than the heap has room for, is MemoryError (instead of
+ * filling the heap until the engine aborts).
+ */
+function repeatedLength(length: number, count: number): number {
+  const total = length * count;
+  if (total > 0xffffffff || (total > 1 << 20 && total * 8 > (host.heapRoom?.() ?? Infinity))) throw new MemoryError();
+  return total;
 }
 
 function sortKeyCompare(a: unknown, b: unknown): number {
@@ -225,6 +237,7 @@ export class PyList<T = unknown> extends Array<T> {
   __mul__(n: unknown): PyList<T> | typeof NotImplemented {
     const c = repeatCount(n);
     if (c === null) return NotImplemented;
+    repeatedLength(this.length, c);
     const r = new PyList<T>();
     for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
     return r;
@@ -236,6 +249,7 @@ export class PyList<T = unknown> extends Array<T> {
     const c = repeatCount(n);
     if (c === null) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
     const m = this.length;
+    repeatedLength(m, c);
     if (c === 0) this.length = 0;
     for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) this.push(this[j]);
     return this;
@@ -363,6 +377,7 @@ export class PyTuple<T = unknown> extends Array<T> {
   __mul__(n: unknown): PyTuple<T> | typeof NotImplemented {
     const c = repeatCount(n);
     if (c === null) return NotImplemented;
+    repeatedLength(this.length, c);
     const r: T[] = [];
     for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
     return PyTuple.fromArray(r);

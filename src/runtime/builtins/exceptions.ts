@@ -235,7 +235,16 @@ export class SystemError extends Exception {}
 export class TypeError extends Exception {}
 export class ValueError extends Exception {}
 export class UnicodeError extends ValueError {}
+/** UnicodeEncodeError/UnicodeDecodeError(encoding, object, start, end, reason): its attributes. */
+function codecErrorFields(e: Record<string, unknown>, args: unknown[]): void {
+  const [encoding, object, start, end, reason] = args.length === 5 ? args : [null, null, null, null, null];
+  Object.assign(e, { encoding, object, start, end, reason });
+}
 export class UnicodeDecodeError extends UnicodeError {
+  constructor(...args: unknown[]) {
+    super(...args);
+    codecErrorFields(this as unknown as Record<string, unknown>, args);
+  }
   __str__(): string {
     const a = this.args;
     if (a.length === 5) {
@@ -251,6 +260,10 @@ export class UnicodeDecodeError extends UnicodeError {
   }
 }
 export class UnicodeEncodeError extends UnicodeError {
+  constructor(...args: unknown[]) {
+    super(...args);
+    codecErrorFields(this as unknown as Record<string, unknown>, args);
+  }
   __str__(): string {
     const a = this.args;
     if (a.length === 5) {
@@ -258,7 +271,7 @@ export class UnicodeEncodeError extends UnicodeError {
       const s = Number(a[2]);
       const e = Number(a[3]);
       if (e === s + 1) {
-        const cp = obj.codePointAt(s) ?? 0;
+        const cp = Array.from(obj)[s]?.codePointAt(0) ?? 0;
         const hx = cp <= 0xff ? "\\x" + cp.toString(16).padStart(2, "0") : cp <= 0xffff ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
         return `'${str(a[0])}' codec can't encode character '${hx}' in position ${s}: ${str(a[4])}`;
       }

@@ -1,6 +1,7 @@
 // format(), the format-spec mini-language, f-string helpers, %-formatting and str.format.
 import { IndexError, KeyError, TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { floatRepr, repr, str } from "./repr.js";
+import { intToDecimal } from "./int-limit.js";
 import { getattr, getitem, typeName, index as toIndex, codePoints, strLen } from "./ops.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { className, KwArgs, popKw } from "./object.js";
@@ -297,10 +298,10 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
       break;
     case "n":
       if (sp.grouping) throw new ValueError("Cannot specify ',' with 'n'.");
-      digits = a.toString();
+      digits = intToDecimal(a);
       break;
     default:
-      digits = a.toString();
+      digits = intToDecimal(a);
   }
   if (sp.grouping === "," && every === 4) throw new ValueError(`Cannot specify ',' with '${t}'.`);
   return finishNumber(sp, neg, prefix, digits, "", every);
@@ -375,7 +376,7 @@ export function format(value: unknown, spec: unknown = ""): string {
     case "string":
       return spec === "" ? value : formatStr(value, spec);
     case "bigint":
-      return spec === "" ? value.toString() : formatInt(value, spec);
+      return spec === "" ? intToDecimal(value) : formatInt(value, spec);
     case "number":
       return spec === "" ? floatRepr(value) : formatFloat(value, spec);
     case "boolean":
@@ -537,7 +538,7 @@ export function percentFormat(fmt: string, args: unknown): string {
         } else if (v !== null && typeof v === "object" && (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")) {
           iv = toIndex(v);
         } else throw new TypeError(`%${t} format: a real number is required, not ${typeName(v)}`);
-        s = pctNum(iv < 0n ? (-iv).toString() : iv.toString(), iv < 0n, flags, prec);
+        s = pctNum(intToDecimal(iv < 0n ? -iv : iv), iv < 0n, flags, prec);
         break;
       }
       case "o":

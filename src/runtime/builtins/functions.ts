@@ -2,7 +2,7 @@
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
-  EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
+  UnicodeEncodeError, EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
   ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
@@ -24,6 +24,8 @@ import { StdBinaryWriter } from "./stdbinary.js";
 import { format as formatImpl, scaledIntExport } from "./format.js";
 import { host } from "../host.js";
 import { TextIOWrapper, makeStdin } from "./stdin.js";
+import { stdioCall } from "./stdio-errors.js";
+import { checkDigitsToInt } from "./int-limit.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -62,7 +64,8 @@ export class StdStream {
   ) {}
   write(s: unknown): bigint {
     if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
-    host.write(this.fd, s);
+    const text = encodable(this.fd, s, [0]);
+    stdioCall(() => host.write(this.fd, text));
     return BigInt(strLen(s));
   }
   writelines(lines: unknown): null {
@@ -70,7 +73,7 @@ export class StdStream {
     return null;
   }
   flush(): null {
-    host.flush();
+    stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {
@@ -103,6 +106,28 @@ export class StdStream {
   static __module__ = "_io";
 }
 
+// A str may hold lone surrogates, which UTF-8 cannot: stdout is strict (UnicodeEncodeError, after
+// the pieces before the one that holds it are written), stderr writes them as \udXXX (CPython's
+// streams use errors='strict' and 'backslashreplace').
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` as the stream can take it; `starts`: where the pieces that CPython writes one by one start. */
+function encodable(fd: 1 | 2, text: string, starts: number[]): string {
+  if (!SURROGATE.test(text)) return text;
+  LONE_SURROGATE.lastIndex = 0;
+  const m = LONE_SURROGATE.exec(text);
+  if (m === null) return text;
+  if (fd === 2) return text.replace(LONE_SURROGATE, (c) => "\\u" + c.charCodeAt(0).toString(16));
+  let piece = 0;
+  while (piece + 1 < starts.length && starts[piece + 1] <= m.index) piece++;
+  const from = starts[piece];
+  const to = piece + 1 < starts.length ? starts[piece + 1] : text.length;
+  if (from > 0) stdioCall(() => host.write(fd, text.slice(0, from)));
+  const position = strLen(text.slice(from, m.index));
+  throw new UnicodeEncodeError("utf-8", text.slice(from, to), BigInt(position), BigInt(position + 1), "surrogates not allowed");
+}
+
 /** The current sys.stdout / sys.stderr (the sys module reads and writes these). */
 export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
   stdout: new StdStream(1, "<stdout>"),
@@ -133,23 +158,32 @@ export const print = builtin(function print(...args: unknown[]): null {
     if (k.flush !== undefined) flush = truthy(k.flush);
   }
   let text: string;
+  // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
+  const starts: number[] = [0];
   const n = args.length;
   if (n === 1) {
     const a = args[0];
-    text = (typeof a === "string" ? a : strConv(a)) + end;
+    text = typeof a === "string" ? a : strConv(a);
+    starts.push(text.length);
+    text += end;
   } else {
     text = "";
     for (let i = 0; i < n; i++) {
-      if (i > 0) text += sep;
+      if (i > 0) {
+        text += sep;
+        starts.push(text.length);
+      }
       const a = args[i];
       text += typeof a === "string" ? a : strConv(a);
+      starts.push(text.length);
     }
     text += end;
   }
   if (file === null) file = stdio.stdout;
   if (file instanceof StdStream) {
-    host.write(file.fd, text);
-    if (flush) host.flush();
+    text = encodable(file.fd, text, starts);
+    stdioCall(() => host.write(file.fd, text));
+    if (flush) stdioCall(() => host.flush());
   } else if (file == null) {
     // sys.stdout is None: print does nothing
   } else {
@@ -173,7 +207,7 @@ export const input = builtin(function input(prompt: unknown = ""): string {
   if (prompt !== null && prompt !== undefined && prompt !== "") {
     stdio.stdout.write(strConv(prompt));
   }
-  host.flush();
+  stdioCall(() => host.flush());
   const line: unknown = stdin instanceof TextIOWrapper ? stdin.readline() : call(getattrImpl(stdin, "readline"));
   if (typeof line !== "string") throw new TypeError(`object.readline() returned non-string`);
   if (line === "") throw new EOFError("EOF when reading a line");
@@ -271,13 +305,19 @@ function parseIntStr(s: string, base: number, orig: unknown): bigint {
       }
       t = u;
     }
+    checkDigitsToInt(t.length, b);
     v = BigInt(t);
   } else {
-    for (const ch of t.toLowerCase()) {
+    const lower = t.toLowerCase();
+    for (const ch of lower) {
       const c = ch.charCodeAt(0);
       const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : 99;
       if (d >= b) throw bad();
-      v = v * B + BigInt(d);
+    }
+    checkDigitsToInt(lower.length, b);
+    for (const ch of lower) {
+      const c = ch.charCodeAt(0);
+      v = v * B + BigInt(c >= 48 && c <= 57 ? c - 48 : c - 87);
     }
   }
   return neg ? -v : v;

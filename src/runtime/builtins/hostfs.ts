@@ -31,6 +31,8 @@ export const ERRNO: Record<string, [number, string]> = {
   ENAMETOOLONG: [36, "File name too long"],
   ENOTEMPTY: [39, "Directory not empty"],
   ELOOP: [40, "Too many levels of symbolic links"],
+  EPIPE: [32, "Broken pipe"],
+  EDQUOT: [122, "Disk quota exceeded"],
 };
 
 /** The OSError subclass CPython raises for a POSIX error name (OSError(errno, ...) picks the subclass). */

@@ -3,6 +3,8 @@ import { callWithKeywords, NOT_BOUND } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
+import { MemoryError } from "./exceptions.js";
+import { host } from "../host.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
 import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -652,6 +654,9 @@ export function sub(a: any, b: any): any {
 function strRepeat(s: string, n: unknown): string {
   const c = index(n);
   if (c <= 0n) return "";
+  // Checked first, as CPython's allocation is: a string the heap has no room for is MemoryError.
+  const size = Number(c) * s.length;
+  if (size > 1 << 20 && size > (host.heapRoom?.() ?? Infinity)) throw new MemoryError();
   return s.repeat(Number(c));
 }
 
@@ -1467,6 +1472,12 @@ export function setattr(obj: any, name: string, value: unknown): null {
   }
   const sa = obj.__setattr__;
   if (typeof sa === "function" && obj instanceof PyObject && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__) {
+    sa.call(obj, name, value);
+    return null;
+  }
+  // A runtime module (a module namespace, whose exports are its own read-only properties) takes
+  // assignments through the __setattr__ it exports (sys.stdout = ..., threading.excepthook = ...).
+  if (typeof sa === "function" && !(obj instanceof PyObject) && Object.prototype.hasOwnProperty.call(obj, "__setattr__")) {
     sa.call(obj, name, value);
     return null;
   }

@@ -1,5 +1,6 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
+import { intToDecimal } from "./int-limit.js";
 import { className, classModule, classQualname, hexAddress, PyObject } from "./object.js";
 
 /** Objects whose repr is in progress (recursive containers print `[...]`). */
@@ -98,7 +99,7 @@ export function repr(x: unknown): string {
     case "string":
       return strRepr(x);
     case "bigint":
-      return x.toString();
+      return intToDecimal(x);
     case "number":
       return floatRepr(x);
     case "boolean":
@@ -158,7 +159,7 @@ export function str(x: unknown): string {
     case "string":
       return x;
     case "bigint":
-      return x.toString();
+      return intToDecimal(x);
     case "number":
       return floatRepr(x);
     case "boolean":

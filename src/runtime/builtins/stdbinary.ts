@@ -5,6 +5,7 @@ import { TypeError } from "./exceptions.js";
 import { typeName, toIterable } from "./ops.js";
 import { bytesData } from "./bytes.js";
 import { decodeBytes } from "./codecs.js";
+import { stdioCall } from "./stdio-errors.js";
 
 /** The BufferedWriter under sys.stdout / sys.stderr. */
 export class StdBinaryWriter {
@@ -18,8 +19,9 @@ export class StdBinaryWriter {
   write(b: unknown): bigint {
     const d = bytesData(b);
     if (d === null) throw new TypeError(`a bytes-like object is required, not '${typeName(b)}'`);
-    if (host.writeBytes) host.writeBytes(this.fd, d.slice());
-    else host.write(this.fd, decodeBytes(d, "utf-8", "replace"));
+    const bytes = d.slice();
+    if (host.writeBytes) stdioCall(() => host.writeBytes!(this.fd, bytes));
+    else stdioCall(() => host.write(this.fd, decodeBytes(bytes, "utf-8", "replace")));
     return BigInt(d.length);
   }
   writelines(lines: unknown): null {
@@ -27,7 +29,7 @@ export class StdBinaryWriter {
     return null;
   }
   flush(): null {
-    host.flush();
+    stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {

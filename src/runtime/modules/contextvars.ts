@@ -5,6 +5,7 @@ import { repr } from "../builtins/repr.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { typeName } from "../builtins/ops.js";
 import { _set_copy_context } from "../asyncio/_context.js";
+import { register_thread_slot } from "../threads/scheduler.js";
 
 const MISSING_DEFAULT: unique symbol = Symbol("no default");
 
@@ -117,6 +118,15 @@ function checkVar(v: unknown): void {
 }
 
 let current: Context = new Context();
+// A new thread starts in an empty context of its own (CPython 3.12); to_thread() runs its
+// function in a copy of the caller's.
+register_thread_slot({
+  get: () => current,
+  set: (c) => {
+    current = c as Context;
+  },
+  initial: () => new Context(),
+});
 
 export class Token<T> {
   static MISSING: unknown = new TokenMissing();

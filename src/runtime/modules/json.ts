@@ -1,4 +1,5 @@
 // json: dumps/loads with Python's formatting (ints stay ints, floats use Python's repr).
+import { checkDigitsToInt, intToDecimal } from "../builtins/int-limit.js";
 import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
@@ -75,7 +76,7 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
   };
   const keyStr = (key: unknown): string | null => {
     if (typeof key === "string") return key;
-    if (typeof key === "bigint") return key.toString();
+    if (typeof key === "bigint") return intToDecimal(key);
     if (typeof key === "number") return floatStr(key);
     if (typeof key === "boolean") return key ? "true" : "false";
     if (key === null || key === undefined) return "null";
@@ -89,7 +90,7 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
       case "string":
         return encodeStr(o, asciiOnly);
       case "bigint":
-        return o.toString();
+        return intToDecimal(o);
       case "number":
         return floatStr(o);
       case "boolean":
@@ -244,7 +245,9 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(doc.slice(i, i + 400));
     if (m && m[0] !== "-") {
       i += m[0].length;
-      return m[1] || m[2] ? parseFloat(m[0]) : BigInt(m[0]);
+      if (m[1] || m[2]) return parseFloat(m[0]);
+      checkDigitsToInt(m[0].length - (m[0][0] === "-" ? 1 : 0), 10);
+      return BigInt(m[0]);
     }
     for (const [lit, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
       if (doc.startsWith(lit, i)) {

@@ -21,6 +21,7 @@ import { format_exception } from "./traceback.js";
 import { localtime, strftime } from "./time.js";
 import { _get_running_loop } from "../asyncio/events.js";
 import { _set_logger } from "../asyncio/log.js";
+import { _current_name_and_ident, main_thread } from "./threading.js";
 
 export const CRITICAL = 50n;
 export const FATAL = CRITICAL;
@@ -135,11 +136,11 @@ export class LogRecord {
     this.created = ct;
     this.msecs = Math.floor(Math.round((ct - Math.floor(ct)) * 1e6) / 1000);
     this.relativeCreated = (ct - startTime) * 1000;
-    this.thread = 140000000000000n;
-    this.threadName = "MainThread";
+    [this.threadName, this.thread] = _current_name_and_ident();
     this.processName = "MainProcess";
     this.process = BigInt(host.pid ?? 1);
-    this.taskName = currentTaskName();
+    // A worker thread has no running task (the loop runs in the main thread).
+    this.taskName = this.threadName === "MainThread" || this.thread === main_thread().ident ? currentTaskName() : null;
   }
 
   /** The message with its arguments merged in (`msg % args`). */

@@ -14,6 +14,7 @@ import type { HostStat } from "../host.js";
 import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
+import { send_to_self } from "./signal.js";
 
 export { path, environ };
 export const name = "posix";
@@ -50,6 +51,26 @@ export function unsetenv(key: unknown): null {
 export function getpid(): bigint {
   return BigInt(host.pid ?? 1);
 }
+/** os.kill(pid, sig): to the program itself, its handler runs at once (signal.ts); else through the host. */
+export function kill(pid: unknown, sig: unknown): null {
+  const p = Number(pid);
+  const n = Number(typeof sig === "object" && sig !== null && "_value_" in sig ? (sig as { _value_: unknown })._value_ : sig);
+  if (p === (host.pid ?? -1)) {
+    send_to_self(n);
+    return null;
+  }
+  if (!host.io) throw new NotImplementedError("os.kill() is not supported by tsyncio in the browser (a web page has no processes)");
+  try {
+    host.io.kill(p, n);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ESRCH") throw new OSError(3n, "No such process");
+    if (code === "EPERM") throw new OSError(1n, "Operation not permitted");
+    throw e;
+  }
+  return null;
+}
+
 export function cpu_count(): bigint | null {
   return host.cpuCount ? BigInt(host.cpuCount) : null;
 }

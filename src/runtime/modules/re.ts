@@ -5,7 +5,10 @@
 // returned from Python are code points; JS works in UTF-16 units, so positions are converted.
 import { call } from "../builtins/ops.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { Exception, IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { Exception, IndexError, OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { patternWidth } from "./re_width.js";
+import { current_location } from "../program.js";
+import { _warn_at } from "../asyncio/_warnings.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
 import { Enum, IntFlag } from "./enum.js";
@@ -157,6 +160,12 @@ function literal(c: string, inClass = false): string {
   return c;
 }
 
+/** A FutureWarning about the pattern, shown where the program called re (as CPython's stacklevel does). */
+function warn(message: string): void {
+  const at = current_location();
+  _warn_at(at?.filename ?? "sys", at?.lineno ?? 1, message, "FutureWarning", true);
+}
+
 function translate(pattern: string, flags: number): Translated {
   const cps = Array.from(pattern);
   let i = 0;
@@ -281,11 +290,14 @@ function translate(pattern: string, flags: number): Translated {
       negated = true;
       i++;
     }
+    // Python warns about what a future version may read as nested sets or set operations.
+    if (cps[start + 1] === "[") warn(`Possible nested set at position ${start + 1}`);
     let body = "";
     let caseExtra = "";
     const extras: string[] = [];
     let first = true;
     let lastChar: string | null = null; // the previous member, when it is a single character
+    let lastEscape: number | null = null; // where the previous member starts, when it is a class escape (\d...)
     const member = (ch: string) => {
       body += literal(ch, true);
       if (emulateI(f)) for (const v of caseVariants(ch)) if (v !== ch) caseExtra += literal(v, true);
@@ -306,13 +318,21 @@ function translate(pattern: string, flags: number): Translated {
           if (!e[1]) body += e[0];
           else extras.push(`[^${e[0]}]`); // a negated set cannot nest in a JS class: an alternative instead
           lastChar = null;
+          lastEscape = i - 2;
           continue;
         }
         const ch = charEscape(true);
         if (ch === null) fail(`bad escape \\${cps[i + 1]}`);
         member(ch!);
+        lastEscape = null;
         continue;
       }
+      if (c === "-" && lastEscape !== null && cps[i + 1] !== "]" && cps[i + 1] !== undefined) {
+        // `\d-z`: a class escape cannot end a range.
+        const that = cps[i + 1] === "\\" ? "\\" + (cps[i + 2] ?? "") : cps[i + 1];
+        fail(`bad character range ${cps.slice(lastEscape, i).join("")}-${that}`, lastEscape);
+      }
+      lastEscape = null;
       if (c === "-" && lastChar !== null && cps[i + 1] !== "]" && cps[i + 1] !== undefined) {
         // A range: its upper end is a character or a character escape.
         const at = i;
@@ -322,7 +342,10 @@ function translate(pattern: string, flags: number): Translated {
           if (classEscape(cps[i + 1], f)) fail(`bad character range ${lastChar}-\\${cps[i + 1]}`, at - 1);
           hi = charEscape(true);
           if (hi === null) fail(`bad escape \\${cps[i + 1]}`);
-        } else hi = cps[i++];
+        } else {
+          if (cps[i] === "-") warn(`Possible set difference at position ${i - 1}`);
+          hi = cps[i++];
+        }
         const lo = (lastChar as string).codePointAt(0)!;
         const h = hi!.codePointAt(0)!;
         if (h < lo) fail(`bad character range ${lastChar}-${hi}`, at - 1);
@@ -331,7 +354,9 @@ function translate(pattern: string, flags: number): Translated {
         lastChar = null;
         continue;
       }
-      if (c === "[" && cps[i + 1] === ":") unsupported("POSIX character classes");
+      if (!first && "&~|".includes(c) && cps[i + 1] === c) {
+        warn(`Possible set ${c === "&" ? "intersection" : c === "~" ? "symmetric difference" : "union"} at position ${i}`);
+      } else if (c === "-" && cps[i + 1] === "-" && body !== "") warn(`Possible set difference at position ${i}`);
       i++;
       member(c);
     }
@@ -498,7 +523,9 @@ function translate(pattern: string, flags: number): Translated {
       while (/[0-9]/.test(cps[k] ?? "")) hi += cps[k++];
     }
     if (cps[k] !== "}" || (!lo && !comma)) return null;
-    if (lo && hi && Number(hi) < Number(lo)) fail("min repeat greater than max repeat", j);
+    // Python's limit (MAXREPEAT, 2**32 - 1) is checked before the order of the bounds.
+    if ((lo && Number(lo) >= 0xffffffff) || (hi && Number(hi) >= 0xffffffff)) throw new OverflowError("the repetition number is too large");
+    if (lo && hi && Number(hi) < Number(lo)) fail("min repeat greater than max repeat", j + 1);
     const q = comma ? `{${lo || "0"},${hi}}` : `{${lo}}`;
     return [q, k + 1];
   }
@@ -539,7 +566,12 @@ function translate(pattern: string, flags: number): Translated {
     }
     if (c === "<" && (cps[i + 1] === "=" || cps[i + 1] === "!")) {
       i += 2;
-      return sub("?<" + cps[i - 1]);
+      const bodyStart = i;
+      const translated = sub("?<" + cps[i - 1]);
+      // JS takes any look-behind; Python only one of a fixed width.
+      const width = patternWidth(cps, bodyStart, i - 1, (f & 64) !== 0);
+      if (width !== null && width[0] !== width[1]) throw new error("look-behind requires fixed-width pattern", pattern);
+      return translated;
     }
     if (c === "#") {
       while (i < cps.length && cps[i] !== ")") i++;

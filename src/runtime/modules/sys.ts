@@ -4,6 +4,9 @@ import { SystemExit } from "../builtins/exceptions.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
+import { popKw } from "../builtins/object.js";
+import { index as toIndex } from "../builtins/ops.js";
+import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
 
 export const argv: PyList<string> = PyList.fromArray(host.argv ?? [""]);
 /** Replace sys.argv's contents (the CLI calls this after installing its host). */
@@ -48,7 +51,8 @@ export const platform = "linux";
 export const byteorder = "little";
 export const maxsize = 9223372036854775807n;
 export const maxunicode = 1114111n;
-export const executable = "";
+/** A launcher that runs Python files and -c code through tsyncio (bin/tsyncio-python), when the host has one. */
+export const executable = host.io?.pythonLauncher ?? "";
 export const prefix = "";
 export const path: PyList<string> = PyList.fromArray([""]);
 export const modules = new PyDict<string, unknown>();
@@ -84,11 +88,13 @@ export function getsizeof(x: unknown): bigint {
   if (x instanceof Array) return 56n + 8n * BigInt(x.length);
   return 48n;
 }
-export function set_int_max_str_digits(_n: unknown): null {
+export function set_int_max_str_digits(...args: unknown[]): null {
+  const k = popKw(args);
+  set_max_str_digits(Number(toIndex(args.length ? args[0] : k?.maxdigits)));
   return null;
 }
 export function get_int_max_str_digits(): bigint {
-  return 4300n;
+  return BigInt(get_max_str_digits());
 }
 
 let currentExc: unknown = null;

@@ -1,6 +1,7 @@
 // time: clocks and sleeps through the host (virtual-time aware), struct_time, strftime.
 import { deliver_interrupt } from "../signals.js";
 import { host } from "../host.js";
+import { sleep_gen, sleep_plain, threads_alive } from "../threads/scheduler.js";
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { structseq } from "./_structseq.js";
@@ -48,10 +49,21 @@ export function thread_time(): number {
   return host.now();
 }
 
-export function sleep(secs: unknown): null {
+function sleepSeconds(secs: unknown): number {
   const s = num(secs);
   if (s !== s) throw new ValueError("Invalid value NaN (not a number)");
   if (s < 0) throw new ValueError("sleep length must be non-negative");
+  return s;
+}
+
+export function sleep(secs: unknown): null {
+  const s = sleepSeconds(secs);
+  // Other threads run while this one sleeps (src/runtime/threads/scheduler.ts).
+  if (threads_alive()) {
+    sleep_plain(s);
+    deliver_interrupt();
+    return null;
+  }
   // A Ctrl-C ends the host's sleep early: its handler runs, then the sleep goes on (PEP 475).
   const end = host.now() + s;
   let left = s;
@@ -62,6 +74,11 @@ export function sleep(secs: unknown): null {
   } while (left > 0);
   return null;
 }
+
+/** In a thread compiled as a generator, time.sleep() suspends only that thread. */
+(sleep as unknown as { $g: unknown }).$g = function* sleep(secs: unknown) {
+  return yield* sleep_gen(sleepSeconds(secs));
+};
 
 const DAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DAY_FULL = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

@@ -1,0 +1,170 @@
+// The program thread's side of the I/O kernel (kernel-worker.ts): Host.io for the Node CLI.
+//
+// The kernel starts on the first request. Requests are queued and posted in one message when the
+// loop waits; the loop then drains completions with receiveMessageOnPort and, when there are none,
+// sleeps with Atomics.wait on the shared cell, which the kernel (I/O), the watcher (Ctrl-C,
+// --timeout) or the time limit wakes.
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { spawnSync } from "node:child_process";
+import { constants as osConstants, hostname } from "node:os";
+import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
+import { FLAGS, IO_FLAG, QUIET, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
+
+interface Batch {
+  idle: number;
+  completions: IoCompletion[];
+}
+
+type NodeIoHost = IoHost & { finish(limitMs: number): void; warm(): void };
+
+export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string): NodeIoHost {
+  let port: MessagePort | null = null;
+  let worker: Worker | null = null;
+  let queue: IoRequest[] = [];
+  let transfers: ArrayBuffer[] = [];
+  let seq = 0;
+  /** Completions a blocking socket call put back (unread), returned first by the next wait. */
+  let stash: IoCompletion[] = [];
+
+  const start = (): MessagePort => {
+    const { port1, port2 } = new MessageChannel();
+    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer }, transferList: [port2] });
+    // Neither keeps the process alive once the program is over (see shutdown()).
+    worker.unref();
+    port1.unref();
+    port = port1;
+    return port1;
+  };
+
+  const post = (always: boolean) => {
+    if (queue.length === 0 && !always) return;
+    const p = port ?? start();
+    seq++;
+    p.postMessage({ seq, requests: queue }, transfers);
+    queue = [];
+    transfers = [];
+  };
+
+  const drain = (into: IoCompletion[]): boolean => {
+    let idle = false;
+    if (port === null) return idle;
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+      const batch = m.message as Batch;
+      for (const c of batch.completions) into.push(c);
+      // An "idle" from before our latest requests were handled says nothing about them.
+      if (batch.idle === seq) idle = true;
+    }
+    return idle;
+  };
+
+  const io: NodeIoHost = {
+    /** Starts the kernel thread now, so that it boots while the program is translated. */
+    warm() {
+      if (port === null) start();
+    },
+    finish(limitMs) {
+      if (port === null) return;
+      queue.push({ op: "flush_all" });
+      const end = performance.now() + limitMs;
+      for (let left = limitMs; left > 0; left = end - performance.now()) {
+        const r = io.wait(left / 1000, false);
+        if (r.completions.some((c) => c.ev === "flushed")) return;
+      }
+    },
+    send(req) {
+      queue.push(req);
+      if ((req.op === "write" || req.op === "sendto" || req.op === "stdin_write") && req.data.byteLength > 0) transfers.push(req.data);
+    },
+    wait(timeout, quiet) {
+      // A quiet wait always asks, so that the kernel answers "idle" for the latest requests.
+      post(quiet);
+      const completions: IoCompletion[] = stash;
+      stash = [];
+      if (completions.length > 0) {
+        drain(completions);
+        return { completions, idle: false, timedOut: false };
+      }
+      if (port === null && !quiet) {
+        // No I/O ever started: a plain sleep.
+        if (timeout !== 0) Atomics.wait(cell, FLAGS, 0, timeout === null ? undefined : timeout * 1000);
+        return { completions, idle: true, timedOut: true };
+      }
+      let idle = drain(completions);
+      if (completions.length > 0 || (quiet && idle) || timeout === 0) return { completions, idle, timedOut: timeout === 0 };
+      const end = timeout === null ? Infinity : performance.now() + timeout * 1000;
+      let timedOut = false;
+      Atomics.store(cell, QUIET, quiet ? 1 : 0);
+      Atomics.store(cell, WAITING, 1);
+      try {
+        for (;;) {
+          const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
+          idle = drain(completions);
+          if (completions.length > 0 || (quiet && idle)) break;
+          // Ctrl-C or the time limit: the runtime's deliver_interrupt() takes it from here.
+          if (flags & (SIGINT_FLAG | TIMEOUT_FLAG)) break;
+          const left = end - performance.now();
+          if (left <= 0) {
+            timedOut = true;
+            break;
+          }
+          Atomics.wait(cell, FLAGS, flags, left === Infinity ? undefined : left);
+        }
+      } finally {
+        Atomics.store(cell, WAITING, 0);
+        Atomics.store(cell, QUIET, 0);
+      }
+      return { completions, idle, timedOut };
+    },
+    unread(completions) {
+      stash = completions.concat(stash);
+    },
+    runProcess: runProcess,
+    kill(pid, signal) {
+      try {
+        process.kill(pid, signal);
+      } catch (e) {
+        throw { code: (e as NodeJS.ErrnoException).code ?? "EPERM" };
+      }
+    },
+    pythonLauncher: launcher,
+    hostname: hostname(),
+  };
+  return io;
+}
+
+const signalNumbers = osConstants.signals as Record<string, number>;
+
+function runProcess(o: ProcessRunOptions): ProcessResult {
+  const [i, out, err] = o.stdio;
+  const r = spawnSync(o.file, o.args, {
+    shell: o.shell,
+    cwd: o.cwd ?? undefined,
+    env: o.env ?? undefined,
+    input: o.input ?? undefined,
+    stdio: [o.input ? "pipe" : i, out, err === "stdout" ? "pipe" : err],
+    timeout: o.timeout === null ? undefined : Math.max(1, Math.round(o.timeout * 1000)),
+    maxBuffer: 1 << 30,
+    killSignal: "SIGKILL",
+  });
+  const error = r.error as NodeJS.ErrnoException | undefined;
+  const timedOut = error?.code === "ETIMEDOUT";
+  let stdout: Uint8Array | null = r.stdout ? new Uint8Array(r.stdout) : null;
+  let stderr: Uint8Array | null = r.stderr ? new Uint8Array(r.stderr) : null;
+  if (err === "stdout" && stdout && stderr) {
+    // spawnSync cannot share one pipe: stderr after stdout is the nearest order it can give.
+    const both = new Uint8Array(stdout.length + stderr.length);
+    both.set(stdout);
+    both.set(stderr, stdout.length);
+    stdout = both;
+    stderr = null;
+  }
+  return {
+    pid: r.pid ?? 0,
+    code: r.status,
+    signal: r.signal ? signalNumbers[r.signal] ?? null : null,
+    stdout: out === "pipe" ? stdout : null,
+    stderr: err === "pipe" ? stderr : null,
+    timedOut,
+    error: error && !timedOut ? { code: error.code ?? "EIO", errno: (osConstants.errno as Record<string, number>)[error.code ?? ""] ?? 5, syscall: o.file } : null,
+  };
+}

@@ -1,0 +1,530 @@
+// The I/O kernel: a worker thread that owns the program's sockets, servers, UDP endpoints and child
+// processes through Node's net, dgram and child_process, while the program's thread runs the
+// synchronous event loop (see io-host.ts for the other side).
+//
+// Requests arrive as one message (an array) per loop wait. Completions of one kernel turn go back
+// as one message, and the sleeping program is woken (a bit in the shared cell + Atomics.notify) at
+// most once per turn, and only when it waits. Read buffers are transferred, not copied.
+//
+// For the virtual clock, the kernel counts what is in flight: connects, listens, look-ups, spawns,
+// unsent bytes, live child processes, and bytes or EOFs on their way between two of its own
+// sockets (a client and a server of the same program). A waiting loop that asked for it gets
+// `idle` when nothing is in flight: then no completion can come unless time passes.
+import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { createSocket, type Socket as UdpSocket } from "node:dgram";
+import { spawn, type ChildProcess } from "node:child_process";
+import { lookup } from "node:dns";
+import { constants as osConstants } from "node:os";
+import { workerData, type MessagePort } from "node:worker_threads";
+import { writeSync } from "node:fs";
+import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
+import { IO_FLAG, WAITING, QUIET } from "./cell.js";
+
+const port = workerData.port as MessagePort;
+const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
+
+// --- the outbox: one batch per turn -------------------------------------------------------------
+
+let outbox: IoCompletion[] = [];
+let transfers: ArrayBuffer[] = [];
+let flushQueued = false;
+
+const debug = process.env.TSYNCIO_IO_DEBUG ? (msg: string) => writeSync(2, `[kernel] ${msg}\n`) : null;
+
+function emit(c: IoCompletion, transfer?: ArrayBuffer): void {
+  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}`);
+  outbox.push(c);
+  if (transfer) transfers.push(transfer);
+  if (!flushQueued) {
+    flushQueued = true;
+    setImmediate(flush);
+  }
+}
+
+/** Nothing in flight: a virtual-clock wait may jump. */
+function idle(): boolean {
+  if (pendingOps > 0 || children.size > 0) return false;
+  for (const c of conns.values()) {
+    if (c.paused) continue;
+    if (c.expectBytes > 0 || c.expectEof || (!c.socket.destroyed && c.socket.writableLength > 0)) return false;
+    // A peer outside the program answers in real time: while it may still send, time must not jump.
+    if (!c.eofSeen && peerOf(c) === null) return false;
+  }
+  for (const n of udpExpected.values()) if (n > 0) return false;
+  return expectedAccepts.size === 0;
+}
+
+let idleSent = false;
+
+function flush(): void {
+  flushQueued = false;
+  const quiet = Atomics.load(cell, QUIET) === 1;
+  if (outbox.length === 0) {
+    // A virtual-clock wait learns that nothing more will come by itself.
+    if (!(quiet && !idleSent && idle())) return;
+    idleSent = true;
+    port.postMessage({ idle: batchSeq, completions: [] });
+  } else {
+    const batch = outbox;
+    const moved = transfers;
+    outbox = [];
+    transfers = [];
+    idleSent = false;
+    port.postMessage({ idle: quiet && idle() ? batchSeq : -1, completions: batch }, moved);
+  }
+  if (Atomics.load(cell, WAITING) === 1) {
+    Atomics.or(cell, 0, IO_FLAG);
+    Atomics.notify(cell, 0);
+  }
+}
+
+/** After any state change that may make the kernel idle, a quiet waiter must hear of it. */
+function maybeIdle(): void {
+  if (!flushQueued) {
+    flushQueued = true;
+    setImmediate(flush);
+  }
+}
+
+// --- errors and addresses -----------------------------------------------------------------------
+
+function ioError(e: NodeJS.ErrnoException, syscall: string): IoError {
+  const code = e.code ?? "EIO";
+  const errno = (osConstants.errno as Record<string, number>)[code] ?? 5;
+  return { code, errno, syscall: e.syscall ?? syscall };
+}
+
+function addr(host: string | undefined, portNo: number | undefined, family: string | number | undefined): Address {
+  const h = host ?? "";
+  if (family === "IPv6" || family === 6 || h.includes(":")) return [h, portNo ?? 0, 0, 0];
+  return [h, portNo ?? 0];
+}
+
+// --- connections --------------------------------------------------------------------------------
+
+interface Conn {
+  socket: Socket;
+  paused: boolean;
+  /** Bytes another of our sockets wrote to this one that have not arrived yet. */
+  expectBytes: number;
+  /** Another of our sockets ended its side; this one has not seen the EOF yet. */
+  expectEof: boolean;
+  /** This side has read the peer's EOF. */
+  eofSeen: boolean;
+  drainLow: number | null;
+  closing: boolean;
+}
+
+const conns = new Map<number, Conn>();
+const servers = new Map<number, Server>();
+/** Local ports of clients connected to one of our servers whose accept has not been seen yet. */
+const expectedAccepts = new Set<number>();
+/** Remote ports accepted before their client's connect was seen. */
+const earlyAccepts = new Set<number>();
+let pendingOps = 0;
+
+/** The connection of ours at the other end of `c`, when both ends are in this process. */
+function peerOf(c: Conn): Conn | null {
+  const s = c.socket;
+  if (s.remoteAddress === undefined) return null;
+  for (const other of conns.values()) {
+    const o = other.socket;
+    if (o !== s && o.localPort === s.remotePort && o.remotePort === s.localPort) return other;
+  }
+  return null;
+}
+
+function ourServerPort(portNo: number): boolean {
+  for (const srv of servers.values()) {
+    const a = srv.address();
+    if (a && typeof a === "object" && a.port === portNo) return true;
+  }
+  return false;
+}
+
+function adopt(id: number, socket: Socket): Conn {
+  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false };
+  conns.set(id, c);
+  socket.on("data", (chunk: Buffer) => {
+    c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
+    emit({ ev: "data", id, data: owned(chunk) }, lastOwned);
+  });
+  socket.on("end", () => {
+    c.expectEof = false;
+    c.eofSeen = true;
+    emit({ ev: "eof", id });
+  });
+  socket.on("drain", () => checkDrain(id, c));
+  // An error is reported with the "close" that follows it.
+  let lastError: IoError | null = null;
+  socket.on("error", (e) => {
+    lastError = ioError(e, "read");
+  });
+  socket.on("close", () => {
+    const peer = peerOf(c);
+    if (peer) peer.expectEof = false;
+    conns.delete(id);
+    emit({ ev: "closed", id, error: lastError });
+  });
+  return c;
+}
+
+let lastOwned: ArrayBuffer | undefined;
+
+/** The chunk's bytes in an ArrayBuffer of their own (transferable), copying only if the buffer is shared. */
+function owned(chunk: Buffer): ArrayBuffer {
+  const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
+  lastOwned = whole ? (chunk.buffer as ArrayBuffer) : chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength) as ArrayBuffer;
+  return lastOwned;
+}
+
+function checkDrain(id: number, c: Conn): void {
+  if (c.drainLow !== null && c.socket.writableLength <= c.drainLow) {
+    c.drainLow = null;
+    emit({ ev: "drained", id, pending: c.socket.writableLength });
+  }
+}
+
+function write(id: number, data: ArrayBuffer): void {
+  const c = conns.get(id);
+  if (!c || c.socket.destroyed) return;
+  const n = data.byteLength;
+  c.socket.write(new Uint8Array(data), () => {
+    const peer = peerOf(c);
+    if (peer) peer.expectBytes += n;
+    checkDrain(id, c);
+    maybeIdle();
+  });
+}
+
+function connect(req: Extract<IoRequest, { op: "connect" }>): void {
+  pendingOps++;
+  const socket = req.path
+    ? createConnection({ path: req.path, allowHalfOpen: true })
+    : createConnection({ host: req.host, port: req.port, allowHalfOpen: true, noDelay: true });
+  const fail = (e: NodeJS.ErrnoException) => {
+    pendingOps--;
+    emit({ ev: "error", id: req.id, error: ioError(e, "connect") });
+  };
+  socket.once("error", fail);
+  socket.once("connect", () => {
+    pendingOps--;
+    socket.off("error", fail);
+    adopt(req.id, socket);
+    if (!req.path && ourServerPort(socket.remotePort ?? -1)) {
+      const lp = socket.localPort ?? -1;
+      if (earlyAccepts.has(lp)) earlyAccepts.delete(lp);
+      else expectedAccepts.add(lp);
+    }
+    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path });
+    else emit({ ev: "connected", id: req.id, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily) });
+  });
+}
+
+function listen(req: Extract<IoRequest, { op: "listen" }>): void {
+  pendingOps++;
+  const server = createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false });
+  const fail = (e: NodeJS.ErrnoException) => {
+    pendingOps--;
+    emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
+  };
+  server.once("error", fail);
+  server.on("connection", (socket: Socket) => {
+    const conn = nextKernelId--;
+    adopt(conn, socket);
+    const rp = socket.remotePort ?? -1;
+    if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
+    else if (!req.path) earlyAccepts.add(rp);
+    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "" });
+    else emit({ ev: "accepted", id: req.id, conn, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily) });
+  });
+  const ready = () => {
+    pendingOps--;
+    server.off("error", fail);
+    servers.set(req.id, server);
+    const a = server.address();
+    if (a === null || typeof a === "string") emit({ ev: "listening", id: req.id, local: req.path ?? "" });
+    else emit({ ev: "listening", id: req.id, local: addr(a.address, a.port, a.family) });
+  };
+  if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
+  else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
+}
+
+/** Connections the kernel accepted get negative ids (the runtime's own ids are positive). */
+let nextKernelId = -1;
+
+// --- UDP ------------------------------------------------------------------------------------------
+
+const udps = new Map<number, UdpSocket>();
+/** Datagrams one of our endpoints sent to another of ours, by the receiver's port, not yet received. */
+const udpExpected = new Map<number, number>();
+
+function udp(req: Extract<IoRequest, { op: "udp" }>): void {
+  pendingOps++;
+  const sock = createSocket({ type: req.family === 6 ? "udp6" : "udp4" });
+  let opened = false;
+  sock.on("error", (e) => {
+    if (!opened) {
+      pendingOps--;
+      opened = true;
+      emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
+    } else emit({ ev: "error", id: req.id, error: ioError(e, "recvfrom") });
+  });
+  sock.on("message", (msg, rinfo) => {
+    const n = udpExpected.get(sock.address().port) ?? 0;
+    if (n > 0) udpExpected.set(sock.address().port, n - 1);
+    emit({ ev: "datagram", id: req.id, data: owned(msg), addr: addr(rinfo.address, rinfo.port, rinfo.family) }, lastOwned);
+  });
+  sock.on("close", () => emit({ ev: "closed", id: req.id, error: null }));
+  const ready = () => {
+    if (req.remote) {
+      sock.connect(req.remote[1], req.remote[0], () => done());
+    } else done();
+  };
+  const done = () => {
+    if (opened) return;
+    opened = true;
+    pendingOps--;
+    udps.set(req.id, sock);
+    const a = sock.address();
+    emit({ ev: "udp_ready", id: req.id, local: addr(a.address, a.port, a.family) });
+  };
+  if (req.local) sock.bind(req.local[1], req.local[0], ready);
+  else sock.bind(0, req.family === 6 ? "::" : "0.0.0.0", ready);
+}
+
+function sendto(req: Extract<IoRequest, { op: "sendto" }>): void {
+  const sock = udps.get(req.id);
+  if (!sock) return;
+  pendingOps++;
+  const cb = (e: Error | null) => {
+    pendingOps--;
+    const to = req.addr?.[1] ?? sock.remoteAddress().port;
+    if (!e && [...udps.values()].some((u) => u.address().port === to)) udpExpected.set(to, (udpExpected.get(to) ?? 0) + 1);
+    if (e) emit({ ev: "error", id: req.id, error: ioError(e as NodeJS.ErrnoException, "sendto") });
+    maybeIdle();
+  };
+  if (req.addr) sock.send(new Uint8Array(req.data), req.addr[1], req.addr[0], cb);
+  else sock.send(new Uint8Array(req.data), cb);
+}
+
+// --- child processes ------------------------------------------------------------------------------
+
+const children = new Map<number, ChildProcess>();
+
+function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
+  const [i, o, e] = req.stdio;
+  const stdio = [i, o, e === "stdout" ? "pipe" : e] as ("pipe" | "inherit" | "ignore")[];
+  let child: ChildProcess;
+  try {
+    child = spawn(req.file, req.args, { shell: req.shell, cwd: req.cwd ?? undefined, env: req.env ?? undefined, stdio });
+  } catch (err) {
+    emit({ ev: "error", id: req.id, error: ioError(err as NodeJS.ErrnoException, "spawn") });
+    return;
+  }
+  pendingOps++;
+  let started = false;
+  let open = 0;
+  let exit: { code: number | null; signal: number | null } | null = null;
+  const finish = () => {
+    if (exit && open === 0) {
+      children.delete(req.id);
+      emit({ ev: "exited", id: req.id, ...exit });
+    }
+  };
+  child.once("error", (err: NodeJS.ErrnoException) => {
+    if (started) return;
+    started = true;
+    pendingOps--;
+    emit({ ev: "error", id: req.id, error: { ...ioError(err, "spawn"), syscall: req.file } });
+  });
+  child.once("spawn", () => {
+    started = true;
+    pendingOps--;
+    children.set(req.id, child);
+    emit({ ev: "spawned", id: req.id, pid: child.pid ?? 0 });
+    // stderr=STDOUT reads two pipes as one: its EOF is when both have ended.
+    const openPerFd = { 1: 0, 2: 0 };
+    const pipe = (stream: NodeJS.ReadableStream | null, fd: 1 | 2) => {
+      if (!stream) return;
+      open++;
+      openPerFd[fd]++;
+      let ended = false;
+      stream.on("data", (chunk: Buffer) => emit({ ev: "pipe_data", id: req.id, fd, data: owned(chunk) }, lastOwned));
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        if (--openPerFd[fd] === 0) emit({ ev: "pipe_eof", id: req.id, fd });
+        open--;
+        finish();
+      };
+      stream.on("end", end);
+      stream.on("close", end);
+    };
+    pipe(child.stdout, 1);
+    // stderr=STDOUT: both go to the one pipe the program reads as stdout.
+    pipe(child.stderr, e === "stdout" ? 1 : 2);
+    child.stdin?.on("error", () => {
+      /* EPIPE: the child exited before reading everything, as CPython ignores in communicate() */
+    });
+  });
+  child.once("exit", (code, signal) => {
+    exit = { code, signal: signal ? (osConstants.signals as Record<string, number>)[signal] ?? null : null };
+    finish();
+  });
+}
+
+function childStdin(id: number, data: ArrayBuffer | null): void {
+  const child = children.get(id);
+  if (!child?.stdin) return;
+  if (data === null) child.stdin.end();
+  else child.stdin.write(new Uint8Array(data));
+}
+
+// --- signals: the program's own process (os.kill(os.getpid(), sig), kill from a shell) ----------
+
+const signalWatches = new Map<number, { close(): void }>();
+
+function watchSignal(signum: number, on: boolean): void {
+  const old = signalWatches.get(signum);
+  if (!on) {
+    old?.close();
+    signalWatches.delete(signum);
+    return;
+  }
+  if (old) return;
+  // process.binding: the only way a worker thread can take a signal (the Ctrl-C watcher does the same).
+  process.noDeprecation = true;
+  const { Signal } = (process as unknown as { binding(n: string): { Signal: new () => { onsignal: () => void; start(n: number): number; close(): void; unref(): void } } }).binding("signal_wrap");
+  const w = new Signal();
+  w.onsignal = () => emit({ ev: "signal", signum, id: 0 });
+  w.start(signum);
+  signalWatches.set(signum, w);
+}
+
+function flushAll(): void {
+  const writing = () => {
+    for (const c of conns.values()) if (!c.socket.destroyed && c.socket.writableLength > 0) return true;
+    for (const ch of children.values()) if (ch.stdin && ch.stdin.writableLength > 0) return true;
+    return false;
+  };
+  const check = () => {
+    if (writing()) setTimeout(check, 1);
+    else emit({ ev: "flushed", id: 0 });
+  };
+  check();
+}
+
+// --- requests -------------------------------------------------------------------------------------
+
+function handle(req: IoRequest): void {
+  switch (req.op) {
+    case "connect":
+      return connect(req);
+    case "listen":
+      return listen(req);
+    case "write":
+      return write(req.id, req.data);
+    case "watch_drain": {
+      const c = conns.get(req.id);
+      if (!c) return;
+      c.drainLow = req.low;
+      return checkDrain(req.id, c);
+    }
+    case "eof": {
+      const c = conns.get(req.id);
+      if (!c) return;
+      const peer = peerOf(c);
+      c.socket.end();
+      if (peer) peer.expectEof = true;
+      return;
+    }
+    case "close": {
+      const u = udps.get(req.id);
+      if (u) {
+        udps.delete(req.id);
+        u.close();
+        return;
+      }
+      const c = conns.get(req.id);
+      if (!c || c.closing) return;
+      c.closing = true;
+      const peer = peerOf(c);
+      if (peer) peer.expectEof = true;
+      // Everything written first, then the FIN, then the descriptor.
+      c.socket.end(() => c.socket.destroy());
+      return;
+    }
+    case "abort":
+      conns.get(req.id)?.socket.destroy();
+      return;
+    case "pause": {
+      const c = conns.get(req.id);
+      if (c) {
+        c.paused = true;
+        c.socket.pause();
+      }
+      return;
+    }
+    case "resume": {
+      const c = conns.get(req.id);
+      if (c) {
+        c.paused = false;
+        c.socket.resume();
+      }
+      return;
+    }
+    case "server_close": {
+      const s = servers.get(req.id);
+      servers.delete(req.id);
+      s?.close();
+      return;
+    }
+    case "udp":
+      return udp(req);
+    case "sendto":
+      return sendto(req);
+    case "spawn":
+      return spawnChild(req);
+    case "stdin_write":
+      return childStdin(req.id, req.data);
+    case "stdin_close":
+      return childStdin(req.id, null);
+    case "kill": {
+      const child = children.get(req.id);
+      try {
+        child?.kill(req.signal);
+      } catch {
+        /* already gone */
+      }
+      return;
+    }
+    case "signal_watch":
+      return watchSignal(req.signum, req.on);
+    case "flush_all":
+      return flushAll();
+    case "lookup": {
+      pendingOps++;
+      lookup(req.host, { all: true }, (err, addresses) => {
+        pendingOps--;
+        if (err) emit({ ev: "error", id: req.id, error: ioError(err, "getaddrinfo") });
+        else emit({ ev: "resolved", id: req.id, addresses: addresses.map((a) => ({ family: a.family === 6 ? 6 : 4, address: a.address })) });
+      });
+      return;
+    }
+  }
+}
+
+/** The number of the last request batch handled: an "idle" answer is valid only for the latest. */
+let batchSeq = 0;
+
+port.on("message", (msg: { seq: number; requests: IoRequest[] }) => {
+  batchSeq = msg.seq;
+  idleSent = false;
+  for (const req of msg.requests) {
+    debug?.(`req ${req.op} ${"id" in req ? req.id : ""}`);
+    handle(req);
+  }
+  // A quiet waiter must hear "idle" even when the requests produced nothing.
+  maybeIdle();
+});

@@ -1,0 +1,110 @@
+// Python's standard output for `tsyncio run`: buffered as CPython buffers a pipe or a file, written
+// without ever spinning, and failures handed to the program as CPython hands them.
+//
+// - A pipe whose reader stalls is full. Node may have made the descriptor non-blocking (EAGAIN):
+//   the write then waits (a short, growing sleep through `pause`, which Ctrl-C and --timeout
+//   wake) and tries again, as a blocking write() would, instead of retrying at 100% CPU.
+// - A closed pipe (EPIPE), a full disk (ENOSPC) and other I/O errors are thrown to the runtime
+//   with their `code`, which makes them Python's OSError (BrokenPipeError...).
+// - What the buffer keeps after a failure follows CPython's BufferedWriter: a write that overflowed
+//   the buffer and failed drops it; a failed flush keeps it (so the flush at exit fails again and
+//   is reported as "Exception ignored", exit 120).
+
+import { writeSync } from "node:fs";
+
+/**
+ * Called while a write waits on a full pipe, with how long it has waited so far (ms). It sleeps a
+ * little and returns how long, or throws to give up (Ctrl-C: an error with code EINTR).
+ */
+export type Pause = (waitedMs: number) => number;
+
+/** Writes all of `buf` to `fd`; on an error, the error carries `unwritten` (the bytes not written). */
+export function writeBytes(fd: number, buf: Buffer, pause: Pause): void {
+  let off = 0;
+  let waited = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+      waited = 0;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EINTR") continue;
+      try {
+        if (code !== "EAGAIN") throw e;
+        waited += pause(waited);
+      } catch (stop) {
+        (stop as { unwritten?: Buffer }).unwritten = buf.subarray(off);
+        throw stop;
+      }
+    }
+  }
+}
+
+/** Buffered standard output (fd 1). */
+export class BufferedStdout {
+  private pending = "";
+  /** Bytes a failed write left unwritten; they go out before `pending`. */
+  private stuck: Buffer | null = null;
+
+  constructor(
+    private readonly fd: number,
+    private readonly pause: Pause,
+    private readonly limit = 1 << 16,
+  ) {}
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length <= this.limit) return;
+    try {
+      this.flush();
+    } catch (e) {
+      // CPython: a write that had to flush a full buffer and failed leaves the buffer empty
+      // (except after Ctrl-C, which only interrupted the wait).
+      if ((e as { code?: string }).code !== "EINTR") this.discard();
+      throw e;
+    }
+  }
+
+  /** Raw bytes, after the text buffered so far (sys.stdout.buffer). */
+  writeBytes(bytes: Uint8Array): void {
+    const parts = [this.stuck ?? Buffer.alloc(0), Buffer.from(this.pending, "utf8"), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)];
+    this.stuck = Buffer.concat(parts);
+    this.pending = "";
+    if (this.stuck.length <= this.limit) return;
+    try {
+      this.flush();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EINTR") this.discard();
+      throw e;
+    }
+  }
+
+  /** Writes everything buffered; on failure what was not written stays buffered and the error is thrown. */
+  flush(pause: Pause = this.pause): void {
+    if (this.stuck === null && this.pending === "") return;
+    const bytes = this.stuck === null ? Buffer.from(this.pending, "utf8") : Buffer.concat([this.stuck, Buffer.from(this.pending, "utf8")]);
+    this.stuck = null;
+    this.pending = "";
+    try {
+      writeBytes(this.fd, bytes, pause);
+    } catch (e) {
+      const rest = (e as { unwritten?: Buffer }).unwritten;
+      this.stuck = rest && rest.length ? rest : null;
+      throw e;
+    }
+  }
+
+  /** Flushes, ignoring any failure (what was not written stays buffered for the next flush). */
+  flushQuietly(pause: Pause = this.pause): void {
+    try {
+      this.flush(pause);
+    } catch {
+      // reported by the next flush that the program (or the exit) makes
+    }
+  }
+
+  discard(): void {
+    this.pending = "";
+    this.stuck = null;
+  }
+}

@@ -1,0 +1,234 @@
+// Functions that can block, compiled as generators so that a thread blocked in them suspends
+// (issue 17; the runtime side is src/runtime/threads). Only modules that use threads are touched:
+// one that imports threading, queue, concurrent.futures or multiprocessing, or calls to_thread /
+// run_in_executor. Everything else is returned unchanged (same object), so it costs nothing.
+//
+//   def worker(q):                  |   @_tsy_blocking
+//       item = q.get()              |   def worker(q):
+//       time.sleep(0.1)             |       item = yield from _tsy_bcallm(q, "get")
+//       with lock:                  |       yield from _tsy_bcallm(time, "sleep", 0.1)
+//           helper(item)            |       with (yield from _tsy_bwith(lock)):
+//                                   |           yield from _tsy_bcall(helper, item)
+//
+// A def "can block" when its own body (not nested defs, lambdas or comprehensions) calls a
+// blocking primitive (time.sleep, input, a method named acquire/wait/join/get/put/result/...,
+// a `with` statement) or a def that can block (by name, to a fixed point). In such a def those
+// calls, and calls of its parameters and locals (unknown callees), go through the runtime helpers,
+// which delegate when the callee has a generator form and make a plain call otherwise.
+// `_tsy_blocking` keeps the def callable as a plain function (it runs its generator on the stack).
+// Defs with decorators, generators and dunder methods are left alone: a blocking call in them
+// blocks on the JS stack while the other threads run (the runtime's fallback).
+
+import type * as py from "../ast/nodes.js";
+import { mapChildren, walk } from "../ast/walk.js";
+
+const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.futures", "multiprocessing", "_thread"]);
+const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_threadsafe"]);
+
+/** Method names whose call may block in some runtime class (Lock, Event, Queue, Future, Thread...). */
+const BLOCKING_METHODS = new Set([
+  "acquire", "wait", "wait_for", "join", "get", "put", "result", "exception", "sleep", "shutdown", "apply",
+  "run_forever", "run_until_complete",
+]);
+
+/** Names of modules and functions that block when called: `time.sleep`, `input`, `wait` from concurrent.futures. */
+const BLOCKING_IMPORTS: Record<string, ReadonlySet<string>> = {
+  time: new Set(["sleep"]),
+  "concurrent.futures": new Set(["wait"]),
+};
+
+const HELPERS = ["_tsy_blocking", "_tsy_bcall", "_tsy_bcallm", "_tsy_bwith"];
+
+/** Scopes of their own: a `yield from` cannot go inside them. */
+const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+export function compileBlockingFunctions(module: py.Module): py.Module {
+  if (!usesThreads(module)) return module;
+  const blockingNames = new Set<string>(["input"]);
+  for (const s of allNodes(module)) {
+    if (s._type !== "ImportFrom" || s.module === null) continue;
+    const names = BLOCKING_IMPORTS[s.module];
+    if (names) for (const a of s.names) if (names.has(a.name)) blockingNames.add(a.asname ?? a.name);
+  }
+
+  // Every def, with what its own body calls; then "can block" to a fixed point.
+  const defs: py.FunctionDef[] = [];
+  walk(module, (n) => {
+    if (n._type === "FunctionDef") defs.push(n);
+  });
+  const blockingDefs = new Set<py.FunctionDef>();
+  const defNames = new Set<string>();
+  const methodNames = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const d of defs) {
+      if (blockingDefs.has(d) || !eligible(d)) continue;
+      if (ownCalls(d).some((c) => isBlockingCall(c, blockingNames, defNames, methodNames)) || hasWith(d)) {
+        blockingDefs.add(d);
+        defNames.add(d.name);
+        methodNames.add(d.name);
+        changed = true;
+      }
+    }
+  }
+  if (blockingDefs.size === 0) return module;
+
+  const rewriteDef = (d: py.FunctionDef): py.FunctionDef => {
+    const dynamic = localNames(d);
+    const rewriteExpr = (e: py.Node): py.Node => {
+      if (isStatement(e)) return rewriteStmt(e);
+      if (NESTED_SCOPES.has(e._type)) return e;
+      const inner = mapChildren(e, rewriteExpr);
+      if (inner._type === "Call") return rewriteCall(inner, blockingNames, defNames, methodNames, dynamic) ?? inner;
+      return inner;
+    };
+    const rewriteStmt = (s: py.Node): py.Node => {
+      // A nested def or class is a scope of its own: only the blocking defs in it are rewritten.
+      if (NESTED_SCOPES.has(s._type)) return visit(s);
+      if (s._type === "With") {
+        const items = s.items.map((it) => ({ ...it, context_expr: yieldFrom(helperCall("_tsy_bwith", [rewriteExpr(it.context_expr) as py.ExprNode], [], it.context_expr)) }));
+        return { ...s, items, body: s.body.map((b) => rewriteStmt(b) as py.Stmt) };
+      }
+      return mapChildren(s, (c) => (isStatement(c) ? rewriteStmt(c) : rewriteExpr(c)));
+    };
+    const body = d.body.map((s) => rewriteStmt(s) as py.Stmt);
+    return { ...d, body, decorator_list: [name("_tsy_blocking", d)] };
+  };
+  function visit(n: py.Node): py.Node {
+    if (n._type === "FunctionDef" && blockingDefs.has(n)) return rewriteDef(n);
+    return mapChildren(n, visit);
+  }
+  const out = visit(module) as py.Module;
+  return { ...out, body: insertHelperImport(out.body) };
+}
+
+function usesThreads(module: py.Module): boolean {
+  let found = false;
+  walk(module, (n) => {
+    if (found) return false;
+    if (n._type === "Import" && n.names.some((a) => THREAD_MODULES.has(a.name))) found = true;
+    else if (n._type === "ImportFrom" && n.module !== null && THREAD_MODULES.has(n.module)) found = true;
+    else if (n._type === "Attribute" && THREAD_CALLS.has(n.attr)) found = true;
+  });
+  return found;
+}
+
+function* allNodes(node: py.Node): Generator<py.Node> {
+  const list: py.Node[] = [];
+  walk(node, (n) => {
+    list.push(n);
+  });
+  yield* list;
+}
+
+function eligible(d: py.FunctionDef): boolean {
+  if (d.decorator_list.length > 0) return false;
+  if (d.name.startsWith("__") && d.name.endsWith("__")) return false;
+  let generator = false;
+  walkOwn(d, (n) => {
+    if (n._type === "Yield" || n._type === "YieldFrom") generator = true;
+  });
+  return !generator;
+}
+
+/** Visits the nodes of a def's own scope (not nested defs, lambdas, classes or comprehensions). */
+function walkOwn(d: py.FunctionDef, visit: (n: py.Node) => void): void {
+  for (const s of d.body) {
+    walk(s, (n) => {
+      if (NESTED_SCOPES.has(n._type)) return false;
+      visit(n);
+    });
+  }
+}
+
+function ownCalls(d: py.FunctionDef): py.Call[] {
+  const calls: py.Call[] = [];
+  walkOwn(d, (n) => {
+    if (n._type === "Call") calls.push(n);
+  });
+  return calls;
+}
+
+function hasWith(d: py.FunctionDef): boolean {
+  let found = false;
+  walkOwn(d, (n) => {
+    if (n._type === "With") found = true;
+  });
+  return found;
+}
+
+function isBlockingCall(c: py.Call, blockingNames: Set<string>, defNames: Set<string>, methodNames: Set<string>): boolean {
+  const f = c.func;
+  if (f._type === "Name") return blockingNames.has(f.id) || defNames.has(f.id);
+  if (f._type === "Attribute") return BLOCKING_METHODS.has(f.attr) || methodNames.has(f.attr);
+  return false;
+}
+
+/** Parameters and assigned names of a def: calling one of them is a call of an unknown callee. */
+function localNames(d: py.FunctionDef): Set<string> {
+  const names = new Set<string>();
+  const a = d.args;
+  for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg]) if (arg) names.add(arg.arg);
+  walkOwn(d, (n) => {
+    if (n._type === "Name" && n.ctx._type === "Store") names.add(n.id);
+  });
+  return names;
+}
+
+function rewriteCall(c: py.Call, blockingNames: Set<string>, defNames: Set<string>, methodNames: Set<string>, dynamic: Set<string>): py.ExprNode | null {
+  const f = c.func;
+  if (f._type === "Name" && (blockingNames.has(f.id) || defNames.has(f.id) || dynamic.has(f.id))) {
+    return yieldFrom(helperCall("_tsy_bcall", [f, ...c.args], c.keywords, c));
+  }
+  if (f._type === "Attribute" && (BLOCKING_METHODS.has(f.attr) || methodNames.has(f.attr))) {
+    const attr: py.Constant = { _type: "Constant", value: f.attr, kind: null, ...pos(f) };
+    return yieldFrom(helperCall("_tsy_bcallm", [f.value, attr, ...c.args], c.keywords, c));
+  }
+  return null;
+}
+
+function pos(n: py.Node): py.Position {
+  const p = n as unknown as py.Position;
+  return { lineno: p.lineno, col_offset: p.col_offset, end_lineno: p.end_lineno, end_col_offset: p.end_col_offset };
+}
+
+function name(id: string, at: py.Node): py.Name {
+  return { _type: "Name", id, ctx: { _type: "Load" }, ...pos(at) };
+}
+
+function helperCall(helper: string, args: py.ExprNode[], keywords: py.Keyword[], at: py.Node): py.Call {
+  return { _type: "Call", func: name(helper, at), args, keywords, ...pos(at) };
+}
+
+function yieldFrom(value: py.ExprNode): py.YieldFrom {
+  return { _type: "YieldFrom", value, ...pos(value) };
+}
+
+function isStatement(n: py.Node): boolean {
+  return STATEMENT_TYPES.has(n._type);
+}
+
+const STATEMENT_TYPES = new Set([
+  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign",
+  "For", "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import",
+  "ImportFrom", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+]);
+
+/** `from threading import _tsy_blocking, ...` after the docstring and `from __future__` imports. */
+function insertHelperImport(body: py.Stmt[]): py.Stmt[] {
+  let i = 0;
+  const isDoc = (s: py.Stmt) => s._type === "Expr" && s.value._type === "Constant" && typeof s.value.value === "string";
+  if (body.length > 0 && isDoc(body[0])) i = 1;
+  while (i < body.length && body[i]._type === "ImportFrom" && (body[i] as py.ImportFrom).module === "__future__") i++;
+  const at = body[i] ?? body[0];
+  const p = at ? pos(at) : { lineno: 1, col_offset: 0, end_lineno: 1, end_col_offset: 0 };
+  const imp: py.ImportFrom = {
+    _type: "ImportFrom",
+    module: "threading",
+    names: HELPERS.map((h) => ({ _type: "alias", name: h, asname: null, ...p })),
+    level: 0,
+    ...p,
+  };
+  return [...body.slice(0, i), imp, ...body.slice(i)];
+}

@@ -1,0 +1,151 @@
+// Checks CPython makes that the grammar does not: NUL bytes in the source, its tokenizer's
+// indentation rules (TabError for tabs and spaces that disagree, at most 99 indentation levels)
+// and its compiler's limit of 20 statically nested blocks. Learnt from CPython 3.12's behaviour
+// (Parser/tokenizer.c's indentation stack, Python/compile.c's CO_MAXBLOCKS).
+
+import type { Tree, SyntaxNode } from "@lezer/common";
+import type { Module, Node, Stmt } from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
+import type { LineMap } from "./positions.js";
+
+/** "source code cannot contain null bytes", on the NUL's line (its text cut at the NUL), or null. */
+export function nullByteError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
+  const at = source.indexOf("\0");
+  if (at < 0) return null;
+  const line = lines.lineIndex(at);
+  const text = source.slice(lines.offset(line, 0), at);
+  return { kind: "SyntaxError", msg: "source code cannot contain null bytes", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text };
+}
+
+/** The tokenizer's limit: an indentation stack of at most 100 entries (the first is column 0). */
+const MAX_INDENT = 100;
+
+// Nodes that may span lines without making the lines inside them continuation lines.
+const LINE_CONTAINERS = new Set([
+  "Script", "Body", "MatchBody", "MatchClause", "DecoratedStatement", "ClassDefinition", "FunctionDefinition",
+  "IfStatement", "TryStatement", "WhileStatement", "ForStatement", "WithStatement", "MatchStatement",
+]);
+
+/**
+ * CPython's indentation rules over the logical lines of a parsed module: each line's indentation
+ * is measured with tabs to multiples of 8 and with tabs as 1 column; the two must order the
+ * lines the same way (else TabError), and the stack of open levels holds at most 99 indents.
+ */
+export function checkIndentation(source: string, tree: Tree): void {
+  const stack: [number, number][] = [[0, 0]];
+  for (let start = 0; start < source.length; ) {
+    const end = source.indexOf("\n", start);
+    const next = end < 0 ? source.length : end + 1;
+    let col = 0;
+    let alt = 0;
+    let k = start;
+    for (; k < next; k++) {
+      const c = source[k];
+      if (c === " ") {
+        col++;
+        alt++;
+      } else if (c === "\t") {
+        col = (Math.floor(col / 8) + 1) * 8;
+        alt++;
+      } else if (c === "\f") col = alt = 0;
+      else break;
+    }
+    const first = source[k];
+    const blank = k >= next || first === "\n" || first === "\r" || first === "#" || first === "\\";
+    if (!blank && !continuationLine(tree, start, k)) {
+      const top = stack[stack.length - 1];
+      const tabError = () => new SyntaxErrorAt("inconsistent use of tabs and spaces in indentation", start, start, "TabError");
+      if (col === top[0]) {
+        if (alt !== top[1]) throw tabError();
+      } else if (col > top[0]) {
+        if (stack.length >= MAX_INDENT) throw new SyntaxErrorAt("too many levels of indentation", start, start, "IndentationError");
+        if (alt <= top[1]) throw tabError();
+        stack.push([col, alt]);
+      } else {
+        while (stack.length > 1 && col < stack[stack.length - 1][0]) stack.pop();
+        const now = stack[stack.length - 1];
+        // A dedent to no open level is the grammar's error (already reported).
+        if (col === now[0] && alt !== now[1]) throw tabError();
+      }
+    }
+    start = next;
+  }
+}
+
+/** True when the line whose first token is at `first` continues a statement (inside brackets, a string, after `\`). */
+function continuationLine(tree: Tree, lineStart: number, first: number): boolean {
+  for (let n: SyntaxNode | null = tree.resolveInner(first, 1); n; n = n.parent) {
+    if (n.from < lineStart && !LINE_CONTAINERS.has(n.name)) return true;
+  }
+  return false;
+}
+
+/** CPython's compiler keeps at most 20 nested blocks (loops, with, try and its handlers) per code object. */
+const MAX_BLOCKS = 20;
+
+/** "too many statically nested blocks" at the statement that opens the 21st block. */
+export function checkStaticBlocks(module: Module, lines: LineMap): void {
+  const tooMany = (node: Node) => {
+    const at = node as unknown as { lineno: number; col_offset: number; end_col_offset: number; end_lineno: number };
+    const from = lines.offset(at.lineno - 1, at.col_offset);
+    // A compound statement spans lines: CPython's caret runs to the end of its first line.
+    const to = from + lines.lineText(at.lineno).length - (from - lines.offset(at.lineno - 1, 0));
+    return new SyntaxErrorAt("too many statically nested blocks", from, to);
+  };
+  const body = (stmts: Stmt[], depth: number) => {
+    for (const s of stmts) statement(s, depth);
+  };
+  const statement = (s: Stmt, depth: number): void => {
+    switch (s._type) {
+      case "For":
+      case "AsyncFor":
+      case "While":
+        if (depth + 1 > MAX_BLOCKS) throw tooMany(s);
+        body(s.body, depth + 1);
+        body(s.orelse, depth);
+        return;
+      case "With":
+      case "AsyncWith":
+        if (depth + 1 > MAX_BLOCKS) throw tooMany(s);
+        body(s.body, depth + 1);
+        return;
+      case "Try":
+      case "TryStar": {
+        // try/finally: FINALLY_TRY around everything but the finally body (FINALLY_END);
+        // try/except: TRY_EXCEPT around the body, two blocks around each handler's body.
+        const fin = s.finalbody.length ? 1 : 0;
+        const exc = s.handlers.length ? 1 : 0;
+        if (depth + fin + exc > MAX_BLOCKS) throw tooMany(s);
+        body(s.body, depth + fin + exc);
+        for (const h of s.handlers) {
+          if (depth + fin + 2 > MAX_BLOCKS) throw tooMany(h);
+          body(h.body, depth + fin + 2);
+        }
+        body(s.orelse, depth + fin);
+        if (fin) {
+          if (depth + 1 > MAX_BLOCKS) throw tooMany(s);
+          body(s.finalbody, depth + 1);
+        }
+        return;
+      }
+      case "If":
+        body(s.body, depth);
+        body(s.orelse, depth);
+        return;
+      case "Match":
+        for (const c of s.cases) body(c.body, depth);
+        return;
+      default:
+        // Function and class bodies are code objects of their own.
+        walk(s, (n) => {
+          if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") {
+            body((n as { body: Stmt[] }).body, 0);
+            return false;
+          }
+          return true;
+        });
+    }
+  };
+  body(module.body, 0);
+}

@@ -1,0 +1,134 @@
+// UDP endpoints over the host's I/O kernel. CPython: base_events.create_datagram_endpoint and
+// selector_events._SelectorDatagramTransport.
+import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, repr } from "./_compat.js";
+import { call } from "../builtins/ops.js";
+import { coroutine_function } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+import { DatagramTransport } from "./transports.js";
+import type { IoCompletion } from "../io-messages.js";
+import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
+import type { IoTarget } from "./io_selector.js";
+import { addressTuple, osError, ownedCopy, toBytes } from "./io_util.js";
+import { _bind, _isNone } from "./_util.js";
+import type { BaseEventLoop } from "./base_events.js";
+
+type Loop = BaseEventLoop;
+
+function hostPort(addr: unknown, what: string): [string, number] {
+  const a = addr as ArrayLike<unknown>;
+  if (!a || typeof a !== "object" || a.length < 2) throw new ValueError(`${what} must be a (host, port) tuple`);
+  return [String(a[0]), Number(a[1])];
+}
+
+/** CPython: selector_events._SelectorDatagramTransport */
+export class _DatagramTransport extends DatagramTransport implements IoTarget {
+  declare _loop: Loop;
+  declare _protocol: any;
+  declare _id: number;
+  declare _extra: Record<string, unknown>;
+  declare _address: [string, number] | null;
+  declare _closing: boolean;
+  declare _conn_lost: number;
+
+  __repr__(): string {
+    return `<_SelectorDatagramTransport fd=${this._id}${this._closing ? " closing" : ""}>`;
+  }
+  get_extra_info(name: unknown, dflt: unknown = null): unknown {
+    const k = String(name);
+    return k in this._extra ? this._extra[k] : dflt;
+  }
+  get_protocol(): unknown {
+    return this._protocol;
+  }
+  is_closing(): boolean {
+    return this._closing;
+  }
+  get_write_buffer_size(): bigint {
+    return 0n;
+  }
+
+  sendto(data: unknown, addr: unknown = null): void {
+    const buf = ownedCopy(data);
+    let to: [string, number] | null = null;
+    if (!_isNone(addr)) {
+      to = hostPort(addr, "addr");
+      if (this._address && (to[0] !== this._address[0] || to[1] !== this._address[1])) {
+        throw new ValueError(`Invalid address: must be None or ${repr(addressTuple(this._address))}`);
+      }
+      if (this._address) to = null;
+    }
+    if (this._conn_lost) return;
+    ioSend({ op: "sendto", id: this._id, data: buf, addr: to });
+  }
+
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._conn_lost++;
+    ioSend({ op: "close", id: this._id });
+    this._loop.call_soon(() => this._call_connection_lost(null));
+  }
+
+  abort(): void {
+    this.close();
+  }
+
+  _call_connection_lost(exc: unknown): void {
+    ioForget(this._id);
+    this._protocol.connection_lost(exc);
+  }
+
+  _io_event(c: IoCompletion): void {
+    if (this._conn_lost) return;
+    try {
+      if (c.ev === "datagram") this._protocol.datagram_received(toBytes(c.data), addressTuple(c.addr));
+      else if (c.ev === "error") this._protocol.error_received(osError(c.error));
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      this._loop.call_exception_handler({ message: "Fatal error on datagram transport", exception: caughtException(e), transport: this, protocol: this._protocol });
+      this.close();
+    }
+  }
+}
+Object.defineProperty(_DatagramTransport, "name", { value: "_SelectorDatagramTransport" });
+
+const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "proto", "flags", "reuse_port", "allow_broadcast", "sock"];
+
+/** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
+export const create_datagram_endpoint = coroutine_function(function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+  const [protocol_factory, local_addr, remote_addr, family, , , , , sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
+  if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
+  ioActivate(this, "loop.create_datagram_endpoint()");
+  const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
+  const remote = _isNone(remote_addr) ? null : hostPort(remote_addr, "remote_addr");
+  const probe = local?.[0] ?? remote?.[0] ?? "";
+  const fam: 4 | 6 = Number(family ?? 0) === 10 || probe.includes(":") ? 6 : 4;
+  const fut = this.create_future();
+  const id = ioRegister({
+    _io_event(c: IoCompletion) {
+      if (fut.done()) return ioHold(c);
+      if (c.ev === "error") fut.set_exception(osError(c.error));
+      else fut.set_result(c);
+    },
+  });
+  ioSend({ op: "udp", id, family: fam, local, remote });
+  let ready: Extract<IoCompletion, { ev: "udp_ready" }>;
+  try {
+    ready = (yield* fut) as Extract<IoCompletion, { ev: "udp_ready" }>;
+  } catch (e) {
+    ioForget(id);
+    throw e;
+  }
+  const protocol = call(protocol_factory);
+  const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
+  const extra: Record<string, unknown> = { sockname: addressTuple(ready.local) };
+  if (remote) extra.peername = addressTuple(remote);
+  Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
+  const early = ioAdopt(id, t);
+  const waiter = this.create_future();
+  this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
+  this.call_soon(() => waiter.done() || waiter.set_result(null));
+  for (const c of early) this.call_soon(() => t._io_event(c));
+  yield* waiter;
+  return PyTuple.fromArray([t, protocol]);
+}, { qualname: "BaseEventLoop.create_datagram_endpoint", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1302 });

@@ -1,0 +1,14 @@
+// Gives the loop its I/O methods (io_loop.ts, io_subprocess.ts, io_signals.ts) in place of the
+// NotImplementedError stubs of AbstractEventLoop.
+import { BaseEventLoop } from "./base_events.js";
+import { create_connection, create_server, getaddrinfo } from "./io_loop.js";
+import { subprocess_exec, subprocess_shell } from "./subprocess.js";
+import { create_datagram_endpoint } from "./io_datagram.js";
+import { add_signal_handler, remove_signal_handler } from "./io_signals.js";
+import { sock_accept, sock_connect, sock_recv, sock_recv_into, sock_recvfrom, sock_sendall, sock_sendto } from "./io_sock.js";
+
+Object.assign(BaseEventLoop.prototype, {
+  create_connection, create_server, getaddrinfo, subprocess_exec, subprocess_shell, create_datagram_endpoint,
+  add_signal_handler, remove_signal_handler,
+  sock_accept, sock_connect, sock_recv, sock_recv_into, sock_recvfrom, sock_sendall, sock_sendto,
+});

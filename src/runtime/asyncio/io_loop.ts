@@ -1,0 +1,248 @@
+// The loop's network methods: create_connection, create_server, getaddrinfo, and the Server's
+// coroutines. CPython: base_events.BaseEventLoop (create_connection, create_server, getaddrinfo)
+// and base_events.Server. Installed on BaseEventLoop's prototype by io_install.ts.
+import { OSError } from "../builtins/index.js";
+import { NotImplementedError, PyList, PyTuple, RuntimeError, ValueError, repr } from "./_compat.js";
+import { call } from "../builtins/ops.js";
+import { CancelledError } from "./exceptions.js";
+import { coroutine_function } from "./coroutines.js";
+import type { Coroutine, CoroGen } from "./coroutines.js";
+import { sleep } from "./tasks.js";
+import { Future } from "./futures.js";
+import type { IoCompletion, IoError } from "../io-messages.js";
+import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
+import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
+import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
+import { _bind, _isNone } from "./_util.js";
+import type { BaseEventLoop } from "./base_events.js";
+
+type Loop = BaseEventLoop;
+const BASE_EVENTS = "/usr/lib/python3.12/asyncio/base_events.py";
+
+/** A future for one kernel answer about a fresh id: resolves with the completion, or its error. */
+function request(loop: Loop, send: (id: number) => void): [Future<IoCompletion>, number] {
+  const fut = loop.create_future() as Future<IoCompletion>;
+  const id = ioRegister({
+    _io_event(c: IoCompletion) {
+      // What follows the answer belongs to the object made from it (ioAdopt replays it).
+      if (fut.done()) return ioHold(c);
+      if (c.ev === "error") fut.set_exception(new IoFailure(c.error));
+      else fut.set_result(c);
+    },
+  });
+  send(id);
+  return [fut, id];
+}
+
+/** A kernel error on its way to becoming the OSError with the caller's message. */
+class IoFailure extends OSError {
+  constructor(readonly error: IoError) {
+    super(BigInt(error.errno), error.code);
+  }
+}
+
+/** The addresses `host` names: itself when numeric, else a look-up through the kernel. */
+function* resolve(loop: Loop, host: string, port: number): CoroGen<{ family: 4 | 6; address: string }[]> {
+  if (isIpLiteral(host)) return [{ family: host.includes(":") ? 6 : 4, address: host }];
+  const [fut, id] = request(loop, (id) => ioSend({ op: "lookup", id, host, port }));
+  try {
+    const c = (yield* fut) as Extract<IoCompletion, { ev: "resolved" }>;
+    return c.addresses;
+  } catch (e) {
+    if (e instanceof IoFailure) throw new OSError(-2n, "Name or service not known");
+    throw e;
+  } finally {
+    ioForget(id);
+  }
+}
+
+function portNumber(port: unknown): number {
+  if (_isNone(port)) return 0;
+  if (typeof port === "string" && /^\d+$/.test(port)) return Number(port);
+  return Number(port);
+}
+
+const CREATE_CONNECTION_PARAMS = [
+  "protocol_factory", "host", "port", "ssl", "family", "proto", "flags", "sock", "local_addr", "server_hostname",
+  "ssl_handshake_timeout", "ssl_shutdown_timeout", "happy_eyeballs_delay", "interleave", "all_errors",
+];
+
+/** Connects one address; the open connection's id. */
+function* connectOne(loop: Loop, host: string, port: number): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
+  // The socket exists (and holds its descriptor number) before it connects, as in CPython.
+  const fd = allocFd();
+  const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port }));
+  try {
+    return [id, (yield* fut) as Extract<IoCompletion, { ev: "connected" }>, fd];
+  } catch (e) {
+    freeFd(fd);
+    ioForget(id);
+    if (e instanceof CancelledError) ioSend({ op: "abort", id });
+    if (e instanceof IoFailure) throw osError(e.error, `Connect call failed ${addressRepr(host, port)}`);
+    throw e;
+  }
+}
+
+/** loop.create_connection(): a transport and the factory's protocol, connected. */
+export const create_connection = coroutine_function(function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+  const [protocol_factory, host, port, ssl, , , , sock, , , , , , , all_errors] = _bind("create_connection", args, CREATE_CONNECTION_PARAMS, 3);
+  if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(ssl=...) is not supported by tsyncio yet (no TLS)");
+  if (!_isNone(sock)) throw new NotImplementedError("loop.create_connection(sock=...) is not supported by tsyncio yet");
+  if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
+  ioActivate(this, "loop.create_connection()");
+  const portNo = portNumber(port);
+  const addresses = yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo);
+  const errors: unknown[] = [];
+  for (const a of addresses) {
+    try {
+      const [id, c, fd] = yield* connectOne(this, a.address, portNo);
+      return yield* makeTransport(this, id, protocol_factory, c, fd);
+    } catch (e) {
+      if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
+      errors.push(e);
+    }
+  }
+  if (errors.length === 1 || all_errors) throw errors[0];
+  // CPython: one message naming every attempt, unless they all said the same.
+  const texts = errors.map((e) => String((e as OSError).__str__()));
+  if (texts.every((t) => t === texts[0])) throw errors[0];
+  throw new OSError(`Multiple exceptions: ${texts.join(", ")}`);
+}, { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 });
+
+function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>, fd: number): CoroGen<PyTuple<unknown>> {
+  const protocol = call(protocol_factory);
+  const waiter = loop.create_future();
+  const transport = new _SocketTransport(loop, id, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, waiter, null, fd);
+  try {
+    yield* waiter;
+  } catch (e) {
+    transport.close();
+    throw e;
+  }
+  return PyTuple.fromArray([transport, protocol]);
+}
+
+const CREATE_SERVER_PARAMS = [
+  "protocol_factory", "host", "port", "family", "flags", "sock", "backlog", "ssl", "reuse_address", "reuse_port",
+  "keep_alive", "ssl_handshake_timeout", "ssl_shutdown_timeout", "start_serving",
+];
+
+/** loop.create_server(): a Server listening on every address `host` names. */
+export const create_server = coroutine_function(function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
+  const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
+  if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_server(ssl=...) is not supported by tsyncio yet (no TLS)");
+  if (!_isNone(sock)) throw new NotImplementedError("loop.create_server(sock=...) is not supported by tsyncio yet");
+  ioActivate(this, "loop.create_server()");
+  const portNo = portNumber(port);
+  const hosts: string[] = _isNone(host) || host === "" ? ["0.0.0.0"] : typeof host === "string" ? [host] : Array.from(host as Iterable<string>);
+  const server = Server.make(this, protocol_factory);
+  const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
+  try {
+    for (const h of hosts) {
+      for (const a of yield* resolve(this, h, portNo)) {
+        const [fut, id] = request(this, (id) => ioSend({ op: "listen", id, host: a.address, port: portNo, backlog: nBacklog }));
+        let c: Extract<IoCompletion, { ev: "listening" }>;
+        try {
+          c = (yield* fut) as Extract<IoCompletion, { ev: "listening" }>;
+        } catch (e) {
+          ioForget(id);
+          if (e instanceof IoFailure) {
+            throw osError(e.error, `error while attempting to bind on address ${addressRepr(a.address, portNo)}: ${strerrorLower(e.error)}`);
+          }
+          throw e;
+        }
+        server._ids.push(id);
+        server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd()));
+        // Until start_serving, accepted connections would wait; they are accepted but served now.
+        for (const early of ioAdopt(id, server)) server._io_event(early);
+      }
+    }
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  if (_isNone(start_serving) || start_serving) {
+    server._serving = true;
+    // CPython skips one loop iteration so that the listening sockets are registered.
+    yield* sleep(0);
+  }
+  return server;
+}, { qualname: "BaseEventLoop.create_server", filename: BASE_EVENTS, firstlineno: 1470 });
+
+function strerrorLower(e: IoError): string {
+  return e.code === "EADDRINUSE" ? "address already in use" : e.code === "EACCES" ? "permission denied" : e.code.toLowerCase();
+}
+
+
+/** loop.getaddrinfo(host, port, ...): [(family, type, proto, canonname, sockaddr), ...] */
+export const getaddrinfo = coroutine_function(function* getaddrinfo(this: Loop, host: unknown, port: unknown, ..._rest: unknown[]): CoroGen<PyList<unknown>> {
+  ioActivate(this, "loop.getaddrinfo()");
+  const portNo = portNumber(port);
+  const out = new PyList<unknown>();
+  for (const a of yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo)) {
+    const family = a.family === 6 ? 10n : 2n;
+    const sockaddr = a.family === 6 ? PyTuple.fromArray([a.address, BigInt(portNo), 0n, 0n]) : PyTuple.fromArray([a.address, BigInt(portNo)]);
+    for (const [type, proto] of [[1n, 6n], [2n, 17n], [3n, 0n]]) out.push(PyTuple.fromArray([family, type, proto, "", sockaddr]));
+  }
+  return out;
+}, { qualname: "BaseEventLoop.getaddrinfo", filename: BASE_EVENTS, firstlineno: 885 });
+
+// --- Server's coroutines -------------------------------------------------------------------------
+
+function serverMethod(name: string, line: number, gen: (this: Server, ...args: any[]) => CoroGen<any>): void {
+  Object.defineProperty(Server.prototype, name, {
+    value: coroutine_function(gen as (...a: unknown[]) => CoroGen<unknown>, { qualname: `Server.${name}`, filename: BASE_EVENTS, firstlineno: line }),
+    writable: true,
+    configurable: true,
+  });
+}
+
+serverMethod("start_serving", 345, function* (this: Server) {
+  this._serving = this._sockets !== null;
+  yield* sleep(0);
+  return null;
+});
+
+serverMethod("serve_forever", 353, function* (this: Server) {
+  if (this._serving_forever_fut !== null) throw new RuntimeError(`server ${repr(this)} is already being awaited on serve_forever()`);
+  if (this._sockets === null) throw new RuntimeError(`server ${repr(this)} is closed`);
+  this._serving = true;
+  const fut = this._loop.create_future();
+  this._serving_forever_fut = fut;
+  try {
+    yield* fut;
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      try {
+        this.close();
+        yield* (this as unknown as { wait_closed(): Coroutine<null> }).wait_closed();
+      } finally {
+        // eslint-disable-next-line no-unsafe-finally
+        throw e;
+      }
+    }
+    throw e;
+  } finally {
+    this._serving_forever_fut = null;
+  }
+  return null;
+});
+
+serverMethod("wait_closed", 374, function* (this: Server) {
+  if (this._waiters === null) return null;
+  const waiter = this._loop.create_future();
+  this._waiters.push(waiter);
+  yield* waiter;
+  return null;
+});
+
+serverMethod("__aenter__", 310, function* (this: Server) {
+  return this;
+});
+
+serverMethod("__aexit__", 313, function* (this: Server) {
+  this.close();
+  yield* (this as unknown as { wait_closed(): Coroutine<null> }).wait_closed();
+  return null;
+});
+

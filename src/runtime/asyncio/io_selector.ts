@@ -1,0 +1,148 @@
+// The host's I/O selector: the loop's select() (selectors.ts) when the program has opened a
+// connection, a server, an endpoint or a process. Completions from the host's I/O kernel
+// (io-messages.ts) become ready callbacks on the object they name (its `_io_event`).
+//
+// Virtual time with real I/O: the virtual clock jumps to the next timer only when the kernel says
+// nothing is in flight (no connect, look-up or spawn pending, no bytes or EOF on their way between
+// two of the program's own sockets, no open connection to a peer outside the program, no child
+// process running), so no completion can come while time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
+import { NotImplementedError, RuntimeError, host } from "./_compat.js";
+import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
+import type { Selector, SelectorEvent } from "./selectors.js";
+import { waitForTimer } from "./selectors.js";
+import { deliver_interrupt, run_signal_action, set_signal_watcher } from "../signals.js";
+
+/** What the kernel's completions are delivered to. */
+export interface IoTarget {
+  _io_event(c: IoCompletion): void;
+}
+
+const targets = new Map<number, IoTarget>();
+let lastId = 0;
+
+/** The host's I/O, or NotImplementedError saying why there is none (the web page). */
+export function ioHost(what: string): IoHost {
+  const io = host.io;
+  if (!io) {
+    throw new NotImplementedError(`${what} is not supported by tsyncio in the browser (a web page has no sockets, processes or signals)`);
+  }
+  return io;
+}
+
+/** A new id for an I/O object, delivered to `target`. */
+export function ioRegister(target: IoTarget): number {
+  const id = ++lastId;
+  targets.set(id, target);
+  return id;
+}
+
+/** Completions that came for an id before its object took it over (data right behind "connected"). */
+const held = new Map<number, IoCompletion[]>();
+
+/** Keeps `c` until the object that will own `c.id` calls ioAdopt. */
+export function ioHold(c: IoCompletion): void {
+  const list = held.get(c.id);
+  if (list) list.push(c);
+  else held.set(c.id, [c]);
+}
+
+/**
+ * Delivers completions for `id` to `target` from now on (a connection the kernel accepted has an
+ * id of its choosing). Returns what was held for it, for the target to replay in order.
+ */
+export function ioAdopt(id: number, target: IoTarget): IoCompletion[] {
+  targets.set(id, target);
+  const list = held.get(id);
+  held.delete(id);
+  return list ?? [];
+}
+
+export function ioForget(id: number): void {
+  targets.delete(id);
+  held.delete(id);
+}
+
+/** The object completions for `id` go to (undefined once forgotten). */
+export function ioTarget(id: number): IoTarget | undefined {
+  return targets.get(id);
+}
+
+/**
+ * Blocks, outside the loop's order, until `done()` (a blocking socket call): completions for
+ * objects accepted by `mine` are delivered at once, the others are put back for the loop.
+ * `timeout`: seconds, null for none; returns false if it passed.
+ */
+export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean, timeout: number | null): boolean {
+  const io = host.io as IoHost;
+  const end = timeout === null ? Infinity : host.now() + timeout;
+  const others: IoCompletion[] = [];
+  host.flush();
+  try {
+    while (!done()) {
+      const left = end - host.now();
+      if (left <= 0) return false;
+      const r = io.wait(left === Infinity ? null : left, false);
+      for (const c of r.completions) {
+        const t = c.ev === "signal" ? undefined : targets.get(c.id);
+        if (t !== undefined && mine(t)) t._io_event(c);
+        else others.push(c);
+      }
+      // Ctrl-C while blocked: KeyboardInterrupt (or the program's handler) now, as in CPython.
+      if (r.completions.length === 0 && !r.timedOut) deliver_interrupt();
+    }
+    return true;
+  } finally {
+    if (others.length) io.unread(others);
+  }
+}
+
+export function ioSend(req: IoRequest): void {
+  (host.io as IoHost).send(req);
+}
+
+// The kernel watches the signals the program handles (signals.ts keeps the handlers).
+set_signal_watcher((signum, on) => host.io?.send({ op: "signal_watch", signum, on }));
+
+function deliver(c: IoCompletion): void {
+  if (c.ev === "signal") {
+    run_signal_action(c.signum);
+    return;
+  }
+  targets.get(c.id)?._io_event(c);
+}
+
+const NO_EVENTS: readonly SelectorEvent[] = [];
+
+/** The loop's selector once I/O is in use. */
+export const ioSelector: Selector = {
+  select(timeout, deadline) {
+    const io = host.io as IoHost;
+    const virtual = host.virtualTime;
+    // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle.
+    const quiet = virtual && timeout !== 0;
+    const r = io.wait(quiet && timeout !== null ? timeout : timeout, quiet);
+    if (r.completions.length === 0) {
+      if (quiet && r.idle) {
+        if (timeout === null) {
+          throw new RuntimeError(
+            "tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)",
+          );
+        }
+        waitForTimer(timeout, deadline);
+      } else if (virtual && r.timedOut && timeout !== null) {
+        waitForTimer(timeout, deadline);
+      }
+      return NO_EVENTS;
+    }
+    const events: SelectorEvent[] = new Array(r.completions.length);
+    for (let i = 0; i < r.completions.length; i++) events[i] = { callback: deliver, args: [r.completions[i]] };
+    return events;
+  },
+};
+
+/** Makes `loop` wait through the host's I/O from now on (NotImplementedError in the browser). */
+export function ioActivate(loop: { _selector: Selector | null }, what: string): IoHost {
+  const io = ioHost(what);
+  loop._selector = ioSelector;
+  return io;
+}

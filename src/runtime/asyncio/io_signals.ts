@@ -1,0 +1,47 @@
+// loop.add_signal_handler / remove_signal_handler. CPython: unix_events._UnixSelectorEventLoop.
+// The callback runs as a loop callback after the signal arrives (CPython: _handle_signal queues it).
+import { RuntimeError, TypeError, ValueError } from "./_compat.js";
+import { iscoroutine, iscoroutinefunction } from "./coroutines.js";
+import { Handle } from "./events.js";
+import { ioActivate } from "./io_selector.js";
+import { get_signal_action, set_signal_action, set_sigint_handler, get_sigint_handler } from "../signals.js";
+import { _splitKw } from "./_util.js";
+import type { BaseEventLoop } from "./base_events.js";
+
+type Loop = BaseEventLoop & { _signal_handlers?: Map<number, Handle> };
+
+function checkSignal(signal: unknown): number {
+  // A Signals member is an int.
+  const sig = typeof signal === "object" && signal !== null && "_value_" in signal ? (signal as { _value_: unknown })._value_ : signal;
+  if (typeof sig !== "bigint" && typeof sig !== "number") throw new TypeError(`sig must be an int, not ${String(sig)}`);
+  const n = Number(sig);
+  if (!(n >= 1 && n < 65)) throw new ValueError(`sig ${n} out of range(1, 65)`);
+  return n;
+}
+
+export function add_signal_handler(this: Loop, sig: unknown, callback: unknown, ...rest: unknown[]): void {
+  if (iscoroutine(callback) || iscoroutinefunction(callback)) throw new TypeError("coroutines cannot be used with add_signal_handler()");
+  const n = checkSignal(sig);
+  if (n === 9 || n === 19) throw new RuntimeError(`sig ${n} cannot be caught`);
+  this._check_closed();
+  const [args] = _splitKw(rest);
+  ioActivate(this, "loop.add_signal_handler()");
+  const handle = new Handle(callback as Function, args, this, null);
+  (this._signal_handlers ??= new Map()).set(n, handle);
+  const fire = () => {
+    if (!handle._cancelled) this._add_callback(handle);
+  };
+  if (n === 2) set_sigint_handler(fire);
+  else set_signal_action(n, fire);
+}
+
+export function remove_signal_handler(this: Loop, sig: unknown): boolean {
+  const n = checkSignal(sig);
+  const handlers = this._signal_handlers;
+  if (!handlers?.has(n)) return false;
+  handlers.delete(n);
+  if (n === 2) {
+    if (get_sigint_handler() !== null) set_sigint_handler(null);
+  } else if (get_signal_action(n) !== null) set_signal_action(n, null);
+  return true;
+}

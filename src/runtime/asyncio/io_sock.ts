@@ -1,0 +1,80 @@
+// The loop's sock_* methods over socket.socket (modules/socket.ts): each awaits the socket's state
+// (data, an accepted connection, a connect's answer) instead of blocking the thread.
+// CPython: selector_events.BaseSelectorEventLoop.sock_recv & co.
+import { coroutine_function } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+
+import { ioActivate } from "./io_selector.js";
+import { osError, addressRepr, toBytes } from "./io_util.js";
+import { socket } from "../modules/socket.js";
+import type { BaseEventLoop } from "./base_events.js";
+import type { IoCompletion } from "../io-messages.js";
+
+type Loop = BaseEventLoop;
+const SELECTOR_EVENTS = "/usr/lib/python3.12/asyncio/selector_events.py";
+
+/** Waits (as a loop callback would) until `ready()`. */
+function* until(loop: Loop, sock: socket, ready: () => boolean): CoroGen<null> {
+  ioActivate(loop, "loop.sock_*()");
+  while (!ready()) {
+    const fut = loop.create_future();
+    sock._waiter = fut;
+    try {
+      yield* fut;
+    } finally {
+      if (sock._waiter === fut) sock._waiter = null;
+    }
+  }
+  return null;
+}
+
+const def = (name: string, line: number, gen: (this: Loop, ...args: any[]) => CoroGen<any>) =>
+  coroutine_function(gen as (...a: unknown[]) => CoroGen<unknown>, { qualname: `BaseSelectorEventLoop.${name}`, filename: SELECTOR_EVENTS, firstlineno: line });
+
+export const sock_recv = def("sock_recv", 361, function* (this: Loop, sock: socket, n: unknown) {
+  yield* until(this, sock, () => sock._chunks.length > 0 || sock._eof);
+  return toBytes(sock._take(Number(n))!.slice());
+});
+
+export const sock_recv_into = def("sock_recv_into", 405, function* (this: Loop, sock: socket, buf: unknown) {
+  yield* until(this, sock, () => sock._chunks.length > 0 || sock._eof);
+  sock._timeout = 0;
+  return sock.recv_into(buf);
+});
+
+export const sock_sendall = def("sock_sendall", 537, function* (this: Loop, sock: socket, data: unknown) {
+  ioActivate(this, "loop.sock_sendall()");
+  sock.sendall(data);
+  return null;
+});
+
+export const sock_connect = def("sock_connect", 608, function* (this: Loop, sock: socket, address: unknown) {
+  ioActivate(this, "loop.sock_connect()");
+  sock._start_connect(address);
+  yield* until(this, sock, () => sock._answer !== null);
+  const a = sock._answer as IoCompletion;
+  if (a.ev === "error") {
+    sock._answer = null;
+    const addr = address as ArrayLike<unknown>;
+    throw osError(a.error, `Connect call failed ${addressRepr(String(addr[0]), Number(addr[1]))}`);
+  }
+  sock._finish_connect();
+  return null;
+});
+
+export const sock_accept = def("sock_accept", 668, function* (this: Loop, sock: socket) {
+  yield* until(this, sock, () => sock._accepts.length > 0);
+  return sock._accepted(sock._accepts.shift()!);
+});
+
+export const sock_recvfrom = def("sock_recvfrom", 441, function* (this: Loop, sock: socket, bufsize: unknown) {
+  yield* until(this, sock, () => sock._datagrams.length > 0);
+  sock._timeout = sock._timeout ?? null;
+  return sock.recvfrom(bufsize);
+});
+
+export const sock_sendto = def("sock_sendto", 580, function* (this: Loop, sock: socket, data: unknown, address: unknown) {
+  ioActivate(this, "loop.sock_sendto()");
+  return sock.sendto(data, address);
+});
+

@@ -1,0 +1,431 @@
+// Socket transports and servers over the host's I/O kernel. CPython: selector_events
+// (_SelectorSocketTransport) and base_events (Server, create_connection, create_server).
+//
+// A transport's writes go to the kernel at once (queued until the loop next waits); the transport
+// counts the bytes not yet known to be sent, pauses the protocol above the high-water mark and asks
+// the kernel to say when its buffer is down to the low-water mark. Reads arrive as completions
+// and reach the protocol as ready callbacks, in the order the kernel saw them.
+import { PyObject, PyTuple, RuntimeError, ValueError, caughtException, repr } from "./_compat.js";
+import { KeyboardInterrupt, SystemExit } from "./_compat.js";
+import { call } from "../builtins/ops.js";
+import { _log_warning } from "./log.js";
+import { Future } from "./futures.js";
+import { Transport } from "./transports.js";
+import type { IoCompletion } from "../io-messages.js";
+import { ioForget, ioAdopt, ioSend } from "./io_selector.js";
+import type { IoTarget } from "./io_selector.js";
+import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
+import { OSError as OSErrorBase } from "../builtins/index.js";
+import type { BaseEventLoop } from "./base_events.js";
+
+type Loop = BaseEventLoop;
+
+const HIGH_WATER = 64 * 1024;
+
+/** Calls a protocol method; an exception other than SystemExit/KeyboardInterrupt is fatal to the transport. */
+function protocolCall(t: _SocketTransport, what: string, fn: () => unknown): unknown {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+    t._fatal_error(caughtException(e), `Fatal error: protocol.${what}() call failed.`);
+    return undefined;
+  }
+}
+
+/** A connected stream socket. CPython: selector_events._SelectorSocketTransport */
+export class _SocketTransport extends Transport implements IoTarget {
+  declare _loop: Loop;
+  declare _protocol: any;
+  declare _id: number;
+  declare _extra: Record<string, unknown>;
+  declare _server: Server | null;
+  declare _closing: boolean;
+  declare _conn_lost: number;
+  declare _eof: boolean;
+  declare _paused: boolean;
+  /** Data and EOF that came while reading was paused. */
+  declare _held: (Uint8Array | null)[];
+  declare _unsent: number;
+  declare _protocol_paused: boolean;
+  declare _high_water: number;
+  declare _low_water: number;
+  declare _fd: number;
+  declare _sock_closed: boolean;
+
+  /** `fd`: the number a connecting socket took before its connect (accepted ones take theirs now). */
+  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number = allocFd()) {
+    super();
+    this._loop = loop;
+    this._id = id;
+    this._protocol = protocol;
+    this._extra = extra;
+    this._server = server;
+    this._closing = false;
+    this._conn_lost = 0;
+    this._eof = false;
+    this._paused = false;
+    this._held = [];
+    this._unsent = 0;
+    this._protocol_paused = false;
+    this._high_water = HIGH_WATER;
+    this._low_water = HIGH_WATER / 4;
+    this._fd = fd;
+    this._sock_closed = false;
+    const family = Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
+    this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
+    const early = ioAdopt(id, this);
+    server?._attach();
+    loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
+    if (waiter) loop.call_soon(() => !waiter.cancelled() && waiter.set_result(null));
+    // Data that came right behind the connect, after connection_made as always.
+    for (const c of early) loop.call_soon(() => this._io_event(c));
+  }
+
+  __repr__(): string {
+    const info = ["_SelectorSocketTransport"];
+    if (this._sock_closed) info.push("closed");
+    else if (this._closing) info.push("closing");
+    info.push(`fd=${this._fd}`);
+    if (!this._loop.is_closed() && !this._sock_closed) {
+      info.push(this._paused || this._closing ? "read=idle" : "read=polling");
+      info.push(`write=<${this._protocol_paused ? "polling" : "idle"}, bufsize=${this._protocol_paused ? this._unsent : 0}>`);
+    }
+    return `<${info.join(" ")}>`;
+  }
+
+  get_extra_info(name: unknown, dflt: unknown = null): unknown {
+    const k = String(name);
+    return k in this._extra ? this._extra[k] : dflt;
+  }
+  get_protocol(): unknown {
+    return this._protocol;
+  }
+  set_protocol(protocol: unknown): void {
+    this._protocol = protocol;
+  }
+  is_closing(): boolean {
+    return this._closing;
+  }
+  is_reading(): boolean {
+    return !this._paused && !this._closing;
+  }
+
+  // --- writing ---------------------------------------------------------------------------------
+
+  write(data: unknown): void {
+    const buf = ownedCopy(data);
+    if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
+    if (buf.byteLength === 0) return;
+    if (this._conn_lost) {
+      if (this._conn_lost >= 5) _log_warning("socket.send() raised exception.");
+      this._conn_lost++;
+      return;
+    }
+    ioSend({ op: "write", id: this._id, data: buf });
+    this._unsent += buf.byteLength;
+    this._maybe_pause_protocol();
+  }
+
+  writelines(list_of_data: Iterable<unknown>): void {
+    for (const d of list_of_data) this.write(d);
+  }
+
+  write_eof(): void {
+    if (this._closing || this._eof) return;
+    this._eof = true;
+    ioSend({ op: "eof", id: this._id });
+  }
+
+  can_write_eof(): boolean {
+    return true;
+  }
+
+  get_write_buffer_size(): bigint {
+    return BigInt(this._unsent);
+  }
+
+  get_write_buffer_limits(): PyTuple<bigint> {
+    return PyTuple.fromArray([BigInt(this._low_water), BigInt(this._high_water)]);
+  }
+
+  set_write_buffer_limits(high: unknown = null, low: unknown = null): void {
+    let hi = high === null || high === undefined ? null : Number(high);
+    let lo = low === null || low === undefined ? null : Number(low);
+    if (hi === null) hi = lo === null ? HIGH_WATER : 4 * lo;
+    if (lo === null) lo = Math.floor(hi / 4);
+    if (!(hi >= lo && lo >= 0)) throw new ValueError(`high (${hi}) must be >= low (${lo}) must be >= 0`);
+    this._high_water = hi;
+    this._low_water = lo;
+    this._maybe_pause_protocol();
+  }
+
+  _maybe_pause_protocol(): void {
+    if (this._unsent <= this._high_water || this._protocol_paused) return;
+    this._protocol_paused = true;
+    ioSend({ op: "watch_drain", id: this._id, low: this._low_water });
+    try {
+      this._protocol.pause_writing();
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      this._loop.call_exception_handler({ message: "protocol.pause_writing() failed", exception: caughtException(e), transport: this, protocol: this._protocol });
+    }
+  }
+
+  _maybe_resume_protocol(): void {
+    if (!this._protocol_paused || this._unsent > this._low_water) return;
+    this._protocol_paused = false;
+    try {
+      this._protocol.resume_writing();
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      this._loop.call_exception_handler({ message: "protocol.resume_writing() failed", exception: caughtException(e), transport: this, protocol: this._protocol });
+    }
+  }
+
+  // --- reading ---------------------------------------------------------------------------------
+
+  pause_reading(): void {
+    if (this._closing || this._paused) return;
+    this._paused = true;
+    ioSend({ op: "pause", id: this._id });
+  }
+
+  resume_reading(): void {
+    if (this._closing || !this._paused) return;
+    this._paused = false;
+    ioSend({ op: "resume", id: this._id });
+    // What came while paused is delivered first, as from the socket's buffer.
+    const held = this._held;
+    this._held = [];
+    for (const item of held) this._loop.call_soon(() => this._deliver(item));
+  }
+
+  _deliver(item: Uint8Array | null): void {
+    if (this._conn_lost) return;
+    if (this._paused) {
+      this._held.push(item);
+      return;
+    }
+    if (item === null) {
+      const keep_open = protocolCall(this, "eof_received", () => this._protocol.eof_received());
+      if (!keep_open) this.close();
+      return;
+    }
+    const proto = this._protocol;
+    if (typeof proto.get_buffer === "function" && typeof proto.buffer_updated === "function") {
+      // BufferedProtocol: copy into the buffers it hands out.
+      for (let off = 0; off < item.length; ) {
+        const buf = protocolCall(this, "get_buffer", () => proto.get_buffer(BigInt(item.length - off))) as Uint8Array | undefined;
+        if (!buf || buf.length === 0) {
+          this._fatal_error(new RuntimeError("get_buffer() returned an empty buffer"), "Fatal error: protocol.get_buffer() call failed.");
+          return;
+        }
+        const n = Math.min(buf.length, item.length - off);
+        buf.set(item.subarray(off, off + n));
+        off += n;
+        protocolCall(this, "buffer_updated", () => proto.buffer_updated(BigInt(n)));
+      }
+      return;
+    }
+    protocolCall(this, "data_received", () => proto.data_received(toBytes(item)));
+  }
+
+  _io_event(c: IoCompletion): void {
+    switch (c.ev) {
+      case "data":
+        this._deliver(new Uint8Array(c.data));
+        return;
+      case "eof":
+        this._deliver(null);
+        return;
+      case "drained":
+        this._unsent = c.pending;
+        this._maybe_resume_protocol();
+        return;
+      case "closed":
+        ioForget(this._id);
+        if (this._conn_lost) return;
+        if (c.error) this._fatal_error(osError(c.error), "Fatal read error on socket transport");
+        else this._force_close(null);
+        return;
+    }
+  }
+
+  // --- closing ---------------------------------------------------------------------------------
+
+  /** Sends what was written, then closes; connection_lost(None) follows. */
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    ioSend({ op: "close", id: this._id });
+    if (!this._conn_lost) {
+      this._conn_lost++;
+      this._loop.call_soon(() => this._call_connection_lost(null));
+    }
+  }
+
+  /** Closes at once, dropping what was not sent. */
+  abort(): void {
+    ioSend({ op: "abort", id: this._id });
+    this._force_close(null);
+  }
+
+  _fatal_error(exc: unknown, message: string): void {
+    // Connection resets are common and not worth a log entry (CPython logs them only in debug mode).
+    if (!(exc instanceof OSErrorBase)) {
+      this._loop.call_exception_handler({ message, exception: exc, transport: this, protocol: this._protocol });
+    }
+    ioSend({ op: "abort", id: this._id });
+    this._force_close(exc);
+  }
+
+  _force_close(exc: unknown): void {
+    if (this._conn_lost) return;
+    this._closing = true;
+    this._conn_lost++;
+    this._loop.call_soon(() => this._call_connection_lost(exc));
+  }
+
+  _call_connection_lost(exc: unknown): void {
+    try {
+      this._protocol.connection_lost(exc ?? null);
+    } finally {
+      if (!this._sock_closed) freeFd(this._fd);
+      this._sock_closed = true;
+      const server = this._server;
+      this._server = null;
+      server?._detach();
+    }
+  }
+}
+Object.defineProperty(_SocketTransport, "name", { value: "_SelectorSocketTransport" });
+
+
+// --- servers -------------------------------------------------------------------------------------
+
+/** What server.sockets holds: the listening address. CPython: trsock.TransportSocket */
+export class TransportSocket extends PyObject {
+  declare _local: unknown;
+  declare _peer: unknown;
+  declare _fd: number;
+  declare family: bigint;
+  declare type: bigint;
+  declare proto: bigint;
+  static make(local: unknown, family: number, fd: number, peer: unknown = null): TransportSocket {
+    const s = Object.create(TransportSocket.prototype) as TransportSocket;
+    s._local = local;
+    s._peer = peer;
+    s._fd = fd;
+    s.family = BigInt(family);
+    s.type = 1n;
+    s.proto = family === 1 ? 0n : 6n;
+    return s;
+  }
+  getsockname(): unknown {
+    return this._local;
+  }
+  getpeername(): unknown {
+    return this._peer;
+  }
+  fileno(): bigint {
+    return BigInt(this._fd);
+  }
+  __repr__(): string {
+    const raddr = this._peer === null ? "" : `, raddr=${repr(this._peer)}`;
+    return `<asyncio.TransportSocket fd=${this._fd}, family=${this.family}, type=1, proto=${this.proto}, laddr=${repr(this._local)}${raddr}>`;
+  }
+}
+Object.defineProperty(TransportSocket, "__module__", { value: "asyncio.trsock" });
+
+/** A listening server. CPython: base_events.Server */
+export class Server extends PyObject implements IoTarget {
+  declare _loop: Loop;
+  declare _ids: number[];
+  declare _sockets: TransportSocket[] | null;
+  declare _active_count: number;
+  declare _waiters: Future<unknown>[] | null;
+  declare _protocol_factory: unknown;
+  declare _serving: boolean;
+  declare _serving_forever_fut: Future<unknown> | null;
+
+  static make(loop: Loop, protocol_factory: unknown): Server {
+    const s = Object.create(Server.prototype) as Server;
+    s._loop = loop;
+    s._ids = [];
+    s._sockets = [];
+    s._active_count = 0;
+    s._waiters = [];
+    s._protocol_factory = protocol_factory;
+    s._serving = false;
+    s._serving_forever_fut = null;
+    return s;
+  }
+
+  __repr__(): string {
+    return `<Server sockets=${repr(this.sockets)}>`;
+  }
+
+  get sockets(): PyTuple<TransportSocket> {
+    return PyTuple.fromArray(this._sockets ?? []);
+  }
+
+  get_loop(): Loop {
+    return this._loop;
+  }
+  is_serving(): boolean {
+    return this._serving;
+  }
+
+  _attach(): void {
+    this._active_count++;
+  }
+  _detach(): void {
+    this._active_count--;
+    if (this._active_count === 0 && this._sockets === null) this._wakeup();
+  }
+  _wakeup(): void {
+    const waiters = this._waiters;
+    this._waiters = null;
+    for (const w of waiters ?? []) if (!w.done()) w.set_result(null);
+  }
+
+  /** A connection the kernel accepted: a new protocol from the factory, and its transport. */
+  _io_event(c: IoCompletion): void {
+    if (c.ev !== "accepted") return;
+    if (this._sockets === null) {
+      ioSend({ op: "abort", id: c.conn });
+      return;
+    }
+    let protocol: unknown;
+    try {
+      protocol = call(this._protocol_factory);
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      this._loop.call_exception_handler({ message: "Error on transport creation for incoming connection", exception: caughtException(e) });
+      ioSend({ op: "abort", id: c.conn });
+      return;
+    }
+    new _SocketTransport(this._loop, c.conn, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, null, this);
+  }
+
+  close(): null {
+    const sockets = this._sockets;
+    if (sockets === null) return null;
+    this._sockets = null;
+    for (const id of this._ids) {
+      ioSend({ op: "server_close", id });
+      ioForget(id);
+    }
+    for (const sock of sockets) freeFd(sock._fd);
+    this._serving = false;
+    const f = this._serving_forever_fut;
+    if (f !== null && !f.done()) {
+      f.cancel();
+      this._serving_forever_fut = null;
+    }
+    if (this._active_count === 0) this._wakeup();
+    return null;
+  }
+}
+Object.defineProperty(Server, "__module__", { value: "asyncio.base_events" });

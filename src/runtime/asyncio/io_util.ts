@@ -1,0 +1,82 @@
+// What the I/O parts of asyncio share: bytes in and out, addresses as Python tuples, errors from
+// the host's kernel as CPython's OSError subclasses.
+import { OSError, PyBytes, bytesData, wrapBytes } from "../builtins/index.js";
+import { PyTuple, TypeError, typeName } from "./_compat.js";
+import type { Address, IoError } from "../io-messages.js";
+
+/** Python bytes holding `data` (no copy). */
+export function toBytes(data: ArrayBuffer | Uint8Array): PyBytes {
+  return wrapBytes(data instanceof Uint8Array ? data : new Uint8Array(data));
+}
+
+/** A copy of a bytes-like argument in a buffer of its own (to transfer to the kernel). */
+export function ownedCopy(data: unknown, what = "data argument"): ArrayBuffer {
+  return checkBytesLike(data, what).slice().buffer as ArrayBuffer;
+}
+
+/** Raises TypeError unless `data` is bytes, bytearray or memoryview. */
+export function checkBytesLike(data: unknown, what = "data argument"): Uint8Array {
+  const d = bytesData(data);
+  if (d === null) throw new TypeError(`${what} must be a bytes-like object, not '${typeName(data)}'`);
+  return d;
+}
+
+/** ('127.0.0.1', 8888) or ('::1', 8888, 0, 0), as socket.getsockname() shows them. */
+export function addressTuple(a: Address): unknown {
+  if (typeof a === "string") return a;
+  return PyTuple.fromArray(a.map((x) => (typeof x === "number" ? BigInt(x) : x)));
+}
+
+const STRERROR: Record<string, string> = {
+  EPERM: "Operation not permitted",
+  ENOENT: "No such file or directory",
+  ESRCH: "No such process",
+  EACCES: "Permission denied",
+  EPIPE: "Broken pipe",
+  EADDRINUSE: "Address already in use",
+  EADDRNOTAVAIL: "Cannot assign requested address",
+  ECONNREFUSED: "Connection refused",
+  ECONNRESET: "Connection reset by peer",
+  ECONNABORTED: "Software caused connection abort",
+  ETIMEDOUT: "Connection timed out",
+  ENETUNREACH: "Network is unreachable",
+  EHOSTUNREACH: "No route to host",
+  ENOTCONN: "Transport endpoint is not connected",
+  EISDIR: "Is a directory",
+  ENOTDIR: "Not a directory",
+  EINVAL: "Invalid argument",
+  EMFILE: "Too many open files",
+};
+
+export function strerror(e: IoError): string {
+  return STRERROR[e.code] ?? e.code;
+}
+
+/** OSError(errno, message) — the subclass CPython picks for the errno (ConnectionRefusedError, ...). */
+export function osError(e: IoError, message: string = strerror(e), filename?: unknown): OSError {
+  return filename === undefined ? new OSError(BigInt(e.errno), message) : new OSError(BigInt(e.errno), message, filename);
+}
+
+/** CPython's repr of an address tuple inside a message: ('127.0.0.1', 1). */
+export function addressRepr(host: string, port: number): string {
+  return host.includes(":") ? `('${host}', ${port}, 0, 0)` : `('${host}', ${port})`;
+}
+
+/** True for a numeric IPv4 or IPv6 address (no name look-up needed). */
+export function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(":") && /^[0-9a-fA-F:.]+$/.test(host));
+}
+
+/** File descriptor numbers as a fresh CPython process hands them out: 3 upwards, lowest free first. */
+const usedFds = new Set<number>();
+
+export function allocFd(): number {
+  let fd = 3;
+  while (usedFds.has(fd)) fd++;
+  usedFds.add(fd);
+  return fd;
+}
+
+export function freeFd(fd: number): void {
+  usedFds.delete(fd);
+}

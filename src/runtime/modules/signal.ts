@@ -1,0 +1,119 @@
+// signal: the signal numbers (as CPython's Signals enum), signal()/getsignal(), raise_signal,
+// default_int_handler. Handlers run in the program's thread: a signal from outside arrives
+// through the host's I/O kernel while the event loop waits; one the program raises itself runs
+// its handler at once. CPython: Lib/signal.py (documented behaviour).
+import { IntEnum } from "./enum.js";
+import { call } from "../builtins/ops.js";
+import { PyList, PyTuple } from "../builtins/collections.js";
+import { KwArgs } from "../builtins/object.js";
+import { KeyboardInterrupt, NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { host } from "../host.js";
+import { get_signal_action, get_sigint_handler, run_signal_action, set_signal_action, set_sigint_handler } from "../signals.js";
+
+const NUMBERS: [string, number][] = [
+  ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGBUS", 7],
+  ["SIGFPE", 8], ["SIGKILL", 9], ["SIGUSR1", 10], ["SIGSEGV", 11], ["SIGUSR2", 12], ["SIGPIPE", 13],
+  ["SIGALRM", 14], ["SIGTERM", 15], ["SIGCHLD", 17], ["SIGCONT", 18], ["SIGSTOP", 19], ["SIGTSTP", 20],
+  ["SIGTTIN", 21], ["SIGTTOU", 22], ["SIGWINCH", 28],
+];
+
+const makeEnum = (name: string, pairs: [string, number][]): any =>
+  call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "signal" }));
+
+export const Signals = makeEnum("Signals", NUMBERS);
+export const Handlers = makeEnum("Handlers", [["SIG_DFL", 0], ["SIG_IGN", 1]]);
+export const SIG_DFL = Handlers.SIG_DFL;
+export const SIG_IGN = Handlers.SIG_IGN;
+export const NSIG = 65n;
+
+export const SIGHUP = Signals.SIGHUP;
+export const SIGINT = Signals.SIGINT;
+export const SIGQUIT = Signals.SIGQUIT;
+export const SIGILL = Signals.SIGILL;
+export const SIGTRAP = Signals.SIGTRAP;
+export const SIGABRT = Signals.SIGABRT;
+export const SIGBUS = Signals.SIGBUS;
+export const SIGFPE = Signals.SIGFPE;
+export const SIGKILL = Signals.SIGKILL;
+export const SIGUSR1 = Signals.SIGUSR1;
+export const SIGSEGV = Signals.SIGSEGV;
+export const SIGUSR2 = Signals.SIGUSR2;
+export const SIGPIPE = Signals.SIGPIPE;
+export const SIGALRM = Signals.SIGALRM;
+export const SIGTERM = Signals.SIGTERM;
+export const SIGCHLD = Signals.SIGCHLD;
+export const SIGCONT = Signals.SIGCONT;
+export const SIGSTOP = Signals.SIGSTOP;
+export const SIGTSTP = Signals.SIGTSTP;
+export const SIGWINCH = Signals.SIGWINCH;
+
+/** The default SIGINT handler: raises KeyboardInterrupt. */
+export function default_int_handler(..._args: unknown[]): never {
+  throw new KeyboardInterrupt();
+}
+
+function signum(x: unknown): number {
+  const v = typeof x === "object" && x !== null && "_value_" in x ? (x as { _value_: unknown })._value_ : x;
+  if (typeof v !== "bigint" && typeof v !== "number") throw new TypeError(`'${typeof x}' object cannot be interpreted as an integer`);
+  const n = Number(v);
+  if (!(n >= 1 && n < 65)) throw new ValueError("signal number out of range");
+  return n;
+}
+
+/** The Python handlers as signal() was given them (what getsignal returns). */
+const pyHandlers = new Map<number, unknown>();
+
+/** signal.signal(signalnum, handler): installs handler(signum, frame); returns the previous one. */
+export function signal(signalnum: unknown, handler: unknown): unknown {
+  const n = signum(signalnum);
+  if (n === 9 || n === 19) throw new OSError(22n, "Invalid argument");
+  const previous = getsignal(signalnum);
+  const isDfl = handler === SIG_DFL || handler === 0n;
+  const isIgn = handler === SIG_IGN || handler === 1n;
+  if (!isDfl && !isIgn && typeof handler !== "function") throw new TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+  const run = () => call(handler, call(Signals, BigInt(n)), null);
+  if (n === 2) {
+    set_sigint_handler(isDfl ? null : isIgn ? () => {} : handler === default_int_handler ? null : run);
+  } else {
+    set_signal_action(n, isDfl ? null : isIgn ? "ignore" : run);
+  }
+  if (isDfl) pyHandlers.delete(n);
+  else pyHandlers.set(n, handler);
+  return previous;
+}
+
+/** signal.getsignal(signalnum): the handler signal() installed, SIG_DFL, or default_int_handler. */
+export function getsignal(signalnum: unknown): unknown {
+  const n = signum(signalnum);
+  if (pyHandlers.has(n)) {
+    // A handler the event loop replaced since (add_signal_handler) is not the program's any more.
+    const still = n === 2 ? get_sigint_handler() !== null : get_signal_action(n) !== null;
+    if (still) return pyHandlers.get(n);
+  }
+  if (n === 2) return get_sigint_handler() === null ? default_int_handler : pyHandlers.get(n) ?? default_int_handler;
+  return SIG_DFL;
+}
+
+/** signal.raise_signal(signum): as os.kill(os.getpid(), signum). */
+export function raise_signal(signalnum: unknown): null {
+  send_to_self(signum(signalnum));
+  return null;
+}
+
+/** A signal the program sends itself: its handler now, else the operating system's default action. */
+export function send_to_self(n: number): void {
+  if (run_signal_action(n)) return;
+  // No handler: what the signal does by default (SIGCHLD, SIGWINCH, SIGCONT: nothing).
+  if (n === 17 || n === 28 || n === 18) return;
+  host.flush();
+  if (!host.io) throw new NotImplementedError("sending a signal is not supported by tsyncio in the browser (a web page has no processes)");
+  host.io.kill(host.pid ?? 0, n);
+  // The process ends here; a last wait lets the signal land.
+  for (;;) host.sleep(1);
+}
+
+export function strsignal(signalnum: unknown): string {
+  const n = signum(signalnum);
+  const names: Record<number, string> = { 1: "Hangup", 2: "Interrupt", 3: "Quit", 9: "Killed", 10: "User defined signal 1", 12: "User defined signal 2", 13: "Broken pipe", 14: "Alarm clock", 15: "Terminated" };
+  return names[n] ?? `Unknown signal ${n}`;
+}

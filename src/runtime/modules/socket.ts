@@ -1,0 +1,408 @@
+// socket: socket.socket for TCP and UDP over the host's I/O kernel (bind, listen, accept,
+// connect, recv, send/sendall, sendto/recvfrom, shutdown, setblocking/settimeout), socketpair,
+// gethostname, create_connection. Blocking calls wait for the kernel's answer; the event loop's
+// sock_* methods (asyncio/io_sock.ts) await the same state. File descriptors are numbered as a
+// fresh CPython process would number them (3 upwards, lowest free first), but no real descriptor
+// stands behind them. CPython: Modules/socketmodule.c, Lib/socket.py (documented behaviour).
+import { host } from "../host.js";
+import { call } from "../builtins/ops.js";
+import { repr } from "../builtins/repr.js";
+import { PyList, PyTuple } from "../builtins/collections.js";
+import { KwArgs, PyObject } from "../builtins/object.js";
+import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { IntEnum } from "./enum.js";
+import type { IoCompletion } from "../io-messages.js";
+import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+
+const makeEnum = (name: string, pairs: [string, number][]): any =>
+  call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
+
+export const AddressFamily = makeEnum("AddressFamily", [["AF_UNSPEC", 0], ["AF_UNIX", 1], ["AF_INET", 2], ["AF_INET6", 10]]);
+export const SocketKind = makeEnum("SocketKind", [["SOCK_STREAM", 1], ["SOCK_DGRAM", 2], ["SOCK_RAW", 3]]);
+export const AF_UNSPEC = AddressFamily.AF_UNSPEC;
+export const AF_UNIX = AddressFamily.AF_UNIX;
+export const AF_INET = AddressFamily.AF_INET;
+export const AF_INET6 = AddressFamily.AF_INET6;
+export const SOCK_STREAM = SocketKind.SOCK_STREAM;
+export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
+export const SOL_SOCKET = 1n;
+export const SO_REUSEADDR = 2n;
+export const SO_KEEPALIVE = 9n;
+export const SO_REUSEPORT = 15n;
+export const SO_BROADCAST = 6n;
+export const SO_RCVBUF = 8n;
+export const SO_SNDBUF = 7n;
+export const IPPROTO_TCP = 6n;
+export const IPPROTO_UDP = 17n;
+export const TCP_NODELAY = 1n;
+export const SHUT_RD = 0n;
+export const SHUT_WR = 1n;
+export const SHUT_RDWR = 2n;
+export const SOMAXCONN = 4096n;
+
+/** socket.timeout is TimeoutError since 3.10; socket.error is OSError. */
+export { OSError as error };
+export { TimeoutError as timeout } from "../builtins/exceptions.js";
+import { BlockingIOError, TimeoutError } from "../builtins/exceptions.js";
+
+
+function intOf(x: unknown): number {
+  const v = typeof x === "object" && x !== null && "_value_" in x ? (x as { _value_: unknown })._value_ : x;
+  return Number(v);
+}
+
+function hostPort(addr: unknown): [string, number] {
+  const a = addr as ArrayLike<unknown>;
+  if (!a || typeof a !== "object" || a.length < 2) throw new TypeError(`AF_INET address must be tuple, not ${typeof addr}`);
+  const h = String(a[0]);
+  return [h === "" ? "0.0.0.0" : h === "localhost" ? "127.0.0.1" : h, Number(a[1])];
+}
+
+function needIo(what: string) {
+  if (!host.io) throw new NotImplementedError(`${what} is not supported by tsyncio in the browser (a web page has no sockets)`);
+  return host.io;
+}
+
+type State = "new" | "listening" | "connected" | "udp" | "closed";
+
+/** socket.socket */
+export class socket extends PyObject implements IoTarget {
+  declare family: unknown;
+  declare type: unknown;
+  declare proto: bigint;
+  declare _fd: number;
+  declare _id: number;
+  declare _state: State;
+  declare _timeout: number | null;
+  declare _local: unknown;
+  declare _peer: unknown;
+  declare _bound: [string, number] | null;
+  declare _chunks: Uint8Array[];
+  declare _eof: boolean;
+  declare _accepts: IoCompletion[];
+  declare _datagrams: IoCompletion[];
+  declare _answer: IoCompletion | null;
+  /** A coroutine of the loop waiting for this socket to change (asyncio's sock_* methods). */
+  declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
+
+  __init__(family: unknown = AF_INET, type: unknown = SOCK_STREAM, proto: unknown = 0n, fileno: unknown = null): void {
+    if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
+    const fam = intOf(family === null ? AF_INET : family);
+    const kind = intOf(type === null ? SOCK_STREAM : type);
+    if (fam === 1) throw new NotImplementedError("socket.socket(AF_UNIX) is not supported by tsyncio yet");
+    this.family = call(AddressFamily, BigInt(fam));
+    this.type = call(SocketKind, BigInt(kind));
+    this.proto = BigInt(intOf(proto ?? 0n));
+    this._fd = allocFd();
+    this._id = 0;
+    this._state = "new";
+    this._timeout = null;
+    this._local = null;
+    this._peer = null;
+    this._bound = null;
+    this._chunks = [];
+    this._eof = false;
+    this._accepts = [];
+    this._datagrams = [];
+    this._answer = null;
+    this._waiter = null;
+  }
+
+  __repr__(): string {
+    let s = `<socket.socket fd=${this._state === "closed" ? -1 : this._fd}, family=${intOf(this.family)}, type=${intOf(this.type)}, proto=${this.proto}`;
+    if (this._state !== "closed" && this._local !== null) s += `, laddr=${repr(this._local)}`;
+    if (this._state !== "closed" && this._peer !== null) s += `, raddr=${repr(this._peer)}`;
+    return s + ">";
+  }
+
+  _io_event(c: IoCompletion): void {
+    switch (c.ev) {
+      case "data":
+        this._chunks.push(new Uint8Array(c.data));
+        break;
+      case "eof":
+      case "closed":
+        this._eof = true;
+        break;
+      case "accepted":
+        this._accepts.push(c);
+        break;
+      case "datagram":
+        this._datagrams.push(c);
+        break;
+      default:
+        this._answer = c;
+    }
+    const w = this._waiter;
+    if (w !== null && !w.done()) {
+      this._waiter = null;
+      w.set_result(null);
+    }
+  }
+
+  /** Blocks until `ready()`, under the socket's timeout; BlockingIOError in non-blocking mode. */
+  _block(ready: () => boolean): void {
+    if (ready()) return;
+    if (this._timeout === 0) throw new BlockingIOError(11n, "Resource temporarily unavailable");
+    if (!ioBlockUntil(ready, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+  }
+
+  /** Sends a request with a fresh id and blocks for its answer. */
+  _request(make: (id: number) => void): IoCompletion {
+    needIo("socket");
+    if (this._id === 0) this._id = ioRegister(this);
+    this._answer = null;
+    make(this._id);
+    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, null)) throw new TimeoutError("timed out");
+    const a = this._answer as unknown as IoCompletion;
+    this._answer = null;
+    return a;
+  }
+
+  fileno(): bigint {
+    return this._state === "closed" ? -1n : BigInt(this._fd);
+  }
+  getblocking(): boolean {
+    return this._timeout !== 0;
+  }
+  setblocking(flag: unknown): null {
+    this._timeout = flag ? null : 0;
+    return null;
+  }
+  settimeout(value: unknown): null {
+    this._timeout = value === null || value === undefined ? null : Number(value);
+    return null;
+  }
+  gettimeout(): number | null {
+    return this._timeout;
+  }
+  setsockopt(..._args: unknown[]): null {
+    return null;
+  }
+  getsockopt(_level: unknown, option: unknown): bigint {
+    return intOf(option) === intOf(SO_SNDBUF) || intOf(option) === intOf(SO_RCVBUF) ? 212992n : 0n;
+  }
+  getsockname(): unknown {
+    if (this._local !== null) return this._local;
+    return intOf(this.family) === 10 ? PyTuple.fromArray(["::", 0n, 0n, 0n]) : PyTuple.fromArray(["0.0.0.0", 0n]);
+  }
+  getpeername(): unknown {
+    if (this._peer === null) throw new OSError(107n, "Transport endpoint is not connected");
+    return this._peer;
+  }
+
+  bind(address: unknown): null {
+    this._bound = hostPort(address);
+    if (intOf(this.type) === 2) this._open_udp(this._bound);
+    else this._local = addressTuple(this._bound);
+    return null;
+  }
+
+  _open_udp(local: [string, number] | null): void {
+    const a = this._request((id) => ioSend({ op: "udp", id, family: intOf(this.family) === 10 ? 6 : 4, local, remote: null }));
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    this._state = "udp";
+    this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
+  }
+
+  listen(backlog: unknown = 128n): null {
+    const [h, p] = this._bound ?? ["0.0.0.0", 0];
+    const a = this._request((id) => ioSend({ op: "listen", id, host: h, port: p, backlog: Number(backlog ?? 128n) }));
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    this._state = "listening";
+    this._local = addressTuple((a as Extract<IoCompletion, { ev: "listening" }>).local);
+    return null;
+  }
+
+  _accepted(c: IoCompletion): PyTuple<unknown> {
+    const acc = c as Extract<IoCompletion, { ev: "accepted" }>;
+    const conn = new socket(this.family, this.type, this.proto);
+    conn._id = acc.conn;
+    conn._state = "connected";
+    conn._local = addressTuple(acc.local);
+    conn._peer = addressTuple(acc.remote);
+    for (const early of ioAdopt(acc.conn, conn)) conn._io_event(early);
+    return PyTuple.fromArray([conn, conn._peer]);
+  }
+
+  accept(): PyTuple<unknown> {
+    if (this._state !== "listening") throw new OSError(22n, "Invalid argument");
+    this._block(() => this._accepts.length > 0);
+    return this._accepted(this._accepts.shift()!);
+  }
+
+  /** Starts a connect; the caller waits for the answer (blocking connect, or sock_connect). */
+  _start_connect(address: unknown): void {
+    const [h, p] = hostPort(address);
+    needIo("socket.connect()");
+    if (this._id === 0) this._id = ioRegister(this);
+    this._answer = null;
+    ioSend({ op: "connect", id: this._id, host: h, port: p });
+  }
+
+  /** The connect's answer: OSError on failure (the blocking call's message). */
+  _finish_connect(): void {
+    const a = this._answer as IoCompletion;
+    this._answer = null;
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    const c = a as Extract<IoCompletion, { ev: "connected" }>;
+    this._state = "connected";
+    this._local = addressTuple(c.local);
+    this._peer = addressTuple(c.remote);
+  }
+
+  connect(address: unknown): null {
+    if (intOf(this.type) === 2) throw new NotImplementedError("connect() on a UDP socket is not supported by tsyncio yet");
+    this._start_connect(address);
+    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+    this._finish_connect();
+    return null;
+  }
+
+  connect_ex(address: unknown): bigint {
+    try {
+      this.connect(address);
+      return 0n;
+    } catch (e) {
+      if (e instanceof OSError && typeof e.errno === "bigint") return e.errno;
+      throw e;
+    }
+  }
+
+  /** Up to `n` received bytes (b'' at EOF); null when none has come yet. */
+  _take(n: number): Uint8Array | null {
+    if (this._chunks.length === 0) return this._eof ? new Uint8Array(0) : null;
+    const first = this._chunks[0];
+    if (first.length <= n) {
+      this._chunks.shift();
+      return first;
+    }
+    this._chunks[0] = first.subarray(n);
+    return first.subarray(0, n);
+  }
+
+  recv(bufsize: unknown, _flags: unknown = 0n): unknown {
+    const n = Number(bufsize);
+    if (n < 0) throw new ValueError("negative buffersize in recv");
+    this._block(() => this._chunks.length > 0 || this._eof);
+    return toBytes(this._take(n)!.slice());
+  }
+
+  recv_into(buffer: unknown, nbytes: unknown = 0n): bigint {
+    const target = checkBytesLike(buffer, "recv_into() argument 1");
+    const n = Number(nbytes) || target.length;
+    this._block(() => this._chunks.length > 0 || this._eof);
+    const got = this._take(n)!;
+    target.set(got);
+    return BigInt(got.length);
+  }
+
+  send(data: unknown, _flags: unknown = 0n): bigint {
+    const buf = ownedCopy(data, "a bytes-like object is required");
+    if (this._state !== "connected") throw new OSError(32n, "Broken pipe");
+    ioSend({ op: "write", id: this._id, data: buf });
+    return BigInt(buf.byteLength);
+  }
+
+  sendall(data: unknown, flags: unknown = 0n): null {
+    this.send(data, flags);
+    return null;
+  }
+
+  sendto(data: unknown, ...rest: unknown[]): bigint {
+    const address = rest[rest.length - 1];
+    const buf = ownedCopy(data, "a bytes-like object is required");
+    if (this._state !== "udp") this._open_udp(null);
+    ioSend({ op: "sendto", id: this._id, data: buf, addr: hostPort(address) });
+    return BigInt(buf.byteLength);
+  }
+
+  recvfrom(bufsize: unknown, _flags: unknown = 0n): PyTuple<unknown> {
+    if (this._state !== "udp") throw new OSError(22n, "Invalid argument");
+    this._block(() => this._datagrams.length > 0);
+    const d = this._datagrams.shift() as Extract<IoCompletion, { ev: "datagram" }>;
+    return PyTuple.fromArray([toBytes(new Uint8Array(d.data).slice(0, Number(bufsize))), addressTuple(d.addr)]);
+  }
+
+  shutdown(how: unknown): null {
+    const h = intOf(how);
+    if (this._state === "connected" && (h === 1 || h === 2)) ioSend({ op: "eof", id: this._id });
+    return null;
+  }
+
+  close(): null {
+    if (this._state === "closed") return null;
+    if (this._id !== 0) {
+      ioSend(this._state === "listening" ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
+      ioForget(this._id);
+    }
+    freeFd(this._fd);
+    this._state = "closed";
+    return null;
+  }
+
+  detach(): bigint {
+    throw new NotImplementedError("socket.detach() is not supported by tsyncio");
+  }
+
+  __enter__(): this {
+    return this;
+  }
+  __exit__(..._args: unknown[]): boolean {
+    this.close();
+    return false;
+  }
+}
+Object.defineProperty(socket, "__module__", { value: "socket" });
+export { socket as SocketType };
+
+/** socket.socketpair(): two connected stream sockets (over loopback TCP here). */
+export function socketpair(..._args: unknown[]): PyTuple<socket> {
+  const listener = new socket();
+  listener.bind(PyTuple.fromArray(["127.0.0.1", 0n]));
+  listener.listen(1n);
+  const a = new socket();
+  a.connect(listener.getsockname());
+  const b = (listener.accept() as unknown as socket[])[0];
+  listener.close();
+  return PyTuple.fromArray([a, b]);
+}
+
+/** socket.create_connection((host, port), timeout=None) */
+export function create_connection(address: unknown, timeout: unknown = null, ..._rest: unknown[]): socket {
+  const s = new socket();
+  if (timeout !== null && timeout !== undefined && !(timeout instanceof KwArgs)) s.settimeout(timeout);
+  s.connect(address);
+  return s;
+}
+
+/** socket.create_server((host, port), *, backlog=None, reuse_port=False) */
+export function create_server(address: unknown, ...rest: unknown[]): socket {
+  const kw = rest.length && rest[rest.length - 1] instanceof KwArgs ? (rest[rest.length - 1] as KwArgs).kw : {};
+  const s = new socket(kw.family ?? AF_INET, SOCK_STREAM);
+  s.bind(address);
+  s.listen(kw.backlog ?? 128n);
+  return s;
+}
+
+export function gethostname(): string {
+  return needIo("socket.gethostname()").hostname;
+}
+
+export function getfqdn(name: unknown = ""): string {
+  return name ? String(name) : gethostname();
+}
+
+export function gethostbyname(name: unknown): string {
+  const n = String(name);
+  if (n === "localhost" || n === "") return "127.0.0.1";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(n)) return n;
+  throw new NotImplementedError("socket.gethostbyname() of a name other than localhost is not supported by tsyncio yet");
+}
+
+export function htons(x: unknown): bigint {
+  const v = Number(x) & 0xffff;
+  return BigInt(((v & 0xff) << 8) | (v >> 8));
+}
+export const ntohs = htons;

@@ -1,0 +1,111 @@
+// The compiler's side of cooperative threads: functions that can block are compiled as generators
+// (src/lower/blocking-functions.ts) and reach the scheduler through these helpers.
+//
+// A blocking-capable function is a plain function (callable from anywhere: a plain call runs its
+// generator on the JS stack through run_plain) carrying its generator function as `$g`. From
+// another blocking-capable function it is called with `yield* bcall(f, ...args)`, which delegates
+// to `$g` so that a blocking point inside suspends the whole thread. Runtime primitives that
+// block (time.sleep, Lock.acquire, Queue.get, Future.result...) carry a `$g` the same way.
+
+import { KwArgs } from "../builtins/object.js";
+import { call, getattr } from "../builtins/index.js";
+import { callWithKeywords, NOT_BOUND } from "../builtins/keywords.js";
+import { run_plain, type Waiter } from "./scheduler.js";
+import { python_function_of } from "../program.js";
+
+type Gen = Generator<Waiter, unknown, unknown>;
+type GenFn = (...args: unknown[]) => Gen;
+
+const methodForms = new WeakMap<Function, GenFn | null>();
+
+/**
+ * The generator form of a callable, if it has one. A method of a translated class whose def the
+ * compiler made blocking is the class's method calling that def with the instance first.
+ */
+export function generator_of(f: unknown): GenFn | null {
+  if (typeof f !== "function") return null;
+  const g = (f as { $g?: GenFn }).$g;
+  if (typeof g === "function") return g;
+  let m = methodForms.get(f);
+  if (m === undefined) {
+    const fn = python_function_of(f);
+    const pg = fn !== null && fn !== f ? (fn as { $g?: GenFn }).$g : undefined;
+    m = typeof pg === "function" ? function* (this: unknown, ...args: unknown[]) { return yield* pg.call(undefined, this, ...args); } : null;
+    methodForms.set(f, m);
+  }
+  return m;
+}
+
+/** Decorator the compiler puts on a blocking-capable def: a plain function carrying `$g`. */
+export function blocking_function(genfn: GenFn): Function {
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    return run_plain(genfn.apply(this, args));
+  };
+  for (const key of ["name", "__name__", "__qualname__", "__doc__", "__module__"]) {
+    const d = Object.getOwnPropertyDescriptor(genfn, key);
+    if (d) Object.defineProperty(wrapper, key, d);
+  }
+  Object.defineProperty(wrapper, "$g", { value: genfn });
+  // Keywords are bound by the parameter names of the generator function (builtins/keywords.ts).
+  Object.defineProperty(wrapper, "__signature_source__", { value: genfn });
+  return wrapper;
+}
+
+/** Calls `genfn` with `args` (a trailing KwArgs bound by name for a translated function). */
+function* delegate(genfn: GenFn, thisArg: unknown, args: unknown[]): Gen {
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) {
+    const r = callWithKeywords(genfn, thisArg, args.slice(0, -1), last.kw);
+    if (r !== NOT_BOUND) return yield* r as Gen;
+  }
+  return yield* genfn.apply(thisArg, args);
+}
+
+/** `f(*args)` inside a blocking-capable function: delegates when `f` can block. */
+export function* bcall(f: unknown, ...args: unknown[]): Gen {
+  const g = generator_of(f);
+  if (g !== null) return yield* delegate(g, undefined, args);
+  const bound = f as { __func__?: unknown; __self__?: unknown } | null;
+  if (typeof f === "function" && bound !== null && bound.__self__ !== undefined) {
+    const gm = generator_of(bound.__func__);
+    if (gm !== null) return yield* delegate(gm, bound.__self__, args);
+  }
+  return call(f, ...args);
+}
+
+/** `obj.name(*args)` inside a blocking-capable function: delegates when the method can block. */
+export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
+  const o = obj as Record<string, unknown> | null;
+  const f = o !== null && o !== undefined && typeof o === "object" || typeof o === "function" ? (o as Record<string, unknown>)[name] : undefined;
+  if (typeof f === "function") {
+    const g = generator_of(f);
+    if (g !== null) return yield* delegate(g, obj, args);
+    const last = args[args.length - 1];
+    if (last instanceof KwArgs) {
+      const r = callWithKeywords(f, obj, args.slice(0, -1), last.kw);
+      if (r !== NOT_BOUND) return r;
+    }
+    return (f as Function).apply(obj, args);
+  }
+  return yield* bcall(getattr(obj, name), ...args);
+}
+
+/** A context manager whose blocking __enter__ already ran (`with lock:` in a blocking function). */
+class Entered {
+  constructor(private readonly manager: { __exit__(...a: unknown[]): unknown }, private readonly value: unknown) {}
+  __enter__(): unknown {
+    return this.value;
+  }
+  __exit__(...args: unknown[]): unknown {
+    return this.manager.__exit__(...args);
+  }
+}
+
+/** `with cm:` in a blocking-capable function: runs a blocking __enter__ as a generator. */
+export function* bwith(cm: unknown): Gen {
+  const enter = (cm as { __enter__?: unknown } | null)?.__enter__;
+  const g = generator_of(enter);
+  if (g === null) return cm;
+  const value = yield* g.call(cm);
+  return new Entered(cm as { __exit__(...a: unknown[]): unknown }, value);
+}

@@ -1,0 +1,225 @@
+// Real I/O with peers that are not tsyncio: a plain Node net server and client, a Node child
+// process, a 10 MB transfer with back-pressure, and the browser's answer (no Host.io). Loopback only,
+// on ports these tests open; every program runs under `tsyncio run` with a time limit.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = join(root, "bin/tsyncio.js");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsyncio-io-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a Python program (asynchronously, so a peer in this process can answer it). */
+function run(source: string, args: string[] = [], options: { virtual?: boolean; onStdout?: (text: string) => void } = {}) {
+  const file = join(dir, `p${Math.random().toString(36).slice(2)}.py`);
+  writeFileSync(file, source);
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", ...(options.virtual ? ["--virtual-time"] : []), file, ...args]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => {
+      stdout += b;
+      options.onStdout?.(stdout);
+    });
+    child.stderr.on("data", (b) => (stderr += b));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe("a tsyncio client and a Node net server", () => {
+  let server: Server;
+  let port: number;
+  const seen: string[] = [];
+  beforeAll(async () => {
+    // Upper-cases each line; says goodbye and half-closes at "bye".
+    server = createServer({ allowHalfOpen: true }, (sock) => {
+      let buf = "";
+      sock.on("data", (d) => {
+        buf += d.toString();
+        for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          seen.push(line);
+          if (line === "bye") sock.end("goodbye\n");
+          else sock.write(line.toUpperCase() + "\n");
+        }
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+
+  it("exchanges lines through streams and sees the server's EOF", async () => {
+    const r = await run(
+      `import asyncio, sys
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    for word in ["alpha", "beta"]:
+        writer.write(word.encode() + b"\\n")
+        await writer.drain()
+        print(await reader.readline())
+    writer.write(b"bye\\n")
+    print(await reader.read())
+    print(reader.at_eof())
+    writer.close()
+    await writer.wait_closed()
+asyncio.run(main())
+`,
+      [String(port)],
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("b'ALPHA\\n'\nb'BETA\\n'\nb'goodbye\\n'\nTrue\n");
+    expect(seen.slice(-3)).toEqual(["alpha", "beta", "bye"]);
+  });
+
+  it("a refused connection is CPython's ConnectionRefusedError", async () => {
+    // A port that was just ours and is now closed.
+    const probe = createServer();
+    await new Promise<void>((ok) => probe.listen(0, "127.0.0.1", ok));
+    const closed = (probe.address() as AddressInfo).port;
+    await new Promise<void>((ok) => probe.close(() => ok()));
+    const r = await run(
+      `import asyncio, sys
+async def main():
+    try:
+        await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    except ConnectionRefusedError as e:
+        print(e.errno, str(e).replace(sys.argv[1], "PORT"))
+asyncio.run(main())
+`,
+      [String(closed)],
+    );
+    expect(r.stdout).toBe("111 [Errno 111] Connect call failed ('127.0.0.1', PORT)\n");
+  });
+});
+
+describe("a tsyncio server and a Node net client", () => {
+  it("serves a Node client; 10 MB arrive byte-exact through drain()", async () => {
+    const size = 10 * 1024 * 1024;
+    let portSeen: (p: number) => void;
+    const portPromise = new Promise<number>((ok) => (portSeen = ok));
+    const program = run(
+      `import asyncio
+async def handle(reader, writer):
+    n = int((await reader.readline()).decode())
+    block = bytes(range(256)) * 4096
+    sent = 0
+    while sent < n:
+        writer.write(block)
+        await writer.drain()
+        sent += len(block)
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+
+async def main():
+    global server
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        try:
+            await server.serve_forever()
+        except asyncio.CancelledError:
+            print("served")
+asyncio.run(main())
+`,
+      [],
+      { onStdout: (text) => /^\d+\n/.test(text) && portSeen(Number(text.split("\n")[0])) },
+    );
+    const port = await portPromise;
+    const received = await new Promise<Buffer>((ok) => {
+      const chunks: Buffer[] = [];
+      const sock = createConnection({ port, host: "127.0.0.1" }, () => sock.write(`${size}\n`));
+      sock.on("data", (d) => chunks.push(d));
+      sock.on("end", () => ok(Buffer.concat(chunks)));
+    });
+    expect(received.length).toBe(size);
+    for (let i = 0; i < size; i += 65537) expect(received[i]).toBe(i % 256);
+    const r = await program;
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[1]).toBe("served");
+  });
+});
+
+describe("a Node child process", () => {
+  it("pipes stdin, stdout and stderr; returncode; readline streaming", async () => {
+    const r = await run(
+      `import asyncio, sys
+CHILD = "process.stdin.on('data', d => process.stdout.write(String(d).toUpperCase())); process.stdin.on('end', () => { console.error('done'); process.exit(7); });"
+async def main():
+    proc = await asyncio.create_subprocess_exec(sys.argv[1], "-e", CHILD, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await proc.communicate(b"shout\\n")
+    print(out, err, proc.returncode)
+    proc = await asyncio.create_subprocess_exec(sys.argv[1], "-e", "for (let i = 0; i < 3; i++) console.log('line', i)", stdout=asyncio.subprocess.PIPE)
+    async for line in proc.stdout:
+        print(line.decode().rstrip())
+    print(await proc.wait())
+asyncio.run(main())
+`,
+      [process.execPath],
+      { virtual: true },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("b'SHOUT\\n' b'done\\n' 7\nline 0\nline 1\nline 2\n0\n");
+  });
+});
+
+describe("the browser has no Host.io", () => {
+  it("open_connection, subprocesses and servers raise NotImplementedError naming the browser", async () => {
+    const asyncio = await import("../src/runtime/asyncio/index.js");
+    const { host } = await import("../src/runtime/host.js");
+    expect(host.io).toBeUndefined();
+    const messages: string[] = [];
+    for (const start of [
+      () => asyncio.open_connection("127.0.0.1", 1n),
+      () => asyncio.create_subprocess_exec("ls"),
+      () => asyncio.start_server(() => null, "127.0.0.1", 0n),
+    ]) {
+      try {
+        asyncio.run(start() as never);
+      } catch (e) {
+        messages.push(String((e as Error).message));
+      }
+    }
+    expect(messages).toHaveLength(3);
+    for (const m of messages) expect(m).toMatch(/not supported by tsyncio in the browser/);
+  });
+});
+
+describe("virtual time with a peer outside the program", () => {
+  it("waits for a Node server's late answer instead of jumping past it", async () => {
+    // Answers 300 ms (real time) after each line: the virtual clock must not run a 5 s timeout out first.
+    const server = createServer((sock) => sock.on("data", (d) => setTimeout(() => sock.write(d), 300)));
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const r = await run(
+        `import asyncio, sys
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    writer.write(b"late\\n")
+    print(await asyncio.wait_for(reader.readline(), 5))
+    writer.close()
+    await writer.wait_closed()
+asyncio.run(main())
+`,
+        [String(port)],
+        { virtual: true },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe("b'late\\n'\n");
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,347 @@
+// Issue 13's CLI and runtime robustness cases, each run through the built CLI and compared with
+// what CPython 3.12 does (recorded by hand; CPython's stdout is buffered for a pipe or a file, as
+// tsyncio's is): closed and stalled pipes, a full device, out-of-memory, huge timeouts, -o and
+// --outdir onto odd targets, input() decoding, ignored SIGINT, and limits CPython enforces.
+// Every file a test writes is in a temp folder it removes; the only device written is /dev/full.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync, spawn, spawnSync, type StdioOptions } from "node:child_process";
+import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = join(root, "bin/tsyncio.js");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsyncio-robust-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string | Buffer) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+// Prints the process's CPU time (ms, user + system) on stderr at exit.
+const REPORT_CPU = 'data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu "+Math.round((u.user+u.system)/1000)+"\\n")})';
+
+interface Started {
+  child: ReturnType<typeof spawn>;
+  stderr: () => string;
+  stdout: () => string;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+/** Starts the CLI; killed after `limitMs` whatever happens. */
+function start(args: string[], options: { stdio?: StdioOptions; nodeArgs?: string[]; limitMs?: number; env?: NodeJS.ProcessEnv } = {}): Started {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
+    cwd: dir,
+    stdio: options.stdio ?? ["ignore", "pipe", "pipe"],
+    env: options.env ?? process.env,
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.setEncoding("utf8").on("data", (d) => (out += d));
+  child.stderr?.setEncoding("utf8").on("data", (d) => (err += d));
+  const kill = setTimeout(() => child.kill("SIGKILL"), options.limitMs ?? 60_000);
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((resolveDone) =>
+    child.on("close", (code, signal) => {
+      clearTimeout(kill);
+      resolveDone({ code, signal, ms: performance.now() - t0 });
+    }),
+  );
+  return { child, stderr: () => err, stdout: () => out, done };
+}
+
+async function runCli(args: string[], options: Parameters<typeof start>[1] = {}) {
+  const s = start(args, options);
+  const r = await s.done;
+  return { ...r, stdout: s.stdout(), stderr: s.stderr() };
+}
+
+const until = async (test: () => boolean, limitMs = 30_000) => {
+  const end = Date.now() + limitMs;
+  while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return test();
+};
+
+const STDOUT_IGNORED = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n";
+
+describe("item 3: a closed stdout pipe", () => {
+  it("an endless print loop ends with BrokenPipeError, exit 1", async () => {
+    const f = write("endless.py", 'while True:\n    print("x")\n');
+    const s = start(["run", f]);
+    await until(() => s.stdout().length > 0);
+    s.child.stdout!.destroy();
+    const r = await s.done;
+    expect(r.code).toBe(1);
+    expect(s.stderr()).toBe(`Traceback (most recent call last):\n  File "${join(dir, f)}", line 2, in <module>\n    print("x")\nBrokenPipeError: [Errno 32] Broken pipe\n`);
+  });
+
+  it("output still buffered when the pipe is gone is reported at exit (exit 120), caught errors are the program's", async () => {
+    const f = write("late.py", 'import time, sys\ntime.sleep(0.5)\nprint("a")\ntry:\n    sys.stdout.flush()\nexcept BrokenPipeError as e:\n    print("caught", repr(e), file=sys.stderr)\n');
+    const s = start(["run", f]);
+    s.child.stdout!.destroy();
+    const r = await s.done;
+    expect(r.code).toBe(120);
+    expect(s.stderr()).toBe(`caught BrokenPipeError(32, 'Broken pipe')\n${STDOUT_IGNORED}BrokenPipeError: [Errno 32] Broken pipe\n`);
+  });
+});
+
+describe("item 4: a stalled stdout reader", () => {
+  const BIG = 'print("x" * 1000000)\nprint("end")\n';
+
+  it("--timeout stops a program blocked on a full pipe, without spinning", async () => {
+    const f = write("big.py", BIG);
+    const s = start(["run", "--timeout", "2", f], { nodeArgs: ["--import", REPORT_CPU] });
+    s.child.stdout!.pause();
+    const r = await s.done;
+    expect(r.code).toBe(124);
+    expect(s.stderr()).toMatch(/the program ran longer than --timeout 2 s and was stopped\n/);
+    // Spinning on EAGAIN used a whole core for the 2 s; waiting sleeps.
+    const cpu = Number(/cpu (\d+)/.exec(s.stderr())?.[1]);
+    expect(cpu).toBeLessThan(1500);
+    expect(r.ms).toBeLessThan(20_000);
+  });
+
+  it("Ctrl-C interrupts a write blocked on a full pipe with KeyboardInterrupt", async () => {
+    const f = write("big2.py", BIG);
+    const s = start(["run", f]);
+    s.child.stdout!.pause();
+    await new Promise((r) => setTimeout(r, 1500));
+    s.child.kill("SIGINT");
+    expect(await until(() => s.stderr().includes("KeyboardInterrupt"), 20_000)).toBe(true);
+    s.child.stdout!.resume();
+    const r = await s.done;
+    expect(r.code).toBe(130);
+    expect(s.stderr()).toMatch(/line 1, in <module>\n    print\("x" \* 1000000\)\nKeyboardInterrupt\n$/);
+    expect(s.stdout()).not.toContain("end");
+  });
+});
+
+describe("item 7: stdout on a full device", () => {
+  const full = () => openSync("/dev/full", "w");
+
+  it("a buffered print is reported at exit as OSError ENOSPC, exit 120, not an internal error", async () => {
+    const f = write("hello.py", 'print("hello")\n');
+    const fd = full();
+    try {
+      const r = await runCli(["run", f], { stdio: ["ignore", fd, "pipe"] });
+      expect(r.code).toBe(120);
+      expect(r.stderr).toBe(`${STDOUT_IGNORED}OSError: [Errno 28] No space left on device\n`);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it("a print that overflows the buffer raises OSError in the program, exit 1", async () => {
+    const f = write("many.py", 'for i in range(100000):\n    print("line", i)\n');
+    const fd = full();
+    try {
+      const r = await runCli(["run", f], { stdio: ["ignore", fd, "pipe"] });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/print\("line", i\)\nOSError: \[Errno 28\] No space left on device\n$/);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe("item 5: -o writes to what the user named, never over the source or a device", () => {
+  const translate = (args: string[]) => runCli(args, { limitMs: 30_000 });
+  const prog = () => write("prog5.py", 'print("five")\n');
+
+  it("a symlink is written through and stays a link", async () => {
+    const f = prog();
+    write("real5.ts", "old\n");
+    symlinkSync("real5.ts", join(dir, "link5.ts"));
+    const r = await translate([f, "-o", "link5.ts"]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "link5.ts")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real5.ts"), "utf8")).toContain('print("five")');
+  });
+
+  it("the input file itself, directly or through a link, is refused and left alone", async () => {
+    const f = prog();
+    symlinkSync(f, join(dir, "alias5.ts"));
+    for (const target of [f, "alias5.ts"]) {
+      const r = await translate([f, "-o", target]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`tsyncio: can't write '${target}': it is an input file (the translation would overwrite the source)\n`);
+      expect(readFileSync(join(dir, f), "utf8")).toBe('print("five")\n');
+    }
+  });
+
+  it("a read-only file and a folder are refused", async () => {
+    const f = prog();
+    write("ro5.ts", "keep\n");
+    chmodSync(join(dir, "ro5.ts"), 0o444);
+    mkdirSync(join(dir, "dir5.ts"));
+    expect((await translate([f, "-o", "ro5.ts"])).stderr).toBe("tsyncio: can't write 'ro5.ts': it is read-only\n");
+    expect(readFileSync(join(dir, "ro5.ts"), "utf8")).toBe("keep\n");
+    expect((await translate([f, "-o", "dir5.ts"])).stderr).toBe("tsyncio: can't write 'dir5.ts': it is a folder\n");
+  });
+
+  it("a FIFO is written through, not replaced", async () => {
+    const f = prog();
+    const fifo = join(dir, "fifo5.ts");
+    execFileSync("mkfifo", [fifo]);
+    const s = start([f, "-o", "fifo5.ts"], { limitMs: 30_000 });
+    // The reader: a child that copies the FIFO to stdout (opening it waits for the writer).
+    const reader = spawnSync("cat", [fifo], { encoding: "utf8", timeout: 30_000 });
+    const r = await s.done;
+    expect(r.code).toBe(0);
+    expect(reader.stdout).toContain('print("five")');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a device node (made in the temp folder) is written through, never replaced", async (ctx) => {
+    const f = prog();
+    const nul = join(dir, "null5.ts");
+    const full = join(dir, "full5.ts");
+    try {
+      execFileSync("mknod", [nul, "c", "1", "3"]);
+      execFileSync("mknod", [full, "c", "1", "7"]);
+    } catch {
+      ctx.skip(); // no CAP_MKNOD here
+    }
+    expect((await translate([f, "-o", "null5.ts"])).code).toBe(0);
+    const r = await translate([f, "-o", "full5.ts"]);
+    expect([r.code, r.stderr]).toEqual([1, "tsyncio: can't write 'full5.ts': ENOSPC\n"]);
+    expect(lstatSync(nul).isCharacterDevice()).toBe(true);
+    expect(lstatSync(full).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.includes(".tmp"))).toEqual([]);
+  });
+});
+
+describe("item 6: --outdir writes nothing if any file fails", () => {
+  const tree = (base: string): string[] =>
+    readdirSync(base, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [`${e.name}/`, ...tree(join(base, e.name)).map((n) => `${e.name}/${n}`)] : [e.name])).sort();
+
+  const source = (name: string) => {
+    const src = join(dir, name);
+    mkdirSync(join(src, "pkg"), { recursive: true });
+    writeFileSync(join(src, "a.py"), "print(1)\n");
+    writeFileSync(join(src, "b.py"), "print(2)\n");
+    writeFileSync(join(src, "pkg/__init__.py"), "x = 1\n");
+    writeFileSync(join(src, "pkg/m.py"), "y = 2\n");
+    return name;
+  };
+
+  it("a folder where an output file goes: refused before anything is written", async () => {
+    const src = source("src6a");
+    mkdirSync(join(dir, "out6a/b.ts"), { recursive: true });
+    writeFileSync(join(dir, "out6a/a.ts"), "old\n");
+    const r = await runCli(["--outdir", "out6a", src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("tsyncio: can't write 'out6a/b.ts': it is a folder\n");
+    expect(tree(join(dir, "out6a"))).toEqual(["a.ts", "b.ts/"]);
+    expect(readFileSync(join(dir, "out6a/a.ts"), "utf8")).toBe("old\n");
+  });
+
+  it("a file where an output folder goes: no partial output, no temporary file, old files kept", async () => {
+    const src = source("src6b");
+    mkdirSync(join(dir, "out6b"));
+    writeFileSync(join(dir, "out6b/a.ts"), "old\n");
+    writeFileSync(join(dir, "out6b/pkg"), "");
+    const r = await runCli(["--outdir", "out6b", src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tsyncio: can't write 'out6b\/pkg\/__init__\.ts': '.*out6b\/pkg' is not a folder\n$/);
+    expect(tree(join(dir, "out6b"))).toEqual(["a.ts", "pkg"]);
+    expect(readFileSync(join(dir, "out6b/a.ts"), "utf8")).toBe("old\n");
+  });
+});
+
+describe("item 8: out of heap", () => {
+  it("a program that grows a list forever under a heap limit gets MemoryError, exit 1, its output kept", async () => {
+    const f = write("grow.py", 'print("start")\nl = []\ni = 0\nwhile True:\n    l.append([i])\n    i += 1\n');
+    const r = await runCli(["run", f], { nodeArgs: ["--max-old-space-size=100"] });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("start\n");
+    expect(r.stderr).toBe(`Traceback (most recent call last):\n  File "${join(dir, f)}", line 5, in <module>\n    l.append([i])\nMemoryError\n`);
+  });
+
+  it("a repetition the heap has no room for is a MemoryError the program can catch", async () => {
+    const f = write("repeat.py", 'for n in (10**10, 10**8):\n    try:\n        x = [0] * n\n    except MemoryError:\n        print("MemoryError", n)\ntry:\n    s = "ab" * 10**9\nexcept MemoryError:\n    print("MemoryError str")\n');
+    const r = await runCli(["run", f], { nodeArgs: ["--max-old-space-size=100"] });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `MemoryError ${10 ** 10}\nMemoryError ${10 ** 8}\nMemoryError str\n`, ""]);
+  });
+});
+
+describe("item 10: input() decodes the stream, not each read", () => {
+  it("a character whose bytes straddle the 4096-byte read boundary stays intact", async () => {
+    const f = write("inp.py", "a = input()\nprint(len(a), ascii(a[-3:]))\nprint(input())\n");
+    // 4095 ASCII bytes, then 'é' (2 bytes: the first is the read's last) and a 4-byte emoji.
+    const data = Buffer.concat([Buffer.from("x".repeat(4095)), Buffer.from("é😀\nsecond é\n", "utf8")]);
+    const r = spawnSync(process.execPath, [bin, "run", f], { cwd: dir, input: data, encoding: "utf8", timeout: 30_000 });
+    expect([r.status, r.stdout]).toEqual([0, "4097 'x\\xe9\\U0001f600'\nsecond é\n"]);
+  });
+});
+
+describe("item 11: --timeout beyond Node's timer range", () => {
+  it("a limit of 2147484 s or more does not fire at once", async () => {
+    const f = write("nap.py", "import time\ntime.sleep(0.3)\nprint('ok')\n");
+    for (const limit of ["2147484", "99999999999", "1e300"]) {
+      const r = await runCli(["run", "--timeout", limit, f], { limitMs: 30_000 });
+      expect([limit, r.code, r.stdout, r.stderr]).toEqual([limit, 0, "ok\n", ""]);
+    }
+  });
+});
+
+describe("item 12: CPython's limits at run time", () => {
+  const fixtures = join(root, "test/robustness");
+  const expected = (name: string, ext: string) => readFileSync(join(fixtures, `${name}.expected.${ext}`), "utf8");
+
+  it("int <-> str conversion past 4300 digits is ValueError; sys.set_int_max_str_digits moves the limit", async () => {
+    const r = spawnSync(process.execPath, [bin, "run", "int_str_limit.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, expected("int_str_limit", "out"), ""]);
+  });
+
+  it("a lone surrogate printed to stdout is UnicodeEncodeError; stderr backslash-escapes it", async () => {
+    const r = spawnSync(process.execPath, [bin, "run", "lone_surrogates.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      Number(expected("lone_surrogates", "code")),
+      expected("lone_surrogates", "out"),
+      expected("lone_surrogates", "err").replace("{dir}", fixtures),
+    ]);
+  });
+
+  it("sys.exit with an int beyond a C long: OverflowError message, status 255", async () => {
+    const cases: [string, number, string][] = [
+      ["2**63", 255, "OverflowError: Python int too large to convert to C long\n"],
+      ["-2**63 - 1", 255, "OverflowError: Python int too large to convert to C long\n"],
+      ["-2**63", 0, ""],
+      ["2**32 + 3", 3, ""],
+    ];
+    for (const [value, code, stderr] of cases) {
+      const f = write("exit12.py", `import sys\nsys.exit(${value})\n`);
+      const r = await runCli(["run", f], { limitMs: 30_000 });
+      expect([value, r.code, r.stderr]).toEqual([value, code, stderr]);
+    }
+  });
+});
+
+describe("item 14: odd files in a source folder", () => {
+  it("a FIFO and a broken symbolic link named *.py are skipped with one warning each; the rest is translated", async () => {
+    mkdirSync(join(dir, "src14"));
+    writeFileSync(join(dir, "src14/a.py"), "print(1)\n");
+    symlinkSync("nowhere.py", join(dir, "src14/b.py"));
+    execFileSync("mkfifo", [join(dir, "src14/c.py")]);
+    const r = await runCli(["--outdir", "out14", "src14"], { limitMs: 30_000 });
+    expect(r.stderr).toBe("tsyncio: skipping 'src14/b.py': a broken symbolic link\ntsyncio: skipping 'src14/c.py': a FIFO, not a regular file\n");
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "out14"))).toEqual(["a.ts"]);
+  });
+});
+
+describe("item 16: re accepts and rejects what CPython does", () => {
+  it("variable-width look-behind, [\\d-z] and x{99999999999} are errors; [[:alpha:]] compiles with a FutureWarning", async () => {
+    const fixtures = join(root, "test/robustness");
+    const read = (ext: string) => readFileSync(join(fixtures, `re_checks.expected.${ext}`), "utf8");
+    const r = spawnSync(process.execPath, [bin, "run", "re_checks.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([Number(read("code")), read("out"), read("err").replaceAll("{dir}", fixtures)]);
+  });
+});

@@ -1,0 +1,67 @@
+// Cooperative threads (issue 17): the compiler pass leaves modules without threads alone and turns
+// the defs that can block into generators; a deadlock hangs without spinning until --timeout; a
+// program's own excepthook sees a thread's exception. Behaviour against CPython is in fixtures/threads-*.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parse } from "../src/parse/index.js";
+import { compileBlockingFunctions } from "../src/lower/blocking-functions.js";
+import { transpile } from "../src/index.js";
+
+const root = resolve(import.meta.dirname, "..");
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsyncio-threads-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(source: string, args: string[] = []) {
+  writeFileSync(join(dir, "prog.py"), source);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...args, "prog.py"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+describe("which defs can block (lower/blocking-functions.ts)", () => {
+  it("returns a module that uses no threads unchanged (the same object)", () => {
+    const m = parse("import time\ndef f():\n    time.sleep(1)\n", "a.py").module;
+    expect(compileBlockingFunctions(m)).toBe(m);
+  });
+
+  it("compiles a def reaching time.sleep, directly or through a call, as a generator; leaves pure defs", async () => {
+    const src = "import threading, time\ndef inner():\n    time.sleep(0.1)\ndef outer():\n    inner()\ndef pure(x):\n    return x + 1\nthreading.Thread(target=outer).start()\n";
+    const { code } = await transpile(src);
+    expect(code).toMatch(/_tsy_blocking,\s*define_function\(\s*function\* \(\)[^]*_tsy_bcallm\(time, "sleep"/);
+    expect(code).toMatch(/yield\* iter\(_tsy_bcall\(inner\)\)/);
+    expect(code).toMatch(/function pure\(x: any\)/);
+  });
+
+  it("does not put yield inside a lambda or a comprehension of a blocking def", async () => {
+    const src = "import queue\nq = queue.Queue()\ndef f():\n    q.put(1)\n    return [q.get() for _ in range(1)], (lambda: q.get())\n";
+    const { code } = await transpile(src);
+    expect(code).toMatch(/_tsy_bcallm\(q, "put", 1n\)/);
+    expect(code).not.toMatch(/_tsy_bcallm\(q, "get"\)/);
+  });
+});
+
+describe("running threads", () => {
+  it("a deadlock hangs (no busy loop) until --timeout stops it", () => {
+    const r = run("import threading\nlock = threading.Lock()\nlock.acquire()\nlock.acquire()\n", ["--virtual-time", "--timeout", "1"]);
+    expect(r.code).toBe(124);
+    expect(r.seconds).toBeLessThan(30);
+  });
+
+  it("a program's own threading.excepthook gets the exception and the thread", () => {
+    const r = run("import threading\ndef hook(a):\n    print('hook', a.exc_type.__name__, a.thread.name)\nthreading.excepthook = hook\nt = threading.Thread(target=lambda: 1/0, name='T')\nt.start()\nt.join()\nprint('after')\n", ["--virtual-time"]);
+    expect(r.stdout).toBe("hook ZeroDivisionError T\nafter\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("the interpreter waits for a non-daemon thread at exit, not for a daemon one", () => {
+    const r = run("import threading, time\ndef w(n):\n    time.sleep(n)\n    print('done', n)\nthreading.Thread(target=w, args=(1,)).start()\nthreading.Thread(target=w, args=(5,), daemon=True).start()\nprint('main ends')\n", ["--virtual-time"]);
+    expect(r.stdout).toBe("main ends\ndone 1\n");
+  });
+});
