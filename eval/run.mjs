@@ -47,7 +47,8 @@ for (const file of programs) {
     continue;
   }
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...(realTime ? [] : ["--virtual-time"]), file], {
+  const version = /^# CPython: 3\.10\b/m.test(source) ? "3.10" : "3.12";
+  const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...(realTime ? [] : ["--virtual-time"]), "--python", version, file], {
     cwd: dir,
     encoding: "utf8",
     timeout: 60_000,

@@ -5,7 +5,9 @@
 //   --ts   expected.ts from tsyncio itself (after reviewing the change in the translation)
 // A fixture picks its CPython with a `python-version` file holding e.g. `3.10` (legacy forms); default 3.12.
 // Only the last line of stderr is recorded in expected.err (what "faithful" compares), with the
-// fixture's absolute folder replaced by {dir}.
+// fixture's absolute folder replaced by {dir}. unittest-* fixtures also keep the whole stderr in
+// expected.stderr (test/fixtures.test.ts compares it under its timing and library-frame rule); so do
+// fixtures that have one already, or are recorded with --whole-stderr.
 // A fixture of several files (fixtures/modules-*: input.py imports its sibling .py files and
 // packages) keeps each module's golden TypeScript next to it (helpers.py → helpers.ts); input.py's
 // is expected.ts as everywhere.
@@ -42,6 +44,12 @@ for (const name of names.length ? names : all) {
     const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop();
     setOrRemove(join(dir, "expected.err"), lastErr ? lastErr.replaceAll(dir, "{dir}") + "\n" : "");
     setOrRemove(join(dir, "expected.code"), r.status ? `${r.status}\n` : "");
+    // unittest-* fixtures compare the whole stderr (the runner's report); CPython's library folder
+    // is written as /usr/lib/python3.12, the location tsyncio's runtime names.
+    if (name.startsWith("unittest-") || existsSync(join(dir, "expected.stderr")) || args.includes("--whole-stderr")) {
+      const lib = dirname(dirname(py)) + `/lib/python${version}`;
+      setOrRemove(join(dir, "expected.stderr"), r.stderr.replaceAll(dir, "{dir}").replaceAll(lib, `/usr/lib/python${version}`));
+    }
     console.log(`${name}: recorded with CPython ${version} (exit ${r.status})`);
   }
   if (doTs && hasLocalModules(dir)) {

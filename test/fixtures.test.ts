@@ -1,7 +1,8 @@
 // Golden fixtures: every fixtures/NAME/input.py translates to expected.ts exactly, runs (in virtual
 // time) with CPython's stdout, last stderr line and exit code, and every expected.ts type-checks
 // under `tsc --strict`. Comparison rules for output CPython itself varies (fixtures/README.md):
-// expected.out.regex is a full-match regular expression ({dir} = the fixture's folder).
+// expected.out.regex is a full-match regular expression ({dir} = the fixture's folder);
+// expected.stderr (unittest-* fixtures) is CPython's whole stderr, compared under normaliseStderr's rule.
 //
 // A fixture with a `known-gap` file (its reason inside) is one tsyncio does not pass yet: its run is
 // asserted to still differ from CPython (`it.fails`), so fixing the gap turns the test red until
@@ -39,7 +40,9 @@ async function translateFixture(dir: string) {
 function runFixture(dir: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
   const clock = existsSync(join(dir, "real-time")) ? [] : ["--virtual-time"];
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...clock, "input.py"], { cwd: dir });
+    // A fixture recorded with CPython 3.10 (python-version) runs as 3.10 where the two differ.
+    const version = read(dir, "python-version")?.trim() ?? "3.12";
+    const child = spawn(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...clock, "--python", version, "input.py"], { cwd: dir });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b) => (stdout += b));
@@ -50,6 +53,27 @@ function runFixture(dir: string): Promise<{ stdout: string; stderr: string; stat
       done({ stdout, stderr, status });
     });
   });
+}
+
+/**
+ * The whole-stderr rule (fixtures with `expected.stderr`, e.g. the unittest-* runner output): the
+ * runner's timing figure `Ran N tests in 0.012s` reads `Ran N tests in {time}s`, and frames of
+ * CPython's own library (`File "/usr/lib/python3.12/...` with their source and caret lines) are
+ * left out on both sides: tsyncio's runtime has no Python frames of its own.
+ */
+export function normaliseStderr(text: string, dir: string): string {
+  const out: string[] = [];
+  let inLibFrame = false;
+  for (const line of text.replaceAll(dir, "{dir}").split("\n")) {
+    if (/^ {2}File "\/usr\/lib\/python3\.\d+\//.test(line)) {
+      inLibFrame = true;
+      continue;
+    }
+    if (inLibFrame && line.startsWith("    ")) continue;
+    inLibFrame = false;
+    out.push(line.replace(/^(Ran \d+ tests?) in \d+\.\d{3}s$/, "$1 in {time}s"));
+  }
+  return out.join("\n");
 }
 
 function checkOutput(dir: string, r: { stdout: string; stderr: string; status: number | null }): void {
@@ -63,6 +87,8 @@ function checkOutput(dir: string, r: { stdout: string; stderr: string; status: n
   const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop() ?? "";
   const expectedErr = (read(dir, "expected.err") ?? "").replace(/\n$/, "").replaceAll("{dir}", dir);
   expect(lastErr).toBe(expectedErr);
+  const wholeErr = read(dir, "expected.stderr");
+  if (wholeErr !== null) expect(normaliseStderr(r.stderr, dir)).toBe(normaliseStderr(wholeErr, "{dir}"));
   expect(r.status).toBe(Number((read(dir, "expected.code") ?? "0").trim()));
 }
 

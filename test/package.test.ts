@@ -75,8 +75,8 @@ describe("the packed tarball installed into a scratch project", () => {
     const r = sh(command[0]!, command.slice(1));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const fixture = join(root, "fixtures/seed-12-ensure-future/expected.out");
-    expect(command.at(-1)).toBe("examples/12_ensure_future.py");
+    const fixture = join(root, "fixtures/seed-02-await-chain/expected.out");
+    expect(command.at(-1)).toBe("examples/02_await_chain.py");
     expect(r.stdout).toBe(readFileSync(fixture, "utf8"));
   });
 

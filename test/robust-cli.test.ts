@@ -111,7 +111,8 @@ describe("item 4: a stalled stdout reader", () => {
     const f = write("big2.py", BIG);
     const s = start(["run", f]);
     s.child.stdout!.pause();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Time for the CLI to start, translate and block on the full pipe (longer on a loaded machine).
+    await new Promise((r) => setTimeout(r, 4000));
     s.child.kill("SIGINT");
     expect(await until(() => s.stderr().includes("KeyboardInterrupt"), 20_000)).toBe(true);
     s.child.stdout!.resume();
@@ -343,5 +344,104 @@ describe("item 16: re accepts and rejects what CPython does", () => {
     const read = (ext: string) => readFileSync(join(fixtures, `re_checks.expected.${ext}`), "utf8");
     const r = spawnSync(process.execPath, [bin, "run", "re_checks.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
     expect([r.status, r.stdout, r.stderr]).toEqual([Number(read("code")), read("out"), read("err").replaceAll("{dir}", fixtures)]);
+  });
+});
+
+describe("item 13: the front end rejects what CPython rejects", () => {
+  const rejects = async (name: string, source: string | Buffer) => {
+    const f = write(name, source);
+    const r = await runCli(["run", f], { limitMs: 60_000 });
+    return { code: r.code, stderr: r.stderr.replaceAll(join(dir, f), "FILE") };
+  };
+
+  it("NUL bytes in the source", async () => {
+    expect(await rejects("nul.py", 'x = 1\ny = 2\nz = "a\0b"\n')).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 3\n    z = "a\nSyntaxError: source code cannot contain null bytes\n',
+    });
+  });
+
+  it("TabError for tabs and spaces that disagree", async () => {
+    expect(await rejects("tab.py", "if True:\n\tx = 1\n        y = 2\n")).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 3\n    y = 2\nTabError: inconsistent use of tabs and spaces in indentation\n',
+    });
+  });
+
+  it("100 levels of indentation", async () => {
+    const src = Array.from({ length: 100 }, (_, i) => " ".repeat(i) + "if True:\n").join("") + " ".repeat(100) + "pass\n";
+    expect(await rejects("indent100.py", src)).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 101\n    pass\nIndentationError: too many levels of indentation\n',
+    });
+  });
+
+  it("too many statically nested blocks (21 loops; 20 run)", async () => {
+    const nest = (n: number) => Array.from({ length: n }, (_, i) => "    ".repeat(i) + "for x in []:\n").join("") + "    ".repeat(n) + "pass\nprint('ran')\n";
+    expect(await rejects("nest21.py", nest(21))).toEqual({
+      code: 1,
+      stderr: '  File "FILE", line 21\n    for x in []:\n    ^^^^^^^^^^^^\nSyntaxError: too many statically nested blocks\n',
+    });
+    const ok = await runCli(["run", write("nest20.py", nest(20))]);
+    expect([ok.code, ok.stdout]).toEqual([0, "ran\n"]);
+  });
+});
+
+describe("item 12: an int literal past the 4300-digit limit", () => {
+  it("is a SyntaxError with CPython's message (a hex literal and 4300 digits are fine)", async () => {
+    const bad = write("biglit.py", `x = 1\ny = 1_${"1".repeat(4300)}\n`);
+    const r = await runCli(["run", bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`  File "${join(dir, bad)}", line 2`);
+    expect(lines[lines.length - 1]).toBe(
+      "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+    );
+    expect(r.stderr).not.toContain("^");
+    const good = write("oklit.py", `x = 0x${"f".repeat(5000)}\ny = ${"1".repeat(4300)}\nprint(x % 7, y % 7)\n`);
+    const ok = await runCli(["run", good]);
+    expect([ok.code, ok.stdout]).toEqual([0, "3 5\n"]);
+  });
+});
+
+describe("item 13: nested f-strings", () => {
+  const nested = (n: number) => {
+    let s = "1";
+    for (let i = 0; i < n; i++) s = i % 2 === 0 ? `f"{${s}}"` : `f'{${s}}'`;
+    return `x = ${s}\nprint(x)\n`;
+  };
+
+  it("150 nested f-strings are 'too many nested f-strings' at the 150th one's quote; 149 run", async () => {
+    const bad = write("fstr150.py", nested(150));
+    const r = await runCli(["run", bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe(`  File "${join(dir, bad)}", line 1`);
+    expect(lines[2].indexOf("^") - 4).toBe(452); // CPython's offset 453 (1-based)
+    expect(lines[3]).toBe("SyntaxError: too many nested f-strings");
+    const ok = await runCli(["run", write("fstr149.py", nested(149))]);
+    expect([ok.code, ok.stdout]).toEqual([0, "1\n"]);
+  });
+});
+
+describe("item 13: a source too complex for CPython's parser", () => {
+  it("'not ' * 250000 is CPython's instant MemoryError, not minutes and gigabytes", async () => {
+    const f = write("nots.py", `x = ${"not ".repeat(250_000)}1\n`);
+    const r = await runCli(["run", f], { limitMs: 30_000 });
+    expect([r.code, r.stderr]).toEqual([1, "MemoryError: Parser stack overflowed - Python source too complex to parse\n"]);
+    expect(r.ms).toBeLessThan(15_000);
+    const edge = await runCli(["run", write("minus.py", `x = ${"- ".repeat(5967)}1\n`)]);
+    expect(edge.stderr).toBe("MemoryError: Parser stack overflowed - Python source too complex to parse\n");
+  });
+});
+
+describe("item 9: many tasks", () => {
+  it("asyncio.run's shutdown cancels any number of pending tasks (no 'Task was destroyed' flood)", { timeout: 320_000 }, async () => {
+    // The tasks are still pending when main() fails; asyncio.run cancels them all, as CPython does.
+    const f = write("pending9.py", "import asyncio\nasync def work():\n    await asyncio.sleep(10)\nasync def main():\n    tasks = [asyncio.create_task(work()) for _ in range(130000)]\n    await asyncio.sleep(0)\n    raise ValueError('stop')\nasyncio.run(main())\n");
+    const r = await runCli(["run", "--virtual-time", f], { limitMs: 300_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("Task was destroyed");
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe("ValueError: stop");
   });
 });

@@ -36,6 +36,8 @@ Usage:
                                       (imports find FILE's folder first, then the runtime's modules)
       --virtual-time                  run sleeps and timers on a simulated clock (instant, deterministic)
       --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
+      --python 3.10|3.12              the CPython version whose output to reproduce where they differ
+                                      (default 3.12; a program with @asyncio.coroutine runs as 3.10)
   tsyncio check FILE.py|DIR...        list what would not translate, writing nothing
                                       (a folder: every .py under it)
   tsyncio --help | --version
@@ -326,9 +328,14 @@ export async function loadRunner() {
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
   let timeout: number | undefined;
+  let pythonVersion = "3.12";
   let i = 0;
   for (; i < argv.length && argv[i].startsWith("-") && argv[i] !== "-"; i++) {
     if (argv[i] === "--virtual-time") virtualTime = true;
+    else if (argv[i] === "--python" || argv[i].startsWith("--python=")) {
+      pythonVersion = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--python"));
+      if (pythonVersion !== "3.10" && pythonVersion !== "3.12") throw new UsageError(`--python takes 3.10 or 3.12, not '${pythonVersion}'`);
+    }
     else if (argv[i] === "--timeout" || argv[i].startsWith("--timeout=")) {
       const value = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--timeout"));
       timeout = Number(value);
@@ -373,7 +380,7 @@ async function run(argv: string[]): Promise<number> {
   const { runProgram } = await runtime();
   waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
-  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules });
+  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion });
   runner.finishIo();
   return status;
 }

@@ -12,12 +12,12 @@
 
 import * as fs from "node:fs";
 import { closeSync, readSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
 import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
-import { blockingSleep, setHost, type Host, type HostFileSystem, type HostStat } from "../runtime/host.js";
+import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem, type HostStat } from "../runtime/host.js";
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
@@ -25,8 +25,11 @@ import { createIoHost } from "./io/io-host.js";
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
 
-/** The share of the old generation's limit in use at which the program gets MemoryError. */
-const MEMORY_ERROR_AT = 0.92;
+/**
+ * How much of the old generation's limit must stay free, else the program gets MemoryError: 15%,
+ * and at least 24 MB (a small heap fills between two checks, which a loaded machine delays).
+ */
+const memoryReserve = (limit: number) => Math.max(limit * 0.15, 24 * 1024 * 1024);
 
 /**
  * V8's limit for the old generation (where a growing program's objects end up; V8 aborts when it
@@ -192,7 +195,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   let memoryExhausted: (() => number) | null = null;
   const oldGenerationLimit = oldGenerationSize();
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.heapCheck")] = () => {
-    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit * MEMORY_ERROR_AT) return;
+    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit - memoryReserve(oldGenerationLimit)) return;
     stopping = true;
     const code = memoryExhausted();
     stdout.flushQuietly(lastChance);
@@ -245,6 +248,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
     pid: process.pid,
     cpuCount: availableParallelism(),
+    uname: () => ({ system: osType(), node: hostname(), release: release(), version: osVersion(), machine: machine() }),
     cwd: () => process.cwd(),
     fs: nodeFileSystem,
     // Web Crypto's global: node:crypto loads only when a program seeds `random` (start-up time).
@@ -252,6 +256,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
     readStdin,
+    digest: nodeDigest,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
     io: nodeIoHost(cell),
@@ -392,4 +397,17 @@ function readStdin(max: number): Uint8Array | null {
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+type NodeHash = { update(d: Uint8Array): NodeHash; digest(): Uint8Array; copy(): NodeHash };
+/** hashlib's md5/sha1/sha2 through node:crypto (OpenSSL), loaded on first use (start-up time). */
+function nodeDigest(algorithm: string): HostDigest | null {
+  const crypto = process.getBuiltinModule?.("node:crypto") as { createHash(name: string): NodeHash } | undefined;
+  if (!crypto || !["md5", "sha1", "sha224", "sha256", "sha384", "sha512"].includes(algorithm)) return null;
+  const wrap = (h: NodeHash): HostDigest => ({
+    update: (d) => void h.update(d),
+    digest: () => h.copy().digest(),
+    copy: () => wrap(h.copy()),
+  });
+  return wrap(crypto.createHash(algorithm));
 }

@@ -137,7 +137,8 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
     case "Name":
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
-      if (isSelf(cx, target.value) || directWrite(cx, target.value, target.attr)) return [assignStmt(attributeTarget(cx, target), value, line)];
+      // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
+      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass) || directWrite(cx, target.value, target.attr)) return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);

@@ -15,7 +15,7 @@ import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
-import { describeStmt, firstLine, simpleBinding } from "./syntax.js";
+import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -66,6 +66,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
   cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
+  const bodyNames = new Set<string>();
+  // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
+  const methodDocs: { key: string; value: ir.Expr }[] = [];
   for (const item of s.body) {
     try {
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
@@ -80,27 +83,32 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
         const getterOnly = accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
         if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
-        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(d))), line: item.lineno });
+        // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
+        // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
+        const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
+        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))), line: item.lineno });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
         const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
         cx.fn = outer;
-        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName });
+        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName, selfIsClass: isClassMethod });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
         walk(item, (n) => {
           if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
         });
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+        const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
+        if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
           // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
           // annotated: the generator's type, which says what awaiting the call gives.
           const returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: item.lineno });
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
@@ -112,7 +120,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
-          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: item.lineno });
+          // A decorated method starts at its first decorator's line (co_firstlineno: Handle reprs).
+          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: firstLine(item) });
         }
       } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
         const v = item.value;
@@ -144,6 +153,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     } catch (e) {
       cx.diags.collect(e);
     }
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
+    const bound = simpleBinding(item);
+    if (bound) bodyNames.add(bound);
   }
   cx.fn = outer;
   cx.boundTypeVars = savedTypeVars;
@@ -157,6 +169,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
+  if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
   if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
@@ -273,4 +286,23 @@ export function annotationText(e: py.ExprNode): string {
     default:
       return "object";
   }
+}
+
+/** `fmt.register(int)` → `Cls.fmt.register(int)` for names the class body bound before. */
+function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, className: string): py.ExprNode {
+  if (!names.size) return e;
+  const visit = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(visit);
+    if (n === null || typeof n !== "object") return n;
+    const node = n as { _type?: string; id?: string; ctx?: unknown };
+    if (node._type === "Name" && node.id !== undefined && names.has(node.id)) {
+      const { id: attr, ...position } = node as Record<string, unknown>;
+      return { ...position, _type: "Attribute", value: { ...position, _type: "Name", id: className }, attr };
+    }
+    if (node._type === "Lambda") return n;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = visit(v);
+    return out;
+  };
+  return visit(e) as py.ExprNode;
 }

@@ -10,7 +10,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
-import { type LowerContext, safeName } from "./context.js";
+import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
 import { asyncLoop } from "./loops.js";
 
@@ -22,15 +22,17 @@ import { asyncLoop } from "./loops.js";
 export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
   const scope = cx.scopes.get(e)!;
   const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
-  if (isAsync && e._type === "GeneratorExp") return cx.diags.error(e, "TSY2006");
-  if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
+  // An asynchronous generator expression is an async generator (allowed outside coroutines too).
+  const asyncGen = isAsync && e._type === "GeneratorExp";
+  if (isAsync && !asyncGen && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
   const firstIter = cx.expr(e.generators[0].iter);
   cx.fn = { ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias, selfBox: outer.selfBox };
   const result = cx.temp("_r");
   cx.fn.temps.pop();
   let inner: ir.Stmt[];
-  if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
+  if (asyncGen) inner = [exprStmt(yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), cx.expr(e.elt))))];
+  else if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
   else if (e._type === "DictComp") inner = [exprStmt(cx.rt("setitem", id(result), cx.expr(e.key), cx.expr(e.value)))];
   else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
   for (let i = e.generators.length - 1; i >= 0; i--) {
@@ -58,6 +60,21 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   const decls: ir.Stmt[] = temps.length ? [{ k: "vars", names: temps.map((name) => ({ name, type: "any" })) }] : [];
   const param: ir.Param = { name: "_iter", type: "any" };
   const receiver: ir.Expr = outer.selfName && !outer.selfAlias ? { k: "this" } : lit(null);
+  if (asyncGen) {
+    // `(x async for x in ait)` → async_generator_function(function* (_iter) { ... yield agen_yield(x) }, code)(ait)
+    const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<unknown, any, any>" };
+    const info: ir.Expr = {
+      k: "object",
+      props: [
+        { key: "qualname", value: lit(outer.qualname ? `${outer.qualname}.<locals>.<genexpr>` : "<genexpr>") },
+        { key: "filename", value: cx.fileExpr() },
+        { key: "firstlineno", value: lit(e.lineno) },
+      ],
+    };
+    const agenFn = call(cx.helperFrom("async_generator_function", ASYNCIO), { k: "function", fn }, info);
+    if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", agenFn, { k: "this" }, firstIter);
+    return call(agenFn, firstIter);
+  }
   if (e._type === "GeneratorExp") {
     const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
     if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);

@@ -131,6 +131,8 @@ export interface FunctionContext {
   scope: Scope;
   /** The Python name of the receiver (`self`) in a method: it becomes `this`. */
   selfName?: string;
+  /** The receiver is the class (`cls` of a classmethod): assigning its attributes goes through setattr. */
+  selfIsClass?: boolean;
   /** Whether `self` must be reached through a captured `self` variable (inside nested functions). */
   selfAlias?: string;
   isCoroutine: boolean;

@@ -52,6 +52,66 @@ export function constructsException(cx: LowerContext, e: py.Call): boolean {
 }
 
 export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
+  if (s.finalbody.length && raisesDirectly(s.finalbody)) return finallyWithContext(cx, s);
+  return tryStmtPlain(cx, s);
+}
+
+/** Whether statements contain a `raise` of their own (not inside a nested function or class). */
+function raisesDirectly(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "Raise") {
+      found = true;
+      return;
+    }
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return;
+    for (const v of Object.values(n)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * try/finally whose finally raises: the new exception's __context__ is the one propagating when
+ * the finally began (JS finally blocks cannot see it, so the try records it).
+ *   let pending = null; try { try-statement } catch (e) { pending = finally_pending(e); throw e }
+ *   finally { try { finalbody } catch (f) { throw pending === null ? f : chain_context(f, pending) } }
+ */
+function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
+  const line = s.lineno;
+  const pending = cx.temp("_pending");
+  // try/finally alone: the body itself; with handlers, the try/except without its finally.
+  const inner = s.handlers.length ? tryStmtPlain(cx, { ...s, finalbody: [] } as py.Try | py.TryStar) : cx.stmts(s.body);
+  const caught = cx.temp("_e");
+  cx.fn.temps.pop();
+  const escaping = cx.temp("_e");
+  cx.fn.temps.pop();
+  const finalbody = cx.stmts(s.finalbody);
+  const chained = call(cx.helper("chain_context"), id(escaping), id(pending));
+  return [
+    assignStmt(id(pending), lit(null), line),
+    {
+      k: "try",
+      body: inner,
+      catchName: caught,
+      handler: [assignStmt(id(pending), call(cx.helper("finally_pending"), id(caught))), throwStmt(id(caught))],
+      finalizer: [
+        {
+          k: "try",
+          body: finalbody,
+          catchName: escaping,
+          handler: [ifStmt(binop("===", id(pending), lit(null)), [throwStmt(id(escaping))], [throwStmt(chained)])],
+        },
+      ],
+      line,
+    },
+  ];
+}
+
+function tryStmtPlain(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
   const line = s.lineno;
   let body = cx.stmts(s.body);
   let handlerBody: ir.Stmt[] | undefined;

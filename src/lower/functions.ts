@@ -20,7 +20,9 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const scope = cx.fn.scope;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
     cx.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
-  const fnExpr = functionExpression(cx, s, coroutine, cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name);
+  const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const isPlainGenerator = !coroutine && !!cx.scopes.get(s)?.isGenerator;
+  const fnExpr = functionExpression(cx, s, coroutine, qualname);
   if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) {
     // CPython 3.10 warns as the decorator runs, just before the name is bound.
     fnExpr.hoisted.push(exprStmt(call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), s.lineno));
@@ -47,8 +49,11 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     // The docstring becomes `__doc__` only when the program reads some `__doc__`.
     const doc = cx.readsDoc ? docstring(s.body) : null;
     const setDoc: ir.Stmt[] = doc === null ? [] : [assignStmt(member(id(safeName(s.name)), "__doc__"), lit(doc), s.lineno)];
-    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc];
+    // A generator function names its generator objects (their repr, __name__, __qualname__).
+    const markGen: ir.Stmt[] = isPlainGenerator ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)] : [];
+    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen];
   }
+  if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
   // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
   // (its generator's signature is fully written out, so recursion does not make the inference circular).
   const inferred = coroutine && !decorators.length && once && !(cx.moduleForm && scope.kind === "module");
@@ -69,7 +74,7 @@ export function functionExpression(cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
-  method?: { className: string; selfName?: string },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
@@ -151,7 +156,7 @@ function functionExpressionTyped(cx: LowerContext,
   coroutine: boolean,
   qualname: string,
   typeParams: string[],
-  method?: { className: string; selfName?: string },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
@@ -160,6 +165,7 @@ function functionExpressionTyped(cx: LowerContext,
   const isGenerator = scope.isGenerator && !coroutine;
   cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
   cx.fn.className = method?.className;
+  cx.fn.selfIsClass = method?.selfIsClass;
   if (method?.selfName) {
     cx.fn.selfName = method.selfName;
     cx.fn.selfBox = { used: false };

@@ -60,7 +60,11 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const modName = s.module ?? "";
   if (modName === "__future__") return [];
   const resolved = absoluteName(cx.identity(), s.level ?? 0, s.module);
-  if ("error" in resolved) return cx.diags.error(s, "TSY3003", { reason: resolved.error });
+  if ("error" in resolved) {
+    // Inside `try`, CPython's ImportError is what the program's fallback catches (`except ImportError`).
+    if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(resolved.error)), s.lineno)];
+    return cx.diags.error(s, "TSY3003", { reason: resolved.error });
+  }
   const chain = localChain(cx.options.modules, resolved.name);
   if (chain) {
     const out: ir.Stmt[] = [];
@@ -73,6 +77,21 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_from", PROGRAM), ...args), s.lineno));
     }
     return out;
+  }
+  // `from concurrent import futures`, `from unittest import mock`: a runtime submodule, bound as
+  // the module it is (so `futures.ThreadPoolExecutor()` is known to be a class).
+  const submodules = s.level ? [] : s.names.filter((a) => STDLIB[`${modName}.${a.name}`] !== undefined);
+  if (submodules.length > 0) {
+    const out: ir.Stmt[] = [];
+    for (const a of submodules) {
+      const full = `${modName}.${a.name}`;
+      const local = a.asname ?? a.name;
+      cx.knownIn(cx.fn.scope).set(local, { kind: "module", name: full });
+      if (cx.fn.scope.kind === "module") cx.imports.namespace(safeName(local), STDLIB[full]!.from);
+      else out.push(assignName(cx, local, id(moduleNamespace(cx, full, STDLIB[full]!.from)), s.lineno));
+    }
+    const rest = s.names.filter((a) => !submodules.includes(a));
+    return rest.length > 0 ? [...out, ...importFrom(cx, { ...s, names: rest })] : out;
   }
   const info = STDLIB[modName];
   if (!info || s.level) return missingModule(cx, s, resolved.name);

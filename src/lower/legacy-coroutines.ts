@@ -29,8 +29,10 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
   const visit = (node: py.Node): py.Node => {
     if (!STATEMENT_HOLDERS.has(node._type)) return node;
     if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
-      const converted: py.AsyncFunctionDef = {
+      const converted: py.AsyncFunctionDef & { firstDecoratorLine?: number } = {
         ...node,
+        // co_firstlineno stays the first decorator's line (the removed @asyncio.coroutine's).
+        firstDecoratorLine: node.decorator_list[0].lineno,
         _type: "AsyncFunctionDef",
         decorator_list: node.decorator_list.filter((d) => !isCoroutineDecorator(d, coroutineNames)),
         body: node.body.map((s) => yieldFromToAwait(s) as py.Stmt),

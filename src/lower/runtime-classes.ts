@@ -61,13 +61,27 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec Protocol TypeVar TypeVarTuple TypedDict",
   "tsyncio/runtime/uuid": "UUID",
   "tsyncio/runtime/zlib": "Compress Decompress error",
+  "tsyncio/runtime/difflib": "Differ SequenceMatcher",
+  "tsyncio/runtime/unittest": "FunctionTestCase IsolatedAsyncioTestCase SkipTest TestCase TestLoader TestProgram TestResult TestSuite TextTestResult TextTestRunner main",
+  "tsyncio/runtime/unittest_mock": "AsyncMock MagicMock Mock NonCallableMagicMock NonCallableMock PropertyMock",
+  "tsyncio/runtime/types": "CoroutineType MappingProxyType SimpleNamespace",
+  "tsyncio/runtime/copy": "Error error",
+  "tsyncio/runtime/weakref": "ReferenceType WeakKeyDictionary WeakSet WeakValueDictionary finalize ref",
+  "tsyncio/runtime/shlex": "",
+  "tsyncio/runtime/platform": "",
+  "tsyncio/runtime/locale": "Error",
+  "tsyncio/runtime/gc": "",
+  "tsyncio/runtime/atexit": "",
+  "tsyncio/runtime/urllib": "",
+  "tsyncio/runtime/urllib_parse": "DefragResult ParseResult SplitResult",
+  "tsyncio/runtime/warnings": "WarningMessage catch_warnings",
 };
 
 // For each runtime module, every exported name.
 export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime": "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt KwArgs LookupError MemoryError ModuleNotFoundError NameError NoneType NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError PyByteArray PyBytes PyDict PyDictView PyFrozenSet PyList PyMemoryView PyObject PyRange PySet PySetBase PySlice PyTuple RangeIterator RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StdStream StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TextIOWrapper TimeoutError TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs add addressOf all any ascii bin bitand bitor bitxor blockingSleep bool breakpoint bytearray bytes bytesData bytes_literal call callable callm caughtException chr classModule className classQualname codePoints contains copyBytes copyTraceback createDefaultHost decodeBytes delattr delitem dict dir divmod encodeString enumerate eq exit filter fixedDigits float floatMethod floatRepr floordiv format format_value frozenset fstr ge getHost getattr getitem getslice globals gt hasattr hash hashNum hex hexAddress host iadd iand id ifloordiv ilshift imatmul imod imul index input int intMethod intToFloat invert ior ipow irshift isClass isExceptionClass is_ is_not isinstance issubclass isub iter itruediv ixor kw le len list lshift lt map matmul max memoryview min mod mro_of mul multiple_bases ne needBytes neg next not_ not_contains object oct open ord percentFormat popKw pos pow print pystr pytype quit range repr reprActive reraisedByAwait reversed round rshift sciDigits set setHost setattr setitem setslice slice sliceIndices sortInPlace sorted stdio storedTrail str strFormat strFormatMap strLen strMethod strRepr sub sum super_method thrownIntoCoroutine toIterable toPyException trailOf truediv truthy tuple type typeName useVirtualTime vars virtualize wasRaised wrapBytes zip",
-  "tsyncio/runtime/asyncio": "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy AbstractServer AsyncGenerator Barrier BaseDefaultEventLoopPolicy BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore BrokenBarrierError BufferedProtocol CORO_CLOSED CORO_CREATED CORO_RUNNING CORO_SUSPENDED CPYTHON_VERSION CancelledError Condition Coroutine DatagramProtocol DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Protocol Queue QueueEmpty QueueFull ReadTransport Runner SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task TaskGroup Timeout TimeoutError TimerHandle Transport WriteTransport _as_coroutine_function _at_exit _coroutine_from_generator _enter_task _format_coroutine _get_running_loop _is_coroutine _leave_task _register_task _report_never_awaited _reset_coroutines_state _reset_for_tests _setModule _set_copy_context _set_exception_formatter _set_logger _set_running_loop _set_suspended_line_provider _unregister_task _untrackStarted agen_yield all_tasks as_completed async_generator_function awaitable coroutine coroutine_function create_eager_task_factory create_subprocess_exec create_subprocess_shell create_task current_task discard eager_task_factory ensure_future events gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop isasyncgen isawaitable iscoroutine iscoroutinefunction isfuture makeCode new_event_loop open_connection open_unix_connection run run_coroutine_threadsafe set_child_watcher set_event_loop set_event_loop_policy set_source_line_provider shield sleep start_server start_unix_server streams subprocess timeout timeout_at to_thread wait wait_for wrap_future",
-  "tsyncio/runtime/program": "STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods function_str gen_throw generator_stop import_from import_module import_runtime_name import_top_module kw_merge mapping_rest match_class match_mapping match_sequence module_not_found name_error python_function_of python_module reraise script_path set_location_provider set_of set_program_dir star_begin star_end star_split to_exception unpack unpack_each varargs warn_legacy_coroutine with_cause",
+  "tsyncio/runtime/asyncio": "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy AbstractServer AsyncGenerator Barrier BaseDefaultEventLoopPolicy BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore BrokenBarrierError BufferedProtocol CORO_CLOSED CORO_CREATED CORO_RUNNING CORO_SUSPENDED CPYTHON_VERSION CancelledError Condition Coroutine DatagramProtocol DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Protocol Queue QueueEmpty QueueFull ReadTransport Runner SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task TaskGroup Timeout TimeoutError TimerHandle Transport WriteTransport _as_coroutine_function _at_exit _coroutine_from_generator _enter_task _format_coroutine _get_running_loop _is_coroutine _leave_task _register_task _report_never_awaited _reset_coroutines_state _reset_for_tests _setModule _set_copy_context _set_exception_formatter _set_logger _set_running_frames_provider _set_running_loop _set_suspended_line_provider _unregister_task _untrackStarted agen_yield all_tasks as_completed async_generator_function awaitable coroutine coroutine_function create_eager_task_factory create_subprocess_exec create_subprocess_shell create_task current_task discard eager_task_factory ensure_future events gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop isasyncgen isawaitable iscoroutine iscoroutinefunction isfuture makeCode new_event_loop open_connection open_unix_connection run run_coroutine_threadsafe set_child_watcher set_event_loop set_event_loop_policy set_source_line_provider shield sleep start_server start_unix_server streams subprocess timeout timeout_at to_thread wait wait_for wrap_future",
+  "tsyncio/runtime/program": "CALLABLE_OBJECT STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context current_frames current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods finally_pending function_str gen_throw generator_stop import_error import_from import_module import_runtime_name import_top_module kw_merge mapping_rest mark_generator match_class match_mapping match_sequence module_for_file module_not_found name_error python_function_of python_module reraise script_path set_frames_provider set_location_provider set_module_files set_of set_program_dir star_begin star_end star_split to_exception unpack unpack_each varargs warn_legacy_coroutine with_cause",
   "tsyncio/runtime/abc": "ABC ABCMeta abstractclassmethod abstractmethod abstractproperty abstractstaticmethod get_cache_token update_abstractmethods",
   "tsyncio/runtime/asyncio_events": "AbstractEventLoop AbstractEventLoopPolicy AbstractServer Handle TimerHandle get_event_loop get_event_loop_policy get_running_loop new_event_loop set_event_loop set_event_loop_policy",
   "tsyncio/runtime/asyncio_streams": "StreamReader StreamReaderProtocol StreamWriter open_connection open_unix_connection start_server start_unix_server",
@@ -75,14 +89,14 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace ONE_OR_MORE OPTIONAL SUPPRESS ZERO_OR_MORE",
   "tsyncio/runtime/base64": "a85decode a85encode b16decode b16encode b32decode b32encode b32hexdecode b32hexencode b64decode b64encode b85decode b85encode decodebytes encodebytes standard_b64decode standard_b64encode urlsafe_b64decode urlsafe_b64encode",
   "tsyncio/runtime/binascii": "Error Incomplete _B64 _ascii_data _base64_decode _base64_text _crc32_of a2b_base64 a2b_hex b2a_base64 b2a_hex crc32 crc_hqx hexlify unhexlify",
-  "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque namedtuple",
+  "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict abc defaultdict deque namedtuple",
   "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack _AsyncGeneratorContextManager _GeneratorContextManager aclosing asynccontextmanager closing contextmanager nullcontext redirect_stderr redirect_stdout suppress",
   "tsyncio/runtime/dataclasses": "Field FrozenInstanceError InitVar KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass make_dataclass replace",
   "tsyncio/runtime/datetime": "MAXYEAR MINYEAR UTC date datetime time timedelta timezone tzinfo",
   "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum auto member nonmember unique",
   "tsyncio/runtime/contextvars": "Context ContextVar Token _current_context _set_current_context copy_context",
-  "tsyncio/runtime/functools": "cache cached_property cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
+  "tsyncio/runtime/functools": "cache cached_property cmp_to_key lru_cache partial reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
   "tsyncio/runtime/heapq": "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
   "tsyncio/runtime/hashlib": "HASH _constructor_by_name _hash_input _hmac_factory _hmac_states _to_hex algorithms_available algorithms_guaranteed blake2b blake2s file_digest md5 new pbkdf2_hmac sha1 sha224 sha256 sha384 sha512",
   "tsyncio/runtime/hmac": "HMAC compare_digest digest new",
@@ -125,6 +139,20 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/typing": "AbstractSet Annotated Any AnyStr AsyncContextManager AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO Callable ChainMap ClassVar Collection Concatenate Container ContextManager Coroutine Counter DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable IO ItemsView Iterable Iterator KeysView List Literal LiteralString Mapping Match MutableMapping MutableSequence MutableSet NamedTuple Never NewType NoReturn NotRequired Optional OrderedDict ParamSpec Pattern Protocol Required Reversible Self Sequence Set Sized TYPE_CHECKING Text TextIO Tuple Type TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView _GenericAlias _SpecialForm _type_repr assert_never assert_type cast dataclass_transform final get_args get_origin get_type_hints is_typeddict no_type_check overload override reveal_type runtime_checkable type_check_only",
   "tsyncio/runtime/uuid": "NAMESPACE_DNS NAMESPACE_OID NAMESPACE_URL NAMESPACE_X500 RESERVED_FUTURE RESERVED_MICROSOFT RESERVED_NCS RFC_4122 UUID getnode uuid1 uuid3 uuid4 uuid5",
   "tsyncio/runtime/zlib": "Compress DEFLATED DEF_BUF_SIZE DEF_MEM_LEVEL Decompress MAX_WBITS ZLIB_RUNTIME_VERSION ZLIB_VERSION Z_BEST_COMPRESSION Z_BEST_SPEED Z_BLOCK Z_DEFAULT_COMPRESSION Z_DEFAULT_STRATEGY Z_FILTERED Z_FINISH Z_FIXED Z_FULL_FLUSH Z_HUFFMAN_ONLY Z_NO_COMPRESSION Z_NO_FLUSH Z_PARTIAL_FLUSH Z_RLE Z_SYNC_FLUSH Z_TREES adler32 compress compressobj crc32 decompress decompressobj error",
+  "tsyncio/runtime/difflib": "Differ IS_CHARACTER_JUNK IS_LINE_JUNK SequenceMatcher get_close_matches ndiff ndiffLines unified_diff",
+  "tsyncio/runtime/unittest": "FunctionTestCase IsolatedAsyncioTestCase SkipTest TestCase TestLoader TestProgram TestResult TestSuite TextTestResult TextTestRunner defaultTestLoader expectedFailure getTestCaseNames main makeSuite mock skip skipIf skipUnless",
+  "tsyncio/runtime/unittest_mock": "ANY AsyncMock DEFAULT MagicMock Mock NonCallableMagicMock NonCallableMock PropertyMock _is_mock call create_autospec mock_open patch seal sentinel",
+  "tsyncio/runtime/types": "CoroutineType MappingProxyType SimpleNamespace coroutine",
+  "tsyncio/runtime/copy": "Error copy deepcopy error",
+  "tsyncio/runtime/weakref": "ReferenceType WeakKeyDictionary WeakSet WeakValueDictionary finalize getweakrefcount proxy ref",
+  "tsyncio/runtime/shlex": "join quote split",
+  "tsyncio/runtime/platform": "architecture machine node platform processor python_compiler python_implementation python_version python_version_tuple release system uname version",
+  "tsyncio/runtime/locale": "CHAR_MAX Error LC_ALL LC_COLLATE LC_CTYPE LC_MESSAGES LC_MONETARY LC_NUMERIC LC_TIME atof atoi currency delocalize format_string getdefaultlocale getencoding getlocale getpreferredencoding localeconv localize setlocale str str_ strcoll strxfrm",
+  "tsyncio/runtime/gc": "DEBUG_COLLECTABLE DEBUG_LEAK DEBUG_SAVEALL DEBUG_STATS DEBUG_UNCOLLECTABLE callbacks collect disable enable freeze garbage get_count get_freeze_count get_threshold isenabled set_threshold unfreeze",
+  "tsyncio/runtime/atexit": "_clear _ncallbacks _run_exitfuncs register unregister",
+  "tsyncio/runtime/urllib": "parse",
+  "tsyncio/runtime/urllib_parse": "DefragResult ParseResult SplitResult parse_qs parse_qsl quote quote_plus unquote unquote_plus urldefrag urlencode urljoin urlparse urlsplit urlunparse urlunsplit uses_netloc uses_params uses_relative",
+  "tsyncio/runtime/warnings": "WarningMessage __setattr__ _reset catch_warnings defaultaction filters filterwarnings formatwarning onceregistry resetwarnings showwarning simplefilter warn warn_explicit",
 };
 
 /** The names the entries that supply the lowering's helpers export (see `LowerContext.helper`). */
@@ -166,15 +194,17 @@ export type HelperExports = {
     | "truthy" | "tuple" | "type" | "typeName" | "useVirtualTime" | "vars" | "virtualize" | "wasRaised"
     | "wrapBytes" | "zip";
   "tsyncio/runtime/program":
-    | "STOP_ASYNC_ITERATION" | "UNBOUND" | "aiter" | "anext" | "anext_or_stop" | "assert_" | "assigned"
-    | "assigned_global" | "bad_call" | "bind_rest" | "call_bound" | "callkw" | "callkw_method" | "chain_context"
-    | "current_location" | "decorate_getter" | "define_class" | "define_function" | "dict_items" | "dict_of"
-    | "enter_except" | "exception_instance" | "exception_matches" | "exit_except" | "expose_methods"
-    | "function_str" | "gen_throw" | "generator_stop" | "import_from" | "import_module" | "import_runtime_name"
-    | "import_top_module" | "kw_merge" | "mapping_rest" | "match_class" | "match_mapping" | "match_sequence"
+    | "CALLABLE_OBJECT" | "STOP_ASYNC_ITERATION" | "UNBOUND" | "aiter" | "anext" | "anext_or_stop" | "assert_"
+    | "assigned" | "assigned_global" | "bad_call" | "bind_rest" | "call_bound" | "callkw" | "callkw_method"
+    | "chain_context" | "current_frames" | "current_location" | "decorate_getter" | "define_class"
+    | "define_function" | "dict_items" | "dict_of" | "enter_except" | "exception_instance" | "exception_matches"
+    | "exit_except" | "expose_methods" | "finally_pending" | "function_str" | "gen_throw" | "generator_stop"
+    | "import_error" | "import_from" | "import_module" | "import_runtime_name" | "import_top_module" | "kw_merge"
+    | "mapping_rest" | "mark_generator" | "match_class" | "match_mapping" | "match_sequence" | "module_for_file"
     | "module_not_found" | "name_error" | "python_function_of" | "python_module" | "reraise" | "script_path"
-    | "set_location_provider" | "set_of" | "set_program_dir" | "star_begin" | "star_end" | "star_split"
-    | "to_exception" | "unpack" | "unpack_each" | "varargs" | "warn_legacy_coroutine" | "with_cause";
+    | "set_frames_provider" | "set_location_provider" | "set_module_files" | "set_of" | "set_program_dir"
+    | "star_begin" | "star_end" | "star_split" | "to_exception" | "unpack" | "unpack_each" | "varargs"
+    | "warn_legacy_coroutine" | "with_cause";
   "tsyncio/runtime/asyncio":
     | "ALL_COMPLETED" | "AbstractEventLoop" | "AbstractEventLoopPolicy" | "AbstractServer" | "AsyncGenerator"
     | "Barrier" | "BaseDefaultEventLoopPolicy" | "BaseEventLoop" | "BaseProtocol" | "BaseTransport"
@@ -189,15 +219,15 @@ export type HelperExports = {
     | "_as_coroutine_function" | "_at_exit" | "_coroutine_from_generator" | "_enter_task" | "_format_coroutine"
     | "_get_running_loop" | "_is_coroutine" | "_leave_task" | "_register_task" | "_report_never_awaited"
     | "_reset_coroutines_state" | "_reset_for_tests" | "_setModule" | "_set_copy_context"
-    | "_set_exception_formatter" | "_set_logger" | "_set_running_loop" | "_set_suspended_line_provider"
-    | "_unregister_task" | "_untrackStarted" | "agen_yield" | "all_tasks" | "as_completed"
-    | "async_generator_function" | "awaitable" | "coroutine" | "coroutine_function" | "create_eager_task_factory"
-    | "create_subprocess_exec" | "create_subprocess_shell" | "create_task" | "current_task" | "discard"
-    | "eager_task_factory" | "ensure_future" | "events" | "gather" | "get_child_watcher" | "get_event_loop"
-    | "get_event_loop_policy" | "get_running_loop" | "isasyncgen" | "isawaitable" | "iscoroutine"
-    | "iscoroutinefunction" | "isfuture" | "makeCode" | "new_event_loop" | "open_connection"
-    | "open_unix_connection" | "run" | "run_coroutine_threadsafe" | "set_child_watcher" | "set_event_loop"
-    | "set_event_loop_policy" | "set_source_line_provider" | "shield" | "sleep" | "start_server"
-    | "start_unix_server" | "streams" | "subprocess" | "timeout" | "timeout_at" | "to_thread" | "wait"
-    | "wait_for" | "wrap_future";
+    | "_set_exception_formatter" | "_set_logger" | "_set_running_frames_provider" | "_set_running_loop"
+    | "_set_suspended_line_provider" | "_unregister_task" | "_untrackStarted" | "agen_yield" | "all_tasks"
+    | "as_completed" | "async_generator_function" | "awaitable" | "coroutine" | "coroutine_function"
+    | "create_eager_task_factory" | "create_subprocess_exec" | "create_subprocess_shell" | "create_task"
+    | "current_task" | "discard" | "eager_task_factory" | "ensure_future" | "events" | "gather"
+    | "get_child_watcher" | "get_event_loop" | "get_event_loop_policy" | "get_running_loop" | "isasyncgen"
+    | "isawaitable" | "iscoroutine" | "iscoroutinefunction" | "isfuture" | "makeCode" | "new_event_loop"
+    | "open_connection" | "open_unix_connection" | "run" | "run_coroutine_threadsafe" | "set_child_watcher"
+    | "set_event_loop" | "set_event_loop_policy" | "set_source_line_provider" | "shield" | "sleep"
+    | "start_server" | "start_unix_server" | "streams" | "subprocess" | "timeout" | "timeout_at" | "to_thread"
+    | "wait" | "wait_for" | "wrap_future";
 };

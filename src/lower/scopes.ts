@@ -223,6 +223,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "Import":
     case "ImportFrom":
       if (facts && tryDepth > 0) facts.guardedImports.add(stmt);
+      // unittest reads test methods' docstrings (shortDescription in the runner's report).
+      if (facts && (stmt._type === "Import" ? stmt.names.some((a) => a.name.split(".")[0] === "unittest") : stmt.module?.split(".")[0] === "unittest")) facts.readsDoc = true;
       for (const a of stmt.names) {
         if (a.name === "*") continue;
         const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);

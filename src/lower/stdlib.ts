@@ -29,6 +29,8 @@ const DOTTED: Record<string, string> = {
   asyncio_events: "asyncio.events",
   asyncio_streams: "asyncio.streams",
   asyncio_subprocess: "asyncio.subprocess",
+  urllib_parse: "urllib.parse",
+  unittest_mock: "unittest.mock",
 };
 
 /** The Python modules the runtime offers: `tsyncio/runtime/<name>` (the runtime's module table, via the generated list). */

@@ -22,6 +22,9 @@ export function describeStmt(s: py.Stmt): string {
 
 export function firstLine(s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): number {
   if (s._type === "Lambda") return s.lineno;
+  // A legacy coroutine lost its @asyncio.coroutine decorator to the legacy pass, not its first line.
+  const legacy = (s as { firstDecoratorLine?: number }).firstDecoratorLine;
+  if (legacy !== undefined) return legacy;
   return s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
 }
 

@@ -9,7 +9,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type * as A from "../ast/nodes.js";
 import { SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
-import { LiteralError, numberValue } from "./literals.js";
+import { IntLimitError, LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
 import { lezerParse } from "./index.js";
@@ -1069,6 +1069,7 @@ export class Builder {
       value = numberValue(this.text(n));
     } catch (e) {
       if (e instanceof LiteralError) this.fail(e.message, n.from + e.at, n.from + e.end);
+      if (e instanceof IntLimitError) throw new SyntaxErrorAt(e.message, n.from, n.from, "SyntaxError", false);
       throw e;
     }
     return this.at({ _type: "Constant", value, kind: null } as A.Constant, n.from, n.to);

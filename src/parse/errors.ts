@@ -1,7 +1,8 @@
 // The syntax error type of the front end, shaped like CPython's SyntaxError attributes.
 
 export interface PySyntaxError {
-  kind: "SyntaxError" | "IndentationError" | "TabError";
+  /** MemoryError: CPython's parser ran out of stack ("too complex to parse"; no location shown). */
+  kind: "SyntaxError" | "IndentationError" | "TabError" | "MemoryError";
   msg: string;
   filename: string;
   lineno: number;
@@ -24,6 +25,8 @@ export class SyntaxErrorAt extends Error {
     readonly from: number,
     readonly to: number = from,
     readonly kind: PySyntaxError["kind"] = "SyntaxError",
+    /** False when CPython gives no column (offset 0: no caret is shown). */
+    readonly column: boolean = true,
   ) {
     super(message);
   }

@@ -10,7 +10,7 @@ import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
-import { checkIndentation, checkStaticBlocks, nullByteError } from "./limits.js";
+import { checkIndentation, checkStaticBlocks, nullByteError, parserStackError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
 /** For hosts that can neither read files nor make synchronous requests: see unicode-names.ts. */
@@ -23,8 +23,8 @@ export interface ParseResult {
 
 export function parse(source: string, filename: string): ParseResult {
   const lines = new LineMap(source);
-  const nul = nullByteError(source, lines, filename);
-  if (nul) return { module: null, error: nul };
+  const early = nullByteError(source, lines, filename) ?? parserStackError(source, lines, filename);
+  if (early) return { module: null, error: early };
   try {
     const input = lezerInput(source);
     let tree = lezerParse(input);
@@ -98,9 +98,9 @@ export function toPyError(e: SyntaxErrorAt, lines: LineMap, filename: string): P
     msg: e.message,
     filename,
     lineno: start + 1,
-    offset: lines.charColumn(e.from),
+    offset: e.column ? lines.charColumn(e.from) : 0,
     end_lineno: end + 1,
-    end_offset: lines.charColumn(Math.max(e.to, e.from)),
+    end_offset: e.column ? lines.charColumn(Math.max(e.to, e.from)) : 0,
     text: lines.lineText(start + 1),
   };
 }

@@ -18,6 +18,31 @@ export function nullByteError(source: string, lines: LineMap, filename: string):
   return { kind: "SyntaxError", msg: "source code cannot contain null bytes", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text };
 }
 
+/**
+ * CPython's parser keeps a stack of at most 6000 levels; a run of prefix operators (`not not ...`,
+ * `- - ...`) takes one each, so 5967 of them in a statement overflow it: MemoryError "Parser stack
+ * overflowed". Checked before parsing (the grammar's parser would take minutes and gigabytes).
+ */
+const MAX_PREFIX_RUN = 5966;
+
+export function parserStackError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
+  let run = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12) continue; // spaces between the operators
+    if (c === 45 || c === 43 || c === 126) run++; // - + ~
+    else if (c === 110 && source.startsWith("not", i) && !/[\w]/.test(source[i + 3] ?? "") && !/[\w]/.test(source[i - 1] ?? "")) {
+      run++;
+      i += 2;
+    } else run = 0;
+    if (run > MAX_PREFIX_RUN) {
+      const line = lines.lineIndex(i);
+      return { kind: "MemoryError", msg: "Parser stack overflowed - Python source too complex to parse", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line + 1) };
+    }
+  }
+  return null;
+}
+
 /** The tokenizer's limit: an indentation stack of at most 100 entries (the first is column 0). */
 const MAX_INDENT = 100;
 

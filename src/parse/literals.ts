@@ -14,6 +14,18 @@ export class LiteralError extends Error {
   }
 }
 
+const MAX_STR_DIGITS = 4300;
+
+/** A decimal int literal past the int<->str conversion limit (CPython gives it no column). */
+export class IntLimitError extends Error {
+  constructor(digits: number) {
+    super(
+      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; ` +
+        "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+    );
+  }
+}
+
 /** Value of a Number token: int → bigint, float → number, imaginary → {complex}. */
 export function numberValue(text: string): ConstantValue {
   const t = text.replace(/_/g, "");
@@ -27,6 +39,8 @@ export function numberValue(text: string): ConstantValue {
         0,
         text.length,
       );
+    // The compiler converts with the default int<->str limit (runtime/builtins/int-limit.ts).
+    if (t.length > MAX_STR_DIGITS) throw new IntLimitError(t.length);
     return BigInt(t);
   }
   return Number(t);

@@ -89,6 +89,10 @@ function decode(
   }
 }
 
+const MAX_FSTRING_LEVEL = 150;
+/** How many f-strings enclose the one being built, per builder. */
+const fstringDepth = new WeakMap<Builder, number>();
+
 export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
   const toks = parts.map((p) => ({ node: p, tok: splitStringToken(b.text(p)) }));
   const bytes = toks[0].tok.bytes;
@@ -115,11 +119,19 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
     const bodyFrom = node.from + tok.bodyStart;
     const bodyTo = bodyFrom + tok.body.length;
     let pos = bodyFrom;
-    for (const r of kids(node)) {
-      if (r.name !== "FormatReplacement") continue;
-      if (r.from > pos) pieces.literal(decode(b, pos, r.from, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, r.from);
-      replacement(b, r, pieces, tok.raw);
-      pos = r.to;
+    // CPython's tokenizer nests at most 149 f-strings; the error is at the 150th one's quote.
+    const depth = (fstringDepth.get(b) ?? 0) + 1;
+    if (depth >= MAX_FSTRING_LEVEL) b.fail("too many nested f-strings", node.from + tok.prefix.length);
+    fstringDepth.set(b, depth);
+    try {
+      for (const r of kids(node)) {
+        if (r.name !== "FormatReplacement") continue;
+        if (r.from > pos) pieces.literal(decode(b, pos, r.from, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, r.from);
+        replacement(b, r, pieces, tok.raw);
+        pos = r.to;
+      }
+    } finally {
+      fstringDepth.set(b, depth - 1);
     }
     if (bodyTo > pos) pieces.literal(decode(b, pos, bodyTo, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, bodyTo);
   }

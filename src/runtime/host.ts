@@ -1,6 +1,13 @@
 // The host: I/O and clocks for the runtime. The runtime never touches Node APIs directly;
 // the CLI (Node) or the web worker installs a host with setHost().
 
+/** A running hash the host computes (Node's crypto); digest() must leave it usable. */
+export interface HostDigest {
+  update(data: Uint8Array): void;
+  digest(): Uint8Array;
+  copy(): HostDigest;
+}
+
 export interface Host {
   /**
    * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
@@ -28,6 +35,11 @@ export interface Host {
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
   /**
+   * A native streaming digest ("md5", "sha1", "sha224", "sha256", "sha384", "sha512"), or null:
+   * hashlib then uses its own TypeScript digests (same results, slower on large inputs).
+   */
+  digest?(algorithm: string): HostDigest | null;
+  /**
    * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
    * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().
    */
@@ -40,6 +52,8 @@ export interface Host {
   env?: Record<string, string>;
   /** os.getpid(). */
   pid?: number;
+  /** platform.uname(): the operating system and machine, as os.uname() gives them. */
+  uname?(): { system: string; node: string; release: string; version: string; machine: string };
   /** os.cpu_count(). */
   cpuCount?: number;
   /** os.getcwd(): where relative paths given to open() start. */
@@ -207,6 +221,9 @@ export function createDefaultHost(): Host {
  * now() is the virtual monotonic time, wallTime() is the real start time plus the
  * virtual time elapsed.
  */
+/** How late the virtual clock wakes after a deadline (seconds): see virtualize(). */
+export const WAKE_LATE = 1e-6;
+
 export function virtualize(base: Host, start: { wall?: number; mono?: number } = {}): Host {
   const wall0 = start.wall ?? base.wallTime();
   // The virtual monotonic clock starts at 0, not at the real clock: sums of delays are then exact as
@@ -214,14 +231,19 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
   // 1+1+1 and 0+3 differ in the last bit depending on where the clock happened to start).
   const mono0 = start.mono ?? 0;
   let elapsed = 0;
+  // A real clock never wakes exactly on time: every sleep ends a little after its deadline. The
+  // virtual clock wakes WAKE_LATE after it, so `while loop.time() < end: await sleep(0.1)` runs
+  // as many rounds as on CPython (float sums like 0.1 * 10 = 0.9999999999999999 would otherwise
+  // give one more), and a chain of sleeps ends after one sleep of their sum. Small enough that
+  // printed durations do not move.
   const h: Host = Object.assign(Object.create(null) as object, base, {
     now: () => mono0 + elapsed,
     wallTime: () => wall0 + elapsed,
     sleep(seconds: number) {
-      if (seconds > 0) elapsed += seconds;
+      if (seconds > 0) elapsed += seconds + WAKE_LATE;
     },
     sleepUntil(monotonic: number) {
-      if (monotonic > mono0 + elapsed) elapsed = monotonic - mono0;
+      if (monotonic >= mono0 + elapsed) elapsed = monotonic - mono0 + WAKE_LATE;
     },
     realSleep: base.realSleep ?? base.sleep,
     virtualTime: true,

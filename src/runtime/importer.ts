@@ -220,6 +220,11 @@ export function import_runtime_name(namespace: Record<string, unknown>, module: 
   throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`);
 }
 
+/** An import CPython refuses when it runs (a relative import in a script, inside `try`): ImportError. */
+export function import_error(message: string): never {
+  throw new ImportError(message);
+}
+
 /** `import x` of a module that exists neither next to the program nor in the runtime (inside `try`). */
 export function module_not_found(name: string): never {
   throw new ModuleNotFoundError(`No module named '${name}'`);

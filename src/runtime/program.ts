@@ -15,9 +15,10 @@ import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
+import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found } from "./importer.js";
+export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
 import { current_module_name } from "./importer.js";
 
 // ───────────── the program ─────────────
@@ -42,6 +43,35 @@ export function set_location_provider(fn: typeof locate): void {
   locate = fn;
 }
 
+/** One frame of the translated program: its file, line, function and module (`__main__` for the script). */
+export interface PyFrameInfo {
+  filename: string;
+  lineno: number;
+  name: string;
+  module: string;
+}
+let frames: (() => PyFrameInfo[]) | null = null;
+
+export function set_frames_provider(fn: typeof frames): void {
+  frames = fn;
+}
+
+let moduleNames = new Map<string, string>();
+
+export function set_module_files(names: Map<string, string>): void {
+  moduleNames = names;
+}
+
+/** The dotted name of the program's module in `filename` (CPython's `__name__`; the script is `__main__`). */
+export function module_for_file(filename: string): string {
+  return moduleNames.get(filename) ?? filename.replace(/^.*\//, "").replace(/\.py$/, "");
+}
+
+/** The translated program's frames on the stack now, outermost first (empty if the host cannot tell). */
+export function current_frames(): PyFrameInfo[] {
+  return frames ? frames() : [];
+}
+
 /** The innermost line of the translated program on the stack, if the host can tell. */
 export function current_location(): { filename: string; lineno: number } | null {
   return locate ? locate() : null;
@@ -49,10 +79,25 @@ export function current_location(): { filename: string; lineno: number } | null 
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {
+  // A legacy coroutine marks a program written for CPython 3.10 (3.11 removed the decorator).
+  _set_python_version("3.10");
   _warn_at(filename, lineno, '"@coroutine" decorator is deprecated since Python 3.8, use "async def" instead', "DeprecationWarning", true);
 }
 
 // ───────────── functions and classes ─────────────
+
+/**
+ * A generator function's objects know its name and qualname (`gen.__name__`, the repr
+ * `<generator object f at 0x...>`): set on the function's prototype, which its generators inherit.
+ */
+export function mark_generator<F extends Function>(fn: F, qualname: string): F {
+  const proto = (fn as { prototype?: object }).prototype;
+  if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
+    Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
+    Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
+  }
+  return fn;
+}
 
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
 export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string }): F {
@@ -77,6 +122,8 @@ interface ClassSetup {
   /** Generator methods that are `async def` with `yield` (async generators). */
   asyncgens?: Record<string, number>;
   filename?: string;
+  /** Methods' docstrings (`__doc__`), when the program reads them. */
+  docs?: Record<string, string>;
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
 }
@@ -100,6 +147,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
+    // `K.m` of a static or class method names itself `K.m` (callback reprs, __qualname__).
+    const own = (cls as unknown as Record<string, unknown>)[name];
+    if (typeof own === "function" && !Object.prototype.hasOwnProperty.call(own, "__qualname__")) {
+      Object.defineProperty(own, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
+    }
     Object.defineProperty(cls.prototype, name, {
       get(this: object) {
         const owner = this.constructor as unknown as Record<string, Function>;
@@ -111,6 +163,15 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
+  }
+  // Plain generator methods name their generators `Class.method`.
+  for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
+    if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]") mark_generator(d.value, `${qualname}.${name}`);
+  }
+  for (const [name, doc] of Object.entries(setup.docs ?? {})) {
+    const m = (cls.prototype as Record<string, unknown>)[name];
+    if (typeof m === "function") Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
   }
   expose_methods(cls);
   setup.decorate?.(cls);
@@ -175,6 +236,9 @@ function methodCalling(fn: Function): Function {
   return method;
 }
 
+/** Marks a callable object (typeof "function") that Python does not treat as a function. */
+export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
+
 /** `A.name = value`: what the class's instances find too. */
 function setClassMember(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as Record<string, unknown>;
@@ -185,7 +249,8 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
     (cls as unknown as Record<string, unknown>)[name] = value;
     return;
   }
-  if (typeof value === "function" && !isJsClass(value)) {
+  // A callable object that is not a function (a unittest.mock Mock) is no descriptor: no self is bound.
+  if (typeof value === "function" && !isJsClass(value) && !(value as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT]) {
     const method = proto[name];
     if (typeof method === "function" && unboundViews.get(method) === value) {
       // `A.m` given back (a decorator that marks or registers the function): one function in
@@ -638,6 +703,18 @@ const reraised = new WeakSet<BaseException>();
  * exception (re-raised). The compiler wraps handler bodies with this, so chaining follows the
  * program text and stays right when tasks interleave.
  */
+/**
+ * The exception propagating into a `finally` whose body raises (see lower/exceptions.ts): kept for
+ * __context__, and its printed traceback ends at this frame, as CPython's does.
+ */
+export function finally_pending(e: unknown): BaseException {
+  const exc = caughtException(e);
+  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
+    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
+  }
+  return exc;
+}
+
 export function chain_context(escaping: unknown, handled: BaseException): BaseException {
   const e = toPyException(escaping);
   if (e === handled || e.__context__) return e;

@@ -62,6 +62,20 @@ import * as traceback from "./modules/traceback.js";
 import * as typing from "./modules/typing.js";
 import * as uuid from "./modules/uuid.js";
 import * as zlib from "./modules/zlib.js";
+import * as difflib_ from "./modules/difflib.js";
+import * as unittest_ from "./modules/unittest.js";
+import * as unittest_mock_ from "./modules/unittest_mock.js";
+import * as types_ from "./modules/types.js";
+import * as copy_ from "./modules/copy.js";
+import * as weakref_ from "./modules/weakref.js";
+import * as shlex_ from "./modules/shlex.js";
+import * as platform_ from "./modules/platform.js";
+import * as locale_ from "./modules/locale.js";
+import * as gc_ from "./modules/gc.js";
+import * as atexit_ from "./modules/atexit.js";
+import * as urllib_ from "./modules/urllib.js";
+import * as urllib_parse_ from "./modules/urllib_parse.js";
+import * as warnings_ from "./modules/warnings.js";
 
 export const modules: Record<string, unknown> = {
   "tsyncio/runtime": builtins,
@@ -124,4 +138,18 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/typing": typing,
   "tsyncio/runtime/uuid": uuid,
   "tsyncio/runtime/zlib": zlib,
+  "tsyncio/runtime/difflib": difflib_,
+  "tsyncio/runtime/unittest": unittest_,
+  "tsyncio/runtime/unittest_mock": unittest_mock_,
+  "tsyncio/runtime/types": types_,
+  "tsyncio/runtime/copy": copy_,
+  "tsyncio/runtime/weakref": weakref_,
+  "tsyncio/runtime/shlex": shlex_,
+  "tsyncio/runtime/platform": platform_,
+  "tsyncio/runtime/locale": locale_,
+  "tsyncio/runtime/gc": gc_,
+  "tsyncio/runtime/atexit": atexit_,
+  "tsyncio/runtime/urllib": urllib_,
+  "tsyncio/runtime/urllib_parse": urllib_parse_,
+  "tsyncio/runtime/warnings": warnings_,
 };

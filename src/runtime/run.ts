@@ -9,10 +9,11 @@ import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
 import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
-import { set_location_provider, set_program_dir } from "./program.js";
+import { set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
-import { _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 
 export interface ProgramSource {
@@ -28,6 +29,8 @@ export interface ProgramSource {
   source: string;
   /** The program's other modules, which the main script (and they) import. */
   modules?: ModuleSource[];
+  /** The CPython version the program is run as ("3.12" by default; "3.10" for legacy programs). */
+  pythonVersion?: string;
 }
 
 /** A module of the program: the JavaScript of its `python_module(...)` file, and where it came from. */
@@ -53,6 +56,7 @@ interface Script {
 export function runProgram(program: ProgramSource): number {
   const slash = program.path.lastIndexOf("/");
   set_program_dir(slash >= 0 ? program.path.slice(0, slash) : "");
+  _set_python_version(program.pythonVersion ?? "3.12");
   _reset_modules();
   const scripts = new Map<string, Script>();
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
@@ -68,6 +72,12 @@ export function runProgram(program: ProgramSource): number {
     const last = frames[frames.length - 1];
     return last ? { filename: last.path, lineno: last.line } : null;
   });
+  const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
+  set_module_files(moduleNames);
+  const frames = () =>
+    pythonFrames(new Error(), scripts).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" }));
+  set_frames_provider(frames);
+  _set_running_frames_provider(frames);
   // Where a suspended generator waits or a function is defined, as a Python file and line: the
   // host (when it has a debugger API) says which script and JS line; new Function puts two lines
   // of its own before the body.
@@ -166,6 +176,8 @@ function atExit(): void {
   // The interpreter waits for the non-daemon threads first (CPython's threading._shutdown).
   const threading = modules["tsyncio/runtime/threading"] as { _shutdown?: () => void };
   threading._shutdown?.();
+  const atexit = modules["tsyncio/runtime/atexit"] as { _run_exitfuncs: (report: (exc: unknown) => string) => void };
+  atexit._run_exitfuncs((exc) => format_exception(exc as BaseException).join(""));
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
 }
@@ -211,6 +223,15 @@ function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] 
     if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
   }
   if (full) return formatFrames(frames, scripts);
+  // Caught by the runtime on the program's behalf (unittest running a test): the traceback starts
+  // below the frames that called into the runtime, as CPython's runner leaves out its own.
+  const below = (exc as { __frames_below__?: string }).__frames_below__;
+  if (below !== undefined) {
+    const outer = pythonFrames({ stack: below }, scripts);
+    let n = 0;
+    while (n < outer.length && n < frames.length && frames[n].url === outer[n].url && frames[n].line === outer[n].line) n++;
+    return formatFrames(frames.slice(n), scripts);
+  }
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));

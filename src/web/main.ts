@@ -496,7 +496,8 @@ async function startRun(): Promise<void> {
     finish("failed", "fail", "failed");
   };
   const req: RunRequest = {
-    type: "run", program: { ...compiled.compiled, path, source }, virtualTime: virtual,
+    // A seed example recorded with CPython 3.10 runs as 3.10 (get_event_loop's warning); others as 3.12.
+    type: "run", program: { ...compiled.compiled, path, source, pythonVersion: findExample(filename)?.pythonVersion ?? "3.12" }, virtualTime: virtual,
   };
   worker.start(req);
 }

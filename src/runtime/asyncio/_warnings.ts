@@ -28,6 +28,23 @@ export function set_source_line_provider(fn: SourceLineProvider | null): void {
   _getline = fn;
 }
 
+/** The line of a file the source-line provider knows (linecache.getline), or null. */
+export function _source_line(filename: string, lineno: number): string | null {
+  return _getline?.(filename, lineno) ?? null;
+}
+
+/**
+ * The warnings module, once loaded, decides what happens to the runtime's warnings (its filters,
+ * showwarning, catch_warnings): `trailer` is text CPython prints after the source line, `module`
+ * the dotted name of the module the file is (null: derived from the file name).
+ */
+export type WarningRouter = (filename: string, lineno: number, message: string, category: string, trailer: string, withSource: boolean) => void;
+let _router: WarningRouter | null = null;
+
+export function _set_warning_router(fn: WarningRouter | null): void {
+  _router = fn;
+}
+
 /** Writes one warning unless the same one was already shown from the same place. */
 export function _warn_at(
   filename: string,
@@ -37,6 +54,10 @@ export function _warn_at(
   withSource: boolean,
   tracemallocHint = false,
 ): void {
+  if (_router !== null) {
+    _router(filename, lineno, message, category, tracemallocHint ? `${category}: Enable tracemalloc to get the object allocation traceback\n` : "", withSource);
+    return;
+  }
   const key = `${filename}\0${lineno}\0${category}\0${message}`;
   if (_shown.has(key)) return;
   _shown.add(key);

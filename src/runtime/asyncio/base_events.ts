@@ -37,7 +37,7 @@ import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
-import { Task, _set_stock_call_later, _set_task_name, ensure_future, gather } from "./tasks.js";
+import { Task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
@@ -707,7 +707,7 @@ const _shutdown_asyncgens = coroutine_function(function* shutdown_asyncgens(loop
   if (loop._asyncgens.size === 0) return null;
   const closing = Array.from(loop._asyncgens);
   loop._asyncgens.clear();
-  const results = (yield* gather(...closing.map((ag) => ag.aclose()), new KwArgs({ return_exceptions: true }))) as unknown[];
+  const results = (yield* _gather(closing.map((ag) => ag.aclose()), true)) as unknown[];
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (r instanceof Exception) {

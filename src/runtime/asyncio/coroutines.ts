@@ -31,7 +31,8 @@ export interface CodeObject {
   readonly co_name: string;
   readonly co_qualname: string;
   readonly co_filename: string;
-  readonly co_firstlineno: number;
+  /** An int, as Python sees it (a bigint). */
+  readonly co_firstlineno: bigint;
 }
 
 /** @internal a code object from the compiler's CodeInfo */
@@ -42,7 +43,7 @@ export function makeCode(code: CodeInfo): CodeObject {
     co_name: dot >= 0 ? q.slice(dot + 1) : q,
     co_qualname: q,
     co_filename: code.filename,
-    co_firstlineno: code.firstlineno,
+    co_firstlineno: BigInt(code.firstlineno),
   });
 }
 
@@ -257,7 +258,7 @@ function coroutine(fn: Function): Function {
   const code: CodeInfo = {
     qualname: named.__qualname__ ?? fn.name ?? "<lambda>",
     filename: named.__code__?.co_filename ?? "<unknown>",
-    firstlineno: named.__code__?.co_firstlineno ?? 0,
+    firstlineno: Number(named.__code__?.co_firstlineno ?? 0),
   };
   if (fn instanceof GeneratorFunction) {
     return coroutine_function(fn as (...a: unknown[]) => CoroGen, code);
@@ -377,9 +378,23 @@ export function _set_suspended_line_provider(fn: ((gen: object) => number | null
   suspendedLine = fn;
 }
 
+/** The program's frames on the stack now, outermost first (installed by the runner; see run.ts). */
+let runningFrames: (() => { name: string; filename: string; lineno: number }[]) | null = null;
+
+/** @internal */
+export function _set_running_frames_provider(fn: typeof runningFrames): void {
+  runningFrames = fn;
+}
+
 /** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */
 function _current_line(coro: Coroutine<unknown>): number {
-  const first = coro._code.co_firstlineno;
+  const first = Number(coro._code.co_firstlineno);
+  if (coro._state === CORO_RUNNING) {
+    // Running now (its repr asked from inside it): the line its frame executes, the outermost
+    // frame of that name on the stack (inner frames are what it awaits or calls).
+    const frame = runningFrames?.().find((f) => f.name === coro._code.co_name && f.filename === coro._code.co_filename);
+    if (frame) return frame.lineno;
+  }
   if (coro._state !== CORO_SUSPENDED || suspendedLine === null) return first;
   return suspendedLine(coro._gen) ?? first;
 }

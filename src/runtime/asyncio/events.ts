@@ -1,8 +1,9 @@
 // Event loop handles, the abstract loop, policies, and the "current loop" functions.
 //
-// Loop lookup follows CPython 3.12 except where the design pins 3.10 behaviour:
-// get_event_loop() with no running loop and no loop set creates one (and no DeprecationWarning),
-// and raises once set_event_loop() has been called (e.g. after asyncio.run() cleared it).
+// Loop lookup follows CPython 3.12: get_event_loop() with no running loop and no loop set creates
+// one, with 3.12's DeprecationWarning "There is no current event loop" at the caller's line when
+// the program targets 3.12 (3.10 created it silently: see _set_python_version), and raises once
+// set_event_loop() has been called (e.g. after asyncio.run() cleared it).
 // CPython: Lib/asyncio/events.py (3.12).
 import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js";
 import { markUnsupported } from "../unsupported.js";
@@ -16,6 +17,8 @@ import { register_thread_slot, current as current_sched_thread } from "../thread
 function current_thread_obj(): unknown {
   return current_sched_thread;
 }
+import { _warn_at } from "./_warnings.js";
+import { current_location } from "../program.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -361,6 +364,20 @@ class AbstractEventLoopPolicy {
 }
 
 /**
+ * The CPython version the program is run as: "3.12" (the default) or "3.10" (legacy programs:
+ * `tsyncio run --python 3.10`, or a program that defines an `@asyncio.coroutine`). Only where the
+ * two differ in what they print does the runtime ask (get_event_loop's DeprecationWarning).
+ */
+let _target: "3.10" | "3.12" = "3.12";
+export function _set_python_version(version: string): void {
+  if (version !== "3.10" && version !== "3.12") throw new TypeError(`unsupported Python version '${version}' (3.10 or 3.12)`);
+  _target = version;
+}
+export function _python_version(): "3.10" | "3.12" {
+  return _target;
+}
+
+/**
  * One loop per (the only) thread, created on demand by get_event_loop() until
  * set_event_loop() has been called. CPython: events.BaseDefaultEventLoopPolicy.
  */
@@ -380,7 +397,11 @@ export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
       return loop;
     }
     if (this._loop === null && !this._set_called) {
-      // CPython 3.10 creates the loop silently; 3.12 adds a DeprecationWarning (not reproduced).
+      // CPython 3.10 creates the loop silently; 3.12 warns first, attributed to the program's line.
+      if (_target === "3.12") {
+        const where = current_location();
+        if (where !== null) _warn_at(where.filename, where.lineno, "There is no current event loop", "DeprecationWarning", true);
+      }
       this.set_event_loop(this.new_event_loop());
     }
     if (this._loop === null) {

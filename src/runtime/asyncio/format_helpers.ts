@@ -13,7 +13,7 @@ export const ASYNCIO_LIB = "/usr/lib/python3.12/asyncio";
 interface Named {
   __qualname__?: string;
   __name__?: string;
-  __code__?: { co_filename?: string; co_firstlineno?: number };
+  __code__?: { co_filename?: string; co_firstlineno?: number | bigint };
   __func__?: unknown;
   _asyncio_source?: [string, number];
 }

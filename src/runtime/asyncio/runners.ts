@@ -13,7 +13,7 @@ import type { BaseEventLoop } from "./base_events.js";
 import { iscoroutine } from "./coroutines.js";
 import type { Coroutine } from "./coroutines.js";
 import * as events from "./events.js";
-import { all_tasks, gather } from "./tasks.js";
+import { all_tasks, _gather } from "./tasks.js";
 
 export { Runner, run };
 
@@ -160,7 +160,7 @@ function _cancel_all_tasks(loop: BaseEventLoop): void {
   const to_cancel = Array.from(all_tasks(loop));
   if (to_cancel.length === 0) return;
   for (const task of to_cancel) task.cancel();
-  loop.run_until_complete(gather(...to_cancel, new KwArgs({ return_exceptions: true })));
+  loop.run_until_complete(_gather(to_cancel, true));
   for (const task of to_cancel) {
     if (task.cancelled()) continue;
     const exc = task.exception();

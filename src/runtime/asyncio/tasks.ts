@@ -20,7 +20,6 @@ import {
   SystemExit,
   TypeError,
   ValueError,
-  host,
   repr,
   str,
   caughtException,
@@ -54,7 +53,8 @@ import { ASYNCIO_LIB } from "./format_helpers.js";
 import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
-import { _warn_at } from "./_warnings.js";
+import { _source_line, _warn_at } from "./_warnings.js";
+import { stdio } from "../builtins/functions.js";
 import { current_location } from "../program.js";
 
 export {
@@ -254,13 +254,31 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     throw new RuntimeError("Task does not support set_exception operation");
   }
 
-  /** Frames are not inspectable here: always an empty list. */
-  get_stack(..._args: unknown[]): PyList<unknown> {
-    return PyList.fromArray([]);
+  /**
+   * The coroutine's frame while it is not done (one frame: where it waits, or runs now); a done
+   * task has none (CPython walks a failed task's traceback instead; not kept here).
+   */
+  get_stack(...args: unknown[]): PyList<unknown> {
+    const [limit] = _bind("get_stack", args, ["limit"], 0);
+    const coro = this._coro as unknown;
+    if (!(coro instanceof Coroutine) || coro._state === CORO_CLOSED) return PyList.fromArray([]);
+    if (!_isNone(limit) && Number(limit) <= 0) return PyList.fromArray([]);
+    const frame = coro.cr_frame!;
+    return PyList.fromArray([{ f_lineno: frame.f_lineno, f_code: coro._code, f_back: null, f_globals: null }]);
   }
 
-  print_stack(..._args: unknown[]): void {
-    host.write(2, `No stack for ${this.__repr__()}\n`);
+  /** "Stack for <Task ...> (most recent call last):" on `file` (stdout), the frames on `file` (stderr). */
+  print_stack(...args: unknown[]): void {
+    const [limit, file] = _bind("print_stack", args, ["limit", "file"], 0);
+    const frames = [...this.get_stack(new KwArgs({ limit: _isNone(limit) ? null : limit }))] as { f_lineno: bigint; f_code: { co_filename: string; co_name: string } }[];
+    const head = frames.length ? `Stack for ${this.__repr__()} (most recent call last):\n` : `No stack for ${this.__repr__()}\n`;
+    const out = (_isNone(file) ? stdio.stdout : file) as { write(s: string): unknown };
+    out.write(head);
+    const err = (_isNone(file) ? stdio.stderr : file) as { write(s: string): unknown };
+    for (const f of frames) {
+      const line = _source_line(f.f_code.co_filename, Number(f.f_lineno));
+      err.write(`  File "${f.f_code.co_filename}", line ${f.f_lineno}, in ${f.f_code.co_name}\n${line ? `    ${line.trim()}\n` : ""}`);
+    }
   }
 
   /**
@@ -730,7 +748,15 @@ function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> 
     }
     return_exceptions = kw.return_exceptions;
   }
-  const returnExc = !!return_exceptions;
+  return _gather(aws, !!return_exceptions);
+}
+
+/**
+ * gather() over an array: the runtime's own callers (asyncio.run's shutdown cancelling every
+ * task) pass any number of awaitables, which a spread into gather()'s arguments cannot (JS
+ * arguments live on the stack: about 120,000 overflow it).
+ */
+export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | Future<PyList<unknown>> {
   if (aws.length === 0) {
     const loop = events.get_event_loop() as BaseEventLoop;
     const outer = loop.create_future() as Future<PyList<unknown>>;

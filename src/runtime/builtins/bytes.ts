@@ -7,6 +7,7 @@ import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented, hash
 import { percentFormat, ascii } from "./format.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { latin1 } from "./codecs.js";
+import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
 
 /** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
@@ -56,6 +57,18 @@ export function copyBytes(u: ArrayLike<number>): PyBytes {
   const b = new PyBytes(u.length);
   b.set(u);
   return b;
+}
+
+/**
+ * A new PyBytes with d[a:b] (b > a). Copies by hand: slice()/subarray() on a PyBytes go through
+ * Symbol.species, V8's slow path.
+ */
+export function bytesSlice(d: Uint8Array, a: number, b: number): PyBytes {
+  const n = b - a;
+  const out = new PyBytes(n);
+  if (n <= 64) for (let i = 0; i < n; i++) out[i] = d[a + i];
+  else out.set(new Uint8Array(d.buffer, d.byteOffset + a, n));
+  return out;
 }
 
 /** `bytes(latin1 string)`: one byte per char code. */
@@ -211,7 +224,7 @@ function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
 function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make: (u: Uint8Array) => unknown): unknown {
   if (key instanceof PySlice) {
     const [a, , st, len] = sliceIndices(d.length, key.start, key.stop, key.step);
-    if (st === 1) return make(d.slice(a, a + len));
+    if (st === 1) return make(bytesSlice(d, a, a + len));
     const out = new Uint8Array(len);
     for (let i = 0; i < len; i++) out[i] = d[a + i * st];
     return make(out);
@@ -411,7 +424,7 @@ export class PyByteArray {
     for (let i = 0; i < this.n; i++) yield BigInt(this.buf[i]);
   }
   __repr__(): string {
-    return `bytearray(${reprBody(this.data)})`;
+    return `${className(this.constructor)}(${reprBody(this.data)})`;
   }
   __str__(): string {
     return this.__repr__();

@@ -6,7 +6,7 @@ import {
   ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
-import { KwArgs, PyObject, popKw, addressOf, className } from "./object.js";
+import { KwArgs, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { in_mro, mro_of, multiple_inheritance_used } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -15,7 +15,7 @@ import {
   Ellipsis,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
-import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes } from "./bytes.js";
+import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes } from "./bytes.js";
 import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
@@ -354,7 +354,7 @@ export const int = typeObject(
       case "string":
         return parseIntStr(x, 10, x);
     }
-    if (x !== null && typeof x === "object") {
+    if (x !== null && (typeof x === "object" || isCallableObject(x))) {
       for (const m of ["__int__", "__index__", "__trunc__"]) {
         const f = (x as Record<string, unknown>)[m];
         if (typeof f === "function") return f.call(x) as bigint;
@@ -394,7 +394,7 @@ export const float = typeObject(
       case "string":
         return parseFloatStr(x, x);
     }
-    if (x !== null && typeof x === "object") {
+    if (x !== null && (typeof x === "object" || isCallableObject(x))) {
       const f = (x as { __float__?: () => number }).__float__;
       if (typeof f === "function") return f.call(x);
       const i = (x as { __index__?: () => bigint }).__index__;
@@ -479,20 +479,27 @@ function bytesArgs(args: unknown[], typeWord: "bytes" | "bytearray"): Uint8Array
 
 export const bytes = typeObject(
   function bytes(...args: unknown[]): PyBytes {
-    if (args.length === 1 && args[0] instanceof PyBytes) return args[0];
+    // `class Token(bytes)`: a new bytes object whose class is the subclass
+    if (new.target !== undefined && new.target !== bytes) return Object.setPrototypeOf(copyBytes(bytesArgs(args, "bytes")), new.target.prototype);
+    if (args.length === 1 && args[0] instanceof PyBytes && args[0].constructor === PyBytes) return args[0];
     return wrapBytes(bytesArgs(args, "bytes"));
   },
   "bytes",
   { fromhex: (s: unknown) => wrapBytes(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
-);
+) as ((...args: unknown[]) => PyBytes) & { new (...args: unknown[]): PyBytes; fromhex(s: unknown): PyBytes; maketrans(a: unknown, b: unknown): PyBytes };
 
 export const bytearray = typeObject(
   function bytearray(...args: unknown[]): PyByteArray {
-    return new PyByteArray(bytesArgs(args, "bytearray"));
+    const b = new PyByteArray(bytesArgs(args, "bytearray"));
+    return new.target !== undefined && new.target !== bytearray ? Object.setPrototypeOf(b, new.target.prototype) : b;
   },
   "bytearray",
   { fromhex: (s: unknown) => new PyByteArray(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
-);
+) as ((...args: unknown[]) => PyByteArray) & { new (...args: unknown[]): PyByteArray; fromhex(s: unknown): PyByteArray; maketrans(a: unknown, b: unknown): PyBytes };
+
+// Subclasses of bytes and bytearray inherit the runtime classes' methods.
+bytes.prototype = PyBytes.prototype;
+bytearray.prototype = PyByteArray.prototype;
 
 export const memoryview = typeObject(function memoryview(obj: unknown): PyMemoryView {
   return makeMemoryView(obj);
@@ -538,6 +545,7 @@ function pytypeOf(x: unknown): unknown {
     case "undefined":
       return NoneType;
     case "function":
+      if (isCallableObject(x)) return (x as { constructor: unknown }).constructor;
       if (isClass(x)) return type;
       return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
     case "object": {

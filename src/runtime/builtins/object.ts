@@ -4,6 +4,15 @@ import { repr } from "./repr.js";
 import { toIterable } from "./ops.js";
 
 /** Keyword arguments passed as the final argument of a call: `f(a, kw({ end: "" }))`. */
+/**
+ * Marks a callable object that Python does not treat as a function (a unittest.mock Mock, whose JS
+ * form is a Proxy around a function): str(), int(), type(), == and class attributes treat it as an object.
+ */
+export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
+export function isCallableObject(x: unknown): boolean {
+  return typeof x === "function" && (x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true;
+}
+
 export class KwArgs {
   constructor(public readonly kw: Record<string, unknown>) {}
 }

@@ -6,7 +6,7 @@ import {
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
-import { className, classQualname, addressOf, PyObject, KwArgs } from "./object.js";
+import { className, classQualname, addressOf, PyObject, KwArgs, isCallableObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
@@ -146,7 +146,7 @@ export function eq(a: unknown, b: unknown): boolean {
       if (a === null || b === null) return false;
       return objEq(a as object, b as object);
     }
-    if (ta === "function") return boundMethodsEq(a as Function, b as Function);
+    if (ta === "function") return isCallableObject(a) ? objEq(a as object, b as object) : boundMethodsEq(a as Function, b as Function);
     return false; // strings, numbers, bigints, booleans compare by value (=== above)
   }
   return eqMixed(a, b, ta, tb);
@@ -1172,6 +1172,10 @@ export function getitem(obj: any, key: any): any {
       throw new (KeyErrorRef())(key);
     }
   }
+  // A callable object that is not a class (a unittest.mock MagicMock) subscripted through __getitem__.
+  if (typeof obj === "function" && !isJsClass(obj) && typeof (obj as { __getitem__?: unknown }).__getitem__ === "function") {
+    return (obj as { __getitem__(k: unknown): unknown }).__getitem__(key);
+  }
   if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
     return (obj as { __class_getitem__(k: unknown): unknown }).__class_getitem__(key);
   }
@@ -1217,6 +1221,10 @@ export function setitem(obj: any, key: any, value: any): void {
     }
     throw new IndexError("list assignment index out of range");
   }
+  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__setitem__ === "function") {
+    obj.__setitem__(key, value);
+    return;
+  }
   if (obj !== null && typeof obj === "object") {
     const f = obj.__setitem__;
     if (typeof f === "function") {
@@ -1260,6 +1268,10 @@ export function delitem(obj: any, key: any): void {
       return;
     }
     throw new IndexError("list assignment index out of range");
+  }
+  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__delitem__ === "function") {
+    obj.__delitem__(key);
+    return;
   }
   if (obj !== null && typeof obj === "object") {
     const f = obj.__delitem__;

@@ -1,7 +1,7 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
-import { className, classModule, classQualname, hexAddress, PyObject } from "./object.js";
+import { className, classModule, classQualname, hexAddress, PyObject, isCallableObject } from "./object.js";
 
 /** Objects whose repr is in progress (recursive containers print `[...]`). */
 export const reprActive = new Set<object>();
@@ -120,6 +120,11 @@ export function repr(x: unknown): string {
         }
         return s;
       }
+      // A generator object: named by its function (mark_generator / define_class), else a genexpr.
+      if (Object.prototype.toString.call(x) === "[object Generator]") {
+        const q = (x as { __qualname__?: unknown }).__qualname__;
+        return `<generator object ${typeof q === "string" ? q : "<genexpr>"} at ${hexAddress(x)}>`;
+      }
       return foreignRepr(x);
     }
   }
@@ -166,6 +171,9 @@ export function str(x: unknown): string {
       return x ? "True" : "False";
     case "undefined":
       return "None";
+    case "function":
+      if (!isCallableObject(x)) return repr(x);
+    // falls through: a callable object (a mock) has its own __str__
     case "object": {
       if (x === null) return "None";
       const f = (x as { __str__?: () => unknown }).__str__;

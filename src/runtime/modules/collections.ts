@@ -578,3 +578,6 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
 
 export { PyDict as UserDict };
 void sortInPlace;
+
+// `import collections.abc` binds collections, whose `abc` attribute is the submodule.
+export * as abc from "./collections_abc.js";

@@ -317,6 +317,9 @@ function* mapResults(fs: Future[], end: number | null): Generator<unknown, null,
   }
   return null;
 }
+// Its generator objects print as CPython's (`<generator object Executor.map.<locals>.result_iterator at 0x...>`).
+Object.defineProperty(mapResults.prototype, "__qualname__", { value: "Executor.map.<locals>.result_iterator" });
+Object.defineProperty(mapResults.prototype, "__name__", { value: "result_iterator" });
 
 let shuttingDown = false;
 const allWorkQueues = new Map<Thread, Queue>();

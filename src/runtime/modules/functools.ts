@@ -1,8 +1,12 @@
-// functools: partial, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering.
+// functools: partial, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
+// singledispatch, singledispatchmethod.
 import { TypeError } from "../builtins/exceptions.js";
 import { KwArgs, popKw, PyObject } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
-import { call, toIterable, truthy, lt, eq, hashNum, typeName } from "../builtins/ops.js";
+import { call, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { isClass } from "../builtins/repr.js";
+import { mro_of } from "../builtins/mro.js";
+import { bool, int, issubclass } from "../builtins/functions.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
 
@@ -214,3 +218,99 @@ export class cached_property extends PyObject {
   }
 }
 void [hashNum, typeName];
+
+// ───────────── singledispatch ─────────────
+
+/** The classes a value's class is looked up through for dispatch: its MRO, ending with object. */
+function dispatchOrder(cls: Function): Function[] {
+  if (cls === bool) return [bool, int, PyObject];
+  const order = mro_of(cls).filter((c) => c !== Error);
+  if (order[order.length - 1] !== PyObject) order.push(PyObject);
+  return order;
+}
+
+function isType(x: unknown): x is Function {
+  return typeof x === "function" && isClass(x);
+}
+
+function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown> {
+  // method: the dispatched function runs with the caller's `this`.
+  const registry = new Map<Function, Fn>([[PyObject, func]]);
+  const cache = new Map<Function, Fn>();
+  const name = (func as { __name__?: string }).__name__ ?? func.name;
+  const dispatch = (cls: Function): Fn => {
+    let impl = cache.get(cls);
+    if (impl) return impl;
+    for (const c of dispatchOrder(cls)) {
+      impl = registry.get(c);
+      if (impl) break;
+      // Abstract classes registered for dispatch (collections.abc.Sequence...) match by issubclass.
+    }
+    if (impl === registry.get(PyObject)) {
+      for (const [c, f] of registry) {
+        if (c === PyObject) continue;
+        try {
+          if (issubclass(cls, c)) {
+            impl = f;
+            break;
+          }
+        } catch {
+          // not a class issubclass understands
+        }
+      }
+    }
+    cache.set(cls, impl!);
+    return impl!;
+  };
+  const register = (cls: unknown, f: unknown = null): unknown => {
+    if (isType(cls)) {
+      if (f === null || f === undefined) return (g: Fn) => register(cls, g);
+      registry.set(cls, f as Fn);
+      cache.clear();
+      return f;
+    }
+    const ann = (cls as { __annotations__?: PyDict<string, unknown> } | null)?.__annotations__;
+    if (typeof cls === "function" && ann instanceof PyDict) {
+      const first = ([...ann.items()] as unknown as [string, unknown][]).find(([k]) => k !== "return");
+      if (first && isType(first[1])) return register(first[1], cls);
+    }
+    throw new TypeError(
+      `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
+    );
+  };
+  const wrapper = function (this: unknown, ...args: unknown[]) {
+    const positional = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);
+    if (positional < 1) throw new TypeError(`${name} requires at least 1 positional argument`);
+    return dispatch(pytype(args[0]) as Function).apply(method ? this : undefined, args);
+  } as Fn & Record<string, unknown>;
+  update_wrapper(wrapper, func);
+  wrapper.register = register;
+  wrapper.dispatch = dispatch;
+  Object.defineProperty(wrapper, "registry", { get: () => PyDict.fromEntries([...registry.entries()]) });
+  wrapper._clear_cache = () => cache.clear();
+  return wrapper;
+}
+
+/** `@singledispatch`: calls the implementation registered for the first argument's class. */
+export function singledispatch(func: Fn): Fn & Record<string, unknown> {
+  return makeDispatcher(func, false);
+}
+
+/**
+ * `@singledispatchmethod`: dispatches on the first argument after self. The method receives self
+ * first (as the class calls the functions it holds), and so do the registered implementations.
+ */
+export function singledispatchmethod(func: Fn): Fn & Record<string, unknown> {
+  const inner = makeDispatcher(func, false);
+  const name = (func as { __name__?: string }).__name__ ?? func.name;
+  const dispatch = inner.dispatch as (cls: Function) => Fn;
+  const wrapper = function (...args: unknown[]) {
+    const positional = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);
+    if (positional < 2) throw new TypeError(`${name} requires at least 1 positional argument`);
+    return call(dispatch(pytype(args[1]) as Function), ...args);
+  } as Fn & Record<string, unknown>;
+  update_wrapper(wrapper, func);
+  wrapper.register = inner.register;
+  wrapper.dispatcher = inner;
+  return wrapper;
+}

@@ -8,6 +8,7 @@ import { typeName, index as toIndex, callm } from "../builtins/ops.js";
 import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
 import { MD5, SHA1, SHA256, SHA512, type Digest } from "./_digests.js";
 import { Blake2b, Blake2s } from "./_blake2.js";
+import { host, type HostDigest } from "../host.js";
 
 /** The bytes to hash: a bytes-like object (str must be encoded first, as in CPython). */
 export function _hash_input(x: unknown): Uint8Array {
@@ -73,12 +74,37 @@ function make(impl: Digest, args: unknown[]): HASH {
   return h;
 }
 
-export const md5 = (...args: unknown[]) => make(new MD5(), args);
-export const sha1 = (...args: unknown[]) => make(new SHA1(), args);
-export const sha224 = (...args: unknown[]) => make(new SHA256(true), args);
-export const sha256 = (...args: unknown[]) => make(new SHA256(), args);
-export const sha384 = (...args: unknown[]) => make(new SHA512(true), args);
-export const sha512 = (...args: unknown[]) => make(new SHA512(), args);
+/** A digest the host computes natively (Node's OpenSSL), seen through the Digest interface. */
+class HostBacked implements Digest {
+  constructor(
+    private readonly h: HostDigest,
+    readonly name: string,
+    readonly digestSize: number,
+    readonly blockSize: number,
+  ) {}
+  update(data: Uint8Array): void {
+    this.h.update(data);
+  }
+  digest(): Uint8Array {
+    return this.h.digest();
+  }
+  copy(): Digest {
+    return new HostBacked(this.h.copy(), this.name, this.digestSize, this.blockSize);
+  }
+}
+
+/** The host's native digest when it has one, else ours (written from the specifications). */
+function digestOf(own: Digest): Digest {
+  const h = host.digest?.(own.name) ?? null;
+  return h === null ? own : new HostBacked(h, own.name, own.digestSize, own.blockSize);
+}
+
+export const md5 = (...args: unknown[]) => make(digestOf(new MD5()), args);
+export const sha1 = (...args: unknown[]) => make(digestOf(new SHA1()), args);
+export const sha224 = (...args: unknown[]) => make(digestOf(new SHA256(true)), args);
+export const sha256 = (...args: unknown[]) => make(digestOf(new SHA256()), args);
+export const sha384 = (...args: unknown[]) => make(digestOf(new SHA512(true)), args);
+export const sha512 = (...args: unknown[]) => make(digestOf(new SHA512()), args);
 
 function blake2Params(kw: Record<string, unknown>, maxDigest: number, maxSalt: number, which: string) {
   const digestSize = Number(toIndex(kw.digest_size ?? BigInt(maxDigest)));

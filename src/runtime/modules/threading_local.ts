@@ -13,10 +13,16 @@ export class local extends PyObject {
   constructor(...args: unknown[]) {
     super(...args);
     const perThread = new WeakMap<object, Record<string | symbol, unknown>>();
+    let proxy: local | null = null;
     const record = (): Record<string | symbol, unknown> => {
       const key = sched.current ?? MAIN;
       let r = perThread.get(key);
-      if (r === undefined) perThread.set(key, (r = Object.create(null) as Record<string | symbol, unknown>));
+      if (r === undefined) {
+        perThread.set(key, (r = Object.create(null) as Record<string | symbol, unknown>));
+        // A subclass's __init__ runs again, with the constructor's arguments, the first time
+        // another thread touches the object (CPython's _threading_local does the same).
+        if (proxy !== null && typeof proxy.__init__ === "function" && proxy.__init__ !== local.prototype.__init__) proxy.__init__(...args);
+      }
       return r;
     };
     // The constructor's own fields (set by __init__ on the main thread) belong to that thread.
@@ -25,7 +31,7 @@ export class local extends PyObject {
       own[k] = (this as Record<string, unknown>)[k];
       delete (this as Record<string, unknown>)[k];
     }
-    return new Proxy(this, {
+    proxy = new Proxy(this, {
       get(target, key, receiver) {
         const r = record();
         if (key in r) return r[key];
@@ -45,5 +51,6 @@ export class local extends PyObject {
         return true;
       },
     });
+    return proxy;
   }
 }

@@ -59,6 +59,8 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
 
 /** The frames of an exception that was raised; one only constructed has no traceback. */
 function framesOf(e: BaseException): string[] {
+  // unittest's assertRaises keeps the exception without its traceback (exc.with_traceback(None)).
+  if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return [];
   return wasRaised(e) ? frameFormatter(e) : [];
 }
 

@@ -1,0 +1,111 @@
+// types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against.
+import { PyObject, popKw, className } from "../builtins/object.js";
+import { TypeError } from "../builtins/exceptions.js";
+import { PyDict, PyTuple, PyList } from "../builtins/collections.js";
+import { repr, reprActive } from "../builtins/repr.js";
+import { eq, getitem, contains, call, iter, typeName, NotImplemented } from "../builtins/ops.js";
+import { len } from "../builtins/functions.js";
+import { Coroutine } from "../asyncio/coroutines.js";
+
+/** `SimpleNamespace(a=1)`: attributes given as keywords; repr `namespace(a=1)`, equal by attributes. */
+export class SimpleNamespace extends PyObject {
+  __init__(...args: unknown[]): void {
+    const k = popKw(args);
+    // CPython 3.12 takes keywords only (a positional mapping came in 3.13).
+    if (args.length > 0) throw new TypeError("no positional arguments expected");
+    if (k) for (const [name, v] of Object.entries(k)) (this as any)[name] = v;
+  }
+  __repr__(): string {
+    const name = this.constructor === SimpleNamespace ? "namespace" : className(this.constructor);
+    if (reprActive.has(this)) return `${name}(...)`;
+    reprActive.add(this);
+    try {
+      const parts = Object.keys(this).map((k) => `${k}=${repr((this as any)[k])}`);
+      return `${name}(${parts.join(", ")})`;
+    } finally {
+      reprActive.delete(this);
+    }
+  }
+  __eq__(o: unknown): boolean | typeof NotImplemented {
+    if (!(o instanceof SimpleNamespace)) return NotImplemented;
+    const a = Object.keys(this);
+    const b = Object.keys(o);
+    if (a.length !== b.length) return false;
+    return a.every((k) => Object.prototype.hasOwnProperty.call(o, k) && eq((this as any)[k], (o as any)[k]));
+  }
+  get __dict__(): PyDict<string, unknown> {
+    return PyDict.fromEntries(Object.keys(this).map((k) => [k, (this as any)[k]] as const));
+  }
+}
+Object.defineProperty(SimpleNamespace, "__module__", { value: "types", writable: true, configurable: true });
+Object.defineProperty(SimpleNamespace, "__name__", { value: "SimpleNamespace" });
+
+/** A read-only view of a mapping. */
+export class MappingProxyType extends PyObject {
+  declare _m: any;
+  __init__(m: unknown): void {
+    if (m === null || m === undefined || typeof m !== "object" || typeof (m as any).__getitem__ !== "function" || m instanceof PyList || m instanceof PyTuple) {
+      throw new TypeError(`mappingproxy() argument must be a mapping, not ${typeName(m)}`);
+    }
+    this._m = m;
+  }
+  __getitem__(k: unknown): unknown {
+    return getitem(this._m, k);
+  }
+  __setitem__(_k: unknown, _v: unknown): never {
+    throw new TypeError("'mappingproxy' object does not support item assignment");
+  }
+  __delitem__(_k: unknown): never {
+    throw new TypeError("'mappingproxy' object does not support item deletion");
+  }
+  __contains__(k: unknown): boolean {
+    return contains(this._m, k);
+  }
+  __len__(): bigint {
+    return len(this._m);
+  }
+  __iter__(): Iterator<unknown> {
+    return iter(this._m);
+  }
+  get(k: unknown, d: unknown = null): unknown {
+    return this._m.get(k, d);
+  }
+  keys(): unknown {
+    return this._m.keys();
+  }
+  values(): unknown {
+    return this._m.values();
+  }
+  items(): unknown {
+    return this._m.items();
+  }
+  copy(): unknown {
+    return this._m.copy();
+  }
+  __eq__(o: unknown): boolean {
+    return eq(this._m, o instanceof MappingProxyType ? o._m : o);
+  }
+  __or__(o: unknown): unknown {
+    return call(this._m.__or__.bind(this._m), o instanceof MappingProxyType ? o._m : o);
+  }
+  __repr__(): string {
+    return `mappingproxy(${repr(this._m)})`;
+  }
+  __str__(): string {
+    return repr(this._m);
+  }
+}
+Object.defineProperty(MappingProxyType, "__name__", { value: "mappingproxy" });
+Object.defineProperty(MappingProxyType, "__qualname__", { value: "mappingproxy" });
+Object.defineProperty(MappingProxyType, "__module__", { value: "builtins", writable: true, configurable: true });
+
+/**
+ * `@types.coroutine`: the compiler turns a decorated generator into a coroutine itself (see
+ * src/lower/legacy-coroutines.ts); called at run time on a coroutine function it changes nothing.
+ */
+export function coroutine<F>(func: F): F {
+  if (typeof func !== "function") throw new TypeError("types.coroutine() expects a callable");
+  return func;
+}
+
+export const CoroutineType = Coroutine;

@@ -1,0 +1,120 @@
+// The import directions docs/architecture.md promises, checked on the sources:
+// - only src/cli/ uses Node's APIs (the runtime also runs in a browser worker, the compiler in one);
+// - src/runtime/ imports nothing from outside src/runtime/ but the packages listed here;
+// - no new import cycle: every cycle (strongly connected set of files) must lie inside one the
+//   project already knows (KNOWN_CYCLES, to be broken up, never grown).
+import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+
+/** Packages the runtime may import (it is bundled into the page's runner too). */
+const RUNTIME_PACKAGES = new Set(["pako"]);
+
+/** The cycles as they stand (December 2026): a new file may not join one, nor may a new cycle appear. */
+const KNOWN_CYCLES: string[][] = [
+  ["src/parse/build.ts", "src/parse/index.ts", "src/parse/strings.ts"],
+  [
+    "src/runtime/builtins/bytes.ts", "src/runtime/builtins/bytesmethods.ts", "src/runtime/builtins/codecs.ts",
+    "src/runtime/builtins/collections.ts", "src/runtime/builtins/exceptions.ts", "src/runtime/builtins/format.ts",
+    "src/runtime/builtins/int-limit.ts", "src/runtime/builtins/intbytes.ts", "src/runtime/builtins/keywords.ts",
+    "src/runtime/builtins/mro.ts", "src/runtime/builtins/object.ts", "src/runtime/builtins/ops.ts",
+    "src/runtime/builtins/repr.ts", "src/runtime/builtins/strmethods.ts",
+  ],
+  [
+    "src/runtime/asyncio/base_events.ts", "src/runtime/asyncio/events.ts", "src/runtime/asyncio/futures.ts",
+    "src/runtime/asyncio/tasks.ts", "src/runtime/asyncio/timeouts.ts", "src/runtime/importer.ts", "src/runtime/program.ts",
+  ],
+  ["src/runtime/modules/_mock_patch.ts", "src/runtime/modules/unittest_mock.ts"],
+];
+
+interface Source {
+  file: string;
+  specifiers: string[];
+}
+
+function sources(): Source[] {
+  const out: Source[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith(".ts") && !p.endsWith(".d.ts")) {
+        const text = readFileSync(p, "utf8");
+        const specifiers = [
+          ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g),
+        ].map((m) => (m[1] ?? m[2] ?? m[3])!);
+        out.push({ file: relative(root, p), specifiers });
+      }
+    }
+  };
+  walk(join(root, "src"));
+  return out;
+}
+
+const isNodeBuiltin = (s: string) => s.startsWith("node:") || builtinModules.includes(s.split("/")[0]!);
+const resolveLocal = (file: string, s: string) => relative(root, resolve(dirname(join(root, file)), s.replace(/\.js$/, ".ts")));
+
+/** Strongly connected sets of more than one file (Tarjan), each sorted. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) found.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe("architecture: import directions", () => {
+  const all = sources();
+
+  it("only src/cli/ imports Node's APIs", () => {
+    const offenders = all.filter((s) => !s.file.startsWith("src/cli/")).flatMap((s) => s.specifiers.filter(isNodeBuiltin).map((x) => `${s.file}: ${x}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("src/runtime/ imports only src/runtime/ and its listed packages", () => {
+    const offenders = all
+      .filter((s) => s.file.startsWith("src/runtime/"))
+      .flatMap((s) =>
+        s.specifiers
+          .filter((x) => (x.startsWith(".") ? !resolveLocal(s.file, x).startsWith("src/runtime/") : !RUNTIME_PACKAGES.has(x)))
+          .map((x) => `${s.file}: ${x}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it("no new import cycle: each cycle lies inside a known one", () => {
+    const graph = new Map(all.map((s) => [s.file, s.specifiers.filter((x) => x.startsWith(".")).map((x) => resolveLocal(s.file, x))]));
+    const known = KNOWN_CYCLES.map((c) => new Set(c));
+    const grown = cycles(graph).filter((c) => !known.some((k) => c.every((f) => k.has(f))));
+    expect(grown).toEqual([]);
+  });
+});
