@@ -6,6 +6,9 @@ import { parse, type PySyntaxError } from "./parse/index.js";
 import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
+import { markLines, sourceMapV3, stripMarks } from "./emit/source-map.js";
+
+export { sourceMapV3 };
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { diagnosticText } from "./diagnostics/codes.js";
 
@@ -29,7 +32,7 @@ export interface TranspileOptions {
 export interface TranspileResult {
   /** The TypeScript, or "" when there are errors (never partial output). */
   code: string;
-  /** For each line of `code` (before formatting), the Python line it came from. */
+  /** For each line of `code` (as returned, formatted or not), the Python line it came from (0: none). */
   map: number[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
@@ -69,12 +72,36 @@ export async function transpile(source: string, options: TranspileOptions = {}):
     // Prettier is for reading; on a huge generated output (hundreds of KB of data tables) it would take
   // seconds, so such output keeps the printer's own layout.
   const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
-  const code = format ? await formatTypeScript(printed.text) : printed.text;
-    return { code, map: printed.lineMap, diagnostics, syntaxError, localModules };
+    if (!format) return { code: printed.text, map: printed.lineMap, diagnostics, syntaxError, localModules };
+    const { code, map } = await formatWithMap(printed.text, printed.lineMap);
+    return { code, map, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     return { code: "", map: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };
   }
+}
+
+/**
+ * Prettier's layout, and the Python line of each of its lines: formatted once with line marks
+ * (emit/source-map.ts). If the marks changed the layout, the line map of the unmarked layout is
+ * carried by the lines' text instead: each formatted line takes the Python line of the printer's
+ * line it starts with, else the previous one.
+ */
+async function formatWithMap(text: string, lineMap: number[]): Promise<{ code: string; map: number[] }> {
+  const plain = await formatTypeScript(text);
+  try {
+    const marked = stripMarks(await formatTypeScript(markLines(text, lineMap)));
+    if (marked.text === plain.replace(/\n$/, "") || marked.text === plain) return { code: plain, map: marked.lineMap.slice(0, plain.split("\n").length) };
+  } catch {
+    // (a mark where prettier cannot keep a comment: the fallback below)
+  }
+  const starts = new Map<string, number>();
+  text.split("\n").forEach((line, i) => {
+    const key = line.trim();
+    if (key && !starts.has(key)) starts.set(key, lineMap[i] ?? 0);
+  });
+  let carry = 0;
+  return { code: plain, map: plain.split("\n").map((line) => (carry = starts.get(line.trim()) || carry)) };
 }
 
 /** Python → JavaScript for the runner (no TypeScript, no prettier: fast to produce). */

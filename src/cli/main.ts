@@ -16,7 +16,7 @@ import { writeAll } from "./write-output.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
-  compileToJs, transpile, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
+  compileToJs, transpile, sourceMapV3, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
   type Diagnostic, type PySyntaxError, type ProgramUnit, type ProgramHost, type LocalModule, type ModuleIdentity, type ProgramModules,
 } from "../index.js";
 
@@ -27,6 +27,7 @@ const HELP = `tsyncio ${VERSION}: translate Python asyncio programs into TypeScr
 Usage:
   tsyncio FILE.py                     print the TypeScript translation ('-' reads stdin)
   tsyncio FILE.py -o OUT.ts           write it to OUT.ts (only on success, atomically)
+  tsyncio FILE.py -o OUT.ts --source-map  also OUT.ts.map: a v3 source map of OUT.ts to the .py lines
   tsyncio --outdir DIR FILE.py...     translate each script and the local modules it imports into DIR
                                       (pkg/mod.py → DIR/pkg/mod.ts); nothing is written if any file fails
   tsyncio --outdir DIR SRCDIR         translate every .py under SRCDIR, keeping its folders
@@ -159,12 +160,14 @@ async function translate(argv: string[]): Promise<number> {
   let out: string | undefined;
   let outdir: string | undefined;
   let json = false;
+  let sourceMap = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "-o" || a === "--output") out = argv[++i] ?? missing(a);
     else if (a === "--outdir") outdir = argv[++i] ?? missing(a);
     else if (a === "--json") json = true;
+    else if (a === "--source-map") sourceMap = true;
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option '${a}'`);
     else files.push(a);
   }
@@ -172,13 +175,14 @@ async function translate(argv: string[]): Promise<number> {
   if (files.length > 1 && !outdir) throw new UsageError("several input files need --outdir DIR");
   if (out && outdir) throw new UsageError("use either -o or --outdir");
   if (json && !out && !outdir) throw new UsageError("--json needs -o OUT.ts or --outdir DIR (stdout carries the diagnostics)");
+  if (sourceMap && !out) throw new UsageError("--source-map needs -o OUT.ts (the map is written next to it)");
   const reporter = new Reporter(json);
-  const status = outdir ? await translateToFolder(files, outdir, reporter) : await translateFile(files[0], out, reporter);
+  const status = outdir ? await translateToFolder(files, outdir, reporter) : await translateFile(files[0], out, reporter, sourceMap);
   reporter.summary();
   return status;
 }
 
-async function translateFile(file: string, out: string | undefined, reporter: Reporter): Promise<number> {
+async function translateFile(file: string, out: string | undefined, reporter: Reporter, sourceMap = false): Promise<number> {
   if (isDirectory(file)) throw new UsageError(`'${file}' is a folder: translate it with --outdir DIR`);
   const source = readSource(file, reporter);
   if (source === null) return 1;
@@ -189,6 +193,12 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
   if (!out) {
     process.stdout.write(result.code);
     return 0;
+  }
+  if (sourceMap && file !== "-") {
+    // OUT.ts.map: a standard (v3) source map of OUT.ts back to the .py lines.
+    const map = sourceMapV3(basename(out), relative(dirname(resolve(out)), resolve(file)), result.map, source);
+    const text = `${result.code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(out)}.map\n`;
+    return writeAll([{ target: out, text }, { target: `${out}.map`, text: map }], [file]) ? 0 : 1;
   }
   return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
 }

@@ -178,11 +178,14 @@ class Printer {
         this.out("}");
         return;
       case "class":
-        this.out(`class ${s.name}${s.base ? ` extends ${this.expr(s.base, POSTFIX)}` : ""} {`);
+        this.out(`class ${s.name}${this.typeParams(s.typeParams)}${s.base ? ` extends ${this.expr(s.base, POSTFIX)}` : ""} {`);
         this.indent++;
         for (const m of s.members) this.member(m);
         this.indent--;
         this.out("}");
+        return;
+      case "ts_decl":
+        if (this.ts) for (const line of s.text.split("\n")) this.out(line);
         return;
       case "import":
         this.import(s);
@@ -239,7 +242,11 @@ class Printer {
     const star = fn.generator ? "*" : "";
     const name = fn.name ?? "";
     const head = keyword ? `${keyword}${star} ${name}` : `${star}${name}`;
-    return `${head.trimEnd()}(${this.params(fn.params)})${this.type(fn.returnType)}`;
+    return `${head.trimEnd()}${this.typeParams(fn.typeParams)}(${this.params(fn.params)})${this.type(fn.returnType)}`;
+  }
+
+  private typeParams(params: string[] | undefined): string {
+    return this.ts && params?.length ? `<${params.join(", ")}>` : "";
   }
 
   private params(params: Param[]): string {
@@ -331,7 +338,7 @@ class Printer {
         inner.indent = this.indent;
         inner.pyLine = this.pyLine;
         inner.pyName = this.pyName;
-        inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members });
+        inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members, typeParams: e.typeParams });
         const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
         return this.r(lines.join("\n"), PRIMARY);
       }

@@ -19,7 +19,9 @@ export type Stmt =
   | { k: "throw"; value: Expr; line?: number }
   | { k: "try"; body: Stmt[]; catchName?: string; handler?: Stmt[]; finalizer?: Stmt[]; line?: number }
   | { k: "function"; fn: FunctionLike; line?: number }
-  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; line?: number }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; line?: number }
+  /** TypeScript-only text (`interface C { ... }`, the standalone entry's import): dropped in JavaScript. */
+  | { k: "ts_decl"; text: string; line?: number }
   | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean; default?: string; localModule?: string }
   /** `export default x;` in TypeScript; in JavaScript for the runner, `return x;` (a module file's value). */
   | { k: "export_default"; expr: Expr; line?: number }
@@ -38,6 +40,8 @@ export interface Param {
 
 export interface FunctionLike {
   name?: string;
+  /** TS type parameters (`<T>`, from the Python TypeVars the signature uses). */
+  typeParams?: string[];
   params: Param[];
   returnType?: TsType;
   body: Stmt[];
@@ -73,7 +77,7 @@ export type Expr =
   | { k: "spread"; arg: Expr }
   | { k: "as"; expr: Expr; type: TsType }
   | { k: "seq"; exprs: Expr[] }
-  | { k: "class"; name: string; base?: Expr; members: ClassMember[] }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[] }
   | { k: "this" }
   | { k: "super" };
 

@@ -5,15 +5,15 @@
 //               ⇒  facts             multiple inheritance, reads of __doc__, nested classes, guarded imports
 //               ⇒  known             what a name bound once refers to: a def, a class, a module, a runtime name
 //               ⇒  unbound           per function: the reads that may find their name unbound (definite-assignment.ts)
-//               ⇒  types             the static types of names (empty for now: every name is unknown)
+//               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
-import { analyzeScopes, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
+import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
-import type { PyType } from "./types.js";
+import { inferTypes, type InferredTypes } from "./inference.js";
 
 export interface LowerOptions {
   /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
@@ -37,21 +37,6 @@ export type Known =
   /** One of the program's own modules: its attributes may be classes, so calls go through `call()`. */
   | { kind: "local-module" };
 
-/** Static types of names, by scope. Nothing records one yet: later work (annotations, inference) fills it. */
-export class TypeFacts {
-  private readonly byScope = new Map<Scope, Map<string, PyType>>();
-
-  record(scope: Scope, name: string, type: PyType): void {
-    let m = this.byScope.get(scope);
-    if (!m) this.byScope.set(scope, (m = new Map()));
-    m.set(name, type);
-  }
-
-  typeOf(scope: Scope, name: string): PyType | undefined {
-    return this.byScope.get(scope)?.get(name);
-  }
-}
-
 export interface ModuleAnalysis {
   scopes: ScopeTable;
   facts: ModuleFacts;
@@ -61,7 +46,7 @@ export interface ModuleAnalysis {
   known: Map<Scope, Map<string, Known>>;
   /** For the module and each def: the reads definite-assignment could not prove bound. */
   unbound: Map<py.Node, UnboundReads>;
-  types: TypeFacts;
+  types: InferredTypes;
   /** Names of the plain methods (not properties) that the module's classes define. */
   methodNames(): Set<string>;
 }
@@ -82,7 +67,14 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes));
   }
   let methodNames: Set<string> | undefined;
-  return { scopes, facts, userNames, known, unbound, types: new TypeFacts(), methodNames: () => (methodNames ??= classMethodNames(module)) };
+  const types = inferTypes({
+    module,
+    scopes,
+    plainClass: (scope, name) => plainClass(scopes, known, scope, name, 0),
+    runtimeCall: (scope, call) => runtimeCall(scopes, known, scope, call),
+    moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
+  });
+  return { scopes, facts, userNames, known, unbound, types, methodNames: () => (methodNames ??= classMethodNames(module)) };
 }
 
 export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {
@@ -170,4 +162,78 @@ function classMethodNames(module: py.Module): Set<string> {
     }
   });
   return names;
+}
+
+/** Methods that change how instances get, set or lose attributes, or what calling the class makes. */
+const ATTRIBUTE_HOOKS = new Set(["__new__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__slots__"]);
+
+/**
+ * A class of the program whose instances are plain objects: `C(...)` makes a C, attributes are own
+ * properties (no hooks, no metaclass, plain bases, no decorator but @dataclass). Then a value proven
+ * to be a C can use direct member access (see plainAttribute in expressions.ts).
+ */
+export function plainClass(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, name: string, depth: number): py.ClassDef | undefined {
+  if (depth > 20 || (scope.bindCount.get(name) ?? 0) !== 1 || scope.writtenElsewhere.has(name)) return undefined;
+  const k = knownIn(known, scope).get(name);
+  if (k?.kind !== "class") return undefined;
+  const c = k.node;
+  if (c.keywords.length || !c.decorator_list.every(isPlainDataclassDecorator)) return undefined;
+  for (const item of c.body) {
+    const defined = item._type === "FunctionDef" || item._type === "AsyncFunctionDef" ? item.name : item._type === "Assign" && item.targets[0]?._type === "Name" ? item.targets[0].id : item._type === "AnnAssign" && item.target._type === "Name" ? item.target.id : "";
+    if (ATTRIBUTE_HOOKS.has(defined)) return undefined;
+  }
+  for (const b of c.bases) {
+    if (b._type !== "Name") return undefined;
+    if (b.id === "object") continue;
+    const r = resolveName(scope, b.id, scopes);
+    if (r.where === "builtin" || !plainClass(scopes, known, r.scope, b.id, depth + 1)) return undefined;
+  }
+  return c;
+}
+
+/** `@dataclass`, `@dataclasses.dataclass`, or a call of them without frozen/slots/init=False. */
+function isPlainDataclassDecorator(d: py.ExprNode): boolean {
+  const isDataclass = (e: py.ExprNode) => (e._type === "Name" && e.id === "dataclass") || (e._type === "Attribute" && e.attr === "dataclass" && e.value._type === "Name" && e.value.id === "dataclasses");
+  if (isDataclass(d)) return true;
+  if (d._type !== "Call" || !isDataclass(d.func) || d.args.length) return false;
+  return d.keywords.every((k) => k.arg !== null && ["order", "eq", "repr", "unsafe_hash", "match_args", "kw_only"].includes(k.arg));
+}
+
+/** Whether the program can reach its module's variables other than by name (globals(), vars(), exec, sys.modules). */
+function reachesModuleDynamically(module: py.Module): boolean {
+  let found = false;
+  walk(module, (n) => {
+    if (n._type === "Name" && ["globals", "vars", "exec", "eval", "__import__"].includes(n.id)) found = true;
+    if (n._type === "Attribute" && (n.attr === "modules" || n.attr === "__dict__")) found = true;
+  });
+  return found;
+}
+
+/**
+ * asyncio's classes and factories whose results the lowering can await or use without dynamic
+ * dispatch: what calling them makes (an instance of exactly that class: no subclass, no proxy).
+ */
+const RUNTIME_RESULTS: Record<string, string> = {
+  Queue: "asyncio.Queue", PriorityQueue: "asyncio.Queue", LifoQueue: "asyncio.Queue", Lock: "asyncio.Lock",
+  Event: "asyncio.Event", Condition: "asyncio.Condition", Semaphore: "asyncio.Semaphore",
+  BoundedSemaphore: "asyncio.Semaphore", Barrier: "asyncio.Barrier", create_task: "asyncio.Task",
+};
+
+function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): `rt:${string}` | undefined {
+  const f = call.func;
+  const lookup = (name: string): Known | undefined => {
+    const r = resolveName(scope, name, scopes);
+    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
+    return knownIn(known, r.scope).get(name);
+  };
+  let fn: string | undefined;
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const k = lookup(f.value.id);
+    if (k?.kind === "module" && k.name === "asyncio") fn = f.attr;
+  } else if (f._type === "Name") {
+    const k = lookup(f.id);
+    if (k?.kind === "runtime-name" && k.module === "asyncio") fn = k.name;
+  }
+  const result = fn ? RUNTIME_RESULTS[fn] : undefined;
+  return result ? `rt:${result}` : undefined;
 }

@@ -8,6 +8,7 @@
 //                           |   n = undefined;
 
 import type * as py from "../ast/nodes.js";
+import { directWrite } from "./plain-access.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
@@ -111,6 +112,7 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
+/** `type`: the TS type to declare (default: `any` unless a plain literal); "" lets TS infer it from a const's value. */
 export function assignName(cx: LowerContext, name: string, value: ir.Expr, line: number, type?: string): ir.Stmt {
   const scope = cx.fn.scope;
   const js = safeName(name);
@@ -136,7 +138,7 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
-      if (isSelf(cx, target.value) && !cx.fn.selfIsClass) return [assignStmt(attributeTarget(cx, target), value, line)];
+      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass) || directWrite(cx, target.value, target.attr)) return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);

@@ -13,6 +13,7 @@ import { jsMemberName, type LowerContext, safeName, safeProp } from "./context.j
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
+import { directMethod } from "./plain-access.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -150,7 +151,9 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
-    if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v))) {
+    // A str method on a value proven to be a str: the runtime's function for it, called directly.
+    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr))) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }
     if (e.keywords.length) {
@@ -212,6 +215,9 @@ export const STR_METHODS = new Set(
   splitlines startswith strip swapcase title translate upper zfill bit_length bit_count is_integer
   as_integer_ratio hex conjugate to_bytes decode`.split(/\s+/),
 );
+
+/** The str methods the runtime's `pystr` table has (test/typing.test.ts checks it), which proven strs call directly. */
+export const PYSTR_METHODS = new Set([...STR_METHODS].filter((m) => !["bit_length", "bit_count", "is_integer", "as_integer_ratio", "hex", "conjugate", "to_bytes", "decode"].includes(m)));
 
 /**
  * The TypeError CPython raises for a call of a known module-level def whose arguments cannot bind,

@@ -9,11 +9,12 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
-import { type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
-import { functionExpression } from "./functions.js";
+import { annotationType, typeVarsIn } from "./annotations.js";
+import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 
 /**
@@ -53,10 +54,17 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
   const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; line: number }[] = [];
+  // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
+  const typeParams: string[] = [];
+  for (const b of bases) typeVarsIn(cx, b, typeParams);
+  const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
+  const fieldTypes = new Map<string, string>();
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
   const outer = cx.fn;
+  const savedTypeVars = cx.boundTypeVars;
+  cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
   cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
@@ -97,14 +105,18 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
-          // Typed `any`: the runtime replaces the generator method by one returning a Coroutine.
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType: "any" }, static: isStatic || isClassMethod, line: firstLine(item) });
+          // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
+          // annotated: the generator's type, which says what awaiting the call gives.
+          const returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
           const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
           // A method that overrides a base class's may take more parameters than it: optional for TS.
-          if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest ? p : { ...p, optional: true }));
+          // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
+          const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
+          if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
@@ -119,6 +131,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         classAttrs.push({ key: item.targets[0].id, value });
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
         annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
+        fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
         if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
         else instanceAttrs.add(item.target.id);
       } else if (item._type === "ClassDef") {
@@ -145,11 +158,12 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     if (bound) bodyNames.add(bound);
   }
   cx.fn = outer;
+  cx.boundTypeVars = savedTypeVars;
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
-  const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: "any", declare: true }));
+  const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
@@ -180,19 +194,30 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   });
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
+  const classTypeParams = ownTypeParams.length ? ownTypeParams : undefined;
   if (nested) {
-    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
     return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
   }
   if (!s.decorator_list.length) {
     cx.fn.declared.add(s.name);
-    return [...hoisted, { k: "class", name, base, members: allMembers, line: s.lineno }, exprStmt(defineClass(id(name)), s.lineno)];
+    return [...hoisted, { k: "class", name, base, members: allMembers, typeParams: classTypeParams, line: s.lineno }, exprStmt(defineClass(id(name)), s.lineno)];
   }
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
-  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers });
+  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
-  return [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
+  const out = [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
+  // What a decorator returns is not known: annotations that name the class get the shape of its instances.
+  if (cx.annotationNames().has(s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
+  return out;
+}
+
+/** `interface C { field: T; ...; [attr: string]: any }`: the instances of a decorated class, for annotations. */
+function instanceInterface(name: string, typeParams: string[], fields: ir.ClassMember[], line: number): ir.Stmt {
+  const lines = fields.map((f) => `  ${(f as { name: string }).name}: ${(f as { type?: string }).type ?? "any"};`);
+  const params = typeParams.length ? `<${typeParams.join(", ")}>` : "";
+  return { k: "ts_decl", text: [`interface ${name}${params} {`, ...lines, "  [attr: string]: any;", "}"].join("\n"), line };
 }
 
 /** `ABCMeta` imported from abc, or `abc.ABCMeta`. */
@@ -206,6 +231,22 @@ export function isAbcMeta(cx: LowerContext, e: py.ExprNode): boolean {
     return known?.kind === "module" && known.name === "abc";
   }
   return false;
+}
+
+/** Whether one of the class's user-defined bases (transitively) defines `method`. */
+function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): boolean {
+  const names = new Set<string>();
+  const visit = (cls: py.ClassDef, depth: number) => {
+    if (depth > 20) return;
+    for (const b of cls.bases) {
+      const k = b._type === "Name" ? cx.lookupKnown(b.id) : undefined;
+      if (k?.kind !== "class") continue;
+      for (const item of k.node.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") names.add(item.name);
+      visit(k.node, depth + 1);
+    }
+  };
+  visit(s, 0);
+  return names.has(method);
 }
 
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */

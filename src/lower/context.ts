@@ -24,6 +24,7 @@ import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
 import { RUNTIME } from "./stdlib.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
+import { annotationNames, typeAliases, typeVarNames, typeVarsIn } from "./annotations.js";
 
 export const ASYNCIO = "tsyncio/runtime/asyncio";
 export const PROGRAM = "tsyncio/runtime/program";
@@ -63,8 +64,23 @@ export function jsMemberName(name: string): boolean {
 export class RuntimeImports {
   private namespaces = new Map<string, string>(); // specifier → local namespace name
   private named = new Map<string, Map<string, string>>(); // specifier → name → local alias
+  private types = new Map<string, Map<string, string>>(); // specifier → type name → local alias (TS only)
 
   constructor(private readonly userNames: ReadonlySet<string>) {}
+
+  /**
+   * A runtime type an annotation names (`PyList`, `Queue`): its local name. Imported with
+   * `import type` (nothing in the JavaScript) unless the code also imports it as a value.
+   */
+  type(name: string, from: string): string {
+    const value = this.named.get(from)?.get(name);
+    if (value) return value;
+    let names = this.types.get(from);
+    if (!names) this.types.set(from, (names = new Map()));
+    let local = names.get(name);
+    if (!local) names.set(name, (local = this.userNames.has(name) ? `$${name}` : name));
+    return local;
+  }
 
   /** A compiler-inserted helper: aliased with `$` if the program uses the same identifier. */
   helper(name: string, from: string): string {
@@ -92,6 +108,11 @@ export class RuntimeImports {
     for (const from of [...specifiers].filter((s) => this.named.has(s)).sort(byRuntimeFirst)) {
       const names = [...this.named.get(from)!].map(([name, alias]) => ({ name, alias })).sort((a, b) => (a.name < b.name ? -1 : 1));
       out.push({ k: "import", from, named: names });
+    }
+    for (const [from, types] of [...this.types].sort(([a], [b]) => byRuntimeFirst(a, b))) {
+      // A name imported as a value after the annotation asked for it: the value import serves both.
+      const named = [...types].filter(([name]) => !this.named.get(from)?.has(name)).map(([name, alias]) => ({ name, alias })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      if (named.length) out.push({ k: "import", from, named, typeOnly: true });
     }
     return out;
   }
@@ -210,6 +231,10 @@ export class LowerContext {
   private readonly scopeIds = new Map<Scope, number>();
   /** Loop targets used nowhere but in their own loop: they can be `const` in the `for` head. */
   readonly loopOnly = new Map<py.Stmt[], Set<string>>();
+  /** Module-level TypeVar names (annotations.ts). */
+  readonly typeVars: Set<string>;
+  /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
+  boundTypeVars = new Set<string>();
 
   constructor(
     readonly module: py.Module,
@@ -229,6 +254,57 @@ export class LowerContext {
     this.imports = new RuntimeImports(this.userNames);
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
+    this.typeVars = typeVarNames(module);
+  }
+
+  /** With `names` bound as TS type parameters (a generic class's or function's own). */
+  withTypeParams<T>(names: string[], f: () => T): T {
+    if (!names.length) return f();
+    const saved = this.boundTypeVars;
+    this.boundTypeVars = new Set([...saved, ...names]);
+    try {
+      return f();
+    } finally {
+      this.boundTypeVars = saved;
+    }
+  }
+
+  private annotated?: Set<string>;
+  private aliases?: Map<string, py.ExprNode>;
+
+  /** A module-level type alias (`Vector = list[float]`) that nothing rebinds: the aliased annotation. */
+  typeAlias(name: string): py.ExprNode | undefined {
+    const alias = (this.aliases ??= typeAliases(this.module)).get(name);
+    if (!alias) return undefined;
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    if (r.where === "builtin" || r.scope.kind !== "module" || (r.scope.bindCount.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
+    return alias;
+  }
+
+  /** The names annotations mention anywhere in the module (string forward references too). */
+  annotationNames(): Set<string> {
+    return (this.annotated ??= annotationNames(this.module));
+  }
+
+  /** A user class an annotation names, as a TS type: the class itself, or the interface emitted for a decorated one. */
+  classType(name: string): string | undefined {
+    const known = this.lookupKnown(name);
+    if (known?.kind !== "class") return undefined;
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    // A class nested in a class body is held in a temporary, not under its own name.
+    if (r.where === "builtin" || r.scope.kind === "class") return undefined;
+    // A TypedDict's instances are dicts.
+    if (known.node.bases.some((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "") === "TypedDict")) return `${this.imports.type("PyDict", RUNTIME)}<string, any>`;
+    return safeName(name);
+  }
+
+  /** The TS type parameters of a user class: the TypeVars its bases mention (`Generic[T]`). */
+  classTypeParams(name: string): string[] | undefined {
+    const known = this.lookupKnown(name);
+    if (known?.kind !== "class") return undefined;
+    const out: string[] = [];
+    for (const b of known.node.bases) typeVarsIn(this, b, out);
+    return out;
   }
 
   expr(e: py.ExprNode): ir.Expr {
@@ -373,10 +449,9 @@ export class LowerContext {
     return this.analysis.methodNames();
   }
 
-  /** The static types the analysis knows in the current scope (none yet: every name is unknown). */
+  /** What the analysis proved about names, as the current scope sees them (inference.ts). */
   typeEnv(): TypeEnv {
-    const scope = this.fn.scope;
-    return (name: string) => this.analysis.types.typeOf(scope, name);
+    return this.analysis.types.envAt(this.fn.scope);
   }
 
   typeOfExpr(e: py.ExprNode): PyType | undefined {

@@ -18,6 +18,7 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
+import { directRead } from "./plain-access.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -212,9 +213,12 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
   switch (e.op._type) {
     case "Not":
       return not(cx.cond(e.operand));
-    case "USub":
+    case "USub": {
       if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number")) return { k: "unary", op: "-", arg: operand };
+      const t = cx.typeOfExpr(e.operand);
+      if (t === "int" || t === "float") return { k: "unary", op: "-", arg: operand };
       return cx.rt("neg", operand);
+    }
     case "UAdd":
       return cx.rt("pos", operand);
     case "Invert":
@@ -286,7 +290,8 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
   if (lt && lt === rt && (lt === "int" || lt === "str" || lt === "float")) {
     if (jsOp === "==") return binop("===", left, right);
     if (jsOp === "!=") return binop("!==", left, right);
-    return binop(jsOp as ir.BinaryOp, left, right);
+    // JS orders strings by UTF-16 code units, Python by code points: they differ past U+FFFF.
+    if (lt !== "str") return binop(jsOp as ir.BinaryOp, left, right);
   }
   return cx.rt(CMP_HELPERS[op._type], left, right);
 }
@@ -304,6 +309,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     }
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
+    // A proven instance of a plain class, and an attribute it surely has.
+    if (directRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
   return getattr(cx, cx.expr(v), e.attr);
 }
@@ -349,7 +356,14 @@ export function awaitedBody(cx: LowerContext, value: py.ExprNode, v: ir.Expr): i
 
 /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
 export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
+  // A Task the program made: a Future, which `yield*` awaits as it is.
+  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task";
   if (e._type !== "Call") return false;
+  // A coroutine method of an asyncio object the program made (`await queue.get()`).
+  if (e.func._type === "Attribute" && e.func.value._type === "Name") {
+    const t = cx.typeOfExpr(e.func.value);
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t.slice(3)]?.includes(e.func.attr)) return true;
+  }
   const f = e.func;
   if (f._type === "Name") {
     const k = cx.lookupKnown(f.id);
@@ -363,6 +377,12 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   }
   return false;
 }
+
+/** The methods of asyncio's objects that return a Coroutine (see src/runtime/asyncio/locks.ts, queues.ts). */
+const COROUTINE_METHODS: Record<string, string[]> = {
+  "asyncio.Queue": ["get", "put", "join"], "asyncio.Lock": ["acquire"], "asyncio.Event": ["wait"],
+  "asyncio.Condition": ["acquire", "wait", "wait_for"], "asyncio.Semaphore": ["acquire"], "asyncio.Barrier": ["wait", "reset", "abort"],
+};
 
 export const BINOPS: Record<py.OperatorNode["_type"], string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",

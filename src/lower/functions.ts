@@ -1,7 +1,7 @@
 // def / async def / lambda ⇒ JS functions: parameters (defaults evaluated once at `def` time,
 // *args, keyword-only, **kwargs through `bind_rest`), decorators, and the coroutine wrapper.
 //
-//   async def speak():          | const speak: any = coroutine_function(function* (): Generator<unknown, any, any> {
+//   async def speak():          | const speak = coroutine_function(function* (): Generator<unknown, any, any> {
 //       await asyncio.sleep(1)  |   yield* asyncio.sleep(1n);
 //       return 'D'              |   return "D";
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
@@ -10,7 +10,7 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
-import { annotationType } from "./types.js";
+import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
 import { docstring, firstLine } from "./syntax.js";
 
@@ -54,7 +54,10 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen];
   }
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
-  return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s))];
+  // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
+  // (its generator's signature is fully written out, so recursion does not make the inference circular).
+  const inferred = coroutine && !decorators.length && once && !(cx.moduleForm && scope.kind === "module");
+  return [...fnExpr.hoisted, assignName(cx, s.name, value, firstLine(s), inferred ? "" : undefined)];
 }
 
 /** Whether a statement sits directly in the current function's body (not inside an if/loop/try). */
@@ -71,6 +74,88 @@ export function functionExpression(cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+  // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
+  const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+}
+
+function signatureTypeVars(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): string[] {
+  const out: string[] = [];
+  const a = s.args;
+  for (const p of [...a.posonlyargs, ...a.args, ...a.kwonlyargs]) typeVarsIn(cx, p.annotation, out);
+  return typeVarsIn(cx, s.returns, out);
+}
+
+/** The TS return type of a def: its annotation (`-> None` is `void`), or `any`. */
+function returnType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): string {
+  if (s._type === "Lambda" || !s.returns) return "any";
+  const t = annotationType(cx, s.returns, "return");
+  if (t === "any") return t;
+  // `async def f() -> Awaitable[int]` says what awaiting the call gives, wrongly: not trusted.
+  if (s._type === "AsyncFunctionDef" && /^\$?(Awaitable|Coroutine|Future|Task)</.test(t)) return "any";
+  // `return None` is `return null`; a body that can end without `return` returns undefined (None
+  // too), or null (a property getter): `| null | void` says so.
+  if (t === "void") return returnsValue(s.body) ? "null | void" : "void";
+  return endsAbruptly(s.body) ? t : `${t} | null | void`;
+}
+
+/** A generator's type: `Iterator<T>` / `Iterable<T>` when annotated so, else `Generator<unknown, any, any>`. */
+function generatorType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda): string {
+  if (s._type === "Lambda" || !s.returns) return CORO_TYPE;
+  const t = annotationType(cx, s.returns, "return");
+  return /^Iter(ator|able)</.test(t) ? t : CORO_TYPE;
+}
+
+/** Whether a body has a `return` with a value (outside nested functions and classes). */
+function returnsValue(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || !n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return;
+    if (t === "Return" && (n as py.Return).value) found = true;
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return found;
+}
+
+/** Whether control never runs off the end of `body` (what TS also proves, approximately and conservatively). */
+function endsAbruptly(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  switch (last._type) {
+    case "Return":
+    case "Raise":
+      return true;
+    case "While":
+      return last.test._type === "Constant" && last.test.value === true && !last.orelse.length && !hasBreak(last.body);
+    case "If":
+      return last.orelse.length > 0 && endsAbruptly(last.body) && endsAbruptly(last.orelse);
+  }
+  return false;
+}
+
+function hasBreak(body: py.Stmt[]): boolean {
+  return body.some((s) => {
+    if (s._type === "Break") return true;
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While" || s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return false;
+    const inner = s as unknown as Record<string, unknown>;
+    const lists = ["body", "orelse", "finalbody"].map((k) => inner[k]).filter(Array.isArray) as py.Stmt[][];
+    if (s._type === "Try" || s._type === "TryStar") lists.push(...s.handlers.map((h) => h.body));
+    if (s._type === "Match") lists.push(...s.cases.map((c) => c.body));
+    return lists.some(hasBreak);
+  });
+}
+
+function functionExpressionTyped(cx: LowerContext,
+  s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+  coroutine: boolean,
+  qualname: string,
+  typeParams: string[],
   method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
@@ -117,7 +202,8 @@ export function functionExpression(cx: LowerContext,
     name: method || coroutine ? undefined : name,
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
-    returnType: coroutine || isGenerator ? CORO_TYPE : "any",
+    typeParams: typeParams.length ? typeParams : undefined,
+    returnType: isGenerator ? generatorType(cx, s) : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,
@@ -142,7 +228,7 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
-    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
+    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(cx, a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
   });
   if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
   return { list };
@@ -195,3 +281,8 @@ export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[
 }
 
 export const CORO_TYPE = "Generator<unknown, any, any>";
+
+/** A coroutine's generator type: what it returns is what `await` gives. */
+export function coroutineType(returns: string): string {
+  return `Generator<unknown, ${returns}, any>`;
+}

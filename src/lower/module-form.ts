@@ -49,8 +49,11 @@ export function run(cx: LowerContext): LowerResult {
     const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
     return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
   }
-  const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
-  return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), ...prologue, ...body], localModules };
+  // The script, compiled by tsc and run by node, sets up the Node host first (TypeScript only: the
+  // runner evaluates the JavaScript form itself).
+  const standalone: ir.Stmt = { k: "ts_decl", text: 'import "tsyncio/standalone";' };
+  const imports = [standalone, ...cx.imports.statements(), ...localImportStatements(cx)];
+  return { body: [...imports, { k: "blank" }, ...prologue, ...body], localModules };
 }
 
 /**

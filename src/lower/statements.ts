@@ -6,10 +6,13 @@
 //   with open(p) as f: ...  | _mgr = open(p); _value = _mgr.__enter__(); _ok = true; try { ... } catch ... finally ...
 
 import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
 import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
-import { annotationType, staticType } from "./types.js";
+import { staticType } from "./types.js";
+import { annotationType } from "./annotations.js";
+import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
 import { raise, tryStmt } from "./exceptions.js";
@@ -40,7 +43,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
         }
         return [];
       }
-      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(s.annotation))];
+      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation))];
       return assignTo(cx, s.target, cx.expr(s.value), line);
     }
     case "If":
@@ -141,6 +144,11 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
         const target = attributeTarget(cx, s.target);
         return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
       }
+      // A proven plain instance (a name: evaluated once either way) whose attribute is surely there.
+      if (directRead(cx, s.target.value, s.target.attr) && directWrite(cx, s.target.value, s.target.attr)) {
+        const target = attributeTarget(cx, s.target);
+        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
+      }
       const obj = cx.temp();
       return [
         assignStmt(id(obj), cx.expr(s.target.value), line),
@@ -173,12 +181,34 @@ export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
   return out;
 }
 
+/** `async with lock:` (no `as`) of a name proven to hold an asyncio Lock, Semaphore or Condition, which the body does not rebind. */
+function isKnownLock(cx: LowerContext, item: py.WithItem, body: py.Stmt[]): boolean {
+  const e = item.context_expr;
+  if (item.optional_vars || e._type !== "Name") return false;
+  const t = cx.typeOfExpr(e);
+  if (t !== "rt:asyncio.Lock" && t !== "rt:asyncio.Semaphore" && t !== "rt:asyncio.Condition") return false;
+  let rebound = false;
+  for (const st of body)
+    walk(st, (n) => {
+      if (n._type === "Name" && n.id === e.id && n.ctx._type !== "Load") rebound = true;
+    });
+  return !rebound;
+}
+
 export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[] {
   const isAsync = s._type === "AsyncWith";
   if (isAsync && !cx.fn.isCoroutine) return cx.diags.error(s, "TSY2003");
   // Nested items are nested statements: with a, b: → with a: with b:
   const [first, ...rest] = s.items;
   const inner: ir.Stmt[] = rest.length ? withStmt(cx, { ...s, items: rest } as py.With) : cx.stmts(s.body);
+  if (isAsync && isKnownLock(cx, first, s.body)) {
+    // An asyncio lock the program made: __aexit__ only releases it, whatever the exception.
+    const lock = cx.expr(first.context_expr);
+    return [
+      exprStmt(yieldStar(call(member(lock, "__aenter__"))), s.lineno),
+      { k: "try", body: inner, finalizer: [exprStmt(yieldStar(call(member(lock, "__aexit__"), lit(null), lit(null), lit(null))), s.lineno)], line: s.lineno },
+    ];
+  }
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
   const enter = isAsync

@@ -1,12 +1,18 @@
 // Just enough static typing to emit native operators where Python's and JS's meanings agree
-// (`i + 1n` on two ints, `"a" + s` on two strings), and to turn annotations into TS types.
+// (`i + 1n` on two ints, `"a" + s` on two strings). Annotations become TS types in annotations.ts.
 // Anything not proven stays `undefined` (unknown) and goes through a runtime helper.
 
 import type * as py from "../ast/nodes.js";
 
-export type PyType = "int" | "float" | "str" | "bool" | "none" | "list";
+/** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
+/** `rt:...`: an instance of a runtime class made by the program (`rt:asyncio.Queue`, `rt:asyncio.Task`). */
+export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}` | `rt:${string}`;
 
-export type TypeEnv = (name: string) => PyType | undefined;
+/** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
+export type TypeEnv = ((name: string) => PyType | undefined) & {
+  call?: (e: py.Call) => PyType | undefined;
+  isBuiltin?: (name: string) => boolean;
+};
 
 export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
   switch (e._type) {
@@ -44,39 +50,12 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     }
     case "Compare":
       return "bool";
-  }
-  return undefined;
-}
-
-const SIMPLE: Record<string, string> = {
-  // PEP 484: an int is acceptable where a float is expected.
-  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", object: "any", bytes: "Uint8Array",
-};
-
-/** A Python annotation as a TS type; anything not understood is `any` (never a wrong type). */
-export function annotationType(a: py.ExprNode): string {
-  switch (a._type) {
-    case "Constant":
-      if (a.value === null) return "null";
-      if (typeof a.value === "string") return "any";
-      return "any";
-    case "Name":
-      return SIMPLE[a.id] ?? "any";
-    case "BinOp":
-      if (a.op._type === "BitOr") return union(annotationType(a.left), annotationType(a.right));
-      return "any";
-    case "Subscript": {
-      const base = a.value._type === "Name" ? a.value.id : a.value._type === "Attribute" ? a.value.attr : "";
-      const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
-      if (base === "Optional") return union(annotationType(args[0]), "null");
-      if (base === "Union") return args.map(annotationType).reduce(union);
-      return "any";
+    case "Call":
+      return env.call?.(e);
+    case "IfExp": {
+      const t = staticType(e.body, env);
+      return t !== undefined && t === staticType(e.orelse, env) ? t : undefined;
     }
   }
-  return "any";
-}
-
-function union(a: string, b: string): string {
-  if (a === "any" || b === "any") return "any";
-  return a === b ? a : `${a} | ${b}`;
+  return undefined;
 }

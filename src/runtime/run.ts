@@ -156,6 +156,22 @@ function flushAtExit(): number | null {
 
 const SCRIPT_URL = "tsyncio-program.js";
 
+/**
+ * For a program that runs on its own (compiled by tsc, run by node: src/cli/standalone.ts): how it
+ * ended, as runProgram reports it: the traceback of an uncaught exception (`error`, when there is
+ * one), SystemExit's code, then the messages of the end of the program. Returns the exit code.
+ */
+export function endProgram(error?: { value: unknown }): number {
+  let code = error ? reportUncaught(error.value) : 0;
+  try {
+    atExit();
+  } catch (e) {
+    code = code || reportUncaught(e);
+  }
+  host.flush();
+  return code;
+}
+
 function atExit(): void {
   // The interpreter waits for the non-daemon threads first (CPython's threading._shutdown).
   const threading = modules["tsyncio/runtime/threading"] as { _shutdown?: () => void };

@@ -282,7 +282,7 @@ export { _isAwaitable as isawaitable };
  * What `await x` delegates to, for any awaitable: a Coroutine or Future is its own iterable;
  * an object with `__await__` gives its iterator. Anything else is CPython's TypeError.
  */
-function awaitable<T = unknown>(x: unknown): Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> } {
+function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> } {
   if (x instanceof Coroutine) return x as Coroutine<T>;
   if (x !== null && typeof x === "object") {
     const o = x as Record<string | symbol, unknown>;

@@ -63,6 +63,9 @@ export { _set_exception_formatter, _set_logger } from "./log.js";
 export { CPYTHON_VERSION } from "./VERSION.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
 export { Queue, PriorityQueue, LifoQueue, QueueFull, QueueEmpty } from "./queues.js";
+
+/** What `await` takes, for annotations (`Awaitable[T]`): a coroutine, a future, or an object with `__await__`. */
+export type Awaitable<T = unknown> = import("./coroutines.js").Coroutine<T> | import("./futures.js").Future<T> | { __await__(): Iterable<unknown> };
 export { TaskGroup } from "./taskgroups.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, open_connection, start_server, open_unix_connection, start_unix_server } from "./streams.js";
 export { create_subprocess_exec, create_subprocess_shell } from "./subprocess.js";

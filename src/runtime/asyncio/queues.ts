@@ -34,7 +34,8 @@ interface Store {
 }
 
 /** A FIFO queue; `Queue(maxsize=0)` (<= 0: unbounded). */
-class Queue extends _LoopBoundMixin {
+/** `T`: what the queue holds (`asyncio.Queue[Job]` is `Queue<Job>`); nothing checks it at run time. */
+class Queue<T = unknown> extends _LoopBoundMixin {
   declare _maxsize: unknown;
   declare _max: number;
   declare _getters: Deque<Future<unknown>>;
@@ -42,8 +43,8 @@ class Queue extends _LoopBoundMixin {
   declare _unfinished_tasks: number;
   declare _finished: Event;
   declare _queue: Store;
-  declare get: () => Coroutine<unknown>;
-  declare put: (item: unknown) => Coroutine<null>;
+  declare get: () => Coroutine<T>;
+  declare put: (item: T) => Coroutine<null>;
   declare join: () => Coroutine<null>;
 
   __init__(...args: unknown[]): void {
@@ -116,7 +117,7 @@ class Queue extends _LoopBoundMixin {
   }
 
   /** Adds an item now; QueueFull if there is no room. */
-  put_nowait(item: unknown): null {
+  put_nowait(item: T): null {
     if (this.full()) throw new QueueFull();
     this._put(item);
     this._unfinished_tasks += 1;
@@ -126,9 +127,9 @@ class Queue extends _LoopBoundMixin {
   }
 
   /** Takes an item now; QueueEmpty if there is none. */
-  get_nowait(): unknown {
+  get_nowait(): T {
     if (this.empty()) throw new QueueEmpty();
-    const item = this._get();
+    const item = this._get() as T;
     this._wakeup_next(this._putters);
     return item;
   }
@@ -317,7 +318,7 @@ class ListStore implements Store {
 }
 
 /** Smallest item first (heapq order; equal items come out as in CPython). */
-class PriorityQueue extends Queue {
+class PriorityQueue<T = unknown> extends Queue<T> {
   _init(_maxsize: unknown): void {
     this._queue = new ListStore();
   }
@@ -331,7 +332,7 @@ class PriorityQueue extends Queue {
 _setModule(PriorityQueue, "asyncio.queues");
 
 /** Last in, first out. */
-class LifoQueue extends Queue {
+class LifoQueue<T = unknown> extends Queue<T> {
   _init(_maxsize: unknown): void {
     this._queue = new ListStore();
   }

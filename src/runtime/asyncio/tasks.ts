@@ -725,15 +725,16 @@ class _SleepIter implements CoroGen<unknown> {
   }
 }
 
-const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<unknown> {
+// `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
+const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<any> {
   if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
     const d = Number(delay);
-    if (d <= 0) return new Coroutine<unknown>(new _BareYield(), _sleep_code);
-    if (d > 0) return new Coroutine<unknown>(new _SleepIter(d), _sleep_code);
+    if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
+    if (d > 0) return new Coroutine<any>(new _SleepIter(d), _sleep_code);
   }
   // eslint-disable-next-line prefer-rest-params
-  return new Coroutine<unknown>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
-}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<unknown>;
+  return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
+}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<any>;
 
 // --- ensure_future ---------------------------------------------------------------------------
 

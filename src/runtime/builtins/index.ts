@@ -12,7 +12,7 @@ export {
   delitem, contains, not_contains, hasattr, setattr, delattr, callm, pytype,
 } from "./ops.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
-export { strMethod, intMethod, floatMethod } from "./strmethods.js";
+export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";
 export { PyMemoryView } from "./memoryview.js";
 export { encodeString, decodeBytes } from "./codecs.js";

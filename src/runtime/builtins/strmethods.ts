@@ -598,6 +598,12 @@ const FLOAT_METHODS: Record<string, Fn> = {
   },
 };
 
+/**
+ * Python's str methods as plain functions of the string (`pystr.upper(s)`): what the compiler
+ * emits for a method call on a value it has proven to be a str, instead of the dynamic `callm`.
+ */
+export const pystr: Readonly<Record<string, Fn>> = Object.freeze({ ...STR_METHODS });
+
 export function strMethod(name: string): Fn | undefined {
   return Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? STR_METHODS[name] : undefined;
 }

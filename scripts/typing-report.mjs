@@ -1,0 +1,203 @@
+// How typed the TypeScript of typed Python programs is (issue 18), over every fixture and eval
+// program that has annotations:
+//   - the share of annotated parameters, returns and class fields whose TS type is `any`
+//   - dynamic helper calls (getattr, setattr, callm, eq, add, ...) per 100 emitted lines
+//   - errors of `tsc --strict --noImplicitAny` over the emitted files
+//   node scripts/typing-report.mjs [--json FILE] [--verbose]     (after `npm run build`)
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ts } from "ts-morph";
+import { transpile, translateProgram } from "../dist/index.js";
+import { parse } from "../dist/parse/index.js";
+import { walk } from "../dist/ast/walk.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+
+/** Runtime helpers that stand for Python's dynamic semantics: what plain typed code would not need. */
+const DYNAMIC = new Set(
+  `getattr setattr delattr callm call callkw eq ne lt le gt ge is_ contains add sub mul truediv floordiv mod pow matmul
+  lshift rshift bitor bitxor bitand neg pos invert iadd isub imul itruediv ifloordiv imod ipow imatmul ilshift irshift
+  ior ixor iand getitem setitem delitem getslice truthy awaitable`.split(/\s+/),
+);
+
+/** Programs: every fixture (its input.py) and every eval program, each with the folder it lives in. */
+function programs() {
+  const out = [];
+  const fixtures = join(root, "fixtures");
+  for (const name of readdirSync(fixtures).sort()) {
+    const dir = join(fixtures, name);
+    if (name.startsWith("errors-") || !existsSync(join(dir, "input.py"))) continue;
+    out.push({ label: `fixtures/${name}`, dir, main: "input.py" });
+  }
+  const external = join(root, "eval/external");
+  for (const f of readdirSync(external).filter((f) => f.endsWith(".py")).sort()) out.push({ label: `eval/${f}`, dir: external, main: f });
+  return out;
+}
+
+/** The annotated parameters, returns and class fields of a Python source. */
+function annotations(source) {
+  const { module } = parse(source, "x.py");
+  const items = [];
+  if (!module) return items;
+  const visit = (body, className) => {
+    for (const s of body) {
+      if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") {
+        const a = s.args;
+        for (const p of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].filter(Boolean)) {
+          if (p.annotation) items.push({ kind: "param", fn: s.name, name: p.arg, line: s.lineno });
+        }
+        if (s.returns) items.push({ kind: "return", fn: s.name, async: s._type === "AsyncFunctionDef", line: s.lineno });
+        visit(s.body, undefined);
+      } else if (s._type === "ClassDef") {
+        for (const item of s.body) if (item._type === "AnnAssign" && item.target._type === "Name") items.push({ kind: "field", cls: s.name, name: item.target.id, line: item.lineno });
+        visit(s.body, s.name);
+      } else {
+        for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(s[key])) visit(s[key], className);
+        if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body, className);
+      }
+    }
+  };
+  visit(module.body);
+  let any = false;
+  walk(module, (n) => {
+    if (n._type === "AnnAssign" || (n._type === "arg" && n.annotation) || ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && n.returns)) any = true;
+  });
+  return any ? items : null;
+}
+
+const strip = (name) => (name.endsWith("__") ? name : name.replace(/_$/, ""));
+
+/** The TS types of functions (by name, in order) and class members in emitted code. */
+function tsDeclarations(code) {
+  const sf = ts.createSourceFile("x.ts", code, ts.ScriptTarget.ES2022, true);
+  const functions = new Map(); // name -> [{ params: Map, ret }]
+  const fields = new Map(); // class -> Map(field -> type)
+  const text = (t) => (t ? t.getText(sf) : "any");
+  const fnName = (n) => {
+    if (n.name && ts.isIdentifier(n.name)) return n.name.text;
+    for (let p = n.parent; p; p = p.parent) {
+      if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+      if (ts.isBinaryExpression(p) && ts.isIdentifier(p.left)) return p.left.text;
+      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
+      if (ts.isBlock(p) || ts.isSourceFile(p)) break;
+    }
+    return "";
+  };
+  const visit = (n) => {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isArrowFunction(n)) {
+      const name = strip(fnName(n));
+      const params = new Map(n.parameters.map((p) => [strip(p.name.getText(sf).replace(/^\.\.\./, "")), text(p.type)]));
+      let ret = text(n.type);
+      const gen = n.type && ts.isTypeReferenceNode(n.type) && n.type.typeName.getText(sf) === "Generator" ? n.type.typeArguments?.[1] : undefined;
+      if (gen) ret = gen.getText(sf);
+      if (!functions.has(name)) functions.set(name, []);
+      functions.get(name).push({ params, ret, generator: !!gen });
+    }
+    if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) {
+      const m = new Map();
+      for (const member of n.members) if (ts.isPropertyDeclaration(member) && member.name) m.set(strip(member.name.getText(sf)), text(member.type));
+      fields.set(strip(n.name.text), m);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  let dynamic = 0;
+  const count = (n) => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && DYNAMIC.has(n.expression.text.replace(/^\$/, ""))) {
+      dynamic++;
+      const h = n.expression.text.replace(/^\$/, "");
+      byHelper.set(h, (byHelper.get(h) ?? 0) + 1);
+    }
+    ts.forEachChild(n, count);
+  };
+  count(sf);
+  return { functions, fields, dynamic };
+}
+
+/** Dynamic helper calls by helper, over all programs (printed with --verbose). */
+const byHelper = new Map();
+
+const isAny = (t) => t === undefined || t.trim() === "any";
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), "tsyncio-typing-"));
+  // The emitted files import "tsyncio/runtime...": resolve it to this package.
+  mkdirSync(join(work, "node_modules"));
+  symlinkSync(root, join(work, "node_modules/tsyncio"), "dir");
+  const totals = { programs: 0, annotated: 0, anyTyped: 0, lines: 0, dynamic: 0, tscErrors: 0 };
+  const perProgram = [];
+  const tsFiles = [];
+  try {
+    for (const p of programs()) {
+      const items = annotations(readFileSync(join(p.dir, p.main), "utf8"));
+      if (!items) continue;
+      const host = {
+        exists: (path) => existsSync(join(p.dir, path)) && statSync(join(p.dir, path)).isFile(),
+        read: (path) => (existsSync(join(p.dir, path)) ? readFileSync(join(p.dir, path), "utf8") : null),
+      };
+      const units = await translateProgram([{ path: p.main, main: true }], host, (source, options) => transpile(source, options));
+      const main = units.find((u) => u.module.name === "__main__")?.result;
+      if (!main || !main.code) continue;
+      totals.programs++;
+      const decl = tsDeclarations(main.code);
+      const lines = main.code.split("\n").length;
+      const seen = new Map();
+      const anyItems = [];
+      for (const item of items) {
+        let type;
+        if (item.kind === "field") type = decl.fields.get(item.cls)?.get(item.name);
+        else {
+          const list = decl.functions.get(item.fn) ?? [];
+          const key = `${item.fn}:${item.line}`;
+          if (!seen.has(key)) seen.set(key, list.shift());
+          const fn = seen.get(key);
+          type = item.kind === "param" ? fn?.params.get(item.name) : fn?.ret;
+        }
+        totals.annotated++;
+        if (isAny(type)) {
+          totals.anyTyped++;
+          anyItems.push(`${item.kind} ${item.cls ?? item.fn}.${item.name ?? "return"} (line ${item.line})`);
+        }
+      }
+      totals.lines += lines;
+      totals.dynamic += decl.dynamic;
+      perProgram.push({ label: p.label, annotated: items.length, any: anyItems.length, dynamicPer100: +((100 * decl.dynamic) / lines).toFixed(1), anyItems });
+      // Each program in its own folder (several share module names), all checked by one tsc run.
+      const out = join(work, String(tsFiles.length));
+      for (const u of units) {
+        if (!u.result?.code) continue;
+        const file = join(out, u.module.name === "__main__" ? "main.ts" : u.path.replace(/\.py$/, ".ts"));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, u.result.code);
+        if (u.module.name === "__main__") tsFiles.push({ file, label: p.label });
+      }
+    }
+    const config = {
+      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noImplicitAny: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: tsFiles.map((f) => f.file),
+    };
+    writeFileSync(join(work, "tsconfig.json"), JSON.stringify(config));
+    const r = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(work, "tsconfig.json")], { encoding: "utf8", cwd: work });
+    const errors = (r.stdout + r.stderr).split("\n").filter((l) => /error TS\d+/.test(l));
+    totals.tscErrors = errors.length;
+    if (verbose) for (const e of errors) console.log(e.replace(work + "/", "").replace(/^(\d+)\/main\.ts/, (_, n) => `${tsFiles[Number(n)]?.label}`));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (verbose) for (const p of perProgram) console.log(`${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`);
+  if (verbose) console.log([...byHelper].sort((a, b) => b[1] - a[1]).map(([h, n]) => `${h} ${n}`).join(", "));
+  const share = totals.annotated ? (100 * totals.anyTyped) / totals.annotated : 0;
+  console.log(`typed programs:                    ${totals.programs}`);
+  console.log(`annotated params/returns/fields:   ${totals.annotated}, typed any: ${totals.anyTyped} (${share.toFixed(1)}%)`);
+  console.log(`dynamic helper calls / 100 lines:  ${((100 * totals.dynamic) / totals.lines).toFixed(1)} (${totals.dynamic} in ${totals.lines} lines)`);
+  console.log(`tsc --strict --noImplicitAny:      ${totals.tscErrors} errors`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ totals, perProgram }, null, 1));
+}
+
+await main();

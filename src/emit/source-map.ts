@@ -1,0 +1,84 @@
+// Line maps through prettier, and standard source maps (v3) from line maps.
+//
+//   printer's text + line map  ──mark──▶  text with a /*@L12*/ line before each line where the Python line changes
+//                               ──prettier──▶ formatted text with the marks  ──strip──▶ formatted text + its line map
+//
+// Each mark is a comment on a line of its own (so it does not count in the width of the line it
+// precedes): prettier keeps it just before the code that starts that Python line. The marked formatting is used only when, marks
+// stripped, it is exactly the unmarked formatting: otherwise the caller keeps its own layout.
+
+const MARK = /\/\*@L(\d+)\*\/ ?/g;
+
+/** The printer's text with a mark at the start of every line whose Python line differs from the previous one. */
+export function markLines(text: string, lineMap: number[]): string {
+  const lines = text.split("\n");
+  let previous = -1;
+  return lines
+    .map((line, i) => {
+      const py = lineMap[i] ?? 0;
+      if (!py || py === previous || !line.trim()) return line;
+      previous = py;
+      // On a line of its own: a comment there does not count in the width of the line it precedes.
+      const indent = line.length - line.trimStart().length;
+      return `${line.slice(0, indent)}/*@L${py}*/\n${line}`;
+    })
+    .join("\n");
+}
+
+/** Formatted marked text ⇒ the text without marks and, for each of its lines, the Python line (0: none). */
+export function stripMarks(marked: string): { text: string; lineMap: number[] } {
+  const lineMap: number[] = [];
+  const lines: string[] = [];
+  let carry = 0;
+  let pending = 0;
+  for (const line of marked.split("\n")) {
+    const marks = [...line.matchAll(MARK)];
+    const rest = line.replace(MARK, "").replace(/\s+$/, "");
+    if (marks.length && !rest.trim()) {
+      // A line of marks only: they belong to the next line.
+      pending = Number(marks[marks.length - 1][1]);
+      continue;
+    }
+    const first = line.search(/\S/);
+    let own = pending;
+    pending = 0;
+    if (!own && marks[0]?.index === first) own = Number(marks[0][1]);
+    if (own) carry = own;
+    lineMap.push(carry);
+    // A mark later in the line (trailing): the lines after it come from that Python line.
+    if (marks.length) carry = Number(marks[marks.length - 1][1]);
+    lines.push(rest);
+  }
+  return { text: lines.join("\n"), lineMap };
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function vlq(n: number): string {
+  let v = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = "";
+  do {
+    let digit = v & 31;
+    v >>>= 5;
+    if (v) digit |= 32;
+    out += B64[digit];
+  } while (v);
+  return out;
+}
+
+/**
+ * A standard source map (v3) of generated `file` back to the Python `source`: each generated line
+ * that came from Python line N maps its first column to line N, column 0 (the map is line-level).
+ */
+export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string): string {
+  let prevLine = 0;
+  const segments = lineMap.map((py) => {
+    if (!py) return "";
+    const seg = vlq(0) + vlq(0) + vlq(py - 1 - prevLine) + vlq(0);
+    prevLine = py - 1;
+    return seg;
+  });
+  const map: Record<string, unknown> = { version: 3, file, sources: [source], names: [], mappings: segments.join(";") };
+  if (sourceText !== undefined) map.sourcesContent = [sourceText];
+  return JSON.stringify(map);
+}

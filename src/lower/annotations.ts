@@ -1,0 +1,278 @@
+// Python annotations ⇒ TypeScript types, for people who read and keep the translation. These types
+// are documentation the TS checker can use: the lowering never trusts them (Python does not
+// enforce annotations), so a wrong annotation can make tsc complain but never changes what runs.
+// What the code may rely on is proven separately (inference.ts). `Generator[...]` stays `any`: a
+// Python generator has `send`/`throw`/`close`, which TS's Generator type does not all describe.
+//
+//   list[int]                    | PyList<bigint>
+//   dict[str, float]             | PyDict<string, number | bigint>
+//   tuple[str, int] / tuple[int, ...] | PyTuple<string | bigint> / PyTuple<bigint>
+//   Optional[Job] / Job | None   | Job | null
+//   Callable[[int], str]         | (...args: any[]) => string
+//   asyncio.Queue[T]             | Queue<T>             (a TS type parameter when T is a TypeVar)
+//   Literal["a", 1]              | "a" | 1n
+//   anything not understood      | any                  (never a wrong type)
+
+import type * as py from "../ast/nodes.js";
+import { parse } from "../parse/index.js";
+import { walk } from "../ast/walk.js";
+import type { LowerContext } from "./context.js";
+import { RUNTIME, STDLIB } from "./stdlib.js";
+import { RUNTIME_CLASSES } from "./runtime-classes.js";
+
+/** (context.ts's ASYNCIO: not imported from there, which imports this file.) */
+const ASYNCIO = "tsyncio/runtime/asyncio";
+
+const SIMPLE: Record<string, string> = {
+  // PEP 484: an int is acceptable where a float is expected.
+  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", NoneType: "null",
+  bytes: "Uint8Array", Any: "any", object: "unknown", NoReturn: "never", Never: "never", LiteralString: "string", Text: "string",
+};
+
+/** Containers: the runtime class an annotation names, and how many type arguments it takes. */
+const CONTAINERS: Record<string, { type: string; from: string; args: number }> = {
+  list: { type: "PyList", from: RUNTIME, args: 1 }, List: { type: "PyList", from: RUNTIME, args: 1 },
+  MutableSequence: { type: "PyList", from: RUNTIME, args: 1 },
+  dict: { type: "PyDict", from: RUNTIME, args: 2 }, Dict: { type: "PyDict", from: RUNTIME, args: 2 },
+  DefaultDict: { type: "PyDict", from: RUNTIME, args: 2 }, defaultdict: { type: "PyDict", from: RUNTIME, args: 2 },
+  OrderedDict: { type: "PyDict", from: RUNTIME, args: 2 }, Counter: { type: "PyDict", from: RUNTIME, args: 1 },
+  Mapping: { type: "PyDict", from: RUNTIME, args: 2 }, MutableMapping: { type: "PyDict", from: RUNTIME, args: 2 },
+  set: { type: "PySet", from: RUNTIME, args: 1 }, Set: { type: "PySet", from: RUNTIME, args: 1 }, MutableSet: { type: "PySet", from: RUNTIME, args: 1 },
+  frozenset: { type: "PyFrozenSet", from: RUNTIME, args: 1 }, FrozenSet: { type: "PyFrozenSet", from: RUNTIME, args: 1 },
+  Queue: { type: "Queue", from: ASYNCIO, args: 1 }, PriorityQueue: { type: "PriorityQueue", from: ASYNCIO, args: 1 },
+  LifoQueue: { type: "LifoQueue", from: ASYNCIO, args: 1 }, Future: { type: "Future", from: ASYNCIO, args: 1 },
+  Task: { type: "Task", from: ASYNCIO, args: 1 },
+};
+
+/** Protocols a Python value of the runtime satisfies as the matching JS protocol. */
+const ITERABLES = new Set(["Iterable", "Sequence", "Collection", "AbstractSet", "Reversible", "Container", "KeysView", "ValuesView"]);
+
+/** Module-level `T = TypeVar("T")` names: they become TS type parameters where a signature uses them. */
+export function typeVarNames(module: py.Module): Set<string> {
+  const names = new Set<string>();
+  for (const s of module.body) {
+    if (s._type !== "Assign" || s.targets.length !== 1 || s.targets[0]._type !== "Name" || s.value._type !== "Call") continue;
+    const f = s.value.func;
+    const callee = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
+    if (callee === "TypeVar") names.add(s.targets[0].id);
+  }
+  return names;
+}
+
+/**
+ * Module-level type aliases in the old style (`Vector = list[float]`, `Mode = Literal["a", "b"]`,
+ * `Id = int | str`, `Job: TypeAlias = ...`): annotations naming them get the aliased type.
+ */
+export function typeAliases(module: py.Module): Map<string, py.ExprNode> {
+  const aliases = new Map<string, py.ExprNode>();
+  const looksLikeType = (e: py.ExprNode): boolean =>
+    e._type === "Subscript" ? e.value._type === "Name" || e.value._type === "Attribute" : e._type === "BinOp" && e.op._type === "BitOr" && [e.left, e.right].every((x) => x._type === "Name" || x._type === "Attribute" || (x._type === "Constant" && x.value === null) || looksLikeType(x));
+  for (const s of module.body) {
+    if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name" && looksLikeType(s.value)) aliases.set(s.targets[0].id, s.value);
+    if (s._type === "AnnAssign" && s.target._type === "Name" && s.value && nameOf(s.annotation) === "TypeAlias") aliases.set(s.target.id, s.value);
+  }
+  return aliases;
+}
+
+/** Every name an annotation of the module mentions (in string annotations too). */
+export function annotationNames(module: py.Module): Set<string> {
+  const names = new Set<string>();
+  const collect = (a: py.ExprNode | null | undefined): void => {
+    if (!a) return;
+    walk(a, (n) => {
+      if (n._type === "Name") names.add(n.id);
+      else if (n._type === "Constant" && typeof n.value === "string") collect(stringAnnotation(n.value));
+    });
+  };
+  walk(module, (n) => {
+    if (n._type === "arg") collect(n.annotation);
+    else if (n._type === "AnnAssign") collect(n.annotation);
+    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") collect(n.returns);
+  });
+  return names;
+}
+
+/** The TypeVars an annotation mentions (in order, once each). */
+export function typeVarsIn(cx: LowerContext, a: py.ExprNode | null | undefined, out: string[] = []): string[] {
+  if (!a) return out;
+  const visit = (e: py.ExprNode): void => {
+    if (e._type === "Name" && cx.typeVars.has(e.id) && !out.includes(e.id)) out.push(e.id);
+    else if (e._type === "Subscript") (visit(e.value), visit(e.slice));
+    else if (e._type === "Tuple" || e._type === "List") e.elts.forEach(visit);
+    else if (e._type === "BinOp") (visit(e.left), visit(e.right));
+    else if (e._type === "Constant" && typeof e.value === "string") {
+      const inner = stringAnnotation(e.value);
+      if (inner) visit(inner);
+    }
+  };
+  visit(a);
+  return out;
+}
+
+/** A string annotation (a forward reference, `"Job"`) as the expression it holds. */
+function stringAnnotation(text: string): py.ExprNode | null {
+  if (text.length > 200) return null;
+  const { module } = parse(`(${text})\n`, "<annotation>");
+  const s = module?.body[0];
+  return s && module!.body.length === 1 && s._type === "Expr" ? s.value : null;
+}
+
+/** How an annotation is used: a function's return (`-> None` is `void`) or anything else. */
+export type AnnotationUse = "value" | "return";
+
+/** A Python annotation as a TS type; anything not understood is `any` (never a wrong type). */
+export function annotationType(cx: LowerContext, a: py.ExprNode, use: AnnotationUse = "value"): string {
+  const t = typeOf(cx, a, 0);
+  return use === "return" && t === "null" ? "void" : t;
+}
+
+function typeOf(cx: LowerContext, a: py.ExprNode, depth: number): string {
+  if (depth > 20) return "any";
+  const sub = (e: py.ExprNode) => typeOf(cx, e, depth + 1);
+  switch (a._type) {
+    case "Constant":
+      if (a.value === null) return "null";
+      if (typeof a.value === "string") {
+        const inner = stringAnnotation(a.value);
+        return inner && inner._type !== "Constant" ? sub(inner) : "any";
+      }
+      return "any";
+    case "Name":
+    case "Attribute":
+      return named(cx, a, depth);
+    case "BinOp":
+      if (a.op._type === "BitOr") return union([sub(a.left), sub(a.right)]);
+      return "any";
+    case "Subscript":
+      return generic(cx, a, sub);
+  }
+  return "any";
+}
+
+/** The name an annotation ends with (`Queue` in `asyncio.Queue`), with the module it was reached through. */
+function nameOf(a: py.ExprNode): string {
+  return a._type === "Name" ? a.id : a._type === "Attribute" ? a.attr : "";
+}
+
+/** The runtime module an annotation's name comes from (`asyncio.Lock`, `Lock` imported from asyncio, `ValueError`). */
+function runtimeOrigin(cx: LowerContext, a: py.ExprNode): { from: string; name: string } | undefined {
+  if (a._type === "Attribute" && a.value._type === "Name") {
+    const k = cx.lookupKnown(a.value.id);
+    return k?.kind === "module" && STDLIB[k.name] ? { from: STDLIB[k.name].from, name: a.attr } : undefined;
+  }
+  if (a._type !== "Name") return undefined;
+  const k = cx.lookupKnown(a.id);
+  if (k?.kind === "runtime-name") return STDLIB[k.module] ? { from: STDLIB[k.module].from, name: k.name } : undefined;
+  if (!k && !cx.userNames.has(a.id)) return { from: RUNTIME, name: a.id };
+  return undefined;
+}
+
+/** A class the runtime exports (asyncio.Lock, ValueError, datetime.datetime), as the TS class. */
+function runtimeClass(cx: LowerContext, a: py.ExprNode): string | undefined {
+  const origin = runtimeOrigin(cx, a);
+  if (!origin || origin.from.endsWith("/typing") || origin.from.endsWith("/collections_abc")) return undefined;
+  const classes = RUNTIME_CLASSES[origin.from];
+  return classes && ` ${classes} `.includes(` ${origin.name} `) ? cx.imports.type(origin.name, origin.from) : undefined;
+}
+
+function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): string {
+  const n = nameOf(a);
+  if (a._type === "Name") {
+    if (cx.boundTypeVars.has(n)) return n;
+    const cls = cx.classType(n);
+    if (cls) return cls;
+    const alias = cx.typeAlias(n);
+    if (alias) return typeOf(cx, alias, depth + 1);
+  }
+  if (SIMPLE[n]) return SIMPLE[n];
+  if (CONTAINERS[n]?.from !== ASYNCIO) {
+    const rt = runtimeClass(cx, a);
+    if (rt) return rt;
+  }
+  const c = CONTAINERS[n];
+  if (c) return `${cx.imports.type(c.type, c.from)}<${new Array(c.args).fill("any").join(", ")}>`;
+  if (n === "tuple" || n === "Tuple") return `${cx.imports.type("PyTuple", RUNTIME)}<any>`;
+  if (n === "Coroutine" || n === "Awaitable") return `${cx.imports.type(n, ASYNCIO)}<any>`;
+  if (ITERABLES.has(n) || n === "Iterator") return `${n === "Iterator" ? "Iterator" : "Iterable"}<any>`;
+  if (n === "Callable") return "(...args: any[]) => any";
+  return "any";
+}
+
+function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => string): string {
+  const n = nameOf(a.value);
+  const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
+  const arg = (i: number) => (args[i] ? sub(args[i]) : "any");
+  if (n === "Optional") return union([arg(0), "null"]);
+  if (n === "Union") return union(args.map(sub));
+  if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
+  if (n === "Literal") return union(args.map(literal));
+  if (n === "type" || n === "Type") return "any";
+  if (n === "tuple" || n === "Tuple") {
+    const PyTuple = cx.imports.type("PyTuple", RUNTIME);
+    // tuple[()] is the empty tuple; tuple[int, ...] any length; tuple[str, int] a fixed shape.
+    if (a.slice._type === "Tuple" && !a.slice.elts.length) return `${PyTuple}<never>`;
+    const variadic = args.length === 2 && args[1]._type === "Constant" && typeof args[1].value === "object" && args[1].value !== null && "ellipsis" in args[1].value;
+    return `${PyTuple}<${variadic ? arg(0) : union(args.map(sub))}>`;
+  }
+  const c = CONTAINERS[n];
+  if (c) {
+    const types = new Array(c.args).fill(0).map((_, i) => arg(i));
+    return `${cx.imports.type(c.type, c.from)}<${types.join(", ")}>`;
+  }
+  if (n === "Callable") {
+    const ret = args.length === 2 ? sub(args[1]) : "any";
+    return `((...args: any[]) => ${ret})`;
+  }
+  if (n === "Awaitable") return `${cx.imports.type("Awaitable", ASYNCIO)}<${arg(0)}>`;
+  if (n === "Coroutine") return `${cx.imports.type("Coroutine", ASYNCIO)}<${arg(2)}>`;
+  if (n === "AsyncIterator" || n === "AsyncIterable" || n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
+  if (ITERABLES.has(n)) return `Iterable<${arg(0)}>`;
+  if (n === "Iterator") return `Iterator<${arg(0)}>`;
+  // A user generic class: Box[int] is Box<bigint> when Box declares its type parameters.
+  if (a.value._type === "Name") {
+    const params = cx.classTypeParams(a.value.id);
+    const cls = cx.classType(a.value.id);
+    if (cls && params?.length === args.length) return `${cls}<${args.map(sub).join(", ")}>`;
+    if (cls) return cls;
+  }
+  return "any";
+}
+
+function literal(e: py.ExprNode): string {
+  if (e._type === "Constant") {
+    const v = e.value;
+    if (typeof v === "string") return JSON.stringify(v);
+    if (typeof v === "bigint") return `${v}n`;
+    if (typeof v === "boolean") return String(v);
+    if (v === null) return "null";
+  }
+  if (e._type === "UnaryOp" && e.op._type === "USub" && e.operand._type === "Constant" && typeof e.operand.value === "bigint") return `-${e.operand.value}n`;
+  // Literal[Color.RED] and the like: the member's type is not spelled out.
+  return "any";
+}
+
+function union(types: string[]): string {
+  if (types.includes("any")) return "any";
+  const parts: string[] = [];
+  for (const t of types) for (const p of splitUnion(t)) if (!parts.includes(p)) parts.push(p);
+  return parts.join(" | ");
+}
+
+/** The members of a union text at its top level (`A<B | C> | null` → `A<B | C>`, `null`). */
+function splitUnion(t: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch === "<" || ch === "(" || ch === "[" || ch === "{") depth++;
+    else if ((ch === ">" && t[i - 1] !== "=") || ch === ")" || ch === "]" || ch === "}") depth--;
+    else if (ch === "|" && depth === 0) {
+      out.push(t.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(t.slice(start).trim());
+  // A function type in a union needs parentheses.
+  return out.map((p) => (p.includes("=>") && !(p.startsWith("(") && p.endsWith(")")) ? `(${p})` : p));
+}

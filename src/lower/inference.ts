@@ -1,0 +1,425 @@
+// What the compiler can PROVE about the values of names, before lowering (analysis.ts runs it).
+// Annotations play no part: Python does not enforce them, so `delay: int` may well hold 0.5.
+// A name gets a type only when every statement that binds it, in its own scope, gives a value of
+// that type (`n = 0` ... `n += 1`; `for i in range(k)`; `job = Job(...)` of a plain class) and no
+// other scope writes it. Anything else stays unknown and keeps the runtime helpers.
+//
+//   local names    per scope, outermost first: each name starts as the type of its bindings that do
+//                  not depend on other candidates; then any binding that disagrees (under the
+//                  current assumptions) makes the name unknown, until nothing changes.
+//   parameters     of module-level functions of the script whose name is only ever called directly
+//                  (never passed around): the type every call site passes, checked the same way.
+
+import type * as py from "../ast/nodes.js";
+import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { staticType, type PyType, type TypeEnv } from "./types.js";
+
+/** How one statement binds a name. */
+type Binding =
+  | { k: "value"; expr: py.ExprNode }
+  | { k: "aug"; op: py.OperatorNode; value: py.ExprNode }
+  | { k: "for"; iter: py.ExprNode }
+  /** `x: int` without a value, `del x`: no value that a read could see. */
+  | { k: "none" }
+  | { k: "unknown" };
+
+/** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
+export interface InferredTypes {
+  typeOf(scope: Scope, name: string): PyType | undefined;
+  /** The plain class behind an `inst:` type. */
+  classOf(type: PyType | undefined): py.ClassDef | undefined;
+  /** The types of names as code in `scope` sees them (its own, its enclosing scopes', calls). */
+  envAt(scope: Scope): TypeEnv;
+}
+
+export interface InferenceInput {
+  module: py.Module;
+  scopes: ScopeTable;
+  /** The plain user classes a name bound once refers to, in the scope it is resolved from. */
+  plainClass(scope: Scope, name: string): py.ClassDef | undefined;
+  /** What a call of a runtime module's class or factory makes (`asyncio.Queue()`: `rt:asyncio.Queue`), seen from `scope`. */
+  runtimeCall(scope: Scope, call: py.Call): PyType | undefined;
+  /** Whether module-level names may change behind the analysis's back (an imported module, globals()). */
+  moduleOpen: boolean;
+}
+
+export function inferTypes(input: InferenceInput): InferredTypes {
+  const facts = new Map<Scope, Map<string, PyType>>();
+  const classes = new Map<string, py.ClassDef>();
+  const typeOf = (scope: Scope, name: string) => facts.get(scope)?.get(name);
+  const classKey = (c: py.ClassDef): PyType => `inst:${c.name}@${c.lineno}:${c.col_offset}`;
+
+  /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
+  const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
+    const env: TypeEnv = (name: string) => {
+      const r = resolveName(scope, name, input.scopes);
+      if (r.where === "builtin") return undefined;
+      return r.scope === scope ? local(name) : typeOf(r.scope, name);
+    };
+    env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
+    env.call = (call: py.Call): PyType | undefined => {
+      const f = call.func;
+      if (f._type !== "Name") return input.runtimeCall(scope, call);
+      const r = resolveName(scope, f.id, input.scopes);
+      if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
+      const cls = input.plainClass(r.scope, f.id);
+      if (!cls) return input.runtimeCall(scope, call);
+      classes.set(classKey(cls), cls);
+      return classKey(cls);
+    };
+    return env;
+  };
+
+  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function");
+  const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
+  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
+  const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
+
+  /** One pass over every scope, with the parameter types `params` assumed. */
+  const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
+    facts.clear();
+    for (const scope of order) inferScope(scope, params.get(scope));
+  };
+
+  /** What every call site passes for each parameter, under the current facts. */
+  const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
+    const out = new Map<Scope, Map<string, PyType>>();
+    for (const [fn, sites] of callers) {
+      const scope = input.scopes.get(fn)!;
+      const types = new Map<string, PyType>();
+      for (const p of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
+        if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+        const passed = sites.map((site) => {
+          const e = argumentFor(fn, site.call, p.arg);
+          return e ? staticType(e.expr, envFor(e.inDef ? scope.parent! : site.scope, (n) => typeOf(e.inDef ? scope.parent! : site.scope, n))) : undefined;
+        });
+        if (passed.length && passed.every((t) => t !== undefined && t === passed[0])) types.set(p.arg, passed[0]!);
+      }
+      if (types.size) out.set(scope, types);
+    }
+    return out;
+  };
+
+  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) =>
+    a.size === b.size && [...a].every(([scope, m]) => b.get(scope)?.size === m.size && [...m].every(([n, t]) => b.get(scope)!.get(n) === t));
+
+  // Parameters typed from their call sites, which the local facts type in turn: repeated until the
+  // two agree (each call site then passes what the function assumes), else no parameter is typed.
+  let params = new Map<Scope, Map<string, PyType>>();
+  inferLocals(params);
+  let settled = !callers.size;
+  for (let round = 0; round < 4 && !settled; round++) {
+    const next = paramTypesFromCalls();
+    if (sameParams(next, params)) settled = true;
+    else {
+      params = next;
+      inferLocals(params);
+    }
+  }
+  if (!settled) inferLocals((params = new Map()));
+  for (const [scope, types] of params) {
+    const m = facts.get(scope) ?? new Map<string, PyType>();
+    for (const [n, t] of types) m.set(n, t);
+    facts.set(scope, m);
+  }
+  return { typeOf, classOf: (t) => (t ? classes.get(t) : undefined), envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)) };
+
+  function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
+    if (scope.kind === "module" && input.moduleOpen) return;
+    const bindings = bindingsOf.get(scope)!;
+    const candidates = [...bindings.keys()].filter(
+      (n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.writtenElsewhere.has(n) && bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
+    );
+    const assumed = new Map<string, PyType | undefined>();
+    const isCandidate = new Set(candidates);
+    const local = (name: string) => paramTypes?.get(name) ?? assumed.get(name);
+    // Seeds: a name takes the type its bindings agree on, counting those that read only names
+    // already typed (`job = Job(i)` once `i` is), until no more names get one.
+    const env = envFor(scope, local);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const n of candidates) {
+        if (assumed.has(n)) continue;
+        const list = bindings.get(n)!;
+        if (list.some((b) => b.k === "unknown")) continue;
+        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed));
+        const types = ready.map((b) => bindingType(b, env, undefined));
+        if (types.length && types.every((t) => t !== undefined && t === types[0])) {
+          assumed.set(n, types[0]);
+          grew = true;
+        }
+      }
+    }
+    // Descend: a binding that disagrees with the assumption under the assumptions makes the name unknown.
+    for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
+      changed = false;
+      for (const [n, t] of assumed) {
+        if (t === undefined) continue;
+        const ok = bindings.get(n)!.every((b) => b.k === "none" || bindingType(b, env, t) === t);
+        if (!ok) {
+          assumed.set(n, undefined);
+          changed = true;
+        }
+      }
+    }
+    const proven = new Map<string, PyType>(paramTypes ?? []);
+    for (const [n, t] of assumed) if (t !== undefined) proven.set(n, t);
+    if (proven.size) facts.set(scope, proven);
+  }
+}
+
+interface CallSite {
+  call: py.Call;
+  scope: Scope;
+}
+
+/**
+ * Module-level functions of the script whose name is only ever called directly, by position or
+ * keyword (never passed around, rebound or decorated): all their callers are then known.
+ */
+function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]> {
+  const moduleScope = input.scopes.get(input.module)!;
+  const out = new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>();
+  const candidates = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
+  for (const s of input.module.body) {
+    if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) continue;
+    if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
+    const a = s.args;
+    if (a.vararg || a.kwarg) continue;
+    // The same name bound anywhere else would hide the function from some of its readers.
+    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    candidates.set(s.name, s);
+  }
+  if (!candidates.size) return out;
+  // Every read of the name, and the calls found in each scope's own code.
+  const reads = new Map<string, number>();
+  walkAll(input.module, (n) => {
+    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id)) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+  });
+  const sites = new Map<string, CallSite[]>();
+  for (const scope of input.scopes.values()) {
+    ownExpressions(scope.node, (e) => {
+      if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+      const fn = candidates.get(e.func.id)!;
+      if (!bindsPlainly(fn, e)) return;
+      let list = sites.get(e.func.id);
+      if (!list) sites.set(e.func.id, (list = []));
+      list.push({ call: e, scope });
+    });
+  }
+  for (const [name, fn] of candidates) {
+    const list = sites.get(name) ?? [];
+    if (list.length && list.length === reads.get(name)) out.set(fn, list);
+  }
+  return out;
+}
+
+/** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
+function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): boolean {
+  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
+  const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
+  return call.keywords.every((k, i) => k.arg !== null && named.has(k.arg) && call.keywords.findIndex((o) => o.arg === k.arg) === i && positional.findIndex((p) => p.arg === k.arg) >= call.args.length);
+}
+
+/** The expression a call passes for a parameter (or its default, evaluated where the def is). */
+function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, param: string): { expr: py.ExprNode; inDef: boolean } | undefined {
+  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const i = positional.findIndex((p) => p.arg === param);
+  if (i >= 0 && i < call.args.length) return { expr: call.args[i], inDef: false };
+  const k = call.keywords.find((kw) => kw.arg === param);
+  if (k) return { expr: k.value, inDef: false };
+  if (i >= 0) {
+    const d = fn.args.defaults[i - (positional.length - fn.args.defaults.length)];
+    return d ? { expr: d, inDef: true } : undefined;
+  }
+  const j = fn.args.kwonlyargs.findIndex((p) => p.arg === param);
+  const d = j >= 0 ? fn.args.kw_defaults[j] : null;
+  return d ? { expr: d, inDef: true } : undefined;
+}
+
+const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+/** The calls in a scope's own body (not in nested functions, classes, lambdas, comprehensions, nor in
+ * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
+ * make a function ineligible). */
+function ownExpressions(node: py.Node, f: (e: py.ExprNode) => void): void {
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t && SCOPE_NODES.has(t)) return;
+    if (t === "Call") f(n as py.ExprNode);
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  visit((node as { body?: unknown }).body);
+}
+
+function walkAll(n: unknown, f: (e: py.ExprNode) => void): void {
+  if (!n || typeof n !== "object") return;
+  if (Array.isArray(n)) return n.forEach((x) => walkAll(x, f));
+  if ((n as { _type?: string })._type) f(n as py.ExprNode);
+  for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") walkAll(v, f);
+}
+
+/** What builtins called by their own name always return (or they raise). */
+const BUILTIN_RESULTS: Record<string, PyType> = { len: "int", str: "str", repr: "str", int: "int", float: "float", ascii: "str", chr: "str", ord: "int", hex: "str", oct: "str", bin: "str", bool: "bool" };
+
+function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType | undefined {
+  switch (b.k) {
+    case "value":
+      return staticType(b.expr, env);
+    case "aug": {
+      const l = self;
+      const r = staticType(b.value, env);
+      if (l === "str" && r === "str" && b.op._type === "Add") return "str";
+      if (l && l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult"].includes(b.op._type)) return l;
+      return undefined;
+    }
+    case "for":
+      // `for i in range(...)` of the builtin range: ints (range() refuses anything else).
+      if (b.iter._type === "Call" && b.iter.func._type === "Name" && b.iter.func.id === "range" && isBuiltin(env, "range")) return "int";
+      if (staticType(b.iter, env) === "str") return "str";
+      return undefined;
+  }
+  return undefined;
+}
+
+function isBuiltin(env: TypeEnv, name: string): boolean {
+  return env.isBuiltin?.(name) ?? false;
+}
+
+/** Whether a binding reads a candidate name that has no type yet. */
+function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>): boolean {
+  const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
+  if (!e) return false;
+  let found = false;
+  visitExpr(e, (n) => {
+    if (n._type === "Name" && candidates.has(n.id) && !assumed.has(n.id)) found = true;
+  });
+  return found;
+}
+
+function visitExpr(e: unknown, f: (n: py.ExprNode) => void): void {
+  if (!e || typeof e !== "object") return;
+  if (Array.isArray(e)) return e.forEach((x) => visitExpr(x, f));
+  const t = (e as { _type?: string })._type;
+  if (t === "Lambda") return;
+  if (t) f(e as py.ExprNode);
+  for (const [k, v] of Object.entries(e)) if (k !== "_type" && v && typeof v === "object") visitExpr(v, f);
+}
+
+/** Every binding of every name in a scope's own code (nested functions and classes excluded). */
+export function collectBindings(node: py.Node): Map<string, Binding[]> {
+  const out = new Map<string, Binding[]>();
+  const add = (name: string, b: Binding) => {
+    let list = out.get(name);
+    if (!list) out.set(name, (list = []));
+    list.push(b);
+  };
+  const unknownTargets = (t: py.ExprNode) => {
+    visitExpr(t, (n) => {
+      if (n._type === "Name" && n.ctx._type !== "Load") add(n.id, { k: "unknown" });
+    });
+  };
+  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
+  const walrus = (e: unknown) =>
+    visitExpr(e, (n) => {
+      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
+    });
+  const patternNames = (p: unknown) => {
+    if (!p || typeof p !== "object") return;
+    if (Array.isArray(p)) return p.forEach(patternNames);
+    const o = p as Record<string, unknown>;
+    if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
+    if (o._type === "MatchMapping" && typeof o.rest === "string") add(o.rest, { k: "unknown" });
+    for (const [k, v] of Object.entries(o)) if (k !== "_type" && v && typeof v === "object") patternNames(v);
+  };
+  const stmts = (list: py.Stmt[]) => list.forEach(stmt);
+  const stmt = (s: py.Stmt): void => {
+    switch (s._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+        walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
+        add(s.name, { k: "unknown" });
+        return;
+      case "Assign":
+        walrus(s.value);
+        for (const t of s.targets) {
+          if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
+          else unknownTargets(t), walrus(t);
+        }
+        return;
+      case "AugAssign":
+        walrus(s.value);
+        if (s.target._type === "Name") add(s.target.id, { k: "aug", op: s.op, value: s.value });
+        else walrus(s.target);
+        return;
+      case "AnnAssign":
+        walrus(s.value);
+        if (s.target._type === "Name") add(s.target.id, s.value ? { k: "value", expr: s.value } : { k: "none" });
+        else walrus(s.target);
+        return;
+      case "For":
+      case "AsyncFor":
+        walrus(s.iter);
+        if (s.target._type === "Name" && s._type === "For") add(s.target.id, { k: "for", iter: s.iter });
+        else unknownTargets(s.target);
+        stmts(s.body);
+        stmts(s.orelse);
+        return;
+      case "With":
+      case "AsyncWith":
+        for (const item of s.items) {
+          walrus(item.context_expr);
+          if (item.optional_vars) unknownTargets(item.optional_vars);
+        }
+        stmts(s.body);
+        return;
+      case "Try":
+      case "TryStar":
+        stmts(s.body);
+        for (const h of s.handlers) {
+          walrus(h.type);
+          if (h.name) add(h.name, { k: "unknown" });
+          stmts(h.body);
+        }
+        stmts(s.orelse);
+        stmts(s.finalbody);
+        return;
+      case "Import":
+      case "ImportFrom":
+        for (const a of s.names) if (a.name !== "*") add(a.asname ?? a.name.split(".")[0], { k: "unknown" });
+        return;
+      case "Delete":
+        for (const t of s.targets) {
+          if (t._type === "Name") add(t.id, { k: "none" });
+          else walrus(t);
+        }
+        return;
+      case "Match":
+        walrus(s.subject);
+        for (const c of s.cases) {
+          patternNames(c.pattern);
+          walrus(c.guard);
+          stmts(c.body);
+        }
+        return;
+      case "If":
+      case "While":
+        walrus(s.test);
+        stmts(s.body);
+        stmts(s.orelse);
+        return;
+      case "TypeAlias":
+        if (s.name._type === "Name") add(s.name.id, { k: "unknown" });
+        return;
+      default:
+        walrus(s);
+    }
+  };
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) stmts(body as py.Stmt[]);
+  return out;
+}

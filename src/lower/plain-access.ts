@@ -1,0 +1,142 @@
+// Direct member access (`job.cost`, `stats.count = 0n`) on values the compiler has PROVEN to be
+// instances of a plain class of the program (inference.ts: `job = Job(...)`, never an annotation).
+// Python's attribute lookup then means the JS property: the class has no attribute hooks (analysis.ts
+// plainClass), the attribute is no method or property (those bind or compute), and a read only
+// where the attribute is surely there (set by every __init__ run, a dataclass field, a constant
+// class attribute), so a missing one still raises AttributeError through getattr().
+//
+//   job = Job(1, 0.5)       | const job: any = new Job(1n, 0.5);
+//   print(job.cost)         | print(job.cost);
+//   job.cost = 2.0          | job.cost = 2.0;
+
+import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { jsMemberName, type LowerContext, safeProp } from "./context.js";
+import { plainClass } from "./analysis.js";
+import { resolveName } from "./scopes.js";
+
+interface ClassShape {
+  /** Methods and properties anywhere in the class or its bases: reading them binds or computes. */
+  methods: Set<string>;
+  /** Attributes every instance has once constructed. */
+  present: Set<string>;
+}
+
+const shapes = new WeakMap<py.ClassDef, ClassShape>();
+
+/** The plain class a value is proven to be an instance of. */
+export function provenClass(cx: LowerContext, e: py.ExprNode): py.ClassDef | undefined {
+  if (e._type !== "Name") return undefined;
+  return cx.analysis.types.classOf(cx.typeOfExpr(e));
+}
+
+/** `obj.attr` can be read directly. */
+export function directRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  const cls = provenClass(cx, e);
+  if (!cls || !simpleName(attr) || deletedAnywhere(cx, attr)) return false;
+  const shape = shapeOf(cx, cls);
+  return !shape.methods.has(attr) && shape.present.has(attr);
+}
+
+/** `obj.attr = v` can be a plain assignment. */
+export function directWrite(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  const cls = provenClass(cx, e);
+  return !!cls && simpleName(attr) && !shapeOf(cx, cls).methods.has(attr);
+}
+
+/** `obj.m(...)` calls a method the plain class (or a base) defines: no str dispatch needed. */
+export function directMethod(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  const cls = provenClass(cx, e);
+  return !!cls && simpleName(attr) && linearBases(cx, cls).some((c) => c.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === attr && !i.decorator_list.length));
+}
+
+function simpleName(attr: string): boolean {
+  return !jsMemberName(attr) && safeProp(attr) === attr && !attr.startsWith("__");
+}
+
+const deletions = new WeakMap<py.Module, { attrs: Set<string>; delattr: boolean }>();
+
+/** `del x.attr` or delattr() somewhere: an attribute may go missing. */
+function deletedAnywhere(cx: LowerContext, attr: string): boolean {
+  let d = deletions.get(cx.module);
+  if (!d) {
+    const found = { attrs: new Set<string>(), delattr: false };
+    walk(cx.module, (n) => {
+      if (n._type === "Delete") for (const t of n.targets) if (t._type === "Attribute") found.attrs.add(t.attr);
+      if (n._type === "Name" && n.id === "delattr") found.delattr = true;
+    });
+    deletions.set(cx.module, (d = found));
+  }
+  return d.delattr || d.attrs.has(attr);
+}
+
+function shapeOf(cx: LowerContext, cls: py.ClassDef): ClassShape {
+  let shape = shapes.get(cls);
+  if (shape) return shape;
+  shape = { methods: new Set(), present: new Set() };
+  shapes.set(cls, shape);
+  const mro = linearBases(cx, cls);
+  // Several bases: which __init__ runs follows the C3 order; not worked out here (no direct reads).
+  const single = mro.every((c) => c.bases.filter((b) => !(b._type === "Name" && b.id === "object")).length <= 1);
+  for (const c of mro) {
+    for (const item of c.body) {
+      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") shape.methods.add(item.name);
+      // A constant class attribute: every instance reads it (through the prototype) until it sets its own.
+      if (item._type === "Assign" && item.value._type === "Constant") for (const t of item.targets) if (t._type === "Name") shape.present.add(t.id);
+      if (item._type === "AnnAssign" && item.target._type === "Name" && item.value?._type === "Constant") shape.present.add(item.target.id);
+      // Anything else assigned in a class body (a function, a descriptor) may bind or compute.
+      if (item._type === "Assign" && item.value._type !== "Constant") for (const t of item.targets) if (t._type === "Name") shape.methods.add(t.id);
+    }
+  }
+  // What the __init__ that runs sets: the first one in the MRO, or the dataclass's generated one.
+  const init = mro.find((c) => c.body.some((i) => i._type === "FunctionDef" && i.name === "__init__"));
+  const dataclassInit = mro.slice(0, init ? mro.indexOf(init) : mro.length).find((c) => c.decorator_list.length > 0);
+  if (!single) {
+    // (nothing is surely present)
+  } else if (dataclassInit) {
+    for (const c of mro) if (c.decorator_list.length) for (const f of dataclassFields(c)) shape.present.add(f);
+  } else if (init) {
+    const fn = init.body.find((i) => i._type === "FunctionDef" && i.name === "__init__") as py.FunctionDef;
+    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+    // Top-level statements of __init__ only: they run whenever __init__ returns normally.
+    for (const s of fn.body) {
+      const targets = s._type === "Assign" ? s.targets : s._type === "AnnAssign" && s.value ? [s.target] : [];
+      for (const t of targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) shape.present.add(t.attr);
+    }
+  }
+  return shape;
+}
+
+/** Fields the dataclass's __init__ sets: annotated names, not ClassVar, not `field(init=False)`. */
+function dataclassFields(c: py.ClassDef): string[] {
+  const out: string[] = [];
+  for (const item of c.body) {
+    if (item._type !== "AnnAssign" || item.target._type !== "Name") continue;
+    const a = item.annotation;
+    const head = a._type === "Subscript" ? a.value : a;
+    if ((head._type === "Name" && (head.id === "ClassVar" || head.id === "InitVar")) || (head._type === "Attribute" && (head.attr === "ClassVar" || head.attr === "InitVar"))) continue;
+    const v = item.value;
+    if (v && v._type === "Call" && v.keywords.some((k) => k.arg === "init")) continue;
+    out.push(item.target.id);
+  }
+  return out;
+}
+
+/** The class and its (plain) bases, depth first: enough to find methods and the __init__ that runs. */
+function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
+  const out: py.ClassDef[] = [];
+  const visit = (c: py.ClassDef, depth: number) => {
+    if (depth > 20 || out.includes(c)) return;
+    out.push(c);
+    const defining = cx.scopes.get(c)?.parent;
+    if (!defining) return;
+    for (const b of c.bases) {
+      if (b._type !== "Name" || b.id === "object") continue;
+      const r = resolveName(defining, b.id, cx.scopes);
+      const base = r.where === "builtin" ? undefined : plainClass(cx.scopes, cx.known, r.scope, b.id, 0);
+      if (base) visit(base, depth + 1);
+    }
+  };
+  visit(cls, 0);
+  return out;
+}

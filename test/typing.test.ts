@@ -1,0 +1,90 @@
+// Types from the program (annotations.ts) and plain code only where the compiler proved what a value
+// is (inference.ts, plain-access.ts): annotations become TS types but never change the code.
+import { describe, expect, it } from "vitest";
+import { transpile } from "../src/index.js";
+import { PYSTR_METHODS } from "../src/lower/calls.js";
+import { pystr } from "../src/runtime/builtins/strmethods.js";
+
+const ts = async (source: string) => {
+  const r = await transpile(source, { format: false });
+  expect(r.diagnostics).toEqual([]);
+  return r.code;
+};
+
+describe("annotations become TS types", () => {
+  const cases: [string, string][] = [
+    ["list[int]", "PyList<bigint>"],
+    ["dict[str, float]", "PyDict<string, number | bigint>"],
+    ["set[str]", "PySet<string>"],
+    ["frozenset[int]", "PyFrozenSet<bigint>"],
+    ["tuple[str, int]", "PyTuple<string | bigint>"],
+    ["tuple[int, ...]", "PyTuple<bigint>"],
+    ["Optional[str]", "string | null"],
+    ["int | None", "bigint | null"],
+    ["Union[int, str]", "bigint | string"],
+    ['Literal["a", 1]', '"a" | 1n'],
+    ["Callable[[int], str]", "((...args: any[]) => string)"],
+    ["asyncio.Queue[int]", "Queue<bigint>"],
+    ["asyncio.Lock", "Lock"],
+    ["Any", "any"],
+    ["object", "unknown"],
+  ];
+  for (const [annotation, type] of cases) {
+    it(`${annotation} is ${type}`, async () => {
+      const code = await ts(`import asyncio\nfrom typing import *\ndef f(x: ${annotation}) -> None:\n    print(x)\n`);
+      expect(code).toContain(`function f(x: ${type}): void`);
+    });
+  }
+
+  it("TypeVars are type parameters of generic functions and classes; a decorated class gets an instance interface", async () => {
+    const code = await ts(
+      `from typing import TypeVar, Generic\nfrom dataclasses import dataclass\nT = TypeVar("T")\ndef first(xs: list[T]) -> T:\n    return xs[0]\nclass Box(Generic[T]):\n    def get(self) -> T:\n        return self.v\n@dataclass\nclass Job:\n    id: int\ndef run(j: Job) -> int:\n    return j.id\n`,
+    );
+    expect(code).toContain("function first<T>(xs: PyList<T>): T");
+    expect(code).toContain("class Box<T> extends");
+    expect(code).toMatch(/interface Job \{\n\s*id: bigint;/);
+    expect(code).toContain("function run(j: Job): bigint");
+  });
+
+  it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
+    const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
+    expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");
+  });
+});
+
+describe("plain code only where proven", () => {
+  it("an annotated parameter is not trusted: its operators stay dynamic", async () => {
+    const code = await ts(`def given(v):\n    return v\ndef f(x: int, s: str):\n    return x + 1, s.upper()\nf(given(1), given("a"))\n`);
+    expect(code).toContain("add(x, 1n)");
+    expect(code).toContain('callm(s, "upper")');
+  });
+
+  it("names every binding of which agrees are proven: native operators, str methods, direct attributes", async () => {
+    const code = await ts(
+      `class P:\n    def __init__(self):\n        self.n = 0\ndef f():\n    total = 0\n    for i in range(3):\n        total += i * 2\n    name = "ab"\n    p = P()\n    p.n += 1\n    return total, name.upper(), -total, p.n\n`,
+    );
+    expect(code).toContain("total = total + i * 2n");
+    expect(code).toContain("pystr.upper(name)");
+    expect(code).toContain("-total");
+    expect(code).toContain("p.n = iadd(p.n, 1n)");
+  });
+
+  it("a name bound to values of different types, or written by another scope, is not proven", async () => {
+    const code = await ts(`def f(flag):\n    x = 1\n    if flag:\n        x = 0.5\n    y = 1\n    def g():\n        nonlocal y\n        y = "s"\n    g()\n    return x + 1, y + 1\n`);
+    expect(code).toContain("add(x, 1n)");
+    expect(code).toContain("add(y, 1n)");
+  });
+
+  it("parameters are typed from their call sites only when every call passes the same proven type", async () => {
+    const same = await ts(`def double(n):\n    return n * 2\nprint(double(1), double(2))\n`);
+    expect(same).toContain("return n * 2n");
+    const mixed = await ts(`def double(n):\n    return n * 2\nprint(double(1), double(0.5))\n`);
+    expect(mixed).toContain("mul(n, 2n)");
+    const escapes = await ts(`def double(n):\n    return n * 2\nf = double\nprint(double(1), f("a"))\n`);
+    expect(escapes).toContain("mul(n, 2n)");
+  });
+
+  it("every str method called directly on a proven str exists in the runtime's pystr table", () => {
+    for (const m of PYSTR_METHODS) expect(typeof pystr[m], m).toBe("function");
+  });
+});
