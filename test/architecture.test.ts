@@ -45,7 +45,10 @@ function sources(): Source[] {
         const text = readFileSync(p, "utf8");
         const specifiers = [
           ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g),
-        ].map((m) => (m[1] ?? m[2] ?? m[3])!);
+        ]
+          // `import type` is erased at compile time: no run-time dependency, no cycle.
+          .filter((m) => !/^\s*(?:import|export)\s+type\s/.test(m[0]))
+          .map((m) => (m[1] ?? m[2] ?? m[3])!);
         out.push({ file: relative(root, p), specifiers });
       }
     }
