@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "../src/parse/index.js";
@@ -64,4 +64,20 @@ describe("running threads", () => {
     const r = run("import threading, time\ndef w(n):\n    time.sleep(n)\n    print('done', n)\nthreading.Thread(target=w, args=(1,)).start()\nthreading.Thread(target=w, args=(5,), daemon=True).start()\nprint('main ends')\n", ["--virtual-time"]);
     expect(r.stdout).toBe("main ends\ndone 1\n");
   });
+});
+
+// The threads fixtures run in virtual time in fixtures.test.ts; the model must give CPython's
+// output on the real clock too (their deadlines are far enough apart for a busy machine).
+describe("threads fixtures on the real clock", () => {
+  const fixtures = readdirSync(join(root, "fixtures")).filter((d) => d.startsWith("threads-")).sort();
+  it("there are threads fixtures", () => expect(fixtures.length).toBeGreaterThan(10));
+  for (const name of fixtures) {
+    it(`${name}: CPython's stdout and exit code without --virtual-time`, () => {
+      const dir = join(root, "fixtures", name);
+      const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", "input.py"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      const code = existsSync(join(dir, "expected.code")) ? Number(readFileSync(join(dir, "expected.code"), "utf8").trim()) : 0;
+      expect(r.stdout).toBe(readFileSync(join(dir, "expected.out"), "utf8"));
+      expect(r.status).toBe(code);
+    }, 70_000);
+  }
 });
