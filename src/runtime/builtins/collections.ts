@@ -1,4 +1,5 @@
 // list, tuple, dict, set, frozenset, range.
+import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { hideJsMember } from "./js-names.js";
 import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { host } from "../host.js";
@@ -830,70 +831,26 @@ function smallHash(h: bigint): number | bigint {
   return h >= 0n && h < TWO53 ? Number(h) : h;
 }
 
-const HASH_P = (1n << 61n) - 1n;
-const M64 = (1n << 64n) - 1n;
-
-function cpyHashInt(x: bigint): bigint {
-  const a = x < 0n ? -x : x;
-  let h = a % HASH_P;
-  if (x < 0n) h = -h;
-  return h === -1n ? -2n : h;
-}
-
-function cpyHashFloat(x: number): bigint {
-  if (Number.isInteger(x)) return cpyHashInt(BigInt(x));
-  if (x === Infinity) return 314159n;
-  if (x === -Infinity) return -314159n;
-  if (x !== x) return 0n;
-  // x = n / 2**k exactly; 2**61 == 1 (mod P), so dividing by 2**k rotates within 61 bits
-  let m = Math.abs(x);
-  let k = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    k++;
-  }
-  let h = BigInt(m) % HASH_P;
-  const sh = BigInt((61 - (k % 61)) % 61);
-  h = ((h << sh) | (h >> (61n - sh))) & HASH_P;
-  h %= HASH_P;
-  if (x < 0) h = -h;
-  return h === -1n ? -2n : h;
-}
-
 /** CPython's hash() for the key types whose order is reproducible (ints, floats, None, tuples, __hash__). */
 function pyHashRef(x: unknown): bigint {
   switch (typeof x) {
     case "bigint":
-      return cpyHashInt(x);
+      return hashInt(x);
     case "boolean":
       return x ? 1n : 0n;
     case "number":
-      return cpyHashFloat(x);
+      return hashFloat(x);
     case "string":
       return BigInt(hashNum(x) >>> 0);
     case "undefined":
       return 4238894112n;
     case "object": {
       if (x === null) return 4238894112n;
-      if (x instanceof PyTuple) {
-        const P1 = 11400714785074694791n;
-        const P2 = 14029467366897019727n;
-        const P5 = 2870177450012600261n;
-        let acc = P5;
-        for (const item of x) {
-          const lane = BigInt.asUintN(64, pyHashRef(item));
-          acc = (acc + lane * P2) & M64;
-          acc = ((acc << 31n) | (acc >> 33n)) & M64;
-          acc = (acc * P1) & M64;
-        }
-        acc = (acc + (BigInt(x.length) ^ (P5 ^ 3527539n))) & M64;
-        const r = BigInt.asIntN(64, acc);
-        return r === -1n ? 1546275796n : r;
-      }
+      if (x instanceof PyTuple) return hashTuple(x, pyHashRef);
       const f = (x as { __hash__?: unknown }).__hash__;
       if (typeof f === "function" && !(x instanceof PyFrozenSet)) {
         const r = f.call(x);
-        if (typeof r === "bigint") return cpyHashInt(r);
+        if (typeof r === "bigint") return hashInt(r);
         if (typeof r === "boolean") return r ? 1n : 0n;
       }
       return BigInt(hashNum(x));

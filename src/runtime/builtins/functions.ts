@@ -1,4 +1,5 @@
 // Builtin functions and type objects under their Python names.
+import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
@@ -1029,36 +1030,6 @@ export const id = builtin(function id(x: unknown): bigint {
   return 0x55d4a0000000n + BigInt((hashNum(x) & 0xffffff) * 32);
 });
 
-// CPython hash values for numbers and tuples
-const HASH_MOD = (1n << 61n) - 1n;
-const M64 = (1n << 64n) - 1n;
-
-function hashInt(v: bigint): bigint {
-  const neg = v < 0n;
-  let h = (neg ? -v : v) % HASH_MOD;
-  if (neg) h = -h;
-  return h === -1n ? -2n : h;
-}
-function hashFloat(x: number): bigint {
-  if (x !== x) return 0n;
-  if (x === Infinity) return 314159n;
-  if (x === -Infinity) return -314159n;
-  if (Number.isInteger(x)) return hashInt(BigInt(x));
-  // x = m * 2**e exactly
-  let m = Math.abs(x);
-  let e = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e++;
-  }
-  let h = BigInt(m) % HASH_MOD;
-  const sh = BigInt((61 - (e % 61)) % 61);
-  h = ((h << sh) | (h >> (61n - sh))) & HASH_MOD;
-  h %= HASH_MOD;
-  if (x < 0) h = -h;
-  return h === -1n ? -2n : h;
-}
-
 function pyHash(x: unknown): bigint {
   switch (typeof x) {
     case "bigint":
@@ -1073,21 +1044,7 @@ function pyHash(x: unknown): bigint {
       return 4238894112n;
     case "object":
       if (x === null) return 4238894112n;
-      if (x instanceof PyTuple) {
-        const P1 = 11400714785074694791n;
-        const P2 = 14029467366897019727n;
-        const P5 = 2870177450012600261n;
-        let acc = P5;
-        for (const item of x) {
-          const lane = BigInt.asUintN(64, pyHash(item));
-          acc = (acc + lane * P2) & M64;
-          acc = ((acc << 31n) | (acc >> 33n)) & M64;
-          acc = (acc * P1) & M64;
-        }
-        acc = (acc + (BigInt(x.length) ^ (P5 ^ 3527539n))) & M64;
-        const r = BigInt.asIntN(64, acc);
-        return r === -1n ? 1546275796n : r;
-      }
+      if (x instanceof PyTuple) return hashTuple(x, pyHash);
       {
         const f = (x as { __hash__?: unknown }).__hash__;
         if (f === null) throw new TypeError(`unhashable type: '${typeName(x)}'`);
