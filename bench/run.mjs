@@ -54,6 +54,12 @@ const IO = [
   ["io_bulk", 1000, "1,000 MiB streamed over 127.0.0.1, write + drain, read(1 MiB)"],
 ];
 
+// Threads (issue 17): cooperative threads against CPython's real ones.
+const THREADS = [
+  ["to_thread_calls", 10_000, "10,000 asyncio.to_thread calls of a short function, gathered 100 at a time"],
+  ["executor_map", 100_000, "ThreadPoolExecutor(4).map over 100,000 items, summed"],
+];
+
 const scratch = mkdtempSync(join(tmpdir(), "tsyncio-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 const log = (s) => process.stderr.write(s + "\n");
@@ -85,7 +91,7 @@ function compare(impls, expected, count = repeats) {
   return out;
 }
 
-const results = { scheduler: [], bytes: [], io: [], startup: null, translate: null, size: null };
+const results = { scheduler: [], bytes: [], io: [], threads: [], startup: null, translate: null, size: null };
 
 // --- scheduler benchmarks ----------------------------------------------------------------------
 for (const [name, fullN, what] of SCHEDULER) {
@@ -107,7 +113,7 @@ for (const [name, fullN, what] of SCHEDULER) {
 }
 
 // --- binary data and real I/O: tsyncio (emitted JS) against CPython ------------------------------
-for (const [list, key] of [[BYTES, "bytes"], [IO, "io"]]) {
+for (const [list, key] of [[BYTES, "bytes"], [IO, "io"], [THREADS, "threads"]]) {
   for (const [name, fullN, what] of list) {
     if (only && !only.includes(name)) continue;
     const n = String(quick ? fullN / 10 : fullN);
@@ -175,6 +181,7 @@ if (results.scheduler.length) {
 for (const [key, title, note] of [
   ["bytes", "binary data", "Binary data: the same output is checked for both; below 1× means tsyncio is slower."],
   ["io", "real I/O", "Real I/O: the same output is checked for both; CPU includes tsyncio's I/O kernel thread; compare wall too."],
+  ["threads", "threads", "Threads: the same output is checked for both; CPython's threads are real, tsyncio's cooperative."],
 ]) {
   if (!results[key].length) continue;
   row([title, "N", "tsyncio CPU", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "RSS tsyncio / CPython"]);
