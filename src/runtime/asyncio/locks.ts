@@ -221,6 +221,14 @@ for (const [name, make, source, co] of [
   });
 }
 
+/** A new Future queued on a Lock's or Semaphore's waiters (the deque made on first use). */
+function _queue_waiter(owner: { _waiters: Deque<Future<unknown>> | null; _get_loop(): { create_future(): Future<unknown> } }): Future<unknown> {
+  const waiters = owner._waiters ?? (owner._waiters = new Deque<Future<unknown>>());
+  const fut = owner._get_loop().create_future();
+  waiters.push(fut);
+  return fut;
+}
+
 /** A mutual-exclusion lock; FIFO among waiters. */
 class Lock extends _ContextManagerMixin {
   declare _waiters: Deque<Future<unknown>> | null;
@@ -256,10 +264,7 @@ class Lock extends _ContextManagerMixin {
     return false;
   }
   _acq_wait(): Future<unknown> {
-    const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
-    const fut = this._get_loop().create_future();
-    waiters.push(fut);
-    return fut;
+    return _queue_waiter(this);
   }
   _acq_leave(fut: Future<unknown>): void {
     this._waiters!.remove(fut);
@@ -448,10 +453,7 @@ class Semaphore extends _ContextManagerMixin {
     return true;
   }
   _acq_wait(): Future<unknown> {
-    const waiters = this._waiters ?? (this._waiters = new Deque<Future<unknown>>());
-    const fut = this._get_loop().create_future();
-    waiters.push(fut);
-    return fut;
+    return _queue_waiter(this);
   }
   _acq_leave(fut: Future<unknown>): void {
     this._waiters!.remove(fut);
