@@ -14,7 +14,6 @@ import { python } from "@codemirror/lang-python";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { indentUnit } from "@codemirror/language";
-import { version } from "../../package.json";
 import { examples, findExample, type Example } from "./examples.js";
 import { decodeShare } from "./share.js";
 import { createSandboxedRunner, type SandboxedRunner } from "./sandbox.js";
@@ -51,7 +50,7 @@ const STOP_GRACE_MS = 3_000;
 const PROGRAM_DIR = "/home/user";
 const OPTIONS_KEY = "tsyncio.options";
 
-$("version").textContent = `v${version}`;
+$("version").textContent = `v${__TSYNCIO_VERSION__}`;
 
 // ───────────── options: kept in local storage ─────────────
 
@@ -697,6 +696,7 @@ Object.assign(window, {
     getJavaScript: () => lastTranslation?.js ?? "",
     getShown: () => tsView.state.doc.toString(),
     getFiles: () => project.files(),
+    getCursor: () => ({ file: project.active, line: pythonView.state.doc.lineAt(pythonView.state.selection.main.head).number }),
     getStdout: () => [...outputPre.querySelectorAll(".stdout")].map((n) => n.textContent).join(""),
     getStderr: () => [...outputPre.querySelectorAll(".stderr")].map((n) => n.textContent).join(""),
     /**

@@ -28,9 +28,9 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** A file name a link may give: a plain module file name (no folders). */
+/** A file name a link may give: a plain .py file name (no folders). */
 export function validFileName(name: string): boolean {
-  return /^[A-Za-z_][\w.-]*\.py$/.test(name) && name.length <= 100;
+  return /^[\w][\w.-]*\.py$/.test(name) && name.length <= 100;
 }
 
 export async function encodeShare(files: SharedFile[]): Promise<string> {
