@@ -45,7 +45,7 @@ const TRANSLATE_TIMEOUT_MS = 20_000;
 /** How long after an edit the URL and local storage follow it. */
 const SAVE_DELAY_MS = 600;
 /** After a first Stop, how long the program has to end on its KeyboardInterrupt before it is ended. */
-const STOP_GRACE_MS = 3_000;
+const STOP_GRACE_MS = 5_000;
 /** The folder the program sees itself in (`__file__`, tracebacks). */
 const PROGRAM_DIR = "/home/user";
 const OPTIONS_KEY = "tsyncio.options";

@@ -1,9 +1,11 @@
 // The runner worker: runs one translated program on the tsyncio runtime, streaming its stdout and
-// stderr to the page. A dedicated worker per run: Stop is `worker.terminate()`, which ends even a
+// stderr to the page. A dedicated worker per run: a hard Stop removes its frame, which ends even a
 // `while True: pass`, and the page never blocks.
 //
-// Sleeps block this worker's thread (Atomics.wait when the page is cross-origin isolated, a busy
-// wait otherwise), as CPython's event loop blocks between timers.
+// Sleeps block this worker's thread, as CPython's event loop blocks between timers. The page
+// reaches the blocked program through the frame's inbox (inbox.ts): a first Stop becomes a
+// KeyboardInterrupt where the program wakes up (a sleep ends early for it), and input() waits for
+// the lines the user types.
 //
 // The page starts this worker inside a sandboxed, opaque-origin frame whose CSP forbids network
 // access (sandbox.ts), and talks to it over a MessagePort of its own: the first message hands over
