@@ -16,11 +16,12 @@ import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@co
 import { indentUnit } from "@codemirror/language";
 import { examples, findExample, type Example } from "./examples.js";
 import { decodeShare } from "./share.js";
-import { createSandboxedRunner, type SandboxedRunner } from "./sandbox.js";
+import { createSandboxedRunner } from "./sandbox.js";
+import { Runs } from "./runs.js";
 import { OutputPane } from "./output.js";
 import { Project, loadLocal } from "./project.js";
 import { highlightPythonLine, jumpToLine, linkedLineField, translationLineWatcher } from "./linking.js";
-import type { CompilerRequest, CompilerResponse, Diagnostic, ProgramFile, PySyntaxError, RunRequest } from "./protocol.js";
+import type { CompilerRequest, CompilerResponse, Diagnostic, ProgramFile, PySyntaxError } from "./protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const runButton = $<HTMLButtonElement>("run");
@@ -31,12 +32,8 @@ const targetOption = $<HTMLSelectElement>("target");
 const examplesSelect = $<HTMLSelectElement>("examples");
 const problemsButton = $<HTMLButtonElement>("problems");
 const translateStatus = $("translate-status");
-const runStatus = $("run-status");
 const outputPre = $("output");
 const tsPane = $("ts-pane");
-const stdinForm = $<HTMLFormElement>("stdin-form");
-const stdinInput = $<HTMLInputElement>("stdin");
-const stdinEof = $<HTMLButtonElement>("stdin-eof");
 
 const narrowScreen = window.matchMedia("(max-width: 800px)");
 const DEFAULT_EXAMPLE = "19_say_after_tasks.py";
@@ -44,8 +41,6 @@ const TRANSLATE_DELAY_MS = 250;
 const TRANSLATE_TIMEOUT_MS = 20_000;
 /** How long after an edit the URL and local storage follow it. */
 const SAVE_DELAY_MS = 600;
-/** After a first Stop, how long the program has to end on its KeyboardInterrupt before it is ended. */
-const STOP_GRACE_MS = 5_000;
 /** The folder the program sees itself in (`__file__`, tracebacks). */
 const PROGRAM_DIR = "/home/user";
 const OPTIONS_KEY = "tsyncio.options";
@@ -405,83 +400,10 @@ function openLocation(path: string, line: number): void {
 // ───────────── running ─────────────
 
 const output = new OutputPane(outputPre, openLocation);
-
-interface ActiveRun {
-  worker: SandboxedRunner;
-  started: number;
-  timer: number;
-  /** Set once Stop asked for a KeyboardInterrupt: the timer that ends the run anyway. */
-  graceTimer: number;
-}
-
-let spare: SandboxedRunner | null = null;
-let active: ActiveRun | null = null;
-let runTicket = 0;
-
-function warmRunner(): void {
-  if (spare) return;
-  const w = createSandboxedRunner();
-  // A runner that failed to load is dropped; the next Run starts another and reports its error.
-  w.onerror = () => {
-    if (spare === w) spare = null;
-    w.terminate();
-  };
-  spare = w;
-}
-
-function setRunning(running: boolean): void {
-  stopButton.disabled = !running;
-  stdinInput.disabled = !running;
-  stdinEof.disabled = !running;
-  stdinForm.classList.remove("waiting");
-  document.body.dataset.running = running ? "true" : "false";
-  delete document.body.dataset.waitingForInput;
-}
-
-function setRunStatus(text: string, cls = ""): void {
-  runStatus.textContent = text;
-  runStatus.className = `muted ${cls}`;
-}
-
-function finish(text: string, cls: string, exitCode: string): void {
-  document.body.dataset.exitCode = exitCode;
-  if (!active) return;
-  output.flush(true);
-  clearInterval(active.timer);
-  clearTimeout(active.graceTimer);
-  active.worker.terminate();
-  active = null;
-  setRunning(false);
-  setRunStatus(text, cls);
-  document.body.dataset.runs = String(runTicket);
-  window.setTimeout(warmRunner, 200);
-}
-
-/** Stop: first a KeyboardInterrupt (the program's `finally` blocks run), then the frame goes. */
-function stopRun(): void {
-  if (!active) {
-    // Still compiling: forget that run.
-    runTicket++;
-    setRunning(false);
-    setRunStatus("stopped", "fail");
-    return;
-  }
-  const run = active;
-  if (!run.graceTimer && run.worker.interrupt()) {
-    run.graceTimer = window.setTimeout(() => active === run && hardStop(), STOP_GRACE_MS);
-    document.body.dataset.interrupted = "true";
-    setRunStatus("KeyboardInterrupt sent… (Stop again ends the program now)", "fail");
-    return;
-  }
-  hardStop();
-}
-
-function hardStop(): void {
-  if (!active) return;
-  const seconds = (performance.now() - active.started) / 1000;
-  output.append("meta", `${output.endsLine() ? "" : "\n"}[stopped after ${seconds.toFixed(1)} s]\n`);
-  finish("stopped", "fail", "stopped");
-}
+const runs = new Runs({
+  output, stopButton, status: $("run-status"), stdinForm: $("stdin-form"), stdinInput: $("stdin"), stdinEof: $("stdin-eof"),
+  reveal: () => narrowScreen.matches && outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" }),
+});
 
 function pythonVersion(): string {
   if (targetOption.value !== "auto") return targetOption.value;
@@ -490,98 +412,21 @@ function pythonVersion(): string {
 }
 
 async function startRun(): Promise<void> {
-  const ticket = ++runTicket;
-  if (active) finish("stopped", "fail", "stopped");
-  delete document.body.dataset.runs;
-  delete document.body.dataset.exitCode;
-  delete document.body.dataset.interrupted;
-  output.clear();
-  // On a phone the output pane is below the editors: bring it into view.
-  if (narrowScreen.matches) outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" });
-  setRunStatus("compiling…");
-  setRunning(true);
+  const ticket = runs.begin();
   const files = project.files();
-  const path = `${PROGRAM_DIR}/${files[0]!.name}`;
   const compiled = await ask({ type: "compile", files, dir: PROGRAM_DIR });
-  if (ticket !== runTicket) return;
+  if (!runs.isCurrent(ticket)) return;
   if (compiled.type !== "compiled") {
-    setRunning(false);
-    setRunStatus(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "fail");
-    document.body.dataset.exitCode = "failed";
-    document.body.dataset.runs = String(ticket);
-    return;
+    runs.failed(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "failed");
+  } else if (compiled.internalError) {
+    runs.failed("exit code 1", "1", `internal error in tsyncio: ${compiled.internalError}\n`);
+  } else if (!compiled.program) {
+    runs.failed("exit code 1", "1", compiled.report);
+  } else {
+    const program = { ...compiled.program, path: `${PROGRAM_DIR}/${files[0]!.name}`, source: files[0]!.source, pythonVersion: pythonVersion() };
+    runs.start({ type: "run", program, virtualTime: virtualTime.checked });
   }
-  if (compiled.internalError || !compiled.program) {
-    output.append("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
-    setRunning(false);
-    setRunStatus("exit code 1", "fail");
-    output.flush(true);
-    document.body.dataset.exitCode = "1";
-    document.body.dataset.runs = String(ticket);
-    return;
-  }
-  const worker = spare ?? createSandboxedRunner();
-  spare = null;
-  const virtual = virtualTime.checked;
-  const run: ActiveRun = { worker, started: performance.now(), timer: 0, graceTimer: 0 };
-  active = run;
-  setRunStatus("running…");
-  run.timer = window.setInterval(() => {
-    if (active === run && !run.graceTimer && !document.body.dataset.waitingForInput) setRunStatus(`running… ${((performance.now() - run.started) / 1000).toFixed(0)} s`);
-  }, 1000);
-  worker.onmessage = (msg) => {
-    if (active !== run) return;
-    if (msg.type === "output") {
-      if (msg.dropped) output.append("meta", `[… ${msg.dropped} characters of output dropped …]\n`);
-      for (const [fd, text] of msg.chunks) output.append(fd === 1 ? "stdout" : "stderr", text);
-    } else if (msg.type === "input-request") {
-      document.body.dataset.waitingForInput = "true";
-      stdinForm.classList.add("waiting");
-      setRunStatus("waiting for input: type a line below and press Enter");
-      stdinInput.focus();
-    } else if (msg.type === "exit") {
-      if (msg.internalError) output.append("stderr", `internal error in tsyncio: ${msg.internalError}\n`);
-      const seconds = (msg.ms / 1000).toFixed(msg.ms < 10_000 ? 2 : 1);
-      finish(`exit code ${msg.code} · ${seconds} s${virtual ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
-    }
-  };
-  worker.onerror = (message) => {
-    if (active !== run) return;
-    output.append("stderr", `internal error in tsyncio: ${message}\n`);
-    finish("failed", "fail", "failed");
-  };
-  const req: RunRequest = {
-    type: "run", program: { ...compiled.program, path, source: files[0]!.source, pythonVersion: pythonVersion() }, virtualTime: virtual,
-  };
-  worker.start(req);
 }
-
-// ───────────── stdin: lines typed while the program runs ─────────────
-
-function sendInput(text: string | null): void {
-  if (!active) return;
-  // The terminal's echo: what was typed shows where the program's output is.
-  output.append("stdin", text === null ? "" : `${text}\n`);
-  if (text === null) output.append("meta", "[end of input]\n");
-  active.worker.sendInput(text);
-  stdinForm.classList.remove("waiting");
-  delete document.body.dataset.waitingForInput;
-  if (!active.graceTimer) setRunStatus("running…");
-}
-
-stdinForm.addEventListener("submit", (e) => {
-  e.preventDefault();
-  const text = stdinInput.value;
-  stdinInput.value = "";
-  sendInput(text);
-});
-stdinInput.addEventListener("keydown", (e) => {
-  if (e.key === "d" && e.ctrlKey) {
-    e.preventDefault();
-    sendInput(null);
-  }
-});
-stdinEof.addEventListener("click", () => sendInput(null));
 
 // ───────────── toolbar ─────────────
 
@@ -627,7 +472,6 @@ examplesSelect.addEventListener("change", () => {
 });
 
 runButton.addEventListener("click", () => void startRun());
-stopButton.addEventListener("click", stopRun);
 $("clear").addEventListener("click", () => output.clear());
 $("copy").addEventListener("click", async () => {
   const what = options.show === "js" ? "JavaScript" : "TypeScript";
@@ -652,8 +496,8 @@ window.addEventListener("keydown", (e) => {
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
     e.preventDefault();
     void startRun();
-  } else if (e.key === "Escape" && active) {
-    stopRun();
+  } else if (e.key === "Escape" && runs.running) {
+    runs.stop();
   }
 });
 
@@ -683,9 +527,8 @@ async function loadFromHash(): Promise<void> {
 window.addEventListener("popstate", () => void loadFromHash());
 compiler = startCompiler();
 void loadFromHash().then(() => translate());
-setRunning(false);
 // A runner loaded ahead of time makes the first Run start at once.
-window.setTimeout(warmRunner, 1500);
+window.setTimeout(() => runs.warm(), 1500);
 
 /** For the end-to-end tests (and the curious): read and replace the editors' text. */
 Object.assign(window, {
