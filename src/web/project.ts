@@ -59,7 +59,8 @@ export class Project {
 
   show(name: string): void {
     const tab = this.tabs.find((t) => t.name === name);
-    if (!tab) return;
+    // (The shown tab's buttons stay as they are: a double-click on it renames it.)
+    if (!tab || name === this.activeName) return;
     const current = this.tabs.find((t) => t.name === this.activeName);
     if (current) current.state = this.view.state;
     this.activeName = name;

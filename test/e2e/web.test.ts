@@ -628,6 +628,14 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       const other = await openPage(hash);
       expect(await other.evaluate(() => window.tsyncio.getFiles())).toEqual(await p.evaluate(() => window.tsyncio.getFiles()));
       await other.close();
+      // A double-click renames a tab; × removes a module (after asking, as it has text).
+      p.once("dialog", (d) => void d.accept("tools.py"));
+      await p.dblclick("#file-tabs .file-tab[data-name='helpers.py']");
+      await p.waitForFunction(() => window.tsyncio.getFiles().map((f) => f.name).join() === "main.py,tools.py", null, { timeout: 10_000 });
+      p.once("dialog", (d) => void d.accept());
+      await p.click("#file-tabs [data-close='tools.py']");
+      await p.waitForFunction(() => window.tsyncio.getFiles().map((f) => f.name).join() === "main.py", null, { timeout: 10_000 });
+      expect(await p.evaluate(() => window.tsyncio.getCursor().file)).toBe("main.py");
     } finally {
       await p.close();
     }
