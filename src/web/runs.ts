@@ -48,7 +48,7 @@ export class Runs {
       this.sendInput(text);
     });
     ui.stdinInput.addEventListener("keydown", (e) => {
-      if (e.key === "d" && e.ctrlKey) {
+      if (e.ctrlKey && e.key.toLowerCase() === "d") {
         e.preventDefault();
         this.sendInput(null);
       }

@@ -602,6 +602,25 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("Your name: Hello, Ada Lovelace\nÜNÏCODE ✓\nend of input\n");
     // The typed lines show in the output, as a terminal echoes them.
     expect(await page.textContent("#output")).toContain("Ada Lovelace\n");
+
+    // From a coroutine (input in a thread), and sys.stdin read to its end; lines typed ahead wait.
+    await setSource(
+      page,
+      "import asyncio, sys\n\nasync def main():\n    name = await asyncio.to_thread(input, 'name? ')\n    print('hi', name)\n    for line in sys.stdin:\n        print('line:', line.rstrip())\n\nasyncio.run(main())\n",
+    );
+    await page.evaluate(() => delete document.body.dataset.runs);
+    await page.click("#run");
+    await page.waitForFunction(() => document.body.dataset.waitingForInput === "true", null, { timeout: 30_000 });
+    for (const line of ["bob", "a", "b"]) {
+      await page.fill("#stdin", line);
+      await page.press("#stdin", "Enter");
+    }
+    await page.waitForFunction(() => window.tsyncio.getStdout().endsWith("line: b\n"), null, { timeout: 30_000 });
+    await page.focus("#stdin");
+    await page.keyboard.press("Control+D");
+    await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("0");
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("name? hi bob\nline: a\nline: b\n");
   }, 90_000);
 
   it("several files: the script imports a module from another tab", async () => {
