@@ -224,7 +224,6 @@ async function saveNow(): Promise<void> {
   const hash = await project.hash();
   if (hash !== location.hash) history.replaceState(null, "", hash);
   project.saveLocal();
-  document.body.dataset.saved = String(Date.now());
 }
 
 // ───────────── the compiler worker ─────────────
@@ -526,7 +525,8 @@ async function loadFromHash(): Promise<void> {
 
 window.addEventListener("popstate", () => void loadFromHash());
 compiler = startCompiler();
-void loadFromHash().then(() => translate());
+// (Opening the program translates it.)
+void loadFromHash();
 // A runner loaded ahead of time makes the first Run start at once.
 window.setTimeout(() => runs.warm(), 1500);
 
