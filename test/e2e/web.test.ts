@@ -376,8 +376,11 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
   it("a shared link reproduces the source", async () => {
     const source = "import asyncio\n\nasync def main():\n    print('héllo, wörld ✓')  # unicode survives\n\nasyncio.run(main())\n";
     await setSource(page, source);
+    // (The URL follows edits already; Share puts the current program there at once and says so.)
+    await page.evaluate(() => (document.getElementById("toast")!.textContent = ""));
     await page.click("#share");
-    await page.waitForFunction(() => location.hash.startsWith("#code=") || location.hash.startsWith("#src="), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /^Link/.test(document.getElementById("toast")!.textContent!), null, { timeout: 10_000 });
+    expect(new URL(page.url()).hash).toMatch(/^#(code|src)=/);
     const url = page.url();
     const other = await context.newPage();
     try {
