@@ -556,6 +556,14 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     const lineEl = page.locator("#ts-editor .cm-line", { hasText: "print(" }).first();
     await lineEl.hover();
     await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line")?.textContent === "    print(x / 0)", null, { timeout: 10_000 });
+    // Away from the translation, nothing is lit; the JavaScript tab's lines link the same way.
+    await page.hover("#output");
+    await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line") === null, null, { timeout: 10_000 });
+    await page.click("#show-js");
+    await page.waitForFunction(() => window.tsyncio.getShown().includes("$rt["), null, { timeout: 10_000 });
+    await page.locator("#ts-editor .cm-line", { hasText: "print(" }).first().hover();
+    await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line")?.textContent === "    print(x / 0)", null, { timeout: 10_000 });
+    await page.click("#show-ts");
     // A diagnostic: the problems line opens its line.
     await setSource(page, "import asyncio\n\n\nasync def main(:\n    pass\n");
     await page.waitForSelector("#problems:not([hidden])", { timeout: 30_000 });
