@@ -71,14 +71,14 @@ export class Inbox {
   }
 
   /**
-   * Waits in real time until `deadline` (performance.now() ms) or a Stop, whichever comes first;
-   * true on a Stop. Each check blocks in a synchronous load, so the wait spins far less.
+   * Waits in real time until `deadline` (performance.now() ms) or a Stop not yet delivered,
+   * whichever comes first; true on a Stop. Each check blocks in a synchronous load.
    */
   sleepUntil(deadline: number): boolean {
     for (;;) {
       const left = deadline - performance.now();
       if (left <= 0) return false;
-      if (left > 8 ? this.stopRequested(true) : this.stopRequested()) return true;
+      if (!this.stopTaken && (left > 8 ? this.stopRequested(true) : this.stopRequested())) return true;
     }
   }
 

@@ -692,6 +692,16 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       expect((await page.evaluate(() => window.tsyncio.getStderr())).trim().split("\n").pop(), label).toBe("KeyboardInterrupt");
       expect(await page.evaluate(() => document.body.dataset.exitCode), label).toBe("130");
     }
+    // A program that catches it goes on, and its sleeps sleep again.
+    await setSource(page, "import time\ntry:\n    print('waiting', flush=True)\n    time.sleep(3600)\nexcept KeyboardInterrupt:\n    t = time.monotonic()\n    time.sleep(0.5)\n    print('slept', time.monotonic() - t >= 0.5)\n");
+    await page.evaluate(() => delete document.body.dataset.runs);
+    await page.click("#run");
+    await page.waitForFunction(() => window.tsyncio.getStdout() === "waiting\n", null, { timeout: 30_000 });
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("waiting\nslept True\n");
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("0");
+
     // A program that never wakes up to take it: the second Stop ends it at once.
     await setSource(page, "while True: pass\n");
     await page.click("#run");
