@@ -5,7 +5,8 @@ import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError 
 import { host } from "../host.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
-import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
+import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./protocol.js";
+import { registerLate } from "./late.js";
 
 function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   const n = a.length;
@@ -1562,3 +1563,5 @@ export class RangeIterator implements Iterator<bigint> {
 // `size` is JavaScript's view of a dict or set (Python has len()).
 hideJsMember(PyDict.prototype, "size");
 hideJsMember(PySetBase.prototype, "size");
+
+registerLate({ PyList, PyTuple, PyDict, PySetBase, PyFrozenSet });
