@@ -1,6 +1,6 @@
 // Expected values recorded from CPython 3.12.
 import { describe, expect, it, beforeEach, afterEach } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { setHost, createDefaultHost } from "../../src/runtime/host.js";
 
 const { PyList, PyTuple, PyDict, PySet, kw, repr, str } = R;
