@@ -3,7 +3,8 @@
 // (`buf`, of which the first `n` bytes are the value). Both share the methods of bytesmethods.ts.
 // Items are ints (bigint) when indexed or iterated, as in Python.
 import { TypeError, ValueError, IndexError, OverflowError } from "./exceptions.js";
-import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./ops.js";
+import { typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./protocol.js";
+import { PySlice, sliceIndices } from "./slices.js";
 import { percentFormat, ascii } from "./format.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { latin1 } from "./codecs.js";
