@@ -301,7 +301,8 @@ const nodeFileSystem: HostFileSystem = {
   unlink: (path) => fs.unlinkSync(path),
   rename: (from, to) => fs.renameSync(from, to),
   realpath: (path) => fs.realpathSync.native(path),
-  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, nsToDate(atimeNs), nsToDate(mtimeNs)),
+  // null: the real clock, also under --virtual-time (the OS stamps new files with it)
+  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, atimeNs === null ? new Date() : nsToDate(atimeNs), mtimeNs === null ? new Date() : nsToDate(mtimeNs)),
   chmod: (path, mode) => fs.chmodSync(path, mode),
   symlink: (target, path) => fs.symlinkSync(target, path),
   readlink: (path) => fs.readlinkSync(path),

@@ -113,7 +113,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/os": "DirEntry F_OK R_OK SEEK_CUR SEEK_END SEEK_SET W_OK X_OK access altsep chdir chmod close cpu_count curdir defpath devnull environ error extsep fdopen fspath get_terminal_size getcwd getenv getpid kill linesep listdir lstat makedirs mkdir name pardir path pathsep putenv readlink remove removedirs rename renames replace rmdir scandir sep stat statResult stat_result strerror symlink truncate unlink unsetenv urandom utime walk",
   "tsyncio/runtime/os_path": "__name__ abspath altsep basename commonpath commonprefix curdir cwd defpath devnull dirname exists expanduser expandvars extsep getatime getctime getmtime getsize isDirMode isFileMode isLinkMode isabs isdir isfile islink ismount join lexists normcase normpath pardir pathsep realpath relpath samefile sep split splitdrive splitext statOrNull supports_unicode_filenames",
   "tsyncio/runtime/pathlib": "Path PosixPath PurePath PurePosixPath",
-  "tsyncio/runtime/shutil": "Error ReadError SameFileError SpecialFileError _usage copy copy2 copyfile copyfileobj copymode copystat copytree disk_usage get_terminal_size ignore_patterns move rmtree which",
+  "tsyncio/runtime/shutil": "COPY_BUFSIZE Error ReadError SameFileError SpecialFileError _usage copy copy2 copyfile copyfileobj copymode copystat copytree disk_usage get_terminal_size ignore_patterns move rmtree which",
   "tsyncio/runtime/tempfile": "NamedTemporaryFile TMP_MAX TemporaryDirectory TemporaryFile gettempdir gettempprefix mkdtemp mkstemp mktemp tempdir template",
   "tsyncio/runtime/glob": "escape glob globIn hasMagic has_magic iglob",
   "tsyncio/runtime/fnmatch": "compile filter fnmatch fnmatchcase translate",

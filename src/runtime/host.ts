@@ -133,7 +133,8 @@ export interface HostFileSystem {
   rename(from: string, to: string): void;
   /** The canonical absolute path (symbolic links resolved); ENOENT when it does not exist. */
   realpath(path: string): string;
-  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  /** Sets the times; null for both means "now" by the file system's own clock (os.utime(p)). */
+  utime(path: string, atimeNs: bigint | null, mtimeNs: bigint | null): void;
   chmod(path: string, mode: number): void;
   symlink?(target: string, path: string): void;
   readlink?(path: string): string;

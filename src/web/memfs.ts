@@ -238,8 +238,8 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
     },
     utime(path, atimeNs, mtimeNs) {
       const n = lookup(path);
-      n.atimeNs = atimeNs;
-      n.mtimeNs = mtimeNs;
+      n.atimeNs = atimeNs ?? now();
+      n.mtimeNs = mtimeNs ?? now();
     },
     chmod(path, mode) {
       const n = lookup(path);

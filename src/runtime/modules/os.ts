@@ -230,12 +230,9 @@ export function renames(src: unknown, dst: unknown): null {
 export function utime(p: unknown, times: unknown = null, ..._rest: unknown[]): null {
   const s = fspathStr(p);
   const f = fs("utime");
-  let at: bigint;
-  let mt: bigint;
-  if (times === null || times === undefined) {
-    const now = BigInt(Math.round(host.wallTime() * 1e6)) * 1000n;
-    at = mt = now;
-  } else {
+  let at: bigint | null = null;
+  let mt: bigint | null = null;
+  if (times !== null && times !== undefined) {
     const [x, y] = [...(times as Iterable<unknown>)];
     const toNs = (v: unknown) => (typeof v === "bigint" ? v * 1_000_000_000n : BigInt(Math.round(Number(v) * 1e6)) * 1000n);
     at = toNs(x);
