@@ -40,6 +40,11 @@ export interface Host {
    */
   digest?(algorithm: string): HostDigest | null;
   /**
+   * Unicode names (unicodedata.name: null for a code point without one), for the 'namereplace'
+   * error handler; undefined when the host has no name table (namereplace is then NotImplementedError).
+   */
+  unicodeName?(codePoint: number): string | null | undefined;
+  /**
    * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
    * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().
    */

@@ -18,6 +18,7 @@
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
 import { createMemoryFileSystem } from "./memfs.js";
+import { unicodeNameOf } from "../parse/unicode-names.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
@@ -153,6 +154,8 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
       readline: () => null,
       // Files live in memory for this run only: the program never reaches the user's disk.
       fs: createMemoryFileSystem(),
+      // The compiler's name table, fetched as an asset on first use (errors='namereplace').
+      unicodeName: unicodeNameOf,
       env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
