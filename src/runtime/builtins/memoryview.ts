@@ -8,6 +8,7 @@ import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented } fro
 import { PyList, PyTuple } from "./collections.js";
 import { hexAddress, KwArgs } from "./object.js";
 import { PyBytes, PyByteArray, bytesData, copyBytes, wrapBytes } from "./bytes.js";
+import { floatToHalf, halfToFloat } from "./half-float.js";
 
 /** Item size of each native format memoryview.cast accepts (x86-64 / aarch64 sizes, as CPython's oracle). */
 const ITEMSIZE: Record<string, number> = {
@@ -67,7 +68,11 @@ function writeItem(code: string, size: number, mem: Uint8Array, at: number, valu
     else throw badType();
     if (code === "d") scratch.setFloat64(0, x, true);
     else if (code === "f") scratch.setFloat32(0, x, true);
-    else scratch.setUint16(0, floatToHalf(x), true);
+    else {
+      const h = floatToHalf(x);
+      if (h === null) throw badValue();
+      scratch.setUint16(0, h, true);
+    }
   } else {
     if (typeof value !== "bigint" && typeof value !== "boolean") throw badType();
     const n = typeof value === "boolean" ? (value ? 1n : 0n) : value;
@@ -88,40 +93,6 @@ function truthyItem(v: unknown): boolean {
   if (typeof b === "function") return b.call(v);
   const l = (v as { __len__?: () => bigint }).__len__;
   return typeof l === "function" ? l.call(v) !== 0n : true;
-}
-
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
-
-/** IEEE 754 binary16 bits of x, rounding half to even (ValueError when it does not fit). */
-function floatToHalf(x: number): number {
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
-  const a = Math.abs(x);
-  if (Number.isNaN(x)) return 0x7e00;
-  if (a === Infinity) return sign | 0x7c00;
-  if (a === 0) return sign;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--;
-  if (e < -14) return sign | roundHalfEven(a / 2 ** -24);
-  let m = roundHalfEven((a / 2 ** e - 1) * 1024);
-  if (m === 1024) {
-    m = 0;
-    e++;
-  }
-  if (e > 15) throw new ValueError("memoryview: invalid value for format 'e'");
-  return sign | ((e + 15) << 10) | m;
-}
-
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
 }
 
 const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);

@@ -6,6 +6,7 @@ import { hexAddress } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
 import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice } from "../builtins/bytes.js";
 import { latin1 } from "../builtins/codecs.js";
+import { floatToHalf, halfToFloat } from "../builtins/half-float.js";
 
 export class error extends Exception {
   static __name__ = "error";
@@ -151,42 +152,11 @@ function floatArg(v: unknown): number {
   throw new error("required argument is not a float");
 }
 
-/** IEEE 754 binary16 bits of x, rounding half to even. */
+/** The binary16 bits of x for 'e' (OverflowError when too large, as CPython). */
 function toHalf(x: number): number {
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
-  const a = Math.abs(x);
-  if (Number.isNaN(x)) return 0x7e00;
-  if (a === Infinity) return sign | 0x7c00;
-  if (a === 0) return sign;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--;
-  if (e < -14) {
-    // subnormal: units of 2^-24
-    const m = roundHalfEven(a / 2 ** -24);
-    return sign | m; // m may be 0x400: that is the smallest normal, encoded the same way
-  }
-  let m = roundHalfEven((a / 2 ** e - 1) * 1024);
-  if (m === 1024) {
-    m = 0;
-    e++;
-  }
-  if (e > 15) throw new OverflowError("float too large to pack with e format");
-  return sign | ((e + 15) << 10) | m;
-}
-
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
-}
-
-function fromHalf(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
+  const h = floatToHalf(x);
+  if (h === null) throw new OverflowError("float too large to pack with e format");
+  return h;
 }
 
 /**
@@ -307,7 +277,7 @@ function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknow
         break;
       case Kind.Half:
         copyIn(src, at, 2);
-        out.push(fromHalf(scratch.getUint16(0, le)));
+        out.push(halfToFloat(scratch.getUint16(0, le)));
         break;
       case Kind.Bool:
         out.push(src[at] !== 0);
