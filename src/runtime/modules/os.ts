@@ -7,7 +7,7 @@ import { FileExistsError, NotImplementedError, OSError, StopIteration, TypeError
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { PyBytes, copyBytes } from "../builtins/bytes.js";
 import { repr } from "../builtins/repr.js";
-import { call, typeName } from "../builtins/ops.js";
+import { call, typeName, index as toIndex } from "../builtins/ops.js";
 import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
 import { open as openFile } from "../builtins/io.js";
 import type { HostStat } from "../host.js";
@@ -122,6 +122,11 @@ export function stat(...args: unknown[]): InstanceType<typeof stat_result> {
   const a = bindArgs("stat", args, ["path", "dir_fd", "follow_symlinks"], { dir_fd: null, follow_symlinks: true });
   const s = fspathStr(a.path);
   return statResult(hostCall(a.path, () => fs("stat").stat(s, Boolean(a.follow_symlinks))));
+}
+/** os.fstat(fd): the stat of an open descriptor (a file's fileno(), tempfile.mkstemp()'s). */
+export function fstat(fd: unknown): InstanceType<typeof stat_result> {
+  const n = Number(toIndex(fd));
+  return statResult(hostCall(null, () => fs("fstat").fstat(n)));
 }
 export function lstat(p: unknown): InstanceType<typeof stat_result> {
   const s = fspathStr(p);
