@@ -18,7 +18,6 @@
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
 import { createMemoryFileSystem } from "./memfs.js";
-import { unicodeNameOf } from "../parse/unicode-names.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
@@ -154,8 +153,9 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
       readline: () => null,
       // Files live in memory for this run only: the program never reaches the user's disk.
       fs: createMemoryFileSystem(),
-      // The compiler's name table, fetched as an asset on first use (errors='namereplace').
-      unicodeName: unicodeNameOf,
+      // No Unicode name table (errors='namereplace' is NotImplementedError here): its loader
+      // (src/parse/unicode-names.ts) needs import.meta and XMLHttpRequest, which this classic,
+      // network-less worker has not.
       env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });

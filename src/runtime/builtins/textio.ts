@@ -94,9 +94,10 @@ export class TextIOWrapper {
     if (typeof errors === "string") checkErrors(errors, true);
   }
 
-  constructor(buffer: BinaryLayer, options?: TextOptions | unknown, ...more: unknown[]) {
+  /** `buffer` is a BinaryLayer: a file's, or a BytesIO when Python code makes the wrapper. */
+  constructor(buffer: BinaryLayer | object, options?: TextOptions | unknown, ...more: unknown[]) {
     const o = isTextOptions(options) ? options : pythonOptions(options === undefined ? [] : [options, ...more]);
-    this.buffer = buffer;
+    this.buffer = buffer as BinaryLayer;
     this.name = o.name;
     this.mode = o.mode;
     this.encoding = o.encoding ?? "UTF-8";
@@ -105,7 +106,7 @@ export class TextIOWrapper {
     this.newline = o.newline;
     this.line_buffering = o.lineBuffering;
     // utf-8-sig writes its BOM only at the start of a file.
-    this.started = buffer.tell() > 0n;
+    this.started = this.buffer.tell() > 0n;
   }
 
   get closed(): boolean {
