@@ -159,9 +159,12 @@ export class PyTuple<T = unknown> extends Array<T> {
     return Array;
   }
   static fromArray<T>(a: ArrayLike<T>): PyTuple<T> {
-    const t = new PyTuple<T>();
+    // A plain array given PyTuple's prototype: V8 constructs an Array subclass (`new PyTuple()`)
+    // on a slow path, ~10x the cost of this (most of a struct.unpack loop).
+    const t: T[] = [];
     const n = a.length;
     for (let i = 0; i < n; i++) t.push(a[i]);
+    Object.setPrototypeOf(t, PyTuple.prototype);
     return Object.freeze(t) as PyTuple<T>;
   }
   static of<T>(...items: T[]): PyTuple<T> {

@@ -4,6 +4,7 @@ import {
 } from "./exceptions.js";
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
+import { FAST_SLICE } from "./slots.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, PyObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -500,6 +501,10 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
   }
   if (obj instanceof Array) return sliceArray(obj, start, stop, step);
+  if (obj !== null && typeof obj === "object") {
+    const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
+    if (f !== undefined) return f.call(obj, start, stop, step);
+  }
   return getitem(obj, new PySlice(start, stop, step));
 }
 
