@@ -11,10 +11,10 @@ import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum } from "./enum.js";
-import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
@@ -118,8 +118,6 @@ export class socket extends PyObject implements IoTarget {
   }
 
   _io_event(c: IoCompletion): void {
-    // Threads blocked on this socket run again once this event is in (socket_threads.ts).
-    wake_waiting(this);
     switch (c.ev) {
       case "data":
         this._chunks.push(new Uint8Array(c.data));
@@ -142,6 +140,7 @@ export class socket extends PyObject implements IoTarget {
       this._waiter = null;
       w.set_result(null);
     }
+    wake_waiting(this);
   }
 
   /** Blocks until `ready()`, under the socket's timeout; BlockingIOError in non-blocking mode. */
@@ -157,8 +156,7 @@ export class socket extends PyObject implements IoTarget {
     if (this._id === 0) this._id = ioRegister(this);
     this._answer = null;
     make(this._id);
-    // A kernel answer that comes at once (bind, listen): no other thread needs to run meanwhile.
-    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, null)) throw new TimeoutError("timed out");
+    if (!until_plain(this, () => this._answer !== null, null)) throw new TimeoutError("timed out");
     const a = this._answer as unknown as IoCompletion;
     this._answer = null;
     return a;
