@@ -30,7 +30,7 @@ const BUILTINS_LAYERS: string[][] = [
   ["exceptions"],
   ["int-limit", "codecs", "object", "mro", "repr", "keywords"],
   ["protocol"],
-  ["sequence", "collections", "slices"],
+  ["sequence", "collections", "slices", "subclassable"],
   ["format", "bytesmethods", "bytes", "intbytes", "strmethods"],
   ["ops"],
   ["memoryview", "hostfs", "stdio-errors", "textcodec", "textio", "io", "memio", "stdin", "stdbinary", "functions"],

@@ -34,7 +34,7 @@ const HELPERS = `add sub mul truediv floordiv mod matmul lshift rshift bitand bi
 
 /** The classes of Python values, for annotations and hand-written code. */
 const VALUE_CLASSES = `PyObject KwArgs PyList PyTuple PyDict PyDictView PySet PyFrozenSet PyRange PySlice PyBytes
-  PyByteArray PyMemoryView`.split(/\s+/);
+  PyByteArray PyMemoryView ListSubclassRoot DictSubclassRoot SetSubclassRoot`.split(/\s+/);
 
 const exported = Object.keys(publicEntry).sort();
 

@@ -41,3 +41,6 @@ export {
   PyObject, KwArgs, PyList, PyTuple, PyDict, PyDictView, PySet, PyFrozenSet, PyRange, PySlice, PyBytes,
   PyByteArray, PyMemoryView,
 } from "./builtins/index.js";
+
+// What a program's `class C(list)` / `(dict)` / `(set)` extends (builtins/subclassable.ts).
+export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./builtins/index.js";

@@ -41,7 +41,13 @@ export function className(c: unknown): string {
 export function classModule(c: unknown): string {
   const f = c as { __module__?: string };
   if (Object.prototype.hasOwnProperty.call(f, "__module__")) return f.__module__ as string;
-  return "__main__";
+  return c === objectClass ? "builtins" : "__main__";
+}
+
+/** `object` (object.ts's PyObject, which is made above this file): its module is builtins. */
+let objectClass: unknown = null;
+export function set_object_class(c: Function): void {
+  objectClass = c;
 }
 
 export function classQualname(c: unknown): string {

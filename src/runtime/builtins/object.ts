@@ -1,7 +1,7 @@
 // PyObject (base of user classes), keyword arguments, id().
 import { TypeError } from "./exceptions.js";
 import { late } from "./late.js";
-import { className, classModule, classQualname, hexAddress } from "./names.js";
+import { className, classModule, classQualname, hexAddress, set_object_class } from "./names.js";
 
 export { CALLABLE_OBJECT, isCallableObject, addressOf, hexAddress, className, classModule, classQualname } from "./names.js";
 
@@ -78,3 +78,4 @@ export class PyObject {
     return this === PyObject ? "object" : this.name;
   }
 }
+set_object_class(PyObject);
