@@ -199,8 +199,10 @@ export class PyTuple<T = unknown> extends Array<T> {
   static __module__ = "builtins";
 }
 
-installSequenceMethods({ name: "list", cls: PyList, finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
-installSequenceMethods({ name: "tuple", cls: PyTuple, finish: (r) => Object.freeze(r), notFound: () => "tuple.index(x): x not in tuple" });
+installSequenceMethods({ name: "list", cls: PyList, start: () => new PyList(), finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
+installSequenceMethods({
+  name: "tuple", cls: PyTuple, start: () => [], finish: (r) => PyTuple.fromArray(r), notFound: () => "tuple.index(x): x not in tuple",
+});
 
 // ---------------------------------------------------------------------------------------------
 // Hashing of keys: primitives are normalized so that 1 == 1.0 == True share a slot; hashable
