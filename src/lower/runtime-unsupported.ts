@@ -11,8 +11,6 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "loop.add_writer": "no sockets, subprocesses, signals or threads",
     "loop.connect_read_pipe": "no sockets, subprocesses, signals or threads",
     "loop.connect_write_pipe": "no sockets, subprocesses, signals or threads",
-    "loop.create_unix_connection": "no sockets, subprocesses, signals or threads",
-    "loop.create_unix_server": "no sockets, subprocesses, signals or threads",
     "loop.getnameinfo": "no sockets, subprocesses, signals or threads",
     "loop.remove_reader": "no sockets, subprocesses, signals or threads",
     "loop.remove_writer": "no sockets, subprocesses, signals or threads",
@@ -20,5 +18,8 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   },
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",
+  },
+  "tsyncio/runtime/ssl": {
+    "wrap_socket": "blocking TLS sockets",
   },
 };
