@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
-import { writeSync } from "node:fs";
+import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
 import { IO_FLAG, WAITING, QUIET } from "./cell.js";
 import type { TLSSocket } from "node:tls";
@@ -269,6 +269,31 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   };
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
+}
+
+/**
+ * Closes a server. libuv removes a Unix socket's file when it closes it; CPython leaves the file
+ * (a later bind() there fails, a later start_unix_server replaces it), so a second name keeps it.
+ */
+function closeServer(server: Server): void {
+  const where = server.address();
+  if (typeof where !== "string" || where === "") {
+    server.close();
+    return;
+  }
+  const keep = `${where}.tsyncio-${process.pid}-${Date.now()}`;
+  try {
+    linkSync(where, keep);
+  } catch {
+    server.close();
+    return;
+  }
+  server.close();
+  try {
+    renameSync(keep, where);
+  } catch {
+    rmSync(keep, { force: true });
+  }
 }
 
 /** loop.start_tls: the connection's socket is handed to a TLS socket that keeps its id. */
@@ -527,7 +552,7 @@ function handle(req: IoRequest): void {
     case "server_close": {
       const s = servers.get(req.id);
       servers.delete(req.id);
-      s?.close();
+      if (s) closeServer(s);
       return;
     }
     case "udp":

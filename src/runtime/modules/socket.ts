@@ -7,6 +7,7 @@
 import { host } from "../host.js";
 import { call } from "../builtins/ops.js";
 import { repr } from "../builtins/repr.js";
+import { typeName } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
@@ -59,6 +60,13 @@ function hostPort(addr: unknown): [string, number] {
   return [h === "" ? "0.0.0.0" : h === "localhost" ? "127.0.0.1" : h, Number(a[1])];
 }
 
+/** An AF_UNIX address: a str or bytes path. */
+function unixPath(address: unknown): string {
+  if (typeof address === "string") return address;
+  if (address instanceof Uint8Array) return new TextDecoder().decode(address);
+  throw new TypeError(`a bytes-like object is required, not '${typeName(address)}'`);
+}
+
 function needIo(what: string) {
   if (!host.io) throw new NotImplementedError(`${what} is not supported by tsyncio in the browser (a web page has no sockets)`);
   return host.io;
@@ -78,6 +86,8 @@ export class socket extends PyObject implements IoTarget {
   declare _local: unknown;
   declare _peer: unknown;
   declare _bound: [string, number] | null;
+  /** AF_UNIX: the path bound to (the kernel listens from bind() on, so the file exists as in CPython). */
+  declare _path: string | null;
   declare _chunks: Uint8Array[];
   declare _eof: boolean;
   declare _accepts: IoCompletion[];
@@ -90,7 +100,7 @@ export class socket extends PyObject implements IoTarget {
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
     const fam = intOf(family === null ? AF_INET : family);
     const kind = intOf(type === null ? SOCK_STREAM : type);
-    if (fam === 1) throw new NotImplementedError("socket.socket(AF_UNIX) is not supported by tsyncio yet");
+    if (fam === 1 && kind !== 1) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
     this.family = call(AddressFamily, BigInt(fam));
     this.type = call(SocketKind, BigInt(kind));
     this.proto = BigInt(intOf(proto ?? 0n));
@@ -101,6 +111,7 @@ export class socket extends PyObject implements IoTarget {
     this._local = null;
     this._peer = null;
     this._bound = null;
+    this._path = null;
     this._chunks = [];
     this._eof = false;
     this._accepts = [];
@@ -185,6 +196,7 @@ export class socket extends PyObject implements IoTarget {
   }
   getsockname(): unknown {
     if (this._local !== null) return this._local;
+    if (this._unix()) return "";
     return intOf(this.family) === 10 ? PyTuple.fromArray(["::", 0n, 0n, 0n]) : PyTuple.fromArray(["0.0.0.0", 0n]);
   }
   getpeername(): unknown {
@@ -192,7 +204,12 @@ export class socket extends PyObject implements IoTarget {
     return this._peer;
   }
 
+  _unix(): boolean {
+    return intOf(this.family) === 1;
+  }
+
   bind(address: unknown): null {
+    if (this._unix()) return this._bind_unix(unixPath(address));
     this._bound = hostPort(address);
     if (intOf(this.type) === 2) this._open_udp(this._bound);
     else this._local = addressTuple(this._bound);
@@ -206,7 +223,22 @@ export class socket extends PyObject implements IoTarget {
     this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
   }
 
+  /** Binds a Unix path: the kernel listens at once (errors such as "Address already in use" come here). */
+  _bind_unix(path: string): null {
+    if (this._id !== 0) throw new OSError(22n, "Invalid argument");
+    const a = this._request((id) => ioSend({ op: "listen", id, host: "", port: 0, backlog: 128, path }));
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    this._path = path;
+    this._local = path;
+    return null;
+  }
+
   listen(backlog: unknown = 128n): null {
+    if (this._unix()) {
+      if (this._path === null) throw new NotImplementedError("listen() on an unbound AF_UNIX socket is not supported by tsyncio");
+      this._state = "listening";
+      return null;
+    }
     const [h, p] = this._bound ?? ["0.0.0.0", 0];
     const a = this._request((id) => ioSend({ op: "listen", id, host: h, port: p, backlog: Number(backlog ?? 128n) }));
     if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
@@ -234,10 +266,14 @@ export class socket extends PyObject implements IoTarget {
 
   /** Starts a connect; the caller waits for the answer (blocking connect, or sock_connect). */
   _start_connect(address: unknown): void {
-    const [h, p] = hostPort(address);
     needIo("socket.connect()");
     if (this._id === 0) this._id = ioRegister(this);
     this._answer = null;
+    if (this._unix()) {
+      ioSend({ op: "connect", id: this._id, host: "", port: 0, path: unixPath(address) });
+      return;
+    }
+    const [h, p] = hostPort(address);
     ioSend({ op: "connect", id: this._id, host: h, port: p });
   }
 
@@ -334,7 +370,7 @@ export class socket extends PyObject implements IoTarget {
   close(): null {
     if (this._state === "closed") return null;
     if (this._id !== 0) {
-      ioSend(this._state === "listening" ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
+      ioSend(this._state === "listening" || this._path !== null ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
       ioForget(this._id);
     }
     freeFd(this._fd);
