@@ -300,12 +300,14 @@ function closeServer(server: Server): void {
 function startTls(req: Extract<IoRequest, { op: "start_tls" }>): void {
   const c = conns.get(req.id);
   if (!c) return;
+  // The connection stays listed while its handshake runs, so that bytes the other end (one of
+  // ours) already sends over TLS are counted as in flight for the virtual clock.
   c.detach();
-  conns.delete(req.id);
   pendingOps++;
   const socket = tlsUpgrade(req.tls, c.socket, req.server);
   const fail = (e: NodeJS.ErrnoException) => {
     pendingOps--;
+    conns.delete(req.id);
     emit({ ev: "error", id: req.id, error: tlsError(e, "handshake") ?? ioError(e, "handshake") });
   };
   socket.once("error", fail);
@@ -314,11 +316,12 @@ function startTls(req: Extract<IoRequest, { op: "start_tls" }>): void {
     socket.off("error", fail);
     const refused = req.server ? null : verifyPeer(socket, req.tls);
     if (refused) {
+      conns.delete(req.id);
       socket.destroy();
       emit({ ev: "error", id: req.id, error: refused });
       return;
     }
-    adopt(req.id, socket);
+    adopt(req.id, socket).expectBytes = c.expectBytes;
     emit({ ev: "tls_ready", id: req.id, tls: tlsInfo(socket) });
   });
 }

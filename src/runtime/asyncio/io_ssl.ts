@@ -6,7 +6,7 @@ import { wrapBytes } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import type { IoCompletion, PeerCert, TlsInfo } from "../io-messages.js";
-import { ioActivate, ioAdopt, ioSend, type IoTarget } from "./io_selector.js";
+import { ioActivate, ioAdopt, ioHold, ioSend, type IoTarget } from "./io_selector.js";
 import { _SocketTransport, type Server } from "./io_transports.js";
 import { SSLContext, sslContextOf, sslException, CERT_NONE } from "./ssl_context.js";
 import { osError as osErrorOf } from "./io_util.js";
@@ -136,7 +136,8 @@ export const start_tls = coroutine_function(function* start_tls(this: Loop, ...a
   // The kernel answers on the connection's own id; until then the old transport hears nothing.
   const waiting: IoTarget = {
     _io_event(c: IoCompletion) {
-      if (fut.done()) return;
+      // What follows the answer (data right behind the handshake) is the new transport's (ioAdopt replays it).
+      if (fut.done()) return ioHold(c);
       if (c.ev === "tls_ready" || c.ev === "error") fut.set_result(c);
       else if (c.ev === "closed") fut.set_result({ ev: "error", id, error: c.error ?? { code: "ECONNRESET", errno: 104, syscall: "handshake" } });
     },
