@@ -14,6 +14,7 @@ import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins
 import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { socketsByFd } from "../asyncio/io_watch.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
@@ -95,6 +96,8 @@ export class socket extends PyObject implements IoTarget {
   declare _answer: IoCompletion | null;
   /** A coroutine of the loop waiting for this socket to change (asyncio's sock_* methods). */
   declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
+  /** loop.add_reader/add_writer's hook (asyncio/io_watch.ts). */
+  declare _on_change: (() => void) | null;
 
   __init__(family: unknown = AF_INET, type: unknown = SOCK_STREAM, proto: unknown = 0n, fileno: unknown = null): void {
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
@@ -118,6 +121,17 @@ export class socket extends PyObject implements IoTarget {
     this._datagrams = [];
     this._answer = null;
     this._waiter = null;
+    this._on_change = null;
+    socketsByFd.set(this._fd, this);
+  }
+
+  /** Ready for reading as select() sees it: data, EOF, or a connection to accept. */
+  _readable(): boolean {
+    return this._chunks.length > 0 || this._eof || this._accepts.length > 0 || this._datagrams.length > 0;
+  }
+  /** Ready for writing: connected (the kernel takes every write) or a datagram socket. */
+  _writable(): boolean {
+    return this._state === "connected" || this._state === "udp";
   }
 
   __repr__(): string {
@@ -150,6 +164,7 @@ export class socket extends PyObject implements IoTarget {
       this._waiter = null;
       w.set_result(null);
     }
+    this._on_change?.();
   }
 
   /** Blocks until `ready()`, under the socket's timeout; BlockingIOError in non-blocking mode. */
@@ -374,6 +389,7 @@ export class socket extends PyObject implements IoTarget {
       ioForget(this._id);
     }
     freeFd(this._fd);
+    if (socketsByFd.get(this._fd) === this) socketsByFd.delete(this._fd);
     this._state = "closed";
     return null;
   }
