@@ -5,12 +5,13 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
+  AssertionError, BaseException, NotImplementedError, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
-import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
+import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
+import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -129,8 +130,23 @@ interface ClassSetup {
 }
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
+/**
+ * A program's subclass of a runtime container other than list/dict/set themselves (OrderedDict,
+ * Counter, defaultdict, deque...) is built by that container's JS constructor, which would never
+ * call the subclass's `__init__`: refused rather than run wrong.
+ */
+function refuseIgnoredInit(cls: Function, qualname: string): void {
+  const proto = cls.prototype as object;
+  if (!Object.prototype.hasOwnProperty.call(proto, "__init__")) return;
+  if (!(proto instanceof PyDict || proto instanceof PyList || proto instanceof PySetBase)) return;
+  if (proto instanceof DictSubclassRoot || proto instanceof ListSubclassRoot || proto instanceof SetSubclassRoot) return;
+  const base = Object.getPrototypeOf(cls) as Function;
+  throw new NotImplementedError(`class ${qualname}: an __init__ in a subclass of ${classModule(base)}.${(base as { __name__?: string }).__name__ ?? base.name} is not supported by tsyncio's runtime`);
+}
+
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
+  refuseIgnoredInit(cls, qualname);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });

@@ -90,6 +90,11 @@ function sortKeyCompare(a: unknown, b: unknown): number {
   return 0;
 }
 
+// A program's list subclass may define its own `push` or `splice` (`class Stack(list)`): the list's
+// methods call Array's, as CPython's list methods never call the subclass's.
+const arrayPush = Array.prototype.push;
+const arraySplice = Array.prototype.splice;
+
 export class PyList<T = unknown> extends Array<T> {
   static get [Symbol.species](): ArrayConstructor {
     return Array;
@@ -111,15 +116,15 @@ export class PyList<T = unknown> extends Array<T> {
     return l;
   }
   append(x: T): null {
-    this.push(x);
+    arrayPush.call(this, x);
     return null;
   }
   extend(it: unknown): null {
     if (it instanceof Array) {
       const n = it.length; // it may be this
-      for (let i = 0; i < n; i++) this.push(it[i]);
+      for (let i = 0; i < n; i++) arrayPush.call(this, it[i]);
     } else {
-      for (const x of toIterable(it)) this.push(x as T);
+      for (const x of toIterable(it)) arrayPush.call(this, x as T);
     }
     return null;
   }
@@ -128,8 +133,8 @@ export class PyList<T = unknown> extends Array<T> {
     let k = Number(toIndex(i));
     if (k < 0) k = Math.max(0, k + n);
     else if (k > n) k = n;
-    if (k === n) this.push(x);
-    else this.splice(k, 0, x);
+    if (k === n) arrayPush.call(this, x);
+    else arraySplice.call(this, k, 0, x);
     return null;
   }
   pop(i?: bigint | number | null): T {
@@ -140,14 +145,14 @@ export class PyList<T = unknown> extends Array<T> {
     if (k < 0) k += n;
     if (k < 0 || k >= n) throw new IndexError("pop index out of range");
     if (k === n - 1) return super.pop() as T;
-    return this.splice(k, 1)[0];
+    return arraySplice.call(this, k, 1)[0];
   }
   remove(x: T): null {
     const n = this.length;
     for (let i = 0; i < n; i++) {
       const y = this[i];
       if (y === x || eq(y, x)) {
-        this.splice(i, 1);
+        arraySplice.call(this, i, 1);
         return null;
       }
     }
@@ -198,7 +203,7 @@ export class PyList<T = unknown> extends Array<T> {
     return seqRepr(this, "[", "]");
   }
   __str__(): string {
-    return seqRepr(this, "[", "]");
+    return this.__repr__(); // a subclass's own __repr__ (list has no __str__ of its own)
   }
   toString(): string {
     return this.__repr__();
@@ -252,7 +257,7 @@ export class PyList<T = unknown> extends Array<T> {
     const m = this.length;
     repeatedLength(m, c);
     if (c === 0) this.length = 0;
-    for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) this.push(this[j]);
+    for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) arrayPush.call(this, this[j]);
     return this;
   }
   __contains__(x: unknown): boolean {
@@ -1371,11 +1376,12 @@ export class PySet<T = unknown> extends PySetBase<T> {
   /**
    * A set display whose items are all constants (`{3, 1, 2}` with 3 or more items): CPython builds
    * a frozenset constant at compile time and merges it into a new set, which can lay the table out
-   * differently from adding the items one by one.
+   * differently from adding the items one by one. The compiler's constant merging rebuilds that
+   * frozenset once more from its own iteration order before the set is made from it.
    */
   static fromConstants<T>(items: T[]): PySet<T> {
     if (items.length <= 2) return new PySet<T>(items);
-    return new PySet<T>(new PyFrozenSet<T>(items));
+    return new PySet<T>(new PyFrozenSet<T>([...new PyFrozenSet<T>(items)]));
   }
   add(x: T): null {
     this._add(x);

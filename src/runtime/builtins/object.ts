@@ -69,7 +69,7 @@ export function className(c: unknown): string {
 export function classModule(c: unknown): string {
   const f = c as { __module__?: string };
   if (Object.prototype.hasOwnProperty.call(f, "__module__")) return f.__module__ as string;
-  return "__main__";
+  return c === PyObject ? "builtins" : "__main__";
 }
 
 export function classQualname(c: unknown): string {

@@ -1424,8 +1424,9 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     return f;
   }
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (name === "__qualname__" && typeof obj === "function" && isClass(obj)) return classQualname(obj);
   // A def of the script (an imported module's defs carry their own).
-  if (name === "__module__" && typeof obj === "function") return "__main__";
+  if (name === "__module__" && typeof obj === "function") return obj === PyObject ? "builtins" : "__main__";
   if (name === "__mro__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(mro_of(obj));
   if (name === "__bases__" && typeof obj === "function" && isClass(obj)) return PyTuple.fromArray(bases_of(obj));
   // A function without a docstring (or a class without one).
@@ -1483,7 +1484,8 @@ export function setattr(obj: any, name: string, value: unknown): null {
     return null;
   }
   const sa = obj.__setattr__;
-  if (typeof sa === "function" && obj instanceof PyObject && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__) {
+  // A class's own __setattr__ (a PyObject, or a program's `class C(dict)` / `class L(list)`).
+  if (typeof sa === "function" && (obj instanceof PyObject || obj instanceof PyDict || obj instanceof PyList || obj instanceof PySetBase) && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__ && !Object.prototype.hasOwnProperty.call(obj, "__setattr__")) {
     sa.call(obj, name, value);
     return null;
   }
