@@ -157,6 +157,8 @@ export class LiveChild implements IoTarget {
   _exit: { code: number | null; signal: number | null } | null = null;
   _error: IoCompletion | null = null;
   _pipes: Record<1 | 2, PipeBuffer> = { 1: new PipeBuffer(), 2: new PipeBuffer() };
+  /** The child whose stdin this one's stdout feeds (Popen(stdin=other.stdout)): bytes are passed on. */
+  _forwardTo: LiveChild | null = null;
 
   constructor(o: ProcessRunOptions) {
     if (!host.io) throw new NotImplementedError("subprocess is not supported by tsyncio in the browser (a web page has no processes)");
@@ -182,12 +184,15 @@ export class LiveChild implements IoTarget {
         this._error = c;
         return;
       case "pipe_data":
-        this._pipes[c.fd].push(new Uint8Array(c.data));
+        if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_write", id: this._forwardTo._id, data: c.data });
+        else this._pipes[c.fd].push(new Uint8Array(c.data));
         return;
       case "pipe_eof":
         this._pipes[c.fd].eof = true;
+        if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_close", id: this._forwardTo._id });
         return;
       case "exited":
+        if (this._forwardTo && !this._pipes[1].eof) ioSend({ op: "stdin_close", id: this._forwardTo._id });
         this._exit = { code: c.code, signal: c.signal };
         // A pipe nobody opened counts as ended.
         this._pipes[1].eof = this._pipes[2].eof = true;
@@ -196,9 +201,20 @@ export class LiveChild implements IoTarget {
     }
   }
 
-  /** Waits for `ready()`; false when `timeout` seconds passed first. */
+  /**
+   * Waits for `ready()`; false when `timeout` seconds passed first. Children that feed another
+   * one's stdin are served too, or a pipeline would wait on bytes held back for the event loop.
+   */
   _block(ready: () => boolean, timeout: number | null = null): boolean {
-    return ioBlockUntil(ready, (t) => t === this, timeout);
+    return ioBlockUntil(ready, (t) => t === this || (t instanceof LiveChild && t._forwardTo !== null), timeout);
+  }
+
+  /** From now on this child's stdout goes to `next`'s stdin (what came already goes first). */
+  _feed(next: LiveChild): void {
+    this._forwardTo = next;
+    const out = this._pipes[1];
+    if (out.length > 0) ioSend({ op: "stdin_write", id: next._id, data: out.take(out.length).buffer as ArrayBuffer });
+    if (out.eof) ioSend({ op: "stdin_close", id: next._id });
   }
 
   /** Takes the completions that have come, without waiting. */

@@ -254,10 +254,14 @@ export class Popen extends PyObject {
       const k = ["input", "check", "capture_output", "timeout"].find((n) => n in kw);
       throw new TypeError(`Popen.__init__() got an unexpected keyword argument '${k}'`);
     }
+    // stdin=another Popen's stdout: a pipe from that child to this one (cat | grep).
+    const feeder = kw.stdin instanceof _PipeReader && kw.stdin._fd === 1 ? kw.stdin : null;
+    if (feeder) kw.stdin = PIPE;
     const [o, text] = options(this.args, kw);
     this._text = text;
     this._child = new LiveChild(o);
-    this.stdin = o.stdio[0] === "pipe" ? _PipeWriter.make(this._child, text) : null;
+    feeder?._proc._feed(this._child);
+    this.stdin = o.stdio[0] === "pipe" && !feeder ? _PipeWriter.make(this._child, text) : null;
     this.stdout = o.stdio[1] === "pipe" ? _PipeReader.make(this._child, 1, text) : null;
     this.stderr = o.stdio[2] === "pipe" ? _PipeReader.make(this._child, 2, text) : null;
   }
