@@ -38,6 +38,7 @@ export const DIAGNOSTICS = {
   TSY3003: { message: "relative import: {reason}", hint: "run the program from a script that imports this package" },
   TSY3004: { message: "'{name}' is not available in tsyncio's runtime module '{module}'" },
   TSY3005: { message: "'{name}' is not supported by tsyncio's runtime ({why}): it would raise NotImplementedError" },
+  TSY3006: { message: "'{name}' cannot run in the browser ({why}): on the web page it would raise NotImplementedError" },
 } as const satisfies Record<string, { message: string; hint?: string }>;
 
 export type Code = keyof typeof DIAGNOSTICS;

@@ -83,6 +83,11 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
       const left = end - host.now();
       if (left <= 0) return false;
       const r = io.wait(left === Infinity ? null : left, false);
+      // Under the virtual clock the wait was real (something is in flight): the clock then moves by it.
+      if (r.timedOut && host.virtualTime && left !== Infinity && r.completions.length === 0) {
+        host.sleep(left);
+        if (!done()) return false;
+      }
       for (const c of r.completions) {
         const t = c.ev === "signal" ? undefined : targets.get(c.id);
         if (t !== undefined && mine(t)) t._io_event(c);
@@ -95,6 +100,18 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
   } finally {
     if (others.length) io.unread(others);
   }
+}
+
+/** Sends what is queued and takes the completions that have come, without waiting (Popen.poll). */
+export function ioPoll(mine: (t: IoTarget) => boolean): void {
+  const io = host.io as IoHost;
+  const others: IoCompletion[] = [];
+  for (const c of io.wait(0, false).completions) {
+    const t = c.ev === "signal" ? undefined : targets.get(c.id);
+    if (t !== undefined && mine(t)) t._io_event(c);
+    else others.push(c);
+  }
+  if (others.length) io.unread(others);
 }
 
 export function ioSend(req: IoRequest): void {
