@@ -285,7 +285,9 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     },
     interrupted() {
       // The event loop asks at every iteration: every 1024th time, is it time for the watcher?
-      if (!watcherStarted && --untilClockCheck <= 0) {
+      if (!watcherStarted) {
+        // No watcher yet: no Ctrl-C or time limit can be flagged (only the I/O kernel's bit).
+        if (--untilClockCheck > 0) return false;
         untilClockCheck = 1024;
         if (performance.now() - started >= LAZY_WATCHER_AFTER_MS) startWatcher();
       }
