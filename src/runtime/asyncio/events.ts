@@ -53,7 +53,8 @@ class Handle {
   _loop: AbstractEventLoop;
   _cancelled: boolean;
   _context: PyContext | null;
-  _repr: string | null;
+  /** A cancelled handle's repr, kept in debug mode (else null, from the prototype). */
+  declare _repr: string | null;
   /** Always null (no debug tracebacks): on the prototype, not in every handle. */
   declare _source_traceback: null;
   // TimerHandle fields live here too so every handle has one shape (the ready queue stays monomorphic).
@@ -68,7 +69,6 @@ class Handle {
     this._loop = loop;
     this._cancelled = false;
     this._context = context === null ? _copy_context() : context === _NO_CONTEXT ? null : context;
-    this._repr = null;
     this._when = 0;
     this._seq = 0;
     this._scheduled = false;
@@ -162,6 +162,7 @@ class Handle {
   }
 }
 (Handle.prototype as unknown as Record<string, unknown>)._source_traceback = null;
+(Handle.prototype as unknown as Record<string, unknown>)._repr = null;
 
 function _callMethod(cb: Function, self: object, arg: unknown): void {
   cb.call(self, arg);

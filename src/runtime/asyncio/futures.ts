@@ -90,7 +90,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     if (_shape_hint) {
       this._state = this._result = this._exception = this._loop = null as never;
       this._asyncio_future_blocking = this._log_tb = null as never;
-      this._cb0 = this._ctx0 = this._callbacks = null as never;
+      this._cb0 = this._ctx0 = null as never;
     }
   }
 
@@ -111,7 +111,6 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._log_tb = false;
     this._cb0 = null;
     this._ctx0 = null;
-    this._callbacks = null;
   }
 
   __repr__(): string {
@@ -185,7 +184,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     const rest = this._callbacks;
     this._cb0 = null;
     this._ctx0 = null;
-    this._callbacks = null;
+    if (rest !== null) this._callbacks = null; // (an own property only where there were several)
     const loop = this._loop;
     loop.call_soon_internal(cb0, this, ctx0);
     if (rest !== null) {
@@ -271,7 +270,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     if (removed > 0) {
       this._cb0 = kept.length > 0 ? (kept[0] as Function | _Waiter) : null;
       this._ctx0 = kept.length > 0 ? (kept[1] as PyContext | null) : null;
-      this._callbacks = kept.length > 2 ? kept.slice(2) : null;
+      if (rest !== null || kept.length > 2) this._callbacks = kept.length > 2 ? kept.slice(2) : null;
     }
     return BigInt(removed);
   }
@@ -346,6 +345,8 @@ const _futureDefaults = Future.prototype as unknown as Record<string, unknown>;
 _futureDefaults._source_traceback = null;
 _futureDefaults._cancel_message = null;
 _futureDefaults._cancelled_exc = null;
+// _callbacks: only a future with more than one callback has its own.
+_futureDefaults._callbacks = null;
 Object.defineProperty(Future, "__module__", { value: "_asyncio", configurable: true });
 
 // _FutureIter steps: not started, suspended at the yield, finished.
