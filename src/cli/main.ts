@@ -348,9 +348,12 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
 }
+
+/** Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). */
+const MAY_WAIT = /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
 
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
@@ -378,7 +381,13 @@ async function run(argv: string[]): Promise<number> {
   if (source === null) return 1;
   const path = displayPath(file);
   const runner = await loadRunner();
-  runner.startWatcher(timeout);
+  // The watcher thread (Ctrl-C while the program waits, --timeout) starts now, booting while the
+  // program is translated, for a time limit or a program that names something that waits;
+  // otherwise only when the program first waits or has run a while (installNodeHost's
+  // lazyWatcher): a short program that never waits does not pay for its boot. Only the first
+  // moments of a wait depend on the guess (a Ctrl-C while the watcher boots stops the program
+  // where it is, see runGuarded).
+  if (timeout !== undefined || MAY_WAIT.test(source)) runner.startWatcher(timeout);
   // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
   if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source)) runner.warmIo();
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
@@ -402,12 +411,12 @@ async function run(argv: string[]): Promise<number> {
   if (failed) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
-  const { installNodeHost, waitForWatcher, runtime } = runner;
-  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
+  const { installNodeHost, waitForWatcher, runGuarded, runtime } = runner;
+  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout, lazyWatcher: true });
   const { runProgram } = await runtime();
   waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
-  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion });
+  const status = runGuarded(() => runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion }));
   runner.finishIo();
   return status;
 }

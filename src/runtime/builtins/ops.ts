@@ -94,9 +94,17 @@ function floatCheck(r: number, a: number, b: number): number {
   return r;
 }
 
+// The fast paths keep one `+` (or `-`) per operand type: a single `a + b` reached with ints, floats
+// and strings has generic type feedback, and V8 then takes its slowest path for BigInts.
 export function add(a: any, b: any): any {
   const ta = typeof a;
-  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return a + b;
+  if (ta === "bigint") {
+    if (typeof b === "bigint") return a + b;
+  } else if (ta === "number") {
+    if (typeof b === "number") return a + b;
+  } else if (ta === "string") {
+    if (typeof b === "string") return a + b;
+  }
   return addSlow(a, b);
 }
 function addSlow(a: unknown, b: unknown): unknown {
@@ -115,7 +123,11 @@ function addSlow(a: unknown, b: unknown): unknown {
 
 export function sub(a: any, b: any): any {
   const ta = typeof a;
-  if (ta === typeof b && (ta === "bigint" || ta === "number")) return a - b;
+  if (ta === "bigint") {
+    if (typeof b === "bigint") return a - b;
+  } else if (ta === "number") {
+    if (typeof b === "number") return a - b;
+  }
   const ka = nk(a);
   const kb = nk(b);
   if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) - asInt(b) : asFloat(a) - asFloat(b);
@@ -450,8 +462,18 @@ function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) 
     return bin(a, b);
   };
 }
-export const iadd = makeInplace("__iadd__", "__add__", "__radd__", add);
-export const isub = makeInplace("__isub__", "__sub__", "__rsub__", sub);
+const iaddAny = makeInplace("__iadd__", "__add__", "__radd__", add);
+const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
+// `n += 1` on ints: without the call through makeInplace's shared closure (whose `bin` call
+// site sees every operator, so V8 inlines none of them).
+export function iadd(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  return iaddAny(a, b);
+}
+export function isub(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a - b;
+  return isubAny(a, b);
+}
 export const imul = makeInplace("__imul__", "__mul__", "__rmul__", mul);
 export const itruediv = makeInplace("__itruediv__", "__truediv__", "__rtruediv__", truediv);
 export const ifloordiv = makeInplace("__ifloordiv__", "__floordiv__", "__rfloordiv__", floordiv);
