@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
-import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, safeName, safeProp } from "./context.js";
+import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
@@ -70,7 +70,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
       if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
-      return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
+      return typedHelper(cx, "set_of", e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))), ["any"]);
     case "Dict":
       return dict(cx, e);
     case "Await":
@@ -176,7 +176,13 @@ export function dict(cx: LowerContext, e: py.Dict): ir.Expr {
   const entries: ir.Expr[] = e.keys.map((k, i) =>
     k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])]),
   );
-  return { ...(cx.rt("dict_of", ...entries) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any", "any"] };
+  return typedHelper(cx, "dict_of", entries, ["any", "any"]);
+}
+
+/** `set_of<any>(...)`; plain callv(set_of, [...]) when cx.rt passes the items as one array. */
+function typedHelper(cx: LowerContext, name: "set_of" | "dict_of", args: ir.Expr[], typeArgs: string[]): ir.Expr {
+  const c = cx.rt(name, ...args);
+  return needsArgumentArray(args) ? c : { ...(c as Extract<ir.Expr, { k: "call" }>), typeArgs };
 }
 
 export function fstring(cx: LowerContext, e: py.JoinedStr): ir.Expr {

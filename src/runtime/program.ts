@@ -13,6 +13,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/obj
 import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
@@ -402,12 +403,13 @@ function checkDuplicate(f: unknown, kwargs: Record<string, unknown>): void {
 }
 
 /** A call the compiler knows cannot bind: its arguments were evaluated, now Python's TypeError. */
-export function bad_call(message: string, ..._args: unknown[]): never {
+export const bad_call = takes_packed(function bad_call(message: string, ..._args: unknown[]): never {
   throw new TypeError(message);
-}
+}, 1);
 
 /** Turns a JS rest array into Python's `*args` tuple (a trailing `KwArgs` has no parameter to go to). */
 export function varargs(rest: unknown[]): PyTuple<unknown> {
+  rest = unpacked(rest);
   const last = rest[rest.length - 1];
   if (last instanceof KwArgs) {
     const k = Object.keys(last.kw)[0];
@@ -440,6 +442,7 @@ function nameList(names: string[]): string {
 
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
 export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unknown>; kw: Record<string, unknown>; kwargs: PyDict<string, unknown> } {
+  rest = unpacked(rest);
   let given: Record<string, unknown> = {};
   const last = rest[rest.length - 1];
   if (last instanceof KwArgs) {
@@ -653,13 +656,13 @@ export function* unpack_each(iterable: unknown, count: bigint, star: bigint | nu
   for (const item of toIterable(iterable)) yield unpack(item, count, star);
 }
 
-export function set_of<T>(...items: T[]): PySet<T> {
-  return new PySet<T>(items);
-}
+export const set_of = takes_packed(function set_of<T>(...items: T[]): PySet<T> {
+  return new PySet<T>(unpacked(items));
+});
 
-export function dict_of<K, V>(...entries: (readonly [K, V])[]): PyDict<K, V> {
-  return PyDict.fromEntries(entries);
-}
+export const dict_of = takes_packed(function dict_of<K, V>(...entries: (readonly [K, V])[]): PyDict<K, V> {
+  return PyDict.fromEntries(unpacked(entries));
+});
 
 /** `{**mapping}` inside a dict display. */
 export function dict_items(m: unknown): [unknown, unknown][] {

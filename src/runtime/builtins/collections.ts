@@ -1,6 +1,7 @@
 // list, tuple, dict, set, frozenset, range.
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { hideJsMember } from "./js-names.js";
+import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { host } from "../host.js";
 import { repr, reprActive } from "./repr.js";
@@ -1236,6 +1237,7 @@ export abstract class PySetBase<T = unknown> {
     return args.map((o) => (o instanceof PySetBase ? o : new PySet(o)));
   }
   union(...others: unknown[]): any {
+    others = unpacked(others);
     const r = this._new(this);
     for (const o of others) r._update(o);
     return r;
@@ -1254,6 +1256,7 @@ export abstract class PySetBase<T = unknown> {
     return r;
   }
   intersection(...others: unknown[]): any {
+    others = unpacked(others);
     if (others.length === 0) return this._new(this);
     let r: PySetBase<T> = this;
     for (const o of others) r = r._intersection1(o);
@@ -1290,6 +1293,7 @@ export abstract class PySetBase<T = unknown> {
     this._compact();
   }
   difference(...others: unknown[]): any {
+    others = unpacked(others);
     if (others.length === 0) return this._new(this);
     const r = this._difference1(others[0]);
     for (const o of others.slice(1)) r._differenceUpdate1(o);
@@ -1399,15 +1403,18 @@ export class PySet<T = unknown> extends PySetBase<T> {
     return null;
   }
   update(...others: unknown[]): null {
+    others = unpacked(others);
     for (const o of others) this._update(o);
     return null;
   }
   intersection_update(...others: unknown[]): null {
+    others = unpacked(others);
     const r = this.intersection(...others) as PySet<T>;
     if (r !== this) this._swapBodies(r);
     return null;
   }
   difference_update(...others: unknown[]): null {
+    others = unpacked(others);
     for (const o of others) this._differenceUpdate1(o);
     return null;
   }
@@ -1440,6 +1447,9 @@ export class PySet<T = unknown> extends PySetBase<T> {
   static __name__ = "set";
   static __module__ = "builtins";
 }
+// `s.update(*many)`: the rest parameters open a PackedArgs (star-call.ts).
+for (const m of ["union", "intersection", "difference"] as const) takes_packed(PySetBase.prototype[m]);
+for (const m of ["update", "intersection_update", "difference_update"] as const) takes_packed(PySet.prototype[m]);
 
 export class PyFrozenSet<T = unknown> extends PySetBase<T> {
   protected _new(it?: unknown): PyFrozenSet<T> {

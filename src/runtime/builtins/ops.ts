@@ -1,5 +1,6 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { callWithKeywords, NOT_BOUND } from "./keywords.js";
+import { applyArgs, callv } from "./star-call.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
@@ -1540,18 +1541,23 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
-  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
+  return callv_method(obj, name, args);
+}
+
+/** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
+export function callv_method(obj: any, name: string, args: any[]): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
-    if (typeof f === "function") return f.apply(obj, args);
-    if (f !== undefined) return call(f, ...args);
+    if (typeof f === "function") return applyArgs(f, obj, args);
+    if (f !== undefined) return callv(f, args);
     const ga = obj.__getattr__;
-    if (typeof ga === "function") return call(ga.call(obj, name), ...args);
+    if (typeof ga === "function") return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {
     const f = (obj as any)[name];
-    if (typeof f === "function") return f.apply(obj, args);
+    if (typeof f === "function") return applyArgs(f, obj, args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
