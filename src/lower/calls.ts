@@ -65,7 +65,9 @@ function argumentsAsArray(cx: LowerContext, r: ir.Expr): ir.Expr {
   if ((r.k !== "call" && r.k !== "new") || !needsArgumentArray(r.args)) return r;
   const c = r.callee;
   const args = array(r.args);
-  if (r.k === "call" && c.k === "member" && !c.jsOnly) {
+  // A module's function needs no `this`: `callv(asyncio.gather, [...tasks])`.
+  const onModule = c.k === "member" && c.object.k === "id" && ["module", "local-module"].includes(cx.lookupKnown(c.object.name)?.kind ?? "");
+  if (r.k === "call" && c.k === "member" && !c.jsOnly && !onModule) {
     if (c.object.k === "super") return cx.rt("callv", c, args, { k: "this" });
     const obj = c.object.k === "as" ? c.object.expr : c.object;
     return cx.rt("callv_method", obj, lit(c.prop), args);

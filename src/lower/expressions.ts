@@ -26,7 +26,7 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Compare":
       return compare(cx, e);
     case "BoolOp":
-      return e.values.map((v) => cx.cond(v)).reduce((l, r) => (binop(e.op._type === "And" ? "&&" : "||", l, r)));
+      return joinChain(e.values.map((v) => cx.cond(v)), (l, r) => binop(e.op._type === "And" ? "&&" : "||", l, r));
     case "UnaryOp":
       if (e.op._type === "Not") return not(cx.cond(e.operand));
       break;
@@ -244,13 +244,29 @@ export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Ex
 export function boolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
   // a or b → (truthy(_t = a) ? _t : b); a and b → (truthy(_t = a) ? b : _t), evaluated left to right once.
   const values = e.values.map((v) => cx.expr(v));
-  let result = values[values.length - 1];
-  for (let i = values.length - 2; i >= 0; i--) {
+  const join = (first: ir.Expr, rest: ir.Expr): ir.Expr => {
     const t = cx.temp();
-    const test = cx.rt("truthy", assign(id(t), values[i]));
-    result = e.op._type === "Or" ? { k: "cond", test, then: id(t), else: result } : { k: "cond", test, then: result, else: id(t) };
-  }
+    const test = cx.rt("truthy", assign(id(t), first));
+    return e.op._type === "Or" ? { k: "cond", test, then: id(t), else: rest } : { k: "cond", test, then: rest, else: id(t) };
+  };
+  if (values.length > LONG_CHAIN) return joinChain(values, join);
+  let result = values[values.length - 1];
+  for (let i = values.length - 2; i >= 0; i--) result = join(values[i], result);
   return result;
+}
+
+/**
+ * A chain of thousands of operands (`a or b or ...`, `a < b < ...`) joined two by two nests the JS
+ * as deep as the chain is long, deeper than the printer's recursion (and V8's parser) take. and,
+ * or and && are associative, value and order of evaluation included: a long chain is joined as a
+ * balanced tree instead, log2(n) deep. A short one keeps the plain left-to-right shape.
+ */
+const LONG_CHAIN = 64;
+
+function joinChain(items: ir.Expr[], join: (a: ir.Expr, b: ir.Expr) => ir.Expr): ir.Expr {
+  if (items.length <= LONG_CHAIN) return items.reduce((a, b) => join(a, b));
+  const mid = items.length >> 1;
+  return join(joinChain(items.slice(0, mid), join), joinChain(items.slice(mid), join));
 }
 
 export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
@@ -273,7 +289,7 @@ export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
     }
     leftNode = rightNode;
   });
-  return parts.reduce((a, b) => (binop("&&", a, b)));
+  return joinChain(parts, (a, b) => binop("&&", a, b));
 }
 
 export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, right: ir.Expr, ln: py.ExprNode, rn: py.ExprNode): ir.Expr {

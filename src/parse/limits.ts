@@ -5,7 +5,7 @@
 
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { forEachChild, walk } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 
@@ -174,3 +174,38 @@ export function checkStaticBlocks(module: Module, lines: LineMap): void {
   };
   body(module.body, 0);
 }
+
+/**
+ * CPython's compiler recurses over the tree and stops at a nesting of 3,000 statements, expressions
+ * and patterns (other nodes, such as keywords and comprehensions, do not count), as seen for a
+ * script run directly: `x = 1+1+...+1` compiles with 2,999 operands (an Assign, 2,998 BinOps and
+ * a Constant), not with 3,000. A flat chain (`a or b or ...`, `a < b < ...`) is one node however
+ * long. Counted with a stack of its own, since the tree may be nested deeper than ours allows.
+ */
+const MAX_COMPILE_DEPTH = 3000;
+
+export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
+  const todo: [Node, number][] = [[module, 0]];
+  while (todo.length) {
+    const [node, depth] = todo.pop()!;
+    const d = COUNTED.has(node._type) ? depth + 1 : depth;
+    if (d > MAX_COMPILE_DEPTH) {
+      const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
+      return { kind: "RecursionError", msg: "maximum recursion depth exceeded during compilation", filename, lineno: line, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line) };
+    }
+    forEachChild(node, (child) => {
+      todo.push([child, d]);
+    });
+  }
+  return null;
+}
+
+const COUNTED = new Set<string>([
+  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign", "For",
+  "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import", "ImportFrom",
+  "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+  "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp",
+  "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant", "Attribute",
+  "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+  "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr",
+]);

@@ -11,7 +11,7 @@ export {
   iand, ior, ixor, codePoints, strLen, PySlice, sliceIndices, getslice, getitem, setitem, setslice_ as setslice,
   delitem, contains, not_contains, hasattr, setattr, delattr, callm, callv_method, pytype,
 } from "./ops.js";
-export { callv } from "./star-call.js";
+export { callv } from "./keywords.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";

@@ -1,6 +1,5 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
-import { callWithKeywords, NOT_BOUND } from "./keywords.js";
-import { applyArgs, callv } from "./star-call.js";
+import { applyArgs, callv, callWithKeywords, NOT_BOUND } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, StopIteration, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
