@@ -122,10 +122,27 @@ export function isAsyncGenerator(cx: LowerContext): boolean {
 
 export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
   const v = e.value;
+  if (typeof v === "string" && joinsEscapedSurrogates(e)) return cx.diags.error(e, "TSY1022");
   if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
   if ("ellipsis" in v) return cx.helper("Ellipsis");
   if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
   return cx.diags.error(e, "TSY1021");
+}
+
+/**
+ * Whether a str literal spells a high and a low surrogate next to each other with escapes
+ * (`"\ud83d\ude00"`): two code points in Python, but one character in a JS string, which has no
+ * way to keep them apart. (The parser lists where escapes made surrogates: loneSurrogates.)
+ */
+export function joinsEscapedSurrogates(e: py.Constant): boolean {
+  const at = (e as { loneSurrogates?: number[] }).loneSurrogates;
+  const v = e.value;
+  if (!at || typeof v !== "string") return false;
+  return at.some((k) => {
+    const hi = v.charCodeAt(k);
+    const lo = v.charCodeAt(k + 1);
+    return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+  });
 }
 
 export function name(cx: LowerContext, e: py.Name): ir.Expr {
@@ -189,6 +206,7 @@ export function fstring(cx: LowerContext, e: py.JoinedStr): ir.Expr {
   const quasis: string[] = [""];
   const exprs: ir.Expr[] = [];
   for (const v of e.values) {
+    if (v._type === "Constant" && joinsEscapedSurrogates(v)) return cx.diags.error(v, "TSY1022");
     if (v._type === "Constant" && typeof v.value === "string") quasis[quasis.length - 1] += v.value;
     else {
       exprs.push(cx.expr(v));

@@ -36,7 +36,7 @@ export function buildDeepTrees(parse: object): void {
     const start = p.ranges[0].from;
     const length = stack.pos - start;
     const { nodeSet, bufferLength, minRepeatTerm } = p.parser;
-    if (depthOf(buffer) <= LEZER_SAFE_DEPTH) {
+    if (depthOf(buffer, minRepeatTerm) <= LEZER_SAFE_DEPTH) {
       return Tree.build({ buffer, nodeSet, topID: p.topTerm, maxBufferLength: bufferLength, reused: p.reused, start, length, minRepeatType: minRepeatTerm });
     }
     return buildIteratively(buffer, nodeSet, p.topTerm, p.reused, start, length, minRepeatTerm);
@@ -45,27 +45,41 @@ export function buildDeepTrees(parse: object): void {
 
 /** The stack's records (id, start, end, size: 4 numbers each, children before their parent) in order. */
 function flatBuffer(stack: StackLike): number[] {
-  const parts: number[][] = [];
+  // A stack shares the start of its buffer with the stack it was split from (its parent).
+  const parts: [number[], number][] = [];
   let end = stack.buffer.length;
+  let total = 0;
   for (let s: StackLike | null = stack; s; ) {
-    parts.push(s.buffer.slice(0, end));
+    parts.push([s.buffer, end]);
+    total += end;
     const parent: StackLike | null = s.parent;
     if (parent) end = s.bufferBase - parent.bufferBase;
     s = parent;
   }
-  return parts.reverse().flat();
+  const out = new Array<number>(total);
+  let at = 0;
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const [buffer, n] = parts[p];
+    for (let i = 0; i < n; i++) out[at++] = buffer[i];
+  }
+  return out;
 }
 
-/** How deep the records nest (children come before their parent; a size counts the children's numbers too). */
-function depthOf(buffer: number[]): number {
+/**
+ * How deep the records nest (children come before their parent; a size counts the children's
+ * numbers too). Lezer's hidden repeat nodes (a list of statements, of a dict's entries) do not
+ * count: its builder takes their nesting in a loop.
+ */
+function depthOf(buffer: number[], minRepeatType: number): number {
   const done: [index: number, depth: number][] = [];
   let max = 0;
   for (let i = 0; i < buffer.length; i += 4) {
     const size = buffer[i + 3];
     if (size < 0) continue;
     const first = i + 4 - size;
-    let depth = 1;
-    while (done.length && done[done.length - 1][0] >= first) depth = Math.max(depth, done.pop()![1] + 1);
+    const own = buffer[i] >= minRepeatType ? 0 : 1;
+    let depth = own;
+    while (done.length && done[done.length - 1][0] >= first) depth = Math.max(depth, done.pop()![1] + own);
     done.push([first, depth]);
     if (depth > max) max = depth;
   }
@@ -87,7 +101,7 @@ function buildIteratively(buffer: number[], nodeSet: NodeSet, topID: number, reu
     const out: { tree: Tree; from: number }[] = [];
     for (const b of items) {
       if (b.tree) out.push({ tree: b.tree, from: b.from });
-      else out.push(...b.spliced);
+      else for (const c of b.spliced) out.push(c);
     }
     return out;
   };
