@@ -90,34 +90,38 @@ interface Built {
   /** Index of the record's first number in the buffer (its first child's, when it has children). */
   index: number;
   from: number;
-  /** A node, or (for lezer's hidden repeat nodes) the children to splice into the parent. */
+  /** A node, or null for lezer's hidden repeat nodes, whose children go to the parent instead. */
   tree: Tree | null;
-  spliced: { tree: Tree; from: number }[];
+  kids: Built[];
 }
 
 function buildIteratively(buffer: number[], nodeSet: NodeSet, topID: number, reused: Tree[], start: number, length: number, minRepeatType: number): Tree {
   const built: Built[] = [];
+  // A node's children, with each hidden repeat node replaced by its own (each is expanded once).
   const childrenOf = (items: Built[]) => {
     const out: { tree: Tree; from: number }[] = [];
-    for (const b of items) {
+    const todo = items.slice().reverse();
+    while (todo.length) {
+      const b = todo.pop()!;
       if (b.tree) out.push({ tree: b.tree, from: b.from });
-      else for (const c of b.spliced) out.push(c);
+      else for (let k = b.kids.length - 1; k >= 0; k--) todo.push(b.kids[k]);
     }
     return out;
   };
   for (let i = 0; i < buffer.length; i += 4) {
     const id = buffer[i], from = buffer[i + 1], to = buffer[i + 2], size = buffer[i + 3];
-    if (size === -1) built.push({ index: i, from, tree: reused[id], spliced: [] });
+    if (size === -1) built.push({ index: i, from, tree: reused[id], kids: [] });
     if (size < 0) continue; // -3, -4: context and look-ahead marks, for incremental parsing only
     const first = i + 4 - size;
     let k = built.length;
     while (k > 0 && built[k - 1].index >= first) k--;
-    const kids = childrenOf(built.splice(k));
-    if (id >= minRepeatType) built.push({ index: first, from, tree: null, spliced: kids });
-    else {
-      const tree = new Tree(nodeSet.types[id], kids.map((c) => c.tree), kids.map((c) => c.from - from), to - from);
-      built.push({ index: first, from, tree, spliced: [] });
+    if (id >= minRepeatType) {
+      built.push({ index: first, from, tree: null, kids: built.splice(k) });
+      continue;
     }
+    const kids = childrenOf(built.splice(k));
+    const tree = new Tree(nodeSet.types[id], kids.map((c) => c.tree), kids.map((c) => c.from - from), to - from);
+    built.push({ index: first, from, tree, kids: [] });
   }
   const top = childrenOf(built);
   return new Tree(nodeSet.types[topID], top.map((c) => c.tree), top.map((c) => c.from - start), length);

@@ -25,8 +25,16 @@ export function nullByteError(source: string, lines: LineMap, filename: string):
  */
 const MAX_PREFIX_RUN = 5966;
 
+/**
+ * Parsed, a run of 2,999 prefix operators nests 2,999 UnaryOps over an operand, deeper than
+ * CPython's compiler goes (see compileDepthError): its RecursionError, reported before parsing
+ * (lezer cuts a parse stack that deep into a syntax error).
+ */
+const MAX_COMPILABLE_PREFIX_RUN = 2998;
+
 export function parserStackError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
   let run = 0;
+  let longest = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) continue; // spaces between the operators
@@ -35,11 +43,13 @@ export function parserStackError(source: string, lines: LineMap, filename: strin
       run++;
       i += 2;
     } else run = 0;
+    if (run > longest) longest = run;
     if (run > MAX_PREFIX_RUN) {
       const line = lines.lineIndex(i);
       return { kind: "MemoryError", msg: "Parser stack overflowed - Python source too complex to parse", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line + 1) };
     }
   }
+  if (longest > MAX_COMPILABLE_PREFIX_RUN) return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
   return null;
 }
 
@@ -183,6 +193,7 @@ export function checkStaticBlocks(module: Module, lines: LineMap): void {
  * long. Counted with a stack of its own, since the tree may be nested deeper than ours allows.
  */
 const MAX_COMPILE_DEPTH = 3000;
+const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
 
 export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
   const todo: [Node, number][] = [[module, 0]];
@@ -191,7 +202,7 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
     const d = COUNTED.has(node._type) ? depth + 1 : depth;
     if (d > MAX_COMPILE_DEPTH) {
       const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
-      return { kind: "RecursionError", msg: "maximum recursion depth exceeded during compilation", filename, lineno: line, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line) };
+      return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: line, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line) };
     }
     forEachChild(node, (child) => {
       todo.push([child, d]);
