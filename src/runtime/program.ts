@@ -96,8 +96,59 @@ export function mark_generator<F extends Function>(fn: F, qualname: string): F {
   if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
     Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
     Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
+    if (/\bfinally\b/.test(Function.prototype.toString.call(fn))) trackSuspended(proto);
   }
   return fn;
+}
+
+// ───────────── generators suspended at exit ─────────────
+
+/**
+ * CPython closes a generator when its last reference goes: at the latest when the interpreter
+ * tears the modules down, so a generator left suspended inside `try: ... finally:` (or `with`)
+ * runs its finally block at exit. JS never does. The generators of a function with a finally
+ * block (the translation of `with` has one too) are tracked from their first step until they
+ * finish, and close_suspended_generators() closes the ones still suspended, oldest first, at exit.
+ * (CPython closes one as soon as it is unreachable, often earlier: see README, deviations.)
+ */
+const suspended = new Set<Generator>();
+const nativeGenerator = Object.getPrototypeOf(function* () {}).prototype as Generator;
+
+function trackSuspended(proto: object): void {
+  const step = (name: "next" | "throw" | "return") => {
+    const native = nativeGenerator[name] as (this: Generator, v?: unknown) => IteratorResult<unknown>;
+    Object.defineProperty(proto, name, {
+      value(this: Generator, v?: unknown) {
+        let r: IteratorResult<unknown>;
+        try {
+          r = native.call(this, v);
+        } catch (e) {
+          suspended.delete(this);
+          throw e;
+        }
+        if (r.done) suspended.delete(this);
+        else suspended.add(this);
+        return r;
+      },
+      writable: true,
+      configurable: true,
+    });
+  };
+  step("next");
+  step("throw");
+  step("return");
+}
+
+/** At exit: close() each generator still suspended, in the order they started. */
+export function close_suspended_generators(report: (exc: unknown, where: unknown) => void): void {
+  for (const g of suspended) {
+    suspended.delete(g);
+    try {
+      (g as unknown as { close(): unknown }).close();
+    } catch (e) {
+      report(e, g);
+    }
+  }
 }
 
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
