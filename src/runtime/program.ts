@@ -139,6 +139,23 @@ function trackSuspended(proto: object): void {
   step("return");
 }
 
+/** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */
+export function close_dropped(g: unknown): void {
+  if (Object.prototype.toString.call(g) !== "[object Generator]") return;
+  suspended.delete(g as Generator);
+  try {
+    (g as { close(): unknown }).close();
+  } catch (e) {
+    droppedReport(e, g);
+  }
+}
+
+let droppedReport: (exc: unknown, where: unknown) => void = () => {};
+/** How an exception raised while closing a dropped generator is reported ("Exception ignored in: ..."). */
+export function set_dropped_report(report: (exc: unknown, where: unknown) => void): void {
+  droppedReport = report;
+}
+
 /** At exit: close() each generator still suspended, in the order they started. */
 export function close_suspended_generators(report: (exc: unknown, where: unknown) => void): void {
   for (const g of suspended) {
