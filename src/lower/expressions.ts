@@ -19,6 +19,7 @@ import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { directRead } from "./plain-access.js";
+import { isFoldedConstant } from "./constant-folding.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -69,7 +70,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return sequence(cx, e.elts, "tuple");
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
-      if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
+      if (e.elts.length >= 3 && e.elts.every(isFoldedConstant)) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
       return typedHelper(cx, "set_of", e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))), ["any"]);
     case "Dict":
       return dict(cx, e);

@@ -3,14 +3,13 @@
 // the file is rejected (never let a broken file through as a valid program).
 
 import { type Tree, TreeFragment, type ChangedRange } from "@lezer/common";
-import { parser } from "@lezer/python";
 import type { Module } from "../ast/nodes.js";
 import { Builder } from "./build.js";
+import { lezerParse } from "./lezer.js";
 import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
-import { buildDeepTrees } from "./deep-tree.js";
 import { checkIndentation, checkStaticBlocks, compileDepthError, nullByteError, parserStackError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
@@ -54,24 +53,6 @@ export function parse(source: string, filename: string): ParseResult {
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };
     throw e;
-  }
-}
-
-/**
- * `parser.parse` without lezer's guard against deep left-associative trees: after 300 reductions
- * of 2,000+ characters from one start lezer forces the parser out of the production, which turns
- * a long chain (`a or b or ...` with 1,300 operands, a generated sum, a run of statements with
- * long docstrings) into a syntax error, at a length that depends on the operands' text. The tree
- * is built and walked without recursion over such chains (Builder.expr), and CPython's own limit
- * on nesting is checked on the AST (compileDepthError).
- */
-export function lezerParse(input: string, fragments?: readonly TreeFragment[]): Tree {
-  const parse = parser.startParse(input, fragments);
-  Object.defineProperty(parse, "bigReductionCount", { get: () => 0, set: () => {} });
-  buildDeepTrees(parse);
-  for (;;) {
-    const tree = parse.advance();
-    if (tree) return tree;
   }
 }
 

@@ -1,7 +1,9 @@
-// The builtins and helpers that emitted code imports from "tsyncio/runtime".
+// Everything builtins/ offers the rest of the runtime (one import for many names). The public entry
+// (../index.ts, tsyncio/runtime) re-exports the part programs use; internal.ts re-exports it all.
 export * from "./exceptions.js";
 export { multiple_bases, super_method, mro_of } from "./mro.js";
 export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, RangeIterator, sortInPlace } from "./collections.js";
+export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./subclassable.js";
 export { PyObject, KwArgs, kw, popKw, addressOf, hexAddress, className, classModule, classQualname } from "./object.js";
 export { floatRepr, strRepr, isClass, reprActive } from "./repr.js";
 export {
@@ -11,7 +13,7 @@ export {
   iand, ior, ixor, codePoints, strLen, PySlice, sliceIndices, getslice, getitem, setitem, setslice_ as setslice,
   delitem, contains, not_contains, hasattr, setattr, delattr, callm, callv_method, pytype,
 } from "./ops.js";
-export { callv } from "./keywords.js";
+export { callv } from "./protocol.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";

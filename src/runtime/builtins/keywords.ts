@@ -5,9 +5,8 @@
 
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
-import { isJsClass } from "./ops.js";
+import { isJsClass } from "./names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
-import { typeName } from "./ops.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -107,7 +106,7 @@ function trimUndefined(a: unknown[]): unknown[] {
   return a.slice(0, n);
 }
 
-// ───────────── calls with the arguments as one array (star-call.ts) ─────────────
+// ───────────── a long argument list (star-call.ts) ─────────────
 
 /** `f.apply(self, args)`, packing a long tail for a callee that can take it so. */
 export function applyArgs(f: Function, self: unknown, args: unknown[]): any {
@@ -116,22 +115,4 @@ export function applyArgs(f: Function, self: unknown, args: unknown[]): any {
   const at = marked ?? translatedRestStart(f);
   if (at === null || at > args.length) return Reflect.apply(f, self, args);
   return Reflect.apply(f, self, [...args.slice(0, at), new PackedArgs(args.slice(at))]);
-}
-
-/** `f(*args)` for any Python callable (what call() does, with the arguments as one array). */
-export function callv(f: unknown, args: unknown[], self?: unknown): any {
-  if (typeof f === "function") {
-    if (isJsClass(f)) return Reflect.construct(f, args);
-    const last = args[args.length - 1];
-    if (last instanceof KwArgs) {
-      const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
-      if (r !== NOT_BOUND) return r;
-    }
-    return applyArgs(f, self, args);
-  }
-  if (f !== null && typeof f === "object") {
-    const c = (f as { __call__?: unknown }).__call__;
-    if (typeof c === "function") return applyArgs(c, f, args);
-  }
-  throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -6,8 +6,8 @@
 // them in a rest parameter receives the values from there on as one PackedArgs, which its prologue
 // opens: a translated `*args` def (varargs / bind_rest do it) or a runtime function marked with
 // takes_packed (it calls unpacked() first). Any other callee gets the plain call, as before.
-// This file holds the values and marks (no imports, so any runtime file may use it); the calls
-// (callv, applyArgs) are in keywords.ts, beside the keyword binding they share.
+// This file holds the values and marks (no imports, so any runtime file may use it); applyArgs is
+// in keywords.ts (beside the keyword binding that uses it), callv in protocol.ts (beside call()).
 
 /** The most arguments passed on the stack (V8 overflows at ~120,000 on its default stack). */
 export const SPREAD_LIMIT = 8192;

@@ -1,0 +1,30 @@
+// lezer's Python parser as the front end runs it (index.ts parses a module, build.ts re-parses
+// pieces such as an f-string's expressions), and the one way to walk its tree's children.
+import type { SyntaxNode, Tree, TreeFragment } from "@lezer/common";
+import { parser } from "@lezer/python";
+import { buildDeepTrees } from "./deep-tree.js";
+
+/**
+ * `parser.parse` without lezer's guard against deep left-associative trees: after 300 reductions
+ * of 2,000+ characters from one start lezer forces the parser out of the production, which turns
+ * a long chain (`a or b or ...` with 1,300 operands, a generated sum, a run of statements with
+ * long docstrings) into a syntax error, at a length that depends on the operands' text. The tree
+ * is built and walked without recursion over such chains (deep-tree.ts, Builder.expr), and
+ * CPython's own limit on nesting is checked on the AST (limits.ts compileDepthError).
+ */
+export function lezerParse(input: string, fragments?: readonly TreeFragment[]): Tree {
+  const parse = parser.startParse(input, fragments);
+  Object.defineProperty(parse, "bigReductionCount", { get: () => 0, set: () => {} });
+  buildDeepTrees(parse);
+  for (;;) {
+    const tree = parse.advance();
+    if (tree) return tree;
+  }
+}
+
+/** Children of a node, without comments (lezer's @skip puts them anywhere). */
+export function kids(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  return out;
+}
