@@ -135,7 +135,7 @@ export function compileToJs(source: string, options: { filename?: string; module
 export function syntaxErrorModule(error: PySyntaxError): CompileResult {
   const int = (n: number | undefined) => (n === undefined || n === null ? "null" : `${n}n`);
   const details = `[${JSON.stringify(error.filename ?? null)}, ${int(error.lineno)}, ${int(error.offset)}, ${JSON.stringify(error.text ?? null)}]`;
-  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}${error.kind === "MemoryError" ? "" : `, ${details}`});\n`;
+  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}${error.kind === "MemoryError" || error.kind === "RecursionError" ? "" : `, ${details}`});\n`;
   return { js, lineMap: [], nameMap: [], diagnostics: [], syntaxError: null, localModules: [] };
 }
 

@@ -55,6 +55,7 @@ import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
 
 export {
@@ -843,7 +844,7 @@ Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", 
  * CPython: tasks.gather
  */
 function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> {
-  const [aws, kw] = _splitKw(args);
+  const [aws, kw] = _splitKw(unpacked(args));
   let return_exceptions: unknown = false;
   if (kw !== null) {
     for (const k of Object.keys(kw)) {
@@ -859,6 +860,8 @@ function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> 
  * task) pass any number of awaitables, which a spread into gather()'s arguments cannot (JS
  * arguments live on the stack: about 120,000 overflow it).
  */
+takes_packed(gather);
+
 export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | Future<PyList<unknown>> {
   if (aws.length === 0) {
     const loop = events.get_event_loop() as BaseEventLoop;

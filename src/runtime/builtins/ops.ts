@@ -1,4 +1,5 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
+import { applyArgs } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
@@ -13,7 +14,7 @@ import { isJsClass } from "./names.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 import { percentFormat } from "./format.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
-import { eq, index, NotImplemented, typeName, truthy, toIterable, call } from "./protocol.js";
+import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { registerLate } from "./late.js";
 
@@ -951,18 +952,23 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
-  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
+  return callv_method(obj, name, args);
+}
+
+/** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
+export function callv_method(obj: any, name: string, args: any[]): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
-    if (typeof f === "function") return f.apply(obj, args);
-    if (f !== undefined) return call(f, ...args);
+    if (typeof f === "function") return applyArgs(f, obj, args);
+    if (f !== undefined) return callv(f, args);
     const ga = obj.__getattr__;
-    if (typeof ga === "function") return call(ga.call(obj, name), ...args);
+    if (typeof ga === "function") return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {
     const f = (obj as any)[name];
-    if (typeof f === "function") return f.apply(obj, args);
+    if (typeof f === "function") return applyArgs(f, obj, args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
