@@ -16,6 +16,7 @@ import { assignName } from "./bindings.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
+import { enumMembers } from "./plain-access.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -164,6 +165,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
   const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+  // An Enum's members are the class's own (static) attributes: TS learns them here.
+  for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });

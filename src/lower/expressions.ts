@@ -18,7 +18,8 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { directRead } from "./plain-access.js";
+import { directRead, enumMemberRead } from "./plain-access.js";
+import { COROUTINE_METHODS } from "./known-results.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -36,6 +37,8 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Call":
       if (e.func._type === "Name" && ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) && resolveName(cx.fn.scope, e.func.id, cx.scopes).where === "builtin") return cx.expr(e);
   }
+  // A value proven to be a bool is a JS boolean already.
+  if (cx.typeOfExpr(e) === "bool") return cx.expr(e);
   return cx.rt("truthy", cx.expr(e));
 }
 
@@ -310,7 +313,7 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
+    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
   return getattr(cx, cx.expr(v), e.attr);
 }
@@ -357,13 +360,19 @@ export function awaitedBody(cx: LowerContext, value: py.ExprNode, v: ir.Expr): i
 /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
 export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   // A Task the program made: a Future, which `yield*` awaits as it is.
-  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task";
+  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task" || cx.typeOfExpr(e) === "rt:asyncio.Future";
   if (e._type !== "Call") return false;
   // A coroutine method of an asyncio object the program made (`await queue.get()`).
   if (e.func._type === "Attribute" && e.func.value._type === "Name") {
     const t = cx.typeOfExpr(e.func.value);
-    if (t?.startsWith("rt:") && COROUTINE_METHODS[t.slice(3)]?.includes(e.func.attr)) return true;
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr)) return true;
+    // A coroutine method of the program's own class, which no subclass overrides.
+    const def = cx.analysis.types.methodFor(t, e.func.attr);
+    if (def?._type === "AsyncFunctionDef" && !cx.scopes.get(def)?.isGenerator) return true;
   }
+  // A Task or Future the call surely makes (`asyncio.create_task(...)`, `loop.create_future()`).
+  const made = cx.typeOfExpr(e);
+  if (made === "rt:asyncio.Task" || made === "rt:asyncio.Future") return true;
   const f = e.func;
   if (f._type === "Name") {
     const k = cx.lookupKnown(f.id);
@@ -377,12 +386,6 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   }
   return false;
 }
-
-/** The methods of asyncio's objects that return a Coroutine (see src/runtime/asyncio/locks.ts, queues.ts). */
-const COROUTINE_METHODS: Record<string, string[]> = {
-  "asyncio.Queue": ["get", "put", "join"], "asyncio.Lock": ["acquire"], "asyncio.Event": ["wait"],
-  "asyncio.Condition": ["acquire", "wait", "wait_for"], "asyncio.Semaphore": ["acquire"], "asyncio.Barrier": ["wait", "reset", "abort"],
-};
 
 export const BINOPS: Record<py.OperatorNode["_type"], string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",

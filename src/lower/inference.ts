@@ -13,6 +13,10 @@
 import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
+import type { ClassFacts, MethodDef } from "./class-facts.js";
+import { RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
+
+const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
 /** How one statement binds a name. */
 type Binding =
@@ -30,6 +34,10 @@ export interface InferredTypes {
   classOf(type: PyType | undefined): py.ClassDef | undefined;
   /** The types of names as code in `scope` sees them (its own, its enclosing scopes', calls). */
   envAt(scope: Scope): TypeEnv;
+  /** The def a call of method `attr` runs on a value of type `owner`, when it is certain. */
+  methodFor(owner: PyType | undefined, attr: string): MethodDef | undefined;
+  /** The class behind a `self:` type (the instance may be of a subclass). */
+  selfClassOf(type: PyType | undefined): py.ClassDef | undefined;
 }
 
 export interface InferenceInput {
@@ -41,6 +49,11 @@ export interface InferenceInput {
   runtimeCall(scope: Scope, call: py.Call): PyType | undefined;
   /** Whether module-level names may change behind the analysis's back (an imported module, globals()). */
   moduleOpen: boolean;
+  /** The undecorated def a name bound once refers to, in the scope it is resolved from. */
+  knownDef(scope: Scope, name: string): py.FunctionDef | py.AsyncFunctionDef | undefined;
+  classes: ClassFacts;
+  /** The runtime function a call names (`asyncio.sleep`), seen from `scope`. */
+  runtimeFunction(scope: Scope, call: py.Call): string | undefined;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -48,6 +61,21 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const classes = new Map<string, py.ClassDef>();
   const typeOf = (scope: Scope, name: string) => facts.get(scope)?.get(name);
   const classKey = (c: py.ClassDef): PyType => `inst:${c.name}@${c.lineno}:${c.col_offset}`;
+  const selfKey = (c: py.ClassDef): PyType => {
+    classes.set(classKey(c), c);
+    return `self:${c.name}@${c.lineno}:${c.col_offset}`;
+  };
+  const methodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
+    if (owner?.startsWith("inst:")) {
+      const cls = classes.get(owner);
+      return cls && input.classes.method(cls, attr, false);
+    }
+    if (owner?.startsWith("self:")) {
+      const cls = classes.get(`inst:${owner.slice(5)}`);
+      return cls && input.classes.method(cls, attr, true);
+    }
+    return undefined;
+  };
 
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
@@ -59,13 +87,37 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
       const f = call.func;
+      if (f._type === "Attribute") {
+        const owner = staticType(f.value, env);
+        if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+        if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
+        const def = methodFor(owner, f.attr);
+        if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
+      }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
       const r = resolveName(scope, f.id, input.scopes);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
+      const def = input.knownDef(r.scope, f.id);
+      if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
       const cls = input.plainClass(r.scope, f.id);
       if (!cls) return input.runtimeCall(scope, call);
       classes.set(classKey(cls), cls);
       return classKey(cls);
+    };
+    env.awaited = (e: py.ExprNode): PyType | undefined => {
+      if (e._type === "Call" && e.func._type === "Attribute") {
+        const def = methodFor(staticType(e.func.value, env), e.func.attr);
+        return def?._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
+      }
+      // `await asyncio.sleep(d, result)` gives `result` (None without one).
+      if (e._type === "Call" && input.runtimeFunction(scope, e) === "asyncio.sleep" && !e.args.some((a) => a._type === "Starred") && e.keywords.every((k) => k.arg === "result" || k.arg === "delay")) {
+        const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
+        return result ? staticType(result, env) : "none";
+      }
+      if (e._type !== "Call" || e.func._type !== "Name") return undefined;
+      const r = resolveName(scope, e.func.id, input.scopes);
+      const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
+      return def?._type === "AsyncFunctionDef" ? returns.get(def) : undefined;
     };
     return env;
   };
@@ -75,10 +127,39 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
+  /** The return types of the program's own functions, assumed while the locals are inferred. */
+  let returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+  const defs = order.map((s) => s.node).filter((n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator);
+  const returnTypes = () => {
+    const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+    for (const fn of defs) {
+      const scope = input.scopes.get(fn)!;
+      const env = envFor(scope, (n) => typeOf(scope, n));
+      const { values, fallsOff } = returnValues(fn.body);
+      const types = values.map((v) => (v ? staticType(v, env) : "none"));
+      if (fallsOff) types.push("none");
+      if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
+    }
+    return out;
+  };
+
+  // A method's `self`, when it is surely an instance of its class or a subclass.
+  const selfParams = new Map<Scope, Map<string, PyType>>();
+  for (const scope of order) {
+    const fn = scope.node;
+    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
+    const cls = input.classes.selfClass(fn);
+    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+    if (cls && self && (scope.bindCount.get(self) ?? 0) === 1 && !scope.writtenElsewhere.has(self)) selfParams.set(scope, new Map([[self, selfKey(cls)]]));
+  }
+
   /** One pass over every scope, with the parameter types `params` assumed. */
   const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
     facts.clear();
-    for (const scope of order) inferScope(scope, params.get(scope));
+    for (const scope of order) {
+      const own = selfParams.get(scope);
+      inferScope(scope, own ? new Map([...(params.get(scope) ?? []), ...own]) : params.get(scope));
+    }
   };
 
   /** What every call site passes for each parameter, under the current facts. */
@@ -105,24 +186,36 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
+  // Return types the same way: assumed, then checked against what the functions return under them.
   let params = new Map<Scope, Map<string, PyType>>();
   inferLocals(params);
-  let settled = !callers.size;
-  for (let round = 0; round < 4 && !settled; round++) {
+  let settled = false;
+  for (let round = 0; round < 6 && !settled; round++) {
     const next = paramTypesFromCalls();
-    if (sameParams(next, params)) settled = true;
+    const nextReturns = returnTypes();
+    if (sameParams(next, params) && nextReturns.size === returns.size && [...nextReturns].every(([f, t]) => returns.get(f) === t)) settled = true;
     else {
       params = next;
+      returns = nextReturns;
       inferLocals(params);
     }
   }
-  if (!settled) inferLocals((params = new Map()));
-  for (const [scope, types] of params) {
+  if (!settled) {
+    returns = new Map();
+    inferLocals((params = new Map()));
+  }
+  for (const [scope, types] of [...params, ...selfParams]) {
     const m = facts.get(scope) ?? new Map<string, PyType>();
     for (const [n, t] of types) m.set(n, t);
     facts.set(scope, m);
   }
-  return { typeOf, classOf: (t) => (t ? classes.get(t) : undefined), envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)) };
+  return {
+    typeOf,
+    classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
+    selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
+    envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
+    methodFor,
+  };
 
   function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
     if (scope.kind === "module" && input.moduleOpen) return;
@@ -280,6 +373,8 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       // `for i in range(...)` of the builtin range: ints (range() refuses anything else).
       if (b.iter._type === "Call" && b.iter.func._type === "Name" && b.iter.func.id === "range" && isBuiltin(env, "range")) return "int";
       if (staticType(b.iter, env) === "str") return "str";
+      // `for w in s.split()`: a new list of strs.
+      if (b.iter._type === "Call" && b.iter.func._type === "Attribute" && STR_LIST_METHODS.has(b.iter.func.attr) && staticType(b.iter.func.value, env) === "str") return "str";
       return undefined;
   }
   return undefined;
@@ -422,4 +517,47 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
   const body = (node as { body?: unknown }).body;
   if (Array.isArray(body)) stmts(body as py.Stmt[]);
   return out;
+}
+
+/** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
+function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
+  const values: (py.ExprNode | null)[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t && SCOPE_NODES.has(t)) return;
+    if (t === "Return") values.push((n as py.Return).value);
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return { values, fallsOff: !alwaysLeaves(body) };
+}
+
+/** A block whose end is never reached: it ends in `return` or `raise` (through `if`/`else` too). */
+function alwaysLeaves(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  if (last._type === "Return" || last._type === "Raise") return true;
+  if (last._type === "If") return alwaysLeaves(last.body) && alwaysLeaves(last.orelse);
+  if (last._type === "While") return last.test._type === "Constant" && last.test.value === true && !containsBreak(last.body);
+  return false;
+}
+
+function containsBreak(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object" || found) return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "Break") found = true;
+    // A break inside a nested loop leaves that loop only.
+    if (t === "For" || t === "AsyncFor" || t === "While" || (t && SCOPE_NODES.has(t))) return;
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  body.forEach((s) => {
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") return;
+    visit(s);
+  });
+  return found;
 }

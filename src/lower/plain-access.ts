@@ -140,3 +140,31 @@ function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
   visit(cls, 0);
   return out;
 }
+
+/**
+ * `Color.RED` of an Enum the program defines (`class Color(Enum)`, bound once, no decorator or
+ * metaclass): the member, a getter the runtime defines on the class for each constant of the body.
+ */
+export function enumMemberRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  if (e._type !== "Name") return false;
+  const k = cx.lookupKnown(e.id);
+  return k?.kind === "class" && enumMembers(cx, k.node).includes(attr);
+}
+
+/** The members a class of the program surely has as an Enum (constants of its body), else none. */
+export function enumMembers(cx: LowerContext, c: py.ClassDef): string[] {
+  if (c.decorator_list.length || c.keywords.length || c.bases.length !== 1) return [];
+  const b = c.bases[0];
+  const base = b._type === "Name" ? cx.lookupKnown(b.id) : b._type === "Attribute" && b.value._type === "Name" ? cx.lookupKnown(b.value.id) : undefined;
+  const baseName = b._type === "Name" ? (base?.kind === "runtime-name" && base.module === "enum" ? base.name : "") : b._type === "Attribute" && base?.kind === "module" && base.name === "enum" ? b.attr : "";
+  if (!["Enum", "IntEnum", "StrEnum"].includes(baseName)) return [];
+  if (c.body.some((i) => i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === "_ignore_"))) return [];
+  const isConstant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const out: string[] = [];
+  for (const i of c.body) {
+    if (i._type !== "Assign" || i.targets.length !== 1 || i.targets[0]._type !== "Name" || !isConstant(i.value)) continue;
+    const n = i.targets[0].id;
+    if (simpleName(n) && !/^_.*_$/.test(n) && !out.includes(n)) out.push(n);
+  }
+  return out;
+}

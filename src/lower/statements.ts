@@ -23,6 +23,7 @@ import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
+import { ASYNC_MANAGERS } from "./known-results.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const line = s.lineno;
@@ -211,13 +212,12 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   }
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
-  const enter = isAsync
-    ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))))
-    : call(member(id(mgr), "__enter__"));
-  const exit = (...args: ir.Expr[]): ir.Expr =>
-    isAsync
-      ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)))
-      : call(member(id(mgr), "__exit__"), ...args);
+  // A manager of the runtime the program made (`asyncio.TaskGroup()`, `asyncio.timeout(1)`): its
+  // __aenter__/__aexit__ return coroutines, and __aexit__ gives None or a bool.
+  const known = isAsync && ASYNC_MANAGERS.has(cx.typeOfExpr(first.context_expr) ?? "");
+  const awaited = (e: ir.Expr) => yieldStar(known ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
+  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__"))) : call(member(id(mgr), "__enter__"));
+  const exit = (...args: ir.Expr[]): ir.Expr => (isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args)) : call(member(id(mgr), "__exit__"), ...args));
   const value = cx.temp("_value");
   const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
   const caught = cx.temp("_e");
@@ -236,7 +236,7 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
         {
           k: "if",
-          test: not(cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
+          test: not(known ? exit(cx.rt("type", id(excVar)), id(excVar), lit(null)) : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
           then: [throwStmt(id(excVar))],
           // __exit__ runs at the `with` line (a traceback through it names that line).
           line: s.lineno,
