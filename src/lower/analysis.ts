@@ -15,7 +15,7 @@ import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTab
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
 import { inferTypes, type InferredTypes } from "./inference.js";
 import { RUNTIME_RESULTS } from "./known-results.js";
-import { classFacts } from "./class-facts.js";
+import { classFacts, type ClassFacts } from "./class-facts.js";
 import type { PyType } from "./types.js";
 
 export interface LowerOptions {
@@ -50,6 +50,8 @@ export interface ModuleAnalysis {
   /** For the module and each def: the reads definite-assignment could not prove bound. */
   unbound: Map<py.Node, UnboundReads>;
   types: InferredTypes;
+  /** What the program's classes guarantee (methods a call runs, who `self` is). */
+  classes: ClassFacts;
   /** Names of the plain methods (not properties) that the module's classes define. */
   methodNames(): Set<string>;
 }
@@ -84,7 +86,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     },
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
-  return { scopes, facts, userNames, known, unbound, types, methodNames: () => (methodNames ??= classMethodNames(module)) };
+  return { scopes, facts, userNames, known, unbound, types, classes, methodNames: () => (methodNames ??= classMethodNames(module)) };
 }
 
 export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {

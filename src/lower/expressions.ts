@@ -18,7 +18,7 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { directRead, enumMemberRead } from "./plain-access.js";
+import { directRead, enumMemberRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS } from "./known-results.js";
 
 /** An expression used as a condition: a JS boolean. */
@@ -311,11 +311,21 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       return member(cx.expr(v), e.attr);
     }
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
-    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
+    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
     if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
   return getattr(cx, cx.expr(v), e.attr);
+}
+
+/**
+ * `self.attr`: `this.attr` when the attribute is surely there, else `this.attr ?? getattr(this, "attr")`
+ * (a missing attribute raises AttributeError, or reaches __getattr__; a None one is read again).
+ */
+export function selfAttribute(cx: LowerContext, self: py.Name, attr: string): ir.Expr {
+  const read = member(cx.expr(self), safeProp(attr));
+  if (selfAttributePresent(cx, self, attr)) return read;
+  return binop("??", read, getattr(cx, cx.expr(self), attr));
 }
 
 export function getattr(cx: LowerContext, obj: ir.Expr, attr: string): ir.Expr {

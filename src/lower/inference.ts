@@ -14,7 +14,7 @@ import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
+import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
 
 const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
@@ -104,10 +104,16 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       classes.set(classKey(cls), cls);
       return classKey(cls);
     };
+    env.attr = (e: py.Attribute): PyType | undefined => {
+      const owner = staticType(e.value, env);
+      if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
+      if (owner?.startsWith("inst:") || owner?.startsWith("self:")) return attrs.get(e.attr);
+      return undefined;
+    };
     env.awaited = (e: py.ExprNode): PyType | undefined => {
       if (e._type === "Call" && e.func._type === "Attribute") {
         const def = methodFor(staticType(e.func.value, env), e.func.attr);
-        return def?._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
+        if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
       }
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
       if (e._type === "Call" && input.runtimeFunction(scope, e) === "asyncio.sleep" && !e.args.some((a) => a._type === "Starred") && e.keywords.every((k) => k.arg === "result" || k.arg === "delay")) {
@@ -153,6 +159,27 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     if (cls && self && (scope.bindCount.get(self) ?? 0) === 1 && !scope.writtenElsewhere.has(self)) selfParams.set(scope, new Map([[self, selfKey(cls)]]));
   }
 
+  // Instance attributes of the program's classes: typed when every write of the attribute name, on
+  // any object, and every class-body binding of it, gives the same type (assumed like returns).
+  let attrs = new Map<string, PyType>();
+  const attrWrites = attributeWrites(input);
+  const attrTypes = () => {
+    const out = new Map<string, PyType>();
+    for (const [attr, writes] of attrWrites) {
+      if (!writes) continue;
+      const types = writes.map((w) => {
+        const env = envFor(w.scope, (n) => typeOf(w.scope, n));
+        const t = staticType(w.value, env);
+        if (!w.op) return t;
+        const cur = attrs.get(attr);
+        if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
+        return cur && cur === t && (cur === "int" || cur === "float") && ["Add", "Sub", "Mult"].includes(w.op._type) ? cur : undefined;
+      });
+      if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
+    }
+    return out;
+  };
+
   /** One pass over every scope, with the parameter types `params` assumed. */
   const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
     facts.clear();
@@ -193,15 +220,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   for (let round = 0; round < 6 && !settled; round++) {
     const next = paramTypesFromCalls();
     const nextReturns = returnTypes();
-    if (sameParams(next, params) && nextReturns.size === returns.size && [...nextReturns].every(([f, t]) => returns.get(f) === t)) settled = true;
+    const nextAttrs = attrTypes();
+    const sameMap = <K>(a: Map<K, PyType>, b: Map<K, PyType>) => a.size === b.size && [...a].every(([k, t]) => b.get(k) === t);
+    if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
     else {
       params = next;
       returns = nextReturns;
+      attrs = nextAttrs;
       inferLocals(params);
     }
   }
   if (!settled) {
     returns = new Map();
+    attrs = new Map();
     inferLocals((params = new Map()));
   }
   for (const [scope, types] of [...params, ...selfParams]) {
@@ -560,4 +591,77 @@ function containsBreak(body: py.Stmt[]): boolean {
     visit(s);
   });
   return found;
+}
+
+interface AttributeWrite {
+  scope: Scope;
+  value: py.ExprNode;
+  /** An augmented assignment's operator. */
+  op?: py.OperatorNode;
+}
+
+/**
+ * Every write of each attribute name in the program (`x.a = v`, `x.a += v`, `a = v` in a class body),
+ * or null for a name written some other way (unpacking, a loop target, `del`, a dataclass field,
+ * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
+ */
+function attributeWrites(input: InferenceInput): Map<string, AttributeWrite[] | null> {
+  const out = new Map<string, AttributeWrite[] | null>();
+  if (input.moduleOpen) return out;
+  const seen = new Set<py.Node>();
+  const constant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const add = (attr: string, w: AttributeWrite | null, node?: py.Node) => {
+    if (node) seen.add(node);
+    const list = out.get(attr);
+    if (list === null) return;
+    if (!w) out.set(attr, null);
+    else if (list) list.push(w);
+    else out.set(attr, [w]);
+  };
+  for (const scope of input.scopes.values()) {
+    const owner = scope.kind === "function" || scope.kind === "module" ? scope : undefined;
+    const node = scope.node;
+    if (scope.kind === "class" && node._type === "ClassDef") {
+      const dataclass = node.decorator_list.length > 0;
+      for (const item of node.body) {
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
+        // (a constant: its type needs no names, which the class body would resolve differently)
+        else if (item._type === "Assign") for (const t of item.targets) t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+        else if (item._type === "AnnAssign" && item.target._type === "Name") add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+      }
+    }
+    ownStatements(node, (st) => {
+      if (st._type === "Assign") {
+        for (const t of st.targets) visitExpr(t, (n) => n._type === "Attribute" && n.ctx._type === "Store" && add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n));
+      } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+      } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+      }
+    });
+  }
+  // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
+  walkAll(input.module, (n) => {
+    if (n._type === "Attribute" && n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (n._type === "Name" && ["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
+    if (n._type === "Attribute" && ["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+  });
+  if (out.has("*")) return new Map();
+  return out;
+}
+
+/** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */
+function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
+  const visit = (list: py.Stmt[] | undefined): void => {
+    for (const s of list ?? []) {
+      f(s);
+      if (SCOPE_NODES.has(s._type)) continue;
+      const o = s as unknown as Record<string, unknown>;
+      for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) visit(o[key] as py.Stmt[]);
+      if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body);
+      if (s._type === "Match") for (const c of s.cases) visit(c.body);
+    }
+  };
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) visit(body as py.Stmt[]);
 }

@@ -168,3 +168,73 @@ export function enumMembers(cx: LowerContext, c: py.ClassDef): string[] {
   }
   return out;
 }
+
+const early = new WeakMap<py.ClassDef, Set<string>>();
+
+/**
+ * `self.attr` in a method can be read as `this.attr`: `self` is surely an instance of the method's
+ * class or of a subclass (class-facts.ts), and for each of those classes the attribute is there
+ * before any code could see the instance. Otherwise the read must raise AttributeError when the
+ * attribute is missing, which `this.attr` (undefined) would not.
+ */
+export function selfAttributePresent(cx: LowerContext, self: py.ExprNode, attr: string): boolean {
+  const cls = cx.analysis.types.selfClassOf(cx.typeOfExpr(self));
+  if (!cls || deletedAnywhere(cx, attr)) return false;
+  const subs = cx.analysis.classes.subclasses(cls);
+  return !!subs && [cls, ...subs].every((c) => earlyAttributes(cx, c).has(attr));
+}
+
+/** The attributes an instance of `cls` has before any code can see it (see selfAttributePresent). */
+function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
+  let out = early.get(cls);
+  if (out) return out;
+  out = new Set();
+  early.set(cls, out);
+  const mro = linearBases(cx, cls);
+  if (!mro.every((c) => c.bases.filter((b) => !(b._type === "Name" && b.id === "object")).length <= 1)) return out;
+  for (const c of mro) {
+    for (const item of c.body) {
+      if (item._type === "Assign" && item.value._type === "Constant") for (const t of item.targets) if (t._type === "Name") out.add(t.id);
+      if (item._type === "AnnAssign" && item.target._type === "Name" && item.value?._type === "Constant") out.add(item.target.id);
+    }
+  }
+  const initAttrs = (from: number): void => {
+    const i = mro.findIndex((c, k) => k >= from && c.body.some((x) => x._type === "FunctionDef" && x.name === "__init__"));
+    const dataclass = mro.slice(from, i < 0 ? mro.length : i).find((c) => c.decorator_list.length > 0);
+    // A dataclass's __init__ sets every field before __post_init__ runs.
+    if (dataclass) {
+      for (const c of mro.slice(from)) if (c.decorator_list.length) for (const f of dataclassFields(c)) out!.add(f);
+      return;
+    }
+    if (i < 0) return;
+    const fn = mro[i].body.find((x) => x._type === "FunctionDef" && x.name === "__init__") as py.FunctionDef;
+    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+    if (!self) return;
+    const mentionsSelf = (e: unknown) => {
+      let found = false;
+      walk(e as py.Node, (n) => {
+        if (n._type === "Name" && (n.id === self || n.id === "super")) found = true;
+        if (n._type === "Lambda" || n._type === "ListComp" || n._type === "GeneratorExp" || n._type === "DictComp" || n._type === "SetComp") found = true;
+      });
+      return found;
+    };
+    // The statements before anything could see `self`: assignments of values that do not mention it.
+    for (const st of fn.body) {
+      if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
+      const targets = st._type === "Assign" ? st.targets : st._type === "AnnAssign" && st.value ? [st.target] : null;
+      if (targets && targets.every((t) => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) && !mentionsSelf((st as py.Assign | py.AnnAssign).value)) {
+        for (const t of targets) out!.add((t as py.Attribute).attr);
+        continue;
+      }
+      // `super().__init__(...)` with arguments that do not mention self: the base's own early attributes.
+      const v = st._type === "Expr" ? st.value : null;
+      if (v?._type === "Call" && v.func._type === "Attribute" && v.func.attr === "__init__" && v.func.value._type === "Call" && v.func.value.func._type === "Name" && v.func.value.func.id === "super" && !v.func.value.args.length && ![...v.args, ...v.keywords].some(mentionsSelf)) {
+        initAttrs(i + 1);
+        continue;
+      }
+      break;
+    }
+  };
+  initAttrs(0);
+  return out;
+}

@@ -20,7 +20,7 @@ import { matchStmt } from "./match.js";
 import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
 import { classDef } from "./classes.js";
-import { binary, BINOPS, getattr } from "./expressions.js";
+import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { ASYNC_MANAGERS } from "./known-results.js";
@@ -143,7 +143,8 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     case "Attribute": {
       if (isSelf(cx, s.target.value)) {
         const target = attributeTarget(cx, s.target);
-        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
+        const current = cx.methodNames().has(s.target.attr) ? target : selfAttribute(cx, s.target.value as py.Name, s.target.attr);
+        return [assignStmt(target, inplace(current, cx.expr(s.value)), line)];
       }
       // A proven plain instance (a name: evaluated once either way) whose attribute is surely there.
       if (directRead(cx, s.target.value, s.target.attr) && directWrite(cx, s.target.value, s.target.attr)) {

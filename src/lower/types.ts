@@ -14,6 +14,8 @@ export type TypeEnv = ((name: string) => PyType | undefined) & {
   call?: (e: py.Call) => PyType | undefined;
   /** What `await e` gives, when known (an own coroutine function's proven return). */
   awaited?: (e: py.ExprNode) => PyType | undefined;
+  /** The type of `obj.attr` when known (an attribute every write gives one type). */
+  attr?: (e: py.Attribute) => PyType | undefined;
   isBuiltin?: (name: string) => boolean;
 };
 
@@ -62,6 +64,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     }
     case "Await":
       return env.awaited?.(e.value);
+    case "Attribute":
+      return env.attr?.(e);
     case "Call":
       return env.call?.(e);
     case "IfExp": {
