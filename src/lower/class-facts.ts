@@ -143,7 +143,9 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     return subs && subs.every((s) => resolve(s, attr) === def) ? def : undefined;
   };
   const selfClass = (fn: MethodDef): py.ClassDef | undefined => {
-    if (dynamic || fn.decorator_list.length || readFromClass.has("*") || readFromClass.has(fn.name)) return undefined;
+    // (a property's getter runs on the instance the attribute is read from)
+    const decorated = fn.decorator_list.some((d) => !(d._type === "Name" && d.id === "property"));
+    if (dynamic || decorated || readFromClass.has("*") || readFromClass.has(fn.name)) return undefined;
     if (!(fn.args.posonlyargs[0] ?? fn.args.args[0])) return undefined;
     const cls = scopes.get(fn)?.parent?.node;
     if (cls?._type !== "ClassDef" || !cls.body.includes(fn)) return undefined;

@@ -98,6 +98,8 @@ function returnType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | 
   // `return None` is `return null`; a body that can end without `return` returns undefined (None
   // too), or null (a property getter): `| null | void` says so.
   if (t === "void") return returnsValue(s.body) ? "null | void" : "void";
+  // `-> float` admits ints; a def proven to return floats returns numbers.
+  if (t === "number | bigint" && cx.analysis.types.returnOf(s) === "float") return "number";
   return endsAbruptly(s.body) ? t : `${t} | null | void`;
 }
 

@@ -36,6 +36,8 @@ export interface InferredTypes {
   envAt(scope: Scope): TypeEnv;
   /** The def a call of method `attr` runs on a value of type `owner`, when it is certain. */
   methodFor(owner: PyType | undefined, attr: string): MethodDef | undefined;
+  /** What a def surely returns (awaiting it, for a coroutine function). */
+  returnOf(fn: MethodDef): PyType | undefined;
   /** The class behind a `self:` type (the instance may be of a subclass). */
   selfClassOf(type: PyType | undefined): py.ClassDef | undefined;
 }
@@ -167,11 +169,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const out = new Map<string, PyType>();
     for (const [attr, writes] of attrWrites) {
       if (!writes) continue;
+      // The plain writes give the candidate; augmented ones must keep it.
+      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, envFor(w.scope, (n) => typeOf(w.scope, n))));
+      const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
       const types = writes.map((w) => {
         const env = envFor(w.scope, (n) => typeOf(w.scope, n));
         const t = staticType(w.value, env);
         if (!w.op) return t;
-        const cur = attrs.get(attr);
         if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
         return cur && cur === t && (cur === "int" || cur === "float") && ["Add", "Sub", "Mult"].includes(w.op._type) ? cur : undefined;
       });
@@ -246,6 +250,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
     envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
     methodFor,
+    returnOf: (fn) => returns.get(fn),
   };
 
   function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
