@@ -18,8 +18,9 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { directRead, enumMemberRead, selfAttributePresent } from "./plain-access.js";
+import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS } from "./known-results.js";
+import { isFoldedConstant } from "./constant-folding.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -72,7 +73,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return sequence(cx, e.elts, "tuple");
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
-      if (e.elts.length >= 3 && e.elts.every((x) => x._type === "Constant")) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
+      if (e.elts.length >= 3 && e.elts.every(isFoldedConstant)) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
       return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
     case "Dict":
       return dict(cx, e);
@@ -313,7 +314,7 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
+    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
   return getattr(cx, cx.expr(v), e.attr);
 }

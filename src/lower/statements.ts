@@ -108,15 +108,30 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
   // A dropped coroutine is reported when it dies in CPython ("was never awaited"): the runtime
   // needs the line of the statement that dropped it.
   if (v._type === "Call" && mayReturnCoroutine(cx, v)) {
-    return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), e, lit(s.lineno)), s.lineno)];
+    // The program's own coroutine knows its file; asyncio's would name asyncio's.
+    const own = v.func._type === "Name" && cx.lookupKnown(v.func.id)?.kind === "def";
+    const args = own ? [e, lit(s.lineno)] : [e, lit(s.lineno), cx.fileExpr()];
+    return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), ...args), s.lineno)];
   }
   return [exprStmt(e, s.lineno)];
 }
 
 /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
+/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
+const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
+  "sleep", "wait", "wait_for", "to_thread", "open_connection", "start_server", "open_unix_connection",
+  "start_unix_server", "create_subprocess_exec", "create_subprocess_shell",
+]);
+
 export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
-  if (c.func._type !== "Name") return false;
-  const known = cx.lookupKnown(c.func.id);
+  const f = c.func;
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const m = cx.lookupKnown(f.value.id);
+    return m?.kind === "module" && m.name === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(f.attr);
+  }
+  if (f._type !== "Name") return false;
+  const known = cx.lookupKnown(f.id);
+  if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
   return known?.kind === "def" && known.coroutine;
 }
 

@@ -970,10 +970,13 @@ const wait = coroutine_function(function* wait(fs: unknown, ...rest: unknown[]):
   if (when !== FIRST_COMPLETED && when !== FIRST_EXCEPTION && when !== ALL_COMPLETED) {
     throw new ValueError(`Invalid return_when value: ${str(when)}`);
   }
-  const loop = events.get_running_loop() as BaseEventLoop;
   const unique = new Set<unknown>(items);
   if (items.some((f) => iscoroutine(f))) {
-    // CPython 3.8-3.10 (3.11+ raises TypeError instead).
+    if (events._python_version() !== "3.10") throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+  }
+  const loop = events.get_running_loop() as BaseEventLoop;
+  if (items.some((f) => iscoroutine(f))) {
+    // CPython 3.8-3.10 warns (3.11+ raises the TypeError above).
     const where = current_location();
     if (where !== null) {
       _warn_at(

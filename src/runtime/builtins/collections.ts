@@ -1371,11 +1371,12 @@ export class PySet<T = unknown> extends PySetBase<T> {
   /**
    * A set display whose items are all constants (`{3, 1, 2}` with 3 or more items): CPython builds
    * a frozenset constant at compile time and merges it into a new set, which can lay the table out
-   * differently from adding the items one by one.
+   * differently from adding the items one by one. The compiler's constant merging rebuilds that
+   * frozenset once more from its own iteration order before the set is made from it.
    */
   static fromConstants<T>(items: T[]): PySet<T> {
     if (items.length <= 2) return new PySet<T>(items);
-    return new PySet<T>(new PyFrozenSet<T>(items));
+    return new PySet<T>(new PyFrozenSet<T>([...new PyFrozenSet<T>(items)]));
   }
   add(x: T): null {
     this._add(x);
