@@ -25,6 +25,8 @@ type Binding =
   | { k: "for"; iter: py.ExprNode }
   /** `x: int` without a value, `del x`: no value that a read could see. */
   | { k: "none" }
+  /** A value of a type known from the statement (`except ... as e`: an exception). */
+  | { k: "typed"; type: PyType }
   | { k: "unknown" };
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
@@ -396,6 +398,8 @@ const BUILTIN_RESULTS: Record<string, PyType> = { len: "int", str: "str", repr: 
 
 function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType | undefined {
   switch (b.k) {
+    case "typed":
+      return b.type;
     case "value":
       return staticType(b.expr, env);
     case "aug": {
@@ -513,7 +517,8 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
         stmts(s.body);
         for (const h of s.handlers) {
           walrus(h.type);
-          if (h.name) add(h.name, { k: "unknown" });
+          // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
+          if (h.name) add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
           stmts(h.body);
         }
         stmts(s.orelse);

@@ -6,6 +6,9 @@
 //   asyncio.get_running_loop() | rt:asyncio.Loop       loop.time()    | float
 //   time.perf_counter()        | float                 s.upper()      | str (s a proven str)
 
+import type * as py from "../ast/nodes.js";
+import type { LowerContext } from "./context.js";
+import { STDLIB } from "./stdlib.js";
 import type { PyType } from "./types.js";
 
 /** Module functions and classes, by `module.name`: what calling them makes. */
@@ -39,6 +42,13 @@ export const RUNTIME_ATTRIBUTES: Record<string, Record<string, PyType>> = {
   "rt:asyncio.Barrier": { parties: "int", n_waiting: "int", broken: "bool" },
 };
 
+/** Attributes of the runtime's objects that are JS properties of the same value (read directly). */
+export const DIRECT_ATTRIBUTES: Record<string, string[]> = {
+  "rt:BaseException": ["args"],
+  "rt:BaseExceptionGroup": ["args", "exceptions", "message"],
+  "rt:asyncio.Barrier": ["parties", "n_waiting", "broken"],
+};
+
 /** str methods, on a proven str. */
 export const STR_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
   ...`capitalize casefold center expandtabs format format_map join ljust lower lstrip removeprefix removesuffix replace
@@ -61,3 +71,24 @@ export const COROUTINE_METHODS: Record<string, string[]> = {
 /** Asynchronous context managers of the runtime whose __aenter__/__aexit__ are coroutine functions
  * and whose __aexit__ gives None or a bool. */
 export const ASYNC_MANAGERS = new Set(["rt:asyncio.Lock", "rt:asyncio.Semaphore", "rt:asyncio.Condition", "rt:asyncio.TaskGroup", "rt:asyncio.Timeout"]);
+
+/**
+ * A decorator (or callee) naming a function of a runtime module (`abc.abstractmethod`, `functools.wraps`
+ * imported by name): a plain JS call, where a class of the runtime would need `new` (call() decides).
+ */
+export function isRuntimeFunction(cx: LowerContext, e: py.ExprNode): boolean {
+  let module: string | undefined;
+  let name = "";
+  if (e._type === "Name") {
+    const k = cx.lookupKnown(e.id);
+    if (k?.kind === "runtime-name") (module = k.module), (name = k.name);
+  } else if (e._type === "Attribute" && e.value._type === "Name") {
+    const k = cx.lookupKnown(e.value.id);
+    if (k?.kind === "module") (module = k.name), (name = e.attr);
+  }
+  const info = module ? STDLIB[module] : undefined;
+  return !!info && RUNTIME_DECORATOR_FUNCTIONS.has(`${module}.${name}`) && info.names.has(name) && !info.classes.has(name);
+}
+
+/** Runtime functions a program applies as decorators, which are plain functions in the runtime. */
+const RUNTIME_DECORATOR_FUNCTIONS = new Set(["abc.abstractmethod", "functools.wraps", "functools.lru_cache", "functools.cache", "functools.total_ordering", "dataclasses.dataclass", "contextlib.contextmanager", "contextlib.asynccontextmanager", "typing.final", "typing.override"]);

@@ -14,6 +14,7 @@ import { walk } from "../ast/walk.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { resolveName } from "./scopes.js";
+import { DIRECT_ATTRIBUTES } from "./known-results.js";
 
 interface ClassShape {
   /** Methods and properties anywhere in the class or its bases: reading them binds or computes. */
@@ -237,4 +238,24 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
   };
   initAttrs(0);
   return out;
+}
+
+const hooked = new WeakMap<py.Module, boolean>();
+
+/**
+ * `e.args` of a proven exception, `barrier.parties` of a proven Barrier: attributes the runtime keeps
+ * as JS properties, read directly unless some class of the program hooks attribute reads.
+ */
+export function runtimeAttributeRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  const t = cx.typeOfExpr(e);
+  if (!t?.startsWith("rt:") || !DIRECT_ATTRIBUTES[t]?.includes(attr) || deletedAnywhere(cx, attr)) return false;
+  let h = hooked.get(cx.module);
+  if (h === undefined) {
+    h = false;
+    walk(cx.module, (n) => {
+      if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && (n.name === "__getattribute__" || n.name === "__getattr__")) h = true;
+    });
+    hooked.set(cx.module, h);
+  }
+  return !h;
 }
