@@ -13,6 +13,8 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
 import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
 import { writeAll } from "./write-output.js";
+import { parse } from "../parse/index.js";
+import { pythonFunctionNames } from "../emit/source-map.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
@@ -196,7 +198,9 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
   }
   if (sourceMap && file !== "-") {
     // OUT.ts.map: a standard (v3) source map of OUT.ts back to the .py lines.
-    const map = sourceMapV3(basename(out), relative(dirname(resolve(out)), resolve(file)), result.map, source);
+    // With the Python function of each .py line, which tracebacks of the compiled program name (standalone-frames.ts).
+    const functions = pythonFunctionNames(parse(source, basename(file)).module!, source.split("\n").length);
+    const map = sourceMapV3(basename(out), relative(dirname(resolve(out)), resolve(file)), result.map, source, functions);
     const text = `${result.code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(out)}.map\n`;
     return writeAll([{ target: out, text }, { target: `${out}.map`, text: map }], [file]) ? 0 : 1;
   }

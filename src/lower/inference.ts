@@ -304,6 +304,9 @@ interface CallSite {
   scope: Scope;
 }
 
+/** The instance a class call passes to __init__ (no proven type: `self` is typed on its own). */
+const INSTANCE = { _type: "Constant", value: { ellipsis: true }, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as unknown as py.ExprNode;
+
 /**
  * Module-level functions of the script whose name is only ever called directly, by position or
  * keyword (never passed around, rebound or decorated): all their callers are then known.
@@ -321,21 +324,54 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
     candidates.set(s.name, s);
   }
+  // Plain classes with an __init__ of their own that nothing else can run (no subclass, no
+  // `type(x)(...)`): calling the class is calling __init__ with the instance first.
+  const constructors = new Set<string>();
+  let madeDynamically = false;
+  walkAll(input.module, (n) => {
+    // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
+    if ((n._type === "Call" && n.func._type === "Call") || (n._type === "Attribute" && n.attr === "__class__")) madeDynamically = true;
+  });
+  for (const s of input.module.body) {
+    if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
+    if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
+    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    const init = s.body.find((i): i is py.FunctionDef => i._type === "FunctionDef" && i.name === "__init__");
+    // (a classmethod may call `cls(...)`)
+    if (s.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.decorator_list.length)) continue;
+    if (!init || init.decorator_list.length || init.args.vararg || init.args.kwarg || !(init.args.posonlyargs.length + init.args.args.length)) continue;
+    let derived = false;
+    walkAll(input.module, (e) => {
+      const n = e as unknown as py.Node;
+      if (n._type === "ClassDef" && n.bases.some((b) => b._type === "Name" && b.id === s.name)) derived = true;
+    });
+    if (derived) continue;
+    candidates.set(s.name, init);
+    constructors.add(s.name);
+  }
   if (!candidates.size) return out;
-  // Every read of the name, and the calls found in each scope's own code.
+  // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
+  const inAnnotations = new Set<py.Node>();
+  walkAll(input.module, (e) => {
+    const n = e as unknown as py.Node;
+    const a = n._type === "arg" ? n.annotation : n._type === "AnnAssign" ? n.annotation : n._type === "FunctionDef" || n._type === "AsyncFunctionDef" ? n.returns : null;
+    if (a) walkAll(a, (x) => inAnnotations.add(x));
+  });
   const reads = new Map<string, number>();
   walkAll(input.module, (n) => {
-    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id)) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   });
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     ownExpressions(scope.node, (e) => {
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
-      if (!bindsPlainly(fn, e)) return;
+      // A class's call passes the new instance first: a placeholder that has no proven type.
+      const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+      if (!bindsPlainly(fn, call)) return;
       let list = sites.get(e.func.id);
       if (!list) sites.set(e.func.id, (list = []));
-      list.push({ call: e, scope });
+      list.push({ call, scope });
     });
   }
   for (const [name, fn] of candidates) {
