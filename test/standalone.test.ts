@@ -30,6 +30,9 @@ const FIXTURES = [
   "lang-self-attribute-before-assignment",
 ];
 
+/** A fixture of several files, translated with --outdir. */
+const OUTDIR_FIXTURE = "modules-traceback-through-module";
+
 /** The tsconfig README.md shows for translated programs. */
 const TSCONFIG = {
   compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, sourceMap: true, types: [] },
@@ -42,7 +45,7 @@ beforeAll(() => {
   mkdirSync(join(work, "node_modules"));
   symlinkSync(root, join(work, "node_modules/tsyncio"), "dir");
   writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, include: ["*/input.ts"] }));
+  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, include: ["*/input.ts", "*/out/*.ts"] }));
   for (const name of FIXTURES) {
     const dir = join(work, name);
     mkdirSync(dir);
@@ -50,6 +53,12 @@ beforeAll(() => {
     const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "input.py", "-o", "input.ts", "--source-map"], { cwd: dir, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
   }
+  // A program of several files: --outdir with --source-map writes a map beside every file.
+  const modules = join(work, OUTDIR_FIXTURE);
+  mkdirSync(modules);
+  for (const f of ["input.py", "helper.py"]) copyFileSync(join(root, "fixtures", OUTDIR_FIXTURE, f), join(modules, f));
+  const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "--outdir", "out", "--source-map", "input.py"], { cwd: modules, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", work], { cwd: work, encoding: "utf8" });
   expect(tsc.stdout + tsc.stderr).toBe("");
 }, 120_000);
@@ -77,4 +86,19 @@ describe.concurrent("translated programs run with node as with tsyncio run", () 
       expect(r.status).toBe(Number((read(fixture, "expected.code") ?? "0").trim()));
     });
   }
+});
+
+describe("a program of several files (--outdir --source-map)", () => {
+  it("every file has its map, and the traceback names each .py file and line as CPython's does", () => {
+    const dir = join(work, OUTDIR_FIXTURE);
+    for (const f of ["input.ts.map", "helper.ts.map", "input.js.map", "helper.js.map"]) expect(existsSync(join(dir, "out", f)), f).toBe(true);
+    const map = JSON.parse(readFileSync(join(dir, "out/helper.ts.map"), "utf8")) as { sources: string[]; x_python_functions: string[] };
+    expect(map.sources).toEqual(["../helper.py"]);
+    expect(map.x_python_functions[8]).toBe("load");
+    const fixture = join(root, "fixtures", OUTDIR_FIXTURE);
+    const r = spawnSync(process.execPath, ["out/input.js"], { cwd: dir, encoding: "utf8", env: { ...process.env, TSYNCIO_VIRTUAL_TIME: "1" }, timeout: 60_000 });
+    expect(r.stdout).toBe(read(fixture, "expected.out"));
+    expect(normaliseStderr(r.stderr, dir)).toBe(normaliseStderr(read(fixture, "expected.stderr")!, "{dir}"));
+    expect(r.status).toBe(1);
+  });
 });
