@@ -7,8 +7,10 @@
 
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const { version } = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { version: string };
 export const isolationHeaders = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",
@@ -19,6 +21,8 @@ export default defineConfig({
   root: `${root}src/web`,
   base: "./",
   publicDir: false,
+  // The version the page shows (its header, the documentation page).
+  define: { __TSYNCIO_VERSION__: JSON.stringify(version) },
   clearScreen: false,
   build: {
     outDir: `${root}dist-web`,
@@ -27,6 +31,10 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 1500,
+    // Every browser the page supports preloads modules itself: no polyfill chunk.
+    modulePreload: { polyfill: false },
+    // The playground, and the documentation page (the README) it links to.
+    rolldownOptions: { input: { index: `${root}src/web/index.html`, docs: `${root}src/web/docs.html` } },
   },
   worker: {
     format: "es",

@@ -25,6 +25,7 @@ export const CHUNKS = [
   { files: [/^(standalone|estree|typescript)-.*\.js$/], name: "`standalone-*.js`, `estree-*.js`, `typescript-*.js`: prettier", loads: "in the compiler worker, after the first translation" },
   { files: [/^unicode-names-data-.*$/], name: "`unicode-names-data-*`: Unicode character names", loads: "by the compiler worker, only for a `\\N{...}` escape" },
   { files: [/^runner\.worker-.*\.js$/], name: "`runner.worker-*.js`: the runtime", loads: "in each run's worker (one is preloaded)" },
+  { files: [/^docs\.html$/, /^docs-.*\.(js|css)$/], name: "`docs.html` + `docs-*`: the documentation page (this README)", loads: "only when the Docs link is opened" },
 ];
 
 /** Builds the page into a temporary folder; returns { row name → [kB, gzip kB] } and any file no row describes. */

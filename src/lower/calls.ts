@@ -131,8 +131,12 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
     const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
     const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
-    if (v._type === "Name" || viaPackage) {
-      const known = viaPackage ? sub : cx.lookupKnown((v as py.Name).id);
+    // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
+    // submodule reached as an attribute needs `new` (its functions keep the generic call).
+    const subName = !viaPackage && sub?.kind === "module" && v._type === "Attribute" ? `${sub.name}.${v.attr}` : "";
+    const viaAttribute = subName !== "" && (STDLIB[subName]?.classes.has(f.attr) ?? false);
+    if (v._type === "Name" || viaPackage || viaAttribute) {
+      const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });

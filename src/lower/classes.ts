@@ -7,9 +7,10 @@
 //           self.n = n             |
 
 import type * as py from "../ast/nodes.js";
+import { resolveName } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
-import { jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
@@ -24,6 +25,14 @@ import { isRuntimeFunction } from "./known-results.js";
  * is its Python name, so nothing outside sees it) into the const `nested.binding`, which the
  * enclosing class then holds as a class attribute.
  */
+/** What a program's class extends for a builtin base (`dict` itself is a factory function): builtins/subclassable.ts. */
+const BUILTIN_BASE_CLASSES: Record<string, Helper> = { object: "PyObject", dict: "DictSubclassRoot", list: "ListSubclassRoot", set: "SetSubclassRoot", frozenset: "PyFrozenSet" };
+
+function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
+  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
+  return cx.expr(b);
+}
+
 export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
   const scope = cx.fn.scope;
   const classScope = cx.scopes.get(s)!;
@@ -42,9 +51,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     ? cx.helper("PyObject")
     : bases.length > 1
       ? // Several bases: the runtime chains copies of them in C3 order.
-        cx.rt("multiple_bases", ...bases.map((b) => cx.expr(b)))
+        cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
       : simpleBase
-      ? cx.expr(bases[0])
+      ? baseExpr(cx, bases[0])
       : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;

@@ -5,12 +5,13 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
+  AssertionError, BaseException, NotImplementedError, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
-import { PyDict, PyList, PySet, PyTuple } from "./builtins/collections.js";
+import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
+import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -23,59 +24,13 @@ import { current_module_name } from "./importer.js";
 
 // ───────────── the program ─────────────
 
-let programDir = "";
-
-/** Set by the host before the program runs: the folder of the main script. */
-export function set_program_dir(dir: string): void {
-  programDir = dir.replace(/\/+$/, "");
-}
-
-/** `__file__` of a module: its file name resolved against the program's folder, as CPython 3.9+ makes it absolute. */
-export function script_path(name: string): string {
-  if (name.startsWith("/") || !programDir) return name;
-  return `${programDir}/${name}`;
-}
-
-/** Where the program is now (file and Python line), for warnings CPython attributes to the caller. */
-let locate: (() => { filename: string; lineno: number } | null) | null = null;
-
-export function set_location_provider(fn: typeof locate): void {
-  locate = fn;
-}
-
-/** One frame of the translated program: its file, line, function and module (`__main__` for the script). */
-export interface PyFrameInfo {
-  filename: string;
-  lineno: number;
-  name: string;
-  module: string;
-}
-let frames: (() => PyFrameInfo[]) | null = null;
-
-export function set_frames_provider(fn: typeof frames): void {
-  frames = fn;
-}
-
-let moduleNames = new Map<string, string>();
-
-export function set_module_files(names: Map<string, string>): void {
-  moduleNames = names;
-}
-
-/** The dotted name of the program's module in `filename` (CPython's `__name__`; the script is `__main__`). */
-export function module_for_file(filename: string): string {
-  return moduleNames.get(filename) ?? filename.replace(/^.*\//, "").replace(/\.py$/, "");
-}
-
-/** The translated program's frames on the stack now, outermost first (empty if the host cannot tell). */
-export function current_frames(): PyFrameInfo[] {
-  return frames ? frames() : [];
-}
-
-/** The innermost line of the translated program on the stack, if the host can tell. */
-export function current_location(): { filename: string; lineno: number } | null {
-  return locate ? locate() : null;
-}
+// Where the program lives and where it is now (set by the host): in program-info.ts, which the
+// importer and asyncio read without importing this file.
+export {
+  set_program_dir, script_path, set_location_provider, set_frames_provider, set_module_files, module_for_file,
+  current_frames, current_location,
+} from "./program-info.js";
+export type { PyFrameInfo } from "./program-info.js";
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {
@@ -129,8 +84,23 @@ interface ClassSetup {
 }
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
+/**
+ * A program's subclass of a runtime container other than list/dict/set themselves (OrderedDict,
+ * Counter, defaultdict, deque...) is built by that container's JS constructor, which would never
+ * call the subclass's `__init__`: refused rather than run wrong.
+ */
+function refuseIgnoredInit(cls: Function, qualname: string): void {
+  const proto = cls.prototype as object;
+  if (!Object.prototype.hasOwnProperty.call(proto, "__init__")) return;
+  if (!(proto instanceof PyDict || proto instanceof PyList || proto instanceof PySetBase)) return;
+  if (proto instanceof DictSubclassRoot || proto instanceof ListSubclassRoot || proto instanceof SetSubclassRoot) return;
+  const base = Object.getPrototypeOf(cls) as Function;
+  throw new NotImplementedError(`class ${qualname}: an __init__ in a subclass of ${classModule(base)}.${(base as { __name__?: string }).__name__ ?? base.name} is not supported by tsyncio's runtime`);
+}
+
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
+  refuseIgnoredInit(cls, qualname);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });

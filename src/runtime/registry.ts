@@ -7,6 +7,7 @@ import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
 import * as asyncio_events from "./modules/asyncio_events.js";
+import * as asyncio_exceptions from "./modules/asyncio_exceptions.js";
 import * as asyncio_streams from "./modules/asyncio_streams.js";
 import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
@@ -83,6 +84,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/asyncio_events": asyncio_events,
+  "tsyncio/runtime/asyncio_exceptions": asyncio_exceptions,
   "tsyncio/runtime/asyncio_streams": asyncio_streams,
   "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,

@@ -1,5 +1,8 @@
 // The seed examples, bundled at build time from the repository's examples/ folder
-// (examples/NN_name.py; the larger unnumbered examples there are not in the menu).
+// (examples/NN_name.py; the larger unnumbered examples there are not in the menu), shown without
+// their collection note (provenance.ts).
+
+import { withoutProvenance } from "./provenance.js";
 
 const files = import.meta.glob<string>("../../examples/[0-9][0-9]_*.py", {
   query: "?raw",
@@ -27,7 +30,7 @@ export const examples: Example[] = Object.entries(files)
   .map(([path, source]) => {
     const name = path.slice(path.lastIndexOf("/") + 1);
     const fixture = `../../fixtures/seed-${name.replace(/\.py$/, "").replaceAll("_", "-")}/python-version`;
-    return { name, source, pythonVersion: versions[fixture]?.trim() ?? "3.12" };
+    return { name, source: withoutProvenance(source), pythonVersion: versions[fixture]?.trim() ?? "3.12" };
   })
   .sort((a, b) => a.name.localeCompare(b.name));
 

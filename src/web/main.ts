@@ -1,8 +1,10 @@
-// The converter page: a Python editor, the live TypeScript translation, and a runner.
+// The converter page: Python editors (one tab per file of the program), the live TypeScript (or
+// JavaScript) translation, and a runner.
 //
 // Only the editors and this file load with the page. The compiler (and prettier, a chunk of its
-// own) lives in compiler.worker.ts; each run gets a fresh runner.worker.ts. Neither can freeze the
-// page: a translation that takes too long gets its worker restarted, and Stop terminates the run.
+// own) lives in compiler.worker.ts; each run gets a fresh runner.worker.ts in a sandboxed frame
+// (sandbox.ts). Neither can freeze the page: a translation that takes too long gets its worker
+// restarted; Stop delivers a KeyboardInterrupt, and a second Stop (or the grace period) ends the run.
 
 import { EditorView, basicSetup } from "codemirror";
 import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
@@ -12,62 +14,118 @@ import { python } from "@codemirror/lang-python";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { indentUnit } from "@codemirror/language";
-import { examples, findExample } from "./examples.js";
-import { decodeShare, encodeShare } from "./share.js";
-import { createSandboxedRunner, type SandboxedRunner } from "./sandbox.js";
-import type { CompilerRequest, CompilerResponse, Diagnostic, PySyntaxError, RunRequest } from "./protocol.js";
+import { examples, findExample, type Example } from "./examples.js";
+import { decodeShare } from "./share.js";
+import { createSandboxedRunner } from "./sandbox.js";
+import { Runs } from "./runs.js";
+import { OutputPane } from "./output.js";
+import { Project, loadLocal } from "./project.js";
+import { highlightPythonLine, jumpToLine, linkedLineField, translationLineWatcher } from "./linking.js";
+import type { CompilerRequest, CompilerResponse, Diagnostic, ProgramFile, PySyntaxError } from "./protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const runButton = $<HTMLButtonElement>("run");
 const stopButton = $<HTMLButtonElement>("stop");
 const virtualTime = $<HTMLInputElement>("virtual-time");
+const formatOption = $<HTMLInputElement>("format");
+const targetOption = $<HTMLSelectElement>("target");
 const examplesSelect = $<HTMLSelectElement>("examples");
-const problemsLabel = $("problems");
+const problemsButton = $<HTMLButtonElement>("problems");
 const translateStatus = $("translate-status");
-const runStatus = $("run-status");
 const outputPre = $("output");
-const filenameLabel = $("filename");
 const tsPane = $("ts-pane");
 
 const narrowScreen = window.matchMedia("(max-width: 800px)");
 const DEFAULT_EXAMPLE = "19_say_after_tasks.py";
 const TRANSLATE_DELAY_MS = 250;
 const TRANSLATE_TIMEOUT_MS = 20_000;
+/** How long after an edit the URL and local storage follow it. */
+const SAVE_DELAY_MS = 600;
 /** The folder the program sees itself in (`__file__`, tracebacks). */
 const PROGRAM_DIR = "/home/user";
+const OPTIONS_KEY = "tsyncio.options";
 
-let filename = "main.py";
+$("version").textContent = `v${__TSYNCIO_VERSION__}`;
+
+// ───────────── options: kept in local storage ─────────────
+
+interface Options {
+  virtualTime: boolean;
+  format: boolean;
+  target: string;
+  show: "ts" | "js";
+}
+
+function loadOptions(): Options {
+  const defaults: Options = { virtualTime: false, format: true, target: "auto", show: "ts" };
+  try {
+    const saved = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? "{}") as Partial<Options>;
+    return {
+      virtualTime: typeof saved.virtualTime === "boolean" ? saved.virtualTime : defaults.virtualTime,
+      format: typeof saved.format === "boolean" ? saved.format : defaults.format,
+      target: ["auto", "3.10", "3.12"].includes(saved.target as string) ? saved.target! : defaults.target,
+      show: saved.show === "js" ? "js" : "ts",
+    };
+  } catch {
+    return defaults;
+  }
+}
+
+const options = loadOptions();
+virtualTime.checked = options.virtualTime;
+formatOption.checked = options.format;
+targetOption.value = options.target;
+
+function saveOptions(): void {
+  options.virtualTime = virtualTime.checked;
+  options.format = formatOption.checked;
+  options.target = targetOption.value;
+  try {
+    localStorage.setItem(OPTIONS_KEY, JSON.stringify(options));
+  } catch {
+    /* not kept: the page still works */
+  }
+}
+virtualTime.addEventListener("change", saveOptions);
+targetOption.addEventListener("change", saveOptions);
+formatOption.addEventListener("change", () => {
+  saveOptions();
+  translate();
+});
 
 // ───────────── theme: follows the system ─────────────
 
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-const themes = [new Compartment(), new Compartment()];
+const pythonTheme = new Compartment();
+const tsTheme = new Compartment();
 const themeFor = (dark: boolean): Extension => (dark ? oneDark : []);
 darkQuery.addEventListener("change", () => {
-  for (const [i, view] of [pythonView, tsView].entries()) view.dispatch({ effects: themes[i]!.reconfigure(themeFor(darkQuery.matches)) });
+  pythonView.dispatch({ effects: pythonTheme.reconfigure(themeFor(darkQuery.matches)) });
+  tsView.dispatch({ effects: tsTheme.reconfigure(themeFor(darkQuery.matches)) });
 });
 
 // ───────────── editors ─────────────
 
-const pythonView = new EditorView({
-  parent: $("python-editor"),
-  state: EditorState.create({
-    doc: "",
-    extensions: [
-      Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (void startRun(), true) }])),
-      basicSetup,
-      keymap.of([indentWithTab]),
-      python(),
-      indentUnit.of("    "),
-      lintGutter(),
-      themes[0]!.of(themeFor(darkQuery.matches)),
-      EditorView.contentAttributes.of({ "aria-label": "Python source" }),
-      EditorView.updateListener.of((u) => {
-        if (u.docChanged) scheduleTranslate();
-      }),
-    ],
+const pythonExtensions: Extension = [
+  Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (void startRun(), true) }])),
+  basicSetup,
+  keymap.of([indentWithTab]),
+  python(),
+  indentUnit.of("    "),
+  lintGutter(),
+  linkedLineField,
+  pythonTheme.of(themeFor(darkQuery.matches)),
+  EditorView.contentAttributes.of({ "aria-label": "Python source" }),
+  EditorView.updateListener.of((u) => {
+    if (u.docChanged) {
+      scheduleTranslate();
+      scheduleSave();
+    }
   }),
-});
+];
+
+const pythonView = new EditorView({ parent: $("python-editor"), state: EditorState.create({ doc: "", extensions: pythonExtensions }) });
+const makeState = (doc: string) => EditorState.create({ doc, extensions: pythonExtensions });
 
 // TypeScript highlighting is a chunk of its own, loaded after the page is up.
 const tsLanguage = new Compartment();
@@ -79,9 +137,15 @@ const tsView = new EditorView({
       basicSetup,
       tsLanguage.of([]),
       EditorState.readOnly.of(true),
-      EditorView.editable.of(false),
-      themes[1]!.of(themeFor(darkQuery.matches)),
-      EditorView.contentAttributes.of({ "aria-label": "TypeScript translation" }),
+      tsTheme.of(themeFor(darkQuery.matches)),
+      EditorView.contentAttributes.of({ "aria-label": "Translation" }),
+      // The line under the pointer (or the cursor) lights up its Python line.
+      translationLineWatcher((line) => {
+        const shown = lastTranslation;
+        const map = options.show === "js" ? shown?.jsMap : shown?.map;
+        const py = line !== null && shown && shown.file === project.active ? (map?.[line - 1] ?? 0) : 0;
+        highlightPythonLine(pythonView, py > 0 ? py : null);
+      }),
     ],
   }),
 });
@@ -94,11 +158,72 @@ function setDoc(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
 
-function setSource(text: string, name: string): void {
-  filename = name;
-  filenameLabel.textContent = name;
-  setDoc(pythonView, text);
+const project = new Project(pythonView, makeState, $("file-tabs"), () => {
+  examplesSelect.value = project.example ? project.example.name : "";
+  translate();
+});
+
+/** Opens a program: its files, and the example it comes from (the menu shows it). */
+function openProgram(files: ProgramFile[], example: Example | null, active?: string): void {
+  project.load(files, example, active);
   pythonView.dispatch({ selection: { anchor: 0 }, scrollIntoView: true });
+}
+
+// ───────────── files: tabs ─────────────
+
+$("file-tabs").addEventListener("click", (e) => {
+  const target = e.target as HTMLElement;
+  const close = target.closest<HTMLElement>("[data-close]");
+  if (close) {
+    const name = close.dataset.close!;
+    const text = project.files().find((f) => f.name === name)?.source ?? "";
+    if (!text.trim() || window.confirm(`Remove ${name}?`)) {
+      project.remove(name);
+      scheduleSave();
+    }
+    return;
+  }
+  const tab = target.closest<HTMLElement>(".file-tab");
+  if (tab) project.show(tab.dataset.name!);
+});
+
+$("file-tabs").addEventListener("dblclick", (e) => {
+  const tab = (e.target as HTMLElement).closest<HTMLElement>(".file-tab");
+  if (!tab) return;
+  const from = tab.dataset.name!;
+  const to = window.prompt("Rename the file", from)?.trim();
+  if (!to || to === from) return;
+  const problem = project.nameProblem(to, from);
+  if (problem) return toast(problem);
+  project.rename(from, to);
+  scheduleSave();
+});
+
+$("add-file").addEventListener("click", () => {
+  let suggestion = "helpers.py";
+  for (let i = 2; project.nameProblem(suggestion); i++) suggestion = `helpers${i}.py`;
+  const name = window.prompt(`New module file (the script imports it as \`import ${suggestion.replace(/\.py$/, "")}\`)`, suggestion)?.trim();
+  if (!name) return;
+  const problem = project.nameProblem(name);
+  if (problem) return toast(problem);
+  project.add(name, `# ${name}: the script imports it with \`import ${name.replace(/\.py$/, "")}\`.\n`);
+  scheduleSave();
+});
+
+// ───────────── the URL and local storage follow the program ─────────────
+
+let saveTimer = 0;
+function scheduleSave(): void {
+  clearTimeout(saveTimer);
+  saveTimer = window.setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+}
+
+async function saveNow(): Promise<void> {
+  clearTimeout(saveTimer);
+  project.render();
+  const hash = await project.hash();
+  if (hash !== location.hash) history.replaceState(null, "", hash);
+  project.saveLocal();
 }
 
 // ───────────── the compiler worker ─────────────
@@ -107,6 +232,7 @@ let compiler: Worker | null = null;
 let compilerReady = false;
 let nextId = 1;
 const waiting = new Map<number, { resolve(r: CompilerResponse): void; timer: number }>();
+type Translated = Extract<CompilerResponse, { type: "translated" }>;
 
 function startCompiler(): Worker {
   const w = new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module", name: "tsyncio-compiler" });
@@ -138,14 +264,19 @@ function restartCompiler(reason: string): void {
   compiler = startCompiler();
   for (const [id, entry] of waiting) {
     clearTimeout(entry.timer);
-    const failed: CompilerResponse = { type: "translated", id, code: "", diagnostics: [], syntaxError: null, internalError: reason, ms: 0, formatted: true };
+    const failed: Translated = {
+      type: "translated", id, file: project.active, code: "", map: [], js: "", jsMap: [], diagnostics: [], syntaxError: null,
+      internalError: reason, ms: 0, formatted: true,
+    };
     if (id === latestTranslation) showTranslation(failed);
     entry.resolve(failed);
   }
   waiting.clear();
 }
 
-function ask(req: Omit<CompilerRequest, "id">, id = nextId++): Promise<CompilerResponse> {
+type Request = CompilerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+function ask(req: Request, id = nextId++): Promise<CompilerResponse> {
   compiler ??= startCompiler();
   return new Promise((resolve) => {
     const timer = window.setTimeout(() => restartCompiler("the compiler took too long and was restarted"), TRANSLATE_TIMEOUT_MS);
@@ -158,7 +289,8 @@ function ask(req: Omit<CompilerRequest, "id">, id = nextId++): Promise<CompilerR
 
 let translateTimer = 0;
 let latestTranslation = 0;
-let tsCode = "";
+/** The last good translation (what the right pane shows). */
+let lastTranslation: Translated | null = null;
 
 function scheduleTranslate(): void {
   clearTimeout(translateTimer);
@@ -166,28 +298,47 @@ function scheduleTranslate(): void {
 }
 
 function translate(): void {
-  const source = pythonView.state.doc.toString();
+  clearTimeout(translateTimer);
   const id = nextId++;
   latestTranslation = id;
   if (!compilerReady) translateStatus.textContent = "loading the compiler…";
-  void ask({ type: "translate", source, filename }, id);
+  void ask({ type: "translate", files: project.files(), active: project.active, format: formatOption.checked }, id);
 }
 
-function showTranslation(r: Extract<CompilerResponse, { type: "translated" }>): void {
+/** The text the right pane shows: the TypeScript or the JavaScript of the last translation. */
+function shownCode(): string {
+  return (options.show === "js" ? lastTranslation?.js : lastTranslation?.code) ?? "";
+}
+
+function showCode(): void {
+  const text = shownCode();
+  if (tsView.state.doc.toString() !== text) setDoc(tsView, text);
+  for (const which of ["ts", "js"] as const) $(`show-${which}`).setAttribute("aria-selected", String(options.show === which));
+}
+
+function showTranslation(r: Translated): void {
   showDiagnostics(r.diagnostics, r.syntaxError);
   if (r.internalError) {
     tsPane.classList.add("stale");
     translateStatus.textContent = `internal error: ${r.internalError}`;
   } else if (r.code) {
-    tsCode = r.code;
-    if (tsView.state.doc.toString() !== r.code) setDoc(tsView, r.code);
+    lastTranslation = r;
+    showCode();
     tsPane.classList.remove("stale");
     translateStatus.textContent = r.formatted ? `translated in ${Math.max(1, Math.round(r.ms))} ms` : "translated; formatting…";
   } else {
     tsPane.classList.add("stale");
-    translateStatus.textContent = tsCode ? "showing the last translation" : "";
+    translateStatus.textContent = lastTranslation ? "showing the last translation" : "";
   }
   if (r.formatted) document.body.dataset.translated = String(r.id);
+}
+
+for (const which of ["ts", "js"] as const) {
+  $(`show-${which}`).addEventListener("click", () => {
+    options.show = which;
+    saveOptions();
+    showCode();
+  });
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -211,6 +362,8 @@ function range(lineno: number, col: number, endLineno?: number | null, endCol?: 
   return { from, to: Math.max(from, to) };
 }
 
+let firstProblemLine = 0;
+
 function showDiagnostics(diagnostics: Diagnostic[], syntaxError: PySyntaxError | null): void {
   const cm: CmDiagnostic[] = [];
   const lines: string[] = [];
@@ -225,281 +378,53 @@ function showDiagnostics(diagnostics: Diagnostic[], syntaxError: PySyntaxError |
     lines.push(`line ${d.lineno}: ${d.severity === "error" ? "error" : "warning"} ${d.code}: ${d.message}`);
   }
   pythonView.dispatch(setDiagnostics(pythonView.state, cm));
-  problemsLabel.textContent = lines[0] ? (lines.length > 1 ? `${lines[0]} (+${lines.length - 1} more)` : lines[0]) : "";
-  problemsLabel.title = lines.join("\n");
+  firstProblemLine = syntaxError?.lineno ?? diagnostics[0]?.lineno ?? 0;
+  problemsButton.hidden = lines.length === 0;
+  problemsButton.textContent = lines[0] ? (lines.length > 1 ? `${lines[0]} (+${lines.length - 1} more)` : lines[0]) : "";
+  problemsButton.title = lines.length ? `${lines.join("\n")}\n(click: go to the line)` : "";
 }
 
-// ───────────── output ─────────────
+// A diagnostic, or a location in the output, opens its Python line.
+problemsButton.addEventListener("click", () => {
+  if (firstProblemLine > 0) jumpToLine(pythonView, firstProblemLine);
+});
 
-/**
- * Output. The program's output is kept (its last OUTPUT_LIMIT characters) in `model`; the pane
- * shows it in blocks of whole lines, so appending and dropping old output lay out a block or two.
- * A program that prints without end would still keep the page busy laying out text, so when more
- * than APPEND_BUDGET characters arrive between two frames the pane is redrawn at most every
- * FLOOD_INTERVAL_MS with only the last FLOOD_VIEW characters; the end of the run draws it all.
- */
-const OUTPUT_LIMIT = 400_000;
-const APPEND_BUDGET = 32_000;
-const FLOOD_VIEW = 16_000;
-const FLOOD_INTERVAL_MS = 250;
-const BLOCK_CHARS = 8_000;
-
-let model: [string, string][] = [];
-let modelChars = 0;
-let modelTrimmed = false;
-let fresh: [string, string][] = [];
-let freshChars = 0;
-/** The pane shows all of `model` (not just its tail). */
-let paneComplete = true;
-let flushScheduled = false;
-
-let outputChars = 0;
-let trimmedMarker: HTMLElement | null = null;
-const blocks: { el: HTMLElement; chars: number; endsLine: boolean }[] = [];
-
-function appendOutput(cls: string, text: string): void {
-  if (!text) return;
-  const last = model[model.length - 1];
-  if (last && last[0] === cls) last[1] += text;
-  else model.push([cls, text]);
-  modelChars += text.length;
-  while (modelChars > OUTPUT_LIMIT) {
-    const first = model[0]!;
-    const excess = modelChars - OUTPUT_LIMIT;
-    modelTrimmed = true;
-    if (first[1].length <= excess) {
-      model.shift();
-      modelChars -= first[1].length;
-    } else {
-      first[1] = first[1].slice(excess);
-      modelChars -= excess;
-    }
-  }
-  fresh.push([cls, text]);
-  freshChars += text.length;
-  if (!flushScheduled) {
-    flushScheduled = true;
-    if (freshChars > APPEND_BUDGET) window.setTimeout(() => flushOutputQueue(), FLOOD_INTERVAL_MS);
-    else requestAnimationFrame(() => flushOutputQueue());
-  }
-}
-
-function addText(cls: string, text: string): void {
-  while (text.length > 0) {
-    let block = blocks[blocks.length - 1];
-    if (!block || (block.chars >= BLOCK_CHARS && block.endsLine)) {
-      const el = document.createElement("div");
-      el.className = "block";
-      outputPre.append(el);
-      block = { el, chars: 0, endsLine: true };
-      blocks.push(block);
-    }
-    let n = text.length;
-    const room = BLOCK_CHARS - block.chars;
-    if (n > room) {
-      const nl = text.indexOf("\n", Math.max(0, room - 1));
-      if (nl >= 0) n = nl + 1;
-    }
-    const piece = n === text.length ? text : text.slice(0, n);
-    text = text.slice(n);
-    const last = block.el.lastElementChild as HTMLElement | null;
-    if (last && last.className === cls && last.firstChild) (last.firstChild as Text).appendData(piece);
-    else {
-      const span = document.createElement("span");
-      span.className = cls;
-      span.textContent = piece;
-      block.el.append(span);
-    }
-    block.chars += piece.length;
-    block.endsLine = piece.endsWith("\n");
-    outputChars += piece.length;
-  }
-}
-
-/** Redraws the pane from the model: all of it, or its last `limit` characters. */
-function redraw(limit: number): void {
-  outputPre.replaceChildren();
-  blocks.length = 0;
-  outputChars = 0;
-  trimmedMarker = null;
-  let start = model.length;
-  let total = 0;
-  while (start > 0 && total < limit) total += model[--start]![1].length;
-  if (modelTrimmed || start > 0 || total > limit) markTrimmed();
-  for (let i = start; i < model.length; i++) {
-    const [cls, text] = model[i]!;
-    addText(cls, i === start && total > limit ? text.slice(total - limit) : text);
-  }
-  paneComplete = limit >= OUTPUT_LIMIT;
-}
-
-/** Brings the pane up to date (`final`: the run is over, show everything kept). */
-function flushOutputQueue(final = false): void {
-  flushScheduled = false;
-  if (freshChars === 0 && (paneComplete || !final)) return;
-  const atBottom = outputPre.scrollHeight - outputPre.scrollTop - outputPre.clientHeight < 40;
-  if (paneComplete && freshChars <= APPEND_BUDGET) {
-    for (const [cls, text] of fresh) addText(cls, text);
-    while (outputChars > OUTPUT_LIMIT && blocks.length > 1) {
-      const first = blocks.shift()!;
-      first.el.remove();
-      outputChars -= first.chars;
-      markTrimmed();
-    }
-  } else {
-    redraw(final ? OUTPUT_LIMIT : FLOOD_VIEW);
-  }
-  fresh = [];
-  freshChars = 0;
-  if (atBottom || !final) outputPre.scrollTop = outputPre.scrollHeight;
-}
-
-function markTrimmed(): void {
-  if (trimmedMarker) return;
-  trimmedMarker = document.createElement("div");
-  trimmedMarker.className = "meta";
-  trimmedMarker.textContent = "[… earlier output dropped …]";
-  outputPre.prepend(trimmedMarker);
-}
-
-function clearOutput(): void {
-  model = [];
-  modelChars = 0;
-  modelTrimmed = false;
-  fresh = [];
-  freshChars = 0;
-  paneComplete = true;
-  outputPre.replaceChildren();
-  blocks.length = 0;
-  outputChars = 0;
-  trimmedMarker = null;
+function openLocation(path: string, line: number): void {
+  const name = path.startsWith(`${PROGRAM_DIR}/`) ? path.slice(PROGRAM_DIR.length + 1) : path;
+  if (!project.files().some((f) => f.name === name)) return toast(`${path} is not one of this program's files`);
+  if (project.active !== name) project.show(name);
+  jumpToLine(pythonView, line);
 }
 
 // ───────────── running ─────────────
 
-interface ActiveRun {
-  worker: SandboxedRunner;
-  started: number;
-  timer: number;
-}
+const output = new OutputPane(outputPre, openLocation);
+const runs = new Runs({
+  output, stopButton, status: $("run-status"), stdinForm: $("stdin-form"), stdinInput: $("stdin"), stdinEof: $("stdin-eof"),
+  reveal: () => narrowScreen.matches && outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" }),
+});
 
-let spare: SandboxedRunner | null = null;
-let active: ActiveRun | null = null;
-let runTicket = 0;
-
-/** Each run's worker in a sandboxed frame of its own (sandbox.ts). */
-function spawnRunner(): SandboxedRunner {
-  return createSandboxedRunner();
-}
-
-function warmRunner(): void {
-  if (spare) return;
-  const w = spawnRunner();
-  // A runner that failed to load is dropped; the next Run starts another and reports its error.
-  w.onerror = () => {
-    if (spare === w) spare = null;
-    w.terminate();
-  };
-  spare = w;
-}
-
-function setRunning(running: boolean): void {
-  stopButton.disabled = !running;
-  document.body.dataset.running = running ? "true" : "false";
-}
-
-function setRunStatus(text: string, cls = ""): void {
-  runStatus.textContent = text;
-  runStatus.className = `muted ${cls}`;
-}
-
-function finish(text: string, cls: string, exitCode: string): void {
-  document.body.dataset.exitCode = exitCode;
-  if (!active) return;
-  flushOutputQueue(true);
-  clearInterval(active.timer);
-  active.worker.terminate();
-  active = null;
-  setRunning(false);
-  setRunStatus(text, cls);
-  document.body.dataset.runs = String(runTicket);
-  window.setTimeout(warmRunner, 200);
-}
-
-function stopRun(): void {
-  if (!active) {
-    // Still compiling: forget that run.
-    runTicket++;
-    setRunning(false);
-    setRunStatus("stopped", "fail");
-    return;
-  }
-  const seconds = (performance.now() - active.started) / 1000;
-  const last = model[model.length - 1];
-  appendOutput("meta", `${last && !last[1].endsWith("\n") ? "\n" : ""}[stopped after ${seconds.toFixed(1)} s]\n`);
-  finish("stopped", "fail", "stopped");
+function pythonVersion(): string {
+  if (targetOption.value !== "auto") return targetOption.value;
+  // A seed example recorded with CPython 3.10 runs as 3.10 (get_event_loop's warning); others as 3.12.
+  return project.example?.name === project.mainName ? project.example.pythonVersion : "3.12";
 }
 
 async function startRun(): Promise<void> {
-  const ticket = ++runTicket;
-  if (active) finish("stopped", "fail", "stopped");
-  delete document.body.dataset.runs;
-  delete document.body.dataset.exitCode;
-  clearOutput();
-  // On a phone the output pane is below the editors: bring it into view.
-  if (narrowScreen.matches) outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" });
-  setRunStatus("compiling…");
-  setRunning(true);
-  const source = pythonView.state.doc.toString();
-  const path = `${PROGRAM_DIR}/${filename}`;
-  const compiled = await ask({ type: "compile", source, filename: path });
-  if (ticket !== runTicket) return;
+  const ticket = runs.begin();
+  const files = project.files();
+  const compiled = await ask({ type: "compile", files, dir: PROGRAM_DIR });
+  if (!runs.isCurrent(ticket)) return;
   if (compiled.type !== "compiled") {
-    setRunning(false);
-    setRunStatus(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "fail");
-    document.body.dataset.exitCode = "failed";
-    document.body.dataset.runs = String(ticket);
-    return;
+    runs.failed(compiled.type === "translated" && compiled.internalError ? compiled.internalError : "compile failed", "failed");
+  } else if (compiled.internalError) {
+    runs.failed("exit code 1", "1", `internal error in tsyncio: ${compiled.internalError}\n`);
+  } else if (!compiled.program) {
+    runs.failed("exit code 1", "1", compiled.report);
+  } else {
+    const program = { ...compiled.program, path: `${PROGRAM_DIR}/${files[0]!.name}`, source: files[0]!.source, pythonVersion: pythonVersion() };
+    runs.start({ type: "run", program, virtualTime: virtualTime.checked });
   }
-  if (compiled.internalError || !compiled.compiled) {
-    appendOutput("stderr", compiled.internalError ? `internal error in tsyncio: ${compiled.internalError}\n` : compiled.report);
-    setRunning(false);
-    setRunStatus("exit code 1", "fail");
-    flushOutputQueue(true);
-    document.body.dataset.exitCode = "1";
-    document.body.dataset.runs = String(ticket);
-    return;
-  }
-  const worker = spare ?? spawnRunner();
-  spare = null;
-  const virtual = virtualTime.checked;
-  const run: ActiveRun = { worker, started: performance.now(), timer: 0 };
-  active = run;
-  setRunStatus("running…");
-  run.timer = window.setInterval(() => {
-    if (active === run) setRunStatus(`running… ${((performance.now() - run.started) / 1000).toFixed(0)} s`);
-  }, 1000);
-  worker.onmessage = (msg) => {
-    if (active !== run) return;
-    if (msg.type === "output") {
-      if (msg.dropped) appendOutput("meta", `[… ${msg.dropped} characters of output dropped …]\n`);
-      for (const [fd, text] of msg.chunks) appendOutput(fd === 1 ? "stdout" : "stderr", text);
-    } else if (msg.type === "exit") {
-      if (msg.internalError) appendOutput("stderr", `internal error in tsyncio: ${msg.internalError}\n`);
-      const seconds = (msg.ms / 1000).toFixed(msg.ms < 10_000 ? 2 : 1);
-      finish(`exit code ${msg.code} · ${seconds} s${virtual ? " (virtual time)" : ""}`, msg.code === 0 ? "ok" : "fail", String(msg.code));
-    }
-  };
-  worker.onerror = (message) => {
-    if (active !== run) return;
-    appendOutput("stderr", `internal error in tsyncio: ${message}\n`);
-    finish("failed", "fail", "failed");
-  };
-  const req: RunRequest = {
-    // A seed example recorded with CPython 3.10 runs as 3.10 (get_event_loop's warning); others as 3.12.
-    type: "run", program: { ...compiled.compiled, path, source, pythonVersion: findExample(filename)?.pythonVersion ?? "3.12" }, virtualTime: virtual,
-  };
-  worker.start(req);
 }
 
 // ───────────── toolbar ─────────────
@@ -538,73 +463,83 @@ for (const ex of examples) {
 }
 examplesSelect.addEventListener("change", () => {
   const ex = findExample(examplesSelect.value);
-  if (ex) {
-    setSource(ex.source, ex.name);
-    history.replaceState(null, "", `#example=${encodeURIComponent(ex.name.replace(/\.py$/, ""))}`);
-  }
+  if (!ex) return;
+  openProgram([{ name: ex.name, source: ex.source }], ex);
+  // A new history entry: Back returns to the program before.
+  history.pushState(null, "", `#example=${encodeURIComponent(ex.name.replace(/\.py$/, ""))}`);
+  project.saveLocal();
 });
 
 runButton.addEventListener("click", () => void startRun());
-stopButton.addEventListener("click", stopRun);
-$("clear").addEventListener("click", clearOutput);
+$("clear").addEventListener("click", () => output.clear());
 $("copy").addEventListener("click", async () => {
-  toast((await copyText(tsCode)) ? "TypeScript copied" : "Could not copy");
+  const what = options.show === "js" ? "JavaScript" : "TypeScript";
+  toast((await copyText(shownCode())) ? `${what} copied` : "Could not copy");
 });
 $("download").addEventListener("click", () => {
-  const url = URL.createObjectURL(new Blob([tsCode], { type: "text/typescript" }));
+  const js = options.show === "js";
+  const url = URL.createObjectURL(new Blob([shownCode()], { type: js ? "text/javascript" : "text/typescript" }));
   const a = document.createElement("a");
   a.href = url;
-  a.download = filename.replace(/\.py$/, "") + ".ts";
+  a.download = project.active.replace(/\.py$/, "") + (js ? ".js" : ".ts");
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 $("share").addEventListener("click", async () => {
-  const hash = await encodeShare(pythonView.state.doc.toString(), filename);
-  history.replaceState(null, "", hash);
+  await saveNow();
   toast((await copyText(location.href)) ? "Link copied" : "Link in the address bar");
 });
 window.addEventListener("keydown", (e) => {
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
     e.preventDefault();
     void startRun();
-  } else if (e.key === "Escape" && active) {
-    stopRun();
+  } else if (e.key === "Escape" && runs.running) {
+    runs.stop();
   }
 });
 
 // ───────────── start ─────────────
 
+/** The program the address holds, else the one kept from the last visit, else the default example. */
 async function loadFromHash(): Promise<void> {
   const shared = await decodeShare(location.hash);
-  if (shared.source !== undefined) {
-    setSource(shared.source, shared.name && /^[\w.-]+\.py$/.test(shared.name) ? shared.name : "main.py");
+  if (shared.files) {
+    const ex = findExample(shared.files[0]!.name);
+    openProgram(shared.files, ex && ex.name === shared.files[0]!.name ? ex : null);
     return;
   }
-  const ex = findExample(shared.example ?? DEFAULT_EXAMPLE) ?? findExample(DEFAULT_EXAMPLE) ?? examples[0];
-  if (ex) {
-    setSource(ex.source, ex.name);
-    if (shared.example) examplesSelect.value = ex.name;
+  if (!shared.example) {
+    const kept = loadLocal();
+    if (kept) {
+      const ex = kept.example ? findExample(kept.example) : undefined;
+      openProgram(kept.files, ex && ex.name === kept.files[0]!.name ? ex : null, kept.active);
+      await saveNow();
+      return;
+    }
   }
+  const ex = findExample(shared.example ?? DEFAULT_EXAMPLE) ?? findExample(DEFAULT_EXAMPLE) ?? examples[0]!;
+  openProgram([{ name: ex.name, source: ex.source }], ex);
 }
 
-window.addEventListener("hashchange", () => void loadFromHash());
+window.addEventListener("popstate", () => void loadFromHash());
 compiler = startCompiler();
-void loadFromHash().then(() => {
-  clearTimeout(translateTimer);
-  void translate();
-});
-setRunning(false);
+// (Opening the program translates it.)
+void loadFromHash();
 // A runner loaded ahead of time makes the first Run start at once.
-window.setTimeout(warmRunner, 1500);
+window.setTimeout(() => runs.warm(), 1500);
 
 /** For the end-to-end tests (and the curious): read and replace the editors' text. */
 Object.assign(window, {
   tsyncio: {
     getPython: () => pythonView.state.doc.toString(),
-    setPython: (text: string, name = "main.py") => setSource(text, name),
-    getTypeScript: () => tsView.state.doc.toString(),
+    setPython: (text: string, name = "main.py") => openProgram([{ name, source: text }], null),
+    getTypeScript: () => lastTranslation?.code ?? "",
+    getJavaScript: () => lastTranslation?.js ?? "",
+    getShown: () => tsView.state.doc.toString(),
+    getFiles: () => project.files(),
+    getCursor: () => ({ file: project.active, line: pythonView.state.doc.lineAt(pythonView.state.selection.main.head).number }),
     getStdout: () => [...outputPre.querySelectorAll(".stdout")].map((n) => n.textContent).join(""),
     getStderr: () => [...outputPre.querySelectorAll(".stderr")].map((n) => n.textContent).join(""),
     /**
@@ -614,21 +549,21 @@ Object.assign(window, {
     runInSandbox: (js: string, waitMs = 0) =>
       new Promise<{ output: string; exit: number | null }>((resolve) => {
         const runner = createSandboxedRunner();
-        let output = "";
+        let out = "";
         let exit: number | null = null;
         const end = () => {
           runner.terminate();
-          resolve({ output, exit });
+          resolve({ output: out, exit });
         };
         runner.onmessage = (msg) => {
-          if (msg.type === "output") for (const [, text] of msg.chunks) output += text;
+          if (msg.type === "output") for (const [, text] of msg.chunks) out += text;
           if (msg.type === "exit") {
             exit = msg.code;
             window.setTimeout(end, waitMs);
           }
         };
         runner.onerror = (message) => {
-          output += `[sandbox error: ${message}]`;
+          out += `[sandbox error: ${message}]`;
           end();
         };
         runner.start({ type: "run", program: { js, lineMap: [], nameMap: [], path: "/home/user/probe.py", source: "" }, virtualTime: true });

@@ -1,9 +1,11 @@
 // The runner worker: runs one translated program on the tsyncio runtime, streaming its stdout and
-// stderr to the page. A dedicated worker per run: Stop is `worker.terminate()`, which ends even a
+// stderr to the page. A dedicated worker per run: a hard Stop removes its frame, which ends even a
 // `while True: pass`, and the page never blocks.
 //
-// Sleeps block this worker's thread (Atomics.wait when the page is cross-origin isolated, a busy
-// wait otherwise), as CPython's event loop blocks between timers.
+// Sleeps block this worker's thread, as CPython's event loop blocks between timers. The page
+// reaches the blocked program through the frame's inbox (inbox.ts): a first Stop becomes a
+// KeyboardInterrupt where the program wakes up (a sleep ends early for it), and input() waits for
+// the lines the user types.
 //
 // The page starts this worker inside a sandboxed, opaque-origin frame whose CSP forbids network
 // access (sandbox.ts), and talks to it over a MessagePort of its own: the first message hands over
@@ -17,13 +19,20 @@
 
 import { runProgram } from "../runtime/run.js";
 import { blockingSleep, setHost } from "../runtime/host.js";
+import { run_signal_action } from "../runtime/signals.js";
 import { createMemoryFileSystem } from "./memfs.js";
+import { Inbox } from "./inbox.js";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<{ type: "port" }>) => void) | null;
+  onmessage: ((e: MessageEvent<{ type: "port"; inbox?: unknown }>) => void) | null;
+  importScripts?: (url: string) => void;
 };
+// Kept before isolate() removes it: the inbox's synchronous channel (inbox.ts). A module worker
+// (the development server's runner) has none: there Stop only terminates and input() reads nothing.
+const loadScript = typeof scope.importScripts === "function" ? scope.importScripts.bind(scope) : undefined;
 let port: MessagePort | null = null;
+let inbox: Inbox | null = null;
 const post = (message: RunnerMessage): void => port?.postMessage(message);
 
 // ───────────── output ─────────────
@@ -146,13 +155,19 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
       },
       sleep(seconds) {
         flushOutput();
-        blockingSleep(seconds);
+        // A Stop ends the sleep early; the runtime then delivers the KeyboardInterrupt.
+        if (inbox) inbox.sleepUntil(performance.now() + seconds * 1000);
+        else blockingSleep(seconds);
       },
+      interrupted: () => inbox?.takeStop() ?? false,
       virtualTime: req.virtualTime,
       argv: [req.program.path],
-      readline: () => null,
+      readline,
       // Files live in memory for this run only: the program never reaches the user's disk.
       fs: createMemoryFileSystem(),
+      // No Unicode name table (errors='namereplace' is NotImplementedError here): its loader
+      // (src/parse/unicode-names.ts) needs import.meta and XMLHttpRequest, which this classic,
+      // network-less worker has not.
       env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });
@@ -164,9 +179,24 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
   post({ type: "exit", code, ms: performance.now() - t0, internalError });
 }
 
-// The first message hands over the run's port; nothing else is accepted on the global channel.
+/** A line of stdin: the page asks the user for it (the program waits, as on a terminal). */
+function readline(): string | null {
+  flushOutput();
+  if (!inbox) {
+    write(2, "[input() is not available here: the page's sandboxed runner feeds it; stdin is empty]\n");
+    return null;
+  }
+  post({ type: "input-request" });
+  // A Stop while waiting runs the SIGINT handler (KeyboardInterrupt by default), as Ctrl-C does in
+  // CPython's input(); a handler that returns (asyncio.run's) leaves input() waiting.
+  return inbox.nextLine(() => run_signal_action(2));
+}
+
+// The first message hands over the run's port (and the frame's inbox URLs); nothing else is
+// accepted on the global channel.
 scope.onmessage = (e) => {
   if (port !== null || e.data?.type !== "port" || e.ports.length !== 1) return;
+  inbox = Inbox.create(e.data.inbox, loadScript);
   port = e.ports[0]!;
   scope.onmessage = null;
   port.onmessage = onRunRequest;

@@ -10,8 +10,9 @@
 //   reach no server.
 // - The page talks to the worker over a MessageChannel it made for this run only; the worker's
 //   global postMessage is removed before the program starts, and the page accepts only the
-//   protocol's message shapes from that port (isRunnerMessage). Stop removes the frame, which ends
-//   the worker at once.
+//   protocol's message shapes from that port (isRunnerMessage). A hard Stop removes the frame,
+//   which ends the worker at once; a first Stop asks for a KeyboardInterrupt, and input lines go
+//   in, through the frame's revocable blob URLs (inbox.ts): nothing is added to the policy.
 
 import runnerUrl from "./runner.worker.ts?worker&url";
 import type { RunRequest, RunnerMessage } from "./protocol.js";
@@ -20,15 +21,38 @@ import type { RunRequest, RunnerMessage } from "./protocol.js";
 export const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'; style-src 'none'; img-src 'none'";
 
-// The frame's only script: start the worker it is given, hand it the run's port, report load errors.
+// The frame's only script: start the worker it is given, hand it the run's port and the inbox's
+// URLs, report load errors; then, for the page only, a Stop (revoke the stop URL) and input lines
+// (the mailbox protocol of inbox.ts: a blob with the line and the next mailbox, its UUID's bits
+// told by revoking bit URLs, then `ready` revoked).
 const BOOTSTRAP = `
+const blobUrl = (text) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+const newMailbox = () => ({ ready: blobUrl(""), bits: Array.from({ length: 128 }, () => blobUrl("")) });
+let started = false, stop = null, mailbox = null;
 onmessage = (e) => {
-  onmessage = null;
-  if (e.source !== parent || !e.data || typeof e.data.code !== "string" || e.ports.length !== 1) return;
-  const url = URL.createObjectURL(new Blob([e.data.code], { type: "text/javascript" }));
-  const worker = new Worker(url, { name: "tsyncio-program" });
-  worker.onerror = (ev) => { ev.preventDefault(); parent.postMessage({ type: "sandbox-error", message: String(ev.message || "the runner failed to load") }, "*"); };
-  worker.postMessage({ type: "port" }, [e.ports[0]]);
+  const d = e.data;
+  if (e.source !== parent || !d) return;
+  if (!started) {
+    if (typeof d.code !== "string" || e.ports.length !== 1) return;
+    started = true;
+    const url = URL.createObjectURL(new Blob([d.code], { type: "text/javascript" }));
+    const worker = new Worker(url, { name: "tsyncio-program" });
+    worker.onerror = (ev) => { ev.preventDefault(); parent.postMessage({ type: "sandbox-error", message: String(ev.message || "the runner failed to load") }, "*"); };
+    stop = blobUrl("");
+    mailbox = newMailbox();
+    worker.postMessage({ type: "port", inbox: { stop, mailbox } }, [e.ports[0]]);
+  } else if (d.type === "interrupt" && stop) {
+    URL.revokeObjectURL(stop);
+    stop = null;
+  } else if (d.type === "input" && (typeof d.text === "string" || d.text === null) && mailbox) {
+    const next = newMailbox();
+    const letter = blobUrl("__tsyncio_mailbox(" + JSON.stringify({ text: d.text, next }) + ")");
+    const hex = letter.slice(letter.lastIndexOf("/") + 1).replace(/-/g, "");
+    if (!/^[0-9a-f]{32}$/.test(hex)) return;
+    for (let i = 0; i < 128; i++) if ((parseInt(hex[i >> 2], 16) >> (3 - (i & 3))) & 1) URL.revokeObjectURL(mailbox.bits[i]);
+    URL.revokeObjectURL(mailbox.ready);
+    mailbox = next;
+  }
 };`;
 
 let runnerCode: Promise<string> | null = null;
@@ -50,6 +74,10 @@ export interface SandboxedRunner {
   onerror: ((message: string) => void) | null;
   /** Ends the program at once: the frame, and with it the worker, goes away. */
   terminate(): void;
+  /** Delivers a KeyboardInterrupt (Ctrl-C) where the program next wakes up; false when this runner cannot. */
+  interrupt(): boolean;
+  /** Gives the program a line of stdin (without its newline), or null: the end of input. */
+  sendInput(text: string | null): void;
 }
 
 export function createSandboxedRunner(): SandboxedRunner {
@@ -83,6 +111,14 @@ export function createSandboxedRunner(): SandboxedRunner {
       window.removeEventListener("message", onFrameMessage);
       channel.port1.close();
       frame.remove();
+    },
+    interrupt() {
+      if (closed || !portSent) return false;
+      frame.contentWindow?.postMessage({ type: "interrupt" }, "*");
+      return true;
+    },
+    sendInput(text) {
+      if (!closed) frame.contentWindow?.postMessage({ type: "input", text }, "*");
     },
   };
 
@@ -135,6 +171,7 @@ export function isRunnerMessage(m: unknown): m is RunnerMessage {
   const r = m as Record<string, unknown>;
   switch (r.type) {
     case "ready":
+    case "input-request":
       return Object.keys(r).length === 1;
     case "output":
       return (
@@ -169,6 +206,8 @@ function createDevRunner(): SandboxedRunner {
       channel.port1.close();
       worker.terminate();
     },
+    interrupt: () => false,
+    sendInput: () => {},
   };
   channel.port1.onmessage = (e: MessageEvent<unknown>) => {
     if (!isRunnerMessage(e.data)) return runner.onerror?.("the runner sent a message outside the protocol");

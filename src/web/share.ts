@@ -1,7 +1,13 @@
-// Shareable links: the source (and file name) in the URL fragment, never sent to any server.
-//   #code=<base64url of deflate-raw(UTF-8)>&name=prog.py   (CompressionStream available)
-//   #src=<base64url of UTF-8>&name=prog.py                 (fallback)
-//   #example=12_ensure_future                              (a seed example by name)
+// Links that hold the program: its files in the URL fragment, never sent to any server.
+//   #code=<base64url of deflate-raw(UTF-8)>&name=prog.py[&code=...&name=helpers.py...]
+//                                             (CompressionStream available; the main file first)
+//   #src=<base64url of UTF-8>&name=prog.py    (fallback, same repetition)
+//   #example=12_ensure_future                 (a seed example by name, unedited)
+
+export interface SharedFile {
+  name: string;
+  source: string;
+}
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = "";
@@ -22,35 +28,45 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await res.arrayBuffer());
 }
 
-export async function encodeShare(source: string, name: string): Promise<string> {
-  const utf8 = new TextEncoder().encode(source);
+/** A file name a link may give: a plain .py file name (no folders). */
+export function validFileName(name: string): boolean {
+  return /^[\w][\w.-]*\.py$/.test(name) && name.length <= 100;
+}
+
+export async function encodeShare(files: SharedFile[]): Promise<string> {
   const params = new URLSearchParams();
-  if (typeof CompressionStream === "function") {
-    params.set("code", toBase64Url(await pipe(utf8, new CompressionStream("deflate-raw"))));
-  } else {
-    params.set("src", toBase64Url(utf8));
+  const compress = typeof CompressionStream === "function";
+  for (const f of files) {
+    const utf8 = new TextEncoder().encode(f.source);
+    if (compress) params.append("code", toBase64Url(await pipe(utf8, new CompressionStream("deflate-raw"))));
+    else params.append("src", toBase64Url(utf8));
+    params.append("name", f.name);
   }
-  params.set("name", name);
   return `#${params.toString()}`;
 }
 
 export interface Shared {
-  source?: string;
-  name?: string;
+  /** The program's files, the main script first. */
+  files?: SharedFile[];
   example?: string;
 }
 
 export async function decodeShare(hash: string): Promise<Shared> {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const name = params.get("name") ?? undefined;
-  const code = params.get("code");
-  const src = params.get("src");
+  const names = params.getAll("name");
+  const codes = params.getAll("code");
+  const srcs = params.getAll("src");
   try {
-    if (code !== null) {
-      const bytes = await pipe(fromBase64Url(code), new DecompressionStream("deflate-raw"));
-      return { source: new TextDecoder().decode(bytes), name };
+    const files: SharedFile[] = [];
+    const bodies = codes.length ? codes : srcs;
+    for (const [i, body] of bodies.entries()) {
+      const bytes = codes.length ? await pipe(fromBase64Url(body), new DecompressionStream("deflate-raw")) : fromBase64Url(body);
+      const given = names[i];
+      const name = given && validFileName(given) ? given : i === 0 ? "main.py" : `module${i}.py`;
+      if (files.some((f) => f.name === name)) continue;
+      files.push({ name, source: new TextDecoder().decode(bytes) });
     }
-    if (src !== null) return { source: new TextDecoder().decode(fromBase64Url(src)), name };
+    if (files.length) return { files };
   } catch {
     return {};
   }

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { transpile } from "../../src/index.js";
+import { withoutProvenance } from "../../src/web/provenance.js";
 import { serveStatic, type StaticServer } from "./server.js";
 import { browserTestsEnabled, chromiumPath } from "./chromium.js";
 
@@ -32,7 +33,12 @@ const PROGRAM_DIR = "/home/user";
 interface PageApi {
   runInSandbox(js: string, waitMs?: number): Promise<{ output: string; exit: number | null }>;
   getPython(): string;
+  setPython(text: string, name?: string): void;
   getTypeScript(): string;
+  getJavaScript(): string;
+  getShown(): string;
+  getFiles(): { name: string; source: string }[];
+  getCursor(): { file: string; line: number };
   getStdout(): string;
   getStderr(): string;
 }
@@ -148,7 +154,9 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       const dir = join(root, "fixtures", fixture);
       const name = exampleName(fixture);
       it(name, async () => {
-        const source = readFileSync(join(dir, "input.py"), "utf8");
+        // The page shows the example without its collection note (the same lines otherwise).
+        const source = withoutProvenance(readFileSync(join(dir, "input.py"), "utf8"));
+        expect(source.split("\n").length).toBe(readFileSync(join(dir, "input.py"), "utf8").split("\n").length);
         await page.selectOption("#examples", name);
         await page.waitForFunction((s) => window.tsyncio.getPython() === s, source, { timeout: 10_000 });
 
@@ -224,8 +232,10 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
     await page.evaluate(() => 1 + 1);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(await page.evaluate(() => document.body.dataset.running)).toBe("true");
+    // The first Stop asks for a KeyboardInterrupt that this loop never takes: after the grace
+    // period the program is ended.
     await page.click("#stop");
-    await page.waitForFunction(() => document.body.dataset.running === "false", null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.body.dataset.running === "false", null, { timeout: 30_000 });
     expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("stopped");
     expect(await page.textContent("#output")).toContain("[stopped after");
     // And the next run works.
@@ -268,7 +278,10 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       return performance.now() - t0;
     });
     expect(lag).toBeLessThan(2000);
-    // Stop, measured inside the page: from the click to the stopped state.
+    // The first Stop asks for a KeyboardInterrupt (this loop never wakes the event loop to take
+    // it); the second ends the program at once, measured inside the page.
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.interrupted === "true", null, { timeout: 10_000 });
     const stopMs = await page.evaluate(async () => {
       const t0 = performance.now();
       document.getElementById("stop")!.click();
@@ -363,8 +376,11 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
   it("a shared link reproduces the source", async () => {
     const source = "import asyncio\n\nasync def main():\n    print('héllo, wörld ✓')  # unicode survives\n\nasyncio.run(main())\n";
     await setSource(page, source);
+    // (The URL follows edits already; Share puts the current program there at once and says so.)
+    await page.evaluate(() => (document.getElementById("toast")!.textContent = ""));
     await page.click("#share");
-    await page.waitForFunction(() => location.hash.startsWith("#code=") || location.hash.startsWith("#src="), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /^Link/.test(document.getElementById("toast")!.textContent!), null, { timeout: 10_000 });
+    expect(new URL(page.url()).hash).toMatch(/^#(code|src)=/);
     const url = page.url();
     const other = await context.newPage();
     try {
@@ -380,7 +396,7 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
 
   it("copies and downloads the TypeScript", async () => {
     await page.selectOption("#examples", "11_lazy_coroutine.py");
-    const source = readFileSync(join(root, "fixtures/seed-11-lazy-coroutine/input.py"), "utf8");
+    const source = withoutProvenance(readFileSync(join(root, "fixtures/seed-11-lazy-coroutine/input.py"), "utf8"));
     const expected = (await transpile(source, { filename: "11_lazy_coroutine.py" })).code;
     await page.waitForFunction((ts) => window.tsyncio.getTypeScript() === ts, expected, { timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click("#download")]);
@@ -419,4 +435,282 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       await phone.close();
     }
   }, 90_000);
+
+  // ───────────── what a playground user expects (issue 20 item 7) ─────────────
+
+  /** A page of its own; `fresh`: no program kept from an earlier visit. */
+  async function openPage(hash = "", fresh = false): Promise<Page> {
+    const p = await context.newPage();
+    if (fresh) {
+      await p.goto(`${server.url}docs.html`);
+      await p.evaluate(() => localStorage.removeItem("tsyncio.program"));
+    }
+    await p.goto(server.url + hash);
+    await p.waitForFunction(() => window.tsyncio?.getPython().length > 0, null, { timeout: 30_000 });
+    return p;
+  }
+
+  /** Waits until the URL and local storage hold what the editors show (they follow edits after a pause). */
+  async function waitSaved(p: Page): Promise<void> {
+    await p.waitForFunction(
+      () => {
+        const kept = JSON.parse(localStorage.getItem("tsyncio.program") ?? "null") as { files: unknown } | null;
+        return location.hash.length > 1 && JSON.stringify(kept?.files) === JSON.stringify(window.tsyncio.getFiles());
+      },
+      null,
+      { timeout: 10_000 },
+    );
+  }
+
+  async function typeAtEnd(p: Page, text: string): Promise<void> {
+    await p.click("#python-editor .cm-content");
+    await p.keyboard.press("ControlOrMeta+End");
+    await p.keyboard.insertText(text);
+  }
+
+  it("the default example opens by its name, without the collection note, and keeps its name when edited", async () => {
+    const p = await openPage("", true);
+    try {
+      const raw = readFileSync(join(root, "examples/19_say_after_tasks.py"), "utf8");
+      expect(await p.evaluate(() => window.tsyncio.getPython())).toBe(withoutProvenance(raw));
+      expect(await p.evaluate(() => window.tsyncio.getPython().split("\n")[0])).not.toMatch(/\d{3}_[0-9a-f]+\.txt/);
+      // The menu names the example that is loaded (not "Examples…"), and so does the file tab.
+      expect(await p.$eval("#examples", (s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent)).toBe("19_say_after_tasks");
+      expect(await p.textContent("#filename")).toBe("19_say_after_tasks.py");
+      // Edited: the name stays everywhere, and the URL follows the edit.
+      await typeAtEnd(p, "\nraise ValueError('my own code')\n");
+      await waitSaved(p);
+      expect(new URL(p.url()).hash).toMatch(/^#code=/);
+      expect(await p.textContent("#filename")).toBe("19_say_after_tasks.py");
+      expect(await p.$eval("#examples", (s) => (s as HTMLSelectElement).value)).toBe("19_say_after_tasks.py");
+      const edited = await p.evaluate(() => window.tsyncio.getPython());
+      const raiseLine = edited.split("\n").findIndex((l) => l.startsWith("raise ValueError")) + 1;
+      expect(await run(p, { virtualTime: true })).toBe("1");
+      expect(await p.evaluate(() => window.tsyncio.getStderr())).toContain(`File "${PROGRAM_DIR}/19_say_after_tasks.py", line ${raiseLine}, in <module>`);
+      const [download] = await Promise.all([p.waitForEvent("download", { timeout: 30_000 }), p.click("#download")]);
+      expect(download.suggestedFilename()).toBe("19_say_after_tasks.ts");
+      // A reload, a shared link and the bare address all bring the edited program back.
+      await p.reload();
+      await p.waitForFunction((s) => window.tsyncio?.getPython() === s, edited, { timeout: 30_000 });
+      expect(await p.textContent("#filename")).toBe("19_say_after_tasks.py");
+      const other = await openPage(new URL(p.url()).hash);
+      expect(await other.evaluate(() => window.tsyncio.getPython())).toBe(edited);
+      await other.close();
+      const bare = await openPage("");
+      expect(await bare.evaluate(() => window.tsyncio.getPython())).toBe(edited);
+      await bare.close();
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+
+  it("JavaScript beside TypeScript; options (format, target, virtual time) persist", async () => {
+    const p = await openPage("#example=12_ensure_future");
+    try {
+      const source = await p.evaluate(() => window.tsyncio.getPython());
+      const formatted = (await transpile(source, { filename: "12_ensure_future.py" })).code;
+      await p.waitForFunction((ts) => window.tsyncio.getShown() === ts, formatted, { timeout: 60_000 });
+      await p.click("#show-js");
+      await p.waitForFunction(() => window.tsyncio.getShown() === window.tsyncio.getJavaScript() && window.tsyncio.getShown().includes("$rt["), null, { timeout: 10_000 });
+      expect(await p.getAttribute("#show-js", "aria-selected")).toBe("true");
+      // Format off: the printer's own layout.
+      await p.setChecked("#format", false);
+      const plain = (await transpile(source, { filename: "12_ensure_future.py", format: false })).code;
+      expect(plain).not.toBe(formatted);
+      await p.waitForFunction((ts) => window.tsyncio.getTypeScript() === ts, plain, { timeout: 60_000 });
+      await p.selectOption("#target", "3.10");
+      await p.setChecked("#virtual-time", true);
+      await p.reload();
+      await p.waitForFunction(() => window.tsyncio?.getPython().length > 0, null, { timeout: 30_000 });
+      expect(await p.isChecked("#format")).toBe(false);
+      expect(await p.isChecked("#virtual-time")).toBe(true);
+      expect(await p.$eval("#target", (s) => (s as HTMLSelectElement).value)).toBe("3.10");
+      expect(await p.getAttribute("#show-js", "aria-selected")).toBe("true");
+      // The target decides what the run reproduces: 3.12 warns about get_event_loop() without a loop, 3.10 does not.
+      await setSource(p, "import asyncio\nloop = asyncio.get_event_loop()\nprint('ok')\n");
+      expect(await run(p, { virtualTime: true })).toBe("0");
+      expect(await p.evaluate(() => window.tsyncio.getStderr())).toBe("");
+      await p.selectOption("#target", "3.12");
+      expect(await run(p, { virtualTime: true })).toBe("0");
+      expect(await p.evaluate(() => window.tsyncio.getStderr())).toContain("DeprecationWarning: There is no current event loop");
+    } finally {
+      await p.evaluate(() => localStorage.removeItem("tsyncio.options"));
+      await p.close();
+    }
+  }, 120_000);
+
+  it("a traceback line and a diagnostic open their Python line; a TypeScript line lights up its Python line", async () => {
+    const source = "import asyncio\n\nasync def main():\n    x = 1\n    print(x / 0)\n\nasyncio.run(main())\n";
+    await page.evaluate((s) => window.tsyncio.setPython(s, "main.py"), source);
+    expect(await run(page, { virtualTime: true })).toBe("1");
+    await page.click("#python-editor .cm-content");
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.click("#output a.location:has-text('line 5')");
+    expect(await page.evaluate(() => window.tsyncio.getCursor())).toEqual({ file: "main.py", line: 5 });
+    // The TypeScript line of `print(x / 0)` lights up line 5.
+    const expected = await transpile(source, { filename: "main.py" });
+    await page.waitForFunction((ts) => window.tsyncio.getTypeScript() === ts, expected.code, { timeout: 30_000 });
+    await page.click("#show-ts");
+    const tsLine = expected.code.split("\n").findIndex((l) => l.includes("print(")) + 1;
+    expect(expected.map[tsLine - 1]).toBe(5);
+    const lineEl = page.locator("#ts-editor .cm-line", { hasText: "print(" }).first();
+    await lineEl.hover();
+    await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line")?.textContent === "    print(x / 0)", null, { timeout: 10_000 });
+    // Away from the translation, nothing is lit; the JavaScript tab's lines link the same way.
+    await page.hover("#output");
+    await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line") === null, null, { timeout: 10_000 });
+    await page.click("#show-js");
+    await page.waitForFunction(() => window.tsyncio.getShown().includes("$rt["), null, { timeout: 10_000 });
+    await page.locator("#ts-editor .cm-line", { hasText: "print(" }).first().hover();
+    await page.waitForFunction(() => document.querySelector("#python-editor .cm-linked-line")?.textContent === "    print(x / 0)", null, { timeout: 10_000 });
+    await page.click("#show-ts");
+    // A diagnostic: the problems line opens its line.
+    await setSource(page, "import asyncio\n\n\nasync def main(:\n    pass\n");
+    await page.waitForSelector("#problems:not([hidden])", { timeout: 30_000 });
+    await page.click("#python-editor .cm-content");
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.click("#problems");
+    expect((await page.evaluate(() => window.tsyncio.getCursor())).line).toBe(4);
+  }, 90_000);
+
+  it("links to the documentation and shows the version", async () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(await page.textContent("#version")).toBe(`v${pkg.version}`);
+    const href = await page.getAttribute("#docs", "href");
+    const docs = await context.newPage();
+    try {
+      await docs.goto(new URL(href!, server.url).href);
+      await docs.waitForFunction(() => document.querySelectorAll("#readme h2").length > 3, null, { timeout: 30_000 });
+      expect(await docs.textContent("#readme")).toContain("Web page");
+      expect(await docs.textContent("#version")).toBe(`v${pkg.version}`);
+    } finally {
+      await docs.close();
+    }
+  }, 60_000);
+
+  it("input() reads the lines typed in the stdin box while the program waits", async () => {
+    await setSource(
+      page,
+      "name = input('Your name: ')\nprint('Hello,', name)\nprint(input().upper())\ntry:\n    input()\nexcept EOFError:\n    print('end of input')\n",
+    );
+    await page.setChecked("#virtual-time", false);
+    await page.evaluate(() => {
+      delete document.body.dataset.runs;
+      delete document.body.dataset.exitCode;
+    });
+    await page.click("#run");
+    await page.waitForFunction(() => document.body.dataset.waitingForInput === "true", null, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("Your name: ");
+    await page.fill("#stdin", "Ada Lovelace");
+    await page.press("#stdin", "Enter");
+    await page.waitForFunction(() => window.tsyncio.getStdout().includes("Hello, Ada Lovelace\n") && document.body.dataset.waitingForInput === "true", null, { timeout: 30_000 });
+    await page.fill("#stdin", "ünïcode ✓");
+    await page.press("#stdin", "Enter");
+    await page.waitForFunction(() => window.tsyncio.getStdout().includes("ÜNÏCODE ✓\n") && document.body.dataset.waitingForInput === "true", null, { timeout: 30_000 });
+    await page.click("#stdin-eof");
+    await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("0");
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("Your name: Hello, Ada Lovelace\nÜNÏCODE ✓\nend of input\n");
+    // The typed lines show in the output, as a terminal echoes them.
+    expect(await page.textContent("#output")).toContain("Ada Lovelace\n");
+
+    // From a coroutine (input in a thread), and sys.stdin read to its end; lines typed ahead wait.
+    await setSource(
+      page,
+      "import asyncio, sys\n\nasync def main():\n    name = await asyncio.to_thread(input, 'name? ')\n    print('hi', name)\n    for line in sys.stdin:\n        print('line:', line.rstrip())\n\nasyncio.run(main())\n",
+    );
+    await page.evaluate(() => delete document.body.dataset.runs);
+    await page.click("#run");
+    await page.waitForFunction(() => document.body.dataset.waitingForInput === "true", null, { timeout: 30_000 });
+    for (const line of ["bob", "a", "b"]) {
+      await page.fill("#stdin", line);
+      await page.press("#stdin", "Enter");
+    }
+    await page.waitForFunction(() => window.tsyncio.getStdout().endsWith("line: b\n"), null, { timeout: 30_000 });
+    await page.focus("#stdin");
+    await page.keyboard.press("Control+D");
+    await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("0");
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("name? hi bob\nline: a\nline: b\n");
+  }, 90_000);
+
+  it("several files: the script imports a module from another tab", async () => {
+    const p = await openPage("", true);
+    try {
+      await p.evaluate(() => window.tsyncio.setPython("import helpers\n\nprint(helpers.greet('tabs'))\nhelpers.fail()\n", "main.py"));
+      p.once("dialog", (d) => void d.accept("helpers.py"));
+      await p.click("#add-file");
+      await p.waitForFunction(() => window.tsyncio.getFiles().length === 2 && window.tsyncio.getCursor().file === "helpers.py", null, { timeout: 10_000 });
+      await setSource(p, "def greet(who):\n    return f'hello from {who}'\n\n\ndef fail():\n    raise RuntimeError('in helpers')\n");
+      expect(await run(p, { virtualTime: true })).toBe("1");
+      expect(await p.evaluate(() => window.tsyncio.getStdout())).toBe("hello from tabs\n");
+      const stderr = await p.evaluate(() => window.tsyncio.getStderr());
+      expect(stderr).toContain(`File "${PROGRAM_DIR}/main.py", line 4, in <module>`);
+      expect(stderr).toContain(`File "${PROGRAM_DIR}/helpers.py", line 6, in fail`);
+      // The traceback's helpers.py line opens that tab at the line.
+      await p.click("#file-tabs .file-tab[data-name='main.py']");
+      await p.click("#output a.location:has-text('helpers.py')");
+      expect(await p.evaluate(() => window.tsyncio.getCursor())).toEqual({ file: "helpers.py", line: 6 });
+      // Both files are in the URL.
+      await waitSaved(p);
+      const hash = new URL(p.url()).hash;
+      expect(new URLSearchParams(hash.slice(1)).getAll("name")).toEqual(["main.py", "helpers.py"]);
+      const other = await openPage(hash);
+      expect(await other.evaluate(() => window.tsyncio.getFiles())).toEqual(await p.evaluate(() => window.tsyncio.getFiles()));
+      await other.close();
+      // A double-click renames a tab; × removes a module (after asking, as it has text).
+      p.once("dialog", (d) => void d.accept("tools.py"));
+      await p.dblclick("#file-tabs .file-tab[data-name='helpers.py']");
+      await p.waitForFunction(() => window.tsyncio.getFiles().map((f) => f.name).join() === "main.py,tools.py", null, { timeout: 10_000 });
+      p.once("dialog", (d) => void d.accept());
+      await p.click("#file-tabs [data-close='tools.py']");
+      await p.waitForFunction(() => window.tsyncio.getFiles().map((f) => f.name).join() === "main.py", null, { timeout: 10_000 });
+      expect(await p.evaluate(() => window.tsyncio.getCursor().file)).toBe("main.py");
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+
+  it("Stop delivers a KeyboardInterrupt: finally blocks run, as after Ctrl-C", async () => {
+    for (const [label, source, virtual] of [
+      ["asyncio", "import asyncio\n\nasync def main():\n    try:\n        print('waiting', flush=True)\n        await asyncio.sleep(3600)\n    finally:\n        print('cleanup ran')\n\nasyncio.run(main())\n", false],
+      ["asyncio, virtual time", "import asyncio\n\nasync def main():\n    try:\n        print('waiting', flush=True)\n        while True:\n            await asyncio.sleep(1)\n    finally:\n        print('cleanup ran')\n\nasyncio.run(main())\n", true],
+      ["time.sleep", "import time\ntry:\n    print('waiting', flush=True)\n    time.sleep(3600)\nfinally:\n    print('cleanup ran')\n", false],
+      ["input()", "try:\n    print('waiting', flush=True)\n    input('> ')\nfinally:\n    print('cleanup ran')\n", false],
+    ] as const) {
+      await setSource(page, source);
+      await page.setChecked("#virtual-time", virtual);
+      await page.evaluate(() => {
+        delete document.body.dataset.runs;
+        delete document.body.dataset.exitCode;
+      });
+      await page.click("#run");
+      await page.waitForFunction(() => window.tsyncio.getStdout().startsWith("waiting\n"), null, { timeout: 30_000 });
+      await page.click("#stop");
+      await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+      expect(await page.evaluate(() => window.tsyncio.getStdout()), label).toMatch(/^waiting\n(> )?cleanup ran\n$/);
+      expect((await page.evaluate(() => window.tsyncio.getStderr())).trim().split("\n").pop(), label).toBe("KeyboardInterrupt");
+      expect(await page.evaluate(() => document.body.dataset.exitCode), label).toBe("130");
+    }
+    // A program that catches it goes on, and its sleeps sleep again.
+    await setSource(page, "import time\ntry:\n    print('waiting', flush=True)\n    time.sleep(3600)\nexcept KeyboardInterrupt:\n    t = time.monotonic()\n    time.sleep(0.5)\n    print('slept', time.monotonic() - t >= 0.5)\n");
+    await page.evaluate(() => delete document.body.dataset.runs);
+    await page.click("#run");
+    await page.waitForFunction(() => window.tsyncio.getStdout() === "waiting\n", null, { timeout: 30_000 });
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.runs !== undefined, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.tsyncio.getStdout())).toBe("waiting\nslept True\n");
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("0");
+
+    // A program that never wakes up to take it: the second Stop ends it at once.
+    await setSource(page, "while True: pass\n");
+    await page.click("#run");
+    await page.waitForFunction(() => document.body.dataset.running === "true" && /running/.test(document.getElementById("run-status")!.textContent!), null, { timeout: 30_000 });
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.interrupted === "true", null, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.body.dataset.running)).toBe("true");
+    await page.click("#stop");
+    await page.waitForFunction(() => document.body.dataset.running === "false", null, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.body.dataset.exitCode)).toBe("stopped");
+  }, 120_000);
 });

@@ -4,6 +4,7 @@
 import { beforeEach, expect, test } from "vitest";
 import * as asyncio from "../../src/runtime/asyncio/index.js";
 import { setHost } from "../../src/runtime/host.js";
+import { _set_python_version } from "../../src/runtime/asyncio/events.js";
 import { print, repr, RuntimeError, StopAsyncIteration, TypeError, ValueError } from "../../src/runtime/builtins/index.js";
 
 let out = "";
@@ -298,7 +299,13 @@ test("test_legacy_wait_on_bare_coroutines_and_coroutine_decorator", () => {
     print(yield* legacy());
     print(asyncio.iscoroutinefunction(legacy), asyncio.iscoroutinefunction(print));
   });
-  (asyncio.get_event_loop() as asyncio.BaseEventLoop).run_until_complete(run());
+  // A legacy program runs as 3.10 (3.11+ refuses bare coroutines in wait()).
+  _set_python_version("3.10");
+  try {
+    (asyncio.get_event_loop() as asyncio.BaseEventLoop).run_until_complete(run());
+  } finally {
+    _set_python_version("3.12");
+  }
   expect(out).toBe(
     lines("starting 1", "starting 2", "starting 3", "stopping 1", "stopping 2", "stopping 3", "legacy", "True False"),
   );

@@ -12,6 +12,7 @@ import { Future } from "./futures.js";
 import type { IoCompletion, IoError } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
+import { connectionOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -87,7 +88,7 @@ function* connectOne(loop: Loop, host: string, port: number): CoroGen<[number, E
 export const create_connection = coroutine_function(function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
   const [protocol_factory, host, port, ssl, , , , sock, , , , , , , all_errors] = _bind("create_connection", args, CREATE_CONNECTION_PARAMS, 3);
   if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(ssl=...) is not supported by tsyncio yet (no TLS)");
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_connection(sock=...) is not supported by tsyncio yet");
+  if (!_isNone(sock)) return yield* connectionOnSocket(this, protocol_factory, sock, host, port);
   if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
   ioActivate(this, "loop.create_connection()");
   const portNo = portNumber(port);

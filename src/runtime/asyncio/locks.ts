@@ -5,7 +5,7 @@
 // (uncancelled) waiter is queued. `async with` uses __aenter__/__aexit__, which return coroutines
 // (over small iterators, not generators: see _AsyncWithAcquire).
 // CPython: Lib/asyncio/locks.py (3.12).
-import { RuntimeError, ValueError } from "./_compat.js";
+import { PyObject, RuntimeError, ValueError, set_builtin_bases } from "./_compat.js";
 import { Deque } from "./_collections.js";
 import { _bind, _isNone, _toInt } from "./_util.js";
 import { Coroutine, _as_coroutine_function, awaitable, coroutine_function, makeCode } from "./coroutines.js";
@@ -283,7 +283,11 @@ class Lock extends _ContextManagerMixin {
     if (!fut.done()) fut.set_result(true);
   }
 }
+_setModule(_ContextManagerMixin, "asyncio.locks");
+// CPython: class Lock(_ContextManagerMixin, mixins._LoopBoundMixin), likewise Condition and Semaphore.
+set_builtin_bases(_ContextManagerMixin, PyObject);
 _setModule(Lock, "asyncio.locks");
+set_builtin_bases(Lock, _ContextManagerMixin, _LoopBoundMixin);
 asyncMethod(Lock, "acquire", 92, _acquire);
 const _stock_lock_acquire = Lock.prototype.acquire;
 
@@ -376,6 +380,7 @@ class Condition extends _ContextManagerMixin {
   }
 }
 _setModule(Condition, "asyncio.locks");
+set_builtin_bases(Condition, _ContextManagerMixin, _LoopBoundMixin);
 Object.defineProperty(Condition.prototype, "acquire", {
   get(this: Condition) {
     return this._lock.acquire.bind(this._lock);
@@ -482,6 +487,7 @@ class Semaphore extends _ContextManagerMixin {
   }
 }
 _setModule(Semaphore, "asyncio.locks");
+set_builtin_bases(Semaphore, _ContextManagerMixin, _LoopBoundMixin);
 asyncMethod(Semaphore, "acquire", 369, _acquire);
 const _stock_semaphore_acquire = Semaphore.prototype.acquire;
 

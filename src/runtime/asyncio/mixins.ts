@@ -4,6 +4,7 @@ import { PyObject, RuntimeError, TypeError, className, hexAddress } from "./_com
 import * as events from "./events.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { _splitKw } from "./_util.js";
+import { _setModule } from "./exceptions.js";
 
 export class _LoopBoundMixin extends PyObject {
   declare _loop: BaseEventLoop | null;
@@ -35,3 +36,4 @@ export class _LoopBoundMixin extends PyObject {
     return `<${mod}.${className(c)} object at ${hexAddress(this)}>`;
   }
 }
+_setModule(_LoopBoundMixin, "asyncio.mixins");

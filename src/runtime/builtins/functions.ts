@@ -8,7 +8,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
-import { in_mro, mro_of, multiple_inheritance_used } from "./mro.js";
+import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
   truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
@@ -419,6 +419,7 @@ export const float = typeObject(
 export const bool = typeObject(function bool(x: unknown = false): boolean {
   return truthy(x);
 }, "bool");
+set_builtin_bases(bool, int);
 
 export const list = typeObject(
   function list(it?: unknown): PyList<any> {

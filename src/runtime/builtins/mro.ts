@@ -23,12 +23,35 @@ function original(c: Function): Function {
   return originals.get(c) ?? c;
 }
 
-/** The direct Python bases of a class. */
+/** A runtime class that is, for Python, another one (subclassable.ts: the base a `class L(list)` extends is list). */
+export function stands_for(cls: Function, pythonClass: Function): void {
+  originals.set(cls, pythonClass);
+}
+
+/**
+ * Runtime types whose Python bases are not what their JS chain says (bool's base is int; asyncio's
+ * Lock has two bases, _ContextManagerMixin and _LoopBoundMixin, chained one above the other here):
+ * registered where they are made.
+ */
+const builtinBases = new WeakMap<Function, Function[]>();
+export function set_builtin_bases(type: Function, ...bases: Function[]): void {
+  builtinBases.set(type, bases);
+}
+
+/** JavaScript's own constructors (Error under BaseException, Array, Uint8Array, ...): not Python bases. */
+function isJsIntrinsic(f: Function): boolean {
+  return f === Function.prototype || (typeof f.name === "string" && (globalThis as Record<string, unknown>)[f.name] === f);
+}
+
+/** The direct Python bases of a class: `object` for a root class, as in Python. */
 export function bases_of(c: Function): Function[] {
-  const parent = Object.getPrototypeOf(c) as Function;
-  const mi = declaredBases.get(parent);
+  if (c === PyObject) return [];
+  const registered = builtinBases.get(c);
+  if (registered) return registered;
+  const parent = Object.getPrototypeOf(c) as Function | null;
+  const mi = parent && declaredBases.get(parent);
   if (mi) return mi;
-  if (c === PyObject || parent === Function.prototype || parent === null) return [];
+  if (parent === null || isJsIntrinsic(parent)) return [PyObject];
   return [original(parent)];
 }
 

@@ -256,6 +256,7 @@ export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
     return `${className(this.constructor)}(${f}, ${this.reprBody()})`;
   }
   static __module__ = "collections";
+  static __name__ = "defaultdict";
 }
 
 export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
@@ -299,6 +300,7 @@ export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
     return super.__eq__(o);
   }
   static __module__ = "collections";
+  static __name__ = "OrderedDict";
 }
 
 // ChainMap: several mappings searched in order; writes go to the first one.
@@ -514,6 +516,7 @@ export class Counter<K = unknown> extends PyDict<K, any> {
     throw new NotImplementedError_("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
   }
   static __module__ = "collections";
+  static __name__ = "Counter";
 }
 import { NotImplementedError as NotImplementedError_ } from "../builtins/exceptions.js";
 

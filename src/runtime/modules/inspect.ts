@@ -1,10 +1,12 @@
 // inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen,
-// isgenerator, isfunction, isclass, ismethod). Not here: signature(), getsource(), frames.
+// isgenerator, isfunction, isclass, ismethod) and getmro. Not here: signature(), getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
 import { iscoroutine as isCoro, iscoroutinefunction as isCoroFn } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
+import { getattr } from "../builtins/ops.js";
+import { PyTuple } from "../builtins/collections.js";
 
 const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
 
@@ -35,4 +37,8 @@ export function isfunction(x: unknown): boolean {
 }
 export function ismethod(x: unknown): boolean {
   return typeof x === "function" && (x as { __self__?: unknown }).__self__ !== undefined;
+}
+/** The class's method resolution order, `cls.__mro__`. */
+export function getmro(cls: unknown): PyTuple<Function> {
+  return getattr(cls, "__mro__") as PyTuple<Function>;
 }

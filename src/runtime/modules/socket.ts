@@ -12,8 +12,9 @@ import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
@@ -139,13 +140,14 @@ export class socket extends PyObject implements IoTarget {
       this._waiter = null;
       w.set_result(null);
     }
+    wake_waiting(this);
   }
 
   /** Blocks until `ready()`, under the socket's timeout; BlockingIOError in non-blocking mode. */
   _block(ready: () => boolean): void {
     if (ready()) return;
     if (this._timeout === 0) throw new BlockingIOError(11n, "Resource temporarily unavailable");
-    if (!ioBlockUntil(ready, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+    if (!until_plain(this, ready, this._timeout)) throw new TimeoutError("timed out");
   }
 
   /** Sends a request with a fresh id and blocks for its answer. */
@@ -154,7 +156,7 @@ export class socket extends PyObject implements IoTarget {
     if (this._id === 0) this._id = ioRegister(this);
     this._answer = null;
     make(this._id);
-    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, null)) throw new TimeoutError("timed out");
+    if (!until_plain(this, () => this._answer !== null, null)) throw new TimeoutError("timed out");
     const a = this._answer as unknown as IoCompletion;
     this._answer = null;
     return a;
@@ -255,7 +257,7 @@ export class socket extends PyObject implements IoTarget {
   connect(address: unknown): null {
     if (intOf(this.type) === 2) throw new NotImplementedError("connect() on a UDP socket is not supported by tsyncio yet");
     this._start_connect(address);
-    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+    if (!until_plain(this, () => this._answer !== null, this._timeout)) throw new TimeoutError("timed out");
     this._finish_connect();
     return null;
   }
@@ -355,6 +357,38 @@ export class socket extends PyObject implements IoTarget {
   }
 }
 Object.defineProperty(socket, "__module__", { value: "socket" });
+
+// A thread blocked in one of these lets the others run (socket_threads.ts); the scheduler's I/O
+// wait delivers kernel events to sockets at once.
+Object.defineProperty(socket.prototype, "_wakes_threads", { value: true });
+const P = socket.prototype;
+/** Waits as a thread until `ready()`; then the plain method finds it ready (or raises its error). */
+function* readyFor(s: socket, ready: () => boolean): Generator<any, void, unknown> {
+  if (s._timeout === 0 || ready()) return;
+  if (!(yield* until(s, ready, s._timeout))) throw new TimeoutError("timed out");
+}
+blocking_form(P.accept, function* (this: socket) {
+  if (this._state === "listening") yield* readyFor(this, () => this._accepts.length > 0);
+  return this.accept();
+});
+for (const name of ["recv", "recv_into"] as const) {
+  const plain = P[name] as (...a: unknown[]) => unknown;
+  blocking_form(plain, function* (this: socket, ...args: unknown[]) {
+    yield* readyFor(this, () => this._chunks.length > 0 || this._eof);
+    return plain.apply(this, args);
+  });
+}
+blocking_form(P.recvfrom, function* (this: socket, ...args: unknown[]) {
+  if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
+  return P.recvfrom.apply(this, args as [unknown]);
+});
+blocking_form(P.connect, function* (this: socket, address: unknown) {
+  if (intOf(this.type) === 2) return this.connect(address);
+  this._start_connect(address);
+  if (!(yield* until(this, () => this._answer !== null, this._timeout))) throw new TimeoutError("timed out");
+  this._finish_connect();
+  return null;
+});
 export { socket as SocketType };
 
 /** socket.socketpair(): two connected stream sockets (over loopback TCP here). */

@@ -1,0 +1,65 @@
+// What a program's `class Stack(list)`, `class Registry(dict)` or `class Tags(set)` extends.
+//
+//   class Stack(list): ...   →   class Stack extends PyList { ... }   (lowering: classes.ts)
+//
+// PyList, PyDict and PySet build their contents in their JS constructors, which never call a
+// subclass's `__init__`. Python makes the empty object first and then calls `__init__(*args)`, and
+// the subclass's `__init__` reaches the builtin's with `super().__init__(...)`. These classes do
+// that; for Python they are list, dict and set themselves (stands_for: `__mro__`, `__bases__`).
+
+import { KwArgs } from "./object.js";
+import { PyDict, PyList, PySet } from "./collections.js";
+import { stands_for } from "./mro.js";
+import { TypeError } from "./exceptions.js";
+
+function noKeywords(name: string, kw: unknown): void {
+  if (kw instanceof KwArgs && Object.keys(kw.kw).length) throw new TypeError(`${name}() takes no keyword arguments`);
+}
+
+export class ListSubclassRoot<T = unknown> extends PyList<T> {
+  constructor(...args: unknown[]) {
+    super();
+    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+  }
+  /** list.__init__(iterable=()): the list's items become the iterable's. */
+  __init__(it?: unknown, ...rest: unknown[]): void {
+    if (it instanceof KwArgs) return noKeywords("list", it);
+    noKeywords("list", rest[rest.length - 1]);
+    if (rest.filter((r) => !(r instanceof KwArgs)).length) throw new TypeError(`list expected at most 1 argument, got ${rest.length + 1}`);
+    this.length = 0;
+    if (it !== undefined) this.extend(it);
+  }
+}
+
+export class DictSubclassRoot<K = unknown, V = unknown> extends PyDict<K, V> {
+  constructor(...args: unknown[]) {
+    super();
+    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+  }
+  /** dict.__init__(mapping_or_pairs=(), **kwargs): an update, as CPython's. */
+  __init__(src?: unknown, kw?: unknown): void {
+    if (src instanceof KwArgs) {
+      kw = src;
+      src = undefined;
+    }
+    if (src !== undefined && src !== null) this.update(src as never);
+    if (kw instanceof KwArgs) for (const k of Object.keys(kw.kw)) this.__setitem__(k as K, kw.kw[k] as V);
+  }
+}
+
+export class SetSubclassRoot<T = unknown> extends PySet<T> {
+  constructor(...args: unknown[]) {
+    super();
+    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+  }
+  /** set.__init__(iterable=()): the set's elements become the iterable's. */
+  __init__(it?: unknown): void {
+    if (it instanceof KwArgs) return noKeywords("set", it);
+    this.clear();
+    if (it !== undefined) this.update(it);
+  }
+}
+
+stands_for(ListSubclassRoot, PyList);
+stands_for(DictSubclassRoot, PyDict);
+stands_for(SetSubclassRoot, PySet);
