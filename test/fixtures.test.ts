@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, existsSync, writeFileSync, mkdtempSync, stat
 import { spawnSync, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
+import { normaliseStderr } from "./helpers/stderr.js";
 import { transpile, translateProgram } from "../src/index.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -53,27 +54,6 @@ function runFixture(dir: string): Promise<{ stdout: string; stderr: string; stat
       done({ stdout, stderr, status });
     });
   });
-}
-
-/**
- * The whole-stderr rule (fixtures with `expected.stderr`, e.g. the unittest-* runner output): the
- * runner's timing figure `Ran N tests in 0.012s` reads `Ran N tests in {time}s`, and frames of
- * CPython's own library (`File "/usr/lib/python3.12/...` with their source and caret lines) are
- * left out on both sides: tsyncio's runtime has no Python frames of its own.
- */
-export function normaliseStderr(text: string, dir: string): string {
-  const out: string[] = [];
-  let inLibFrame = false;
-  for (const line of text.replaceAll(dir, "{dir}").split("\n")) {
-    if (/^ {2}File "\/usr\/lib\/python3\.\d+\//.test(line)) {
-      inLibFrame = true;
-      continue;
-    }
-    if (inLibFrame && line.startsWith("    ")) continue;
-    inLibFrame = false;
-    out.push(line.replace(/^(Ran \d+ tests?) in \d+\.\d{3}s$/, "$1 in {time}s"));
-  }
-  return out.join("\n");
 }
 
 function checkOutput(dir: string, r: { stdout: string; stderr: string; status: number | null }): void {

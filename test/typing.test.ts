@@ -66,7 +66,8 @@ describe("plain code only where proven", () => {
     expect(code).toContain("total = total + i * 2n");
     expect(code).toContain("pystr.upper(name)");
     expect(code).toContain("-total");
-    expect(code).toContain("p.n = iadd(p.n, 1n)");
+    // every write of `.n` gives an int: the attribute is an int too
+    expect(code).toContain("p.n = p.n + 1n");
   });
 
   it("a name bound to values of different types, or written by another scope, is not proven", async () => {
@@ -82,6 +83,42 @@ describe("plain code only where proven", () => {
     expect(mixed).toContain("mul(n, 2n)");
     const escapes = await ts(`def double(n):\n    return n * 2\nf = double\nprint(double(1), f("a"))\n`);
     expect(escapes).toContain("mul(n, 2n)");
+  });
+
+  it("an attribute is typed only when every write of its name, on any object, gives the same type", async () => {
+    const one = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\n        return self.k * 2\n`);
+    expect(one).toContain("this.k = this.k + 1n");
+    expect(one).toContain("return this.k * 2n");
+    const other = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\n        return self.k * 2\nclass D:\n    def __init__(self):\n        self.k = "s"\n`);
+    expect(other).toContain("iadd(this.k, 1n)");
+    const dynamic = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\nsetattr(C(), "k", "s")\n`);
+    expect(dynamic).toContain('iadd(this.k ?? getattr(this, "k"), 1n)');
+  });
+
+  it("own functions' returns, runtime results and await of own coroutine methods are proven", async () => {
+    const code = await ts(
+      `import asyncio\ndef name() -> str:\n    return "n"\nclass W:\n    async def step(self):\n        return 1\n    async def run(self):\n        n = await self.step()\n        return n + 1, name() + "!"\nasync def main():\n    loop = asyncio.get_running_loop()\n    t0 = loop.time()\n    q = asyncio.Queue()\n    while not q.empty():\n        pass\n    async with asyncio.TaskGroup() as tg:\n        pass\n    print(loop.time() - t0, await W().run())\n`,
+    );
+    expect(code).toContain("yield* this.step()");
+    expect(code).toContain("n + 1n");
+    expect(code).toContain('name() + "!"');
+    expect(code).toContain("loop.time() - t0");
+    expect(code).toContain("while (!q.empty())");
+    expect(code).toMatch(/_value\d* = yield\* _mgr\d*\.__aenter__\(\)/);
+  });
+
+  it("a method a subclass overrides is not awaited directly: the override may return any awaitable", async () => {
+    const code = await ts(`class W:\n    async def step(self):\n        return 1\n    async def run(self):\n        return await self.step()\nclass L(W):\n    def step(self):\n        return None\n`);
+    expect(code).toContain("awaitable(this.step())");
+  });
+
+  it("self.x is this.x only when set before the instance can be seen; else a missing one still raises", async () => {
+    const set = await ts(`class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\n`);
+    expect(set).toContain("return this.x;");
+    const late = await ts(`class C:\n    def __init__(self):\n        self.show()\n        self.x = 1\n    def show(self):\n        print(self.x)\n`);
+    expect(late).toContain('this.x ?? getattr(this, "x")');
+    const sub = await ts(`class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`);
+    expect(sub).toContain('this.x ?? getattr(this, "x")');
   });
 
   it("every str method called directly on a proven str exists in the runtime's pystr table", () => {

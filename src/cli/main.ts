@@ -13,6 +13,8 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
 import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
 import { writeAll } from "./write-output.js";
+import { parse } from "../parse/index.js";
+import { pythonFunctionNames } from "../emit/source-map.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
@@ -28,6 +30,7 @@ Usage:
   tsyncio FILE.py                     print the TypeScript translation ('-' reads stdin)
   tsyncio FILE.py -o OUT.ts           write it to OUT.ts (only on success, atomically)
   tsyncio FILE.py -o OUT.ts --source-map  also OUT.ts.map: a v3 source map of OUT.ts to the .py lines
+                                      (--outdir DIR --source-map: a map beside every file)
   tsyncio --outdir DIR FILE.py...     translate each script and the local modules it imports into DIR
                                       (pkg/mod.py → DIR/pkg/mod.ts); nothing is written if any file fails
   tsyncio --outdir DIR SRCDIR         translate every .py under SRCDIR, keeping its folders
@@ -186,9 +189,9 @@ async function translate(argv: string[]): Promise<number> {
   if (files.length > 1 && !outdir) throw new UsageError("several input files need --outdir DIR");
   if (out && outdir) throw new UsageError("use either -o or --outdir");
   if (json && !out && !outdir) throw new UsageError("--json needs -o OUT.ts or --outdir DIR (stdout carries the diagnostics)");
-  if (sourceMap && !out) throw new UsageError("--source-map needs -o OUT.ts (the map is written next to it)");
+  if (sourceMap && !out && !outdir) throw new UsageError("--source-map needs -o OUT.ts or --outdir DIR (each map is written next to its file)");
   const reporter = new Reporter(json);
-  const status = outdir ? await translateToFolder(files, outdir, reporter) : await translateFile(files[0], out, reporter, sourceMap);
+  const status = outdir ? await translateToFolder(files, outdir, reporter, sourceMap) : await translateFile(files[0], out, reporter, sourceMap);
   reporter.summary();
   return status;
 }
@@ -205,13 +208,19 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
     process.stdout.write(result.code);
     return 0;
   }
-  if (sourceMap && file !== "-") {
-    // OUT.ts.map: a standard (v3) source map of OUT.ts back to the .py lines.
-    const map = sourceMapV3(basename(out), relative(dirname(resolve(out)), resolve(file)), result.map, source);
-    const text = `${result.code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(out)}.map\n`;
-    return writeAll([{ target: out, text }, { target: `${out}.map`, text: map }], [file]) ? 0 : 1;
-  }
+  if (sourceMap && file !== "-") return writeAll(withSourceMap(out, file, result.code, result.map, source), [file]) ? 0 : 1;
   return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
+}
+
+/**
+ * OUT.ts with its source map OUT.ts.map (v3, back to the .py lines), which also gives the Python
+ * function of each .py line: tracebacks of the compiled program name it (standalone-frames.ts).
+ */
+function withSourceMap(target: string, pyFile: string, code: string, lineMap: number[], source: string): { target: string; text: string }[] {
+  const functions = pythonFunctionNames(parse(source, basename(pyFile)).module!, source.split("\n").length);
+  const map = sourceMapV3(basename(target), relative(dirname(resolve(target)), resolve(pyFile)), lineMap, source, functions);
+  const text = `${code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(target)}.map\n`;
+  return [{ target, text }, { target: `${target}.map`, text: map }];
 }
 
 /**
@@ -219,8 +228,8 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
  * argument, into DIR with the same folders (pkg/mod.py → DIR/pkg/mod.ts). Everything is translated
  * before anything is written; any failure writes nothing.
  */
-async function translateToFolder(inputs: string[], outdir: string, reporter: Reporter): Promise<number> {
-  const outputs = new Map<string, { text: string; from: string }>();
+async function translateToFolder(inputs: string[], outdir: string, reporter: Reporter, sourceMap = false): Promise<number> {
+  const outputs = new Map<string, { text: string; from: string; map: number[]; source: string }>();
   let failed = false;
   for (const input of inputs) {
     if (input === "-") throw new UsageError("--outdir needs files or folders, not stdin");
@@ -237,11 +246,13 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
         process.stderr.write(`tsyncio: ${relative(process.cwd(), from)} would be written twice to '${target}' (${u.module.name === "__main__" ? "a script that is also imported as a module" : "two inputs with the same path"}); translate them separately\n`);
         failed = true;
       }
-      outputs.set(target, { text: u.result!.code, from });
+      outputs.set(target, { text: u.result!.code, from, map: u.result!.map, source: u.source! });
     }
   }
   if (failed) return 1;
-  return writeAll([...outputs].map(([target, o]) => ({ target, text: o.text })), [...outputs.values()].map((o) => o.from)) ? 0 : 1;
+  // With --source-map, every file gets its map.
+  const files = [...outputs].flatMap(([target, o]) => (sourceMap ? withSourceMap(target, o.from, o.text, o.map, o.source) : [{ target, text: o.text }]));
+  return writeAll(files, [...outputs.values()].map((o) => o.from)) ? 0 : 1;
 }
 
 type Translate<R> = (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>;

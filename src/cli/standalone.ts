@@ -5,15 +5,19 @@
 // messages CPython prints when the program ends ("Task was destroyed but it is pending!", ...).
 // ES modules evaluate their imports in order, so this file runs before the program's own code.
 //
-// What differs from `tsyncio run`: traceback frames are not mapped back to .py lines (the runner
-// evaluates JavaScript it emitted itself, with its line map; here tsc made the JavaScript).
+// Traceback frames name the .py lines through the source maps (standalone-frames.ts): translate
+// with `--source-map` and compile with tsc's `"sourceMap": true`; without them frames are left out.
 
 import "./standalone-host.js"; // first: the host, before the runtime modules below load
 import { dirname } from "node:path";
 import { set_program_dir } from "../runtime/program.js";
-import { endProgram } from "../runtime/run.js";
+import { endProgram, installFrames } from "../runtime/run.js";
+import { standaloneFrames } from "./standalone-frames.js";
 
 set_program_dir(dirname(process.argv[1] ?? ""));
+installFrames(standaloneFrames, new Map());
+// As under `tsyncio run`: enough JS frames for a traceback from the module's frame down.
+Error.stackTraceLimit = 64;
 
 let ended = false;
 const finish = (error?: { value: unknown }) => {

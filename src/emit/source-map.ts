@@ -7,6 +7,9 @@
 // precedes): prettier keeps it just before the code that starts that Python line. The marked formatting is used only when, marks
 // stripped, it is exactly the unmarked formatting: otherwise the caller keeps its own layout.
 
+import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+
 const MARK = /\/\*@L(\d+)\*\/ ?/g;
 
 /** The printer's text with a mark at the start of every line whose Python line differs from the previous one. */
@@ -67,10 +70,25 @@ function vlq(n: number): string {
 }
 
 /**
+ * The Python function each line of a module belongs to (index: line - 1), as a traceback names it:
+ * `<module>` outside any def, the def's name in its body, the class's name in a class body.
+ */
+export function pythonFunctionNames(module: py.Module, lineCount: number): string[] {
+  const names = new Array<string>(lineCount).fill("<module>");
+  // Outer scopes first: an inner def's lines take its name.
+  walk(module, (n) => {
+    if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") && n.body.length) {
+      for (let line = n.body[0].lineno; line <= (n.end_lineno ?? n.lineno) && line <= lineCount; line++) names[line - 1] = n.name;
+    }
+  });
+  return names;
+}
+
+/**
  * A standard source map (v3) of generated `file` back to the Python `source`: each generated line
  * that came from Python line N maps its first column to line N, column 0 (the map is line-level).
  */
-export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string): string {
+export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string, functions?: string[]): string {
   let prevLine = 0;
   const segments = lineMap.map((py) => {
     if (!py) return "";
@@ -80,5 +98,7 @@ export function sourceMapV3(file: string, source: string, lineMap: number[], sou
   });
   const map: Record<string, unknown> = { version: 3, file, sources: [source], names: [], mappings: segments.join(";") };
   if (sourceText !== undefined) map.sourcesContent = [sourceText];
+  // (an extension field: the Python function each .py line belongs to, which tracebacks name)
+  if (functions) map.x_python_functions = functions;
   return JSON.stringify(map);
 }

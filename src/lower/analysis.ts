@@ -14,6 +14,9 @@ import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type P
 import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
 import { inferTypes, type InferredTypes } from "./inference.js";
+import { RUNTIME_RESULTS } from "./known-results.js";
+import { classFacts, type ClassFacts } from "./class-facts.js";
+import type { PyType } from "./types.js";
 
 export interface LowerOptions {
   /** The file's name as the program sees it (`__file__` resolves it against the program's folder). */
@@ -47,6 +50,8 @@ export interface ModuleAnalysis {
   /** For the module and each def: the reads definite-assignment could not prove bound. */
   unbound: Map<py.Node, UnboundReads>;
   types: InferredTypes;
+  /** What the program's classes guarantee (methods a call runs, who `self` is). */
+  classes: ClassFacts;
   /** Names of the plain methods (not properties) that the module's classes define. */
   methodNames(): Set<string>;
 }
@@ -67,14 +72,21 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes));
   }
   let methodNames: Set<string> | undefined;
+  const classes = classFacts(module, scopes, (scope, name) => plainClass(scopes, known, scope, name, 0));
   const types = inferTypes({
+    classes,
     module,
     scopes,
     plainClass: (scope, name) => plainClass(scopes, known, scope, name, 0),
     runtimeCall: (scope, call) => runtimeCall(scopes, known, scope, call),
+    runtimeFunction: (scope, call) => runtimeFunction(scopes, known, scope, call),
+    knownDef: (scope, name) => {
+      const k = knownIn(known, scope).get(name);
+      return k?.kind === "def" && (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) ? k.node : undefined;
+    },
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
-  return { scopes, facts, userNames, known, unbound, types, methodNames: () => (methodNames ??= classMethodNames(module)) };
+  return { scopes, facts, userNames, known, unbound, types, classes, methodNames: () => (methodNames ??= classMethodNames(module)) };
 }
 
 export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {
@@ -209,31 +221,46 @@ function reachesModuleDynamically(module: py.Module): boolean {
   return found;
 }
 
-/**
- * asyncio's classes and factories whose results the lowering can await or use without dynamic
- * dispatch: what calling them makes (an instance of exactly that class: no subclass, no proxy).
- */
-const RUNTIME_RESULTS: Record<string, string> = {
-  Queue: "asyncio.Queue", PriorityQueue: "asyncio.Queue", LifoQueue: "asyncio.Queue", Lock: "asyncio.Lock",
-  Event: "asyncio.Event", Condition: "asyncio.Condition", Semaphore: "asyncio.Semaphore",
-  BoundedSemaphore: "asyncio.Semaphore", Barrier: "asyncio.Barrier", create_task: "asyncio.Task",
-};
+/** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
+function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): PyType | undefined {
+  const fn = runtimeFunction(scopes, known, scope, call);
+  if (fn === "asyncio.get_running_loop" && mayReplaceLoop(scopes)) return undefined;
+  return fn && Object.prototype.hasOwnProperty.call(RUNTIME_RESULTS, fn) ? RUNTIME_RESULTS[fn] : undefined;
+}
 
-function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): `rt:${string}` | undefined {
+/** The runtime function or class a call names (`asyncio.sleep`, `time.perf_counter`), seen from `scope`. */
+export function runtimeFunction(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): string | undefined {
   const f = call.func;
   const lookup = (name: string): Known | undefined => {
     const r = resolveName(scope, name, scopes);
     if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
     return knownIn(known, r.scope).get(name);
   };
-  let fn: string | undefined;
   if (f._type === "Attribute" && f.value._type === "Name") {
     const k = lookup(f.value.id);
-    if (k?.kind === "module" && k.name === "asyncio") fn = f.attr;
+    if (k?.kind === "module") return `${k.name}.${f.attr}`;
   } else if (f._type === "Name") {
     const k = lookup(f.id);
-    if (k?.kind === "runtime-name" && k.module === "asyncio") fn = k.name;
+    if (k?.kind === "runtime-name") return `${k.module}.${k.name}`;
   }
-  const result = fn ? RUNTIME_RESULTS[fn] : undefined;
-  return result ? `rt:${result}` : undefined;
+  return undefined;
+}
+
+const loopReplaced = new WeakMap<ScopeTable, boolean>();
+
+/** A program that may run another event loop class (a policy, a loop factory): its loop's methods are not known. */
+function mayReplaceLoop(scopes: ScopeTable): boolean {
+  let r = loopReplaced.get(scopes);
+  if (r === undefined) {
+    r = false;
+    for (const scope of scopes.values()) {
+      if (scope.kind !== "module") continue;
+      walk(scope.node, (n) => {
+        const name = n._type === "Name" ? n.id : n._type === "Attribute" ? n.attr : n._type === "keyword" ? (n.arg ?? "") : "";
+        if (/EventLoop|loop_factory|set_event_loop/.test(name)) r = true;
+      });
+    }
+    loopReplaced.set(scopes, r);
+  }
+  return r;
 }

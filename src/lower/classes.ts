@@ -17,6 +17,8 @@ import { assignName } from "./bindings.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
+import { enumMembers } from "./plain-access.js";
+import { isRuntimeFunction } from "./known-results.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -62,7 +64,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const annotations: { key: string; value: ir.Expr }[] = [];
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
-  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; line: number }[] = [];
+  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
@@ -95,7 +97,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
-        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))), line: item.lineno });
+        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))), direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))), line: item.lineno });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
         const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
@@ -173,6 +175,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
   const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+  // An Enum's members are the class's own (static) attributes: TS learns them here.
+  for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
@@ -190,7 +194,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     const owner = m.isStatic ? id(name) : member(id(name), "prototype");
     if (m.getter) {
       let getter: ir.Expr = id("getter");
-      for (const d of [...m.decorators].reverse()) getter = cx.callValue(d, [getter]);
+      m.decorators.forEach((_, i, all) => (getter = cx.callValue(all[all.length - 1 - i], [getter], m.direct[all.length - 1 - i])));
       const decorate: ir.Expr = { k: "arrow", params: [{ name: "getter", type: "any" }], body: getter };
       return exprStmt(call(cx.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), m.line);
     }
@@ -198,7 +202,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     // makes what the decorator returns the instances' method.
     const target = member(id(name), m.name);
     let value: ir.Expr = target;
-    for (const d of [...m.decorators].reverse()) value = cx.callValue(d, [value]);
+    m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
     return assignStmt(target, value, m.line);
   });
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });

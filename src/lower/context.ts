@@ -385,7 +385,9 @@ export class LowerContext {
     return call(this.helper(name), ...args);
   }
 
-  callValue(callee: ir.Expr, args: ir.Expr[]): ir.Expr {
+  /** A call of a value; `direct`: the callee is surely a function (no class to `new`). */
+  callValue(callee: ir.Expr, args: ir.Expr[], direct = false): ir.Expr {
+    if (direct) return call(callee, ...args);
     return this.rt("call", callee, ...args);
   }
 

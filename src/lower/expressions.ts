@@ -18,7 +18,8 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { directRead } from "./plain-access.js";
+import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
+import { COROUTINE_METHODS } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 
 /** An expression used as a condition: a JS boolean. */
@@ -37,6 +38,8 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Call":
       if (e.func._type === "Name" && ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) && resolveName(cx.fn.scope, e.func.id, cx.scopes).where === "builtin") return cx.expr(e);
   }
+  // A value proven to be a bool is a JS boolean already.
+  if (cx.typeOfExpr(e) === "bool") return cx.expr(e);
   return cx.rt("truthy", cx.expr(e));
 }
 
@@ -349,11 +352,21 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       return member(cx.expr(v), e.attr);
     }
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
-    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return member(cx.expr(v), safeProp(e.attr));
+    if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
+    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
   return getattr(cx, cx.expr(v), e.attr);
+}
+
+/**
+ * `self.attr`: `this.attr` when the attribute is surely there, else `this.attr ?? getattr(this, "attr")`
+ * (a missing attribute raises AttributeError, or reaches __getattr__; a None one is read again).
+ */
+export function selfAttribute(cx: LowerContext, self: py.Name, attr: string): ir.Expr {
+  const read = member(cx.expr(self), safeProp(attr));
+  if (selfAttributePresent(cx, self, attr)) return read;
+  return binop("??", read, getattr(cx, cx.expr(self), attr));
 }
 
 export function getattr(cx: LowerContext, obj: ir.Expr, attr: string): ir.Expr {
@@ -398,13 +411,19 @@ export function awaitedBody(cx: LowerContext, value: py.ExprNode, v: ir.Expr): i
 /** A call the lowering knows returns a Coroutine or Future: `yield*` can take it as it is. */
 export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   // A Task the program made: a Future, which `yield*` awaits as it is.
-  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task";
+  if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task" || cx.typeOfExpr(e) === "rt:asyncio.Future";
   if (e._type !== "Call") return false;
   // A coroutine method of an asyncio object the program made (`await queue.get()`).
   if (e.func._type === "Attribute" && e.func.value._type === "Name") {
     const t = cx.typeOfExpr(e.func.value);
-    if (t?.startsWith("rt:") && COROUTINE_METHODS[t.slice(3)]?.includes(e.func.attr)) return true;
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr)) return true;
+    // A coroutine method of the program's own class, which no subclass overrides.
+    const def = cx.analysis.types.methodFor(t, e.func.attr);
+    if (def?._type === "AsyncFunctionDef" && !cx.scopes.get(def)?.isGenerator) return true;
   }
+  // A Task or Future the call surely makes (`asyncio.create_task(...)`, `loop.create_future()`).
+  const made = cx.typeOfExpr(e);
+  if (made === "rt:asyncio.Task" || made === "rt:asyncio.Future") return true;
   const f = e.func;
   if (f._type === "Name") {
     const k = cx.lookupKnown(f.id);
@@ -418,12 +437,6 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   }
   return false;
 }
-
-/** The methods of asyncio's objects that return a Coroutine (see src/runtime/asyncio/locks.ts, queues.ts). */
-const COROUTINE_METHODS: Record<string, string[]> = {
-  "asyncio.Queue": ["get", "put", "join"], "asyncio.Lock": ["acquire"], "asyncio.Event": ["wait"],
-  "asyncio.Condition": ["acquire", "wait", "wait_for"], "asyncio.Semaphore": ["acquire"], "asyncio.Barrier": ["wait", "reset", "abort"],
-};
 
 export const BINOPS: Record<py.OperatorNode["_type"], string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",

@@ -12,6 +12,7 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, 
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
+import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
@@ -41,7 +42,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
-  for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value]);
+  for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
   const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
   if (!coroutine && !decorators.length && once && fnExpr.fn && isTopLevelOf(cx, s)) {
@@ -98,6 +99,8 @@ function returnType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef | 
   // `return None` is `return null`; a body that can end without `return` returns undefined (None
   // too), or null (a property getter): `| null | void` says so.
   if (t === "void") return returnsValue(s.body) ? "null | void" : "void";
+  // `-> float` admits ints; a def proven to return floats returns numbers.
+  if (t === "number | bigint" && cx.analysis.types.returnOf(s) === "float") return "number";
   return endsAbruptly(s.body) ? t : `${t} | null | void`;
 }
 

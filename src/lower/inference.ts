@@ -13,6 +13,10 @@
 import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
+import type { ClassFacts, MethodDef } from "./class-facts.js";
+import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
+
+const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
 /** How one statement binds a name. */
 type Binding =
@@ -21,6 +25,8 @@ type Binding =
   | { k: "for"; iter: py.ExprNode }
   /** `x: int` without a value, `del x`: no value that a read could see. */
   | { k: "none" }
+  /** A value of a type known from the statement (`except ... as e`: an exception). */
+  | { k: "typed"; type: PyType }
   | { k: "unknown" };
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
@@ -30,6 +36,12 @@ export interface InferredTypes {
   classOf(type: PyType | undefined): py.ClassDef | undefined;
   /** The types of names as code in `scope` sees them (its own, its enclosing scopes', calls). */
   envAt(scope: Scope): TypeEnv;
+  /** The def a call of method `attr` runs on a value of type `owner`, when it is certain. */
+  methodFor(owner: PyType | undefined, attr: string): MethodDef | undefined;
+  /** What a def surely returns (awaiting it, for a coroutine function). */
+  returnOf(fn: MethodDef): PyType | undefined;
+  /** The class behind a `self:` type (the instance may be of a subclass). */
+  selfClassOf(type: PyType | undefined): py.ClassDef | undefined;
 }
 
 export interface InferenceInput {
@@ -41,6 +53,11 @@ export interface InferenceInput {
   runtimeCall(scope: Scope, call: py.Call): PyType | undefined;
   /** Whether module-level names may change behind the analysis's back (an imported module, globals()). */
   moduleOpen: boolean;
+  /** The undecorated def a name bound once refers to, in the scope it is resolved from. */
+  knownDef(scope: Scope, name: string): py.FunctionDef | py.AsyncFunctionDef | undefined;
+  classes: ClassFacts;
+  /** The runtime function a call names (`asyncio.sleep`), seen from `scope`. */
+  runtimeFunction(scope: Scope, call: py.Call): string | undefined;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -48,6 +65,21 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const classes = new Map<string, py.ClassDef>();
   const typeOf = (scope: Scope, name: string) => facts.get(scope)?.get(name);
   const classKey = (c: py.ClassDef): PyType => `inst:${c.name}@${c.lineno}:${c.col_offset}`;
+  const selfKey = (c: py.ClassDef): PyType => {
+    classes.set(classKey(c), c);
+    return `self:${c.name}@${c.lineno}:${c.col_offset}`;
+  };
+  const methodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
+    if (owner?.startsWith("inst:")) {
+      const cls = classes.get(owner);
+      return cls && input.classes.method(cls, attr, false);
+    }
+    if (owner?.startsWith("self:")) {
+      const cls = classes.get(`inst:${owner.slice(5)}`);
+      return cls && input.classes.method(cls, attr, true);
+    }
+    return undefined;
+  };
 
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
@@ -59,13 +91,43 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
       const f = call.func;
+      if (f._type === "Attribute") {
+        const owner = staticType(f.value, env);
+        if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+        if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
+        const def = methodFor(owner, f.attr);
+        if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
+      }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
       const r = resolveName(scope, f.id, input.scopes);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
+      const def = input.knownDef(r.scope, f.id);
+      if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
       const cls = input.plainClass(r.scope, f.id);
       if (!cls) return input.runtimeCall(scope, call);
       classes.set(classKey(cls), cls);
       return classKey(cls);
+    };
+    env.attr = (e: py.Attribute): PyType | undefined => {
+      const owner = staticType(e.value, env);
+      if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
+      if (owner?.startsWith("inst:") || owner?.startsWith("self:")) return attrs.get(e.attr);
+      return undefined;
+    };
+    env.awaited = (e: py.ExprNode): PyType | undefined => {
+      if (e._type === "Call" && e.func._type === "Attribute") {
+        const def = methodFor(staticType(e.func.value, env), e.func.attr);
+        if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
+      }
+      // `await asyncio.sleep(d, result)` gives `result` (None without one).
+      if (e._type === "Call" && input.runtimeFunction(scope, e) === "asyncio.sleep" && !e.args.some((a) => a._type === "Starred") && e.keywords.every((k) => k.arg === "result" || k.arg === "delay")) {
+        const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
+        return result ? staticType(result, env) : "none";
+      }
+      if (e._type !== "Call" || e.func._type !== "Name") return undefined;
+      const r = resolveName(scope, e.func.id, input.scopes);
+      const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
+      return def?._type === "AsyncFunctionDef" ? returns.get(def) : undefined;
     };
     return env;
   };
@@ -75,10 +137,62 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
+  /** The return types of the program's own functions, assumed while the locals are inferred. */
+  let returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+  const defs = order.map((s) => s.node).filter((n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator);
+  const returnTypes = () => {
+    const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+    for (const fn of defs) {
+      const scope = input.scopes.get(fn)!;
+      const env = envFor(scope, (n) => typeOf(scope, n));
+      const { values, fallsOff } = returnValues(fn.body);
+      const types = values.map((v) => (v ? staticType(v, env) : "none"));
+      if (fallsOff) types.push("none");
+      if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
+    }
+    return out;
+  };
+
+  // A method's `self`, when it is surely an instance of its class or a subclass.
+  const selfParams = new Map<Scope, Map<string, PyType>>();
+  for (const scope of order) {
+    const fn = scope.node;
+    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
+    const cls = input.classes.selfClass(fn);
+    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+    if (cls && self && (scope.bindCount.get(self) ?? 0) === 1 && !scope.writtenElsewhere.has(self)) selfParams.set(scope, new Map([[self, selfKey(cls)]]));
+  }
+
+  // Instance attributes of the program's classes: typed when every write of the attribute name, on
+  // any object, and every class-body binding of it, gives the same type (assumed like returns).
+  let attrs = new Map<string, PyType>();
+  const attrWrites = attributeWrites(input);
+  const attrTypes = () => {
+    const out = new Map<string, PyType>();
+    for (const [attr, writes] of attrWrites) {
+      if (!writes) continue;
+      // The plain writes give the candidate; augmented ones must keep it.
+      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, envFor(w.scope, (n) => typeOf(w.scope, n))));
+      const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
+      const types = writes.map((w) => {
+        const env = envFor(w.scope, (n) => typeOf(w.scope, n));
+        const t = staticType(w.value, env);
+        if (!w.op) return t;
+        if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
+        return cur && cur === t && (cur === "int" || cur === "float") && ["Add", "Sub", "Mult"].includes(w.op._type) ? cur : undefined;
+      });
+      if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
+    }
+    return out;
+  };
+
   /** One pass over every scope, with the parameter types `params` assumed. */
   const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
     facts.clear();
-    for (const scope of order) inferScope(scope, params.get(scope));
+    for (const scope of order) {
+      const own = selfParams.get(scope);
+      inferScope(scope, own ? new Map([...(params.get(scope) ?? []), ...own]) : params.get(scope));
+    }
   };
 
   /** What every call site passes for each parameter, under the current facts. */
@@ -105,24 +219,41 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
+  // Return types the same way: assumed, then checked against what the functions return under them.
   let params = new Map<Scope, Map<string, PyType>>();
   inferLocals(params);
-  let settled = !callers.size;
-  for (let round = 0; round < 4 && !settled; round++) {
+  let settled = false;
+  for (let round = 0; round < 6 && !settled; round++) {
     const next = paramTypesFromCalls();
-    if (sameParams(next, params)) settled = true;
+    const nextReturns = returnTypes();
+    const nextAttrs = attrTypes();
+    const sameMap = <K>(a: Map<K, PyType>, b: Map<K, PyType>) => a.size === b.size && [...a].every(([k, t]) => b.get(k) === t);
+    if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
     else {
       params = next;
+      returns = nextReturns;
+      attrs = nextAttrs;
       inferLocals(params);
     }
   }
-  if (!settled) inferLocals((params = new Map()));
-  for (const [scope, types] of params) {
+  if (!settled) {
+    returns = new Map();
+    attrs = new Map();
+    inferLocals((params = new Map()));
+  }
+  for (const [scope, types] of [...params, ...selfParams]) {
     const m = facts.get(scope) ?? new Map<string, PyType>();
     for (const [n, t] of types) m.set(n, t);
     facts.set(scope, m);
   }
-  return { typeOf, classOf: (t) => (t ? classes.get(t) : undefined), envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)) };
+  return {
+    typeOf,
+    classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
+    selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
+    envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
+    methodFor,
+    returnOf: (fn) => returns.get(fn),
+  };
 
   function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
     if (scope.kind === "module" && input.moduleOpen) return;
@@ -173,6 +304,9 @@ interface CallSite {
   scope: Scope;
 }
 
+/** The instance a class call passes to __init__ (no proven type: `self` is typed on its own). */
+const INSTANCE = { _type: "Constant", value: { ellipsis: true }, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as unknown as py.ExprNode;
+
 /**
  * Module-level functions of the script whose name is only ever called directly, by position or
  * keyword (never passed around, rebound or decorated): all their callers are then known.
@@ -190,21 +324,54 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
     candidates.set(s.name, s);
   }
+  // Plain classes with an __init__ of their own that nothing else can run (no subclass, no
+  // `type(x)(...)`): calling the class is calling __init__ with the instance first.
+  const constructors = new Set<string>();
+  let madeDynamically = false;
+  walkAll(input.module, (n) => {
+    // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
+    if ((n._type === "Call" && n.func._type === "Call") || (n._type === "Attribute" && n.attr === "__class__")) madeDynamically = true;
+  });
+  for (const s of input.module.body) {
+    if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
+    if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
+    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    const init = s.body.find((i): i is py.FunctionDef => i._type === "FunctionDef" && i.name === "__init__");
+    // (a classmethod may call `cls(...)`)
+    if (s.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.decorator_list.length)) continue;
+    if (!init || init.decorator_list.length || init.args.vararg || init.args.kwarg || !(init.args.posonlyargs.length + init.args.args.length)) continue;
+    let derived = false;
+    walkAll(input.module, (e) => {
+      const n = e as unknown as py.Node;
+      if (n._type === "ClassDef" && n.bases.some((b) => b._type === "Name" && b.id === s.name)) derived = true;
+    });
+    if (derived) continue;
+    candidates.set(s.name, init);
+    constructors.add(s.name);
+  }
   if (!candidates.size) return out;
-  // Every read of the name, and the calls found in each scope's own code.
+  // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
+  const inAnnotations = new Set<py.Node>();
+  walkAll(input.module, (e) => {
+    const n = e as unknown as py.Node;
+    const a = n._type === "arg" ? n.annotation : n._type === "AnnAssign" ? n.annotation : n._type === "FunctionDef" || n._type === "AsyncFunctionDef" ? n.returns : null;
+    if (a) walkAll(a, (x) => inAnnotations.add(x));
+  });
   const reads = new Map<string, number>();
   walkAll(input.module, (n) => {
-    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id)) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   });
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     ownExpressions(scope.node, (e) => {
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
-      if (!bindsPlainly(fn, e)) return;
+      // A class's call passes the new instance first: a placeholder that has no proven type.
+      const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+      if (!bindsPlainly(fn, call)) return;
       let list = sites.get(e.func.id);
       if (!list) sites.set(e.func.id, (list = []));
-      list.push({ call: e, scope });
+      list.push({ call, scope });
     });
   }
   for (const [name, fn] of candidates) {
@@ -267,6 +434,8 @@ const BUILTIN_RESULTS: Record<string, PyType> = { len: "int", str: "str", repr: 
 
 function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType | undefined {
   switch (b.k) {
+    case "typed":
+      return b.type;
     case "value":
       return staticType(b.expr, env);
     case "aug": {
@@ -280,6 +449,8 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       // `for i in range(...)` of the builtin range: ints (range() refuses anything else).
       if (b.iter._type === "Call" && b.iter.func._type === "Name" && b.iter.func.id === "range" && isBuiltin(env, "range")) return "int";
       if (staticType(b.iter, env) === "str") return "str";
+      // `for w in s.split()`: a new list of strs.
+      if (b.iter._type === "Call" && b.iter.func._type === "Attribute" && STR_LIST_METHODS.has(b.iter.func.attr) && staticType(b.iter.func.value, env) === "str") return "str";
       return undefined;
   }
   return undefined;
@@ -382,7 +553,8 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
         stmts(s.body);
         for (const h of s.handlers) {
           walrus(h.type);
-          if (h.name) add(h.name, { k: "unknown" });
+          // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
+          if (h.name) add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
           stmts(h.body);
         }
         stmts(s.orelse);
@@ -422,4 +594,120 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
   const body = (node as { body?: unknown }).body;
   if (Array.isArray(body)) stmts(body as py.Stmt[]);
   return out;
+}
+
+/** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
+function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
+  const values: (py.ExprNode | null)[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t && SCOPE_NODES.has(t)) return;
+    if (t === "Return") values.push((n as py.Return).value);
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return { values, fallsOff: !alwaysLeaves(body) };
+}
+
+/** A block whose end is never reached: it ends in `return` or `raise` (through `if`/`else` too). */
+function alwaysLeaves(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  if (last._type === "Return" || last._type === "Raise") return true;
+  if (last._type === "If") return alwaysLeaves(last.body) && alwaysLeaves(last.orelse);
+  if (last._type === "While") return last.test._type === "Constant" && last.test.value === true && !containsBreak(last.body);
+  return false;
+}
+
+function containsBreak(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object" || found) return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "Break") found = true;
+    // A break inside a nested loop leaves that loop only.
+    if (t === "For" || t === "AsyncFor" || t === "While" || (t && SCOPE_NODES.has(t))) return;
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  body.forEach((s) => {
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") return;
+    visit(s);
+  });
+  return found;
+}
+
+interface AttributeWrite {
+  scope: Scope;
+  value: py.ExprNode;
+  /** An augmented assignment's operator. */
+  op?: py.OperatorNode;
+}
+
+/**
+ * Every write of each attribute name in the program (`x.a = v`, `x.a += v`, `a = v` in a class body),
+ * or null for a name written some other way (unpacking, a loop target, `del`, a dataclass field,
+ * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
+ */
+function attributeWrites(input: InferenceInput): Map<string, AttributeWrite[] | null> {
+  const out = new Map<string, AttributeWrite[] | null>();
+  if (input.moduleOpen) return out;
+  const seen = new Set<py.Node>();
+  const constant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const add = (attr: string, w: AttributeWrite | null, node?: py.Node) => {
+    if (node) seen.add(node);
+    const list = out.get(attr);
+    if (list === null) return;
+    if (!w) out.set(attr, null);
+    else if (list) list.push(w);
+    else out.set(attr, [w]);
+  };
+  for (const scope of input.scopes.values()) {
+    const owner = scope.kind === "function" || scope.kind === "module" ? scope : undefined;
+    const node = scope.node;
+    if (scope.kind === "class" && node._type === "ClassDef") {
+      const dataclass = node.decorator_list.length > 0;
+      for (const item of node.body) {
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
+        // (a constant: its type needs no names, which the class body would resolve differently)
+        else if (item._type === "Assign") for (const t of item.targets) t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+        else if (item._type === "AnnAssign" && item.target._type === "Name") add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+      }
+    }
+    ownStatements(node, (st) => {
+      if (st._type === "Assign") {
+        for (const t of st.targets) visitExpr(t, (n) => n._type === "Attribute" && n.ctx._type === "Store" && add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n));
+      } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+      } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+      }
+    });
+  }
+  // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
+  walkAll(input.module, (n) => {
+    if (n._type === "Attribute" && n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (n._type === "Name" && ["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
+    if (n._type === "Attribute" && ["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+  });
+  if (out.has("*")) return new Map();
+  return out;
+}
+
+/** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */
+function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
+  const visit = (list: py.Stmt[] | undefined): void => {
+    for (const s of list ?? []) {
+      f(s);
+      if (SCOPE_NODES.has(s._type)) continue;
+      const o = s as unknown as Record<string, unknown>;
+      for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) visit(o[key] as py.Stmt[]);
+      if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body);
+      if (s._type === "Match") for (const c of s.cases) visit(c.body);
+    }
+  };
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) visit(body as py.Stmt[]);
 }

@@ -10,6 +10,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assign, assignStmt, binop, id, ifStmt, index, lit } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { ensureDeclared } from "./bindings.js";
+import type { PyType } from "./types.js";
 import { isTrue } from "./syntax.js";
 
 /**
@@ -21,7 +22,7 @@ export function matchStmt(cx: LowerContext, s: py.Match): ir.Stmt[] {
   const subject = cx.temp("_subject");
   let chain: ir.Stmt[] | undefined;
   for (const c of [...s.cases].reverse()) {
-    let test = pattern(cx, c.pattern, id(subject));
+    let test = pattern(cx, c.pattern, id(subject), cx.typeOfExpr(s.subject));
     if (c.guard) test = binop("&&", test, cx.cond(c.guard));
     const body = cx.stmts(c.body);
     chain = isTrue(test) ? body : [ifStmt(test, body, chain, c.pattern.lineno)];
@@ -30,7 +31,7 @@ export function matchStmt(cx: LowerContext, s: py.Match): ir.Stmt[] {
 }
 
 /** A pattern as a boolean expression over `subject` (an expression that is cheap and pure to repeat). */
-export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr): ir.Expr {
+export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr, subjectType?: PyType): ir.Expr {
   const and = (...parts: ir.Expr[]): ir.Expr => {
     const useful = parts.filter((x) => !isTrue(x));
     return useful.length ? useful.reduce((l, r) => (binop("&&", l, r))) : lit(true);
@@ -41,15 +42,17 @@ export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr): ir.E
   };
   switch (p._type) {
     case "MatchValue":
+      // A subject proven an int, float or str against a value of the same type: JS equality is Python's.
+      if ((subjectType === "int" || subjectType === "float" || subjectType === "str") && cx.typeOfExpr(p.value) === subjectType) return binop("===", subject, cx.expr(p.value));
       return cx.rt("eq", subject, cx.expr(p.value));
     case "MatchSingleton":
       return binop(p.value === null ? "==" : "===", subject, lit(p.value as boolean | null));
     case "MatchAs": {
-      const inner = p.pattern ? pattern(cx, p.pattern, subject) : lit(true);
+      const inner = p.pattern ? pattern(cx, p.pattern, subject, subjectType) : lit(true);
       return p.name ? and(inner, capture(p.name, subject)) : inner;
     }
     case "MatchOr":
-      return p.patterns.map((q) => pattern(cx, q, subject)).reduce((l, r) => (binop("||", l, r)));
+      return p.patterns.map((q) => pattern(cx, q, subject, subjectType)).reduce((l, r) => (binop("||", l, r)));
     case "MatchSequence": {
       const items = cx.temp("_items");
       const star = p.patterns.findIndex((q) => q._type === "MatchStar");

@@ -14,6 +14,7 @@ import { walk } from "../ast/walk.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { resolveName } from "./scopes.js";
+import { DIRECT_ATTRIBUTES } from "./known-results.js";
 
 interface ClassShape {
   /** Methods and properties anywhere in the class or its bases: reading them binds or computes. */
@@ -139,4 +140,122 @@ function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
   };
   visit(cls, 0);
   return out;
+}
+
+/**
+ * `Color.RED` of an Enum the program defines (`class Color(Enum)`, bound once, no decorator or
+ * metaclass): the member, a getter the runtime defines on the class for each constant of the body.
+ */
+export function enumMemberRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  if (e._type !== "Name") return false;
+  const k = cx.lookupKnown(e.id);
+  return k?.kind === "class" && enumMembers(cx, k.node).includes(attr);
+}
+
+/** The members a class of the program surely has as an Enum (constants of its body), else none. */
+export function enumMembers(cx: LowerContext, c: py.ClassDef): string[] {
+  if (c.decorator_list.length || c.keywords.length || c.bases.length !== 1) return [];
+  const b = c.bases[0];
+  const base = b._type === "Name" ? cx.lookupKnown(b.id) : b._type === "Attribute" && b.value._type === "Name" ? cx.lookupKnown(b.value.id) : undefined;
+  const baseName = b._type === "Name" ? (base?.kind === "runtime-name" && base.module === "enum" ? base.name : "") : b._type === "Attribute" && base?.kind === "module" && base.name === "enum" ? b.attr : "";
+  if (!["Enum", "IntEnum", "StrEnum"].includes(baseName)) return [];
+  if (c.body.some((i) => i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === "_ignore_"))) return [];
+  const isConstant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const out: string[] = [];
+  for (const i of c.body) {
+    if (i._type !== "Assign" || i.targets.length !== 1 || i.targets[0]._type !== "Name" || !isConstant(i.value)) continue;
+    const n = i.targets[0].id;
+    if (simpleName(n) && !/^_.*_$/.test(n) && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+const early = new WeakMap<py.ClassDef, Set<string>>();
+
+/**
+ * `self.attr` in a method can be read as `this.attr`: `self` is surely an instance of the method's
+ * class or of a subclass (class-facts.ts), and for each of those classes the attribute is there
+ * before any code could see the instance. Otherwise the read must raise AttributeError when the
+ * attribute is missing, which `this.attr` (undefined) would not.
+ */
+export function selfAttributePresent(cx: LowerContext, self: py.ExprNode, attr: string): boolean {
+  const cls = cx.analysis.types.selfClassOf(cx.typeOfExpr(self));
+  if (!cls || deletedAnywhere(cx, attr)) return false;
+  const subs = cx.analysis.classes.subclasses(cls);
+  return !!subs && [cls, ...subs].every((c) => earlyAttributes(cx, c).has(attr));
+}
+
+/** The attributes an instance of `cls` has before any code can see it (see selfAttributePresent). */
+function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
+  let out = early.get(cls);
+  if (out) return out;
+  out = new Set();
+  early.set(cls, out);
+  const mro = linearBases(cx, cls);
+  if (!mro.every((c) => c.bases.filter((b) => !(b._type === "Name" && b.id === "object")).length <= 1)) return out;
+  for (const c of mro) {
+    for (const item of c.body) {
+      if (item._type === "Assign" && item.value._type === "Constant") for (const t of item.targets) if (t._type === "Name") out.add(t.id);
+      if (item._type === "AnnAssign" && item.target._type === "Name" && item.value?._type === "Constant") out.add(item.target.id);
+    }
+  }
+  const initAttrs = (from: number): void => {
+    const i = mro.findIndex((c, k) => k >= from && c.body.some((x) => x._type === "FunctionDef" && x.name === "__init__"));
+    const dataclass = mro.slice(from, i < 0 ? mro.length : i).find((c) => c.decorator_list.length > 0);
+    // A dataclass's __init__ sets every field before __post_init__ runs.
+    if (dataclass) {
+      for (const c of mro.slice(from)) if (c.decorator_list.length) for (const f of dataclassFields(c)) out!.add(f);
+      return;
+    }
+    if (i < 0) return;
+    const fn = mro[i].body.find((x) => x._type === "FunctionDef" && x.name === "__init__") as py.FunctionDef;
+    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+    if (!self) return;
+    const mentionsSelf = (e: unknown) => {
+      let found = false;
+      walk(e as py.Node, (n) => {
+        if (n._type === "Name" && (n.id === self || n.id === "super")) found = true;
+        if (n._type === "Lambda" || n._type === "ListComp" || n._type === "GeneratorExp" || n._type === "DictComp" || n._type === "SetComp") found = true;
+      });
+      return found;
+    };
+    // The statements before anything could see `self`: assignments of values that do not mention it.
+    for (const st of fn.body) {
+      if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
+      const targets = st._type === "Assign" ? st.targets : st._type === "AnnAssign" && st.value ? [st.target] : null;
+      if (targets && targets.every((t) => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) && !mentionsSelf((st as py.Assign | py.AnnAssign).value)) {
+        for (const t of targets) out!.add((t as py.Attribute).attr);
+        continue;
+      }
+      // `super().__init__(...)` with arguments that do not mention self: the base's own early attributes.
+      const v = st._type === "Expr" ? st.value : null;
+      if (v?._type === "Call" && v.func._type === "Attribute" && v.func.attr === "__init__" && v.func.value._type === "Call" && v.func.value.func._type === "Name" && v.func.value.func.id === "super" && !v.func.value.args.length && ![...v.args, ...v.keywords].some(mentionsSelf)) {
+        initAttrs(i + 1);
+        continue;
+      }
+      break;
+    }
+  };
+  initAttrs(0);
+  return out;
+}
+
+const hooked = new WeakMap<py.Module, boolean>();
+
+/**
+ * `e.args` of a proven exception, `barrier.parties` of a proven Barrier: attributes the runtime keeps
+ * as JS properties, read directly unless some class of the program hooks attribute reads.
+ */
+export function runtimeAttributeRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  const t = cx.typeOfExpr(e);
+  if (!t?.startsWith("rt:") || !DIRECT_ATTRIBUTES[t]?.includes(attr) || deletedAnywhere(cx, attr)) return false;
+  let h = hooked.get(cx.module);
+  if (h === undefined) {
+    h = false;
+    walk(cx.module, (n) => {
+      if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && (n.name === "__getattribute__" || n.name === "__getattr__")) h = true;
+    });
+    hooked.set(cx.module, h);
+  }
+  return !h;
 }

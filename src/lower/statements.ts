@@ -20,10 +20,11 @@ import { matchStmt } from "./match.js";
 import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
 import { classDef } from "./classes.js";
-import { binary, BINOPS, getattr } from "./expressions.js";
+import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { isOwnedGenerator } from "./dropped-generators.js";
+import { ASYNC_MANAGERS } from "./known-results.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const line = s.lineno;
@@ -158,7 +159,8 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     case "Attribute": {
       if (isSelf(cx, s.target.value)) {
         const target = attributeTarget(cx, s.target);
-        return [assignStmt(target, inplace(target, cx.expr(s.value)), line)];
+        const current = cx.methodNames().has(s.target.attr) ? target : selfAttribute(cx, s.target.value as py.Name, s.target.attr);
+        return [assignStmt(target, inplace(current, cx.expr(s.value)), line)];
       }
       // A proven plain instance (a name: evaluated once either way) whose attribute is surely there.
       if (directRead(cx, s.target.value, s.target.attr) && directWrite(cx, s.target.value, s.target.attr)) {
@@ -231,13 +233,12 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   }
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
-  const enter = isAsync
-    ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aenter__"))))
-    : call(member(id(mgr), "__enter__"));
-  const exit = (...args: ir.Expr[]): ir.Expr =>
-    isAsync
-      ? yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), call(member(id(mgr), "__aexit__"), ...args)))
-      : call(member(id(mgr), "__exit__"), ...args);
+  // A manager of the runtime the program made (`asyncio.TaskGroup()`, `asyncio.timeout(1)`): its
+  // __aenter__/__aexit__ return coroutines, and __aexit__ gives None or a bool.
+  const known = isAsync && ASYNC_MANAGERS.has(cx.typeOfExpr(first.context_expr) ?? "");
+  const awaited = (e: ir.Expr) => yieldStar(known ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
+  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__"))) : call(member(id(mgr), "__enter__"));
+  const exit = (...args: ir.Expr[]): ir.Expr => (isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args)) : call(member(id(mgr), "__exit__"), ...args));
   const value = cx.temp("_value");
   const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
   const caught = cx.temp("_e");
@@ -256,7 +257,7 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
         {
           k: "if",
-          test: not(cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
+          test: not(known ? exit(cx.rt("type", id(excVar)), id(excVar), lit(null)) : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
           then: [throwStmt(id(excVar))],
           // __exit__ runs at the `with` line (a traceback through it names that line).
           line: s.lineno,

@@ -6,11 +6,16 @@ import type * as py from "../ast/nodes.js";
 
 /** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
 /** `rt:...`: an instance of a runtime class made by the program (`rt:asyncio.Queue`, `rt:asyncio.Task`). */
-export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}` | `rt:${string}`;
+/** `self:...`: a method's `self`, an instance of its plain class or of a subclass (class-facts.ts). */
+export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}` | `self:${string}` | `rt:${string}`;
 
 /** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
 export type TypeEnv = ((name: string) => PyType | undefined) & {
   call?: (e: py.Call) => PyType | undefined;
+  /** What `await e` gives, when known (an own coroutine function's proven return). */
+  awaited?: (e: py.ExprNode) => PyType | undefined;
+  /** The type of `obj.attr` when known (an attribute every write gives one type). */
+  attr?: (e: py.Attribute) => PyType | undefined;
   isBuiltin?: (name: string) => boolean;
 };
 
@@ -34,6 +39,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     case "ListComp":
       return "list";
     case "Name":
+      // A module's `__name__` is a str unless the program rebinds it.
+      if (e.id === "__name__" && env.isBuiltin?.("__name__")) return "str";
       return env(e.id);
     case "UnaryOp": {
       const t = staticType(e.operand, env);
@@ -48,8 +55,17 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
       if (l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(e.op._type)) return l;
       return undefined;
     }
-    case "Compare":
-      return "bool";
+    case "Compare": {
+      // `is` and `in` always give a bool; `<`/`==` give what the operands' methods return, a bool
+      // for ints, floats and strs.
+      if (e.ops.every((op) => ["Is", "IsNot", "In", "NotIn"].includes(op._type))) return "bool";
+      const types = [e.left, ...e.comparators].map((x) => staticType(x, env));
+      return types.every((t) => t !== undefined && t === types[0] && (t === "int" || t === "float" || t === "str")) ? "bool" : undefined;
+    }
+    case "Await":
+      return env.awaited?.(e.value);
+    case "Attribute":
+      return env.attr?.(e);
     case "Call":
       return env.call?.(e);
     case "IfExp": {

@@ -62,22 +62,26 @@ export function runProgram(program: ProgramSource): number {
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
     scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/) });
   addScript(SCRIPT_URL, program);
-  set_source_line_provider((file, line) => {
-    for (const s of scripts.values()) if (s.path === file) return s.lines[line - 1];
-    return null;
-  });
-  _set_frame_formatter((exc) => frameLines(exc, scripts));
-  set_location_provider(() => {
-    const frames = pythonFrames(new Error(), scripts);
-    const last = frames[frames.length - 1];
-    return last ? { filename: last.path, lineno: last.line } : null;
-  });
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
-  set_module_files(moduleNames);
-  const frames = () =>
-    pythonFrames(new Error(), scripts).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" }));
-  set_frames_provider(frames);
-  _set_running_frames_provider(frames);
+  installFrames(
+    {
+      locate(line) {
+        const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
+        const script = m ? scripts.get(m[1]) : undefined;
+        if (!m || !script) return null;
+        // new Function puts two lines of its own before the body.
+        const jsLine = Number(m[2]) - 2;
+        const pyLine = script.lineMap[jsLine - 1] ?? 0;
+        return pyLine ? { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" } : null;
+      },
+      isProgram: (line) => SCRIPT_FRAME.test(line),
+      sourceLine(path, line) {
+        for (const s of scripts.values()) if (s.path === path) return s.lines[line - 1];
+        return null;
+      },
+    },
+    moduleNames,
+  );
   // Where a suspended generator waits or a function is defined, as a Python file and line: the
   // host (when it has a debugger API) says which script and JS line; new Function puts two lines
   // of its own before the body.
@@ -215,7 +219,7 @@ function reportUncaught(e: unknown): number {
 }
 
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
-function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] {
+function frameLines(exc: BaseException, scripts: FrameSource): string[] {
   // The exception that ended the program carries every frame from the module's down.
   const full = escaped.has(exc);
   let frames: Frame[];
@@ -246,19 +250,19 @@ function frameLines(exc: BaseException, scripts: Map<string, Script>): string[] 
   return formatFrames(frames, scripts);
 }
 
-function formatFrames(frames: Frame[], scripts: Map<string, Script>): string[] {
+function formatFrames(frames: Frame[], src: FrameSource): string[] {
   const lines: string[] = [];
   for (const f of frames) {
     lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
 `);
-    const text = scripts.get(f.url)?.lines[f.line - 1]?.trim();
+    const text = src.sourceLine(f.path, f.line)?.trim();
     if (text) lines.push(`    ${text}
 `);
   }
   return lines;
 }
 
-interface Frame {
+export interface Frame {
   url: string;
   path: string;
   line: number;
@@ -279,20 +283,40 @@ const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
  * The program's frames in the JS stack, outermost first, as Python files, lines and function
  * names; `fromLoop`: only those below the event loop's innermost dispatch.
  */
-function pythonFrames(exc: { stack?: string }, scripts: Map<string, Script>, fromLoop = false): Frame[] {
+function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = false): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
   for (const line of stack.split("\n")) {
-    if (fromLoop && LOOP_DISPATCH.test(line) && !SCRIPT_FRAME.test(line)) break;
-    const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
-    if (!m) continue;
-    const script = scripts.get(m[1]);
-    if (!script) continue;
-    // new Function puts two lines of its own before the body.
-    const jsLine = Number(m[2]) - 2;
-    const pyLine = script.lineMap[jsLine - 1] ?? 0;
-    if (!pyLine) continue;
-    frames.push({ url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" });
+    if (fromLoop && LOOP_DISPATCH.test(line) && !src.isProgram(line)) break;
+    const f = src.locate(line);
+    if (f) frames.push(f);
   }
   return frames.reverse();
+}
+
+/** Where the program's frames are: a JS stack line as a Python frame, and the .py lines tracebacks quote. */
+export interface FrameSource {
+  locate(stackLine: string): Frame | null;
+  /** A stack line of the program's own code (not the runtime's). */
+  isProgram(stackLine: string): boolean;
+  sourceLine(path: string, line: number): string | null | undefined;
+}
+
+/**
+ * Tracebacks, warnings and `traceback`'s stack functions find the program's frames through `src`
+ * (runProgram's scripts; a standalone program's source maps: src/cli/standalone-frames.ts).
+ */
+export function installFrames(src: FrameSource, moduleNames: Map<string, string>): void {
+  set_source_line_provider((file, line) => src.sourceLine(file, line) ?? null);
+  _set_frame_formatter((exc) => frameLines(exc, src));
+  set_location_provider(() => {
+    const frames = pythonFrames(new Error(), src);
+    const last = frames[frames.length - 1];
+    return last ? { filename: last.path, lineno: last.line } : null;
+  });
+  set_module_files(moduleNames);
+  const frames = () =>
+    pythonFrames(new Error(), src).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" }));
+  set_frames_provider(frames);
+  _set_running_frames_provider(frames);
 }

@@ -1,0 +1,157 @@
+// What the program's own classes guarantee about their instances, for inference.ts and the
+// lowering: which def a method call runs, which instance attributes only the class's own methods
+// write, and when a method's `self` is surely an instance of its class (or of a subclass).
+//
+//   class Worker:                       | self in run(): an instance of Worker or of a subclass,
+//       async def step(self) -> int:    | when nothing reads `Worker.run` to call it on another object
+//           return 1                    |
+//       async def run(self):            | `await self.step()` runs Worker.step (no subclass overrides it,
+//           n = await self.step()       |  nothing assigns an attribute named `step`): an int
+
+import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+
+export type MethodDef = py.FunctionDef | py.AsyncFunctionDef;
+
+export interface ClassFacts {
+  /** The def `obj.attr(...)` runs for an instance of `cls` (and, with `subclasses`, of any subclass), or undefined. */
+  method(cls: py.ClassDef, attr: string, subclasses: boolean): MethodDef | undefined;
+  /** The class a method's first parameter is surely an instance of (itself or a subclass). */
+  selfClass(fn: MethodDef): py.ClassDef | undefined;
+  /** The classes in the module that derive from `cls` (transitively); undefined when one is not plain. */
+  subclasses(cls: py.ClassDef): py.ClassDef[] | undefined;
+  /** Whether the program may write or delete attribute `attr` other than by `self.attr = ...` in a method. */
+  writtenFreely(attr: string): boolean;
+  /** The plain class a class's base names, if any (single, plain bases only). */
+  bases(cls: py.ClassDef): py.ClassDef[] | undefined;
+}
+
+export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (scope: Scope, name: string) => py.ClassDef | undefined): ClassFacts {
+  // Every class of the module, with the plain classes its bases name (undefined: a base that is not).
+  const classes: py.ClassDef[] = [];
+  walk(module, (n) => {
+    if (n._type === "ClassDef") classes.push(n);
+  });
+  const baseCache = new Map<py.ClassDef, py.ClassDef[] | undefined>();
+  const bases = (c: py.ClassDef): py.ClassDef[] | undefined => {
+    if (baseCache.has(c)) return baseCache.get(c);
+    const scope = scopes.get(c)?.parent;
+    let out: py.ClassDef[] | undefined = [];
+    for (const b of c.bases) {
+      if (b._type === "Name" && b.id === "object") continue;
+      const base = scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin" ? plainClass(resolveName(scope, b.id, scopes).scope, b.id) : undefined;
+      if (!base) {
+        out = undefined;
+        break;
+      }
+      out.push(base);
+    }
+    if (out && out.length > 1) out = undefined;
+    baseCache.set(c, out);
+    return out;
+  };
+  /** The class and its bases, nearest first (single inheritance only). */
+  const chain = (c: py.ClassDef): py.ClassDef[] | undefined => {
+    const out: py.ClassDef[] = [];
+    for (let cur: py.ClassDef | undefined = c; cur && out.length < 30; ) {
+      if (out.includes(cur)) return undefined;
+      out.push(cur);
+      const b = bases(cur);
+      if (!b) return undefined;
+      cur = b[0];
+    }
+    return out;
+  };
+  // Which classes name each class as a base (any base: a non-plain subclass still derives).
+  const derived = new Map<py.ClassDef, py.ClassDef[]>();
+  for (const c of classes) {
+    const scope = scopes.get(c)?.parent;
+    for (const b of c.bases) {
+      if (b._type !== "Name" || !scope) continue;
+      const r = resolveName(scope, b.id, scopes);
+      const base = r.where === "builtin" ? undefined : plainClass(r.scope, b.id);
+      if (base) derived.set(base, [...(derived.get(base) ?? []), c]);
+    }
+  }
+  const subclasses = (c: py.ClassDef): py.ClassDef[] | undefined => {
+    const out: py.ClassDef[] = [];
+    const todo = [...(derived.get(c) ?? [])];
+    while (todo.length) {
+      const s = todo.pop()!;
+      if (out.includes(s)) continue;
+      const scope = scopes.get(s)?.parent;
+      if (!scope || plainClass(scope, s.name) !== s || !chain(s)) return undefined;
+      out.push(s);
+      todo.push(...(derived.get(s) ?? []));
+    }
+    return out;
+  };
+
+  // Attributes written or deleted other than as `self.attr = ...`, and whether setattr & co. appear.
+  const freeWrites = new Set<string>();
+  const anyWrites = new Set<string>();
+  let dynamic = false;
+  const selfWrites = new Set<py.Attribute>();
+  for (const c of classes) {
+    for (const item of c.body) {
+      if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
+      const self = item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
+      if (!self || item.decorator_list.length) continue;
+      walk(item, (n) => {
+        if (n._type === "Attribute" && n.ctx._type === "Store" && n.value._type === "Name" && n.value.id === self) selfWrites.add(n);
+      });
+    }
+  }
+  walk(module, (n) => {
+    if (n._type === "Attribute" && n.ctx._type !== "Load" && !selfWrites.has(n)) freeWrites.add(n.attr);
+    if (n._type === "Attribute" && n.ctx._type !== "Load") anyWrites.add(n.attr);
+    if (n._type === "Name" && ["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"].includes(n.id)) dynamic = true;
+    if (n._type === "Attribute" && (n.attr === "__dict__" || n.attr === "__setattr__" || n.attr === "__class__")) dynamic = true;
+  });
+
+  // Methods read from a class (`Worker.run`): such a method may be called on any object.
+  const readFromClass = new Set<string>();
+  walk(module, (n) => {
+    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classes.some((c) => c.name === (n.value as py.Name).id)) readFromClass.add(n.attr);
+    if (n._type === "Call" && n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
+  });
+
+  const defIn = (c: py.ClassDef, attr: string): MethodDef | "other" | undefined => {
+    for (const item of c.body) {
+      if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) return item.decorator_list.length ? "other" : item;
+      if (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === attr)) return "other";
+      if (item._type === "AnnAssign" && item.target._type === "Name" && item.target.id === attr) return "other";
+    }
+    return undefined;
+  };
+  const resolve = (c: py.ClassDef, attr: string): MethodDef | undefined => {
+    const mro = chain(c);
+    if (!mro) return undefined;
+    for (const k of mro) {
+      const d = defIn(k, attr);
+      if (d === "other") return undefined;
+      if (d) return d;
+    }
+    return undefined;
+  };
+  const method = (cls: py.ClassDef, attr: string, withSubclasses: boolean): MethodDef | undefined => {
+    if (dynamic || anyWrites.has(attr) || attr.startsWith("__")) return undefined;
+    const def = resolve(cls, attr);
+    if (!def || !withSubclasses) return def;
+    const subs = subclasses(cls);
+    return subs && subs.every((s) => resolve(s, attr) === def) ? def : undefined;
+  };
+  const selfClass = (fn: MethodDef): py.ClassDef | undefined => {
+    // (a property's getter runs on the instance the attribute is read from)
+    const decorated = fn.decorator_list.some((d) => !(d._type === "Name" && d.id === "property"));
+    if (dynamic || decorated || readFromClass.has("*") || readFromClass.has(fn.name)) return undefined;
+    if (!(fn.args.posonlyargs[0] ?? fn.args.args[0])) return undefined;
+    const cls = scopes.get(fn)?.parent?.node;
+    if (cls?._type !== "ClassDef" || !cls.body.includes(fn)) return undefined;
+    const scope = scopes.get(cls)?.parent;
+    if (!scope || plainClass(scope, cls.name) !== cls || !chain(cls) || !subclasses(cls)) return undefined;
+    return cls;
+  };
+  return { method, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
+}
