@@ -1,5 +1,5 @@
 // PyObject (base of user classes), keyword arguments, id().
-import { TypeError } from "./exceptions.js";
+import { NotImplementedError, TypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
 import { toIterable } from "./ops.js";
 
@@ -82,9 +82,51 @@ export function classQualname(c: unknown): string {
  * Base class of translated Python classes. The constructor calls `this.__init__(...args)`;
  * instance attributes must be `declare`d fields (no initializers, which would run after it).
  */
+/**
+ * A class whose calls do not simply run `__init__` (a user `__new__`, a metaclass `__call__`)
+ * holds its constructor under this key (inherited by subclasses through the JS static chain);
+ * the PyObject constructor returns what it makes (metaclass.ts).
+ */
+export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
+/** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
+export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
+let rawNew = false;
+
+/** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
+export function raw_instance(C: Function): object {
+  if (!(C.prototype instanceof PyObject) && C !== PyObject) return Object.create(C.prototype as object) as object;
+  rawNew = true;
+  try {
+    return Reflect.construct(C, []) as object;
+  } finally {
+    rawNew = false;
+  }
+}
+
 export class PyObject {
   constructor(...args: any[]) {
+    if (rawNew) {
+      rawNew = false;
+      return;
+    }
+    const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+    if (make !== undefined) {
+      const made = make(new.target, args);
+      if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() made a ${typeof made === "bigint" ? "int" : typeof made} (a __new__ or metaclass __call__ returning a non-object is not supported)`);
+      return made as PyObject;
+    }
     this.__init__(...args);
+  }
+  /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
+  __new__(cls: Function, ..._args: unknown[]): object {
+    return raw_instance(cls);
+  }
+  /** `object.__init_subclass__()`: takes no keywords (class keywords no base consumed). */
+  static __init_subclass__(...args: unknown[]): void {
+    const kws = args.length === 1 && args[0] instanceof KwArgs ? Object.keys(args[0].kw) : [];
+    if (args.length > 1 || (args.length === 1 && !(args[0] instanceof KwArgs)) || kws.length) {
+      throw new TypeError(`${className(this)}.__init_subclass__() takes no keyword arguments`);
+    }
   }
   /** `for x in obj` on a user class: through `__iter__` (or the old `__getitem__` protocol), as Python does. */
   [Symbol.iterator](): Iterator<unknown> {
