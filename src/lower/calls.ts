@@ -99,7 +99,9 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (known?.kind === "class") {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
-      if (init && keywords.length && !kwStar.length && !madeBeyondInit(cx, known.node)) {
+      // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
+      if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs());
+      if (init && keywords.length && !kwStar.length) {
         const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
       }

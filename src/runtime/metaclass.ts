@@ -20,7 +20,7 @@
 // `__new__` returning another object, calling a metaclass directly (`M("X", (), {})` builds a plain
 // class), `__call__` for classes not derived from object (exceptions, runtime containers).
 
-import { CONSTRUCT, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
+import { classCreation, CONSTRUCT, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
 import { NotImplementedError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
@@ -89,6 +89,8 @@ typeProto.__new__ = function (mcs: Function, name: unknown, bases: unknown, ns: 
   return C;
 };
 
+classCreation.hook = (mcs, args) => (pending && !pending.done && args[2] === pending.ns ? ((typeProto.__new__ as Function)(mcs, ...args) as object) : undefined);
+
 function init_subclass(cls: Function, kwargs: Record<string, unknown> | undefined): void {
   const parent = Object.getPrototypeOf(cls) as AnyRecord | null;
   const hook = parent?.__init_subclass__;
@@ -101,7 +103,8 @@ function init_subclass(cls: Function, kwargs: Record<string, unknown> | undefine
 /** The function a metaclass's body defines for `name` (not type's own), or undefined. */
 function metaMethod(M: Function, name: string): Function | undefined {
   const f = (M.prototype as AnyRecord)[name];
-  return typeof f === "function" && f !== typeProto[name] ? f : undefined;
+  // A metaclass derived from ABCMeta (the runtime's ABC, a PyObject) inherits object's methods.
+  return typeof f === "function" && f !== typeProto[name] && f !== (PyObject.prototype as unknown as AnyRecord)[name] ? f : undefined;
 }
 
 /** Whether the prototypes from `proto` up are a metaclass's own (a class of the program). */

@@ -628,12 +628,12 @@ function isinstance1(x: unknown, cls: unknown): boolean {
   }
   if (typeof cls === "function") {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
+    // A class made by a metaclass is an instance of it (metaclass.ts).
+    const meta = typeof x === "function" ? (x as { [METACLASS]?: Function })[METACLASS] : undefined;
+    if (meta !== undefined && (meta === cls || meta.prototype instanceof (cls as Function))) return true;
     if (typeof hi === "function") return truthy(hi.call(cls, x));
     if (x !== null && (typeof x === "object" || typeof x === "function")) {
       if (x instanceof (cls as new () => unknown)) return true;
-      // A class made by a metaclass is an instance of it (metaclass.ts).
-      const meta = typeof x === "function" ? (x as { [METACLASS]?: Function })[METACLASS] : undefined;
-      if (meta !== undefined && (meta === cls || meta.prototype instanceof (cls as Function))) return true;
       // A class with several bases extends copies of them: its MRO names the originals.
       return multiple_inheritance_used && in_mro(x, cls);
     }

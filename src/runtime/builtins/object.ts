@@ -91,6 +91,8 @@ export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
 /** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
 export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
 let rawNew = false;
+/** Set by metaclass.ts: `type.__new__` for a class statement in progress, else undefined. */
+export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object | undefined) | null } = { hook: null };
 
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {
@@ -112,20 +114,26 @@ export class PyObject {
     const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
     if (make !== undefined) {
       const made = make(new.target, args);
-      if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() made a ${typeof made === "bigint" ? "int" : typeof made} (a __new__ or metaclass __call__ returning a non-object is not supported)`);
+      if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() returned ${made === null || made === undefined ? "None" : typeof made === "bigint" ? "an int" : typeof made === "string" ? "a str" : "a " + typeof made} where JavaScript needs an object (a __new__ or metaclass __call__ returning a non-object is not supported)`);
       return made as PyObject;
     }
     this.__init__(...args);
   }
   /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
-  __new__(cls: Function, ..._args: unknown[]): object {
+  __new__(cls: Function, ...args: unknown[]): object {
+    // A metaclass derived from ABCMeta (a runtime class, not `type`) reaches this from its __new__.
+    const made = classCreation.hook?.(cls, args);
+    return made ?? raw_instance(cls);
+  }
+  /** `object.__new__(cls)` called on the class. */
+  static __new__(cls: Function, ..._args: unknown[]): object {
     return raw_instance(cls);
   }
   /** `object.__init_subclass__()`: takes no keywords (class keywords no base consumed). */
   static __init_subclass__(...args: unknown[]): void {
     const kws = args.length === 1 && args[0] instanceof KwArgs ? Object.keys(args[0].kw) : [];
     if (args.length > 1 || (args.length === 1 && !(args[0] instanceof KwArgs)) || kws.length) {
-      throw new TypeError(`${className(this)}.__init_subclass__() takes no keyword arguments`);
+      throw new TypeError(`${classQualname(this)}.__init_subclass__() takes no keyword arguments`);
     }
   }
   /** `for x in obj` on a user class: through `__iter__` (or the old `__getitem__` protocol), as Python does. */

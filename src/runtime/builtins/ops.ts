@@ -6,7 +6,7 @@ import {
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { PyList, PyTuple, PyDict, PySetBase, PyFrozenSet, PyRange } from "./collections.js";
-import { className, classQualname, addressOf, PyObject, KwArgs, isCallableObject } from "./object.js";
+import { className, classQualname, addressOf, PyObject, KwArgs, isCallableObject, CONSTRUCT } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { repr, isClass } from "./repr.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
@@ -519,7 +519,11 @@ export function isJsClass(f: Function): boolean {
 /** Call any Python callable: functions, classes (with `new`), objects with __call__. */
 export function call(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
-    if (isJsClass(f)) return Reflect.construct(f, args);
+    if (isJsClass(f)) {
+      // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
+      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+    }
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
