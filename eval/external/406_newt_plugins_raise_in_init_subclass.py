@@ -63,7 +63,7 @@ try:
 except NewtDeprecationWarning as e:
     print("deprecated:", e)
 
-print([c.__name__ for c in AsyncPlugin._registry], "Hello" in globals())
+print([c.__name__ for c in AsyncPlugin._registry])
 try:
     asyncio.run(AsyncPlugin.run_all("app"))
 except NewtDeprecationWarning as e:

@@ -28,6 +28,8 @@ const DOTTED: Record<string, string> = {
   concurrent_futures: "concurrent.futures",
   asyncio_events: "asyncio.events",
   asyncio_streams: "asyncio.streams",
+  asyncio_queues: "asyncio.queues",
+  asyncio_locks: "asyncio.locks",
   asyncio_subprocess: "asyncio.subprocess",
   urllib_parse: "urllib.parse",
   unittest_mock: "unittest.mock",

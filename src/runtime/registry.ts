@@ -8,6 +8,8 @@ import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
 import * as asyncio_events from "./modules/asyncio_events.js";
 import * as asyncio_streams from "./modules/asyncio_streams.js";
+import * as asyncio_queues from "./modules/asyncio_queues.js";
+import * as asyncio_locks from "./modules/asyncio_locks.js";
 import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
@@ -84,6 +86,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/asyncio_events": asyncio_events,
   "tsyncio/runtime/asyncio_streams": asyncio_streams,
+  "tsyncio/runtime/asyncio_queues": asyncio_queues,
+  "tsyncio/runtime/asyncio_locks": asyncio_locks,
   "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,
