@@ -20,7 +20,7 @@
 // `__new__` returning another object, calling a metaclass directly (`M("X", (), {})` builds a plain
 // class), `__call__` for classes not derived from object (exceptions, runtime containers).
 
-import { classCreation, CONSTRUCT, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
+import { classCreation, CONSTRUCT, keywordBinding, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
 import { NotImplementedError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
@@ -52,6 +52,10 @@ function invoke(f: Function, self: unknown, args: unknown[]): unknown {
   }
   return f.apply(self, args);
 }
+
+// `C(*args, **kw)` through a variable or an attribute: the constructors bind the keywords to
+// `__init__`'s parameters by name (object.ts, subclassable.ts).
+keywordBinding.init = (self, args) => void invoke((self as { __init__: Function }).__init__, self, args);
 
 /** `type.__call__(cls, *args)`: `cls.__new__(cls, *args)`, then `__init__` on an instance of cls. */
 function default_construct(C: Function, args: unknown[]): unknown {

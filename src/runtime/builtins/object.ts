@@ -91,6 +91,8 @@ export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
 /** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
 export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
 let rawNew = false;
+/** Set by keywords.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
+export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
 /** Set by metaclass.ts: `type.__new__` for a class statement in progress, else undefined. */
 export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object | undefined) | null } = { hook: null };
 
@@ -117,7 +119,10 @@ export class PyObject {
       if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() returned ${made === null || made === undefined ? "None" : typeof made === "bigint" ? "an int" : typeof made === "string" ? "a str" : "a " + typeof made} where JavaScript needs an object (a __new__ or metaclass __call__ returning a non-object is not supported)`);
       return made as PyObject;
     }
-    this.__init__(...args);
+    const n = args.length;
+    // Keywords the compiler could not bind (a class called through a variable or an attribute).
+    if (n !== 0 && args[n - 1] instanceof KwArgs && keywordBinding.init !== null) keywordBinding.init(this, args);
+    else this.__init__(...args);
   }
   /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
   __new__(cls: Function, ...args: unknown[]): object {
