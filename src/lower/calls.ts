@@ -151,6 +151,11 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
       if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       return cx.rt("call", callee, ...args);
     }
+    // An attribute the program gives a class as value (`self.factory = Point`): callm constructs it.
+    if (cx.analysis.facts.classValuedAttrs?.has(f.attr)) {
+      if (e.keywords.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("callm", obj, lit(f.attr), ...args);
+    }
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";

@@ -1549,7 +1549,8 @@ export function callm(obj: any, name: string, ...args: any[]): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
-    if (typeof f === "function") return f.apply(obj, args);
+    // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? call(f, ...args) : f.apply(obj, args);
     if (f !== undefined) return call(f, ...args);
     const ga = obj.__getattr__;
     if (typeof ga === "function") return call(ga.call(obj, name), ...args);
@@ -1557,7 +1558,7 @@ export function callm(obj: any, name: string, ...args: any[]): any {
   }
   if (typeof obj === "function") {
     const f = (obj as any)[name];
-    if (typeof f === "function") return f.apply(obj, args);
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? call(f, ...args) : f.apply(obj, args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
