@@ -21,6 +21,8 @@ import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
+// The compiler's table for `\N{...}` escapes (loaded from disk on first use).
+import { unicodeNameOf } from "../parse/unicode-names.js";
 
 /** Exit status when --timeout ends the program (as GNU timeout). */
 export const TIMEOUT_EXIT = 124;
@@ -257,6 +259,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     },
     readStdin,
     digest: nodeDigest,
+    unicodeName: unicodeNameOf,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
     io: nodeIoHost(cell),
@@ -301,7 +304,8 @@ const nodeFileSystem: HostFileSystem = {
   unlink: (path) => fs.unlinkSync(path),
   rename: (from, to) => fs.renameSync(from, to),
   realpath: (path) => fs.realpathSync.native(path),
-  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, nsToDate(atimeNs), nsToDate(mtimeNs)),
+  // null: the real clock, also under --virtual-time (the OS stamps new files with it)
+  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, atimeNs === null ? new Date() : nsToDate(atimeNs), mtimeNs === null ? new Date() : nsToDate(mtimeNs)),
   chmod: (path, mode) => fs.chmodSync(path, mode),
   symlink: (target, path) => fs.symlinkSync(target, path),
   readlink: (path) => fs.readlinkSync(path),

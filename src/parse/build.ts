@@ -12,7 +12,7 @@ import { LineMap } from "./positions.js";
 import { IntLimitError, LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
-import { lezerParse } from "./index.js";
+import { kids, lezerParse } from "./lezer.js";
 
 type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
@@ -50,13 +50,6 @@ const CMPOPS: Record<string, A.CmpopNode["_type"]> = {
   "==": "Eq", "!=": "NotEq", "<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE",
   is: "Is", "is not": "IsNot", in: "In", "not in": "NotIn",
 };
-
-/** Children of a node, without comments (lezer's @skip puts them anywhere). */
-export function kids(n: N): N[] {
-  const out: N[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
-  return out;
-}
 
 /** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
 function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {

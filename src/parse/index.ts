@@ -3,9 +3,9 @@
 // the file is rejected (never let a broken file through as a valid program).
 
 import { type Tree, TreeFragment, type ChangedRange } from "@lezer/common";
-import { parser } from "@lezer/python";
 import type { Module } from "../ast/nodes.js";
 import { Builder } from "./build.js";
+import { lezerParse } from "./lezer.js";
 import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
@@ -51,29 +51,6 @@ export function parse(source: string, filename: string): ParseResult {
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };
     throw e;
-  }
-}
-
-/**
- * `parser.parse` with a looser guard against deep left-associative trees: after 300 reductions
- * of 2,000+ characters from one start lezer forces the parser out of the production, which turns
- * a long generated sum (sympy's tables) or a run of statements with long docstrings (numpy's
- * `_add_newdocs.py`) into a syntax error. Its counter is shown to it capped at 300 until the real
- * count passes 1,800 (beyond that, trees get too deep to walk without overflowing the stack).
- */
-const BIG_REDUCTIONS = 1800;
-
-export function lezerParse(input: string, fragments?: readonly TreeFragment[]): Tree {
-  const parse = parser.startParse(input, fragments);
-  let count = 0;
-  Object.defineProperty(parse, "bigReductionCount", {
-    get: () => (count > BIG_REDUCTIONS ? count : Math.min(count, 300)),
-    // lezer increments it or resets it to 1 or 0.
-    set: (v: number) => (count = v <= 1 ? v : count + 1),
-  });
-  for (;;) {
-    const tree = parse.advance();
-    if (tree) return tree;
   }
 }
 

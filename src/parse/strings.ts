@@ -6,7 +6,7 @@
 import type { SyntaxNode } from "@lezer/common";
 import type * as A from "../ast/nodes.js";
 import type { Builder } from "./build.js";
-import { kids } from "./build.js";
+import { kids } from "./lezer.js";
 import { LiteralError, decodeBody, splitStringToken } from "./literals.js";
 
 type N = SyntaxNode;

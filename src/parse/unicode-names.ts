@@ -13,6 +13,8 @@ const K = 15;
 interface Table {
   names: Map<string, number>;
   cjk: [number, number][];
+  /** The number of entries of `names` before the aliases (the characters' own names). */
+  ownNames: number;
 }
 
 let table: Table | null = null;
@@ -27,6 +29,7 @@ let provided: string | null = null;
 export function setUnicodeNameData(data: string): void {
   provided = data;
   table = null;
+  byCode = null;
   loadFailed = false;
 }
 
@@ -177,9 +180,35 @@ function decode(data: string): Table {
     prevWords = ws;
   }
 
+  const ownNames = names.size;
   for (const entry of aliasPart.split(",")) {
     const colon = entry.lastIndexOf(":");
     if (colon > 0) names.set(entry.slice(0, colon), parseInt(entry.slice(colon + 1), 16));
   }
-  return { names, cjk };
+  return { names, cjk, ownNames };
+}
+
+let byCode: Map<number, string> | null = null;
+
+/**
+ * The Unicode name of a code point, as unicodedata.name gives it (aliases excluded), null when it
+ * has none, or undefined when the name table cannot be loaded.
+ */
+export function unicodeNameOf(cp: number): string | null | undefined {
+  if (cp >= 0xac00 && cp <= 0xd7a3) {
+    const s = cp - 0xac00;
+    return `HANGUL SYLLABLE ${L[Math.floor(s / (V.length * T.length))]}${V[Math.floor(s / T.length) % V.length]}${T[s % T.length]}`;
+  }
+  const t = loadTable();
+  if (!t) return undefined;
+  if (t.cjk.some(([a, b]) => a <= cp && cp <= b)) return `CJK UNIFIED IDEOGRAPH-${cp.toString(16).toUpperCase()}`;
+  if (byCode === null) {
+    byCode = new Map();
+    let k = 0;
+    for (const [name, code] of t.names) {
+      if (k++ >= t.ownNames) break;
+      byCode.set(code, name);
+    }
+  }
+  return byCode.get(cp) ?? null;
 }

@@ -40,6 +40,11 @@ export interface Host {
    */
   digest?(algorithm: string): HostDigest | null;
   /**
+   * Unicode names (unicodedata.name: null for a code point without one), for the 'namereplace'
+   * error handler; undefined when the host has no name table (namereplace is then NotImplementedError).
+   */
+  unicodeName?(codePoint: number): string | null | undefined;
+  /**
    * Read up to `max` bytes of stdin, as one read gives them (blocking until there is something);
    * null or empty at EOF. sys.stdin and input() use it when the host has it, else readline().
    */
@@ -133,7 +138,8 @@ export interface HostFileSystem {
   rename(from: string, to: string): void;
   /** The canonical absolute path (symbolic links resolved); ENOENT when it does not exist. */
   realpath(path: string): string;
-  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  /** Sets the times; null for both means "now" by the file system's own clock (os.utime(p)). */
+  utime(path: string, atimeNs: bigint | null, mtimeNs: bigint | null): void;
   chmod(path: string, mode: number): void;
   symlink?(target: string, path: string): void;
   readlink?(path: string): string;

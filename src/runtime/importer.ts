@@ -12,7 +12,7 @@
 import { hideJsMember, isJsOnly, pythonName } from "./builtins/js-names.js";
 import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
 import { modules as sysModules } from "./modules/sys.js";
-import { script_path } from "./program.js";
+import { script_path } from "./program-info.js";
 
 /** A module body: runs once, binding its names on `$module`. */
 export type ModuleBody = ($module: PyModule) => void;

@@ -25,59 +25,13 @@ import { finish_class, note_custom_new } from "./metaclass.js";
 
 // ───────────── the program ─────────────
 
-let programDir = "";
-
-/** Set by the host before the program runs: the folder of the main script. */
-export function set_program_dir(dir: string): void {
-  programDir = dir.replace(/\/+$/, "");
-}
-
-/** `__file__` of a module: its file name resolved against the program's folder, as CPython 3.9+ makes it absolute. */
-export function script_path(name: string): string {
-  if (name.startsWith("/") || !programDir) return name;
-  return `${programDir}/${name}`;
-}
-
-/** Where the program is now (file and Python line), for warnings CPython attributes to the caller. */
-let locate: (() => { filename: string; lineno: number } | null) | null = null;
-
-export function set_location_provider(fn: typeof locate): void {
-  locate = fn;
-}
-
-/** One frame of the translated program: its file, line, function and module (`__main__` for the script). */
-export interface PyFrameInfo {
-  filename: string;
-  lineno: number;
-  name: string;
-  module: string;
-}
-let frames: (() => PyFrameInfo[]) | null = null;
-
-export function set_frames_provider(fn: typeof frames): void {
-  frames = fn;
-}
-
-let moduleNames = new Map<string, string>();
-
-export function set_module_files(names: Map<string, string>): void {
-  moduleNames = names;
-}
-
-/** The dotted name of the program's module in `filename` (CPython's `__name__`; the script is `__main__`). */
-export function module_for_file(filename: string): string {
-  return moduleNames.get(filename) ?? filename.replace(/^.*\//, "").replace(/\.py$/, "");
-}
-
-/** The translated program's frames on the stack now, outermost first (empty if the host cannot tell). */
-export function current_frames(): PyFrameInfo[] {
-  return frames ? frames() : [];
-}
-
-/** The innermost line of the translated program on the stack, if the host can tell. */
-export function current_location(): { filename: string; lineno: number } | null {
-  return locate ? locate() : null;
-}
+// Where the program lives and where it is now (set by the host): in program-info.ts, which the
+// importer and asyncio read without importing this file.
+export {
+  set_program_dir, script_path, set_location_provider, set_frames_provider, set_module_files, module_for_file,
+  current_frames, current_location,
+} from "./program-info.js";
+export type { PyFrameInfo } from "./program-info.js";
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {

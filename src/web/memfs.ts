@@ -178,13 +178,14 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
     mkdir(path, mode) {
       const { dir, name } = lookupParent(path);
       if (dir.children!.has(name) || name === "." || name === "..") fail("EEXIST");
-      const n = node(S_IFDIR | (mode & 0o777));
+      const n = node(S_IFDIR | (mode & 0o1777)); // Linux keeps the sticky bit (/tmp's 1777)
       dir.children!.set(name, n);
       parents.set(n, dir);
       dir.nlink++;
       touch(dir);
     },
     rmdir(path) {
+      if (absolute(path).split("/").every((p) => p === "")) fail("EBUSY"); // the root itself
       const { dir, name } = lookupParent(path);
       if (name === ".") fail("EINVAL");
       const n = step(dir, name, false, 0);
@@ -238,8 +239,8 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
     },
     utime(path, atimeNs, mtimeNs) {
       const n = lookup(path);
-      n.atimeNs = atimeNs;
-      n.mtimeNs = mtimeNs;
+      n.atimeNs = atimeNs ?? now();
+      n.mtimeNs = mtimeNs ?? now();
     },
     chmod(path, mode) {
       const n = lookup(path);

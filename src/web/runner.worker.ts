@@ -165,6 +165,9 @@ function onRunRequest(e: MessageEvent<RunRequest>): void {
       readline,
       // Files live in memory for this run only: the program never reaches the user's disk.
       fs: createMemoryFileSystem(),
+      // No Unicode name table (errors='namereplace' is NotImplementedError here): its loader
+      // (src/parse/unicode-names.ts) needs import.meta and XMLHttpRequest, which this classic,
+      // network-less worker has not.
       env: { HOME: "/home/user", TMPDIR: "/tmp", PATH: "/usr/bin:/bin" },
       utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     });

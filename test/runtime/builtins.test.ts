@@ -1,6 +1,6 @@
 // Expected values recorded from CPython 3.12.
 import { describe, expect, it, beforeEach, afterEach } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { setHost, createDefaultHost } from "../../src/runtime/host.js";
 
 const { PyList, PyTuple, PyDict, PySet, kw, repr, str } = R;
@@ -382,5 +382,36 @@ describe("toPyException", () => {
     expect(R.typeName(R.toPyException(new RangeError("Maximum call stack size exceeded")))).toBe("RecursionError");
     const e = R.toPyException(new TypeError("Cannot read properties of null (reading 'foo')"));
     expect(repr(e)).toBe(`AttributeError("'NoneType' object has no attribute 'foo'")`);
+  });
+});
+
+describe("list and tuple share the sequence methods (sequence.ts)", () => {
+  it("compare, concatenate and repeat only with their own kind, with CPython's messages", () => {
+    // CPython 3.12: [1,2] < [1,3], (2,) > (1,5), [1] == (1,) is False, [1].__lt__((1,)) is NotImplemented
+    expect(R.lt(L(1n, 2n), L(1n, 3n))).toBe(true);
+    expect(R.gt(T(2n), T(1n, 5n))).toBe(true);
+    expect(R.eq(L(1n), T(1n))).toBe(false);
+    expect(L(1n).__lt__(T(1n))).toBe(R.NotImplemented);
+    expect(T(1n).__eq__(L(1n))).toBe(R.NotImplemented);
+    expect(pyErr(() => R.lt(L(1n), T(1n)))).toBe("TypeError: '<' not supported between instances of 'list' and 'tuple'");
+    expect(pyErr(() => R.add(L(1n), T(2n)))).toBe('TypeError: can only concatenate list (not "tuple") to list');
+    expect(pyErr(() => R.add(T(1n), L(2n)))).toBe('TypeError: can only concatenate tuple (not "list") to tuple');
+    expect(repr(R.add(T(1n), T(2n)))).toBe("(1, 2)");
+    expect(repr(R.mul(2n, L(1n, "a")))).toBe("[1, 'a', 1, 'a']");
+    const t = R.mul(T(1n), 2n);
+    expect(t instanceof PyTuple && Object.isFrozen(t)).toBe(true);
+    expect(pyErr(() => L(1n).index(5n))).toBe("ValueError: 5 is not in list");
+    expect(pyErr(() => T(1n).index(5n))).toBe("ValueError: tuple.index(x): x not in tuple");
+    expect(T(1n, 2n, 2n).count(2n)).toBe(2n);
+  });
+  it("are installed on each class, so no class comes between list/tuple and Array (__mro__, super(), dir())", () => {
+    expect(Object.getPrototypeOf(PyList.prototype)).toBe(Array.prototype);
+    expect(Object.getPrototypeOf(PyTuple.prototype)).toBe(Array.prototype);
+    for (const cls of [PyList, PyTuple]) {
+      const d = Object.getOwnPropertyDescriptor(cls.prototype, "__lt__")!;
+      expect(typeof d.value === "function" && !d.enumerable).toBe(true);
+    }
+    // Each kind keeps its own methods (CPython: list.__lt__ is not tuple.__lt__).
+    expect(PyList.prototype.__lt__).not.toBe(PyTuple.prototype.__lt__);
   });
 });

@@ -1,6 +1,6 @@
 // abc: abstract methods block instantiation (CPython 3.12 wording).
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { define_class } from "../../src/runtime/program.js";
 import { ABC, abstractmethod } from "../../src/runtime/modules/abc.js";
 

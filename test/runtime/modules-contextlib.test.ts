@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as asyncio from "../../src/runtime/asyncio/index.js";
 import { setHost } from "../../src/runtime/host.js";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import {
   contextmanager, asynccontextmanager, suppress, closing, nullcontext, ExitStack, AsyncExitStack,
 } from "../../src/runtime/modules/contextlib.js";

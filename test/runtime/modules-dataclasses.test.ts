@@ -1,6 +1,6 @@
 // dataclasses on classes shaped like translated code (define_class attrs/annotations). Expected values recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { define_class } from "../../src/runtime/program.js";
 import {
   dataclass, field, fields, asdict, astuple, replace, is_dataclass, FrozenInstanceError, MISSING,

@@ -1,6 +1,6 @@
 // enum, as translated code uses it (define_class + the __define__ hook). Expected values recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { define_class } from "../../src/runtime/program.js";
 import { Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique } from "../../src/runtime/modules/enum.js";
 

@@ -1,7 +1,7 @@
 // set/frozenset iteration order follows CPython's hash table (ints, floats, None, tuples; str order is
 // arbitrary in CPython). Expected reprs recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 
 const { PySet, PyFrozenSet, PyTuple, PyDict, repr } = R;
 const S = (...a: unknown[]) => new PySet(a);

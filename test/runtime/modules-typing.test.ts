@@ -1,6 +1,6 @@
 // typing at run time. Expected values recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import { define_class } from "../../src/runtime/program.js";
 import * as typing from "../../src/runtime/modules/typing.js";
 

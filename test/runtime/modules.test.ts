@@ -1,6 +1,6 @@
 // Expected values recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
-import * as R from "../../src/runtime/index.js";
+import * as R from "../../src/runtime/internal.js";
 import * as random from "../../src/runtime/modules/random.js";
 import * as time from "../../src/runtime/modules/time.js";
 import * as sys from "../../src/runtime/modules/sys.js";

@@ -8,6 +8,7 @@
 import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js";
 import { markUnsupported } from "../unsupported.js";
 import type { PyContext } from "./_context.js";
+import type { BaseEventLoop } from "./base_events.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
@@ -18,7 +19,7 @@ function current_thread_obj(): unknown {
   return current_sched_thread;
 }
 import { _warn_at } from "./_warnings.js";
-import { current_location } from "../program.js";
+import { current_location } from "../program-info.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -201,7 +202,7 @@ class AbstractServer {
 }
 
 /** What the public loop functions hand out: the concrete loop class (a type-only import, no cycle). */
-type EventLoop = import("./base_events.js").BaseEventLoop;
+type EventLoop = BaseEventLoop;
 
 /**
  * The loop interface. BaseEventLoop implements the parts tsyncio supports; networking,

@@ -55,7 +55,7 @@ import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
-import { current_location } from "../program.js";
+import { current_location } from "../program-info.js";
 
 export {
   Task,

@@ -13,7 +13,6 @@ import type { TimerHandle } from "./events.js";
 import { CancelledError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import type { BaseEventLoop } from "./base_events.js";
-import { current_task } from "./tasks.js";
 import type { Task } from "./tasks.js";
 
 export { Timeout, timeout, timeout_at };
@@ -93,7 +92,8 @@ Object.defineProperty(Timeout, "__module__", { value: "asyncio.timeouts", config
 
 Timeout.prototype.__aenter__ = coroutine_function(function* __aenter__(this: Timeout): CoroGen<Timeout> {
   if (this._state !== CREATED) throw new RuntimeError("Timeout has already been entered");
-  const task = current_task();
+  // tasks.current_task(): the running loop's current task (read here: tasks.ts imports this file).
+  const task = events.get_running_loop()._current_task;
   if (task === null) throw new RuntimeError("Timeout should be used inside a task");
   this._state = ENTERED;
   this._task = task;

@@ -3,7 +3,9 @@
 // (`buf`, of which the first `n` bytes are the value). Both share the methods of bytesmethods.ts.
 // Items are ints (bigint) when indexed or iterated, as in Python.
 import { TypeError, ValueError, IndexError, OverflowError } from "./exceptions.js";
-import { PySlice, sliceIndices, typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./ops.js";
+import { typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./protocol.js";
+import { PySlice, sliceIndices } from "./slices.js";
+import { FAST_SLICE } from "./slots.js";
 import { percentFormat, ascii } from "./format.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { latin1 } from "./codecs.js";
@@ -214,10 +216,40 @@ function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | type
 }
 
 function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
-  const out = asBytes ? new PyBytes(a.length + b.length) : new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+  const na = a.length;
+  const nb = b.length;
+  const out = asBytes ? new PyBytes(na + nb) : new Uint8Array(na + nb);
+  // TypedArray#set costs more than a short loop
+  if (na <= 32) for (let i = 0; i < na; i++) out[i] = a[i];
+  else out.set(a);
+  if (nb <= 32) for (let i = 0; i < nb; i++) out[na + i] = b[i];
+  else out.set(b, na);
   return out;
+}
+
+/** Clamped slice bound of an int (or None) for a sequence of length n, step 1. */
+function bound(x: bigint | null, n: number, dflt: number): number {
+  if (x === null) return dflt;
+  let i = Number(x);
+  if (i < 0) i = Math.max(0, i + n);
+  else if (i > n) i = n;
+  return i;
+}
+
+/** bytes[start:stop:step] (FAST_SLICE): int bounds and no step without a slice object. */
+function bytesGetslice(this: PyBytes, start: unknown, stop: unknown, step: unknown): unknown {
+  if (
+    step == null &&
+    (start == null || typeof start === "bigint") &&
+    (stop == null || typeof stop === "bigint") &&
+    this.__getitem__ === PyBytes.prototype.__getitem__
+  ) {
+    const n = this.length;
+    const a = bound((start ?? null) as bigint | null, n, 0);
+    const b = bound((stop ?? null) as bigint | null, n, n);
+    return b > a ? bytesSlice(this, a, b) : new PyBytes(0);
+  }
+  return this.__getitem__(new PySlice(start, stop, step));
 }
 
 /** Element or slice of a byte sequence (`what` names the type in IndexError/TypeError). */
@@ -353,7 +385,7 @@ export class PyBytes extends Uint8Array {
     return d === null ? NotImplemented : compareBytes(this, d) >= 0;
   }
   __add__(o: unknown): unknown {
-    const d = bytesData(o);
+    const d = o instanceof PyBytes ? o : bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
     return concatTwo(this, d, true) as PyBytes;
   }
@@ -586,6 +618,8 @@ import { BufferError } from "./exceptions.js";
 function checkResizable(b: PyByteArray): void {
   if (b.exports > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
 }
+
+Object.defineProperty(PyBytes.prototype, FAST_SLICE, { value: bytesGetslice });
 
 const helpers = { bytesData, needBytes, findBytes };
 installBytesMethods(PyBytes.prototype, (self) => self as PyBytes, wrapBytes, helpers);

@@ -4,7 +4,8 @@
 import { TypeError, ValueError } from "./exceptions.js";
 import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
-import { typeName, index as toIndex, toIterable, truthy, sliceIndices } from "./ops.js";
+import { typeName, index as toIndex, toIterable, truthy } from "./protocol.js";
+import { sliceIndices } from "./slices.js";
 import { decodeBytes } from "./codecs.js";
 
 type Data = (self: unknown) => Uint8Array;

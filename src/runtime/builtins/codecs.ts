@@ -3,6 +3,7 @@
 // backslashreplace, surrogateescape, surrogatepass, xmlcharrefreplace), with CPython's
 // UnicodeError ranges and reasons. Positions count code points, as Python's str does.
 import { LookupError, TypeError, UnicodeDecodeError, UnicodeEncodeError, NotImplementedError } from "./exceptions.js";
+import { host } from "../host.js";
 
 type CodecKind = "utf-8" | "utf-8-sig" | "ascii" | "latin-1" | "cp1252" | "utf-16" | "utf-16-le" | "utf-16-be" | "utf-32" | "utf-32-le" | "utf-32-be";
 
@@ -154,6 +155,13 @@ function unicodeDecodeError(kind: CodecKind, b: Uint8Array, start: number, end: 
 const escapeCp = (cp: number) =>
   cp < 0x100 ? "\\x" + cp.toString(16).padStart(2, "0") : cp < 0x10000 ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
 
+/** `\N{NAME}` for namereplace, or the backslash escape of a code point without a name. */
+export function nameEscape(cp: number): string {
+  const name = host.unicodeName?.(cp);
+  if (name === undefined) throw new NotImplementedError("the 'namereplace' error handler needs a Unicode name table, which this host does not have");
+  return name === null ? escapeCp(cp) : `\\N{${name}}`;
+}
+
 const ENCODE_HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass", "namereplace"]);
 
 /** str.encode(encoding, errors) as bytes (a plain Uint8Array; the caller wraps it). */
@@ -202,7 +210,8 @@ export function encodeString(s: string, encoding: unknown = "utf-8", errors: unk
         run.forEach((cp) => utf8Write(cp, out));
         break;
       case "namereplace":
-        throw new NotImplementedError("the 'namereplace' error handler is not supported (it needs the Unicode name table)");
+        text(run.map(nameEscape).join(""));
+        break;
       default:
         throw new LookupError(`unknown error handler name '${errors}'`);
     }

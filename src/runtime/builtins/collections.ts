@@ -1,88 +1,12 @@
 // list, tuple, dict, set, frozenset, range.
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { hideJsMember } from "./js-names.js";
-import { IndexError, KeyError, MemoryError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
-import { host } from "../host.js";
+import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
-import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./ops.js";
-
-function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
-  const n = a.length;
-  if (n !== b.length) return false;
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y && !eq(x, y)) return false;
-  }
-  return true;
-}
-
-/** Lexicographic comparison: returns [index of first difference or -1]. */
-function seqCmp(a: ArrayLike<unknown>, b: ArrayLike<unknown>, op: "<" | "<=" | ">" | ">="): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y && !eq(x, y)) {
-      switch (op) {
-        case "<":
-          return lt(x, y);
-        case ">":
-          return lt(y, x);
-        case "<=":
-          return lt(x, y);
-        case ">=":
-          return lt(y, x);
-      }
-    }
-  }
-  switch (op) {
-    case "<":
-      return a.length < b.length;
-    case "<=":
-      return a.length <= b.length;
-    case ">":
-      return a.length > b.length;
-    case ">=":
-      return a.length >= b.length;
-  }
-}
-
-function seqRepr(self: ArrayLike<unknown> & object, open: string, close: string): string {
-  if (reprActive.has(self)) return open + "..." + close;
-  reprActive.add(self);
-  try {
-    const n = self.length;
-    let s = open;
-    for (let i = 0; i < n; i++) {
-      if (i > 0) s += ", ";
-      s += repr(self[i]);
-    }
-    return s + close;
-  } finally {
-    reprActive.delete(self);
-  }
-}
-
-function repeatCount(n: unknown): number | null {
-  if (typeof n === "bigint") return n <= 0n ? 0 : Number(n);
-  if (typeof n === "boolean") return n ? 1 : 0;
-  const i = (n as { __index__?: () => bigint })?.__index__;
-  if (typeof i === "function") return repeatCount(i.call(n));
-  return null;
-}
-
-/**
- * `count` copies of a sequence of `length` items, checked first as CPython's allocation would be:
- * more than a JS array can hold, or more than the heap has room for, is MemoryError (instead of
- * filling the heap until the engine aborts).
- */
-function repeatedLength(length: number, count: number): number {
-  const total = length * count;
-  if (total > 0xffffffff || (total > 1 << 20 && total * 8 > (host.heapRoom?.() ?? Infinity))) throw new MemoryError();
-  return total;
-}
+import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./protocol.js";
+import { registerLate } from "./late.js";
+import { installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
 
 function sortKeyCompare(a: unknown, b: unknown): number {
   if (lt(a, b)) return -1;
@@ -95,6 +19,7 @@ function sortKeyCompare(a: unknown, b: unknown): number {
 const arrayPush = Array.prototype.push;
 const arraySplice = Array.prototype.splice;
 
+export interface PyList<T = unknown> extends SequenceMethods<T, PyList<T>> {}
 export class PyList<T = unknown> extends Array<T> {
   static get [Symbol.species](): ArrayConstructor {
     return Array;
@@ -158,24 +83,6 @@ export class PyList<T = unknown> extends Array<T> {
     }
     throw new ValueError("list.remove(x): x not in list");
   }
-  index(x: T, start?: bigint | number, stop?: bigint | number): bigint {
-    const n = this.length;
-    let s = start === undefined || start === null ? 0 : Number(toIndex(start));
-    let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
-    if (s < 0) s = Math.max(0, s + n);
-    if (e < 0) e = Math.max(0, e + n);
-    if (e > n) e = n;
-    for (let i = s; i < e; i++) {
-      const y = this[i];
-      if (y === x || eq(y, x)) return BigInt(i);
-    }
-    throw new ValueError(`${repr(x)} is not in list`);
-  }
-  count(x: T): bigint {
-    let c = 0;
-    for (const y of this) if (y === x || eq(y, x)) c++;
-    return BigInt(c);
-  }
   // Python's list.sort(*, key=None, reverse=False): stable, uses only `<`.
   sort(...args: any[]): any {
     const k = popKw(args);
@@ -196,60 +103,15 @@ export class PyList<T = unknown> extends Array<T> {
     this.length = 0;
     return null;
   }
-  __len__(): bigint {
-    return BigInt(this.length);
-  }
   __repr__(): string {
     return seqRepr(this, "[", "]");
   }
   __str__(): string {
     return this.__repr__(); // a subclass's own __repr__ (list has no __str__ of its own)
   }
-  toString(): string {
-    return this.__repr__();
-  }
-  __eq__(o: unknown): boolean | typeof NotImplemented {
-    if (!(o instanceof PyList)) return NotImplemented;
-    return seqEq(this, o);
-  }
-  __ne__(o: unknown): boolean | typeof NotImplemented {
-    if (!(o instanceof PyList)) return NotImplemented;
-    return !seqEq(this, o);
-  }
-  __lt__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyList ? seqCmp(this, o, "<") : NotImplemented;
-  }
-  __le__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyList ? seqCmp(this, o, "<=") : NotImplemented;
-  }
-  __gt__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyList ? seqCmp(this, o, ">") : NotImplemented;
-  }
-  __ge__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyList ? seqCmp(this, o, ">=") : NotImplemented;
-  }
-  __add__(o: unknown): PyList<T> {
-    if (!(o instanceof PyList)) {
-      throw new TypeError(`can only concatenate list (not "${typeName(o)}") to list`);
-    }
-    const r = PyList.fromArray(this);
-    for (const x of o) r.push(x);
-    return r;
-  }
   __iadd__(o: unknown): this {
     this.extend(o);
     return this;
-  }
-  __mul__(n: unknown): PyList<T> | typeof NotImplemented {
-    const c = repeatCount(n);
-    if (c === null) return NotImplemented;
-    repeatedLength(this.length, c);
-    const r = new PyList<T>();
-    for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
-    return r;
-  }
-  __rmul__(n: unknown): PyList<T> | typeof NotImplemented {
-    return this.__mul__(n);
   }
   __imul__(n: unknown): this {
     const c = repeatCount(n);
@@ -259,10 +121,6 @@ export class PyList<T = unknown> extends Array<T> {
     if (c === 0) this.length = 0;
     for (let i = 1; i < c; i++) for (let j = 0; j < m; j++) arrayPush.call(this, this[j]);
     return this;
-  }
-  __contains__(x: unknown): boolean {
-    for (const y of this) if (y === x || eq(y, x)) return true;
-    return false;
   }
   __hash__: null = null;
   static __name__ = "list";
@@ -295,14 +153,18 @@ export function sortInPlace<T>(a: T[], key: ((x: T) => unknown) | null, reverse:
   for (let i = 0; i < n; i++) a[i] = vals[idx[i]];
 }
 
+export interface PyTuple<T = unknown> extends SequenceMethods<T, PyTuple<T>> {}
 export class PyTuple<T = unknown> extends Array<T> {
   static get [Symbol.species](): ArrayConstructor {
     return Array;
   }
   static fromArray<T>(a: ArrayLike<T>): PyTuple<T> {
-    const t = new PyTuple<T>();
+    // A plain array given PyTuple's prototype: V8 constructs an Array subclass (`new PyTuple()`)
+    // on a slow path, ~10x the cost of this (most of a struct.unpack loop).
+    const t: T[] = [];
     const n = a.length;
     for (let i = 0; i < n; i++) t.push(a[i]);
+    Object.setPrototypeOf(t, PyTuple.prototype);
     return Object.freeze(t) as PyTuple<T>;
   }
   static of<T>(...items: T[]): PyTuple<T> {
@@ -314,27 +176,6 @@ export class PyTuple<T = unknown> extends Array<T> {
     const t = new PyTuple<T>();
     for (const x of toIterable(it)) t.push(x as T);
     return Object.freeze(t) as PyTuple<T>;
-  }
-  index(x: T, start?: bigint | number, stop?: bigint | number): bigint {
-    const n = this.length;
-    let s = start === undefined || start === null ? 0 : Number(toIndex(start));
-    let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
-    if (s < 0) s = Math.max(0, s + n);
-    if (e < 0) e = Math.max(0, e + n);
-    if (e > n) e = n;
-    for (let i = s; i < e; i++) {
-      const y = this[i];
-      if (y === x || eq(y, x)) return BigInt(i);
-    }
-    throw new ValueError("tuple.index(x): x not in tuple");
-  }
-  count(x: T): bigint {
-    let c = 0;
-    for (const y of this) if (y === x || eq(y, x)) c++;
-    return BigInt(c);
-  }
-  __len__(): bigint {
-    return BigInt(this.length);
   }
   __repr__(): string {
     if (this.length === 1) {
@@ -351,56 +192,15 @@ export class PyTuple<T = unknown> extends Array<T> {
   __str__(): string {
     return this.__repr__();
   }
-  toString(): string {
-    return this.__repr__();
-  }
-  __eq__(o: unknown): boolean | typeof NotImplemented {
-    if (!(o instanceof PyTuple)) return NotImplemented;
-    return seqEq(this, o);
-  }
-  __ne__(o: unknown): boolean | typeof NotImplemented {
-    if (!(o instanceof PyTuple)) return NotImplemented;
-    return !seqEq(this, o);
-  }
-  __lt__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyTuple ? seqCmp(this, o, "<") : NotImplemented;
-  }
-  __le__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyTuple ? seqCmp(this, o, "<=") : NotImplemented;
-  }
-  __gt__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyTuple ? seqCmp(this, o, ">") : NotImplemented;
-  }
-  __ge__(o: unknown): boolean | typeof NotImplemented {
-    return o instanceof PyTuple ? seqCmp(this, o, ">=") : NotImplemented;
-  }
-  __add__(o: unknown): PyTuple<T> {
-    if (!(o instanceof PyTuple)) {
-      throw new TypeError(`can only concatenate tuple (not "${typeName(o)}") to tuple`);
-    }
-    return PyTuple.fromArray([...this, ...o]);
-  }
-  __mul__(n: unknown): PyTuple<T> | typeof NotImplemented {
-    const c = repeatCount(n);
-    if (c === null) return NotImplemented;
-    repeatedLength(this.length, c);
-    const r: T[] = [];
-    for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
-    return PyTuple.fromArray(r);
-  }
-  __rmul__(n: unknown): PyTuple<T> | typeof NotImplemented {
-    return this.__mul__(n);
-  }
-  __contains__(x: unknown): boolean {
-    for (const y of this) if (y === x || eq(y, x)) return true;
-    return false;
-  }
   __hash__(): bigint {
     return BigInt(hashNum(this));
   }
   static __name__ = "tuple";
   static __module__ = "builtins";
 }
+
+installSequenceMethods({ name: "list", cls: PyList, finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
+installSequenceMethods({ name: "tuple", cls: PyTuple, finish: (r) => Object.freeze(r), notFound: () => "tuple.index(x): x not in tuple" });
 
 // ---------------------------------------------------------------------------------------------
 // Hashing of keys: primitives are normalized so that 1 == 1.0 == True share a slot; hashable
@@ -1568,3 +1368,5 @@ export class RangeIterator implements Iterator<bigint> {
 // `size` is JavaScript's view of a dict or set (Python has len()).
 hideJsMember(PyDict.prototype, "size");
 hideJsMember(PySetBase.prototype, "size");
+
+registerLate({ PyList, PyTuple, PyDict, PySetBase, PyFrozenSet });

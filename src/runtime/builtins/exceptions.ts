@@ -1,9 +1,13 @@
 // The Python exception hierarchy. Classes carry their Python names, so inside this module
 // JS's own errors are reached through globalThis (JSTypeError etc.).
 import { hideJsMember } from "./js-names.js";
-import { PyTuple, PyList } from "./collections.js";
-import { repr, str } from "./repr.js";
-import { className, classModule, classQualname } from "./object.js";
+import type { PyTuple, PyList } from "./collections.js";
+import { late } from "./late.js";
+import { className, classModule, classQualname } from "./names.js";
+
+// repr(), str() and the tuple and list types are a layer above (late.ts).
+const repr = (x: unknown): string => late.repr(x);
+const str = (x: unknown): string => late.str(x);
 
 const JSError = globalThis.Error;
 const JSTypeError = globalThis.TypeError;
@@ -18,12 +22,12 @@ export class BaseException extends JSError {
   __notes__?: PyList<string>;
   constructor(...args: unknown[]) {
     super();
-    this.args = PyTuple.fromArray(args);
+    this.args = late.PyTuple.fromArray(args);
     this.__init__(...args);
   }
   /** BaseException.__init__: sets args (user subclasses override it and call super.__init__). */
   __init__(...args: unknown[]): void {
-    this.args = PyTuple.fromArray(args);
+    this.args = late.PyTuple.fromArray(args);
   }
   __str__(): string {
     const a = this.args;
@@ -46,7 +50,7 @@ export class BaseException extends JSError {
   }
   add_note(note: string): void {
     if (typeof note !== "string") throw new TypeError(`note must be a str, not '${className((note as object)?.constructor)}'`);
-    if (!this.__notes__) this.__notes__ = PyList.fromArray<string>([]);
+    if (!this.__notes__) this.__notes__ = late.PyList.fromArray<string>([]);
     this.__notes__.push(note);
   }
   static get __name__(): string {
@@ -146,7 +150,7 @@ export class OSError extends Exception {
       if (args.length >= 3) {
         this.filename = args[2];
         if (args.length >= 5) this.filename2 = args[4];
-        this.args = PyTuple.fromArray([args[0], args[1]]);
+        this.args = late.PyTuple.fromArray([args[0], args[1]]);
       }
     }
   }
@@ -319,7 +323,7 @@ export class BaseExceptionGroup extends BaseException {
       throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
     }
     Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
-    this.exceptions = PyTuple.fromArray(exceptions as BaseException[]);
+    this.exceptions = late.PyTuple.fromArray(exceptions as BaseException[]);
   }
   __str__(): string {
     const n = this.exceptions.length;
@@ -352,7 +356,7 @@ export class BaseExceptionGroup extends BaseException {
   }
   split(cond: unknown): PyTuple<BaseExceptionGroup | null> {
     const m = this._match(cond);
-    if (m(this)) return PyTuple.fromArray([this, null]);
+    if (m(this)) return late.PyTuple.fromArray([this, null]);
     const yes: BaseException[] = [];
     const no: BaseException[] = [];
     for (const e of this.exceptions) {
@@ -363,8 +367,8 @@ export class BaseExceptionGroup extends BaseException {
       } else if (m(e)) yes.push(e);
       else no.push(e);
     }
-    const mk = (l: BaseException[]) => (l.length === 0 ? null : this._copyMeta(this.derive(PyList.fromArray(l))));
-    return PyTuple.fromArray([mk(yes), mk(no)]);
+    const mk = (l: BaseException[]) => (l.length === 0 ? null : this._copyMeta(this.derive(late.PyList.fromArray(l))));
+    return late.PyTuple.fromArray([mk(yes), mk(no)]);
   }
   subgroup(cond: unknown): BaseExceptionGroup | null {
     return this.split(cond)[0];

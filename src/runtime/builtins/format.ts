@@ -2,7 +2,9 @@
 import { IndexError, KeyError, TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { floatRepr, repr, str } from "./repr.js";
 import { intToDecimal } from "./int-limit.js";
-import { getattr, getitem, typeName, index as toIndex, codePoints, strLen } from "./ops.js";
+import { typeName, index as toIndex } from "./protocol.js";
+import { codePoints, strLen } from "./slices.js";
+import { late } from "./late.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { className, KwArgs, popKw } from "./object.js";
 
@@ -499,7 +501,7 @@ export function percentFormat(fmt: string, args: unknown): string {
     if (key !== null) {
       if (mapping === null) throw new TypeError("format requires a mapping");
       usedMapping = true;
-      v = getitem(mapping, key);
+      v = late.getitem(mapping, key);
     } else v = next();
     if (width < 0 && flags.includes("-")) width = -1;
     let left = flags.includes("-");
@@ -632,14 +634,14 @@ function resolveField(field: string, args: unknown[], kwargs: Record<string, unk
     if (rest[0] === ".") {
       const mm = /^\.([^.[]+)(.*)$/s.exec(rest);
       if (!mm) throw new ValueError("Empty attribute in format string");
-      obj = getattr(obj, mm[1]);
+      obj = late.getattr(obj, mm[1]);
       rest = mm[2];
     } else if (rest[0] === "[") {
       const close = rest.indexOf("]");
       if (close < 0) throw new ValueError("Missing ']' in format string");
       const key = rest.slice(1, close);
       if (key === "") throw new ValueError("Empty attribute in format string");
-      obj = getitem(obj, /^\d+$/.test(key) ? BigInt(key) : key);
+      obj = late.getitem(obj, /^\d+$/.test(key) ? BigInt(key) : key);
       rest = rest.slice(close + 1);
     } else {
       throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");

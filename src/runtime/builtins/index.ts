@@ -1,4 +1,5 @@
-// The builtins and helpers that emitted code imports from "tsyncio/runtime".
+// Everything builtins/ offers the rest of the runtime (one import for many names). The public entry
+// (../index.ts, tsyncio/runtime) re-exports the part programs use; internal.ts re-exports it all.
 export * from "./exceptions.js";
 export { multiple_bases, super_method, mro_of } from "./mro.js";
 export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, RangeIterator, sortInPlace } from "./collections.js";

@@ -1,7 +1,7 @@
 // int.to_bytes / int.from_bytes: two's complement in a fixed number of bytes, either byte order.
 import { OverflowError, ValueError } from "./exceptions.js";
 import { popKw } from "./object.js";
-import { index as toIndex, truthy, toIterable } from "./ops.js";
+import { index as toIndex, truthy, toIterable } from "./protocol.js";
 import { PyBytes, bytesData, bytesOfSource } from "./bytes.js";
 
 function byteOrder(x: unknown): "big" | "little" {

@@ -5,7 +5,7 @@
 
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
-import { isJsClass } from "./ops.js";
+import { isJsClass } from "./names.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */

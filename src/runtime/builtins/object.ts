@@ -1,18 +1,11 @@
 // PyObject (base of user classes), keyword arguments, id().
 import { NotImplementedError, TypeError } from "./exceptions.js";
-import { repr } from "./repr.js";
-import { toIterable } from "./ops.js";
+import { late } from "./late.js";
+import { className, classModule, classQualname, hexAddress, set_object_class } from "./names.js";
+
+export { CALLABLE_OBJECT, isCallableObject, addressOf, hexAddress, className, classModule, classQualname } from "./names.js";
 
 /** Keyword arguments passed as the final argument of a call: `f(a, kw({ end: "" }))`. */
-/**
- * Marks a callable object that Python does not treat as a function (a unittest.mock Mock, whose JS
- * form is a Proxy around a function): str(), int(), type(), == and class attributes treat it as an object.
- */
-export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
-export function isCallableObject(x: unknown): boolean {
-  return typeof x === "function" && (x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true;
-}
-
 export class KwArgs {
   constructor(public readonly kw: Record<string, unknown>) {}
 }
@@ -39,49 +32,8 @@ export function popKw(args: unknown[]): Record<string, unknown> | null {
   return null;
 }
 
-const ids = new WeakMap<object, bigint>();
-let nextId = 0x7f3a5c400000;
 
-/** Stable fake address for an object (CPython-like 0x7f... values). */
-export function addressOf(x: object): bigint {
-  let a = ids.get(x);
-  if (a === undefined) {
-    a = BigInt(nextId);
-    nextId += 0x30 + 0x10 * ((nextId >>> 4) % 3);
-    ids.set(x, a);
-  }
-  return a;
-}
 
-export function hexAddress(x: object): string {
-  return "0x" + addressOf(x).toString(16);
-}
-
-/** Name of a class (its Python __name__). */
-export function className(c: unknown): string {
-  if (c == null) return "NoneType";
-  const f = c as { __name__?: string; name?: string };
-  if (Object.prototype.hasOwnProperty.call(f, "__name__")) return f.__name__ as string;
-  return f.name || "object";
-}
-
-/** Module of a class: builtins for runtime types, __main__ for user classes. */
-export function classModule(c: unknown): string {
-  const f = c as { __module__?: string };
-  if (Object.prototype.hasOwnProperty.call(f, "__module__")) return f.__module__ as string;
-  return c === PyObject ? "builtins" : "__main__";
-}
-
-export function classQualname(c: unknown): string {
-  const f = c as { __qualname__?: string };
-  if (Object.prototype.hasOwnProperty.call(f, "__qualname__")) return f.__qualname__ as string;
-  return className(c);
-}
-
-/**
- * Base class of translated Python classes. The constructor calls `this.__init__(...args)`;
- * instance attributes must be `declare`d fields (no initializers, which would run after it).
- */
 /**
  * A class whose calls do not simply run `__init__` (a user `__new__`, a metaclass `__call__`)
  * holds its constructor under this key (inherited by subclasses through the JS static chain);
@@ -91,10 +43,10 @@ export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
 /** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
 export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
 let rawNew = false;
-/** Set by keywords.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
-export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
 /** Set by metaclass.ts: `type.__new__` for a class statement in progress, else undefined. */
 export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object | undefined) | null } = { hook: null };
+/** Set by metaclass.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
+export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
 
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {
@@ -107,6 +59,10 @@ export function raw_instance(C: Function): object {
   }
 }
 
+/**
+ * Base class of translated Python classes. The constructor calls `this.__init__(...args)`;
+ * instance attributes must be `declare`d fields (no initializers, which would run after it).
+ */
 export class PyObject {
   constructor(...args: any[]) {
     if (rawNew) {
@@ -147,7 +103,7 @@ export class PyObject {
     if (typeof self.__iter__ !== "function" && typeof self.__getitem__ !== "function") {
       throw new TypeError(`'${className(this.constructor)}' object is not iterable`);
     }
-    return toIterable(this)[Symbol.iterator]();
+    return late.toIterable(this)[Symbol.iterator]();
   }
   __init__(...args: any[]): void {
     if (args.length > 0 && !(args.length === 1 && args[0] instanceof KwArgs && Object.keys(args[0].kw).length === 0)) {
@@ -159,7 +115,7 @@ export class PyObject {
     return `<${classModule(c)}.${classQualname(c)} object at ${hexAddress(this)}>`;
   }
   __str__(): string {
-    return repr(this);
+    return late.repr(this);
   }
   __format__(spec: string): string {
     if (spec !== "") {
@@ -177,3 +133,4 @@ export class PyObject {
     return this === PyObject ? "object" : this.name;
   }
 }
+set_object_class(PyObject);

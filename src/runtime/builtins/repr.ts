@@ -1,7 +1,9 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
-import { className, classModule, classQualname, hexAddress, PyObject, isCallableObject } from "./object.js";
+import { className, classModule, classQualname, hexAddress, isCallableObject } from "./names.js";
+import { PyObject } from "./object.js";
+import { registerLate } from "./late.js";
 
 /** Objects whose repr is in progress (recursive containers print `[...]`). */
 export const reprActive = new Set<object>();
@@ -189,3 +191,5 @@ export function str(x: unknown): string {
   }
   return repr(x);
 }
+
+registerLate({ repr, str });

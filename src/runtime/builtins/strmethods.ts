@@ -2,7 +2,8 @@
 import { TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
-import { typeName, toIterable, codePoints, strLen, index as toIndex, truthy } from "./ops.js";
+import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
+import { codePoints, strLen } from "./slices.js";
 import { strFormat, strFormatMap } from "./format.js";
 import { floatRepr } from "./repr.js";
 import { PyBytes, wrapBytes } from "./bytes.js";

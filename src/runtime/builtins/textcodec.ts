@@ -1,8 +1,9 @@
 // The encodings text files need: UTF-8 (and utf-8-sig), ASCII and Latin-1, with CPython's error
 // handlers and UnicodeError messages. Decoding is incremental (a chunk may end inside a UTF-8
 // sequence). Other encodings are NotImplementedError, unknown names LookupError.
-import { LookupError, NotImplementedError, UnicodeDecodeError, UnicodeEncodeError } from "./exceptions.js";
+import { LookupError, NotImplementedError, TypeError, UnicodeDecodeError, UnicodeEncodeError } from "./exceptions.js";
 import { makeBytes } from "./hostfs.js";
+import { nameEscape } from "./codecs.js";
 
 export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1";
 
@@ -24,11 +25,11 @@ export function lookupCodec(encoding: string): Codec {
 }
 
 const DECODE_HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "surrogateescape"]);
-const ENCODE_HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "surrogateescape", "xmlcharrefreplace"]);
+const ENCODE_HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "surrogateescape", "xmlcharrefreplace", "namereplace"]);
 
 export function checkErrors(errors: string, forDecode: boolean): void {
   if (!(forDecode ? DECODE_HANDLERS : ENCODE_HANDLERS).has(errors)) {
-    if (errors === "namereplace" || errors === "surrogatepass") throw new NotImplementedError(`the '${errors}' error handler is not supported by tsyncio yet`);
+    if (errors === "surrogatepass") throw new NotImplementedError(`the '${errors}' error handler is not supported by tsyncio yet`);
     if (!DECODE_HANDLERS.has(errors) && !ENCODE_HANDLERS.has(errors)) throw new LookupError(`unknown error handler name '${errors}'`);
   }
 }
@@ -52,6 +53,10 @@ function decodeError(codec: Codec, errors: string, data: Uint8Array, s: number, 
       }
       return out;
     }
+    case "xmlcharrefreplace":
+    case "namereplace":
+      // encode-only handlers, as CPython reports them when a decode error reaches one
+      throw new TypeError("don't know how to handle UnicodeDecodeError in error callback");
     default:
       throw new UnicodeDecodeError(pythonName(codec), makeBytes(data), BigInt(s), BigInt(e), reason);
   }
@@ -186,6 +191,9 @@ export function encode(codec: Codec, text: string, errors: string): Uint8Array {
           break;
         case "xmlcharrefreplace":
           push(`&#${cp};`);
+          break;
+        case "namereplace":
+          push(nameEscape(cp));
           break;
         case "backslashreplace":
           push(cp <= 0xff ? "\\x" + cp.toString(16).padStart(2, "0") : cp <= 0xffff ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0"));

@@ -5,7 +5,9 @@
 import { OSError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { PyList } from "./collections.js";
 import { repr } from "./repr.js";
-import { typeName } from "./ops.js";
+import { typeName, truthy } from "./ops.js";
+import { bindArgs } from "./hostfs.js";
+import { KwArgs } from "./object.js";
 import { plainView } from "./bytes.js";
 import { checkErrors, decode, encode, encodedLength, lookupCodec, type Codec } from "./textcodec.js";
 
@@ -39,6 +41,27 @@ export interface TextOptions {
   lineBuffering: boolean;
 }
 
+function isTextOptions(x: unknown): x is TextOptions {
+  return x !== null && typeof x === "object" && x.constructor === Object && "lineBuffering" in x;
+}
+
+/** io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False) from Python. */
+function pythonOptions(args: unknown[]): TextOptions {
+  const names = ["encoding", "errors", "newline", "line_buffering", "write_through"];
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) {
+    for (const k of Object.keys(last.kw)) if (!names.includes(k)) throw new TypeError(`'${k}' is an invalid keyword argument for TextIOWrapper()`);
+  }
+  const a = bindArgs("TextIOWrapper", args, names, {
+    encoding: null, errors: null, newline: null, line_buffering: false, write_through: false,
+  });
+  TextIOWrapper.checkEncoding(a.encoding, a.errors, "TextIOWrapper()");
+  const nl = a.newline;
+  if (nl !== null && typeof nl !== "string") throw new TypeError(`TextIOWrapper() argument 'newline' must be str or None, not ${typeName(nl)}`);
+  if (nl !== null && !["", "\n", "\r", "\r\n"].includes(nl)) throw new ValueError(`illegal newline value: ${nl}`);
+  return { name: undefined, mode: "", encoding: a.encoding as string | null, errors: a.errors as string | null, newline: nl, lineBuffering: truthy(a.line_buffering) };
+}
+
 /** io.UnsupportedOperation (in CPython a subclass of both OSError and ValueError). */
 export class UnsupportedOperation extends OSError {
   static __module__ = "io";
@@ -64,15 +87,17 @@ export class TextIOWrapper {
   private started = false;
 
   /** Checks open()'s encoding and errors arguments before the file is opened (as CPython does). */
-  static checkEncoding(encoding: unknown, errors: unknown): void {
-    if (encoding !== null && typeof encoding !== "string") throw new TypeError(`open() argument 'encoding' must be str or None, not ${typeName(encoding)}`);
-    if (errors !== null && typeof errors !== "string") throw new TypeError(`open() argument 'errors' must be str or None, not ${typeName(errors)}`);
+  static checkEncoding(encoding: unknown, errors: unknown, fn = "open()"): void {
+    if (encoding !== null && typeof encoding !== "string") throw new TypeError(`${fn} argument 'encoding' must be str or None, not ${typeName(encoding)}`);
+    if (errors !== null && typeof errors !== "string") throw new TypeError(`${fn} argument 'errors' must be str or None, not ${typeName(errors)}`);
     if (typeof encoding === "string") lookupCodec(encoding);
     if (typeof errors === "string") checkErrors(errors, true);
   }
 
-  constructor(buffer: BinaryLayer, o: TextOptions) {
-    this.buffer = buffer;
+  /** `buffer` is a BinaryLayer: a file's, or a BytesIO when Python code makes the wrapper. */
+  constructor(buffer: BinaryLayer | object, options?: TextOptions | unknown, ...more: unknown[]) {
+    const o = isTextOptions(options) ? options : pythonOptions(options === undefined ? [] : [options, ...more]);
+    this.buffer = buffer as BinaryLayer;
     this.name = o.name;
     this.mode = o.mode;
     this.encoding = o.encoding ?? "UTF-8";
@@ -81,7 +106,7 @@ export class TextIOWrapper {
     this.newline = o.newline;
     this.line_buffering = o.lineBuffering;
     // utf-8-sig writes its BOM only at the start of a file.
-    this.started = buffer.tell() > 0n;
+    this.started = this.buffer.tell() > 0n;
   }
 
   get closed(): boolean {
@@ -364,7 +389,10 @@ export class TextIOWrapper {
     };
   }
   __repr__(): string {
-    return `<_io.TextIOWrapper name=${repr(this.name)} mode=${repr(this.mode)} encoding=${repr(this.encoding)}>`;
+    // A wrapper made from Python over a buffer without a name (BytesIO) shows neither name nor mode.
+    const name = this.name === undefined ? "" : ` name=${repr(this.name)}`;
+    const mode = this.mode === "" ? "" : ` mode=${repr(this.mode)}`;
+    return `<_io.TextIOWrapper${name}${mode} encoding=${repr(this.encoding)}>`;
   }
 }
 

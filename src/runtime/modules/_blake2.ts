@@ -1,4 +1,5 @@
-// BLAKE2b and BLAKE2s (RFC 7693) with hashlib's digest_size, key, salt and person parameters.
+// BLAKE2b and BLAKE2s (RFC 7693) with hashlib's digest_size, key, salt and person parameters and
+// the tree-hashing ones (fanout, depth, leaf_size, node_offset, node_depth, inner_size, last_node).
 // BLAKE2s works on 32-bit words; BLAKE2b's 64-bit words use BigInt (simple; fast enough for the
 // short inputs programs give it).
 import type { Digest } from "./_digests.js";
@@ -24,6 +25,26 @@ export interface Blake2Params {
   key: Uint8Array;
   salt: Uint8Array;
   person: Uint8Array;
+  fanout: number;
+  depth: number;
+  leafSize: number;
+  nodeOffset: bigint;
+  nodeDepth: number;
+  innerSize: number;
+  lastNode: boolean;
+}
+
+/**
+ * The parameter block's tree fields (bytes 2..17 of BLAKE2b's, 2..15 of BLAKE2s's, whose node
+ * offset is 6 bytes long); the caller sets lengths, salt and personalization.
+ */
+function treeParams(p: Uint8Array, params: Blake2Params, offsetBytes: 6 | 8): void {
+  p[2] = params.fanout;
+  p[3] = params.depth;
+  for (let k = 0; k < 4; k++) p[4 + k] = (params.leafSize >>> (8 * k)) & 0xff;
+  for (let k = 0; k < offsetBytes; k++) p[8 + k] = Number((params.nodeOffset >> BigInt(8 * k)) & 0xffn);
+  p[8 + offsetBytes] = params.nodeDepth;
+  p[9 + offsetBytes] = params.innerSize;
 }
 
 /** BLAKE2's framing: the last block is held back until digest() so it can be flagged final. */
@@ -91,8 +112,7 @@ export class Blake2s extends Blake2 {
     const p = new Uint8Array(32);
     p[0] = params.digestSize;
     p[1] = params.key.length;
-    p[2] = 1;
-    p[3] = 1;
+    treeParams(p, params, 6);
     p.set(params.salt, 16);
     p.set(params.person, 24);
     for (let i = 0; i < 8; i++) this.h[i] = IV32[i] ^ le32(p, i * 4);
@@ -105,6 +125,7 @@ export class Blake2s extends Blake2 {
     v[12] ^= this.counter >>> 0;
     v[13] ^= Math.floor(this.counter / 2 ** 32);
     if (final) v[14] = ~v[14];
+    if (final && this.params.lastNode) v[15] = ~v[15];
     const g = (a: number, b: number, c: number, d: number, x: number, y: number) => {
       v[a] = v[a] + v[b] + x;
       let t = v[d] ^ v[a];
@@ -157,8 +178,7 @@ export class Blake2b extends Blake2 {
     const p = new Uint8Array(64);
     p[0] = params.digestSize;
     p[1] = params.key.length;
-    p[2] = 1;
-    p[3] = 1;
+    treeParams(p, params, 8);
     p.set(params.salt, 32);
     p.set(params.person, 48);
     for (let i = 0; i < 8; i++) this.h[i] = IV64[i] ^ le64(p, i * 8);
@@ -170,6 +190,7 @@ export class Blake2b extends Blake2 {
     v[12] ^= BigInt(this.counter) & M64;
     v[13] ^= BigInt(this.counter) >> 64n;
     if (final) v[14] ^= M64;
+    if (final && this.params.lastNode) v[15] ^= M64;
     const g = (a: number, b: number, c: number, d: number, x: bigint, y: bigint) => {
       v[a] = (v[a] + v[b] + x) & M64;
       v[d] = rotr64(v[d] ^ v[a], 32n);

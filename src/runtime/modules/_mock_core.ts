@@ -11,8 +11,8 @@ import { id } from "../builtins/functions.js";
 import { Coroutine, makeCode, iscoroutinefunction, awaitable, _is_coroutine } from "../asyncio/coroutines.js";
 import { _Call, _CallList, DEFAULT, formatCallSignature, splitArgs } from "./_mock_call.js";
 
-/** The mock classes, set by unittest_mock.ts when it loads. */
-const classes: Record<"NonCallableMock" | "Mock" | "NonCallableMagicMock" | "MagicMock" | "AsyncMock" | "PropertyMock", Function> = {} as never;
+/** The mock classes, set by unittest_mock.ts when it loads (read by patch() too, below it). */
+export const classes: Record<"NonCallableMock" | "Mock" | "NonCallableMagicMock" | "MagicMock" | "AsyncMock" | "PropertyMock", Function> = {} as never;
 export function _set_mock_classes(c: typeof classes): void {
   Object.assign(classes, c);
 }

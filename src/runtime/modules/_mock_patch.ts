@@ -8,7 +8,7 @@ import { call, getattr, setattr, delattr, truthy, callm, isJsClass } from "../bu
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction, awaitable, makeCode } from "../asyncio/coroutines.js";
 import { modules as sysModules } from "./sys.js";
 import { DEFAULT } from "./_mock_call.js";
-import { AsyncMock, MagicMock } from "./unittest_mock.js";
+import { classes } from "./_mock_core.js";
 
 type Fn = (...a: any[]) => any;
 const MISSING = Symbol("missing");
@@ -84,7 +84,7 @@ class Patcher extends PyObject {
     this.wasOwn = isOwn(target, this.attribute);
     let value = this.newValue;
     if (value === DEFAULT) {
-      const klass = this.newCallable ?? (original !== MISSING && iscoroutinefunction(original) ? AsyncMock : MagicMock);
+      const klass = this.newCallable ?? (original !== MISSING && iscoroutinefunction(original) ? classes.AsyncMock : classes.MagicMock);
       const kw: Record<string, unknown> = { ...this.kwargs };
       if (this.spec !== null && this.spec !== undefined) kw.spec = this.spec === true ? original : this.spec;
       value = Object.keys(kw).length ? call(klass, new KwArgs(kw)) : call(klass);

@@ -4,7 +4,7 @@
 import { TypeError, ValueError, OverflowError } from "../builtins/exceptions.js";
 import { PyFrozenSet } from "../builtins/collections.js";
 import { popKw, hexAddress } from "../builtins/object.js";
-import { typeName, index as toIndex, callm } from "../builtins/ops.js";
+import { typeName, index as toIndex, callm, truthy } from "../builtins/ops.js";
 import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
 import { MD5, SHA1, SHA256, SHA512, type Digest } from "./_digests.js";
 import { Blake2b, Blake2s } from "./_blake2.js";
@@ -116,12 +116,38 @@ function blake2Params(kw: Record<string, unknown>, maxDigest: number, maxSalt: n
   const person = kw.person == null ? new Uint8Array(0) : _hash_input(kw.person);
   if (person.length > maxSalt) throw new ValueError(`maximum person length is ${maxSalt} bytes`);
   for (const k of Object.keys(kw)) {
-    if (!["digest_size", "key", "salt", "person", "data", "string", "usedforsecurity"].includes(k)) {
-      throw new TypeError(`${which}() parameter '${k}' is not supported by tsyncio`);
-    }
+    if (!BLAKE2_KEYWORDS.includes(k)) throw new TypeError(`'${k}' is an invalid keyword argument for ${which}()`);
   }
-  return { digestSize, key, salt, person };
+  // The tree parameters, checked in CPython's order with its messages.
+  const int = (v: unknown, dflt: bigint) => (v === undefined ? dflt : toIndex(v));
+  const byteParam = (name: string, v: bigint, lo: bigint) => {
+    if (v < lo || v > 255n) throw new ValueError(`${name} must be between ${lo} and 255`);
+    return Number(v);
+  };
+  const fanout = byteParam("fanout", int(kw.fanout, 1n), 0n);
+  const depth = byteParam("depth", int(kw.depth, 1n), 1n);
+  const unsigned = (v: bigint) => {
+    if (v < 0n) throw new ValueError("value must be positive");
+    if (v >= 1n << 64n) throw new OverflowError("int too big to convert");
+    return v;
+  };
+  const leaf = unsigned(int(kw.leaf_size, 0n));
+  if (leaf > 0xffffffffn) throw new OverflowError("leaf_size is too large");
+  const nodeOffset = unsigned(int(kw.node_offset, 0n));
+  if (maxDigest === 32 && nodeOffset > 0xffffffffffffn) throw new OverflowError("node_offset is too large");
+  const nodeDepth = byteParam("node_depth", int(kw.node_depth, 0n), 0n);
+  const inner = int(kw.inner_size, 0n);
+  if (inner < 0n || inner > BigInt(maxDigest)) throw new ValueError(`inner_size must be between 0 and is ${maxDigest}`);
+  return {
+    digestSize, key, salt, person, fanout, depth, leafSize: Number(leaf), nodeOffset, nodeDepth,
+    innerSize: Number(inner), lastNode: kw.last_node === undefined ? false : truthy(kw.last_node),
+  };
 }
+
+const BLAKE2_KEYWORDS = [
+  "digest_size", "key", "salt", "person", "data", "string", "usedforsecurity",
+  "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node",
+];
 
 export class blake2b extends HASH {
   static __name__ = "blake2b";

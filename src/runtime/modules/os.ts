@@ -7,7 +7,7 @@ import { FileExistsError, NotImplementedError, OSError, StopIteration, TypeError
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { PyBytes, copyBytes } from "../builtins/bytes.js";
 import { repr } from "../builtins/repr.js";
-import { call, typeName } from "../builtins/ops.js";
+import { call, typeName, index as toIndex } from "../builtins/ops.js";
 import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
 import { open as openFile } from "../builtins/io.js";
 import type { HostStat } from "../host.js";
@@ -123,6 +123,11 @@ export function stat(...args: unknown[]): InstanceType<typeof stat_result> {
   const s = fspathStr(a.path);
   return statResult(hostCall(a.path, () => fs("stat").stat(s, Boolean(a.follow_symlinks))));
 }
+/** os.fstat(fd): the stat of an open descriptor (a file's fileno(), tempfile.mkstemp()'s). */
+export function fstat(fd: unknown): InstanceType<typeof stat_result> {
+  const n = Number(toIndex(fd));
+  return statResult(hostCall(null, () => fs("fstat").fstat(n)));
+}
 export function lstat(p: unknown): InstanceType<typeof stat_result> {
   const s = fspathStr(p);
   return statResult(hostCall(p, () => fs("lstat").stat(s, false)));
@@ -230,12 +235,9 @@ export function renames(src: unknown, dst: unknown): null {
 export function utime(p: unknown, times: unknown = null, ..._rest: unknown[]): null {
   const s = fspathStr(p);
   const f = fs("utime");
-  let at: bigint;
-  let mt: bigint;
-  if (times === null || times === undefined) {
-    const now = BigInt(Math.round(host.wallTime() * 1e6)) * 1000n;
-    at = mt = now;
-  } else {
+  let at: bigint | null = null;
+  let mt: bigint | null = null;
+  if (times !== null && times !== undefined) {
     const [x, y] = [...(times as Iterable<unknown>)];
     const toNs = (v: unknown) => (typeof v === "bigint" ? v * 1_000_000_000n : BigInt(Math.round(Number(v) * 1e6)) * 1000n);
     at = toNs(x);

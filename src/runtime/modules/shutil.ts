@@ -20,10 +20,12 @@ export class SpecialFileError extends OSError {}
 export class ReadError extends OSError {}
 
 const COPY_CHUNK = 1n << 20n;
+/** shutil.COPY_BUFSIZE outside Windows: copyfileobj's default read size (observable by its reads). */
+export const COPY_BUFSIZE = 64n * 1024n;
 type Readable = { read(n?: unknown): Uint8Array; write(b: unknown): bigint; close(): null };
 
 export function copyfileobj(fsrc: unknown, fdst: unknown, length: unknown = 0n): null {
-  const n = Number(length) > 0 ? BigInt(length as bigint) : COPY_CHUNK;
+  const n = truthy(length) ? length : COPY_BUFSIZE;
   for (;;) {
     const buf = callm(fsrc, "read", n) as { length: number };
     if (!buf.length) break;

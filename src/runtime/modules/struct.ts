@@ -4,8 +4,9 @@ import { Exception, OverflowError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { hexAddress } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
-import { PyBytes, PyByteArray, bytesData, wrapBytes } from "../builtins/bytes.js";
+import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice } from "../builtins/bytes.js";
 import { latin1 } from "../builtins/codecs.js";
+import { floatToHalf, halfToFloat } from "../builtins/half-float.js";
 
 export class error extends Exception {
   static __name__ = "error";
@@ -13,8 +14,25 @@ export class error extends Exception {
   static __module__ = "struct";
 }
 
+const enum Kind {
+  Int, // 1, 2 or 4 bytes
+  Int64,
+  Double,
+  Float,
+  Half,
+  Bool,
+  Char,
+  Str,
+  Pascal,
+}
+
 interface Item {
   code: string;
+  kind: Kind;
+  signed: boolean;
+  /** the range of a 1-, 2- or 4-byte integer code, as numbers (for the fast check) */
+  lo: number;
+  hi: number;
   /** the range of an integer code, as [lo, hi] */
   range?: [bigint, bigint];
   /** bytes for 's'/'p', repeat count otherwise (already expanded for numbers) */
@@ -80,12 +98,12 @@ function layoutOf(fmt: unknown): Layout {
     const size = native ? sz[1] : sz[0];
     if (native && code !== "s" && code !== "p" && code !== "x" && code !== "c") off = Math.ceil(off / size) * size;
     if (code === "s" || code === "p") {
-      items.push({ code, count, offset: off, size: count });
+      items.push(makeItem(code, count, off, count));
       off += count;
       arity++;
     } else if (code === "x") off += count;
     else {
-      for (let k = 0; k < count; k++) items.push({ code, count: 1, offset: off + k * size, size });
+      for (let k = 0; k < count; k++) items.push(makeItem(code, 1, off + k * size, size));
       off += count * size;
       arity += count;
     }
@@ -102,13 +120,26 @@ for (const [c, bytes, signed] of [["b", 1, true], ["B", 1, false], ["h", 2, true
   INT_RANGE[c + bytes] = signed ? [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n] : [0n, (1n << bits) - 1n];
 }
 
+const SIMPLE_KINDS: Record<string, Kind> = { d: Kind.Double, f: Kind.Float, e: Kind.Half, "?": Kind.Bool, c: Kind.Char, s: Kind.Str, p: Kind.Pascal };
+
+function makeItem(code: string, count: number, offset: number, size: number): Item {
+  const range = INT_RANGE[code + size];
+  const kind = SIMPLE_KINDS[code] ?? (size === 8 ? Kind.Int64 : Kind.Int);
+  return {
+    code, kind, count, offset, size, range,
+    signed: range !== undefined && range[0] < 0n,
+    lo: range !== undefined && size < 8 ? Number(range[0]) : 0,
+    hi: range !== undefined && size < 8 ? Number(range[1]) : 0,
+  };
+}
+
 function intArg(v: unknown, it: Item): bigint {
   let n: bigint;
   if (typeof v === "bigint") n = v;
   else if (typeof v === "boolean") n = v ? 1n : 0n;
   else if (v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function") n = toIndex(v);
   else throw new error("required argument is not an integer");
-  const [lo, hi] = (it.range ??= INT_RANGE[it.code + it.size]);
+  const [lo, hi] = it.range!;
   if (n < lo || n > hi) throw new error(`'${it.code}' format requires ${lo} <= number <= ${hi}`);
   return n;
 }
@@ -121,156 +152,147 @@ function floatArg(v: unknown): number {
   throw new error("required argument is not a float");
 }
 
-/** IEEE 754 binary16 bits of x, rounding half to even. */
+/** The binary16 bits of x for 'e' (OverflowError when too large, as CPython). */
 function toHalf(x: number): number {
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
-  const a = Math.abs(x);
-  if (Number.isNaN(x)) return 0x7e00;
-  if (a === Infinity) return sign | 0x7c00;
-  if (a === 0) return sign;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--;
-  if (e < -14) {
-    // subnormal: units of 2^-24
-    const m = roundHalfEven(a / 2 ** -24);
-    return sign | m; // m may be 0x400: that is the smallest normal, encoded the same way
-  }
-  let m = roundHalfEven((a / 2 ** e - 1) * 1024);
-  if (m === 1024) {
-    m = 0;
-    e++;
-  }
-  if (e > 15) throw new OverflowError("float too large to pack with e format");
-  return sign | ((e + 15) << 10) | m;
+  const h = floatToHalf(x);
+  if (h === null) throw new OverflowError("float too large to pack with e format");
+  return h;
 }
 
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
+/**
+ * Scratch memory for floats and 8-byte ints: written through one DataView, then copied byte by
+ * byte (a DataView on the caller's array would take its .buffer, which moves a small typed array
+ * off V8's heap). 1-, 2- and 4-byte ints are written and read directly, byte by byte.
+ */
+const scratch = new DataView(new ArrayBuffer(8));
+const scratchBytes = new Uint8Array(scratch.buffer);
+
+function copyOut(out: Uint8Array, at: number, n: number): void {
+  for (let i = 0; i < n; i++) out[at + i] = scratchBytes[i];
+}
+function copyIn(src: Uint8Array, at: number, n: number): void {
+  for (let i = 0; i < n; i++) scratchBytes[i] = src[at + i];
 }
 
-function fromHalf(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
+/** The value of an integer code, range-checked (struct.error with CPython's message otherwise). */
+function smallIntArg(v: unknown, it: Item): number {
+  const n = typeof v === "bigint" ? Number(v) : Number(intArg(v, it));
+  if (n < it.lo || n > it.hi) intArg(v, it); // throws the message with the exact bounds
+  return n;
 }
 
-/** Scratch memory for pack(): values are written through one DataView, then copied out. */
-let scratch = new DataView(new ArrayBuffer(256));
-
+/** Packs `values` into out[base, base + layout.size); the bytes in between (padding) are zeroed. */
 function packInto(layout: Layout, out: Uint8Array, base: number, values: unknown[], fn: string): void {
   if (values.length !== layout.arity) throw new error(`${fn} expected ${layout.arity} items for packing (got ${values.length})`);
-  if (scratch.byteLength < layout.size) scratch = new DataView(new ArrayBuffer(layout.size * 2));
-  const dv = scratch;
-  const raw = new Uint8Array(dv.buffer, 0, layout.size);
-  raw.fill(0);
+  out.fill(0, base, base + layout.size);
   const le = layout.little;
   const items = layout.items;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     const v = values[k];
-    const at = it.offset;
-    switch (it.code) {
-      case "c": {
-        const d = bytesData(v);
-        if (d === null || d.length !== 1) throw new error("char format requires a bytes object of length 1");
-        raw[at] = d[0];
+    const at = base + it.offset;
+    switch (it.kind) {
+      case Kind.Int: {
+        const n = smallIntArg(v, it);
+        const size = it.size;
+        if (size === 1) out[at] = n & 0xff;
+        else if (le) for (let i = 0; i < size; i++) out[at + i] = (n >>> (8 * i)) & 0xff;
+        else for (let i = 0; i < size; i++) out[at + size - 1 - i] = (n >>> (8 * i)) & 0xff;
         continue;
       }
-      case "s":
-      case "p": {
-        const d = bytesData(v);
-        if (d === null) throw new error(`argument for '${it.code}' must be a bytes object`);
-        if (it.code === "s") raw.set(d.subarray(0, it.count), at);
-        else if (it.count > 0) {
-          const n = Math.min(d.length, it.count - 1, 255);
-          raw[at] = n;
-          raw.set(d.subarray(0, n), at + 1);
-        }
+      case Kind.Int64:
+        scratch.setBigUint64(0, BigInt.asUintN(64, intArg(v, it)), le);
+        copyOut(out, at, 8);
         continue;
-      }
-      case "?":
-        raw[at] = truthy(v) ? 1 : 0;
+      case Kind.Double:
+        scratch.setFloat64(0, floatArg(v), le);
+        copyOut(out, at, 8);
         continue;
-      case "e":
-        dv.setUint16(at, toHalf(floatArg(v)), le);
-        continue;
-      case "f": {
+      case Kind.Float: {
         const x = floatArg(v);
         const r = Math.fround(x);
         if (!Number.isFinite(r) && Number.isFinite(x)) throw new OverflowError("float too large to pack with f format");
-        dv.setFloat32(at, x, le);
+        scratch.setFloat32(0, x, le);
+        copyOut(out, at, 4);
         continue;
       }
-      case "d":
-        dv.setFloat64(at, floatArg(v), le);
+      case Kind.Half:
+        scratch.setUint16(0, toHalf(floatArg(v)), le);
+        copyOut(out, at, 2);
         continue;
+      case Kind.Bool:
+        out[at] = truthy(v) ? 1 : 0;
+        continue;
+      case Kind.Char: {
+        const d = bytesData(v);
+        if (d === null || d.length !== 1) throw new error("char format requires a bytes object of length 1");
+        out[at] = d[0];
+        continue;
+      }
+      case Kind.Str:
+      case Kind.Pascal: {
+        const d = bytesData(v);
+        if (d === null) throw new error(`argument for '${it.code}' must be a bytes object`);
+        if (it.kind === Kind.Str) out.set(d.subarray(0, it.count), at);
+        else if (it.count > 0) {
+          const n = Math.min(d.length, it.count - 1, 255);
+          out[at] = n;
+          out.set(d.subarray(0, n), at + 1);
+        }
+        continue;
+      }
     }
-    const n = intArg(v, it);
-    if (it.size === 8) dv.setBigUint64(at, BigInt.asUintN(64, n), le);
-    else if (it.size === 4) dv.setUint32(at, Number(n) >>> 0, le);
-    else if (it.size === 2) dv.setUint16(at, Number(n) & 0xffff, le);
-    else raw[at] = Number(n) & 0xff;
   }
-  out.set(raw, base);
 }
 
 function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknown> {
-  // Read through the scratch DataView: a DataView on `src` itself would take its .buffer, which
-  // moves a small typed array off V8's heap.
-  if (scratch.byteLength < layout.size) scratch = new DataView(new ArrayBuffer(layout.size * 2));
-  const dv = scratch;
-  const raw = new Uint8Array(dv.buffer, 0, layout.size);
-  for (let i = 0; i < layout.size; i++) raw[i] = src[base + i];
   const le = layout.little;
-  const out: unknown[] = new Array(layout.items.length);
+  const out: unknown[] = [];
   const items = layout.items;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     const at = base + it.offset;
-    switch (it.code) {
-      case "c":
-        out[k] = wrapBytes(src.slice(at, at + 1));
-        break;
-      case "s":
-        out[k] = wrapBytes(src.slice(at, at + it.count));
-        break;
-      case "p": {
-        const n = it.count === 0 ? 0 : Math.min(src[at], it.count - 1);
-        out[k] = wrapBytes(src.slice(at + 1, at + 1 + n));
+    switch (it.kind) {
+      case Kind.Int: {
+        const size = it.size;
+        let n = 0;
+        if (le) for (let i = size - 1; i >= 0; i--) n = (n << 8) | src[at + i];
+        else for (let i = 0; i < size; i++) n = (n << 8) | src[at + i];
+        // n holds the bits as an int32: sign-extend or take them unsigned
+        const shift = 32 - 8 * size;
+        out.push(BigInt(it.signed ? (n << shift) >> shift : size === 4 ? n >>> 0 : n));
         break;
       }
-      case "?":
-        out[k] = src[at] !== 0;
+      case Kind.Int64:
+        copyIn(src, at, 8);
+        out.push(it.signed ? scratch.getBigInt64(0, le) : scratch.getBigUint64(0, le));
         break;
-      case "e":
-        out[k] = fromHalf(dv.getUint16(it.offset, le));
+      case Kind.Double:
+        copyIn(src, at, 8);
+        out.push(scratch.getFloat64(0, le));
         break;
-      case "f":
-        out[k] = dv.getFloat32(it.offset, le);
+      case Kind.Float:
+        copyIn(src, at, 4);
+        out.push(scratch.getFloat32(0, le));
         break;
-      case "d":
-        out[k] = dv.getFloat64(it.offset, le);
+      case Kind.Half:
+        copyIn(src, at, 2);
+        out.push(halfToFloat(scratch.getUint16(0, le)));
         break;
-      case "b":
-        out[k] = BigInt(dv.getInt8(it.offset));
+      case Kind.Bool:
+        out.push(src[at] !== 0);
         break;
-      case "B":
-        out[k] = BigInt(src[at]);
+      case Kind.Char:
+        out.push(bytesSlice(src, at, at + 1));
         break;
-      case "h":
-        out[k] = BigInt(dv.getInt16(it.offset, le));
+      case Kind.Str:
+        out.push(wrapBytes(src.slice(at, at + it.count)));
         break;
-      case "H":
-        out[k] = BigInt(dv.getUint16(it.offset, le));
+      case Kind.Pascal: {
+        const n = it.count === 0 ? 0 : Math.min(src[at], it.count - 1);
+        out.push(wrapBytes(src.slice(at + 1, at + 1 + n)));
         break;
-      default:
-        if (it.size === 4) out[k] = BigInt(it.code === "i" || it.code === "l" ? dv.getInt32(it.offset, le) : dv.getUint32(it.offset, le));
-        else out[k] = "qln".includes(it.code) ? dv.getBigInt64(it.offset, le) : dv.getBigUint64(it.offset, le);
+      }
     }
   }
   return PyTuple.fromArray(out);
@@ -280,6 +302,12 @@ function bufferArg(b: unknown): Uint8Array {
   const d = bytesData(b);
   if (d === null) throw new TypeError(`a bytes-like object is required, not '${typeName(b)}'`);
   return d;
+}
+
+function unpackWhole(layout: Layout, buffer: unknown): PyTuple<unknown> {
+  const buf = bufferArg(buffer);
+  if (buf.length !== layout.size) throw new error(`unpack requires a buffer of ${layout.size} bytes`);
+  return unpackAt(layout, buf, 0);
 }
 
 function offsetArg(buf: Uint8Array, offset: unknown): number {
@@ -321,9 +349,7 @@ export class Struct {
     return null;
   }
   unpack(buffer: unknown): PyTuple<unknown> {
-    const buf = bufferArg(buffer);
-    if (buf.length !== this.layout.size) throw new error(`unpack requires a buffer of ${this.layout.size} bytes`);
-    return unpackAt(this.layout, buf, 0);
+    return unpackWhole(this.layout, buffer);
   }
   unpack_from(buffer: unknown, offset: unknown = 0n): PyTuple<unknown> {
     const buf = bufferArg(buffer);
@@ -352,13 +378,16 @@ export function calcsize(fmt: unknown): bigint {
   return BigInt(layoutOf(fmt).size);
 }
 export function pack(fmt: unknown, ...values: unknown[]): PyBytes {
-  return structOf(fmt).pack(...values);
+  const layout = layoutOf(fmt);
+  const out = new PyBytes(layout.size);
+  packInto(layout, out, 0, values, "pack");
+  return out;
 }
 export function pack_into(fmt: unknown, buffer: unknown, offset: unknown, ...values: unknown[]): null {
   return structOf(fmt).pack_into(buffer, offset, ...values);
 }
 export function unpack(fmt: unknown, buffer: unknown): PyTuple<unknown> {
-  return structOf(fmt).unpack(buffer);
+  return unpackWhole(layoutOf(fmt), buffer);
 }
 export function unpack_from(fmt: unknown, buffer: unknown, offset: unknown = 0n): PyTuple<unknown> {
   const o = offset !== null && typeof offset === "object" && "kw" in (offset as object) ? (offset as { kw: { offset?: unknown } }).kw.offset ?? 0n : offset;

@@ -1,0 +1,54 @@
+// Calls from a lower layer of the builtins up to a higher one (docs/architecture.md, "The runtime's
+// layers"). Python's object model is recursive (an exception's args are a tuple, a tuple's index()
+// raises an exception; getattr finds str.format, which calls getattr), but the files import each
+// other in one direction only: where a lower file needs a higher one, the higher file registers the
+// function or class here when it loads, and the lower file reads it through `late` at run time.
+// builtins/index.ts loads every layer before any program code runs; nothing may use `late` while the
+// modules are still loading (an unregistered entry throws, naming the file that should have set it).
+import type { repr, str } from "./repr.js";
+import type { toIterable } from "./protocol.js";
+import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
+import type { getattr, getitem } from "./ops.js";
+
+export interface LateBound {
+  // repr.ts
+  repr: typeof repr;
+  str: typeof str;
+  // protocol.ts
+  toIterable: typeof toIterable;
+  // collections.ts
+  PyList: typeof PyList;
+  PyTuple: typeof PyTuple;
+  PyDict: typeof PyDict;
+  PySetBase: typeof PySetBase;
+  PyFrozenSet: typeof PyFrozenSet;
+  // ops.ts
+  getattr: typeof getattr;
+  getitem: typeof getitem;
+}
+
+/** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
+function unregistered(name: string, owner: string): never {
+  const fail = (): never => {
+    throw new Error(`tsyncio runtime: ${name} used before ${owner} loaded (import the runtime through builtins/index.ts)`);
+  };
+  return new Proxy(fail, { get: fail, apply: fail, construct: fail }) as never;
+}
+
+export const late: LateBound = {
+  repr: unregistered("repr", "repr.ts"),
+  str: unregistered("str", "repr.ts"),
+  toIterable: unregistered("toIterable", "protocol.ts"),
+  PyList: unregistered("PyList", "collections.ts"),
+  PyTuple: unregistered("PyTuple", "collections.ts"),
+  PyDict: unregistered("PyDict", "collections.ts"),
+  PySetBase: unregistered("PySetBase", "collections.ts"),
+  PyFrozenSet: unregistered("PyFrozenSet", "collections.ts"),
+  getattr: unregistered("getattr", "ops.ts"),
+  getitem: unregistered("getitem", "ops.ts"),
+};
+
+/** Called once by each higher file when it loads, with what it provides. */
+export function registerLate(provided: Partial<LateBound>): void {
+  Object.assign(late, provided);
+}

@@ -1,0 +1,68 @@
+// What a value is called and where it lives: class names (__name__, __module__, __qualname__),
+// CPython-like object addresses, and which JS functions are classes. The bottom of the runtime's
+// layers (docs/architecture.md): it imports nothing, every other file may import it.
+
+/**
+ * Marks a callable object that Python does not treat as a function (a unittest.mock Mock, whose JS
+ * form is a Proxy around a function): str(), int(), type(), == and class attributes treat it as an object.
+ */
+export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
+export function isCallableObject(x: unknown): boolean {
+  return typeof x === "function" && (x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true;
+}
+
+const ids = new WeakMap<object, bigint>();
+let nextId = 0x7f3a5c400000;
+
+/** Stable fake address for an object (CPython-like 0x7f... values). */
+export function addressOf(x: object): bigint {
+  let a = ids.get(x);
+  if (a === undefined) {
+    a = BigInt(nextId);
+    nextId += 0x30 + 0x10 * ((nextId >>> 4) % 3);
+    ids.set(x, a);
+  }
+  return a;
+}
+
+export function hexAddress(x: object): string {
+  return "0x" + addressOf(x).toString(16);
+}
+
+/** Name of a class (its Python __name__). */
+export function className(c: unknown): string {
+  if (c == null) return "NoneType";
+  const f = c as { __name__?: string; name?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__name__")) return f.__name__ as string;
+  return f.name || "object";
+}
+
+/** Module of a class: builtins for runtime types, __main__ for user classes. */
+export function classModule(c: unknown): string {
+  const f = c as { __module__?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__module__")) return f.__module__ as string;
+  return c === objectClass ? "builtins" : "__main__";
+}
+
+/** `object` (object.ts's PyObject, which is made above this file): its module is builtins. */
+let objectClass: unknown = null;
+export function set_object_class(c: Function): void {
+  objectClass = c;
+}
+
+export function classQualname(c: unknown): string {
+  const f = c as { __qualname__?: string };
+  if (Object.prototype.hasOwnProperty.call(f, "__qualname__")) return f.__qualname__ as string;
+  return className(c);
+}
+
+const classCache = new WeakMap<Function, boolean>();
+/** Is this JS function a class (called with `new`)? Cached: it reads the function's source. */
+export function isJsClass(f: Function): boolean {
+  let r = classCache.get(f);
+  if (r === undefined) {
+    r = /^class\b/.test(Function.prototype.toString.call(f));
+    classCache.set(f, r);
+  }
+  return r;
+}

@@ -1,0 +1,549 @@
+// The object protocol every container and operator relies on: NotImplemented and Ellipsis, type
+// names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
+// collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
+// tuple read those classes through late.ts.
+import { callWithKeywords, NOT_BOUND } from "./keywords.js";
+import { IndexError, StopIteration, TypeError } from "./exceptions.js";
+import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
+import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
+import { isClass } from "./repr.js";
+import { late, registerLate } from "./late.js";
+
+// ---------------------------------------------------------------------------------------------
+// NotImplemented, Ellipsis
+
+class NotImplementedType {
+  __repr__(): string {
+    return "NotImplemented";
+  }
+  __bool__(): boolean {
+    return true;
+  }
+  static __name__ = "NotImplementedType";
+  static __module__ = "builtins";
+}
+export const NotImplemented: unknown = new NotImplementedType();
+
+class EllipsisType {
+  __repr__(): string {
+    return "Ellipsis";
+  }
+  static __name__ = "ellipsis";
+  static __module__ = "builtins";
+}
+export const Ellipsis: unknown = new EllipsisType();
+
+// ---------------------------------------------------------------------------------------------
+// type names
+
+export function typeName(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return "str";
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      if (isClass(x)) return "type";
+      return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
+    case "object": {
+      if (x === null) return "NoneType";
+      const c = (x as { constructor?: unknown }).constructor;
+      if (typeof c !== "function" || c === Object) {
+        if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
+          return "generator";
+        }
+        if (Object.prototype.toString.call(x) === "[object Module]") return "module";
+        return c === Object ? "dict" : "object";
+      }
+      return className(c);
+    }
+  }
+  return "object";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truth
+
+export function truthy(x: unknown): boolean {
+  switch (typeof x) {
+    case "boolean":
+      return x;
+    case "bigint":
+      return x !== 0n;
+    case "number":
+      return x !== 0;
+    case "string":
+      return x.length !== 0;
+    case "undefined":
+      return false;
+    case "object":
+      return x !== null && objTruthy(x);
+  }
+  return true;
+}
+
+function objTruthy(x: object): boolean {
+  if (x instanceof Array) return x.length !== 0;
+  const b = (x as { __bool__?: () => unknown }).__bool__;
+  if (typeof b === "function") {
+    const r = b.call(x);
+    if (typeof r !== "boolean") throw new TypeError(`__bool__ should return bool, returned ${typeName(r)}`);
+    return r;
+  }
+  if (x instanceof late.PyDict || x instanceof late.PySetBase) return x.m.size !== 0;
+  const l = (x as { __len__?: () => unknown }).__len__;
+  if (typeof l === "function") {
+    const n = l.call(x);
+    return typeof n === "bigint" ? n !== 0n : truthy(n);
+  }
+  return true;
+}
+
+export function not_(x: unknown): boolean {
+  return !truthy(x);
+}
+
+export function is_(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return a == null && b == null; // None and undefined are the same None
+}
+export function is_not(a: unknown, b: unknown): boolean {
+  return !is_(a, b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equality and ordering
+
+function intFloatCmp(i: bigint, f: number): number {
+  // returns -1, 0, 1, or NaN if unordered
+  if (f !== f) return NaN;
+  if (f === Infinity) return -1;
+  if (f === -Infinity) return 1;
+  if (Number.isInteger(f)) {
+    const b = BigInt(f);
+    return i < b ? -1 : i > b ? 1 : 0;
+  }
+  const fl = BigInt(Math.floor(f));
+  return i <= fl ? -1 : 1;
+}
+
+/** a == b (Python semantics, boolean result). */
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== "object" || a === null || objEqSame(a);
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === tb) {
+    if (ta === "object") {
+      if (a === null || b === null) return false;
+      return objEq(a as object, b as object);
+    }
+    if (ta === "function") return isCallableObject(a) ? objEq(a as object, b as object) : boundMethodsEq(a as Function, b as Function);
+    return false; // strings, numbers, bigints, booleans compare by value (=== above)
+  }
+  return eqMixed(a, b, ta, tb);
+}
+
+/** Two bound methods (getattr makes a new one on each read) are equal when they bind the same function to the same object. */
+function boundMethodsEq(a: Function, b: Function): boolean {
+  const own = (f: Function, k: string) => Object.prototype.hasOwnProperty.call(f, k);
+  if (!own(a, "__func__") || !own(b, "__func__")) return false;
+  const fa = a as unknown as { __func__: unknown; __self__: unknown };
+  const fb = b as unknown as { __func__: unknown; __self__: unknown };
+  return fa.__func__ === fb.__func__ && fa.__self__ === fb.__self__;
+}
+
+function objEqSame(a: object): boolean {
+  // x == x: identity implies equality except for a user __eq__ saying otherwise
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function" && !(a instanceof Array) && a instanceof PyObject) {
+    const r = f.call(a, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return true;
+}
+
+function eqMixed(a: unknown, b: unknown, ta: string, tb: string): boolean {
+  if (a == null) return b == null || (tb === "object" && reflectedEq(b as object, a));
+  if (b == null) return ta === "object" && userEq(a as object, b);
+  switch (ta) {
+    case "bigint":
+      if (tb === "number") return intFloatCmp(a as bigint, b as number) === 0;
+      if (tb === "boolean") return (a as bigint) === (b ? 1n : 0n);
+      break;
+    case "number":
+      if (tb === "bigint") return intFloatCmp(b as bigint, a as number) === 0;
+      if (tb === "boolean") return (a as number) === (b ? 1 : 0);
+      break;
+    case "boolean":
+      if (tb === "bigint") return (b as bigint) === (a ? 1n : 0n);
+      if (tb === "number") return (b as number) === (a ? 1 : 0);
+      break;
+  }
+  if (ta === "object") return userEq(a as object, b);
+  if (tb === "object") return reflectedEq(b as object, a);
+  return false;
+}
+
+function userEq(a: object, b: unknown): boolean {
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  if (b !== null && typeof b === "object") return reflectedEq(b, a);
+  return false;
+}
+
+function reflectedEq(b: object, a: unknown): boolean {
+  const g = (b as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof g === "function") {
+    const r = g.call(b, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return false;
+}
+
+function objEq(a: object, b: object): boolean {
+  const f = (a as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return truthy(r);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !eq(a[i], b[i])) return false;
+    return true;
+  }
+  const g = (b as { __eq__?: (o: unknown) => unknown }).__eq__;
+  if (typeof g === "function") {
+    const r = g.call(b, a);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return false;
+}
+
+export function ne(a: unknown, b: unknown): boolean {
+  if (typeof a === "object" && a !== null) {
+    const f = (a as { __ne__?: (o: unknown) => unknown }).__ne__;
+    if (typeof f === "function" && a instanceof PyObject) {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  return !eq(a, b);
+}
+
+const OPNAMES: Record<string, [string, string]> = {
+  "<": ["__lt__", "__gt__"],
+  "<=": ["__le__", "__ge__"],
+  ">": ["__gt__", "__lt__"],
+  ">=": ["__ge__", "__le__"],
+};
+
+function numCmp(a: unknown, b: unknown): number | undefined {
+  // undefined: not both numeric
+  const ta = typeof a;
+  const tb = typeof b;
+  let x: unknown = a;
+  let y: unknown = b;
+  if (ta === "boolean") x = a ? 1n : 0n;
+  else if (ta !== "bigint" && ta !== "number") return undefined;
+  if (tb === "boolean") y = b ? 1n : 0n;
+  else if (tb !== "bigint" && tb !== "number") return undefined;
+  const tx = typeof x;
+  const ty = typeof y;
+  if (tx === ty) return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : x === y ? 0 : NaN;
+  if (tx === "bigint") return intFloatCmp(x as bigint, y as number);
+  const c = intFloatCmp(y as bigint, x as number);
+  return -c;
+}
+
+function richCompare(a: unknown, b: unknown, op: "<" | "<=" | ">" | ">="): boolean {
+  const c = numCmp(a, b);
+  if (c !== undefined) {
+    switch (op) {
+      case "<":
+        return c < 0;
+      case "<=":
+        return c <= 0;
+      case ">":
+        return c > 0;
+      case ">=":
+        return c >= 0;
+    }
+  }
+  if (typeof a === "string" && typeof b === "string") {
+    switch (op) {
+      case "<":
+        return a < b;
+      case "<=":
+        return a <= b;
+      case ">":
+        return a > b;
+      case ">=":
+        return a >= b;
+    }
+  }
+  const [m, rm] = OPNAMES[op];
+  if (typeof a === "object" && a !== null) {
+    const f = (a as Record<string, unknown>)[m];
+    if (typeof f === "function") {
+      const r = f.call(a, b);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  if (typeof b === "object" && b !== null) {
+    const f = (b as Record<string, unknown>)[rm];
+    if (typeof f === "function") {
+      const r = f.call(b, a);
+      if (r !== NotImplemented) return truthy(r);
+    }
+  }
+  throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) < (b as number);
+  return richCompare(a, b, "<");
+}
+export function le(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) <= (b as number);
+  return richCompare(a, b, "<=");
+}
+export function gt(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) > (b as number);
+  return richCompare(a, b, ">");
+}
+export function ge(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return (a as number) >= (b as number);
+  return richCompare(a, b, ">=");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing (internal 32-bit hash consistent with eq; see builtins hash() for CPython's values)
+
+function strHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const fbuf = new Float64Array(1);
+const ibuf = new Int32Array(fbuf.buffer);
+
+export function hashNum(x: unknown): number {
+  switch (typeof x) {
+    case "string":
+      return strHash(x);
+    case "bigint":
+      return x >= -0x80000000n && x <= 0x7fffffffn ? Number(x) : Number(BigInt.asIntN(32, x));
+    case "number":
+      if (Number.isInteger(x)) return x | 0;
+      fbuf[0] = x;
+      return (ibuf[0] ^ Math.imul(ibuf[1], 0x9e3779b1)) | 0;
+    case "boolean":
+      return x ? 1 : 0;
+    case "undefined":
+      return 0x5ca1ab1e;
+    case "object":
+      if (x === null) return 0x5ca1ab1e;
+      if (x instanceof late.PyTuple) {
+        let h = 0x345678;
+        for (let i = 0; i < x.length; i++) h = (Math.imul(h ^ hashNum(x[i]), 1000003) + i) | 0;
+        return h ^ x.length;
+      }
+      if (x instanceof late.PyFrozenSet) {
+        let h = 0x1f2e3d4c;
+        for (const v of x.m.values()) h ^= Math.imul(hashNum(v) ^ 89869747, 3644798167);
+        return h | 0;
+      }
+      {
+        const f = (x as { __hash__?: unknown }).__hash__;
+        if (typeof f === "function") {
+          const r = f.call(x);
+          return hashNum(typeof r === "bigint" ? r : BigInt(Math.trunc(Number(r))));
+        }
+        if (f === null) throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        if (x instanceof late.PyList || x instanceof late.PyDict || x instanceof late.PySetBase) {
+          throw new TypeError(`unhashable type: '${typeName(x)}'`);
+        }
+      }
+      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+    case "function":
+      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Iteration
+
+function* pyNextAdapter(it: { __next__(): unknown }): Generator<unknown> {
+  for (;;) {
+    let v: unknown;
+    try {
+      v = it.__next__();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+/** Something a JS for-of can walk, for any Python iterable. */
+export function toIterable(x: unknown): Iterable<unknown> {
+  if (typeof x === "string") return x;
+  if (x !== null && (typeof x === "object" || typeof x === "function")) {
+    const u = (x as { __iter__?: () => unknown }).__iter__;
+    if (typeof u === "function" && x instanceof PyObject) {
+      const r = u.call(x);
+      return asJsIterator(r);
+    }
+    // PyObject's own Symbol.iterator comes back here: a user class without __iter__ uses __getitem__.
+    if (x instanceof PyObject && typeof (x as { __getitem__?: unknown }).__getitem__ === "function") {
+      return getitemIter(x as unknown as { __getitem__(i: bigint): unknown });
+    }
+    if (typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return x as Iterable<unknown>;
+    if (typeof u === "function") return asJsIterator(u.call(x));
+    if (typeof (x as { __next__?: unknown }).__next__ === "function") return pyNextAdapter(x as { __next__(): unknown });
+    if (typeof (x as { __getitem__?: unknown }).__getitem__ === "function") return getitemIter(x as { __getitem__(i: bigint): unknown });
+  }
+  throw new TypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+function* getitemIter(x: { __getitem__(i: bigint): unknown }): Generator<unknown> {
+  for (let i = 0n; ; i++) {
+    let v: unknown;
+    try {
+      v = x.__getitem__(i);
+    } catch (e) {
+      if (e instanceof IndexError || e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
+  if (r !== null && typeof r === "object") {
+    const n = (r as { __next__?: unknown }).__next__;
+    if (typeof n === "function" && !(typeof (r as { next?: unknown }).next === "function")) {
+      return pyNextAdapter(r as { __next__(): unknown });
+    }
+    if (typeof (r as { next?: unknown }).next === "function") {
+      const it = r as Iterator<unknown>;
+      if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return it as Iterable<unknown> & Iterator<unknown>;
+      return { next: (v?: unknown) => it.next(v), [Symbol.iterator]() { return this; } } as Iterable<unknown> & Iterator<unknown>;
+    }
+  }
+  throw new TypeError(`iter() returned non-iterator of type '${typeName(r)}'`);
+}
+
+/** iter(x): a JS iterator (also iterable). With a sentinel: call x until it returns sentinel. */
+export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
+  if (rest.length > 0) {
+    const sentinel = rest[0];
+    return (function* () {
+      for (;;) {
+        const v = call(x, );
+        if (eq(v, sentinel)) return;
+        yield v;
+      }
+    })();
+  }
+  if (x !== null && typeof x === "object") {
+    const u = (x as { __iter__?: () => unknown }).__iter__;
+    if (typeof u === "function" && x instanceof PyObject) return asJsIterator(u.call(x));
+  }
+  const it = toIterable(x);
+  const r = (it as Iterable<unknown>)[Symbol.iterator]();
+  if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return r as Iterator<unknown> & Iterable<unknown>;
+  return asJsIterator(r);
+}
+
+const NO_DEFAULT: unique symbol = Symbol("NO_DEFAULT");
+
+/** next(it[, default]) */
+export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
+  if (it !== null && typeof it === "object") {
+    const n = (it as { next?: unknown }).next;
+    if (typeof n === "function") {
+      const r = n.call(it) as IteratorResult<unknown>;
+      if (!r.done) return r.value;
+      if (dflt !== NO_DEFAULT) return dflt;
+      throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
+    }
+    const pn = (it as { __next__?: unknown }).__next__;
+    if (typeof pn === "function") {
+      if (dflt === NO_DEFAULT) return pn.call(it);
+      try {
+        return pn.call(it);
+      } catch (e) {
+        if (e instanceof StopIteration) return dflt;
+        throw e;
+      }
+    }
+  }
+  throw new TypeError(`'${typeName(it)}' object is not an iterator`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+
+/** Call any Python callable: functions, classes (with `new`), objects with __call__. */
+export function call(f: unknown, ...args: unknown[]): any {
+  if (typeof f === "function") {
+    if (isJsClass(f)) {
+      // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
+      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+    }
+    // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
+    const last = args[args.length - 1];
+    if (last instanceof KwArgs) {
+      const r = callWithKeywords(f, undefined, args.slice(0, -1), last.kw);
+      if (r !== NOT_BOUND) return r;
+    }
+    return (f as (...a: unknown[]) => unknown)(...args);
+  }
+  if (f !== null && typeof f === "object") {
+    const c = (f as { __call__?: unknown }).__call__;
+    if (typeof c === "function") return c.apply(f, args);
+  }
+  throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+export function callable(f: unknown): boolean {
+  if (typeof f === "function") return true;
+  return f !== null && typeof f === "object" && typeof (f as { __call__?: unknown }).__call__ === "function";
+}
+
+// ---------------------------------------------------------------------------------------------
+// __index__
+
+/** Convert an index-like value to bigint (for indices, repeat counts, ...). */
+export function index(x: unknown): bigint {
+  if (typeof x === "bigint") return x;
+  if (typeof x === "boolean") return x ? 1n : 0n;
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __index__?: () => unknown }).__index__;
+    if (typeof f === "function") return index(f.call(x));
+  }
+  throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+}
+
+registerLate({ toIterable });

@@ -1,0 +1,193 @@
+// What list and tuple share (CPython's sequence behaviour): equality and lexicographic ordering
+// against their own kind, concatenation, repetition, membership, index() and count(), written once
+// and installed on both classes' prototypes by `installSequenceMethods`. Installed, not inherited:
+// a class between PyList and Array would show in `__mro__`, `super()` and dir().
+import { MemoryError, TypeError, ValueError } from "./exceptions.js";
+import { host } from "../host.js";
+import { repr, reprActive } from "./repr.js";
+import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
+
+export function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
+  const n = a.length;
+  if (n !== b.length) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !eq(x, y)) return false;
+  }
+  return true;
+}
+
+/** Lexicographic comparison: the first items that differ decide, else the lengths. */
+export function seqCmp(a: ArrayLike<unknown>, b: ArrayLike<unknown>, op: "<" | "<=" | ">" | ">="): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !eq(x, y)) {
+      switch (op) {
+        case "<":
+          return lt(x, y);
+        case ">":
+          return lt(y, x);
+        case "<=":
+          return lt(x, y);
+        case ">=":
+          return lt(y, x);
+      }
+    }
+  }
+  switch (op) {
+    case "<":
+      return a.length < b.length;
+    case "<=":
+      return a.length <= b.length;
+    case ">":
+      return a.length > b.length;
+    case ">=":
+      return a.length >= b.length;
+  }
+}
+
+export function seqRepr(self: ArrayLike<unknown> & object, open: string, close: string): string {
+  if (reprActive.has(self)) return open + "..." + close;
+  reprActive.add(self);
+  try {
+    const n = self.length;
+    let s = open;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) s += ", ";
+      s += repr(self[i]);
+    }
+    return s + close;
+  } finally {
+    reprActive.delete(self);
+  }
+}
+
+export function repeatCount(n: unknown): number | null {
+  if (typeof n === "bigint") return n <= 0n ? 0 : Number(n);
+  if (typeof n === "boolean") return n ? 1 : 0;
+  const i = (n as { __index__?: () => bigint })?.__index__;
+  if (typeof i === "function") return repeatCount(i.call(n));
+  return null;
+}
+
+/**
+ * `count` copies of a sequence of `length` items, checked first as CPython's allocation would be:
+ * more than a JS array can hold, or more than the heap has room for, is MemoryError (instead of
+ * filling the heap until the engine aborts).
+ */
+export function repeatedLength(length: number, count: number): number {
+  const total = length * count;
+  if (total > 0xffffffff || (total > 1 << 20 && total * 8 > (host.heapRoom?.() ?? Infinity))) throw new MemoryError();
+  return total;
+}
+
+type Cmp = boolean | typeof NotImplemented;
+
+/** The methods installed on list and tuple; `S` is the receiver's own kind (what `+` and `*` return). */
+export interface SequenceMethods<T, S> {
+  index(x: T, start?: bigint | number, stop?: bigint | number): bigint;
+  count(x: T): bigint;
+  __len__(): bigint;
+  __contains__(x: unknown): boolean;
+  __eq__(o: unknown): Cmp;
+  __ne__(o: unknown): Cmp;
+  __lt__(o: unknown): Cmp;
+  __le__(o: unknown): Cmp;
+  __gt__(o: unknown): Cmp;
+  __ge__(o: unknown): Cmp;
+  __add__(o: unknown): S;
+  __mul__(n: unknown): S | typeof NotImplemented;
+  __rmul__(n: unknown): S | typeof NotImplemented;
+  toString(): string;
+}
+
+interface SequenceKind {
+  /** "list" or "tuple", for the error messages. */
+  name: string;
+  /** The class: `+` and comparisons take only its instances (subclasses included), as CPython's do. */
+  cls: new () => unknown[];
+  /** Turns a freshly filled instance of `cls` into the result (a tuple is frozen). */
+  finish(items: unknown[]): unknown;
+  /** index()'s message when the item is missing. */
+  notFound(x: unknown): string;
+}
+
+/** Defines list's or tuple's shared methods on `cls.prototype` (non-enumerable, as class methods are). */
+export function installSequenceMethods(kind: SequenceKind): void {
+  const { name, cls, finish } = kind;
+  const same = (o: unknown): o is unknown[] => o instanceof cls;
+  const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
+    index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
+      const n = this.length;
+      let s = start === undefined || start === null ? 0 : Number(toIndex(start));
+      let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
+      if (s < 0) s = Math.max(0, s + n);
+      if (e < 0) e = Math.max(0, e + n);
+      if (e > n) e = n;
+      for (let i = s; i < e; i++) {
+        const y = this[i];
+        if (y === x || eq(y, x)) return BigInt(i);
+      }
+      throw new ValueError(kind.notFound(x));
+    },
+    count(this: unknown[], x: unknown): bigint {
+      let c = 0;
+      for (const y of this) if (y === x || eq(y, x)) c++;
+      return BigInt(c);
+    },
+    __len__(this: unknown[]): bigint {
+      return BigInt(this.length);
+    },
+    __contains__(this: unknown[], x: unknown): boolean {
+      for (const y of this) if (y === x || eq(y, x)) return true;
+      return false;
+    },
+    __eq__(this: unknown[], o: unknown): Cmp {
+      if (!same(o)) return NotImplemented;
+      return seqEq(this, o);
+    },
+    __ne__(this: unknown[], o: unknown): Cmp {
+      if (!same(o)) return NotImplemented;
+      return !seqEq(this, o);
+    },
+    __lt__(this: unknown[], o: unknown): Cmp {
+      return same(o) ? seqCmp(this, o, "<") : NotImplemented;
+    },
+    __le__(this: unknown[], o: unknown): Cmp {
+      return same(o) ? seqCmp(this, o, "<=") : NotImplemented;
+    },
+    __gt__(this: unknown[], o: unknown): Cmp {
+      return same(o) ? seqCmp(this, o, ">") : NotImplemented;
+    },
+    __ge__(this: unknown[], o: unknown): Cmp {
+      return same(o) ? seqCmp(this, o, ">=") : NotImplemented;
+    },
+    __add__(this: unknown[], o: unknown): unknown {
+      if (!same(o)) throw new TypeError(`can only concatenate ${name} (not "${typeName(o)}") to ${name}`);
+      const r = new cls();
+      for (let i = 0, m = this.length; i < m; i++) r.push(this[i]);
+      for (let i = 0, m = o.length; i < m; i++) r.push(o[i]);
+      return finish(r);
+    },
+    __mul__(this: unknown[], n: unknown): unknown {
+      const c = repeatCount(n);
+      if (c === null) return NotImplemented;
+      repeatedLength(this.length, c);
+      const r = new cls();
+      for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
+      return finish(r);
+    },
+    __rmul__(this: unknown[] & { __mul__(n: unknown): unknown }, n: unknown): unknown {
+      return this.__mul__(n);
+    },
+    toString(this: { __repr__(): string }): string {
+      return this.__repr__();
+    },
+  };
+  for (const [key, f] of Object.entries(methods)) {
+    Object.defineProperty(cls.prototype, key, { value: f, writable: true, configurable: true });
+  }
+}
