@@ -26,6 +26,28 @@ import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 /** What a program's class extends for a builtin base (`dict` itself is a factory function): builtins/subclassable.ts. */
 const BUILTIN_BASE_CLASSES: Record<string, Helper> = { object: "PyObject", dict: "DictSubclassRoot", list: "ListSubclassRoot", set: "SetSubclassRoot", frozenset: "PyFrozenSet" };
 
+/** `class M(type)`, `class M(ABCMeta)` or a subclass of such a class of the program: a metaclass. */
+function isMetaclassDef(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
+  if (depth > 20) return false;
+  return s.bases.some((b) => {
+    if (isAbcMeta(cx, b)) return true;
+    if (b._type !== "Name") return false;
+    if (b.id === "type" && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return true;
+    const k = cx.lookupKnown(b.id);
+    return k?.kind === "class" && isMetaclassDef(cx, k.node, depth + 1);
+  });
+}
+
+/** The IR with each `this` read as `(this as any)`. */
+function thisAsAny(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(thisAsAny);
+  if (node === null || typeof node !== "object") return node;
+  if ((node as { k?: string }).k === "this") return { k: "as", expr: node, type: "any" };
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(node)) out[key] = thisAsAny(v);
+  return out;
+}
+
 function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   return cx.expr(b);
@@ -56,7 +78,11 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  const base = !bases.length
+  // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
+  const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
+  const base = metaBase
+    ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
+    : !bases.length
     ? cx.helper("PyObject")
     : bases.length > 1
       ? // Several bases: the runtime chains copies of them in C3 order.
@@ -184,6 +210,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
+  // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
+  const metaclassBody = isMetaclassDef(cx, s);
+  for (const m of members) if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__")) m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
   const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
