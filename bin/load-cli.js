@@ -5,7 +5,6 @@
 // the cache is (re)written at exit when it was missing or V8 refused it (another Node).
 // V8 checks only the source's length, so the cache's header names the contents it was made from:
 // the bundle's id, or a hash of any other file's source.
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -35,7 +34,8 @@ export async function loadCli() {
 /** Runs a CommonJS file with the code cache kept at FILE.cache; returns its exports. */
 export function loadBundle(bundle) {
   const source = readFileSync(bundle, "utf8");
-  const key = ID_LINE.exec(source)?.[1] ?? createHash("sha1").update(source).digest("hex");
+  // node:crypto only for a file without an id line (loading it costs ~10 ms of start-up).
+  const key = ID_LINE.exec(source)?.[1] ?? process.getBuiltinModule("node:crypto").createHash("sha1").update(source).digest("hex");
   return runScript(bundle, source, key);
 }
 

@@ -4,6 +4,7 @@
 
 import { parse, type PySyntaxError } from "./parse/index.js";
 import { unsupportedApis } from "./lower/unsupported-apis.js";
+import { webUnsupportedApis } from "./lower/web-target.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import { markLines, sourceMapV3, stripMarks } from "./emit/source-map.js";
@@ -60,6 +61,12 @@ function front(source: string, filename: string, options: { module?: ModuleIdent
   const diagnostics = unsupported.length ? [...lowered.diagnostics, ...unsupported].sort((a, b) => a.lineno - b.lineno || a.col - b.col) : lowered.diagnostics;
   const body = unsupported.length ? null : lowered.body;
   return { body, diagnostics, syntaxError: null, localModules };
+}
+
+/** For a program meant for the web page: each use of an API the browser cannot run (TSY3006). */
+export function webTargetDiagnostics(source: string, filename = "main.py"): Diagnostic[] {
+  const parsed = parse(source, filename);
+  return parsed.module ? webUnsupportedApis(parsed.module, source) : [];
 }
 
 /** Python → TypeScript for people to read: prettier-formatted, type-checks under `tsc --strict`. */
@@ -128,7 +135,7 @@ export function compileToJs(source: string, options: { filename?: string; module
 export function syntaxErrorModule(error: PySyntaxError): CompileResult {
   const int = (n: number | undefined) => (n === undefined || n === null ? "null" : `${n}n`);
   const details = `[${JSON.stringify(error.filename ?? null)}, ${int(error.lineno)}, ${int(error.offset)}, ${JSON.stringify(error.text ?? null)}]`;
-  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}${error.kind === "MemoryError" ? "" : `, ${details}`});\n`;
+  const js = `throw new $rt["tsyncio/runtime"].${error.kind}(${JSON.stringify(error.msg)}${error.kind === "MemoryError" || error.kind === "RecursionError" ? "" : `, ${details}`});\n`;
   return { js, lineMap: [], nameMap: [], diagnostics: [], syntaxError: null, localModules: [] };
 }
 

@@ -69,6 +69,13 @@ describe("codes the parser cannot produce (hand-built trees)", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it((handBuilt.TSY3006 = "TSY3006: a socket in a program meant for the web page (check --target web)"), () => {
+    const d = compiler.webTargetDiagnostics("import socket\ns = socket.socket()\n", "input.py");
+    expect(d.map((x) => [x.code, x.lineno, x.col, x.message])).toEqual([
+      ["TSY3006", 2, 5, "'socket.socket' cannot run in the browser (a web page has no sockets): on the web page it would raise NotImplementedError"],
+    ]);
+  });
 });
 
 describe("diagnostic table", () => {

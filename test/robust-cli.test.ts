@@ -447,3 +447,55 @@ describe("item 9: many tasks", () => {
     expect(r.stderr.trimEnd().split("\n").pop()).toBe("ValueError: stop");
   });
 });
+
+describe("item 9: star-arguments of 200,000 values", () => {
+  it("f(*big), gather(*tasks), print(*big), methods, lambdas, coroutines and set/dict displays run as in CPython", { timeout: 300_000 }, async () => {
+    const fixtures = join(root, "test/robustness");
+    const r = spawnSync(process.execPath, [bin, "run", "--virtual-time", "star_args.py"], { cwd: fixtures, encoding: "utf8", timeout: 280_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, readFileSync(join(fixtures, "star_args.expected.out"), "utf8"), ""]);
+  });
+});
+
+describe("item 13: what CPython accepts, the front end accepts", () => {
+  // Outputs recorded with CPython 3.12.1 from the same generated program.
+  const N = 100_000;
+  const C = 5_000;
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+  const program = [
+    "calls = []",
+    "def z(i):\n    calls.append(i)\n    return i if i == 3333 else 0",
+    "def o(i):\n    calls.append(i)\n    return 0 if i == 4444 else i + 1",
+    `print(${range(0, C).map((i) => `z(${i})`).join(" or ")}, len(calls))`,
+    "calls.clear()",
+    `print(${range(0, C).map((i) => `o(${i})`).join(" and ")}, len(calls))`,
+    `print(${range(0, C).join(" < ")}, ${[...range(0, 2500), 3, ...range(2500, 3000)].join(" < ")})`,
+    "x = 5",
+    `if ${Array(C).fill("x == 4").join(" or ")}:\n    print("no")\nelse:\n    print("cond ok")`,
+    `d = {${range(0, N).map((i) => `${i}: ${i * 2}`).join(", ")}}`,
+    "print(len(d), d[99999])",
+    "def f(*a):\n    return len(a), sum(a)",
+    `print(f(${range(0, N).join(", ")}))`,
+    "",
+  ].join("\n");
+
+  it("5,000-operand or / and / < chains, a 100,000-entry dict and a 100,000-argument call", { timeout: 300_000 }, async () => {
+    const r = await runCli(["run", write("chains13.py", program)], { limitMs: 280_000 });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "3333 3334\n0 4445\nTrue False\ncond ok\n100000 199998\n(100000, 4999950000)\n", ""]);
+  });
+
+  it("nesting deeper than CPython's compiler goes is its RecursionError, every time (a flat chain is not nesting)", { timeout: 300_000 }, async () => {
+    const message = "RecursionError: maximum recursion depth exceeded during compilation\n";
+    const cases = [
+      `x = ${Array(3000).fill("1").join("+")}\n`, // an Assign, 2,999 BinOps and a Constant: 3,001 levels
+      `x = ${Array(30000).fill("1").join("+")}\n`,
+      `class C:\n    pass\nx = C${".c".repeat(30000)}\n`,
+      `x = 1\ny = ${"- ".repeat(2999)}x\n`,
+    ];
+    for (const [i, source] of cases.entries()) {
+      for (const attempt of [1, 2]) {
+        const r = await runCli(["run", write(`deep13-${i}.py`, `print("never")\n${source}`)], { limitMs: 120_000 });
+        expect([i, attempt, r.code, r.stdout, r.stderr]).toEqual([i, attempt, 1, "", message]);
+      }
+    }
+  });
+});

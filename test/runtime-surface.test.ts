@@ -29,8 +29,8 @@ const CPYTHON_BUILTINS = new Set(`ArithmeticError AssertionError AttributeError 
 /** Helpers for Python's operators and statements, called by emitted code (and usable by hand). */
 const HELPERS = `add sub mul truediv floordiv mod matmul lshift rshift bitand bitor bitxor neg pos invert iadd isub
   imul itruediv ifloordiv imod ipow imatmul ilshift irshift iand ior ixor eq ne lt le gt ge is_ is_not not_ truthy
-  contains not_contains getitem setitem delitem getslice setslice call callm kw bytes_literal pystr multiple_bases
-  super_method`.split(/\s+/);
+  contains not_contains getitem setitem delitem getslice setslice call callm callv callv_method kw bytes_literal pystr
+  multiple_bases super_method`.split(/\s+/);
 
 /** The classes of Python values, for annotations and hand-written code. */
 const VALUE_CLASSES = `PyObject KwArgs PyList PyTuple PyDict PyDictView PySet PyFrozenSet PyRange PySlice PyBytes

@@ -5,7 +5,7 @@
 import { describe, expect, it, afterEach } from "vitest";
 import { createHash } from "node:crypto";
 import { unicodeName, unicodeNameOf } from "../src/parse/unicode-names.js";
-import { encodeString } from "../src/runtime/builtins/codecs.js";
+import { encodeString } from "../src/runtime/builtins/index.js";
 import { setHost, createDefaultHost } from "../src/runtime/host.js";
 
 // CPython 3.12.1: for cp in range(0x110000): name = unicodedata.name(chr(cp), None) → "%x %s\n"

@@ -9,11 +9,11 @@ const { loadRunner } = await loadCli();
 
 const [file, ...args] = process.argv.slice(2);
 const program = JSON.parse(readFileSync(file, "utf8"));
-const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
-installNodeHost({ virtualTime: false, argv: [program.path, ...args] });
+const { installNodeHost, waitForWatcher, runGuarded, runtime } = await loadRunner();
+installNodeHost({ virtualTime: false, argv: [program.path, ...args], lazyWatcher: true });
 const { runProgram } = await runtime();
 waitForWatcher();
 const before = process.cpuUsage();
-process.exitCode = runProgram(program);
+process.exitCode = runGuarded(() => runProgram(program));
 const used = process.cpuUsage(before);
 process.stderr.write(`CPU ${((used.user + used.system) / 1000).toFixed(0)}\n`);

@@ -10,9 +10,9 @@ const [file, ...rest] = process.argv.slice(2);
 const virtualTime = rest[0] === "--virtual-time";
 const args = virtualTime ? rest.slice(1) : rest;
 const program = JSON.parse(readFileSync(file, "utf8"));
-const { installNodeHost, waitForWatcher, runtime } = await loadRunner();
-installNodeHost({ virtualTime, argv: [program.path, ...args] });
+const { installNodeHost, waitForWatcher, runGuarded, runtime } = await loadRunner();
+installNodeHost({ virtualTime, argv: [program.path, ...args], lazyWatcher: true });
 // Loaded after the host is installed, as the CLI does (sys.argv is read when sys loads).
 const { runProgram } = await runtime();
 waitForWatcher();
-process.exitCode = runProgram(program);
+process.exitCode = runGuarded(() => runProgram(program));

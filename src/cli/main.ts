@@ -16,7 +16,7 @@ import { writeAll } from "./write-output.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
-  compileToJs, transpile, sourceMapV3, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
+  compileToJs, webTargetDiagnostics, transpile, sourceMapV3, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
   type Diagnostic, type PySyntaxError, type ProgramUnit, type ProgramHost, type LocalModule, type ModuleIdentity, type ProgramModules,
 } from "../index.js";
 
@@ -40,6 +40,7 @@ Usage:
                                       (default 3.12; a program with @asyncio.coroutine runs as 3.10)
   tsyncio check FILE.py|DIR...        list what would not translate, writing nothing
                                       (a folder: every .py under it)
+      --target web                    also what the web page cannot run (sockets, subprocesses)
   tsyncio --help | --version
 
 Options of every command:
@@ -147,6 +148,16 @@ function reportProgramErrors<R extends Compiled>(reporter: Reporter, units: Prog
   for (const u of units) {
     if (u.source === null || u.result === null) failed = true;
     else if (reporter.report(path(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
+  }
+  return failed;
+}
+
+/** `check --target web`: each unit's uses of what the page cannot run (only for units that translated). */
+function reportWebTarget<R extends Compiled>(reporter: Reporter, units: ProgramUnit<R>[], path: (unit: ProgramUnit<R>) => string): boolean {
+  let failed = false;
+  for (const u of units) {
+    if (u.source === null || u.result === null || u.result.syntaxError) continue;
+    if (reporter.report(path(u), u.source, webTargetDiagnostics(u.source, u.path), null)) failed = true;
   }
   return failed;
 }
@@ -282,7 +293,20 @@ function missing(option: string): never {
 
 async function check(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
-  const inputs = argv.filter((a) => a !== "--json");
+  // --target web: also what the web page cannot run (sockets, processes: TSY3006).
+  let web = false;
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--json") continue;
+    if (a === "--target" || a.startsWith("--target=")) {
+      const t = a === "--target" ? argv[++i] ?? missing(a) : a.slice("--target=".length);
+      if (t !== "web" && t !== "node") throw new UsageError(`--target must be 'node' or 'web', not '${t}'`);
+      web = t === "web";
+      continue;
+    }
+    inputs.push(a);
+  }
   const unknown = inputs.find((a) => a.startsWith("-") && a !== "-");
   if (unknown) throw new UsageError(`unknown option '${unknown}'`);
   if (!inputs.length) throw new UsageError("no input file");
@@ -295,6 +319,7 @@ async function check(argv: string[]): Promise<number> {
       const { root, units } = await programUnits(input, (src, o) => compileToJs(src, o));
       checked += units.length;
       if (reportProgramErrors(reporter, units, (u) => join(root, u.path))) failed = true;
+      if (web && reportWebTarget(reporter, units, (u) => join(root, u.path))) failed = true;
       continue;
     }
     const source = readSource(input, reporter);
@@ -308,7 +333,9 @@ async function check(argv: string[]): Promise<number> {
     const mainPath = input === "-" ? "<stdin>" : basename(input);
     const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => compileToJs(src, o));
     checked += units.length - 1;
-    if (reportProgramErrors(reporter, units, (u) => (u.module.name === "__main__" ? input : join(root, u.path)))) failed = true;
+    const where = (u: ProgramUnit<Compiled>) => (u.module.name === "__main__" ? input : join(root, u.path));
+    if (reportProgramErrors(reporter, units, where)) failed = true;
+    if (web && reportWebTarget(reporter, units, where)) failed = true;
   }
   reporter.summary();
   if (!failed && !json) process.stderr.write(`${inputs.length === 1 && !isDirectory(inputs[0]) ? relativePath(inputs[0]) : `${checked} files`}: ok\n`);
@@ -321,9 +348,12 @@ async function check(argv: string[]): Promise<number> {
  * JavaScript the way `run` does, from the same file (the bundle, when there is one).
  */
 export async function loadRunner() {
-  const { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, startWatcher, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
+  const { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo } = await import("./node-host.js");
+  return { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
 }
+
+/** Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). */
+const MAY_WAIT = /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
 
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
@@ -351,7 +381,13 @@ async function run(argv: string[]): Promise<number> {
   if (source === null) return 1;
   const path = displayPath(file);
   const runner = await loadRunner();
-  runner.startWatcher(timeout);
+  // The watcher thread (Ctrl-C while the program waits, --timeout) starts now, booting while the
+  // program is translated, for a time limit or a program that names something that waits;
+  // otherwise only when the program first waits or has run a while (installNodeHost's
+  // lazyWatcher): a short program that never waits does not pay for its boot. Only the first
+  // moments of a wait depend on the guess (a Ctrl-C while the watcher boots stops the program
+  // where it is, see runGuarded).
+  if (timeout !== undefined || MAY_WAIT.test(source)) runner.startWatcher(timeout);
   // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
   if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source)) runner.warmIo();
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
@@ -375,12 +411,12 @@ async function run(argv: string[]): Promise<number> {
   if (failed) return 1;
   const [main, ...imported] = units;
   const compiled = main.result!;
-  const { installNodeHost, waitForWatcher, runtime } = runner;
-  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout });
+  const { installNodeHost, waitForWatcher, runGuarded, runtime } = runner;
+  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout, lazyWatcher: true });
   const { runProgram } = await runtime();
   waitForWatcher();
   const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
-  const status = runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion });
+  const status = runGuarded(() => runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion }));
   runner.finishIo();
   return status;
 }

@@ -16,10 +16,11 @@ import { availableParallelism, hostname, machine, release, type as osType, versi
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Session } from "node:inspector";
+import { Script } from "node:vm";
 import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem, type HostStat } from "../runtime/host.js";
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
-import { CELL_BYTES, FLAGS, IO_FLAG } from "./io/cell.js";
+import { CELL_BYTES, FLAGS, IO_FLAG, WATCHER_READY } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
 // The compiler's table for `\N{...}` escapes (loaded from disk on first use).
 import { unicodeNameOf } from "../parse/unicode-names.js";
@@ -39,13 +40,19 @@ const memoryReserve = (limit: number) => Math.max(limit * 0.15, 24 * 1024 * 1024
  * counts the young generation).
  */
 function oldGenerationSize(): number {
+  const mb = explicitHeapLimitMb();
+  const whole = getHeapStatistics().heap_size_limit;
+  return mb === null ? whole * 0.9 : Math.min(mb * 1024 * 1024, whole);
+}
+
+/** --max-old-space-size, when given (in NODE_OPTIONS or Node's own arguments). */
+function explicitHeapLimitMb(): number | null {
   let mb: number | null = null;
   for (const arg of [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv]) {
     const m = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(arg);
     if (m) mb = Number(m[1]);
   }
-  const whole = getHeapStatistics().heap_size_limit;
-  return mb === null ? whole * 0.9 : Math.min(mb * 1024 * 1024, whole);
+  return mb;
 }
 
 function oldGenerationUsed(): number {
@@ -111,17 +118,24 @@ if (workerData.timeout > 0) {
 `;
 
 let watcherCell: Int32Array | null = null;
+let watcherStarted = false;
 
-/**
- * Starts the watcher thread (once). `tsyncio run` calls it before translating, so that the thread
- * boots while the program is translated and the runtime loads; installNodeHost starts it otherwise.
- */
-export function startWatcher(timeout = 0): Int32Array {
-  if (watcherCell) return watcherCell;
+/** The cell the program's thread sleeps on (FLAGS) and the watcher and the I/O kernel wake. */
+function sharedCell(): Int32Array {
   // [0]: SIGINT/timeout flags (what sleeps wait on); [1]: 1 once the watcher takes SIGINT.
   // [2], [3]: the I/O kernel's handshake (io/cell.ts).
-  const cell = new Int32Array(new SharedArrayBuffer(CELL_BYTES));
-  watcherCell = cell;
+  return (watcherCell ??= new Int32Array(new SharedArrayBuffer(CELL_BYTES)));
+}
+
+/**
+ * Starts the watcher thread (once). With --timeout, `tsyncio run` calls it before translating, so
+ * that the thread boots while the program is translated and the runtime loads; installNodeHost
+ * starts it unless asked to start it lazily (see lazyWatcher there).
+ */
+export function startWatcher(timeout = 0): Int32Array {
+  const cell = sharedCell();
+  if (watcherStarted) return cell;
+  watcherStarted = true;
   const heapLimit = getHeapStatistics().heap_size_limit;
   const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout, heapLimit } });
   watcher.unref();
@@ -130,19 +144,66 @@ export function startWatcher(timeout = 0): Int32Array {
 
 /**
  * Blocks (no CPU) until the watcher thread has taken over SIGINT, at most `limitMs`. Called right
- * before the program runs: the watcher boots while the runtime loads, but a Ctrl-C that came
- * before it was ready would kill the process without a traceback (Node's default), and a program
- * that spins from its first line would have no other chance.
+ * before the program runs when the watcher was started eagerly: it boots while the runtime loads,
+ * but a Ctrl-C that came before it was ready would kill the process without a traceback (Node's
+ * default), and a program that spins from its first line would have no other chance.
  */
 export function waitForWatcher(limitMs = 5000): void {
   const cell = watcherCell;
-  if (cell === null) return;
+  if (cell === null || !watcherStarted) return;
   const end = Date.now() + limitMs;
   for (let left = limitMs; Atomics.load(cell, 1) === 0 && left > 0; left = end - Date.now()) Atomics.wait(cell, 1, 0, left);
 }
 
-export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number }): Host {
-  const cell = startWatcher(options.timeout);
+const watcherReady = () => watcherCell !== null && Atomics.load(watcherCell, WATCHER_READY) === 1;
+
+/** Once the program has run this long (ms), a lazily started watcher is started at the next check. */
+const LAZY_WATCHER_AFTER_MS = 100;
+
+/**
+ * Runs the program (`tsyncio run`) under Node's SIGINT watchdog (vm's breakOnSigint: a native
+ * thread, not a second Node environment like the watcher). It covers the time before a lazily
+ * started watcher takes SIGINT: a Ctrl-C then stops the program where it is, as the watcher's
+ * hard stop of a busy program does (buffered output written, KeyboardInterrupt, exit 130).
+ * Once the watcher runs, Ctrl-C is its (the runtime raises KeyboardInterrupt where it wakes): the
+ * signal handler its start installs (libuv's) replaces the watchdog's.
+ */
+export function runGuarded<T>(run: () => T): T {
+  // Node's watchdog installs its own SIGINT handler over the watcher's: only before the watcher.
+  if (watcherStarted) return run();
+  const g = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for("tsyncio.guarded");
+  g[key] = run;
+  try {
+    return new Script("globalThis[Symbol.for('tsyncio.guarded')]()").runInThisContext({ breakOnSigint: true }) as T;
+  } catch (e) {
+    const stop = g[Symbol.for("tsyncio.hardStop")] as ((kind: "interrupt") => never) | undefined;
+    if ((e as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" && stop) stop("interrupt");
+    throw e;
+  } finally {
+    delete g[key];
+  }
+}
+
+/**
+ * lazyWatcher (`tsyncio run`, whose program runs in runGuarded): the watcher thread (~25 ms of CPU
+ * to boot a Node environment) starts only when the program first waits (a sleep, a full pipe,
+ * I/O, stdin) or has run for LAZY_WATCHER_AFTER_MS (checked where the event loop polls for
+ * Ctrl-C), so a short program never pays for it. Started at once with a time limit, and with an
+ * explicit --max-old-space-size (the heap watch must run from the start: a module-level loop
+ * that fills a small heap never reaches a check).
+ */
+export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number; lazyWatcher?: boolean }): Host {
+  const lazy = options.lazyWatcher === true && !options.timeout && explicitHeapLimitMb() === null;
+  const cell = lazy ? sharedCell() : startWatcher(options.timeout);
+  const started = performance.now();
+  let untilClockCheck = 1024;
+  // Called where the program is about to block: the watcher must be there to wake it. A wait of
+  // `waitMs` first spends up to that long (no CPU) waiting for a watcher that is still booting.
+  const needWatcher = (waitMs = 0) => {
+    if (!watcherStarted) startWatcher();
+    if (waitMs > 0 && Atomics.load(cell, WATCHER_READY) === 0) waitForWatcher(Math.min(waitMs, 5000));
+  };
   // Node makes a stdout pipe non-blocking once process.stdout exists (the watcher thread creates
   // it anyway): a full pipe then answers EAGAIN and `pause` waits, where Ctrl-C and --timeout reach.
   void process.stdout;
@@ -150,6 +211,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   // A write waiting on a full pipe sleeps here; Ctrl-C (EINTR, for the runtime's SIGINT handler)
   // and the time limit wake it.
   const pause: Pause = (waited) => {
+    needWatcher();
     const ms = Math.min(50, 1 + waited / 4);
     Atomics.wait(cell, 0, 0, ms);
     const flags = Atomics.load(cell, 0);
@@ -214,6 +276,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       if (seconds > 0) {
         // A late wake-up from the I/O kernel (its bit) does not end the sleep; Ctrl-C does.
         const end = performance.now() + seconds * 1000;
+        needWatcher(seconds * 1000);
         for (let left = seconds * 1000; left > 0; left = end - performance.now()) {
           const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
           if (flags !== 0) break;
@@ -223,6 +286,13 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       if (Atomics.load(cell, 0) & TIMEOUT_FLAG) stopForTimeout();
     },
     interrupted() {
+      // The event loop asks at every iteration: every 1024th time, is it time for the watcher?
+      if (!watcherStarted) {
+        // No watcher yet: no Ctrl-C or time limit can be flagged (only the I/O kernel's bit).
+        if (--untilClockCheck > 0) return false;
+        untilClockCheck = 1024;
+        if (performance.now() - started >= LAZY_WATCHER_AFTER_MS) startWatcher();
+      }
       const flags = Atomics.load(cell, 0);
       if (flags & TIMEOUT_FLAG) stopForTimeout();
       if (!(flags & SIGINT_FLAG)) return false;
@@ -257,12 +327,15 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
-    readStdin,
+    readStdin: (max) => {
+      needWatcher();
+      return readStdin(max);
+    },
     digest: nodeDigest,
     unicodeName: unicodeNameOf,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
-    io: nodeIoHost(cell),
+    io: lazyWatcherIo(nodeIoHost(cell), needWatcher),
   });
 }
 
@@ -323,9 +396,23 @@ function nodeIoHost(cell: Int32Array): ReturnType<typeof createIoHost> {
   return (ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher()));
 }
 
+/** The I/O host, with the watcher started before a wait that may block. */
+function lazyWatcherIo(io: ReturnType<typeof createIoHost>, needWatcher: (waitMs: number) => void): ReturnType<typeof createIoHost> {
+  return {
+    ...io,
+    wait(timeout, quiet) {
+      if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet);
+      const t0 = performance.now();
+      needWatcher(timeout === null ? Infinity : timeout * 1000);
+      const waited = (performance.now() - t0) / 1000;
+      return io.wait(timeout === null ? null : Math.max(0, timeout - waited), quiet);
+    },
+  };
+}
+
 /** Boots the I/O kernel ahead of need (a program that names sockets or processes): ~0.1-0.3 s sooner. */
 export function warmIo(): void {
-  nodeIoHost(startWatcher()).warm();
+  nodeIoHost(sharedCell()).warm();
 }
 
 /** At exit: what the program wrote to its sockets and pipes is sent before the process ends. */

@@ -2,7 +2,7 @@
 // changes, each time in a fresh child process (a program's runtime state never leaks into the
 // next run, and a change stops a program that is still running). Ends with Ctrl-C.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { isDirectory } from "./files.js";
@@ -22,7 +22,8 @@ export function watch(argv: string[], inputs: string[]): Promise<number> {
   const start = () => {
     again = false;
     // The same entry point (bin/tsyncio.js) with the same Node options, without --watch.
-    child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...argv], { stdio: "inherit", env: { ...process.env, ...(wantsColor() ? { FORCE_COLOR: "1" } : {}) } });
+    // node:child_process loads here, not at every start of the CLI.
+    child = process.getBuiltinModule("node:child_process").spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...argv], { stdio: "inherit", env: { ...process.env, ...(wantsColor() ? { FORCE_COLOR: "1" } : {}) } });
     child.on("exit", (code, signal) => {
       child = null;
       if (again) return start();

@@ -21,6 +21,10 @@ export const DIAGNOSTICS = {
   TSY1012: { message: "decorators of the property object (above @property, or on a setter) are not supported yet" },
   TSY1013: { message: "'{construct}' in a class body is not supported yet" },
   TSY1021: { message: "complex numbers are not supported yet" },
+  TSY1022: {
+    message: "a high surrogate followed by a low surrogate in a str literal is two characters in Python, one in JavaScript",
+    hint: "tsyncio's str cannot keep them apart; write the character itself (\\U0001F600) if one character is meant",
+  },
   TSY1030: { message: "super() is supported only as super().method(...)" },
   TSY1040: { message: "starred pattern outside a sequence pattern" },
   TSY1041: { message: "except* needs an exception type" },
@@ -38,6 +42,7 @@ export const DIAGNOSTICS = {
   TSY3003: { message: "relative import: {reason}", hint: "run the program from a script that imports this package" },
   TSY3004: { message: "'{name}' is not available in tsyncio's runtime module '{module}'" },
   TSY3005: { message: "'{name}' is not supported by tsyncio's runtime ({why}): it would raise NotImplementedError" },
+  TSY3006: { message: "'{name}' cannot run in the browser ({why}): on the web page it would raise NotImplementedError" },
 } as const satisfies Record<string, { message: string; hint?: string }>;
 
 export type Code = keyof typeof DIAGNOSTICS;

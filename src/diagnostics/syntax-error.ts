@@ -14,7 +14,7 @@ import type { PySyntaxError } from "../parse/index.js";
 const isSpace = (c: string) => /\s/.test(c);
 
 export function formatSyntaxError(err: PySyntaxError): string {
-  if (err.kind === "MemoryError") return `MemoryError: ${err.msg}\n`;
+  if (err.kind === "MemoryError" || err.kind === "RecursionError") return `${err.kind}: ${err.msg}\n`;
   let out = `  File "${err.filename}", line ${err.lineno}\n`;
   const rtext = err.text.replace(/\n+$/, "");
   const ltext = rtext.replace(/^[ \n\f]+/, "");

@@ -28,7 +28,7 @@ const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_thr
 /** Method names whose call may block in some runtime class (Lock, Event, Queue, Future, Thread...). */
 const BLOCKING_METHODS = new Set([
   "acquire", "wait", "wait_for", "join", "get", "put", "result", "exception", "sleep", "shutdown", "apply",
-  "run_forever", "run_until_complete",
+  "run_forever", "run_until_complete", "accept", "recv", "recv_into", "recvfrom", "connect",
 ]);
 
 /** Names of modules and functions that block when called: `time.sleep`, `input`, `wait` from concurrent.futures. */

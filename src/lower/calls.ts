@@ -8,8 +8,8 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
-import { jsMemberName, type LowerContext, safeName, safeProp } from "./context.js";
+import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
+import { jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
@@ -53,6 +53,30 @@ export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: stri
 }
 
 export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
+  return argumentsAsArray(cx, callShape(cx, e));
+}
+
+/**
+ * A call whose arguments JS cannot take as written (a star-argument, or thousands of them: see
+ * needsArgumentArray) passes them as one array: `callv(f, [a, ...items])`, `new C(...items)` ⇒
+ * `callv(C, [...items])`, `obj.m(...items)` ⇒ `callv_method(obj, "m", [...items])`. Calls through
+ * the runtime's call()/callm() were already made so by cx.rt.
+ */
+function argumentsAsArray(cx: LowerContext, r: ir.Expr): ir.Expr {
+  if ((r.k !== "call" && r.k !== "new") || !needsArgumentArray(r.args)) return r;
+  const c = r.callee;
+  const args = array(r.args);
+  // A module's function needs no `this`: `callv(asyncio.gather, [...tasks])`.
+  const onModule = c.k === "member" && c.object.k === "id" && ["module", "local-module"].includes(cx.lookupKnown(c.object.name)?.kind ?? "");
+  if (r.k === "call" && c.k === "member" && !c.jsOnly && !onModule) {
+    if (c.object.k === "super") return cx.rt("callv", c, args, { k: "this" });
+    const obj = c.object.k === "as" ? c.object.expr : c.object;
+    return cx.rt("callv_method", obj, lit(c.prop), args);
+  }
+  return cx.rt("callv", c, args);
+}
+
+function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
   const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
   const kwStar = e.keywords.filter((k) => k.arg === null);
@@ -134,8 +158,12 @@ export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
     // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
     const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
     const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
-    if (v._type === "Name" || viaPackage) {
-      const known = viaPackage ? sub : cx.lookupKnown((v as py.Name).id);
+    // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
+    // submodule reached as an attribute needs `new` (its functions keep the generic call).
+    const subName = !viaPackage && sub?.kind === "module" && v._type === "Attribute" ? `${sub.name}.${v.attr}` : "";
+    const viaAttribute = subName !== "" && (STDLIB[subName]?.classes.has(f.attr) ?? false);
+    if (v._type === "Name" || viaPackage || viaAttribute) {
+      const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });

@@ -60,6 +60,15 @@ export function jsMemberName(name: string): boolean {
   return JS_NAMES.has(name) && !PYTHON_NAMES_LIKE_JS.has(name) && safeProp(name) === name;
 }
 
+/**
+ * Arguments a JS call cannot take as written: a spread (`f(*items)`: ~100,000 values overflow the
+ * stack) or more than a parser takes (V8: 65,535). Such calls pass one array to callv().
+ */
+export function needsArgumentArray(args: readonly ir.Expr[]): boolean {
+  return args.length > MAX_WRITTEN_ARGUMENTS || args.some((a) => a.k === "spread");
+}
+const MAX_WRITTEN_ARGUMENTS = 1000;
+
 /** Records runtime imports as the lowering uses them (Sucrase's HelperManager), so the output imports exactly what it needs. */
 export class RuntimeImports {
   private namespaces = new Map<string, string>(); // specifier → local namespace name
@@ -367,6 +376,12 @@ export class LowerContext {
   }
 
   rt(name: Helper, ...args: ir.Expr[]): ir.Expr {
+    if (needsArgumentArray(args)) {
+      // A star-argument or a very long list: the arguments go as one array (runtime star-call.ts).
+      if (name === "call") return call(this.helper("callv"), args[0], array(args.slice(1)));
+      if (name === "callm") return call(this.helper("callv_method"), args[0], args[1], array(args.slice(2)));
+      return call(this.helper("callv"), this.helper(name), array(args));
+    }
     return call(this.helper(name), ...args);
   }
 

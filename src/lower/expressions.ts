@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
-import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, safeName, safeProp } from "./context.js";
+import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
@@ -27,7 +27,7 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Compare":
       return compare(cx, e);
     case "BoolOp":
-      return e.values.map((v) => cx.cond(v)).reduce((l, r) => (binop(e.op._type === "And" ? "&&" : "||", l, r)));
+      return joinChain(e.values.map((v) => cx.cond(v)), (l, r) => binop(e.op._type === "And" ? "&&" : "||", l, r));
     case "UnaryOp":
       if (e.op._type === "Not") return not(cx.cond(e.operand));
       break;
@@ -71,7 +71,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
       if (e.elts.length >= 3 && e.elts.every(isFoldedConstant)) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
-      return { ...(cx.rt("set_of", ...e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)))) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any"] };
+      return typedHelper(cx, "set_of", e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))), ["any"]);
     case "Dict":
       return dict(cx, e);
     case "Await":
@@ -123,10 +123,27 @@ export function isAsyncGenerator(cx: LowerContext): boolean {
 
 export function constant(cx: LowerContext, e: py.Constant): ir.Expr {
   const v = e.value;
+  if (typeof v === "string" && joinsEscapedSurrogates(e)) return cx.diags.error(e, "TSY1022");
   if (v === null || typeof v !== "object") return lit(v as string | number | bigint | boolean | null);
   if ("ellipsis" in v) return cx.helper("Ellipsis");
   if ("bytes" in v) return cx.rt("bytes_literal", lit(v.bytes));
   return cx.diags.error(e, "TSY1021");
+}
+
+/**
+ * Whether a str literal spells a high and a low surrogate next to each other with escapes
+ * (`"\ud83d\ude00"`): two code points in Python, but one character in a JS string, which has no
+ * way to keep them apart. (The parser lists where escapes made surrogates: loneSurrogates.)
+ */
+export function joinsEscapedSurrogates(e: py.Constant): boolean {
+  const at = (e as { loneSurrogates?: number[] }).loneSurrogates;
+  const v = e.value;
+  if (!at || typeof v !== "string") return false;
+  return at.some((k) => {
+    const hi = v.charCodeAt(k);
+    const lo = v.charCodeAt(k + 1);
+    return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+  });
 }
 
 export function name(cx: LowerContext, e: py.Name): ir.Expr {
@@ -177,13 +194,20 @@ export function dict(cx: LowerContext, e: py.Dict): ir.Expr {
   const entries: ir.Expr[] = e.keys.map((k, i) =>
     k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])]),
   );
-  return { ...(cx.rt("dict_of", ...entries) as Extract<ir.Expr, { k: "call" }>), typeArgs: ["any", "any"] };
+  return typedHelper(cx, "dict_of", entries, ["any", "any"]);
+}
+
+/** `set_of<any>(...)`; plain callv(set_of, [...]) when cx.rt passes the items as one array. */
+function typedHelper(cx: LowerContext, name: "set_of" | "dict_of", args: ir.Expr[], typeArgs: string[]): ir.Expr {
+  const c = cx.rt(name, ...args);
+  return needsArgumentArray(args) ? c : { ...(c as Extract<ir.Expr, { k: "call" }>), typeArgs };
 }
 
 export function fstring(cx: LowerContext, e: py.JoinedStr): ir.Expr {
   const quasis: string[] = [""];
   const exprs: ir.Expr[] = [];
   for (const v of e.values) {
+    if (v._type === "Constant" && joinsEscapedSurrogates(v)) return cx.diags.error(v, "TSY1022");
     if (v._type === "Constant" && typeof v.value === "string") quasis[quasis.length - 1] += v.value;
     else {
       exprs.push(cx.expr(v));
@@ -239,13 +263,29 @@ export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Ex
 export function boolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
   // a or b → (truthy(_t = a) ? _t : b); a and b → (truthy(_t = a) ? b : _t), evaluated left to right once.
   const values = e.values.map((v) => cx.expr(v));
-  let result = values[values.length - 1];
-  for (let i = values.length - 2; i >= 0; i--) {
+  const join = (first: ir.Expr, rest: ir.Expr): ir.Expr => {
     const t = cx.temp();
-    const test = cx.rt("truthy", assign(id(t), values[i]));
-    result = e.op._type === "Or" ? { k: "cond", test, then: id(t), else: result } : { k: "cond", test, then: result, else: id(t) };
-  }
+    const test = cx.rt("truthy", assign(id(t), first));
+    return e.op._type === "Or" ? { k: "cond", test, then: id(t), else: rest } : { k: "cond", test, then: rest, else: id(t) };
+  };
+  if (values.length > LONG_CHAIN) return joinChain(values, join);
+  let result = values[values.length - 1];
+  for (let i = values.length - 2; i >= 0; i--) result = join(values[i], result);
   return result;
+}
+
+/**
+ * A chain of thousands of operands (`a or b or ...`, `a < b < ...`) joined two by two nests the JS
+ * as deep as the chain is long, deeper than the printer's recursion (and V8's parser) take. and,
+ * or and && are associative, value and order of evaluation included: a long chain is joined as a
+ * balanced tree instead, log2(n) deep. A short one keeps the plain left-to-right shape.
+ */
+const LONG_CHAIN = 64;
+
+function joinChain(items: ir.Expr[], join: (a: ir.Expr, b: ir.Expr) => ir.Expr): ir.Expr {
+  if (items.length <= LONG_CHAIN) return items.reduce((a, b) => join(a, b));
+  const mid = items.length >> 1;
+  return join(joinChain(items.slice(0, mid), join), joinChain(items.slice(mid), join));
 }
 
 export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
@@ -268,7 +308,7 @@ export function compare(cx: LowerContext, e: py.Compare): ir.Expr {
     }
     leftNode = rightNode;
   });
-  return parts.reduce((a, b) => (binop("&&", a, b)));
+  return joinChain(parts, (a, b) => binop("&&", a, b));
 }
 
 export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, right: ir.Expr, ln: py.ExprNode, rn: py.ExprNode): ir.Expr {

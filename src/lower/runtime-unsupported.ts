@@ -7,18 +7,15 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   },
   "tsyncio/runtime/asyncio": {
     "get_child_watcher": "no subprocesses",
-    "loop.add_reader": "no sockets, subprocesses, signals or threads",
-    "loop.add_writer": "no sockets, subprocesses, signals or threads",
     "loop.connect_read_pipe": "no sockets, subprocesses, signals or threads",
     "loop.connect_write_pipe": "no sockets, subprocesses, signals or threads",
-    "loop.create_unix_connection": "no sockets, subprocesses, signals or threads",
-    "loop.create_unix_server": "no sockets, subprocesses, signals or threads",
     "loop.getnameinfo": "no sockets, subprocesses, signals or threads",
-    "loop.remove_reader": "no sockets, subprocesses, signals or threads",
-    "loop.remove_writer": "no sockets, subprocesses, signals or threads",
     "set_child_watcher": "no subprocesses",
   },
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",
+  },
+  "tsyncio/runtime/ssl": {
+    "wrap_socket": "blocking TLS sockets",
   },
 };

@@ -23,6 +23,7 @@ import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
+import { isOwnedGenerator } from "./dropped-generators.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const line = s.lineno;
@@ -190,7 +191,11 @@ export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
   for (const t of s.targets) {
     if (t._type === "Subscript") out.push(exprStmt(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), s.lineno));
     else if (t._type === "Attribute") out.push(exprStmt(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), s.lineno));
-    else if (t._type === "Name") out.push(unbindName(cx, t.id, s.lineno));
+    else if (t._type === "Name") {
+      // The last reference to a generator goes: CPython closes it here (dropped-generators.ts).
+      if (isOwnedGenerator(cx, t.id)) out.push(exprStmt(cx.rt("close_dropped", cx.expr({ ...t, ctx: { _type: "Load" } } as py.Name)), s.lineno));
+      out.push(unbindName(cx, t.id, s.lineno));
+    }
     else cx.diags.error(t, "TSY1005", { target: t._type });
   }
   return out;

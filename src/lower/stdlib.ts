@@ -27,6 +27,7 @@ const DOTTED: Record<string, string> = {
   os_path: "os.path",
   concurrent_futures: "concurrent.futures",
   asyncio_events: "asyncio.events",
+  asyncio_exceptions: "asyncio.exceptions",
   asyncio_streams: "asyncio.streams",
   asyncio_queues: "asyncio.queues",
   asyncio_locks: "asyncio.locks",

@@ -41,6 +41,22 @@ function unsupportedTables() {
 /** `source`: the module's text, for columns in characters (see Diagnostics). */
 export function unsupportedApis(module: py.Module, source?: string): Diagnostic[] {
   const { names, loopMethods } = unsupportedTables();
+  const diags = new Diagnostics(source);
+  findApiUses(module, names, loopMethods, (node, shown, why) => diags.report(node, "TSY3005", { name: shown, why }));
+  return diags.list;
+}
+
+/**
+ * Calls `report` for each use of a name in `names` (`module.name` → reason, through the module's
+ * imports) or a call of a loop method in `loopMethods`, outside a `try` that catches
+ * NotImplementedError. Shared with the page target's check (web-target.ts).
+ */
+export function findApiUses(
+  module: py.Module,
+  names: ReadonlyMap<string, string>,
+  loopMethods: ReadonlyMap<string, string>,
+  report: (node: py.Position, shown: string, why: string) => void,
+): void {
   const imported = new Map<string, string>(); // local name → dotted origin
   const bound = new Set<string>(); // names bound other than by an import
   const defined = new Set<string>(); // every def's name (a user's own `run_in_executor`)
@@ -88,9 +104,6 @@ export function unsupportedApis(module: py.Module, source?: string): Diagnostic[
     return null;
   };
 
-  const diags = new Diagnostics(source);
-  const report = (node: py.Position, shown: string, why: string) => diags.report(node, "TSY3005", { name: shown, why });
-
   const visit = (n: py.Node, guarded: boolean): void => {
     if (n._type === "Try" || n._type === "TryStar") {
       const inner = guarded || n.handlers.some((h) => catchesNotImplemented(h.type));
@@ -112,7 +125,6 @@ export function unsupportedApis(module: py.Module, source?: string): Diagnostic[
     forEachChild(n, (child) => visit(child, guarded));
   };
   visit(module, false);
-  return diags.list;
 }
 
 function catchesNotImplemented(type: py.ExprNode | null): boolean {

@@ -51,6 +51,14 @@ const CMPOPS: Record<string, A.CmpopNode["_type"]> = {
   is: "Is", "is not": "IsNot", in: "In", "not in": "NotIn",
 };
 
+/** A link of a left-nested chain that expr() builds from the innermost out (not and/or). */
+function isChainLink(n: N): boolean {
+  if (n.name === "MemberExpression" || n.name === "CallExpression") return true;
+  if (n.name !== "BinaryExpression") return false;
+  const op = kids(n)[1]?.name;
+  return op !== "and" && op !== "or";
+}
+
 /** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
 function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
   const items: N[][] = [];
@@ -1001,7 +1009,39 @@ export class Builder {
 
   // ---- expressions --------------------------------------------------------------------
 
+  /**
+   * Lezer nests `a + b + c ...`, `a < b < c ...`, `a.b.c ...` and `f()()...` to the left, one level
+   * per operand, so building them by recursion takes a few JS frames per operand and a long chain
+   * overflows the stack (CPython builds them in a loop). A long chain's left operands are built
+   * here from the innermost out instead, each kept for its parent's expr() call; the result is
+   * what the recursion builds. (and/or chains are flattened by boolOps itself.)
+   */
+  private readonly builtAhead = new Map<string, A.ExprNode>();
+  /** Set while building a chain whose text has no `await` (no re-grouping check needed). */
+  private awaitFree = false;
+
   expr(n: N): A.ExprNode {
+    if (n.name !== "BinaryExpression" && n.name !== "MemberExpression" && n.name !== "CallExpression") return this.exprNode(n);
+    const key = `${n.from}:${n.to}:${n.name}`;
+    const ahead = this.builtAhead.get(key);
+    if (ahead) {
+      this.builtAhead.delete(key);
+      return ahead;
+    }
+    const spine: N[] = [];
+    for (let x = kids(n)[0]; x && isChainLink(x); x = kids(x)[0]) spine.push(x);
+    if (spine.length < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
+    const outer = this.awaitFree;
+    this.awaitFree = true;
+    try {
+      for (let i = spine.length - 1; i >= 0; i--) this.builtAhead.set(`${spine[i].from}:${spine[i].to}:${spine[i].name}`, this.exprNode(spine[i]));
+      return this.exprNode(n);
+    } finally {
+      this.awaitFree = outer;
+    }
+  }
+
+  private exprNode(n: N): A.ExprNode {
     switch (n.name) {
       case "VariableName": return this.name(n);
       case "Number": return this.Number(n);
@@ -1183,12 +1223,16 @@ export class Builder {
       if (opText === "<>") this.fail("invalid syntax", opNodes[0].from, opNodes[0].to);
       const l = this.expr(left);
       const op = { _type: cmp } as A.CmpopNode;
-      // `a < b < c` is one Compare; lezer nests it to the left.
-      if (l._type === "Compare" && left.name === "BinaryExpression")
-        return this.at({ _type: "Compare", left: l.left, ops: [...l.ops, op], comparators: [...l.comparators, this.expr(right)] } as A.Compare, n.from, n.to);
+      // `a < b < c` is one Compare; lezer nests it to the left. (The left one is this node's own:
+      // extended in place, so a long chain takes linear time.)
+      if (l._type === "Compare" && left.name === "BinaryExpression") {
+        l.ops.push(op);
+        l.comparators.push(this.expr(right));
+        return this.at(l, n.from, n.to);
+      }
       return this.at({ _type: "Compare", left: l, ops: [op], comparators: [this.expr(right)] } as A.Compare, n.from, n.to);
     }
-    if (this.mayAwait && this.chainHasAwait(n)) return this.arithChain(n);
+    if (this.mayAwait && !this.awaitFree && this.chainHasAwait(n)) return this.arithChain(n);
     const op = { _type: BINOPS[opText] } as A.OperatorNode;
     return this.at({ _type: "BinOp", left: this.expr(left), op, right: this.expr(right) } as A.BinOp, n.from, n.to);
   }
@@ -1220,17 +1264,23 @@ export class Builder {
   boolOps(n: N): A.ExprNode {
     type Operand = { nots: N[]; node: N };
     const seq: (Operand | "and" | "or")[] = [];
-    const flatten = (x: N, nots: N[]) => {
+    // Depth-first, left to right, with a stack of what is left to do (a chain of thousands of
+    // operands is nested that deep).
+    const todo: (Operand | "and" | "or")[] = [{ nots: [], node: n }];
+    while (todo.length) {
+      const item = todo.pop()!;
+      if (typeof item === "string") {
+        seq.push(item);
+        continue;
+      }
+      const { node: x, nots } = item;
       const cs = kids(x);
       if (x.name === "BinaryExpression" && (cs[1].name === "and" || cs[1].name === "or")) {
-        flatten(cs[0], nots);
-        seq.push(cs[1].name as "and" | "or");
-        flatten(cs[2], []);
+        todo.push({ nots: [], node: cs[2] }, cs[1].name as "and" | "or", { nots, node: cs[0] });
       } else if (x.name === "UnaryExpression" && cs[0].name === "not" && this.isBoolTest(cs[1])) {
-        flatten(cs[1], [...nots, cs[0]]);
-      } else seq.push({ nots, node: x });
-    };
-    flatten(n, []);
+        todo.push({ nots: [...nots, cs[0]], node: cs[1] });
+      } else seq.push(item);
+    }
     const operand = (o: Operand): A.ExprNode => {
       let e = this.expr(o.node);
       for (let i = o.nots.length - 1; i >= 0; i--)

@@ -1,8 +1,11 @@
 // The syntax error type of the front end, shaped like CPython's SyntaxError attributes.
 
 export interface PySyntaxError {
-  /** MemoryError: CPython's parser ran out of stack ("too complex to parse"; no location shown). */
-  kind: "SyntaxError" | "IndentationError" | "TabError" | "MemoryError";
+  /**
+   * MemoryError: CPython's parser ran out of stack ("too complex to parse"); RecursionError: its
+   * compiler's limit on nesting. No location is shown for either.
+   */
+  kind: "SyntaxError" | "IndentationError" | "TabError" | "MemoryError" | "RecursionError";
   msg: string;
   filename: string;
   lineno: number;

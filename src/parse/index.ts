@@ -10,7 +10,7 @@ import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
-import { checkIndentation, checkStaticBlocks, nullByteError, parserStackError } from "./limits.js";
+import { checkIndentation, checkStaticBlocks, compileDepthError, nullByteError, parserStackError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
 /** For hosts that can neither read files nor make synchronous requests: see unicode-names.ts. */
@@ -46,6 +46,8 @@ export function parse(source: string, filename: string): ParseResult {
     }
     checkIndentation(source, tree);
     const module = new Builder(source, lines).module(tree.topNode);
+    const tooDeep = compileDepthError(module, lines, filename);
+    if (tooDeep) return { module: null, error: tooDeep };
     checkStaticBlocks(module, lines);
     return { module, error: null };
   } catch (e) {

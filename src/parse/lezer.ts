@@ -2,24 +2,20 @@
 // pieces such as an f-string's expressions), and the one way to walk its tree's children.
 import type { SyntaxNode, Tree, TreeFragment } from "@lezer/common";
 import { parser } from "@lezer/python";
+import { buildDeepTrees } from "./deep-tree.js";
 
 /**
- * `parser.parse` with a looser guard against deep left-associative trees: after 300 reductions
+ * `parser.parse` without lezer's guard against deep left-associative trees: after 300 reductions
  * of 2,000+ characters from one start lezer forces the parser out of the production, which turns
- * a long generated sum (sympy's tables) or a run of statements with long docstrings (numpy's
- * `_add_newdocs.py`) into a syntax error. Its counter is shown to it capped at 300 until the real
- * count passes 1,800 (beyond that, trees get too deep to walk without overflowing the stack).
+ * a long chain (`a or b or ...` with 1,300 operands, a generated sum, a run of statements with
+ * long docstrings) into a syntax error, at a length that depends on the operands' text. The tree
+ * is built and walked without recursion over such chains (deep-tree.ts, Builder.expr), and
+ * CPython's own limit on nesting is checked on the AST (limits.ts compileDepthError).
  */
-const BIG_REDUCTIONS = 1800;
-
 export function lezerParse(input: string, fragments?: readonly TreeFragment[]): Tree {
   const parse = parser.startParse(input, fragments);
-  let count = 0;
-  Object.defineProperty(parse, "bigReductionCount", {
-    get: () => (count > BIG_REDUCTIONS ? count : Math.min(count, 300)),
-    // lezer increments it or resets it to 1 or 0.
-    set: (v: number) => (count = v <= 1 ? v : count + 1),
-  });
+  Object.defineProperty(parse, "bigReductionCount", { get: () => 0, set: () => {} });
+  buildDeepTrees(parse);
   for (;;) {
     const tree = parse.advance();
     if (tree) return tree;

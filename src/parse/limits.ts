@@ -5,7 +5,7 @@
 
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { forEachChild, walk } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 
@@ -25,8 +25,16 @@ export function nullByteError(source: string, lines: LineMap, filename: string):
  */
 const MAX_PREFIX_RUN = 5966;
 
+/**
+ * Parsed, a run of 2,999 prefix operators nests 2,999 UnaryOps over an operand, deeper than
+ * CPython's compiler goes (see compileDepthError): its RecursionError, reported before parsing
+ * (lezer cuts a parse stack that deep into a syntax error).
+ */
+const MAX_COMPILABLE_PREFIX_RUN = 2998;
+
 export function parserStackError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
   let run = 0;
+  let longest = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) continue; // spaces between the operators
@@ -35,11 +43,13 @@ export function parserStackError(source: string, lines: LineMap, filename: strin
       run++;
       i += 2;
     } else run = 0;
+    if (run > longest) longest = run;
     if (run > MAX_PREFIX_RUN) {
       const line = lines.lineIndex(i);
       return { kind: "MemoryError", msg: "Parser stack overflowed - Python source too complex to parse", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line + 1) };
     }
   }
+  if (longest > MAX_COMPILABLE_PREFIX_RUN) return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
   return null;
 }
 
@@ -174,3 +184,39 @@ export function checkStaticBlocks(module: Module, lines: LineMap): void {
   };
   body(module.body, 0);
 }
+
+/**
+ * CPython's compiler recurses over the tree and stops at a nesting of 3,000 statements, expressions
+ * and patterns (other nodes, such as keywords and comprehensions, do not count), as seen for a
+ * script run directly: `x = 1+1+...+1` compiles with 2,999 operands (an Assign, 2,998 BinOps and
+ * a Constant), not with 3,000. A flat chain (`a or b or ...`, `a < b < ...`) is one node however
+ * long. Counted with a stack of its own, since the tree may be nested deeper than ours allows.
+ */
+const MAX_COMPILE_DEPTH = 3000;
+const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
+
+export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
+  const todo: [Node, number][] = [[module, 0]];
+  while (todo.length) {
+    const [node, depth] = todo.pop()!;
+    const d = COUNTED.has(node._type) ? depth + 1 : depth;
+    if (d > MAX_COMPILE_DEPTH) {
+      const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
+      return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: line, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line) };
+    }
+    forEachChild(node, (child) => {
+      todo.push([child, d]);
+    });
+  }
+  return null;
+}
+
+const COUNTED = new Set<string>([
+  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign", "For",
+  "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import", "ImportFrom",
+  "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+  "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp",
+  "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant", "Attribute",
+  "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+  "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr",
+]);

@@ -52,16 +52,21 @@ function atEnd(src: string, at: number): boolean {
 
 /** Whether the tree holds a ⚠ node anywhere (a scan of lezer's node buffers: no cursor, no callbacks). */
 function hasErrorNode(tree: Tree): boolean {
-  if (tree.type.isError) return true;
-  for (const child of tree.children) {
-    if (child instanceof Tree) {
-      if (hasErrorNode(child)) return true;
-      continue;
+  // With a stack of its own: a chain of operators nests as deep as it is long (deep-tree.ts).
+  const todo: Tree[] = [tree];
+  while (todo.length) {
+    const t = todo.pop()!;
+    if (t.type.isError) return true;
+    for (const child of t.children) {
+      if (child instanceof Tree) {
+        todo.push(child);
+        continue;
+      }
+      // A TreeBuffer: groups of four (type id, from, to, end index).
+      const { buffer, set } = child;
+      const types = set.types;
+      for (let j = 0; j < buffer.length; j += 4) if (types[buffer[j]].isError) return true;
     }
-    // A TreeBuffer: groups of four (type id, from, to, end index).
-    const { buffer, set } = child;
-    const types = set.types;
-    for (let j = 0; j < buffer.length; j += 4) if (types[buffer[j]].isError) return true;
   }
   return false;
 }

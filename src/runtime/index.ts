@@ -33,7 +33,8 @@ export {
   add, sub, mul, truediv, floordiv, mod, matmul, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert,
   iadd, isub, imul, itruediv, ifloordiv, imod, ipow, imatmul, ilshift, irshift, iand, ior, ixor,
   eq, ne, lt, le, gt, ge, is_, is_not, not_, truthy, contains, not_contains,
-  getitem, setitem, delitem, getslice, setslice, call, callm, kw, bytes_literal, pystr, multiple_bases, super_method,
+  getitem, setitem, delitem, getslice, setslice, call, callm, callv, callv_method, kw, bytes_literal, pystr, multiple_bases,
+  super_method,
 } from "./builtins/index.js";
 
 // The classes of Python values (`list` is a PyList, ...), for annotations and hand-written code.

@@ -9,8 +9,10 @@
 export type Address = [string, number] | [string, number, number, number] | string;
 
 export type IoRequest =
-  | { op: "connect"; id: number; host: string; port: number; path?: string }
-  | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string }
+  | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions }
+  | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions }
+  /** Upgrades an open connection to TLS (loop.start_tls): "tls_ready" or "error" on the same id. */
+  | { op: "start_tls"; id: number; tls: TlsOptions; server: boolean }
   | { op: "write"; id: number; data: ArrayBuffer }
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
@@ -42,16 +44,72 @@ export type IoRequest =
   | { op: "flush_all" };
 
 export interface IoError {
-  /** POSIX name: ECONNREFUSED, EADDRINUSE, ENOENT, ... */
+  /** POSIX name: ECONNREFUSED, EADDRINUSE, ENOENT, ... ("SSL" for a TLS failure, see `ssl`). */
   code: string;
   errno: number;
   syscall: string;
+  /** A TLS failure as CPython's ssl module reports it. */
+  ssl?: SslFailure;
+}
+
+/** What an ssl.SSLContext asks of a TLS connection or server (src/runtime/modules/ssl.ts). */
+export interface TlsOptions {
+  /** PEM certificates to trust, besides the host's default roots when `defaultRoots`. */
+  ca: string[];
+  defaultRoots: boolean;
+  /** PEM certificate chain and private key (load_cert_chain). */
+  cert: string | null;
+  key: string | null;
+  passphrase: string | null;
+  /** ssl.CERT_NONE 0, CERT_OPTIONAL 1, CERT_REQUIRED 2. */
+  verifyMode: number;
+  checkHostname: boolean;
+  /** The name to send (SNI) and check the certificate against (client side). */
+  serverHostname: string | null;
+  /** "TLSv1.2", "TLSv1.3" or null. */
+  minVersion: string | null;
+  maxVersion: string | null;
+  ciphers: string | null;
+  alpn: string[] | null;
+}
+
+/** A peer certificate in the shape of CPython's SSLSocket.getpeercert(). */
+export interface PeerCert {
+  subject: [string, string][][];
+  issuer: [string, string][][];
+  version: number;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  subjectAltName: [string, string][];
+  der: ArrayBuffer;
+}
+
+/** The state of a TLS connection after its handshake. */
+export interface TlsInfo {
+  version: string;
+  /** (name, protocol version, secret bits), as SSLObject.cipher(). */
+  cipher: [string, string, number];
+  /** null: the peer sent none. */
+  peercert: PeerCert | null;
+  alpn: string | null;
+}
+
+/** A TLS failure: ssl.SSLCertVerificationError when `verifyCode` is set, else ssl.SSLError. */
+export interface SslFailure {
+  /** CERTIFICATE_VERIFY_FAILED, WRONG_VERSION_NUMBER, ... */
+  reason: string;
+  /** The text after "[SSL: REASON] " (e.g. "certificate verify failed: self-signed certificate"). */
+  text: string;
+  verifyCode: number | null;
+  verifyMessage: string | null;
 }
 
 export type IoCompletion =
-  | { ev: "connected"; id: number; local: Address; remote: Address }
+  | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo }
   | { ev: "listening"; id: number; local: Address }
-  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address }
+  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo }
+  | { ev: "tls_ready"; id: number; tls: TlsInfo }
   | { ev: "data"; id: number; data: ArrayBuffer }
   | { ev: "eof"; id: number }
   | { ev: "closed"; id: number; error: IoError | null }

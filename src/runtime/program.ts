@@ -14,6 +14,7 @@ import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collection
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
@@ -51,8 +52,76 @@ export function mark_generator<F extends Function>(fn: F, qualname: string): F {
   if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
     Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
     Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
+    if (/\bfinally\b/.test(Function.prototype.toString.call(fn))) trackSuspended(proto);
   }
   return fn;
+}
+
+// ───────────── generators suspended at exit ─────────────
+
+/**
+ * CPython closes a generator when its last reference goes: at the latest when the interpreter
+ * tears the modules down, so a generator left suspended inside `try: ... finally:` (or `with`)
+ * runs its finally block at exit. JS never does. The generators of a function with a finally
+ * block (the translation of `with` has one too) are tracked from their first step until they
+ * finish, and close_suspended_generators() closes the ones still suspended, oldest first, at exit.
+ * (CPython closes one as soon as it is unreachable, often earlier: see README, deviations.)
+ */
+const suspended = new Set<Generator>();
+const nativeGenerator = Object.getPrototypeOf(function* () {}).prototype as Generator;
+
+function trackSuspended(proto: object): void {
+  const step = (name: "next" | "throw" | "return") => {
+    const native = nativeGenerator[name] as (this: Generator, v?: unknown) => IteratorResult<unknown>;
+    Object.defineProperty(proto, name, {
+      value(this: Generator, v?: unknown) {
+        let r: IteratorResult<unknown>;
+        try {
+          r = native.call(this, v);
+        } catch (e) {
+          suspended.delete(this);
+          throw e;
+        }
+        if (r.done) suspended.delete(this);
+        else suspended.add(this);
+        return r;
+      },
+      writable: true,
+      configurable: true,
+    });
+  };
+  step("next");
+  step("throw");
+  step("return");
+}
+
+/** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */
+export function close_dropped(g: unknown): void {
+  if (Object.prototype.toString.call(g) !== "[object Generator]") return;
+  suspended.delete(g as Generator);
+  try {
+    (g as { close(): unknown }).close();
+  } catch (e) {
+    droppedReport(e, g);
+  }
+}
+
+let droppedReport: (exc: unknown, where: unknown) => void = () => {};
+/** How an exception raised while closing a dropped generator is reported ("Exception ignored in: ..."). */
+export function set_dropped_report(report: (exc: unknown, where: unknown) => void): void {
+  droppedReport = report;
+}
+
+/** At exit: close() each generator still suspended, in the order they started. */
+export function close_suspended_generators(report: (exc: unknown, where: unknown) => void): void {
+  for (const g of suspended) {
+    suspended.delete(g);
+    try {
+      (g as unknown as { close(): unknown }).close();
+    } catch (e) {
+      report(e, g);
+    }
+  }
 }
 
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
@@ -381,12 +450,13 @@ function checkDuplicate(f: unknown, kwargs: Record<string, unknown>): void {
 }
 
 /** A call the compiler knows cannot bind: its arguments were evaluated, now Python's TypeError. */
-export function bad_call(message: string, ..._args: unknown[]): never {
+export const bad_call = takes_packed(function bad_call(message: string, ..._args: unknown[]): never {
   throw new TypeError(message);
-}
+}, 1);
 
 /** Turns a JS rest array into Python's `*args` tuple (a trailing `KwArgs` has no parameter to go to). */
 export function varargs(rest: unknown[]): PyTuple<unknown> {
+  rest = unpacked(rest);
   const last = rest[rest.length - 1];
   if (last instanceof KwArgs) {
     const k = Object.keys(last.kw)[0];
@@ -419,6 +489,7 @@ function nameList(names: string[]): string {
 
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
 export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unknown>; kw: Record<string, unknown>; kwargs: PyDict<string, unknown> } {
+  rest = unpacked(rest);
   let given: Record<string, unknown> = {};
   const last = rest[rest.length - 1];
   if (last instanceof KwArgs) {
@@ -632,13 +703,13 @@ export function* unpack_each(iterable: unknown, count: bigint, star: bigint | nu
   for (const item of toIterable(iterable)) yield unpack(item, count, star);
 }
 
-export function set_of<T>(...items: T[]): PySet<T> {
-  return new PySet<T>(items);
-}
+export const set_of = takes_packed(function set_of<T>(...items: T[]): PySet<T> {
+  return new PySet<T>(unpacked(items));
+});
 
-export function dict_of<K, V>(...entries: (readonly [K, V])[]): PyDict<K, V> {
-  return PyDict.fromEntries(entries);
-}
+export const dict_of = takes_packed(function dict_of<K, V>(...entries: (readonly [K, V])[]): PyDict<K, V> {
+  return PyDict.fromEntries(unpacked(entries));
+});
 
 /** `{**mapping}` inside a dict display. */
 export function dict_items(m: unknown): [unknown, unknown][] {

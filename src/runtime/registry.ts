@@ -7,6 +7,7 @@ import * as asyncio from "./asyncio/index.js";
 import * as program from "./program.js";
 import * as abc from "./modules/abc.js";
 import * as asyncio_events from "./modules/asyncio_events.js";
+import * as asyncio_exceptions from "./modules/asyncio_exceptions.js";
 import * as asyncio_streams from "./modules/asyncio_streams.js";
 import * as asyncio_queues from "./modules/asyncio_queues.js";
 import * as asyncio_locks from "./modules/asyncio_locks.js";
@@ -53,6 +54,7 @@ import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as signal from "./modules/signal.js";
 import * as socket from "./modules/socket.js";
+import * as ssl from "./modules/ssl.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
@@ -85,6 +87,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/program": program,
   "tsyncio/runtime/abc": abc,
   "tsyncio/runtime/asyncio_events": asyncio_events,
+  "tsyncio/runtime/asyncio_exceptions": asyncio_exceptions,
   "tsyncio/runtime/asyncio_streams": asyncio_streams,
   "tsyncio/runtime/asyncio_queues": asyncio_queues,
   "tsyncio/runtime/asyncio_locks": asyncio_locks,
@@ -131,6 +134,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/signal": signal,
   "tsyncio/runtime/socket": socket,
+  "tsyncio/runtime/ssl": ssl,
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,
   "tsyncio/runtime/threading": threading,

@@ -9,7 +9,7 @@ import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
 import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
-import { set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
+import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
@@ -172,6 +172,12 @@ export function endProgram(error?: { value: unknown }): number {
   return code;
 }
 
+/** An exception raised while closing a generator nothing references: CPython's "Exception ignored in". */
+function reportIgnored(exc: unknown, where: unknown): void {
+  host.write(2, `Exception ignored in: ${repr(where)}\n${format_exception(exc as BaseException).join("")}`);
+}
+set_dropped_report(reportIgnored);
+
 function atExit(): void {
   // The interpreter waits for the non-daemon threads first (CPython's threading._shutdown).
   const threading = modules["tsyncio/runtime/threading"] as { _shutdown?: () => void };
@@ -180,6 +186,8 @@ function atExit(): void {
   atexit._run_exitfuncs((exc) => format_exception(exc as BaseException).join(""));
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
+  // Then the modules are torn down: generators left suspended are closed.
+  close_suspended_generators(reportIgnored);
 }
 
 function reportUncaught(e: unknown): number {

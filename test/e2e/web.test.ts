@@ -525,7 +525,8 @@ describe.skipIf(!haveChromium)("web page (Chromium)", () => {
       expect(await p.isChecked("#format")).toBe(false);
       expect(await p.isChecked("#virtual-time")).toBe(true);
       expect(await p.$eval("#target", (s) => (s as HTMLSelectElement).value)).toBe("3.10");
-      expect(await p.getAttribute("#show-js", "aria-selected")).toBe("true");
+      // The tab is marked once the first translation after the reload is shown.
+      await p.waitForFunction(() => document.querySelector("#show-js")?.getAttribute("aria-selected") === "true", null, { timeout: 60_000 });
       // The target decides what the run reproduces: 3.12 warns about get_event_loop() without a loop, 3.10 does not.
       await setSource(p, "import asyncio\nloop = asyncio.get_event_loop()\nprint('ok')\n");
       expect(await run(p, { virtualTime: true })).toBe("0");

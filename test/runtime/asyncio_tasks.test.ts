@@ -662,3 +662,26 @@ test("test_taskgroup_success_failure_and_body_error", () => {
     ),
   );
 });
+
+test("sleep's timer (scheduled with the future as receiver) shows as CPython's call_later", () => {
+  // async def main():
+  //     loop = asyncio.get_running_loop()
+  //     t = asyncio.create_task(asyncio.sleep(10)); await asyncio.sleep(0)
+  //     print(t.get_name(), t._fut_waiter, loop._scheduled[0]); t.cancel(); await asyncio.sleep(0)
+  // CPython 3.12: Task-2 <Future pending cb=[Task.task_wakeup()]>
+  //   <TimerHandle when=... _set_result_unless_cancelled(<Future pendi...ask_wakeup()]>, None) at .../asyncio/futures.py:311>
+  const main = co("main", 1, function* () {
+    const loop = asyncio.get_running_loop() as asyncio.BaseEventLoop;
+    const t = asyncio.create_task(asyncio.sleep(10n));
+    yield* asyncio.sleep(0n);
+    const handle = (loop as unknown as { _scheduled: { peek(): unknown } })._scheduled.peek();
+    print(t.get_name(), repr(handle).replace(/when=[\d.]+/, "when=T"));
+    t.cancel();
+    yield* asyncio.sleep(0n);
+    print(repr(handle).replace(/when=[\d.]+/, "when=T"), t.cancelled());
+  });
+  asyncio.run(main());
+  expect(out).toMatch(
+    /^Task-2 <TimerHandle when=T _set_result_unless_cancelled\(<Future pendi\.\.\.ask_wakeup\(\)\]>, None\) at .*\/asyncio\/futures\.py:\d+>\n<TimerHandle cancelled when=T> True\n$/,
+  );
+});

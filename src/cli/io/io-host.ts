@@ -5,7 +5,6 @@
 // sleeps with Atomics.wait on the shared cell, which the kernel (I/O), the watcher (Ctrl-C,
 // --timeout) or the time limit wakes.
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { spawnSync } from "node:child_process";
 import { constants as osConstants, hostname } from "node:os";
 import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
 import { FLAGS, IO_FLAG, QUIET, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
@@ -136,6 +135,8 @@ const signalNumbers = osConstants.signals as Record<string, number>;
 
 function runProcess(o: ProcessRunOptions): ProcessResult {
   const [i, out, err] = o.stdio;
+  // node:child_process (with net, dgram and streams) loads on first use: start-up time.
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
   const r = spawnSync(o.file, o.args, {
     shell: o.shell,
     cwd: o.cwd ?? undefined,

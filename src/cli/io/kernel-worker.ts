@@ -16,9 +16,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
-import { writeSync } from "node:fs";
+import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
 import { IO_FLAG, WAITING, QUIET } from "./cell.js";
+import type { TLSSocket } from "node:tls";
+import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
@@ -113,6 +115,8 @@ interface Conn {
   eofSeen: boolean;
   drainLow: number | null;
   closing: boolean;
+  /** Stops listening to the socket (start_tls hands it to a TLS socket). */
+  detach(): void;
 }
 
 const conns = new Map<number, Conn>();
@@ -143,29 +147,33 @@ function ourServerPort(portNo: number): boolean {
 }
 
 function adopt(id: number, socket: Socket): Conn {
-  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false };
-  conns.set(id, c);
-  socket.on("data", (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
     emit({ ev: "data", id, data: owned(chunk) }, lastOwned);
-  });
-  socket.on("end", () => {
+  };
+  const onEnd = () => {
     c.expectEof = false;
     c.eofSeen = true;
     emit({ ev: "eof", id });
-  });
-  socket.on("drain", () => checkDrain(id, c));
+  };
+  const onDrain = () => checkDrain(id, c);
   // An error is reported with the "close" that follows it.
   let lastError: IoError | null = null;
-  socket.on("error", (e) => {
-    lastError = ioError(e, "read");
-  });
-  socket.on("close", () => {
+  const onError = (e: Error) => {
+    lastError = tlsError(e, "read") ?? ioError(e, "read");
+  };
+  const onClose = () => {
     const peer = peerOf(c);
     if (peer) peer.expectEof = false;
     conns.delete(id);
     emit({ ev: "closed", id, error: lastError });
-  });
+  };
+  const detach = () => {
+    socket.off("data", onData).off("end", onEnd).off("drain", onDrain).off("error", onError).off("close", onClose);
+  };
+  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false, detach };
+  conns.set(id, c);
+  socket.on("data", onData).on("end", onEnd).on("drain", onDrain).on("error", onError).on("close", onClose);
   return c;
 }
 
@@ -199,44 +207,57 @@ function write(id: number, data: ArrayBuffer): void {
 
 function connect(req: Extract<IoRequest, { op: "connect" }>): void {
   pendingOps++;
-  const socket = req.path
-    ? createConnection({ path: req.path, allowHalfOpen: true })
-    : createConnection({ host: req.host, port: req.port, allowHalfOpen: true, noDelay: true });
+  const tls = req.tls;
+  const socket = tls
+    ? tlsConnect(tls, req.host, req.port, req.path)
+    : req.path
+      ? createConnection({ path: req.path, allowHalfOpen: true })
+      : createConnection({ host: req.host, port: req.port, allowHalfOpen: true, noDelay: true });
   const fail = (e: NodeJS.ErrnoException) => {
     pendingOps--;
-    emit({ ev: "error", id: req.id, error: ioError(e, "connect") });
+    emit({ ev: "error", id: req.id, error: tlsError(e, "connect") ?? ioError(e, "connect") });
   };
   socket.once("error", fail);
-  socket.once("connect", () => {
+  socket.once(tls ? "secureConnect" : "connect", () => {
     pendingOps--;
     socket.off("error", fail);
+    const refused = tls ? verifyPeer(socket as TLSSocket, tls) : null;
+    if (refused) {
+      socket.destroy();
+      emit({ ev: "error", id: req.id, error: refused });
+      return;
+    }
+    if (tls) socket.setNoDelay(true);
+    const info = tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
     adopt(req.id, socket);
     if (!req.path && ourServerPort(socket.remotePort ?? -1)) {
       const lp = socket.localPort ?? -1;
       if (earlyAccepts.has(lp)) earlyAccepts.delete(lp);
       else expectedAccepts.add(lp);
     }
-    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path });
-    else emit({ ev: "connected", id: req.id, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily) });
+    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info });
+    else emit({ ev: "connected", id: req.id, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily), ...info });
   });
 }
 
 function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   pendingOps++;
-  const server = createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false });
+  const server: Server = req.tls ? tlsServer(req.tls) : createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false });
   const fail = (e: NodeJS.ErrnoException) => {
     pendingOps--;
     emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
   };
   server.once("error", fail);
-  server.on("connection", (socket: Socket) => {
+  server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
     const conn = nextKernelId--;
+    const info = req.tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
+    if (req.tls) socket.setNoDelay(true);
     adopt(conn, socket);
     const rp = socket.remotePort ?? -1;
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
     else if (!req.path) earlyAccepts.add(rp);
-    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "" });
-    else emit({ ev: "accepted", id: req.id, conn, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily) });
+    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info });
+    else emit({ ev: "accepted", id: req.id, conn, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily), ...info });
   });
   const ready = () => {
     pendingOps--;
@@ -248,6 +269,61 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   };
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
+}
+
+/**
+ * Closes a server. libuv removes a Unix socket's file when it closes it; CPython leaves the file
+ * (a later bind() there fails, a later start_unix_server replaces it), so a second name keeps it.
+ */
+function closeServer(server: Server): void {
+  const where = server.address();
+  if (typeof where !== "string" || where === "") {
+    server.close();
+    return;
+  }
+  const keep = `${where}.tsyncio-${process.pid}-${Date.now()}`;
+  try {
+    linkSync(where, keep);
+  } catch {
+    server.close();
+    return;
+  }
+  server.close();
+  try {
+    renameSync(keep, where);
+  } catch {
+    rmSync(keep, { force: true });
+  }
+}
+
+/** loop.start_tls: the connection's socket is handed to a TLS socket that keeps its id. */
+function startTls(req: Extract<IoRequest, { op: "start_tls" }>): void {
+  const c = conns.get(req.id);
+  if (!c) return;
+  // The connection stays listed while its handshake runs, so that bytes the other end (one of
+  // ours) already sends over TLS are counted as in flight for the virtual clock.
+  c.detach();
+  pendingOps++;
+  const socket = tlsUpgrade(req.tls, c.socket, req.server);
+  const fail = (e: NodeJS.ErrnoException) => {
+    pendingOps--;
+    conns.delete(req.id);
+    emit({ ev: "error", id: req.id, error: tlsError(e, "handshake") ?? ioError(e, "handshake") });
+  };
+  socket.once("error", fail);
+  socket.once(req.server ? "secure" : "secureConnect", () => {
+    pendingOps--;
+    socket.off("error", fail);
+    const refused = req.server ? null : verifyPeer(socket, req.tls);
+    if (refused) {
+      conns.delete(req.id);
+      socket.destroy();
+      emit({ ev: "error", id: req.id, error: refused });
+      return;
+    }
+    adopt(req.id, socket).expectBytes = c.expectBytes;
+    emit({ ev: "tls_ready", id: req.id, tls: tlsInfo(socket) });
+  });
 }
 
 /** Connections the kernel accepted get negative ids (the runtime's own ids are positive). */
@@ -423,6 +499,8 @@ function handle(req: IoRequest): void {
       return connect(req);
     case "listen":
       return listen(req);
+    case "start_tls":
+      return startTls(req);
     case "write":
       return write(req.id, req.data);
     case "watch_drain": {
@@ -477,7 +555,7 @@ function handle(req: IoRequest): void {
     case "server_close": {
       const s = servers.get(req.id);
       servers.delete(req.id);
-      s?.close();
+      if (s) closeServer(s);
       return;
     }
     case "udp":

@@ -50,6 +50,7 @@ function _reachable_tasks(): Set<Task<unknown>> {
     if (h._cancelled) return;
     const self = h._self ?? (h._callback as { __self__?: unknown } | null)?.__self__;
     if (self instanceof Task) markTask(self);
+    else if (self instanceof Future) futures.push(self); // sleep's timer: the future is the receiver
     for (const a of h._args ?? []) {
       if (a instanceof Task) markTask(a);
       else if (a instanceof Future) futures.push(a);

@@ -54,8 +54,10 @@ class Handle {
   _loop: AbstractEventLoop;
   _cancelled: boolean;
   _context: PyContext | null;
-  _repr: string | null;
-  _source_traceback: null;
+  /** A cancelled handle's repr, kept in debug mode (else null, from the prototype). */
+  declare _repr: string | null;
+  /** Always null (no debug tracebacks): on the prototype, not in every handle. */
+  declare _source_traceback: null;
   // TimerHandle fields live here too so every handle has one shape (the ready queue stays monomorphic).
   _when: number;
   _seq: number;
@@ -68,8 +70,6 @@ class Handle {
     this._loop = loop;
     this._cancelled = false;
     this._context = context === null ? _copy_context() : context === _NO_CONTEXT ? null : context;
-    this._repr = null;
-    this._source_traceback = null;
     this._when = 0;
     this._seq = 0;
     this._scheduled = false;
@@ -78,8 +78,19 @@ class Handle {
   protected _repr_info(): string[] {
     const info = [this.constructor.name];
     if (this._cancelled) info.push("cancelled");
-    if (this._callback !== null) info.push(_format_callback_source(this._callback, this._args));
+    if (this._callback !== null) info.push(_format_callback_source(...this._shown_call(this._callback, this._args)));
     return info;
+  }
+
+  /**
+   * The function and arguments a repr or an error message shows: a method scheduled with its
+   * receiver in `_self` whose function names a plain one (`_as_function`, e.g. sleep's timer:
+   * the future as receiver, no argument array per sleep) is shown as that function of the
+   * receiver and the arguments, as CPython scheduled it.
+   */
+  _shown_call(cb: Function, args: readonly unknown[] | null): [Function, readonly unknown[] | null] {
+    const plain = (cb as { _as_function?: Function })._as_function;
+    return plain !== undefined && this._self !== null ? [plain, [this._self, ...(args ?? [])]] : [cb, args];
   }
 
   __repr__(): string {
@@ -145,12 +156,14 @@ class Handle {
     if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
     const exc = caughtException(e);
     this._loop.call_exception_handler({
-      message: `Exception in callback ${_format_callback_source(cb, args)}`,
+      message: `Exception in callback ${_format_callback_source(...this._shown_call(cb, args))}`,
       exception: exc,
       handle: this,
     }, exc);
   }
 }
+(Handle.prototype as unknown as Record<string, unknown>)._source_traceback = null;
+(Handle.prototype as unknown as Record<string, unknown>)._repr = null;
 
 function _callMethod(cb: Function, self: object, arg: unknown): void {
   cb.call(self, arg);

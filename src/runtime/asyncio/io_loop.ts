@@ -9,9 +9,12 @@ import { coroutine_function } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
 import { sleep } from "./tasks.js";
 import { Future } from "./futures.js";
-import type { IoCompletion, IoError } from "../io-messages.js";
+import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
+import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
+import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
+import { connectionOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -67,27 +70,31 @@ const CREATE_CONNECTION_PARAMS = [
   "ssl_handshake_timeout", "ssl_shutdown_timeout", "happy_eyeballs_delay", "interleave", "all_errors",
 ];
 
-/** Connects one address; the open connection's id. */
-function* connectOne(loop: Loop, host: string, port: number): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
+/** Connects one address (`path`: a Unix socket); the open connection's id. */
+export function* connectOne(loop: Loop, host: string, port: number, tls?: TlsOptions, path?: string): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
   // The socket exists (and holds its descriptor number) before it connects, as in CPython.
   const fd = allocFd();
-  const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port }));
+  const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port, ...(tls ? { tls } : {}), ...(path !== undefined ? { path } : {}) }));
   try {
     return [id, (yield* fut) as Extract<IoCompletion, { ev: "connected" }>, fd];
   } catch (e) {
     freeFd(fd);
     ioForget(id);
     if (e instanceof CancelledError) ioSend({ op: "abort", id });
-    if (e instanceof IoFailure) throw osError(e.error, `Connect call failed ${addressRepr(host, port)}`);
+    if (e instanceof IoFailure && e.error.ssl) throw sslException(e.error.ssl);
+    if (e instanceof IoFailure) throw path !== undefined ? osError(e.error) : osError(e.error, `Connect call failed ${addressRepr(host, port)}`);
     throw e;
   }
 }
 
 /** loop.create_connection(): a transport and the factory's protocol, connected. */
 export const create_connection = coroutine_function(function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-  const [protocol_factory, host, port, ssl, , , , sock, , , , , , , all_errors] = _bind("create_connection", args, CREATE_CONNECTION_PARAMS, 3);
-  if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(ssl=...) is not supported by tsyncio yet (no TLS)");
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_connection(sock=...) is not supported by tsyncio yet");
+  const [protocol_factory, host, port, ssl, , , , sock, , server_hostname, , , , , all_errors] = _bind("create_connection", args, CREATE_CONNECTION_PARAMS, 3);
+  if (!_isNone(sock)) {
+    if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(sock=..., ssl=...) is not supported by tsyncio yet");
+    return yield* connectionOnSocket(this, protocol_factory, sock, host, port);
+  }
+  const tls = tlsRequest(ssl, server_hostname, host);
   if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
   ioActivate(this, "loop.create_connection()");
   const portNo = portNumber(port);
@@ -95,8 +102,8 @@ export const create_connection = coroutine_function(function* create_connection(
   const errors: unknown[] = [];
   for (const a of addresses) {
     try {
-      const [id, c, fd] = yield* connectOne(this, a.address, portNo);
-      return yield* makeTransport(this, id, protocol_factory, c, fd);
+      const [id, c, fd] = yield* connectOne(this, a.address, portNo, tls?.options);
+      return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
     } catch (e) {
       if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
       errors.push(e);
@@ -109,10 +116,31 @@ export const create_connection = coroutine_function(function* create_connection(
   throw new OSError(`Multiple exceptions: ${texts.join(", ")}`);
 }, { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 });
 
-function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>, fd: number): CoroGen<PyTuple<unknown>> {
+/** What a client connection asks of TLS (null: plain). CPython's checks of ssl= and server_hostname=. */
+export function tlsRequest(ssl: unknown, server_hostname: unknown, host: unknown): ClientTls | null {
+  if (_isNone(ssl) || ssl === false) {
+    if (!_isNone(server_hostname)) throw new ValueError("server_hostname is only meaningful with ssl");
+    return null;
+  }
+  if (_isNone(server_hostname) && _isNone(host)) throw new ValueError("You must set server_hostname when using ssl without a host");
+  const { context, name } = clientTls(ssl, server_hostname, host);
+  return { context, name, options: context._tls_options(name) };
+}
+
+export interface ClientTls {
+  context: SSLContext;
+  name: string | null;
+  options: TlsOptions;
+}
+
+export function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>, fd: number, tls: ClientTls | null): CoroGen<PyTuple<unknown>> {
   const protocol = call(protocol_factory);
   const waiter = loop.create_future();
-  const transport = new _SocketTransport(loop, id, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, waiter, null, fd);
+  const extra = { peername: addressTuple(c.remote), sockname: addressTuple(c.local) };
+  const transport =
+    tls && c.tls
+      ? new _SSLTransport(loop, id, protocol, extra, waiter, null, fd, sslObjectFor(c.tls, tls.context, false, tls.name))
+      : new _SocketTransport(loop, id, protocol, extra, waiter, null, fd);
   try {
     yield* waiter;
   } catch (e) {
@@ -130,17 +158,17 @@ const CREATE_SERVER_PARAMS = [
 /** loop.create_server(): a Server listening on every address `host` names. */
 export const create_server = coroutine_function(function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
   const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
-  if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_server(ssl=...) is not supported by tsyncio yet (no TLS)");
   if (!_isNone(sock)) throw new NotImplementedError("loop.create_server(sock=...) is not supported by tsyncio yet");
   ioActivate(this, "loop.create_server()");
   const portNo = portNumber(port);
   const hosts: string[] = _isNone(host) || host === "" ? ["0.0.0.0"] : typeof host === "string" ? [host] : Array.from(host as Iterable<string>);
   const server = Server.make(this, protocol_factory);
+  const tls = serverTls(server, ssl);
   const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
   try {
     for (const h of hosts) {
       for (const a of yield* resolve(this, h, portNo)) {
-        const [fut, id] = request(this, (id) => ioSend({ op: "listen", id, host: a.address, port: portNo, backlog: nBacklog }));
+        const [fut, id] = request(this, (id) => ioSend({ op: "listen", id, host: a.address, port: portNo, backlog: nBacklog, ...tls }));
         let c: Extract<IoCompletion, { ev: "listening" }>;
         try {
           c = (yield* fut) as Extract<IoCompletion, { ev: "listening" }>;
@@ -168,6 +196,15 @@ export const create_server = coroutine_function(function* create_server(this: Lo
   }
   return server;
 }, { qualname: "BaseEventLoop.create_server", filename: BASE_EVENTS, firstlineno: 1470 });
+
+/** A server's TLS: its context makes each accepted connection's transport a TLS one. */
+export function serverTls(server: Server, ssl: unknown): { tls?: TlsOptions } {
+  if (_isNone(ssl) || ssl === false) return {};
+  const context = sslContextOf(ssl, true);
+  server._wrap = (c, protocol) =>
+    new _SSLTransport(server._loop, c.conn, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, null, server, undefined, sslObjectFor(c.tls!, context, true, null));
+  return { tls: context._tls_options(null) };
+}
 
 function strerrorLower(e: IoError): string {
   return e.code === "EADDRINUSE" ? "address already in use" : e.code === "EACCES" ? "permission denied" : e.code.toLowerCase();

@@ -11,6 +11,7 @@ import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 import { waitForTimer } from "./selectors.js";
 import { deliver_interrupt, run_signal_action, set_signal_watcher } from "../signals.js";
+import { set_io_wait } from "../threads/scheduler.js";
 
 /** What the kernel's completions are delivered to. */
 export interface IoTarget {
@@ -82,6 +83,11 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
       const left = end - host.now();
       if (left <= 0) return false;
       const r = io.wait(left === Infinity ? null : left, false);
+      // Under the virtual clock the wait was real (something is in flight): the clock then moves by it.
+      if (r.timedOut && host.virtualTime && left !== Infinity && r.completions.length === 0) {
+        host.sleep(left);
+        if (!done()) return false;
+      }
       for (const c of r.completions) {
         const t = c.ev === "signal" ? undefined : targets.get(c.id);
         if (t !== undefined && mine(t)) t._io_event(c);
@@ -96,9 +102,46 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
   }
 }
 
+/** Sends what is queued and takes the completions that have come, without waiting (Popen.poll). */
+export function ioPoll(mine: (t: IoTarget) => boolean): void {
+  const io = host.io as IoHost;
+  const others: IoCompletion[] = [];
+  for (const c of io.wait(0, false).completions) {
+    const t = c.ev === "signal" ? undefined : targets.get(c.id);
+    if (t !== undefined && mine(t)) t._io_event(c);
+    else others.push(c);
+  }
+  if (others.length) io.unread(others);
+}
+
 export function ioSend(req: IoRequest): void {
   (host.io as IoHost).send(req);
 }
+
+/** Completions a thread scheduler's wait took for the event loop; its next select returns them. */
+let parked: IoCompletion[] = [];
+
+// When no thread can run (threads/scheduler.ts block_plain): wait for I/O, deliver what wakes a
+// thread blocked on a socket (targets marked `_wakes_threads`) and keep the rest for the loop.
+set_io_wait((until) => {
+  if (targets.size === 0) return null;
+  const io = host.io as IoHost;
+  const virtual = host.virtualTime;
+  host.flush();
+  const r = io.wait(until === null ? null : Math.max(0, until - host.now()), virtual);
+  let woke = false;
+  for (const c of r.completions) {
+    const t = c.ev === "signal" ? undefined : targets.get(c.id);
+    if (t !== undefined && (t as { _wakes_threads?: boolean })._wakes_threads) {
+      t._io_event(c);
+      woke = true;
+    } else parked.push(c);
+  }
+  if (woke || r.completions.length > 0) return "io";
+  if (virtual && r.idle) return "idle";
+  if (!r.timedOut) deliver_interrupt();
+  return "timeout";
+});
 
 // The kernel watches the signals the program handles (signals.ts keeps the handlers).
 set_signal_watcher((signum, on) => host.io?.send({ op: "signal_watch", signum, on }));
@@ -117,6 +160,10 @@ const NO_EVENTS: readonly SelectorEvent[] = [];
 export const ioSelector: Selector = {
   select(timeout, deadline) {
     const io = host.io as IoHost;
+    if (parked.length > 0) {
+      io.unread(parked);
+      parked = [];
+    }
     const virtual = host.virtualTime;
     // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle.
     const quiet = virtual && timeout !== 0;

@@ -56,6 +56,7 @@ export const sock_connect = def("sock_connect", 608, function* (this: Loop, sock
   const a = sock._answer as IoCompletion;
   if (a.ev === "error") {
     sock._answer = null;
+    if (sock._unix()) throw osError(a.error);
     const addr = address as ArrayLike<unknown>;
     throw osError(a.error, `Connect call failed ${addressRepr(String(addr[0]), Number(addr[1]))}`);
   }

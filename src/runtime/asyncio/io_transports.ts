@@ -53,8 +53,11 @@ export class _SocketTransport extends Transport implements IoTarget {
   declare _fd: number;
   declare _sock_closed: boolean;
 
-  /** `fd`: the number a connecting socket took before its connect (accepted ones take theirs now). */
-  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number = allocFd()) {
+  /**
+   * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
+   * `connectionMade`: false when the protocol already has the connection (loop.start_tls).
+   */
+  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number = allocFd(), connectionMade = true) {
     super();
     this._loop = loop;
     this._id = id;
@@ -72,11 +75,11 @@ export class _SocketTransport extends Transport implements IoTarget {
     this._low_water = HIGH_WATER / 4;
     this._fd = fd;
     this._sock_closed = false;
-    const family = Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
+    const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     const early = ioAdopt(id, this);
     server?._attach();
-    loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
+    if (connectionMade) loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
     if (waiter) loop.call_soon(() => !waiter.cancelled() && waiter.set_result(null));
     // Data that came right behind the connect, after connection_made as always.
     for (const c of early) loop.call_soon(() => this._io_event(c));
@@ -348,6 +351,8 @@ export class Server extends PyObject implements IoTarget {
   declare _protocol_factory: unknown;
   declare _serving: boolean;
   declare _serving_forever_fut: Future<unknown> | null;
+  /** Makes the transport of an accepted connection when it is not a plain one (TLS: io_ssl.ts). */
+  declare _wrap: ((c: Extract<IoCompletion, { ev: "accepted" }>, protocol: unknown) => unknown) | null;
 
   static make(loop: Loop, protocol_factory: unknown): Server {
     const s = Object.create(Server.prototype) as Server;
@@ -359,6 +364,7 @@ export class Server extends PyObject implements IoTarget {
     s._protocol_factory = protocol_factory;
     s._serving = false;
     s._serving_forever_fut = null;
+    s._wrap = null;
     return s;
   }
 
@@ -406,7 +412,8 @@ export class Server extends PyObject implements IoTarget {
       ioSend({ op: "abort", id: c.conn });
       return;
     }
-    new _SocketTransport(this._loop, c.conn, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, null, this);
+    if (this._wrap) this._wrap(c, protocol);
+    else new _SocketTransport(this._loop, c.conn, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, null, this);
   }
 
   close(): null {

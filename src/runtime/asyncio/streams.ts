@@ -5,7 +5,7 @@
 // front: no re-copying per read) and pauses the transport's reading when more than twice its limit
 // is waiting; the writer's drain() waits while the transport has paused its protocol (back-pressure
 // from the kernel's send buffer).
-import { KwArgs, NotImplementedError, PyObject, PyTuple, RuntimeError, StopAsyncIteration, TypeError, ValueError, repr } from "./_compat.js";
+import { KwArgs, PyObject, PyTuple, RuntimeError, StopAsyncIteration, TypeError, ValueError, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { ConnectionResetError, PyBytes, wrapBytes } from "../builtins/index.js";
 import { coroutine_function, iscoroutine } from "./coroutines.js";
@@ -17,6 +17,7 @@ import { sleep } from "./tasks.js";
 import { Protocol } from "./protocols.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
+import { create_unix_connection, create_unix_server } from "./io_unix.js";
 import { create_connection, create_server } from "./io_loop.js";
 import { checkBytesLike } from "./io_util.js";
 
@@ -392,6 +393,7 @@ export class StreamReaderProtocol extends FlowControlMixin {
     const reader = this._stream_reader;
     reader?.set_transport(transport);
     this._transport = transport;
+    this._over_ssl = !_isNone((transport as { get_extra_info(k: string): unknown }).get_extra_info("sslcontext"));
     if (this._client_connected_cb !== null) {
       this._stream_writer = new StreamWriter(transport, this, reader, this._loop);
       const res = call(this._client_connected_cb, reader, this._stream_writer);
@@ -437,6 +439,12 @@ export class StreamReaderProtocol extends FlowControlMixin {
   eof_received(): boolean {
     this._stream_reader?.feed_eof();
     return this._over_ssl ? false : true;
+  }
+
+  /** After StreamWriter.start_tls: the writer's new transport is the protocol's. */
+  _replace_writer(writer: StreamWriter): void {
+    this._transport = writer.transport;
+    this._over_ssl = !_isNone(this._transport.get_extra_info("sslcontext"));
   }
 }
 
@@ -507,6 +515,18 @@ writerMethod("wait_closed", 356, function* (this: StreamWriter) {
   return null;
 });
 
+writerMethod("start_tls", 391, function* (this: StreamWriter, ...args: unknown[]) {
+  const [sslcontext, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout] = _bind("start_tls", args, ["sslcontext", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"], 1);
+  const server_side = this._protocol._client_connected_cb !== null;
+  yield* (this as unknown as { drain(): Coroutine<null> }).drain();
+  const fresh = yield* (this._loop as unknown as { start_tls(...a: unknown[]): Coroutine<unknown> }).start_tls(
+    this._transport, this._protocol, sslcontext, new KwArgs({ server_side, server_hostname: server_hostname ?? null, ssl_handshake_timeout: ssl_handshake_timeout ?? null, ssl_shutdown_timeout: ssl_shutdown_timeout ?? null }),
+  );
+  this._transport = fresh;
+  this._protocol._replace_writer(this);
+  return null;
+});
+
 writerMethod("drain", 365, function* (this: StreamWriter) {
   if (this._reader !== null) {
     const exc = this._reader.exception();
@@ -565,11 +585,29 @@ function splitLimit(fname: string, args: unknown[]): [unknown, unknown, number, 
   return [host, port, limit, rest];
 }
 
+/** open_unix_connection(path=None, *, limit=2**16, **kwds) → (reader, writer). */
+export const open_unix_connection = coroutine_function(function* open_unix_connection(...args: unknown[]): CoroGen<PyTuple<unknown>> {
+  const [path, , limit, rest] = splitLimit("open_unix_connection", unixArgs(args));
+  const loop = events.get_running_loop();
+  const reader = new StreamReader(new KwArgs({ limit, loop }));
+  const protocol = new StreamReaderProtocol(reader, null, loop);
+  const pair = (yield* create_unix_connection.call(loop, () => protocol, path, ...rest)) as PyTuple<unknown>;
+  const writer = new StreamWriter(pair[0], protocol, reader, loop);
+  return PyTuple.fromArray([reader, writer]);
+}, { qualname: "open_unix_connection", filename: STREAMS_PY, firstlineno: 95 });
 
-export const open_unix_connection = unsupportedUnix("asyncio.open_unix_connection()");
-export const start_unix_server = unsupportedUnix("asyncio.start_unix_server()");
-function unsupportedUnix(name: string) {
-  return (..._args: unknown[]): never => {
-    throw new NotImplementedError(`${name} is not supported by tsyncio yet (Unix sockets)`);
-  };
+/** start_unix_server(client_connected_cb, path=None, *, limit=2**16, **kwds) → Server. */
+export const start_unix_server = coroutine_function(function* start_unix_server(client_connected_cb: unknown, ...args: unknown[]): CoroGen<unknown> {
+  const [path, , limit, rest] = splitLimit("start_unix_server", unixArgs(args));
+  const loop = events.get_running_loop();
+  const factory = () => new StreamReaderProtocol(new StreamReader(new KwArgs({ limit, loop })), client_connected_cb, loop);
+  return yield* create_unix_server.call(loop, factory, path, ...rest);
+}, { qualname: "start_unix_server", filename: STREAMS_PY, firstlineno: 106 });
+
+/** (path, **kw) in the shape splitLimit reads: path as the "host" slot. */
+function unixArgs(args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  if (!(last instanceof KwArgs) || !("path" in last.kw)) return args;
+  const { path, ...kw } = last.kw;
+  return [path, ...args.slice(0, -1), new KwArgs(kw)];
 }

@@ -55,6 +55,7 @@ import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
 
 export {
@@ -155,7 +156,8 @@ const _futureResult = Future.prototype.result;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
   declare _coro: Coroutine<T> | null;
-  declare _name: string;
+  /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
+  declare _name_v: string | number;
   declare _num_cancels_requested: number;
   declare _must_cancel: boolean;
   declare _fut_waiter: Future<unknown> | null;
@@ -185,8 +187,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     super(...args);
     if (_shape_hint) {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
-      this._coro = this._name = this._num_cancels_requested = this._must_cancel = null as never;
-      this._fut_waiter = this._context = this._log_destroy_pending = this._wakeup_cb = null as never;
+      this._coro = this._name_v = this._num_cancels_requested = this._must_cancel = null as never;
+      this._fut_waiter = this._context = this._log_destroy_pending = null as never;
       this._q_wakeup = this._q_arg = null as never;
       this._sched_prev = this._sched_next = this._sched_linked = null as never;
     }
@@ -207,7 +209,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    this._name = _isNone(name) ? `Task-${++_task_name_counter}` : str(name);
+    this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
     this._num_cancels_requested = 0;
     this._must_cancel = false;
     this._fut_waiter = null;
@@ -215,7 +217,6 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     (coro as Coroutine<T>)._awaited = true;
     _untrackStarted(coro as Coroutine<T>);
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
-    this._wakeup_cb = null;
     this._q_wakeup = false;
     this._q_arg = null;
     if (this._sched_linked !== true) {
@@ -240,6 +241,14 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   get_context(): PyContext | null {
     return this._context;
   }
+  get _name(): string {
+    const v = this._name_v;
+    return typeof v === "number" ? (this._name_v = `Task-${v}`) : v;
+  }
+  set _name(value: string) {
+    this._name_v = value;
+  }
+
   get_name(): string {
     return this._name;
   }
@@ -488,6 +497,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this.__step(exc);
   }
 }
+
+// Made only when asked for (see _bound_wakeup): on the prototype until then.
+(Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
 // Future reprs show a Task's wakeup callback as CPython's C Task does.
 Object.defineProperty(Task.prototype.__wakeup, "name", { value: "Task.task_wakeup", configurable: true });
@@ -657,6 +669,25 @@ class _BareYield implements CoroGen<null> {
   }
 }
 
+/**
+ * sleep's timer, `call_later(d, _set_result_unless_cancelled, future, None)` on the stock loop,
+ * scheduled as a method of the future (Handle._self) with one shared argument list: no array
+ * per sleeping task. Reprs and error messages still show `_set_result_unless_cancelled(<Future>, None)`.
+ */
+function _sleep_timer_done(this: Future<unknown>, result: unknown): void {
+  _set_result_unless_cancelled(this, result);
+}
+(_sleep_timer_done as { _as_function?: Function })._as_function = _set_result_unless_cancelled;
+const _SLEEP_TIMER_ARGS: readonly unknown[] = Object.freeze([null]);
+
+function _sleep_timer(loop: BaseEventLoop, when: number, future: Future<unknown>): { cancel(): void } {
+  const h = loop._call_at(when, _sleep_timer_done, _SLEEP_TIMER_ARGS as unknown[], _NO_CONTEXT, true);
+  h._self = future;
+  return h;
+}
+
+const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
+
 const _SLEEP_START = 0;
 const _SLEEP_WAITING = 1;
 const _SLEEP_DONE = 2;
@@ -686,12 +717,15 @@ class _SleepIter implements CoroGen<unknown> {
       const d = this._delay;
       this._handle =
         loop.call_later === _stock_call_later
-          ? loop._call_at(loop.time() + d, _set_result_unless_cancelled, [future, null], _NO_CONTEXT, true)
+          ? _sleep_timer(loop, loop.time() + d, future)
           : loop.call_later(d, _set_result_unless_cancelled, future, null);
       this._fut = future;
       this._step = _SLEEP_WAITING;
       future._asyncio_future_blocking = true;
-      return { value: future, done: false };
+      // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
+      // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
+      _SLEEP_YIELD.value = future;
+      return _SLEEP_YIELD;
     }
     if (this._step === _SLEEP_DONE) return { value: undefined, done: true };
     this._step = _SLEEP_DONE;
@@ -810,7 +844,7 @@ Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", 
  * CPython: tasks.gather
  */
 function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> {
-  const [aws, kw] = _splitKw(args);
+  const [aws, kw] = _splitKw(unpacked(args));
   let return_exceptions: unknown = false;
   if (kw !== null) {
     for (const k of Object.keys(kw)) {
@@ -826,6 +860,8 @@ function gather(...args: unknown[]): _GatheringFuture | Future<PyList<unknown>> 
  * task) pass any number of awaitables, which a spread into gather()'s arguments cannot (JS
  * arguments live on the stack: about 120,000 overflow it).
  */
+takes_packed(gather);
+
 export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | Future<PyList<unknown>> {
   if (aws.length === 0) {
     const loop = events.get_event_loop() as BaseEventLoop;

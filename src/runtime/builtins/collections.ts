@@ -1,6 +1,7 @@
 // list, tuple, dict, set, frozenset, range.
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { hideJsMember } from "./js-names.js";
+import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
@@ -199,8 +200,10 @@ export class PyTuple<T = unknown> extends Array<T> {
   static __module__ = "builtins";
 }
 
-installSequenceMethods({ name: "list", cls: PyList, finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
-installSequenceMethods({ name: "tuple", cls: PyTuple, finish: (r) => Object.freeze(r), notFound: () => "tuple.index(x): x not in tuple" });
+installSequenceMethods({ name: "list", cls: PyList, start: () => new PyList(), finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
+installSequenceMethods({
+  name: "tuple", cls: PyTuple, start: () => [], finish: (r) => PyTuple.fromArray(r), notFound: () => "tuple.index(x): x not in tuple",
+});
 
 // ---------------------------------------------------------------------------------------------
 // Hashing of keys: primitives are normalized so that 1 == 1.0 == True share a slot; hashable
@@ -1041,6 +1044,7 @@ export abstract class PySetBase<T = unknown> {
     return args.map((o) => (o instanceof PySetBase ? o : new PySet(o)));
   }
   union(...others: unknown[]): any {
+    others = unpacked(others);
     const r = this._new(this);
     for (const o of others) r._update(o);
     return r;
@@ -1059,6 +1063,7 @@ export abstract class PySetBase<T = unknown> {
     return r;
   }
   intersection(...others: unknown[]): any {
+    others = unpacked(others);
     if (others.length === 0) return this._new(this);
     let r: PySetBase<T> = this;
     for (const o of others) r = r._intersection1(o);
@@ -1095,6 +1100,7 @@ export abstract class PySetBase<T = unknown> {
     this._compact();
   }
   difference(...others: unknown[]): any {
+    others = unpacked(others);
     if (others.length === 0) return this._new(this);
     const r = this._difference1(others[0]);
     for (const o of others.slice(1)) r._differenceUpdate1(o);
@@ -1205,15 +1211,18 @@ export class PySet<T = unknown> extends PySetBase<T> {
     return null;
   }
   update(...others: unknown[]): null {
+    others = unpacked(others);
     for (const o of others) this._update(o);
     return null;
   }
   intersection_update(...others: unknown[]): null {
+    others = unpacked(others);
     const r = this.intersection(...others) as PySet<T>;
     if (r !== this) this._swapBodies(r);
     return null;
   }
   difference_update(...others: unknown[]): null {
+    others = unpacked(others);
     for (const o of others) this._differenceUpdate1(o);
     return null;
   }
@@ -1246,6 +1255,9 @@ export class PySet<T = unknown> extends PySetBase<T> {
   static __name__ = "set";
   static __module__ = "builtins";
 }
+// `s.update(*many)`: the rest parameters open a PackedArgs (star-call.ts).
+for (const m of ["union", "intersection", "difference"] as const) takes_packed(PySetBase.prototype[m]);
+for (const m of ["update", "intersection_update", "difference_update"] as const) takes_packed(PySet.prototype[m]);
 
 export class PyFrozenSet<T = unknown> extends PySetBase<T> {
   protected _new(it?: unknown): PyFrozenSet<T> {

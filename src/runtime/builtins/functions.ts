@@ -27,6 +27,7 @@ import { host } from "../host.js";
 import { TextIOWrapper, makeStdin } from "./stdin.js";
 import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
+import { takes_packed, unpacked } from "./star-call.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -140,7 +141,8 @@ export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStrea
 stdio.__stdout__ = stdio.stdout;
 stdio.__stderr__ = stdio.stderr;
 
-export const print = builtin(function print(...args: unknown[]): null {
+export const print = takes_packed(builtin(function print(...args: unknown[]): null {
+  args = unpacked(args);
   const k = popKw(args);
   let sep = " ";
   let end = "\n";
@@ -197,7 +199,7 @@ export const print = builtin(function print(...args: unknown[]): null {
     }
   }
   return null;
-});
+}));
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
@@ -798,7 +800,8 @@ export const enumerate = builtin(function enumerate(it: unknown, start: unknown 
   return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
 });
 
-export const zip = builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
+export const zip = takes_packed(builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
+  its = unpacked(its);
   const k = popKw(its);
   const strict = k?.strict !== undefined && truthy(k.strict);
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
@@ -822,9 +825,10 @@ export const zip = builtin(function zip(...its: unknown[]): IterableIterator<PyT
       yield PyTuple.fromArray(vals);
     }
   })());
-});
+}));
 
-export const map = builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
+export const map = takes_packed(builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
+  its = unpacked(its);
   if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
   if (its.length === 1) {
     const it = toIterable(its[0]);
@@ -844,7 +848,7 @@ export const map = builtin(function map(f: unknown, ...its: unknown[]): Iterable
       yield call(f, ...vals);
     }
   })());
-});
+}), 1);
 
 export const filter = builtin(function filter(f: unknown, it: unknown): IterableIterator<unknown> {
   const src = toIterable(it);
@@ -885,12 +889,12 @@ function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) 
   return best;
 }
 
-export const max = builtin(function max(...args: unknown[]): any {
-  return minmax("max", args, gt);
-});
-export const min = builtin(function min(...args: unknown[]): any {
-  return minmax("min", args, lt);
-});
+export const max = takes_packed(builtin(function max(...args: unknown[]): any {
+  return minmax("max", unpacked(args), gt);
+}));
+export const min = takes_packed(builtin(function min(...args: unknown[]): any {
+  return minmax("min", unpacked(args), lt);
+}));
 
 export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;

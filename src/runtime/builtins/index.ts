@@ -11,8 +11,9 @@ export {
   call, index, intToFloat, add, sub, mul, truediv, floordiv, mod, divmod, pow, matmul, lshift, rshift, bitand,
   bitor, bitxor, neg, pos, invert, iadd, isub, imul, itruediv, ifloordiv, imod, ipow, imatmul, ilshift, irshift,
   iand, ior, ixor, codePoints, strLen, PySlice, sliceIndices, getslice, getitem, setitem, setslice_ as setslice,
-  delitem, contains, not_contains, hasattr, setattr, delattr, callm, pytype,
+  delitem, contains, not_contains, hasattr, setattr, delattr, callm, callv_method, pytype,
 } from "./ops.js";
+export { callv } from "./protocol.js";
 export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";

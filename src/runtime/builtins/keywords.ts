@@ -6,6 +6,7 @@
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
 import { isJsClass } from "./names.js";
+import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -69,10 +70,32 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
         throw new TypeError(`${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${text}`);
       }
       const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
-      return (f as Function).apply(thisArg, call_args);
+      return applyArgs(f as Function, thisArg, call_args);
     }
   }
   return NOT_BOUND;
+}
+
+/**
+ * Where a translated function's `*args` rest parameter starts (the number of named parameters
+ * before it), or null when `f` is no translated function with one. Only a function whose
+ * prologue passes the rest array through `varargs(...)` or `bind_rest(...)` counts: those open a
+ * PackedArgs (star-call.ts); a runtime function with a rest parameter would not.
+ */
+const restStarts = new WeakMap<Function, number | null>();
+export function translatedRestStart(f: Function): number | null {
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  let at = restStarts.get(source);
+  if (at !== undefined) return at;
+  const names = parameterNames(f);
+  at = null;
+  if (names?.length && names[names.length - 1].startsWith("...")) {
+    const rest = names[names.length - 1].slice(3).replace(/[$]/g, "\\$");
+    const text = Function.prototype.toString.call(source);
+    if (new RegExp(`\\bvarargs\\(${rest}\\)|\\bbind_rest\\(${rest},`).test(text)) at = names.length - 1;
+  }
+  restStarts.set(source, at);
+  return at;
 }
 
 export const NOT_BOUND: unique symbol = Symbol("not bound");
@@ -83,3 +106,13 @@ function trimUndefined(a: unknown[]): unknown[] {
   return a.slice(0, n);
 }
 
+// ───────────── a long argument list (star-call.ts) ─────────────
+
+/** `f.apply(self, args)`, packing a long tail for a callee that can take it so. */
+export function applyArgs(f: Function, self: unknown, args: unknown[]): any {
+  if (args.length <= SPREAD_LIMIT) return Reflect.apply(f, self, args);
+  const marked = (f as { [PACKED_AT]?: number })[PACKED_AT];
+  const at = marked ?? translatedRestStart(f);
+  if (at === null || at > args.length) return Reflect.apply(f, self, args);
+  return Reflect.apply(f, self, [...args.slice(0, at), new PackedArgs(args.slice(at))]);
+}

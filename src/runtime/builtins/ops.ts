@@ -1,4 +1,5 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
+import { applyArgs } from "./keywords.js";
 import {
   AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError,
 } from "./exceptions.js";
@@ -13,7 +14,7 @@ import { isJsClass } from "./names.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 import { percentFormat } from "./format.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
-import { eq, index, NotImplemented, typeName, truthy, toIterable, call } from "./protocol.js";
+import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { registerLate } from "./late.js";
 
@@ -94,9 +95,17 @@ function floatCheck(r: number, a: number, b: number): number {
   return r;
 }
 
+// The fast paths keep one `+` (or `-`) per operand type: a single `a + b` reached with ints, floats
+// and strings has generic type feedback, and V8 then takes its slowest path for BigInts.
 export function add(a: any, b: any): any {
   const ta = typeof a;
-  if (ta === typeof b && (ta === "bigint" || ta === "number" || ta === "string")) return a + b;
+  if (ta === "bigint") {
+    if (typeof b === "bigint") return a + b;
+  } else if (ta === "number") {
+    if (typeof b === "number") return a + b;
+  } else if (ta === "string") {
+    if (typeof b === "string") return a + b;
+  }
   return addSlow(a, b);
 }
 function addSlow(a: unknown, b: unknown): unknown {
@@ -115,7 +124,11 @@ function addSlow(a: unknown, b: unknown): unknown {
 
 export function sub(a: any, b: any): any {
   const ta = typeof a;
-  if (ta === typeof b && (ta === "bigint" || ta === "number")) return a - b;
+  if (ta === "bigint") {
+    if (typeof b === "bigint") return a - b;
+  } else if (ta === "number") {
+    if (typeof b === "number") return a - b;
+  }
   const ka = nk(a);
   const kb = nk(b);
   if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) - asInt(b) : asFloat(a) - asFloat(b);
@@ -450,8 +463,18 @@ function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) 
     return bin(a, b);
   };
 }
-export const iadd = makeInplace("__iadd__", "__add__", "__radd__", add);
-export const isub = makeInplace("__isub__", "__sub__", "__rsub__", sub);
+const iaddAny = makeInplace("__iadd__", "__add__", "__radd__", add);
+const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
+// `n += 1` on ints: without the call through makeInplace's shared closure (whose `bin` call
+// site sees every operator, so V8 inlines none of them).
+export function iadd(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  return iaddAny(a, b);
+}
+export function isub(a: any, b: any): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a - b;
+  return isubAny(a, b);
+}
 export const imul = makeInplace("__imul__", "__mul__", "__rmul__", mul);
 export const itruediv = makeInplace("__itruediv__", "__truediv__", "__rtruediv__", truediv);
 export const ifloordiv = makeInplace("__ifloordiv__", "__floordiv__", "__rfloordiv__", floordiv);
@@ -929,20 +952,25 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
-  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return call(getattr(obj, name), ...args);
+  return callv_method(obj, name, args);
+}
+
+/** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
+export function callv_method(obj: any, name: string, args: any[]): any {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
-    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? call(f, ...args) : f.apply(obj, args);
-    if (f !== undefined) return call(f, ...args);
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
+    if (f !== undefined) return callv(f, args);
     const ga = obj.__getattr__;
-    if (typeof ga === "function") return call(ga.call(obj, name), ...args);
+    if (typeof ga === "function") return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {
     const f = (obj as any)[name];
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
-    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? call(f, ...args) : f.apply(obj, args);
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);

@@ -2,7 +2,7 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
-import { callWithKeywords, NOT_BOUND } from "./keywords.js";
+import { applyArgs, callWithKeywords, NOT_BOUND } from "./keywords.js";
 import { IndexError, StopIteration, TypeError } from "./exceptions.js";
 import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
@@ -523,6 +523,27 @@ export function call(f: unknown, ...args: unknown[]): any {
   if (f !== null && typeof f === "object") {
     const c = (f as { __call__?: unknown }).__call__;
     if (typeof c === "function") return c.apply(f, args);
+  }
+  throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** `f(*args)` for any Python callable (what call() does, with the arguments as one array). */
+export function callv(f: unknown, args: unknown[], self?: unknown): any {
+  if (typeof f === "function") {
+    if (isJsClass(f)) {
+      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+    }
+    const last = args[args.length - 1];
+    if (last instanceof KwArgs) {
+      const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
+      if (r !== NOT_BOUND) return r;
+    }
+    return applyArgs(f, self, args);
+  }
+  if (f !== null && typeof f === "object") {
+    const c = (f as { __call__?: unknown }).__call__;
+    if (typeof c === "function") return applyArgs(c, f, args);
   }
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -109,7 +109,9 @@ interface SequenceKind {
   name: string;
   /** The class: `+` and comparisons take only its instances (subclasses included), as CPython's do. */
   cls: new () => unknown[];
-  /** Turns a freshly filled instance of `cls` into the result (a tuple is frozen). */
+  /** Where `+` and `*` collect their items (a list: its result; a tuple: a plain array)... */
+  start(): unknown[];
+  /** ...and how the collected items become the result (a tuple: PyTuple.fromArray). */
   finish(items: unknown[]): unknown;
   /** index()'s message when the item is missing. */
   notFound(x: unknown): string;
@@ -117,7 +119,7 @@ interface SequenceKind {
 
 /** Defines list's or tuple's shared methods on `cls.prototype` (non-enumerable, as class methods are). */
 export function installSequenceMethods(kind: SequenceKind): void {
-  const { name, cls, finish } = kind;
+  const { name, cls, start, finish } = kind;
   const same = (o: unknown): o is unknown[] => o instanceof cls;
   const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
     index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
@@ -167,7 +169,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
     },
     __add__(this: unknown[], o: unknown): unknown {
       if (!same(o)) throw new TypeError(`can only concatenate ${name} (not "${typeName(o)}") to ${name}`);
-      const r = new cls();
+      const r = start();
       for (let i = 0, m = this.length; i < m; i++) r.push(this[i]);
       for (let i = 0, m = o.length; i < m; i++) r.push(o[i]);
       return finish(r);
@@ -176,7 +178,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
       const c = repeatCount(n);
       if (c === null) return NotImplemented;
       repeatedLength(this.length, c);
-      const r = new cls();
+      const r = start();
       for (let i = 0; i < c; i++) for (let j = 0, m = this.length; j < m; j++) r.push(this[j]);
       return finish(r);
     },

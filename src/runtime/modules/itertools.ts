@@ -2,6 +2,7 @@
 import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyTuple, PyList } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { add, call, index as toIndex, toIterable, truthy, eq } from "../builtins/ops.js";
 
 type It<T> = Generator<T, void, unknown>;
@@ -29,10 +30,12 @@ export function* repeat(x: unknown, times: unknown = null): It<unknown> {
 }
 
 export function chain(...its: unknown[]): It<unknown> {
+  its = unpacked(its);
   return (function* () {
     for (const it of its) yield* toIterable(it);
   })();
 }
+takes_packed(chain);
 chain.from_iterable = function (its: unknown): It<unknown> {
   return (function* () {
     for (const it of toIterable(its)) yield* toIterable(it);

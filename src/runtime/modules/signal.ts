@@ -7,14 +7,21 @@ import { call } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs } from "../builtins/object.js";
 import { KeyboardInterrupt, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { builtin } from "../builtins/functions.js";
 import { get_signal_action, get_sigint_handler, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
 
+// Linux's numbering, in CPython's Signals order; the second name of a pair is CPython's alias.
 const NUMBERS: [string, number][] = [
-  ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGBUS", 7],
-  ["SIGFPE", 8], ["SIGKILL", 9], ["SIGUSR1", 10], ["SIGSEGV", 11], ["SIGUSR2", 12], ["SIGPIPE", 13],
-  ["SIGALRM", 14], ["SIGTERM", 15], ["SIGCHLD", 17], ["SIGCONT", 18], ["SIGSTOP", 19], ["SIGTSTP", 20],
-  ["SIGTTIN", 21], ["SIGTTOU", 22], ["SIGWINCH", 28],
+  ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGIOT", 6],
+  ["SIGBUS", 7], ["SIGFPE", 8], ["SIGKILL", 9], ["SIGUSR1", 10], ["SIGSEGV", 11], ["SIGUSR2", 12], ["SIGPIPE", 13],
+  ["SIGALRM", 14], ["SIGTERM", 15], ["SIGSTKFLT", 16], ["SIGCHLD", 17], ["SIGCLD", 17], ["SIGCONT", 18],
+  ["SIGSTOP", 19], ["SIGTSTP", 20], ["SIGTTIN", 21], ["SIGTTOU", 22], ["SIGURG", 23], ["SIGXCPU", 24],
+  ["SIGXFSZ", 25], ["SIGVTALRM", 26], ["SIGPROF", 27], ["SIGWINCH", 28], ["SIGIO", 29], ["SIGPOLL", 29],
+  ["SIGPWR", 30], ["SIGSYS", 31], ["SIGRTMIN", 34], ["SIGRTMAX", 64],
 ];
+
+/** The signals CPython ignores from the start (getsignal() says SIG_IGN until a program sets one). */
+const IGNORED_AT_START = new Set([13, 25]);
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "signal" }));
@@ -45,11 +52,27 @@ export const SIGCONT = Signals.SIGCONT;
 export const SIGSTOP = Signals.SIGSTOP;
 export const SIGTSTP = Signals.SIGTSTP;
 export const SIGWINCH = Signals.SIGWINCH;
+export const SIGIOT = Signals.SIGIOT;
+export const SIGSTKFLT = Signals.SIGSTKFLT;
+export const SIGCLD = Signals.SIGCLD;
+export const SIGTTIN = Signals.SIGTTIN;
+export const SIGTTOU = Signals.SIGTTOU;
+export const SIGURG = Signals.SIGURG;
+export const SIGXCPU = Signals.SIGXCPU;
+export const SIGXFSZ = Signals.SIGXFSZ;
+export const SIGVTALRM = Signals.SIGVTALRM;
+export const SIGPROF = Signals.SIGPROF;
+export const SIGIO = Signals.SIGIO;
+export const SIGPOLL = Signals.SIGPOLL;
+export const SIGPWR = Signals.SIGPWR;
+export const SIGSYS = Signals.SIGSYS;
+export const SIGRTMIN = Signals.SIGRTMIN;
+export const SIGRTMAX = Signals.SIGRTMAX;
 
-/** The default SIGINT handler: raises KeyboardInterrupt. */
-export function default_int_handler(..._args: unknown[]): never {
+/** The default SIGINT handler: raises KeyboardInterrupt (a built-in function, as its repr says). */
+export const default_int_handler = builtin(function default_int_handler(..._args: unknown[]): never {
   throw new KeyboardInterrupt();
-}
+}, "default_int_handler");
 
 function signum(x: unknown): number {
   const v = typeof x === "object" && x !== null && "_value_" in x ? (x as { _value_: unknown })._value_ : x;
@@ -76,6 +99,7 @@ export function signal(signalnum: unknown, handler: unknown): unknown {
   } else {
     set_signal_action(n, isDfl ? null : isIgn ? "ignore" : run);
   }
+  IGNORED_AT_START.delete(n);
   if (isDfl) pyHandlers.delete(n);
   else pyHandlers.set(n, handler);
   return previous;
@@ -90,7 +114,7 @@ export function getsignal(signalnum: unknown): unknown {
     if (still) return pyHandlers.get(n);
   }
   if (n === 2) return get_sigint_handler() === null ? default_int_handler : pyHandlers.get(n) ?? default_int_handler;
-  return SIG_DFL;
+  return IGNORED_AT_START.has(n) ? SIG_IGN : SIG_DFL;
 }
 
 /** signal.raise_signal(signum): as os.kill(os.getpid(), signum). */
@@ -101,6 +125,7 @@ export function raise_signal(signalnum: unknown): null {
 
 export function strsignal(signalnum: unknown): string {
   const n = signum(signalnum);
-  const names: Record<number, string> = { 1: "Hangup", 2: "Interrupt", 3: "Quit", 9: "Killed", 10: "User defined signal 1", 12: "User defined signal 2", 13: "Broken pipe", 14: "Alarm clock", 15: "Terminated" };
+  const names: Record<number, string> = { 1: "Hangup", 2: "Interrupt", 3: "Quit", 9: "Killed", 10: "User defined signal 1", 12: "User defined signal 2", 13: "Broken pipe", 14: "Alarm clock", 15: "Terminated", 4: "Illegal instruction", 5: "Trace/breakpoint trap", 6: "Aborted", 7: "Bus error", 8: "Floating point exception", 11: "Segmentation fault", 17: "Child exited", 18: "Continued", 19: "Stopped (signal)", 20: "Stopped", 21: "Stopped (tty input)", 22: "Stopped (tty output)", 28: "Window changed", 16: "Stack fault", 23: "Urgent I/O condition", 24: "CPU time limit exceeded", 25: "File size limit exceeded", 26: "Virtual timer expired", 27: "Profiling timer expired", 29: "I/O possible", 30: "Power failure", 31: "Bad system call" };
+  if (n >= 34) return `Real-time signal ${n - 34}`;
   return names[n] ?? `Unknown signal ${n}`;
 }

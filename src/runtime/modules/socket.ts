@@ -7,13 +7,16 @@
 import { host } from "../host.js";
 import { call } from "../builtins/ops.js";
 import { repr } from "../builtins/repr.js";
+import { typeName } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioAdopt, ioBlockUntil, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { socketsByFd } from "../asyncio/io_watch.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
@@ -59,6 +62,13 @@ function hostPort(addr: unknown): [string, number] {
   return [h === "" ? "0.0.0.0" : h === "localhost" ? "127.0.0.1" : h, Number(a[1])];
 }
 
+/** An AF_UNIX address: a str or bytes path. */
+function unixPath(address: unknown): string {
+  if (typeof address === "string") return address;
+  if (address instanceof Uint8Array) return new TextDecoder().decode(address);
+  throw new TypeError(`a bytes-like object is required, not '${typeName(address)}'`);
+}
+
 function needIo(what: string) {
   if (!host.io) throw new NotImplementedError(`${what} is not supported by tsyncio in the browser (a web page has no sockets)`);
   return host.io;
@@ -78,6 +88,8 @@ export class socket extends PyObject implements IoTarget {
   declare _local: unknown;
   declare _peer: unknown;
   declare _bound: [string, number] | null;
+  /** AF_UNIX: the path bound to (the kernel listens from bind() on, so the file exists as in CPython). */
+  declare _path: string | null;
   declare _chunks: Uint8Array[];
   declare _eof: boolean;
   declare _accepts: IoCompletion[];
@@ -85,12 +97,14 @@ export class socket extends PyObject implements IoTarget {
   declare _answer: IoCompletion | null;
   /** A coroutine of the loop waiting for this socket to change (asyncio's sock_* methods). */
   declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
+  /** loop.add_reader/add_writer's hook (asyncio/io_watch.ts). */
+  declare _on_change: (() => void) | null;
 
   __init__(family: unknown = AF_INET, type: unknown = SOCK_STREAM, proto: unknown = 0n, fileno: unknown = null): void {
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
     const fam = intOf(family === null ? AF_INET : family);
     const kind = intOf(type === null ? SOCK_STREAM : type);
-    if (fam === 1) throw new NotImplementedError("socket.socket(AF_UNIX) is not supported by tsyncio yet");
+    if (fam === 1 && kind !== 1) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
     this.family = call(AddressFamily, BigInt(fam));
     this.type = call(SocketKind, BigInt(kind));
     this.proto = BigInt(intOf(proto ?? 0n));
@@ -101,12 +115,24 @@ export class socket extends PyObject implements IoTarget {
     this._local = null;
     this._peer = null;
     this._bound = null;
+    this._path = null;
     this._chunks = [];
     this._eof = false;
     this._accepts = [];
     this._datagrams = [];
     this._answer = null;
     this._waiter = null;
+    this._on_change = null;
+    socketsByFd.set(this._fd, this);
+  }
+
+  /** Ready for reading as select() sees it: data, EOF, or a connection to accept. */
+  _readable(): boolean {
+    return this._chunks.length > 0 || this._eof || this._accepts.length > 0 || this._datagrams.length > 0;
+  }
+  /** Ready for writing: connected (the kernel takes every write) or a datagram socket. */
+  _writable(): boolean {
+    return this._state === "connected" || this._state === "udp";
   }
 
   __repr__(): string {
@@ -139,13 +165,15 @@ export class socket extends PyObject implements IoTarget {
       this._waiter = null;
       w.set_result(null);
     }
+    wake_waiting(this);
+    this._on_change?.();
   }
 
   /** Blocks until `ready()`, under the socket's timeout; BlockingIOError in non-blocking mode. */
   _block(ready: () => boolean): void {
     if (ready()) return;
     if (this._timeout === 0) throw new BlockingIOError(11n, "Resource temporarily unavailable");
-    if (!ioBlockUntil(ready, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+    if (!until_plain(this, ready, this._timeout)) throw new TimeoutError("timed out");
   }
 
   /** Sends a request with a fresh id and blocks for its answer. */
@@ -154,7 +182,7 @@ export class socket extends PyObject implements IoTarget {
     if (this._id === 0) this._id = ioRegister(this);
     this._answer = null;
     make(this._id);
-    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, null)) throw new TimeoutError("timed out");
+    if (!until_plain(this, () => this._answer !== null, null)) throw new TimeoutError("timed out");
     const a = this._answer as unknown as IoCompletion;
     this._answer = null;
     return a;
@@ -185,6 +213,7 @@ export class socket extends PyObject implements IoTarget {
   }
   getsockname(): unknown {
     if (this._local !== null) return this._local;
+    if (this._unix()) return "";
     return intOf(this.family) === 10 ? PyTuple.fromArray(["::", 0n, 0n, 0n]) : PyTuple.fromArray(["0.0.0.0", 0n]);
   }
   getpeername(): unknown {
@@ -192,7 +221,12 @@ export class socket extends PyObject implements IoTarget {
     return this._peer;
   }
 
+  _unix(): boolean {
+    return intOf(this.family) === 1;
+  }
+
   bind(address: unknown): null {
+    if (this._unix()) return this._bind_unix(unixPath(address));
     this._bound = hostPort(address);
     if (intOf(this.type) === 2) this._open_udp(this._bound);
     else this._local = addressTuple(this._bound);
@@ -206,7 +240,22 @@ export class socket extends PyObject implements IoTarget {
     this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
   }
 
+  /** Binds a Unix path: the kernel listens at once (errors such as "Address already in use" come here). */
+  _bind_unix(path: string): null {
+    if (this._id !== 0) throw new OSError(22n, "Invalid argument");
+    const a = this._request((id) => ioSend({ op: "listen", id, host: "", port: 0, backlog: 128, path }));
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    this._path = path;
+    this._local = path;
+    return null;
+  }
+
   listen(backlog: unknown = 128n): null {
+    if (this._unix()) {
+      if (this._path === null) throw new NotImplementedError("listen() on an unbound AF_UNIX socket is not supported by tsyncio");
+      this._state = "listening";
+      return null;
+    }
     const [h, p] = this._bound ?? ["0.0.0.0", 0];
     const a = this._request((id) => ioSend({ op: "listen", id, host: h, port: p, backlog: Number(backlog ?? 128n) }));
     if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
@@ -234,10 +283,14 @@ export class socket extends PyObject implements IoTarget {
 
   /** Starts a connect; the caller waits for the answer (blocking connect, or sock_connect). */
   _start_connect(address: unknown): void {
-    const [h, p] = hostPort(address);
     needIo("socket.connect()");
     if (this._id === 0) this._id = ioRegister(this);
     this._answer = null;
+    if (this._unix()) {
+      ioSend({ op: "connect", id: this._id, host: "", port: 0, path: unixPath(address) });
+      return;
+    }
+    const [h, p] = hostPort(address);
     ioSend({ op: "connect", id: this._id, host: h, port: p });
   }
 
@@ -255,7 +308,7 @@ export class socket extends PyObject implements IoTarget {
   connect(address: unknown): null {
     if (intOf(this.type) === 2) throw new NotImplementedError("connect() on a UDP socket is not supported by tsyncio yet");
     this._start_connect(address);
-    if (!ioBlockUntil(() => this._answer !== null, (t) => t instanceof socket, this._timeout)) throw new TimeoutError("timed out");
+    if (!until_plain(this, () => this._answer !== null, this._timeout)) throw new TimeoutError("timed out");
     this._finish_connect();
     return null;
   }
@@ -334,10 +387,11 @@ export class socket extends PyObject implements IoTarget {
   close(): null {
     if (this._state === "closed") return null;
     if (this._id !== 0) {
-      ioSend(this._state === "listening" ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
+      ioSend(this._state === "listening" || this._path !== null ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
       ioForget(this._id);
     }
     freeFd(this._fd);
+    if (socketsByFd.get(this._fd) === this) socketsByFd.delete(this._fd);
     this._state = "closed";
     return null;
   }
@@ -355,6 +409,38 @@ export class socket extends PyObject implements IoTarget {
   }
 }
 Object.defineProperty(socket, "__module__", { value: "socket" });
+
+// A thread blocked in one of these lets the others run (socket_threads.ts); the scheduler's I/O
+// wait delivers kernel events to sockets at once.
+Object.defineProperty(socket.prototype, "_wakes_threads", { value: true });
+const P = socket.prototype;
+/** Waits as a thread until `ready()`; then the plain method finds it ready (or raises its error). */
+function* readyFor(s: socket, ready: () => boolean): Generator<any, void, unknown> {
+  if (s._timeout === 0 || ready()) return;
+  if (!(yield* until(s, ready, s._timeout))) throw new TimeoutError("timed out");
+}
+blocking_form(P.accept, function* (this: socket) {
+  if (this._state === "listening") yield* readyFor(this, () => this._accepts.length > 0);
+  return this.accept();
+});
+for (const name of ["recv", "recv_into"] as const) {
+  const plain = P[name] as (...a: unknown[]) => unknown;
+  blocking_form(plain, function* (this: socket, ...args: unknown[]) {
+    yield* readyFor(this, () => this._chunks.length > 0 || this._eof);
+    return plain.apply(this, args);
+  });
+}
+blocking_form(P.recvfrom, function* (this: socket, ...args: unknown[]) {
+  if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
+  return P.recvfrom.apply(this, args as [unknown]);
+});
+blocking_form(P.connect, function* (this: socket, address: unknown) {
+  if (intOf(this.type) === 2) return this.connect(address);
+  this._start_connect(address);
+  if (!(yield* until(this, () => this._answer !== null, this._timeout))) throw new TimeoutError("timed out");
+  this._finish_connect();
+  return null;
+});
 export { socket as SocketType };
 
 /** socket.socketpair(): two connected stream sockets (over loopback TCP here). */

@@ -1,18 +1,19 @@
-// subprocess: run/check_output/check_call/call, a basic Popen, CompletedProcess and the errors,
-// with CPython's messages. The child runs to completion through the host (Host.io.runProcess),
-// blocking the program as CPython's do. Popen, too, runs its child to completion: at once, or at
-// communicate()/wait() when stdin is a pipe (it needs the input first); so kill() and terminate()
-// find it finished (a Popen meant to be killed while it runs needs asyncio's subprocesses).
+// subprocess: run/check_output/check_call/call, Popen, CompletedProcess and the errors, with
+// CPython's messages. run() and friends run the child to completion through the host
+// (Host.io.runProcess), blocking the program as CPython's do; Popen's child runs while the program
+// does, through the I/O kernel (_popen.ts), so kill() and terminate() reach it.
 // CPython: Lib/subprocess.py (documented behaviour).
 import { host } from "../host.js";
 import { call, typeName } from "../builtins/ops.js";
 import { repr, str } from "../builtins/repr.js";
-import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { PyDict, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { Exception, NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { bytesData, wrapBytes } from "../builtins/bytes.js";
 import { Signals } from "./signal.js";
 import type { ProcessResult, ProcessRunOptions } from "../io-messages.js";
+import { LiveChild, _PipeReader, _PipeWriter } from "./_popen.js";
+import { bindArgs } from "../builtins/hostfs.js";
 
 export const PIPE = -1n;
 export const STDOUT = -2n;
@@ -236,108 +237,87 @@ export function getoutput(cmd: unknown): string {
   return (getstatusoutput(cmd) as unknown[])[1] as string;
 }
 
-/** A finished child's output as Popen's stdout/stderr attribute: read(), readline(), iteration. */
-class _Output extends PyObject {
-  declare _data: unknown;
-  declare _pos: number;
-  read(): unknown {
-    const d = this._data as string | Uint8Array;
-    const rest = d.slice(this._pos);
-    this._pos = d.length;
-    return typeof d === "string" ? rest : wrapBytes(rest as Uint8Array);
-  }
-  readline(): unknown {
-    const d = this._data as string | Uint8Array;
-    let end = typeof d === "string" ? d.indexOf("\n", this._pos) : (d as Uint8Array).indexOf(10, this._pos);
-    end = end < 0 ? d.length : end + 1;
-    const line = d.slice(this._pos, end);
-    this._pos = end;
-    return typeof d === "string" ? line : wrapBytes(line as Uint8Array);
-  }
-  readlines(): PyList<unknown> {
-    const out = new PyList<unknown>();
-    for (let line = this.readline() as { length: number }; line.length > 0; line = this.readline() as { length: number }) out.push(line);
-    return out;
-  }
-  *[Symbol.iterator](): Generator<unknown> {
-    for (let line = this.readline() as { length: number }; line.length > 0; line = this.readline() as { length: number }) yield line;
-  }
-  close(): null {
-    return null;
-  }
-}
-
-/** Popen basics: communicate, wait, poll, returncode, pid, kill/terminate (a no-op once finished), stdout/stderr. */
+/** subprocess.Popen: the child runs while the program does (_popen.ts). */
 export class Popen extends PyObject {
   declare args: unknown;
-  declare returncode: bigint | null;
-  declare pid: bigint;
-  declare stdout: _Output | null;
-  declare stderr: _Output | null;
-  declare stdin: unknown;
-  declare _options: ProcessRunOptions;
+  declare stdout: _PipeReader | null;
+  declare stderr: _PipeReader | null;
+  declare stdin: _PipeWriter | null;
+  declare _child: LiveChild;
   declare _text: boolean;
-  declare _result: ProcessResult | null;
 
   __init__(...all: unknown[]): void {
     const [pos, kw] = splitKw(all);
     this.args = pos.length ? pos[0] : kw.args;
     delete kw.args;
+    if ("input" in kw || "check" in kw || "capture_output" in kw || "timeout" in kw) {
+      const k = ["input", "check", "capture_output", "timeout"].find((n) => n in kw);
+      throw new TypeError(`Popen.__init__() got an unexpected keyword argument '${k}'`);
+    }
+    // stdin=another Popen's stdout: a pipe from that child to this one (cat | grep).
+    const feeder = kw.stdin instanceof _PipeReader && kw.stdin._fd === 1 ? kw.stdin : null;
+    if (feeder) kw.stdin = PIPE;
     const [o, text] = options(this.args, kw);
-    this._options = o;
     this._text = text;
-    this._result = null;
-    this.returncode = null;
-    this.pid = 0n;
-    this.stdout = this.stderr = null;
-    this.stdin = null;
-    if (o.stdio[0] !== "pipe") this._finish(null);
+    this._child = new LiveChild(o);
+    feeder?._proc._feed(this._child);
+    this.stdin = o.stdio[0] === "pipe" && !feeder ? _PipeWriter.make(this._child, text) : null;
+    this.stdout = o.stdio[1] === "pipe" ? _PipeReader.make(this._child, 1, text) : null;
+    this.stderr = o.stdio[2] === "pipe" ? _PipeReader.make(this._child, 2, text) : null;
   }
 
-  _finish(input: Uint8Array | null): void {
-    if (this._result !== null) return;
-    const r = runChild({ ...this._options, input });
-    this._result = r;
-    this.pid = BigInt(r.pid);
-    this.returncode = returncode(r);
-    const wrap = (data: Uint8Array | null) => {
-      if (data === null) return null;
-      const o = Object.create(_Output.prototype) as _Output;
-      o._data = output(data, this._text);
-      o._pos = 0;
-      return o;
-    };
-    this.stdout = wrap(r.stdout);
-    this.stderr = wrap(r.stderr);
+  __repr__(): string {
+    return `<Popen: returncode: ${repr(this.returncode)} args: ${repr(this.args)}>`;
+  }
+  get pid(): bigint {
+    return BigInt(this._child._pid);
+  }
+  get returncode(): bigint | null {
+    return this._child.returncode;
   }
 
-  communicate(input: unknown = null, _timeout: unknown = null): unknown {
-    const data = input === null || input === undefined ? null : typeof input === "string" ? new TextEncoder().encode(input) : bytesData(input);
-    this._finish(data ?? new Uint8Array(0));
+  // Keywords arrive as a trailing KwArgs (the bundle renames parameters, so they are bound here).
+  communicate(...args: unknown[]): unknown {
+    const { input, timeout } = bindArgs("communicate", args, ["input", "timeout"], { input: null, timeout: null });
+    if (input !== null && input !== undefined) {
+      if (this.stdin === null) throw new ValueError("Invalid file object: None");
+      this.stdin.write(input);
+    }
+    this.stdin?.close();
+    const limit = timeout === null || timeout === undefined ? null : Number(timeout);
+    // The kernel reports the exit once the pipes have ended too.
+    if (!this._child._block(() => this._child._exit !== null, limit)) throw new TimeoutExpired(this.args, timeout);
     const out = this.stdout?.read() ?? null;
     const err = this.stderr?.read() ?? null;
     return PyTuple.fromArray([out, err]);
   }
-  wait(_timeout: unknown = null): bigint {
-    this._finish(new Uint8Array(0));
+  wait(...args: unknown[]): bigint {
+    const { timeout } = bindArgs("wait", args, ["timeout"], { timeout: null });
+    const limit = timeout === null || timeout === undefined ? null : Number(timeout);
+    if (!this._child._block(() => this._child._exit !== null, limit)) throw new TimeoutExpired(this.args, timeout);
     return this.returncode as bigint;
   }
   poll(): bigint | null {
+    this._child._poll();
     return this.returncode;
   }
-  kill(): null {
+  send_signal(sig: unknown): null {
+    this._child.kill(Number(sig));
     return null;
+  }
+  kill(): null {
+    return this.send_signal(9n);
   }
   terminate(): null {
-    return null;
-  }
-  send_signal(_sig: unknown): null {
-    return null;
+    return this.send_signal(15n);
   }
   __enter__(): this {
     return this;
   }
   __exit__(..._args: unknown[]): boolean {
+    this.stdout?.close();
+    this.stderr?.close();
+    this.stdin?.close();
     this.wait();
     return false;
   }

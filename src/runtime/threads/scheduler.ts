@@ -178,9 +178,23 @@ export function run_ready_threads(): void {
 }
 
 /**
+ * How the scheduler waits when no thread can run and I/O is in use (set by asyncio/io_selector.ts):
+ * for an I/O completion until monotonic `until` (null: none), delivering those that wake threads
+ * blocked on a socket. "io": something came; "timeout": `until` passed; "idle": no I/O can come
+ * (the clock may jump); null: no I/O in use (the scheduler sleeps on its own).
+ */
+export type IoWait = (until: number | null) => "io" | "timeout" | "idle" | null;
+let io_wait: IoWait | null = null;
+
+export function set_io_wait(f: IoWait): void {
+  io_wait = f;
+}
+
+/**
  * Blocks the JS stack until `w` is woken, running the other threads meanwhile and sleeping (real
- * or virtual clock) while none can run. With nothing left to wake `w` it hangs as CPython does,
- * in real-time sleeps that Ctrl-C and --timeout end.
+ * or virtual clock) while none can run, or waiting for I/O when a socket may wake one. With
+ * nothing left to wake `w` it hangs as CPython does, in real-time sleeps that Ctrl-C and
+ * --timeout end.
  */
 export function block_plain(w: Waiter): void {
   while (!w.done) {
@@ -195,10 +209,12 @@ export function block_plain(w: Waiter): void {
       next = timers.peek();
     }
     if (next === undefined) {
-      hang(w);
+      const r = io_wait?.(null) ?? null;
+      if (r === null || r === "idle") hang(w);
       continue;
     }
-    sleep_until(next._when);
+    const r = io_wait?.(next._when) ?? null;
+    if (r === null || r === "idle") sleep_until(next._when);
     deliver_interrupt();
   }
 }
