@@ -25,7 +25,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "proj/ok.py"), "import asyncio\nasyncio.run(asyncio.sleep(0))\n");
   writeFileSync(join(dir, "proj/paren.py"), "x = (1,\ny = 2\n");
   writeFileSync(join(dir, "proj/pkg/__init__.py"), "");
-  writeFileSync(join(dir, "proj/pkg/meta.py"), "class A(metaclass=type):\n    pass\n");
+  writeFileSync(join(dir, "proj/pkg/meta.py"), "class A(**opts):\n    pass\n");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,7 +35,7 @@ describe("diagnostics", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split("\n");
     expect(lines).toContain("proj/paren.py:1:5: error SyntaxError: '(' was never closed");
-    expect(lines).toContain("proj/pkg/meta.py:1:1: error TSY1010: class keywords (metaclass=...) are not supported yet");
+    expect(lines).toContain("proj/pkg/meta.py:1:1: error TSY1010: class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet");
     expect(r.stderr.trimEnd().split("\n").pop()).toBe("Found 2 errors in 2 files.");
     // From inside the folder the same paths read relative to it.
     const inner = tsyncio(["check", "paren.py"], {}, join(dir, "proj"));
@@ -49,7 +49,7 @@ describe("diagnostics", () => {
     const objects = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(objects).toEqual([
       { file: "proj/paren.py", line: 1, column: 5, endLine: 1, endColumn: 6, severity: "error", code: "SyntaxError", message: "'(' was never closed" },
-      { file: "proj/pkg/meta.py", line: 1, column: 1, endLine: 2, endColumn: 9, severity: "error", code: "TSY1010", message: "class keywords (metaclass=...) are not supported yet" },
+      { file: "proj/pkg/meta.py", line: 1, column: 1, endLine: 2, endColumn: 9, severity: "error", code: "TSY1010", message: "class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet" },
     ]);
     expect(tsyncio(["--json", "-o", "out.ts", "proj/pkg/meta.py"]).stdout).toContain('"code":"TSY1010"');
     expect(tsyncio(["--json", "proj/ok.py"]).code).toBe(2); // stdout would mix code and diagnostics

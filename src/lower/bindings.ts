@@ -57,6 +57,10 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
     // Names read inside nested functions are read when those run, not here.
     walk(s, (n) => {
       if (n._type === "Name") seen.add(n.id);
+      if (n._type === "ClassDef") {
+        classBodyReads(n, seen);
+        return false;
+      }
       if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
       if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
         for (const d of [...n.decorator_list, ...n.args.defaults]) walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
@@ -66,6 +70,33 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
     if (target) seen.add(target);
   }
   return here;
+}
+
+/**
+ * The names a class statement reads while it runs: its decorators, bases and keywords, and the
+ * loads of its body (a store there binds a class attribute, and tsyncio never evaluates
+ * annotations), not inside the methods.
+ */
+function classBodyReads(c: py.ClassDef, seen: Set<string>): void {
+  const loads = (e: py.Node) =>
+    walk(e, (m) => {
+      if (m._type === "Name" && m.ctx._type === "Load") seen.add(m.id);
+      if (m._type === "FunctionDef" || m._type === "AsyncFunctionDef") {
+        for (const d of [...m.decorator_list, ...m.args.defaults]) walk(d, (k) => void (k._type === "Name" && seen.add(k.id)));
+        return false;
+      }
+      if (m._type === "Lambda") return false;
+      if (m._type === "ClassDef" && m !== c) {
+        classBodyReads(m, seen);
+        return false;
+      }
+      if (m._type === "AnnAssign") {
+        if (m.value) loads(m.value);
+        return false;
+      }
+    });
+  for (const e of [...c.decorator_list, ...c.bases, ...c.keywords.map((k) => k.value)]) loads(e);
+  for (const b of c.body) loads(b);
 }
 
 export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {

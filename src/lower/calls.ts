@@ -14,6 +14,7 @@ import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
 import { directMethod } from "./plain-access.js";
+import { madeBeyondInit } from "./classes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -122,6 +123,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (known?.kind === "class") {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
+      // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
+      if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs());
       if (init && keywords.length && !kwStar.length) {
         const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
@@ -175,6 +178,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
       if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       return cx.rt("call", callee, ...args);
+    }
+    // An attribute the program gives a class as value (`self.factory = Point`): callm constructs it.
+    if (cx.analysis.facts.classValuedAttrs?.has(f.attr)) {
+      if (e.keywords.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("callm", obj, lit(f.attr), ...args);
     }
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);

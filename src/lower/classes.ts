@@ -28,6 +28,28 @@ import { isRuntimeFunction } from "./known-results.js";
 /** What a program's class extends for a builtin base (`dict` itself is a factory function): builtins/subclassable.ts. */
 const BUILTIN_BASE_CLASSES: Record<string, Helper> = { object: "PyObject", dict: "DictSubclassRoot", list: "ListSubclassRoot", set: "SetSubclassRoot", frozenset: "PyFrozenSet" };
 
+/** `class M(type)`, `class M(ABCMeta)` or a subclass of such a class of the program: a metaclass. */
+function isMetaclassDef(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
+  if (depth > 20) return false;
+  return s.bases.some((b) => {
+    if (isAbcMeta(cx, b)) return true;
+    if (b._type !== "Name") return false;
+    if (b.id === "type" && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return true;
+    const k = cx.lookupKnown(b.id);
+    return k?.kind === "class" && isMetaclassDef(cx, k.node, depth + 1);
+  });
+}
+
+/** The IR with each `this` read as `(this as any)`. */
+function thisAsAny(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(thisAsAny);
+  if (node === null || typeof node !== "object") return node;
+  if ((node as { k?: string }).k === "this") return { k: "as", expr: node, type: "any" };
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(node)) out[key] = thisAsAny(v);
+  return out;
+}
+
 function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   return cx.expr(b);
@@ -37,17 +59,32 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const scope = cx.fn.scope;
   const classScope = cx.scopes.get(s)!;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) cx.knownIn(scope).set(s.name, { kind: "class", node: s });
-  // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC); other metaclasses are not supported.
+  // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC), and so is a
+  // metaclass derived from ABCMeta in the program (which then also runs as a metaclass). Other
+  // metaclasses and class keywords go to define_class (runtime/metaclass.ts).
   let bases = s.bases;
-  if (s.keywords.length) {
-    const k = s.keywords[0];
-    if (s.keywords.length === 1 && k.arg === "metaclass" && !s.bases.length && isAbcMeta(cx, k.value)) bases = [k.value];
-    else return cx.diags.error(s, "TSY1010");
+  let metaclass: py.ExprNode | undefined;
+  const classKeywords: { key: string; value: ir.Expr }[] = [];
+  for (const k of s.keywords) {
+    if (k.arg === null) return cx.diags.error(s, "TSY1010");
+    if (k.arg !== "metaclass") classKeywords.push({ key: k.arg, value: cx.expr(k.value) });
+    else if (isAbcMeta(cx, k.value)) {
+      if (s.bases.length) return cx.diags.error(s, "TSY1010");
+      bases = [k.value];
+    } else {
+      metaclass = k.value;
+      const abcBase = abcMetaBase(cx, k.value);
+      if (abcBase && !s.bases.length) bases = [abcBase];
+    }
   }
   if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  const base = !bases.length
+  // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
+  const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
+  const base = metaBase
+    ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
+    : !bases.length
     ? cx.helper("PyObject")
     : bases.length > 1
       ? // Several bases: the runtime chains copies of them in C3 order.
@@ -86,7 +123,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const coroutine = item._type === "AsyncFunctionDef";
         const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
         const isStatic = kinds.includes("staticmethod");
-        const isClassMethod = kinds.includes("classmethod");
+        // `__init_subclass__` is a class method without the decorator.
+        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__";
         const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
         // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
         const deleter = kinds.includes("deleter");
@@ -174,6 +212,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
+  // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
+  const metaclassBody = isMetaclassDef(cx, s);
+  for (const m of members) if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__")) m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
   const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   // An Enum's members are the class's own (static) attributes: TS learns them here.
   for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
@@ -187,6 +228,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
+  if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
+  if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
+  if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.
@@ -244,6 +288,30 @@ export function isAbcMeta(cx: LowerContext, e: py.ExprNode): boolean {
     return known?.kind === "module" && known.name === "abc";
   }
   return false;
+}
+
+/** The ABCMeta base expression of a metaclass the program derives from ABCMeta (`class M(ABCMeta)`), if any. */
+function abcMetaBase(cx: LowerContext, e: py.ExprNode): py.ExprNode | undefined {
+  if (e._type !== "Name") return undefined;
+  const known = cx.lookupKnown(e.id);
+  if (known?.kind !== "class") return undefined;
+  return known.node.bases.find((b) => isAbcMeta(cx, b));
+}
+
+/**
+ * Whether calling the class may run more than its `__init__` (a metaclass, a `__new__`, here or in
+ * a base of the program; unknown bases count as no): then keywords are not bound to `__init__`'s
+ * parameters at compile time, since `__new__` or the metaclass's `__call__` sees them first.
+ */
+export function madeBeyondInit(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (s.keywords.some((k) => k.arg === "metaclass" && !isAbcMeta(cx, k.value))) return true;
+  if (s.body.some((b) => (b._type === "FunctionDef" && b.name === "__new__") || simpleBinding(b) === "__new__")) return true;
+  return s.bases.some((b) => {
+    if (b._type !== "Name") return false;
+    const k = cx.lookupKnown(b.id);
+    return k?.kind === "class" && madeBeyondInit(cx, k.node, depth + 1);
+  });
 }
 
 /** Whether one of the class's user-defined bases (transitively) defines `method`. */

@@ -64,7 +64,28 @@ export interface ModuleFacts {
   nestedClasses: Set<string>;
   /** Import statements inside a `try` body (at any depth). */
   guardedImports: Set<py.Stmt>;
+  /**
+   * Attribute names given a class of the program as value (`self.factory = Point`, a class-body
+   * `queue_class = Queue`): `x.factory()` then goes through the runtime's callm, which constructs
+   * a class (a JS method call cannot).
+   */
+  classValuedAttrs?: Set<string>;
 }
+
+/** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
+let attrValueNames: Map<string, Set<string>> = new Map();
+let classNames: Set<string> = new Set();
+
+function noteAttrValue(attr: string, value: py.ExprNode): void {
+  // A capitalized name (`Queue`, `asyncio.Queue`) is taken for a class too: a wrong guess only
+  // costs the generic callm instead of a JS method call.
+  const name = value._type === "Name" ? value.id : value._type === "Attribute" ? value.attr : null;
+  if (name === null) return;
+  let names = attrValueNames.get(attr);
+  if (!names) attrValueNames.set(attr, (names = new Set()));
+  names.add(/^[A-Z]/.test(name) ? CAPITALIZED : name);
+}
+const CAPITALIZED = "\0capitalized";
 
 /** The facts being gathered by the running analyzeScopes call (null: none asked for). */
 let facts: ModuleFacts | null = null;
@@ -77,8 +98,15 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   table.set(module, moduleScope);
   facts = moduleFacts ?? null;
   tryDepth = 0;
+  attrValueNames = new Map();
+  classNames = new Set();
   try {
     for (const s of module.body) visit(s, moduleScope, table);
+    if (facts) {
+      const attrs = new Set<string>();
+      for (const [attr, names] of attrValueNames) if ([...names].some((n) => n === CAPITALIZED || classNames.has(n))) attrs.add(attr);
+      if (attrs.size) facts.classValuedAttrs = attrs;
+    }
   } finally {
     facts = null;
   }
@@ -159,6 +187,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       if (facts) {
         if (stmt.bases.length > 1) facts.multipleInheritance = true;
         for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
+        classNames.add(stmt.name);
+        for (const item of stmt.body) if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") noteAttrValue(item.targets[0].id, item.value);
         factsIn(stmt.type_params);
       }
       for (const d of stmt.decorator_list) visitExpr(d, scope, table);
@@ -177,6 +207,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       for (const n of stmt.names) scope.nonlocals.add(n);
       return;
     case "Assign":
+      if (facts) for (const t of stmt.targets) if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
       visitExpr(stmt.value, scope, table);
       for (const t of stmt.targets) bindTarget(t, scope, table);
       return;

@@ -29,6 +29,8 @@ const DOTTED: Record<string, string> = {
   asyncio_events: "asyncio.events",
   asyncio_exceptions: "asyncio.exceptions",
   asyncio_streams: "asyncio.streams",
+  asyncio_queues: "asyncio.queues",
+  asyncio_locks: "asyncio.locks",
   asyncio_subprocess: "asyncio.subprocess",
   urllib_parse: "urllib.parse",
   unittest_mock: "unittest.mock",

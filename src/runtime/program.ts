@@ -22,6 +22,7 @@ import { _set_exception } from "./modules/sys.js";
 
 export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
 import { current_module_name } from "./importer.js";
+import { finish_class, note_custom_new } from "./metaclass.js";
 
 // ───────────── the program ─────────────
 
@@ -148,6 +149,12 @@ interface ClassSetup {
   filename?: string;
   /** Methods' docstrings (`__doc__`), when the program reads them. */
   docs?: Record<string, string>;
+  /** `metaclass=` of the class statement (not ABCMeta), see metaclass.ts. */
+  metaclass?: Function;
+  /** The class statement's other keywords, for `__init_subclass__` and the metaclass. */
+  kwargs?: Record<string, unknown>;
+  /** The class body's names in order, when a metaclass may read the namespace. */
+  namespace?: string[];
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
 }
@@ -227,6 +234,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
   if (typeof hook === "function") hook.call(cls, cls);
+  note_custom_new(cls);
+  finish_class(cls, setup);
   return cls;
 }
 

@@ -9,6 +9,8 @@ import * as abc from "./modules/abc.js";
 import * as asyncio_events from "./modules/asyncio_events.js";
 import * as asyncio_exceptions from "./modules/asyncio_exceptions.js";
 import * as asyncio_streams from "./modules/asyncio_streams.js";
+import * as asyncio_queues from "./modules/asyncio_queues.js";
+import * as asyncio_locks from "./modules/asyncio_locks.js";
 import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
@@ -87,6 +89,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio_events": asyncio_events,
   "tsyncio/runtime/asyncio_exceptions": asyncio_exceptions,
   "tsyncio/runtime/asyncio_streams": asyncio_streams,
+  "tsyncio/runtime/asyncio_queues": asyncio_queues,
+  "tsyncio/runtime/asyncio_locks": asyncio_locks,
   "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,

@@ -74,6 +74,8 @@ export { Server } from "./io_transports.js";
 export * as subprocess from "../modules/asyncio_subprocess.js";
 export * as streams from "../modules/asyncio_streams.js";
 export * as events from "../modules/asyncio_events.js";
+export * as queues from "../modules/asyncio_queues.js";
+export * as locks from "../modules/asyncio_locks.js";
 export * as exceptions from "../modules/asyncio_exceptions.js";
 export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";

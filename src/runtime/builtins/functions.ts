@@ -7,7 +7,7 @@ import {
   ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
-import { KwArgs, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
+import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -550,7 +550,7 @@ function pytypeOf(x: unknown): unknown {
       return NoneType;
     case "function":
       if (isCallableObject(x)) return (x as { constructor: unknown }).constructor;
-      if (isClass(x)) return type;
+      if (isClass(x)) return (x as { [METACLASS]?: unknown })[METACLASS] ?? type;
       return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
     case "object": {
       if (x === null) return NoneType;
@@ -630,6 +630,9 @@ function isinstance1(x: unknown, cls: unknown): boolean {
   }
   if (typeof cls === "function") {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
+    // A class made by a metaclass is an instance of it (metaclass.ts).
+    const meta = typeof x === "function" ? (x as { [METACLASS]?: Function })[METACLASS] : undefined;
+    if (meta !== undefined && (meta === cls || meta.prototype instanceof (cls as Function))) return true;
     if (typeof hi === "function") return truthy(hi.call(cls, x));
     if (x !== null && (typeof x === "object" || typeof x === "function")) {
       if (x instanceof (cls as new () => unknown)) return true;

@@ -1,5 +1,5 @@
 // PyObject (base of user classes), keyword arguments, id().
-import { TypeError } from "./exceptions.js";
+import { NotImplementedError, TypeError } from "./exceptions.js";
 import { late } from "./late.js";
 import { className, classModule, classQualname, hexAddress, set_object_class } from "./names.js";
 
@@ -35,12 +35,67 @@ export function popKw(args: unknown[]): Record<string, unknown> | null {
 
 
 /**
+ * A class whose calls do not simply run `__init__` (a user `__new__`, a metaclass `__call__`)
+ * holds its constructor under this key (inherited by subclasses through the JS static chain);
+ * the PyObject constructor returns what it makes (metaclass.ts).
+ */
+export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
+/** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
+export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
+let rawNew = false;
+/** Set by metaclass.ts: `type.__new__` for a class statement in progress, else undefined. */
+export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object | undefined) | null } = { hook: null };
+/** Set by metaclass.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
+export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
+
+/** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
+export function raw_instance(C: Function): object {
+  if (!(C.prototype instanceof PyObject) && C !== PyObject) return Object.create(C.prototype as object) as object;
+  rawNew = true;
+  try {
+    return Reflect.construct(C, []) as object;
+  } finally {
+    rawNew = false;
+  }
+}
+
+/**
  * Base class of translated Python classes. The constructor calls `this.__init__(...args)`;
  * instance attributes must be `declare`d fields (no initializers, which would run after it).
  */
 export class PyObject {
   constructor(...args: any[]) {
-    this.__init__(...args);
+    if (rawNew) {
+      rawNew = false;
+      return;
+    }
+    const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+    if (make !== undefined) {
+      const made = make(new.target, args);
+      if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() returned ${made === null || made === undefined ? "None" : typeof made === "bigint" ? "an int" : typeof made === "string" ? "a str" : "a " + typeof made} where JavaScript needs an object (a __new__ or metaclass __call__ returning a non-object is not supported)`);
+      return made as PyObject;
+    }
+    const n = args.length;
+    // Keywords the compiler could not bind (a class called through a variable or an attribute).
+    if (n !== 0 && args[n - 1] instanceof KwArgs && keywordBinding.init !== null) keywordBinding.init(this, args);
+    else this.__init__(...args);
+  }
+  /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
+  __new__(cls: Function, ...args: unknown[]): object {
+    // A metaclass derived from ABCMeta (a runtime class, not `type`) reaches this from its __new__.
+    const made = classCreation.hook?.(cls, args);
+    return made ?? raw_instance(cls);
+  }
+  /** `object.__new__(cls)` called on the class. */
+  static __new__(cls: Function, ..._args: unknown[]): object {
+    return raw_instance(cls);
+  }
+  /** `object.__init_subclass__()`: takes no keywords (class keywords no base consumed). */
+  static __init_subclass__(...args: unknown[]): void {
+    const kws = args.length === 1 && args[0] instanceof KwArgs ? Object.keys(args[0].kw) : [];
+    if (args.length > 1 || (args.length === 1 && !(args[0] instanceof KwArgs)) || kws.length) {
+      throw new TypeError(`${classQualname(this)}.__init_subclass__() takes no keyword arguments`);
+    }
   }
   /** `for x in obj` on a user class: through `__iter__` (or the old `__getitem__` protocol), as Python does. */
   [Symbol.iterator](): Iterator<unknown> {

@@ -960,7 +960,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
-    if (typeof f === "function") return applyArgs(f, obj, args);
+    // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     if (f !== undefined) return callv(f, args);
     const ga = obj.__getattr__;
     if (typeof ga === "function") return callv(ga.call(obj, name), args);
@@ -968,7 +969,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
   }
   if (typeof obj === "function") {
     const f = (obj as any)[name];
-    if (typeof f === "function") return applyArgs(f, obj, args);
+    // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
+    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);

@@ -5,7 +5,7 @@
 import { applyArgs, callWithKeywords, NOT_BOUND } from "./keywords.js";
 import { IndexError, StopIteration, TypeError } from "./exceptions.js";
 import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
-import { PyObject, KwArgs } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
 
@@ -507,7 +507,11 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
 /** Call any Python callable: functions, classes (with `new`), objects with __call__. */
 export function call(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
-    if (isJsClass(f)) return Reflect.construct(f, args);
+    if (isJsClass(f)) {
+      // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
+      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+    }
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
@@ -526,7 +530,10 @@ export function call(f: unknown, ...args: unknown[]): any {
 /** `f(*args)` for any Python callable (what call() does, with the arguments as one array). */
 export function callv(f: unknown, args: unknown[], self?: unknown): any {
   if (typeof f === "function") {
-    if (isJsClass(f)) return Reflect.construct(f, args);
+    if (isJsClass(f)) {
+      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+    }
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
       const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);

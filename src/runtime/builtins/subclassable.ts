@@ -7,10 +7,18 @@
 // the subclass's `__init__` reaches the builtin's with `super().__init__(...)`. These classes do
 // that; for Python they are list, dict and set themselves (stands_for: `__mro__`, `__bases__`).
 
-import { KwArgs } from "./object.js";
+import { KwArgs, keywordBinding } from "./object.js";
 import { PyDict, PyList, PySet } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { TypeError } from "./exceptions.js";
+
+/** Runs a subclass's `__init__`, binding keywords by name when the subclass defines its own. */
+function initialise(self: object, root: { prototype: object }, args: unknown[]): void {
+  const init = (self as { __init__(...a: unknown[]): void }).__init__;
+  const n = args.length;
+  if (n !== 0 && args[n - 1] instanceof KwArgs && init !== (root.prototype as { __init__?: unknown }).__init__ && keywordBinding.init !== null) keywordBinding.init(self, args);
+  else init.apply(self, args);
+}
 
 function noKeywords(name: string, kw: unknown): void {
   if (kw instanceof KwArgs && Object.keys(kw.kw).length) throw new TypeError(`${name}() takes no keyword arguments`);
@@ -19,7 +27,7 @@ function noKeywords(name: string, kw: unknown): void {
 export class ListSubclassRoot<T = unknown> extends PyList<T> {
   constructor(...args: unknown[]) {
     super();
-    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+    initialise(this, ListSubclassRoot, args);
   }
   /** list.__init__(iterable=()): the list's items become the iterable's. */
   __init__(it?: unknown, ...rest: unknown[]): void {
@@ -34,7 +42,7 @@ export class ListSubclassRoot<T = unknown> extends PyList<T> {
 export class DictSubclassRoot<K = unknown, V = unknown> extends PyDict<K, V> {
   constructor(...args: unknown[]) {
     super();
-    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+    initialise(this, DictSubclassRoot, args);
   }
   /** dict.__init__(mapping_or_pairs=(), **kwargs): an update, as CPython's. */
   __init__(src?: unknown, kw?: unknown): void {
@@ -50,7 +58,7 @@ export class DictSubclassRoot<K = unknown, V = unknown> extends PyDict<K, V> {
 export class SetSubclassRoot<T = unknown> extends PySet<T> {
   constructor(...args: unknown[]) {
     super();
-    (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
+    initialise(this, SetSubclassRoot, args);
   }
   /** set.__init__(iterable=()): the set's elements become the iterable's. */
   __init__(it?: unknown): void {

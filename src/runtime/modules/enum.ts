@@ -10,7 +10,7 @@ import { markPythonClass } from "../builtins/js-names.js";
 import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
-import { repr, str } from "../builtins/repr.js";
+import { isClass, repr, str } from "../builtins/repr.js";
 import {
   add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert,
   eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName,
@@ -64,7 +64,8 @@ function kindOf(cls: Function): "enum" | "int" | "str" | "flag" | "intflag" {
 function isDescriptorLike(name: string, value: unknown): boolean {
   if (/^__.*__$/.test(name)) return true;
   if (/^_[^_].*[^_]_$|^_[^_]_$/.test(name)) return true; // _sunder_ names
-  if (typeof value === "function") return true; // methods, nested classes
+  // Methods are not members; a class is (3.12; CPython warns for one defined in the enum's body).
+  if (typeof value === "function") return !isClass(value);
   return false;
 }
 

@@ -299,6 +299,9 @@ Object.defineProperty(Protocol, "__module__", { value: "typing" });
 function protocolMembers(cls: Function): string[] {
   const names: string[] = [];
   for (let c = cls; c && c !== Protocol && c !== Generic && c !== PyObject; c = Object.getPrototypeOf(c)) {
+    // CPython skips the bases by name: a program's class named Protocol (or Generic) contributes nothing.
+    const name = (c as { __name__?: unknown }).__name__;
+    if (name === "Protocol" || name === "Generic") continue;
     for (const n of Object.getOwnPropertyNames(c.prototype)) if (!PROTOCOL_SKIP.has(n)) names.push(n);
     const ann = Object.prototype.hasOwnProperty.call(c, "__annotations__") ? (c as { __annotations__?: unknown }).__annotations__ : null;
     if (ann instanceof PyDict) for (const k of ann.keys()) names.push(k as string);
