@@ -56,7 +56,12 @@ function front(source: string, filename: string, options: { module?: ModuleIdent
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
   // Before lowering, which may rewrite the tree: what the runtime has only to raise NotImplementedError.
   const unsupported = unsupportedApis(parsed.module, source);
-  const lowered = lower(parsed.module, { filename: options.module ? options.module.path : baseName(filename), module: options.module, modules: options.modules, source });
+  const lowered = lower(parsed.module, {
+    filename: options.module ? options.module.path : baseName(filename),
+    module: options.module,
+    modules: options.modules,
+    source,
+  });
   const { localModules } = lowered;
   const diagnostics = unsupported.length ? [...lowered.diagnostics, ...unsupported].sort((a, b) => a.lineno - b.lineno || a.col - b.col) : lowered.diagnostics;
   const body = unsupported.length ? null : lowered.body;
@@ -77,8 +82,8 @@ export async function transpile(source: string, options: TranspileOptions = {}):
     if (!body || diagnostics.some((d) => d.severity === "error")) return { code: "", map: [], diagnostics, syntaxError, localModules };
     const printed = emitTypeScript(body);
     // Prettier is for reading; on a huge generated output (hundreds of KB of data tables) it would take
-  // seconds, so such output keeps the printer's own layout.
-  const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
+    // seconds, so such output keeps the printer's own layout.
+    const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
     if (!format) return { code: printed.text, map: printed.lineMap, diagnostics, syntaxError, localModules };
     const { code, map } = await formatWithMap(printed.text, printed.lineMap);
     return { code, map, diagnostics, syntaxError, localModules };
@@ -162,7 +167,14 @@ export function programModules(host: ProgramHost): ProgramModules {
   const find = (name: string) => {
     if (!cache.has(name)) {
       const base = name.replace(/\./g, "/");
-      cache.set(name, host.exists(`${base}/__init__.py`) ? { path: `${base}/__init__.py`, isPackage: true } : host.exists(`${base}.py`) ? { path: `${base}.py`, isPackage: false } : null);
+      cache.set(
+        name,
+        host.exists(`${base}/__init__.py`)
+          ? { path: `${base}/__init__.py`, isPackage: true }
+          : host.exists(`${base}.py`)
+            ? { path: `${base}.py`, isPackage: false }
+            : null,
+      );
     }
     return cache.get(name)!;
   };
@@ -222,4 +234,3 @@ const FORMAT_LIMIT = 200_000;
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
-

@@ -36,12 +36,14 @@ export function folderHost(root: string, main?: { path: string; source: string }
   };
 }
 
-
 export function decodeSource(bytes: Buffer, path: string): string | { error: string } {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) bytes = bytes.subarray(3);
   let cookie: string | null = null;
-  const lines = bytes.subarray(0, 1024).toString("latin1").split(/\r\n|\r|\n/);
+  const lines = bytes
+    .subarray(0, 1024)
+    .toString("latin1")
+    .split(/\r\n|\r|\n/);
   for (const line of lines.slice(0, 2)) {
     const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
     if (m) {
@@ -84,7 +86,9 @@ export function decodeSource(bytes: Buffer, path: string): string | { error: str
       for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
       const hex = (bytes[bad] ?? 0).toString(16).padStart(2, "0");
       return cookie === null
-        ? { error: `Non-UTF-8 code starting with '\\x${hex}' in file ${path} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details` }
+        ? {
+            error: `Non-UTF-8 code starting with '\\x${hex}' in file ${path} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+          }
         : { error: `(unicode error) 'utf-8' codec can't decode byte 0x${hex} in position ${bad}: invalid start byte` };
     }
   }
@@ -95,7 +99,6 @@ export function decodeSource(bytes: Buffer, path: string): string | { error: str
     return e instanceof RangeError ? { error: `encoding problem: ${cookie}` } : { error: `(unicode error) '${cookie}' codec can't decode the source` };
   }
 }
-
 
 export function isFile(path: string): boolean {
   try {
@@ -112,7 +115,6 @@ export function isDirectory(path: string): boolean {
     return false;
   }
 }
-
 
 /**
  * The .py files under a folder, relative to it, in a stable order (hidden folders and __pycache__

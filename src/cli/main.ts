@@ -18,8 +18,22 @@ import { pythonFunctionNames } from "../emit/source-map.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
-  compileToJs, webTargetDiagnostics, transpile, sourceMapV3, translateProgram, programModules, moduleIdentity, syntaxErrorModule, formatSyntaxError,
-  type Diagnostic, type PySyntaxError, type ProgramUnit, type ProgramHost, type LocalModule, type ModuleIdentity, type ProgramModules,
+  compileToJs,
+  webTargetDiagnostics,
+  transpile,
+  sourceMapV3,
+  translateProgram,
+  programModules,
+  moduleIdentity,
+  syntaxErrorModule,
+  formatSyntaxError,
+  type Diagnostic,
+  type PySyntaxError,
+  type ProgramUnit,
+  type ProgramHost,
+  type LocalModule,
+  type ModuleIdentity,
+  type ProgramModules,
 } from "../index.js";
 
 const VERSION = "0.1.0";
@@ -69,7 +83,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`tsyncio: internal error: ${err?.message ?? String(e)}\nThis is a bug in tsyncio; please report it with the input file.\n${process.env.TSYNCIO_DEBUG ? err?.stack ?? "" : ""}`);
+    process.stderr.write(
+      `tsyncio: internal error: ${err?.message ?? String(e)}\nThis is a bug in tsyncio; please report it with the input file.\n${process.env.TSYNCIO_DEBUG ? (err?.stack ?? "") : ""}`,
+    );
     return 70;
   }
 }
@@ -89,7 +105,13 @@ async function dispatch(argv: string[]): Promise<number> {
   const watchAt = optionIndex(rest, "--watch", command === "run");
   if (watchAt >= 0) {
     const once = command === "translate" ? rest.filter((_, i) => i !== watchAt) : [command, ...rest.filter((_, i) => i !== watchAt)];
-    return watch(once, inputsOf(command, rest.filter((_, i) => i !== watchAt)));
+    return watch(
+      once,
+      inputsOf(
+        command,
+        rest.filter((_, i) => i !== watchAt),
+      ),
+    );
   }
   if (command === "run") return run(rest);
   if (command === "check") return check(rest);
@@ -220,7 +242,10 @@ function withSourceMap(target: string, pyFile: string, code: string, lineMap: nu
   const functions = pythonFunctionNames(parse(source, basename(pyFile)).module!, source.split("\n").length);
   const map = sourceMapV3(basename(target), relative(dirname(resolve(target)), resolve(pyFile)), lineMap, source, functions);
   const text = `${code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(target)}.map\n`;
-  return [{ target, text }, { target: `${target}.map`, text: map }];
+  return [
+    { target, text },
+    { target: `${target}.map`, text: map },
+  ];
 }
 
 /**
@@ -243,7 +268,9 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
       const from = join(root, u.path);
       const earlier = outputs.get(target);
       if (earlier && (earlier.from !== from || earlier.text !== u.result!.code)) {
-        process.stderr.write(`tsyncio: ${relative(process.cwd(), from)} would be written twice to '${target}' (${u.module.name === "__main__" ? "a script that is also imported as a module" : "two inputs with the same path"}); translate them separately\n`);
+        process.stderr.write(
+          `tsyncio: ${relative(process.cwd(), from)} would be written twice to '${target}' (${u.module.name === "__main__" ? "a script that is also imported as a module" : "two inputs with the same path"}); translate them separately\n`,
+        );
         failed = true;
       }
       outputs.set(target, { text: u.result!.code, from, map: u.result!.map, source: u.source! });
@@ -252,7 +279,12 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
   if (failed) return 1;
   // With --source-map, every file gets its map.
   const files = [...outputs].flatMap(([target, o]) => (sourceMap ? withSourceMap(target, o.from, o.text, o.map, o.source) : [{ target, text: o.text }]));
-  return writeAll(files, [...outputs.values()].map((o) => o.from)) ? 0 : 1;
+  return writeAll(
+    files,
+    [...outputs.values()].map((o) => o.from),
+  )
+    ? 0
+    : 1;
 }
 
 type Translate<R> = (source: string, options: { filename: string; module: ModuleIdentity; modules: ProgramModules }) => R | Promise<R>;
@@ -262,7 +294,10 @@ type Translate<R> = (source: string, options: { filename: string; module: Module
  * package folder is taken as the package: its parent is the root (SRC/pkg → pkg/...). In a folder,
  * a top-level file that no file imports is a script (`__name__ == "__main__"`); the rest are modules.
  */
-async function programUnits<R extends Compiled & { localModules: LocalModule[] }>(input: string, translateOne: Translate<R>): Promise<{ root: string; units: ProgramUnit<R>[] }> {
+async function programUnits<R extends Compiled & { localModules: LocalModule[] }>(
+  input: string,
+  translateOne: Translate<R>,
+): Promise<{ root: string; units: ProgramUnit<R>[] }> {
   const folder = isDirectory(input);
   let root = folder ? resolve(input) : dirname(resolve(input));
   let prefix = "";
@@ -277,7 +312,11 @@ async function programUnits<R extends Compiled & { localModules: LocalModule[] }
   }
   const paths = pythonFiles(root, prefix);
   if (!paths.length) throw new UsageError(`no .py files under '${input}'`);
-  const asModules = await translateProgram<R>(paths.map((path) => ({ path, main: false })), host, translateOne);
+  const asModules = await translateProgram<R>(
+    paths.map((path) => ({ path, main: false })),
+    host,
+    translateOne,
+  );
   const imported = new Set(asModules.flatMap((u) => u.result?.localModules.map((m) => m.path) ?? []));
   const scripts = paths.filter((p) => !p.includes("/") && !imported.has(p));
   const modules = programModules(host);
@@ -311,7 +350,7 @@ async function check(argv: string[]): Promise<number> {
     const a = argv[i];
     if (a === "--json") continue;
     if (a === "--target" || a.startsWith("--target=")) {
-      const t = a === "--target" ? argv[++i] ?? missing(a) : a.slice("--target=".length);
+      const t = a === "--target" ? (argv[++i] ?? missing(a)) : a.slice("--target=".length);
       if (t !== "web" && t !== "node") throw new UsageError(`--target must be 'node' or 'web', not '${t}'`);
       web = t === "web";
       continue;
@@ -364,7 +403,8 @@ export async function loadRunner() {
 }
 
 /** Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). */
-const MAY_WAIT = /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
+const MAY_WAIT =
+  /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
 
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
@@ -376,8 +416,7 @@ async function run(argv: string[]): Promise<number> {
     else if (argv[i] === "--python" || argv[i].startsWith("--python=")) {
       pythonVersion = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--python"));
       if (pythonVersion !== "3.10" && pythonVersion !== "3.12") throw new UsageError(`--python takes 3.10 or 3.12, not '${pythonVersion}'`);
-    }
-    else if (argv[i] === "--timeout" || argv[i].startsWith("--timeout=")) {
+    } else if (argv[i] === "--timeout" || argv[i].startsWith("--timeout=")) {
       const value = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--timeout"));
       timeout = Number(value);
       if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout needs a number of seconds > 0, not '${value}'`);
@@ -400,7 +439,8 @@ async function run(argv: string[]): Promise<number> {
   // where it is, see runGuarded).
   if (timeout !== undefined || MAY_WAIT.test(source)) runner.startWatcher(timeout);
   // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
-  if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source)) runner.warmIo();
+  if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source))
+    runner.warmIo();
   // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
   const root = file === "-" ? process.cwd() : dirname(path);
   const mainPath = file === "-" ? "<stdin>" : basename(file);
@@ -426,7 +466,15 @@ async function run(argv: string[]): Promise<number> {
   installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout, lazyWatcher: true });
   const { runProgram } = await runtime();
   waitForWatcher();
-  const modules = imported.map((u) => ({ name: u.module.name, file: u.path, path: join(root, u.path), source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap }));
+  const modules = imported.map((u) => ({
+    name: u.module.name,
+    file: u.path,
+    path: join(root, u.path),
+    source: u.source!,
+    js: u.result!.js,
+    lineMap: u.result!.lineMap,
+    nameMap: u.result!.nameMap,
+  }));
   const status = runGuarded(() => runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion }));
   runner.finishIo();
   return status;

@@ -247,7 +247,12 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.hardStop")] = (kind: "interrupt" | "timeout") => {
     stopping = true;
     stdout.flushQuietly(lastChance);
-    writeStderr(kind === "timeout" ? timeoutMessage : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n", lastChance);
+    writeStderr(
+      kind === "timeout"
+        ? timeoutMessage
+        : "Traceback (most recent call last):\n  (tsyncio: the program was busy and did not notice Ctrl-C; stopped)\nKeyboardInterrupt\n",
+      lastChance,
+    );
     // Node prints "Waiting for the debugger to disconnect..." at exit while an inspector session
     // is open: nothing may follow the message.
     closeSync(2);
@@ -454,7 +459,9 @@ function sourceLine(obj: object, script: Function): number | null {
       const ref = post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.probe')]", objectGroup: "tsyncio" });
       const objectId = (ref.result as { objectId?: string } | undefined)?.objectId;
       if (!objectId) return null;
-      const props = post("Runtime.getProperties", { objectId, ownProperties: true }) as { internalProperties?: { name: string; value?: { value?: Location } }[] };
+      const props = post("Runtime.getProperties", { objectId, ownProperties: true }) as {
+        internalProperties?: { name: string; value?: { value?: Location } }[];
+      };
       return props.internalProperties?.find((p) => p.name === name)?.value?.value ?? null;
     };
     const at = internal(obj, typeof obj === "function" ? "[[FunctionLocation]]" : "[[GeneratorLocation]]");

@@ -80,7 +80,11 @@ export class Reporter {
   plain(file: string, message: string): void {
     this.errors++;
     this.filesWithErrors.add(relativePath(file));
-    if (this.json) process.stdout.write(JSON.stringify({ file: relativePath(file), line: 1, column: 1, endLine: null, endColumn: null, severity: "error", code: "SyntaxError", message }) + "\n");
+    if (this.json)
+      process.stdout.write(
+        JSON.stringify({ file: relativePath(file), line: 1, column: 1, endLine: null, endColumn: null, severity: "error", code: "SyntaxError", message }) +
+          "\n",
+      );
     else process.stderr.write(`${message}\n`);
   }
 
@@ -97,7 +101,16 @@ export class Reporter {
 }
 
 function toJson(d: Reported, file: string): JsonDiagnostic {
-  const out: JsonDiagnostic = { file, line: d.lineno, column: d.col, endLine: d.endLineno ?? null, endColumn: d.endCol ?? null, severity: d.severity, code: d.code, message: d.message };
+  const out: JsonDiagnostic = {
+    file,
+    line: d.lineno,
+    column: d.col,
+    endLine: d.endLineno ?? null,
+    endColumn: d.endCol ?? null,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
   if (d.hint) out.hint = d.hint;
   return out;
 }

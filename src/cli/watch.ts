@@ -23,7 +23,10 @@ export function watch(argv: string[], inputs: string[]): Promise<number> {
     again = false;
     // The same entry point (bin/tsyncio.js) with the same Node options, without --watch.
     // node:child_process loads here, not at every start of the CLI.
-    child = process.getBuiltinModule("node:child_process").spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...argv], { stdio: "inherit", env: { ...process.env, ...(wantsColor() ? { FORCE_COLOR: "1" } : {}) } });
+    child = process.getBuiltinModule("node:child_process").spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...argv], {
+      stdio: "inherit",
+      env: { ...process.env, ...(wantsColor() ? { FORCE_COLOR: "1" } : {}) },
+    });
     child.on("exit", (code, signal) => {
       child = null;
       if (again) return start();

@@ -12,8 +12,20 @@
 //   opened and written, never replaced; that happens last, after the regular files are in place.
 
 import {
-  accessSync, constants, linkSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync,
-  unlinkSync, writeFileSync, chmodSync, type Stats,
+  accessSync,
+  constants,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  chmodSync,
+  type Stats,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 
@@ -154,7 +166,11 @@ export function writeAll(files: Output[], inputs: string[] = []): boolean {
     }
   }
   if (failed !== null) {
-    undo(done, temps.map((t) => t.tmp), madeFolders);
+    undo(
+      done,
+      temps.map((t) => t.tmp),
+      madeFolders,
+    );
     process.stderr.write(`tsyncio: can't write '${failed.named}': ${errorCode(failed.error)}\n`);
     return false;
   }

@@ -50,9 +50,7 @@ export type Code = keyof typeof DIAGNOSTICS;
 /** The `{name}` placeholders of a template, as an object type. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type Entry<C extends Code> = (typeof DIAGNOSTICS)[C];
-type TemplateParams<C extends Code> =
-  | Placeholders<Entry<C>["message"]>
-  | (Entry<C> extends { hint: infer H extends string } ? Placeholders<H> : never);
+type TemplateParams<C extends Code> = Placeholders<Entry<C>["message"]> | (Entry<C> extends { hint: infer H extends string } ? Placeholders<H> : never);
 
 /** The parameters a code's templates need (none: an empty object may be left out). */
 export type DiagnosticParams<C extends Code> = { [K in TemplateParams<C>]: string };

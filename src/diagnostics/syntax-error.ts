@@ -30,7 +30,10 @@ export function formatSyntaxError(err: PySyntaxError): string {
   const col = offset - 1 - spaces;
   const endCol = end - 1 - spaces;
   if (col >= 0) {
-    const before = [...ltext].slice(0, col).map((c) => (isSpace(c) ? c : " ")).join("");
+    const before = [...ltext]
+      .slice(0, col)
+      .map((c) => (isSpace(c) ? c : " "))
+      .join("");
     out += `    ${before}${"^".repeat(Math.max(1, endCol - col))}\n`;
   }
   return out + `${err.kind}: ${err.msg}\n`;

@@ -8,14 +8,12 @@ type Plugin = import("prettier").Plugin;
 let loading: Promise<{ prettier: Prettier; plugins: Plugin[] }> | null = null;
 
 function load(): Promise<{ prettier: Prettier; plugins: Plugin[] }> {
-  loading ??= Promise.all([
-    import("prettier/standalone"),
-    import("prettier/plugins/typescript"),
-    import("prettier/plugins/estree"),
-  ]).then(([prettier, typescript, estree]) => ({
-    prettier,
-    plugins: [pluginOf(typescript), pluginOf(estree)],
-  }));
+  loading ??= Promise.all([import("prettier/standalone"), import("prettier/plugins/typescript"), import("prettier/plugins/estree")]).then(
+    ([prettier, typescript, estree]) => ({
+      prettier,
+      plugins: [pluginOf(typescript), pluginOf(estree)],
+    }),
+  );
   return loading;
 }
 

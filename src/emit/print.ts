@@ -24,9 +24,36 @@ export interface Printed {
 
 // JS operator precedence (higher binds tighter).
 const PREC: Record<string, number> = {
-  ",": 1, "=": 2, "+=": 2, "-=": 2, "??=": 2, "?": 3, "??": 4, "||": 4, "&&": 5, "|": 6, "^": 7, "&": 8,
-  "==": 9, "!=": 9, "===": 9, "!==": 9, "<": 10, "<=": 10, ">": 10, ">=": 10, instanceof: 10, in: 10,
-  "<<": 11, ">>": 11, "+": 12, "-": 12, "*": 13, "/": 13, "%": 13, "**": 14,
+  ",": 1,
+  "=": 2,
+  "+=": 2,
+  "-=": 2,
+  "??=": 2,
+  "?": 3,
+  "??": 4,
+  "||": 4,
+  "&&": 5,
+  "|": 6,
+  "^": 7,
+  "&": 8,
+  "==": 9,
+  "!=": 9,
+  "===": 9,
+  "!==": 9,
+  "<": 10,
+  "<=": 10,
+  ">": 10,
+  ">=": 10,
+  instanceof: 10,
+  in: 10,
+  "<<": 11,
+  ">>": 11,
+  "+": 12,
+  "-": 12,
+  "*": 13,
+  "/": 13,
+  "%": 13,
+  "**": 14,
 };
 const UNARY = 15;
 const POSTFIX = 17;
@@ -141,9 +168,7 @@ class Printer {
         this.out("}");
         return;
       case "for_of":
-        this.out(
-          `${s.label ? s.label + ": " : ""}for (${s.decl ? s.decl + " " : ""}${this.expr(s.target, 2)} of ${this.expr(s.iter, 2)}) {`,
-        );
+        this.out(`${s.label ? s.label + ": " : ""}for (${s.decl ? s.decl + " " : ""}${this.expr(s.target, 2)} of ${this.expr(s.iter, 2)}) {`);
         this.block(s.body);
         this.out("}");
         return;
@@ -297,7 +322,10 @@ class Printer {
       case "call":
         return this.r(`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
       case "new":
-        return this.r(`new ${e.callee.k === "call" ? `(${this.expr(e.callee, 0)})` : this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
+        return this.r(
+          `new ${e.callee.k === "call" ? `(${this.expr(e.callee, 0)})` : this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`,
+          POSTFIX,
+        );
       case "binary": {
         const p = PREC[e.op];
         // `**` is right-associative and refuses a unary left operand; `??` refuses to mix with && and ||.
@@ -320,10 +348,7 @@ class Printer {
         return this.r(`[${this.args(e.elements)}]`, PRIMARY);
       case "object":
         if (!e.props.length) return this.r("{}", PRIMARY);
-        return this.r(
-          `{ ${e.props.map((p) => (IDENT.test(p.key) ? p.key : JSON.stringify(p.key)) + ": " + this.expr(p.value, 2)).join(", ")} }`,
-          PRIMARY,
-        );
+        return this.r(`{ ${e.props.map((p) => (IDENT.test(p.key) ? p.key : JSON.stringify(p.key)) + ": " + this.expr(p.value, 2)).join(", ")} }`, PRIMARY);
       case "arrow": {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
         if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2);
@@ -382,7 +407,9 @@ function indentation(depth: number): string {
 function literal(value: string | number | bigint | boolean | null | undefined): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+      return JSON.stringify(value)
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029");
     case "bigint":
       return `${value}n`;
     case "number":

@@ -82,8 +82,30 @@ export type Expr =
   | { k: "super" };
 
 export type BinaryOp =
-  | "+" | "-" | "*" | "/" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^"
-  | "==" | "!=" | "===" | "!==" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "??" | "instanceof" | "in";
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "%"
+  | "**"
+  | "<<"
+  | ">>"
+  | "&"
+  | "|"
+  | "^"
+  | "=="
+  | "!="
+  | "==="
+  | "!=="
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "&&"
+  | "||"
+  | "??"
+  | "instanceof"
+  | "in";
 
 // Small constructors, so the lowering reads as what it builds.
 export const id = (name: string): Expr => ({ k: "id", name });

@@ -169,7 +169,9 @@ function classMethodNames(module: py.Module): Set<string> {
     if (n._type !== "ClassDef") return;
     for (const item of n.body) {
       if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
-      const accessor = item.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
+      const accessor = item.decorator_list.some(
+        (d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)),
+      );
       if (!accessor) names.add(item.name);
     }
   });
@@ -191,7 +193,14 @@ export function plainClass(scopes: ScopeTable, known: Map<Scope, Map<string, Kno
   const c = k.node;
   if (c.keywords.length || !c.decorator_list.every(isPlainDataclassDecorator)) return undefined;
   for (const item of c.body) {
-    const defined = item._type === "FunctionDef" || item._type === "AsyncFunctionDef" ? item.name : item._type === "Assign" && item.targets[0]?._type === "Name" ? item.targets[0].id : item._type === "AnnAssign" && item.target._type === "Name" ? item.target.id : "";
+    const defined =
+      item._type === "FunctionDef" || item._type === "AsyncFunctionDef"
+        ? item.name
+        : item._type === "Assign" && item.targets[0]?._type === "Name"
+          ? item.targets[0].id
+          : item._type === "AnnAssign" && item.target._type === "Name"
+            ? item.target.id
+            : "";
     if (ATTRIBUTE_HOOKS.has(defined)) return undefined;
   }
   for (const b of c.bases) {
@@ -205,7 +214,9 @@ export function plainClass(scopes: ScopeTable, known: Map<Scope, Map<string, Kno
 
 /** `@dataclass`, `@dataclasses.dataclass`, or a call of them without frozen/slots/init=False. */
 function isPlainDataclassDecorator(d: py.ExprNode): boolean {
-  const isDataclass = (e: py.ExprNode) => (e._type === "Name" && e.id === "dataclass") || (e._type === "Attribute" && e.attr === "dataclass" && e.value._type === "Name" && e.value.id === "dataclasses");
+  const isDataclass = (e: py.ExprNode) =>
+    (e._type === "Name" && e.id === "dataclass") ||
+    (e._type === "Attribute" && e.attr === "dataclass" && e.value._type === "Name" && e.value.id === "dataclasses");
   if (isDataclass(d)) return true;
   if (d._type !== "Call" || !isDataclass(d.func) || d.args.length) return false;
   return d.keywords.every((k) => k.arg !== null && ["order", "eq", "repr", "unsafe_hash", "match_args", "kw_only"].includes(k.arg));
@@ -233,7 +244,8 @@ export function runtimeFunction(scopes: ScopeTable, known: Map<Scope, Map<string
   const f = call.func;
   const lookup = (name: string): Known | undefined => {
     const r = resolveName(scope, name, scopes);
-    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
+    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
+      return undefined;
     return knownIn(known, r.scope).get(name);
   };
   if (f._type === "Attribute" && f.value._type === "Name") {

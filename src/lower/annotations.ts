@@ -25,22 +25,43 @@ const ASYNCIO = "tsyncio/runtime/asyncio";
 
 const SIMPLE: Record<string, string> = {
   // PEP 484: an int is acceptable where a float is expected.
-  int: "bigint", float: "number | bigint", str: "string", bool: "boolean", None: "null", NoneType: "null",
-  bytes: "Uint8Array", Any: "any", object: "unknown", NoReturn: "never", Never: "never", LiteralString: "string", Text: "string",
+  int: "bigint",
+  float: "number | bigint",
+  str: "string",
+  bool: "boolean",
+  None: "null",
+  NoneType: "null",
+  bytes: "Uint8Array",
+  Any: "any",
+  object: "unknown",
+  NoReturn: "never",
+  Never: "never",
+  LiteralString: "string",
+  Text: "string",
 };
 
 /** Containers: the runtime class an annotation names, and how many type arguments it takes. */
 const CONTAINERS: Record<string, { type: string; from: string; args: number }> = {
-  list: { type: "PyList", from: RUNTIME, args: 1 }, List: { type: "PyList", from: RUNTIME, args: 1 },
+  list: { type: "PyList", from: RUNTIME, args: 1 },
+  List: { type: "PyList", from: RUNTIME, args: 1 },
   MutableSequence: { type: "PyList", from: RUNTIME, args: 1 },
-  dict: { type: "PyDict", from: RUNTIME, args: 2 }, Dict: { type: "PyDict", from: RUNTIME, args: 2 },
-  DefaultDict: { type: "PyDict", from: RUNTIME, args: 2 }, defaultdict: { type: "PyDict", from: RUNTIME, args: 2 },
-  OrderedDict: { type: "PyDict", from: RUNTIME, args: 2 }, Counter: { type: "PyDict", from: RUNTIME, args: 1 },
-  Mapping: { type: "PyDict", from: RUNTIME, args: 2 }, MutableMapping: { type: "PyDict", from: RUNTIME, args: 2 },
-  set: { type: "PySet", from: RUNTIME, args: 1 }, Set: { type: "PySet", from: RUNTIME, args: 1 }, MutableSet: { type: "PySet", from: RUNTIME, args: 1 },
-  frozenset: { type: "PyFrozenSet", from: RUNTIME, args: 1 }, FrozenSet: { type: "PyFrozenSet", from: RUNTIME, args: 1 },
-  Queue: { type: "Queue", from: ASYNCIO, args: 1 }, PriorityQueue: { type: "PriorityQueue", from: ASYNCIO, args: 1 },
-  LifoQueue: { type: "LifoQueue", from: ASYNCIO, args: 1 }, Future: { type: "Future", from: ASYNCIO, args: 1 },
+  dict: { type: "PyDict", from: RUNTIME, args: 2 },
+  Dict: { type: "PyDict", from: RUNTIME, args: 2 },
+  DefaultDict: { type: "PyDict", from: RUNTIME, args: 2 },
+  defaultdict: { type: "PyDict", from: RUNTIME, args: 2 },
+  OrderedDict: { type: "PyDict", from: RUNTIME, args: 2 },
+  Counter: { type: "PyDict", from: RUNTIME, args: 1 },
+  Mapping: { type: "PyDict", from: RUNTIME, args: 2 },
+  MutableMapping: { type: "PyDict", from: RUNTIME, args: 2 },
+  set: { type: "PySet", from: RUNTIME, args: 1 },
+  Set: { type: "PySet", from: RUNTIME, args: 1 },
+  MutableSet: { type: "PySet", from: RUNTIME, args: 1 },
+  frozenset: { type: "PyFrozenSet", from: RUNTIME, args: 1 },
+  FrozenSet: { type: "PyFrozenSet", from: RUNTIME, args: 1 },
+  Queue: { type: "Queue", from: ASYNCIO, args: 1 },
+  PriorityQueue: { type: "PriorityQueue", from: ASYNCIO, args: 1 },
+  LifoQueue: { type: "LifoQueue", from: ASYNCIO, args: 1 },
+  Future: { type: "Future", from: ASYNCIO, args: 1 },
   Task: { type: "Task", from: ASYNCIO, args: 1 },
 };
 
@@ -66,7 +87,11 @@ export function typeVarNames(module: py.Module): Set<string> {
 export function typeAliases(module: py.Module): Map<string, py.ExprNode> {
   const aliases = new Map<string, py.ExprNode>();
   const looksLikeType = (e: py.ExprNode): boolean =>
-    e._type === "Subscript" ? e.value._type === "Name" || e.value._type === "Attribute" : e._type === "BinOp" && e.op._type === "BitOr" && [e.left, e.right].every((x) => x._type === "Name" || x._type === "Attribute" || (x._type === "Constant" && x.value === null) || looksLikeType(x));
+    e._type === "Subscript"
+      ? e.value._type === "Name" || e.value._type === "Attribute"
+      : e._type === "BinOp" &&
+        e.op._type === "BitOr" &&
+        [e.left, e.right].every((x) => x._type === "Name" || x._type === "Attribute" || (x._type === "Constant" && x.value === null) || looksLikeType(x));
   for (const s of module.body) {
     if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name" && looksLikeType(s.value)) aliases.set(s.targets[0].id, s.value);
     if (s._type === "AnnAssign" && s.target._type === "Name" && s.value && nameOf(s.annotation) === "TypeAlias") aliases.set(s.target.id, s.value);
@@ -211,7 +236,8 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
     const PyTuple = cx.imports.type("PyTuple", RUNTIME);
     // tuple[()] is the empty tuple; tuple[int, ...] any length; tuple[str, int] a fixed shape.
     if (a.slice._type === "Tuple" && !a.slice.elts.length) return `${PyTuple}<never>`;
-    const variadic = args.length === 2 && args[1]._type === "Constant" && typeof args[1].value === "object" && args[1].value !== null && "ellipsis" in args[1].value;
+    const variadic =
+      args.length === 2 && args[1]._type === "Constant" && typeof args[1].value === "object" && args[1].value !== null && "ellipsis" in args[1].value;
     return `${PyTuple}<${variadic ? arg(0) : union(args.map(sub))}>`;
   }
   const c = CONTAINERS[n];

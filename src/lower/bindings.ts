@@ -108,7 +108,8 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
   const possible = new Set<string>();
   if (scope.kind !== "module") {
     for (const [name, count] of scope.bindCount)
-      if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name)) possible.add(name);
+      if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name))
+        possible.add(name);
   }
   if (possible.size > 0) {
     // One walk: every occurrence of those names (nested functions included) and, for each
@@ -157,7 +158,8 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
   const once = (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) && !(cx.moduleForm && scope.kind === "module");
   // Python values flow anywhere: a name is `any` unless it holds a plain literal (or the program
   // annotated it), so what TS would infer from one use never rejects another.
-  const declared = type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
+  const declared =
+    type ?? (once && value.k === "lit" && value.value !== null && value.value !== undefined ? undefined : once && value.k === "template" ? undefined : "any");
   return once
     ? { k: "var", decl: "const", name: js, type: declared, init: value, line }
     : { k: "var", decl: "let", name: js, type: type ?? "any", init: value, line };
@@ -169,7 +171,8 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
-      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass) || directWrite(cx, target.value, target.attr)) return [assignStmt(attributeTarget(cx, target), value, line)];
+      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass) || directWrite(cx, target.value, target.attr))
+        return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);
@@ -190,9 +193,7 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // Unpack into a temporary array first (Python checks the length), then assign each target.
       const t = cx.temp();
       const star = target.elts.findIndex((e) => e._type === "Starred");
-      const out: ir.Stmt[] = [
-        assignStmt(id(t), cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line),
-      ];
+      const out: ir.Stmt[] = [assignStmt(id(t), cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line)];
       target.elts.forEach((elt, i) => {
         const item: ir.Expr = index(id(t), lit(i));
         out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));

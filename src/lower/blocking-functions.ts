@@ -27,8 +27,24 @@ const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_thr
 
 /** Method names whose call may block in some runtime class (Lock, Event, Queue, Future, Thread...). */
 const BLOCKING_METHODS = new Set([
-  "acquire", "wait", "wait_for", "join", "get", "put", "result", "exception", "sleep", "shutdown", "apply",
-  "run_forever", "run_until_complete", "accept", "recv", "recv_into", "recvfrom", "connect",
+  "acquire",
+  "wait",
+  "wait_for",
+  "join",
+  "get",
+  "put",
+  "result",
+  "exception",
+  "sleep",
+  "shutdown",
+  "apply",
+  "run_forever",
+  "run_until_complete",
+  "accept",
+  "recv",
+  "recv_into",
+  "recvfrom",
+  "connect",
 ]);
 
 /** Names of modules and functions that block when called: `time.sleep`, `input`, `wait` from concurrent.futures. */
@@ -87,7 +103,10 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
       // A nested def or class is a scope of its own: only the blocking defs in it are rewritten.
       if (NESTED_SCOPES.has(s._type)) return visit(s);
       if (s._type === "With") {
-        const items = s.items.map((it) => ({ ...it, context_expr: yieldFrom(helperCall("_tsy_bwith", [rewriteExpr(it.context_expr) as py.ExprNode], [], it.context_expr)) }));
+        const items = s.items.map((it) => ({
+          ...it,
+          context_expr: yieldFrom(helperCall("_tsy_bwith", [rewriteExpr(it.context_expr) as py.ExprNode], [], it.context_expr)),
+        }));
         return { ...s, items, body: s.body.map((b) => rewriteStmt(b) as py.Stmt) };
       }
       return mapChildren(s, (c) => (isStatement(c) ? rewriteStmt(c) : rewriteExpr(c)));
@@ -210,9 +229,34 @@ function isStatement(n: py.Node): boolean {
 }
 
 const STATEMENT_TYPES = new Set([
-  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign",
-  "For", "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import",
-  "ImportFrom", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "ClassDef",
+  "Return",
+  "Delete",
+  "Assign",
+  "TypeAlias",
+  "AugAssign",
+  "AnnAssign",
+  "For",
+  "AsyncFor",
+  "While",
+  "If",
+  "With",
+  "AsyncWith",
+  "Match",
+  "Raise",
+  "Try",
+  "TryStar",
+  "Assert",
+  "Import",
+  "ImportFrom",
+  "Global",
+  "Nonlocal",
+  "Expr",
+  "Pass",
+  "Break",
+  "Continue",
 ]);
 
 /** `from threading import _tsy_blocking, ...` after the docstring and `from __future__` imports. */

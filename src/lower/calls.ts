@@ -90,7 +90,14 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
 
   // super(Class, obj).method(...): Python 2's spelling of super().method(...) when it names the
   // enclosing class and the method's self; otherwise the next class after Class in obj's MRO.
-  if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super" && f.value.args.length === 2 && !f.value.keywords.length) {
+  if (
+    f._type === "Attribute" &&
+    f.value._type === "Call" &&
+    f.value.func._type === "Name" &&
+    f.value.func.id === "super" &&
+    f.value.args.length === 2 &&
+    !f.value.keywords.length
+  ) {
     const [cls, obj] = f.value.args;
     const plain = cls._type === "Name" && cls.id === cx.fn.className && obj._type === "Name" && obj.id === cx.fn.selfName && !cx.usesMultipleInheritance;
     if (!plain) return call(cx.rt("super_method", cx.expr(obj), cx.expr(cls), lit(f.attr)), ...args, ...kwArgs());
@@ -118,7 +125,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (ordered && ordered.some((x) => x.k === "spread")) return cx.rt("call", id(safeName(f.id)), ...ordered);
       if (ordered) return call(id(safeName(f.id)), ...ordered);
       // Wrong arity: bound at run time, which raises Python's TypeError for missing or extra arguments.
-      if (!e.keywords.length && !args.some((a) => a.k === "spread")) return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
+      if (!e.keywords.length && !args.some((a) => a.k === "spread"))
+        return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
       if (!e.keywords.length) return cx.rt("call", id(safeName(f.id)), ...args);
     }
     if (known?.kind === "class") {
@@ -188,8 +196,13 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
-    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
-    if (onBuiltin || jsMemberName(f.attr) || (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr))) {
+    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
+      return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    if (
+      onBuiltin ||
+      jsMemberName(f.attr) ||
+      (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr))
+    ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }
     if (e.keywords.length) {
@@ -253,7 +266,9 @@ export const STR_METHODS = new Set(
 );
 
 /** The str methods the runtime's `pystr` table has (test/typing.test.ts checks it), which proven strs call directly. */
-export const PYSTR_METHODS = new Set([...STR_METHODS].filter((m) => !["bit_length", "bit_count", "is_integer", "as_integer_ratio", "hex", "conjugate", "to_bytes", "decode"].includes(m)));
+export const PYSTR_METHODS = new Set(
+  [...STR_METHODS].filter((m) => !["bit_length", "bit_count", "is_integer", "as_integer_ratio", "hex", "conjugate", "to_bytes", "decode"].includes(m)),
+);
 
 /**
  * The TypeError CPython raises for a call of a known module-level def whose arguments cannot bind,

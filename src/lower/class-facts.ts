@@ -40,7 +40,10 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     let out: py.ClassDef[] | undefined = [];
     for (const b of c.bases) {
       if (b._type === "Name" && b.id === "object") continue;
-      const base = scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin" ? plainClass(resolveName(scope, b.id, scopes).scope, b.id) : undefined;
+      const base =
+        scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin"
+          ? plainClass(resolveName(scope, b.id, scopes).scope, b.id)
+          : undefined;
       if (!base) {
         out = undefined;
         break;
@@ -54,7 +57,7 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
   /** The class and its bases, nearest first (single inheritance only). */
   const chain = (c: py.ClassDef): py.ClassDef[] | undefined => {
     const out: py.ClassDef[] = [];
-    for (let cur: py.ClassDef | undefined = c; cur && out.length < 30; ) {
+    for (let cur: py.ClassDef | undefined = c; cur && out.length < 30;) {
       if (out.includes(cur)) return undefined;
       out.push(cur);
       const b = bases(cur);
@@ -113,7 +116,8 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
   // Methods read from a class (`Worker.run`): such a method may be called on any object.
   const readFromClass = new Set<string>();
   walk(module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classes.some((c) => c.name === (n.value as py.Name).id)) readFromClass.add(n.attr);
+    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classes.some((c) => c.name === (n.value as py.Name).id))
+      readFromClass.add(n.attr);
     if (n._type === "Call" && n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
   });
 

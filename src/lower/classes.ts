@@ -26,7 +26,13 @@ import { isRuntimeFunction } from "./known-results.js";
  * enclosing class then holds as a class attribute.
  */
 /** What a program's class extends for a builtin base (`dict` itself is a factory function): builtins/subclassable.ts. */
-const BUILTIN_BASE_CLASSES: Record<string, Helper> = { object: "PyObject", dict: "DictSubclassRoot", list: "ListSubclassRoot", set: "SetSubclassRoot", frozenset: "PyFrozenSet" };
+const BUILTIN_BASE_CLASSES: Record<string, Helper> = {
+  object: "PyObject",
+  dict: "DictSubclassRoot",
+  list: "ListSubclassRoot",
+  set: "SetSubclassRoot",
+  frozenset: "PyFrozenSet",
+};
 
 /** `class M(type)`, `class M(ABCMeta)` or a subclass of such a class of the program: a metaclass. */
 function isMetaclassDef(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
@@ -51,7 +57,8 @@ function thisAsAny(node: unknown): unknown {
 }
 
 function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
-  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
+  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
+    return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   return cx.expr(b);
 }
 
@@ -85,13 +92,13 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   const base = metaBase
     ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
     : !bases.length
-    ? cx.helper("PyObject")
-    : bases.length > 1
-      ? // Several bases: the runtime chains copies of them in C3 order.
-        cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
-      : simpleBase
-      ? baseExpr(cx, bases[0])
-      : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
+      ? cx.helper("PyObject")
+      : bases.length > 1
+        ? // Several bases: the runtime chains copies of them in C3 order.
+          cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
+        : simpleBase
+          ? baseExpr(cx, bases[0])
+          : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
@@ -130,15 +137,24 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const deleter = kinds.includes("deleter");
         const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
-        const getterOnly = accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
+        const getterOnly =
+          accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
         if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
         // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
-        if (other.length) methodDecorators.push({ name: item.name === "constructor" ? "constructor_" : item.name, isStatic: isStatic || isClassMethod, getter: accessor === "get", decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))), direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))), line: item.lineno });
+        if (other.length)
+          methodDecorators.push({
+            name: item.name === "constructor" ? "constructor_" : item.name,
+            isStatic: isStatic || isClassMethod,
+            getter: accessor === "get",
+            decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))),
+            direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))),
+            line: item.lineno,
+          });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
-        const selfName = isStatic ? undefined : item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
+        const selfName = isStatic ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
         cx.fn = outer;
@@ -165,7 +181,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
           // A method that overrides a base class's may take more parameters than it: optional for TS.
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
-          if (overridden.has(item.name)) fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
+          if (overridden.has(item.name))
+            fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
@@ -175,7 +192,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
       } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
         const v = item.value;
         // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
-        const aliased = v._type === "Name" && s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
+        const aliased =
+          v._type === "Name" &&
+          s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
         const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : cx.withOuter(outer, () => cx.expr(v));
         classAttrs.push({ key: item.targets[0].id, value });
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
@@ -192,7 +211,14 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         });
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
-      } else if (item._type === "Pass" || (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "object" && item.value.value !== null && "ellipsis" in item.value.value)) {
+      } else if (
+        item._type === "Pass" ||
+        (item._type === "Expr" &&
+          item.value._type === "Constant" &&
+          typeof item.value.value === "object" &&
+          item.value.value !== null &&
+          "ellipsis" in item.value.value)
+      ) {
         // nothing
       } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
         members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
@@ -214,8 +240,12 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   for (const a of classAttrs) instanceAttrs.add(a.key);
   // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
   const metaclassBody = isMetaclassDef(cx, s);
-  for (const m of members) if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__")) m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
-  const fields: ir.ClassMember[] = [...instanceAttrs].filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a)).map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+  for (const m of members)
+    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__"))
+      m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
+  const fields: ir.ClassMember[] = [...instanceAttrs]
+    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
+    .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   // An Enum's members are the class's own (static) attributes: TS learns them here.
   for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   const allMembers = [...fields, ...members];
@@ -259,7 +289,11 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   }
   if (!s.decorator_list.length) {
     cx.fn.declared.add(s.name);
-    return [...hoisted, { k: "class", name, base, members: allMembers, typeParams: classTypeParams, line: s.lineno }, exprStmt(defineClass(id(name)), s.lineno)];
+    return [
+      ...hoisted,
+      { k: "class", name, base, members: allMembers, typeParams: classTypeParams, line: s.lineno },
+      exprStmt(defineClass(id(name)), s.lineno),
+    ];
   }
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
   let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });

@@ -27,7 +27,12 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   if (isAsync && !asyncGen && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
   const firstIter = cx.expr(e.generators[0].iter);
-  cx.fn = { ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"), selfName: outer.selfName, selfAlias: outer.selfAlias, selfBox: outer.selfBox };
+  cx.fn = {
+    ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"),
+    selfName: outer.selfName,
+    selfAlias: outer.selfAlias,
+    selfBox: outer.selfBox,
+  };
   const result = cx.temp("_r");
   cx.fn.temps.pop();
   let inner: ir.Stmt[];
@@ -80,7 +85,12 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
     return call({ k: "function", fn }, firstIter);
   }
-  const init: ir.Expr = e._type === "ListComp" ? cx.list([]) : e._type === "SetComp" ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] } : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
+  const init: ir.Expr =
+    e._type === "ListComp"
+      ? cx.list([])
+      : e._type === "SetComp"
+        ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] }
+        : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
   const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, returnStmt(id(result))];
   if (isAsync) {
     // Awaits inside: the comprehension is a generator the coroutine delegates to.

@@ -120,7 +120,10 @@ export class RuntimeImports {
     }
     for (const [from, types] of [...this.types].sort(([a], [b]) => byRuntimeFirst(a, b))) {
       // A name imported as a value after the annotation asked for it: the value import serves both.
-      const named = [...types].filter(([name]) => !this.named.get(from)?.has(name)).map(([name, alias]) => ({ name, alias })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      const named = [...types]
+        .filter(([name]) => !this.named.get(from)?.has(name))
+        .map(([name, alias]) => ({ name, alias }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
       if (named.length) out.push({ k: "import", from, named, typeOnly: true });
     }
     return out;
@@ -194,7 +197,12 @@ export class Diagnostics {
       lineno: node?.lineno ?? 1,
       col: this.column(node?.lineno ?? 1, node?.col_offset ?? 0),
       endLineno: node?.end_lineno,
-      endCol: node?.end_col_offset === undefined ? undefined : node.end_lineno === undefined ? node.end_col_offset + 1 : this.column(node.end_lineno, node.end_col_offset),
+      endCol:
+        node?.end_col_offset === undefined
+          ? undefined
+          : node.end_lineno === undefined
+            ? node.end_col_offset + 1
+            : this.column(node.end_lineno, node.end_col_offset),
       hint,
     };
   }
@@ -303,7 +311,8 @@ export class LowerContext {
     // A class nested in a class body is held in a temporary, not under its own name.
     if (r.where === "builtin" || r.scope.kind === "class") return undefined;
     // A TypedDict's instances are dicts.
-    if (known.node.bases.some((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "") === "TypedDict")) return `${this.imports.type("PyDict", RUNTIME)}<string, any>`;
+    if (known.node.bases.some((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "") === "TypedDict"))
+      return `${this.imports.type("PyDict", RUNTIME)}<string, any>`;
     return safeName(name);
   }
 

@@ -123,11 +123,23 @@ class Analysis {
         return join(then, orelse);
       }
       case "While":
-        return this.loop(s, state, (st) => this.expr(s.test, st), () => {}, isConstantTrue(s.test));
+        return this.loop(
+          s,
+          state,
+          (st) => this.expr(s.test, st),
+          () => {},
+          isConstantTrue(s.test),
+        );
       case "For":
       case "AsyncFor":
         this.expr(s.iter, state);
-        return this.loop(s, state, () => {}, (st) => this.target(s.target, st), false);
+        return this.loop(
+          s,
+          state,
+          () => {},
+          (st) => this.target(s.target, st),
+          false,
+        );
       case "Break":
         this.loops[this.loops.length - 1].breaks = join(this.loops[this.loops.length - 1].breaks, state);
         return null;
@@ -186,7 +198,13 @@ class Analysis {
     }
   }
 
-  private loop(s: py.While | py.For | py.AsyncFor, entry: Set<string>, test: (st: Set<string>) => void, bindTarget: (st: Set<string>) => void, infinite: boolean): State {
+  private loop(
+    s: py.While | py.For | py.AsyncFor,
+    entry: Set<string>,
+    test: (st: Set<string>) => void,
+    bindTarget: (st: Set<string>) => void,
+    infinite: boolean,
+  ): State {
     // Iterate until the state at the top of the body stops shrinking.
     let top: Set<string> = new Set(entry);
     let frame: Loop;
@@ -204,11 +222,13 @@ class Analysis {
       top = next;
     }
     // The loop ends when its test fails (or its iterator is exhausted) at the top, or by `break`.
-    const exhausted: State = infinite ? null : (() => {
-      const st = new Set(top);
-      test(st);
-      return st;
-    })();
+    const exhausted: State = infinite
+      ? null
+      : (() => {
+          const st = new Set(top);
+          test(st);
+          return st;
+        })();
     const afterElse = exhausted === null ? null : this.block(s.orelse, exhausted);
     return join(afterElse, frame.breaks);
   }

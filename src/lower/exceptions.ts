@@ -142,10 +142,7 @@ function tryStmtPlain(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
       }
       return tail;
     };
-    handlerBody = [
-      assignStmt(id(exc), call(cx.helper("to_exception"), id(catchName)), line),
-      ...exceptionContext(cx, exc, handlers),
-    ];
+    handlerBody = [assignStmt(id(exc), call(cx.helper("to_exception"), id(catchName)), line), ...exceptionContext(cx, exc, handlers)];
   }
   if (s.orelse.length) {
     // try: A except: B else: C  →  let ok = false; try { A; ok = true } catch { B }; if (ok) C   (inside any finally)
@@ -188,13 +185,13 @@ export function exceptStarHandlers(cx: LowerContext, s: py.TryStar, catchName: s
     out.push(
       assignStmt(array([id(match), id(rest)]), cx.rt("star_split", id(rest), cx.expr(h.type)), h.lineno),
       ifStmt(binop("!==", id(match), lit(null)), [
-          {
-            k: "try",
-            body: exceptionContext(cx, match, () => [...bind, ...cx.stmts(h.body)], true),
-            catchName: inner,
-            handler: [exprStmt(call(member(id(raised), "push"), call(cx.helper("to_exception"), id(inner))))],
-          },
-        ]),
+        {
+          k: "try",
+          body: exceptionContext(cx, match, () => [...bind, ...cx.stmts(h.body)], true),
+          catchName: inner,
+          handler: [exprStmt(call(member(id(raised), "push"), call(cx.helper("to_exception"), id(inner))))],
+        },
+      ]),
     );
   }
   out.push(exprStmt(cx.rt("star_end", id(exc), id(rest), id(raised))));

@@ -28,7 +28,10 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Compare":
       return compare(cx, e);
     case "BoolOp":
-      return joinChain(e.values.map((v) => cx.cond(v)), (l, r) => binop(e.op._type === "And" ? "&&" : "||", l, r));
+      return joinChain(
+        e.values.map((v) => cx.cond(v)),
+        (l, r) => binop(e.op._type === "And" ? "&&" : "||", l, r),
+      );
     case "UnaryOp":
       if (e.op._type === "Not") return not(cx.cond(e.operand));
       break;
@@ -36,7 +39,12 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
       if (typeof e.value === "boolean") return lit(e.value);
       break;
     case "Call":
-      if (e.func._type === "Name" && ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) && resolveName(cx.fn.scope, e.func.id, cx.scopes).where === "builtin") return cx.expr(e);
+      if (
+        e.func._type === "Name" &&
+        ["isinstance", "hasattr", "callable", "issubclass", "all", "any"].includes(e.func.id) &&
+        resolveName(cx.fn.scope, e.func.id, cx.scopes).where === "builtin"
+      )
+        return cx.expr(e);
   }
   // A value proven to be a bool is a JS boolean already.
   if (cx.typeOfExpr(e) === "bool") return cx.expr(e);
@@ -74,7 +82,12 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "Set":
       // CPython builds a display of 3+ constants from a frozenset constant: its table (so its order) differs.
       if (e.elts.length >= 3 && e.elts.every(isFoldedConstant)) return call(member(cx.helper("PySet"), "fromConstants"), array(e.elts.map((x) => cx.expr(x))));
-      return typedHelper(cx, "set_of", e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))), ["any"]);
+      return typedHelper(
+        cx,
+        "set_of",
+        e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))),
+        ["any"],
+      );
     case "Dict":
       return dict(cx, e);
     case "Await":
@@ -194,9 +207,7 @@ export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "
 }
 
 export function dict(cx: LowerContext, e: py.Dict): ir.Expr {
-  const entries: ir.Expr[] = e.keys.map((k, i) =>
-    k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])]),
-  );
+  const entries: ir.Expr[] = e.keys.map((k, i) => (k === null ? spread(cx.rt("dict_items", cx.expr(e.values[i]))) : array([cx.expr(k), cx.expr(e.values[i])])));
   return typedHelper(cx, "dict_of", entries, ["any", "any"]);
 }
 
@@ -242,7 +253,8 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
     case "Not":
       return not(cx.cond(e.operand));
     case "USub": {
-      if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number")) return { k: "unary", op: "-", arg: operand };
+      if (e.operand._type === "Constant" && (typeof e.operand.value === "bigint" || typeof e.operand.value === "number"))
+        return { k: "unary", op: "-", arg: operand };
       const t = cx.typeOfExpr(e.operand);
       if (t === "int" || t === "float") return { k: "unary", op: "-", arg: operand };
       return cx.rt("neg", operand);
@@ -439,19 +451,52 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
 }
 
 export const BINOPS: Record<py.OperatorNode["_type"], string> = {
-  Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "**", LShift: "<<", RShift: ">>",
-  BitOr: "|", BitXor: "^", BitAnd: "&", FloorDiv: "//",
+  Add: "+",
+  Sub: "-",
+  Mult: "*",
+  MatMult: "@",
+  Div: "/",
+  Mod: "%",
+  Pow: "**",
+  LShift: "<<",
+  RShift: ">>",
+  BitOr: "|",
+  BitXor: "^",
+  BitAnd: "&",
+  FloorDiv: "//",
 };
 
 export const BINOP_HELPERS: Record<string, Helper> = {
-  "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "%": "mod", "**": "pow", "<<": "lshift",
-  ">>": "rshift", "|": "bitor", "^": "bitxor", "&": "bitand", "//": "floordiv",
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "@": "matmul",
+  "/": "truediv",
+  "%": "mod",
+  "**": "pow",
+  "<<": "lshift",
+  ">>": "rshift",
+  "|": "bitor",
+  "^": "bitxor",
+  "&": "bitand",
+  "//": "floordiv",
 };
 
 /** In-place forms (`x += y` extends a list in place, calls `__iadd__`). */
 export const INPLACE_HELPERS: Record<string, Helper> = {
-  "+": "iadd", "-": "isub", "*": "imul", "@": "imatmul", "/": "itruediv", "%": "imod", "**": "ipow", "<<": "ilshift",
-  ">>": "irshift", "|": "ior", "^": "ixor", "&": "iand", "//": "ifloordiv",
+  "+": "iadd",
+  "-": "isub",
+  "*": "imul",
+  "@": "imatmul",
+  "/": "itruediv",
+  "%": "imod",
+  "**": "ipow",
+  "<<": "ilshift",
+  ">>": "irshift",
+  "|": "ior",
+  "^": "ixor",
+  "&": "iand",
+  "//": "ifloordiv",
 };
 
 export const CMPOPS: Record<string, string> = { Eq: "==", NotEq: "!=", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };

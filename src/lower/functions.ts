@@ -51,7 +51,9 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     const doc = cx.readsDoc ? docstring(s.body) : null;
     const setDoc: ir.Stmt[] = doc === null ? [] : [assignStmt(member(id(safeName(s.name)), "__doc__"), lit(doc), s.lineno)];
     // A generator function names its generator objects (their repr, __name__, __qualname__).
-    const markGen: ir.Stmt[] = isPlainGenerator ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)] : [];
+    const markGen: ir.Stmt[] = isPlainGenerator
+      ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)]
+      : [];
     return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen];
   }
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
@@ -71,7 +73,8 @@ export function isTopLevelOf(cx: LowerContext, s: py.Stmt): boolean {
  * `coroutine_function`). Defaults that are not literals are evaluated once, at `def` time, into
  * constants declared before the function, as Python does.
  */
-export function functionExpression(cx: LowerContext, 
+export function functionExpression(
+  cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
@@ -145,7 +148,15 @@ function endsAbruptly(body: py.Stmt[]): boolean {
 function hasBreak(body: py.Stmt[]): boolean {
   return body.some((s) => {
     if (s._type === "Break") return true;
-    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While" || s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return false;
+    if (
+      s._type === "For" ||
+      s._type === "AsyncFor" ||
+      s._type === "While" ||
+      s._type === "FunctionDef" ||
+      s._type === "AsyncFunctionDef" ||
+      s._type === "ClassDef"
+    )
+      return false;
     const inner = s as unknown as Record<string, unknown>;
     const lists = ["body", "orelse", "finalbody"].map((k) => inner[k]).filter(Array.isArray) as py.Stmt[][];
     if (s._type === "Try" || s._type === "TryStar") lists.push(...s.handlers.map((h) => h.body));
@@ -154,7 +165,8 @@ function hasBreak(body: py.Stmt[]): boolean {
   });
 }
 
-function functionExpressionTyped(cx: LowerContext,
+function functionExpressionTyped(
+  cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,

@@ -131,9 +131,10 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   let found = 0;
   while (found < parts.length && localChain(cx.options.modules, parts.slice(0, found + 1).join("."))) found++;
   const name = parts.slice(0, found + 1).join(".");
-  if (CPYTHON_STDLIB.has(top) || STDLIB[top])
-    return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  if (CPYTHON_STDLIB.has(top) || STDLIB[top]) return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
   if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
-  const where = cx.options.modules ? "no such .py file or package next to the main script" : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
+  const where = cx.options.modules
+    ? "no such .py file or package next to the main script"
+    : "a single source cannot import other files; translate the program's folder (tsyncio run / --outdir)";
   return cx.diags.error(s, "TSY3002", { module: name, where });
 }

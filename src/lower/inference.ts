@@ -16,7 +16,8 @@ import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
 import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
 
-const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined =>
+  table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
 /** How one statement binds a name. */
 type Binding =
@@ -120,7 +121,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
       }
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
-      if (e._type === "Call" && input.runtimeFunction(scope, e) === "asyncio.sleep" && !e.args.some((a) => a._type === "Starred") && e.keywords.every((k) => k.arg === "result" || k.arg === "delay")) {
+      if (
+        e._type === "Call" &&
+        input.runtimeFunction(scope, e) === "asyncio.sleep" &&
+        !e.args.some((a) => a._type === "Starred") &&
+        e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
+      ) {
         const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
         return result ? staticType(result, env) : "none";
       }
@@ -139,7 +145,11 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   /** The return types of the program's own functions, assumed while the locals are inferred. */
   let returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
-  const defs = order.map((s) => s.node).filter((n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator);
+  const defs = order
+    .map((s) => s.node)
+    .filter(
+      (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
+    );
   const returnTypes = () => {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
@@ -172,7 +182,14 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [attr, writes] of attrWrites) {
       if (!writes) continue;
       // The plain writes give the candidate; augmented ones must keep it.
-      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, envFor(w.scope, (n) => typeOf(w.scope, n))));
+      const plain = writes
+        .filter((w) => !w.op)
+        .map((w) =>
+          staticType(
+            w.value,
+            envFor(w.scope, (n) => typeOf(w.scope, n)),
+          ),
+        );
       const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
       const types = writes.map((w) => {
         const env = envFor(w.scope, (n) => typeOf(w.scope, n));
@@ -205,7 +222,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
         const passed = sites.map((site) => {
           const e = argumentFor(fn, site.call, p.arg);
-          return e ? staticType(e.expr, envFor(e.inDef ? scope.parent! : site.scope, (n) => typeOf(e.inDef ? scope.parent! : site.scope, n))) : undefined;
+          return e
+            ? staticType(
+                e.expr,
+                envFor(e.inDef ? scope.parent! : site.scope, (n) => typeOf(e.inDef ? scope.parent! : site.scope, n)),
+              )
+            : undefined;
         });
         if (passed.length && passed.every((t) => t !== undefined && t === passed[0])) types.set(p.arg, passed[0]!);
       }
@@ -259,7 +281,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     if (scope.kind === "module" && input.moduleOpen) return;
     const bindings = bindingsOf.get(scope)!;
     const candidates = [...bindings.keys()].filter(
-      (n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.writtenElsewhere.has(n) && bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
+      (n) =>
+        !scope.params.has(n) &&
+        !scope.globals.has(n) &&
+        !scope.nonlocals.has(n) &&
+        !scope.writtenElsewhere.has(n) &&
+        bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
     );
     const assumed = new Map<string, PyType | undefined>();
     const isCandidate = new Set(candidates);
@@ -267,7 +294,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
     const env = envFor(scope, local);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const n of candidates) {
         if (assumed.has(n)) continue;
@@ -305,7 +332,15 @@ interface CallSite {
 }
 
 /** The instance a class call passes to __init__ (no proven type: `self` is typed on its own). */
-const INSTANCE = { _type: "Constant", value: { ellipsis: true }, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as unknown as py.ExprNode;
+const INSTANCE = {
+  _type: "Constant",
+  value: { ellipsis: true },
+  kind: null,
+  lineno: 0,
+  col_offset: 0,
+  end_lineno: 0,
+  end_col_offset: 0,
+} as unknown as py.ExprNode;
 
 /**
  * Module-level functions of the script whose name is only ever called directly, by position or
@@ -354,12 +389,20 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const inAnnotations = new Set<py.Node>();
   walkAll(input.module, (e) => {
     const n = e as unknown as py.Node;
-    const a = n._type === "arg" ? n.annotation : n._type === "AnnAssign" ? n.annotation : n._type === "FunctionDef" || n._type === "AsyncFunctionDef" ? n.returns : null;
+    const a =
+      n._type === "arg"
+        ? n.annotation
+        : n._type === "AnnAssign"
+          ? n.annotation
+          : n._type === "FunctionDef" || n._type === "AsyncFunctionDef"
+            ? n.returns
+            : null;
     if (a) walkAll(a, (x) => inAnnotations.add(x));
   });
   const reads = new Map<string, number>();
   walkAll(input.module, (n) => {
-    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n)))
+      reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   });
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
@@ -386,7 +429,13 @@ function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): 
   const positional = [...fn.args.posonlyargs, ...fn.args.args];
   if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
   const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
-  return call.keywords.every((k, i) => k.arg !== null && named.has(k.arg) && call.keywords.findIndex((o) => o.arg === k.arg) === i && positional.findIndex((p) => p.arg === k.arg) >= call.args.length);
+  return call.keywords.every(
+    (k, i) =>
+      k.arg !== null &&
+      named.has(k.arg) &&
+      call.keywords.findIndex((o) => o.arg === k.arg) === i &&
+      positional.findIndex((p) => p.arg === k.arg) >= call.args.length,
+  );
 }
 
 /** The expression a call passes for a parameter (or its default, evaluated where the def is). */
@@ -430,7 +479,20 @@ function walkAll(n: unknown, f: (e: py.ExprNode) => void): void {
 }
 
 /** What builtins called by their own name always return (or they raise). */
-const BUILTIN_RESULTS: Record<string, PyType> = { len: "int", str: "str", repr: "str", int: "int", float: "float", ascii: "str", chr: "str", ord: "int", hex: "str", oct: "str", bin: "str", bool: "bool" };
+const BUILTIN_RESULTS: Record<string, PyType> = {
+  len: "int",
+  str: "str",
+  repr: "str",
+  int: "int",
+  float: "float",
+  ascii: "str",
+  chr: "str",
+  ord: "int",
+  hex: "str",
+  oct: "str",
+  bin: "str",
+  bool: "bool",
+};
 
 function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType | undefined {
   switch (b.k) {
@@ -450,7 +512,13 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       if (b.iter._type === "Call" && b.iter.func._type === "Name" && b.iter.func.id === "range" && isBuiltin(env, "range")) return "int";
       if (staticType(b.iter, env) === "str") return "str";
       // `for w in s.split()`: a new list of strs.
-      if (b.iter._type === "Call" && b.iter.func._type === "Attribute" && STR_LIST_METHODS.has(b.iter.func.attr) && staticType(b.iter.func.value, env) === "str") return "str";
+      if (
+        b.iter._type === "Call" &&
+        b.iter.func._type === "Attribute" &&
+        STR_LIST_METHODS.has(b.iter.func.attr) &&
+        staticType(b.iter.func.value, env) === "str"
+      )
+        return "str";
       return undefined;
   }
   return undefined;
@@ -519,7 +587,7 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
         walrus(s.value);
         for (const t of s.targets) {
           if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
-          else unknownTargets(t), walrus(t);
+          else (unknownTargets(t), walrus(t));
         }
         return;
       case "AugAssign":
@@ -672,13 +740,23 @@ function attributeWrites(input: InferenceInput): Map<string, AttributeWrite[] | 
       for (const item of node.body) {
         if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
         // (a constant: its type needs no names, which the class body would resolve differently)
-        else if (item._type === "Assign") for (const t of item.targets) t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
-        else if (item._type === "AnnAssign" && item.target._type === "Name") add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+        else if (item._type === "Assign")
+          for (const t of item.targets)
+            t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+        else if (item._type === "AnnAssign" && item.target._type === "Name")
+          add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
       }
     }
     ownStatements(node, (st) => {
       if (st._type === "Assign") {
-        for (const t of st.targets) visitExpr(t, (n) => n._type === "Attribute" && n.ctx._type === "Store" && add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n));
+        for (const t of st.targets)
+          visitExpr(
+            t,
+            (n) =>
+              n._type === "Attribute" &&
+              n.ctx._type === "Store" &&
+              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
+          );
       } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
         add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
       } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {

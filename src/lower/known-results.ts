@@ -13,15 +13,31 @@ import type { PyType } from "./types.js";
 
 /** Module functions and classes, by `module.name`: what calling them makes. */
 export const RUNTIME_RESULTS: Record<string, PyType> = {
-  "asyncio.Queue": "rt:asyncio.Queue", "asyncio.PriorityQueue": "rt:asyncio.Queue", "asyncio.LifoQueue": "rt:asyncio.Queue",
-  "asyncio.Lock": "rt:asyncio.Lock", "asyncio.Event": "rt:asyncio.Event", "asyncio.Condition": "rt:asyncio.Condition",
-  "asyncio.Semaphore": "rt:asyncio.Semaphore", "asyncio.BoundedSemaphore": "rt:asyncio.Semaphore", "asyncio.Barrier": "rt:asyncio.Barrier",
-  "asyncio.create_task": "rt:asyncio.Task", "asyncio.Future": "rt:asyncio.Future", "asyncio.TaskGroup": "rt:asyncio.TaskGroup",
-  "asyncio.timeout": "rt:asyncio.Timeout", "asyncio.timeout_at": "rt:asyncio.Timeout",
+  "asyncio.Queue": "rt:asyncio.Queue",
+  "asyncio.PriorityQueue": "rt:asyncio.Queue",
+  "asyncio.LifoQueue": "rt:asyncio.Queue",
+  "asyncio.Lock": "rt:asyncio.Lock",
+  "asyncio.Event": "rt:asyncio.Event",
+  "asyncio.Condition": "rt:asyncio.Condition",
+  "asyncio.Semaphore": "rt:asyncio.Semaphore",
+  "asyncio.BoundedSemaphore": "rt:asyncio.Semaphore",
+  "asyncio.Barrier": "rt:asyncio.Barrier",
+  "asyncio.create_task": "rt:asyncio.Task",
+  "asyncio.Future": "rt:asyncio.Future",
+  "asyncio.TaskGroup": "rt:asyncio.TaskGroup",
+  "asyncio.timeout": "rt:asyncio.Timeout",
+  "asyncio.timeout_at": "rt:asyncio.Timeout",
   "asyncio.get_running_loop": "rt:asyncio.Loop",
-  "time.time": "float", "time.monotonic": "float", "time.perf_counter": "float", "time.process_time": "float",
-  "time.time_ns": "int", "time.monotonic_ns": "int", "time.perf_counter_ns": "int",
-  "random.random": "float", "random.randint": "int", "random.uniform": "float",
+  "time.time": "float",
+  "time.monotonic": "float",
+  "time.perf_counter": "float",
+  "time.process_time": "float",
+  "time.time_ns": "int",
+  "time.monotonic_ns": "int",
+  "time.perf_counter_ns": "int",
+  "random.random": "float",
+  "random.randint": "int",
+  "random.uniform": "float",
 };
 
 /** Methods of the runtime's objects, by the object's type. */
@@ -52,9 +68,13 @@ export const DIRECT_ATTRIBUTES: Record<string, string[]> = {
 /** str methods, on a proven str. */
 export const STR_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
   ...`capitalize casefold center expandtabs format format_map join ljust lower lstrip removeprefix removesuffix replace
-  rjust rstrip strip swapcase title translate upper zfill`.split(/\s+/).map((m) => [m, "str" as PyType]),
+  rjust rstrip strip swapcase title translate upper zfill`
+    .split(/\s+/)
+    .map((m) => [m, "str" as PyType]),
   ...`endswith isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle
-  isupper startswith`.split(/\s+/).map((m) => [m, "bool" as PyType]),
+  isupper startswith`
+    .split(/\s+/)
+    .map((m) => [m, "bool" as PyType]),
   ...`count find index rfind rindex`.split(/\s+/).map((m) => [m, "int" as PyType]),
   ...`split rsplit splitlines`.split(/\s+/).map((m) => [m, "list" as PyType]),
 ]);
@@ -64,8 +84,12 @@ export const STR_LIST_METHODS = new Set(["split", "rsplit", "splitlines"]);
 
 /** Whether a runtime object type's coroutine methods return a Coroutine `yield*` can take as it is. */
 export const COROUTINE_METHODS: Record<string, string[]> = {
-  "rt:asyncio.Queue": ["get", "put", "join"], "rt:asyncio.Lock": ["acquire"], "rt:asyncio.Event": ["wait"],
-  "rt:asyncio.Condition": ["acquire", "wait", "wait_for"], "rt:asyncio.Semaphore": ["acquire"], "rt:asyncio.Barrier": ["wait", "reset", "abort"],
+  "rt:asyncio.Queue": ["get", "put", "join"],
+  "rt:asyncio.Lock": ["acquire"],
+  "rt:asyncio.Event": ["wait"],
+  "rt:asyncio.Condition": ["acquire", "wait", "wait_for"],
+  "rt:asyncio.Semaphore": ["acquire"],
+  "rt:asyncio.Barrier": ["wait", "reset", "abort"],
 };
 
 /** Asynchronous context managers of the runtime whose __aenter__/__aexit__ are coroutine functions
@@ -81,14 +105,25 @@ export function isRuntimeFunction(cx: LowerContext, e: py.ExprNode): boolean {
   let name = "";
   if (e._type === "Name") {
     const k = cx.lookupKnown(e.id);
-    if (k?.kind === "runtime-name") (module = k.module), (name = k.name);
+    if (k?.kind === "runtime-name") ((module = k.module), (name = k.name));
   } else if (e._type === "Attribute" && e.value._type === "Name") {
     const k = cx.lookupKnown(e.value.id);
-    if (k?.kind === "module") (module = k.name), (name = e.attr);
+    if (k?.kind === "module") ((module = k.name), (name = e.attr));
   }
   const info = module ? STDLIB[module] : undefined;
   return !!info && RUNTIME_DECORATOR_FUNCTIONS.has(`${module}.${name}`) && info.names.has(name) && !info.classes.has(name);
 }
 
 /** Runtime functions a program applies as decorators, which are plain functions in the runtime. */
-const RUNTIME_DECORATOR_FUNCTIONS = new Set(["abc.abstractmethod", "functools.wraps", "functools.lru_cache", "functools.cache", "functools.total_ordering", "dataclasses.dataclass", "contextlib.contextmanager", "contextlib.asynccontextmanager", "typing.final", "typing.override"]);
+const RUNTIME_DECORATOR_FUNCTIONS = new Set([
+  "abc.abstractmethod",
+  "functools.wraps",
+  "functools.lru_cache",
+  "functools.cache",
+  "functools.total_ordering",
+  "dataclasses.dataclass",
+  "contextlib.contextmanager",
+  "contextlib.asynccontextmanager",
+  "typing.final",
+  "typing.override",
+]);

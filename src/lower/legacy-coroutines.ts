@@ -17,8 +17,21 @@ export type LegacyCoroutines = WeakSet<py.AsyncFunctionDef>;
 
 /** Nodes that can hold statements (so a FunctionDef); expressions never do, and are not entered. */
 const STATEMENT_HOLDERS = new Set([
-  "Module", "FunctionDef", "AsyncFunctionDef", "ClassDef", "For", "AsyncFor", "While", "If", "With", "AsyncWith",
-  "Match", "match_case", "Try", "TryStar", "ExceptHandler",
+  "Module",
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "ClassDef",
+  "For",
+  "AsyncFor",
+  "While",
+  "If",
+  "With",
+  "AsyncWith",
+  "Match",
+  "match_case",
+  "Try",
+  "TryStar",
+  "ExceptHandler",
 ]);
 
 export function normaliseLegacyCoroutines(module: py.Module): { module: py.Module; legacy: LegacyCoroutines } {

@@ -88,8 +88,5 @@ export function asyncLoop(cx: LowerContext, target: py.ExprNode, iterable: ir.Ex
     ...assignTo(cx, target, id(item), line),
     ...body,
   ];
-  return [
-    assignStmt(id(it), cx.rt("aiter", iterable), line),
-    { k: "while", test: lit(true), body: loopBody, line },
-  ];
+  return [assignStmt(id(it), cx.rt("aiter", iterable), line), { k: "while", test: lit(true), body: loopBody, line }];
 }

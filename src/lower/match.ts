@@ -34,7 +34,7 @@ export function matchStmt(cx: LowerContext, s: py.Match): ir.Stmt[] {
 export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr, subjectType?: PyType): ir.Expr {
   const and = (...parts: ir.Expr[]): ir.Expr => {
     const useful = parts.filter((x) => !isTrue(x));
-    return useful.length ? useful.reduce((l, r) => (binop("&&", l, r))) : lit(true);
+    return useful.length ? useful.reduce((l, r) => binop("&&", l, r)) : lit(true);
   };
   const capture = (name: string, value: ir.Expr): ir.Expr => {
     ensureDeclared(cx, name);
@@ -43,7 +43,8 @@ export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr, subje
   switch (p._type) {
     case "MatchValue":
       // A subject proven an int, float or str against a value of the same type: JS equality is Python's.
-      if ((subjectType === "int" || subjectType === "float" || subjectType === "str") && cx.typeOfExpr(p.value) === subjectType) return binop("===", subject, cx.expr(p.value));
+      if ((subjectType === "int" || subjectType === "float" || subjectType === "str") && cx.typeOfExpr(p.value) === subjectType)
+        return binop("===", subject, cx.expr(p.value));
       return cx.rt("eq", subject, cx.expr(p.value));
     case "MatchSingleton":
       return binop(p.value === null ? "==" : "===", subject, lit(p.value as boolean | null));
@@ -52,7 +53,7 @@ export function pattern(cx: LowerContext, p: py.Pattern, subject: ir.Expr, subje
       return p.name ? and(inner, capture(p.name, subject)) : inner;
     }
     case "MatchOr":
-      return p.patterns.map((q) => pattern(cx, q, subject, subjectType)).reduce((l, r) => (binop("||", l, r)));
+      return p.patterns.map((q) => pattern(cx, q, subject, subjectType)).reduce((l, r) => binop("||", l, r));
     case "MatchSequence": {
       const items = cx.temp("_items");
       const star = p.patterns.findIndex((q) => q._type === "MatchStar");

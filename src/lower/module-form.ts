@@ -35,7 +35,8 @@ export function run(cx: LowerContext): LowerResult {
       const d = body[i];
       // Anonymous, so a recursive call finds the module's current binding, as Python's global lookup does
       // (JS still names the function after the variable).
-      if (d.k === "function" && d.fn.name) body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: { ...d.fn, name: undefined } }, line: d.line };
+      if (d.k === "function" && d.fn.name)
+        body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: { ...d.fn, name: undefined } }, line: d.line };
     }
     const identity = cx.options.module!;
     const wrapped: ir.Stmt = {

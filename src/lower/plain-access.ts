@@ -48,7 +48,13 @@ export function directWrite(cx: LowerContext, e: py.ExprNode, attr: string): boo
 /** `obj.m(...)` calls a method the plain class (or a base) defines: no str dispatch needed. */
 export function directMethod(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
   const cls = provenClass(cx, e);
-  return !!cls && simpleName(attr) && linearBases(cx, cls).some((c) => c.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === attr && !i.decorator_list.length));
+  return (
+    !!cls &&
+    simpleName(attr) &&
+    linearBases(cx, cls).some((c) =>
+      c.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === attr && !i.decorator_list.length),
+    )
+  );
 }
 
 function simpleName(attr: string): boolean {
@@ -115,7 +121,11 @@ function dataclassFields(c: py.ClassDef): string[] {
     if (item._type !== "AnnAssign" || item.target._type !== "Name") continue;
     const a = item.annotation;
     const head = a._type === "Subscript" ? a.value : a;
-    if ((head._type === "Name" && (head.id === "ClassVar" || head.id === "InitVar")) || (head._type === "Attribute" && (head.attr === "ClassVar" || head.attr === "InitVar"))) continue;
+    if (
+      (head._type === "Name" && (head.id === "ClassVar" || head.id === "InitVar")) ||
+      (head._type === "Attribute" && (head.attr === "ClassVar" || head.attr === "InitVar"))
+    )
+      continue;
     const v = item.value;
     if (v && v._type === "Call" && v.keywords.some((k) => k.arg === "init")) continue;
     out.push(item.target.id);
@@ -157,10 +167,18 @@ export function enumMembers(cx: LowerContext, c: py.ClassDef): string[] {
   if (c.decorator_list.length || c.keywords.length || c.bases.length !== 1) return [];
   const b = c.bases[0];
   const base = b._type === "Name" ? cx.lookupKnown(b.id) : b._type === "Attribute" && b.value._type === "Name" ? cx.lookupKnown(b.value.id) : undefined;
-  const baseName = b._type === "Name" ? (base?.kind === "runtime-name" && base.module === "enum" ? base.name : "") : b._type === "Attribute" && base?.kind === "module" && base.name === "enum" ? b.attr : "";
+  const baseName =
+    b._type === "Name"
+      ? base?.kind === "runtime-name" && base.module === "enum"
+        ? base.name
+        : ""
+      : b._type === "Attribute" && base?.kind === "module" && base.name === "enum"
+        ? b.attr
+        : "";
   if (!["Enum", "IntEnum", "StrEnum"].includes(baseName)) return [];
   if (c.body.some((i) => i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === "_ignore_"))) return [];
-  const isConstant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const isConstant = (v: py.ExprNode): boolean =>
+    v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant");
   const out: string[] = [];
   for (const i of c.body) {
     if (i._type !== "Assign" || i.targets.length !== 1 || i.targets[0]._type !== "Name" || !isConstant(i.value)) continue;
@@ -223,13 +241,26 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
     for (const st of fn.body) {
       if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
       const targets = st._type === "Assign" ? st.targets : st._type === "AnnAssign" && st.value ? [st.target] : null;
-      if (targets && targets.every((t) => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) && !mentionsSelf((st as py.Assign | py.AnnAssign).value)) {
+      if (
+        targets &&
+        targets.every((t) => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) &&
+        !mentionsSelf((st as py.Assign | py.AnnAssign).value)
+      ) {
         for (const t of targets) out!.add((t as py.Attribute).attr);
         continue;
       }
       // `super().__init__(...)` with arguments that do not mention self: the base's own early attributes.
       const v = st._type === "Expr" ? st.value : null;
-      if (v?._type === "Call" && v.func._type === "Attribute" && v.func.attr === "__init__" && v.func.value._type === "Call" && v.func.value.func._type === "Name" && v.func.value.func.id === "super" && !v.func.value.args.length && ![...v.args, ...v.keywords].some(mentionsSelf)) {
+      if (
+        v?._type === "Call" &&
+        v.func._type === "Attribute" &&
+        v.func.attr === "__init__" &&
+        v.func.value._type === "Call" &&
+        v.func.value.func._type === "Name" &&
+        v.func.value.func.id === "super" &&
+        !v.func.value.args.length &&
+        ![...v.args, ...v.keywords].some(mentionsSelf)
+      ) {
         initAttrs(i + 1);
         continue;
       }

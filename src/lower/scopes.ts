@@ -47,10 +47,22 @@ type FunctionNode = py.FunctionDef | py.AsyncFunctionDef | py.Lambda;
 
 function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
   return {
-    kind, node, parent,
-    bound: new Set(), params: new Set(), globals: new Set(), nonlocals: new Set(), used: new Set(),
-    bindCount: new Map(), captured: new Set(), writtenElsewhere: new Set(), importedFrom: new Map(), repeatedImports: new Map(),
-    isGenerator: false, hasAwait: false, hasYieldFrom: false,
+    kind,
+    node,
+    parent,
+    bound: new Set(),
+    params: new Set(),
+    globals: new Set(),
+    nonlocals: new Set(),
+    used: new Set(),
+    bindCount: new Map(),
+    captured: new Set(),
+    writtenElsewhere: new Set(),
+    importedFrom: new Map(),
+    repeatedImports: new Map(),
+    isGenerator: false,
+    hasAwait: false,
+    hasYieldFrom: false,
   };
 }
 
@@ -188,7 +200,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         if (stmt.bases.length > 1) facts.multipleInheritance = true;
         for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
         classNames.add(stmt.name);
-        for (const item of stmt.body) if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") noteAttrValue(item.targets[0].id, item.value);
+        for (const item of stmt.body)
+          if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") noteAttrValue(item.targets[0].id, item.value);
         factsIn(stmt.type_params);
       }
       for (const d of stmt.decorator_list) visitExpr(d, scope, table);
@@ -255,11 +268,13 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "ImportFrom":
       if (facts && tryDepth > 0) facts.guardedImports.add(stmt);
       // unittest reads test methods' docstrings (shortDescription in the runner's report).
-      if (facts && (stmt._type === "Import" ? stmt.names.some((a) => a.name.split(".")[0] === "unittest") : stmt.module?.split(".")[0] === "unittest")) facts.readsDoc = true;
+      if (facts && (stmt._type === "Import" ? stmt.names.some((a) => a.name.split(".")[0] === "unittest") : stmt.module?.split(".")[0] === "unittest"))
+        facts.readsDoc = true;
       for (const a of stmt.names) {
         if (a.name === "*") continue;
         const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);
-        const source = stmt._type === "Import" ? `import ${a.asname ? a.name : name}` : `from ${".".repeat(stmt.level ?? 0)}${stmt.module ?? ""} import ${a.name}`;
+        const source =
+          stmt._type === "Import" ? `import ${a.asname ? a.name : name}` : `from ${".".repeat(stmt.level ?? 0)}${stmt.module ?? ""} import ${a.name}`;
         if (scope.importedFrom.get(name) === source) scope.repeatedImports.set(name, (scope.repeatedImports.get(name) ?? 0) + 1);
         scope.importedFrom.set(name, source);
         bind(scope, name);
@@ -413,15 +428,64 @@ export function resolveName(scope: Scope, name: string, table: ScopeTable): { wh
 }
 
 const STMT_KINDS = new Set([
-  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign",
-  "For", "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import",
-  "ImportFrom", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "ClassDef",
+  "Return",
+  "Delete",
+  "Assign",
+  "TypeAlias",
+  "AugAssign",
+  "AnnAssign",
+  "For",
+  "AsyncFor",
+  "While",
+  "If",
+  "With",
+  "AsyncWith",
+  "Match",
+  "Raise",
+  "Try",
+  "TryStar",
+  "Assert",
+  "Import",
+  "ImportFrom",
+  "Global",
+  "Nonlocal",
+  "Expr",
+  "Pass",
+  "Break",
+  "Continue",
 ]);
 const PATTERN_KINDS = new Set(["MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr"]);
 const EXPR_KINDS = new Set([
-  "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp",
-  "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant",
-  "Attribute", "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+  "BoolOp",
+  "NamedExpr",
+  "BinOp",
+  "UnaryOp",
+  "Lambda",
+  "IfExp",
+  "Dict",
+  "Set",
+  "ListComp",
+  "SetComp",
+  "DictComp",
+  "GeneratorExp",
+  "Await",
+  "Yield",
+  "YieldFrom",
+  "Compare",
+  "Call",
+  "FormattedValue",
+  "JoinedStr",
+  "Constant",
+  "Attribute",
+  "Subscript",
+  "Starred",
+  "Name",
+  "List",
+  "Tuple",
+  "Slice",
 ]);
 export const isStmt = (n: py.Node): n is py.Stmt => STMT_KINDS.has(n._type);
 export const isExpr = (n: py.Node): n is py.ExprNode => EXPR_KINDS.has(n._type);

@@ -120,8 +120,16 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
 /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
 /** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
 const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
-  "sleep", "wait", "wait_for", "to_thread", "open_connection", "start_server", "open_unix_connection",
-  "start_unix_server", "create_subprocess_exec", "create_subprocess_shell",
+  "sleep",
+  "wait",
+  "wait_for",
+  "to_thread",
+  "open_connection",
+  "start_server",
+  "open_unix_connection",
+  "start_unix_server",
+  "create_subprocess_exec",
+  "create_subprocess_shell",
 ]);
 
 export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
@@ -138,7 +146,8 @@ export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   const value = cx.expr(s.value);
-  if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value)) cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
+  if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value))
+    cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
   if (s.targets.length === 1) return assignTo(cx, s.targets[0], value, s.lineno);
   // a = b = value: evaluate once, assign left to right.
   const t = cx.temp();
@@ -197,8 +206,7 @@ export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
       // The last reference to a generator goes: CPython closes it here (dropped-generators.ts).
       if (isOwnedGenerator(cx, t.id)) out.push(exprStmt(cx.rt("close_dropped", cx.expr({ ...t, ctx: { _type: "Load" } } as py.Name)), s.lineno));
       out.push(unbindName(cx, t.id, s.lineno));
-    }
-    else cx.diags.error(t, "TSY1005", { target: t._type });
+    } else cx.diags.error(t, "TSY1005", { target: t._type });
   }
   return out;
 }

@@ -15,7 +15,11 @@ export function simpleBinding(s: py.Stmt): string | null {
 
 export function describeStmt(s: py.Stmt): string {
   const names: Partial<Record<py.Stmt["_type"], string>> = {
-    Match: "match", TryStar: "try/except*", TypeAlias: "type alias", AsyncWith: "async with", AsyncFor: "async for",
+    Match: "match",
+    TryStar: "try/except*",
+    TypeAlias: "type alias",
+    AsyncWith: "async with",
+    AsyncFor: "async for",
   };
   return names[s._type] ?? s._type;
 }

@@ -30,25 +30,77 @@ const DEFINITIONS = new Set(["FunctionDefinition", "ClassDefinition", "Decorated
 
 /** Nodes that hold an expression (lezer's `expression` group plus the `test`-level nodes). */
 const EXPR = new Set([
-  "BinaryExpression", "UnaryExpression", "AwaitExpression", "ParenthesizedExpression", "TupleExpression",
-  "ComprehensionExpression", "ArrayExpression", "ArrayComprehensionExpression", "DictionaryExpression",
-  "DictionaryComprehensionExpression", "SetExpression", "SetComprehensionExpression", "CallExpression",
-  "MemberExpression", "VariableName", "Number", "String", "FormatString", "ContinuedString", "Ellipsis",
-  "None", "Boolean", "ConditionalExpression", "LambdaExpression", "NamedExpression", "YieldExpression",
+  "BinaryExpression",
+  "UnaryExpression",
+  "AwaitExpression",
+  "ParenthesizedExpression",
+  "TupleExpression",
+  "ComprehensionExpression",
+  "ArrayExpression",
+  "ArrayComprehensionExpression",
+  "DictionaryExpression",
+  "DictionaryComprehensionExpression",
+  "SetExpression",
+  "SetComprehensionExpression",
+  "CallExpression",
+  "MemberExpression",
+  "VariableName",
+  "Number",
+  "String",
+  "FormatString",
+  "ContinuedString",
+  "Ellipsis",
+  "None",
+  "Boolean",
+  "ConditionalExpression",
+  "LambdaExpression",
+  "NamedExpression",
+  "YieldExpression",
 ]);
 
 // (Typed as string: nodes.ts declares both an operator `Mod` and the sum type `Mod`.)
 /** Binding strength of the arithmetic/bitwise operators (higher binds tighter). */
 const ARITH_PRECEDENCE: Record<string, number> = {
-  "|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "@": 6, "/": 6, "%": 6, "//": 6, "**": 7,
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "@": 6,
+  "/": 6,
+  "%": 6,
+  "//": 6,
+  "**": 7,
 };
 const BINOPS: Record<string, string> = {
-  "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
-  "<<": "LShift", ">>": "RShift", "|": "BitOr", "^": "BitXor", "&": "BitAnd", "//": "FloorDiv",
+  "+": "Add",
+  "-": "Sub",
+  "*": "Mult",
+  "@": "MatMult",
+  "/": "Div",
+  "%": "Mod",
+  "**": "Pow",
+  "<<": "LShift",
+  ">>": "RShift",
+  "|": "BitOr",
+  "^": "BitXor",
+  "&": "BitAnd",
+  "//": "FloorDiv",
 };
 const CMPOPS: Record<string, A.CmpopNode["_type"]> = {
-  "==": "Eq", "!=": "NotEq", "<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE",
-  is: "Is", "is not": "IsNot", in: "In", "not in": "NotIn",
+  "==": "Eq",
+  "!=": "NotEq",
+  "<": "Lt",
+  "<=": "LtE",
+  ">": "Gt",
+  ">=": "GtE",
+  is: "Is",
+  "is not": "IsNot",
+  in: "In",
+  "not in": "NotIn",
 };
 
 /** A link of a left-nested chain that expr() builds from the innermost out (not and/or). */
@@ -77,34 +129,60 @@ function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
 /** What CPython calls an expression in "cannot assign to ..." messages. */
 export function exprName(e: A.ExprNode): string {
   switch (e._type) {
-    case "Attribute": return "attribute";
-    case "Subscript": return "subscript";
-    case "Starred": return "starred";
-    case "Name": return "name";
-    case "List": return "list";
-    case "Tuple": return "tuple";
-    case "Lambda": return "lambda";
-    case "Call": return "function call";
-    case "BoolOp": case "BinOp": case "UnaryOp": return "expression";
-    case "GeneratorExp": return "generator expression";
-    case "Yield": case "YieldFrom": return "yield expression";
-    case "Await": return "await expression";
-    case "ListComp": return "list comprehension";
-    case "SetComp": return "set comprehension";
-    case "DictComp": return "dict comprehension";
-    case "Dict": return "dict literal";
-    case "Set": return "set display";
-    case "JoinedStr": case "FormattedValue": return "f-string expression";
+    case "Attribute":
+      return "attribute";
+    case "Subscript":
+      return "subscript";
+    case "Starred":
+      return "starred";
+    case "Name":
+      return "name";
+    case "List":
+      return "list";
+    case "Tuple":
+      return "tuple";
+    case "Lambda":
+      return "lambda";
+    case "Call":
+      return "function call";
+    case "BoolOp":
+    case "BinOp":
+    case "UnaryOp":
+      return "expression";
+    case "GeneratorExp":
+      return "generator expression";
+    case "Yield":
+    case "YieldFrom":
+      return "yield expression";
+    case "Await":
+      return "await expression";
+    case "ListComp":
+      return "list comprehension";
+    case "SetComp":
+      return "set comprehension";
+    case "DictComp":
+      return "dict comprehension";
+    case "Dict":
+      return "dict literal";
+    case "Set":
+      return "set display";
+    case "JoinedStr":
+    case "FormattedValue":
+      return "f-string expression";
     case "Constant":
       if (e.value === null) return "None";
       if (e.value === true) return "True";
       if (e.value === false) return "False";
       if (typeof e.value === "object" && "ellipsis" in e.value) return "ellipsis";
       return "literal";
-    case "Compare": return "comparison";
-    case "IfExp": return "conditional expression";
-    case "NamedExpr": return "named expression";
-    case "Slice": return "slice";
+    case "Compare":
+      return "comparison";
+    case "IfExp":
+      return "conditional expression";
+    case "NamedExpr":
+      return "named expression";
+    case "Slice":
+      return "slice";
   }
 }
 
@@ -113,7 +191,10 @@ export class Builder {
   /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
   private readonly mayAwait: boolean;
 
-  constructor(readonly src: string, lines?: LineMap) {
+  constructor(
+    readonly src: string,
+    lines?: LineMap,
+  ) {
     this.lines = lines ?? new LineMap(src);
     this.mayAwait = src.includes("await");
   }
@@ -186,35 +267,60 @@ export class Builder {
     if (this.pendingDecorators.length && !DEFINITIONS.has(n.name) && !(n.name === "ExpressionStatement" && this.src[n.from] === "@"))
       this.fail("invalid syntax", n.from);
     switch (n.name) {
-      case "StatementGroup": return kids(n).filter((c) => c.name !== ";").flatMap((c) => this.stmt(c));
+      case "StatementGroup":
+        return kids(n)
+          .filter((c) => c.name !== ";")
+          .flatMap((c) => this.stmt(c));
       case "ExpressionStatement":
         if (this.src[n.from] === "@") {
           this.pendingDecorators.push(this.exprDecorator(n));
           return [];
         }
         return [this.ExpressionStatement(n)];
-      case "AssignStatement": return [this.AssignStatement(n)];
-      case "UpdateStatement": return [this.UpdateStatement(n)];
-      case "DeleteStatement": return [this.DeleteStatement(n)];
-      case "PassStatement": return [this.at({ _type: "Pass" } as A.Pass, n.from, n.to)];
-      case "BreakStatement": return [this.at({ _type: "Break" } as A.Break, n.from, n.to)];
-      case "ContinueStatement": return [this.at({ _type: "Continue" } as A.Continue, n.from, n.to)];
-      case "ReturnStatement": return [this.ReturnStatement(n)];
-      case "YieldStatement": return [this.at({ _type: "Expr", value: this.yieldExpr(n) } as A.Expr, n.from, n.to)];
-      case "RaiseStatement": return [this.RaiseStatement(n)];
-      case "ImportStatement": return [this.ImportStatement(n)];
-      case "ScopeStatement": return [this.ScopeStatement(n)];
-      case "AssertStatement": return [this.AssertStatement(n)];
-      case "TypeDefinition": return [this.TypeDefinition(n)];
-      case "IfStatement": return [this.IfStatement(n)];
-      case "WhileStatement": return [this.WhileStatement(n)];
-      case "ForStatement": return [this.ForStatement(n)];
-      case "TryStatement": return [this.TryStatement(n)];
-      case "WithStatement": return [this.WithStatement(n)];
-      case "FunctionDefinition": return [this.FunctionDefinition(n, this.takeDecorators())];
-      case "ClassDefinition": return [this.ClassDefinition(n, this.takeDecorators())];
-      case "DecoratedStatement": return [this.DecoratedStatement(n)];
-      case "MatchStatement": return [this.MatchStatement(n)];
+      case "AssignStatement":
+        return [this.AssignStatement(n)];
+      case "UpdateStatement":
+        return [this.UpdateStatement(n)];
+      case "DeleteStatement":
+        return [this.DeleteStatement(n)];
+      case "PassStatement":
+        return [this.at({ _type: "Pass" } as A.Pass, n.from, n.to)];
+      case "BreakStatement":
+        return [this.at({ _type: "Break" } as A.Break, n.from, n.to)];
+      case "ContinueStatement":
+        return [this.at({ _type: "Continue" } as A.Continue, n.from, n.to)];
+      case "ReturnStatement":
+        return [this.ReturnStatement(n)];
+      case "YieldStatement":
+        return [this.at({ _type: "Expr", value: this.yieldExpr(n) } as A.Expr, n.from, n.to)];
+      case "RaiseStatement":
+        return [this.RaiseStatement(n)];
+      case "ImportStatement":
+        return [this.ImportStatement(n)];
+      case "ScopeStatement":
+        return [this.ScopeStatement(n)];
+      case "AssertStatement":
+        return [this.AssertStatement(n)];
+      case "TypeDefinition":
+        return [this.TypeDefinition(n)];
+      case "IfStatement":
+        return [this.IfStatement(n)];
+      case "WhileStatement":
+        return [this.WhileStatement(n)];
+      case "ForStatement":
+        return [this.ForStatement(n)];
+      case "TryStatement":
+        return [this.TryStatement(n)];
+      case "WithStatement":
+        return [this.WithStatement(n)];
+      case "FunctionDefinition":
+        return [this.FunctionDefinition(n, this.takeDecorators())];
+      case "ClassDefinition":
+        return [this.ClassDefinition(n, this.takeDecorators())];
+      case "DecoratedStatement":
+        return [this.DecoratedStatement(n)];
+      case "MatchStatement":
+        return [this.MatchStatement(n)];
       case "PrintStatement":
         return this.fail("Missing parentheses in call to 'print'. Did you mean print(...)?", n.from, n.to);
       default:
@@ -291,8 +397,7 @@ export class Builder {
     const raw = this.exprList(first);
     if (raw._type === "List" || raw._type === "Tuple")
       this.fail(`only single target (not ${raw._type === "List" ? "list" : "tuple"}) can be annotated`, first[0].from, first[0].to);
-    if (raw._type !== "Name" && raw._type !== "Attribute" && raw._type !== "Subscript")
-      this.fail(`illegal target for annotation`, first[0].from, first[0].to);
+    if (raw._type !== "Name" && raw._type !== "Attribute" && raw._type !== "Subscript") this.fail(`illegal target for annotation`, first[0].from, first[0].to);
     const target = this.target(raw, STORE, "assign");
     const annotation = this.expr(this.typeDefExpr(typeDef));
     const vg = groups[1];
@@ -354,8 +459,7 @@ export class Builder {
     for (; cs[i].name !== "import"; i++) if (cs[i].name === "VariableName") modParts.push(this.ident(cs[i]));
     const rest = cs.slice(i + 1).filter((c) => c.name !== "(" && c.name !== ")");
     const { items, trailing } = splitCommas(rest);
-    if (trailing && cs[i + 1].name !== "(")
-      this.fail("trailing comma not allowed without surrounding parentheses", rest[rest.length - 1].to);
+    if (trailing && cs[i + 1].name !== "(") this.fail("trailing comma not allowed without surrounding parentheses", rest[rest.length - 1].to);
     for (const it of items) {
       // `from a import b.c`: only plain names are imported from a module.
       const dot = it.find((c) => c.name === ".");
@@ -370,7 +474,10 @@ export class Builder {
   alias(item: N[]): A.Alias {
     const asIdx = item.findIndex((c) => c.name === "as");
     const nameNodes = asIdx < 0 ? item : item.slice(0, asIdx);
-    const name = nameNodes.filter((c) => c.name === "VariableName" || c.name === "*").map((c) => this.ident(c)).join(".");
+    const name = nameNodes
+      .filter((c) => c.name === "VariableName" || c.name === "*")
+      .map((c) => this.ident(c))
+      .join(".");
     const asname = asIdx < 0 ? null : this.ident(item[asIdx + 1]);
     return this.at({ _type: "alias", name, asname } as A.Alias, item[0].from, item[item.length - 1].to);
   }
@@ -487,8 +594,7 @@ export class Builder {
         const bodyNode = cs[++i];
         const isStar = parts[0]?.name === "*";
         if (isStar) parts.shift();
-        if (star !== null && star !== isStar)
-          this.fail("cannot have both 'except' and 'except*' on the same 'try'", kw.from, bodyNode.from);
+        if (star !== null && star !== isStar) this.fail("cannot have both 'except' and 'except*' on the same 'try'", kw.from, bodyNode.from);
         star = isStar;
         if (isStar && !parts.length) this.fail("expected one or more exception types", bodyNode.from);
         if (parts[1]?.name === ",") this.fail("multiple exception types must be parenthesized", parts[0].from, parts[2]?.to ?? parts[1].to);
@@ -559,7 +665,12 @@ export class Builder {
     const text = lezerInput(head + "(" + this.src.slice(at + 1, end) + "\n)\n"); // (")" after any comment)
     const tree = lezerParse(text);
     let bad = -1;
-    tree.iterate({ enter: (x) => { if (x.type.isError && bad < 0) bad = x.from; return bad < 0; } });
+    tree.iterate({
+      enter: (x) => {
+        if (x.type.isError && bad < 0) bad = x.from;
+        return bad < 0;
+      },
+    });
     const stmt = tree.topNode.lastChild;
     const e = stmt?.name === "ExpressionStatement" ? kids(stmt) : [];
     if (bad >= 0 || e.length !== 1) this.fail("invalid syntax", Math.min(Math.max(bad, at + 1), end));
@@ -586,9 +697,7 @@ export class Builder {
     let start = cs[0].from;
     for (const c of cs) {
       if (c.name === "VariableName") {
-        e = e === null
-          ? this.name(c)
-          : this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+        e = e === null ? this.name(c) : this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
       } else if (c.name === "ArgList") {
         e = this.call(e!, c, start);
       }
@@ -642,7 +751,14 @@ export class Builder {
   /** A def's or lambda's parameters: `a, b: T = 1, /, *args, c, **kw`. */
   params(n: N, isDef: boolean): A.Arguments {
     const out: A.Arguments = {
-      _type: "arguments", posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [],
+      _type: "arguments",
+      posonlyargs: [],
+      args: [],
+      vararg: null,
+      kwonlyargs: [],
+      kw_defaults: [],
+      kwarg: null,
+      defaults: [],
     };
     const { items, trailing } = splitCommas(this.withSlashes(n));
     let afterStar = false;
@@ -662,8 +778,7 @@ export class Builder {
         if (afterStar) this.fail("* argument may appear only once", head.from);
         afterStar = true;
         if (it.length > 1) out.vararg = this.param(it.slice(1));
-        else if (k === items.length - 1 || items[k + 1][0].name === "**")
-          this.fail("named arguments must follow bare *", head.from);
+        else if (k === items.length - 1 || items[k + 1][0].name === "**") this.fail("named arguments must follow bare *", head.from);
       } else if (head.name === "**") {
         out.kwarg = this.param(it.slice(1));
         if (k !== items.length - 1) this.fail("arguments cannot follow var-keyword argument", items[k + 1][0].from);
@@ -728,7 +843,9 @@ export class Builder {
     const subjNodes = cs.slice(1, cs.length - 1);
     const matchBody = cs[cs.length - 1];
     const subject = this.matchSubject(subjNodes, matchBody.from);
-    const cases = kids(matchBody).filter((c) => c.name === "MatchClause").map((c) => this.matchCase(c));
+    const cases = kids(matchBody)
+      .filter((c) => c.name === "MatchClause")
+      .map((c) => this.matchCase(c));
     const last = cases[cases.length - 1];
     return this.at({ _type: "Match", subject, cases } as A.Match, n.from, this.endOfBlock(last.body));
   }
@@ -770,8 +887,11 @@ export class Builder {
     const pattern =
       items.length === 1 && !trailing
         ? this.pattern(items[0][0])
-        : this.at({ _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence,
-            patNodes[0].from, patNodes[patNodes.length - 1].to);
+        : this.at(
+            { _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence,
+            patNodes[0].from,
+            patNodes[patNodes.length - 1].to,
+          );
     const guard = guardNode ? this.expr(kids(guardNode)[1]) : null;
     return { _type: "match_case", pattern, guard, body: this.body(bodyNode) };
   }
@@ -807,7 +927,8 @@ export class Builder {
         if (!asName) return or;
         return this.at({ _type: "MatchAs", pattern: or, name: this.ident(asName) } as A.MatchAs, n.from, n.to);
       }
-      case "LiteralPattern": return this.literalPattern(n);
+      case "LiteralPattern":
+        return this.literalPattern(n);
       case "AttributePattern":
         if (this.text(n).endsWith("()")) return this.emptyPattern(n, this.dotted(cs));
         return this.at({ _type: "MatchValue", value: this.dotted(cs) } as A.MatchValue, n.from, n.to);
@@ -823,8 +944,10 @@ export class Builder {
         if (cs[0].name === "(" && items.length === 1 && !trailing) return this.pattern(items[0][0]);
         return this.at({ _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence, n.from, n.to);
       }
-      case "MappingPattern": return this.mappingPattern(n);
-      case "ClassPattern": return this.classPattern(n);
+      case "MappingPattern":
+        return this.mappingPattern(n);
+      case "ClassPattern":
+        return this.classPattern(n);
       default:
         return this.fail("invalid syntax", n.from, n.to);
     }
@@ -858,8 +981,7 @@ export class Builder {
     let e: A.ExprNode = this.name(cs[0]);
     const start = cs[0].from;
     for (const c of cs.slice(1)) {
-      if (c.name === "PropertyName")
-        e = this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+      if (c.name === "PropertyName") e = this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
     }
     return e;
   }
@@ -867,8 +989,7 @@ export class Builder {
   literalPattern(n: N): A.Pattern {
     const cs = kids(n);
     if (cs[0].name === "None") return this.at({ _type: "MatchSingleton", value: null } as A.MatchSingleton, n.from, n.to);
-    if (cs[0].name === "Boolean")
-      return this.at({ _type: "MatchSingleton", value: this.text(cs[0]) === "True" } as A.MatchSingleton, n.from, n.to);
+    if (cs[0].name === "Boolean") return this.at({ _type: "MatchSingleton", value: this.text(cs[0]) === "True" } as A.MatchSingleton, n.from, n.to);
     return this.at({ _type: "MatchValue", value: this.literalPatternExpr(n) } as A.MatchValue, n.from, n.to);
   }
 
@@ -889,8 +1010,7 @@ export class Builder {
     if (i < cs.length) {
       const right = this.expr(cs[i + 1]);
       const v = (right as A.Constant).value;
-      if (!(typeof v === "object" && v !== null && "complex" in v))
-        this.fail("imaginary number required in complex literal", cs[i + 1].from, cs[i + 1].to);
+      if (!(typeof v === "object" && v !== null && "complex" in v)) this.fail("imaginary number required in complex literal", cs[i + 1].from, cs[i + 1].to);
       const op = { _type: this.text(cs[i]) === "+" ? "Add" : "Sub" } as A.OperatorNode;
       left = this.at({ _type: "BinOp", left, op, right } as A.BinOp, cs[0].from, cs[i + 1].to);
     }
@@ -927,9 +1047,10 @@ export class Builder {
     let e: A.ExprNode | null = null;
     for (const part of this.text(n).split(".")) {
       const span = { from: pos, to: pos + part.length };
-      e = e === null
-        ? this.at({ _type: "Name", id: this.ident(span), ctx: LOAD } as A.Name, span.from, span.to)
-        : this.at({ _type: "Attribute", value: e, attr: this.ident(span), ctx: LOAD } as A.Attribute, n.from, span.to);
+      e =
+        e === null
+          ? this.at({ _type: "Name", id: this.ident(span), ctx: LOAD } as A.Name, span.from, span.to)
+          : this.at({ _type: "Attribute", value: e, attr: this.ident(span), ctx: LOAD } as A.Attribute, n.from, span.to);
       pos = span.to + 1;
     }
     return e!;
@@ -1001,7 +1122,8 @@ export class Builder {
     const { from, to } = this.span(e);
     const what = exprName(e);
     if (why === "del") this.fail(`cannot delete ${what}`, from, to);
-    const plain = ["True", "False", "None", "list", "tuple", "generator expression"].includes(what) ||
+    const plain =
+      ["True", "False", "None", "list", "tuple", "generator expression"].includes(what) ||
       ((e._type === "Yield" || e._type === "YieldFrom") && this.src[from] === "(");
     if (why === "assign" && !plain) this.fail(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, from, to);
     this.fail(`cannot assign to ${what}`, from, to);
@@ -1043,33 +1165,47 @@ export class Builder {
 
   private exprNode(n: N): A.ExprNode {
     switch (n.name) {
-      case "VariableName": return this.name(n);
-      case "Number": return this.Number(n);
+      case "VariableName":
+        return this.name(n);
+      case "Number":
+        return this.Number(n);
       case "String":
       case "FormatString":
       case "ContinuedString":
         return this.strings(n);
-      case "Ellipsis": return this.at({ _type: "Constant", value: { ellipsis: true }, kind: null } as A.Constant, n.from, n.to);
-      case "None": return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
-      case "Boolean": return this.at({ _type: "Constant", value: this.text(n) === "True", kind: null } as A.Constant, n.from, n.to);
-      case "ParenthesizedExpression": return this.ParenthesizedExpression(n);
-      case "TupleExpression": return this.TupleExpression(n);
-      case "ArrayExpression": return this.ArrayExpression(n);
-      case "SetExpression": return this.SetExpression(n);
-      case "DictionaryExpression": return this.DictionaryExpression(n);
+      case "Ellipsis":
+        return this.at({ _type: "Constant", value: { ellipsis: true }, kind: null } as A.Constant, n.from, n.to);
+      case "None":
+        return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
+      case "Boolean":
+        return this.at({ _type: "Constant", value: this.text(n) === "True", kind: null } as A.Constant, n.from, n.to);
+      case "ParenthesizedExpression":
+        return this.ParenthesizedExpression(n);
+      case "TupleExpression":
+        return this.TupleExpression(n);
+      case "ArrayExpression":
+        return this.ArrayExpression(n);
+      case "SetExpression":
+        return this.SetExpression(n);
+      case "DictionaryExpression":
+        return this.DictionaryExpression(n);
       case "ComprehensionExpression":
       case "ArrayComprehensionExpression":
       case "SetComprehensionExpression":
       case "DictionaryComprehensionExpression":
         return this.comprehension(n);
-      case "BinaryExpression": return this.BinaryExpression(n);
-      case "UnaryExpression": return this.UnaryExpression(n);
-      case "AwaitExpression": return this.AwaitExpression(n);
+      case "BinaryExpression":
+        return this.BinaryExpression(n);
+      case "UnaryExpression":
+        return this.UnaryExpression(n);
+      case "AwaitExpression":
+        return this.AwaitExpression(n);
       case "CallExpression": {
         const cs = kids(n);
         return this.call(this.expr(cs[0]), cs[1], n.from);
       }
-      case "MemberExpression": return this.MemberExpression(n);
+      case "MemberExpression":
+        return this.MemberExpression(n);
       case "ConditionalExpression": {
         const cs = kids(n);
         const body = this.expr(cs[0]);
@@ -1090,7 +1226,8 @@ export class Builder {
         t.ctx = STORE;
         return this.at({ _type: "NamedExpr", target: t, value: this.expr(cs[2]) } as A.NamedExpr, n.from, n.to);
       }
-      case "YieldExpression": return this.yieldExpr(n);
+      case "YieldExpression":
+        return this.yieldExpr(n);
       default:
         return this.fail("invalid syntax", n.from, n.to);
     }
@@ -1168,14 +1305,12 @@ export class Builder {
     const elt = cs.slice(0, firstFor);
     const generators = this.compClauses(cs.slice(firstFor));
     if (n.name === "DictionaryComprehensionExpression") {
-      if (elt[0].name === "**")
-        this.fail("dict unpacking cannot be used in dict comprehension", elt[0].from, elt[elt.length - 1].to);
+      if (elt[0].name === "**") this.fail("dict unpacking cannot be used in dict comprehension", elt[0].from, elt[elt.length - 1].to);
       const key = this.expr(elt[0]);
       const value = this.expr(elt[2]);
       return this.at({ _type: "DictComp", key, value, generators } as A.DictComp, n.from, n.to);
     }
-    if (elt[0].name === "*")
-      this.fail("iterable unpacking cannot be used in comprehension", elt[0].from, elt[elt.length - 1].to);
+    if (elt[0].name === "*") this.fail("iterable unpacking cannot be used in comprehension", elt[0].from, elt[elt.length - 1].to);
     const _type = n.name === "ArrayComprehensionExpression" ? "ListComp" : n.name === "SetComprehensionExpression" ? "SetComp" : "GeneratorExp";
     return this.at({ _type, elt: this.expr(elt[0]), generators } as A.ListComp, n.from, n.to);
   }
@@ -1283,8 +1418,7 @@ export class Builder {
     }
     const operand = (o: Operand): A.ExprNode => {
       let e = this.expr(o.node);
-      for (let i = o.nots.length - 1; i >= 0; i--)
-        e = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: e } as A.UnaryOp, o.nots[i].from, o.node.to);
+      for (let i = o.nots.length - 1; i >= 0; i--) e = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: e } as A.UnaryOp, o.nots[i].from, o.node.to);
       return e;
     };
     const group = (items: Operand[], op: "And" | "Or", parts: A.ExprNode[]): A.ExprNode => {
@@ -1367,8 +1501,7 @@ export class Builder {
   MemberExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const value = this.expr(cs[0]);
-    if (cs[1].name === ".")
-      return this.at({ _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD } as A.Attribute, n.from, n.to);
+    if (cs[1].name === ".") return this.at({ _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD } as A.Attribute, n.from, n.to);
     const inner = cs.slice(2, -1);
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);

@@ -49,7 +49,7 @@ function flatBuffer(stack: StackLike): number[] {
   const parts: [number[], number][] = [];
   let end = stack.buffer.length;
   let total = 0;
-  for (let s: StackLike | null = stack; s; ) {
+  for (let s: StackLike | null = stack; s;) {
     parts.push([s.buffer, end]);
     total += end;
     const parent: StackLike | null = s.parent;
@@ -109,7 +109,10 @@ function buildIteratively(buffer: number[], nodeSet: NodeSet, topID: number, reu
     return out;
   };
   for (let i = 0; i < buffer.length; i += 4) {
-    const id = buffer[i], from = buffer[i + 1], to = buffer[i + 2], size = buffer[i + 3];
+    const id = buffer[i],
+      from = buffer[i + 1],
+      to = buffer[i + 2],
+      size = buffer[i + 3];
     if (size === -1) built.push({ index: i, from, tree: reused[id], kids: [] });
     if (size < 0) continue; // -3, -4: context and look-ahead marks, for incremental parsing only
     const first = i + 4 - size;
@@ -120,9 +123,19 @@ function buildIteratively(buffer: number[], nodeSet: NodeSet, topID: number, reu
       continue;
     }
     const kids = childrenOf(built.splice(k));
-    const tree = new Tree(nodeSet.types[id], kids.map((c) => c.tree), kids.map((c) => c.from - from), to - from);
+    const tree = new Tree(
+      nodeSet.types[id],
+      kids.map((c) => c.tree),
+      kids.map((c) => c.from - from),
+      to - from,
+    );
     built.push({ index: first, from, tree, kids: [] });
   }
   const top = childrenOf(built);
-  return new Tree(nodeSet.types[topID], top.map((c) => c.tree), top.map((c) => c.from - start), length);
+  return new Tree(
+    nodeSet.types[topID],
+    top.map((c) => c.tree),
+    top.map((c) => c.from - start),
+    length,
+  );
 }

@@ -6,8 +6,42 @@
 
 import { SyntaxErrorAt } from "./errors.js";
 
-const TOKEN = /\s+|#[^\n]*|\\\r?\n|(?:[rRbBuUfF]{0,2})(?:'''|"""|'|")|[\p{L}_][\p{L}\p{N}_]*|\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?[jJ]?|\.\d+|\*\*|\/\/|:=|==|!=|<=|>=|->|[-+*\/%&|^@<>]=?|[()[\]{}:,;.=~!]/uy;
-const OPERATOR_WORDS = new Set(["and", "or", "not", "in", "is", "if", "else", "for", "async", "await", "lambda", "from", "as", "import", "yield", "return", "pass", "del", "while", "with", "def", "class", "try", "except", "finally", "raise", "global", "nonlocal", "assert", "break", "continue", "elif"]);
+const TOKEN =
+  /\s+|#[^\n]*|\\\r?\n|(?:[rRbBuUfF]{0,2})(?:'''|"""|'|")|[\p{L}_][\p{L}\p{N}_]*|\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?[jJ]?|\.\d+|\*\*|\/\/|:=|==|!=|<=|>=|->|[-+*\/%&|^@<>]=?|[()[\]{}:,;.=~!]/uy;
+const OPERATOR_WORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "in",
+  "is",
+  "if",
+  "else",
+  "for",
+  "async",
+  "await",
+  "lambda",
+  "from",
+  "as",
+  "import",
+  "yield",
+  "return",
+  "pass",
+  "del",
+  "while",
+  "with",
+  "def",
+  "class",
+  "try",
+  "except",
+  "finally",
+  "raise",
+  "global",
+  "nonlocal",
+  "assert",
+  "break",
+  "continue",
+  "elif",
+]);
 /** Where the first expression of a pair can start: after one of these at the bracket's own level. */
 const SEPARATORS = new Set([",", "=", ":", ":=", "*", "**", "if", "else", "for", "in", "lambda", ";"]);
 
@@ -20,7 +54,7 @@ export function forgotComma(src: string, open: { at: number } | null): SyntaxErr
   let start = -1; // where the current first expression starts
   let lastEnd: "atom" | "name" | "string" | null = null; // what the previous token at depth 0 ended
   let afterFor = false;
-  for (let i = open.at + 1; i < src.length; ) {
+  for (let i = open.at + 1; i < src.length;) {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(src);
     if (!m) return null;
@@ -56,7 +90,7 @@ export function forgotComma(src: string, open: { at: number } | null): SyntaxErr
     }
     if (depth > 0) continue;
     const word = /^[\p{L}_]/u.test(tok);
-    const atom = (word && !OPERATOR_WORDS.has(tok)) || /^[\d.]/.test(tok) && tok !== ".";
+    const atom = (word && !OPERATOR_WORDS.has(tok)) || (/^[\d.]/.test(tok) && tok !== ".");
     if (atom) {
       // (A name before a string is a mistyped prefix in CPython's eyes, not a missing comma.)
       if (lastEnd === "atom" || lastEnd === "name" || lastEnd === "string") return new SyntaxErrorAt("invalid syntax. Perhaps you forgot a comma?", start, i);

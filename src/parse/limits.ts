@@ -38,7 +38,8 @@ export function parserStackError(source: string, lines: LineMap, filename: strin
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) continue; // spaces between the operators
-    if (c === 45 || c === 43 || c === 126) run++; // - + ~
+    if (c === 45 || c === 43 || c === 126)
+      run++; // - + ~
     else if (c === 110 && source.startsWith("not", i) && !/[\w]/.test(source[i + 3] ?? "") && !/[\w]/.test(source[i - 1] ?? "")) {
       run++;
       i += 2;
@@ -46,10 +47,20 @@ export function parserStackError(source: string, lines: LineMap, filename: strin
     if (run > longest) longest = run;
     if (run > MAX_PREFIX_RUN) {
       const line = lines.lineIndex(i);
-      return { kind: "MemoryError", msg: "Parser stack overflowed - Python source too complex to parse", filename, lineno: line + 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line + 1) };
+      return {
+        kind: "MemoryError",
+        msg: "Parser stack overflowed - Python source too complex to parse",
+        filename,
+        lineno: line + 1,
+        offset: 0,
+        end_lineno: null,
+        end_offset: null,
+        text: lines.lineText(line + 1),
+      };
     }
   }
-  if (longest > MAX_COMPILABLE_PREFIX_RUN) return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
+  if (longest > MAX_COMPILABLE_PREFIX_RUN)
+    return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
   return null;
 }
 
@@ -58,8 +69,19 @@ const MAX_INDENT = 100;
 
 // Nodes that may span lines without making the lines inside them continuation lines.
 const LINE_CONTAINERS = new Set([
-  "Script", "Body", "MatchBody", "MatchClause", "DecoratedStatement", "ClassDefinition", "FunctionDefinition",
-  "IfStatement", "TryStatement", "WhileStatement", "ForStatement", "WithStatement", "MatchStatement",
+  "Script",
+  "Body",
+  "MatchBody",
+  "MatchClause",
+  "DecoratedStatement",
+  "ClassDefinition",
+  "FunctionDefinition",
+  "IfStatement",
+  "TryStatement",
+  "WhileStatement",
+  "ForStatement",
+  "WithStatement",
+  "MatchStatement",
 ]);
 
 /**
@@ -69,7 +91,7 @@ const LINE_CONTAINERS = new Set([
  */
 export function checkIndentation(source: string, tree: Tree): void {
   const stack: [number, number][] = [[0, 0]];
-  for (let start = 0; start < source.length; ) {
+  for (let start = 0; start < source.length;) {
     const end = source.indexOf("\n", start);
     const next = end < 0 ? source.length : end + 1;
     let col = 0;
@@ -202,7 +224,16 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
     const d = COUNTED.has(node._type) ? depth + 1 : depth;
     if (d > MAX_COMPILE_DEPTH) {
       const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
-      return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: line, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(line) };
+      return {
+        kind: "RecursionError",
+        msg: COMPILE_DEPTH_MESSAGE,
+        filename,
+        lineno: line,
+        offset: 0,
+        end_lineno: null,
+        end_offset: null,
+        text: lines.lineText(line),
+      };
     }
     forEachChild(node, (child) => {
       todo.push([child, d]);
@@ -212,11 +243,67 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
 }
 
 const COUNTED = new Set<string>([
-  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "TypeAlias", "AugAssign", "AnnAssign", "For",
-  "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import", "ImportFrom",
-  "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue",
-  "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp",
-  "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant", "Attribute",
-  "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
-  "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr",
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "ClassDef",
+  "Return",
+  "Delete",
+  "Assign",
+  "TypeAlias",
+  "AugAssign",
+  "AnnAssign",
+  "For",
+  "AsyncFor",
+  "While",
+  "If",
+  "With",
+  "AsyncWith",
+  "Match",
+  "Raise",
+  "Try",
+  "TryStar",
+  "Assert",
+  "Import",
+  "ImportFrom",
+  "Global",
+  "Nonlocal",
+  "Expr",
+  "Pass",
+  "Break",
+  "Continue",
+  "BoolOp",
+  "NamedExpr",
+  "BinOp",
+  "UnaryOp",
+  "Lambda",
+  "IfExp",
+  "Dict",
+  "Set",
+  "ListComp",
+  "SetComp",
+  "DictComp",
+  "GeneratorExp",
+  "Await",
+  "Yield",
+  "YieldFrom",
+  "Compare",
+  "Call",
+  "FormattedValue",
+  "JoinedStr",
+  "Constant",
+  "Attribute",
+  "Subscript",
+  "Starred",
+  "Name",
+  "List",
+  "Tuple",
+  "Slice",
+  "MatchValue",
+  "MatchSingleton",
+  "MatchSequence",
+  "MatchMapping",
+  "MatchClass",
+  "MatchStar",
+  "MatchAs",
+  "MatchOr",
 ]);

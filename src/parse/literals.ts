@@ -34,11 +34,7 @@ export function numberValue(text: string): ConstantValue {
   if (last === "j" || last === "J") return { complex: Number(t.slice(0, -1)) };
   if (/^[0-9]+$/.test(t)) {
     if (t.length > 1 && t[0] === "0" && /[1-9]/.test(t))
-      throw new LiteralError(
-        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-        0,
-        text.length,
-      );
+      throw new LiteralError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 0, text.length);
     // The compiler converts with the default int<->str limit (runtime/builtins/int-limit.ts).
     if (t.length > MAX_STR_DIGITS) throw new IntLimitError(t.length);
     return BigInt(t);
@@ -112,8 +108,7 @@ export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; f
       out += c;
       i++;
     } else if (c !== "\\" || opts.raw) {
-      if (opts.bytes && c.charCodeAt(0) > 0x7f)
-        throw new LiteralError("bytes can only contain ASCII literal characters", i);
+      if (opts.bytes && c.charCodeAt(0) > 0x7f) throw new LiteralError("bytes can only contain ASCII literal characters", i);
       out += c;
     } else {
       i = decodeEscape(body, i, opts.bytes, (s) => {
@@ -155,17 +150,11 @@ function decodeEscape(body: string, i: number, bytes: boolean, emit: (s: string)
       const what = e === "x" ? "\\xXX" : e === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
       const valid = /^[0-9a-fA-F]*/.exec(digits)![0].length;
       const codec = bytes ? "could not convert" : `'unicodeescape' codec can't decode bytes in position ${i}-${i + 1 + valid}`;
-      throw new LiteralError(
-        bytes ? `(value error) invalid \\x escape at position ${i}` : `(${kind} error) ${codec}: truncated ${what} escape`,
-        i,
-      );
+      throw new LiteralError(bytes ? `(value error) invalid \\x escape at position ${i}` : `(${kind} error) ${codec}: truncated ${what} escape`, i);
     }
     const v = parseInt(digits, 16);
     if (v > 0x10ffff)
-      throw new LiteralError(
-        `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${i + 9}: illegal Unicode character`,
-        i,
-      );
+      throw new LiteralError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${i + 9}: illegal Unicode character`, i);
     emit(String.fromCodePoint(v));
     return i + 1 + hexLen;
   }
@@ -175,7 +164,7 @@ function decodeEscape(body: string, i: number, bytes: boolean, emit: (s: string)
     const ch = name === null ? undefined : unicodeName(name);
     if (ch === undefined)
       throw new LiteralError(
-        `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${(close > 0 ? close : i + 1)}: ${name === null ? "malformed \\N character escape" : "unknown Unicode character name"}`,
+        `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${close > 0 ? close : i + 1}: ${name === null ? "malformed \\N character escape" : "unknown Unicode character name"}`,
         i,
       );
     emit(ch);

@@ -38,7 +38,7 @@ const isIdent = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.t
 export function repairHeaders(source: string, input: string): string {
   const out = input.split("");
   const stmt = /^[ \t]*(?:async[ \t]+)?(with|case|match)\b/gm;
-  for (let m; (m = stmt.exec(source)); ) {
+  for (let m; (m = stmt.exec(source));) {
     const start = m.index + m[0].length;
     if (m[1] === "match") {
       // `match a, b:` (a tuple subject without parentheses): "," → "|" and a trailing "," → " ";
@@ -48,7 +48,16 @@ export function repairHeaders(source: string, input: string): string {
       // Likewise `:=` (the grammar's subject is no named expression) → "| ", back to NamedExpr.
       const commas: number[] = [];
       const end = { at: start };
-      if (scanHeader(source, start, () => {}, () => {}, (i) => commas.push(i), end)) {
+      if (
+        scanHeader(
+          source,
+          start,
+          () => {},
+          () => {},
+          (i) => commas.push(i),
+          end,
+        )
+      ) {
         for (const i of commas) out[i] = /^[ \t]*:/.test(source.slice(i + 1, i + 40)) ? " " : "|";
         const header = source.slice(start, end.at);
         for (let k = header.indexOf(":="); k >= 0; k = header.indexOf(":=", k + 2))
@@ -61,19 +70,26 @@ export function repairHeaders(source: string, input: string): string {
     }
     const isWith = m[1] === "with";
     const end = { at: start };
-    scanHeader(source, start, (i, word) => {
-      if (isWith && word === "as") {
-        out[i] = "o";
-        out[i + 1] = "r";
-      }
-    }, (i) => {
-      if (!isWith) {
-        // `case():` — right after the keyword, " _" (a `_1` would join the keyword).
-        const glued = i === start;
-        out[i] = glued ? " " : "_";
-        out[i + 1] = glued ? "_" : "1";
-      }
-    }, undefined, end);
+    scanHeader(
+      source,
+      start,
+      (i, word) => {
+        if (isWith && word === "as") {
+          out[i] = "o";
+          out[i + 1] = "r";
+        }
+      },
+      (i) => {
+        if (!isWith) {
+          // `case():` — right after the keyword, " _" (a `_1` would join the keyword).
+          const glued = i === start;
+          out[i] = glued ? " " : "_";
+          out[i + 1] = glued ? "_" : "1";
+        }
+      },
+      undefined,
+      end,
+    );
     if (!isWith) {
       // A dotted mapping key (`case {K.A: x}`; the grammar's keys are names and literals):
       // the dots become "_", one name the builder splits again.
@@ -100,7 +116,8 @@ function walkFString(src: string, i: number, out: string[]): number {
   while (i < src.length && !src.startsWith(q, i)) {
     const c = src[i];
     if (q.length === 1 && (c === "\n" || c === "\r")) return i;
-    if (c === "\\") i += src[i + 1] === "{" || src[i + 1] === "}" ? 1 : 2; // (`\{` still opens a field)
+    if (c === "\\")
+      i += src[i + 1] === "{" || src[i + 1] === "}" ? 1 : 2; // (`\{` still opens a field)
     else if (c === "{" && src[i + 1] === "{") i += 2;
     else if (c === "{") {
       // The replacement field: brackets and strings to its "}".
@@ -153,7 +170,7 @@ function repairExpressions(src: string, out: string[]): void {
   let group = 0;
   let lastDecoratorLineEnd = -1;
   const n = src.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = src[i];
     const top = stack[stack.length - 1];
     if (c === "\n" || c === "\r") {
@@ -206,7 +223,10 @@ function repairExpressions(src: string, out: string[]): void {
     if (c === "@" && atLineStart) {
       // A decorator: its expression runs to the end of the logical line.
       const j = decoratorEnd(src, i);
-      const text = src.slice(i + 1, j).replace(/#[^\r\n]*$/, "").trim();
+      const text = src
+        .slice(i + 1, j)
+        .replace(/#[^\r\n]*$/, "")
+        .trim();
       const simple = isSimpleDecorator(text);
       const between = src.slice(lastDecoratorLineEnd, i);
       if (lastDecoratorLineEnd < 0 || !/^[ \t\f]*(?:(?:#[^\r\n]*)?(?:\r\n|\r|\n)[ \t\f]*)*$/.test(between)) group++;
@@ -219,7 +239,8 @@ function repairExpressions(src: string, out: string[]): void {
     if (c === "(" || c === "[" || c === "{") {
       const afterName = isWordChar(prev[0]) && !KEYWORDS.has(prev);
       const subscript =
-        c === "[" && (afterName || prev === ")" || prev === "]" || prev === '"') &&
+        c === "[" &&
+        (afterName || prev === ")" || prev === "]" || prev === '"') &&
         !(prevWords[0] === "def" || prevWords[0] === "class" || prevWords[0] === "type");
       stack.push({ ch: c, subscript, forTarget: false, lambda: 0 });
       prev = c;
@@ -239,7 +260,12 @@ function repairExpressions(src: string, out: string[]): void {
     } else if (c === ",") lastComma = i;
     if (c === "*" && src[i + 1] !== "*" && src[i + 1] !== "=" && src[i - 1] !== "*") {
       // (`*args: *Ts`: a starred annotation.)
-      if ((top.subscript && (prev === "[" || prev === ",")) || (top.forTarget && (prev === "for" || prev === ",")) || (top.forIter && (prev === "in" || prev === ",")) || prev === ":")
+      if (
+        (top.subscript && (prev === "[" || prev === ",")) ||
+        (top.forTarget && (prev === "for" || prev === ",")) ||
+        (top.forIter && (prev === "in" || prev === ",")) ||
+        prev === ":"
+      )
         out[i] = "-";
     } else if (c === "/" && src[i + 1] !== "/" && src[i - 1] !== "/" && prev === "," && /^[ \t]*[,:]/.test(src.slice(i + 1, i + 40))) {
       out[i] = "_";
@@ -303,8 +329,31 @@ function isSimpleDecorator(text: string): boolean {
 }
 
 const KEYWORDS = new Set([
-  "and", "or", "not", "in", "is", "if", "else", "elif", "for", "while", "return", "yield", "await", "lambda",
-  "import", "from", "as", "with", "assert", "del", "raise", "print", "exec", "case", "match",
+  "and",
+  "or",
+  "not",
+  "in",
+  "is",
+  "if",
+  "else",
+  "elif",
+  "for",
+  "while",
+  "return",
+  "yield",
+  "await",
+  "lambda",
+  "import",
+  "from",
+  "as",
+  "with",
+  "assert",
+  "del",
+  "raise",
+  "print",
+  "exec",
+  "case",
+  "match",
 ]);
 
 /**
@@ -313,8 +362,12 @@ const KEYWORDS = new Set([
  * 0 (a case guard) for the empty-bracket callback.
  */
 function scanHeader(
-  src: string, i: number, onWord: (at: number, word: string) => void, onEmpty: (at: number) => void,
-  onComma?: (at: number) => void, end?: { at: number },
+  src: string,
+  i: number,
+  onWord: (at: number, word: string) => void,
+  onEmpty: (at: number) => void,
+  onComma?: (at: number) => void,
+  end?: { at: number },
 ): boolean {
   let depth = 0;
   let guard = false;
@@ -337,8 +390,7 @@ function scanHeader(
     else if (c === ":" && depth === 0 && src[i + 1] !== "=") {
       if (end) end.at = i;
       return true;
-    }
-    else if (c === "," && depth === 0) onComma?.(i);
+    } else if (c === "," && depth === 0) onComma?.(i);
     else if (isIdent(c) && !isIdent(src[i - 1])) {
       let j = i;
       while (isIdent(src[j])) j++;
@@ -360,7 +412,7 @@ function scanHeader(
 /** Whether offset `k` of a header is outside brackets and strings. */
 function topLevel(text: string, k: number): boolean {
   let depth = 0;
-  for (let i = 0; i < k; ) {
+  for (let i = 0; i < k;) {
     const c = text[i];
     if (c === "'" || c === '"') {
       i = skipString(text, i);
@@ -394,7 +446,7 @@ function rawFStringBraces(source: string): string {
   if (!/[rR][fF]|[fF][rR]/.test(source)) return source;
   const start = /(?<![\p{L}\p{N}_])(?:[rR][fF]|[fF][rR])('''|"""|'|")/gu;
   let out: string[] | null = null;
-  for (let m; (m = start.exec(source)); ) {
+  for (let m; (m = start.exec(source));) {
     const q = m[1];
     let i = m.index + m[0].length;
     while (i < source.length && !source.startsWith(q, i)) {

@@ -70,7 +70,11 @@ class Pieces {
  * just after the piece.
  */
 function decode(
-  b: Builder, from: number, to: number, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, token?: N,
+  b: Builder,
+  from: number,
+  to: number,
+  opts: { raw: boolean; bytes: boolean; fstring?: boolean },
+  token?: N,
   lone?: { list: number[]; base: number },
 ): string {
   try {
@@ -147,8 +151,7 @@ function replacement(b: Builder, r: N, pieces: Pieces, raw: boolean): void {
   const tail = cs.findIndex((c, i) => i > 0 && (c.name === "FormatSelfDoc" || c.name === "FormatConversion" || c.name === "FormatSpec" || c.name === "}"));
   const exprNodes = cs.slice(1, tail);
   if (!exprNodes.length) b.fail("f-string: valid expression required before '}'", cs[0].from, close.to);
-  const value =
-    exprNodes.length === 1 && exprNodes[0].name === "YieldExpression" ? b.expr(exprNodes[0]) : b.exprList(exprNodes);
+  const value = exprNodes.length === 1 && exprNodes[0].name === "YieldExpression" ? b.expr(exprNodes[0]) : b.exprList(exprNodes);
   const selfDoc = cs.find((c) => c.name === "FormatSelfDoc");
   const conv = cs.find((c) => c.name === "FormatConversion");
   const spec = cs.find((c) => c.name === "FormatSpec");

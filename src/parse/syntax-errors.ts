@@ -13,16 +13,17 @@ import type { LineMap } from "./positions.js";
 /** The first problem in the tree, or null when lezer parsed everything. */
 export function findSyntaxError(src: string, tree: Tree, lines: LineMap): SyntaxErrorAt | null {
   let first: SyntaxNode | null = null;
-  if (hasErrorNode(tree)) tree.iterate({
-    enter(n) {
-      if (first) return false;
-      if (n.type.isError) {
-        first = n.node;
-        return false;
-      }
-      return undefined;
-    },
-  });
+  if (hasErrorNode(tree))
+    tree.iterate({
+      enter(n) {
+        if (first) return false;
+        if (n.type.isError) {
+          first = n.node;
+          return false;
+        }
+        return undefined;
+      },
+    });
   const scan = scanSource(src);
   if (!first) return scan.error ?? null;
   const err: SyntaxNode = first;
@@ -32,7 +33,8 @@ export function findSyntaxError(src: string, tree: Tree, lines: LineMap): Syntax
   if (scan.error && !scan.error.message.endsWith("was never closed")) {
     // (Block indentation is the parser's business in CPython: no later re-tokenizing finds it.)
     // (Nor does it find indentation mismatches, which its tokenizer reports without an exception.)
-    const tokenizerLevel = !/^(expected an indented block|unexpected indent|unindent does not match)/.test(scan.error.message) && scan.error.kind !== "TabError";
+    const tokenizerLevel =
+      !/^(expected an indented block|unexpected indent|unindent does not match)/.test(scan.error.message) && scan.error.kind !== "TabError";
     if (tokenizerLevel || lines.lineIndex(scan.error.from) <= lines.lineIndex(err.from)) return scan.error;
   }
   // A bracket never closed: CPython names the bracket when its parser ran into the end of the
@@ -112,15 +114,17 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
     return new SyntaxErrorAt("expected 'else' after 'if' expression", body.from, before?.to ?? err.from);
   }
   // `[x, y for x, y in z]`: an unparenthesized tuple before a comprehension's `for`.
-  if (/^\s*(?:async\s+)?for\b/.test(src.slice(err.from, err.from + 40)) &&
-      (err.parent?.name === "ArrayExpression" || err.parent?.name === "SetExpression") && before) {
+  if (
+    /^\s*(?:async\s+)?for\b/.test(src.slice(err.from, err.from + 40)) &&
+    (err.parent?.name === "ArrayExpression" || err.parent?.name === "SetExpression") &&
+    before
+  ) {
     const first = kids(err.parent)[1];
     if (first && kids(err.parent).some((c) => c.name === "," && c.from < err.from))
       return new SyntaxErrorAt("did you forget parentheses around the comprehension target?", first.from, before.to);
   }
   if (err.parent?.name === "FormatReplacement") {
-    if (src[err.from] === "}" && before?.name === "{")
-      return new SyntaxErrorAt("f-string: valid expression required before '}'", err.from, err.from + 1);
+    if (src[err.from] === "}" && before?.name === "{") return new SyntaxErrorAt("f-string: valid expression required before '}'", err.from, err.from + 1);
     if (src[err.from] === "!" && !/[sra]/.test(src[err.from + 1]))
       return new SyntaxErrorAt(`f-string: invalid conversion character '${src[err.from + 1]}': expected 's', 'r', or 'a'`, err.from + 1, err.from + 2);
     // (Lezer may have read the line break into the replacement: point at the line's last character.)
@@ -137,14 +141,21 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
   if (before && EXPRESSION.has(before.name)) {
     // `if x = 1:`: CPython suggests "==" (or ":=" after a name).
     if (errText === "=" && src[err.to] !== "=" && !/[\r\n]/.test(src.slice(before.to, err.from))) {
-      if (before.name === "VariableName")
-        return new SyntaxErrorAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", before.from, err.to);
-      const what = before.name === "MemberExpression" ? (src[before.lastChild!.from] === "]" ? "subscript" : "attribute")
-        : before.name === "CallExpression" ? "function call" : before.name === "Number" || before.name === "String" ? "literal" : null;
+      if (before.name === "VariableName") return new SyntaxErrorAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", before.from, err.to);
+      const what =
+        before.name === "MemberExpression"
+          ? src[before.lastChild!.from] === "]"
+            ? "subscript"
+            : "attribute"
+          : before.name === "CallExpression"
+            ? "function call"
+            : before.name === "Number" || before.name === "String"
+              ? "literal"
+              : null;
       if (what) return new SyntaxErrorAt(`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, before.from, before.to);
     }
     // `f(a b)`, `[1 2]`: two expressions side by side inside brackets.
-    const next = err.from === err.to ? nextSibling(err) : err.firstChild ?? err;
+    const next = err.from === err.to ? nextSibling(err) : (err.firstChild ?? err);
     const nextText = next ? src.slice(next.from, next.to) : "";
     const startsExpr = /^(?:[\p{L}\p{N}_"'([{]|\.\d)/u.test(nextText) && !KEYWORD.test(nextText);
     const nameThenString = before.name === "VariableName" && /^[\p{L}\p{N}_]*["']/u.test(nextText);
@@ -157,9 +168,23 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
 }
 
 const EXPRESSION = new Set([
-  "VariableName", "Number", "String", "FormatString", "ContinuedString", "CallExpression", "MemberExpression",
-  "ParenthesizedExpression", "TupleExpression", "ArrayExpression", "DictionaryExpression", "SetExpression",
-  "BinaryExpression", "UnaryExpression", "Boolean", "None", "Ellipsis",
+  "VariableName",
+  "Number",
+  "String",
+  "FormatString",
+  "ContinuedString",
+  "CallExpression",
+  "MemberExpression",
+  "ParenthesizedExpression",
+  "TupleExpression",
+  "ArrayExpression",
+  "DictionaryExpression",
+  "SetExpression",
+  "BinaryExpression",
+  "UnaryExpression",
+  "Boolean",
+  "None",
+  "Ellipsis",
 ]);
 const KEYWORD = /^(?:and|or|not|in|is|if|else|for|async|await|lambda|from|as|import|yield|return|pass|None|True|False)(?![\p{L}\p{N}_])/u;
 
@@ -242,7 +267,10 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         if (width <= top)
           pending = new SyntaxErrorAt(
             `expected an indented block after ${headerName(expectIndent.kw)} on line ${expectIndent.line}`,
-            i, i + 1, "IndentationError");
+            i,
+            i + 1,
+            "IndentationError",
+          );
         else indents.push(width);
         expectIndent = null;
       } else if (width > top) pending = new SyntaxErrorAt("unexpected indent", i - 1, i - 1, "IndentationError");
@@ -299,8 +327,7 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       if (c === 92) {
         // "\\": only a line continuation may follow.
         const d = src.charCodeAt(i + 1);
-        if (!(d === 10 || d === 13 || i + 1 === n))
-          return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
+        if (!(d === 10 || d === 13 || i + 1 === n)) return error(new SyntaxErrorAt("unexpected character after line continuation character", i + 1, i + 1));
         continued = true;
       } else if (c === 40 || c === 91 || c === 123) {
         if (brackets.length >= 200) return error(new SyntaxErrorAt("too many nested parentheses", i, i + 1));
@@ -310,8 +337,13 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
         const open = brackets.pop();
         if (!open) return error(new SyntaxErrorAt(`unmatched '${close}'`, i, i + 1));
         if (open.ch !== CLOSE[close])
-          return error(new SyntaxErrorAt(
-            `closing parenthesis '${close}' does not match opening parenthesis '${open.ch}'${open.line !== lineNo ? ` on line ${open.line}` : ""}`, i, i + 1));
+          return error(
+            new SyntaxErrorAt(
+              `closing parenthesis '${close}' does not match opening parenthesis '${open.ch}'${open.line !== lineNo ? ` on line ${open.line}` : ""}`,
+              i,
+              i + 1,
+            ),
+          );
       }
       i++;
     }
@@ -412,7 +444,7 @@ function scanNumber(src: string, i: number): { end: number; error?: SyntaxErrorA
         }
         break;
       }
-      while (radix.digit.test(src[j] ?? "")) j++, digits++;
+      while (radix.digit.test(src[j] ?? "")) (j++, digits++);
     }
     if (radix.bad?.test(src[j] ?? "")) return numberError(`invalid digit '${src[j]}' in ${radix.name} literal`, j);
     if (isNameChar(src[j]) && !AFTER_NUMBER.test(src.slice(j, j + 5))) return numberError(`invalid ${radix.name} literal`, j - 1);
@@ -457,7 +489,7 @@ function headerName(kw: string): string {
 /** Index after the f-string replacement field whose "{" is at `k`, or -1 when it does not close. */
 function skipReplacement(src: string, k: number): number {
   let depth = 0;
-  for (let j = k; j < src.length; ) {
+  for (let j = k; j < src.length;) {
     const c = src.charCodeAt(j);
     if (c === 39 || c === 34) {
       const r = skipString(src, j);

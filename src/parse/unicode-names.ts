@@ -58,7 +58,36 @@ export function unicodeNamesAvailable(): boolean {
 
 const L = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
 const V = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
-const T = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
+const T = [
+  "",
+  "G",
+  "GG",
+  "GS",
+  "N",
+  "NJ",
+  "NH",
+  "D",
+  "L",
+  "LG",
+  "LM",
+  "LB",
+  "LS",
+  "LT",
+  "LP",
+  "LH",
+  "M",
+  "B",
+  "BS",
+  "S",
+  "SS",
+  "NG",
+  "J",
+  "C",
+  "K",
+  "T",
+  "P",
+  "H",
+];
 
 function longest(s: string, at: number, list: string[]): [number, number] {
   let len = -1;
@@ -147,7 +176,7 @@ function decode(data: string): Table {
 
   const words: string[] = [];
   let prev = "";
-  for (let i = 0; i < dictPart.length; ) {
+  for (let i = 0; i < dictPart.length;) {
     const keep = dictPart.charCodeAt(i) - 97;
     let j = i + 1;
     while (j < dictPart.length && !(dictPart.charCodeAt(j) >= 97 && dictPart.charCodeAt(j) <= 122)) j++;
@@ -159,7 +188,7 @@ function decode(data: string): Table {
   let cp = 0;
   let prevWords: string[] = [];
   const d = (i: number) => val[stream.charCodeAt(i)];
-  for (let i = 0; i < stream.length; ) {
+  for (let i = 0; i < stream.length;) {
     if (stream[i] === "!") {
       cp += ((d(i + 1) * 90 + d(i + 2)) * 90 + d(i + 3)) * 90 + d(i + 4);
       i += 5;

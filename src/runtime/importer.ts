@@ -77,7 +77,8 @@ export class PyModule {
             return value;
           } catch (e) {
             // Not yet assigned (a circular import reading a name the body has not reached).
-            if (e instanceof ReferenceError) throw new AttributeError(`partially initialized module '${this.__name__}' has no attribute '${name}' (most likely due to a circular import)`);
+            if (e instanceof ReferenceError)
+              throw new AttributeError(`partially initialized module '${this.__name__}' has no attribute '${name}' (most likely due to a circular import)`);
             throw e;
           }
         },

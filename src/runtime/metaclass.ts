@@ -93,7 +93,8 @@ typeProto.__new__ = function (mcs: Function, name: unknown, bases: unknown, ns: 
   return C;
 };
 
-classCreation.hook = (mcs, args) => (pending && !pending.done && args[2] === pending.ns ? ((typeProto.__new__ as Function)(mcs, ...args) as object) : undefined);
+classCreation.hook = (mcs, args) =>
+  pending && !pending.done && args[2] === pending.ns ? ((typeProto.__new__ as Function)(mcs, ...args) as object) : undefined;
 
 function init_subclass(cls: Function, kwargs: Record<string, unknown> | undefined): void {
   const parent = Object.getPrototypeOf(cls) as AnyRecord | null;
@@ -113,7 +114,16 @@ function metaMethod(M: Function, name: string): Function | undefined {
 
 /** Whether the prototypes from `proto` up are a metaclass's own (a class of the program). */
 function isMetaBody(proto: object | null): proto is object {
-  return proto !== null && proto !== typeProto && proto !== Function.prototype && proto !== Object.prototype && proto !== PyObject.prototype && Object.prototype.hasOwnProperty.call((proto as AnyRecord).constructor as object, "__qualname__") && Object.prototype.hasOwnProperty.call(proto, "constructor") && (proto as AnyRecord).constructor !== PyObject;
+  return (
+    proto !== null &&
+    proto !== typeProto &&
+    proto !== Function.prototype &&
+    proto !== Object.prototype &&
+    proto !== PyObject.prototype &&
+    Object.prototype.hasOwnProperty.call((proto as AnyRecord).constructor as object, "__qualname__") &&
+    Object.prototype.hasOwnProperty.call(proto, "constructor") &&
+    (proto as AnyRecord).constructor !== PyObject
+  );
 }
 
 const SKIP = new Set(["constructor", "__new__", "__init__", "__call__", "__init_subclass__", "__prepare__", "__repr__", "__str__"]);
@@ -194,7 +204,10 @@ export function finish_class(cls: Function, protocol: Protocol): Function {
     } finally {
       pending = saved;
     }
-    if (made !== cls) throw new NotImplementedError(`class ${String(c.__qualname__)}: a metaclass __new__ that does not return the class super().__new__ made is not supported by tsyncio`);
+    if (made !== cls)
+      throw new NotImplementedError(
+        `class ${String(c.__qualname__)}: a metaclass __new__ that does not return the class super().__new__ made is not supported by tsyncio`,
+      );
   } else {
     init_subclass(cls, protocol.kwargs);
   }
@@ -206,7 +219,12 @@ export function finish_class(cls: Function, protocol: Protocol): Function {
 /** For define_class: a class with its own `__new__` is made by calling it (default_construct). */
 export function note_custom_new(cls: Function): void {
   const own = Object.prototype.hasOwnProperty.call(cls.prototype, "__new__");
-  if (own && (cls.prototype instanceof PyObject) && !Object.prototype.hasOwnProperty.call(cls, CONSTRUCT) && (cls as unknown as AnyRecord)[CONSTRUCT] === undefined) {
+  if (
+    own &&
+    cls.prototype instanceof PyObject &&
+    !Object.prototype.hasOwnProperty.call(cls, CONSTRUCT) &&
+    (cls as unknown as AnyRecord)[CONSTRUCT] === undefined
+  ) {
     Object.defineProperty(cls, CONSTRUCT, { value: default_construct, configurable: true, writable: true });
   }
 }

@@ -5,7 +5,21 @@
 import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
-  AssertionError, BaseException, NotImplementedError, BaseExceptionGroup, GeneratorExit, NameError, UnboundLocalError, TypeError, ValueError, RuntimeError, StopAsyncIteration, StopIteration, toPyException, caughtException, wasRaised,
+  AssertionError,
+  BaseException,
+  NotImplementedError,
+  BaseExceptionGroup,
+  GeneratorExit,
+  NameError,
+  UnboundLocalError,
+  TypeError,
+  ValueError,
+  RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
+  toPyException,
+  caughtException,
+  wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
@@ -29,8 +43,14 @@ import { finish_class, note_custom_new } from "./metaclass.js";
 // Where the program lives and where it is now (set by the host): in program-info.ts, which the
 // importer and asyncio read without importing this file.
 export {
-  set_program_dir, script_path, set_location_provider, set_frames_provider, set_module_files, module_for_file,
-  current_frames, current_location,
+  set_program_dir,
+  script_path,
+  set_location_provider,
+  set_frames_provider,
+  set_module_files,
+  module_for_file,
+  current_frames,
+  current_location,
 } from "./program-info.js";
 export type { PyFrameInfo } from "./program-info.js";
 
@@ -171,7 +191,9 @@ function refuseIgnoredInit(cls: Function, qualname: string): void {
   if (!(proto instanceof PyDict || proto instanceof PyList || proto instanceof PySetBase)) return;
   if (proto instanceof DictSubclassRoot || proto instanceof ListSubclassRoot || proto instanceof SetSubclassRoot) return;
   const base = Object.getPrototypeOf(cls) as Function;
-  throw new NotImplementedError(`class ${qualname}: an __init__ in a subclass of ${classModule(base)}.${(base as { __name__?: string }).__name__ ?? base.name} is not supported by tsyncio's runtime`);
+  throw new NotImplementedError(
+    `class ${qualname}: an __init__ in a subclass of ${classModule(base)}.${(base as { __name__?: string }).__name__ ?? base.name} is not supported by tsyncio's runtime`,
+  );
 }
 
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
@@ -179,7 +201,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   refuseIgnoredInit(cls, qualname);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
-  if (!Object.prototype.hasOwnProperty.call(cls, "__module__")) Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
+  if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
+    Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
@@ -216,7 +239,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // Plain generator methods name their generators `Class.method`.
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
-    if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]") mark_generator(d.value, `${qualname}.${name}`);
+    if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
+      mark_generator(d.value, `${qualname}.${name}`);
   }
   for (const [name, doc] of Object.entries(setup.docs ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name];
@@ -307,7 +331,8 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
       // `A.m` given back (a decorator that marks or registers the function): one function in
       // Python, so what the decorator set on it (`__isabstractmethod__`...) is the method's too.
       for (const key of Object.getOwnPropertyNames(value)) {
-        if (!VIEW_OWN.has(key) && !Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, Object.getOwnPropertyDescriptor(value, key)!);
+        if (!VIEW_OWN.has(key) && !Object.prototype.hasOwnProperty.call(method, key))
+          Object.defineProperty(method, key, Object.getOwnPropertyDescriptor(value, key)!);
       }
       if (!Object.prototype.hasOwnProperty.call(proto, name)) Object.defineProperty(proto, name, { value: method, writable: true, configurable: true });
       return;
@@ -368,7 +393,7 @@ export function expose_methods(cls: Function): void {
     if (typeof d.value !== "function" || isJsClass(d.value)) continue;
     // Static members, class attributes: the class has its own (JS's own `name`/`length` are read-only).
     const own = Object.getOwnPropertyDescriptor(cls, name);
-    if (own && (own.writable !== false || own.get) || name === "prototype") continue;
+    if ((own && (own.writable !== false || own.get)) || name === "prototype") continue;
     exposeMethod(cls, name);
   }
 }
@@ -419,12 +444,11 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
   return callkw(f, obj, args, kwargs);
 }
 
-
 /** Merges `**mapping` arguments into a call's keywords; a duplicate is raised when the call is made. */
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...explicit };
   for (const m of mappings) {
-    const entries: [unknown, unknown][] = m instanceof PyDict ? [...m.items()] as [unknown, unknown][] : Object.entries(m as object);
+    const entries: [unknown, unknown][] = m instanceof PyDict ? ([...m.items()] as [unknown, unknown][]) : Object.entries(m as object);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
       if (k in out && !(DUPLICATE_KEYWORD in out)) Object.defineProperty(out, DUPLICATE_KEYWORD, { value: k });
@@ -504,7 +528,9 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unkn
     const takes = optional ? `from ${n - optional} to ${n} positional arguments` : plural(n, "positional argument");
     const kwGiven = spec.kwonly.filter((k) => k in given).length;
     const count = n + rest.length;
-    const were = kwGiven ? `${plural(count, "positional argument")} (and ${plural(kwGiven, "keyword-only argument")}) were given` : `${count} ${count === 1 ? "was" : "were"} given`;
+    const were = kwGiven
+      ? `${plural(count, "positional argument")} (and ${plural(kwGiven, "keyword-only argument")}) were given`
+      : `${count} ${count === 1 ? "was" : "were"} given`;
     throw new TypeError(`${fname} takes ${takes} but ${were}`);
   }
   const kw: Record<string, unknown> = {};
@@ -541,9 +567,27 @@ if (!("send" in generatorPrototype)) {
     return r.value;
   };
   Object.defineProperties(generatorPrototype, {
-    send: { value(this: Generator, value: unknown) { return step(this.next(value)); }, configurable: true, writable: true },
-    __next__: { value(this: Generator) { return step(this.next()); }, configurable: true, writable: true },
-    __iter__: { value(this: Generator) { return this; }, configurable: true, writable: true },
+    send: {
+      value(this: Generator, value: unknown) {
+        return step(this.next(value));
+      },
+      configurable: true,
+      writable: true,
+    },
+    __next__: {
+      value(this: Generator) {
+        return step(this.next());
+      },
+      configurable: true,
+      writable: true,
+    },
+    __iter__: {
+      value(this: Generator) {
+        return this;
+      },
+      configurable: true,
+      writable: true,
+    },
     close: {
       value(this: Generator) {
         let r: IteratorResult<unknown, unknown>;
@@ -584,7 +628,8 @@ export function aiter(x: any): any {
   const f = x?.__aiter__;
   if (typeof f !== "function") throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);
   const it = f.call(x);
-  if (typeof it?.__anext__ !== "function") throw new TypeError(`'async for' received an object from __aiter__ that does not implement __anext__: ${typeName(it)}`);
+  if (typeof it?.__anext__ !== "function")
+    throw new TypeError(`'async for' received an object from __aiter__ that does not implement __anext__: ${typeName(it)}`);
   return it;
 }
 
@@ -666,7 +711,7 @@ export function match_class(subject: unknown, cls: unknown, positional: bigint, 
       out.push(subject);
     } else {
       const args = (cls as { __match_args__?: unknown }).__match_args__;
-      const names = args === undefined ? [] : Array.from(toIterable(args)) as string[];
+      const names = args === undefined ? [] : (Array.from(toIterable(args)) as string[]);
       if (n > names.length) throw new TypeError(`${name}() accepts ${names.length} positional sub-pattern${names.length === 1 ? "" : "s"} (${n} given)`);
       for (let i = 0; i < n; i++) {
         if (!hasattr(subject, names[i])) return null;

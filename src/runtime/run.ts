@@ -157,7 +157,6 @@ function flushAtExit(): number | null {
   }
 }
 
-
 const SCRIPT_URL = "tsyncio-program.js";
 
 /**
@@ -256,7 +255,8 @@ function formatFrames(frames: Frame[], src: FrameSource): string[] {
     lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
 `);
     const text = src.sourceLine(f.path, f.line)?.trim();
-    if (text) lines.push(`    ${text}
+    if (text)
+      lines.push(`    ${text}
 `);
   }
   return lines;

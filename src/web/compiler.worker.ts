@@ -7,8 +7,17 @@
 // `import helpers` finds the tab `helpers.py` as the CLI finds helpers.py beside the script.
 
 import {
-  compileToJs, formatSyntaxError, moduleIdentity, programModules, renderDiagnostic, syntaxErrorModule, transpile, translateProgram,
-  type ProgramHost, type ProgramModules, type ModuleIdentity,
+  compileToJs,
+  formatSyntaxError,
+  moduleIdentity,
+  programModules,
+  renderDiagnostic,
+  syntaxErrorModule,
+  transpile,
+  translateProgram,
+  type ProgramHost,
+  type ProgramModules,
+  type ModuleIdentity,
 } from "../index.js";
 import { formatTypeScript } from "../emit/format.js";
 import type { CompilerRequest, CompilerResponse, ProgramFile } from "./protocol.js";
@@ -50,15 +59,31 @@ async function translate(req: Extract<CompilerRequest, { type: "translate" }>): 
   const source = req.files.find((f) => f.name === req.active)?.source ?? "";
   const options = fileOptions(req.files, req.active);
   const answer = (fields: Partial<Translated>): Translated => ({
-    type: "translated", id: req.id, file: req.active, code: "", map: [], js: "", jsMap: [], diagnostics: [], syntaxError: null,
-    internalError: null, ms: performance.now() - t0, formatted: true, ...fields,
+    type: "translated",
+    id: req.id,
+    file: req.active,
+    code: "",
+    map: [],
+    js: "",
+    jsMap: [],
+    diagnostics: [],
+    syntaxError: null,
+    internalError: null,
+    ms: performance.now() - t0,
+    formatted: true,
+    ...fields,
   });
   try {
     const quick = !prettierReady && req.format;
     const r = await transpile(source, { ...options, format: req.format && !quick });
     const js = r.code ? compileToJs(source, options) : null;
     const result = answer({
-      code: r.code, map: r.map, js: js?.js ?? "", jsMap: js?.lineMap ?? [], diagnostics: r.diagnostics, syntaxError: r.syntaxError,
+      code: r.code,
+      map: r.map,
+      js: js?.js ?? "",
+      jsMap: js?.lineMap ?? [],
+      diagnostics: r.diagnostics,
+      syntaxError: r.syntaxError,
       formatted: !quick || !r.code,
     });
     if (result.formatted) return result;
@@ -92,7 +117,13 @@ async function compile(req: Extract<CompilerRequest, { type: "compile" }>): Prom
     const [script, ...imported] = units;
     if (report || !script?.result?.js) return { type: "compiled", id: req.id, program: null, report, internalError: null };
     const modules = imported.map((u) => ({
-      name: u.module.name, file: u.path, path: `${req.dir}/${u.path}`, source: u.source!, js: u.result!.js, lineMap: u.result!.lineMap, nameMap: u.result!.nameMap,
+      name: u.module.name,
+      file: u.path,
+      path: `${req.dir}/${u.path}`,
+      source: u.source!,
+      js: u.result!.js,
+      lineMap: u.result!.lineMap,
+      nameMap: u.result!.nameMap,
     }));
     const { js, lineMap, nameMap } = script.result;
     return { type: "compiled", id: req.id, program: { js, lineMap, nameMap, modules }, report: "", internalError: null };

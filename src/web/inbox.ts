@@ -41,7 +41,9 @@ export class Inbox {
     // The mailbox blob's script calls this; the program (Python) cannot name globals.
     Object.defineProperty(globalThis, "__tsyncio_mailbox", {
       value: (m: { text: string | null; next: Mailbox }) => void (this.received = m),
-      configurable: false, writable: false, enumerable: false,
+      configurable: false,
+      writable: false,
+      enumerable: false,
     });
   }
 

@@ -19,9 +19,7 @@ export const linkedLineField: Extension = StateField.define<DecorationSet>({
     for (const e of tr.effects) {
       if (!e.is(setLinkedLine)) continue;
       const line = e.value;
-      marks = line !== null && line >= 1 && line <= tr.state.doc.lines
-        ? Decoration.set([linkedLineMark.range(tr.state.doc.line(line).from)])
-        : Decoration.none;
+      marks = line !== null && line >= 1 && line <= tr.state.doc.lines ? Decoration.set([linkedLineMark.range(tr.state.doc.line(line).from)]) : Decoration.none;
     }
     return marks;
   },

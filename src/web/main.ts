@@ -150,9 +150,7 @@ const tsView = new EditorView({
   }),
 });
 
-void import("./ts-language.js").then(({ javascript }) =>
-  tsView.dispatch({ effects: tsLanguage.reconfigure(javascript({ typescript: true })) }),
-);
+void import("./ts-language.js").then(({ javascript }) => tsView.dispatch({ effects: tsLanguage.reconfigure(javascript({ typescript: true })) }));
 
 function setDoc(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -265,8 +263,18 @@ function restartCompiler(reason: string): void {
   for (const [id, entry] of waiting) {
     clearTimeout(entry.timer);
     const failed: Translated = {
-      type: "translated", id, file: project.active, code: "", map: [], js: "", jsMap: [], diagnostics: [], syntaxError: null,
-      internalError: reason, ms: 0, formatted: true,
+      type: "translated",
+      id,
+      file: project.active,
+      code: "",
+      map: [],
+      js: "",
+      jsMap: [],
+      diagnostics: [],
+      syntaxError: null,
+      internalError: reason,
+      ms: 0,
+      formatted: true,
     };
     if (id === latestTranslation) showTranslation(failed);
     entry.resolve(failed);
@@ -400,7 +408,12 @@ function openLocation(path: string, line: number): void {
 
 const output = new OutputPane(outputPre, openLocation);
 const runs = new Runs({
-  output, stopButton, status: $("run-status"), stdinForm: $("stdin-form"), stdinInput: $("stdin"), stdinEof: $("stdin-eof"),
+  output,
+  stopButton,
+  status: $("run-status"),
+  stdinForm: $("stdin-form"),
+  stdinInput: $("stdin"),
+  stdinEof: $("stdin-eof"),
   reveal: () => narrowScreen.matches && outputPre.parentElement!.scrollIntoView({ behavior: "smooth", block: "end" }),
 });
 

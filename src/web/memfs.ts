@@ -38,7 +38,18 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
   const node = (mode: number): Inode => {
     const t = now();
     const dir = (mode & 0o170000) === S_IFDIR;
-    return { ino: nextIno++, mode, data: new Uint8Array(0), size: 0, children: dir ? new Map() : null, target: null, atimeNs: t, mtimeNs: t, ctimeNs: t, nlink: dir ? 2 : 1 };
+    return {
+      ino: nextIno++,
+      mode,
+      data: new Uint8Array(0),
+      size: 0,
+      children: dir ? new Map() : null,
+      target: null,
+      atimeNs: t,
+      mtimeNs: t,
+      ctimeNs: t,
+      nlink: dir ? 2 : 1,
+    };
   };
   const root = node(S_IFDIR | 0o755);
   const parents = new WeakMap<Inode, Inode>([[root, root]]);
@@ -51,7 +62,9 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
   /** Walks to a path's parent folder; returns it with the last component. */
   function lookupParent(path: string, depth = 0): { dir: Inode; name: string } {
     if (path === "") fail("ENOENT");
-    const parts = absolute(path).split("/").filter((p) => p !== "");
+    const parts = absolute(path)
+      .split("/")
+      .filter((p) => p !== "");
     const name = parts.pop() ?? ".";
     let dir = root;
     for (const part of parts) dir = step(dir, part, true, depth);
@@ -77,7 +90,7 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
   }
   function pathOf(dir: Inode): string {
     const names: string[] = [];
-    for (let d = dir; d !== root; ) {
+    for (let d = dir; d !== root;) {
       const p = parents.get(d)!;
       for (const [k, v] of p.children!) if (v === d) names.unshift(k);
       d = p;
@@ -185,7 +198,12 @@ export function createMemoryFileSystem(options: { now?: () => number; cwd?: stri
       touch(dir);
     },
     rmdir(path) {
-      if (absolute(path).split("/").every((p) => p === "")) fail("EBUSY"); // the root itself
+      if (
+        absolute(path)
+          .split("/")
+          .every((p) => p === "")
+      )
+        fail("EBUSY"); // the root itself
       const { dir, name } = lookupParent(path);
       if (name === ".") fail("EINVAL");
       const n = step(dir, name, false, 0);

@@ -152,7 +152,11 @@ export function loadLocal(): { files: ProgramFile[]; active?: string; example: s
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { files?: unknown; active?: unknown; example?: unknown } | null;
     const files = Array.isArray(saved?.files) ? saved.files.filter((f: ProgramFile) => f && typeof f.source === "string" && validFileName(f.name)) : [];
     if (!files.length) return null;
-    return { files, active: typeof saved!.active === "string" ? saved!.active : undefined, example: typeof saved!.example === "string" ? saved!.example : null };
+    return {
+      files,
+      active: typeof saved!.active === "string" ? saved!.active : undefined,
+      example: typeof saved!.example === "string" ? saved!.example : null,
+    };
   } catch {
     return null;
   }

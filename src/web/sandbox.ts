@@ -148,17 +148,21 @@ export function createSandboxedRunner(): SandboxedRunner {
   }
   window.addEventListener("message", onFrameMessage);
 
-  frame.addEventListener("load", () => {
-    loadRunnerCode().then(
-      (code) => {
-        if (closed) return;
-        frame.contentWindow?.postMessage({ code }, "*", [channel.port2]);
-        portSent = true;
-        flush();
-      },
-      (err: unknown) => runner.onerror?.(err instanceof Error ? err.message : String(err)),
-    );
-  }, { once: true });
+  frame.addEventListener(
+    "load",
+    () => {
+      loadRunnerCode().then(
+        (code) => {
+          if (closed) return;
+          frame.contentWindow?.postMessage({ code }, "*", [channel.port2]);
+          portSent = true;
+          flush();
+        },
+        (err: unknown) => runner.onerror?.(err instanceof Error ? err.message : String(err)),
+      );
+    },
+    { once: true },
+  );
   document.body.append(frame);
   return runner;
 }
@@ -177,13 +181,12 @@ export function isRunnerMessage(m: unknown): m is RunnerMessage {
       return (
         Array.isArray(r.chunks) &&
         r.chunks.every((c: unknown) => Array.isArray(c) && c.length === 2 && isFd(c[0]) && typeof c[1] === "string") &&
-        typeof r.dropped === "number" && Number.isFinite(r.dropped) && r.dropped >= 0
+        typeof r.dropped === "number" &&
+        Number.isFinite(r.dropped) &&
+        r.dropped >= 0
       );
     case "exit":
-      return (
-        Number.isInteger(r.code) && typeof r.ms === "number" && Number.isFinite(r.ms) &&
-        (r.internalError === null || typeof r.internalError === "string")
-      );
+      return Number.isInteger(r.code) && typeof r.ms === "number" && Number.isFinite(r.ms) && (r.internalError === null || typeof r.internalError === "string");
     default:
       return false;
   }

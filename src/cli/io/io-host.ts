@@ -162,10 +162,11 @@ function runProcess(o: ProcessRunOptions): ProcessResult {
   return {
     pid: r.pid ?? 0,
     code: r.status,
-    signal: r.signal ? signalNumbers[r.signal] ?? null : null,
+    signal: r.signal ? (signalNumbers[r.signal] ?? null) : null,
     stdout: out === "pipe" ? stdout : null,
     stderr: err === "pipe" ? stderr : null,
     timedOut,
-    error: error && !timedOut ? { code: error.code ?? "EIO", errno: (osConstants.errno as Record<string, number>)[error.code ?? ""] ?? 5, syscall: o.file } : null,
+    error:
+      error && !timedOut ? { code: error.code ?? "EIO", errno: (osConstants.errno as Record<string, number>)[error.code ?? ""] ?? 5, syscall: o.file } : null,
   };
 }

@@ -182,7 +182,7 @@ let lastOwned: ArrayBuffer | undefined;
 /** The chunk's bytes in an ArrayBuffer of their own (transferable), copying only if the buffer is shared. */
 function owned(chunk: Buffer): ArrayBuffer {
   const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
-  lastOwned = whole ? (chunk.buffer as ArrayBuffer) : chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength) as ArrayBuffer;
+  lastOwned = whole ? (chunk.buffer as ArrayBuffer) : (chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength) as ArrayBuffer);
   return lastOwned;
 }
 
@@ -236,7 +236,14 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
       else expectedAccepts.add(lp);
     }
     if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info });
-    else emit({ ev: "connected", id: req.id, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily), ...info });
+    else
+      emit({
+        ev: "connected",
+        id: req.id,
+        local: addr(socket.localAddress, socket.localPort, socket.localFamily),
+        remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
+        ...info,
+      });
   });
 }
 
@@ -257,7 +264,15 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
     else if (!req.path) earlyAccepts.add(rp);
     if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info });
-    else emit({ ev: "accepted", id: req.id, conn, local: addr(socket.localAddress, socket.localPort, socket.localFamily), remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily), ...info });
+    else
+      emit({
+        ev: "accepted",
+        id: req.id,
+        conn,
+        local: addr(socket.localAddress, socket.localPort, socket.localFamily),
+        remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
+        ...info,
+      });
   });
   const ready = () => {
     pendingOps--;
@@ -445,7 +460,7 @@ function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
     });
   });
   child.once("exit", (code, signal) => {
-    exit = { code, signal: signal ? (osConstants.signals as Record<string, number>)[signal] ?? null : null };
+    exit = { code, signal: signal ? ((osConstants.signals as Record<string, number>)[signal] ?? null) : null };
     finish();
   });
 }
@@ -471,7 +486,9 @@ function watchSignal(signum: number, on: boolean): void {
   if (old) return;
   // process.binding: the only way a worker thread can take a signal (the Ctrl-C watcher does the same).
   process.noDeprecation = true;
-  const { Signal } = (process as unknown as { binding(n: string): { Signal: new () => { onsignal: () => void; start(n: number): number; close(): void; unref(): void } } }).binding("signal_wrap");
+  const { Signal } = (
+    process as unknown as { binding(n: string): { Signal: new () => { onsignal: () => void; start(n: number): number; close(): void; unref(): void } } }
+  ).binding("signal_wrap");
   const w = new Signal();
   w.onsignal = () => emit({ ev: "signal", signum, id: 0 });
   w.start(signum);

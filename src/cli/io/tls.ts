@@ -5,7 +5,17 @@
 // Verification is done here rather than by Node's rejectUnauthorized, so that a failure names
 // OpenSSL's verify code and message as CPython shows them ("certificate verify failed:
 // self-signed certificate"), and the hostname check follows `check_hostname`, not `verify_mode`.
-import { connect as nodeTlsConnect, createServer as nodeTlsServer, checkServerIdentity, rootCertificates, TLSSocket, type ConnectionOptions, type PeerCertificate, type Server as TlsServer, type TlsOptions as NodeTlsOptions } from "node:tls";
+import {
+  connect as nodeTlsConnect,
+  createServer as nodeTlsServer,
+  checkServerIdentity,
+  rootCertificates,
+  TLSSocket,
+  type ConnectionOptions,
+  type PeerCertificate,
+  type Server as TlsServer,
+  type TlsOptions as NodeTlsOptions,
+} from "node:tls";
 import { X509Certificate } from "node:crypto";
 import { isIP, type Socket } from "node:net";
 import type { IoError, PeerCert, SslFailure, TlsInfo, TlsOptions } from "../../runtime/io-messages.js";
@@ -79,8 +89,8 @@ function verifyFailure(code: number, message: string): IoError {
 export function verifyPeer(socket: TLSSocket, o: TlsOptions): IoError | null {
   if (o.verifyMode === 0) return null;
   if (!socket.authorized) {
-    const code = (socket.authorizationError as unknown as { code?: string } | string | null);
-    const name = typeof code === "string" ? code : code?.code ?? String(socket.authorizationError);
+    const code = socket.authorizationError as unknown as { code?: string } | string | null;
+    const name = typeof code === "string" ? code : (code?.code ?? String(socket.authorizationError));
     const [num, text] = VERIFY[name] ?? [1, String(socket.authorizationError)];
     return verifyFailure(num, text);
   }

@@ -19,14 +19,7 @@
 // (_PyAsyncGenWrappedValue). asend()/athrow()/aclose() return awaitables that drive the generator
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
-import {
-  GeneratorExit,
-  RuntimeError,
-  StopAsyncIteration,
-  StopIteration,
-  TypeError,
-  hexAddress,
-} from "./_compat.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
 import { makeCode } from "./coroutines.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
 
@@ -308,9 +301,7 @@ export class AsyncGenAThrow extends AsyncGenOp {
       const agen = this._agen;
       if (agen._running_async) {
         this._opState = 2;
-        throw new RuntimeError(
-          this._isClose ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running",
-        );
+        throw new RuntimeError(this._isClose ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running");
       }
       if (agen._state === AG_CLOSED || (this._isClose && agen._state === AG_CREATED)) {
         this._opState = 2;

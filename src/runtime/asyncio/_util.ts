@@ -11,12 +11,7 @@ export function _typename(x: unknown): string {
  * `names` lists the parameters in order; entries after `kwOnlyFrom` are keyword-only.
  * Returns the values in `names` order (undefined where not given).
  */
-export function _bind(
-  fname: string,
-  args: ArrayLike<unknown>,
-  names: readonly string[],
-  kwOnlyFrom: number = names.length,
-): unknown[] {
+export function _bind(fname: string, args: ArrayLike<unknown>, names: readonly string[], kwOnlyFrom: number = names.length): unknown[] {
   let n = args.length;
   let kw: Record<string, unknown> | null = null;
   if (n > 0 && args[n - 1] instanceof KwArgs) {
@@ -26,9 +21,7 @@ export function _bind(
   if (n > kwOnlyFrom) {
     const given = n;
     const takes = kwOnlyFrom;
-    throw new TypeError(
-      `${fname}() takes ${takes} positional argument${takes === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`,
-    );
+    throw new TypeError(`${fname}() takes ${takes} positional argument${takes === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`);
   }
   const out = new Array<unknown>(names.length);
   for (let i = 0; i < n; i++) out[i] = args[i];

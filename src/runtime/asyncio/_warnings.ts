@@ -46,14 +46,7 @@ export function _set_warning_router(fn: WarningRouter | null): void {
 }
 
 /** Writes one warning unless the same one was already shown from the same place. */
-export function _warn_at(
-  filename: string,
-  lineno: number,
-  message: string,
-  category: string,
-  withSource: boolean,
-  tracemallocHint = false,
-): void {
+export function _warn_at(filename: string, lineno: number, message: string, category: string, withSource: boolean, tracemallocHint = false): void {
   if (_router !== null) {
     _router(filename, lineno, message, category, tracemallocHint ? `${category}: Enable tracemalloc to get the object allocation traceback\n` : "", withSource);
     return;

@@ -155,9 +155,7 @@ class BaseEventLoop extends AbstractEventLoop {
     if (this._task_factory === null) {
       return new Task<T>(coro, this, name ?? null, (context ?? null) as PyContext | null);
     }
-    const task = (_isNone(context)
-      ? this._task_factory(this, coro)
-      : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
+    const task = (_isNone(context) ? this._task_factory(this, coro) : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
     _set_task_name(task, name);
     return task;
   }
@@ -495,10 +493,7 @@ class BaseEventLoop extends AbstractEventLoop {
       } catch (e2) {
         if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
         caughtException(e2);
-        _log_error(
-          "Exception in default exception handler while handling an unexpected error in custom exception handler",
-          e2,
-        );
+        _log_error("Exception in default exception handler while handling an unexpected error in custom exception handler", e2);
       }
     }
   }
@@ -563,10 +558,7 @@ class BaseEventLoop extends AbstractEventLoop {
   private _select_timeout(): void {
     const scheduled = this._scheduled;
     const sched_count = scheduled.length;
-    if (
-      sched_count > _MIN_SCHEDULED_TIMER_HANDLES &&
-      this._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION
-    ) {
+    if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES && this._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
       const keep: TimerHandle[] = [];
       for (const h of scheduled.items) {
         if (h._cancelled) h._scheduled = false;
@@ -731,22 +723,27 @@ function _format_handle(handle: Handle): string {
   return str(handle);
 }
 
-const _shutdown_asyncgens = coroutine_function(function* shutdown_asyncgens(loop: BaseEventLoop): CoroGen<null> {
-  loop._asyncgens_shutdown_called = true;
-  if (loop._asyncgens.size === 0) return null;
-  const closing = Array.from(loop._asyncgens);
-  loop._asyncgens.clear();
-  const results = (yield* _gather(closing.map((ag) => ag.aclose()), true)) as unknown[];
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i];
-    if (r instanceof Exception) {
-      loop.call_exception_handler({
-        message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
-        exception: r,
-        asyncgen: closing[i],
-      });
+const _shutdown_asyncgens = coroutine_function(
+  function* shutdown_asyncgens(loop: BaseEventLoop): CoroGen<null> {
+    loop._asyncgens_shutdown_called = true;
+    if (loop._asyncgens.size === 0) return null;
+    const closing = Array.from(loop._asyncgens);
+    loop._asyncgens.clear();
+    const results = (yield* _gather(
+      closing.map((ag) => ag.aclose()),
+      true,
+    )) as unknown[];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      if (r instanceof Exception) {
+        loop.call_exception_handler({
+          message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
+          exception: r,
+          asyncgen: closing[i],
+        });
+      }
     }
-  }
-  return null;
-}, { qualname: "BaseEventLoop.shutdown_asyncgens", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 559 });
-
+    return null;
+  },
+  { qualname: "BaseEventLoop.shutdown_asyncgens", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 559 },
+);

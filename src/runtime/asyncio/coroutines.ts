@@ -199,10 +199,7 @@ export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Corouti
  * Wraps the compiler's generator function into a coroutine function. `this` is passed through
  * for methods. The returned function carries `__name__`, `__qualname__` and `__code__`.
  */
-function coroutine_function<A extends unknown[], T>(
-  genFn: (...args: A) => CoroGen<T>,
-  code: CodeInfo,
-): CoroutineFunction<A, T> {
+function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo): CoroutineFunction<A, T> {
   const co = makeCode(code);
   const f = function (this: unknown) {
     // eslint-disable-next-line prefer-rest-params

@@ -155,11 +155,14 @@ class Handle {
   _failed(e: unknown, cb: Function, args: unknown[]): void {
     if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
     const exc = caughtException(e);
-    this._loop.call_exception_handler({
-      message: `Exception in callback ${_format_callback_source(...this._shown_call(cb, args))}`,
-      exception: exc,
-      handle: this,
-    }, exc);
+    this._loop.call_exception_handler(
+      {
+        message: `Exception in callback ${_format_callback_source(...this._shown_call(cb, args))}`,
+        exception: exc,
+        handle: this,
+      },
+      exc,
+    );
   }
 }
 (Handle.prototype as unknown as Record<string, unknown>)._source_traceback = null;
@@ -309,7 +312,8 @@ class AbstractEventLoop {
 // Every method of the abstract loop raises; those the concrete loop does not override are what
 // tsyncio lacks (scripts/gen-runtime-classes.mjs lists them for the compiler's TSY3005).
 for (const name of Object.getOwnPropertyNames(AbstractEventLoop.prototype)) {
-  if (name !== "constructor") markUnsupported((AbstractEventLoop.prototype as unknown as Record<string, object>)[name]!, "no sockets, subprocesses, signals or threads");
+  if (name !== "constructor")
+    markUnsupported((AbstractEventLoop.prototype as unknown as Record<string, object>)[name]!, "no sockets, subprocesses, signals or threads");
 }
 
 // --- the running loop and the policy ---------------------------------------------------------

@@ -255,7 +255,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     const kept: unknown[] = [];
     let removed = 0;
     // `==` as CPython compares: a bound method read again (`self.on_done`) is a new object but equal.
-    const matches = (cb: unknown): boolean => cb === fn || (typeof cb === "function" && eq(cb, fn)) || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
+    const matches = (cb: unknown): boolean =>
+      cb === fn || (typeof cb === "function" && eq(cb, fn)) || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
     if (this._cb0 !== null) {
       if (matches(this._cb0)) removed++;
       else kept.push(this._cb0, this._ctx0);

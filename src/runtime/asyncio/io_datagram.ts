@@ -85,7 +85,12 @@ export class _DatagramTransport extends DatagramTransport implements IoTarget {
       else if (c.ev === "error") this._protocol.error_received(osError(c.error));
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      this._loop.call_exception_handler({ message: "Fatal error on datagram transport", exception: caughtException(e), transport: this, protocol: this._protocol });
+      this._loop.call_exception_handler({
+        message: "Fatal error on datagram transport",
+        exception: caughtException(e),
+        transport: this,
+        protocol: this._protocol,
+      });
       this.close();
     }
   }
@@ -95,40 +100,43 @@ Object.defineProperty(_DatagramTransport, "name", { value: "_SelectorDatagramTra
 const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "proto", "flags", "reuse_port", "allow_broadcast", "sock"];
 
 /** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
-export const create_datagram_endpoint = coroutine_function(function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-  const [protocol_factory, local_addr, remote_addr, family, , , , , sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
-  ioActivate(this, "loop.create_datagram_endpoint()");
-  const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
-  const remote = _isNone(remote_addr) ? null : hostPort(remote_addr, "remote_addr");
-  const probe = local?.[0] ?? remote?.[0] ?? "";
-  const fam: 4 | 6 = Number(family ?? 0) === 10 || probe.includes(":") ? 6 : 4;
-  const fut = this.create_future();
-  const id = ioRegister({
-    _io_event(c: IoCompletion) {
-      if (fut.done()) return ioHold(c);
-      if (c.ev === "error") fut.set_exception(osError(c.error));
-      else fut.set_result(c);
-    },
-  });
-  ioSend({ op: "udp", id, family: fam, local, remote });
-  let ready: Extract<IoCompletion, { ev: "udp_ready" }>;
-  try {
-    ready = (yield* fut) as Extract<IoCompletion, { ev: "udp_ready" }>;
-  } catch (e) {
-    ioForget(id);
-    throw e;
-  }
-  const protocol = call(protocol_factory);
-  const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
-  const extra: Record<string, unknown> = { sockname: addressTuple(ready.local) };
-  if (remote) extra.peername = addressTuple(remote);
-  Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
-  const early = ioAdopt(id, t);
-  const waiter = this.create_future();
-  this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
-  this.call_soon(() => waiter.done() || waiter.set_result(null));
-  for (const c of early) this.call_soon(() => t._io_event(c));
-  yield* waiter;
-  return PyTuple.fromArray([t, protocol]);
-}, { qualname: "BaseEventLoop.create_datagram_endpoint", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1302 });
+export const create_datagram_endpoint = coroutine_function(
+  function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+    const [protocol_factory, local_addr, remote_addr, family, , , , , sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
+    if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
+    ioActivate(this, "loop.create_datagram_endpoint()");
+    const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
+    const remote = _isNone(remote_addr) ? null : hostPort(remote_addr, "remote_addr");
+    const probe = local?.[0] ?? remote?.[0] ?? "";
+    const fam: 4 | 6 = Number(family ?? 0) === 10 || probe.includes(":") ? 6 : 4;
+    const fut = this.create_future();
+    const id = ioRegister({
+      _io_event(c: IoCompletion) {
+        if (fut.done()) return ioHold(c);
+        if (c.ev === "error") fut.set_exception(osError(c.error));
+        else fut.set_result(c);
+      },
+    });
+    ioSend({ op: "udp", id, family: fam, local, remote });
+    let ready: Extract<IoCompletion, { ev: "udp_ready" }>;
+    try {
+      ready = (yield* fut) as Extract<IoCompletion, { ev: "udp_ready" }>;
+    } catch (e) {
+      ioForget(id);
+      throw e;
+    }
+    const protocol = call(protocol_factory);
+    const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
+    const extra: Record<string, unknown> = { sockname: addressTuple(ready.local) };
+    if (remote) extra.peername = addressTuple(remote);
+    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
+    const early = ioAdopt(id, t);
+    const waiter = this.create_future();
+    this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
+    this.call_soon(() => waiter.done() || waiter.set_result(null));
+    for (const c of early) this.call_soon(() => t._io_event(c));
+    yield* waiter;
+    return PyTuple.fromArray([t, protocol]);
+  },
+  { qualname: "BaseEventLoop.create_datagram_endpoint", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1302 },
+);

@@ -66,12 +66,31 @@ function portNumber(port: unknown): number {
 }
 
 const CREATE_CONNECTION_PARAMS = [
-  "protocol_factory", "host", "port", "ssl", "family", "proto", "flags", "sock", "local_addr", "server_hostname",
-  "ssl_handshake_timeout", "ssl_shutdown_timeout", "happy_eyeballs_delay", "interleave", "all_errors",
+  "protocol_factory",
+  "host",
+  "port",
+  "ssl",
+  "family",
+  "proto",
+  "flags",
+  "sock",
+  "local_addr",
+  "server_hostname",
+  "ssl_handshake_timeout",
+  "ssl_shutdown_timeout",
+  "happy_eyeballs_delay",
+  "interleave",
+  "all_errors",
 ];
 
 /** Connects one address (`path`: a Unix socket); the open connection's id. */
-export function* connectOne(loop: Loop, host: string, port: number, tls?: TlsOptions, path?: string): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
+export function* connectOne(
+  loop: Loop,
+  host: string,
+  port: number,
+  tls?: TlsOptions,
+  path?: string,
+): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
   // The socket exists (and holds its descriptor number) before it connects, as in CPython.
   const fd = allocFd();
   const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port, ...(tls ? { tls } : {}), ...(path !== undefined ? { path } : {}) }));
@@ -88,33 +107,41 @@ export function* connectOne(loop: Loop, host: string, port: number, tls?: TlsOpt
 }
 
 /** loop.create_connection(): a transport and the factory's protocol, connected. */
-export const create_connection = coroutine_function(function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-  const [protocol_factory, host, port, ssl, , , , sock, , server_hostname, , , , , all_errors] = _bind("create_connection", args, CREATE_CONNECTION_PARAMS, 3);
-  if (!_isNone(sock)) {
-    if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(sock=..., ssl=...) is not supported by tsyncio yet");
-    return yield* connectionOnSocket(this, protocol_factory, sock, host, port);
-  }
-  const tls = tlsRequest(ssl, server_hostname, host);
-  if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
-  ioActivate(this, "loop.create_connection()");
-  const portNo = portNumber(port);
-  const addresses = yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo);
-  const errors: unknown[] = [];
-  for (const a of addresses) {
-    try {
-      const [id, c, fd] = yield* connectOne(this, a.address, portNo, tls?.options);
-      return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
-    } catch (e) {
-      if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
-      errors.push(e);
+export const create_connection = coroutine_function(
+  function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+    const [protocol_factory, host, port, ssl, , , , sock, , server_hostname, , , , , all_errors] = _bind(
+      "create_connection",
+      args,
+      CREATE_CONNECTION_PARAMS,
+      3,
+    );
+    if (!_isNone(sock)) {
+      if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(sock=..., ssl=...) is not supported by tsyncio yet");
+      return yield* connectionOnSocket(this, protocol_factory, sock, host, port);
     }
-  }
-  if (errors.length === 1 || all_errors) throw errors[0];
-  // CPython: one message naming every attempt, unless they all said the same.
-  const texts = errors.map((e) => String((e as OSError).__str__()));
-  if (texts.every((t) => t === texts[0])) throw errors[0];
-  throw new OSError(`Multiple exceptions: ${texts.join(", ")}`);
-}, { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 });
+    const tls = tlsRequest(ssl, server_hostname, host);
+    if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
+    ioActivate(this, "loop.create_connection()");
+    const portNo = portNumber(port);
+    const addresses = yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo);
+    const errors: unknown[] = [];
+    for (const a of addresses) {
+      try {
+        const [id, c, fd] = yield* connectOne(this, a.address, portNo, tls?.options);
+        return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
+      } catch (e) {
+        if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
+        errors.push(e);
+      }
+    }
+    if (errors.length === 1 || all_errors) throw errors[0];
+    // CPython: one message naming every attempt, unless they all said the same.
+    const texts = errors.map((e) => String((e as OSError).__str__()));
+    if (texts.every((t) => t === texts[0])) throw errors[0];
+    throw new OSError(`Multiple exceptions: ${texts.join(", ")}`);
+  },
+  { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 },
+);
 
 /** What a client connection asks of TLS (null: plain). CPython's checks of ssl= and server_hostname=. */
 export function tlsRequest(ssl: unknown, server_hostname: unknown, host: unknown): ClientTls | null {
@@ -133,7 +160,14 @@ export interface ClientTls {
   options: TlsOptions;
 }
 
-export function* makeTransport(loop: Loop, id: number, protocol_factory: unknown, c: Extract<IoCompletion, { ev: "connected" }>, fd: number, tls: ClientTls | null): CoroGen<PyTuple<unknown>> {
+export function* makeTransport(
+  loop: Loop,
+  id: number,
+  protocol_factory: unknown,
+  c: Extract<IoCompletion, { ev: "connected" }>,
+  fd: number,
+  tls: ClientTls | null,
+): CoroGen<PyTuple<unknown>> {
   const protocol = call(protocol_factory);
   const waiter = loop.create_future();
   const extra = { peername: addressTuple(c.remote), sockname: addressTuple(c.local) };
@@ -151,58 +185,82 @@ export function* makeTransport(loop: Loop, id: number, protocol_factory: unknown
 }
 
 const CREATE_SERVER_PARAMS = [
-  "protocol_factory", "host", "port", "family", "flags", "sock", "backlog", "ssl", "reuse_address", "reuse_port",
-  "keep_alive", "ssl_handshake_timeout", "ssl_shutdown_timeout", "start_serving",
+  "protocol_factory",
+  "host",
+  "port",
+  "family",
+  "flags",
+  "sock",
+  "backlog",
+  "ssl",
+  "reuse_address",
+  "reuse_port",
+  "keep_alive",
+  "ssl_handshake_timeout",
+  "ssl_shutdown_timeout",
+  "start_serving",
 ];
 
 /** loop.create_server(): a Server listening on every address `host` names. */
-export const create_server = coroutine_function(function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
-  const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_server(sock=...) is not supported by tsyncio yet");
-  ioActivate(this, "loop.create_server()");
-  const portNo = portNumber(port);
-  const hosts: string[] = _isNone(host) || host === "" ? ["0.0.0.0"] : typeof host === "string" ? [host] : Array.from(host as Iterable<string>);
-  const server = Server.make(this, protocol_factory);
-  const tls = serverTls(server, ssl);
-  const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
-  try {
-    for (const h of hosts) {
-      for (const a of yield* resolve(this, h, portNo)) {
-        const [fut, id] = request(this, (id) => ioSend({ op: "listen", id, host: a.address, port: portNo, backlog: nBacklog, ...tls }));
-        let c: Extract<IoCompletion, { ev: "listening" }>;
-        try {
-          c = (yield* fut) as Extract<IoCompletion, { ev: "listening" }>;
-        } catch (e) {
-          ioForget(id);
-          if (e instanceof IoFailure) {
-            throw osError(e.error, `error while attempting to bind on address ${addressRepr(a.address, portNo)}: ${strerrorLower(e.error)}`);
+export const create_server = coroutine_function(
+  function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
+    const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
+    if (!_isNone(sock)) throw new NotImplementedError("loop.create_server(sock=...) is not supported by tsyncio yet");
+    ioActivate(this, "loop.create_server()");
+    const portNo = portNumber(port);
+    const hosts: string[] = _isNone(host) || host === "" ? ["0.0.0.0"] : typeof host === "string" ? [host] : Array.from(host as Iterable<string>);
+    const server = Server.make(this, protocol_factory);
+    const tls = serverTls(server, ssl);
+    const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
+    try {
+      for (const h of hosts) {
+        for (const a of yield* resolve(this, h, portNo)) {
+          const [fut, id] = request(this, (id) => ioSend({ op: "listen", id, host: a.address, port: portNo, backlog: nBacklog, ...tls }));
+          let c: Extract<IoCompletion, { ev: "listening" }>;
+          try {
+            c = (yield* fut) as Extract<IoCompletion, { ev: "listening" }>;
+          } catch (e) {
+            ioForget(id);
+            if (e instanceof IoFailure) {
+              throw osError(e.error, `error while attempting to bind on address ${addressRepr(a.address, portNo)}: ${strerrorLower(e.error)}`);
+            }
+            throw e;
           }
-          throw e;
+          server._ids.push(id);
+          server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd()));
+          // Until start_serving, accepted connections would wait; they are accepted but served now.
+          for (const early of ioAdopt(id, server)) server._io_event(early);
         }
-        server._ids.push(id);
-        server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd()));
-        // Until start_serving, accepted connections would wait; they are accepted but served now.
-        for (const early of ioAdopt(id, server)) server._io_event(early);
       }
+    } catch (e) {
+      server.close();
+      throw e;
     }
-  } catch (e) {
-    server.close();
-    throw e;
-  }
-  if (_isNone(start_serving) || start_serving) {
-    server._serving = true;
-    // CPython skips one loop iteration so that the listening sockets are registered.
-    yield* sleep(0);
-  }
-  return server;
-}, { qualname: "BaseEventLoop.create_server", filename: BASE_EVENTS, firstlineno: 1470 });
+    if (_isNone(start_serving) || start_serving) {
+      server._serving = true;
+      // CPython skips one loop iteration so that the listening sockets are registered.
+      yield* sleep(0);
+    }
+    return server;
+  },
+  { qualname: "BaseEventLoop.create_server", filename: BASE_EVENTS, firstlineno: 1470 },
+);
 
 /** A server's TLS: its context makes each accepted connection's transport a TLS one. */
 export function serverTls(server: Server, ssl: unknown): { tls?: TlsOptions } {
   if (_isNone(ssl) || ssl === false) return {};
   const context = sslContextOf(ssl, true);
   server._wrap = (c, protocol) =>
-    new _SSLTransport(server._loop, c.conn, protocol, { peername: addressTuple(c.remote), sockname: addressTuple(c.local) }, null, server, undefined, sslObjectFor(c.tls!, context, true, null));
+    new _SSLTransport(
+      server._loop,
+      c.conn,
+      protocol,
+      { peername: addressTuple(c.remote), sockname: addressTuple(c.local) },
+      null,
+      server,
+      undefined,
+      sslObjectFor(c.tls!, context, true, null),
+    );
   return { tls: context._tls_options(null) };
 }
 
@@ -210,19 +268,26 @@ function strerrorLower(e: IoError): string {
   return e.code === "EADDRINUSE" ? "address already in use" : e.code === "EACCES" ? "permission denied" : e.code.toLowerCase();
 }
 
-
 /** loop.getaddrinfo(host, port, ...): [(family, type, proto, canonname, sockaddr), ...] */
-export const getaddrinfo = coroutine_function(function* getaddrinfo(this: Loop, host: unknown, port: unknown, ..._rest: unknown[]): CoroGen<PyList<unknown>> {
-  ioActivate(this, "loop.getaddrinfo()");
-  const portNo = portNumber(port);
-  const out = new PyList<unknown>();
-  for (const a of yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo)) {
-    const family = a.family === 6 ? 10n : 2n;
-    const sockaddr = a.family === 6 ? PyTuple.fromArray([a.address, BigInt(portNo), 0n, 0n]) : PyTuple.fromArray([a.address, BigInt(portNo)]);
-    for (const [type, proto] of [[1n, 6n], [2n, 17n], [3n, 0n]]) out.push(PyTuple.fromArray([family, type, proto, "", sockaddr]));
-  }
-  return out;
-}, { qualname: "BaseEventLoop.getaddrinfo", filename: BASE_EVENTS, firstlineno: 885 });
+export const getaddrinfo = coroutine_function(
+  function* getaddrinfo(this: Loop, host: unknown, port: unknown, ..._rest: unknown[]): CoroGen<PyList<unknown>> {
+    ioActivate(this, "loop.getaddrinfo()");
+    const portNo = portNumber(port);
+    const out = new PyList<unknown>();
+    for (const a of yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo)) {
+      const family = a.family === 6 ? 10n : 2n;
+      const sockaddr = a.family === 6 ? PyTuple.fromArray([a.address, BigInt(portNo), 0n, 0n]) : PyTuple.fromArray([a.address, BigInt(portNo)]);
+      for (const [type, proto] of [
+        [1n, 6n],
+        [2n, 17n],
+        [3n, 0n],
+      ])
+        out.push(PyTuple.fromArray([family, type, proto, "", sockaddr]));
+    }
+    return out;
+  },
+  { qualname: "BaseEventLoop.getaddrinfo", filename: BASE_EVENTS, firstlineno: 885 },
+);
 
 // --- Server's coroutines -------------------------------------------------------------------------
 
@@ -282,4 +347,3 @@ serverMethod("__aexit__", 313, function* (this: Server) {
   yield* (this as unknown as { wait_closed(): Coroutine<null> }).wait_closed();
   return null;
 });
-

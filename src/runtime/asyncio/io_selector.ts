@@ -171,9 +171,7 @@ export const ioSelector: Selector = {
     if (r.completions.length === 0) {
       if (quiet && r.idle) {
         if (timeout === null) {
-          throw new RuntimeError(
-            "tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)",
-          );
+          throw new RuntimeError("tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)");
         }
         waitForTimer(timeout, deadline);
       } else if (virtual && r.timedOut && timeout !== null) {

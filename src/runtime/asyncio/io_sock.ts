@@ -79,4 +79,3 @@ export const sock_sendto = def("sock_sendto", 580, function* (this: Loop, sock: 
   ioActivate(this, "loop.sock_sendto()");
   return sock.sendto(data, address);
 });
-

@@ -82,7 +82,17 @@ export class _SSLTransport extends _SocketTransport {
   declare _ssl_object: SSLObject;
 
   /** `connectionMade`: false for start_tls (the protocol already has its connection). */
-  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number | undefined, ssl: SSLObject, connectionMade = true) {
+  constructor(
+    loop: Loop,
+    id: number,
+    protocol: unknown,
+    extra: Record<string, unknown>,
+    waiter: Future<unknown> | null,
+    server: Server | null,
+    fd: number | undefined,
+    ssl: SSLObject,
+    connectionMade = true,
+  ) {
     super(loop, id, protocol, { ...extra, ...sslExtra(ssl) }, waiter, server, fd, connectionMade);
     this._ssl_object = ssl;
   }
@@ -123,43 +133,56 @@ export { sslException };
 const START_TLS_PARAMS = ["transport", "protocol", "sslcontext", "server_side", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"];
 
 /** loop.start_tls(transport, protocol, sslcontext, *, server_side=False, server_hostname=None): the new TLS transport. */
-export const start_tls = coroutine_function(function* start_tls(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-  const [transport, protocol, sslcontext, server_side, server_hostname] = _bind("start_tls", args, START_TLS_PARAMS, 3);
-  ioActivate(this, "loop.start_tls()");
-  if (!(sslcontext instanceof SSLContext)) throw new TypeError(`sslcontext is expected to be an instance of ssl.SSLContext, got ${String(sslcontext)}`);
-  const old = transport as _SocketTransport;
-  if (!(old instanceof _SocketTransport)) throw new TypeError(`transport ${String(transport)} is not supported by start_tls()`);
-  const serverSide = Boolean(server_side);
-  const name = _isNone(server_hostname) ? null : String(server_hostname);
-  const id = old._id;
-  const fut = this.create_future();
-  // The kernel answers on the connection's own id; until then the old transport hears nothing.
-  const waiting: IoTarget = {
-    _io_event(c: IoCompletion) {
-      // What follows the answer (data right behind the handshake) is the new transport's (ioAdopt replays it).
-      if (fut.done()) return ioHold(c);
-      if (c.ev === "tls_ready" || c.ev === "error") fut.set_result(c);
-      else if (c.ev === "closed") fut.set_result({ ev: "error", id, error: c.error ?? { code: "ECONNRESET", errno: 104, syscall: "handshake" } });
-    },
-  };
-  ioAdopt(id, waiting);
-  ioSend({ op: "start_tls", id, tls: sslcontext._tls_options(serverSide ? null : name), server: serverSide });
-  const c = (yield* fut) as IoCompletion;
-  // The old transport is spent: the TLS transport owns the connection (and its descriptor).
-  old._conn_lost++;
-  old._closing = true;
-  if (c.ev === "error") {
-    ioSend({ op: "abort", id });
-    if (c.error.ssl) throw sslException(c.error.ssl);
-    throw osErrorOf(c.error);
-  }
-  const info = (c as Extract<IoCompletion, { ev: "tls_ready" }>).tls;
-  const waiter = this.create_future();
-  const fresh = new _SSLTransport(this, id, protocol, { peername: old._extra.peername, sockname: old._extra.sockname }, waiter, old._server, old._fd, sslObjectFor(info, sslcontext, serverSide, name), false);
-  // The old transport's server count moves to the new one (its constructor attached once more).
-  old._server?._detach();
-  old._server = null;
-  old._sock_closed = true;
-  yield* waiter;
-  return fresh;
-}, { qualname: "BaseEventLoop.start_tls", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1235 });
+export const start_tls = coroutine_function(
+  function* start_tls(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+    const [transport, protocol, sslcontext, server_side, server_hostname] = _bind("start_tls", args, START_TLS_PARAMS, 3);
+    ioActivate(this, "loop.start_tls()");
+    if (!(sslcontext instanceof SSLContext)) throw new TypeError(`sslcontext is expected to be an instance of ssl.SSLContext, got ${String(sslcontext)}`);
+    const old = transport as _SocketTransport;
+    if (!(old instanceof _SocketTransport)) throw new TypeError(`transport ${String(transport)} is not supported by start_tls()`);
+    const serverSide = Boolean(server_side);
+    const name = _isNone(server_hostname) ? null : String(server_hostname);
+    const id = old._id;
+    const fut = this.create_future();
+    // The kernel answers on the connection's own id; until then the old transport hears nothing.
+    const waiting: IoTarget = {
+      _io_event(c: IoCompletion) {
+        // What follows the answer (data right behind the handshake) is the new transport's (ioAdopt replays it).
+        if (fut.done()) return ioHold(c);
+        if (c.ev === "tls_ready" || c.ev === "error") fut.set_result(c);
+        else if (c.ev === "closed") fut.set_result({ ev: "error", id, error: c.error ?? { code: "ECONNRESET", errno: 104, syscall: "handshake" } });
+      },
+    };
+    ioAdopt(id, waiting);
+    ioSend({ op: "start_tls", id, tls: sslcontext._tls_options(serverSide ? null : name), server: serverSide });
+    const c = (yield* fut) as IoCompletion;
+    // The old transport is spent: the TLS transport owns the connection (and its descriptor).
+    old._conn_lost++;
+    old._closing = true;
+    if (c.ev === "error") {
+      ioSend({ op: "abort", id });
+      if (c.error.ssl) throw sslException(c.error.ssl);
+      throw osErrorOf(c.error);
+    }
+    const info = (c as Extract<IoCompletion, { ev: "tls_ready" }>).tls;
+    const waiter = this.create_future();
+    const fresh = new _SSLTransport(
+      this,
+      id,
+      protocol,
+      { peername: old._extra.peername, sockname: old._extra.sockname },
+      waiter,
+      old._server,
+      old._fd,
+      sslObjectFor(info, sslcontext, serverSide, name),
+      false,
+    );
+    // The old transport's server count moves to the new one (its constructor attached once more).
+    old._server?._detach();
+    old._server = null;
+    old._sock_closed = true;
+    yield* waiter;
+    return fresh;
+  },
+  { qualname: "BaseEventLoop.start_tls", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1235 },
+);

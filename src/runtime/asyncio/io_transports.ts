@@ -57,7 +57,16 @@ export class _SocketTransport extends Transport implements IoTarget {
    * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
    * `connectionMade`: false when the protocol already has the connection (loop.start_tls).
    */
-  constructor(loop: Loop, id: number, protocol: unknown, extra: Record<string, unknown>, waiter: Future<unknown> | null, server: Server | null, fd: number = allocFd(), connectionMade = true) {
+  constructor(
+    loop: Loop,
+    id: number,
+    protocol: unknown,
+    extra: Record<string, unknown>,
+    waiter: Future<unknown> | null,
+    server: Server | null,
+    fd: number = allocFd(),
+    connectionMade = true,
+  ) {
     super();
     this._loop = loop;
     this._id = id;
@@ -171,7 +180,12 @@ export class _SocketTransport extends Transport implements IoTarget {
       this._protocol.pause_writing();
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      this._loop.call_exception_handler({ message: "protocol.pause_writing() failed", exception: caughtException(e), transport: this, protocol: this._protocol });
+      this._loop.call_exception_handler({
+        message: "protocol.pause_writing() failed",
+        exception: caughtException(e),
+        transport: this,
+        protocol: this._protocol,
+      });
     }
   }
 
@@ -182,7 +196,12 @@ export class _SocketTransport extends Transport implements IoTarget {
       this._protocol.resume_writing();
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      this._loop.call_exception_handler({ message: "protocol.resume_writing() failed", exception: caughtException(e), transport: this, protocol: this._protocol });
+      this._loop.call_exception_handler({
+        message: "protocol.resume_writing() failed",
+        exception: caughtException(e),
+        transport: this,
+        protocol: this._protocol,
+      });
     }
   }
 
@@ -218,7 +237,7 @@ export class _SocketTransport extends Transport implements IoTarget {
     const proto = this._protocol;
     if (typeof proto.get_buffer === "function" && typeof proto.buffer_updated === "function") {
       // BufferedProtocol: copy into the buffers it hands out.
-      for (let off = 0; off < item.length; ) {
+      for (let off = 0; off < item.length;) {
         const buf = protocolCall(this, "get_buffer", () => proto.get_buffer(BigInt(item.length - off))) as Uint8Array | undefined;
         if (!buf || buf.length === 0) {
           this._fatal_error(new RuntimeError("get_buffer() returned an empty buffer"), "Fatal error: protocol.get_buffer() call failed.");
@@ -303,7 +322,6 @@ export class _SocketTransport extends Transport implements IoTarget {
   }
 }
 Object.defineProperty(_SocketTransport, "name", { value: "_SelectorSocketTransport" });
-
 
 // --- servers -------------------------------------------------------------------------------------
 

@@ -24,17 +24,20 @@ const S_IFSOCK = 0o140000;
 const CONNECT_PARAMS = ["protocol_factory", "path", "ssl", "sock", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"];
 
 /** loop.create_unix_connection(protocol_factory, path=None, *, ssl=None, sock=None, server_hostname=None, ...) */
-export const create_unix_connection = coroutine_function(function* create_unix_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-  const [protocol_factory, path, ssl, sock, server_hostname] = _bind("create_unix_connection", args, CONNECT_PARAMS, 2);
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_connection(sock=...) is not supported by tsyncio yet");
-  if (_isNone(path)) throw new ValueError("no path and sock were specified");
-  // CPython: ssl over a Unix socket needs server_hostname (there is no host to take it from).
-  if (!_isNone(ssl) && ssl !== false && _isNone(server_hostname)) throw new ValueError("you have to pass server_hostname when using ssl");
-  const tls = tlsRequest(ssl, server_hostname, null);
-  ioActivate(this, "loop.create_unix_connection()");
-  const [id, c, fd] = yield* connectOne(this, "", 0, tls?.options, fspath(path));
-  return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
-}, { qualname: "_UnixSelectorEventLoop.create_unix_connection", filename: UNIX_EVENTS, firstlineno: 230 });
+export const create_unix_connection = coroutine_function(
+  function* create_unix_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
+    const [protocol_factory, path, ssl, sock, server_hostname] = _bind("create_unix_connection", args, CONNECT_PARAMS, 2);
+    if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_connection(sock=...) is not supported by tsyncio yet");
+    if (_isNone(path)) throw new ValueError("no path and sock were specified");
+    // CPython: ssl over a Unix socket needs server_hostname (there is no host to take it from).
+    if (!_isNone(ssl) && ssl !== false && _isNone(server_hostname)) throw new ValueError("you have to pass server_hostname when using ssl");
+    const tls = tlsRequest(ssl, server_hostname, null);
+    ioActivate(this, "loop.create_unix_connection()");
+    const [id, c, fd] = yield* connectOne(this, "", 0, tls?.options, fspath(path));
+    return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
+  },
+  { qualname: "_UnixSelectorEventLoop.create_unix_connection", filename: UNIX_EVENTS, firstlineno: 230 },
+);
 
 const SERVER_PARAMS = ["protocol_factory", "path", "sock", "backlog", "ssl", "ssl_handshake_timeout", "ssl_shutdown_timeout", "start_serving"];
 
@@ -49,36 +52,39 @@ function removeStaleSocket(path: string): void {
 }
 
 /** loop.create_unix_server(protocol_factory, path=None, *, sock=None, backlog=100, ssl=None, ..., start_serving=True) */
-export const create_unix_server = coroutine_function(function* create_unix_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
-  const [protocol_factory, path, sock, backlog, ssl, , , start_serving] = _bind("create_unix_server", args, SERVER_PARAMS, 2);
-  if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_server(sock=...) is not supported by tsyncio yet");
-  if (_isNone(path)) throw new ValueError("path was not specified, and no sock specified");
-  ioActivate(this, "loop.create_unix_server()");
-  const where = fspath(path);
-  removeStaleSocket(where);
-  const server = Server.make(this, protocol_factory);
-  const tls = serverTls(server, ssl);
-  const fut = this.create_future();
-  const id = ioRegister({
-    _io_event(c: IoCompletion) {
-      if (fut.done()) return ioHold(c);
-      fut.set_result(c);
-    },
-  });
-  ioSend({ op: "listen", id, host: "", port: 0, backlog: _isNone(backlog) ? 100 : Number(backlog), path: where, ...tls });
-  const c = (yield* fut) as IoCompletion;
-  if (c.ev === "error") {
-    ioForget(id);
-    server.close();
-    if (c.error.code === "EADDRINUSE") throw new OSError(98n, `Address ${repr(where)} is already in use`);
-    throw osError(c.error);
-  }
-  server._ids.push(id);
-  server._sockets!.push(TransportSocket.make(where, 1, allocFd()));
-  for (const early of ioAdopt(id, server)) server._io_event(early);
-  if (_isNone(start_serving) || start_serving) {
-    server._serving = true;
-    yield* sleep(0);
-  }
-  return server;
-}, { qualname: "_UnixSelectorEventLoop.create_unix_server", filename: UNIX_EVENTS, firstlineno: 281 });
+export const create_unix_server = coroutine_function(
+  function* create_unix_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
+    const [protocol_factory, path, sock, backlog, ssl, , , start_serving] = _bind("create_unix_server", args, SERVER_PARAMS, 2);
+    if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_server(sock=...) is not supported by tsyncio yet");
+    if (_isNone(path)) throw new ValueError("path was not specified, and no sock specified");
+    ioActivate(this, "loop.create_unix_server()");
+    const where = fspath(path);
+    removeStaleSocket(where);
+    const server = Server.make(this, protocol_factory);
+    const tls = serverTls(server, ssl);
+    const fut = this.create_future();
+    const id = ioRegister({
+      _io_event(c: IoCompletion) {
+        if (fut.done()) return ioHold(c);
+        fut.set_result(c);
+      },
+    });
+    ioSend({ op: "listen", id, host: "", port: 0, backlog: _isNone(backlog) ? 100 : Number(backlog), path: where, ...tls });
+    const c = (yield* fut) as IoCompletion;
+    if (c.ev === "error") {
+      ioForget(id);
+      server.close();
+      if (c.error.code === "EADDRINUSE") throw new OSError(98n, `Address ${repr(where)} is already in use`);
+      throw osError(c.error);
+    }
+    server._ids.push(id);
+    server._sockets!.push(TransportSocket.make(where, 1, allocFd()));
+    for (const early of ioAdopt(id, server)) server._io_event(early);
+    if (_isNone(start_serving) || start_serving) {
+      server._serving = true;
+      yield* sleep(0);
+    }
+    return server;
+  },
+  { qualname: "_UnixSelectorEventLoop.create_unix_server", filename: UNIX_EVENTS, firstlineno: 281 },
+);

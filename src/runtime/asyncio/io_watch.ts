@@ -49,7 +49,8 @@ function target(fd: unknown): Watchable {
     const n = Number(fd);
     if (n < 0) throw new ValueError(`Invalid file descriptor: ${n}`);
     const s = socketsByFd.get(n);
-    if (!s) throw new NotImplementedError(`loop.add_reader()/add_writer() on file descriptor ${n} is not supported by tsyncio (only on sockets the program made)`);
+    if (!s)
+      throw new NotImplementedError(`loop.add_reader()/add_writer() on file descriptor ${n} is not supported by tsyncio (only on sockets the program made)`);
     return s;
   }
   if (fd !== null && typeof fd === "object" && typeof (fd as { fileno?: unknown }).fileno === "function") {
@@ -135,7 +136,8 @@ interface PyFile {
 /** CPython's checks of a file and range for sendfile. */
 function checkSendfile(file: PyFile, offset: unknown, count: unknown): [number, number | null] {
   if (typeof file.mode === "string" && !file.mode.includes("b")) throw new ValueError("file should be opened in binary mode");
-  if (!_isNone(count) && !(typeof count === "bigint" || typeof count === "number")) throw new TypeError(`count must be a positive integer (got ${String(count)})`);
+  if (!_isNone(count) && !(typeof count === "bigint" || typeof count === "number"))
+    throw new TypeError(`count must be a positive integer (got ${String(count)})`);
   if (!_isNone(count) && Number(count) <= 0) throw new ValueError(`count must be a positive integer (got ${String(count)})`);
   if (!(typeof offset === "bigint" || typeof offset === "number")) throw new TypeError(`offset must be a non-negative integer (got ${String(offset)})`);
   if (Number(offset) < 0) throw new ValueError(`offset must be a non-negative integer (got ${String(offset)})`);
@@ -166,55 +168,61 @@ const BASE_EVENTS = "/usr/lib/python3.12/asyncio/base_events.py";
 const SENDFILE_PARAMS = ["transport", "file", "offset", "count", "fallback"];
 
 /** loop.sendfile(transport, file, offset=0, count=None, *, fallback=True): bytes sent. */
-export const sendfile = coroutine_function(function* sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
-  const [transport, file, offset, count] = _bind("sendfile", args, SENDFILE_PARAMS, 4);
-  const t = transport as _SocketTransport;
-  if (!(t instanceof _SocketTransport)) throw new NotImplementedError(`loop.sendfile() over ${String(transport)} is not supported by tsyncio`);
-  if (t.is_closing()) throw new RuntimeError("Transport is closing");
-  const [off, cnt] = checkSendfile(file as PyFile, _isNone(offset) ? 0n : offset, count);
-  // As CPython's fallback: the protocol is set aside, each chunk written, the buffer let drain.
-  const proto = t._protocol;
-  let drained: Future<unknown> | null = null;
-  const loop = this;
-  t._protocol = {
-    pause_writing() {
-      drained = loop.create_future();
-    },
-    resume_writing() {
-      if (drained && !drained.done()) drained.set_result(null);
-      drained = null;
-    },
-    connection_lost(exc: unknown) {
-      if (drained && !drained.done()) drained.set_exception(exc ?? new ConnectionError("Connection closed by peer"));
-      proto.connection_lost(exc);
-    },
-    data_received(data: unknown) {
-      proto.data_received(data);
-    },
-    eof_received() {
-      return proto.eof_received();
-    },
-  };
-  try {
-    return yield* copyFile(file as PyFile, off, cnt, function* (chunk) {
-      t.write(chunk);
-      if (drained) yield* drained as Future<unknown>;
-    });
-  } finally {
-    if (t._protocol_paused && proto.pause_writing) proto.pause_writing();
-    t._protocol = proto;
-  }
-}, { qualname: "BaseEventLoop.sendfile", filename: BASE_EVENTS, firstlineno: 1199 });
+export const sendfile = coroutine_function(
+  function* sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
+    const [transport, file, offset, count] = _bind("sendfile", args, SENDFILE_PARAMS, 4);
+    const t = transport as _SocketTransport;
+    if (!(t instanceof _SocketTransport)) throw new NotImplementedError(`loop.sendfile() over ${String(transport)} is not supported by tsyncio`);
+    if (t.is_closing()) throw new RuntimeError("Transport is closing");
+    const [off, cnt] = checkSendfile(file as PyFile, _isNone(offset) ? 0n : offset, count);
+    // As CPython's fallback: the protocol is set aside, each chunk written, the buffer let drain.
+    const proto = t._protocol;
+    let drained: Future<unknown> | null = null;
+    const loop = this;
+    t._protocol = {
+      pause_writing() {
+        drained = loop.create_future();
+      },
+      resume_writing() {
+        if (drained && !drained.done()) drained.set_result(null);
+        drained = null;
+      },
+      connection_lost(exc: unknown) {
+        if (drained && !drained.done()) drained.set_exception(exc ?? new ConnectionError("Connection closed by peer"));
+        proto.connection_lost(exc);
+      },
+      data_received(data: unknown) {
+        proto.data_received(data);
+      },
+      eof_received() {
+        return proto.eof_received();
+      },
+    };
+    try {
+      return yield* copyFile(file as PyFile, off, cnt, function* (chunk) {
+        t.write(chunk);
+        if (drained) yield* drained as Future<unknown>;
+      });
+    } finally {
+      if (t._protocol_paused && proto.pause_writing) proto.pause_writing();
+      t._protocol = proto;
+    }
+  },
+  { qualname: "BaseEventLoop.sendfile", filename: BASE_EVENTS, firstlineno: 1199 },
+);
 
 /** loop.sock_sendfile(sock, file, offset=0, count=None, *, fallback=True): bytes sent. */
-export const sock_sendfile = coroutine_function(function* sock_sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
-  const [sock, file, offset, count] = _bind("sock_sendfile", args, ["sock", "file", "offset", "count", "fallback"], 4);
-  const s = sock as socket;
-  if (typeof (s as { _readable?: unknown })._readable !== "function") throw new TypeError(`sock_sendfile() needs a socket, not ${String(sock)}`);
-  if (Number(s.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
-  ioActivate(this, "loop.sock_sendfile()");
-  const [off, cnt] = checkSendfile(file as PyFile, _isNone(offset) ? 0n : offset, count);
-  return yield* copyFile(file as PyFile, off, cnt, function* (chunk) {
-    s.sendall(chunk);
-  });
-}, { qualname: "BaseSelectorEventLoop.sock_sendfile", filename: BASE_EVENTS, firstlineno: 883 });
+export const sock_sendfile = coroutine_function(
+  function* sock_sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
+    const [sock, file, offset, count] = _bind("sock_sendfile", args, ["sock", "file", "offset", "count", "fallback"], 4);
+    const s = sock as socket;
+    if (typeof (s as { _readable?: unknown })._readable !== "function") throw new TypeError(`sock_sendfile() needs a socket, not ${String(sock)}`);
+    if (Number(s.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
+    ioActivate(this, "loop.sock_sendfile()");
+    const [off, cnt] = checkSendfile(file as PyFile, _isNone(offset) ? 0n : offset, count);
+    return yield* copyFile(file as PyFile, off, cnt, function* (chunk) {
+      s.sendall(chunk);
+    });
+  },
+  { qualname: "BaseSelectorEventLoop.sock_sendfile", filename: BASE_EVENTS, firstlineno: 883 },
+);

@@ -588,19 +588,22 @@ asyncMethod(Barrier, "__aexit__", 468, function* () {
   return null;
 });
 asyncMethod(Barrier, "wait", 471, function* (this: Barrier) {
-  return yield* withCond(this._cond, function* (this: Barrier) {
-    yield* this._block();
-    try {
-      const index = this._count;
-      this._count += 1;
-      if (index + 1 === this._parties) yield* this._release();
-      else yield* this._wait();
-      return BigInt(index);
-    } finally {
-      this._count -= 1;
-      this._exit();
-    }
-  }.bind(this));
+  return yield* withCond(
+    this._cond,
+    function* (this: Barrier) {
+      yield* this._block();
+      try {
+        const index = this._count;
+        this._count += 1;
+        if (index + 1 === this._parties) yield* this._release();
+        else yield* this._wait();
+        return BigInt(index);
+      } finally {
+        this._count -= 1;
+        this._exit();
+      }
+    }.bind(this),
+  );
 });
 asyncMethod(Barrier, "_block", 498, function* (this: Barrier) {
   yield* this._cond.wait_for(() => this._state !== DRAINING && this._state !== RESETTING);
@@ -620,21 +623,26 @@ asyncMethod(Barrier, "_wait", 518, function* (this: Barrier) {
   return null;
 });
 asyncMethod(Barrier, "reset", 539, function* (this: Barrier) {
-  return yield* withCond(this._cond, function* (this: Barrier) {
-    if (this._count > 0) {
-      if (this._state !== RESETTING) this._state = RESETTING;
-    } else {
-      this._state = FILLING;
-    }
-    this._cond.notify_all();
-    return null;
-  }.bind(this));
+  return yield* withCond(
+    this._cond,
+    function* (this: Barrier) {
+      if (this._count > 0) {
+        if (this._state !== RESETTING) this._state = RESETTING;
+      } else {
+        this._state = FILLING;
+      }
+      this._cond.notify_all();
+      return null;
+    }.bind(this),
+  );
 });
 asyncMethod(Barrier, "abort", 556, function* (this: Barrier) {
-  return yield* withCond(this._cond, function* (this: Barrier) {
-    this._state = BROKEN;
-    this._cond.notify_all();
-    return null;
-  }.bind(this));
+  return yield* withCond(
+    this._cond,
+    function* (this: Barrier) {
+      this._state = BROKEN;
+      this._cond.notify_all();
+      return null;
+    }.bind(this),
+  );
 });
-

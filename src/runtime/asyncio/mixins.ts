@@ -13,9 +13,7 @@ export class _LoopBoundMixin extends PyObject {
   protected _no_loop_kw(args: unknown[]): unknown[] {
     const [pos, kw] = _splitKw(args);
     if (kw !== null && "loop" in kw) {
-      throw new TypeError(
-        `As of 3.10, the *loop* parameter was removed from ${className(this.constructor)}() since it is no longer necessary`,
-      );
+      throw new TypeError(`As of 3.10, the *loop* parameter was removed from ${className(this.constructor)}() since it is no longer necessary`);
     }
     this._loop = null;
     return kw === null ? pos : [...pos, args[args.length - 1]];

@@ -49,9 +49,7 @@ export const virtualClockSelector: Selector = {
   select(timeout, deadline) {
     if (timeout === null) {
       // Nothing could ever wake the loop: an error rather than a hang.
-      throw new RuntimeError(
-        "tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)",
-      );
+      throw new RuntimeError("tsyncio: the event loop has nothing left to run and no timer set (CPython would wait forever)");
     }
     waitForTimer(timeout, deadline);
     return NO_EVENTS;

@@ -88,7 +88,7 @@ function readFileText(path: unknown): string {
     const fd = fs.open(p, "r", 0o666);
     try {
       const chunks: Uint8Array[] = [];
-      for (let pos = 0; ; ) {
+      for (let pos = 0; ;) {
         const buf = new Uint8Array(65536);
         const n = fs.read(fd, buf, pos);
         if (n <= 0) break;

@@ -315,7 +315,6 @@ readerMethod("__anext__", 740, function* (this: StreamReader) {
   return line;
 });
 
-
 // --- the protocol between a transport and a reader -----------------------------------------------
 
 /** Flow control for the writer's drain(). CPython: streams.FlowControlMixin */
@@ -365,7 +364,6 @@ class FlowControlMixin extends Protocol {
     return null;
   }
 }
-
 
 /** CPython: streams.StreamReaderProtocol */
 export class StreamReaderProtocol extends FlowControlMixin {
@@ -516,11 +514,24 @@ writerMethod("wait_closed", 356, function* (this: StreamWriter) {
 });
 
 writerMethod("start_tls", 391, function* (this: StreamWriter, ...args: unknown[]) {
-  const [sslcontext, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout] = _bind("start_tls", args, ["sslcontext", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"], 1);
+  const [sslcontext, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout] = _bind(
+    "start_tls",
+    args,
+    ["sslcontext", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"],
+    1,
+  );
   const server_side = this._protocol._client_connected_cb !== null;
   yield* (this as unknown as { drain(): Coroutine<null> }).drain();
   const fresh = yield* (this._loop as unknown as { start_tls(...a: unknown[]): Coroutine<unknown> }).start_tls(
-    this._transport, this._protocol, sslcontext, new KwArgs({ server_side, server_hostname: server_hostname ?? null, ssl_handshake_timeout: ssl_handshake_timeout ?? null, ssl_shutdown_timeout: ssl_shutdown_timeout ?? null }),
+    this._transport,
+    this._protocol,
+    sslcontext,
+    new KwArgs({
+      server_side,
+      server_hostname: server_hostname ?? null,
+      ssl_handshake_timeout: ssl_handshake_timeout ?? null,
+      ssl_shutdown_timeout: ssl_shutdown_timeout ?? null,
+    }),
   );
   this._transport = fresh;
   this._protocol._replace_writer(this);
@@ -543,26 +554,32 @@ writerMethod("drain", 365, function* (this: StreamWriter) {
 // --- the functions -------------------------------------------------------------------------------
 
 /** open_connection(host=None, port=None, *, limit=2**16, **kwds) → (reader, writer). */
-export const open_connection = coroutine_function(function* open_connection(...args: unknown[]): CoroGen<PyTuple<unknown>> {
-  const [host, port, limit, rest] = splitLimit("open_connection", args);
-  const loop = events.get_running_loop();
-  const reader = new StreamReader(new KwArgs({ limit, loop }));
-  const protocol = new StreamReaderProtocol(reader, null, loop);
-  const pair = (yield* create_connection.call(loop, () => protocol, host, port, ...rest)) as PyTuple<unknown>;
-  const writer = new StreamWriter(pair[0], protocol, reader, loop);
-  return PyTuple.fromArray([reader, writer]);
-}, { qualname: "open_connection", filename: STREAMS_PY, firstlineno: 25 });
+export const open_connection = coroutine_function(
+  function* open_connection(...args: unknown[]): CoroGen<PyTuple<unknown>> {
+    const [host, port, limit, rest] = splitLimit("open_connection", args);
+    const loop = events.get_running_loop();
+    const reader = new StreamReader(new KwArgs({ limit, loop }));
+    const protocol = new StreamReaderProtocol(reader, null, loop);
+    const pair = (yield* create_connection.call(loop, () => protocol, host, port, ...rest)) as PyTuple<unknown>;
+    const writer = new StreamWriter(pair[0], protocol, reader, loop);
+    return PyTuple.fromArray([reader, writer]);
+  },
+  { qualname: "open_connection", filename: STREAMS_PY, firstlineno: 25 },
+);
 
 /** start_server(client_connected_cb, host=None, port=None, *, limit=2**16, **kwds) → Server. */
-export const start_server = coroutine_function(function* start_server(client_connected_cb: unknown, ...args: unknown[]): CoroGen<unknown> {
-  const [host, port, limit, rest] = splitLimit("start_server", args);
-  const loop = events.get_running_loop();
-  const factory = () => {
-    const reader = new StreamReader(new KwArgs({ limit, loop }));
-    return new StreamReaderProtocol(reader, client_connected_cb, loop);
-  };
-  return yield* create_server.call(loop, factory, host, port, ...rest);
-}, { qualname: "start_server", filename: STREAMS_PY, firstlineno: 56 });
+export const start_server = coroutine_function(
+  function* start_server(client_connected_cb: unknown, ...args: unknown[]): CoroGen<unknown> {
+    const [host, port, limit, rest] = splitLimit("start_server", args);
+    const loop = events.get_running_loop();
+    const factory = () => {
+      const reader = new StreamReader(new KwArgs({ limit, loop }));
+      return new StreamReaderProtocol(reader, client_connected_cb, loop);
+    };
+    return yield* create_server.call(loop, factory, host, port, ...rest);
+  },
+  { qualname: "start_server", filename: STREAMS_PY, firstlineno: 56 },
+);
 
 /** Splits (host, port, limit=, other keywords) for the two functions above. */
 function splitLimit(fname: string, args: unknown[]): [unknown, unknown, number, unknown[]] {
@@ -586,23 +603,29 @@ function splitLimit(fname: string, args: unknown[]): [unknown, unknown, number, 
 }
 
 /** open_unix_connection(path=None, *, limit=2**16, **kwds) → (reader, writer). */
-export const open_unix_connection = coroutine_function(function* open_unix_connection(...args: unknown[]): CoroGen<PyTuple<unknown>> {
-  const [path, , limit, rest] = splitLimit("open_unix_connection", unixArgs(args));
-  const loop = events.get_running_loop();
-  const reader = new StreamReader(new KwArgs({ limit, loop }));
-  const protocol = new StreamReaderProtocol(reader, null, loop);
-  const pair = (yield* create_unix_connection.call(loop, () => protocol, path, ...rest)) as PyTuple<unknown>;
-  const writer = new StreamWriter(pair[0], protocol, reader, loop);
-  return PyTuple.fromArray([reader, writer]);
-}, { qualname: "open_unix_connection", filename: STREAMS_PY, firstlineno: 95 });
+export const open_unix_connection = coroutine_function(
+  function* open_unix_connection(...args: unknown[]): CoroGen<PyTuple<unknown>> {
+    const [path, , limit, rest] = splitLimit("open_unix_connection", unixArgs(args));
+    const loop = events.get_running_loop();
+    const reader = new StreamReader(new KwArgs({ limit, loop }));
+    const protocol = new StreamReaderProtocol(reader, null, loop);
+    const pair = (yield* create_unix_connection.call(loop, () => protocol, path, ...rest)) as PyTuple<unknown>;
+    const writer = new StreamWriter(pair[0], protocol, reader, loop);
+    return PyTuple.fromArray([reader, writer]);
+  },
+  { qualname: "open_unix_connection", filename: STREAMS_PY, firstlineno: 95 },
+);
 
 /** start_unix_server(client_connected_cb, path=None, *, limit=2**16, **kwds) → Server. */
-export const start_unix_server = coroutine_function(function* start_unix_server(client_connected_cb: unknown, ...args: unknown[]): CoroGen<unknown> {
-  const [path, , limit, rest] = splitLimit("start_unix_server", unixArgs(args));
-  const loop = events.get_running_loop();
-  const factory = () => new StreamReaderProtocol(new StreamReader(new KwArgs({ limit, loop })), client_connected_cb, loop);
-  return yield* create_unix_server.call(loop, factory, path, ...rest);
-}, { qualname: "start_unix_server", filename: STREAMS_PY, firstlineno: 106 });
+export const start_unix_server = coroutine_function(
+  function* start_unix_server(client_connected_cb: unknown, ...args: unknown[]): CoroGen<unknown> {
+    const [path, , limit, rest] = splitLimit("start_unix_server", unixArgs(args));
+    const loop = events.get_running_loop();
+    const factory = () => new StreamReaderProtocol(new StreamReader(new KwArgs({ limit, loop })), client_connected_cb, loop);
+    return yield* create_unix_server.call(loop, factory, path, ...rest);
+  },
+  { qualname: "start_unix_server", filename: STREAMS_PY, firstlineno: 106 },
+);
 
 /** (path, **kw) in the shape splitLimit reads: path as the "host" slot. */
 function unixArgs(args: unknown[]): unknown[] {

@@ -184,11 +184,32 @@ class _SubprocessTransport extends SubprocessTransport {
 }
 Object.defineProperty(_SubprocessTransport, "name", { value: "_UnixSubprocessTransport" });
 
-
-const SPAWN_KEYWORDS = ["stdin", "stdout", "stderr", "cwd", "env", "shell", "universal_newlines", "bufsize", "text", "encoding", "errors", "close_fds", "start_new_session", "executable"];
+const SPAWN_KEYWORDS = [
+  "stdin",
+  "stdout",
+  "stderr",
+  "cwd",
+  "env",
+  "shell",
+  "universal_newlines",
+  "bufsize",
+  "text",
+  "encoding",
+  "errors",
+  "close_fds",
+  "start_new_session",
+  "executable",
+];
 
 /** Starts a child: the kernel's answer is awaited; returns (transport, protocol). */
-function* spawnProcess(loop: Loop, protocol_factory: unknown, file: string, argv: string[], shell: boolean, kw: Record<string, unknown>): CoroGen<PyTuple<unknown>> {
+function* spawnProcess(
+  loop: Loop,
+  protocol_factory: unknown,
+  file: string,
+  argv: string[],
+  shell: boolean,
+  kw: Record<string, unknown>,
+): CoroGen<PyTuple<unknown>> {
   for (const k of Object.keys(kw)) if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
   if (kw.universal_newlines || kw.text || !_isNone(kw.encoding) || !_isNone(kw.errors)) throw new ValueError("universal_newlines must be False");
   if (!_isNone(kw.bufsize) && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
@@ -197,7 +218,17 @@ function* spawnProcess(loop: Loop, protocol_factory: unknown, file: string, argv
   if (stdio[0] === "stdout" || stdio[1] === "stdout") throw new ValueError("STDOUT can only be used for stderr");
   const protocol = call(protocol_factory);
   const t = Object.create(_SubprocessTransport.prototype) as _SubprocessTransport;
-  Object.assign(t, { _loop: loop, _protocol: protocol, _pid: null, _returncode: null, _pipes: new Map(), _open_pipes: new Set<number>(), _exit_waiters: [], _closed: false, _finished: false });
+  Object.assign(t, {
+    _loop: loop,
+    _protocol: protocol,
+    _pid: null,
+    _returncode: null,
+    _pipes: new Map(),
+    _open_pipes: new Set<number>(),
+    _exit_waiters: [],
+    _closed: false,
+    _finished: false,
+  });
   const started = loop.create_future();
   // The pipes and connection_made come with the "spawned" answer, before any pipe data.
   const attach = () => {
@@ -231,11 +262,19 @@ function* spawnProcess(loop: Loop, protocol_factory: unknown, file: string, argv
   });
   // A child writing to our stdout comes after what the program printed before starting it.
   if (stdio[1] === "inherit" || stdio[2] === "inherit") host.flush();
-  ioSend({ op: "spawn", id: t._id, file, args: argv, shell, cwd: _isNone(kw.cwd) ? null : str(kw.cwd), env: envOf(kw.env), stdio: stdio as ["pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore", Stdio] });
+  ioSend({
+    op: "spawn",
+    id: t._id,
+    file,
+    args: argv,
+    shell,
+    cwd: _isNone(kw.cwd) ? null : str(kw.cwd),
+    env: envOf(kw.env),
+    stdio: stdio as ["pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore", Stdio],
+  });
   yield* started;
   return PyTuple.fromArray([t, protocol]);
 }
-
 
 function envOf(env: unknown): Record<string, string> | null {
   if (_isNone(env)) return null;
@@ -260,21 +299,27 @@ function splitKw(args: unknown[]): [unknown[], Record<string, unknown>] {
 }
 
 /** loop.subprocess_exec(protocol_factory, program, *args, stdin=PIPE, stdout=PIPE, stderr=PIPE, **kwargs) */
-export const subprocess_exec = coroutine_function(function* subprocess_exec(this: Loop, protocol_factory: unknown, ...rest: unknown[]): CoroGen<unknown> {
-  const [args, kw] = splitKw(rest);
-  for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
-  if (args.length === 0) throw new ValueError("program must be given");
-  const argv = args.map(argText);
-  return yield* spawnProcess(this, protocol_factory, argv[0], argv.slice(1), false, kw);
-}, { qualname: "BaseEventLoop.subprocess_exec", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1754 });
+export const subprocess_exec = coroutine_function(
+  function* subprocess_exec(this: Loop, protocol_factory: unknown, ...rest: unknown[]): CoroGen<unknown> {
+    const [args, kw] = splitKw(rest);
+    for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
+    if (args.length === 0) throw new ValueError("program must be given");
+    const argv = args.map(argText);
+    return yield* spawnProcess(this, protocol_factory, argv[0], argv.slice(1), false, kw);
+  },
+  { qualname: "BaseEventLoop.subprocess_exec", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1754 },
+);
 
 /** loop.subprocess_shell(protocol_factory, cmd, ...) */
-export const subprocess_shell = coroutine_function(function* subprocess_shell(this: Loop, protocol_factory: unknown, cmd: unknown, ...rest: unknown[]): CoroGen<unknown> {
-  const [, kw] = splitKw(rest);
-  for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
-  if (!(typeof cmd === "string" || cmd instanceof Uint8Array)) throw new ValueError("cmd must be a string");
-  return yield* spawnProcess(this, protocol_factory, "/bin/sh", ["-c", argText(cmd)], false, kw);
-}, { qualname: "BaseEventLoop.subprocess_shell", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1729 });
+export const subprocess_shell = coroutine_function(
+  function* subprocess_shell(this: Loop, protocol_factory: unknown, cmd: unknown, ...rest: unknown[]): CoroGen<unknown> {
+    const [, kw] = splitKw(rest);
+    for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
+    if (!(typeof cmd === "string" || cmd instanceof Uint8Array)) throw new ValueError("cmd must be a string");
+    return yield* spawnProcess(this, protocol_factory, "/bin/sh", ["-c", argText(cmd)], false, kw);
+  },
+  { qualname: "BaseEventLoop.subprocess_shell", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1729 },
+);
 
 /** The protocol behind Process: pipes into StreamReaders, stdin as a StreamWriter. CPython: SubprocessStreamProtocol */
 export class SubprocessStreamProtocol extends SubprocessProtocol {
@@ -385,27 +430,36 @@ processMethod("wait", 135, function* (this: Process) {
   return yield* this._transport._wait();
 });
 
-const feedStdin = coroutine_function(function* _feed_stdin(p: Process, input: unknown): CoroGen<null> {
-  try {
-    if (!_isNone(input)) p.stdin!.write(input);
-    yield* p.stdin!.drain();
-  } catch (e) {
-    if (!(e instanceof BrokenPipeError || e instanceof ConnectionResetError)) throw e;
-  }
-  p.stdin!.close();
-  return null;
-}, { qualname: "Process._feed_stdin", filename: SUBPROCESS_PY, firstlineno: 151 });
+const feedStdin = coroutine_function(
+  function* _feed_stdin(p: Process, input: unknown): CoroGen<null> {
+    try {
+      if (!_isNone(input)) p.stdin!.write(input);
+      yield* p.stdin!.drain();
+    } catch (e) {
+      if (!(e instanceof BrokenPipeError || e instanceof ConnectionResetError)) throw e;
+    }
+    p.stdin!.close();
+    return null;
+  },
+  { qualname: "Process._feed_stdin", filename: SUBPROCESS_PY, firstlineno: 151 },
+);
 
-const noop = coroutine_function(function* _noop(): CoroGen<null> {
-  return null;
-}, { qualname: "Process._noop", filename: SUBPROCESS_PY, firstlineno: 171 });
+const noop = coroutine_function(
+  function* _noop(): CoroGen<null> {
+    return null;
+  },
+  { qualname: "Process._noop", filename: SUBPROCESS_PY, firstlineno: 171 },
+);
 
-const readStream = coroutine_function(function* _read_stream(p: Process, fd: number): CoroGen<unknown> {
-  const stream = fd === 2 ? p.stderr! : p.stdout!;
-  const output = yield* stream.read();
-  (p._transport.get_pipe_transport(BigInt(fd)) as { close(): void }).close();
-  return output;
-}, { qualname: "Process._read_stream", filename: SUBPROCESS_PY, firstlineno: 174 });
+const readStream = coroutine_function(
+  function* _read_stream(p: Process, fd: number): CoroGen<unknown> {
+    const stream = fd === 2 ? p.stderr! : p.stdout!;
+    const output = yield* stream.read();
+    (p._transport.get_pipe_transport(BigInt(fd)) as { close(): void }).close();
+    return output;
+  },
+  { qualname: "Process._read_stream", filename: SUBPROCESS_PY, firstlineno: 174 },
+);
 
 processMethod("communicate", 189, function* (this: Process, input: unknown = null) {
   const stdin = this.stdin !== null ? feedStdin(this, input) : noop();
@@ -425,19 +479,25 @@ function splitLimit(args: unknown[]): [unknown[], Record<string, unknown>, numbe
 }
 
 /** create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None, limit=2**16, **kwds) → Process */
-export const create_subprocess_exec = coroutine_function(function* create_subprocess_exec(...args: unknown[]): CoroGen<Process> {
-  const [pos, kw, limit] = splitLimit(args);
-  const loop = events.get_running_loop();
-  const factory = () => new SubprocessStreamProtocol(limit, loop);
-  const pair = (yield* subprocess_exec.call(loop, factory, ...pos, new KwArgs(kw))) as PyTuple<unknown>;
-  return new Process(pair[0], pair[1], loop);
-}, { qualname: "create_subprocess_exec", filename: SUBPROCESS_PY, firstlineno: 218 });
+export const create_subprocess_exec = coroutine_function(
+  function* create_subprocess_exec(...args: unknown[]): CoroGen<Process> {
+    const [pos, kw, limit] = splitLimit(args);
+    const loop = events.get_running_loop();
+    const factory = () => new SubprocessStreamProtocol(limit, loop);
+    const pair = (yield* subprocess_exec.call(loop, factory, ...pos, new KwArgs(kw))) as PyTuple<unknown>;
+    return new Process(pair[0], pair[1], loop);
+  },
+  { qualname: "create_subprocess_exec", filename: SUBPROCESS_PY, firstlineno: 218 },
+);
 
 /** create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None, limit=2**16, **kwds) → Process */
-export const create_subprocess_shell = coroutine_function(function* create_subprocess_shell(cmd: unknown, ...args: unknown[]): CoroGen<Process> {
-  const [, kw, limit] = splitLimit(args);
-  const loop = events.get_running_loop();
-  const factory = () => new SubprocessStreamProtocol(limit, loop);
-  const pair = (yield* subprocess_shell.call(loop, factory, cmd, new KwArgs(kw))) as PyTuple<unknown>;
-  return new Process(pair[0], pair[1], loop);
-}, { qualname: "create_subprocess_shell", filename: SUBPROCESS_PY, firstlineno: 206 });
+export const create_subprocess_shell = coroutine_function(
+  function* create_subprocess_shell(cmd: unknown, ...args: unknown[]): CoroGen<Process> {
+    const [, kw, limit] = splitLimit(args);
+    const loop = events.get_running_loop();
+    const factory = () => new SubprocessStreamProtocol(limit, loop);
+    const pair = (yield* subprocess_shell.call(loop, factory, cmd, new KwArgs(kw))) as PyTuple<unknown>;
+    return new Process(pair[0], pair[1], loop);
+  },
+  { qualname: "create_subprocess_shell", filename: SUBPROCESS_PY, firstlineno: 206 },
+);

@@ -2,17 +2,7 @@
 // the first failure cancels the others and the parent, and the failures are raised together as
 // an ExceptionGroup ("unhandled errors in a TaskGroup").
 // CPython: Lib/asyncio/taskgroups.py (3.12).
-import {
-  BaseException,
-  BaseExceptionGroup,
-  KeyboardInterrupt,
-  KwArgs,
-  PyList,
-  PyObject,
-  RuntimeError,
-  SystemExit,
-  str,
-} from "./_compat.js";
+import { BaseException, BaseExceptionGroup, KeyboardInterrupt, KwArgs, PyList, PyObject, RuntimeError, SystemExit, str } from "./_compat.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { coroutine_function } from "./coroutines.js";
@@ -125,59 +115,60 @@ class TaskGroup extends PyObject {
 }
 Object.defineProperty(TaskGroup, "__module__", { value: "asyncio.taskgroups", configurable: true });
 
-TaskGroup.prototype.__aenter__ = coroutine_function(function* __aenter__(this: TaskGroup): CoroGen<TaskGroup> {
-  if (this._entered) throw new RuntimeError(`TaskGroup ${this.__repr__()} has already been entered`);
-  if (this._loop === null) this._loop = events.get_running_loop() as BaseEventLoop;
-  this._parent_task = current_task(this._loop);
-  if (this._parent_task === null) {
-    throw new RuntimeError(`TaskGroup ${this.__repr__()} cannot determine the parent task`);
-  }
-  this._entered = true;
-  return this;
-}, { qualname: "TaskGroup.__aenter__", filename: TASKGROUPS_PY, firstlineno: 55 });
+TaskGroup.prototype.__aenter__ = coroutine_function(
+  function* __aenter__(this: TaskGroup): CoroGen<TaskGroup> {
+    if (this._entered) throw new RuntimeError(`TaskGroup ${this.__repr__()} has already been entered`);
+    if (this._loop === null) this._loop = events.get_running_loop() as BaseEventLoop;
+    this._parent_task = current_task(this._loop);
+    if (this._parent_task === null) {
+      throw new RuntimeError(`TaskGroup ${this.__repr__()} cannot determine the parent task`);
+    }
+    this._entered = true;
+    return this;
+  },
+  { qualname: "TaskGroup.__aenter__", filename: TASKGROUPS_PY, firstlineno: 55 },
+);
 
 /** Waits for all tasks; raises the collected errors. CPython: taskgroups.TaskGroup.__aexit__ */
-TaskGroup.prototype.__aexit__ = coroutine_function(function* __aexit__(
-  this: TaskGroup,
-  et: unknown,
-  exc: unknown,
-  _tb: unknown,
-): CoroGen<null> {
-  this._exiting = true;
-  if (!_isNone(exc) && this._is_base_error(exc) && this._base_error === null) {
-    this._base_error = exc as BaseException;
-  }
-  let propagate_cancellation_error: BaseException | null = et === CancelledError ? (exc as BaseException) : null;
-  if (this._parent_cancel_requested) {
-    // This group cancelled the parent; if nobody else did, that cancellation is ours to absorb.
-    if ((this._parent_task as Task<unknown>).uncancel() === 0n) propagate_cancellation_error = null;
-  }
-  if (!_isNone(et) && !this._aborting) this._abort();
-
-  while (this._tasks.size > 0) {
-    if (this._on_completed_fut === null) this._on_completed_fut = (this._loop as BaseEventLoop).create_future();
-    try {
-      yield* this._on_completed_fut;
-    } catch (ex) {
-      if (!(ex instanceof CancelledError)) throw ex;
-      if (!this._aborting) {
-        propagate_cancellation_error = ex;
-        this._abort();
-      }
+TaskGroup.prototype.__aexit__ = coroutine_function(
+  function* __aexit__(this: TaskGroup, et: unknown, exc: unknown, _tb: unknown): CoroGen<null> {
+    this._exiting = true;
+    if (!_isNone(exc) && this._is_base_error(exc) && this._base_error === null) {
+      this._base_error = exc as BaseException;
     }
-    this._on_completed_fut = null;
-  }
+    let propagate_cancellation_error: BaseException | null = et === CancelledError ? (exc as BaseException) : null;
+    if (this._parent_cancel_requested) {
+      // This group cancelled the parent; if nobody else did, that cancellation is ours to absorb.
+      if ((this._parent_task as Task<unknown>).uncancel() === 0n) propagate_cancellation_error = null;
+    }
+    if (!_isNone(et) && !this._aborting) this._abort();
 
-  if (this._base_error !== null) throw this._base_error;
-  const errors = this._errors as BaseException[];
-  if (propagate_cancellation_error !== null && errors.length === 0) throw propagate_cancellation_error;
-  if (!_isNone(et) && et !== CancelledError) errors.push(exc as BaseException);
-  if (errors.length > 0) {
-    this._errors = null;
-    const me = new BaseExceptionGroup("unhandled errors in a TaskGroup", PyList.fromArray(errors));
-    me.__cause__ = null;
-    me.__suppress_context__ = true;
-    throw me;
-  }
-  return null;
-}, { qualname: "TaskGroup.__aexit__", filename: TASKGROUPS_PY, firstlineno: 71 });
+    while (this._tasks.size > 0) {
+      if (this._on_completed_fut === null) this._on_completed_fut = (this._loop as BaseEventLoop).create_future();
+      try {
+        yield* this._on_completed_fut;
+      } catch (ex) {
+        if (!(ex instanceof CancelledError)) throw ex;
+        if (!this._aborting) {
+          propagate_cancellation_error = ex;
+          this._abort();
+        }
+      }
+      this._on_completed_fut = null;
+    }
+
+    if (this._base_error !== null) throw this._base_error;
+    const errors = this._errors as BaseException[];
+    if (propagate_cancellation_error !== null && errors.length === 0) throw propagate_cancellation_error;
+    if (!_isNone(et) && et !== CancelledError) errors.push(exc as BaseException);
+    if (errors.length > 0) {
+      this._errors = null;
+      const me = new BaseExceptionGroup("unhandled errors in a TaskGroup", PyList.fromArray(errors));
+      me.__cause__ = null;
+      me.__suppress_context__ = true;
+      throw me;
+    }
+    return null;
+  },
+  { qualname: "TaskGroup.__aexit__", filename: TASKGROUPS_PY, firstlineno: 71 },
+);

@@ -123,7 +123,7 @@ class _TaskList {
   }
 
   clear(): void {
-    for (let t = this._head; t !== null; ) {
+    for (let t = this._head; t !== null;) {
       const next = t._sched_next;
       t._sched_prev = t._sched_next = null;
       t._sched_linked = false;
@@ -134,7 +134,7 @@ class _TaskList {
   }
 
   *[Symbol.iterator](): Generator<Task<unknown>, void, undefined> {
-    for (let t = this._head; t !== null; ) {
+    for (let t = this._head; t !== null;) {
       const next = t._sched_next; // the caller may delete `t`
       yield t;
       t = next;
@@ -279,7 +279,10 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   /** "Stack for <Task ...> (most recent call last):" on `file` (stdout), the frames on `file` (stderr). */
   print_stack(...args: unknown[]): void {
     const [limit, file] = _bind("print_stack", args, ["limit", "file"], 0);
-    const frames = [...this.get_stack(new KwArgs({ limit: _isNone(limit) ? null : limit }))] as { f_lineno: bigint; f_code: { co_filename: string; co_name: string } }[];
+    const frames = [...this.get_stack(new KwArgs({ limit: _isNone(limit) ? null : limit }))] as {
+      f_lineno: bigint;
+      f_code: { co_filename: string; co_name: string };
+    }[];
     const head = frames.length ? `Stack for ${this.__repr__()} (most recent call last):\n` : `No stack for ${this.__repr__()}\n`;
     const out = (_isNone(file) ? stdio.stdout : file) as { write(s: string): unknown };
     out.write(head);
@@ -401,9 +404,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     } else if (isfuture(result)) {
       this.__wait_on(result as Future<unknown>, (result as Future<unknown>)._asyncio_future_blocking);
     } else if (_isGenerator(result)) {
-      this.__fail_next(
-        new RuntimeError(`yield was used instead of yield from for generator in task ${this.__repr__()} with ${repr(result)}`),
-      );
+      this.__fail_next(new RuntimeError(`yield was used instead of yield from for generator in task ${this.__repr__()} with ${repr(result)}`));
     } else {
       this.__fail_next(new RuntimeError(`Task got bad yield: ${repr(result)}`));
     }
@@ -411,9 +412,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
   private __wait_on(fut: Future<unknown>, blocking: boolean): void {
     if (_get_loop(fut) !== this._loop) {
-      this.__fail_next(
-        new RuntimeError(`Task ${this.__repr__()} got Future ${repr(fut)} attached to a different loop`),
-      );
+      this.__fail_next(new RuntimeError(`Task ${this.__repr__()} got Future ${repr(fut)} attached to a different loop`));
     } else if (blocking) {
       if ((fut as unknown) === this) {
         this.__fail_next(new RuntimeError(`Task cannot await on itself: ${this.__repr__()}`));
@@ -427,9 +426,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         if (fut.cancel(this._cancel_message)) this._must_cancel = false;
       }
     } else {
-      this.__fail_next(
-        new RuntimeError(`yield was used instead of yield from in task ${this.__repr__()} with ${repr(fut)}`),
-      );
+      this.__fail_next(new RuntimeError(`yield was used instead of yield from in task ${this.__repr__()} with ${repr(fut)}`));
     }
   }
 
@@ -533,9 +530,7 @@ function _unregister_task(task: Task<unknown>): void {
 function _enter_task(loop: BaseEventLoop, task: Task<unknown>): void {
   const current = loop._current_task;
   if (current !== null) {
-    throw new RuntimeError(
-      `Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`,
-    );
+    throw new RuntimeError(`Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`);
   }
   loop._current_task = task;
 }
@@ -557,15 +552,21 @@ function _swap_current_task(loop: BaseEventLoop, task: Task<unknown> | null): Ta
 /** The Task running now in `loop` (default: the running loop), or None. */
 // Typed as a Task: translated Python calls methods on the result directly (None outside a task).
 function current_task(loop?: unknown): Task<unknown> {
-  const l = (_isNone(loop) || loop instanceof KwArgs
-    ? _isNone(loop) ? events.get_running_loop() : (_bind("current_task", [loop], ["loop"])[0] ?? events.get_running_loop())
-    : loop) as BaseEventLoop;
+  const l = (
+    _isNone(loop) || loop instanceof KwArgs
+      ? _isNone(loop)
+        ? events.get_running_loop()
+        : (_bind("current_task", [loop], ["loop"])[0] ?? events.get_running_loop())
+      : loop
+  ) as BaseEventLoop;
   return l._current_task as Task<unknown>;
 }
 
 /** The set of not-yet-done Tasks of `loop` (default: the running loop). */
 function all_tasks(loop?: unknown): PySet<Task<unknown>> {
-  const l = (_isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop) as BaseEventLoop;
+  const l = (
+    _isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop
+  ) as BaseEventLoop;
   const out = new PySet<Task<unknown>>();
   for (const t of _scheduled_tasks) if (t._loop === l && t._state === _PENDING) out.add(t);
   return out;
@@ -716,9 +717,7 @@ class _SleepIter implements CoroGen<unknown> {
       const future = new Future<unknown>(loop);
       const d = this._delay;
       this._handle =
-        loop.call_later === _stock_call_later
-          ? _sleep_timer(loop, loop.time() + d, future)
-          : loop.call_later(d, _set_result_unless_cancelled, future, null);
+        loop.call_later === _stock_call_later ? _sleep_timer(loop, loop.time() + d, future) : loop.call_later(d, _set_result_unless_cancelled, future, null);
       this._fut = future;
       this._step = _SLEEP_WAITING;
       future._asyncio_future_blocking = true;
@@ -760,21 +759,28 @@ class _SleepIter implements CoroGen<unknown> {
 }
 
 // `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
-const sleep = _as_coroutine_function(function sleep(this: unknown, delay: unknown): Coroutine<any> {
-  if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
-    const d = Number(delay);
-    if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
-    if (d > 0) return new Coroutine<any>(new _SleepIter(d), _sleep_code);
-  }
-  // eslint-disable-next-line prefer-rest-params
-  return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
-}, _sleep, _sleep_code) as (delay: unknown, ...rest: unknown[]) => Coroutine<any>;
+const sleep = _as_coroutine_function(
+  function sleep(this: unknown, delay: unknown): Coroutine<any> {
+    if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
+      const d = Number(delay);
+      if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
+      if (d > 0) return new Coroutine<any>(new _SleepIter(d), _sleep_code);
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
+  },
+  _sleep,
+  _sleep_code,
+) as (delay: unknown, ...rest: unknown[]) => Coroutine<any>;
 
 // --- ensure_future ---------------------------------------------------------------------------
 
-const _wrap_awaitable = coroutine_function(function* _wrap_awaitable(aw: unknown): CoroGen<unknown> {
-  return yield* awaitable(aw);
-}, { qualname: "ensure_future.<locals>._wrap_awaitable", filename: TASKS_PY, firstlineno: 683 });
+const _wrap_awaitable = coroutine_function(
+  function* _wrap_awaitable(aw: unknown): CoroGen<unknown> {
+    return yield* awaitable(aw);
+  },
+  { qualname: "ensure_future.<locals>._wrap_awaitable", filename: TASKS_PY, firstlineno: 683 },
+);
 
 /**
  * A Future for any awaitable: Futures/Tasks as they are, coroutines (and other awaitables)
@@ -995,130 +1001,133 @@ function _toArray(fs: unknown, fname: string): unknown[] {
  * are wrapped in Tasks as in CPython 3.10 (3.11+ rejects them); no TimeoutError on timeout.
  * CPython: tasks.wait
  */
-const wait = coroutine_function(function* wait(fs: unknown, ...rest: unknown[]): CoroGen<PyTuple<PySet<Future<unknown>>>> {
-  const [, timeout, return_when] = _bind("wait", [fs, ...rest], ["fs", "timeout", "return_when"], 1);
-  const when = _isNone(return_when) ? ALL_COMPLETED : return_when;
-  if (isfuture(fs) || iscoroutine(fs)) {
-    throw new TypeError(`expect a list of futures, not ${_typename(fs)}`);
-  }
-  const items = _toArray(fs, "wait");
-  if (items.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
-  if (when !== FIRST_COMPLETED && when !== FIRST_EXCEPTION && when !== ALL_COMPLETED) {
-    throw new ValueError(`Invalid return_when value: ${str(when)}`);
-  }
-  const unique = new Set<unknown>(items);
-  if (items.some((f) => iscoroutine(f))) {
-    if (events._python_version() !== "3.10") throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
-  }
-  const loop = events.get_running_loop() as BaseEventLoop;
-  if (items.some((f) => iscoroutine(f))) {
-    // CPython 3.8-3.10 warns (3.11+ raises the TypeError above).
-    const where = current_location();
-    if (where !== null) {
-      _warn_at(
-        where.filename,
-        where.lineno,
-        "The explicit passing of coroutine objects to asyncio.wait() is deprecated since Python 3.8, and scheduled for removal in Python 3.11.",
-        "DeprecationWarning",
-        true,
-      );
+const wait = coroutine_function(
+  function* wait(fs: unknown, ...rest: unknown[]): CoroGen<PyTuple<PySet<Future<unknown>>>> {
+    const [, timeout, return_when] = _bind("wait", [fs, ...rest], ["fs", "timeout", "return_when"], 1);
+    const when = _isNone(return_when) ? ALL_COMPLETED : return_when;
+    if (isfuture(fs) || iscoroutine(fs)) {
+      throw new TypeError(`expect a list of futures, not ${_typename(fs)}`);
     }
-  }
-  const futs: Future<unknown>[] = [];
-  for (const f of unique) futs.push(ensure_future(f, loop));
-  return yield* _wait(futs, _isNone(timeout) ? null : _toSeconds(timeout), when as string, loop);
-}, { qualname: "wait", filename: TASKS_PY, firstlineno: 435 });
+    const items = _toArray(fs, "wait");
+    if (items.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+    if (when !== FIRST_COMPLETED && when !== FIRST_EXCEPTION && when !== ALL_COMPLETED) {
+      throw new ValueError(`Invalid return_when value: ${str(when)}`);
+    }
+    const unique = new Set<unknown>(items);
+    if (items.some((f) => iscoroutine(f))) {
+      if (events._python_version() !== "3.10") throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+    }
+    const loop = events.get_running_loop() as BaseEventLoop;
+    if (items.some((f) => iscoroutine(f))) {
+      // CPython 3.8-3.10 warns (3.11+ raises the TypeError above).
+      const where = current_location();
+      if (where !== null) {
+        _warn_at(
+          where.filename,
+          where.lineno,
+          "The explicit passing of coroutine objects to asyncio.wait() is deprecated since Python 3.8, and scheduled for removal in Python 3.11.",
+          "DeprecationWarning",
+          true,
+        );
+      }
+    }
+    const futs: Future<unknown>[] = [];
+    for (const f of unique) futs.push(ensure_future(f, loop));
+    return yield* _wait(futs, _isNone(timeout) ? null : _toSeconds(timeout), when as string, loop);
+  },
+  { qualname: "wait", filename: TASKS_PY, firstlineno: 435 },
+);
 
 /** The waiting part of wait(). CPython: tasks._wait */
-const _wait = coroutine_function(function* _wait(
-  fs: Future<unknown>[],
-  timeout: number | null,
-  return_when: string,
-  loop: BaseEventLoop,
-): CoroGen<PyTuple<PySet<Future<unknown>>>> {
-  const waiter = loop.create_future();
-  let timeout_handle: events.TimerHandle | null = null;
-  if (timeout !== null) timeout_handle = loop.call_later(timeout, _release_waiter, waiter);
-  let counter = fs.length;
-  const _on_completion = (f: Future<unknown>): void => {
-    counter -= 1;
-    if (
-      counter <= 0 ||
-      return_when === FIRST_COMPLETED ||
-      (return_when === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
-    ) {
+const _wait = coroutine_function(
+  function* _wait(fs: Future<unknown>[], timeout: number | null, return_when: string, loop: BaseEventLoop): CoroGen<PyTuple<PySet<Future<unknown>>>> {
+    const waiter = loop.create_future();
+    let timeout_handle: events.TimerHandle | null = null;
+    if (timeout !== null) timeout_handle = loop.call_later(timeout, _release_waiter, waiter);
+    let counter = fs.length;
+    const _on_completion = (f: Future<unknown>): void => {
+      counter -= 1;
+      if (counter <= 0 || return_when === FIRST_COMPLETED || (return_when === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)) {
+        if (timeout_handle !== null) timeout_handle.cancel();
+        if (!waiter.done()) waiter.set_result(null);
+      }
+    };
+    Object.defineProperty(_on_completion, "__qualname__", { value: "_wait.<locals>._on_completion" });
+    Object.defineProperty(_on_completion, "_asyncio_source", { value: [TASKS_PY, 534] });
+    for (const f of fs) f.add_done_callback(_on_completion);
+    try {
+      yield* waiter;
+    } finally {
       if (timeout_handle !== null) timeout_handle.cancel();
-      if (!waiter.done()) waiter.set_result(null);
+      for (const f of fs) f.remove_done_callback(_on_completion);
     }
-  };
-  Object.defineProperty(_on_completion, "__qualname__", { value: "_wait.<locals>._on_completion" });
-  Object.defineProperty(_on_completion, "_asyncio_source", { value: [TASKS_PY, 534] });
-  for (const f of fs) f.add_done_callback(_on_completion);
-  try {
-    yield* waiter;
-  } finally {
-    if (timeout_handle !== null) timeout_handle.cancel();
-    for (const f of fs) f.remove_done_callback(_on_completion);
-  }
-  const done = new PySet<Future<unknown>>();
-  const pending = new PySet<Future<unknown>>();
-  for (const f of fs) (f.done() ? done : pending).add(f);
-  return PyTuple.fromArray([done, pending]);
-}, { qualname: "_wait", filename: TASKS_PY, firstlineno: 522 });
+    const done = new PySet<Future<unknown>>();
+    const pending = new PySet<Future<unknown>>();
+    for (const f of fs) (f.done() ? done : pending).add(f);
+    return PyTuple.fromArray([done, pending]);
+  },
+  { qualname: "_wait", filename: TASKS_PY, firstlineno: 522 },
+);
 
 /** Cancels `fut` and waits until it is done, staying cancellable itself. CPython: tasks._cancel_and_wait */
-const _cancel_and_wait = coroutine_function(function* _cancel_and_wait(fut: Future<unknown>): CoroGen<null> {
-  const loop = events.get_running_loop() as BaseEventLoop;
-  const waiter = loop.create_future();
-  const cb = (_f: unknown): void => _release_waiter(waiter);
-  Object.defineProperty(cb, "__qualname__", { value: "_release_waiter" });
-  fut.add_done_callback(cb);
-  try {
-    fut.cancel();
-    yield* waiter;
-  } finally {
-    fut.remove_done_callback(cb);
-  }
-  return null;
-}, { qualname: "_cancel_and_wait", filename: TASKS_PY, firstlineno: 566 });
+const _cancel_and_wait = coroutine_function(
+  function* _cancel_and_wait(fut: Future<unknown>): CoroGen<null> {
+    const loop = events.get_running_loop() as BaseEventLoop;
+    const waiter = loop.create_future();
+    const cb = (_f: unknown): void => _release_waiter(waiter);
+    Object.defineProperty(cb, "__qualname__", { value: "_release_waiter" });
+    fut.add_done_callback(cb);
+    try {
+      fut.cancel();
+      yield* waiter;
+    } finally {
+      fut.remove_done_callback(cb);
+    }
+    return null;
+  },
+  { qualname: "_cancel_and_wait", filename: TASKS_PY, firstlineno: 566 },
+);
 
 /**
  * `wait_for(aw, timeout)`: the result of `aw`, or TimeoutError after `timeout` seconds (the
  * awaitable is cancelled and waited for). 3.12 semantics: built on asyncio.timeout().
  * CPython: tasks.wait_for
  */
-const wait_for = coroutine_function(function* wait_for(fut: unknown, ...rest: unknown[]): CoroGen<unknown> {
-  const [, timeoutArg] = _bind("wait_for", [fut, ...rest], ["fut", "timeout"]);
-  if (!_isNone(timeoutArg) && _toSeconds(timeoutArg) <= 0) {
-    const f = ensure_future(fut);
-    if (f.done()) return f.result();
-    yield* _cancel_and_wait(f);
-    try {
-      return f.result();
-    } catch (exc) {
-      if (exc instanceof CancelledError) {
-        const te = new TimeoutError();
-        te.__cause__ = exc;
-        te.__suppress_context__ = true;
-        throw te;
+const wait_for = coroutine_function(
+  function* wait_for(fut: unknown, ...rest: unknown[]): CoroGen<unknown> {
+    const [, timeoutArg] = _bind("wait_for", [fut, ...rest], ["fut", "timeout"]);
+    if (!_isNone(timeoutArg) && _toSeconds(timeoutArg) <= 0) {
+      const f = ensure_future(fut);
+      if (f.done()) return f.result();
+      yield* _cancel_and_wait(f);
+      try {
+        return f.result();
+      } catch (exc) {
+        if (exc instanceof CancelledError) {
+          const te = new TimeoutError();
+          te.__cause__ = exc;
+          te.__suppress_context__ = true;
+          throw te;
+        }
+        throw exc;
       }
-      throw exc;
     }
-  }
-  const cm = _timeout(_isNone(timeoutArg) ? null : timeoutArg);
-  yield* cm.__aenter__();
-  let result: unknown;
-  try {
-    result = yield* awaitable(fut);
-  } catch (e) {
-    const exc = caughtException(e);
-    const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
-    if (!suppress) throw exc === e ? e : exc;
-    return null;
-  }
-  yield* cm.__aexit__(null, null, null);
-  return result;
-}, { qualname: "wait_for", filename: TASKS_PY, firstlineno: 472 });
+    const cm = _timeout(_isNone(timeoutArg) ? null : timeoutArg);
+    yield* cm.__aenter__();
+    let result: unknown;
+    try {
+      result = yield* awaitable(fut);
+    } catch (e) {
+      const exc = caughtException(e);
+      const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
+      if (!suppress) throw exc === e ? e : exc;
+      return null;
+    }
+    yield* cm.__aexit__(null, null, null);
+    return result;
+  },
+  { qualname: "wait_for", filename: TASKS_PY, firstlineno: 472 },
+);
 
 // --- as_completed ----------------------------------------------------------------------------
 
@@ -1155,11 +1164,14 @@ function as_completed(fs: unknown, ...rest: unknown[]): Generator<Coroutine<unkn
   Object.defineProperty(_on_timeout, "__qualname__", { value: "as_completed.<locals>._on_timeout" });
   Object.defineProperty(_on_completion, "__qualname__", { value: "as_completed.<locals>._on_completion" });
   Object.defineProperty(_on_completion, "_asyncio_source", { value: [TASKS_PY, 618] });
-  const _wait_for_one = coroutine_function(function* _wait_for_one(): CoroGen<unknown> {
-    const f = (yield* done.get()) as Future<unknown> | null;
-    if (f === null) throw new TimeoutError();
-    return f.result();
-  }, { qualname: "as_completed.<locals>._wait_for_one", filename: TASKS_PY, firstlineno: 626 });
+  const _wait_for_one = coroutine_function(
+    function* _wait_for_one(): CoroGen<unknown> {
+      const f = (yield* done.get()) as Future<unknown> | null;
+      if (f === null) throw new TimeoutError();
+      return f.result();
+    },
+    { qualname: "as_completed.<locals>._wait_for_one", filename: TASKS_PY, firstlineno: 626 },
+  );
 
   for (const f of todo) f.add_done_callback(_on_completion);
   if (todo.size > 0 && !_isNone(timeoutArg)) timeout_handle = loop.call_later(_toSeconds(timeoutArg), _on_timeout);

@@ -128,20 +128,23 @@ const _do_shutdown = blocking_function(function* _do_shutdown(loop: unknown, fut
 });
 Object.defineProperty(_do_shutdown, "__name__", { value: "_do_shutdown" });
 
-const shutdown_default_executor = coroutine_function(function* shutdown_default_executor(loop: LoopWithExecutor, ..._args: unknown[]): CoroGen<null> {
-  loop._executor_shutdown_called = true;
-  const executor = loop._default_executor ?? null;
-  if (executor === null) return null;
-  const future = loop.create_future() as Future<unknown>;
-  const thread = new Thread(new KwArgs({ target: _do_shutdown, args: [loop, future] }));
-  thread.start();
-  try {
-    yield* future;
-  } finally {
-    thread.join();
-  }
-  return null;
-}, { qualname: "BaseEventLoop.shutdown_default_executor", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 586 });
+const shutdown_default_executor = coroutine_function(
+  function* shutdown_default_executor(loop: LoopWithExecutor, ..._args: unknown[]): CoroGen<null> {
+    loop._executor_shutdown_called = true;
+    const executor = loop._default_executor ?? null;
+    if (executor === null) return null;
+    const future = loop.create_future() as Future<unknown>;
+    const thread = new Thread(new KwArgs({ target: _do_shutdown, args: [loop, future] }));
+    thread.start();
+    try {
+      yield* future;
+    } finally {
+      thread.join();
+    }
+    return null;
+  },
+  { qualname: "BaseEventLoop.shutdown_default_executor", filename: `${ASYNCIO_LIB}/base_events.py`, firstlineno: 586 },
+);
 
 for (const [name, fn] of Object.entries({
   run_in_executor,
@@ -154,24 +157,28 @@ for (const [name, fn] of Object.entries({
 }
 
 /** asyncio.to_thread(func, /, *args, **kwargs): run func in the default executor; await its result. */
-export const to_thread = coroutine_function(function* to_thread(func: unknown, ...args: unknown[]): CoroGen<unknown> {
-  const loop = events.get_running_loop() as BaseEventLoop;
-  const ctx = _copy_context();
-  // The call keeps its blocking form (so it can yield in the worker) and runs in a copy of the
-  // caller's context (contextvars).
-  const body = ctx === null
-    ? function* (): Generator<Waiter, unknown, unknown> {
-        return yield* bcall(func, ...args);
-      }
-    : function* (): Generator<Waiter, unknown, unknown> {
-        // Each step of the call runs inside the copied context (it may span several switches).
-        const gen = bcall(func, ...args);
-        for (;;) {
-          const r = ctx.run(() => gen.next()) as IteratorResult<Waiter, unknown>;
-          if (r.done) return r.value;
-          yield r.value;
-        }
-      };
-  const funcCall = Object.assign(() => run_plain(body()), { $g: body });
-  return yield* (loop.run_in_executor(null, funcCall) as Future<unknown>);
-}, { qualname: "to_thread", filename: `${ASYNCIO_LIB}/threads.py`, firstlineno: 12 });
+export const to_thread = coroutine_function(
+  function* to_thread(func: unknown, ...args: unknown[]): CoroGen<unknown> {
+    const loop = events.get_running_loop() as BaseEventLoop;
+    const ctx = _copy_context();
+    // The call keeps its blocking form (so it can yield in the worker) and runs in a copy of the
+    // caller's context (contextvars).
+    const body =
+      ctx === null
+        ? function* (): Generator<Waiter, unknown, unknown> {
+            return yield* bcall(func, ...args);
+          }
+        : function* (): Generator<Waiter, unknown, unknown> {
+            // Each step of the call runs inside the copied context (it may span several switches).
+            const gen = bcall(func, ...args);
+            for (;;) {
+              const r = ctx.run(() => gen.next()) as IteratorResult<Waiter, unknown>;
+              if (r.done) return r.value;
+              yield r.value;
+            }
+          };
+    const funcCall = Object.assign(() => run_plain(body()), { $g: body });
+    return yield* loop.run_in_executor(null, funcCall) as Future<unknown>;
+  },
+  { qualname: "to_thread", filename: `${ASYNCIO_LIB}/threads.py`, firstlineno: 12 },
+);

@@ -90,43 +90,44 @@ class Timeout extends PyObject {
 }
 Object.defineProperty(Timeout, "__module__", { value: "asyncio.timeouts", configurable: true });
 
-Timeout.prototype.__aenter__ = coroutine_function(function* __aenter__(this: Timeout): CoroGen<Timeout> {
-  if (this._state !== CREATED) throw new RuntimeError("Timeout has already been entered");
-  // tasks.current_task(): the running loop's current task (read here: tasks.ts imports this file).
-  const task = events.get_running_loop()._current_task;
-  if (task === null) throw new RuntimeError("Timeout should be used inside a task");
-  this._state = ENTERED;
-  this._task = task;
-  this._cancelling = task.cancelling();
-  this.reschedule(this._when);
-  return this;
-}, { qualname: "Timeout.__aenter__", filename: TIMEOUTS_PY, firstlineno: 90 });
+Timeout.prototype.__aenter__ = coroutine_function(
+  function* __aenter__(this: Timeout): CoroGen<Timeout> {
+    if (this._state !== CREATED) throw new RuntimeError("Timeout has already been entered");
+    // tasks.current_task(): the running loop's current task (read here: tasks.ts imports this file).
+    const task = events.get_running_loop()._current_task;
+    if (task === null) throw new RuntimeError("Timeout should be used inside a task");
+    this._state = ENTERED;
+    this._task = task;
+    this._cancelling = task.cancelling();
+    this.reschedule(this._when);
+    return this;
+  },
+  { qualname: "Timeout.__aenter__", filename: TIMEOUTS_PY, firstlineno: 90 },
+);
 
-Timeout.prototype.__aexit__ = coroutine_function(function* __aexit__(
-  this: Timeout,
-  exc_type: unknown,
-  exc_val: unknown,
-  _exc_tb: unknown,
-): CoroGen<null> {
-  if (this._timeout_handler !== null) {
-    this._timeout_handler.cancel();
-    this._timeout_handler = null;
-  }
-  if (this._state === EXPIRING) {
-    this._state = EXPIRED;
-    if ((this._task as Task<unknown>).uncancel() <= this._cancelling && exc_type === CancelledError) {
-      // No other cancellation request is pending: this timeout is what cancelled the task.
-      const te = new TimeoutError();
-      te.__cause__ = exc_val as CancelledError;
-      te.__context__ = exc_val as CancelledError;
-      te.__suppress_context__ = true;
-      throw te;
+Timeout.prototype.__aexit__ = coroutine_function(
+  function* __aexit__(this: Timeout, exc_type: unknown, exc_val: unknown, _exc_tb: unknown): CoroGen<null> {
+    if (this._timeout_handler !== null) {
+      this._timeout_handler.cancel();
+      this._timeout_handler = null;
     }
-  } else if (this._state === ENTERED) {
-    this._state = EXITED;
-  }
-  return null;
-}, { qualname: "Timeout.__aexit__", filename: TIMEOUTS_PY, firstlineno: 101 });
+    if (this._state === EXPIRING) {
+      this._state = EXPIRED;
+      if ((this._task as Task<unknown>).uncancel() <= this._cancelling && exc_type === CancelledError) {
+        // No other cancellation request is pending: this timeout is what cancelled the task.
+        const te = new TimeoutError();
+        te.__cause__ = exc_val as CancelledError;
+        te.__context__ = exc_val as CancelledError;
+        te.__suppress_context__ = true;
+        throw te;
+      }
+    } else if (this._state === ENTERED) {
+      this._state = EXITED;
+    }
+    return null;
+  },
+  { qualname: "Timeout.__aexit__", filename: TIMEOUTS_PY, firstlineno: 101 },
+);
 
 /** `async with timeout(delay)`: a deadline `delay` seconds from now (None: no deadline). */
 function timeout(delay: unknown): Timeout {

@@ -95,7 +95,11 @@ export function bytesLiteral(s: string): PyBytes {
 }
 
 function byteValue(v: unknown, msg = "byte must be in range(0, 256)"): number {
-  if (typeof v !== "bigint" && typeof v !== "boolean" && !(v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function")) {
+  if (
+    typeof v !== "bigint" &&
+    typeof v !== "boolean" &&
+    !(v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function")
+  ) {
     throw new TypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
   }
   const n = toIndex(v);
@@ -178,7 +182,7 @@ export function findBytes(hay: Uint8Array, needle: Uint8Array, from = 0, to = ha
   if (m === 0) return from <= to ? from : -1;
   const first = needle[0];
   const last = to - m;
-  for (let i = from; i <= last; ) {
+  for (let i = from; i <= last;) {
     const p = Uint8Array.prototype.indexOf.call(hay, first, i);
     if (p < 0 || p > last) return -1;
     let k = 1;
@@ -261,7 +265,11 @@ function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make
     for (let i = 0; i < len; i++) out[i] = d[a + i * st];
     return make(out);
   }
-  if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")) {
+  if (
+    typeof key !== "bigint" &&
+    typeof key !== "boolean" &&
+    !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")
+  ) {
     throw new TypeError(`${what} indices must be integers or slices, not ${typeName(key)}`);
   }
   let i = Number(toIndex(key));
@@ -281,7 +289,12 @@ function containsBytes(d: Uint8Array, item: unknown): boolean {
 function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
   // Formatting the latin-1 text of the template, each %s/%b argument turned into its latin-1 text.
   const items = args instanceof PyTuple ? Array.from(args) : [args];
-  const isMapping = !(args instanceof PyTuple) && args !== null && typeof args === "object" && bytesData(args) === null && typeof (args as { __getitem__?: unknown }).__getitem__ === "function";
+  const isMapping =
+    !(args instanceof PyTuple) &&
+    args !== null &&
+    typeof args === "object" &&
+    bytesData(args) === null &&
+    typeof (args as { __getitem__?: unknown }).__getitem__ === "function";
   const asText = (v: unknown, conv: string): unknown => {
     if (conv === "s" || conv === "b") {
       const d = bytesData(v);
@@ -311,7 +324,7 @@ function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
       if (ai >= items.length) throw new TypeError("not enough arguments for format string");
       return items[ai++];
     };
-    const w = width === "*" ? String(toIndex(take())) : width ?? "";
+    const w = width === "*" ? String(toIndex(take())) : (width ?? "");
     const p = prec === "*" ? String(toIndex(take())) : prec;
     const newConv = "sbrac".includes(conv) ? "s" : conv;
     if (key !== undefined) {
@@ -330,7 +343,6 @@ function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
   } else out = percentFormat(template, PyTuple.fromArray(prepared));
   return bytesFromLatin1(out);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -528,7 +540,7 @@ export class PyByteArray {
   }
   __setitem__(key: unknown, value: unknown): void {
     if (key instanceof PySlice) {
-      const src = typeof value === "bigint" ? null : bytesData(value) ?? (typeof value === "string" ? null : bytesOfSource(value, "bytearray"));
+      const src = typeof value === "bigint" ? null : (bytesData(value) ?? (typeof value === "string" ? null : bytesOfSource(value, "bytearray")));
       if (src === null) throw new TypeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
       const copy = src.slice();
       const [a, b, st, len] = sliceIndices(this.n, key.start, key.stop, key.step);
@@ -537,7 +549,11 @@ export class PyByteArray {
       for (let i = 0; i < len; i++) this.buf[a + i * st] = copy[i];
       return;
     }
-    if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")) {
+    if (
+      typeof key !== "bigint" &&
+      typeof key !== "boolean" &&
+      !(key !== null && typeof key === "object" && typeof (key as { __index__?: unknown }).__index__ === "function")
+    ) {
       throw new TypeError(`bytearray indices must be integers or slices, not ${typeName(key)}`);
     }
     let i = Number(toIndex(key));
@@ -623,4 +639,9 @@ Object.defineProperty(PyBytes.prototype, FAST_SLICE, { value: bytesGetslice });
 
 const helpers = { bytesData, needBytes, findBytes };
 installBytesMethods(PyBytes.prototype, (self) => self as PyBytes, wrapBytes, helpers);
-installBytesMethods(PyByteArray.prototype, (self) => (self as PyByteArray).data, (u) => new PyByteArray(u), helpers);
+installBytesMethods(
+  PyByteArray.prototype,
+  (self) => (self as PyByteArray).data,
+  (u) => new PyByteArray(u),
+  helpers,
+);

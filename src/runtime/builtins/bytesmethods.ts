@@ -261,8 +261,8 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
   return {
     decode(this: unknown, ...args: unknown[]): string {
       const kw = popKw(args) ?? {};
-      const encoding = "encoding" in kw ? kw.encoding : args[0] ?? "utf-8";
-      const errors = "errors" in kw ? kw.errors : args[1] ?? "strict";
+      const encoding = "encoding" in kw ? kw.encoding : (args[0] ?? "utf-8");
+      const errors = "errors" in kw ? kw.errors : (args[1] ?? "strict");
       return decodeBytes(data(this), encoding, errors, this);
     },
     hex(this: unknown, ...args: unknown[]): string {
@@ -436,7 +436,7 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
     },
     splitlines(this: unknown, ...args: unknown[]) {
       const kw = popKw(args) ?? {};
-      const keep = truthy("keepends" in kw ? kw.keepends : args[0] ?? false);
+      const keep = truthy("keepends" in kw ? kw.keepends : (args[0] ?? false));
       const d = data(this);
       const out: unknown[] = [];
       let i = 0;
@@ -471,7 +471,7 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
     },
     expandtabs(this: unknown, ...args: unknown[]) {
       const kw = popKw(args) ?? {};
-      const ts = Number(toIndex("tabsize" in kw ? kw.tabsize : args[0] ?? 8n));
+      const ts = Number(toIndex("tabsize" in kw ? kw.tabsize : (args[0] ?? 8n)));
       const out: number[] = [];
       let col = 0;
       const d = data(this);

@@ -24,7 +24,10 @@ alias("utf-32-be", "utf_32_be utf_32be");
 /** The codec an encoding name means (Python's normalisation: case and punctuation do not matter). */
 export function codecOf(encoding: unknown): CodecKind {
   if (typeof encoding !== "string") throw new TypeError(`encode() argument 'encoding' must be str, not ${typeof encoding}`);
-  const key = encoding.toLowerCase().replace(/[^a-z0-9.]+/g, "_").replace(/^_|_$/g, "");
+  const key = encoding
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, "_")
+    .replace(/^_|_$/g, "");
   const kind = ALIASES[key];
   if (kind === undefined) throw new LookupError(`unknown encoding: ${encoding}`);
   return kind;
@@ -39,8 +42,8 @@ function codecName(kind: CodecKind): string {
 
 // cp1252's 0x80–0x9F (0 = undefined); the rest is latin-1.
 const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+  0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 const CP1252_ENCODE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80 + i] as [number, number]).filter(([cp]) => cp !== 0));
 
@@ -175,7 +178,7 @@ export function encodeString(s: string, encoding: unknown = "utf-8", errors: unk
   if (kind === "utf-8-sig") [0xef, 0xbb, 0xbf].forEach((b) => out.push(b));
   const cps = Array.from(s, (c) => c.codePointAt(0)!);
   const sub = kind === "utf-16" ? "utf-16-le" : kind === "utf-32" ? "utf-32-le" : kind;
-  for (let i = 0; i < cps.length; ) {
+  for (let i = 0; i < cps.length;) {
     if (encodeCodePoint(sub, cps[i], out)) {
       i++;
       continue;
@@ -320,19 +323,23 @@ export function decodeBytes(b: Uint8Array, encoding: unknown = "utf-8", errors: 
     }
   }
   if (kind === "utf-16") {
-    if (b[0] === 0xfe && b[1] === 0xff) (kind = "utf-16-be"), (i = 2);
-    else (kind = "utf-16-le"), (i = b[0] === 0xff && b[1] === 0xfe ? 2 : 0);
+    if (b[0] === 0xfe && b[1] === 0xff) ((kind = "utf-16-be"), (i = 2));
+    else ((kind = "utf-16-le"), (i = b[0] === 0xff && b[1] === 0xfe ? 2 : 0));
   }
   if (kind === "utf-32") {
-    if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) (kind = "utf-32-be"), (i = 4);
-    else (kind = "utf-32-le"), (i = b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0 ? 4 : 0);
+    if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) ((kind = "utf-32-be"), (i = 4));
+    else ((kind = "utf-32-le"), (i = b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0 ? 4 : 0));
   }
   const step: DecodeStep =
-    kind === "ascii" ? asciiStep
-    : kind === "cp1252" ? cp1252Step
-    : kind === "utf-16-le" || kind === "utf-16-be" ? utf16Step(kind === "utf-16-be")
-    : kind === "utf-32-le" || kind === "utf-32-be" ? utf32Step(kind === "utf-32-be")
-    : utf8Step;
+    kind === "ascii"
+      ? asciiStep
+      : kind === "cp1252"
+        ? cp1252Step
+        : kind === "utf-16-le" || kind === "utf-16-be"
+          ? utf16Step(kind === "utf-16-be")
+          : kind === "utf-32-le" || kind === "utf-32-be"
+            ? utf32Step(kind === "utf-32-be")
+            : utf8Step;
   const out: string[] = [];
   while (i < b.length) {
     const r = step(b, i, out);
@@ -360,7 +367,14 @@ export function decodeBytes(b: Uint8Array, encoding: unknown = "utf-8", errors: 
         break;
       case "surrogatepass": {
         // utf-8 of a surrogate (ED A0..BF xx) decodes to the lone surrogate
-        if ((kind === "utf-8" || kind === "utf-8-sig") && b[start] === 0xed && start + 2 < b.length && b[start + 1] >= 0xa0 && b[start + 1] <= 0xbf && (b[start + 2] & 0xc0) === 0x80) {
+        if (
+          (kind === "utf-8" || kind === "utf-8-sig") &&
+          b[start] === 0xed &&
+          start + 2 < b.length &&
+          b[start + 1] >= 0xa0 &&
+          b[start + 1] <= 0xbf &&
+          (b[start + 2] & 0xc0) === 0x80
+        ) {
           out.push(String.fromCharCode(((b[start] & 0x0f) << 12) | ((b[start + 1] & 0x3f) << 6) | (b[start + 2] & 0x3f)));
           i = start + 3;
           continue;

@@ -202,7 +202,11 @@ export class PyTuple<T = unknown> extends Array<T> {
 
 installSequenceMethods({ name: "list", cls: PyList, start: () => new PyList(), finish: (r) => r, notFound: (x) => `${repr(x)} is not in list` });
 installSequenceMethods({
-  name: "tuple", cls: PyTuple, start: () => [], finish: (r) => PyTuple.fromArray(r), notFound: () => "tuple.index(x): x not in tuple",
+  name: "tuple",
+  cls: PyTuple,
+  start: () => [],
+  finish: (r) => PyTuple.fromArray(r),
+  notFound: () => "tuple.index(x): x not in tuple",
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -276,7 +276,12 @@ export class UnicodeEncodeError extends UnicodeError {
       const e = Number(a[3]);
       if (e === s + 1) {
         const cp = Array.from(obj)[s]?.codePointAt(0) ?? 0;
-        const hx = cp <= 0xff ? "\\x" + cp.toString(16).padStart(2, "0") : cp <= 0xffff ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
+        const hx =
+          cp <= 0xff
+            ? "\\x" + cp.toString(16).padStart(2, "0")
+            : cp <= 0xffff
+              ? "\\u" + cp.toString(16).padStart(4, "0")
+              : "\\U" + cp.toString(16).padStart(8, "0");
         return `'${str(a[0])}' codec can't encode character '${hx}' in position ${s}: ${str(a[4])}`;
       }
       return `'${str(a[0])}' codec can't encode characters in position ${s}-${e - 1}: ${str(a[4])}`;
@@ -384,18 +389,73 @@ Object.defineProperty(Exception, Symbol.hasInstance, {
 });
 
 const BUILTIN_EXCEPTIONS: Function[] = [
-  BaseException, Exception, GeneratorExit, KeyboardInterrupt, SystemExit, ArithmeticError,
-  FloatingPointError, OverflowError, ZeroDivisionError, AssertionError, AttributeError, BufferError,
-  EOFError, ImportError, ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError,
-  NameError, UnboundLocalError, OSError, BlockingIOError, ChildProcessError, ConnectionError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError,
-  FileExistsError, FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
-  PermissionError, ProcessLookupError, TimeoutError, ReferenceError, RuntimeError,
-  NotImplementedError, RecursionError, StopIteration, StopAsyncIteration, SyntaxError,
-  IndentationError, TabError, SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError,
-  UnicodeEncodeError, UnicodeTranslateError, Warning, BytesWarning, DeprecationWarning,
-  EncodingWarning, FutureWarning, ImportWarning, PendingDeprecationWarning, ResourceWarning,
-  RuntimeWarning, SyntaxWarning, UnicodeWarning, UserWarning, BaseExceptionGroup, ExceptionGroup,
+  BaseException,
+  Exception,
+  GeneratorExit,
+  KeyboardInterrupt,
+  SystemExit,
+  ArithmeticError,
+  FloatingPointError,
+  OverflowError,
+  ZeroDivisionError,
+  AssertionError,
+  AttributeError,
+  BufferError,
+  EOFError,
+  ImportError,
+  ModuleNotFoundError,
+  LookupError,
+  IndexError,
+  KeyError,
+  MemoryError,
+  NameError,
+  UnboundLocalError,
+  OSError,
+  BlockingIOError,
+  ChildProcessError,
+  ConnectionError,
+  BrokenPipeError,
+  ConnectionAbortedError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  FileExistsError,
+  FileNotFoundError,
+  InterruptedError,
+  IsADirectoryError,
+  NotADirectoryError,
+  PermissionError,
+  ProcessLookupError,
+  TimeoutError,
+  ReferenceError,
+  RuntimeError,
+  NotImplementedError,
+  RecursionError,
+  StopIteration,
+  StopAsyncIteration,
+  SyntaxError,
+  IndentationError,
+  TabError,
+  SystemError,
+  TypeError,
+  ValueError,
+  UnicodeError,
+  UnicodeDecodeError,
+  UnicodeEncodeError,
+  UnicodeTranslateError,
+  Warning,
+  BytesWarning,
+  DeprecationWarning,
+  EncodingWarning,
+  FutureWarning,
+  ImportWarning,
+  PendingDeprecationWarning,
+  ResourceWarning,
+  RuntimeWarning,
+  SyntaxWarning,
+  UnicodeWarning,
+  UserWarning,
+  BaseExceptionGroup,
+  ExceptionGroup,
 ];
 for (const c of BUILTIN_EXCEPTIONS) {
   Object.defineProperty(c, "__module__", { value: "builtins", writable: true, configurable: true });

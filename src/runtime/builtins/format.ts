@@ -432,7 +432,13 @@ export function percentFormat(fmt: string, args: unknown): string {
   if (args instanceof PyTuple) items = Array.from(args);
   else {
     items = [args];
-    if (args !== null && typeof args === "object" && !(typeof args === "string") && typeof (args as { __getitem__?: unknown }).__getitem__ === "function" && !(args instanceof Array)) {
+    if (
+      args !== null &&
+      typeof args === "object" &&
+      !(typeof args === "string") &&
+      typeof (args as { __getitem__?: unknown }).__getitem__ === "function" &&
+      !(args instanceof Array)
+    ) {
       mapping = args;
     }
   }
@@ -537,7 +543,11 @@ export function percentFormat(fmt: string, args: unknown): string {
         else if (typeof v === "number") {
           if (!Number.isFinite(v)) throw new OverflowError(`cannot convert float ${v !== v ? "NaN" : "infinity"} to integer`);
           iv = BigInt(Math.trunc(v));
-        } else if (v !== null && typeof v === "object" && (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")) {
+        } else if (
+          v !== null &&
+          typeof v === "object" &&
+          (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")
+        ) {
           iv = toIndex(v);
         } else throw new TypeError(`%${t} format: a real number is required, not ${typeName(v)}`);
         s = pctNum(intToDecimal(iv < 0n ? -iv : iv), iv < 0n, flags, prec);
@@ -567,7 +577,8 @@ export function percentFormat(fmt: string, args: unknown): string {
         if (typeof v === "number") fv = v;
         else if (typeof v === "bigint") fv = intToFloatChecked(v);
         else if (typeof v === "boolean") fv = v ? 1 : 0;
-        else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function") fv = (v as { __float__(): number }).__float__();
+        else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function")
+          fv = (v as { __float__(): number }).__float__();
         else throw new TypeError(`must be real number, not ${typeName(v)}`);
         const spec = (flags.includes("+") ? "+" : flags.includes(" ") ? " " : "") + (flags.includes("#") ? "#" : "") + "." + (prec < 0 ? 6 : prec) + t;
         s = formatFloat(fv, spec);

@@ -3,16 +3,44 @@ import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
 import {
-  UnicodeEncodeError, EOFError, OverflowError, StopIteration, SystemExit, TypeError, ValueError, BaseException, Exception,
-  ExceptionGroup, isExceptionClass, NotImplementedError, RuntimeError,
+  UnicodeEncodeError,
+  EOFError,
+  OverflowError,
+  StopIteration,
+  SystemExit,
+  TypeError,
+  ValueError,
+  BaseException,
+  Exception,
+  ExceptionGroup,
+  isExceptionClass,
+  NotImplementedError,
+  RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
-  truthy, eq, lt, gt, add, toIterable, iter as iterImpl, next as nextImpl, call, callable as callableImpl,
-  index as toIndex, intToFloat, hashNum, typeName, setPytype, getattr as getattrImpl, PySlice, strLen, NotImplemented,
+  truthy,
+  eq,
+  lt,
+  gt,
+  add,
+  toIterable,
+  iter as iterImpl,
+  next as nextImpl,
+  call,
+  callable as callableImpl,
+  index as toIndex,
+  intToFloat,
+  hashNum,
+  typeName,
+  setPytype,
+  getattr as getattrImpl,
+  PySlice,
+  strLen,
+  NotImplemented,
   Ellipsis,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
@@ -141,65 +169,67 @@ export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStrea
 stdio.__stdout__ = stdio.stdout;
 stdio.__stderr__ = stdio.stderr;
 
-export const print = takes_packed(builtin(function print(...args: unknown[]): null {
-  args = unpacked(args);
-  const k = popKw(args);
-  let sep = " ";
-  let end = "\n";
-  let file: any = null;
-  let flush = false;
-  if (k !== null) {
-    if (k.sep != null) {
-      if (typeof k.sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(k.sep)}`);
-      sep = k.sep;
+export const print = takes_packed(
+  builtin(function print(...args: unknown[]): null {
+    args = unpacked(args);
+    const k = popKw(args);
+    let sep = " ";
+    let end = "\n";
+    let file: any = null;
+    let flush = false;
+    if (k !== null) {
+      if (k.sep != null) {
+        if (typeof k.sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(k.sep)}`);
+        sep = k.sep;
+      }
+      if (k.end != null) {
+        if (typeof k.end !== "string") throw new TypeError(`end must be None or a string, not ${typeName(k.end)}`);
+        end = k.end;
+      }
+      if (k.file != null) file = k.file;
+      if (k.flush !== undefined) flush = truthy(k.flush);
     }
-    if (k.end != null) {
-      if (typeof k.end !== "string") throw new TypeError(`end must be None or a string, not ${typeName(k.end)}`);
-      end = k.end;
-    }
-    if (k.file != null) file = k.file;
-    if (k.flush !== undefined) flush = truthy(k.flush);
-  }
-  let text: string;
-  // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
-  const starts: number[] = [0];
-  const n = args.length;
-  if (n === 1) {
-    const a = args[0];
-    text = typeof a === "string" ? a : strConv(a);
-    starts.push(text.length);
-    text += end;
-  } else {
-    text = "";
-    for (let i = 0; i < n; i++) {
-      if (i > 0) {
-        text += sep;
+    let text: string;
+    // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
+    const starts: number[] = [0];
+    const n = args.length;
+    if (n === 1) {
+      const a = args[0];
+      text = typeof a === "string" ? a : strConv(a);
+      starts.push(text.length);
+      text += end;
+    } else {
+      text = "";
+      for (let i = 0; i < n; i++) {
+        if (i > 0) {
+          text += sep;
+          starts.push(text.length);
+        }
+        const a = args[i];
+        text += typeof a === "string" ? a : strConv(a);
         starts.push(text.length);
       }
-      const a = args[i];
-      text += typeof a === "string" ? a : strConv(a);
-      starts.push(text.length);
+      text += end;
     }
-    text += end;
-  }
-  if (file === null) file = stdio.stdout;
-  if (file instanceof StdStream) {
-    text = encodable(file.fd, text, starts);
-    stdioCall(() => host.write(file.fd, text));
-    if (flush) stdioCall(() => host.flush());
-  } else if (file == null) {
-    // sys.stdout is None: print does nothing
-  } else {
-    const w = (file as { write?: unknown }).write;
-    if (typeof w !== "function") throw new AttributeError_(`'${typeName(file)}' object has no attribute 'write'`);
-    w.call(file, text);
-    if (flush) {
-      const f = (file as { flush?: unknown }).flush;
-      if (typeof f === "function") f.call(file);
+    if (file === null) file = stdio.stdout;
+    if (file instanceof StdStream) {
+      text = encodable(file.fd, text, starts);
+      stdioCall(() => host.write(file.fd, text));
+      if (flush) stdioCall(() => host.flush());
+    } else if (file == null) {
+      // sys.stdout is None: print does nothing
+    } else {
+      const w = (file as { write?: unknown }).write;
+      if (typeof w !== "function") throw new AttributeError_(`'${typeName(file)}' object has no attribute 'write'`);
+      w.call(file, text);
+      if (flush) {
+        const f = (file as { flush?: unknown }).flush;
+        if (typeof f === "function") f.call(file);
+      }
     }
-  }
-  return null;
-}));
+    return null;
+  }),
+);
 
 import { AttributeError as AttributeError_ } from "./exceptions.js";
 
@@ -246,12 +276,52 @@ export const str = typeObject(
 
 function strMethodTable(): Record<string, AnyFn> {
   const names = [
-    "upper", "lower", "casefold", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
-    "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "format", "format_map",
-    "center", "ljust", "rjust", "zfill", "title", "capitalize", "swapcase", "isdigit", "isdecimal",
-    "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle", "isascii",
-    "isidentifier", "isprintable", "partition", "rpartition", "splitlines", "encode", "removeprefix",
-    "removesuffix", "expandtabs", "translate",
+    "upper",
+    "lower",
+    "casefold",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "format",
+    "format_map",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "title",
+    "capitalize",
+    "swapcase",
+    "isdigit",
+    "isdecimal",
+    "isnumeric",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "istitle",
+    "isascii",
+    "isidentifier",
+    "isprintable",
+    "partition",
+    "rpartition",
+    "splitlines",
+    "encode",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "translate",
   ];
   const t: Record<string, AnyFn> = {};
   for (const n of names) {
@@ -429,7 +499,12 @@ export const list = typeObject(
     return PyList.fromIterable(it);
   },
   "list",
-  Object.fromEntries(["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"].map((n) => [n, (self: any, ...a: any[]) => (PyList.prototype as any)[n].apply(self, a)])),
+  Object.fromEntries(
+    ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"].map((n) => [
+      n,
+      (self: any, ...a: any[]) => (PyList.prototype as any)[n].apply(self, a),
+    ]),
+  ),
 );
 
 export const tuple = typeObject(function tuple(it?: unknown): PyTuple<any> {
@@ -444,7 +519,12 @@ export const dict = typeObject(
   "dict",
   {
     fromkeys: (it: unknown, v: unknown = null) => PyDict.fromkeys(it, v),
-    ...Object.fromEntries(["get", "setdefault", "pop", "popitem", "update", "copy", "clear", "keys", "values", "items"].map((n) => [n, (self: any, ...a: any[]) => (PyDict.prototype as any)[n].apply(self, a)])),
+    ...Object.fromEntries(
+      ["get", "setdefault", "pop", "popitem", "update", "copy", "clear", "keys", "values", "items"].map((n) => [
+        n,
+        (self: any, ...a: any[]) => (PyDict.prototype as any)[n].apply(self, a),
+      ]),
+    ),
   },
 );
 
@@ -471,7 +551,7 @@ export const slice = typeObject(function slice(a: unknown, b?: unknown, c?: unkn
 /** The bytes of bytes(...) / bytearray(...) arguments: (source), (str, encoding[, errors]) or nothing. */
 function bytesArgs(args: unknown[], typeWord: "bytes" | "bytearray"): Uint8Array {
   const kw = popKw(args) ?? {};
-  const [x, encoding, errors] = [("source" in kw ? kw.source : args[0]), ("encoding" in kw ? kw.encoding : args[1]), ("errors" in kw ? kw.errors : args[2])];
+  const [x, encoding, errors] = ["source" in kw ? kw.source : args[0], "encoding" in kw ? kw.encoding : args[1], "errors" in kw ? kw.errors : args[2]];
   if (typeof x === "string") {
     if (encoding === undefined) throw new TypeError("string argument without an encoding");
     return encodeString(x, encoding, errors ?? "strict");
@@ -499,7 +579,11 @@ export const bytearray = typeObject(
   },
   "bytearray",
   { fromhex: (s: unknown) => new PyByteArray(fromHex(s)), maketrans: (a: unknown, b: unknown) => wrapBytes(makeTrans(a, b)) },
-) as ((...args: unknown[]) => PyByteArray) & { new (...args: unknown[]): PyByteArray; fromhex(s: unknown): PyByteArray; maketrans(a: unknown, b: unknown): PyBytes };
+) as ((...args: unknown[]) => PyByteArray) & {
+  new (...args: unknown[]): PyByteArray;
+  fromhex(s: unknown): PyByteArray;
+  maketrans(a: unknown, b: unknown): PyBytes;
+};
 
 // Subclasses of bytes and bytearray inherit the runtime classes' methods.
 bytes.prototype = PyBytes.prototype;
@@ -649,9 +733,7 @@ export const isinstance = builtin(function isinstance(x: unknown, cls: unknown):
   return isinstance1(x, cls);
 });
 
-const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([
-  [bool, [int]],
-]);
+const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([[bool, [int]]]);
 
 export const issubclass = builtin(function issubclass(c: unknown, cls: unknown): boolean {
   if (cls instanceof Array) return cls.some((k) => issubclass(c, k));
@@ -800,61 +882,74 @@ export const enumerate = builtin(function enumerate(it: unknown, start: unknown 
   return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
 });
 
-export const zip = takes_packed(builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
-  its = unpacked(its);
-  const k = popKw(its);
-  const strict = k?.strict !== undefined && truthy(k.strict);
-  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
-  return new ZipIterator((function* () {
-    if (iters.length === 0) return;
-    for (;;) {
-      const vals: unknown[] = [];
-      for (let i = 0; i < iters.length; i++) {
-        const r = iters[i].next();
-        if (r.done) {
-          if (strict) {
-            if (i > 0) throw new ValueError(`zip() argument ${i + 1} is shorter than argument${i > 1 ? "s 1-" + i : " 1"}`);
-            for (let j = 1; j < iters.length; j++) {
-              if (!iters[j].next().done) throw new ValueError(`zip() argument ${j + 1} is longer than argument${j > 1 ? "s 1-" + j : " 1"}`);
+export const zip = takes_packed(
+  builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
+    its = unpacked(its);
+    const k = popKw(its);
+    const strict = k?.strict !== undefined && truthy(k.strict);
+    const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+    return new ZipIterator(
+      (function* () {
+        if (iters.length === 0) return;
+        for (;;) {
+          const vals: unknown[] = [];
+          for (let i = 0; i < iters.length; i++) {
+            const r = iters[i].next();
+            if (r.done) {
+              if (strict) {
+                if (i > 0) throw new ValueError(`zip() argument ${i + 1} is shorter than argument${i > 1 ? "s 1-" + i : " 1"}`);
+                for (let j = 1; j < iters.length; j++) {
+                  if (!iters[j].next().done) throw new ValueError(`zip() argument ${j + 1} is longer than argument${j > 1 ? "s 1-" + j : " 1"}`);
+                }
+              }
+              return;
             }
+            vals.push(r.value);
           }
-          return;
+          yield PyTuple.fromArray(vals);
         }
-        vals.push(r.value);
-      }
-      yield PyTuple.fromArray(vals);
-    }
-  })());
-}));
+      })(),
+    );
+  }),
+);
 
-export const map = takes_packed(builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
-  its = unpacked(its);
-  if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
-  if (its.length === 1) {
-    const it = toIterable(its[0]);
-    return new MapIterator((function* () {
-      for (const x of it) yield call(f, x);
-    })());
-  }
-  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
-  return new MapIterator((function* () {
-    for (;;) {
-      const vals: unknown[] = [];
-      for (const it of iters) {
-        const r = it.next();
-        if (r.done) return;
-        vals.push(r.value);
-      }
-      yield call(f, ...vals);
+export const map = takes_packed(
+  builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
+    its = unpacked(its);
+    if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
+    if (its.length === 1) {
+      const it = toIterable(its[0]);
+      return new MapIterator(
+        (function* () {
+          for (const x of it) yield call(f, x);
+        })(),
+      );
     }
-  })());
-}), 1);
+    const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+    return new MapIterator(
+      (function* () {
+        for (;;) {
+          const vals: unknown[] = [];
+          for (const it of iters) {
+            const r = it.next();
+            if (r.done) return;
+            vals.push(r.value);
+          }
+          yield call(f, ...vals);
+        }
+      })(),
+    );
+  }),
+  1,
+);
 
 export const filter = builtin(function filter(f: unknown, it: unknown): IterableIterator<unknown> {
   const src = toIterable(it);
-  return new FilterIterator((function* () {
-    for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
-  })());
+  return new FilterIterator(
+    (function* () {
+      for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
+    })(),
+  );
 });
 
 function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) => boolean): unknown {
@@ -889,12 +984,16 @@ function minmax(name: string, args: unknown[], better: (a: unknown, b: unknown) 
   return best;
 }
 
-export const max = takes_packed(builtin(function max(...args: unknown[]): any {
-  return minmax("max", unpacked(args), gt);
-}));
-export const min = takes_packed(builtin(function min(...args: unknown[]): any {
-  return minmax("min", unpacked(args), lt);
-}));
+export const max = takes_packed(
+  builtin(function max(...args: unknown[]): any {
+    return minmax("max", unpacked(args), gt);
+  }),
+);
+export const min = takes_packed(
+  builtin(function min(...args: unknown[]): any {
+    return minmax("min", unpacked(args), lt);
+  }),
+);
 
 export const sum = builtin(function sum(it: unknown, start: unknown = 0n): any {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;

@@ -12,8 +12,8 @@ function byteOrder(x: unknown): "big" | "little" {
 /** (i).to_bytes(length=1, byteorder="big", *, signed=False) */
 export function intToBytes(i: bigint, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
-  const n = Number(toIndex("length" in kw ? kw.length : args[0] ?? 1n));
-  const order = byteOrder("byteorder" in kw ? kw.byteorder : args[1] ?? "big");
+  const n = Number(toIndex("length" in kw ? kw.length : (args[0] ?? 1n)));
+  const order = byteOrder("byteorder" in kw ? kw.byteorder : (args[1] ?? "big"));
   const signed = truthy(kw.signed ?? false);
   if (n < 0) throw new ValueError("length argument must be non-negative");
   if (!signed && i < 0n) throw new OverflowError("can't convert negative int to unsigned");
@@ -33,7 +33,7 @@ export function intToBytes(i: bigint, ...args: unknown[]): PyBytes {
 export function intFromBytes(...args: unknown[]): bigint {
   const kw = popKw(args) ?? {};
   const src = "bytes" in kw ? kw.bytes : args[0];
-  const order = byteOrder("byteorder" in kw ? kw.byteorder : args[1] ?? "big");
+  const order = byteOrder("byteorder" in kw ? kw.byteorder : (args[1] ?? "big"));
   const signed = truthy(kw.signed ?? false);
   const d = bytesData(src) ?? (typeof src === "string" ? bytesOfSource(src, "bytes") : bytesOfSource(Array.from(toIterable(src)), "bytes"));
   let v = 0n;

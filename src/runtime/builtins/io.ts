@@ -43,7 +43,15 @@ export class BinaryFile {
   private aheadAt = 0;
   private _closed = false;
 
-  constructor(fs: HostFileSystem, fd: number, name: unknown, path: string, mode: string, flags: { read: boolean; write: boolean; append: boolean }, bufferSize: number) {
+  constructor(
+    fs: HostFileSystem,
+    fd: number,
+    name: unknown,
+    path: string,
+    mode: string,
+    flags: { read: boolean; write: boolean; append: boolean },
+    bufferSize: number,
+  ) {
     this.fs = fs;
     this.fd = fd;
     this.name = name;
@@ -390,7 +398,9 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
     throw new ValueError("can't have unbuffered text I/O");
   }
   if (a.newline !== null && (typeof a.newline !== "string" || !["", "\n", "\r", "\r\n"].includes(a.newline))) {
-    throw typeof a.newline !== "string" ? new TypeError(`open() argument 'newline' must be str or None, not ${typeName(a.newline)}`) : new ValueError(`illegal newline value: ${repr(a.newline)}`);
+    throw typeof a.newline !== "string"
+      ? new TypeError(`open() argument 'newline' must be str or None, not ${typeName(a.newline)}`)
+      : new ValueError(`illegal newline value: ${repr(a.newline)}`);
   }
   if (a.opener !== null) throw new NotImplementedError("open(opener=...) is not supported by tsyncio");
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);

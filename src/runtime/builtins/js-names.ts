@@ -55,7 +55,9 @@ export const JS_NAMES: ReadonlySet<string> = new Set(
  * calls these directly; any other JavaScript member name goes through the runtime's lookup.
  */
 export const PYTHON_NAMES_LIKE_JS: ReadonlySet<string> = new Set(
-  "add clear find get join keys values pop replace reverse set sort split difference intersection union map match search sub name message flags buffer throw anchor bind".split(" "),
+  "add clear find get join keys values pop replace reverse set sort split difference intersection union map match search sub name message flags buffer throw anchor bind".split(
+    " ",
+  ),
 );
 
 /**
@@ -63,9 +65,7 @@ export const PYTHON_NAMES_LIKE_JS: ReadonlySet<string> = new Set(
  * thenable protocols, array and function machinery). Any other member of a runtime class is Python
  * API, whatever JavaScript also calls it (`Struct.size`, `PurePath.anchor`, `Pattern.flags`).
  */
-const RUNTIME_JS_MEMBERS = new Set(
-  "toString valueOf toLocaleString toJSON length next return then catch finally stack".split(" "),
-);
+const RUNTIME_JS_MEMBERS = new Set("toString valueOf toLocaleString toJSON length next return then catch finally stack".split(" "));
 
 /** Members the runtime defines for JavaScript's sake under a name Python also uses (an error's `name`, a dict's `size`). */
 const hiddenMembers = new WeakMap<object, Set<string>>();

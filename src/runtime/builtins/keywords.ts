@@ -26,7 +26,10 @@ function parameterNames(f: Function): string[] | null {
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   names = null;
   if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
-    const parts = m[1].split(",").map((p) => p.trim()).filter(Boolean);
+    const parts = m[1]
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     names = parts.map((p) => p.split(/[\s=:]/)[0]);
     const firstOptional = parts.findIndex((p) => p.includes("=") || p.startsWith("..."));
     requiredCounts.set(source, firstOptional < 0 ? parts.length : firstOptional);

@@ -12,7 +12,24 @@ import { floatToHalf, halfToFloat } from "./half-float.js";
 
 /** Item size of each native format memoryview.cast accepts (x86-64 / aarch64 sizes, as CPython's oracle). */
 const ITEMSIZE: Record<string, number> = {
-  c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, n: 8, N: 8, P: 8, e: 2, f: 4, d: 8,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 8,
+  L: 8,
+  q: 8,
+  Q: 8,
+  n: 8,
+  N: 8,
+  P: 8,
+  e: 2,
+  f: 4,
+  d: 8,
 };
 const BYTE_FORMATS = new Set(["B", "b", "c"]);
 const SIGNED = new Set(["b", "h", "i", "l", "q", "n"]);
@@ -246,11 +263,17 @@ export class PyMemoryView {
       throw new TypeError("sub-views are not implemented");
     }
     if (keys.length > this.dims.length) {
-      throw new TypeError(this.dims.length === 0 ? "invalid indexing of 0-dim memory" : `cannot index ${this.dims.length}-dimension view with ${keys.length}-element tuple`);
+      throw new TypeError(
+        this.dims.length === 0 ? "invalid indexing of 0-dim memory" : `cannot index ${this.dims.length}-dimension view with ${keys.length}-element tuple`,
+      );
     }
     let at = this.offset;
     keys.forEach((k, d) => {
-      if (typeof k !== "bigint" && typeof k !== "boolean" && !(k !== null && typeof k === "object" && typeof (k as { __index__?: unknown }).__index__ === "function")) {
+      if (
+        typeof k !== "bigint" &&
+        typeof k !== "boolean" &&
+        !(k !== null && typeof k === "object" && typeof (k as { __index__?: unknown }).__index__ === "function")
+      ) {
         throw new TypeError("memoryview: invalid slice key");
       }
       let i = Number(toIndex(k));

@@ -119,7 +119,8 @@ export function multiple_bases(...bases: Function[]): new (...args: any[]) => an
       Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(k, key)!);
     }
     Object.defineProperty(copy, "name", { value: k.name, configurable: true });
-    if (!Object.prototype.hasOwnProperty.call(copy, "__name__")) Object.defineProperty(copy, "__name__", { value: className(k), writable: true, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(copy, "__name__"))
+      Object.defineProperty(copy, "__name__", { value: className(k), writable: true, configurable: true });
     originals.set(copy, k);
     chain = copy;
   }

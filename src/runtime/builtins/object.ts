@@ -32,8 +32,6 @@ export function popKw(args: unknown[]): Record<string, unknown> | null {
   return null;
 }
 
-
-
 /**
  * A class whose calls do not simply run `__init__` (a user `__new__`, a metaclass `__call__`)
  * holds its constructor under this key (inherited by subclasses through the JS static chain);
@@ -72,7 +70,10 @@ export class PyObject {
     const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
     if (make !== undefined) {
       const made = make(new.target, args);
-      if (made === null || (typeof made !== "object" && typeof made !== "function")) throw new NotImplementedError(`${className(new.target)}() returned ${made === null || made === undefined ? "None" : typeof made === "bigint" ? "an int" : typeof made === "string" ? "a str" : "a " + typeof made} where JavaScript needs an object (a __new__ or metaclass __call__ returning a non-object is not supported)`);
+      if (made === null || (typeof made !== "object" && typeof made !== "function"))
+        throw new NotImplementedError(
+          `${className(new.target)}() returned ${made === null || made === undefined ? "None" : typeof made === "bigint" ? "an int" : typeof made === "string" ? "a str" : "a " + typeof made} where JavaScript needs an object (a __new__ or metaclass __call__ returning a non-object is not supported)`,
+        );
       return made as PyObject;
     }
     const n = args.length;

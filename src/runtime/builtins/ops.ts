@@ -1,8 +1,6 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { applyArgs } from "./keywords.js";
-import {
-  AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError,
-} from "./exceptions.js";
+import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
@@ -27,9 +25,20 @@ export { isJsClass } from "./names.js";
 // Arithmetic
 
 const OPSYM: Record<string, string> = {
-  __add__: "+", __sub__: "-", __mul__: "*", __truediv__: "/", __floordiv__: "//", __mod__: "%",
-  __pow__: "** or pow()", __matmul__: "@", __lshift__: "<<", __rshift__: ">>", __and__: "&",
-  __or__: "|", __xor__: "^", __divmod__: "divmod()",
+  __add__: "+",
+  __sub__: "-",
+  __mul__: "*",
+  __truediv__: "/",
+  __floordiv__: "//",
+  __mod__: "%",
+  __pow__: "** or pow()",
+  __matmul__: "@",
+  __lshift__: "<<",
+  __rshift__: ">>",
+  __and__: "&",
+  __or__: "|",
+  __xor__: "^",
+  __divmod__: "divmod()",
 };
 
 function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
@@ -231,13 +240,13 @@ export function truediv(a: any, b: any): any {
 function intFloorDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
   const q = a / b;
-  if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) return q - 1n;
+  if (a % b !== 0n && a < 0n !== b < 0n) return q - 1n;
   return q;
 }
 function intMod(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new ZeroDivisionError("integer modulo by zero");
   const r = a % b;
-  if (r !== 0n && (r < 0n) !== (b < 0n)) return r + b;
+  if (r !== 0n && r < 0n !== b < 0n) return r + b;
   return r;
 }
 
@@ -787,10 +796,16 @@ function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
-  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
-    if (typeof obj !== "string" && typeof obj !== "object" && obj != null && Object.prototype.hasOwnProperty.call(PRIM_ATTRS, name) && (typeof obj !== "number" || name === "real" || name === "imag")) {
+    if (
+      typeof obj !== "string" &&
+      typeof obj !== "object" &&
+      obj != null &&
+      Object.prototype.hasOwnProperty.call(PRIM_ATTRS, name) &&
+      (typeof obj !== "number" || name === "real" || name === "imag")
+    ) {
       return PRIM_ATTRS[name](obj);
     }
     if (name === "__class__") return pytype(obj);
@@ -895,7 +910,12 @@ export function setattr(obj: any, name: string, value: unknown): null {
   }
   const sa = obj.__setattr__;
   // A class's own __setattr__ (a PyObject, or a program's `class C(dict)` / `class L(list)`).
-  if (typeof sa === "function" && (obj instanceof PyObject || obj instanceof PyDict || obj instanceof PyList || obj instanceof PySetBase) && sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__ && !Object.prototype.hasOwnProperty.call(obj, "__setattr__")) {
+  if (
+    typeof sa === "function" &&
+    (obj instanceof PyObject || obj instanceof PyDict || obj instanceof PyList || obj instanceof PySetBase) &&
+    sa !== (PyObject.prototype as { __setattr__?: unknown }).__setattr__ &&
+    !Object.prototype.hasOwnProperty.call(obj, "__setattr__")
+  ) {
     sa.call(obj, name, value);
     return null;
   }
@@ -926,7 +946,7 @@ export function delattr(obj: any, name: string): null {
     if (propName(name) === name) throw noAttr(obj, name);
     name = propName(name);
   }
-  if (obj === null || typeof obj !== "object" && typeof obj !== "function" || !(name in obj)) {
+  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || !(name in obj)) {
     throw noAttr(obj, name);
   }
   const da = obj.__delattr__;

@@ -380,9 +380,9 @@ export function hashNum(x: unknown): number {
           throw new TypeError(`unhashable type: '${typeName(x)}'`);
         }
       }
-      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+      return Number((addressOf(x) >> 4n) & 0x7fffffffn);
     case "function":
-      return Number(addressOf(x) >> 4n & 0x7fffffffn);
+      return Number((addressOf(x) >> 4n) & 0x7fffffffn);
   }
   return 0;
 }
@@ -446,7 +446,12 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
     if (typeof (r as { next?: unknown }).next === "function") {
       const it = r as Iterator<unknown>;
       if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return it as Iterable<unknown> & Iterator<unknown>;
-      return { next: (v?: unknown) => it.next(v), [Symbol.iterator]() { return this; } } as Iterable<unknown> & Iterator<unknown>;
+      return {
+        next: (v?: unknown) => it.next(v),
+        [Symbol.iterator]() {
+          return this;
+        },
+      } as Iterable<unknown> & Iterator<unknown>;
     }
   }
   throw new TypeError(`iter() returned non-iterator of type '${typeName(r)}'`);
@@ -458,7 +463,7 @@ export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterab
     const sentinel = rest[0];
     return (function* () {
       for (;;) {
-        const v = call(x, );
+        const v = call(x);
         if (eq(v, sentinel)) return;
         yield v;
       }
@@ -502,7 +507,6 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
 
 // ---------------------------------------------------------------------------------------------
 // Calls
-
 
 /** Call any Python callable: functions, classes (with `new`), objects with __call__. */
 export function call(f: unknown, ...args: unknown[]): any {

@@ -156,7 +156,13 @@ function foreignRepr(x: object): string {
   if (x instanceof Error) return `${x.name}(${strRepr(x.message)})`;
   const c = (x as { constructor?: unknown }).constructor;
   if (c === Object || c === undefined) {
-    return "{" + Object.entries(x).map(([k, v]) => strRepr(k) + ": " + repr(v)).join(", ") + "}";
+    return (
+      "{" +
+      Object.entries(x)
+        .map(([k, v]) => strRepr(k) + ": " + repr(v))
+        .join(", ") +
+      "}"
+    );
   }
   return `<${className(c)} object at ${hexAddress(x)}>`;
 }

@@ -95,4 +95,3 @@ export function sliceIndices(n: number, start: unknown, stop: unknown, step: unk
   const len = a > b ? Math.floor((a - b - 1) / -st) + 1 : 0;
   return [a, b, st, len];
 }
-

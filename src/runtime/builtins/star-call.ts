@@ -29,4 +29,3 @@ export function takes_packed<F extends Function>(f: F, leading = 0): F {
 export function unpacked<T>(rest: T[]): T[] {
   return rest.length === 1 && rest[0] instanceof PackedArgs ? (rest[0].items as T[]) : rest;
 }
-

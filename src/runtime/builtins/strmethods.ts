@@ -388,7 +388,7 @@ function expandtabs(s: string, tabsize: unknown = 8n): string {
 
 function encode(s: string, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
-  const u = encodeString(s, "encoding" in kw ? kw.encoding : args[0] ?? "utf-8", "errors" in kw ? kw.errors : args[1] ?? "strict");
+  const u = encodeString(s, "encoding" in kw ? kw.encoding : (args[0] ?? "utf-8"), "errors" in kw ? kw.errors : (args[1] ?? "strict"));
   return wrapBytes(u);
 }
 

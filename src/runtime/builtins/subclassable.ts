@@ -16,7 +16,8 @@ import { TypeError } from "./exceptions.js";
 function initialise(self: object, root: { prototype: object }, args: unknown[]): void {
   const init = (self as { __init__(...a: unknown[]): void }).__init__;
   const n = args.length;
-  if (n !== 0 && args[n - 1] instanceof KwArgs && init !== (root.prototype as { __init__?: unknown }).__init__ && keywordBinding.init !== null) keywordBinding.init(self, args);
+  if (n !== 0 && args[n - 1] instanceof KwArgs && init !== (root.prototype as { __init__?: unknown }).__init__ && keywordBinding.init !== null)
+    keywordBinding.init(self, args);
   else init.apply(self, args);
 }
 

@@ -8,13 +8,29 @@ import { nameEscape } from "./codecs.js";
 export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1";
 
 const ALIASES: Record<string, Codec> = {
-  "utf-8": "utf-8", utf8: "utf-8", u8: "utf-8", utf: "utf-8", cp65001: "utf-8",
-  "utf-8-sig": "utf-8-sig", "utf8-sig": "utf-8-sig",
-  ascii: "ascii", "us-ascii": "ascii", "646": "ascii", "ansi-x3.4-1968": "ascii",
-  "latin-1": "latin-1", latin1: "latin-1", "iso-8859-1": "latin-1", "iso8859-1": "latin-1", l1: "latin-1", "8859": "latin-1", cp819: "latin-1", latin: "latin-1",
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  u8: "utf-8",
+  utf: "utf-8",
+  cp65001: "utf-8",
+  "utf-8-sig": "utf-8-sig",
+  "utf8-sig": "utf-8-sig",
+  ascii: "ascii",
+  "us-ascii": "ascii",
+  "646": "ascii",
+  "ansi-x3.4-1968": "ascii",
+  "latin-1": "latin-1",
+  latin1: "latin-1",
+  "iso-8859-1": "latin-1",
+  "iso8859-1": "latin-1",
+  l1: "latin-1",
+  "8859": "latin-1",
+  cp819: "latin-1",
+  latin: "latin-1",
 };
 /** Encodings CPython has that tsyncio's files do not (yet). */
-const KNOWN_ELSEWHERE = /^(utf-?16|utf-?32|cp\d+|windows-\d+|iso-?8859-\d+|koi8|mac|euc|shift|gb|big5|latin-?\d|idna|punycode|rot|hex|base64|zlib|bz2|quopri|uu|charmap|raw-unicode|unicode-escape)/;
+const KNOWN_ELSEWHERE =
+  /^(utf-?16|utf-?32|cp\d+|windows-\d+|iso-?8859-\d+|koi8|mac|euc|shift|gb|big5|latin-?\d|idna|punycode|rot|hex|base64|zlib|bz2|quopri|uu|charmap|raw-unicode|unicode-escape)/;
 
 export function lookupCodec(encoding: string): Codec {
   const key = encoding.toLowerCase().replace(/_/g, "-").replace(/\s+/g, "-");
@@ -169,7 +185,7 @@ export function encode(codec: Codec, text: string, errors: string): Uint8Array {
   const push = (s: string) => {
     for (const b of codec === "utf-8" || codec === "utf-8-sig" ? utf8.encode(s) : Uint8Array.from(s, (c) => c.charCodeAt(0))) bytes.push(b);
   };
-  for (let i = 0; i < cps.length; ) {
+  for (let i = 0; i < cps.length;) {
     if (!bad(cps[i])) {
       push(String.fromCodePoint(cps[i]));
       i++;
@@ -196,7 +212,13 @@ export function encode(codec: Codec, text: string, errors: string): Uint8Array {
           push(nameEscape(cp));
           break;
         case "backslashreplace":
-          push(cp <= 0xff ? "\\x" + cp.toString(16).padStart(2, "0") : cp <= 0xffff ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0"));
+          push(
+            cp <= 0xff
+              ? "\\x" + cp.toString(16).padStart(2, "0")
+              : cp <= 0xffff
+                ? "\\u" + cp.toString(16).padStart(4, "0")
+                : "\\U" + cp.toString(16).padStart(8, "0"),
+          );
           break;
         case "surrogateescape":
           if (cp >= 0xdc80 && cp <= 0xdcff) bytes.push(cp - 0xdc00);

@@ -53,13 +53,24 @@ function pythonOptions(args: unknown[]): TextOptions {
     for (const k of Object.keys(last.kw)) if (!names.includes(k)) throw new TypeError(`'${k}' is an invalid keyword argument for TextIOWrapper()`);
   }
   const a = bindArgs("TextIOWrapper", args, names, {
-    encoding: null, errors: null, newline: null, line_buffering: false, write_through: false,
+    encoding: null,
+    errors: null,
+    newline: null,
+    line_buffering: false,
+    write_through: false,
   });
   TextIOWrapper.checkEncoding(a.encoding, a.errors, "TextIOWrapper()");
   const nl = a.newline;
   if (nl !== null && typeof nl !== "string") throw new TypeError(`TextIOWrapper() argument 'newline' must be str or None, not ${typeName(nl)}`);
   if (nl !== null && !["", "\n", "\r", "\r\n"].includes(nl)) throw new ValueError(`illegal newline value: ${nl}`);
-  return { name: undefined, mode: "", encoding: a.encoding as string | null, errors: a.errors as string | null, newline: nl, lineBuffering: truthy(a.line_buffering) };
+  return {
+    name: undefined,
+    mode: "",
+    encoding: a.encoding as string | null,
+    errors: a.errors as string | null,
+    newline: nl,
+    lineBuffering: truthy(a.line_buffering),
+  };
 }
 
 /** io.UnsupportedOperation (in CPython a subclass of both OSError and ValueError). */

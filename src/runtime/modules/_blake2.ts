@@ -17,7 +17,16 @@ const SIGMA = [
   [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
 ];
 const IV32 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-const IV64 = ["6a09e667f3bcc908", "bb67ae8584caa73b", "3c6ef372fe94f82b", "a54ff53a5f1d36f1", "510e527fade682d1", "9b05688c2b3e6c1f", "1f83d9abfb41bd6b", "5be0cd19137e2179"].map((h) => BigInt("0x" + h));
+const IV64 = [
+  "6a09e667f3bcc908",
+  "bb67ae8584caa73b",
+  "3c6ef372fe94f82b",
+  "a54ff53a5f1d36f1",
+  "510e527fade682d1",
+  "9b05688c2b3e6c1f",
+  "1f83d9abfb41bd6b",
+  "5be0cd19137e2179",
+].map((h) => BigInt("0x" + h));
 const M64 = (1n << 64n) - 1n;
 
 export interface Blake2Params {
@@ -73,7 +82,7 @@ abstract class Blake2 implements Digest {
     }
   }
   update(data: Uint8Array): void {
-    for (let i = 0; i < data.length; ) {
+    for (let i = 0; i < data.length;) {
       if (this.bufLen === this.blockSize) {
         this.counter += this.blockSize;
         this.compress(this.buf, false);
@@ -121,7 +130,7 @@ export class Blake2s extends Blake2 {
   protected compress(block: Uint8Array, final: boolean): void {
     const { v, m, h } = this;
     for (let i = 0; i < 16; i++) m[i] = le32(block, i * 4);
-    for (let i = 0; i < 8; i++) (v[i] = h[i]), (v[i + 8] = IV32[i]);
+    for (let i = 0; i < 8; i++) ((v[i] = h[i]), (v[i + 8] = IV32[i]));
     v[12] ^= this.counter >>> 0;
     v[13] ^= Math.floor(this.counter / 2 ** 32);
     if (final) v[14] = ~v[14];

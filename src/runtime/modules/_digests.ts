@@ -54,7 +54,7 @@ abstract class BlockDigest implements Digest {
     const c = this.clone();
     const bs = c.blockSize;
     const bits = c.total * 8;
-    const pad = new Uint8Array(((c.bufLen + 1 + c.lengthBytes + bs - 1) / bs | 0) * bs - c.bufLen);
+    const pad = new Uint8Array((((c.bufLen + 1 + c.lengthBytes + bs - 1) / bs) | 0) * bs - c.bufLen);
     pad[0] = 0x80;
     const hi = Math.floor(bits / 2 ** 32);
     const lo = bits >>> 0;
@@ -106,14 +106,17 @@ export class MD5 extends BlockDigest {
   protected compress(b: Uint8Array, off: number): void {
     const w = this.w;
     for (let i = 0; i < 16; i++) w[i] = b[off + i * 4] | (b[off + i * 4 + 1] << 8) | (b[off + i * 4 + 2] << 16) | (b[off + i * 4 + 3] << 24);
-    let a = this.h[0], bb = this.h[1], c = this.h[2], d = this.h[3];
+    let a = this.h[0],
+      bb = this.h[1],
+      c = this.h[2],
+      d = this.h[3];
     for (let i = 0; i < 64; i++) {
       let f: number;
       let g: number;
-      if (i < 16) (f = (bb & c) | (~bb & d)), (g = i);
-      else if (i < 32) (f = (d & bb) | (~d & c)), (g = (5 * i + 1) & 15);
-      else if (i < 48) (f = bb ^ c ^ d), (g = (3 * i + 5) & 15);
-      else (f = c ^ (bb | ~d)), (g = (7 * i) & 15);
+      if (i < 16) ((f = (bb & c) | (~bb & d)), (g = i));
+      else if (i < 32) ((f = (d & bb) | (~d & c)), (g = (5 * i + 1) & 15));
+      else if (i < 48) ((f = bb ^ c ^ d), (g = (3 * i + 5) & 15));
+      else ((f = c ^ (bb | ~d)), (g = (7 * i) & 15));
       const s = MD5_S[(i >> 4) * 4 + (i & 3)];
       const t = (a + f + MD5_K[i] + w[g]) | 0;
       a = d;
@@ -154,14 +157,18 @@ export class SHA1 extends BlockDigest {
       const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
       w[i] = (x << 1) | (x >>> 31);
     }
-    let a = this.h[0], bb = this.h[1], c = this.h[2], d = this.h[3], e = this.h[4];
+    let a = this.h[0],
+      bb = this.h[1],
+      c = this.h[2],
+      d = this.h[3],
+      e = this.h[4];
     for (let i = 0; i < 80; i++) {
       let f: number;
       let k: number;
-      if (i < 20) (f = (bb & c) | (~bb & d)), (k = 0x5a827999);
-      else if (i < 40) (f = bb ^ c ^ d), (k = 0x6ed9eba1);
-      else if (i < 60) (f = (bb & c) | (bb & d) | (c & d)), (k = 0x8f1bbcdc | 0);
-      else (f = bb ^ c ^ d), (k = 0xca62c1d6 | 0);
+      if (i < 20) ((f = (bb & c) | (~bb & d)), (k = 0x5a827999));
+      else if (i < 40) ((f = bb ^ c ^ d), (k = 0x6ed9eba1));
+      else if (i < 60) ((f = (bb & c) | (bb & d) | (c & d)), (k = 0x8f1bbcdc | 0));
+      else ((f = bb ^ c ^ d), (k = 0xca62c1d6 | 0));
       const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) | 0;
       e = d;
       d = c;
@@ -189,13 +196,11 @@ export class SHA1 extends BlockDigest {
 // SHA-256 / SHA-224
 
 const K256 = Int32Array.from([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74,
+  0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d,
+  0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e,
+  0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5,
+  0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
 export class SHA256 extends BlockDigest {
@@ -222,7 +227,14 @@ export class SHA256 extends BlockDigest {
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
     }
     const h = this.h;
-    let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    let a = h[0],
+      bb = h[1],
+      c = h[2],
+      d = h[3],
+      e = h[4],
+      f = h[5],
+      g = h[6],
+      hh = h[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -263,25 +275,109 @@ export class SHA256 extends BlockDigest {
 
 const K512 = Int32Array.from(
   [
-    "428a2f98d728ae22", "7137449123ef65cd", "b5c0fbcfec4d3b2f", "e9b5dba58189dbbc", "3956c25bf348b538", "59f111f1b605d019",
-    "923f82a4af194f9b", "ab1c5ed5da6d8118", "d807aa98a3030242", "12835b0145706fbe", "243185be4ee4b28c", "550c7dc3d5ffb4e2",
-    "72be5d74f27b896f", "80deb1fe3b1696b1", "9bdc06a725c71235", "c19bf174cf692694", "e49b69c19ef14ad2", "efbe4786384f25e3",
-    "0fc19dc68b8cd5b5", "240ca1cc77ac9c65", "2de92c6f592b0275", "4a7484aa6ea6e483", "5cb0a9dcbd41fbd4", "76f988da831153b5",
-    "983e5152ee66dfab", "a831c66d2db43210", "b00327c898fb213f", "bf597fc7beef0ee4", "c6e00bf33da88fc2", "d5a79147930aa725",
-    "06ca6351e003826f", "142929670a0e6e70", "27b70a8546d22ffc", "2e1b21385c26c926", "4d2c6dfc5ac42aed", "53380d139d95b3df",
-    "650a73548baf63de", "766a0abb3c77b2a8", "81c2c92e47edaee6", "92722c851482353b", "a2bfe8a14cf10364", "a81a664bbc423001",
-    "c24b8b70d0f89791", "c76c51a30654be30", "d192e819d6ef5218", "d69906245565a910", "f40e35855771202a", "106aa07032bbd1b8",
-    "19a4c116b8d2d0c8", "1e376c085141ab53", "2748774cdf8eeb99", "34b0bcb5e19b48a8", "391c0cb3c5c95a63", "4ed8aa4ae3418acb",
-    "5b9cca4f7763e373", "682e6ff3d6b2b8a3", "748f82ee5defb2fc", "78a5636f43172f60", "84c87814a1f0ab72", "8cc702081a6439ec",
-    "90befffa23631e28", "a4506cebde82bde9", "bef9a3f7b2c67915", "c67178f2e372532b", "ca273eceea26619c", "d186b8c721c0c207",
-    "eada7dd6cde0eb1e", "f57d4f7fee6ed178", "06f067aa72176fba", "0a637dc5a2c898a6", "113f9804bef90dae", "1b710b35131c471b",
-    "28db77f523047d84", "32caab7b40c72493", "3c9ebe0a15c9bebc", "431d67c49c100d4c", "4cc5d4becb3e42b6", "597f299cfc657e2a",
-    "5fcb6fab3ad6faec", "6c44198c4a475817",
+    "428a2f98d728ae22",
+    "7137449123ef65cd",
+    "b5c0fbcfec4d3b2f",
+    "e9b5dba58189dbbc",
+    "3956c25bf348b538",
+    "59f111f1b605d019",
+    "923f82a4af194f9b",
+    "ab1c5ed5da6d8118",
+    "d807aa98a3030242",
+    "12835b0145706fbe",
+    "243185be4ee4b28c",
+    "550c7dc3d5ffb4e2",
+    "72be5d74f27b896f",
+    "80deb1fe3b1696b1",
+    "9bdc06a725c71235",
+    "c19bf174cf692694",
+    "e49b69c19ef14ad2",
+    "efbe4786384f25e3",
+    "0fc19dc68b8cd5b5",
+    "240ca1cc77ac9c65",
+    "2de92c6f592b0275",
+    "4a7484aa6ea6e483",
+    "5cb0a9dcbd41fbd4",
+    "76f988da831153b5",
+    "983e5152ee66dfab",
+    "a831c66d2db43210",
+    "b00327c898fb213f",
+    "bf597fc7beef0ee4",
+    "c6e00bf33da88fc2",
+    "d5a79147930aa725",
+    "06ca6351e003826f",
+    "142929670a0e6e70",
+    "27b70a8546d22ffc",
+    "2e1b21385c26c926",
+    "4d2c6dfc5ac42aed",
+    "53380d139d95b3df",
+    "650a73548baf63de",
+    "766a0abb3c77b2a8",
+    "81c2c92e47edaee6",
+    "92722c851482353b",
+    "a2bfe8a14cf10364",
+    "a81a664bbc423001",
+    "c24b8b70d0f89791",
+    "c76c51a30654be30",
+    "d192e819d6ef5218",
+    "d69906245565a910",
+    "f40e35855771202a",
+    "106aa07032bbd1b8",
+    "19a4c116b8d2d0c8",
+    "1e376c085141ab53",
+    "2748774cdf8eeb99",
+    "34b0bcb5e19b48a8",
+    "391c0cb3c5c95a63",
+    "4ed8aa4ae3418acb",
+    "5b9cca4f7763e373",
+    "682e6ff3d6b2b8a3",
+    "748f82ee5defb2fc",
+    "78a5636f43172f60",
+    "84c87814a1f0ab72",
+    "8cc702081a6439ec",
+    "90befffa23631e28",
+    "a4506cebde82bde9",
+    "bef9a3f7b2c67915",
+    "c67178f2e372532b",
+    "ca273eceea26619c",
+    "d186b8c721c0c207",
+    "eada7dd6cde0eb1e",
+    "f57d4f7fee6ed178",
+    "06f067aa72176fba",
+    "0a637dc5a2c898a6",
+    "113f9804bef90dae",
+    "1b710b35131c471b",
+    "28db77f523047d84",
+    "32caab7b40c72493",
+    "3c9ebe0a15c9bebc",
+    "431d67c49c100d4c",
+    "4cc5d4becb3e42b6",
+    "597f299cfc657e2a",
+    "5fcb6fab3ad6faec",
+    "6c44198c4a475817",
   ].flatMap((h) => [parseInt(h.slice(0, 8), 16) | 0, parseInt(h.slice(8), 16) | 0]),
 );
 
-const IV512 = ["6a09e667f3bcc908", "bb67ae8584caa73b", "3c6ef372fe94f82b", "a54ff53a5f1d36f1", "510e527fade682d1", "9b05688c2b3e6c1f", "1f83d9abfb41bd6b", "5be0cd19137e2179"];
-const IV384 = ["cbbb9d5dc1059ed8", "629a292a367cd507", "9159015a3070dd17", "152fecd8f70e5939", "67332667ffc00b31", "8eb44a8768581511", "db0c2e0d64f98fa7", "47b5481dbefa4fa4"];
+const IV512 = [
+  "6a09e667f3bcc908",
+  "bb67ae8584caa73b",
+  "3c6ef372fe94f82b",
+  "a54ff53a5f1d36f1",
+  "510e527fade682d1",
+  "9b05688c2b3e6c1f",
+  "1f83d9abfb41bd6b",
+  "5be0cd19137e2179",
+];
+const IV384 = [
+  "cbbb9d5dc1059ed8",
+  "629a292a367cd507",
+  "9159015a3070dd17",
+  "152fecd8f70e5939",
+  "67332667ffc00b31",
+  "8eb44a8768581511",
+  "db0c2e0d64f98fa7",
+  "47b5481dbefa4fa4",
+];
 const pairs = (hex: string[]) => Int32Array.from(hex.flatMap((h) => [parseInt(h.slice(0, 8), 16) | 0, parseInt(h.slice(8), 16) | 0]));
 
 export class SHA512 extends BlockDigest {
@@ -300,10 +396,12 @@ export class SHA512 extends BlockDigest {
     for (let i = 0; i < 32; i++) w[i] = (b[off + i * 4] << 24) | (b[off + i * 4 + 1] << 16) | (b[off + i * 4 + 2] << 8) | b[off + i * 4 + 3];
     for (let i = 16; i < 80; i++) {
       // σ0 = rotr1 ^ rotr8 ^ shr7 ; σ1 = rotr19 ^ rotr61 ^ shr6
-      const xh = w[(i - 15) * 2], xl = w[(i - 15) * 2 + 1];
+      const xh = w[(i - 15) * 2],
+        xl = w[(i - 15) * 2 + 1];
       const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
       const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
-      const yh = w[(i - 2) * 2], yl = w[(i - 2) * 2 + 1];
+      const yh = w[(i - 2) * 2],
+        yl = w[(i - 2) * 2 + 1];
       const s1h = ((yh >>> 19) | (yl << 13)) ^ ((yl >>> 29) | (yh << 3)) ^ (yh >>> 6);
       const s1l = ((yl >>> 19) | (yh << 13)) ^ ((yh >>> 29) | (yl << 3)) ^ ((yl >>> 6) | (yh << 26));
       let lo = (w[(i - 16) * 2 + 1] >>> 0) + (s0l >>> 0) + (w[(i - 7) * 2 + 1] >>> 0) + (s1l >>> 0);
@@ -313,8 +411,22 @@ export class SHA512 extends BlockDigest {
       w[i * 2 + 1] = lo | 0;
     }
     const H = this.h;
-    let ah = H[0], al = H[1], bh = H[2], bl = H[3], ch = H[4], cl = H[5], dh = H[6], dl = H[7];
-    let eh = H[8], el = H[9], fh = H[10], fl = H[11], gh = H[12], gl = H[13], hh = H[14], hl = H[15];
+    let ah = H[0],
+      al = H[1],
+      bh = H[2],
+      bl = H[3],
+      ch = H[4],
+      cl = H[5],
+      dh = H[6],
+      dl = H[7];
+    let eh = H[8],
+      el = H[9],
+      fh = H[10],
+      fl = H[11],
+      gh = H[12],
+      gl = H[13],
+      hh = H[14],
+      hl = H[15];
     for (let i = 0; i < 80; i++) {
       // Σ1(e) = rotr14 ^ rotr18 ^ rotr41
       const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
@@ -332,15 +444,21 @@ export class SHA512 extends BlockDigest {
       const majl = (al & bl) ^ (al & cl) ^ (bl & cl);
       const t2l = (S0l >>> 0) + (majl >>> 0);
       const t2h = S0h + majh + ((t2l / 0x100000000) | 0);
-      hh = gh; hl = gl;
-      gh = fh; gl = fl;
-      fh = eh; fl = el;
+      hh = gh;
+      hl = gl;
+      gh = fh;
+      gl = fl;
+      fh = eh;
+      fl = el;
       const el2 = (dl >>> 0) + t1l;
       eh = (dh + t1h + ((el2 / 0x100000000) | 0)) | 0;
       el = el2 | 0;
-      dh = ch; dl = cl;
-      ch = bh; cl = bl;
-      bh = ah; bl = al;
+      dh = ch;
+      dl = cl;
+      ch = bh;
+      cl = bl;
+      bh = ah;
+      bl = al;
       const al2 = t1l + (t2l >>> 0);
       ah = (t1h + t2h + ((al2 / 0x100000000) | 0)) | 0;
       al = al2 | 0;

@@ -21,7 +21,19 @@ export function splitArgs(args: unknown[]): [PyTuple<unknown>, PyDict<string, un
 
 const MOCK_NAME = Symbol("call name");
 /** Magic methods a MagicMock records in mock_calls, so `call.__int__()` names one. */
-const RECORDED_MAGICS = new Set(["__int__", "__float__", "__str__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__enter__", "__exit__", "__aenter__", "__aexit__"]);
+const RECORDED_MAGICS = new Set([
+  "__int__",
+  "__float__",
+  "__str__",
+  "__len__",
+  "__getitem__",
+  "__setitem__",
+  "__delitem__",
+  "__enter__",
+  "__exit__",
+  "__aenter__",
+  "__aexit__",
+]);
 /** The _Call record behind a `call` proxy. */
 const RECORD = Symbol("call record");
 

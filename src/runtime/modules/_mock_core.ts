@@ -53,16 +53,60 @@ export const stateOf = (m: any): State => m[STATE];
 export const _is_mock = (x: unknown): boolean => (typeof x === "function" || typeof x === "object") && x !== null && (x as any)[STATE] !== undefined;
 
 const MAGIC_DEFAULTS: Record<string, unknown> = {
-  __lt__: NotImplemented, __gt__: NotImplemented, __le__: NotImplemented, __ge__: NotImplemented,
-  __int__: 1n, __contains__: false, __len__: 0n, __exit__: false, __float__: 1.0, __bool__: true, __index__: 1n,
+  __lt__: NotImplemented,
+  __gt__: NotImplemented,
+  __le__: NotImplemented,
+  __ge__: NotImplemented,
+  __int__: 1n,
+  __contains__: false,
+  __len__: 0n,
+  __exit__: false,
+  __float__: 1.0,
+  __bool__: true,
+  __index__: 1n,
   __aexit__: false,
 };
 const SYNC_MAGICS = new Set([
-  "__lt__", "__gt__", "__le__", "__ge__", "__int__", "__contains__", "__len__", "__exit__", "__float__", "__bool__",
-  "__index__", "__hash__", "__str__", "__sizeof__", "__enter__", "__getitem__", "__setitem__", "__delitem__",
-  "__iter__", "__eq__", "__ne__", "__aiter__", "__round__", "__floor__", "__ceil__", "__trunc__", "__format__",
-  "__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__neg__", "__pos__", "__abs__",
-  "__reversed__", "__missing__", "__fspath__", "__complex__",
+  "__lt__",
+  "__gt__",
+  "__le__",
+  "__ge__",
+  "__int__",
+  "__contains__",
+  "__len__",
+  "__exit__",
+  "__float__",
+  "__bool__",
+  "__index__",
+  "__hash__",
+  "__str__",
+  "__sizeof__",
+  "__enter__",
+  "__getitem__",
+  "__setitem__",
+  "__delitem__",
+  "__iter__",
+  "__eq__",
+  "__ne__",
+  "__aiter__",
+  "__round__",
+  "__floor__",
+  "__ceil__",
+  "__trunc__",
+  "__format__",
+  "__add__",
+  "__sub__",
+  "__mul__",
+  "__truediv__",
+  "__floordiv__",
+  "__mod__",
+  "__neg__",
+  "__pos__",
+  "__abs__",
+  "__reversed__",
+  "__missing__",
+  "__fspath__",
+  "__complex__",
 ]);
 const ASYNC_MAGICS = new Set(["__aenter__", "__aexit__", "__anext__"]);
 // Names the runtime itself probes on objects: never child mocks.
@@ -71,11 +115,32 @@ const ASSERT_TYPOS = ["assert", "assret", "asert", "aseert", "assrt"];
 
 export function newState(cls: Function, proxy: any): State {
   return {
-    proxy, cls, name: null, newName: "", parent: null, newParent: null, children: new Map(), attrs: new Map(),
-    returnValue: DEFAULT, sideEffect: null, wraps: null, specNames: null, specClass: null, specAsyncs: new Set(),
-    callable: true, isAsync: false, magic: false, called: false, callCount: 0, callArgs: null,
-    callArgsList: new _CallList(), methodCalls: new _CallList(), mockCalls: new _CallList(), awaitCount: 0,
-    awaitArgs: null, awaitArgsList: new _CallList(),
+    proxy,
+    cls,
+    name: null,
+    newName: "",
+    parent: null,
+    newParent: null,
+    children: new Map(),
+    attrs: new Map(),
+    returnValue: DEFAULT,
+    sideEffect: null,
+    wraps: null,
+    specNames: null,
+    specClass: null,
+    specAsyncs: new Set(),
+    callable: true,
+    isAsync: false,
+    magic: false,
+    called: false,
+    callCount: 0,
+    callArgs: null,
+    callArgsList: new _CallList(),
+    methodCalls: new _CallList(),
+    mockCalls: new _CallList(),
+    awaitCount: 0,
+    awaitArgs: null,
+    awaitArgsList: new _CallList(),
   };
 }
 
@@ -119,7 +184,8 @@ const handler: ProxyHandler<any> = {
     if (key in Object.getPrototypeOf(target)) {
       const v = Reflect.get(target, key, receiver);
       // A method read from a mock is bound to it (one bound method per name, as `m.f is m.f` fails in CPython but equality holds).
-      if (typeof v === "function" && key !== "constructor" && typeof findDescriptor(Object.getPrototypeOf(target), key)?.value === "function") return boundMethod(st, key, v);
+      if (typeof v === "function" && key !== "constructor" && typeof findDescriptor(Object.getPrototypeOf(target), key)?.value === "function")
+        return boundMethod(st, key, v);
       return v;
     }
     if (key === "apply" || key === "call" || key === "bind") return (Function.prototype as any)[key];
@@ -412,7 +478,9 @@ function extractName(st: State): string {
 export function reprOf(st: State): string {
   const name = extractName(st);
   const nameString = name !== "mock" && name !== "mock." ? ` name=${repr(name)}` : "";
-  const spec = st.specClass ? ` ${(st as any).specSet ? "spec_set" : "spec"}=${repr((st.specClass as { __name__?: string }).__name__ ?? st.specClass.name)}` : "";
+  const spec = st.specClass
+    ? ` ${(st as any).specSet ? "spec_set" : "spec"}=${repr((st.specClass as { __name__?: string }).__name__ ?? st.specClass.name)}`
+    : "";
   return `<${className(st.cls)}${nameString}${spec} id='${id(st.proxy)}'>`;
 }
 

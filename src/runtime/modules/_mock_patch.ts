@@ -67,7 +67,13 @@ class Patcher extends PyObject {
   }
 
   copy(): Patcher {
-    return new Patcher(this.getTarget, this.attribute, { new: this.newValue, new_callable: this.newCallable, create: this.create, spec: this.spec, kwargs: this.kwargs });
+    return new Patcher(this.getTarget, this.attribute, {
+      new: this.newValue,
+      new_callable: this.newCallable,
+      create: this.create,
+      spec: this.spec,
+      kwargs: this.kwargs,
+    });
   }
 
   __enter__(): unknown {
@@ -101,7 +107,7 @@ class Patcher extends PyObject {
     this.started = false;
     const target = this.target as object;
     if (this.original === MISSING) delattr(target, this.attribute);
-    else if (this.wasOwn || typeof target !== "function" && !(target instanceof PyObject)) setattr(target, this.attribute, this.original);
+    else if (this.wasOwn || (typeof target !== "function" && !(target instanceof PyObject))) setattr(target, this.attribute, this.original);
     else {
       // Inherited: removing the patch shows the class's attribute again.
       try {
@@ -192,7 +198,11 @@ function decorateCallable(patcher: Patcher, func: Fn): Fn {
           exitAll();
         }
       },
-      { qualname: (func as { __qualname__?: string }).__qualname__ ?? func.name, filename: (func as any).__code__?.co_filename ?? "", firstlineno: Number((func as any).__code__?.co_firstlineno ?? 0) },
+      {
+        qualname: (func as { __qualname__?: string }).__qualname__ ?? func.name,
+        filename: (func as any).__code__?.co_filename ?? "",
+        firstlineno: Number((func as any).__code__?.co_firstlineno ?? 0),
+      },
     ) as Fn;
   } else {
     wrapper = function (this: unknown, ...args: unknown[]) {
@@ -320,14 +330,17 @@ class DictPatcher extends PyObject {
   __call__(func: Fn): Fn {
     const self = this;
     if (iscoroutinefunction(func)) {
-      return coroutine_function(function* (this: unknown, ...args: unknown[]): Generator<unknown, unknown, unknown> {
-        self.__enter__();
-        try {
-          return yield* awaitable(call(func, ...args));
-        } finally {
-          self.__exit__();
-        }
-      }, { qualname: (func as any).__qualname__ ?? func.name, filename: "", firstlineno: 0 }) as Fn;
+      return coroutine_function(
+        function* (this: unknown, ...args: unknown[]): Generator<unknown, unknown, unknown> {
+          self.__enter__();
+          try {
+            return yield* awaitable(call(func, ...args));
+          } finally {
+            self.__exit__();
+          }
+        },
+        { qualname: (func as any).__qualname__ ?? func.name, filename: "", firstlineno: 0 },
+      ) as Fn;
     }
     return function (this: unknown, ...args: unknown[]) {
       self.__enter__();

@@ -11,7 +11,14 @@ import { pformat } from "./pprint.js";
 import { ndiffLines } from "./difflib.js";
 import { compile as reCompile } from "./re.js";
 import {
-  AssertLogsContext, AssertRaisesContext, AssertWarnsContext, DIFF_THRESHOLD, SkipTest, ShouldStop, commonShortenRepr, safe_repr,
+  AssertLogsContext,
+  AssertRaisesContext,
+  AssertWarnsContext,
+  DIFF_THRESHOLD,
+  SkipTest,
+  ShouldStop,
+  commonShortenRepr,
+  safe_repr,
   splitlines,
 } from "./_unittest_util.js";
 export { SkipTest, skip, skipIf, skipUnless, expectedFailure, safe_repr } from "./_unittest_util.js";
@@ -193,11 +200,12 @@ export class TestCase extends PyObject {
   /** A subclass defined by the program registers itself (define_class's hook). */
   static __define__(cls: Function): void {
     _definedTestCases.push(cls);
-    if (!Object.prototype.hasOwnProperty.call(cls, "_class_cleanups")) Object.defineProperty(cls, "_class_cleanups", { value: [], writable: true, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(cls, "_class_cleanups"))
+      Object.defineProperty(cls, "_class_cleanups", { value: [], writable: true, configurable: true });
   }
 
   __init__(methodName: unknown = "runTest"): void {
-    const name = methodName instanceof KwArgs ? (methodName.kw.methodName as string) ?? "runTest" : (methodName as string);
+    const name = methodName instanceof KwArgs ? ((methodName.kw.methodName as string) ?? "runTest") : (methodName as string);
     this._testMethodName = name;
     this._outcome = null;
     this._subtest = null;
@@ -432,7 +440,12 @@ export class TestCase extends PyObject {
       if (c === PyTuple) return this.assertTupleEqual;
       if (first instanceof PySetBase && (c.name === "PySet" || c.name === "PyFrozenSet")) return this.assertSetEqual;
       const own = ((this as any)._type_equality_funcs as Map<unknown, unknown> | undefined)?.get(c);
-      if (own) return typeof own === "string" ? (this as any)[own] : (function (this: TestCase, a: unknown, b: unknown, m: unknown) { call(own, a, b, m); });
+      if (own)
+        return typeof own === "string"
+          ? (this as any)[own]
+          : function (this: TestCase, a: unknown, b: unknown, m: unknown) {
+              call(own, a, b, m);
+            };
     }
     return this._baseAssertEqual;
   }

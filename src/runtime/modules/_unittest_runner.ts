@@ -435,16 +435,23 @@ export class TestLoader extends PyObject {
     return PyList.fromArray([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   loadTestsFromTestCase(cls: any): TestSuite {
-    if (!(cls.prototype instanceof TestCase) && cls !== TestCase) throw new TypeError("Test cases should not be derived from TestSuite. Maybe you meant to derive from TestCase?");
+    if (!(cls.prototype instanceof TestCase) && cls !== TestCase)
+      throw new TypeError("Test cases should not be derived from TestSuite. Maybe you meant to derive from TestCase?");
     let names: string[] = [...this.getTestCaseNames(cls)];
     if (!names.length && typeof cls.prototype.runTest === "function") names = ["runTest"];
-    return call(this.suiteClass, names.map((n) => new cls(n))) as TestSuite;
+    return call(
+      this.suiteClass,
+      names.map((n) => new cls(n)),
+    ) as TestSuite;
   }
   /** The program's TestCase classes (CPython: the module's, in the order of their names). */
   loadTestsFromModule(_module: unknown = null, ..._rest: unknown[]): TestSuite {
     const classes = [..._definedTestCases].filter((c) => classModule(c) === "__main__" && !classQualname(c).includes("<locals>"));
     classes.sort((a, b) => (classQualname(a) < classQualname(b) ? -1 : classQualname(a) > classQualname(b) ? 1 : 0));
-    return call(this.suiteClass, classes.map((c) => this.loadTestsFromTestCase(c))) as TestSuite;
+    return call(
+      this.suiteClass,
+      classes.map((c) => this.loadTestsFromTestCase(c)),
+    ) as TestSuite;
   }
   loadTestsFromName(name: string, _module: unknown = null): TestSuite | TestCase {
     const [clsName, method, ...more] = name.split(".");
@@ -455,7 +462,10 @@ export class TestLoader extends PyObject {
     return new cls(method);
   }
   loadTestsFromNames(names: unknown, module: unknown = null): TestSuite {
-    return call(this.suiteClass, [...toIterable(names)].map((n) => this.loadTestsFromName(n as string, module))) as TestSuite;
+    return call(
+      this.suiteClass,
+      [...toIterable(names)].map((n) => this.loadTestsFromName(n as string, module)),
+    ) as TestSuite;
   }
 }
 import { AttributeError as AttributeError_ } from "../builtins/exceptions.js";

@@ -111,7 +111,8 @@ export class AssertRaisesContext extends PyObject {
   __init__(expected: unknown, testCase: any, expectedRegex: unknown = null): void {
     this.expected = expected;
     this.test_case = testCase;
-    this.expected_regex = expectedRegex === null || expectedRegex === undefined ? null : typeof expectedRegex === "string" ? reCompile(expectedRegex) : expectedRegex;
+    this.expected_regex =
+      expectedRegex === null || expectedRegex === undefined ? null : typeof expectedRegex === "string" ? reCompile(expectedRegex) : expectedRegex;
     this.obj_name = null;
     this.msg = null;
     this.exception = null;
@@ -153,7 +154,7 @@ export class AssertRaisesContext extends PyObject {
   __exit__(excType: unknown, excValue: unknown, _tb: unknown): boolean {
     if (excType === null || excType === undefined) {
       const e = this.expected as { __name__?: string };
-      const name = typeof this.expected === "function" ? e.__name__ ?? className(this.expected as Function) : str(this.expected);
+      const name = typeof this.expected === "function" ? (e.__name__ ?? className(this.expected as Function)) : str(this.expected);
       this._raiseFailure(this.obj_name ? `${name} not raised by ${this.obj_name}` : `${name} not raised`);
     }
     if (!issubclass(excType, this.expected)) return false;
@@ -187,7 +188,8 @@ export class AssertWarnsContext extends PyObject {
   __init__(expected: unknown, testCase: any, expectedRegex: unknown = null): void {
     this.expected = expected;
     this.test_case = testCase;
-    this.expected_regex = expectedRegex === null || expectedRegex === undefined ? null : typeof expectedRegex === "string" ? reCompile(expectedRegex) : expectedRegex;
+    this.expected_regex =
+      expectedRegex === null || expectedRegex === undefined ? null : typeof expectedRegex === "string" ? reCompile(expectedRegex) : expectedRegex;
     this.obj_name = null;
     this.msg = null;
     this.warning = this.filename = this.lineno = null;
@@ -276,7 +278,12 @@ export class AssertLogsContext extends PyObject {
   __init__(testCase: any, loggerName: unknown, level: unknown, noLogs: boolean): void {
     this.test_case = testCase;
     this.logger_name = loggerName;
-    this.level = level === null || level === undefined ? logging.INFO : typeof level === "string" ? (callm(logging.getLevelNamesMapping(), "__getitem__", level) as bigint) : BigInt(level as bigint);
+    this.level =
+      level === null || level === undefined
+        ? logging.INFO
+        : typeof level === "string"
+          ? (callm(logging.getLevelNamesMapping(), "__getitem__", level) as bigint)
+          : BigInt(level as bigint);
     this.no_logs = noLogs;
     this.msg = null;
     this.saved = null;

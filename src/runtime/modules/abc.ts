@@ -61,7 +61,7 @@ export function update_abstractmethods<C extends Function>(cls: C): C {
 function lookup(cls: Function, name: string): unknown {
   for (let p = cls.prototype; p && p !== PyObject.prototype; p = Object.getPrototypeOf(p)) {
     const d = Object.getOwnPropertyDescriptor(p, name);
-    if (d) return "value" in d ? d.value : d.get ?? d.set;
+    if (d) return "value" in d ? d.value : (d.get ?? d.set);
   }
   return undefined;
 }
@@ -86,7 +86,7 @@ export class ABC extends PyObject {
     update_abstractmethods(cls);
   }
   static register<C>(this: Function, sub: C): C {
-    const reg = (this as unknown as { _abc_registry?: Set<unknown> });
+    const reg = this as unknown as { _abc_registry?: Set<unknown> };
     if (!Object.prototype.hasOwnProperty.call(this, "_abc_registry")) {
       Object.defineProperty(this, "_abc_registry", { value: new Set<unknown>(), configurable: true });
     }

@@ -27,7 +27,9 @@ export class Namespace {
     Object.assign(this, k);
   }
   __repr__(): string {
-    return `Namespace(${Object.keys(this).map((k) => `${k}=${repr(this[k])}`).join(", ")})`;
+    return `Namespace(${Object.keys(this)
+      .map((k) => `${k}=${repr(this[k])}`)
+      .join(", ")})`;
   }
   __eq__(o: unknown): boolean {
     if (!(o instanceof Namespace)) return false;
@@ -77,8 +79,17 @@ export class ArgumentParser {
     this.epilog = k.epilog ?? null;
     if (truthy(k.add_help ?? true)) {
       this._actions.push({
-        flags: ["-h", "--help"], dest: "help", action: "help", nargs: 0n, type: null, default: SUPPRESS, const: null,
-        choices: null, required: false, help: "show this help message and exit", metavar: null,
+        flags: ["-h", "--help"],
+        dest: "help",
+        action: "help",
+        nargs: 0n,
+        type: null,
+        default: SUPPRESS,
+        const: null,
+        choices: null,
+        required: false,
+        help: "show this help message and exit",
+        metavar: null,
       });
     }
   }
@@ -122,7 +133,7 @@ export class ArgumentParser {
   }
   get_default(dest: unknown): unknown {
     const a = this._actions.find((x) => x.dest === dest);
-    return String(dest) in this._defaults ? this._defaults[String(dest)] : a?.default ?? null;
+    return String(dest) in this._defaults ? this._defaults[String(dest)] : (a?.default ?? null);
   }
 
   parse_args(args: unknown = null, namespace: unknown = null): Namespace {
@@ -264,7 +275,9 @@ export class ArgumentParser {
       }
     }
     if (a.choices !== null && !a.choices.some((c) => eq(c, v))) {
-      this.error(`argument ${a.flags.length ? a.flags.join("/") : label}: invalid choice: ${repr(v)} (choose from ${a.choices.map((c) => repr(c)).join(", ")})`);
+      this.error(
+        `argument ${a.flags.length ? a.flags.join("/") : label}: invalid choice: ${repr(v)} (choose from ${a.choices.map((c) => repr(c)).join(", ")})`,
+      );
     }
     return v;
   }

@@ -1,4 +1,10 @@
 // asyncio.exceptions: `asyncio.exceptions.TimeoutError`, `from asyncio.exceptions import CancelledError`.
 export {
-  BrokenBarrierError, CancelledError, IncompleteReadError, InvalidStateError, LimitOverrunError, SendfileNotAvailableError, TimeoutError,
+  BrokenBarrierError,
+  CancelledError,
+  IncompleteReadError,
+  InvalidStateError,
+  LimitOverrunError,
+  SendfileNotAvailableError,
+  TimeoutError,
 } from "../asyncio/exceptions.js";

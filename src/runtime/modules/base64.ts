@@ -35,7 +35,7 @@ export function b64encode(s: unknown, ...args: unknown[]): PyBytes {
 export function b64decode(s: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
   const altchars = "altchars" in kw ? kw.altchars : args[0];
-  const validate = truthy("validate" in kw ? kw.validate : args[1] ?? false);
+  const validate = truthy("validate" in kw ? kw.validate : (args[1] ?? false));
   let d = _ascii_data(s, true);
   if (altchars != null) {
     const alt = _ascii_data(altchars, false);
@@ -48,7 +48,8 @@ export function b64decode(s: unknown, ...args: unknown[]): PyBytes {
 export const standard_b64encode = (s: unknown) => b64encode(s);
 export const standard_b64decode = (s: unknown) => b64decode(s);
 export const urlsafe_b64encode = (s: unknown) => wrapBytes(translate(b64encode(s), Uint8Array.of(0x2b, 0x2f), Uint8Array.of(0x2d, 0x5f)));
-export const urlsafe_b64decode = (s: unknown) => wrapBytes(_base64_decode(translate(_ascii_data(s, true), Uint8Array.of(0x2d, 0x5f), Uint8Array.of(0x2b, 0x2f)), false));
+export const urlsafe_b64decode = (s: unknown) =>
+  wrapBytes(_base64_decode(translate(_ascii_data(s, true), Uint8Array.of(0x2d, 0x5f), Uint8Array.of(0x2b, 0x2f)), false));
 
 /** MIME base64: lines of at most 76 characters, each ending with a newline. */
 export function encodebytes(s: unknown): PyBytes {
@@ -167,20 +168,30 @@ export function b85encode(b: unknown, pad: unknown = false): PyBytes {
 }
 export function b85decode(b: unknown): PyBytes {
   const t = text(_ascii_data(b, true));
-  return dec85(t, (c, pos) => {
-    const v = B85.indexOf(c);
-    if (v < 0) throw new ValueError(`bad base85 character at position ${pos}`);
-    return v;
-  }, "base85");
+  return dec85(
+    t,
+    (c, pos) => {
+      const v = B85.indexOf(c);
+      if (v < 0) throw new ValueError(`bad base85 character at position ${pos}`);
+      return v;
+    },
+    "base85",
+  );
 }
 export function a85encode(b: unknown): PyBytes {
   return ascii(enc85(bytesArg(b), (i) => String.fromCharCode(33 + i), false, true));
 }
 export function a85decode(b: unknown): PyBytes {
-  const t = text(_ascii_data(b, true)).replace(/[ \t\n\r\x0b]/g, "").replace(/z/g, "!!!!!");
-  return dec85(t, (c) => {
-    const v = c.charCodeAt(0) - 33;
-    if (v < 0 || v > 84) throw new ValueError(`Non-Ascii85 digit found: ${c}`);
-    return v;
-  }, "Ascii85");
+  const t = text(_ascii_data(b, true))
+    .replace(/[ \t\n\r\x0b]/g, "")
+    .replace(/z/g, "!!!!!");
+  return dec85(
+    t,
+    (c) => {
+      const v = c.charCodeAt(0) - 33;
+      if (v < 0 || v > 84) throw new ValueError(`Non-Ascii85 digit found: ${c}`);
+      return v;
+    },
+    "Ascii85",
+  );
 }

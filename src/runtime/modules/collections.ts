@@ -526,7 +526,11 @@ import { NotImplementedError as NotImplementedError_ } from "../builtins/excepti
 export function namedtuple(typename: string, field_names: unknown, ...rest: unknown[]): any {
   const k = popKw(rest) ?? {};
   let names: string[];
-  if (typeof field_names === "string") names = field_names.replace(/,/g, " ").split(/\s+/).filter((s) => s);
+  if (typeof field_names === "string")
+    names = field_names
+      .replace(/,/g, " ")
+      .split(/\s+/)
+      .filter((s) => s);
   else names = Array.from(toIterable(field_names), (x) => String(x));
   const defaults = k.defaults != null ? Array.from(toIterable(k.defaults)) : [];
   const Base = structseq(typename, names);

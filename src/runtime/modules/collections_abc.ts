@@ -32,7 +32,8 @@ function abc(name: string, check: Check) {
 
 const iterable: Check = (x) => typeof x === "string" || has(x, Symbol.iterator) || has(x, "__iter__");
 const iterator: Check = (x) => has(x, "__next__") || (has(x, "next") && has(x, Symbol.iterator) && !(x instanceof Array));
-const sized: Check = (x) => typeof x === "string" || x instanceof Array || x instanceof PyDict || x instanceof PySet || x instanceof PyFrozenSet || has(x, "__len__");
+const sized: Check = (x) =>
+  typeof x === "string" || x instanceof Array || x instanceof PyDict || x instanceof PySet || x instanceof PyFrozenSet || has(x, "__len__");
 const sequence: Check = (x) => typeof x === "string" || x instanceof PyList || x instanceof PyTuple || x instanceof PyRange;
 const mapping: Check = (x) => x instanceof PyDict;
 const set: Check = (x) => x instanceof PySet || x instanceof PyFrozenSet;

@@ -28,7 +28,13 @@ const RUNNING = "RUNNING";
 const CANCELLED = "CANCELLED";
 const CANCELLED_AND_NOTIFIED = "CANCELLED_AND_NOTIFIED";
 const FINISHED = "FINISHED";
-const DESCRIPTION: Record<string, string> = { PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled", CANCELLED_AND_NOTIFIED: "cancelled", FINISHED: "finished" };
+const DESCRIPTION: Record<string, string> = {
+  PENDING: "pending",
+  RUNNING: "running",
+  CANCELLED: "cancelled",
+  CANCELLED_AND_NOTIFIED: "cancelled",
+  FINISHED: "finished",
+};
 
 export class Error extends Exception {
   static __module__ = "concurrent.futures._base";
@@ -230,7 +236,11 @@ function* wait_g(...args: unknown[]): Gen<DoneAndNotDoneFutures> {
       (when === FIRST_EXCEPTION && done.some((f) => !f.cancelled() && f._exception !== null));
     if (satisfied || (end !== null && end <= host.now())) return doneAndNotDone(done, notDone);
     const timedOut = yield* waitAny(notDone, end);
-    if (timedOut) return doneAndNotDone(fs.filter((f) => f.done()), fs.filter((f) => !f.done()));
+    if (timedOut)
+      return doneAndNotDone(
+        fs.filter((f) => f.done()),
+        fs.filter((f) => !f.done()),
+      );
   }
 }
 /** wait(fs, timeout=None, return_when=ALL_COMPLETED) → (done, not_done). */
@@ -260,7 +270,11 @@ export function* as_completed(...args: unknown[]): Generator<unknown, null, unkn
 
 /** A call waiting for a worker. */
 class WorkItem {
-  constructor(readonly future: Future, readonly fn: unknown, readonly args: unknown[]) {}
+  constructor(
+    readonly future: Future,
+    readonly fn: unknown,
+    readonly args: unknown[],
+  ) {}
   *run(): Gen<null> {
     if (!this.future.set_running_or_notify_cancel()) return null;
     let result: unknown;
@@ -460,7 +474,13 @@ function report_initializer_failure(exc: unknown): void {
 export class ProcessPoolExecutor extends ThreadPoolExecutor {
   static __module__ = "concurrent.futures.process";
   __init__(...args: unknown[]): void {
-    const [maxWorkers, mpContext, initializer, initargs] = _bind(typeName(this), args, ["max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"]);
+    const [maxWorkers, mpContext, initializer, initargs] = _bind(typeName(this), args, [
+      "max_workers",
+      "mp_context",
+      "initializer",
+      "initargs",
+      "max_tasks_per_child",
+    ]);
     void mpContext;
     super.__init__(maxWorkers ?? null, null, initializer ?? null, initargs ?? null);
   }

@@ -54,14 +54,20 @@ Object.defineProperty(AbstractContextManager, "__module__", { value: "contextlib
 export class AbstractAsyncContextManager extends PyObject {
   __aenter__(): unknown {
     const self = this;
-    return coro((function* () {
-      return self;
-    })(), "AbstractAsyncContextManager.__aenter__");
+    return coro(
+      (function* () {
+        return self;
+      })(),
+      "AbstractAsyncContextManager.__aenter__",
+    );
   }
   __aexit__(_t: unknown, _e: unknown, _tb: unknown): unknown {
-    return coro((function* () {
-      return null;
-    })(), "AbstractAsyncContextManager.__aexit__");
+    return coro(
+      (function* () {
+        return null;
+      })(),
+      "AbstractAsyncContextManager.__aexit__",
+    );
   }
 }
 Object.defineProperty(AbstractAsyncContextManager, "__module__", { value: "contextlib" });
@@ -174,38 +180,44 @@ export class _AsyncGeneratorContextManager extends PyObject {
   }
   __aenter__(): Coroutine<unknown> {
     const gen = this.gen;
-    return coro((function* (): Gen {
-      try {
-        return yield* awaitable(gen.__anext__());
-      } catch (e) {
-        if (e instanceof StopAsyncIteration) throw new RuntimeError("generator didn't yield");
-        throw e;
-      }
-    })(), "_AsyncGeneratorContextManager.__aenter__");
+    return coro(
+      (function* (): Gen {
+        try {
+          return yield* awaitable(gen.__anext__());
+        } catch (e) {
+          if (e instanceof StopAsyncIteration) throw new RuntimeError("generator didn't yield");
+          throw e;
+        }
+      })(),
+      "_AsyncGeneratorContextManager.__aenter__",
+    );
   }
   __aexit__(typ: unknown, exc: unknown, _tb: unknown): Coroutine<unknown> {
     const gen = this.gen;
-    return coro((function* (): Gen {
-      if (typ === null || typ === undefined) {
+    return coro(
+      (function* (): Gen {
+        if (typ === null || typ === undefined) {
+          try {
+            yield* awaitable(gen.__anext__());
+          } catch (e) {
+            if (e instanceof StopAsyncIteration) return false;
+            throw e;
+          }
+          throw new RuntimeError("generator didn't stop");
+        }
+        const value = instantiate(typ, exc);
         try {
-          yield* awaitable(gen.__anext__());
+          yield* awaitable(gen.athrow(value));
         } catch (e) {
-          if (e instanceof StopAsyncIteration) return false;
+          if (e instanceof StopAsyncIteration) return e !== value;
+          if (e === value) return false;
+          if (e instanceof RuntimeError && e.__cause__ === value) return false;
           throw e;
         }
-        throw new RuntimeError("generator didn't stop");
-      }
-      const value = instantiate(typ, exc);
-      try {
-        yield* awaitable(gen.athrow(value));
-      } catch (e) {
-        if (e instanceof StopAsyncIteration) return e !== value;
-        if (e === value) return false;
-        if (e instanceof RuntimeError && e.__cause__ === value) return false;
-        throw e;
-      }
-      throw new RuntimeError("generator didn't stop after athrow()");
-    })(), "_AsyncGeneratorContextManager.__aexit__");
+        throw new RuntimeError("generator didn't stop after athrow()");
+      })(),
+      "_AsyncGeneratorContextManager.__aexit__",
+    );
   }
   /** Used as a decorator of a coroutine function. */
   __call__(func: Function): Function {
@@ -213,18 +225,21 @@ export class _AsyncGeneratorContextManager extends PyObject {
     return named(function (this: unknown, ...args: unknown[]) {
       const thisArg = this;
       const cm = new _AsyncGeneratorContextManager(self.func, self.args, null);
-      return coro((function* (): Gen {
-        yield* awaitable(cm.__aenter__());
-        let result: unknown;
-        try {
-          result = yield* awaitable(func.apply(thisArg, args));
-        } catch (e) {
-          if (!truthy(yield* awaitable(cm.__aexit__(pytype(e), e, null)))) throw e;
-          return null;
-        }
-        yield* awaitable(cm.__aexit__(null, null, null));
-        return result;
-      })(), (func as { __qualname__?: string }).__qualname__ ?? func.name);
+      return coro(
+        (function* (): Gen {
+          yield* awaitable(cm.__aenter__());
+          let result: unknown;
+          try {
+            result = yield* awaitable(func.apply(thisArg, args));
+          } catch (e) {
+            if (!truthy(yield* awaitable(cm.__aexit__(pytype(e), e, null)))) throw e;
+            return null;
+          }
+          yield* awaitable(cm.__aexit__(null, null, null));
+          return result;
+        })(),
+        (func as { __qualname__?: string }).__qualname__ ?? func.name,
+      );
     }, func);
   }
 }
@@ -281,16 +296,22 @@ export class aclosing extends AbstractAsyncContextManager {
   }
   __aenter__(): unknown {
     const t = this.thing;
-    return coro((function* () {
-      return t;
-    })(), "aclosing.__aenter__");
+    return coro(
+      (function* () {
+        return t;
+      })(),
+      "aclosing.__aenter__",
+    );
   }
   __aexit__(): unknown {
     const t = this.thing as { aclose(): unknown };
-    return coro((function* (): Gen {
-      yield* awaitable(t.aclose());
-      return null;
-    })(), "aclosing.__aexit__");
+    return coro(
+      (function* (): Gen {
+        yield* awaitable(t.aclose());
+        return null;
+      })(),
+      "aclosing.__aexit__",
+    );
   }
 }
 Object.defineProperty(aclosing, "__module__", { value: "contextlib" });
@@ -310,14 +331,20 @@ export class nullcontext extends PyObject {
   }
   __aenter__(): unknown {
     const r = this.enter_result;
-    return coro((function* () {
-      return r;
-    })(), "nullcontext.__aenter__");
+    return coro(
+      (function* () {
+        return r;
+      })(),
+      "nullcontext.__aenter__",
+    );
   }
   __aexit__(): unknown {
-    return coro((function* () {
-      return null;
-    })(), "nullcontext.__aexit__");
+    return coro(
+      (function* () {
+        return null;
+      })(),
+      "nullcontext.__aexit__",
+    );
   }
 }
 Object.defineProperty(nullcontext, "__module__", { value: "contextlib" });
@@ -359,9 +386,7 @@ type ExitCb = { isSync: boolean; fn: (t: unknown, e: unknown, tb: unknown) => un
 
 function noProtocol(cm: unknown, asyncProto: boolean): TypeError {
   const t = pytype(cm);
-  return new TypeError(
-    `'${classModule(t)}.${classQualname(t)}' object does not support the ${asyncProto ? "asynchronous " : ""}context manager protocol`,
-  );
+  return new TypeError(`'${classModule(t)}.${classQualname(t)}' object does not support the ${asyncProto ? "asynchronous " : ""}context manager protocol`);
 }
 
 function method(obj: unknown, name: string): ((...a: unknown[]) => unknown) | null {
@@ -410,13 +435,7 @@ class BaseExitStack extends PyObject {
 }
 
 /** Unwinds callbacks LIFO the way ExitStack.__exit__ does; `run` calls one callback. */
-function* unwind(
-  stack: BaseExitStack,
-  typ: unknown,
-  exc: unknown,
-  tb: unknown,
-  run: (cb: ExitCb, t: unknown, e: unknown, tb: unknown) => Gen,
-): Gen {
+function* unwind(stack: BaseExitStack, typ: unknown, exc: unknown, tb: unknown, run: (cb: ExitCb, t: unknown, e: unknown, tb: unknown) => Gen): Gen {
   const received = typ !== null && typ !== undefined;
   let pending = false;
   let suppressed = false;
@@ -469,12 +488,15 @@ export class AsyncExitStack extends BaseExitStack {
     const enter = method(cm, "__aenter__");
     const exit = method(cm, "__aexit__");
     const self = this;
-    return coro((function* (): Gen {
-      if (!enter || !exit) throw noProtocol(cm, true);
-      const result = yield* awaitable(enter());
-      self._push(exit, false);
-      return result;
-    })(), "AsyncExitStack.enter_async_context");
+    return coro(
+      (function* (): Gen {
+        if (!enter || !exit) throw noProtocol(cm, true);
+        const result = yield* awaitable(enter());
+        self._push(exit, false);
+        return result;
+      })(),
+      "AsyncExitStack.enter_async_context",
+    );
   }
   push_async_exit(exit: unknown): unknown {
     const m = method(exit, "__aexit__");
@@ -486,10 +508,13 @@ export class AsyncExitStack extends BaseExitStack {
     const k = popKw(args);
     this._push(() => {
       const aw = k ? call(fn, ...args, new KwArgs(k)) : call(fn, ...args);
-      return coro((function* (): Gen {
-        yield* awaitable(aw);
-        return null;
-      })(), "_exit_wrapper");
+      return coro(
+        (function* (): Gen {
+          yield* awaitable(aw);
+          return null;
+        })(),
+        "_exit_wrapper",
+      );
     }, false);
     return fn;
   }
@@ -498,9 +523,12 @@ export class AsyncExitStack extends BaseExitStack {
   }
   __aenter__(): Coroutine<unknown> {
     const self = this;
-    return coro((function* () {
-      return self;
-    })(), "AsyncExitStack.__aenter__");
+    return coro(
+      (function* () {
+        return self;
+      })(),
+      "AsyncExitStack.__aenter__",
+    );
   }
   __aexit__(typ: unknown, exc: unknown, tb: unknown): Coroutine<unknown> {
     return coro(

@@ -10,7 +10,7 @@ Object.defineProperty(Error, "__module__", { value: "copy", writable: true, conf
 export { Error as error };
 
 function isAtomic(x: unknown): boolean {
-  return x === null || x === undefined || typeof x !== "object" || Object.isFrozen(x) && !(x instanceof PyTuple);
+  return x === null || x === undefined || typeof x !== "object" || (Object.isFrozen(x) && !(x instanceof PyTuple));
 }
 
 /** A new instance of x's class holding the same own attributes (no __init__ call, as copy.copy does). */

@@ -143,7 +143,17 @@ export function dataclass(...args: unknown[]): any {
 }
 
 const TYPE_NAMES: Record<string, unknown> = {
-  int, str: pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset,
+  int,
+  str: pystr,
+  float,
+  bool,
+  list,
+  dict,
+  set,
+  tuple,
+  bytes,
+  object,
+  frozenset,
 };
 
 function resolveType(text: unknown): unknown {
@@ -242,7 +252,9 @@ function processClass(cls: Function, params: Params): Function {
       if (f.kw_only === MISSING) f.kw_only = kwOnlyNow;
     } else f.kw_only = false;
     if (kind === "_FIELD" && isMutableDefault(f.default)) {
-      throw new ValueError(`mutable default ${repr((f.default as object).constructor === PyList ? list : (f.default as object).constructor === PyDict ? dict : set)} for field ${name} is not allowed: use default_factory`);
+      throw new ValueError(
+        `mutable default ${repr((f.default as object).constructor === PyList ? list : (f.default as object).constructor === PyDict ? dict : set)} for field ${name} is not allowed: use default_factory`,
+      );
     }
     // the class attribute: the default itself, or nothing
     if (own instanceof Field) {
@@ -310,7 +322,12 @@ function processClass(cls: Function, params: Params): Function {
   }
   if (params.order) {
     if (!params.eq) throw new ValueError("eq must be true if order is true");
-    const ops: [string, (a: unknown, b: unknown) => boolean][] = [["__lt__", lt], ["__le__", le], ["__gt__", gt], ["__ge__", ge]];
+    const ops: [string, (a: unknown, b: unknown) => boolean][] = [
+      ["__lt__", lt],
+      ["__le__", le],
+      ["__gt__", gt],
+      ["__ge__", ge],
+    ];
     for (const [name, op] of ops) {
       const fn = function (this: Record<string, unknown>, other: unknown) {
         if (other === null || typeof other !== "object" || (other as object).constructor !== this.constructor) return NotImplemented;
@@ -394,7 +411,10 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
   return function __init__(this: Record<string, unknown>, ...args: unknown[]): void {
     const k = popKw(args) ?? {};
     if (args.length > positional.length) {
-      const expect = nRequiredPos === positional.length ? plural(positional.length + 1, "positional argument") : `from ${nRequiredPos + 1} to ${positional.length + 1} positional arguments`;
+      const expect =
+        nRequiredPos === positional.length
+          ? plural(positional.length + 1, "positional argument")
+          : `from ${nRequiredPos + 1} to ${positional.length + 1} positional arguments`;
       throw new TypeError(`${fname} takes ${expect} but ${args.length + 1} were given`);
     }
     const vals = new Map<string, unknown>();
@@ -422,7 +442,10 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
     void ordered;
     const post = this.__post_init__;
     if (typeof post === "function") {
-      post.apply(this, initVars.map((f) => (vals.has(f.name as string) ? vals.get(f.name as string) : f.default)));
+      post.apply(
+        this,
+        initVars.map((f) => (vals.has(f.name as string) ? vals.get(f.name as string) : f.default)),
+      );
     }
   };
 }

@@ -94,12 +94,28 @@ export class timedelta {
   readonly _us: bigint;
 
   constructor(...args: unknown[]) {
-    const a = bind(["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"], args, {
-      days: 0n, seconds: 0n, microseconds: 0n, milliseconds: 0n, minutes: 0n, hours: 0n, weeks: 0n,
-    }, "timedelta");
+    const a = bind(
+      ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"],
+      args,
+      {
+        days: 0n,
+        seconds: 0n,
+        microseconds: 0n,
+        milliseconds: 0n,
+        minutes: 0n,
+        hours: 0n,
+        weeks: 0n,
+      },
+      "timedelta",
+    );
     const scale: Record<string, bigint> = {
-      weeks: 7n * US_PER_DAY, days: US_PER_DAY, hours: 3_600_000_000n, minutes: 60_000_000n,
-      seconds: 1_000_000n, milliseconds: 1000n, microseconds: 1n,
+      weeks: 7n * US_PER_DAY,
+      days: US_PER_DAY,
+      hours: 3_600_000_000n,
+      minutes: 60_000_000n,
+      seconds: 1_000_000n,
+      milliseconds: 1000n,
+      microseconds: 1n,
     };
     let whole = 0n;
     let frac = 0;
@@ -266,7 +282,7 @@ timedelta.resolution = timedelta._of(1n);
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 function roundHalfEven(x: number): number {
   const r = Math.round(x);
@@ -324,9 +340,7 @@ export class timezone extends tzinfo {
   }
   __repr__(): string {
     if (this === timezone.utc) return "datetime.timezone.utc";
-    return this._name === null
-      ? `datetime.timezone(${this._offset.__repr__()})`
-      : `datetime.timezone(${this._offset.__repr__()}, ${repr(this._name)})`;
+    return this._name === null ? `datetime.timezone(${this._offset.__repr__()})` : `datetime.timezone(${this._offset.__repr__()}, ${repr(this._name)})`;
   }
   __eq__(o: unknown): unknown {
     return o instanceof timezone ? this._offset._us === o._offset._us : NotImplemented;
@@ -523,9 +537,13 @@ function strftimeWith(fmt: string, tt: unknown, us: number, off: timedelta | nul
 function deprecatedUtc(name: string, instead: string): void {
   const where = current_location();
   if (where === null) return;
-  _warn_at(where.filename, where.lineno,
+  _warn_at(
+    where.filename,
+    where.lineno,
     `datetime.datetime.${name}() is deprecated and scheduled for removal in a future version. Use timezone-aware objects to represent datetimes in UTC: datetime.datetime.${instead}.`,
-    "DeprecationWarning", true);
+    "DeprecationWarning",
+    true,
+  );
 }
 
 // ───────────── time ─────────────
@@ -539,9 +557,19 @@ export class time {
   _fold: number;
 
   constructor(...args: unknown[]) {
-    const a = bind(["hour", "minute", "second", "microsecond", "tzinfo", "fold"], args, {
-      hour: 0n, minute: 0n, second: 0n, microsecond: 0n, tzinfo: null, fold: 0n,
-    }, "time");
+    const a = bind(
+      ["hour", "minute", "second", "microsecond", "tzinfo", "fold"],
+      args,
+      {
+        hour: 0n,
+        minute: 0n,
+        second: 0n,
+        microsecond: 0n,
+        tzinfo: null,
+        fold: 0n,
+      },
+      "time",
+    );
     this._h = toInt(a.hour, "hour");
     this._mi = toInt(a.minute, "minute");
     this._s = toInt(a.second, "second");
@@ -646,9 +674,19 @@ export class datetime extends date {
   _fold = 0;
 
   constructor(...args: unknown[]) {
-    const a = bind(["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"], args, {
-      hour: 0n, minute: 0n, second: 0n, microsecond: 0n, tzinfo: null, fold: 0n,
-    }, "datetime");
+    const a = bind(
+      ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
+      args,
+      {
+        hour: 0n,
+        minute: 0n,
+        second: 0n,
+        microsecond: 0n,
+        tzinfo: null,
+        fold: 0n,
+      },
+      "datetime",
+    );
     super(a.year, a.month, a.day);
     this._h = toInt(a.hour, "hour");
     this._mi = toInt(a.minute, "minute");
@@ -827,10 +865,22 @@ export class datetime extends date {
     return datetime._fromUs(utcUs + toff._us, tz);
   }
   replace(...args: unknown[]): datetime {
-    const a = bind(["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"], args, {
-      year: this.year, month: this.month, day: this.day, hour: this.hour, minute: this.minute, second: this.second,
-      microsecond: this.microsecond, tzinfo: this._tz, fold: this.fold,
-    }, "replace");
+    const a = bind(
+      ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
+      args,
+      {
+        year: this.year,
+        month: this.month,
+        day: this.day,
+        hour: this.hour,
+        minute: this.minute,
+        second: this.second,
+        microsecond: this.microsecond,
+        tzinfo: this._tz,
+        fold: this.fold,
+      },
+      "replace",
+    );
     return new datetime(a.year, a.month, a.day, a.hour, a.minute, a.second, a.microsecond, a.tzinfo);
   }
   isoformat(sep: unknown = "T", timespec: unknown = "auto"): string {

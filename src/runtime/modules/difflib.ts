@@ -204,7 +204,7 @@ export class SequenceMatcher {
     let matches = 0;
     for (const elt of this.a) {
       const key = keyOf(elt);
-      const n = avail.has(key) ? avail.get(key)! : this.fullbcount.get(key) ?? 0;
+      const n = avail.has(key) ? avail.get(key)! : (this.fullbcount.get(key) ?? 0);
       avail.set(key, n - 1);
       if (n > 0) matches++;
     }

@@ -12,8 +12,32 @@ import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
 import {
-  add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert,
-  eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName,
+  add,
+  sub,
+  mul,
+  truediv,
+  floordiv,
+  mod,
+  pow,
+  lshift,
+  rshift,
+  bitand,
+  bitor,
+  bitxor,
+  neg,
+  pos,
+  invert,
+  eq,
+  lt,
+  le,
+  gt,
+  ge,
+  hashNum,
+  truthy,
+  getattr,
+  toIterable,
+  index as toIndex,
+  typeName,
 } from "../builtins/ops.js";
 import { format } from "../builtins/format.js";
 import { set_mixin_bases } from "../builtins/mro.js";
@@ -135,9 +159,7 @@ function defineEnum(cls: Function): void {
   Object.defineProperty(cls, STATE, { value: st });
   const names = Object.keys(cls).filter((k) => !isDescriptorLike(k, c[k]));
   const ignore = c._ignore_;
-  const ignored = new Set<string>(
-    typeof ignore === "string" ? ignore.split(/[\s,]+/).filter(Boolean) : ignore instanceof Array ? (ignore as string[]) : [],
-  );
+  const ignored = new Set<string>(typeof ignore === "string" ? ignore.split(/[\s,]+/).filter(Boolean) : ignore instanceof Array ? (ignore as string[]) : []);
   const lastValues: unknown[] = [];
   const proto = cls.prototype as Record<string, unknown>;
   const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
@@ -421,7 +443,18 @@ Object.defineProperty(Enum, "__module__", { value: "enum" });
 /** Arithmetic and comparisons of the mixed-in value type (int), for IntEnum/IntFlag. */
 function intMixin(proto: Record<string, unknown>): void {
   const bin: Record<string, (a: unknown, b: unknown) => unknown> = {
-    add, sub, mul, truediv, floordiv, mod, pow, lshift, rshift, and: bitand, or: bitor, xor: bitxor,
+    add,
+    sub,
+    mul,
+    truediv,
+    floordiv,
+    mod,
+    pow,
+    lshift,
+    rshift,
+    and: bitand,
+    or: bitor,
+    xor: bitxor,
   };
   for (const [n, f] of Object.entries(bin)) {
     if (!(`__${n}__` in proto)) {
@@ -566,7 +599,10 @@ class IntMixinEnum extends IntEnum {
     return format(this.__str__(), spec);
   }
 }
-for (const [cls, name] of [[StrMixinEnum, "Enum"], [IntMixinEnum, "Enum"]] as const) {
+for (const [cls, name] of [
+  [StrMixinEnum, "Enum"],
+  [IntMixinEnum, "Enum"],
+] as const) {
   Object.defineProperty(cls, "__module__", { value: "enum" });
   Object.defineProperty(cls, "__name__", { value: name, configurable: true, writable: true });
   Object.defineProperty(cls, "__qualname__", { value: name, configurable: true, writable: true });

@@ -20,12 +20,17 @@ const TABLE =
   "ENOKEY=126 EKEYEXPIRED=127 EKEYREVOKED=128 EKEYREJECTED=129 EOWNERDEAD=130 ENOTRECOVERABLE=131 " +
   "ERFKILL=132 ";
 /** Numbers with two names: the one errorcode gives. */
-const PREFERRED = new Set(['EAGAIN', 'EDEADLOCK', 'ENOTSUP']);
+const PREFERRED = new Set(["EAGAIN", "EDEADLOCK", "ENOTSUP"]);
 
-const entries = TABLE.trim().split(/\s+/).map((kv) => kv.split("=")).map(([k, v]) => [k, BigInt(v)] as const);
+const entries = TABLE.trim()
+  .split(/\s+/)
+  .map((kv) => kv.split("="))
+  .map(([k, v]) => [k, BigInt(v)] as const);
 
 export const errorcode: PyDict<bigint, string> = PyDict.fromEntries(
-  entries.filter(([k, v]) => PREFERRED.has(k) || !entries.some(([k2, v2]) => v2 === v && k2 !== k && PREFERRED.has(k2))).map(([k, v]) => [v, k] as [bigint, string]),
+  entries
+    .filter(([k, v]) => PREFERRED.has(k) || !entries.some(([k2, v2]) => v2 === v && k2 !== k && PREFERRED.has(k2)))
+    .map(([k, v]) => [v, k] as [bigint, string]),
 );
 export const EPERM = 1n;
 export const ENOENT = 2n;

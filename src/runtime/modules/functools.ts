@@ -174,21 +174,45 @@ export function total_ordering<C extends Function>(cls: C): C {
   const p = cls.prototype as Record<string, Fn>;
   const has = (n: string) => typeof p[n] === "function" && p[n] !== (PyObject.prototype as unknown as Record<string, unknown>)[n];
   if (has("__lt__")) {
-    p.__gt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__lt__.call(this, o)) && !eq(this, o); };
-    p.__le__ ??= function (this: unknown, o: unknown) { return truthy(p.__lt__.call(this, o)) || eq(this, o); };
-    p.__ge__ ??= function (this: unknown, o: unknown) { return !truthy(p.__lt__.call(this, o)); };
+    p.__gt__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__lt__.call(this, o)) && !eq(this, o);
+    };
+    p.__le__ ??= function (this: unknown, o: unknown) {
+      return truthy(p.__lt__.call(this, o)) || eq(this, o);
+    };
+    p.__ge__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__lt__.call(this, o));
+    };
   } else if (has("__le__")) {
-    p.__lt__ ??= function (this: unknown, o: unknown) { return truthy(p.__le__.call(this, o)) && !eq(this, o); };
-    p.__gt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__le__.call(this, o)); };
-    p.__ge__ ??= function (this: unknown, o: unknown) { return !truthy(p.__le__.call(this, o)) || eq(this, o); };
+    p.__lt__ ??= function (this: unknown, o: unknown) {
+      return truthy(p.__le__.call(this, o)) && !eq(this, o);
+    };
+    p.__gt__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__le__.call(this, o));
+    };
+    p.__ge__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__le__.call(this, o)) || eq(this, o);
+    };
   } else if (has("__gt__")) {
-    p.__lt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__gt__.call(this, o)) && !eq(this, o); };
-    p.__ge__ ??= function (this: unknown, o: unknown) { return truthy(p.__gt__.call(this, o)) || eq(this, o); };
-    p.__le__ ??= function (this: unknown, o: unknown) { return !truthy(p.__gt__.call(this, o)); };
+    p.__lt__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__gt__.call(this, o)) && !eq(this, o);
+    };
+    p.__ge__ ??= function (this: unknown, o: unknown) {
+      return truthy(p.__gt__.call(this, o)) || eq(this, o);
+    };
+    p.__le__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__gt__.call(this, o));
+    };
   } else if (has("__ge__")) {
-    p.__le__ ??= function (this: unknown, o: unknown) { return !truthy(p.__ge__.call(this, o)) || eq(this, o); };
-    p.__gt__ ??= function (this: unknown, o: unknown) { return truthy(p.__ge__.call(this, o)) && !eq(this, o); };
-    p.__lt__ ??= function (this: unknown, o: unknown) { return !truthy(p.__ge__.call(this, o)); };
+    p.__le__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__ge__.call(this, o)) || eq(this, o);
+    };
+    p.__gt__ ??= function (this: unknown, o: unknown) {
+      return truthy(p.__ge__.call(this, o)) && !eq(this, o);
+    };
+    p.__lt__ ??= function (this: unknown, o: unknown) {
+      return !truthy(p.__ge__.call(this, o));
+    };
   } else {
     throw new TypeError("must define at least one ordering operation: < > <= >=");
   }

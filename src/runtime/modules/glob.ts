@@ -87,7 +87,12 @@ export function* globIn(root: string, pattern: string, o: GlobOptions): Generato
 
 /** glob.iglob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False). */
 export function iglob(...args: unknown[]): Generator<string> {
-  const a = bindArgs("iglob", args, ["pathname", "root_dir", "dir_fd", "recursive", "include_hidden"], { root_dir: null, dir_fd: null, recursive: false, include_hidden: false });
+  const a = bindArgs("iglob", args, ["pathname", "root_dir", "dir_fd", "recursive", "include_hidden"], {
+    root_dir: null,
+    dir_fd: null,
+    recursive: false,
+    include_hidden: false,
+  });
   const pathname = fspath(a.pathname);
   const rootDir = a.root_dir === null ? null : fspath(a.root_dir);
   const dirOnly = pathname.endsWith("/");
@@ -99,7 +104,7 @@ export function iglob(...args: unknown[]): Generator<string> {
       if (pathname !== "" && (dirOnly ? osPath.isdir(full) : osPath.lexists(full))) yield pathname;
       return;
     }
-    const root = absolute ? "/" : rootDir ?? ".";
+    const root = absolute ? "/" : (rootDir ?? ".");
     for (const rel of globIn(root, pathname, o)) yield absolute ? "/" + rel : rel;
   })();
 }

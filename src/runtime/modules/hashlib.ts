@@ -139,14 +139,35 @@ function blake2Params(kw: Record<string, unknown>, maxDigest: number, maxSalt: n
   const inner = int(kw.inner_size, 0n);
   if (inner < 0n || inner > BigInt(maxDigest)) throw new ValueError(`inner_size must be between 0 and is ${maxDigest}`);
   return {
-    digestSize, key, salt, person, fanout, depth, leafSize: Number(leaf), nodeOffset, nodeDepth,
-    innerSize: Number(inner), lastNode: kw.last_node === undefined ? false : truthy(kw.last_node),
+    digestSize,
+    key,
+    salt,
+    person,
+    fanout,
+    depth,
+    leafSize: Number(leaf),
+    nodeOffset,
+    nodeDepth,
+    innerSize: Number(inner),
+    lastNode: kw.last_node === undefined ? false : truthy(kw.last_node),
   };
 }
 
 const BLAKE2_KEYWORDS = [
-  "digest_size", "key", "salt", "person", "data", "string", "usedforsecurity",
-  "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node",
+  "digest_size",
+  "key",
+  "salt",
+  "person",
+  "data",
+  "string",
+  "usedforsecurity",
+  "fanout",
+  "depth",
+  "leaf_size",
+  "node_offset",
+  "node_depth",
+  "inner_size",
+  "last_node",
 ];
 
 export class blake2b extends HASH {
@@ -158,7 +179,7 @@ export class blake2b extends HASH {
   static SALT_SIZE = 16n;
   static PERSON_SIZE = 16n;
   constructor(...args: unknown[]) {
-    if (args.length === 1 && (args[0] instanceof Blake2b)) {
+    if (args.length === 1 && args[0] instanceof Blake2b) {
       super(args[0]);
       return;
     }
@@ -178,7 +199,7 @@ export class blake2s extends HASH {
   static SALT_SIZE = 8n;
   static PERSON_SIZE = 8n;
   constructor(...args: unknown[]) {
-    if (args.length === 1 && (args[0] instanceof Blake2s)) {
+    if (args.length === 1 && args[0] instanceof Blake2s) {
       super(args[0]);
       return;
     }
@@ -190,7 +211,12 @@ export class blake2s extends HASH {
 }
 
 const CONSTRUCTORS: Record<string, (...a: unknown[]) => HASH> = {
-  md5, sha1, sha224, sha256, sha384, sha512,
+  md5,
+  sha1,
+  sha224,
+  sha256,
+  sha384,
+  sha512,
   blake2b: (...a) => new blake2b(...a),
   blake2s: (...a) => new blake2s(...a),
 };

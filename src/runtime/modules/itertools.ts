@@ -169,7 +169,7 @@ export function* combinations_with_replacement(it: unknown, r: unknown): It<PyTu
 
 export function* groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
   const k = popKw(rest);
-  const key = k && "key" in k ? k.key : rest[0] ?? null;
+  const key = k && "key" in k ? k.key : (rest[0] ?? null);
   const iter = toIterable(it)[Symbol.iterator]();
   // The key function runs once per element, as in CPython.
   const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));

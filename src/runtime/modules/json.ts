@@ -249,7 +249,14 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
       checkDigitsToInt(m[0].length - (m[0][0] === "-" ? 1 : 0), 10);
       return BigInt(m[0]);
     }
-    for (const [lit, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+    for (const [lit, v] of [
+      ["null", null],
+      ["true", true],
+      ["false", false],
+      ["NaN", NaN],
+      ["Infinity", Infinity],
+      ["-Infinity", -Infinity],
+    ] as const) {
       if (doc.startsWith(lit, i)) {
         i += lit.length;
         return v;

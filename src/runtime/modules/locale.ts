@@ -27,7 +27,7 @@ const EXTRA = ["LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREM
 const current: string[] = ["C.UTF-8", "C", "C", "C", "C", "C"];
 
 function known(name: string): string | null {
-  if (name === "" ) return "C.UTF-8";
+  if (name === "") return "C.UTF-8";
   if (name === "C" || name === "POSIX") return name;
   if (/^C\.(?:UTF-8|utf8)$/i.test(name)) return name;
   return null;
@@ -58,11 +58,24 @@ export const getencoding = (): string => "UTF-8";
 
 export function localeconv(): PyDict<string, unknown> {
   return PyDict.fromEntries<string, unknown>([
-    ["int_curr_symbol", ""], ["currency_symbol", ""], ["mon_decimal_point", ""], ["mon_thousands_sep", ""],
-    ["mon_grouping", new PyList()], ["positive_sign", ""], ["negative_sign", ""], ["int_frac_digits", 127n],
-    ["frac_digits", 127n], ["p_cs_precedes", 127n], ["p_sep_by_space", 127n], ["n_cs_precedes", 127n],
-    ["n_sep_by_space", 127n], ["p_sign_posn", 127n], ["n_sign_posn", 127n], ["decimal_point", "."],
-    ["thousands_sep", ""], ["grouping", new PyList()],
+    ["int_curr_symbol", ""],
+    ["currency_symbol", ""],
+    ["mon_decimal_point", ""],
+    ["mon_thousands_sep", ""],
+    ["mon_grouping", new PyList()],
+    ["positive_sign", ""],
+    ["negative_sign", ""],
+    ["int_frac_digits", 127n],
+    ["frac_digits", 127n],
+    ["p_cs_precedes", 127n],
+    ["p_sep_by_space", 127n],
+    ["n_cs_precedes", 127n],
+    ["n_sep_by_space", 127n],
+    ["p_sign_posn", 127n],
+    ["n_sign_posn", 127n],
+    ["decimal_point", "."],
+    ["thousands_sep", ""],
+    ["grouping", new PyList()],
   ]);
 }
 

@@ -113,7 +113,17 @@ export class LogRecord {
   process: bigint;
   taskName: string | null;
 
-  constructor(name: unknown, level: unknown, pathname: unknown, lineno: unknown, msg: unknown, args: unknown, exc_info: unknown, func: unknown = null, sinfo: unknown = null) {
+  constructor(
+    name: unknown,
+    level: unknown,
+    pathname: unknown,
+    lineno: unknown,
+    msg: unknown,
+    args: unknown,
+    exc_info: unknown,
+    func: unknown = null,
+    sinfo: unknown = null,
+  ) {
     const ct = host.wallTime();
     this.name = String(name);
     this.msg = msg;
@@ -671,6 +681,16 @@ _set_logger((level, message, exc) => {
   const n = LEVELS[level];
   if (!logger.isEnabledFor(n)) return;
   const where = current_location();
-  const record = recordFactory("asyncio", BigInt(n), where?.filename ?? "(unknown file)", BigInt(where?.lineno ?? 0), message, PyTuple.of(), exc ?? null, null, null);
+  const record = recordFactory(
+    "asyncio",
+    BigInt(n),
+    where?.filename ?? "(unknown file)",
+    BigInt(where?.lineno ?? 0),
+    message,
+    PyTuple.of(),
+    exc ?? null,
+    null,
+    null,
+  );
   logger.handle(record);
 });

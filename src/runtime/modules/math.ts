@@ -145,12 +145,14 @@ export function pow(x: unknown, y: unknown): number {
   if (a === 1 || b === 0) return 1.0;
   return checked(Math.pow(a, b), a, b);
 }
-const trig = (fn: (v: number) => number, lo = -Infinity, hi = Infinity, infDomain = false) => (x: unknown): number => {
-  const v = f(x);
-  if (v < lo || v > hi) throw domain();
-  if (infDomain && !Number.isFinite(v) && v === v) throw domain();
-  return checked(fn(v), v);
-};
+const trig =
+  (fn: (v: number) => number, lo = -Infinity, hi = Infinity, infDomain = false) =>
+  (x: unknown): number => {
+    const v = f(x);
+    if (v < lo || v > hi) throw domain();
+    if (infDomain && !Number.isFinite(v) && v === v) throw domain();
+    return checked(fn(v), v);
+  };
 export const sin = trig(Math.sin, -Infinity, Infinity, true);
 export const cos = trig(Math.cos, -Infinity, Infinity, true);
 export const tan = trig(Math.tan, -Infinity, Infinity, true);
@@ -405,8 +407,8 @@ export function erfc(x: unknown): number {
   return Math.exp(-v * v) / Math.sqrt(Math.PI) / (v + cf);
 }
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 export function gamma(x: unknown): number {
   const v = f(x);
@@ -442,7 +444,7 @@ export function nextafter(x: unknown, y: unknown): number {
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, a);
   let bits = buf.getBigUint64(0);
-  bits += (b > a) === (a > 0) ? 1n : -1n;
+  bits += b > a === a > 0 ? 1n : -1n;
   buf.setBigUint64(0, bits);
   return buf.getFloat64(0);
 }

@@ -94,7 +94,8 @@ export class Process extends PyObject {
   }
   /** A finished process: nothing to do. A running one runs as a thread, which cannot be killed. */
   terminate(): null {
-    if (this.is_alive()) throw new NotImplementedError("multiprocessing.Process.terminate() of a running process is not supported by tsyncio (processes run as threads)");
+    if (this.is_alive())
+      throw new NotImplementedError("multiprocessing.Process.terminate() of a running process is not supported by tsyncio (processes run as threads)");
     return null;
   }
   kill(): null {
@@ -180,7 +181,7 @@ export class Pool extends PyObject {
 
   __init__(...args: unknown[]): void {
     const [processes, initializer, initargs] = _bind("Pool", args, ["processes", "initializer", "initargs", "maxtasksperchild", "context"]);
-    const n = _isNone(processes) ? host.cpuCount ?? 1 : _toInt(processes, "Pool");
+    const n = _isNone(processes) ? (host.cpuCount ?? 1) : _toInt(processes, "Pool");
     if (n < 1) throw new ValueError("Number of processes must be at least 1");
     this._executor = new ThreadPoolExecutor(BigInt(n), "ForkPoolWorker", initializer ?? null, initargs ?? null);
     this._closed = false;

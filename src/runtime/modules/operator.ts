@@ -11,7 +11,6 @@ const builtin_named = <T extends Fn>(name: string, f: T): T => builtin(f, name);
 
 type Fn = (...a: any[]) => any;
 
-
 export const lt = builtin_named("lt", (a: unknown, b: unknown) => ops.lt(a, b));
 export const le = builtin_named("le", (a: unknown, b: unknown) => ops.le(a, b));
 export const eq = builtin_named("eq", (a: unknown, b: unknown) => ops.eq(a, b));

@@ -103,8 +103,24 @@ export function chdir(p: unknown): null {
 // ───────────── stat ─────────────
 
 const STAT_FIELDS = [
-  "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime",
-  "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
+  "st_mode",
+  "st_ino",
+  "st_dev",
+  "st_nlink",
+  "st_uid",
+  "st_gid",
+  "st_size",
+  "st_atime",
+  "st_mtime",
+  "st_ctime",
+  "st_atime",
+  "st_mtime",
+  "st_ctime",
+  "st_atime_ns",
+  "st_mtime_ns",
+  "st_ctime_ns",
+  "st_blksize",
+  "st_blocks",
 ];
 export const stat_result = structseq("os.stat_result", STAT_FIELDS, 10);
 
@@ -113,8 +129,18 @@ export function statResult(s: HostStat): InstanceType<typeof stat_result> {
   const seconds = ns.map((t) => t / 1_000_000_000n);
   const floats = ns.map((t) => Number(t) / 1e9);
   return new stat_result([
-    BigInt(s.mode), BigInt(s.ino), BigInt(s.dev), BigInt(s.nlink), BigInt(s.uid), BigInt(s.gid), BigInt(s.size),
-    ...seconds, ...floats, ...ns, 4096n, BigInt(Math.ceil(s.size / 512)),
+    BigInt(s.mode),
+    BigInt(s.ino),
+    BigInt(s.dev),
+    BigInt(s.nlink),
+    BigInt(s.uid),
+    BigInt(s.gid),
+    BigInt(s.size),
+    ...seconds,
+    ...floats,
+    ...ns,
+    4096n,
+    BigInt(Math.ceil(s.size / 512)),
   ]);
 }
 
@@ -149,7 +175,10 @@ function names(p: unknown, list: string[]): PyList<unknown> {
 
 export function listdir(p: unknown = "."): PyList<unknown> {
   const s = fspathStr(p ?? ".");
-  return names(p, hostCall(p ?? ".", () => fs("listdir").readdir(s)));
+  return names(
+    p,
+    hostCall(p ?? ".", () => fs("listdir").readdir(s)),
+  );
 }
 
 export function mkdir(...args: unknown[]): null {

@@ -96,7 +96,7 @@ export function expanduser(p: unknown): string {
   const s = fspath(p);
   if (!(s === "~" || s.startsWith("~/"))) return s;
   const home = envGet("HOME") ?? "/";
-  return (home.replace(/\/+$/, "") + s.slice(1)) || "/";
+  return home.replace(/\/+$/, "") + s.slice(1) || "/";
 }
 export function expandvars(p: unknown): string {
   const s = fspath(p);
@@ -108,7 +108,9 @@ export function expandvars(p: unknown): string {
 export function relpath(p: unknown, start: unknown = null): string {
   const s = fspath(p);
   if (s === "") throw new ValueError("no path specified");
-  const from = abspath(start === null ? curdir : start).split("/").filter(Boolean);
+  const from = abspath(start === null ? curdir : start)
+    .split("/")
+    .filter(Boolean);
   const to = abspath(s).split("/").filter(Boolean);
   let i = 0;
   while (i < from.length && i < to.length && from[i] === to[i]) i++;
@@ -188,7 +190,10 @@ export function samefile(a: unknown, b: unknown): boolean {
 
 /** realpath(path, strict=False): symbolic links resolved; the part that does not exist kept as written. */
 export function realpath(p: unknown, ...rest: unknown[]): string {
-  const strict = rest.length > 0 && rest[rest.length - 1] !== null && typeof rest[rest.length - 1] === "object" ? Boolean((rest[rest.length - 1] as { kw?: { strict?: unknown } }).kw?.strict) : Boolean(rest[0]);
+  const strict =
+    rest.length > 0 && rest[rest.length - 1] !== null && typeof rest[rest.length - 1] === "object"
+      ? Boolean((rest[rest.length - 1] as { kw?: { strict?: unknown } }).kw?.strict)
+      : Boolean(rest[0]);
   const fs = hostFs("os.path.realpath()");
   const abs = abspath(p);
   try {

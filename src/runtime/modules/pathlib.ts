@@ -134,7 +134,7 @@ export class PurePath {
     const base = this.make(pathString(other));
     const mine = this.partsList;
     const theirs = base.partsList;
-    const inside = theirs.length <= mine.length && theirs.every((p, i) => p === mine[i]) && (base.root === this.root);
+    const inside = theirs.length <= mine.length && theirs.every((p, i) => p === mine[i]) && base.root === this.root;
     if (!inside) throw new ValueError(`${repr(this._str)} is not in the subpath of ${repr(base._str)}`);
     return this.make(mine.slice(theirs.length).join("/"));
   }
@@ -241,7 +241,10 @@ export class PurePosixPath extends PurePath {}
 /** The sequence of a path's ancestors (`path.parents`). */
 class PathParents {
   static __module__ = "pathlib";
-  constructor(private owner: PurePath, private items: PurePath[]) {}
+  constructor(
+    private owner: PurePath,
+    private items: PurePath[],
+  ) {}
   __len__(): bigint {
     return BigInt(this.items.length);
   }
@@ -295,7 +298,13 @@ export class Path extends PurePath {
   }
 
   open(...args: unknown[]): unknown {
-    const a = bindArgs("open", args, ["mode", "buffering", "encoding", "errors", "newline"], { mode: "r", buffering: -1n, encoding: null, errors: null, newline: null });
+    const a = bindArgs("open", args, ["mode", "buffering", "encoding", "errors", "newline"], {
+      mode: "r",
+      buffering: -1n,
+      encoding: null,
+      errors: null,
+      newline: null,
+    });
     return openFile(this, a.mode, a.buffering, a.encoding, a.errors, a.newline);
   }
   read_text(...args: unknown[]): string {

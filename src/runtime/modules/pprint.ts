@@ -60,7 +60,13 @@ function safeRepr(x: unknown, o: Options, level: number, seen: Set<unknown>): st
   seen.add(x);
   try {
     if (isDict(x)) {
-      return "{" + dictItems(x, o).map(([k, v]) => `${safeRepr(k, o, level + 1, seen)}: ${safeRepr(v, o, level + 1, seen)}`).join(", ") + "}";
+      return (
+        "{" +
+        dictItems(x, o)
+          .map(([k, v]) => `${safeRepr(k, o, level + 1, seen)}: ${safeRepr(v, o, level + 1, seen)}`)
+          .join(", ") +
+        "}"
+      );
     }
     const parts = [...(x as unknown[])].map((e) => safeRepr(e, o, level + 1, seen));
     if (isList(x)) return "[" + parts.join(", ") + "]";
@@ -198,7 +204,10 @@ function options(args: unknown[], names: string[], k: Record<string, unknown> | 
     if (k && Object.prototype.hasOwnProperty.call(k, name)) return k[name];
     return dflt;
   };
-  if (k) for (const key of Object.keys(k)) if (!["indent", "width", "depth", "compact", "sort_dicts", "underscore_numbers", "stream"].includes(key)) throw new TypeError(`'${key}' is an invalid keyword argument for this function`);
+  if (k)
+    for (const key of Object.keys(k))
+      if (!["indent", "width", "depth", "compact", "sort_dicts", "underscore_numbers", "stream"].includes(key))
+        throw new TypeError(`'${key}' is an invalid keyword argument for this function`);
   const indent = Number(get("indent", 1n));
   const width = Number(get("width", 80n));
   const depthArg = get("depth", null);

@@ -11,7 +11,6 @@ import { PyBytes, bytesData } from "../builtins/bytes.js";
 const N = 624;
 const M = 397;
 
-
 const TWOPI = 2.0 * Math.PI;
 const LOG4 = Math.log(4.0);
 const SG_MAGICCONST = 1.0 + Math.log(4.5);
@@ -198,7 +197,7 @@ export class Random extends PyObject {
     // Python floor division semantics (both operands' signs matter)
     const num = istep > 0n ? width + istep - 1n : width + istep + 1n;
     n = num / istep;
-    if (num % istep !== 0n && (num < 0n) !== (istep < 0n)) n -= 1n;
+    if (num % istep !== 0n && num < 0n !== istep < 0n) n -= 1n;
     if (n <= 0n) throw new ValueError("empty range for randrange()");
     return istart + istep * this._randbelow(n);
   }
@@ -252,17 +251,19 @@ export class Random extends PyObject {
       }
       if (cum.length !== n) throw new ValueError("The number of counts does not match the population");
       const selections = this.sample(PyRangeLike(tot), k);
-      return PyList.fromArray(selections.map((s) => {
-        const sv = s as bigint;
-        let lo = 0;
-        let hi = cum.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (sv < cum[mid]) hi = mid;
-          else lo = mid + 1;
-        }
-        return getitem(population, BigInt(lo));
-      }));
+      return PyList.fromArray(
+        selections.map((s) => {
+          const sv = s as bigint;
+          let lo = 0;
+          let hi = cum.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (sv < cum[mid]) hi = mid;
+            else lo = mid + 1;
+          }
+          return getitem(population, BigInt(lo));
+        }),
+      );
     }
     const kk = Number(toIndex(k));
     if (kk < 0 || kk > n) throw new ValueError("Sample larger than population or is negative");
@@ -290,7 +291,7 @@ export class Random extends PyObject {
 
   choices(population: unknown, ...rest: unknown[]): PyList<unknown> {
     const kw = popKw(rest);
-    let weights: unknown = rest.length > 0 ? rest[0] : kw?.weights ?? null;
+    let weights: unknown = rest.length > 0 ? rest[0] : (kw?.weights ?? null);
     let cum: unknown = kw?.cum_weights ?? null;
     const k = Number(toIndex(kw?.k ?? (rest.length > 1 ? rest[1] : 1n)));
     const n = Number(pylen(population));

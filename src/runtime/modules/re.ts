@@ -100,7 +100,7 @@ class Positions {
     const cpOf = new Int32Array(s.length + 1);
     const u16: number[] = [];
     let cp = 0;
-    for (let i = 0; i < s.length; ) {
+    for (let i = 0; i < s.length;) {
       const c = s.codePointAt(i)!;
       const w = c > 0xffff ? 2 : 1;
       u16.push(i);
@@ -642,7 +642,8 @@ function toInt(x: unknown, what: string): number {
 }
 
 function checkStr(s: unknown): string {
-  if (typeof s !== "string") throw new TypeError(`expected string, got '${s === null || s === undefined ? "NoneType" : (s as object).constructor?.name ?? typeof s}'`);
+  if (typeof s !== "string")
+    throw new TypeError(`expected string, got '${s === null || s === undefined ? "NoneType" : ((s as object).constructor?.name ?? typeof s)}'`);
   return s;
 }
 

@@ -123,7 +123,11 @@ export function copytree(...args: unknown[]): unknown {
   os.makedirs(dst, new KwArgs({ exist_ok: a.dirs_exist_ok }));
   const errors: unknown[] = [];
   for (const name of names) {
-    if (ignored !== null && truthy((ignored as { __contains__?: (x: unknown) => boolean }).__contains__?.(name) ?? [...(ignored as Iterable<unknown>)].includes(name))) continue;
+    if (
+      ignored !== null &&
+      truthy((ignored as { __contains__?: (x: unknown) => boolean }).__contains__?.(name) ?? [...(ignored as Iterable<unknown>)].includes(name))
+    )
+      continue;
     const s = osPath.join(src, name);
     const d = osPath.join(dst, name);
     try {
@@ -147,7 +151,12 @@ export function copytree(...args: unknown[]): unknown {
 
 /** rmtree(path, ignore_errors=False, onerror=None, *, onexc=None, dir_fd=None). */
 export function rmtree(...args: unknown[]): null {
-  const a = bindArgs("rmtree", args, ["path", "ignore_errors", "onerror", "onexc", "dir_fd"], { ignore_errors: false, onerror: null, onexc: null, dir_fd: null });
+  const a = bindArgs("rmtree", args, ["path", "ignore_errors", "onerror", "onexc", "dir_fd"], {
+    ignore_errors: false,
+    onerror: null,
+    onexc: null,
+    dir_fd: null,
+  });
   const report = (fn: unknown, p: string, e: unknown) => {
     if (a.ignore_errors) return;
     if (a.onexc !== null) call(a.onexc, fn, p, e);
@@ -227,7 +236,7 @@ export function which(...args: unknown[]): string | null {
     return st !== null && osPath.isFileMode(st.mode) && (st.mode & 0o111) !== 0;
   };
   if (cmd.includes("/")) return isExe(cmd) ? cmd : null;
-  const pathVar = a.path !== null ? fspath(a.path) : envGet("PATH") ?? osPath.defpath;
+  const pathVar = a.path !== null ? fspath(a.path) : (envGet("PATH") ?? osPath.defpath);
   for (const dir of pathVar.split(":")) {
     const p = osPath.join(dir === "" ? "." : dir, cmd);
     if (isExe(p)) return p;

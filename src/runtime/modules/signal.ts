@@ -12,12 +12,42 @@ import { get_signal_action, get_sigint_handler, send_to_self, set_signal_action,
 
 // Linux's numbering, in CPython's Signals order; the second name of a pair is CPython's alias.
 const NUMBERS: [string, number][] = [
-  ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGIOT", 6],
-  ["SIGBUS", 7], ["SIGFPE", 8], ["SIGKILL", 9], ["SIGUSR1", 10], ["SIGSEGV", 11], ["SIGUSR2", 12], ["SIGPIPE", 13],
-  ["SIGALRM", 14], ["SIGTERM", 15], ["SIGSTKFLT", 16], ["SIGCHLD", 17], ["SIGCLD", 17], ["SIGCONT", 18],
-  ["SIGSTOP", 19], ["SIGTSTP", 20], ["SIGTTIN", 21], ["SIGTTOU", 22], ["SIGURG", 23], ["SIGXCPU", 24],
-  ["SIGXFSZ", 25], ["SIGVTALRM", 26], ["SIGPROF", 27], ["SIGWINCH", 28], ["SIGIO", 29], ["SIGPOLL", 29],
-  ["SIGPWR", 30], ["SIGSYS", 31], ["SIGRTMIN", 34], ["SIGRTMAX", 64],
+  ["SIGHUP", 1],
+  ["SIGINT", 2],
+  ["SIGQUIT", 3],
+  ["SIGILL", 4],
+  ["SIGTRAP", 5],
+  ["SIGABRT", 6],
+  ["SIGIOT", 6],
+  ["SIGBUS", 7],
+  ["SIGFPE", 8],
+  ["SIGKILL", 9],
+  ["SIGUSR1", 10],
+  ["SIGSEGV", 11],
+  ["SIGUSR2", 12],
+  ["SIGPIPE", 13],
+  ["SIGALRM", 14],
+  ["SIGTERM", 15],
+  ["SIGSTKFLT", 16],
+  ["SIGCHLD", 17],
+  ["SIGCLD", 17],
+  ["SIGCONT", 18],
+  ["SIGSTOP", 19],
+  ["SIGTSTP", 20],
+  ["SIGTTIN", 21],
+  ["SIGTTOU", 22],
+  ["SIGURG", 23],
+  ["SIGXCPU", 24],
+  ["SIGXFSZ", 25],
+  ["SIGVTALRM", 26],
+  ["SIGPROF", 27],
+  ["SIGWINCH", 28],
+  ["SIGIO", 29],
+  ["SIGPOLL", 29],
+  ["SIGPWR", 30],
+  ["SIGSYS", 31],
+  ["SIGRTMIN", 34],
+  ["SIGRTMAX", 64],
 ];
 
 /** The signals CPython ignores from the start (getsignal() says SIG_IGN until a program sets one). */
@@ -27,7 +57,10 @@ const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "signal" }));
 
 export const Signals = makeEnum("Signals", NUMBERS);
-export const Handlers = makeEnum("Handlers", [["SIG_DFL", 0], ["SIG_IGN", 1]]);
+export const Handlers = makeEnum("Handlers", [
+  ["SIG_DFL", 0],
+  ["SIG_IGN", 1],
+]);
 export const SIG_DFL = Handlers.SIG_DFL;
 export const SIG_IGN = Handlers.SIG_IGN;
 export const NSIG = 65n;
@@ -113,7 +146,7 @@ export function getsignal(signalnum: unknown): unknown {
     const still = n === 2 ? get_sigint_handler() !== null : get_signal_action(n) !== null;
     if (still) return pyHandlers.get(n);
   }
-  if (n === 2) return get_sigint_handler() === null ? default_int_handler : pyHandlers.get(n) ?? default_int_handler;
+  if (n === 2) return get_sigint_handler() === null ? default_int_handler : (pyHandlers.get(n) ?? default_int_handler);
   return IGNORED_AT_START.has(n) ? SIG_IGN : SIG_DFL;
 }
 
@@ -125,7 +158,39 @@ export function raise_signal(signalnum: unknown): null {
 
 export function strsignal(signalnum: unknown): string {
   const n = signum(signalnum);
-  const names: Record<number, string> = { 1: "Hangup", 2: "Interrupt", 3: "Quit", 9: "Killed", 10: "User defined signal 1", 12: "User defined signal 2", 13: "Broken pipe", 14: "Alarm clock", 15: "Terminated", 4: "Illegal instruction", 5: "Trace/breakpoint trap", 6: "Aborted", 7: "Bus error", 8: "Floating point exception", 11: "Segmentation fault", 17: "Child exited", 18: "Continued", 19: "Stopped (signal)", 20: "Stopped", 21: "Stopped (tty input)", 22: "Stopped (tty output)", 28: "Window changed", 16: "Stack fault", 23: "Urgent I/O condition", 24: "CPU time limit exceeded", 25: "File size limit exceeded", 26: "Virtual timer expired", 27: "Profiling timer expired", 29: "I/O possible", 30: "Power failure", 31: "Bad system call" };
+  const names: Record<number, string> = {
+    1: "Hangup",
+    2: "Interrupt",
+    3: "Quit",
+    9: "Killed",
+    10: "User defined signal 1",
+    12: "User defined signal 2",
+    13: "Broken pipe",
+    14: "Alarm clock",
+    15: "Terminated",
+    4: "Illegal instruction",
+    5: "Trace/breakpoint trap",
+    6: "Aborted",
+    7: "Bus error",
+    8: "Floating point exception",
+    11: "Segmentation fault",
+    17: "Child exited",
+    18: "Continued",
+    19: "Stopped (signal)",
+    20: "Stopped",
+    21: "Stopped (tty input)",
+    22: "Stopped (tty output)",
+    28: "Window changed",
+    16: "Stack fault",
+    23: "Urgent I/O condition",
+    24: "CPU time limit exceeded",
+    25: "File size limit exceeded",
+    26: "Virtual timer expired",
+    27: "Profiling timer expired",
+    29: "I/O possible",
+    30: "Power failure",
+    31: "Bad system call",
+  };
   if (n >= 34) return `Real-time signal ${n - 34}`;
   return names[n] ?? `Unknown signal ${n}`;
 }

@@ -21,8 +21,17 @@ import { blocking_form, until, until_plain, wake_waiting } from "./socket_thread
 const makeEnum = (name: string, pairs: [string, number][]): any =>
   call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
 
-export const AddressFamily = makeEnum("AddressFamily", [["AF_UNSPEC", 0], ["AF_UNIX", 1], ["AF_INET", 2], ["AF_INET6", 10]]);
-export const SocketKind = makeEnum("SocketKind", [["SOCK_STREAM", 1], ["SOCK_DGRAM", 2], ["SOCK_RAW", 3]]);
+export const AddressFamily = makeEnum("AddressFamily", [
+  ["AF_UNSPEC", 0],
+  ["AF_UNIX", 1],
+  ["AF_INET", 2],
+  ["AF_INET6", 10],
+]);
+export const SocketKind = makeEnum("SocketKind", [
+  ["SOCK_STREAM", 1],
+  ["SOCK_DGRAM", 2],
+  ["SOCK_RAW", 3],
+]);
 export const AF_UNSPEC = AddressFamily.AF_UNSPEC;
 export const AF_UNIX = AddressFamily.AF_UNIX;
 export const AF_INET = AddressFamily.AF_INET;
@@ -48,7 +57,6 @@ export const SOMAXCONN = 4096n;
 export { OSError as error };
 export { TimeoutError as timeout } from "../builtins/exceptions.js";
 import { BlockingIOError, TimeoutError } from "../builtins/exceptions.js";
-
 
 function intOf(x: unknown): number {
   const v = typeof x === "object" && x !== null && "_value_" in x ? (x as { _value_: unknown })._value_ : x;

@@ -26,25 +26,49 @@ export { SSLObject } from "../asyncio/io_ssl.js";
 const makeEnum = (cls: unknown, name: string, pairs: [string, number | bigint][]): any =>
   call(cls, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "ssl" }));
 
-export const VerifyMode = makeEnum(IntEnum, "VerifyMode", [["CERT_NONE", 0], ["CERT_OPTIONAL", 1], ["CERT_REQUIRED", 2]]);
+export const VerifyMode = makeEnum(IntEnum, "VerifyMode", [
+  ["CERT_NONE", 0],
+  ["CERT_OPTIONAL", 1],
+  ["CERT_REQUIRED", 2],
+]);
 export const CERT_NONE = VerifyMode.CERT_NONE;
 export const CERT_OPTIONAL = VerifyMode.CERT_OPTIONAL;
 export const CERT_REQUIRED = VerifyMode.CERT_REQUIRED;
 
-export const _SSLMethod = makeEnum(IntEnum, "_SSLMethod", [["PROTOCOL_TLS", 2], ["PROTOCOL_TLS_CLIENT", 16], ["PROTOCOL_TLS_SERVER", 17]]);
+export const _SSLMethod = makeEnum(IntEnum, "_SSLMethod", [
+  ["PROTOCOL_TLS", 2],
+  ["PROTOCOL_TLS_CLIENT", 16],
+  ["PROTOCOL_TLS_SERVER", 17],
+]);
 export const PROTOCOL_TLS = _SSLMethod.PROTOCOL_TLS;
 export const PROTOCOL_SSLv23 = _SSLMethod.PROTOCOL_TLS;
 export const PROTOCOL_TLS_CLIENT = _SSLMethod.PROTOCOL_TLS_CLIENT;
 export const PROTOCOL_TLS_SERVER = _SSLMethod.PROTOCOL_TLS_SERVER;
 
 export const TLSVersion = makeEnum(IntEnum, "TLSVersion", [
-  ["MINIMUM_SUPPORTED", -2], ["SSLv3", 768], ["TLSv1", 769], ["TLSv1_1", 770], ["TLSv1_2", 771], ["TLSv1_3", 772], ["MAXIMUM_SUPPORTED", -1],
+  ["MINIMUM_SUPPORTED", -2],
+  ["SSLv3", 768],
+  ["TLSv1", 769],
+  ["TLSv1_1", 770],
+  ["TLSv1_2", 771],
+  ["TLSv1_3", 772],
+  ["MAXIMUM_SUPPORTED", -1],
 ]);
 
 export const Options = makeEnum(IntFlag, "Options", [
-  ["OP_ALL", 0x80000050n], ["OP_NO_SSLv2", 0], ["OP_NO_SSLv3", 0x2000000], ["OP_NO_TLSv1", 0x4000000], ["OP_NO_TLSv1_1", 0x10000000],
-  ["OP_NO_TLSv1_2", 0x8000000], ["OP_NO_TLSv1_3", 0x20000000], ["OP_NO_COMPRESSION", 0x20000], ["OP_NO_TICKET", 0x4000],
-  ["OP_CIPHER_SERVER_PREFERENCE", 0x400000], ["OP_SINGLE_DH_USE", 0], ["OP_SINGLE_ECDH_USE", 0], ["OP_NO_RENEGOTIATION", 0x40000000],
+  ["OP_ALL", 0x80000050n],
+  ["OP_NO_SSLv2", 0],
+  ["OP_NO_SSLv3", 0x2000000],
+  ["OP_NO_TLSv1", 0x4000000],
+  ["OP_NO_TLSv1_1", 0x10000000],
+  ["OP_NO_TLSv1_2", 0x8000000],
+  ["OP_NO_TLSv1_3", 0x20000000],
+  ["OP_NO_COMPRESSION", 0x20000],
+  ["OP_NO_TICKET", 0x4000],
+  ["OP_CIPHER_SERVER_PREFERENCE", 0x400000],
+  ["OP_SINGLE_DH_USE", 0],
+  ["OP_SINGLE_ECDH_USE", 0],
+  ["OP_NO_RENEGOTIATION", 0x40000000],
 ]);
 export const OP_ALL = Options.OP_ALL;
 export const OP_NO_SSLv2 = Options.OP_NO_SSLv2;

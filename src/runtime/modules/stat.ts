@@ -48,12 +48,26 @@ export const S_ISSOCK = (m: unknown): boolean => S_IFMT(m) === S_IFSOCK;
 /** filemode(0o100644) → '-rw-r--r--'. */
 export function filemode(m: unknown): string {
   const v = mode(m);
-  const kinds: [bigint, string][] = [[S_IFLNK, "l"], [S_IFSOCK, "s"], [S_IFREG, "-"], [S_IFBLK, "b"], [S_IFDIR, "d"], [S_IFCHR, "c"], [S_IFIFO, "p"]];
+  const kinds: [bigint, string][] = [
+    [S_IFLNK, "l"],
+    [S_IFSOCK, "s"],
+    [S_IFREG, "-"],
+    [S_IFBLK, "b"],
+    [S_IFDIR, "d"],
+    [S_IFCHR, "c"],
+    [S_IFIFO, "p"],
+  ];
   let out = kinds.find(([k]) => (v & S_IFMT_MASK) === k)?.[1] ?? "?";
   const bits: [bigint, string, bigint, string, string][] = [
-    [S_IRUSR, "r", 0n, "", ""], [S_IWUSR, "w", 0n, "", ""], [S_IXUSR, "x", S_ISUID, "s", "S"],
-    [S_IRGRP, "r", 0n, "", ""], [S_IWGRP, "w", 0n, "", ""], [S_IXGRP, "x", S_ISGID, "s", "S"],
-    [S_IROTH, "r", 0n, "", ""], [S_IWOTH, "w", 0n, "", ""], [S_IXOTH, "x", S_ISVTX, "t", "T"],
+    [S_IRUSR, "r", 0n, "", ""],
+    [S_IWUSR, "w", 0n, "", ""],
+    [S_IXUSR, "x", S_ISUID, "s", "S"],
+    [S_IRGRP, "r", 0n, "", ""],
+    [S_IWGRP, "w", 0n, "", ""],
+    [S_IXGRP, "x", S_ISGID, "s", "S"],
+    [S_IROTH, "r", 0n, "", ""],
+    [S_IWOTH, "w", 0n, "", ""],
+    [S_IXOTH, "x", S_ISVTX, "t", "T"],
   ];
   for (const [bit, ch, special, both, onlySpecial] of bits) {
     if (special && v & special) out += v & bit ? both : onlySpecial;

@@ -182,7 +182,7 @@ export function multimode(data: unknown): PyList<unknown> {
 /** An optional second argument, given by position or keyword. */
 function optional(rest: unknown[], name: string): unknown {
   const kw = popKw(rest);
-  return kw && Object.prototype.hasOwnProperty.call(kw, name) ? kw[name] : rest[0] ?? null;
+  return kw && Object.prototype.hasOwnProperty.call(kw, name) ? kw[name] : (rest[0] ?? null);
 }
 
 /** Exact sum of squared deviations from the mean (or from xbar). */

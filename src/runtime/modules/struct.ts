@@ -51,9 +51,27 @@ interface Layout {
 
 // [standard size, native size]
 const SIZES: Record<string, [number, number]> = {
-  x: [1, 1], c: [1, 1], b: [1, 1], B: [1, 1], "?": [1, 1], h: [2, 2], H: [2, 2], i: [4, 4], I: [4, 4],
-  l: [4, 8], L: [4, 8], q: [8, 8], Q: [8, 8], n: [0, 8], N: [0, 8], e: [2, 2], f: [4, 4], d: [8, 8],
-  s: [1, 1], p: [1, 1], P: [0, 8],
+  x: [1, 1],
+  c: [1, 1],
+  b: [1, 1],
+  B: [1, 1],
+  "?": [1, 1],
+  h: [2, 2],
+  H: [2, 2],
+  i: [4, 4],
+  I: [4, 4],
+  l: [4, 8],
+  L: [4, 8],
+  q: [8, 8],
+  Q: [8, 8],
+  n: [0, 8],
+  N: [0, 8],
+  e: [2, 2],
+  f: [4, 4],
+  d: [8, 8],
+  s: [1, 1],
+  p: [1, 1],
+  P: [0, 8],
 };
 
 const cache = new Map<string, Layout>();
@@ -115,7 +133,23 @@ function layoutOf(fmt: unknown): Layout {
 }
 
 const INT_RANGE: Record<string, [bigint, bigint]> = {};
-for (const [c, bytes, signed] of [["b", 1, true], ["B", 1, false], ["h", 2, true], ["H", 2, false], ["i", 4, true], ["I", 4, false], ["l", 4, true], ["L", 4, false], ["l", 8, true], ["L", 8, false], ["q", 8, true], ["Q", 8, false], ["n", 8, true], ["N", 8, false], ["P", 8, false]] as const) {
+for (const [c, bytes, signed] of [
+  ["b", 1, true],
+  ["B", 1, false],
+  ["h", 2, true],
+  ["H", 2, false],
+  ["i", 4, true],
+  ["I", 4, false],
+  ["l", 4, true],
+  ["L", 4, false],
+  ["l", 8, true],
+  ["L", 8, false],
+  ["q", 8, true],
+  ["Q", 8, false],
+  ["n", 8, true],
+  ["N", 8, false],
+  ["P", 8, false],
+] as const) {
   const bits = BigInt(bytes * 8);
   INT_RANGE[c + bytes] = signed ? [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n] : [0n, (1n << bits) - 1n];
 }
@@ -126,7 +160,12 @@ function makeItem(code: string, count: number, offset: number, size: number): It
   const range = INT_RANGE[code + size];
   const kind = SIMPLE_KINDS[code] ?? (size === 8 ? Kind.Int64 : Kind.Int);
   return {
-    code, kind, count, offset, size, range,
+    code,
+    kind,
+    count,
+    offset,
+    size,
+    range,
     signed: range !== undefined && range[0] < 0n,
     lo: range !== undefined && size < 8 ? Number(range[0]) : 0,
     hi: range !== undefined && size < 8 ? Number(range[1]) : 0,
@@ -148,7 +187,8 @@ function floatArg(v: unknown): number {
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function") return Number((v as { __float__(): unknown }).__float__());
+  if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function")
+    return Number((v as { __float__(): unknown }).__float__());
   throw new error("required argument is not a float");
 }
 
@@ -343,7 +383,9 @@ export class Struct {
     const off = offsetArg(buf, offset);
     if (values.length !== this.layout.arity) throw new error(`pack_into expected ${this.layout.arity} items for packing (got ${values.length})`);
     if (buf.length - off < this.layout.size) {
-      throw new error(`pack_into requires a buffer of at least ${this.layout.size + off} bytes for packing ${this.layout.size} bytes at offset ${off} (actual buffer size is ${buf.length})`);
+      throw new error(
+        `pack_into requires a buffer of at least ${this.layout.size + off} bytes for packing ${this.layout.size} bytes at offset ${off} (actual buffer size is ${buf.length})`,
+      );
     }
     packInto(this.layout, buf, off, values, "pack_into");
     return null;
@@ -355,8 +397,13 @@ export class Struct {
     const buf = bufferArg(buffer);
     const off = offsetArg(buf, offset);
     if (buf.length - off < this.layout.size) {
-      if (off === 0) throw new error(`unpack_from requires a buffer of at least ${this.layout.size} bytes for unpacking ${this.layout.size} bytes at offset 0 (actual buffer size is ${buf.length})`);
-      throw new error(`unpack_from requires a buffer of at least ${this.layout.size + off} bytes for unpacking ${this.layout.size} bytes at offset ${off} (actual buffer size is ${buf.length})`);
+      if (off === 0)
+        throw new error(
+          `unpack_from requires a buffer of at least ${this.layout.size} bytes for unpacking ${this.layout.size} bytes at offset 0 (actual buffer size is ${buf.length})`,
+        );
+      throw new error(
+        `unpack_from requires a buffer of at least ${this.layout.size + off} bytes for unpacking ${this.layout.size} bytes at offset ${off} (actual buffer size is ${buf.length})`,
+      );
     }
     return unpackAt(this.layout, buf, off);
   }
@@ -390,7 +437,7 @@ export function unpack(fmt: unknown, buffer: unknown): PyTuple<unknown> {
   return unpackWhole(layoutOf(fmt), buffer);
 }
 export function unpack_from(fmt: unknown, buffer: unknown, offset: unknown = 0n): PyTuple<unknown> {
-  const o = offset !== null && typeof offset === "object" && "kw" in (offset as object) ? (offset as { kw: { offset?: unknown } }).kw.offset ?? 0n : offset;
+  const o = offset !== null && typeof offset === "object" && "kw" in (offset as object) ? ((offset as { kw: { offset?: unknown } }).kw.offset ?? 0n) : offset;
   return structOf(fmt).unpack_from(buffer, o);
 }
 export function iter_unpack(fmt: unknown, buffer: unknown): Generator<PyTuple<unknown>> {

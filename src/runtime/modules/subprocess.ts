@@ -106,8 +106,25 @@ function splitKw(args: unknown[]): [unknown[], Kw] {
 }
 
 const RUN_KEYWORDS = new Set([
-  "args", "stdin", "input", "stdout", "stderr", "capture_output", "shell", "cwd", "timeout", "check", "encoding", "errors",
-  "text", "env", "universal_newlines", "bufsize", "executable", "close_fds", "start_new_session",
+  "args",
+  "stdin",
+  "input",
+  "stdout",
+  "stderr",
+  "capture_output",
+  "shell",
+  "cwd",
+  "timeout",
+  "check",
+  "encoding",
+  "errors",
+  "text",
+  "env",
+  "universal_newlines",
+  "bufsize",
+  "executable",
+  "close_fds",
+  "start_new_session",
 ]);
 
 function argText(x: unknown): string {
@@ -135,7 +152,14 @@ function options(args: unknown, kw: Kw): [ProcessRunOptions, boolean] {
   let argv: string[];
   if (kw.shell) {
     file = "/bin/sh";
-    argv = ["-c", typeof args === "string" ? args : Array.from(args as Iterable<unknown>).map(argText).join(" ")];
+    argv = [
+      "-c",
+      typeof args === "string"
+        ? args
+        : Array.from(args as Iterable<unknown>)
+            .map(argText)
+            .join(" "),
+    ];
   } else {
     const list = typeof args === "string" || bytesData(args) !== null ? [args] : Array.from(args as Iterable<unknown>);
     const all = list.map(argText);
@@ -161,7 +185,20 @@ function options(args: unknown, kw: Kw): [ProcessRunOptions, boolean] {
   }
   const timeout = kw.timeout === undefined || kw.timeout === null ? null : Number(kw.timeout);
   return [
-    { file, args: argv, shell: false, cwd: kw.cwd === undefined || kw.cwd === null ? null : argText(kw.cwd), env, input, stdio: [input ? "pipe" : (stdio(kw.stdin, 0) as "pipe" | "inherit" | "ignore"), stdio(kw.stdout, 1) as "pipe" | "inherit" | "ignore", stdio(kw.stderr, 2)], timeout },
+    {
+      file,
+      args: argv,
+      shell: false,
+      cwd: kw.cwd === undefined || kw.cwd === null ? null : argText(kw.cwd),
+      env,
+      input,
+      stdio: [
+        input ? "pipe" : (stdio(kw.stdin, 0) as "pipe" | "inherit" | "ignore"),
+        stdio(kw.stdout, 1) as "pipe" | "inherit" | "ignore",
+        stdio(kw.stderr, 2),
+      ],
+      timeout,
+    },
     text,
   ];
 }

@@ -59,7 +59,19 @@ export const modules = new PyDict<string, unknown>();
 export const builtin_module_names = PyTuple.of("builtins", "sys", "time");
 export const implementation = { name: "tsyncio", cache_tag: null, version: version_info };
 export const dont_write_bytecode = true;
-const FloatInfo = structseq("sys.float_info", ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"]);
+const FloatInfo = structseq("sys.float_info", [
+  "max",
+  "max_exp",
+  "max_10_exp",
+  "min",
+  "min_exp",
+  "min_10_exp",
+  "dig",
+  "mant_dig",
+  "epsilon",
+  "radix",
+  "rounds",
+]);
 export const float_info = new FloatInfo([1.7976931348623157e308, 1024n, 308n, 2.2250738585072014e-308, -1021n, -307n, 15n, 53n, 2.220446049250313e-16, 2n, 1n]);
 const IntInfo = structseq("sys.int_info", ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
 export const int_info = new IntInfo([30n, 4n, 4300n, 640n]);

@@ -92,13 +92,19 @@ type FileObject = { close(): null; name: unknown; __exit__(...a: unknown[]): boo
  * when closed (or when the `with` block ends, with delete_on_close=False).
  */
 export function NamedTemporaryFile(...args: unknown[]): unknown {
-  const a = bindArgs("NamedTemporaryFile", args, [...FILE_ARGS, "delete", "errors", "delete_on_close"], { ...FILE_DEFAULTS, delete: true, delete_on_close: true });
+  const a = bindArgs("NamedTemporaryFile", args, [...FILE_ARGS, "delete", "errors", "delete_on_close"], {
+    ...FILE_DEFAULTS,
+    delete: true,
+    delete_on_close: true,
+  });
   const fs = hostFs("tempfile.NamedTemporaryFile()");
   const path = unique(a, (p) => {
     fs.close(hostCall(p, () => fs.open(p, "wx", 0o600)));
     return p;
   });
-  const mode = String(a.mode).replace(/^w/, "r").replace(/^r(?!.*\+)/, "r+");
+  const mode = String(a.mode)
+    .replace(/^w/, "r")
+    .replace(/^r(?!.*\+)/, "r+");
   const f = open(path, mode.includes("+") ? mode : mode + "+", a.buffering, a.encoding, a.errors, a.newline) as unknown as FileObject;
   Object.defineProperty(f, "mode", { value: a.mode, writable: true });
   const removeFile = () => {

@@ -22,8 +22,17 @@ interface Options {
 function options(args: unknown[], positional: string[]): Options {
   const kw = popKw(args) ?? {};
   const o: Record<string, unknown> = {
-    width: 70n, initial_indent: "", subsequent_indent: "", break_long_words: true, break_on_hyphens: true,
-    drop_whitespace: true, expand_tabs: true, replace_whitespace: true, tabsize: 8n, max_lines: null, placeholder: " [...]",
+    width: 70n,
+    initial_indent: "",
+    subsequent_indent: "",
+    break_long_words: true,
+    break_on_hyphens: true,
+    drop_whitespace: true,
+    expand_tabs: true,
+    replace_whitespace: true,
+    tabsize: 8n,
+    max_lines: null,
+    placeholder: " [...]",
   };
   positional.forEach((name, i) => {
     if (i < args.length) o[name] = args[i];

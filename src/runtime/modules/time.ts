@@ -112,8 +112,18 @@ function toStruct(secs: number, offset: number, zone: string, gmt = false): ST {
   const yday = Math.floor((Date.UTC(y, d.getUTCMonth(), d.getUTCDate()) - start) / 86400000) + 1;
   const wday = (d.getUTCDay() + 6) % 7;
   return new struct_time([
-    BigInt(y), BigInt(d.getUTCMonth() + 1), BigInt(d.getUTCDate()), BigInt(d.getUTCHours()), BigInt(d.getUTCMinutes()),
-    BigInt(d.getUTCSeconds()), BigInt(wday), BigInt(yday), 0n, zone, BigInt(offset), gmt,
+    BigInt(y),
+    BigInt(d.getUTCMonth() + 1),
+    BigInt(d.getUTCDate()),
+    BigInt(d.getUTCHours()),
+    BigInt(d.getUTCMinutes()),
+    BigInt(d.getUTCSeconds()),
+    BigInt(wday),
+    BigInt(yday),
+    0n,
+    zone,
+    BigInt(offset),
+    gmt,
   ]) as ST;
 }
 

@@ -53,7 +53,13 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
   const prefix = st.depth > 0 ? `${" ".repeat(2 * st.depth)}${margin} ` : "";
   for (const chunk of typeof text === "string" ? [text] : text) {
     if (prefix === "") st.out.push(chunk);
-    else st.out.push(chunk.split(/(?<=\n)/).map((line) => prefix + line).join(""));
+    else
+      st.out.push(
+        chunk
+          .split(/(?<=\n)/)
+          .map((line) => prefix + line)
+          .join(""),
+      );
   }
 }
 
@@ -68,7 +74,7 @@ function framesOf(e: BaseException): string[] {
 function formatChain(e: BaseException, st: PrintState): void {
   const chain: Array<[string | null, BaseException]> = [];
   let msg: string | null = null;
-  for (let cur: BaseException | null = e; cur !== null; ) {
+  for (let cur: BaseException | null = e; cur !== null;) {
     st.seen.add(cur);
     chain.push([msg, cur]);
     const cause: BaseException | null = cur.__cause__ instanceof BaseException ? cur.__cause__ : null;

@@ -157,7 +157,11 @@ export const Literal = new _SpecialForm("Literal", null, (params) => {
 });
 export const Annotated = new _SpecialForm("Annotated", null, (params) => {
   const a = new _GenericAlias(params[0], PyTuple.fromArray(params), "typing.Annotated");
-  a.__repr__ = () => `typing.Annotated[${_type_repr(params[0])}, ${params.slice(1).map((p) => repr(p)).join(", ")}]`;
+  a.__repr__ = () =>
+    `typing.Annotated[${_type_repr(params[0])}, ${params
+      .slice(1)
+      .map((p) => repr(p))
+      .join(", ")}]`;
   return a;
 });
 
@@ -352,7 +356,12 @@ export class NamedTuple extends PyTuple<unknown> {
       else {
         const missing = spec.fields.slice(i).filter((g) => !(k && g in k) && !spec.defaults.has(g));
         const names = missing.map((m) => `'${m}'`);
-        const list = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
+        const list =
+          names.length === 1
+            ? names[0]
+            : names.length === 2
+              ? `${names[0]} and ${names[1]}`
+              : `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
         throw new TypeError(`${spec.name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
       }
     }

@@ -7,11 +7,17 @@ import { _is_coroutine, awaitable, coroutine_function, iscoroutine, iscoroutinef
 import { copy_context } from "./contextvars.js";
 import { TestCase } from "./_unittest_case.js";
 
+export { TestCase, FunctionTestCase, SkipTest, skip, skipIf, skipUnless, expectedFailure } from "./_unittest_case.js";
 export {
-  TestCase, FunctionTestCase, SkipTest, skip, skipIf, skipUnless, expectedFailure,
-} from "./_unittest_case.js";
-export {
-  TestResult, TextTestResult, TestSuite, TestLoader, TextTestRunner, TestProgram, main, defaultTestLoader, makeSuite,
+  TestResult,
+  TextTestResult,
+  TestSuite,
+  TestLoader,
+  TextTestRunner,
+  TestProgram,
+  main,
+  defaultTestLoader,
+  makeSuite,
   getTestCaseNames,
 } from "./_unittest_runner.js";
 export * as mock from "./unittest_mock.js";
@@ -20,9 +26,12 @@ type Fn = (...a: any[]) => any;
 
 const LIB = "/usr/lib/python3.12/unittest/async_case.py";
 const nothing = (name: string) =>
-  coroutine_function(function* (): Generator<unknown, null, unknown> {
-    return null;
-  }, { qualname: `IsolatedAsyncioTestCase.${name}`, filename: LIB, firstlineno: 0 });
+  coroutine_function(
+    function* (): Generator<unknown, null, unknown> {
+      return null;
+    },
+    { qualname: `IsolatedAsyncioTestCase.${name}`, filename: LIB, firstlineno: 0 },
+  );
 
 /**
  * A TestCase whose setUp, test and tearDown may be coroutines: each test runs in its own event
@@ -72,13 +81,23 @@ export class IsolatedAsyncioTestCase extends TestCase {
   /** `await self.enterAsyncContext(cm)`: enters cm and registers its exit as an async cleanup. */
   enterAsyncContext(cm: any): unknown {
     const self = this;
-    return call(coroutine_function(function* (): Generator<unknown, unknown, unknown> {
-      const result = yield* awaitable(cm.__aenter__());
-      self.addAsyncCleanup(coroutine_function(function* () {
-        return yield* awaitable(cm.__aexit__(null, null, null));
-      }, { qualname: "IsolatedAsyncioTestCase.enterAsyncContext", filename: LIB, firstlineno: 0 }));
-      return result;
-    }, { qualname: "IsolatedAsyncioTestCase.enterAsyncContext", filename: LIB, firstlineno: 0 }));
+    return call(
+      coroutine_function(
+        function* (): Generator<unknown, unknown, unknown> {
+          const result = yield* awaitable(cm.__aenter__());
+          self.addAsyncCleanup(
+            coroutine_function(
+              function* () {
+                return yield* awaitable(cm.__aexit__(null, null, null));
+              },
+              { qualname: "IsolatedAsyncioTestCase.enterAsyncContext", filename: LIB, firstlineno: 0 },
+            ),
+          );
+          return result;
+        },
+        { qualname: "IsolatedAsyncioTestCase.enterAsyncContext", filename: LIB, firstlineno: 0 },
+      ),
+    );
   }
   run(result: any = null): unknown {
     this._asyncioRunner = new Runner(new KwArgs({ debug: true }));

@@ -14,8 +14,23 @@ import { repr } from "../builtins/repr.js";
 import { call as invoke, setattr, toIterable, truthy } from "../builtins/ops.js";
 import { ANY, DEFAULT, sentinel, call as callRecord, _Call, _CallList, splitArgs } from "./_mock_call.js";
 import {
-  _set_mock_classes, adopt, callsRepr, configureMock, fail, failureMessage, getReturnValue, makeMock, mockName, reprOf,
-  signature, specNamesOf, stateOf, toEffect, DELETED, _is_mock, type State,
+  _set_mock_classes,
+  adopt,
+  callsRepr,
+  configureMock,
+  fail,
+  failureMessage,
+  getReturnValue,
+  makeMock,
+  mockName,
+  reprOf,
+  signature,
+  specNamesOf,
+  stateOf,
+  toEffect,
+  DELETED,
+  _is_mock,
+  type State,
 } from "./_mock_core.js";
 
 export { _is_mock };

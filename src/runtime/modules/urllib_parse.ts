@@ -8,8 +8,54 @@ import { str, repr } from "../builtins/repr.js";
 import { toIterable, truthy, call, typeName } from "../builtins/ops.js";
 import { namedtuple } from "./collections.js";
 
-const USES_RELATIVE = new Set(["", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero", "rtsp", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss"]);
-const USES_NETLOC = new Set(["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews", "prospero", "rtsp", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss"]);
+const USES_RELATIVE = new Set([
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "imap",
+  "wais",
+  "file",
+  "https",
+  "shttp",
+  "mms",
+  "prospero",
+  "rtsp",
+  "rtspu",
+  "sftp",
+  "svn",
+  "svn+ssh",
+  "ws",
+  "wss",
+]);
+const USES_NETLOC = new Set([
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "telnet",
+  "imap",
+  "wais",
+  "file",
+  "mms",
+  "https",
+  "shttp",
+  "snews",
+  "prospero",
+  "rtsp",
+  "rtspu",
+  "rsync",
+  "svn",
+  "svn+ssh",
+  "sftp",
+  "nfs",
+  "git",
+  "git+ssh",
+  "ws",
+  "wss",
+]);
 const USES_PARAMS = new Set(["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtspu", "sip", "sips", "mms", "sftp", "tel"]);
 export const uses_relative = PyList.fromArray([...USES_RELATIVE]);
 export const uses_netloc = PyList.fromArray([...USES_NETLOC]);
@@ -107,7 +153,11 @@ export class DefragResult extends replacing(DefragBase as Ctor, ["url", "fragmen
     return this.fragment ? `${this.url}#${this.fragment}` : this.url;
   }
 }
-for (const [C, n] of [[SplitResult, "SplitResult"], [ParseResult, "ParseResult"], [DefragResult, "DefragResult"]] as const) {
+for (const [C, n] of [
+  [SplitResult, "SplitResult"],
+  [ParseResult, "ParseResult"],
+  [DefragResult, "DefragResult"],
+] as const) {
   Object.defineProperty(C, "__name__", { value: n });
   Object.defineProperty(C, "__qualname__", { value: n });
   Object.defineProperty(C, "name", { value: n });
@@ -123,8 +173,12 @@ function splitArgs(rest: unknown[]): [unknown, unknown] {
 
 export function urlsplit(url: unknown, ...rest: unknown[]): any {
   const [scheme, allow_fragments] = splitArgs(rest);
-  let u = text(url).replace(/^[\x00-\x20]+/, "").replace(/[\t\r\n]/g, "");
-  let sch = text(scheme, "scheme").replace(/^[\x00-\x20]+/, "").replace(/[\t\r\n]/g, "");
+  let u = text(url)
+    .replace(/^[\x00-\x20]+/, "")
+    .replace(/[\t\r\n]/g, "");
+  let sch = text(scheme, "scheme")
+    .replace(/^[\x00-\x20]+/, "")
+    .replace(/[\t\r\n]/g, "");
   let netloc = "";
   let query = "";
   let fragment = "";

@@ -31,13 +31,17 @@ export class UUID {
     const kw = popKw(args) ?? {};
     const names = ["hex", "bytes", "bytes_le", "fields", "int", "version"];
     const a: Record<string, unknown> = {};
-    names.forEach((n, i) => (a[n] = n in kw ? kw[n] : args[i] ?? null));
+    names.forEach((n, i) => (a[n] = n in kw ? kw[n] : (args[i] ?? null)));
     const given = ["hex", "bytes", "bytes_le", "fields", "int"].filter((n) => a[n] !== null);
     if (given.length !== 1) throw new TypeError("one of the hex, bytes, bytes_le, fields, or int arguments must be given");
     let n: bigint;
     if (a.hex !== null) {
       if (typeof a.hex !== "string") throw new TypeError(`'${typeName(a.hex)}' object has no attribute 'replace'`);
-      const h = a.hex.replace(/^urn:/, "").replace(/^uuid:/, "").replace(/^\{|\}$/g, "").replace(/-/g, "");
+      const h = a.hex
+        .replace(/^urn:/, "")
+        .replace(/^uuid:/, "")
+        .replace(/^\{|\}$/g, "")
+        .replace(/-/g, "");
       if (!/^[0-9a-fA-F]{32}$/.test(h)) throw new ValueError("badly formed hexadecimal UUID string");
       n = BigInt("0x" + h);
     } else if (a.bytes_le !== null || a.bytes !== null) {
@@ -48,7 +52,14 @@ export class UUID {
     } else if (a.fields !== null) {
       const f = Array.from(a.fields as ArrayLike<unknown>, (x) => toIndex(x));
       if (f.length !== 6) throw new ValueError("fields is not a 6-tuple");
-      const limits: [string, bigint][] = [["time_low", 32n], ["time_mid", 16n], ["time_hi_version", 16n], ["clock_seq_hi_variant", 8n], ["clock_seq_low", 8n], ["node", 48n]];
+      const limits: [string, bigint][] = [
+        ["time_low", 32n],
+        ["time_mid", 16n],
+        ["time_hi_version", 16n],
+        ["clock_seq_hi_variant", 8n],
+        ["clock_seq_low", 8n],
+        ["node", 48n],
+      ];
       f.forEach((v, i) => {
         if (v < 0n || v >= 1n << limits[i][1]) throw new ValueError(`field ${i + 1} out of range (need a ${limits[i][1]}-bit value)`);
       });

@@ -12,7 +12,7 @@ import { call, typeName } from "../builtins/ops.js";
 import { register as atexitRegister } from "./atexit.js";
 
 function checkReferent(obj: unknown): void {
-  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new TypeError(`cannot create weak reference to '${typeName(obj)}' object`);
   }
   if (obj instanceof PyList || obj instanceof PyDict) throw new TypeError(`cannot create weak reference to '${typeName(obj)}' object`);

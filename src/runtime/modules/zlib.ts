@@ -2,8 +2,21 @@
 // pako's port of zlib (its stream API, used the way CPython's zlibmodule.c drives zlib), so the
 // compressed bytes are the same as CPython's.
 import {
-  ZStream, zlibDeflateInit2, zlibDeflate, zlibDeflateEnd, zlibDeflateSetDictionary, zlibInflateInit2, zlibInflate,
-  zlibInflateEnd, zlibInflateSetDictionary, Z_OK, Z_STREAM_END, Z_BUF_ERROR, Z_NEED_DICT, type Z_FlushMode, type Z_Strategy,
+  ZStream,
+  zlibDeflateInit2,
+  zlibDeflate,
+  zlibDeflateEnd,
+  zlibDeflateSetDictionary,
+  zlibInflateInit2,
+  zlibInflate,
+  zlibInflateEnd,
+  zlibInflateSetDictionary,
+  Z_OK,
+  Z_STREAM_END,
+  Z_BUF_ERROR,
+  Z_NEED_DICT,
+  type Z_FlushMode,
+  type Z_Strategy,
 } from "pako";
 import { Exception, ValueError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
@@ -86,8 +99,8 @@ function levelArg(level: unknown): number {
 
 export function compress(data: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
-  const level = levelArg("level" in kw ? kw.level : args[0] ?? -1n);
-  const wbits = Number(toIndex("wbits" in kw ? kw.wbits : args[1] ?? 15n));
+  const level = levelArg("level" in kw ? kw.level : (args[0] ?? -1n));
+  const wbits = Number(toIndex("wbits" in kw ? kw.wbits : (args[1] ?? 15n)));
   const strm = new ZStream();
   const st = zlibDeflateInit2(strm, level, 8, wbits, 8, 0, true);
   if (st !== Z_OK) throw new error("Bad compression level");
@@ -100,7 +113,7 @@ export function compress(data: unknown, ...args: unknown[]): PyBytes {
 
 export function decompress(data: unknown, ...args: unknown[]): PyBytes {
   const kw = popKw(args) ?? {};
-  const wbits = Number(toIndex("wbits" in kw ? kw.wbits : args[0] ?? 15n));
+  const wbits = Number(toIndex("wbits" in kw ? kw.wbits : (args[0] ?? 15n)));
   const strm = new ZStream();
   if (zlibInflateInit2(strm, wbits) !== Z_OK) throw new ValueError("Invalid initialization option");
   feed(strm, _ascii_data(data, false));
@@ -120,9 +133,17 @@ export class Compress {
   private done = false;
   constructor(...args: unknown[]) {
     const kw = popKw(args) ?? {};
-    const arg = (name: string, i: number, dflt: bigint) => Number(toIndex(name in kw ? kw[name] : args[i] ?? dflt));
+    const arg = (name: string, i: number, dflt: bigint) => Number(toIndex(name in kw ? kw[name] : (args[i] ?? dflt)));
     const level = levelArg(BigInt(arg("level", 0, -1n)));
-    const st = zlibDeflateInit2(this.strm, level, arg("method", 1, 8n), arg("wbits", 2, 15n), arg("memLevel", 3, 8n), arg("strategy", 4, 0n) as Z_Strategy, true);
+    const st = zlibDeflateInit2(
+      this.strm,
+      level,
+      arg("method", 1, 8n),
+      arg("wbits", 2, 15n),
+      arg("memLevel", 3, 8n),
+      arg("strategy", 4, 0n) as Z_Strategy,
+      true,
+    );
     if (st !== Z_OK) throw new ValueError("Invalid initialization option");
     const zdict = "zdict" in kw ? kw.zdict : args[5];
     if (zdict != null) zlibDeflateSetDictionary(this.strm, _ascii_data(zdict, false));
@@ -156,7 +177,7 @@ export class Decompress {
   private zdict: Uint8Array | null;
   constructor(...args: unknown[]) {
     const kw = popKw(args) ?? {};
-    const wbits = Number(toIndex("wbits" in kw ? kw.wbits : args[0] ?? 15n));
+    const wbits = Number(toIndex("wbits" in kw ? kw.wbits : (args[0] ?? 15n)));
     if (zlibInflateInit2(this.strm, wbits) !== Z_OK) throw new ValueError("Invalid initialization option");
     const zdict = "zdict" in kw ? kw.zdict : args[1];
     this.zdict = zdict == null ? null : _ascii_data(zdict, false);
@@ -164,7 +185,7 @@ export class Decompress {
   }
   decompress(data: unknown, ...args: unknown[]): PyBytes {
     const kw = popKw(args) ?? {};
-    const maxLength = Number(toIndex("max_length" in kw ? kw.max_length : args[0] ?? 0n));
+    const maxLength = Number(toIndex("max_length" in kw ? kw.max_length : (args[0] ?? 0n)));
     if (maxLength < 0) throw new ValueError("max_length must be non-negative");
     const input = _ascii_data(data, false);
     if (this.eof) {
@@ -217,7 +238,7 @@ export function adler32(data: unknown, value: unknown = 1n): bigint {
   const v = Number(BigInt.asUintN(32, toIndex(value)));
   let a = v & 0xffff;
   let b = v >>> 16;
-  for (let i = 0; i < d.length; ) {
+  for (let i = 0; i < d.length;) {
     // 5552 bytes is the most that cannot overflow before the modulo (zlib's NMAX)
     const end = Math.min(d.length, i + 5552);
     for (; i < end; i++) {

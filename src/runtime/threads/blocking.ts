@@ -30,7 +30,12 @@ export function generator_of(f: unknown): GenFn | null {
   if (m === undefined) {
     const fn = python_function_of(f);
     const pg = fn !== null && fn !== f ? (fn as { $g?: GenFn }).$g : undefined;
-    m = typeof pg === "function" ? function* (this: unknown, ...args: unknown[]) { return yield* pg.call(undefined, this, ...args); } : null;
+    m =
+      typeof pg === "function"
+        ? function* (this: unknown, ...args: unknown[]) {
+            return yield* pg.call(undefined, this, ...args);
+          }
+        : null;
     methodForms.set(f, m);
   }
   return m;
@@ -76,7 +81,7 @@ export function* bcall(f: unknown, ...args: unknown[]): Gen {
 /** `obj.name(*args)` inside a blocking-capable function: delegates when the method can block. */
 export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
   const o = obj as Record<string, unknown> | null;
-  const f = o !== null && o !== undefined && typeof o === "object" || typeof o === "function" ? (o as Record<string, unknown>)[name] : undefined;
+  const f = (o !== null && o !== undefined && typeof o === "object") || typeof o === "function" ? (o as Record<string, unknown>)[name] : undefined;
   if (typeof f === "function") {
     const g = generator_of(f);
     if (g !== null) return yield* delegate(g, obj, args);
@@ -92,7 +97,10 @@ export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
 
 /** A context manager whose blocking __enter__ already ran (`with lock:` in a blocking function). */
 class Entered {
-  constructor(private readonly manager: { __exit__(...a: unknown[]): unknown }, private readonly value: unknown) {}
+  constructor(
+    private readonly manager: { __exit__(...a: unknown[]): unknown },
+    private readonly value: unknown,
+  ) {}
   __enter__(): unknown {
     return this.value;
   }
