@@ -409,7 +409,7 @@ const MAY_WAIT =
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;
   let timeout: number | undefined;
-  let pythonVersion = "3.12";
+  let pythonVersion: string | undefined; // 3.12 unless the program or --python says otherwise
   let i = 0;
   for (; i < argv.length && argv[i].startsWith("-") && argv[i] !== "-"; i++) {
     if (argv[i] === "--virtual-time") virtualTime = true;

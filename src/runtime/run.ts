@@ -56,7 +56,7 @@ interface Script {
 export function runProgram(program: ProgramSource): number {
   const slash = program.path.lastIndexOf("/");
   set_program_dir(slash >= 0 ? program.path.slice(0, slash) : "");
-  _set_python_version(program.pythonVersion ?? "3.12");
+  _set_python_version(program.pythonVersion ?? "3.12", program.pythonVersion !== undefined);
   _reset_modules();
   const scripts = new Map<string, Script>();
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>

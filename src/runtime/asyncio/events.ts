@@ -387,12 +387,23 @@ class AbstractEventLoopPolicy {
  * two differ in what they print does the runtime ask (get_event_loop's DeprecationWarning).
  */
 let _target: "3.10" | "3.12" = "3.12";
-export function _set_python_version(version: string): void {
+let _chosen = true;
+/** `chosen`: the user asked for this version (`--python`), rather than getting the default. */
+export function _set_python_version(version: string, chosen = true): void {
   if (version !== "3.10" && version !== "3.12") throw new TypeError(`unsupported Python version '${version}' (3.10 or 3.12)`);
   _target = version;
+  _chosen = chosen;
 }
 export function _python_version(): "3.10" | "3.12" {
   return _target;
+}
+/**
+ * Whether a construct 3.12 refuses but 3.10 ran (asyncio.wait() on bare coroutines) runs as 3.10
+ * did: under 3.10, and by default (no `--python`), so the older documentation's programs run; not
+ * under an explicit `--python 3.12`.
+ */
+export function _runs_legacy_form(): boolean {
+  return _target === "3.10" || !_chosen;
 }
 
 /**

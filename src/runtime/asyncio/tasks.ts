@@ -1015,7 +1015,7 @@ const wait = coroutine_function(
     }
     const unique = new Set<unknown>(items);
     if (items.some((f) => iscoroutine(f))) {
-      if (events._python_version() !== "3.10") throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+      if (!events._runs_legacy_form()) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
     }
     const loop = events.get_running_loop() as BaseEventLoop;
     if (items.some((f) => iscoroutine(f))) {
