@@ -225,6 +225,24 @@ type EventLoop = BaseEventLoop;
  * subprocesses, signals and executors raise NotImplementedError with a message.
  * CPython: events.AbstractEventLoop.
  */
+// What every loop has (BaseEventLoop defines them): typed here so a program annotated with
+// AbstractEventLoop type-checks. CPython's are abstract methods; these are declarations only.
+interface AbstractEventLoop {
+  call_soon(...args: any[]): any;
+  call_later(...args: any[]): any;
+  call_at(...args: any[]): any;
+  time(): number;
+  create_future(): any;
+  create_task(...args: any[]): any;
+  run_until_complete(...args: any[]): any;
+  run_forever(): any;
+  stop(): any;
+  close(): any;
+  is_running(): boolean;
+  is_closed(): boolean;
+  add_signal_handler(...args: any[]): any;
+  remove_signal_handler(...args: any[]): any;
+}
 class AbstractEventLoop {
   get_debug(): boolean {
     return notImplemented("get_debug");

@@ -390,6 +390,9 @@ export class Process extends PyObject {
   declare stdout: StreamReader | null;
   declare stderr: StreamReader | null;
   declare pid: bigint;
+  /** Coroutine methods, defined below with processMethod (their code objects name subprocess.py). */
+  declare wait: (...args: any[]) => any;
+  declare communicate: (...args: any[]) => any;
 
   __init__(transport: _SubprocessTransport, protocol: SubprocessStreamProtocol, loop: Loop): void {
     this._transport = transport;
