@@ -21,6 +21,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { mapChildren, walk } from "../ast/walk.js";
+import { STATEMENT_KINDS } from "../ast/kinds.js";
 
 const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.futures", "multiprocessing", "_thread"]);
 const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_threadsafe"]);
@@ -225,39 +226,8 @@ function yieldFrom(value: py.ExprNode): py.YieldFrom {
 }
 
 function isStatement(n: py.Node): boolean {
-  return STATEMENT_TYPES.has(n._type);
+  return STATEMENT_KINDS.has(n._type);
 }
-
-const STATEMENT_TYPES = new Set([
-  "FunctionDef",
-  "AsyncFunctionDef",
-  "ClassDef",
-  "Return",
-  "Delete",
-  "Assign",
-  "TypeAlias",
-  "AugAssign",
-  "AnnAssign",
-  "For",
-  "AsyncFor",
-  "While",
-  "If",
-  "With",
-  "AsyncWith",
-  "Match",
-  "Raise",
-  "Try",
-  "TryStar",
-  "Assert",
-  "Import",
-  "ImportFrom",
-  "Global",
-  "Nonlocal",
-  "Expr",
-  "Pass",
-  "Break",
-  "Continue",
-]);
 
 /** `from threading import _tsy_blocking, ...` after the docstring and `from __future__` imports. */
 function insertHelperImport(body: py.Stmt[]): py.Stmt[] {

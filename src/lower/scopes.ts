@@ -11,6 +11,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
+import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
 
@@ -427,66 +428,6 @@ export function resolveName(scope: Scope, name: string, table: ScopeTable): { wh
   }
 }
 
-const STMT_KINDS = new Set([
-  "FunctionDef",
-  "AsyncFunctionDef",
-  "ClassDef",
-  "Return",
-  "Delete",
-  "Assign",
-  "TypeAlias",
-  "AugAssign",
-  "AnnAssign",
-  "For",
-  "AsyncFor",
-  "While",
-  "If",
-  "With",
-  "AsyncWith",
-  "Match",
-  "Raise",
-  "Try",
-  "TryStar",
-  "Assert",
-  "Import",
-  "ImportFrom",
-  "Global",
-  "Nonlocal",
-  "Expr",
-  "Pass",
-  "Break",
-  "Continue",
-]);
-const PATTERN_KINDS = new Set(["MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr"]);
-const EXPR_KINDS = new Set([
-  "BoolOp",
-  "NamedExpr",
-  "BinOp",
-  "UnaryOp",
-  "Lambda",
-  "IfExp",
-  "Dict",
-  "Set",
-  "ListComp",
-  "SetComp",
-  "DictComp",
-  "GeneratorExp",
-  "Await",
-  "Yield",
-  "YieldFrom",
-  "Compare",
-  "Call",
-  "FormattedValue",
-  "JoinedStr",
-  "Constant",
-  "Attribute",
-  "Subscript",
-  "Starred",
-  "Name",
-  "List",
-  "Tuple",
-  "Slice",
-]);
-export const isStmt = (n: py.Node): n is py.Stmt => STMT_KINDS.has(n._type);
-export const isExpr = (n: py.Node): n is py.ExprNode => EXPR_KINDS.has(n._type);
+export const isStmt = (n: py.Node): n is py.Stmt => STATEMENT_KINDS.has(n._type);
+export const isExpr = (n: py.Node): n is py.ExprNode => EXPRESSION_KINDS.has(n._type);
 export const isPattern = (n: py.Node): n is py.Pattern => PATTERN_KINDS.has(n._type);

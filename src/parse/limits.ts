@@ -8,6 +8,7 @@ import type { Module, Node, Stmt } from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
+import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 
 /** "source code cannot contain null bytes", on the NUL's line (its text cut at the NUL), or null. */
 export function nullByteError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
@@ -242,68 +243,4 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
   return null;
 }
 
-const COUNTED = new Set<string>([
-  "FunctionDef",
-  "AsyncFunctionDef",
-  "ClassDef",
-  "Return",
-  "Delete",
-  "Assign",
-  "TypeAlias",
-  "AugAssign",
-  "AnnAssign",
-  "For",
-  "AsyncFor",
-  "While",
-  "If",
-  "With",
-  "AsyncWith",
-  "Match",
-  "Raise",
-  "Try",
-  "TryStar",
-  "Assert",
-  "Import",
-  "ImportFrom",
-  "Global",
-  "Nonlocal",
-  "Expr",
-  "Pass",
-  "Break",
-  "Continue",
-  "BoolOp",
-  "NamedExpr",
-  "BinOp",
-  "UnaryOp",
-  "Lambda",
-  "IfExp",
-  "Dict",
-  "Set",
-  "ListComp",
-  "SetComp",
-  "DictComp",
-  "GeneratorExp",
-  "Await",
-  "Yield",
-  "YieldFrom",
-  "Compare",
-  "Call",
-  "FormattedValue",
-  "JoinedStr",
-  "Constant",
-  "Attribute",
-  "Subscript",
-  "Starred",
-  "Name",
-  "List",
-  "Tuple",
-  "Slice",
-  "MatchValue",
-  "MatchSingleton",
-  "MatchSequence",
-  "MatchMapping",
-  "MatchClass",
-  "MatchStar",
-  "MatchAs",
-  "MatchOr",
-]);
+const COUNTED: ReadonlySet<string> = new Set([...STATEMENT_KINDS, ...EXPRESSION_KINDS, ...PATTERN_KINDS]);
