@@ -1,0 +1,281 @@
+// The raw facts inference.ts reasons over, read off the tree: how each statement of a scope binds
+// its names, what a function's `return` statements give, and every write of each attribute name.
+
+import type * as py from "../ast/nodes.js";
+import type { Scope } from "./scopes.js";
+import type { PyType } from "./types.js";
+import type { InferenceInput } from "./inference.js";
+
+export const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined =>
+  table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
+/** How one statement binds a name. */
+export type Binding =
+  | { k: "value"; expr: py.ExprNode }
+  | { k: "aug"; op: py.OperatorNode; value: py.ExprNode }
+  | { k: "for"; iter: py.ExprNode }
+  /** `x: int` without a value, `del x`: no value that a read could see. */
+  | { k: "none" }
+  /** A value of a type known from the statement (`except ... as e`: an exception). */
+  | { k: "typed"; type: PyType }
+  | { k: "unknown" };
+
+export const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+export function walkAll(n: unknown, f: (e: py.ExprNode) => void): void {
+  if (!n || typeof n !== "object") return;
+  if (Array.isArray(n)) return n.forEach((x) => walkAll(x, f));
+  if ((n as { _type?: string })._type) f(n as py.ExprNode);
+  for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") walkAll(v, f);
+}
+
+export function visitExpr(e: unknown, f: (n: py.ExprNode) => void): void {
+  if (!e || typeof e !== "object") return;
+  if (Array.isArray(e)) return e.forEach((x) => visitExpr(x, f));
+  const t = (e as { _type?: string })._type;
+  if (t === "Lambda") return;
+  if (t) f(e as py.ExprNode);
+  for (const [k, v] of Object.entries(e)) if (k !== "_type" && v && typeof v === "object") visitExpr(v, f);
+}
+
+/** Every binding of every name in a scope's own code (nested functions and classes excluded). */
+export function collectBindings(node: py.Node): Map<string, Binding[]> {
+  const out = new Map<string, Binding[]>();
+  const add = (name: string, b: Binding) => {
+    let list = out.get(name);
+    if (!list) out.set(name, (list = []));
+    list.push(b);
+  };
+  const unknownTargets = (t: py.ExprNode) => {
+    visitExpr(t, (n) => {
+      if (n._type === "Name" && n.ctx._type !== "Load") add(n.id, { k: "unknown" });
+    });
+  };
+  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
+  const walrus = (e: unknown) =>
+    visitExpr(e, (n) => {
+      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
+    });
+  const patternNames = (p: unknown) => {
+    if (!p || typeof p !== "object") return;
+    if (Array.isArray(p)) return p.forEach(patternNames);
+    const o = p as Record<string, unknown>;
+    if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
+    if (o._type === "MatchMapping" && typeof o.rest === "string") add(o.rest, { k: "unknown" });
+    for (const [k, v] of Object.entries(o)) if (k !== "_type" && v && typeof v === "object") patternNames(v);
+  };
+  const stmts = (list: py.Stmt[]) => list.forEach(stmt);
+  const stmt = (s: py.Stmt): void => {
+    switch (s._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+        walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
+        add(s.name, { k: "unknown" });
+        return;
+      case "Assign":
+        walrus(s.value);
+        for (const t of s.targets) {
+          if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
+          else (unknownTargets(t), walrus(t));
+        }
+        return;
+      case "AugAssign":
+        walrus(s.value);
+        if (s.target._type === "Name") add(s.target.id, { k: "aug", op: s.op, value: s.value });
+        else walrus(s.target);
+        return;
+      case "AnnAssign":
+        walrus(s.value);
+        if (s.target._type === "Name") add(s.target.id, s.value ? { k: "value", expr: s.value } : { k: "none" });
+        else walrus(s.target);
+        return;
+      case "For":
+      case "AsyncFor":
+        walrus(s.iter);
+        if (s.target._type === "Name" && s._type === "For") add(s.target.id, { k: "for", iter: s.iter });
+        else unknownTargets(s.target);
+        stmts(s.body);
+        stmts(s.orelse);
+        return;
+      case "With":
+      case "AsyncWith":
+        for (const item of s.items) {
+          walrus(item.context_expr);
+          if (item.optional_vars) unknownTargets(item.optional_vars);
+        }
+        stmts(s.body);
+        return;
+      case "Try":
+      case "TryStar":
+        stmts(s.body);
+        for (const h of s.handlers) {
+          walrus(h.type);
+          // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
+          if (h.name) add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
+          stmts(h.body);
+        }
+        stmts(s.orelse);
+        stmts(s.finalbody);
+        return;
+      case "Import":
+      case "ImportFrom":
+        for (const a of s.names) if (a.name !== "*") add(a.asname ?? a.name.split(".")[0], { k: "unknown" });
+        return;
+      case "Delete":
+        for (const t of s.targets) {
+          if (t._type === "Name") add(t.id, { k: "none" });
+          else walrus(t);
+        }
+        return;
+      case "Match":
+        walrus(s.subject);
+        for (const c of s.cases) {
+          patternNames(c.pattern);
+          walrus(c.guard);
+          stmts(c.body);
+        }
+        return;
+      case "If":
+      case "While":
+        walrus(s.test);
+        stmts(s.body);
+        stmts(s.orelse);
+        return;
+      case "TypeAlias":
+        if (s.name._type === "Name") add(s.name.id, { k: "unknown" });
+        return;
+      default:
+        walrus(s);
+    }
+  };
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) stmts(body as py.Stmt[]);
+  return out;
+}
+
+/** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
+export function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
+  const values: (py.ExprNode | null)[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t && SCOPE_NODES.has(t)) return;
+    if (t === "Return") values.push((n as py.Return).value);
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return { values, fallsOff: !alwaysLeaves(body) };
+}
+
+/** A block whose end is never reached: it ends in `return` or `raise` (through `if`/`else` too). */
+function alwaysLeaves(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  if (last._type === "Return" || last._type === "Raise") return true;
+  if (last._type === "If") return alwaysLeaves(last.body) && alwaysLeaves(last.orelse);
+  if (last._type === "While") return last.test._type === "Constant" && last.test.value === true && !containsBreak(last.body);
+  return false;
+}
+
+function containsBreak(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object" || found) return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = (n as { _type?: string })._type;
+    if (t === "Break") found = true;
+    // A break inside a nested loop leaves that loop only.
+    if (t === "For" || t === "AsyncFor" || t === "While" || (t && SCOPE_NODES.has(t))) return;
+    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
+  };
+  body.forEach((s) => {
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") return;
+    visit(s);
+  });
+  return found;
+}
+
+interface AttributeWrite {
+  scope: Scope;
+  value: py.ExprNode;
+  /** An augmented assignment's operator. */
+  op?: py.OperatorNode;
+}
+
+/**
+ * Every write of each attribute name in the program (`x.a = v`, `x.a += v`, `a = v` in a class body),
+ * or null for a name written some other way (unpacking, a loop target, `del`, a dataclass field,
+ * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
+ */
+export function attributeWrites(input: InferenceInput): Map<string, AttributeWrite[] | null> {
+  const out = new Map<string, AttributeWrite[] | null>();
+  if (input.moduleOpen) return out;
+  const seen = new Set<py.Node>();
+  const constant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
+  const add = (attr: string, w: AttributeWrite | null, node?: py.Node) => {
+    if (node) seen.add(node);
+    const list = out.get(attr);
+    if (list === null) return;
+    if (!w) out.set(attr, null);
+    else if (list) list.push(w);
+    else out.set(attr, [w]);
+  };
+  for (const scope of input.scopes.values()) {
+    const owner = scope.kind === "function" || scope.kind === "module" ? scope : undefined;
+    const node = scope.node;
+    if (scope.kind === "class" && node._type === "ClassDef") {
+      const dataclass = node.decorator_list.length > 0;
+      for (const item of node.body) {
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
+        // (a constant: its type needs no names, which the class body would resolve differently)
+        else if (item._type === "Assign")
+          for (const t of item.targets)
+            t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+        else if (item._type === "AnnAssign" && item.target._type === "Name")
+          add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+      }
+    }
+    ownStatements(node, (st) => {
+      if (st._type === "Assign") {
+        for (const t of st.targets)
+          visitExpr(
+            t,
+            (n) =>
+              n._type === "Attribute" &&
+              n.ctx._type === "Store" &&
+              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
+          );
+      } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+      } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+        add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+      }
+    });
+  }
+  // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
+  walkAll(input.module, (n) => {
+    if (n._type === "Attribute" && n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (n._type === "Name" && ["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
+    if (n._type === "Attribute" && ["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+  });
+  if (out.has("*")) return new Map();
+  return out;
+}
+
+/** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */
+function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
+  const visit = (list: py.Stmt[] | undefined): void => {
+    for (const s of list ?? []) {
+      f(s);
+      if (SCOPE_NODES.has(s._type)) continue;
+      const o = s as unknown as Record<string, unknown>;
+      for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) visit(o[key] as py.Stmt[]);
+      if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body);
+      if (s._type === "Match") for (const c of s.cases) visit(c.body);
+    }
+  };
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) visit(body as py.Stmt[]);
+}
