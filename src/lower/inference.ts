@@ -350,9 +350,13 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   // `type(x)(...)`): calling the class is calling __init__ with the instance first.
   const constructors = new Set<string>();
   let madeDynamically = false;
+  // Names some class statement derives from (one walk: per class, a walk each was quadratic).
+  const baseNames = new Set<string>();
   walkAll(input.module, (n) => {
     // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
     if ((n._type === "Call" && n.func._type === "Call") || (n._type === "Attribute" && n.attr === "__class__")) madeDynamically = true;
+    const c = n as unknown as py.Node;
+    if (c._type === "ClassDef") for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
   });
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
@@ -362,12 +366,7 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     // (a classmethod may call `cls(...)`)
     if (s.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.decorator_list.length)) continue;
     if (!init || init.decorator_list.length || init.args.vararg || init.args.kwarg || !(init.args.posonlyargs.length + init.args.args.length)) continue;
-    let derived = false;
-    walkAll(input.module, (e) => {
-      const n = e as unknown as py.Node;
-      if (n._type === "ClassDef" && n.bases.some((b) => b._type === "Name" && b.id === s.name)) derived = true;
-    });
-    if (derived) continue;
+    if (baseNames.has(s.name)) continue;
     candidates.set(s.name, init);
     constructors.add(s.name);
   }
