@@ -302,12 +302,8 @@ export class PyDict<K = unknown, V = unknown> {
   kt = new KeyTable();
 
   constructor(src?: DictSource<K, V> | KwArgs, kwargs?: KwArgs) {
-    if (src instanceof KwArgs) {
-      kwargs = src;
-      src = null;
-    }
-    if (src !== undefined && src !== null) this.update(src);
-    if (kwargs) for (const k of Object.keys(kwargs.kw)) this.__setitem__(k as K, kwargs.kw[k] as V);
+    // dict(src, **kwargs) is an update of the empty dict (update takes a lone KwArgs as the keywords).
+    if ((src !== undefined && src !== null) || kwargs) this.update(src, kwargs);
   }
 
   static fromEntries<K, V>(entries: ArrayLike<readonly [K, V]>): PyDict<K, V> {

@@ -508,8 +508,13 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
 // ---------------------------------------------------------------------------------------------
 // Calls
 
-/** Call any Python callable: functions, classes (with `new`), objects with __call__. */
+/** Call any Python callable: functions, classes (with `new`), objects with __call__ (callv with the arguments spread). */
 export function call(f: unknown, ...args: unknown[]): any {
+  return callv(f, args);
+}
+
+/** `f(*args)` for any Python callable: what call() does, with the arguments as one array. */
+export function callv(f: unknown, args: unknown[], self?: unknown): any {
   if (typeof f === "function") {
     if (isJsClass(f)) {
       // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
@@ -517,27 +522,6 @@ export function call(f: unknown, ...args: unknown[]): any {
       return make !== undefined ? make(f, args) : Reflect.construct(f, args);
     }
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
-    const last = args[args.length - 1];
-    if (last instanceof KwArgs) {
-      const r = callWithKeywords(f, undefined, args.slice(0, -1), last.kw);
-      if (r !== NOT_BOUND) return r;
-    }
-    return (f as (...a: unknown[]) => unknown)(...args);
-  }
-  if (f !== null && typeof f === "object") {
-    const c = (f as { __call__?: unknown }).__call__;
-    if (typeof c === "function") return c.apply(f, args);
-  }
-  throw new TypeError(`'${typeName(f)}' object is not callable`);
-}
-
-/** `f(*args)` for any Python callable (what call() does, with the arguments as one array). */
-export function callv(f: unknown, args: unknown[], self?: unknown): any {
-  if (typeof f === "function") {
-    if (isJsClass(f)) {
-      const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
-      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
-    }
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
       const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);

@@ -47,12 +47,8 @@ export class DictSubclassRoot<K = unknown, V = unknown> extends PyDict<K, V> {
   }
   /** dict.__init__(mapping_or_pairs=(), **kwargs): an update, as CPython's. */
   __init__(src?: unknown, kw?: unknown): void {
-    if (src instanceof KwArgs) {
-      kw = src;
-      src = undefined;
-    }
-    if (src !== undefined && src !== null) this.update(src as never);
-    if (kw instanceof KwArgs) for (const k of Object.keys(kw.kw)) this.__setitem__(k as K, kw.kw[k] as V);
+    // Takes the trailing KwArgs itself (keywords.ts leaves such runtime functions unbound).
+    this.update(src, kw instanceof KwArgs ? kw : undefined);
   }
 }
 
