@@ -65,12 +65,14 @@ export function sleep(secs: unknown): null {
     return null;
   }
   // A Ctrl-C ends the host's sleep early: its handler runs, then the sleep goes on (PEP 475).
-  const end = host.now() + s;
+  // Measured as time since the start (a difference of nearby floats is exact): a deadline `now + s`
+  // can round down, and monotonic() would then see a sleep shorter than s.
+  const start = host.now();
   let left = s;
   do {
     host.sleep(left);
     deliver_interrupt();
-    left = end - host.now();
+    left = s - (host.now() - start);
   } while (left > 0);
   return null;
 }
