@@ -74,7 +74,10 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
       if (b._type !== "Name" || !scope) continue;
       const r = resolveName(scope, b.id, scopes);
       const base = r.where === "builtin" ? undefined : plainClass(r.scope, b.id);
-      if (base) derived.set(base, [...(derived.get(base) ?? []), c]);
+      if (!base) continue;
+      const list = derived.get(base);
+      if (list) list.push(c);
+      else derived.set(base, [c]);
     }
   }
   const subclasses = (c: py.ClassDef): py.ClassDef[] | undefined => {
@@ -115,9 +118,9 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
 
   // Methods read from a class (`Worker.run`): such a method may be called on any object.
   const readFromClass = new Set<string>();
+  const classNames = new Set(classes.map((c) => c.name));
   walk(module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classes.some((c) => c.name === (n.value as py.Name).id))
-      readFromClass.add(n.attr);
+    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classNames.has(n.value.id)) readFromClass.add(n.attr);
     if (n._type === "Call" && n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
   });
 

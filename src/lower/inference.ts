@@ -337,13 +337,16 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const moduleScope = input.scopes.get(input.module)!;
   const out = new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>();
   const candidates = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
+  // Names some scope other than the module binds (one set: a scan of every scope per def was quadratic).
+  const boundInner = new Set<string>();
+  for (const sc of input.scopes.values()) if (sc !== moduleScope) for (const n of sc.bound) boundInner.add(n);
   for (const s of input.module.body) {
     if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
     const a = s.args;
     if (a.vararg || a.kwarg) continue;
     // The same name bound anywhere else would hide the function from some of its readers.
-    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    if (boundInner.has(s.name)) continue;
     candidates.set(s.name, s);
   }
   // Plain classes with an __init__ of their own that nothing else can run (no subclass, no
@@ -361,7 +364,7 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
-    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    if (boundInner.has(s.name)) continue;
     const init = s.body.find((i): i is py.FunctionDef => i._type === "FunctionDef" && i.name === "__init__");
     // (a classmethod may call `cls(...)`)
     if (s.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.decorator_list.length)) continue;
