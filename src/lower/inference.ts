@@ -14,7 +14,7 @@ import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, walkOwnCode, type Binding } from "./binding-facts.js";
 import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
@@ -446,16 +446,17 @@ function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, pa
 /** The calls in a scope's own body (not in nested functions, classes, lambdas, comprehensions, nor in
  * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
  * make a function ineligible). */
-function ownExpressions(node: py.Node, f: (e: py.ExprNode) => void): void {
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== "object") return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const t = (n as { _type?: string })._type;
-    if (t && SCOPE_NODES.has(t)) return;
-    if (t === "Call") f(n as py.ExprNode);
-    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
-  };
-  visit((node as { body?: unknown }).body);
+function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body))
+    walkOwnCode(body as py.Node[], (n) => {
+      if (n._type === "Call") f(n);
+    });
+  // (a lambda's body is one expression)
+  else if (body && typeof body === "object")
+    walkOwnCode([body as py.Node], (n) => {
+      if (n._type === "Call") f(n);
+    });
 }
 
 /** What builtins called by their own name always return (or they raise). */
