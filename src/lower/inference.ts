@@ -137,12 +137,14 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     .filter(
       (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
     );
+  // (read off the tree once: returnTypes runs in every round)
+  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
   const returnTypes = () => {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
       const scope = input.scopes.get(fn)!;
       const env = envFor(scope, (n) => typeOf(scope, n));
-      const { values, fallsOff } = returnValues(fn.body);
+      const { values, fallsOff } = returnsOf.get(fn)!;
       const types = values.map((v) => (v ? staticType(v, env) : "none"));
       if (fallsOff) types.push("none");
       if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
