@@ -3,6 +3,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
 import type { InferenceInput } from "./inference.js";
@@ -263,11 +264,12 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     });
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
-  walkAll(input.module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
-    if (n._type === "Name" && ["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
-    if (n._type === "Attribute" && ["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
-  });
+  const index = nodeIndex(input.module);
+  for (const n of index.ofType("Attribute")) {
+    if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+  }
+  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }

@@ -11,6 +11,7 @@
 //                  (never passed around): the type every call site passes, checked the same way.
 
 import type * as py from "../ast/nodes.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
@@ -357,12 +358,10 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   let madeDynamically = false;
   // Names some class statement derives from (one walk: per class, a walk each was quadratic).
   const baseNames = new Set<string>();
-  walkAll(input.module, (n) => {
-    // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
-    if ((n._type === "Call" && n.func._type === "Call") || (n._type === "Attribute" && n.attr === "__class__")) madeDynamically = true;
-    const c = n as unknown as py.Node;
-    if (c._type === "ClassDef") for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
-  });
+  const index = nodeIndex(input.module);
+  // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
+  if (index.ofType("Call").some((n) => n.func._type === "Call") || index.ofType("Attribute").some((n) => n.attr === "__class__")) madeDynamically = true;
+  for (const c of index.ofType("ClassDef")) for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
@@ -378,23 +377,16 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   if (!candidates.size) return out;
   // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
   const inAnnotations = new Set<py.Node>();
-  walkAll(input.module, (e) => {
-    const n = e as unknown as py.Node;
-    const a =
-      n._type === "arg"
-        ? n.annotation
-        : n._type === "AnnAssign"
-          ? n.annotation
-          : n._type === "FunctionDef" || n._type === "AsyncFunctionDef"
-            ? n.returns
-            : null;
-    if (a) walkAll(a, (x) => inAnnotations.add(x));
-  });
+  const annotations = [
+    ...index.ofType("arg").map((n) => n.annotation),
+    ...index.ofType("AnnAssign").map((n) => n.annotation),
+    ...index.ofType("FunctionDef").map((n) => n.returns),
+    ...index.ofType("AsyncFunctionDef").map((n) => n.returns),
+  ];
+  for (const a of annotations) if (a) walkAll(a, (x) => inAnnotations.add(x));
   const reads = new Map<string, number>();
-  walkAll(input.module, (n) => {
-    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n)))
-      reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
-  });
+  for (const n of index.ofType("Name"))
+    if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     ownExpressions(scope.node, (e) => {
