@@ -128,7 +128,10 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
-  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
+  // (the names each binding's value reads, outside lambdas: found once, asked in every round)
+  const namesRead = new Map<Binding, string[]>();
+  const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
+  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node, walrusInModule));
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
   /** The return types of the program's own functions, assumed while the locals are inferred. */
@@ -290,7 +293,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (assumed.has(n)) continue;
         const list = bindings.get(n)!;
         if (list.some((b) => b.k === "unknown")) continue;
-        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed));
+        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed, namesRead));
         const types = ready.map((b) => bindingType(b, env, undefined));
         if (types.length && types.every((t) => t !== undefined && t === types[0])) {
           assumed.set(n, types[0]);
@@ -389,6 +392,8 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
+    // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
+    if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
     ownExpressions(scope.node, (e) => {
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
@@ -503,13 +508,17 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
   return env.isBuiltin?.(name) ?? false;
 }
 
-/** Whether a binding reads a candidate name that has no type yet. */
-function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>): boolean {
-  const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
-  if (!e) return false;
-  let found = false;
-  visitExpr(e, (n) => {
-    if (n._type === "Name" && candidates.has(n.id) && !assumed.has(n.id)) found = true;
-  });
-  return found;
+/** Whether a binding reads a candidate name that has no type yet (`namesRead`: the names each binding reads, found once). */
+function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, namesRead: Map<Binding, string[]>): boolean {
+  let names = namesRead.get(b);
+  if (!names) {
+    const found: string[] = [];
+    const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
+    if (e)
+      visitExpr(e, (n) => {
+        if (n._type === "Name") found.push(n.id);
+      });
+    namesRead.set(b, (names = found));
+  }
+  return names.some((n) => candidates.has(n) && !assumed.has(n));
 }
