@@ -17,6 +17,7 @@ import type * as py from "../ast/nodes.js";
 import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
 import type { LowerContext } from "./context.js";
+import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { RUNTIME_CLASSES } from "./runtime-classes.js";
 
@@ -97,6 +98,18 @@ export function typeAliases(module: py.Module): Map<string, py.ExprNode> {
     if (s._type === "AnnAssign" && s.target._type === "Name" && s.value && nameOf(s.annotation) === "TypeAlias") aliases.set(s.target.id, s.value);
   }
   return aliases;
+}
+
+/** The module's `type` statements (PEP 695) bound once: name → how many TS type parameters their TS alias has. */
+export function typeStatementAliases(module: py.Module, moduleScope: Scope): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of module.body) {
+    if (s._type !== "TypeAlias" || s.name._type !== "Name") continue;
+    const n = s.name.id;
+    if ((moduleScope.bindCount.get(n) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(n)) continue;
+    out.set(n, s.type_params.filter((p) => p._type === "TypeVar").length);
+  }
+  return out;
 }
 
 /** Every name an annotation of the module mentions (in string annotations too). */

@@ -19,6 +19,7 @@ import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { isRuntimeFunction } from "./known-results.js";
+import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -64,7 +65,6 @@ function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
 
 export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
   const scope = cx.fn.scope;
-  const classScope = cx.scopes.get(s)!;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) cx.knownIn(scope).set(s.name, { kind: "class", node: s });
   // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC), and so is a
   // metaclass derived from ABCMeta in the program (which then also runs as a metaclass). Other
@@ -85,33 +85,56 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     }
   }
   if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
+  // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
+  // read them; Generic is the last base.
+  const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
+  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, classKeywords, generic, nested));
+}
+
+function classDefIn(
+  cx: LowerContext,
+  s: py.ClassDef,
+  bases: py.ExprNode[],
+  metaclass: py.ExprNode | undefined,
+  classKeywords: { key: string; value: ir.Expr }[],
+  generic: LoweredTypeParams | undefined,
+  nested?: { qualname: string; binding: string },
+): ir.Stmt[] {
+  const classScope = cx.scopes.get(s)!;
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  const base = metaBase
-    ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
-    : !bases.length
-      ? cx.helper("PyObject")
-      : bases.length > 1
-        ? // Several bases: the runtime chains copies of them in C3 order.
-          cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
-        : simpleBase
-          ? baseExpr(cx, bases[0])
-          : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
+  const typingGeneric = generic && id(cx.imports.helper("Generic", "tsyncio/runtime/typing"));
+  const base = typingGeneric
+    ? bases.length
+      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), typingGeneric)
+      : typingGeneric
+    : metaBase
+      ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
+      : !bases.length
+        ? cx.helper("PyObject")
+        : bases.length > 1
+          ? // Several bases: the runtime chains copies of them in C3 order.
+            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
+          : simpleBase
+            ? baseExpr(cx, bases[0])
+            : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
-  const hoisted: ir.Stmt[] = [];
+  const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
   const instanceAttrs = new Set<string>();
   const classAttrs: { key: string; value: ir.Expr }[] = [];
   const annotations: { key: string; value: ir.Expr }[] = [];
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
+  const methodTypeParams: { key: string; value: ir.Expr }[] = [];
   const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
+  for (const t of generic?.tsParams ?? []) if (!typeParams.includes(t)) typeParams.push(t);
   const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
   const fieldTypes = new Map<string, string>();
   const overridden = baseMethodNames(cx, s);
@@ -161,6 +184,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName, selfIsClass: isClassMethod });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
+        if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
         walk(item, (n) => {
           if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
         });
@@ -202,6 +226,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
         if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
         else instanceAttrs.add(item.target.id);
+      } else if (item._type === "TypeAlias" && item.name._type === "Name") {
+        const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
+        hoisted.push(...alias.decls);
+        classAttrs.push({ key: item.name.id, value: alias.value });
       } else if (item._type === "ClassDef") {
         // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
         const binding = cx.withOuter(outer, () => {
@@ -250,6 +278,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
+  if (generic) props.push({ key: "typeparams", value: array(generic.values) });
+  if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
