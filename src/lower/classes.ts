@@ -63,6 +63,20 @@ function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   return cx.expr(b);
 }
 
+function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
+  return b._type === "Name" && b.id !== "object" && !!BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin";
+}
+
+/** A base that is (a subscript of) a class of the program with Generic in its MRO: generic itself (PEP 695) or deriving from Generic[...]. */
+function isGenericClass(cx: LowerContext, b: py.ExprNode, depth = 0): boolean {
+  const e = b._type === "Subscript" ? b.value : b;
+  if (e._type !== "Name" || depth > 20) return false;
+  const k = cx.lookupKnown(e.id);
+  if (k?.kind !== "class") return false;
+  if (k.node.type_params.length) return true;
+  return k.node.bases.some((x) => (x._type === "Subscript" && x.value._type === "Name" && x.value.id === "Generic") || isGenericClass(cx, x, depth + 1));
+}
+
 export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
   const scope = cx.fn.scope;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) cx.knownIn(scope).set(s.name, { kind: "class", node: s });
@@ -105,11 +119,13 @@ function classDefIn(
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  const typingGeneric = generic && id(cx.imports.helper("Generic", "tsyncio/runtime/typing"));
+  // A generic class extends Generic last, unless its one base has Generic in its MRO already (or
+  // is a builtin container, which the runtime cannot chain with another base: Generic is left out).
+  const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
   const base = typingGeneric
     ? bases.length
-      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), typingGeneric)
-      : typingGeneric
+      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
+      : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
     : metaBase
       ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
       : !bases.length

@@ -44,7 +44,7 @@ export function lowerTypeParams(cx: LowerContext, owner: string, params: py.Type
     if (p._type !== "TypeVar") args.push(lit(KIND[p._type]));
     else if (p.bound) {
       // `T: (int, str)` gives constraints, `T: int` a bound; both evaluated when first read.
-      const thunk: ir.Expr = { k: "arrow", params: [], body: cx.withTypeParamNames(names, () => cx.expr(p.bound!)) };
+      const thunk: ir.Expr = { k: "arrow", params: [], body: cx.withTypeParamNames(names, () => typeExpression(cx, p.bound!)) };
       args.push(lit(""), p.bound._type === "Tuple" ? lit(undefined) : thunk);
       if (p.bound._type === "Tuple") args.push(thunk);
     }
@@ -58,11 +58,29 @@ export function lowerTypeParams(cx: LowerContext, owner: string, params: py.Type
   };
 }
 
+/** A type expression (alias value, bound): subscripts and `|` as CPython's types (runtime type_getitem/type_or). */
+function typeExpression(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  switch (e._type) {
+    case "Subscript": {
+      const key = e.slice._type === "Tuple" ? cx.tuple(e.slice.elts.map((x) => typeExpression(cx, x))) : typeExpression(cx, e.slice);
+      return call(id(cx.helperFrom("type_getitem", PROGRAM)), typeExpression(cx, e.value), key);
+    }
+    case "BinOp":
+      if (e.op._type !== "BitOr") break;
+      return call(id(cx.helperFrom("type_or", PROGRAM)), typeExpression(cx, e.left), typeExpression(cx, e.right));
+    case "Tuple":
+      return cx.tuple(e.elts.map((x) => typeExpression(cx, x)));
+    case "List":
+      return cx.list(e.elts.map((x) => typeExpression(cx, x)));
+  }
+  return cx.expr(e);
+}
+
 /** `type X[T] = v`: the declarations and the TypeAliasType expression (for a class body too). */
 export function typeAliasValue(cx: LowerContext, s: py.TypeAlias): { decls: ir.Stmt[]; value: ir.Expr; tsParams: string[] } {
   const name = (s.name as py.Name).id;
   const tp = lowerTypeParams(cx, name, s.type_params, s);
-  const thunk: ir.Expr = { k: "arrow", params: [], body: cx.withTypeParamNames(tp.names, () => cx.expr(s.value)) };
+  const thunk: ir.Expr = { k: "arrow", params: [], body: cx.withTypeParamNames(tp.names, () => typeExpression(cx, s.value)) };
   const args: ir.Expr[] = [lit(name), thunk];
   if (tp.values.length) args.push(array(tp.values));
   return { decls: tp.decls, value: call(id(cx.helperFrom("type_alias", PROGRAM)), ...args), tsParams: tp.tsParams };

@@ -53,7 +53,7 @@ export {
   current_location,
 } from "./program-info.js";
 export type { PyFrameInfo } from "./program-info.js";
-export { type_param, type_alias, set_type_params } from "./type-params.js";
+export { type_param, type_alias, set_type_params, type_getitem, type_or } from "./type-params.js";
 import { set_class_type_params, set_type_params } from "./type-params.js";
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */

@@ -6,7 +6,9 @@ import { PyTuple } from "./builtins/collections.js";
 import { bases_of } from "./builtins/mro.js";
 import { PyObject } from "./builtins/object.js";
 import { Generic, ParamSpec, TypeVar, TypeVarTuple, _GenericAlias, _type_repr } from "./modules/typing.js";
-import { TypeAliasType, lazyAttribute } from "./modules/_type_alias.js";
+import { GenericAlias, TypeAliasType, UnionType, lazyAttribute } from "./modules/_type_alias.js";
+import { bitor, getitem } from "./builtins/ops.js";
+import { isClass } from "./builtins/repr.js";
 
 /**
  * One type parameter: `kind` "" (`T`, `T: bound`, `T: (a, b)`), "*" (`*Ts`) or "**" (`**P`).
@@ -58,4 +60,22 @@ export function type_alias(name: string, value: () => unknown, params: unknown[]
   defineConst(alias, "__type_params__", PyTuple.fromArray(params));
   lazyAttribute(alias, "__value__", value, "typing.TypeAliasType");
   return alias;
+}
+
+// In a type alias's value and a bound (type expressions), `list[int]` and `int | None` are what
+// CPython makes of them: types.GenericAlias and types.UnionType (`list[int]`, `int | None`).
+
+/** `X[args]` in a type expression: a class without its own `__class_getitem__` (or a Generic one) gives a GenericAlias. */
+export function type_getitem(obj: unknown, key: unknown): unknown {
+  if (typeof obj === "function" && isClass(obj)) {
+    const own = (obj as { __class_getitem__?: unknown }).__class_getitem__;
+    if (own === undefined || own === Generic.__class_getitem__) return new GenericAlias(obj, key instanceof PyTuple ? key : PyTuple.fromArray([key]));
+  }
+  return getitem(obj, key);
+}
+
+/** `a | b` in a type expression: two classes (or None) give a UnionType; typing's objects their own union. */
+export function type_or(a: unknown, b: unknown): unknown {
+  const plain = (x: unknown) => x === null || x === undefined || (typeof x === "function" && isClass(x)) || x instanceof GenericAlias || x instanceof UnionType;
+  return plain(a) && plain(b) ? new UnionType([a, b]) : bitor(a, b);
 }

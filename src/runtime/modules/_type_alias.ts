@@ -66,17 +66,19 @@ function aliasArgRepr(x: unknown): string {
 
 const TYPE_PARAM_CLASSES = new Set(["TypeVar", "ParamSpec", "TypeVarTuple"]);
 
-/** `Alias[int]`: what subscripting a generic type alias gives. */
+/** `Alias[int]`, `list[int]` (in an alias's value or a bound): types.GenericAlias. */
 export class GenericAlias {
   constructor(
-    readonly __origin__: TypeAliasType,
+    readonly __origin__: unknown,
     readonly __args__: PyTuple<unknown>,
   ) {}
   get __parameters__(): PyTuple<unknown> {
     return PyTuple.fromArray(Array.from(this.__args__).filter((a) => TYPE_PARAM_CLASSES.has(typeName(a))));
   }
   __repr__(): string {
-    return `${this.__origin__.__name__}[${Array.from(this.__args__).map(aliasArgRepr).join(", ")}]`;
+    const o = this.__origin__;
+    const args = Array.from(this.__args__);
+    return `${o instanceof TypeAliasType ? o.__name__ : _type_repr(o)}[${args.length ? args.map(aliasArgRepr).join(", ") : "()"}]`;
   }
   __eq__(o: unknown): boolean {
     return o instanceof GenericAlias && o.__origin__ === this.__origin__ && repr(o.__args__) === repr(this.__args__);
@@ -84,8 +86,10 @@ export class GenericAlias {
   __hash__(): bigint {
     return reprHash(this.__repr__());
   }
-  __call__(): never {
-    throw new TypeError("'typing.TypeAliasType' object is not callable");
+  __call__(...args: unknown[]): unknown {
+    const o = this.__origin__;
+    if (typeof o !== "function") throw new TypeError(`'${typeName(o)}' object is not callable`);
+    return Reflect.construct(o, args);
   }
   __or__(o: unknown): UnionType {
     return new UnionType([this, o]);
