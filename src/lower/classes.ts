@@ -63,6 +63,20 @@ function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   return cx.expr(b);
 }
 
+/** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */
+function genericBase(cx: LowerContext, b: py.ExprNode): string | undefined {
+  const cls = b._type === "Subscript" && b.value._type === "Name" && isGenericClass(cx, b) ? cx.classType(b.value.id) : undefined;
+  return cls && /^[\w$]+$/.test(cls) ? cls : undefined;
+}
+
+/** The TS type arguments of such a base (`Box<T>`), when they match the class's type parameters. */
+function genericBaseArgs(cx: LowerContext, b: py.ExprNode): string[] | undefined {
+  if (b._type !== "Subscript" || b.value._type !== "Name" || !genericBase(cx, b)) return undefined;
+  const args = b.slice._type === "Tuple" ? b.slice.elts : [b.slice];
+  const params = cx.classTypeParams(b.value.id) ?? [];
+  return params.length === args.length ? args.map((a) => annotationType(cx, a)) : undefined;
+}
+
 function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
   return b._type === "Name" && b.id !== "object" && !!BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin";
 }
@@ -135,7 +149,11 @@ function classDefIn(
             cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
           : simpleBase
             ? baseExpr(cx, bases[0])
-            : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
+            : ({
+                k: "as",
+                expr: cx.expr(bases[0]),
+                type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
+              } as ir.Expr);
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
@@ -328,8 +346,9 @@ function classDefIn(
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   const classTypeParams = ownTypeParams.length ? ownTypeParams : undefined;
+  const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
   if (nested) {
-    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
+    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
     return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
   }
@@ -337,12 +356,12 @@ function classDefIn(
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
-      { k: "class", name, base, members: allMembers, typeParams: classTypeParams, line: s.lineno },
+      { k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs, line: s.lineno },
       exprStmt(defineClass(id(name)), s.lineno),
     ];
   }
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
-  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
+  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
   const out = [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
   // What a decorator returns is not known: annotations that name the class get the shape of its instances.
@@ -399,7 +418,8 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
   const names = new Set<string>();
   const visit = (cls: py.ClassDef, depth: number) => {
     if (depth > 20) return;
-    for (const b of cls.bases) {
+    for (const base of cls.bases) {
+      const b = genericClassBase(cls, base);
       const k = b._type === "Name" ? cx.lookupKnown(b.id) : undefined;
       if (k?.kind !== "class") continue;
       for (const item of k.node.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") names.add(item.name);
@@ -410,12 +430,18 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
   return names.has(method);
 }
 
+/** A generic class's (PEP 695) base `Box[T]` as the class it subscripts. */
+function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
+  return cls.type_params.length && b._type === "Subscript" ? b.value : b;
+}
+
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
 export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
   const names = new Set<string>(["__init__"]);
   const visit = (cls: py.ClassDef, depth: number) => {
     if (depth > 20) return;
-    for (const b of cls.bases) {
+    for (const base of cls.bases) {
+      const b = genericClassBase(cls, base);
       if (b._type !== "Name") continue;
       const k = cx.lookupKnown(b.id);
       if (k?.kind !== "class") continue;

@@ -34,7 +34,7 @@ export class _GenericAlias {
     if (this._name === "typing.Callable" && args.length > 0) {
       const ps = args.slice(0, -1);
       const r = args[args.length - 1];
-      const first = ps.length === 1 && ps[0] === Ellipsis ? "..." : `[${ps.map(_type_repr).join(", ")}]`;
+      const first = ps.length === 1 && (ps[0] === Ellipsis || ps[0] instanceof ParamSpec) ? _type_repr(ps[0]) : `[${ps.map(_type_repr).join(", ")}]`;
       return `typing.Callable[${first}, ${_type_repr(r)}]`;
     }
     if (args.length === 0 && this._name.startsWith("typing.Tuple")) return "typing.Tuple[()]";
@@ -168,8 +168,8 @@ export const ChainMap = alias("ChainMap", null);
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
-  const flat = args === Ellipsis ? [Ellipsis] : Array.from(toIterable(args));
-  return new _GenericAlias(Callable, PyTuple.fromArray([...flat, result]), "typing.Callable");
+  const flat = args === Ellipsis || args instanceof ParamSpec ? [args] : Array.from(toIterable(args));
+  return new _GenericAlias(Callable, PyTuple.fromArray([...flat, result ?? NoneType]), "typing.Callable");
 });
 export const Awaitable = alias("Awaitable", null);
 export const Coroutine = alias("Coroutine", null);
