@@ -217,6 +217,9 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
   const n = nameOf(a);
   if (a._type === "Name") {
     if (cx.boundTypeVars.has(n)) return n;
+    // A `type` statement's alias (PEP 695): its TS alias, any type arguments left out are `any`.
+    const params = cx.pep695Alias(n);
+    if (params !== undefined) return params ? `${n}<${new Array(params).fill("any").join(", ")}>` : n;
     const cls = cx.classType(n);
     if (cls) return cls;
     const alias = cx.typeAlias(n);
@@ -240,6 +243,10 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   const n = nameOf(a.value);
   const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
   const arg = (i: number) => (args[i] ? sub(args[i]) : "any");
+  if (a.value._type === "Name" && !cx.boundTypeVars.has(n)) {
+    const params = cx.pep695Alias(n);
+    if (params !== undefined) return params === args.length ? `${n}<${args.map(sub).join(", ")}>` : "any";
+  }
   if (n === "Optional") return union([arg(0), "null"]);
   if (n === "Union") return union(args.map(sub));
   if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
