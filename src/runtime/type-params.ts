@@ -76,6 +76,9 @@ export function type_getitem(obj: unknown, key: unknown): unknown {
 
 /** `a | b` in a type expression: two classes (or None) give a UnionType; typing's objects their own union. */
 export function type_or(a: unknown, b: unknown): unknown {
-  const plain = (x: unknown) => x === null || x === undefined || (typeof x === "function" && isClass(x)) || x instanceof GenericAlias || x instanceof UnionType;
+  // collections.abc's `Iterable[T]` is a types.GenericAlias in CPython (typing's names are not).
+  const abcAlias = (x: unknown) => x instanceof _GenericAlias && (x as unknown as { _name: string })._name.startsWith("collections.abc.");
+  const plain = (x: unknown) =>
+    x === null || x === undefined || (typeof x === "function" && isClass(x)) || x instanceof GenericAlias || x instanceof UnionType || abcAlias(x);
   return plain(a) && plain(b) ? new UnionType([a, b]) : bitor(a, b);
 }
