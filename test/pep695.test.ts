@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { transpile } from "../src/index.js";
+import { parse } from "../src/parse/index.js";
 import { runPython } from "./helpers/run-python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tsyncio-pep695-"));
@@ -79,5 +80,28 @@ describe("PEP 695 at run time", () => {
       "type A = int\ntype P[T] = list[T]\nprint(P[int], type(P[int]).__module__)\ntry:\n    A[int]\nexcept TypeError as e:\n    print(e)\n",
     );
     expect(r.stdout).toBe("P[int] types\nOnly generic type aliases are subscriptable\n");
+  });
+});
+
+describe("PEP 695 errors CPython's compiler reports (its symbol table: ast.parse accepts these)", () => {
+  // Expected values from CPython 3.12.1's compile(); the parser-level ones are in grammar-tests/errors/pep695-*.
+  const cases: [string, string, number, number][] = [
+    ["class C[T, T]: pass\n", "duplicate type parameter 'T'", 1, 12],
+    ["type A[T, *T] = int\n", "duplicate type parameter 'T'", 1, 11],
+    ["type X[T] = (yield)\n", "yield expression cannot be used within a type alias", 1, 14],
+    ["type X[T] = (yield from z)\n", "yield expression cannot be used within a type alias", 1, 14],
+    ["class C[T: (await x)]: pass\n", "await expression cannot be used within a TypeVar bound", 1, 13],
+    ["def f[T]() -> (yield): pass\n", "yield expression cannot be used within the definition of a generic", 1, 16],
+    ["class C[T](Base[(yield)]): pass\n", "yield expression cannot be used within the definition of a generic", 1, 18],
+  ];
+  for (const [source, msg, lineno, offset] of cases) {
+    it(`${source.trim()}: ${msg}`, () => {
+      const { error } = parse(source, "e.py");
+      expect(error && { msg: error.msg, lineno: error.lineno, offset: error.offset }).toEqual({ msg, lineno, offset });
+    });
+  }
+
+  it("a lambda in an alias's value is its own scope: its yield is no error", () => {
+    expect(parse("type X = lambda: (yield)\n", "e.py").error).toBeFalsy();
   });
 });
