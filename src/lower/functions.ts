@@ -92,9 +92,13 @@ export function functionExpression(
   if (s._type === "Lambda" || !s.type_params.length)
     return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
   // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
+  // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which
+  // cannot keep them generic: the default `T = any` makes TS read its parameters as `any` there
+  // (without one, as `unknown`: a `Queue<T>` argument would be refused).
   const own = lowerTypeParams(cx, s.name, s.type_params, s);
   const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
-  const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, all, method));
+  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
   return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }
 
@@ -243,7 +247,14 @@ function functionExpressionBody(
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
-    returnType: isGenerator ? generatorType(cx, s) : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
+    // An annotated async generator's own generator returns nothing (its annotation says what it yields).
+    returnType: isGenerator
+      ? generatorType(cx, s)
+      : coroutine
+        ? scope.isGenerator && s._type !== "Lambda" && s.returns
+          ? ASYNC_GEN_TYPE
+          : coroutineType(returnType(cx, s))
+        : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,
@@ -321,6 +332,8 @@ export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[
 }
 
 export const CORO_TYPE = "Generator<unknown, any, any>";
+/** The generator behind an `async def` with `yield`: it returns nothing. */
+const ASYNC_GEN_TYPE = "Generator<unknown, void, any>";
 
 /** A coroutine's generator type: what it returns is what `await` gives. */
 export function coroutineType(returns: string): string {
