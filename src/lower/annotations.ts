@@ -252,6 +252,8 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
   if (n === "Literal") return union(args.map(literal));
   if (n === "type" || n === "Type") return "any";
+  // A type guard function returns a bool.
+  if (n === "TypeGuard" || n === "TypeIs") return "boolean";
   if (n === "tuple" || n === "Tuple") {
     const PyTuple = cx.imports.type("PyTuple", RUNTIME);
     // tuple[()] is the empty tuple; tuple[int, ...] any length; tuple[str, int] a fixed shape.
