@@ -456,6 +456,14 @@ describe("item 9: star-arguments of 200,000 values", () => {
   });
 });
 
+describe("item 9: star-arguments of 300,000 values for every kind of callee", () => {
+  it("classes, exceptions, bound methods, partial, runtime functions and callees without *args as in CPython", { timeout: 300_000 }, async () => {
+    const fixtures = join(root, "test/robustness");
+    const r = spawnSync(process.execPath, [bin, "run", "--virtual-time", "star_args_callees.py"], { cwd: fixtures, encoding: "utf8", timeout: 280_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, readFileSync(join(fixtures, "star_args_callees.expected.out"), "utf8"), ""]);
+  });
+});
+
 describe("item 13: what CPython accepts, the front end accepts", () => {
   // Outputs recorded with CPython 3.12.1 from the same generated program.
   const N = 100_000;

@@ -732,6 +732,11 @@ function strFormatImpl(fmt: string, args: unknown[], kwargs: Record<string, unkn
 
 /** "fmt".format(*args, **kwargs); a trailing KwArgs carries the keywords. */
 export function strFormat(fmt: string, ...args: unknown[]): string {
+  return strFormatv(fmt, args);
+}
+
+/** `fmt.format(*args)` with the arguments as one array (a trailing KwArgs holds the keywords); `args` is consumed. */
+export function strFormatv(fmt: string, args: unknown[]): string {
   const kwargs = popKw(args);
   return strFormatImpl(fmt, args, kwargs, { auto: { n: 0, mode: 0 } }, 0);
 }

@@ -1,5 +1,6 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { applyArgs } from "./keywords.js";
+import { SPREAD_LIMIT } from "./star-call.js";
 import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
@@ -994,7 +995,7 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
-  if (m !== undefined) return m(obj, ...args);
+  if (m !== undefined) return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);
   throw noAttr(obj, name);
 }
 
