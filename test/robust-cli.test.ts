@@ -312,6 +312,20 @@ describe("item 12: CPython's limits at run time", () => {
     ]);
   });
 
+  it("a run-time join pairing two lone surrogates is NotImplementedError; every other join is CPython's", async () => {
+    // CPython's output, but for the joins whose halves a JS string would make one character.
+    const seams = ["join", "join with separator", "join across an empty string", "add", "repeat", "json escape", "surrogatepass"];
+    const want = expected("surrogate_joins", "out")
+      .split("\n")
+      .map((line) => {
+        const label = seams.find((l) => line.startsWith(`${l} `) && /^ \d/.test(line.slice(l.length)));
+        return label === undefined ? line : `${label} NotImplementedError`;
+      });
+    want.splice(want.length - 1, 0, "joining a lone surrogate U+D83D with a lone surrogate U+DE00: JavaScript strings make them one character (U+1F600) where Python keeps two; tsyncio cannot keep them apart");
+    const r = spawnSync(process.execPath, [bin, "run", "surrogate_joins.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, want.join("\n"), ""]);
+  });
+
   it("sys.exit with an int beyond a C long: OverflowError message, status 255", async () => {
     const cases: [string, number, string][] = [
       ["2**63", 255, "OverflowError: Python int too large to convert to C long\n"],

@@ -57,6 +57,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
+import { noteCodePoint } from "./surrogates.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -1176,6 +1177,7 @@ export const hash = builtin(function hash(x: unknown): bigint {
 export const chr = builtin(function chr(i: unknown): string {
   const n = toIndex(i);
   if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
+  noteCodePoint(Number(n));
   return String.fromCodePoint(Number(n));
 });
 

@@ -6,6 +6,7 @@ import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
 import { strFormatv, strFormatMap } from "./format.js";
 import { takes_packed, unpacked } from "./star-call.js";
+import { joinChecked } from "./surrogates.js";
 import { floatRepr } from "./repr.js";
 import { PyBytes, wrapBytes } from "./bytes.js";
 import { encodeString } from "./codecs.js";
@@ -172,7 +173,7 @@ function join(s: string, it: unknown): string {
     parts.push(x);
     i++;
   }
-  return parts.join(s);
+  return joinChecked(parts, s);
 }
 
 function replace(s: string, old: unknown, nw: unknown, count: unknown = -1n): string {
