@@ -163,6 +163,8 @@ export interface FunctionContext {
   handling: string[];
   /** Reads that definite-assignment analysis could not prove bound (set when the body is lowered). */
   unbound?: UnboundReads;
+  /** The array of the generators this function's locals alone hold, closed when it returns (dropped-generators.ts). */
+  heldGenerators?: string;
 }
 
 export class Diagnostics {

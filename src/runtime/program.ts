@@ -126,6 +126,30 @@ export function close_dropped(g: unknown): void {
   }
 }
 
+/**
+ * `g = <generator call>` of a variable that alone holds its generators (lower/dropped-generators.ts):
+ * the one it held before is dropped, so closed; in a function, the new one joins `held`, the
+ * generators the function closes when it returns (close_held).
+ */
+export function rebind_generator<T>(held: unknown[] | null, old: unknown, fresh: T): T {
+  close_dropped(old);
+  if (held !== null && fresh !== null && fresh !== undefined) held.push(fresh);
+  return fresh;
+}
+
+/** A function returns: the generators only its locals held go with its frame. */
+export function close_held(held: unknown[]): void {
+  for (const g of held) close_dropped(g);
+  held.length = 0;
+}
+
+/** `for x in g` over a variable holding a generator: an early exit leaves it open (no `return()`). */
+export function keep_open(g: unknown): unknown {
+  if (Object.prototype.toString.call(g) !== "[object Generator]") return g;
+  const gen = g as Generator;
+  return { [Symbol.iterator]: () => ({ next: (v?: unknown) => gen.next(v) }) };
+}
+
 let droppedReport: (exc: unknown, where: unknown) => void = () => {};
 /** How an exception raised while closing a dropped generator is reported ("Exception ignored in: ..."). */
 export function set_dropped_report(report: (exc: unknown, where: unknown) => void): void {
