@@ -24,6 +24,7 @@ import {
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
+import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
@@ -113,6 +114,15 @@ function trackSuspended(proto: object): void {
   step("next");
   step("throw");
   step("return");
+}
+
+/** An f-string's pieces joined (in a module that can make lone surrogates: builtins/surrogates.ts). */
+export function str_parts(...parts: unknown[]): string {
+  // As a template literal converts its values (an int formatted plainly is a bigint here).
+  return joinChecked(
+    parts.map((p) => (typeof p === "string" ? p : `${p}`)),
+    "",
+  );
 }
 
 /** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */

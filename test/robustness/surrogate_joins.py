@@ -1,6 +1,7 @@
 # Lone surrogates joined at run time (issue 13 item 12). CPython keeps chr(0xd83d) + chr(0xde00) as
-# two code points; a JS string would make them one character, so tsyncio's runtime joins raise
-# NotImplementedError at such a seam instead of making the wrong string. Joins that pair nothing
+# two code points; a JS string would make them one character, so in a module that can make lone
+# surrogates (chr, json, ...) tsyncio's joins raise NotImplementedError at such a seam instead of
+# making the wrong string. Joins that pair nothing
 # (a low then a high surrogate, a surrogate next to other text, real astral characters) are exact.
 import json
 
@@ -16,6 +17,8 @@ def t(label, fn):
 h = chr(0xD83D)
 lo = chr(0xDE00)
 items = [h, lo]
+t("chr + chr", lambda: chr(0xD83D) + chr(0xDE00))
+t("f-string", lambda: f"{h}{lo}")
 t("join", lambda: "".join(items))
 t("join with separator", lambda: h.join([lo, lo]))
 t("join across an empty string", lambda: "".join([h, "", lo]))

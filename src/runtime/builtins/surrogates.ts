@@ -10,8 +10,9 @@
 // the first of the right), and only once the program has made a lone high surrogate (chr() of one,
 // a decoder that lets one through); such a join raises NotImplementedError rather than silently
 // making the wrong string. The runtime's joins are checked (`+` through add(), `str * n`,
-// `str.join`); the `+` and f-strings the compiler emits as JS's own between proven strs are not
-// (README: deviations).
+// `str.join`, f-strings through str_parts); the compiler sends a module's `+` of two strs and its
+// f-strings there only when the module can make a lone high surrogate (lower/lone-surrogates.ts),
+// and keeps JavaScript's own `+` and template literals everywhere else.
 
 import { NotImplementedError } from "./exceptions.js";
 
