@@ -15,8 +15,25 @@ import { array, assignStmt, exprStmt, id, lit, member, throwStmt } from "../ir/n
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 const DRIVING_METHODS = new Set(["send", "throw", "close", "__next__"]);
 
+// Each answer is the same wherever in its scope it is asked: kept per scope and name (a module with
+// many loops over names would otherwise walk its body once per loop).
+const ownedMemo = new WeakMap<py.Node, Map<string, boolean>>();
+const holdsMemo = new WeakMap<py.Node, Map<string, boolean>>();
+function memo(table: WeakMap<py.Node, Map<string, boolean>>, cx: LowerContext, name: string, answer: () => boolean): boolean {
+  const node = cx.fn.scope.node;
+  let names = table.get(node);
+  if (!names) table.set(node, (names = new Map()));
+  let known = names.get(name);
+  if (known === undefined) names.set(name, (known = answer()));
+  return known;
+}
+
 /** Whether `name`, in the scope being lowered, only ever holds generators no one else references. */
 export function isOwnedGenerator(cx: LowerContext, name: string): boolean {
+  return memo(ownedMemo, cx, name, () => ownedGenerator(cx, name));
+}
+
+function ownedGenerator(cx: LowerContext, name: string): boolean {
   const owner = cx.fn.scope.node;
   if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
     const a = owner.args;
@@ -105,6 +122,10 @@ export function closingHeldGenerators(cx: LowerContext, held: string, body: ir.S
  * `for` over it leaves the generator open when the loop exits early: the variable still holds it.
  */
 export function holdsGenerators(cx: LowerContext, name: string): boolean {
+  return memo(holdsMemo, cx, name, () => holdingGenerators(cx, name));
+}
+
+function holdingGenerators(cx: LowerContext, name: string): boolean {
   const owner = cx.fn.scope.node;
   if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
     const a = owner.args;

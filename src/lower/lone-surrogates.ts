@@ -5,20 +5,17 @@
 // the codecs' error handler and encodings that let surrogates through.
 
 import type * as py from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 const SURROGATE_CODECS = new Set(["surrogatepass", "unicode_escape", "unicode-escape", "raw_unicode_escape", "raw-unicode-escape"]);
 const LONE_HIGH = /[\ud800-\udbff](?![\udc00-\udfff])/;
 
 export function mayMakeLoneSurrogates(module: py.Module): boolean {
-  let found = false;
-  walk(module, (n) => {
-    if (found) return false;
-    if (n._type === "Call" && n.func._type === "Name" && n.func.id === "chr") found = true;
-    else if (n._type === "Constant" && typeof n.value === "string" && (SURROGATE_CODECS.has(n.value) || LONE_HIGH.test(n.value))) found = true;
-    else if (n._type === "Import" && n.names.some((a) => a.name === "json")) found = true;
-    else if (n._type === "ImportFrom" && n.module === "json") found = true;
-    return !found;
-  });
-  return found;
+  const nodes = nodeIndex(module);
+  return (
+    nodes.ofType("Call").some((c) => c.func._type === "Name" && c.func.id === "chr") ||
+    nodes.ofType("Constant").some((c) => typeof c.value === "string" && (SURROGATE_CODECS.has(c.value) || LONE_HIGH.test(c.value))) ||
+    nodes.ofType("Import").some((i) => i.names.some((a) => a.name === "json")) ||
+    nodes.ofType("ImportFrom").some((i) => i.module === "json")
+  );
 }
