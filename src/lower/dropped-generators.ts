@@ -35,12 +35,8 @@ export function isOwnedGenerator(cx: LowerContext, name: string): boolean {
 
 function ownedGenerator(cx: LowerContext, name: string): boolean {
   const owner = cx.fn.scope.node;
-  if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
-    const a = owner.args;
-    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return false;
-  }
-  const body = (owner as { body?: py.Stmt[] }).body;
-  if (!Array.isArray(body)) return false;
+  const body = bodyWithLocal(cx, name);
+  if (body === null) return false;
   let owned = true;
   let bound = false;
   const mentions = (n: py.Node) => {
@@ -127,12 +123,8 @@ export function holdsGenerators(cx: LowerContext, name: string): boolean {
 
 function holdingGenerators(cx: LowerContext, name: string): boolean {
   const owner = cx.fn.scope.node;
-  if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
-    const a = owner.args;
-    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return false;
-  }
-  const body = (owner as { body?: py.Stmt[] }).body;
-  if (!Array.isArray(body)) return false;
+  const body = bodyWithLocal(cx, name);
+  if (body === null) return false;
   let generators = true;
   let bound = false;
   if (reachedFromNested(cx, name)) return false;
@@ -148,6 +140,17 @@ function holdingGenerators(cx: LowerContext, name: string): boolean {
   };
   for (const s of body) visit(s, owner);
   return generators && bound;
+}
+
+/** The statements of the scope being lowered, when `name` is a variable of it and not a parameter (which a caller may hold too). */
+function bodyWithLocal(cx: LowerContext, name: string): py.Stmt[] | null {
+  const owner = cx.fn.scope.node;
+  if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
+    const a = owner.args;
+    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return null;
+  }
+  const body = (owner as { body?: py.Stmt[] }).body;
+  return Array.isArray(body) ? body : null;
 }
 
 /** Whether a nested scope reads or assigns the scope's `name` (a closure, a global read by a function). */
