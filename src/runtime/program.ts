@@ -156,10 +156,10 @@ export function close_held(held: unknown[]): void {
 }
 
 /** `for x in g` over a variable holding a generator: an early exit leaves it open (no `return()`). */
-export function keep_open(g: unknown): unknown {
+export function keep_open<T>(g: T): T {
   if (Object.prototype.toString.call(g) !== "[object Generator]") return g;
-  const gen = g as Generator;
-  return { [Symbol.iterator]: () => ({ next: (v?: unknown) => gen.next(v) }) };
+  const gen = g as unknown as Generator;
+  return { [Symbol.iterator]: () => ({ next: (v?: unknown) => gen.next(v) }) } as T;
 }
 
 let droppedReport: (exc: unknown, where: unknown) => void = () => {};
