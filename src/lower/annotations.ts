@@ -16,6 +16,7 @@
 import type * as py from "../ast/nodes.js";
 import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
@@ -122,11 +123,11 @@ export function annotationNames(module: py.Module): Set<string> {
       else if (n._type === "Constant" && typeof n.value === "string") collect(stringAnnotation(n.value));
     });
   };
-  walk(module, (n) => {
-    if (n._type === "arg") collect(n.annotation);
-    else if (n._type === "AnnAssign") collect(n.annotation);
-    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") collect(n.returns);
-  });
+  const index = nodeIndex(module);
+  for (const n of index.ofType("arg")) collect(n.annotation);
+  for (const n of index.ofType("AnnAssign")) collect(n.annotation);
+  for (const n of index.ofType("FunctionDef")) collect(n.returns);
+  for (const n of index.ofType("AsyncFunctionDef")) collect(n.returns);
   return names;
 }
 
