@@ -4,7 +4,7 @@ import { Exception, OverflowError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { hexAddress } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
-import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice } from "../builtins/bytes.js";
+import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice, newBytes } from "../builtins/bytes.js";
 import { latin1 } from "../builtins/codecs.js";
 import { floatToHalf, halfToFloat } from "../builtins/half-float.js";
 
@@ -373,7 +373,7 @@ export class Struct {
     return BigInt(this.layout.size);
   }
   pack(...values: unknown[]): PyBytes {
-    const out = new PyBytes(this.layout.size);
+    const out = newBytes(this.layout.size);
     packInto(this.layout, out, 0, values, "pack");
     return out;
   }
@@ -426,7 +426,7 @@ export function calcsize(fmt: unknown): bigint {
 }
 export function pack(fmt: unknown, ...values: unknown[]): PyBytes {
   const layout = layoutOf(fmt);
-  const out = new PyBytes(layout.size);
+  const out = newBytes(layout.size);
   packInto(layout, out, 0, values, "pack");
   return out;
 }
