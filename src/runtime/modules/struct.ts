@@ -79,7 +79,19 @@ const SIZES: Record<string, [number, number]> = {
 
 const cache = new Map<string, Layout>();
 
+// the format of the last call (a loop calls struct.pack/unpack with one format again and again)
+let lastFormat: unknown = null;
+let lastLayout: Layout | null = null;
+
 function layoutOf(fmt: unknown): Layout {
+  if (fmt === lastFormat && typeof fmt === "string") return lastLayout!;
+  const layout = parseLayout(fmt);
+  lastFormat = fmt;
+  lastLayout = layout;
+  return layout;
+}
+
+function parseLayout(fmt: unknown): Layout {
   let f: string;
   if (typeof fmt === "string") f = fmt;
   else {
