@@ -253,6 +253,11 @@ function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
   return out;
 }
 
+/** `x` is a bytes object and not of a subclass. */
+function isExactBytes(x: unknown): boolean {
+  return x !== null && typeof x === "object" && Object.getPrototypeOf(x) === PyBytes.prototype;
+}
+
 /** Clamped slice bound of an int (or None) for a sequence of length n, step 1. */
 function bound(x: bigint | null, n: number, dflt: number): number {
   if (x === null) return dflt;
@@ -273,6 +278,7 @@ function bytesGetslice(this: PyBytes, start: unknown, stop: unknown, step: unkno
     const n = this.length;
     const a = bound((start ?? null) as bigint | null, n, 0);
     const b = bound((stop ?? null) as bigint | null, n, n);
+    if (a === 0 && b === n && isExactBytes(this)) return this; // b[:] is b, as in CPython
     return b > a ? bytesSlice(this, a, b) : newBytes(0);
   }
   return this.__getitem__(new PySlice(start, stop, step));
@@ -282,6 +288,7 @@ function bytesGetslice(this: PyBytes, start: unknown, stop: unknown, step: unkno
 function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make: (u: Uint8Array) => unknown): unknown {
   if (key instanceof PySlice) {
     const [a, , st, len] = sliceIndices(d.length, key.start, key.stop, key.step);
+    if (st === 1 && len === d.length && isExactBytes(d)) return d; // b[0:n:1] is b
     if (st === 1) return make(bytesSlice(d, a, a + len));
     const out = new Uint8Array(len);
     for (let i = 0; i < len; i++) out[i] = d[a + i * st];
@@ -423,7 +430,10 @@ export class PyBytes extends Uint8Array {
   __add__(o: unknown): unknown {
     const d = bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
-    return concatTwo(this, d, true) as PyBytes;
+    // CPython returns an exact bytes operand itself when the other one is empty
+    if (d.length === 0 && isExactBytes(this)) return this;
+    if (this.length === 0 && isExactBytes(o)) return o;
+    return concatTwo(this, d, true);
   }
   __mul__(n: unknown): unknown {
     const r = repeatBytes(this, n, "bytes");
