@@ -51,6 +51,21 @@ await esbuild.build({
   charset: "ascii",
   logLevel: "warning",
 });
+// keepNames gives every class a static block `__name(this, "Name")`, and redefining a class's
+// `name` puts the constructor in dictionary mode: V8 then never finishes optimizing code that
+// constructs a subclass of it (each attempt is aborted on a map dependency), so `new PyBytes(...)`
+// took ~300 ns instead of ~30. Most classes already have their name (`X = class extends ...`
+// names it): the helper skips those. A class esbuild gives an inner name (`X = class _X`, when
+// its body refers to itself) is still renamed and slow to construct: keep hot ones free of
+// self-references.
+const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
+const bundled = readFileSync(outfile, "utf8");
+if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
+writeFileSync(
+  outfile,
+  bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`),
+);
+
 // The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
 const code = readFileSync(outfile, "utf8");
 const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
