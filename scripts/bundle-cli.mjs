@@ -57,26 +57,29 @@ const lazyRegistry = {
         if (!path) throw new Error(`lazy-registry: no import for ${name}`);
         if (EAGER_MODULES.has(key(path))) {
           lines.push(`import * as ${name} from ${JSON.stringify(path)};`);
-          table.push(`  eager(${JSON.stringify(spec)}, ${name});`);
+          table.push(`  eager(${JSON.stringify(spec)}, namespace(${name}));`);
         } else {
           const also = (LOAD_WITH[key(path)] ?? []).map((k) => `require(${JSON.stringify(byKey.get(k))}); `).join("");
           table.push(`  lazy(${JSON.stringify(spec)}, () => { ${also}return require(${JSON.stringify(path)}); });`);
         }
       }
       const contents = `${lines.join("\n")}
-const tag = (m) => (Object.prototype.toString.call(m) === "[object Module]" ? m : Object.defineProperty(m, Symbol.toStringTag, { value: "Module" }));
-// require() gives a CommonJS view with an "__esModule" property: the same live bindings without it.
+// A module object as the program sees it: the same live bindings (getters) on a new object,
+// without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root
+// shape of its own: esbuild's export objects all start from {} with different getters for the same
+// names (a module and its re-exports), which makes V8 keep them as dictionaries, and a program
+// reads \`asyncio.sleep\` & co. in its loops.
 const namespace = (m) => {
-  const ns = {};
+  const ns = Object.setPrototypeOf(new (function Module() {})(), Object.prototype);
   for (const k of Object.getOwnPropertyNames(m)) if (k !== "__esModule") Object.defineProperty(ns, k, Object.getOwnPropertyDescriptor(m, k));
-  return ns;
+  return Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" });
 };
 export const modules = {};
-const eager = (spec, m) => Object.defineProperty(modules, spec, { value: tag(m), writable: true, enumerable: true, configurable: true });
+const eager = (spec, m) => Object.defineProperty(modules, spec, { value: m, writable: true, enumerable: true, configurable: true });
 const lazy = (spec, load) =>
   Object.defineProperty(modules, spec, {
     get() {
-      const m = tag(namespace(load()));
+      const m = namespace(load());
       eager(spec, m);
       return m;
     },
@@ -119,7 +122,14 @@ await esbuild.build({
   logLevel: "warning",
 });
 // The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
-const code = readFileSync(outfile, "utf8");
+// keepNames' helper redefines `name` on every function and class of the bundle, even where it already
+// has that name; a function whose `name` was redefined is kept by V8 as a slow dictionary-mode
+// object (the runtime's classes, whose statics and prototype chain the runtime reads on hot paths).
+// Only the functions esbuild renamed need it.
+const NAME_HELPER = /var __name=\((\w+),value\)=>__defProp\(\1,"name",\{value,configurable:true\}\);/;
+const built = readFileSync(outfile, "utf8");
+if (!NAME_HELPER.test(built)) throw new Error("bundle-cli: esbuild's __name helper was not found");
+const code = built.replace(NAME_HELPER, (_, t) => `var __name=(${t},value)=>${t}.name===value?${t}:__defProp(${t},"name",{value,configurable:true});`);
 const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
 writeFileSync(outfile, `// tsyncio bundle ${id}\n${code}`);
 writeFileSync(
