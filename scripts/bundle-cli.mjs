@@ -131,20 +131,9 @@ await esbuild.build({
 const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
 const bundled = readFileSync(outfile, "utf8");
 if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
-writeFileSync(
-  outfile,
-  bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`),
-);
+const code = bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
 
 // The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
-// keepNames' helper redefines `name` on every function and class of the bundle, even where it already
-// has that name; a function whose `name` was redefined is kept by V8 as a slow dictionary-mode
-// object (the runtime's classes, whose statics and prototype chain the runtime reads on hot paths).
-// Only the functions esbuild renamed need it.
-const NAME_HELPER = /var __name=\((\w+),value\)=>__defProp\(\1,"name",\{value,configurable:true\}\);/;
-const built = readFileSync(outfile, "utf8");
-if (!NAME_HELPER.test(built)) throw new Error("bundle-cli: esbuild's __name helper was not found");
-const code = built.replace(NAME_HELPER, (_, t) => `var __name=(${t},value)=>${t}.name===value?${t}:__defProp(${t},"name",{value,configurable:true});`);
 const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
 writeFileSync(outfile, `// tsyncio bundle ${id}\n${code}`);
 writeFileSync(
@@ -158,7 +147,9 @@ rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
 
 // Warm-up: compiles the functions a typical run needs, and the loader writes the code cache.
 try {
-  execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
 } catch (e) {
   // Not fatal: the first real run writes the cache instead.
   process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);
