@@ -45,8 +45,8 @@ export function* connectionOnSocket(loop: BaseEventLoop, protocol_factory: unkno
   sock._chunks = [];
   sock._id = 0;
   sock._state = "closed";
-  for (const chunk of pending) loop.call_soon(() => transport._deliver(chunk));
-  if (eof) loop.call_soon(() => transport._deliver(null));
+  for (const chunk of pending) transport._receive(chunk);
+  if (eof) transport._receive(null);
   try {
     yield* waiter;
   } catch (e) {
