@@ -340,7 +340,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     unicodeName: unicodeNameOf,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
-    io: lazyWatcherIo(nodeIoHost(cell), needWatcher),
+    io: lazyWatcherIo(nodeIoHost(cell, !options.virtualTime), needWatcher),
   });
 }
 
@@ -396,9 +396,11 @@ const nodeFileSystem: HostFileSystem = {
 
 let ioHost: ReturnType<typeof createIoHost> | null = null;
 
-function nodeIoHost(cell: Int32Array): ReturnType<typeof createIoHost> {
+function nodeIoHost(cell: Int32Array, directWrites?: boolean): ReturnType<typeof createIoHost> {
   // The kernel thread's script sits beside this file in dist/cli (bundled or not).
-  return (ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher()));
+  ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher());
+  if (directWrites !== undefined) ioHost.allowDirectWrites(directWrites);
+  return ioHost;
 }
 
 /** The I/O host, with the watcher started before a wait that may block. */

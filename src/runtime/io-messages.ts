@@ -105,10 +105,17 @@ export interface SslFailure {
   verifyMessage: string | null;
 }
 
+/** The host's own business (IoHost.write may write a plain socket's descriptor directly); the runtime ignores it. */
+export interface DirectWrite {
+  fd: number;
+  slot: number;
+  gen: number;
+}
+
 export type IoCompletion =
-  | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo }
+  | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "listening"; id: number; local: Address }
-  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo }
+  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "tls_ready"; id: number; tls: TlsInfo }
   | { ev: "data"; id: number; data: ArrayBuffer }
   | { ev: "eof"; id: number }
@@ -161,6 +168,12 @@ export interface IoHost {
    * whole timeout passed.
    */
   wait(timeout: number | null, quiet: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
+  /**
+   * Writes `data` on connection `id`, in order with everything sent for it before: what the host
+   * cannot hand to the operating system at once is copied and queued for the kernel like a
+   * "write" request. Returns the number of bytes queued (0: all of it is on its way already).
+   */
+  write(id: number, data: Uint8Array): number;
   /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
   unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */

@@ -7,14 +7,30 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { constants as osConstants, hostname } from "node:os";
 import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
+import { writeSync } from "node:fs";
 import { FLAGS, IO_FLAG, QUIET, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
+import { DONE, GEN, LEASE_BYTES, LEASE_WORDS, OPEN, WRITING } from "./leases.js";
 
 interface Batch {
   idle: number;
   completions: IoCompletion[];
 }
 
-type NodeIoHost = IoHost & { finish(limitMs: number): void; warm(): void };
+/** A connection the program's thread may write directly (leases.ts). */
+interface Lease {
+  fd: number;
+  slot: number;
+  gen: number;
+  /** Writes handed to the kernel for this connection (compared with the kernel's `done`). */
+  submitted: number;
+}
+
+type NodeIoHost = IoHost & {
+  finish(limitMs: number): void;
+  warm(): void;
+  /** Off under the virtual clock: the kernel must see every byte to know what is in flight. */
+  allowDirectWrites(on: boolean): void;
+};
 
 export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string): NodeIoHost {
   let port: MessagePort | null = null;
@@ -24,10 +40,13 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
   let seq = 0;
   /** Completions a blocking socket call put back (unread), returned first by the next wait. */
   let stash: IoCompletion[] = [];
+  const leaseTable = new Int32Array(new SharedArrayBuffer(LEASE_BYTES));
+  const leases = new Map<number, Lease>();
+  let direct = true;
 
   const start = (): MessagePort => {
     const { port1, port2 } = new MessageChannel();
-    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer }, transferList: [port2] });
+    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer, leases: leaseTable.buffer }, transferList: [port2] });
     // Neither keeps the process alive once the program is over (see shutdown()).
     worker.unref();
     port1.unref();
@@ -49,7 +68,12 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     if (port === null) return idle;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
       const batch = m.message as Batch;
-      for (const c of batch.completions) into.push(c);
+      for (const c of batch.completions) {
+        if (c.ev === "connected" || c.ev === "accepted") {
+          if (c.lease && direct) leases.set(c.ev === "connected" ? c.id : c.conn, { ...c.lease, submitted: 0 });
+        } else if (c.ev === "closed") leases.delete(c.id);
+        into.push(c);
+      }
       // An "idle" from before our latest requests were handled says nothing about them.
       if (batch.idle === seq) idle = true;
     }
@@ -70,7 +94,17 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         if (r.completions.some((c) => c.ev === "flushed")) return;
       }
     },
+    allowDirectWrites(on) {
+      direct = on;
+      if (!on) leases.clear();
+    },
     send(req) {
+      if (req.op === "write" || req.op === "start_tls") {
+        const lease = leases.get(req.id);
+        if (lease && req.op === "write") lease.submitted = (lease.submitted + 1) | 0;
+        // After start_tls the bytes on the socket are TLS records: the kernel writes them.
+        else if (lease) leases.delete(req.id);
+      }
       queue.push(req);
       if ((req.op === "write" || req.op === "sendto" || req.op === "stdin_write") && req.data.byteLength > 0) transfers.push(req.data);
     },
@@ -113,6 +147,30 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         Atomics.store(cell, QUIET, 0);
       }
       return { completions, idle, timedOut };
+    },
+    write(id, data) {
+      const lease = leases.get(id);
+      let sent = 0;
+      if (lease !== undefined && lease.submitted === Atomics.load(leaseTable, lease.slot * LEASE_WORDS + DONE)) {
+        const at = lease.slot * LEASE_WORDS;
+        if (Atomics.compareExchange(leaseTable, at, OPEN, WRITING) === OPEN) {
+          if (Atomics.load(leaseTable, at + GEN) === lease.gen) {
+            try {
+              sent = writeSync(lease.fd, data);
+            } catch {
+              // EAGAIN (the socket's buffer is full): the kernel waits for room. A broken
+              // connection: the kernel's write meets the same error and reports it.
+            }
+            Atomics.store(leaseTable, at, OPEN);
+          } else {
+            Atomics.store(leaseTable, at, OPEN);
+            leases.delete(id);
+          }
+        } else leases.delete(id);
+      }
+      const rest = data.length - sent;
+      if (rest > 0) io.send({ op: "write", id, data: data.slice(sent).buffer as ArrayBuffer });
+      return rest;
     },
     unread(completions) {
       stash = completions.concat(stash);

@@ -21,9 +21,12 @@ import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io
 import { IO_FLAG, WAITING, QUIET } from "./cell.js";
 import type { TLSSocket } from "node:tls";
 import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
+import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
+import type { DirectWrite } from "../../runtime/io-messages.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
+const leaseTable = new Int32Array(workerData.leases as SharedArrayBuffer);
 
 // --- the outbox: one batch per turn -------------------------------------------------------------
 
@@ -117,6 +120,51 @@ interface Conn {
   closing: boolean;
   /** Stops listening to the socket (start_tls hands it to a TLS socket). */
   detach(): void;
+  /** The program's direct-write lease (leases.ts), -1 for none. */
+  slot: number;
+  /** What the program needs to write directly ("connected"/"accepted" carry it). */
+  lease?: DirectWrite;
+}
+
+// --- direct writes from the program's thread (leases.ts) -----------------------------------------
+
+const freeSlots: number[] = [];
+for (let i = LEASE_SLOTS - 1; i >= 0; i--) freeSlots.push(i);
+
+/** Opens a lease on a plain socket's descriptor (none for TLS, or when the table is full). */
+function grantLease(c: Conn): void {
+  const fd = (c.socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if ((c.socket as { encrypted?: boolean }).encrypted || typeof fd !== "number" || fd < 0 || freeSlots.length === 0) return;
+  const slot = freeSlots.pop()!;
+  const at = slot * LEASE_WORDS;
+  const gen = (Atomics.load(leaseTable, at + GEN) + 1) | 0;
+  Atomics.store(leaseTable, at + GEN, gen);
+  Atomics.store(leaseTable, at + DONE, 0);
+  Atomics.store(leaseTable, at, OPEN);
+  c.slot = slot;
+  c.lease = { fd, slot, gen };
+  // Every way Node closes the socket's handle goes through _destroy: revoke first.
+  const socket = c.socket as unknown as { _destroy(err: Error | null, cb: (e: Error | null) => void): void };
+  const destroy = socket._destroy;
+  socket._destroy = function (this: unknown, err, cb) {
+    revokeLease(c);
+    return destroy.call(this, err, cb);
+  };
+}
+
+/** After this the program no longer writes the descriptor (it waits out a write in progress). */
+function revokeLease(c: Conn): void {
+  if (c.slot < 0) return;
+  const at = c.slot * LEASE_WORDS;
+  // WRITING lasts one non-blocking write(2) on the program's thread.
+  while (Atomics.compareExchange(leaseTable, at, OPEN, REVOKED) === WRITING);
+  freeSlots.push(c.slot);
+  c.slot = -1;
+}
+
+/** One write handed to the kernel has completed (the program counts them to keep order). */
+function writeDone(c: Conn): void {
+  if (c.slot >= 0) Atomics.add(leaseTable, c.slot * LEASE_WORDS + DONE, 1);
 }
 
 const conns = new Map<number, Conn>();
@@ -169,10 +217,12 @@ function adopt(id: number, socket: Socket): Conn {
     emit({ ev: "closed", id, error: lastError });
   };
   const detach = () => {
+    revokeLease(c);
     socket.off("data", onData).off("end", onEnd).off("drain", onDrain).off("error", onError).off("close", onClose);
   };
-  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false, detach };
+  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false, detach, slot: -1 };
   conns.set(id, c);
+  grantLease(c);
   socket.on("data", onData).on("end", onEnd).on("drain", onDrain).on("error", onError).on("close", onClose);
   return c;
 }
@@ -195,9 +245,13 @@ function checkDrain(id: number, c: Conn): void {
 
 function write(id: number, data: ArrayBuffer): void {
   const c = conns.get(id);
-  if (!c || c.socket.destroyed) return;
+  if (!c || c.socket.destroyed) {
+    if (c) writeDone(c);
+    return;
+  }
   const n = data.byteLength;
   c.socket.write(new Uint8Array(data), () => {
+    writeDone(c);
     const peer = peerOf(c);
     if (peer) peer.expectBytes += n;
     checkDrain(id, c);
@@ -229,13 +283,13 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
     }
     if (tls) socket.setNoDelay(true);
     const info = tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
-    adopt(req.id, socket);
+    const lease = adopt(req.id, socket).lease;
     if (!req.path && ourServerPort(socket.remotePort ?? -1)) {
       const lp = socket.localPort ?? -1;
       if (earlyAccepts.has(lp)) earlyAccepts.delete(lp);
       else expectedAccepts.add(lp);
     }
-    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info });
+    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info, lease });
     else
       emit({
         ev: "connected",
@@ -243,6 +297,7 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
         local: addr(socket.localAddress, socket.localPort, socket.localFamily),
         remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
         ...info,
+        lease,
       });
   });
 }
@@ -259,11 +314,11 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     const conn = nextKernelId--;
     const info = req.tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
     if (req.tls) socket.setNoDelay(true);
-    adopt(conn, socket);
+    const lease = adopt(conn, socket).lease;
     const rp = socket.remotePort ?? -1;
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
     else if (!req.path) earlyAccepts.add(rp);
-    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info });
+    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info, lease });
     else
       emit({
         ev: "accepted",
@@ -272,6 +327,7 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
         local: addr(socket.localAddress, socket.localPort, socket.localFamily),
         remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
         ...info,
+        lease,
       });
   });
   const ready = () => {

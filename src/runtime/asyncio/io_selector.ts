@@ -118,6 +118,11 @@ export function ioSend(req: IoRequest): void {
   (host.io as IoHost).send(req);
 }
 
+/** Writes on a connection (IoHost.write): the number of bytes left queued in the kernel. */
+export function ioWrite(id: number, data: Uint8Array): number {
+  return (host.io as IoHost).write(id, data);
+}
+
 /** Completions a thread scheduler's wait took for the event loop; its next select returns them. */
 let parked: IoCompletion[] = [];
 

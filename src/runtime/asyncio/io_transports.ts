@@ -12,9 +12,9 @@ import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioForget, ioAdopt, ioSend } from "./io_selector.js";
+import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, osError, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -135,7 +135,7 @@ export class _SocketTransport extends Transport implements IoTarget {
   // --- writing ---------------------------------------------------------------------------------
 
   write(data: unknown): void {
-    const buf = ownedCopy(data);
+    const buf = checkBytesLike(data);
     if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
     if (buf.byteLength === 0) return;
     if (this._conn_lost) {
@@ -143,8 +143,10 @@ export class _SocketTransport extends Transport implements IoTarget {
       this._conn_lost++;
       return;
     }
-    ioSend({ op: "write", id: this._id, data: buf });
-    this._unsent += buf.byteLength;
+    // What the operating system does not take at once waits in the kernel's queue (the host copies it).
+    const queued = ioWrite(this._id, buf);
+    if (queued === 0) return;
+    this._unsent += queued;
     this._maybe_pause_protocol();
   }
 
