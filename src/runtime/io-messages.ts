@@ -13,6 +13,8 @@ export type IoRequest =
   | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions }
   /** Upgrades an open connection to TLS (loop.start_tls): "tls_ready" or "error" on the same id. */
   | { op: "start_tls"; id: number; tls: TlsOptions; server: boolean }
+  /** A plain server (a socket the program listened on) upgrades each connection it accepts from now on. */
+  | { op: "server_tls"; id: number; tls: TlsOptions }
   | { op: "write"; id: number; data: ArrayBuffer }
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }

@@ -17,9 +17,9 @@ import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
-import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
+import type { Address, IoCompletion, IoError, IoRequest, TlsOptions } from "../../runtime/io-messages.js";
 import { IO_FLAG, WAITING, QUIET } from "./cell.js";
-import type { TLSSocket } from "node:tls";
+import { TLSSocket } from "node:tls";
 import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
 import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
 import type { DirectWrite } from "../../runtime/io-messages.js";
@@ -310,10 +310,11 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
   };
   server.once("error", fail);
-  server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
+  const accepted = (socket: Socket) => {
     const conn = nextKernelId--;
-    const info = req.tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
-    if (req.tls) socket.setNoDelay(true);
+    const tls = socket instanceof TLSSocket;
+    const info = tls ? { tls: tlsInfo(socket) } : {};
+    if (tls) socket.setNoDelay(true);
     const lease = adopt(conn, socket).lease;
     const rp = socket.remotePort ?? -1;
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
@@ -329,6 +330,22 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
         ...info,
         lease,
       });
+  };
+  server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
+    // A socket the program listened on and then gave to create_server(ssl=...) (server_tls).
+    const later = serverTls.get(req.id);
+    if (!later) return accepted(socket);
+    pendingOps++;
+    const secure = tlsUpgrade(later, socket, true);
+    secure.once("error", () => {
+      pendingOps--;
+      secure.destroy();
+    });
+    secure.once("secure", () => {
+      pendingOps--;
+      secure.removeAllListeners("error");
+      accepted(secure);
+    });
   });
   const ready = () => {
     pendingOps--;
@@ -341,6 +358,9 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
 }
+
+/** TLS for the connections a plain server accepts from now on (the "server_tls" request). */
+const serverTls = new Map<number, TlsOptions>();
 
 /**
  * Closes a server. libuv removes a Unix socket's file when it closes it; CPython leaves the file
@@ -625,9 +645,13 @@ function handle(req: IoRequest): void {
       }
       return;
     }
+    case "server_tls":
+      serverTls.set(req.id, req.tls);
+      return;
     case "server_close": {
       const s = servers.get(req.id);
       servers.delete(req.id);
+      serverTls.delete(req.id);
       if (s) closeServer(s);
       return;
     }
