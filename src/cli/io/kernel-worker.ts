@@ -337,13 +337,25 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     if (!later) return accepted(socket);
     pendingOps++;
     const secure = tlsUpgrade(later, socket, true);
-    secure.once("error", () => {
+    let settled = false;
+    // A blocking SSLSocket's accept() raises the failure (an asyncio server ignores it).
+    const failed = (error: IoError) => {
+      if (settled) return;
+      settled = true;
       pendingOps--;
+      secure.on("error", () => {});
       secure.destroy();
-    });
+      emit({ ev: "error", id: req.id, error });
+    };
+    const onError = (e: NodeJS.ErrnoException) => failed(tlsError(e, "handshake") ?? ioError(e, "handshake"));
+    // The client went away mid-handshake (it refused the certificate without an alert).
+    const onEnd = () => failed(HANDSHAKE_EOF);
+    secure.once("error", onError).once("end", onEnd);
     secure.once("secure", () => {
+      if (settled) return;
+      settled = true;
       pendingOps--;
-      secure.removeAllListeners("error");
+      secure.off("error", onError).off("end", onEnd);
       accepted(secure);
     });
   });
@@ -358,6 +370,14 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
 }
+
+/** CPython's error for a peer that closes during the handshake. */
+const HANDSHAKE_EOF: IoError = {
+  code: "SSL",
+  errno: 8,
+  syscall: "handshake",
+  ssl: { reason: "UNEXPECTED_EOF_WHILE_READING", text: "EOF occurred in violation of protocol", verifyCode: null, verifyMessage: null },
+};
 
 /** TLS for the connections a plain server accepts from now on (the "server_tls" request). */
 const serverTls = new Map<number, TlsOptions>();

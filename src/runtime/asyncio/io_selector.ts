@@ -91,6 +91,7 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
       for (const c of r.completions) {
         const t = c.ev === "signal" ? undefined : targets.get(c.id);
         if (t !== undefined && mine(t)) t._io_event(c);
+        else if (notYetTaken(c)) ioHold(c);
         else others.push(c);
       }
       // Ctrl-C while blocked: KeyboardInterrupt (or the program's handler) now, as in CPython.
@@ -140,7 +141,8 @@ set_io_wait((until) => {
     if (t !== undefined && (t as { _wakes_threads?: boolean })._wakes_threads) {
       t._io_event(c);
       woke = true;
-    } else parked.push(c);
+    } else if (notYetTaken(c)) ioHold(c);
+    else parked.push(c);
   }
   if (woke || r.completions.length > 0) return "io";
   if (virtual && r.idle) return "idle";
@@ -156,7 +158,18 @@ function deliver(c: IoCompletion): void {
     run_signal_action(c.signum);
     return;
   }
-  targets.get(c.id)?._io_event(c);
+  const t = targets.get(c.id);
+  if (t !== undefined) t._io_event(c);
+  else if (notYetTaken(c)) ioHold(c);
+}
+
+/**
+ * A completion for a connection the kernel accepted (negative ids) that no object has taken yet
+ * (a socket's accept() has not run): kept for the object that will (ioAdopt). Unknown positive
+ * ids are objects the program forgot.
+ */
+function notYetTaken(c: IoCompletion): boolean {
+  return c.ev !== "signal" && c.id < 0 && !targets.has(c.id);
 }
 
 const NO_EVENTS: readonly SelectorEvent[] = [];
