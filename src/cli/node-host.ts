@@ -407,8 +407,8 @@ function nodeIoHost(cell: Int32Array, directWrites?: boolean): ReturnType<typeof
 function lazyWatcherIo(io: ReturnType<typeof createIoHost>, needWatcher: (waitMs: number) => void): ReturnType<typeof createIoHost> {
   return {
     ...io,
-    wait(timeout, quiet) {
-      if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet);
+    wait(timeout, quiet, settle) {
+      if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet, settle);
       const t0 = performance.now();
       needWatcher(timeout === null ? Infinity : timeout * 1000);
       const waited = (performance.now() - t0) / 1000;

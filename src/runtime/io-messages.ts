@@ -167,9 +167,11 @@ export interface IoHost {
    * (0: just poll; null: no limit). `quiet`: also return (with an empty list and `idle` true)
    * once the kernel has nothing in flight that could complete by itself, for the virtual clock.
    * Returns early, with nothing, when the host noticed a signal (Ctrl-C); `timedOut` when the
-   * whole timeout passed.
+   * whole timeout passed. `settle` (with timeout 0, under the virtual clock): first wait until
+   * what one of the program's sockets sent to another has arrived, as in CPython, where the peer
+   * is readable at the very next select().
    */
-  wait(timeout: number | null, quiet: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
+  wait(timeout: number | null, quiet: boolean, settle?: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
   /**
    * Writes `data` on connection `id`, in order with everything sent for it before: what the host
    * cannot hand to the operating system at once is copied and queued for the kernel like a

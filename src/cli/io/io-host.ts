@@ -8,13 +8,17 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "
 import { constants as osConstants, hostname } from "node:os";
 import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
 import { writeSync } from "node:fs";
-import { FLAGS, IO_FLAG, QUIET, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
+import { FLAGS, IO_FLAG, QUIET, SETTLE, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
 import { DONE, GEN, LEASE_BYTES, LEASE_WORDS, OPEN, WRITING } from "./leases.js";
 
 interface Batch {
   idle: number;
+  settled?: number;
   completions: IoCompletion[];
 }
+
+/** How long a settling poll waits at most for bytes between the program's own sockets (ms). */
+const SETTLE_LIMIT_MS = 250;
 
 /** A connection the program's thread may write directly (leases.ts). */
 interface Lease {
@@ -63,6 +67,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     transfers = [];
   };
 
+  /** Set by drain(): the kernel said "settled" for our latest requests. */
+  let settledNow = false;
   const drain = (into: IoCompletion[]): boolean => {
     let idle = false;
     if (port === null) return idle;
@@ -76,8 +82,34 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       }
       // An "idle" from before our latest requests were handled says nothing about them.
       if (batch.idle === seq) idle = true;
+      if (batch.settled === seq) settledNow = true;
     }
     return idle;
+  };
+
+  /** A poll that first lets bytes between the program's own sockets land (IoHost.wait's `settle`). */
+  const settleWait = (): { completions: IoCompletion[]; idle: boolean; timedOut: boolean } => {
+    const completions: IoCompletion[] = stash;
+    stash = [];
+    settledNow = false;
+    Atomics.store(cell, SETTLE, 1);
+    post(true);
+    const end = performance.now() + SETTLE_LIMIT_MS;
+    Atomics.store(cell, WAITING, 1);
+    try {
+      for (;;) {
+        const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
+        drain(completions);
+        if (settledNow || flags & (SIGINT_FLAG | TIMEOUT_FLAG)) break;
+        const left = end - performance.now();
+        if (left <= 0) break;
+        Atomics.wait(cell, FLAGS, flags, left);
+      }
+    } finally {
+      Atomics.store(cell, WAITING, 0);
+      Atomics.store(cell, SETTLE, 0);
+    }
+    return { completions, idle: false, timedOut: true };
   };
 
   const io: NodeIoHost = {
@@ -108,7 +140,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       queue.push(req);
       if ((req.op === "write" || req.op === "sendto" || req.op === "stdin_write") && req.data.byteLength > 0) transfers.push(req.data);
     },
-    wait(timeout, quiet) {
+    wait(timeout, quiet, settle = false) {
+      if (settle && timeout === 0 && port !== null) return settleWait();
       // A quiet wait always asks, so that the kernel answers "idle" for the latest requests.
       post(quiet);
       const completions: IoCompletion[] = stash;

@@ -18,7 +18,7 @@ import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Address, IoCompletion, IoError, IoRequest, TlsOptions } from "../../runtime/io-messages.js";
-import { IO_FLAG, WAITING, QUIET } from "./cell.js";
+import { IO_FLAG, WAITING, QUIET, SETTLE } from "./cell.js";
 import { TLSSocket } from "node:tls";
 import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
 import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
@@ -59,23 +59,46 @@ function idle(): boolean {
   return expectedAccepts.size === 0;
 }
 
+/**
+ * No bytes, EOF, connection or datagram on its way between two of the program's own sockets: what
+ * one of them sent has reached the other, as it has in CPython by the next select().
+ */
+function settled(): boolean {
+  for (const c of conns.values()) {
+    if (c.paused) continue;
+    if (c.expectBytes > 0 || c.expectEof) return false;
+    if (!c.socket.destroyed && c.socket.writableLength > 0) {
+      const peer = peerOf(c);
+      if (peer && !peer.paused) return false;
+    }
+  }
+  for (const n of udpExpected.values()) if (n > 0) return false;
+  return expectedAccepts.size === 0;
+}
+
 let idleSent = false;
+let settledSent = false;
 
 function flush(): void {
   flushQueued = false;
   const quiet = Atomics.load(cell, QUIET) === 1;
+  const settle = Atomics.load(cell, SETTLE) === 1;
   if (outbox.length === 0) {
-    // A virtual-clock wait learns that nothing more will come by itself.
-    if (!(quiet && !idleSent && idle())) return;
-    idleSent = true;
-    port.postMessage({ idle: batchSeq, completions: [] });
+    // A virtual-clock wait learns that nothing more will come by itself, or that its own bytes have landed.
+    const sayIdle = quiet && !idleSent && idle();
+    const saySettled = settle && !settledSent && settled();
+    if (!sayIdle && !saySettled) return;
+    idleSent ||= sayIdle;
+    settledSent ||= saySettled;
+    port.postMessage({ idle: sayIdle ? batchSeq : -1, settled: saySettled ? batchSeq : -1, completions: [] });
   } else {
     const batch = outbox;
     const moved = transfers;
     outbox = [];
     transfers = [];
     idleSent = false;
-    port.postMessage({ idle: quiet && idle() ? batchSeq : -1, completions: batch }, moved);
+    settledSent = settle && settled();
+    port.postMessage({ idle: quiet && idle() ? batchSeq : -1, settled: settledSent ? batchSeq : -1, completions: batch }, moved);
   }
   if (Atomics.load(cell, WAITING) === 1) {
     Atomics.or(cell, 0, IO_FLAG);
@@ -716,6 +739,7 @@ let batchSeq = 0;
 port.on("message", (msg: { seq: number; requests: IoRequest[] }) => {
   batchSeq = msg.seq;
   idleSent = false;
+  settledSent = false;
   for (const req of msg.requests) {
     debug?.(`req ${req.op} ${"id" in req ? req.id : ""}`);
     handle(req);
