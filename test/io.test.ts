@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -186,6 +187,47 @@ asyncio.run(main())
     server.close();
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(`${total}\n`.repeat(8));
+  });
+});
+
+describe("writes a Node server sees in order", () => {
+  it("many writes of mixed sizes, drained now and then, arrive in order (direct writes, then the kernel's queue)", async () => {
+    // The program's thread writes the socket itself until the OS's buffer is full; the rest goes to
+    // the kernel, and later writes queue behind it until it is sent. Any reordering changes the hash.
+    const server = createServer({ allowHalfOpen: true }, (s) => {
+      const h = createHash("sha256");
+      let n = 0;
+      s.on("data", (d) => {
+        h.update(d);
+        n += d.length;
+      });
+      s.on("end", () => s.end(`${n} ${h.digest("hex")}\n`));
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const r = await run(
+      `import asyncio, hashlib, sys
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    h = hashlib.sha256()
+    n = 0
+    for i in range(600):
+        chunk = bytes([i % 251]) * (1 + (i * 7919) % 70000)
+        writer.write(chunk)
+        h.update(chunk)
+        n += len(chunk)
+        if i % 50 == 49:
+            await writer.drain()
+    writer.write_eof()
+    got = (await reader.read()).decode().split()
+    print(got == [str(n), h.hexdigest()], n)
+    writer.close()
+asyncio.run(main())
+`,
+      [String((server.address() as AddressInfo).port)],
+    );
+    server.close();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^True \d+\n$/);
   });
 });
 

@@ -20,6 +20,9 @@ interface Batch {
 /** How long a settling poll waits at most for bytes between the program's own sockets (ms). */
 const SETTLE_LIMIT_MS = 250;
 
+/** The largest write the program's thread makes itself (bytes). */
+const DIRECT_MAX = 64 * 1024;
+
 /** A connection the program's thread may write directly (leases.ts). */
 interface Lease {
   fd: number;
@@ -182,7 +185,9 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       return { completions, idle, timedOut };
     },
     write(id, data) {
-      const lease = leases.get(id);
+      // Large writes go to the kernel thread, which then sends while this thread goes on (bulk
+      // throughput); small ones are sent here, sparing a wake-up of the kernel (round trips).
+      const lease = data.length <= DIRECT_MAX ? leases.get(id) : undefined;
       let sent = 0;
       if (lease !== undefined && lease.submitted === Atomics.load(leaseTable, lease.slot * LEASE_WORDS + DONE)) {
         const at = lease.slot * LEASE_WORDS;
