@@ -143,6 +143,9 @@ interface Conn {
   closing: boolean;
   /** Stops listening to the socket (start_tls hands it to a TLS socket). */
   detach(): void;
+  /** "localPort remotePort" of a TCP connection, and the same of its other end (null: not TCP). */
+  key: string | null;
+  peerKey: string | null;
   /** The program's direct-write lease (leases.ts), -1 for none. */
   slot: number;
   /** What the program needs to write directly ("connected"/"accepted" carry it). */
@@ -198,15 +201,14 @@ const expectedAccepts = new Set<number>();
 const earlyAccepts = new Set<number>();
 let pendingOps = 0;
 
+/** TCP connections by "localPort remotePort", so that a peer of ours is one look-up away. */
+const byPorts = new Map<string, Conn>();
+
 /** The connection of ours at the other end of `c`, when both ends are in this process. */
 function peerOf(c: Conn): Conn | null {
-  const s = c.socket;
-  if (s.remoteAddress === undefined) return null;
-  for (const other of conns.values()) {
-    const o = other.socket;
-    if (o !== s && o.localPort === s.remotePort && o.remotePort === s.localPort) return other;
-  }
-  return null;
+  if (c.peerKey === null) return null;
+  const other = byPorts.get(c.peerKey);
+  return other === undefined || other === c ? null : other;
 }
 
 function ourServerPort(portNo: number): boolean {
@@ -237,14 +239,29 @@ function adopt(id: number, socket: Socket): Conn {
     const peer = peerOf(c);
     if (peer) peer.expectEof = false;
     conns.delete(id);
+    if (c.key !== null && byPorts.get(c.key) === c) byPorts.delete(c.key);
     emit({ ev: "closed", id, error: lastError });
   };
   const detach = () => {
     revokeLease(c);
     socket.off("data", onData).off("end", onEnd).off("drain", onDrain).off("error", onError).off("close", onClose);
   };
-  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false, detach, slot: -1 };
+  const tcp = socket.remotePort !== undefined;
+  const c: Conn = {
+    socket,
+    paused: false,
+    expectBytes: 0,
+    expectEof: false,
+    eofSeen: false,
+    drainLow: null,
+    closing: false,
+    detach,
+    slot: -1,
+    key: tcp ? `${socket.localPort} ${socket.remotePort}` : null,
+    peerKey: tcp ? `${socket.remotePort} ${socket.localPort}` : null,
+  };
   conns.set(id, c);
+  if (c.key !== null) byPorts.set(c.key, c);
   grantLease(c);
   socket.on("data", onData).on("end", onEnd).on("drain", onDrain).on("error", onError).on("close", onClose);
   return c;
