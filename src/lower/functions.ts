@@ -97,7 +97,8 @@ export function functionExpression(
   // (without one, as `unknown`: a `Queue<T>` argument would be refused).
   const own = lowerTypeParams(cx, s.name, s.type_params, s);
   const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
-  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const ownDeclared = (t: string) => own.tsDeclared[own.tsParams.indexOf(t)] + (coroutine && !method ? " = any" : "");
+  const declared = all.map((t) => (own.tsParams.includes(t) ? ownDeclared(t) : t));
   const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
   return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }

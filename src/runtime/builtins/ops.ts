@@ -521,6 +521,11 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     }
     return sliceArray(cps ?? obj, start, stop, step).join("");
   }
+  if (obj !== null && typeof obj === "object") {
+    // first: a type with its own direct path (bytes) need not go through the checks below
+    const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
+    if (f !== undefined) return f.call(obj, start, stop, step);
+  }
   if (obj instanceof PyList) return PyList.fromArray(sliceArray(obj, start, stop, step));
   if (obj instanceof PyTuple) {
     if (start == null && stop == null && step == null) return obj;
@@ -533,10 +538,6 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
   }
   if (obj instanceof Array) return sliceArray(obj, start, stop, step);
-  if (obj !== null && typeof obj === "object") {
-    const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
-    if (f !== undefined) return f.call(obj, start, stop, step);
-  }
   return getitem(obj, new PySlice(start, stop, step));
 }
 
