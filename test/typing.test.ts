@@ -46,6 +46,30 @@ describe("annotations become TS types", () => {
     expect(code).toContain("function run(j: Job): bigint");
   });
 
+  it("*args, keyword-only parameters and **kwargs are declared with their annotations' types", async () => {
+    const code = await ts(`def f(*args: int, name: str = "x", **kw: float) -> None:\n    print(args, name, kw)\n`);
+    expect(code).toContain("let args: PyTuple<bigint> = _args.args;");
+    expect(code).toContain('let name: string = _args.kw["name"];');
+    expect(code).toContain("let kw: PyDict<string, number | bigint> = _args.kwargs;");
+  });
+
+  it("a parameter's type admits what the program passes, when the annotation does not (annotations are not enforced)", async () => {
+    const code = await ts(
+      `def retry(on: Exception, ttl: int = 3600, name: str = None, mode: Literal["a", "b"] = "a") -> None:\n    print(on, ttl, name, mode)\nretry(ValueError, 0.05, mode="b")\nretry(ValueError(), 2)\n`,
+    );
+    expect(code).toContain('function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void');
+  });
+
+  it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
+    const code = await ts(
+      `from typing import Awaitable, Generic, ParamSpec, Protocol, TypeVar\nP = ParamSpec("P")\nT = TypeVar("T")\nclass Box(Generic[T]):\n    pass\nclass AsyncCallable(Protocol[P, T]):\n    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]: ...\ndef f(b: Box, g: AsyncCallable[..., str]) -> None:\n    print(b, g)\n`,
+    );
+    // (the runtime's Awaitable type is imported as $Awaitable: the program's own name is typing's)
+    expect(code).toContain("function f(b: Box<any>, g: ((...args: any[]) => $Awaitable<string>)): void");
+    expect(code).toContain("let args: PyTuple<any> = _args.args;");
+    expect(code).toContain("let kwargs: PyDict<string, any> = _args.kwargs;");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");
