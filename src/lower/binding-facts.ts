@@ -12,6 +12,8 @@ export const own = <T>(table: Record<string, T> | undefined, key: string): T | u
 /** How one statement binds a name. */
 export type Binding =
   | { k: "value"; expr: py.ExprNode }
+  /** `a, b = expr`: item `index` of `count` that unpacking `expr` gives. */
+  | { k: "item"; expr: py.ExprNode; index: number; count: number }
   | { k: "aug"; op: py.OperatorNode; value: py.ExprNode }
   | { k: "for"; iter: py.ExprNode }
   /** `x: int` without a value, `del x`: no value that a read could see. */
@@ -77,6 +79,8 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
         walrus(s.value);
         for (const t of s.targets) {
           if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
+          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && t.elts.every((x) => x._type === "Name"))
+            t.elts.forEach((x, index) => add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
           else (unknownTargets(t), walrus(t));
         }
         return;

@@ -428,7 +428,8 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   // A coroutine method of an asyncio object the program made (`await queue.get()`).
   if (e.func._type === "Attribute" && e.func.value._type === "Name") {
     const t = cx.typeOfExpr(e.func.value);
-    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr)) return true;
+    // (unless the program assigns an attribute of that name somewhere: it may replace the method)
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr) && !cx.analysis.classes.writtenFreely(e.func.attr)) return true;
     // A coroutine method of the program's own class, which no subclass overrides.
     const def = cx.analysis.types.methodFor(t, e.func.attr);
     if (def?._type === "AsyncFunctionDef" && !cx.scopes.get(def)?.isGenerator) return true;

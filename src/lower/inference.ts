@@ -15,7 +15,7 @@ import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
 import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
-import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
+import { AWAITED_RESULTS, RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS, TUPLE_ITEMS } from "./known-results.js";
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
 export interface InferredTypes {
@@ -117,6 +117,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
         return result ? staticType(result, env) : "none";
       }
+      // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
+      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
+      if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
       const r = resolveName(scope, e.func.id, input.scopes);
       const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
@@ -286,11 +289,16 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       for (const n of candidates) {
         if (assumed.has(n)) continue;
         const list = bindings.get(n)!;
-        if (list.some((b) => b.k === "unknown")) continue;
-        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed));
+        const valued = list.filter((b) => b.k !== "none" && b.k !== "aug");
+        const ready = valued.filter((b) => !readsPending(b, isCandidate, assumed));
         const types = ready.map((b) => bindingType(b, env, undefined));
-        if (types.length && types.every((t) => t !== undefined && t === types[0])) {
+        if (!list.some((b) => b.k === "unknown") && types.length && types.every((t) => t !== undefined && t === types[0])) {
           assumed.set(n, types[0]);
+          grew = true;
+        } else if (list.some((b) => b.k === "unknown") || (ready.length === valued.length && types.length)) {
+          // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
+          // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
+          assumed.set(n, undefined);
           grew = true;
         }
       }
@@ -457,6 +465,7 @@ function ownExpressions(node: py.Node, f: (e: py.ExprNode) => void): void {
 
 /** What builtins called by their own name always return (or they raise). */
 const BUILTIN_RESULTS: Record<string, PyType> = {
+  open: "rt:io.File",
   len: "int",
   str: "str",
   repr: "str",
@@ -477,6 +486,11 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       return b.type;
     case "value":
       return staticType(b.expr, env);
+    case "item": {
+      // `reader, writer = await asyncio.open_connection(...)`: a tuple of known items, unpacked whole.
+      const items = own(TUPLE_ITEMS, staticType(b.expr, env) ?? "");
+      return items?.length === b.count ? items[b.index] : undefined;
+    }
     case "aug": {
       const l = self;
       const r = staticType(b.value, env);
@@ -507,7 +521,7 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
 
 /** Whether a binding reads a candidate name that has no type yet. */
 function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>): boolean {
-  const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
+  const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
   if (!e) return false;
   let found = false;
   visitExpr(e, (n) => {
