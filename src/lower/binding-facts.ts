@@ -155,7 +155,30 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
   };
   const body = (node as { body?: unknown }).body;
   if (Array.isArray(body)) stmts(body as py.Stmt[]);
+  if (node._type === "ListComp" || node._type === "SetComp" || node._type === "DictComp" || node._type === "GeneratorExp") comprehensionTargets(node, add);
   return out;
+}
+
+/** `for x in it` clauses of a comprehension: its own names (walrus targets belong to the enclosing scope). */
+function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, add: (name: string, b: Binding) => void): void {
+  const own = new Set<string>();
+  for (const g of c.generators)
+    visitExpr(g.target, (n) => {
+      if (n._type === "Name") own.add(n.id);
+    });
+  c.generators.forEach((g, i) => {
+    // The first iterable is evaluated outside: it may not read a name of the comprehension as its own.
+    let readsOwn = false;
+    if (i === 0)
+      visitExpr(g.iter, (n) => {
+        if (n._type === "Name" && own.has(n.id)) readsOwn = true;
+      });
+    if (g.target._type === "Name" && !g.is_async && !readsOwn) add(g.target.id, { k: "for", iter: g.iter });
+    else
+      visitExpr(g.target, (n) => {
+        if (n._type === "Name") add(n.id, { k: "unknown" });
+      });
+  });
 }
 
 /** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */

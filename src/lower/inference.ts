@@ -128,7 +128,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return env;
   };
 
-  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function");
+  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
   for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
@@ -456,12 +456,20 @@ function ownExpressions(node: py.Node, f: (e: py.ExprNode) => void): void {
     if (!n || typeof n !== "object") return;
     if (Array.isArray(n)) return n.forEach(visit);
     const t = (n as { _type?: string })._type;
+    // A comprehension's first iterable is evaluated in the enclosing scope.
+    if (t && COMPREHENSIONS.has(t)) return visit((n as py.ListComp).generators[0]?.iter);
     if (t && SCOPE_NODES.has(t)) return;
     if (t === "Call") f(n as py.ExprNode);
     for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
   };
-  visit((node as { body?: unknown }).body);
+  if (COMPREHENSIONS.has(node._type)) {
+    const c = node as py.ListComp | py.SetComp | py.GeneratorExp | py.DictComp;
+    visit(c._type === "DictComp" ? [c.key, c.value] : c.elt);
+    c.generators.forEach((g, i) => visit(i ? [g.iter, g.ifs] : g.ifs));
+  } else visit((node as { body?: unknown }).body);
 }
+
+const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /** What builtins called by their own name always return (or they raise). */
 const BUILTIN_RESULTS: Record<string, PyType> = {

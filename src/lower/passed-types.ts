@@ -78,6 +78,9 @@ function literalType(e: py.ExprNode, cls: (name: string) => boolean): string | u
   }
   if (e._type === "JoinedStr") return "string";
   if (e._type === "Name" && cls(e.id) && safeName(e.id) === e.id) return `typeof ${e.id}`;
+  // `FakeReader()`: an instance, which the emitted `new FakeReader()` gives TS.
+  if (e._type === "Call" && e.func._type === "Name" && cls(e.func.id) && safeName(e.func.id) === e.func.id && !BUILTIN_EXCEPTIONS.has(e.func.id))
+    return e.func.id;
   return undefined;
 }
 
