@@ -14,6 +14,7 @@ import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
 import { directMethod } from "./plain-access.js";
+import { runtimeSubmodule } from "./known-results.js";
 import { madeBeyondInit } from "./classes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -168,8 +169,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
     // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
     // submodule reached as an attribute needs `new` (its functions keep the generic call).
-    const subName = !viaPackage && sub?.kind === "module" && v._type === "Attribute" ? `${sub.name}.${v.attr}` : "";
-    const viaAttribute = subName !== "" && (STDLIB[subName]?.classes.has(f.attr) ?? false);
+    const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
+    const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
     if (v._type === "Name" || viaPackage || viaAttribute) {
       const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {

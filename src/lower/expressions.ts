@@ -19,7 +19,7 @@ import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
-import { COROUTINE_METHODS } from "./known-results.js";
+import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 
 /** An expression used as a condition: a JS boolean. */
@@ -368,6 +368,9 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // A proven instance of a plain class, and an attribute it surely has.
     if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
+  // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
+  const sub = runtimeSubmodule(cx, v);
+  if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
   return getattr(cx, cx.expr(v), e.attr);
 }
 

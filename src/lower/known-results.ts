@@ -166,3 +166,12 @@ const RUNTIME_DECORATOR_FUNCTIONS = new Set([
   "typing.final",
   "typing.override",
 ]);
+
+/** `asyncio.subprocess` after `import asyncio`: the runtime submodule an attribute of a runtime module names. */
+export function runtimeSubmodule(cx: LowerContext, e: py.ExprNode): string | undefined {
+  if (e._type !== "Attribute" || e.value._type !== "Name") return undefined;
+  const k = cx.lookupKnown(e.value.id);
+  if (k?.kind !== "module" || k.name === `${e.value.id}.${e.attr}` || !STDLIB[k.name]?.names.has(e.attr)) return undefined;
+  const name = `${k.name}.${e.attr}`;
+  return STDLIB[name] ? name : undefined;
+}
