@@ -211,6 +211,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       for (const p of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
         if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
         const passed = sites.map((site) => {
+          const at = [...fn.args.posonlyargs, ...fn.args.args].indexOf(p);
+          if (site.given && at >= 0 && at < site.given.length) return site.given[at];
           const e = argumentFor(fn, site.call, p.arg);
           return e
             ? staticType(
@@ -324,7 +326,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 interface CallSite {
   call: py.Call;
   scope: Scope;
+  /** The types of the positional arguments the runtime passes (a callback's call), by position. */
+  given?: PyType[];
 }
+
+/** Runtime functions that call their first argument with arguments of known types (`start_server(cb)`: cb(reader, writer)). */
+const CALLBACK_ARGUMENTS: Record<string, PyType[]> = {
+  "asyncio.start_server": ["rt:asyncio.StreamReader", "rt:asyncio.StreamWriter"],
+  "asyncio.start_unix_server": ["rt:asyncio.StreamReader", "rt:asyncio.StreamWriter"],
+};
 
 /** The instance a class call passes to __init__ (no proven type: `self` is typed on its own). */
 const INSTANCE = {
@@ -401,6 +411,19 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     ownExpressions(scope.node, (e) => {
+      // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+      const cb = e._type === "Call" ? e.args[0] : undefined;
+      const runtime =
+        e._type === "Call" && cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
+      const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+      if (given && cb?._type === "Name") {
+        const call: py.Call = { ...(e as py.Call), func: cb, args: given.map(() => INSTANCE), keywords: [] };
+        if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+        let list = sites.get(cb.id);
+        if (!list) sites.set(cb.id, (list = []));
+        list.push({ call, scope, given });
+        return;
+      }
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
       // A class's call passes the new instance first: a placeholder that has no proven type.

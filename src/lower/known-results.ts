@@ -28,6 +28,7 @@ export const RUNTIME_RESULTS: Record<string, PyType> = {
   "asyncio.timeout": "rt:asyncio.Timeout",
   "asyncio.timeout_at": "rt:asyncio.Timeout",
   "asyncio.get_running_loop": "rt:asyncio.Loop",
+  "asyncio.get_event_loop": "rt:asyncio.Loop",
   "time.time": "float",
   "time.monotonic": "float",
   "time.perf_counter": "float",
