@@ -145,6 +145,21 @@ describe("plain code only where proven", () => {
     expect(sub).toContain('this.x ?? getattr(this, "x")');
   });
 
+  it("proven ints, strs, bytes and lists are tested without truthy(); bytes methods are called directly; a walrus binds like =", async () => {
+    const code = await ts(
+      `def f(items):\n    n = 0\n    s = "x"\n    b = s.encode()\n    xs = [1]\n    if n or s or b or xs:\n        print(b.decode())\n    while (m := n + 1) < 3:\n        n = m\n    if y := items:\n        print(y)\n`,
+    );
+    expect(code).toContain('if (n !== 0n || s !== "" || b.length !== 0 || xs.length !== 0)');
+    expect(code).toContain("print(b.decode());");
+    expect(code).toContain("while ((m = n + 1n) < 3n)");
+    expect(code).toContain("if (truthy(y = items))");
+  });
+
+  it("a walrus inside a comprehension is not typed from the enclosing scope's names", async () => {
+    const code = await ts(`x = "s"\nys = [y := x + x for x in range(3)]\nprint(y + 1)\n`);
+    expect(code).toContain('add(assigned_global(y, "y"), 1n)');
+  });
+
   it("every str method called directly on a proven str exists in the runtime's pystr table", () => {
     for (const m of PYSTR_METHODS) expect(typeof pystr[m], m).toBe("function");
   });

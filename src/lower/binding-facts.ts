@@ -53,11 +53,16 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
       if (n._type === "Name" && n.ctx._type !== "Load") add(n.id, { k: "unknown" });
     });
   };
-  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
-  const walrus = (e: unknown) =>
+  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here, but
+  // their value there reads the comprehension's own names, so it is not typed from here).
+  const walrus = (e: unknown) => {
+    const inComprehension = new Set<unknown>();
     visitExpr(e, (n) => {
-      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
+      if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
+        visitExpr(n, (inner) => inComprehension.add(inner));
+      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, inComprehension.has(n) ? { k: "unknown" } : { k: "value", expr: n.value });
     });
+  };
   const patternNames = (p: unknown) => {
     if (!p || typeof p !== "object") return;
     if (Array.isArray(p)) return p.forEach(patternNames);

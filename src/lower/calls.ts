@@ -14,7 +14,8 @@ import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
 import { directMethod } from "./plain-access.js";
-import { runtimeSubmodule } from "./known-results.js";
+import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
+import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -199,6 +200,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
+    if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !jsMemberName(f.attr) && staticType(v, cx.typeEnv()) === "bytes")
+      return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||

@@ -46,8 +46,14 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
       )
         return cx.expr(e);
   }
-  // A value proven to be a bool is a JS boolean already.
-  if (cx.typeOfExpr(e) === "bool") return cx.expr(e);
+  // A value proven to be a bool is a JS boolean already; proven numbers, strs and sequences are
+  // true unless zero or empty (NaN is true in both languages).
+  const t = cx.typeOfExpr(e);
+  if (t === "bool") return cx.expr(e);
+  if (t === "int") return binop("!==", cx.expr(e), lit(0n));
+  if (t === "float") return binop("!==", cx.expr(e), lit(0));
+  if (t === "str") return binop("!==", cx.expr(e), lit(""));
+  if (t === "bytes" || t === "list") return binop("!==", member(cx.expr(e), "length"), lit(0));
   return cx.rt("truthy", cx.expr(e));
 }
 

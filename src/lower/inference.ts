@@ -15,7 +15,16 @@ import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
 import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
-import { AWAITED_RESULTS, RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS, TUPLE_ITEMS } from "./known-results.js";
+import {
+  AWAITED_METHOD_RESULTS,
+  AWAITED_RESULTS,
+  BYTES_METHOD_RESULTS,
+  RUNTIME_ATTRIBUTES,
+  RUNTIME_METHOD_RESULTS,
+  STR_LIST_METHODS,
+  STR_METHOD_RESULTS,
+  TUPLE_ITEMS,
+} from "./known-results.js";
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
 export interface InferredTypes {
@@ -82,6 +91,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (f._type === "Attribute") {
         const owner = staticType(f.value, env);
         if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+        if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
         if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
         const def = methodFor(owner, f.attr);
         if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
@@ -104,7 +114,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     };
     env.awaited = (e: py.ExprNode): PyType | undefined => {
       if (e._type === "Call" && e.func._type === "Attribute") {
-        const def = methodFor(staticType(e.func.value, env), e.func.attr);
+        const owner = staticType(e.func.value, env);
+        // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
+        if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
+          const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
+          if (t) return t;
+        }
+        const def = methodFor(owner, e.func.attr);
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
       }
       // `await asyncio.sleep(d, result)` gives `result` (None without one).

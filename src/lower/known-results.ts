@@ -102,7 +102,26 @@ export const STR_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
     .map((m) => [m, "bool" as PyType]),
   ...`count find index rfind rindex`.split(/\s+/).map((m) => [m, "int" as PyType]),
   ...`split rsplit splitlines`.split(/\s+/).map((m) => [m, "list" as PyType]),
+  ["encode", "bytes"],
 ]);
+
+/** bytes methods (the runtime installs them on PyBytes.prototype), on a proven bytes value. */
+export const BYTES_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
+  ...`capitalize center expandtabs join ljust lower lstrip removeprefix removesuffix replace rjust rstrip strip swapcase title
+  translate upper zfill`
+    .split(/\s+/)
+    .map((m) => [m, "bytes" as PyType]),
+  ...`endswith isascii islower istitle isupper startswith`.split(/\s+/).map((m) => [m, "bool" as PyType]),
+  ...`count find index rfind rindex`.split(/\s+/).map((m) => [m, "int" as PyType]),
+  ...`split rsplit splitlines`.split(/\s+/).map((m) => [m, "list" as PyType]),
+  ["decode", "str"],
+  ["hex", "str"],
+]);
+
+/** What awaiting a coroutine method of a runtime object gives (`await reader.readline()`: bytes). */
+export const AWAITED_METHOD_RESULTS: Record<string, Record<string, PyType>> = {
+  "rt:asyncio.StreamReader": { read: "bytes", readline: "bytes", readuntil: "bytes", readexactly: "bytes" },
+};
 
 /** str methods that make a new list of strs (a `for` over the call binds strs). */
 export const STR_LIST_METHODS = new Set(["split", "rsplit", "splitlines"]);
