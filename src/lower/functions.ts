@@ -7,6 +7,7 @@
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
 
 import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
@@ -16,6 +17,7 @@ import { admitting, passedTypes } from "./passed-types.js";
 import { assignName, functionBody } from "./bindings.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
+import { lowerTypeParams } from "./type-params.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -33,6 +35,9 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   // Decorated: the function expression stays anonymous, so that its name inside the body means the
   // decorated function (what Python's name lookup finds), e.g. recursion through @lru_cache.
   let value: ir.Expr = fnExpr.value;
+  // `f.__type_params__` (PEP 695), set before any decorator sees the function.
+  const typeParamValues = fnExpr.typeParamValues;
+  const setTypeParams = (f: ir.Expr): ir.Expr => call(id(cx.helperFrom("set_type_params", PROGRAM)), f, array(typeParamValues!));
   if (decorators.length && fnExpr.fn) {
     // ...and carries its Python identity (decorators such as functools.wraps read it).
     fnExpr.fn.name = undefined;
@@ -44,6 +49,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
+  if (typeParamValues && (decorators.length || coroutine)) value = setTypeParams(value);
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
   const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
@@ -56,8 +62,10 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     const markGen: ir.Stmt[] = isPlainGenerator
       ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)]
       : [];
-    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen];
+    const setParams: ir.Stmt[] = typeParamValues ? [exprStmt(setTypeParams(id(safeName(s.name))), s.lineno)] : [];
+    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen, ...setParams];
   }
+  if (typeParamValues && !decorators.length && !coroutine) value = setTypeParams(value);
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
   // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
   // (its generator's signature is fully written out, so recursion does not make the inference circular).
@@ -81,10 +89,20 @@ export function functionExpression(
   coroutine: boolean,
   qualname: string,
   method?: { className: string; selfName?: string; selfIsClass?: boolean },
-): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
-  return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+  if (s._type === "Lambda" || !s.type_params.length)
+    return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+  // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
+  // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which
+  // cannot keep them generic: the default `T = any` makes TS read its parameters as `any` there
+  // (without one, as `unknown`: a `Queue<T>` argument would be refused).
+  const own = lowerTypeParams(cx, s.name, s.type_params, s);
+  const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
+  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
+  return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }
 
 function signatureTypeVars(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): string[] {
@@ -175,6 +193,18 @@ function functionExpressionTyped(
   typeParams: string[],
   method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+  // A body finds the type parameters around it through the scopes (see typeParamOverride).
+  return cx.withTypeParamNames(null, () => functionExpressionBody(cx, s, coroutine, qualname, typeParams, method));
+}
+
+function functionExpressionBody(
+  cx: LowerContext,
+  s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+  coroutine: boolean,
+  qualname: string,
+  typeParams: string[],
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
   const params = parameters(cx, s.args, hoisted, method?.selfName);
@@ -220,7 +250,14 @@ function functionExpressionTyped(
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
-    returnType: isGenerator ? generatorType(cx, s) : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
+    // An annotated async generator's own generator returns nothing (its annotation says what it yields).
+    returnType: isGenerator
+      ? generatorType(cx, s)
+      : coroutine
+        ? scope.isGenerator && s._type !== "Lambda" && s.returns
+          ? ASYNC_GEN_TYPE
+          : coroutineType(returnType(cx, s))
+        : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,
@@ -256,7 +293,11 @@ function declaredType(cx: LowerContext, a: py.Arg): string {
   if (!a.annotation) return "any";
   const t = annotationType(cx, a.annotation);
   // (a signature over TypeVars takes what TS infers for them)
-  if (typeVarsIn(cx, a.annotation).length) return t;
+  let generic = typeVarsIn(cx, a.annotation).length > 0;
+  walk(a.annotation, (n) => {
+    if (n._type === "Name" && cx.boundTypeVars.has(n.id)) generic = true;
+  });
+  if (generic) return t;
   return admitting(t, passedTypes(cx.module, cx.scopes).get(a), splitUnion);
 }
 
@@ -328,6 +369,8 @@ export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[
 }
 
 export const CORO_TYPE = "Generator<unknown, any, any>";
+/** The generator behind an `async def` with `yield`: it returns nothing. */
+const ASYNC_GEN_TYPE = "Generator<unknown, void, any>";
 
 /** A coroutine's generator type: what it returns is what `await` gives. */
 export function coroutineType(returns: string): string {
