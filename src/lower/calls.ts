@@ -201,7 +201,14 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
     // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
-    if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !jsMemberName(f.attr) && staticType(v, cx.typeEnv()) === "bytes")
+    // (not join/find: Uint8Array's own methods in TS's eyes)
+    if (
+      !onBuiltin &&
+      own(BYTES_METHOD_RESULTS, f.attr) &&
+      !["join", "find"].includes(f.attr) &&
+      !jsMemberName(f.attr) &&
+      staticType(v, cx.typeEnv()) === "bytes"
+    )
       return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
       onBuiltin ||

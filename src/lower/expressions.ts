@@ -50,6 +50,9 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
   // true unless zero or empty (NaN is true in both languages).
   const t = cx.typeOfExpr(e);
   if (t === "bool") return cx.expr(e);
+  // A constant's truth is known (`not "a"`: false; TS refuses to compare two literals).
+  if (e._type === "Constant" && (typeof e.value === "bigint" || typeof e.value === "number" || typeof e.value === "string"))
+    return lit(e.value !== 0n && e.value !== 0 && e.value !== "");
   if (t === "int") return binop("!==", cx.expr(e), lit(0n));
   if (t === "float") return binop("!==", cx.expr(e), lit(0));
   if (t === "str") return binop("!==", cx.expr(e), lit(""));
