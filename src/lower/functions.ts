@@ -15,6 +15,7 @@ import { RUNTIME } from "./stdlib.js";
 import { annotationType, splitUnion, typeVarsIn } from "./annotations.js";
 import { admitting, passedTypes } from "./passed-types.js";
 import { assignName, functionBody } from "./bindings.js";
+import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
@@ -100,7 +101,8 @@ export function functionExpression(
   // (without one, as `unknown`: a `Queue<T>` argument would be refused).
   const own = lowerTypeParams(cx, s.name, s.type_params, s);
   const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
-  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const ownDeclared = (t: string) => own.tsDeclared[own.tsParams.indexOf(t)] + (coroutine && !method ? " = any" : "");
+  const declared = all.map((t) => (own.tsParams.includes(t) ? ownDeclared(t) : t));
   const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
   return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }
@@ -229,6 +231,7 @@ function functionExpressionBody(
     if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });
   } else {
     body = functionBody(cx, s.body, extra);
+    if (cx.fn.heldGenerators !== undefined) body = closingHeldGenerators(cx, cx.fn.heldGenerators, body);
     if (isGenerator) {
       // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
       const escaping = cx.temp("_e");
