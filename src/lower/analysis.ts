@@ -233,7 +233,7 @@ function reachesModuleDynamically(module: py.Module): boolean {
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
 function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): PyType | undefined {
   const fn = runtimeFunction(scopes, known, scope, call);
-  if (fn === "asyncio.get_running_loop" && mayReplaceLoop(scopes)) return undefined;
+  if ((fn === "asyncio.get_running_loop" || fn === "asyncio.get_event_loop") && mayReplaceLoop(scopes)) return undefined;
   return fn && Object.prototype.hasOwnProperty.call(RUNTIME_RESULTS, fn) ? RUNTIME_RESULTS[fn] : undefined;
 }
 

@@ -14,6 +14,8 @@ import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
 import { directMethod } from "./plain-access.js";
+import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
+import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -168,8 +170,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
     // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
     // submodule reached as an attribute needs `new` (its functions keep the generic call).
-    const subName = !viaPackage && sub?.kind === "module" && v._type === "Attribute" ? `${sub.name}.${v.attr}` : "";
-    const viaAttribute = subName !== "" && (STDLIB[subName]?.classes.has(f.attr) ?? false);
+    const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
+    const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
     if (v._type === "Name" || viaPackage || viaAttribute) {
       const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
@@ -198,6 +200,16 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
+    // (not join/find: Uint8Array's own methods in TS's eyes)
+    if (
+      !onBuiltin &&
+      own(BYTES_METHOD_RESULTS, f.attr) &&
+      !["join", "find"].includes(f.attr) &&
+      !jsMemberName(f.attr) &&
+      staticType(v, cx.typeEnv()) === "bytes"
+    )
+      return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||

@@ -253,6 +253,8 @@ export class LowerContext {
   readonly loopOnly = new Map<py.Stmt[], Set<string>>();
   /** Module-level TypeVar names (annotations.ts). */
   readonly typeVars: Set<string>;
+  /** Module-level `P = ParamSpec("P")` names (`*args: P.args` is a tuple of anything). */
+  readonly paramSpecs: Set<string>;
   /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
   boundTypeVars = new Set<string>();
   private loneSurrogates?: boolean;
@@ -290,6 +292,7 @@ export class LowerContext {
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
     this.typeVars = typeVarNames(module);
+    this.paramSpecs = typeVarNames(module, "ParamSpec");
   }
 
   /** With `names` bound as TS type parameters (a generic class's or function's own). */

@@ -24,7 +24,7 @@ import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
-import { ASYNC_MANAGERS } from "./known-results.js";
+import { ASYNC_MANAGERS, SYNC_MANAGERS } from "./known-results.js";
 import { typeAliasStmt } from "./type-params.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
@@ -247,7 +247,8 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   const ok = cx.temp("_ok");
   // A manager of the runtime the program made (`asyncio.TaskGroup()`, `asyncio.timeout(1)`): its
   // __aenter__/__aexit__ return coroutines, and __aexit__ gives None or a bool.
-  const known = isAsync && ASYNC_MANAGERS.has(cx.typeOfExpr(first.context_expr) ?? "");
+  // (sync: `with open(...)`, whose __exit__ gives a JS boolean or null: no truth test)
+  const known = (isAsync ? ASYNC_MANAGERS : SYNC_MANAGERS).has(cx.typeOfExpr(first.context_expr) ?? "");
   const awaited = (e: ir.Expr) => yieldStar(known ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
   const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__"))) : call(member(id(mgr), "__enter__"));
   const exit = (...args: ir.Expr[]): ir.Expr => (isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args)) : call(member(id(mgr), "__exit__"), ...args));

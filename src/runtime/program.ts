@@ -559,7 +559,8 @@ function nameList(names: string[]): string {
 }
 
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
-export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unknown>; kw: Record<string, unknown>; kwargs: PyDict<string, unknown> } {
+// (The values are whatever the caller passed: `any`, so the prologue can declare them with the parameters' annotated types.)
+export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<any>; kw: Record<string, any>; kwargs: PyDict<string, any> } {
   rest = unpacked(rest);
   let given: Record<string, unknown> = {};
   const last = rest[rest.length - 1];
@@ -596,7 +597,7 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unkn
 }
 
 /** Calls a generator function with a given `this` (generator expressions inside methods). */
-export function call_bound<T>(f: (this: unknown, ...a: any[]) => T, thisArg: unknown, ...args: unknown[]): T {
+export function call_bound<T, This>(f: (this: This, ...a: any[]) => T, thisArg: This, ...args: unknown[]): T {
   return f.apply(thisArg, args);
 }
 

@@ -7,7 +7,7 @@ import { typeName, index as toIndex, NotImplemented, hashNum, toIterable } from 
 import { PySlice, sliceIndices } from "./slices.js";
 import { FAST_SLICE } from "./slots.js";
 import { percentFormat, ascii } from "./format.js";
-import { PyTuple, PyDict } from "./collections.js";
+import { PyTuple, PyDict, type PyList } from "./collections.js";
 import { latin1 } from "./codecs.js";
 import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
@@ -457,6 +457,43 @@ export class PyBytes extends Uint8Array {
   __getnewargs__(): PyTuple<unknown> {
     return PyTuple.fromArray([copyBytes(this)]);
   }
+}
+
+/** The Python methods installBytesMethods puts on the prototype, declared for typed callers (the
+ * compiler calls them directly on proven bytes); `join`/`find` keep Uint8Array's JS meaning in TS. */
+export interface PyBytes {
+  decode(...args: unknown[]): string;
+  hex(...args: unknown[]): string;
+  count(...args: unknown[]): bigint;
+  rfind(...args: unknown[]): bigint;
+  index(...args: unknown[]): bigint;
+  rindex(...args: unknown[]): bigint;
+  startswith(...args: unknown[]): boolean;
+  endswith(...args: unknown[]): boolean;
+  isascii(): boolean;
+  islower(): boolean;
+  isupper(): boolean;
+  istitle(): boolean;
+  split(...args: unknown[]): PyList<PyBytes>;
+  rsplit(...args: unknown[]): PyList<PyBytes>;
+  splitlines(...args: unknown[]): PyList<PyBytes>;
+  strip(...args: unknown[]): PyBytes;
+  lstrip(...args: unknown[]): PyBytes;
+  rstrip(...args: unknown[]): PyBytes;
+  replace(...args: unknown[]): PyBytes;
+  upper(): PyBytes;
+  lower(): PyBytes;
+  swapcase(): PyBytes;
+  capitalize(): PyBytes;
+  title(): PyBytes;
+  center(...args: unknown[]): PyBytes;
+  ljust(...args: unknown[]): PyBytes;
+  rjust(...args: unknown[]): PyBytes;
+  zfill(...args: unknown[]): PyBytes;
+  expandtabs(...args: unknown[]): PyBytes;
+  removeprefix(...args: unknown[]): PyBytes;
+  removesuffix(...args: unknown[]): PyBytes;
+  translate(...args: unknown[]): PyBytes;
 }
 
 export class PyByteArray {
