@@ -317,7 +317,15 @@ function containsBytes(d: Uint8Array, item: unknown): boolean {
 
 /** bytes % args: printf-style formatting where %s and %b take bytes-like objects (PEP 461). */
 function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
-  return bytesFromLatin1(percentFormatBytes(latin1(fmt), args, BYTES_PERCENT));
+  return bytesFromLatin1(percentFormatBytes(shortLatin1(fmt), args, BYTES_PERCENT));
+}
+
+/** latin1() without its chunking copies: templates are short, and this runs on every format. */
+function shortLatin1(d: Uint8Array): string {
+  if (d.length > 256) return latin1(d);
+  let s = "";
+  for (let i = 0; i < d.length; i++) s += String.fromCharCode(d[i]);
+  return s;
 }
 
 const BYTES_PERCENT: BytesPercentRules = {

@@ -164,31 +164,38 @@ export function percentFormatBytes(fmtText: string, args: unknown, rules: BytesP
   return runPercent(compile(fmtText), args, rules);
 }
 
+interface ArgState {
+  readonly items: readonly unknown[];
+  next: number;
+  count: number;
+}
+
+function nextArg(st: ArgState): unknown {
+  if (st.next >= st.count) throw new TypeError("not enough arguments for format string");
+  return st.items[st.next++];
+}
+
 function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules | null): string {
   const isTuple = args instanceof PyTuple;
   const items: readonly unknown[] = isTuple ? (args as PyTuple<unknown>) : [args];
   const mapping = !isTuple && (bytes === null ? isStrMapping(args) : bytes.isMapping(args)) ? args : null;
-  let ai = 0;
-  let count = items.length;
-  const next = (): unknown => {
-    if (ai >= count) throw new TypeError("not enough arguments for format string");
-    return items[ai++];
-  };
+  // No closure here: the CLI bundle names every function it creates, which costs per call.
+  const st: ArgState = { items, next: 0, count: items.length };
   let out = "";
   const specs = c.specs;
   for (let k = 0; k < specs.length; k++) {
     const sp = specs[k];
     out += sp.lit;
     if (sp.error !== null) throw new ValueError(sp.error);
-    let width = sp.width === STAR ? starArg(next()) : sp.width;
-    const prec = sp.prec === STAR ? starArg(next()) : sp.prec;
+    let width = sp.width === STAR ? starArg(nextArg(st)) : sp.width;
+    const prec = sp.prec === STAR ? starArg(nextArg(st)) : sp.prec;
     let v: unknown;
     if (sp.key !== null) {
       if (mapping === null) throw new TypeError("format requires a mapping");
       v = late.getitem(mapping, bytes === null ? sp.key : bytes.key(sp.key));
       // After a keyed conversion, positional ones have nothing left to take (as CPython).
-      ai = count = 0;
-    } else v = next();
+      st.next = st.count = 0;
+    } else v = nextArg(st);
     let left = sp.left;
     if (width < -1) {
       left = true;
@@ -209,7 +216,7 @@ function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules 
     out += s;
   }
   out += c.tail;
-  if (ai < count && mapping === null) {
+  if (st.next < st.count && mapping === null) {
     throw new TypeError(`not all arguments converted during ${bytes === null ? "string" : "bytes"} formatting`);
   }
   return out;
