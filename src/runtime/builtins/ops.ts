@@ -12,7 +12,7 @@ import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
-import { percentFormat } from "./format.js";
+import { percentFormat } from "./percent.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
