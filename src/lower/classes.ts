@@ -287,7 +287,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
     return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
   }
-  if (!s.decorator_list.length) {
+  // A class whose name is already declared (hoisted: it is read before this statement, or the
+  // statement sits in a block) is assigned to that binding, as a decorated class is: a `class`
+  // declaration there would redeclare the name or stay inside its block.
+  if (!s.decorator_list.length && !cx.fn.declared.has(s.name)) {
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
@@ -298,7 +301,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
   let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
-  const out = [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
+  const out = [...hoisted, assignName(cx, s.name, value, (s.decorator_list[0] ?? s).lineno)];
   // What a decorator returns is not known: annotations that name the class get the shape of its instances.
   if (cx.annotationNames().has(s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
   return out;

@@ -57,6 +57,20 @@ export const CORO_CLOSED = 3;
 export type CoroGen<T = unknown> = Generator<unknown, T, unknown>;
 
 /** The result of `async def` called: a lazy, single-use awaitable. */
+/**
+ * PEP 479: a StopIteration escaping a coroutine's body becomes RuntimeError("coroutine raised
+ * StopIteration"), caused by it. Applied where a coroutine's generator is driven (Task steps,
+ * send/throw); a coroutine awaited inside another is delegated to with `yield*`, so its
+ * StopIteration reaches the awaiting task (or send) before it is converted.
+ */
+export function _coroutine_stop(e: unknown): unknown {
+  if (!(e instanceof StopIteration)) return e;
+  const r = new RuntimeError("coroutine raised StopIteration");
+  r.__cause__ = e;
+  r.__context__ = e;
+  return r;
+}
+
 class Coroutine<T = unknown> implements Iterable<unknown> {
   /** @internal the generator the compiler emitted */
   _gen: CoroGen<T>;
@@ -163,7 +177,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
       r = isThrow ? this._gen.throw(v) : this._gen.next(v);
     } catch (e) {
       this._state = CORO_CLOSED;
-      throw e;
+      throw _coroutine_stop(e);
     }
     if (r.done) {
       this._state = CORO_CLOSED;
