@@ -26,7 +26,7 @@ import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { call, isJsClass, toIterable } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -221,6 +221,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
     // `K.m` of a static or class method names itself `K.m` (callback reprs, __qualname__).
     const own = (cls as unknown as Record<string, unknown>)[name];
+    if (isClassMethod && typeof own === "function") CLASS_METHODS.add(own);
     if (typeof own === "function" && !Object.prototype.hasOwnProperty.call(own, "__qualname__")) {
       Object.defineProperty(own, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
     }
@@ -228,7 +229,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
       get(this: object) {
         const owner = this.constructor as unknown as Record<string, Function>;
         const f = owner[name];
-        return isClassMethod ? f.bind(owner) : f;
+        // Bound like getattr's methods: keyword calls and `==` see the function and its class.
+        return isClassMethod ? bindMethod(f, owner) : f;
       },
       configurable: true,
     });
