@@ -54,6 +54,8 @@ export interface ModuleAnalysis {
   classes: ClassFacts;
   /** Names of the plain methods (not properties) that the module's classes define. */
   methodNames(): Set<string>;
+  /** No `from __future__ import annotations`: defs and module/class annotations are evaluated when they run. */
+  evaluatesAnnotations: boolean;
 }
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
@@ -64,12 +66,13 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   const known = new Map<Scope, Map<string, Known>>();
   registerDefinitions(scopes, known, options);
   const unbound = new Map<py.Node, UnboundReads>();
+  const evaluatesAnnotations = !futureAnnotations(module);
   for (const scope of scopes.values()) {
     const node = scope.node;
     if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
     // Reads that may find their name unbound get a check; those names start out UNBOUND.
     const tracked = functionLocals(scope, known).filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
-    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes));
+    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
   const classes = classFacts(module, scopes, (scope, name) => plainClass(scopes, known, scope, name, 0));
@@ -86,7 +89,22 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     },
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
-  return { scopes, facts, userNames, known, unbound, types, classes, methodNames: () => (methodNames ??= classMethodNames(module)) };
+  return {
+    scopes,
+    facts,
+    userNames,
+    known,
+    unbound,
+    evaluatesAnnotations,
+    types,
+    classes,
+    methodNames: () => (methodNames ??= classMethodNames(module)),
+  };
+}
+
+/** `from __future__ import annotations`: annotations stay unevaluated (PEP 563). */
+export function futureAnnotations(module: py.Module): boolean {
+  return module.body.some((s) => s._type === "ImportFrom" && s.module === "__future__" && s.names.some((a) => a.name === "annotations"));
 }
 
 export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {

@@ -11,7 +11,7 @@ import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { staticType } from "./types.js";
-import { annotationType } from "./annotations.js";
+import { annotationChecks, annotationType } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
@@ -24,6 +24,7 @@ import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { isOwnedGenerator } from "./dropped-generators.js";
+import { signatureAnnotations } from "./definite-assignment.js";
 import { ASYNC_MANAGERS } from "./known-results.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
@@ -38,15 +39,12 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "AugAssign":
       return augAssign(cx, s);
     case "AnnAssign": {
-      if (!s.value) {
-        if (s.target._type === "Name" && cx.fn.scope.kind !== "class") {
-          // `x: int` alone declares nothing at run time; keep the type for the reader.
-          return [];
-        }
-        return [];
-      }
-      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation))];
-      return assignTo(cx, s.target, cx.expr(s.value), line);
+      // At module level CPython evaluates the annotation after the assignment: a name it cannot
+      // prove bound there is checked (NameError), the rest of the annotation is types only.
+      const checks = annotationChecks(cx, [s.annotation], line);
+      if (!s.value) return checks;
+      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation)), ...checks];
+      return [...assignTo(cx, s.target, cx.expr(s.value), line), ...checks];
     }
     case "If":
       return [ifStmt(cx.cond(s.test), cx.stmts(s.body), s.orelse.length ? cx.stmts(s.orelse) : undefined, line)];
@@ -66,7 +64,8 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return [returnStmt(s.value ? cx.expr(s.value) : undefined, line)];
     case "FunctionDef":
     case "AsyncFunctionDef":
-      return functionDef(cx, s);
+      // The def's annotations are evaluated when it runs (a forward reference is a NameError).
+      return [...annotationChecks(cx, signatureAnnotations(s), line), ...functionDef(cx, s)];
     case "ClassDef":
       return classDef(cx, s);
     case "Import":

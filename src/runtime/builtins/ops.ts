@@ -804,6 +804,8 @@ export function bindMethod(f: Function, self: unknown): Function {
   Object.defineProperty(bound, "__self__", { value: self });
   Object.defineProperty(bound, "__func__", { value: f });
   Object.defineProperty(bound, "__name__", { value: (f as { __name__?: string }).__name__ ?? f.name });
+  // Marks kept on the function (a coroutine function's) stay visible on the bound method.
+  for (const k of Object.getOwnPropertySymbols(f)) Object.defineProperty(bound, k, { value: (f as unknown as Record<symbol, unknown>)[k] });
   return bound;
 }
 
