@@ -58,6 +58,9 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
     // Names read inside nested functions are read when those run, not here.
     walk(s, (n) => {
       if (n._type === "Name") seen.add(n.id);
+      // A def, class or import inside a block binds its name there, before any later top-level binding.
+      if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef")) seen.add(n.name);
+      if (n !== s && (n._type === "Import" || n._type === "ImportFrom")) for (const a of n.names) seen.add(a.asname ?? a.name.split(".")[0]);
       if (n._type === "ClassDef") {
         classBodyReads(n, seen, annotations);
         return false;

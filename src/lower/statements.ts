@@ -21,7 +21,7 @@ import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
 import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
-import { isObjectConstruction } from "./calls.js";
+import { isObjectConstruction, mayReturnCoroutine } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { isOwnedGenerator } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
@@ -114,33 +114,6 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
     return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), ...args), s.lineno)];
   }
   return [exprStmt(e, s.lineno)];
-}
-
-/** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
-/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
-const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
-  "sleep",
-  "wait",
-  "wait_for",
-  "to_thread",
-  "open_connection",
-  "start_server",
-  "open_unix_connection",
-  "start_unix_server",
-  "create_subprocess_exec",
-  "create_subprocess_shell",
-]);
-
-export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
-  const f = c.func;
-  if (f._type === "Attribute" && f.value._type === "Name") {
-    const m = cx.lookupKnown(f.value.id);
-    return m?.kind === "module" && m.name === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(f.attr);
-  }
-  if (f._type !== "Name") return false;
-  const known = cx.lookupKnown(f.id);
-  if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
-  return known?.kind === "def" && known.coroutine;
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {

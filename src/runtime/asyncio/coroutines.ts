@@ -365,6 +365,26 @@ function discard(value: unknown, lineno: number, filename?: string): void {
 }
 
 /**
+ * Temporaries of an inspecting call (`asyncio.iscoroutine(make())`, `print(type(make()))`): the
+ * compiler marks where the call starts (_temp_mark), passes each argument made by a call through
+ * _temp, and hands the call's result to _drop_temps, which discards those arguments once the call
+ * returned, as CPython does when the temporary's last reference goes (a coroutine never awaited is
+ * reported at that line).
+ */
+const temporaries: unknown[] = [];
+export function _temp_mark(): number {
+  return temporaries.length;
+}
+export function _temp<T>(value: T): T {
+  temporaries.push(value);
+  return value;
+}
+export function _drop_temps<T>(mark: number, result: T, lineno: number, filename: string): T {
+  for (const v of temporaries.splice(mark)) discard(v, lineno, filename);
+  return result;
+}
+
+/**
  * At interpreter exit: coroutines still never started are reported as CPython does when it
  * clears module globals at shutdown (`sys:1: RuntimeWarning: ...`, no source line).
  */
