@@ -56,11 +56,17 @@ export interface ModuleAnalysis {
   methodNames(): Set<string>;
   /** No `from __future__ import annotations`: defs and module/class annotations are evaluated when they run. */
   evaluatesAnnotations: boolean;
+  /** The main script's names a string `'__main__.NAME'` (mock.patch's target) names. */
+  mainPatchNames: Set<string>;
 }
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
   const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set() };
   const scopes = analyzeScopes(module, facts);
+  // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
+  // classes), declared at the top, and exposed on the `__main__` module object.
+  const mainPatchNames = options.module && options.module.name !== "__main__" ? new Set<string>() : patchedMainNames(module, scopes.get(module)!);
+  for (const n of mainPatchNames) scopes.get(module)!.writtenElsewhere.add(n);
   const userNames = new Set<string>();
   for (const scope of scopes.values()) for (const n of scope.bound) userNames.add(n);
   const known = new Map<Scope, Map<string, Known>>();
@@ -96,10 +102,22 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     known,
     unbound,
     evaluatesAnnotations,
+    mainPatchNames,
     types,
     classes,
     methodNames: () => (methodNames ??= classMethodNames(module)),
   };
+}
+
+/** The module-level names that string constants `'__main__.NAME...'` name (unittest.mock.patch targets). */
+function patchedMainNames(module: py.Module, moduleScope: Scope): Set<string> {
+  const out = new Set<string>();
+  walk(module, (n) => {
+    if (n._type !== "Constant" || typeof n.value !== "string") return;
+    const m = /^__main__\.([A-Za-z_]\w*)/.exec(n.value);
+    if (m && moduleScope.bound.has(m[1])) out.add(m[1]);
+  });
+  return out;
 }
 
 /** `from __future__ import annotations`: annotations stay unevaluated (PEP 563). */

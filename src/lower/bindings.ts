@@ -26,7 +26,9 @@ import { simpleBinding } from "./syntax.js";
 export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
   const scope = cx.fn.scope;
   const locals = functionLocals(scope, cx.known);
-  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals), cx.analysis.evaluatesAnnotations);
+  // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
+  const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : new Set<string>();
+  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals.filter((n) => !patchable.has(n))), cx.analysis.evaluatesAnnotations);
   const hoisted = locals.filter((n) => !declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n));
   for (const n of hoisted) cx.fn.declared.add(n);
   // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.

@@ -15,6 +15,7 @@
 // CPython: Objects/genobject.c (coroutine objects), Lib/asyncio/coroutines.py (3.12).
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
 import { _typename } from "./_util.js";
+import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
@@ -199,6 +200,7 @@ Object.defineProperty(Coroutine, "__module__", { value: "builtins", configurable
 
 /** Marker CPython puts on legacy `@coroutine` functions; we put it on every coroutine function. */
 export const _is_coroutine = Symbol("_is_coroutine");
+BOUND_METHOD_MARKS.add(_is_coroutine);
 
 /** A function returned by coroutine_function(): calling it makes a lazy Coroutine. */
 export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {

@@ -795,6 +795,9 @@ function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 
+/** Symbol-keyed marks a bound method copies from its function (asyncio adds the coroutine function's). */
+export const BOUND_METHOD_MARKS = new Set<symbol>();
+
 /** The functions a translated class marks as `@classmethod` (define_class fills it). */
 export const CLASS_METHODS = new WeakSet<Function>();
 
@@ -804,8 +807,9 @@ export function bindMethod(f: Function, self: unknown): Function {
   Object.defineProperty(bound, "__self__", { value: self });
   Object.defineProperty(bound, "__func__", { value: f });
   Object.defineProperty(bound, "__name__", { value: (f as { __name__?: string }).__name__ ?? f.name });
-  // Marks kept on the function (a coroutine function's) stay visible on the bound method.
-  for (const k of Object.getOwnPropertySymbols(f)) Object.defineProperty(bound, k, { value: (f as unknown as Record<symbol, unknown>)[k] });
+  // Marks that describe what calling the function gives (a coroutine function's) stay visible on the bound method.
+  for (const k of BOUND_METHOD_MARKS)
+    if (Object.prototype.hasOwnProperty.call(f, k)) Object.defineProperty(bound, k, { value: (f as unknown as Record<symbol, unknown>)[k] });
   return bound;
 }
 
