@@ -16,7 +16,9 @@ import type * as py from "../src/ast/nodes.js";
 
 const root = resolve(import.meta.dirname, "..");
 const fixturesDir = join(root, "fixtures");
-const errorFixtures = readdirSync(fixturesDir).filter((n) => n.startsWith("errors-")).sort();
+const errorFixtures = readdirSync(fixturesDir)
+  .filter((n) => n.startsWith("errors-"))
+  .sort();
 const codeOf = (line: string) => / error (TSY\d{4}):/.exec(line)?.[1];
 
 /** Codes checked on hand-built trees below, with the case that checks each. */
@@ -46,6 +48,13 @@ describe("codes the parser cannot produce (hand-built trees)", () => {
       assign.targets = [{ ...(m.body[0] as py.Assign).value, _type: "Call", func: (m.body[0] as py.Assign).value, args: [], keywords: [] } as py.ExprNode];
     });
     expect(d.map((x) => [x.code, x.message])).toEqual([["TSY1003", "cannot assign to Call"]]);
+  });
+
+  it((handBuilt.TSY1001 = "TSY1001: a statement kind the lowering does not know (every kind the parser makes has a translation)"), () => {
+    const d = lowerTree("pass\n", (m) => {
+      (m.body[0] as { _type: string })._type = "TypeIgnore";
+    });
+    expect(d.map((x) => [x.code, x.lineno])).toEqual([["TSY1001", 1]]);
   });
 
   it((handBuilt.TSY1041 = "TSY1041: except* without a type"), () => {

@@ -27,6 +27,7 @@ describe("annotations become TS types", () => {
     ["asyncio.Queue[int]", "Queue<bigint>"],
     ["asyncio.Lock", "Lock"],
     ["Any", "any"],
+    ["TypeGuard[list[int]]", "boolean"],
     ["object", "unknown"],
   ];
   for (const [annotation, type] of cases) {
@@ -71,7 +72,9 @@ describe("plain code only where proven", () => {
   });
 
   it("a name bound to values of different types, or written by another scope, is not proven", async () => {
-    const code = await ts(`def f(flag):\n    x = 1\n    if flag:\n        x = 0.5\n    y = 1\n    def g():\n        nonlocal y\n        y = "s"\n    g()\n    return x + 1, y + 1\n`);
+    const code = await ts(
+      `def f(flag):\n    x = 1\n    if flag:\n        x = 0.5\n    y = 1\n    def g():\n        nonlocal y\n        y = "s"\n    g()\n    return x + 1, y + 1\n`,
+    );
     expect(code).toContain("add(x, 1n)");
     expect(code).toContain("add(y, 1n)");
   });
@@ -89,7 +92,9 @@ describe("plain code only where proven", () => {
     const one = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\n        return self.k * 2\n`);
     expect(one).toContain("this.k = this.k + 1n");
     expect(one).toContain("return this.k * 2n");
-    const other = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\n        return self.k * 2\nclass D:\n    def __init__(self):\n        self.k = "s"\n`);
+    const other = await ts(
+      `class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\n        return self.k * 2\nclass D:\n    def __init__(self):\n        self.k = "s"\n`,
+    );
     expect(other).toContain("iadd(this.k, 1n)");
     const dynamic = await ts(`class C:\n    def __init__(self):\n        self.k = 0\n    def inc(self):\n        self.k += 1\nsetattr(C(), "k", "s")\n`);
     expect(dynamic).toContain('iadd(this.k ?? getattr(this, "k"), 1n)');
@@ -108,7 +113,9 @@ describe("plain code only where proven", () => {
   });
 
   it("a method a subclass overrides is not awaited directly: the override may return any awaitable", async () => {
-    const code = await ts(`class W:\n    async def step(self):\n        return 1\n    async def run(self):\n        return await self.step()\nclass L(W):\n    def step(self):\n        return None\n`);
+    const code = await ts(
+      `class W:\n    async def step(self):\n        return 1\n    async def run(self):\n        return await self.step()\nclass L(W):\n    def step(self):\n        return None\n`,
+    );
     expect(code).toContain("awaitable(this.step())");
   });
 
@@ -117,7 +124,9 @@ describe("plain code only where proven", () => {
     expect(set).toContain("return this.x;");
     const late = await ts(`class C:\n    def __init__(self):\n        self.show()\n        self.x = 1\n    def show(self):\n        print(self.x)\n`);
     expect(late).toContain('this.x ?? getattr(this, "x")');
-    const sub = await ts(`class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`);
+    const sub = await ts(
+      `class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`,
+    );
     expect(sub).toContain('this.x ?? getattr(this, "x")');
   });
 

@@ -203,7 +203,9 @@ class Printer {
         this.out("}");
         return;
       case "class":
-        this.out(`class ${s.name}${this.typeParams(s.typeParams)}${s.base ? ` extends ${this.expr(s.base, POSTFIX)}` : ""} {`);
+        this.out(
+          `class ${s.name}${this.typeParams(s.typeParams)}${s.base ? ` extends ${this.expr(s.base, POSTFIX)}${this.typeParams(s.baseTypeArgs)}` : ""} {`,
+        );
         this.indent++;
         for (const m of s.members) this.member(m);
         this.indent--;
@@ -363,7 +365,7 @@ class Printer {
         inner.indent = this.indent;
         inner.pyLine = this.pyLine;
         inner.pyName = this.pyName;
-        inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members, typeParams: e.typeParams });
+        inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members, typeParams: e.typeParams, baseTypeArgs: e.baseTypeArgs });
         const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
         return this.r(lines.join("\n"), PRIMARY);
       }

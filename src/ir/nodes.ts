@@ -19,7 +19,7 @@ export type Stmt =
   | { k: "throw"; value: Expr; line?: number }
   | { k: "try"; body: Stmt[]; catchName?: string; handler?: Stmt[]; finalizer?: Stmt[]; line?: number }
   | { k: "function"; fn: FunctionLike; line?: number }
-  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; line?: number }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; baseTypeArgs?: string[]; line?: number }
   /** TypeScript-only text (`interface C { ... }`, the standalone entry's import): dropped in JavaScript. */
   | { k: "ts_decl"; text: string; line?: number }
   | { k: "import"; from: string; namespace?: string; named?: { name: string; alias?: string }[]; typeOnly?: boolean; default?: string; localModule?: string }
@@ -77,7 +77,7 @@ export type Expr =
   | { k: "spread"; arg: Expr }
   | { k: "as"; expr: Expr; type: TsType }
   | { k: "seq"; exprs: Expr[] }
-  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[] }
+  | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; baseTypeArgs?: string[] }
   | { k: "this" }
   | { k: "super" };
 

@@ -8,7 +8,7 @@
 //               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
@@ -112,11 +112,11 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
 /** The module-level names that string constants `'__main__.NAME...'` name (unittest.mock.patch targets). */
 function patchedMainNames(module: py.Module, moduleScope: Scope): Set<string> {
   const out = new Set<string>();
-  walk(module, (n) => {
-    if (n._type !== "Constant" || typeof n.value !== "string") return;
+  for (const n of nodeIndex(module).ofType("Constant")) {
+    if (typeof n.value !== "string") continue;
     const m = /^__main__\.([A-Za-z_]\w*)/.exec(n.value);
     if (m && moduleScope.bound.has(m[1])) out.add(m[1]);
-  });
+  }
   return out;
 }
 
@@ -201,8 +201,7 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
 
 function classMethodNames(module: py.Module): Set<string> {
   const names = new Set<string>();
-  walk(module, (n) => {
-    if (n._type !== "ClassDef") return;
+  for (const n of nodeIndex(module).ofType("ClassDef")) {
     for (const item of n.body) {
       if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
       const accessor = item.decorator_list.some(
@@ -210,7 +209,7 @@ function classMethodNames(module: py.Module): Set<string> {
       );
       if (!accessor) names.add(item.name);
     }
-  });
+  }
   return names;
 }
 
@@ -260,12 +259,11 @@ function isPlainDataclassDecorator(d: py.ExprNode): boolean {
 
 /** Whether the program can reach its module's variables other than by name (globals(), vars(), exec, sys.modules). */
 function reachesModuleDynamically(module: py.Module): boolean {
-  let found = false;
-  walk(module, (n) => {
-    if (n._type === "Name" && ["globals", "vars", "exec", "eval", "__import__"].includes(n.id)) found = true;
-    if (n._type === "Attribute" && (n.attr === "modules" || n.attr === "__dict__")) found = true;
-  });
-  return found;
+  const index = nodeIndex(module);
+  return (
+    index.ofType("Name").some((n) => ["globals", "vars", "exec", "eval", "__import__"].includes(n.id)) ||
+    index.ofType("Attribute").some((n) => n.attr === "modules" || n.attr === "__dict__")
+  );
 }
 
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
@@ -303,10 +301,13 @@ function mayReplaceLoop(scopes: ScopeTable): boolean {
     r = false;
     for (const scope of scopes.values()) {
       if (scope.kind !== "module") continue;
-      walk(scope.node, (n) => {
-        const name = n._type === "Name" ? n.id : n._type === "Attribute" ? n.attr : n._type === "keyword" ? (n.arg ?? "") : "";
-        if (/EventLoop|loop_factory|set_event_loop/.test(name)) r = true;
-      });
+      const index = nodeIndex(scope.node);
+      const names = [
+        ...index.ofType("Name").map((n) => n.id),
+        ...index.ofType("Attribute").map((n) => n.attr),
+        ...index.ofType("keyword").map((n) => n.arg ?? ""),
+      ];
+      if (names.some((name) => /EventLoop|loop_factory|set_event_loop/.test(name))) r = true;
     }
     loopReplaced.set(scopes, r);
   }

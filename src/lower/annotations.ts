@@ -16,9 +16,11 @@
 import type * as py from "../ast/nodes.js";
 import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import type { LowerContext } from "./context.js";
 import type * as ir from "../ir/nodes.js";
 import { exprStmt } from "../ir/nodes.js";
+import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { RUNTIME_CLASSES } from "./runtime-classes.js";
 
@@ -101,6 +103,18 @@ export function typeAliases(module: py.Module): Map<string, py.ExprNode> {
   return aliases;
 }
 
+/** The module's `type` statements (PEP 695) bound once: name → how many TS type parameters their TS alias has. */
+export function typeStatementAliases(module: py.Module, moduleScope: Scope): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of module.body) {
+    if (s._type !== "TypeAlias" || s.name._type !== "Name") continue;
+    const n = s.name.id;
+    if ((moduleScope.bindCount.get(n) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(n)) continue;
+    out.set(n, s.type_params.filter((p) => p._type === "TypeVar").length);
+  }
+  return out;
+}
+
 /** Every name an annotation of the module mentions (in string annotations too). */
 export function annotationNames(module: py.Module): Set<string> {
   const names = new Set<string>();
@@ -111,11 +125,11 @@ export function annotationNames(module: py.Module): Set<string> {
       else if (n._type === "Constant" && typeof n.value === "string") collect(stringAnnotation(n.value));
     });
   };
-  walk(module, (n) => {
-    if (n._type === "arg") collect(n.annotation);
-    else if (n._type === "AnnAssign") collect(n.annotation);
-    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") collect(n.returns);
-  });
+  const index = nodeIndex(module);
+  for (const n of index.ofType("arg")) collect(n.annotation);
+  for (const n of index.ofType("AnnAssign")) collect(n.annotation);
+  for (const n of index.ofType("FunctionDef")) collect(n.returns);
+  for (const n of index.ofType("AsyncFunctionDef")) collect(n.returns);
   return names;
 }
 
@@ -206,6 +220,9 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
   const n = nameOf(a);
   if (a._type === "Name") {
     if (cx.boundTypeVars.has(n)) return n;
+    // A `type` statement's alias (PEP 695): its TS alias, any type arguments left out are `any`.
+    const params = cx.pep695Alias(n);
+    if (params !== undefined) return params ? `${n}<${new Array(params).fill("any").join(", ")}>` : n;
     const cls = cx.classType(n);
     if (cls) return cls;
     const alias = cx.typeAlias(n);
@@ -229,11 +246,17 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   const n = nameOf(a.value);
   const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
   const arg = (i: number) => (args[i] ? sub(args[i]) : "any");
+  if (a.value._type === "Name" && !cx.boundTypeVars.has(n)) {
+    const params = cx.pep695Alias(n);
+    if (params !== undefined) return params === args.length ? `${n}<${args.map(sub).join(", ")}>` : "any";
+  }
   if (n === "Optional") return union([arg(0), "null"]);
   if (n === "Union") return union(args.map(sub));
   if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
   if (n === "Literal") return union(args.map(literal));
   if (n === "type" || n === "Type") return "any";
+  // A type guard function returns a bool.
+  if (n === "TypeGuard" || n === "TypeIs") return "boolean";
   if (n === "tuple" || n === "Tuple") {
     const PyTuple = cx.imports.type("PyTuple", RUNTIME);
     // tuple[()] is the empty tuple; tuple[int, ...] any length; tuple[str, int] a fixed shape.

@@ -2,6 +2,8 @@
 // its names, what a function's `return` statements give, and every write of each attribute name.
 
 import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
 import type { InferenceInput } from "./inference.js";
@@ -22,20 +24,41 @@ export type Binding =
 
 export const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
-export function walkAll(n: unknown, f: (e: py.ExprNode) => void): void {
-  if (!n || typeof n !== "object") return;
-  if (Array.isArray(n)) return n.forEach((x) => walkAll(x, f));
-  if ((n as { _type?: string })._type) f(n as py.ExprNode);
-  for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") walkAll(v, f);
+// The walks below follow the node kinds' fields (ast/walk.ts), not every property of every object:
+// they run over whole scopes many times, and Object.entries per node was most of inference's time.
+
+/** Calls `f` on every node of `n` (a node or a list of them), parents first. */
+export function walkAll(n: py.Node | readonly py.Node[] | null | undefined, f: (e: py.ExprNode) => void): void {
+  if (!n) return;
+  if (Array.isArray(n)) {
+    for (const x of n) walkAll(x, f);
+    return;
+  }
+  walk(n as py.Node, (x) => {
+    f(x as py.ExprNode);
+  });
 }
 
-export function visitExpr(e: unknown, f: (n: py.ExprNode) => void): void {
-  if (!e || typeof e !== "object") return;
-  if (Array.isArray(e)) return e.forEach((x) => visitExpr(x, f));
-  const t = (e as { _type?: string })._type;
-  if (t === "Lambda") return;
-  if (t) f(e as py.ExprNode);
-  for (const [k, v] of Object.entries(e)) if (k !== "_type" && v && typeof v === "object") visitExpr(v, f);
+/** Calls `f` on every node of `e` (a node or a list of them) outside lambdas, parents first. */
+export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f: (n: py.ExprNode) => void): void {
+  if (!e) return;
+  if (Array.isArray(e)) {
+    for (const x of e) visitExpr(x, f);
+    return;
+  }
+  walk(e as py.Node, (x) => {
+    if (x._type === "Lambda") return false;
+    f(x as py.ExprNode);
+  });
+}
+
+/** Calls `f` on every node of `body` outside nested scopes (defs, classes, lambdas, comprehensions). */
+export function walkOwnCode(body: readonly py.Node[], f: (n: py.Node) => void): void {
+  for (const s of body)
+    walk(s, (x) => {
+      if (SCOPE_NODES.has(x._type)) return false;
+      f(x);
+    });
 }
 
 /** Every binding of every name in a scope's own code (nested functions and classes excluded). */
@@ -52,18 +75,15 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
     });
   };
   // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
-  const walrus = (e: unknown) =>
+  const walrus = (e: py.Node | readonly py.Node[] | null | undefined) =>
     visitExpr(e, (n) => {
       if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
     });
-  const patternNames = (p: unknown) => {
-    if (!p || typeof p !== "object") return;
-    if (Array.isArray(p)) return p.forEach(patternNames);
-    const o = p as Record<string, unknown>;
-    if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
-    if (o._type === "MatchMapping" && typeof o.rest === "string") add(o.rest, { k: "unknown" });
-    for (const [k, v] of Object.entries(o)) if (k !== "_type" && v && typeof v === "object") patternNames(v);
-  };
+  const patternNames = (p: py.Pattern) =>
+    walk(p, (o) => {
+      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
+      if (o._type === "MatchMapping" && typeof o.rest === "string") add(o.rest, { k: "unknown" });
+    });
   const stmts = (list: py.Stmt[]) => list.forEach(stmt);
   const stmt = (s: py.Stmt): void => {
     switch (s._type) {
@@ -157,15 +177,9 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
 /** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
 export function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
   const values: (py.ExprNode | null)[] = [];
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== "object") return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const t = (n as { _type?: string })._type;
-    if (t && SCOPE_NODES.has(t)) return;
-    if (t === "Return") values.push((n as py.Return).value);
-    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
-  };
-  visit(body);
+  walkOwnCode(body, (n) => {
+    if (n._type === "Return") values.push(n.value);
+  });
   return { values, fallsOff: !alwaysLeaves(body) };
 }
 
@@ -181,19 +195,14 @@ function alwaysLeaves(body: py.Stmt[]): boolean {
 
 function containsBreak(body: py.Stmt[]): boolean {
   let found = false;
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== "object" || found) return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const t = (n as { _type?: string })._type;
-    if (t === "Break") found = true;
-    // A break inside a nested loop leaves that loop only.
-    if (t === "For" || t === "AsyncFor" || t === "While" || (t && SCOPE_NODES.has(t))) return;
-    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
-  };
-  body.forEach((s) => {
-    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") return;
-    visit(s);
-  });
+  for (const s of body) {
+    if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") continue;
+    walk(s, (n) => {
+      if (n._type === "Break") found = true;
+      // A break inside a nested loop leaves that loop only.
+      return !found && n._type !== "For" && n._type !== "AsyncFor" && n._type !== "While" && !SCOPE_NODES.has(n._type);
+    });
+  }
   return found;
 }
 
@@ -255,11 +264,12 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     });
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
-  walkAll(input.module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
-    if (n._type === "Name" && ["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
-    if (n._type === "Attribute" && ["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
-  });
+  const index = nodeIndex(input.module);
+  for (const n of index.ofType("Attribute")) {
+    if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+  }
+  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }

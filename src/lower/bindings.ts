@@ -68,6 +68,8 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
         return false;
       }
       if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
+      // A `type` statement's value is evaluated when first read.
+      if (n._type === "TypeAlias") return false;
       if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
         for (const d of [...n.decorator_list, ...n.args.defaults, ...(annotations ? signatureAnnotations(n) : [])])
           walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));

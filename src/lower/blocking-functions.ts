@@ -22,6 +22,7 @@
 import type * as py from "../ast/nodes.js";
 import { mapChildren, walk } from "../ast/walk.js";
 import { STATEMENT_KINDS } from "../ast/kinds.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.futures", "multiprocessing", "_thread"]);
 const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_threadsafe"]);
@@ -62,17 +63,15 @@ const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "L
 export function compileBlockingFunctions(module: py.Module): py.Module {
   if (!usesThreads(module)) return module;
   const blockingNames = new Set<string>(["input"]);
-  for (const s of allNodes(module)) {
-    if (s._type !== "ImportFrom" || s.module === null) continue;
+  const index = nodeIndex(module);
+  for (const s of index.ofType("ImportFrom")) {
+    if (s.module === null) continue;
     const names = BLOCKING_IMPORTS[s.module];
     if (names) for (const a of s.names) if (names.has(a.name)) blockingNames.add(a.asname ?? a.name);
   }
 
   // Every def, with what its own body calls; then "can block" to a fixed point.
-  const defs: py.FunctionDef[] = [];
-  walk(module, (n) => {
-    if (n._type === "FunctionDef") defs.push(n);
-  });
+  const defs = index.ofType("FunctionDef");
   const blockingDefs = new Set<py.FunctionDef>();
   const defNames = new Set<string>();
   const methodNames = new Set<string>();
@@ -124,22 +123,12 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
 }
 
 function usesThreads(module: py.Module): boolean {
-  let found = false;
-  walk(module, (n) => {
-    if (found) return false;
-    if (n._type === "Import" && n.names.some((a) => THREAD_MODULES.has(a.name))) found = true;
-    else if (n._type === "ImportFrom" && n.module !== null && THREAD_MODULES.has(n.module)) found = true;
-    else if (n._type === "Attribute" && THREAD_CALLS.has(n.attr)) found = true;
-  });
-  return found;
-}
-
-function* allNodes(node: py.Node): Generator<py.Node> {
-  const list: py.Node[] = [];
-  walk(node, (n) => {
-    list.push(n);
-  });
-  yield* list;
+  const index = nodeIndex(module);
+  return (
+    index.ofType("Import").some((n) => n.names.some((a) => THREAD_MODULES.has(a.name))) ||
+    index.ofType("ImportFrom").some((n) => n.module !== null && THREAD_MODULES.has(n.module)) ||
+    index.ofType("Attribute").some((n) => THREAD_CALLS.has(n.attr))
+  );
 }
 
 function eligible(d: py.FunctionDef): boolean {

@@ -10,6 +10,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 
 export type MethodDef = py.FunctionDef | py.AsyncFunctionDef;
@@ -29,10 +30,8 @@ export interface ClassFacts {
 
 export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (scope: Scope, name: string) => py.ClassDef | undefined): ClassFacts {
   // Every class of the module, with the plain classes its bases name (undefined: a base that is not).
-  const classes: py.ClassDef[] = [];
-  walk(module, (n) => {
-    if (n._type === "ClassDef") classes.push(n);
-  });
+  const index = nodeIndex(module);
+  const classes = index.ofType("ClassDef");
   const baseCache = new Map<py.ClassDef, py.ClassDef[] | undefined>();
   const bases = (c: py.ClassDef): py.ClassDef[] | undefined => {
     if (baseCache.has(c)) return baseCache.get(c);
@@ -74,7 +73,10 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
       if (b._type !== "Name" || !scope) continue;
       const r = resolveName(scope, b.id, scopes);
       const base = r.where === "builtin" ? undefined : plainClass(r.scope, b.id);
-      if (base) derived.set(base, [...(derived.get(base) ?? []), c]);
+      if (!base) continue;
+      const list = derived.get(base);
+      if (list) list.push(c);
+      else derived.set(base, [c]);
     }
   }
   const subclasses = (c: py.ClassDef): py.ClassDef[] | undefined => {
@@ -106,20 +108,18 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
       });
     }
   }
-  walk(module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type !== "Load" && !selfWrites.has(n)) freeWrites.add(n.attr);
-    if (n._type === "Attribute" && n.ctx._type !== "Load") anyWrites.add(n.attr);
-    if (n._type === "Name" && ["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"].includes(n.id)) dynamic = true;
-    if (n._type === "Attribute" && (n.attr === "__dict__" || n.attr === "__setattr__" || n.attr === "__class__")) dynamic = true;
-  });
+  for (const n of index.ofType("Attribute")) {
+    if (n.ctx._type !== "Load" && !selfWrites.has(n)) freeWrites.add(n.attr);
+    if (n.ctx._type !== "Load") anyWrites.add(n.attr);
+    if (n.attr === "__dict__" || n.attr === "__setattr__" || n.attr === "__class__") dynamic = true;
+  }
+  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"].includes(n.id)) dynamic = true;
 
   // Methods read from a class (`Worker.run`): such a method may be called on any object.
   const readFromClass = new Set<string>();
-  walk(module, (n) => {
-    if (n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && classes.some((c) => c.name === (n.value as py.Name).id))
-      readFromClass.add(n.attr);
-    if (n._type === "Call" && n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
-  });
+  const classNames = new Set(classes.map((c) => c.name));
+  for (const n of index.ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name" && classNames.has(n.value.id)) readFromClass.add(n.attr);
+  for (const n of index.ofType("Call")) if (n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
 
   const defIn = (c: py.ClassDef, attr: string): MethodDef | "other" | undefined => {
     for (const item of c.body) {

@@ -20,6 +20,7 @@ import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { isRuntimeFunction } from "./known-results.js";
+import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
 /**
  * `nested`: a class defined in another class's body. It is built as an expression (its JS name
@@ -63,9 +64,36 @@ function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   return cx.expr(b);
 }
 
+/** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */
+function genericBase(cx: LowerContext, b: py.ExprNode): string | undefined {
+  const cls = b._type === "Subscript" && b.value._type === "Name" && isGenericClass(cx, b) ? cx.classType(b.value.id) : undefined;
+  return cls && /^[\w$]+$/.test(cls) ? cls : undefined;
+}
+
+/** The TS type arguments of such a base (`Box<T>`), when they match the class's type parameters. */
+function genericBaseArgs(cx: LowerContext, b: py.ExprNode): string[] | undefined {
+  if (b._type !== "Subscript" || b.value._type !== "Name" || !genericBase(cx, b)) return undefined;
+  const args = b.slice._type === "Tuple" ? b.slice.elts : [b.slice];
+  const params = cx.classTypeParams(b.value.id) ?? [];
+  return params.length === args.length ? args.map((a) => annotationType(cx, a)) : undefined;
+}
+
+function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
+  return b._type === "Name" && b.id !== "object" && !!BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin";
+}
+
+/** A base that is (a subscript of) a class of the program with Generic in its MRO: generic itself (PEP 695) or deriving from Generic[...]. */
+function isGenericClass(cx: LowerContext, b: py.ExprNode, depth = 0): boolean {
+  const e = b._type === "Subscript" ? b.value : b;
+  if (e._type !== "Name" || depth > 20) return false;
+  const k = cx.lookupKnown(e.id);
+  if (k?.kind !== "class") return false;
+  if (k.node.type_params.length) return true;
+  return k.node.bases.some((x) => (x._type === "Subscript" && x.value._type === "Name" && x.value.id === "Generic") || isGenericClass(cx, x, depth + 1));
+}
+
 export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: string; binding: string }): ir.Stmt[] {
   const scope = cx.fn.scope;
-  const classScope = cx.scopes.get(s)!;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name)) cx.knownIn(scope).set(s.name, { kind: "class", node: s });
   // `class C(metaclass=ABCMeta)` is `class C(ABC)` (the runtime's ABCMeta is ABC), and so is a
   // metaclass derived from ABCMeta in the program (which then also runs as a metaclass). Other
@@ -86,33 +114,62 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     }
   }
   if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
+  // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
+  // read them; Generic is the last base.
+  const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
+  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, classKeywords, generic, nested));
+}
+
+function classDefIn(
+  cx: LowerContext,
+  s: py.ClassDef,
+  bases: py.ExprNode[],
+  metaclass: py.ExprNode | undefined,
+  classKeywords: { key: string; value: ir.Expr }[],
+  generic: LoweredTypeParams | undefined,
+  nested?: { qualname: string; binding: string },
+): ir.Stmt[] {
+  const classScope = cx.scopes.get(s)!;
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  const base = metaBase
-    ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
-    : !bases.length
-      ? cx.helper("PyObject")
-      : bases.length > 1
-        ? // Several bases: the runtime chains copies of them in C3 order.
-          cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
-        : simpleBase
-          ? baseExpr(cx, bases[0])
-          : ({ k: "as", expr: cx.expr(bases[0]), type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}` } as ir.Expr);
+  // A generic class extends Generic last, unless its one base has Generic in its MRO already (or
+  // is a builtin container, which the runtime cannot chain with another base: Generic is left out).
+  const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
+  const base = typingGeneric
+    ? bases.length
+      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
+      : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
+    : metaBase
+      ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
+      : !bases.length
+        ? cx.helper("PyObject")
+        : bases.length > 1
+          ? // Several bases: the runtime chains copies of them in C3 order.
+            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
+          : simpleBase
+            ? baseExpr(cx, bases[0])
+            : ({
+                k: "as",
+                expr: cx.expr(bases[0]),
+                type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
+              } as ir.Expr);
   const name = safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
-  const hoisted: ir.Stmt[] = [];
+  const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
   const instanceAttrs = new Set<string>();
   const classAttrs: { key: string; value: ir.Expr }[] = [];
   const annotations: { key: string; value: ir.Expr }[] = [];
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
+  const methodTypeParams: { key: string; value: ir.Expr }[] = [];
   const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
+  for (const t of generic?.tsParams ?? []) if (!typeParams.includes(t)) typeParams.push(t);
   const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
   const fieldTypes = new Map<string, string>();
   const overridden = baseMethodNames(cx, s);
@@ -171,6 +228,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName, selfIsClass: isClassMethod });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
+        if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
         walk(item, (n) => {
           if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
         });
@@ -212,6 +270,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
         if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
         else instanceAttrs.add(item.target.id);
+      } else if (item._type === "TypeAlias" && item.name._type === "Name") {
+        const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
+        hoisted.push(...alias.decls);
+        classAttrs.push({ key: item.name.id, value: alias.value });
       } else if (item._type === "ClassDef") {
         // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
         const binding = cx.withOuter(outer, () => {
@@ -260,6 +322,8 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
+  if (generic) props.push({ key: "typeparams", value: array(generic.values) });
+  if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
@@ -292,8 +356,9 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   const classTypeParams = ownTypeParams.length ? ownTypeParams : undefined;
+  const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
   if (nested) {
-    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
+    let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
     return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
   }
@@ -304,12 +369,12 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
-      { k: "class", name, base, members: allMembers, typeParams: classTypeParams, line: s.lineno },
+      { k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs, line: s.lineno },
       exprStmt(defineClass(id(name)), s.lineno),
     ];
   }
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
-  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams });
+  let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
   const out = [...hoisted, assignName(cx, s.name, value, (s.decorator_list[0] ?? s).lineno)];
   // What a decorator returns is not known: annotations that name the class get the shape of its instances.
@@ -366,7 +431,8 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
   const names = new Set<string>();
   const visit = (cls: py.ClassDef, depth: number) => {
     if (depth > 20) return;
-    for (const b of cls.bases) {
+    for (const base of cls.bases) {
+      const b = genericClassBase(cls, base);
       const k = b._type === "Name" ? cx.lookupKnown(b.id) : undefined;
       if (k?.kind !== "class") continue;
       for (const item of k.node.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") names.add(item.name);
@@ -377,12 +443,18 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
   return names.has(method);
 }
 
+/** A generic class's (PEP 695) base `Box[T]` as the class it subscripts. */
+function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
+  return cls.type_params.length && b._type === "Subscript" ? b.value : b;
+}
+
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
 export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
   const names = new Set<string>(["__init__"]);
   const visit = (cls: py.ClassDef, depth: number) => {
     if (depth > 20) return;
-    for (const b of cls.bases) {
+    for (const base of cls.bases) {
+      const b = genericClassBase(cls, base);
       if (b._type !== "Name") continue;
       const k = cx.lookupKnown(b.id);
       if (k?.kind !== "class") continue;

@@ -24,7 +24,7 @@ import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
 import { RUNTIME } from "./stdlib.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
-import { annotationNames, typeAliases, typeVarNames, typeVarsIn } from "./annotations.js";
+import { annotationNames, typeAliases, typeStatementAliases, typeVarNames, typeVarsIn } from "./annotations.js";
 
 export const ASYNCIO = "tsyncio/runtime/asyncio";
 export const PROGRAM = "tsyncio/runtime/program";
@@ -245,6 +245,15 @@ export class LowerContext {
   readonly typeVars: Set<string>;
   /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
   boundTypeVars = new Set<string>();
+  /** PEP 695: each annotation scope's type parameters → the consts holding them (type-params.ts). */
+  readonly typeParamNames = new Map<Scope, Map<string, string>>();
+  /**
+   * The type parameters that names read where the lowering is find first: while lowering what
+   * Python evaluates in an annotation scope from outside its body (bounds, bases, alias values,
+   * a generic class's body). Function bodies find theirs through the scopes.
+   */
+  typeParamOverride: Map<string, string> | null = null;
+  private freshNames = new Set<string>();
 
   constructor(
     readonly module: py.Module,
@@ -281,6 +290,34 @@ export class LowerContext {
 
   private annotated?: Set<string>;
   private aliases?: Map<string, py.ExprNode>;
+  private typeStatements?: Map<string, number>;
+
+  /** With `names` (type parameters → consts) found before any other binding (see typeParamOverride). */
+  withTypeParamNames<T>(names: Map<string, string> | null, f: () => T): T {
+    const saved = this.typeParamOverride;
+    this.typeParamOverride = names && saved ? new Map([...saved, ...names]) : names;
+    try {
+      return f();
+    } finally {
+      this.typeParamOverride = saved;
+    }
+  }
+
+  /** A module-wide unique identifier starting with `base` that no Python name uses. */
+  freshName(base: string): string {
+    let name = base;
+    for (let i = 2; this.userNames.has(name) || this.freshNames.has(name); i++) name = `${base}_${i}`;
+    this.freshNames.add(name);
+    return name;
+  }
+
+  /** A module-level `type X = ...` (PEP 695) bound once, read here as that binding: its TS type parameter count. */
+  pep695Alias(name: string): number | undefined {
+    const n = (this.typeStatements ??= typeStatementAliases(this.module, this.scopes.get(this.module)!)).get(name);
+    if (n === undefined) return undefined;
+    const r = resolveName(this.fn.scope, name, this.scopes);
+    return r.where === "global" && r.scope.node === this.module ? n : undefined;
+  }
 
   /** A module-level type alias (`Vector = list[float]`) that nothing rebinds: the aliased annotation. */
   typeAlias(name: string): py.ExprNode | undefined {
@@ -315,6 +352,7 @@ export class LowerContext {
     if (known?.kind !== "class") return undefined;
     const out: string[] = [];
     for (const b of known.node.bases) typeVarsIn(this, b, out);
+    for (const p of known.node.type_params) if (p._type === "TypeVar" && !out.includes(p.name)) out.push(p.name);
     return out;
   }
 

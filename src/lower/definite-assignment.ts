@@ -188,6 +188,10 @@ class Analysis {
       }
       case "Match":
         return this.match(s, state);
+      case "TypeAlias":
+        // The value is evaluated later, when first read (like a function body).
+        if (s.name._type === "Name") this.assign(s.name.id, state);
+        return state;
       case "FunctionDef":
       case "AsyncFunctionDef":
         for (const d of s.decorator_list) this.expr(d, state);

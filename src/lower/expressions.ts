@@ -171,8 +171,12 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
     }
     return { k: "this" };
   }
+  const typeParam = cx.typeParamOverride?.get(n);
+  if (typeParam) return id(typeParam);
   const r = resolveName(cx.fn.scope, n, cx.scopes);
   if (r.where === "builtin") return builtinName(cx, e);
+  // A type parameter (PEP 695): the const declared for it.
+  if (r.scope.kind === "annotation") return id(cx.typeParamNames.get(r.scope)?.get(n) ?? safeName(n));
   if (cx.fn.unbound?.reads.has(e)) {
     // Definite-assignment analysis could not prove the name bound here.
     // A module name (read at module level or by a class body there) is a NameError when unbound.

@@ -14,6 +14,7 @@ import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
+import { lowerTypeParams } from "./type-params.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -31,6 +32,9 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   // Decorated: the function expression stays anonymous, so that its name inside the body means the
   // decorated function (what Python's name lookup finds), e.g. recursion through @lru_cache.
   let value: ir.Expr = fnExpr.value;
+  // `f.__type_params__` (PEP 695), set before any decorator sees the function.
+  const typeParamValues = fnExpr.typeParamValues;
+  const setTypeParams = (f: ir.Expr): ir.Expr => call(id(cx.helperFrom("set_type_params", PROGRAM)), f, array(typeParamValues!));
   if (decorators.length && fnExpr.fn) {
     // ...and carries its Python identity (decorators such as functools.wraps read it).
     fnExpr.fn.name = undefined;
@@ -42,6 +46,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
+  if (typeParamValues && (decorators.length || coroutine)) value = setTypeParams(value);
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
   const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
@@ -54,8 +59,10 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     const markGen: ir.Stmt[] = isPlainGenerator
       ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)]
       : [];
-    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen];
+    const setParams: ir.Stmt[] = typeParamValues ? [exprStmt(setTypeParams(id(safeName(s.name))), s.lineno)] : [];
+    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen, ...setParams];
   }
+  if (typeParamValues && !decorators.length && !coroutine) value = setTypeParams(value);
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
   // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
   // (its generator's signature is fully written out, so recursion does not make the inference circular).
@@ -79,10 +86,20 @@ export function functionExpression(
   coroutine: boolean,
   qualname: string,
   method?: { className: string; selfName?: string; selfIsClass?: boolean },
-): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
-  return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+  if (s._type === "Lambda" || !s.type_params.length)
+    return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+  // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
+  // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which
+  // cannot keep them generic: the default `T = any` makes TS read its parameters as `any` there
+  // (without one, as `unknown`: a `Queue<T>` argument would be refused).
+  const own = lowerTypeParams(cx, s.name, s.type_params, s);
+  const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
+  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
+  return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }
 
 function signatureTypeVars(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): string[] {
@@ -173,6 +190,18 @@ function functionExpressionTyped(
   typeParams: string[],
   method?: { className: string; selfName?: string; selfIsClass?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+  // A body finds the type parameters around it through the scopes (see typeParamOverride).
+  return cx.withTypeParamNames(null, () => functionExpressionBody(cx, s, coroutine, qualname, typeParams, method));
+}
+
+function functionExpressionBody(
+  cx: LowerContext,
+  s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
+  coroutine: boolean,
+  qualname: string,
+  typeParams: string[],
+  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
   const params = parameters(cx, s.args, hoisted, method?.selfName);
@@ -218,7 +247,14 @@ function functionExpressionTyped(
     pyName: s._type === "Lambda" ? "<lambda>" : s.name,
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
-    returnType: isGenerator ? generatorType(cx, s) : coroutine ? coroutineType(returnType(cx, s)) : returnType(cx, s),
+    // An annotated async generator's own generator returns nothing (its annotation says what it yields).
+    returnType: isGenerator
+      ? generatorType(cx, s)
+      : coroutine
+        ? scope.isGenerator && s._type !== "Lambda" && s.returns
+          ? ASYNC_GEN_TYPE
+          : coroutineType(returnType(cx, s))
+        : returnType(cx, s),
     body,
     generator: coroutine || isGenerator,
     line: s.lineno,
@@ -296,6 +332,8 @@ export function defaultValue(cx: LowerContext, d: py.ExprNode, hoisted: ir.Stmt[
 }
 
 export const CORO_TYPE = "Generator<unknown, any, any>";
+/** The generator behind an `async def` with `yield`: it returns nothing. */
+const ASYNC_GEN_TYPE = "Generator<unknown, void, any>";
 
 /** A coroutine's generator type: what it returns is what `await` gives. */
 export function coroutineType(returns: string): string {

@@ -11,10 +11,11 @@
 //                  (never passed around): the type every call site passes, checked the same way.
 
 import type * as py from "../ast/nodes.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, walkOwnCode, type Binding } from "./binding-facts.js";
 import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
@@ -137,12 +138,14 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     .filter(
       (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
     );
+  // (read off the tree once: returnTypes runs in every round)
+  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
   const returnTypes = () => {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
       const scope = input.scopes.get(fn)!;
       const env = envFor(scope, (n) => typeOf(scope, n));
-      const { values, fallsOff } = returnValues(fn.body);
+      const { values, fallsOff } = returnsOf.get(fn)!;
       const types = values.map((v) => (v ? staticType(v, env) : "none"));
       if (fallsOff) types.push("none");
       if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
@@ -337,13 +340,16 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const moduleScope = input.scopes.get(input.module)!;
   const out = new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>();
   const candidates = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
+  // Names some scope other than the module binds (one set: a scan of every scope per def was quadratic).
+  const boundInner = new Set<string>();
+  for (const sc of input.scopes.values()) if (sc !== moduleScope) for (const n of sc.bound) boundInner.add(n);
   for (const s of input.module.body) {
     if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
     const a = s.args;
     if (a.vararg || a.kwarg) continue;
     // The same name bound anywhere else would hide the function from some of its readers.
-    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    if (boundInner.has(s.name)) continue;
     candidates.set(s.name, s);
   }
   // Plain classes with an __init__ of their own that nothing else can run (no subclass, no
@@ -352,16 +358,14 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   let madeDynamically = false;
   // Names some class statement derives from (one walk: per class, a walk each was quadratic).
   const baseNames = new Set<string>();
-  walkAll(input.module, (n) => {
-    // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
-    if ((n._type === "Call" && n.func._type === "Call") || (n._type === "Attribute" && n.attr === "__class__")) madeDynamically = true;
-    const c = n as unknown as py.Node;
-    if (c._type === "ClassDef") for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
-  });
+  const index = nodeIndex(input.module);
+  // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
+  if (index.ofType("Call").some((n) => n.func._type === "Call") || index.ofType("Attribute").some((n) => n.attr === "__class__")) madeDynamically = true;
+  for (const c of index.ofType("ClassDef")) for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
-    if ([...input.scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    if (boundInner.has(s.name)) continue;
     const init = s.body.find((i): i is py.FunctionDef => i._type === "FunctionDef" && i.name === "__init__");
     // (a classmethod may call `cls(...)`)
     if (s.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.decorator_list.length)) continue;
@@ -373,23 +377,16 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   if (!candidates.size) return out;
   // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
   const inAnnotations = new Set<py.Node>();
-  walkAll(input.module, (e) => {
-    const n = e as unknown as py.Node;
-    const a =
-      n._type === "arg"
-        ? n.annotation
-        : n._type === "AnnAssign"
-          ? n.annotation
-          : n._type === "FunctionDef" || n._type === "AsyncFunctionDef"
-            ? n.returns
-            : null;
-    if (a) walkAll(a, (x) => inAnnotations.add(x));
-  });
+  const annotations = [
+    ...index.ofType("arg").map((n) => n.annotation),
+    ...index.ofType("AnnAssign").map((n) => n.annotation),
+    ...index.ofType("FunctionDef").map((n) => n.returns),
+    ...index.ofType("AsyncFunctionDef").map((n) => n.returns),
+  ];
+  for (const a of annotations) if (a) walkAll(a, (x) => inAnnotations.add(x));
   const reads = new Map<string, number>();
-  walkAll(input.module, (n) => {
-    if (n._type === "Name" && n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n)))
-      reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
-  });
+  for (const n of index.ofType("Name"))
+    if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     ownExpressions(scope.node, (e) => {
@@ -443,16 +440,17 @@ function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, pa
 /** The calls in a scope's own body (not in nested functions, classes, lambdas, comprehensions, nor in
  * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
  * make a function ineligible). */
-function ownExpressions(node: py.Node, f: (e: py.ExprNode) => void): void {
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== "object") return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const t = (n as { _type?: string })._type;
-    if (t && SCOPE_NODES.has(t)) return;
-    if (t === "Call") f(n as py.ExprNode);
-    for (const [k, v] of Object.entries(n)) if (k !== "_type" && v && typeof v === "object") visit(v);
-  };
-  visit((node as { body?: unknown }).body);
+function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body))
+    walkOwnCode(body as py.Node[], (n) => {
+      if (n._type === "Call") f(n);
+    });
+  // (a lambda's body is one expression)
+  else if (body && typeof body === "object")
+    walkOwnCode([body as py.Node], (n) => {
+      if (n._type === "Call") f(n);
+    });
 }
 
 /** What builtins called by their own name always return (or they raise). */

@@ -10,7 +10,8 @@
 // in plain generators.
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild, mapChildren } from "../ast/walk.js";
+import { mapChildren } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 /** Functions this pass turned into coroutines (a bare `yield` in them is not an async generator). */
 export type LegacyCoroutines = WeakSet<py.AsyncFunctionDef>;
@@ -38,7 +39,13 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
   const coroutineNames = importedCoroutineDecorators(module);
   const legacy: LegacyCoroutines = new WeakSet();
   // Most programs have no legacy coroutine: then nothing is copied (mapChildren would give the same tree).
-  if (!hasLegacyCoroutine(module, coroutineNames)) return { module, legacy };
+  // (every def is a statement, so the conversion below, which looks through statements only, finds them all)
+  if (
+    !nodeIndex(module)
+      .ofType("FunctionDef")
+      .some((d) => d.decorator_list.some((e) => isCoroutineDecorator(e, coroutineNames)))
+  )
+    return { module, legacy };
   const visit = (node: py.Node): py.Node => {
     if (!STATEMENT_HOLDERS.has(node._type)) return node;
     if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
@@ -56,17 +63,6 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
     return mapChildren(node, visit);
   };
   return { module: visit(module) as py.Module, legacy };
-}
-
-/** Whether a coroutine-decorated FunctionDef stands anywhere the conversion below looks. */
-function hasLegacyCoroutine(node: py.Node, names: Set<string>): boolean {
-  if (!STATEMENT_HOLDERS.has(node._type)) return false;
-  if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, names))) return true;
-  let found = false;
-  forEachChild(node, (child) => {
-    if (!found && hasLegacyCoroutine(child, names)) found = true;
-  });
-  return found;
 }
 
 /** `yield from x` → `await x`, in this function's own code only (nested functions keep theirs). */

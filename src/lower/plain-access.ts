@@ -11,6 +11,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { resolveName } from "./scopes.js";
@@ -68,10 +69,9 @@ function deletedAnywhere(cx: LowerContext, attr: string): boolean {
   let d = deletions.get(cx.module);
   if (!d) {
     const found = { attrs: new Set<string>(), delattr: false };
-    walk(cx.module, (n) => {
-      if (n._type === "Delete") for (const t of n.targets) if (t._type === "Attribute") found.attrs.add(t.attr);
-      if (n._type === "Name" && n.id === "delattr") found.delattr = true;
-    });
+    const index = nodeIndex(cx.module);
+    for (const n of index.ofType("Delete")) for (const t of n.targets) if (t._type === "Attribute") found.attrs.add(t.attr);
+    found.delattr = index.ofType("Name").some((n) => n.id === "delattr");
     deletions.set(cx.module, (d = found));
   }
   return d.delattr || d.attrs.has(attr);
@@ -282,10 +282,8 @@ export function runtimeAttributeRead(cx: LowerContext, e: py.ExprNode, attr: str
   if (!t?.startsWith("rt:") || !DIRECT_ATTRIBUTES[t]?.includes(attr) || deletedAnywhere(cx, attr)) return false;
   let h = hooked.get(cx.module);
   if (h === undefined) {
-    h = false;
-    walk(cx.module, (n) => {
-      if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && (n.name === "__getattribute__" || n.name === "__getattr__")) h = true;
-    });
+    const index = nodeIndex(cx.module);
+    h = [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__" || n.name === "__getattr__");
     hooked.set(cx.module, h);
   }
   return !h;

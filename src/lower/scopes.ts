@@ -13,7 +13,8 @@ import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 
-export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
+/** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
+export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
 
 export interface Scope {
   kind: ScopeKind;
@@ -40,6 +41,11 @@ export interface Scope {
   isGenerator: boolean;
   hasAwait: boolean;
   hasYieldFrom: boolean;
+  /**
+   * `class C[T]` / `def f[T]`: the scope binding the type parameters, between this scope and its
+   * parent (Python's annotation scope). Names of the body that nothing in it binds find them there.
+   */
+  typeParams?: Scope;
 }
 
 export type ScopeTable = Map<py.Node, Scope>;
@@ -177,9 +183,18 @@ function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: S
   }
 }
 
+/** The annotation scope of a generic class or def, binding its type parameters. */
+function typeParamScope(node: py.ClassDef | py.FunctionDef | py.AsyncFunctionDef, outer: Scope): Scope | undefined {
+  if (!node.type_params.length) return undefined;
+  const scope = newScope("annotation", node, outer);
+  for (const p of node.type_params) bind(scope, p.name);
+  return scope;
+}
+
 function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): void {
   if (facts && node._type !== "Lambda") factsIn(node.type_params);
   const scope = newScope(node._type === "Lambda" ? "lambda" : "function", node, outer);
+  if (node._type !== "Lambda") scope.typeParams = typeParamScope(node, outer);
   table.set(node, scope);
   visitArguments(node.args, outer, scope, table);
   if (node._type === "Lambda") {
@@ -200,7 +215,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     case "ClassDef": {
       if (facts) {
-        if (stmt.bases.length > 1) facts.multipleInheritance = true;
+        // A generic class (PEP 695) has Generic as a last, implicit base.
+        if (stmt.bases.length + (stmt.type_params.length ? 1 : 0) > 1) facts.multipleInheritance = true;
         for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
         classNames.add(stmt.name);
         // An Enum member's `.value` is what its class-body line assigns (`VOID = SomeClass`).
@@ -217,6 +233,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       for (const k of stmt.keywords) visitExpr(k.value, scope, table);
       bind(scope, stmt.name);
       const cls = newScope("class", stmt, scope);
+      cls.typeParams = typeParamScope(stmt, scope);
       table.set(stmt, cls);
       for (const s of stmt.body) visit(s, cls, table);
       return;
@@ -417,14 +434,20 @@ function markOutsideWrites(scope: Scope, moduleScope: Scope): void {
 }
 
 /** Where a name read in `scope` is bound: "local", an enclosing function's scope, "global" or "builtin". */
+// A type parameter is "enclosing", in the scope of kind "annotation" that binds it.
 export function resolveName(scope: Scope, name: string, table: ScopeTable): { where: "local" | "enclosing" | "global" | "builtin"; scope: Scope } {
   if (scope.globals.has(name)) return global(scope, name);
   if (scope.bound.has(name) && !scope.nonlocals.has(name)) return { where: scope.kind === "module" ? "global" : "local", scope };
+  if (scope.typeParams?.bound.has(name)) return { where: "enclosing", scope: scope.typeParams };
   for (let s = scope.parent; s; s = s.parent) {
-    if (s.kind === "class") continue;
+    if (s.kind === "class") {
+      if (s.typeParams?.bound.has(name)) return { where: "enclosing", scope: s.typeParams };
+      continue;
+    }
     if (s.kind === "module") break;
     if (s.globals.has(name)) return global(scope, name);
     if (s.bound.has(name) && !s.nonlocals.has(name)) return { where: "enclosing", scope: s };
+    if (s.typeParams?.bound.has(name)) return { where: "enclosing", scope: s.typeParams };
   }
   return global(scope, name);
   function global(from: Scope, n: string) {

@@ -26,6 +26,7 @@ import { describeStmt } from "./syntax.js";
 import { isOwnedGenerator } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
 import { ASYNC_MANAGERS } from "./known-results.js";
+import { typeAliasStmt } from "./type-params.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const line = s.lineno;
@@ -93,6 +94,8 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return withStmt(cx, s);
     case "Match":
       return matchStmt(cx, s);
+    case "TypeAlias":
+      return typeAliasStmt(cx, s);
     default:
       return cx.diags.error(s, "TSY1001", { construct: describeStmt(s) });
   }

@@ -7,6 +7,7 @@ export function simpleBinding(s: py.Stmt): string | null {
   if (s._type === "Assign" && s.targets.length === 1 && s.targets[0]._type === "Name") return s.targets[0].id;
   if (s._type === "AnnAssign" && s.value && s.target._type === "Name") return s.target.id;
   if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") return s.name;
+  if (s._type === "TypeAlias" && s.name._type === "Name") return s.name.id;
   // `import helpers` / `from m import x` of one name (a local module's import assigns it).
   if (s._type === "Import" && s.names.length === 1) return s.names[0].asname ?? s.names[0].name.split(".")[0];
   if (s._type === "ImportFrom" && s.names.length === 1 && s.names[0].name !== "*") return s.names[0].asname ?? s.names[0].name;

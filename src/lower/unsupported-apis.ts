@@ -10,7 +10,8 @@
 // unless the program defines a function or method of that name itself.
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChild } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Diagnostics } from "./context.js";
 import { RUNTIME_UNSUPPORTED } from "./runtime-unsupported.js";
@@ -60,7 +61,8 @@ export function findApiUses(
   const imported = new Map<string, string>(); // local name → dotted origin
   const bound = new Set<string>(); // names bound other than by an import
   const defined = new Set<string>(); // every def's name (a user's own `run_in_executor`)
-  walk(module, (n) => {
+  const index = nodeIndex(module);
+  for (const n of index.all) {
     switch (n._type) {
       case "Import":
         for (const a of n.names) {
@@ -89,7 +91,7 @@ export function findApiUses(
         if (n.name) bound.add(n.name);
         break;
     }
-  });
+  }
 
   /** The dotted name an expression stands for, when it is an imported name or an attribute of one. */
   const dotted = (e: py.ExprNode): string | null => {
@@ -103,6 +105,18 @@ export function findApiUses(
     }
     return null;
   };
+
+  const loopCall = (n: py.Call): string | undefined => {
+    if (n.func._type !== "Attribute") return undefined;
+    const why = loopMethods.get(n.func.attr);
+    return why !== undefined && !defined.has(n.func.attr) && dotted(n.func.value) === null ? why : undefined;
+  };
+  // Most modules use none of them: then the walk that finds which uses a `try` guards is not needed.
+  const used = (n: py.Name | py.Attribute) => {
+    const name = n.ctx._type === "Load" ? dotted(n) : null;
+    return name !== null && names.has(name);
+  };
+  if (!index.ofType("Name").some(used) && !index.ofType("Attribute").some(used) && !index.ofType("Call").some((c) => loopCall(c) !== undefined)) return;
 
   const visit = (n: py.Node, guarded: boolean): void => {
     if (n._type === "Try" || n._type === "TryStar") {
@@ -118,9 +132,8 @@ export function findApiUses(
       if (name !== null && why !== undefined) return report(n, name.replace(/^builtins\./, ""), why);
     }
     if (!guarded && n._type === "Call" && n.func._type === "Attribute") {
-      const method = n.func.attr;
-      const why = loopMethods.get(method);
-      if (why !== undefined && !defined.has(method) && dotted(n.func.value) === null) report(n.func, `loop.${method}()`, why);
+      const why = loopCall(n);
+      if (why !== undefined) report(n.func, `loop.${n.func.attr}()`, why);
     }
     forEachChild(n, (child) => visit(child, guarded));
   };

@@ -13,6 +13,7 @@ import { IntLimitError, LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
 import { kids, lezerParse } from "./lezer.js";
+import { yieldInTypeScope } from "./type-param-errors.js";
 
 type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
@@ -501,23 +502,38 @@ export class Builder {
     const cs = kids(n);
     const name = this.name(cs[1], STORE);
     const tpl = cs.find((c) => c.name === "TypeParamList");
+    const type_params = tpl ? this.typeParams(tpl) : [];
     const value = this.expr(cs[cs.length - 1]);
-    return this.at({ _type: "TypeAlias", name, type_params: tpl ? this.typeParams(tpl) : [], value } as A.TypeAlias, n.from, n.to);
+    this.noYieldInTypeScope(value, "a type alias");
+    return this.at({ _type: "TypeAlias", name, type_params, value } as A.TypeAlias, n.from, n.to);
   }
 
   typeParams(n: N): A.TypeParamNode[] {
+    const seen = new Set<string>();
     return kids(n)
       .filter((c) => c.name === "TypeParam")
       .map((p) => {
         const cs = kids(p);
         const nameNode = cs.find((c) => c.name === "VariableName")!;
         const name = this.ident(nameNode);
+        if (seen.has(name)) this.fail(`duplicate type parameter '${name}'`, p.from, p.to);
+        seen.add(name);
         if (cs[0].name === "*") return this.at({ _type: "TypeVarTuple", name } as A.TypeVarTuple, p.from, p.to);
         if (cs[0].name === "**") return this.at({ _type: "ParamSpec", name } as A.ParamSpec, p.from, p.to);
         const td = cs.find((c) => c.name === "TypeDef");
         const bound = td ? this.expr(this.typeDefExpr(td)) : null;
+        this.noYieldInTypeScope(bound, "a TypeVar bound");
         return this.at({ _type: "TypeVar", name, bound } as A.TypeVar, p.from, p.to);
       });
+  }
+
+  /** CPython's symbol table refuses `yield` and `await` in a type parameter scope (PEP 695). */
+  noYieldInTypeScope(e: unknown, where: string): void {
+    const found = yieldInTypeScope(e, where);
+    if (found) {
+      const { from, to } = this.span(found.node);
+      this.fail(found.msg, from, to);
+    }
   }
 
   IfStatement(n: N): A.If {
@@ -723,6 +739,11 @@ export class Builder {
       type_comment: null,
       type_params: tpl ? this.typeParams(tpl) : [],
     } as A.FunctionDef | A.AsyncFunctionDef;
+    if (tpl) {
+      const a = node.args;
+      const annotations = [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg].map((x) => x?.annotation);
+      this.noYieldInTypeScope([...annotations, node.returns], "the definition of a generic");
+    }
     return this.at(node, n.from, this.endOfBlock(body));
   }
 
@@ -745,6 +766,7 @@ export class Builder {
       decorator_list,
       type_params: tpl ? this.typeParams(tpl) : [],
     } as A.ClassDef;
+    if (tpl) this.noYieldInTypeScope([args, keywords], "the definition of a generic");
     return this.at(node, n.from, this.endOfBlock(body));
   }
 

@@ -8,6 +8,7 @@
 import { type SyntaxNode, Tree } from "@lezer/common";
 import { SyntaxErrorAt } from "./errors.js";
 import { forgotComma } from "./forgot-comma.js";
+import { typeParamListError } from "./type-param-errors.js";
 import type { LineMap } from "./positions.js";
 
 /** The first problem in the tree, or null when lezer parsed everything. */
@@ -101,6 +102,8 @@ function describe(src: string, err: SyntaxNode, lines: LineMap): SyntaxErrorAt {
     const f = print[2];
     return new SyntaxErrorAt(`Missing parentheses in call to '${f}'. Did you mean ${f}(...)?`, at, lineStart + code.length);
   }
+  const typeParams = typeParamListError(code, lineStart, err.from);
+  if (typeParams) return typeParams;
   const def = /^([ \t]*(?:async[ \t]+)?def[ \t]+[\p{L}\p{N}_]+(?![\p{L}\p{N}_])[ \t]*)(?![ \t(\[])/u.exec(code);
   if (def) return new SyntaxErrorAt("expected '('", lineStart + def[1].length, lineStart + def[1].length + 1);
   const importFrom = /^([ \t]*)import[ \t]+[\p{L}\p{N}_.]+[ \t]+from\b/u.exec(code);

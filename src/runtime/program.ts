@@ -53,6 +53,8 @@ export {
   current_location,
 } from "./program-info.js";
 export type { PyFrameInfo } from "./program-info.js";
+export { type_param, type_alias, set_type_params, type_getitem, type_or } from "./type-params.js";
+import { set_class_type_params, set_type_params } from "./type-params.js";
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {
@@ -177,6 +179,10 @@ interface ClassSetup {
   namespace?: string[];
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
+  /** `class C[T]` (PEP 695): the class's type parameters. */
+  typeparams?: unknown[];
+  /** `def m[T](self)` in the body: each such method's type parameters. */
+  methodtypeparams?: Record<string, unknown[]>;
 }
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
@@ -203,6 +209,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
     Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
+  if (setup.typeparams) set_class_type_params(cls, setup.typeparams);
   for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
@@ -243,6 +250,10 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
     if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
       mark_generator(d.value, `${qualname}.${name}`);
+  }
+  for (const [name, params] of Object.entries(setup.methodtypeparams ?? {})) {
+    const m = (cls.prototype as Record<string, unknown>)[name] ?? (cls as unknown as Record<string, unknown>)[name];
+    if (typeof m === "function") set_type_params(m, params);
   }
   for (const [name, doc] of Object.entries(setup.docs ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name];
@@ -294,6 +305,8 @@ function unbound(method: Function, owner: Function, name: string): Function {
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
     const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
     define_function(view, { name, qualname, doc: m.__doc__ ?? undefined });
+    const typeParams = Object.getOwnPropertyDescriptor(method, "__type_params__");
+    if (typeParams) Object.defineProperty(view, "__type_params__", typeParams);
     // The method's module, not the one running when the view is first asked for.
     (view as { __module__?: string }).__module__ = m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__";
     Object.defineProperty(view, PYTHON_FUNCTION, { value: view });

@@ -50,7 +50,7 @@ export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
   return acc;
 }
 
-const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"];
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
 
 export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): W {
   for (const a of WRAPPER_ASSIGNMENTS) {

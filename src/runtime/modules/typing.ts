@@ -5,30 +5,15 @@
 import { markPythonClass } from "../builtins/js-names.js";
 import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { PyObject, KwArgs, popKw, className, classModule, classQualname } from "../builtins/object.js";
+import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
+import { _type_repr } from "./_type_alias.js";
+export { _type_repr, TypeAliasType } from "./_type_alias.js";
 
 // ───────────── reprs ─────────────
-
-/** typing._type_repr: classes by qualified name (builtins bare), `...`, functions by name. */
-export function _type_repr(x: unknown): string {
-  if (typeof x === "function") {
-    const q = (x as { __pytype__?: unknown; __qualname__?: unknown }).__qualname__;
-    if (typeof q === "string" || Object.prototype.hasOwnProperty.call(x, "__module__")) {
-      const m = classModule(x);
-      const qn = classQualname(x);
-      return m === "builtins" ? qn : `${m}.${qn}`;
-    }
-    return (x as Function).name;
-  }
-  if (x === Ellipsis) return "...";
-  if (x === null || x === undefined) return "None";
-  if (typeof x === "string") return `ForwardRef(${strRepr(x)})`;
-  return repr(x);
-}
 
 function paramsOf(p: unknown): unknown[] {
   return p instanceof PyTuple ? Array.from(p) : [p];
@@ -49,7 +34,7 @@ export class _GenericAlias {
     if (this._name === "typing.Callable" && args.length > 0) {
       const ps = args.slice(0, -1);
       const r = args[args.length - 1];
-      const first = ps.length === 1 && ps[0] === Ellipsis ? "..." : `[${ps.map(_type_repr).join(", ")}]`;
+      const first = ps.length === 1 && (ps[0] === Ellipsis || ps[0] instanceof ParamSpec) ? _type_repr(ps[0]) : `[${ps.map(_type_repr).join(", ")}]`;
       return `typing.Callable[${first}, ${_type_repr(r)}]`;
     }
     if (args.length === 0 && this._name.startsWith("typing.Tuple")) return "typing.Tuple[()]";
@@ -183,8 +168,8 @@ export const ChainMap = alias("ChainMap", null);
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
-  const flat = args === Ellipsis ? [Ellipsis] : Array.from(toIterable(args));
-  return new _GenericAlias(Callable, PyTuple.fromArray([...flat, result]), "typing.Callable");
+  const flat = args === Ellipsis || args instanceof ParamSpec ? [args] : Array.from(toIterable(args));
+  return new _GenericAlias(Callable, PyTuple.fromArray([...flat, result ?? NoneType]), "typing.Callable");
 });
 export const Awaitable = alias("Awaitable", null);
 export const Coroutine = alias("Coroutine", null);
@@ -225,6 +210,8 @@ export class TypeVar extends PyObject {
   declare __constraints__: PyTuple<unknown>;
   declare __covariant__: boolean;
   declare __contravariant__: boolean;
+  /** PEP 695 type parameters (and `infer_variance=True`): no variance prefix in the repr. */
+  declare __infer_variance__: boolean;
   __init__(name: unknown, ...rest: unknown[]): void {
     const k = popKw(rest) ?? {};
     if (typeof name !== "string") throw new TypeError("TypeVar name must be a string");
@@ -233,9 +220,10 @@ export class TypeVar extends PyObject {
     this.__bound__ = k.bound ?? null;
     this.__covariant__ = !!k.covariant;
     this.__contravariant__ = !!k.contravariant;
+    this.__infer_variance__ = !!k.infer_variance;
   }
   __repr__(): string {
-    const prefix = this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
+    const prefix = this.__infer_variance__ ? "" : this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
     return prefix + this.__name__;
   }
   __or__(o: unknown): unknown {
@@ -248,13 +236,37 @@ export class TypeVar extends PyObject {
 Object.defineProperty(TypeVar, "__module__", { value: "typing" });
 
 export class ParamSpec extends TypeVar {
-  get args(): string {
-    return `${this.__name__}.args`;
+  get args(): ParamSpecArgs {
+    return new ParamSpecArgs(this);
   }
-  get kwargs(): string {
-    return `${this.__name__}.kwargs`;
+  get kwargs(): ParamSpecKwargs {
+    return new ParamSpecKwargs(this);
   }
 }
+
+/** `P.args`: shown as `P.args`. */
+export class ParamSpecArgs {
+  constructor(readonly __origin__: ParamSpec) {}
+  __repr__(): string {
+    return `${this.__origin__.__name__}.args`;
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof ParamSpecArgs && o.__origin__ === this.__origin__;
+  }
+}
+Object.defineProperty(ParamSpecArgs, "__module__", { value: "typing" });
+
+/** `P.kwargs`: shown as `P.kwargs`. */
+export class ParamSpecKwargs {
+  constructor(readonly __origin__: ParamSpec) {}
+  __repr__(): string {
+    return `${this.__origin__.__name__}.kwargs`;
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof ParamSpecKwargs && o.__origin__ === this.__origin__;
+  }
+}
+Object.defineProperty(ParamSpecKwargs, "__module__", { value: "typing" });
 Object.defineProperty(ParamSpec, "__module__", { value: "typing" });
 export class TypeVarTuple extends TypeVar {
   __repr__(): string {

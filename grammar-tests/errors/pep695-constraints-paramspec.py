@@ -1,0 +1,1 @@
+type Handler[**P: (int, str)] = int

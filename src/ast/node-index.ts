@@ -1,0 +1,40 @@
+// Every node of a tree in one list (parents first) and by kind, gathered by one walk and kept per
+// root. Many of the compiler's analyses look through the whole module for a few kinds of node (every
+// attribute store, every call of a name, every class): a loop over the kinds they need is several
+// times cheaper than a walk each, and the walk is done once. The tree must not change afterwards
+// (the lowering builds new nodes, it never edits the parsed ones).
+
+import type * as py from "./nodes.js";
+import { walk } from "./walk.js";
+
+export type NodeOfType<K extends py.Node["_type"]> = Extract<py.Node, { _type: K }>;
+
+export interface NodeIndex {
+  /** Every node, in the order walk() visits them. */
+  readonly all: readonly py.Node[];
+  /** The nodes of one kind, in the same order. */
+  ofType<K extends py.Node["_type"]>(type: K): readonly NodeOfType<K>[];
+}
+
+const NONE: readonly py.Node[] = [];
+
+const indexes = new WeakMap<py.Node, NodeIndex>();
+
+export function nodeIndex(root: py.Node): NodeIndex {
+  let index = indexes.get(root);
+  if (index) return index;
+  const all: py.Node[] = [];
+  const byType = new Map<string, py.Node[]>();
+  walk(root, (n) => {
+    all.push(n);
+    const list = byType.get(n._type);
+    if (list) list.push(n);
+    else byType.set(n._type, [n]);
+  });
+  index = {
+    all,
+    ofType: <K extends py.Node["_type"]>(type: K) => (byType.get(type) ?? NONE) as readonly NodeOfType<K>[],
+  };
+  indexes.set(root, index);
+  return index;
+}

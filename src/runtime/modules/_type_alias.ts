@@ -1,0 +1,163 @@
+// typing.TypeAliasType (what the `type X = ...` statement makes, PEP 695), what subscripting a
+// generic alias gives (`types.GenericAlias`: `Pair[int]`) and `X | None` of an alias
+// (`types.UnionType`). Their reprs name types as typing does (`_type_repr`, shared with typing.ts).
+import { markPythonClass } from "../builtins/js-names.js";
+import { AttributeError, TypeError } from "../builtins/exceptions.js";
+import { PyTuple } from "../builtins/collections.js";
+import { PyObject, popKw, classModule, classQualname } from "../builtins/object.js";
+import { repr, strRepr } from "../builtins/repr.js";
+import { Ellipsis, typeName } from "../builtins/ops.js";
+import { current_module_name } from "../importer.js";
+
+/** typing._type_repr: classes by qualified name (builtins bare), `...`, functions by name. */
+export function _type_repr(x: unknown): string {
+  if (typeof x === "function") {
+    const q = (x as { __pytype__?: unknown; __qualname__?: unknown }).__qualname__;
+    if (typeof q === "string" || Object.prototype.hasOwnProperty.call(x, "__module__")) {
+      const m = classModule(x);
+      const qn = classQualname(x);
+      return m === "builtins" ? qn : `${m}.${qn}`;
+    }
+    return (x as Function).name;
+  }
+  if (x === Ellipsis) return "...";
+  if (x === null || x === undefined) return "None";
+  if (typeof x === "string") return `ForwardRef(${strRepr(x)})`;
+  return repr(x);
+}
+
+/** Defines `name` on `obj` as a getter that runs `compute` once; `owner`: writing it raises AttributeError. */
+export function lazyAttribute(obj: object, name: string, compute: () => unknown, owner?: string): void {
+  let done = false;
+  let value: unknown;
+  Object.defineProperty(obj, name, {
+    get() {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    },
+    set: owner
+      ? () => {
+          throw new AttributeError(`attribute '${name}' of '${owner}' objects is not writable`);
+        }
+      : undefined,
+    configurable: true,
+  });
+}
+
+function defineConst(obj: object, name: string, value: unknown): void {
+  Object.defineProperty(obj, name, { value, writable: true, configurable: true });
+}
+
+/** A hash from the repr: equal aliases have equal reprs. */
+function reprHash(text: string): bigint {
+  let h = 7n;
+  for (const ch of text) h = (h * 31n + BigInt(ch.codePointAt(0)!)) & 0xffffffffn;
+  return h;
+}
+
+/** types.GenericAlias's repr of an argument: a class by (qualified) name, `...`, a list as `[a, b]`. */
+function aliasArgRepr(x: unknown): string {
+  if (Array.isArray(x) && !(x instanceof PyTuple)) return `[${x.map(aliasArgRepr).join(", ")}]`;
+  return _type_repr(x);
+}
+
+const TYPE_PARAM_CLASSES = new Set(["TypeVar", "ParamSpec", "TypeVarTuple"]);
+
+/** `Alias[int]`, `list[int]` (in an alias's value or a bound): types.GenericAlias. */
+export class GenericAlias {
+  constructor(
+    readonly __origin__: unknown,
+    readonly __args__: PyTuple<unknown>,
+  ) {}
+  get __parameters__(): PyTuple<unknown> {
+    return PyTuple.fromArray(Array.from(this.__args__).filter((a) => TYPE_PARAM_CLASSES.has(typeName(a))));
+  }
+  __repr__(): string {
+    const o = this.__origin__;
+    const args = Array.from(this.__args__);
+    return `${o instanceof TypeAliasType ? o.__name__ : _type_repr(o)}[${args.length ? args.map(aliasArgRepr).join(", ") : "()"}]`;
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof GenericAlias && o.__origin__ === this.__origin__ && repr(o.__args__) === repr(this.__args__);
+  }
+  __hash__(): bigint {
+    return reprHash(this.__repr__());
+  }
+  __call__(...args: unknown[]): unknown {
+    const o = this.__origin__;
+    if (typeof o !== "function") throw new TypeError(`'${typeName(o)}' object is not callable`);
+    return Reflect.construct(o, args);
+  }
+  __or__(o: unknown): UnionType {
+    return new UnionType([this, o]);
+  }
+  __ror__(o: unknown): UnionType {
+    return new UnionType([o, this]);
+  }
+}
+Object.defineProperty(GenericAlias, "__module__", { value: "types" });
+markPythonClass(GenericAlias);
+
+/** `X | None` where X is a type alias: shown as `X | None`. */
+export class UnionType {
+  readonly __args__: PyTuple<unknown>;
+  constructor(args: unknown[]) {
+    const flat: unknown[] = [];
+    for (const a of args) for (const x of a instanceof UnionType ? Array.from(a.__args__) : [a ?? null]) if (!flat.includes(x)) flat.push(x);
+    this.__args__ = PyTuple.fromArray(flat);
+  }
+  __repr__(): string {
+    return Array.from(this.__args__).map(aliasArgRepr).join(" | ");
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof UnionType && repr(o.__args__) === repr(this.__args__);
+  }
+  __hash__(): bigint {
+    return reprHash(this.__repr__());
+  }
+  __or__(o: unknown): UnionType {
+    return new UnionType([this, o]);
+  }
+  __ror__(o: unknown): UnionType {
+    return new UnionType([o, this]);
+  }
+}
+Object.defineProperty(UnionType, "__module__", { value: "types" });
+markPythonClass(UnionType);
+
+/** `type X[T] = value`: typing.TypeAliasType (also made directly: `TypeAliasType("X", int)`). */
+export class TypeAliasType extends PyObject {
+  declare __name__: string;
+  declare __type_params__: PyTuple<unknown>;
+  declare __value__: unknown;
+  declare __module__: string;
+  __init__(name: unknown, ...rest: unknown[]): void {
+    const k = popKw(rest) ?? {};
+    if (typeof name !== "string") throw new TypeError(`TypeAliasType() argument 'name' must be str, not ${typeName(name)}`);
+    defineConst(this, "__name__", name);
+    defineConst(this, "__type_params__", k.type_params instanceof PyTuple ? k.type_params : PyTuple.fromArray([]));
+    defineConst(this, "__module__", current_module_name());
+    const value = "value" in k ? k.value : rest[0];
+    if (rest.length || "value" in k) lazyAttribute(this, "__value__", () => value, "typing.TypeAliasType");
+  }
+  get __parameters__(): PyTuple<unknown> {
+    return this.__type_params__;
+  }
+  __repr__(): string {
+    return this.__name__;
+  }
+  __getitem__(args: unknown): GenericAlias {
+    if (!this.__type_params__.length) throw new TypeError("Only generic type aliases are subscriptable");
+    return new GenericAlias(this, args instanceof PyTuple ? args : PyTuple.fromArray([args]));
+  }
+  __or__(o: unknown): UnionType {
+    return new UnionType([this, o]);
+  }
+  __ror__(o: unknown): UnionType {
+    return new UnionType([o, this]);
+  }
+}
+Object.defineProperty(TypeAliasType, "__module__", { value: "typing" });
