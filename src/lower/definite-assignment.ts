@@ -196,14 +196,19 @@ class Analysis {
       case "AsyncFunctionDef":
         for (const d of s.decorator_list) this.expr(d, state);
         this.defaults(s.args, state);
+        // PEP 695 type parameters (`def f[T](x: T)`) are the def's own names, not this scope's.
+        this.shadowed.push(typeParamNames(s));
         if (this.evaluatesAnnotations) for (const a of signatureAnnotations(s)) this.expr(a, state);
+        this.shadowed.pop();
         this.assign(s.name, state);
         return state;
       case "ClassDef":
         for (const d of s.decorator_list) this.expr(d, state);
+        this.shadowed.push(typeParamNames(s));
         for (const b of s.bases) this.expr(b, state);
         for (const k of s.keywords) this.expr(k.value, state);
         this.classBody(s, state);
+        this.shadowed.pop();
         this.assign(s.name, state);
         return state;
       case "Import":
@@ -469,4 +474,8 @@ export function signatureAnnotations(f: py.FunctionDef | py.AsyncFunctionDef): p
   for (const p of params) if (p.annotation) out.push(p.annotation);
   if (f.returns) out.push(f.returns);
   return out;
+}
+
+function typeParamNames(s: py.FunctionDef | py.AsyncFunctionDef | py.ClassDef): Set<string> {
+  return new Set((s.type_params ?? []).map((p) => p.name));
 }
