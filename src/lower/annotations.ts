@@ -221,10 +221,12 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
   if (a._type === "Name") {
     if (cx.boundTypeVars.has(n)) return n;
     // A `type` statement's alias (PEP 695): its TS alias, any type arguments left out are `any`.
-    const params = cx.pep695Alias(n);
-    if (params !== undefined) return params ? `${n}<${new Array(params).fill("any").join(", ")}>` : n;
+    const aliasParams = cx.pep695Alias(n);
+    if (aliasParams !== undefined) return aliasParams ? `${n}<${new Array(aliasParams).fill("any").join(", ")}>` : n;
     const cls = cx.classType(n);
-    if (cls) return cls;
+    // A generic class named without type arguments: `any` for each (TS requires them).
+    const params = cls && /^[\w$]+$/.test(cls) ? (cx.classTypeParams(n)?.length ?? 0) : 0;
+    if (cls) return params ? `${cls}<${new Array(params).fill("any").join(", ")}>` : cls;
     const alias = cx.typeAlias(n);
     if (alias) return typeOf(cx, alias, depth + 1);
   }

@@ -355,7 +355,9 @@ function classDefIn(
   });
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
-  const classTypeParams = ownTypeParams.length ? ownTypeParams : undefined;
+  // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)
+  const declaredTypeParam = (t: string) => (generic?.tsParams.includes(t) ? generic.tsDeclared[generic.tsParams.indexOf(t)] : t);
+  const classTypeParams = ownTypeParams.length ? ownTypeParams.map(declaredTypeParam) : undefined;
   const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
   if (nested) {
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });

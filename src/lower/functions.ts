@@ -12,6 +12,7 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, 
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
+import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
@@ -97,7 +98,8 @@ export function functionExpression(
   // (without one, as `unknown`: a `Queue<T>` argument would be refused).
   const own = lowerTypeParams(cx, s.name, s.type_params, s);
   const all = [...own.tsParams, ...typeParams.filter((t) => !own.tsParams.includes(t))];
-  const declared = coroutine && !method ? all.map((t) => (own.tsParams.includes(t) ? `${t} = any` : t)) : all;
+  const ownDeclared = (t: string) => own.tsDeclared[own.tsParams.indexOf(t)] + (coroutine && !method ? " = any" : "");
+  const declared = all.map((t) => (own.tsParams.includes(t) ? ownDeclared(t) : t));
   const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
   return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
 }
@@ -226,6 +228,7 @@ function functionExpressionBody(
     if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });
   } else {
     body = functionBody(cx, s.body, extra);
+    if (cx.fn.heldGenerators !== undefined) body = closingHeldGenerators(cx, cx.fn.heldGenerators, body);
     if (isGenerator) {
       // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
       const escaping = cx.temp("_e");

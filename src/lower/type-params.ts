@@ -24,6 +24,8 @@ export interface LoweredTypeParams {
   values: ir.Expr[];
   /** The parameters that are TS type parameters too (plain TypeVars). */
   tsParams: string[];
+  /** How each of those is declared: `T`, or `T extends Box<any>` for a bound that is a class of the program. */
+  tsDeclared: string[];
   /** Python name → the const holding it. */
   names: Map<string, string>;
 }
@@ -54,8 +56,21 @@ export function lowerTypeParams(cx: LowerContext, owner: string, params: py.Type
     decls,
     values: params.map((p) => id(names.get(p.name)!)),
     tsParams: params.filter((p) => p._type === "TypeVar").map((p) => p.name),
+    tsDeclared: params.filter((p) => p._type === "TypeVar").map((p) => p.name + tsConstraint(cx, p as py.TypeVar, params)),
     names,
   };
+}
+
+/**
+ * ` extends C<any>` for `T: C` where C is a class of the program (what TS then lets the body do with
+ * a T); other bounds (`T: int`, constraints) give none: TS would refuse what Python accepts (a bool).
+ */
+function tsConstraint(cx: LowerContext, p: py.TypeVar, params: py.TypeParamNode[]): string {
+  const b = p.bound;
+  const name = b?._type === "Name" ? b.id : b?._type === "Subscript" && b.value._type === "Name" ? b.value.id : undefined;
+  if (!b || !name || params.some((q) => q.name === name) || !cx.classType(name)) return "";
+  const type = annotationType(cx, b);
+  return type === "any" ? "" : ` extends ${type}`;
 }
 
 /** A type expression (alias value, bound): subscripts and `|` as CPython's types (runtime type_getitem/type_or). */

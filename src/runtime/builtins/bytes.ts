@@ -12,6 +12,28 @@ import { latin1 } from "./codecs.js";
 import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
 
+// Small bytes objects are views on a shared slab (one ArrayBuffer of SLAB_SIZE bytes cut in order),
+// as Node's Buffer pool does: a typed array with a buffer of its own costs ~240 B of V8 heap and
+// twice the allocation time of a view (GC was half of a loop making 1M small bytes). A slab lives
+// while any of its views does; code that reads `.buffer` must use byteOffset/byteLength (and
+// copy, never transfer or detach, the buffer of a bytes object it did not make itself).
+const SLAB_SIZE = 8192;
+const SLAB_MAX = 64;
+let slab = new ArrayBuffer(SLAB_SIZE);
+let slabUsed = 0;
+
+/** A new zero-filled bytes object of `n` bytes (small ones on the slab). */
+export function newBytes(n: number): PyBytes {
+  if (n > SLAB_MAX) return new PyBytes(n);
+  if (slabUsed + n > SLAB_SIZE) {
+    slab = new ArrayBuffer(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const b = new PyBytes(slab, slabUsed, n);
+  slabUsed += n;
+  return b;
+}
+
 /** The bytes of any bytes-like object (bytes, bytearray, memoryview), or null. */
 export function bytesData(x: unknown): Uint8Array | null {
   if (x instanceof PyBytes) return x;
@@ -47,7 +69,7 @@ export function needBytes(x: unknown, what = "a bytes-like object is required"):
 export function wrapBytes(u: Uint8Array): PyBytes {
   if (u instanceof PyBytes) return u;
   if (u.length <= 4096) {
-    const b = new PyBytes(u.length);
+    const b = newBytes(u.length);
     b.set(u);
     return b;
   }
@@ -56,7 +78,7 @@ export function wrapBytes(u: Uint8Array): PyBytes {
 
 /** A new bytes object with a copy of `u`. */
 export function copyBytes(u: ArrayLike<number>): PyBytes {
-  const b = new PyBytes(u.length);
+  const b = newBytes(u.length);
   b.set(u);
   return b;
 }
@@ -67,7 +89,7 @@ export function copyBytes(u: ArrayLike<number>): PyBytes {
  */
 export function bytesSlice(d: Uint8Array, a: number, b: number): PyBytes {
   const n = b - a;
-  const out = new PyBytes(n);
+  const out = newBytes(n);
   if (n <= 64) for (let i = 0; i < n; i++) out[i] = d[a + i];
   else out.set(new Uint8Array(d.buffer, d.byteOffset + a, n));
   return out;
@@ -75,7 +97,7 @@ export function bytesSlice(d: Uint8Array, a: number, b: number): PyBytes {
 
 /** `bytes(latin1 string)`: one byte per char code. */
 export function bytesFromLatin1(s: string): PyBytes {
-  const b = new PyBytes(s.length);
+  const b = newBytes(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
   return b;
 }
@@ -222,13 +244,18 @@ function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | type
 function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
   const na = a.length;
   const nb = b.length;
-  const out = asBytes ? new PyBytes(na + nb) : new Uint8Array(na + nb);
+  const out = asBytes ? newBytes(na + nb) : new Uint8Array(na + nb);
   // TypedArray#set costs more than a short loop
   if (na <= 32) for (let i = 0; i < na; i++) out[i] = a[i];
   else out.set(a);
   if (nb <= 32) for (let i = 0; i < nb; i++) out[na + i] = b[i];
   else out.set(b, na);
   return out;
+}
+
+/** `x` is a bytes object and not of a subclass. */
+function isExactBytes(x: unknown): boolean {
+  return x !== null && typeof x === "object" && Object.getPrototypeOf(x) === PyBytes.prototype;
 }
 
 /** Clamped slice bound of an int (or None) for a sequence of length n, step 1. */
@@ -251,7 +278,8 @@ function bytesGetslice(this: PyBytes, start: unknown, stop: unknown, step: unkno
     const n = this.length;
     const a = bound((start ?? null) as bigint | null, n, 0);
     const b = bound((stop ?? null) as bigint | null, n, n);
-    return b > a ? bytesSlice(this, a, b) : new PyBytes(0);
+    if (a === 0 && b === n && isExactBytes(this)) return this; // b[:] is b, as in CPython
+    return b > a ? bytesSlice(this, a, b) : newBytes(0);
   }
   return this.__getitem__(new PySlice(start, stop, step));
 }
@@ -260,6 +288,7 @@ function bytesGetslice(this: PyBytes, start: unknown, stop: unknown, step: unkno
 function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make: (u: Uint8Array) => unknown): unknown {
   if (key instanceof PySlice) {
     const [a, , st, len] = sliceIndices(d.length, key.start, key.stop, key.step);
+    if (st === 1 && len === d.length && isExactBytes(d)) return d; // b[0:n:1] is b
     if (st === 1) return make(bytesSlice(d, a, a + len));
     const out = new Uint8Array(len);
     for (let i = 0; i < len; i++) out[i] = d[a + i * st];
@@ -346,6 +375,8 @@ function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
 
 // ---------------------------------------------------------------------------------------------
 
+// No reference to PyBytes inside its own body: the CLI bundle would rename the class (see
+// scripts/bundle-cli.mjs), which makes constructing it several times slower.
 export class PyBytes extends Uint8Array {
   static __name__ = "bytes";
   static __qualname__ = "bytes";
@@ -397,9 +428,12 @@ export class PyBytes extends Uint8Array {
     return d === null ? NotImplemented : compareBytes(this, d) >= 0;
   }
   __add__(o: unknown): unknown {
-    const d = o instanceof PyBytes ? o : bytesData(o);
+    const d = bytesData(o);
     if (d === null) throw new TypeError(`can't concat ${typeName(o)} to bytes`);
-    return concatTwo(this, d, true) as PyBytes;
+    // CPython returns an exact bytes operand itself when the other one is empty
+    if (d.length === 0 && isExactBytes(this)) return this;
+    if (this.length === 0 && isExactBytes(o)) return o;
+    return concatTwo(this, d, true);
   }
   __mul__(n: unknown): unknown {
     const r = repeatBytes(this, n, "bytes");

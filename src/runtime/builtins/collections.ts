@@ -165,8 +165,12 @@ export class PyTuple<T = unknown> extends Array<T> {
     const t: T[] = [];
     const n = a.length;
     for (let i = 0; i < n; i++) t.push(a[i]);
-    Object.setPrototypeOf(t, PyTuple.prototype);
-    return Object.freeze(t) as PyTuple<T>;
+    return PyTuple.own(t);
+  }
+  /** The tuple of `a`, a plain array the caller made and gives up (no copy). */
+  static own<T>(a: T[]): PyTuple<T> {
+    Object.setPrototypeOf(a, PyTuple.prototype);
+    return Object.freeze(a) as PyTuple<T>;
   }
   static of<T>(...items: T[]): PyTuple<T> {
     return PyTuple.fromArray(items);

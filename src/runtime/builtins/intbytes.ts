@@ -2,7 +2,7 @@
 import { OverflowError, ValueError } from "./exceptions.js";
 import { popKw } from "./object.js";
 import { index as toIndex, truthy, toIterable } from "./protocol.js";
-import { PyBytes, bytesData, bytesOfSource } from "./bytes.js";
+import { PyBytes, bytesData, bytesOfSource, newBytes } from "./bytes.js";
 
 function byteOrder(x: unknown): "big" | "little" {
   if (x !== "big" && x !== "little") throw new ValueError("byteorder must be either 'little' or 'big'");
@@ -20,7 +20,7 @@ export function intToBytes(i: bigint, ...args: unknown[]): PyBytes {
   const bits = BigInt(n * 8);
   const fits = signed ? i >= -(1n << (bits - 1n)) && i < 1n << (bits - 1n) : i < 1n << bits;
   if (n === 0 ? i !== 0n : !fits) throw new OverflowError("int too big to convert");
-  const b = new PyBytes(n);
+  const b = newBytes(n);
   let v = BigInt.asUintN(n * 8, i);
   for (let k = 0; k < n; k++) {
     b[order === "little" ? k : n - 1 - k] = Number(v & 0xffn);

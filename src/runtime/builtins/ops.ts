@@ -1,5 +1,7 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { applyArgs } from "./keywords.js";
+import { SPREAD_LIMIT } from "./star-call.js";
+import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
 import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
@@ -113,7 +115,7 @@ export function add(a: any, b: any): any {
   } else if (ta === "number") {
     if (typeof b === "number") return a + b;
   } else if (ta === "string") {
-    if (typeof b === "string") return a + b;
+    if (typeof b === "string") return loneHighMade ? concatChecked(a, b) : a + b;
   }
   return addSlow(a, b);
 }
@@ -150,7 +152,7 @@ function strRepeat(s: string, n: unknown): string {
   // Checked first, as CPython's allocation is: a string the heap has no room for is MemoryError.
   const size = Number(c) * s.length;
   if (size > 1 << 20 && size > (host.heapRoom?.() ?? Infinity)) throw new MemoryError();
-  return s.repeat(Number(c));
+  return repeatChecked(s, Number(c));
 }
 
 export function mul(a: any, b: any): any {
@@ -521,6 +523,11 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     }
     return sliceArray(cps ?? obj, start, stop, step).join("");
   }
+  if (obj !== null && typeof obj === "object") {
+    // first: a type with its own direct path (bytes) need not go through the checks below
+    const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
+    if (f !== undefined) return f.call(obj, start, stop, step);
+  }
   if (obj instanceof PyList) return PyList.fromArray(sliceArray(obj, start, stop, step));
   if (obj instanceof PyTuple) {
     if (start == null && stop == null && step == null) return obj;
@@ -533,10 +540,6 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
   }
   if (obj instanceof Array) return sliceArray(obj, start, stop, step);
-  if (obj !== null && typeof obj === "object") {
-    const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
-    if (f !== undefined) return f.call(obj, start, stop, step);
-  }
   return getitem(obj, new PySlice(start, stop, step));
 }
 
@@ -1018,7 +1021,7 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
-  if (m !== undefined) return m(obj, ...args);
+  if (m !== undefined) return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);
   throw noAttr(obj, name);
 }
 

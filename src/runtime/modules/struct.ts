@@ -4,7 +4,7 @@ import { Exception, OverflowError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { hexAddress } from "../builtins/object.js";
 import { typeName, index as toIndex, truthy } from "../builtins/ops.js";
-import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice } from "../builtins/bytes.js";
+import { PyBytes, PyByteArray, bytesData, wrapBytes, bytesSlice, newBytes } from "../builtins/bytes.js";
 import { latin1 } from "../builtins/codecs.js";
 import { floatToHalf, halfToFloat } from "../builtins/half-float.js";
 
@@ -47,6 +47,9 @@ interface Layout {
   little: boolean;
   /** values consumed / produced */
   arity: number;
+  /** this layout's compiled packer and unpacker (see compilePack/compileUnpack) */
+  pack: Packer;
+  unpack: Unpacker;
 }
 
 // [standard size, native size]
@@ -76,7 +79,19 @@ const SIZES: Record<string, [number, number]> = {
 
 const cache = new Map<string, Layout>();
 
+// the format of the last call (a loop calls struct.pack/unpack with one format again and again)
+let lastFormat: unknown = null;
+let lastLayout: Layout | null = null;
+
 function layoutOf(fmt: unknown): Layout {
+  if (fmt === lastFormat && typeof fmt === "string") return lastLayout!;
+  const layout = parseLayout(fmt);
+  lastFormat = fmt;
+  lastLayout = layout;
+  return layout;
+}
+
+function parseLayout(fmt: unknown): Layout {
   let f: string;
   if (typeof fmt === "string") f = fmt;
   else {
@@ -126,7 +141,9 @@ function layoutOf(fmt: unknown): Layout {
       arity += count;
     }
   }
-  const layout = { items, size: off, little, arity };
+  const layout = { items, size: off, little, arity } as Layout;
+  layout.pack = compilePack(layout);
+  layout.unpack = compileUnpack(layout);
   if (cache.size > 256) cache.clear();
   cache.set(f, layout);
   return layout;
@@ -221,121 +238,192 @@ function smallIntArg(v: unknown, it: Item): number {
   return n;
 }
 
-/** Packs `values` into out[base, base + layout.size); the bytes in between (padding) are zeroed. */
-function packInto(layout: Layout, out: Uint8Array, base: number, values: unknown[], fn: string): void {
-  if (values.length !== layout.arity) throw new error(`${fn} expected ${layout.arity} items for packing (got ${values.length})`);
-  out.fill(0, base, base + layout.size);
-  const le = layout.little;
-  const items = layout.items;
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k];
-    const v = values[k];
-    const at = base + it.offset;
-    switch (it.kind) {
-      case Kind.Int: {
-        const n = smallIntArg(v, it);
-        const size = it.size;
-        if (size === 1) out[at] = n & 0xff;
-        else if (le) for (let i = 0; i < size; i++) out[at + i] = (n >>> (8 * i)) & 0xff;
-        else for (let i = 0; i < size; i++) out[at + size - 1 - i] = (n >>> (8 * i)) & 0xff;
-        continue;
+/** Packs one item's value at out[at] (the bytes are zero beforehand). */
+function packOne(it: Item, out: Uint8Array, at: number, v: unknown, le: boolean): void {
+  switch (it.kind) {
+    case Kind.Int: {
+      const n = smallIntArg(v, it);
+      const size = it.size;
+      if (size === 1) out[at] = n & 0xff;
+      else if (le) for (let i = 0; i < size; i++) out[at + i] = (n >>> (8 * i)) & 0xff;
+      else for (let i = 0; i < size; i++) out[at + size - 1 - i] = (n >>> (8 * i)) & 0xff;
+      return;
+    }
+    case Kind.Int64:
+      scratch.setBigUint64(0, BigInt.asUintN(64, intArg(v, it)), le);
+      return copyOut(out, at, 8);
+    case Kind.Double:
+      scratch.setFloat64(0, floatArg(v), le);
+      return copyOut(out, at, 8);
+    case Kind.Float: {
+      const x = floatArg(v);
+      const r = Math.fround(x);
+      if (!Number.isFinite(r) && Number.isFinite(x)) throw new OverflowError("float too large to pack with f format");
+      scratch.setFloat32(0, x, le);
+      return copyOut(out, at, 4);
+    }
+    case Kind.Half:
+      scratch.setUint16(0, toHalf(floatArg(v)), le);
+      return copyOut(out, at, 2);
+    case Kind.Bool:
+      out[at] = truthy(v) ? 1 : 0;
+      return;
+    case Kind.Char: {
+      const d = bytesData(v);
+      if (d === null || d.length !== 1) throw new error("char format requires a bytes object of length 1");
+      out[at] = d[0];
+      return;
+    }
+    case Kind.Str:
+    case Kind.Pascal: {
+      const d = bytesData(v);
+      if (d === null) throw new error(`argument for '${it.code}' must be a bytes object`);
+      if (it.kind === Kind.Str) out.set(d.subarray(0, it.count), at);
+      else if (it.count > 0) {
+        const n = Math.min(d.length, it.count - 1, 255);
+        out[at] = n;
+        out.set(d.subarray(0, n), at + 1);
       }
-      case Kind.Int64:
-        scratch.setBigUint64(0, BigInt.asUintN(64, intArg(v, it)), le);
-        copyOut(out, at, 8);
-        continue;
-      case Kind.Double:
-        scratch.setFloat64(0, floatArg(v), le);
-        copyOut(out, at, 8);
-        continue;
-      case Kind.Float: {
-        const x = floatArg(v);
-        const r = Math.fround(x);
-        if (!Number.isFinite(r) && Number.isFinite(x)) throw new OverflowError("float too large to pack with f format");
-        scratch.setFloat32(0, x, le);
-        copyOut(out, at, 4);
-        continue;
-      }
-      case Kind.Half:
-        scratch.setUint16(0, toHalf(floatArg(v)), le);
-        copyOut(out, at, 2);
-        continue;
-      case Kind.Bool:
-        out[at] = truthy(v) ? 1 : 0;
-        continue;
-      case Kind.Char: {
-        const d = bytesData(v);
-        if (d === null || d.length !== 1) throw new error("char format requires a bytes object of length 1");
-        out[at] = d[0];
-        continue;
-      }
-      case Kind.Str:
-      case Kind.Pascal: {
-        const d = bytesData(v);
-        if (d === null) throw new error(`argument for '${it.code}' must be a bytes object`);
-        if (it.kind === Kind.Str) out.set(d.subarray(0, it.count), at);
-        else if (it.count > 0) {
-          const n = Math.min(d.length, it.count - 1, 255);
-          out[at] = n;
-          out.set(d.subarray(0, n), at + 1);
-        }
-        continue;
-      }
+      return;
     }
   }
 }
 
-function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknown> {
-  const le = layout.little;
-  const out: unknown[] = [];
-  const items = layout.items;
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k];
-    const at = base + it.offset;
-    switch (it.kind) {
-      case Kind.Int: {
-        const size = it.size;
-        let n = 0;
-        if (le) for (let i = size - 1; i >= 0; i--) n = (n << 8) | src[at + i];
-        else for (let i = 0; i < size; i++) n = (n << 8) | src[at + i];
-        // n holds the bits as an int32: sign-extend or take them unsigned
-        const shift = 32 - 8 * size;
-        out.push(BigInt(it.signed ? (n << shift) >> shift : size === 4 ? n >>> 0 : n));
-        break;
-      }
-      case Kind.Int64:
-        copyIn(src, at, 8);
-        out.push(it.signed ? scratch.getBigInt64(0, le) : scratch.getBigUint64(0, le));
-        break;
-      case Kind.Double:
-        copyIn(src, at, 8);
-        out.push(scratch.getFloat64(0, le));
-        break;
-      case Kind.Float:
-        copyIn(src, at, 4);
-        out.push(scratch.getFloat32(0, le));
-        break;
-      case Kind.Half:
-        copyIn(src, at, 2);
-        out.push(halfToFloat(scratch.getUint16(0, le)));
-        break;
-      case Kind.Bool:
-        out.push(src[at] !== 0);
-        break;
-      case Kind.Char:
-        out.push(bytesSlice(src, at, at + 1));
-        break;
-      case Kind.Str:
-        out.push(wrapBytes(src.slice(at, at + it.count)));
-        break;
-      case Kind.Pascal: {
-        const n = it.count === 0 ? 0 : Math.min(src[at], it.count - 1);
-        out.push(wrapBytes(src.slice(at + 1, at + 1 + n)));
-        break;
-      }
+/** The value of one item at src[at]. */
+function unpackOne(it: Item, src: Uint8Array, at: number, le: boolean): unknown {
+  switch (it.kind) {
+    case Kind.Int: {
+      const size = it.size;
+      let n = 0;
+      if (le) for (let i = size - 1; i >= 0; i--) n = (n << 8) | src[at + i];
+      else for (let i = 0; i < size; i++) n = (n << 8) | src[at + i];
+      // n holds the bits as an int32: sign-extend or take them unsigned
+      const shift = 32 - 8 * size;
+      return BigInt(it.signed ? (n << shift) >> shift : size === 4 ? n >>> 0 : n);
+    }
+    case Kind.Int64:
+      copyIn(src, at, 8);
+      return it.signed ? scratch.getBigInt64(0, le) : scratch.getBigUint64(0, le);
+    case Kind.Double:
+      copyIn(src, at, 8);
+      return scratch.getFloat64(0, le);
+    case Kind.Float:
+      copyIn(src, at, 4);
+      return scratch.getFloat32(0, le);
+    case Kind.Half:
+      copyIn(src, at, 2);
+      return halfToFloat(scratch.getUint16(0, le));
+    case Kind.Bool:
+      return src[at] !== 0;
+    case Kind.Char:
+      return bytesSlice(src, at, at + 1);
+    case Kind.Str:
+      return wrapBytes(src.slice(at, at + it.count));
+    case Kind.Pascal: {
+      const n = it.count === 0 ? 0 : Math.min(src[at], it.count - 1);
+      return wrapBytes(src.slice(at + 1, at + 1 + n));
     }
   }
-  return PyTuple.fromArray(out);
+}
+
+/** Packs `values` into out[base, base + layout.size); the bytes in between (padding) are zeroed. */
+function packInto(layout: Layout, out: Uint8Array, base: number, values: unknown[], fn: string): void {
+  if (values.length !== layout.arity) throw new error(`${fn} expected ${layout.arity} items for packing (got ${values.length})`);
+  out.fill(0, base, base + layout.size);
+  layout.pack(out, base, values);
+}
+
+/** A new bytes object of `values` packed (its bytes start zeroed: no fill). */
+function packNew(layout: Layout, values: unknown[]): PyBytes {
+  if (values.length !== layout.arity) throw new error(`pack expected ${layout.arity} items for packing (got ${values.length})`);
+  const out = newBytes(layout.size);
+  layout.pack(out, 0, values);
+  return out;
+}
+
+function unpackAt(layout: Layout, src: Uint8Array, base: number): PyTuple<unknown> {
+  return layout.unpack(src, base);
+}
+
+// --- compiled layouts ----------------------------------------------------------------------------
+// A format is parsed once (the cache above) and compiled once into a pack and an unpack function
+// specialised to its items: integers of 1, 2 and 4 bytes read and written byte by byte in place,
+// doubles/floats/8-byte integers through the scratch DataView, any other code through
+// packOne/unpackOne. The generated text holds only numbers and names of this file's helpers.
+
+type Packer = (out: Uint8Array, at: number, values: unknown[]) => void;
+type Unpacker = (src: Uint8Array, at: number) => PyTuple<unknown>;
+/** Formats with more items than this use the generic loops (their code would be long). */
+const MAX_COMPILED_ITEMS = 64;
+
+/** Reads `size` (1, 2 or 4) bytes at src[at + off] as an int32 expression. */
+function readBits(off: number, size: number, le: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const byte = le ? i : size - 1 - i;
+    parts.push(i === 0 ? `src[at + ${off + byte}]` : `(src[at + ${off + byte}] << ${8 * i})`);
+  }
+  return parts.join(" | ");
+}
+
+function compileUnpack(layout: Layout): Unpacker {
+  const { items, little: le } = layout;
+  if (items.length > MAX_COMPILED_ITEMS) {
+    return (src, at) => {
+      const out: unknown[] = [];
+      for (let k = 0; k < items.length; k++) out.push(unpackOne(items[k], src, at + items[k].offset, le));
+      return PyTuple.own(out);
+    };
+  }
+  const body: string[] = [];
+  const vals: string[] = [];
+  items.forEach((it, k) => {
+    const v = `v${k}`;
+    vals.push(v);
+    const off = it.offset;
+    if (it.kind === Kind.Int) {
+      const bits = readBits(off, it.size, le);
+      const shift = 32 - 8 * it.size;
+      const expr = it.signed ? (shift ? `((${bits}) << ${shift}) >> ${shift}` : `${bits}`) : it.size === 4 ? `(${bits}) >>> 0` : bits;
+      body.push(`const ${v} = BigInt(${expr});`);
+    } else if (it.kind === Kind.Double || it.kind === Kind.Int64) {
+      for (let i = 0; i < 8; i++) body.push(`sb[${i}] = src[at + ${off + i}];`);
+      const get = it.kind === Kind.Double ? "getFloat64" : it.signed ? "getBigInt64" : "getBigUint64";
+      body.push(`const ${v} = dv.${get}(0, ${le});`);
+    } else if (it.kind === Kind.Bool) body.push(`const ${v} = src[at + ${off}] !== 0;`);
+    else body.push(`const ${v} = one(items[${k}], src, at + ${off}, ${le});`);
+  });
+  body.push(`return own([${vals.join(", ")}]);`);
+  const make = new Function("items", "one", "own", "dv", "sb", `return function unpack(src, at) {\n${body.join("\n")}\n};`);
+  return make(items, unpackOne, PyTuple.own, scratch, scratchBytes) as Unpacker;
+}
+
+function compilePack(layout: Layout): Packer {
+  const { items, little: le } = layout;
+  if (items.length > MAX_COMPILED_ITEMS) {
+    return (out, at, values) => {
+      for (let k = 0; k < items.length; k++) packOne(items[k], out, at + items[k].offset, values[k], le);
+    };
+  }
+  const body: string[] = ["let n;"];
+  items.forEach((it, k) => {
+    const off = it.offset;
+    const v = `values[${k}]`;
+    if (it.kind === Kind.Int) {
+      // a bigint in range goes straight through (as a number: exact below 2 ** 53, and a larger
+      // one stays out of range); anything else, and the error, via smallIntArg
+      body.push(`n = ${v};`, `if (typeof n !== "bigint" || !((n = Number(n)) >= ${it.lo} && n <= ${it.hi})) n = int(${v}, items[${k}]);`);
+      for (let i = 0; i < it.size; i++) {
+        const byte = le ? i : it.size - 1 - i;
+        body.push(`out[at + ${off + byte}] = ${i === 0 ? "n" : `n >> ${8 * i}`};`);
+      }
+    } else if (it.kind === Kind.Double) {
+      body.push(`dv.setFloat64(0, num(${v}), ${le});`);
+      for (let i = 0; i < 8; i++) body.push(`out[at + ${off + i}] = sb[${i}];`);
+    } else body.push(`one(items[${k}], out, at + ${off}, ${v}, ${le});`);
+  });
+  const make = new Function("items", "one", "int", "num", "dv", "sb", `return function pack(out, at, values) {\n${body.join("\n")}\n};`);
+  return make(items, packOne, smallIntArg, floatArg, scratch, scratchBytes) as Packer;
 }
 
 function bufferArg(b: unknown): Uint8Array {
@@ -373,9 +461,7 @@ export class Struct {
     return BigInt(this.layout.size);
   }
   pack(...values: unknown[]): PyBytes {
-    const out = new PyBytes(this.layout.size);
-    packInto(this.layout, out, 0, values, "pack");
-    return out;
+    return packNew(this.layout, values);
   }
   pack_into(buffer: unknown, offset: unknown, ...values: unknown[]): null {
     if (buffer instanceof PyBytes) throw new TypeError("argument must be read-write bytes-like object, not bytes");
@@ -425,10 +511,7 @@ export function calcsize(fmt: unknown): bigint {
   return BigInt(layoutOf(fmt).size);
 }
 export function pack(fmt: unknown, ...values: unknown[]): PyBytes {
-  const layout = layoutOf(fmt);
-  const out = new PyBytes(layout.size);
-  packInto(layout, out, 0, values, "pack");
-  return out;
+  return packNew(layoutOf(fmt), values);
 }
 export function pack_into(fmt: unknown, buffer: unknown, offset: unknown, ...values: unknown[]): null {
   return structOf(fmt).pack_into(buffer, offset, ...values);
