@@ -18,6 +18,8 @@ import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
 import { nodeIndex } from "../ast/node-index.js";
 import type { LowerContext } from "./context.js";
+import type * as ir from "../ir/nodes.js";
+import { exprStmt } from "../ir/nodes.js";
 import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { RUNTIME_CLASSES } from "./runtime-classes.js";
@@ -406,4 +408,19 @@ export function splitUnion(t: string): string[] {
   out.push(t.slice(start).trim());
   // A function type in a union needs parentheses.
   return out.map((p) => (p.includes("=>") && !(p.startsWith("(") && p.endsWith(")")) ? `(${p})` : p));
+}
+
+/**
+ * Checks for the names of evaluated annotations that the definite-assignment pass could not prove
+ * bound (only those: the annotations themselves are not evaluated, they are types for TS).
+ */
+export function annotationChecks(cx: LowerContext, annotations: py.ExprNode[], line: number): ir.Stmt[] {
+  const reads = cx.fn.unbound?.reads;
+  if (!reads?.size) return [];
+  const out: ir.Stmt[] = [];
+  for (const a of annotations)
+    walk(a, (n) => {
+      if (n._type === "Name" && reads.has(n)) out.push(exprStmt(cx.expr(n), line));
+    });
+  return out;
 }

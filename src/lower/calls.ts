@@ -9,7 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
-import { jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
+import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
@@ -55,7 +55,61 @@ export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: stri
 }
 
 export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
-  return argumentsAsArray(cx, callShape(cx, e));
+  const r = argumentsAsArray(cx, callShape(cx, e));
+  return inspectsWithoutKeeping(cx, e) ? dropTemporaries(cx, e, r) : r;
+}
+
+/** Functions that look at their arguments and keep no reference to them. */
+const INSPECTING_BUILTINS = new Set(["isinstance", "type", "repr", "print"]);
+const INSPECTING_MODULE_FUNCTIONS: Record<string, Set<string>> = {
+  asyncio: new Set(["iscoroutine", "isfuture"]),
+  inspect: new Set(["iscoroutine", "isawaitable", "isgenerator", "isasyncgen"]),
+};
+
+/**
+ * An argument that may be a coroutine made for this call alone: a call of the program's coroutine
+ * def or of asyncio's; unless `onlyKnown`, also a call of a variable whose value the lowering cannot
+ * see (a mock, a callback). Calls of builtins, classes, plain defs and methods are left alone.
+ */
+function mayMakeCoroutine(cx: LowerContext, a: py.ExprNode, onlyKnown: boolean): boolean {
+  if (a._type !== "Call") return false;
+  if (mayReturnCoroutine(cx, a)) return true;
+  if (a.func._type !== "Name" || onlyKnown) return false;
+  if (resolveName(cx.fn.scope, a.func.id, cx.scopes).where === "builtin") return false;
+  return cx.lookupKnown(a.func.id) === undefined;
+}
+
+/** A call of an inspecting function with an argument that may be a coroutine nothing else holds. */
+function inspectsWithoutKeeping(cx: LowerContext, e: py.Call): boolean {
+  if (e.keywords.length) return false;
+  const f = e.func;
+  let inspecting = false;
+  if (f._type === "Name") {
+    const r = resolveName(cx.fn.scope, f.id, cx.scopes);
+    const known = cx.lookupKnown(f.id);
+    inspecting =
+      r.where === "builtin"
+        ? INSPECTING_BUILTINS.has(f.id)
+        : known?.kind === "runtime-name" && (INSPECTING_MODULE_FUNCTIONS[known.module]?.has(known.name) ?? false);
+  } else if (f._type === "Attribute" && f.value._type === "Name") {
+    const known = cx.lookupKnown(f.value.id);
+    inspecting = known?.kind === "module" && (INSPECTING_MODULE_FUNCTIONS[known.name]?.has(f.attr) ?? false);
+  }
+  // print() of a call of an unknown function is common and harmless: only known coroutine calls count there.
+  const onlyKnown = f._type === "Name" && f.id === "print";
+  return inspecting && e.args.some((a) => mayMakeCoroutine(cx, a, onlyKnown));
+}
+
+/**
+ * `_drop_temps(_temp_mark(), f(_temp(a()), b), line, file)`: an argument made by a call dies when
+ * the call returns (CPython reports a coroutine never awaited there). Only when the lowered call
+ * passes the arguments as written, one for one.
+ */
+function dropTemporaries(cx: LowerContext, e: py.Call, r: ir.Expr): ir.Expr {
+  if (r.k !== "call" || r.args.length !== e.args.length || e.args.some((a) => a._type === "Starred")) return r;
+  const onlyKnown = e.func._type === "Name" && e.func.id === "print";
+  const args = r.args.map((a, i) => (mayMakeCoroutine(cx, e.args[i], onlyKnown) ? call(cx.helperFrom("_temp", ASYNCIO), a) : a));
+  return call(cx.helperFrom("_drop_temps", ASYNCIO), call(cx.helperFrom("_temp_mark", ASYNCIO)), { ...r, args }, lit(e.lineno), cx.fileExpr());
 }
 
 /**
@@ -300,4 +354,31 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
     if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
   }
   return null;
+}
+
+/** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
+/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
+const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
+  "sleep",
+  "wait",
+  "wait_for",
+  "to_thread",
+  "open_connection",
+  "start_server",
+  "open_unix_connection",
+  "start_unix_server",
+  "create_subprocess_exec",
+  "create_subprocess_shell",
+]);
+
+export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
+  const f = c.func;
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const m = cx.lookupKnown(f.value.id);
+    return m?.kind === "module" && m.name === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(f.attr);
+  }
+  if (f._type !== "Name") return false;
+  const known = cx.lookupKnown(f.id);
+  if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
+  return known?.kind === "def" && known.coroutine;
 }

@@ -188,7 +188,8 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
   if (r.scope.kind === "annotation") return id(cx.typeParamNames.get(r.scope)?.get(n) ?? safeName(n));
   if (cx.fn.unbound?.reads.has(e)) {
     // Definite-assignment analysis could not prove the name bound here.
-    return cx.rt(cx.fn.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+    // A module name (read at module level or by a class body there) is a NameError when unbound.
+    return cx.rt(r.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
   }
   return id(safeName(n));
 }

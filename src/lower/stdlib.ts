@@ -29,6 +29,8 @@ const DOTTED: Record<string, string> = {
   collections_abc: "collections.abc",
   os_path: "os.path",
   concurrent_futures: "concurrent.futures",
+  concurrent_futures_thread: "concurrent.futures.thread",
+  concurrent_futures_process: "concurrent.futures.process",
   asyncio_events: "asyncio.events",
   asyncio_exceptions: "asyncio.exceptions",
   asyncio_streams: "asyncio.streams",
