@@ -95,6 +95,12 @@ function inferredName(ts, cls) {
   const parent = cls.parent;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === cls && ts.isIdentifier(parent.left)) return parent.left.text;
   if (ts.isVariableDeclaration(parent) && parent.initializer === cls && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === cls) {
+    // `{ key: class {} }`, `{ "key": class {} }`, `{ ["key"]: class {} }`
+    const key = ts.isComputedPropertyName(parent.name) ? parent.name.expression : parent.name;
+    if (ts.isIdentifier(key) && !ts.isComputedPropertyName(parent.name)) return key.text;
+    if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return key.text;
+  }
   return undefined;
 }
 
