@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { restoreClassNames } from "../scripts/lib/class-names.mjs";
 
 const bundle = resolve(__dirname, "../dist/cli/tsyncio.bundle.cjs");
 const built = existsSync(bundle);
@@ -70,5 +71,42 @@ describe.skipIf(!built)("class names in the CLI bundle", () => {
     expect(source).toMatch(/PyList=class PyList extends Array\{static\{__name\(this,"PyList"\)\}/);
     expect(source).toMatch(/OSError=class OSError extends Exception\{static\{__name\(this,"OSError"\)\}/);
     expect(source).toMatch(/PyBytes=class extends Uint8Array\{static\{__name\(this,"PyBytes"\)\}/);
+  });
+});
+
+describe("restoreClassNames (scripts/lib/class-names.mjs)", () => {
+  const NAME = 'var __name = (t, v) => Object.defineProperty(t, "name", { value: v, configurable: true });';
+  const run = (code: string): string => {
+    const fixed = restoreClassNames(`${NAME}\n${code}`).source;
+    return execFileSync(process.execPath, ["-e", `"use strict";\n${fixed}`], { encoding: "utf8" }).trim();
+  };
+
+  it("renames a class expression's inner binding and its references inside the class", () => {
+    const code = 'var X = class _X { static { __name(this, "X"); } static make() { return new _X(); } static self = _X; }; console.log(X.name, X.make() instanceof X, X.self === X);';
+    expect(restoreClassNames(`${NAME}\n${code}`).source).toContain("class X {");
+    expect(run(code)).toBe("X true true");
+  });
+
+  it("keeps a renamed class declaration's outer binding (let K2 = class K)", () => {
+    const code = [
+      'function f() { class K2 { static { __name(this, "K"); } me() { return K2; } }',
+      'Object.defineProperty(K2, "h", { value: 1 }); return K2; }',
+      "const K = f(); console.log(K.name, K.h, new K().me() === K);",
+    ].join("\n");
+    expect(run(code)).toBe("K 1 true");
+  });
+
+  it("names an anonymous class assigned to a renamed variable", () => {
+    expect(run('var F2 = class { static { __name(this, "F"); } }; console.log(F2.name);')).toBe("F");
+  });
+
+  it("leaves alone a class whose name is already right (a string key included)", () => {
+    const code = 'var o = { ["a.b"]: class { static { __name(this, "a.b"); } } }; var Y = class extends Array { static { __name(this, "Y"); } };';
+    expect(restoreClassNames(code).renamed).toEqual([]);
+  });
+
+  it("refuses a rename that would capture another variable of the wanted name", () => {
+    const code = 'var P = 1; var P2 = class { static { __name(this, "P"); } m() { return P; } };';
+    expect(() => restoreClassNames(code)).toThrow(/P2 -> P: the class mentions "P"/);
   });
 });

@@ -86,7 +86,19 @@ function renameClass(ts, cls, wanted, edits) {
   };
   ts.forEachChild(cls, visit);
   if (problem) return problem;
-  for (const node of [cls.name, ...references]) edits.push([node.getStart(), node.getEnd(), wanted]);
+  for (const node of references) edits.push([node.getStart(), node.getEnd(), wanted]);
+  if (ts.isClassDeclaration(cls)) {
+    // `class K2 {...}` also declares K2 where it stands, used outside: `let K2 = class K {...};`
+    // (a class declaration's binding is a mutable one in its block, as `let`'s).
+    if (cls.modifiers?.length) return "a class declaration with modifiers";
+    const start = cls.getStart();
+    if (cls.getSourceFile().text.slice(start, start + 5) !== "class") return "no class keyword where expected";
+    edits.push([start, start, `let ${inner}=`]);
+    edits.push([cls.name.getStart(), cls.name.getEnd(), wanted]);
+    edits.push([cls.getEnd(), cls.getEnd(), ";"]);
+  } else {
+    edits.push([cls.name.getStart(), cls.name.getEnd(), wanted]);
+  }
   return undefined;
 }
 
