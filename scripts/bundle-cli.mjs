@@ -25,7 +25,77 @@ try {
   process.exit(0);
 }
 const outfile = resolve(root, "dist/cli/tsyncio.bundle.cjs");
+
+// Start-up: the runtime's module table (dist/runtime/registry.js) imports every standard-library
+// module, so every run would execute all their top levels (and deserialize their code) before the
+// program's first line. In the bundle, the modules a program can only reach by importing them are
+// loaded on first access instead: the table's entry is a getter that `require`s the module (esbuild
+// runs its top level then, synchronously) and replaces itself with it. Modules with import-time
+// effects the runtime relies on without an import (contextvars' context copying, logging's and
+// warnings' routing of asyncio's messages, ssl's enums for asyncio's SSL contexts, threading and
+// atexit read at exit) and the modules asyncio itself loads stay eager. Every module object is
+// also tagged as a module (the unbundled ES module namespaces are), so `type(m)` is `module`.
+const EAGER_MODULES = new Set(["index", "asyncio/index", "program", "contextvars", "logging", "warnings", "ssl", "threading", "atexit", "sys", "traceback"]);
+/** Modules loaded together: unittest registers unittest.mock's classes when mock loads. */
+const LOAD_WITH = { unittest: ["unittest_mock"] };
+const lazyRegistry = {
+  name: "lazy-registry",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/]runtime[\\/]registry\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const imports = new Map(); // local name -> relative path
+      for (const m of source.matchAll(/^import \* as (\w+) from "(\.\/[^"]+)";$/gm)) imports.set(m[1], m[2]);
+      const body = /export const modules = \{([^}]*)\};/.exec(source);
+      if (!body) throw new Error("lazy-registry: the module table of registry.js was not found");
+      const entries = [...body[1].matchAll(/^\s*"([^"]+)": (\w+),$/gm)].map((m) => [m[1], m[2]]);
+      if (entries.length !== imports.size) throw new Error(`lazy-registry: ${imports.size} imports but ${entries.length} table entries`);
+      const key = (path) => path.replace(/^\.\/(modules\/)?/, "").replace(/\.js$/, "");
+      const byKey = new Map([...imports].map(([name, path]) => [key(path), path]));
+      const lines = [];
+      const table = [];
+      for (const [spec, name] of entries) {
+        const path = imports.get(name);
+        if (!path) throw new Error(`lazy-registry: no import for ${name}`);
+        if (EAGER_MODULES.has(key(path))) {
+          lines.push(`import * as ${name} from ${JSON.stringify(path)};`);
+          table.push(`  eager(${JSON.stringify(spec)}, namespace(${name}));`);
+        } else {
+          const also = (LOAD_WITH[key(path)] ?? []).map((k) => `require(${JSON.stringify(byKey.get(k))}); `).join("");
+          table.push(`  lazy(${JSON.stringify(spec)}, () => { ${also}return require(${JSON.stringify(path)}); });`);
+        }
+      }
+      const contents = `${lines.join("\n")}
+// A module object as the program sees it: the same live bindings (getters) on a new object,
+// without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root
+// shape of its own: esbuild's export objects all start from {} with different getters for the same
+// names (a module and its re-exports), which makes V8 keep them as dictionaries, and a program
+// reads \`asyncio.sleep\` & co. in its loops.
+const namespace = (m) => {
+  const ns = Object.setPrototypeOf(new (function Module() {})(), Object.prototype);
+  for (const k of Object.getOwnPropertyNames(m)) if (k !== "__esModule") Object.defineProperty(ns, k, Object.getOwnPropertyDescriptor(m, k));
+  return Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" });
+};
+export const modules = {};
+const eager = (spec, m) => Object.defineProperty(modules, spec, { value: m, writable: true, enumerable: true, configurable: true });
+const lazy = (spec, load) =>
+  Object.defineProperty(modules, spec, {
+    get() {
+      const m = namespace(load());
+      eager(spec, m);
+      return m;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+${table.join("\n")}
+`;
+      return { contents, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 await esbuild.build({
+  plugins: [lazyRegistry],
   entryPoints: [resolve(root, "dist/cli/main.js")],
   outfile,
   bundle: true,
@@ -64,13 +134,9 @@ await esbuild.build({
 const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
 const bundled = restoreClassNames(readFileSync(outfile, "utf8")).source;
 if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
-writeFileSync(
-  outfile,
-  bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`),
-);
+const code = bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
 
 // The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
-const code = readFileSync(outfile, "utf8");
 const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
 writeFileSync(outfile, `// tsyncio bundle ${id}\n${code}`);
 writeFileSync(
@@ -84,7 +150,9 @@ rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
 
 // Warm-up: compiles the functions a typical run needs, and the loader writes the code cache.
 try {
-  execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
 } catch (e) {
   // Not fatal: the first real run writes the cache instead.
   process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);

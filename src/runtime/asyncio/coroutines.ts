@@ -201,10 +201,15 @@ export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Corouti
  */
 function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo): CoroutineFunction<A, T> {
   const co = makeCode(code);
-  const f = function (this: unknown) {
-    // eslint-disable-next-line prefer-rest-params
-    return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
-  };
+  // Named where it is made (a computed key), not by redefining `name` afterwards: that would turn
+  // the function into a slow dictionary-mode object, and emitted code reads `f.__body__` at every await.
+  const name = co.co_name;
+  const f = {
+    [name]: function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
+    },
+  }[name];
   // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
   Object.defineProperty(f, "__signature_source__", { value: genFn });
   // `await f(...)` of a known module-level coroutine function delegates to the generator itself
@@ -223,7 +228,8 @@ export function _as_coroutine_function(f: Function, genFn: Function, co: CodeObj
 }
 
 function _decorate(f: Function, co: CodeObject): Function {
-  Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
+  // (redefining `name` makes V8 keep the function as a dictionary: only when it differs)
+  if (f.name !== co.co_name) Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
   Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });
   Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
   Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });

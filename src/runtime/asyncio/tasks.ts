@@ -917,18 +917,31 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
   Object.defineProperty(_done_callback, "__qualname__", { value: "gather.<locals>._done_callback" });
   Object.defineProperty(_done_callback, "_asyncio_source", { value: [TASKS_PY, 767] });
 
-  const arg_to_fut = new Map<unknown, Future<unknown>>();
+  // Each distinct argument gets one future (CPython's arg_to_fut). A coroutine not started yet
+  // cannot have come earlier in this call (its Task started it), so no map entry is made for
+  // those: the map is built at the first other argument, from the arguments before it.
+  let arg_to_fut: Map<unknown, Future<unknown>> | null = null;
+  const mapUpTo = (end: number): Map<unknown, Future<unknown>> => {
+    const m = new Map<unknown, Future<unknown>>();
+    for (let j = 0; j < end; j++) if (!m.has(aws[j])) m.set(aws[j], children[j]);
+    return m;
+  };
   const done_futs: Future<unknown>[] = [];
   let loop: BaseEventLoop | null = null;
-  for (const arg of aws) {
-    let fut = arg_to_fut.get(arg);
+  for (let i = 0; i < aws.length; i++) {
+    const arg = aws[i];
+    const fresh = arg_to_fut === null && arg instanceof Coroutine && !arg._awaited;
+    if (!fresh && arg_to_fut === null) arg_to_fut = mapUpTo(i);
+    let fut = fresh ? undefined : arg_to_fut!.get(arg);
     if (fut === undefined) {
       fut = ensure_future(arg, loop);
       if (loop === null) loop = _get_loop(fut);
       // A Task made here for a coroutine: the caller cannot reach it, so no "destroyed pending" report.
       if ((fut as unknown) !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
       nfuts += 1;
-      arg_to_fut.set(arg, fut);
+      if (arg_to_fut !== null) arg_to_fut.set(arg, fut);
+      // (a task factory that left the coroutine unstarted: from here on, every argument is mapped)
+      else if (!(arg as Coroutine<unknown>)._awaited) arg_to_fut = mapUpTo(i).set(arg, fut);
       if (fut.done()) done_futs.push(fut);
       else if (fut instanceof Future) fut._add_done_callback_internal(_done_callback, _NO_CONTEXT);
       else (fut as Future<unknown>).add_done_callback(_done_callback); // a duck-typed future

@@ -27,10 +27,10 @@ const entries = TABLE.trim()
   .map((kv) => kv.split("="))
   .map(([k, v]) => [k, BigInt(v)] as const);
 
+// A number with a preferred name is named by it (one pass: the table is read at every start-up).
+const preferredNumbers = new Set(entries.filter(([k]) => PREFERRED.has(k)).map(([, v]) => v));
 export const errorcode: PyDict<bigint, string> = PyDict.fromEntries(
-  entries
-    .filter(([k, v]) => PREFERRED.has(k) || !entries.some(([k2, v2]) => v2 === v && k2 !== k && PREFERRED.has(k2)))
-    .map(([k, v]) => [v, k] as [bigint, string]),
+  entries.filter(([k, v]) => PREFERRED.has(k) || !preferredNumbers.has(v)).map(([k, v]) => [v, k] as [bigint, string]),
 );
 export const EPERM = 1n;
 export const ENOENT = 2n;
