@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
+import { restoreClassNames } from "./lib/class-names.mjs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -124,12 +125,14 @@ await esbuild.build({
 // keepNames gives every class a static block `__name(this, "Name")`, and redefining a class's
 // `name` puts the constructor in dictionary mode: V8 then never finishes optimizing code that
 // constructs a subclass of it (each attempt is aborted on a map dependency), so `new PyBytes(...)`
-// took ~300 ns instead of ~30. Most classes already have their name (`X = class extends ...`
-// names it): the helper skips those. A class esbuild gives an inner name (`X = class _X`, when
-// its body refers to itself) is still renamed and slow to construct: keep hot ones free of
-// self-references.
+// took ~300 ns instead of ~30, and `instanceof` against it is slower too. So no class may be
+// renamed: the helper skips a name that is already right (`X = class extends ...` names the class
+// X), and the classes esbuild gives an inner name (`X = class _X`, when the body refers to the
+// class itself) get their own name back (scripts/lib/class-names.mjs; the build fails when that
+// cannot be done safely). test/bundle-class-names.test.ts checks that every class keeps fast
+// properties.
 const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
-const bundled = readFileSync(outfile, "utf8");
+const bundled = restoreClassNames(readFileSync(outfile, "utf8")).source;
 if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
 const code = bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
 

@@ -1,11 +1,14 @@
 // scripts/bundle-cli.mjs: esbuild's keepNames gives every class a static block that sets its name
 // again, which puts the constructor in V8's dictionary mode and makes constructing its subclasses
-// several times slower (V8 keeps aborting the optimization of such code). The bundle's helper
-// skips a name that is already right; hot classes must not be renamed by esbuild at all.
+// several times slower (V8 keeps aborting the optimization of such code), `instanceof` too. The
+// bundle's helper skips a name that is already right, and scripts/lib/class-names.mjs creates the
+// classes esbuild renamed with their own name; the runtime must not redefine a class's `name`
+// either (a class made at run time is created with its name).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { restoreClassNames } from "../scripts/lib/class-names.mjs";
 
 const bundle = resolve(__dirname, "../dist/cli/tsyncio.bundle.cjs");
 const built = existsSync(bundle);
@@ -28,7 +31,82 @@ describe.skipIf(!built)("class names in the CLI bundle", () => {
     expect(out).toBe("Named true Renamed");
   });
 
-  it("bytes is not renamed by esbuild (its body does not refer to itself)", () => {
+  it("every class in the bundle has its own name and fast properties, all modules loaded", () => {
+    // Runs the bundle with a __name that records each class, initializes every lazily loaded
+    // module, then asks V8 about each class (%HasFastProperties needs --allow-natives-syntax).
+    const probe = [
+      'const { readFileSync } = require("node:fs"), vm = require("node:vm"), { dirname } = require("node:path");',
+      'const { createRequire } = require("node:module");',
+      "const bundle = process.env.TSYNCIO_BUNDLE;",
+      "const isClass = (f) => typeof f === 'function' && /^class\\b/.test(Function.prototype.toString.call(f));",
+      // A class the runtime renames (a factory's `class C` named after its argument) is slow too.
+      "const renamedAtRunTime = [];",
+      "const defineProperty = Object.defineProperty;",
+      "Object.defineProperty = function (o, k, d) { if (k === 'name' && isClass(o)) renamedAtRunTime.push(`${o.name} -> ${d.value}`); return defineProperty(o, k, d); };",
+      'let src = readFileSync(bundle, "utf8");',
+      "const helper = /var __name=\\(\\w+,\\w+\\)=>[^;]*;/.exec(src)[0];",
+      "src = src.replace(helper, `${helper}var __named=[];{const __name0=__name;__name=(t,v)=>{__named.push([t,v]);return __name0(t,v)}}`);",
+      "const inits = [...src.matchAll(/\\bvar (init_[\\w$]+)=__esm\\(/g)].map((m) => m[1]);",
+      "src += `\\n;for(const init of [${inits.join(\",\")}])init();module.exports.__named=__named;`;",
+      "const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${src}\\n})`, { filename: bundle });",
+      "const mod = { exports: {} };",
+      "script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));",
+      "const classes = mod.exports.__named.filter(([t]) => isClass(t));",
+      "const bad = classes.filter(([t, v]) => !%HasFastProperties(t) || t.name !== v).map(([t, v]) => t.name === v ? v : `${v} (named ${t.name})`);",
+      "console.log(JSON.stringify({ classes: classes.length, modules: inits.length, bad, renamedAtRunTime }));",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["--allow-natives-syntax", "-e", probe], {
+      encoding: "utf8",
+      env: { ...process.env, TSYNCIO_BUNDLE: bundle },
+    });
+    const report = JSON.parse(out.trim().split("\n").at(-1)!);
+    expect(report.modules).toBeGreaterThan(100);
+    expect(report.classes).toBeGreaterThan(400);
+    expect(report.bad).toEqual([]);
+    expect(report.renamedAtRunTime).toEqual([]);
+  });
+
+  it("classes whose body refers to themselves are created with their own name", () => {
+    // esbuild emits `X = class _X` for these; scripts/lib/class-names.mjs gives the name back.
+    expect(source).toMatch(/PyList=class PyList extends Array\{static\{__name\(this,"PyList"\)\}/);
+    expect(source).toMatch(/OSError=class OSError extends Exception\{static\{__name\(this,"OSError"\)\}/);
     expect(source).toMatch(/PyBytes=class extends Uint8Array\{static\{__name\(this,"PyBytes"\)\}/);
+  });
+});
+
+describe("restoreClassNames (scripts/lib/class-names.mjs)", () => {
+  const NAME = 'var __name = (t, v) => Object.defineProperty(t, "name", { value: v, configurable: true });';
+  const run = (code: string): string => {
+    const fixed = restoreClassNames(`${NAME}\n${code}`).source;
+    return execFileSync(process.execPath, ["-e", `"use strict";\n${fixed}`], { encoding: "utf8" }).trim();
+  };
+
+  it("renames a class expression's inner binding and its references inside the class", () => {
+    const code = 'var X = class _X { static { __name(this, "X"); } static make() { return new _X(); } static self = _X; }; console.log(X.name, X.make() instanceof X, X.self === X);';
+    expect(restoreClassNames(`${NAME}\n${code}`).source).toContain("class X {");
+    expect(run(code)).toBe("X true true");
+  });
+
+  it("keeps a renamed class declaration's outer binding (let K2 = class K)", () => {
+    const code = [
+      'function f() { class K2 { static { __name(this, "K"); } me() { return K2; } }',
+      'Object.defineProperty(K2, "h", { value: 1 }); return K2; }',
+      "const K = f(); console.log(K.name, K.h, new K().me() === K);",
+    ].join("\n");
+    expect(run(code)).toBe("K 1 true");
+  });
+
+  it("names an anonymous class assigned to a renamed variable", () => {
+    expect(run('var F2 = class { static { __name(this, "F"); } }; console.log(F2.name);')).toBe("F");
+  });
+
+  it("leaves alone a class whose name is already right (a string key included)", () => {
+    const code = 'var o = { ["a.b"]: class { static { __name(this, "a.b"); } } }; var Y = class extends Array { static { __name(this, "Y"); } };';
+    expect(restoreClassNames(code).renamed).toEqual([]);
+  });
+
+  it("refuses a rename that would capture another variable of the wanted name", () => {
+    const code = 'var P = 1; var P2 = class { static { __name(this, "P"); } m() { return P; } };';
+    expect(() => restoreClassNames(code)).toThrow(/P2 -> P: the class mentions "P"/);
   });
 });

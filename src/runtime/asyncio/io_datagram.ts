@@ -21,7 +21,7 @@ function hostPort(addr: unknown, what: string): [string, number] {
 }
 
 /** CPython: selector_events._SelectorDatagramTransport */
-export class _DatagramTransport extends DatagramTransport implements IoTarget {
+class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _loop: Loop;
   declare _protocol: any;
   declare _id: number;
@@ -95,7 +95,10 @@ export class _DatagramTransport extends DatagramTransport implements IoTarget {
     }
   }
 }
-Object.defineProperty(_DatagramTransport, "name", { value: "_SelectorDatagramTransport" });
+// Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
+// in V8's slow dictionary mode.
+export const _DatagramTransport = _SelectorDatagramTransport;
+export type _DatagramTransport = _SelectorDatagramTransport;
 
 const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "proto", "flags", "reuse_port", "allow_broadcast", "sock"];
 

@@ -34,7 +34,7 @@ function protocolCall(t: _SocketTransport, what: string, fn: () => unknown): unk
 }
 
 /** A connected stream socket. CPython: selector_events._SelectorSocketTransport */
-export class _SocketTransport extends Transport implements IoTarget {
+class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _loop: Loop;
   declare _protocol: any;
   declare _id: number;
@@ -341,7 +341,10 @@ export class _SocketTransport extends Transport implements IoTarget {
     }
   }
 }
-Object.defineProperty(_SocketTransport, "name", { value: "_SelectorSocketTransport" });
+// Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
+// in V8's slow dictionary mode.
+export const _SocketTransport = _SelectorSocketTransport;
+export type _SocketTransport = _SelectorSocketTransport;
 
 // --- servers -------------------------------------------------------------------------------------
 

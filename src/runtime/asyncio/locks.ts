@@ -45,7 +45,6 @@ class _ContextManagerMixin extends _LoopBoundMixin {
     throw new RuntimeError("release() not implemented");
   }
 }
-Object.defineProperty(_ContextManagerMixin, "name", { value: "_ContextManagerMixin" });
 
 /**
  * The steps of the stock acquire() (Lock's and Semaphore's): the acquire generator and the

@@ -90,7 +90,7 @@ class _PipeReadTransport extends PyObject {
 }
 
 /** CPython: base_subprocess.BaseSubprocessTransport */
-class _SubprocessTransport extends SubprocessTransport {
+class _UnixSubprocessTransport extends SubprocessTransport {
   declare _loop: Loop;
   declare _protocol: any;
   declare _id: number;
@@ -182,7 +182,10 @@ class _SubprocessTransport extends SubprocessTransport {
     return (yield* w) as bigint;
   }
 }
-Object.defineProperty(_SubprocessTransport, "name", { value: "_UnixSubprocessTransport" });
+// Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
+// in V8's slow dictionary mode.
+const _SubprocessTransport = _UnixSubprocessTransport;
+type _SubprocessTransport = _UnixSubprocessTransport;
 
 const SPAWN_KEYWORDS = [
   "stdin",

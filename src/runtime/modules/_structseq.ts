@@ -12,24 +12,28 @@ export type StructSeqClass = {
 /** A PyTuple subclass with named, read-only fields and repr `qualname(f=v, ...)`. */
 export function structseq(qualname: string, fields: string[], nVisible = fields.length): StructSeqClass {
   const name = qualname.split(".").pop()!;
-  const C = class extends PyTuple<unknown> {
-    constructor(values: ArrayLike<unknown>) {
-      super();
-      for (let i = 0; i < nVisible; i++) this.push(values[i]);
-      for (let i = nVisible; i < fields.length; i++) {
-        Object.defineProperty(this, fields[i], { value: values[i], enumerable: false });
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = {
+    [name]: class extends PyTuple<unknown> {
+      constructor(values: ArrayLike<unknown>) {
+        super();
+        for (let i = 0; i < nVisible; i++) this.push(values[i]);
+        for (let i = nVisible; i < fields.length; i++) {
+          Object.defineProperty(this, fields[i], { value: values[i], enumerable: false });
+        }
+        Object.freeze(this);
       }
-      Object.freeze(this);
-    }
-    __repr__(): string {
-      const parts: string[] = [];
-      for (let i = 0; i < nVisible; i++) parts.push(`${fields[i]}=${repr(this[i])}`);
-      return `${qualname}(${parts.join(", ")})`;
-    }
-    static get [Symbol.species](): ArrayConstructor {
-      return Array;
-    }
-  };
+      __repr__(): string {
+        const parts: string[] = [];
+        for (let i = 0; i < nVisible; i++) parts.push(`${fields[i]}=${repr(this[i])}`);
+        return `${qualname}(${parts.join(", ")})`;
+      }
+      static get [Symbol.species](): ArrayConstructor {
+        return Array;
+      }
+    },
+  }[name];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
   fields.slice(0, nVisible).forEach((f, i) => {
     Object.defineProperty(C.prototype, f, {
@@ -38,7 +42,6 @@ export function structseq(qualname: string, fields: string[], nVisible = fields.
       },
     });
   });
-  Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name });
   Object.defineProperty(C, "__qualname__", { value: name });
   Object.defineProperty(C, "__module__", { value: qualname.includes(".") ? qualname.slice(0, qualname.lastIndexOf(".")) : "__main__" });

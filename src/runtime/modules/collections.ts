@@ -534,43 +534,46 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
   else names = Array.from(toIterable(field_names), (x) => String(x));
   const defaults = k.defaults != null ? Array.from(toIterable(k.defaults)) : [];
   const Base = structseq(typename, names);
-  const C = class extends (Base as unknown as new (v: ArrayLike<unknown>) => PyTuple<unknown>) {
-    constructor(...args: unknown[]) {
-      const kw = popKw(args);
-      const vals: unknown[] = args.slice();
-      if (vals.length > names.length) {
-        throw new TypeError(`${typename}.__new__() takes ${names.length + 1} positional arguments but ${vals.length + 1} were given`);
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = {
+    [typename]: class extends (Base as unknown as new (v: ArrayLike<unknown>) => PyTuple<unknown>) {
+      constructor(...args: unknown[]) {
+        const kw = popKw(args);
+        const vals: unknown[] = args.slice();
+        if (vals.length > names.length) {
+          throw new TypeError(`${typename}.__new__() takes ${names.length + 1} positional arguments but ${vals.length + 1} were given`);
+        }
+        for (let i = vals.length; i < names.length; i++) {
+          const n = names[i];
+          if (kw && n in kw) vals.push(kw[n]);
+          else if (i >= names.length - defaults.length) vals.push(defaults[i - (names.length - defaults.length)]);
+          else throw new TypeError(`${typename}.__new__() missing 1 required positional argument: '${n}'`);
+        }
+        super(vals);
       }
-      for (let i = vals.length; i < names.length; i++) {
-        const n = names[i];
-        if (kw && n in kw) vals.push(kw[n]);
-        else if (i >= names.length - defaults.length) vals.push(defaults[i - (names.length - defaults.length)]);
-        else throw new TypeError(`${typename}.__new__() missing 1 required positional argument: '${n}'`);
+      _asdict(): PyDict<string, unknown> {
+        const d = new PyDict<string, unknown>();
+        names.forEach((n, i) => d.__setitem__(n, this[i]));
+        return d;
       }
-      super(vals);
-    }
-    _asdict(): PyDict<string, unknown> {
-      const d = new PyDict<string, unknown>();
-      names.forEach((n, i) => d.__setitem__(n, this[i]));
-      return d;
-    }
-    _replace(...rest: unknown[]): unknown {
-      const kw = popKw(rest);
-      const vals = names.map((n, i) => (kw && n in kw ? kw[n] : this[i]));
-      return new C(...vals);
-    }
-    static _make(it: unknown): unknown {
-      return new C(...Array.from(toIterable(it)));
-    }
-    static _fields = PyTuple.fromArray(names);
-    static _field_defaults = (() => {
-      const d = new PyDict<string, unknown>();
-      defaults.forEach((v, i) => d.__setitem__(names[names.length - defaults.length + i], v));
-      return d;
-    })();
-  };
+      _replace(...rest: unknown[]): unknown {
+        const kw = popKw(rest);
+        const vals = names.map((n, i) => (kw && n in kw ? kw[n] : this[i]));
+        return new C(...vals);
+      }
+      static _make(it: unknown): unknown {
+        return new C(...Array.from(toIterable(it)));
+      }
+      static _fields = PyTuple.fromArray(names);
+      static _field_defaults = (() => {
+        const d = new PyDict<string, unknown>();
+        defaults.forEach((v, i) => d.__setitem__(names[names.length - defaults.length + i], v));
+        return d;
+      })();
+    },
+  }[typename];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
-  Object.defineProperty(C, "name", { value: typename });
   Object.defineProperty(C, "__name__", { value: typename });
   Object.defineProperty(C, "__qualname__", { value: typename });
   Object.defineProperty(C, "__module__", { value: typeof k.module === "string" ? k.module : "__main__" });

@@ -13,18 +13,21 @@ const has = (x: any, name: string | symbol) => x !== null && x !== undefined && 
 
 /** An ABC: isinstance() asks `check` (structural, as _collections_abc's __subclasshook__ does) or the class chain. */
 function abc(name: string, check: Check) {
-  const C = class {
-    static __module__ = "collections.abc";
-    static __instancecheck__(this: Function, x: unknown): boolean {
-      if (x instanceof this) return true;
-      return this === C && check(x);
-    }
-    static __class_getitem__(params: unknown): _GenericAlias {
-      const args = params instanceof PyTuple ? params : PyTuple.of(params);
-      return new _GenericAlias(C, args, `collections.abc.${name}`);
-    }
-  };
-  Object.defineProperty(C, "name", { value: name });
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = {
+    [name]: class {
+      static __module__ = "collections.abc";
+      static __instancecheck__(this: Function, x: unknown): boolean {
+        if (x instanceof this) return true;
+        return this === C && check(x);
+      }
+      static __class_getitem__(params: unknown): _GenericAlias {
+        const args = params instanceof PyTuple ? params : PyTuple.of(params);
+        return new _GenericAlias(C, args, `collections.abc.${name}`);
+      }
+    },
+  }[name];
   Object.defineProperty(C, "__name__", { value: name, writable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true });
   return C;

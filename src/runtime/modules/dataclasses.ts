@@ -548,9 +548,10 @@ export function replace(obj: unknown, ...rest: unknown[]): unknown {
 /** `make_dataclass(cls_name, fields, *, bases=(), namespace=None, **params)` (basic). */
 export function make_dataclass(name: string, specs: unknown, ...rest: unknown[]): Function {
   const k = popKw(rest) ?? {};
-  const C = class extends PyObject {};
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = { [name]: class extends PyObject {} }[name];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
-  Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__module__", { value: "types", writable: true, configurable: true });

@@ -338,9 +338,10 @@ function functionalApi(cls: Function, args: unknown[], k: Record<string, unknown
     }
   }
   const Base = cls as unknown as new (...a: unknown[]) => object;
-  const C = class extends Base {};
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = { [name]: class extends Base {} }[name];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
-  Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__qualname__", { value: typeof k?.qualname === "string" ? k.qualname : name, configurable: true, writable: true });
   Object.defineProperty(C, "__name__", { value: name, configurable: true, writable: true });
   Object.defineProperty(C, "__module__", { value: typeof k?.module === "string" ? k.module : "__main__", configurable: true, writable: true });

@@ -212,7 +212,6 @@ class _MainThread extends Thread {
     this.native_id = BigInt(host.pid ?? 1);
   }
 }
-Object.defineProperty(_MainThread, "name", { value: "_MainThread" });
 
 const mainThread = new _MainThread();
 active.set(MAIN_IDENT, mainThread);
@@ -240,21 +239,25 @@ export function enumerate(): PyList<unknown> {
 }
 
 /** threading.excepthook's argument: a structseq-like (exc_type, exc_value, exc_traceback, thread). */
-class _ExceptHookArgs extends PyTuple<unknown> {
-  get exc_type(): unknown {
-    return this[0];
-  }
-  get exc_value(): unknown {
-    return this[1];
-  }
-  get exc_traceback(): unknown {
-    return this[2];
-  }
-  get thread(): unknown {
-    return this[3];
-  }
-}
-Object.defineProperty(_ExceptHookArgs, "name", { value: "_thread._ExceptHookArgs" });
+// Created with CPython's name (a computed key names the class): redefining a class's `name` would
+// leave it in V8's slow dictionary mode.
+const _ExceptHookArgs = {
+  ["_thread._ExceptHookArgs"]: class extends PyTuple<unknown> {
+    get exc_type(): unknown {
+      return this[0];
+    }
+    get exc_value(): unknown {
+      return this[1];
+    }
+    get exc_traceback(): unknown {
+      return this[2];
+    }
+    get thread(): unknown {
+      return this[3];
+    }
+  },
+}["_thread._ExceptHookArgs"];
+type _ExceptHookArgs = InstanceType<typeof _ExceptHookArgs>;
 
 /** The default hook: "Exception in thread NAME:" and the traceback on stderr. */
 export function __excepthook__(args: unknown): null {

@@ -50,7 +50,7 @@ function wakeFirst(list: sched.Waiter[], n = 1): void {
 }
 
 /** threading.Lock (CPython's _thread.lock). */
-export class Lock extends PyObject {
+class lock extends PyObject {
   _locked = false;
   _waiters: sched.Waiter[] = [];
   static __module__ = "_thread";
@@ -100,7 +100,10 @@ export class Lock extends PyObject {
     return `<${this._locked ? "locked" : "unlocked"} _thread.lock object at ${hexAddress(this)}>`;
   }
 }
-Object.defineProperty(Lock, "name", { value: "lock" });
+// Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
+// in V8's slow dictionary mode.
+export const Lock = lock;
+export type Lock = lock;
 _defineBlocking(Lock, "acquire", Lock.prototype._acquire_g);
 _defineBlocking(Lock, "__enter__", Lock.prototype._acquire_g);
 

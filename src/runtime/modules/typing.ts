@@ -468,9 +468,10 @@ function namedTupleClass(args: unknown[]): Function {
     }
   }
   for (const [n, t] of Object.entries(k)) spec.push([n, t]);
-  const C = class extends NamedTuple {};
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = { [name]: class extends NamedTuple {} }[name];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
-  Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__module__", { value: "__main__", writable: true, configurable: true });
@@ -511,9 +512,10 @@ Object.defineProperty(TypedDict, "__module__", { value: "typing" });
 function typedDictClass(args: unknown[]): Function {
   popKw(args);
   const name = args[0] as string;
-  const C = class extends TypedDict {};
+  // Created with its name (a computed key names the class): redefining a class's `name` would
+  // leave it in V8's slow dictionary mode.
+  const C = { [name]: class extends TypedDict {} }[name];
   markPythonClass(C); // its attributes are Python's (js-names.ts)
-  Object.defineProperty(C, "name", { value: name });
   Object.defineProperty(C, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true, configurable: true });
   Object.defineProperty(C, "__module__", { value: "__main__", writable: true, configurable: true });

@@ -160,7 +160,6 @@ for (const [C, n] of [
 ] as const) {
   Object.defineProperty(C, "__name__", { value: n });
   Object.defineProperty(C, "__qualname__", { value: n });
-  Object.defineProperty(C, "name", { value: n });
 }
 
 const SCHEME_CHARS = /^[A-Za-z][A-Za-z0-9+\-.]*$/;
