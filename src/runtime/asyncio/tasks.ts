@@ -50,7 +50,7 @@ import * as events from "./events.js";
 import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
-import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
+import { Future, _KEEP_ON_INIT, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
@@ -154,16 +154,19 @@ export function _reset_tasks_state(): void {
 
 const _futureResult = Future.prototype.result;
 
+/** Task's bits of Future._flags (futures.ts has the Future's; _KEEP_ON_INIT is "linked"). */
+const _T_MUST_CANCEL = 4;
+const _T_LOG_DESTROY = 8;
+const _T_Q_WAKEUP = 16;
+/** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
+const _T_CANCELS_UNIT = 256;
+
 class Task<T = unknown> extends Future<T> implements TaskLike {
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
-  declare _num_cancels_requested: number;
-  declare _must_cancel: boolean;
   declare _fut_waiter: Future<unknown> | null;
   declare _context: PyContext | null;
-  /** Report "Task was destroyed but it is pending!" for this task at exit. */
-  declare _log_destroy_pending: boolean;
   /**
    * __wakeup bound, made only when something needs it as a function (a duck-typed future's
    * add_done_callback, reprs of a future's callbacks). The loop and asyncio Futures call the
@@ -176,21 +179,53 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * (the exception to throw in, or the future that woke it). At most one is queued at a time
    * (CPython's invariant, see the file header).
    */
-  declare _q_wakeup: boolean;
   declare _q_arg: unknown;
   /** Links of _scheduled_tasks (the pending tasks) through the tasks themselves. */
   declare _sched_prev: Task<unknown> | null;
   declare _sched_next: Task<unknown> | null;
-  declare _sched_linked: boolean;
+
+  // The booleans and the cancel count live in Future's `_flags` (one field, not five).
+  get _must_cancel(): boolean {
+    return (this._flags & _T_MUST_CANCEL) !== 0;
+  }
+  set _must_cancel(val: boolean) {
+    this._flags = val ? this._flags | _T_MUST_CANCEL : this._flags & ~_T_MUST_CANCEL;
+  }
+  /** Report "Task was destroyed but it is pending!" for this task at exit. */
+  get _log_destroy_pending(): boolean {
+    return (this._flags & _T_LOG_DESTROY) !== 0;
+  }
+  set _log_destroy_pending(val: boolean) {
+    this._flags = val ? this._flags | _T_LOG_DESTROY : this._flags & ~_T_LOG_DESTROY;
+  }
+  get _q_wakeup(): boolean {
+    return (this._flags & _T_Q_WAKEUP) !== 0;
+  }
+  set _q_wakeup(val: boolean) {
+    this._flags = val ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
+  }
+  get _sched_linked(): boolean {
+    return (this._flags & _KEEP_ON_INIT) !== 0;
+  }
+  set _sched_linked(val: boolean) {
+    this._flags = val ? this._flags | _KEEP_ON_INIT : this._flags & ~_KEEP_ON_INIT;
+  }
+  /** The count kept above the bits (see _T_CANCELS_UNIT). */
+  get _num_cancels_requested(): number {
+    return Math.floor(this._flags / _T_CANCELS_UNIT);
+  }
+  set _num_cancels_requested(n: number) {
+    this._flags = (this._flags % _T_CANCELS_UNIT) + n * _T_CANCELS_UNIT;
+  }
 
   constructor(...args: any[]) {
     super(...args);
     if (_shape_hint) {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
-      this._coro = this._name_v = this._num_cancels_requested = this._must_cancel = null as never;
-      this._fut_waiter = this._context = this._log_destroy_pending = null as never;
-      this._q_wakeup = this._q_arg = null as never;
-      this._sched_prev = this._sched_next = this._sched_linked = null as never;
+      this._coro = this._name_v = null as never;
+      this._fut_waiter = this._context = null as never;
+      this._q_arg = null as never;
+      this._sched_prev = this._sched_next = null as never;
     }
   }
 
@@ -210,19 +245,14 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
-    this._num_cancels_requested = 0;
-    this._must_cancel = false;
+    this._flags &= _KEEP_ON_INIT | _T_LOG_DESTROY; // no cancel requests, not queued for a wakeup
     this._fut_waiter = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     _untrackStarted(coro as Coroutine<T>);
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
-    this._q_wakeup = false;
     this._q_arg = null;
-    if (this._sched_linked !== true) {
-      this._sched_prev = this._sched_next = null;
-      this._sched_linked = false;
-    }
+    if ((this._flags & _KEEP_ON_INIT) === 0) this._sched_prev = this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
