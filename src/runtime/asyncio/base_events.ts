@@ -31,7 +31,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
-import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
+import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, isfuture } from "./futures.js";
@@ -337,6 +337,16 @@ class BaseEventLoop extends AbstractEventLoop {
     this._scheduled.push(timer);
     timer._scheduled = true;
     return timer;
+  }
+
+  /** @internal Schedules a TimerHandle made elsewhere (sleep's, which is its coroutine's iterator too) for `when`. */
+  _add_timer(timer: TimerHandle, when: number, fifo: boolean): void {
+    this._check_closed();
+    if (this._debug) this._check_callback(timer._callback, "call_at");
+    timer._when = when;
+    timer._seq = fifo ? _next_timer_seq() : 0;
+    this._scheduled.push(timer);
+    timer._scheduled = true;
   }
 
   /** Calls `callback(*args)` on the next iteration, FIFO: `call_soon(callback, *args, context=None)`. */

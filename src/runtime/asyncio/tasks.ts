@@ -711,82 +711,84 @@ function _sleep_timer_done(this: Future<unknown>, result: unknown): void {
 (_sleep_timer_done as { _as_function?: Function })._as_function = _set_result_unless_cancelled;
 const _SLEEP_TIMER_ARGS: readonly unknown[] = Object.freeze([null]);
 
-function _sleep_timer(loop: BaseEventLoop, when: number, future: Future<unknown>): { cancel(): void } {
-  const h = loop._call_at(when, _sleep_timer_done, _SLEEP_TIMER_ARGS as unknown[], _NO_CONTEXT, true);
-  h._self = future;
-  return h;
-}
-
 const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
 
-const _SLEEP_START = 0;
-const _SLEEP_WAITING = 1;
-const _SLEEP_DONE = 2;
-
 /**
- * What `_sleep(d)`'s generator does for a positive delay and no `result`, without a generator
- * (a sleeping task keeps this small object instead of a generator and its registers, and its
- * Future needs no iterator of its own): the first next() schedules the timer and yields the
- * Future; the next one returns its result (or raises); the timer is cancelled on the way out.
+ * What `_sleep(d)`'s generator does for a positive delay and no `result`, without a generator,
+ * and as its own timer: the coroutine's iterator is the TimerHandle the loop schedules (one
+ * object per sleep instead of an iterator and a handle; memory per pending task). The first
+ * next() creates the Future, schedules this handle to set its result, and yields the Future;
+ * the next one returns its result (or raises); the timer is cancelled on the way out.
+ * Before the start `_when` holds the delay; `_self` holds the Future (as sleep's timer did);
+ * a cancelled handle is a finished iterator. A loop whose call_later is overridden gets that
+ * call (as CPython's sleep makes it) and its handle is kept in `_args`, with no callback here.
  */
-class _SleepIter implements CoroGen<unknown> {
-  _delay: number;
-  _fut: Future<unknown> | null;
-  _handle: { cancel(): void } | null;
-  _step: number;
+class _SleepTimer extends events.TimerHandle implements CoroGen<unknown> {
   constructor(delay: number) {
-    this._delay = delay;
-    this._fut = null;
-    this._handle = null;
-    this._step = _SLEEP_START;
+    super(delay, _sleep_timer_done, _SLEEP_TIMER_ARGS as unknown[], null as never, _NO_CONTEXT, false);
   }
   next(): IteratorResult<unknown, unknown> {
-    if (this._step === _SLEEP_START) {
-      this._step = _SLEEP_DONE; // until the timer is set: an error here ends it
+    if (this._cancelled) return { value: undefined, done: true };
+    const fut = this._self as Future<unknown> | null;
+    if (fut === null) {
+      this._cancelled = true; // until the timer is set: an error here ends it
       const loop = events.get_running_loop() as BaseEventLoop;
       const future = new Future<unknown>(loop);
-      const d = this._delay;
-      this._handle =
-        loop.call_later === _stock_call_later ? _sleep_timer(loop, loop.time() + d, future) : loop.call_later(d, _set_result_unless_cancelled, future, null);
-      this._fut = future;
-      this._step = _SLEEP_WAITING;
+      const d = this._when;
+      this._loop = loop;
+      if (loop.call_later === _stock_call_later) {
+        loop._add_timer(this, loop.time() + d, true);
+      } else {
+        this._callback = null;
+        this._args = [loop.call_later(d, _set_result_unless_cancelled, future, null)];
+      }
+      this._self = future;
+      this._cancelled = false;
       future._asyncio_future_blocking = true;
       // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
       // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
       _SLEEP_YIELD.value = future;
       return _SLEEP_YIELD;
     }
-    if (this._step === _SLEEP_DONE) return { value: undefined, done: true };
-    this._step = _SLEEP_DONE;
-    const fut = this._fut!;
     try {
       if (fut._state === _PENDING) throw new RuntimeError("await wasn't used with future");
       return { value: fut._await_result(), done: true };
     } finally {
-      this._handle!.cancel();
+      this._stop();
     }
   }
   throw(e: unknown): IteratorResult<unknown, unknown> {
-    if (this._step === _SLEEP_WAITING) {
-      this._step = _SLEEP_DONE;
-      try {
-        this._fut!._await_thrown(e);
-      } finally {
-        this._handle!.cancel();
-      }
+    const fut = this._self as Future<unknown> | null;
+    if (this._cancelled || fut === null) {
+      this._cancelled = true;
+      throw e;
     }
-    this._step = _SLEEP_DONE;
+    try {
+      fut._await_thrown(e);
+    } finally {
+      this._stop();
+    }
     throw e;
   }
   return(value: unknown): IteratorResult<unknown, unknown> {
-    if (this._step === _SLEEP_WAITING) this._handle!.cancel();
-    this._step = _SLEEP_DONE;
+    if (!this._cancelled) {
+      if (this._self !== null) this._stop();
+      else this._cancelled = true;
+    }
     return { value, done: true };
   }
   [Symbol.iterator](): CoroGen<unknown> {
     return this;
   }
+  /** Cancels the timer (and a loop's own handle, see above): the iterator is finished. */
+  private _stop(): void {
+    const own = this._callback === null && this._args !== null ? (this._args[0] as { cancel(): unknown }) : null;
+    this.cancel();
+    if (own !== null) own.cancel();
+  }
 }
+// Reprs and type() name it as the handle it stands for.
+Object.defineProperty(_SleepTimer, "name", { value: "TimerHandle" });
 
 // `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
 const sleep = _as_coroutine_function(
@@ -794,7 +796,7 @@ const sleep = _as_coroutine_function(
     if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
       const d = Number(delay);
       if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
-      if (d > 0) return new Coroutine<any>(new _SleepIter(d), _sleep_code);
+      if (d > 0) return new Coroutine<any>(new _SleepTimer(d), _sleep_code);
     }
     // eslint-disable-next-line prefer-rest-params
     return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);
