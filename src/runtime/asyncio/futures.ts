@@ -71,8 +71,6 @@ export let _shape_hint = false;
 /** Bits of Future._flags (Task's own bits and its cancel count are in tasks.ts). */
 const _F_BLOCKING = 1;
 const _F_LOG_TB = 2;
-/** @internal A Task's "linked in _scheduled_tasks" bit, which a second __init__ must not clear. */
-export const _KEEP_ON_INIT = 32;
 
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   declare _state: string;
@@ -116,7 +114,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._result = null;
     this._exception = null;
     this._loop = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
-    this._flags = this._flags & _KEEP_ON_INIT;
+    this._flags = 0;
     this._cb0 = null;
     this._ctx0 = null;
   }

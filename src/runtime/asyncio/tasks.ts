@@ -50,7 +50,7 @@ import * as events from "./events.js";
 import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
-import { Future, _KEEP_ON_INIT, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
+import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
@@ -154,10 +154,12 @@ export function _reset_tasks_state(): void {
 
 const _futureResult = Future.prototype.result;
 
-/** Task's bits of Future._flags (futures.ts has the Future's; _KEEP_ON_INIT is "linked"). */
+/** Task's bits of Future._flags (futures.ts has the Future's; and the cancel count). */
 const _T_MUST_CANCEL = 4;
 const _T_LOG_DESTROY = 8;
 const _T_Q_WAKEUP = 16;
+/** Linked in _scheduled_tasks (kept by a second __init__). */
+const _T_LINKED = 32;
 /** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
 const _T_CANCELS_UNIT = 256;
 
@@ -205,10 +207,10 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._flags = val ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
   }
   get _sched_linked(): boolean {
-    return (this._flags & _KEEP_ON_INIT) !== 0;
+    return (this._flags & _T_LINKED) !== 0;
   }
   set _sched_linked(val: boolean) {
-    this._flags = val ? this._flags | _KEEP_ON_INIT : this._flags & ~_KEEP_ON_INIT;
+    this._flags = val ? this._flags | _T_LINKED : this._flags & ~_T_LINKED;
   }
   /** The count kept above the bits (see _T_CANCELS_UNIT). */
   get _num_cancels_requested(): number {
@@ -238,21 +240,21 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       // eslint-disable-next-line prefer-rest-params
       [coro, loop, name, context, eager] = _bind("Task", Array.from(arguments), ["coro", "loop", "name", "context", "eager_start"], 1);
     }
+    const linked = this._flags & _T_LINKED; // (a fresh task: undefined & _T_LINKED is 0)
     super.__init__(_isNone(loop) ? null : loop);
-    this._log_destroy_pending = true;
+    this._flags = linked | _T_LOG_DESTROY; // no cancel requests, not queued for a wakeup
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
-    this._flags &= _KEEP_ON_INIT | _T_LOG_DESTROY; // no cancel requests, not queued for a wakeup
     this._fut_waiter = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     _untrackStarted(coro as Coroutine<T>);
     this._context = _isNone(context) ? _copy_context() : (context as PyContext);
     this._q_arg = null;
-    if ((this._flags & _KEEP_ON_INIT) === 0) this._sched_prev = this._sched_next = null;
+    if ((this._flags & _T_LINKED) === 0) this._sched_prev = this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
