@@ -428,8 +428,7 @@ class BaseEventLoop extends AbstractEventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (fn instanceof Task) {
       // A waiting Task: its context is the one it registered with (Task.__wait_on).
-      fn._q_wakeup = true;
-      fn._q_arg = arg;
+      fn._set_queued(true, arg);
       this._ready.push(fn);
     } else {
       this._ready.push(new Handle(fn as Function, [arg], this, context));
@@ -440,8 +439,7 @@ class BaseEventLoop extends AbstractEventLoop {
   _call_soon_step(task: Task<unknown>, exc: BaseException | null, _context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     // Queued as the Task itself (see Task._q_wakeup); `_context` is always the task's own.
-    task._q_wakeup = false;
-    task._q_arg = exc;
+    task._set_queued(false, exc);
     this._ready.push(task);
   }
 

@@ -69,7 +69,8 @@ function isfuture(obj: unknown): boolean {
 export let _shape_hint = false;
 
 /** Bits of Future._flags (Task's own bits and its cancel count are in tasks.ts). */
-const _F_BLOCKING = 1;
+/** @internal */
+export const _F_BLOCKING = 1;
 const _F_LOG_TB = 2;
 
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
@@ -190,8 +191,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 
   /** @internal */
   _clear_log_tb(): void {
-    if (this._log_tb) {
-      this._log_tb = false;
+    if ((this._flags & _F_LOG_TB) !== 0) {
+      this._flags &= ~_F_LOG_TB;
       _unretrieved.delete(this as Future<unknown>);
     }
   }
@@ -226,7 +227,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   result(): T {
     const st = this._state;
     if (st === _FINISHED) {
-      if (this._log_tb) this._clear_log_tb();
+      if ((this._flags & _F_LOG_TB) !== 0) this._clear_log_tb();
       if (this._exception !== null) throw this._exception;
       return this._result as T;
     }
@@ -391,7 +392,7 @@ class _FutureIter<T> {
     const fut = this._fut;
     if (this._step === _ITER_START) {
       if (fut._state === _PENDING) {
-        fut._asyncio_future_blocking = true;
+        fut._flags |= _F_BLOCKING;
         this._step = _ITER_WAITING;
         return { value: fut, done: false };
       }

@@ -50,7 +50,7 @@ import * as events from "./events.js";
 import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
-import { Future, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
+import { Future, _F_BLOCKING, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
@@ -99,8 +99,8 @@ class _TaskList {
       this._others.add(t);
       return;
     }
-    if (t._sched_linked) return;
-    t._sched_linked = true;
+    if ((t._flags & _T_LINKED) !== 0) return;
+    t._flags |= _T_LINKED;
     t._sched_prev = this._tail;
     t._sched_next = null;
     if (this._tail === null) this._head = t;
@@ -110,7 +110,7 @@ class _TaskList {
 
   delete(t: Task<unknown>): boolean {
     if (!(t instanceof Task)) return this._others.delete(t);
-    if (!t._sched_linked) return false;
+    if ((t._flags & _T_LINKED) === 0) return false;
     const prev = t._sched_prev;
     const next = t._sched_next;
     if (prev === null) this._head = next;
@@ -118,7 +118,7 @@ class _TaskList {
     if (next === null) this._tail = prev;
     else next._sched_prev = prev;
     t._sched_prev = t._sched_next = null;
-    t._sched_linked = false;
+    t._flags &= ~_T_LINKED;
     return true;
   }
 
@@ -375,9 +375,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       throw new InvalidStateError(`_step(): already done: ${this.__repr__()}, ${repr(exc ?? null)}`);
     }
     let e: BaseException | null = exc ?? null;
-    if (this._must_cancel) {
+    if ((this._flags & _T_MUST_CANCEL) !== 0) {
       if (!(e instanceof CancelledError)) e = this._make_cancelled_error();
-      this._must_cancel = false;
+      this._flags &= ~_T_MUST_CANCEL;
     }
     this._fut_waiter = null;
     const loop = this._loop;
@@ -429,7 +429,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     coro._state = CORO_SUSPENDED;
     const result = r.value;
     if (result instanceof Future) {
-      this.__wait_on(result, result._asyncio_future_blocking);
+      this.__wait_on(result, (result._flags & _F_BLOCKING) !== 0);
     } else if (result === null || result === undefined) {
       // Bare yield: give up one loop iteration.
       this._loop._call_soon_step(this as Task<unknown>, null, this._context);
@@ -450,16 +450,26 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this.__fail_next(new RuntimeError(`Task cannot await on itself: ${this.__repr__()}`));
         return;
       }
-      fut._asyncio_future_blocking = false;
-      if (fut instanceof Future) fut._add_done_callback_internal(this as Task<unknown>, this._context);
-      else (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this._context }));
+      if (fut instanceof Future) {
+        fut._flags &= ~_F_BLOCKING;
+        fut._add_done_callback_internal(this as Task<unknown>, this._context);
+      } else {
+        (fut as Future<unknown>)._asyncio_future_blocking = false;
+        (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this._context }));
+      }
       this._fut_waiter = fut;
-      if (this._must_cancel) {
-        if (fut.cancel(this._cancel_message)) this._must_cancel = false;
+      if ((this._flags & _T_MUST_CANCEL) !== 0) {
+        if (fut.cancel(this._cancel_message)) this._flags &= ~_T_MUST_CANCEL;
       }
     } else {
       this.__fail_next(new RuntimeError(`yield was used instead of yield from in task ${this.__repr__()} with ${repr(fut)}`));
     }
+  }
+
+  /** @internal The loop queues this Task: its wakeup (with the future) or its step (with an exception or null). */
+  _set_queued(wakeup: boolean, arg: unknown): void {
+    this._flags = wakeup ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
+    this._q_arg = arg;
   }
 
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
@@ -487,7 +497,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    */
   _run_queued(): void {
     const arg = this._q_arg;
-    const fn: Function = this._q_wakeup ? this.__wakeup : this.__step;
+    const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
     this._q_arg = null;
     const ctx = this._context;
     try {
@@ -746,7 +756,7 @@ class _SleepTimer extends events.TimerHandle implements CoroGen<unknown> {
       }
       this._self = future;
       this._cancelled = false;
-      future._asyncio_future_blocking = true;
+      future._flags |= _F_BLOCKING;
       // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
       // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
       _SLEEP_YIELD.value = future;
