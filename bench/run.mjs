@@ -53,6 +53,8 @@ const BYTES = [
 const IO = [
   ["io_roundtrip", 100_000, "100,000 request/response round trips over 127.0.0.1 through streams"],
   ["io_bulk", 1000, "1,000 MiB streamed over 127.0.0.1, write + drain, read(1 MiB)"],
+  ["io_connections", 1000, "1,000 concurrent connections to one start_server, a line each way"],
+  ["io_subprocesses", 1000, "1,000 short subprocesses (/bin/echo, 50 at a time) through communicate()"],
 ];
 
 // Threads (issue 17): cooperative threads against CPython's real ones.

@@ -27,7 +27,7 @@ const KNOWN_CYCLES: string[][] = [];
  */
 const BUILTINS_LAYERS: string[][] = [
   ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call"],
-  ["exceptions"],
+  ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "mro", "repr", "keywords"],
   ["protocol"],
   ["sequence", "collections", "slices", "subclassable"],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -148,6 +149,85 @@ asyncio.run(main())
     const r = await program;
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[1]).toBe("served");
+  });
+});
+
+describe("a Node server that sends 4 MB and closes", () => {
+  it("a slow reader (limit=4096, so reading pauses often) gets every byte before the EOF", async () => {
+    // The EOF used to overtake data held while reading was paused (a few 64 KiB chunks lost in
+    // about one connection of ten).
+    const total = 4 << 20;
+    const server = createServer((s) => {
+      const chunk = Buffer.alloc(65536, 120);
+      let n = 0;
+      const go = () => {
+        while (n < total) {
+          n += chunk.length;
+          if (!s.write(chunk)) return void s.once("drain", go);
+        }
+        s.end();
+      };
+      go();
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const r = await run(
+      `import asyncio, sys
+async def main():
+    for _ in range(8):
+        reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]), limit=4096)
+        total = 0
+        while chunk := await reader.read(3000):
+            total += len(chunk)
+        print(total)
+        writer.close()
+asyncio.run(main())
+`,
+      [String((server.address() as AddressInfo).port)],
+    );
+    server.close();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(`${total}\n`.repeat(8));
+  });
+});
+
+describe("writes a Node server sees in order", () => {
+  it("many writes of mixed sizes, drained now and then, arrive in order (direct writes, then the kernel's queue)", async () => {
+    // The program's thread writes the socket itself until the OS's buffer is full; the rest goes to
+    // the kernel, and later writes queue behind it until it is sent. Any reordering changes the hash.
+    const server = createServer({ allowHalfOpen: true }, (s) => {
+      const h = createHash("sha256");
+      let n = 0;
+      s.on("data", (d) => {
+        h.update(d);
+        n += d.length;
+      });
+      s.on("end", () => s.end(`${n} ${h.digest("hex")}\n`));
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const r = await run(
+      `import asyncio, hashlib, sys
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(sys.argv[1]))
+    h = hashlib.sha256()
+    n = 0
+    for i in range(600):
+        chunk = bytes([i % 251]) * (1 + (i * 7919) % 70000)
+        writer.write(chunk)
+        h.update(chunk)
+        n += len(chunk)
+        if i % 50 == 49:
+            await writer.drain()
+    writer.write_eof()
+    got = (await reader.read()).decode().split()
+    print(got == [str(n), h.hexdigest()], n)
+    writer.close()
+asyncio.run(main())
+`,
+      [String((server.address() as AddressInfo).port)],
+    );
+    server.close();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^True \d+\n$/);
   });
 });
 

@@ -1,8 +1,11 @@
 // Per-stage CPU ms of translating, minimum over many in-process passes (less noisy than the bench's
 // median on a shared machine), and a loop to profile:
-//   node bench/lib/translate-stages.mjs [--passes N] [--input generated|seeds] [--stage NAME]
+//   node bench/lib/translate-stages.mjs [--passes N] [--input generated|seeds] [--blocks B] [--stage NAME]
 //   node --cpu-prof --cpu-prof-dir=DIR bench/lib/translate-stages.mjs --passes 30 --stage lower
-// --stage restricts the timed work to one stage (the earlier ones run once, outside the loop).
+// --stage restricts the timed work to one stage (the earlier ones run once, outside the loop; the
+// tree lower reads is built afresh, untimed, for each pass: lowering keeps facts per tree).
+// --blocks: size of the generated program (default 200 blocks, 10,811 lines): 1×, 2×, 4× of it
+// show whether a stage's time grows linearly.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +24,7 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const passes = Number(opt("--passes", 20));
 const input = opt("--input", "generated");
 const only = opt("--stage", null);
+const blocks = Number(opt("--blocks", 200));
 
 const cpuNow = () => {
   const u = process.cpuUsage();
@@ -31,7 +35,7 @@ const fixtures = resolve(here, "../../fixtures");
 const sources =
   input === "seeds"
     ? readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }))
-    : [{ name: "large.py", source: generateLarge(200) }];
+    : [{ name: "large.py", source: generateLarge(blocks) }];
 
 // parseExtra: what our parse adds to lezer's (line map, lezer input edits, syntax-error scan), timed
 // apart from the lezer parse (its noise would hide it).
@@ -77,6 +81,7 @@ function pass() {
       t.build += cpuNow() - t0;
     }
     if (run("lower")) {
+      if (only) module = new Builder(source, lines).module(tree.topNode);
       t0 = cpuNow();
       body = lower(module, { filename: name }).body;
       t.lower += cpuNow() - t0;

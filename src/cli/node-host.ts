@@ -340,7 +340,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     unicodeName: unicodeNameOf,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
-    io: lazyWatcherIo(nodeIoHost(cell), needWatcher),
+    io: lazyWatcherIo(nodeIoHost(cell, !options.virtualTime), needWatcher),
   });
 }
 
@@ -396,17 +396,19 @@ const nodeFileSystem: HostFileSystem = {
 
 let ioHost: ReturnType<typeof createIoHost> | null = null;
 
-function nodeIoHost(cell: Int32Array): ReturnType<typeof createIoHost> {
+function nodeIoHost(cell: Int32Array, directWrites?: boolean): ReturnType<typeof createIoHost> {
   // The kernel thread's script sits beside this file in dist/cli (bundled or not).
-  return (ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher()));
+  ioHost ??= createIoHost(cell, new URL("./io/kernel-worker.js", import.meta.url), pythonLauncher());
+  if (directWrites !== undefined) ioHost.allowDirectWrites(directWrites);
+  return ioHost;
 }
 
 /** The I/O host, with the watcher started before a wait that may block. */
 function lazyWatcherIo(io: ReturnType<typeof createIoHost>, needWatcher: (waitMs: number) => void): ReturnType<typeof createIoHost> {
   return {
     ...io,
-    wait(timeout, quiet) {
-      if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet);
+    wait(timeout, quiet, settle) {
+      if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet, settle);
       const t0 = performance.now();
       needWatcher(timeout === null ? Infinity : timeout * 1000);
       const waited = (performance.now() - t0) / 1000;

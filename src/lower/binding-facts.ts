@@ -61,8 +61,11 @@ export function walkOwnCode(body: readonly py.Node[], f: (n: py.Node) => void): 
     });
 }
 
-/** Every binding of every name in a scope's own code (nested functions and classes excluded). */
-export function collectBindings(node: py.Node): Map<string, Binding[]> {
+/**
+ * Every binding of every name in a scope's own code (nested functions and classes excluded).
+ * `walrusInModule`: whether the module has any `:=` (most have none: their expressions need no search).
+ */
+export function collectBindings(node: py.Node, walrusInModule: boolean): Map<string, Binding[]> {
   const out = new Map<string, Binding[]>();
   const add = (name: string, b: Binding) => {
     let list = out.get(name);
@@ -76,6 +79,7 @@ export function collectBindings(node: py.Node): Map<string, Binding[]> {
   };
   // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
   const walrus = (e: py.Node | readonly py.Node[] | null | undefined) =>
+    walrusInModule &&
     visitExpr(e, (n) => {
       if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
     });

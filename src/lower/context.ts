@@ -25,6 +25,7 @@ import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
 import { RUNTIME } from "./stdlib.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import { annotationNames, typeAliases, typeStatementAliases, typeVarNames, typeVarsIn } from "./annotations.js";
+import { mayMakeLoneSurrogates } from "./lone-surrogates.js";
 
 export const ASYNCIO = "tsyncio/runtime/asyncio";
 export const PROGRAM = "tsyncio/runtime/program";
@@ -163,6 +164,8 @@ export interface FunctionContext {
   handling: string[];
   /** Reads that definite-assignment analysis could not prove bound (set when the body is lowered). */
   unbound?: UnboundReads;
+  /** The array of the generators this function's locals alone hold, closed when it returns (dropped-generators.ts). */
+  heldGenerators?: string;
 }
 
 export class Diagnostics {
@@ -252,6 +255,12 @@ export class LowerContext {
   readonly typeVars: Set<string>;
   /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
   boundTypeVars = new Set<string>();
+  private loneSurrogates?: boolean;
+
+  /** Whether the module can make a lone high surrogate: its str joins then go through the runtime (lone-surrogates.ts). */
+  get joinsStrsAtRunTime(): boolean {
+    return (this.loneSurrogates ??= mayMakeLoneSurrogates(this.module));
+  }
   /** PEP 695: each annotation scope's type parameters → the consts holding them (type-params.ts). */
   readonly typeParamNames = new Map<Scope, Map<string, string>>();
   /**

@@ -9,19 +9,34 @@
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import type { LowerContext } from "./context.js";
+import type * as ir from "../ir/nodes.js";
+import { array, assignStmt, exprStmt, id, lit, member, throwStmt } from "../ir/nodes.js";
 
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 const DRIVING_METHODS = new Set(["send", "throw", "close", "__next__"]);
 
+// Each answer is the same wherever in its scope it is asked: kept per scope and name (a module with
+// many loops over names would otherwise walk its body once per loop).
+const ownedMemo = new WeakMap<py.Node, Map<string, boolean>>();
+const holdsMemo = new WeakMap<py.Node, Map<string, boolean>>();
+function memo(table: WeakMap<py.Node, Map<string, boolean>>, cx: LowerContext, name: string, answer: () => boolean): boolean {
+  const node = cx.fn.scope.node;
+  let names = table.get(node);
+  if (!names) table.set(node, (names = new Map()));
+  let known = names.get(name);
+  if (known === undefined) names.set(name, (known = answer()));
+  return known;
+}
+
 /** Whether `name`, in the scope being lowered, only ever holds generators no one else references. */
 export function isOwnedGenerator(cx: LowerContext, name: string): boolean {
+  return memo(ownedMemo, cx, name, () => ownedGenerator(cx, name));
+}
+
+function ownedGenerator(cx: LowerContext, name: string): boolean {
   const owner = cx.fn.scope.node;
-  if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
-    const a = owner.args;
-    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return false;
-  }
-  const body = (owner as { body?: py.Stmt[] }).body;
-  if (!Array.isArray(body)) return false;
+  const body = bodyWithLocal(cx, name);
+  if (body === null) return false;
   let owned = true;
   let bound = false;
   const mentions = (n: py.Node) => {
@@ -35,7 +50,9 @@ export function isOwnedGenerator(cx: LowerContext, name: string): boolean {
   const visit = (node: py.Node, parent: py.Node | null, grand: py.Node | null): void => {
     if (!owned) return;
     if (NESTED_SCOPES.has(node._type)) {
-      if (mentions(node)) owned = false;
+      // A nested function that names its own local `name` is no reference (the scope table knows);
+      // a class body's reads are not in that table: any mention there counts.
+      if (node._type === "ClassDef" ? mentions(node) : reachedFromNested(cx, name)) owned = false;
       return;
     }
     if (node._type === "Name" && (node as py.Name).id === name) {
@@ -56,6 +73,89 @@ export function isOwnedGenerator(cx: LowerContext, name: string): boolean {
   };
   for (const s of body) visit(s, owner, null);
   return owned && bound;
+}
+
+/**
+ * `name = <generator call>` of a variable that alone holds its generators: the generator it held
+ * before is dropped (closed); in a function, the new one joins the function's held generators,
+ * which it closes when it returns (not when it raises: the traceback keeps CPython's frame alive;
+ * those are closed at exit). Returns the value to assign, or null when nothing changes.
+ */
+export function heldGeneratorValue(cx: LowerContext, target: py.Name, value: py.ExprNode, lowered: ir.Expr): ir.Expr | null {
+  if (!isFreshGenerator(cx, value) || !isOwnedGenerator(cx, target.id)) return null;
+  const kind = cx.fn.scope.node._type;
+  let held: ir.Expr = lit(null);
+  if (kind === "FunctionDef" || kind === "AsyncFunctionDef") {
+    if (cx.fn.heldGenerators === undefined) {
+      cx.fn.heldGenerators = cx.temp("_held");
+      cx.fn.temps.pop();
+    }
+    held = id(cx.fn.heldGenerators);
+  }
+  // The variable is read only once declared (before that it has held no generator).
+  const old = cx.fn.declared.has(target.id) ? cx.expr({ ...target, ctx: { _type: "Load" } } as py.Name) : lit(null);
+  return cx.rt("rebind_generator", held, old, lowered);
+}
+
+/** The function body, closing the generators its locals alone held when it returns (see heldGeneratorValue). */
+export function closingHeldGenerators(cx: LowerContext, held: string, body: ir.Stmt[]): ir.Stmt[] {
+  const raised = cx.temp("_raised");
+  cx.fn.temps.pop();
+  return [
+    { k: "var", decl: "const", name: held, type: "unknown[]", init: array([]) },
+    {
+      k: "try",
+      body,
+      catchName: raised,
+      handler: [assignStmt(member(id(held), "length"), lit(0)), throwStmt(id(raised))],
+      finalizer: [exprStmt(cx.rt("close_held", id(held)))],
+    },
+  ];
+}
+
+/**
+ * Whether `name` (in the scope being lowered) is only ever bound to new generators, so that a
+ * `for` over it leaves the generator open when the loop exits early: the variable still holds it.
+ */
+export function holdsGenerators(cx: LowerContext, name: string): boolean {
+  return memo(holdsMemo, cx, name, () => holdingGenerators(cx, name));
+}
+
+function holdingGenerators(cx: LowerContext, name: string): boolean {
+  const owner = cx.fn.scope.node;
+  const body = bodyWithLocal(cx, name);
+  if (body === null) return false;
+  let generators = true;
+  let bound = false;
+  if (reachedFromNested(cx, name)) return false;
+  const visit = (node: py.Node, parent: py.Node | null): void => {
+    if (!generators || NESTED_SCOPES.has(node._type)) return;
+    if (node._type === "Name" && (node as py.Name).id === name && (node as py.Name).ctx._type !== "Load") {
+      bound = true;
+      const fresh = parent?._type === "Assign" && parent.targets.length === 1 && isFreshGenerator(cx, parent.value);
+      if (!fresh && (node as py.Name).ctx._type === "Store") generators = false;
+      return;
+    }
+    forEachChild(node, (child) => visit(child, node));
+  };
+  for (const s of body) visit(s, owner);
+  return generators && bound;
+}
+
+/** The statements of the scope being lowered, when `name` is a variable of it and not a parameter (which a caller may hold too). */
+function bodyWithLocal(cx: LowerContext, name: string): py.Stmt[] | null {
+  const owner = cx.fn.scope.node;
+  if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
+    const a = owner.args;
+    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return null;
+  }
+  const body = (owner as { body?: py.Stmt[] }).body;
+  return Array.isArray(body) ? body : null;
+}
+
+/** Whether a nested scope reads or assigns the scope's `name` (a closure, a global read by a function). */
+function reachedFromNested(cx: LowerContext, name: string): boolean {
+  return cx.fn.scope.captured.has(name) || cx.fn.scope.writtenElsewhere.has(name);
 }
 
 /** A call of a generator `def` of the program (a new generator object), or None. */

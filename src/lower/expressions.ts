@@ -233,6 +233,7 @@ export function fstring(cx: LowerContext, e: py.JoinedStr): ir.Expr {
     }
   }
   if (!exprs.length) return lit(quasis[0]);
+  if (cx.joinsStrsAtRunTime) return cx.rt("str_parts", ...quasis.flatMap((q, i) => [...(q === "" ? [] : [lit(q)]), ...(i < exprs.length ? [exprs[i]] : [])]));
   return { k: "template", quasis, exprs };
 }
 
@@ -274,7 +275,7 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
 export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
   const same = lt && lt === rt;
   if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);
-  if (same && lt === "str" && op === "+") return binop("+", left, right);
+  if (same && lt === "str" && op === "+") return cx.joinsStrsAtRunTime ? cx.rt("add", left, right) : binop("+", left, right);
   const helper = BINOP_HELPERS[op];
   return cx.rt(inplace ? INPLACE_HELPERS[op] : helper, left, right);
 }

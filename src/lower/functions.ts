@@ -12,6 +12,7 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, 
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { annotationType, typeVarsIn } from "./annotations.js";
 import { assignName, functionBody } from "./bindings.js";
+import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
@@ -227,6 +228,7 @@ function functionExpressionBody(
     if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });
   } else {
     body = functionBody(cx, s.body, extra);
+    if (cx.fn.heldGenerators !== undefined) body = closingHeldGenerators(cx, cx.fn.heldGenerators, body);
     if (isGenerator) {
       // PEP 479: a StopIteration escaping a generator's body becomes a RuntimeError.
       const escaping = cx.temp("_e");

@@ -75,7 +75,10 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const env: TypeEnv = (name: string) => {
       const r = resolveName(scope, name, input.scopes);
       if (r.where === "builtin") return undefined;
-      return r.scope === scope ? local(name) : typeOf(r.scope, name);
+      if (r.scope === scope) return local(name);
+      const t = typeOf(r.scope, name);
+      reads?.push(r.scope, name, t);
+      return t;
     };
     env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
@@ -85,13 +88,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
         if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
         const def = methodFor(owner, f.attr);
-        if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
+        if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
       }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
       const r = resolveName(scope, f.id, input.scopes);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
       const def = input.knownDef(r.scope, f.id);
-      if (def) return def._type === "FunctionDef" ? returns.get(def) : undefined;
+      if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
       const cls = input.plainClass(r.scope, f.id);
       if (!cls) return input.runtimeCall(scope, call);
       classes.set(classKey(cls), cls);
@@ -100,13 +103,17 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     env.attr = (e: py.Attribute): PyType | undefined => {
       const owner = staticType(e.value, env);
       if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
-      if (owner?.startsWith("inst:") || owner?.startsWith("self:")) return attrs.get(e.attr);
+      if (owner?.startsWith("inst:") || owner?.startsWith("self:")) {
+        const t = attrs.get(e.attr);
+        reads?.push(ATTR, e.attr, t);
+        return t;
+      }
       return undefined;
     };
     env.awaited = (e: py.ExprNode): PyType | undefined => {
       if (e._type === "Call" && e.func._type === "Attribute") {
         const def = methodFor(staticType(e.func.value, env), e.func.attr);
-        if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returns.get(def) : undefined;
+        if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
       }
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
       if (
@@ -121,18 +128,44 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
       const r = resolveName(scope, e.func.id, input.scopes);
       const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
-      return def?._type === "AsyncFunctionDef" ? returns.get(def) : undefined;
+      return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
     };
     return env;
   };
 
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
-  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node));
+  // (the names each binding's value reads, outside lambdas: found once, asked in every round)
+  const namesRead = new Map<Binding, string[]>();
+  const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
+  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node, walrusInModule));
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
   /** The return types of the program's own functions, assumed while the locals are inferred. */
   let returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+  // What the scope being inferred reads from outside itself, as triples: (scope, name, type) of an
+  // outer name, (def, null, type) of a return, (ATTR, attribute, type); null outside inferScope.
+  let reads: unknown[] | null = null;
+  const lastRound = new Map<Scope, { paramTypes: Map<string, PyType> | undefined; reads: unknown[]; proven: Map<string, PyType> }>();
+  const returnRead = (def: py.FunctionDef | py.AsyncFunctionDef) => {
+    const t = returns.get(def);
+    reads?.push(def, null, t);
+    return t;
+  };
+  /** Whether every recorded read gives the same answer now. */
+  const stillReads = (list: unknown[]): boolean => {
+    for (let i = 0; i < list.length; i += 3) {
+      const key = list[i];
+      const now =
+        key === ATTR
+          ? attrs.get(list[i + 1] as string)
+          : list[i + 1] === null
+            ? returns.get(key as py.FunctionDef | py.AsyncFunctionDef)
+            : typeOf(key as Scope, list[i + 1] as string);
+      if (now !== list[i + 2]) return false;
+    }
+    return true;
+  };
   const defs = order
     .map((s) => s.node)
     .filter(
@@ -269,6 +302,21 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
     if (scope.kind === "module" && input.moduleOpen) return;
+    // The same parameter types and the same answers to everything it read outside itself: the
+    // same result as in the previous round (the inference is deterministic), not worked out again.
+    const before = lastRound.get(scope);
+    if (before && sameTypes(before.paramTypes, paramTypes) && stillReads(before.reads)) {
+      if (before.proven.size) facts.set(scope, before.proven);
+      return;
+    }
+    reads = [];
+    const proven = inferScopeTypes(scope, paramTypes);
+    lastRound.set(scope, { paramTypes, reads, proven });
+    reads = null;
+    if (proven.size) facts.set(scope, proven);
+  }
+
+  function inferScopeTypes(scope: Scope, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const bindings = bindingsOf.get(scope)!;
     const candidates = [...bindings.keys()].filter(
       (n) =>
@@ -290,7 +338,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (assumed.has(n)) continue;
         const list = bindings.get(n)!;
         if (list.some((b) => b.k === "unknown")) continue;
-        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed));
+        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed, namesRead));
         const types = ready.map((b) => bindingType(b, env, undefined));
         if (types.length && types.every((t) => t !== undefined && t === types[0])) {
           assumed.set(n, types[0]);
@@ -312,8 +360,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     }
     const proven = new Map<string, PyType>(paramTypes ?? []);
     for (const [n, t] of assumed) if (t !== undefined) proven.set(n, t);
-    if (proven.size) facts.set(scope, proven);
+    return proven;
   }
+}
+
+/** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
+const ATTR = "attr";
+
+/** Whether two parameter-type maps say the same. */
+function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | undefined): boolean {
+  if (!a || !b) return (a?.size ?? 0) === (b?.size ?? 0);
+  if (a.size !== b.size) return false;
+  for (const [n, t] of a) if (b.get(n) !== t) return false;
+  return true;
 }
 
 interface CallSite {
@@ -389,6 +448,8 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
+    // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
+    if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
     ownExpressions(scope.node, (e) => {
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
@@ -503,13 +564,17 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
   return env.isBuiltin?.(name) ?? false;
 }
 
-/** Whether a binding reads a candidate name that has no type yet. */
-function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>): boolean {
-  const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
-  if (!e) return false;
-  let found = false;
-  visitExpr(e, (n) => {
-    if (n._type === "Name" && candidates.has(n.id) && !assumed.has(n.id)) found = true;
-  });
-  return found;
+/** Whether a binding reads a candidate name that has no type yet (`namesRead`: the names each binding reads, found once). */
+function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, namesRead: Map<Binding, string[]>): boolean {
+  let names = namesRead.get(b);
+  if (!names) {
+    const found: string[] = [];
+    const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
+    if (e)
+      visitExpr(e, (n) => {
+        if (n._type === "Name") found.push(n.id);
+      });
+    namesRead.set(b, (names = found));
+  }
+  return names.some((n) => candidates.has(n) && !assumed.has(n));
 }

@@ -9,6 +9,7 @@ import type * as ir from "../ir/nodes.js";
 import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
+import { holdsGenerators } from "./dropped-generators.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
@@ -59,6 +60,9 @@ export function forLoop(cx: LowerContext, s: py.For): ir.Stmt[] {
 }
 
 export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  // JS's for-of closes a generator the loop leaves early (break, return, an exception); CPython
+  // closes it only with its last reference, which a variable holding it keeps.
+  if (e._type === "Name" && holdsGenerators(cx, e.id)) return cx.rt("keep_open", cx.expr(e));
   return cx.expr(e);
 }
 

@@ -16,6 +16,6 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "datetime.strptime": "not implemented yet",
   },
   "tsyncio/runtime/ssl": {
-    "wrap_socket": "blocking TLS sockets",
+    "wrap_socket": "the module-level ssl.wrap_socket() (removed in Python 3.12; SSLContext.wrap_socket() is supported)",
   },
 };

@@ -23,7 +23,7 @@ import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction } from "./calls.js";
 import { describeStmt } from "./syntax.js";
-import { isOwnedGenerator } from "./dropped-generators.js";
+import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
 import { ASYNC_MANAGERS } from "./known-results.js";
 import { typeAliasStmt } from "./type-params.js";
 
@@ -148,7 +148,8 @@ export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
-  const value = cx.expr(s.value);
+  let value = cx.expr(s.value);
+  if (s.targets.length === 1 && s.targets[0]._type === "Name") value = heldGeneratorValue(cx, s.targets[0], s.value, value) ?? value;
   if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value))
     cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
   if (s.targets.length === 1) return assignTo(cx, s.targets[0], value, s.lineno);

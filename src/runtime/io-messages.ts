@@ -13,6 +13,8 @@ export type IoRequest =
   | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions }
   /** Upgrades an open connection to TLS (loop.start_tls): "tls_ready" or "error" on the same id. */
   | { op: "start_tls"; id: number; tls: TlsOptions; server: boolean }
+  /** A plain server (a socket the program listened on) upgrades each connection it accepts from now on. */
+  | { op: "server_tls"; id: number; tls: TlsOptions }
   | { op: "write"; id: number; data: ArrayBuffer }
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
@@ -105,10 +107,17 @@ export interface SslFailure {
   verifyMessage: string | null;
 }
 
+/** The host's own business (IoHost.write may write a plain socket's descriptor directly); the runtime ignores it. */
+export interface DirectWrite {
+  fd: number;
+  slot: number;
+  gen: number;
+}
+
 export type IoCompletion =
-  | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo }
+  | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "listening"; id: number; local: Address }
-  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo }
+  | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "tls_ready"; id: number; tls: TlsInfo }
   | { ev: "data"; id: number; data: ArrayBuffer }
   | { ev: "eof"; id: number }
@@ -158,9 +167,17 @@ export interface IoHost {
    * (0: just poll; null: no limit). `quiet`: also return (with an empty list and `idle` true)
    * once the kernel has nothing in flight that could complete by itself, for the virtual clock.
    * Returns early, with nothing, when the host noticed a signal (Ctrl-C); `timedOut` when the
-   * whole timeout passed.
+   * whole timeout passed. `settle` (with timeout 0, under the virtual clock): first wait until
+   * what one of the program's sockets sent to another has arrived, as in CPython, where the peer
+   * is readable at the very next select().
    */
-  wait(timeout: number | null, quiet: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
+  wait(timeout: number | null, quiet: boolean, settle?: boolean): { completions: IoCompletion[]; idle: boolean; timedOut: boolean };
+  /**
+   * Writes `data` on connection `id`, in order with everything sent for it before: what the host
+   * cannot hand to the operating system at once is copied and queued for the kernel like a
+   * "write" request. Returns the number of bytes queued (0: all of it is on its way already).
+   */
+  write(id: number, data: Uint8Array): number;
   /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
   unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */

@@ -25,7 +25,7 @@ import { NotImplementedError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
 import { setattr } from "./builtins/ops.js";
-import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { applyArgs, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 
 interface Protocol {
   metaclass?: Function;
@@ -50,7 +50,7 @@ function invoke(f: Function, self: unknown, args: unknown[]): unknown {
     const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
     if (r !== NOT_BOUND) return r;
   }
-  return f.apply(self, args);
+  return applyArgs(f, self, args);
 }
 
 // `C(*args, **kw)` through a variable or an attribute: the constructors bind the keywords to

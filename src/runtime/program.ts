@@ -24,6 +24,7 @@ import {
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
+import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { call, isJsClass, toIterable } from "./builtins/ops.js";
@@ -117,6 +118,15 @@ function trackSuspended(proto: object): void {
   step("return");
 }
 
+/** An f-string's pieces joined (in a module that can make lone surrogates: builtins/surrogates.ts). */
+export function str_parts(...parts: unknown[]): string {
+  // As a template literal converts its values (an int formatted plainly is a bigint here).
+  return joinChecked(
+    parts.map((p) => (typeof p === "string" ? p : `${p}`)),
+    "",
+  );
+}
+
 /** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */
 export function close_dropped(g: unknown): void {
   if (Object.prototype.toString.call(g) !== "[object Generator]") return;
@@ -126,6 +136,30 @@ export function close_dropped(g: unknown): void {
   } catch (e) {
     droppedReport(e, g);
   }
+}
+
+/**
+ * `g = <generator call>` of a variable that alone holds its generators (lower/dropped-generators.ts):
+ * the one it held before is dropped, so closed; in a function, the new one joins `held`, the
+ * generators the function closes when it returns (close_held).
+ */
+export function rebind_generator<T>(held: unknown[] | null, old: unknown, fresh: T): T {
+  close_dropped(old);
+  if (held !== null && fresh !== null && fresh !== undefined) held.push(fresh);
+  return fresh;
+}
+
+/** A function returns: the generators only its locals held go with its frame. */
+export function close_held(held: unknown[]): void {
+  for (const g of held) close_dropped(g);
+  held.length = 0;
+}
+
+/** `for x in g` over a variable holding a generator: an early exit leaves it open (no `return()`). */
+export function keep_open<T>(g: T): T {
+  if (Object.prototype.toString.call(g) !== "[object Generator]") return g;
+  const gen = g as unknown as Generator;
+  return { [Symbol.iterator]: () => ({ next: (v?: unknown) => gen.next(v) }) } as T;
 }
 
 let droppedReport: (exc: unknown, where: unknown) => void = () => {};

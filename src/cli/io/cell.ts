@@ -12,5 +12,10 @@ export const WATCHER_READY = 1;
 export const WAITING = 2;
 /** Index 3: 1 while that wait also wants to hear when the kernel has nothing in flight (virtual clock). */
 export const QUIET = 3;
+/**
+ * Index 4: 1 while a wait under the virtual clock wants to hear once no bytes are on their way
+ * between two of the program's own sockets ("settled").
+ */
+export const SETTLE = 4;
 /** Size of the shared buffer in bytes. */
-export const CELL_BYTES = 16;
+export const CELL_BYTES = 20;

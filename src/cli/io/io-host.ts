@@ -7,14 +7,37 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { constants as osConstants, hostname } from "node:os";
 import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
-import { FLAGS, IO_FLAG, QUIET, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
+import { writeSync } from "node:fs";
+import { FLAGS, IO_FLAG, QUIET, SETTLE, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
+import { DONE, GEN, LEASE_BYTES, LEASE_WORDS, OPEN, WRITING } from "./leases.js";
 
 interface Batch {
   idle: number;
+  settled?: number;
   completions: IoCompletion[];
 }
 
-type NodeIoHost = IoHost & { finish(limitMs: number): void; warm(): void };
+/** How long a settling poll waits at most for bytes between the program's own sockets (ms). */
+const SETTLE_LIMIT_MS = 250;
+
+/** The largest write the program's thread makes itself (bytes). */
+const DIRECT_MAX = 64 * 1024;
+
+/** A connection the program's thread may write directly (leases.ts). */
+interface Lease {
+  fd: number;
+  slot: number;
+  gen: number;
+  /** Writes handed to the kernel for this connection (compared with the kernel's `done`). */
+  submitted: number;
+}
+
+type NodeIoHost = IoHost & {
+  finish(limitMs: number): void;
+  warm(): void;
+  /** Off under the virtual clock: the kernel must see every byte to know what is in flight. */
+  allowDirectWrites(on: boolean): void;
+};
 
 export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string): NodeIoHost {
   let port: MessagePort | null = null;
@@ -24,10 +47,13 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
   let seq = 0;
   /** Completions a blocking socket call put back (unread), returned first by the next wait. */
   let stash: IoCompletion[] = [];
+  const leaseTable = new Int32Array(new SharedArrayBuffer(LEASE_BYTES));
+  const leases = new Map<number, Lease>();
+  let direct = true;
 
   const start = (): MessagePort => {
     const { port1, port2 } = new MessageChannel();
-    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer }, transferList: [port2] });
+    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer, leases: leaseTable.buffer }, transferList: [port2] });
     // Neither keeps the process alive once the program is over (see shutdown()).
     worker.unref();
     port1.unref();
@@ -44,16 +70,49 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     transfers = [];
   };
 
+  /** Set by drain(): the kernel said "settled" for our latest requests. */
+  let settledNow = false;
   const drain = (into: IoCompletion[]): boolean => {
     let idle = false;
     if (port === null) return idle;
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
       const batch = m.message as Batch;
-      for (const c of batch.completions) into.push(c);
+      for (const c of batch.completions) {
+        if (c.ev === "connected" || c.ev === "accepted") {
+          if (c.lease && direct) leases.set(c.ev === "connected" ? c.id : c.conn, { ...c.lease, submitted: 0 });
+        } else if (c.ev === "closed") leases.delete(c.id);
+        into.push(c);
+      }
       // An "idle" from before our latest requests were handled says nothing about them.
       if (batch.idle === seq) idle = true;
+      if (batch.settled === seq) settledNow = true;
     }
     return idle;
+  };
+
+  /** A poll that first lets bytes between the program's own sockets land (IoHost.wait's `settle`). */
+  const settleWait = (): { completions: IoCompletion[]; idle: boolean; timedOut: boolean } => {
+    const completions: IoCompletion[] = stash;
+    stash = [];
+    settledNow = false;
+    Atomics.store(cell, SETTLE, 1);
+    post(true);
+    const end = performance.now() + SETTLE_LIMIT_MS;
+    Atomics.store(cell, WAITING, 1);
+    try {
+      for (;;) {
+        const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
+        drain(completions);
+        if (settledNow || flags & (SIGINT_FLAG | TIMEOUT_FLAG)) break;
+        const left = end - performance.now();
+        if (left <= 0) break;
+        Atomics.wait(cell, FLAGS, flags, left);
+      }
+    } finally {
+      Atomics.store(cell, WAITING, 0);
+      Atomics.store(cell, SETTLE, 0);
+    }
+    return { completions, idle: false, timedOut: true };
   };
 
   const io: NodeIoHost = {
@@ -70,11 +129,22 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         if (r.completions.some((c) => c.ev === "flushed")) return;
       }
     },
+    allowDirectWrites(on) {
+      direct = on;
+      if (!on) leases.clear();
+    },
     send(req) {
+      if (req.op === "write" || req.op === "start_tls") {
+        const lease = leases.get(req.id);
+        if (lease && req.op === "write") lease.submitted = (lease.submitted + 1) | 0;
+        // After start_tls the bytes on the socket are TLS records: the kernel writes them.
+        else if (lease) leases.delete(req.id);
+      }
       queue.push(req);
       if ((req.op === "write" || req.op === "sendto" || req.op === "stdin_write") && req.data.byteLength > 0) transfers.push(req.data);
     },
-    wait(timeout, quiet) {
+    wait(timeout, quiet, settle = false) {
+      if (settle && timeout === 0 && port !== null) return settleWait();
       // A quiet wait always asks, so that the kernel answers "idle" for the latest requests.
       post(quiet);
       const completions: IoCompletion[] = stash;
@@ -113,6 +183,32 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         Atomics.store(cell, QUIET, 0);
       }
       return { completions, idle, timedOut };
+    },
+    write(id, data) {
+      // Large writes go to the kernel thread, which then sends while this thread goes on (bulk
+      // throughput); small ones are sent here, sparing a wake-up of the kernel (round trips).
+      const lease = data.length <= DIRECT_MAX ? leases.get(id) : undefined;
+      let sent = 0;
+      if (lease !== undefined && lease.submitted === Atomics.load(leaseTable, lease.slot * LEASE_WORDS + DONE)) {
+        const at = lease.slot * LEASE_WORDS;
+        if (Atomics.compareExchange(leaseTable, at, OPEN, WRITING) === OPEN) {
+          if (Atomics.load(leaseTable, at + GEN) === lease.gen) {
+            try {
+              sent = writeSync(lease.fd, data);
+            } catch {
+              // EAGAIN (the socket's buffer is full): the kernel waits for room. A broken
+              // connection: the kernel's write meets the same error and reports it.
+            }
+            Atomics.store(leaseTable, at, OPEN);
+          } else {
+            Atomics.store(leaseTable, at, OPEN);
+            leases.delete(id);
+          }
+        } else leases.delete(id);
+      }
+      const rest = data.length - sent;
+      if (rest > 0) io.send({ op: "write", id, data: data.slice(sent).buffer as ArrayBuffer });
+      return rest;
     },
     unread(completions) {
       stash = completions.concat(stash);

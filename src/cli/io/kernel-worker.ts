@@ -17,13 +17,16 @@ import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
-import type { Address, IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
-import { IO_FLAG, WAITING, QUIET } from "./cell.js";
-import type { TLSSocket } from "node:tls";
+import type { Address, IoCompletion, IoError, IoRequest, TlsOptions } from "../../runtime/io-messages.js";
+import { IO_FLAG, WAITING, QUIET, SETTLE } from "./cell.js";
+import { TLSSocket } from "node:tls";
 import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
+import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
+import type { DirectWrite } from "../../runtime/io-messages.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
+const leaseTable = new Int32Array(workerData.leases as SharedArrayBuffer);
 
 // --- the outbox: one batch per turn -------------------------------------------------------------
 
@@ -56,23 +59,46 @@ function idle(): boolean {
   return expectedAccepts.size === 0;
 }
 
+/**
+ * No bytes, EOF, connection or datagram on its way between two of the program's own sockets: what
+ * one of them sent has reached the other, as it has in CPython by the next select().
+ */
+function settled(): boolean {
+  for (const c of conns.values()) {
+    if (c.paused) continue;
+    if (c.expectBytes > 0 || c.expectEof) return false;
+    if (!c.socket.destroyed && c.socket.writableLength > 0) {
+      const peer = peerOf(c);
+      if (peer && !peer.paused) return false;
+    }
+  }
+  for (const n of udpExpected.values()) if (n > 0) return false;
+  return expectedAccepts.size === 0;
+}
+
 let idleSent = false;
+let settledSent = false;
 
 function flush(): void {
   flushQueued = false;
   const quiet = Atomics.load(cell, QUIET) === 1;
+  const settle = Atomics.load(cell, SETTLE) === 1;
   if (outbox.length === 0) {
-    // A virtual-clock wait learns that nothing more will come by itself.
-    if (!(quiet && !idleSent && idle())) return;
-    idleSent = true;
-    port.postMessage({ idle: batchSeq, completions: [] });
+    // A virtual-clock wait learns that nothing more will come by itself, or that its own bytes have landed.
+    const sayIdle = quiet && !idleSent && idle();
+    const saySettled = settle && !settledSent && settled();
+    if (!sayIdle && !saySettled) return;
+    idleSent ||= sayIdle;
+    settledSent ||= saySettled;
+    port.postMessage({ idle: sayIdle ? batchSeq : -1, settled: saySettled ? batchSeq : -1, completions: [] });
   } else {
     const batch = outbox;
     const moved = transfers;
     outbox = [];
     transfers = [];
     idleSent = false;
-    port.postMessage({ idle: quiet && idle() ? batchSeq : -1, completions: batch }, moved);
+    settledSent = settle && settled();
+    port.postMessage({ idle: quiet && idle() ? batchSeq : -1, settled: settledSent ? batchSeq : -1, completions: batch }, moved);
   }
   if (Atomics.load(cell, WAITING) === 1) {
     Atomics.or(cell, 0, IO_FLAG);
@@ -117,6 +143,54 @@ interface Conn {
   closing: boolean;
   /** Stops listening to the socket (start_tls hands it to a TLS socket). */
   detach(): void;
+  /** "localPort remotePort" of a TCP connection, and the same of its other end (null: not TCP). */
+  key: string | null;
+  peerKey: string | null;
+  /** The program's direct-write lease (leases.ts), -1 for none. */
+  slot: number;
+  /** What the program needs to write directly ("connected"/"accepted" carry it). */
+  lease?: DirectWrite;
+}
+
+// --- direct writes from the program's thread (leases.ts) -----------------------------------------
+
+const freeSlots: number[] = [];
+for (let i = LEASE_SLOTS - 1; i >= 0; i--) freeSlots.push(i);
+
+/** Opens a lease on a plain socket's descriptor (none for TLS, or when the table is full). */
+function grantLease(c: Conn): void {
+  const fd = (c.socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if ((c.socket as { encrypted?: boolean }).encrypted || typeof fd !== "number" || fd < 0 || freeSlots.length === 0) return;
+  const slot = freeSlots.pop()!;
+  const at = slot * LEASE_WORDS;
+  const gen = (Atomics.load(leaseTable, at + GEN) + 1) | 0;
+  Atomics.store(leaseTable, at + GEN, gen);
+  Atomics.store(leaseTable, at + DONE, 0);
+  Atomics.store(leaseTable, at, OPEN);
+  c.slot = slot;
+  c.lease = { fd, slot, gen };
+  // Every way Node closes the socket's handle goes through _destroy: revoke first.
+  const socket = c.socket as unknown as { _destroy(err: Error | null, cb: (e: Error | null) => void): void };
+  const destroy = socket._destroy;
+  socket._destroy = function (this: unknown, err, cb) {
+    revokeLease(c);
+    return destroy.call(this, err, cb);
+  };
+}
+
+/** After this the program no longer writes the descriptor (it waits out a write in progress). */
+function revokeLease(c: Conn): void {
+  if (c.slot < 0) return;
+  const at = c.slot * LEASE_WORDS;
+  // WRITING lasts one non-blocking write(2) on the program's thread.
+  while (Atomics.compareExchange(leaseTable, at, OPEN, REVOKED) === WRITING);
+  freeSlots.push(c.slot);
+  c.slot = -1;
+}
+
+/** One write handed to the kernel has completed (the program counts them to keep order). */
+function writeDone(c: Conn): void {
+  if (c.slot >= 0) Atomics.add(leaseTable, c.slot * LEASE_WORDS + DONE, 1);
 }
 
 const conns = new Map<number, Conn>();
@@ -127,15 +201,14 @@ const expectedAccepts = new Set<number>();
 const earlyAccepts = new Set<number>();
 let pendingOps = 0;
 
+/** TCP connections by "localPort remotePort", so that a peer of ours is one look-up away. */
+const byPorts = new Map<string, Conn>();
+
 /** The connection of ours at the other end of `c`, when both ends are in this process. */
 function peerOf(c: Conn): Conn | null {
-  const s = c.socket;
-  if (s.remoteAddress === undefined) return null;
-  for (const other of conns.values()) {
-    const o = other.socket;
-    if (o !== s && o.localPort === s.remotePort && o.remotePort === s.localPort) return other;
-  }
-  return null;
+  if (c.peerKey === null) return null;
+  const other = byPorts.get(c.peerKey);
+  return other === undefined || other === c ? null : other;
 }
 
 function ourServerPort(portNo: number): boolean {
@@ -166,13 +239,30 @@ function adopt(id: number, socket: Socket): Conn {
     const peer = peerOf(c);
     if (peer) peer.expectEof = false;
     conns.delete(id);
+    if (c.key !== null && byPorts.get(c.key) === c) byPorts.delete(c.key);
     emit({ ev: "closed", id, error: lastError });
   };
   const detach = () => {
+    revokeLease(c);
     socket.off("data", onData).off("end", onEnd).off("drain", onDrain).off("error", onError).off("close", onClose);
   };
-  const c: Conn = { socket, paused: false, expectBytes: 0, expectEof: false, eofSeen: false, drainLow: null, closing: false, detach };
+  const tcp = socket.remotePort !== undefined;
+  const c: Conn = {
+    socket,
+    paused: false,
+    expectBytes: 0,
+    expectEof: false,
+    eofSeen: false,
+    drainLow: null,
+    closing: false,
+    detach,
+    slot: -1,
+    key: tcp ? `${socket.localPort} ${socket.remotePort}` : null,
+    peerKey: tcp ? `${socket.remotePort} ${socket.localPort}` : null,
+  };
   conns.set(id, c);
+  if (c.key !== null) byPorts.set(c.key, c);
+  grantLease(c);
   socket.on("data", onData).on("end", onEnd).on("drain", onDrain).on("error", onError).on("close", onClose);
   return c;
 }
@@ -195,9 +285,13 @@ function checkDrain(id: number, c: Conn): void {
 
 function write(id: number, data: ArrayBuffer): void {
   const c = conns.get(id);
-  if (!c || c.socket.destroyed) return;
+  if (!c || c.socket.destroyed) {
+    if (c) writeDone(c);
+    return;
+  }
   const n = data.byteLength;
   c.socket.write(new Uint8Array(data), () => {
+    writeDone(c);
     const peer = peerOf(c);
     if (peer) peer.expectBytes += n;
     checkDrain(id, c);
@@ -229,13 +323,13 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
     }
     if (tls) socket.setNoDelay(true);
     const info = tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
-    adopt(req.id, socket);
+    const lease = adopt(req.id, socket).lease;
     if (!req.path && ourServerPort(socket.remotePort ?? -1)) {
       const lp = socket.localPort ?? -1;
       if (earlyAccepts.has(lp)) earlyAccepts.delete(lp);
       else expectedAccepts.add(lp);
     }
-    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info });
+    if (req.path) emit({ ev: "connected", id: req.id, local: "", remote: req.path, ...info, lease });
     else
       emit({
         ev: "connected",
@@ -243,6 +337,7 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
         local: addr(socket.localAddress, socket.localPort, socket.localFamily),
         remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
         ...info,
+        lease,
       });
   });
 }
@@ -255,15 +350,16 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     emit({ ev: "error", id: req.id, error: ioError(e, "bind") });
   };
   server.once("error", fail);
-  server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
+  const accepted = (socket: Socket) => {
     const conn = nextKernelId--;
-    const info = req.tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
-    if (req.tls) socket.setNoDelay(true);
-    adopt(conn, socket);
+    const tls = socket instanceof TLSSocket;
+    const info = tls ? { tls: tlsInfo(socket) } : {};
+    if (tls) socket.setNoDelay(true);
+    const lease = adopt(conn, socket).lease;
     const rp = socket.remotePort ?? -1;
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
     else if (!req.path) earlyAccepts.add(rp);
-    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info });
+    if (req.path) emit({ ev: "accepted", id: req.id, conn, local: req.path, remote: "", ...info, lease });
     else
       emit({
         ev: "accepted",
@@ -272,7 +368,36 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
         local: addr(socket.localAddress, socket.localPort, socket.localFamily),
         remote: addr(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
         ...info,
+        lease,
       });
+  };
+  server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
+    // A socket the program listened on and then gave to create_server(ssl=...) (server_tls).
+    const later = serverTls.get(req.id);
+    if (!later) return accepted(socket);
+    pendingOps++;
+    const secure = tlsUpgrade(later, socket, true);
+    let settled = false;
+    // A blocking SSLSocket's accept() raises the failure (an asyncio server ignores it).
+    const failed = (error: IoError) => {
+      if (settled) return;
+      settled = true;
+      pendingOps--;
+      secure.on("error", () => {});
+      secure.destroy();
+      emit({ ev: "error", id: req.id, error });
+    };
+    const onError = (e: NodeJS.ErrnoException) => failed(tlsError(e, "handshake") ?? ioError(e, "handshake"));
+    // The client went away mid-handshake (it refused the certificate without an alert).
+    const onEnd = () => failed(HANDSHAKE_EOF);
+    secure.once("error", onError).once("end", onEnd);
+    secure.once("secure", () => {
+      if (settled) return;
+      settled = true;
+      pendingOps--;
+      secure.off("error", onError).off("end", onEnd);
+      accepted(secure);
+    });
   });
   const ready = () => {
     pendingOps--;
@@ -285,6 +410,17 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
 }
+
+/** CPython's error for a peer that closes during the handshake. */
+const HANDSHAKE_EOF: IoError = {
+  code: "SSL",
+  errno: 8,
+  syscall: "handshake",
+  ssl: { reason: "UNEXPECTED_EOF_WHILE_READING", text: "EOF occurred in violation of protocol", verifyCode: null, verifyMessage: null },
+};
+
+/** TLS for the connections a plain server accepts from now on (the "server_tls" request). */
+const serverTls = new Map<number, TlsOptions>();
 
 /**
  * Closes a server. libuv removes a Unix socket's file when it closes it; CPython leaves the file
@@ -569,9 +705,13 @@ function handle(req: IoRequest): void {
       }
       return;
     }
+    case "server_tls":
+      serverTls.set(req.id, req.tls);
+      return;
     case "server_close": {
       const s = servers.get(req.id);
       servers.delete(req.id);
+      serverTls.delete(req.id);
       if (s) closeServer(s);
       return;
     }
@@ -616,6 +756,7 @@ let batchSeq = 0;
 port.on("message", (msg: { seq: number; requests: IoRequest[] }) => {
   batchSeq = msg.seq;
   idleSent = false;
+  settledSent = false;
   for (const req of msg.requests) {
     debug?.(`req ${req.op} ${"id" in req ? req.id : ""}`);
     handle(req);

@@ -2,7 +2,7 @@
 // coroutines. CPython: base_events.BaseEventLoop (create_connection, create_server, getaddrinfo)
 // and base_events.Server. Installed on BaseEventLoop's prototype by io_install.ts.
 import { OSError } from "../builtins/index.js";
-import { NotImplementedError, PyList, PyTuple, RuntimeError, ValueError, repr } from "./_compat.js";
+import { PyList, PyTuple, RuntimeError, ValueError, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { CancelledError } from "./exceptions.js";
 import { coroutine_function } from "./coroutines.js";
@@ -14,7 +14,7 @@ import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
 import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
-import { connectionOnSocket } from "./io_sock_adopt.js";
+import { connectionOnSocket, serverOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -115,11 +115,8 @@ export const create_connection = coroutine_function(
       CREATE_CONNECTION_PARAMS,
       3,
     );
-    if (!_isNone(sock)) {
-      if (!_isNone(ssl) && ssl !== false) throw new NotImplementedError("loop.create_connection(sock=..., ssl=...) is not supported by tsyncio yet");
-      return yield* connectionOnSocket(this, protocol_factory, sock, host, port);
-    }
     const tls = tlsRequest(ssl, server_hostname, host);
+    if (!_isNone(sock)) return yield* connectionOnSocket(this, protocol_factory, sock, host, port, tls);
     if (_isNone(host) && _isNone(port)) throw new ValueError("host and port was not specified and no sock specified");
     ioActivate(this, "loop.create_connection()");
     const portNo = portNumber(port);
@@ -205,7 +202,11 @@ const CREATE_SERVER_PARAMS = [
 export const create_server = coroutine_function(
   function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
     const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
-    if (!_isNone(sock)) throw new NotImplementedError("loop.create_server(sock=...) is not supported by tsyncio yet");
+    if (!_isNone(sock)) {
+      if (!_isNone(host) || !_isNone(port)) throw new ValueError("host/port and sock can not be specified at the same time");
+      const server = Server.make(this, protocol_factory);
+      return yield* serverOnSocket(this, server, sock, backlog, serverTls(server, ssl).tls, start_serving);
+    }
     ioActivate(this, "loop.create_server()");
     const portNo = portNumber(port);
     const hosts: string[] = _isNone(host) || host === "" ? ["0.0.0.0"] : typeof host === "string" ? [host] : Array.from(host as Iterable<string>);

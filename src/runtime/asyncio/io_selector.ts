@@ -91,6 +91,7 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
       for (const c of r.completions) {
         const t = c.ev === "signal" ? undefined : targets.get(c.id);
         if (t !== undefined && mine(t)) t._io_event(c);
+        else if (notYetTaken(c)) ioHold(c);
         else others.push(c);
       }
       // Ctrl-C while blocked: KeyboardInterrupt (or the program's handler) now, as in CPython.
@@ -118,6 +119,11 @@ export function ioSend(req: IoRequest): void {
   (host.io as IoHost).send(req);
 }
 
+/** Writes on a connection (IoHost.write): the number of bytes left queued in the kernel. */
+export function ioWrite(id: number, data: Uint8Array): number {
+  return (host.io as IoHost).write(id, data);
+}
+
 /** Completions a thread scheduler's wait took for the event loop; its next select returns them. */
 let parked: IoCompletion[] = [];
 
@@ -135,7 +141,8 @@ set_io_wait((until) => {
     if (t !== undefined && (t as { _wakes_threads?: boolean })._wakes_threads) {
       t._io_event(c);
       woke = true;
-    } else parked.push(c);
+    } else if (notYetTaken(c)) ioHold(c);
+    else parked.push(c);
   }
   if (woke || r.completions.length > 0) return "io";
   if (virtual && r.idle) return "idle";
@@ -151,10 +158,44 @@ function deliver(c: IoCompletion): void {
     run_signal_action(c.signum);
     return;
   }
-  targets.get(c.id)?._io_event(c);
+  const t = targets.get(c.id);
+  if (t !== undefined) t._io_event(c);
+  else if (notYetTaken(c)) ioHold(c);
+}
+
+/**
+ * A completion for a connection the kernel accepted (negative ids) that no object has taken yet
+ * (a socket's accept() has not run): kept for the object that will (ioAdopt). Unknown positive
+ * ids are objects the program forgot.
+ */
+function notYetTaken(c: IoCompletion): boolean {
+  return c.ev !== "signal" && c.id < 0 && !targets.has(c.id);
 }
 
 const NO_EVENTS: readonly SelectorEvent[] = [];
+
+/** Completions held back for the next select (an EOF right behind data, and what follows it). */
+let nextSelect: IoCompletion[] = [];
+
+/**
+ * The events of one select. CPython reads a socket once per select: an EOF behind data in the same
+ * batch is seen at the next select (eof_received one iteration after data_received).
+ */
+function selectEvents(completions: IoCompletion[]): SelectorEvent[] {
+  const events: SelectorEvent[] = [];
+  const held = nextSelect;
+  nextSelect = [];
+  for (const c of held) events.push({ callback: deliver, args: [c] });
+  let withData: Set<number> | null = null;
+  let deferred: Set<number> | null = null;
+  for (const c of completions) {
+    if (c.ev === "data") (withData ??= new Set()).add(c.id);
+    else if (c.ev === "eof" && withData?.has(c.id)) (deferred ??= new Set()).add(c.id);
+    if (deferred?.has(c.id)) nextSelect.push(c);
+    else events.push({ callback: deliver, args: [c] });
+  }
+  return events;
+}
 
 /** The loop's selector once I/O is in use. */
 export const ioSelector: Selector = {
@@ -164,24 +205,23 @@ export const ioSelector: Selector = {
       io.unread(parked);
       parked = [];
     }
+    // Held-back events are ready now: poll, do not wait.
+    if (nextSelect.length > 0) timeout = 0;
     const virtual = host.virtualTime;
-    // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle.
+    // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle; a
+    // poll first lets bytes between the program's own sockets land (CPython sees them at once).
     const quiet = virtual && timeout !== 0;
-    const r = io.wait(quiet && timeout !== null ? timeout : timeout, quiet);
-    if (r.completions.length === 0) {
-      if (quiet && r.idle) {
-        if (timeout === null) {
-          throw new RuntimeError("tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)");
-        }
-        waitForTimer(timeout, deadline);
-      } else if (virtual && r.timedOut && timeout !== null) {
-        waitForTimer(timeout, deadline);
+    const r = io.wait(timeout, quiet, virtual && timeout === 0);
+    if (nextSelect.length > 0 || r.completions.length > 0) return selectEvents(r.completions);
+    if (quiet && r.idle) {
+      if (timeout === null) {
+        throw new RuntimeError("tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)");
       }
-      return NO_EVENTS;
+      waitForTimer(timeout, deadline);
+    } else if (virtual && r.timedOut && timeout !== null) {
+      waitForTimer(timeout, deadline);
     }
-    const events: SelectorEvent[] = new Array(r.completions.length);
-    for (let i = 0; i < r.completions.length; i++) events[i] = { callback: deliver, args: [r.completions[i]] };
-    return events;
+    return NO_EVENTS;
   },
 };
 

@@ -5,7 +5,7 @@ import { NotImplementedError, PyDict, PyObject, PyTuple, TypeError, hexAddress }
 import { wrapBytes } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
-import type { IoCompletion, PeerCert, TlsInfo } from "../io-messages.js";
+import type { IoCompletion, PeerCert, TlsInfo, TlsOptions } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioHold, ioSend, type IoTarget } from "./io_selector.js";
 import { _SocketTransport, type Server } from "./io_transports.js";
 import { SSLContext, sslContextOf, sslException, CERT_NONE } from "./ssl_context.js";
@@ -130,6 +130,32 @@ export function sslObjectFor(info: TlsInfo, context: SSLContext, serverSide: boo
 
 export { sslException };
 
+/**
+ * Upgrades the open connection `id` to TLS in the kernel (loop.start_tls, a socket handed to
+ * create_connection or create_server with ssl=): the handshake's result, or its error raised (the
+ * connection is then aborted). Until it answers, nothing else hears the connection.
+ */
+export function* tlsHandshake(loop: Loop, id: number, tls: TlsOptions, serverSide: boolean): CoroGen<TlsInfo> {
+  const fut = loop.create_future();
+  const waiting: IoTarget = {
+    _io_event(c: IoCompletion) {
+      // What follows the answer (data right behind the handshake) is the new transport's (ioAdopt replays it).
+      if (fut.done()) return ioHold(c);
+      if (c.ev === "tls_ready" || c.ev === "error") fut.set_result(c);
+      else if (c.ev === "closed") fut.set_result({ ev: "error", id, error: c.error ?? { code: "ECONNRESET", errno: 104, syscall: "handshake" } });
+    },
+  };
+  ioAdopt(id, waiting);
+  ioSend({ op: "start_tls", id, tls, server: serverSide });
+  const c = (yield* fut) as IoCompletion;
+  if (c.ev === "error") {
+    ioSend({ op: "abort", id });
+    if (c.error.ssl) throw sslException(c.error.ssl);
+    throw osErrorOf(c.error);
+  }
+  return (c as Extract<IoCompletion, { ev: "tls_ready" }>).tls;
+}
+
 const START_TLS_PARAMS = ["transport", "protocol", "sslcontext", "server_side", "server_hostname", "ssl_handshake_timeout", "ssl_shutdown_timeout"];
 
 /** loop.start_tls(transport, protocol, sslcontext, *, server_side=False, server_hostname=None): the new TLS transport. */
@@ -143,28 +169,14 @@ export const start_tls = coroutine_function(
     const serverSide = Boolean(server_side);
     const name = _isNone(server_hostname) ? null : String(server_hostname);
     const id = old._id;
-    const fut = this.create_future();
-    // The kernel answers on the connection's own id; until then the old transport hears nothing.
-    const waiting: IoTarget = {
-      _io_event(c: IoCompletion) {
-        // What follows the answer (data right behind the handshake) is the new transport's (ioAdopt replays it).
-        if (fut.done()) return ioHold(c);
-        if (c.ev === "tls_ready" || c.ev === "error") fut.set_result(c);
-        else if (c.ev === "closed") fut.set_result({ ev: "error", id, error: c.error ?? { code: "ECONNRESET", errno: 104, syscall: "handshake" } });
-      },
-    };
-    ioAdopt(id, waiting);
-    ioSend({ op: "start_tls", id, tls: sslcontext._tls_options(serverSide ? null : name), server: serverSide });
-    const c = (yield* fut) as IoCompletion;
-    // The old transport is spent: the TLS transport owns the connection (and its descriptor).
-    old._conn_lost++;
-    old._closing = true;
-    if (c.ev === "error") {
-      ioSend({ op: "abort", id });
-      if (c.error.ssl) throw sslException(c.error.ssl);
-      throw osErrorOf(c.error);
+    let info: TlsInfo;
+    try {
+      info = yield* tlsHandshake(this, id, sslcontext._tls_options(serverSide ? null : name), serverSide);
+    } finally {
+      // The old transport is spent: the TLS transport owns the connection (and its descriptor).
+      old._conn_lost++;
+      old._closing = true;
     }
-    const info = (c as Extract<IoCompletion, { ev: "tls_ready" }>).tls;
     const waiter = this.create_future();
     const fresh = new _SSLTransport(
       this,

@@ -12,9 +12,9 @@ import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioForget, ioAdopt, ioSend } from "./io_selector.js";
+import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, osError, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -44,8 +44,10 @@ export class _SocketTransport extends Transport implements IoTarget {
   declare _conn_lost: number;
   declare _eof: boolean;
   declare _paused: boolean;
-  /** Data and EOF that came while reading was paused. */
+  /** Data and EOF not yet given to the protocol (reading paused, or before connection_made), in order. */
   declare _held: (Uint8Array | null)[];
+  /** connection_made has been called. */
+  declare _started: boolean;
   declare _unsent: number;
   declare _protocol_paused: boolean;
   declare _high_water: number;
@@ -86,12 +88,19 @@ export class _SocketTransport extends Transport implements IoTarget {
     this._sock_closed = false;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
+    // Until connection_made has run, what arrives waits in _held (it may already be queued in the
+    // same batch as the connect or accept).
+    this._started = false;
     const early = ioAdopt(id, this);
     server?._attach();
-    if (connectionMade) loop.call_soon(() => protocolCall(this, "connection_made", () => this._protocol.connection_made(this)));
+    loop.call_soon(() => {
+      if (connectionMade) protocolCall(this, "connection_made", () => this._protocol.connection_made(this));
+      this._started = true;
+      this._replay();
+    });
     if (waiter) loop.call_soon(() => !waiter.cancelled() && waiter.set_result(null));
     // Data that came right behind the connect, after connection_made as always.
-    for (const c of early) loop.call_soon(() => this._io_event(c));
+    for (const c of early) this._io_event(c);
   }
 
   __repr__(): string {
@@ -126,7 +135,7 @@ export class _SocketTransport extends Transport implements IoTarget {
   // --- writing ---------------------------------------------------------------------------------
 
   write(data: unknown): void {
-    const buf = ownedCopy(data);
+    const buf = checkBytesLike(data);
     if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
     if (buf.byteLength === 0) return;
     if (this._conn_lost) {
@@ -134,8 +143,10 @@ export class _SocketTransport extends Transport implements IoTarget {
       this._conn_lost++;
       return;
     }
-    ioSend({ op: "write", id: this._id, data: buf });
-    this._unsent += buf.byteLength;
+    // What the operating system does not take at once waits in the kernel's queue (the host copies it).
+    const queued = ioWrite(this._id, buf);
+    if (queued === 0) return;
+    this._unsent += queued;
     this._maybe_pause_protocol();
   }
 
@@ -217,18 +228,27 @@ export class _SocketTransport extends Transport implements IoTarget {
     if (this._closing || !this._paused) return;
     this._paused = false;
     ioSend({ op: "resume", id: this._id });
-    // What came while paused is delivered first, as from the socket's buffer.
+    // What came while paused is delivered first, as from the socket's buffer; what arrives
+    // meanwhile queues behind it (_receive).
+    if (this._held.length > 0) this._loop.call_soon(() => this._replay());
+  }
+
+  /** Data (or EOF: null) from the socket, in order: held while anything is held. */
+  _receive(item: Uint8Array | null): void {
+    if (this._paused || !this._started || this._held.length > 0) this._held.push(item);
+    else this._deliver(item);
+  }
+
+  /** Delivers held data while reading is not paused. */
+  _replay(): void {
     const held = this._held;
-    this._held = [];
-    for (const item of held) this._loop.call_soon(() => this._deliver(item));
+    let i = 0;
+    while (i < held.length && !this._paused && this._started && !this._conn_lost) this._deliver(held[i++]);
+    held.splice(0, i);
   }
 
   _deliver(item: Uint8Array | null): void {
     if (this._conn_lost) return;
-    if (this._paused) {
-      this._held.push(item);
-      return;
-    }
     if (item === null) {
       const keep_open = protocolCall(this, "eof_received", () => this._protocol.eof_received());
       if (!keep_open) this.close();
@@ -256,10 +276,10 @@ export class _SocketTransport extends Transport implements IoTarget {
   _io_event(c: IoCompletion): void {
     switch (c.ev) {
       case "data":
-        this._deliver(new Uint8Array(c.data));
+        this._receive(new Uint8Array(c.data));
         return;
       case "eof":
-        this._deliver(null);
+        this._receive(null);
         return;
       case "drained":
         this._unsent = c.pending;

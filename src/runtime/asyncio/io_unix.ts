@@ -4,7 +4,7 @@
 // socket file at the path is removed first; another kind of file makes "Address ... is already in use").
 import { OSError } from "../builtins/index.js";
 import { hostFs, fspath } from "../builtins/hostfs.js";
-import { NotImplementedError, ValueError, repr } from "./_compat.js";
+import { ValueError, repr } from "./_compat.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import { sleep } from "./tasks.js";
@@ -13,6 +13,7 @@ import { ioActivate, ioAdopt, ioForget, ioRegister, ioHold, ioSend } from "./io_
 import { Server, TransportSocket } from "./io_transports.js";
 import { allocFd, osError } from "./io_util.js";
 import { connectOne, makeTransport, serverTls, tlsRequest } from "./io_loop.js";
+import { connectionOnSocket, serverOnSocket } from "./io_sock_adopt.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -27,11 +28,14 @@ const CONNECT_PARAMS = ["protocol_factory", "path", "ssl", "sock", "server_hostn
 export const create_unix_connection = coroutine_function(
   function* create_unix_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
     const [protocol_factory, path, ssl, sock, server_hostname] = _bind("create_unix_connection", args, CONNECT_PARAMS, 2);
-    if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_connection(sock=...) is not supported by tsyncio yet");
-    if (_isNone(path)) throw new ValueError("no path and sock were specified");
     // CPython: ssl over a Unix socket needs server_hostname (there is no host to take it from).
     if (!_isNone(ssl) && ssl !== false && _isNone(server_hostname)) throw new ValueError("you have to pass server_hostname when using ssl");
     const tls = tlsRequest(ssl, server_hostname, null);
+    if (!_isNone(sock)) {
+      if (!_isNone(path)) throw new ValueError("path and sock can not be specified at the same time");
+      return yield* connectionOnSocket(this, protocol_factory, sock, null, null, tls);
+    }
+    if (_isNone(path)) throw new ValueError("no path and sock were specified");
     ioActivate(this, "loop.create_unix_connection()");
     const [id, c, fd] = yield* connectOne(this, "", 0, tls?.options, fspath(path));
     return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
@@ -55,7 +59,11 @@ function removeStaleSocket(path: string): void {
 export const create_unix_server = coroutine_function(
   function* create_unix_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
     const [protocol_factory, path, sock, backlog, ssl, , , start_serving] = _bind("create_unix_server", args, SERVER_PARAMS, 2);
-    if (!_isNone(sock)) throw new NotImplementedError("loop.create_unix_server(sock=...) is not supported by tsyncio yet");
+    if (!_isNone(sock)) {
+      if (!_isNone(path)) throw new ValueError("path and sock can not be specified at the same time");
+      const server = Server.make(this, protocol_factory);
+      return yield* serverOnSocket(this, server, sock, backlog, serverTls(server, ssl).tls, start_serving);
+    }
     if (_isNone(path)) throw new ValueError("path was not specified, and no sock specified");
     ioActivate(this, "loop.create_unix_server()");
     const where = fspath(path);

@@ -68,15 +68,23 @@ export function isIpLiteral(host: string): boolean {
 }
 
 /** File descriptor numbers as a fresh CPython process hands them out: 3 upwards, lowest free first. */
-const usedFds = new Set<number>();
+let nextFd = 3;
+/** Freed numbers below nextFd, in ascending order (the lowest is handed out first). */
+const freedFds: number[] = [];
 
 export function allocFd(): number {
-  let fd = 3;
-  while (usedFds.has(fd)) fd++;
-  usedFds.add(fd);
-  return fd;
+  return freedFds.length > 0 ? freedFds.shift()! : nextFd++;
 }
 
 export function freeFd(fd: number): void {
-  usedFds.delete(fd);
+  if (fd < 3 || fd >= nextFd) return;
+  // Binary search for its place; a number freed twice is kept once.
+  let lo = 0;
+  let hi = freedFds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (freedFds[mid] < fd) lo = mid + 1;
+    else hi = mid;
+  }
+  if (freedFds[lo] !== fd) freedFds.splice(lo, 0, fd);
 }

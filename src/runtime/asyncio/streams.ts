@@ -1,13 +1,12 @@
 // Streams over socket transports. CPython: Lib/asyncio/streams.py (StreamReader, StreamWriter,
 // StreamReaderProtocol, open_connection, start_server).
 //
-// The reader keeps received bytes in one growable buffer (append at the end, consume from the
-// front: no re-copying per read) and pauses the transport's reading when more than twice its limit
+// The reader keeps the received chunks as they came (streams_buffer.ts) and pauses the transport's reading when more than twice its limit
 // is waiting; the writer's drain() waits while the transport has paused its protocol (back-pressure
 // from the kernel's send buffer).
 import { KwArgs, PyObject, PyTuple, RuntimeError, StopAsyncIteration, TypeError, ValueError, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
-import { ConnectionResetError, PyBytes, wrapBytes } from "../builtins/index.js";
+import { ConnectionResetError, PyBytes } from "../builtins/index.js";
 import { coroutine_function, iscoroutine } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
 import { IncompleteReadError, LimitOverrunError } from "./exceptions.js";
@@ -20,6 +19,7 @@ import type { BaseEventLoop } from "./base_events.js";
 import { create_unix_connection, create_unix_server } from "./io_unix.js";
 import { create_connection, create_server } from "./io_loop.js";
 import { checkBytesLike } from "./io_util.js";
+import { ByteBuffer } from "./streams_buffer.js";
 
 type Loop = BaseEventLoop;
 const STREAMS_PY = "/usr/lib/python3.12/asyncio/streams.py";
@@ -29,60 +29,6 @@ function bytesOf(u8: Uint8Array): PyBytes {
   const b = new PyBytes(u8.length);
   b.set(u8);
   return b;
-}
-
-/** Bytes received and not yet read: appended at the end, consumed from the front. */
-class ByteBuffer {
-  data = new Uint8Array(0);
-  start = 0;
-  end = 0;
-  get length(): number {
-    return this.end - this.start;
-  }
-  push(chunk: Uint8Array): void {
-    if (this.end + chunk.length > this.data.length) {
-      const live = this.length;
-      const need = live + chunk.length;
-      if (need <= this.data.length / 2 || (this.start > 0 && need <= this.data.length)) {
-        this.data.copyWithin(0, this.start, this.end);
-      } else {
-        const grown = new Uint8Array(Math.max(need, this.data.length * 2, 4096));
-        grown.set(this.data.subarray(this.start, this.end));
-        this.data = grown;
-      }
-      this.start = 0;
-      this.end = live;
-    }
-    this.data.set(chunk, this.end);
-    this.end += chunk.length;
-  }
-  /** The offset (from the front) of `sep` at or after `from`, or -1. */
-  find(sep: Uint8Array, from: number): number {
-    const d = this.data;
-    const last = this.end - sep.length;
-    outer: for (let i = this.start + from; i <= last; i++) {
-      for (let j = 0; j < sep.length; j++) if (d[i + j] !== sep[j]) continue outer;
-      return i - this.start;
-    }
-    return -1;
-  }
-  /** Removes and returns the first `n` bytes. */
-  take(n: number): PyBytes {
-    if (n === this.length && n > 4096) {
-      // Everything: the storage itself becomes the bytes object (no copy); the next push starts anew.
-      const out = wrapBytes(this.data.subarray(this.start, this.end));
-      this.data = new Uint8Array(0);
-      this.start = this.end = 0;
-      return out;
-    }
-    const out = bytesOf(this.data.subarray(this.start, this.start + n));
-    this.start += n;
-    if (this.start === this.end) this.start = this.end = 0;
-    return out;
-  }
-  clear(): void {
-    this.start = this.end = 0;
-  }
 }
 
 /** CPython: streams.StreamReader */

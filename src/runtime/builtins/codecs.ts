@@ -4,6 +4,7 @@
 // UnicodeError ranges and reasons. Positions count code points, as Python's str does.
 import { LookupError, TypeError, UnicodeDecodeError, UnicodeEncodeError, NotImplementedError } from "./exceptions.js";
 import { host } from "../host.js";
+import { joinChecked, noteCodePoint } from "./surrogates.js";
 
 type CodecKind = "utf-8" | "utf-8-sig" | "ascii" | "latin-1" | "cp1252" | "utf-16" | "utf-16-le" | "utf-16-be" | "utf-32" | "utf-32-le" | "utf-32-be";
 
@@ -375,7 +376,9 @@ export function decodeBytes(b: Uint8Array, encoding: unknown = "utf-8", errors: 
           b[start + 1] <= 0xbf &&
           (b[start + 2] & 0xc0) === 0x80
         ) {
-          out.push(String.fromCharCode(((b[start] & 0x0f) << 12) | ((b[start + 1] & 0x3f) << 6) | (b[start + 2] & 0x3f)));
+          const cp = ((b[start] & 0x0f) << 12) | ((b[start + 1] & 0x3f) << 6) | (b[start + 2] & 0x3f);
+          noteCodePoint(cp);
+          out.push(String.fromCharCode(cp));
           i = start + 3;
           continue;
         }
@@ -389,5 +392,5 @@ export function decodeBytes(b: Uint8Array, encoding: unknown = "utf-8", errors: 
     }
     i = end;
   }
-  return out.join("");
+  return joinChecked(out, "");
 }

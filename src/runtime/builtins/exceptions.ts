@@ -3,6 +3,7 @@
 import { hideJsMember } from "./js-names.js";
 import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
+import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
 import { className, classModule, classQualname } from "./names.js";
 
 // repr(), str() and the tuple and list types are a layer above (late.ts).
@@ -20,14 +21,16 @@ export class BaseException extends JSError {
   __suppress_context__ = false;
   __traceback__: unknown = null;
   __notes__?: PyList<string>;
-  constructor(...args: unknown[]) {
+  constructor(...given: unknown[]) {
     super();
+    const args = given.length === 0 ? constructorArgs(new.target, given) : given;
     this.args = late.PyTuple.fromArray(args);
-    this.__init__(...args);
+    if (args.length > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
+    else this.__init__(...args);
   }
   /** BaseException.__init__: sets args (user subclasses override it and call super.__init__). */
   __init__(...args: unknown[]): void {
-    this.args = late.PyTuple.fromArray(args);
+    this.args = late.PyTuple.fromArray(unpacked(args));
   }
   __str__(): string {
     const a = this.args;
@@ -60,6 +63,7 @@ export class BaseException extends JSError {
     return this.name;
   }
 }
+takes_packed(BaseException.prototype.__init__);
 
 // JS-facing name/message: computed from the Python view.
 Object.defineProperty(BaseException.prototype, "name", {

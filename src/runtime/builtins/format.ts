@@ -4,6 +4,7 @@ import { floatRepr, repr, str } from "./repr.js";
 import { intToDecimal } from "./int-limit.js";
 import { typeName, index as toIndex } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
+import { joinChecked } from "./surrogates.js";
 import { late } from "./late.js";
 import { PyTuple, PyDict } from "./collections.js";
 import { className, KwArgs, popKw } from "./object.js";
@@ -410,7 +411,7 @@ export function format_value(value: unknown, conversion?: string | null, spec = 
 
 /** Concatenate f-string parts (already formatted strings). */
 export function fstr(...parts: string[]): string {
-  return parts.join("");
+  return joinChecked(parts, "");
 }
 
 export function ascii(x: unknown): string {
@@ -732,6 +733,11 @@ function strFormatImpl(fmt: string, args: unknown[], kwargs: Record<string, unkn
 
 /** "fmt".format(*args, **kwargs); a trailing KwArgs carries the keywords. */
 export function strFormat(fmt: string, ...args: unknown[]): string {
+  return strFormatv(fmt, args);
+}
+
+/** `fmt.format(*args)` with the arguments as one array (a trailing KwArgs holds the keywords); `args` is consumed. */
+export function strFormatv(fmt: string, args: unknown[]): string {
   const kwargs = popKw(args);
   return strFormatImpl(fmt, args, kwargs, { auto: { n: 0, mode: 0 } }, 0);
 }

@@ -55,7 +55,9 @@ import { host } from "../host.js";
 import { TextIOWrapper, makeStdin } from "./stdin.js";
 import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
-import { takes_packed, unpacked } from "./star-call.js";
+import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
+import { applyArgs } from "./keywords.js";
+import { noteCodePoint } from "./surrogates.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -326,12 +328,12 @@ function strMethodTable(): Record<string, AnyFn> {
   const t: Record<string, AnyFn> = {};
   for (const n of names) {
     const m = strMethod(n)!;
-    t[n] = (self: unknown, ...a: unknown[]) => {
+    t[n] = takes_packed((self: unknown, ...a: unknown[]) => {
       if (typeof self !== "string") {
         throw new TypeError(`descriptor '${n}' for 'str' objects doesn't apply to a '${typeName(self)}' object`);
       }
-      return m(self, ...a);
-    };
+      return a.length === 1 && a[0] instanceof PackedArgs ? applyArgs(m, undefined, [self, ...a[0].items]) : m(self, ...a);
+    }, 1);
   }
   t.maketrans = (x: unknown, y?: unknown) => strMethod("maketrans")!("", x, y);
   return t;
@@ -1175,6 +1177,7 @@ export const hash = builtin(function hash(x: unknown): bigint {
 export const chr = builtin(function chr(i: unknown): string {
   const n = toIndex(i);
   if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
+  noteCodePoint(Number(n));
   return String.fromCodePoint(Number(n));
 });
 

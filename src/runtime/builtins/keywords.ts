@@ -7,6 +7,7 @@ import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
 import { isJsClass } from "./names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
+import { registerLate } from "./late.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -114,8 +115,46 @@ function trimUndefined(a: unknown[]): unknown[] {
 /** `f.apply(self, args)`, packing a long tail for a callee that can take it so. */
 export function applyArgs(f: Function, self: unknown, args: unknown[]): any {
   if (args.length <= SPREAD_LIMIT) return Reflect.apply(f, self, args);
+  // A bound method (getattr binds with Function.prototype.bind, whose native wrapper would spread
+  // the values again): its function, called on its object.
+  const own = (k: string) => Object.prototype.hasOwnProperty.call(f, k);
+  if (own("__func__") && own("__self__")) {
+    const bound = f as unknown as { __func__: Function; __self__: unknown };
+    return applyArgs(bound.__func__, bound.__self__, args);
+  }
   const marked = (f as { [PACKED_AT]?: number })[PACKED_AT];
   const at = marked ?? translatedRestStart(f);
-  if (at === null || at > args.length) return Reflect.apply(f, self, args);
-  return Reflect.apply(f, self, [...args.slice(0, at), new PackedArgs(args.slice(at))]);
+  if (at !== null && at <= args.length) return Reflect.apply(f, self, [...args.slice(0, at), new PackedArgs(args.slice(at))]);
+  // A function with no rest parameter cannot see the values past its parameters: Python's
+  // TypeError (CPython has no callee without *args that takes this many).
+  const names = parameterNames(f);
+  if (names !== null && !names.some((n) => n.startsWith("..."))) throw tooManyArguments(f, names, self, args.length);
+  const fixed = names === null ? fixedParameterCount(f) : null;
+  if (fixed !== null) throw new TypeError(`${functionName(f)}() takes at most ${fixed} argument${fixed === 1 ? "" : "s"} (${args.length} given)`);
+  return Reflect.apply(f, self, args);
 }
+
+/** How many parameters a runtime function without a rest parameter (nor `arguments`) declares, else null. */
+function fixedParameterCount(f: Function): number | null {
+  const src = Function.prototype.toString.call(f);
+  const m = /^[^(]*\(([^)]*)\)/.exec(src);
+  if (!m || src.includes("[native code]") || /\barguments\b/.test(src) || m[1].includes("...")) return null;
+  return m[1].split(",").filter((p) => p.trim() !== "").length;
+}
+
+function functionName(f: Function): string {
+  return String((f as { __qualname__?: unknown }).__qualname__ ?? (f as { __name__?: unknown }).__name__ ?? f.name);
+}
+
+/** CPython's "f() takes 2 positional arguments but 300000 were given" (the object counted for a method). */
+function tooManyArguments(f: Function, names: string[], self: unknown, given: number): TypeError {
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  const name = functionName(f);
+  const method = self !== null && typeof self === "object" ? 1 : 0;
+  const most = names.length + method;
+  const least = (requiredCounts.get(source) ?? names.length) + method;
+  const takes = least === most ? `${most}` : `from ${least} to ${most}`;
+  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${given + method} were given`);
+}
+
+registerLate({ applyArgs });

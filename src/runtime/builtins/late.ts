@@ -9,6 +9,7 @@ import type { repr, str } from "./repr.js";
 import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
 import type { getattr, getitem } from "./ops.js";
+import type { applyArgs } from "./keywords.js";
 
 export interface LateBound {
   // repr.ts
@@ -25,6 +26,8 @@ export interface LateBound {
   // ops.ts
   getattr: typeof getattr;
   getitem: typeof getitem;
+  // keywords.ts
+  applyArgs: typeof applyArgs;
 }
 
 /** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
@@ -46,6 +49,7 @@ export const late: LateBound = {
   PyFrozenSet: unregistered("PyFrozenSet", "collections.ts"),
   getattr: unregistered("getattr", "ops.ts"),
   getitem: unregistered("getitem", "ops.ts"),
+  applyArgs: unregistered("applyArgs", "keywords.ts"),
 };
 
 /** Called once by each higher file when it loads, with what it provides. */

@@ -1,6 +1,7 @@
 // PyObject (base of user classes), keyword arguments, id().
 import { NotImplementedError, TypeError } from "./exceptions.js";
 import { late } from "./late.js";
+import { constructorArgs, SPREAD_LIMIT } from "./star-call.js";
 import { className, classModule, classQualname, hexAddress, set_object_class } from "./names.js";
 
 export { CALLABLE_OBJECT, isCallableObject, addressOf, hexAddress, className, classModule, classQualname } from "./names.js";
@@ -62,11 +63,12 @@ export function raw_instance(C: Function): object {
  * instance attributes must be `declare`d fields (no initializers, which would run after it).
  */
 export class PyObject {
-  constructor(...args: any[]) {
+  constructor(...given: any[]) {
     if (rawNew) {
       rawNew = false;
       return;
     }
+    const args = given.length === 0 ? constructorArgs(new.target, given) : given;
     const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
     if (make !== undefined) {
       const made = make(new.target, args);
@@ -79,6 +81,7 @@ export class PyObject {
     const n = args.length;
     // Keywords the compiler could not bind (a class called through a variable or an attribute).
     if (n !== 0 && args[n - 1] instanceof KwArgs && keywordBinding.init !== null) keywordBinding.init(this, args);
+    else if (n > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
     else this.__init__(...args);
   }
   /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */

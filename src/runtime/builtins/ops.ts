@@ -1,5 +1,7 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { applyArgs } from "./keywords.js";
+import { SPREAD_LIMIT } from "./star-call.js";
+import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
 import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
@@ -113,7 +115,7 @@ export function add(a: any, b: any): any {
   } else if (ta === "number") {
     if (typeof b === "number") return a + b;
   } else if (ta === "string") {
-    if (typeof b === "string") return a + b;
+    if (typeof b === "string") return loneHighMade ? concatChecked(a, b) : a + b;
   }
   return addSlow(a, b);
 }
@@ -150,7 +152,7 @@ function strRepeat(s: string, n: unknown): string {
   // Checked first, as CPython's allocation is: a string the heap has no room for is MemoryError.
   const size = Number(c) * s.length;
   if (size > 1 << 20 && size > (host.heapRoom?.() ?? Infinity)) throw new MemoryError();
-  return s.repeat(Number(c));
+  return repeatChecked(s, Number(c));
 }
 
 export function mul(a: any, b: any): any {
@@ -997,7 +999,7 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
-  if (m !== undefined) return m(obj, ...args);
+  if (m !== undefined) return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);
   throw noAttr(obj, name);
 }
 

@@ -3,7 +3,8 @@
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
 import { applyArgs, callWithKeywords, NOT_BOUND } from "./keywords.js";
-import { IndexError, StopIteration, TypeError } from "./exceptions.js";
+import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
+import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
 import { isClass } from "./repr.js";
@@ -519,7 +520,13 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
     if (isJsClass(f)) {
       // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
       const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
-      return make !== undefined ? make(f, args) : Reflect.construct(f, args);
+      if (make !== undefined) return make(f, args);
+      if (args.length <= SPREAD_LIMIT) return Reflect.construct(f, args);
+      const tooMany = () =>
+        new NotImplementedError(
+          `${className(f)}() called with ${args.length} arguments: tsyncio passes more than ${SPREAD_LIMIT} only to classes whose __init__ is Python's`,
+        );
+      return construct_long(f, args, () => Reflect.construct(f, []), tooMany);
     }
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
     const last = args[args.length - 1];

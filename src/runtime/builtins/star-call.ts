@@ -29,3 +29,34 @@ export function takes_packed<F extends Function>(f: F, leading = 0): F {
 export function unpacked<T>(rest: T[]): T[] {
   return rest.length === 1 && rest[0] instanceof PackedArgs ? (rest[0].items as T[]) : rest;
 }
+
+// A class called with more than SPREAD_LIMIT values: `new C(...values)` would overflow as any call
+// does, so callv constructs it with no arguments and leaves the values here; the first runtime
+// constructor that runs for that class (PyObject's, BaseException's) takes them back. Keyed by the
+// class, so an object the constructor chain makes on the way cannot take them.
+let longConstruction: { cls: Function; args: unknown[] } | null = null;
+
+/**
+ * `new cls()` whose constructor receives `args` through constructorArgs(); `tooMany` is thrown when
+ * no constructor took them (a runtime class with a constructor of its own, which saw no arguments).
+ */
+export function construct_long<T>(cls: Function, args: unknown[], construct: () => T, tooMany: () => Error): T {
+  const saved = longConstruction;
+  const pending = { cls, args };
+  longConstruction = pending;
+  try {
+    const made = construct();
+    if (longConstruction === pending) throw tooMany();
+    return made;
+  } finally {
+    longConstruction = saved;
+  }
+}
+
+/** The arguments a runtime constructor was called with: `args`, or the long list left for `newTarget`. */
+export function constructorArgs(newTarget: Function | undefined, args: unknown[]): unknown[] {
+  if (args.length !== 0 || longConstruction === null || longConstruction.cls !== newTarget) return args;
+  const long = longConstruction.args;
+  longConstruction = null;
+  return long;
+}

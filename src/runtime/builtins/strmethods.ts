@@ -4,7 +4,9 @@ import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
 import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
-import { strFormat, strFormatMap } from "./format.js";
+import { strFormatv, strFormatMap } from "./format.js";
+import { takes_packed, unpacked } from "./star-call.js";
+import { joinChecked } from "./surrogates.js";
 import { floatRepr } from "./repr.js";
 import { PyBytes, wrapBytes } from "./bytes.js";
 import { encodeString } from "./codecs.js";
@@ -171,7 +173,7 @@ function join(s: string, it: unknown): string {
     parts.push(x);
     i++;
   }
-  return parts.join(s);
+  return joinChecked(parts, s);
 }
 
 function replace(s: string, old: unknown, nw: unknown, count: unknown = -1n): string {
@@ -439,7 +441,7 @@ const STR_METHODS: Record<string, Fn> = {
     return r;
   },
   count,
-  format: (s: string, ...args: unknown[]) => strFormat(s, ...args),
+  format: takes_packed((s: string, ...args: unknown[]) => strFormatv(s, unpacked(args).slice()), 1),
   format_map: (s: string, m: unknown) => strFormatMap(s, m),
   center,
   ljust,

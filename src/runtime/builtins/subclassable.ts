@@ -11,14 +11,17 @@ import { KwArgs, keywordBinding } from "./object.js";
 import { PyDict, PyList, PySet } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { TypeError } from "./exceptions.js";
+import { applyArgs } from "./keywords.js";
+import { constructorArgs } from "./star-call.js";
 
 /** Runs a subclass's `__init__`, binding keywords by name when the subclass defines its own. */
-function initialise(self: object, root: { prototype: object }, args: unknown[]): void {
+function initialise(self: object, root: { prototype: object }, given: unknown[]): void {
+  const args = given.length === 0 ? constructorArgs(self.constructor, given) : given;
   const init = (self as { __init__(...a: unknown[]): void }).__init__;
   const n = args.length;
   if (n !== 0 && args[n - 1] instanceof KwArgs && init !== (root.prototype as { __init__?: unknown }).__init__ && keywordBinding.init !== null)
     keywordBinding.init(self, args);
-  else init.apply(self, args);
+  else applyArgs(init, self, args);
 }
 
 function noKeywords(name: string, kw: unknown): void {

@@ -2,8 +2,10 @@
 // singledispatch, singledispatchmethod.
 import { TypeError } from "../builtins/exceptions.js";
 import { KwArgs, popKw, PyObject } from "../builtins/object.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
 import { call, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { callv } from "../builtins/protocol.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
 import { bool, int, issubclass } from "../builtins/functions.js";
@@ -17,16 +19,21 @@ function mergeKw(a: Record<string, unknown> | null, b: Record<string, unknown> |
   return new KwArgs({ ...(a ?? {}), ...(b ?? {}) });
 }
 
-export function partial(func: unknown, ...args: unknown[]): Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> } {
+export const partial = takes_packed(function partial(
+  func: unknown,
+  ...given: unknown[]
+): Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> } {
+  const args = unpacked(given).slice();
   const k = popKw(args);
   if (typeof func !== "function" && !(func && typeof (func as { __call__?: unknown }).__call__ === "function")) {
     throw new TypeError("the first argument must be callable");
   }
-  const p = function (...more: unknown[]) {
+  const p = takes_packed(function (...given: unknown[]) {
+    const more = unpacked(given).slice();
     const k2 = popKw(more);
     const kw = mergeKw(k, k2);
-    return kw ? call(func, ...args, ...more, kw) : call(func, ...args, ...more);
-  } as Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown>; __pyrepr__: () => string };
+    return callv(func, kw ? [...args, ...more, kw] : [...args, ...more]);
+  }) as Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown>; __pyrepr__: () => string };
   p.func = func;
   p.args = PyTuple.fromArray(args);
   p.keywords = new PyDict<string, unknown>(k ? new KwArgs(k) : undefined);
@@ -35,7 +42,7 @@ export function partial(func: unknown, ...args: unknown[]): Fn & { func: unknown
     return `functools.partial(${parts.join(", ")})`;
   };
   return p;
-}
+}, 1);
 
 export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
   const iter = toIterable(it)[Symbol.iterator]();

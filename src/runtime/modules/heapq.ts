@@ -2,6 +2,7 @@
 // as Python compares, so ties and the order of equal items match CPython's.
 import { PyList } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { call, lt, toIterable, typeName } from "../builtins/ops.js";
 import { IndexError, TypeError } from "../builtins/exceptions.js";
 
@@ -104,28 +105,47 @@ export function nlargest(n: unknown, iterable: unknown, ...rest: unknown[]): PyL
 }
 
 /** `heapq.merge(*iterables, key=None, reverse=False)`: a lazy merge of sorted inputs. */
-export function* merge(...args: unknown[]): Generator<unknown, void, unknown> {
+export function* merge(...given: unknown[]): Generator<unknown, void, unknown> {
+  const args = unpacked(given).slice();
   const kw = popKw(args);
   const key = (kw?.key ?? null) as unknown;
   const reverse = Boolean(kw?.reverse);
   const its = args.map((a) => toIterable(a)[Symbol.iterator]());
-  const heads: { value: unknown; k: unknown; i: number }[] = [];
+  type Head = { value: unknown; k: unknown; i: number };
+  const heads: Head[] = [];
   const keyOf = (v: unknown) => (key === null ? v : call(key, v));
   its.forEach((it, i) => {
     const r = it.next();
     if (!r.done) heads.push({ value: r.value, k: keyOf(r.value), i });
   });
-  while (heads.length) {
-    let best = 0;
-    for (let j = 1; j < heads.length; j++) {
-      const a = heads[j];
-      const b = heads[best];
-      if (reverse ? lt(b.k, a.k) : lt(a.k, b.k)) best = j;
+  // A heap of the inputs' heads, ordered by key and then by input (ties go to the earlier input).
+  const before = (a: Head, b: Head) => {
+    if (reverse ? lt(b.k, a.k) : lt(a.k, b.k)) return true;
+    if (reverse ? lt(a.k, b.k) : lt(b.k, a.k)) return false;
+    return a.i < b.i;
+  };
+  const down = (j: number) => {
+    for (;;) {
+      const l = 2 * j + 1;
+      if (l >= heads.length) return;
+      const c = l + 1 < heads.length && before(heads[l + 1], heads[l]) ? l + 1 : l;
+      if (!before(heads[c], heads[j])) return;
+      [heads[c], heads[j]] = [heads[j], heads[c]];
+      j = c;
     }
-    const head = heads[best];
+  };
+  for (let j = (heads.length >> 1) - 1; j >= 0; j--) down(j);
+  while (heads.length) {
+    const head = heads[0];
     yield head.value;
     const r = its[head.i].next();
-    if (r.done) heads.splice(best, 1);
-    else heads[best] = { value: r.value, k: keyOf(r.value), i: head.i };
+    if (r.done) {
+      const tail = heads.pop()!;
+      if (heads.length === 0) break;
+      heads[0] = tail;
+    } else heads[0] = { value: r.value, k: keyOf(r.value), i: head.i };
+    down(0);
   }
 }
+
+takes_packed(merge);

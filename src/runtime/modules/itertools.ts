@@ -36,6 +36,8 @@ export function chain(...its: unknown[]): It<unknown> {
   })();
 }
 takes_packed(chain);
+takes_packed(product);
+takes_packed(zip_longest);
 chain.from_iterable = function (its: unknown): It<unknown> {
   return (function* () {
     for (const it of toIterable(its)) yield* toIterable(it);
@@ -85,12 +87,13 @@ export function* accumulate(it: unknown, ...rest: unknown[]): It<unknown> {
   }
 }
 
-export function* product(...args: unknown[]): It<PyTuple<unknown>> {
+export function* product(...given: unknown[]): It<PyTuple<unknown>> {
+  const args = unpacked(given).slice();
   const k = popKw(args);
   const rep = k?.repeat !== undefined ? Number(toIndex(k.repeat)) : 1;
   const pools0 = args.map((a) => Array.from(toIterable(a)));
   const pools: unknown[][] = [];
-  for (let r = 0; r < rep; r++) pools.push(...pools0);
+  for (let r = 0; r < rep; r++) for (const p of pools0) pools.push(p);
   if (pools.some((p) => p.length === 0)) return;
   const idx = pools.map(() => 0);
   for (;;) {
@@ -187,7 +190,8 @@ export function* groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> 
   }
 }
 
-export function* zip_longest(...its: unknown[]): It<PyTuple<unknown>> {
+export function* zip_longest(...given: unknown[]): It<PyTuple<unknown>> {
+  const its = unpacked(given).slice();
   const k = popKw(its);
   const fill = k?.fillvalue ?? null;
   const iters = its.map((i) => toIterable(i)[Symbol.iterator]());

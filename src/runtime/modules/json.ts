@@ -8,6 +8,7 @@ import { call, toIterable, truthy, typeName, lt } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { bytesData } from "../builtins/bytes.js";
 import { decodeBytes } from "../builtins/codecs.js";
+import { noteCodePoint } from "../builtins/surrogates.js";
 
 export class JSONDecodeError extends ValueError {
   msg: string;
@@ -177,6 +178,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
         } else if (e === "u") {
           const h = doc.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(h)) err("Invalid \\uXXXX escape", i + 1);
+          noteCodePoint(parseInt(h, 16));
           out += String.fromCharCode(parseInt(h, 16));
           i += 6;
         } else err("Invalid \\escape", i);

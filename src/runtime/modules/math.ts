@@ -2,6 +2,7 @@
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName, toIterable, mul, truthy } from "../builtins/ops.js";
 import { popKw } from "../builtins/object.js";
+import { SPREAD_LIMIT, takes_packed, unpacked } from "../builtins/star-call.js";
 
 export const pi = Math.PI;
 export const e = Math.E;
@@ -173,7 +174,16 @@ export function atan2(y: unknown, x: unknown): number {
   return Math.atan2(f(y), f(x));
 }
 export function hypot(...xs: unknown[]): number {
-  return Math.hypot(...xs.map(f));
+  const vals = unpacked(xs).map((x) => Math.abs(f(x)));
+  if (vals.length <= SPREAD_LIMIT) return Math.hypot(...vals);
+  // Past what a call can spread: the largest value scales the sum, as Math.hypot does.
+  let scale = 0;
+  for (const v of vals) if (v > scale || Number.isNaN(v)) scale = v;
+  if (scale === Infinity || vals.includes(Infinity)) return Infinity;
+  if (Number.isNaN(scale) || scale === 0) return scale;
+  let sum = 0;
+  for (const v of vals) sum += (v / scale) ** 2;
+  return scale * Math.sqrt(sum);
 }
 export function dist(p: unknown, q: unknown): number {
   const a = Array.from(toIterable(p), f);
@@ -276,7 +286,7 @@ export function isclose(a: unknown, b: unknown, ...rest: unknown[]): boolean {
 }
 export function gcd(...xs: unknown[]): bigint {
   let g = 0n;
-  for (const x of xs) {
+  for (const x of unpacked(xs)) {
     let a = toIndex(x);
     if (a < 0n) a = -a;
     let b = g;
@@ -287,7 +297,7 @@ export function gcd(...xs: unknown[]): bigint {
 }
 export function lcm(...xs: unknown[]): bigint {
   let l = 1n;
-  for (const x of xs) {
+  for (const x of unpacked(xs)) {
     let a = toIndex(x);
     if (a < 0n) a = -a;
     if (a === 0n) return 0n;
@@ -469,3 +479,5 @@ function tup(...xs: unknown[]): PyTuple<unknown> {
   return PyTuple.fromArray(xs);
 }
 void truthy;
+
+for (const f of [hypot, gcd, lcm]) takes_packed(f);

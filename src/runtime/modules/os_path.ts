@@ -4,6 +4,7 @@
 import { host } from "../host.js";
 import { ValueError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { fspath, hostCall, hostFs, raiseOSError } from "../builtins/hostfs.js";
 import type { HostStat } from "../host.js";
 import { envGet, environ } from "./_environ.js";
@@ -39,15 +40,28 @@ export function statOrNull(p: string, follow = true): HostStat | null {
   }
 }
 
-export function join(a: unknown, ...rest: unknown[]): string {
-  let path = fspath(a);
-  for (const b of rest.map(fspath)) {
-    if (b.startsWith("/")) path = b;
-    else if (path === "" || path.endsWith("/")) path += b;
-    else path += "/" + b;
+export const join = takes_packed(function join(a: unknown, ...rest: unknown[]): string {
+  // Pieces joined once at the end: `path.endsWith` on a growing string flattens it each time.
+  const first = fspath(a);
+  let parts = [first];
+  let empty = first === "";
+  let endsWithSlash = first.endsWith("/");
+  for (const b of unpacked(rest).map(fspath)) {
+    if (b.startsWith("/")) {
+      parts = [b];
+      empty = false;
+      endsWithSlash = b.endsWith("/");
+    } else if (empty || endsWithSlash) {
+      parts.push(b);
+      empty = empty && b === "";
+      if (b !== "") endsWithSlash = b.endsWith("/");
+    } else {
+      parts.push("/", b);
+      endsWithSlash = b === "" || b.endsWith("/");
+    }
   }
-  return path;
-}
+  return parts.join("");
+}, 1);
 export function split(p: unknown): PyTuple<string> {
   const s = fspath(p);
   const i = s.lastIndexOf("/") + 1;

@@ -1,6 +1,6 @@
 // ssl: SSLContext, create_default_context and the module's exceptions and enums, for asyncio's TLS
-// connections (the handshake is the host's: src/cli/io/tls.ts). Blocking TLS sockets
-// (wrap_socket) are not supported. CPython: Lib/ssl.py (documented behaviour).
+// connections (the handshake is the host's: src/cli/io/tls.ts) and for blocking TLS sockets
+// (SSLContext.wrap_socket: ssl_socket.ts). CPython: Lib/ssl.py (documented behaviour).
 import { call } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
@@ -22,6 +22,8 @@ export {
   SSLCertVerificationError as CertificateError,
 } from "../asyncio/ssl_context.js";
 export { SSLObject } from "../asyncio/io_ssl.js";
+export { SSLSocket } from "./ssl_socket.js";
+import { wrap_socket as wrapSocket } from "./ssl_socket.js";
 
 const makeEnum = (cls: unknown, name: string, pairs: [string, number | bigint][]): any =>
   call(cls, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "ssl" }));
@@ -122,18 +124,12 @@ export const Purpose = {
   CLIENT_AUTH: purpose("CLIENT_AUTH", 130, "clientAuth", "TLS Web Client Authentication", "1.3.6.1.5.5.7.3.2"),
 };
 
-/** Blocking TLS sockets are not supported: asyncio's ssl= arguments are. */
+/** ssl.wrap_socket() was removed in Python 3.12 (SSLContext.wrap_socket is the way). */
 export function wrap_socket(..._args: unknown[]): never {
-  throw new NotImplementedError("ssl.wrap_socket() is not supported by tsyncio (use asyncio's ssl= arguments)");
+  throw new NotImplementedError("ssl.wrap_socket() (removed in Python 3.12) is not supported by tsyncio: use SSLContext.wrap_socket()");
 }
-markUnsupported(wrap_socket, "blocking TLS sockets");
-Object.defineProperty(SSLContext.prototype, "wrap_socket", {
-  value: function wrap_socket(): never {
-    throw new NotImplementedError("SSLContext.wrap_socket() is not supported by tsyncio (use asyncio's ssl= arguments)");
-  },
-  writable: true,
-  configurable: true,
-});
+markUnsupported(wrap_socket, "the module-level ssl.wrap_socket() (removed in Python 3.12; SSLContext.wrap_socket() is supported)");
+Object.defineProperty(SSLContext.prototype, "wrap_socket", { value: wrapSocket, writable: true, configurable: true });
 Object.defineProperty(SSLContext.prototype, "wrap_bio", {
   value: function wrap_bio(): never {
     throw new NotImplementedError("SSLContext.wrap_bio() is not supported by tsyncio");
