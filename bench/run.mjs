@@ -46,6 +46,7 @@ const BYTES = [
   ["bytes_concat", 4_000_000, "4,000,000 small chunks: slice + concatenation each, bytearray +=, b\"\".join"],
   ["struct_loop", 2_000_000, "2,000,000 rounds of struct.pack/unpack and Struct.pack/unpack of a 16-byte record"],
   ["sha256_big", 800 * 1024 * 1024, "SHA-256 of 800 MiB fed in 1 MiB memoryview slices"],
+  ["percent_format", 2_000_000, "2,000,000 b\"ping %d\\n\" % i and 2,000,000 \"%s=%5d %.2f\" % (...) formats"],
 ];
 
 // Real I/O (issue 16): loopback TCP through streams, client and server in one program. Wall time

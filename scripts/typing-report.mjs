@@ -3,7 +3,8 @@
 //   - the share of annotated parameters, returns and class fields whose TS type is `any`
 //   - dynamic helper calls (getattr, setattr, callm, eq, add, ...) per 100 emitted lines
 //   - errors of `tsc --strict --noImplicitAny` over the emitted files
-//   node scripts/typing-report.mjs [--json FILE] [--verbose]     (after `npm run build`)
+//   node scripts/typing-report.mjs [--json FILE] [--verbose] [--dump DIR]     (after `npm run build`)
+//   --dump DIR writes each program's emitted TS to DIR (to read the helper calls in context)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+const dumpDir = args.includes("--dump") ? resolve(args[args.indexOf("--dump") + 1]) : null;
 
 /** Runtime helpers that stand for Python's dynamic semantics: what plain typed code would not need. */
 const DYNAMIC = new Set(
@@ -93,6 +95,15 @@ function tsDeclarations(code) {
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isArrowFunction(n)) {
       const name = strip(fnName(n));
       const params = new Map(n.parameters.map((p) => [strip(p.name.getText(sf).replace(/^\.\.\./, "")), text(p.type)]));
+      // *args, keyword-only parameters and **kwargs are bound from the rest parameter by
+      // `let name: T = _args.kw[...]` at the top of the body: their TS type is that declaration's.
+      for (const st of n.body && ts.isBlock(n.body) ? n.body.statements.slice(0, 40) : []) {
+        if (!ts.isVariableStatement(st)) continue;
+        for (const d of st.declarationList.declarations) {
+          const init = d.initializer?.getText(sf) ?? "";
+          if (ts.isIdentifier(d.name) && /^_args\d*\.(args|kwargs|kw\[)/.test(init)) params.set(strip(d.name.text), text(d.type));
+        }
+      }
       let ret = text(n.type);
       const gen = n.type && ts.isTypeReferenceNode(n.type) && n.type.typeName.getText(sf) === "Generator" ? n.type.typeArguments?.[1] : undefined;
       if (gen) ret = gen.getText(sf);
@@ -145,6 +156,10 @@ async function main() {
       const main = units.find((u) => u.module.name === "__main__")?.result;
       if (!main || !main.code) continue;
       totals.programs++;
+      if (dumpDir) {
+        mkdirSync(dumpDir, { recursive: true });
+        writeFileSync(join(dumpDir, p.label.replace(/\//g, "__").replace(/\.py$/, "") + ".ts"), main.code);
+      }
       const decl = tsDeclarations(main.code);
       const lines = main.code.split("\n").length;
       const seen = new Map();

@@ -22,7 +22,9 @@ function run(source: string) {
 
 describe("metaclasses tsyncio does not support", () => {
   it("refuses __prepare__ with NotImplementedError when the class statement runs", () => {
-    const r = run("class M(type):\n    @classmethod\n    def __prepare__(mcs, name, bases):\n        return {}\n\nprint('before')\nclass A(metaclass=M):\n    x = 1\n");
+    const r = run(
+      "class M(type):\n    @classmethod\n    def __prepare__(mcs, name, bases):\n        return {}\n\nprint('before')\nclass A(metaclass=M):\n    x = 1\n",
+    );
     expect(r.stdout).toBe("before\n");
     expect(r.lastErr).toBe("NotImplementedError: class A: a metaclass __prepare__ is not supported by tsyncio");
     expect(r.code).toBe(1);
@@ -33,6 +35,13 @@ describe("metaclasses tsyncio does not support", () => {
     expect(r.lastErr).toBe("NotImplementedError: class A: a metaclass __new__ that does not return the class super().__new__ made is not supported by tsyncio");
   });
 
+  it("reports a __getattribute__ override at compile time (TSY1013): attribute reads would ignore it", () => {
+    const r = run("class A:\n    def __getattribute__(self, name):\n        return 1\n\nprint(A().x)\n");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("error TSY1013");
+    expect(r.stderr).toContain("def __getattribute__");
+  });
+
   it("reports ** class keywords at compile time (TSY1010)", () => {
     const r = run("opts = {}\nclass A(**opts):\n    pass\n");
     expect(r.code).not.toBe(0);
@@ -40,7 +49,9 @@ describe("metaclasses tsyncio does not support", () => {
   });
 
   it("runs a metaclass __call__ for calls that reach the runtime's call() (a class held in a variable)", () => {
-    const r = run("class Count(type):\n    n = 0\n    def __call__(cls, *a, **k):\n        Count.n += 1\n        return super().__call__(*a, **k)\n\nclass A(metaclass=Count):\n    def __init__(self, x=0):\n        self.x = x\n\nfactories = [A, A]\nobjs = [f(x=i) for i, f in enumerate(factories)]\nprint(Count.n, [o.x for o in objs])\n");
+    const r = run(
+      "class Count(type):\n    n = 0\n    def __call__(cls, *a, **k):\n        Count.n += 1\n        return super().__call__(*a, **k)\n\nclass A(metaclass=Count):\n    def __init__(self, x=0):\n        self.x = x\n\nfactories = [A, A]\nobjs = [f(x=i) for i, f in enumerate(factories)]\nprint(Count.n, [o.x for o in objs])\n",
+    );
     expect(r.stdout).toBe("2 [0, 1]\n");
   });
 });

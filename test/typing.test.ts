@@ -47,6 +47,30 @@ describe("annotations become TS types", () => {
     expect(code).toContain("function run(j: Job): bigint");
   });
 
+  it("*args, keyword-only parameters and **kwargs are declared with their annotations' types", async () => {
+    const code = await ts(`def f(*args: int, name: str = "x", **kw: float) -> None:\n    print(args, name, kw)\n`);
+    expect(code).toContain("let args: PyTuple<bigint> = _args.args;");
+    expect(code).toContain('let name: string = _args.kw["name"];');
+    expect(code).toContain("let kw: PyDict<string, number | bigint> = _args.kwargs;");
+  });
+
+  it("a parameter's type admits what the program passes, when the annotation does not (annotations are not enforced)", async () => {
+    const code = await ts(
+      `def retry(on: Exception, ttl: int = 3600, name: str = None, mode: Literal["a", "b"] = "a") -> None:\n    print(on, ttl, name, mode)\nretry(ValueError, 0.05, mode="b")\nretry(ValueError(), 2)\n`,
+    );
+    expect(code).toContain('function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void');
+  });
+
+  it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
+    const code = await ts(
+      `from typing import Awaitable, Generic, ParamSpec, Protocol, TypeVar\nP = ParamSpec("P")\nT = TypeVar("T")\nclass Box(Generic[T]):\n    pass\nclass AsyncCallable(Protocol[P, T]):\n    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]: ...\ndef f(b: Box, g: AsyncCallable[..., str]) -> None:\n    print(b, g)\n`,
+    );
+    // (the runtime's Awaitable type is imported as $Awaitable: the program's own name is typing's)
+    expect(code).toContain("function f(b: Box<any>, g: ((...args: any[]) => $Awaitable<string>)): void");
+    expect(code).toContain("let args: PyTuple<any> = _args.args;");
+    expect(code).toContain("let kwargs: PyDict<string, any> = _args.kwargs;");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");
@@ -128,6 +152,21 @@ describe("plain code only where proven", () => {
       `class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`,
     );
     expect(sub).toContain('this.x ?? getattr(this, "x")');
+  });
+
+  it("proven ints, strs, bytes and lists are tested without truthy(); bytes methods are called directly; a walrus binds like =", async () => {
+    const code = await ts(
+      `def f(items):\n    n = 0\n    s = "x"\n    b = s.encode()\n    xs = [1]\n    if n or s or b or xs:\n        print(b.decode())\n    while (m := n + 1) < 3:\n        n = m\n    if y := items:\n        print(y)\n`,
+    );
+    expect(code).toContain('if (n !== 0n || s !== "" || b.length !== 0 || xs.length !== 0)');
+    expect(code).toContain("print(b.decode());");
+    expect(code).toContain("while ((m = n + 1n) < 3n)");
+    expect(code).toContain("if (truthy(y = items))");
+  });
+
+  it("a walrus inside a comprehension is not typed from the enclosing scope's names", async () => {
+    const code = await ts(`x = "s"\nys = [y := x + x for x in range(3)]\nprint(y + 1)\n`);
+    expect(code).toContain('add(assigned_global(y, "y"), 1n)');
   });
 
   it("every str method called directly on a proven str exists in the runtime's pystr table", () => {

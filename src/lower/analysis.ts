@@ -54,22 +54,31 @@ export interface ModuleAnalysis {
   classes: ClassFacts;
   /** Names of the plain methods (not properties) that the module's classes define. */
   methodNames(): Set<string>;
+  /** No `from __future__ import annotations`: defs and module/class annotations are evaluated when they run. */
+  evaluatesAnnotations: boolean;
+  /** The main script's names a string `'__main__.NAME'` (mock.patch's target) names. */
+  mainPatchNames: Set<string>;
 }
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
   const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set() };
   const scopes = analyzeScopes(module, facts);
+  // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
+  // classes), declared at the top, and exposed on the `__main__` module object.
+  const mainPatchNames = options.module && options.module.name !== "__main__" ? new Set<string>() : patchedMainNames(module, scopes.get(module)!);
+  for (const n of mainPatchNames) scopes.get(module)!.writtenElsewhere.add(n);
   const userNames = new Set<string>();
   for (const scope of scopes.values()) for (const n of scope.bound) userNames.add(n);
   const known = new Map<Scope, Map<string, Known>>();
   registerDefinitions(scopes, known, options);
   const unbound = new Map<py.Node, UnboundReads>();
+  const evaluatesAnnotations = !futureAnnotations(module);
   for (const scope of scopes.values()) {
     const node = scope.node;
     if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
     // Reads that may find their name unbound get a check; those names start out UNBOUND.
     const tracked = functionLocals(scope, known).filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
-    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes));
+    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
   const classes = classFacts(module, scopes, (scope, name) => plainClass(scopes, known, scope, name, 0));
@@ -86,7 +95,34 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     },
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
-  return { scopes, facts, userNames, known, unbound, types, classes, methodNames: () => (methodNames ??= classMethodNames(module)) };
+  return {
+    scopes,
+    facts,
+    userNames,
+    known,
+    unbound,
+    evaluatesAnnotations,
+    mainPatchNames,
+    types,
+    classes,
+    methodNames: () => (methodNames ??= classMethodNames(module)),
+  };
+}
+
+/** The module-level names that string constants `'__main__.NAME...'` name (unittest.mock.patch targets). */
+function patchedMainNames(module: py.Module, moduleScope: Scope): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodeIndex(module).ofType("Constant")) {
+    if (typeof n.value !== "string") continue;
+    const m = /^__main__\.([A-Za-z_]\w*)/.exec(n.value);
+    if (m && moduleScope.bound.has(m[1])) out.add(m[1]);
+  }
+  return out;
+}
+
+/** `from __future__ import annotations`: annotations stay unevaluated (PEP 563). */
+export function futureAnnotations(module: py.Module): boolean {
+  return module.body.some((s) => s._type === "ImportFrom" && s.module === "__future__" && s.names.some((a) => a.name === "annotations"));
 }
 
 export function knownIn(known: Map<Scope, Map<string, Known>>, scope: Scope): Map<string, Known> {
@@ -233,7 +269,7 @@ function reachesModuleDynamically(module: py.Module): boolean {
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
 function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): PyType | undefined {
   const fn = runtimeFunction(scopes, known, scope, call);
-  if (fn === "asyncio.get_running_loop" && mayReplaceLoop(scopes)) return undefined;
+  if ((fn === "asyncio.get_running_loop" || fn === "asyncio.get_event_loop") && mayReplaceLoop(scopes)) return undefined;
   return fn && Object.prototype.hasOwnProperty.call(RUNTIME_RESULTS, fn) ? RUNTIME_RESULTS[fn] : undefined;
 }
 

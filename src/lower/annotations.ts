@@ -18,6 +18,8 @@ import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
 import { nodeIndex } from "../ast/node-index.js";
 import type { LowerContext } from "./context.js";
+import type * as ir from "../ir/nodes.js";
+import { exprStmt } from "../ir/nodes.js";
 import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { RUNTIME_CLASSES } from "./runtime-classes.js";
@@ -71,13 +73,13 @@ const CONTAINERS: Record<string, { type: string; from: string; args: number }> =
 const ITERABLES = new Set(["Iterable", "Sequence", "Collection", "AbstractSet", "Reversible", "Container", "KeysView", "ValuesView"]);
 
 /** Module-level `T = TypeVar("T")` names: they become TS type parameters where a signature uses them. */
-export function typeVarNames(module: py.Module): Set<string> {
+export function typeVarNames(module: py.Module, factory = "TypeVar"): Set<string> {
   const names = new Set<string>();
   for (const s of module.body) {
     if (s._type !== "Assign" || s.targets.length !== 1 || s.targets[0]._type !== "Name" || s.value._type !== "Call") continue;
     const f = s.value.func;
     const callee = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
-    if (callee === "TypeVar") names.add(s.targets[0].id);
+    if (callee === factory) names.add(s.targets[0].id);
   }
   return names;
 }
@@ -222,6 +224,8 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
     const aliasParams = cx.pep695Alias(n);
     if (aliasParams !== undefined) return aliasParams ? `${n}<${new Array(aliasParams).fill("any").join(", ")}>` : n;
     const cls = cx.classType(n);
+    const callable = cls ? callableProtocol(cx, n, [], (e) => typeOf(cx, e, depth + 1)) : undefined;
+    if (callable) return callable;
     // A generic class named without type arguments: `any` for each (TS requires them).
     const params = cls && /^[\w$]+$/.test(cls) ? (cx.classTypeParams(n)?.length ?? 0) : 0;
     if (cls) return params ? `${cls}<${new Array(params).fill("any").join(", ")}>` : cls;
@@ -281,12 +285,90 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (n === "Iterator") return `Iterator<${arg(0)}>`;
   // A user generic class: Box[int] is Box<bigint> when Box declares its type parameters.
   if (a.value._type === "Name") {
+    const callable = callableProtocol(cx, a.value.id, args, sub);
+    if (callable) return callable;
     const params = cx.classTypeParams(a.value.id);
     const cls = cx.classType(a.value.id);
     if (cls && params?.length === args.length) return `${cls}<${args.map(sub).join(", ")}>`;
-    if (cls) return cls;
+    // `AsyncCallable[..., str]` of `class AsyncCallable(Protocol[P, T])`: the arguments in the
+    // positions of the class's TypeVars (a ParamSpec has no TS type parameter).
+    const slots = genericSlots(cx, a.value.id);
+    if (cls && params?.length && slots?.length === args.length && params.every((p) => slots.includes(p)))
+      return `${cls}<${params.map((p) => sub(args[slots.indexOf(p)])).join(", ")}>`;
+    if (cls) return bareGeneric(cx, a.value.id, cls);
   }
   return "any";
+}
+
+/** The names a user class's `Generic[...]`/`Protocol[...]` base lists, in order (TypeVars and ParamSpecs). */
+function genericSlots(cx: LowerContext, name: string): string[] | undefined {
+  const known = cx.lookupKnown(name);
+  if (known?.kind !== "class") return undefined;
+  for (const b of known.node.bases) {
+    if (b._type !== "Subscript" || !["Generic", "Protocol"].includes(nameOf(b.value))) continue;
+    const elts = b.slice._type === "Tuple" ? b.slice.elts : [b.slice];
+    return elts.every((e) => e._type === "Name") ? elts.map((e) => (e as py.Name).id) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A Protocol of the program whose only member is a plain `__call__` (`class Handler(Protocol[P, T]):
+ * def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]`): any callable of that
+ * shape satisfies it, so its TS type is the function type, with the annotation's arguments for
+ * the class's TypeVars (`Handler[..., str]`: `(...args: any[]) => Awaitable<string>`).
+ */
+function callableProtocol(cx: LowerContext, name: string, args: py.ExprNode[], sub: (e: py.ExprNode) => string): string | undefined {
+  const known = cx.lookupKnown(name);
+  if (known?.kind !== "class" || known.node.decorator_list.length > 1 || known.node.keywords.length) return undefined;
+  const c = known.node;
+  const typingName = (e: py.ExprNode) => {
+    const head = e._type === "Subscript" ? e.value : e;
+    const origin = runtimeOrigin(cx, head);
+    return origin?.from.endsWith("/typing") ? origin.name : "";
+  };
+  if (!c.bases.some((b) => typingName(b) === "Protocol") || !c.bases.every((b) => ["Protocol", "Generic"].includes(typingName(b)))) return undefined;
+  const members = c.body.filter((i) => !(i._type === "Expr" && i.value._type === "Constant") && i._type !== "Pass");
+  const call = members[0];
+  if (members.length !== 1 || call._type !== "FunctionDef" || call.name !== "__call__" || call.decorator_list.length || !call.returns) return undefined;
+  // The class's TypeVars stand for the annotation's arguments (or Any when it gives none).
+  const slots = genericSlots(cx, name) ?? cx.classTypeParams(name) ?? [];
+  const given = new Map<string, py.ExprNode | undefined>(slots.map((p, i) => [p, args.length === slots.length ? args[i] : undefined]));
+  if (args.length && args.length !== slots.length) return undefined;
+  const substituted = (e: py.ExprNode): string => {
+    if (e._type === "Name" && given.has(e.id)) {
+      const arg = given.get(e.id);
+      return arg ? sub(arg) : "any";
+    }
+    if (e._type === "Name" && cx.typeVars.has(e.id)) return "any";
+    return sub(e);
+  };
+  return `((...args: any[]) => ${typeWith(cx, call.returns, substituted)})`;
+}
+
+/** An annotation's type where `leaf` decides the type of each name (a substituted TypeVar). */
+function typeWith(cx: LowerContext, a: py.ExprNode, leaf: (e: py.ExprNode) => string): string {
+  // Only what a __call__'s return spells in practice: X, Awaitable[X], Coroutine[..., X], X | None.
+  if (a._type === "Name") return leaf(a);
+  if (a._type === "BinOp" && a.op._type === "BitOr") return union([typeWith(cx, a.left, leaf), typeWith(cx, a.right, leaf)]);
+  if (a._type === "Subscript") {
+    const n = nameOf(a.value);
+    const args = a.slice._type === "Tuple" ? a.slice.elts : [a.slice];
+    if (n === "Awaitable" && args.length === 1) return `${cx.imports.type("Awaitable", ASYNCIO)}<${typeWith(cx, args[0], leaf)}>`;
+    if (n === "Coroutine" && args.length === 3) return `${cx.imports.type("Coroutine", ASYNCIO)}<${typeWith(cx, args[2], leaf)}>`;
+    if (n === "Optional" && args.length === 1) return union([typeWith(cx, args[0], leaf), "null"]);
+  }
+  let mentions = false;
+  walk(a, (n) => {
+    if (n._type === "Name" && cx.typeVars.has(n.id)) mentions = true;
+  });
+  return mentions ? "any" : leaf(a);
+}
+
+/** A generic user class named without arguments: Python reads `Box` as `Box[Any]`. */
+function bareGeneric(cx: LowerContext, name: string, cls: string): string {
+  const params = cx.classTypeParams(name);
+  return params?.length ? `${cls}<${params.map(() => "any").join(", ")}>` : cls;
 }
 
 function literal(e: py.ExprNode): string {
@@ -310,7 +392,7 @@ function union(types: string[]): string {
 }
 
 /** The members of a union text at its top level (`A<B | C> | null` → `A<B | C>`, `null`). */
-function splitUnion(t: string): string[] {
+export function splitUnion(t: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
@@ -326,4 +408,19 @@ function splitUnion(t: string): string[] {
   out.push(t.slice(start).trim());
   // A function type in a union needs parentheses.
   return out.map((p) => (p.includes("=>") && !(p.startsWith("(") && p.endsWith(")")) ? `(${p})` : p));
+}
+
+/**
+ * Checks for the names of evaluated annotations that the definite-assignment pass could not prove
+ * bound (only those: the annotations themselves are not evaluated, they are types for TS).
+ */
+export function annotationChecks(cx: LowerContext, annotations: py.ExprNode[], line: number): ir.Stmt[] {
+  const reads = cx.fn.unbound?.reads;
+  if (!reads?.size) return [];
+  const out: ir.Stmt[] = [];
+  for (const a of annotations)
+    walk(a, (n) => {
+      if (n._type === "Name" && reads.has(n)) out.push(exprStmt(cx.expr(n), line));
+    });
+  return out;
 }

@@ -14,6 +14,8 @@ export const own = <T>(table: Record<string, T> | undefined, key: string): T | u
 /** How one statement binds a name. */
 export type Binding =
   | { k: "value"; expr: py.ExprNode }
+  /** `a, b = expr`: item `index` of `count` that unpacking `expr` gives. */
+  | { k: "item"; expr: py.ExprNode; index: number; count: number }
   | { k: "aug"; op: py.OperatorNode; value: py.ExprNode }
   | { k: "for"; iter: py.ExprNode }
   /** `x: int` without a value, `del x`: no value that a read could see. */
@@ -77,12 +79,17 @@ export function collectBindings(node: py.Node, walrusInModule: boolean): Map<str
       if (n._type === "Name" && n.ctx._type !== "Load") add(n.id, { k: "unknown" });
     });
   };
-  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here).
-  const walrus = (e: py.Node | readonly py.Node[] | null | undefined) =>
-    walrusInModule &&
+  // Walrus targets anywhere in an expression (also inside comprehensions: they bind here, but
+  // their value there reads the comprehension's own names, so it is not typed from here).
+  const walrus = (e: py.Node | readonly py.Node[] | null | undefined) => {
+    if (!walrusInModule) return;
+    const inComprehension = new Set<unknown>();
     visitExpr(e, (n) => {
-      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, { k: "unknown" });
+      if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
+        visitExpr(n, (inner) => inComprehension.add(inner));
+      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, inComprehension.has(n) ? { k: "unknown" } : { k: "value", expr: n.value });
     });
+  };
   const patternNames = (p: py.Pattern) =>
     walk(p, (o) => {
       if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
@@ -101,6 +108,8 @@ export function collectBindings(node: py.Node, walrusInModule: boolean): Map<str
         walrus(s.value);
         for (const t of s.targets) {
           if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
+          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && t.elts.every((x) => x._type === "Name"))
+            t.elts.forEach((x, index) => add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
           else (unknownTargets(t), walrus(t));
         }
         return;
@@ -175,7 +184,30 @@ export function collectBindings(node: py.Node, walrusInModule: boolean): Map<str
   };
   const body = (node as { body?: unknown }).body;
   if (Array.isArray(body)) stmts(body as py.Stmt[]);
+  if (node._type === "ListComp" || node._type === "SetComp" || node._type === "DictComp" || node._type === "GeneratorExp") comprehensionTargets(node, add);
   return out;
+}
+
+/** `for x in it` clauses of a comprehension: its own names (walrus targets belong to the enclosing scope). */
+function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, add: (name: string, b: Binding) => void): void {
+  const own = new Set<string>();
+  for (const g of c.generators)
+    visitExpr(g.target, (n) => {
+      if (n._type === "Name") own.add(n.id);
+    });
+  c.generators.forEach((g, i) => {
+    // The first iterable is evaluated outside: it may not read a name of the comprehension as its own.
+    let readsOwn = false;
+    if (i === 0)
+      visitExpr(g.iter, (n) => {
+        if (n._type === "Name" && own.has(n.id)) readsOwn = true;
+      });
+    if (g.target._type === "Name" && !g.is_async && !readsOwn) add(g.target.id, { k: "for", iter: g.iter });
+    else
+      visitExpr(g.target, (n) => {
+        if (n._type === "Name") add(n.id, { k: "unknown" });
+      });
+  });
 }
 
 /** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */

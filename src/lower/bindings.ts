@@ -7,6 +7,7 @@
 //       del n               |   [a, b] = unpack(xs, 2n, null);
 //                           |   n = undefined;
 
+import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { directWrite } from "./plain-access.js";
 import type * as ir from "../ir/nodes.js";
@@ -25,7 +26,9 @@ import { simpleBinding } from "./syntax.js";
 export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
   const scope = cx.fn.scope;
   const locals = functionLocals(scope, cx.known);
-  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals));
+  // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
+  const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : new Set<string>();
+  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals.filter((n) => !patchable.has(n))), cx.analysis.evaluatesAnnotations);
   const hoisted = locals.filter((n) => !declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n));
   for (const n of hoisted) cx.fn.declared.add(n);
   // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.
@@ -41,7 +44,7 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
 }
 
 /** Names whose first appearance is a top-level assignment statement of this body. */
-export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>): Set<string> {
+export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>, annotations = false): Set<string> {
   const here = new Set<string>();
   const seen = new Set<string>();
   // Statements after the last candidate assignment cannot change the answer: not walked.
@@ -57,17 +60,23 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
     // Names read inside nested functions are read when those run, not here.
     walk(s, (n) => {
       if (n._type === "Name") seen.add(n.id);
+      // A def, class or import inside a block binds its name there, before any later top-level binding.
+      if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef")) seen.add(n.name);
+      if (n !== s && (n._type === "Import" || n._type === "ImportFrom")) for (const a of n.names) seen.add(a.asname ?? a.name.split(".")[0]);
       if (n._type === "ClassDef") {
-        classBodyReads(n, seen);
+        classBodyReads(n, seen, annotations);
         return false;
       }
       if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
       // A `type` statement's value is evaluated when first read.
       if (n._type === "TypeAlias") return false;
       if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
-        for (const d of [...n.decorator_list, ...n.args.defaults]) walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
+        for (const d of [...n.decorator_list, ...n.args.defaults, ...(annotations ? signatureAnnotations(n) : [])])
+          walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
         return false;
       }
+      // A module-level annotation is evaluated when its statement runs.
+      if (n === s && n._type === "AnnAssign" && annotations) walk(n.annotation, (m) => void (m._type === "Name" && seen.add(m.id)));
     });
     if (target) seen.add(target);
   }
@@ -79,21 +88,23 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
  * loads of its body (a store there binds a class attribute, and tsyncio never evaluates
  * annotations), not inside the methods.
  */
-function classBodyReads(c: py.ClassDef, seen: Set<string>): void {
+function classBodyReads(c: py.ClassDef, seen: Set<string>, annotations: boolean): void {
   const loads = (e: py.Node) =>
     walk(e, (m) => {
       if (m._type === "Name" && m.ctx._type === "Load") seen.add(m.id);
       if (m._type === "FunctionDef" || m._type === "AsyncFunctionDef") {
-        for (const d of [...m.decorator_list, ...m.args.defaults]) walk(d, (k) => void (k._type === "Name" && seen.add(k.id)));
+        for (const d of [...m.decorator_list, ...m.args.defaults, ...(annotations ? signatureAnnotations(m) : [])])
+          walk(d, (k) => void (k._type === "Name" && seen.add(k.id)));
         return false;
       }
       if (m._type === "Lambda") return false;
       if (m._type === "ClassDef" && m !== c) {
-        classBodyReads(m, seen);
+        classBodyReads(m, seen, annotations);
         return false;
       }
       if (m._type === "AnnAssign") {
         if (m.value) loads(m.value);
+        if (annotations) loads(m.annotation);
         return false;
       }
     });

@@ -9,11 +9,13 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
-import { jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
+import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
 import { directMethod } from "./plain-access.js";
+import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
+import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -53,7 +55,61 @@ export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: stri
 }
 
 export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
-  return argumentsAsArray(cx, callShape(cx, e));
+  const r = argumentsAsArray(cx, callShape(cx, e));
+  return inspectsWithoutKeeping(cx, e) ? dropTemporaries(cx, e, r) : r;
+}
+
+/** Functions that look at their arguments and keep no reference to them. */
+const INSPECTING_BUILTINS = new Set(["isinstance", "type", "repr", "print"]);
+const INSPECTING_MODULE_FUNCTIONS: Record<string, Set<string>> = {
+  asyncio: new Set(["iscoroutine", "isfuture"]),
+  inspect: new Set(["iscoroutine", "isawaitable", "isgenerator", "isasyncgen"]),
+};
+
+/**
+ * An argument that may be a coroutine made for this call alone: a call of the program's coroutine
+ * def or of asyncio's; unless `onlyKnown`, also a call of a variable whose value the lowering cannot
+ * see (a mock, a callback). Calls of builtins, classes, plain defs and methods are left alone.
+ */
+function mayMakeCoroutine(cx: LowerContext, a: py.ExprNode, onlyKnown: boolean): boolean {
+  if (a._type !== "Call") return false;
+  if (mayReturnCoroutine(cx, a)) return true;
+  if (a.func._type !== "Name" || onlyKnown) return false;
+  if (resolveName(cx.fn.scope, a.func.id, cx.scopes).where === "builtin") return false;
+  return cx.lookupKnown(a.func.id) === undefined;
+}
+
+/** A call of an inspecting function with an argument that may be a coroutine nothing else holds. */
+function inspectsWithoutKeeping(cx: LowerContext, e: py.Call): boolean {
+  if (e.keywords.length) return false;
+  const f = e.func;
+  let inspecting = false;
+  if (f._type === "Name") {
+    const r = resolveName(cx.fn.scope, f.id, cx.scopes);
+    const known = cx.lookupKnown(f.id);
+    inspecting =
+      r.where === "builtin"
+        ? INSPECTING_BUILTINS.has(f.id)
+        : known?.kind === "runtime-name" && (INSPECTING_MODULE_FUNCTIONS[known.module]?.has(known.name) ?? false);
+  } else if (f._type === "Attribute" && f.value._type === "Name") {
+    const known = cx.lookupKnown(f.value.id);
+    inspecting = known?.kind === "module" && (INSPECTING_MODULE_FUNCTIONS[known.name]?.has(f.attr) ?? false);
+  }
+  // print() of a call of an unknown function is common and harmless: only known coroutine calls count there.
+  const onlyKnown = f._type === "Name" && f.id === "print";
+  return inspecting && e.args.some((a) => mayMakeCoroutine(cx, a, onlyKnown));
+}
+
+/**
+ * `_drop_temps(_temp_mark(), f(_temp(a()), b), line, file)`: an argument made by a call dies when
+ * the call returns (CPython reports a coroutine never awaited there). Only when the lowered call
+ * passes the arguments as written, one for one.
+ */
+function dropTemporaries(cx: LowerContext, e: py.Call, r: ir.Expr): ir.Expr {
+  if (r.k !== "call" || r.args.length !== e.args.length || e.args.some((a) => a._type === "Starred")) return r;
+  const onlyKnown = e.func._type === "Name" && e.func.id === "print";
+  const args = r.args.map((a, i) => (mayMakeCoroutine(cx, e.args[i], onlyKnown) ? call(cx.helperFrom("_temp", ASYNCIO), a) : a));
+  return call(cx.helperFrom("_drop_temps", ASYNCIO), call(cx.helperFrom("_temp_mark", ASYNCIO)), { ...r, args }, lit(e.lineno), cx.fileExpr());
 }
 
 /**
@@ -168,8 +224,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
     // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
     // submodule reached as an attribute needs `new` (its functions keep the generic call).
-    const subName = !viaPackage && sub?.kind === "module" && v._type === "Attribute" ? `${sub.name}.${v.attr}` : "";
-    const viaAttribute = subName !== "" && (STDLIB[subName]?.classes.has(f.attr) ?? false);
+    const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
+    const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
     if (v._type === "Name" || viaPackage || viaAttribute) {
       const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
@@ -198,6 +254,16 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
+    // (not join/find: Uint8Array's own methods in TS's eyes)
+    if (
+      !onBuiltin &&
+      own(BYTES_METHOD_RESULTS, f.attr) &&
+      !["join", "find"].includes(f.attr) &&
+      !jsMemberName(f.attr) &&
+      staticType(v, cx.typeEnv()) === "bytes"
+    )
+      return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||
@@ -288,4 +354,31 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
     if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
   }
   return null;
+}
+
+/** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
+/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
+const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
+  "sleep",
+  "wait",
+  "wait_for",
+  "to_thread",
+  "open_connection",
+  "start_server",
+  "open_unix_connection",
+  "start_unix_server",
+  "create_subprocess_exec",
+  "create_subprocess_shell",
+]);
+
+export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
+  const f = c.func;
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const m = cx.lookupKnown(f.value.id);
+    return m?.kind === "module" && m.name === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(f.attr);
+  }
+  if (f._type !== "Name") return false;
+  const known = cx.lookupKnown(f.id);
+  if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
+  return known?.kind === "def" && known.coroutine;
 }

@@ -6,6 +6,7 @@
 //       def __init__(self, n):     | define_class(C, "C", {});
 //           self.n = n             |
 
+import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { resolveName } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
@@ -14,7 +15,7 @@ import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safePr
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
-import { annotationType, typeVarsIn } from "./annotations.js";
+import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
@@ -177,13 +178,22 @@ function classDefIn(
   const outer = cx.fn;
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
-  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name };
+  // The body runs with its statement: its reads the enclosing scope's analysis found maybe unbound are checked.
+  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name, unbound: outer.unbound };
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
   for (const item of s.body) {
     try {
+      // Annotations the class body evaluates (methods' signatures, annotated attributes).
+      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
+      else if (item._type === "AnnAssign") hoisted.push(...annotationChecks(cx, [item.annotation], item.lineno));
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+        // Attribute reads are plain JS property reads: an override of every read cannot be honoured.
+        if (item.name === "__getattribute__") {
+          cx.diags.error(item, "TSY1013", { construct: "def __getattribute__" });
+          continue;
+        }
         const coroutine = item._type === "AsyncFunctionDef";
         const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
         const isStatic = kinds.includes("staticmethod");
@@ -354,7 +364,10 @@ function classDefIn(
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
     return [...hoisted, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
   }
-  if (!s.decorator_list.length) {
+  // A class whose name is already declared (hoisted: it is read before this statement, or the
+  // statement sits in a block) is assigned to that binding, as a decorated class is: a `class`
+  // declaration there would redeclare the name or stay inside its block.
+  if (!s.decorator_list.length && !cx.fn.declared.has(s.name)) {
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
@@ -365,7 +378,7 @@ function classDefIn(
   // @decorator class C: ...  →  const C = decorator(define_class(class C { ... }, ...))
   let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
-  const out = [...hoisted, assignName(cx, s.name, value, s.decorator_list[0].lineno)];
+  const out = [...hoisted, assignName(cx, s.name, value, (s.decorator_list[0] ?? s).lineno)];
   // What a decorator returns is not known: annotations that name the class get the shape of its instances.
   if (cx.annotationNames().has(s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
   return out;

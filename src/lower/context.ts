@@ -7,7 +7,7 @@
 // one direction only (statements → expressions → calls, ...); the three entry points every file
 // needs (`cx.expr`, `cx.cond`, `cx.stmt`) are reached through the context, so no import cycle forms.
 
-import { JS_NAMES, PYTHON_NAMES_LIKE_JS } from "../runtime/builtins/js-names.js";
+import { JS_NAMES, JS_RESERVED, PYTHON_NAMES_LIKE_JS } from "../runtime/builtins/js-names.js";
 import type { UnboundReads } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -36,13 +36,6 @@ export type Helper = HelperExports[typeof RUNTIME] | HelperExports[typeof PROGRA
 const PROGRAM_NAMES: ReadonlySet<string> = new Set(RUNTIME_NAMES[PROGRAM].split(" "));
 
 /** JavaScript words a Python name cannot keep as is. */
-const JS_RESERVED = new Set(
-  `break case catch class const continue debugger default delete do else enum export extends false finally for
-  function if import in instanceof new null return super switch this throw true try typeof var void while with
-  yield let static implements interface package private protected public await arguments eval undefined NaN
-  Infinity constructor prototype`.split(/\s+/),
-);
-
 export function safeName(name: string): string {
   return JS_RESERVED.has(name) ? `${name}_` : name;
 }
@@ -253,6 +246,8 @@ export class LowerContext {
   readonly loopOnly = new Map<py.Stmt[], Set<string>>();
   /** Module-level TypeVar names (annotations.ts). */
   readonly typeVars: Set<string>;
+  /** Module-level `P = ParamSpec("P")` names (`*args: P.args` is a tuple of anything). */
+  readonly paramSpecs: Set<string>;
   /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
   boundTypeVars = new Set<string>();
   private loneSurrogates?: boolean;
@@ -290,6 +285,7 @@ export class LowerContext {
     this.fn = this.newFunctionContext(this.scopes.get(module)!, "", false, false);
     this.moduleForm = !!options.module && options.module.name !== "__main__";
     this.typeVars = typeVarNames(module);
+    this.paramSpecs = typeVarNames(module, "ParamSpec");
   }
 
   /** With `names` bound as TS type parameters (a generic class's or function's own). */

@@ -31,8 +31,15 @@ export interface UnboundReads {
  * `tracked`: the scope's own names that plain control flow decides (not parameters, not names a
  * nested scope assigns through `nonlocal`/`global`, not names that fall back to builtins).
  */
-export function findUnboundReads(body: py.Stmt[], tracked: Set<string>, initial: Iterable<string>, scopes: ScopeTable): UnboundReads {
-  const a = new Analysis(tracked, scopes);
+export function findUnboundReads(
+  body: py.Stmt[],
+  tracked: Set<string>,
+  initial: Iterable<string>,
+  scopes: ScopeTable,
+  evaluatesAnnotations = false,
+  moduleLevel = false,
+): UnboundReads {
+  const a = new Analysis(tracked, scopes, evaluatesAnnotations, moduleLevel);
   a.block(body, new Set(initial));
   return { reads: a.reads, names: a.names };
 }
@@ -64,9 +71,18 @@ class Analysis {
   /** Names bound by the comprehensions being visited: reads of them are not this scope's. */
   private readonly shadowed: Set<string>[] = [];
 
+  /** How many class bodies the statement being visited is in (their annotations are evaluated). */
+  private classDepth = 0;
+
+  /**
+   * `evaluatesAnnotations`: CPython evaluates annotations when a def or a module/class-level
+   * annotated assignment runs (no `from __future__ import annotations`); their names are reads.
+   */
   constructor(
     private readonly tracked: Set<string>,
     private readonly scopes: ScopeTable,
+    private readonly evaluatesAnnotations: boolean,
+    private readonly moduleLevel: boolean,
   ) {}
 
   block(stmts: py.Stmt[], state: State): State {
@@ -104,6 +120,7 @@ class Analysis {
           this.expr(s.value, state);
           this.target(s.target, state);
         }
+        if (this.evaluatesAnnotations && (this.moduleLevel || this.classDepth > 0)) this.expr(s.annotation, state);
         return state;
       case "AugAssign":
         if (s.target._type === "Name") this.read(s.target, s.target.id, state);
@@ -179,12 +196,19 @@ class Analysis {
       case "AsyncFunctionDef":
         for (const d of s.decorator_list) this.expr(d, state);
         this.defaults(s.args, state);
+        // PEP 695 type parameters (`def f[T](x: T)`) are the def's own names, not this scope's.
+        this.shadowed.push(typeParamNames(s));
+        if (this.evaluatesAnnotations) for (const a of signatureAnnotations(s)) this.expr(a, state);
+        this.shadowed.pop();
         this.assign(s.name, state);
         return state;
       case "ClassDef":
         for (const d of s.decorator_list) this.expr(d, state);
+        this.shadowed.push(typeParamNames(s));
         for (const b of s.bases) this.expr(b, state);
         for (const k of s.keywords) this.expr(k.value, state);
+        this.classBody(s, state);
+        this.shadowed.pop();
         this.assign(s.name, state);
         return state;
       case "Import":
@@ -309,6 +333,23 @@ class Analysis {
     }
   }
 
+  /**
+   * A class body runs when its statement does: its reads of this scope's names (not the names
+   * the body binds itself, which it finds in its own namespace) are reads here. What it binds
+   * goes to the class, so the state it changes is a copy.
+   */
+  private classBody(c: py.ClassDef, state: State): void {
+    if (state === null) return;
+    this.shadowed.push((this.scopes.get(c) as Scope | undefined)?.bound ?? new Set());
+    this.classDepth++;
+    try {
+      this.block(c.body, new Set(state));
+    } finally {
+      this.classDepth--;
+      this.shadowed.pop();
+    }
+  }
+
   private defaults(args: py.Arguments, state: State): void {
     for (const d of args.defaults) this.expr(d, state);
     for (const d of args.kw_defaults) if (d) this.expr(d, state);
@@ -423,4 +464,18 @@ function unboundIn(stmts: py.Stmt[]): Set<string> {
   };
   for (const s of stmts) visit(s);
   return out;
+}
+
+/** The annotations CPython evaluates when a def statement runs: its parameters' and its return's. */
+export function signatureAnnotations(f: py.FunctionDef | py.AsyncFunctionDef): py.ExprNode[] {
+  const a = f.args;
+  const params = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
+  const out: py.ExprNode[] = [];
+  for (const p of params) if (p.annotation) out.push(p.annotation);
+  if (f.returns) out.push(f.returns);
+  return out;
+}
+
+function typeParamNames(s: py.FunctionDef | py.AsyncFunctionDef | py.ClassDef): Set<string> {
+  return new Set((s.type_params ?? []).map((p) => p.name));
 }

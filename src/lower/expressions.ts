@@ -19,7 +19,7 @@ import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
-import { COROUTINE_METHODS } from "./known-results.js";
+import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 
 /** An expression used as a condition: a JS boolean. */
@@ -46,8 +46,17 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
       )
         return cx.expr(e);
   }
-  // A value proven to be a bool is a JS boolean already.
-  if (cx.typeOfExpr(e) === "bool") return cx.expr(e);
+  // A value proven to be a bool is a JS boolean already; proven numbers, strs and sequences are
+  // true unless zero or empty (NaN is true in both languages).
+  const t = cx.typeOfExpr(e);
+  if (t === "bool") return cx.expr(e);
+  // A constant's truth is known (`not "a"`: false; TS refuses to compare two literals).
+  if (e._type === "Constant" && (typeof e.value === "bigint" || typeof e.value === "number" || typeof e.value === "string"))
+    return lit(e.value !== 0n && e.value !== 0 && e.value !== "");
+  if (t === "int") return binop("!==", cx.expr(e), lit(0n));
+  if (t === "float") return binop("!==", cx.expr(e), lit(0));
+  if (t === "str") return binop("!==", cx.expr(e), lit(""));
+  if (t === "bytes" || t === "list") return binop("!==", member(cx.expr(e), "length"), lit(0));
   return cx.rt("truthy", cx.expr(e));
 }
 
@@ -179,7 +188,8 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
   if (r.scope.kind === "annotation") return id(cx.typeParamNames.get(r.scope)?.get(n) ?? safeName(n));
   if (cx.fn.unbound?.reads.has(e)) {
     // Definite-assignment analysis could not prove the name bound here.
-    return cx.rt(cx.fn.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+    // A module name (read at module level or by a class body there) is a NameError when unbound.
+    return cx.rt(r.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
   }
   return id(safeName(n));
 }
@@ -373,6 +383,9 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // A proven instance of a plain class, and an attribute it surely has.
     if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
   }
+  // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
+  const sub = runtimeSubmodule(cx, v);
+  if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
   return getattr(cx, cx.expr(v), e.attr);
 }
 
@@ -433,7 +446,8 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   // A coroutine method of an asyncio object the program made (`await queue.get()`).
   if (e.func._type === "Attribute" && e.func.value._type === "Name") {
     const t = cx.typeOfExpr(e.func.value);
-    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr)) return true;
+    // (unless the program assigns an attribute of that name somewhere: it may replace the method)
+    if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr) && !cx.analysis.classes.writtenFreely(e.func.attr)) return true;
     // A coroutine method of the program's own class, which no subclass overrides.
     const def = cx.analysis.types.methodFor(t, e.func.attr);
     if (def?._type === "AsyncFunctionDef" && !cx.scopes.get(def)?.isGenerator) return true;

@@ -7,10 +7,13 @@
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
 
 import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
-import { annotationType, typeVarsIn } from "./annotations.js";
+import { RUNTIME } from "./stdlib.js";
+import { annotationType, splitUnion, typeVarsIn } from "./annotations.js";
+import { admitting, passedTypes } from "./passed-types.js";
 import { assignName, functionBody } from "./bindings.js";
 import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
@@ -282,10 +285,28 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
-    list.push({ name: safeName(a.arg), type: a.annotation ? annotationType(cx, a.annotation) : "any", init: d ? defaultValue(cx, d, hoisted) : undefined });
+    list.push({ name: safeName(a.arg), type: declaredType(cx, a), init: d ? defaultValue(cx, d, hoisted) : undefined });
   });
   if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
   return { list };
+}
+
+/** A parameter's TS type: its annotation's, admitting what the program passes (passed-types.ts). */
+function declaredType(cx: LowerContext, a: py.Arg): string {
+  if (!a.annotation) return "any";
+  const t = annotationType(cx, a.annotation);
+  // (a signature over TypeVars takes what TS infers for them)
+  let generic = typeVarsIn(cx, a.annotation).length > 0;
+  walk(a.annotation, (n) => {
+    if (n._type === "Name" && cx.boundTypeVars.has(n.id)) generic = true;
+  });
+  if (generic) return t;
+  return admitting(t, passedTypes(cx.module, cx.scopes).get(a), splitUnion);
+}
+
+/** `P.args` / `P.kwargs` of a ParamSpec `P`: the whole tuple or dict, of any values. */
+function paramSpecPart(cx: LowerContext, a: py.ExprNode): boolean {
+  return a._type === "Attribute" && (a.attr === "args" || a.attr === "kwargs") && a.value._type === "Name" && cx.paramSpecs.has(a.value.id);
 }
 
 /** The JS rest parameter that receives `*args` and a trailing `kw(...)` for keyword-only and `**kwargs`. */
@@ -316,9 +337,25 @@ export function bindingPrologue(cx: LowerContext, args: py.Arguments): ir.Stmt[]
   };
   const bound = cx.temp("_args");
   const out: ir.Stmt[] = [assignStmt(id(bound), cx.rt("bind_rest", id("$rest"), spec))];
-  if (args.vararg) out.push({ k: "var", decl: "let", name: safeName(args.vararg.arg), type: "any", init: member(id(bound), "args") });
-  for (const a of args.kwonlyargs) out.push({ k: "var", decl: "let", name: safeName(a.arg), type: "any", init: index(member(id(bound), "kw"), lit(a.arg)) });
-  if (args.kwarg) out.push({ k: "var", decl: "let", name: safeName(args.kwarg.arg), type: "any", init: member(id(bound), "kwargs") });
+  // Declared with the annotations' types (`*args: int` is a tuple of ints, `**kw: str` a dict of strs).
+  const elementType = (a: py.Arg) => (!a.annotation || paramSpecPart(cx, a.annotation) ? "any" : annotationType(cx, a.annotation));
+  const typed = (a: py.Arg, container: (t: string) => string) => (a.annotation ? container(elementType(a)) : "any");
+  if (args.vararg) {
+    const type = typed(args.vararg, (t) => `${cx.imports.type("PyTuple", RUNTIME)}<${t}>`);
+    out.push({ k: "var", decl: "let", name: safeName(args.vararg.arg), type, init: member(id(bound), "args") });
+  }
+  for (const a of args.kwonlyargs)
+    out.push({
+      k: "var",
+      decl: "let",
+      name: safeName(a.arg),
+      type: a.annotation && paramSpecPart(cx, a.annotation) ? "any" : declaredType(cx, a),
+      init: index(member(id(bound), "kw"), lit(a.arg)),
+    });
+  if (args.kwarg) {
+    const type = typed(args.kwarg, (t) => `${cx.imports.type("PyDict", RUNTIME)}<string, ${t}>`);
+    out.push({ k: "var", decl: "let", name: safeName(args.kwarg.arg), type, init: member(id(bound), "kwargs") });
+  }
   for (const a of [...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])]) cx.fn.declared.add(a.arg);
   return out;
 }

@@ -12,11 +12,21 @@
 
 import type * as py from "../ast/nodes.js";
 import { nodeIndex } from "../ast/node-index.js";
+import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, walkOwnCode, type Binding } from "./binding-facts.js";
-import { RUNTIME_ATTRIBUTES, RUNTIME_METHOD_RESULTS, STR_LIST_METHODS, STR_METHOD_RESULTS } from "./known-results.js";
+import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import {
+  AWAITED_METHOD_RESULTS,
+  AWAITED_RESULTS,
+  BYTES_METHOD_RESULTS,
+  RUNTIME_ATTRIBUTES,
+  RUNTIME_METHOD_RESULTS,
+  STR_LIST_METHODS,
+  STR_METHOD_RESULTS,
+  TUPLE_ITEMS,
+} from "./known-results.js";
 
 /** The facts inference.ts proves; the lowering reads them through LowerContext.typeEnv(). */
 export interface InferredTypes {
@@ -86,6 +96,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (f._type === "Attribute") {
         const owner = staticType(f.value, env);
         if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+        if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
         if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
         const def = methodFor(owner, f.attr);
         if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
@@ -112,7 +123,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     };
     env.awaited = (e: py.ExprNode): PyType | undefined => {
       if (e._type === "Call" && e.func._type === "Attribute") {
-        const def = methodFor(staticType(e.func.value, env), e.func.attr);
+        const owner = staticType(e.func.value, env);
+        // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
+        if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
+          const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
+          if (t) return t;
+        }
+        const def = methodFor(owner, e.func.attr);
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
       }
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
@@ -125,6 +142,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
         return result ? staticType(result, env) : "none";
       }
+      // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
+      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
+      if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
       const r = resolveName(scope, e.func.id, input.scopes);
       const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
@@ -133,7 +153,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return env;
   };
 
-  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function");
+  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
   // (the names each binding's value reads, outside lambdas: found once, asked in every round)
   const namesRead = new Map<Binding, string[]>();
@@ -244,6 +264,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       for (const p of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
         if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
         const passed = sites.map((site) => {
+          const at = [...fn.args.posonlyargs, ...fn.args.args].indexOf(p);
+          if (site.given && at >= 0 && at < site.given.length) return site.given[at];
           const e = argumentFor(fn, site.call, p.arg);
           return e
             ? staticType(
@@ -337,11 +359,16 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       for (const n of candidates) {
         if (assumed.has(n)) continue;
         const list = bindings.get(n)!;
-        if (list.some((b) => b.k === "unknown")) continue;
-        const ready = list.filter((b) => b.k !== "none" && b.k !== "aug" && !readsPending(b, isCandidate, assumed, namesRead));
+        const valued = list.filter((b) => b.k !== "none" && b.k !== "aug");
+        const ready = valued.filter((b) => !readsPending(b, isCandidate, assumed, namesRead));
         const types = ready.map((b) => bindingType(b, env, undefined));
-        if (types.length && types.every((t) => t !== undefined && t === types[0])) {
+        if (!list.some((b) => b.k === "unknown") && types.length && types.every((t) => t !== undefined && t === types[0])) {
           assumed.set(n, types[0]);
+          grew = true;
+        } else if (list.some((b) => b.k === "unknown") || (ready.length === valued.length && types.length)) {
+          // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
+          // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
+          assumed.set(n, undefined);
           grew = true;
         }
       }
@@ -378,7 +405,15 @@ function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | 
 interface CallSite {
   call: py.Call;
   scope: Scope;
+  /** The types of the positional arguments the runtime passes (a callback's call), by position. */
+  given?: PyType[];
 }
+
+/** Runtime functions that call their first argument with arguments of known types (`start_server(cb)`: cb(reader, writer)). */
+const CALLBACK_ARGUMENTS: Record<string, PyType[]> = {
+  "asyncio.start_server": ["rt:asyncio.StreamReader", "rt:asyncio.StreamWriter"],
+  "asyncio.start_unix_server": ["rt:asyncio.StreamReader", "rt:asyncio.StreamWriter"],
+};
 
 /** The instance a class call passes to __init__ (no proven type: `self` is typed on its own). */
 const INSTANCE = {
@@ -451,6 +486,19 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
     if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
     ownExpressions(scope.node, (e) => {
+      // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+      const cb = e._type === "Call" ? e.args[0] : undefined;
+      const runtime =
+        e._type === "Call" && cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
+      const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+      if (given && cb?._type === "Name") {
+        const call: py.Call = { ...(e as py.Call), func: cb, args: given.map(() => INSTANCE), keywords: [] };
+        if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+        let list = sites.get(cb.id);
+        if (!list) sites.set(cb.id, (list = []));
+        list.push({ call, scope, given });
+        return;
+      }
       if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
       // A class's call passes the new instance first: a placeholder that has no proven type.
@@ -502,20 +550,38 @@ function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, pa
  * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
  * make a function ineligible). */
 function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
-  const body = (node as { body?: unknown }).body;
-  if (Array.isArray(body))
-    walkOwnCode(body as py.Node[], (n) => {
-      if (n._type === "Call") f(n);
+  const visit = (n: py.Node | readonly (py.Node | null)[] | null | undefined): void => {
+    if (!n) return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    walk(n as py.Node, (x) => {
+      // A comprehension's first iterable is evaluated in the enclosing scope.
+      if (COMPREHENSIONS.has(x._type)) {
+        visit((x as py.ListComp).generators[0]?.iter);
+        return false;
+      }
+      if (SCOPE_NODES.has(x._type)) return false;
+      if (x._type === "Call") f(x);
     });
+  };
+  if (COMPREHENSIONS.has(node._type)) {
+    const c = node as py.ListComp | py.SetComp | py.GeneratorExp | py.DictComp;
+    visit(c._type === "DictComp" ? [c.key, c.value] : [c.elt]);
+    c.generators.forEach((g, i) => visit(i ? [g.iter, ...g.ifs] : g.ifs));
+    return;
+  }
   // (a lambda's body is one expression)
-  else if (body && typeof body === "object")
-    walkOwnCode([body as py.Node], (n) => {
-      if (n._type === "Call") f(n);
-    });
+  const body = (node as { body?: py.Node | py.Node[] }).body;
+  visit(body);
 }
+
+const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /** What builtins called by their own name always return (or they raise). */
 const BUILTIN_RESULTS: Record<string, PyType> = {
+  open: "rt:io.File",
   len: "int",
   str: "str",
   repr: "str",
@@ -536,6 +602,11 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       return b.type;
     case "value":
       return staticType(b.expr, env);
+    case "item": {
+      // `reader, writer = await asyncio.open_connection(...)`: a tuple of known items, unpacked whole.
+      const items = own(TUPLE_ITEMS, staticType(b.expr, env) ?? "");
+      return items?.length === b.count ? items[b.index] : undefined;
+    }
     case "aug": {
       const l = self;
       const r = staticType(b.value, env);
@@ -569,7 +640,7 @@ function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, 
   let names = namesRead.get(b);
   if (!names) {
     const found: string[] = [];
-    const e = b.k === "value" ? b.expr : b.k === "for" ? b.iter : null;
+    const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
     if (e)
       visitExpr(e, (n) => {
         if (n._type === "Name") found.push(n.id);

@@ -28,6 +28,7 @@ export const RUNTIME_RESULTS: Record<string, PyType> = {
   "asyncio.timeout": "rt:asyncio.Timeout",
   "asyncio.timeout_at": "rt:asyncio.Timeout",
   "asyncio.get_running_loop": "rt:asyncio.Loop",
+  "asyncio.get_event_loop": "rt:asyncio.Loop",
   "time.time": "float",
   "time.monotonic": "float",
   "time.perf_counter": "float",
@@ -38,6 +39,24 @@ export const RUNTIME_RESULTS: Record<string, PyType> = {
   "random.random": "float",
   "random.randint": "int",
   "random.uniform": "float",
+  "asyncio.Runner": "rt:asyncio.Runner",
+  "tempfile.TemporaryDirectory": "rt:tempfile.TemporaryDirectory",
+  "contextlib.suppress": "rt:contextlib.suppress",
+};
+
+/** What awaiting a call of a runtime coroutine function gives (`await asyncio.open_connection(...)`: a (reader, writer) tuple). */
+export const AWAITED_RESULTS: Record<string, PyType> = {
+  "asyncio.open_connection": "rt:asyncio.StreamPair",
+  "asyncio.open_unix_connection": "rt:asyncio.StreamPair",
+  "asyncio.start_server": "rt:asyncio.Server",
+  "asyncio.start_unix_server": "rt:asyncio.Server",
+  "asyncio.create_subprocess_exec": "rt:asyncio.Process",
+  "asyncio.create_subprocess_shell": "rt:asyncio.Process",
+};
+
+/** Tuples of known items, by position: what unpacking one into as many names binds. */
+export const TUPLE_ITEMS: Record<string, PyType[]> = {
+  "rt:asyncio.StreamPair": ["rt:asyncio.StreamReader", "rt:asyncio.StreamWriter"],
 };
 
 /** Methods of the runtime's objects, by the object's type. */
@@ -51,6 +70,9 @@ export const RUNTIME_METHOD_RESULTS: Record<string, Record<string, PyType>> = {
   "rt:asyncio.Event": { is_set: "bool" },
   "rt:asyncio.Timeout": { expired: "bool" },
   "rt:asyncio.Loop": { time: "float", is_running: "bool", is_closed: "bool", create_future: "rt:asyncio.Future" },
+  "rt:asyncio.StreamReader": { at_eof: "bool" },
+  "rt:asyncio.StreamWriter": { is_closing: "bool", can_write_eof: "bool" },
+  "rt:asyncio.Server": { is_serving: "bool" },
 };
 
 /** Attributes of the runtime's objects (read-only properties). */
@@ -63,6 +85,9 @@ export const DIRECT_ATTRIBUTES: Record<string, string[]> = {
   "rt:BaseException": ["args"],
   "rt:BaseExceptionGroup": ["args", "exceptions", "message"],
   "rt:asyncio.Barrier": ["parties", "n_waiting", "broken"],
+  // (not stdin/stdout/stderr: their TS type includes null, which a parameter annotated StreamReader would refuse)
+  "rt:asyncio.Process": ["pid", "returncode"],
+  "rt:asyncio.Server": ["sockets"],
 };
 
 /** str methods, on a proven str. */
@@ -77,7 +102,26 @@ export const STR_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
     .map((m) => [m, "bool" as PyType]),
   ...`count find index rfind rindex`.split(/\s+/).map((m) => [m, "int" as PyType]),
   ...`split rsplit splitlines`.split(/\s+/).map((m) => [m, "list" as PyType]),
+  ["encode", "bytes"],
 ]);
+
+/** bytes methods (the runtime installs them on PyBytes.prototype), on a proven bytes value. */
+export const BYTES_METHOD_RESULTS: Record<string, PyType> = Object.fromEntries([
+  ...`capitalize center expandtabs join ljust lower lstrip removeprefix removesuffix replace rjust rstrip strip swapcase title
+  translate upper zfill`
+    .split(/\s+/)
+    .map((m) => [m, "bytes" as PyType]),
+  ...`endswith isascii islower istitle isupper startswith`.split(/\s+/).map((m) => [m, "bool" as PyType]),
+  ...`count find index rfind rindex`.split(/\s+/).map((m) => [m, "int" as PyType]),
+  ...`split rsplit splitlines`.split(/\s+/).map((m) => [m, "list" as PyType]),
+  ["decode", "str"],
+  ["hex", "str"],
+]);
+
+/** What awaiting a coroutine method of a runtime object gives (`await reader.readline()`: bytes). */
+export const AWAITED_METHOD_RESULTS: Record<string, Record<string, PyType>> = {
+  "rt:asyncio.StreamReader": { read: "bytes", readline: "bytes", readuntil: "bytes", readexactly: "bytes" },
+};
 
 /** str methods that make a new list of strs (a `for` over the call binds strs). */
 export const STR_LIST_METHODS = new Set(["split", "rsplit", "splitlines"]);
@@ -90,11 +134,26 @@ export const COROUTINE_METHODS: Record<string, string[]> = {
   "rt:asyncio.Condition": ["acquire", "wait", "wait_for"],
   "rt:asyncio.Semaphore": ["acquire"],
   "rt:asyncio.Barrier": ["wait", "reset", "abort"],
+  "rt:asyncio.StreamReader": ["read", "readline", "readexactly", "readuntil"],
+  "rt:asyncio.StreamWriter": ["drain", "wait_closed", "start_tls"],
+  "rt:asyncio.Process": ["wait", "communicate"],
+  "rt:asyncio.Server": ["start_serving", "serve_forever", "wait_closed"],
+  "rt:asyncio.Loop": ["sock_recv", "sock_recv_into", "sock_sendall", "sock_connect", "sock_accept", "getaddrinfo", "create_connection", "create_server"],
 };
 
 /** Asynchronous context managers of the runtime whose __aenter__/__aexit__ are coroutine functions
  * and whose __aexit__ gives None or a bool. */
-export const ASYNC_MANAGERS = new Set(["rt:asyncio.Lock", "rt:asyncio.Semaphore", "rt:asyncio.Condition", "rt:asyncio.TaskGroup", "rt:asyncio.Timeout"]);
+export const ASYNC_MANAGERS = new Set([
+  "rt:asyncio.Lock",
+  "rt:asyncio.Semaphore",
+  "rt:asyncio.Condition",
+  "rt:asyncio.TaskGroup",
+  "rt:asyncio.Timeout",
+  "rt:asyncio.Server",
+]);
+
+/** Context managers of the runtime whose __exit__ gives a JS boolean or null (no truth test needed). */
+export const SYNC_MANAGERS = new Set(["rt:io.File", "rt:asyncio.Runner", "rt:tempfile.TemporaryDirectory", "rt:contextlib.suppress"]);
 
 /**
  * A decorator (or callee) naming a function of a runtime module (`abc.abstractmethod`, `functools.wraps`
@@ -127,3 +186,12 @@ const RUNTIME_DECORATOR_FUNCTIONS = new Set([
   "typing.final",
   "typing.override",
 ]);
+
+/** `asyncio.subprocess` after `import asyncio`: the runtime submodule an attribute of a runtime module names. */
+export function runtimeSubmodule(cx: LowerContext, e: py.ExprNode): string | undefined {
+  if (e._type !== "Attribute" || e.value._type !== "Name") return undefined;
+  const k = cx.lookupKnown(e.value.id);
+  if (k?.kind !== "module" || k.name === `${e.value.id}.${e.attr}` || !STDLIB[k.name]?.names.has(e.attr)) return undefined;
+  const name = `${k.name}.${e.attr}`;
+  return STDLIB[name] ? name : undefined;
+}

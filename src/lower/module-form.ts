@@ -50,6 +50,21 @@ export function run(cx: LowerContext): LowerResult {
     const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
     return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
   }
+  // Names `patch('__main__.NAME')` may replace: the `__main__` module object reads and assigns them.
+  const patchable = [...cx.analysis.mainPatchNames];
+  if (patchable.length) {
+    const views: ir.Expr = {
+      k: "object",
+      props: patchable.map((n) => ({
+        key: n,
+        value: array([
+          { k: "arrow", params: [], body: id(safeName(n)) },
+          { k: "arrow", params: [{ name: "v", type: "any" }], body: assign(id(safeName(n)), id("v")) },
+        ]),
+      })),
+    };
+    prologue.push(exprStmt(call(cx.helperFrom("main_module", PROGRAM), lit(cx.options.filename), views)));
+  }
   // The script, compiled by tsc and run by node, sets up the Node host first (TypeScript only: the
   // runner evaluates the JavaScript form itself).
   const standalone: ir.Stmt = { k: "ts_decl", text: 'import "tsyncio/standalone";' };

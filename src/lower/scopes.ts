@@ -98,7 +98,9 @@ let classNames: Set<string> = new Set();
 function noteAttrValue(attr: string, value: py.ExprNode): void {
   // A capitalized name (`Queue`, `asyncio.Queue`) is taken for a class too: a wrong guess only
   // costs the generic callm instead of a JS method call.
-  const name = value._type === "Name" ? value.id : value._type === "Attribute" ? value.attr : null;
+  // `type("Name", bases, ns)` makes a class too.
+  const madeByType = value._type === "Call" && value.func._type === "Name" && value.func.id === "type" && value.args.length === 3;
+  const name = madeByType ? CAPITALIZED : value._type === "Name" ? value.id : value._type === "Attribute" ? value.attr : null;
   if (name === null) return;
   let names = attrValueNames.get(attr);
   if (!names) attrValueNames.set(attr, (names = new Set()));
@@ -217,8 +219,13 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         if (stmt.bases.length + (stmt.type_params.length ? 1 : 0) > 1) facts.multipleInheritance = true;
         for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
         classNames.add(stmt.name);
+        // An Enum member's `.value` is what its class-body line assigns (`VOID = SomeClass`).
+        const enumLike = stmt.bases.some((b) => /(Enum|Flag)$/.test(b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : ""));
         for (const item of stmt.body)
-          if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") noteAttrValue(item.targets[0].id, item.value);
+          if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
+            noteAttrValue(item.targets[0].id, item.value);
+            if (enumLike) noteAttrValue("value", item.value);
+          }
         factsIn(stmt.type_params);
       }
       for (const d of stmt.decorator_list) visitExpr(d, scope, table);

@@ -11,7 +11,7 @@ import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { staticType } from "./types.js";
-import { annotationType } from "./annotations.js";
+import { annotationChecks, annotationType } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
@@ -21,10 +21,11 @@ import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
 import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
-import { isObjectConstruction } from "./calls.js";
+import { isObjectConstruction, mayReturnCoroutine } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
-import { ASYNC_MANAGERS } from "./known-results.js";
+import { signatureAnnotations } from "./definite-assignment.js";
+import { ASYNC_MANAGERS, SYNC_MANAGERS } from "./known-results.js";
 import { typeAliasStmt } from "./type-params.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
@@ -39,15 +40,12 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "AugAssign":
       return augAssign(cx, s);
     case "AnnAssign": {
-      if (!s.value) {
-        if (s.target._type === "Name" && cx.fn.scope.kind !== "class") {
-          // `x: int` alone declares nothing at run time; keep the type for the reader.
-          return [];
-        }
-        return [];
-      }
-      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation))];
-      return assignTo(cx, s.target, cx.expr(s.value), line);
+      // At module level CPython evaluates the annotation after the assignment: a name it cannot
+      // prove bound there is checked (NameError), the rest of the annotation is types only.
+      const checks = annotationChecks(cx, [s.annotation], line);
+      if (!s.value) return checks;
+      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation)), ...checks];
+      return [...assignTo(cx, s.target, cx.expr(s.value), line), ...checks];
     }
     case "If":
       return [ifStmt(cx.cond(s.test), cx.stmts(s.body), s.orelse.length ? cx.stmts(s.orelse) : undefined, line)];
@@ -67,7 +65,8 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return [returnStmt(s.value ? cx.expr(s.value) : undefined, line)];
     case "FunctionDef":
     case "AsyncFunctionDef":
-      return functionDef(cx, s);
+      // The def's annotations are evaluated when it runs (a forward reference is a NameError).
+      return [...annotationChecks(cx, signatureAnnotations(s), line), ...functionDef(cx, s)];
     case "ClassDef":
       return classDef(cx, s);
     case "Import":
@@ -118,33 +117,6 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
     return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), ...args), s.lineno)];
   }
   return [exprStmt(e, s.lineno)];
-}
-
-/** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
-/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
-const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
-  "sleep",
-  "wait",
-  "wait_for",
-  "to_thread",
-  "open_connection",
-  "start_server",
-  "open_unix_connection",
-  "start_unix_server",
-  "create_subprocess_exec",
-  "create_subprocess_shell",
-]);
-
-export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
-  const f = c.func;
-  if (f._type === "Attribute" && f.value._type === "Name") {
-    const m = cx.lookupKnown(f.value.id);
-    return m?.kind === "module" && m.name === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(f.attr);
-  }
-  if (f._type !== "Name") return false;
-  const known = cx.lookupKnown(f.id);
-  if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
-  return known?.kind === "def" && known.coroutine;
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
@@ -247,7 +219,8 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   const ok = cx.temp("_ok");
   // A manager of the runtime the program made (`asyncio.TaskGroup()`, `asyncio.timeout(1)`): its
   // __aenter__/__aexit__ return coroutines, and __aexit__ gives None or a bool.
-  const known = isAsync && ASYNC_MANAGERS.has(cx.typeOfExpr(first.context_expr) ?? "");
+  // (sync: `with open(...)`, whose __exit__ gives a JS boolean or null: no truth test)
+  const known = (isAsync ? ASYNC_MANAGERS : SYNC_MANAGERS).has(cx.typeOfExpr(first.context_expr) ?? "");
   const awaited = (e: ir.Expr) => yieldStar(known ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
   const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__"))) : call(member(id(mgr), "__enter__"));
   const exit = (...args: ir.Expr[]): ir.Expr => (isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args)) : call(member(id(mgr), "__exit__"), ...args));

@@ -19,13 +19,18 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 export const RUNTIME = "tsyncio/runtime";
 
 /** Functions returning a Coroutine or Future (so `await f()` can delegate to it directly). */
-const AWAITABLES: Record<string, string> = { asyncio: "sleep gather wait wait_for shield" };
+const AWAITABLES: Record<string, string> = {
+  asyncio: `sleep gather wait wait_for shield open_connection start_server open_unix_connection start_unix_server create_subprocess_exec
+    create_subprocess_shell to_thread`,
+};
 
 /** Submodules whose runtime file name cannot carry the dot (`tsyncio/runtime/*` maps to one file). */
 const DOTTED: Record<string, string> = {
   collections_abc: "collections.abc",
   os_path: "os.path",
   concurrent_futures: "concurrent.futures",
+  concurrent_futures_thread: "concurrent.futures.thread",
+  concurrent_futures_process: "concurrent.futures.process",
   asyncio_events: "asyncio.events",
   asyncio_exceptions: "asyncio.exceptions",
   asyncio_streams: "asyncio.streams",

@@ -7,7 +7,7 @@ import type * as py from "../ast/nodes.js";
 /** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
 /** `rt:...`: an instance of a runtime class made by the program (`rt:asyncio.Queue`, `rt:asyncio.Task`). */
 /** `self:...`: a method's `self`, an instance of its plain class or of a subclass (class-facts.ts). */
-export type PyType = "int" | "float" | "str" | "bool" | "none" | "list" | `inst:${string}` | `self:${string}` | `rt:${string}`;
+export type PyType = "int" | "float" | "str" | "bytes" | "bool" | "none" | "list" | `inst:${string}` | `self:${string}` | `rt:${string}`;
 
 /** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
 export type TypeEnv = ((name: string) => PyType | undefined) & {
@@ -32,6 +32,7 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
         case "boolean":
           return "bool";
       }
+      if (e.value !== null && typeof e.value === "object" && "bytes" in e.value) return "bytes";
       return e.value === null ? "none" : undefined;
     case "JoinedStr":
       return "str";
@@ -50,7 +51,7 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     case "BinOp": {
       const l = staticType(e.left, env);
       const r = staticType(e.right, env);
-      if (l === "str" && r === "str" && e.op._type === "Add") return "str";
+      if (l === r && (l === "str" || l === "bytes") && e.op._type === "Add") return l;
       if (e.op._type === "Div" && (l === "int" || l === "float") && (r === "int" || r === "float")) return "float";
       if (l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(e.op._type)) return l;
       return undefined;
@@ -68,6 +69,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
       return env.attr?.(e);
     case "Call":
       return env.call?.(e);
+    case "NamedExpr":
+      return staticType(e.value, env);
     case "IfExp": {
       const t = staticType(e.body, env);
       return t !== undefined && t === staticType(e.orelse, env) ? t : undefined;

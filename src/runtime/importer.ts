@@ -96,6 +96,17 @@ export class PyModule {
   }
 }
 
+/**
+ * The main script's module object for `patch('__main__.NAME')`: `sys.modules['__main__']` with live
+ * views of the names the program's patch targets name (the compiler passes their getters and setters).
+ */
+export function main_module(file: string, names: Record<string, Binding>): void {
+  const existing = sysModules.has("__main__") ? (sysModules.__getitem__("__main__") as PyModule) : null;
+  const m = existing ?? moduleProxy(new PyModule("__main__", script_path(file)));
+  m.bind(names);
+  if (!existing) sysModules.__setitem__("__main__", m);
+}
+
 // type(m).__name__ is 'module', a builtin type.
 Object.defineProperty(PyModule, "__name__", { value: "module" });
 Object.defineProperty(PyModule, "__qualname__", { value: "module" });

@@ -27,7 +27,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/obj
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { call, isJsClass, toIterable } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable } from "./builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -35,7 +35,7 @@ import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
+export { python_module, main_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
 import { current_module_name } from "./importer.js";
 import { finish_class, note_custom_new } from "./metaclass.js";
 
@@ -262,6 +262,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
     // `K.m` of a static or class method names itself `K.m` (callback reprs, __qualname__).
     const own = (cls as unknown as Record<string, unknown>)[name];
+    if (isClassMethod && typeof own === "function") CLASS_METHODS.add(own);
     if (typeof own === "function" && !Object.prototype.hasOwnProperty.call(own, "__qualname__")) {
       Object.defineProperty(own, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
     }
@@ -269,7 +270,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
       get(this: object) {
         const owner = this.constructor as unknown as Record<string, Function>;
         const f = owner[name];
-        return isClassMethod ? f.bind(owner) : f;
+        // Bound like getattr's methods: keyword calls and `==` see the function and its class.
+        return isClassMethod ? bindMethod(f, owner) : f;
       },
       configurable: true,
     });
@@ -559,7 +561,8 @@ function nameList(names: string[]): string {
 }
 
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
-export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unknown>; kw: Record<string, unknown>; kwargs: PyDict<string, unknown> } {
+// (The values are whatever the caller passed: `any`, so the prologue can declare them with the parameters' annotated types.)
+export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<any>; kw: Record<string, any>; kwargs: PyDict<string, any> } {
   rest = unpacked(rest);
   let given: Record<string, unknown> = {};
   const last = rest[rest.length - 1];
@@ -596,7 +599,7 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<unkn
 }
 
 /** Calls a generator function with a given `this` (generator expressions inside methods). */
-export function call_bound<T>(f: (this: unknown, ...a: any[]) => T, thisArg: unknown, ...args: unknown[]): T {
+export function call_bound<T, This>(f: (this: This, ...a: any[]) => T, thisArg: This, ...args: unknown[]): T {
   return f.apply(thisArg, args);
 }
 

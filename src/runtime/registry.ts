@@ -60,6 +60,8 @@ import * as sys from "./modules/sys.js";
 import * as threading from "./modules/threading.js";
 import * as queue from "./modules/queue.js";
 import * as concurrent_futures from "./modules/concurrent_futures.js";
+import * as concurrent_futures_thread from "./modules/concurrent_futures_thread.js";
+import * as concurrent_futures_process from "./modules/concurrent_futures_process.js";
 import * as multiprocessing from "./modules/multiprocessing.js";
 import * as time from "./modules/time.js";
 import * as traceback from "./modules/traceback.js";
@@ -140,6 +142,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/threading": threading,
   "tsyncio/runtime/queue": queue,
   "tsyncio/runtime/concurrent_futures": concurrent_futures,
+  "tsyncio/runtime/concurrent_futures_thread": concurrent_futures_thread,
+  "tsyncio/runtime/concurrent_futures_process": concurrent_futures_process,
   "tsyncio/runtime/multiprocessing": multiprocessing,
   "tsyncio/runtime/time": time,
   "tsyncio/runtime/traceback": traceback,

@@ -686,12 +686,17 @@ Object.defineProperty(BaseEventLoop.prototype.run_until_complete, "$g", { value:
 class _UnixSelectorEventLoop extends BaseEventLoop {
   /** The descriptors CPython's loop holds (the epoll fd and its self-pipe), so sockets get its numbers. */
   _own_fds: number[];
-  constructor() {
+  constructor(...args: unknown[]) {
     super();
     this._own_fds = [allocFd(), allocFd(), allocFd()];
     // CPython's selector loops say which selector they use (seen with logging at DEBUG).
     _log_debug("Using selector: EpollSelector");
+    // A program's subclass (`class MyLoop(asyncio.SelectorEventLoop)`) has its __init__ run, as
+    // Python's construction does; it reaches this loop's own (empty) __init__ through super().
+    if (new.target !== _UnixSelectorEventLoop) (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);
   }
+  /** `SelectorEventLoop.__init__(selector=None)`: the loop is ready once constructed. */
+  __init__(..._args: unknown[]): void {}
   close(): null {
     const wasOpen = !this._closed && !this.is_running();
     super.close();

@@ -15,6 +15,7 @@
 // CPython: Objects/genobject.c (coroutine objects), Lib/asyncio/coroutines.py (3.12).
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
 import { _typename } from "./_util.js";
+import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
@@ -57,6 +58,20 @@ export const CORO_CLOSED = 3;
 export type CoroGen<T = unknown> = Generator<unknown, T, unknown>;
 
 /** The result of `async def` called: a lazy, single-use awaitable. */
+/**
+ * PEP 479: a StopIteration escaping a coroutine's body becomes RuntimeError("coroutine raised
+ * StopIteration"), caused by it. Applied where a coroutine's generator is driven (Task steps,
+ * send/throw); a coroutine awaited inside another is delegated to with `yield*`, so its
+ * StopIteration reaches the awaiting task (or send) before it is converted.
+ */
+export function _coroutine_stop(e: unknown): unknown {
+  if (!(e instanceof StopIteration)) return e;
+  const r = new RuntimeError("coroutine raised StopIteration");
+  r.__cause__ = e;
+  r.__context__ = e;
+  return r;
+}
+
 class Coroutine<T = unknown> implements Iterable<unknown> {
   /** @internal the generator the compiler emitted */
   _gen: CoroGen<T>;
@@ -163,7 +178,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
       r = isThrow ? this._gen.throw(v) : this._gen.next(v);
     } catch (e) {
       this._state = CORO_CLOSED;
-      throw e;
+      throw _coroutine_stop(e);
     }
     if (r.done) {
       this._state = CORO_CLOSED;
@@ -185,6 +200,7 @@ Object.defineProperty(Coroutine, "__module__", { value: "builtins", configurable
 
 /** Marker CPython puts on legacy `@coroutine` functions; we put it on every coroutine function. */
 export const _is_coroutine = Symbol("_is_coroutine");
+BOUND_METHOD_MARKS.add(_is_coroutine);
 
 /** A function returned by coroutine_function(): calling it makes a lazy Coroutine. */
 export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {
@@ -354,6 +370,26 @@ function discard(value: unknown, lineno: number, filename?: string): void {
     value._state = CORO_CLOSED;
     _warn_unawaited(value._code.co_qualname, filename ?? value._code.co_filename, lineno);
   }
+}
+
+/**
+ * Temporaries of an inspecting call (`asyncio.iscoroutine(make())`, `print(type(make()))`): the
+ * compiler marks where the call starts (_temp_mark), passes each argument made by a call through
+ * _temp, and hands the call's result to _drop_temps, which discards those arguments once the call
+ * returned, as CPython does when the temporary's last reference goes (a coroutine never awaited is
+ * reported at that line).
+ */
+const temporaries: unknown[] = [];
+export function _temp_mark(): number {
+  return temporaries.length;
+}
+export function _temp<T>(value: T): T {
+  temporaries.push(value);
+  return value;
+}
+export function _drop_temps<T>(mark: number, result: T, lineno: number, filename: string): T {
+  for (const v of temporaries.splice(mark)) discard(v, lineno, filename);
+  return result;
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   isawaitable,
   awaitable,
   _untrackStarted,
+  _coroutine_stop,
 } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
@@ -410,7 +411,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this.__finish_exception(err);
         throw err;
       } else {
-        this.__finish_exception(caughtException(err));
+        this.__finish_exception(caughtException(_coroutine_stop(err)));
       }
       return;
     }

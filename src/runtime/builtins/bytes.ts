@@ -6,8 +6,9 @@ import { TypeError, ValueError, IndexError, OverflowError } from "./exceptions.j
 import { typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./protocol.js";
 import { PySlice, sliceIndices } from "./slices.js";
 import { FAST_SLICE } from "./slots.js";
-import { percentFormat, ascii } from "./format.js";
-import { PyTuple, PyDict } from "./collections.js";
+import { ascii } from "./format.js";
+import { percentFormatBytes, type BytesPercentRules } from "./percent.js";
+import { PyTuple, type PyList } from "./collections.js";
 import { latin1 } from "./codecs.js";
 import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
@@ -316,15 +317,20 @@ function containsBytes(d: Uint8Array, item: unknown): boolean {
 
 /** bytes % args: printf-style formatting where %s and %b take bytes-like objects (PEP 461). */
 function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
-  // Formatting the latin-1 text of the template, each %s/%b argument turned into its latin-1 text.
-  const items = args instanceof PyTuple ? Array.from(args) : [args];
-  const isMapping =
-    !(args instanceof PyTuple) &&
-    args !== null &&
-    typeof args === "object" &&
-    bytesData(args) === null &&
-    typeof (args as { __getitem__?: unknown }).__getitem__ === "function";
-  const asText = (v: unknown, conv: string): unknown => {
+  return bytesFromLatin1(percentFormatBytes(shortLatin1(fmt), args, BYTES_PERCENT));
+}
+
+/** latin1() without its chunking copies: templates are short, and this runs on every format. */
+function shortLatin1(d: Uint8Array): string {
+  if (d.length > 256) return latin1(d);
+  let s = "";
+  for (let i = 0; i < d.length; i++) s += String.fromCharCode(d[i]);
+  return s;
+}
+
+const BYTES_PERCENT: BytesPercentRules = {
+  // Every argument becomes latin-1 text, so the shared formatter pads and truncates byte for byte.
+  text(v: unknown, conv: string): string {
     if (conv === "s" || conv === "b") {
       const d = bytesData(v);
       if (d !== null) return latin1(d);
@@ -332,46 +338,25 @@ function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
       if (typeof f === "function") return latin1(needBytes(f.call(v)));
       throw new TypeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(v)}'`);
     }
-    if (conv === "r" || conv === "a") return ascii(v);
     if (conv === "c") {
       const d = bytesData(v);
       if (d !== null && d.length === 1) return String.fromCharCode(d[0]);
-      if (typeof v === "bigint") return String.fromCharCode(byteValue(v, "%c arg not in range(256)"));
+      if (typeof v === "bigint" || typeof v === "boolean") {
+        const b = typeof v === "bigint" ? v : v ? 1n : 0n;
+        if (b < 0n || b > 255n) throw new OverflowError("%c arg not in range(256)");
+        return String.fromCharCode(Number(b));
+      }
       throw new TypeError("%c requires an integer in range(256) or a single byte");
     }
-    return v;
-  };
-  const text = latin1(fmt);
-  // Rewrite every conversion: %s/%b/%r/%a/%c become %s of prepared text, numbers stay as they are.
-  const spec = /%(\([^)]*\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsab%])/g;
-  const prepared: unknown[] = [];
-  const mapped: Map<string, unknown> = new Map();
-  let ai = 0;
-  const template = text.replace(spec, (m, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
-    if (conv === "%") return m;
-    const take = () => {
-      if (ai >= items.length) throw new TypeError("not enough arguments for format string");
-      return items[ai++];
-    };
-    const w = width === "*" ? String(toIndex(take())) : (width ?? "");
-    const p = prec === "*" ? String(toIndex(take())) : prec;
-    const newConv = "sbrac".includes(conv) ? "s" : conv;
-    if (key !== undefined) {
-      const name = key.slice(1, -1);
-      const v = (args as { __getitem__(k: unknown): unknown }).__getitem__(bytesFromLatin1(name));
-      mapped.set(name, asText(v, conv));
-      return `%(${name})${flags}${w}${p !== undefined ? "." + p : ""}${newConv}`;
-    }
-    prepared.push(asText(take(), conv));
-    return `%${flags}${w}${p !== undefined ? "." + p : ""}${newConv}`;
-  });
-  if (!isMapping && ai < items.length) throw new TypeError("not all arguments converted during bytes formatting");
-  let out: string;
-  if (mapped.size > 0) {
-    out = percentFormat(template, PyDict.fromEntries(Array.from(mapped)));
-  } else out = percentFormat(template, PyTuple.fromArray(prepared));
-  return bytesFromLatin1(out);
-}
+    return ascii(v); // %r is an alias of %a for bytes
+  },
+  key: (name: string) => bytesFromLatin1(name),
+  // bytes and bytearray are sequences of arguments' bytes, never mappings (memoryview is one).
+  isMapping(args: unknown): boolean {
+    if (args === null || typeof args !== "object" || args instanceof Uint8Array || args instanceof PyByteArray) return false;
+    return args instanceof Array || typeof (args as { __getitem__?: unknown }).__getitem__ === "function";
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -457,6 +442,43 @@ export class PyBytes extends Uint8Array {
   __getnewargs__(): PyTuple<unknown> {
     return PyTuple.fromArray([copyBytes(this)]);
   }
+}
+
+/** The Python methods installBytesMethods puts on the prototype, declared for typed callers (the
+ * compiler calls them directly on proven bytes); `join`/`find` keep Uint8Array's JS meaning in TS. */
+export interface PyBytes {
+  decode(...args: unknown[]): string;
+  hex(...args: unknown[]): string;
+  count(...args: unknown[]): bigint;
+  rfind(...args: unknown[]): bigint;
+  index(...args: unknown[]): bigint;
+  rindex(...args: unknown[]): bigint;
+  startswith(...args: unknown[]): boolean;
+  endswith(...args: unknown[]): boolean;
+  isascii(): boolean;
+  islower(): boolean;
+  isupper(): boolean;
+  istitle(): boolean;
+  split(...args: unknown[]): PyList<PyBytes>;
+  rsplit(...args: unknown[]): PyList<PyBytes>;
+  splitlines(...args: unknown[]): PyList<PyBytes>;
+  strip(...args: unknown[]): PyBytes;
+  lstrip(...args: unknown[]): PyBytes;
+  rstrip(...args: unknown[]): PyBytes;
+  replace(...args: unknown[]): PyBytes;
+  upper(): PyBytes;
+  lower(): PyBytes;
+  swapcase(): PyBytes;
+  capitalize(): PyBytes;
+  title(): PyBytes;
+  center(...args: unknown[]): PyBytes;
+  ljust(...args: unknown[]): PyBytes;
+  rjust(...args: unknown[]): PyBytes;
+  zfill(...args: unknown[]): PyBytes;
+  expandtabs(...args: unknown[]): PyBytes;
+  removeprefix(...args: unknown[]): PyBytes;
+  removesuffix(...args: unknown[]): PyBytes;
+  translate(...args: unknown[]): PyBytes;
 }
 
 export class PyByteArray {

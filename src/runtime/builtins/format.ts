@@ -2,11 +2,11 @@
 import { IndexError, KeyError, TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { floatRepr, repr, str } from "./repr.js";
 import { intToDecimal } from "./int-limit.js";
-import { typeName, index as toIndex } from "./protocol.js";
+import { typeName } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
 import { joinChecked } from "./surrogates.js";
 import { late } from "./late.js";
-import { PyTuple, PyDict } from "./collections.js";
+import { PyDict } from "./collections.js";
 import { className, KwArgs, popKw } from "./object.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -310,13 +310,13 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
   return finishNumber(sp, neg, prefix, digits, "", every);
 }
 
-function intToFloatChecked(v: bigint): number {
+export function intToFloatChecked(v: bigint): number {
   const f = Number(v);
   if (!Number.isFinite(f)) throw new OverflowError("int too large to convert to float");
   return f;
 }
 
-function formatFloat(x: number, spec: string, sp?: Spec): string {
+export function formatFloat(x: number, spec: string, sp?: Spec): string {
   sp ??= parseSpec(spec, "float");
   const t = sp.type;
   let neg = x < 0 || Object.is(x, -0);
@@ -423,196 +423,6 @@ export function ascii(x: unknown): string {
   });
 }
 (ascii as { __builtin__?: boolean }).__builtin__ = true;
-
-// ---------------------------------------------------------------------------------------------
-// printf-style: "fmt" % args
-
-export function percentFormat(fmt: string, args: unknown): string {
-  let items: unknown[];
-  let mapping: unknown = null;
-  if (args instanceof PyTuple) items = Array.from(args);
-  else {
-    items = [args];
-    if (
-      args !== null &&
-      typeof args === "object" &&
-      !(typeof args === "string") &&
-      typeof (args as { __getitem__?: unknown }).__getitem__ === "function" &&
-      !(args instanceof Array)
-    ) {
-      mapping = args;
-    }
-  }
-  let ai = 0;
-  const next = (): unknown => {
-    if (ai >= items.length) throw new TypeError("not enough arguments for format string");
-    return items[ai++];
-  };
-  let out = "";
-  let i = 0;
-  const n = fmt.length;
-  let usedMapping = false;
-  while (i < n) {
-    const p = fmt.indexOf("%", i);
-    if (p < 0) {
-      out += fmt.slice(i);
-      break;
-    }
-    out += fmt.slice(i, p);
-    i = p + 1;
-    if (i >= n) throw new ValueError("incomplete format");
-    let key: string | null = null;
-    if (fmt[i] === "(") {
-      let depth = 1;
-      let j = i + 1;
-      while (j < n && depth > 0) {
-        if (fmt[j] === "(") depth++;
-        else if (fmt[j] === ")") depth--;
-        j++;
-      }
-      if (depth > 0) throw new ValueError("incomplete format key");
-      key = fmt.slice(i + 1, j - 1);
-      i = j;
-    }
-    let flags = "";
-    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
-    let width = -1;
-    if (fmt[i] === "*") {
-      width = Number(toIndex(next()));
-      i++;
-    } else {
-      const s = i;
-      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
-      if (i > s) width = parseInt(fmt.slice(s, i), 10);
-    }
-    let prec = -1;
-    if (fmt[i] === ".") {
-      i++;
-      if (fmt[i] === "*") {
-        prec = Number(toIndex(next()));
-        i++;
-      } else {
-        const s = i;
-        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
-        prec = i > s ? parseInt(fmt.slice(s, i), 10) : 0;
-      }
-    }
-    while (i < n && "hlL".includes(fmt[i])) i++;
-    if (i >= n) throw new ValueError("incomplete format");
-    const t = fmt[i++];
-    if (t === "%") {
-      out += "%";
-      continue;
-    }
-    let v: unknown;
-    if (key !== null) {
-      if (mapping === null) throw new TypeError("format requires a mapping");
-      usedMapping = true;
-      v = late.getitem(mapping, key);
-    } else v = next();
-    if (width < 0 && flags.includes("-")) width = -1;
-    let left = flags.includes("-");
-    if (width < -1) {
-      left = true;
-      width = -width;
-    }
-    let s: string;
-    let numeric = true;
-    switch (t) {
-      case "s":
-      case "r":
-      case "a":
-        s = t === "s" ? str(v) : t === "r" ? repr(v) : ascii(v);
-        if (prec >= 0) s = Array.from(s).slice(0, prec).join("");
-        numeric = false;
-        break;
-      case "c":
-        if (typeof v === "string") {
-          if (strLen(v) !== 1) throw new TypeError("%c requires an int or a unicode character, not a string of length " + strLen(v));
-          s = v;
-        } else if (typeof v === "bigint") {
-          s = String.fromCodePoint(Number(v));
-        } else throw new TypeError(`%c requires an int or a unicode character, not ${typeName(v)}`);
-        numeric = false;
-        break;
-      case "d":
-      case "i":
-      case "u": {
-        let iv: bigint;
-        if (typeof v === "bigint") iv = v;
-        else if (typeof v === "boolean") iv = v ? 1n : 0n;
-        else if (typeof v === "number") {
-          if (!Number.isFinite(v)) throw new OverflowError(`cannot convert float ${v !== v ? "NaN" : "infinity"} to integer`);
-          iv = BigInt(Math.trunc(v));
-        } else if (
-          v !== null &&
-          typeof v === "object" &&
-          (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")
-        ) {
-          iv = toIndex(v);
-        } else throw new TypeError(`%${t} format: a real number is required, not ${typeName(v)}`);
-        s = pctNum(intToDecimal(iv < 0n ? -iv : iv), iv < 0n, flags, prec);
-        break;
-      }
-      case "o":
-      case "x":
-      case "X": {
-        let iv: bigint;
-        if (typeof v === "bigint") iv = v;
-        else if (typeof v === "boolean") iv = v ? 1n : 0n;
-        else if (v !== null && typeof v === "object" && typeof (v as { __index__?: unknown }).__index__ === "function") iv = toIndex(v);
-        else throw new TypeError(`%${t} format: an integer is required, not ${typeName(v)}`);
-        const a = iv < 0n ? -iv : iv;
-        let d = t === "o" ? a.toString(8) : a.toString(16);
-        if (t === "X") d = d.toUpperCase();
-        s = pctNum(d, iv < 0n, flags, prec, flags.includes("#") ? (t === "o" ? "0o" : t === "x" ? "0x" : "0X") : "");
-        break;
-      }
-      case "e":
-      case "E":
-      case "f":
-      case "F":
-      case "g":
-      case "G": {
-        let fv: number;
-        if (typeof v === "number") fv = v;
-        else if (typeof v === "bigint") fv = intToFloatChecked(v);
-        else if (typeof v === "boolean") fv = v ? 1 : 0;
-        else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function")
-          fv = (v as { __float__(): number }).__float__();
-        else throw new TypeError(`must be real number, not ${typeName(v)}`);
-        const spec = (flags.includes("+") ? "+" : flags.includes(" ") ? " " : "") + (flags.includes("#") ? "#" : "") + "." + (prec < 0 ? 6 : prec) + t;
-        s = formatFloat(fv, spec);
-        if (flags.includes("0") && !left && width > s.length && Number.isFinite(fv)) {
-          const sign = /^[+\- ]/.test(s) ? s[0] : "";
-          s = sign + "0".repeat(width - s.length) + s.slice(sign.length);
-        }
-        break;
-      }
-      default:
-        throw new ValueError(`unsupported format character '${t}' (0x${t.charCodeAt(0).toString(16)}) at index ${i - 1}`);
-    }
-    if (numeric && t !== "e" && t !== "E" && t !== "f" && t !== "F" && t !== "g" && t !== "G" && flags.includes("0") && !left && width > s.length) {
-      const m = /^([+\- ]?(?:0[oxX])?)(.*)$/s.exec(s)!;
-      s = m[1] + "0".repeat(width - s.length) + m[2];
-    }
-    if (width > 0) {
-      const len = strLen(s);
-      if (len < width) s = left ? s + " ".repeat(width - len) : " ".repeat(width - len) + s;
-    }
-    out += s;
-  }
-  if (ai < items.length && !usedMapping && mapping === null) {
-    throw new TypeError("not all arguments converted during string formatting");
-  }
-  return out;
-}
-
-function pctNum(digits: string, neg: boolean, flags: string, prec: number, prefix = ""): string {
-  if (prec > digits.length) digits = "0".repeat(prec - digits.length) + digits;
-  const sign = neg ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
-  return sign + prefix + digits;
-}
 
 // ---------------------------------------------------------------------------------------------
 // str.format

@@ -74,7 +74,8 @@ export {
   pytype,
 } from "./ops.js";
 export { callv } from "./protocol.js";
-export { format_value, fstr, percentFormat, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
+export { percentFormat } from "./percent.js";
+export { format_value, fstr, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";
 export { PyMemoryView } from "./memoryview.js";

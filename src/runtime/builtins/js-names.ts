@@ -144,3 +144,14 @@ export function isJsOnly(obj: object, name: string): boolean {
   // The runtime's types (or the engine: an array's length, an error's stack).
   return RUNTIME_JS_MEMBERS.has(name) || hiddenMembers.get(owner)?.has(name) === true;
 }
+
+/**
+ * Python names that are reserved in JavaScript: the compiler emits them with a trailing `_`
+ * (`function` → `function_`), and the runtime maps a translated parameter's name back.
+ */
+export const JS_RESERVED: ReadonlySet<string> = new Set(
+  `break case catch class const continue debugger default delete do else enum export extends false finally for
+  function if import in instanceof new null return super switch this throw true try typeof var void while with
+  yield let static implements interface package private protected public await arguments eval undefined NaN
+  Infinity constructor prototype`.split(/\s+/),
+);

@@ -6,6 +6,7 @@
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./object.js";
 import { isJsClass } from "./names.js";
+import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
 
@@ -31,7 +32,8 @@ function parameterNames(f: Function): string[] | null {
       .split(",")
       .map((p) => p.trim())
       .filter(Boolean);
-    names = parts.map((p) => p.split(/[\s=:]/)[0]);
+    // A Python name reserved in JS was emitted with a trailing `_` (`function` → `function_`).
+    names = parts.map((p) => p.split(/[\s=:]/)[0]).map((n) => (n.endsWith("_") && JS_RESERVED.has(n.slice(0, -1)) ? n.slice(0, -1) : n));
     const firstOptional = parts.findIndex((p) => p.includes("=") || p.startsWith("..."));
     requiredCounts.set(source, firstOptional < 0 ? parts.length : firstOptional);
   }
@@ -43,12 +45,16 @@ function parameterNames(f: Function): string[] | null {
  * Calls `f` with positional `args` and keyword `kwargs`: bound by name for a translated function,
  * passed as a trailing KwArgs to anything else. Returns NOT_BOUND when `f` is not a translated function.
  */
-export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): unknown {
+export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>, qualname?: string): unknown {
+  // A method bound by getattr (a JS bound function) binds through the function it wraps.
+  const method = f as { __func__?: unknown; __self__?: unknown };
+  if (typeof f === "function" && typeof method.__func__ === "function" && method.__self__ !== undefined && parameterNames(f) === null)
+    return callWithKeywords(method.__func__, method.__self__, args, kwargs, methodQualname(method.__func__, method.__self__));
   const positional = Array.from(args);
   if (typeof f === "function" && !isJsClass(f)) {
     const names = parameterNames(f);
     if (names) {
-      const fname = (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      const fname = qualname ?? (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
       const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
       const params = rest ? names.slice(0, -1) : names;
       const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
@@ -100,6 +106,16 @@ export function translatedRestStart(f: Function): number | null {
   }
   restStarts.set(source, at);
   return at;
+}
+
+/** `Class.method`, as CPython names a bound method in call errors: the class that defines it. */
+function methodQualname(f: Function, self: unknown): string | undefined {
+  const name = (f as { __name__?: string }).__name__ ?? f.name;
+  if (typeof self === "function") return `${(self as { __qualname__?: string }).__qualname__ ?? self.name}.${name}`;
+  let owner = self !== null && typeof self === "object" ? Object.getPrototypeOf(self) : null;
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+  const cls = owner?.constructor as { __qualname__?: string } | undefined;
+  return cls?.__qualname__ ? `${cls.__qualname__}.${name}` : undefined;
 }
 
 export const NOT_BOUND: unique symbol = Symbol("not bound");

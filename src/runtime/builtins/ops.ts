@@ -12,7 +12,7 @@ import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
-import { percentFormat } from "./format.js";
+import { percentFormat } from "./percent.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
@@ -798,6 +798,24 @@ function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 
+/** Symbol-keyed marks a bound method copies from its function (asyncio adds the coroutine function's). */
+export const BOUND_METHOD_MARKS = new Set<symbol>();
+
+/** The functions a translated class marks as `@classmethod` (define_class fills it). */
+export const CLASS_METHODS = new WeakSet<Function>();
+
+/** `f` bound to `self`, as Python's bound method: `__self__`, `__func__` and `__name__` set. */
+export function bindMethod(f: Function, self: unknown): Function {
+  const bound = f.bind(self);
+  Object.defineProperty(bound, "__self__", { value: self });
+  Object.defineProperty(bound, "__func__", { value: f });
+  Object.defineProperty(bound, "__name__", { value: (f as { __name__?: string }).__name__ ?? f.name });
+  // Marks that describe what calling the function gives (a coroutine function's) stay visible on the bound method.
+  for (const k of BOUND_METHOD_MARKS)
+    if (Object.prototype.hasOwnProperty.call(f, k)) Object.defineProperty(bound, k, { value: (f as unknown as Record<symbol, unknown>)[k] });
+  return bound;
+}
+
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
@@ -831,12 +849,16 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     throw e;
   }
   if (v !== undefined || (name in obj && (typeof obj !== "function" || (name !== "name" && name !== "length")))) {
-    if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && !isClass(v)) {
-      const bound = v.bind(obj);
-      Object.defineProperty(bound, "__self__", { value: obj });
-      Object.defineProperty(bound, "__func__", { value: v });
-      Object.defineProperty(bound, "__name__", { value: v.name });
-      return bound;
+    // A class method read from its class (`functools.partial(K.build)`) is bound to that class.
+    if (typeof v === "function" && typeof obj === "function" && CLASS_METHODS.has(v)) return bindMethod(v, obj);
+    if (
+      typeof v === "function" &&
+      typeof obj === "object" &&
+      !Object.prototype.hasOwnProperty.call(obj, name) &&
+      !isClass(v) &&
+      !Object.prototype.hasOwnProperty.call(v, "__func__")
+    ) {
+      return bindMethod(v, obj);
     }
     return v;
   }

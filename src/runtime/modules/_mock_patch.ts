@@ -28,7 +28,7 @@ function resolve(target: string): unknown {
   }
   if (parts[0] === "__main__") {
     throw new NotImplementedError(
-      `patch('${target}...'): the main script's globals are bound directly by translated code, so tsyncio cannot patch them by name; move the code under test into a module of the program, or use patch.object on an object`,
+      `patch('${target}...'): the main script's globals are bound directly by translated code; tsyncio can patch only the names that string constants '__main__.NAME' of the program name; move the code under test into a module of the program, or use patch.object on an object`,
     );
   }
   throw new NotImplementedError(

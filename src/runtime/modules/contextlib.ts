@@ -36,6 +36,9 @@ function named<T extends Function>(f: T, like: Function): T {
   Object.defineProperty(f, "__name__", { value: n, configurable: true, writable: true });
   Object.defineProperty(f, "__qualname__", { value: q, configurable: true, writable: true });
   Object.defineProperty(f, "__wrapped__", { value: like, configurable: true, writable: true });
+  // Keywords the compiler could not bind (`async_open(path, mode="w")`) bind to the wrapped def's parameters.
+  const source = (like as { __signature_source__?: Function }).__signature_source__ ?? like;
+  Object.defineProperty(f, "__signature_source__", { value: source, configurable: true });
   return f;
 }
 

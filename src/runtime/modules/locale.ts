@@ -4,7 +4,7 @@
 import { Exception, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
-import { percentFormat } from "../builtins/format.js";
+import { percentFormat } from "../builtins/percent.js";
 import { str } from "../builtins/repr.js";
 import { float, int } from "../builtins/functions.js";
 import { call } from "../builtins/ops.js";

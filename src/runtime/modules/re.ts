@@ -3,7 +3,7 @@
 // `d` flag for group spans. Python's `.`, `^`, `$`, \A, \Z, \w, \d, \s and \b are rewritten explicitly
 // because their JS meanings differ (line terminators, ASCII-only classes). Indices given to and
 // returned from Python are code points; JS works in UTF-16 units, so positions are converted.
-import { call } from "../builtins/ops.js";
+import { call, typeName } from "../builtins/ops.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { Exception, IndexError, OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { patternWidth } from "./re_width.js";
@@ -11,6 +11,8 @@ import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
+import { latin1 } from "../builtins/codecs.js";
+import { bytesFromLatin1 } from "../builtins/bytes.js";
 import { Enum, IntFlag } from "./enum.js";
 
 // Flags: an IntFlag like CPython's re.RegexFlag, shown as `re.IGNORECASE|re.MULTILINE`.
@@ -678,7 +680,10 @@ type MaybeMatch = Match;
 
 export class Pattern {
   static __module__ = "re";
-  readonly pattern: string;
+  /** The pattern as given: a str, or a bytes object (then subjects and results are bytes too). */
+  readonly pattern: string | Uint8Array;
+  /** @internal a bytes pattern: it works on the latin-1 text of its subjects, one char per byte */
+  readonly isBytes: boolean;
   readonly flags: bigint;
   readonly groups: bigint;
   readonly groupindex: PyDict<string, bigint>;
@@ -687,11 +692,14 @@ export class Pattern {
   private readonly global: RegExp;
   private readonly full: RegExp;
 
-  constructor(pattern: string, flags: number) {
-    const t = translate(pattern, flags);
+  constructor(pattern: string | Uint8Array, flags: number) {
+    this.isBytes = typeof pattern !== "string";
+    if (this.isBytes && flags & UNICODE_FLAG) throw new ValueError("cannot use UNICODE flag with a bytes pattern");
+    // A bytes pattern matches as ASCII (\w, \d, IGNORECASE only for ASCII letters) and has no UNICODE flag.
+    const t = translate(typeof pattern === "string" ? pattern : latin1(pattern), this.isBytes ? flags | ASCII_FLAG : flags);
     this.t = t;
     this.pattern = pattern;
-    this.flags = BigInt(t.flags);
+    this.flags = BigInt(this.isBytes ? t.flags & ~UNICODE_FLAG & ~(flags & ASCII_FLAG ? 0 : ASCII_FLAG) : t.flags);
     this.groups = BigInt(t.groups);
     this.groupindex = PyDict.fromEntries([...t.groupIndex].map(([k, v]) => [k, BigInt(v)] as const));
     const jsFlags = "ud" + (t.jsI ? "i" : "");
@@ -700,53 +708,66 @@ export class Pattern {
       this.global = new RegExp(t.source, jsFlags + "g");
       this.full = new RegExp(`(?:${t.source})(?![\\s\\S])`, jsFlags + "y");
     } catch (e) {
-      throw new error(`tsyncio could not translate this pattern (${(e as Error).message})`, pattern);
+      throw new error(`tsyncio could not translate this pattern (${(e as Error).message})`, typeof pattern === "string" ? pattern : latin1(pattern));
     }
   }
 
   /** One match attempt: `how` is sticky (match), global (search) or full (fullmatch). */
-  private exec(how: "sticky" | "global" | "full", s: string, pos: unknown, endpos: unknown): Match | null {
-    checkStr(s);
+  /** @internal The text a subject is matched as: a str, or a bytes-like object's latin-1 text for a bytes pattern. */
+  text(s: unknown): string {
+    if (this.isBytes) {
+      if (s instanceof Uint8Array) return latin1(s);
+      if (typeof s === "string") throw new TypeError("cannot use a bytes pattern on a string-like object");
+    } else if (s instanceof Uint8Array) throw new TypeError("cannot use a string pattern on a bytes-like object");
+    return checkStr(s);
+  }
+  /** @internal A result of the pattern's kind: bytes for a bytes pattern (null and defaults pass). */
+  out(v: unknown): unknown {
+    return this.isBytes && typeof v === "string" ? bytesFromLatin1(v) : v;
+  }
+
+  private exec(how: "sticky" | "global" | "full", subject: unknown, pos: unknown, endpos: unknown): Match | null {
+    const s = this.text(subject);
     const p = new Positions(s);
     const pcp = clampPos(pos, p.cpLength, 0);
     const ecp = clampPos(endpos, p.cpLength, p.cpLength);
     if (ecp < pcp && how !== "global") return null;
-    return this.execAt(how, s, p, pcp, ecp);
+    return this.execAt(how, s, p, pcp, ecp, subject);
   }
 
   /** @internal */
-  execAt(how: "sticky" | "global" | "full", s: string, p: Positions, pcp: number, ecp: number): Match | null {
+  execAt(how: "sticky" | "global" | "full", s: string, p: Positions, pcp: number, ecp: number, given: unknown = s): Match | null {
     if (ecp < pcp) return null;
     const re = how === "sticky" ? this.sticky : how === "global" ? this.global : this.full;
     const subject = ecp === p.cpLength ? s : s.slice(0, p.toU16(ecp));
     re.lastIndex = p.toU16(pcp);
     const m = re.exec(subject);
     if (m === null) return null;
-    return new Match(this, s, p, m, pcp, ecp);
+    return new Match(this, s, p, m, pcp, ecp, given);
   }
 
   match(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("match", args, ["string", "pos", "endpos"], 1);
-    return this.exec("sticky", s as string, pos, endpos) as MaybeMatch;
+    return this.exec("sticky", s, pos, endpos) as MaybeMatch;
   }
   fullmatch(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("fullmatch", args, ["string", "pos", "endpos"], 1);
-    return this.exec("full", s as string, pos, endpos) as MaybeMatch;
+    return this.exec("full", s, pos, endpos) as MaybeMatch;
   }
   search(...args: unknown[]): MaybeMatch {
     const [s, pos, endpos] = bind("search", args, ["string", "pos", "endpos"], 1);
-    return this.exec("global", s as string, pos, endpos) as MaybeMatch;
+    return this.exec("global", s, pos, endpos) as MaybeMatch;
   }
 
   /** Successive non-overlapping matches, as Python iterates them. */
-  private *iterate(s: string, pos: unknown, endpos: unknown, limit = 0): Generator<Match> {
-    checkStr(s);
+  private *iterate(subject: unknown, pos: unknown, endpos: unknown, limit = 0): Generator<Match> {
+    const s = this.text(subject);
     const p = new Positions(s);
     let at = clampPos(pos, p.cpLength, 0);
     const end = clampPos(endpos, p.cpLength, p.cpLength);
     let n = 0;
     while (at <= end && (limit === 0 || n < limit)) {
-      const m = this.execAt("global", s, p, at, end);
+      const m = this.execAt("global", s, p, at, end, subject);
       if (m === null) return;
       n++;
       yield m;
@@ -757,64 +778,71 @@ export class Pattern {
 
   finditer(...args: unknown[]): Generator<Match> {
     const [s, pos, endpos] = bind("finditer", args, ["string", "pos", "endpos"], 1);
-    return this.iterate(s as string, pos, endpos);
+    return this.iterate(s, pos, endpos);
   }
   findall(...args: unknown[]): PyList<unknown> {
     const [s, pos, endpos] = bind("findall", args, ["string", "pos", "endpos"], 1);
     const out: unknown[] = [];
     const g = this.t.groups;
-    for (const m of this.iterate(s as string, pos, endpos)) {
-      if (g === 0) out.push(m.groupValue(0, ""));
-      else if (g === 1) out.push(m.groupValue(1, ""));
-      else out.push(PyTuple.fromArray(Array.from({ length: g }, (_, k) => m.groupValue(k + 1, ""))));
+    for (const m of this.iterate(s, pos, endpos)) {
+      if (g === 0) out.push(this.out(m.groupValue(0, "")));
+      else if (g === 1) out.push(this.out(m.groupValue(1, "")));
+      else out.push(PyTuple.fromArray(Array.from({ length: g }, (_, k) => this.out(m.groupValue(k + 1, "")))));
     }
     return PyList.fromArray(out);
   }
   split(...args: unknown[]): PyList<unknown> {
     const [s, maxsplit] = bind("split", args, ["string", "maxsplit"], 1);
-    const str = checkStr(s);
+    const str = this.text(s);
     const limit = maxsplit === undefined ? 0 : toInt(maxsplit, "maxsplit");
     const out: unknown[] = [];
-    if (limit < 0) return PyList.fromArray([str]);
+    if (limit < 0) return PyList.fromArray([this.out(str)]);
     let last = 0;
-    for (const m of this.iterate(str, 0, undefined, limit)) {
-      out.push(str.slice(last, m.spanU16(0)[0]));
-      for (let k = 1; k <= this.t.groups; k++) out.push(m.groupValue(k, null));
+    for (const m of this.iterate(s, 0, undefined, limit)) {
+      out.push(this.out(str.slice(last, m.spanU16(0)[0])));
+      for (let k = 1; k <= this.t.groups; k++) out.push(this.out(m.groupValue(k, null)));
       last = m.spanU16(0)[1];
     }
-    out.push(str.slice(last));
+    out.push(this.out(str.slice(last)));
     return PyList.fromArray(out);
   }
-  sub(...args: unknown[]): string {
+  sub(...args: unknown[]): unknown {
     const [repl, s, count] = bind("sub", args, ["repl", "string", "count"], 2);
-    return this.substitute(repl, s as string, count)[0];
+    return this.out(this.substitute(repl, s, count)[0]);
   }
   subn(...args: unknown[]): PyTuple<unknown> {
     const [repl, s, count] = bind("subn", args, ["repl", "string", "count"], 2);
-    const [r, n] = this.substitute(repl, s as string, count);
-    return PyTuple.of<unknown>(r, BigInt(n));
+    const [r, n] = this.substitute(repl, s, count);
+    return PyTuple.of<unknown>(this.out(r), BigInt(n));
   }
-  private substitute(repl: unknown, s: string, count: unknown): [string, number] {
-    const str = checkStr(s);
+  private substitute(repl: unknown, s: unknown, count: unknown): [string, number] {
+    const str = this.text(s);
     const limit = count === undefined ? 0 : toInt(count, "count");
     let expand: (m: Match) => string;
-    if (typeof repl === "string") {
-      const parts = parseTemplate(repl, this);
+    if (typeof repl === "string" || repl instanceof Uint8Array) {
+      const parts = parseTemplate(this.text(repl), this);
       expand = (m) => renderTemplate(parts, m);
     } else {
       expand = (m) => {
         const r = call(repl, m);
-        if (typeof r !== "string") throw new TypeError(`expected str instance, ${r === null ? "NoneType" : typeof r} found`);
-        return r;
+        if (this.isBytes ? !(r instanceof Uint8Array) : typeof r !== "string")
+          // CPython joins the pieces: a wrong one is named by its place in that list.
+          throw new TypeError(
+            this.isBytes ? `sequence item ${pieces}: expected a bytes-like object, ${typeName(r)} found` : `expected str instance, ${typeName(r)} found`,
+          );
+        return this.isBytes ? latin1(r as Uint8Array) : (r as string);
       };
     }
     if (limit < 0) return [str, 0];
     let out = "";
     let last = 0;
     let n = 0;
-    for (const m of this.iterate(str, 0, undefined, limit)) {
+    let pieces = 0;
+    for (const m of this.iterate(s, 0, undefined, limit)) {
       const [a, b] = m.spanU16(0);
+      if (a > last) pieces++;
       out += str.slice(last, a) + expand(m);
+      pieces++;
       last = b;
       n++;
     }
@@ -828,11 +856,14 @@ export class Pattern {
     return `re.compile(${pat}${names.length ? ", " + names.join("|") : ""})`;
   }
   __eq__(o: unknown): boolean {
-    return o instanceof Pattern && o.pattern === this.pattern && o.flags === this.flags;
+    return o instanceof Pattern && o.isBytes === this.isBytes && this.source() === o.source() && o.flags === this.flags;
+  }
+  private source(): string {
+    return typeof this.pattern === "string" ? this.pattern : latin1(this.pattern);
   }
   __hash__(): bigint {
     let h = 0;
-    for (const ch of this.pattern) h = (h * 31 + ch.codePointAt(0)!) | 0;
+    for (const ch of this.source()) h = (h * 31 + ch.codePointAt(0)!) | 0;
     return BigInt(h ^ Number(this.flags));
   }
 }
@@ -913,16 +944,20 @@ function renderTemplate(parts: TemplatePart[], m: Match): string {
 
 export class Match {
   static __module__ = "re";
-  readonly string: string;
+  /** The subject as given (a str, or bytes for a bytes pattern). */
+  readonly string: unknown;
+  /** @internal the text matched: the subject, or a bytes subject's latin-1 text */
+  private readonly text: string;
   readonly re: Pattern;
   readonly pos: bigint;
   readonly endpos: bigint;
   private readonly spans: ([number, number] | null)[]; // UTF-16
   private readonly positions: Positions;
 
-  constructor(re: Pattern, s: string, p: Positions, m: RegExpExecArray, pcp: number, ecp: number) {
+  constructor(re: Pattern, s: string, p: Positions, m: RegExpExecArray, pcp: number, ecp: number, given: unknown = s) {
     this.re = re;
-    this.string = s;
+    this.text = s;
+    this.string = given;
     this.positions = p;
     this.pos = BigInt(pcp);
     this.endpos = BigInt(ecp);
@@ -938,7 +973,7 @@ export class Match {
   }
   /** @internal */ groupValue(g: number, dflt: unknown): unknown {
     const s = this.spans[g];
-    return s ? this.string.slice(s[0], s[1]) : dflt;
+    return s ? this.text.slice(s[0], s[1]) : dflt;
   }
   private index(g: unknown): number {
     if (typeof g === "string") {
@@ -952,22 +987,22 @@ export class Match {
   }
 
   group(...args: unknown[]): unknown {
-    if (args.length === 0) return this.groupValue(0, null);
-    if (args.length === 1) return this.groupValue(this.index(args[0]), null);
-    return PyTuple.fromArray(args.map((g) => this.groupValue(this.index(g), null)));
+    if (args.length === 0) return this.re.out(this.groupValue(0, null));
+    if (args.length === 1) return this.re.out(this.groupValue(this.index(args[0]), null));
+    return PyTuple.fromArray(args.map((g) => this.re.out(this.groupValue(this.index(g), null))));
   }
   __getitem__(g: unknown): unknown {
-    return this.groupValue(this.index(g), null);
+    return this.re.out(this.groupValue(this.index(g), null));
   }
   groups(...args: unknown[]): PyTuple<unknown> {
     const [dflt] = bind("groups", args, ["default"], 0);
     const d = dflt === undefined ? null : dflt;
-    return PyTuple.fromArray(Array.from({ length: this.re.t.groups }, (_, k) => this.groupValue(k + 1, d)));
+    return PyTuple.fromArray(Array.from({ length: this.re.t.groups }, (_, k) => this.re.out(this.groupValue(k + 1, d))));
   }
   groupdict(...args: unknown[]): PyDict<string, unknown> {
     const [dflt] = bind("groupdict", args, ["default"], 0);
     const d = dflt === undefined ? null : dflt;
-    return PyDict.fromEntries([...this.re.t.groupIndex].map(([k, n]) => [k, this.groupValue(n, d)] as const));
+    return PyDict.fromEntries([...this.re.t.groupIndex].map(([k, n]) => [k, this.re.out(this.groupValue(n, d))] as const));
   }
   start(g: unknown = 0n): bigint {
     return BigInt(this.spanCp(this.index(g))[0]);
@@ -982,8 +1017,8 @@ export class Match {
   get regs(): PyTuple<PyTuple<bigint>> {
     return PyTuple.fromArray(this.spans.map((_, k) => this.span(BigInt(k))));
   }
-  expand(template: unknown): string {
-    return renderTemplate(parseTemplate(checkStr(template), this.re), this);
+  expand(template: unknown): unknown {
+    return this.re.out(renderTemplate(parseTemplate(this.re.text(template), this.re), this));
   }
   /** The group that closed last: the outermost of the matched groups ending furthest right. */
   get lastindex(): bigint | null {
@@ -1013,9 +1048,14 @@ export class Match {
     return true;
   }
   __repr__(): string {
-    return `<re.Match object; span=(${this.spanCp(0).join(", ")}), match=${strRepr(this.groupValue(0, "") as string)}>`;
+    const matched = this.groupValue(0, "") as string;
+    return `<re.Match object; span=(${this.spanCp(0).join(", ")}), match=${this.re.isBytes ? repr(this.re.out(matched)) : strRepr(matched)}>`;
   }
 }
+
+/** re.UNICODE and re.ASCII as numbers. */
+const UNICODE_FLAG = 32;
+const ASCII_FLAG = 256;
 
 // --- module functions ---------------------------------------------------------------------------
 
@@ -1027,8 +1067,8 @@ function compileWith(pattern: unknown, flags: unknown): Pattern {
     if (f !== 0) throw new ValueError("cannot process flags argument with a compiled pattern");
     return pattern;
   }
-  if (typeof pattern !== "string") throw new TypeError("first argument must be string or compiled pattern");
-  const key = f + ":" + pattern;
+  if (typeof pattern !== "string" && !(pattern instanceof Uint8Array)) throw new TypeError("first argument must be string or compiled pattern");
+  const key = typeof pattern === "string" ? f + ":" + pattern : f + ":b:" + latin1(pattern);
   let p = cache.get(key);
   if (p === undefined) {
     p = new Pattern(pattern, f);
@@ -1066,7 +1106,7 @@ export function split(...args: unknown[]): PyList<unknown> {
   const [pattern, s, maxsplit, flags] = bind("split", args, ["pattern", "string", "maxsplit", "flags"], 2);
   return compileWith(pattern, flags).split(s, maxsplit ?? 0n);
 }
-export function sub(...args: unknown[]): string {
+export function sub(...args: unknown[]): unknown {
   const [pattern, repl, s, count, flags] = bind("sub", args, ["pattern", "repl", "string", "count", "flags"], 3);
   return compileWith(pattern, flags).sub(repl, s, count ?? 0n);
 }
@@ -1076,10 +1116,11 @@ export function subn(...args: unknown[]): PyTuple<unknown> {
 }
 
 const SPECIAL = new Set("()[]{}?*+-|^$\\.&~# \t\n\r\x0b\x0c".split(""));
-export function escape(pattern: unknown): string {
+export function escape(pattern: unknown): unknown {
   let out = "";
-  for (const c of checkStr(pattern)) out += SPECIAL.has(c) ? "\\" + c : c;
-  return out;
+  const bytes = pattern instanceof Uint8Array;
+  for (const c of bytes ? latin1(pattern) : checkStr(pattern)) out += SPECIAL.has(c) ? "\\" + c : c;
+  return bytes ? bytesFromLatin1(out) : out;
 }
 export function purge(): null {
   cache.clear();

@@ -4,9 +4,10 @@
 // A mock is a JS Proxy around a function (so translated code can call it and read any attribute):
 // unknown attributes become child mocks, calls are recorded in call_args_list / mock_calls /
 // method_calls with CPython's naming, and the assert_* methods raise CPython's messages.
-// patch() replaces attributes of objects and of the program's own modules (sys.modules);
-// the main script's globals and the runtime's modules are bound directly by translated code, so
-// patching them raises NotImplementedError instead of silently not taking effect.
+// patch() replaces attributes of objects and of the program's own modules (sys.modules, where the
+// main script registers the names its `'__main__.NAME'` strings name); the runtime's modules are
+// bound directly by translated code, so patching them raises NotImplementedError instead of
+// silently not taking effect.
 import { NotImplementedError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";

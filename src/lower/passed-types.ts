@@ -1,0 +1,110 @@
+// What the program's own calls pass to annotated parameters, as TS types, so a parameter's declared
+// type admits it. Python does not enforce annotations: `def retry(on: Exception)` called with the
+// class ConnectionRefusedError, `ttl: int = 3600` called with 0.05, `name: str = None`. The TS
+// type of such a parameter is the annotation's, widened by what the program really passes (the
+// code is the same either way: types never change what runs).
+//
+//   def pause(ttl: int = 3600): ...   | function pause(ttl: bigint | number = 3600n): any
+//   pause(0.05)                       | pause(0.05);
+
+import type * as py from "../ast/nodes.js";
+import type { ScopeTable } from "./scopes.js";
+import { walkAll } from "./binding-facts.js";
+import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
+import { safeName } from "./context.js";
+
+const cache = new WeakMap<py.Module, Map<py.Arg, Set<string>>>();
+
+/** The TS types of the values passed to (or defaulted for) each parameter of the module's functions. */
+export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, Set<string>> {
+  let out = cache.get(module);
+  if (out) return out;
+  out = new Map();
+  cache.set(module, out);
+  const moduleScope = scopes.get(module);
+  if (!moduleScope) return out;
+  const found = out;
+  const note = (p: py.Arg, e: py.ExprNode) => {
+    const t = literalType(e, (name) => classValue(module, scopes, name));
+    if (!p.annotation || !t) return;
+    let set = found.get(p);
+    if (!set) found.set(p, (set = new Set()));
+    set.add(t);
+  };
+  // Module-level functions bound once, under a name no other scope binds: every call of the name calls them.
+  const defs = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
+  for (const s of module.body) {
+    if (s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") continue;
+    if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
+    if ([...scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    defs.set(s.name, s);
+  }
+  const defaults = (a: py.Arguments) => {
+    const positional = [...a.posonlyargs, ...a.args];
+    a.defaults.forEach((d, i) => note(positional[positional.length - a.defaults.length + i], d));
+    a.kwonlyargs.forEach((p, i) => a.kw_defaults[i] && note(p, a.kw_defaults[i]!));
+  };
+  walkAll(module, (n) => {
+    const node = n as unknown as py.Node;
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") defaults(node.args);
+    if (n._type !== "Call" || n.func._type !== "Name" || !defs.has(n.func.id)) return;
+    const a = defs.get(n.func.id)!.args;
+    const positional = [...a.posonlyargs, ...a.args];
+    n.args.forEach((arg, i) => {
+      if (arg._type === "Starred" || n.args.slice(0, i).some((x) => x._type === "Starred")) return;
+      if (i < positional.length) note(positional[i], arg);
+    });
+    for (const k of n.keywords) {
+      const p = [...a.args, ...a.kwonlyargs].find((x) => x.arg === k.arg);
+      if (p) note(p, k.value);
+    }
+  });
+  return out;
+}
+
+/** The TS type of a value known from its text alone (a literal, a class), as `general|precise`, else undefined. */
+function literalType(e: py.ExprNode, cls: (name: string) => boolean): string | undefined {
+  const sign = e._type === "UnaryOp" && e.op._type === "USub" ? "-" : "";
+  if (e._type === "UnaryOp" && (e.op._type === "USub" || e.op._type === "UAdd") && e.operand._type === "Constant") e = e.operand;
+  if (e._type === "Constant") {
+    const v = e.value;
+    if (v === null) return "null";
+    // (a literal also satisfies a Literal[...] annotation that lists it)
+    if (typeof v === "bigint") return `bigint|${sign}${v}n`;
+    if (typeof v === "number") return "number";
+    if (typeof v === "string") return sign ? undefined : `string|${JSON.stringify(v)}`;
+    if (typeof v === "boolean") return sign ? undefined : `boolean|${v}`;
+    return undefined;
+  }
+  if (e._type === "JoinedStr") return "string";
+  if (e._type === "Name" && cls(e.id) && safeName(e.id) === e.id) return `typeof ${e.id}`;
+  // `FakeReader()`: an instance, which the emitted `new FakeReader()` gives TS.
+  if (e._type === "Call" && e.func._type === "Name" && cls(e.func.id) && safeName(e.func.id) === e.func.id && !BUILTIN_EXCEPTIONS.has(e.func.id))
+    return e.func.id;
+  return undefined;
+}
+
+/** A name that surely holds a class: a builtin exception class, or a module-level class of the program bound once. */
+function classValue(module: py.Module, scopes: ScopeTable, name: string): boolean {
+  const moduleScope = scopes.get(module)!;
+  if (moduleScope.bound.has(name)) {
+    return (
+      (moduleScope.bindCount.get(name) ?? 0) === 1 &&
+      module.body.some((s) => s._type === "ClassDef" && s.name === name) &&
+      !moduleScope.writtenElsewhere.has(name)
+    );
+  }
+  return BUILTIN_EXCEPTIONS.has(name) && ![...scopes.values()].some((sc) => sc.bound.has(name));
+}
+
+/** `declared` widened by the types in `passed` it does not already admit. */
+export function admitting(declared: string, passed: Set<string> | undefined, split: (t: string) => string[]): string {
+  if (!passed || declared === "any" || declared === "unknown") return declared;
+  const parts = split(declared);
+  const extra: string[] = [];
+  for (const t of passed) {
+    const [general, precise] = t.split("|");
+    if (!parts.includes(general) && !(precise && parts.includes(precise)) && !extra.includes(general)) extra.push(general);
+  }
+  return extra.length ? [...parts, ...extra].join(" | ") : declared;
+}
