@@ -31,7 +31,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
-import { AbstractEventLoop, Handle, TimerHandle } from "./events.js";
+import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, isfuture } from "./futures.js";
@@ -339,6 +339,16 @@ class BaseEventLoop extends AbstractEventLoop {
     return timer;
   }
 
+  /** @internal Schedules a TimerHandle made elsewhere (sleep's, which is its coroutine's iterator too) for `when`. */
+  _add_timer(timer: TimerHandle, when: number, fifo: boolean): void {
+    this._check_closed();
+    if (this._debug) this._check_callback(timer._callback, "call_at");
+    timer._when = when;
+    timer._seq = fifo ? _next_timer_seq() : 0;
+    this._scheduled.push(timer);
+    timer._scheduled = true;
+  }
+
   /** Calls `callback(*args)` on the next iteration, FIFO: `call_soon(callback, *args, context=None)`. */
   call_soon(callback: Function, ...args: unknown[]): Handle {
     const [cbArgs, ctx] = splitContext(args);
@@ -418,8 +428,7 @@ class BaseEventLoop extends AbstractEventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     if (fn instanceof Task) {
       // A waiting Task: its context is the one it registered with (Task.__wait_on).
-      fn._q_wakeup = true;
-      fn._q_arg = arg;
+      fn._set_queued(true, arg);
       this._ready.push(fn);
     } else {
       this._ready.push(new Handle(fn as Function, [arg], this, context));
@@ -430,8 +439,7 @@ class BaseEventLoop extends AbstractEventLoop {
   _call_soon_step(task: Task<unknown>, exc: BaseException | null, _context: PyContext | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
     // Queued as the Task itself (see Task._q_wakeup); `_context` is always the task's own.
-    task._q_wakeup = false;
-    task._q_arg = exc;
+    task._set_queued(false, exc);
     this._ready.push(task);
   }
 

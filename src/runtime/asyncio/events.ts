@@ -179,6 +179,10 @@ export function _run_method_in(ctx: PyContext, cb: Function, self: object, arg: 
 }
 
 let _timerSeq = 0;
+/** @internal The next creation-order number of a FIFO timer (see TimerHandle). */
+export function _next_timer_seq(): number {
+  return ++_timerSeq;
+}
 
 /** A callback scheduled for a time; returned by call_later()/call_at(). CPython: events.TimerHandle. */
 class TimerHandle extends Handle {

@@ -68,6 +68,11 @@ function isfuture(obj: unknown): boolean {
  */
 export let _shape_hint = false;
 
+/** Bits of Future._flags (Task's own bits and its cancel count are in tasks.ts). */
+/** @internal */
+export const _F_BLOCKING = 1;
+const _F_LOG_TB = 2;
+
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   declare _state: string;
   declare _result: T | null;
@@ -76,9 +81,12 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   declare _source_traceback: null;
   declare _cancel_message: unknown;
   declare _cancelled_exc: CancelledError | null;
-  declare _asyncio_future_blocking: boolean;
-  /** CPython's private __log_traceback: an exception was set and nobody has looked at it yet. */
-  declare _log_tb: boolean;
+  /**
+   * The booleans of a future (and of a Task, which adds its own bits and its cancel count, see
+   * tasks.ts) in one small integer: one field instead of one each (memory per pending task).
+   * `_asyncio_future_blocking` and `_log_tb` are accessors over it.
+   */
+  declare _flags: number;
   /** First callback and its context inline (most futures have exactly one waiter). */
   declare _cb0: Function | _Waiter | null;
   declare _ctx0: PyContext | null;
@@ -89,7 +97,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     super(...args);
     if (_shape_hint) {
       this._state = this._result = this._exception = this._loop = null as never;
-      this._asyncio_future_blocking = this._log_tb = null as never;
+      this._flags = null as never;
       this._cb0 = this._ctx0 = null as never;
     }
   }
@@ -107,14 +115,27 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._result = null;
     this._exception = null;
     this._loop = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
-    this._asyncio_future_blocking = false;
-    this._log_tb = false;
+    this._flags = 0;
     this._cb0 = null;
     this._ctx0 = null;
   }
 
   __repr__(): string {
     return _future_repr(this);
+  }
+
+  get _asyncio_future_blocking(): boolean {
+    return (this._flags & _F_BLOCKING) !== 0;
+  }
+  set _asyncio_future_blocking(val: boolean) {
+    this._flags = val ? this._flags | _F_BLOCKING : this._flags & ~_F_BLOCKING;
+  }
+  /** CPython's private __log_traceback: an exception was set and nobody has looked at it yet. */
+  get _log_tb(): boolean {
+    return (this._flags & _F_LOG_TB) !== 0;
+  }
+  set _log_tb(val: boolean) {
+    this._flags = val ? this._flags | _F_LOG_TB : this._flags & ~_F_LOG_TB;
   }
 
   get _log_traceback(): boolean {
@@ -170,8 +191,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 
   /** @internal */
   _clear_log_tb(): void {
-    if (this._log_tb) {
-      this._log_tb = false;
+    if ((this._flags & _F_LOG_TB) !== 0) {
+      this._flags &= ~_F_LOG_TB;
       _unretrieved.delete(this as Future<unknown>);
     }
   }
@@ -206,7 +227,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   result(): T {
     const st = this._state;
     if (st === _FINISHED) {
-      if (this._log_tb) this._clear_log_tb();
+      if ((this._flags & _F_LOG_TB) !== 0) this._clear_log_tb();
       if (this._exception !== null) throw this._exception;
       return this._result as T;
     }
@@ -371,7 +392,7 @@ class _FutureIter<T> {
     const fut = this._fut;
     if (this._step === _ITER_START) {
       if (fut._state === _PENDING) {
-        fut._asyncio_future_blocking = true;
+        fut._flags |= _F_BLOCKING;
         this._step = _ITER_WAITING;
         return { value: fut, done: false };
       }

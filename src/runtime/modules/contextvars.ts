@@ -18,16 +18,19 @@ class TokenMissing {
 export class Context {
   /** var → value; replaced (never mutated) when a variable is set */
   _vars: Map<ContextVar<unknown>, unknown>;
-  _entered = false;
+  /** While entered (run()), the context that was current before: there always is one. */
   _prev: Context | null = null;
   constructor(vars?: Map<ContextVar<unknown>, unknown>) {
     this._vars = vars ?? new Map();
+  }
+  /** Entered now: `_prev` says it (no field of its own; a Task keeps a Context per task). */
+  get _entered(): boolean {
+    return this._prev !== null;
   }
   run<R>(callable: (...a: any[]) => R, ...args: unknown[]): R {
     if (this._entered) {
       throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
     }
-    this._entered = true;
     this._prev = current;
     current = this;
     try {
@@ -35,7 +38,6 @@ export class Context {
     } finally {
       current = this._prev!;
       this._prev = null;
-      this._entered = false;
     }
   }
   /** @internal run()'s fast path for the event loop: `cb.call(self, arg)` inside this context. */
@@ -43,7 +45,6 @@ export class Context {
     if (this._entered) {
       throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
     }
-    this._entered = true;
     const prev = current;
     this._prev = prev;
     current = this;
@@ -52,7 +53,6 @@ export class Context {
     } finally {
       current = prev;
       this._prev = null;
-      this._entered = false;
     }
   }
   /** @internal run()'s fast path for the event loop's callbacks: `cb(...args)` inside this context. */
@@ -60,7 +60,6 @@ export class Context {
     if (this._entered) {
       throw new RuntimeError(`cannot enter context: ${this.__repr__()} is already entered`);
     }
-    this._entered = true;
     const prev = current;
     this._prev = prev;
     current = this;
@@ -69,7 +68,6 @@ export class Context {
     } finally {
       current = prev;
       this._prev = null;
-      this._entered = false;
     }
   }
   copy(): Context {
