@@ -60,10 +60,17 @@ const lazyRegistry = {
           lines.push(`import * as ${name} from ${JSON.stringify(path)};`);
           table.push(`  eager(${JSON.stringify(spec)}, namespace(${name}));`);
         } else {
-          const also = (LOAD_WITH[key(path)] ?? []).map((k) => `require(${JSON.stringify(byKey.get(k))}); `).join("");
+          const also = (LOAD_WITH[key(path)] ?? [])
+            .map((k) => {
+              if (!byKey.has(k)) throw new Error(`lazy-registry: LOAD_WITH names ${k}, which registry.js does not import`);
+              return `require(${JSON.stringify(byKey.get(k))}); `;
+            })
+            .join("");
           table.push(`  lazy(${JSON.stringify(spec)}, () => { ${also}return require(${JSON.stringify(path)}); });`);
         }
       }
+      const missing = [...EAGER_MODULES].filter((m) => !byKey.has(m));
+      if (missing.length) throw new Error(`lazy-registry: EAGER_MODULES names ${missing.join(", ")}, which registry.js does not import`);
       const contents = `${lines.join("\n")}
 // A module object as the program sees it: the same live bindings (getters) on a new object,
 // without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root

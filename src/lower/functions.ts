@@ -50,7 +50,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
-  if (typeParamValues && (decorators.length || coroutine)) value = setTypeParams(value);
+  if (typeParamValues) value = setTypeParams(value);
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
   const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
@@ -66,7 +66,6 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     const setParams: ir.Stmt[] = typeParamValues ? [exprStmt(setTypeParams(id(safeName(s.name))), s.lineno)] : [];
     return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen, ...setParams];
   }
-  if (typeParamValues && !decorators.length && !coroutine) value = setTypeParams(value);
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
   // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
   // (its generator's signature is fully written out, so recursion does not make the inference circular).

@@ -487,19 +487,18 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
     ownExpressions(scope.node, (e) => {
       // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
-      const cb = e._type === "Call" ? e.args[0] : undefined;
-      const runtime =
-        e._type === "Call" && cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
+      const cb = e.args[0];
+      const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
       const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
       if (given && cb?._type === "Name") {
-        const call: py.Call = { ...(e as py.Call), func: cb, args: given.map(() => INSTANCE), keywords: [] };
+        const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
         if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
         let list = sites.get(cb.id);
         if (!list) sites.set(cb.id, (list = []));
         list.push({ call, scope, given });
         return;
       }
-      if (e._type !== "Call" || e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+      if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
       const fn = candidates.get(e.func.id)!;
       // A class's call passes the new instance first: a placeholder that has no proven type.
       const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;

@@ -8,7 +8,7 @@
 //   pause(0.05)                       | pause(0.05);
 
 import type * as py from "../ast/nodes.js";
-import type { ScopeTable } from "./scopes.js";
+import type { Scope, ScopeTable } from "./scopes.js";
 import { walkAll } from "./binding-facts.js";
 import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { safeName } from "./context.js";
@@ -24,8 +24,11 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
   const moduleScope = scopes.get(module);
   if (!moduleScope) return out;
   const found = out;
+  // The names some scope other than the module's binds (found once, asked per def and per argument).
+  const boundInner = new Set<string>();
+  for (const sc of scopes.values()) if (sc !== moduleScope) for (const n of sc.bound) boundInner.add(n);
   const note = (p: py.Arg, e: py.ExprNode) => {
-    const t = literalType(e, (name) => classValue(module, scopes, name));
+    const t = literalType(e, (name) => classValue(module, moduleScope, boundInner, name));
     if (!p.annotation || !t) return;
     let set = found.get(p);
     if (!set) found.set(p, (set = new Set()));
@@ -36,7 +39,7 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
   for (const s of module.body) {
     if (s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
-    if ([...scopes.values()].some((sc) => sc !== moduleScope && sc.bound.has(s.name))) continue;
+    if (boundInner.has(s.name)) continue;
     defs.set(s.name, s);
   }
   const defaults = (a: py.Arguments) => {
@@ -85,8 +88,7 @@ function literalType(e: py.ExprNode, cls: (name: string) => boolean): string | u
 }
 
 /** A name that surely holds a class: a builtin exception class, or a module-level class of the program bound once. */
-function classValue(module: py.Module, scopes: ScopeTable, name: string): boolean {
-  const moduleScope = scopes.get(module)!;
+function classValue(module: py.Module, moduleScope: Scope, boundInner: Set<string>, name: string): boolean {
   if (moduleScope.bound.has(name)) {
     return (
       (moduleScope.bindCount.get(name) ?? 0) === 1 &&
@@ -94,7 +96,7 @@ function classValue(module: py.Module, scopes: ScopeTable, name: string): boolea
       !moduleScope.writtenElsewhere.has(name)
     );
   }
-  return BUILTIN_EXCEPTIONS.has(name) && ![...scopes.values()].some((sc) => sc.bound.has(name));
+  return BUILTIN_EXCEPTIONS.has(name) && !boundInner.has(name);
 }
 
 /** `declared` widened by the types in `passed` it does not already admit. */

@@ -377,11 +377,11 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     if (!later) return accepted(socket);
     pendingOps++;
     const secure = tlsUpgrade(later, socket, true);
-    let settled = false;
+    let finished = false;
     // A blocking SSLSocket's accept() raises the failure (an asyncio server ignores it).
     const failed = (error: IoError) => {
-      if (settled) return;
-      settled = true;
+      if (finished) return;
+      finished = true;
       pendingOps--;
       secure.on("error", () => {});
       secure.destroy();
@@ -392,8 +392,8 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     const onEnd = () => failed(HANDSHAKE_EOF);
     secure.once("error", onError).once("end", onEnd);
     secure.once("secure", () => {
-      if (settled) return;
-      settled = true;
+      if (finished) return;
+      finished = true;
       pendingOps--;
       secure.off("error", onError).off("end", onEnd);
       accepted(secure);
