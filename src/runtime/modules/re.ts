@@ -12,7 +12,7 @@ import { _warn_at } from "../asyncio/_warnings.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
 import { latin1 } from "../builtins/codecs.js";
-import { bytesFromLatin1 } from "../builtins/bytes.js";
+import { bytesData, bytesFromLatin1 } from "../builtins/bytes.js";
 import { Enum, IntFlag } from "./enum.js";
 
 // Flags: an IntFlag like CPython's re.RegexFlag, shown as `re.IGNORECASE|re.MULTILINE`.
@@ -715,10 +715,12 @@ export class Pattern {
   /** One match attempt: `how` is sticky (match), global (search) or full (fullmatch). */
   /** @internal The text a subject is matched as: a str, or a bytes-like object's latin-1 text for a bytes pattern. */
   text(s: unknown): string {
+    // (bytes, bytearray and memoryview alike: any bytes-like subject)
+    const data = typeof s === "string" ? null : bytesData(s);
     if (this.isBytes) {
-      if (s instanceof Uint8Array) return latin1(s);
+      if (data) return latin1(data);
       if (typeof s === "string") throw new TypeError("cannot use a bytes pattern on a string-like object");
-    } else if (s instanceof Uint8Array) throw new TypeError("cannot use a string pattern on a bytes-like object");
+    } else if (data) throw new TypeError("cannot use a string pattern on a bytes-like object");
     return checkStr(s);
   }
   /** @internal A result of the pattern's kind: bytes for a bytes pattern (null and defaults pass). */
