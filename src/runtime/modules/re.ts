@@ -643,9 +643,9 @@ function toInt(x: unknown, what: string): number {
   throw new TypeError(`'${what}' must be an integer`);
 }
 
-function checkStr(s: unknown): string {
-  if (typeof s !== "string")
-    throw new TypeError(`expected string, got '${s === null || s === undefined ? "NoneType" : ((s as object).constructor?.name ?? typeof s)}'`);
+/** A subject or pattern that must be a str here (bytes-like ones were taken before): CPython's message otherwise. */
+function checkStr(s: unknown, message: (type: string) => string = (t) => `expected string or bytes-like object, got '${t}'`): string {
+  if (typeof s !== "string") throw new TypeError(message(typeName(s)));
   return s;
 }
 
@@ -1121,7 +1121,8 @@ const SPECIAL = new Set("()[]{}?*+-|^$\\.&~# \t\n\r\x0b\x0c".split(""));
 export function escape(pattern: unknown): unknown {
   let out = "";
   const bytes = pattern instanceof Uint8Array;
-  for (const c of bytes ? latin1(pattern) : checkStr(pattern)) out += SPECIAL.has(c) ? "\\" + c : c;
+  for (const c of bytes ? latin1(pattern) : checkStr(pattern, (t) => `decoding to str: need a bytes-like object, ${t} found`))
+    out += SPECIAL.has(c) ? "\\" + c : c;
   return bytes ? bytesFromLatin1(out) : out;
 }
 export function purge(): null {
