@@ -21,6 +21,7 @@ import { isSimple } from "./syntax.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
+import { truthNarrowingNull } from "./narrowing.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -57,7 +58,7 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
   if (t === "float") return binop("!==", cx.expr(e), lit(0));
   if (t === "str") return binop("!==", cx.expr(e), lit(""));
   if (t === "bytes" || t === "list") return binop("!==", member(cx.expr(e), "length"), lit(0));
-  return cx.rt("truthy", cx.expr(e));
+  return truthNarrowingNull(cx, e);
 }
 
 export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {

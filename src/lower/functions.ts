@@ -291,7 +291,7 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
 }
 
 /** A parameter's TS type: its annotation's, admitting what the program passes (passed-types.ts). */
-function declaredType(cx: LowerContext, a: py.Arg): string {
+export function declaredType(cx: LowerContext, a: py.Arg): string {
   if (!a.annotation) return "any";
   const t = annotationType(cx, a.annotation);
   // (a signature over TypeVars takes what TS infers for them)

@@ -731,9 +731,20 @@ function isinstance1(x: unknown, cls: unknown): boolean {
   throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
-export const isinstance = builtin(function isinstance(x: unknown, cls: unknown): boolean {
+/**
+ * A class whose `__instancecheck__` tells what its instances surely are in TS (collections.abc's
+ * Iterable: a JS iterable): `isinstance(x, Iterable)` narrows x for TS where it is true.
+ */
+export interface InstanceGuard<I> {
+  __instancecheck__(x: unknown): x is I;
+}
+
+export function isinstance<I>(x: unknown, cls: InstanceGuard<I>): x is I;
+export function isinstance(x: unknown, cls: unknown): boolean;
+export function isinstance(x: unknown, cls: unknown): boolean {
   return isinstance1(x, cls);
-});
+}
+builtin(isinstance);
 
 const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([[bool, [int]]]);
 

@@ -11,14 +11,17 @@ import { AsyncGenerator as AsyncGen } from "../asyncio/_asyncgen.js";
 type Check = (x: any) => boolean;
 const has = (x: any, name: string | symbol) => x !== null && x !== undefined && typeof x[name] === "function";
 
-/** An ABC: isinstance() asks `check` (structural, as _collections_abc's __subclasshook__ does) or the class chain. */
-function abc(name: string, check: Check) {
+/**
+ * An ABC: isinstance() asks `check` (structural, as _collections_abc's __subclasshook__ does) or the class chain.
+ * `I`: what TS may take an instance to be (a JS iterable for Iterable; `unknown`: nothing more).
+ */
+function abc<I = unknown>(name: string, check: Check) {
   // Created with its name (a computed key names the class): redefining a class's `name` would
   // leave it in V8's slow dictionary mode.
   const C = {
     [name]: class {
       static __module__ = "collections.abc";
-      static __instancecheck__(this: Function, x: unknown): boolean {
+      static __instancecheck__(this: Function, x: unknown): x is I {
         if (x instanceof this) return true;
         return this === C && check(x);
       }
@@ -42,19 +45,20 @@ const mapping: Check = (x) => x instanceof PyDict;
 const set: Check = (x) => x instanceof PySet || x instanceof PyFrozenSet;
 
 export const Hashable = abc("Hashable", (x) => !(x instanceof PyList || x instanceof PyDict || x instanceof PySet));
-export const Iterable = abc("Iterable", iterable);
+// (a string, a JS iterable, or a Python object with __iter__, which PyObject's Symbol.iterator calls)
+export const Iterable = abc<Iterable<unknown>>("Iterable", iterable);
 export const Iterator = abc("Iterator", iterator);
 export const Reversible = abc("Reversible", (x) => sequence(x) || mapping(x) || has(x, "__reversed__"));
 export const Generator = abc("Generator", (x) => iterator(x) && (has(x, "send") || has(x, "throw")) && !(x instanceof AsyncGen));
 export const Sized = abc("Sized", sized);
 export const Container = abc("Container", (x) => sized(x) || has(x, "__contains__"));
-export const Collection = abc("Collection", (x) => sized(x) && iterable(x));
+export const Collection = abc<Iterable<unknown>>("Collection", (x) => sized(x) && iterable(x));
 export const Callable = abc("Callable", (x) => typeof x === "function" || has(x, "__call__"));
 export const Set = abc("Set", set);
 export const MutableSet = abc("MutableSet", (x) => x instanceof PySet);
 export const Mapping = abc("Mapping", mapping);
 export const MutableMapping = abc("MutableMapping", mapping);
-export const Sequence = abc("Sequence", sequence);
+export const Sequence = abc<Iterable<unknown>>("Sequence", sequence);
 export const MutableSequence = abc("MutableSequence", (x) => x instanceof PyList);
 export const MappingView = abc("MappingView", () => false);
 export const KeysView = abc("KeysView", () => false);
