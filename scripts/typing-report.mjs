@@ -38,7 +38,10 @@ function programs() {
     out.push({ label: `fixtures/${name}`, dir, main: "input.py" });
   }
   const external = join(root, "eval/external");
-  for (const f of readdirSync(external).filter((f) => f.endsWith(".py")).sort()) out.push({ label: `eval/${f}`, dir: external, main: f });
+  for (const f of readdirSync(external)
+    .filter((f) => f.endsWith(".py"))
+    .sort())
+    out.push({ label: `eval/${f}`, dir: external, main: f });
   return out;
 }
 
@@ -57,7 +60,8 @@ function annotations(source) {
         if (s.returns) items.push({ kind: "return", fn: s.name, async: s._type === "AsyncFunctionDef", line: s.lineno });
         visit(s.body, undefined);
       } else if (s._type === "ClassDef") {
-        for (const item of s.body) if (item._type === "AnnAssign" && item.target._type === "Name") items.push({ kind: "field", cls: s.name, name: item.target.id, line: item.lineno });
+        for (const item of s.body)
+          if (item._type === "AnnAssign" && item.target._type === "Name") items.push({ kind: "field", cls: s.name, name: item.target.id, line: item.lineno });
         visit(s.body, s.name);
       } else {
         for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(s[key])) visit(s[key], className);
@@ -68,7 +72,8 @@ function annotations(source) {
   visit(module.body);
   let any = false;
   walk(module, (n) => {
-    if (n._type === "AnnAssign" || (n._type === "arg" && n.annotation) || ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && n.returns)) any = true;
+    if (n._type === "AnnAssign" || (n._type === "arg" && n.annotation) || ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && n.returns))
+      any = true;
   });
   return any ? items : null;
 }
@@ -182,7 +187,15 @@ async function main() {
       }
       totals.lines += lines;
       totals.dynamic += decl.dynamic;
-      perProgram.push({ label: p.label, annotated: items.length, any: anyItems.length, dynamicPer100: +((100 * decl.dynamic) / lines).toFixed(1), anyItems });
+      perProgram.push({
+        label: p.label,
+        annotated: items.length,
+        any: anyItems.length,
+        dynamic: decl.dynamic,
+        lines,
+        dynamicPer100: +((100 * decl.dynamic) / lines).toFixed(1),
+        anyItems,
+      });
       // Each program in its own folder (several share module names), all checked by one tsc run.
       const out = join(work, String(tsFiles.length));
       for (const u of units) {
@@ -194,7 +207,16 @@ async function main() {
       }
     }
     const config = {
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noImplicitAny: true, noEmit: true, skipLibCheck: true, types: [] },
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noImplicitAny: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
       files: tsFiles.map((f) => f.file),
     };
     writeFileSync(join(work, "tsconfig.json"), JSON.stringify(config));
@@ -205,8 +227,18 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (verbose) for (const p of perProgram) console.log(`${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`);
-  if (verbose) console.log([...byHelper].sort((a, b) => b[1] - a[1]).map(([h, n]) => `${h} ${n}`).join(", "));
+  if (verbose)
+    for (const p of perProgram)
+      console.log(
+        `${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`,
+      );
+  if (verbose)
+    console.log(
+      [...byHelper]
+        .sort((a, b) => b[1] - a[1])
+        .map(([h, n]) => `${h} ${n}`)
+        .join(", "),
+    );
   const share = totals.annotated ? (100 * totals.anyTyped) / totals.annotated : 0;
   console.log(`typed programs:                    ${totals.programs}`);
   console.log(`annotated params/returns/fields:   ${totals.annotated}, typed any: ${totals.anyTyped} (${share.toFixed(1)}%)`);

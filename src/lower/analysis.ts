@@ -14,6 +14,7 @@ import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type P
 import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
 import { inferTypes, type InferredTypes } from "./inference.js";
+import { decoratedFunction } from "./decorated.js";
 import { RUNTIME_RESULTS } from "./known-results.js";
 import { classFacts, type ClassFacts } from "./class-facts.js";
 import type { PyType } from "./types.js";
@@ -268,6 +269,11 @@ function reachesModuleDynamically(module: py.Module): boolean {
 
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
 function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): PyType | undefined {
+  // A call of a def the program decorated with contextlib.asynccontextmanager & co. (decorated.ts).
+  if (call.func._type === "Name") {
+    const made = decoratedFunction(scopes, known, scope, call.func.id)?.result;
+    if (made) return made;
+  }
   const fn = runtimeFunction(scopes, known, scope, call);
   if ((fn === "asyncio.get_running_loop" || fn === "asyncio.get_event_loop") && mayReplaceLoop(scopes)) return undefined;
   return fn && Object.prototype.hasOwnProperty.call(RUNTIME_RESULTS, fn) ? RUNTIME_RESULTS[fn] : undefined;

@@ -17,6 +17,7 @@ import { directMethod } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
+import { decoratedFunction } from "./decorated.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -206,6 +207,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());
     }
+    // A def the program decorated into a plain function (decorated.ts): no class to construct.
+    if (!e.keywords.length && decoratedFunction(cx.scopes, cx.known, cx.fn.scope, f.id)) return call(cx.expr(f), ...args);
     // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
     if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
     return cx.rt("call", cx.expr(f), ...args);

@@ -17,7 +17,7 @@ export type MethodDef = py.FunctionDef | py.AsyncFunctionDef;
 
 export interface ClassFacts {
   /** The def `obj.attr(...)` runs for an instance of `cls` (and, with `subclasses`, of any subclass), or undefined. */
-  method(cls: py.ClassDef, attr: string, subclasses: boolean): MethodDef | undefined;
+  method(cls: py.ClassDef, attr: string, subclasses: boolean, special?: boolean): MethodDef | undefined;
   /** The class a method's first parameter is surely an instance of (itself or a subclass). */
   selfClass(fn: MethodDef): py.ClassDef | undefined;
   /** The classes in the module that derive from `cls` (transitively); undefined when one is not plain. */
@@ -139,8 +139,9 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     }
     return undefined;
   };
-  const method = (cls: py.ClassDef, attr: string, withSubclasses: boolean): MethodDef | undefined => {
-    if (dynamic || anyWrites.has(attr) || attr.startsWith("__")) return undefined;
+  // `special`: a method Python looks up on the type (`__aenter__` for `async with`), asked for by name.
+  const method = (cls: py.ClassDef, attr: string, withSubclasses: boolean, special = false): MethodDef | undefined => {
+    if (dynamic || anyWrites.has(attr) || (attr.startsWith("__") && !special)) return undefined;
     const def = resolve(cls, attr);
     if (!def || !withSubclasses) return def;
     const subs = subclasses(cls);

@@ -22,6 +22,7 @@ import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent 
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
+import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -444,8 +445,8 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
   // A Task the program made: a Future, which `yield*` awaits as it is.
   if (e._type === "Name") return cx.typeOfExpr(e) === "rt:asyncio.Task" || cx.typeOfExpr(e) === "rt:asyncio.Future";
   if (e._type !== "Call") return false;
-  // A coroutine method of an asyncio object the program made (`await queue.get()`).
-  if (e.func._type === "Attribute" && e.func.value._type === "Name") {
+  // A coroutine method of an asyncio object the program made (`await queue.get()`, `await self.queue.get()`).
+  if (e.func._type === "Attribute") {
     const t = cx.typeOfExpr(e.func.value);
     // (unless the program assigns an attribute of that name somewhere: it may replace the method)
     if (t?.startsWith("rt:") && COROUTINE_METHODS[t]?.includes(e.func.attr) && !cx.analysis.classes.writtenFreely(e.func.attr)) return true;
@@ -461,7 +462,8 @@ export function isDirectlyAwaitable(cx: LowerContext, e: py.ExprNode): boolean {
     const k = cx.lookupKnown(f.id);
     if (k?.kind === "def") return k.coroutine;
     if (k?.kind === "runtime-name") return STDLIB[k.module]?.awaitables.has(k.name) ?? false;
-    return false;
+    // A def the program decorated, whose calls run an `async def` wrapper (decorated.ts).
+    return callGivesCoroutine(cx.scopes, decoratedFunction(cx.scopes, cx.known, cx.fn.scope, f.id));
   }
   if (f._type === "Attribute" && f.value._type === "Name") {
     const k = cx.lookupKnown(f.value.id);

@@ -37,6 +37,8 @@ export interface InferredTypes {
   envAt(scope: Scope): TypeEnv;
   /** The def a call of method `attr` runs on a value of type `owner`, when it is certain. */
   methodFor(owner: PyType | undefined, attr: string): MethodDef | undefined;
+  /** The def a special method (`__aenter__`, looked up on the type) runs for a value of type `owner`, when it is certain. */
+  specialMethodFor(owner: PyType | undefined, attr: string): MethodDef | undefined;
   /** What a def surely returns (awaiting it, for a coroutine function). */
   returnOf(fn: MethodDef): PyType | undefined;
   /** The class behind a `self:` type (the instance may be of a subclass). */
@@ -68,14 +70,14 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     classes.set(classKey(c), c);
     return `self:${c.name}@${c.lineno}:${c.col_offset}`;
   };
-  const methodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
+  const methodFor = (owner: PyType | undefined, attr: string, special = false): MethodDef | undefined => {
     if (owner?.startsWith("inst:")) {
       const cls = classes.get(owner);
-      return cls && input.classes.method(cls, attr, false);
+      return cls && input.classes.method(cls, attr, false, special);
     }
     if (owner?.startsWith("self:")) {
       const cls = classes.get(`inst:${owner.slice(5)}`);
-      return cls && input.classes.method(cls, attr, true);
+      return cls && input.classes.method(cls, attr, true, special);
     }
     return undefined;
   };
@@ -319,6 +321,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
     envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
     methodFor,
+    specialMethodFor: (owner, attr) => methodFor(owner, attr, true),
     returnOf: (fn) => returns.get(fn),
   };
 

@@ -150,10 +150,18 @@ export const ASYNC_MANAGERS = new Set([
   "rt:asyncio.TaskGroup",
   "rt:asyncio.Timeout",
   "rt:asyncio.Server",
+  // (what a def decorated with contextlib.asynccontextmanager gives: decorated.ts)
+  "rt:contextlib._AsyncGeneratorContextManager",
 ]);
 
 /** Context managers of the runtime whose __exit__ gives a JS boolean or null (no truth test needed). */
-export const SYNC_MANAGERS = new Set(["rt:io.File", "rt:asyncio.Runner", "rt:tempfile.TemporaryDirectory", "rt:contextlib.suppress"]);
+export const SYNC_MANAGERS = new Set([
+  "rt:io.File",
+  "rt:asyncio.Runner",
+  "rt:tempfile.TemporaryDirectory",
+  "rt:contextlib.suppress",
+  "rt:contextlib._GeneratorContextManager",
+]);
 
 /**
  * A decorator (or callee) naming a function of a runtime module (`abc.abstractmethod`, `functools.wraps`

@@ -25,7 +25,7 @@ import { isObjectConstruction, mayReturnCoroutine } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
-import { ASYNC_MANAGERS, SYNC_MANAGERS } from "./known-results.js";
+import { managerFacts } from "./managers.js";
 import { typeAliasStmt } from "./type-params.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
@@ -188,11 +188,8 @@ export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
 }
 
 /** `async with lock:` (no `as`) of a name proven to hold an asyncio Lock, Semaphore or Condition, which the body does not rebind. */
-function isKnownLock(cx: LowerContext, item: py.WithItem, body: py.Stmt[]): boolean {
-  const e = item.context_expr;
-  if (item.optional_vars || e._type !== "Name") return false;
-  const t = cx.typeOfExpr(e);
-  if (t !== "rt:asyncio.Lock" && t !== "rt:asyncio.Semaphore" && t !== "rt:asyncio.Condition") return false;
+function isKnownLockName(e: py.ExprNode, body: py.Stmt[]): e is py.Name {
+  if (e._type !== "Name") return false;
   let rebound = false;
   for (const st of body)
     walk(st, (n) => {
@@ -207,23 +204,31 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   // Nested items are nested statements: with a, b: → with a: with b:
   const [first, ...rest] = s.items;
   const inner: ir.Stmt[] = rest.length ? withStmt(cx, { ...s, items: rest } as py.With) : cx.stmts(s.body);
-  if (isAsync && isKnownLock(cx, first, s.body)) {
-    // An asyncio lock the program made: __aexit__ only releases it, whatever the exception.
-    const lock = cx.expr(first.context_expr);
+  // A manager the program made whose type is proven (managers.ts): a runtime one (`asyncio.TaskGroup()`,
+  // `with open(...)`) or one of its own classes; what its methods give needs no checks.
+  const facts = managerFacts(cx, first.context_expr, isAsync);
+  if (facts.lock && !first.optional_vars) {
+    // An asyncio lock: __aexit__ only releases it, whatever the exception. (A name the body does
+    // not rebind is used as it is; anything else is evaluated once, into a temporary.)
+    let lock = cx.expr(first.context_expr);
+    const out: ir.Stmt[] = [];
+    if (!isKnownLockName(first.context_expr, s.body)) {
+      const held = cx.temp("_mgr");
+      out.push(assignStmt(id(held), lock, s.lineno));
+      lock = id(held);
+    }
     return [
+      ...out,
       exprStmt(yieldStar(call(member(lock, "__aenter__"))), s.lineno),
       { k: "try", body: inner, finalizer: [exprStmt(yieldStar(call(member(lock, "__aexit__"), lit(null), lit(null), lit(null))), s.lineno)], line: s.lineno },
     ];
   }
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
-  // A manager of the runtime the program made (`asyncio.TaskGroup()`, `asyncio.timeout(1)`): its
-  // __aenter__/__aexit__ return coroutines, and __aexit__ gives None or a bool.
-  // (sync: `with open(...)`, whose __exit__ gives a JS boolean or null: no truth test)
-  const known = (isAsync ? ASYNC_MANAGERS : SYNC_MANAGERS).has(cx.typeOfExpr(first.context_expr) ?? "");
-  const awaited = (e: ir.Expr) => yieldStar(known ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
-  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__"))) : call(member(id(mgr), "__enter__"));
-  const exit = (...args: ir.Expr[]): ir.Expr => (isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args)) : call(member(id(mgr), "__exit__"), ...args));
+  const awaited = (e: ir.Expr, direct: boolean) => yieldStar(direct ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
+  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__")), facts.enterAwaitable) : call(member(id(mgr), "__enter__"));
+  const exit = (...args: ir.Expr[]): ir.Expr =>
+    isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args), facts.exitAwaitable) : call(member(id(mgr), "__exit__"), ...args);
   const value = cx.temp("_value");
   const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
   const caught = cx.temp("_e");
@@ -242,7 +247,11 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
         {
           k: "if",
-          test: not(known ? exit(cx.rt("type", id(excVar)), id(excVar), lit(null)) : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null)))),
+          test: not(
+            facts.exitTruthKnown
+              ? exit(cx.rt("type", id(excVar)), id(excVar), lit(null))
+              : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null))),
+          ),
           then: [throwStmt(id(excVar))],
           // __exit__ runs at the `with` line (a traceback through it names that line).
           line: s.lineno,
