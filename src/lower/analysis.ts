@@ -14,7 +14,7 @@ import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type P
 import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
 import { inferTypes, type InferredTypes } from "./inference.js";
-import { decoratedFunction } from "./decorated.js";
+import { decoratedDef, decoratedFunction, passesArguments } from "./decorated.js";
 import { RUNTIME_RESULTS } from "./known-results.js";
 import { classFacts, type ClassFacts } from "./class-facts.js";
 import type { PyType } from "./types.js";
@@ -82,7 +82,12 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
-  const classes = classFacts(module, scopes, (scope, name) => plainClass(scopes, known, scope, name, 0));
+  const classes = classFacts(
+    module,
+    scopes,
+    (scope, name) => plainClass(scopes, known, scope, name, 0),
+    (fn) => passesArguments(scopes, known, fn),
+  );
   const types = inferTypes({
     classes,
     module,
@@ -90,6 +95,10 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     plainClass: (scope, name) => plainClass(scopes, known, scope, name, 0),
     runtimeCall: (scope, call) => runtimeCall(scopes, known, scope, call),
     runtimeFunction: (scope, call) => runtimeFunction(scopes, known, scope, call),
+    decoratedResult: (def) => {
+      const scope = scopes.get(def)?.parent;
+      return scope ? decoratedDef(scopes, known, scope, def)?.result : undefined;
+    },
     knownDef: (scope, name) => {
       const k = knownIn(known, scope).get(name);
       return k?.kind === "def" && (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) ? k.node : undefined;

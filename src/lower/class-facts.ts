@@ -18,6 +18,8 @@ export type MethodDef = py.FunctionDef | py.AsyncFunctionDef;
 export interface ClassFacts {
   /** The def `obj.attr(...)` runs for an instance of `cls` (and, with `subclasses`, of any subclass), or undefined. */
   method(cls: py.ClassDef, attr: string, subclasses: boolean, special?: boolean): MethodDef | undefined;
+  /** Like `method`, for a def with decorators: the decorated def (what it becomes is decorated.ts's question). */
+  decoratedMethod(cls: py.ClassDef, attr: string, subclasses: boolean): MethodDef | undefined;
   /** The class a method's first parameter is surely an instance of (itself or a subclass). */
   selfClass(fn: MethodDef): py.ClassDef | undefined;
   /** The classes in the module that derive from `cls` (transitively); undefined when one is not plain. */
@@ -28,7 +30,13 @@ export interface ClassFacts {
   bases(cls: py.ClassDef): py.ClassDef[] | undefined;
 }
 
-export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (scope: Scope, name: string) => py.ClassDef | undefined): ClassFacts {
+export function classFacts(
+  module: py.Module,
+  scopes: ScopeTable,
+  plainClass: (scope: Scope, name: string) => py.ClassDef | undefined,
+  /** A method's decorators surely call it with the arguments its function is called with (contextlib's). */
+  passesSelf: (fn: MethodDef) => boolean = () => false,
+): ClassFacts {
   // Every class of the module, with the plain classes its bases name (undefined: a base that is not).
   const index = nodeIndex(module);
   const classes = index.ofType("ClassDef");
@@ -121,19 +129,20 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
   for (const n of index.ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name" && classNames.has(n.value.id)) readFromClass.add(n.attr);
   for (const n of index.ofType("Call")) if (n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
 
-  const defIn = (c: py.ClassDef, attr: string): MethodDef | "other" | undefined => {
+  const defIn = (c: py.ClassDef, attr: string, decorated = false): MethodDef | "other" | undefined => {
     for (const item of c.body) {
-      if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) return item.decorator_list.length ? "other" : item;
+      if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr)
+        return item.decorator_list.length && !decorated ? "other" : item;
       if (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === attr)) return "other";
       if (item._type === "AnnAssign" && item.target._type === "Name" && item.target.id === attr) return "other";
     }
     return undefined;
   };
-  const resolve = (c: py.ClassDef, attr: string): MethodDef | undefined => {
+  const resolve = (c: py.ClassDef, attr: string, decorated = false): MethodDef | undefined => {
     const mro = chain(c);
     if (!mro) return undefined;
     for (const k of mro) {
-      const d = defIn(k, attr);
+      const d = defIn(k, attr, decorated);
       if (d === "other") return undefined;
       if (d) return d;
     }
@@ -147,9 +156,16 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     const subs = subclasses(cls);
     return subs && subs.every((s) => resolve(s, attr) === def) ? def : undefined;
   };
+  const decoratedMethod = (cls: py.ClassDef, attr: string, withSubclasses: boolean): MethodDef | undefined => {
+    if (dynamic || anyWrites.has(attr) || attr.startsWith("__")) return undefined;
+    const def = resolve(cls, attr, true);
+    if (!def || !withSubclasses) return def;
+    const subs = subclasses(cls);
+    return subs && subs.every((s) => resolve(s, attr, true) === def) ? def : undefined;
+  };
   const selfClass = (fn: MethodDef): py.ClassDef | undefined => {
     // (a property's getter runs on the instance the attribute is read from)
-    const decorated = fn.decorator_list.some((d) => !(d._type === "Name" && d.id === "property"));
+    const decorated = fn.decorator_list.some((d) => !(d._type === "Name" && d.id === "property")) && !passesSelf(fn);
     if (dynamic || decorated || readFromClass.has("*") || readFromClass.has(fn.name)) return undefined;
     if (!(fn.args.posonlyargs[0] ?? fn.args.args[0])) return undefined;
     const cls = scopes.get(fn)?.parent?.node;
@@ -158,5 +174,5 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     if (!scope || plainClass(scope, cls.name) !== cls || !chain(cls) || !subclasses(cls)) return undefined;
     return cls;
   };
-  return { method, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
+  return { method, decoratedMethod, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
 }

@@ -122,3 +122,12 @@ export function decoratedFunction(scopes: ScopeTable, known: Map<Scope, Map<stri
 export function callGivesCoroutine(scopes: ScopeTable, f: DecoratedFunction | undefined): boolean {
   return !!f?.runs && f.runs._type === "AsyncFunctionDef" && !scopes.get(f.runs)?.isGenerator;
 }
+
+/** contextlib's decorators: the function they make calls the def with its own arguments (`self` too). */
+const PASS_ARGUMENTS = new Set(["contextlib.asynccontextmanager", "contextlib.contextmanager"]);
+
+/** A method whose decorators all pass its arguments through (a method's `self` is still the instance). */
+export function passesArguments(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, def: Def): boolean {
+  const scope = scopes.get(def)?.parent;
+  return !!scope && def.decorator_list.every((d) => PASS_ARGUMENTS.has(runtimeName(scopes, known, scope, d) ?? ""));
+}

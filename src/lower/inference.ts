@@ -54,6 +54,8 @@ export interface InferenceInput {
   runtimeCall(scope: Scope, call: py.Call): PyType | undefined;
   /** Whether module-level names may change behind the analysis's back (an imported module, globals()). */
   moduleOpen: boolean;
+  /** What a call of a decorated def gives, when its decorators make that certain (decorated.ts). */
+  decoratedResult(def: MethodDef): PyType | undefined;
   /** The undecorated def a name bound once refers to, in the scope it is resolved from. */
   knownDef(scope: Scope, name: string): py.FunctionDef | py.AsyncFunctionDef | undefined;
   classes: ClassFacts;
@@ -82,6 +84,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return undefined;
   };
 
+  const decoratedMethodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
+    if (owner?.startsWith("inst:")) {
+      const cls = classes.get(owner);
+      return cls && input.classes.decoratedMethod(cls, attr, false);
+    }
+    if (owner?.startsWith("self:")) {
+      const cls = classes.get(`inst:${owner.slice(5)}`);
+      return cls && input.classes.decoratedMethod(cls, attr, true);
+    }
+    return undefined;
+  };
+
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
     const env: TypeEnv = (name: string) => {
@@ -102,6 +116,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
         const def = methodFor(owner, f.attr);
         if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
+        // A decorated method: what its decorator makes (`@asynccontextmanager def read(self)`).
+        const decorated = decoratedMethodFor(owner, f.attr);
+        if (decorated) return input.decoratedResult(decorated);
       }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
       const r = resolveName(scope, f.id, input.scopes);
