@@ -66,7 +66,8 @@ const MAX_WRITTEN_ARGUMENTS = 1000;
 /** Records runtime imports as the lowering uses them (Sucrase's HelperManager), so the output imports exactly what it needs. */
 export class RuntimeImports {
   private namespaces = new Map<string, string>(); // specifier → local namespace name
-  private named = new Map<string, Map<string, string>>(); // specifier → name → local alias
+  // (keyed by the local name: one export may be imported twice, as the program's `Generic` and a helper's `$Generic`)
+  private named = new Map<string, Map<string, string>>(); // specifier → local alias → name
   private types = new Map<string, Map<string, string>>(); // specifier → type name → local alias (TS only)
 
   constructor(private readonly userNames: ReadonlySet<string>) {}
@@ -76,7 +77,7 @@ export class RuntimeImports {
    * `import type` (nothing in the JavaScript) unless the code also imports it as a value.
    */
   type(name: string, from: string): string {
-    const value = this.named.get(from)?.get(name);
+    const value = this.valueLocal(from, name);
     if (value) return value;
     let names = this.types.get(from);
     if (!names) this.types.set(from, (names = new Map()));
@@ -96,8 +97,14 @@ export class RuntimeImports {
   use(name: string, local: string, from: string): string {
     let names = this.named.get(from);
     if (!names) this.named.set(from, (names = new Map()));
-    names.set(name, local);
+    names.set(local, name);
     return local;
+  }
+
+  /** The local name a value import of `name` from `from` has, if any. */
+  private valueLocal(from: string, name: string): string | undefined {
+    for (const [local, n] of this.named.get(from) ?? []) if (n === name) return local;
+    return undefined;
   }
 
   namespace(local: string, from: string): void {
@@ -109,13 +116,15 @@ export class RuntimeImports {
     const specifiers = new Set([...this.named.keys(), ...this.namespaces.keys()].map((k) => (this.named.has(k) ? k : this.namespaces.get(k)!)));
     for (const [local, from] of this.namespaces) out.push({ k: "import", from, namespace: local });
     for (const from of [...specifiers].filter((s) => this.named.has(s)).sort(byRuntimeFirst)) {
-      const names = [...this.named.get(from)!].map(([name, alias]) => ({ name, alias })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      const names = [...this.named.get(from)!]
+        .map(([alias, name]) => ({ name, alias }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.alias < b.alias ? -1 : 1));
       out.push({ k: "import", from, named: names });
     }
     for (const [from, types] of [...this.types].sort(([a], [b]) => byRuntimeFirst(a, b))) {
       // A name imported as a value after the annotation asked for it: the value import serves both.
       const named = [...types]
-        .filter(([name]) => !this.named.get(from)?.has(name))
+        .filter(([name]) => !this.valueLocal(from, name))
         .map(([name, alias]) => ({ name, alias }))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
       if (named.length) out.push({ k: "import", from, named, typeOnly: true });
