@@ -11,7 +11,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
-import { knownIn, type Known } from "./analysis.js";
+import type { Known } from "./analysis.js";
 import { returnValues } from "./binding-facts.js";
 import type { PyType } from "./types.js";
 
@@ -39,7 +39,7 @@ function runtimeName(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, 
     const r = resolveName(scope, name, scopes);
     if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
       return undefined;
-    return knownIn(known, r.scope).get(name);
+    return known.get(r.scope)?.get(name);
   };
   if (e._type === "Attribute" && e.value._type === "Name") {
     const k = lookup(e.value.id);
@@ -56,7 +56,7 @@ function runtimeName(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, 
 function knownDef(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, name: string): Def | undefined {
   const r = resolveName(scope, name, scopes);
   if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return undefined;
-  const k = knownIn(known, r.scope).get(name);
+  const k = known.get(r.scope)?.get(name);
   return k?.kind === "def" ? k.node : undefined;
 }
 
