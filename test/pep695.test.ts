@@ -105,3 +105,24 @@ describe("PEP 695 errors CPython's compiler reports (its symbol table: ast.parse
     expect(parse("type X = lambda: (yield)\n", "e.py").error).toBeFalsy();
   });
 });
+
+describe("PEP 695 under --python 3.10", () => {
+  // CPython 3.10.13's SyntaxError for each form (compile() of the same sources): message, line, columns.
+  const cases: [string, number, number][] = [
+    ["class C[T]:\n    pass\n", 1, 8],
+    ["x = 1\ntype X = int\n", 2, 6],
+    ["@dec\nasync  def  f [T](x):\n    pass\n", 2, 15],
+    ["class A:\n    def m[T](self): pass\nclass B[U]: pass\n", 2, 10],
+  ];
+  it.each(cases)("%j is invalid syntax where 3.10 says", async (source, lineno, offset) => {
+    const { pep695SyntaxError } = await import("../src/parse/pep695-versions.js");
+    const e = pep695SyntaxError(source, parse(source, "p.py").module!, "p.py");
+    expect(e).toMatchObject({ kind: "SyntaxError", msg: "invalid syntax", lineno, offset, end_lineno: lineno, end_offset: offset + 1 });
+  });
+  it("a name `type` and subscripts are not PEP 695", async () => {
+    const { mayUsePep695, pep695SyntaxError } = await import("../src/parse/pep695-versions.js");
+    const source = "type = 5\nprint(type)\ndef g(a): return a[0]\n";
+    expect(pep695SyntaxError(source, parse(source, "p.py").module!, "p.py")).toBeNull();
+    expect(mayUsePep695("def g(a): return a[0]\n")).toBe(false);
+  });
+});

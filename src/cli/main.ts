@@ -14,6 +14,7 @@ import { resolve, dirname, basename, join, relative } from "node:path";
 import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
 import { writeAll } from "./write-output.js";
 import { parse } from "../parse/index.js";
+import { mayUsePep695, pep695SyntaxError } from "../parse/pep695-versions.js";
 import { pythonFunctionNames } from "../emit/source-map.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
@@ -446,6 +447,11 @@ async function run(argv: string[]): Promise<number> {
   const mainPath = file === "-" ? "<stdin>" : basename(file);
   const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => {
     const compiled = compileToJs(src, o);
+    // Python 3.10 has no type-parameter syntax: its SyntaxError, as if the parser had found it.
+    if (pythonVersion === "3.10" && !compiled.syntaxError && mayUsePep695(src)) {
+      const parsed = parse(src, o.filename ?? "");
+      compiled.syntaxError = parsed.module && pep695SyntaxError(src, parsed.module, o.filename ?? "");
+    }
     // A module's syntax error is raised by its `import` (the script's own is reported now, as CPython does).
     return compiled.syntaxError && o.module.name !== "__main__" ? syntaxErrorModule(compiled.syntaxError) : compiled;
   });
