@@ -61,6 +61,8 @@ function thisAsAny(node: unknown): unknown {
 function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
   if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
+  // `Box[T]`, `Generic[T]`: what the subscript gives may be a typing alias, whose __mro_entries__ names the class.
+  if (b._type === "Subscript") return call(cx.helper("mro_entry"), cx.expr(b));
   return cx.expr(b);
 }
 
@@ -152,7 +154,7 @@ function classDefIn(
             ? baseExpr(cx, bases[0])
             : ({
                 k: "as",
-                expr: cx.expr(bases[0]),
+                expr: baseExpr(cx, bases[0]),
                 type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
               } as ir.Expr);
   const name = safeName(s.name);

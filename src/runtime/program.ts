@@ -236,6 +236,15 @@ function refuseIgnoredInit(cls: Function, qualname: string): void {
   );
 }
 
+/** A class statement's base as CPython resolves it through `__mro_entries__` (`Box[int]`, a typing alias, is Box). */
+export function mro_entry(base: unknown): any {
+  const entries = base !== null && typeof base === "object" ? (base as { __mro_entries__?: unknown }).__mro_entries__ : undefined;
+  if (typeof entries !== "function") return base;
+  const list = Array.from(toIterable(entries.call(base, PyTuple.fromArray([base]))));
+  if (list.length !== 1) throw new NotImplementedError(`a base whose __mro_entries__ gives ${list.length} classes`);
+  return list[0];
+}
+
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
   refuseIgnoredInit(cls, qualname);

@@ -37,7 +37,11 @@ describe("typing names", () => {
       }
     }
     define_class(Stack, "Stack", {});
-    const s = new (getitem(Stack, R.int))();
+    // Stack[int] is a typing alias (CPython's _GenericAlias), which calls the class.
+    const alias = getitem(Stack, R.int);
+    expect(alias).not.toBe(Stack);
+    expect(alias.__origin__).toBe(Stack);
+    const s = R.call(alias);
     expect(isinstance(s, Stack)).toBe(true);
     class Closer extends (typing.Protocol as typeof PyObject) {
       close() {}

@@ -43,6 +43,10 @@ export class _GenericAlias {
   __getitem__(p: unknown): _GenericAlias {
     return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name);
   }
+  /** As a base of a class statement: the class it subscripts. */
+  __mro_entries__(_bases: unknown): PyTuple<unknown> {
+    return PyTuple.fromArray([this.__origin__]);
+  }
   __call__(...args: unknown[]): unknown {
     const o = this.__origin__;
     if (typeof o === "function") return Reflect.construct(o, args);
@@ -279,10 +283,16 @@ export const AnyStr = new TypeVar("AnyStr", bytes, pystr);
 
 // ───────────── Generic and Protocol ─────────────
 
-/** `class Box(Generic[T])`: subscripting a generic class gives the class itself. */
+/**
+ * `class Box(Generic[T])`: `Generic[T]` (and `Protocol[T]`) give the class itself, a base; a generic
+ * class of the program subscripted (`Box[int]`) gives a typing alias printing `__main__.Box[int]`,
+ * whose __mro_entries__ makes it the class again where it is a base (`class B(Box[int])`).
+ */
 export class Generic extends PyObject {
-  static __class_getitem__(this: Function, _params: unknown): Function {
-    return this;
+  static __class_getitem__(this: Function, params: unknown): unknown {
+    if (this === Generic || this === Protocol) return this;
+    const names = this as unknown as { __module__?: string; __qualname__?: string };
+    return new _GenericAlias(this, PyTuple.fromArray(paramsOf(params)), `${names.__module__ ?? "__main__"}.${names.__qualname__ ?? this.name}`);
   }
 }
 Object.defineProperty(Generic, "__module__", { value: "typing" });
