@@ -177,8 +177,17 @@ export function enumMembers(cx: LowerContext, c: py.ClassDef): string[] {
         : "";
   if (!["Enum", "IntEnum", "StrEnum"].includes(baseName)) return [];
   if (c.body.some((i) => i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === "_ignore_"))) return [];
+  // `enum.auto()` makes a member too (its value generated when the class is made).
+  const isAuto = (v: py.ExprNode): boolean => {
+    if (v._type !== "Call" || v.args.length || v.keywords.length) return false;
+    const f = v.func;
+    const k = f._type === "Name" ? cx.lookupKnown(f.id) : f._type === "Attribute" && f.value._type === "Name" ? cx.lookupKnown(f.value.id) : undefined;
+    return f._type === "Name"
+      ? k?.kind === "runtime-name" && k.module === "enum" && k.name === "auto"
+      : f._type === "Attribute" && f.attr === "auto" && k?.kind === "module" && k.name === "enum";
+  };
   const isConstant = (v: py.ExprNode): boolean =>
-    v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant");
+    v._type === "Constant" || (v._type === "Tuple" && v.elts.every(isConstant)) || (v._type === "UnaryOp" && v.operand._type === "Constant") || isAuto(v);
   const out: string[] = [];
   for (const i of c.body) {
     if (i._type !== "Assign" || i.targets.length !== 1 || i.targets[0]._type !== "Name" || !isConstant(i.value)) continue;
