@@ -85,8 +85,10 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   const classes = classFacts(
     module,
     scopes,
-    (scope, name) => plainClass(scopes, known, scope, name, 0),
+    // (what a method's `self` may be: a hook-free runtime base is allowed, see hookFreeRuntimeBase)
+    (scope, name) => plainClass(scopes, known, scope, name, 0, true),
     (fn) => passesArguments(scopes, known, fn),
+    (scope, b) => hookFreeRuntimeBase(scopes, known, scope, b),
   );
   const types = inferTypes({
     classes,
@@ -231,7 +233,15 @@ const ATTRIBUTE_HOOKS = new Set(["__new__", "__getattr__", "__getattribute__", "
  * properties (no hooks, no metaclass, plain bases, no decorator but @dataclass). Then a value proven
  * to be a C can use direct member access (see plainAttribute in expressions.ts).
  */
-export function plainClass(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, name: string, depth: number): py.ClassDef | undefined {
+export function plainClass(
+  scopes: ScopeTable,
+  known: Map<Scope, Map<string, Known>>,
+  scope: Scope,
+  name: string,
+  depth: number,
+  /** Also a class whose one base is a runtime class without attribute hooks (see hookFreeRuntimeBase). */
+  runtimeBases = false,
+): py.ClassDef | undefined {
   if (depth > 20 || (scope.bindCount.get(name) ?? 0) !== 1 || scope.writtenElsewhere.has(name)) return undefined;
   const k = knownIn(known, scope).get(name);
   if (k?.kind !== "class") return undefined;
@@ -249,12 +259,45 @@ export function plainClass(scopes: ScopeTable, known: Map<Scope, Map<string, Kno
     if (ATTRIBUTE_HOOKS.has(defined)) return undefined;
   }
   for (const b of c.bases) {
+    if (runtimeBases && c.bases.length === 1 && hookFreeRuntimeBase(scopes, known, scope, b)) continue;
     if (b._type !== "Name") return undefined;
     if (b.id === "object") continue;
     const r = resolveName(scope, b.id, scopes);
-    if (r.where === "builtin" || !plainClass(scopes, known, r.scope, b.id, depth + 1)) return undefined;
+    if (r.where === "builtin" || !plainClass(scopes, known, r.scope, b.id, depth + 1, runtimeBases)) return undefined;
   }
   return c;
+}
+
+/** Builtin classes whose instances take attributes as plain properties (no hooks, nothing run on access). */
+const HOOK_FREE_BUILTINS = new Set(["dict", "list", "set", ...BUILTIN_EXCEPTIONS]);
+/** Runtime classes likewise, whose __init__ runs none of a subclass's methods. */
+const HOOK_FREE_RUNTIME = new Set([
+  "asyncio.Protocol",
+  "asyncio.BaseProtocol",
+  "asyncio.DatagramProtocol",
+  "asyncio.SubprocessProtocol",
+  "asyncio.BufferedProtocol",
+]);
+
+/**
+ * A base (`dict`, `Exception`, `asyncio.Protocol`) after which an instance's attributes are its own
+ * plain properties: a method's `self` of such a class reads them like a plain class's (class-facts.ts).
+ */
+export function hookFreeRuntimeBase(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, b: py.ExprNode): boolean {
+  if (b._type === "Name") {
+    const r = resolveName(scope, b.id, scopes);
+    if (r.where === "builtin") return HOOK_FREE_BUILTINS.has(b.id);
+    if ((r.scope.bindCount.get(b.id) ?? 0) !== 1 || r.scope.writtenElsewhere.has(b.id)) return false;
+    const k = knownIn(known, r.scope).get(b.id);
+    return k?.kind === "runtime-name" && HOOK_FREE_RUNTIME.has(`${k.module}.${k.name}`);
+  }
+  if (b._type === "Attribute" && b.value._type === "Name") {
+    const r = resolveName(scope, b.value.id, scopes);
+    if (r.where === "builtin" || (r.scope.bindCount.get(b.value.id) ?? 0) !== 1 || r.scope.writtenElsewhere.has(b.value.id)) return false;
+    const k = knownIn(known, r.scope).get(b.value.id);
+    return k?.kind === "module" && HOOK_FREE_RUNTIME.has(`${k.name}.${b.attr}`);
+  }
+  return false;
 }
 
 /** `@dataclass`, `@dataclasses.dataclass`, or a call of them without frozen/slots/init=False. */

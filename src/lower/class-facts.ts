@@ -36,6 +36,8 @@ export function classFacts(
   plainClass: (scope: Scope, name: string) => py.ClassDef | undefined,
   /** A method's decorators surely call it with the arguments its function is called with (contextlib's). */
   passesSelf: (fn: MethodDef) => boolean = () => false,
+  /** A base that ends the chain: a runtime class without attribute hooks (`dict`, `asyncio.Protocol`). */
+  runtimeBase: (scope: Scope, b: py.ExprNode) => boolean = () => false,
 ): ClassFacts {
   // Every class of the module, with the plain classes its bases name (undefined: a base that is not).
   const index = nodeIndex(module);
@@ -47,6 +49,7 @@ export function classFacts(
     let out: py.ClassDef[] | undefined = [];
     for (const b of c.bases) {
       if (b._type === "Name" && b.id === "object") continue;
+      if (scope && c.bases.length === 1 && runtimeBase(scope, b)) continue;
       const base =
         scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin"
           ? plainClass(resolveName(scope, b.id, scopes).scope, b.id)

@@ -270,6 +270,11 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
         !v.func.value.args.length &&
         ![...v.args, ...v.keywords].some(mentionsSelf)
       ) {
+        // The __init__ of a runtime base (`dict`, `Exception`): given values, it may do more than store them.
+        const runtimeInit =
+          !mro.slice(i + 1).some((c) => c.decorator_list.length || c.body.some((x) => x._type === "FunctionDef" && x.name === "__init__")) &&
+          mro[mro.length - 1].bases.some((b) => !(b._type === "Name" && b.id === "object"));
+        if (runtimeInit && (v.args.length || v.keywords.length)) break;
         initAttrs(i + 1);
         continue;
       }
