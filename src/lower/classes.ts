@@ -251,8 +251,14 @@ function classDefIn(
           // A method that overrides a base class's may take more parameters than it: optional for TS.
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
-          if (overridden.has(item.name))
+          if (overridden.has(item.name)) {
             fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
+            // (TS: no optional parameter before a required one)
+            for (let i = fn.params.length - 2; i >= 0; i--) {
+              const next = fn.params[i + 1];
+              if (fn.params[i].optional && !next.optional && !next.init && !next.rest) fn.params[i] = { ...fn.params[i], optional: false };
+            }
+          }
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
