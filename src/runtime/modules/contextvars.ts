@@ -4,7 +4,8 @@ import { hexAddress, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { typeName } from "../builtins/ops.js";
-import { _set_copy_context } from "../asyncio/_context.js";
+import { _set_copy_context, _set_lazy_contexts } from "../asyncio/_context.js";
+import type { LazyContextOwner } from "../asyncio/_context.js";
 import { register_thread_slot } from "../threads/scheduler.js";
 
 const MISSING_DEFAULT: unique symbol = Symbol("no default");
@@ -216,4 +217,66 @@ export function _set_current_context(ctx: Context): Context {
 }
 
 _set_copy_context(copy_context);
+
+// Tasks' contexts made on demand (see asyncio/_context.ts LazyContexts): a task's steps run in a
+// carrier Context holding the task's variables; the carrier becomes the task's own when a variable
+// is set in the step (its map was replaced: a Token may name it) or when get_context() asks for it
+// during the step. Otherwise it is reused by the next step of any task.
+type Vars = Map<ContextVar<unknown>, unknown>;
+const NO_VARS: Vars = new Map();
+/** A carrier not in use. */
+let spareCarrier: Context | null = null;
+/** The carriers entered now and their owners, innermost last (an eager task's first step nests). */
+const lazyCarriers: (Context | null)[] = [];
+const lazyOwners: (LazyContextOwner | null)[] = [];
+const lazyPinned: boolean[] = [];
+let lazyDepth = 0;
+
+function runLazy(vars: unknown, cb: Function, self: unknown, arg: unknown, owner: LazyContextOwner): unknown {
+  let c = spareCarrier;
+  if (c === null) c = new Context(vars as Vars);
+  else {
+    spareCarrier = null;
+    c._vars = vars as Vars;
+  }
+  const depth = lazyDepth++;
+  lazyCarriers[depth] = c;
+  lazyOwners[depth] = owner;
+  lazyPinned[depth] = false;
+  const prev = current;
+  c._prev = prev;
+  current = c;
+  try {
+    return cb.call(self, arg);
+  } finally {
+    current = prev;
+    c._prev = null;
+    lazyDepth = depth;
+    lazyCarriers[depth] = lazyOwners[depth] = null;
+    if (lazyPinned[depth]) {
+      // get_context() gave it out: the owner has it already
+    } else if (c._vars !== vars) {
+      owner._pin_context(c);
+    } else {
+      c._vars = NO_VARS;
+      spareCarrier = c;
+    }
+  }
+}
+
+function materialize(vars: unknown, owner: LazyContextOwner): Context {
+  for (let i = lazyDepth - 1; i >= 0; i--) {
+    if (lazyOwners[i] === owner) {
+      const running = lazyCarriers[i] as Context;
+      lazyPinned[i] = true;
+      owner._pin_context(running);
+      return running;
+    }
+  }
+  const ctx = new Context(vars as Vars);
+  owner._pin_context(ctx);
+  return ctx;
+}
+
+_set_lazy_contexts({ vars: () => current._vars, runMethod: runLazy, materialize });
 void typeName;
