@@ -34,7 +34,7 @@ import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
-import { Future, isfuture } from "./futures.js";
+import { Future, _add_runtime_callback, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
 import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
@@ -281,7 +281,7 @@ class BaseEventLoop extends AbstractEventLoop {
     const new_task = !isfuture(future);
     const fut = ensure_future(future, this) as Future<T>;
     if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
+    _add_runtime_callback(fut, _run_until_complete_cb);
     return [fut, new_task];
   }
 

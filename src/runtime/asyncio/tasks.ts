@@ -745,6 +745,9 @@ class _BareYield implements CoroGen<null> {
 }
 
 const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
+/** _SleepFuture's bits of Future._flags: in the loop's timer heap; the timer cancelled. */
+const _SF_SCHEDULED = 4;
+const _SF_CANCELLED = 8;
 
 /**
  * sleep(d)'s future, which is also its timer and its coroutine's iterator (one object per
@@ -761,12 +764,10 @@ const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false
 class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
   declare _when: number;
   declare _seq: number;
-  declare _scheduled: boolean;
-  declare _cancelled: boolean;
 
   constructor(delay: number) {
     super(delay);
-    if (_shape_hint) this._when = this._seq = this._scheduled = this._cancelled = null as never;
+    if (_shape_hint) this._when = this._seq = null as never;
   }
   __init__(delay?: unknown): void {
     this._state = _PENDING;
@@ -775,23 +776,34 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
     this._loop = null as never;
     this._flags = 0;
     this._cb0 = null;
-    this._ctx0 = null;
     this._when = delay as number;
     this._seq = 0;
-    this._scheduled = false;
-    this._cancelled = false;
+  }
+  // What the loop reads and writes of a timer, as bits of `_flags` (memory per pending task).
+  /** In the loop's timer heap. */
+  get _scheduled(): boolean {
+    return (this._flags & _SF_SCHEDULED) !== 0;
+  }
+  set _scheduled(val: boolean) {
+    this._flags = val ? this._flags | _SF_SCHEDULED : this._flags & ~_SF_SCHEDULED;
+  }
+  /** The timer is cancelled (and the iterator finished). */
+  get _cancelled(): boolean {
+    return (this._flags & _SF_CANCELLED) !== 0;
+  }
+  set _cancelled(val: boolean) {
+    this._flags = val ? this._flags | _SF_CANCELLED : this._flags & ~_SF_CANCELLED;
   }
   next(): IteratorResult<unknown, unknown> {
-    if (this._cancelled) return { value: undefined, done: true };
+    if ((this._flags & _SF_CANCELLED) !== 0) return { value: undefined, done: true };
     if (this._loop === null) {
-      this._cancelled = true; // until the timer is set: an error here ends it
+      this._flags |= _SF_CANCELLED; // until the timer is set: an error here ends it
       const loop = events.get_running_loop() as BaseEventLoop;
       const d = this._when;
       this._loop = loop;
       if (loop.call_later === _stock_call_later && !loop._debug) loop._add_timer(this, loop.time() + d, true);
       else _foreign_timers.set(this, loop.call_later(d, _set_result_unless_cancelled, this, null));
-      this._cancelled = false;
-      this._flags |= _F_BLOCKING;
+      this._flags = (this._flags & ~_SF_CANCELLED) | _F_BLOCKING;
       // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
       // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
       _SLEEP_YIELD.value = this;
@@ -805,8 +817,8 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
     }
   }
   throw(e: unknown): IteratorResult<unknown, unknown> {
-    if (this._cancelled || this._loop === null) {
-      this._cancelled = true;
+    if ((this._flags & _SF_CANCELLED) !== 0 || this._loop === null) {
+      this._flags |= _SF_CANCELLED;
       throw e;
     }
     try {
@@ -817,9 +829,9 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
     throw e;
   }
   return(value: unknown): IteratorResult<unknown, unknown> {
-    if (!this._cancelled) {
+    if ((this._flags & _SF_CANCELLED) === 0) {
       if (this._loop !== null) this._stop();
-      else this._cancelled = true;
+      else this._flags |= _SF_CANCELLED;
     }
     return { value, done: true };
   }
@@ -833,7 +845,7 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
   /** The TimerHandle this object stands for, as reprs of the loop's handles show it. */
   _timer_repr(): string {
     const h = new events.TimerHandle(this._when, _set_result_unless_cancelled, [this, null], this._loop, _NO_CONTEXT);
-    if (this._cancelled) {
+    if ((this._flags & _SF_CANCELLED) !== 0) {
       // (what Handle.cancel() leaves, without telling the loop)
       h._cancelled = true;
       h._callback = h._args = null;
@@ -842,8 +854,8 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
   }
   /** Cancels the timer (and a loop's own handle, see above): the iterator is finished. */
   private _stop(): void {
-    if (this._cancelled) return;
-    this._cancelled = true;
+    if ((this._flags & _SF_CANCELLED) !== 0) return;
+    this._flags |= _SF_CANCELLED;
     const own = _foreign_timers.get(this);
     if (own !== undefined) {
       _foreign_timers.delete(this);
