@@ -224,25 +224,25 @@ _set_copy_context(copy_context);
 // during the step. Otherwise it is reused by the next step of any task.
 type Vars = Map<ContextVar<unknown>, unknown>;
 const NO_VARS: Vars = new Map();
+
+/** A Context entered for a task's step; `_owner` while it may still be handed back (reused). */
+class Carrier extends Context {
+  _owner: LazyContextOwner | null = null;
+}
+// A Context to the program (`type(task.get_context()) is contextvars.Context`).
+Object.defineProperty(Carrier.prototype, "constructor", { value: Context, writable: true, configurable: true });
+
 /** A carrier not in use. */
-let spareCarrier: Context | null = null;
-/** The carriers entered now and their owners, innermost last (an eager task's first step nests). */
-const lazyCarriers: (Context | null)[] = [];
-const lazyOwners: (LazyContextOwner | null)[] = [];
-const lazyPinned: boolean[] = [];
-let lazyDepth = 0;
+let spareCarrier: Carrier | null = null;
 
 function runLazy(vars: unknown, cb: Function, self: unknown, arg: unknown, owner: LazyContextOwner): unknown {
   let c = spareCarrier;
-  if (c === null) c = new Context(vars as Vars);
+  if (c === null) c = new Carrier(vars as Vars);
   else {
     spareCarrier = null;
     c._vars = vars as Vars;
   }
-  const depth = lazyDepth++;
-  lazyCarriers[depth] = c;
-  lazyOwners[depth] = owner;
-  lazyPinned[depth] = false;
+  c._owner = owner;
   const prev = current;
   c._prev = prev;
   current = c;
@@ -251,13 +251,13 @@ function runLazy(vars: unknown, cb: Function, self: unknown, arg: unknown, owner
   } finally {
     current = prev;
     c._prev = null;
-    lazyDepth = depth;
-    lazyCarriers[depth] = lazyOwners[depth] = null;
-    if (lazyPinned[depth]) {
+    if (c._owner === null) {
       // get_context() gave it out: the owner has it already
     } else if (c._vars !== vars) {
+      c._owner = null;
       owner._pin_context(c);
     } else {
+      c._owner = null;
       c._vars = NO_VARS;
       spareCarrier = c;
     }
@@ -265,12 +265,12 @@ function runLazy(vars: unknown, cb: Function, self: unknown, arg: unknown, owner
 }
 
 function materialize(vars: unknown, owner: LazyContextOwner): Context {
-  for (let i = lazyDepth - 1; i >= 0; i--) {
-    if (lazyOwners[i] === owner) {
-      const running = lazyCarriers[i] as Context;
-      lazyPinned[i] = true;
-      owner._pin_context(running);
-      return running;
+  // Running now: its carrier is entered, so it is on the chain of entered contexts.
+  for (let c: Context | null = current; c !== null; c = c._prev) {
+    if (c instanceof Carrier && c._owner === owner) {
+      c._owner = null;
+      owner._pin_context(c);
+      return c;
     }
   }
   const ctx = new Context(vars as Vars);
