@@ -427,63 +427,79 @@ export function ascii(x: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // str.format
 
+// A template is parsed once into its literal runs and replacement fields (a bounded cache keyed by
+// the template text, as percent.ts does for "%" templates), then each call walks the fields.
+// Errors keep their place: a malformed field is recorded where it stands and raised when the walk
+// reaches it, after the fields before it were formatted. Per field, as CPython: the value (auto
+// numbering takes its index here), its conversion, then the nested spec's own fields.
+
 interface FieldRef {
   auto: { n: number; mode: 0 | 1 | 2 }; // mode 0 unset, 1 auto, 2 manual
 }
 
-function resolveField(field: string, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef): unknown {
-  const m = /^([^.[]*)(.*)$/s.exec(field)!;
-  const first = m[1];
-  let rest = m[2];
-  let obj: unknown;
-  if (first === "") {
-    if (st.auto.mode === 2) throw new ValueError("cannot switch from manual field specification to automatic field numbering");
-    st.auto.mode = 1;
-    const k = st.auto.n++;
-    if (k >= args.length) throw new IndexError(`Replacement index ${k} out of range for positional args tuple`);
-    obj = args[k];
-  } else if (/^\d+$/.test(first)) {
-    if (st.auto.mode === 1) throw new ValueError("cannot switch from automatic field numbering to manual field specification");
-    st.auto.mode = 2;
-    const k = parseInt(first, 10);
-    if (k >= args.length) throw new IndexError(`Replacement index ${k} out of range for positional args tuple`);
-    obj = args[k];
-  } else {
-    if (kwargs === null || !Object.prototype.hasOwnProperty.call(kwargs, first)) throw new KeyError(first);
-    obj = kwargs[first];
-  }
-  while (rest.length > 0) {
-    if (rest[0] === ".") {
-      const mm = /^\.([^.[]+)(.*)$/s.exec(rest);
-      if (!mm) throw new ValueError("Empty attribute in format string");
-      obj = late.getattr(obj, mm[1]);
-      rest = mm[2];
-    } else if (rest[0] === "[") {
-      const close = rest.indexOf("]");
-      if (close < 0) throw new ValueError("Missing ']' in format string");
-      const key = rest.slice(1, close);
-      if (key === "") throw new ValueError("Empty attribute in format string");
-      obj = late.getitem(obj, /^\d+$/.test(key) ? BigInt(key) : key);
-      rest = rest.slice(close + 1);
-    } else {
-      throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
-    }
-  }
-  return obj;
+/** One `.name` or `[key]` after a field's first part, or the syntax error found there. */
+interface FieldStep {
+  readonly attr: string | null;
+  readonly item: string | bigint | null;
+  readonly error: string | null;
 }
 
-function strFormatImpl(fmt: string, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef, depth: number): string {
-  if (depth > 2) throw new ValueError("Max string recursion exceeded");
-  let out = "";
+interface FormatField {
+  /** Literal text before the field. */
+  readonly lit: string;
+  /** A parse error to raise here, or null. */
+  readonly error: string | null;
+  /** AUTO, an argument index, or BY_NAME. */
+  readonly first: number;
+  readonly name: string;
+  readonly steps: readonly FieldStep[];
+  readonly conv: string | null;
+  readonly spec: string;
+  /** The spec when it has replacement fields of its own (expanded per call), else null. */
+  readonly nested: CompiledFormat | null;
+}
+
+interface CompiledFormat {
+  readonly fields: readonly FormatField[];
+  readonly tail: string;
+}
+
+const AUTO = -1;
+const BY_NAME = -2;
+const FORMAT_CACHE_LIMIT = 256;
+const formatCache = new Map<string, CompiledFormat>();
+
+function compileFormat(fmt: string): CompiledFormat {
+  let c = formatCache.get(fmt);
+  if (c === undefined) {
+    c = parseFormat(fmt);
+    // Bounded: templates built at run time must not grow memory without end.
+    if (formatCache.size >= FORMAT_CACHE_LIMIT) formatCache.clear();
+    formatCache.set(fmt, c);
+  }
+  return c;
+}
+
+function errorField(lit: string, error: string): FormatField {
+  return { lit, error, first: AUTO, name: "", steps: [], conv: null, spec: "", nested: null };
+}
+
+function parseFormat(fmt: string): CompiledFormat {
+  const fields: FormatField[] = [];
+  let lit = "";
   let i = 0;
   const n = fmt.length;
   while (i < n) {
     const ch = fmt[i];
     if (ch === "{") {
       if (fmt[i + 1] === "{") {
-        out += "{";
+        lit += "{";
         i += 2;
         continue;
+      }
+      if (i + 1 === n) {
+        fields.push(errorField(lit, "Single '{' encountered in format string"));
+        return { fields, tail: "" };
       }
       // find matching close brace, allowing nested {} in the spec
       let j = i + 1;
@@ -493,52 +509,137 @@ function strFormatImpl(fmt: string, args: unknown[], kwargs: Record<string, unkn
         else if (fmt[j] === "}") depthB--;
         if (depthB > 0) j++;
       }
-      if (j >= n) throw new ValueError("expected '}' before end of string");
-      const inner = fmt.slice(i + 1, j);
+      if (j >= n) {
+        fields.push(errorField(lit, "expected '}' before end of string"));
+        return { fields, tail: "" };
+      }
+      const field = parseField(lit, fmt.slice(i + 1, j));
+      fields.push(field);
+      if (field.error !== null) return { fields, tail: "" };
+      lit = "";
       i = j + 1;
-      // split field[!conv][:spec]
-      let field = inner;
-      let conv: string | null = null;
-      let spec = "";
-      let k = 0;
-      let bracket = false;
-      for (; k < inner.length; k++) {
-        const c = inner[k];
-        if (c === "[") bracket = true;
-        else if (c === "]") bracket = false;
-        else if (!bracket && (c === "!" || c === ":")) break;
-      }
-      field = inner.slice(0, k);
-      let tail = inner.slice(k);
-      if (tail[0] === "!") {
-        conv = tail[1] ?? "";
-        if (tail.length < 2) throw new ValueError("end of string while looking for conversion specifier");
-        tail = tail.slice(2);
-        if (tail.length > 0 && tail[0] !== ":") throw new ValueError("expected ':' after conversion specifier");
-        if (!"rsa".includes(conv) || conv === "") throw new ValueError(`Unknown conversion specifier ${conv}`);
-      }
-      if (tail[0] === ":") spec = tail.slice(1);
-      if (spec.includes("{")) spec = strFormatImpl(spec, args, kwargs, st, depth + 1);
-      const v = resolveField(field, args, kwargs, st);
-      out += format_value(v, conv, spec);
     } else if (ch === "}") {
       if (fmt[i + 1] === "}") {
-        out += "}";
+        lit += "}";
         i += 2;
         continue;
       }
-      throw new ValueError("Single '}' encountered in format string");
+      fields.push(errorField(lit, "Single '}' encountered in format string"));
+      return { fields, tail: "" };
     } else {
       const a = fmt.indexOf("{", i);
       const b = fmt.indexOf("}", i);
       let e = n;
       if (a >= 0) e = a;
       if (b >= 0 && b < e) e = b;
-      out += fmt.slice(i, e);
+      lit += fmt.slice(i, e);
       i = e;
     }
   }
-  return out;
+  return { fields, tail: lit };
+}
+
+/** `inner` is the text between a field's braces: field[!conv][:spec]. */
+function parseField(lit: string, inner: string): FormatField {
+  let k = 0;
+  let bracket = false;
+  for (; k < inner.length; k++) {
+    const c = inner[k];
+    if (c === "[") bracket = true;
+    else if (c === "]") bracket = false;
+    else if (!bracket && (c === "!" || c === ":")) break;
+  }
+  const field = inner.slice(0, k);
+  let tail = inner.slice(k);
+  let conv: string | null = null;
+  if (tail[0] === "!") {
+    if (tail.length < 2) return errorField(lit, "end of string while looking for conversion specifier");
+    conv = tail[1];
+    tail = tail.slice(2);
+    if (tail.length > 0 && tail[0] !== ":") return errorField(lit, "expected ':' after conversion specifier");
+  }
+  const spec = tail[0] === ":" ? tail.slice(1) : "";
+  const m = /^([^.[]*)(.*)$/s.exec(field)!;
+  const first = m[1];
+  const kind = first === "" ? AUTO : /^\d+$/.test(first) ? parseInt(first, 10) : BY_NAME;
+  return { lit, error: null, first: kind, name: first, steps: parseSteps(m[2]), conv, spec, nested: spec.includes("{") ? compileFormat(spec) : null };
+}
+
+function parseSteps(rest: string): FieldStep[] {
+  const steps: FieldStep[] = [];
+  const fail = (error: string): FieldStep[] => {
+    steps.push({ attr: null, item: null, error });
+    return steps;
+  };
+  while (rest.length > 0) {
+    if (rest[0] === ".") {
+      const mm = /^\.([^.[]+)(.*)$/s.exec(rest);
+      if (!mm) return fail("Empty attribute in format string");
+      steps.push({ attr: mm[1], item: null, error: null });
+      rest = mm[2];
+    } else if (rest[0] === "[") {
+      const close = rest.indexOf("]");
+      if (close < 0) return fail("Missing ']' in format string");
+      const key = rest.slice(1, close);
+      if (key === "") return fail("Empty attribute in format string");
+      steps.push({ attr: null, item: /^\d+$/.test(key) ? BigInt(key) : key, error: null });
+      rest = rest.slice(close + 1);
+    } else {
+      return fail("Only '.' or '[' may follow ']' in format field specifier");
+    }
+  }
+  return steps;
+}
+
+function fieldValue(f: FormatField, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef): unknown {
+  let obj: unknown;
+  const first = f.first;
+  if (first === AUTO) {
+    if (st.auto.mode === 2) throw new ValueError("cannot switch from manual field specification to automatic field numbering");
+    st.auto.mode = 1;
+    const k = st.auto.n++;
+    if (k >= args.length) throw new IndexError(`Replacement index ${k} out of range for positional args tuple`);
+    obj = args[k];
+  } else if (first >= 0) {
+    if (st.auto.mode === 1) throw new ValueError("cannot switch from automatic field numbering to manual field specification");
+    st.auto.mode = 2;
+    if (first >= args.length) throw new IndexError(`Replacement index ${first} out of range for positional args tuple`);
+    obj = args[first];
+  } else {
+    if (kwargs === null || !Object.prototype.hasOwnProperty.call(kwargs, f.name)) throw new KeyError(f.name);
+    obj = kwargs[f.name];
+  }
+  for (const step of f.steps) {
+    if (step.error !== null) throw new ValueError(step.error);
+    obj = step.attr !== null ? late.getattr(obj, step.attr) : late.getitem(obj, step.item);
+  }
+  return obj;
+}
+
+function runFormat(c: CompiledFormat, args: unknown[], kwargs: Record<string, unknown> | null, st: FieldRef, depth: number): string {
+  let out = "";
+  const fields = c.fields;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
+    out += f.lit;
+    if (f.error !== null) throw new ValueError(f.error);
+    let v = fieldValue(f, args, kwargs, st);
+    const conv = f.conv;
+    if (conv !== null) {
+      if (conv === "r") v = repr(v);
+      else if (conv === "s") v = str(v);
+      else if (conv === "a") v = ascii(v);
+      else throw new ValueError(`Unknown conversion specifier ${conv}`);
+    }
+    let spec = f.spec;
+    if (f.nested !== null) {
+      // CPython expands a spec's fields one level deep: "{:{:{}}}" is too deep
+      if (depth >= 1) throw new ValueError("Max string recursion exceeded");
+      spec = runFormat(f.nested, args, kwargs, st, depth + 1);
+    }
+    out += spec === "" && typeof v === "string" ? v : format(v, spec);
+  }
+  return out + c.tail;
 }
 
 /** "fmt".format(*args, **kwargs); a trailing KwArgs carries the keywords. */
@@ -549,7 +650,7 @@ export function strFormat(fmt: string, ...args: unknown[]): string {
 /** `fmt.format(*args)` with the arguments as one array (a trailing KwArgs holds the keywords); `args` is consumed. */
 export function strFormatv(fmt: string, args: unknown[]): string {
   const kwargs = popKw(args);
-  return strFormatImpl(fmt, args, kwargs, { auto: { n: 0, mode: 0 } }, 0);
+  return runFormat(compileFormat(fmt), args, kwargs, { auto: { n: 0, mode: 0 } }, 0);
 }
 
 export function strFormatMap(fmt: string, mapping: unknown): string {
@@ -558,7 +659,7 @@ export function strFormatMap(fmt: string, mapping: unknown): string {
     for (const [k, v] of mapping.entries()) if (typeof k === "string") kw[k] = v;
   } else if (mapping instanceof KwArgs) kw = mapping.kw;
   else if (mapping !== null && typeof mapping === "object") kw = mapping as Record<string, unknown>;
-  return strFormatImpl(fmt, [], kw, { auto: { n: 0, mode: 0 } }, 0);
+  return runFormat(compileFormat(fmt), [], kw, { auto: { n: 0, mode: 0 } }, 0);
 }
 
 void className;
