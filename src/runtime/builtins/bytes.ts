@@ -317,8 +317,21 @@ function containsBytes(d: Uint8Array, item: unknown): boolean {
 
 /** bytes % args: printf-style formatting where %s and %b take bytes-like objects (PEP 461). */
 function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
-  return bytesFromLatin1(percentFormatBytes(shortLatin1(fmt), args, BYTES_PERCENT));
+  // The last bytes template's text is kept: a loop formats the same literal (bytes are immutable),
+  // and the same string object finds its parsed template without hashing new text.
+  let text: string;
+  if (fmt === lastTemplate) text = lastTemplateText;
+  else {
+    text = shortLatin1(fmt);
+    if (fmt instanceof PyBytes) {
+      lastTemplate = fmt;
+      lastTemplateText = text;
+    }
+  }
+  return bytesFromLatin1(percentFormatBytes(text, args, BYTES_PERCENT));
 }
+let lastTemplate: Uint8Array | null = null;
+let lastTemplateText = "";
 
 /** latin1() without its chunking copies: templates are short, and this runs on every format. */
 function shortLatin1(d: Uint8Array): string {

@@ -217,6 +217,7 @@ function finishNumber(sp: Spec, neg: boolean, prefix: string, intPart: string, r
 }
 
 function align3(lead: string, body: string, width: number, fill: string, align: string): string {
+  if (width <= 0) return lead + body;
   const len = strLen(lead) + strLen(body);
   if (width <= len) return lead + body;
   const pad = width - len;
@@ -368,8 +369,9 @@ export function formatFloat(x: number, spec: string, sp?: Spec): string {
     if (!/[1-9]/.test(body.replace(/e.*$/i, ""))) neg = false;
   }
   // split integer part (for grouping / zero padding) from the rest
-  const m = /^(\d*)(.*)$/s.exec(body)!;
-  return finishNumber(sp, neg, "", m[1], m[2] + pct, 3);
+  let d = 0;
+  while (d < body.length && body.charCodeAt(d) >= 48 && body.charCodeAt(d) <= 57) d++;
+  return finishNumber(sp, neg, "", body.slice(0, d), body.slice(d) + pct, 3);
 }
 
 /** format(value, spec) */
