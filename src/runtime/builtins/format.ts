@@ -58,14 +58,25 @@ function scaledInt(x: number, p: number): bigint {
   return p >= 0 ? divRound(m * pow10(p), den) : divRound(m, den * pow10(-p));
 }
 
+const FLOAT_POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /** 'f' formatting of |x| with p digits after the point (no sign). */
 export function fixedDigits(x: number, p: number): string {
   if (x === 0) return p > 0 ? "0." + "0".repeat(p) : "0";
   if (x < 1e15 && p <= 15) {
-    // toFixed is exact except that it breaks exact ties upward; use it when no tie is possible
-    const y = x * 10 ** p;
-    const fr = y - Math.floor(y);
-    if (Math.abs(fr - 0.5) > y * 4e-16 + 1e-300) return x.toFixed(p);
+    // Away from a tie, x * 10**p rounded to the nearest integer is the digits: as an exact integer
+    // below 2**53 (V8's toFixed costs ~3x more), else through toFixed (exact except that it
+    // breaks exact ties upward). Ties go to the exact path below.
+    const y = x * FLOAT_POW10[p];
+    const fl = Math.floor(y);
+    const fr = y - fl;
+    if (Math.abs(fr - 0.5) > y * 4e-16 + 1e-300) {
+      if (y >= 2 ** 53) return x.toFixed(p);
+      const digits = String(fr < 0.5 ? fl : fl + 1);
+      if (p === 0) return digits;
+      const padded = digits.length <= p ? "0".repeat(p - digits.length + 1) + digits : digits;
+      return padded.slice(0, padded.length - p) + "." + padded.slice(padded.length - p);
+    }
   }
   const s = scaledInt(Math.abs(x), p).toString();
   if (p === 0) return s;
