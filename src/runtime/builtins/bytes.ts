@@ -541,9 +541,15 @@ export class PyByteArray {
   appendBytes(src: Uint8Array): void {
     if (src.length === 0) return;
     checkResizable(this);
-    this.reserve(src.length);
-    this.buf.set(src, this.n);
-    this.n += src.length;
+    const k = src.length;
+    this.reserve(k);
+    // small pieces by hand: TypedArray#set has a fixed cost that dominates for a few bytes
+    if (k <= 16) {
+      const buf = this.buf;
+      const at = this.n;
+      for (let i = 0; i < k; i++) buf[at + i] = src[i];
+    } else this.buf.set(src, this.n);
+    this.n += k;
   }
   *[Symbol.iterator](): IterableIterator<any> {
     for (let i = 0; i < this.n; i++) yield BigInt(this.buf[i]);
