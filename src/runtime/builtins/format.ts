@@ -514,23 +514,11 @@ function parseFormat(fmt: string): CompiledFormat {
         fields.push(errorField(lit, "Single '{' encountered in format string"));
         return { fields, tail: "" };
       }
-      // find matching close brace, allowing nested {} in the spec
-      let j = i + 1;
-      let depthB = 1;
-      while (j < n && depthB > 0) {
-        if (fmt[j] === "{") depthB++;
-        else if (fmt[j] === "}") depthB--;
-        if (depthB > 0) j++;
-      }
-      if (j >= n) {
-        fields.push(errorField(lit, "expected '}' before end of string"));
-        return { fields, tail: "" };
-      }
-      const field = parseField(lit, fmt.slice(i + 1, j));
+      const [field, next] = scanField(fmt, i + 1, lit);
       fields.push(field);
       if (field.error !== null) return { fields, tail: "" };
       lit = "";
-      i = j + 1;
+      i = next;
     } else if (ch === "}") {
       if (fmt[i + 1] === "}") {
         lit += "}";
@@ -552,30 +540,50 @@ function parseFormat(fmt: string): CompiledFormat {
   return { fields, tail: lit };
 }
 
-/** `inner` is the text between a field's braces: field[!conv][:spec]. */
-function parseField(lit: string, inner: string): FormatField {
-  let k = 0;
-  let bracket = false;
-  for (; k < inner.length; k++) {
-    const c = inner[k];
-    if (c === "[") bracket = true;
-    else if (c === "]") bracket = false;
-    else if (!bracket && (c === "!" || c === ":")) break;
+/**
+ * The field whose text starts at `start` (after its "{"): field name, then "!" and one conversion
+ * character, then ":" and a spec in which braces nest, then "}". In the name, "[...]" is taken
+ * whole (a key may hold "}" or "{"). Returns the field and the index after its "}".
+ */
+function scanField(fmt: string, start: number, lit: string): [FormatField, number] {
+  const n = fmt.length;
+  const fail = (error: string): [FormatField, number] => [errorField(lit, error), n];
+  let j = start;
+  while (j < n) {
+    const c = fmt[j];
+    if (c === "{") return fail("unexpected '{' in field name");
+    if (c === "}" || c === ":" || c === "!") break;
+    if (c === "[") {
+      const close = fmt.indexOf("]", j + 1);
+      j = close < 0 ? n : close + 1;
+    } else j++;
   }
-  const field = inner.slice(0, k);
-  let tail = inner.slice(k);
+  if (j >= n) return fail("expected '}' before end of string");
+  const name = fmt.slice(start, j);
   let conv: string | null = null;
-  if (tail[0] === "!") {
-    if (tail.length < 2) return errorField(lit, "end of string while looking for conversion specifier");
-    conv = tail[1];
-    tail = tail.slice(2);
-    if (tail.length > 0 && tail[0] !== ":") return errorField(lit, "expected ':' after conversion specifier");
+  if (fmt[j] === "!") {
+    if (j + 1 >= n) return fail("end of string while looking for conversion specifier");
+    conv = fmt[j + 1];
+    j += 2;
+    if (j >= n) return fail("unmatched '{' in format spec");
+    if (fmt[j] !== ":" && fmt[j] !== "}") return fail("expected ':' after conversion specifier");
   }
-  const spec = tail[0] === ":" ? tail.slice(1) : "";
-  const m = /^([^.[]*)(.*)$/s.exec(field)!;
+  let spec = "";
+  if (fmt[j] === ":") {
+    const specStart = j + 1;
+    let depth = 1;
+    for (j = specStart; j < n; j++) {
+      if (fmt[j] === "{") depth++;
+      else if (fmt[j] === "}" && --depth === 0) break;
+    }
+    if (j >= n) return fail("unmatched '{' in format spec");
+    spec = fmt.slice(specStart, j);
+  }
+  const m = /^([^.[]*)(.*)$/s.exec(name)!;
   const first = m[1];
   const kind = first === "" ? AUTO : /^\d+$/.test(first) ? parseInt(first, 10) : BY_NAME;
-  return { lit, error: null, first: kind, name: first, steps: parseSteps(m[2]), conv, spec, nested: spec.includes("{") ? compileFormat(spec) : null };
+  const nested = spec.includes("{") ? compileFormat(spec) : null;
+  return [{ lit, error: null, first: kind, name: first, steps: parseSteps(m[2]), conv, spec, nested }, j + 1];
 }
 
 function parseSteps(rest: string): FieldStep[] {
