@@ -117,6 +117,11 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
 
   /** Set by drain(): the kernel said "settled" for our latest requests. */
   let settledNow = false;
+  /**
+   * A request was queued since the kernel last said "settled": only a request can put bytes on
+   * their way between the program's own sockets, so until then a settling poll need not ask.
+   */
+  let sentSinceSettled = true;
   const drain = (into: IoCompletion[]): boolean => {
     let idle = false;
     if (port === null) return idle;
@@ -291,6 +296,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       for (;;) {
         const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
         drain(completions);
+        if (settledNow) sentSinceSettled = false;
         if (settledNow || flags & (SIGINT_FLAG | TIMEOUT_FLAG)) break;
         const left = end - performance.now();
         if (left <= 0) break;
@@ -333,6 +339,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       queue.unshift({ op: "leases", on });
     },
     send(req) {
+      sentSinceSettled = true;
       const lease = "id" in req ? leases.get(req.id) : undefined;
       if (lease !== undefined) {
         switch (req.op) {
@@ -369,7 +376,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       if ((req.op === "write" || req.op === "sendto" || req.op === "stdin_write") && req.data.byteLength > 0) transfers.push(req.data);
     },
     wait(timeout, quiet, settle = false) {
-      if (settle && timeout === 0 && port !== null) return settleWait();
+      if (settle && timeout === 0 && port !== null && sentSinceSettled) return settleWait();
       // A quiet wait always asks, so that the kernel answers "idle" for the latest requests.
       post(quiet);
       const completions: IoCompletion[] = stash;
@@ -414,6 +421,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       return { completions, idle, timedOut };
     },
     write(id, data) {
+      sentSinceSettled = true;
       const lease = leases.get(id);
       if (lease === undefined) {
         io.send({ op: "write", id, data: data.slice().buffer as ArrayBuffer });

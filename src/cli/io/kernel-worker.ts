@@ -38,7 +38,7 @@ let flushQueued = false;
 const debug = process.env.TSYNCIO_IO_DEBUG ? (msg: string) => writeSync(2, `[kernel] ${msg}\n`) : null;
 
 function emit(c: IoCompletion | HostCompletion, transfer?: ArrayBuffer): void {
-  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}`);
+  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}${"lease" in c && c.lease ? " lease" : ""}`);
   outbox.push(c);
   if (transfer) transfers.push(transfer);
   if (!flushQueued) {
@@ -488,6 +488,26 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
 }
 
+/**
+ * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a throwaway server
+ * finds a free port, which the later "listen" binds again ("bound" names it, or "error").
+ */
+function pickPort(id: number, host: string): void {
+  pendingOps++;
+  const probe = createServer();
+  probe.once("error", (e: NodeJS.ErrnoException) => {
+    pendingOps--;
+    emit({ ev: "error", id, error: ioError(e, "bind") });
+  });
+  probe.listen({ host, port: 0, exclusive: true }, () => {
+    const a = probe.address() as { address: string; port: number; family: string };
+    probe.close(() => {
+      pendingOps--;
+      emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
+    });
+  });
+}
+
 /** CPython's error for a peer that closes during the handshake. */
 const HANDSHAKE_EOF: IoError = {
   code: "SSL",
@@ -745,6 +765,8 @@ function handle(req: IoRequest | HostRequest): void {
       return connect(req);
     case "listen":
       return listen(req);
+    case "bind":
+      return pickPort(req.id, req.host);
     case "start_tls":
       return startTls(req);
     case "write":
@@ -851,6 +873,7 @@ function handle(req: IoRequest | HostRequest): void {
 let batchSeq = 0;
 
 port.on("message", (msg: { seq: number; requests: (IoRequest | HostRequest)[] }) => {
+  debug?.(`batch ${msg.seq}: ${msg.requests.length} requests`);
   batchSeq = msg.seq;
   idleSent = false;
   settledSent = false;
