@@ -145,7 +145,7 @@ interface Conn {
   closing: boolean;
   /** Stops listening to the socket (start_tls hands it to a TLS socket). */
   detach(): void;
-  /** "localPort remotePort" of a TCP connection, and the same of its other end (null: not TCP). */
+  /** "local remote" (address and port each) of a TCP connection, and of its other end (null: not TCP). */
   key: string | null;
   peerKey: string | null;
   /** The program's direct-write lease (leases.ts), -1 for none. */
@@ -263,7 +263,7 @@ const expectedAccepts = new Set<number>();
 const earlyAccepts = new Set<number>();
 let pendingOps = 0;
 
-/** TCP connections by "localPort remotePort", so that a peer of ours is one look-up away. */
+/** TCP connections by "local remote" endpoints, so that a peer of ours is one look-up away. */
 const byPorts = new Map<string, Conn>();
 
 /** The connection of ours at the other end of `c`, when both ends are in this process. */
@@ -325,8 +325,9 @@ function adopt(id: number, socket: Socket): Conn {
     detach,
     slot: -1,
     programReads: false,
-    key: tcp ? `${socket.localPort} ${socket.remotePort}` : null,
-    peerKey: tcp ? `${socket.remotePort} ${socket.localPort}` : null,
+    // Addresses too: a connection elsewhere may have the same two port numbers.
+    key: tcp ? `${socket.localAddress}:${socket.localPort} ${socket.remoteAddress}:${socket.remotePort}` : null,
+    peerKey: tcp ? `${socket.remoteAddress}:${socket.remotePort} ${socket.localAddress}:${socket.localPort}` : null,
   };
   conns.set(id, c);
   if (c.key !== null) byPorts.set(c.key, c);
