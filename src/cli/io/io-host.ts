@@ -254,7 +254,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
   const awaitShutdown = (peer: Lease, into: IoCompletion[]): boolean => {
     post(false);
     const end = performance.now() + SHUTDOWN_LIMIT_MS;
-    Atomics.store(cell, WAITING, 1);
+    // Called from a blocking wait too, which goes on waiting afterwards: restore its flag.
+    const waiting = Atomics.exchange(cell, WAITING, 1);
     try {
       for (;;) {
         const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
@@ -265,7 +266,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         Atomics.wait(cell, FLAGS, flags, left);
       }
     } finally {
-      Atomics.store(cell, WAITING, 0);
+      Atomics.store(cell, WAITING, waiting);
     }
   };
 
