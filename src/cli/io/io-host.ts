@@ -24,6 +24,13 @@ const SETTLE_LIMIT_MS = 250;
 /** The largest write the program's thread makes itself (bytes). */
 const DIRECT_MAX = 64 * 1024;
 
+/**
+ * The same when the program's thread also reads the other end (read leases): the kernel thread
+ * then has no reading to overlap with a send of its own, so handing it the bytes only adds a
+ * message and a copy (io_bulk: 0.87x CPU with 4 MiB here instead of 64 KiB).
+ */
+const DIRECT_MAX_PAIRED = 4 * 1024 * 1024;
+
 /** The most a read of a leased socket takes at once (CPython's transports read 256 KiB). */
 const READ_MAX = 256 * 1024;
 
@@ -433,7 +440,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       // Large writes go to the kernel thread, which then sends while this thread goes on (bulk
       // throughput); small ones are sent here, sparing a wake-up of the kernel (round trips).
       let sent = 0;
-      if (data.length <= DIRECT_MAX && lease.submitted === Atomics.load(leaseTable, lease.slot * LEASE_WORDS + DONE)) {
+      const limit = lease.sink !== null && lease.sink.reader !== null ? DIRECT_MAX_PAIRED : DIRECT_MAX;
+      if (data.length <= limit && lease.submitted === Atomics.load(leaseTable, lease.slot * LEASE_WORDS + DONE)) {
         const at = lease.slot * LEASE_WORDS;
         if (Atomics.compareExchange(leaseTable, at, OPEN, WRITING) === OPEN) {
           let error: NodeJS.ErrnoException | null = null;
