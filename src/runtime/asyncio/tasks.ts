@@ -161,6 +161,8 @@ const _T_LOG_DESTROY = 8;
 const _T_Q_WAKEUP = 16;
 /** Linked in _scheduled_tasks (kept by a second __init__). */
 const _T_LINKED = 32;
+/** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
+const _T_Q_CALLBACK = 128;
 /** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
 const _T_CANCELS_UNIT = 256;
 
@@ -473,6 +475,24 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._q_arg = arg;
   }
 
+  /**
+   * @internal A done callback of the runtime's own (gather's: no context, one argument, the
+   * future) can be queued as the done Task itself, with the callback in `_q_arg`, instead of as a
+   * Handle and an argument array per child. A done task never has a step or wakeup queued, so the
+   * slot is free, for one callback at a time: false when it is taken (the caller makes a Handle).
+   */
+  _queue_callback(fn: Function): boolean {
+    if (this._state === _PENDING || (this._flags & _T_Q_CALLBACK) !== 0) return false;
+    this._flags |= _T_Q_CALLBACK;
+    this._q_arg = fn;
+    return true;
+  }
+
+  /** @internal The callback _queue_callback queued, if this Task is queued for one (else null). */
+  _queued_callback(): Function | null {
+    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._q_arg as Function) : null;
+  }
+
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
   _bound_wakeup(): (fut: Future<unknown>) => void {
     let wake = this._wakeup_cb;
@@ -497,6 +517,10 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * `task.__wakeup(fut)` would do, errors included (a Handle is made only to report one).
    */
   _run_queued(): void {
+    if ((this._flags & _T_Q_CALLBACK) !== 0) {
+      this._run_callback();
+      return;
+    }
     const arg = this._q_arg;
     const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
     this._q_arg = null;
@@ -509,6 +533,18 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       const h = new Handle(fn, args, this._loop, ctx);
       h._self = this;
       h._failed(e, fn, args);
+    }
+  }
+
+  /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
+  private _run_callback(): void {
+    const fn = this._q_arg as Function;
+    this._q_arg = null;
+    this._flags &= ~_T_Q_CALLBACK;
+    try {
+      fn(this);
+    } catch (e) {
+      new Handle(fn, [this], this._loop, _NO_CONTEXT)._failed(e, fn, [this]);
     }
   }
 
