@@ -499,6 +499,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     if (wake === null) {
       wake = this._wakeup_cb = this.__wakeup.bind(this);
       (wake as { __self__?: unknown }).__self__ = this;
+      (wake as { __qualname__?: unknown }).__qualname__ = "Task.task_wakeup";
     }
     return wake;
   }
@@ -577,9 +578,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 // Made only when asked for (see _bound_wakeup): on the prototype until then.
 (Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
-// Future reprs show a Task's wakeup callback as CPython's C Task does.
-Object.defineProperty(Task.prototype.__wakeup, "name", { value: "Task.task_wakeup", configurable: true });
-Object.defineProperty(Task.prototype.__step, "name", { value: "Task.task_step", configurable: true });
+// Future reprs show a Task's wakeup callback as CPython's C Task does. As __qualname__, not by
+// redefining `name`: that turns a function into a dictionary-mode object, and the loop calls
+// these two with `fn.call(task, arg)` at every step (a `call` lookup on the function each time).
+Object.defineProperty(Task.prototype.__wakeup, "__qualname__", { value: "Task.task_wakeup", configurable: true });
+Object.defineProperty(Task.prototype.__step, "__qualname__", { value: "Task.task_step", configurable: true });
 
 function _isGenerator(x: unknown): boolean {
   return (
