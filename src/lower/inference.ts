@@ -484,7 +484,7 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
-    if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
+    if (!readsAny(scope.used, candidates)) continue;
     ownExpressions(scope.node, (e) => {
       // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
       const cb = e.args[0];
@@ -513,6 +513,12 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     if (list.length && list.length === reads.get(name)) out.set(fn, list);
   }
   return out;
+}
+
+/** Whether any of `names` is a key of `m` (a scope reads few names: loop over those, not over every candidate). */
+function readsAny(names: Set<string>, m: Map<string, unknown>): boolean {
+  for (const n of names) if (m.has(n)) return true;
+  return false;
 }
 
 /** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
