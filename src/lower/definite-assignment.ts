@@ -17,6 +17,7 @@
 import type * as py from "../ast/nodes.js";
 import { forEachChild } from "../ast/walk.js";
 import type { Scope, ScopeTable } from "./scopes.js";
+import { allArgs } from "../ast/arguments.js";
 
 type State = Set<string> | null;
 
@@ -515,10 +516,8 @@ function unboundIn(stmts: py.Stmt[]): Set<string> {
 
 /** The annotations CPython evaluates when a def statement runs: its parameters' and its return's. */
 export function signatureAnnotations(f: py.FunctionDef | py.AsyncFunctionDef): py.ExprNode[] {
-  const a = f.args;
-  const params = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
   const out: py.ExprNode[] = [];
-  for (const p of params) if (p.annotation) out.push(p.annotation);
+  for (const p of allArgs(f.args)) if (p.annotation) out.push(p.annotation);
   if (f.returns) out.push(f.returns);
   return out;
 }

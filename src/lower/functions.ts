@@ -19,6 +19,7 @@ import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
+import { positionalArgs } from "../ast/arguments.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -279,7 +280,7 @@ function functionExpressionBody(
 
 export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string): { list: ir.Param[] } {
   const list: ir.Param[] = [];
-  const positional = [...args.posonlyargs, ...args.args];
+  const positional = positionalArgs(args);
   const firstDefault = positional.length - args.defaults.length;
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;

@@ -11,6 +11,7 @@
 //                  (never passed around): the type every call site passes, checked the same way.
 
 import type * as py from "../ast/nodes.js";
+import { allArgs, positionalArgs } from "../ast/arguments.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
@@ -261,10 +262,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [fn, sites] of callers) {
       const scope = input.scopes.get(fn)!;
       const types = new Map<string, PyType>();
-      for (const p of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
+      // (no *args or **kwargs: directlyCalledFunctions takes none)
+      const positional = positionalArgs(fn.args);
+      for (const p of allArgs(fn.args)) {
         if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+        const at = positional.indexOf(p);
         const passed = sites.map((site) => {
-          const at = [...fn.args.posonlyargs, ...fn.args.args].indexOf(p);
           if (site.given && at >= 0 && at < site.given.length) return site.given[at];
           const e = argumentFor(fn, site.call, p.arg);
           return e
@@ -523,7 +526,7 @@ function readsAny(names: Set<string>, m: Map<string, unknown>): boolean {
 
 /** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
 function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): boolean {
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const positional = positionalArgs(fn.args);
   if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
   const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
   return call.keywords.every(
@@ -537,7 +540,7 @@ function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): 
 
 /** The expression a call passes for a parameter (or its default, evaluated where the def is). */
 function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, param: string): { expr: py.ExprNode; inDef: boolean } | undefined {
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const positional = positionalArgs(fn.args);
   const i = positional.findIndex((p) => p.arg === param);
   if (i >= 0 && i < call.args.length) return { expr: call.args[i], inDef: false };
   const k = call.keywords.find((kw) => kw.arg === param);

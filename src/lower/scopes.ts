@@ -12,6 +12,7 @@
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
+import { allArgs } from "../ast/arguments.js";
 
 /** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
@@ -175,8 +176,7 @@ function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: S
   // Defaults and annotations are evaluated in the enclosing scope; parameters bind in the function.
   for (const d of args.defaults) visitExpr(d, outer, table);
   for (const d of args.kw_defaults) if (d) visitExpr(d, outer, table);
-  const all = [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])];
-  for (const a of all) {
+  for (const a of allArgs(args)) {
     if (a.annotation) visitExpr(a.annotation, outer, table);
     inner.params.add(a.arg);
     bind(inner, a.arg);
