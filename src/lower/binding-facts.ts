@@ -54,15 +54,6 @@ export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f:
   });
 }
 
-/** Calls `f` on every node of `body` outside nested scopes (defs, classes, lambdas, comprehensions). */
-export function walkOwnCode(body: readonly py.Node[], f: (n: py.Node) => void): void {
-  for (const s of body)
-    walk(s, (x) => {
-      if (SCOPE_NODES.has(x._type)) return false;
-      f(x);
-    });
-}
-
 /**
  * Every binding of every name in a scope's own code (nested functions and classes excluded).
  * `walrusInModule`: whether the module has any `:=` (most have none: their expressions need no search).
@@ -213,7 +204,8 @@ function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.Gen
 /** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
 export function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
   const values: (py.ExprNode | null)[] = [];
-  walkOwnCode(body, (n) => {
+  // (statements only: a `return` is never inside an expression)
+  eachOwnStatement(body, (n) => {
     if (n._type === "Return") values.push(n.value);
   });
   return { values, fallsOff: !alwaysLeaves(body) };
@@ -312,16 +304,18 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
 
 /** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */
 function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
-  const visit = (list: py.Stmt[] | undefined): void => {
-    for (const s of list ?? []) {
-      f(s);
-      if (SCOPE_NODES.has(s._type)) continue;
-      const o = s as unknown as Record<string, unknown>;
-      for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) visit(o[key] as py.Stmt[]);
-      if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body);
-      if (s._type === "Match") for (const c of s.cases) visit(c.body);
-    }
-  };
   const body = (node as { body?: unknown }).body;
-  if (Array.isArray(body)) visit(body as py.Stmt[]);
+  if (Array.isArray(body)) eachOwnStatement(body as py.Stmt[], f);
+}
+
+/** Calls `f` on these statements and the ones nested in them, nested functions' and classes' bodies excluded. */
+function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
+  for (const s of list) {
+    f(s);
+    if (SCOPE_NODES.has(s._type)) continue;
+    const o = s as unknown as Record<string, unknown>;
+    for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) eachOwnStatement(o[key] as py.Stmt[], f);
+    if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) eachOwnStatement(h.body, f);
+    if (s._type === "Match") for (const c of s.cases) eachOwnStatement(c.body, f);
+  }
 }
