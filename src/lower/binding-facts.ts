@@ -295,9 +295,9 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
   const index = nodeIndex(input.module);
   for (const n of index.ofType("Attribute")) {
     if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
-    if (["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+    if (DYNAMIC_ATTRIBUTES.has(n.attr)) out.set("*", null);
   }
-  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
+  for (const n of index.ofType("Name")) if (DYNAMIC_ATTRIBUTE_BUILTINS.has(n.id)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }
@@ -319,3 +319,9 @@ function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
     if (s._type === "Match") for (const c of s.cases) eachOwnStatement(c.body, f);
   }
 }
+
+// (sets: asked of every Attribute and every Name of the module)
+/** Attributes through which any attribute may be written. */
+const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
+/** Builtins that write or read attributes by a computed name. */
+const DYNAMIC_ATTRIBUTE_BUILTINS = new Set(["setattr", "delattr", "vars", "__import__"]);
