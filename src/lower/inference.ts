@@ -154,6 +154,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return env;
   };
 
+  // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
+  // so it answers the same as a new one would; the lowering asks for it per expression).
+  const factEnvs = new Map<Scope, TypeEnv>();
+  const factEnv = (scope: Scope): TypeEnv => {
+    let env = factEnvs.get(scope);
+    if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
+    return env;
+  };
+
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
   // (the names each binding's value reads, outside lambdas: found once, asked in every round)
@@ -198,7 +207,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
       const scope = input.scopes.get(fn)!;
-      const env = envFor(scope, (n) => typeOf(scope, n));
+      const env = factEnv(scope);
       const { values, fallsOff } = returnsOf.get(fn)!;
       const types = values.map((v) => (v ? staticType(v, env) : "none"));
       if (fallsOff) types.push("none");
@@ -226,17 +235,10 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [attr, writes] of attrWrites) {
       if (!writes) continue;
       // The plain writes give the candidate; augmented ones must keep it.
-      const plain = writes
-        .filter((w) => !w.op)
-        .map((w) =>
-          staticType(
-            w.value,
-            envFor(w.scope, (n) => typeOf(w.scope, n)),
-          ),
-        );
+      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
       const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
       const types = writes.map((w) => {
-        const env = envFor(w.scope, (n) => typeOf(w.scope, n));
+        const env = factEnv(w.scope);
         const t = staticType(w.value, env);
         if (!w.op) return t;
         if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
@@ -270,12 +272,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const passed = sites.map((site) => {
           if (site.given && at >= 0 && at < site.given.length) return site.given[at];
           const e = argumentFor(fn, site.call, p.arg);
-          return e
-            ? staticType(
-                e.expr,
-                envFor(e.inDef ? scope.parent! : site.scope, (n) => typeOf(e.inDef ? scope.parent! : site.scope, n)),
-              )
-            : undefined;
+          return e ? staticType(e.expr, factEnv(e.inDef ? scope.parent! : site.scope)) : undefined;
         });
         if (passed.length && passed.every((t) => t !== undefined && t === passed[0])) types.set(p.arg, passed[0]!);
       }
@@ -320,7 +317,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
     selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
-    envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
+    envAt: factEnv,
     methodFor,
     returnOf: (fn) => returns.get(fn),
   };
