@@ -358,14 +358,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       grew = false;
       for (const n of candidates) {
         if (assumed.has(n)) continue;
-        const list = bindings.get(n)!;
-        const valued = list.filter((b) => b.k !== "none" && b.k !== "aug");
-        const ready = valued.filter((b) => !readsPending(b, isCandidate, assumed, namesRead));
-        const types = ready.map((b) => bindingType(b, env, undefined));
-        if (!list.some((b) => b.k === "unknown") && types.length && types.every((t) => t !== undefined && t === types[0])) {
-          assumed.set(n, types[0]);
+        // (one loop, no arrays: this runs per candidate per round of every scope's inference)
+        let unknown = false;
+        let valued = 0;
+        let ready = 0;
+        let first: PyType | undefined;
+        let agree = true;
+        for (const b of bindings.get(n)!) {
+          if (b.k === "unknown") unknown = true;
+          if (b.k === "none" || b.k === "aug") continue;
+          valued++;
+          if (readsPending(b, isCandidate, assumed, namesRead)) continue;
+          const t = bindingType(b, env, undefined);
+          if (ready++ === 0) first = t;
+          if (t === undefined || t !== first) agree = false;
+        }
+        if (!unknown && ready && agree) {
+          assumed.set(n, first);
           grew = true;
-        } else if (list.some((b) => b.k === "unknown") || (ready.length === valued.length && types.length)) {
+        } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
           // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
           assumed.set(n, undefined);
