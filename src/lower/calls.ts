@@ -360,19 +360,11 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
 }
 
 /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
-/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
-const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
-  "sleep",
-  "wait",
-  "wait_for",
-  "to_thread",
-  "open_connection",
-  "start_server",
-  "open_unix_connection",
-  "start_unix_server",
-  "create_subprocess_exec",
-  "create_subprocess_shell",
-]);
+/**
+ * asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug.
+ * Its awaitables (stdlib.ts) but gather and shield, which return a Future that runs on its own.
+ */
+const ASYNCIO_COROUTINE_FUNCTIONS = new Set([...STDLIB.asyncio.awaitables].filter((name) => name !== "gather" && name !== "shield"));
 
 export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   const f = c.func;
