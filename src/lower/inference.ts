@@ -12,7 +12,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { allArgs, positionalArgs } from "../ast/arguments.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { annotationRoots, nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
@@ -482,13 +482,7 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   if (!candidates.size) return out;
   // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
   const inAnnotations = new Set<py.Node>();
-  const annotations = [
-    ...index.ofType("arg").map((n) => n.annotation),
-    ...index.ofType("AnnAssign").map((n) => n.annotation),
-    ...index.ofType("FunctionDef").map((n) => n.returns),
-    ...index.ofType("AsyncFunctionDef").map((n) => n.returns),
-  ];
-  for (const a of annotations) if (a) walkAll(a, (x) => inAnnotations.add(x));
+  for (const a of annotationRoots(input.module)) walkAll(a, (x) => inAnnotations.add(x));
   const reads = new Map<string, number>();
   for (const n of index.ofType("Name"))
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
