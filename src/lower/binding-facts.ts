@@ -309,12 +309,12 @@ function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
 }
 
 /** Calls `f` on these statements and the ones nested in them, nested functions' and classes' bodies excluded. */
-function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
+export function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
   for (const s of list) {
     f(s);
     if (SCOPE_NODES.has(s._type)) continue;
     const o = s as unknown as Record<string, unknown>;
-    for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) eachOwnStatement(o[key] as py.Stmt[], f);
+    for (const key of NESTED_BLOCKS) if (Array.isArray(o[key])) eachOwnStatement(o[key] as py.Stmt[], f);
     if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) eachOwnStatement(h.body, f);
     if (s._type === "Match") for (const c of s.cases) eachOwnStatement(c.body, f);
   }
@@ -325,3 +325,6 @@ function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
 const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
 /** Builtins that write or read attributes by a computed name. */
 const DYNAMIC_ATTRIBUTE_BUILTINS = new Set(["setattr", "delattr", "vars", "__import__"]);
+
+/** The fields of a compound statement that hold statement lists (besides handlers' and cases' bodies). */
+const NESTED_BLOCKS = ["body", "orelse", "finalbody"];
