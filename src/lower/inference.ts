@@ -165,6 +165,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
+  // (each scope's candidate names, found once, used in every round)
+  const candidatesOf = new Map<Scope, { names: string[]; set: Set<string> }>();
   // (the names each binding's value reads, outside lambdas: found once, asked in every round)
   const namesRead = new Map<Binding, string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
@@ -340,16 +342,21 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   function inferScopeTypes(scope: Scope, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const bindings = bindingsOf.get(scope)!;
-    const candidates = [...bindings.keys()].filter(
-      (n) =>
-        !scope.params.has(n) &&
-        !scope.globals.has(n) &&
-        !scope.nonlocals.has(n) &&
-        !scope.writtenElsewhere.has(n) &&
-        bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
-    );
+    // (the same in every round: found once per scope)
+    let found = candidatesOf.get(scope);
+    if (!found) {
+      const names = [...bindings.keys()].filter(
+        (n) =>
+          !scope.params.has(n) &&
+          !scope.globals.has(n) &&
+          !scope.nonlocals.has(n) &&
+          !scope.writtenElsewhere.has(n) &&
+          bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
+      );
+      candidatesOf.set(scope, (found = { names, set: new Set(names) }));
+    }
+    const { names: candidates, set: isCandidate } = found;
     const assumed = new Map<string, PyType | undefined>();
-    const isCandidate = new Set(candidates);
     const local = (name: string) => paramTypes?.get(name) ?? assumed.get(name);
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
