@@ -15,7 +15,7 @@
 // unless the manager is one of asyncio's that never suppress (TaskGroup, timeout).
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild } from "../ast/walk.js";
+import { forEachChild, forEachChildWith } from "../ast/walk.js";
 import type { Scope, ScopeTable } from "./scopes.js";
 import { allArgs } from "../ast/arguments.js";
 
@@ -426,12 +426,15 @@ class Analysis {
         return;
       }
       default:
-        forEachChild(e, (c) => {
-          // Operators and contexts carry no position: they are not expressions.
-          if (c._type === "keyword") this.expr((c as py.Keyword).value, state);
-          else if ("lineno" in c) this.expr(c as py.ExprNode, state);
-        });
+        forEachChildWith(e, Analysis.exprChild, this, state);
     }
+  }
+
+  /** A child of an expression (one function for all: no closure per node). */
+  private static exprChild(c: py.Node, a: Analysis, state: State): void {
+    // Operators and contexts carry no position: they are not expressions.
+    if (c._type === "keyword") a.expr((c as py.Keyword).value, state);
+    else if ("lineno" in c) a.expr(c as py.ExprNode, state);
   }
 }
 

@@ -10,7 +10,7 @@
 // `global`/`nonlocal`), exactly as CPython's symtable decides.
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 import { allArgs } from "../ast/arguments.js";
 
@@ -320,21 +320,21 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       }
       return;
     default:
-      forEachChild(stmt, (child) => visitAny(child, scope, table));
+      forEachChildWith(stmt, visitAny, scope, table);
   }
 }
 
 function visitPattern(p: py.Pattern, scope: Scope, table: ScopeTable): void {
   if ((p._type === "MatchAs" || p._type === "MatchStar") && p.name) bind(scope, p.name);
   if (p._type === "MatchMapping" && p.rest) bind(scope, p.rest);
-  forEachChild(p, (child) => visitAny(child, scope, table));
+  forEachChildWith(p, visitAny, scope, table);
 }
 
 function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
   if (isStmt(node)) visit(node, scope, table);
   else if (isPattern(node)) visitPattern(node, scope, table);
   else if (isExpr(node)) visitExpr(node, scope, table);
-  else forEachChild(node, (child) => visitAny(child, scope, table));
+  else forEachChildWith(node, visitAny, scope, table);
 }
 
 function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
@@ -391,10 +391,10 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
     case "Attribute":
     case "Constant":
       noteDoc(e);
-      forEachChild(e, (child) => visitAny(child, scope, table));
+      forEachChildWith(e, visitAny, scope, table);
       return;
     default:
-      forEachChild(e, (child) => visitAny(child, scope, table));
+      forEachChildWith(e, visitAny, scope, table);
   }
 }
 
