@@ -34,16 +34,25 @@ import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
-import { Future, isfuture } from "./futures.js";
+import { Future, _add_runtime_callback, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
-import { Task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
+import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
+
+/** What the timer heap and the ready queue read of a timer (a TimerHandle, or sleep's future). */
+interface _TimerEntry {
+  _when: number;
+  _seq: number;
+  _scheduled: boolean;
+  _cancelled: boolean;
+  _run(): void;
+}
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
 
@@ -272,7 +281,7 @@ class BaseEventLoop extends AbstractEventLoop {
     const new_task = !isfuture(future);
     const fut = ensure_future(future, this) as Future<T>;
     if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
+    _add_runtime_callback(fut, _run_until_complete_cb);
     return [fut, new_task];
   }
 
@@ -339,13 +348,15 @@ class BaseEventLoop extends AbstractEventLoop {
     return timer;
   }
 
-  /** @internal Schedules a TimerHandle made elsewhere (sleep's, which is its coroutine's iterator too) for `when`. */
-  _add_timer(timer: TimerHandle, when: number, fifo: boolean): void {
+  /**
+   * @internal Schedules a timer made elsewhere for `when`: sleep's future, which the loop treats
+   * as a TimerHandle (it has the fields the heap and the ready queue read, and `_run()`).
+   */
+  _add_timer(timer: _TimerEntry, when: number, fifo: boolean): void {
     this._check_closed();
-    if (this._debug) this._check_callback(timer._callback, "call_at");
     timer._when = when;
     timer._seq = fifo ? _next_timer_seq() : 0;
-    this._scheduled.push(timer);
+    this._scheduled.push(timer as TimerHandle);
     timer._scheduled = true;
   }
 
@@ -730,6 +741,7 @@ function _task_handle(task: Task<unknown>): Handle {
 
 /** A handle as the slow-callback warning names it. CPython: base_events._format_handle */
 function _format_handle(handle: Handle): string {
+  if (handle instanceof _SleepFuture) return handle._timer_repr();
   if (handle._self instanceof Task) return repr(handle._self);
   const cb = handle._callback as { __self__?: unknown } | null;
   if (cb !== null && cb.__self__ instanceof Task) return repr(cb.__self__);
