@@ -25,6 +25,7 @@ import {
   str,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
+import { _NO_CONTEXT } from "./_context.js";
 import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
@@ -441,6 +442,9 @@ class BaseEventLoop extends AbstractEventLoop {
       // A waiting Task: its context is the one it registered with (Task.__wait_on).
       fn._set_queued(true, arg);
       this._ready.push(fn);
+    } else if (context === _NO_CONTEXT && arg instanceof Task && !this._debug && arg._queue_callback(fn as Function)) {
+      // gather's callback on a done child: queued as the child itself (no Handle per child).
+      this._ready.push(arg);
     } else {
       this._ready.push(new Handle(fn as Function, [arg], this, context));
     }
@@ -733,6 +737,8 @@ function splitContext(args: unknown[]): [unknown[], PyContext | null] {
 
 /** The Handle CPython would have queued for a Task's step or wakeup (debug mode shows it). */
 function _task_handle(task: Task<unknown>): Handle {
+  const cb = task._queued_callback();
+  if (cb !== null) return new Handle(cb, [task], task._loop, _NO_CONTEXT);
   const fn = task._q_wakeup ? task.__wakeup : task.__step;
   const h = new Handle(fn, task._q_wakeup || task._q_arg !== null ? [task._q_arg] : EMPTY, task._loop, task._context);
   h._self = task;

@@ -164,6 +164,8 @@ const _T_Q_WAKEUP = 16;
 const _T_LINKED = 32;
 /** `_ctx_v` holds the task's context variables, not a Context (see _context.ts LazyContexts). */
 const _T_CTX_LAZY = 64;
+/** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
+const _T_Q_CALLBACK = 128;
 /** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
 const _T_CANCELS_UNIT = 256;
 
@@ -503,12 +505,31 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._q_arg = arg;
   }
 
+  /**
+   * @internal A done callback of the runtime's own (gather's: no context, one argument, the
+   * future) can be queued as the done Task itself, with the callback in `_q_arg`, instead of as a
+   * Handle and an argument array per child. A done task never has a step or wakeup queued, so the
+   * slot is free, for one callback at a time: false when it is taken (the caller makes a Handle).
+   */
+  _queue_callback(fn: Function): boolean {
+    if (this._state === _PENDING || (this._flags & _T_Q_CALLBACK) !== 0) return false;
+    this._flags |= _T_Q_CALLBACK;
+    this._q_arg = fn;
+    return true;
+  }
+
+  /** @internal The callback _queue_callback queued, if this Task is queued for one (else null). */
+  _queued_callback(): Function | null {
+    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._q_arg as Function) : null;
+  }
+
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
   _bound_wakeup(): (fut: Future<unknown>) => void {
     let wake = this._wakeup_cb;
     if (wake === null) {
       wake = this._wakeup_cb = this.__wakeup.bind(this);
       (wake as { __self__?: unknown }).__self__ = this;
+      (wake as { __qualname__?: unknown }).__qualname__ = "Task.task_wakeup";
     }
     return wake;
   }
@@ -527,6 +548,10 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * `task.__wakeup(fut)` would do, errors included (a Handle is made only to report one).
    */
   _run_queued(): void {
+    if ((this._flags & _T_Q_CALLBACK) !== 0) {
+      this._run_callback();
+      return;
+    }
     const arg = this._q_arg;
     const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
     this._q_arg = null;
@@ -540,6 +565,18 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       const h = new Handle(fn, args, this._loop, this.get_context());
       h._self = this;
       h._failed(e, fn, args);
+    }
+  }
+
+  /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
+  private _run_callback(): void {
+    const fn = this._q_arg as Function;
+    this._q_arg = null;
+    this._flags &= ~_T_Q_CALLBACK;
+    try {
+      fn(this);
+    } catch (e) {
+      new Handle(fn, [this], this._loop, _NO_CONTEXT)._failed(e, fn, [this]);
     }
   }
 
@@ -572,9 +609,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 // Made only when asked for (see _bound_wakeup): on the prototype until then.
 (Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
-// Future reprs show a Task's wakeup callback as CPython's C Task does.
-Object.defineProperty(Task.prototype.__wakeup, "name", { value: "Task.task_wakeup", configurable: true });
-Object.defineProperty(Task.prototype.__step, "name", { value: "Task.task_step", configurable: true });
+// Future reprs show a Task's wakeup callback as CPython's C Task does. As __qualname__, not by
+// redefining `name`: that turns a function into a dictionary-mode object, and the loop calls
+// these two with `fn.call(task, arg)` at every step (a `call` lookup on the function each time).
+Object.defineProperty(Task.prototype.__wakeup, "__qualname__", { value: "Task.task_wakeup", configurable: true });
+Object.defineProperty(Task.prototype.__step, "__qualname__", { value: "Task.task_step", configurable: true });
 
 function _isGenerator(x: unknown): boolean {
   return (
