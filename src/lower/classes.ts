@@ -34,6 +34,10 @@ const BUILTIN_BASE_CLASSES: Record<string, Helper> = {
   list: "ListSubclassRoot",
   set: "SetSubclassRoot",
   frozenset: "PyFrozenSet",
+  int: "IntSubclassRoot",
+  float: "FloatSubclassRoot",
+  str: "StrSubclassRoot",
+  tuple: "TupleSubclassRoot",
 };
 
 /** `class M(type)`, `class M(ABCMeta)` or a subclass of such a class of the program: a metaclass. */
