@@ -13,7 +13,7 @@ import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName,
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
-import { attributesHooked, directMethod } from "./plain-access.js";
+import { directMethod, methodMayBeHooked } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
@@ -268,7 +268,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       onBuiltin ||
       jsMemberName(f.attr) ||
       (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
-      (attributesHooked(cx) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class"))
+      (methodMayBeHooked(cx, v) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class"))
     ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }

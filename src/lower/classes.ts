@@ -62,8 +62,11 @@ function thisAsAny(node: unknown): unknown {
   return out;
 }
 
-function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
-  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
+/** Builtin bases a class maps to a root only as its sole base (`class S(str, Enum)` keeps str: enum.ts mixes it in). */
+const SOLE_BASE_ONLY = new Set(["int", "float", "str", "tuple"]);
+
+function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
+  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && (sole || !SOLE_BASE_ONLY.has(b.id)) && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   return cx.expr(b);
 }
@@ -143,7 +146,7 @@ function classDefIn(
   const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
   const base = typingGeneric
     ? bases.length
-      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
+      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
       : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
     : metaBase
       ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
@@ -151,7 +154,7 @@ function classDefIn(
         ? cx.helper("PyObject")
         : bases.length > 1
           ? // Several bases: the runtime chains copies of them in C3 order.
-            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
+            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)))
           : simpleBase
             ? baseExpr(cx, bases[0])
             : ({

@@ -283,6 +283,21 @@ export function runtimeAttributeRead(cx: LowerContext, e: py.ExprNode, attr: str
   return !attributesHooked(cx);
 }
 
+/**
+ * `obj.m()` may need `__getattr__` to find m: obj's proven class (or, unproven, some class of the
+ * module) defines `__getattr__`/`__getattribute__` or derives from int, float or str.
+ */
+export function methodMayBeHooked(cx: LowerContext, e: py.ExprNode): boolean {
+  if (!attributesHooked(cx)) return false;
+  const cls = provenClass(cx, e);
+  if (!cls) return true;
+  return linearBases(cx, cls).some(
+    (c) =>
+      c.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && (i.name === "__getattr__" || i.name === "__getattribute__")) ||
+      c.bases.some((b) => b._type === "Name" && VALUE_BASES.has(b.id)),
+  );
+}
+
 /** Builtin bases whose instances find their type's methods through `__getattr__` (builtins/value-subclass.ts). */
 const VALUE_BASES = new Set(["int", "float", "str"]);
 
