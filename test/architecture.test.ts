@@ -51,7 +51,9 @@ function sources(): Source[] {
       else if (p.endsWith(".ts") && !p.endsWith(".d.ts")) {
         const text = readFileSync(p, "utf8");
         const specifiers = [
-          ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g),
+          ...text.matchAll(
+            /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?<!typeof )\bimport\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g,
+          ),
         ]
           // `import type` is erased at compile time: no run-time dependency, no cycle.
           .filter((m) => !/^\s*(?:import|export)\s+type\s/.test(m[0]))

@@ -56,7 +56,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/ssl": "CertificateError Options SSLCertVerificationError SSLContext SSLEOFError SSLError SSLObject SSLSocket SSLSyscallError SSLWantReadError SSLWantWriteError SSLZeroReturnError TLSVersion VerifyMode",
   "tsyncio/runtime/subprocess": "CalledProcessError CompletedProcess Popen SubprocessError TimeoutExpired",
   "tsyncio/runtime/sys": "",
-  "tsyncio/runtime/threading": "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs Lock RLock Semaphore Thread Timer local",
+  "tsyncio/runtime/threading": "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs RLock Semaphore Thread Timer local",
   "tsyncio/runtime/queue": "Empty Full LifoQueue PriorityQueue Queue SimpleQueue",
   "tsyncio/runtime/concurrent_futures": "BrokenExecutor CancelledError Error Executor Future InvalidStateError ProcessPoolExecutor ThreadPoolExecutor TimeoutError",
   "tsyncio/runtime/concurrent_futures_thread": "ThreadPoolExecutor",

@@ -714,7 +714,7 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     case FunctionType:
       return typeof x === "function" && !isClass(x);
   }
-  if (typeof cls === "function") {
+  if (typeof cls === "function" && (cls.prototype !== undefined || (cls as { __instancecheck__?: unknown }).__instancecheck__ !== undefined)) {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
     // A class made by a metaclass is an instance of it (metaclass.ts).
     const meta = typeof x === "function" ? (x as { [METACLASS]?: Function })[METACLASS] : undefined;

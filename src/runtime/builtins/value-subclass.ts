@@ -108,7 +108,9 @@ abstract class ValueSubclassRoot extends PyObject {
 /** Makes an instance of cls (a subclass of a root) holding the value. */
 function holding(cls: unknown, value: unknown, root: Function, typeName: string): object {
   if (typeof cls !== "function" || !(cls.prototype instanceof root)) {
-    throw new TypeError(`${typeName}.__new__(${typeof cls === "function" ? className(cls) : repr(cls)}): ${typeof cls === "function" ? `${className(cls)} is not a subtype of ${typeName}` : "X is not a type object"}`);
+    throw new TypeError(
+      `${typeName}.__new__(${typeof cls === "function" ? className(cls) : repr(cls)}): ${typeof cls === "function" ? `${className(cls)} is not a subtype of ${typeName}` : "X is not a type object"}`,
+    );
   }
   const inst = raw_instance(cls) as Holder;
   Object.defineProperty(inst, "_value_", { value, writable: true, configurable: true, enumerable: false });
@@ -182,7 +184,21 @@ export abstract class IntSubclassRoot extends ValueSubclassRoot {
     return this._value_ as bigint;
   }
 }
-numericMethods(IntSubclassRoot.prototype as unknown as AnyRecord, ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "divmod", "lshift", "rshift", "and", "or", "xor"]);
+numericMethods(IntSubclassRoot.prototype as unknown as AnyRecord, [
+  "add",
+  "sub",
+  "mul",
+  "truediv",
+  "floordiv",
+  "mod",
+  "pow",
+  "divmod",
+  "lshift",
+  "rshift",
+  "and",
+  "or",
+  "xor",
+]);
 
 export abstract class FloatSubclassRoot extends ValueSubclassRoot {
   /** `float.__new__(cls, x=0.0)`. */
@@ -260,7 +276,12 @@ for (const [type, root] of [
 ] as const) {
   Object.defineProperty(type, "__new__", {
     value: function __new__(cls: unknown, ...args: unknown[]): unknown {
-      if (cls === type) return applyArgs(type, null, args.filter((a) => !(a instanceof KwArgs) || Object.keys(a.kw).length));
+      if (cls === type)
+        return applyArgs(
+          type,
+          null,
+          args.filter((a) => !(a instanceof KwArgs) || Object.keys(a.kw).length),
+        );
       return (root.prototype as unknown as AnyRecord & { __new__: Function }).__new__(cls, ...args);
     },
     writable: true,
