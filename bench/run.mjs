@@ -26,18 +26,15 @@ const havePython = spawnSync(python, ["-c", "import sys; assert sys.version_info
 const node = process.execPath;
 const tsyncio = join(root, "bin/tsyncio.js");
 
-// name, N: steady-state sizes (issue 19: CPython needs about 2 s or more on the machine of the
-// README's table, so start-up is a few per cent of a run; the quick mode divides N by 10). spawn
-// stays at 100,000 and timers at 80,000: `gather(*tasks)` with more than ~120,000 arguments
-// raises RecursionError in tsyncio (a JS call with that many spread arguments overflows the
-// stack; see bench/NOTES.md, round 4).
+// name, N: steady-state sizes, the ones issue 19 measured at (CPython needs 2–5 s on the machine
+// of the README's table, so start-up is a few per cent of its run; the quick mode divides N by 10).
 const SCHEDULER = [
-  ["spawn", 100_000, "100,000 tasks, each awaiting sleep(0) once, gathered"],
-  ["pingpong", 400_000, "two tasks, two Queues, 400,000 round trips"],
-  ["chain", 400_000, "a coroutine recursion 50 deep, awaited 400,000 times"],
-  ["timers", 80_000, "80,000 tasks sleeping random delays in [0, 0.05] s"],
-  ["prodcons", 2_400_000, "4 producers, 4 consumers, Queue(maxsize=100), 2,400,000 items"],
-  ["lock", 3_000, "3,000 tasks contending on a Lock, 100 acquisitions each"],
+  ["spawn", 500_000, "500,000 tasks, each awaiting sleep(0) once, gathered"],
+  ["pingpong", 800_000, "two tasks, two Queues, 800,000 round trips"],
+  ["chain", 600_000, "a coroutine recursion 50 deep, awaited 600,000 times"],
+  ["timers", 200_000, "200,000 tasks sleeping random delays in [0, 0.05] s"],
+  ["prodcons", 4_000_000, "4 producers, 4 consumers, Queue(maxsize=100), 4,000,000 items"],
+  ["lock", 6_000, "6,000 tasks contending on a Lock, 100 acquisitions each"],
 ];
 
 // Binary data (issue 15): name, N, what. Only tsyncio (emitted JS) and CPython. Steady-state
@@ -179,7 +176,7 @@ if (results.scheduler.length) {
     row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.startup), s(b.tsyncio.wall), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), s(b.reference.cpu), ratio(b.tsyncio.cpu, b.reference.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)} / ${mb(b.reference.rss)}`]);
   }
   lines.push("");
-  lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand), whole process; \"of which start-up\" = that minus the CPU the program's run took in-process (Node, the bundle, the host, the runtime's import). Sizes are steady-state ones (CPython runs about 2 s or more; spawn is capped by the gather(*tasks) limit); `tsyncio run` end to end is in the start-up table.");
+  lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand), whole process; \"of which start-up\" = that minus the CPU the program's run took in-process (Node, the bundle, the host, the runtime's import). Sizes are steady-state ones (CPython runs about 2 s or more, so its start-up is a few per cent); `tsyncio run` end to end is in the start-up table.");
   lines.push("");
 }
 for (const [key, title, note] of [
