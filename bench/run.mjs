@@ -44,6 +44,7 @@ const BYTES = [
   ["struct_loop", 2_000_000, "2,000,000 rounds of struct.pack/unpack and Struct.pack/unpack of a 16-byte record"],
   ["sha256_big", 800 * 1024 * 1024, "SHA-256 of 800 MiB fed in 1 MiB memoryview slices"],
   ["percent_format", 2_000_000, "2,000,000 b\"ping %d\\n\" % i and 2,000,000 \"%s=%5d %.2f\" % (...) formats"],
+  ["str_format", 1_000_000, "1,000,000 \"{}={:5d} {:.2f}\".format(...) and 1,000,000 \"{0[x]} {1.real!r:>8}\".format(...)"],
 ];
 
 // Real I/O (issue 16): loopback TCP through streams, client and server in one program. Wall time

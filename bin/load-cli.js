@@ -5,11 +5,13 @@
 // the cache is (re)written at exit when it was missing or V8 refused it (another Node).
 // V8 checks only the source's length, so the cache's header names the contents it was made from:
 // the bundle's id, or a hash of any other file's source.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+// CommonJS (bin/package.json): see bin/tsyncio.js. The compiled files' fallback is an ES module.
+"use strict";
+const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const { pathToFileURL } = require("node:url");
+const vm = require("node:vm");
 
 const HEADER = 64; // bytes: the contents' key padded with spaces, then V8's data
 const ID_LINE = /^\/\/ tsyncio bundle ([0-9a-f]+)\n/;
@@ -22,17 +24,17 @@ const readText = (path) => {
   }
 };
 
-export async function loadCli() {
-  const bundle = fileURLToPath(new URL("../dist/cli/tsyncio.bundle.cjs", import.meta.url));
-  const stamp = readText(fileURLToPath(new URL("../dist/cli/bundle-stamp.js", import.meta.url)));
+async function loadCli() {
+  const bundle = join(__dirname, "../dist/cli/tsyncio.bundle.cjs");
+  const stamp = readText(join(__dirname, "../dist/cli/bundle-stamp.js"));
   const wanted = stamp && /BUNDLE_ID = "([0-9a-f]+)"/.exec(stamp)?.[1];
   const source = wanted ? readText(bundle) : undefined;
-  if (!source || ID_LINE.exec(source)?.[1] !== wanted) return import("../dist/cli/main.js");
+  if (!source || ID_LINE.exec(source)?.[1] !== wanted) return import(pathToFileURL(join(__dirname, "../dist/cli/main.js")).href);
   return runScript(bundle, source, wanted);
 }
 
 /** Runs a CommonJS file with the code cache kept at FILE.cache; returns its exports. */
-export function loadBundle(bundle) {
+function loadBundle(bundle) {
   const source = readFileSync(bundle, "utf8");
   // node:crypto only for a file without an id line (loading it costs ~10 ms of start-up).
   const key = ID_LINE.exec(source)?.[1] ?? process.getBuiltinModule("node:crypto").createHash("sha1").update(source).digest("hex");
@@ -66,3 +68,6 @@ function runScript(bundle, source, key) {
   }
   return module.exports;
 }
+
+exports.loadCli = loadCli;
+exports.loadBundle = loadBundle;

@@ -31,7 +31,7 @@ const BUILTINS_LAYERS: string[][] = [
   ["int-limit", "codecs", "object", "mro", "repr", "keywords"],
   ["protocol"],
   ["sequence", "collections", "slices", "subclassable"],
-  ["format", "percent", "bytesmethods", "bytes", "intbytes", "strmethods"],
+  ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],
   ["ops"],
   ["memoryview", "hostfs", "stdio-errors", "textcodec", "textio", "io", "memio", "stdin", "stdbinary", "functions", "value-subclass"],
   ["index"],

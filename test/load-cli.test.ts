@@ -54,6 +54,7 @@ describe("bundle or compiled files: chosen by the stamp, not by file times", () 
       mkdirSync(join(dir, "bin"));
       mkdirSync(join(dir, "dist/cli"), { recursive: true });
       copyFileSync(resolve(__dirname, "../bin/load-cli.js"), join(dir, "bin/load-cli.js"));
+      copyFileSync(resolve(__dirname, "../bin/package.json"), join(dir, "bin/package.json"));
       writeFileSync(join(dir, "package.json"), '{"type": "module"}');
       writeFileSync(join(dir, "dist/cli/bundle-stamp.js"), `export const BUNDLE_ID = ${stampId === null ? "null" : JSON.stringify(stampId)};\n`);
       writeFileSync(join(dir, "dist/cli/tsyncio.bundle.cjs"), `// tsyncio bundle ${bundleId}\n"use strict";\nexports.main = () => "bundle";\n`);

@@ -6,7 +6,11 @@
 // tree lower reads is built afresh, untimed, for each pass: lowering keeps facts per tree).
 // --blocks: size of the generated program (default 200 blocks, 10,811 lines): 1×, 2×, 4× of it
 // show whether a stage's time grows linearly.
+// --cold [--runs N]: what one `tsyncio run` pays: each run is two fresh processes, one that parses
+// with lezer once and one that translates once (our parse, build, lower, emit JS), nothing warmed
+// up (V8 compiles the compiler as it goes); medians over N runs (default 5), alternating the two.
 import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parser } from "@lezer/python";
@@ -31,11 +35,57 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 
+if (args.includes("--cold")) {
+  const runs = Number(opt("--runs", 5));
+  const child = (what) => {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--cold-child", what, "--input", input, "--blocks", String(blocks)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push({ ...child("lezer"), ...child("translate") });
+  const median = (k) => [...all.map((x) => x[k])].sort((a, b) => a - b)[all.length >> 1];
+  const out = Object.fromEntries(["lezer", "parse", "build", "lower", "emitJs"].map((k) => [k, Math.round(median(k) * 10) / 10]));
+  const ratios = all.map((x) => x.lezer / (x.parse + x.build + x.lower + x.emitJs)).sort((a, b) => a - b);
+  out.ratioToLezer = Math.round(ratios[runs >> 1] * 1000) / 1000;
+  console.log(input, "cold", JSON.stringify(out));
+  process.exit(0);
+}
+
 const fixtures = resolve(here, "../../fixtures");
 const sources =
   input === "seeds"
     ? readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }))
     : [{ name: "large.py", source: generateLarge(blocks) }];
+
+if (args.includes("--cold-child")) {
+  // One pass, first use of every function in this process.
+  const t = { lezer: 0, parse: 0, build: 0, lower: 0, emitJs: 0 };
+  for (const { name, source } of sources) {
+    let t0 = cpuNow();
+    if (opt("--cold-child") === "lezer") {
+      parser.parse(source);
+      t.lezer += cpuNow() - t0;
+      continue;
+    }
+    const lines = new LineMap(source);
+    const tree = parser.parse(lezerInput(source));
+    if (findSyntaxError(source, tree, lines)) throw new Error(`${name}: syntax error`);
+    t.parse += cpuNow() - t0;
+    t0 = cpuNow();
+    const module = new Builder(source, lines).module(tree.topNode);
+    t.build += cpuNow() - t0;
+    t0 = cpuNow();
+    const { body } = lower(module, { filename: name });
+    t.lower += cpuNow() - t0;
+    t0 = cpuNow();
+    emitJavaScript(body);
+    t.emitJs += cpuNow() - t0;
+  }
+  const what = opt("--cold-child");
+  console.log(JSON.stringify(what === "lezer" ? { lezer: t.lezer } : { parse: t.parse, build: t.build, lower: t.lower, emitJs: t.emitJs }));
+  process.exit(0);
+}
 
 // parseExtra: what our parse adds to lezer's (line map, lezer input edits, syntax-error scan), timed
 // apart from the lezer parse (its noise would hide it).

@@ -38,3 +38,14 @@ export function nodeIndex(root: py.Node): NodeIndex {
   indexes.set(root, index);
   return index;
 }
+
+/** Every annotation in the tree, in this order: parameters', annotated assignments', then defs' and async defs' return annotations. */
+export function annotationRoots(root: py.Node): py.ExprNode[] {
+  const index = nodeIndex(root);
+  const out: py.ExprNode[] = [];
+  for (const n of index.ofType("arg")) if (n.annotation) out.push(n.annotation);
+  for (const n of index.ofType("AnnAssign")) out.push(n.annotation);
+  for (const n of index.ofType("FunctionDef")) if (n.returns) out.push(n.returns);
+  for (const n of index.ofType("AsyncFunctionDef")) if (n.returns) out.push(n.returns);
+  return out;
+}

@@ -24,7 +24,10 @@ function childFields(node: Node): readonly string[] {
 /** Calls `fn` on each direct child node, in field order (list elements in order; None skipped). */
 export function forEachChild(node: Node, fn: (child: Node, field: string, index: number | null) => void): void {
   const rec = node as unknown as Record<string, unknown>;
-  for (const field of childFields(node)) {
+  const fields = childFields(node);
+  // (indexed loops: for-of made an iterator result per field, ~25 MB of garbage per lowering of the generated benchmark)
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
     const v = rec[field];
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) if (isNode(v[i])) fn(v[i], field, i);
@@ -32,12 +35,25 @@ export function forEachChild(node: Node, fn: (child: Node, field: string, index:
   }
 }
 
+/** forEachChild for a visitor that takes two arguments more, passed along (the hot walks then make no closure per node). */
+export function forEachChildWith<A, B>(node: Node, fn: (child: Node, a: A, b: B) => void, a: A, b: B): void {
+  const rec = node as unknown as Record<string, unknown>;
+  const fields = childFields(node);
+  for (let f = 0; f < fields.length; f++) {
+    const v = rec[fields[f]];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (isNode(v[i])) fn(v[i], a, b);
+    } else if (isNode(v)) fn(v, a, b);
+  }
+}
+
 /** Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree. */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
   const rec = node as unknown as Record<string, unknown>;
-  for (const field of childFields(node)) {
-    const v = rec[field];
+  const fields = childFields(node);
+  for (let f = 0; f < fields.length; f++) {
+    const v = rec[fields[f]];
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) if (isNode(v[i])) walk(v[i], visit);
     } else if (isNode(v)) walk(v, visit);

@@ -261,8 +261,7 @@ function isPlainDataclassDecorator(d: py.ExprNode): boolean {
 function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
   return (
-    index.ofType("Name").some((n) => ["globals", "vars", "exec", "eval", "__import__"].includes(n.id)) ||
-    index.ofType("Attribute").some((n) => n.attr === "modules" || n.attr === "__dict__")
+    index.ofType("Name").some((n) => MODULE_REACHING_BUILTINS.has(n.id)) || index.ofType("Attribute").some((n) => n.attr === "modules" || n.attr === "__dict__")
   );
 }
 
@@ -313,3 +312,6 @@ function mayReplaceLoop(scopes: ScopeTable): boolean {
   }
   return r;
 }
+
+/** Builtins that reach the module's variables other than by name (one set: it is asked of every Name of the module). */
+const MODULE_REACHING_BUILTINS = new Set(["globals", "vars", "exec", "eval", "__import__"]);

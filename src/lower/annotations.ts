@@ -16,7 +16,7 @@
 import type * as py from "../ast/nodes.js";
 import { parse } from "../parse/index.js";
 import { walk } from "../ast/walk.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { annotationRoots } from "../ast/node-index.js";
 import type { LowerContext } from "./context.js";
 import type * as ir from "../ir/nodes.js";
 import { exprStmt } from "../ir/nodes.js";
@@ -125,11 +125,7 @@ export function annotationNames(module: py.Module): Set<string> {
       else if (n._type === "Constant" && typeof n.value === "string") collect(stringAnnotation(n.value));
     });
   };
-  const index = nodeIndex(module);
-  for (const n of index.ofType("arg")) collect(n.annotation);
-  for (const n of index.ofType("AnnAssign")) collect(n.annotation);
-  for (const n of index.ofType("FunctionDef")) collect(n.returns);
-  for (const n of index.ofType("AsyncFunctionDef")) collect(n.returns);
+  for (const a of annotationRoots(module)) collect(a);
   return names;
 }
 

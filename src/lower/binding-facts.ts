@@ -54,15 +54,6 @@ export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f:
   });
 }
 
-/** Calls `f` on every node of `body` outside nested scopes (defs, classes, lambdas, comprehensions). */
-export function walkOwnCode(body: readonly py.Node[], f: (n: py.Node) => void): void {
-  for (const s of body)
-    walk(s, (x) => {
-      if (SCOPE_NODES.has(x._type)) return false;
-      f(x);
-    });
-}
-
 /**
  * Every binding of every name in a scope's own code (nested functions and classes excluded).
  * `walrusInModule`: whether the module has any `:=` (most have none: their expressions need no search).
@@ -213,7 +204,8 @@ function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.Gen
 /** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
 export function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
   const values: (py.ExprNode | null)[] = [];
-  walkOwnCode(body, (n) => {
+  // (statements only: a `return` is never inside an expression)
+  eachOwnStatement(body, (n) => {
     if (n._type === "Return") values.push(n.value);
   });
   return { values, fallsOff: !alwaysLeaves(body) };
@@ -303,25 +295,36 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
   const index = nodeIndex(input.module);
   for (const n of index.ofType("Attribute")) {
     if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
-    if (["__dict__", "__setattr__", "__class__", "__slots__"].includes(n.attr)) out.set("*", null);
+    if (DYNAMIC_ATTRIBUTES.has(n.attr)) out.set("*", null);
   }
-  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "__import__"].includes(n.id)) out.set("*", null);
+  for (const n of index.ofType("Name")) if (DYNAMIC_ATTRIBUTE_BUILTINS.has(n.id)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }
 
 /** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */
 function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
-  const visit = (list: py.Stmt[] | undefined): void => {
-    for (const s of list ?? []) {
-      f(s);
-      if (SCOPE_NODES.has(s._type)) continue;
-      const o = s as unknown as Record<string, unknown>;
-      for (const key of ["body", "orelse", "finalbody"]) if (Array.isArray(o[key])) visit(o[key] as py.Stmt[]);
-      if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) visit(h.body);
-      if (s._type === "Match") for (const c of s.cases) visit(c.body);
-    }
-  };
   const body = (node as { body?: unknown }).body;
-  if (Array.isArray(body)) visit(body as py.Stmt[]);
+  if (Array.isArray(body)) eachOwnStatement(body as py.Stmt[], f);
 }
+
+/** Calls `f` on these statements and the ones nested in them, nested functions' and classes' bodies excluded. */
+export function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
+  for (const s of list) {
+    f(s);
+    if (SCOPE_NODES.has(s._type)) continue;
+    const o = s as unknown as Record<string, unknown>;
+    for (const key of NESTED_BLOCKS) if (Array.isArray(o[key])) eachOwnStatement(o[key] as py.Stmt[], f);
+    if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) eachOwnStatement(h.body, f);
+    if (s._type === "Match") for (const c of s.cases) eachOwnStatement(c.body, f);
+  }
+}
+
+// (sets: asked of every Attribute and every Name of the module)
+/** Attributes through which any attribute may be written. */
+const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
+/** Builtins that write or read attributes by a computed name. */
+const DYNAMIC_ATTRIBUTE_BUILTINS = new Set(["setattr", "delattr", "vars", "__import__"]);
+
+/** The fields of a compound statement that hold statement lists (besides handlers' and cases' bodies). */
+const NESTED_BLOCKS = ["body", "orelse", "finalbody"];

@@ -124,7 +124,7 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
       if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name))
         possible.add(name);
   }
-  if (possible.size > 0) {
+  if (possible.size > 0 && hasOwnLoopOver(stmts, possible)) {
     // One walk: every occurrence of those names (nested functions included) and, for each
     // `for NAME` loop of this function's own code (not of nested ones), the occurrences in its body.
     const occurrences = new Map<string, number>();
@@ -147,13 +147,50 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
         return;
       }
       const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
-      forEachChild(n, (c) => visit(c, inner));
+      forEachChild(n, inner ? visitNested : visitOwn);
     };
+    // (one callback each, not a closure per node)
+    const visitNested = (c: py.Node) => visit(c, true);
+    const visitOwn = (c: py.Node) => visit(c, false);
     for (const st of stmts) visit(st, false);
     for (const { name, inside } of loops) if ((occurrences.get(name) ?? 0) === inside + 1) result.add(name);
   }
   cx.loopOnly.set(stmts, result);
   return result;
+}
+
+/** Whether a `for NAME` loop over one of `names` is in these statements (not in nested defs or classes): the walk above finds nothing otherwise. */
+function hasOwnLoopOver(stmts: py.Stmt[], names: Set<string>): boolean {
+  for (const s of stmts) {
+    switch (s._type) {
+      case "For":
+        if ((s.target._type === "Name" && names.has(s.target.id)) || hasOwnLoopOver(s.body, names) || hasOwnLoopOver(s.orelse, names)) return true;
+        break;
+      case "AsyncFor":
+      case "While":
+      case "If":
+        if (hasOwnLoopOver(s.body, names) || hasOwnLoopOver(s.orelse, names)) return true;
+        break;
+      case "With":
+      case "AsyncWith":
+        if (hasOwnLoopOver(s.body, names)) return true;
+        break;
+      case "Try":
+      case "TryStar":
+        if (
+          hasOwnLoopOver(s.body, names) ||
+          s.handlers.some((h) => hasOwnLoopOver(h.body, names)) ||
+          hasOwnLoopOver(s.orelse, names) ||
+          hasOwnLoopOver(s.finalbody, names)
+        )
+          return true;
+        break;
+      case "Match":
+        if (s.cases.some((c) => hasOwnLoopOver(c.body, names))) return true;
+        break;
+    }
+  }
+  return false;
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */

@@ -23,6 +23,7 @@ import type * as py from "../ast/nodes.js";
 import { mapChildren, walk } from "../ast/walk.js";
 import { STATEMENT_KINDS } from "../ast/kinds.js";
 import { nodeIndex } from "../ast/node-index.js";
+import { allArgs } from "../ast/arguments.js";
 
 const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.futures", "multiprocessing", "_thread"]);
 const THREAD_CALLS = new Set(["to_thread", "run_in_executor", "run_coroutine_threadsafe"]);
@@ -177,8 +178,7 @@ function isBlockingCall(c: py.Call, blockingNames: Set<string>, defNames: Set<st
 /** Parameters and assigned names of a def: calling one of them is a call of an unknown callee. */
 function localNames(d: py.FunctionDef): Set<string> {
   const names = new Set<string>();
-  const a = d.args;
-  for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg]) if (arg) names.add(arg.arg);
+  for (const arg of allArgs(d.args)) names.add(arg.arg);
   walkOwn(d, (n) => {
     if (n._type === "Name" && n.ctx._type === "Store") names.add(n.id);
   });

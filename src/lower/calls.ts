@@ -18,6 +18,7 @@ import { directMethod, methodMayBeHooked } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
+import { positionalArgs } from "../ast/arguments.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -320,7 +321,9 @@ export function kwRecord(cx: LowerContext, keywords: (py.Keyword & { arg: string
  */
 export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], skip = 0): ir.Expr[] | null {
   if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
-  const params = [...a.posonlyargs, ...a.args].slice(skip).map((p) => p.arg);
+  const params = positionalArgs(a)
+    .slice(skip)
+    .map((p) => p.arg);
   const required = params.length - a.defaults.length;
   if (!keywords.length) {
     // A wrong number of arguments raises TypeError when the call runs (through the generic call()).
@@ -373,19 +376,11 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
 }
 
 /** Calls of known coroutine functions (others are reported at exit, by the runtime, without the line). */
-/** asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug. */
-const ASYNCIO_COROUTINE_FUNCTIONS = new Set([
-  "sleep",
-  "wait",
-  "wait_for",
-  "to_thread",
-  "open_connection",
-  "start_server",
-  "open_unix_connection",
-  "start_unix_server",
-  "create_subprocess_exec",
-  "create_subprocess_shell",
-]);
+/**
+ * asyncio's coroutine functions: calling one without `await` is the usual forgotten-await bug.
+ * Its awaitables (stdlib.ts) but gather and shield, which return a Future that runs on its own.
+ */
+const ASYNCIO_COROUTINE_FUNCTIONS = new Set([...STDLIB.asyncio.awaitables].filter((name) => name !== "gather" && name !== "shield"));
 
 export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   const f = c.func;

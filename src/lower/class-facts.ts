@@ -113,7 +113,7 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
     if (n.ctx._type !== "Load") anyWrites.add(n.attr);
     if (n.attr === "__dict__" || n.attr === "__setattr__" || n.attr === "__class__") dynamic = true;
   }
-  for (const n of index.ofType("Name")) if (["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"].includes(n.id)) dynamic = true;
+  for (const n of index.ofType("Name")) if (ATTRIBUTE_REACHING_BUILTINS.has(n.id)) dynamic = true;
 
   // Methods read from a class (`Worker.run`): such a method may be called on any object.
   const readFromClass = new Set<string>();
@@ -159,3 +159,6 @@ export function classFacts(module: py.Module, scopes: ScopeTable, plainClass: (s
   };
   return { method, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
 }
+
+/** Builtins that write attributes other than by `obj.attr = ...` (one set: it is asked of every Name of the module). */
+const ATTRIBUTE_REACHING_BUILTINS = new Set(["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"]);

@@ -15,8 +15,9 @@
 // unless the manager is one of asyncio's that never suppress (TaskGroup, timeout).
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild } from "../ast/walk.js";
+import { forEachChild, forEachChildWith } from "../ast/walk.js";
 import type { Scope, ScopeTable } from "./scopes.js";
+import { allArgs } from "../ast/arguments.js";
 
 type State = Set<string> | null;
 
@@ -343,7 +344,7 @@ class Analysis {
     this.shadowed.push((this.scopes.get(c) as Scope | undefined)?.bound ?? new Set());
     this.classDepth++;
     try {
-      this.block(c.body, new Set(state));
+      this.block(c.body, classBodyState(c, state));
     } finally {
       this.classDepth--;
       this.shadowed.pop();
@@ -425,13 +426,63 @@ class Analysis {
         return;
       }
       default:
-        forEachChild(e, (c) => {
-          // Operators and contexts carry no position: they are not expressions.
-          if (c._type === "keyword") this.expr((c as py.Keyword).value, state);
-          else if ("lineno" in c) this.expr(c as py.ExprNode, state);
-        });
+        forEachChildWith(e, Analysis.exprChild, this, state);
     }
   }
+
+  /** A child of an expression (one function for all: no closure per node). */
+  private static exprChild(c: py.Node, a: Analysis, state: State): void {
+    // Operators and contexts carry no position: they are not expressions.
+    if (c._type === "keyword") a.expr((c as py.Keyword).value, state);
+    else if ("lineno" in c) a.expr(c as py.ExprNode, state);
+  }
+}
+
+/**
+ * The state a class body starts from: a copy of `state`, restricted to the names the body can read
+ * when the module has many (copying every module-level name per class was quadratic). What the
+ * body then assigns, unbinds and joins changes those names the same way, so its reads are the same;
+ * the whole copy when a `break`/`continue` in the body leaves it (its state flows out to the loop).
+ */
+function classBodyState(c: py.ClassDef, state: Set<string>): Set<string> {
+  if (state.size <= 32) return new Set(state);
+  const names = classBodyNames(c);
+  if (!names || names.size >= state.size) return new Set(state);
+  const out = new Set<string>();
+  for (const n of names) if (state.has(n)) out.add(n);
+  return out;
+}
+
+/** Every name a class body's own code mentions (method bodies aside), or null when a `break` or `continue` in it belongs to a loop outside it. */
+function classBodyNames(c: py.ClassDef): Set<string> | null {
+  const out = new Set<string>();
+  let escapes = false;
+  const visit = (n: py.Node, inLoop: boolean): void => {
+    switch (n._type) {
+      case "Name":
+        out.add(n.id);
+        return;
+      case "Break":
+      case "Continue":
+        if (!inLoop) escapes = true;
+        return;
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+        // (its body runs later: only the decorators, defaults and annotations are read here)
+        forEachChild(n, (x, field) => field !== "body" && visit(x, inLoop));
+        return;
+      case "For":
+      case "AsyncFor":
+      case "While":
+        // (a `break` in the `else` block leaves the enclosing loop)
+        forEachChild(n, (x, field) => visit(x, field === "body" || inLoop));
+        return;
+      default:
+        forEachChild(n, (x) => visit(x, inLoop));
+    }
+  };
+  for (const s of c.body) visit(s, false);
+  return escapes ? null : out;
 }
 
 /** asyncio's own context managers that never swallow an exception (by their usual spelling). */
@@ -468,10 +519,8 @@ function unboundIn(stmts: py.Stmt[]): Set<string> {
 
 /** The annotations CPython evaluates when a def statement runs: its parameters' and its return's. */
 export function signatureAnnotations(f: py.FunctionDef | py.AsyncFunctionDef): py.ExprNode[] {
-  const a = f.args;
-  const params = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
   const out: py.ExprNode[] = [];
-  for (const p of params) if (p.annotation) out.push(p.annotation);
+  for (const p of allArgs(f.args)) if (p.annotation) out.push(p.annotation);
   if (f.returns) out.push(f.returns);
   return out;
 }

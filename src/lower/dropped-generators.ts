@@ -11,6 +11,7 @@ import { forEachChild, walk } from "../ast/walk.js";
 import type { LowerContext } from "./context.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, exprStmt, id, lit, member, throwStmt } from "../ir/nodes.js";
+import { allArgs } from "../ast/arguments.js";
 
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 const DRIVING_METHODS = new Set(["send", "throw", "close", "__next__"]);
@@ -146,8 +147,7 @@ function holdingGenerators(cx: LowerContext, name: string): boolean {
 function bodyWithLocal(cx: LowerContext, name: string): py.Stmt[] | null {
   const owner = cx.fn.scope.node;
   if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
-    const a = owner.args;
-    if ([...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].some((p) => p?.arg === name)) return null;
+    if (allArgs(owner.args).some((p) => p.arg === name)) return null;
   }
   const body = (owner as { body?: py.Stmt[] }).body;
   return Array.isArray(body) ? body : null;

@@ -19,6 +19,8 @@ import { closingHeldGenerators } from "./dropped-generators.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
+import { positionalArgs } from "../ast/arguments.js";
+import { eachOwnStatement } from "./binding-facts.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -138,15 +140,9 @@ function generatorType(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef
 /** Whether a body has a `return` with a value (outside nested functions and classes). */
 function returnsValue(body: py.Stmt[]): boolean {
   let found = false;
-  const visit = (n: unknown): void => {
-    if (found || !n || typeof n !== "object") return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const t = (n as { _type?: string })._type;
-    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return;
-    if (t === "Return" && (n as py.Return).value) found = true;
-    for (const [k, v] of Object.entries(n)) if (k !== "_type" && typeof v === "object") visit(v);
-  };
-  visit(body);
+  eachOwnStatement(body, (s) => {
+    if (s._type === "Return" && s.value) found = true;
+  });
   return found;
 }
 
@@ -279,7 +275,7 @@ function functionExpressionBody(
 
 export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string): { list: ir.Param[] } {
   const list: ir.Param[] = [];
-  const positional = [...args.posonlyargs, ...args.args];
+  const positional = positionalArgs(args);
   const firstDefault = positional.length - args.defaults.length;
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;

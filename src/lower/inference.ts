@@ -11,7 +11,8 @@
 //                  (never passed around): the type every call site passes, checked the same way.
 
 import type * as py from "../ast/nodes.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { allArgs, positionalArgs } from "../ast/arguments.js";
+import { annotationRoots, nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
@@ -153,8 +154,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return env;
   };
 
+  // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
+  // so it answers the same as a new one would; the lowering asks for it per expression).
+  const factEnvs = new Map<Scope, TypeEnv>();
+  const factEnv = (scope: Scope): TypeEnv => {
+    let env = factEnvs.get(scope);
+    if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
+    return env;
+  };
+
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
+  // (each scope's candidate names, found once, used in every round)
+  const candidatesOf = new Map<Scope, { names: string[]; set: Set<string> }>();
   // (the names each binding's value reads, outside lambdas: found once, asked in every round)
   const namesRead = new Map<Binding, string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
@@ -197,7 +209,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
       const scope = input.scopes.get(fn)!;
-      const env = envFor(scope, (n) => typeOf(scope, n));
+      const env = factEnv(scope);
       const { values, fallsOff } = returnsOf.get(fn)!;
       const types = values.map((v) => (v ? staticType(v, env) : "none"));
       if (fallsOff) types.push("none");
@@ -225,17 +237,10 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [attr, writes] of attrWrites) {
       if (!writes) continue;
       // The plain writes give the candidate; augmented ones must keep it.
-      const plain = writes
-        .filter((w) => !w.op)
-        .map((w) =>
-          staticType(
-            w.value,
-            envFor(w.scope, (n) => typeOf(w.scope, n)),
-          ),
-        );
+      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
       const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
       const types = writes.map((w) => {
-        const env = envFor(w.scope, (n) => typeOf(w.scope, n));
+        const env = factEnv(w.scope);
         const t = staticType(w.value, env);
         if (!w.op) return t;
         if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
@@ -261,18 +266,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [fn, sites] of callers) {
       const scope = input.scopes.get(fn)!;
       const types = new Map<string, PyType>();
-      for (const p of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
+      // (no *args or **kwargs: directlyCalledFunctions takes none)
+      const positional = positionalArgs(fn.args);
+      for (const p of allArgs(fn.args)) {
         if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+        const at = positional.indexOf(p);
         const passed = sites.map((site) => {
-          const at = [...fn.args.posonlyargs, ...fn.args.args].indexOf(p);
           if (site.given && at >= 0 && at < site.given.length) return site.given[at];
           const e = argumentFor(fn, site.call, p.arg);
-          return e
-            ? staticType(
-                e.expr,
-                envFor(e.inDef ? scope.parent! : site.scope, (n) => typeOf(e.inDef ? scope.parent! : site.scope, n)),
-              )
-            : undefined;
+          return e ? staticType(e.expr, factEnv(e.inDef ? scope.parent! : site.scope)) : undefined;
         });
         if (passed.length && passed.every((t) => t !== undefined && t === passed[0])) types.set(p.arg, passed[0]!);
       }
@@ -317,7 +319,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
     selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
-    envAt: (scope) => envFor(scope, (name) => typeOf(scope, name)),
+    envAt: factEnv,
     methodFor,
     returnOf: (fn) => returns.get(fn),
   };
@@ -340,16 +342,21 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   function inferScopeTypes(scope: Scope, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const bindings = bindingsOf.get(scope)!;
-    const candidates = [...bindings.keys()].filter(
-      (n) =>
-        !scope.params.has(n) &&
-        !scope.globals.has(n) &&
-        !scope.nonlocals.has(n) &&
-        !scope.writtenElsewhere.has(n) &&
-        bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
-    );
+    // (the same in every round: found once per scope)
+    let found = candidatesOf.get(scope);
+    if (!found) {
+      const names = [...bindings.keys()].filter(
+        (n) =>
+          !scope.params.has(n) &&
+          !scope.globals.has(n) &&
+          !scope.nonlocals.has(n) &&
+          !scope.writtenElsewhere.has(n) &&
+          bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
+      );
+      candidatesOf.set(scope, (found = { names, set: new Set(names) }));
+    }
+    const { names: candidates, set: isCandidate } = found;
     const assumed = new Map<string, PyType | undefined>();
-    const isCandidate = new Set(candidates);
     const local = (name: string) => paramTypes?.get(name) ?? assumed.get(name);
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
@@ -358,14 +365,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       grew = false;
       for (const n of candidates) {
         if (assumed.has(n)) continue;
-        const list = bindings.get(n)!;
-        const valued = list.filter((b) => b.k !== "none" && b.k !== "aug");
-        const ready = valued.filter((b) => !readsPending(b, isCandidate, assumed, namesRead));
-        const types = ready.map((b) => bindingType(b, env, undefined));
-        if (!list.some((b) => b.k === "unknown") && types.length && types.every((t) => t !== undefined && t === types[0])) {
-          assumed.set(n, types[0]);
+        // (one loop, no arrays: this runs per candidate per round of every scope's inference)
+        let unknown = false;
+        let valued = 0;
+        let ready = 0;
+        let first: PyType | undefined;
+        let agree = true;
+        for (const b of bindings.get(n)!) {
+          if (b.k === "unknown") unknown = true;
+          if (b.k === "none" || b.k === "aug") continue;
+          valued++;
+          if (readsPending(b, isCandidate, assumed, namesRead)) continue;
+          const t = bindingType(b, env, undefined);
+          if (ready++ === 0) first = t;
+          if (t === undefined || t !== first) agree = false;
+        }
+        if (!unknown && ready && agree) {
+          assumed.set(n, first);
           grew = true;
-        } else if (list.some((b) => b.k === "unknown") || (ready.length === valued.length && types.length)) {
+        } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
           // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
           assumed.set(n, undefined);
@@ -471,20 +489,14 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   if (!candidates.size) return out;
   // Every read of the name (a class's in annotations aside: they call nothing), and the calls found in each scope's own code.
   const inAnnotations = new Set<py.Node>();
-  const annotations = [
-    ...index.ofType("arg").map((n) => n.annotation),
-    ...index.ofType("AnnAssign").map((n) => n.annotation),
-    ...index.ofType("FunctionDef").map((n) => n.returns),
-    ...index.ofType("AsyncFunctionDef").map((n) => n.returns),
-  ];
-  for (const a of annotations) if (a) walkAll(a, (x) => inAnnotations.add(x));
+  for (const a of annotationRoots(input.module)) walkAll(a, (x) => inAnnotations.add(x));
   const reads = new Map<string, number>();
   for (const n of index.ofType("Name"))
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
-    if (![...candidates.keys()].some((n) => scope.used.has(n))) continue;
+    if (!readsAny(scope.used, candidates)) continue;
     ownExpressions(scope.node, (e) => {
       // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
       const cb = e.args[0];
@@ -515,9 +527,15 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   return out;
 }
 
+/** Whether any of `names` is a key of `m` (a scope reads few names: loop over those, not over every candidate). */
+function readsAny(names: Set<string>, m: Map<string, unknown>): boolean {
+  for (const n of names) if (m.has(n)) return true;
+  return false;
+}
+
 /** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
 function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): boolean {
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const positional = positionalArgs(fn.args);
   if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
   const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
   return call.keywords.every(
@@ -531,7 +549,7 @@ function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): 
 
 /** The expression a call passes for a parameter (or its default, evaluated where the def is). */
 function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, param: string): { expr: py.ExprNode; inDef: boolean } | undefined {
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const positional = positionalArgs(fn.args);
   const i = positional.findIndex((p) => p.arg === param);
   if (i >= 0 && i < call.args.length) return { expr: call.args[i], inDef: false };
   const k = call.keywords.find((kw) => kw.arg === param);

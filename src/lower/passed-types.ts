@@ -12,6 +12,7 @@ import type { Scope, ScopeTable } from "./scopes.js";
 import { walkAll } from "./binding-facts.js";
 import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { safeName } from "./context.js";
+import { positionalArgs } from "../ast/arguments.js";
 
 const cache = new WeakMap<py.Module, Map<py.Arg, Set<string>>>();
 
@@ -43,7 +44,7 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
     defs.set(s.name, s);
   }
   const defaults = (a: py.Arguments) => {
-    const positional = [...a.posonlyargs, ...a.args];
+    const positional = positionalArgs(a);
     a.defaults.forEach((d, i) => note(positional[positional.length - a.defaults.length + i], d));
     a.kwonlyargs.forEach((p, i) => a.kw_defaults[i] && note(p, a.kw_defaults[i]!));
   };
@@ -52,7 +53,7 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") defaults(node.args);
     if (n._type !== "Call" || n.func._type !== "Name" || !defs.has(n.func.id)) return;
     const a = defs.get(n.func.id)!.args;
-    const positional = [...a.posonlyargs, ...a.args];
+    const positional = positionalArgs(a);
     n.args.forEach((arg, i) => {
       if (arg._type === "Starred" || n.args.slice(0, i).some((x) => x._type === "Starred")) return;
       if (i < positional.length) note(positional[i], arg);

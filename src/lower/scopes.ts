@@ -10,8 +10,9 @@
 // `global`/`nonlocal`), exactly as CPython's symtable decides.
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
+import { allArgs } from "../ast/arguments.js";
 
 /** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
@@ -175,8 +176,7 @@ function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: S
   // Defaults and annotations are evaluated in the enclosing scope; parameters bind in the function.
   for (const d of args.defaults) visitExpr(d, outer, table);
   for (const d of args.kw_defaults) if (d) visitExpr(d, outer, table);
-  const all = [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])];
-  for (const a of all) {
+  for (const a of allArgs(args)) {
     if (a.annotation) visitExpr(a.annotation, outer, table);
     inner.params.add(a.arg);
     bind(inner, a.arg);
@@ -320,21 +320,21 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       }
       return;
     default:
-      forEachChild(stmt, (child) => visitAny(child, scope, table));
+      forEachChildWith(stmt, visitAny, scope, table);
   }
 }
 
 function visitPattern(p: py.Pattern, scope: Scope, table: ScopeTable): void {
   if ((p._type === "MatchAs" || p._type === "MatchStar") && p.name) bind(scope, p.name);
   if (p._type === "MatchMapping" && p.rest) bind(scope, p.rest);
-  forEachChild(p, (child) => visitAny(child, scope, table));
+  forEachChildWith(p, visitAny, scope, table);
 }
 
 function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
   if (isStmt(node)) visit(node, scope, table);
   else if (isPattern(node)) visitPattern(node, scope, table);
   else if (isExpr(node)) visitExpr(node, scope, table);
-  else forEachChild(node, (child) => visitAny(child, scope, table));
+  else forEachChildWith(node, visitAny, scope, table);
 }
 
 function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
@@ -391,10 +391,10 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
     case "Attribute":
     case "Constant":
       noteDoc(e);
-      forEachChild(e, (child) => visitAny(child, scope, table));
+      forEachChildWith(e, visitAny, scope, table);
       return;
     default:
-      forEachChild(e, (child) => visitAny(child, scope, table));
+      forEachChildWith(e, visitAny, scope, table);
   }
 }
 

@@ -528,7 +528,7 @@ export class Builder {
   }
 
   /** CPython's symbol table refuses `yield` and `await` in a type parameter scope (PEP 695). */
-  noYieldInTypeScope(e: unknown, where: string): void {
+  noYieldInTypeScope(e: Parameters<typeof yieldInTypeScope>[0], where: string): void {
     const found = yieldInTypeScope(e, where);
     if (found) {
       const { from, to } = this.span(found.node);

@@ -3,6 +3,8 @@
 //   class C[**P: (a, b)]  cannot use constraints with ParamSpec
 //   def f[](): ...        expected '(' (at the bracket: a def's bad parameter list is no list)
 //   def f[T]: ...         expected '(' (after the bracket)
+import type * as py from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
 import { SyntaxErrorAt } from "./errors.js";
 
 const OWNER = /^([ \t]*(?:(?:async[ \t]+)?def|class|type)[ \t]+[\p{L}\p{N}_]+[ \t]*)\[/u;
@@ -76,9 +78,10 @@ const OWN_SCOPES = new Set(["Lambda", "ListComp", "SetComp", "DictComp", "Genera
  * bound, a generic def's annotations or a generic class's bases), outside lambdas and
  * comprehensions (their own scopes, which CPython reports otherwise): with the message CPython's
  * symbol table gives, `where` being "a type alias", "a TypeVar bound" or "the definition of a generic".
+ * `e`: a node, or lists (of lists) of nodes, nulls skipped.
  */
-export function yieldInTypeScope(e: unknown, where: string): { node: object; msg: string } | null {
-  if (!e || typeof e !== "object") return null;
+export function yieldInTypeScope(e: Found, where: string): { node: object; msg: string } | null {
+  if (!e) return null;
   if (Array.isArray(e)) {
     for (const x of e) {
       const found = yieldInTypeScope(x, where);
@@ -86,14 +89,17 @@ export function yieldInTypeScope(e: unknown, where: string): { node: object; msg
     }
     return null;
   }
-  const t = (e as { _type?: string })._type;
-  if (t === "Yield" || t === "YieldFrom" || t === "Await")
-    return { node: e, msg: `${t === "Await" ? "await" : "yield"} expression cannot be used within ${where}` };
-  if (t && OWN_SCOPES.has(t)) return null;
-  for (const [k, v] of Object.entries(e)) {
-    if (k === "_type" || typeof v !== "object") continue;
-    const found = yieldInTypeScope(v, where);
-    if (found) return found;
-  }
-  return null;
+  let found: { node: object; msg: string } | null = null;
+  walk(e as py.Node, (n) => {
+    if (found) return false;
+    const t = n._type;
+    if (t === "Yield" || t === "YieldFrom" || t === "Await") {
+      found = { node: n, msg: `${t === "Await" ? "await" : "yield"} expression cannot be used within ${where}` };
+      return false;
+    }
+    if (OWN_SCOPES.has(t)) return false;
+  });
+  return found;
 }
+
+type Found = py.Node | null | undefined | readonly Found[];

@@ -11,6 +11,8 @@ export type Address = [string, number] | [string, number, number, number] | stri
 export type IoRequest =
   | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions }
   | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions }
+  /** socket.bind() to port 0 before listen(): the system picks a free port now ("bound"), as CPython's bind() does. */
+  | { op: "bind"; id: number; host: string }
   /** Upgrades an open connection to TLS (loop.start_tls): "tls_ready" or "error" on the same id. */
   | { op: "start_tls"; id: number; tls: TlsOptions; server: boolean }
   /** A plain server (a socket the program listened on) upgrades each connection it accepts from now on. */
@@ -117,6 +119,7 @@ export interface DirectWrite {
 export type IoCompletion =
   | { ev: "connected"; id: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "listening"; id: number; local: Address }
+  | { ev: "bound"; id: number; local: Address }
   | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "tls_ready"; id: number; tls: TlsInfo }
   | { ev: "data"; id: number; data: ArrayBuffer }

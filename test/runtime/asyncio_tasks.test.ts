@@ -451,12 +451,18 @@ test("test_wait_for_as_completed_shield_timeout", () => {
     print(yield* asyncio.wait_for(val(1n, 0.1), kw({ timeout: 1n })));
     // try: await asyncio.wait_for(val(2, 1), 0.5)
     // except TimeoutError as e: print("timeout", type(e).__name__, type(e.__cause__).__name__, asyncio.TimeoutError is TimeoutError)
-    yield* catching(asyncio.TimeoutError, () => asyncio.wait_for(val(2n, 1n), 0.5), (e) =>
-      print("timeout", e.constructor.name, e.__cause__.constructor.name, asyncio.TimeoutError === asyncio.TimeoutError),
+    yield* catching(
+      asyncio.TimeoutError,
+      () => asyncio.wait_for(val(2n, 1n), 0.5),
+      (e) => print("timeout", e.constructor.name, e.__cause__.constructor.name, asyncio.TimeoutError === asyncio.TimeoutError),
     );
     // try: await asyncio.wait_for(val(3, 1), 0)
     // except TimeoutError as e: print("timeout 0", repr(e))
-    yield* catching(asyncio.TimeoutError, () => asyncio.wait_for(val(3n, 1n), 0n), (e) => print("timeout 0", repr(e)));
+    yield* catching(
+      asyncio.TimeoutError,
+      () => asyncio.wait_for(val(3n, 1n), 0n),
+      (e) => print("timeout 0", repr(e)),
+    );
     // print(await asyncio.wait_for(val(4, 0.1), None))
     print(yield* asyncio.wait_for(val(4n, 0.1), null));
     // t = asyncio.create_task(val(5, 0.2)); print(await asyncio.wait_for(t, 0.5), t.done())
@@ -486,7 +492,11 @@ test("test_wait_for_as_completed_shield_timeout", () => {
     const outer = asyncio.shield(inner);
     yield* asyncio.sleep(0.1);
     outer.cancel();
-    yield* catching(CancelledError, () => outer[Symbol.iterator](), () => print("outer cancelled", inner.done()));
+    yield* catching(
+      CancelledError,
+      () => outer[Symbol.iterator](),
+      () => print("outer cancelled", inner.done()),
+    );
     print(yield* inner);
     // async with asyncio.timeout(0.2) as cm: print(cm); await asyncio.sleep(0.1)
     // print(cm.expired(), cm)
@@ -663,7 +673,7 @@ test("test_taskgroup_success_failure_and_body_error", () => {
   );
 });
 
-test("sleep's timer (scheduled with the future as receiver) shows as CPython's call_later", () => {
+test("sleep's timer (its future, scheduled as a timer) shows as CPython's call_later", () => {
   // async def main():
   //     loop = asyncio.get_running_loop()
   //     t = asyncio.create_task(asyncio.sleep(10)); await asyncio.sleep(0)
@@ -674,14 +684,15 @@ test("sleep's timer (scheduled with the future as receiver) shows as CPython's c
     const loop = asyncio.get_running_loop() as asyncio.BaseEventLoop;
     const t = asyncio.create_task(asyncio.sleep(10n));
     yield* asyncio.sleep(0n);
-    const handle = (loop as unknown as { _scheduled: { peek(): unknown } })._scheduled.peek();
-    print(t.get_name(), repr(handle).replace(/when=[\d.]+/, "when=T"));
+    // The heap's entry is the future the task waits on; the loop shows it as its TimerHandle.
+    const handle = (loop as unknown as { _scheduled: { peek(): { _timer_repr(): string } } })._scheduled.peek();
+    print(t.get_name(), handle._timer_repr().replace(/when=[\d.]+/, "when=T"), handle === (t as unknown as { _fut_waiter: unknown })._fut_waiter);
     t.cancel();
     yield* asyncio.sleep(0n);
-    print(repr(handle).replace(/when=[\d.]+/, "when=T"), t.cancelled());
+    print(handle._timer_repr().replace(/when=[\d.]+/, "when=T"), t.cancelled());
   });
   asyncio.run(main());
   expect(out).toMatch(
-    /^Task-2 <TimerHandle when=T _set_result_unless_cancelled\(<Future pendi\.\.\.ask_wakeup\(\)\]>, None\) at .*\/asyncio\/futures\.py:\d+>\n<TimerHandle cancelled when=T> True\n$/,
+    /^Task-2 <TimerHandle when=T _set_result_unless_cancelled\(<Future pendi\.\.\.ask_wakeup\(\)\]>, None\) at .*\/asyncio\/futures\.py:\d+> True\n<TimerHandle cancelled when=T> True\n$/,
   );
 });

@@ -23,6 +23,7 @@ import { TLSSocket } from "node:tls";
 import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from "./tls.js";
 import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
 import type { DirectWrite } from "../../runtime/io-messages.js";
+import type { HostCompletion, HostRequest } from "./host-messages.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
@@ -30,14 +31,14 @@ const leaseTable = new Int32Array(workerData.leases as SharedArrayBuffer);
 
 // --- the outbox: one batch per turn -------------------------------------------------------------
 
-let outbox: IoCompletion[] = [];
+let outbox: (IoCompletion | HostCompletion)[] = [];
 let transfers: ArrayBuffer[] = [];
 let flushQueued = false;
 
 const debug = process.env.TSYNCIO_IO_DEBUG ? (msg: string) => writeSync(2, `[kernel] ${msg}\n`) : null;
 
-function emit(c: IoCompletion, transfer?: ArrayBuffer): void {
-  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}`);
+function emit(c: IoCompletion | HostCompletion, transfer?: ArrayBuffer): void {
+  debug?.(`emit ${c.ev} ${c.id}${"fd" in c ? " fd " + c.fd : ""}${"lease" in c && c.lease ? " lease" : ""}`);
   outbox.push(c);
   if (transfer) transfers.push(transfer);
   if (!flushQueued) {
@@ -131,6 +132,7 @@ function addr(host: string | undefined, portNo: number | undefined, family: stri
 // --- connections --------------------------------------------------------------------------------
 
 interface Conn {
+  id: number;
   socket: Socket;
   paused: boolean;
   /** Bytes another of our sockets wrote to this one that have not arrived yet. */
@@ -143,22 +145,28 @@ interface Conn {
   closing: boolean;
   /** Stops listening to the socket (start_tls hands it to a TLS socket). */
   detach(): void;
-  /** "localPort remotePort" of a TCP connection, and the same of its other end (null: not TCP). */
+  /** "local remote" (address and port each) of a TCP connection, and of its other end (null: not TCP). */
   key: string | null;
   peerKey: string | null;
   /** The program's direct-write lease (leases.ts), -1 for none. */
   slot: number;
   /** What the program needs to write directly ("connected"/"accepted" carry it). */
   lease?: DirectWrite;
+  /** The program's thread reads the descriptor itself (a read lease); libuv does not read it. */
+  programReads: boolean;
 }
 
 // --- direct writes from the program's thread (leases.ts) -----------------------------------------
+
+/** Off under the virtual clock (the "leases" request): the kernel must see every byte. */
+let leasesOn = true;
 
 const freeSlots: number[] = [];
 for (let i = LEASE_SLOTS - 1; i >= 0; i--) freeSlots.push(i);
 
 /** Opens a lease on a plain socket's descriptor (none for TLS, or when the table is full). */
 function grantLease(c: Conn): void {
+  if (!leasesOn) return;
   const fd = (c.socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
   if ((c.socket as { encrypted?: boolean }).encrypted || typeof fd !== "number" || fd < 0 || freeSlots.length === 0) return;
   const slot = freeSlots.pop()!;
@@ -193,6 +201,60 @@ function writeDone(c: Conn): void {
   if (c.slot >= 0) Atomics.add(leaseTable, c.slot * LEASE_WORDS + DONE, 1);
 }
 
+// --- read leases: the program's thread reads a socket whose other end is ours too ----------------
+//
+// When both ends of a TCP connection are the program's own plain sockets, the program knows every
+// byte and EOF that can reach either end (it wrote them), so it can read them itself, without a
+// hand-off to this thread. Such a socket's reading is stopped here ("read_lease" after whatever
+// was already read here); the program gives it back ("read_start") before it blocks while bytes
+// it cannot read yet are still on their way, and gets it again with the next bytes read here.
+
+type Handle = { reading: boolean; readStart(): number; readStop(): number };
+const handleOf = (c: Conn) => (c.socket as unknown as { _handle?: Handle | null })._handle ?? null;
+
+/** Stops libuv reading `c` and tells the program (after any data already emitted for it). */
+function lendReading(c: Conn, id: number, peerId: number): void {
+  const h = handleOf(c);
+  // Bytes or an EOF Node has read but not yet handed out go first (lent at a later "data").
+  const buffered = c.socket.readableLength > 0 || (c.socket as unknown as { _readableState: { ended: boolean } })._readableState.ended;
+  if (h === null || c.programReads || buffered) return;
+  c.programReads = true;
+  h.reading = false;
+  h.readStop();
+  emit({ ev: "read_lease", id, peer: peerId });
+}
+
+/** libuv reads `c` again (the program gave it back, or the socket is handed to TLS). */
+function takeReading(c: Conn): void {
+  if (!c.programReads) return;
+  c.programReads = false;
+  const h = handleOf(c);
+  if (h === null || c.socket.destroyed || h.reading || c.socket.isPaused()) return;
+  h.reading = true;
+  h.readStart();
+}
+
+/** Both ends known, plain, leased and still open: the program may read them itself. */
+function mayLendReading(c: Conn): boolean {
+  return leasesOn && c.slot >= 0 && !c.paused && !c.closing && !c.eofSeen && !c.socket.destroyed;
+}
+
+/**
+ * The program's thread, reading the other end itself, learns when this end's FIN is out (CPython
+ * shuts a socket down at once; here it waits for the bytes queued before it).
+ */
+function reportShutdown(c: Conn): void {
+  if (leasesOn && c.slot >= 0) c.socket.once("finish", () => emit({ ev: "shut", id: c.id }));
+}
+
+/** Once the second end of one of the program's own connections is adopted: lend both. */
+function offerReadLeases(id: number, c: Conn): void {
+  const peer = peerOf(c);
+  if (peer === null || !mayLendReading(c) || !mayLendReading(peer)) return;
+  lendReading(c, id, peer.id);
+  lendReading(peer, peer.id, id);
+}
+
 const conns = new Map<number, Conn>();
 const servers = new Map<number, Server>();
 /** Local ports of clients connected to one of our servers whose accept has not been seen yet. */
@@ -201,7 +263,7 @@ const expectedAccepts = new Set<number>();
 const earlyAccepts = new Set<number>();
 let pendingOps = 0;
 
-/** TCP connections by "localPort remotePort", so that a peer of ours is one look-up away. */
+/** TCP connections by "local remote" endpoints, so that a peer of ours is one look-up away. */
 const byPorts = new Map<string, Conn>();
 
 /** The connection of ours at the other end of `c`, when both ends are in this process. */
@@ -223,6 +285,9 @@ function adopt(id: number, socket: Socket): Conn {
   const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
     emit({ ev: "data", id, data: owned(chunk) }, lastOwned);
+    // The program gave the socket back to wait for these bytes: it reads the next ones itself.
+    const peer = peerOf(c);
+    if (peer !== null && mayLendReading(c) && peer.slot >= 0) lendReading(c, id, peer.id);
   };
   const onEnd = () => {
     c.expectEof = false;
@@ -244,10 +309,12 @@ function adopt(id: number, socket: Socket): Conn {
   };
   const detach = () => {
     revokeLease(c);
+    takeReading(c);
     socket.off("data", onData).off("end", onEnd).off("drain", onDrain).off("error", onError).off("close", onClose);
   };
   const tcp = socket.remotePort !== undefined;
   const c: Conn = {
+    id,
     socket,
     paused: false,
     expectBytes: 0,
@@ -257,12 +324,19 @@ function adopt(id: number, socket: Socket): Conn {
     closing: false,
     detach,
     slot: -1,
-    key: tcp ? `${socket.localPort} ${socket.remotePort}` : null,
-    peerKey: tcp ? `${socket.remotePort} ${socket.localPort}` : null,
+    programReads: false,
+    // Addresses too: a connection elsewhere may have the same two port numbers.
+    key: tcp ? `${socket.localAddress}:${socket.localPort} ${socket.remoteAddress}:${socket.remotePort}` : null,
+    peerKey: tcp ? `${socket.remoteAddress}:${socket.remotePort} ${socket.localAddress}:${socket.localPort}` : null,
   };
   conns.set(id, c);
   if (c.key !== null) byPorts.set(c.key, c);
   grantLease(c);
+  // Node's stream machinery restarts reading on its own (Socket._read): not while the program reads.
+  const read = socket._read;
+  socket._read = function (this: Socket, n: number) {
+    if (!c.programReads) read.call(this, n);
+  };
   socket.on("data", onData).on("end", onEnd).on("drain", onDrain).on("error", onError).on("close", onClose);
   return c;
 }
@@ -323,7 +397,8 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
     }
     if (tls) socket.setNoDelay(true);
     const info = tls ? { tls: tlsInfo(socket as TLSSocket) } : {};
-    const lease = adopt(req.id, socket).lease;
+    const c = adopt(req.id, socket);
+    const lease = c.lease;
     if (!req.path && ourServerPort(socket.remotePort ?? -1)) {
       const lp = socket.localPort ?? -1;
       if (earlyAccepts.has(lp)) earlyAccepts.delete(lp);
@@ -339,6 +414,7 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
         ...info,
         lease,
       });
+    offerReadLeases(req.id, c);
   });
 }
 
@@ -355,7 +431,8 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     const tls = socket instanceof TLSSocket;
     const info = tls ? { tls: tlsInfo(socket) } : {};
     if (tls) socket.setNoDelay(true);
-    const lease = adopt(conn, socket).lease;
+    const c = adopt(conn, socket);
+    const lease = c.lease;
     const rp = socket.remotePort ?? -1;
     if (expectedAccepts.has(rp)) expectedAccepts.delete(rp);
     else if (!req.path) earlyAccepts.add(rp);
@@ -370,6 +447,7 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
         ...info,
         lease,
       });
+    offerReadLeases(conn, c);
   };
   server.on(req.tls ? "secureConnection" : "connection", (socket: Socket) => {
     // A socket the program listened on and then gave to create_server(ssl=...) (server_tls).
@@ -409,6 +487,26 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
   };
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
   else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
+}
+
+/**
+ * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a throwaway server
+ * finds a free port, which the later "listen" binds again ("bound" names it, or "error").
+ */
+function pickPort(id: number, host: string): void {
+  pendingOps++;
+  const probe = createServer();
+  probe.once("error", (e: NodeJS.ErrnoException) => {
+    pendingOps--;
+    emit({ ev: "error", id, error: ioError(e, "bind") });
+  });
+  probe.listen({ host, port: 0, exclusive: true }, () => {
+    const a = probe.address() as { address: string; port: number; family: string };
+    probe.close(() => {
+      pendingOps--;
+      emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
+    });
+  });
 }
 
 /** CPython's error for a peer that closes during the handshake. */
@@ -655,12 +753,30 @@ function flushAll(): void {
 
 // --- requests -------------------------------------------------------------------------------------
 
-function handle(req: IoRequest): void {
+function handle(req: IoRequest | HostRequest): void {
   switch (req.op) {
+    case "leases":
+      leasesOn = req.on;
+      return;
+    case "read_start": {
+      const c = conns.get(req.id);
+      if (c) takeReading(c);
+      return;
+    }
+    case "read_error": {
+      // The program's own read met a reset: the connection ends as if this thread had read it.
+      const c = conns.get(req.id);
+      if (!c) return;
+      c.programReads = false;
+      c.socket.destroy(Object.assign(new Error(req.error.code), { code: req.error.code, errno: -req.error.errno, syscall: "read" }));
+      return;
+    }
     case "connect":
       return connect(req);
     case "listen":
       return listen(req);
+    case "bind":
+      return pickPort(req.id, req.host);
     case "start_tls":
       return startTls(req);
     case "write":
@@ -675,6 +791,7 @@ function handle(req: IoRequest): void {
       const c = conns.get(req.id);
       if (!c) return;
       const peer = peerOf(c);
+      if (peer) reportShutdown(c);
       c.socket.end();
       if (peer) peer.expectEof = true;
       return;
@@ -692,7 +809,10 @@ function handle(req: IoRequest): void {
       if (!c || c.closing) return;
       c.closing = true;
       const peer = peerOf(c);
-      if (peer) peer.expectEof = true;
+      if (peer) {
+        peer.expectEof = true;
+        reportShutdown(c);
+      }
       // Everything written first, then the FIN, then the descriptor.
       c.socket.end(() => c.socket.destroy());
       return;
@@ -764,7 +884,8 @@ function handle(req: IoRequest): void {
 /** The number of the last request batch handled: an "idle" answer is valid only for the latest. */
 let batchSeq = 0;
 
-port.on("message", (msg: { seq: number; requests: IoRequest[] }) => {
+port.on("message", (msg: { seq: number; requests: (IoRequest | HostRequest)[] }) => {
+  debug?.(`batch ${msg.seq}: ${msg.requests.length} requests`);
   batchSeq = msg.seq;
   idleSent = false;
   settledSent = false;

@@ -48,6 +48,10 @@ function _reachable_tasks(): Set<Task<unknown>> {
   const futures: Future<unknown>[] = [];
   const visitHandle = (h: Handle): void => {
     if (h._cancelled) return;
+    if ((h as unknown) instanceof Future) {
+      futures.push(h as unknown as Future<unknown>); // sleep's future is its own timer
+      return;
+    }
     const self = h._self ?? (h._callback as { __self__?: unknown } | null)?.__self__;
     if (self instanceof Task) markTask(self);
     else if (self instanceof Future) futures.push(self); // sleep's timer: the future is the receiver

@@ -25,6 +25,7 @@ import {
   str,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
+import { _NO_CONTEXT } from "./_context.js";
 import { Deque, TimerHeap } from "./_collections.js";
 import { _bind, _isNone, _toSeconds } from "./_util.js";
 import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from "./coroutines.js";
@@ -34,16 +35,25 @@ import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
-import { Future, isfuture } from "./futures.js";
+import { Future, _add_runtime_callback, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
-import { Task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
+import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
+
+/** What the timer heap and the ready queue read of a timer (a TimerHandle, or sleep's future). */
+interface _TimerEntry {
+  _when: number;
+  _seq: number;
+  _scheduled: boolean;
+  _cancelled: boolean;
+  _run(): void;
+}
 
 export { BaseEventLoop, _UnixSelectorEventLoop, _UnixSelectorEventLoop as SelectorEventLoop };
 
@@ -272,7 +282,7 @@ class BaseEventLoop extends AbstractEventLoop {
     const new_task = !isfuture(future);
     const fut = ensure_future(future, this) as Future<T>;
     if (new_task) (fut as unknown as Task<T>)._log_destroy_pending = false;
-    fut.add_done_callback(_run_until_complete_cb);
+    _add_runtime_callback(fut, _run_until_complete_cb);
     return [fut, new_task];
   }
 
@@ -339,13 +349,15 @@ class BaseEventLoop extends AbstractEventLoop {
     return timer;
   }
 
-  /** @internal Schedules a TimerHandle made elsewhere (sleep's, which is its coroutine's iterator too) for `when`. */
-  _add_timer(timer: TimerHandle, when: number, fifo: boolean): void {
+  /**
+   * @internal Schedules a timer made elsewhere for `when`: sleep's future, which the loop treats
+   * as a TimerHandle (it has the fields the heap and the ready queue read, and `_run()`).
+   */
+  _add_timer(timer: _TimerEntry, when: number, fifo: boolean): void {
     this._check_closed();
-    if (this._debug) this._check_callback(timer._callback, "call_at");
     timer._when = when;
     timer._seq = fifo ? _next_timer_seq() : 0;
-    this._scheduled.push(timer);
+    this._scheduled.push(timer as TimerHandle);
     timer._scheduled = true;
   }
 
@@ -430,6 +442,9 @@ class BaseEventLoop extends AbstractEventLoop {
       // A waiting Task: its context is the one it registered with (Task.__wait_on).
       fn._set_queued(true, arg);
       this._ready.push(fn);
+    } else if (context === _NO_CONTEXT && arg instanceof Task && !this._debug && arg._queue_callback(fn as Function)) {
+      // gather's callback on a done child: queued as the child itself (no Handle per child).
+      this._ready.push(arg);
     } else {
       this._ready.push(new Handle(fn as Function, [arg], this, context));
     }
@@ -722,6 +737,8 @@ function splitContext(args: unknown[]): [unknown[], PyContext | null] {
 
 /** The Handle CPython would have queued for a Task's step or wakeup (debug mode shows it). */
 function _task_handle(task: Task<unknown>): Handle {
+  const cb = task._queued_callback();
+  if (cb !== null) return new Handle(cb, [task], task._loop, _NO_CONTEXT);
   const fn = task._q_wakeup ? task.__wakeup : task.__step;
   const h = new Handle(fn, task._q_wakeup || task._q_arg !== null ? [task._q_arg] : EMPTY, task._loop, task._context);
   h._self = task;
@@ -730,6 +747,7 @@ function _task_handle(task: Task<unknown>): Handle {
 
 /** A handle as the slow-callback warning names it. CPython: base_events._format_handle */
 function _format_handle(handle: Handle): string {
+  if (handle instanceof _SleepFuture) return handle._timer_repr();
   if (handle._self instanceof Task) return repr(handle._self);
   const cb = handle._callback as { __self__?: unknown } | null;
   if (cb !== null && cb.__self__ instanceof Task) return repr(cb.__self__);

@@ -50,6 +50,8 @@ export function makeCode(code: CodeInfo): CodeObject {
 
 // Coroutine states (CPython: FRAME_CREATED / FRAME_SUSPENDED / FRAME_EXECUTING / FRAME_COMPLETED).
 export const CORO_CREATED = 0;
+/** Created and never handed out (not iterated, driven, closed, given to a Task or reported): `_awaited` is false only here. */
+const CORO_FRESH = -1;
 export const CORO_SUSPENDED = 1;
 export const CORO_RUNNING = 2;
 export const CORO_CLOSED = 3;
@@ -77,25 +79,24 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   _gen: CoroGen<T>;
   /** @internal */
   _code: CodeObject;
-  /** @internal CORO_* state; CORO_SUSPENDED once handed out by delegation (its progress is then not tracked). */
+  /**
+   * @internal CORO_* state; CORO_SUSPENDED once handed out by delegation (its progress is then not
+   * tracked). CORO_FRESH is CORO_CREATED not handed out yet: one field for both (memory per task).
+   */
   _state: number;
-  /** @internal true once iterated, driven, closed or reported: no "never awaited" warning */
-  _awaited: boolean;
 
   constructor(gen: CoroGen<T>, code: CodeObject) {
     this._gen = gen;
     this._code = code;
-    this._state = CORO_CREATED;
-    this._awaited = false;
+    this._state = CORO_FRESH;
     _trackUnstarted(this);
   }
 
   /** `await coro`: hand the generator out for `yield*` delegation (once). */
   [Symbol.iterator](): CoroGen<T> {
-    if (this._awaited) {
+    if (this._state !== CORO_FRESH) {
       throw new RuntimeError("cannot reuse already awaited coroutine");
     }
-    this._awaited = true;
     this._state = CORO_SUSPENDED;
     _untrackStarted(this);
     return this._gen;
@@ -104,6 +105,16 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   /** Python's `coroutine.__await__()`: an iterator over the same generator. */
   __await__(): CoroGen<T> {
     return this[Symbol.iterator]();
+  }
+
+  /** @internal true once iterated, driven, closed, given to a Task or reported: no "never awaited" warning */
+  get _awaited(): boolean {
+    return this._state !== CORO_FRESH;
+  }
+  set _awaited(awaited: boolean) {
+    if (awaited) {
+      if (this._state === CORO_FRESH) this._state = CORO_CREATED;
+    } else if (this._state === CORO_CREATED) this._state = CORO_FRESH;
   }
 
   get __name__(): string {
@@ -128,7 +139,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
 
   /** Python's `coroutine.send(value)`: raises StopIteration(result) when the coroutine returns. */
   send(value: unknown): unknown {
-    if (this._state === CORO_CREATED && value !== null && value !== undefined) {
+    if (this._state <= CORO_CREATED && value !== null && value !== undefined) {
       throw new TypeError("can't send non-None value to a just-started coroutine");
     }
     return this._resume(false, value);
@@ -142,12 +153,11 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
 
   /** Python's `coroutine.close()`: throws GeneratorExit in, so `except`/`finally` blocks run. */
   close(): void {
-    this._awaited = true;
     const st = this._state;
     if (st === CORO_CLOSED) return;
     if (st === CORO_RUNNING) throw new ValueError("coroutine already executing");
     this._state = CORO_CLOSED;
-    if (st === CORO_CREATED) {
+    if (st <= CORO_CREATED) {
       this._gen.return(undefined as T);
       return;
     }
@@ -171,7 +181,6 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
       if (isThrow) throw v;
       throw new RuntimeError("cannot reuse already awaited coroutine");
     }
-    this._awaited = true;
     this._state = CORO_RUNNING;
     let r: IteratorResult<unknown, T>;
     try {
@@ -354,7 +363,7 @@ export function _untrackStarted(c: Coroutine): void {
 function _trackUnstarted(c: Coroutine): void {
   const n = _unstarted.push(c);
   if (n >= _compactAt) {
-    _unstarted = _unstarted.filter((x) => !x._awaited);
+    _unstarted = _unstarted.filter((x) => x._state === CORO_FRESH);
     _compactAt = Math.max(1024, _unstarted.length * 2);
   }
 }
@@ -365,8 +374,7 @@ function _trackUnstarted(c: Coroutine): void {
  * started is reported at once, at that line.
  */
 function discard(value: unknown, lineno: number, filename?: string): void {
-  if (value instanceof Coroutine && !value._awaited && value._state === CORO_CREATED) {
-    value._awaited = true;
+  if (value instanceof Coroutine && value._state === CORO_FRESH) {
     value._state = CORO_CLOSED;
     _warn_unawaited(value._code.co_qualname, filename ?? value._code.co_filename, lineno);
   }
@@ -413,8 +421,7 @@ export function _report_never_awaited(): void {
   const left = _unstarted;
   _unstarted = [];
   for (const c of left) {
-    if (!c._awaited && c._state === CORO_CREATED) {
-      c._awaited = true;
+    if (c._state === CORO_FRESH) {
       c._state = CORO_CLOSED;
       _warn_at("sys", 1, `coroutine '${c._code.co_qualname}' was never awaited`, "RuntimeWarning", false);
     }

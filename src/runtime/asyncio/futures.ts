@@ -24,7 +24,7 @@ import {
   type TracebackTrail,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
-import { _copy_context } from "./_context.js";
+import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import * as events from "./events.js";
@@ -87,10 +87,13 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
    * `_asyncio_future_blocking` and `_log_tb` are accessors over it.
    */
   declare _flags: number;
-  /** First callback and its context inline (most futures have exactly one waiter). */
+  /**
+   * The first callback inline when it needs no context of its own (most futures have exactly one
+   * waiter): a waiting Task (the loop runs it in the task's context) or a runtime callback
+   * registered with _NO_CONTEXT. No context field: memory per pending task.
+   */
   declare _cb0: Function | _Waiter | null;
-  declare _ctx0: PyContext | null;
-  /** Further callbacks as flat [fn, ctx, fn, ctx, ...]. */
+  /** The other callbacks, in order after `_cb0`, as flat [fn, ctx, fn, ctx, ...]. */
   declare _callbacks: unknown[] | null;
 
   constructor(...args: any[]) {
@@ -98,7 +101,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     if (_shape_hint) {
       this._state = this._result = this._exception = this._loop = null as never;
       this._flags = null as never;
-      this._cb0 = this._ctx0 = null as never;
+      this._cb0 = null as never;
     }
   }
 
@@ -117,7 +120,6 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._loop = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
     this._flags = 0;
     this._cb0 = null;
-    this._ctx0 = null;
   }
 
   __repr__(): string {
@@ -200,14 +202,12 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   /** Schedules every callback with call_soon, in order, and forgets them. */
   protected __schedule_callbacks(): void {
     const cb0 = this._cb0;
-    if (cb0 === null) return;
-    const ctx0 = this._ctx0;
     const rest = this._callbacks;
+    if (cb0 === null && rest === null) return;
     this._cb0 = null;
-    this._ctx0 = null;
     if (rest !== null) this._callbacks = null; // (an own property only where there were several)
     const loop = this._loop;
-    loop.call_soon_internal(cb0, this, ctx0);
+    if (cb0 !== null) loop.call_soon_internal(cb0, this, typeof cb0 === "function" ? _NO_CONTEXT : null);
     if (rest !== null) {
       for (let i = 0; i < rest.length; i += 2) {
         loop.call_soon_internal(rest[i] as Function | _Waiter, this, rest[i + 1] as PyContext | null);
@@ -266,9 +266,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       this._loop.call_soon_internal(fn, this, context);
       return;
     }
-    if (this._cb0 === null && this._callbacks === null) {
+    if (this._cb0 === null && this._callbacks === null && (context === null ? typeof fn !== "function" : context === _NO_CONTEXT)) {
       this._cb0 = fn;
-      this._ctx0 = context;
     } else if (this._callbacks === null) {
       this._callbacks = [fn, context];
     } else {
@@ -283,9 +282,10 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     // `==` as CPython compares: a bound method read again (`self.on_done`) is a new object but equal.
     const matches = (cb: unknown): boolean =>
       cb === fn || (typeof cb === "function" && eq(cb, fn)) || (typeof cb === "object" && cb !== null && (cb as _Waiter)._wakeup_cb === fn);
-    if (this._cb0 !== null) {
-      if (matches(this._cb0)) removed++;
-      else kept.push(this._cb0, this._ctx0);
+    const cb0 = this._cb0;
+    if (cb0 !== null) {
+      if (matches(cb0)) removed++;
+      else kept.push(cb0, typeof cb0 === "function" ? _NO_CONTEXT : null);
     }
     const rest = this._callbacks;
     if (rest !== null) {
@@ -295,9 +295,8 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       }
     }
     if (removed > 0) {
-      this._cb0 = kept.length > 0 ? (kept[0] as Function | _Waiter) : null;
-      this._ctx0 = kept.length > 0 ? (kept[1] as PyContext | null) : null;
-      if (rest !== null || kept.length > 2) this._callbacks = kept.length > 2 ? kept.slice(2) : null;
+      this._cb0 = null;
+      if (rest !== null || kept.length > 0) this._callbacks = kept.length > 0 ? kept : null;
     }
     return BigInt(removed);
   }
@@ -454,6 +453,17 @@ export function _get_loop(fut: unknown): BaseEventLoop {
   if (typeof f.get_loop === "function") return f.get_loop();
   return f._loop as BaseEventLoop;
 }
+
+/**
+ * @internal `fut.add_done_callback(fn)` for a runtime callback that reads no context variable: on
+ * a stock Future without a contextvars copy, so it stays in the future's inline slot (memory per
+ * task); a future with its own add_done_callback gets that call.
+ */
+export function _add_runtime_callback(fut: { add_done_callback(fn: Function): unknown }, fn: Function): void {
+  if (fut instanceof Future && fut.add_done_callback === _stock_add_done_callback) fut._add_done_callback_internal(fn, _NO_CONTEXT);
+  else fut.add_done_callback(fn);
+}
+const _stock_add_done_callback = Future.prototype.add_done_callback;
 
 /** Sets the result unless the future was cancelled meanwhile (asyncio.sleep's timer callback). */
 export const _set_result_unless_cancelled = _with_source(

@@ -12,7 +12,9 @@ import { Coroutine, _as_coroutine_function, awaitable, coroutine_function, makeC
 import type { CoroGen } from "./coroutines.js";
 import { BrokenBarrierError, CancelledError, _setModule } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
+import { _F_BLOCKING } from "./futures.js";
 import type { Future } from "./futures.js";
+import { _PENDING } from "./base_futures.js";
 import { _LoopBoundMixin } from "./mixins.js";
 
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier };
@@ -116,10 +118,12 @@ class _AsyncWithAcquire implements CoroGen<null> {
           this._step = _AENTER_DONE;
           return _RETURN_NONE;
         }
+        // Waits on the acquire's Future itself, as its iterator would (no _FutureIter).
         const fut = steps._acq_wait();
         this._fut = fut;
-        this._inner = fut[Symbol.iterator]();
         this._step = _AENTER_STOCK;
+        fut._flags |= _F_BLOCKING;
+        return { value: fut, done: false };
       } else {
         this._inner = awaitable(cm.acquire())[Symbol.iterator]();
         this._step = _AENTER_OTHER;
@@ -143,25 +147,37 @@ class _AsyncWithAcquire implements CoroGen<null> {
     return { value, done: true } as IteratorResult<unknown, null>;
   }
   _resume(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
-    const stock = this._step === _AENTER_STOCK;
-    const steps = this._cm as unknown as _AcquireSteps;
+    if (this._step === _AENTER_STOCK) return this._resume_stock(isThrow, v);
     let r: IteratorResult<unknown, unknown>;
     try {
       r = isThrow ? this._inner!.throw!(v) : this._inner!.next(v);
     } catch (e) {
       this._step = _AENTER_DONE;
-      if (stock) {
-        steps._acq_leave(this._fut!);
-        steps._acq_failed(this._fut!, e);
-      }
       throw e;
     }
     if (!r.done) return r as IteratorResult<unknown, null>;
     this._step = _AENTER_DONE;
-    if (stock) {
-      steps._acq_leave(this._fut!);
-      steps._acq_won();
+    return _RETURN_NONE; // like CPython, `async with lock as x` binds None
+  }
+  /** Resumed while waiting on the stock acquire's Future: what its iterator, then acquire(), do. */
+  _resume_stock(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
+    const fut = this._fut!;
+    const steps = this._cm as unknown as _AcquireSteps;
+    this._step = _AENTER_DONE;
+    try {
+      if (isThrow) {
+        fut._await_thrown(v);
+        throw v;
+      }
+      if (fut._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+      fut._await_result();
+    } catch (e) {
+      steps._acq_leave(fut);
+      steps._acq_failed(fut, e);
+      throw e;
     }
+    steps._acq_leave(fut);
+    steps._acq_won();
     return _RETURN_NONE; // like CPython, `async with lock as x` binds None
   }
   [Symbol.iterator](): CoroGen<null> {

@@ -367,7 +367,11 @@ export class StreamReaderProtocol extends FlowControlMixin {
     }
     if (!this._closed.done()) {
       if (_isNone(exc)) this._closed.set_result(null);
-      else this._closed.set_exception(exc);
+      else {
+        this._closed.set_exception(exc);
+        // CPython's StreamReaderProtocol.__del__ retrieves it, so that it is never reported.
+        this._closed._log_traceback = false;
+      }
     }
     super.connection_lost(exc);
     this._stream_reader = null;

@@ -11,6 +11,7 @@ import * as events from "./events.js";
 import { CancelledError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import type { Future } from "./futures.js";
+import { _add_runtime_callback } from "./futures.js";
 import { _set_task_name, current_task } from "./tasks.js";
 import type { Task } from "./tasks.js";
 
@@ -71,7 +72,7 @@ class TaskGroup extends PyObject {
       this._on_task_done(task as Task<unknown>);
     } else {
       this._tasks.add(task as Task<unknown>);
-      task.add_done_callback(this._on_task_done_cb);
+      _add_runtime_callback(task, this._on_task_done_cb);
     }
     return task;
   }

@@ -26,7 +26,8 @@ import {
   thrownIntoCoroutine,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
-import { _NO_CONTEXT, _copy_context } from "./_context.js";
+import { _NO_CONTEXT, _copy_context, _lazy_contexts } from "./_context.js";
+import type { LazyContexts } from "./_context.js";
 import { _bind, _isNone, _splitKw, _toSeconds, _typename } from "./_util.js";
 import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js";
 import type { FutureLike } from "./base_futures.js";
@@ -161,6 +162,10 @@ const _T_LOG_DESTROY = 8;
 const _T_Q_WAKEUP = 16;
 /** Linked in _scheduled_tasks (kept by a second __init__). */
 const _T_LINKED = 32;
+/** `_ctx_v` holds the task's context variables, not a Context (see _context.ts LazyContexts). */
+const _T_CTX_LAZY = 64;
+/** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
+const _T_Q_CALLBACK = 128;
 /** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
 const _T_CANCELS_UNIT = 256;
 
@@ -169,7 +174,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
   declare _fut_waiter: Future<unknown> | null;
-  declare _context: PyContext | null;
+  /**
+   * The task's context (CPython's `_context`, an accessor here), or with _T_CTX_LAZY only the
+   * variables it holds: the Context is made when a step sets a variable or get_context() asks.
+   */
+  declare _ctx_v: PyContext | null | unknown;
   /**
    * __wakeup bound, made only when something needs it as a function (a duck-typed future's
    * add_done_callback, reprs of a future's callbacks). The loop and asyncio Futures call the
@@ -226,7 +235,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     if (_shape_hint) {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name_v = null as never;
-      this._fut_waiter = this._context = null as never;
+      this._fut_waiter = this._ctx_v = null as never;
       this._q_arg = null as never;
       this._sched_prev = this._sched_next = null as never;
     }
@@ -253,13 +262,21 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     _untrackStarted(coro as Coroutine<T>);
-    this._context = _isNone(context) ? _copy_context() : (context as PyContext);
+    if (!_isNone(context)) this._ctx_v = context;
+    else {
+      const lazy = _lazy_contexts();
+      if (lazy === null) this._ctx_v = _copy_context();
+      else {
+        this._ctx_v = lazy.vars();
+        this._flags |= _T_CTX_LAZY;
+      }
+    }
     this._q_arg = null;
     if ((this._flags & _T_LINKED) === 0) this._sched_prev = this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
-      this._loop._call_soon_step(this as Task<unknown>, null, this._context);
+      this._loop._call_soon_step(this as Task<unknown>, null, null);
       _scheduled_tasks.add(this as Task<unknown>);
     }
   }
@@ -272,7 +289,19 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     return this._coro;
   }
   get_context(): PyContext | null {
-    return this._context;
+    if ((this._flags & _T_CTX_LAZY) !== 0) return (_lazy_contexts() as LazyContexts).materialize(this._ctx_v, this);
+    return this._ctx_v as PyContext | null;
+  }
+  /** @internal the Context made for this task (LazyContexts): from now on its own */
+  _pin_context(ctx: PyContext): void {
+    this._ctx_v = ctx;
+    this._flags &= ~_T_CTX_LAZY;
+  }
+  get _context(): PyContext | null {
+    return this.get_context();
+  }
+  set _context(ctx: PyContext | null) {
+    this._pin_context(ctx as PyContext);
   }
   get _name(): string {
     const v = this._name_v;
@@ -362,7 +391,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     const loop = this._loop;
     const prev = _swap_current_task(loop, this as Task<unknown>);
     try {
-      _runInContext(this._context, () => this.__step_run_and_handle_result(null));
+      if ((this._flags & _T_CTX_LAZY) !== 0) {
+        (_lazy_contexts() as LazyContexts).runMethod(this._ctx_v, () => this.__step_run_and_handle_result(null), undefined, null, this);
+      } else _runInContext(this._ctx_v as PyContext | null, () => this.__step_run_and_handle_result(null));
     } finally {
       _swap_current_task(loop, prev);
       if (this._state !== _PENDING) this._coro = null;
@@ -433,7 +464,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this.__wait_on(result, (result._flags & _F_BLOCKING) !== 0);
     } else if (result === null || result === undefined) {
       // Bare yield: give up one loop iteration.
-      this._loop._call_soon_step(this as Task<unknown>, null, this._context);
+      this._loop._call_soon_step(this as Task<unknown>, null, null);
     } else if (isfuture(result)) {
       this.__wait_on(result as Future<unknown>, (result as Future<unknown>)._asyncio_future_blocking);
     } else if (_isGenerator(result)) {
@@ -453,10 +484,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       }
       if (fut instanceof Future) {
         fut._flags &= ~_F_BLOCKING;
-        fut._add_done_callback_internal(this as Task<unknown>, this._context);
+        // (the loop runs a waiting Task in its own context: none kept with the callback)
+        fut._add_done_callback_internal(this as Task<unknown>, null);
       } else {
         (fut as Future<unknown>)._asyncio_future_blocking = false;
-        (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this._context }));
+        (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this.get_context() }));
       }
       this._fut_waiter = fut;
       if ((this._flags & _T_MUST_CANCEL) !== 0) {
@@ -473,18 +505,37 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._q_arg = arg;
   }
 
+  /**
+   * @internal A done callback of the runtime's own (gather's: no context, one argument, the
+   * future) can be queued as the done Task itself, with the callback in `_q_arg`, instead of as a
+   * Handle and an argument array per child. A done task never has a step or wakeup queued, so the
+   * slot is free, for one callback at a time: false when it is taken (the caller makes a Handle).
+   */
+  _queue_callback(fn: Function): boolean {
+    if (this._state === _PENDING || (this._flags & _T_Q_CALLBACK) !== 0) return false;
+    this._flags |= _T_Q_CALLBACK;
+    this._q_arg = fn;
+    return true;
+  }
+
+  /** @internal The callback _queue_callback queued, if this Task is queued for one (else null). */
+  _queued_callback(): Function | null {
+    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._q_arg as Function) : null;
+  }
+
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
   _bound_wakeup(): (fut: Future<unknown>) => void {
     let wake = this._wakeup_cb;
     if (wake === null) {
       wake = this._wakeup_cb = this.__wakeup.bind(this);
       (wake as { __self__?: unknown }).__self__ = this;
+      (wake as { __qualname__?: unknown }).__qualname__ = "Task.task_wakeup";
     }
     return wake;
   }
 
   private __fail_next(exc: BaseException): void {
-    this._loop._call_soon_step(this as Task<unknown>, exc, this._context);
+    this._loop._call_soon_step(this as Task<unknown>, exc, null);
   }
 
   private __finish_exception(exc: BaseException): void {
@@ -497,18 +548,35 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * `task.__wakeup(fut)` would do, errors included (a Handle is made only to report one).
    */
   _run_queued(): void {
+    if ((this._flags & _T_Q_CALLBACK) !== 0) {
+      this._run_callback();
+      return;
+    }
     const arg = this._q_arg;
     const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
     this._q_arg = null;
-    const ctx = this._context;
+    const ctx = this._ctx_v;
     try {
-      if (ctx === null) fn.call(this, arg);
-      else _run_method_in(ctx, fn, this, arg);
+      if ((this._flags & _T_CTX_LAZY) !== 0) (_lazy_contexts() as LazyContexts).runMethod(ctx, fn, this, arg, this);
+      else if (ctx === null) fn.call(this, arg);
+      else _run_method_in(ctx as PyContext, fn, this, arg);
     } catch (e) {
       const args = fn === this.__wakeup || arg !== null ? [arg] : [];
-      const h = new Handle(fn, args, this._loop, ctx);
+      const h = new Handle(fn, args, this._loop, this.get_context());
       h._self = this;
       h._failed(e, fn, args);
+    }
+  }
+
+  /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
+  private _run_callback(): void {
+    const fn = this._q_arg as Function;
+    this._q_arg = null;
+    this._flags &= ~_T_Q_CALLBACK;
+    try {
+      fn(this);
+    } catch (e) {
+      new Handle(fn, [this], this._loop, _NO_CONTEXT)._failed(e, fn, [this]);
     }
   }
 
@@ -541,9 +609,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 // Made only when asked for (see _bound_wakeup): on the prototype until then.
 (Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
-// Future reprs show a Task's wakeup callback as CPython's C Task does.
-Object.defineProperty(Task.prototype.__wakeup, "name", { value: "Task.task_wakeup", configurable: true });
-Object.defineProperty(Task.prototype.__step, "name", { value: "Task.task_step", configurable: true });
+// Future reprs show a Task's wakeup callback as CPython's C Task does. As __qualname__, not by
+// redefining `name`: that turns a function into a dictionary-mode object, and the loop calls
+// these two with `fn.call(task, arg)` at every step (a `call` lookup on the function each time).
+Object.defineProperty(Task.prototype.__wakeup, "__qualname__", { value: "Task.task_wakeup", configurable: true });
+Object.defineProperty(Task.prototype.__step, "__qualname__", { value: "Task.task_step", configurable: true });
 
 function _isGenerator(x: unknown): boolean {
   return (
@@ -717,100 +787,129 @@ class _BareYield implements CoroGen<null> {
   }
 }
 
-/**
- * sleep's timer, `call_later(d, _set_result_unless_cancelled, future, None)` on the stock loop,
- * scheduled as a method of the future (Handle._self) with one shared argument list: no array
- * per sleeping task. Reprs and error messages still show `_set_result_unless_cancelled(<Future>, None)`.
- */
-function _sleep_timer_done(this: Future<unknown>, result: unknown): void {
-  _set_result_unless_cancelled(this, result);
-}
-(_sleep_timer_done as { _as_function?: Function })._as_function = _set_result_unless_cancelled;
-const _SLEEP_TIMER_ARGS: readonly unknown[] = Object.freeze([null]);
-
 const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
+/** _SleepFuture's bits of Future._flags: in the loop's timer heap; the timer cancelled. */
+const _SF_SCHEDULED = 4;
+const _SF_CANCELLED = 8;
 
 /**
- * What `_sleep(d)`'s generator does for a positive delay and no `result`, without a generator,
- * and as its own timer: the coroutine's iterator is the TimerHandle the loop schedules (one
- * object per sleep instead of an iterator and a handle; memory per pending task). The first
- * next() creates the Future, schedules this handle to set its result, and yields the Future;
- * the next one returns its result (or raises); the timer is cancelled on the way out.
- * Before the start `_when` holds the delay; `_self` holds the Future (as sleep's timer did);
- * a cancelled handle is a finished iterator. A loop whose call_later is overridden gets that
- * call (as CPython's sleep makes it) and its handle is kept in `_args`, with no callback here.
+ * sleep(d)'s future, which is also its timer and its coroutine's iterator (one object per
+ * sleeping task instead of a Future, a TimerHandle and an iterator: memory per pending task).
+ * As a Future it is what the Task waits on (`_fut_waiter`, reprs say `Future`); as a timer the
+ * stock loop schedules it (`_when`, `_seq`, `_scheduled`, `_cancelled` and `_run()`, what the loop
+ * reads of a TimerHandle); as an iterator the first next() schedules it and yields it, the next
+ * one returns its result (or raises), and the timer is cancelled on the way out, as CPython's
+ * `try: return await future finally: h.cancel()`.
+ * Before the start `_loop` is null and `_when` holds the delay; a cancelled timer is a finished
+ * iterator. A loop in debug mode or whose call_later is overridden gets that call (as CPython's
+ * sleep makes it); its handle is kept in _foreign_timers.
  */
-class _SleepTimer extends events.TimerHandle implements CoroGen<unknown> {
+class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
+  declare _when: number;
+  declare _seq: number;
+
   constructor(delay: number) {
-    super(delay, _sleep_timer_done, _SLEEP_TIMER_ARGS as unknown[], null as never, _NO_CONTEXT, false);
+    super(delay);
+    if (_shape_hint) this._when = this._seq = null as never;
+  }
+  __init__(delay?: unknown): void {
+    this._state = _PENDING;
+    this._result = null;
+    this._exception = null;
+    this._loop = null as never;
+    this._flags = 0;
+    this._cb0 = null;
+    this._when = delay as number;
+    this._seq = 0;
+  }
+  // What the loop reads and writes of a timer, as bits of `_flags` (memory per pending task).
+  /** In the loop's timer heap. */
+  get _scheduled(): boolean {
+    return (this._flags & _SF_SCHEDULED) !== 0;
+  }
+  set _scheduled(val: boolean) {
+    this._flags = val ? this._flags | _SF_SCHEDULED : this._flags & ~_SF_SCHEDULED;
+  }
+  /** The timer is cancelled (and the iterator finished). */
+  get _cancelled(): boolean {
+    return (this._flags & _SF_CANCELLED) !== 0;
+  }
+  set _cancelled(val: boolean) {
+    this._flags = val ? this._flags | _SF_CANCELLED : this._flags & ~_SF_CANCELLED;
   }
   next(): IteratorResult<unknown, unknown> {
-    if (this._cancelled) return { value: undefined, done: true };
-    const fut = this._self as Future<unknown> | null;
-    if (fut === null) {
-      this._cancelled = true; // until the timer is set: an error here ends it
+    if ((this._flags & _SF_CANCELLED) !== 0) return { value: undefined, done: true };
+    if (this._loop === null) {
+      this._flags |= _SF_CANCELLED; // until the timer is set: an error here ends it
       const loop = events.get_running_loop() as BaseEventLoop;
-      const future = new Future<unknown>(loop);
       const d = this._when;
       this._loop = loop;
-      if (loop.call_later === _stock_call_later) {
-        loop._add_timer(this, loop.time() + d, true);
-      } else {
-        this._callback = null;
-        this._args = [loop.call_later(d, _set_result_unless_cancelled, future, null)];
-      }
-      this._self = future;
-      this._cancelled = false;
-      future._flags |= _F_BLOCKING;
+      if (loop.call_later === _stock_call_later && !loop._debug) loop._add_timer(this, loop.time() + d, true);
+      else _foreign_timers.set(this, loop.call_later(d, _set_result_unless_cancelled, this, null));
+      this._flags = (this._flags & ~_SF_CANCELLED) | _F_BLOCKING;
       // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
       // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
-      _SLEEP_YIELD.value = future;
+      _SLEEP_YIELD.value = this;
       return _SLEEP_YIELD;
     }
     try {
-      if (fut._state === _PENDING) throw new RuntimeError("await wasn't used with future");
-      return { value: fut._await_result(), done: true };
+      if (this._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+      return { value: this._await_result(), done: true };
     } finally {
       this._stop();
     }
   }
   throw(e: unknown): IteratorResult<unknown, unknown> {
-    const fut = this._self as Future<unknown> | null;
-    if (this._cancelled || fut === null) {
-      this._cancelled = true;
+    if ((this._flags & _SF_CANCELLED) !== 0 || this._loop === null) {
+      this._flags |= _SF_CANCELLED;
       throw e;
     }
     try {
-      fut._await_thrown(e);
+      this._await_thrown(e);
     } finally {
       this._stop();
     }
     throw e;
   }
   return(value: unknown): IteratorResult<unknown, unknown> {
-    if (!this._cancelled) {
-      if (this._self !== null) this._stop();
-      else this._cancelled = true;
+    if ((this._flags & _SF_CANCELLED) === 0) {
+      if (this._loop !== null) this._stop();
+      else this._flags |= _SF_CANCELLED;
     }
     return { value, done: true };
   }
   [Symbol.iterator](): CoroGen<unknown> {
     return this;
   }
-  // Its repr names the handle it stands for. (Not by redefining the class's `name`: that made
-  // `new _SleepTimer` ~30% of a pending-task benchmark's CPU slower.)
-  protected _repr_info(): string[] {
-    const info = super._repr_info();
-    info[0] = "TimerHandle";
-    return info;
+  /** The loop runs the due timer: `_set_result_unless_cancelled(future, None)`. */
+  _run(): void {
+    if (this._state === _PENDING) this._set_result_unchecked(null);
+  }
+  /** The TimerHandle this object stands for, as reprs of the loop's handles show it. */
+  _timer_repr(): string {
+    const h = new events.TimerHandle(this._when, _set_result_unless_cancelled, [this, null], this._loop, _NO_CONTEXT);
+    if ((this._flags & _SF_CANCELLED) !== 0) {
+      // (what Handle.cancel() leaves, without telling the loop)
+      h._cancelled = true;
+      h._callback = h._args = null;
+    }
+    return h.__repr__();
   }
   /** Cancels the timer (and a loop's own handle, see above): the iterator is finished. */
   private _stop(): void {
-    const own = this._callback === null && this._args !== null ? (this._args[0] as { cancel(): unknown }) : null;
-    this.cancel();
-    if (own !== null) own.cancel();
+    if ((this._flags & _SF_CANCELLED) !== 0) return;
+    this._flags |= _SF_CANCELLED;
+    const own = _foreign_timers.get(this);
+    if (own !== undefined) {
+      _foreign_timers.delete(this);
+      own.cancel();
+    } else this._loop._timer_handle_cancelled(this as unknown as events.TimerHandle);
   }
 }
+// A Future to the program: `type(fut) is asyncio.Future`, and reprs say Future.
+Object.defineProperty(_SleepFuture.prototype, "constructor", { value: Future, writable: true, configurable: true });
+const _foreign_timers = new WeakMap<_SleepFuture, { cancel(): unknown }>();
+export { _SleepFuture };
 
 // `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
 const sleep = _as_coroutine_function(
@@ -819,7 +918,7 @@ const sleep = _as_coroutine_function(
     if (arguments.length === 1 && (typeof delay === "number" || (typeof delay === "bigint" && !_call_later_overridden()))) {
       const d = Number(delay);
       if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
-      if (d > 0) return new Coroutine<any>(new _SleepTimer(d), _sleep_code);
+      if (d > 0) return new Coroutine<any>(new _SleepFuture(d), _sleep_code);
     }
     // eslint-disable-next-line prefer-rest-params
     return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);

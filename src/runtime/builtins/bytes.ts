@@ -194,8 +194,20 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const n = a.length;
+  if (n !== b.length) return false;
+  let i = 0;
+  // Long values 4 bytes at a time when both are aligned alike (arrays this long have their own
+  // off-heap buffers, so reading .buffer moves nothing).
+  if (n >= 256 && ((a.byteOffset - b.byteOffset) & 3) === 0) {
+    for (; (a.byteOffset + i) & 3; i++) if (a[i] !== b[i]) return false;
+    const words = (n - i) >>> 2;
+    const wa = new Int32Array(a.buffer, a.byteOffset + i, words);
+    const wb = new Int32Array(b.buffer, b.byteOffset + i, words);
+    for (let k = 0; k < words; k++) if (wa[k] !== wb[k]) return false;
+    i += words * 4;
+  }
+  for (; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -317,8 +329,21 @@ function containsBytes(d: Uint8Array, item: unknown): boolean {
 
 /** bytes % args: printf-style formatting where %s and %b take bytes-like objects (PEP 461). */
 function percentBytes(fmt: Uint8Array, args: unknown): Uint8Array {
-  return bytesFromLatin1(percentFormatBytes(shortLatin1(fmt), args, BYTES_PERCENT));
+  // The last bytes template's text is kept: a loop formats the same literal (bytes are immutable),
+  // and the same string object finds its parsed template without hashing new text.
+  let text: string;
+  if (fmt === lastTemplate) text = lastTemplateText;
+  else {
+    text = shortLatin1(fmt);
+    if (fmt instanceof PyBytes) {
+      lastTemplate = fmt;
+      lastTemplateText = text;
+    }
+  }
+  return bytesFromLatin1(percentFormatBytes(text, args, BYTES_PERCENT));
 }
+let lastTemplate: Uint8Array | null = null;
+let lastTemplateText = "";
 
 /** latin1() without its chunking copies: templates are short, and this runs on every format. */
 function shortLatin1(d: Uint8Array): string {
@@ -516,9 +541,15 @@ export class PyByteArray {
   appendBytes(src: Uint8Array): void {
     if (src.length === 0) return;
     checkResizable(this);
-    this.reserve(src.length);
-    this.buf.set(src, this.n);
-    this.n += src.length;
+    const k = src.length;
+    this.reserve(k);
+    // small pieces by hand: TypedArray#set has a fixed cost that dominates for a few bytes
+    if (k <= 16) {
+      const buf = this.buf;
+      const at = this.n;
+      for (let i = 0; i < k; i++) buf[at + i] = src[i];
+    } else this.buf.set(src, this.n);
+    this.n += k;
   }
   *[Symbol.iterator](): IterableIterator<any> {
     for (let i = 0; i < this.n; i++) yield BigInt(this.buf[i]);

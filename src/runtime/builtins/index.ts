@@ -76,7 +76,8 @@ export {
 } from "./ops.js";
 export { callv } from "./protocol.js";
 export { percentFormat } from "./percent.js";
-export { format_value, fstr, strFormat, strFormatMap, ascii, fixedDigits, sciDigits } from "./format.js";
+export { format_value, fstr, ascii, fixedDigits, sciDigits } from "./format.js";
+export { strFormat, strFormatMap } from "./strformat.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
 export { PyBytes, PyByteArray, bytesData, needBytes, wrapBytes, copyBytes, bytesLiteral as bytes_literal } from "./bytes.js";
 export { PyMemoryView } from "./memoryview.js";

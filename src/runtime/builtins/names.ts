@@ -59,6 +59,10 @@ export function classQualname(c: unknown): string {
 const classCache = new WeakMap<Function, boolean>();
 /** Is this JS function a class (called with `new`)? Cached: it reads the function's source. */
 export function isJsClass(f: Function): boolean {
+  // A class's `prototype` cannot be reassigned; methods and arrows have none, and a function's
+  // or a generator's is writable: those are answered without reading the source (start-up).
+  const proto = Object.getOwnPropertyDescriptor(f, "prototype");
+  if (proto === undefined || proto.writable) return false;
   let r = classCache.get(f);
   if (r === undefined) {
     r = /^class\b/.test(Function.prototype.toString.call(f));

@@ -29,6 +29,8 @@ interface PercentSpec {
   readonly conv: string;
   /** Index of the conversion character, for "unsupported format character" messages. */
   readonly at: number;
+  /** format()'s spec for a float conversion whose precision is in the template, else "". */
+  readonly floatSpec: string;
 }
 
 interface CompiledPercent {
@@ -59,7 +61,7 @@ function parse(fmt: string): CompiledPercent {
   let lit = "";
   let i = 0;
   const fail = (error: string): CompiledPercent => {
-    specs.push({ lit, error, key: null, left: false, plus: false, space: false, alt: false, zero: false, width: -1, prec: -1, conv: "", at: i });
+    specs.push({ lit, error, key: null, left: false, plus: false, space: false, alt: false, zero: false, width: -1, prec: -1, conv: "", at: i, floatSpec: "" });
     return { specs, tail: "" };
   };
   while (i < n) {
@@ -127,11 +129,17 @@ function parse(fmt: string): CompiledPercent {
     }
     while (i < n && (fmt[i] === "h" || fmt[i] === "l" || fmt[i] === "L")) i++;
     if (i >= n) return fail("incomplete format");
-    specs.push({ lit, error: null, key, left, plus, space, alt, zero, width, prec, conv: fmt[i], at: i });
+    const conv = fmt[i];
+    const floatSpec = "eEfFgG".includes(conv) && prec !== STAR ? floatSpecOf(plus, space, alt, prec, conv) : "";
+    specs.push({ lit, error: null, key, left, plus, space, alt, zero, width, prec, conv, at: i, floatSpec });
     lit = "";
     i++;
   }
   return { specs, tail: lit };
+}
+
+function floatSpecOf(plus: boolean, space: boolean, alt: boolean, prec: number, conv: string): string {
+  return (plus ? "+" : space ? " " : "") + (alt ? "#" : "") + "." + (prec < 0 ? 6 : prec) + conv;
 }
 
 /** What differs for bytes templates (PEP 461); null for str. */
@@ -210,7 +218,8 @@ function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules 
       s = s.slice(0, pre) + "0".repeat(width - s.length) + s.slice(pre);
     }
     if (width > 0) {
-      const len = bytes === null ? strLen(s) : s.length;
+      // numbers are ASCII, and bytes templates work on latin-1 text: one unit per character
+      const len = bytes === null && !isNumericConv(conv) ? strLen(s) : s.length;
       if (len < width) s = left ? s + " ".repeat(width - len) : " ".repeat(width - len) + s;
     }
     out += s;
@@ -292,7 +301,7 @@ function convert(sp: PercentSpec, v: unknown, prec: number, bytes: BytesPercentR
       else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function")
         fv = (v as { __float__(): number }).__float__();
       else throw new TypeError(`must be real number, not ${typeName(v)}`);
-      return formatFloat(fv, (sp.plus ? "+" : sp.space ? " " : "") + (sp.alt ? "#" : "") + "." + (prec < 0 ? 6 : prec) + t);
+      return formatFloat(fv, sp.floatSpec !== "" ? sp.floatSpec : floatSpecOf(sp.plus, sp.space, sp.alt, prec, t));
     }
     default:
       return unsupported(sp);

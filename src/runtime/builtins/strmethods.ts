@@ -4,7 +4,7 @@ import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
 import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
-import { strFormatv, strFormatMap } from "./format.js";
+import { strFormatv, strFormatMap } from "./strformat.js";
 import { takes_packed, unpacked } from "./star-call.js";
 import { joinChecked } from "./surrogates.js";
 import { floatRepr } from "./repr.js";

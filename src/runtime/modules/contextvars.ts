@@ -4,7 +4,8 @@ import { hexAddress, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { typeName } from "../builtins/ops.js";
-import { _set_copy_context } from "../asyncio/_context.js";
+import { _set_copy_context, _set_lazy_contexts } from "../asyncio/_context.js";
+import type { LazyContextOwner } from "../asyncio/_context.js";
 import { register_thread_slot } from "../threads/scheduler.js";
 
 const MISSING_DEFAULT: unique symbol = Symbol("no default");
@@ -216,4 +217,66 @@ export function _set_current_context(ctx: Context): Context {
 }
 
 _set_copy_context(copy_context);
+
+// Tasks' contexts made on demand (see asyncio/_context.ts LazyContexts): a task's steps run in a
+// carrier Context holding the task's variables; the carrier becomes the task's own when a variable
+// is set in the step (its map was replaced: a Token may name it) or when get_context() asks for it
+// during the step. Otherwise it is reused by the next step of any task.
+type Vars = Map<ContextVar<unknown>, unknown>;
+const NO_VARS: Vars = new Map();
+
+/** A Context entered for a task's step; `_owner` while it may still be handed back (reused). */
+class Carrier extends Context {
+  _owner: LazyContextOwner | null = null;
+}
+// A Context to the program (`type(task.get_context()) is contextvars.Context`).
+Object.defineProperty(Carrier.prototype, "constructor", { value: Context, writable: true, configurable: true });
+
+/** A carrier not in use. */
+let spareCarrier: Carrier | null = null;
+
+function runLazy(vars: unknown, cb: Function, self: unknown, arg: unknown, owner: LazyContextOwner): unknown {
+  let c = spareCarrier;
+  if (c === null) c = new Carrier(vars as Vars);
+  else {
+    spareCarrier = null;
+    c._vars = vars as Vars;
+  }
+  c._owner = owner;
+  const prev = current;
+  c._prev = prev;
+  current = c;
+  try {
+    return cb.call(self, arg);
+  } finally {
+    current = prev;
+    c._prev = null;
+    if (c._owner === null) {
+      // get_context() gave it out: the owner has it already
+    } else if (c._vars !== vars) {
+      c._owner = null;
+      owner._pin_context(c);
+    } else {
+      c._owner = null;
+      c._vars = NO_VARS;
+      spareCarrier = c;
+    }
+  }
+}
+
+function materialize(vars: unknown, owner: LazyContextOwner): Context {
+  // Running now: its carrier is entered, so it is on the chain of entered contexts.
+  for (let c: Context | null = current; c !== null; c = c._prev) {
+    if (c instanceof Carrier && c._owner === owner) {
+      c._owner = null;
+      owner._pin_context(c);
+      return c;
+    }
+  }
+  const ctx = new Context(vars as Vars);
+  owner._pin_context(ctx);
+  return ctx;
+}
+
+_set_lazy_contexts({ vars: () => current._vars, runMethod: runLazy, materialize });
 void typeName;

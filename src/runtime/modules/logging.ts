@@ -11,7 +11,7 @@ import { host } from "../host.js";
 import { NotImplementedError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
-import { strFormatMap } from "../builtins/format.js";
+import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
 import { truthy, typeName } from "../builtins/ops.js";

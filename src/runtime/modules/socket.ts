@@ -239,10 +239,26 @@ export class socket extends PyObject implements IoTarget {
 
   bind(address: unknown): null {
     if (this._unix()) return this._bind_unix(unixPath(address));
-    this._bound = hostPort(address);
-    if (intOf(this.type) === 2) this._open_udp(this._bound);
-    else this._local = addressTuple(this._bound);
+    const where = hostPort(address);
+    if (this._bound !== null) throw new OSError(22n, "Invalid argument");
+    if (intOf(this.type) === 2) {
+      this._bound = where;
+      this._open_udp(where);
+      return null;
+    }
+    // Port 0: the system picks one at bind(), so getsockname() shows it before listen().
+    if (where[1] === 0) where[1] = this._pick_port(where[0]);
+    this._bound = where;
+    this._local = addressTuple(where);
     return null;
+  }
+
+  /** A port free on `host` now (the kernel binds one and lets it go; listen() binds it again). */
+  _pick_port(host: string): number {
+    const a = this._request((id) => ioSend({ op: "bind", id, host }));
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    const local = (a as Extract<IoCompletion, { ev: "bound" }>).local;
+    return typeof local === "string" ? 0 : local[1];
   }
 
   _open_udp(local: [string, number] | null): void {

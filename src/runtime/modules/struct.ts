@@ -393,9 +393,11 @@ function compileUnpack(layout: Layout): Unpacker {
     } else if (it.kind === Kind.Bool) body.push(`const ${v} = src[at + ${off}] !== 0;`);
     else body.push(`const ${v} = one(items[${k}], src, at + ${off}, ${le});`);
   });
-  body.push(`return own([${vals.join(", ")}]);`);
-  const make = new Function("items", "one", "own", "dv", "sb", `return function unpack(src, at) {\n${body.join("\n")}\n};`);
-  return make(items, unpackOne, PyTuple.own, scratch, scratchBytes) as Unpacker;
+  // `new Tuple(a, b, ...)` with two or more items is V8's fast path for an Array subclass
+  // (PyTuple.own's setPrototypeOf was the largest cost of an unpack); one item would be a length
+  body.push(vals.length >= 2 ? `return freeze(new Tuple(${vals.join(", ")}));` : `return own([${vals.join(", ")}]);`);
+  const make = new Function("items", "one", "own", "Tuple", "freeze", "dv", "sb", `return function unpack(src, at) {\n${body.join("\n")}\n};`);
+  return make(items, unpackOne, PyTuple.own, PyTuple, Object.freeze, scratch, scratchBytes) as Unpacker;
 }
 
 function compilePack(layout: Layout): Packer {
