@@ -10,7 +10,8 @@ import * as internalEntry from "../src/runtime/internal.js";
 import { RUNTIME_NAMES } from "../src/lower/runtime-classes.js";
 
 /** CPython 3.12's `[n for n in dir(builtins) if not n.startswith("_")]`. */
-const CPYTHON_BUILTINS = new Set(`ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup
+const CPYTHON_BUILTINS = new Set(
+  `ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup
   BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError
   ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError
   Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit
@@ -24,7 +25,8 @@ const CPYTHON_BUILTINS = new Set(`ArithmeticError AssertionError AttributeError 
   classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format
   frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals
   map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr
-  slice sorted staticmethod str sum super tuple type vars zip`.split(/\s+/));
+  slice sorted staticmethod str sum super tuple type vars zip`.split(/\s+/),
+);
 
 /** Helpers for Python's operators and statements, called by emitted code (and usable by hand). */
 const HELPERS = `add sub mul truediv floordiv mod matmul lshift rshift bitand bitor bitxor neg pos invert iadd isub
@@ -34,7 +36,8 @@ const HELPERS = `add sub mul truediv floordiv mod matmul lshift rshift bitand bi
 
 /** The classes of Python values, for annotations and hand-written code. */
 const VALUE_CLASSES = `PyObject KwArgs PyList PyTuple PyDict PyDictView PySet PyFrozenSet PyRange PySlice PyBytes
-  PyByteArray PyMemoryView ListSubclassRoot DictSubclassRoot SetSubclassRoot`.split(/\s+/);
+  PyByteArray PyMemoryView ListSubclassRoot DictSubclassRoot SetSubclassRoot
+  IntSubclassRoot FloatSubclassRoot StrSubclassRoot TupleSubclassRoot`.split(/\s+/);
 
 const exported = Object.keys(publicEntry).sort();
 
@@ -51,8 +54,7 @@ describe("the public runtime surface (tsyncio/runtime)", () => {
     // property, ...), program.ts provides them (aiter, anext), or tsyncio does not support them.
     const elsewhere = [...CPYTHON_BUILTINS].filter((n) => !builtins.includes(n)).sort();
     expect(elsewhere).toEqual(
-      "False None True aiter anext classmethod compile complex copyright credits eval exec help license locals property staticmethod super"
-        .split(" "),
+      "False None True aiter anext classmethod compile complex copyright credits eval exec help license locals property staticmethod super".split(" "),
     );
   });
 

@@ -11,9 +11,10 @@ import type * as ir from "../ir/nodes.js";
 import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
+import { walk } from "../ast/walk.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType } from "./types.js";
-import { directMethod } from "./plain-access.js";
+import { directMethod, methodMayBeHooked } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
@@ -111,7 +112,21 @@ function dropTemporaries(cx: LowerContext, e: py.Call, r: ir.Expr): ir.Expr {
   if (r.k !== "call" || r.args.length !== e.args.length || e.args.some((a) => a._type === "Starred")) return r;
   const onlyKnown = e.func._type === "Name" && e.func.id === "print";
   const args = r.args.map((a, i) => (mayMakeCoroutine(cx, e.args[i], onlyKnown) ? call(cx.helperFrom("_temp", ASYNCIO), a) : a));
+  // `_with_temps(() => f(_temp(a())), line, file)` drops them also when the call raises, before a
+  // handler runs (as CPython pops its value stack); an await or yield cannot go into the arrow.
+  if (!suspends(e)) return call(cx.helperFrom("_with_temps", ASYNCIO), { k: "arrow", params: [], body: { ...r, args } }, lit(e.lineno), cx.fileExpr());
   return call(cx.helperFrom("_drop_temps", ASYNCIO), call(cx.helperFrom("_temp_mark", ASYNCIO)), { ...r, args }, lit(e.lineno), cx.fileExpr());
+}
+
+/** The expression awaits or yields (its lowering is a `yield*`, which only a generator may hold). */
+function suspends(e: py.ExprNode): boolean {
+  let found = false;
+  walk(e, (n) => {
+    if (n._type === "Await" || n._type === "Yield" || n._type === "YieldFrom") found = true;
+    // A lambda's or comprehension's own body is another function (a comprehension with await is async).
+    return !found && n._type !== "Lambda";
+  });
+  return found;
 }
 
 /**
@@ -271,7 +286,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||
-      (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr))
+      (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
+      (methodMayBeHooked(cx, v) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class"))
     ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }

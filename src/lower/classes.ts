@@ -34,6 +34,10 @@ const BUILTIN_BASE_CLASSES: Record<string, Helper> = {
   list: "ListSubclassRoot",
   set: "SetSubclassRoot",
   frozenset: "PyFrozenSet",
+  int: "IntSubclassRoot",
+  float: "FloatSubclassRoot",
+  str: "StrSubclassRoot",
+  tuple: "TupleSubclassRoot",
 };
 
 /** `class M(type)`, `class M(ABCMeta)` or a subclass of such a class of the program: a metaclass. */
@@ -58,8 +62,11 @@ function thisAsAny(node: unknown): unknown {
   return out;
 }
 
-function baseExpr(cx: LowerContext, b: py.ExprNode): ir.Expr {
-  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
+/** Builtin bases a class maps to a root only as its sole base (`class S(str, Enum)` keeps str: enum.ts mixes it in). */
+const SOLE_BASE_ONLY = new Set(["int", "float", "str", "tuple"]);
+
+function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
+  if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && (sole || !SOLE_BASE_ONLY.has(b.id)) && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   // `Box[T]`, `Generic[T]`: what the subscript gives may be a typing alias, whose __mro_entries__ names the class.
   if (b._type === "Subscript") return call(cx.helper("mro_entry"), cx.expr(b));
@@ -78,6 +85,28 @@ function genericBaseArgs(cx: LowerContext, b: py.ExprNode): string[] | undefined
   const args = b.slice._type === "Tuple" ? b.slice.elts : [b.slice];
   const params = cx.classTypeParams(b.value.id) ?? [];
   return params.length === args.length ? args.map((a) => annotationType(cx, a)) : undefined;
+}
+
+/** The names a `__new__` binds to `super().__new__(...)` or `X.__new__(...)`: its new instance. */
+function instancesMadeIn(fn: py.FunctionDef | py.AsyncFunctionDef): Set<string> {
+  const out = new Set<string>();
+  walk(fn, (n) => {
+    if (n._type !== "Assign" || n.value._type !== "Call") return;
+    const f = n.value.func;
+    if (f._type === "Attribute" && f.attr === "__new__") for (const t of n.targets) if (t._type === "Name") out.add(t.id);
+  });
+  return out;
+}
+
+/** Some Name in the class's body (its methods included) reads `id`. */
+function readsName(s: py.ClassDef, id: string): boolean {
+  let found = false;
+  for (const item of s.body)
+    walk(item, (n) => {
+      if (n._type === "Name" && n.id === id) found = true;
+      return !found;
+    });
+  return found;
 }
 
 function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
@@ -141,7 +170,7 @@ function classDefIn(
   const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
   const base = typingGeneric
     ? bases.length
-      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
+      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
       : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
     : metaBase
       ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
@@ -149,7 +178,7 @@ function classDefIn(
         ? cx.helper("PyObject")
         : bases.length > 1
           ? // Several bases: the runtime chains copies of them in C3 order.
-            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b)))
+            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)))
           : simpleBase
             ? baseExpr(cx, bases[0])
             : ({
@@ -157,7 +186,10 @@ function classDefIn(
                 expr: baseExpr(cx, bases[0]),
                 type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
               } as ir.Expr);
-  const name = safeName(s.name);
+  // A class expression's own name is bound inside its body in JS, not in Python: a nested class
+  // whose methods read that name (`open` in `class open: ... open(path)`, the builtin) is named
+  // otherwise in JS (its Python name comes from define_class).
+  const name = nested && readsName(s, s.name) ? cx.temp(`${safeName(s.name)}_class`) : safeName(s.name);
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
   const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
@@ -231,8 +263,11 @@ function classDefIn(
         cx.fn = saved;
         hoisted.push(...f.hoisted);
         if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
+        // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
+        const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
         walk(item, (n) => {
-          if (n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName && n.ctx._type === "Store") instanceAttrs.add(n.attr);
+          if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
+            instanceAttrs.add(n.attr);
         });
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;

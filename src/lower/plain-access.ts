@@ -294,11 +294,40 @@ const hooked = new WeakMap<py.Module, boolean>();
 export function runtimeAttributeRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
   const t = cx.typeOfExpr(e);
   if (!t?.startsWith("rt:") || !DIRECT_ATTRIBUTES[t]?.includes(attr) || deletedAnywhere(cx, attr)) return false;
+  return !attributesHooked(cx);
+}
+
+/**
+ * `obj.m()` may need `__getattr__` to find m: obj's proven class (or, unproven, some class of the
+ * module) defines `__getattr__`/`__getattribute__` or derives from int, float or str.
+ */
+export function methodMayBeHooked(cx: LowerContext, e: py.ExprNode): boolean {
+  if (!attributesHooked(cx)) return false;
+  const cls = provenClass(cx, e);
+  if (!cls) return true;
+  return linearBases(cx, cls).some(
+    (c) =>
+      c.body.some((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && (i.name === "__getattr__" || i.name === "__getattribute__")) ||
+      c.bases.some((b) => b._type === "Name" && VALUE_BASES.has(b.id)),
+  );
+}
+
+/** Builtin bases whose instances find their type's methods through `__getattr__` (builtins/value-subclass.ts). */
+const VALUE_BASES = new Set(["int", "float", "str"]);
+
+/**
+ * Some object of the module may answer a missing attribute: a class defines `__getattr__` or
+ * `__getattribute__`, or derives from int, float or str. A method call `obj.m()` then goes
+ * through callm, which asks `__getattr__` when obj has no member m.
+ */
+export function attributesHooked(cx: LowerContext): boolean {
   let h = hooked.get(cx.module);
   if (h === undefined) {
     const index = nodeIndex(cx.module);
-    h = [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__" || n.name === "__getattr__");
+    h =
+      [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__" || n.name === "__getattr__") ||
+      index.ofType("ClassDef").some((c) => c.bases.some((b) => b._type === "Name" && VALUE_BASES.has(b.id)));
     hooked.set(cx.module, h);
   }
-  return !h;
+  return h;
 }

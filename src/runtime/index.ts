@@ -219,5 +219,7 @@ export {
   PyMemoryView,
 } from "./builtins/index.js";
 
-// What a program's `class C(list)` / `(dict)` / `(set)` extends (builtins/subclassable.ts).
+// What a program's `class C(list)` / `(dict)` / `(set)` extends (builtins/subclassable.ts), and
+// `class C(int)` / `(float)` / `(str)` (builtins/value-subclass.ts).
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./builtins/index.js";
+export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./builtins/index.js";

@@ -618,15 +618,24 @@ function udp(req: Extract<IoRequest, { op: "udp" }>): void {
   else sock.bind(0, req.family === 6 ? "::" : "0.0.0.0", ready);
 }
 
+/** Datagrams each UDP socket has on their way, and the sockets to close once theirs are out. */
+const udpSending = new WeakMap<UdpSocket, number>();
+const udpClosing = new Set<UdpSocket>();
+
 function sendto(req: Extract<IoRequest, { op: "sendto" }>): void {
   const sock = udps.get(req.id);
   if (!sock) return;
   pendingOps++;
+  udpSending.set(sock, (udpSending.get(sock) ?? 0) + 1);
   const cb = (e: Error | null) => {
     pendingOps--;
     const to = req.addr?.[1] ?? sock.remoteAddress().port;
     if (!e && [...udps.values()].some((u) => u.address().port === to)) udpExpected.set(to, (udpExpected.get(to) ?? 0) + 1);
     if (e) emit({ ev: "error", id: req.id, error: ioError(e as NodeJS.ErrnoException, "sendto") });
+    const left = udpSending.get(sock)! - 1;
+    udpSending.set(sock, left);
+    // A close that came while this datagram was on its way (the address look-up is asynchronous).
+    if (left === 0 && udpClosing.delete(sock)) sock.close();
     maybeIdle();
   };
   if (req.addr) sock.send(new Uint8Array(req.data), req.addr[1], req.addr[0], cb);
@@ -791,7 +800,9 @@ function handle(req: IoRequest | HostRequest): void {
       const u = udps.get(req.id);
       if (u) {
         udps.delete(req.id);
-        u.close();
+        // Datagrams sent before the close still go out, as with CPython's sendto().
+        if ((udpSending.get(u) ?? 0) > 0) udpClosing.add(u);
+        else u.close();
         return;
       }
       const c = conns.get(req.id);

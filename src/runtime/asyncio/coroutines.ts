@@ -399,6 +399,19 @@ export function _drop_temps<T>(mark: number, result: T, lineno: number, filename
   for (const v of temporaries.splice(mark)) discard(v, lineno, filename);
   return result;
 }
+/**
+ * The call `body` makes, with its temporaries discarded when it returns or raises (CPython drops
+ * them as the exception leaves the expression, before any handler runs). The compiler uses it
+ * unless an argument awaits (then _temp_mark/_drop_temps, which a raising call skips).
+ */
+export function _with_temps<T>(body: () => T, lineno: number, filename: string): T {
+  const mark = temporaries.length;
+  try {
+    return body();
+  } finally {
+    for (const v of temporaries.splice(mark)) discard(v, lineno, filename);
+  }
+}
 
 /**
  * At interpreter exit: coroutines still never started are reported as CPython does when it

@@ -228,7 +228,12 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     const st = this._state;
     if (st === _FINISHED) {
       if ((this._flags & _F_LOG_TB) !== 0) this._clear_log_tb();
-      if (this._exception !== null) throw this._exception;
+      if (this._exception !== null) {
+        // Re-raised here: the calling frames go on top of the traceback stored with it (CPython's
+        // C Future sets that traceback on the exception as it raises it).
+        _reraised_by_await(this as Future<unknown>, this._exception);
+        throw this._exception;
+      }
       return this._result as T;
     }
     if (st === _CANCELLED) throw this._make_cancelled_error();
@@ -336,7 +341,6 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
 
   /** @internal the end of an await: the result, or the exception re-raised with the awaiting frames */
   _await_result(): T {
-    if (this._exception !== null && this._state === _FINISHED) _reraised_by_await(this as Future<unknown>, this._exception);
     return this.result();
   }
 

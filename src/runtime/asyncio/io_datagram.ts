@@ -8,7 +8,8 @@ import { DatagramTransport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, osError, ownedCopy, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
+import { TransportSocket } from "./io_transports.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -25,13 +26,14 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _loop: Loop;
   declare _protocol: any;
   declare _id: number;
+  declare _fd: number;
   declare _extra: Record<string, unknown>;
   declare _address: [string, number] | null;
   declare _closing: boolean;
   declare _conn_lost: number;
 
   __repr__(): string {
-    return `<_SelectorDatagramTransport fd=${this._id}${this._closing ? " closing" : ""}>`;
+    return `<_SelectorDatagramTransport fd=${this._fd}${this._closing ? " closing" : ""}>`;
   }
   get_extra_info(name: unknown, dflt: unknown = null): unknown {
     const k = String(name);
@@ -75,6 +77,7 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
 
   _call_connection_lost(exc: unknown): void {
     ioForget(this._id);
+    freeFd(this._fd);
     this._protocol.connection_lost(exc);
   }
 
@@ -130,9 +133,12 @@ export const create_datagram_endpoint = coroutine_function(
     }
     const protocol = call(protocol_factory);
     const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
-    const extra: Record<string, unknown> = { sockname: addressTuple(ready.local) };
+    const sockname = addressTuple(ready.local);
+    const extra: Record<string, unknown> = { sockname };
     if (remote) extra.peername = addressTuple(remote);
-    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
+    const fd = allocFd();
+    extra.socket = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, extra.peername ?? null, 2);
+    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _fd: fd, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
     const early = ioAdopt(id, t);
     const waiter = this.create_future();
     this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));

@@ -14,7 +14,7 @@ import { Transport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, allocFd, checkBytesLike, freeFd, osError, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, osError, socketOptions, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
 
@@ -348,23 +348,40 @@ export type _SocketTransport = _SelectorSocketTransport;
 
 // --- servers -------------------------------------------------------------------------------------
 
-/** What server.sockets holds: the listening address. CPython: trsock.TransportSocket */
+/**
+ * The socket module's AddressFamily/SocketKind members by number, once a program has imported
+ * socket (modules/socket.ts fills this): `transport.get_extra_info("socket").type is
+ * socket.SOCK_DGRAM` needs the very member. Without the module, the plain numbers are shown.
+ */
+export const socketEnums: { family: (n: number) => unknown; kind: (n: number) => unknown } = {
+  family: (n) => BigInt(n),
+  kind: (n) => BigInt(n),
+};
+
+/** What server.sockets and get_extra_info("socket") hold. CPython: trsock.TransportSocket */
 export class TransportSocket extends PyObject {
   declare _local: unknown;
   declare _peer: unknown;
   declare _fd: number;
-  declare family: bigint;
-  declare type: bigint;
+  declare _family: number;
+  declare _kind: number;
   declare proto: bigint;
-  static make(local: unknown, family: number, fd: number, peer: unknown = null): TransportSocket {
+  /** `kind` is 1 for a stream socket, 2 for a datagram socket (SOCK_STREAM, SOCK_DGRAM). */
+  static make(local: unknown, family: number, fd: number, peer: unknown = null, kind = 1): TransportSocket {
     const s = Object.create(TransportSocket.prototype) as TransportSocket;
     s._local = local;
     s._peer = peer;
     s._fd = fd;
-    s.family = BigInt(family);
-    s.type = 1n;
-    s.proto = family === 1 ? 0n : 6n;
+    s._family = family;
+    s._kind = kind;
+    s.proto = family === 1 ? 0n : kind === 2 ? 17n : 6n;
     return s;
+  }
+  get family(): unknown {
+    return socketEnums.family(this._family);
+  }
+  get type(): unknown {
+    return socketEnums.kind(this._kind);
   }
   getsockname(): unknown {
     return this._local;
@@ -375,9 +392,22 @@ export class TransportSocket extends PyObject {
   fileno(): bigint {
     return BigInt(this._fd);
   }
+  /** The transport's socket is non-blocking (CPython answers the int 0). */
+  gettimeout(): bigint {
+    return 0n;
+  }
+  getblocking(): boolean {
+    return false;
+  }
+  setsockopt(...args: unknown[]): null {
+    return socketOptions.set(args);
+  }
+  getsockopt(level: unknown, option: unknown): unknown {
+    return socketOptions.get(level, option);
+  }
   __repr__(): string {
     const raddr = this._peer === null ? "" : `, raddr=${repr(this._peer)}`;
-    return `<asyncio.TransportSocket fd=${this._fd}, family=${this.family}, type=1, proto=${this.proto}, laddr=${repr(this._local)}${raddr}>`;
+    return `<asyncio.TransportSocket fd=${this._fd}, family=${this._family}, type=${this._kind}, proto=${this.proto}, laddr=${repr(this._local)}${raddr}>`;
   }
 }
 Object.defineProperty(TransportSocket, "__module__", { value: "asyncio.trsock" });

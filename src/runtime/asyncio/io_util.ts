@@ -88,3 +88,18 @@ export function freeFd(fd: number): void {
   }
   if (freedFds[lo] !== fd) freedFds.splice(lo, 0, fd);
 }
+
+/**
+ * Socket options as the host's sockets report them: tsyncio does not set options on the host's
+ * sockets (SO_REUSEADDR & co. change nothing on loopback), so getsockopt answers a fresh Linux
+ * socket's values: 212992 for the buffer sizes (SO_SNDBUF 7, SO_RCVBUF 8), 0 for the flags.
+ */
+export const socketOptions = {
+  set(_args: unknown[]): null {
+    return null;
+  },
+  get(_level: unknown, option: unknown): bigint {
+    const n = typeof option === "bigint" ? Number(option) : typeof option === "number" ? option : -1;
+    return n === 7 || n === 8 ? 212992n : 0n;
+  },
+};

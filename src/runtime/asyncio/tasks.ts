@@ -732,7 +732,7 @@ function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   const h =
     loop.call_later === _stock_call_later
       ? loop._call_at(loop.time() + d, _set_result_unless_cancelled, [future, result ?? null], _NO_CONTEXT, true)
-      : loop.call_later(d, _set_result_unless_cancelled, future, result ?? null);
+      : loop.call_later(delay, _set_result_unless_cancelled, future, result ?? null); // the delay as given (5, not 5.0)
   try {
     return yield* future;
   } finally {
@@ -740,6 +740,10 @@ function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   }
 }
 let _stock_call_later: Function | null = null;
+function _call_later_overridden(): boolean {
+  const loop = events._get_running_loop() as BaseEventLoop | null;
+  return loop !== null && loop.call_later !== _stock_call_later;
+}
 /** @internal BaseEventLoop.prototype.call_later (base_events.ts imports this module, not the reverse). */
 export function _set_stock_call_later(fn: Function): void {
   _stock_call_later = fn;
@@ -910,7 +914,8 @@ export { _SleepFuture };
 // `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
 const sleep = _as_coroutine_function(
   function sleep(this: unknown, delay: unknown): Coroutine<any> {
-    if (arguments.length === 1 && (typeof delay === "bigint" || typeof delay === "number")) {
+    // An int delay for a loop whose call_later is overridden: _sleep passes it on as the int it is.
+    if (arguments.length === 1 && (typeof delay === "number" || (typeof delay === "bigint" && !_call_later_overridden()))) {
       const d = Number(delay);
       if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
       if (d > 0) return new Coroutine<any>(new _SleepFuture(d), _sleep_code);

@@ -252,7 +252,7 @@ class KeyTable {
   private objKey(x: object, insert: boolean): unknown {
     // IntEnum/StrEnum members hash and compare as their int/str value: they share its slot.
     const valueType = (x as Record<symbol, unknown>)[VALUE_TYPE];
-    if (valueType === "int" || valueType === "str") return this.norm((x as { _value_: unknown })._value_, insert);
+    if (valueType === "int" || valueType === "str" || valueType === "float") return this.norm((x as { _value_: unknown })._value_, insert);
     if (!(x instanceof PyTuple || x instanceof PyFrozenSet)) {
       const h = (x as { __hash__?: unknown }).__hash__;
       if (h === undefined || h === null) {

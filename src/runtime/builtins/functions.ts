@@ -680,7 +680,7 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     case int:
       return typeof x === "bigint" || typeof x === "boolean" || valueType(x) === "int";
     case float:
-      return typeof x === "number";
+      return typeof x === "number" || valueType(x) === "float";
     case str:
       return typeof x === "string" || valueType(x) === "str";
     case bool:
@@ -714,7 +714,7 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     case FunctionType:
       return typeof x === "function" && !isClass(x);
   }
-  if (typeof cls === "function") {
+  if (typeof cls === "function" && (cls.prototype !== undefined || (cls as { __instancecheck__?: unknown }).__instancecheck__ !== undefined)) {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
     // A class made by a metaclass is an instance of it (metaclass.ts).
     const meta = typeof x === "function" ? (x as { [METACLASS]?: Function })[METACLASS] : undefined;
@@ -754,6 +754,8 @@ export const issubclass = builtin(function issubclass(c: unknown, cls: unknown):
   if (c === cls || cls === PyObject) return true;
   const sup = BUILTIN_SUPER.get(c);
   if (sup && sup.some((s) => issubclass(s, cls))) return true;
+  // A program's subclass of int, float or str (value-subclass.ts: its root stands for the type).
+  if ((cls === int || cls === float || cls === str) && mro_of(c as Function).includes(cls as Function)) return true;
   const rt = [...RUNTIME_TYPES.entries()].find(([, t]) => t === cls);
   const target = rt ? rt[0] : cls;
   if (typeof target !== "function") return false;

@@ -886,7 +886,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
-  if (name === "__dict__" && typeof obj === "object") {
+  if (name === "__dict__" && typeof obj === "object" && !(obj.constructor as Record<symbol, unknown> | undefined)?.[Symbol.for("tsyncio.noInstanceDict")]) {
     const d = new PyDict();
     for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), obj[k]);
     return d;

@@ -165,11 +165,20 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList
   return PyList.fromArray(parts.reverse());
 }
 
+const VALUE_TYPE = Symbol.for("tsyncio.valueType");
+
 function join(s: string, it: unknown): string {
   const parts: string[] = [];
   let i = 0;
   for (const x of toIterable(it)) {
-    if (typeof x !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    if (typeof x !== "string") {
+      // A str subclass's instance or a StrEnum member joins as its value.
+      const v = x !== null && typeof x === "object" && (x as Record<symbol, unknown>)[VALUE_TYPE] === "str" ? (x as { _value_: unknown })._value_ : null;
+      if (typeof v !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+      parts.push(v);
+      i++;
+      continue;
+    }
     parts.push(x);
     i++;
   }

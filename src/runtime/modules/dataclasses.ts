@@ -115,6 +115,7 @@ interface Params {
   frozen: boolean;
   match_args: boolean;
   kw_only: boolean;
+  slots: boolean;
 }
 
 const PARAM_NAMES = ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots", "weakref_slot"];
@@ -135,6 +136,7 @@ export function dataclass(...args: unknown[]): any {
     frozen: opt("frozen", false),
     match_args: opt("match_args", true),
     kw_only: opt("kw_only", false),
+    slots: opt("slots", false),
   };
   const cls = args[0];
   if (cls === undefined || cls === null) return (c: Function) => processClass(c, params);
@@ -371,6 +373,13 @@ function processClass(cls: Function, params: Params): Function {
       writable: true,
       configurable: true,
     });
+  }
+  if (params.slots) {
+    // slots=True: the class's __slots__ names its fields and its instances have no __dict__
+    // (ops.ts getattr). Assigning other attributes is not refused: not implemented.
+    const fieldNames = [...all.values()].filter((f) => f._field_type === "_FIELD").map((f) => f.name);
+    Object.defineProperty(cls, "__slots__", { value: PyTuple.fromArray(fieldNames), writable: true, configurable: true });
+    Object.defineProperty(cls, Symbol.for("tsyncio.noInstanceDict"), { value: true });
   }
   return cls;
 }

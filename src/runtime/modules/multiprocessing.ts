@@ -17,7 +17,7 @@ import { Future, ThreadPoolExecutor, TimeoutError } from "./concurrent_futures.j
 import { Queue as ThreadQueue } from "./queue.js";
 import { _defineBlocking } from "./threading_sync.js";
 
-export { Lock, RLock, Event, Semaphore, BoundedSemaphore, Condition, Barrier } from "./threading_sync.js";
+export { LockType as Lock, RLock, Event, Semaphore, BoundedSemaphore, Condition, Barrier } from "./threading_sync.js";
 export { TimeoutError };
 
 export function cpu_count(): bigint {

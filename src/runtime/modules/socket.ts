@@ -15,7 +15,8 @@ import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
-import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, strerror, toBytes } from "../asyncio/io_util.js";
+import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
+import { socketEnums } from "../asyncio/io_transports.js";
 import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
 const makeEnum = (name: string, pairs: [string, number][]): any =>
@@ -38,6 +39,9 @@ export const AF_INET = AddressFamily.AF_INET;
 export const AF_INET6 = AddressFamily.AF_INET6;
 export const SOCK_STREAM = SocketKind.SOCK_STREAM;
 export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
+// A transport's socket (get_extra_info("socket")) shows these members once the program has socket.
+socketEnums.family = (n) => call(AddressFamily, BigInt(n));
+socketEnums.kind = (n) => call(SocketKind, BigInt(n));
 export const SOL_SOCKET = 1n;
 export const SO_REUSEADDR = 2n;
 export const SO_KEEPALIVE = 9n;
@@ -213,11 +217,11 @@ export class socket extends PyObject implements IoTarget {
   gettimeout(): number | null {
     return this._timeout;
   }
-  setsockopt(..._args: unknown[]): null {
-    return null;
+  setsockopt(...args: unknown[]): null {
+    return socketOptions.set(args);
   }
-  getsockopt(_level: unknown, option: unknown): bigint {
-    return intOf(option) === intOf(SO_SNDBUF) || intOf(option) === intOf(SO_RCVBUF) ? 212992n : 0n;
+  getsockopt(level: unknown, option: unknown): bigint {
+    return socketOptions.get(level, intOf(option));
   }
   getsockname(): unknown {
     if (this._local !== null) return this._local;

@@ -102,14 +102,29 @@ class lock extends PyObject {
 }
 // Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
 // in V8's slow dictionary mode.
-export const Lock = lock;
-export type Lock = lock;
-_defineBlocking(Lock, "acquire", Lock.prototype._acquire_g);
-_defineBlocking(Lock, "__enter__", Lock.prototype._acquire_g);
+export const LockType = lock;
+export type LockType = lock;
+_defineBlocking(lock, "acquire", lock.prototype._acquire_g);
+_defineBlocking(lock, "__enter__", lock.prototype._acquire_g);
+
+/** threading.Lock is CPython's `_thread.allocate_lock`, a builtin function that makes a lock. */
+// (a method, which has no prototype: not a class for isClass and repr)
+export const Lock = {
+  allocate_lock(): lock {
+    return new lock();
+  },
+}.allocate_lock;
+for (const [k, v] of [
+  ["__builtin__", true],
+  ["__name__", "allocate_lock"],
+  ["__qualname__", "allocate_lock"],
+  ["__module__", "_thread"],
+] as const)
+  Object.defineProperty(Lock, k, { value: v, configurable: true });
 
 /** threading.RLock: a lock its owner may take again (released as often as taken). */
 export class RLock extends PyObject {
-  _lock = new Lock();
+  _lock = new lock();
   _owner: sched.SchedThread | null | undefined = undefined;
   _count = 0;
   static __module__ = "_thread";
@@ -163,7 +178,7 @@ export class RLock extends PyObject {
 _defineBlocking(RLock, "acquire", RLock.prototype._acquire_g);
 _defineBlocking(RLock, "__enter__", RLock.prototype._acquire_g);
 
-type AnyLock = Lock | RLock;
+type AnyLock = lock | RLock;
 
 /** threading.Condition(lock=None): wait() releases the lock until notify() or the timeout. */
 export class Condition extends PyObject {
@@ -205,7 +220,7 @@ export class Condition extends PyObject {
       timedOut = yield* sched.block(w);
     } finally {
       if (saved !== null) yield* (this._lock as RLock)._acquire_restore(saved);
-      else yield* (this._lock as Lock)._acquire_g();
+      else yield* (this._lock as lock)._acquire_g();
       const i = this._waiters.indexOf(w);
       if (i >= 0) this._waiters.splice(i, 1);
     }
