@@ -221,7 +221,7 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
-      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass) || directWrite(cx, target.value, target.attr))
+      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass && !cx.fn.selfHasSetattr) || directWrite(cx, target.value, target.attr))
         return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
     case "Subscript": {
@@ -269,7 +269,7 @@ export function destructuringPattern(cx: LowerContext, target: py.Tuple | py.Lis
     if (inner._type === "Name") {
       ensureDeclared(cx, inner.id);
       elements.push(id(safeName(inner.id)));
-    } else if (inner._type === "Attribute" && isSelf(cx, inner.value)) elements.push(attributeTarget(cx, inner));
+    } else if (inner._type === "Attribute" && isSelf(cx, inner.value) && !cx.fn.selfHasSetattr) elements.push(attributeTarget(cx, inner));
     else return null;
   }
   return array(elements);

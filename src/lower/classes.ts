@@ -259,7 +259,12 @@ function classDefIn(
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
         cx.fn = outer;
-        const f = functionExpression(cx, item, coroutine, methodQualname, { className: s.name, selfName, selfIsClass: isClassMethod });
+        const f = functionExpression(cx, item, coroutine, methodQualname, {
+          className: s.name,
+          selfName,
+          selfIsClass: isClassMethod,
+          selfHasSetattr: definesSetattr(cx.module, s, 0),
+        });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
         if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
@@ -268,6 +273,10 @@ function classDefIn(
         walk(item, (n) => {
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
+          if (n._type === "Call" && selfName) {
+            const written = attributeWrittenByCall(n, selfName);
+            if (written !== undefined) instanceAttrs.add(written);
+          }
         });
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
@@ -550,4 +559,35 @@ function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, 
     return out;
   };
   return visit(e) as py.ExprNode;
+}
+
+/** The class, or a module-level class of the program it derives from, defines `__setattr__` (a def or an assignment). */
+function definesSetattr(module: py.Module, c: py.ClassDef, depth: number): boolean {
+  const own = c.body.some(
+    (item) =>
+      ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === "__setattr__") ||
+      (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__setattr__")),
+  );
+  if (own || depth > 20) return own;
+  return c.bases.some((b) => {
+    if (b._type !== "Name") return false;
+    const base = module.body.find((s): s is py.ClassDef => s._type === "ClassDef" && s.name === b.id);
+    return base !== undefined && base !== c && definesSetattr(module, base, depth + 1);
+  });
+}
+
+/**
+ * The attribute a call writes on the instance by a literal name: `setattr(self, "x", v)`,
+ * `object.__setattr__(self, "x", v)` (a class with a `__setattr__` hook, a frozen dataclass),
+ * `super().__setattr__("x", v)`.
+ */
+function attributeWrittenByCall(n: py.Call, selfName: string): string | undefined {
+  const f = n.func;
+  const isSelfArg = (e: py.ExprNode | undefined) => e?._type === "Name" && e.id === selfName;
+  const literal = (e: py.ExprNode | undefined) => (e?._type === "Constant" && typeof e.value === "string" ? e.value : undefined);
+  if (f._type === "Name" && f.id === "setattr" && isSelfArg(n.args[0])) return literal(n.args[1]);
+  if (f._type !== "Attribute" || f.attr !== "__setattr__") return undefined;
+  if (f.value._type === "Name" && f.value.id === "object" && isSelfArg(n.args[0])) return literal(n.args[1]);
+  if (f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super") return literal(n.args[0]);
+  return undefined;
 }

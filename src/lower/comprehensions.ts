@@ -30,6 +30,8 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   cx.fn = {
     ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"),
     selfName: outer.selfName,
+    selfIsClass: outer.selfIsClass,
+    selfHasSetattr: outer.selfHasSetattr,
     selfAlias: outer.selfAlias,
     selfBox: outer.selfBox,
   };

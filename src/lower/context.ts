@@ -148,6 +148,8 @@ export interface FunctionContext {
   selfName?: string;
   /** The receiver is the class (`cls` of a classmethod): assigning its attributes goes through setattr. */
   selfIsClass?: boolean;
+  /** The method's class (or a base of the program's) defines `__setattr__`: so do all writes of `self.x`. */
+  selfHasSetattr?: boolean;
   /** Whether `self` must be reached through a captured `self` variable (inside nested functions). */
   selfAlias?: string;
   isCoroutine: boolean;

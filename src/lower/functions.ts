@@ -90,7 +90,7 @@ export function functionExpression(
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
-  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
@@ -188,7 +188,7 @@ function functionExpressionTyped(
   coroutine: boolean,
   qualname: string,
   typeParams: string[],
-  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   // A body finds the type parameters around it through the scopes (see typeParamOverride).
   return cx.withTypeParamNames(null, () => functionExpressionBody(cx, s, coroutine, qualname, typeParams, method));
@@ -200,7 +200,7 @@ function functionExpressionBody(
   coroutine: boolean,
   qualname: string,
   typeParams: string[],
-  method?: { className: string; selfName?: string; selfIsClass?: boolean },
+  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
@@ -210,12 +210,15 @@ function functionExpressionBody(
   cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
   cx.fn.className = method?.className;
   cx.fn.selfIsClass = method?.selfIsClass;
+  cx.fn.selfHasSetattr = method?.selfHasSetattr;
   if (method?.selfName) {
     cx.fn.selfName = method.selfName;
     cx.fn.selfBox = { used: false };
   } else if (outer.selfName && !scope.bound.has(outer.selfName)) {
     // A nested function has its own `this`: it reaches the method's receiver through `self`.
     cx.fn.selfName = outer.selfName;
+    cx.fn.selfIsClass = outer.selfIsClass;
+    cx.fn.selfHasSetattr = outer.selfHasSetattr;
     cx.fn.selfAlias = outer.selfAlias ?? "self";
     cx.fn.selfBox = outer.selfBox;
   }

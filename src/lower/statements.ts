@@ -142,7 +142,7 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       return [assignStmt(id(name), inplace(cx.expr(s.target), cx.expr(s.value)), line)];
     }
     case "Attribute": {
-      if (isSelf(cx, s.target.value)) {
+      if (isSelf(cx, s.target.value) && !cx.fn.selfHasSetattr) {
         const target = attributeTarget(cx, s.target);
         const current = cx.methodNames().has(s.target.attr) ? target : selfAttribute(cx, s.target.value as py.Name, s.target.attr);
         return [assignStmt(target, inplace(current, cx.expr(s.value)), line)];

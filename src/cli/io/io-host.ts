@@ -193,9 +193,10 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
   const takeReader = (id: number, peer: number) => {
     const l = leases.get(id);
     const p = leases.get(peer);
-    if (l === undefined || l.closing) return;
-    // The other end is gone (its byte count with it): the kernel reads this one again.
-    if (p === undefined) {
+    if (l !== undefined && l.closing) return;
+    // No lease here (direct I/O turned off since), or the other end is gone (its byte count with
+    // it): the kernel reads this one again, or nobody would.
+    if (l === undefined || p === undefined) {
       queue.push({ op: "read_start", id });
       return;
     }

@@ -450,10 +450,10 @@ class BaseEventLoop extends AbstractEventLoop {
     }
   }
 
-  /** @internal a Task step: call_soon(task.__step, context=ctx), optionally throwing `exc` in */
-  _call_soon_step(task: Task<unknown>, exc: BaseException | null, _context: PyContext | null): void {
+  /** @internal a Task step: call_soon(task.__step, context=task's context), optionally throwing `exc` in */
+  _call_soon_step(task: Task<unknown>, exc: BaseException | null): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
-    // Queued as the Task itself (see Task._q_wakeup); `_context` is always the task's own.
+    // Queued as the Task itself (see Task._q_wakeup), which runs the step in its own context.
     task._set_queued(false, exc);
     this._ready.push(task);
   }

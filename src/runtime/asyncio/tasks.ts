@@ -276,7 +276,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
-      this._loop._call_soon_step(this as Task<unknown>, null, null);
+      this._loop._call_soon_step(this as Task<unknown>, null);
       _scheduled_tasks.add(this as Task<unknown>);
     }
   }
@@ -464,7 +464,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this.__wait_on(result, (result._flags & _F_BLOCKING) !== 0);
     } else if (result === null || result === undefined) {
       // Bare yield: give up one loop iteration.
-      this._loop._call_soon_step(this as Task<unknown>, null, null);
+      this._loop._call_soon_step(this as Task<unknown>, null);
     } else if (isfuture(result)) {
       this.__wait_on(result as Future<unknown>, (result as Future<unknown>)._asyncio_future_blocking);
     } else if (_isGenerator(result)) {
@@ -535,7 +535,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   }
 
   private __fail_next(exc: BaseException): void {
-    this._loop._call_soon_step(this as Task<unknown>, exc, null);
+    this._loop._call_soon_step(this as Task<unknown>, exc);
   }
 
   private __finish_exception(exc: BaseException): void {
@@ -740,10 +740,6 @@ function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   }
 }
 let _stock_call_later: Function | null = null;
-function _call_later_overridden(): boolean {
-  const loop = events._get_running_loop() as BaseEventLoop | null;
-  return loop !== null && loop.call_later !== _stock_call_later;
-}
 /** @internal BaseEventLoop.prototype.call_later (base_events.ts imports this module, not the reverse). */
 export function _set_stock_call_later(fn: Function): void {
   _stock_call_later = fn;
@@ -791,6 +787,8 @@ const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false
 /** _SleepFuture's bits of Future._flags: in the loop's timer heap; the timer cancelled. */
 const _SF_SCHEDULED = 4;
 const _SF_CANCELLED = 8;
+/** The delay was an int: a loop whose call_later is overridden gets it back as one (5, not 5.0). */
+const _SF_INT_DELAY = 16;
 
 /**
  * sleep(d)'s future, which is also its timer and its coroutine's iterator (one object per
@@ -808,8 +806,9 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
   declare _when: number;
   declare _seq: number;
 
-  constructor(delay: number) {
+  constructor(delay: number, intDelay: boolean) {
     super(delay);
+    if (intDelay) this._flags = _SF_INT_DELAY;
     if (_shape_hint) this._when = this._seq = null as never;
   }
   __init__(delay?: unknown): void {
@@ -845,8 +844,11 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
       const d = this._when;
       this._loop = loop;
       if (loop.call_later === _stock_call_later && !loop._debug) loop._add_timer(this, loop.time() + d, true);
-      else _foreign_timers.set(this, loop.call_later(d, _set_result_unless_cancelled, this, null));
-      this._flags = (this._flags & ~_SF_CANCELLED) | _F_BLOCKING;
+      else {
+        const given = (this._flags & _SF_INT_DELAY) !== 0 ? BigInt(d) : d;
+        _foreign_timers.set(this, loop.call_later(given, _set_result_unless_cancelled, this, null));
+      }
+      this._flags = (this._flags & ~(_SF_CANCELLED | _SF_INT_DELAY)) | _F_BLOCKING;
       // One shared result object: the suspended `yield*` of every sleeping coroutine keeps the
       // last result it passed on (~40 bytes per sleeping task), and the Task reads it at once.
       _SLEEP_YIELD.value = this;
@@ -914,11 +916,11 @@ export { _SleepFuture };
 // `Coroutine<any>`: what `await sleep(d, result)` gives is the program's `result`, of any type.
 const sleep = _as_coroutine_function(
   function sleep(this: unknown, delay: unknown): Coroutine<any> {
-    // An int delay for a loop whose call_later is overridden: _sleep passes it on as the int it is.
-    if (arguments.length === 1 && (typeof delay === "number" || (typeof delay === "bigint" && !_call_later_overridden()))) {
+    // (an int delay reaches an overridden call_later as the int it is: _SleepFuture notes it)
+    if (arguments.length === 1 && (typeof delay === "number" || (typeof delay === "bigint" && Number.isSafeInteger(Number(delay))))) {
       const d = Number(delay);
       if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
-      if (d > 0) return new Coroutine<any>(new _SleepFuture(d), _sleep_code);
+      if (d > 0) return new Coroutine<any>(new _SleepFuture(d, typeof delay === "bigint"), _sleep_code);
     }
     // eslint-disable-next-line prefer-rest-params
     return new Coroutine<any>(_sleep.apply(this, arguments as unknown as [unknown]), _sleep_code);

@@ -8,7 +8,7 @@
 import type { repr, str } from "./repr.js";
 import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
-import type { getattr, getitem } from "./ops.js";
+import type { getattr, getitem, plainSetattr } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
 
 export interface LateBound {
@@ -26,6 +26,7 @@ export interface LateBound {
   // ops.ts
   getattr: typeof getattr;
   getitem: typeof getitem;
+  plainSetattr: typeof plainSetattr;
   // keywords.ts
   applyArgs: typeof applyArgs;
 }
@@ -49,6 +50,7 @@ export const late: LateBound = {
   PyFrozenSet: unregistered("PyFrozenSet", "collections.ts"),
   getattr: unregistered("getattr", "ops.ts"),
   getitem: unregistered("getitem", "ops.ts"),
+  plainSetattr: unregistered("plainSetattr", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
 };
 

@@ -94,6 +94,10 @@ export class PyObject {
   static __new__(cls: Function, ..._args: unknown[]): object {
     return raw_instance(cls);
   }
+  /** `object.__setattr__(self, name, value)` (what `super().__setattr__` reaches): the write without a hook. */
+  __setattr__(name: unknown, value: unknown): void {
+    late.plainSetattr(this, name as string, value);
+  }
   /** `object.__init_subclass__()`: takes no keywords (class keywords no base consumed). */
   static __init_subclass__(...args: unknown[]): void {
     const kws = args.length === 1 && args[0] instanceof KwArgs ? Object.keys(args[0].kw) : [];

@@ -955,6 +955,14 @@ export function setattr(obj: any, name: string, value: unknown): null {
     sa.call(obj, name, value);
     return null;
   }
+  return plainSetattr(obj, name, value);
+}
+(setattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** The write itself, no `__setattr__` hook asked: setattr's last step and `object.__setattr__`. */
+export function plainSetattr(obj: any, name: string, value: unknown): null {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  name = propName(name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
@@ -969,7 +977,6 @@ export function setattr(obj: any, name: string, value: unknown): null {
   }
   return null;
 }
-(setattr as { __builtin__?: boolean }).__builtin__ = true;
 
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
@@ -1034,4 +1041,4 @@ export function setPytype(f: (x: unknown) => unknown): void {
   pytype = f;
 }
 
-registerLate({ getattr, getitem });
+registerLate({ getattr, getitem, plainSetattr });
