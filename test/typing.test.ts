@@ -61,6 +61,16 @@ describe("annotations become TS types", () => {
     expect(code).toContain('function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void');
   });
 
+  it("a parameter the body rebinds admits what it is given: a literal's type, an instance __new__ makes; other calls keep the annotation", async () => {
+    const code = await ts(
+      `import asyncio\nclass Score(int):\n    def __new__(cls, value: int):\n        value = super().__new__(cls, value)\n        return value\n` +
+        `def pause(delay: int) -> None:\n    delay = 0.5\n    print(delay)\n` +
+        `async def run(loop: asyncio.AbstractEventLoop = None) -> None:\n    loop = asyncio.get_running_loop()\n    print(loop)\n`,
+    );
+    expect(code).toMatch(/__new__\(value: any\)/);
+    expect(code).toContain("function pause(delay: bigint | number): void");
+    expect(code).toMatch(/loop: AbstractEventLoop \| null = null/);
+  });
   it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
     const code = await ts(
       `from typing import Awaitable, Generic, ParamSpec, Protocol, TypeVar\nP = ParamSpec("P")\nT = TypeVar("T")\nclass Box(Generic[T]):\n    pass\nclass AsyncCallable(Protocol[P, T]):\n    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]: ...\ndef f(b: Box, g: AsyncCallable[..., str]) -> None:\n    print(b, g)\n`,

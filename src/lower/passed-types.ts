@@ -9,10 +9,10 @@
 
 import type * as py from "../ast/nodes.js";
 import type { Scope, ScopeTable } from "./scopes.js";
-import { walkAll } from "./binding-facts.js";
+import { eachOwnStatement, walkAll } from "./binding-facts.js";
 import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { safeName } from "./context.js";
-import { positionalArgs } from "../ast/arguments.js";
+import { allArgs, positionalArgs } from "../ast/arguments.js";
 
 const cache = new WeakMap<py.Module, Map<py.Arg, Set<string>>>();
 
@@ -43,6 +43,24 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
     if (boundInner.has(s.name)) continue;
     defs.set(s.name, s);
   }
+  // A parameter the body rebinds (`value = super().__new__(cls, value)` in an int subclass's
+  // __new__) holds that value too: its TS type admits one known from its text, or any instance a
+  // `__new__` call makes. (Other calls are left alone: `loop = asyncio.get_running_loop()` for a
+  // `loop: AbstractEventLoop = None` parameter keeps its type.)
+  const rebound = (def: py.FunctionDef | py.AsyncFunctionDef) => {
+    const params = new Map(allArgs(def.args).map((p) => [p.arg, p]));
+    eachOwnStatement(def.body, (s) => {
+      if (s._type !== "Assign" || s.targets.length !== 1 || s.targets[0]._type !== "Name") return;
+      const p = params.get(s.targets[0].id);
+      if (!p?.annotation) return;
+      const known = literalType(s.value, (name) => classValue(module, moduleScope, boundInner, name));
+      const madeByNew = s.value._type === "Call" && s.value.func._type === "Attribute" && s.value.func.attr === "__new__";
+      if (known === undefined && !madeByNew) return;
+      let set = found.get(p);
+      if (!set) found.set(p, (set = new Set()));
+      set.add(known ?? "any");
+    });
+  };
   const defaults = (a: py.Arguments) => {
     const positional = positionalArgs(a);
     a.defaults.forEach((d, i) => note(positional[positional.length - a.defaults.length + i], d));
@@ -50,7 +68,10 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
   };
   walkAll(module, (n) => {
     const node = n as unknown as py.Node;
-    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") defaults(node.args);
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") {
+      defaults(node.args);
+      rebound(node);
+    }
     if (n._type !== "Call" || n.func._type !== "Name" || !defs.has(n.func.id)) return;
     const a = defs.get(n.func.id)!.args;
     const positional = positionalArgs(a);
@@ -103,6 +124,7 @@ function classValue(module: py.Module, moduleScope: Scope, boundInner: Set<strin
 /** `declared` widened by the types in `passed` it does not already admit. */
 export function admitting(declared: string, passed: Set<string> | undefined, split: (t: string) => string[]): string {
   if (!passed || declared === "any" || declared === "unknown") return declared;
+  if (passed.has("any")) return "any";
   const parts = split(declared);
   const extra: string[] = [];
   for (const t of passed) {
