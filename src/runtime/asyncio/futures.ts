@@ -73,6 +73,15 @@ export let _shape_hint = false;
 export const _F_BLOCKING = 1;
 const _F_LOG_TB = 2;
 
+/**
+ * The context a callback in a future's inline slot (`_cb0`) runs with: none of its own for a
+ * runtime function (_NO_CONTEXT), the task's own for a waiting Task (null). Only such callbacks
+ * go there.
+ */
+function _inline_context(cb: Function | _Waiter): PyContext | null {
+  return typeof cb === "function" ? _NO_CONTEXT : null;
+}
+
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
   declare _state: string;
   declare _result: T | null;
@@ -207,7 +216,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     this._cb0 = null;
     if (rest !== null) this._callbacks = null; // (an own property only where there were several)
     const loop = this._loop;
-    if (cb0 !== null) loop.call_soon_internal(cb0, this, typeof cb0 === "function" ? _NO_CONTEXT : null);
+    if (cb0 !== null) loop.call_soon_internal(cb0, this, _inline_context(cb0));
     if (rest !== null) {
       for (let i = 0; i < rest.length; i += 2) {
         loop.call_soon_internal(rest[i] as Function | _Waiter, this, rest[i + 1] as PyContext | null);
@@ -266,7 +275,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       this._loop.call_soon_internal(fn, this, context);
       return;
     }
-    if (this._cb0 === null && this._callbacks === null && (context === null ? typeof fn !== "function" : context === _NO_CONTEXT)) {
+    if (this._cb0 === null && this._callbacks === null && context === _inline_context(fn)) {
       this._cb0 = fn;
     } else if (this._callbacks === null) {
       this._callbacks = [fn, context];
@@ -285,7 +294,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
     const cb0 = this._cb0;
     if (cb0 !== null) {
       if (matches(cb0)) removed++;
-      else kept.push(cb0, typeof cb0 === "function" ? _NO_CONTEXT : null);
+      else kept.push(cb0, _inline_context(cb0));
     }
     const rest = this._callbacks;
     if (rest !== null) {

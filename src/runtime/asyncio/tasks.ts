@@ -392,7 +392,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     const prev = _swap_current_task(loop, this as Task<unknown>);
     try {
       if ((this._flags & _T_CTX_LAZY) !== 0) {
-        (_lazy_contexts() as LazyContexts).runMethod(this._ctx_v, () => this.__step_run_and_handle_result(null), undefined, null, this);
+        (_lazy_contexts() as LazyContexts).runMethod(this._ctx_v, this.__step_run_and_handle_result, this, null, this);
       } else _runInContext(this._ctx_v as PyContext | null, () => this.__step_run_and_handle_result(null));
     } finally {
       _swap_current_task(loop, prev);

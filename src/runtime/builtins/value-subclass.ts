@@ -133,15 +133,21 @@ const binary: Record<string, (a: unknown, b: unknown) => unknown> = {
   xor: bitxor,
 };
 
-/** The numeric operations of int/float on the value: `Count(3) * 2` is the int 6. */
-function numericMethods(proto: AnyRecord, names: string[]): void {
+/**
+ * The operators of int/float on a held `_value_` (an int subclass, an IntEnum member): `Count(3) * 2`
+ * is the int 6. `operand` unwraps the other side; a forward operator the prototype already has is
+ * kept (IntFlag's own `&`, `|`, `^`).
+ */
+export function valueOperators(proto: AnyRecord, names: string[], operand: (o: unknown) => unknown): void {
   for (const n of names) {
     const f = binary[n];
-    proto[`__${n}__`] = function (this: Holder, o: unknown) {
-      return f(this._value_, value_of(o));
-    };
+    if (!(`__${n}__` in proto)) {
+      proto[`__${n}__`] = function (this: Holder, o: unknown) {
+        return f(this._value_, operand(o));
+      };
+    }
     proto[`__r${n}__`] = function (this: Holder, o: unknown) {
-      return f(value_of(o), this._value_);
+      return f(operand(o), this._value_);
     };
   }
   proto.__neg__ = function (this: Holder) {
@@ -154,6 +160,11 @@ function numericMethods(proto: AnyRecord, names: string[]): void {
     const v = this._value_ as bigint | number;
     return v < 0 ? neg(v) : pos(v);
   };
+}
+
+/** The numeric methods of int/float subclasses: the operators, float(), round() and format(). */
+function numericMethods(proto: AnyRecord, names: string[]): void {
+  valueOperators(proto, names, value_of);
   proto.__float__ = function (this: Holder) {
     return Number(this._value_);
   };

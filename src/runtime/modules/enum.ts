@@ -11,35 +11,9 @@ import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exc
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
-import {
-  add,
-  sub,
-  mul,
-  truediv,
-  floordiv,
-  mod,
-  pow,
-  lshift,
-  rshift,
-  bitand,
-  bitor,
-  bitxor,
-  neg,
-  pos,
-  invert,
-  eq,
-  lt,
-  le,
-  gt,
-  ge,
-  hashNum,
-  truthy,
-  getattr,
-  toIterable,
-  index as toIndex,
-  typeName,
-} from "../builtins/ops.js";
+import { add, mul, invert, eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName } from "../builtins/ops.js";
 import { format } from "../builtins/format.js";
+import { valueOperators } from "../builtins/value-subclass.js";
 import { set_mixin_bases } from "../builtins/mro.js";
 import { str as builtinStr, int as builtinInt } from "../builtins/functions.js";
 
@@ -443,40 +417,7 @@ Object.defineProperty(Enum, "__module__", { value: "enum" });
 
 /** Arithmetic and comparisons of the mixed-in value type (int), for IntEnum/IntFlag. */
 function intMixin(proto: Record<string, unknown>): void {
-  const bin: Record<string, (a: unknown, b: unknown) => unknown> = {
-    add,
-    sub,
-    mul,
-    truediv,
-    floordiv,
-    mod,
-    pow,
-    lshift,
-    rshift,
-    and: bitand,
-    or: bitor,
-    xor: bitxor,
-  };
-  for (const [n, f] of Object.entries(bin)) {
-    if (!(`__${n}__` in proto)) {
-      proto[`__${n}__`] = function (this: Enum, o: unknown) {
-        return f(this._value_, unwrap(o));
-      };
-    }
-    proto[`__r${n}__`] = function (this: Enum, o: unknown) {
-      return f(unwrap(o), this._value_);
-    };
-  }
-  proto.__neg__ = function (this: Enum) {
-    return neg(this._value_);
-  };
-  proto.__pos__ = function (this: Enum) {
-    return pos(this._value_);
-  };
-  proto.__abs__ = function (this: Enum) {
-    const v = this._value_ as bigint;
-    return v < 0n ? -v : v;
-  };
+  valueOperators(proto, ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"], unwrap);
   if (!("__invert__" in proto)) {
     proto.__invert__ = function (this: Enum) {
       return invert(this._value_);
