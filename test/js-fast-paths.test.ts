@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { compileToJs, transpile } from "../src/index.js";
 import { parse } from "../src/parse/index.js";
 import { lower } from "../src/lower/index.js";
-import { withJsFastPaths } from "../src/emit/js-fast-paths.js";
+import { JsFastPaths } from "../src/emit/js-fast-paths.js";
+import { emitJavaScript } from "../src/emit/index.js";
 import { printProgram } from "../src/emit/print.js";
 import type { Expr, Stmt } from "../src/ir/nodes.js";
 
@@ -83,7 +84,7 @@ describe("JavaScript fast paths for operator helpers", () => {
         },
       },
     ];
-    const code = printProgram(withJsFastPaths(body), { mode: "js" }).text;
+    const code = printProgram(body, { mode: "js", fastPaths: JsFastPaths.of(body) }).text;
     expect(code).toContain('function inner(a = add(g(), 1n), b = typeof n === "bigint" ? n + 1n : add(n, 1n)) {\n  return a;');
     expect(code).not.toContain("$fp");
   });
@@ -128,13 +129,17 @@ describe("JavaScript fast paths for operator helpers", () => {
   });
 
   it("changes neither its input nor a program without operator helpers", () => {
-    const parsed = parse("def f(a, g):\n    return g() + a\nprint(f(1, lambda: 2))\n", "prog.py");
+    const parsed = parse(
+      "import asyncio\nasync def f(a, g):\n    return g() + a\nasync def main():\n    print(await f(1, lambda: 2))\nasyncio.run(main())\n",
+      "prog.py",
+    );
     const { body } = lower(parsed.module!, { filename: "prog.py" });
     const before = JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
-    const out = withJsFastPaths(body);
-    expect(out).not.toBe(body);
+    const code = emitJavaScript(body).text;
+    expect(code).toContain("$fp0");
+    expect(code).toContain("$body$f");
     expect(JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))).toBe(before);
     const plain = lower(parse("print('hello')\n", "prog.py").module!, { filename: "prog.py" }).body;
-    expect(withJsFastPaths(plain)).toBe(plain);
+    expect(JsFastPaths.of(plain)).toBeNull();
   });
 });

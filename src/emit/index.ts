@@ -1,7 +1,7 @@
 // The emit stage: IR → TypeScript for people (prettier-formatted) or JavaScript for running.
 
 import type { Stmt } from "../ir/nodes.js";
-import { withJsFastPaths } from "./js-fast-paths.js";
+import { JsFastPaths } from "./js-fast-paths.js";
 import { printProgram, type Printed } from "./print.js";
 
 export { formatTypeScript } from "./format.js";
@@ -18,8 +18,9 @@ export function emitTypeScript(body: Stmt[]): Printed {
  * Operators get inline int fast paths first (js-fast-paths.ts): the TypeScript keeps the plain calls.
  */
 export function emitJavaScript(body: Stmt[]): Printed {
-  return printProgram(withJsFastPaths(body), {
+  return printProgram(body, {
     mode: "js",
+    fastPaths: JsFastPaths.of(body),
     jsImport: (from, spec) => {
       if (spec.localModule) return `const ${spec.default} = $local(${JSON.stringify(spec.localModule)});`;
       const source = `$rt[${JSON.stringify(from)}]`;
