@@ -64,7 +64,7 @@ async def main() -> None:
         total += square
     await queue.join()
     await producer
-    print("total", total, "empty", queue.empty(), "unfinished", queue._unfinished_tasks)
+    print("total", total, "empty", queue.empty())
     print(_Sentinel.VALUE, repr(_Sentinel.VALUE), _Sentinel.VALUE == 0, list(_Sentinel))
     print(AsyncQueueProtocol[int], Literal[_Sentinel.VALUE])
     print(Union[int, Literal[_Sentinel.VALUE]])
