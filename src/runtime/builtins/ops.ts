@@ -11,7 +11,7 @@ import { className, classQualname, PyObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
-import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
@@ -716,6 +716,8 @@ export function delitem(obj: any, key: any): void {
 export function contains(container: any, item: any): boolean {
   if (typeof container === "string") {
     if (typeof item !== "string") {
+      const v = strArg(item);
+      if (typeof v === "string") return container.includes(v);
       throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     }
     return container.includes(item);
