@@ -167,6 +167,25 @@ export function percentFormat(fmt: string, args: unknown): string {
   return runPercent(compile(fmt), args, null);
 }
 
+let lastFmt = "";
+let lastCompiled: CompiledPercent | null = null;
+
+/**
+ * `"fmt" % (a, b, ...)` with a str literal template and a tuple display (the compiler's mod_tuple):
+ * the items as they would be in the tuple, which is never built. The same as percentFormat(fmt,
+ * tuple): a tuple is never a mapping and str's `%` comes before any `__rmod__` of a tuple.
+ */
+export function mod_tuple(fmt: string, items: readonly unknown[]): string {
+  // A literal in a loop is the same string each time: no hashing for the cache.
+  let c = lastCompiled;
+  if (fmt !== lastFmt || c === null) {
+    c = compile(fmt);
+    lastFmt = fmt;
+    lastCompiled = c;
+  }
+  return walkPercent(c, items, null, null);
+}
+
 /** b"fmt" % args, on the template's latin-1 text; returns latin-1 text. */
 export function percentFormatBytes(fmtText: string, args: unknown, rules: BytesPercentRules): string {
   return runPercent(compile(fmtText), args, rules);
@@ -187,6 +206,11 @@ function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules 
   const isTuple = args instanceof PyTuple;
   const items: readonly unknown[] = isTuple ? (args as PyTuple<unknown>) : [args];
   const mapping = !isTuple && (bytes === null ? isStrMapping(args) : bytes.isMapping(args)) ? args : null;
+  return walkPercent(c, items, mapping, bytes);
+}
+
+/** The conversions of `c` on positional `items` (or on `mapping`'s keys when it is not null). */
+function walkPercent(c: CompiledPercent, items: readonly unknown[], mapping: unknown, bytes: BytesPercentRules | null): string {
   // No closure here: the CLI bundle names every function it creates, which costs per call.
   const st: ArgState = { items, next: 0, count: items.length };
   let out = "";
