@@ -27,6 +27,10 @@ export function set_max_str_digits(n: number): void {
 
 /** An int's decimal digits (with its sign), or ValueError past the limit. */
 export function intToDecimal(v: bigint): string {
+  // Below 10**15 the int is exactly a double, and a double's decimal text is about twice as quick
+  // as a BigInt's (V8 caches small numbers' strings).
+  const n = Number(v);
+  if (n < 1e15 && n > -1e15) return "" + n;
   if (maxDigits > 0 && (v > 999_999_999_999_999n || v < -999_999_999_999_999n)) {
     tooLarge ??= 10n ** BigInt(maxDigits);
     if (v >= tooLarge || v <= -tooLarge) {
