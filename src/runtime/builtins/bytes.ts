@@ -104,16 +104,26 @@ export function bytesFromLatin1(s: string): PyBytes {
 }
 
 const literals = new Map<string, PyBytes>();
+// The literals met last, one slot per text length mod 4: a loop's literal is the same string each
+// time, so the slot's pointer comparison finds it without hashing the text.
+const recentTexts: string[] = ["", "", "", ""];
+const recentBytes: (PyBytes | null)[] = [null, null, null, null];
 /**
  * A `b"..."` literal: one bytes object per literal text, like CPython's constants (bytes are
  * immutable; nothing in the runtime writes into a PyBytes it did not just create).
  */
 export function bytesLiteral(s: string): PyBytes {
+  const slot = s.length & 3;
+  const recent = recentBytes[slot];
+  if (recent !== null && recentTexts[slot] === s) return recent;
   let b = literals.get(s);
   if (b === undefined) {
     b = bytesFromLatin1(s);
-    if (s.length <= 4096) literals.set(s, b);
+    if (s.length > 4096) return b;
+    literals.set(s, b);
   }
+  recentTexts[slot] = s;
+  recentBytes[slot] = b;
   return b;
 }
 
