@@ -260,7 +260,7 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
     if (width > 0) {
       // numbers are ASCII, and bytes templates work on latin-1 text: one unit per character
       const len = bytes === null && !sp.numeric ? strLen(s) : s.length;
-      if (len < width) s = left ? s + " ".repeat(width - len) : " ".repeat(width - len) + s;
+      if (len < width) s = left ? s + spaces(width - len) : spaces(width - len) + s;
     }
     out += s;
   }
@@ -269,6 +269,13 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
     throw new TypeError(`not all arguments converted during ${bytes === null ? "string" : "bytes"} formatting`);
   }
   return out;
+}
+
+// Runs of spaces for padding, made once: String#repeat is a builtin call per conversion.
+const SPACES: string[] = [];
+for (let k = 0; k <= 32; k++) SPACES.push(" ".repeat(k));
+function spaces(n: number): string {
+  return n <= 32 ? SPACES[n] : " ".repeat(n);
 }
 
 function isNumericConv(conv: string): boolean {
@@ -292,7 +299,7 @@ function convert(sp: PercentSpec, v: unknown, prec: number, bytes: BytesPercentR
         return prec >= 0 && s.length > prec ? s.slice(0, prec) : s;
       }
       if (t === "b") unsupported(sp);
-      s = t === "s" ? str(v) : t === "r" ? repr(v) : ascii(v);
+      s = t === "s" ? (typeof v === "string" ? v : str(v)) : t === "r" ? repr(v) : ascii(v);
       return prec >= 0 && s.length > prec ? Array.from(s).slice(0, prec).join("") : s;
     }
     case "c":
