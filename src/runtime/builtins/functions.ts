@@ -774,6 +774,8 @@ export const repr = builtin(function repr(x: unknown): string {
 export const len = builtin(function len(x: unknown): bigint {
   if (x instanceof Array) return BigInt(x.length);
   if (typeof x === "string") return BigInt(strLen(x));
+  // An exact bytes object (a subclass may define its own __len__).
+  if (x instanceof Uint8Array && Object.getPrototypeOf(x) === PyBytes.prototype) return BigInt(x.length);
   // A class with __len__ on itself (an Enum class, whose metaclass defines it in CPython).
   if (x !== null && (typeof x === "object" || (typeof x === "function" && typeof (x as { __len__?: unknown }).__len__ === "function"))) {
     if (x instanceof PyDict || x instanceof PySetBase) return BigInt(x.m.size);

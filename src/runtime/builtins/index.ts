@@ -76,7 +76,7 @@ export {
   pytype,
 } from "./ops.js";
 export { callv } from "./protocol.js";
-export { percentFormat } from "./percent.js";
+export { percentFormat, mod_tuple } from "./percent.js";
 export { format_value, fstr, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strFormat, strFormatMap } from "./strformat.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";
