@@ -284,7 +284,7 @@ function ourServerPort(portNo: number): boolean {
 function adopt(id: number, socket: Socket): Conn {
   const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
-    emit({ ev: "data", id, data: owned(chunk) }, lastOwned);
+    emit({ ev: "data", id, data: new Uint8Array(owned(chunk)) }, lastOwned);
     // The program gave the socket back to wait for these bytes: it reads the next ones itself.
     const peer = peerOf(c);
     if (peer !== null && mayLendReading(c) && peer.slot >= 0) lendReading(c, id, peer.id);
@@ -419,6 +419,7 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
 }
 
 function listen(req: Extract<IoRequest, { op: "listen" }>): void {
+  if (reservedPorts.size > 0) releasePort(req.id);
   pendingOps++;
   const server: Server = req.tls ? tlsServer(req.tls) : createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false });
   const fail = (e: NodeJS.ErrnoException) => {
@@ -490,23 +491,38 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
 }
 
 /**
- * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a throwaway server
- * finds a free port, which the later "listen" binds again ("bound" names it, or "error").
+ * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a server of our own
+ * takes a free port and keeps it (no other process can take it meanwhile) until the socket
+ * listens there ("listen" closes it and binds the port again in the same turn), connects or
+ * closes. Until then a connection to that port is accepted and dropped, where CPython's bound,
+ * not yet listening socket would refuse it.
  */
+const reservedPorts = new Map<number, { id: number; server: Server }>();
+
 function pickPort(id: number, host: string): void {
   pendingOps++;
-  const probe = createServer();
+  const probe = createServer((s) => s.destroy());
   probe.once("error", (e: NodeJS.ErrnoException) => {
     pendingOps--;
     emit({ ev: "error", id, error: ioError(e, "bind") });
   });
-  probe.listen({ host, port: 0, exclusive: true }, () => {
+  probe.listen({ host, port: 0, exclusive: true, backlog: 1 }, () => {
+    pendingOps--;
     const a = probe.address() as { address: string; port: number; family: string };
-    probe.close(() => {
-      pendingOps--;
-      emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
-    });
+    probe.unref();
+    reservedPorts.set(a.port, { id, server: probe });
+    emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
   });
+}
+
+/** Lets go of the port bind() took for socket `id`. */
+function releasePort(id: number): void {
+  for (const [p, r] of reservedPorts) {
+    if (r.id !== id) continue;
+    reservedPorts.delete(p);
+    // Node closes the descriptor at once, so the port is free for a listen in this same turn.
+    r.server.close();
+  }
 }
 
 /** CPython's error for a peer that closes during the handshake. */
@@ -772,6 +788,7 @@ function handle(req: IoRequest | HostRequest): void {
       return;
     }
     case "connect":
+      if (reservedPorts.size > 0) releasePort(req.id);
       return connect(req);
     case "listen":
       return listen(req);
@@ -805,6 +822,7 @@ function handle(req: IoRequest | HostRequest): void {
         else u.close();
         return;
       }
+      if (reservedPorts.size > 0) releasePort(req.id);
       const c = conns.get(req.id);
       if (!c || c.closing) return;
       c.closing = true;
@@ -840,6 +858,7 @@ function handle(req: IoRequest | HostRequest): void {
       serverTls.set(req.id, req.tls);
       return;
     case "server_close": {
+      if (reservedPorts.size > 0) releasePort(req.id);
       const s = servers.get(req.id);
       servers.delete(req.id);
       serverTls.delete(req.id);
