@@ -273,6 +273,8 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
 
   /** One read of each leased connection that may hold something: "data", "eof" or nothing (EAGAIN). */
   const readLeased = (into: IoCompletion[]) => {
+    /** Connections with every byte in whose EOF the kernel has yet to send. */
+    let eofDue: Lease[] | null = null;
     for (const l of unread) {
       const r = l.reader;
       if (r === null || !expecting(l, r)) {
@@ -283,36 +285,49 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       const want = r.peer.written - l.received;
       // Only an EOF is due: a small buffer finds it (or bytes, should any come).
       const buf = readBuffer(want > 0 ? Math.min(want, READ_MAX) : 256);
-      let got = readOnce(l, buf);
-      // Every byte is in and the EOF is on its way from the kernel, which CPython would have sent
-      // at once (shutdown(2) in write_eof or close): wait for it, so that this select sees it as there.
-      if (want === 0 && isEagain(got) && !r.peer.shut && awaitShutdown(r.peer, into)) got = readOnce(l, buf);
-      if (got === null) dropReader(l, false);
-      else if (typeof got === "number" && got > 0) {
-        l.received += got;
-        slabUsed += got;
-        // Room for what the other end holds back.
-        r.peer.full = false;
-        into.push({ ev: "data", id: l.id, data: buf.subarray(0, got) });
-        if (!expecting(l, r)) unread.delete(l);
-      } else if (got === 0) {
-        r.eof = true;
-        unread.delete(l);
-        into.push({ ev: "eof", id: l.id });
-      } else if (typeof got === "object" && !isEagain(got)) {
-        if (!PEER_GONE.has(got.code ?? "")) throw got;
-        // A reset: the kernel closes the connection with this error, as if its own read had met it.
-        dropReader(l, false);
-        queue.push({ op: "read_error", id: l.id, error: { code: got.code!, errno: -(got.errno ?? 0), syscall: "read" } });
-      }
+      const got = readOnce(l, buf);
+      if (want === 0 && isEagain(got) && !r.peer.shut) (eofDue ??= []).push(l);
+      else took(l, r, buf, got, into);
+    }
+    // The kernel sends those EOFs, which CPython would have sent at once (shutdown(2) in
+    // write_eof or close): wait for them (all at once), so that this select sees them as there.
+    if (eofDue === null) return;
+    awaitShutdown(eofDue, into);
+    for (const l of eofDue) {
+      const r = l.reader;
+      if (r === null || !r.peer.shut) continue;
+      const buf = readBuffer(256);
+      took(l, r, buf, readOnce(l, buf), into);
+    }
+  };
+
+  /** What a read of a leased connection gave: data, the EOF, nothing yet, or an error. */
+  const took = (l: Lease, r: Reader, buf: Uint8Array, got: ReturnType<typeof readOnce>, into: IoCompletion[]) => {
+    if (got === null) dropReader(l, false);
+    else if (typeof got === "number" && got > 0) {
+      l.received += got;
+      slabUsed += got;
+      // Room for what the other end holds back.
+      r.peer.full = false;
+      into.push({ ev: "data", id: l.id, data: buf.subarray(0, got) });
+      if (!expecting(l, r)) unread.delete(l);
+    } else if (got === 0) {
+      r.eof = true;
+      unread.delete(l);
+      into.push({ ev: "eof", id: l.id });
+    } else if (typeof got === "object" && !isEagain(got)) {
+      if (!PEER_GONE.has(got.code ?? "")) throw got;
+      // A reset: the kernel closes the connection with this error, as if its own read had met it.
+      dropReader(l, false);
+      queue.push({ op: "read_error", id: l.id, error: { code: got.code!, errno: -(got.errno ?? 0), syscall: "read" } });
     }
   };
 
   /** How long the program's thread waits at most for the kernel to send an EOF it asked for (ms). */
   const SHUTDOWN_LIMIT_MS = 250;
 
-  /** Waits until the kernel says `peer` has sent its FIN; completions that come meanwhile go to `into`. */
-  const awaitShutdown = (peer: Lease, into: IoCompletion[]): boolean => {
+  /** Waits until the kernel says each of `readers`' other ends has sent its FIN; completions that come meanwhile go to `into`. */
+  const awaitShutdown = (readers: Lease[], into: IoCompletion[]): boolean => {
     post(false);
     const end = performance.now() + SHUTDOWN_LIMIT_MS;
     // Called from a blocking wait too, which goes on waiting afterwards: restore its flag.
@@ -321,7 +336,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       for (;;) {
         const flags = Atomics.and(cell, FLAGS, ~IO_FLAG) & ~IO_FLAG;
         drain(into);
-        if (peer.shut) return true;
+        if (readers.every((l) => l.reader === null || l.reader.peer.shut)) return true;
         const left = end - performance.now();
         if (left <= 0 || flags & (SIGINT_FLAG | TIMEOUT_FLAG)) return false;
         Atomics.wait(cell, FLAGS, flags, left);
