@@ -5,8 +5,9 @@
 // sleeps with Atomics.wait on the shared cell, which the kernel (I/O), the watcher (Ctrl-C,
 // --timeout) or the time limit wakes.
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { constants as osConstants, hostname } from "node:os";
-import type { IoCompletion, IoHost, IoRequest, ProcessResult, ProcessRunOptions } from "../../runtime/io-messages.js";
+import { hostname } from "node:os";
+import type { IoCompletion, IoHost, IoRequest } from "../../runtime/io-messages.js";
+import { runProcess } from "./run-process.js";
 import { readSync, writeSync } from "node:fs";
 import type { HostCompletion, HostRequest } from "./host-messages.js";
 import { FLAGS, IO_FLAG, QUIET, SETTLE, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
@@ -665,7 +666,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     unread(completions) {
       stash = completions.concat(stash);
     },
-    runProcess: runProcess,
+    runProcess,
     kill(pid, signal) {
       try {
         process.kill(pid, signal);
@@ -681,43 +682,3 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
 
 /** Errors of a read or write that mean the other end went away (reported as the connection's end). */
 const PEER_GONE = new Set(["EPIPE", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTCONN"]);
-
-const signalNumbers = osConstants.signals as Record<string, number>;
-
-function runProcess(o: ProcessRunOptions): ProcessResult {
-  const [i, out, err] = o.stdio;
-  // node:child_process (with net, dgram and streams) loads on first use: start-up time.
-  const { spawnSync } = process.getBuiltinModule("node:child_process");
-  const r = spawnSync(o.file, o.args, {
-    shell: o.shell,
-    cwd: o.cwd ?? undefined,
-    env: o.env ?? undefined,
-    input: o.input ?? undefined,
-    stdio: [o.input ? "pipe" : i, out, err === "stdout" ? "pipe" : err],
-    timeout: o.timeout === null ? undefined : Math.max(1, Math.round(o.timeout * 1000)),
-    maxBuffer: 1 << 30,
-    killSignal: "SIGKILL",
-  });
-  const error = r.error as NodeJS.ErrnoException | undefined;
-  const timedOut = error?.code === "ETIMEDOUT";
-  let stdout: Uint8Array | null = r.stdout ? new Uint8Array(r.stdout) : null;
-  let stderr: Uint8Array | null = r.stderr ? new Uint8Array(r.stderr) : null;
-  if (err === "stdout" && stdout && stderr) {
-    // spawnSync cannot share one pipe: stderr after stdout is the nearest order it can give.
-    const both = new Uint8Array(stdout.length + stderr.length);
-    both.set(stdout);
-    both.set(stderr, stdout.length);
-    stdout = both;
-    stderr = null;
-  }
-  return {
-    pid: r.pid ?? 0,
-    code: r.status,
-    signal: r.signal ? (signalNumbers[r.signal] ?? null) : null,
-    stdout: out === "pipe" ? stdout : null,
-    stderr: err === "pipe" ? stderr : null,
-    timedOut,
-    error:
-      error && !timedOut ? { code: error.code ?? "EIO", errno: (osConstants.errno as Record<string, number>)[error.code ?? ""] ?? 5, syscall: o.file } : null,
-  };
-}
