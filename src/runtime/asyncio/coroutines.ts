@@ -343,18 +343,28 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
  * `yield*` drives (`_gen` is the object itself), instead of a Coroutine and an iterator object:
  * one allocation and one constructor less per await. Such a class is not `extends Coroutine`
  * (Coroutine's constructor would see every class's shape): _selfIterating chains its prototype
- * to Coroutine's (instanceof, type(), the Python methods) and the class keeps the three fields,
- * a [Symbol.iterator] that hands it out once (_handOut, written in each class so that each site
- * sees one shape) and the iterator protocol's next/return. Its `throw` serves both callers:
+ * to Coroutine's (instanceof, type(), the Python methods) and puts `_gen` (the object itself) and
+ * the class's one `_code` there; each object keeps `_state`, and the class a [Symbol.iterator]
+ * that hands it out once (written in each class, so that each site sees one shape) and the
+ * iterator protocol's next/return. Its `throw` serves both callers:
  * `yield*` and the Task (an exception instance) and Python's `coro.throw(exc)` (a class or an
  * instance). That holds because such a coroutine catches nothing: whatever is thrown in is raised
  * again (after its cleanup), and a StopIteration becomes RuntimeError as it leaves a coroutine's
  * frame (PEP 479, what CPython does at that frame too). Its own methods must not reuse the names
  * of Coroutine's (send, close, _resume, ...): they would replace them for Python.
  */
-export function _selfIterating(cls: Function): void {
+export function _selfIterating(cls: Function, code?: CodeObject): void {
   Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
   Object.defineProperty(cls.prototype, "constructor", { value: Coroutine, writable: true, configurable: true });
+  // On the prototype, not in each object (memory per waiting task): `_gen` is the object itself,
+  // `_code` the one code object of a class that stands for one coroutine function.
+  Object.defineProperty(cls.prototype, "_gen", {
+    get(this: unknown) {
+      return this;
+    },
+    configurable: true,
+  });
+  if (code !== undefined) Object.defineProperty(cls.prototype, "_code", { value: code, writable: true, configurable: true });
 }
 
 /** @internal What a self-iterating coroutine's `throw(exc)` raises: `exc` made an instance, and closed. */

@@ -53,11 +53,15 @@ function extra(base: string, waiters: Deque<Future<unknown>> | null): string {
   return waiters !== null && waiters.length > 0 ? `${base}, waiters:${waiters.length}` : base;
 }
 
+// Methods defined on the prototypes below (asyncMethod, __aenter__/__aexit__): typed as methods, so
+// that a translated subclass can define its own acquire() and call super().acquire().
+interface _ContextManagerMixin {
+  __aenter__(): Coroutine<null>;
+  __aexit__(exc_type: unknown, exc: unknown, tb: unknown): Coroutine<null>;
+  acquire(): Coroutine<boolean>;
+}
 /** `async with x:` = acquire() then release(). CPython: locks._ContextManagerMixin */
 class _ContextManagerMixin extends _LoopBoundMixin {
-  declare __aenter__: () => Coroutine<null>;
-  declare __aexit__: (exc_type: unknown, exc: unknown, tb: unknown) => Coroutine<null>;
-  declare acquire: () => Coroutine<boolean>;
   release(): void {
     throw new RuntimeError("release() not implemented");
   }
@@ -117,15 +121,12 @@ const _aexit_code = makeCode({ qualname: "_ContextManagerMixin.__aexit__", filen
  * acquire() overridden in a subclass is awaited by a generator, see __aenter__ below.)
  */
 class _AsyncWithAcquire {
-  declare _gen: _AsyncWithAcquire;
   declare _code: CodeObject;
   declare _state: number;
   declare _cm: _ContextManagerMixin;
   declare _step: number;
   declare _fut: Future<unknown> | null;
   constructor(cm: _ContextManagerMixin) {
-    this._gen = this;
-    this._code = _aenter_code;
     this._state = CORO_FRESH;
     this._cm = cm;
     this._step = _AENTER_START;
@@ -191,17 +192,14 @@ class _AsyncWithAcquire {
     return _RETURN_NONE; // like CPython, `async with lock as x` binds None
   }
 }
-_selfIterating(_AsyncWithAcquire);
+_selfIterating(_AsyncWithAcquire, _aenter_code);
 
 /** `__aexit__()` (`self.release(); return None`): a self-iterating coroutine, no generator. */
 class _AsyncWithRelease {
-  declare _gen: _AsyncWithRelease;
   declare _code: CodeObject;
   declare _state: number;
   declare _cm: _ContextManagerMixin | null;
   constructor(cm: _ContextManagerMixin) {
-    this._gen = this;
-    this._code = _aexit_code;
     this._state = CORO_FRESH;
     this._cm = cm;
     _trackUnstarted(this as unknown as Coroutine);
@@ -230,7 +228,7 @@ class _AsyncWithRelease {
     return { value, done: true } as IteratorResult<unknown, null>;
   }
 }
-_selfIterating(_AsyncWithRelease);
+_selfIterating(_AsyncWithRelease, _aexit_code);
 
 // The generators these stand for (what inspect reads the signature from); the first also awaits
 // an acquire() overridden in a subclass.

@@ -216,7 +216,6 @@ const _WAIT_DONE = 2;
  * protocol step by step.
  */
 class _QueueWait {
-  declare _gen: _QueueWait;
   declare _code: CodeObject;
   declare _state: number;
   declare _q: Queue;
@@ -225,7 +224,6 @@ class _QueueWait {
   declare _waiter: Future<unknown> | null;
   declare _step: number;
   constructor(q: Queue, isPut: boolean, item: unknown, code: CodeObject) {
-    this._gen = this;
     this._code = code;
     this._state = CORO_FRESH;
     this._q = q;

@@ -763,13 +763,10 @@ const _YIELD_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, 
 const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
 
 class _BareYield {
-  declare _gen: _BareYield;
   declare _code: CodeObject;
   declare _state: number;
   declare _step: number;
   constructor() {
-    this._gen = this;
-    this._code = _sleep_code;
     this._state = CORO_FRESH;
     this._step = 0;
     _trackUnstarted(this as unknown as Coroutine);
@@ -803,7 +800,7 @@ class _BareYield {
     return { value, done: true } as IteratorResult<unknown, null>;
   }
 }
-_selfIterating(_BareYield);
+_selfIterating(_BareYield, _sleep_code);
 
 const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
 /** _SleepFuture's bits of Future._flags: in the loop's timer heap; the timer cancelled. */
