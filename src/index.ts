@@ -8,6 +8,7 @@ import { webUnsupportedApis } from "./lower/web-target.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import { markLines, sourceMapV3, stripMarks } from "./emit/source-map.js";
+import type { OutputSpan } from "./emit/print.js";
 
 export { sourceMapV3 };
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -46,6 +47,8 @@ export interface CompileResult {
   lineMap: number[];
   /** For each line of `js`, the Python function it belongs to (tracebacks name it). */
   nameMap: string[];
+  /** Where the expressions that can raise are in `js`, with their Python ranges (traceback markers). */
+  spans?: OutputSpan[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
   localModules: LocalModule[];
@@ -123,7 +126,7 @@ export function compileToJs(source: string, options: { filename?: string; module
     const { body, diagnostics, syntaxError, localModules } = front(source, filename, options);
     if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError, localModules };
     const printed = emitJavaScript(body);
-    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError, localModules };
+    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, spans: printed.spans, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     return { js: "", lineMap: [], nameMap: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };

@@ -480,8 +480,11 @@ async function run(argv: string[]): Promise<number> {
     js: u.result!.js,
     lineMap: u.result!.lineMap,
     nameMap: u.result!.nameMap,
+    spans: u.result!.spans,
   }));
-  const status = runGuarded(() => runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion }));
+  const status = runGuarded(() =>
+    runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, spans: compiled.spans, path, source, modules, pythonVersion }),
+  );
   runner.finishIo();
   return status;
 }

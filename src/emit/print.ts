@@ -4,8 +4,13 @@
 // tracebacks and the web page's diagnostics use).
 //
 // Parentheses come from a precedence table, so the lowering never has to think about them.
+//
+// An expression with a Python range (src/ir/positions.ts) is printed between two markers,
+// \u0004ID\u0005 ... \u0006, which the outermost printer removes as it writes each line, noting
+// where the expression's text starts and ends: the spans that tracebacks map a JS column through.
 
 import type { ClassMember, Expr, FunctionLike, Param, Stmt } from "../ir/nodes.js";
+import { pyRangeOf, type PyRange } from "../ir/positions.js";
 
 export interface PrintOptions {
   /** "ts" keeps type annotations; "js" drops them. */
@@ -20,6 +25,17 @@ export interface Printed {
   lineMap: number[];
   /** nameMap[i] is the Python function (co_name) that output line i + 1 belongs to. */
   nameMap: string[];
+  /** Where the expressions with a Python range are in the text, innermost after outer. */
+  spans: OutputSpan[];
+}
+
+/** An expression's text in the output: from (line, col) to (endLine, endCol), 1-based lines, 0-based columns. */
+export interface OutputSpan {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  range: PyRange;
 }
 
 // JS operator precedence (higher binds tighter).
@@ -62,23 +78,74 @@ const PRIMARY = 20;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 export function printProgram(body: Stmt[], options: PrintOptions): Printed {
-  const p = new Printer(options);
+  const p = new Printer(options, { ranges: [] }, false);
   for (const s of body) p.stmt(s);
-  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap };
+  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap, spans: p.spans };
 }
 
 export function printExpression(e: Expr, options: PrintOptions): string {
-  return new Printer(options).expr(e, 0);
+  return new Printer(options, { ranges: [] }, true).expr(e, 0).replace(/\u0004\d+\u0005|\u0006/g, "");
+}
+
+const SPAN_START = "\u0004";
+const SPAN_END = "\u0006";
+
+/** The text without the span markers at its start (what the printer tests the text's start on). */
+function bare(text: string): string {
+  let i = 0;
+  while (text.charCodeAt(i) === 4) i = text.indexOf("\u0005", i) + 1;
+  return i ? text.slice(i) : text;
 }
 
 class Printer {
   lines: string[] = [];
   lineMap: number[] = [];
   nameMap: string[] = [];
+  spans: OutputSpan[] = [];
   private indent = 0;
   private pyLine = 0;
   private pyName = "<module>";
-  constructor(private readonly options: PrintOptions) {}
+  /** Spans begun on an earlier line and not ended yet. */
+  private open: { id: number; line: number; col: number }[] = [];
+  /**
+   * `shared.ranges`: the Python range of each span marker (one table for the nested printers);
+   * `nested`: a printer for a block inside an expression leaves its markers to the outermost one.
+   */
+  constructor(
+    private readonly options: PrintOptions,
+    private readonly shared: { ranges: PyRange[] },
+    private readonly nested: boolean,
+  ) {}
+
+  /** Appends an output line; the outermost printer removes the span markers and records the spans. */
+  private push(line: string, pyLine: number, pyName: string): void {
+    if (!this.nested && (this.open.length || line.indexOf(SPAN_START) >= 0)) line = this.takeSpans(line);
+    this.lines.push(line);
+    this.lineMap.push(pyLine);
+    this.nameMap.push(pyName);
+  }
+
+  private takeSpans(line: string): string {
+    const lineNo = this.lines.length + 1;
+    let out = "";
+    let from = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 4) {
+        const close = line.indexOf("\u0005", i);
+        out += line.slice(from, i);
+        this.open.push({ id: Number(line.slice(i + 1, close)), line: lineNo, col: out.length });
+        i = close;
+        from = close + 1;
+      } else if (c === 6) {
+        out += line.slice(from, i);
+        from = i + 1;
+        const start = this.open.pop();
+        if (start) this.spans.push({ line: start.line, col: start.col, endLine: lineNo, endCol: out.length, range: this.shared.ranges[start.id] });
+      }
+    }
+    return out + line.slice(from);
+  }
 
   private get ts(): boolean {
     return this.options.mode === "ts";
@@ -88,9 +155,7 @@ class Printer {
     const pad = indentation(this.indent);
     // Most output is one line without a nested block: no split.
     if (text.indexOf("\n") < 0 && text.charCodeAt(0) !== 1) {
-      this.lines.push(pad + text);
-      this.lineMap.push(this.pyLine);
-      this.nameMap.push(this.pyName);
+      this.push(pad + text, this.pyLine, this.pyName);
       return;
     }
     for (const piece of text.split("\n")) {
@@ -98,15 +163,8 @@ class Printer {
       // \u0001LINE\u0003NAME\u0002 (read without a regular expression: this runs for every line).
       const nameAt = piece.charCodeAt(0) === 1 ? piece.indexOf("\u0003") : -1;
       const textAt = nameAt > 0 ? piece.indexOf("\u0002", nameAt) : -1;
-      if (textAt > 0) {
-        this.lines.push(piece.slice(textAt + 1));
-        this.lineMap.push(Number(piece.slice(1, nameAt)));
-        this.nameMap.push(piece.slice(nameAt + 1, textAt));
-      } else {
-        this.lines.push(pad + piece);
-        this.lineMap.push(this.pyLine);
-        this.nameMap.push(this.pyName);
-      }
+      if (textAt > 0) this.push(piece.slice(textAt + 1), Number(piece.slice(1, nameAt)), piece.slice(nameAt + 1, textAt));
+      else this.push(pad + piece, this.pyLine, this.pyName);
     }
   }
 
@@ -140,7 +198,7 @@ class Printer {
       case "expr": {
         const text = this.expr(s.expr, 0);
         // An expression statement must not start like a declaration or a block.
-        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(text) ? `(${text});` : `${text};`);
+        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(bare(text)) ? `(${text});` : `${text};`);
         return;
       }
       case "if": {
@@ -285,7 +343,9 @@ class Printer {
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: Expr, min: number): string {
     const text = this.exprText(e);
-    return this.prec < min ? `(${text})` : text;
+    const range = pyRangeOf(e);
+    const out = this.prec < min ? `(${text})` : text;
+    return range ? `${SPAN_START}${this.shared.ranges.push(range) - 1}\u0005${out}${SPAN_END}` : out;
   }
 
   /** The precedence of the expression exprText() printed last (no [text, prec] pair per node). */
@@ -339,7 +399,8 @@ class Printer {
       }
       case "unary": {
         const arg = this.expr(e.arg, UNARY);
-        const sep = /^[a-z]/.test(e.op) || (e.op === "-" && arg.startsWith("-")) || (e.op === "+" && arg.startsWith("+")) ? " " : "";
+        const first = bare(arg);
+        const sep = /^[a-z]/.test(e.op) || (e.op === "-" && first.startsWith("-")) || (e.op === "+" && first.startsWith("+")) ? " " : "";
         return this.r(`${e.op}${sep}${arg}`, UNARY);
       }
       case "cond":
@@ -355,13 +416,13 @@ class Printer {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
         if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2);
         const body = this.expr(e.body, 2);
-        return this.r(`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2);
+        return this.r(`${head} ${bare(body).startsWith("{") ? `(${body})` : body}`, 2);
       }
       case "function":
         return this.r(`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY);
       case "class": {
         // A class expression (a decorated class): printed like the statement, spliced in.
-        const inner = new Printer(this.options);
+        const inner = new Printer(this.options, this.shared, true);
         inner.indent = this.indent;
         inner.pyLine = this.pyLine;
         inner.pyName = this.pyName;
@@ -390,7 +451,7 @@ class Printer {
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */
   private inlineBlock(body: Stmt[], pyName: string | undefined): string {
-    const inner = new Printer(this.options);
+    const inner = new Printer(this.options, this.shared, true);
     inner.indent = this.indent + 1;
     inner.pyLine = this.pyLine;
     inner.pyName = pyName ?? this.pyName;

@@ -15,6 +15,7 @@ import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
+import { SpanIndex, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -23,6 +24,8 @@ export interface ProgramSource {
   lineMap: number[];
   /** Output line → the Python function it belongs to. */
   nameMap: string[];
+  /** Where the expressions that can raise are in `js`, with their Python ranges (traceback markers). */
+  spans?: readonly CodeSpan[];
   /** The absolute path of the .py file (CPython shows it in tracebacks and reprs). */
   path: string;
   /** The Python source, for the lines that tracebacks and warnings quote. */
@@ -48,6 +51,9 @@ interface Script {
   lineMap: number[];
   nameMap: string[];
   lines: string[];
+  spans?: readonly CodeSpan[];
+  /** Made at the first traceback that needs it. */
+  spanIndex?: SpanIndex;
   /** The Function that new Function made of it (the host locates objects by it). */
   fn?: Function;
 }
@@ -60,7 +66,7 @@ export function runProgram(program: ProgramSource): number {
   _reset_modules();
   const scripts = new Map<string, Script>();
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
-    scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/) });
+    scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/), spans: p.spans });
   addScript(SCRIPT_URL, program);
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
   installFrames(
@@ -72,7 +78,15 @@ export function runProgram(program: ProgramSource): number {
         // new Function puts two lines of its own before the body.
         const jsLine = Number(m[2]) - 2;
         const pyLine = script.lineMap[jsLine - 1] ?? 0;
-        return pyLine ? { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" } : null;
+        if (!pyLine) return null;
+        const frame: Frame = { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" };
+        if (script.spans?.length) {
+          script.spanIndex ??= new SpanIndex(script.spans);
+          const range = script.spanIndex.find(jsLine, Number(m[3]) - 1);
+          // The frame's line is where its failing expression starts, as CPython's is.
+          if (range) Object.assign(frame, { line: range[0], range });
+        }
+        return frame;
       },
       isProgram: (line) => SCRIPT_FRAME.test(line),
       sourceLine(path, line) {
@@ -213,7 +227,14 @@ function reportUncaught(e: unknown): number {
   }
   // No flush of stdout first: the host keeps the two streams in order, and a stdout blocked on
   // a stalled reader must not hold the traceback back (CPython writes it at once).
-  host.write(2, format_exception(exc).join(""));
+  interpreterPrinting = true;
+  let text: string;
+  try {
+    text = format_exception(exc).join("");
+  } finally {
+    interpreterPrinting = false;
+  }
+  host.write(2, text);
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 
@@ -249,14 +270,22 @@ function frameLines(exc: BaseException, scripts: FrameSource): string[] {
   return formatFrames(frames, scripts);
 }
 
+// The interpreter prints an uncaught exception itself (not through the traceback module): its
+// source lines keep their trailing blanks (traceback-positions.ts).
+let interpreterPrinting = false;
+
 function formatFrames(frames: Frame[], src: FrameSource): string[] {
   const lines: string[] = [];
   for (const f of frames) {
     lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
 `);
-    const text = src.sourceLine(f.path, f.line)?.trim();
-    if (text)
-      lines.push(`    ${text}
+    const source = src.sourceLine(f.path, f.line);
+    if (source === null || source === undefined || !source.trim()) continue;
+    const { shown, markers } = frameSourceLines(source, f.range, interpreterPrinting);
+    lines.push(`    ${shown}
+`);
+    if (markers !== null)
+      lines.push(`    ${markers}
 `);
   }
   return lines;
@@ -267,6 +296,8 @@ export interface Frame {
   path: string;
   line: number;
   name: string;
+  /** The Python range of the frame's failing expression, when the compiler recorded it. */
+  range?: PyRange;
 }
 
 // The exception that ended the program: its traceback runs from the module's frame down.

@@ -1,0 +1,32 @@
+// The Python source range of an IR expression that can raise (a call, a subscript, an attribute
+// read, a binary operation, an await, a raise), for the `^^^^` / `~~^~~` markers CPython 3.11+
+// draws under the failing expression of each traceback frame.
+//
+// Kept in a side table rather than in the IR nodes: the lowering marks the node it returns for a
+// Python expression, and the printer asks for the mark of each node it prints.
+
+/**
+ * [line, col, endLine, endCol, anchor, a, b], columns in UTF-8 bytes as in the Python AST.
+ * `anchor`: 0 none; 1 a binary operation (a: its left operand's end, b: its right operand's start);
+ * 2 a subscript (a: its value's end, b: its index's end): CPython marks the operator or the
+ * brackets apart from the rest.
+ */
+export type PyRange = readonly [number, number, number, number, number, number, number];
+
+export const ANCHOR_NONE = 0;
+export const ANCHOR_BINOP = 1;
+export const ANCHOR_SUBSCRIPT = 2;
+
+const ranges = new WeakMap<object, PyRange>();
+
+export function setPyRange(node: object, range: PyRange): void {
+  ranges.set(node, range);
+}
+
+export function pyRangeOf(node: object): PyRange | undefined {
+  return ranges.get(node);
+}
+
+export function clearPyRange(node: object): void {
+  ranges.delete(node);
+}
