@@ -9,13 +9,17 @@
  * [line, col, endLine, endCol, anchor, a, b], columns in UTF-8 bytes as in the Python AST.
  * `anchor`: 0 none; 1 a binary operation (a: its left operand's end, b: its right operand's start);
  * 2 a subscript (a: its value's end, b: its index's end): CPython marks the operator or the
- * brackets apart from the rest.
+ * brackets apart from the rest; 3 the call of a list, set or dict comprehension's function, and 4
+ * that function: CPython 3.12 runs such comprehensions inline, in the frame around them, so the
+ * JS frame of the call is no Python frame of its own (the function's frame stands for it).
  */
 export type PyRange = readonly [number, number, number, number, number, number, number];
 
 export const ANCHOR_NONE = 0;
 export const ANCHOR_BINOP = 1;
 export const ANCHOR_SUBSCRIPT = 2;
+export const INLINED_CALL = 3;
+export const INLINED_BODY = 4;
 
 const ranges = new WeakMap<object, PyRange>();
 

@@ -9,33 +9,48 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { ANCHOR_BINOP, ANCHOR_NONE, ANCHOR_SUBSCRIPT, setPyRange, type PyRange } from "../ir/positions.js";
+import { ANCHOR_BINOP, ANCHOR_NONE, ANCHOR_SUBSCRIPT, INLINED_BODY, INLINED_CALL, setPyRange, type PyRange } from "../ir/positions.js";
 import type { LowerContext } from "./context.js";
 
 type LowerExpr = (cx: LowerContext, e: py.ExprNode) => ir.Expr;
 
 // The attribute of a method call: CPython's call instruction has the whole call's range, and the
 // JS frame of the call points inside the callee's member expression, so it must not have its own.
-const callees = new WeakSet<py.ExprNode>();
+// Likewise the operand of an await: a frame delegating to it (`yield* f(x)`) points at the call.
+const unmarked = new WeakSet<py.ExprNode>();
 
 /** `lower` that also records the Python range of the expressions whose instructions can raise. */
 export function withPositions(lower: LowerExpr): LowerExpr {
   return (cx, e) => {
     switch (e._type) {
       case "Call":
-        if (e.func._type === "Attribute") callees.add(e.func);
-        return mark(lower(cx, e), rangeOf(e));
+        if (e.func._type === "Attribute") unmarked.add(e.func);
+        return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
       case "Attribute":
-        return callees.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
+        return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
       case "BinOp":
         return mark(lower(cx, e), rangeOf(e, ANCHOR_BINOP, e.left.end_col_offset, e.right.col_offset));
       case "Subscript":
         return mark(lower(cx, e), rangeOf(e, ANCHOR_SUBSCRIPT, e.value.end_col_offset, e.slice.end_col_offset));
-      case "Compare":
-      case "UnaryOp":
       case "Await":
       case "YieldFrom":
+        unmarked.add(e.value);
         return mark(lower(cx, e), rangeOf(e));
+      case "Compare":
+      case "UnaryOp":
+        return mark(lower(cx, e), rangeOf(e));
+      case "ListComp":
+      case "SetComp":
+      case "DictComp": {
+        // `((_iter) => { ... })(iterable)`: the arrow's frame is the Python frame, its call's is none.
+        const r = lower(cx, e);
+        if (r.k === "call" && r.callee.k === "arrow") {
+          const n = rangeOf(e);
+          setPyRange(r, [n[0], n[1], n[2], n[3], INLINED_CALL, 0, 0]);
+          setPyRange(r.callee, [n[0], n[1], n[2], n[3], INLINED_BODY, 0, 0]);
+        }
+        return r;
+      }
       default:
         return lower(cx, e);
     }

@@ -13,9 +13,9 @@ import { close_suspended_generators, set_dropped_report, set_frames_provider, se
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
-import { _set_python_version } from "./asyncio/events.js";
+import { _python_version, _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
-import { SpanIndex, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
+import { SpanIndex, frameRange, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -80,9 +80,11 @@ export function runProgram(program: ProgramSource): number {
         const pyLine = script.lineMap[jsLine - 1] ?? 0;
         if (!pyLine) return null;
         const frame: Frame = { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" };
-        if (script.spans?.length) {
+        // (CPython 3.10 draws no markers, and runs comprehensions in frames of their own)
+        if (script.spans?.length && _python_version() !== "3.10") {
           script.spanIndex ??= new SpanIndex(script.spans);
-          const range = script.spanIndex.find(jsLine, Number(m[3]) - 1);
+          const range = frameRange(script.spanIndex.find(jsLine, Number(m[3]) - 1));
+          if (range === "none") return null;
           // The frame's line is where its failing expression starts, as CPython's is.
           if (range) Object.assign(frame, { line: range[0], range });
         }

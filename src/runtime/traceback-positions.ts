@@ -31,6 +31,21 @@ export interface CodeSpan {
 
 const ANCHOR_BINOP = 1;
 const ANCHOR_SUBSCRIPT = 2;
+/** The call of an inlined comprehension's function: its JS frame is no Python frame. */
+export const INLINED_CALL = 3;
+/** An inlined comprehension's function: a frame of the function around it, with no range of its own. */
+export const INLINED_BODY = 4;
+
+/**
+ * What a JS frame at a span is for a traceback: "none" when it is no Python frame (the call of an
+ * inlined comprehension), else the frame's range (undefined: unknown, no markers).
+ */
+export function frameRange(range: PyRange | null): PyRange | undefined | "none" {
+  if (!range) return undefined;
+  if (range[4] === INLINED_CALL) return "none";
+  if (range[4] === INLINED_BODY) return undefined;
+  return range;
+}
 // Spans longer than this many lines are searched one by one rather than indexed by line.
 const INDEXED_LINES = 40;
 
@@ -85,6 +100,7 @@ export function frameSourceLines(line: string, range: PyRange | undefined, inter
   const leadChars = Array.from(line.slice(0, lead)).length;
   const shownLength = Array.from(shown).length;
   const [startLine, col, endLine, endCol, anchor, a, b] = range;
+  if (anchor > ANCHOR_SUBSCRIPT) return { shown, markers: null };
   const start = charOffset(chars, 0, col);
   let end: number;
   let anchors: [number, number] | null = null;
