@@ -103,7 +103,7 @@ function original(map: DecodedMap, line: number, column: number): { file: string
 }
 
 /** A JS stack line of the program (`at f (file:///w/out.js:41:13)`) as a Python frame. */
-function locate(stackLine: string): Frame | null {
+function locate(stackLine: string, attribute = false): Frame | null {
   const m = /\(?((?:file:\/\/)?\/[^\s()]+\.[cm]?js):(\d+):(\d+)\)?$/.exec(stackLine);
   if (!m || m[1].includes("/node_modules/")) return null;
   const js = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
@@ -115,7 +115,7 @@ function locate(stackLine: string): Frame | null {
   if (!py || !tsMap.sources.includes(py.file) || !py.file.endsWith(".py")) return null;
   const frame: Frame = { url: py.file, path: py.file, line: py.line, name: tsMap.functions?.[py.line - 1] || "<module>" };
   // The frame's failing expression, through the TS column: its range, and its line (as CPython's).
-  const range = frameRange(tsMap.spans?.find(ts.line, ts.col) ?? null);
+  const range = frameRange(tsMap.spans?.find(ts.line, ts.col, attribute) ?? null);
   if (range === "none") return null;
   if (range) Object.assign(frame, { line: range[0], range });
   return frame;

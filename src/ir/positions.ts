@@ -11,7 +11,8 @@
  * 2 a subscript (a: its value's end, b: its index's end): CPython marks the operator or the
  * brackets apart from the rest; 3 the call of a list, set or dict comprehension's function, and 4
  * that function: CPython 3.12 runs such comprehensions inline, in the frame around them, so the
- * JS frame of the call is no Python frame of its own (the function's frame stands for it).
+ * JS frame of the call is no Python frame of its own (the function's frame stands for it); 5
+ * below.
  */
 export type PyRange = readonly [number, number, number, number, number, number, number];
 
@@ -20,6 +21,11 @@ export const ANCHOR_BINOP = 1;
 export const ANCHOR_SUBSCRIPT = 2;
 export const INLINED_CALL = 3;
 export const INLINED_BODY = 4;
+/**
+ * 5: the attribute of a native method call (`obj.m` of `obj.m(x)`): CPython marks it alone when
+ * the attribute read fails (an AttributeError), the whole call otherwise.
+ */
+export const CALLEE_ATTRIBUTE = 5;
 
 const ranges = new WeakMap<object, PyRange>();
 

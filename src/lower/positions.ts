@@ -9,7 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { ANCHOR_BINOP, ANCHOR_NONE, ANCHOR_SUBSCRIPT, INLINED_BODY, INLINED_CALL, setPyRange, type PyRange } from "../ir/positions.js";
+import { ANCHOR_BINOP, ANCHOR_NONE, ANCHOR_SUBSCRIPT, CALLEE_ATTRIBUTE, INLINED_BODY, INLINED_CALL, setPyRange, type PyRange } from "../ir/positions.js";
 import type { LowerContext } from "./context.js";
 
 type LowerExpr = (cx: LowerContext, e: py.ExprNode) => ir.Expr;
@@ -23,9 +23,14 @@ const unmarked = new WeakSet<py.ExprNode>();
 export function withPositions(lower: LowerExpr): LowerExpr {
   return (cx, e) => {
     switch (e._type) {
-      case "Call":
-        if (e.func._type === "Attribute") unmarked.add(e.func);
-        return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
+      case "Call": {
+        if (e.func._type !== "Attribute") return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
+        unmarked.add(e.func);
+        const r = lower(cx, e);
+        // A native method call: the frame points at the method's name, inside `obj.m`.
+        if (r.k === "call" && r.callee.k === "member") setPyRange(r.callee, rangeOf(e.func, CALLEE_ATTRIBUTE));
+        return unmarked.has(e) ? r : mark(r, rangeOf(e));
+      }
       case "Attribute":
         return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
       case "BinOp":
@@ -39,6 +44,13 @@ export function withPositions(lower: LowerExpr): LowerExpr {
       case "Compare":
       case "UnaryOp":
         return mark(lower(cx, e), rangeOf(e));
+      case "GeneratorExp": {
+        // Its function's frame (`<genexpr>`) is at the generator expression while it iterates.
+        const r = lower(cx, e);
+        const fn = r.k === "call" ? [r.callee, ...r.args].find((x) => x.k === "function") : undefined;
+        if (fn) setPyRange(fn, rangeOf(e));
+        return r;
+      }
       case "ListComp":
       case "SetComp":
       case "DictComp": {
@@ -57,6 +69,15 @@ export function withPositions(lower: LowerExpr): LowerExpr {
   };
 }
 
+/**
+ * The read, write or deletion of an assignment's (or `del`'s) target `obj[key]` or `obj.attr`:
+ * CPython's frame is at the target's range.
+ */
+export function markTarget(node: ir.Expr, target: py.Subscript | py.Attribute): ir.Expr {
+  if (target._type === "Attribute") return mark(node, rangeOf(target));
+  return mark(node, rangeOf(target, ANCHOR_SUBSCRIPT, target.value.end_col_offset, target.slice.end_col_offset));
+}
+
 /** The exception a `raise` statement throws: the frame is at the statement (a whole-line range draws no markers). */
 export function markRaise(value: ir.Expr, s: py.Raise): void {
   setPyRange(value, rangeOf(s));
@@ -64,7 +85,7 @@ export function markRaise(value: ir.Expr, s: py.Raise): void {
 
 function rangeOf(n: py.Position, anchor = ANCHOR_NONE, a = 0, b = 0): PyRange {
   // An anchored expression spread over several lines is marked like any other (to its first line's end).
-  if (n.end_lineno !== n.lineno) anchor = ANCHOR_NONE;
+  if (n.end_lineno !== n.lineno && (anchor === ANCHOR_BINOP || anchor === ANCHOR_SUBSCRIPT)) anchor = ANCHOR_NONE;
   return [n.lineno, n.col_offset, n.end_lineno, n.end_col_offset, anchor, a - n.col_offset, b - n.col_offset];
 }
 

@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
+import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -71,7 +71,7 @@ export function runProgram(program: ProgramSource): number {
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
   installFrames(
     {
-      locate(line) {
+      locate(line, attribute) {
         const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
         const script = m ? scripts.get(m[1]) : undefined;
         if (!m || !script) return null;
@@ -83,7 +83,7 @@ export function runProgram(program: ProgramSource): number {
         // (CPython 3.10 draws no markers, and runs comprehensions in frames of their own)
         if (script.spans?.length && _python_version() !== "3.10") {
           script.spanIndex ??= new SpanIndex(script.spans);
-          const range = frameRange(script.spanIndex.find(jsLine, Number(m[3]) - 1));
+          const range = frameRange(script.spanIndex.find(jsLine, Number(m[3]) - 1, attribute));
           if (range === "none") return null;
           // The frame's line is where its failing expression starts, as CPython's is.
           if (range) Object.assign(frame, { line: range[0], range });
@@ -276,20 +276,33 @@ function frameLines(exc: BaseException, scripts: FrameSource): string[] {
 // source lines keep their trailing blanks (traceback-positions.ts).
 let interpreterPrinting = false;
 
+// More than this many frames in a row at the same file, line and function (a recursion) are
+// summed up in one line, as CPython does.
+const RECURSIVE_CUTOFF = 3;
+
 function formatFrames(frames: Frame[], src: FrameSource): string[] {
   const lines: string[] = [];
+  let last: Frame | null = null;
+  let count = 0;
+  const repeated = () => {
+    const more = count - RECURSIVE_CUTOFF;
+    if (more > 0) lines.push(`  [Previous line repeated ${more} more time${more > 1 ? "s" : ""}]\n`);
+  };
   for (const f of frames) {
-    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
-`);
+    if (!last || f.path !== last.path || f.line !== last.line || f.name !== last.name) {
+      repeated();
+      last = f;
+      count = 0;
+    }
+    if (++count > RECURSIVE_CUTOFF) continue;
+    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}\n`);
     const source = src.sourceLine(f.path, f.line);
     if (source === null || source === undefined || !source.trim()) continue;
     const { shown, markers } = frameSourceLines(source, f.range, interpreterPrinting);
-    lines.push(`    ${shown}
-`);
-    if (markers !== null)
-      lines.push(`    ${markers}
-`);
+    lines.push(`    ${shown}\n`);
+    if (markers !== null) lines.push(`    ${markers}\n`);
   }
+  repeated();
   return lines;
 }
 
@@ -319,9 +332,11 @@ const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
 function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = false): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
+  // The innermost program frame of an AttributeError is where the attribute was read.
+  const attribute = exc instanceof AttributeError;
   for (const line of stack.split("\n")) {
     if (fromLoop && LOOP_DISPATCH.test(line) && !src.isProgram(line)) break;
-    const f = src.locate(line);
+    const f = src.locate(line, attribute && !frames.length);
     if (f) frames.push(f);
   }
   return frames.reverse();
@@ -329,7 +344,8 @@ function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = fals
 
 /** Where the program's frames are: a JS stack line as a Python frame, and the .py lines tracebacks quote. */
 export interface FrameSource {
-  locate(stackLine: string): Frame | null;
+  /** `attribute`: the line is the innermost program frame of an AttributeError. */
+  locate(stackLine: string, attribute?: boolean): Frame | null;
   /** A stack line of the program's own code (not the runtime's). */
   isProgram(stackLine: string): boolean;
   sourceLine(path: string, line: number): string | null | undefined;

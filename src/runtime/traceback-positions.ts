@@ -35,6 +35,8 @@ const ANCHOR_SUBSCRIPT = 2;
 export const INLINED_CALL = 3;
 /** An inlined comprehension's function: a frame of the function around it, with no range of its own. */
 export const INLINED_BODY = 4;
+/** The attribute of a method call (`obj.m` of `obj.m(x)`): the range of an AttributeError's own frame. */
+const CALLEE_ATTRIBUTE = 5;
 
 /**
  * What a JS frame at a span is for a traceback: "none" when it is no Python frame (the call of an
@@ -44,6 +46,7 @@ export function frameRange(range: PyRange | null): PyRange | undefined | "none" 
   if (!range) return undefined;
   if (range[4] === INLINED_CALL) return "none";
   if (range[4] === INLINED_BODY) return undefined;
+  if (range[4] === CALLEE_ATTRIBUTE) return [range[0], range[1], range[2], range[3], 0, 0, 0];
   return range;
 }
 // Spans longer than this many lines are searched one by one rather than indexed by line.
@@ -67,10 +70,14 @@ export class SpanIndex {
     }
   }
 
-  /** The Python range of the innermost span containing (line, col): col 0-based. */
-  find(line: number, col: number): PyRange | null {
+  /**
+   * The Python range of the innermost span containing (line, col): col 0-based. `attribute`: the
+   * frame where an AttributeError arose, whose range is the method call's attribute alone.
+   */
+  find(line: number, col: number, attribute = false): PyRange | null {
     let best: CodeSpan | null = null;
     const consider = (s: CodeSpan) => {
+      if (s.range[4] === CALLEE_ATTRIBUTE && !attribute) return;
       const after = s.line < line || (s.line === line && s.col <= col);
       const before = s.endLine > line || (s.endLine === line && col < s.endCol);
       if (!after || !before) return;
