@@ -10,7 +10,7 @@
 // where the expression's text starts and ends: the spans that tracebacks map a JS column through.
 
 import type { ClassMember, Expr, FunctionLike, Param, Stmt } from "../ir/nodes.js";
-import { pyRangeOf, type PyRange } from "../ir/positions.js";
+import { pyMarkOf, rangeOfMark, type PyMark, type PyRange } from "../ir/positions.js";
 
 export interface PrintOptions {
   /** "ts" keeps type annotations; "js" drops them. */
@@ -113,7 +113,7 @@ class Printer {
    */
   constructor(
     private readonly options: PrintOptions,
-    private readonly shared: { ranges: PyRange[] },
+    private readonly shared: { ranges: PyMark[] },
     private readonly nested: boolean,
   ) {}
 
@@ -129,19 +129,21 @@ class Printer {
     const lineNo = this.lines.length + 1;
     let out = "";
     let from = 0;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 4) {
-        const close = line.indexOf("\u0005", i);
-        out += line.slice(from, i);
-        this.open.push({ id: Number(line.slice(i + 1, close)), line: lineNo, col: out.length });
-        i = close;
+    let start = line.indexOf(SPAN_START);
+    let end = line.indexOf(SPAN_END);
+    while (start >= 0 || end >= 0) {
+      if (start >= 0 && (end < 0 || start < end)) {
+        const close = line.indexOf("\u0005", start);
+        out += line.slice(from, start);
+        this.open.push({ id: Number(line.slice(start + 1, close)), line: lineNo, col: out.length });
         from = close + 1;
-      } else if (c === 6) {
-        out += line.slice(from, i);
-        from = i + 1;
-        const start = this.open.pop();
-        if (start) this.spans.push({ line: start.line, col: start.col, endLine: lineNo, endCol: out.length, range: this.shared.ranges[start.id] });
+        start = line.indexOf(SPAN_START, from);
+      } else {
+        out += line.slice(from, end);
+        from = end + 1;
+        const begun = this.open.pop();
+        if (begun) this.spans.push({ line: begun.line, col: begun.col, endLine: lineNo, endCol: out.length, range: rangeOfMark(this.shared.ranges[begun.id]) });
+        end = line.indexOf(SPAN_END, from);
       }
     }
     return out + line.slice(from);
@@ -343,9 +345,9 @@ class Printer {
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: Expr, min: number): string {
     const text = this.exprText(e);
-    const range = pyRangeOf(e);
+    const mark = pyMarkOf(e);
     const out = this.prec < min ? `(${text})` : text;
-    return range ? `${SPAN_START}${this.shared.ranges.push(range) - 1}\u0005${out}${SPAN_END}` : out;
+    return mark ? `${SPAN_START}${this.shared.ranges.push(mark) - 1}\u0005${out}${SPAN_END}` : out;
   }
 
   /** The precedence of the expression exprText() printed last (no [text, prec] pair per node). */

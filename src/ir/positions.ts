@@ -2,8 +2,8 @@
 // read, a binary operation, an await, a raise), for the `^^^^` / `~~^~~` markers CPython 3.11+
 // draws under the failing expression of each traceback frame.
 //
-// Kept in a side table rather than in the IR nodes: the lowering marks the node it returns for a
-// Python expression, and the printer asks for the mark of each node it prints.
+// Set on the IR nodes, out of the IR's types: the lowering marks the node it returns for a Python
+// expression, and the printer asks for the mark of each node it prints (a PyMark, below).
 
 /**
  * [line, col, endLine, endCol, anchor, a, b], columns in UTF-8 bytes as in the Python AST.
@@ -27,16 +27,58 @@ export const INLINED_BODY = 4;
  */
 export const CALLEE_ATTRIBUTE = 5;
 
-const ranges = new WeakMap<object, PyRange>();
+/**
+ * What the lowering puts on an IR node: the Python node (its kind says the anchor: a BinOp, a
+ * Subscript, else none), or for the special kinds the node and the kind. Made into a PyRange only
+ * when the printer writes the node (the lowering allocates nothing more per expression).
+ */
+export type PyMark = Located | { at: Located; kind: number };
 
-export function setPyRange(node: object, range: PyRange): void {
-  ranges.set(node, range);
+/** A Python AST node with a position (src/ast/nodes.ts). */
+interface Located {
+  _type: string;
+  lineno: number;
+  col_offset: number;
+  end_lineno: number;
+  end_col_offset: number;
 }
 
-export function pyRangeOf(node: object): PyRange | undefined {
-  return ranges.get(node);
+// (a property of the node: a side table's lookups cost more than the printing they serve)
+interface Marked {
+  pyMark?: PyMark;
 }
 
-export function clearPyRange(node: object): void {
-  ranges.delete(node);
+export function setPyMark(node: object, mark: PyMark): void {
+  (node as Marked).pyMark = mark;
+}
+
+export function pyMarkOf(node: object): PyMark | undefined {
+  return (node as Marked).pyMark;
+}
+
+/** The range a mark stands for. */
+export function rangeOfMark(mark: PyMark): PyRange {
+  if ("at" in mark) return rangeOfNode(mark.at, mark.kind);
+  if (mark._type === "BinOp") return rangeOfNode(mark, ANCHOR_BINOP);
+  if (mark._type === "Subscript") return rangeOfNode(mark, ANCHOR_SUBSCRIPT);
+  return rangeOfNode(mark, ANCHOR_NONE);
+}
+
+function rangeOfNode(n: Located, anchor: number): PyRange {
+  const endLine = n.end_lineno;
+  const endCol = n.end_col_offset;
+  let a = 0;
+  let b = 0;
+  // An anchored expression spread over several lines is marked like any other (to its first line's end).
+  if ((anchor === ANCHOR_BINOP || anchor === ANCHOR_SUBSCRIPT) && endLine !== n.lineno) anchor = ANCHOR_NONE;
+  if (anchor === ANCHOR_BINOP) {
+    const op = n as unknown as { left: Located; right: Located };
+    a = op.left.end_col_offset - n.col_offset;
+    b = op.right.col_offset - n.col_offset;
+  } else if (anchor === ANCHOR_SUBSCRIPT) {
+    const sub = n as unknown as { value: Located; slice: Located };
+    a = sub.value.end_col_offset - n.col_offset;
+    b = sub.slice.end_col_offset - n.col_offset;
+  }
+  return [n.lineno, n.col_offset, endLine, endCol, anchor, a, b];
 }

@@ -9,7 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { ANCHOR_BINOP, ANCHOR_NONE, ANCHOR_SUBSCRIPT, CALLEE_ATTRIBUTE, INLINED_BODY, INLINED_CALL, setPyRange, type PyRange } from "../ir/positions.js";
+import { CALLEE_ATTRIBUTE, INLINED_BODY, INLINED_CALL, setPyMark } from "../ir/positions.js";
 import type { LowerContext } from "./context.js";
 
 type LowerExpr = (cx: LowerContext, e: py.ExprNode) => ir.Expr;
@@ -17,38 +17,50 @@ type LowerExpr = (cx: LowerContext, e: py.ExprNode) => ir.Expr;
 // The attribute of a method call: CPython's call instruction has the whole call's range, and the
 // JS frame of the call points inside the callee's member expression, so it must not have its own.
 // Likewise the operand of an await: a frame delegating to it (`yield* f(x)`) points at the call.
-const unmarked = new WeakSet<py.ExprNode>();
+// (the nodes of the calls and awaits being lowered: a short list, searched from its end)
+const unmarked: py.ExprNode[] = [];
+
+function isUnmarked(e: py.ExprNode): boolean {
+  for (let i = unmarked.length - 1; i >= 0; i--) if (unmarked[i] === e) return true;
+  return false;
+}
+
+/** Lowers `e` while `part` of it is not to be marked. */
+function lowerWithout(lower: LowerExpr, cx: LowerContext, e: py.ExprNode, part: py.ExprNode): ir.Expr {
+  unmarked.push(part);
+  try {
+    return lower(cx, e);
+  } finally {
+    unmarked.pop();
+  }
+}
 
 /** `lower` that also records the Python range of the expressions whose instructions can raise. */
 export function withPositions(lower: LowerExpr): LowerExpr {
   return (cx, e) => {
     switch (e._type) {
       case "Call": {
-        if (e.func._type !== "Attribute") return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
-        unmarked.add(e.func);
-        const r = lower(cx, e);
+        if (e.func._type !== "Attribute") return isUnmarked(e) ? lower(cx, e) : mark(lower(cx, e), e);
+        const r = lowerWithout(lower, cx, e, e.func);
         // A native method call: the frame points at the method's name, inside `obj.m`.
-        if (r.k === "call" && r.callee.k === "member") setPyRange(r.callee, rangeOf(e.func, CALLEE_ATTRIBUTE));
-        return unmarked.has(e) ? r : mark(r, rangeOf(e));
+        if (r.k === "call" && r.callee.k === "member") setPyMark(r.callee, { at: e.func, kind: CALLEE_ATTRIBUTE });
+        return isUnmarked(e) ? r : mark(r, e);
       }
       case "Attribute":
-        return unmarked.has(e) ? lower(cx, e) : mark(lower(cx, e), rangeOf(e));
-      case "BinOp":
-        return mark(lower(cx, e), rangeOf(e, ANCHOR_BINOP, e.left.end_col_offset, e.right.col_offset));
-      case "Subscript":
-        return mark(lower(cx, e), rangeOf(e, ANCHOR_SUBSCRIPT, e.value.end_col_offset, e.slice.end_col_offset));
+        return isUnmarked(e) ? lower(cx, e) : mark(lower(cx, e), e);
       case "Await":
       case "YieldFrom":
-        unmarked.add(e.value);
-        return mark(lower(cx, e), rangeOf(e));
+        return mark(lowerWithout(lower, cx, e, e.value), e);
+      case "BinOp":
+      case "Subscript":
       case "Compare":
       case "UnaryOp":
-        return mark(lower(cx, e), rangeOf(e));
+        return mark(lower(cx, e), e);
       case "GeneratorExp": {
         // Its function's frame (`<genexpr>`) is at the generator expression while it iterates.
         const r = lower(cx, e);
         const fn = r.k === "call" ? [r.callee, ...r.args].find((x) => x.k === "function") : undefined;
-        if (fn) setPyRange(fn, rangeOf(e));
+        if (fn) setPyMark(fn, e);
         return r;
       }
       case "ListComp":
@@ -57,9 +69,8 @@ export function withPositions(lower: LowerExpr): LowerExpr {
         // `((_iter) => { ... })(iterable)`: the arrow's frame is the Python frame, its call's is none.
         const r = lower(cx, e);
         if (r.k === "call" && r.callee.k === "arrow") {
-          const n = rangeOf(e);
-          setPyRange(r, [n[0], n[1], n[2], n[3], INLINED_CALL, 0, 0]);
-          setPyRange(r.callee, [n[0], n[1], n[2], n[3], INLINED_BODY, 0, 0]);
+          setPyMark(r, { at: e, kind: INLINED_CALL });
+          setPyMark(r.callee, { at: e, kind: INLINED_BODY });
         }
         return r;
       }
@@ -74,22 +85,17 @@ export function withPositions(lower: LowerExpr): LowerExpr {
  * CPython's frame is at the target's range.
  */
 export function markTarget(node: ir.Expr, target: py.Subscript | py.Attribute): ir.Expr {
-  if (target._type === "Attribute") return mark(node, rangeOf(target));
-  return mark(node, rangeOf(target, ANCHOR_SUBSCRIPT, target.value.end_col_offset, target.slice.end_col_offset));
+  return mark(node, target);
 }
 
 /** The exception a `raise` statement throws: the frame is at the statement (a whole-line range draws no markers). */
 export function markRaise(value: ir.Expr, s: py.Raise): void {
-  setPyRange(value, rangeOf(s));
+  setPyMark(value, s);
 }
 
-function rangeOf(n: py.Position, anchor = ANCHOR_NONE, a = 0, b = 0): PyRange {
-  // An anchored expression spread over several lines is marked like any other (to its first line's end).
-  if (n.end_lineno !== n.lineno && (anchor === ANCHOR_BINOP || anchor === ANCHOR_SUBSCRIPT)) anchor = ANCHOR_NONE;
-  return [n.lineno, n.col_offset, n.end_lineno, n.end_col_offset, anchor, a - n.col_offset, b - n.col_offset];
-}
-
-function mark(node: ir.Expr, range: PyRange): ir.Expr {
-  setPyRange(node, range);
+function mark(node: ir.Expr, at: py.ExprNode): ir.Expr {
+  // (a native JS operator on proven operands, a name or a constant raises nothing: no span to print)
+  const k = node.k;
+  if (k !== "binary" && k !== "unary" && k !== "id" && k !== "lit" && k !== "this") setPyMark(node, at);
   return node;
 }
