@@ -1,5 +1,5 @@
-// Hashes of everything the compiler emits (JS, line map, name map, unformatted TS and its line map,
-// diagnostics, syntax errors) for every fixture program (input.py and the modules it imports), the
+// Hashes of everything the compiler emits (JS, line map, name map, the spans tracebacks mark failing
+// expressions with, unformatted TS and its line map, diagnostics, syntax errors) for every fixture program (input.py and the modules it imports), the
 // examples/ (the seed examples and larger ones) and the generated benchmark program. For speed work: the output must not change.
 //   node scripts/translate-hashes.mjs --write FILE    record (after `npx tsc -p tsconfig.json`)
 //   node scripts/translate-hashes.mjs --check FILE    compare; lists what differs, exit 1 if any
@@ -19,7 +19,11 @@ if ((mode !== "--write" && mode !== "--check") || !file) {
   process.exit(2);
 }
 
-const hash = (value) => createHash("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("hex").slice(0, 16);
+const hash = (value) =>
+  createHash("sha256")
+    .update(typeof value === "string" ? value : JSON.stringify(value))
+    .digest("hex")
+    .slice(0, 16);
 
 function folderHost(folder, main) {
   return {
@@ -36,6 +40,7 @@ async function programHashes(label, folder, mainPath, source) {
   for (const u of js) {
     const r = u.result;
     out[`${label}/${u.path} js`] = r ? hash([r.js, r.lineMap, r.nameMap, r.diagnostics, r.syntaxError, r.localModules]) : "unreadable";
+    if (r?.spans) out[`${label}/${u.path} spans`] = hash(r.spans);
   }
   const ts = await translateProgram([{ path: mainPath, main: true }], host, (src, o) => transpile(src, { ...o, format: false }));
   for (const u of ts) {
@@ -53,7 +58,9 @@ for (const name of readdirSync(fixtures).sort()) {
   Object.assign(all, await programHashes(`fixtures/${name}`, join(fixtures, name), "input.py"));
 }
 const examples = join(root, "examples");
-for (const name of readdirSync(examples).filter((f) => f.endsWith(".py")).sort()) {
+for (const name of readdirSync(examples)
+  .filter((f) => f.endsWith(".py"))
+  .sort()) {
   Object.assign(all, await programHashes("examples", examples, name));
 }
 Object.assign(all, await programHashes("generated", root, "large.py", generateLarge(200)));
@@ -64,8 +71,11 @@ if (mode === "--write") {
 } else {
   const before = JSON.parse(readFileSync(file, "utf8"));
   const keys = new Set([...Object.keys(before), ...Object.keys(all)]);
-  const diff = [...keys].filter((k) => before[k] !== all[k]);
+  // (a key the earlier file lacks, from an older version of this script, is new, not a difference)
+  const added = [...keys].filter((k) => !(k in before));
+  const diff = [...keys].filter((k) => k in before && before[k] !== all[k]);
   for (const k of diff) console.log(`differs: ${k}`);
+  if (added.length) console.log(`${added.length} hashes not in ${file} (recorded by an older version of this script)`);
   console.log(diff.length ? `${diff.length} of ${keys.size} differ` : `all ${keys.size} identical`);
   process.exit(diff.length ? 1 : 0);
 }

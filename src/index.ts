@@ -8,6 +8,8 @@ import { webUnsupportedApis } from "./lower/web-target.js";
 import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import { markLines, sourceMapV3, stripMarks } from "./emit/source-map.js";
+import type { OutputSpan } from "./emit/print.js";
+import { carrySpans } from "./emit/span-map.js";
 
 export { sourceMapV3 };
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -35,6 +37,8 @@ export interface TranspileResult {
   code: string;
   /** For each line of `code` (as returned, formatted or not), the Python line it came from (0: none). */
   map: number[];
+  /** Where the expressions that can raise are in `code`, with their Python ranges (traceback markers). */
+  spans?: OutputSpan[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
   /** The program's own modules this file imports. */
@@ -46,6 +50,8 @@ export interface CompileResult {
   lineMap: number[];
   /** For each line of `js`, the Python function it belongs to (tracebacks name it). */
   nameMap: string[];
+  /** Where the expressions that can raise are in `js`, with their Python ranges (traceback markers). */
+  spans?: OutputSpan[];
   diagnostics: Diagnostic[];
   syntaxError: PySyntaxError | null;
   localModules: LocalModule[];
@@ -84,9 +90,10 @@ export async function transpile(source: string, options: TranspileOptions = {}):
     // Prettier is for reading; on a huge generated output (hundreds of KB of data tables) it would take
     // seconds, so such output keeps the printer's own layout.
     const format = options.format !== false && printed.text.length <= FORMAT_LIMIT;
-    if (!format) return { code: printed.text, map: printed.lineMap, diagnostics, syntaxError, localModules };
+    if (!format) return { code: printed.text, map: printed.lineMap, spans: printed.spans, diagnostics, syntaxError, localModules };
     const { code, map } = await formatWithMap(printed.text, printed.lineMap);
-    return { code, map, diagnostics, syntaxError, localModules };
+    const spans = carrySpans(printed.text, printed.spans, code) ?? undefined;
+    return { code, map, spans, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     return { code: "", map: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };
@@ -123,7 +130,7 @@ export function compileToJs(source: string, options: { filename?: string; module
     const { body, diagnostics, syntaxError, localModules } = front(source, filename, options);
     if (!body || diagnostics.some((d) => d.severity === "error")) return { js: "", lineMap: [], nameMap: [], diagnostics, syntaxError, localModules };
     const printed = emitJavaScript(body);
-    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, diagnostics, syntaxError, localModules };
+    return { js: printed.text, lineMap: printed.lineMap, nameMap: printed.nameMap, spans: printed.spans, diagnostics, syntaxError, localModules };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     return { js: "", lineMap: [], nameMap: [], diagnostics: [tooDeep()], syntaxError: null, localModules: [] };

@@ -28,6 +28,9 @@ const FIXTURES = [
   "lang-raise-in-finally-context",
   "asyncio-traceback-uncaught-nested-awaits",
   "lang-self-attribute-before-assignment",
+  // the markers under failing expressions, through the TS source map's spans (x_python_spans)
+  "asyncio-traceback-markers",
+  "lang-traceback-markers-uncaught",
 ];
 
 /** A fixture of several files, translated with --outdir. */
@@ -76,9 +79,14 @@ describe.concurrent("translated programs run with node as with tsyncio run", () 
       const fixture = join(root, "fixtures", name);
       const r = spawnSync(process.execPath, ["input.js"], { cwd: dir, encoding: "utf8", env: { ...process.env, TSYNCIO_VIRTUAL_TIME: "1" }, timeout: 60_000 });
       const regex = read(fixture, "expected.out.regex");
-      if (regex !== null) expect(r.stdout).toMatch(new RegExp(`^(?:${regex.replace(/\n$/, "").replaceAll("{dir}", dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))})\\n?$`, "s"));
+      if (regex !== null)
+        expect(r.stdout).toMatch(new RegExp(`^(?:${regex.replace(/\n$/, "").replaceAll("{dir}", dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))})\\n?$`, "s"));
       else expect(r.stdout).toBe(read(fixture, "expected.out") ?? "");
-      const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop() ?? "";
+      const lastErr =
+        r.stderr
+          .split("\n")
+          .filter((l) => l.trim())
+          .pop() ?? "";
       expect(lastErr).toBe((read(fixture, "expected.err") ?? "").replace(/\n$/, "").replaceAll("{dir}", dir));
       // CPython's whole traceback, frames naming the .py file and lines through the two source maps.
       const wholeErr = read(fixture, "expected.stderr");
@@ -96,7 +104,12 @@ describe("a program of several files (--outdir --source-map)", () => {
     expect(map.sources).toEqual(["../helper.py"]);
     expect(map.x_python_functions[8]).toBe("load");
     const fixture = join(root, "fixtures", OUTDIR_FIXTURE);
-    const r = spawnSync(process.execPath, ["out/input.js"], { cwd: dir, encoding: "utf8", env: { ...process.env, TSYNCIO_VIRTUAL_TIME: "1" }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, ["out/input.js"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, TSYNCIO_VIRTUAL_TIME: "1" },
+      timeout: 60_000,
+    });
     expect(r.stdout).toBe(read(fixture, "expected.out"));
     expect(normaliseStderr(r.stderr, dir)).toBe(normaliseStderr(read(fixture, "expected.stderr")!, "{dir}"));
     expect(r.status).toBe(1);

@@ -16,6 +16,7 @@ import { writeAll } from "./write-output.js";
 import { parse } from "../parse/index.js";
 import { mayUsePep695, pep695SyntaxError } from "../parse/pep695-versions.js";
 import { pythonFunctionNames } from "../emit/source-map.js";
+import type { OutputSpan } from "../emit/print.js";
 import { Reporter, relativePath } from "./report.js";
 import { watch } from "./watch.js";
 import {
@@ -231,7 +232,7 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
     process.stdout.write(result.code);
     return 0;
   }
-  if (sourceMap && file !== "-") return writeAll(withSourceMap(out, file, result.code, result.map, source), [file]) ? 0 : 1;
+  if (sourceMap && file !== "-") return writeAll(withSourceMap(out, file, result.code, result.map, source, result.spans), [file]) ? 0 : 1;
   return writeAll([{ target: out, text: result.code }], file === "-" ? [] : [file]) ? 0 : 1;
 }
 
@@ -239,9 +240,16 @@ async function translateFile(file: string, out: string | undefined, reporter: Re
  * OUT.ts with its source map OUT.ts.map (v3, back to the .py lines), which also gives the Python
  * function of each .py line: tracebacks of the compiled program name it (standalone-frames.ts).
  */
-function withSourceMap(target: string, pyFile: string, code: string, lineMap: number[], source: string): { target: string; text: string }[] {
+function withSourceMap(
+  target: string,
+  pyFile: string,
+  code: string,
+  lineMap: number[],
+  source: string,
+  spans: OutputSpan[] | undefined,
+): { target: string; text: string }[] {
   const functions = pythonFunctionNames(parse(source, basename(pyFile)).module!, source.split("\n").length);
-  const map = sourceMapV3(basename(target), relative(dirname(resolve(target)), resolve(pyFile)), lineMap, source, functions);
+  const map = sourceMapV3(basename(target), relative(dirname(resolve(target)), resolve(pyFile)), lineMap, source, functions, spans);
   const text = `${code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(target)}.map\n`;
   return [
     { target, text },
@@ -255,7 +263,7 @@ function withSourceMap(target: string, pyFile: string, code: string, lineMap: nu
  * before anything is written; any failure writes nothing.
  */
 async function translateToFolder(inputs: string[], outdir: string, reporter: Reporter, sourceMap = false): Promise<number> {
-  const outputs = new Map<string, { text: string; from: string; map: number[]; source: string }>();
+  const outputs = new Map<string, { text: string; from: string; map: number[]; source: string; spans?: OutputSpan[] }>();
   let failed = false;
   for (const input of inputs) {
     if (input === "-") throw new UsageError("--outdir needs files or folders, not stdin");
@@ -274,12 +282,14 @@ async function translateToFolder(inputs: string[], outdir: string, reporter: Rep
         );
         failed = true;
       }
-      outputs.set(target, { text: u.result!.code, from, map: u.result!.map, source: u.source! });
+      outputs.set(target, { text: u.result!.code, from, map: u.result!.map, source: u.source!, spans: u.result!.spans });
     }
   }
   if (failed) return 1;
   // With --source-map, every file gets its map.
-  const files = [...outputs].flatMap(([target, o]) => (sourceMap ? withSourceMap(target, o.from, o.text, o.map, o.source) : [{ target, text: o.text }]));
+  const files = [...outputs].flatMap(([target, o]) =>
+    sourceMap ? withSourceMap(target, o.from, o.text, o.map, o.source, o.spans) : [{ target, text: o.text }],
+  );
   return writeAll(
     files,
     [...outputs.values()].map((o) => o.from),
@@ -480,8 +490,11 @@ async function run(argv: string[]): Promise<number> {
     js: u.result!.js,
     lineMap: u.result!.lineMap,
     nameMap: u.result!.nameMap,
+    spans: u.result!.spans,
   }));
-  const status = runGuarded(() => runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, path, source, modules, pythonVersion }));
+  const status = runGuarded(() =>
+    runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, spans: compiled.spans, path, source, modules, pythonVersion }),
+  );
   runner.finishIo();
   return status;
 }

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Frame, FrameSource } from "../runtime/run.js";
+import { SpanIndex, frameRange } from "../runtime/traceback-positions.js";
 
 /** One decoded v3 map: per generated line, its segments [column, source, line, column]. */
 interface DecodedMap {
@@ -17,6 +18,8 @@ interface DecodedMap {
   sources: string[];
   lines: number[][][];
   functions?: string[];
+  /** Where the expressions that can raise are (tsyncio's map only: `x_python_spans`). */
+  spans?: SpanIndex;
 }
 
 const B64 = new Map([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]));
@@ -64,9 +67,22 @@ function mapOf(file: string): DecodedMap | null {
       if (m && !m[1].startsWith("data:")) mapFile = resolve(dirname(file), m[1]);
     }
     if (existsSync(mapFile)) {
-      const json = JSON.parse(readFileSync(mapFile, "utf8")) as { sources: string[]; sourceRoot?: string; mappings: string; x_python_functions?: string[] };
+      const json = JSON.parse(readFileSync(mapFile, "utf8")) as {
+        sources: string[];
+        sourceRoot?: string;
+        mappings: string;
+        x_python_functions?: string[];
+        x_python_spans?: number[][];
+      };
       const dir = resolve(dirname(mapFile), json.sourceRoot ?? "");
-      decoded = { dir, sources: json.sources.map((s) => resolve(dir, s)), lines: decodeMappings(json.mappings), functions: json.x_python_functions };
+      const spans = json.x_python_spans?.map(([line, col, endLine, endCol, ...range]) => ({ line, col, endLine, endCol, range }));
+      decoded = {
+        dir,
+        sources: json.sources.map((s) => resolve(dir, s)),
+        lines: decodeMappings(json.mappings),
+        functions: json.x_python_functions,
+        spans: spans && new SpanIndex(spans),
+      };
     }
   } catch {
     decoded = null;
@@ -75,17 +91,19 @@ function mapOf(file: string): DecodedMap | null {
   return decoded;
 }
 
-/** A generated position (1-based line, 1-based column) as its source file and 1-based line. */
-function original(map: DecodedMap, line: number, column: number): { file: string; line: number } | null {
+/** A generated position (1-based line, 1-based column) as its source file, 1-based line and 0-based column. */
+function original(map: DecodedMap, line: number, column: number): { file: string; line: number; col: number } | null {
   const segs = map.lines[line - 1];
   if (!segs?.length) return null;
   let best = segs[0];
   for (const s of segs) if (s[0] <= column - 1) best = s;
-  return { file: map.sources[best[1]], line: best[2] + 1 };
+  // (a column past the segment's start is that far into the source's token)
+  const col = best[0] <= column - 1 ? best[3] + (column - 1 - best[0]) : best[3];
+  return { file: map.sources[best[1]], line: best[2] + 1, col };
 }
 
 /** A JS stack line of the program (`at f (file:///w/out.js:41:13)`) as a Python frame. */
-function locate(stackLine: string): Frame | null {
+function locate(stackLine: string, attribute = false): Frame | null {
   const m = /\(?((?:file:\/\/)?\/[^\s()]+\.[cm]?js):(\d+):(\d+)\)?$/.exec(stackLine);
   if (!m || m[1].includes("/node_modules/")) return null;
   const js = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
@@ -95,7 +113,12 @@ function locate(stackLine: string): Frame | null {
   // tsyncio's map is line-level: the TS line's Python line.
   const py = tsMap && original(tsMap, ts.line, Number.MAX_SAFE_INTEGER);
   if (!py || !tsMap.sources.includes(py.file) || !py.file.endsWith(".py")) return null;
-  return { url: py.file, path: py.file, line: py.line, name: tsMap.functions?.[py.line - 1] || "<module>" };
+  const frame: Frame = { url: py.file, path: py.file, line: py.line, name: tsMap.functions?.[py.line - 1] || "<module>" };
+  // The frame's failing expression, through the TS column: its range, and its line (as CPython's).
+  const range = frameRange(tsMap.spans?.find(ts.line, ts.col, attribute) ?? null);
+  if (range === "none") return null;
+  if (range) Object.assign(frame, { line: range[0], range });
+  return frame;
 }
 
 const sources = new Map<string, string[] | null>();

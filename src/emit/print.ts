@@ -4,9 +4,14 @@
 // tracebacks and the web page's diagnostics use).
 //
 // Parentheses come from a precedence table, so the lowering never has to think about them.
+//
+// An expression with a Python range (src/ir/positions.ts) is printed between two markers,
+// \u0004ID\u0005 ... \u0006, which the outermost printer removes as it writes each line, noting
+// where the expression's text starts and ends: the spans that tracebacks map a JS column through.
 
 import type { ClassMember, Expr, FunctionLike, Param, Stmt } from "../ir/nodes.js";
 import { tempsDeclaration, type JsFastPaths, type Temps } from "./js-fast-paths.js";
+import { pyMarkOf, rangeOfMark, type PyMark, type PyRange } from "../ir/positions.js";
 
 export interface PrintOptions {
   /** "ts" keeps type annotations; "js" drops them. */
@@ -23,6 +28,17 @@ export interface Printed {
   lineMap: number[];
   /** nameMap[i] is the Python function (co_name) that output line i + 1 belongs to. */
   nameMap: string[];
+  /** Where the expressions with a Python range are in the text, innermost after outer. */
+  spans: OutputSpan[];
+}
+
+/** An expression's text in the output: from (line, col) to (endLine, endCol), 1-based lines, 0-based columns. */
+export interface OutputSpan {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  range: PyRange;
 }
 
 // JS operator precedence (higher binds tighter).
@@ -65,7 +81,7 @@ const PRIMARY = 20;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 export function printProgram(body: Stmt[], options: PrintOptions): Printed {
-  const p = new Printer(options);
+  const p = new Printer(options, { ranges: [] }, false);
   const fast = p.fast;
   if (fast) {
     p.temps = { next: 0, max: 0 };
@@ -73,25 +89,78 @@ export function printProgram(body: Stmt[], options: PrintOptions): Printed {
   }
   for (const s of body) p.stmt(s);
   if (p.temps?.max) p.insertLine(0, 0, tempsDeclaration(p.temps));
-  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap };
+  return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap, spans: p.spans };
 }
 
 export function printExpression(e: Expr, options: PrintOptions): string {
-  return new Printer(options).expr(e, 0);
+  return new Printer(options, { ranges: [] }, true).expr(e, 0).replace(/\u0004\d+\u0005|\u0006/g, "");
+}
+
+const SPAN_START = "\u0004";
+const SPAN_END = "\u0006";
+
+/** The text without the span markers at its start (what the printer tests the text's start on). */
+function bare(text: string): string {
+  let i = 0;
+  while (text.charCodeAt(i) === 4) i = text.indexOf("\u0005", i) + 1;
+  return i ? text.slice(i) : text;
 }
 
 class Printer {
   lines: string[] = [];
   lineMap: number[] = [];
   nameMap: string[] = [];
+  spans: OutputSpan[] = [];
   private indent = 0;
   private pyLine = 0;
   private pyName = "<module>";
+  /** Spans begun on an earlier line and not ended yet. */
+  private open: { id: number; line: number; col: number }[] = [];
   /** JS mode's fast paths, and the temporaries of the function being printed (null: none allowed). */
   readonly fast: JsFastPaths | null;
   temps: Temps | null = null;
-  constructor(private readonly options: PrintOptions) {
+  /**
+   * `shared.ranges`: the Python range of each span marker (one table for the nested printers);
+   * `nested`: a printer for a block inside an expression leaves its markers to the outermost one.
+   */
+  constructor(
+    private readonly options: PrintOptions,
+    private readonly shared: { ranges: PyMark[] },
+    private readonly nested: boolean,
+  ) {
     this.fast = options.mode === "js" ? (options.fastPaths ?? null) : null;
+  }
+
+  /** Appends an output line; the outermost printer removes the span markers and records the spans. */
+  private push(line: string, pyLine: number, pyName: string): void {
+    if (!this.nested && (this.open.length || line.indexOf(SPAN_START) >= 0)) line = this.takeSpans(line);
+    this.lines.push(line);
+    this.lineMap.push(pyLine);
+    this.nameMap.push(pyName);
+  }
+
+  private takeSpans(line: string): string {
+    const lineNo = this.lines.length + 1;
+    let out = "";
+    let from = 0;
+    let start = line.indexOf(SPAN_START);
+    let end = line.indexOf(SPAN_END);
+    while (start >= 0 || end >= 0) {
+      if (start >= 0 && (end < 0 || start < end)) {
+        const close = line.indexOf("\u0005", start);
+        out += line.slice(from, start);
+        this.open.push({ id: Number(line.slice(start + 1, close)), line: lineNo, col: out.length });
+        from = close + 1;
+        start = line.indexOf(SPAN_START, from);
+      } else {
+        out += line.slice(from, end);
+        from = end + 1;
+        const begun = this.open.pop();
+        if (begun) this.spans.push({ line: begun.line, col: begun.col, endLine: lineNo, endCol: out.length, range: rangeOfMark(this.shared.ranges[begun.id]) });
+        end = line.indexOf(SPAN_END, from);
+      }
+    }
+    return out + line.slice(from);
   }
 
   /** A line added at `at` once its block is printed (the declaration of a body's temporaries). */
@@ -99,6 +168,13 @@ class Printer {
     this.lines.splice(at, 0, indentation(depth) + text);
     this.lineMap.splice(at, 0, this.lineMap[at] ?? this.pyLine);
     this.nameMap.splice(at, 0, this.nameMap[at] ?? this.pyName);
+    // The spans on the lines below move down with them (spans are recorded in the order they end).
+    for (let i = this.spans.length - 1; i >= 0 && this.spans[i].endLine > at; i--) {
+      const span = this.spans[i];
+      span.endLine++;
+      if (span.line > at) span.line++;
+    }
+    for (const begun of this.open) if (begun.line > at) begun.line++;
   }
 
   /** Runs `print` with temporaries of a new function scope (or none), then restores the enclosing ones. */
@@ -120,9 +196,7 @@ class Printer {
     const pad = indentation(this.indent);
     // Most output is one line without a nested block: no split.
     if (text.indexOf("\n") < 0 && text.charCodeAt(0) !== 1) {
-      this.lines.push(pad + text);
-      this.lineMap.push(this.pyLine);
-      this.nameMap.push(this.pyName);
+      this.push(pad + text, this.pyLine, this.pyName);
       return;
     }
     for (const piece of text.split("\n")) {
@@ -130,15 +204,8 @@ class Printer {
       // \u0001LINE\u0003NAME\u0002 (read without a regular expression: this runs for every line).
       const nameAt = piece.charCodeAt(0) === 1 ? piece.indexOf("\u0003") : -1;
       const textAt = nameAt > 0 ? piece.indexOf("\u0002", nameAt) : -1;
-      if (textAt > 0) {
-        this.lines.push(piece.slice(textAt + 1));
-        this.lineMap.push(Number(piece.slice(1, nameAt)));
-        this.nameMap.push(piece.slice(nameAt + 1, textAt));
-      } else {
-        this.lines.push(pad + piece);
-        this.lineMap.push(this.pyLine);
-        this.nameMap.push(this.pyName);
-      }
+      if (textAt > 0) this.push(piece.slice(textAt + 1), Number(piece.slice(1, nameAt)), piece.slice(nameAt + 1, textAt));
+      else this.push(pad + piece, this.pyLine, this.pyName);
     }
   }
 
@@ -177,7 +244,7 @@ class Printer {
       case "expr": {
         const text = this.expr(s.expr, 0);
         // An expression statement must not start like a declaration or a block.
-        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(text) ? `(${text});` : `${text};`);
+        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(bare(text)) ? `(${text});` : `${text};`);
         return;
       }
       case "if": {
@@ -326,7 +393,9 @@ class Printer {
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: Expr, min: number): string {
     const text = this.exprText(e);
-    return this.prec < min ? `(${text})` : text;
+    const mark = pyMarkOf(e);
+    const out = this.prec < min ? `(${text})` : text;
+    return mark ? `${SPAN_START}${this.shared.ranges.push(mark) - 1}\u0005${out}${SPAN_END}` : out;
   }
 
   /** The precedence of the expression exprText() printed last (no [text, prec] pair per node). */
@@ -388,7 +457,8 @@ class Printer {
       }
       case "unary": {
         const arg = this.expr(e.arg, UNARY);
-        const sep = /^[a-z]/.test(e.op) || (e.op === "-" && arg.startsWith("-")) || (e.op === "+" && arg.startsWith("+")) ? " " : "";
+        const first = bare(arg);
+        const sep = /^[a-z]/.test(e.op) || (e.op === "-" && first.startsWith("-")) || (e.op === "+" && first.startsWith("+")) ? " " : "";
         return this.r(`${e.op}${sep}${arg}`, UNARY);
       }
       case "cond":
@@ -407,13 +477,13 @@ class Printer {
         const body = this.withTemps(temps, () => this.expr(e.body as Expr, 2));
         // Temporaries need a declaration: the body becomes a block.
         if (temps?.max) return this.r(`${head} ${this.inlineBlock([{ k: "return", value: e.body }], e.pyName)}`, 2);
-        return this.r(`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2);
+        return this.r(`${head} ${bare(body).startsWith("{") ? `(${body})` : body}`, 2);
       }
       case "function":
         return this.r(`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY);
       case "class": {
         // A class expression (a decorated class): printed like the statement, spliced in.
-        const inner = new Printer(this.options);
+        const inner = new Printer(this.options, this.shared, true);
         inner.indent = this.indent;
         inner.pyLine = this.pyLine;
         inner.pyName = this.pyName;
@@ -444,7 +514,7 @@ class Printer {
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */
   private inlineBlock(body: Stmt[], pyName: string | undefined): string {
-    const inner = new Printer(this.options);
+    const inner = new Printer(this.options, this.shared, true);
     inner.indent = this.indent + 1;
     inner.pyLine = this.pyLine;
     inner.pyName = pyName ?? this.pyName;

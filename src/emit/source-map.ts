@@ -9,6 +9,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
+import type { OutputSpan } from "./print.js";
 
 const MARK = /\/\*@L(\d+)\*\/ ?/g;
 
@@ -88,7 +89,7 @@ export function pythonFunctionNames(module: py.Module, lineCount: number): strin
  * A standard source map (v3) of generated `file` back to the Python `source`: each generated line
  * that came from Python line N maps its first column to line N, column 0 (the map is line-level).
  */
-export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string, functions?: string[]): string {
+export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string, functions?: string[], spans?: readonly OutputSpan[]): string {
   let prevLine = 0;
   const segments = lineMap.map((py) => {
     if (!py) return "";
@@ -100,5 +101,8 @@ export function sourceMapV3(file: string, source: string, lineMap: number[], sou
   if (sourceText !== undefined) map.sourcesContent = [sourceText];
   // (an extension field: the Python function each .py line belongs to, which tracebacks name)
   if (functions) map.x_python_functions = functions;
+  // (another: where each expression that can raise is in `file`, and its Python range, for the
+  // markers of tracebacks: [line, col, endLine, endCol, ...range] per expression, see print.ts)
+  if (spans?.length) map.x_python_spans = spans.map((s) => [s.line, s.col, s.endLine, s.endCol, ...s.range]);
   return JSON.stringify(map);
 }

@@ -17,6 +17,7 @@ import { resolveName } from "./scopes.js";
 import { forEachChild, walk } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { simpleBinding } from "./syntax.js";
+import { markTarget } from "./positions.js";
 
 /**
  * Lowers a function's (or the module's) statements, with Python's function-wide locals declared
@@ -223,14 +224,14 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
       if ((isSelf(cx, target.value) && !cx.fn.selfIsClass && !cx.fn.selfHasSetattr) || directWrite(cx, target.value, target.attr))
         return [assignStmt(attributeTarget(cx, target), value, line)];
-      return [exprStmt(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), line)];
+      return [exprStmt(markTarget(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), target), line)];
     case "Subscript": {
       const obj = cx.expr(target.value);
       if (target.slice._type === "Slice") {
         const sl = target.slice;
         return [exprStmt(cx.rt("setslice", obj, cx.optExpr(sl.lower), cx.optExpr(sl.upper), cx.optExpr(sl.step), value), line)];
       }
-      return [exprStmt(cx.rt("setitem", obj, cx.expr(target.slice), value), line)];
+      return [exprStmt(markTarget(cx.rt("setitem", obj, cx.expr(target.slice), value), target), line)];
     }
     case "Tuple":
     case "List": {

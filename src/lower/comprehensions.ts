@@ -83,7 +83,8 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     return call(agenFn, firstIter);
   }
   if (e._type === "GeneratorExp") {
-    const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>" };
+    // (its frames are named `<genexpr>` in tracebacks)
+    const fn: ir.FunctionLike = { params: [param], body: [...decls, ...inner], generator: true, returnType: "Generator<any, void, any>", pyName: "<genexpr>" };
     if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
     return call({ k: "function", fn }, firstIter);
   }

@@ -13,6 +13,7 @@ import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { assignName, unbindName } from "./bindings.js";
 import { endsAbruptly } from "./syntax.js";
+import { markRaise } from "./positions.js";
 
 export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
   if (!s.exc) {
@@ -22,8 +23,9 @@ export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
     return [throwStmt(handled ? id(handled) : cx.rt("reraise"), s.lineno)];
   }
   const exc = exceptionValue(cx, s.exc);
-  if (s.cause) return [throwStmt(cx.rt("with_cause", exc, exceptionValue(cx, s.cause)), s.lineno)];
-  return [throwStmt(exc, s.lineno)];
+  const thrown = s.cause ? cx.rt("with_cause", exc, exceptionValue(cx, s.cause)) : exc;
+  markRaise(thrown, s);
+  return [throwStmt(thrown, s.lineno)];
 }
 
 /** `raise ValueError` raises an instance: a class is called with no arguments. */

@@ -27,6 +27,7 @@ import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
 import { managerFacts } from "./managers.js";
 import { typeAliasStmt } from "./type-params.js";
+import { markTarget } from "./positions.js";
 
 export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const line = s.lineno;
@@ -155,7 +156,13 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       const obj = cx.temp();
       return [
         assignStmt(id(obj), cx.expr(s.target.value), line),
-        exprStmt(cx.rt("setattr", id(obj), lit(s.target.attr), inplace(getattr(cx, id(obj), s.target.attr), cx.expr(s.value))), line),
+        exprStmt(
+          markTarget(
+            cx.rt("setattr", id(obj), lit(s.target.attr), inplace(markTarget(getattr(cx, id(obj), s.target.attr), s.target), cx.expr(s.value))),
+            s.target,
+          ),
+          line,
+        ),
       ];
     }
     case "Subscript": {
@@ -165,7 +172,10 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       return [
         assignStmt(id(obj), cx.expr(s.target.value), line),
         assignStmt(id(key), cx.expr(s.target.slice), line),
-        exprStmt(cx.rt("setitem", id(obj), id(key), inplace(cx.rt("getitem", id(obj), id(key)), cx.expr(s.value))), line),
+        exprStmt(
+          markTarget(cx.rt("setitem", id(obj), id(key), inplace(markTarget(cx.rt("getitem", id(obj), id(key)), s.target), cx.expr(s.value))), s.target),
+          line,
+        ),
       ];
     }
     default:
@@ -176,8 +186,8 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
 export function deleteStmt(cx: LowerContext, s: py.Delete): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const t of s.targets) {
-    if (t._type === "Subscript") out.push(exprStmt(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), s.lineno));
-    else if (t._type === "Attribute") out.push(exprStmt(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), s.lineno));
+    if (t._type === "Subscript") out.push(exprStmt(markTarget(cx.rt("delitem", cx.expr(t.value), cx.expr(t.slice)), t), s.lineno));
+    else if (t._type === "Attribute") out.push(exprStmt(markTarget(cx.rt("delattr", cx.expr(t.value), lit(t.attr)), t), s.lineno));
     else if (t._type === "Name") {
       // The last reference to a generator goes: CPython closes it here (dropped-generators.ts).
       if (isOwnedGenerator(cx, t.id)) out.push(exprStmt(cx.rt("close_dropped", cx.expr({ ...t, ctx: { _type: "Load" } } as py.Name)), s.lineno));

@@ -28,6 +28,7 @@ import { cond, expr } from "./expressions.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { run, type LowerResult } from "./module-form.js";
 import { stmt } from "./statements.js";
+import { withPositions } from "./positions.js";
 
 export type { LowerOptions } from "./analysis.js";
 
@@ -35,6 +36,6 @@ export type { LowerResult } from "./module-form.js";
 
 export function toIr(module: py.Module, legacy: LegacyCoroutines, diagnostics: Diagnostics, options: LowerOptions): LowerResult {
   const analysis = analyzeModule(module, options);
-  const cx = new LowerContext(module, legacy, diagnostics, options, analysis, { expr, cond, stmt });
+  const cx = new LowerContext(module, legacy, diagnostics, options, analysis, { expr: withPositions(expr), cond, stmt });
   return run(cx);
 }

@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
+import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -13,8 +13,9 @@ import { close_suspended_generators, set_dropped_report, set_frames_provider, se
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
-import { _set_python_version } from "./asyncio/events.js";
+import { _python_version, _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
+import { SpanIndex, frameRange, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
 
 export interface ProgramSource {
   /** JavaScript from emitJavaScript. */
@@ -23,6 +24,8 @@ export interface ProgramSource {
   lineMap: number[];
   /** Output line → the Python function it belongs to. */
   nameMap: string[];
+  /** Where the expressions that can raise are in `js`, with their Python ranges (traceback markers). */
+  spans?: readonly CodeSpan[];
   /** The absolute path of the .py file (CPython shows it in tracebacks and reprs). */
   path: string;
   /** The Python source, for the lines that tracebacks and warnings quote. */
@@ -48,6 +51,9 @@ interface Script {
   lineMap: number[];
   nameMap: string[];
   lines: string[];
+  spans?: readonly CodeSpan[];
+  /** Made at the first traceback that needs it. */
+  spanIndex?: SpanIndex;
   /** The Function that new Function made of it (the host locates objects by it). */
   fn?: Function;
 }
@@ -60,19 +66,29 @@ export function runProgram(program: ProgramSource): number {
   _reset_modules();
   const scripts = new Map<string, Script>();
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
-    scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/) });
+    scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/), spans: p.spans });
   addScript(SCRIPT_URL, program);
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
   installFrames(
     {
-      locate(line) {
+      locate(line, attribute) {
         const m = /\b(tsyncio-(?:program|module-\d+)\.js):(\d+):(\d+)\)?$/.exec(line);
         const script = m ? scripts.get(m[1]) : undefined;
         if (!m || !script) return null;
         // new Function puts two lines of its own before the body.
         const jsLine = Number(m[2]) - 2;
         const pyLine = script.lineMap[jsLine - 1] ?? 0;
-        return pyLine ? { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" } : null;
+        if (!pyLine) return null;
+        const frame: Frame = { url: script.url, path: script.path, line: pyLine, name: script.nameMap[jsLine - 1] ?? "<module>" };
+        // (CPython 3.10 draws no markers, and runs comprehensions in frames of their own)
+        if (script.spans?.length && _python_version() !== "3.10") {
+          script.spanIndex ??= new SpanIndex(script.spans);
+          const range = frameRange(script.spanIndex.find(jsLine, Number(m[3]) - 1, attribute));
+          if (range === "none") return null;
+          // The frame's line is where its failing expression starts, as CPython's is.
+          if (range) Object.assign(frame, { line: range[0], range });
+        }
+        return frame;
       },
       isProgram: (line) => SCRIPT_FRAME.test(line),
       sourceLine(path, line) {
@@ -213,7 +229,14 @@ function reportUncaught(e: unknown): number {
   }
   // No flush of stdout first: the host keeps the two streams in order, and a stdout blocked on
   // a stalled reader must not hold the traceback back (CPython writes it at once).
-  host.write(2, format_exception(exc).join(""));
+  interpreterPrinting = true;
+  let text: string;
+  try {
+    text = format_exception(exc).join("");
+  } finally {
+    interpreterPrinting = false;
+  }
+  host.write(2, text);
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 
@@ -249,16 +272,37 @@ function frameLines(exc: BaseException, scripts: FrameSource): string[] {
   return formatFrames(frames, scripts);
 }
 
+// The interpreter prints an uncaught exception itself (not through the traceback module): its
+// source lines keep their trailing blanks (traceback-positions.ts).
+let interpreterPrinting = false;
+
+// More than this many frames in a row at the same file, line and function (a recursion) are
+// summed up in one line, as CPython does.
+const RECURSIVE_CUTOFF = 3;
+
 function formatFrames(frames: Frame[], src: FrameSource): string[] {
   const lines: string[] = [];
+  let last: Frame | null = null;
+  let count = 0;
+  const repeated = () => {
+    const more = count - RECURSIVE_CUTOFF;
+    if (more > 0) lines.push(`  [Previous line repeated ${more} more time${more > 1 ? "s" : ""}]\n`);
+  };
   for (const f of frames) {
-    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}
-`);
-    const text = src.sourceLine(f.path, f.line)?.trim();
-    if (text)
-      lines.push(`    ${text}
-`);
+    if (!last || f.path !== last.path || f.line !== last.line || f.name !== last.name) {
+      repeated();
+      last = f;
+      count = 0;
+    }
+    if (++count > RECURSIVE_CUTOFF) continue;
+    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}\n`);
+    const source = src.sourceLine(f.path, f.line);
+    if (source === null || source === undefined || !source.trim()) continue;
+    const { shown, markers } = frameSourceLines(source, f.range, interpreterPrinting);
+    lines.push(`    ${shown}\n`);
+    if (markers !== null) lines.push(`    ${markers}\n`);
   }
+  repeated();
   return lines;
 }
 
@@ -267,6 +311,8 @@ export interface Frame {
   path: string;
   line: number;
   name: string;
+  /** The Python range of the frame's failing expression, when the compiler recorded it. */
+  range?: PyRange;
 }
 
 // The exception that ended the program: its traceback runs from the module's frame down.
@@ -286,9 +332,11 @@ const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
 function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = false): Frame[] {
   const stack = typeof exc.stack === "string" ? exc.stack : "";
   const frames: Frame[] = [];
+  // The innermost program frame of an AttributeError is where the attribute was read.
+  const attribute = exc instanceof AttributeError;
   for (const line of stack.split("\n")) {
     if (fromLoop && LOOP_DISPATCH.test(line) && !src.isProgram(line)) break;
-    const f = src.locate(line);
+    const f = src.locate(line, attribute && !frames.length);
     if (f) frames.push(f);
   }
   return frames.reverse();
@@ -296,7 +344,8 @@ function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = fals
 
 /** Where the program's frames are: a JS stack line as a Python frame, and the .py lines tracebacks quote. */
 export interface FrameSource {
-  locate(stackLine: string): Frame | null;
+  /** `attribute`: the line is the innermost program frame of an AttributeError. */
+  locate(stackLine: string, attribute?: boolean): Frame | null;
   /** A stack line of the program's own code (not the runtime's). */
   isProgram(stackLine: string): boolean;
   sourceLine(path: string, line: number): string | null | undefined;

@@ -124,9 +124,10 @@ async function compile(req: Extract<CompilerRequest, { type: "compile" }>): Prom
       js: u.result!.js,
       lineMap: u.result!.lineMap,
       nameMap: u.result!.nameMap,
+      spans: u.result!.spans,
     }));
-    const { js, lineMap, nameMap } = script.result;
-    return { type: "compiled", id: req.id, program: { js, lineMap, nameMap, modules }, report: "", internalError: null };
+    const { js, lineMap, nameMap, spans } = script.result;
+    return { type: "compiled", id: req.id, program: { js, lineMap, nameMap, spans, modules }, report: "", internalError: null };
   } catch (e) {
     return { type: "compiled", id: req.id, program: null, report: "", internalError: errorText(e) };
   }
