@@ -710,5 +710,6 @@ function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, 
       });
     namesRead.set(b, (names = found));
   }
-  return names.some((n) => candidates.has(n) && !assumed.has(n));
+  for (let i = 0; i < names.length; i++) if (candidates.has(names[i]) && !assumed.has(names[i])) return true;
+  return false;
 }
