@@ -97,17 +97,32 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return undefined;
   };
 
+  // Where each name read in a scope is bound, found once per scope and name (the scopes are final
+  // here; the environments ask for every Name they type, in every round).
+  const resolutions = new Map<Scope, Map<string, ReturnType<typeof resolveName>>>();
+  const resolverFor = (scope: Scope) => {
+    let known = resolutions.get(scope);
+    if (!known) resolutions.set(scope, (known = new Map()));
+    const cache = known;
+    return (name: string) => {
+      let r = cache.get(name);
+      if (r === undefined) cache.set(name, (r = resolveName(scope, name, input.scopes)));
+      return r;
+    };
+  };
+
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
+    const resolve = resolverFor(scope);
     const env: TypeEnv = (name: string) => {
-      const r = resolveName(scope, name, input.scopes);
+      const r = resolve(name);
       if (r.where === "builtin") return undefined;
       if (r.scope === scope) return local(name);
       const t = typeOf(r.scope, name);
       reads?.push(r.scope, name, t);
       return t;
     };
-    env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
+    env.isBuiltin = (name) => resolve(name).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
       const f = call.func;
       if (f._type === "Attribute") {
@@ -122,7 +137,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (decorated) return input.decoratedResult(decorated);
       }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
-      const r = resolveName(scope, f.id, input.scopes);
+      const r = resolve(f.id);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
       const def = input.knownDef(r.scope, f.id);
       if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
@@ -166,7 +181,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
-      const r = resolveName(scope, e.func.id, input.scopes);
+      const r = resolve(e.func.id);
       const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
       return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
     };
