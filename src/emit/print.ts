@@ -6,12 +6,15 @@
 // Parentheses come from a precedence table, so the lowering never has to think about them.
 
 import type { ClassMember, Expr, FunctionLike, Param, Stmt } from "../ir/nodes.js";
+import { tempsDeclaration, type JsFastPaths, type Temps } from "./js-fast-paths.js";
 
 export interface PrintOptions {
   /** "ts" keeps type annotations; "js" drops them. */
   mode: "ts" | "js";
   /** In JS mode, how a runtime import is written (the runner supplies modules itself). */
   jsImport?: (from: string, spec: { namespace?: string; named?: { name: string; alias?: string }[]; default?: string; localModule?: string }) => string;
+  /** In JS mode, the inline fast paths the runner's code gets (js-fast-paths.ts). */
+  fastPaths?: JsFastPaths | null;
 }
 
 export interface Printed {
@@ -63,7 +66,13 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 export function printProgram(body: Stmt[], options: PrintOptions): Printed {
   const p = new Printer(options);
+  const fast = p.fast;
+  if (fast) {
+    p.temps = { next: 0, max: 0 };
+    body = fast.topLevel(body);
+  }
   for (const s of body) p.stmt(s);
+  if (p.temps?.max) p.insertLine(0, 0, tempsDeclaration(p.temps));
   return { text: p.lines.join("\n") + "\n", lineMap: p.lineMap, nameMap: p.nameMap };
 }
 
@@ -78,7 +87,30 @@ class Printer {
   private indent = 0;
   private pyLine = 0;
   private pyName = "<module>";
-  constructor(private readonly options: PrintOptions) {}
+  /** JS mode's fast paths, and the temporaries of the function being printed (null: none allowed). */
+  readonly fast: JsFastPaths | null;
+  temps: Temps | null = null;
+  constructor(private readonly options: PrintOptions) {
+    this.fast = options.mode === "js" ? (options.fastPaths ?? null) : null;
+  }
+
+  /** A line added at `at` once its block is printed (the declaration of a body's temporaries). */
+  insertLine(at: number, depth: number, text: string): void {
+    this.lines.splice(at, 0, indentation(depth) + text);
+    this.lineMap.splice(at, 0, this.lineMap[at] ?? this.pyLine);
+    this.nameMap.splice(at, 0, this.nameMap[at] ?? this.pyName);
+  }
+
+  /** Runs `print` with temporaries of a new function scope (or none), then restores the enclosing ones. */
+  private withTemps<T>(temps: Temps | null, print: () => T): T {
+    const saved = this.temps;
+    this.temps = temps;
+    try {
+      return print();
+    } finally {
+      this.temps = saved;
+    }
+  }
 
   private get ts(): boolean {
     return this.options.mode === "ts";
@@ -120,7 +152,10 @@ class Printer {
   private functionBlock(fn: FunctionLike): void {
     const saved = this.pyName;
     if (fn.pyName) this.pyName = fn.pyName;
-    this.block(fn.body);
+    const at = this.lines.length;
+    const temps = this.fast && { next: 0, max: 0 };
+    this.withTemps(temps, () => this.block(fn.body));
+    if (temps?.max) this.insertLine(at, this.indent + 1, tempsDeclaration(temps));
     this.pyName = saved;
   }
 
@@ -130,6 +165,8 @@ class Printer {
 
   stmt(s: Stmt): void {
     if ("line" in s && s.line) this.pyLine = s.line;
+    // (a statement's expressions are printed before its nested statements: its temporaries are free again)
+    if (this.temps) this.temps.next = 0;
     switch (s.k) {
       case "var":
         this.out(`${s.decl} ${s.name}${this.type(s.type)}${s.init ? ` = ${this.expr(s.init, 2)}` : ""};`);
@@ -256,7 +293,9 @@ class Printer {
     if (m.k === "field") {
       if (m.declare && !this.ts) return;
       const mods = `${m.declare ? "declare " : ""}${m.static ? "static " : ""}`;
-      this.out(`${mods}${m.name}${this.type(m.type)}${m.init ? ` = ${this.expr(m.init, 2)}` : ""};`);
+      // (a field's initializer runs inside whatever expression makes the instance: no temporaries)
+      const init = m.init ? this.withTemps(null, () => ` = ${this.expr(m.init!, 2)}`) : "";
+      this.out(`${mods}${m.name}${this.type(m.type)}${init};`);
       return;
     }
     const mods = `${m.static ? "static " : ""}${m.accessor ? m.accessor + " " : ""}`;
@@ -277,6 +316,8 @@ class Printer {
   }
 
   private params(params: Param[]): string {
+    // A default is evaluated before the body's declarations exist: no temporaries.
+    if (this.temps) return this.withTemps(null, () => this.params(params));
     return params
       .map((p) => `${p.rest ? "..." : ""}${p.name}${p.optional && this.ts ? "?" : ""}${this.type(p.type)}${p.init ? ` = ${this.expr(p.init, 2)}` : ""}`)
       .join(", ");
@@ -318,10 +359,18 @@ class Printer {
       }
       case "member":
         if (e.jsOnly && this.options.mode === "ts") return this.exprText(e.object);
+        if (e.jsOnly && this.fast) {
+          const body = this.fast.bodyOf(e);
+          if (body) return this.r(body, PRIMARY);
+        }
         return this.r(`${this.expr(e.object, e.object.k === "lit" ? PRIMARY + 1 : POSTFIX)}.${e.prop}`, POSTFIX);
       case "index":
         return this.r(`${this.expr(e.object, POSTFIX)}[${this.expr(e.index, 0)}]`, POSTFIX);
       case "call":
+        if (this.fast) {
+          const fast = this.fast.call(this, e);
+          if (fast) return "text" in fast ? this.r(fast.text, 3) : this.exprText(fast.instead);
+        }
         return this.r(`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
       case "new":
         return this.r(
@@ -354,7 +403,10 @@ class Printer {
       case "arrow": {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
         if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2);
-        const body = this.expr(e.body, 2);
+        const temps = this.fast && { next: 0, max: 0 };
+        const body = this.withTemps(temps, () => this.expr(e.body as Expr, 2));
+        // Temporaries need a declaration: the body becomes a block.
+        if (temps?.max) return this.r(`${head} ${this.inlineBlock([{ k: "return", value: e.body }], e.pyName)}`, 2);
         return this.r(`${head} ${body.startsWith("{") ? `(${body})` : body}`, 2);
       }
       case "function":
@@ -365,6 +417,8 @@ class Printer {
         inner.indent = this.indent;
         inner.pyLine = this.pyLine;
         inner.pyName = this.pyName;
+        // (its base is evaluated inside the enclosing expression: no temporaries; methods have their own)
+        inner.temps = null;
         inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members, typeParams: e.typeParams, baseTypeArgs: e.baseTypeArgs });
         const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
         return this.r(lines.join("\n"), PRIMARY);
@@ -394,7 +448,9 @@ class Printer {
     inner.indent = this.indent + 1;
     inner.pyLine = this.pyLine;
     inner.pyName = pyName ?? this.pyName;
+    if (this.fast) inner.temps = { next: 0, max: 0 };
     for (const s of body) inner.stmt(s);
+    if (inner.temps?.max) inner.insertLine(0, inner.indent, tempsDeclaration(inner.temps));
     const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`);
     return `{\n${nested.join("\n")}\n${indentation(this.indent)}}`;
   }
