@@ -1,11 +1,14 @@
 // Front-end API checks: parse() results, the CPython-format syntax error report, dump options
 // and the generic walkers. Expected texts were produced by CPython 3.12.1.
 
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dump } from "../src/ast/dump.js";
 import type { Node } from "../src/ast/nodes.js";
 import { floatRepr, strRepr } from "../src/ast/pyrepr.js";
-import { forEachChild, mapChildren, walk } from "../src/ast/walk.js";
+import { forEachChild, forEachChildWith, mapChildren, walk } from "../src/ast/walk.js";
 import { formatSyntaxError } from "../src/diagnostics/syntax-error.js";
 import { parse } from "../src/parse/index.js";
 
@@ -18,8 +21,14 @@ describe("parse", () => {
 
   it("reports CPython's error attributes", () => {
     expect(parse("def f(:\n    pass\n", "x.py").error).toEqual({
-      kind: "SyntaxError", msg: "invalid syntax", filename: "x.py", lineno: 1, offset: 7,
-      end_lineno: 1, end_offset: 8, text: "def f(:",
+      kind: "SyntaxError",
+      msg: "invalid syntax",
+      filename: "x.py",
+      lineno: 1,
+      offset: 7,
+      end_lineno: 1,
+      end_offset: 8,
+      text: "def f(:",
     });
   });
 
@@ -63,7 +72,7 @@ describe("dump and reprs", () => {
 
   it("prints Python reprs", () => {
     expect([1e16, 1e-5, 0.1, 123.0, 1.5e300].map(floatRepr)).toEqual(["1e+16", "1e-05", "0.1", "123.0", "1.5e+300"]);
-    expect(strRepr("it's \"q\"\n\u200b")).toBe("'it\\'s \"q\"\\n\\u200b'");
+    expect(strRepr('it\'s "q"\n\u200b')).toBe("'it\\'s \"q\"\\n\\u200b'");
   });
 });
 
@@ -78,12 +87,42 @@ describe("walk", () => {
     const assign = mod.body[0];
     const same = mapChildren(assign, (c) => c);
     expect(same).toBe(assign);
-    const renamed = mapChildren(assign, (c: Node) => (c._type === "BinOp" ? { ...c, op: { _type: "Sub" } } as Node : c));
+    const renamed = mapChildren(assign, (c: Node) => (c._type === "BinOp" ? ({ ...c, op: { _type: "Sub" } } as Node) : c));
     expect(renamed).not.toBe(assign);
     expect(dump(renamed)).toContain("op=Sub()");
     expect(dump(assign)).toContain("op=Add()");
     let count = 0;
     forEachChild(assign, () => count++);
     expect(count).toBe(2);
+  });
+  it("walk and forEachChildWith visit what forEachChild (driven by FIELDS) visits, in the same order", () => {
+    // Every fixture program: walk() and forEachChildWith() read each kind's child fields by name.
+    const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+    let programs = 0;
+    for (const name of readdirSync(fixtures)) {
+      const file = join(fixtures, name, "input.py");
+      if (!existsSync(file)) continue;
+      const module = parse(readFileSync(file, "utf8"), file).module;
+      if (!module) continue;
+      programs++;
+      const byFields: Node[] = [];
+      const generic = (n: Node): void => {
+        byFields.push(n);
+        forEachChild(n, generic);
+      };
+      generic(module);
+      const walked: Node[] = [];
+      walk(module, (n) => void walked.push(n));
+      const withArgs: Node[] = [];
+      const visit = (n: Node, into: Node[], _: null): void => {
+        into.push(n);
+        forEachChildWith(n, visit, into, null);
+      };
+      visit(module, withArgs, null);
+      expect(walked.length).toBe(byFields.length);
+      expect(walked.every((n, i) => n === byFields[i])).toBe(true);
+      expect(withArgs.every((n, i) => n === byFields[i]) && withArgs.length === byFields.length).toBe(true);
+    }
+    expect(programs).toBeGreaterThan(500);
   });
 });

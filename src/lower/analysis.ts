@@ -180,7 +180,9 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
     const node = scope.node as { body?: unknown };
     if (!Array.isArray(node.body)) continue;
     const here = knownIn(known, scope);
-    const visitBody = (stmts: py.Stmt[]) => {
+    const visitBody = (stmts: py.Stmt[] | undefined) => {
+      // (a statement made by an earlier pass may lack an empty block)
+      if (stmts === undefined) return;
       for (const s of stmts) {
         const once = (scope.bindCount.get((s as { name?: string }).name ?? "") ?? 0) === 1;
         if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
@@ -200,11 +202,27 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
         } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && isRuntimeModule(options, s.module ?? "")) {
           for (const a of s.names) here.set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
         }
-        for (const key of ["body", "orelse", "finalbody"] as const) {
-          const inner = (s as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(inner) && s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef" && s._type !== "ClassDef") visitBody(inner as py.Stmt[]);
+        // The blocks of compound statements (body, orelse, finalbody, then a try's handlers), by kind.
+        switch (s._type) {
+          case "If":
+          case "For":
+          case "AsyncFor":
+          case "While":
+            visitBody(s.body);
+            visitBody(s.orelse);
+            break;
+          case "With":
+          case "AsyncWith":
+            visitBody(s.body);
+            break;
+          case "Try":
+          case "TryStar":
+            visitBody(s.body);
+            visitBody(s.orelse);
+            visitBody(s.finalbody);
+            if (s._type === "Try") for (const h of s.handlers) visitBody(h.body);
+            break;
         }
-        if (s._type === "Try") for (const h of s.handlers) visitBody(h.body);
       }
     };
     visitBody(node.body as py.Stmt[]);

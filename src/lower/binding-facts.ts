@@ -309,14 +309,36 @@ function ownStatements(node: py.Node, f: (s: py.Stmt) => void): void {
 }
 
 /** Calls `f` on these statements and the ones nested in them, nested functions' and classes' bodies excluded. */
-export function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void {
-  for (const s of list) {
+export function eachOwnStatement(list: py.Stmt[] | undefined, f: (s: py.Stmt) => void): void {
+  // (a statement made by an earlier pass may lack an empty block)
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
     f(s);
-    if (SCOPE_NODES.has(s._type)) continue;
-    const o = s as unknown as Record<string, unknown>;
-    for (const key of NESTED_BLOCKS) if (Array.isArray(o[key])) eachOwnStatement(o[key] as py.Stmt[], f);
-    if (s._type === "Try" || s._type === "TryStar") for (const h of s.handlers) eachOwnStatement(h.body, f);
-    if (s._type === "Match") for (const c of s.cases) eachOwnStatement(c.body, f);
+    // (the blocks by name, per kind: body, orelse, finalbody, then handlers' and cases' bodies)
+    switch (s._type) {
+      case "If":
+      case "For":
+      case "AsyncFor":
+      case "While":
+        eachOwnStatement(s.body, f);
+        eachOwnStatement(s.orelse, f);
+        break;
+      case "With":
+      case "AsyncWith":
+        eachOwnStatement(s.body, f);
+        break;
+      case "Try":
+      case "TryStar":
+        eachOwnStatement(s.body, f);
+        eachOwnStatement(s.orelse, f);
+        eachOwnStatement(s.finalbody, f);
+        for (const h of s.handlers) eachOwnStatement(h.body, f);
+        break;
+      case "Match":
+        for (const c of s.cases) eachOwnStatement(c.body, f);
+        break;
+    }
   }
 }
 
@@ -325,6 +347,3 @@ export function eachOwnStatement(list: py.Stmt[], f: (s: py.Stmt) => void): void
 const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
 /** Builtins that write or read attributes by a computed name. */
 const DYNAMIC_ATTRIBUTE_BUILTINS = new Set(["setattr", "delattr", "vars", "__import__"]);
-
-/** The fields of a compound statement that hold statement lists (besides handlers' and cases' bodies). */
-const NESTED_BLOCKS = ["body", "orelse", "finalbody"];

@@ -14,7 +14,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { simpleBinding } from "./syntax.js";
 import { markTarget } from "./positions.js";
@@ -148,11 +148,8 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
         return;
       }
       const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
-      forEachChild(n, inner ? visitNested : visitOwn);
+      forEachChildWith(n, visit, inner, null);
     };
-    // (one callback each, not a closure per node)
-    const visitNested = (c: py.Node) => visit(c, true);
-    const visitOwn = (c: py.Node) => visit(c, false);
     for (const st of stmts) visit(st, false);
     for (const { name, inside } of loops) if ((occurrences.get(name) ?? 0) === inside + 1) result.add(name);
   }

@@ -93,7 +93,7 @@ class Analysis {
 
   private read(node: py.Node, name: string, state: State): void {
     if (state === null || !this.tracked.has(name) || state.has(name)) return;
-    if (this.shadowed.some((s) => s.has(name))) return;
+    for (let i = 0; i < this.shadowed.length; i++) if (this.shadowed[i].has(name)) return;
     this.reads.add(node);
     this.names.add(name);
   }
@@ -222,7 +222,7 @@ class Analysis {
         return state;
       default:
         // Expr, Assert and anything else made of expressions only.
-        forEachChild(s, (c) => "lineno" in c && this.expr(c as py.ExprNode, state));
+        forEachChildWith(s, Analysis.stmtChild, this, state);
         return state;
     }
   }
@@ -430,6 +430,11 @@ class Analysis {
     }
   }
 
+  /** A child of a statement made of expressions only (one function for all: no closure per statement). */
+  private static stmtChild(c: py.Node, a: Analysis, state: State): void {
+    if ("lineno" in c) a.expr(c as py.ExprNode, state);
+  }
+
   /** A child of an expression (one function for all: no closure per node). */
   private static exprChild(c: py.Node, a: Analysis, state: State): void {
     // Operators and contexts carry no position: they are not expressions.
@@ -507,14 +512,15 @@ function irrefutable(p: py.Pattern): boolean {
 /** Names that `del` or an `except ... as` may unbind somewhere in these statements (not in nested scopes). */
 function unboundIn(stmts: py.Stmt[]): Set<string> {
   const out = new Set<string>();
-  const visit = (n: py.Node) => {
-    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return;
-    if (n._type === "Delete") for (const t of n.targets) if (t._type === "Name") out.add(t.id);
-    if (n._type === "ExceptHandler" && n.name) out.add(n.name);
-    forEachChild(n, visit);
-  };
-  for (const s of stmts) visit(s);
+  for (const s of stmts) unboundVisit(s, out, null);
   return out;
+}
+
+function unboundVisit(n: py.Node, out: Set<string>, _: null): void {
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return;
+  if (n._type === "Delete") for (const t of n.targets) if (t._type === "Name") out.add(t.id);
+  if (n._type === "ExceptHandler" && n.name) out.add(n.name);
+  forEachChildWith(n, unboundVisit, out, null);
 }
 
 /** The annotations CPython evaluates when a def statement runs: its parameters' and its return's. */

@@ -97,17 +97,32 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return undefined;
   };
 
+  // Where each name read in a scope is bound, found once per scope and name (the scopes are final
+  // here; the environments ask for every Name they type, in every round).
+  const resolutions = new Map<Scope, Map<string, ReturnType<typeof resolveName>>>();
+  const resolverFor = (scope: Scope) => {
+    let known = resolutions.get(scope);
+    if (!known) resolutions.set(scope, (known = new Map()));
+    const cache = known;
+    return (name: string) => {
+      let r = cache.get(name);
+      if (r === undefined) cache.set(name, (r = resolveName(scope, name, input.scopes)));
+      return r;
+    };
+  };
+
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
+    const resolve = resolverFor(scope);
     const env: TypeEnv = (name: string) => {
-      const r = resolveName(scope, name, input.scopes);
+      const r = resolve(name);
       if (r.where === "builtin") return undefined;
       if (r.scope === scope) return local(name);
       const t = typeOf(r.scope, name);
       reads?.push(r.scope, name, t);
       return t;
     };
-    env.isBuiltin = (name) => resolveName(scope, name, input.scopes).where === "builtin";
+    env.isBuiltin = (name) => resolve(name).where === "builtin";
     env.call = (call: py.Call): PyType | undefined => {
       const f = call.func;
       if (f._type === "Attribute") {
@@ -122,7 +137,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (decorated) return input.decoratedResult(decorated);
       }
       if (f._type !== "Name") return input.runtimeCall(scope, call);
-      const r = resolveName(scope, f.id, input.scopes);
+      const r = resolve(f.id);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
       const def = input.knownDef(r.scope, f.id);
       if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
@@ -166,7 +181,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
-      const r = resolveName(scope, e.func.id, input.scopes);
+      const r = resolve(e.func.id);
       const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
       return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
     };
@@ -263,7 +278,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const t = staticType(w.value, env);
         if (!w.op) return t;
         if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
-        return cur && cur === t && (cur === "int" || cur === "float") && ["Add", "Sub", "Mult"].includes(w.op._type) ? cur : undefined;
+        return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
       });
       if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
     }
@@ -275,29 +290,52 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     facts.clear();
     for (const scope of order) {
       const own = selfParams.get(scope);
-      inferScope(scope, own ? new Map([...(params.get(scope) ?? []), ...own]) : params.get(scope));
+      const passed = params.get(scope);
+      inferScope(scope, own ? (passed ? new Map([...passed, ...own]) : own) : passed);
     }
   };
+
+  // What each call site passes for each parameter that may be typed, found once (the rounds only
+  // type them): a type the runtime passes, or the expression and the scope it is evaluated in.
+  const passedArguments: { scope: Scope; params: { name: string; passed: (PyType | { expr: py.ExprNode; env: TypeEnv } | undefined)[] }[] }[] = [];
+  for (const [fn, sites] of callers) {
+    const scope = input.scopes.get(fn)!;
+    const params = [];
+    // (no *args or **kwargs: directlyCalledFunctions takes none)
+    const positional = positionalArgs(fn.args);
+    for (const p of allArgs(fn.args)) {
+      if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+      const at = positional.indexOf(p);
+      const passed = sites.map((site) => {
+        if (site.given && at >= 0 && at < site.given.length) return site.given[at];
+        const e = argumentFor(fn, site.call, p.arg);
+        return e ? { expr: e.expr, env: factEnv(e.inDef ? scope.parent! : site.scope) } : undefined;
+      });
+      params.push({ name: p.arg, passed });
+    }
+    passedArguments.push({ scope, params });
+  }
 
   /** What every call site passes for each parameter, under the current facts. */
   const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
     const out = new Map<Scope, Map<string, PyType>>();
-    for (const [fn, sites] of callers) {
-      const scope = input.scopes.get(fn)!;
-      const types = new Map<string, PyType>();
-      // (no *args or **kwargs: directlyCalledFunctions takes none)
-      const positional = positionalArgs(fn.args);
-      for (const p of allArgs(fn.args)) {
-        if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
-        const at = positional.indexOf(p);
-        const passed = sites.map((site) => {
-          if (site.given && at >= 0 && at < site.given.length) return site.given[at];
-          const e = argumentFor(fn, site.call, p.arg);
-          return e ? staticType(e.expr, factEnv(e.inDef ? scope.parent! : site.scope)) : undefined;
-        });
-        if (passed.length && passed.every((t) => t !== undefined && t === passed[0])) types.set(p.arg, passed[0]!);
+    for (const { scope, params } of passedArguments) {
+      let types: Map<string, PyType> | undefined;
+      for (const { name, passed } of params) {
+        if (!passed.length) continue;
+        let first: PyType | undefined;
+        for (let i = 0; i < passed.length; i++) {
+          const a = passed[i];
+          const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
+          if (t === undefined || (i > 0 && t !== first)) {
+            first = undefined;
+            break;
+          }
+          first = t;
+        }
+        if (first !== undefined) (types ??= new Map()).set(name, first);
       }
-      if (types.size) out.set(scope, types);
+      if (types) out.set(scope, types);
     }
     return out;
   };
@@ -616,6 +654,9 @@ function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
 
 const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
+/** Augmented operators that keep an int an int and a float a float (`n += 1`). */
+const ARITHMETIC_KEEPS_TYPE = new Set(["Add", "Sub", "Mult"]);
+
 /** What builtins called by their own name always return (or they raise). */
 const BUILTIN_RESULTS: Record<string, PyType> = {
   open: "rt:io.File",
@@ -648,7 +689,7 @@ function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType
       const l = self;
       const r = staticType(b.value, env);
       if (l === "str" && r === "str" && b.op._type === "Add") return "str";
-      if (l && l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult"].includes(b.op._type)) return l;
+      if (l && l === r && (l === "int" || l === "float") && ARITHMETIC_KEEPS_TYPE.has(b.op._type)) return l;
       return undefined;
     }
     case "for":
@@ -684,5 +725,6 @@ function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, 
       });
     namesRead.set(b, (names = found));
   }
-  return names.some((n) => candidates.has(n) && !assumed.has(n));
+  for (let i = 0; i < names.length; i++) if (candidates.has(names[i]) && !assumed.has(names[i])) return true;
+  return false;
 }

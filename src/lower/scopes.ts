@@ -435,7 +435,8 @@ function markOutsideWrites(scope: Scope, moduleScope: Scope): void {
 
 /** Where a name read in `scope` is bound: "local", an enclosing function's scope, "global" or "builtin". */
 // A type parameter is "enclosing", in the scope of kind "annotation" that binds it.
-export function resolveName(scope: Scope, name: string, table: ScopeTable): { where: "local" | "enclosing" | "global" | "builtin"; scope: Scope } {
+// (`_table`: kept for the callers, the scopes' parent links are all it needs)
+export function resolveName(scope: Scope, name: string, _table: ScopeTable): { where: "local" | "enclosing" | "global" | "builtin"; scope: Scope } {
   if (scope.globals.has(name)) return global(scope, name);
   if (scope.bound.has(name) && !scope.nonlocals.has(name)) return { where: scope.kind === "module" ? "global" : "local", scope };
   if (scope.typeParams?.bound.has(name)) return { where: "enclosing", scope: scope.typeParams };
@@ -450,12 +451,14 @@ export function resolveName(scope: Scope, name: string, table: ScopeTable): { wh
     if (s.typeParams?.bound.has(name)) return { where: "enclosing", scope: s.typeParams };
   }
   return global(scope, name);
-  function global(from: Scope, n: string) {
-    let m = from;
-    while (m.parent) m = m.parent;
-    void table;
-    return { where: m.bound.has(n) ? ("global" as const) : ("builtin" as const), scope: m };
-  }
+}
+
+/** A name resolved at module level: a global when the module binds it, else a builtin. */
+// (a function of its own: nested in resolveName it was a closure made per call)
+function global(from: Scope, n: string): { where: "global" | "builtin"; scope: Scope } {
+  let m = from;
+  while (m.parent) m = m.parent;
+  return { where: m.bound.has(n) ? "global" : "builtin", scope: m };
 }
 
 export const isStmt = (n: py.Node): n is py.Stmt => STATEMENT_KINDS.has(n._type);

@@ -53,15 +53,18 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
       const r = staticType(e.right, env);
       if (l === r && (l === "str" || l === "bytes") && e.op._type === "Add") return l;
       if (e.op._type === "Div" && (l === "int" || l === "float") && (r === "int" || r === "float")) return "float";
-      if (l === r && (l === "int" || l === "float") && ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(e.op._type)) return l;
+      if (l === r && (l === "int" || l === "float") && SAME_TYPE_NUMBER_OPS.has(e.op._type)) return l;
       return undefined;
     }
     case "Compare": {
       // `is` and `in` always give a bool; `<`/`==` give what the operands' methods return, a bool
       // for ints, floats and strs.
-      if (e.ops.every((op) => ["Is", "IsNot", "In", "NotIn"].includes(op._type))) return "bool";
-      const types = [e.left, ...e.comparators].map((x) => staticType(x, env));
-      return types.every((t) => t !== undefined && t === types[0] && (t === "int" || t === "float" || t === "str")) ? "bool" : undefined;
+      if (e.ops.every((op) => ALWAYS_BOOL_COMPARISONS.has(op._type))) return "bool";
+      // (every operand is typed, even after one that disagrees: typing a call may record facts)
+      const first = staticType(e.left, env);
+      let same = first === "int" || first === "float" || first === "str";
+      for (const x of e.comparators) if (staticType(x, env) !== first) same = false;
+      return same ? "bool" : undefined;
     }
     case "Await":
       return env.awaited?.(e.value);
@@ -78,3 +81,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
   }
   return undefined;
 }
+
+/** Binary operators that give an int for two ints and a float for two floats. */
+const SAME_TYPE_NUMBER_OPS = new Set(["Add", "Sub", "Mult", "FloorDiv", "Mod"]);
+/** Comparisons that always give a bool, whatever the operands. */
+const ALWAYS_BOOL_COMPARISONS = new Set(["Is", "IsNot", "In", "NotIn"]);

@@ -206,7 +206,12 @@ export class Builder {
     return this.src.slice(n.from, n.to);
   }
 
-  /** Attaches CPython positions for the source range [from, to) to a node. */
+  /**
+   * Attaches CPython positions for the source range [from, to) to a node. Every node literal here
+   * ends with the four position fields set to 0, which this overwrites: fields added to an object
+   * after its literal go to a separate property array in V8 (two allocations more per node and
+   * one indirection per read), fields of the literal stay inside the object. Same fields, same order.
+   */
   at<T extends object>(node: T, from: number, to: number): T & A.Position {
     const lines = this.lines;
     const out = node as T & A.Position;
@@ -249,9 +254,9 @@ export class Builder {
     if (this.text(n) === "yield") {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
-      return this.at({ _type: "Yield", value: null } as A.Yield, n.from, n.to) as unknown as A.Name;
+      return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
     }
-    return this.at({ _type: "Name", id: this.ident(n), ctx } as A.Name, n.from, n.to);
+    return this.at({ _type: "Name", id: this.ident(n), ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, n.from, n.to);
   }
 
   // ---- module and statements -----------------------------------------------------------
@@ -285,15 +290,15 @@ export class Builder {
       case "DeleteStatement":
         return [this.DeleteStatement(n)];
       case "PassStatement":
-        return [this.at({ _type: "Pass" } as A.Pass, n.from, n.to)];
+        return [this.at({ _type: "Pass", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Pass, n.from, n.to)];
       case "BreakStatement":
-        return [this.at({ _type: "Break" } as A.Break, n.from, n.to)];
+        return [this.at({ _type: "Break", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Break, n.from, n.to)];
       case "ContinueStatement":
-        return [this.at({ _type: "Continue" } as A.Continue, n.from, n.to)];
+        return [this.at({ _type: "Continue", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Continue, n.from, n.to)];
       case "ReturnStatement":
         return [this.ReturnStatement(n)];
       case "YieldStatement":
-        return [this.at({ _type: "Expr", value: this.yieldExpr(n) } as A.Expr, n.from, n.to)];
+        return [this.at({ _type: "Expr", value: this.yieldExpr(n), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Expr, n.from, n.to)];
       case "RaiseStatement":
         return [this.RaiseStatement(n)];
       case "ImportStatement":
@@ -356,14 +361,22 @@ export class Builder {
     const { items, trailing } = splitCommas(nodes);
     if (items.length === 1 && !trailing) return this.listItem(items[0]);
     const elts = items.map((it) => this.listItem(it));
-    return this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, nodes[0].from, nodes[nodes.length - 1].to);
+    return this.at(
+      { _type: "Tuple", elts, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
+      nodes[0].from,
+      nodes[nodes.length - 1].to,
+    );
   }
 
   /** One element of a display or target list: `e` or `*e`. */
   listItem(item: N[]): A.ExprNode {
     if (item[0].name === "*" || item[0].name === "**") {
       if (item[0].name === "**" || item.length !== 2) this.fail("invalid syntax", item[0].from);
-      return this.at({ _type: "Starred", value: this.expr(item[1]), ctx: LOAD } as A.Starred, item[0].from, item[1].to);
+      return this.at(
+        { _type: "Starred", value: this.expr(item[1]), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Starred,
+        item[0].from,
+        item[1].to,
+      );
     }
     if (item.length !== 1) this.fail("invalid syntax", item[1].from);
     return this.expr(item[0]);
@@ -371,7 +384,7 @@ export class Builder {
 
   ExpressionStatement(n: N): A.Expr {
     const value = this.exprList(kids(n));
-    return this.at({ _type: "Expr", value } as A.Expr, n.from, n.to);
+    return this.at({ _type: "Expr", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Expr, n.from, n.to);
   }
 
   AssignStatement(n: N): A.Stmt {
@@ -387,7 +400,11 @@ export class Builder {
     const exprs = groups.map((g) => (g.length === 1 && g[0].name === "YieldExpression" ? this.expr(g[0]) : this.exprList(g)));
     const value = exprs.pop()!;
     const targets = exprs.map((t, i) => this.target(t, STORE, i === 0 ? "assign" : "assign-later"));
-    return this.at({ _type: "Assign", targets, value, type_comment: null } as A.Assign, n.from, n.to);
+    return this.at(
+      { _type: "Assign", targets, value, type_comment: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Assign,
+      n.from,
+      n.to,
+    );
   }
 
   annAssign(n: N, groups: N[][], typeDef: N): A.AnnAssign {
@@ -404,7 +421,11 @@ export class Builder {
     const vg = groups[1];
     const value = vg ? (vg.length === 1 && vg[0].name === "YieldExpression" ? this.expr(vg[0]) : this.exprList(vg)) : null;
     const simple = first.length === 1 && first[0].name === "VariableName" ? 1 : 0;
-    return this.at({ _type: "AnnAssign", target, annotation, value, simple } as A.AnnAssign, n.from, n.to);
+    return this.at(
+      { _type: "AnnAssign", target, annotation, value, simple, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.AnnAssign,
+      n.from,
+      n.to,
+    );
   }
 
   /** The expression of a TypeDef node (`: T` or `-> T`). */
@@ -424,19 +445,19 @@ export class Builder {
     const op = { _type: BINOPS[this.text(cs[i]).slice(0, -1)] } as A.OperatorNode;
     const rest = cs.slice(i + 1);
     const value = rest.length === 1 && rest[0].name === "YieldExpression" ? this.expr(rest[0]) : this.exprList(rest);
-    return this.at({ _type: "AugAssign", target, op, value } as A.AugAssign, n.from, n.to);
+    return this.at({ _type: "AugAssign", target, op, value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.AugAssign, n.from, n.to);
   }
 
   DeleteStatement(n: N): A.Delete {
     const { items } = splitCommas(kids(n).slice(1));
     const targets = items.map((it) => this.target(this.listItem(it), DEL, "del"));
-    return this.at({ _type: "Delete", targets } as A.Delete, n.from, n.to);
+    return this.at({ _type: "Delete", targets, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Delete, n.from, n.to);
   }
 
   ReturnStatement(n: N): A.Return {
     const rest = kids(n).slice(1);
     const value = rest.length ? this.exprList(rest) : null;
-    return this.at({ _type: "Return", value } as A.Return, n.from, n.to);
+    return this.at({ _type: "Return", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Return, n.from, n.to);
   }
 
   RaiseStatement(n: N): A.Raise {
@@ -444,14 +465,14 @@ export class Builder {
     if (cs.some((c) => c.name === ",")) this.fail("invalid syntax", cs.find((c) => c.name === ",")!.from);
     const exc = cs[0] ? this.expr(cs[0]) : null;
     const cause = cs[1]?.name === "from" ? this.expr(cs[2]) : null;
-    return this.at({ _type: "Raise", exc, cause } as A.Raise, n.from, n.to);
+    return this.at({ _type: "Raise", exc, cause, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Raise, n.from, n.to);
   }
 
   ImportStatement(n: N): A.Import | A.ImportFrom {
     const cs = kids(n);
     if (cs[0].name === "import") {
       const names = splitCommas(cs.slice(1)).items.map((it) => this.alias(it));
-      return this.at({ _type: "Import", names } as A.Import, n.from, n.to);
+      return this.at({ _type: "Import", names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Import, n.from, n.to);
     }
     let i = 1;
     let level = 0;
@@ -468,7 +489,7 @@ export class Builder {
     }
     const names = items.map((it) => this.alias(it));
     const module = modParts.length ? modParts.join(".") : null;
-    return this.at({ _type: "ImportFrom", module, names, level } as A.ImportFrom, n.from, n.to);
+    return this.at({ _type: "ImportFrom", module, names, level, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.ImportFrom, n.from, n.to);
   }
 
   /** `a.b.c as d` or `*` in an import. */
@@ -480,14 +501,18 @@ export class Builder {
       .map((c) => this.ident(c))
       .join(".");
     const asname = asIdx < 0 ? null : this.ident(item[asIdx + 1]);
-    return this.at({ _type: "alias", name, asname } as A.Alias, item[0].from, item[item.length - 1].to);
+    return this.at(
+      { _type: "alias", name, asname, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Alias,
+      item[0].from,
+      item[item.length - 1].to,
+    );
   }
 
   ScopeStatement(n: N): A.Global | A.Nonlocal {
     const cs = kids(n);
     const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
     const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
-    return this.at({ _type, names } as A.Global | A.Nonlocal, n.from, n.to);
+    return this.at({ _type, names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Global | A.Nonlocal, n.from, n.to);
   }
 
   AssertStatement(n: N): A.Assert {
@@ -495,7 +520,7 @@ export class Builder {
     if (items.length > 2) this.fail("invalid syntax", items[2][0].from);
     const test = this.expr(items[0][0]);
     const msg = items[1] ? this.expr(items[1][0]) : null;
-    return this.at({ _type: "Assert", test, msg } as A.Assert, n.from, n.to);
+    return this.at({ _type: "Assert", test, msg, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Assert, n.from, n.to);
   }
 
   TypeDefinition(n: N): A.TypeAlias {
@@ -505,7 +530,7 @@ export class Builder {
     const type_params = tpl ? this.typeParams(tpl) : [];
     const value = this.expr(cs[cs.length - 1]);
     this.noYieldInTypeScope(value, "a type alias");
-    return this.at({ _type: "TypeAlias", name, type_params, value } as A.TypeAlias, n.from, n.to);
+    return this.at({ _type: "TypeAlias", name, type_params, value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.TypeAlias, n.from, n.to);
   }
 
   typeParams(n: N): A.TypeParamNode[] {
@@ -518,12 +543,14 @@ export class Builder {
         const name = this.ident(nameNode);
         if (seen.has(name)) this.fail(`duplicate type parameter '${name}'`, p.from, p.to);
         seen.add(name);
-        if (cs[0].name === "*") return this.at({ _type: "TypeVarTuple", name } as A.TypeVarTuple, p.from, p.to);
-        if (cs[0].name === "**") return this.at({ _type: "ParamSpec", name } as A.ParamSpec, p.from, p.to);
+        if (cs[0].name === "*")
+          return this.at({ _type: "TypeVarTuple", name, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.TypeVarTuple, p.from, p.to);
+        if (cs[0].name === "**")
+          return this.at({ _type: "ParamSpec", name, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.ParamSpec, p.from, p.to);
         const td = cs.find((c) => c.name === "TypeDef");
         const bound = td ? this.expr(this.typeDefExpr(td)) : null;
         this.noYieldInTypeScope(bound, "a TypeVar bound");
-        return this.at({ _type: "TypeVar", name, bound } as A.TypeVar, p.from, p.to);
+        return this.at({ _type: "TypeVar", name, bound, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.TypeVar, p.from, p.to);
       });
   }
 
@@ -557,7 +584,7 @@ export class Builder {
       if (!c.test) this.fail("invalid syntax", c.body.from);
       const test = this.expr(c.test);
       const end = orelse.length ? this.endOfBlock(orelse) : this.endOfBlock(body);
-      result = this.at({ _type: "If", test, body, orelse } as A.If, c.kw.from, end);
+      result = this.at({ _type: "If", test, body, orelse, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.If, c.kw.from, end);
       orelse = [result];
     }
     return result!;
@@ -575,7 +602,7 @@ export class Builder {
     const body = this.body(cs[2]);
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
-    return this.at({ _type: "While", test, body, orelse } as A.While, n.from, end);
+    return this.at({ _type: "While", test, body, orelse, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.While, n.from, end);
   }
 
   ForStatement(n: N): A.For | A.AsyncFor {
@@ -590,7 +617,11 @@ export class Builder {
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
     const _type = isAsync ? "AsyncFor" : "For";
-    return this.at({ _type, target, iter, body, orelse, type_comment: null } as A.For | A.AsyncFor, n.from, end);
+    return this.at(
+      { _type, target, iter, body, orelse, type_comment: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.For | A.AsyncFor,
+      n.from,
+      end,
+    );
   }
 
   TryStatement(n: N): A.Try | A.TryStar {
@@ -617,13 +648,23 @@ export class Builder {
         const type = parts[0] ? this.expr(parts[0]) : null;
         const name = parts[1]?.name === "as" ? this.ident(parts[2]) : null;
         const hbody = this.body(bodyNode);
-        handlers.push(this.at({ _type: "ExceptHandler", type, name, body: hbody } as A.ExceptHandler, kw.from, this.endOfBlock(hbody)));
+        handlers.push(
+          this.at(
+            { _type: "ExceptHandler", type, name, body: hbody, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.ExceptHandler,
+            kw.from,
+            this.endOfBlock(hbody),
+          ),
+        );
       }
     }
     if (!handlers.length && !finalbody.length) this.fail("expected 'except' or 'finally' block", this.endOfBlock(body));
     const last = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? handlers[handlers.length - 1].body : body;
     const _type = star ? "TryStar" : "Try";
-    return this.at({ _type, body, handlers, orelse, finalbody } as A.Try, n.from, this.endOfBlock(last));
+    return this.at(
+      { _type, body, handlers, orelse, finalbody, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Try,
+      n.from,
+      this.endOfBlock(last),
+    );
   }
 
   WithStatement(n: N): A.With | A.AsyncWith {
@@ -648,7 +689,11 @@ export class Builder {
     });
     const body = this.body(cs[bodyIdx]);
     const _type = isAsync ? "AsyncWith" : "With";
-    return this.at({ _type, items: withItems, body, type_comment: null } as A.With, n.from, this.endOfBlock(body));
+    return this.at(
+      { _type, items: withItems, body, type_comment: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.With,
+      n.from,
+      this.endOfBlock(body),
+    );
   }
 
   /** `x or y` whose operator was `as` in the source (repair.ts rewrote a with header). */
@@ -713,7 +758,14 @@ export class Builder {
     let start = cs[0].from;
     for (const c of cs) {
       if (c.name === "VariableName") {
-        e = e === null ? this.name(c) : this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+        e =
+          e === null
+            ? this.name(c)
+            : this.at(
+                { _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+                start,
+                c.to,
+              );
       } else if (c.name === "ArgList") {
         e = this.call(e!, c, start);
       }
@@ -738,6 +790,10 @@ export class Builder {
       returns: ret ? this.expr(this.typeDefExpr(ret)) : null,
       type_comment: null,
       type_params: tpl ? this.typeParams(tpl) : [],
+      lineno: 0,
+      col_offset: 0,
+      end_lineno: 0,
+      end_col_offset: 0,
     } as A.FunctionDef | A.AsyncFunctionDef;
     if (tpl) {
       const a = node.args;
@@ -765,6 +821,10 @@ export class Builder {
       body,
       decorator_list,
       type_params: tpl ? this.typeParams(tpl) : [],
+      lineno: 0,
+      col_offset: 0,
+      end_lineno: 0,
+      end_col_offset: 0,
     } as A.ClassDef;
     if (tpl) this.noYieldInTypeScope([args, keywords], "the definition of a generic");
     return this.at(node, n.from, this.endOfBlock(body));
@@ -857,7 +917,11 @@ export class Builder {
     const td = it.find((c) => c.name === "TypeDef");
     const annotation = td ? this.expr(this.typeDefExpr(td)) : null;
     const end = td ? td.to : nameNode.to;
-    return this.at({ _type: "arg", arg: this.ident(nameNode), annotation, type_comment: null } as A.Arg, nameNode.from, end);
+    return this.at(
+      { _type: "arg", arg: this.ident(nameNode), annotation, type_comment: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Arg,
+      nameNode.from,
+      end,
+    );
   }
 
   MatchStatement(n: N): A.Match {
@@ -869,7 +933,11 @@ export class Builder {
       .filter((c) => c.name === "MatchClause")
       .map((c) => this.matchCase(c));
     const last = cases[cases.length - 1];
-    return this.at({ _type: "Match", subject, cases } as A.Match, n.from, this.endOfBlock(last.body));
+    return this.at(
+      { _type: "Match", subject, cases, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Match,
+      n.from,
+      this.endOfBlock(last.body),
+    );
   }
 
   /**
@@ -897,7 +965,7 @@ export class Builder {
     if (items.length === 1 && !trailing) return this.exprList(items[0]);
     const elts = items.map((it) => this.listItem(it));
     const end = trailing ? this.src.indexOf(",", nodes[nodes.length - 1].to) + 1 : nodes[nodes.length - 1].to;
-    return this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, nodes[0].from, end);
+    return this.at({ _type: "Tuple", elts, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple, nodes[0].from, end);
   }
 
   matchCase(n: N): A.MatchCase {
@@ -910,7 +978,14 @@ export class Builder {
       items.length === 1 && !trailing
         ? this.pattern(items[0][0])
         : this.at(
-            { _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence,
+            {
+              _type: "MatchSequence",
+              patterns: items.map((it) => this.pattern(it[0])),
+              lineno: 0,
+              col_offset: 0,
+              end_lineno: 0,
+              end_col_offset: 0,
+            } as A.MatchSequence,
             patNodes[0].from,
             patNodes[patNodes.length - 1].to,
           );
@@ -924,13 +999,17 @@ export class Builder {
       case "CapturePattern": {
         const id = this.ident(cs[0]);
         if (/[)\]}]$/.test(id)) return this.emptyPattern(n, null);
-        return this.at({ _type: "MatchAs", pattern: null, name: id === "_" ? null : id } as A.MatchAs, n.from, n.to);
+        return this.at(
+          { _type: "MatchAs", pattern: null, name: id === "_" ? null : id, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchAs,
+          n.from,
+          n.to,
+        );
       }
       case "AsPattern": {
         const pattern = this.pattern(cs[0]);
         const name = this.ident(cs[cs.length - 1]);
         if (name === "_") this.fail("cannot use '_' as a target", cs[cs.length - 1].from);
-        return this.at({ _type: "MatchAs", pattern, name } as A.MatchAs, n.from, n.to);
+        return this.at({ _type: "MatchAs", pattern, name, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchAs, n.from, n.to);
       }
       case "OrPattern": {
         // Lezer binds `as` tighter than `|`: `A | B as x` arrives as `A | (B as x)`.
@@ -945,26 +1024,49 @@ export class Builder {
           else patterns.push(p);
         }
         const orEnd = asName ? kids(last)[0].to : n.to;
-        const or = this.at({ _type: "MatchOr", patterns } as A.MatchOr, n.from, orEnd);
+        const or = this.at({ _type: "MatchOr", patterns, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchOr, n.from, orEnd);
         if (!asName) return or;
-        return this.at({ _type: "MatchAs", pattern: or, name: this.ident(asName) } as A.MatchAs, n.from, n.to);
+        return this.at(
+          { _type: "MatchAs", pattern: or, name: this.ident(asName), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchAs,
+          n.from,
+          n.to,
+        );
       }
       case "LiteralPattern":
         return this.literalPattern(n);
       case "AttributePattern":
         if (this.text(n).endsWith("()")) return this.emptyPattern(n, this.dotted(cs));
-        return this.at({ _type: "MatchValue", value: this.dotted(cs) } as A.MatchValue, n.from, n.to);
+        return this.at(
+          { _type: "MatchValue", value: this.dotted(cs), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchValue,
+          n.from,
+          n.to,
+        );
       case "StarPattern": {
         const inner = cs[1];
         const id = inner.name === "CapturePattern" ? this.ident(kids(inner)[0]) : null;
         if (inner.name !== "CapturePattern") this.fail("invalid syntax", inner.from);
-        return this.at({ _type: "MatchStar", name: id === "_" ? null : id } as A.MatchStar, n.from, n.to);
+        return this.at(
+          { _type: "MatchStar", name: id === "_" ? null : id, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchStar,
+          n.from,
+          n.to,
+        );
       }
       case "SequencePattern": {
         const { items, trailing } = splitCommas(cs.slice(1, -1));
         // `(p)` is a group, not a sequence.
         if (cs[0].name === "(" && items.length === 1 && !trailing) return this.pattern(items[0][0]);
-        return this.at({ _type: "MatchSequence", patterns: items.map((it) => this.pattern(it[0])) } as A.MatchSequence, n.from, n.to);
+        return this.at(
+          {
+            _type: "MatchSequence",
+            patterns: items.map((it) => this.pattern(it[0])),
+            lineno: 0,
+            col_offset: 0,
+            end_lineno: 0,
+            end_col_offset: 0,
+          } as A.MatchSequence,
+          n.from,
+          n.to,
+        );
       }
       case "MappingPattern":
         return this.mappingPattern(n);
@@ -984,18 +1086,59 @@ export class Builder {
     if (/^[)\]}]$/.test(this.text(n))) n = { from: n.from - 1, to: n.to } as N;
     const t = this.text(n);
     const pats = (): A.Pattern[] => [];
-    if (t === "{}") return this.at({ _type: "MatchMapping", keys: [] as A.ExprNode[], patterns: pats(), rest: null } as A.MatchMapping, n.from, n.to);
-    if (t === "()" || t === "[]") return this.at({ _type: "MatchSequence", patterns: pats() } as A.MatchSequence, n.from, n.to);
+    if (t === "{}")
+      return this.at(
+        {
+          _type: "MatchMapping",
+          keys: [] as A.ExprNode[],
+          patterns: pats(),
+          rest: null,
+          lineno: 0,
+          col_offset: 0,
+          end_lineno: 0,
+          end_col_offset: 0,
+        } as A.MatchMapping,
+        n.from,
+        n.to,
+      );
+    if (t === "()" || t === "[]")
+      return this.at({ _type: "MatchSequence", patterns: pats(), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchSequence, n.from, n.to);
     if (!cls) {
       const id = t.slice(0, -2);
-      cls = this.at({ _type: "Name", id: /^[\x00-\x7f]*$/.test(id) ? id : id.normalize("NFKC"), ctx: LOAD } as A.Name, n.from, n.to - 2);
+      cls = this.at(
+        {
+          _type: "Name",
+          id: /^[\x00-\x7f]*$/.test(id) ? id : id.normalize("NFKC"),
+          ctx: LOAD,
+          lineno: 0,
+          col_offset: 0,
+          end_lineno: 0,
+          end_col_offset: 0,
+        } as A.Name,
+        n.from,
+        n.to - 2,
+      );
     } else {
       // The last PropertyName spans "C()": trim the brackets off the Attribute.
       const s = this.span(cls);
       const attr = (cls as A.Attribute).attr.slice(0, -2);
-      cls = this.at({ ...cls, attr } as A.Attribute, s.from, s.to - 2);
+      cls = this.at({ ...cls, attr, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute, s.from, s.to - 2);
     }
-    return this.at({ _type: "MatchClass", cls, patterns: pats(), kwd_attrs: [] as string[], kwd_patterns: pats() } as A.MatchClass, n.from, n.to);
+    return this.at(
+      {
+        _type: "MatchClass",
+        cls,
+        patterns: pats(),
+        kwd_attrs: [] as string[],
+        kwd_patterns: pats(),
+        lineno: 0,
+        col_offset: 0,
+        end_lineno: 0,
+        end_col_offset: 0,
+      } as A.MatchClass,
+      n.from,
+      n.to,
+    );
   }
 
   /** A dotted name (`a.b.c`) from VariableName/PropertyName children. */
@@ -1003,16 +1146,31 @@ export class Builder {
     let e: A.ExprNode = this.name(cs[0]);
     const start = cs[0].from;
     for (const c of cs.slice(1)) {
-      if (c.name === "PropertyName") e = this.at({ _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD } as A.Attribute, start, c.to);
+      if (c.name === "PropertyName")
+        e = this.at(
+          { _type: "Attribute", value: e, attr: this.ident(c), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+          start,
+          c.to,
+        );
     }
     return e;
   }
 
   literalPattern(n: N): A.Pattern {
     const cs = kids(n);
-    if (cs[0].name === "None") return this.at({ _type: "MatchSingleton", value: null } as A.MatchSingleton, n.from, n.to);
-    if (cs[0].name === "Boolean") return this.at({ _type: "MatchSingleton", value: this.text(cs[0]) === "True" } as A.MatchSingleton, n.from, n.to);
-    return this.at({ _type: "MatchValue", value: this.literalPatternExpr(n) } as A.MatchValue, n.from, n.to);
+    if (cs[0].name === "None")
+      return this.at({ _type: "MatchSingleton", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchSingleton, n.from, n.to);
+    if (cs[0].name === "Boolean")
+      return this.at(
+        { _type: "MatchSingleton", value: this.text(cs[0]) === "True", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchSingleton,
+        n.from,
+        n.to,
+      );
+    return this.at(
+      { _type: "MatchValue", value: this.literalPatternExpr(n), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchValue,
+      n.from,
+      n.to,
+    );
   }
 
   /** The value of a number/string literal pattern: `-1`, `1+2j`, `-1-2j`, `"s"`. */
@@ -1023,7 +1181,11 @@ export class Builder {
     let left: A.ExprNode;
     if (cs[0].name === "ArithOp") {
       const num = this.expr(cs[1]);
-      left = this.at({ _type: "UnaryOp", op: { _type: "USub" }, operand: num } as A.UnaryOp, cs[0].from, cs[1].to);
+      left = this.at(
+        { _type: "UnaryOp", op: { _type: "USub" }, operand: num, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.UnaryOp,
+        cs[0].from,
+        cs[1].to,
+      );
       i = 2;
     } else {
       left = this.expr(cs[0]);
@@ -1034,7 +1196,7 @@ export class Builder {
       const v = (right as A.Constant).value;
       if (!(typeof v === "object" && v !== null && "complex" in v)) this.fail("imaginary number required in complex literal", cs[i + 1].from, cs[i + 1].to);
       const op = { _type: this.text(cs[i]) === "+" ? "Add" : "Sub" } as A.OperatorNode;
-      left = this.at({ _type: "BinOp", left, op, right } as A.BinOp, cs[0].from, cs[i + 1].to);
+      left = this.at({ _type: "BinOp", left, op, right, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.BinOp, cs[0].from, cs[i + 1].to);
     }
     return left;
   }
@@ -1060,7 +1222,7 @@ export class Builder {
         patterns.push(this.pattern(it[2]));
       }
     }
-    return this.at({ _type: "MatchMapping", keys, patterns, rest } as A.MatchMapping, n.from, n.to);
+    return this.at({ _type: "MatchMapping", keys, patterns, rest, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchMapping, n.from, n.to);
   }
 
   /** `a.b.c` read by lezer as one name (see repair.ts: dotted mapping keys). */
@@ -1071,8 +1233,16 @@ export class Builder {
       const span = { from: pos, to: pos + part.length };
       e =
         e === null
-          ? this.at({ _type: "Name", id: this.ident(span), ctx: LOAD } as A.Name, span.from, span.to)
-          : this.at({ _type: "Attribute", value: e, attr: this.ident(span), ctx: LOAD } as A.Attribute, n.from, span.to);
+          ? this.at(
+              { _type: "Name", id: this.ident(span), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name,
+              span.from,
+              span.to,
+            )
+          : this.at(
+              { _type: "Attribute", value: e, attr: this.ident(span), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+              n.from,
+              span.to,
+            );
       pos = span.to + 1;
     }
     return e!;
@@ -1080,8 +1250,14 @@ export class Builder {
 
   literalPatternKey(n: N): A.ExprNode {
     const cs = kids(n);
-    if (cs[0].name === "None") return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
-    if (cs[0].name === "Boolean") return this.at({ _type: "Constant", value: this.text(cs[0]) === "True", kind: null } as A.Constant, n.from, n.to);
+    if (cs[0].name === "None")
+      return this.at({ _type: "Constant", value: null, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant, n.from, n.to);
+    if (cs[0].name === "Boolean")
+      return this.at(
+        { _type: "Constant", value: this.text(cs[0]) === "True", kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant,
+        n.from,
+        n.to,
+      );
     if (n.name === "AttributePattern") return this.dotted(cs);
     return this.literalPatternExpr(n);
   }
@@ -1105,7 +1281,11 @@ export class Builder {
         patterns.push(this.pattern(p));
       }
     }
-    return this.at({ _type: "MatchClass", cls, patterns, kwd_attrs, kwd_patterns } as A.MatchClass, n.from, n.to);
+    return this.at(
+      { _type: "MatchClass", cls, patterns, kwd_attrs, kwd_patterns, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.MatchClass,
+      n.from,
+      n.to,
+    );
   }
 
   // ---- targets ------------------------------------------------------------------------
@@ -1196,11 +1376,19 @@ export class Builder {
       case "ContinuedString":
         return this.strings(n);
       case "Ellipsis":
-        return this.at({ _type: "Constant", value: { ellipsis: true }, kind: null } as A.Constant, n.from, n.to);
+        return this.at(
+          { _type: "Constant", value: { ellipsis: true }, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant,
+          n.from,
+          n.to,
+        );
       case "None":
-        return this.at({ _type: "Constant", value: null, kind: null } as A.Constant, n.from, n.to);
+        return this.at({ _type: "Constant", value: null, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant, n.from, n.to);
       case "Boolean":
-        return this.at({ _type: "Constant", value: this.text(n) === "True", kind: null } as A.Constant, n.from, n.to);
+        return this.at(
+          { _type: "Constant", value: this.text(n) === "True", kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant,
+          n.from,
+          n.to,
+        );
       case "ParenthesizedExpression":
         return this.ParenthesizedExpression(n);
       case "TupleExpression":
@@ -1233,20 +1421,28 @@ export class Builder {
         const body = this.expr(cs[0]);
         const test = this.expr(cs[2]);
         const orelse = this.expr(cs[4]);
-        return this.at({ _type: "IfExp", test, body, orelse } as A.IfExp, n.from, n.to);
+        return this.at({ _type: "IfExp", test, body, orelse, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.IfExp, n.from, n.to);
       }
       case "LambdaExpression": {
         const cs = kids(n);
         const pl = cs.find((c) => c.name === "ParamList");
         const args = pl ? this.params(pl, false) : this.params(n.firstChild!, false);
-        return this.at({ _type: "Lambda", args, body: this.expr(cs[cs.length - 1]) } as A.Lambda, n.from, n.to);
+        return this.at(
+          { _type: "Lambda", args, body: this.expr(cs[cs.length - 1]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Lambda,
+          n.from,
+          n.to,
+        );
       }
       case "NamedExpression": {
         const cs = kids(n);
         const t = this.expr(cs[0]);
         if (t._type !== "Name") this.fail(`cannot use assignment expressions with ${exprName(t)}`, cs[0].from, cs[0].to);
         t.ctx = STORE;
-        return this.at({ _type: "NamedExpr", target: t, value: this.expr(cs[2]) } as A.NamedExpr, n.from, n.to);
+        return this.at(
+          { _type: "NamedExpr", target: t, value: this.expr(cs[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
+          n.from,
+          n.to,
+        );
       }
       case "YieldExpression":
         return this.yieldExpr(n);
@@ -1264,7 +1460,7 @@ export class Builder {
       if (e instanceof IntLimitError) throw new SyntaxErrorAt(e.message, n.from, n.from, "SyntaxError", false);
       throw e;
     }
-    return this.at({ _type: "Constant", value, kind: null } as A.Constant, n.from, n.to);
+    return this.at({ _type: "Constant", value, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant, n.from, n.to);
   }
 
   strings(n: N): A.ExprNode {
@@ -1277,9 +1473,10 @@ export class Builder {
     const cs = kids(n).filter((c) => c.name !== "(" && c.name !== ")");
     const start = cs[0].from;
     const end = cs[cs.length - 1].to;
-    if (cs[1]?.name === "from") return this.at({ _type: "YieldFrom", value: this.expr(cs[2]) } as A.YieldFrom, start, end);
+    if (cs[1]?.name === "from")
+      return this.at({ _type: "YieldFrom", value: this.expr(cs[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.YieldFrom, start, end);
     const value = cs.length > 1 ? this.exprList(cs.slice(1)) : null;
-    return this.at({ _type: "Yield", value } as A.Yield, start, end);
+    return this.at({ _type: "Yield", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, start, end);
   }
 
   ParenthesizedExpression(n: N): A.ExprNode {
@@ -1290,17 +1487,29 @@ export class Builder {
 
   TupleExpression(n: N): A.Tuple {
     const { items } = splitCommas(kids(n).slice(1, -1));
-    return this.at({ _type: "Tuple", elts: items.map((it) => this.listItem(it)), ctx: LOAD } as A.Tuple, n.from, n.to);
+    return this.at(
+      { _type: "Tuple", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
+      n.from,
+      n.to,
+    );
   }
 
   ArrayExpression(n: N): A.List {
     const { items } = splitCommas(kids(n).slice(1, -1));
-    return this.at({ _type: "List", elts: items.map((it) => this.listItem(it)), ctx: LOAD } as A.List, n.from, n.to);
+    return this.at(
+      { _type: "List", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.List,
+      n.from,
+      n.to,
+    );
   }
 
   SetExpression(n: N): A.Set {
     const { items } = splitCommas(kids(n).slice(1, -1));
-    return this.at({ _type: "Set", elts: items.map((it) => this.listItem(it)) } as A.Set, n.from, n.to);
+    return this.at(
+      { _type: "Set", elts: items.map((it) => this.listItem(it)), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Set,
+      n.from,
+      n.to,
+    );
   }
 
   DictionaryExpression(n: N): A.Dict {
@@ -1317,7 +1526,7 @@ export class Builder {
       }
     }
     // CPython's Dict.keys holds None for `**d` entries.
-    return this.at({ _type: "Dict", keys: keys as A.ExprNode[], values } as A.Dict, n.from, n.to);
+    return this.at({ _type: "Dict", keys: keys as A.ExprNode[], values, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Dict, n.from, n.to);
   }
 
   /** The four comprehension kinds: an element, then `[async] for ... in ... [if ...]` clauses. */
@@ -1330,11 +1539,11 @@ export class Builder {
       if (elt[0].name === "**") this.fail("dict unpacking cannot be used in dict comprehension", elt[0].from, elt[elt.length - 1].to);
       const key = this.expr(elt[0]);
       const value = this.expr(elt[2]);
-      return this.at({ _type: "DictComp", key, value, generators } as A.DictComp, n.from, n.to);
+      return this.at({ _type: "DictComp", key, value, generators, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.DictComp, n.from, n.to);
     }
     if (elt[0].name === "*") this.fail("iterable unpacking cannot be used in comprehension", elt[0].from, elt[elt.length - 1].to);
     const _type = n.name === "ArrayComprehensionExpression" ? "ListComp" : n.name === "SetComprehensionExpression" ? "SetComp" : "GeneratorExp";
-    return this.at({ _type, elt: this.expr(elt[0]), generators } as A.ListComp, n.from, n.to);
+    return this.at({ _type, elt: this.expr(elt[0]), generators, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.ListComp, n.from, n.to);
   }
 
   compClauses(cs: N[]): A.Comprehension[] {
@@ -1374,7 +1583,11 @@ export class Builder {
       const t = this.expr(left);
       if (!parentOk || t._type !== "Name") this.fail("invalid syntax", opNodes[0].from);
       t.ctx = STORE;
-      return this.at({ _type: "NamedExpr", target: t, value: this.expr(right) } as A.NamedExpr, n.from, n.to);
+      return this.at(
+        { _type: "NamedExpr", target: t, value: this.expr(right), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
+        n.from,
+        n.to,
+      );
     }
     if (cmp || opNodes[0].name === "CompareOp") {
       if (opText === "<>") this.fail("invalid syntax", opNodes[0].from, opNodes[0].to);
@@ -1387,22 +1600,39 @@ export class Builder {
         l.comparators.push(this.expr(right));
         return this.at(l, n.from, n.to);
       }
-      return this.at({ _type: "Compare", left: l, ops: [op], comparators: [this.expr(right)] } as A.Compare, n.from, n.to);
+      return this.at(
+        { _type: "Compare", left: l, ops: [op], comparators: [this.expr(right)], lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Compare,
+        n.from,
+        n.to,
+      );
     }
     if (this.mayAwait && !this.awaitFree && this.chainHasAwait(n)) return this.arithChain(n);
     const op = { _type: BINOPS[opText] } as A.OperatorNode;
-    return this.at({ _type: "BinOp", left: this.expr(left), op, right: this.expr(right) } as A.BinOp, n.from, n.to);
+    return this.at(
+      { _type: "BinOp", left: this.expr(left), op, right: this.expr(right), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.BinOp,
+      n.from,
+      n.to,
+    );
   }
 
   UnaryExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const t = this.text(cs[0]);
     // A star expression lezer cannot read (`x[*a]`), edited to `-` by repair.ts.
-    if (t === "*") return this.at({ _type: "Starred", value: this.expr(cs[1]), ctx: LOAD } as A.Starred, n.from, n.to);
+    if (t === "*")
+      return this.at(
+        { _type: "Starred", value: this.expr(cs[1]), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Starred,
+        n.from,
+        n.to,
+      );
     const _type = t === "not" ? "Not" : t === "-" ? "USub" : t === "+" ? "UAdd" : "Invert";
     // Lezer reads `not a or b` as `not (a or b)`; Python's `not` binds tighter than and/or.
     if (_type === "Not" && this.isBoolTest(cs[1])) return this.boolOps(n);
-    return this.at({ _type: "UnaryOp", op: { _type }, operand: this.expr(cs[1]) } as A.UnaryOp, n.from, n.to);
+    return this.at(
+      { _type: "UnaryOp", op: { _type }, operand: this.expr(cs[1]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.UnaryOp,
+      n.from,
+      n.to,
+    );
   }
 
   /** An unparenthesized `a and b` / `a or b` (or a `not` over one). */
@@ -1440,13 +1670,22 @@ export class Builder {
     }
     const operand = (o: Operand): A.ExprNode => {
       let e = this.expr(o.node);
-      for (let i = o.nots.length - 1; i >= 0; i--) e = this.at({ _type: "UnaryOp", op: { _type: "Not" }, operand: e } as A.UnaryOp, o.nots[i].from, o.node.to);
+      for (let i = o.nots.length - 1; i >= 0; i--)
+        e = this.at(
+          { _type: "UnaryOp", op: { _type: "Not" }, operand: e, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.UnaryOp,
+          o.nots[i].from,
+          o.node.to,
+        );
       return e;
     };
     const group = (items: Operand[], op: "And" | "Or", parts: A.ExprNode[]): A.ExprNode => {
       if (parts.length === 1) return parts[0];
       const from = items[0].nots[0]?.from ?? items[0].node.from;
-      return this.at({ _type: "BoolOp", op: { _type: op }, values: parts } as A.BoolOp, from, items[items.length - 1].node.to);
+      return this.at(
+        { _type: "BoolOp", op: { _type: op }, values: parts, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.BoolOp,
+        from,
+        items[items.length - 1].node.to,
+      );
     };
     // Split at "or", then each part at "and".
     const orParts: Operand[][] = [[]];
@@ -1462,7 +1701,7 @@ export class Builder {
     const operandNode = kids(n)[1];
     // Lezer reads `await x ** 2` as `await (x ** 2)`; Python's await binds tighter than any operator.
     if (this.isArith(operandNode)) return this.arithChain(n);
-    return this.at({ _type: "Await", value: this.expr(operandNode) } as A.Await, n.from, n.to);
+    return this.at({ _type: "Await", value: this.expr(operandNode), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Await, n.from, n.to);
   }
 
   /** Whether an operator chain holds an `await` that lezer let swallow the rest of the chain. */
@@ -1499,7 +1738,8 @@ export class Builder {
     flatten(n, []);
     const built = operands.map((o) => {
       let e = this.expr(o.node);
-      for (let i = o.awaits.length - 1; i >= 0; i--) e = this.at({ _type: "Await", value: e } as A.Await, o.awaits[i].from, o.node.to);
+      for (let i = o.awaits.length - 1; i >= 0; i--)
+        e = this.at({ _type: "Await", value: e, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Await, o.awaits[i].from, o.node.to);
       return { e, from: o.awaits[0]?.from ?? o.node.from, to: o.node.to };
     });
     const prec = (op: N) => ARITH_PRECEDENCE[this.text(op)];
@@ -1511,7 +1751,20 @@ export class Builder {
         const p = prec(op);
         pos++;
         const right = climb(this.text(op) === "**" ? p : p + 1);
-        const e = this.at({ _type: "BinOp", left: left.e, op: { _type: BINOPS[this.text(op)] }, right: right.e } as A.BinOp, left.from, right.to);
+        const e = this.at(
+          {
+            _type: "BinOp",
+            left: left.e,
+            op: { _type: BINOPS[this.text(op)] },
+            right: right.e,
+            lineno: 0,
+            col_offset: 0,
+            end_lineno: 0,
+            end_col_offset: 0,
+          } as A.BinOp,
+          left.from,
+          right.to,
+        );
         left = { e, from: left.from, to: right.to };
       }
       return left;
@@ -1523,7 +1776,12 @@ export class Builder {
   MemberExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const value = this.expr(cs[0]);
-    if (cs[1].name === ".") return this.at({ _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD } as A.Attribute, n.from, n.to);
+    if (cs[1].name === ".")
+      return this.at(
+        { _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+        n.from,
+        n.to,
+      );
     const inner = cs.slice(2, -1);
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);
@@ -1532,8 +1790,12 @@ export class Builder {
     const slice =
       items.length === 1 && !trailing && elts[0]._type !== "Starred"
         ? elts[0]
-        : this.at({ _type: "Tuple", elts, ctx: LOAD } as A.Tuple, inner[0].from, inner[inner.length - 1].to);
-    return this.at({ _type: "Subscript", value, slice, ctx: LOAD } as A.Subscript, n.from, n.to);
+        : this.at(
+            { _type: "Tuple", elts, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
+            inner[0].from,
+            inner[inner.length - 1].to,
+          );
+    return this.at({ _type: "Subscript", value, slice, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Subscript, n.from, n.to);
   }
 
   /** One subscript element: an expression, `*e`, or a slice `a:b:c` (any part optional). */
@@ -1548,7 +1810,11 @@ export class Builder {
     // A star expression (`x[*a:b]`, read through repair.ts) cannot be a slice bound.
     if (lower?._type === "Starred") this.fail("invalid syntax", it.find((c) => c.name === ":")!.from);
     for (const e of [upper, step]) if (e?._type === "Starred") this.fail("invalid syntax", this.span(e).from);
-    return this.at({ _type: "Slice", lower, upper, step: step ?? null } as A.Slice, it[0].from, it[it.length - 1].to);
+    return this.at(
+      { _type: "Slice", lower, upper, step: step ?? null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Slice,
+      it[0].from,
+      it[it.length - 1].to,
+    );
   }
 
   /** A call's arguments: positional, `*a`, `k=v`, `**kw`, or one bare generator expression. */
@@ -1569,7 +1835,13 @@ export class Builder {
         this.fail("Generator expression must be parenthesized", eltItem[0].from, end);
       }
       const generators = this.compClauses(cs.slice(forIdx));
-      args.push(this.at({ _type: "GeneratorExp", elt: this.expr(eltItem[0]), generators } as A.GeneratorExp, argList.from, argList.to));
+      args.push(
+        this.at(
+          { _type: "GeneratorExp", elt: this.expr(eltItem[0]), generators, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.GeneratorExp,
+          argList.from,
+          argList.to,
+        ),
+      );
       return { args, keywords };
     }
     let sawKeyword = false;
@@ -1578,17 +1850,33 @@ export class Builder {
       const head = it[0];
       if (head.name === "**") {
         sawKwUnpack = true;
-        keywords.push(this.at({ _type: "keyword", arg: null, value: this.expr(it[1]) } as A.Keyword, head.from, it[1].to));
+        keywords.push(
+          this.at(
+            { _type: "keyword", arg: null, value: this.expr(it[1]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            head.from,
+            it[1].to,
+          ),
+        );
       } else if (it[1]?.name === "AssignOp" && this.text(it[1]) === "=") {
         if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, it[2].to);
         sawKeyword = true;
-        keywords.push(this.at({ _type: "keyword", arg: this.ident(head), value: this.expr(it[2]) } as A.Keyword, head.from, it[2].to));
+        keywords.push(
+          this.at(
+            { _type: "keyword", arg: this.ident(head), value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            head.from,
+            it[2].to,
+          ),
+        );
       } else {
         let e: A.ExprNode;
         if (it[1]?.name === "AssignOp") {
           // `f(x := 1)`
           const t = this.name(head, STORE);
-          e = this.at({ _type: "NamedExpr", target: t, value: this.expr(it[2]) } as A.NamedExpr, head.from, it[2].to);
+          e = this.at(
+            { _type: "NamedExpr", target: t, value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
+            head.from,
+            it[2].to,
+          );
         } else e = this.listItem(it);
         if (e._type === "Starred") {
           if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, it[it.length - 1].to);
@@ -1612,6 +1900,6 @@ export class Builder {
 
   call(func: A.ExprNode, argList: N, start: number): A.Call {
     const { args, keywords } = this.args(argList);
-    return this.at({ _type: "Call", func, args, keywords } as A.Call, start, argList.to);
+    return this.at({ _type: "Call", func, args, keywords, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Call, start, argList.to);
   }
 }

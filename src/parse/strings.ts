@@ -56,7 +56,16 @@ class Pieces {
 
   flush(): void {
     if (this.from >= 0 && this.text !== "")
-      this.values.push(withLone(this.b.at({ _type: "Constant", value: this.text, kind: this.kind } as A.Constant, this.from, this.to), this.lone));
+      this.values.push(
+        withLone(
+          this.b.at(
+            { _type: "Constant", value: this.text, kind: this.kind, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant,
+            this.from,
+            this.to,
+          ),
+          this.lone,
+        ),
+      );
     this.lone = [];
     this.text = "";
     this.from = -1;
@@ -110,7 +119,14 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
       value += decode(b, start, start + tok.body.length, tok, node, bytes ? undefined : { list: lone, base: value.length });
     }
     const v: A.ConstantValue = bytes ? { bytes: value } : value;
-    return withLone(b.at({ _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null } as A.Constant, whole.from, whole.to), lone);
+    return withLone(
+      b.at(
+        { _type: "Constant", value: v, kind: toks[0].tok.unicode ? "u" : null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant,
+        whole.from,
+        whole.to,
+      ),
+      lone,
+    );
   }
 
   const pieces = new Pieces(b);
@@ -140,7 +156,7 @@ export function buildStrings(b: Builder, parts: N[], whole: N): A.ExprNode {
     if (bodyTo > pos) pieces.literal(decode(b, pos, bodyTo, { ...tok, fstring: true }, undefined, pieces.loneSink()), pos, bodyTo);
   }
   pieces.flush();
-  return b.at({ _type: "JoinedStr", values: pieces.values } as A.JoinedStr, whole.from, whole.to);
+  return b.at({ _type: "JoinedStr", values: pieces.values, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.JoinedStr, whole.from, whole.to);
 }
 
 /** `{expr=!r:spec}` → (debug text Constant) + FormattedValue. */
@@ -164,7 +180,13 @@ function replacement(b: Builder, r: N, pieces: Pieces, raw: boolean): void {
   if (conv) conversion = CONVERSIONS[b.text(conv)[1]];
   else if (selfDoc && !spec) conversion = CONVERSIONS.r;
   const format_spec = spec ? formatSpec(b, spec, raw) : null;
-  pieces.value(b.at({ _type: "FormattedValue", value, conversion, format_spec } as A.FormattedValue, r.from, r.to));
+  pieces.value(
+    b.at(
+      { _type: "FormattedValue", value, conversion, format_spec, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.FormattedValue,
+      r.from,
+      r.to,
+    ),
+  );
 }
 
 /** A `{x = }` debug text keeps no comments (`{x = # note` + line break + `}`), as in CPython 3.12. */
@@ -193,7 +215,7 @@ function formatSpec(b: Builder, spec: N, raw: boolean): A.JoinedStr {
   let endsWithField = false;
   const lit = (from: number, to: number) => {
     const text = decode(b, from, to, { raw, bytes: false });
-    values.push(b.at({ _type: "Constant", value: text, kind: null } as A.Constant, from, to));
+    values.push(b.at({ _type: "Constant", value: text, kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant, from, to));
   };
   for (const r of kids(spec)) {
     if (r.name !== "FormatReplacement") continue;
@@ -207,6 +229,7 @@ function formatSpec(b: Builder, spec: N, raw: boolean): A.JoinedStr {
     endsWithField = true;
   }
   if (spec.to > pos) lit(pos, spec.to);
-  else if (endsWithField) values.push(b.at({ _type: "Constant", value: "", kind: null } as A.Constant, pos, pos));
-  return b.at({ _type: "JoinedStr", values } as A.JoinedStr, colon.from, spec.to);
+  else if (endsWithField)
+    values.push(b.at({ _type: "Constant", value: "", kind: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Constant, pos, pos));
+  return b.at({ _type: "JoinedStr", values, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.JoinedStr, colon.from, spec.to);
 }
