@@ -58,7 +58,9 @@ describe("annotations become TS types", () => {
     const code = await ts(
       `def retry(on: Exception, ttl: int = 3600, name: str = None, mode: Literal["a", "b"] = "a") -> None:\n    print(on, ttl, name, mode)\nretry(ValueError, 0.05, mode="b")\nretry(ValueError(), 2)\n`,
     );
-    expect(code).toContain('function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void');
+    expect(code).toContain(
+      'function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void',
+    );
   });
 
   it("a parameter the body rebinds admits what it is given: a literal's type, an instance __new__ makes; other calls keep the annotation", async () => {
@@ -70,6 +72,12 @@ describe("annotations become TS types", () => {
     expect(code).toMatch(/__new__\(value: any\)/);
     expect(code).toContain("function pause(delay: bigint | number): void");
     expect(code).toMatch(/loop: AbstractEventLoop \| null = null/);
+  });
+  it("an attribute a method reads from self that only code outside the class sets is declared (any)", async () => {
+    const code = await ts(`class P:\n    def done(self):\n        self.closed.append(1)\n        return self.other\np = P()\np.closed = []\np.done()\n`);
+    expect(code).toContain("declare closed: any;");
+    // (nothing sets `other`: no declaration, the read stays a possible AttributeError)
+    expect(code).not.toContain("declare other");
   });
   it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
     const code = await ts(
