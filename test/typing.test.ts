@@ -182,6 +182,13 @@ describe("plain code only where proven", () => {
     expect(code).toContain("if (truthy(y = items))");
   });
 
+  it("a loop passed to a function is proven when AbstractEventLoop is only an annotation; a policy keeps it unknown", async () => {
+    const src = `import asyncio\nfrom asyncio import AbstractEventLoop\nasync def echo(loop: AbstractEventLoop) -> bytes:\n    return await loop.sock_recv(None, 1)\nasync def main():\n    await echo(asyncio.get_running_loop())\n`;
+    expect(await ts(src)).toContain("return yield* loop.sock_recv(null, 1n);");
+    const policy = await ts(src + `asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())\n`);
+    expect(policy).toContain("awaitable(loop.sock_recv(null, 1n))");
+  });
+
   it("a walrus inside a comprehension is not typed from the enclosing scope's names", async () => {
     const code = await ts(`x = "s"\nys = [y := x + x for x in range(3)]\nprint(y + 1)\n`);
     expect(code).toContain('add(assigned_global(y, "y"), 1n)');
