@@ -130,7 +130,10 @@ function tsDeclarations(code) {
     }
     if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) {
       const m = new Map();
-      for (const member of n.members) if (ts.isPropertyDeclaration(member) && member.name) m.set(strip(member.name.getText(sf)), text(member.type));
+      // (instance fields: a constant read from the class also has a `declare static` of its own)
+      const isStatic = (member) => member.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
+      for (const member of n.members)
+        if (ts.isPropertyDeclaration(member) && member.name && !isStatic(member)) m.set(strip(member.name.getText(sf)), text(member.type));
       fields.set(strip(n.name.text), m);
     }
     ts.forEachChild(n, visit);

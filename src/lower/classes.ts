@@ -20,6 +20,7 @@ import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { attributesSetOutside } from "./outside-attributes.js";
+import { plainClassAttributes } from "./class-attributes.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -376,7 +377,10 @@ function classDefIn(
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
     .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   // An Enum's members are the class's own (static) attributes: TS learns them here.
-  for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
+  const enumNames = enumMembers(cx, s);
+  for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
+  // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
+  for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
