@@ -4,13 +4,14 @@
 // compares CPU time (user + sys of the child process, from GNU time) and takes medians of repeats.
 //
 //   node bench/run.mjs [--quick] [--repeats N] [--python PATH] [--only a,b] [--markdown] [--json FILE]
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir, cpus, loadavg, platform, release } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure, median, haveGnuTime } from "./lib/measure.mjs";
 import { compileFile } from "./lib/compile.mjs";
+import { stripAnnotations } from "./lib/strip-annotations.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -40,11 +41,11 @@ const SCHEDULER = [
 // Binary data (issue 15): name, N, what. Only tsyncio (emitted JS) and CPython. Steady-state
 // sizes, where CPython needs about 1 s (sha256_big holds 800 MiB in memory, in each process).
 const BYTES = [
-  ["bytes_concat", 4_000_000, "4,000,000 small chunks: slice + concatenation each, bytearray +=, b\"\".join"],
+  ["bytes_concat", 4_000_000, '4,000,000 small chunks: slice + concatenation each, bytearray +=, b"".join'],
   ["struct_loop", 2_000_000, "2,000,000 rounds of struct.pack/unpack and Struct.pack/unpack of a 16-byte record"],
   ["sha256_big", 800 * 1024 * 1024, "SHA-256 of 800 MiB fed in 1 MiB memoryview slices"],
-  ["percent_format", 2_000_000, "2,000,000 b\"ping %d\\n\" % i and 2,000,000 \"%s=%5d %.2f\" % (...) formats"],
-  ["str_format", 1_000_000, "1,000,000 \"{}={:5d} {:.2f}\".format(...) and 1,000,000 \"{0[x]} {1.real!r:>8}\".format(...)"],
+  ["percent_format", 2_000_000, '2,000,000 b"ping %d\\n" % i and 2,000,000 "%s=%5d %.2f" % (...) formats'],
+  ["str_format", 1_000_000, '1,000,000 "{}={:5d} {:.2f}".format(...) and 1,000,000 "{0[x]} {1.real!r:>8}".format(...)'],
 ];
 
 // Real I/O (issue 16): loopback TCP through streams, client and server in one program. Wall time
@@ -61,6 +62,10 @@ const THREADS = [
   ["to_thread_calls", 10_000, "10,000 asyncio.to_thread calls of a short function, gathered 100 at a time"],
   ["executor_map", 100_000, "ThreadPoolExecutor(4).map over 100,000 items, summed"],
 ];
+
+// Typed output (issue 18): one annotated program translated as written and with its annotations
+// removed (bench/lib/strip-annotations.mjs), both run by tsyncio: typed code must be no slower.
+const TYPED = [["typed_pipeline", 2_000_000, "an annotated dataclass producer/consumer pipeline, 2,000,000 jobs"]];
 
 const scratch = mkdtempSync(join(tmpdir(), "tsyncio-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
@@ -86,14 +91,24 @@ function compare(impls, expected, count = repeats) {
   const out = {};
   for (const [name, ms] of Object.entries(runs)) {
     // run-js-cpu.mjs reports the program's own CPU (start-up excluded) on stderr as `CPU <ms>`.
-    const inProcess = ms.map((m) => /^CPU (\d+)$/m.exec(m.stderr)?.[1]).filter(Boolean).map((x) => Number(x) / 1000);
+    const inProcess = ms
+      .map((m) => /^CPU (\d+)$/m.exec(m.stderr)?.[1])
+      .filter(Boolean)
+      .map((x) => Number(x) / 1000);
     const runCpu = inProcess.length === ms.length ? median(inProcess) : null;
-    out[name] = { cpu: median(ms.map((m) => m.cpu)), runCpu, startup: runCpu === null ? null : median(ms.map((m, i) => m.cpu - inProcess[i])), wall: median(ms.map((m) => m.wall)), rss: Math.max(...ms.map((m) => m.rss ?? 0)) || null, runs: ms.map((m) => m.cpu) };
+    out[name] = {
+      cpu: median(ms.map((m) => m.cpu)),
+      runCpu,
+      startup: runCpu === null ? null : median(ms.map((m, i) => m.cpu - inProcess[i])),
+      wall: median(ms.map((m) => m.wall)),
+      rss: Math.max(...ms.map((m) => m.rss ?? 0)) || null,
+      runs: ms.map((m) => m.cpu),
+    };
   }
   return out;
 }
 
-const results = { scheduler: [], bytes: [], io: [], threads: [], startup: null, translate: null, size: null };
+const results = { scheduler: [], bytes: [], io: [], threads: [], typed: [], startup: null, translate: null, size: null };
 
 // --- scheduler benchmarks ----------------------------------------------------------------------
 for (const [name, fullN, what] of SCHEDULER) {
@@ -115,7 +130,11 @@ for (const [name, fullN, what] of SCHEDULER) {
 }
 
 // --- binary data and real I/O: tsyncio (emitted JS) against CPython ------------------------------
-for (const [list, key] of [[BYTES, "bytes"], [IO, "io"], [THREADS, "threads"]]) {
+for (const [list, key] of [
+  [BYTES, "bytes"],
+  [IO, "io"],
+  [THREADS, "threads"],
+]) {
   for (const [name, fullN, what] of list) {
     if (only && !only.includes(name)) continue;
     const n = String(quick ? fullN / 10 : fullN);
@@ -128,6 +147,24 @@ for (const [list, key] of [[BYTES, "bytes"], [IO, "io"], [THREADS, "threads"]]) 
     const expected = havePython ? measure(python, [py, n], { cwd: here }).stdout.trim() : null;
     results[key].push({ name, n: Number(n), what, ...compare(impls, expected) });
   }
+}
+
+// --- typed output: the annotated program against itself without annotations ----------------------
+for (const [name, fullN, what] of TYPED) {
+  if (only && !only.includes(name)) continue;
+  const n = String(quick ? fullN / 10 : fullN);
+  const py = join(here, "programs", `${name}.py`);
+  const untypedPy = join(scratch, `${name}_untyped.py`);
+  writeFileSync(untypedPy, stripAnnotations(readFileSync(py, "utf8")));
+  const json = join(scratch, `${name}.json`);
+  const untypedJson = join(scratch, `${name}_untyped.json`);
+  compileFile(py, json);
+  compileFile(untypedPy, untypedJson);
+  const impls = { typed: [node, [join(here, "lib/run-js.mjs"), json, n]], untyped: [node, [join(here, "lib/run-js.mjs"), untypedJson, n]] };
+  if (havePython) impls.cpython = [python, [py, n]];
+  log(`${name} (N=${n}, ${repeats} repeats)...`);
+  const expected = measure(node, impls.untyped[1], { cwd: here }).stdout.trim();
+  results.typed.push({ name, n: Number(n), what, ...compare(impls, expected) });
 }
 
 // --- start-up ------------------------------------------------------------------------------------
@@ -148,7 +185,10 @@ if (!only || only.includes("startup")) {
 // --- translate -----------------------------------------------------------------------------------
 if (!only || only.includes("translate")) {
   log("translate...");
-  const r = spawnSync(node, [join(here, "lib/translate.mjs"), "--repeats", String(repeats), "--blocks", quick ? "50" : "200"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(node, [join(here, "lib/translate.mjs"), "--repeats", String(repeats), "--blocks", quick ? "50" : "200"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`translate benchmark failed: ${r.stderr}`);
   results.translate = JSON.parse(r.stdout);
 }
@@ -167,17 +207,51 @@ const kb = (b) => (b / 1024).toFixed(1);
 const lines = [];
 const row = (cells) => lines.push(`| ${cells.join(" | ")} |`);
 const cpuModel = cpus()[0]?.model?.trim() ?? "?";
-lines.push(`Machine: ${cpuModel}, ${cpus().length} CPUs, ${platform()} ${release()}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}; Node ${process.version}; CPython ${havePython ? spawnSync(python, ["-V"], { encoding: "utf8" }).stdout.trim().replace("Python ", "") : "not found"}; ${new Date().toISOString().slice(0, 10)}.`);
-lines.push(`Median of ${repeats} runs${quick ? " (--quick: N/10)" : ""}; CPU = user + sys seconds of the whole process (start-up included); wall in seconds; RSS = peak resident set in MB.${haveGnuTime ? "" : " (GNU time not found: CPU and RSS unavailable.)"} uvloop: not measured (not installable here: PyPI is unreachable).`);
+lines.push(
+  `Machine: ${cpuModel}, ${cpus().length} CPUs, ${platform()} ${release()}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      " ",
+    )}; Node ${process.version}; CPython ${havePython ? spawnSync(python, ["-V"], { encoding: "utf8" }).stdout.trim().replace("Python ", "") : "not found"}; ${new Date().toISOString().slice(0, 10)}.`,
+);
+lines.push(
+  `Median of ${repeats} runs${quick ? " (--quick: N/10)" : ""}; CPU = user + sys seconds of the whole process (start-up included); wall in seconds; RSS = peak resident set in MB.${haveGnuTime ? "" : " (GNU time not found: CPU and RSS unavailable.)"} uvloop: not measured (not installable here: PyPI is unreachable).`,
+);
 lines.push("");
 if (results.scheduler.length) {
-  row(["benchmark", "N", "tsyncio CPU", "of which start-up", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "reference CPU", "tsyncio ÷ reference (CPU)", "RSS tsyncio / CPython / ref"]);
+  row([
+    "benchmark",
+    "N",
+    "tsyncio CPU",
+    "of which start-up",
+    "tsyncio wall",
+    "CPython CPU",
+    "CPython wall",
+    "CPython ÷ tsyncio (CPU)",
+    "reference CPU",
+    "tsyncio ÷ reference (CPU)",
+    "RSS tsyncio / CPython / ref",
+  ]);
   row(Array(11).fill("---"));
   for (const b of results.scheduler) {
-    row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.startup), s(b.tsyncio.wall), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), s(b.reference.cpu), ratio(b.tsyncio.cpu, b.reference.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)} / ${mb(b.reference.rss)}`]);
+    row([
+      b.name,
+      b.n.toLocaleString("en"),
+      s(b.tsyncio.cpu),
+      s(b.tsyncio.startup),
+      s(b.tsyncio.wall),
+      s(b.cpython?.cpu),
+      s(b.cpython?.wall),
+      ratio(b.cpython?.cpu, b.tsyncio.cpu),
+      s(b.reference.cpu),
+      ratio(b.tsyncio.cpu, b.reference.cpu),
+      `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)} / ${mb(b.reference.rss)}`,
+    ]);
   }
   lines.push("");
-  lines.push("tsyncio = the emitted JavaScript run on the runtime (translation done beforehand), whole process; \"of which start-up\" = that minus the CPU the program's run took in-process (Node, the bundle, the host, the runtime's import). Sizes are steady-state ones (CPython runs about 2 s or more, so its start-up is a few per cent); `tsyncio run` end to end is in the start-up table.");
+  lines.push(
+    "tsyncio = the emitted JavaScript run on the runtime (translation done beforehand), whole process; \"of which start-up\" = that minus the CPU the program's run took in-process (Node, the bundle, the host, the runtime's import). Sizes are steady-state ones (CPython runs about 2 s or more, so its start-up is a few per cent); `tsyncio run` end to end is in the start-up table.",
+  );
   lines.push("");
 }
 for (const [key, title, note] of [
@@ -189,10 +263,39 @@ for (const [key, title, note] of [
   row([title, "N", "tsyncio CPU", "tsyncio wall", "CPython CPU", "CPython wall", "CPython ÷ tsyncio (CPU)", "RSS tsyncio / CPython"]);
   row(Array(8).fill("---"));
   for (const b of results[key]) {
-    row([b.name, b.n.toLocaleString("en"), s(b.tsyncio.cpu), s(b.tsyncio.wall), s(b.cpython?.cpu), s(b.cpython?.wall), ratio(b.cpython?.cpu, b.tsyncio.cpu), `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)}`]);
+    row([
+      b.name,
+      b.n.toLocaleString("en"),
+      s(b.tsyncio.cpu),
+      s(b.tsyncio.wall),
+      s(b.cpython?.cpu),
+      s(b.cpython?.wall),
+      ratio(b.cpython?.cpu, b.tsyncio.cpu),
+      `${mb(b.tsyncio.rss)} / ${mb(b.cpython?.rss)}`,
+    ]);
   }
   lines.push("");
   lines.push(note);
+  lines.push("");
+}
+if (results.typed.length) {
+  row(["typed output", "N", "typed CPU", "annotations removed CPU", "untyped ÷ typed (CPU)", "CPython CPU", "CPython ÷ typed (CPU)"]);
+  row(Array(7).fill("---"));
+  for (const b of results.typed) {
+    row([
+      b.name,
+      b.n.toLocaleString("en"),
+      s(b.typed.cpu),
+      s(b.untyped.cpu),
+      ratio(b.untyped.cpu, b.typed.cpu),
+      s(b.cpython?.cpu),
+      ratio(b.cpython?.cpu, b.typed.cpu),
+    ]);
+  }
+  lines.push("");
+  lines.push(
+    "Typed output: the same program translated with its annotations and without them (bench/lib/strip-annotations.mjs), both run by tsyncio with the same output checked; above 1× means the typed translation is faster.",
+  );
   lines.push("");
 }
 if (results.startup) {
@@ -207,18 +310,47 @@ if (results.startup) {
 }
 if (results.translate) {
   const t = results.translate;
-  row(["translate (CPU ms, median)", "lines", "raw lezer parse", "parse", "build AST", "lower", "emit JS", "emit TS", "prettier", "lines/s to JS", "lines/s to TS (formatted)", "to-JS speed ÷ lezer"]);
+  row([
+    "translate (CPU ms, median)",
+    "lines",
+    "raw lezer parse",
+    "parse",
+    "build AST",
+    "lower",
+    "emit JS",
+    "emit TS",
+    "prettier",
+    "lines/s to JS",
+    "lines/s to TS (formatted)",
+    "to-JS speed ÷ lezer",
+  ]);
   row(Array(12).fill("---"));
   for (const x of [t.large, t.seeds]) {
     const m = x.ms;
-    row([x.label === "generated" ? "generated program" : `${x.files} seed examples`, x.lines.toLocaleString("en"), m.lezer.toFixed(0), m.parse.toFixed(0), m.build.toFixed(0), m.lower.toFixed(0), m.emitJs.toFixed(0), m.emitTs.toFixed(0), m.prettier.toFixed(0), x.linesPerSec.toJs.toLocaleString("en"), x.linesPerSec.toTs.toLocaleString("en"), x.ratioToLezer.toJs.toFixed(2)]);
+    row([
+      x.label === "generated" ? "generated program" : `${x.files} seed examples`,
+      x.lines.toLocaleString("en"),
+      m.lezer.toFixed(0),
+      m.parse.toFixed(0),
+      m.build.toFixed(0),
+      m.lower.toFixed(0),
+      m.emitJs.toFixed(0),
+      m.emitTs.toFixed(0),
+      m.prettier.toFixed(0),
+      x.linesPerSec.toJs.toLocaleString("en"),
+      x.linesPerSec.toTs.toLocaleString("en"),
+      x.ratioToLezer.toJs.toFixed(2),
+    ]);
   }
   lines.push("");
 }
 if (results.size) {
   const z = results.size;
   if (z.error) lines.push(`Bundle size: esbuild failed (${z.error}).`);
-  else lines.push(`Bundle size (esbuild --minify, gzip -9): asyncio part ${kb(z.asyncioOnly.gzip)} KB (${kb(z.asyncioOnly.min)} KB minified); asyncio with the builtins it imports ${kb(z.asyncioWithDeps.gzip)} KB; only run/sleep/gather imported ${kb(z.runSleepGatherOnly.gzip)} KB; the whole runtime ${kb(z.wholeRuntime.gzip)} KB.`);
+  else
+    lines.push(
+      `Bundle size (esbuild --minify, gzip -9): asyncio part ${kb(z.asyncioOnly.gzip)} KB (${kb(z.asyncioOnly.min)} KB minified); asyncio with the builtins it imports ${kb(z.asyncioWithDeps.gzip)} KB; only run/sleep/gather imported ${kb(z.runSleepGatherOnly.gzip)} KB; the whole runtime ${kb(z.wholeRuntime.gzip)} KB.`,
+    );
 }
 const table = lines.join("\n");
 process.stdout.write(table + "\n");

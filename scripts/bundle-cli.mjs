@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { restoreClassNames } from "./lib/class-names.mjs";
+import { dropRedundantFunctionNames } from "./lib/function-names.mjs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -139,7 +140,7 @@ await esbuild.build({
 // cannot be done safely). test/bundle-class-names.test.ts checks that every class keeps fast
 // properties.
 const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
-const bundled = restoreClassNames(readFileSync(outfile, "utf8")).source;
+const bundled = dropRedundantFunctionNames(restoreClassNames(readFileSync(outfile, "utf8")).source).source;
 if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
 const code = bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { restoreClassNames } from "../scripts/lib/class-names.mjs";
+import { dropRedundantFunctionNames } from "../scripts/lib/function-names.mjs";
 
 const bundle = resolve(__dirname, "../dist/cli/tsyncio.bundle.cjs");
 const built = existsSync(bundle);
@@ -48,7 +49,7 @@ describe("class names in the CLI bundle", () => {
       "const helper = /var __name=\\(\\w+,\\w+\\)=>[^;]*;/.exec(src)[0];",
       "src = src.replace(helper, `${helper}var __named=[];{const __name0=__name;__name=(t,v)=>{__named.push([t,v]);return __name0(t,v)}}`);",
       "const inits = [...src.matchAll(/\\bvar (init_[\\w$]+)=__esm\\(/g)].map((m) => m[1]);",
-      "src += `\\n;for(const init of [${inits.join(\",\")}])init();module.exports.__named=__named;`;",
+      'src += `\\n;for(const init of [${inits.join(",")}])init();module.exports.__named=__named;`;',
       "const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${src}\\n})`, { filename: bundle });",
       "const mod = { exports: {} };",
       "script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));",
@@ -83,7 +84,8 @@ describe("restoreClassNames (scripts/lib/class-names.mjs)", () => {
   };
 
   it("renames a class expression's inner binding and its references inside the class", () => {
-    const code = 'var X = class _X { static { __name(this, "X"); } static make() { return new _X(); } static self = _X; }; console.log(X.name, X.make() instanceof X, X.self === X);';
+    const code =
+      'var X = class _X { static { __name(this, "X"); } static make() { return new _X(); } static self = _X; }; console.log(X.name, X.make() instanceof X, X.self === X);';
     expect(restoreClassNames(`${NAME}\n${code}`).source).toContain("class X {");
     expect(run(code)).toBe("X true true");
   });
@@ -109,5 +111,35 @@ describe("restoreClassNames (scripts/lib/class-names.mjs)", () => {
   it("refuses a rename that would capture another variable of the wanted name", () => {
     const code = 'var P = 1; var P2 = class { static { __name(this, "P"); } m() { return P; } };';
     expect(() => restoreClassNames(code)).toThrow(/P2 -> P: the class mentions "P"/);
+  });
+});
+
+// scripts/lib/function-names.mjs: a nested `const f = __name(() => ..., "f")` renamed its closure
+// each time it was made; the language names it "f" already, so the wrapper goes (not where esbuild
+// renamed the variable, nor around a function expression of another name).
+describe("redundant function-name wrappers in the CLI bundle", () => {
+  const helper = 'var __name = (t, v) => t.name === v ? t : Object.defineProperty(t, "name", { value: v, configurable: true });';
+  const names = (code: string) => {
+    const out = dropRedundantFunctionNames(code).source;
+    return { out, printed: execFileSync(process.execPath, ["-e", helper + out], { encoding: "utf8" }).trim() };
+  };
+
+  it("drops the wrapper where the binding gives the same name, nested ones included", () => {
+    const { out, printed } = names(
+      'function g() { const test = __name((p) => { const inner = __name(function () {}, "inner"); return inner; }, "test"); return [test, test()]; } const [a, b] = g(); console.log(a.name, b.name);',
+    );
+    expect(out).not.toContain("__name(");
+    expect(printed).toBe("test inner");
+  });
+
+  it("keeps it where esbuild renamed the variable or the function has a name of its own", () => {
+    const { out, printed } = names('const set5 = __name(() => 1, "set"); const h = __name(function other() {}, "h"); console.log(set5.name, h.name);');
+    expect(out.match(/__name\(/g)?.length).toBe(2);
+    expect(printed).toBe("set h");
+  });
+
+  it("leaves a bundled hot-path closure unwrapped (str.startswith's tuple test)", () => {
+    const source = built ? readFileSync(bundle, "utf8") : "";
+    expect(source).toMatch(/const test=p=>\{if\(typeof p!=="string"\)/);
   });
 });

@@ -32,7 +32,8 @@ describe("which defs can block (lower/blocking-functions.ts)", () => {
   });
 
   it("compiles a def reaching time.sleep, directly or through a call, as a generator; leaves pure defs", async () => {
-    const src = "import threading, time\ndef inner():\n    time.sleep(0.1)\ndef outer():\n    inner()\ndef pure(x):\n    return x + 1\nthreading.Thread(target=outer).start()\n";
+    const src =
+      "import threading, time\ndef inner():\n    time.sleep(0.1)\ndef outer():\n    inner()\ndef pure(x):\n    return x + 1\nthreading.Thread(target=outer).start()\n";
     const { code } = await transpile(src);
     expect(code).toMatch(/_tsy_blocking,\s*define_function\(\s*function\* \(\)[^]*_tsy_bcallm\(time, "sleep"/);
     expect(code).toMatch(/yield\* iter\(_tsy_bcall\(inner\)\)/);
@@ -55,13 +56,19 @@ describe("running threads", () => {
   });
 
   it("a program's own threading.excepthook gets the exception and the thread", () => {
-    const r = run("import threading\ndef hook(a):\n    print('hook', a.exc_type.__name__, a.thread.name)\nthreading.excepthook = hook\nt = threading.Thread(target=lambda: 1/0, name='T')\nt.start()\nt.join()\nprint('after')\n", ["--virtual-time"]);
+    const r = run(
+      "import threading\ndef hook(a):\n    print('hook', a.exc_type.__name__, a.thread.name)\nthreading.excepthook = hook\nt = threading.Thread(target=lambda: 1/0, name='T')\nt.start()\nt.join()\nprint('after')\n",
+      ["--virtual-time"],
+    );
     expect(r.stdout).toBe("hook ZeroDivisionError T\nafter\n");
     expect(r.code).toBe(0);
   });
 
   it("the interpreter waits for a non-daemon thread at exit, not for a daemon one", () => {
-    const r = run("import threading, time\ndef w(n):\n    time.sleep(n)\n    print('done', n)\nthreading.Thread(target=w, args=(1,)).start()\nthreading.Thread(target=w, args=(5,), daemon=True).start()\nprint('main ends')\n", ["--virtual-time"]);
+    const r = run(
+      "import threading, time\ndef w(n):\n    time.sleep(n)\n    print('done', n)\nthreading.Thread(target=w, args=(1,)).start()\nthreading.Thread(target=w, args=(5,), daemon=True).start()\nprint('main ends')\n",
+      ["--virtual-time"],
+    );
     expect(r.stdout).toBe("main ends\ndone 1\n");
   });
 });
@@ -69,12 +76,15 @@ describe("running threads", () => {
 // The threads fixtures run in virtual time in fixtures.test.ts; the model must give CPython's
 // output on the real clock too (their deadlines are far enough apart for a busy machine).
 describe("threads fixtures on the real clock", () => {
-  const fixtures = readdirSync(join(root, "fixtures")).filter((d) => d.startsWith("threads-")).sort();
+  const fixtures = readdirSync(join(root, "fixtures"))
+    .filter((d) => d.startsWith("threads-"))
+    .sort();
   it("there are threads fixtures", () => expect(fixtures.length).toBeGreaterThan(10));
   for (const name of fixtures) {
     it(`${name}: CPython's stdout and exit code without --virtual-time`, () => {
       const dir = join(root, "fixtures", name);
-      const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", "input.py"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      const version = existsSync(join(dir, "python-version")) ? ["--python", readFileSync(join(dir, "python-version"), "utf8").trim()] : [];
+      const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...version, "input.py"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
       const code = existsSync(join(dir, "expected.code")) ? Number(readFileSync(join(dir, "expected.code"), "utf8").trim()) : 0;
       expect(r.stdout).toBe(readFileSync(join(dir, "expected.out"), "utf8"));
       expect(r.status).toBe(code);

@@ -132,6 +132,10 @@ export function markPythonClass(cls: Function): void {
 export function isJsOnly(obj: object, name: string): boolean {
   if (!JS_NAMES.has(name)) return false;
   if (MANGLED.has(name)) return true;
+  // The common case first: an attribute the program assigned (`self.name = ...`) is an enumerable
+  // own property, which the checks below would also answer false (the engine's intrinsics have
+  // none).
+  if (Object.prototype.propertyIsEnumerable.call(obj, name)) return false;
   let owner: object | null = obj;
   while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
   if (owner === null) return false;

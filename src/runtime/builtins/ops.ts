@@ -820,6 +820,12 @@ export function bindMethod(f: Function, self: unknown): Function {
 }
 
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
+  // The common case first: an attribute the program stored on an instance (an own enumerable
+  // property, never bound as a method); the general path below gives the same answer.
+  if (typeof obj === "object" && obj !== null && dflt === NO_DEFAULT_ATTR && Object.prototype.propertyIsEnumerable.call(obj, name)) {
+    const v = obj[name];
+    if (v !== undefined && name !== "constructor" && name !== "__proto__") return v;
+  }
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);

@@ -616,14 +616,18 @@ const FLOAT_METHODS: Record<string, Fn> = {
  */
 export const pystr: Readonly<Record<string, Fn>> = Object.freeze({ ...STR_METHODS });
 
+// Maps, not the objects' own-property checks: a method lookup runs on every dynamic str method call.
+const STR_METHOD_MAP = new Map(Object.entries(STR_METHODS));
+const INT_METHOD_MAP = new Map(Object.entries(INT_METHODS));
+const FLOAT_METHOD_MAP = new Map(Object.entries(FLOAT_METHODS));
 export function strMethod(name: string): Fn | undefined {
-  return Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? STR_METHODS[name] : undefined;
+  return STR_METHOD_MAP.get(name);
 }
 export function intMethod(name: string): Fn | undefined {
-  return Object.prototype.hasOwnProperty.call(INT_METHODS, name) ? INT_METHODS[name] : undefined;
+  return INT_METHOD_MAP.get(name);
 }
 export function floatMethod(name: string): Fn | undefined {
-  return Object.prototype.hasOwnProperty.call(FLOAT_METHODS, name) ? FLOAT_METHODS[name] : undefined;
+  return FLOAT_METHOD_MAP.get(name);
 }
 export { floatHex, floatAsRatio, split as strSplit, join as strJoin, bitLength };
 void WS_ONE;

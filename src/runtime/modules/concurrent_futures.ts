@@ -16,6 +16,7 @@ import { bcall, blocking_function } from "../threads/blocking.js";
 import { _defineBlocking, Semaphore } from "./threading_sync.js";
 import { Thread, _register_atexit } from "./threading.js";
 import { Queue } from "./queue.js";
+import { _python_version } from "../asyncio/events.js";
 
 type Gen<T> = Generator<sched.Waiter, T, unknown>;
 
@@ -447,11 +448,18 @@ const worker = blocking_function(function* _worker(executor: unknown): Gen<null>
     }
   }
   const q = ex._work_queue;
+  // When a worker counts itself idle decides whether the next submit starts another thread: 3.12
+  // only once the queue is empty (it takes queued items first), 3.10 after every item.
+  const idleAfterEachItem = _python_version() === "3.10";
   for (;;) {
-    const item = yield* q._get_g();
+    let item: unknown;
+    if (idleAfterEachItem || q.empty()) {
+      if (!idleAfterEachItem) ex._idle_semaphore.release();
+      item = yield* q._get_g();
+    } else item = q.get_nowait();
     if (item instanceof WorkItem) {
       yield* item.run();
-      ex._idle_semaphore.release();
+      if (idleAfterEachItem) ex._idle_semaphore.release();
       continue;
     }
     if (shuttingDown || ex._shutdown) {

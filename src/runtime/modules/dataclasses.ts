@@ -417,8 +417,22 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
   const stored = fieldList.filter((f) => f._field_type === "_FIELD");
   const initVars = fieldList.filter((f) => f._field_type === "_FIELD_INITVAR");
   const fname = `${qual}.__init__()`;
+  // The common call, every field given by position and nothing else to do (not frozen, no InitVar,
+  // every stored field an init parameter): the values go straight in, as CPython's generated
+  // __init__ does, without the argument binding below.
+  const byPosition =
+    !frozen && initVars.length === 0 && keyword.length === 0 && stored.length === positional.length && stored.every((f, i) => f === positional[i])
+      ? stored.map((f) => f.name as string)
+      : null;
   return function __init__(this: Record<string, unknown>, ...args: unknown[]): void {
-    const k = popKw(args) ?? {};
+    const kw = popKw(args);
+    if (kw === null && byPosition !== null && args.length === byPosition.length) {
+      for (let i = 0; i < args.length; i++) this[byPosition[i]] = args[i];
+      const post = this.__post_init__;
+      if (typeof post === "function") post.call(this);
+      return;
+    }
+    const k = kw ?? {};
     if (args.length > positional.length) {
       const expect =
         nRequiredPos === positional.length
@@ -438,15 +452,15 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
     if (missingPos.length) throw new TypeError(`${fname} missing ${missingList(missingPos, "positional")}`);
     const missingKw = keyword.filter((f) => !vals.has(f.name as string) && f.default === MISSING && f.default_factory === MISSING);
     if (missingKw.length) throw new TypeError(`${fname} missing ${missingList(missingKw, "keyword-only")}`);
-    const set = (name: string, v: unknown) => {
+    const setField = (name: string, v: unknown) => {
       if (frozen) Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
       else this[name] = v;
     };
     for (const f of stored) {
       const name = f.name as string;
-      if (vals.has(name)) set(name, vals.get(name));
-      else if (f.default_factory !== MISSING) set(name, call(f.default_factory));
-      else if (f.default !== MISSING) set(name, f.default);
+      if (vals.has(name)) setField(name, vals.get(name));
+      else if (f.default_factory !== MISSING) setField(name, call(f.default_factory));
+      else if (f.default !== MISSING) setField(name, f.default);
     }
     void ordered;
     const post = this.__post_init__;
