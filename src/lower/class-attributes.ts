@@ -10,6 +10,7 @@ import type * as py from "../ast/nodes.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
+import { deletedAnywhere } from "./plain-access.js";
 import { resolveName } from "./scopes.js";
 
 /** A class-body value that reads as itself from the class: a constant or a class statement. */
@@ -78,7 +79,7 @@ export function classAttributeRead(cx: LowerContext, v: py.ExprNode, attr: strin
   if (k?.kind !== "class") return false;
   const r = resolveName(cx.fn.scope, v.id, cx.scopes);
   if (r.where === "builtin" || plainClass(cx.scopes, cx.known, r.scope, v.id, 0) !== k.node) return false;
-  if (cx.analysis.classes.writtenFreely(attr) || deleted(cx.module, attr)) return false;
+  if (cx.analysis.classes.writtenFreely(attr) || deletedAnywhere(cx, attr)) return false;
   // The first class of the chain whose body binds the name decides (single inheritance: bases() says).
   for (let c: py.ClassDef | undefined = k.node, depth = 0; c && depth < 30; depth++) {
     if (c.decorator_list.length) return false;
@@ -89,19 +90,4 @@ export function classAttributeRead(cx: LowerContext, v: py.ExprNode, attr: strin
     c = bases[0];
   }
   return false;
-}
-
-const deletions = new WeakMap<py.Module, Set<string>>();
-
-/** `del X.attr` or `delattr(...)`: the attribute may go missing (delattr: any of them). */
-function deleted(module: py.Module, attr: string): boolean {
-  let d = deletions.get(module);
-  if (!d) {
-    d = new Set();
-    const index = nodeIndex(module);
-    for (const n of index.ofType("Delete")) for (const t of n.targets) if (t._type === "Attribute") d.add(t.attr);
-    if (index.ofType("Name").some((n) => n.id === "delattr")) d.add("*");
-    deletions.set(module, d);
-  }
-  return d.has("*") || d.has(attr);
 }

@@ -66,7 +66,7 @@ function simpleName(attr: string): boolean {
 const deletions = new WeakMap<py.Module, { attrs: Set<string>; delattr: boolean }>();
 
 /** `del x.attr` or delattr() somewhere: an attribute may go missing. */
-function deletedAnywhere(cx: LowerContext, attr: string): boolean {
+export function deletedAnywhere(cx: LowerContext, attr: string): boolean {
   let d = deletions.get(cx.module);
   if (!d) {
     const found = { attrs: new Set<string>(), delattr: false };
