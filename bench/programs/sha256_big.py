@@ -1,4 +1,4 @@
-# sha256_big: SHA-256 of N bytes fed in 1 MiB pieces (memoryview slices), plus one md5 of it all.
+# sha256_big: SHA-256 of N bytes (a 1 MiB block repeated) fed in 1 MiB pieces (memoryview slices).
 import asyncio
 import hashlib
 import sys

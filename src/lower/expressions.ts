@@ -25,6 +25,7 @@ import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
 import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
+import { percentOfTupleDisplay } from "./percent-tuple.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -76,7 +77,9 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "FormattedValue":
       return formatted(cx, e);
     case "BinOp":
-      return binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false);
+      return (
+        percentOfTupleDisplay(cx, e) ?? binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
+      );
     case "UnaryOp":
       return unary(cx, e);
     case "BoolOp":

@@ -197,6 +197,7 @@ export {
   callv_method,
   kw,
   bytes_literal,
+  mod_tuple,
   pystr,
   multiple_bases,
   super_method,

@@ -478,8 +478,10 @@ export class Server extends PyObject implements IoTarget {
     try {
       protocol = call(this._protocol_factory);
     } catch (e) {
+      // As CPython's accept path: the failure is reported only in debug mode (the connection is dropped either way).
+      if (this._loop.get_debug())
+        this._loop.call_exception_handler({ message: "Error on transport creation for incoming connection", exception: caughtException(e) });
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      this._loop.call_exception_handler({ message: "Error on transport creation for incoming connection", exception: caughtException(e) });
       ioSend({ op: "abort", id: c.conn });
       return;
     }

@@ -104,16 +104,26 @@ export function bytesFromLatin1(s: string): PyBytes {
 }
 
 const literals = new Map<string, PyBytes>();
+// The literals met last, one slot per text length mod 4: a loop's literal is the same string each
+// time, so the slot's pointer comparison finds it without hashing the text.
+const recentTexts: string[] = ["", "", "", ""];
+const recentBytes: (PyBytes | null)[] = [null, null, null, null];
 /**
  * A `b"..."` literal: one bytes object per literal text, like CPython's constants (bytes are
  * immutable; nothing in the runtime writes into a PyBytes it did not just create).
  */
 export function bytesLiteral(s: string): PyBytes {
+  const slot = s.length & 3;
+  const recent = recentBytes[slot];
+  if (recent !== null && recentTexts[slot] === s) return recent;
   let b = literals.get(s);
   if (b === undefined) {
     b = bytesFromLatin1(s);
-    if (s.length <= 4096) literals.set(s, b);
+    if (s.length > 4096) return b;
+    literals.set(s, b);
   }
+  recentTexts[slot] = s;
+  recentBytes[slot] = b;
   return b;
 }
 
@@ -239,6 +249,9 @@ function hashBytes(d: Uint8Array): bigint {
   return BigInt(h);
 }
 
+/** Bytes of the repeated prefix that repeatBytes copies whole: a few hundred KiB fit in L2. */
+const REPEAT_TILE = 256 * 1024;
+
 function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | typeof NotImplemented {
   if (typeof n !== "bigint" && typeof n !== "boolean") {
     if (n !== null && typeof n === "object" && typeof (n as { __index__?: unknown }).__index__ === "function") return repeatBytes(d, toIndex(n), what);
@@ -250,7 +263,17 @@ function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | type
   if (d.length * k > 2 ** 31) throw new OverflowError(`repeated ${what} are too long`);
   const out = new Uint8Array(d.length * k);
   out.set(d);
-  for (let filled = d.length; filled < out.length; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
+  // Double the copied prefix until it is a tile of REPEAT_TILE bytes (or more), then copy that tile
+  // over and over: its source stays in the CPU cache, where doubling to the end would read back
+  // hundreds of MiB it has just written (about a third less CPU for `block * n` of 800 MiB).
+  const total = out.length;
+  let filled = d.length;
+  while (filled < REPEAT_TILE && filled < total) {
+    out.copyWithin(filled, 0, Math.min(filled, total - filled));
+    filled *= 2;
+  }
+  const tile = Math.min(filled, total);
+  for (; filled < total; filled += tile) out.copyWithin(filled, 0, Math.min(tile, total - filled));
   return out;
 }
 

@@ -188,6 +188,12 @@ function parseSpec(spec: string, forType: string): Spec {
   return s;
 }
 
+/** A float format spec parsed once by a caller that keeps it (printf-style templates). */
+export type FloatSpec = Spec;
+export function parseFloatSpec(spec: string): FloatSpec {
+  return parseSpec(spec, "float");
+}
+
 function group(digits: string, sep: string, every: number): string {
   if (sep === "" || digits.length <= every) return digits;
   let out = "";

@@ -774,6 +774,8 @@ export const repr = builtin(function repr(x: unknown): string {
 export const len = builtin(function len(x: unknown): bigint {
   if (x instanceof Array) return BigInt(x.length);
   if (typeof x === "string") return BigInt(strLen(x));
+  // An exact bytes object (a subclass may define its own __len__).
+  if (x instanceof Uint8Array && Object.getPrototypeOf(x) === PyBytes.prototype) return BigInt(x.length);
   // A class with __len__ on itself (an Enum class, whose metaclass defines it in CPython).
   if (x !== null && (typeof x === "object" || (typeof x === "function" && typeof (x as { __len__?: unknown }).__len__ === "function"))) {
     if (x instanceof PyDict || x instanceof PySetBase) return BigInt(x.m.size);
@@ -1249,6 +1251,73 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   return d;
 });
 
+/** What every object has from `object` (CPython 3.12's dir(object())). */
+const OBJECT_NAMES = [
+  "__class__",
+  "__delattr__",
+  "__dir__",
+  "__doc__",
+  "__eq__",
+  "__format__",
+  "__ge__",
+  "__getattribute__",
+  "__getstate__",
+  "__gt__",
+  "__hash__",
+  "__init__",
+  "__init_subclass__",
+  "__le__",
+  "__lt__",
+  "__ne__",
+  "__new__",
+  "__reduce__",
+  "__reduce_ex__",
+  "__repr__",
+  "__setattr__",
+  "__sizeof__",
+  "__str__",
+  "__subclasshook__",
+];
+
+/**
+ * dir() of an instance or class of a Python-level class: object's methods, `__module__`, and
+ * `__dict__`/`__weakref__` unless every class up to object declares `__slots__` (then its slot names).
+ */
+function addObjectNames(obj: unknown, names: Set<string>): void {
+  const cls = typeof obj === "function" ? obj : obj !== null && typeof obj === "object" ? (obj as { constructor?: unknown }).constructor : undefined;
+  if (typeof cls !== "function" || !(cls === PyObject || cls.prototype instanceof PyObject)) return;
+  for (const n of OBJECT_NAMES) names.add(n);
+  if (obj === cls) {
+    // A class's own JS `name`/`length` (unless the program set them) and the type's __name__/__qualname__.
+    for (const k of ["name", "length"]) {
+      let set = false;
+      for (let c: object | null = cls; c !== null && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+        const d = Object.getOwnPropertyDescriptor(c, k);
+        if (d && (d.writable !== false || d.get)) set = true;
+      }
+      if (!set) names.delete(k);
+    }
+    names.delete("__name__");
+    names.delete("__qualname__");
+  }
+  if (cls === PyObject) return;
+  names.add("__module__");
+  let slotted = true;
+  for (let c: Function = cls; c !== PyObject && c !== null; c = Object.getPrototypeOf(c)) {
+    if (!Object.prototype.hasOwnProperty.call(c, "__slots__")) {
+      slotted = false;
+      break;
+    }
+    const slots = (c as { __slots__?: unknown }).__slots__;
+    names.add("__slots__");
+    for (const n of typeof slots === "string" ? [slots] : Array.from(slots as Iterable<unknown>)) if (typeof n === "string") names.add(n);
+  }
+  if (!slotted) {
+    names.add("__dict__");
+    names.add("__weakref__");
+  }
+}
+
 export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const names = new Set<string>();
   let o: unknown = obj;
@@ -1263,6 +1332,7 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   for (const k of ["constructor", "__proto__", "prototype"]) {
     if (names.delete(propName(k))) names.add(k);
   }
+  addObjectNames(obj, names);
   const l = PyList.fromArray([...names]);
   l.sort();
   return l;

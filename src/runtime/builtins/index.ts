@@ -5,6 +5,7 @@ export { multiple_bases, super_method, mro_of } from "./mro.js";
 export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, RangeIterator, sortInPlace } from "./collections.js";
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./subclassable.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./value-subclass.js";
+import "./primitive-dunders.js"; // registers the special methods of int/float/str values (late.ts)
 export { PyObject, KwArgs, kw, popKw, addressOf, hexAddress, className, classModule, classQualname } from "./object.js";
 export { floatRepr, strRepr, isClass, reprActive } from "./repr.js";
 export {
@@ -75,7 +76,7 @@ export {
   pytype,
 } from "./ops.js";
 export { callv } from "./protocol.js";
-export { percentFormat } from "./percent.js";
+export { percentFormat, mod_tuple } from "./percent.js";
 export { format_value, fstr, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strFormat, strFormatMap } from "./strformat.js";
 export { strMethod, intMethod, floatMethod, pystr } from "./strmethods.js";

@@ -10,6 +10,7 @@ import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
 import type { getattr, getitem, plainSetattr } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
+import type { primitiveDunder } from "./primitive-dunders.js";
 
 export interface LateBound {
   // repr.ts
@@ -29,6 +30,8 @@ export interface LateBound {
   plainSetattr: typeof plainSetattr;
   // keywords.ts
   applyArgs: typeof applyArgs;
+  // primitive-dunders.ts
+  primitiveDunder: typeof primitiveDunder;
 }
 
 /** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
@@ -52,6 +55,7 @@ export const late: LateBound = {
   getitem: unregistered("getitem", "ops.ts"),
   plainSetattr: unregistered("plainSetattr", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
+  primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),
 };
 
 /** Called once by each higher file when it loads, with what it provides. */

@@ -11,12 +11,12 @@ import { className, classQualname, PyObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
-import { strMethod, intMethod, floatMethod } from "./strmethods.js";
+import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
-import { registerLate } from "./late.js";
+import { late, registerLate } from "./late.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -716,6 +716,8 @@ export function delitem(obj: any, key: any): void {
 export function contains(container: any, item: any): boolean {
   if (typeof container === "string") {
     if (typeof item !== "string") {
+      const v = strArg(item);
+      if (typeof v === "string") return container.includes(v);
       throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     }
     return container.includes(item);
@@ -768,16 +770,23 @@ function noAttr(obj: unknown, name: string): AttributeError {
 }
 
 function primitiveMethod(obj: unknown, name: string): ((...a: any[]) => any) | undefined {
+  let m: ((...a: any[]) => any) | undefined;
   switch (typeof obj) {
     case "string":
-      return strMethod(name);
+      m = strMethod(name);
+      break;
     case "bigint":
     case "boolean":
-      return intMethod(name);
+      m = intMethod(name);
+      break;
     case "number":
-      return floatMethod(name);
+      m = floatMethod(name);
+      break;
+    default:
+      return undefined;
   }
-  return undefined;
+  // The operator methods called by name (`(3).__add__(4)`): primitive-dunders.ts.
+  return m ?? (name.startsWith("__") ? late.primitiveDunder(obj, name) : undefined);
 }
 
 const PRIM_ATTRS: Record<string, (x: any) => unknown> = {
@@ -800,6 +809,37 @@ function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown
 }
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
+
+const selfFirstViews = new WeakMap<Function, Function>();
+
+/**
+ * A runtime class's method read from the class (`threading.Thread.join`): the JS method takes the
+ * instance as `this`, Python's function takes it first (`Thread.join(t)`). One view per method, so
+ * `C.m is C.m`; a blocking method's generator form (`$g`) is offered the same way.
+ */
+function selfFirst(method: Function, name: string): Function {
+  let view = selfFirstViews.get(method);
+  if (view) return view;
+  view = function (this: unknown, self: unknown, ...args: unknown[]) {
+    return applyArgs(method, self, args);
+  };
+  for (const key of ["__qualname__", "__doc__", "__module__"]) {
+    const d = Object.getOwnPropertyDescriptor(method, key);
+    if (d) Object.defineProperty(view, key, d);
+  }
+  Object.defineProperty(view, "name", { value: name, configurable: true });
+  Object.defineProperty(view, "__name__", { value: name, writable: true, configurable: true });
+  const g = (method as { $g?: Function }).$g;
+  if (typeof g === "function")
+    Object.defineProperty(view, "$g", {
+      value: function (this: unknown, self: unknown, ...args: unknown[]) {
+        return g.apply(self, args);
+      },
+    });
+  selfFirstViews.set(method, view);
+  selfFirstViews.set(view, view);
+  return view;
+}
 
 /** Symbol-keyed marks a bound method copies from its function (asyncio adds the coroutine function's). */
 export const BOUND_METHOD_MARKS = new Set<symbol>();
@@ -880,7 +920,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
       while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
       if (owner) Object.defineProperty(f, "__qualname__", { value: `${classQualname(owner.constructor)}.${name}`, writable: true, configurable: true });
     }
-    return f;
+    return selfFirst(f, name);
   }
   if (name === "__name__" && typeof obj === "function") return className(obj);
   if (name === "__qualname__" && typeof obj === "function" && isClass(obj)) return classQualname(obj);
@@ -1034,6 +1074,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     const f = (obj as any)[name];
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
     if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
+    // `Class.method(instance, ...)`: a method the class holds on its prototype, called unbound.
+    if (f === undefined) return callv(getattr(obj, name), args);
     throw noAttr(obj, name);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);

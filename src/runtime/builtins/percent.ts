@@ -10,7 +10,7 @@ import { typeName, index as toIndex } from "./protocol.js";
 import { strLen } from "./slices.js";
 import { late } from "./late.js";
 import { PyTuple } from "./collections.js";
-import { ascii, formatFloat, intToFloatChecked } from "./format.js";
+import { ascii, formatFloat, intToFloatChecked, parseFloatSpec, type FloatSpec } from "./format.js";
 
 /** One conversion, with the literal text that precedes it. */
 interface PercentSpec {
@@ -31,6 +31,10 @@ interface PercentSpec {
   readonly at: number;
   /** format()'s spec for a float conversion whose precision is in the template, else "". */
   readonly floatSpec: string;
+  /** floatSpec parsed (formatFloat then skips its spec cache), or null. */
+  readonly floatParsed: FloatSpec | null;
+  /** A numeric conversion (diuoxXeEfFgG): ASCII text, zero padding applies. */
+  readonly numeric: boolean;
 }
 
 interface CompiledPercent {
@@ -42,7 +46,12 @@ const STAR = -2;
 const CACHE_LIMIT = 256;
 const cache = new Map<string, CompiledPercent>();
 
+let lastFmt = "";
+let lastCompiled: CompiledPercent | null = null;
+
 function compile(fmt: string): CompiledPercent {
+  // A loop formats the same literal, the same string each time: found without hashing.
+  if (fmt === lastFmt && lastCompiled !== null) return lastCompiled;
   let c = cache.get(fmt);
   if (c === undefined) {
     c = parse(fmt);
@@ -50,6 +59,8 @@ function compile(fmt: string): CompiledPercent {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(fmt, c);
   }
+  lastFmt = fmt;
+  lastCompiled = c;
   return c;
 }
 
@@ -61,7 +72,23 @@ function parse(fmt: string): CompiledPercent {
   let lit = "";
   let i = 0;
   const fail = (error: string): CompiledPercent => {
-    specs.push({ lit, error, key: null, left: false, plus: false, space: false, alt: false, zero: false, width: -1, prec: -1, conv: "", at: i, floatSpec: "" });
+    specs.push({
+      lit,
+      error,
+      key: null,
+      left: false,
+      plus: false,
+      space: false,
+      alt: false,
+      zero: false,
+      width: -1,
+      prec: -1,
+      conv: "",
+      at: i,
+      floatSpec: "",
+      floatParsed: null,
+      numeric: false,
+    });
     return { specs, tail: "" };
   };
   while (i < n) {
@@ -131,7 +158,8 @@ function parse(fmt: string): CompiledPercent {
     if (i >= n) return fail("incomplete format");
     const conv = fmt[i];
     const floatSpec = "eEfFgG".includes(conv) && prec !== STAR ? floatSpecOf(plus, space, alt, prec, conv) : "";
-    specs.push({ lit, error: null, key, left, plus, space, alt, zero, width, prec, conv, at: i, floatSpec });
+    const floatParsed = floatSpec !== "" ? parseFloatSpec(floatSpec) : null;
+    specs.push({ lit, error: null, key, left, plus, space, alt, zero, width, prec, conv, at: i, floatSpec, floatParsed, numeric: isNumericConv(conv) });
     lit = "";
     i++;
   }
@@ -167,43 +195,55 @@ export function percentFormat(fmt: string, args: unknown): string {
   return runPercent(compile(fmt), args, null);
 }
 
+/**
+ * `"fmt" % (a, b, ...)` with a str literal template and a tuple display (the compiler's mod_tuple):
+ * the items as they would be in the tuple, which is never built. The same as percentFormat(fmt,
+ * tuple): a tuple is never a mapping and str's `%` comes before any `__rmod__` of a tuple.
+ */
+export function mod_tuple(fmt: string, items: readonly unknown[]): string {
+  return walkPercent(compile(fmt), items, null, null, null);
+}
+
 /** b"fmt" % args, on the template's latin-1 text; returns latin-1 text. */
 export function percentFormatBytes(fmtText: string, args: unknown, rules: BytesPercentRules): string {
   return runPercent(compile(fmtText), args, rules);
 }
 
-interface ArgState {
-  readonly items: readonly unknown[];
-  next: number;
-  count: number;
-}
-
-function nextArg(st: ArgState): unknown {
-  if (st.next >= st.count) throw new TypeError("not enough arguments for format string");
-  return st.items[st.next++];
+/** Positional argument `k` of `count`: `items[k]`, or `single` when there is no tuple. */
+function argAt(items: readonly unknown[] | null, single: unknown, k: number, count: number): unknown {
+  if (k >= count) throw new TypeError("not enough arguments for format string");
+  return items === null ? single : items[k];
 }
 
 function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules | null): string {
-  const isTuple = args instanceof PyTuple;
-  const items: readonly unknown[] = isTuple ? (args as PyTuple<unknown>) : [args];
-  const mapping = !isTuple && (bytes === null ? isStrMapping(args) : bytes.isMapping(args)) ? args : null;
+  if (args instanceof PyTuple) return walkPercent(c, args as PyTuple<unknown>, null, null, bytes);
+  const mapping = (bytes === null ? isStrMapping(args) : bytes.isMapping(args)) ? args : null;
+  return walkPercent(c, null, args, mapping, bytes);
+}
+
+/**
+ * The conversions of `c` on positional `items` (or on the one argument `single` when items is
+ * null), or on `mapping`'s keys when it is not null. Nothing is allocated for the arguments.
+ */
+function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, single: unknown, mapping: unknown, bytes: BytesPercentRules | null): string {
   // No closure here: the CLI bundle names every function it creates, which costs per call.
-  const st: ArgState = { items, next: 0, count: items.length };
+  let next = 0;
+  let count = items === null ? 1 : items.length;
   let out = "";
   const specs = c.specs;
   for (let k = 0; k < specs.length; k++) {
     const sp = specs[k];
     out += sp.lit;
     if (sp.error !== null) throw new ValueError(sp.error);
-    let width = sp.width === STAR ? starArg(nextArg(st)) : sp.width;
-    const prec = sp.prec === STAR ? starArg(nextArg(st)) : sp.prec;
+    let width = sp.width === STAR ? starArg(argAt(items, single, next++, count)) : sp.width;
+    const prec = sp.prec === STAR ? starArg(argAt(items, single, next++, count)) : sp.prec;
     let v: unknown;
     if (sp.key !== null) {
       if (mapping === null) throw new TypeError("format requires a mapping");
       v = late.getitem(mapping, bytes === null ? sp.key : bytes.key(sp.key));
       // After a keyed conversion, positional ones have nothing left to take (as CPython).
-      st.next = st.count = 0;
-    } else v = nextArg(st);
+      next = count = 0;
+    } else v = argAt(items, single, next++, count);
     let left = sp.left;
     if (width < -1) {
       left = true;
@@ -211,7 +251,7 @@ function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules 
     }
     let s = convert(sp, v, prec, bytes);
     const conv = sp.conv;
-    if (sp.zero && !left && width > s.length && isNumericConv(conv)) {
+    if (sp.zero && !left && width > s.length && sp.numeric) {
       // Zeros go after the sign and the 0x/0o prefix.
       const lead = s[0] === "-" || s[0] === "+" || s[0] === " " ? 1 : 0;
       const pre = (conv === "x" || conv === "X" || conv === "o") && s[lead] === "0" && s[lead + 1] === (conv === "o" ? "o" : conv) ? lead + 2 : lead;
@@ -219,16 +259,23 @@ function runPercent(c: CompiledPercent, args: unknown, bytes: BytesPercentRules 
     }
     if (width > 0) {
       // numbers are ASCII, and bytes templates work on latin-1 text: one unit per character
-      const len = bytes === null && !isNumericConv(conv) ? strLen(s) : s.length;
-      if (len < width) s = left ? s + " ".repeat(width - len) : " ".repeat(width - len) + s;
+      const len = bytes === null && !sp.numeric ? strLen(s) : s.length;
+      if (len < width) s = left ? s + spaces(width - len) : spaces(width - len) + s;
     }
     out += s;
   }
   out += c.tail;
-  if (st.next < st.count && mapping === null) {
+  if (next < count && mapping === null) {
     throw new TypeError(`not all arguments converted during ${bytes === null ? "string" : "bytes"} formatting`);
   }
   return out;
+}
+
+// Runs of spaces for padding, made once: String#repeat is a builtin call per conversion.
+const SPACES: string[] = [];
+for (let k = 0; k <= 32; k++) SPACES.push(" ".repeat(k));
+function spaces(n: number): string {
+  return n <= 32 ? SPACES[n] : " ".repeat(n);
 }
 
 function isNumericConv(conv: string): boolean {
@@ -252,7 +299,7 @@ function convert(sp: PercentSpec, v: unknown, prec: number, bytes: BytesPercentR
         return prec >= 0 && s.length > prec ? s.slice(0, prec) : s;
       }
       if (t === "b") unsupported(sp);
-      s = t === "s" ? str(v) : t === "r" ? repr(v) : ascii(v);
+      s = t === "s" ? (typeof v === "string" ? v : str(v)) : t === "r" ? repr(v) : ascii(v);
       return prec >= 0 && s.length > prec ? Array.from(s).slice(0, prec).join("") : s;
     }
     case "c":
@@ -301,7 +348,8 @@ function convert(sp: PercentSpec, v: unknown, prec: number, bytes: BytesPercentR
       else if (v !== null && typeof v === "object" && typeof (v as { __float__?: unknown }).__float__ === "function")
         fv = (v as { __float__(): number }).__float__();
       else throw new TypeError(`must be real number, not ${typeName(v)}`);
-      return formatFloat(fv, sp.floatSpec !== "" ? sp.floatSpec : floatSpecOf(sp.plus, sp.space, sp.alt, prec, t));
+      if (sp.floatParsed !== null) return formatFloat(fv, sp.floatSpec, sp.floatParsed);
+      return formatFloat(fv, floatSpecOf(sp.plus, sp.space, sp.alt, prec, t));
     }
     default:
       return unsupported(sp);

@@ -13,7 +13,7 @@ const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Code points of s, or null when s has no surrogates (UTF-16 index == code point index). */
 export function codePoints(s: string): string[] | null {
-  if (s.length < 32) return HAS_SURROGATE.test(s) ? Array.from(s) : null;
+  if (s.length < 32) return shortHasSurrogate(s) ? Array.from(s) : null;
   let r = cpCache.get(s);
   if (r === undefined) {
     r = HAS_SURROGATE.test(s) ? Array.from(s) : null;
@@ -21,6 +21,12 @@ export function codePoints(s: string): string[] | null {
     cpCache.set(s, r);
   }
   return r;
+}
+
+/** A loop beats the regular expression's call for short strings (len() of a formatted line). */
+function shortHasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  return false;
 }
 
 export function strLen(s: string): number {

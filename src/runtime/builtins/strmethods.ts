@@ -21,9 +21,21 @@ const LSTRIP_WS = new RegExp(`^[${WS}]+`);
 const RSTRIP_WS = new RegExp(`[${WS}]+$`);
 const ISSPACE = new RegExp(`^[${WS}]+$`);
 
+const VALUE_TYPE = Symbol.for("tsyncio.valueType");
+
+/** A str, or the value of a str subclass's instance or a StrEnum member (which CPython's str methods take as str). */
+function strArg(x: unknown): unknown {
+  if (typeof x === "string" || x === null || typeof x !== "object" || (x as Record<symbol, unknown>)[VALUE_TYPE] !== "str") return x;
+  const v = (x as { _value_: unknown })._value_;
+  return typeof v === "string" ? v : x;
+}
+
 function checkStr(x: unknown, what: string): string {
-  if (typeof x !== "string") throw new TypeError(`${what} must be str, not ${typeName(x)}`);
-  return x;
+  if (typeof x === "string") return x;
+  const v = strArg(x);
+  // `what` is either the argument's name or the whole message up to its closing "not".
+  if (typeof v !== "string") throw new TypeError(what.endsWith(" not") ? `${what} ${typeName(x)}` : `${what} must be str, not ${typeName(x)}`);
+  return v;
 }
 
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean, name: string): string {
@@ -32,6 +44,7 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean, na
     if (right) s = s.replace(RSTRIP_WS, "");
     return s;
   }
+  chars = strArg(chars);
   if (typeof chars !== "string") throw new TypeError(`${name} arg must be None or str`);
   const set = new Set(Array.from(chars));
   const cps = Array.from(s);
@@ -62,7 +75,7 @@ function cpIndex(s: string, i16: number, cps: string[] | null): bigint {
 }
 
 function find(s: string, sub: string, start?: unknown, end?: unknown): bigint {
-  checkStr(sub, "must be str, not");
+  sub = checkStr(sub, "must be str, not");
   const [a, b, cps] = range16(s, start, end);
   if (a > b) return -1n;
   const i = s.slice(0, b).indexOf(sub, a);
@@ -70,6 +83,7 @@ function find(s: string, sub: string, start?: unknown, end?: unknown): bigint {
 }
 
 function rfind(s: string, sub: string, start?: unknown, end?: unknown): bigint {
+  sub = checkStr(sub, "must be str, not");
   const [a, b, cps] = range16(s, start, end);
   if (a > b) return -1n;
   const hay = s.slice(0, b);
@@ -107,6 +121,7 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<
     }
     return out;
   }
+  sep = strArg(sep);
   if (typeof sep !== "string") throw new TypeError(`must be str or None, not ${typeName(sep)}`);
   if (sep === "") throw new ValueError("empty separator");
   if (max < 0) {
@@ -152,6 +167,7 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList
     }
     return PyList.fromArray(parts.reverse());
   }
+  sep = strArg(sep);
   if (typeof sep !== "string") throw new TypeError(`must be str or None, not ${typeName(sep)}`);
   if (sep === "") throw new ValueError("empty separator");
   let end = s.length;
@@ -164,8 +180,6 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList
   parts.push(s.slice(0, end));
   return PyList.fromArray(parts.reverse());
 }
-
-const VALUE_TYPE = Symbol.for("tsyncio.valueType");
 
 function join(s: string, it: unknown): string {
   const parts: string[] = [];
@@ -186,10 +200,8 @@ function join(s: string, it: unknown): string {
 }
 
 function replace(s: string, old: unknown, nw: unknown, count: unknown = -1n): string {
-  checkStr(old, "replace() argument 1");
-  checkStr(nw, "replace() argument 2");
-  const o = old as string;
-  const r = nw as string;
+  const o = checkStr(old, "replace() argument 1");
+  const r = checkStr(nw, "replace() argument 2");
   let c = count === undefined || count === null ? -1 : Number(toIndex(count));
   if (c < 0) {
     if (o !== "") return s.split(o).join(r);
@@ -225,12 +237,14 @@ function startsEnds(s: string, prefix: unknown, start: unknown, end: unknown, en
   if (a > s.length) return false;
   const sub = s.slice(a, Math.max(a, b));
   const test = (p: unknown): boolean => {
+    p = strArg(p);
     if (typeof p !== "string") {
       throw new TypeError(`tuple for ${name} must only contain str, not ${typeName(p)}`);
     }
     return ends ? sub.endsWith(p) : sub.startsWith(p);
   };
   if (prefix instanceof PyTuple) return prefix.some(test);
+  prefix = strArg(prefix);
   if (typeof prefix !== "string") {
     throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(prefix)}`);
   }
@@ -238,7 +252,7 @@ function startsEnds(s: string, prefix: unknown, start: unknown, end: unknown, en
 }
 
 function count(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
-  checkStr(sub, "must be str, not");
+  sub = checkStr(sub, "must be str, not");
   const [a, b] = range16(s, start, end);
   if (a > b) return 0n;
   const hay = s.slice(a, b);
@@ -248,6 +262,7 @@ function count(s: string, sub: unknown, start?: unknown, end?: unknown): bigint 
 
 function fillArg(f: unknown): string {
   if (f === undefined) return " ";
+  f = strArg(f);
   if (typeof f !== "string" || strLen(f) !== 1) throw new TypeError("The fill character must be exactly one character long");
   return f;
 }
@@ -343,14 +358,14 @@ function istitle(s: string): boolean {
 }
 
 function partition(s: string, sep: unknown): PyTuple<string> {
-  checkStr(sep, "must be str, not");
+  sep = checkStr(sep, "must be str, not");
   if (sep === "") throw new ValueError("empty separator");
   const i = s.indexOf(sep as string);
   if (i < 0) return PyTuple.of(s, "", "");
   return PyTuple.of(s.slice(0, i), sep as string, s.slice(i + (sep as string).length));
 }
 function rpartition(s: string, sep: unknown): PyTuple<string> {
-  checkStr(sep, "must be str, not");
+  sep = checkStr(sep, "must be str, not");
   if (sep === "") throw new ValueError("empty separator");
   const i = s.lastIndexOf(sep as string);
   if (i < 0) return PyTuple.of("", "", s);
@@ -475,8 +490,14 @@ const STR_METHODS: Record<string, Fn> = {
   rpartition,
   splitlines,
   encode,
-  removeprefix: (s: string, p: string) => (checkStr(p, "removeprefix() argument") && s.startsWith(p) ? s.slice(p.length) : s),
-  removesuffix: (s: string, p: string) => (checkStr(p, "removesuffix() argument") && p.length > 0 && s.endsWith(p) ? s.slice(0, s.length - p.length) : s),
+  removeprefix: (s: string, p: unknown) => {
+    const x = checkStr(p, "removeprefix() argument");
+    return s.startsWith(x) ? s.slice(x.length) : s;
+  },
+  removesuffix: (s: string, p: unknown) => {
+    const x = checkStr(p, "removesuffix() argument");
+    return x.length > 0 && s.endsWith(x) ? s.slice(0, s.length - x.length) : s;
+  },
   expandtabs,
   __len__: (s: string) => BigInt(strLen(s)),
   __contains__: (s: string, x: unknown) => s.includes(checkStr(x, "'in <string>' requires string as left operand, not")),
@@ -629,5 +650,5 @@ export function intMethod(name: string): Fn | undefined {
 export function floatMethod(name: string): Fn | undefined {
   return FLOAT_METHOD_MAP.get(name);
 }
-export { floatHex, floatAsRatio, split as strSplit, join as strJoin, bitLength };
+export { floatHex, floatAsRatio, split as strSplit, join as strJoin, bitLength, strArg };
 void WS_ONE;

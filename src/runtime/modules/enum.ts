@@ -417,7 +417,7 @@ Object.defineProperty(Enum, "__module__", { value: "enum" });
 
 /** Arithmetic and comparisons of the mixed-in value type (int), for IntEnum/IntFlag. */
 function intMixin(proto: Record<string, unknown>): void {
-  valueOperators(proto, ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"], unwrap);
+  valueOperators(proto, ["add", "sub", "mul", "truediv", "floordiv", "mod", "divmod", "pow", "lshift", "rshift", "and", "or", "xor"], unwrap);
   if (!("__invert__" in proto)) {
     proto.__invert__ = function (this: Enum) {
       return invert(this._value_);

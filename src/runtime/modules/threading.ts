@@ -171,7 +171,6 @@ export class Thread extends PyObject implements sched.SchedThread {
     if (i >= 0) this._joiners.splice(i, 1);
     return null;
   }
-  declare join: (...args: unknown[]) => null;
 
   __repr__(): string {
     let status = "initial";
@@ -181,6 +180,10 @@ export class Thread extends PyObject implements sched.SchedThread {
     if (this.ident !== null) status += ` ${this.ident}`;
     return `<${typeName(this)}(${this.name}, ${status})>`;
   }
+}
+// join is a method (set below) that a program's Thread subclass may override with its own def.
+export interface Thread {
+  join(...args: unknown[]): null;
 }
 _defineBlocking(Thread, "join", Thread.prototype._join_g);
 

@@ -1,0 +1,124 @@
+// The special methods of int, bool, float and str values called by name: `(3).__add__(4)`,
+// `"a".__len__()`, `x.__lt__(y)` in a user's __lt__, `functools.reduce(int.__mul__, ...)`.
+// Operators on these values never come here (ops.ts handles them directly); this is only the
+// attribute form. CPython's rules, as observed on 3.12:
+// - a numeric operator method answers NotImplemented for an operand of another type (int's take
+//   int/bool only, so `(3).__eq__(3.0)` and `(2).__mul__("ab")` are NotImplemented; float's take
+//   int/bool/float); str's comparisons take only str;
+// - str.__add__ and str.__mul__ raise as `+` and `*` do ("can only concatenate", "cannot be
+//   interpreted as an integer"); str.__mod__ formats; str.__rmod__ is NotImplemented.
+import { TypeError } from "./exceptions.js";
+import { NotImplemented, eq, ne, lt, le, gt, ge, truthy, iter } from "./protocol.js";
+import { add, sub, mul, truediv, floordiv, mod, divmod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert, getitem, contains } from "./ops.js";
+import { repr } from "./repr.js";
+import { format } from "./format.js";
+import { len, int, float, str, bool } from "./functions.js";
+import { registerLate } from "./late.js";
+
+type Fn = (self: any, ...args: any[]) => any;
+type Kind = "int" | "float" | "str";
+
+const isInt = (x: unknown): boolean => typeof x === "bigint" || typeof x === "boolean";
+const isNumber = (x: unknown): boolean => isInt(x) || typeof x === "number";
+
+/** Whether a binary method of a value of `kind` takes `other` (else it answers NotImplemented). */
+function takes(kind: Kind, other: unknown): boolean {
+  if (kind === "int") return isInt(other);
+  if (kind === "float") return isNumber(other);
+  return typeof other === "string";
+}
+
+const ARITHMETIC: Record<string, (a: any, b: any) => any> = { add, sub, mul, truediv, floordiv, mod, divmod, pow };
+const INT_ONLY: Record<string, (a: any, b: any) => any> = { lshift, rshift, and: bitand, or: bitor, xor: bitxor };
+const COMPARISONS: Record<string, (a: unknown, b: unknown) => boolean> = { eq, ne, lt, le, gt, ge };
+
+function binary(kind: Kind, op: (a: any, b: any) => any, reflected: boolean): Fn {
+  return (self, other, ...rest) => {
+    if (!takes(kind, other)) return NotImplemented;
+    // int.__pow__(exp, mod): the three-argument form.
+    if (op === pow && rest.length) return reflected ? pow(other, self, rest[0]) : pow(self, other, rest[0]);
+    return reflected ? op(other, self) : op(self, other);
+  };
+}
+
+/** The special methods of one kind of value, by name (built once, on first use). */
+function table(kind: Kind): Record<string, Fn> {
+  const t: Record<string, Fn> = {};
+  if (kind !== "str") {
+    const ops = kind === "int" ? { ...ARITHMETIC, ...INT_ONLY } : ARITHMETIC;
+    for (const [name, op] of Object.entries(ops)) {
+      t[`__${name}__`] = binary(kind, op, false);
+      t[`__r${name}__`] = binary(kind, op, true);
+    }
+    t.__neg__ = (x) => neg(x);
+    t.__pos__ = (x) => pos(x);
+    if (kind === "int") t.__invert__ = (x) => invert(x);
+  } else {
+    t.__add__ = (s, other) => add(s, other);
+    t.__mul__ = (s, n) => {
+      if (!isInt(n)) throw new TypeError(`'${typeof n === "string" ? "str" : typeNameOf(n)}' object cannot be interpreted as an integer`);
+      return mul(s, n);
+    };
+    t.__rmul__ = t.__mul__;
+    t.__mod__ = (s, args) => mod(s, args);
+    t.__rmod__ = () => NotImplemented;
+    t.__len__ = (s) => len(s);
+    t.__getitem__ = (s, key) => getitem(s, key);
+    t.__iter__ = (s) => iter(s);
+    t.__contains__ = (s, item) => contains(s, item);
+  }
+  for (const [name, op] of Object.entries(COMPARISONS)) t[`__${name}__`] = (self, other) => (takes(kind, other) ? op(self, other) : NotImplemented);
+  // (str has no __bool__: its truth is its __len__)
+  if (kind !== "str") t.__bool__ = (x) => truthy(x);
+  t.__repr__ = (x) => repr(x);
+  t.__format__ = (x, spec) => format(x, spec);
+  return t;
+}
+
+function typeNameOf(x: unknown): string {
+  if (x === null) return "NoneType";
+  if (typeof x === "string") return "str";
+  if (typeof x === "number") return "float";
+  if (typeof x === "bigint") return "int";
+  if (typeof x === "boolean") return "bool";
+  return (x as { constructor?: { name?: string } })?.constructor?.name ?? typeof x;
+}
+
+const tables: Partial<Record<Kind, Record<string, Fn>>> = {};
+
+/** The special method `name` of a primitive value, taking the value first, or undefined. */
+export function primitiveDunder(obj: unknown, name: string): Fn | undefined {
+  const kind: Kind | null = typeof obj === "string" ? "str" : isInt(obj) ? "int" : typeof obj === "number" ? "float" : null;
+  if (kind === null) return undefined;
+  const t = (tables[kind] ??= table(kind));
+  return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
+}
+
+registerLate({ primitiveDunder });
+
+// `int.__add__(2, 3)`, `functools.reduce(int.__mul__, xs)`, `sorted(xs, key=str.__len__)`: the type
+// objects hold the same methods, taking the value first (CPython's descriptor check on it).
+const KIND_NAMES: Record<Kind, string> = { int: "int", float: "float", str: "str" };
+for (const [type, kind] of [
+  [int, "int"],
+  [bool, "int"],
+  [float, "float"],
+  [str, "str"],
+] as [Function, Kind][]) {
+  const t = (tables[kind] ??= table(kind));
+  for (const name of Object.keys(t)) {
+    if (Object.prototype.hasOwnProperty.call(type, name)) continue;
+    const method = function (self: unknown, ...args: unknown[]): unknown {
+      const own = primitiveDunder(self, name);
+      const selfKind = typeof self === "string" ? "str" : isInt(self) ? "int" : typeof self === "number" ? "float" : null;
+      if (own === undefined || selfKind !== kind) {
+        throw new TypeError(`descriptor '${name}' requires a '${KIND_NAMES[kind]}' object but received a '${typeNameOf(self)}'`);
+      }
+      return own(self, ...args);
+    };
+    Object.defineProperty(method, "name", { value: name });
+    Object.defineProperty(method, "__name__", { value: name, writable: true, configurable: true });
+    Object.defineProperty(method, "__qualname__", { value: `${(type as { __name__?: string }).__name__}.${name}`, writable: true, configurable: true });
+    Object.defineProperty(type, name, { value: method, writable: true, configurable: true });
+  }
+}
