@@ -79,6 +79,15 @@ describe("annotations become TS types", () => {
     // (nothing sets `other`: no declaration, the read stays a possible AttributeError)
     expect(code).not.toContain("declare other");
   });
+  it("a method's parameter admits what calls of a method of that name pass; a nonlocal annotated Optional is narrowed", async () => {
+    const code = await ts(
+      `import asyncio\nclass Event: pass\nclass Broker:\n    def pub(self, event: Event) -> None:\n        print(event)\n` +
+        `def run(b: Broker) -> None:\n    b.pub(None)\n` +
+        `def outer():\n    task: asyncio.Task | None = None\n    def inner():\n        nonlocal task\n        if task and not task.done():\n            task.cancel()\n    return inner\n`,
+    );
+    expect(code).toContain("pub(event: Event | null): void");
+    expect(code).toContain("task !== null && truthy(task)");
+  });
   it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
     const code = await ts(
       `from typing import Awaitable, Generic, ParamSpec, Protocol, TypeVar\nP = ParamSpec("P")\nT = TypeVar("T")\nclass Box(Generic[T]):\n    pass\nclass AsyncCallable(Protocol[P, T]):\n    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]: ...\ndef f(b: Box, g: AsyncCallable[..., str]) -> None:\n    print(b, g)\n`,
