@@ -35,6 +35,7 @@ export function plainClassAttributes(cx: LowerContext, cls: py.ClassDef): string
   // (a decorated class, a dataclass, is left alone: slots=True makes its fields descriptors)
   if (cls.decorator_list.length) return [];
   const scope = cx.scopes.get(cls);
+  if (!scope?.parent || plainClass(cx.scopes, cx.known, scope.parent, cls.name, 0) !== cls) return [];
   const read = readFromNames(cx.module);
   return cls.body
     .filter((item) => item._type === "Assign" || item._type === "AnnAssign" || item._type === "ClassDef")
