@@ -6,7 +6,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const FILES = ["tsconfig.json", "package.json", "package-lock.json", "scripts/bundle-cli.mjs", "scripts/warm-up.py"];
+const FILES = [
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+  "scripts/bundle-cli.mjs",
+  "scripts/lib/class-names.mjs",
+  "scripts/lib/function-names.mjs",
+  "scripts/warm-up.py",
+];
 
 function sourceFiles(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -122,7 +122,8 @@ export type IoCompletion =
   | { ev: "bound"; id: number; local: Address }
   | { ev: "accepted"; id: number; conn: number; local: Address; remote: Address; tls?: TlsInfo; lease?: DirectWrite }
   | { ev: "tls_ready"; id: number; tls: TlsInfo }
-  | { ev: "data"; id: number; data: ArrayBuffer }
+  /** A view (the host may read into a slab shared by several chunks). */
+  | { ev: "data"; id: number; data: Uint8Array }
   | { ev: "eof"; id: number }
   | { ev: "closed"; id: number; error: IoError | null }
   | { ev: "drained"; id: number; pending: number }
@@ -179,8 +180,9 @@ export interface IoHost {
    * Writes `data` on connection `id`, in order with everything sent for it before: what the host
    * cannot hand to the operating system at once is copied and queued for the kernel like a
    * "write" request. Returns the number of bytes queued (0: all of it is on its way already).
+   * `frozen`: the bytes never change (a bytes object), so the host may keep them without a copy.
    */
-  write(id: number, data: Uint8Array): number;
+  write(id: number, data: Uint8Array, frozen?: boolean): number;
   /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
   unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */

@@ -12,7 +12,6 @@
 // `idle` when nothing is in flight: then no completion can come unless time passes.
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
-import { spawn, type ChildProcess } from "node:child_process";
 import { lookup } from "node:dns";
 import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
@@ -24,6 +23,7 @@ import { tlsConnect, tlsError, tlsInfo, tlsServer, tlsUpgrade, verifyPeer } from
 import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./leases.js";
 import type { DirectWrite } from "../../runtime/io-messages.js";
 import type { HostCompletion, HostRequest } from "./host-messages.js";
+import { createChildren } from "./kernel-children.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
@@ -49,7 +49,7 @@ function emit(c: IoCompletion | HostCompletion, transfer?: ArrayBuffer): void {
 
 /** Nothing in flight: a virtual-clock wait may jump. */
 function idle(): boolean {
-  if (pendingOps > 0 || children.size > 0) return false;
+  if (pendingOps > 0 || children.count > 0) return false;
   for (const c of conns.values()) {
     if (c.paused) continue;
     if (c.expectBytes > 0 || c.expectEof || (!c.socket.destroyed && c.socket.writableLength > 0)) return false;
@@ -284,7 +284,7 @@ function ourServerPort(portNo: number): boolean {
 function adopt(id: number, socket: Socket): Conn {
   const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
-    emit({ ev: "data", id, data: owned(chunk) }, lastOwned);
+    emit({ ev: "data", id, data: new Uint8Array(owned(chunk)) }, lastOwned);
     // The program gave the socket back to wait for these bytes: it reads the next ones itself.
     const peer = peerOf(c);
     if (peer !== null && mayLendReading(c) && peer.slot >= 0) lendReading(c, id, peer.id);
@@ -419,6 +419,7 @@ function connect(req: Extract<IoRequest, { op: "connect" }>): void {
 }
 
 function listen(req: Extract<IoRequest, { op: "listen" }>): void {
+  if (reservedPorts.size > 0) releasePort(req.id);
   pendingOps++;
   const server: Server = req.tls ? tlsServer(req.tls) : createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false });
   const fail = (e: NodeJS.ErrnoException) => {
@@ -490,23 +491,38 @@ function listen(req: Extract<IoRequest, { op: "listen" }>): void {
 }
 
 /**
- * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a throwaway server
- * finds a free port, which the later "listen" binds again ("bound" names it, or "error").
+ * socket.bind((host, 0)) before listen(): Node binds only when it listens, so a server of our own
+ * takes a free port and keeps it (no other process can take it meanwhile) until the socket
+ * listens there ("listen" closes it and binds the port again in the same turn), connects or
+ * closes. Until then a connection to that port is accepted and dropped, where CPython's bound,
+ * not yet listening socket would refuse it.
  */
+const reservedPorts = new Map<number, { id: number; server: Server }>();
+
 function pickPort(id: number, host: string): void {
   pendingOps++;
-  const probe = createServer();
+  const probe = createServer((s) => s.destroy());
   probe.once("error", (e: NodeJS.ErrnoException) => {
     pendingOps--;
     emit({ ev: "error", id, error: ioError(e, "bind") });
   });
-  probe.listen({ host, port: 0, exclusive: true }, () => {
+  probe.listen({ host, port: 0, exclusive: true, backlog: 1 }, () => {
+    pendingOps--;
     const a = probe.address() as { address: string; port: number; family: string };
-    probe.close(() => {
-      pendingOps--;
-      emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
-    });
+    probe.unref();
+    reservedPorts.set(a.port, { id, server: probe });
+    emit({ ev: "bound", id, local: addr(a.address, a.port, a.family) });
   });
+}
+
+/** Lets go of the port bind() took for socket `id`. */
+function releasePort(id: number): void {
+  for (const [p, r] of reservedPorts) {
+    if (r.id !== id) continue;
+    reservedPorts.delete(p);
+    // Node closes the descriptor at once, so the port is free for a listen in this same turn.
+    r.server.close();
+  }
 }
 
 /** CPython's error for a peer that closes during the handshake. */
@@ -642,78 +658,15 @@ function sendto(req: Extract<IoRequest, { op: "sendto" }>): void {
   else sock.send(new Uint8Array(req.data), cb);
 }
 
-// --- child processes ------------------------------------------------------------------------------
+// --- child processes (kernel-children.ts) ------------------------------------------------------
 
-const children = new Map<number, ChildProcess>();
-
-function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
-  const [i, o, e] = req.stdio;
-  const stdio = [i, o, e === "stdout" ? "pipe" : e] as ("pipe" | "inherit" | "ignore")[];
-  let child: ChildProcess;
-  try {
-    child = spawn(req.file, req.args, { shell: req.shell, cwd: req.cwd ?? undefined, env: req.env ?? undefined, stdio });
-  } catch (err) {
-    emit({ ev: "error", id: req.id, error: ioError(err as NodeJS.ErrnoException, "spawn") });
-    return;
-  }
-  pendingOps++;
-  let started = false;
-  let open = 0;
-  let exit: { code: number | null; signal: number | null } | null = null;
-  const finish = () => {
-    if (exit && open === 0) {
-      children.delete(req.id);
-      emit({ ev: "exited", id: req.id, ...exit });
-    }
-  };
-  child.once("error", (err: NodeJS.ErrnoException) => {
-    if (started) return;
-    started = true;
-    pendingOps--;
-    emit({ ev: "error", id: req.id, error: { ...ioError(err, "spawn"), syscall: req.file } });
-  });
-  child.once("spawn", () => {
-    started = true;
-    pendingOps--;
-    children.set(req.id, child);
-    emit({ ev: "spawned", id: req.id, pid: child.pid ?? 0 });
-    // stderr=STDOUT reads two pipes as one: its EOF is when both have ended.
-    const openPerFd = { 1: 0, 2: 0 };
-    const pipe = (stream: NodeJS.ReadableStream | null, fd: 1 | 2) => {
-      if (!stream) return;
-      open++;
-      openPerFd[fd]++;
-      let ended = false;
-      stream.on("data", (chunk: Buffer) => emit({ ev: "pipe_data", id: req.id, fd, data: owned(chunk) }, lastOwned));
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        if (--openPerFd[fd] === 0) emit({ ev: "pipe_eof", id: req.id, fd });
-        open--;
-        finish();
-      };
-      stream.on("end", end);
-      stream.on("close", end);
-    };
-    pipe(child.stdout, 1);
-    // stderr=STDOUT: both go to the one pipe the program reads as stdout.
-    pipe(child.stderr, e === "stdout" ? 1 : 2);
-    child.stdin?.on("error", () => {
-      /* EPIPE: the child exited before reading everything, as CPython ignores in communicate() */
-    });
-  });
-  child.once("exit", (code, signal) => {
-    exit = { code, signal: signal ? ((osConstants.signals as Record<string, number>)[signal] ?? null) : null };
-    finish();
-  });
-}
-
-function childStdin(id: number, data: ArrayBuffer | null): void {
-  const child = children.get(id);
-  if (!child?.stdin) return;
-  if (data === null) child.stdin.end();
-  else child.stdin.write(new Uint8Array(data));
-}
+const children = createChildren({
+  emit,
+  ioError,
+  owned,
+  opStarted: () => pendingOps++,
+  opDone: () => pendingOps--,
+});
 
 // --- signals: the program's own process (os.kill(os.getpid(), sig), kill from a shell) ----------
 
@@ -741,7 +694,7 @@ function watchSignal(signum: number, on: boolean): void {
 function flushAll(): void {
   const writing = () => {
     for (const c of conns.values()) if (!c.socket.destroyed && c.socket.writableLength > 0) return true;
-    for (const ch of children.values()) if (ch.stdin && ch.stdin.writableLength > 0) return true;
+    if (children.writing()) return true;
     return false;
   };
   const check = () => {
@@ -772,6 +725,7 @@ function handle(req: IoRequest | HostRequest): void {
       return;
     }
     case "connect":
+      if (reservedPorts.size > 0) releasePort(req.id);
       return connect(req);
     case "listen":
       return listen(req);
@@ -805,6 +759,7 @@ function handle(req: IoRequest | HostRequest): void {
         else u.close();
         return;
       }
+      if (reservedPorts.size > 0) releasePort(req.id);
       const c = conns.get(req.id);
       if (!c || c.closing) return;
       c.closing = true;
@@ -840,6 +795,7 @@ function handle(req: IoRequest | HostRequest): void {
       serverTls.set(req.id, req.tls);
       return;
     case "server_close": {
+      if (reservedPorts.size > 0) releasePort(req.id);
       const s = servers.get(req.id);
       servers.delete(req.id);
       serverTls.delete(req.id);
@@ -851,20 +807,13 @@ function handle(req: IoRequest | HostRequest): void {
     case "sendto":
       return sendto(req);
     case "spawn":
-      return spawnChild(req);
+      return children.spawn(req);
     case "stdin_write":
-      return childStdin(req.id, req.data);
+      return children.stdin(req.id, req.data);
     case "stdin_close":
-      return childStdin(req.id, null);
-    case "kill": {
-      const child = children.get(req.id);
-      try {
-        child?.kill(req.signal);
-      } catch {
-        /* already gone */
-      }
-      return;
-    }
+      return children.stdin(req.id, null);
+    case "kill":
+      return children.kill(req.id, req.signal);
     case "signal_watch":
       return watchSignal(req.signum, req.on);
     case "flush_all":

@@ -51,7 +51,7 @@ export function makeCode(code: CodeInfo): CodeObject {
 // Coroutine states (CPython: FRAME_CREATED / FRAME_SUSPENDED / FRAME_EXECUTING / FRAME_COMPLETED).
 export const CORO_CREATED = 0;
 /** Created and never handed out (not iterated, driven, closed, given to a Task or reported): `_awaited` is false only here. */
-const CORO_FRESH = -1;
+export const CORO_FRESH = -1;
 export const CORO_SUSPENDED = 1;
 export const CORO_RUNNING = 2;
 export const CORO_CLOSED = 3;
@@ -338,6 +338,47 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
 // "coroutine '...' was never awaited"
 
 /**
+ * @internal Self-iterating coroutines: the runtime's small coroutines (`await q.get()`,
+ * `asyncio.sleep(0)`, `async with lock`) are one object each, the coroutine and the iterator
+ * `yield*` drives (`_gen` is the object itself), instead of a Coroutine and an iterator object:
+ * one allocation and one constructor less per await. Such a class is not `extends Coroutine`
+ * (Coroutine's constructor would see every class's shape): _selfIterating chains its prototype
+ * to Coroutine's (instanceof, type(), the Python methods) and puts `_gen` (the object itself) and
+ * the class's one `_code` there; each object keeps `_state`, and the class a [Symbol.iterator]
+ * that hands it out once (written in each class, so that each site sees one shape) and the
+ * iterator protocol's next/return. Its `throw` serves both callers:
+ * `yield*` and the Task (an exception instance) and Python's `coro.throw(exc)` (a class or an
+ * instance). That holds because such a coroutine catches nothing: whatever is thrown in is raised
+ * again (after its cleanup), and a StopIteration becomes RuntimeError as it leaves a coroutine's
+ * frame (PEP 479, what CPython does at that frame too). Its own methods must not reuse the names
+ * of Coroutine's (send, close, _resume, ...): they would replace them for Python.
+ */
+export function _selfIterating(cls: Function, code?: CodeObject): void {
+  Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
+  Object.defineProperty(cls.prototype, "constructor", { value: Coroutine, writable: true, configurable: true });
+  // On the prototype, not in each object (memory per waiting task): `_gen` is the object itself,
+  // `_code` the one code object of a class that stands for one coroutine function.
+  Object.defineProperty(cls.prototype, "_gen", {
+    get(this: unknown) {
+      return this;
+    },
+    configurable: true,
+  });
+  if (code !== undefined) Object.defineProperty(cls.prototype, "_code", { value: code, writable: true, configurable: true });
+}
+
+/** @internal What a self-iterating coroutine's `throw(exc)` raises: `exc` made an instance, and closed. */
+export function _thrownIn(coro: Coroutine, exc: unknown): unknown {
+  coro._state = CORO_CLOSED;
+  return typeof exc === "function" ? new (exc as new () => unknown)() : exc;
+}
+
+/** @internal RuntimeError for a coroutine awaited twice. */
+export function _reuseError(): RuntimeError {
+  return new RuntimeError("cannot reuse already awaited coroutine");
+}
+
+/**
  * Coroutines that might never be started. Appending is cheap; the list is compacted (dropping
  * started ones) whenever it doubles, so it stays proportional to the live unstarted set.
  */
@@ -360,7 +401,8 @@ export function _untrackStarted(c: Coroutine): void {
   if (last >= 0 && _unstarted[last] === c) _unstarted.pop();
 }
 
-function _trackUnstarted(c: Coroutine): void {
+/** @internal (see _selfIterating) */
+export function _trackUnstarted(c: Coroutine): void {
   const n = _unstarted.push(c);
   if (n >= _compactAt) {
     _unstarted = _unstarted.filter((x) => x._state === CORO_FRESH);

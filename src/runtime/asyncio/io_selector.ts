@@ -120,8 +120,8 @@ export function ioSend(req: IoRequest): void {
 }
 
 /** Writes on a connection (IoHost.write): the number of bytes left queued in the kernel. */
-export function ioWrite(id: number, data: Uint8Array): number {
-  return (host.io as IoHost).write(id, data);
+export function ioWrite(id: number, data: Uint8Array, frozen = false): number {
+  return (host.io as IoHost).write(id, data, frozen);
 }
 
 /** Completions a thread scheduler's wait took for the event loop; its next select returns them. */

@@ -15,7 +15,7 @@ import type { IoCompletion } from "../io-messages.js";
 import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, osError, socketOptions, toBytes } from "./io_util.js";
-import { OSError as OSErrorBase } from "../builtins/index.js";
+import { OSError as OSErrorBase, PyBytes } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
 
 type Loop = BaseEventLoop;
@@ -144,7 +144,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       return;
     }
     // What the operating system does not take at once waits in the kernel's queue (the host copies it).
-    const queued = ioWrite(this._id, buf);
+    const queued = ioWrite(this._id, buf, buf instanceof PyBytes);
     if (queued === 0) return;
     this._unsent += queued;
     this._maybe_pause_protocol();
@@ -276,7 +276,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   _io_event(c: IoCompletion): void {
     switch (c.ev) {
       case "data":
-        this._receive(new Uint8Array(c.data));
+        this._receive(c.data);
         return;
       case "eof":
         this._receive(null);

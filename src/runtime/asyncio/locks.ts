@@ -3,13 +3,28 @@
 // All are FIFO-fair the way CPython's are: waiters queue up as Futures in a deque and a release
 // wakes the oldest one that is still waiting; a newcomer can take a free Lock only when no
 // (uncancelled) waiter is queued. `async with` uses __aenter__/__aexit__, which return coroutines
-// (over small iterators, not generators: see _AsyncWithAcquire).
+// (self-iterating coroutines for the stock acquire and release, no generators: see
+// _AsyncWithAcquire).
 // CPython: Lib/asyncio/locks.py (3.12).
 import { PyObject, RuntimeError, ValueError, set_builtin_bases } from "./_compat.js";
 import { Deque } from "./_collections.js";
 import { _bind, _isNone, _toInt } from "./_util.js";
-import { Coroutine, _as_coroutine_function, awaitable, coroutine_function, makeCode } from "./coroutines.js";
-import type { CoroGen } from "./coroutines.js";
+import {
+  CORO_FRESH,
+  CORO_SUSPENDED,
+  Coroutine,
+  _as_coroutine_function,
+  _coroutine_stop,
+  _reuseError,
+  _selfIterating,
+  _thrownIn,
+  _trackUnstarted,
+  _untrackStarted,
+  awaitable,
+  coroutine_function,
+  makeCode,
+} from "./coroutines.js";
+import type { CodeObject, CoroGen } from "./coroutines.js";
 import { BrokenBarrierError, CancelledError, _setModule } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
 import { _F_BLOCKING } from "./futures.js";
@@ -38,11 +53,15 @@ function extra(base: string, waiters: Deque<Future<unknown>> | null): string {
   return waiters !== null && waiters.length > 0 ? `${base}, waiters:${waiters.length}` : base;
 }
 
+// Methods defined on the prototypes below (asyncMethod, __aenter__/__aexit__): typed as methods, so
+// that a translated subclass can define its own acquire() and call super().acquire().
+interface _ContextManagerMixin {
+  __aenter__(): Coroutine<null>;
+  __aexit__(exc_type: unknown, exc: unknown, tb: unknown): Coroutine<null>;
+  acquire(): Coroutine<boolean>;
+}
 /** `async with x:` = acquire() then release(). CPython: locks._ContextManagerMixin */
 class _ContextManagerMixin extends _LoopBoundMixin {
-  declare __aenter__: () => Coroutine<null>;
-  declare __aexit__: (exc_type: unknown, exc: unknown, tb: unknown) => Coroutine<null>;
-  declare acquire: () => Coroutine<boolean>;
   release(): void {
     throw new RuntimeError("release() not implemented");
   }
@@ -88,79 +107,71 @@ const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null,
 const _FINISHED_RESULT: IteratorResult<unknown, null> = Object.freeze({ value: undefined, done: true }) as unknown as IteratorResult<unknown, null>;
 
 const _AENTER_START = 0;
-const _AENTER_STOCK = 1; // waiting on the stock acquire's Future
-const _AENTER_OTHER = 2; // delegating to an overridden acquire()
-const _AENTER_DONE = 3;
+const _AENTER_WAITING = 1; // waiting on the stock acquire's Future
+const _AENTER_DONE = 2;
+
+const _aenter_code = makeCode({ qualname: "_ContextManagerMixin.__aenter__", filename: LOCKS_PY, firstlineno: 13 });
+const _aexit_code = makeCode({ qualname: "_ContextManagerMixin.__aexit__", filename: LOCKS_PY, firstlineno: 19 });
 
 /**
- * What `__aenter__`'s generator (`await self.acquire(); return None`) does, without a generator
- * and, for the stock acquire, without its coroutine either: a free lock is taken on the first
- * step; otherwise the iterator waits on the acquire's Future itself. An acquire() overridden in
- * a subclass is awaited as it is.
+ * `__aenter__()` (`await self.acquire(); return None`) of a Lock or Semaphore whose acquire() is
+ * the stock one: the coroutine and, without a generator, its own iterator (a self-iterating
+ * coroutine, see coroutines.ts _selfIterating), and without acquire()'s coroutine either: a free
+ * lock is taken on the first step; otherwise it waits on the acquire's Future itself. (An
+ * acquire() overridden in a subclass is awaited by a generator, see __aenter__ below.)
  */
-class _AsyncWithAcquire implements CoroGen<null> {
-  _cm: _ContextManagerMixin;
-  _step: number;
-  _fut: Future<unknown> | null;
-  _inner: Iterator<unknown, unknown, unknown> | null;
+class _AsyncWithAcquire {
+  declare _code: CodeObject;
+  declare _state: number;
+  declare _cm: _ContextManagerMixin;
+  declare _step: number;
+  declare _fut: Future<unknown> | null;
   constructor(cm: _ContextManagerMixin) {
+    this._state = CORO_FRESH;
     this._cm = cm;
     this._step = _AENTER_START;
     this._fut = null;
-    this._inner = null;
+    _trackUnstarted(this as unknown as Coroutine);
   }
-  next(v?: unknown): IteratorResult<unknown, null> {
-    if (this._step === _AENTER_START) {
-      const cm = this._cm;
-      if (cm.acquire === _stock_lock_acquire || cm.acquire === _stock_semaphore_acquire) {
-        const steps = cm as unknown as _AcquireSteps;
-        if (steps._acq_now()) {
-          this._step = _AENTER_DONE;
-          return _RETURN_NONE;
-        }
-        // Waits on the acquire's Future itself, as its iterator would (no _FutureIter).
-        const fut = steps._acq_wait();
-        this._fut = fut;
-        this._step = _AENTER_STOCK;
-        fut._flags |= _F_BLOCKING;
-        return { value: fut, done: false };
-      } else {
-        this._inner = awaitable(cm.acquire())[Symbol.iterator]();
-        this._step = _AENTER_OTHER;
+  [Symbol.iterator](): CoroGen<null> {
+    if (this._state !== CORO_FRESH) throw _reuseError();
+    this._state = CORO_SUSPENDED;
+    _untrackStarted(this as unknown as Coroutine);
+    return this as unknown as CoroGen<null>;
+  }
+  next(): IteratorResult<unknown, null> {
+    const step = this._step;
+    if (step === _AENTER_START) {
+      const steps = this._cm as unknown as _AcquireSteps;
+      if (steps._acq_now()) {
+        this._step = _AENTER_DONE;
+        return _RETURN_NONE;
       }
-      v = undefined;
-    } else if (this._step === _AENTER_DONE) {
-      return _FINISHED_RESULT;
+      // Waits on the acquire's Future itself, as its iterator would (no _FutureIter).
+      const fut = steps._acq_wait();
+      this._fut = fut;
+      this._step = _AENTER_WAITING;
+      fut._flags |= _F_BLOCKING;
+      return { value: fut, done: false };
     }
-    return this._resume(false, v);
+    if (step === _AENTER_DONE) return _FINISHED_RESULT;
+    return this._resume_wait(false, undefined);
   }
-  throw(e: unknown): IteratorResult<unknown, null> {
-    if (this._step === _AENTER_STOCK || this._step === _AENTER_OTHER) return this._resume(true, e);
+  /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
+  throw(exc: unknown): IteratorResult<unknown, null> {
+    const e = _thrownIn(this as unknown as Coroutine, exc);
+    if (this._step === _AENTER_WAITING) this._resume_wait(true, e);
     this._step = _AENTER_DONE;
-    throw e;
+    throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, null> {
     const step = this._step;
     this._step = _AENTER_DONE;
-    if (step === _AENTER_STOCK) (this._cm as unknown as _AcquireSteps)._acq_leave(this._fut!);
-    else if (step === _AENTER_OTHER) this._inner!.return?.(undefined);
+    if (step === _AENTER_WAITING) (this._cm as unknown as _AcquireSteps)._acq_leave(this._fut!);
     return { value, done: true } as IteratorResult<unknown, null>;
   }
-  _resume(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
-    if (this._step === _AENTER_STOCK) return this._resume_stock(isThrow, v);
-    let r: IteratorResult<unknown, unknown>;
-    try {
-      r = isThrow ? this._inner!.throw!(v) : this._inner!.next(v);
-    } catch (e) {
-      this._step = _AENTER_DONE;
-      throw e;
-    }
-    if (!r.done) return r as IteratorResult<unknown, null>;
-    this._step = _AENTER_DONE;
-    return _RETURN_NONE; // like CPython, `async with lock as x` binds None
-  }
   /** Resumed while waiting on the stock acquire's Future: what its iterator, then acquire(), do. */
-  _resume_stock(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
+  _resume_wait(isThrow: boolean, v: unknown): IteratorResult<unknown, null> {
     const fut = this._fut!;
     const steps = this._cm as unknown as _AcquireSteps;
     this._step = _AENTER_DONE;
@@ -180,16 +191,24 @@ class _AsyncWithAcquire implements CoroGen<null> {
     steps._acq_won();
     return _RETURN_NONE; // like CPython, `async with lock as x` binds None
   }
-  [Symbol.iterator](): CoroGen<null> {
-    return this;
-  }
 }
+_selfIterating(_AsyncWithAcquire, _aenter_code);
 
-/** What `__aexit__`'s generator (`self.release(); return None`) does, without a generator. */
-class _AsyncWithRelease implements CoroGen<null> {
-  _cm: _ContextManagerMixin | null;
+/** `__aexit__()` (`self.release(); return None`): a self-iterating coroutine, no generator. */
+class _AsyncWithRelease {
+  declare _code: CodeObject;
+  declare _state: number;
+  declare _cm: _ContextManagerMixin | null;
   constructor(cm: _ContextManagerMixin) {
+    this._state = CORO_FRESH;
     this._cm = cm;
+    _trackUnstarted(this as unknown as Coroutine);
+  }
+  [Symbol.iterator](): CoroGen<null> {
+    if (this._state !== CORO_FRESH) throw _reuseError();
+    this._state = CORO_SUSPENDED;
+    _untrackStarted(this as unknown as Coroutine);
+    return this as unknown as CoroGen<null>;
   }
   next(): IteratorResult<unknown, null> {
     const cm = this._cm;
@@ -198,37 +217,40 @@ class _AsyncWithRelease implements CoroGen<null> {
     cm.release();
     return _RETURN_NONE;
   }
-  throw(e: unknown): IteratorResult<unknown, null> {
+  /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
+  throw(exc: unknown): IteratorResult<unknown, null> {
+    const e = _thrownIn(this as unknown as Coroutine, exc);
     this._cm = null;
-    throw e;
+    throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, null> {
     this._cm = null;
     return { value, done: true } as IteratorResult<unknown, null>;
   }
-  [Symbol.iterator](): CoroGen<null> {
-    return this;
-  }
 }
+_selfIterating(_AsyncWithRelease, _aexit_code);
 
-const _aenter_code = makeCode({ qualname: "_ContextManagerMixin.__aenter__", filename: LOCKS_PY, firstlineno: 13 });
-const _aexit_code = makeCode({ qualname: "_ContextManagerMixin.__aexit__", filename: LOCKS_PY, firstlineno: 19 });
-// The generators these stand for (what inspect reads the signature from).
+// The generators these stand for (what inspect reads the signature from); the first also awaits
+// an acquire() overridden in a subclass.
 function* _aenter_source(this: _ContextManagerMixin): CoroGen<null> {
-  yield* this.acquire();
+  yield* awaitable(this.acquire());
   return null;
 }
 function* _aexit_source(this: _ContextManagerMixin): CoroGen<null> {
   this.release();
   return null;
 }
-for (const [name, make, source, co] of [
-  ["__aenter__", (cm: _ContextManagerMixin) => new _AsyncWithAcquire(cm), _aenter_source, _aenter_code],
-  ["__aexit__", (cm: _ContextManagerMixin) => new _AsyncWithRelease(cm), _aexit_source, _aexit_code],
+function _aenter(this: _ContextManagerMixin): Coroutine<null> {
+  if (this.acquire === _stock_lock_acquire || this.acquire === _stock_semaphore_acquire) return new _AsyncWithAcquire(this) as unknown as Coroutine<null>;
+  return new Coroutine<null>(_aenter_source.call(this), _aenter_code);
+}
+function _aexit(this: _ContextManagerMixin): Coroutine<null> {
+  return new _AsyncWithRelease(this) as unknown as Coroutine<null>;
+}
+for (const [name, method, source, co] of [
+  ["__aenter__", _aenter, _aenter_source, _aenter_code],
+  ["__aexit__", _aexit, _aexit_source, _aexit_code],
 ] as const) {
-  const method = function (this: _ContextManagerMixin): Coroutine<null> {
-    return new Coroutine<null>(make(this), co);
-  };
   Object.defineProperty(_ContextManagerMixin.prototype, name, {
     value: _as_coroutine_function(method, source, co),
     writable: true,

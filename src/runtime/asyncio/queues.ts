@@ -7,8 +7,21 @@
 import { Exception, PyList, RuntimeError, ValueError, hexAddress, lt, repr } from "./_compat.js";
 import { Deque, heappop, heappush } from "./_collections.js";
 import { _bind, _isNone } from "./_util.js";
-import { Coroutine, _as_coroutine_function, coroutine_function, makeCode } from "./coroutines.js";
-import type { CoroGen } from "./coroutines.js";
+import {
+  CORO_FRESH,
+  CORO_SUSPENDED,
+  Coroutine,
+  _as_coroutine_function,
+  _coroutine_stop,
+  _reuseError,
+  _selfIterating,
+  _thrownIn,
+  _trackUnstarted,
+  _untrackStarted,
+  coroutine_function,
+  makeCode,
+} from "./coroutines.js";
+import type { CodeObject, CoroGen } from "./coroutines.js";
 import { _PENDING } from "./base_futures.js";
 import { _setModule } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
@@ -197,22 +210,34 @@ const _WAIT_WAITING = 1;
 const _WAIT_DONE = 2;
 
 /**
- * The generator _get (or _put) as a plain object: `await q.get()` then makes a Coroutine and this
- * small iterator instead of a generator with its registers (pingpong and prodcons await a queue
- * for every item). next/throw/return follow the generator protocol step by step.
+ * `q.get()` / `q.put(item)`: the coroutine and, instead of the generator _get (or _put), its own
+ * iterator (a self-iterating coroutine, see coroutines.ts _selfIterating): one object per await
+ * (pingpong and prodcons await a queue for every item). next/throw/return follow the generator
+ * protocol step by step.
  */
-class _QueueWait implements CoroGen<unknown> {
-  _q: Queue;
-  _isPut: boolean;
-  _item: unknown;
-  _waiter: Future<unknown> | null;
-  _step: number;
-  constructor(q: Queue, isPut: boolean, item: unknown) {
+class _QueueWait {
+  declare _code: CodeObject;
+  declare _state: number;
+  declare _q: Queue;
+  declare _isPut: boolean;
+  declare _item: unknown;
+  declare _waiter: Future<unknown> | null;
+  declare _step: number;
+  constructor(q: Queue, isPut: boolean, item: unknown, code: CodeObject) {
+    this._code = code;
+    this._state = CORO_FRESH;
     this._q = q;
     this._isPut = isPut;
     this._item = item;
     this._waiter = null;
     this._step = _WAIT_START;
+    _trackUnstarted(this as unknown as Coroutine);
+  }
+  [Symbol.iterator](): CoroGen<unknown> {
+    if (this._state !== CORO_FRESH) throw _reuseError();
+    this._state = CORO_SUSPENDED;
+    _untrackStarted(this as unknown as Coroutine);
+    return this;
   }
   next(): IteratorResult<unknown, unknown> {
     const step = this._step;
@@ -256,7 +281,9 @@ class _QueueWait implements CoroGen<unknown> {
       if (!q.empty() && !w.cancelled()) q._wakeup_next(q._getters);
     }
   }
-  throw(e: unknown): IteratorResult<unknown, unknown> {
+  /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
+  throw(exc: unknown): IteratorResult<unknown, unknown> {
+    const e = _thrownIn(this as unknown as Coroutine, exc);
     if (this._step === _WAIT_WAITING) {
       this._step = _WAIT_DONE;
       const w = this._waiter!;
@@ -264,23 +291,21 @@ class _QueueWait implements CoroGen<unknown> {
       this._failed(w);
     }
     this._step = _WAIT_DONE;
-    throw e;
+    throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, unknown> {
     this._step = _WAIT_DONE;
     return { value, done: true };
   }
-  [Symbol.iterator](): CoroGen<unknown> {
-    return this;
-  }
 }
+_selfIterating(_QueueWait);
 
 const _put_code = makeCode({ qualname: "Queue.put", filename: QUEUES_PY, firstlineno: 122 });
 const _get_code = makeCode({ qualname: "Queue.get", filename: QUEUES_PY, firstlineno: 148 });
 Object.defineProperty(Queue.prototype, "put", {
   value: _as_coroutine_function(
     function put(this: Queue, item: unknown): Coroutine<null> {
-      return new Coroutine<null>(new _QueueWait(this, true, item) as CoroGen<null>, _put_code);
+      return new _QueueWait(this, true, item, _put_code) as unknown as Coroutine<null>;
     },
     _put,
     _put_code,
@@ -291,7 +316,7 @@ Object.defineProperty(Queue.prototype, "put", {
 Object.defineProperty(Queue.prototype, "get", {
   value: _as_coroutine_function(
     function get(this: Queue): Coroutine<unknown> {
-      return new Coroutine<unknown>(new _QueueWait(this, false, undefined), _get_code);
+      return new _QueueWait(this, false, undefined, _get_code) as unknown as Coroutine<unknown>;
     },
     _get,
     _get_code,

@@ -46,8 +46,13 @@ import {
   awaitable,
   _untrackStarted,
   _coroutine_stop,
+  CORO_FRESH,
+  _reuseError,
+  _selfIterating,
+  _thrownIn,
+  _trackUnstarted,
 } from "./coroutines.js";
-import type { CoroGen } from "./coroutines.js";
+import type { CodeObject, CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
 import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
@@ -747,17 +752,31 @@ export function _set_stock_call_later(fn: Function): void {
 const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlineno: 653 });
 
 /**
- * What `_sleep(0)`'s generator does, without a generator (design.md §6: sleep(0) is a bare
- * yield): the first next() yields None, the second returns None; throw() and return() finish it
- * as they would the generator suspended at its `yield` (or not yet started).
+ * `sleep(0)`: the coroutine and, instead of `_sleep(0)`'s generator (design.md §6: sleep(0) is a
+ * bare yield), its own iterator (a self-iterating coroutine, see coroutines.ts _selfIterating):
+ * the first next() yields None, the second returns None; throw() and return() finish it as they
+ * would the generator suspended at its `yield` (or not yet started).
  */
-// The two results every _BareYield returns: `yield*` and the Task only read them, so one shared
+// The two results every sleep(0) returns: `yield*` and the Task only read them, so one shared
 // (frozen) object each instead of two allocations per sleep(0).
 const _YIELD_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: false });
 const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
 
-class _BareYield implements CoroGen<null> {
-  _step = 0;
+class _BareYield {
+  declare _code: CodeObject;
+  declare _state: number;
+  declare _step: number;
+  constructor() {
+    this._state = CORO_FRESH;
+    this._step = 0;
+    _trackUnstarted(this as unknown as Coroutine);
+  }
+  [Symbol.iterator](): CoroGen<null> {
+    if (this._state !== CORO_FRESH) throw _reuseError();
+    this._state = CORO_SUSPENDED;
+    _untrackStarted(this as unknown as Coroutine);
+    return this as unknown as CoroGen<null>;
+  }
   next(): IteratorResult<unknown, null> {
     if (this._step === 0) {
       this._step = 1;
@@ -769,19 +788,19 @@ class _BareYield implements CoroGen<null> {
     }
     return { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
   }
-  throw(e: unknown): IteratorResult<unknown, null> {
+  /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
+  throw(exc: unknown): IteratorResult<unknown, null> {
+    const e = _thrownIn(this as unknown as Coroutine, exc);
     this._step = 2;
     thrownIntoCoroutine(e);
-    throw e;
+    throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, null> {
     this._step = 2;
     return { value, done: true } as IteratorResult<unknown, null>;
   }
-  [Symbol.iterator](): CoroGen<null> {
-    return this;
-  }
 }
+_selfIterating(_BareYield, _sleep_code);
 
 const _SLEEP_YIELD: { value: unknown; done: false } = { value: null, done: false };
 /** _SleepFuture's bits of Future._flags: in the loop's timer heap; the timer cancelled. */
@@ -919,7 +938,7 @@ const sleep = _as_coroutine_function(
     // (an int delay reaches an overridden call_later as the int it is: _SleepFuture notes it)
     if (arguments.length === 1 && (typeof delay === "number" || (typeof delay === "bigint" && Number.isSafeInteger(Number(delay))))) {
       const d = Number(delay);
-      if (d <= 0) return new Coroutine<any>(new _BareYield(), _sleep_code);
+      if (d <= 0) return new _BareYield() as unknown as Coroutine<any>;
       if (d > 0) return new Coroutine<any>(new _SleepFuture(d, typeof delay === "bigint"), _sleep_code);
     }
     // eslint-disable-next-line prefer-rest-params

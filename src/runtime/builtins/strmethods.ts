@@ -237,11 +237,12 @@ function startsEnds(s: string, prefix: unknown, start: unknown, end: unknown, en
   if (a > s.length) return false;
   const sub = s.slice(a, Math.max(a, b));
   const test = (p: unknown): boolean => {
-    p = strArg(p);
     if (typeof p !== "string") {
-      throw new TypeError(`tuple for ${name} must only contain str, not ${typeName(p)}`);
+      const v = strArg(p);
+      if (typeof v !== "string") throw new TypeError(`tuple for ${name} must only contain str, not ${typeName(p)}`);
+      p = v;
     }
-    return ends ? sub.endsWith(p) : sub.startsWith(p);
+    return ends ? sub.endsWith(p as string) : sub.startsWith(p as string);
   };
   if (prefix instanceof PyTuple) return prefix.some(test);
   prefix = strArg(prefix);

@@ -462,6 +462,25 @@ export class IntEnum extends Enum {
   }
 }
 intMixin(IntEnum.prototype as unknown as Record<string, unknown>);
+// The int operators intMixin sets, as methods a program may call by name or override.
+export interface IntEnum {
+  __add__(other: unknown): unknown;
+  __radd__(other: unknown): unknown;
+  __sub__(other: unknown): unknown;
+  __rsub__(other: unknown): unknown;
+  __mul__(other: unknown): unknown;
+  __rmul__(other: unknown): unknown;
+  __truediv__(other: unknown): unknown;
+  __rtruediv__(other: unknown): unknown;
+  __floordiv__(other: unknown): unknown;
+  __rfloordiv__(other: unknown): unknown;
+  __mod__(other: unknown): unknown;
+  __rmod__(other: unknown): unknown;
+  __divmod__(other: unknown): unknown;
+  __rdivmod__(other: unknown): unknown;
+  __pow__(other: unknown): unknown;
+  __rpow__(other: unknown): unknown;
+}
 // isinstance(member, int) / isinstance(member, str) (builtins' isinstance reads this key).
 Object.defineProperty(IntEnum.prototype, Symbol.for("tsyncio.valueType"), { value: "int" });
 Object.defineProperty(IntEnum, "__module__", { value: "enum" });

@@ -157,7 +157,7 @@ export class socket extends PyObject implements IoTarget {
   _io_event(c: IoCompletion): void {
     switch (c.ev) {
       case "data":
-        this._chunks.push(new Uint8Array(c.data));
+        this._chunks.push(c.data);
         break;
       case "eof":
       case "closed":

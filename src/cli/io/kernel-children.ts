@@ -1,0 +1,114 @@
+// Child processes for the I/O kernel (kernel-worker.ts): spawn, the pipes read from them, their
+// stdin, kill. Completions go out through the kernel's outbox; a spawn counts as in flight (for
+// the virtual clock) until the child has started or failed to.
+import { spawn, type ChildProcess } from "node:child_process";
+import { constants as osConstants } from "node:os";
+import type { IoCompletion, IoError, IoRequest } from "../../runtime/io-messages.js";
+
+/** What the kernel lends: its outbox and its count of operations in flight. */
+export interface KernelOutbox {
+  emit(c: IoCompletion, transfer?: ArrayBuffer): void;
+  ioError(e: NodeJS.ErrnoException, syscall: string): IoError;
+  /** The chunk's bytes in an ArrayBuffer of their own (transferable). */
+  owned(chunk: Buffer): ArrayBuffer;
+  opStarted(): void;
+  opDone(): void;
+}
+
+export function createChildren(k: KernelOutbox) {
+  /** Running children by id, until they have exited and their pipes have ended. */
+  const children = new Map<number, ChildProcess>();
+
+  function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
+    const [i, o, e] = req.stdio;
+    const stdio = [i, o, e === "stdout" ? "pipe" : e] as ("pipe" | "inherit" | "ignore")[];
+    let child: ChildProcess;
+    try {
+      child = spawn(req.file, req.args, { shell: req.shell, cwd: req.cwd ?? undefined, env: req.env ?? undefined, stdio });
+    } catch (err) {
+      k.emit({ ev: "error", id: req.id, error: k.ioError(err as NodeJS.ErrnoException, "spawn") });
+      return;
+    }
+    k.opStarted();
+    let started = false;
+    let open = 0;
+    let exit: { code: number | null; signal: number | null } | null = null;
+    const finish = () => {
+      if (exit && open === 0) {
+        children.delete(req.id);
+        k.emit({ ev: "exited", id: req.id, ...exit });
+      }
+    };
+    child.once("error", (err: NodeJS.ErrnoException) => {
+      if (started) return;
+      started = true;
+      k.opDone();
+      k.emit({ ev: "error", id: req.id, error: { ...k.ioError(err, "spawn"), syscall: req.file } });
+    });
+    child.once("spawn", () => {
+      started = true;
+      k.opDone();
+      children.set(req.id, child);
+      k.emit({ ev: "spawned", id: req.id, pid: child.pid ?? 0 });
+      // stderr=STDOUT reads two pipes as one: its EOF is when both have ended.
+      const openPerFd = { 1: 0, 2: 0 };
+      const pipe = (stream: NodeJS.ReadableStream | null, fd: 1 | 2) => {
+        if (!stream) return;
+        open++;
+        openPerFd[fd]++;
+        let ended = false;
+        stream.on("data", (chunk: Buffer) => {
+          const data = k.owned(chunk);
+          k.emit({ ev: "pipe_data", id: req.id, fd, data }, data);
+        });
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          if (--openPerFd[fd] === 0) k.emit({ ev: "pipe_eof", id: req.id, fd });
+          open--;
+          finish();
+        };
+        stream.on("end", end);
+        stream.on("close", end);
+      };
+      pipe(child.stdout, 1);
+      // stderr=STDOUT: both go to the one pipe the program reads as stdout.
+      pipe(child.stderr, e === "stdout" ? 1 : 2);
+      child.stdin?.on("error", () => {
+        /* EPIPE: the child exited before reading everything, as CPython ignores in communicate() */
+      });
+    });
+    child.once("exit", (code, signal) => {
+      exit = { code, signal: signal ? ((osConstants.signals as Record<string, number>)[signal] ?? null) : null };
+      finish();
+    });
+  }
+
+  function childStdin(id: number, data: ArrayBuffer | null): void {
+    const child = children.get(id);
+    if (!child?.stdin) return;
+    if (data === null) child.stdin.end();
+    else child.stdin.write(new Uint8Array(data));
+  }
+
+  return {
+    spawn: spawnChild,
+    stdin: childStdin,
+    /** Children still running (or with pipes still open). */
+    get count(): number {
+      return children.size;
+    },
+    kill(id: number, signal: number): void {
+      try {
+        children.get(id)?.kill(signal);
+      } catch {
+        /* already gone */
+      }
+    },
+    /** Bytes written to a child's stdin that have not gone out yet. */
+    writing(): boolean {
+      for (const ch of children.values()) if (ch.stdin && ch.stdin.writableLength > 0) return true;
+      return false;
+    },
+  };
+}
