@@ -1,7 +1,10 @@
 // How typed the TypeScript of typed Python programs is (issue 18), over every fixture and eval
 // program that has annotations:
 //   - the share of annotated parameters, returns and class fields whose TS type is `any`
-//   - dynamic helper calls (getattr, setattr, callm, eq, add, ...) per 100 emitted lines
+//   - dynamic helper calls (getattr, setattr, callm, eq, add, ...) per 100 emitted lines, over all of
+//     them; over the typed programs (more than half of their parameters annotated, `self`/`cls` not
+//     counted: the issue's "typed programs"); and like for like on the fixed list of programs
+//     the issue started from (scripts/typing-baseline.json: their counts then, the same programs now)
 //   - errors of `tsc --strict --noImplicitAny` over the emitted files
 //   node scripts/typing-report.mjs [--json FILE] [--verbose] [--dump DIR]     (after `npm run build`)
 //   --dump DIR writes each program's emitted TS to DIR (to read the helper calls in context)
@@ -49,14 +52,21 @@ function programs() {
 function annotations(source) {
   const { module } = parse(source, "x.py");
   const items = [];
-  if (!module) return items;
+  const params = { total: 0, annotated: 0 };
+  if (!module) return { items, params };
   const visit = (body, className) => {
     for (const s of body) {
       if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") {
         const a = s.args;
-        for (const p of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].filter(Boolean)) {
+        const all = [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg].filter(Boolean);
+        for (const p of all) {
           if (p.annotation) items.push({ kind: "param", fn: s.name, name: p.arg, line: s.lineno });
         }
+        // A method's `self`/`cls` is never annotated: not counted for "typed program".
+        const staticMethod = s.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
+        const counted = className !== undefined && !staticMethod && all[0] === (a.posonlyargs[0] ?? a.args[0]) ? all.slice(1) : all;
+        params.total += counted.length;
+        params.annotated += counted.filter((p) => p.annotation).length;
         if (s.returns) items.push({ kind: "return", fn: s.name, async: s._type === "AsyncFunctionDef", line: s.lineno });
         visit(s.body, undefined);
       } else if (s._type === "ClassDef") {
@@ -75,8 +85,11 @@ function annotations(source) {
     if (n._type === "AnnAssign" || (n._type === "arg" && n.annotation) || ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && n.returns))
       any = true;
   });
-  return any ? items : null;
+  return any ? { items, params } : null;
 }
+
+/** The issue's "typed programs": more than half of the parameters annotated. */
+const isTyped = (params) => params.total > 0 && params.annotated * 2 > params.total;
 
 const strip = (name) => (name.endsWith("__") ? name : name.replace(/_$/, ""));
 
@@ -117,7 +130,10 @@ function tsDeclarations(code) {
     }
     if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) {
       const m = new Map();
-      for (const member of n.members) if (ts.isPropertyDeclaration(member) && member.name) m.set(strip(member.name.getText(sf)), text(member.type));
+      // (instance fields: a constant read from the class also has a `declare static` of its own)
+      const isStatic = (member) => member.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
+      for (const member of n.members)
+        if (ts.isPropertyDeclaration(member) && member.name && !isStatic(member)) m.set(strip(member.name.getText(sf)), text(member.type));
       fields.set(strip(n.name.text), m);
     }
     ts.forEachChild(n, visit);
@@ -151,8 +167,9 @@ async function main() {
   const tsFiles = [];
   try {
     for (const p of programs()) {
-      const items = annotations(readFileSync(join(p.dir, p.main), "utf8"));
-      if (!items) continue;
+      const found = annotations(readFileSync(join(p.dir, p.main), "utf8"));
+      if (!found) continue;
+      const { items, params } = found;
       const host = {
         exists: (path) => existsSync(join(p.dir, path)) && statSync(join(p.dir, path)).isFile(),
         read: (path) => (existsSync(join(p.dir, path)) ? readFileSync(join(p.dir, path), "utf8") : null),
@@ -190,6 +207,8 @@ async function main() {
       perProgram.push({
         label: p.label,
         annotated: items.length,
+        params: `${params.annotated}/${params.total}`,
+        typed: isTyped(params),
         any: anyItems.length,
         dynamic: decl.dynamic,
         lines,
@@ -230,7 +249,7 @@ async function main() {
   if (verbose)
     for (const p of perProgram)
       console.log(
-        `${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`,
+        `${p.label}: ${p.any}/${p.annotated} any, ${p.dynamicPer100} dynamic/100 lines, params annotated ${p.params}${p.typed ? " (typed)" : ""}${p.anyItems.length ? "\n    " + p.anyItems.join("\n    ") : ""}`,
       );
   if (verbose)
     console.log(
@@ -240,11 +259,36 @@ async function main() {
         .join(", "),
     );
   const share = totals.annotated ? (100 * totals.anyTyped) / totals.annotated : 0;
-  console.log(`typed programs:                    ${totals.programs}`);
+  const rate = (list) => {
+    const d = list.reduce((n, p) => n + p.dynamic, 0);
+    const l = list.reduce((n, p) => n + p.lines, 0);
+    return { dynamic: d, lines: l, per100: l ? (100 * d) / l : 0, text: `${l ? ((100 * d) / l).toFixed(2) : "-"} (${d} in ${l} lines)` };
+  };
+  const typed = perProgram.filter((p) => p.typed);
+  // Like for like: the programs of the baseline that still exist, then and now.
+  const baseline = JSON.parse(readFileSync(join(root, "scripts/typing-baseline.json"), "utf8"));
+  const now = new Map(perProgram.map((p) => [p.label, p]));
+  const kept = baseline.programs.filter((p) => now.has(p.label));
+  const before = rate(kept);
+  const after = rate(kept.map((p) => now.get(p.label)));
+  const gone = baseline.programs.length - kept.length;
+  const likeForLike = { commit: baseline.commit, programs: kept.length, removed: gone, before: before.per100, after: after.per100 };
+  console.log(`programs with annotations:         ${totals.programs}`);
   console.log(`annotated params/returns/fields:   ${totals.annotated}, typed any: ${totals.anyTyped} (${share.toFixed(1)}%)`);
-  console.log(`dynamic helper calls / 100 lines:  ${((100 * totals.dynamic) / totals.lines).toFixed(1)} (${totals.dynamic} in ${totals.lines} lines)`);
+  console.log(`dynamic helper calls / 100 lines:`);
+  console.log(`  all ${totals.programs} programs:                ${rate(perProgram).text}`);
+  console.log(`  ${typed.length} typed programs (> half the params annotated): ${rate(typed).text}`);
+  console.log(
+    `  like for like, the ${kept.length} programs of ${baseline.commit} (issue start${gone ? `; ${gone} removed since` : ""}): ` +
+      `${before.per100.toFixed(2)} then, ${after.per100.toFixed(2)} now (${after.dynamic} calls, were ${before.dynamic}); goal ${(before.per100 / 2).toFixed(2)}`,
+  );
+  const keptTyped = kept.filter((p) => now.get(p.label).typed);
+  console.log(
+    `    of them the ${keptTyped.length} typed: ${rate(keptTyped).per100.toFixed(2)} then, ${rate(keptTyped.map((p) => now.get(p.label))).per100.toFixed(2)} now`,
+  );
   console.log(`tsc --strict --noImplicitAny:      ${totals.tscErrors} errors`);
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ totals, perProgram }, null, 1));
+  const typedRate = rate(typed).per100;
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ totals, typedPrograms: { count: typed.length, per100: typedRate }, likeForLike, perProgram }, null, 1));
 }
 
 await main();

@@ -58,7 +58,9 @@ describe("annotations become TS types", () => {
     const code = await ts(
       `def retry(on: Exception, ttl: int = 3600, name: str = None, mode: Literal["a", "b"] = "a") -> None:\n    print(on, ttl, name, mode)\nretry(ValueError, 0.05, mode="b")\nretry(ValueError(), 2)\n`,
     );
-    expect(code).toContain('function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void');
+    expect(code).toContain(
+      'function retry(on: Exception | typeof ValueError, ttl: bigint | number = 3600n, name: string | null = null, mode: "a" | "b" = "a"): void',
+    );
   });
 
   it("a parameter the body rebinds admits what it is given: a literal's type, an instance __new__ makes; other calls keep the annotation", async () => {
@@ -70,6 +72,21 @@ describe("annotations become TS types", () => {
     expect(code).toMatch(/__new__\(value: any\)/);
     expect(code).toContain("function pause(delay: bigint | number): void");
     expect(code).toMatch(/loop: AbstractEventLoop \| null = null/);
+  });
+  it("an attribute a method reads from self that only code outside the class sets is declared (any)", async () => {
+    const code = await ts(`class P:\n    def done(self):\n        self.closed.append(1)\n        return self.other\np = P()\np.closed = []\np.done()\n`);
+    expect(code).toContain("declare closed: any;");
+    // (nothing sets `other`: no declaration, the read stays a possible AttributeError)
+    expect(code).not.toContain("declare other");
+  });
+  it("a method's parameter admits what calls of a method of that name pass; a nonlocal annotated Optional is narrowed", async () => {
+    const code = await ts(
+      `import asyncio\nclass Event: pass\nclass Broker:\n    def pub(self, event: Event) -> None:\n        print(event)\n` +
+        `def run(b: Broker) -> None:\n    b.pub(None)\n` +
+        `def outer():\n    task: asyncio.Task | None = None\n    def inner():\n        nonlocal task\n        if task and not task.done():\n            task.cancel()\n    return inner\n`,
+    );
+    expect(code).toContain("pub(event: Event | null): void");
+    expect(code).toContain("task !== null && truthy(task)");
   });
   it("a generic class named bare is Box<any>; a callable Protocol is its __call__'s function type", async () => {
     const code = await ts(
@@ -172,6 +189,13 @@ describe("plain code only where proven", () => {
     expect(code).toContain("print(b.decode());");
     expect(code).toContain("while ((m = n + 1n) < 3n)");
     expect(code).toContain("if (truthy(y = items))");
+  });
+
+  it("a loop passed to a function is proven when AbstractEventLoop is only an annotation; a policy keeps it unknown", async () => {
+    const src = `import asyncio\nfrom asyncio import AbstractEventLoop\nasync def echo(loop: AbstractEventLoop) -> bytes:\n    return await loop.sock_recv(None, 1)\nasync def main():\n    await echo(asyncio.get_running_loop())\n`;
+    expect(await ts(src)).toContain("return yield* loop.sock_recv(null, 1n);");
+    const policy = await ts(src + `asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())\n`);
+    expect(policy).toContain("awaitable(loop.sock_recv(null, 1n))");
   });
 
   it("a walrus inside a comprehension is not typed from the enclosing scope's names", async () => {

@@ -8,7 +8,8 @@
 //               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { annotationRoots, nodeIndex } from "../ast/node-index.js";
+import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
@@ -377,9 +378,18 @@ function mayReplaceLoop(scopes: ScopeTable): boolean {
     for (const scope of scopes.values()) {
       if (scope.kind !== "module") continue;
       const index = nodeIndex(scope.node);
+      // (an annotation naming AbstractEventLoop only reads the class: it runs no loop)
+      const inAnnotations = new Set<py.Node>();
+      for (const a of annotationRoots(scope.node)) walk(a, (x) => void inAnnotations.add(x));
       const names = [
-        ...index.ofType("Name").map((n) => n.id),
-        ...index.ofType("Attribute").map((n) => n.attr),
+        ...index
+          .ofType("Name")
+          .filter((n) => !inAnnotations.has(n))
+          .map((n) => n.id),
+        ...index
+          .ofType("Attribute")
+          .filter((n) => !inAnnotations.has(n))
+          .map((n) => n.attr),
         ...index.ofType("keyword").map((n) => n.arg ?? ""),
       ];
       if (names.some((name) => /EventLoop|loop_factory|set_event_loop/.test(name))) r = true;

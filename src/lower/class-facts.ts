@@ -12,6 +12,7 @@ import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { ownClassSuperCalls } from "./early-statements.js";
 
 export type MethodDef = py.FunctionDef | py.AsyncFunctionDef;
 
@@ -130,7 +131,9 @@ export function classFacts(
   const readFromClass = new Set<string>();
   const classNames = new Set(classes.map((c) => c.name));
   for (const n of index.ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name" && classNames.has(n.value.id)) readFromClass.add(n.attr);
-  for (const n of index.ofType("Call")) if (n.func._type === "Name" && n.func.id === "super" && n.args.length) readFromClass.add("*");
+  // (`super(C, self)` in a method of C is `super()`; any other super(...) may call a method on anything)
+  const ownSuper = ownClassSuperCalls(classes);
+  for (const n of index.ofType("Call")) if (n.func._type === "Name" && n.func.id === "super" && n.args.length && !ownSuper.has(n)) readFromClass.add("*");
 
   const defIn = (c: py.ClassDef, attr: string, decorated = false): MethodDef | "other" | undefined => {
     for (const item of c.body) {

@@ -19,6 +19,8 @@ import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
+import { attributesSetOutside } from "./outside-attributes.js";
+import { plainClassAttributes } from "./class-attributes.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -194,6 +196,8 @@ function classDefIn(
   const members: ir.ClassMember[] = [];
   const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
   const instanceAttrs = new Set<string>();
+  // `self.x` reads of attributes only code outside the class sets (declared for TS).
+  const readFromOutside: string[] = [];
   const classAttrs: { key: string; value: ir.Expr }[] = [];
   const annotations: { key: string; value: ir.Expr }[] = [];
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
@@ -278,6 +282,7 @@ function classDefIn(
             if (written !== undefined) instanceAttrs.add(written);
           }
         });
+        if (selfName) readFromOutside.push(...attributesSetOutside(cx.module, item, selfName));
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
@@ -362,6 +367,7 @@ function classDefIn(
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
   for (const a of classAttrs) instanceAttrs.add(a.key);
+  for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
   // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
   const metaclassBody = isMetaclassDef(cx, s);
   for (const m of members)
@@ -371,7 +377,10 @@ function classDefIn(
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
     .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
   // An Enum's members are the class's own (static) attributes: TS learns them here.
-  for (const m of enumMembers(cx, s)) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
+  const enumNames = enumMembers(cx, s);
+  for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
+  // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
+  for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });

@@ -40,7 +40,8 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   let inner: ir.Stmt[];
   if (asyncGen) inner = [exprStmt(yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), cx.expr(e.elt))))];
   else if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
-  else if (e._type === "DictComp") inner = [exprStmt(cx.rt("setitem", id(result), cx.expr(e.key), cx.expr(e.value)))];
+  // (the result is a new dict: its own __setitem__)
+  else if (e._type === "DictComp") inner = [exprStmt(call(member(id(result), "__setitem__"), cx.expr(e.key), cx.expr(e.value)))];
   else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
   for (let i = e.generators.length - 1; i >= 0; i--) {
     const g = e.generators[i];

@@ -18,6 +18,8 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
+import { provenDict } from "./dict-access.js";
+import { classAttributeRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
@@ -60,6 +62,7 @@ export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
   if (t === "float") return binop("!==", cx.expr(e), lit(0));
   if (t === "str") return binop("!==", cx.expr(e), lit(""));
   if (t === "bytes" || t === "list") return binop("!==", member(cx.expr(e), "length"), lit(0));
+  if (provenDict(cx, e)) return binop("!==", member(cx.expr(e), "size"), lit(0));
   return truthNarrowingNull(cx, e);
 }
 
@@ -356,9 +359,9 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
       if (isNone(rn)) return binop("!=", left, lit(null));
       return not(cx.rt("is_", left, right));
     case "In":
-      return cx.rt("contains", right, left);
+      return provenDict(cx, rn) ? call(member(right, "__contains__"), left) : cx.rt("contains", right, left);
     case "NotIn":
-      return not(cx.rt("contains", right, left));
+      return not(provenDict(cx, rn) ? call(member(right, "__contains__"), left) : cx.rt("contains", right, left));
   }
   const lt = cx.typeOfExpr(ln);
   const rt = cx.typeOfExpr(rn);
@@ -386,7 +389,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr)) return member(cx.expr(v), e.attr);
+    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr) || classAttributeRead(cx, v, e.attr))
+      return member(cx.expr(v), e.attr);
   }
   // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
   const sub = runtimeSubmodule(cx, v);
@@ -414,6 +418,7 @@ export function subscript(cx: LowerContext, e: py.Subscript): ir.Expr {
     const s = e.slice;
     return cx.rt("getslice", obj, cx.optExpr(s.lower), cx.optExpr(s.upper), cx.optExpr(s.step));
   }
+  if (provenDict(cx, e.value)) return call(member(obj, "__getitem__"), cx.expr(e.slice));
   return cx.rt("getitem", obj, cx.expr(e.slice));
 }
 

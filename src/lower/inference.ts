@@ -672,6 +672,7 @@ const BUILTIN_RESULTS: Record<string, PyType> = {
   oct: "str",
   bin: "str",
   bool: "bool",
+  dict: "dict",
 };
 
 function bindingType(b: Binding, env: TypeEnv, self: PyType | undefined): PyType | undefined {

@@ -10,12 +10,13 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { binop, id, lit } from "../ir/nodes.js";
 import type { LowerContext } from "./context.js";
+import { resolveName, type Scope } from "./scopes.js";
 import { annotationType, splitUnion } from "./annotations.js";
 import { declaredType } from "./functions.js";
 
-/** The TS type a name of the current scope is declared with (a parameter's, or `x: T = ...`'s in the scope's own code). */
-function declaredTsType(cx: LowerContext, name: string): string | undefined {
-  const node = cx.fn.scope.node;
+/** The TS type a name of `scope` is declared with (a parameter's, or `x: T = ...`'s in the scope's own code). */
+function declaredTsType(cx: LowerContext, name: string, scope: Scope): string | undefined {
+  const node = scope.node;
   if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") {
     const a = node.args;
     const param = [...a.posonlyargs, ...a.args, ...a.kwonlyargs].find((p) => p.arg === name);
@@ -44,9 +45,12 @@ function declaredTsType(cx: LowerContext, name: string): string | undefined {
 export function truthNarrowingNull(cx: LowerContext, e: py.ExprNode): ir.Expr {
   const value = cx.expr(e);
   const truth = cx.rt("truthy", value);
-  // (only a plain read of a local variable: reading it twice is reading it once)
-  if (e._type !== "Name" || value.k !== "id" || !cx.fn.scope.bound.has(e.id)) return truth;
-  const t = declaredTsType(cx, e.id);
+  // (only a plain read of a variable: reading it twice is reading it once; a `nonlocal` or an outer
+  // function's variable is declared where that function binds it)
+  if (e._type !== "Name" || value.k !== "id") return truth;
+  const r = resolveName(cx.fn.scope, e.id, cx.scopes);
+  if (r.where === "builtin" || (r.scope !== cx.fn.scope && r.scope.kind !== "function")) return truth;
+  const t = declaredTsType(cx, e.id, r.scope);
   if (!t || !splitUnion(t).includes("null")) return truth;
   return binop("&&", binop("!==", id(value.name), lit(null)), truth);
 }

@@ -13,6 +13,7 @@ import { eachOwnStatement, walkAll } from "./binding-facts.js";
 import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { safeName } from "./context.js";
 import { allArgs, positionalArgs } from "../ast/arguments.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 const cache = new WeakMap<py.Module, Map<py.Arg, Set<string>>>();
 
@@ -66,23 +67,37 @@ export function passedTypes(module: py.Module, scopes: ScopeTable): Map<py.Arg, 
     a.defaults.forEach((d, i) => note(positional[positional.length - a.defaults.length + i], d));
     a.kwonlyargs.forEach((p, i) => a.kw_defaults[i] && note(p, a.kw_defaults[i]!));
   };
+  // Methods by name: `obj.pub(None)` may call any of them (TS only: a wider type changes nothing that runs).
+  const methods = new Map<string, { def: py.FunctionDef | py.AsyncFunctionDef; skip: number }[]>();
+  for (const c of nodeIndex(module).ofType("ClassDef")) {
+    for (const item of c.body) {
+      if ((item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") || item.name.startsWith("__")) continue;
+      const isStatic = item.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
+      const list = methods.get(item.name) ?? [];
+      list.push({ def: item, skip: isStatic ? 0 : 1 });
+      methods.set(item.name, list);
+    }
+  }
+  const passes = (call: py.Call, a: py.Arguments, skip: number) => {
+    const positional = positionalArgs(a).slice(skip);
+    call.args.forEach((arg, i) => {
+      if (arg._type === "Starred" || call.args.slice(0, i).some((x) => x._type === "Starred")) return;
+      if (i < positional.length) note(positional[i], arg);
+    });
+    for (const k of call.keywords) {
+      const p = [...a.args.slice(Math.max(0, skip - a.posonlyargs.length)), ...a.kwonlyargs].find((x) => x.arg === k.arg);
+      if (p) note(p, k.value);
+    }
+  };
   walkAll(module, (n) => {
     const node = n as unknown as py.Node;
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") {
       defaults(node.args);
       rebound(node);
     }
-    if (n._type !== "Call" || n.func._type !== "Name" || !defs.has(n.func.id)) return;
-    const a = defs.get(n.func.id)!.args;
-    const positional = positionalArgs(a);
-    n.args.forEach((arg, i) => {
-      if (arg._type === "Starred" || n.args.slice(0, i).some((x) => x._type === "Starred")) return;
-      if (i < positional.length) note(positional[i], arg);
-    });
-    for (const k of n.keywords) {
-      const p = [...a.args, ...a.kwonlyargs].find((x) => x.arg === k.arg);
-      if (p) note(p, k.value);
-    }
+    if (n._type !== "Call") return;
+    if (n.func._type === "Attribute") for (const m of methods.get(n.func.attr) ?? []) passes(n, m.def.args, m.skip);
+    if (n.func._type === "Name" && defs.has(n.func.id)) passes(n, defs.get(n.func.id)!.args, 0);
   });
   return out;
 }

@@ -16,6 +16,7 @@ import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { resolveName } from "./scopes.js";
 import { DIRECT_ATTRIBUTES } from "./known-results.js";
+import { earlyStatement, superOfOwnClass } from "./early-statements.js";
 
 interface ClassShape {
   /** Methods and properties anywhere in the class or its bases: reading them binds or computes. */
@@ -65,7 +66,7 @@ function simpleName(attr: string): boolean {
 const deletions = new WeakMap<py.Module, { attrs: Set<string>; delattr: boolean }>();
 
 /** `del x.attr` or delattr() somewhere: an attribute may go missing. */
-function deletedAnywhere(cx: LowerContext, attr: string): boolean {
+export function deletedAnywhere(cx: LowerContext, attr: string): boolean {
   let d = deletions.get(cx.module);
   if (!d) {
     const found = { attrs: new Set<string>(), delattr: false };
@@ -246,16 +247,14 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
       });
       return found;
     };
-    // The statements before anything could see `self`: assignments of values that do not mention it.
+    // (an attribute a def of the class defines, a property, runs code on `self` when set)
+    const defined = (attr: string) => mro.some((c) => c.body.some((x) => (x._type === "FunctionDef" || x._type === "AsyncFunctionDef") && x.name === attr));
+    // The statements before anything could see `self` (early-statements.ts).
     for (const st of fn.body) {
       if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
-      const targets = st._type === "Assign" ? st.targets : st._type === "AnnAssign" && st.value ? [st.target] : null;
-      if (
-        targets &&
-        targets.every((t) => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) &&
-        !mentionsSelf((st as py.Assign | py.AnnAssign).value)
-      ) {
-        for (const t of targets) out!.add((t as py.Attribute).attr);
+      const sets = earlyStatement(st, self, out!);
+      if (sets && !sets.some(defined)) {
+        for (const a of sets) out!.add(a);
         continue;
       }
       // `super().__init__(...)` with arguments that do not mention self: the base's own early attributes.
@@ -267,7 +266,7 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
         v.func.value._type === "Call" &&
         v.func.value.func._type === "Name" &&
         v.func.value.func.id === "super" &&
-        !v.func.value.args.length &&
+        (!v.func.value.args.length || (superOfOwnClass(v.func.value.args, mro[i].name, self) && !cx.scopes.get(fn)?.bindCount.has(mro[i].name))) &&
         ![...v.args, ...v.keywords].some(mentionsSelf)
       ) {
         // The __init__ of a runtime base (`dict`, `Exception`): given values, it may do more than store them.

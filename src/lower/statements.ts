@@ -9,6 +9,7 @@ import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
+import { provenDict } from "./dict-access.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { staticType } from "./types.js";
 import { annotationChecks, annotationType } from "./annotations.js";
@@ -169,6 +170,13 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       if (s.target.slice._type === "Slice") return cx.diags.error(s.target, "TSY1004");
       const obj = cx.temp();
       const key = cx.temp();
+      // A proven dict's own methods (dict-access.ts).
+      if (provenDict(cx, s.target.value))
+        return [
+          assignStmt(id(obj), cx.expr(s.target.value), line),
+          assignStmt(id(key), cx.expr(s.target.slice), line),
+          exprStmt(call(member(id(obj), "__setitem__"), id(key), inplace(call(member(id(obj), "__getitem__"), id(key)), cx.expr(s.value))), line),
+        ];
       return [
         assignStmt(id(obj), cx.expr(s.target.value), line),
         assignStmt(id(key), cx.expr(s.target.slice), line),

@@ -7,7 +7,7 @@ import type * as py from "../ast/nodes.js";
 /** `inst:...`: an instance of a plain class of the program (inference.ts knows which). */
 /** `rt:...`: an instance of a runtime class made by the program (`rt:asyncio.Queue`, `rt:asyncio.Task`). */
 /** `self:...`: a method's `self`, an instance of its plain class or of a subclass (class-facts.ts). */
-export type PyType = "int" | "float" | "str" | "bytes" | "bool" | "none" | "list" | `inst:${string}` | `self:${string}` | `rt:${string}`;
+export type PyType = "int" | "float" | "str" | "bytes" | "bool" | "none" | "list" | "dict" | `inst:${string}` | `self:${string}` | `rt:${string}`;
 
 /** The types of names; `call` gives what a call returns when known (a plain class's instance, `len()`). */
 export type TypeEnv = ((name: string) => PyType | undefined) & {
@@ -39,6 +39,9 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
     case "List":
     case "ListComp":
       return "list";
+    case "Dict":
+    case "DictComp":
+      return "dict";
     case "Name":
       // A module's `__name__` is a str unless the program rebinds it.
       if (e.id === "__name__" && env.isBuiltin?.("__name__")) return "str";

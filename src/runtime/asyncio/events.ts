@@ -9,6 +9,7 @@ import { NotImplementedError, RuntimeError, TypeError, repr } from "./_compat.js
 import { markUnsupported } from "../unsupported.js";
 import type { PyContext } from "./_context.js";
 import type { BaseEventLoop } from "./base_events.js";
+import type { Coroutine } from "./coroutines.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
@@ -264,16 +265,17 @@ class AbstractEventLoop {
   set_default_executor(..._args: unknown[]): never {
     return notImplemented("loop.set_default_executor()");
   }
-  getaddrinfo(..._args: unknown[]): never {
+  // (the coroutine methods io_install.ts gives BaseEventLoop are typed as such: awaited directly by `yield*`)
+  getaddrinfo(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.getaddrinfo()");
   }
   getnameinfo(..._args: unknown[]): never {
     return notImplemented("loop.getnameinfo()");
   }
-  create_connection(..._args: unknown[]): never {
+  create_connection(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.create_connection()");
   }
-  create_server(..._args: unknown[]): never {
+  create_server(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.create_server()");
   }
   create_datagram_endpoint(..._args: unknown[]): never {
@@ -309,16 +311,16 @@ class AbstractEventLoop {
   remove_writer(..._args: unknown[]): never {
     return notImplemented("loop.remove_writer()");
   }
-  sock_recv(..._args: unknown[]): never {
+  sock_recv(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.sock_recv()");
   }
-  sock_sendall(..._args: unknown[]): never {
+  sock_sendall(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.sock_sendall()");
   }
-  sock_connect(..._args: unknown[]): never {
+  sock_connect(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.sock_connect()");
   }
-  sock_accept(..._args: unknown[]): never {
+  sock_accept(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.sock_accept()");
   }
   add_signal_handler(..._args: unknown[]): never {

@@ -1,0 +1,94 @@
+// `Config.LIMIT`, `Outer.Inner`: a constant or a nested class of a plain class's body, read from the
+// class itself as the JS static property define_class gives it (no descriptor can be involved: the
+// value is a constant or a class, and nothing else in the program writes or deletes the attribute).
+//
+//   class Score:                | class Score extends PyObject {
+//       WIN = 5                 |   declare static WIN: any;
+//   print(Score.WIN)            | } ... print(Score.WIN);
+
+import type * as py from "../ast/nodes.js";
+import { nodeIndex } from "../ast/node-index.js";
+import { jsMemberName, type LowerContext, safeProp } from "./context.js";
+import { plainClass } from "./analysis.js";
+import { deletedAnywhere } from "./plain-access.js";
+import { resolveName } from "./scopes.js";
+
+/** A class-body value that reads as itself from the class: a constant or a class statement. */
+function plainValue(item: py.Stmt, attr: string): boolean {
+  const constant = (v: py.ExprNode): boolean =>
+    v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant") || (v._type === "Tuple" && v.elts.every(constant));
+  if (item._type === "Assign") return item.targets.length === 1 && item.targets[0]._type === "Name" && item.targets[0].id === attr && constant(item.value);
+  if (item._type === "AnnAssign") return item.target._type === "Name" && item.target.id === attr && !!item.value && constant(item.value);
+  return item._type === "ClassDef" && item.name === attr && !item.keywords.length && !item.decorator_list.length;
+}
+
+/** Whether `item` of a class body binds `attr` in some way. */
+function binds(item: py.Stmt, attr: string): boolean {
+  if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") return item.name === attr;
+  if (item._type === "Assign") return item.targets.some((t) => t._type === "Name" && t.id === attr);
+  if (item._type === "AnnAssign") return item.target._type === "Name" && item.target.id === attr;
+  return false;
+}
+
+/** The attributes of `cls`'s own body that plainValue accepts, bound once there (for `declare static`). */
+export function plainClassAttributes(cx: LowerContext, cls: py.ClassDef): string[] {
+  // (a decorated class, a dataclass, is left alone: slots=True makes its fields descriptors)
+  if (cls.decorator_list.length) return [];
+  const scope = cx.scopes.get(cls);
+  if (!scope?.parent || plainClass(cx.scopes, cx.known, scope.parent, cls.name, 0) !== cls) return [];
+  const read = readFromNames(cx.module);
+  return cls.body
+    .filter((item) => item._type === "Assign" || item._type === "AnnAssign" || item._type === "ClassDef")
+    .map((item) =>
+      item._type === "ClassDef"
+        ? item.name
+        : item._type === "Assign"
+          ? item.targets[0]?._type === "Name"
+            ? item.targets[0].id
+            : ""
+          : item.target._type === "Name"
+            ? item.target.id
+            : "",
+    )
+    .filter(
+      (a, i, all) =>
+        a && all.indexOf(a) === i && read.has(a) && simple(a) && (scope?.bindCount.get(a) ?? 0) === 1 && cls.body.some((item) => plainValue(item, a)),
+    );
+}
+
+const names = new WeakMap<py.Module, Set<string>>();
+
+/** Attribute names the module reads from a bare name (`X.attr`): the only ones worth declaring. */
+function readFromNames(module: py.Module): Set<string> {
+  let out = names.get(module);
+  if (!out) {
+    out = new Set();
+    for (const n of nodeIndex(module).ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name") out.add(n.attr);
+    names.set(module, out);
+  }
+  return out;
+}
+
+/** (not a JS function's own property, which TS does not let a class redeclare as static) */
+const FUNCTION_PROPERTIES = new Set(["name", "length", "prototype", "caller", "arguments", "apply", "call", "bind", "toString"]);
+const simple = (attr: string) => !jsMemberName(attr) && safeProp(attr) === attr && !attr.startsWith("__") && !FUNCTION_PROPERTIES.has(attr);
+
+/** `Cls.attr` reads the class's static property: see the header. */
+export function classAttributeRead(cx: LowerContext, v: py.ExprNode, attr: string): boolean {
+  if (v._type !== "Name" || !simple(attr)) return false;
+  const k = cx.lookupKnown(v.id);
+  if (k?.kind !== "class") return false;
+  const r = resolveName(cx.fn.scope, v.id, cx.scopes);
+  if (r.where === "builtin" || plainClass(cx.scopes, cx.known, r.scope, v.id, 0) !== k.node) return false;
+  if (cx.analysis.classes.writtenFreely(attr) || deletedAnywhere(cx, attr)) return false;
+  // The first class of the chain whose body binds the name decides (single inheritance: bases() says).
+  for (let c: py.ClassDef | undefined = k.node, depth = 0; c && depth < 30; depth++) {
+    if (c.decorator_list.length) return false;
+    const own = c.body.filter((item) => binds(item, attr));
+    if (own.length) return own.length === 1 && plainValue(own[0], attr) && (cx.scopes.get(c)?.bindCount.get(attr) ?? 0) === 1;
+    const bases = cx.analysis.classes.bases(c);
+    if (!bases) return false;
+    c = bases[0];
+  }
+  return false;
+}
