@@ -96,6 +96,12 @@ export function printExpression(e: Expr, options: PrintOptions): string {
   return new Printer(options, { ranges: [] }, true).expr(e, 0).replace(/\u0004\d+\u0005|\u0006/g, "");
 }
 
+// The printer's own markers are control characters (\u0001-\u0006): text from the program (an
+// f-string's pieces, a string statement printed as a comment) writes every control character as
+// an escape, so none can be taken for a marker.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const escapeControl = (c: string): string => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+
 const SPAN_START = "\u0004";
 const SPAN_END = "\u0006";
 
@@ -330,7 +336,7 @@ class Printer {
         this.out("}");
         return;
       case "comment":
-        for (const line of s.text.split("\n")) this.out(`//${line ? " " + line : ""}`);
+        for (const line of s.text.split("\n")) this.out(`//${line ? " " + line.replace(CONTROL_CHARACTERS, escapeControl) : ""}`);
         return;
       case "blank":
         this.out("");
@@ -421,7 +427,8 @@ class Printer {
           // Line breaks are escaped: the printer indents every output line, and must not indent inside a string.
           text += q
             .replace(/[`\\]|\$\{/g, (m) => "\\" + m)
-            .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!);
+            .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!)
+            .replace(CONTROL_CHARACTERS, escapeControl);
           if (i < e.exprs.length) text += "${" + this.expr(e.exprs[i], 0) + "}";
         });
         return this.r(text + "`", PRIMARY);
