@@ -175,7 +175,13 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
         return [
           assignStmt(id(obj), cx.expr(s.target.value), line),
           assignStmt(id(key), cx.expr(s.target.slice), line),
-          exprStmt(call(member(id(obj), "__setitem__"), id(key), inplace(call(member(id(obj), "__getitem__"), id(key)), cx.expr(s.value))), line),
+          exprStmt(
+            markTarget(
+              call(member(id(obj), "__setitem__"), id(key), inplace(markTarget(call(member(id(obj), "__getitem__"), id(key)), s.target), cx.expr(s.value))),
+              s.target,
+            ),
+            line,
+          ),
         ];
       return [
         assignStmt(id(obj), cx.expr(s.target.value), line),
