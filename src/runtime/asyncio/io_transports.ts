@@ -478,10 +478,14 @@ export class Server extends PyObject implements IoTarget {
     try {
       protocol = call(this._protocol_factory);
     } catch (e) {
-      // As CPython's accept path: the failure is reported only in debug mode (the connection is dropped either way).
+      // As CPython's accept path: SystemExit and KeyboardInterrupt go on at once; another failure is
+      // reported only in debug mode (the connection is dropped either way).
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) {
+        ioSend({ op: "abort", id: c.conn });
+        throw e;
+      }
       if (this._loop.get_debug())
         this._loop.call_exception_handler({ message: "Error on transport creation for incoming connection", exception: caughtException(e) });
-      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
       ioSend({ op: "abort", id: c.conn });
       return;
     }
