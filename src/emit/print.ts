@@ -399,9 +399,13 @@ class Printer {
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: Expr, min: number): string {
     const text = this.exprText(e);
+    return this.withMark(e, this.prec < min ? `(${text})` : text);
+  }
+
+  /** `text`, the printed `e`, between span markers when `e` has a Python range. */
+  private withMark(e: Expr, text: string): string {
     const mark = pyMarkOf(e);
-    const out = this.prec < min ? `(${text})` : text;
-    return mark ? `${SPAN_START}${this.shared.ranges.push(mark) - 1}\u0005${out}${SPAN_END}` : out;
+    return mark ? `${SPAN_START}${this.shared.ranges.push(mark) - 1}\u0005${text}${SPAN_END}` : text;
   }
 
   /** The precedence of the expression exprText() printed last (no [text, prec] pair per node). */
@@ -445,7 +449,7 @@ class Printer {
       case "call":
         if (this.fast) {
           const fast = this.fast.call(this, e);
-          if (fast) return "text" in fast ? this.r(fast.text, 3) : this.exprText(fast.instead);
+          if (fast) return "text" in fast ? this.r(fast.text, 3) : this.withMark(fast.instead, this.exprText(fast.instead));
         }
         return this.r(`${this.expr(e.callee, POSTFIX)}${this.typeArgs(e.typeArgs)}(${this.args(e.args)})`, POSTFIX);
       case "new":
