@@ -343,8 +343,9 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
  * `yield*` drives (`_gen` is the object itself), instead of a Coroutine and an iterator object:
  * one allocation and one constructor less per await. Such a class is not `extends Coroutine`
  * (Coroutine's constructor would see every class's shape): _selfIterating chains its prototype
- * to Coroutine's (instanceof, type(), the Python methods) and puts `_gen` (the object itself) and
- * the class's one `_code` there; each object keeps `_state`, and the class a [Symbol.iterator]
+ * to Coroutine's (instanceof, type(), the Python methods) and puts `_gen` (the object itself) and,
+ * when the class stands for one coroutine function, its `_code` there (a class serving two, as
+ * Queue's get and put, keeps `_code` per object); each object keeps `_state`, and the class a [Symbol.iterator]
  * that hands it out once (written in each class, so that each site sees one shape) and the
  * iterator protocol's next/return. Its `throw` serves both callers:
  * `yield*` and the Task (an exception instance) and Python's `coro.throw(exc)` (a class or an
