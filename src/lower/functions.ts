@@ -264,7 +264,7 @@ function functionExpressionBody(
     line: s.lineno,
   };
   if (!coroutine) return { value: { k: "function", fn }, fn, hoisted };
-  const info: ir.Expr = {
+  const info: ir.Expr & { k: "object" } = {
     k: "object",
     props: [
       { key: "qualname", value: lit(qualname) },
@@ -272,6 +272,9 @@ function functionExpressionBody(
       { key: "firstlineno", value: lit(firstLine(s)) },
     ],
   };
+  // Its docstring becomes `__doc__` when the program reads some `__doc__` (as a plain def's).
+  const doc = cx.readsDoc && s._type !== "Lambda" ? docstring(s.body) : null;
+  if (doc !== null) info.props.push({ key: "doc", value: lit(doc) });
   const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !cx.legacy.has(s) ? "async_generator_function" : "coroutine_function";
   return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted };
 }

@@ -357,6 +357,7 @@ export function async_generator_function<A extends unknown[]>(
   Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
   Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
   Object.defineProperty(f, "__signature_source__", { value: genFn });
+  if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
   return f as unknown as ((...args: A) => AsyncGenerator) & { __name__: string; __qualname__: string; __code__: CodeObject };
 }
 

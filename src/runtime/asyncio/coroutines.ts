@@ -25,6 +25,8 @@ export interface CodeInfo {
   qualname: string;
   filename: string;
   firstlineno: number;
+  /** The docstring, when the program reads some `__doc__` (the function's `__doc__`). */
+  doc?: string;
 }
 
 /** A Python-like code object (`cr_code`), built once per coroutine function. */
@@ -240,6 +242,7 @@ function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroG
   // `await f(...)` of a known module-level coroutine function delegates to the generator itself
   // (the compiler emits `yield* f.__body__(...)`: see lower/to-ir.ts awaitedBody).
   Object.defineProperty(f, "__body__", { value: genFn });
+  if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
   return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
 }
 
