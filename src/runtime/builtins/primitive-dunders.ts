@@ -99,6 +99,13 @@ registerLate({ primitiveDunder });
 // `int.__add__(2, 3)`, `functools.reduce(int.__mul__, xs)`, `sorted(xs, key=str.__len__)`: the type
 // objects hold the same methods, taking the value first (CPython's descriptor check on it).
 const KIND_NAMES: Record<Kind, string> = { int: "int", float: "float", str: "str" };
+/** How the builtins probe an object for these (arguments after `this`), and CPython's error for a type. */
+const PROBES: Record<string, { args: number; message: (type: Function) => string }> = {
+  __len__: { args: 0, message: () => "object of type 'type' has no len()" },
+  __iter__: { args: 0, message: () => "'type' object is not iterable" },
+  __contains__: { args: 1, message: () => "argument of type 'type' is not iterable" },
+  __getitem__: { args: 1, message: (type) => `type '${(type as { __name__?: string }).__name__}' is not subscriptable` },
+};
 for (const [type, kind] of [
   [int, "int"],
   [bool, "int"],
@@ -108,7 +115,11 @@ for (const [type, kind] of [
   const t = (tables[kind] ??= table(kind));
   for (const name of Object.keys(t)) {
     if (Object.prototype.hasOwnProperty.call(type, name)) continue;
-    const method = function (self: unknown, ...args: unknown[]): unknown {
+    const probe = PROBES[name];
+    const method = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
+      // An operation's probe on the type object itself (`len(str)`, `x in str`, `iter(str)`,
+      // `str[0]`): CPython looks these up on type(str), which has none.
+      if (probe !== undefined && this === type && arguments.length === probe.args) throw new TypeError(probe.message(type));
       const own = primitiveDunder(self, name);
       const selfKind = typeof self === "string" ? "str" : isInt(self) ? "int" : typeof self === "number" ? "float" : null;
       if (own === undefined || selfKind !== kind) {
