@@ -39,6 +39,26 @@ export function nodeIndex(root: py.Node): NodeIndex {
   return index;
 }
 
+const attributeSets = new WeakMap<py.Node, Partial<Record<"stored" | "readFromNames", Set<string>>>>();
+
+/**
+ * Attribute names the tree assigns somewhere (`obj.name = ...`, augmented or annotated: "stored")
+ * or reads from a bare name (`X.name`: "readFromNames"), gathered once per tree.
+ */
+export function attributeNames(root: py.Node, which: "stored" | "readFromNames"): ReadonlySet<string> {
+  let sets = attributeSets.get(root);
+  if (!sets) attributeSets.set(root, (sets = {}));
+  let out = sets[which];
+  if (!out) {
+    out = new Set();
+    for (const n of nodeIndex(root).ofType("Attribute")) {
+      if (which === "stored" ? n.ctx._type === "Store" : n.ctx._type === "Load" && n.value._type === "Name") out.add(n.attr);
+    }
+    sets[which] = out;
+  }
+  return out;
+}
+
 /** Every annotation in the tree, in this order: parameters', annotated assignments', then defs' and async defs' return annotations. */
 export function annotationRoots(root: py.Node): py.ExprNode[] {
   const index = nodeIndex(root);

@@ -7,7 +7,7 @@
 //   print(Score.WIN)            | } ... print(Score.WIN);
 
 import type * as py from "../ast/nodes.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { attributeNames } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { deletedAnywhere } from "./plain-access.js";
@@ -36,7 +36,7 @@ export function plainClassAttributes(cx: LowerContext, cls: py.ClassDef): string
   if (cls.decorator_list.length) return [];
   const scope = cx.scopes.get(cls);
   if (!scope?.parent || plainClass(cx.scopes, cx.known, scope.parent, cls.name, 0) !== cls) return [];
-  const read = readFromNames(cx.module);
+  const read = attributeNames(cx.module, "readFromNames");
   return cls.body
     .filter((item) => item._type === "Assign" || item._type === "AnnAssign" || item._type === "ClassDef")
     .map((item) =>
@@ -54,19 +54,6 @@ export function plainClassAttributes(cx: LowerContext, cls: py.ClassDef): string
       (a, i, all) =>
         a && all.indexOf(a) === i && read.has(a) && simple(a) && (scope?.bindCount.get(a) ?? 0) === 1 && cls.body.some((item) => plainValue(item, a)),
     );
-}
-
-const names = new WeakMap<py.Module, Set<string>>();
-
-/** Attribute names the module reads from a bare name (`X.attr`): the only ones worth declaring. */
-function readFromNames(module: py.Module): Set<string> {
-  let out = names.get(module);
-  if (!out) {
-    out = new Set();
-    for (const n of nodeIndex(module).ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name") out.add(n.attr);
-    names.set(module, out);
-  }
-  return out;
 }
 
 /** (not a JS function's own property, which TS does not let a class redeclare as static) */

@@ -8,25 +8,12 @@
 //   p.closed = loop.create_future()         | }
 
 import type * as py from "../ast/nodes.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { attributeNames } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
-
-const stored = new WeakMap<py.Module, Set<string>>();
-
-/** Attribute names the module assigns somewhere (`obj.name = ...`, augmented or annotated). */
-function storedAttributes(module: py.Module): Set<string> {
-  let out = stored.get(module);
-  if (!out) {
-    out = new Set();
-    for (const n of nodeIndex(module).ofType("Attribute")) if (n.ctx._type === "Store") out.add(n.attr);
-    stored.set(module, out);
-  }
-  return out;
-}
 
 /** The attributes `self.name` reads in `method` that the module assigns somewhere (by any object). */
 export function attributesSetOutside(module: py.Module, method: py.FunctionDef | py.AsyncFunctionDef, selfName: string): string[] {
-  const assigned = storedAttributes(module);
+  const assigned = attributeNames(module, "stored");
   const out: string[] = [];
   walk(method, (n) => {
     if (

@@ -8,7 +8,7 @@
 // - str.__add__ and str.__mul__ raise as `+` and `*` do ("can only concatenate", "cannot be
 //   interpreted as an integer"); str.__mod__ formats; str.__rmod__ is NotImplemented.
 import { TypeError } from "./exceptions.js";
-import { NotImplemented, eq, ne, lt, le, gt, ge, truthy, iter } from "./protocol.js";
+import { NotImplemented, eq, ne, lt, le, gt, ge, truthy, iter, typeName } from "./protocol.js";
 import { add, sub, mul, truediv, floordiv, mod, divmod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert, getitem, contains } from "./ops.js";
 import { repr } from "./repr.js";
 import { format } from "./format.js";
@@ -56,7 +56,7 @@ function table(kind: Kind): Record<string, Fn> {
   } else {
     t.__add__ = (s, other) => add(s, other);
     t.__mul__ = (s, n) => {
-      if (!isInt(n)) throw new TypeError(`'${typeof n === "string" ? "str" : typeNameOf(n)}' object cannot be interpreted as an integer`);
+      if (!isInt(n)) throw new TypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
       return mul(s, n);
     };
     t.__rmul__ = t.__mul__;
@@ -75,20 +75,16 @@ function table(kind: Kind): Record<string, Fn> {
   return t;
 }
 
-function typeNameOf(x: unknown): string {
-  if (x === null) return "NoneType";
-  if (typeof x === "string") return "str";
-  if (typeof x === "number") return "float";
-  if (typeof x === "bigint") return "int";
-  if (typeof x === "boolean") return "bool";
-  return (x as { constructor?: { name?: string } })?.constructor?.name ?? typeof x;
+/** Which table a primitive value's special methods come from, or null (not a primitive). */
+function kindOf(x: unknown): Kind | null {
+  return typeof x === "string" ? "str" : isInt(x) ? "int" : typeof x === "number" ? "float" : null;
 }
 
 const tables: Partial<Record<Kind, Record<string, Fn>>> = {};
 
 /** The special method `name` of a primitive value, taking the value first, or undefined. */
 export function primitiveDunder(obj: unknown, name: string): Fn | undefined {
-  const kind: Kind | null = typeof obj === "string" ? "str" : isInt(obj) ? "int" : typeof obj === "number" ? "float" : null;
+  const kind = kindOf(obj);
   if (kind === null) return undefined;
   const t = (tables[kind] ??= table(kind));
   return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
@@ -121,9 +117,8 @@ for (const [type, kind] of [
       // `str[0]`): CPython looks these up on type(str), which has none.
       if (probe !== undefined && this === type && arguments.length === probe.args) throw new TypeError(probe.message(type));
       const own = primitiveDunder(self, name);
-      const selfKind = typeof self === "string" ? "str" : isInt(self) ? "int" : typeof self === "number" ? "float" : null;
-      if (own === undefined || selfKind !== kind) {
-        throw new TypeError(`descriptor '${name}' requires a '${KIND_NAMES[kind]}' object but received a '${typeNameOf(self)}'`);
+      if (own === undefined || kindOf(self) !== kind) {
+        throw new TypeError(`descriptor '${name}' requires a '${KIND_NAMES[kind]}' object but received a '${typeName(self)}'`);
       }
       return own(self, ...args);
     };
