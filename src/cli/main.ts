@@ -413,9 +413,12 @@ export async function loadRunner() {
   return { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
 }
 
-/** Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). */
+/**
+ * Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). `sleep(0)`
+ * never blocks (it yields one loop iteration): it does not count.
+ */
 const MAY_WAIT =
-  /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
+  /\b(sleep(?!\(\s*0\s*\))|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
 
 async function run(argv: string[]): Promise<number> {
   let virtualTime = false;

@@ -383,16 +383,21 @@ export function _reuseError(): RuntimeError {
 }
 
 /**
- * Coroutines that might never be started. Appending is cheap; the list is compacted (dropping
- * started ones) whenever it doubles, so it stays proportional to the live unstarted set.
+ * Coroutines that might never be started. Appending is cheap; when the list has doubled it is
+ * compacted in place (dropping started ones), unless fewer than half of it are started ones
+ * (`_startedInList` counts them): then it only grows, as a scan would keep most of it (a program
+ * that makes 500,000 coroutines before gathering them). So it stays within a few times the live
+ * unstarted set.
  */
 let _unstarted: Coroutine[] = [];
 let _compactAt = 1024;
+let _startedInList = 0;
 
 /** @internal test support: forget coroutines created so far. */
 export function _reset_coroutines_state(): void {
   _unstarted = [];
   _compactAt = 1024;
+  _startedInList = 0;
 }
 
 /**
@@ -403,13 +408,23 @@ export function _reset_coroutines_state(): void {
 export function _untrackStarted(c: Coroutine): void {
   const last = _unstarted.length - 1;
   if (last >= 0 && _unstarted[last] === c) _unstarted.pop();
+  else _startedInList++;
 }
 
 /** @internal (see _selfIterating) */
 export function _trackUnstarted(c: Coroutine): void {
   const n = _unstarted.push(c);
   if (n >= _compactAt) {
-    _unstarted = _unstarted.filter((x) => x._state === CORO_FRESH);
+    if (_startedInList * 2 >= n) {
+      const list = _unstarted;
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        const x = list[i];
+        if (x._state === CORO_FRESH) list[kept++] = x;
+      }
+      list.length = kept;
+      _startedInList = 0;
+    }
     _compactAt = Math.max(1024, _unstarted.length * 2);
   }
 }
