@@ -25,7 +25,7 @@ export {
   type TracebackTrail,
 } from "../builtins/exceptions.js";
 export { set_builtin_bases } from "../builtins/mro.js";
-export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/object.js";
+export { KwArgs, PyObject, kw, popKw, hexAddress, className, _skip_next_init } from "../builtins/object.js";
 export { repr, str } from "../builtins/repr.js";
 export { PyList, PyTuple, PySet, PyDict } from "../builtins/collections.js";
 export { host } from "../host.js";

@@ -35,7 +35,7 @@ import * as events from "./events.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
-import { Future, _add_runtime_callback, isfuture } from "./futures.js";
+import { Future, _add_runtime_callback, _new_future, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
 import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
@@ -153,7 +153,7 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** A new Future bound to this loop. */
   create_future(): Future<unknown> {
-    return new Future(this);
+    return _new_future(this);
   }
 
   /** Wraps a coroutine in a Task scheduled on this loop: `create_task(coro, *, name=None, context=None)`. */

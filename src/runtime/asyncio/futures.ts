@@ -13,6 +13,7 @@ import {
   KwArgs,
   PyObject,
   RuntimeError,
+  _skip_next_init,
   StopIteration,
   TypeError,
   toPyException,
@@ -454,6 +455,23 @@ export function _coerce_exception(exception: unknown): BaseException {
   if (exc instanceof BaseException) return exc;
   if (exc instanceof Error) return toPyException(exc);
   throw new TypeError("invalid exception object");
+}
+
+/**
+ * @internal `Future(loop)` for the loop's create_future(): the fields `__init__` sets, in its
+ * order (one shape for both), without PyObject's constructor work (an argument array, the
+ * construct hook, a spread `__init__` call).
+ */
+export function _new_future(loop: BaseEventLoop): Future<unknown> {
+  _skip_next_init();
+  const f = new Future<unknown>();
+  f._state = _PENDING;
+  f._result = null;
+  f._exception = null;
+  f._loop = loop;
+  f._flags = 0;
+  f._cb0 = null;
+  return f;
 }
 
 /** The loop a future belongs to. CPython: futures._get_loop */

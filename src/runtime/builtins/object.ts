@@ -47,6 +47,16 @@ export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object 
 /** Set by metaclass.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
 export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
 
+/**
+ * @internal The next `new C()` of a PyObject class skips PyObject's constructor work (no
+ * `__init__`): for the runtime's own hot constructions (the loop's futures), which set their
+ * fields themselves. Plain `new`, no Reflect.construct and no try/finally: the flag is cleared by
+ * the constructor it reaches first.
+ */
+export function _skip_next_init(): void {
+  rawNew = true;
+}
+
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {
   if (!(C.prototype instanceof PyObject) && C !== PyObject) return Object.create(C.prototype as object) as object;
