@@ -158,12 +158,13 @@ export function waitForWatcher(limitMs = 5000): void {
 const watcherReady = () => watcherCell !== null && Atomics.load(watcherCell, WATCHER_READY) === 1;
 
 /**
- * Once the program has run this long (ms), a lazily started watcher is started at the next check.
- * The watcher's boot costs ~30 ms of CPU: after a second that is at most ~3% of a busy program's
- * run, and a program that ends sooner never pays it. Until then a Ctrl-C of a busy program is the
- * watchdog's stop (runGuarded); one that waits starts the watcher at its first blocking wait.
+ * Once the process has used this much CPU (ms), a lazily started watcher is started at the next
+ * check. The watcher's boot costs ~30 ms of CPU: after a second that is at most ~3% of a busy
+ * program's run, and a program that ends sooner never pays it. Until then a Ctrl-C of a busy
+ * program is the watchdog's stop (runGuarded); one that waits starts the watcher at its first
+ * blocking wait. CPU, not wall time: on a loaded machine the same program makes the same choice.
  */
-const LAZY_WATCHER_AFTER_MS = 1000;
+const LAZY_WATCHER_AFTER_CPU_MS = 1000;
 
 /**
  * Runs the program (`tsyncio run`) under Node's SIGINT watchdog (vm's breakOnSigint: a native
@@ -193,7 +194,7 @@ export function runGuarded<T>(run: () => T): T {
 /**
  * lazyWatcher (`tsyncio run`, whose program runs in runGuarded): the watcher thread (~25 ms of CPU
  * to boot a Node environment) starts only when the program first waits (a sleep, a full pipe,
- * I/O, stdin) or has run for LAZY_WATCHER_AFTER_MS (checked where the event loop polls for
+ * I/O, stdin) or has run for LAZY_WATCHER_AFTER_CPU_MS (checked where the event loop polls for
  * Ctrl-C), so a short program never pays for it. Started at once with a time limit, and with an
  * explicit --max-old-space-size (the heap watch must run from the start: a module-level loop
  * that fills a small heap never reaches a check).
@@ -201,8 +202,9 @@ export function runGuarded<T>(run: () => T): T {
 export function installNodeHost(options: { virtualTime: boolean; argv: string[]; timeout?: number; lazyWatcher?: boolean }): Host {
   const lazy = options.lazyWatcher === true && !options.timeout && explicitHeapLimitMb() === null;
   const cell = lazy ? sharedCell() : startWatcher(options.timeout);
-  const started = performance.now();
-  let untilClockCheck = 1024;
+  // The first call takes the check's path too, so that V8 has seen it before it optimizes the
+  // loop that calls it (a path first taken in optimized code deoptimizes the loop's functions).
+  let untilClockCheck = 1;
   // Called where the program is about to block: the watcher must be there to wake it. A wait of
   // `waitMs` first spends up to that long (no CPU) waiting for a watcher that is still booting.
   const needWatcher = (waitMs = 0) => {
@@ -301,7 +303,8 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
         // No watcher yet: no Ctrl-C or time limit can be flagged (only the I/O kernel's bit).
         if (--untilClockCheck > 0) return false;
         untilClockCheck = 1024;
-        if (performance.now() - started >= LAZY_WATCHER_AFTER_MS) startWatcher();
+        const cpu = process.cpuUsage();
+        if (cpu.user + cpu.system >= LAZY_WATCHER_AFTER_CPU_MS * 1000) startWatcher();
       }
       const flags = Atomics.load(cell, 0);
       if (flags & TIMEOUT_FLAG) stopForTimeout();

@@ -204,14 +204,23 @@ class BaseEventLoop extends AbstractEventLoop {
   run_forever(): null {
     const oldHooks = this._start_running();
     try {
-      for (;;) {
-        this._run_once();
-        if (this._stopping) break;
-      }
+      this._run_until_stopping();
     } finally {
       this._stop_running(oldHooks);
     }
     return null;
+  }
+
+  /**
+   * The loop of run_forever, a function of its own: V8 compiles a long loop while it runs (OSR),
+   * and code after the loop that had never run would throw that code away when the loop ends
+   * (and again at each later run_forever, as asyncio.run's shutdown steps make).
+   */
+  private _run_until_stopping(): void {
+    for (;;) {
+      this._run_once();
+      if (this._stopping) return;
+    }
   }
 
   /** run_forever() in a thread compiled as a generator (its waits let the other threads run). */
