@@ -160,6 +160,8 @@ export function _reset_tasks_state(): void {
 }
 
 const _futureResult = Future.prototype.result;
+const _futureException = Future.prototype.exception;
+const _futureCancelled = Future.prototype.cancelled;
 
 /** Task's bits of Future._flags (futures.ts has the Future's; and the cancel count). */
 const _T_MUST_CANCEL = 4;
@@ -1077,6 +1079,17 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
       const results: unknown[] = [];
       for (const f of children) {
         let res: unknown;
+        // A finished Future or Task with the stock methods: what they would return, read directly.
+        if (
+          f._state === _FINISHED &&
+          f._exception === null &&
+          f.result === _futureResult &&
+          f.exception === _futureException &&
+          f.cancelled === _futureCancelled
+        ) {
+          results.push(f._result);
+          continue;
+        }
         if (f.cancelled()) {
           res = new CancelledError(_isNone(f._cancel_message) ? "" : f._cancel_message);
         } else {
