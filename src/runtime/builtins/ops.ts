@@ -6,7 +6,7 @@ import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroD
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
-import { addExactBytes, sliceAddExactBytes, type PyBytes } from "./bytes.js";
+import { addExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, PyObject } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -487,6 +487,11 @@ const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
 // site sees every operator, so V8 inlines none of them).
 export function iadd(a: any, b: any): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  return iaddNotInts(a, b);
+}
+function iaddNotInts(a: any, b: any): any {
+  // An exact bytearray's `+=` (its __iadd__ cannot be replaced) without the dispatch by name.
+  if (a !== null && typeof a === "object" && Object.getPrototypeOf(a) === PyByteArray.prototype) return (a as PyByteArray).__iadd__(b);
   return iaddAny(a, b);
 }
 export function isub(a: any, b: any): any {
