@@ -254,6 +254,33 @@ asyncio.run(main())
   });
 });
 
+describe("os.pipe() ends given to children", () => {
+  it("what tsyncio's pipes cannot do raises at once: a write end as stdin, pass_fds", async () => {
+    const r = await run(
+      `import asyncio, os
+async def main():
+    r, w = os.pipe()
+    for kw in ({"stdin": w}, {"stdout": r}, {"pass_fds": {w}}):
+        try:
+            await asyncio.create_subprocess_exec("true", **kw)
+        except (ValueError, NotImplementedError) as e:
+            print(type(e).__name__, e)
+    os.close(r)
+    os.close(w)
+asyncio.run(main())
+`,
+      [],
+      { virtual: true },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1001 is the write end)\n" +
+        "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1000 is the read end)\n" +
+        "NotImplementedError tsyncio's subprocesses do not support pass_fds=\n",
+    );
+  });
+});
+
 describe("the browser has no Host.io", () => {
   it("open_connection, subprocesses and servers raise NotImplementedError naming the browser", async () => {
     const asyncio = await import("../src/runtime/asyncio/index.js");

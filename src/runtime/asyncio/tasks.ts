@@ -175,6 +175,8 @@ const _T_Q_CALLBACK = 128;
 const _T_CANCELS_UNIT = 256;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_asyncio.Task";
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;

@@ -15,6 +15,7 @@ import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
 import { send_to_self } from "../signals.js";
+import { closePipeEnd, makePipe } from "./_os_pipes.js";
 
 export { path, environ };
 export const name = "posix";
@@ -433,11 +434,20 @@ function* walkFrom(top: string, topdown: boolean, onerror: unknown, followlinks:
   }
 }
 
-/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()). */
+/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()), or an end of os.pipe(). */
 export function close(fd: unknown): null {
+  if (closePipeEnd(fd)) return null;
   const f = fs("close");
   hostCall(null, () => f.close(Number(fd)));
   return null;
+}
+/**
+ * os.pipe() -> (read_fd, write_fd): the runtime's own pipe (modules/_os_pipes.ts), for joining the
+ * children of asyncio's subprocess functions.
+ */
+export function pipe(): PyTuple<bigint> {
+  const [r, w] = makePipe();
+  return PyTuple.of(BigInt(r), BigInt(w));
 }
 /** os.fdopen(fd, *args): open() on a descriptor. */
 export function fdopen(fd: unknown, ...args: unknown[]): unknown {

@@ -59,6 +59,8 @@ function wakeFirst(list: sched.Waiter[], n = 1): void {
 
 /** threading.Lock (CPython's _thread.lock). */
 class lock extends PyObject {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_thread.lock";
   _locked = false;
   _waiters: sched.Waiter[] = [];
   static __module__ = "_thread";
@@ -132,6 +134,8 @@ for (const [k, v] of [
 
 /** threading.RLock: a lock its owner may take again (released as often as taken). */
 export class RLock extends PyObject {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_thread.RLock";
   _lock = new lock();
   _owner: sched.SchedThread | null | undefined = undefined;
   _count = 0;
