@@ -7,8 +7,6 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   },
   "tsyncio/runtime/asyncio": {
     "get_child_watcher": "no child watchers: its subprocesses need none",
-    "loop.connect_read_pipe": "its event loop does not implement it",
-    "loop.connect_write_pipe": "its event loop does not implement it",
     "loop.getnameinfo": "its event loop does not implement it",
     "set_child_watcher": "no child watchers: its subprocesses need none",
   },

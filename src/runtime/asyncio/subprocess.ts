@@ -2,7 +2,7 @@
 // SubprocessStreamProtocol, create_subprocess_exec/_shell) and base_subprocess.py (the transport
 // behind loop.subprocess_exec/_shell and SubprocessProtocol).
 import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, host, str, typeName } from "./_compat.js";
-import { call } from "../builtins/ops.js";
+import { call, toIterable } from "../builtins/ops.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
@@ -117,7 +117,7 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   declare _closed: boolean;
   declare _finished: boolean;
   /** The os.pipe()s the child's stdout and stderr write into (by fd), instead of the protocol. */
-  declare _linked: (RuntimePipe | null)[];
+  declare _linked: Map<number, RuntimePipe>;
 
   __repr__(): string {
     const info = [this.constructor.name];
@@ -164,11 +164,11 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   _io_event(c: IoCompletion): void {
     switch (c.ev) {
       case "pipe_data":
-        if (this._linked[c.fd]) this._linked[c.fd]!._write(new Uint8Array(c.data));
+        if (this._linked.has(c.fd)) this._linked.get(c.fd)!._write(new Uint8Array(c.data));
         else this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
         return;
       case "pipe_eof":
-        if (this._linked[c.fd]) this._linked[c.fd]!._closeWriter();
+        if (this._linked.has(c.fd)) this._linked.get(c.fd)!._closeWriter();
         else this._pipe_lost(c.fd);
         return;
       case "exited":
@@ -221,11 +221,23 @@ const SPAWN_KEYWORDS = [
   "close_fds",
   "start_new_session",
   "executable",
+  "pass_fds",
 ];
+
+/** pass_fds: each an os.pipe() end, which the child writes (a write end) or reads (a read end). */
+function passedPipes(fds: unknown): { fd: number; child: "writes" | "reads"; pipe: RuntimePipe }[] {
+  if (fds === undefined || _isNone(fds)) return [];
+  const out: { fd: number; child: "writes" | "reads"; pipe: RuntimePipe }[] = [];
+  for (const fd of toIterable(fds) as Iterable<unknown>) {
+    const e = pipeEnd(fd);
+    if (e === undefined) throw new NotImplementedError(`tsyncio's subprocesses take pass_fds of os.pipe() ends only, not ${str(fd)}`);
+    out.push({ fd: Number(fd), child: e.end === "write" ? "writes" : "reads", pipe: e.pipe });
+  }
+  return out;
+}
 
 /** Popen's arguments tsyncio's children do not take (CPython accepts them). */
 const UNSUPPORTED_KEYWORDS = [
-  "pass_fds",
   "preexec_fn",
   "user",
   "group",
@@ -258,6 +270,11 @@ function* spawnProcess(
   if (stdio[0] === "stdout" || stdio[1] === "stdout") throw new ValueError("STDOUT can only be used for stderr");
   // os.pipe() ends: the child's own pipe is passed on to that pipe, or fed from it.
   const linked = [linkedPipe(kw.stdin, 0), linkedPipe(kw.stdout, 1), linkedPipe(kw.stderr, 2)];
+  // pass_fds: the child gets os.pipe() ends at their own numbers, writing or reading them.
+  const passed = passedPipes(kw.pass_fds);
+  const written = new Map<number, RuntimePipe>();
+  for (const fd of [1, 2]) if (linked[fd]) written.set(fd, linked[fd]!);
+  for (const x of passed) if (x.child === "writes") written.set(x.fd, x.pipe);
   const protocol = call(protocol_factory);
   const t = Object.create(_SubprocessTransport.prototype) as _SubprocessTransport;
   Object.assign(t, {
@@ -270,7 +287,7 @@ function* spawnProcess(
     _exit_waiters: [],
     _closed: false,
     _finished: false,
-    _linked: linked,
+    _linked: written,
   });
   const started = loop.create_future();
   // The pipes and connection_made come with the "spawned" answer, before any pipe data.
@@ -296,10 +313,13 @@ function* spawnProcess(
       if (c.ev === "spawned") {
         t._pid = c.pid;
         // The child holds the write ends it was given until its pipe ends; it reads its stdin pipe.
-        for (const p of [linked[1], linked[2]]) if (p) p._writers++;
-        linked[0]?._attachReader((d) =>
-          d === null ? ioSend({ op: "stdin_close", id: t._id }) : ioSend({ op: "stdin_write", id: t._id, data: d.slice().buffer as ArrayBuffer }),
-        );
+        for (const p of written.values()) p._writers++;
+        const feed = (pipe: RuntimePipe | null, fd: number) =>
+          pipe?._attachReader((d) =>
+            d === null ? ioSend({ op: "stdin_close", id: t._id, fd }) : ioSend({ op: "stdin_write", id: t._id, data: d.slice().buffer as ArrayBuffer, fd }),
+          );
+        feed(linked[0], 0);
+        for (const x of passed) if (x.child === "reads") feed(x.pipe, x.fd);
         attach();
         started.set_result(null);
       } else if (c.ev === "error") {
@@ -319,6 +339,7 @@ function* spawnProcess(
     cwd: _isNone(kw.cwd) ? null : str(kw.cwd),
     env: envOf(kw.env),
     stdio: stdio as ["pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore", Stdio],
+    extra: passed.map((x) => ({ fd: x.fd, child: x.child })),
   });
   yield* started;
   return PyTuple.fromArray([t, protocol]);

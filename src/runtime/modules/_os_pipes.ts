@@ -5,6 +5,9 @@
 // end-of-file once every write end is closed (the program's own, by os.close(), and the writing
 // children's, when they exit), as with an OS pipe.
 
+import { NotImplementedError, ValueError } from "../builtins/exceptions.js";
+import { _set_descriptor_opener } from "../builtins/io.js";
+
 /** Descriptor numbers for the pipes: far above those of the files the host opens. */
 const FIRST_FD = 1000;
 
@@ -42,7 +45,7 @@ export class RuntimePipe {
   }
 }
 
-interface PipeEnd {
+export interface PipeEnd {
   pipe: RuntimePipe;
   end: "read" | "write";
 }
@@ -78,3 +81,68 @@ export function closePipeEnd(fd: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * open(fd, "rb", 0) / open(fd, "wb", 0) of a pipe end: a file object whose use is handing the end to
+ * loop.connect_read_pipe() or connect_write_pipe() (asyncio/io_pipes.ts); closing it is os.close().
+ */
+export class PipeFile {
+  static __tp_name__ = "_io.FileIO";
+  readonly name: bigint;
+  readonly mode: string;
+  readonly _end: PipeEnd;
+  _closed = false;
+
+  constructor(fd: number, end: PipeEnd) {
+    this.name = BigInt(fd);
+    this.mode = end.end === "read" ? "rb" : "wb";
+    this._end = end;
+  }
+  fileno(): bigint {
+    if (this._closed) throw new ValueError("I/O operation on closed file");
+    return this.name;
+  }
+  get closed(): boolean {
+    return this._closed;
+  }
+  readable(): boolean {
+    return this._end.end === "read";
+  }
+  writable(): boolean {
+    return this._end.end === "write";
+  }
+  read(..._args: unknown[]): never {
+    throw new NotImplementedError("reading an os.pipe() end as a file is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe())");
+  }
+  write(..._args: unknown[]): never {
+    throw new NotImplementedError("writing an os.pipe() end as a file is not supported by tsyncio (its pipes serve subprocesses and connect_write_pipe())");
+  }
+  close(): null {
+    if (!this._closed) {
+      this._closed = true;
+      closePipeEnd(this.name);
+    }
+    return null;
+  }
+  __enter__(): this {
+    return this;
+  }
+  __exit__(..._args: unknown[]): null {
+    return this.close();
+  }
+  __repr__(): string {
+    return this._closed ? "<_io.FileIO [closed]>" : `<_io.FileIO name=${this.name} mode='${this.mode}' closefd=True>`;
+  }
+}
+
+_set_descriptor_opener((fd, mode, binary) => {
+  const e = ends.get(fd);
+  if (e === undefined) return undefined;
+  if (!binary)
+    throw new NotImplementedError(
+      "open() of an os.pipe() end in text mode is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe()/connect_write_pipe())",
+    );
+  if ((e.end === "read") !== mode.startsWith("r"))
+    throw new NotImplementedError(`open() of the ${e.end} end of an os.pipe() with mode '${mode}' is not supported by tsyncio`);
+  return new PipeFile(fd, e);
+});
