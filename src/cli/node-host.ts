@@ -390,6 +390,12 @@ const nodeFileSystem: HostFileSystem = {
     while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off, position + off);
     return off;
   },
+  readStream: (fd, buf) => retryAgain(() => fs.readSync(fd, buf, 0, buf.length, null)),
+  writeStream: (fd, data) => {
+    let off = 0;
+    while (off < data.length) off += retryAgain(() => fs.writeSync(fd, data, off, data.length - off, null));
+    return off;
+  },
   fstat: (fd) => hostStat(fs.fstatSync(fd, { bigint: true })),
   ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
   stat: (path, follow) => hostStat(follow ? fs.statSync(path, { bigint: true }) : fs.lstatSync(path, { bigint: true })),
@@ -493,6 +499,18 @@ function sourceLine(obj: object, script: Function): number | null {
   } finally {
     delete g[probe];
     session?.disconnect();
+  }
+}
+
+/** A blocking call on a descriptor that may be non-blocking (a pipe Node made): tried again on EAGAIN. */
+function retryAgain(op: () => number): number {
+  for (;;) {
+    try {
+      return op();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      sleepMs(5);
+    }
   }
 }
 
