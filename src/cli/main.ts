@@ -2,7 +2,7 @@
 //
 //   tsyncio FILE.py [-o OUT.ts]        print (or write) the TypeScript
 //   tsyncio --outdir DIR FILE.py|SRC... translate a program (a script and the modules it imports) or a folder
-//   tsyncio run [--virtual-time] FILE.py [ARGS...]
+//   tsyncio run [--virtual-time] FILE.py [ARGS...]  (run.ts; entry.ts sends it there without loading this file)
 //   tsyncio check FILE.py|DIR...       report what would not translate
 //   --watch (every command) runs it again when a .py file changes (watch.ts); --json (translation,
 //   check) prints diagnostics as JSON lines (report.ts).
@@ -53,6 +53,9 @@ Usage:
       --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
       --python 3.10|3.12              the CPython version whose output to reproduce where they differ
                                       (default 3.12; a program with @asyncio.coroutine runs as 3.10)
+      --no-cache                      translate even if the translation cache has the program
+                                      (the cache: $TSYNCIO_CACHE_DIR, else $XDG_CACHE_HOME/tsyncio,
+                                      else ~/.cache/tsyncio; TSYNCIO_NO_CACHE=1 turns it off)
   tsyncio check FILE.py|DIR...        list what would not translate, writing nothing
                                       (a folder: every .py under it)
       --target web                    also what the web page cannot run (sockets, subprocesses)

@@ -9,7 +9,7 @@
 // changes what `import foo` means). Anything unreadable or unexpected is a miss, silently; writes
 // go to a temporary file renamed into place, so a reader never sees half an entry.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { decodeSource, folderHost, isFile } from "./files.js";
@@ -18,6 +18,8 @@ import type { RunUnit } from "./translate-run.js";
 
 /** Bumped when an entry's layout changes (the build id changes with every build anyway). */
 const FORMAT = 1;
+/** Entries kept: beyond this many, a store removes the least recently written (scripts in temporary folders come and go). */
+export const MAX_ENTRIES = 200;
 
 /**
  * The cache's folder, or null when it is turned off (TSYNCIO_NO_CACHE set to anything but "" or
@@ -29,7 +31,7 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | null
   if (env.TSYNCIO_CACHE_DIR) return env.TSYNCIO_CACHE_DIR;
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, "tsyncio");
   try {
-    return join(homedir(), ".cache", "tsyncio");
+    return join(env.HOME || homedir(), ".cache", "tsyncio");
   } catch {
     return null;
   }
@@ -115,8 +117,27 @@ export class TranslationCache {
       writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
       renameSync(temp, this.file);
     } catch {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // the folder is not one (a file in the way): nothing was written
+      }
+      return;
     }
+    prune(this.folder);
+  }
+}
+
+/** Removes the oldest entries beyond MAX_ENTRIES (best effort: another process may be pruning too). */
+function prune(folder: string): void {
+  try {
+    const names = readdirSync(folder).filter((n) => /^run-[0-9a-f]{16}\.json$/.test(n));
+    if (names.length <= MAX_ENTRIES) return;
+    const aged = names.map((n) => ({ path: join(folder, n), time: statSync(join(folder, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+    aged.sort((a, b) => a.time - b.time);
+    for (const { path } of aged.slice(0, aged.length - MAX_ENTRIES)) rmSync(path, { force: true });
+  } catch {
+    // nothing to prune, or the folder went away
   }
 }
 
