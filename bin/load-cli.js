@@ -87,7 +87,10 @@ function runScript(bundle, source, key, tsyncio) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tsyncio) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), tsyncio);
-  if (!cachedData || script.cachedDataRejected) {
+  // V8 rejects a cache made under other flags (a test's --stack-size, a user's NODE_OPTIONS): such a
+  // run keeps the build's cache for the ordinary runs instead of replacing it with its own.
+  const defaultFlags = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+  if (defaultFlags && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache also holds the functions this run compiled lazily.
     process.once("exit", () => {
       try {

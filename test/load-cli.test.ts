@@ -9,10 +9,13 @@ import { describe, expect, it } from "vitest";
 
 const loader = pathToFileURL(resolve(__dirname, "../bin/load-cli.js")).href;
 
-/** Loads FILE through the loader in a fresh process and prints what it exports as `answer`. */
-function load(file: string): string {
-  const code = `import { loadBundle } from ${JSON.stringify(loader)}; console.log(loadBundle(${JSON.stringify(file)}).answer);`;
-  return execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).trim();
+/** Loads FILE through the loader in a fresh process (given NODE_FLAGS) and prints what it exports
+ * as `answer`. The driver is a file beside FILE: the loader writes a cache only for a process
+ * started without node options, as `tsyncio` is. */
+function load(file: string, nodeFlags: string[] = []): string {
+  const driver = `${file}.driver.mjs`;
+  writeFileSync(driver, `import { loadBundle } from ${JSON.stringify(loader)}; console.log(loadBundle(${JSON.stringify(file)}).answer);\n`);
+  return execFileSync(process.execPath, [...nodeFlags, driver], { encoding: "utf8" }).trim();
 }
 
 describe("the CLI bundle's code cache", () => {
@@ -43,6 +46,18 @@ describe("the CLI bundle's code cache", () => {
     writeFileSync(`${file}.cache`, damaged);
     expect(load(file)).toBe("2,4,6");
     expect(readFileSync(`${file}.cache`).equals(damaged)).toBe(false);
+  });
+
+  it("a run under other V8 flags uses no cache of its own and leaves the build's in place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-load-"));
+    const file = join(dir, "bundle.cjs");
+    writeFileSync(file, "exports.answer = [1, 2, 3].map((x) => x + 1).join();\n");
+    expect(load(file)).toBe("2,3,4");
+    const cache = readFileSync(`${file}.cache`);
+    // V8 refuses a cache made under other flags; the run still works and does not replace it.
+    expect(load(file, ["--stack-size=500"])).toBe("2,3,4");
+    expect(readFileSync(`${file}.cache`).equals(cache)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
