@@ -60,6 +60,8 @@ interface Lease {
   written: number;
   /** Bytes that came in on this connection (the kernel's "data" and the program's own reads). */
   received: number;
+  /** Of those, the bytes this thread read itself (the kernel counts the rest). */
+  readHere: number;
   /** The program asked for this side's EOF (write_eof, close, abort), or the kernel closed it. */
   ended: boolean;
   /** The kernel has sent that EOF (or closed the connection). */
@@ -145,7 +147,25 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     return port1;
   };
 
+  /**
+   * A transport's close or abort, held back until the loop waits: CPython closes the socket in a
+   * callback of the next iteration, after whatever else this one did (a write from the other end
+   * lands before it, and is then unread data: a reset).
+   */
+  let closes: { req: Extract<IoRequest, { op: "close" | "abort" }>; lease: Lease | null; peer: Lease | null }[] = [];
+
+  /** Queues the held-back closes, with what the kernel needs to tell whether they leave unread data. */
+  const queueCloses = () => {
+    for (const { req, lease, peer } of closes) {
+      if (lease === null) queue.push(req);
+      // The kernel counts only the bytes it read; bytes sent here and not read are unread too.
+      else queue.push({ ...req, consumed: req.consumed! - lease.readHere, unreadHere: peer !== null && peer.written > lease.received });
+    }
+    closes = [];
+  };
+
   const post = (always: boolean) => {
+    if (closes.length > 0) queueCloses();
     if (queue.length === 0 && !always) return;
     const p = port ?? start();
     seq++;
@@ -191,6 +211,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
                 submitted: 0,
                 written: 0,
                 received: 0,
+                readHere: 0,
                 ended: false,
                 shut: false,
                 closing: false,
@@ -307,6 +328,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     if (got === null) dropReader(l, false);
     else if (typeof got === "number" && got > 0) {
       l.received += got;
+      l.readHere += got;
       slabUsed += got;
       // Room for what the other end holds back.
       r.peer.full = false;
@@ -497,6 +519,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     },
     finish(limitMs) {
       for (const l of heldWrites) handOver(l);
+      queueCloses();
       if (port === null) return;
       queue.push({ op: "flush_all" });
       const end = performance.now() + limitMs;
@@ -515,6 +538,11 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     send(req) {
       sentSinceSettled = true;
       const lease = "id" in req ? leases.get(req.id) : undefined;
+      let queueAlready = false;
+      if ((req.op === "close" || req.op === "abort") && req.consumed !== undefined && lease === undefined) {
+        closes.push({ req, lease: null, peer: null });
+        return;
+      }
       if (lease !== undefined) {
         switch (req.op) {
           case "write":
@@ -541,6 +569,10 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
             break;
           case "close":
           case "abort":
+            if (req.consumed !== undefined) {
+              closes.push({ req, lease, peer: lease.reader?.peer ?? null });
+              queueAlready = true;
+            }
             // Bytes written before close() still go out; abort() drops them.
             if (req.op === "close") handOver(lease);
             else {
@@ -552,6 +584,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
             lease.closing = true;
             poke(lease);
             dropReader(lease, false);
+            if (queueAlready) return;
             break;
           // A connection this thread reads pauses here only; the kernel hears of it at read_start.
           case "pause":
