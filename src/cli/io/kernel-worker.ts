@@ -158,6 +158,12 @@ interface Conn {
   emitted: number;
   /** Closed over data the program never read: the connection ends with a reset, not a FIN. */
   resetOnClose: boolean;
+  /**
+   * A plain TCP socket, the only kind that can send a reset. (A TLS connection's unread bytes are
+   * the TLS layer's, which CPython has read off the socket; a Unix socket's peer would need the
+   * operating system's own unread bytes, which libuv has read.)
+   */
+  resettable: boolean;
 }
 
 // --- direct writes from the program's thread (leases.ts) -----------------------------------------
@@ -288,7 +294,7 @@ function ourServerPort(portNo: number): boolean {
 function adopt(id: number, socket: Socket): Conn {
   const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
-    if (c.closing) {
+    if (c.closing && c.resettable) {
       // The program closed this socket, so nobody reads these bytes: CPython's closed socket
       // would answer them with a reset.
       c.resetOnClose = true;
@@ -339,6 +345,7 @@ function adopt(id: number, socket: Socket): Conn {
     programReads: false,
     emitted: 0,
     resetOnClose: false,
+    resettable: (socket as unknown as { _handle?: object | null })._handle?.constructor.name === "TCP",
     // Addresses too: a connection elsewhere may have the same two port numbers.
     key: tcp ? `${socket.localAddress}:${socket.localPort} ${socket.remoteAddress}:${socket.remotePort}` : null,
     peerKey: tcp ? `${socket.remoteAddress}:${socket.remotePort} ${socket.localAddress}:${socket.localPort}` : null,
@@ -397,13 +404,9 @@ function resetOnceWritten(c: Conn): void {
   if (c.socket.writableLength === 0) reset(c);
 }
 
-/** Closes `c` with a reset (RST). Only a TCP socket can send one: TLS and Unix sockets are closed. */
+/** Closes `c` (resettable) with a reset (RST). */
 function reset(c: Conn): void {
-  const socket = c.socket;
-  if (socket.destroyed) return;
-  const handle = (socket as unknown as { _handle?: object | null })._handle;
-  if (handle?.constructor.name === "TCP") socket.resetAndDestroy();
-  else socket.destroy();
+  if (!c.socket.destroyed) c.socket.resetAndDestroy();
 }
 
 /**
@@ -412,6 +415,10 @@ function reset(c: Conn): void {
  * read make it a reset; otherwise what was written goes out, then the FIN, then the descriptor.
  */
 function closeConn(c: Conn, req: { consumed?: number; unreadHere?: boolean }): void {
+  if (!c.resettable) {
+    c.socket.end(() => c.socket.destroy());
+    return;
+  }
   if (closesOverUnread(c, req)) {
     c.resetOnClose = true;
     resetOnceWritten(c);
@@ -435,6 +442,7 @@ function closeConn(c: Conn, req: { consumed?: number; unreadHere?: boolean }): v
 
 /** Whether a close or abort leaves data the program never read (`consumed`: what its protocol took). */
 function closesOverUnread(c: Conn, req: { consumed?: number; unreadHere?: boolean }): boolean {
+  if (!c.resettable) return false;
   return req.unreadHere === true || c.socket.readableLength > 0 || (req.consumed !== undefined && c.emitted > req.consumed);
 }
 

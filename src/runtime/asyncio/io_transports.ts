@@ -477,15 +477,17 @@ export class Server extends PyObject implements IoTarget {
    */
   _io_event(c: IoCompletion): void {
     if (c.ev !== "accepted") return;
+    // A closed server accepts nothing more (the connection is dropped); one accepted before the
+    // close is still served.
+    if (this._sockets === null) {
+      ioSend({ op: "abort", id: c.conn });
+      return;
+    }
     this._loop.call_soon(() => this._accepted(c));
   }
 
   /** A new protocol from the factory for an accepted connection, and its transport. */
   _accepted(c: Extract<IoCompletion, { ev: "accepted" }>): void {
-    if (this._sockets === null) {
-      ioSend({ op: "abort", id: c.conn });
-      return;
-    }
     let protocol: unknown;
     try {
       protocol = call(this._protocol_factory);
