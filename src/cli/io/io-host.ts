@@ -54,25 +54,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     return port1;
   };
 
-  /**
-   * A transport's close or abort, held back until the loop waits: CPython closes the socket in a
-   * callback of the next iteration, after whatever else this one did (a write from the other end
-   * lands before it, and is then unread data: a reset).
-   */
-  let closes: { req: Extract<IoRequest, { op: "close" | "abort" }>; lease: Lease | null; peer: Lease | null }[] = [];
-
-  /** Queues the held-back closes, with what the kernel needs to tell whether they leave unread data. */
-  const queueCloses = () => {
-    for (const { req, lease, peer } of closes) {
-      if (lease === null) queue.push(req);
-      // The kernel counts only the bytes it read; bytes sent here and not read are unread too.
-      else queue.push({ ...req, consumed: req.consumed! - lease.readHere, unreadHere: peer !== null && peer.written > lease.received });
-    }
-    closes = [];
-  };
-
   const post = (always: boolean) => {
-    if (closes.length > 0) queueCloses();
     if (queue.length === 0 && !always) return;
     const p = port ?? start();
     seq++;
@@ -187,7 +169,6 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     },
     finish(limitMs) {
       for (const l of heldWrites) handOver(l);
-      queueCloses();
       if (port === null) return;
       queue.push({ op: "flush_all" });
       const end = performance.now() + limitMs;
@@ -206,11 +187,6 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     send(req) {
       sentSinceSettled = true;
       const lease = "id" in req ? leases.get(req.id) : undefined;
-      let queueAlready = false;
-      if ((req.op === "close" || req.op === "abort") && req.consumed !== undefined && lease === undefined) {
-        closes.push({ req, lease: null, peer: null });
-        return;
-      }
       if (lease !== undefined) {
         switch (req.op) {
           case "write":
@@ -237,10 +213,9 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
             break;
           case "close":
           case "abort":
-            if (req.consumed !== undefined) {
-              closes.push({ req, lease, peer: lease.reader?.peer ?? null });
-              queueAlready = true;
-            }
+            // The kernel counts only the bytes it read; bytes sent here and not read are unread too.
+            if (req.consumed !== undefined) req = { ...req, consumed: req.consumed - lease.readHere };
+            if (lease.reader !== null && lease.reader.peer.written > lease.received) req = { ...req, unreadHere: true };
             // Bytes written before close() still go out; abort() drops them.
             if (req.op === "close") handOver(lease);
             else {
@@ -252,7 +227,6 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
             lease.closing = true;
             poke(lease);
             dropReader(lease, false);
-            if (queueAlready) return;
             break;
           // A connection this thread reads pauses here only; the kernel hears of it at read_start.
           case "pause":

@@ -56,6 +56,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _sock_closed: boolean;
   /** Bytes handed to the protocol: the kernel resets a connection closed over more (unread data). */
   declare _consumed: number;
+  /** How the socket is to be closed when connection_lost is called (as CPython closes it there). */
+  declare _close_op: "close" | "abort" | null;
 
   /**
    * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
@@ -89,6 +91,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._fd = fd;
     this._sock_closed = false;
     this._consumed = 0;
+    this._close_op = null;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     // Until connection_made has run, what arrives waits in _held (it may already be queued in the
@@ -304,7 +307,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   close(): void {
     if (this._closing) return;
     this._closing = true;
-    ioSend({ op: "close", id: this._id, consumed: this._consumed });
+    this._close_op ??= "close";
     if (!this._conn_lost) {
       this._conn_lost++;
       this._loop.call_soon(() => this._call_connection_lost(null));
@@ -313,7 +316,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 
   /** Closes at once, dropping what was not sent. */
   abort(): void {
-    ioSend({ op: "abort", id: this._id, consumed: this._consumed });
+    this._close_op = "abort";
     this._force_close(null);
   }
 
@@ -322,7 +325,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     if (!(exc instanceof OSErrorBase)) {
       this._loop.call_exception_handler({ message, exception: exc, transport: this, protocol: this._protocol });
     }
-    ioSend({ op: "abort", id: this._id, consumed: this._consumed });
+    this._close_op = "abort";
     this._force_close(exc);
   }
 
@@ -334,6 +337,11 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   }
 
   _call_connection_lost(exc: unknown): void {
+    // CPython closes the socket here, an iteration after close() or abort(): what the other end
+    // sent meanwhile was never read (the kernel then resets the connection).
+    const op = this._close_op;
+    this._close_op = null;
+    if (op !== null) ioSend({ op, id: this._id, consumed: this._consumed });
     try {
       this._protocol.connection_lost(exc ?? null);
     } finally {
