@@ -425,9 +425,9 @@ function closeConn(c: Conn, req: { consumed?: number; unreadHere?: boolean }): v
     return;
   }
   // Bytes may sit in the socket's buffer unread (written by another of our sockets in this very
-  // batch, or read by nobody while paused or lent to the program): libuv reads them in the next
-  // poll (onData then resets) before the FIN goes, as CPython's kernel would find them at close(2).
-  takeReading(c);
+  // batch, or held there while reading was paused): libuv reads them in the next poll (onData then
+  // resets) before the FIN goes, as CPython's kernel would find them at close(2). (A socket the
+  // program's thread reads needs no look: the host counted what its other end sent, unreadHere.)
   if (c.paused) {
     c.paused = false;
     c.socket.resume();

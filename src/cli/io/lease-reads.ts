@@ -97,8 +97,15 @@ export function createLeaseReads(ctx: HostContext) {
 
   /** One read of each leased connection that may hold something: "data", "eof" or nothing (EAGAIN). */
   const readLeased = (into: IoCompletion[]) => {
-    /** Connections with every byte in whose EOF the kernel has yet to send. */
+    // The kernel sends the EOFs of the program's own sockets, which CPython would have sent at once
+    // (shutdown(2) in write_eof or close): a select first waits for those still to come (all at
+    // once), so that it sees them as there, in the order the connections were written to.
     let eofDue: Lease[] | null = null;
+    for (const l of unread) {
+      const r = l.reader;
+      if (r !== null && !l.paused && !r.eof && r.peer.ended && !r.peer.shut && r.peer.written === l.received) (eofDue ??= []).push(l);
+    }
+    if (eofDue !== null) awaitShutdown(eofDue, into);
     for (const l of unread) {
       const r = l.reader;
       if (r === null || !expecting(l, r)) {
@@ -110,18 +117,9 @@ export function createLeaseReads(ctx: HostContext) {
       // Only an EOF is due: a small buffer finds it (or bytes, should any come).
       const buf = readBuffer(want > 0 ? Math.min(want, READ_MAX) : 256);
       const got = readOnce(l, buf);
-      if (want === 0 && isEagain(got) && !r.peer.shut) (eofDue ??= []).push(l);
-      else took(l, r, buf, got, into);
-    }
-    // The kernel sends those EOFs, which CPython would have sent at once (shutdown(2) in
-    // write_eof or close): wait for them (all at once), so that this select sees them as there.
-    if (eofDue === null) return;
-    awaitShutdown(eofDue, into);
-    for (const l of eofDue) {
-      const r = l.reader;
-      if (r === null || !r.peer.shut) continue;
-      const buf = readBuffer(256);
-      took(l, r, buf, readOnce(l, buf), into);
+      // No EOF yet (the kernel's word did not come in time): the next select looks again.
+      if (want === 0 && isEagain(got)) continue;
+      took(l, r, buf, got, into);
     }
   };
 
