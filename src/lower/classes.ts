@@ -217,7 +217,9 @@ function classDefIn(
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
   // The body runs with its statement: its reads the enclosing scope's analysis found maybe unbound are checked.
-  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name, unbound: outer.unbound };
+  cx.fn = cx.newFunctionContext(classScope, qualname, false, false);
+  cx.fn.className = s.name;
+  cx.fn.unbound = outer.unbound;
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];

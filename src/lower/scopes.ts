@@ -71,6 +71,8 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
     isGenerator: false,
     hasAwait: false,
     hasYieldFrom: false,
+    // (set on defs and classes: present on every scope, so all scopes share one shape)
+    typeParams: undefined,
   };
 }
 
