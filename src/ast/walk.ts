@@ -40,10 +40,15 @@ export function forEachChildWith<A, B>(node: Node, fn: (child: Node, a: A, b: B)
   (CHILDREN[node._type] as EachChild)(node, fn as Visitor, a, b);
 }
 
-/** Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree. */
+/**
+ * Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree.
+ * The expression contexts and operators (`Load`, `Store`, `Add`, `Eq`, ...: leaves that say what
+ * their parent does, a third of a module's nodes) are not visited: read them from the parent
+ * (`name.ctx`, `binop.op`). forEachChild and forEachChildWith do visit them.
+ */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
-  (CHILDREN[node._type] as EachChild)(node, walkChild as Visitor, visit, undefined);
+  (WALKED_CHILDREN[node._type] as EachChild)(node, walkChild as Visitor, visit, undefined);
 }
 
 function walkChild(child: Node, visit: (n: Node) => boolean | void): void {
@@ -430,3 +435,43 @@ export function mapChildren<T extends Node>(node: T, fn: (child: Node, field: st
   }
   return (out ?? node) as T;
 }
+
+/** CHILDREN without the context and operator leaves, for walk(). */
+const WALKED_CHILDREN: typeof CHILDREN = {
+  ...CHILDREN,
+  AugAssign: (n, fn, a, b) => {
+    one(n.target, fn, a, b);
+    one(n.value, fn, a, b);
+  },
+  BoolOp: (n, fn, a, b) => {
+    list(n.values, fn, a, b);
+  },
+  BinOp: (n, fn, a, b) => {
+    one(n.left, fn, a, b);
+    one(n.right, fn, a, b);
+  },
+  UnaryOp: (n, fn, a, b) => {
+    one(n.operand, fn, a, b);
+  },
+  Compare: (n, fn, a, b) => {
+    one(n.left, fn, a, b);
+    list(n.comparators, fn, a, b);
+  },
+  Attribute: (n, fn, a, b) => {
+    one(n.value, fn, a, b);
+  },
+  Subscript: (n, fn, a, b) => {
+    one(n.value, fn, a, b);
+    one(n.slice, fn, a, b);
+  },
+  Starred: (n, fn, a, b) => {
+    one(n.value, fn, a, b);
+  },
+  Name: none,
+  List: (n, fn, a, b) => {
+    list(n.elts, fn, a, b);
+  },
+  Tuple: (n, fn, a, b) => {
+    list(n.elts, fn, a, b);
+  },
+};
