@@ -48,11 +48,8 @@ export function forEachChildWith<A, B>(node: Node, fn: (child: Node, a: A, b: B)
  */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
-  (WALKED_CHILDREN[node._type] as EachChild)(node, walkChild as Visitor, visit, undefined);
-}
-
-function walkChild(child: Node, visit: (n: Node) => boolean | void): void {
-  walk(child, visit);
+  // (walk is its own child visitor: it takes the child and `visit`, and ignores the fourth argument)
+  (WALKED_CHILDREN[node._type] as EachChild)(node, walk as Visitor, visit, undefined);
 }
 
 // The child nodes of each kind written out (the fields of FIELDS that may hold nodes, in its
