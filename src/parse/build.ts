@@ -238,7 +238,14 @@ export class Builder {
   /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
   ident(n: Span): string {
     const t = this.text(n);
-    if (/^[\x00-\x7f]*$/.test(t)) return t;
+    // (a loop, not a regular expression: this runs for every name)
+    let ascii = true;
+    for (let i = 0; i < t.length; i++)
+      if (t.charCodeAt(i) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    if (ascii) return t;
     // Lezer takes any non-ASCII character into a name; Python allows only XID characters.
     let at = n.from;
     for (const ch of t) {
