@@ -245,9 +245,20 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const scope = input.scopes.get(fn)!;
       const env = factEnv(scope);
       const { values, fallsOff } = returnsOf.get(fn)!;
-      const types = values.map((v) => (v ? staticType(v, env) : "none"));
-      if (fallsOff) types.push("none");
-      if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
+      // (no array per def and round: every value typed, in order; a def with no value gets undefined)
+      let first: PyType | undefined;
+      let agree = true;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        const t = v ? staticType(v, env) : "none";
+        if (i === 0) first = t;
+        if (t === undefined || t !== first) agree = false;
+      }
+      if (fallsOff) {
+        if (!values.length) first = "none";
+        else if (first !== "none") agree = false;
+      }
+      if (agree) out.set(fn, first!);
     }
     return out;
   };
@@ -268,8 +279,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const attrWrites = attributeWrites(input);
   const attrTypes = () => {
     const out = new Map<string, PyType>();
-    for (const [attr, writes] of attrWrites) {
-      if (!writes) continue;
+    attrWrites.forEach((writes, attr) => {
+      if (!writes) return;
       // The plain writes give the candidate; augmented ones must keep it.
       const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
       const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
@@ -281,7 +292,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
       });
       if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
-    }
+    });
     return out;
   };
 
@@ -340,8 +351,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return out;
   };
 
-  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) =>
-    a.size === b.size && [...a].every(([scope, m]) => b.get(scope)?.size === m.size && [...m].every(([n, t]) => b.get(scope)!.get(n) === t));
+  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) => {
+    if (a.size !== b.size) return false;
+    for (const scope of a.keys()) {
+      const m = a.get(scope)!;
+      const other = b.get(scope);
+      if (other?.size !== m.size || !sameMap(m, other)) return false;
+    }
+    return true;
+  };
 
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
@@ -353,7 +371,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const next = paramTypesFromCalls();
     const nextReturns = returnTypes();
     const nextAttrs = attrTypes();
-    const sameMap = <K>(a: Map<K, PyType>, b: Map<K, PyType>) => a.size === b.size && [...a].every(([k, t]) => b.get(k) === t);
     if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
     else {
       params = next;
@@ -452,7 +469,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // Descend: a binding that disagrees with the assumption under the assumptions makes the name unknown.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
-      for (const [n, t] of assumed) {
+      for (const n of assumed.keys()) {
+        const t = assumed.get(n);
         if (t === undefined) continue;
         const ok = bindings.get(n)!.every((b) => b.k === "none" || bindingType(b, env, t) === t);
         if (!ok) {
@@ -462,7 +480,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       }
     }
     const proven = new Map<string, PyType>(paramTypes ?? []);
-    for (const [n, t] of assumed) if (t !== undefined) proven.set(n, t);
+    assumed.forEach((t, n) => {
+      if (t !== undefined) proven.set(n, t);
+    });
     return proven;
   }
 }
@@ -474,7 +494,14 @@ const ATTR = "attr";
 function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | undefined): boolean {
   if (!a || !b) return (a?.size ?? 0) === (b?.size ?? 0);
   if (a.size !== b.size) return false;
-  for (const [n, t] of a) if (b.get(n) !== t) return false;
+  for (const n of a.keys()) if (b.get(n) !== a.get(n)) return false;
+  return true;
+}
+
+/** Whether `b` gives every key of `a` the type `a` gives it, and they have as many keys. */
+function sameMap<K>(a: Map<K, PyType>, b: Map<K, PyType>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a.keys()) if (b.get(k) !== a.get(k)) return false;
   return true;
 }
 
