@@ -191,6 +191,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
   // so it answers the same as a new one would; the lowering asks for it per expression).
   const factEnvs = new Map<Scope, TypeEnv>();
+  // The environment each scope's inference types its bindings in (inferScopeTypes).
+  const inferringEnvs = new Map<Scope, InferringEnv>();
   const factEnv = (scope: Scope): TypeEnv => {
     let env = factEnvs.get(scope);
     if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
@@ -432,10 +434,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     }
     const { names: candidates, set: isCandidate } = found;
     const assumed = new Map<string, PyType | undefined>();
-    const local = (name: string) => paramTypes?.get(name) ?? assumed.get(name);
+    // (one environment per scope for all its rounds, reading this round's assumptions)
+    let inferring = inferringEnvs.get(scope);
+    if (!inferring) {
+      const own: InferringEnv = { env: null!, paramTypes, assumed };
+      own.env = envFor(scope, (name) => own.paramTypes?.get(name) ?? own.assumed.get(name));
+      inferringEnvs.set(scope, (inferring = own));
+    }
+    inferring.paramTypes = paramTypes;
+    inferring.assumed = assumed;
+    const env = inferring.env;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
-    const env = envFor(scope, local);
     for (let grew = true; grew;) {
       grew = false;
       for (const n of candidates) {
@@ -485,6 +495,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     });
     return proven;
   }
+}
+
+/** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
+interface InferringEnv {
+  env: TypeEnv;
+  paramTypes: Map<string, PyType> | undefined;
+  assumed: Map<string, PyType | undefined>;
 }
 
 /** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
