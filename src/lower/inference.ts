@@ -167,10 +167,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const def = methodFor(owner, e.func.attr);
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
       }
+      // (the runtime function the awaited call names, looked up once for both questions below)
+      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
       if (
         e._type === "Call" &&
-        input.runtimeFunction(scope, e) === "asyncio.sleep" &&
+        fn === "asyncio.sleep" &&
         !e.args.some((a) => a._type === "Starred") &&
         e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
       ) {
@@ -178,7 +180,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         return result ? staticType(result, env) : "none";
       }
       // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
-      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
       const r = resolve(e.func.id);

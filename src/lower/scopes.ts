@@ -333,9 +333,10 @@ function visitPattern(p: py.Pattern, scope: Scope, table: ScopeTable): void {
 }
 
 function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
-  if (isStmt(node)) visit(node, scope, table);
+  // (the three kinds are disjoint; expressions, the most common, are asked for first)
+  if (isExpr(node)) visitExpr(node, scope, table);
+  else if (isStmt(node)) visit(node, scope, table);
   else if (isPattern(node)) visitPattern(node, scope, table);
-  else if (isExpr(node)) visitExpr(node, scope, table);
   else forEachChildWith(node, visitAny, scope, table);
 }
 
