@@ -78,7 +78,9 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return formatted(cx, e);
     case "BinOp":
       return (
-        percentOfTupleDisplay(cx, e) ?? binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
+        percentOfTupleDisplay(cx, e) ??
+        repeatedLiteral(cx, e) ??
+        binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
       );
     case "UnaryOp":
       return unary(cx, e);
@@ -290,6 +292,20 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
 }
 
 /** Binary arithmetic: native JS operators where both types are known to agree, runtime helpers otherwise. */
+/** Longest `"-" * 40` of two literals written as JS's String#repeat (a longer one keeps mul's memory check). */
+const MAX_LITERAL_REPEAT = 1 << 16;
+
+/** `"=" * 50` (or `50 * "="`): the str literal's repeat(), a count below 1 giving "" as in Python. */
+function repeatedLiteral(cx: LowerContext, e: py.BinOp): ir.Expr | undefined {
+  // (a module that can make lone surrogates joins its strs through the runtime: lone-surrogates.ts)
+  if (e.op._type !== "Mult" || cx.joinsStrsAtRunTime) return undefined;
+  const [s, n] = e.left._type === "Constant" && typeof e.left.value === "string" ? [e.left, e.right] : [e.right, e.left];
+  if (s._type !== "Constant" || typeof s.value !== "string" || n._type !== "Constant" || typeof n.value !== "bigint") return undefined;
+  const count = n.value < 0n ? 0 : Number(n.value);
+  if (count * s.value.length > MAX_LITERAL_REPEAT) return undefined;
+  return call(member(lit(s.value), "repeat"), lit(count));
+}
+
 export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
   const same = lt && lt === rt;
   if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);

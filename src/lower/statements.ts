@@ -46,6 +46,8 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       // prove bound there is checked (NameError), the rest of the annotation is types only.
       const checks = annotationChecks(cx, [s.annotation], line);
       if (!s.value) return checks;
+      // (what the value is, not what the annotation claims: see assignment())
+      if (s.target._type === "Name" && isObjectConstruction(cx, s.value)) cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.target.id}`);
       if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation)), ...checks];
       return [...assignTo(cx, s.target, cx.expr(s.value), line), ...checks];
     }
