@@ -18,7 +18,7 @@ import { functionExpression } from "./functions.js";
 import { callExpr } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { provenDict } from "./dict-access.js";
+import { dictReceiver, provenDict } from "./dict-access.js";
 import { classAttributeRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
@@ -434,7 +434,7 @@ export function subscript(cx: LowerContext, e: py.Subscript): ir.Expr {
     const s = e.slice;
     return cx.rt("getslice", obj, cx.optExpr(s.lower), cx.optExpr(s.upper), cx.optExpr(s.step));
   }
-  if (provenDict(cx, e.value)) return call(member(obj, "__getitem__"), cx.expr(e.slice));
+  if (provenDict(cx, e.value)) return call(member(dictReceiver(cx, e.value, obj), "__getitem__"), cx.expr(e.slice));
   return cx.rt("getitem", obj, cx.expr(e.slice));
 }
 
