@@ -318,7 +318,7 @@ export function isLocalModulePath(cx: LowerContext, e: py.ExprNode): boolean {
  * program), undecorated, the attribute bound once and never written or deleted elsewhere
  * (class-attributes.ts), its bases none or names the outer body does not bind.
  */
-function nestedClassStatement(cx: LowerContext, v: py.ExprNode, attr: string): py.ClassDef | undefined {
+export function nestedClassStatement(cx: LowerContext, v: py.ExprNode, attr: string): py.ClassDef | undefined {
   if (v._type !== "Name" || !classAttributeRead(cx, v, attr)) return undefined;
   const outer = cx.lookupKnown(v.id);
   if (outer?.kind !== "class") return undefined;

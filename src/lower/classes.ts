@@ -20,7 +20,7 @@ import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { attributesSetOutside } from "./outside-attributes.js";
-import { plainClassAttributes } from "./class-attributes.js";
+import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -383,6 +383,8 @@ function classDefIn(
   for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
   for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
+  // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
+  for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });

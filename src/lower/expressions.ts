@@ -15,11 +15,11 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr } from "./calls.js";
+import { callExpr, nestedClassStatement } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
-import { classAttributeRead } from "./class-attributes.js";
+import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
@@ -405,9 +405,17 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr) || classAttributeRead(cx, v, e.attr))
+    if (
+      directRead(cx, v, e.attr) ||
+      enumMemberRead(cx, v, e.attr) ||
+      runtimeAttributeRead(cx, v, e.attr) ||
+      classAttributeRead(cx, v, e.attr) ||
+      ownClassNameRead(cx, v, e.attr)
+    )
       return member(cx.expr(v), e.attr);
   }
+  // `Outer.Inner.__name__` of a class statement of a plain class's body.
+  if (v._type === "Attribute" && classNameRead(cx, nestedClassStatement(cx, v.value, v.attr), e.attr)) return member(cx.expr(v), e.attr);
   // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
   const sub = runtimeSubmodule(cx, v);
   if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
