@@ -311,6 +311,24 @@ const PROVEN_TS: Partial<Record<string, string>> = {
  */
 function admitsProven(declared: string, proven: PyType | undefined): boolean {
   if (proven === undefined || declared === "any" || declared === "unknown") return true;
-  const name = PROVEN_TS[proven] ?? /^(?:rt|inst|self):(?:[\w.]*\.)?(\w+)/.exec(proven)?.[1];
-  return name === undefined || new RegExp(`(^|[^\\w.])${name}\\b`).test(declared);
+  const builtin = PROVEN_TS[proven];
+  // An object of a class: any class or Protocol the annotation names may admit it (TS checks the
+  // shape); only an annotation of builtin types surely does not.
+  if (builtin === undefined) return !(declared.match(/[A-Za-z_$][\w$.]*/g) ?? []).every((t) => BUILTIN_TS.has(t));
+  return new RegExp(`(^|[^\\w.])${builtin}\\b`).test(declared);
 }
+
+/** The TS types of builtin values (annotations of str, int, list... map to these). */
+const BUILTIN_TS = new Set([
+  "string",
+  "bigint",
+  "number",
+  "boolean",
+  "null",
+  "void",
+  "undefined",
+  ...Object.values(PROVEN_TS),
+  "PySet",
+  "PyFrozenSet",
+  "PyTuple",
+]);
