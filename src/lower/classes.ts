@@ -293,9 +293,10 @@ function classDefIn(
           // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
           // annotated: the generator's type, which says what awaiting the call gives.
           let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
-          if (protocol && returnType !== undefined && returnType !== "any") returnType = protocolAwaitable(returnType);
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
+          // (an async generator's calls return an async generator object either way)
+          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") returnType = protocolAwaitable(returnType);
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
           const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
