@@ -254,6 +254,40 @@ asyncio.run(main())
   });
 });
 
+describe("os.pipe() ends given to children", () => {
+  it("what tsyncio's pipes cannot do raises at once: a write end as stdin, other pass_fds, text files, a read that would wait", async () => {
+    const r = await run(
+      `import asyncio, os
+async def main():
+    r, w = os.pipe()
+    for kw in ({"stdin": w}, {"stdout": r}, {"pass_fds": {5}}):
+        try:
+            await asyncio.create_subprocess_exec("true", **kw)
+        except (ValueError, NotImplementedError) as e:
+            print(type(e).__name__, e)
+    for f in (lambda: open(r), lambda: os.read(r, 1), lambda: open(r, "rb", 0).read()):
+        try:
+            f()
+        except NotImplementedError as e:
+            print(type(e).__name__, e)
+    os.close(w)
+asyncio.run(main())
+`,
+      [],
+      { virtual: true },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1001 is the write end)\n" +
+        "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1000 is the read end)\n" +
+        "NotImplementedError tsyncio's subprocesses take pass_fds of os.pipe() ends only, not 5\n" +
+        "NotImplementedError open() of an os.pipe() end in text mode is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe()/connect_write_pipe())\n" +
+        "NotImplementedError os.read() of an os.pipe() end nothing was written to yet would wait: not supported by tsyncio\n" +
+        "NotImplementedError reading an os.pipe() end as a file is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe())\n",
+    );
+  });
+});
+
 describe("the browser has no Host.io", () => {
   it("open_connection, subprocesses and servers raise NotImplementedError naming the browser", async () => {
     const asyncio = await import("../src/runtime/asyncio/index.js");

@@ -4,7 +4,7 @@
 // loop waits; the loop then drains completions with receiveMessageOnPort and, when there are none,
 // sleeps with Atomics.wait on the shared cell, which the kernel (I/O), the watcher (Ctrl-C,
 // --timeout) or the time limit wakes.
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { hostname } from "node:os";
 import type { IoCompletion, IoHost, IoRequest } from "../../runtime/io-messages.js";
 import { runProcess } from "./run-process.js";
@@ -135,9 +135,13 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     queue.push({ op: "read_start", id: l.id });
   };
 
+  // node:worker_threads loads with the kernel (~1.4 ms of start-up a program without I/O need not pay).
+  let receiveMessageOnPort: typeof import("node:worker_threads").receiveMessageOnPort;
   const start = (): MessagePort => {
-    const { port1, port2 } = new MessageChannel();
-    worker = new Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer, leases: leaseTable.buffer }, transferList: [port2] });
+    const threads = process.getBuiltinModule("node:worker_threads");
+    receiveMessageOnPort = threads.receiveMessageOnPort;
+    const { port1, port2 } = new threads.MessageChannel();
+    worker = new threads.Worker(kernelUrl, { workerData: { port: port2, shared: cell.buffer, leases: leaseTable.buffer }, transferList: [port2] });
     // Neither keeps the process alive once the program is over (see shutdown()).
     worker.unref();
     port1.unref();

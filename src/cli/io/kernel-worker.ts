@@ -809,9 +809,9 @@ function handle(req: IoRequest | HostRequest): void {
     case "spawn":
       return children.spawn(req);
     case "stdin_write":
-      return children.stdin(req.id, req.data);
+      return children.stdin(req.id, req.data, req.fd);
     case "stdin_close":
-      return children.stdin(req.id, null);
+      return children.stdin(req.id, null, req.fd);
     case "kill":
       return children.kill(req.id, req.signal);
     case "signal_watch":

@@ -70,7 +70,7 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
       }
       if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
       if (!rest && positional.length > params.length) {
-        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${positional.length} were given`);
+        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${givenCount(positional.length)}`);
       }
       const required = requiredCounts.get(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) ?? 0;
       const missing = params.slice(0, required).filter((_, i) => slots[i] === undefined);
@@ -158,6 +158,11 @@ function fixedParameterCount(f: Function): number | null {
   return m[1].split(",").filter((p) => p.trim() !== "").length;
 }
 
+/** "1 was given", "3 were given": CPython's count of the arguments a call gave. */
+function givenCount(n: number): string {
+  return `${n} ${n === 1 ? "was" : "were"} given`;
+}
+
 function functionName(f: Function): string {
   return String((f as { __qualname__?: unknown }).__qualname__ ?? (f as { __name__?: unknown }).__name__ ?? f.name);
 }
@@ -170,7 +175,7 @@ function tooManyArguments(f: Function, names: string[], self: unknown, given: nu
   const most = names.length + method;
   const least = (requiredCounts.get(source) ?? names.length) + method;
   const takes = least === most ? `${most}` : `from ${least} to ${most}`;
-  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${given + method} were given`);
+  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${givenCount(given + method)}`);
 }
 
 registerLate({ applyArgs });
