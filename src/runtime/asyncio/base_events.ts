@@ -10,6 +10,7 @@
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
 // While other threads exist (src/runtime/threads), the loop's wait runs them.
+import type { Awaitable } from "./index.js";
 import {
   BaseException,
   Exception,
@@ -162,6 +163,7 @@ class BaseEventLoop extends AbstractEventLoop {
    * argument `Awaitable` type-checks.)
    */
   create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T>;
+  create_task<T>(coro: Awaitable<T>, ...rest: unknown[]): Task<T>;
   create_task(coro: unknown, ...rest: unknown[]): Task<unknown>;
   create_task<T>(coroArg: unknown, ...rest: unknown[]): Task<T> {
     const coro = coroArg as Coroutine<T>;
