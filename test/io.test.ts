@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -149,6 +149,56 @@ asyncio.run(main())
     const r = await program;
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[1]).toBe("served");
+  });
+});
+
+describe("closing over data the program never read", () => {
+  it("a Node client sees a reset when the server closes with its bytes unread, an EOF when they were read", async () => {
+    let portSeen: (p: number) => void;
+    const portPromise = new Promise<number>((ok) => (portSeen = ok));
+    // The first connection's protocol pauses reading at once; the second reads everything.
+    const program = run(
+      `import asyncio
+class Server(asyncio.Protocol):
+    count = 0
+    def connection_made(self, transport):
+        Server.count += 1
+        if Server.count == 1:
+            transport.pause_reading()
+        asyncio.get_running_loop().call_later(0.3, transport.close)
+    def data_received(self, data):
+        print("server read", len(data), flush=True)
+
+async def main():
+    server = await asyncio.get_running_loop().create_server(Server, "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    await asyncio.sleep(1.5)
+    server.close()
+asyncio.run(main())
+`,
+      [],
+      { onStdout: (text) => /^\d+\n/.test(text) && portSeen(Number(text.split("\n")[0])) },
+    );
+    const port = await portPromise;
+    const outcome = () =>
+      new Promise<string>((ok) => {
+        const sock = createConnection({ port, host: "127.0.0.1" }, () => sock.write("some bytes\n"));
+        sock.on("data", () => {});
+        sock.on("error", (e: NodeJS.ErrnoException) => ok(e.code ?? "error"));
+        sock.on("end", () => ok("end"));
+      });
+    expect(await outcome()).toBe("ECONNRESET");
+    expect(await outcome()).toBe("end");
+    const r = await program;
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n").slice(1)).toEqual(["server read 11", ""]);
+  });
+
+  it("the program's own client and server (read leases, real time) give CPython's output", async () => {
+    const fixture = join(root, "fixtures/io-close-over-unread-data");
+    const r = await run(readFileSync(join(fixture, "input.py"), "utf8"));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(readFileSync(join(fixture, "expected.out"), "utf8"));
   });
 });
 

@@ -420,6 +420,9 @@ function lazyWatcherIo(io: ReturnType<typeof createIoHost>, needWatcher: (waitMs
     ...io,
     wait(timeout, quiet, settle) {
       if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet, settle);
+      // A poll first hands the kernel its requests, so that it boots (or works) while the watcher does.
+      const polled = io.wait(0, false);
+      if (polled.completions.length > 0) return { ...polled, timedOut: false };
       const t0 = performance.now();
       needWatcher(timeout === null ? Infinity : timeout * 1000);
       const waited = (performance.now() - t0) / 1000;

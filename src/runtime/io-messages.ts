@@ -21,8 +21,15 @@ export type IoRequest =
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
   | { op: "eof"; id: number }
-  | { op: "close"; id: number }
-  | { op: "abort"; id: number }
+  /**
+   * `consumed`: the bytes the transport has handed its protocol. More having arrived is data the
+   * program never read, and closing a socket over unread data resets the connection (RST) instead
+   * of sending a FIN, as the operating system does for CPython. `unreadHere`: set by a host whose
+   * program's thread reads some connections itself (the Node CLI's read leases) when bytes sent
+   * to this one have not all been read.
+   */
+  | { op: "close"; id: number; consumed?: number; unreadHere?: boolean }
+  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean }
   | { op: "pause"; id: number }
   | { op: "resume"; id: number }
   | { op: "server_close"; id: number }
