@@ -94,3 +94,14 @@ export function annotationRoots(root: py.Node): py.ExprNode[] {
   for (const n of index.ofType("AsyncFunctionDef")) if (n.returns) out.push(n.returns);
   return out;
 }
+
+/**
+ * The `x.__dict__` reads that are a call's `**` argument (`main(**ns.__dict__)`): the call gets a
+ * copy, so nothing is written (or reached later) through them.
+ */
+export function dictsOnlyUnpacked(index: NodeIndex): Set<py.Node> {
+  const out = new Set<py.Node>();
+  for (const c of index.ofType("Call"))
+    for (const k of c.keywords) if (k.arg === null && k.value._type === "Attribute" && k.value.attr === "__dict__") out.add(k.value);
+  return out;
+}
