@@ -19,7 +19,7 @@ import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
-import { attributesSetOutside } from "./outside-attributes.js";
+import { OutsideAttributeReads } from "./outside-attributes.js";
 import { plainClassAttributes } from "./class-attributes.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
@@ -217,7 +217,9 @@ function classDefIn(
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
   // The body runs with its statement: its reads the enclosing scope's analysis found maybe unbound are checked.
-  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name, unbound: outer.unbound };
+  cx.fn = cx.newFunctionContext(classScope, qualname, false, false);
+  cx.fn.className = s.name;
+  cx.fn.unbound = outer.unbound;
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
@@ -274,7 +276,9 @@ function classDefIn(
         if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
         // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
         const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
+        const outside = selfName ? new OutsideAttributeReads(cx.module, selfName) : null;
         walk(item, (n) => {
+          outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
           if (n._type === "Call" && selfName) {
@@ -282,7 +286,7 @@ function classDefIn(
             if (written !== undefined) instanceAttrs.add(written);
           }
         });
-        if (selfName) readFromOutside.push(...attributesSetOutside(cx.module, item, selfName));
+        if (outside) readFromOutside.push(...outside.found);
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
