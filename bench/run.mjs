@@ -145,7 +145,16 @@ for (const [list, key] of [
     if (havePython) impls.cpython = [python, [py, n]];
     log(`${name} (N=${n}, ${repeats} repeats)...`);
     const expected = havePython ? measure(python, [py, n], { cwd: here }).stdout.trim() : null;
-    results[key].push({ name, n: Number(n), what, ...compare(impls, expected) });
+    const entry = { name, n: Number(n), what, ...compare(impls, expected) };
+    // A transfer's rate: the wall time of N MiB minus that of a 1/100 of it (start-up, the
+    // server's set-up and the threads' boot cancel out), so throughput is compared, not start-up.
+    if (name === "io_bulk") {
+      const small = String(Number(n) / 100);
+      const smallImpls = { tsyncio: [node, [join(here, "lib/run-js.mjs"), json, small]] };
+      if (havePython) smallImpls.cpython = [python, [py, small]];
+      entry.small = { n: Number(small), ...compare(smallImpls, null) };
+    }
+    results[key].push(entry);
   }
 }
 
@@ -282,6 +291,16 @@ for (const [key, title, note] of [
   }
   lines.push("");
   lines.push(note);
+  for (const b of results[key]) {
+    if (!b.small) continue;
+    const mib = b.n - b.small.n;
+    const rate = (r) => (r ? mib / (r.wall - b.small[r === b.tsyncio ? "tsyncio" : "cpython"].wall) : null);
+    const t = rate(b.tsyncio);
+    const c = b.cpython && b.small.cpython ? rate(b.cpython) : null;
+    lines.push(
+      `${b.name} transfer rate (wall at ${b.n.toLocaleString("en")} MiB minus wall at ${b.small.n} MiB, start-up excluded): tsyncio ${t ? t.toFixed(0) : "n/a"} MiB/s, CPython ${c ? c.toFixed(0) : "n/a"} MiB/s = ${t && c ? (t / c).toFixed(2) + "×" : "n/a"} CPython's throughput.`,
+    );
+  }
   lines.push("");
 }
 if (results.typed.length) {
