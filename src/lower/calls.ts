@@ -13,8 +13,8 @@ import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName,
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
-import { staticType } from "./types.js";
-import { directMethod, methodMayBeHooked } from "./plain-access.js";
+import { staticType, type PyType } from "./types.js";
+import { directMethod, methodMayBeHooked, provenClass } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
@@ -270,9 +270,15 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
+    // A special method called by name on what may be an int, bool, float or str (`(3).__add__(4)`,
+    // `x.__lt__(y)`): JS primitives have no such members, callm finds the runtime's.
+    if (PRIMITIVE_SPECIAL_METHODS.has(f.attr) && mayBePrimitive(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
+    // raises Python's AttributeError for a name the type lacks.
+    if (!onBuiltin && isPrimitiveType(staticType(v, cx.typeEnv()))) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
     // (not join/find: Uint8Array's own methods in TS's eyes)
     if (
@@ -301,6 +307,33 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+}
+
+/** The special methods int, bool, float and str values have (what `dir(3)` and the others list). */
+const PRIMITIVE_SPECIAL_METHODS = new Set(
+  `abs add and bool ceil contains divmod eq float floor floordiv format ge getitem getnewargs gt hash index int
+  invert iter le len lshift lt mod mul ne neg or pos pow radd rand rdivmod repr rfloordiv rlshift rmod rmul ror
+  round rpow rrshift rshift rsub rtruediv rxor sizeof str sub truediv trunc xor`
+    .split(/\s+/)
+    .map((n) => `__${n}__`),
+);
+
+function isPrimitiveType(t: PyType | undefined): boolean {
+  return t === "int" || t === "float" || t === "str" || t === "bool";
+}
+
+/** The value of `e` may be a JS primitive (an int, bool, float or str): nothing proves it something else. */
+function mayBePrimitive(cx: LowerContext, e: py.ExprNode): boolean {
+  const t = staticType(e, cx.typeEnv());
+  if (t !== undefined) return isPrimitiveType(t);
+  if (e._type === "Name") {
+    // A method's own instance, a class or a module of the program, a known object.
+    if (e.id === cx.fn.selfName || isKnownObject(cx, e) || provenClass(cx, e)) return false;
+    const k = cx.lookupKnown(e.id)?.kind;
+    if (k === "class" || k === "module" || k === "local-module" || k === "def" || k === "runtime-name") return false;
+  }
+  // Displays, calls of the program's classes, lambdas: no primitive.
+  return !["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"].includes(e._type);
 }
 
 /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */

@@ -5,7 +5,7 @@ import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
-import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./protocol.js";
+import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
 import { installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
 
@@ -1381,6 +1381,8 @@ export class RangeIterator implements Iterator<bigint> {
     return BigInt(this.n - this.i);
   }
 }
+
+inheritIteratorMethods(RangeIterator);
 
 // `size` is JavaScript's view of a dict or set (Python has len()).
 hideJsMember(PyDict.prototype, "size");

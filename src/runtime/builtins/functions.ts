@@ -57,6 +57,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
+import { inheritIteratorMethods } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 
 type AnyFn = (...args: any[]) => any;
@@ -893,6 +894,8 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
   }
   static __name__ = "enumerate";
 }
+
+for (const cls of [SeqReverseIterator, BuiltinIterator, EnumerateIterator]) inheritIteratorMethods(cls);
 
 export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): IterableIterator<PyTuple<unknown>> {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;

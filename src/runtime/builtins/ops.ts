@@ -932,9 +932,11 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
-  if (name === "__dict__" && typeof obj === "object" && !(obj.constructor as Record<symbol, unknown> | undefined)?.[Symbol.for("tsyncio.noInstanceDict")]) {
+  if (name === "__dict__" && typeof obj === "object" && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
     const d = new PyDict();
-    for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), obj[k]);
+    // Values in slots are no entries of the instance's __dict__.
+    const slots = obj instanceof PyObject ? slotsOf(obj.constructor).names : null;
+    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) d.__setitem__(pythonName(k), obj[k]);
     return d;
   }
   return missingAttr(obj, name, dflt);
@@ -1005,11 +1007,71 @@ export function setattr(obj: any, name: string, value: unknown): null {
 }
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
 
+const slotInfo = new WeakMap<Function, { names: Set<string>; dict: boolean }>();
+
+/** The `__slots__` names of a program's class and its bases, and whether its instances have a `__dict__` too. */
+function slotsOf(cls: Function): { names: Set<string>; dict: boolean } {
+  let info = slotInfo.get(cls);
+  if (info !== undefined) return info;
+  info = { names: new Set<string>(), dict: false };
+  for (let c: Function | null = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function | null) {
+    if (c === null || c === Function.prototype) {
+      info.dict = true;
+      break;
+    }
+    // A class without __slots__ gives its instances a __dict__ (its bases' slots still hold their names).
+    if (!Object.prototype.hasOwnProperty.call(c, "__slots__")) {
+      info.dict = true;
+      continue;
+    }
+    const slots = (c as { __slots__?: unknown }).__slots__;
+    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots))) if (typeof n === "string") info.names.add(propName(n));
+  }
+  if (info.names.has("__dict__")) info.dict = true;
+  slotInfo.set(cls, info);
+  return info;
+}
+
+/**
+ * The attribute names instances of a program's class can hold when every class of its chain up to
+ * object declares `__slots__` (none of them `__dict__`): then they have no `__dict__`. Else null.
+ */
+export function slotNamesOf(cls: Function): Set<string> | null {
+  const info = slotsOf(cls);
+  return info.dict ? null : info.names;
+}
+
+/** CPython's refusal of `obj.name = v` on an instance without `__dict__`, or null when the write may go ahead. */
+function slotRefusal(obj: PyObject, name: string): AttributeError | null {
+  const slots = slotNamesOf(obj.constructor);
+  if (slots === null || slots.has(name)) return null;
+  for (let c: Function | null = obj.constructor; c !== null && c !== PyObject; c = Object.getPrototypeOf(c) as Function | null) {
+    // A class attribute: a data descriptor takes the write, anything else cannot be shadowed.
+    if (Object.prototype.hasOwnProperty.call(c, name)) {
+      const v = (c as unknown as Record<string, unknown>)[name];
+      const set = v !== null && typeof v === "object" ? (v as { __set__?: unknown }).__set__ : undefined;
+      if (typeof set === "function") return null;
+      return new AttributeError(`'${typeName(obj)}' object attribute '${pythonName(name)}' is read-only`);
+    }
+    // A property (compiled as an accessor) takes the write, or refuses it itself; a method cannot be shadowed.
+    const d = Object.getOwnPropertyDescriptor(c.prototype, name);
+    if (d !== undefined) {
+      if (d.get !== undefined || d.set !== undefined) return null;
+      return new AttributeError(`'${typeName(obj)}' object attribute '${pythonName(name)}' is read-only`);
+    }
+  }
+  return noAttr(obj, pythonName(name));
+}
+
 /** The write itself, no `__setattr__` hook asked: setattr's last step and `object.__setattr__`. */
 export function plainSetattr(obj: any, name: string, value: unknown): null {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   name = propName(name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  if (obj instanceof PyObject) {
+    const refused = slotRefusal(obj, name);
+    if (refused !== null) throw refused;
+  }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
   try {

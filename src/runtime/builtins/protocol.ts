@@ -480,6 +480,35 @@ export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterab
   return asJsIterator(r);
 }
 
+// Python's iterator methods on the engine's own iterators (what iter() gives for a str, a dict's
+// keys, a map()): `it.__next__()`, `it.__iter__()`. Generators add send() & co. (program.ts).
+const engineIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object;
+if (!Object.prototype.hasOwnProperty.call(engineIteratorPrototype, "__next__")) {
+  Object.defineProperties(engineIteratorPrototype, {
+    __next__: {
+      value(this: Iterator<unknown>): unknown {
+        const r = this.next();
+        if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
+        return r.value;
+      },
+      writable: true,
+      configurable: true,
+    },
+    __iter__: {
+      value(this: unknown): unknown {
+        return this;
+      },
+      writable: true,
+      configurable: true,
+    },
+  });
+}
+
+/** Gives a runtime iterator class (map(), enumerate(), a range's) the engine iterators' `__next__` and `__iter__`. */
+export function inheritIteratorMethods(cls: { prototype: object }): void {
+  if (Object.getPrototypeOf(cls.prototype) === Object.prototype) Object.setPrototypeOf(cls.prototype, engineIteratorPrototype);
+}
+
 const NO_DEFAULT: unique symbol = Symbol("NO_DEFAULT");
 
 /** next(it[, default]) */

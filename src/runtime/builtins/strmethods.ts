@@ -503,7 +503,6 @@ const STR_METHODS: Record<string, Fn> = {
   __len__: (s: string) => BigInt(strLen(s)),
   __contains__: (s: string, x: unknown) => s.includes(checkStr(x, "'in <string>' requires string as left operand, not")),
   __str__: (s: string) => s,
-  __hash__: (s: string) => BigInt(s.length),
   maketrans: (_s: string, x: unknown, y?: unknown) => maketrans(x, y),
   translate: (s: string, table: unknown) => translate(s, table),
 };
@@ -572,7 +571,6 @@ const INT_METHODS: Record<string, Fn> = {
   },
   to_bytes: (x, ...args: unknown[]) => intToBytes(asIntSelf(x), ...args),
   __str__: (x) => asIntSelf(x).toString(),
-  __hash__: (x) => asIntSelf(x),
 };
 
 function floatAsRatio(x: number): PyTuple<bigint> {
