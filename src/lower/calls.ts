@@ -206,6 +206,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
       // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
       if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs());
+      // Arguments its __init__ cannot take: bound at run time, which raises CPython's TypeError.
+      const runs = e.keywords.length ? undefined : initRun(cx, known.node);
+      if (runs && !args.some((a) => a.k === "spread") && !fitsPositionally(runs.args, args.length, 1))
+        return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
       if (init && keywords.length && !kwStar.length) {
         const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
@@ -334,6 +338,42 @@ function mayBePrimitive(cx: LowerContext, e: py.ExprNode): boolean {
   }
   // Displays, calls of the program's classes, lambdas: no primitive.
   return !["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"].includes(e._type);
+}
+
+/**
+ * The `__init__` def a call of the program's class runs, when the class and its bases (one chain of
+ * the program's undecorated classes) say so for sure; undefined when unknown or when none defines one.
+ */
+function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined {
+  for (let c: py.ClassDef | undefined = cls, depth = 0; c !== undefined && depth < 20; c = baseClass(cx, c), depth++) {
+    if (c.decorator_list.length || c.keywords.length || c.type_params.length) return undefined;
+    // One base at most, the program's own class: a builtin base's __new__ takes the arguments too.
+    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+    if (bases.length && !baseClass(cx, c)) return undefined;
+    for (const item of c.body) {
+      if (item._type === "FunctionDef" && item.name === "__init__") return item.decorator_list.length ? undefined : item;
+      // Bound some other way (`__init__ = helper`, an async def, a nested class): not followed.
+      if ((item._type === "AsyncFunctionDef" || item._type === "ClassDef") && item.name === "__init__") return undefined;
+      if (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__init__")) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The one base (other than object) of a class, when it is the program's class. */
+function baseClass(cx: LowerContext, c: py.ClassDef): py.ClassDef | undefined {
+  const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+  if (bases.length !== 1 || bases[0]._type !== "Name") return undefined;
+  const k = cx.lookupKnown(bases[0].id);
+  return k?.kind === "class" ? k.node : undefined;
+}
+
+/** `n` positional arguments (after `skip` bound ones, a method's self) bind to the parameters `a`, with no keywords. */
+function fitsPositionally(a: py.Arguments, n: number, skip: number): boolean {
+  const params = positionalArgs(a).length - skip;
+  const required = params - a.defaults.length;
+  if (n < required || (n > params && !a.vararg)) return false;
+  return a.kw_defaults.every((d) => d !== null);
 }
 
 /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */

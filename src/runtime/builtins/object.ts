@@ -47,6 +47,9 @@ export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object 
 /** Set by metaclass.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
 export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
 
+/** The classes the program defined (define_class): their `__init__` is a translated def. */
+export const programClasses = new WeakSet<Function>();
+
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {
   if (!(C.prototype instanceof PyObject) && C !== PyObject) return Object.create(C.prototype as object) as object;

@@ -2,11 +2,11 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
-import { applyArgs, callWithKeywords, NOT_BOUND } from "./keywords.js";
+import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
-import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
 
@@ -543,6 +543,16 @@ export function call(f: unknown, ...args: unknown[]): any {
   return callv(f, args);
 }
 
+/** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */
+function initTakes(cls: Function, args: unknown[]): boolean {
+  if (args.length > 0 && args[args.length - 1] instanceof KwArgs) return true;
+  for (let c: Function = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function) {
+    if (!programClasses.has(c)) return true;
+  }
+  const init = (cls.prototype as { __init__?: unknown }).__init__;
+  return typeof init !== "function" || init === PyObject.prototype.__init__ || takesPositionally(init, args.length);
+}
+
 /** `f(*args)` for any Python callable: what call() does, with the arguments as one array. */
 export function callv(f: unknown, args: unknown[], self?: unknown): any {
   if (typeof f === "function") {
@@ -550,6 +560,9 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
       // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
       const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
       if (make !== undefined) return make(f, args);
+      // Arguments the program's __init__ cannot take: a trailing (empty) KwArgs makes the
+      // constructor bind them by name, which raises CPython's TypeError.
+      if (!initTakes(f, args)) return Reflect.construct(f, [...args, new KwArgs({})]);
       if (args.length <= SPREAD_LIMIT) return Reflect.construct(f, args);
       const tooMany = () =>
         new NotImplementedError(
