@@ -275,8 +275,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
     // A special method called by name on what may be an int, bool, float or str (`(3).__add__(4)`,
-    // `x.__lt__(y)`): JS primitives have no such members, callm finds the runtime's.
-    if (PRIMITIVE_SPECIAL_METHODS.has(f.attr) && mayBePrimitive(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
+    // `x.__lt__(y)`), or a list or dict (`xs.__getitem__(0)`): JS primitives have no such members and
+    // the runtime's classes few of them; callm finds them.
+    if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
@@ -313,11 +314,14 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
 }
 
-/** The special methods int, bool, float and str values have (what `dir(3)` and the others list). */
-const PRIMITIVE_SPECIAL_METHODS = new Set(
-  `abs add and bool ceil contains divmod eq float floor floordiv format ge getitem getnewargs gt hash index int
-  invert iter le len lshift lt mod mul ne neg or pos pow radd rand rdivmod repr rfloordiv rlshift rmod rmul ror
-  round rpow rrshift rshift rsub rtruediv rxor sizeof str sub truediv trunc xor`
+/**
+ * The special methods int, bool, float and str values have (what `dir(3)` and the others list), and
+ * those of lists, tuples, dicts and sets, whose classes leave most of them to the runtime.
+ */
+const BUILTIN_VALUE_SPECIAL_METHODS = new Set(
+  `abs add and bool ceil contains delitem divmod eq float floor floordiv format ge getitem getnewargs gt hash iadd
+  imul index int invert iter le len lshift lt mod mul ne neg or pos pow radd rand rdivmod repr reversed rfloordiv
+  rlshift rmod rmul ror round rpow rrshift rshift rsub rtruediv rxor setitem sizeof str sub truediv trunc xor`
     .split(/\s+/)
     .map((n) => `__${n}__`),
 );
@@ -326,18 +330,20 @@ function isPrimitiveType(t: PyType | undefined): boolean {
   return t === "int" || t === "float" || t === "str" || t === "bool";
 }
 
-/** The value of `e` may be a JS primitive (an int, bool, float or str): nothing proves it something else. */
-function mayBePrimitive(cx: LowerContext, e: py.ExprNode): boolean {
+/**
+ * The value of `e` may be a JS primitive (an int, bool, float or str) or a list, tuple or set:
+ * nothing proves it an object of a class with its own members.
+ */
+function mayBeBuiltinValue(cx: LowerContext, e: py.ExprNode): boolean {
   const t = staticType(e, cx.typeEnv());
-  if (t !== undefined) return isPrimitiveType(t);
+  if (t !== undefined) return isPrimitiveType(t) || t === "list";
   if (e._type === "Name") {
-    // A method's own instance, a class or a module of the program, a known object.
-    if (e.id === cx.fn.selfName || isKnownObject(cx, e) || provenClass(cx, e)) return false;
+    // A method's own instance, an instance of the program's class, a class, a module, a def.
+    if (e.id === cx.fn.selfName || provenClass(cx, e)) return false;
     const k = cx.lookupKnown(e.id)?.kind;
     if (k === "class" || k === "module" || k === "local-module" || k === "def" || k === "runtime-name") return false;
   }
-  // Displays, calls of the program's classes, lambdas: no primitive.
-  return !["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"].includes(e._type);
+  return e._type !== "GeneratorExp" && e._type !== "Lambda";
 }
 
 /**

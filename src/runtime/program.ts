@@ -783,9 +783,20 @@ export function match_class(subject: unknown, cls: unknown, positional: bigint, 
 
 // ───────────── unpacking and displays ─────────────
 
+/** What `a, b = value` walks: CPython names a value that is not iterable in its own words. */
+function unpackable(value: unknown): Iterable<unknown> {
+  try {
+    return toIterable(value);
+  } catch (e) {
+    if (e instanceof TypeError && String(e.args[0]) === `'${typeName(value)}' object is not iterable`)
+      throw new TypeError(`cannot unpack non-iterable ${typeName(value)} object`);
+    throw e;
+  }
+}
+
 /** `a, b = value` / `a, *b, c = value`: checks the length as Python does and returns the parts. */
 export function unpack(value: unknown, count: bigint, star: bigint | null): unknown[] {
-  const items = Array.isArray(value) ? (value as unknown[]) : Array.from(toIterable(value));
+  const items = Array.isArray(value) ? (value as unknown[]) : Array.from(unpackable(value));
   const n = Number(count);
   if (star === null) {
     if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n})`);

@@ -7,7 +7,7 @@ import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
-import { className, classQualname, PyObject } from "./object.js";
+import { className, classQualname, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
@@ -158,6 +158,12 @@ function strRepeat(s: string, n: unknown): string {
   return repeatChecked(s, Number(c));
 }
 
+/** A list, tuple, dict or set of the runtime's own classes (a program's subclass may define operators). */
+function builtinContainer(x: object): boolean {
+  const c = x.constructor;
+  return c === PyList || c === PyTuple || c === PyDict || (x instanceof PySetBase && Object.getPrototypeOf(c) === PySetBase);
+}
+
 export function mul(a: any, b: any): any {
   const ta = typeof a;
   if (ta === typeof b && (ta === "bigint" || ta === "number")) return a * b;
@@ -181,10 +187,10 @@ export function mul(a: any, b: any): any {
     }
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
-  if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && !(b !== null && typeof b === "object")) {
+  if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && (!(b !== null && typeof b === "object") || builtinContainer(b))) {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
   }
-  if ((b instanceof PyList || b instanceof PyTuple) && ka !== 1 && !(a !== null && typeof a === "object")) {
+  if ((b instanceof PyList || b instanceof PyTuple) && ka !== 1 && (!(a !== null && typeof a === "object") || builtinContainer(a))) {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
   return binopDispatch(a, b, "__mul__", "__rmul__");
@@ -604,8 +610,51 @@ export function getitem(obj: any, key: any): any {
   if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
     return (obj as { __class_getitem__(k: unknown): unknown }).__class_getitem__(key);
   }
-  if (typeof obj === "function") return obj; // generic alias like list[int]: ignore parameters
+  if (typeof obj === "function" && isClass(obj)) return classSubscript(obj, key);
   throw new TypeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+/** The builtin classes CPython subscripts into a types.GenericAlias (`list[int]`); the others refuse. */
+const GENERIC_BUILTINS = new Set(["list", "dict", "tuple", "set", "frozenset", "type", "enumerate", "ExceptionGroup", "BaseExceptionGroup"]);
+const PLAIN_BUILTINS = new Set([
+  "int",
+  "float",
+  "complex",
+  "bool",
+  "str",
+  "bytes",
+  "bytearray",
+  "memoryview",
+  "object",
+  "range",
+  "slice",
+  "property",
+  "staticmethod",
+  "classmethod",
+  "super",
+  "map",
+  "filter",
+  "zip",
+  "reversed",
+]);
+
+/** Makes `types.GenericAlias(origin, args)` (modules/_type_alias.ts registers it when it loads). */
+let genericAlias: ((origin: Function, args: unknown) => unknown) | null = null;
+export function set_generic_alias_hook(hook: typeof genericAlias): void {
+  genericAlias = hook;
+}
+
+/**
+ * `C[args]` for a class without `__class_getitem__`: a generic builtin (and, as nothing says
+ * otherwise, a runtime module's class: asyncio.Queue, collections.deque) gives a GenericAlias;
+ * the program's own classes, exceptions and the other builtins are not subscriptable.
+ */
+function classSubscript(cls: Function, key: unknown): unknown {
+  const name = className(cls);
+  const plain =
+    !GENERIC_BUILTINS.has(name) && (PLAIN_BUILTINS.has(name) || programClasses.has(cls) || (cls.prototype instanceof Error && !/ExceptionGroup$/.test(name)));
+  if (plain || genericAlias === null) throw new TypeError(`type '${name}' is not subscriptable`);
+  return genericAlias(cls, key);
 }
 
 import { KeyError } from "./exceptions.js";
@@ -866,6 +915,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     const v = obj[name];
     if (v !== undefined && name !== "constructor" && name !== "__proto__") return v;
   }
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
@@ -945,6 +995,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
 
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
+  const d = typeof obj === "object" && name.startsWith("__") ? late.containerDunder(obj, name) : undefined;
+  if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   const ga = obj.__getattr__;
   if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
@@ -1128,6 +1180,9 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
     if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     if (f !== undefined) return callv(f, args);
+    // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
+    const d = name.startsWith("__") ? late.containerDunder(obj, name) : undefined;
+    if (d !== undefined) return d(obj, ...args);
     const ga = obj.__getattr__;
     if (typeof ga === "function") return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);

@@ -504,6 +504,9 @@ if (!Object.prototype.hasOwnProperty.call(engineIteratorPrototype, "__next__")) 
   });
 }
 
+/** An iterator as Python code sees it: `__next__()` and `__iter__()` besides JavaScript's protocol. */
+export type PyIterator<T> = IterableIterator<T> & { __next__(): T; __iter__(): PyIterator<T> };
+
 /** Gives a runtime iterator class (map(), enumerate(), a range's) the engine iterators' `__next__` and `__iter__`. */
 export function inheritIteratorMethods(cls: { prototype: object }): void {
   if (Object.getPrototypeOf(cls.prototype) === Object.prototype) Object.setPrototypeOf(cls.prototype, engineIteratorPrototype);
