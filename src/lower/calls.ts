@@ -14,12 +14,13 @@ import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType, type PyType } from "./types.js";
-import { directMethod, methodMayBeHooked, provenClass } from "./plain-access.js";
+import { directMethod, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { positionalArgs } from "../ast/arguments.js";
+import { builtinArityProblem } from "./builtin-arity.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -222,6 +223,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
+      // A wrong number of arguments: CPython's TypeError once they are evaluated.
+      const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
+      if (problem) return cx.rt("bad_call", lit(problem), ...args);
       if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
@@ -305,6 +309,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.keywords.length) {
       return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
     }
+    // Arguments the method of a proven instance cannot take: bound at run time, which raises CPython's TypeError.
+    const def = provenMethodDef(cx, v, f.attr);
+    if (def && !args.some((a) => a.k === "spread") && !fitsPositionally(def.args, args.length, 1))
+      return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
     // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
     // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
     const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);

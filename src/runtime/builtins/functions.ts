@@ -475,6 +475,13 @@ export const float = typeObject(
       if (typeof f === "function") return f.call(x);
       const i = (x as { __index__?: () => bigint }).__index__;
       if (typeof i === "function") return intToFloat(i.call(x));
+      // bytes, bytearray, memoryview: their ASCII text, named by its repr in the error.
+      const d = bytesData(x);
+      if (d !== null) {
+        let text = "";
+        for (let k = 0; k < d.length; k++) text += String.fromCharCode(d[k]);
+        return parseFloatStr(text, x);
+      }
     }
     throw new TypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
   },

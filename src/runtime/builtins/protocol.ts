@@ -462,6 +462,8 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
   if (rest.length > 0) {
     const sentinel = rest[0];
+    const callable = typeof x === "function" || (x !== null && typeof x === "object" && typeof (x as { __call__?: unknown }).__call__ === "function");
+    if (!callable) throw new TypeError("iter(object, sentinel): object must be callable");
     return (function* () {
       for (;;) {
         const v = call(x);
