@@ -101,7 +101,7 @@ function asFloat(x: unknown): number {
 
 function floatCheck(r: number, a: number, b: number): number {
   if ((r === Infinity || r === -Infinity) && Number.isFinite(a) && Number.isFinite(b)) {
-    throw new OverflowError("(34, 'Numerical result out of range')");
+    throw new OverflowError(34n, "Numerical result out of range");
   }
   return r;
 }
@@ -169,7 +169,8 @@ export function mul(a: any, b: any): any {
   if (ta === typeof b && (ta === "bigint" || ta === "number")) return a * b;
   const ka = nk(a);
   const kb = nk(b);
-  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) * asInt(b) : floatCheck(asFloat(a) * asFloat(b), asFloat(a), asFloat(b));
+  // (a float product past the largest float is inf, as in CPython: only ** raises OverflowError)
+  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) * asInt(b) : asFloat(a) * asFloat(b);
   if (typeof a === "string") {
     if (kb === 1) return strRepeat(a, b);
     if (b !== null && typeof b === "object" && typeof (b as { __index__?: unknown }).__index__ === "function") return strRepeat(a, b);
@@ -243,7 +244,7 @@ export function truediv(a: any, b: any): any {
     const x = asFloat(a);
     const y = asFloat(b);
     if (y === 0) throw new ZeroDivisionError(ka === 1 && kb === 1 ? "division by zero" : "float division by zero");
-    return floatCheck(x / y, x, y);
+    return x / y;
   }
   return binopDispatch(a, b, "__truediv__", "__rtruediv__");
 }
@@ -1031,6 +1032,14 @@ export function set_class_attribute_hook(hook: typeof setClassAttribute): void {
 
 export function setattr(obj: any, name: string, value: unknown): null {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
+    // An int's, float's or str's own attributes cannot be set; any other name does not exist.
+    if (obj !== null && obj !== undefined && typeof name === "string") {
+      if ((name === "real" || name === "imag" || ((name === "numerator" || name === "denominator") && typeof obj !== "number")) && typeof obj !== "string") {
+        // (the descriptors of a bool are int's)
+        throw new AttributeError(`attribute '${name}' of '${typeof obj === "boolean" ? "int" : typeName(obj)}' objects is not writable`);
+      }
+      if (primitiveMethod(obj, name) !== undefined) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+    }
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   name = propName(name);
