@@ -26,6 +26,7 @@ import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
 import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
 import { percentOfTupleDisplay } from "./percent-tuple.js";
+import { sliceThenBytesLiteral } from "./slice-concat.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -78,7 +79,9 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return formatted(cx, e);
     case "BinOp":
       return (
-        percentOfTupleDisplay(cx, e) ?? binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
+        percentOfTupleDisplay(cx, e) ??
+        sliceThenBytesLiteral(cx, e) ??
+        binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
       );
     case "UnaryOp":
       return unary(cx, e);

@@ -190,6 +190,7 @@ export {
   setitem,
   delitem,
   getslice,
+  add_slice,
   setslice,
   call,
   callm,

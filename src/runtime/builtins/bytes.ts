@@ -290,8 +290,42 @@ function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
 }
 
 /** `x` is a bytes object and not of a subclass. */
-function isExactBytes(x: unknown): boolean {
+function isExactBytes(x: unknown): x is PyBytes {
   return x !== null && typeof x === "object" && Object.getPrototypeOf(x) === PyBytes.prototype;
+}
+
+/**
+ * `a + b` when both are exact bytes objects (the operators' direct path: no `__add__` lookup),
+ * else undefined. Neither can have a reflected method that would come first.
+ */
+export function addExactBytes(a: unknown, b: unknown): PyBytes | undefined {
+  if (!isExactBytes(a) || !isExactBytes(b)) return undefined;
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return concatTwo(a, b, true) as PyBytes;
+}
+
+/**
+ * `x[start:stop] + y` built in one copy, without the slice's own object, when `x` and `y` are exact
+ * bytes objects and the bounds ints or None; else undefined. Same result (and identity) as
+ * bytesGetslice followed by `__add__`.
+ */
+export function sliceAddExactBytes(x: unknown, start: unknown, stop: unknown, y: unknown): PyBytes | undefined {
+  if (!isExactBytes(x) || !isExactBytes(y)) return undefined;
+  if (!(start == null || typeof start === "bigint") || !(stop == null || typeof stop === "bigint")) return undefined;
+  const n = x.length;
+  const a = bound((start ?? null) as bigint | null, n, 0);
+  const b = bound((stop ?? null) as bigint | null, n, n);
+  const k = b > a ? b - a : 0;
+  const m = y.length;
+  if (m === 0) return k === n ? x : k > 0 ? bytesSlice(x, a, b) : newBytes(0); // x[:] is x, x[a:b] + b"" is the slice
+  if (k === 0) return y; // b"" + y is y
+  const out = newBytes(k + m);
+  if (k <= 32) for (let i = 0; i < k; i++) out[i] = x[a + i];
+  else out.set(new Uint8Array(x.buffer, x.byteOffset + a, k));
+  if (m <= 32) for (let i = 0; i < m; i++) out[k + i] = y[i];
+  else out.set(y, k);
+  return out;
 }
 
 /** Clamped slice bound of an int (or None) for a sequence of length n, step 1. */

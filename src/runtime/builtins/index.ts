@@ -62,6 +62,7 @@ export {
   PySlice,
   sliceIndices,
   getslice,
+  add_slice,
   getitem,
   setitem,
   setslice_ as setslice,

@@ -6,6 +6,7 @@ import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroD
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
+import { addExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -120,6 +121,9 @@ function addNotInts(a: any, b: any): any {
     if (typeof b === "number") return a + b;
   } else if (ta === "string") {
     if (typeof b === "string") return loneHighMade ? concatChecked(a, b) : a + b;
+  } else if (ta === "object") {
+    const r = addExactBytes(a, b);
+    if (r !== undefined) return r;
   }
   return addSlow(a, b);
 }
@@ -490,6 +494,11 @@ const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
 // site sees every operator, so V8 inlines none of them).
 export function iadd(a: any, b: any): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  return iaddNotInts(a, b);
+}
+function iaddNotInts(a: any, b: any): any {
+  // An exact bytearray's `+=` (its __iadd__ cannot be replaced) without the dispatch by name.
+  if (a !== null && typeof a === "object" && Object.getPrototypeOf(a) === PyByteArray.prototype) return (a as PyByteArray).__iadd__(b);
   return iaddAny(a, b);
 }
 export function isub(a: any, b: any): any {
@@ -551,6 +560,15 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
   }
   if (obj instanceof Array) return sliceArray(obj, start, stop, step);
   return getitem(obj, new PySlice(start, stop, step));
+}
+
+/**
+ * `obj[start:stop] + other` in one copy when both are exact bytes objects (and the bounds ints or
+ * None), else undefined, having done nothing: the compiler's `add_slice(...) ?? add(getslice(...),
+ * other)` for a bytes literal `other` (src/lower/slice-concat.ts).
+ */
+export function add_slice(obj: unknown, start: unknown, stop: unknown, other: unknown): PyBytes | undefined {
+  return sliceAddExactBytes(obj, start, stop, other);
 }
 
 function seqIndex(x: unknown, n: number, what: string): number {
