@@ -10,7 +10,7 @@ import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
 import type { getattr, getitem, plainSetattr } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
-import type { containerDunder, primitiveDunder } from "./primitive-dunders.js";
+import type { primitiveDunder } from "./primitive-dunders.js";
 
 export interface LateBound {
   // repr.ts
@@ -32,7 +32,6 @@ export interface LateBound {
   applyArgs: typeof applyArgs;
   // primitive-dunders.ts
   primitiveDunder: typeof primitiveDunder;
-  containerDunder: typeof containerDunder;
 }
 
 /** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
@@ -57,7 +56,6 @@ export const late: LateBound = {
   plainSetattr: unregistered("plainSetattr", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
   primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),
-  containerDunder: unregistered("containerDunder", "primitive-dunders.ts"),
 };
 
 /** Called once by each higher file when it loads, with what it provides. */

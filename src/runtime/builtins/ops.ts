@@ -1012,9 +1012,48 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
 }
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
 
+// Lists, tuples and sets: their classes define the special methods the operators use; the others
+// Python code may call by name (`xs.__getitem__(0)`, a list subclass's `super().__setitem__(...)`,
+// `{1}.__rsub__(s)`) are here.
+type Fn = (self: any, ...args: any[]) => any;
+type Container = "list" | "tuple" | "set";
+
+function containerKind(x: unknown): Container | null {
+  return x instanceof PyList ? "list" : x instanceof PyTuple ? "tuple" : x instanceof PySetBase ? "set" : null;
+}
+
+function containerTable(kind: Container): Record<string, Fn> {
+  const t: Record<string, Fn> = {};
+  if (kind === "set") {
+    // The reflected set operators: a set on both sides, else NotImplemented.
+    for (const [name, op] of Object.entries({ or: bitor, and: bitand, xor: bitxor, sub })) {
+      t[`__r${name}__`] = (x, other) => (other instanceof PySetBase ? op(other, x) : NotImplemented);
+    }
+    return t;
+  }
+  t.__iter__ = (x) => toIterable(x)[Symbol.iterator]();
+  t.__getitem__ = (x, key) => getitem(x, key);
+  if (kind === "list") {
+    t.__setitem__ = (x, key, v) => (setitem(x, key, v), null);
+    t.__delitem__ = (x, key) => (delitem(x, key), null);
+    t.__reversed__ = (x: unknown[]) => [...x].reverse()[Symbol.iterator]();
+  }
+  return t;
+}
+
+const containerTables: Partial<Record<Container, Record<string, Fn>>> = {};
+
+/** The special method `name` of a list, tuple or set that its class does not define, taking the value first, or undefined. */
+function containerDunder(obj: unknown, name: string): Fn | undefined {
+  const kind = containerKind(obj);
+  if (kind === null) return undefined;
+  const t = (containerTables[kind] ??= containerTable(kind));
+  return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
+}
+
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
-  const d = typeof obj === "object" && name.startsWith("__") ? late.containerDunder(obj, name) : undefined;
+  const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
   if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   const ga = obj.__getattr__;
   if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
@@ -1208,7 +1247,7 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     if (f !== undefined) return callv(f, args);
     // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
-    const d = name.startsWith("__") ? late.containerDunder(obj, name) : undefined;
+    const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;
     if (d !== undefined) return d(obj, ...args);
     const ga = obj.__getattr__;
     if (typeof ga === "function") return callv(ga.call(obj, name), args);

@@ -9,32 +9,11 @@
 //   interpreted as an integer"); str.__mod__ formats; str.__rmod__ is NotImplemented.
 import { TypeError } from "./exceptions.js";
 import { NotImplemented, eq, ne, lt, le, gt, ge, truthy, iter, typeName } from "./protocol.js";
-import {
-  add,
-  sub,
-  mul,
-  truediv,
-  floordiv,
-  mod,
-  divmod,
-  pow,
-  lshift,
-  rshift,
-  bitand,
-  bitor,
-  bitxor,
-  neg,
-  pos,
-  invert,
-  getitem,
-  setitem,
-  delitem,
-  contains,
-} from "./ops.js";
+import { add, sub, mul, truediv, floordiv, mod, divmod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert, getitem, contains } from "./ops.js";
 import { repr } from "./repr.js";
 import { format } from "./format.js";
-import { len, int, float, str, bool, hash, round, reversed } from "./functions.js";
-import { PyList, PySetBase, PyTuple } from "./collections.js";
+import { len, int, float, str, bool, hash, round } from "./functions.js";
+import { PyTuple } from "./collections.js";
 import { registerLate } from "./late.js";
 
 type Fn = (self: any, ...args: any[]) => any;
@@ -126,49 +105,7 @@ export function primitiveDunder(obj: unknown, name: string): Fn | undefined {
   return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
 }
 
-// ─── lists, tuples and sets ───
-// Their classes define the special methods the operators use; the others Python code may call by
-// name (`xs.__getitem__(0)`, a list subclass's `super().__setitem__(...)`, `{1}.__rsub__(s)`) are here.
-
-type Container = "list" | "tuple" | "set";
-
-function containerKind(x: unknown): Container | null {
-  if (x instanceof PyList) return "list";
-  if (x instanceof PyTuple) return "tuple";
-  if (x instanceof PySetBase) return "set";
-  return null;
-}
-
-function containerTable(kind: Container): Record<string, Fn> {
-  const t: Record<string, Fn> = {};
-  if (kind === "set") {
-    // The reflected set operators: a set on both sides, else NotImplemented.
-    for (const [name, op] of Object.entries({ or: bitor, and: bitand, xor: bitxor, sub })) {
-      t[`__r${name}__`] = (x, other) => (other instanceof PySetBase ? op(other, x) : NotImplemented);
-    }
-    return t;
-  }
-  t.__iter__ = (x) => iter(x);
-  t.__getitem__ = (x, key) => getitem(x, key);
-  if (kind === "list") {
-    t.__setitem__ = (x, key, v) => (setitem(x, key, v), null);
-    t.__delitem__ = (x, key) => (delitem(x, key), null);
-    t.__reversed__ = (x) => reversed(x);
-  }
-  return t;
-}
-
-const containerTables: Partial<Record<Container, Record<string, Fn>>> = {};
-
-/** The special method `name` of a list, tuple or set that its class does not define, taking the value first, or undefined. */
-export function containerDunder(obj: unknown, name: string): Fn | undefined {
-  const kind = containerKind(obj);
-  if (kind === null) return undefined;
-  const t = (containerTables[kind] ??= containerTable(kind));
-  return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
-}
-
-registerLate({ primitiveDunder, containerDunder });
+registerLate({ primitiveDunder });
 
 // `int.__add__(2, 3)`, `functools.reduce(int.__mul__, xs)`, `sorted(xs, key=str.__len__)`: the type
 // objects hold the same methods, taking the value first (CPython's descriptor check on it).

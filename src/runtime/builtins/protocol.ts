@@ -565,10 +565,11 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
       // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
       const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
       if (make !== undefined) return make(f, args);
-      // Arguments the program's __init__ cannot take: a trailing (empty) KwArgs makes the
-      // constructor bind them by name, which raises CPython's TypeError.
-      if (!initTakes(f, args)) return Reflect.construct(f, [...args, new KwArgs({})]);
-      if (args.length <= SPREAD_LIMIT) return Reflect.construct(f, args);
+      if (args.length <= SPREAD_LIMIT) {
+        // Arguments the program's __init__ cannot take: a trailing (empty) KwArgs makes the
+        // constructor bind them by name, which raises CPython's TypeError.
+        return Reflect.construct(f, initTakes(f, args) ? args : [...args, new KwArgs({})]);
+      }
       const tooMany = () =>
         new NotImplementedError(
           `${className(f)}() called with ${args.length} arguments: tsyncio passes more than ${SPREAD_LIMIT} only to classes whose __init__ is Python's`,
