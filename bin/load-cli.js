@@ -1,13 +1,15 @@
-// Loads the CLI's code: the one-file bundle (scripts/bundle-cli.mjs) while its stamp matches the
-// compiled files (dist/cli/bundle-stamp.js, see src/cli/bundle-stamp.ts), else the compiled files.
-// The bundle runs as a classic script with a V8 code cache kept beside it
-// (tsyncio.bundle.cjs.cache), so that a run does not parse and compile 1 MB of JavaScript again;
-// the cache is (re)written at exit when it was missing or V8 refused it (another Node).
+// Loads the CLI's code: the bundle (scripts/bundle-cli.mjs: a runtime half, tsyncio.bundle.cjs,
+// and a compiler half, tsyncio-compiler.bundle.cjs, loaded when the first half asks for it) while
+// both halves' ids match the compiled files' stamp (dist/cli/bundle-stamp.js, see
+// src/cli/bundle-stamp.ts), else the compiled files (dist/cli/entry.js).
+// Each half runs as a classic script with a V8 code cache kept beside it (FILE.cache), so that a
+// run does not parse and compile 1 MB of JavaScript again; a cache is (re)written at exit when it
+// was missing or V8 refused it (another Node).
 // V8 checks only the source's length, so the cache's header names the contents it was made from:
 // the bundle's id, or a hash of any other file's source.
 // CommonJS (bin/package.json): see bin/tsyncio.js. The compiled files' fallback is an ES module.
 "use strict";
-const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
@@ -24,13 +26,44 @@ const readText = (path) => {
   }
 };
 
+const PARTS = { cli: "tsyncio.bundle.cjs", compiler: "tsyncio-compiler.bundle.cjs" };
+
+/** The id on a file's first line, reading only that much. */
+const idOf = (path) => {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(64);
+      return ID_LINE.exec(head.subarray(0, readSync(fd, head, 0, 64, 0)).toString("latin1"))?.[1];
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+};
+
 async function loadCli() {
-  const bundle = join(__dirname, "../dist/cli/tsyncio.bundle.cjs");
-  const stamp = readText(join(__dirname, "../dist/cli/bundle-stamp.js"));
+  const dist = join(__dirname, "../dist/cli");
+  const stamp = readText(join(dist, "bundle-stamp.js"));
   const wanted = stamp && /BUNDLE_ID = "([0-9a-f]+)"/.exec(stamp)?.[1];
-  const source = wanted ? readText(bundle) : undefined;
-  if (!source || ID_LINE.exec(source)?.[1] !== wanted) return import(pathToFileURL(join(__dirname, "../dist/cli/main.js")).href);
-  return runScript(bundle, source, wanted);
+  const bundled = wanted && Object.values(PARTS).every((file) => idOf(join(dist, file)) === wanted);
+  if (!bundled) return import(pathToFileURL(join(dist, "entry.js")).href);
+  // What each half's `__tsyncio.load(PART)` gives: the other half's exports, loaded once.
+  const loaded = new Map();
+  const tsyncio = {
+    id: wanted,
+    load(part) {
+      if (!loaded.has(part)) {
+        const file = join(dist, PARTS[part]);
+        const source = readFileSync(file, "utf8");
+        if (ID_LINE.exec(source)?.[1] !== wanted) throw new Error(`${file} is from another build: run npm run build`);
+        loaded.set(part, runScript(file, source, wanted, tsyncio));
+      }
+      return loaded.get(part);
+    },
+  };
+  return tsyncio.load("cli");
 }
 
 /** Runs a CommonJS file with the code cache kept at FILE.cache; returns its exports. */
@@ -41,7 +74,7 @@ function loadBundle(bundle) {
   return runScript(bundle, source, key);
 }
 
-function runScript(bundle, source, key) {
+function runScript(bundle, source, key, tsyncio) {
   const cacheFile = `${bundle}.cache`;
   const header = `${key} ${source.length}`.padEnd(HEADER);
   let cachedData;
@@ -51,10 +84,13 @@ function runScript(bundle, source, key) {
   } catch {
     // no cache yet
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tsyncio) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  if (!cachedData || script.cachedDataRejected) {
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), tsyncio);
+  // V8 rejects a cache made under other flags (a test's --stack-size, a user's NODE_OPTIONS): such a
+  // run keeps the build's cache for the ordinary runs instead of replacing it with its own.
+  const defaultFlags = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+  if (defaultFlags && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache also holds the functions this run compiled lazily.
     process.once("exit", () => {
       try {

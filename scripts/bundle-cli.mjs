@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// After `tsc`: bundles the CLI (compiler + runtime, dist/cli/main.js and everything it imports) into
-// one CommonJS file, dist/cli/tsyncio.bundle.cjs, then runs it once on a small program so that
-// bin/load-cli.js leaves a V8 code cache beside it (start-up: Node then neither resolves ~130
-// files nor compiles 1 MB of JavaScript on every run; see bench/NOTES.md).
-// The bundle's first line is `// tsyncio bundle ID` (ID: a hash of its contents), and
-// dist/cli/bundle-stamp.js is rewritten to name the same ID; bin/load-cli.js uses the bundle only
-// while they agree, so a plain `tsc -p tsconfig.json` afterwards (which re-emits the stamp with
-// null) is never shadowed by a stale bundle, and no file time is consulted (an install or a copy
-// changes them all). Without esbuild this step is skipped and the CLI runs from dist/ as compiled.
+// After `tsc`: bundles the CLI into two CommonJS files, then runs it once on a small program so
+// that bin/load-cli.js leaves a V8 code cache beside each (start-up: Node then neither resolves ~130
+// files nor compiles 1 MB of JavaScript on every run; see bench/NOTES.md):
+// - dist/cli/tsyncio.bundle.cjs, the runtime half: dist/cli/entry.js (`tsyncio run`, the Node host,
+//   the runtime, the translation cache);
+// - dist/cli/tsyncio-compiler.bundle.cjs, the compiler half: main.js (every other command) and
+//   translate-run.js (`tsyncio run`'s translation), loaded only when needed, so that a run whose
+//   translation is cached neither reads nor deserializes the compiler.
+// Each half reaches the other through `__tsyncio.load(PART)` (bin/load-cli.js passes `__tsyncio`),
+// so the runtime exists once. Both files' first line is `// tsyncio bundle ID` (ID: a hash of both
+// contents), and dist/cli/bundle-stamp.js is rewritten to name the same ID; bin/load-cli.js uses
+// the bundle only while they agree, so a plain `tsc -p tsconfig.json` afterwards (which re-emits the
+// stamp with null) is never shadowed by a stale bundle, and no file time is consulted (an install or
+// a copy changes them all). Without esbuild this step is skipped and the CLI runs from dist/ as
+// compiled.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { restoreClassNames } from "./lib/class-names.mjs";
 import { dropRedundantFunctionNames } from "./lib/function-names.mjs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,7 +32,19 @@ try {
   process.stderr.write("bundle-cli: esbuild is not installed; the CLI runs unbundled from dist/\n");
   process.exit(0);
 }
-const outfile = resolve(root, "dist/cli/tsyncio.bundle.cjs");
+const cliDir = resolve(root, "dist/cli");
+const PARTS = {
+  cli: { outfile: resolve(cliDir, "tsyncio.bundle.cjs"), entry: resolve(cliDir, "entry.js") },
+  compiler: {
+    outfile: resolve(cliDir, "tsyncio-compiler.bundle.cjs"),
+    stdin: 'export { main } from "./main.js";\nexport { translateForRun } from "./translate-run.js";\n',
+  },
+};
+/** The other half's modules: dist/cli/FILE imported from dist/cli, by the part that does not hold it. */
+const OTHER_HALF = {
+  cli: { part: "compiler", files: ["main.js", "translate-run.js"] },
+  compiler: { part: "cli", files: ["entry.js", "run.js", "runner.js", "node-host.js"] },
+};
 
 // Start-up: the runtime's module table (dist/runtime/registry.js) imports every standard-library
 // module, so every run would execute all their top levels (and deserialize their code) before the
@@ -102,10 +121,33 @@ ${table.join("\n")}
   },
 };
 
-await esbuild.build({
-  plugins: [lazyRegistry],
-  entryPoints: [resolve(root, "dist/cli/main.js")],
-  outfile,
+/** Imports of the other half's modules become `__tsyncio.load(PART)`: what that half's entry exports. */
+const otherHalf = (name) => ({
+  name: "other-half",
+  setup(build) {
+    const { part, files } = OTHER_HALF[name];
+    const filter = new RegExp(`^\\./(${files.map((f) => f.replace(/[.]/g, "\\.")).join("|")})$`);
+    build.onResolve({ filter }, (args) => (resolve(args.resolveDir) === cliDir ? { path: part, namespace: "tsyncio-part" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "tsyncio-part" }, (args) => ({ contents: `module.exports = __tsyncio.load(${JSON.stringify(args.path)});`, loader: "js" }));
+  },
+});
+/** Inside the bundle, dist/cli/bundle-stamp.js names the id bin/load-cli.js checked (null when loaded otherwise). */
+const buildId = {
+  name: "build-id",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]bundle-stamp\.js$/ }, () => ({
+      contents: 'export const BUNDLE_ID = typeof __tsyncio === "object" && __tsyncio ? __tsyncio.id : null;\n',
+      loader: "js",
+    }));
+  },
+};
+
+const buildPart = (name) =>
+  esbuild.build({
+  plugins: [lazyRegistry, otherHalf(name), buildId],
+  ...(PARTS[name].entry ? { entryPoints: [PARTS[name].entry] } : { stdin: { contents: PARTS[name].stdin, resolveDir: cliDir, sourcefile: "compiler-part.js" } }),
+  outfile: PARTS[name].outfile,
+  metafile: true,
   bundle: true,
   platform: "node",
   // CommonJS, because only a classic script can be given a V8 code cache (vm.Script's cachedData).
@@ -129,7 +171,7 @@ await esbuild.build({
   minifyWhitespace: true,
   charset: "ascii",
   logLevel: "warning",
-});
+  });
 // keepNames gives every class a static block `__name(this, "Name")`, and redefining a class's
 // `name` puts the constructor in dictionary mode: V8 then never finishes optimizing code that
 // constructs a subclass of it (each attempt is aborted on a map dependency), so `new PyBytes(...)`
@@ -140,30 +182,54 @@ await esbuild.build({
 // cannot be done safely). test/bundle-class-names.test.ts checks that every class keeps fast
 // properties.
 const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>__defProp\(\1,"name",\{value:?\2?,configurable:true\}\);/;
-const bundled = dropRedundantFunctionNames(restoreClassNames(readFileSync(outfile, "utf8")).source).source;
-if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
-const code = bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
+/** A part's code after the build: class names restored, the __name helper made to skip right names. */
+function finish(outfile) {
+  const bundled = dropRedundantFunctionNames(restoreClassNames(readFileSync(outfile, "utf8")).source).source;
+  if (!NAME_HELPER.test(bundled)) throw new Error("bundle-cli: esbuild's __name helper has changed; update NAME_HELPER");
+  return bundled.replace(NAME_HELPER, (_, t, v) => `var __name=(${t},${v})=>${t}.name===${v}?${t}:__defProp(${t},"name",{value:${v},configurable:true});`);
+}
 
-// The stamp: an id of the bundle's contents on its first line and in dist/cli/bundle-stamp.js.
-const id = createHash("sha1").update(code).digest("hex").slice(0, 20);
-writeFileSync(outfile, `// tsyncio bundle ${id}\n${code}`);
+// The split is the point: the runtime half must not hold the compiler (a cached run would load it
+// anyway), and the compiler half must not hold a second runtime (its classes would not be the
+// program's).
+const inputs = {};
+for (const name of Object.keys(PARTS)) inputs[name] = Object.keys((await buildPart(name)).metafile.inputs).map((f) => relative(root, resolve(root, f)));
+const strays = [
+  // (node-host.ts gives the runtime \\N{...} names from the parser's table, which is data)
+  ...inputs.cli.filter((f) => /^dist[\\/](parse|lower|emit|ast|ir)[\\/]/.test(f) && !/unicode-names\.js$/.test(f)).map((f) => `the runtime half holds ${f}`),
+  ...inputs.compiler.filter((f) => /^dist[\\/]runtime[\\/](run|registry|program)\.js$|^dist[\\/]cli[\\/]node-host\.js$/.test(f)).map((f) => `the compiler half holds ${f}`),
+];
+if (strays.length) throw new Error(`bundle-cli: ${strays.join("; ")}`);
+
+// The stamp: an id of both halves' contents on their first line and in dist/cli/bundle-stamp.js.
+const code = Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, finish(part.outfile)]));
+const id = createHash("sha1").update(code.cli).update("\0").update(code.compiler).digest("hex").slice(0, 20);
+for (const [name, part] of Object.entries(PARTS)) {
+  writeFileSync(part.outfile, `// tsyncio bundle ${id}\n${code[name]}`);
+  rmSync(`${part.outfile}.cache`, { force: true });
+}
 writeFileSync(
   resolve(root, "dist/cli/bundle-stamp.js"),
-  `// Written by scripts/bundle-cli.mjs: the id on the first line of tsyncio.bundle.cjs.\nexport const BUNDLE_ID = "${id}";\n`,
+  `// Written by scripts/bundle-cli.mjs: the id on the first line of tsyncio.bundle.cjs and tsyncio-compiler.bundle.cjs.\nexport const BUNDLE_ID = "${id}";\n`,
 );
-rmSync(`${outfile}.cache`, { force: true });
 
 // The ESM bundle of earlier builds, if any, would only confuse whoever reads dist/.
 rmSync(resolve(root, "dist/cli/tsyncio.bundle.js"), { force: true });
 
-// Warm-up: compiles the functions a typical run needs, and the loader writes the code cache.
+// Warm-up: compiles the functions a typical run needs, and the loader writes both code caches. The
+// translation cache goes to a folder of its own (removed after), so the run translates (the
+// compiler half is loaded and warmed) and leaves nothing in the user's cache.
+const warmCache = mkdtempSync(join(tmpdir(), "tsyncio-warm-up-"));
 try {
   execFileSync(process.execPath, [resolve(root, "bin/tsyncio.js"), "run", "--virtual-time", resolve(root, "scripts/warm-up.py")], {
     stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, TSYNCIO_CACHE_DIR: warmCache, TSYNCIO_NO_CACHE: "" },
   });
 } catch (e) {
   // Not fatal: the first real run writes the cache instead.
   process.stderr.write(`bundle-cli: the warm-up run failed, no code cache yet: ${e.stderr?.toString().trim() || e.message}\n`);
+} finally {
+  rmSync(warmCache, { recursive: true, force: true });
 }
 
 // The record of what this build was made from (scripts/build-if-stale.mjs reads it).

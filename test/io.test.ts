@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -152,6 +152,56 @@ asyncio.run(main())
   });
 });
 
+describe("closing over data the program never read", () => {
+  it("a Node client sees a reset when the server closes with its bytes unread, an EOF when they were read", async () => {
+    let portSeen: (p: number) => void;
+    const portPromise = new Promise<number>((ok) => (portSeen = ok));
+    // The first connection's protocol pauses reading at once; the second reads everything.
+    const program = run(
+      `import asyncio
+class Server(asyncio.Protocol):
+    count = 0
+    def connection_made(self, transport):
+        Server.count += 1
+        if Server.count == 1:
+            transport.pause_reading()
+        asyncio.get_running_loop().call_later(0.3, transport.close)
+    def data_received(self, data):
+        print("server read", len(data), flush=True)
+
+async def main():
+    server = await asyncio.get_running_loop().create_server(Server, "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    await asyncio.sleep(1.5)
+    server.close()
+asyncio.run(main())
+`,
+      [],
+      { onStdout: (text) => /^\d+\n/.test(text) && portSeen(Number(text.split("\n")[0])) },
+    );
+    const port = await portPromise;
+    const outcome = () =>
+      new Promise<string>((ok) => {
+        const sock = createConnection({ port, host: "127.0.0.1" }, () => sock.write("some bytes\n"));
+        sock.on("data", () => {});
+        sock.on("error", (e: NodeJS.ErrnoException) => ok(e.code ?? "error"));
+        sock.on("end", () => ok("end"));
+      });
+    expect(await outcome()).toBe("ECONNRESET");
+    expect(await outcome()).toBe("end");
+    const r = await program;
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n").slice(1)).toEqual(["server read 11", ""]);
+  });
+
+  it("the program's own client and server (read leases, real time) give CPython's output", async () => {
+    const fixture = join(root, "fixtures/io-close-over-unread-data");
+    const r = await run(readFileSync(join(fixture, "input.py"), "utf8"));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(readFileSync(join(fixture, "expected.out"), "utf8"));
+  });
+});
+
 describe("a Node server that sends 4 MB and closes", () => {
   it("a slow reader (limit=4096, so reading pauses often) gets every byte before the EOF", async () => {
     // The EOF used to overtake data held while reading was paused (a few 64 KiB chunks lost in
@@ -251,6 +301,40 @@ asyncio.run(main())
     );
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("b'SHOUT\\n' b'done\\n' 7\nline 0\nline 1\nline 2\n0\n");
+  });
+});
+
+describe("os.pipe() ends given to children", () => {
+  it("what tsyncio's pipes cannot do raises at once: a write end as stdin, other pass_fds, text files, a read that would wait", async () => {
+    const r = await run(
+      `import asyncio, os
+async def main():
+    r, w = os.pipe()
+    for kw in ({"stdin": w}, {"stdout": r}, {"pass_fds": {5}}):
+        try:
+            await asyncio.create_subprocess_exec("true", **kw)
+        except (ValueError, NotImplementedError) as e:
+            print(type(e).__name__, e)
+    for f in (lambda: open(r), lambda: os.read(r, 1), lambda: open(r, "rb", 0).read()):
+        try:
+            f()
+        except NotImplementedError as e:
+            print(type(e).__name__, e)
+    os.close(w)
+asyncio.run(main())
+`,
+      [],
+      { virtual: true },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1001 is the write end)\n" +
+        "ValueError tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd 1000 is the read end)\n" +
+        "NotImplementedError tsyncio's subprocesses take pass_fds of os.pipe() ends only, not 5\n" +
+        "NotImplementedError open() of an os.pipe() end in text mode is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe()/connect_write_pipe())\n" +
+        "NotImplementedError os.read() of an os.pipe() end nothing was written to yet would wait: not supported by tsyncio\n" +
+        "NotImplementedError reading an os.pipe() end as a file is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe())\n",
+    );
   });
 });
 

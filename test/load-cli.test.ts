@@ -9,10 +9,13 @@ import { describe, expect, it } from "vitest";
 
 const loader = pathToFileURL(resolve(__dirname, "../bin/load-cli.js")).href;
 
-/** Loads FILE through the loader in a fresh process and prints what it exports as `answer`. */
-function load(file: string): string {
-  const code = `import { loadBundle } from ${JSON.stringify(loader)}; console.log(loadBundle(${JSON.stringify(file)}).answer);`;
-  return execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).trim();
+/** Loads FILE through the loader in a fresh process (given NODE_FLAGS) and prints what it exports
+ * as `answer`. The driver is a file beside FILE: the loader writes a cache only for a process
+ * started without node options, as `tsyncio` is. */
+function load(file: string, nodeFlags: string[] = []): string {
+  const driver = `${file}.driver.mjs`;
+  writeFileSync(driver, `import { loadBundle } from ${JSON.stringify(loader)}; console.log(loadBundle(${JSON.stringify(file)}).answer);\n`);
+  return execFileSync(process.execPath, [...nodeFlags, driver], { encoding: "utf8" }).trim();
 }
 
 describe("the CLI bundle's code cache", () => {
@@ -44,11 +47,26 @@ describe("the CLI bundle's code cache", () => {
     expect(load(file)).toBe("2,4,6");
     expect(readFileSync(`${file}.cache`).equals(damaged)).toBe(false);
   });
+
+  it("a run under other V8 flags uses no cache of its own and leaves the build's in place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-load-"));
+    const file = join(dir, "bundle.cjs");
+    writeFileSync(file, "exports.answer = [1, 2, 3].map((x) => x + 1).join();\n");
+    expect(load(file)).toBe("2,3,4");
+    const cache = readFileSync(`${file}.cache`);
+    // V8 refuses a cache made under other flags; the run still works and does not replace it.
+    expect(load(file, ["--stack-size=500"])).toBe("2,3,4");
+    expect(readFileSync(`${file}.cache`).equals(cache)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe("bundle or compiled files: chosen by the stamp, not by file times", () => {
-  /** A scratch package: bin/load-cli.js, a fake bundle and fake compiled files; returns which ran. */
-  function scratch(stampId: string | null, bundleId: string, bundleOlder: boolean): string {
+  /**
+   * A scratch package: bin/load-cli.js, a fake bundle (its runtime half asks the compiler half for
+   * its answer, as `tsyncio FILE.py` does) and fake compiled files; returns which ran.
+   */
+  function scratch(stampId: string | null, bundleId: string, bundleOlder: boolean, compilerId = bundleId): string {
     const dir = mkdtempSync(join(tmpdir(), "tsyncio-stamp-"));
     try {
       mkdirSync(join(dir, "bin"));
@@ -57,12 +75,20 @@ describe("bundle or compiled files: chosen by the stamp, not by file times", () 
       copyFileSync(resolve(__dirname, "../bin/package.json"), join(dir, "bin/package.json"));
       writeFileSync(join(dir, "package.json"), '{"type": "module"}');
       writeFileSync(join(dir, "dist/cli/bundle-stamp.js"), `export const BUNDLE_ID = ${stampId === null ? "null" : JSON.stringify(stampId)};\n`);
-      writeFileSync(join(dir, "dist/cli/tsyncio.bundle.cjs"), `// tsyncio bundle ${bundleId}\n"use strict";\nexports.main = () => "bundle";\n`);
-      writeFileSync(join(dir, "dist/cli/main.js"), 'export const main = () => "compiled";\n');
+      writeFileSync(
+        join(dir, "dist/cli/tsyncio.bundle.cjs"),
+        `// tsyncio bundle ${bundleId}\n"use strict";\nexports.main = () => __tsyncio.load("compiler").main() + " " + __tsyncio.id;\n`,
+      );
+      writeFileSync(
+        join(dir, "dist/cli/tsyncio-compiler.bundle.cjs"),
+        `// tsyncio bundle ${compilerId}\n"use strict";\nexports.main = () => "bundle (" + (__tsyncio.load("cli") === __tsyncio.load("cli") ? "one runtime" : "two") + ")";\n`,
+      );
+      writeFileSync(join(dir, "dist/cli/entry.js"), 'export const main = () => "compiled";\n');
       const past = new Date(2001, 0, 1);
       const recent = new Date(2020, 0, 1);
-      utimesSync(join(dir, "dist/cli/tsyncio.bundle.cjs"), bundleOlder ? past : recent, bundleOlder ? past : recent);
-      utimesSync(join(dir, "dist/cli/main.js"), bundleOlder ? recent : past, bundleOlder ? recent : past);
+      for (const f of ["tsyncio.bundle.cjs", "tsyncio-compiler.bundle.cjs"])
+        utimesSync(join(dir, "dist/cli", f), bundleOlder ? past : recent, bundleOlder ? past : recent);
+      utimesSync(join(dir, "dist/cli/entry.js"), bundleOlder ? recent : past, bundleOlder ? recent : past);
       const code = `import { loadCli } from "./bin/load-cli.js"; console.log((await loadCli()).main());`;
       return execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" }).trim();
     } finally {
@@ -71,12 +97,15 @@ describe("bundle or compiled files: chosen by the stamp, not by file times", () 
   }
 
   it("the bundle runs when its id is the stamp's, even when it is older than the compiled files (an install)", () => {
-    expect(scratch("abc123", "abc123", true)).toBe("bundle");
+    expect(scratch("abc123", "abc123", true)).toBe("bundle (one runtime) abc123");
   });
   it("the compiled files run after a plain tsc (stamp null), even when the bundle is newer", () => {
     expect(scratch(null, "abc123", false)).toBe("compiled");
   });
   it("the compiled files run when the bundle is another build's", () => {
     expect(scratch("abc123", "def456", false)).toBe("compiled");
+  });
+  it("the compiled files run when only one half of the bundle is this build's", () => {
+    expect(scratch("abc123", "abc123", false, "def456")).toBe("compiled");
   });
 });

@@ -16,7 +16,13 @@ let scratch: string;
 let installed: string;
 
 function sh(command: string, args: string[], options: SpawnSyncOptions = {}) {
-  const r = spawnSync(command, args, { cwd: scratch, encoding: "utf8", timeout: 180_000, env: { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", NO_COLOR: "1" }, ...options });
+  const r = spawnSync(command, args, {
+    cwd: scratch,
+    encoding: "utf8",
+    timeout: 180_000,
+    env: { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", NO_COLOR: "1" },
+    ...options,
+  });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
@@ -34,7 +40,9 @@ function writeScratchProject(tarball: string): void {
   packages["node_modules/tsyncio"] = {
     version: pkg.version,
     resolved: spec,
-    integrity: `sha512-${createHash("sha512").update(readFileSync(join(scratch, tarball))).digest("base64")}`,
+    integrity: `sha512-${createHash("sha512")
+      .update(readFileSync(join(scratch, tarball)))
+      .digest("base64")}`,
     dependencies: pkg.dependencies,
     bin: pkg.bin,
     engines: pkg.engines,
@@ -92,9 +100,14 @@ describe("the packed tarball installed into a scratch project", () => {
     const probe = `const m = await (await import(${JSON.stringify(join(installed, "bin/load-cli.js"))})).loadCli(); console.log(Object.prototype.toString.call(m));`;
     const r = sh(process.execPath, ["--input-type=module", "-e", probe]);
     expect(r.stdout.trim()).toBe("[object Object]"); // a CommonJS exports object: the bundle (compiled files give a Module)
-    const cache = readFileSync(join(installed, "dist/cli/tsyncio.bundle.cjs.cache")).subarray(0, 64).toString("latin1");
-    const id = /^\/\/ tsyncio bundle (\w+)/.exec(readFileSync(join(installed, "dist/cli/tsyncio.bundle.cjs"), "utf8"))![1];
-    expect(cache.startsWith(`${id} `)).toBe(true);
+    // Both halves (the runtime's and the compiler's) with their code caches.
+    for (const half of ["tsyncio.bundle.cjs", "tsyncio-compiler.bundle.cjs"]) {
+      const cache = readFileSync(join(installed, `dist/cli/${half}.cache`))
+        .subarray(0, 64)
+        .toString("latin1");
+      const id = /^\/\/ tsyncio bundle (\w+)/.exec(readFileSync(join(installed, `dist/cli/${half}`), "utf8"))![1];
+      expect(cache.startsWith(`${id} `), half).toBe(true);
+    }
   });
 
   it("the library example: transpile() and the runtime imported with types from hand-written TypeScript", () => {
@@ -111,7 +124,23 @@ describe("the packed tarball installed into a scratch project", () => {
 
     cpSync(join(installed, "examples/hand-written.ts"), join(scratch, "hand-written.ts"));
     const tsc = join(root, "node_modules/typescript/bin/tsc");
-    const options = ["--ignoreConfig", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node", "--typeRoots", join(root, "node_modules/@types"), "--outDir", "out"];
+    const options = [
+      "--ignoreConfig",
+      "--strict",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--skipLibCheck",
+      "--types",
+      "node",
+      "--typeRoots",
+      join(root, "node_modules/@types"),
+      "--outDir",
+      "out",
+    ];
     const check = sh(process.execPath, [tsc, ...options, "hand-written.ts"]);
     expect(check.stdout + check.stderr).toBe("");
     const run = sh(process.execPath, ["out/hand-written.js"]);
@@ -140,7 +169,10 @@ describe("the packed tarball installed into a scratch project", () => {
     }
     expect(config.compilerOptions.target).toBe("ES2020");
     // One below what the README says is too low: bigint literals.
-    writeFileSync(join(scratch, "tsconfig.es2019.json"), JSON.stringify({ compilerOptions: { ...variants["tsconfig.bundler.json"], target: "ES2019" }, files }));
+    writeFileSync(
+      join(scratch, "tsconfig.es2019.json"),
+      JSON.stringify({ compilerOptions: { ...variants["tsconfig.bundler.json"], target: "ES2019" }, files }),
+    );
     expect(sh(process.execPath, [tsc, "-p", "tsconfig.es2019.json"]).stdout).toContain("BigInt literals are not available");
     const run = sh(process.execPath, ["built/02_await_chain.js"]);
     expect(run.stdout).toBe(readFileSync(join(root, "fixtures/seed-02-await-chain/expected.out"), "utf8"));

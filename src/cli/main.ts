@@ -2,22 +2,22 @@
 //
 //   tsyncio FILE.py [-o OUT.ts]        print (or write) the TypeScript
 //   tsyncio --outdir DIR FILE.py|SRC... translate a program (a script and the modules it imports) or a folder
-//   tsyncio run [--virtual-time] FILE.py [ARGS...]
+//   tsyncio run [--virtual-time] FILE.py [ARGS...]  (run.ts; entry.ts sends it there without loading this file)
 //   tsyncio check FILE.py|DIR...       report what would not translate
 //   --watch (every command) runs it again when a .py file changes (watch.ts); --json (translation,
 //   check) prints diagnostics as JSON lines (report.ts).
 //
 // Exit codes: 0 success, 1 a Python-level error or a translation error, 2 usage.
 
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
-import { decodeSource, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
+import { folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
 import { writeAll } from "./write-output.js";
 import { parse } from "../parse/index.js";
-import { mayUsePep695, pep695SyntaxError } from "../parse/pep695-versions.js";
 import { pythonFunctionNames } from "../emit/source-map.js";
 import type { OutputSpan } from "../emit/print.js";
-import { Reporter, relativePath } from "./report.js";
+import { Reporter, relativePath, reportProgramErrors, type Compiled } from "./report.js";
+import { UsageError, exitStatus, missing, optionIndex, readSource } from "./command-line.js";
 import { watch } from "./watch.js";
 import {
   compileToJs,
@@ -27,10 +27,6 @@ import {
   translateProgram,
   programModules,
   moduleIdentity,
-  syntaxErrorModule,
-  formatSyntaxError,
-  type Diagnostic,
-  type PySyntaxError,
   type ProgramUnit,
   type ProgramHost,
   type LocalModule,
@@ -57,6 +53,9 @@ Usage:
       --timeout SECONDS               stop the program after SECONDS of real time (exit status 124)
       --python 3.10|3.12              the CPython version whose output to reproduce where they differ
                                       (default 3.12; a program with @asyncio.coroutine runs as 3.10)
+      --no-cache                      translate even if the translation cache has the program
+                                      (the cache: $TSYNCIO_CACHE_DIR, else $XDG_CACHE_HOME/tsyncio,
+                                      else ~/.cache/tsyncio; TSYNCIO_NO_CACHE=1 turns it off)
   tsyncio check FILE.py|DIR...        list what would not translate, writing nothing
                                       (a folder: every .py under it)
       --target web                    also what the web page cannot run (sockets, subprocesses)
@@ -74,22 +73,8 @@ and a count of errors at the end.
 Exit status: 0 success, 1 a Python error or a translation error, 2 bad usage
 (a program's own sys.exit status; 130 after Ctrl-C; 124 after --timeout).`;
 
-class UsageError extends Error {}
-
-export async function main(argv: string[]): Promise<number> {
-  try {
-    return await dispatch(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`tsyncio: ${e.message}\nTry 'tsyncio --help'.\n`);
-      return 2;
-    }
-    const err = e as Error;
-    process.stderr.write(
-      `tsyncio: internal error: ${err?.message ?? String(e)}\nThis is a bug in tsyncio; please report it with the input file.\n${process.env.TSYNCIO_DEBUG ? (err?.stack ?? "") : ""}`,
-    );
-    return 70;
-  }
+export function main(argv: string[]): Promise<number> {
+  return exitStatus(() => dispatch(argv));
 }
 
 async function dispatch(argv: string[]): Promise<number> {
@@ -115,7 +100,7 @@ async function dispatch(argv: string[]): Promise<number> {
       ),
     );
   }
-  if (command === "run") return run(rest);
+  if (command === "run") return (await import("./run.js")).run(rest);
   if (command === "check") return check(rest);
   return translate(argv);
 }
@@ -124,16 +109,6 @@ async function dispatch(argv: string[]): Promise<number> {
  * Where `option` stands among the options, or -1. `run`'s options end at the script (what follows
  * is the program's argv); the other commands take options anywhere.
  */
-function optionIndex(argv: string[], option: string, beforeFile: boolean): number {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === option) return i;
-    if (argv[i] === "--") return -1;
-    if (beforeFile && !argv[i].startsWith("-")) return -1;
-    if (beforeFile && argv[i] === "--timeout") i++;
-  }
-  return -1;
-}
-
 /** The files and folders a command reads (for --watch): its arguments that are not options. */
 function inputsOf(command: string, argv: string[]): string[] {
   const inputs: string[] = [];
@@ -152,33 +127,6 @@ function inputsOf(command: string, argv: string[]): string[] {
   return inputs;
 }
 
-/** The source as CPython decodes it (BOM, PEP 263 coding cookie, else strict UTF-8); null after reporting an error. */
-function readSource(file: string, reporter?: Reporter): string | null {
-  let bytes: Buffer;
-  try {
-    bytes = file === "-" ? readFileSync(0) : readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`can't open file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const decoded = decodeSource(bytes, displayPath(file));
-  if (typeof decoded === "string") return decoded;
-  if (reporter) reporter.plain(file, `SyntaxError: ${decoded.error}`);
-  else process.stderr.write(`SyntaxError: ${decoded.error}\n`);
-  return null;
-}
-
-type Compiled = { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null };
-
-/** Reports each file's errors; true if any file failed. */
-function reportProgramErrors<R extends Compiled>(reporter: Reporter, units: ProgramUnit<R>[], path: (unit: ProgramUnit<R>) => string): boolean {
-  let failed = false;
-  for (const u of units) {
-    if (u.source === null || u.result === null) failed = true;
-    else if (reporter.report(path(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
-  }
-  return failed;
-}
-
 /** `check --target web`: each unit's uses of what the page cannot run (only for units that translated). */
 function reportWebTarget<R extends Compiled>(reporter: Reporter, units: ProgramUnit<R>[], path: (unit: ProgramUnit<R>) => string): boolean {
   let failed = false;
@@ -187,11 +135,6 @@ function reportWebTarget<R extends Compiled>(reporter: Reporter, units: ProgramU
     if (reporter.report(path(u), u.source, webTargetDiagnostics(u.source, u.path), null)) failed = true;
   }
   return failed;
-}
-
-/** The script's path as CPython shows it in a syntax error (absolute). */
-function displayPath(file: string): string {
-  return file === "-" ? "<stdin>" : resolve(file);
 }
 
 async function translate(argv: string[]): Promise<number> {
@@ -222,7 +165,7 @@ async function translate(argv: string[]): Promise<number> {
 
 async function translateFile(file: string, out: string | undefined, reporter: Reporter, sourceMap = false): Promise<number> {
   if (isDirectory(file)) throw new UsageError(`'${file}' is a folder: translate it with --outdir DIR`);
-  const source = readSource(file, reporter);
+  const source = readSource(file, (message) => reporter.plain(file, message));
   if (source === null) return 1;
   // One file: its imports of the program's own modules resolve (they are translated with --outdir).
   const root = file === "-" ? process.cwd() : dirname(resolve(file));
@@ -348,10 +291,6 @@ function statOrUsage(file: string): void {
   }
 }
 
-function missing(option: string): never {
-  throw new UsageError(`option '${option}' needs a value`);
-}
-
 async function check(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   // --target web: also what the web page cannot run (sockets, processes: TSY3006).
@@ -383,7 +322,7 @@ async function check(argv: string[]): Promise<number> {
       if (web && reportWebTarget(reporter, units, (u) => join(root, u.path))) failed = true;
       continue;
     }
-    const source = readSource(input, reporter);
+    const source = readSource(input, (message) => reporter.plain(input, message));
     checked++;
     if (source === null) {
       failed = true;
@@ -401,100 +340,4 @@ async function check(argv: string[]): Promise<number> {
   reporter.summary();
   if (!failed && !json) process.stderr.write(`${inputs.length === 1 && !isDirectory(inputs[0]) ? relativePath(inputs[0]) : `${checked} files`}: ok\n`);
   return failed ? 1 : 0;
-}
-
-/**
- * The Node host, and the runtime's loader: the runtime must load after the host is installed
- * (sys.argv is read when sys loads). Exported for bench/lib/run-js.mjs, so that it runs emitted
- * JavaScript the way `run` does, from the same file (the bundle, when there is one).
- */
-export async function loadRunner() {
-  const { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo } = await import("./node-host.js");
-  return { installNodeHost, waitForWatcher, startWatcher, runGuarded, finishIo, warmIo, runtime: () => import("../runtime/run.js") };
-}
-
-/** Names of what can make a program wait (a timer, stdin, a thread, I/O): see run(). */
-const MAY_WAIT =
-  /\b(sleep|input|stdin|wait|wait_for|timeout|call_later|call_at|to_thread|run_in_executor|Thread|socket|select|subprocess|open_connection|start_server|create_connection|create_server|create_datagram_endpoint|add_signal_handler)\b/;
-
-async function run(argv: string[]): Promise<number> {
-  let virtualTime = false;
-  let timeout: number | undefined;
-  let pythonVersion: string | undefined; // 3.12 unless the program or --python says otherwise
-  let i = 0;
-  for (; i < argv.length && argv[i].startsWith("-") && argv[i] !== "-"; i++) {
-    if (argv[i] === "--virtual-time") virtualTime = true;
-    else if (argv[i] === "--python" || argv[i].startsWith("--python=")) {
-      pythonVersion = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--python"));
-      if (pythonVersion !== "3.10" && pythonVersion !== "3.12") throw new UsageError(`--python takes 3.10 or 3.12, not '${pythonVersion}'`);
-    } else if (argv[i] === "--timeout" || argv[i].startsWith("--timeout=")) {
-      const value = argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : (argv[++i] ?? missing("--timeout"));
-      timeout = Number(value);
-      if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout needs a number of seconds > 0, not '${value}'`);
-    } else if (argv[i] === "--") {
-      i++;
-      break;
-    } else throw new UsageError(`unknown option '${argv[i]}'`);
-  }
-  const file = argv[i];
-  if (!file) throw new UsageError("run: no input file");
-  const source = readSource(file);
-  if (source === null) return 1;
-  const path = displayPath(file);
-  const runner = await loadRunner();
-  // The watcher thread (Ctrl-C while the program waits, --timeout) starts now, booting while the
-  // program is translated, for a time limit or a program that names something that waits;
-  // otherwise only when the program first waits or has run a while (installNodeHost's
-  // lazyWatcher): a short program that never waits does not pay for its boot. Only the first
-  // moments of a wait depend on the guess (a Ctrl-C while the watcher boots stops the program
-  // where it is, see runGuarded).
-  if (timeout !== undefined || MAY_WAIT.test(source)) runner.startWatcher(timeout);
-  // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
-  if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source))
-    runner.warmIo();
-  // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
-  const root = file === "-" ? process.cwd() : dirname(path);
-  const mainPath = file === "-" ? "<stdin>" : basename(file);
-  const units = await translateProgram([{ path: mainPath, main: true }], folderHost(root, { path: mainPath, source }), (src, o) => {
-    const compiled = compileToJs(src, o);
-    // Python 3.10 has no type-parameter syntax: its SyntaxError, as if the parser had found it.
-    if (pythonVersion === "3.10" && !compiled.syntaxError && mayUsePep695(src)) {
-      const parsed = parse(src, o.filename ?? "");
-      compiled.syntaxError = parsed.module && pep695SyntaxError(src, parsed.module, o.filename ?? "");
-    }
-    // A module's syntax error is raised by its `import` (the script's own is reported now, as CPython does).
-    return compiled.syntaxError && o.module.name !== "__main__" ? syntaxErrorModule(compiled.syntaxError) : compiled;
-  });
-  // The script's syntax error as CPython prints it (its absolute path, as `python FILE` shows);
-  // what tsyncio cannot translate as the translator reports it.
-  const reporter = new Reporter(false);
-  const syntaxError = units[0].result?.syntaxError;
-  if (syntaxError) {
-    process.stderr.write(formatSyntaxError({ ...syntaxError, filename: path }));
-    return 1;
-  }
-  const failed = reportProgramErrors(reporter, units, (u) => (u.module.name === "__main__" ? file : join(root, u.path)));
-  reporter.summary();
-  if (failed) return 1;
-  const [main, ...imported] = units;
-  const compiled = main.result!;
-  const { installNodeHost, waitForWatcher, runGuarded, runtime } = runner;
-  installNodeHost({ virtualTime, argv: [file, ...argv.slice(i + 1)], timeout, lazyWatcher: true });
-  const { runProgram } = await runtime();
-  waitForWatcher();
-  const modules = imported.map((u) => ({
-    name: u.module.name,
-    file: u.path,
-    path: join(root, u.path),
-    source: u.source!,
-    js: u.result!.js,
-    lineMap: u.result!.lineMap,
-    nameMap: u.result!.nameMap,
-    spans: u.result!.spans,
-  }));
-  const status = runGuarded(() =>
-    runProgram({ js: compiled.js, lineMap: compiled.lineMap, nameMap: compiled.nameMap, spans: compiled.spans, path, source, modules, pythonVersion }),
-  );
-  runner.finishIo();
-  return status;
 }

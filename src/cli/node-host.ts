@@ -14,10 +14,11 @@ import * as fs from "node:fs";
 import { closeSync, readSync } from "node:fs";
 import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { Session } from "node:inspector";
+import type { Session } from "node:inspector";
 import { Script } from "node:vm";
-import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
+// node:worker_threads, node:inspector and node:v8 load on first use (process.getBuiltinModule): a
+// short program that never starts the watcher thread needs none of them (~2.3 ms of start-up).
+const v8 = () => process.getBuiltinModule("node:v8");
 import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem, type HostStat } from "../runtime/host.js";
 import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG, WATCHER_READY } from "./io/cell.js";
@@ -41,7 +42,7 @@ const memoryReserve = (limit: number) => Math.max(limit * 0.15, 24 * 1024 * 1024
  */
 function oldGenerationSize(): number {
   const mb = explicitHeapLimitMb();
-  const whole = getHeapStatistics().heap_size_limit;
+  const whole = v8().getHeapStatistics().heap_size_limit;
   return mb === null ? whole * 0.9 : Math.min(mb * 1024 * 1024, whole);
 }
 
@@ -57,7 +58,7 @@ function explicitHeapLimitMb(): number | null {
 
 function oldGenerationUsed(): number {
   let used = 0;
-  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) used += space.space_used_size;
+  for (const space of v8().getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) used += space.space_used_size;
   return used;
 }
 
@@ -136,8 +137,11 @@ export function startWatcher(timeout = 0): Int32Array {
   const cell = sharedCell();
   if (watcherStarted) return cell;
   watcherStarted = true;
-  const heapLimit = getHeapStatistics().heap_size_limit;
-  const watcher = new Worker(WATCHER, { eval: true, workerData: { shared: cell.buffer, timeout, heapLimit } });
+  const heapLimit = v8().getHeapStatistics().heap_size_limit;
+  const watcher = new (process.getBuiltinModule("node:worker_threads").Worker)(WATCHER, {
+    eval: true,
+    workerData: { shared: cell.buffer, timeout, heapLimit },
+  });
   watcher.unref();
   return cell;
 }
@@ -262,9 +266,10 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   // ends the program with MemoryError (as CPython's failed allocation does) before V8 aborts and
   // loses the buffered output. The program cannot catch it: it is stopped where it is.
   let memoryExhausted: (() => number) | null = null;
-  const oldGenerationLimit = oldGenerationSize();
+  let oldGenerationLimit: number | undefined; // asked of node:v8 when first needed
+  const generationLimit = () => (oldGenerationLimit ??= oldGenerationSize());
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsyncio.heapCheck")] = () => {
-    if (stopping || memoryExhausted === null || oldGenerationUsed() < oldGenerationLimit - memoryReserve(oldGenerationLimit)) return;
+    if (stopping || memoryExhausted === null || oldGenerationUsed() < generationLimit() - memoryReserve(generationLimit())) return;
     stopping = true;
     const code = memoryExhausted();
     stdout.flushQuietly(lastChance);
@@ -275,7 +280,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     watchMemory(onExhausted) {
       memoryExhausted = onExhausted;
     },
-    heapRoom: () => oldGenerationLimit - oldGenerationUsed(),
+    heapRoom: () => generationLimit() - oldGenerationUsed(),
     sleep(seconds) {
       stdout.flushQuietly();
       if (seconds > 0) {
@@ -373,6 +378,12 @@ const nodeFileSystem: HostFileSystem = {
     while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off, position + off);
     return off;
   },
+  readStream: (fd, buf) => retryAgain(() => fs.readSync(fd, buf, 0, buf.length, null)),
+  writeStream: (fd, data) => {
+    let off = 0;
+    while (off < data.length) off += retryAgain(() => fs.writeSync(fd, data, off, data.length - off, null));
+    return off;
+  },
   fstat: (fd) => hostStat(fs.fstatSync(fd, { bigint: true })),
   ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
   stat: (path, follow) => hostStat(follow ? fs.statSync(path, { bigint: true }) : fs.lstatSync(path, { bigint: true })),
@@ -409,6 +420,9 @@ function lazyWatcherIo(io: ReturnType<typeof createIoHost>, needWatcher: (waitMs
     ...io,
     wait(timeout, quiet, settle) {
       if (timeout === 0 || watcherReady()) return io.wait(timeout, quiet, settle);
+      // A poll first hands the kernel its requests, so that it boots (or works) while the watcher does.
+      const polled = io.wait(0, false);
+      if (polled.completions.length > 0) return { ...polled, timedOut: false };
       const t0 = performance.now();
       needWatcher(timeout === null ? Infinity : timeout * 1000);
       const waited = (performance.now() - t0) / 1000;
@@ -445,7 +459,7 @@ function sourceLine(obj: object, script: Function): number | null {
   const probe = Symbol.for("tsyncio.probe");
   const g = globalThis as Record<symbol, unknown>;
   try {
-    session = new Session();
+    session = new (process.getBuiltinModule("node:inspector").Session)();
     session.connect();
     const s = session;
     const post = (method: string, params: object): Record<string, unknown> => {
@@ -476,6 +490,18 @@ function sourceLine(obj: object, script: Function): number | null {
   } finally {
     delete g[probe];
     session?.disconnect();
+  }
+}
+
+/** A blocking call on a descriptor that may be non-blocking (a pipe Node made): tried again on EAGAIN. */
+function retryAgain(op: () => number): number {
+  for (;;) {
+    try {
+      return op();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      sleepMs(5);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
 // (`run` prints a script's syntax error as CPython does instead: see main.ts.)
 
 import { relative } from "node:path";
-import { palette, renderDiagnostic, type Diagnostic, type PySyntaxError } from "../index.js";
+import { palette, renderDiagnostic, type Diagnostic, type ProgramUnit, type PySyntaxError } from "../index.js";
 
 export interface JsonDiagnostic {
   file: string;
@@ -113,4 +113,17 @@ function toJson(d: Reported, file: string): JsonDiagnostic {
   };
   if (d.hint) out.hint = d.hint;
   return out;
+}
+
+/** What reportProgramErrors reads of a file's translation. */
+export type Compiled = { diagnostics: Diagnostic[]; syntaxError: PySyntaxError | null };
+
+/** Reports each file's errors; true if any file failed. */
+export function reportProgramErrors<R extends Compiled>(reporter: Reporter, units: ProgramUnit<R>[], path: (unit: ProgramUnit<R>) => string): boolean {
+  let failed = false;
+  for (const u of units) {
+    if (u.source === null || u.result === null) failed = true;
+    else if (reporter.report(path(u), u.source, u.result.diagnostics, u.result.syntaxError)) failed = true;
+  }
+  return failed;
 }

@@ -35,8 +35,11 @@ function lowerWithout(lower: LowerExpr, cx: LowerContext, e: py.ExprNode, part: 
   }
 }
 
-/** `lower` that also records the Python range of the expressions whose instructions can raise. */
-export function withPositions(lower: LowerExpr): LowerExpr {
+/**
+ * `lower` that also records the Python range of the expressions whose instructions can raise.
+ * `direct` tells whether an awaited expression is delegated to as it is (`yield* f(x)`).
+ */
+export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py.ExprNode) => boolean): LowerExpr {
   return (cx, e) => {
     switch (e._type) {
       case "Call": {
@@ -49,6 +52,10 @@ export function withPositions(lower: LowerExpr): LowerExpr {
       case "Attribute":
         return isUnmarked(e) ? lower(cx, e) : mark(lower(cx, e), e);
       case "Await":
+        // `yield* awaitable(f())`: a call that fails before anything is awaited is at the call's
+        // own range (CPython's CALL instruction), not the await's.
+        if (!direct(cx, e.value)) return mark(lower(cx, e), e);
+        return mark(lowerWithout(lower, cx, e, e.value), e);
       case "YieldFrom":
         return mark(lowerWithout(lower, cx, e, e.value), e);
       case "BinOp":

@@ -6,11 +6,9 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "globals": "no access to the module's namespace",
   },
   "tsyncio/runtime/asyncio": {
-    "get_child_watcher": "no subprocesses",
-    "loop.connect_read_pipe": "no sockets, subprocesses, signals or threads",
-    "loop.connect_write_pipe": "no sockets, subprocesses, signals or threads",
-    "loop.getnameinfo": "no sockets, subprocesses, signals or threads",
-    "set_child_watcher": "no subprocesses",
+    "get_child_watcher": "no child watchers: its subprocesses need none",
+    "loop.getnameinfo": "its event loop does not implement it",
+    "set_child_watcher": "no child watchers: its subprocesses need none",
   },
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",

@@ -24,7 +24,7 @@
 import type * as py from "../ast/nodes.js";
 import { analyzeModule, type LowerOptions } from "./analysis.js";
 import { LowerContext, type Diagnostics } from "./context.js";
-import { cond, expr } from "./expressions.js";
+import { cond, expr, isDirectlyAwaitable } from "./expressions.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { run, type LowerResult } from "./module-form.js";
 import { stmt } from "./statements.js";
@@ -36,6 +36,6 @@ export type { LowerResult } from "./module-form.js";
 
 export function toIr(module: py.Module, legacy: LegacyCoroutines, diagnostics: Diagnostics, options: LowerOptions): LowerResult {
   const analysis = analyzeModule(module, options);
-  const cx = new LowerContext(module, legacy, diagnostics, options, analysis, { expr: withPositions(expr), cond, stmt });
+  const cx = new LowerContext(module, legacy, diagnostics, options, analysis, { expr: withPositions(expr, isDirectlyAwaitable), cond, stmt });
   return run(cx);
 }

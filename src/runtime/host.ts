@@ -126,6 +126,10 @@ export interface HostFileSystem {
   read(fd: number, buf: Uint8Array, position: number): number;
   /** Writes all of `data` at byte `position` (files opened with `a` write at the end whatever it is). */
   write(fd: number, data: Uint8Array, position: number): number;
+  /** os.read(): up to buf.length bytes from where the descriptor is (a pipe the process inherited), waiting for some; 0 at its end. */
+  readStream?(fd: number, buf: Uint8Array): number;
+  /** os.write(): all of `data` where the descriptor is; returns how many. */
+  writeStream?(fd: number, data: Uint8Array): number;
   fstat(fd: number): HostStat;
   ftruncate(fd: number, length: number): void;
   stat(path: string, follow: boolean): HostStat;

@@ -21,8 +21,15 @@ export type IoRequest =
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
   | { op: "eof"; id: number }
-  | { op: "close"; id: number }
-  | { op: "abort"; id: number }
+  /**
+   * `consumed`: the bytes the transport has handed its protocol. More having arrived is data the
+   * program never read, and closing a socket over unread data resets the connection (RST) instead
+   * of sending a FIN, as the operating system does for CPython. `unreadHere`: set by a host whose
+   * program's thread reads some connections itself (the Node CLI's read leases) when bytes sent
+   * to this one have not all been read.
+   */
+  | { op: "close"; id: number; consumed?: number; unreadHere?: boolean }
+  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean }
   | { op: "pause"; id: number }
   | { op: "resume"; id: number }
   | { op: "server_close"; id: number }
@@ -38,9 +45,12 @@ export type IoRequest =
       env: Record<string, string> | null;
       /** For fds 0, 1, 2: "pipe", "inherit", "ignore" (DEVNULL) or "stdout" (stderr into stdout's pipe). */
       stdio: ["pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore" | "stdout"];
+      /** Descriptors above 2 the child gets as pipes (pass_fds): the child writes or reads them. */
+      extra?: { fd: number; child: "writes" | "reads" }[];
     }
-  | { op: "stdin_write"; id: number; data: ArrayBuffer }
-  | { op: "stdin_close"; id: number }
+  /** Bytes for the child's stdin, or for an extra descriptor it reads (`fd`). */
+  | { op: "stdin_write"; id: number; data: ArrayBuffer; fd?: number }
+  | { op: "stdin_close"; id: number; fd?: number }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
   | { op: "lookup"; id: number; host: string; port: number }
@@ -131,8 +141,8 @@ export type IoCompletion =
   | { ev: "udp_ready"; id: number; local: Address }
   | { ev: "datagram"; id: number; data: ArrayBuffer; addr: Address }
   | { ev: "spawned"; id: number; pid: number }
-  | { ev: "pipe_data"; id: number; fd: 1 | 2; data: ArrayBuffer }
-  | { ev: "pipe_eof"; id: number; fd: 1 | 2 }
+  | { ev: "pipe_data"; id: number; fd: number; data: ArrayBuffer }
+  | { ev: "pipe_eof"; id: number; fd: number }
   | { ev: "exited"; id: number; code: number | null; signal: number | null }
   | { ev: "signal"; signum: number; id: 0 }
   | { ev: "flushed"; id: 0 }

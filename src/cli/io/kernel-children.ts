@@ -22,6 +22,11 @@ export function createChildren(k: KernelOutbox) {
   function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
     const [i, o, e] = req.stdio;
     const stdio = [i, o, e === "stdout" ? "pipe" : e] as ("pipe" | "inherit" | "ignore")[];
+    // pass_fds: a pipe at that descriptor of the child (the ones between closed).
+    for (const x of req.extra ?? []) {
+      while (stdio.length < x.fd) stdio.push("ignore");
+      stdio[x.fd] = "pipe";
+    }
     let child: ChildProcess;
     try {
       child = spawn(req.file, req.args, { shell: req.shell, cwd: req.cwd ?? undefined, env: req.env ?? undefined, stdio });
@@ -51,11 +56,11 @@ export function createChildren(k: KernelOutbox) {
       children.set(req.id, child);
       k.emit({ ev: "spawned", id: req.id, pid: child.pid ?? 0 });
       // stderr=STDOUT reads two pipes as one: its EOF is when both have ended.
-      const openPerFd = { 1: 0, 2: 0 };
-      const pipe = (stream: NodeJS.ReadableStream | null, fd: 1 | 2) => {
+      const openPerFd: Record<number, number> = { 1: 0, 2: 0 };
+      const pipe = (stream: NodeJS.ReadableStream | null, fd: number) => {
         if (!stream) return;
         open++;
-        openPerFd[fd]++;
+        openPerFd[fd] = (openPerFd[fd] ?? 0) + 1;
         let ended = false;
         stream.on("data", (chunk: Buffer) => {
           const data = k.owned(chunk);
@@ -64,7 +69,7 @@ export function createChildren(k: KernelOutbox) {
         const end = () => {
           if (ended) return;
           ended = true;
-          if (--openPerFd[fd] === 0) k.emit({ ev: "pipe_eof", id: req.id, fd });
+          if (--openPerFd[fd]! === 0) k.emit({ ev: "pipe_eof", id: req.id, fd });
           open--;
           finish();
         };
@@ -74,6 +79,11 @@ export function createChildren(k: KernelOutbox) {
       pipe(child.stdout, 1);
       // stderr=STDOUT: both go to the one pipe the program reads as stdout.
       pipe(child.stderr, e === "stdout" ? 1 : 2);
+      for (const x of req.extra ?? []) {
+        const stream = child.stdio[x.fd] as (NodeJS.ReadableStream & NodeJS.WritableStream) | null;
+        if (x.child === "writes") pipe(stream, x.fd);
+        else (stream as unknown as { on(ev: string, f: () => void): void } | null)?.on("error", () => {});
+      }
       child.stdin?.on("error", () => {
         /* EPIPE: the child exited before reading everything, as CPython ignores in communicate() */
       });
@@ -84,11 +94,12 @@ export function createChildren(k: KernelOutbox) {
     });
   }
 
-  function childStdin(id: number, data: ArrayBuffer | null): void {
-    const child = children.get(id);
-    if (!child?.stdin) return;
-    if (data === null) child.stdin.end();
-    else child.stdin.write(new Uint8Array(data));
+  /** Writes to (or, with null, ends) the child's stdin, or the extra descriptor `fd` it reads. */
+  function childStdin(id: number, data: ArrayBuffer | null, fd = 0): void {
+    const stream = children.get(id)?.stdio[fd] as NodeJS.WritableStream | null | undefined;
+    if (!stream) return;
+    if (data === null) stream.end();
+    else stream.write(new Uint8Array(data));
   }
 
   return {

@@ -154,6 +154,16 @@ interface Conn {
   lease?: DirectWrite;
   /** The program's thread reads the descriptor itself (a read lease); libuv does not read it. */
   programReads: boolean;
+  /** Bytes handed to the program in "data" completions (compared with what its protocol took). */
+  emitted: number;
+  /** Closed over data the program never read: the connection ends with a reset, not a FIN. */
+  resetOnClose: boolean;
+  /**
+   * A plain TCP socket, the only kind that can send a reset. (A TLS connection's unread bytes are
+   * the TLS layer's, which CPython has read off the socket; a Unix socket's peer would need the
+   * operating system's own unread bytes, which libuv has read.)
+   */
+  resettable: boolean;
 }
 
 // --- direct writes from the program's thread (leases.ts) -----------------------------------------
@@ -284,6 +294,14 @@ function ourServerPort(portNo: number): boolean {
 function adopt(id: number, socket: Socket): Conn {
   const onData = (chunk: Buffer) => {
     c.expectBytes = Math.max(0, c.expectBytes - chunk.length);
+    if (c.closing && c.resettable) {
+      // The program closed this socket, so nobody reads these bytes: CPython's closed socket
+      // would answer them with a reset.
+      c.resetOnClose = true;
+      resetOnceWritten(c);
+      return;
+    }
+    c.emitted += chunk.length;
     emit({ ev: "data", id, data: new Uint8Array(owned(chunk)) }, lastOwned);
     // The program gave the socket back to wait for these bytes: it reads the next ones itself.
     const peer = peerOf(c);
@@ -325,6 +343,9 @@ function adopt(id: number, socket: Socket): Conn {
     detach,
     slot: -1,
     programReads: false,
+    emitted: 0,
+    resetOnClose: false,
+    resettable: (socket as unknown as { _handle?: object | null })._handle?.constructor.name === "TCP",
     // Addresses too: a connection elsewhere may have the same two port numbers.
     key: tcp ? `${socket.localAddress}:${socket.localPort} ${socket.remoteAddress}:${socket.remotePort}` : null,
     peerKey: tcp ? `${socket.remoteAddress}:${socket.remotePort} ${socket.localAddress}:${socket.localPort}` : null,
@@ -369,8 +390,60 @@ function write(id: number, data: ArrayBuffer): void {
     const peer = peerOf(c);
     if (peer) peer.expectBytes += n;
     checkDrain(id, c);
+    if (c.resetOnClose) resetOnceWritten(c);
     maybeIdle();
   });
+}
+
+/**
+ * The end of a connection closed over unread data: what was written before close() goes out, then
+ * a reset (RST) instead of the FIN, as the operating system does when CPython closes such a
+ * socket (the peer's next read raises ConnectionResetError).
+ */
+function resetOnceWritten(c: Conn): void {
+  if (c.socket.writableLength === 0) reset(c);
+}
+
+/** Closes `c` (resettable) with a reset (RST). */
+function reset(c: Conn): void {
+  if (!c.socket.destroyed) c.socket.resetAndDestroy();
+}
+
+/**
+ * The program closed `c` (after everything it did before its loop waited, as CPython's close(2)
+ * comes in a callback of the next iteration). Bytes that reached the socket by then and were never
+ * read make it a reset; otherwise what was written goes out, then the FIN, then the descriptor.
+ */
+function closeConn(c: Conn, req: { consumed?: number; unreadHere?: boolean }): void {
+  if (!c.resettable) {
+    c.socket.end(() => c.socket.destroy());
+    return;
+  }
+  if (closesOverUnread(c, req)) {
+    c.resetOnClose = true;
+    resetOnceWritten(c);
+    return;
+  }
+  // Bytes may sit in the socket's buffer unread (written by another of our sockets in this very
+  // batch, or held there while reading was paused): libuv reads them in the next poll (onData then
+  // resets) before the FIN goes, as CPython's kernel would find them at close(2). (A socket the
+  // program's thread reads needs no look: the host counted what its other end sent, unreadHere.)
+  if (c.paused) {
+    c.paused = false;
+    c.socket.resume();
+  }
+  setImmediate(() =>
+    setImmediate(() => {
+      if (c.socket.destroyed || c.resetOnClose) return;
+      c.socket.end(() => (c.resetOnClose ? resetOnceWritten(c) : c.socket.destroy()));
+    }),
+  );
+}
+
+/** Whether a close or abort leaves data the program never read (`consumed`: what its protocol took). */
+function closesOverUnread(c: Conn, req: { consumed?: number; unreadHere?: boolean }): boolean {
+  if (!c.resettable) return false;
+  return req.unreadHere === true || c.socket.readableLength > 0 || (req.consumed !== undefined && c.emitted > req.consumed);
 }
 
 function connect(req: Extract<IoRequest, { op: "connect" }>): void {
@@ -768,13 +841,19 @@ function handle(req: IoRequest | HostRequest): void {
         peer.expectEof = true;
         reportShutdown(c);
       }
-      // Everything written first, then the FIN, then the descriptor.
-      c.socket.end(() => c.socket.destroy());
+      return closeConn(c, req);
+    }
+    case "abort": {
+      const c = conns.get(req.id);
+      if (c === undefined) return;
+      if (closesOverUnread(c, req)) {
+        // abort() drops what waits to be written: the reset goes now.
+        reset(c);
+        return;
+      }
+      c.socket.destroy();
       return;
     }
-    case "abort":
-      conns.get(req.id)?.socket.destroy();
-      return;
     case "pause": {
       const c = conns.get(req.id);
       if (c) {
@@ -809,9 +888,9 @@ function handle(req: IoRequest | HostRequest): void {
     case "spawn":
       return children.spawn(req);
     case "stdin_write":
-      return children.stdin(req.id, req.data);
+      return children.stdin(req.id, req.data, req.fd);
     case "stdin_close":
-      return children.stdin(req.id, null);
+      return children.stdin(req.id, null, req.fd);
     case "kill":
       return children.kill(req.id, req.signal);
     case "signal_watch":

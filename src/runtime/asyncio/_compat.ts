@@ -29,4 +29,4 @@ export { KwArgs, PyObject, kw, popKw, hexAddress, className } from "../builtins/
 export { repr, str } from "../builtins/repr.js";
 export { PyList, PyTuple, PySet, PyDict } from "../builtins/collections.js";
 export { host } from "../host.js";
-export { eq, lt, typeName, toIterable, callable } from "../builtins/ops.js";
+export { eq, lt, typeName, typeShortName, toIterable, callable } from "../builtins/ops.js";

@@ -1,9 +1,9 @@
 // Small helpers shared by the asyncio modules: type names, keyword arguments, numbers.
-import { KwArgs, TypeError, typeName } from "./_compat.js";
+import { KwArgs, TypeError, typeName, typeShortName } from "./_compat.js";
 
-/** `type(x).__name__` for any runtime value. */
+/** `type(x).__name__` for any runtime value (asyncio's Python code names types so). */
 export function _typename(x: unknown): string {
-  return typeName(x);
+  return typeShortName(x);
 }
 
 /**
@@ -55,7 +55,7 @@ export function _toSeconds(x: unknown, what = "delay"): number {
   if (typeof x === "boolean") return x ? 1 : 0;
   const f = x as { __float__?: () => number };
   if (x !== null && typeof x === "object" && typeof f.__float__ === "function") return f.__float__();
-  throw new TypeError(`'${_typename(x)}' object cannot be interpreted as a ${what === "int" ? "integer" : "float"}`);
+  throw new TypeError(`'${typeName(x)}' object cannot be interpreted as a ${what === "int" ? "integer" : "float"}`);
 }
 
 /** An int-like argument (maxsize, parties, value) as a JS number. */
@@ -63,5 +63,5 @@ export function _toInt(x: unknown, fname: string): number {
   if (typeof x === "bigint") return Number(x);
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "number" && Number.isInteger(x)) return x;
-  throw new TypeError(`'${_typename(x)}' object cannot be interpreted as an integer (${fname})`);
+  throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer (${fname})`);
 }

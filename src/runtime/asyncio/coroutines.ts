@@ -13,7 +13,7 @@
 // Coroutines never handed out are reported as "never awaited" (see _warnings.ts).
 //
 // CPython: Objects/genobject.c (coroutine objects), Lib/asyncio/coroutines.py (3.12).
-import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress } from "./_compat.js";
+import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
@@ -325,7 +325,7 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
       const it = aw.call(o) as unknown;
       if (it instanceof Coroutine) throw new TypeError("__await__() returned a coroutine");
       if (it === null || typeof it !== "object" || typeof (it as Iterator<unknown>).next !== "function") {
-        throw new TypeError(`__await__() returned non-iterator of type '${_typename(it)}'`);
+        throw new TypeError(`__await__() returned non-iterator of type '${typeName(it)}'`);
       }
       const iter = it as Iterator<unknown, T, unknown> & Partial<Iterable<unknown>>;
       if (typeof iter[Symbol.iterator] === "function") {
@@ -334,7 +334,7 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
       return { [Symbol.iterator]: () => iter };
     }
   }
-  throw new TypeError(`object ${_typename(x)} can't be used in 'await' expression`);
+  throw new TypeError(`object ${typeName(x)} can't be used in 'await' expression`);
 }
 
 // ---------------------------------------------------------------------------------------------

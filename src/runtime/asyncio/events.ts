@@ -212,7 +212,7 @@ class TimerHandle extends Handle {
 }
 
 function notImplemented(what: string): never {
-  throw new NotImplementedError(`${what} is not supported by tsyncio (no sockets, subprocesses, signals or threads)`);
+  throw new NotImplementedError(`${what} is not supported by tsyncio (its event loop does not implement it)`);
 }
 
 /** Abstract server (no sockets in tsyncio). */
@@ -337,7 +337,7 @@ class AbstractEventLoop {
 // tsyncio lacks (scripts/gen-runtime-classes.mjs lists them for the compiler's TSY3005).
 for (const name of Object.getOwnPropertyNames(AbstractEventLoop.prototype)) {
   if (name !== "constructor")
-    markUnsupported((AbstractEventLoop.prototype as unknown as Record<string, object>)[name]!, "no sockets, subprocesses, signals or threads");
+    markUnsupported((AbstractEventLoop.prototype as unknown as Record<string, object>)[name]!, "its event loop does not implement it");
 }
 
 // --- the running loop and the policy ---------------------------------------------------------
@@ -521,5 +521,5 @@ function get_child_watcher(): never {
 function set_child_watcher(_watcher: unknown): never {
   return notImplemented("asyncio.set_child_watcher()");
 }
-markUnsupported(get_child_watcher, "no subprocesses");
-markUnsupported(set_child_watcher, "no subprocesses");
+markUnsupported(get_child_watcher, "no child watchers: its subprocesses need none");
+markUnsupported(set_child_watcher, "no child watchers: its subprocesses need none");

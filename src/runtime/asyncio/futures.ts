@@ -83,6 +83,8 @@ function _inline_context(cb: Function | _Waiter): PyContext | null {
 }
 
 class Future<T = unknown> extends PyObject implements Iterable<unknown> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_asyncio.Future";
   declare _state: string;
   declare _result: T | null;
   declare _exception: BaseException | null;

@@ -1,8 +1,9 @@
-// Gives the loop its I/O methods (io_loop.ts, io_subprocess.ts, io_signals.ts) in place of the
+// Gives the loop its I/O methods (io_loop.ts, subprocess.ts, io_pipes.ts, io_signals.ts, ...) in place of the
 // NotImplementedError stubs of AbstractEventLoop.
 import { BaseEventLoop } from "./base_events.js";
 import { create_connection, create_server, getaddrinfo } from "./io_loop.js";
 import { subprocess_exec, subprocess_shell } from "./subprocess.js";
+import { connect_read_pipe, connect_write_pipe } from "./io_pipes.js";
 import { create_datagram_endpoint } from "./io_datagram.js";
 import { add_signal_handler, remove_signal_handler } from "./io_signals.js";
 import { start_tls } from "./io_ssl.js";
@@ -16,6 +17,8 @@ Object.assign(BaseEventLoop.prototype, {
   getaddrinfo,
   subprocess_exec,
   subprocess_shell,
+  connect_read_pipe,
+  connect_write_pipe,
   create_datagram_endpoint,
   add_signal_handler,
   remove_signal_handler,

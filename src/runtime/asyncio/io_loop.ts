@@ -12,7 +12,7 @@ import { Future } from "./futures.js";
 import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
 import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
 import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
-import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
+import { ioActivate, ioAdopt, ioBlockUntil, ioForget, ioHold, ioRegister, ioSend, ioTarget } from "./io_selector.js";
 import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
 import { connectionOnSocket, serverOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
@@ -94,6 +94,14 @@ export function* connectOne(
   // The socket exists (and holds its descriptor number) before it connects, as in CPython.
   const fd = allocFd();
   const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port, ...(tls ? { tls } : {}), ...(path !== undefined ? { path } : {}) }));
+  // connect(2) on a Unix socket succeeds or fails at once (a TCP connect is completed by a later
+  // select): the caller goes on without a loop iteration, and the server sees the accept afterwards.
+  if (path !== undefined && !tls)
+    ioBlockUntil(
+      () => fut.done(),
+      (t) => t === ioTarget(id),
+      null,
+    );
   try {
     return [id, (yield* fut) as Extract<IoCompletion, { ev: "connected" }>, fd];
   } catch (e) {

@@ -54,6 +54,10 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _low_water: number;
   declare _fd: number;
   declare _sock_closed: boolean;
+  /** Bytes handed to the protocol: the kernel resets a connection closed over more (unread data). */
+  declare _consumed: number;
+  /** How the socket is to be closed when connection_lost is called (as CPython closes it there). */
+  declare _close_op: "close" | "abort" | null;
 
   /**
    * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
@@ -86,6 +90,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._low_water = HIGH_WATER / 4;
     this._fd = fd;
     this._sock_closed = false;
+    this._consumed = 0;
+    this._close_op = null;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     // Until connection_made has run, what arrives waits in _held (it may already be queued in the
@@ -254,6 +260,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       if (!keep_open) this.close();
       return;
     }
+    this._consumed += item.length;
     const proto = this._protocol;
     if (typeof proto.get_buffer === "function" && typeof proto.buffer_updated === "function") {
       // BufferedProtocol: copy into the buffers it hands out.
@@ -300,7 +307,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   close(): void {
     if (this._closing) return;
     this._closing = true;
-    ioSend({ op: "close", id: this._id });
+    this._close_op ??= "close";
     if (!this._conn_lost) {
       this._conn_lost++;
       this._loop.call_soon(() => this._call_connection_lost(null));
@@ -309,7 +316,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 
   /** Closes at once, dropping what was not sent. */
   abort(): void {
-    ioSend({ op: "abort", id: this._id });
+    this._close_op = "abort";
     this._force_close(null);
   }
 
@@ -318,7 +325,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     if (!(exc instanceof OSErrorBase)) {
       this._loop.call_exception_handler({ message, exception: exc, transport: this, protocol: this._protocol });
     }
-    ioSend({ op: "abort", id: this._id });
+    this._close_op = "abort";
     this._force_close(exc);
   }
 
@@ -330,6 +337,11 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   }
 
   _call_connection_lost(exc: unknown): void {
+    // CPython closes the socket here, an iteration after close() or abort(): what the other end
+    // sent meanwhile was never read (the kernel then resets the connection).
+    const op = this._close_op;
+    this._close_op = null;
+    if (op !== null) ioSend({ op, id: this._id, consumed: this._consumed });
     try {
       this._protocol.connection_lost(exc ?? null);
     } finally {
@@ -467,13 +479,23 @@ export class Server extends PyObject implements IoTarget {
     for (const w of waiters ?? []) if (!w.done()) w.set_result(null);
   }
 
-  /** A connection the kernel accepted: a new protocol from the factory, and its transport. */
+  /**
+   * A connection the kernel accepted. CPython's accept callback only starts a task that makes the
+   * protocol and its transport: that happens one loop iteration later, as here.
+   */
   _io_event(c: IoCompletion): void {
     if (c.ev !== "accepted") return;
+    // A closed server accepts nothing more (the connection is dropped); one accepted before the
+    // close is still served.
     if (this._sockets === null) {
       ioSend({ op: "abort", id: c.conn });
       return;
     }
+    this._loop.call_soon(() => this._accepted(c));
+  }
+
+  /** A new protocol from the factory for an accepted connection, and its transport. */
+  _accepted(c: Extract<IoCompletion, { ev: "accepted" }>): void {
     let protocol: unknown;
     try {
       protocol = call(this._protocol_factory);

@@ -2,7 +2,7 @@
 // SubprocessStreamProtocol, create_subprocess_exec/_shell) and base_subprocess.py (the transport
 // behind loop.subprocess_exec/_shell and SubprocessProtocol).
 import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, host, str, typeName } from "./_compat.js";
-import { call } from "../builtins/ops.js";
+import { call, toIterable } from "../builtins/ops.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
@@ -16,6 +16,8 @@ import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioForget, ioRegister, ioSend } from "./io_selector.js";
 import { osError, ownedCopy, toBytes } from "./io_util.js";
 import { _isNone } from "./_util.js";
+import { NotImplementedError } from "../builtins/exceptions.js";
+import { pipeEnd, type RuntimePipe } from "../modules/_os_pipes.js";
 import type { BaseEventLoop } from "./base_events.js";
 
 type Loop = BaseEventLoop;
@@ -28,11 +30,24 @@ const SUBPROCESS_PY = "/usr/lib/python3.12/asyncio/subprocess.py";
 const _DEFAULT_LIMIT = 2 ** 16;
 
 function stdioOf(x: unknown, fd: number): Stdio {
+  if (pipeEnd(x) !== undefined) return "pipe";
   if (_isNone(x)) return "inherit";
   if (x === PIPE || x === -1) return "pipe";
   if (x === DEVNULL || x === -3) return "ignore";
   if ((x === STDOUT || x === -2) && fd === 2) return "stdout";
-  throw new ValueError(`tsyncio supports stdin/stdout/stderr = PIPE, DEVNULL, STDOUT or None only, not ${str(x)}`);
+  throw new NotImplementedError(`tsyncio's subprocesses take stdin/stdout/stderr = PIPE, DEVNULL, STDOUT, None or an os.pipe() end only, not ${str(x)}`);
+}
+
+/** The os.pipe() a child's stdin (its read end) or stdout/stderr (its write end) is joined to. */
+function linkedPipe(x: unknown, fd: number): RuntimePipe | null {
+  const e = pipeEnd(x);
+  if (e === undefined) return null;
+  if (e.end !== (fd === 0 ? "read" : "write")) {
+    throw new ValueError(
+      `tsyncio passes an os.pipe() to a child as stdin by its read end, as stdout or stderr by its write end (fd ${str(x)} is the ${e.end} end)`,
+    );
+  }
+  return e.pipe;
 }
 
 /** stdin of a child: writes go to the kernel. CPython: unix_events._UnixWritePipeTransport */
@@ -101,6 +116,8 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   declare _exit_waiters: Future<unknown>[];
   declare _closed: boolean;
   declare _finished: boolean;
+  /** The os.pipe()s the child's stdout and stderr write into (by fd), instead of the protocol. */
+  declare _linked: Map<number, RuntimePipe>;
 
   __repr__(): string {
     const info = [this.constructor.name];
@@ -147,10 +164,12 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   _io_event(c: IoCompletion): void {
     switch (c.ev) {
       case "pipe_data":
-        this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
+        if (this._linked.has(c.fd)) this._linked.get(c.fd)!._write(new Uint8Array(c.data));
+        else this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
         return;
       case "pipe_eof":
-        this._pipe_lost(c.fd);
+        if (this._linked.has(c.fd)) this._linked.get(c.fd)!._closeWriter();
+        else this._pipe_lost(c.fd);
         return;
       case "exited":
         ioForget(this._id);
@@ -202,6 +221,33 @@ const SPAWN_KEYWORDS = [
   "close_fds",
   "start_new_session",
   "executable",
+  "pass_fds",
+];
+
+/** pass_fds: each an os.pipe() end, which the child writes (a write end) or reads (a read end). */
+function passedPipes(fds: unknown): { fd: number; child: "writes" | "reads"; pipe: RuntimePipe }[] {
+  if (fds === undefined || _isNone(fds)) return [];
+  const out: { fd: number; child: "writes" | "reads"; pipe: RuntimePipe }[] = [];
+  for (const fd of toIterable(fds) as Iterable<unknown>) {
+    const e = pipeEnd(fd);
+    if (e === undefined) throw new NotImplementedError(`tsyncio's subprocesses take pass_fds of os.pipe() ends only, not ${str(fd)}`);
+    out.push({ fd: Number(fd), child: e.end === "write" ? "writes" : "reads", pipe: e.pipe });
+  }
+  return out;
+}
+
+/** Popen's arguments tsyncio's children do not take (CPython accepts them). */
+const UNSUPPORTED_KEYWORDS = [
+  "preexec_fn",
+  "user",
+  "group",
+  "extra_groups",
+  "umask",
+  "process_group",
+  "restore_signals",
+  "startupinfo",
+  "creationflags",
+  "pipesize",
 ];
 
 /** Starts a child: the kernel's answer is awaited; returns (transport, protocol). */
@@ -213,12 +259,22 @@ function* spawnProcess(
   shell: boolean,
   kw: Record<string, unknown>,
 ): CoroGen<PyTuple<unknown>> {
-  for (const k of Object.keys(kw)) if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
+  for (const k of Object.keys(kw)) {
+    if (UNSUPPORTED_KEYWORDS.includes(k)) throw new NotImplementedError(`tsyncio's subprocesses do not support ${k}=`);
+    if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
+  }
   if (kw.universal_newlines || kw.text || !_isNone(kw.encoding) || !_isNone(kw.errors)) throw new ValueError("universal_newlines must be False");
   if (!_isNone(kw.bufsize) && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
   ioActivate(loop, "asyncio subprocesses");
   const stdio: [Stdio, Stdio, Stdio] = [stdioOf(kw.stdin, 0), stdioOf(kw.stdout, 1), stdioOf(kw.stderr, 2)];
   if (stdio[0] === "stdout" || stdio[1] === "stdout") throw new ValueError("STDOUT can only be used for stderr");
+  // os.pipe() ends: the child's own pipe is passed on to that pipe, or fed from it.
+  const linked = [linkedPipe(kw.stdin, 0), linkedPipe(kw.stdout, 1), linkedPipe(kw.stderr, 2)];
+  // pass_fds: the child gets os.pipe() ends at their own numbers, writing or reading them.
+  const passed = passedPipes(kw.pass_fds);
+  const written = new Map<number, RuntimePipe>();
+  for (const fd of [1, 2]) if (linked[fd]) written.set(fd, linked[fd]!);
+  for (const x of passed) if (x.child === "writes") written.set(x.fd, x.pipe);
   const protocol = call(protocol_factory);
   const t = Object.create(_SubprocessTransport.prototype) as _SubprocessTransport;
   Object.assign(t, {
@@ -231,18 +287,19 @@ function* spawnProcess(
     _exit_waiters: [],
     _closed: false,
     _finished: false,
+    _linked: written,
   });
   const started = loop.create_future();
   // The pipes and connection_made come with the "spawned" answer, before any pipe data.
   const attach = () => {
-    if (stdio[0] === "pipe") {
+    if (stdio[0] === "pipe" && !linked[0]) {
       const w = Object.create(_PipeWriteTransport.prototype) as _PipeWriteTransport;
       Object.assign(w, { _proc: t, _closing: false });
       t._pipes.set(0, w);
       t._open_pipes.add(0);
     }
     for (const fd of [1, 2]) {
-      if (stdio[fd] === "pipe") {
+      if (stdio[fd] === "pipe" && !linked[fd]) {
         const r = Object.create(_PipeReadTransport.prototype) as _PipeReadTransport;
         r._closing = false;
         t._pipes.set(fd, r);
@@ -255,6 +312,14 @@ function* spawnProcess(
     _io_event(c: IoCompletion) {
       if (c.ev === "spawned") {
         t._pid = c.pid;
+        // The child holds the write ends it was given until its pipe ends; it reads its stdin pipe.
+        for (const p of written.values()) p._writers++;
+        const feed = (pipe: RuntimePipe | null, fd: number) =>
+          pipe?._attachReader((d) =>
+            d === null ? ioSend({ op: "stdin_close", id: t._id, fd }) : ioSend({ op: "stdin_write", id: t._id, data: d.slice().buffer as ArrayBuffer, fd }),
+          );
+        feed(linked[0], 0);
+        for (const x of passed) if (x.child === "reads") feed(x.pipe, x.fd);
         attach();
         started.set_result(null);
       } else if (c.ev === "error") {
@@ -274,6 +339,7 @@ function* spawnProcess(
     cwd: _isNone(kw.cwd) ? null : str(kw.cwd),
     env: envOf(kw.env),
     stdio: stdio as ["pipe" | "inherit" | "ignore", "pipe" | "inherit" | "ignore", Stdio],
+    extra: passed.map((x) => ({ fd: x.fd, child: x.child })),
   });
   yield* started;
   return PyTuple.fromArray([t, protocol]);

@@ -175,6 +175,8 @@ const _T_Q_CALLBACK = 128;
 const _T_CANCELS_UNIT = 256;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_asyncio.Task";
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
@@ -1207,8 +1209,12 @@ const wait = coroutine_function(
     }
     const loop = events.get_running_loop() as BaseEventLoop;
     if (items.some((f) => iscoroutine(f))) {
-      // CPython 3.8-3.10 warns (3.11+ raises the TypeError above).
-      const where = current_location();
+      // CPython 3.8-3.10 warns (3.11+ raises the TypeError above) with stacklevel=2: at the line that
+      // awaited wait(), or, when wait() is a task's own coroutine (run_until_complete(wait(...))), at
+      // the loop's callback line in events.py, which the default filters ignore.
+      const top = current_task(loop)?.get_coro() as { cr_code?: { co_qualname?: string; co_filename?: string } } | null;
+      const awaitedByLoop = top?.cr_code?.co_qualname === "wait" && top.cr_code.co_filename === TASKS_PY;
+      const where = awaitedByLoop ? { filename: `${ASYNCIO_LIB}/events.py`, lineno: 80 } : current_location();
       if (where !== null) {
         _warn_at(
           where.filename,

@@ -1361,6 +1361,8 @@ export class PyRange {
 }
 
 export class RangeIterator implements Iterator<bigint> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "range_iterator";
   private i = 0;
   constructor(
     private cur: bigint,

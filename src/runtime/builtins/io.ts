@@ -372,6 +372,13 @@ function parseMode(mode: string): { kind: string; plus: boolean; binary: boolean
 const NODE_FLAGS: Record<string, string> = { r: "r", w: "w", a: "a", x: "wx" };
 
 /** open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None). */
+/** open() of a descriptor that is not the host's: os.pipe()'s ends (modules/_os_pipes.ts registers it). */
+let descriptorOpener: ((fd: number, mode: string, binary: boolean) => unknown) | null = null;
+
+export function _set_descriptor_opener(fn: typeof descriptorOpener): void {
+  descriptorOpener = fn;
+}
+
 export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   const a = bindArgs("open", args, ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], {
     mode: "r",
@@ -403,6 +410,10 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
       : new ValueError(`illegal newline value: ${repr(a.newline)}`);
   }
   if (a.opener !== null) throw new NotImplementedError("open(opener=...) is not supported by tsyncio");
+  if (byFd && descriptorOpener !== null) {
+    const other = descriptorOpener(Number(file), a.mode, binary);
+    if (other !== undefined) return other as BinaryFile;
+  }
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
   const fs = hostFs("open()");
   const flags = NODE_FLAGS[kind] + (plus ? "+" : "");

@@ -199,7 +199,7 @@ function tooManyArguments(f: Function, names: string[], self: unknown, given: nu
   const most = names.length + method;
   const least = (requiredCounts.get(source) ?? names.length) + method;
   const takes = least === most ? `${most}` : `from ${least} to ${most}`;
-  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${given + method} were given`);
+  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${wereGiven(given + method)}`);
 }
 
 registerLate({ applyArgs });

@@ -94,6 +94,8 @@ abstract class MemoryStream {
 }
 
 export class BytesIO extends MemoryStream {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_io.BytesIO";
   static __name__ = "BytesIO";
   static __qualname__ = "BytesIO";
   static __module__ = "_io";
@@ -214,6 +216,8 @@ export class BytesIO extends MemoryStream {
 const cpLen = (s: string) => (codePoints(s) ?? s).length;
 
 export class StringIO extends MemoryStream {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_io.StringIO";
   static __name__ = "StringIO";
   static __qualname__ = "StringIO";
   static __module__ = "_io";

@@ -38,6 +38,15 @@ export const Ellipsis: unknown = new EllipsisType();
 // type names
 
 export function typeName(x: unknown): string {
+  return nameOfType(x, true);
+}
+
+/** `type(x).__name__`: as typeName, but a C type's bare name ("Task", not "_asyncio.Task"). */
+export function typeShortName(x: unknown): string {
+  return nameOfType(x, false);
+}
+
+function nameOfType(x: unknown, tpName: boolean): string {
   switch (typeof x) {
     case "string":
       return "str";
@@ -56,12 +65,16 @@ export function typeName(x: unknown): string {
       if (x === null) return "NoneType";
       const c = (x as { constructor?: unknown }).constructor;
       if (typeof c !== "function" || c === Object) {
+        if (Object.prototype.toString.call(x) === "[object Array Iterator]") return "list_iterator";
         if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
           return "generator";
         }
         if (Object.prototype.toString.call(x) === "[object Module]") return "module";
         return c === Object ? "dict" : "object";
       }
+      // A type CPython implements in C names itself by its tp_name ("_asyncio.Task"); a subclass of
+      // one is a class of the program's, named as usual.
+      if (tpName && Object.prototype.hasOwnProperty.call(c, "__tp_name__")) return (c as unknown as { __tp_name__: string }).__tp_name__;
       return className(c);
     }
   }

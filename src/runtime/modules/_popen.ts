@@ -185,10 +185,10 @@ export class LiveChild implements IoTarget {
         return;
       case "pipe_data":
         if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_write", id: this._forwardTo._id, data: c.data });
-        else this._pipes[c.fd].push(new Uint8Array(c.data));
+        else this._pipes[c.fd as 1 | 2].push(new Uint8Array(c.data));
         return;
       case "pipe_eof":
-        this._pipes[c.fd].eof = true;
+        this._pipes[c.fd as 1 | 2].eof = true;
         if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_close", id: this._forwardTo._id });
         return;
       case "exited":

@@ -13,6 +13,8 @@ import { structseq } from "./_structseq.js";
 // deque: a ring buffer
 
 export class deque<T = unknown> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "collections.deque";
   private buf: (T | undefined)[] = new Array(8);
   private head = 0;
   private n = 0;
@@ -229,6 +231,8 @@ export class deque<T = unknown> {
 // defaultdict / OrderedDict / Counter
 
 export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "collections.defaultdict";
   default_factory: unknown;
   constructor(factory: unknown = null, ...rest: unknown[]) {
     const k = popKw(rest);
@@ -261,6 +265,8 @@ export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
 }
 
 export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "collections.OrderedDict";
   move_to_end(key: K, last: unknown = true): null {
     if (last instanceof KwArgs) last = last.kw.last ?? true;
     const v = this.__getitem__(key);

@@ -4,10 +4,10 @@
 // the thread scheduler. Thread names, max_workers defaults, states, reprs and messages follow
 // CPython 3.12. CPython: Lib/concurrent/futures/_base.py, thread.py (documented behaviour).
 import { host } from "../host.js";
-import { Exception, RuntimeError, TimeoutError, TypeError, ValueError, NotImplementedError, caughtException } from "../builtins/exceptions.js";
+import { AttributeError, Exception, RuntimeError, TimeoutError, TypeError, ValueError, NotImplementedError, caughtException } from "../builtins/exceptions.js";
 import { KwArgs, PyObject, hexAddress } from "../builtins/object.js";
 import { PySet, PyTuple } from "../builtins/collections.js";
-import { call, typeName } from "../builtins/ops.js";
+import { call, typeName, typeShortName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { format_exception } from "./traceback.js";
 import { _bind, _isNone, _toInt, _toSeconds } from "../asyncio/_util.js";
@@ -64,8 +64,8 @@ export class Future extends PyObject {
   __repr__(): string {
     const addr = hexAddress(this);
     if (this._state === FINISHED) {
-      if (this._exception !== null) return `<Future at ${addr} state=finished raised ${typeName(this._exception)}>`;
-      return `<Future at ${addr} state=finished returned ${typeName(this._result)}>`;
+      if (this._exception !== null) return `<Future at ${addr} state=finished raised ${typeShortName(this._exception)}>`;
+      return `<Future at ${addr} state=finished returned ${typeShortName(this._result)}>`;
     }
     return `<Future at ${addr} state=${DESCRIPTION[this._state]}>`;
   }
@@ -223,10 +223,21 @@ function* waitAny(fs: Future[], end: number | null): Gen<boolean> {
   return timedOut;
 }
 
+/**
+ * wait() and as_completed() take every future's condition lock first: anything else among them (an
+ * asyncio Task, say) fails there as in CPython.
+ */
+function concurrentFutures(fsArg: unknown): Future[] {
+  const fs = [...new PySet(fsArg)];
+  const other = fs.find((f) => !(f instanceof Future));
+  if (other !== undefined) throw new AttributeError(`'${typeName(other)}' object has no attribute '_condition'`);
+  return fs as Future[];
+}
+
 function* wait_g(...args: unknown[]): Gen<DoneAndNotDoneFutures> {
   const [fsArg, timeout, returnWhen] = _bind("wait", args, ["fs", "timeout", "return_when"]);
   const when = _isNone(returnWhen) ? ALL_COMPLETED : String(returnWhen);
-  const fs = [...new PySet(fsArg)] as Future[];
+  const fs = concurrentFutures(fsArg);
   const end = _isNone(timeout) ? null : host.now() + Math.max(0, _toSeconds(timeout));
   for (;;) {
     const done = fs.filter((f) => f.done());
@@ -251,7 +262,7 @@ Object.defineProperty(wait, "__name__", { value: "wait" });
 /** as_completed(fs, timeout=None): the futures as they finish (the finished ones first). */
 export function* as_completed(...args: unknown[]): Generator<unknown, null, unknown> {
   const [fsArg, timeout] = _bind("as_completed", args, ["fs", "timeout"]);
-  const fs = [...new PySet(fsArg)] as Future[];
+  const fs = concurrentFutures(fsArg);
   const total = fs.length;
   const end = _isNone(timeout) ? null : host.now() + _toSeconds(timeout);
   let pending = fs.filter((f) => !f.done());

@@ -17,6 +17,8 @@ class TokenMissing {
 }
 
 export class Context {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_contextvars.Context";
   /** var → value; replaced (never mutated) when a variable is set */
   _vars: Map<ContextVar<unknown>, unknown>;
   /** While entered (run()), the context that was current before: there always is one. */
@@ -128,6 +130,8 @@ register_thread_slot({
 });
 
 export class Token<T> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_contextvars.Token";
   static MISSING: unknown = new TokenMissing();
   _used = false;
   constructor(
@@ -153,6 +157,8 @@ export class Token<T> {
 }
 
 export class ContextVar<T = unknown> {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_contextvars.ContextVar";
   readonly name: string;
   private readonly _default: unknown;
   constructor(name: string, ...rest: unknown[]) {

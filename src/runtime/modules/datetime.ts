@@ -90,6 +90,8 @@ function bind(names: string[], args: unknown[], defaults: Record<string, unknown
 const US_PER_DAY = 86_400_000_000n;
 
 export class timedelta {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "datetime.timedelta";
   /** Total microseconds (the canonical value; days/seconds/microseconds derive from it). */
   readonly _us: bigint;
 
@@ -313,6 +315,8 @@ export class tzinfo {
 }
 
 export class timezone extends tzinfo {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "datetime.timezone";
   _offset: timedelta;
   _name: string | null;
   constructor(offset: unknown, name: unknown = null) {
@@ -379,6 +383,8 @@ function utcoffsetOf(tz: unknown, dt: unknown): timedelta | null {
 // ───────────── date ─────────────
 
 export class date {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "datetime.date";
   _y: number;
   _m: number;
   _d: number;
@@ -549,6 +555,8 @@ function deprecatedUtc(name: string, instead: string): void {
 // ───────────── time ─────────────
 
 export class time {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "datetime.time";
   _h: number;
   _mi: number;
   _s: number;
@@ -666,6 +674,8 @@ function formatTimeOfDay(h: number, mi: number, s: number, us: number, timespec:
 // ───────────── datetime ─────────────
 
 export class datetime extends date {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "datetime.datetime";
   _h = 0;
   _mi = 0;
   _s = 0;

@@ -8,13 +8,14 @@ import { PyList, PyTuple } from "../builtins/collections.js";
 import { PyBytes, copyBytes } from "../builtins/bytes.js";
 import { repr } from "../builtins/repr.js";
 import { call, typeName, index as toIndex } from "../builtins/ops.js";
-import { bindArgs, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
+import { bindArgs, bytesOf, ERRNO, fspath as fspathStr, hostCall, hostFs, isBytesPath } from "../builtins/hostfs.js";
 import { open as openFile } from "../builtins/io.js";
 import type { HostStat } from "../host.js";
 import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
 import { send_to_self } from "../signals.js";
+import { closePipeEnd, makePipe, pipeEnd } from "./_os_pipes.js";
 
 export { path, environ };
 export const name = "posix";
@@ -433,12 +434,63 @@ function* walkFrom(top: string, topdown: boolean, onerror: unknown, followlinks:
   }
 }
 
-/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()). */
+/** os.close(fd): closes a descriptor from tempfile.mkstemp() (or a file's fileno()), or an end of os.pipe(). */
 export function close(fd: unknown): null {
+  if (closePipeEnd(fd)) return null;
   const f = fs("close");
   hostCall(null, () => f.close(Number(fd)));
   return null;
 }
+/**
+ * os.pipe() -> (read_fd, write_fd): the runtime's own pipe (modules/_os_pipes.ts), for joining the
+ * children of asyncio's subprocess functions.
+ */
+export function pipe(): PyTuple<bigint> {
+  const [r, w] = makePipe();
+  return PyTuple.of(BigInt(r), BigInt(w));
+}
+/** os.read(fd, n): up to n bytes from a descriptor (one the process inherited, or an os.pipe() end). */
+export function read(fd: unknown, n: unknown): PyBytes {
+  const size = Number(toIndex(n));
+  if (size < 0) throw new OSError(22n, "Invalid argument");
+  const e = pipeEnd(fd);
+  if (e !== undefined) {
+    if (e.end !== "read") throw new OSError(9n, "Bad file descriptor");
+    const p = e.pipe;
+    if (p._pending.length === 0) {
+      if (p._eof) return copyBytes(new Uint8Array(0));
+      throw new NotImplementedError("os.read() of an os.pipe() end nothing was written to yet would wait: not supported by tsyncio");
+    }
+    const all = p._pending.splice(0);
+    const joined = new Uint8Array(all.reduce((k, c) => k + c.length, 0));
+    let at = 0;
+    for (const c of all) joined.set(c, (at += c.length) - c.length);
+    if (joined.length > size) p._pending.push(joined.slice(size));
+    return copyBytes(joined.subarray(0, size));
+  }
+  const f = fs("read");
+  if (!f.readStream) throw new NotImplementedError("os.read() is not supported by this host");
+  const buf = new Uint8Array(size);
+  const got = hostCall(null, () => f.readStream!(Number(fd), buf));
+  return copyBytes(buf.subarray(0, got));
+}
+
+/** os.write(fd, data): writes the bytes to a descriptor (one the process inherited, or an os.pipe() end); returns the count. */
+export function write(fd: unknown, data: unknown): bigint {
+  const view = bytesOf(data);
+  if (view === null) throw new TypeError(`a bytes-like object is required, not '${typeName(data)}'`);
+  const bytes = view.slice();
+  const e = pipeEnd(fd);
+  if (e !== undefined) {
+    if (e.end !== "write") throw new OSError(9n, "Bad file descriptor");
+    e.pipe._write(bytes);
+    return BigInt(bytes.length);
+  }
+  const f = fs("write");
+  if (!f.writeStream) throw new NotImplementedError("os.write() is not supported by this host");
+  return BigInt(hostCall(null, () => f.writeStream!(Number(fd), bytes)));
+}
+
 /** os.fdopen(fd, *args): open() on a descriptor. */
 export function fdopen(fd: unknown, ...args: unknown[]): unknown {
   return openFile(fd, ...args);

@@ -679,6 +679,8 @@ function clampPos(p: unknown, n: number, dflt: number): number {
 type MaybeMatch = Match;
 
 export class Pattern {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "re.Pattern";
   static __module__ = "re";
   /** The pattern as given: a str, or a bytes object (then subjects and results are bytes too). */
   readonly pattern: string | Uint8Array;
@@ -945,6 +947,8 @@ function renderTemplate(parts: TemplatePart[], m: Match): string {
 }
 
 export class Match {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "re.Match";
   static __module__ = "re";
   /** The subject as given (a str, or bytes for a bytes pattern). */
   readonly string: unknown;

@@ -450,6 +450,8 @@ function offsetArg(buf: Uint8Array, offset: unknown): number {
 }
 
 export class Struct {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_struct.Struct";
   static __name__ = "Struct";
   static __qualname__ = "Struct";
   static __module__ = "_struct";

@@ -15,7 +15,7 @@ import { format_exception } from "./traceback.js";
 import { _bind, _isNone, _toSeconds } from "../asyncio/_util.js";
 import * as sched from "../threads/scheduler.js";
 import { bcall, generator_of } from "../threads/blocking.js";
-import { Event, _defineBlocking } from "./threading_sync.js";
+import { Event, _defineBlocking, _deprecated_alias } from "./threading_sync.js";
 
 export { Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError } from "./threading_sync.js";
 export { local } from "./threading_local.js";
@@ -85,16 +85,20 @@ export class Thread extends PyObject implements sched.SchedThread {
     this._daemonic = !!value;
   }
   isDaemon(): boolean {
+    _deprecated_alias("isDaemon", "get the daemon attribute instead");
     return this._daemonic;
   }
   setDaemon(d: unknown): null {
+    _deprecated_alias("setDaemon", "set the daemon attribute instead");
     this.daemon = !!d;
     return null;
   }
   getName(): string {
+    _deprecated_alias("getName", "get the name attribute instead");
     return this.name;
   }
   setName(n: unknown): null {
+    _deprecated_alias("setName", "set the name attribute instead");
     this.name = String(n);
     return null;
   }
@@ -223,7 +227,10 @@ export function current_thread(): Thread {
   const t = sched.current;
   return t instanceof Thread ? t : mainThread;
 }
-export const currentThread = current_thread;
+export function currentThread(): Thread {
+  _deprecated_alias("currentThread", "use current_thread() instead");
+  return current_thread();
+}
 export function main_thread(): Thread {
   return mainThread;
 }
@@ -236,7 +243,10 @@ export function get_native_id(): bigint {
 export function active_count(): bigint {
   return BigInt(active.size);
 }
-export const activeCount = active_count;
+export function activeCount(): bigint {
+  _deprecated_alias("activeCount", "use active_count() instead");
+  return active_count();
+}
 export function enumerate(): PyList<unknown> {
   return PyList.fromArray([...active.values()]);
 }

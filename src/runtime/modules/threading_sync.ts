@@ -13,6 +13,14 @@ import { truthy, typeName } from "../builtins/ops.js";
 import { _bind, _isNone, _toInt, _toSeconds } from "../asyncio/_util.js";
 import * as sched from "../threads/scheduler.js";
 import { bcall } from "../threads/blocking.js";
+import { _warn_at } from "../asyncio/_warnings.js";
+import { current_location } from "../program-info.js";
+
+/** The DeprecationWarning CPython 3.10+ gives for threading's camelCase aliases, at the calling line. */
+export function _deprecated_alias(name: string, advice: string): void {
+  const where = current_location();
+  if (where !== null) _warn_at(where.filename, where.lineno, `${name}() is deprecated, ${advice}`, "DeprecationWarning", true);
+}
 
 type Gen<T> = Generator<sched.Waiter, T, unknown>;
 
@@ -51,6 +59,8 @@ function wakeFirst(list: sched.Waiter[], n = 1): void {
 
 /** threading.Lock (CPython's _thread.lock). */
 class lock extends PyObject {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_thread.lock";
   _locked = false;
   _waiters: sched.Waiter[] = [];
   static __module__ = "_thread";
@@ -124,6 +134,8 @@ for (const [k, v] of [
 
 /** threading.RLock: a lock its owner may take again (released as often as taken). */
 export class RLock extends PyObject {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_thread.RLock";
   _lock = new lock();
   _owner: sched.SchedThread | null | undefined = undefined;
   _count = 0;
@@ -256,6 +268,7 @@ export class Condition extends PyObject {
     return null;
   }
   notifyAll(): null {
+    _deprecated_alias("notifyAll", "use notify_all() instead");
     return this.notify_all();
   }
   __repr__(): string {
@@ -345,6 +358,7 @@ export class Event extends PyObject {
     return this._flag;
   }
   isSet(): boolean {
+    _deprecated_alias("isSet", "use is_set() instead");
     return this._flag;
   }
   set(): null {

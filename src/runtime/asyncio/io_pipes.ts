@@ -1,0 +1,172 @@
+// loop.connect_read_pipe() and connect_write_pipe() on the ends of os.pipe(): the runtime's own
+// pipes (modules/_os_pipes.ts), written by children of asyncio's subprocess functions (stdout=,
+// pass_fds=) or by a write transport, read by a child or by a read transport.
+// CPython: unix_events._UnixReadPipeTransport and _UnixWritePipeTransport.
+import { NotImplementedError, PyObject, PyTuple } from "./_compat.js";
+import { call } from "../builtins/ops.js";
+import { coroutine_function } from "./coroutines.js";
+import type { CoroGen } from "./coroutines.js";
+import { ReadTransport, WriteTransport } from "./transports.js";
+import { ownedCopy, toBytes } from "./io_util.js";
+import { PipeFile } from "../modules/_os_pipes.js";
+import type { BaseEventLoop } from "./base_events.js";
+
+type Loop = BaseEventLoop;
+type AnyProtocol = Record<string, (...a: unknown[]) => unknown>;
+
+/** The pipe file of an os.pipe() end opened for `want`; anything else is not supported. */
+function pipeFileOf(pipe: unknown, want: "read" | "write", what: string): PipeFile {
+  if (pipe instanceof PipeFile && pipe._end.end === want && !pipe.closed) return pipe;
+  throw new NotImplementedError(
+    `${what}() is supported by tsyncio for the ${want} end of an os.pipe() opened with open(fd, '${want === "read" ? "rb" : "wb"}', 0) only`,
+  );
+}
+
+/** Reads an os.pipe(): its bytes go to the protocol's data_received(), its end to eof_received(). */
+class _UnixReadPipeTransport extends ReadTransport {
+  declare _loop: Loop;
+  declare _pipe: PipeFile;
+  declare _protocol: AnyProtocol;
+  declare _closing: boolean;
+  declare _paused: Uint8Array[] | null;
+
+  _start(): void {
+    this._pipe._end.pipe._attachReader((d) => (d === null ? this._read_eof() : this._data(d)));
+  }
+  _data(d: Uint8Array): void {
+    if (this._closing) return;
+    if (this._paused !== null) this._paused.push(d);
+    else this._protocol.data_received!(toBytes(d));
+  }
+  _read_eof(): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._protocol.eof_received!();
+    this._loop.call_soon(() => this._call_connection_lost());
+  }
+  _call_connection_lost(): void {
+    this._pipe.close();
+    this._protocol.connection_lost!(null);
+  }
+  pause_reading(): void {
+    if (this._paused === null) this._paused = [];
+  }
+  resume_reading(): void {
+    const held = this._paused ?? [];
+    this._paused = null;
+    for (const d of held) this._data(d);
+  }
+  is_reading(): boolean {
+    return !this._closing && this._paused === null;
+  }
+  is_closing(): boolean {
+    return this._closing;
+  }
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._loop.call_soon(() => this._call_connection_lost());
+  }
+  get_protocol(): unknown {
+    return this._protocol;
+  }
+  set_protocol(p: unknown): void {
+    this._protocol = p as AnyProtocol;
+  }
+  get_extra_info(name: unknown, dflt: unknown = null): unknown {
+    return name === "pipe" ? this._pipe : dflt;
+  }
+  __repr__(): string {
+    return `<_UnixReadPipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : this._paused === null ? "polling" : "idle"}>`;
+  }
+}
+
+/** Writes an os.pipe(): the bytes are passed on at once (the pipe keeps what no reader took yet). */
+class _UnixWritePipeTransport extends WriteTransport {
+  declare _loop: Loop;
+  declare _pipe: PipeFile;
+  declare _protocol: AnyProtocol;
+  declare _closing: boolean;
+
+  write(data: unknown): void {
+    const buf = new Uint8Array(ownedCopy(data));
+    if (this._closing || buf.byteLength === 0) return;
+    this._pipe._end.pipe._write(buf);
+  }
+  writelines(list: Iterable<unknown>): void {
+    for (const d of list) this.write(d);
+  }
+  can_write_eof(): boolean {
+    return true;
+  }
+  write_eof(): void {
+    this.close();
+  }
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._loop.call_soon(() => {
+      this._pipe.close();
+      this._protocol.connection_lost!(null);
+    });
+  }
+  abort(): void {
+    this.close();
+  }
+  is_closing(): boolean {
+    return this._closing;
+  }
+  get_write_buffer_size(): bigint {
+    return 0n;
+  }
+  get_write_buffer_limits(): PyTuple<bigint> {
+    return PyTuple.of(16384n, 65536n);
+  }
+  set_write_buffer_limits(..._args: unknown[]): void {}
+  get_protocol(): unknown {
+    return this._protocol;
+  }
+  set_protocol(p: unknown): void {
+    this._protocol = p as AnyProtocol;
+  }
+  get_extra_info(name: unknown, dflt: unknown = null): unknown {
+    return name === "pipe" ? this._pipe : dflt;
+  }
+  __repr__(): string {
+    return `<_UnixWritePipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : "idle"}>`;
+  }
+}
+
+/** Makes the transport, calls connection_made soon, and returns (transport, protocol) after it. */
+function* connectPipe(loop: Loop, transport: PyObject & { _protocol: AnyProtocol }, start: () => void): CoroGen<PyTuple<unknown>> {
+  const waiter = loop.create_future();
+  loop.call_soon(() => transport._protocol.connection_made!(transport));
+  loop.call_soon(start);
+  loop.call_soon(() => {
+    if (!waiter.done()) waiter.set_result(null);
+  });
+  yield* waiter;
+  return PyTuple.fromArray([transport, transport._protocol]);
+}
+
+/** loop.connect_read_pipe(protocol_factory, pipe) */
+export const connect_read_pipe = coroutine_function(
+  function* connect_read_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
+    const file = pipeFileOf(pipe, "read", "loop.connect_read_pipe");
+    const t = Object.create(_UnixReadPipeTransport.prototype) as _UnixReadPipeTransport;
+    Object.assign(t, { _loop: this, _pipe: file, _protocol: call(protocol_factory), _closing: false, _paused: null });
+    return yield* connectPipe(this, t, () => t._start());
+  },
+  { qualname: "BaseEventLoop.connect_read_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1689 },
+);
+
+/** loop.connect_write_pipe(protocol_factory, pipe) */
+export const connect_write_pipe = coroutine_function(
+  function* connect_write_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
+    const file = pipeFileOf(pipe, "write", "loop.connect_write_pipe");
+    const t = Object.create(_UnixWritePipeTransport.prototype) as _UnixWritePipeTransport;
+    Object.assign(t, { _loop: this, _pipe: file, _protocol: call(protocol_factory), _closing: false });
+    return yield* connectPipe(this, t, () => {});
+  },
+  { qualname: "BaseEventLoop.connect_write_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1706 },
+);
