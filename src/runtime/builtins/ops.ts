@@ -934,7 +934,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     const v = obj[name];
     if (v !== undefined && name !== "constructor" && name !== "__proto__") return v;
   }
-  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  // (the runtime itself reads symbol-keyed members through getattr)
+  if (typeof name !== "string" && typeof name !== "symbol") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
