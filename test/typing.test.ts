@@ -206,4 +206,46 @@ describe("plain code only where proven", () => {
   it("every str method called directly on a proven str exists in the runtime's pystr table", () => {
     for (const m of PYSTR_METHODS) expect(typeof pystr[m], m).toBe("function");
   });
+
+  it("a str literal repeated by an int literal is its repeat(); a non-literal count or a negative one keeps mul()", async () => {
+    const code = await ts(`w = 3\nprint("=" * 5, 2 * "ab", "x" * w, "y" * -1, "\\n" + "-" * 4)\n`);
+    expect(code).toContain('("=").repeat(5), ("ab").repeat(2), mul("x", w), mul("y", -1n), "\\n" + ("-").repeat(4)');
+  });
+
+  it("a name bound to a constructor call calls the value's methods whatever its annotation says", async () => {
+    const code = await ts(`import asyncio\nasync def f():\n    q: str = asyncio.Queue()\n    await q.join()\n    s: asyncio.Queue = ","\n    return s.join(["a"])\n`);
+    expect(code).toContain("const q: any = new asyncio.Queue();");
+    expect(code).toContain("yield* q.join();");
+    expect(code).toContain("const s: any = \",\";");
+    expect(code).toContain("pystr.join(s, ");
+  });
+
+  it("a dict proven from its values and annotated as a dict calls its methods (through PyDict<any, any> under dict[K, V])", async () => {
+    const code = await ts(`def f():\n    a: dict = {}\n    b: dict[str, int] = {}\n    c: list = {}\n    a[1] = 2\n    b[1] = "x"\n    c[1] = 2\n    return a[1], 1 in b\n`);
+    expect(code).toContain("a.__setitem__(1n, 2n)");
+    expect(code).toContain('(b as PyDict<any, any>).__setitem__(1n, "x")');
+    expect(code).toContain("setitem(c, 1n, 2n)");
+    expect(code).toContain("a.__getitem__(1n), b.__contains__(1n)");
+  });
+
+  it("f(**obj.__dict__) does not make attributes dynamic; any other __dict__ read does", async () => {
+    const src = `import asyncio\nclass O:\n    def __init__(self):\n        self.n = 1\nasync def main(n):\n    q = asyncio.Queue()\n    await q.join()\n`;
+    expect(await ts(src + `asyncio.run(main(**O().__dict__))\n`)).toContain("yield* q.join();");
+    expect(await ts(src + `o = O()\no.__dict__["n"] = 2\nasyncio.run(main(**o.__dict__))\n`)).toContain("awaitable(q.join())");
+  });
+
+  it("Outer.Inner(...) of a nested class statement is constructed with new, and a class's __name__ read directly, unless a metaclass could differ", async () => {
+    const src = `class Outer:\n    class Inner:\n        def __init__(self, v):\n            self.v = v\nclass A:\n    pass\nprint(Outer.Inner(1), Outer.Inner(), A.__name__, Outer.Inner.__qualname__)\n`;
+    const code = await ts(src);
+    expect(code).toContain("new Outer.Inner(1n), call((Outer as any).Inner), A.__name__, Outer.Inner.__qualname__");
+    expect(code).toContain("declare static __name__: string;");
+    const meta = await ts(src + `class M(type):\n    pass\n`);
+    expect(meta).toContain('getattr(A, "__name__")');
+  });
+
+  it("a Protocol's async methods are typed as iterables any awaitable method satisfies", async () => {
+    const code = await ts(`from typing import Protocol\nclass Inbox(Protocol):\n    async def get(self) -> int: ...\n    async def join(self) -> None: ...\n`);
+    expect(code).toContain("*get(): Iterable<unknown, bigint | null | void, any>");
+    expect(code).toContain("*join(): Iterable<unknown, null | void, any>");
+  });
 });

@@ -1,4 +1,4 @@
-// Every node of a tree in one list (parents first) and by kind, gathered by one walk and kept per
+// The nodes of the kinds the analyses look up, in one list (parents first) and by kind, gathered by one walk and kept per
 // root. Many of the compiler's analyses look through the whole module for a few kinds of node (every
 // attribute store, every call of a name, every class): a loop over the kinds they need is several
 // times cheaper than a walk each, and the walk is done once. The tree must not change afterwards
@@ -9,14 +9,37 @@ import { walk } from "./walk.js";
 
 export type NodeOfType<K extends py.Node["_type"]> = Extract<py.Node, { _type: K }>;
 
-export interface NodeIndex {
-  /** Every node, in the order walk() visits them. */
-  readonly all: readonly py.Node[];
-  /** The nodes of one kind, in the same order. */
-  ofType<K extends py.Node["_type"]>(type: K): readonly NodeOfType<K>[];
-}
+/**
+ * The kinds the analyses look up (only those are gathered: most nodes, operators, assignments,
+ * expressions of other kinds, are of no kind anyone asks for). A kind added here is gathered too.
+ */
+const INDEXED_KINDS = [
+  "Attribute",
+  "Name",
+  "ClassDef",
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "Call",
+  "Import",
+  "ImportFrom",
+  "Constant",
+  "AnnAssign",
+  "keyword",
+  "arg",
+  "TypeAlias",
+  "NamedExpr",
+  "Delete",
+  "ExceptHandler",
+] as const;
 
-const NONE: readonly py.Node[] = [];
+export type IndexedKind = (typeof INDEXED_KINDS)[number];
+
+export interface NodeIndex {
+  /** Every node of the indexed kinds, in the order walk() visits them. */
+  readonly all: readonly NodeOfType<IndexedKind>[];
+  /** The nodes of one kind, in the same order. */
+  ofType<K extends IndexedKind>(type: K): readonly NodeOfType<K>[];
+}
 
 const indexes = new WeakMap<py.Node, NodeIndex>();
 
@@ -25,15 +48,17 @@ export function nodeIndex(root: py.Node): NodeIndex {
   if (index) return index;
   const all: py.Node[] = [];
   const byType = new Map<string, py.Node[]>();
+  for (const kind of INDEXED_KINDS) byType.set(kind, []);
   walk(root, (n) => {
-    all.push(n);
     const list = byType.get(n._type);
-    if (list) list.push(n);
-    else byType.set(n._type, [n]);
+    if (list !== undefined) {
+      list.push(n);
+      all.push(n);
+    }
   });
   index = {
-    all,
-    ofType: <K extends py.Node["_type"]>(type: K) => (byType.get(type) ?? NONE) as readonly NodeOfType<K>[],
+    all: all as NodeOfType<IndexedKind>[],
+    ofType: <K extends IndexedKind>(type: K) => byType.get(type)! as readonly py.Node[] as readonly NodeOfType<K>[],
   };
   indexes.set(root, index);
   return index;
@@ -67,5 +92,16 @@ export function annotationRoots(root: py.Node): py.ExprNode[] {
   for (const n of index.ofType("AnnAssign")) out.push(n.annotation);
   for (const n of index.ofType("FunctionDef")) if (n.returns) out.push(n.returns);
   for (const n of index.ofType("AsyncFunctionDef")) if (n.returns) out.push(n.returns);
+  return out;
+}
+
+/**
+ * The `x.__dict__` reads that are a call's `**` argument (`main(**ns.__dict__)`): the call gets a
+ * copy, so nothing is written (or reached later) through them.
+ */
+export function dictsOnlyUnpacked(index: NodeIndex): Set<py.Node> {
+  const out = new Set<py.Node>();
+  for (const c of index.ofType("Call"))
+    for (const k of c.keywords) if (k.arg === null && k.value._type === "Attribute" && k.value.attr === "__dict__") out.add(k.value);
   return out;
 }

@@ -35,25 +35,31 @@ export function forEachChild(node: Node, fn: (child: Node, field: string, index:
   }
 }
 
-/** forEachChild for a visitor that takes two arguments more, passed along (the hot walks then make no closure per node). */
+/**
+ * forEachChild for a visitor that takes two arguments more, passed along (the hot walks then make
+ * no closure per node). Like walk(), it leaves out the context and operator leaves.
+ */
 export function forEachChildWith<A, B>(node: Node, fn: (child: Node, a: A, b: B) => void, a: A, b: B): void {
   (CHILDREN[node._type] as EachChild)(node, fn as Visitor, a, b);
 }
 
-/** Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree. */
+/**
+ * Visits `node` and all its descendants, parents first; `visit` returns false to skip a subtree.
+ * The expression contexts and operators (`Load`, `Store`, `Add`, `Eq`, ...: leaves that say what
+ * their parent does, a third of a module's nodes) are not visited: read them from the parent
+ * (`name.ctx`, `binop.op`). forEachChild does visit them.
+ */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   if (visit(node) === false) return;
-  (CHILDREN[node._type] as EachChild)(node, walkChild as Visitor, visit, undefined);
-}
-
-function walkChild(child: Node, visit: (n: Node) => boolean | void): void {
-  walk(child, visit);
+  // (walk is its own child visitor: it takes the child and `visit`, and ignores the fourth argument)
+  (CHILDREN[node._type] as EachChild)(node, walk as Visitor, visit, undefined);
 }
 
 // The child nodes of each kind written out (the fields of FIELDS that may hold nodes, in its
-// order) for the two hottest walks: reading each kind's fields by name is ~2× faster than looking
-// them up from FIELDS, where every read sees objects of every kind. A kind whose fields change
-// must change here too; test/parse.test.ts checks that these visit what forEachChild visits.
+// order, but `ctx`, `op` and `ops`) for the two hottest walks: reading each kind's fields by name
+// is ~2× faster than looking them up from FIELDS, where every read sees objects of every kind. A
+// kind whose fields change must change here too; test/parse.test.ts checks that these visit what
+// forEachChild visits (but those leaves).
 type Visitor = (child: Node, a: unknown, b: unknown) => void;
 type EachChild = (n: Node, fn: Visitor, a: unknown, b: unknown) => void;
 
@@ -124,7 +130,6 @@ const CHILDREN: { [K in Node["_type"]]: (n: Extract<Node, { _type: K }>, fn: Vis
   },
   AugAssign: (n, fn, a, b) => {
     one(n.target, fn, a, b);
-    one(n.op, fn, a, b);
     one(n.value, fn, a, b);
   },
   AnnAssign: (n, fn, a, b) => {
@@ -201,7 +206,6 @@ const CHILDREN: { [K in Node["_type"]]: (n: Extract<Node, { _type: K }>, fn: Vis
   Break: none,
   Continue: none,
   BoolOp: (n, fn, a, b) => {
-    one(n.op, fn, a, b);
     list(n.values, fn, a, b);
   },
   NamedExpr: (n, fn, a, b) => {
@@ -210,11 +214,9 @@ const CHILDREN: { [K in Node["_type"]]: (n: Extract<Node, { _type: K }>, fn: Vis
   },
   BinOp: (n, fn, a, b) => {
     one(n.left, fn, a, b);
-    one(n.op, fn, a, b);
     one(n.right, fn, a, b);
   },
   UnaryOp: (n, fn, a, b) => {
-    one(n.op, fn, a, b);
     one(n.operand, fn, a, b);
   },
   Lambda: (n, fn, a, b) => {
@@ -261,7 +263,6 @@ const CHILDREN: { [K in Node["_type"]]: (n: Extract<Node, { _type: K }>, fn: Vis
   },
   Compare: (n, fn, a, b) => {
     one(n.left, fn, a, b);
-    list(n.ops, fn, a, b);
     list(n.comparators, fn, a, b);
   },
   Call: (n, fn, a, b) => {
@@ -279,27 +280,20 @@ const CHILDREN: { [K in Node["_type"]]: (n: Extract<Node, { _type: K }>, fn: Vis
   Constant: none,
   Attribute: (n, fn, a, b) => {
     one(n.value, fn, a, b);
-    one(n.ctx, fn, a, b);
   },
   Subscript: (n, fn, a, b) => {
     one(n.value, fn, a, b);
     one(n.slice, fn, a, b);
-    one(n.ctx, fn, a, b);
   },
   Starred: (n, fn, a, b) => {
     one(n.value, fn, a, b);
-    one(n.ctx, fn, a, b);
   },
-  Name: (n, fn, a, b) => {
-    one(n.ctx, fn, a, b);
-  },
+  Name: none,
   List: (n, fn, a, b) => {
     list(n.elts, fn, a, b);
-    one(n.ctx, fn, a, b);
   },
   Tuple: (n, fn, a, b) => {
     list(n.elts, fn, a, b);
-    one(n.ctx, fn, a, b);
   },
   Slice: (n, fn, a, b) => {
     one(n.lower, fn, a, b);

@@ -5,6 +5,10 @@
 //
 // Parentheses come from a precedence table, so the lowering never has to think about them.
 //
+// A statement block inside an expression (a function expression's body) is printed by a nested
+// printer into lines of its own; the expression's text holds a reference to them, \u0001N\u0002
+// alone on its line, which the printer that writes the statement expands (no text copied per level).
+//
 // An expression with a Python range (src/ir/positions.ts) is printed between two markers,
 // \u0004ID\u0005 ... \u0006, which the outermost printer removes as it writes each line, noting
 // where the expression's text starts and ends: the spans that tracebacks map a JS column through.
@@ -81,7 +85,7 @@ const PRIMARY = 20;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 export function printProgram(body: Stmt[], options: PrintOptions): Printed {
-  const p = new Printer(options, { ranges: [] }, false);
+  const p = new Printer(options, { ranges: [], blocks: [] }, false);
   const fast = p.fast;
   if (fast) {
     p.temps = { next: 0, max: 0 };
@@ -93,8 +97,26 @@ export function printProgram(body: Stmt[], options: PrintOptions): Printed {
 }
 
 export function printExpression(e: Expr, options: PrintOptions): string {
-  return new Printer(options, { ranges: [] }, true).expr(e, 0).replace(/\u0004\d+\u0005|\u0006/g, "");
+  const shared: Shared = { ranges: [], blocks: [] };
+  const text = new Printer(options, shared, true).expr(e, 0);
+  const expand = (t: string): string => t.replace(BLOCK_REFERENCE, (_, n: string) => shared.blocks[Number(n)]!.lines.map(expand).join("\n"));
+  return expand(text).replace(/\u0004\d+\u0005|\u0006/g, "");
 }
+
+/** Lines a nested printer made, with the Python line and function of each. */
+interface Block {
+  lines: string[];
+  lineMap: number[];
+  nameMap: string[];
+}
+
+/** What the printers of one program share: the span markers' ranges and the nested blocks' lines. */
+interface Shared {
+  ranges: PyMark[];
+  blocks: (Block | null)[];
+}
+
+const BLOCK_REFERENCE = /\u0001(\d+)\u0002/g;
 
 // The printer's own markers are control characters (\u0001-\u0006): text from the program (an
 // f-string's pieces, a string statement printed as a comment) writes every control character as
@@ -126,12 +148,13 @@ class Printer {
   readonly fast: JsFastPaths | null;
   temps: Temps | null = null;
   /**
-   * `shared.ranges`: the Python range of each span marker (one table for the nested printers);
+   * `shared.ranges`: the Python range of each span marker (one table for the nested printers), and
+   * `shared.blocks` the lines of the nested blocks;
    * `nested`: a printer for a block inside an expression leaves its markers to the outermost one.
    */
   constructor(
     private readonly options: PrintOptions,
-    private readonly shared: { ranges: PyMark[] },
+    private readonly shared: Shared,
     private readonly nested: boolean,
   ) {
     this.fast = options.mode === "js" ? (options.fastPaths ?? null) : null;
@@ -206,12 +229,17 @@ class Printer {
       return;
     }
     for (const piece of text.split("\n")) {
-      // Lines of a nested block (see inlineBlock) carry their own Python line in a marker,
-      // \u0001LINE\u0003NAME\u0002 (read without a regular expression: this runs for every line).
-      const nameAt = piece.charCodeAt(0) === 1 ? piece.indexOf("\u0003") : -1;
-      const textAt = nameAt > 0 ? piece.indexOf("\u0002", nameAt) : -1;
-      if (textAt > 0) this.push(piece.slice(textAt + 1), Number(piece.slice(1, nameAt)), piece.slice(nameAt + 1, textAt));
-      else this.push(pad + piece, this.pyLine, this.pyName);
+      // A nested block's lines (see inlineBlock), indented already, each with its own Python line.
+      // (what follows the reference on its line, a class expression's closing text, ends its last line)
+      const end = piece.charCodeAt(0) === 1 ? piece.indexOf("\u0002") : -1;
+      if (end > 0) {
+        const id = Number(piece.slice(1, end));
+        const block = this.shared.blocks[id]!;
+        this.shared.blocks[id] = null;
+        const last = block.lines.length - 1;
+        for (let i = 0; i < last; i++) this.push(block.lines[i], block.lineMap[i], block.nameMap[i]);
+        this.push(end === piece.length - 1 ? block.lines[last] : block.lines[last] + piece.slice(end + 1), block.lineMap[last], block.nameMap[last]);
+      } else this.push(pad + piece, this.pyLine, this.pyName);
     }
   }
 
@@ -501,8 +529,9 @@ class Printer {
         // (its base is evaluated inside the enclosing expression: no temporaries; methods have their own)
         inner.temps = null;
         inner.stmt({ k: "class", name: e.name, base: e.base, members: e.members, typeParams: e.typeParams, baseTypeArgs: e.baseTypeArgs });
-        const lines = inner.lines.map((line, i) => (i === 0 ? line.trimStart() : `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`));
-        return this.r(lines.join("\n"), PRIMARY);
+        const first = inner.lines[0].trimStart();
+        if (inner.lines.length === 1) return this.r(first, PRIMARY);
+        return this.r(`${first}\n${this.blockReference(inner, 1)}`, PRIMARY);
       }
       case "yield":
         return this.r(`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2);
@@ -532,8 +561,14 @@ class Printer {
     if (this.fast) inner.temps = { next: 0, max: 0 };
     for (const s of body) inner.stmt(s);
     if (inner.temps?.max) inner.insertLine(0, inner.indent, tempsDeclaration(inner.temps));
-    const nested = inner.lines.map((line, i) => `\u0001${inner.lineMap[i]}\u0003${inner.nameMap[i]}\u0002${line}`);
-    return `{\n${nested.join("\n")}\n${indentation(this.indent)}}`;
+    // (an empty body: one empty line, as a join of no lines gave)
+    return `{\n${inner.lines.length ? this.blockReference(inner, 0) : ""}\n${indentation(this.indent)}}`;
+  }
+
+  /** A reference to a nested printer's lines from `from` on, for out() to expand (see Shared). */
+  private blockReference(inner: Printer, from: number): string {
+    const block: Block = from ? { lines: inner.lines.slice(from), lineMap: inner.lineMap.slice(from), nameMap: inner.nameMap.slice(from) } : inner;
+    return `\u0001${this.shared.blocks.push(block) - 1}\u0002`;
   }
 }
 

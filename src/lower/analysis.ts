@@ -8,7 +8,7 @@
 //               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
-import { annotationRoots, nodeIndex } from "../ast/node-index.js";
+import { annotationRoots, dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
@@ -332,8 +332,10 @@ function isPlainDataclassDecorator(d: py.ExprNode): boolean {
 /** Whether the program can reach its module's variables other than by name (globals(), vars(), exec, sys.modules). */
 function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
+  const unpackedOnly = dictsOnlyUnpacked(index);
   return (
-    index.ofType("Name").some((n) => MODULE_REACHING_BUILTINS.has(n.id)) || index.ofType("Attribute").some((n) => n.attr === "modules" || n.attr === "__dict__")
+    index.ofType("Name").some((n) => MODULE_REACHING_BUILTINS.has(n.id)) ||
+    index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
   );
 }
 

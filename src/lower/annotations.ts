@@ -308,6 +308,18 @@ function genericSlots(cx: LowerContext, name: string): string[] | undefined {
   return undefined;
 }
 
+/** The typing name a class base stands for (`Protocol` of `Protocol[T]`), or "". */
+function typingName(cx: LowerContext, e: py.ExprNode): string {
+  const head = e._type === "Subscript" ? e.value : e;
+  const origin = runtimeOrigin(cx, head);
+  return origin?.from.endsWith("/typing") ? origin.name : "";
+}
+
+/** Whether a class of the program is a typing Protocol (lists `Protocol` or `Protocol[...]` among its bases). */
+export function isProtocolClass(cx: LowerContext, c: py.ClassDef): boolean {
+  return c.bases.some((b) => typingName(cx, b) === "Protocol");
+}
+
 /**
  * A Protocol of the program whose only member is a plain `__call__` (`class Handler(Protocol[P, T]):
  * def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]`): any callable of that
@@ -318,12 +330,7 @@ function callableProtocol(cx: LowerContext, name: string, args: py.ExprNode[], s
   const known = cx.lookupKnown(name);
   if (known?.kind !== "class" || known.node.decorator_list.length > 1 || known.node.keywords.length) return undefined;
   const c = known.node;
-  const typingName = (e: py.ExprNode) => {
-    const head = e._type === "Subscript" ? e.value : e;
-    const origin = runtimeOrigin(cx, head);
-    return origin?.from.endsWith("/typing") ? origin.name : "";
-  };
-  if (!c.bases.some((b) => typingName(b) === "Protocol") || !c.bases.every((b) => ["Protocol", "Generic"].includes(typingName(b)))) return undefined;
+  if (!isProtocolClass(cx, c) || !c.bases.every((b) => ["Protocol", "Generic"].includes(typingName(cx, b)))) return undefined;
   const members = c.body.filter((i) => !(i._type === "Expr" && i.value._type === "Constant") && i._type !== "Pass");
   const call = members[0];
   if (members.length !== 1 || call._type !== "FunctionDef" || call.name !== "__call__" || call.decorator_list.length || !call.returns) return undefined;

@@ -3,7 +3,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
 import type { InferenceInput } from "./inference.js";
@@ -293,9 +293,10 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
   const index = nodeIndex(input.module);
+  const unpackedOnly = dictsOnlyUnpacked(index);
   for (const n of index.ofType("Attribute")) {
     if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
-    if (DYNAMIC_ATTRIBUTES.has(n.attr)) out.set("*", null);
+    if (DYNAMIC_ATTRIBUTES.has(n.attr) && !unpackedOnly.has(n)) out.set("*", null);
   }
   for (const n of index.ofType("Name")) if (DYNAMIC_ATTRIBUTE_BUILTINS.has(n.id)) out.set("*", null);
   if (out.has("*")) return new Map();

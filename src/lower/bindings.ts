@@ -12,7 +12,7 @@ import type * as py from "../ast/nodes.js";
 import { directWrite } from "./plain-access.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member } from "../ir/nodes.js";
-import { provenDict } from "./dict-access.js";
+import { dictReceiver, provenDict } from "./dict-access.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { forEachChildWith, walk } from "../ast/walk.js";
@@ -229,7 +229,8 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
         const sl = target.slice;
         return [exprStmt(cx.rt("setslice", obj, cx.optExpr(sl.lower), cx.optExpr(sl.upper), cx.optExpr(sl.step), value), line)];
       }
-      if (provenDict(cx, target.value)) return [exprStmt(markTarget(call(member(obj, "__setitem__"), cx.expr(target.slice), value), target), line)];
+      if (provenDict(cx, target.value))
+        return [exprStmt(markTarget(call(member(dictReceiver(cx, target.value, obj), "__setitem__"), cx.expr(target.slice), value), target), line)];
       return [exprStmt(markTarget(cx.rt("setitem", obj, cx.expr(target.slice), value), target), line)];
     }
     case "Tuple":

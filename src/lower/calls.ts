@@ -21,6 +21,7 @@ import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { positionalArgs } from "../ast/arguments.js";
 import { builtinArityProblem } from "./builtin-arity.js";
+import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -266,6 +267,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
     // which the runtime's call() supplies (TS does not know the class attribute: `as any`).
     if (nestedClassNames(cx).has(f.attr)) {
+      // `Outer.Inner(2)` of the class statement Outer's body binds once: constructed as at top level.
+      const nested = nestedClassStatement(cx, v, f.attr);
+      if (nested && !e.keywords.length && !madeBeyondInit(cx, nested) && takesPositional(nested, args)) return newExpr(member(obj, safeProp(f.attr)), args);
       const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
       if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       return cx.rt("call", callee, ...args);
@@ -394,6 +398,39 @@ function fitsPositionally(a: py.Arguments, n: number, skip: number): boolean {
 export function isLocalModulePath(cx: LowerContext, e: py.ExprNode): boolean {
   while (e._type === "Attribute") e = e.value;
   return e._type === "Name" && cx.lookupKnown(e.id)?.kind === "local-module";
+}
+
+/**
+ * The class statement `Outer.attr` surely is: one of the body of `Outer` (a plain class of the
+ * program), undecorated, the attribute bound once and never written or deleted elsewhere
+ * (class-attributes.ts), its bases none or names the outer body does not bind.
+ */
+export function nestedClassStatement(cx: LowerContext, v: py.ExprNode, attr: string): py.ClassDef | undefined {
+  if (v._type !== "Name" || !classAttributeRead(cx, v, attr)) return undefined;
+  const outer = cx.lookupKnown(v.id);
+  if (outer?.kind !== "class") return undefined;
+  const nested = outer.node.body.find((i): i is py.ClassDef => i._type === "ClassDef" && i.name === attr);
+  const outerScope = cx.scopes.get(outer.node);
+  if (!nested || nested.decorator_list.length || nested.keywords.length || !outerScope) return undefined;
+  return nested.bases.every((b) => b._type === "Name" && !outerScope.bindCount.has(b.id)) ? nested : undefined;
+}
+
+/**
+ * Whether constructing `c` surely accepts these positional arguments (else the runtime's call()
+ * raises Python's TypeError): its own __init__'s plain parameters, or, without one, a builtin
+ * exception's (any arguments) or object's (none).
+ */
+function takesPositional(c: py.ClassDef, args: ir.Expr[]): boolean {
+  if (args.some((a) => a.k === "spread")) return false;
+  const init = c.body.find((i): i is py.FunctionDef => i._type === "FunctionDef" && i.name === "__init__");
+  if (!init) {
+    if (!c.bases.length) return args.length === 0;
+    return c.bases.every((b) => b._type === "Name" && BUILTIN_EXCEPTIONS.has(b.id));
+  }
+  const a = init.args;
+  if (init.decorator_list.length || a.vararg || a.kwarg || a.kwonlyargs.some((_, i) => a.kw_defaults[i] === null)) return false;
+  const params = positionalArgs(a).length - 1;
+  return args.length <= params && args.length >= params - a.defaults.length;
 }
 
 export function nestedClassNames(cx: LowerContext): Set<string> {

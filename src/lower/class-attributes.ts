@@ -7,7 +7,7 @@
 //   print(Score.WIN)            | } ... print(Score.WIN);
 
 import type * as py from "../ast/nodes.js";
-import { attributeNames } from "../ast/node-index.js";
+import { attributeNames, nodeIndex } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { deletedAnywhere } from "./plain-access.js";
@@ -78,4 +78,65 @@ export function classAttributeRead(cx: LowerContext, v: py.ExprNode, attr: strin
     c = bases[0];
   }
   return false;
+}
+
+/** The class's name attributes, which define_class stores on every class it makes (read as the static property). */
+const NAME_ATTRIBUTES = new Set(["__name__", "__qualname__"]);
+
+const metaclassFree = new WeakMap<py.Module, boolean>();
+
+/** No class statement of the module names a metaclass or derives from `type`: every class's type is type (or the runtime's own). */
+function noMetaclasses(cx: LowerContext): boolean {
+  let free = metaclassFree.get(cx.module);
+  if (free === undefined) {
+    free = nodeIndex(cx.module)
+      .ofType("ClassDef")
+      .every((c) => !c.keywords.some((k) => k.arg === "metaclass") && !c.bases.some((b) => b._type === "Name" && b.id === "type"));
+    metaclassFree.set(cx.module, free);
+  }
+  return free;
+}
+
+/** A class statement `e` surely is: a plain class of the program by its name (`Job`). */
+function plainClassNamed(cx: LowerContext, e: py.ExprNode): py.ClassDef | undefined {
+  if (e._type !== "Name") return undefined;
+  const k = cx.lookupKnown(e.id);
+  if (k?.kind !== "class") return undefined;
+  const r = resolveName(cx.fn.scope, e.id, cx.scopes);
+  return r.where !== "builtin" && plainClass(cx.scopes, cx.known, r.scope, e.id, 0) === k.node ? k.node : undefined;
+}
+
+/**
+ * `Job.__name__`, `Job.__qualname__` (of `cls`, the class statement the receiver surely is): the
+ * type's own name attributes, which a class body cannot shadow, read as the static properties
+ * define_class gave the class, when no metaclass of the program could define them otherwise and
+ * nothing writes or deletes them.
+ */
+export function classNameRead(cx: LowerContext, cls: py.ClassDef | undefined, attr: string): boolean {
+  if (!cls || !NAME_ATTRIBUTES.has(attr) || !noMetaclasses(cx)) return false;
+  if (cx.analysis.classes.writtenFreely(attr) || deletedAnywhere(cx, attr)) return false;
+  // (a class body binding the name itself would make define_class store that value instead)
+  return !cls.body.some((item) => binds(item, attr));
+}
+
+/** `Job.__name__` where `Job` names a plain class of the program (see classNameRead). */
+export function ownClassNameRead(cx: LowerContext, e: py.ExprNode, attr: string): boolean {
+  return classNameRead(cx, plainClassNamed(cx, e), attr);
+}
+
+const nameReads = new WeakMap<py.Module, Map<string, Set<string>>>();
+
+/** The name attributes the program reads from `cls` by its name (`Job.__name__`; declared static for TS). */
+export function classNamesRead(cx: LowerContext, cls: py.ClassDef): string[] {
+  let reads = nameReads.get(cx.module);
+  if (!reads) {
+    reads = new Map();
+    for (const n of nodeIndex(cx.module).ofType("Attribute"))
+      if (n.value._type === "Name" && NAME_ATTRIBUTES.has(n.attr)) reads.set(n.value.id, (reads.get(n.value.id) ?? new Set()).add(n.attr));
+    nameReads.set(cx.module, reads);
+  }
+  // (only where the name surely is this class: ownClassNameRead reads it directly there)
+  const known = cx.lookupKnown(cls.name);
+  if (known?.kind !== "class" || known.node !== cls) return [];
+  return [...(reads.get(cls.name) ?? [])].filter((a) => classNameRead(cx, cls, a));
 }

@@ -10,7 +10,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { ownClassSuperCalls } from "./early-statements.js";
 
@@ -120,10 +120,11 @@ export function classFacts(
       });
     }
   }
+  const unpackedOnly = dictsOnlyUnpacked(index);
   for (const n of index.ofType("Attribute")) {
     if (n.ctx._type !== "Load" && !selfWrites.has(n)) freeWrites.add(n.attr);
     if (n.ctx._type !== "Load") anyWrites.add(n.attr);
-    if (n.attr === "__dict__" || n.attr === "__setattr__" || n.attr === "__class__") dynamic = true;
+    if ((n.attr === "__dict__" && !unpackedOnly.has(n)) || n.attr === "__setattr__" || n.attr === "__class__") dynamic = true;
   }
   for (const n of index.ofType("Name")) if (ATTRIBUTE_REACHING_BUILTINS.has(n.id)) dynamic = true;
 

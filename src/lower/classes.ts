@@ -15,12 +15,12 @@ import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safePr
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
-import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
+import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
-import { attributesSetOutside } from "./outside-attributes.js";
-import { plainClassAttributes } from "./class-attributes.js";
+import { OutsideAttributeReads } from "./outside-attributes.js";
+import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -203,6 +203,7 @@ function classDefIn(
   const coroutineMethods: { key: string; value: ir.Expr }[] = [];
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
   const methodTypeParams: { key: string; value: ir.Expr }[] = [];
+  const protocol = isProtocolClass(cx, s);
   const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
@@ -217,7 +218,9 @@ function classDefIn(
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
   // The body runs with its statement: its reads the enclosing scope's analysis found maybe unbound are checked.
-  cx.fn = { ...cx.newFunctionContext(classScope, qualname, false, false), className: s.name, unbound: outer.unbound };
+  cx.fn = cx.newFunctionContext(classScope, qualname, false, false);
+  cx.fn.className = s.name;
+  cx.fn.unbound = outer.unbound;
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
@@ -274,7 +277,9 @@ function classDefIn(
         if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
         // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
         const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
+        const outside = selfName ? new OutsideAttributeReads(cx.module, selfName) : null;
         walk(item, (n) => {
+          outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
           if (n._type === "Call" && selfName) {
@@ -282,7 +287,7 @@ function classDefIn(
             if (written !== undefined) instanceAttrs.add(written);
           }
         });
-        if (selfName) readFromOutside.push(...attributesSetOutside(cx.module, item, selfName));
+        if (outside) readFromOutside.push(...outside.found);
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
@@ -291,9 +296,11 @@ function classDefIn(
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
           // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
           // annotated: the generator's type, which says what awaiting the call gives.
-          const returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
+          let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
+          // (an async generator's calls return an async generator object either way)
+          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") returnType = protocolAwaitable(returnType);
+          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
           const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
@@ -381,6 +388,8 @@ function classDefIn(
   for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
   // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
   for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
+  // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
+  for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
@@ -605,4 +614,17 @@ function attributeWrittenByCall(n: py.Call, selfName: string): string | undefine
   if (f.value._type === "Name" && f.value.id === "object" && isSelfArg(n.args[0])) return literal(n.args[1]);
   if (f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super") return literal(n.args[0]);
   return undefined;
+}
+
+/**
+ * The type of a Protocol's async method (`async def get(self) -> T: ...`): what any awaitable
+ * method of that shape satisfies. A class of the program has generator methods, the runtime's
+ * classes (asyncio.Queue) methods returning a Coroutine (None is null there): both are iterables
+ * that `yield*` gives the result of.
+ */
+function protocolAwaitable(generatorType: string): string {
+  const m = /^Generator<unknown, (.*), any>$/.exec(generatorType);
+  if (!m) return generatorType;
+  const returns = m[1] === "void" ? "null | void" : m[1];
+  return `Iterable<unknown, ${returns}, any>`;
 }

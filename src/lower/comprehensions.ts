@@ -27,14 +27,12 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   if (isAsync && !asyncGen && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
   const firstIter = cx.expr(e.generators[0].iter);
-  cx.fn = {
-    ...cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp"),
-    selfName: outer.selfName,
-    selfIsClass: outer.selfIsClass,
-    selfHasSetattr: outer.selfHasSetattr,
-    selfAlias: outer.selfAlias,
-    selfBox: outer.selfBox,
-  };
+  cx.fn = cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp");
+  cx.fn.selfName = outer.selfName;
+  cx.fn.selfIsClass = outer.selfIsClass;
+  cx.fn.selfHasSetattr = outer.selfHasSetattr;
+  cx.fn.selfAlias = outer.selfAlias;
+  cx.fn.selfBox = outer.selfBox;
   const result = cx.temp("_r");
   cx.fn.temps.pop();
   let inner: ir.Stmt[];

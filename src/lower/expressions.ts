@@ -15,11 +15,11 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr } from "./calls.js";
+import { callExpr, nestedClassStatement } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
-import { provenDict } from "./dict-access.js";
-import { classAttributeRead } from "./class-attributes.js";
+import { dictReceiver, provenDict } from "./dict-access.js";
+import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
@@ -80,6 +80,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
     case "BinOp":
       return (
         percentOfTupleDisplay(cx, e) ??
+        repeatedLiteral(cx, e) ??
         sliceThenBytesLiteral(cx, e) ??
         binary(cx, BINOPS[e.op._type], cx.expr(e.left), cx.expr(e.right), cx.typeOfExpr(e.left), cx.typeOfExpr(e.right), false)
       );
@@ -293,6 +294,20 @@ export function unary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
 }
 
 /** Binary arithmetic: native JS operators where both types are known to agree, runtime helpers otherwise. */
+/** Longest `"-" * 40` of two literals written as JS's String#repeat (a longer one keeps mul's memory check). */
+const MAX_LITERAL_REPEAT = 1 << 16;
+
+/** `"=" * 50` (or `50 * "="`): the str literal's repeat(), a count below 1 giving "" as in Python. */
+function repeatedLiteral(cx: LowerContext, e: py.BinOp): ir.Expr | undefined {
+  // (a module that can make lone surrogates joins its strs through the runtime: lone-surrogates.ts)
+  if (e.op._type !== "Mult" || cx.joinsStrsAtRunTime) return undefined;
+  const [s, n] = e.left._type === "Constant" && typeof e.left.value === "string" ? [e.left, e.right] : [e.right, e.left];
+  if (s._type !== "Constant" || typeof s.value !== "string" || n._type !== "Constant" || typeof n.value !== "bigint") return undefined;
+  const count = n.value < 0n ? 0 : Number(n.value);
+  if (count * s.value.length > MAX_LITERAL_REPEAT) return undefined;
+  return call(member(lit(s.value), "repeat"), lit(count));
+}
+
 export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Expr, lt: PyType | undefined, rt: PyType | undefined, inplace: boolean): ir.Expr {
   const same = lt && lt === rt;
   if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);
@@ -392,9 +407,17 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.
     if (cx.fn.selfName === v.id && !cx.methodNames().has(e.attr) && !jsMemberName(e.attr)) return selfAttribute(cx, v, e.attr);
     // A proven instance of a plain class, and an attribute it surely has.
-    if (directRead(cx, v, e.attr) || enumMemberRead(cx, v, e.attr) || runtimeAttributeRead(cx, v, e.attr) || classAttributeRead(cx, v, e.attr))
+    if (
+      directRead(cx, v, e.attr) ||
+      enumMemberRead(cx, v, e.attr) ||
+      runtimeAttributeRead(cx, v, e.attr) ||
+      classAttributeRead(cx, v, e.attr) ||
+      ownClassNameRead(cx, v, e.attr)
+    )
       return member(cx.expr(v), e.attr);
   }
+  // `Outer.Inner.__name__` of a class statement of a plain class's body.
+  if (v._type === "Attribute" && classNameRead(cx, nestedClassStatement(cx, v.value, v.attr), e.attr)) return member(cx.expr(v), e.attr);
   // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
   const sub = runtimeSubmodule(cx, v);
   if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
@@ -421,7 +444,7 @@ export function subscript(cx: LowerContext, e: py.Subscript): ir.Expr {
     const s = e.slice;
     return cx.rt("getslice", obj, cx.optExpr(s.lower), cx.optExpr(s.upper), cx.optExpr(s.step));
   }
-  if (provenDict(cx, e.value)) return call(member(obj, "__getitem__"), cx.expr(e.slice));
+  if (provenDict(cx, e.value)) return call(member(dictReceiver(cx, e.value, obj), "__getitem__"), cx.expr(e.slice));
   return cx.rt("getitem", obj, cx.expr(e.slice));
 }
 

@@ -167,10 +167,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const def = methodFor(owner, e.func.attr);
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
       }
+      // (the runtime function the awaited call names, looked up once for both questions below)
+      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
       if (
         e._type === "Call" &&
-        input.runtimeFunction(scope, e) === "asyncio.sleep" &&
+        fn === "asyncio.sleep" &&
         !e.args.some((a) => a._type === "Starred") &&
         e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
       ) {
@@ -178,7 +180,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         return result ? staticType(result, env) : "none";
       }
       // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
-      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
       if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
       if (e._type !== "Call" || e.func._type !== "Name") return undefined;
       const r = resolve(e.func.id);
@@ -191,6 +192,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
   // so it answers the same as a new one would; the lowering asks for it per expression).
   const factEnvs = new Map<Scope, TypeEnv>();
+  // The environment each scope's inference types its bindings in (inferScopeTypes).
+  const inferringEnvs = new Map<Scope, InferringEnv>();
   const factEnv = (scope: Scope): TypeEnv => {
     let env = factEnvs.get(scope);
     if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
@@ -245,9 +248,20 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const scope = input.scopes.get(fn)!;
       const env = factEnv(scope);
       const { values, fallsOff } = returnsOf.get(fn)!;
-      const types = values.map((v) => (v ? staticType(v, env) : "none"));
-      if (fallsOff) types.push("none");
-      if (types.every((t) => t !== undefined && t === types[0])) out.set(fn, types[0]!);
+      // (no array per def and round: every value typed, in order; a def with no value gets undefined)
+      let first: PyType | undefined;
+      let agree = true;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        const t = v ? staticType(v, env) : "none";
+        if (i === 0) first = t;
+        if (t === undefined || t !== first) agree = false;
+      }
+      if (fallsOff) {
+        if (!values.length) first = "none";
+        else if (first !== "none") agree = false;
+      }
+      if (agree) out.set(fn, first!);
     }
     return out;
   };
@@ -268,8 +282,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const attrWrites = attributeWrites(input);
   const attrTypes = () => {
     const out = new Map<string, PyType>();
-    for (const [attr, writes] of attrWrites) {
-      if (!writes) continue;
+    attrWrites.forEach((writes, attr) => {
+      if (!writes) return;
       // The plain writes give the candidate; augmented ones must keep it.
       const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
       const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
@@ -281,7 +295,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
       });
       if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
-    }
+    });
     return out;
   };
 
@@ -340,8 +354,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return out;
   };
 
-  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) =>
-    a.size === b.size && [...a].every(([scope, m]) => b.get(scope)?.size === m.size && [...m].every(([n, t]) => b.get(scope)!.get(n) === t));
+  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) => {
+    if (a.size !== b.size) return false;
+    for (const scope of a.keys()) {
+      const m = a.get(scope)!;
+      const other = b.get(scope);
+      if (other?.size !== m.size || !sameMap(m, other)) return false;
+    }
+    return true;
+  };
 
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
@@ -353,7 +374,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const next = paramTypesFromCalls();
     const nextReturns = returnTypes();
     const nextAttrs = attrTypes();
-    const sameMap = <K>(a: Map<K, PyType>, b: Map<K, PyType>) => a.size === b.size && [...a].every(([k, t]) => b.get(k) === t);
     if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
     else {
       params = next;
@@ -415,10 +435,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     }
     const { names: candidates, set: isCandidate } = found;
     const assumed = new Map<string, PyType | undefined>();
-    const local = (name: string) => paramTypes?.get(name) ?? assumed.get(name);
+    // (one environment per scope for all its rounds, reading this round's assumptions)
+    let inferring = inferringEnvs.get(scope);
+    if (!inferring) {
+      const own: InferringEnv = { env: null!, paramTypes, assumed };
+      own.env = envFor(scope, (name) => own.paramTypes?.get(name) ?? own.assumed.get(name));
+      inferringEnvs.set(scope, (inferring = own));
+    }
+    inferring.paramTypes = paramTypes;
+    inferring.assumed = assumed;
+    const env = inferring.env;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
-    const env = envFor(scope, local);
     for (let grew = true; grew;) {
       grew = false;
       for (const n of candidates) {
@@ -452,7 +480,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // Descend: a binding that disagrees with the assumption under the assumptions makes the name unknown.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
-      for (const [n, t] of assumed) {
+      for (const n of assumed.keys()) {
+        const t = assumed.get(n);
         if (t === undefined) continue;
         const ok = bindings.get(n)!.every((b) => b.k === "none" || bindingType(b, env, t) === t);
         if (!ok) {
@@ -462,9 +491,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       }
     }
     const proven = new Map<string, PyType>(paramTypes ?? []);
-    for (const [n, t] of assumed) if (t !== undefined) proven.set(n, t);
+    assumed.forEach((t, n) => {
+      if (t !== undefined) proven.set(n, t);
+    });
     return proven;
   }
+}
+
+/** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
+interface InferringEnv {
+  env: TypeEnv;
+  paramTypes: Map<string, PyType> | undefined;
+  assumed: Map<string, PyType | undefined>;
 }
 
 /** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
@@ -474,7 +512,14 @@ const ATTR = "attr";
 function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | undefined): boolean {
   if (!a || !b) return (a?.size ?? 0) === (b?.size ?? 0);
   if (a.size !== b.size) return false;
-  for (const [n, t] of a) if (b.get(n) !== t) return false;
+  for (const n of a.keys()) if (b.get(n) !== a.get(n)) return false;
+  return true;
+}
+
+/** Whether `b` gives every key of `a` the type `a` gives it, and they have as many keys. */
+function sameMap<K>(a: Map<K, PyType>, b: Map<K, PyType>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a.keys()) if (b.get(k) !== a.get(k)) return false;
   return true;
 }
 

@@ -9,22 +9,32 @@
 
 import type * as py from "../ast/nodes.js";
 import { attributeNames } from "../ast/node-index.js";
-import { walk } from "../ast/walk.js";
 
-/** The attributes `self.name` reads in `method` that the module assigns somewhere (by any object). */
-export function attributesSetOutside(module: py.Module, method: py.FunctionDef | py.AsyncFunctionDef, selfName: string): string[] {
-  const assigned = attributeNames(module, "stored");
-  const out: string[] = [];
-  walk(method, (n) => {
+/**
+ * Finds the attributes `self.name` reads (`selfName.attr`) that the module assigns somewhere (by
+ * any object): `visit` is given every node of a method (classes.ts calls it from the walk it does
+ * over each method anyway), `found` lists them in the order first read.
+ */
+export class OutsideAttributeReads {
+  readonly found: string[] = [];
+  private readonly assigned: ReadonlySet<string>;
+
+  constructor(
+    module: py.Module,
+    private readonly selfName: string,
+  ) {
+    this.assigned = attributeNames(module, "stored");
+  }
+
+  visit(n: py.Node): void {
     if (
       n._type === "Attribute" &&
       n.ctx._type === "Load" &&
       n.value._type === "Name" &&
-      n.value.id === selfName &&
-      assigned.has(n.attr) &&
-      !out.includes(n.attr)
+      n.value.id === this.selfName &&
+      this.assigned.has(n.attr) &&
+      !this.found.includes(n.attr)
     )
-      out.push(n.attr);
-  });
-  return out;
+      this.found.push(n.attr);
+  }
 }

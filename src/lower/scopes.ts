@@ -71,6 +71,8 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
     isGenerator: false,
     hasAwait: false,
     hasYieldFrom: false,
+    // (set on defs and classes: present on every scope, so all scopes share one shape)
+    typeParams: undefined,
   };
 }
 
@@ -331,9 +333,10 @@ function visitPattern(p: py.Pattern, scope: Scope, table: ScopeTable): void {
 }
 
 function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
-  if (isStmt(node)) visit(node, scope, table);
+  // (the three kinds are disjoint; expressions, the most common, are asked for first)
+  if (isExpr(node)) visitExpr(node, scope, table);
+  else if (isStmt(node)) visit(node, scope, table);
   else if (isPattern(node)) visitPattern(node, scope, table);
-  else if (isExpr(node)) visitExpr(node, scope, table);
   else forEachChildWith(node, visitAny, scope, table);
 }
 

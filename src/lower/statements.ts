@@ -11,7 +11,7 @@ import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
 import { provenDict } from "./dict-access.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
-import { staticType } from "./types.js";
+import { type PyType, staticType } from "./types.js";
 import { annotationChecks, annotationType } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
@@ -46,7 +46,13 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       // prove bound there is checked (NameError), the rest of the annotation is types only.
       const checks = annotationChecks(cx, [s.annotation], line);
       if (!s.value) return checks;
-      if (s.target._type === "Name") return [assignName(cx, s.target.id, cx.expr(s.value), line, annotationType(cx, s.annotation)), ...checks];
+      // (what the value is, not what the annotation claims: see assignment())
+      if (s.target._type === "Name" && isObjectConstruction(cx, s.value)) cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.target.id}`);
+      if (s.target._type === "Name") {
+        const declared = annotationType(cx, s.annotation);
+        const type = admitsProven(declared, staticType(s.value, cx.typeEnv())) ? declared : "any";
+        return [assignName(cx, s.target.id, cx.expr(s.value), line, type), ...checks];
+      }
       return [...assignTo(cx, s.target, cx.expr(s.value), line), ...checks];
     }
     case "If":
@@ -286,3 +292,43 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
     },
   ];
 }
+
+/** The TS type a proven Python type is (by its name in the declared type), for the kinds annotations name. */
+const PROVEN_TS: Partial<Record<string, string>> = {
+  int: "bigint",
+  float: "number",
+  str: "string",
+  bool: "boolean",
+  bytes: "PyBytes",
+  none: "null",
+  list: "PyList",
+  dict: "PyDict",
+};
+
+/**
+ * Whether a local's annotation admits what the code proves its value is (`queue: str =
+ * asyncio.Queue()` does not: Python does not enforce it, so the name is declared `any`).
+ */
+function admitsProven(declared: string, proven: PyType | undefined): boolean {
+  if (proven === undefined || declared === "any" || declared === "unknown") return true;
+  const builtin = PROVEN_TS[proven];
+  // An object of a class: any class or Protocol the annotation names may admit it (TS checks the
+  // shape); only an annotation of builtin types surely does not.
+  if (builtin === undefined) return !(declared.match(/[A-Za-z_$][\w$.]*/g) ?? []).every((t) => BUILTIN_TS.has(t));
+  return new RegExp(`(^|[^\\w.])${builtin}\\b`).test(declared);
+}
+
+/** The TS types of builtin values (annotations of str, int, list... map to these). */
+const BUILTIN_TS = new Set([
+  "string",
+  "bigint",
+  "number",
+  "boolean",
+  "null",
+  "void",
+  "undefined",
+  ...Object.values(PROVEN_TS),
+  "PySet",
+  "PyFrozenSet",
+  "PyTuple",
+]);

@@ -55,6 +55,8 @@ export function staticType(e: py.ExprNode, env: TypeEnv): PyType | undefined {
       const l = staticType(e.left, env);
       const r = staticType(e.right, env);
       if (l === r && (l === "str" || l === "bytes") && e.op._type === "Add") return l;
+      // `"=" * 50`, `n * s`: an exact str repeated an exact int's times is a str.
+      if (e.op._type === "Mult" && ((l === "str" && r === "int") || (l === "int" && r === "str"))) return "str";
       if (e.op._type === "Div" && (l === "int" || l === "float") && (r === "int" || r === "float")) return "float";
       if (l === r && (l === "int" || l === "float") && SAME_TYPE_NUMBER_OPS.has(e.op._type)) return l;
       return undefined;

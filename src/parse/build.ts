@@ -12,7 +12,7 @@ import { LineMap } from "./positions.js";
 import { IntLimitError, LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
-import { kids, lezerParse } from "./lezer.js";
+import { kid, kids, lezerParse } from "./lezer.js";
 import { yieldInTypeScope } from "./type-param-errors.js";
 
 type N = SyntaxNode;
@@ -108,7 +108,7 @@ const CMPOPS: Record<string, A.CmpopNode["_type"]> = {
 function isChainLink(n: N): boolean {
   if (n.name === "MemberExpression" || n.name === "CallExpression") return true;
   if (n.name !== "BinaryExpression") return false;
-  const op = kids(n)[1]?.name;
+  const op = kid(n, 1)?.name;
   return op !== "and" && op !== "or";
 }
 
@@ -238,7 +238,14 @@ export class Builder {
   /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
   ident(n: Span): string {
     const t = this.text(n);
-    if (/^[\x00-\x7f]*$/.test(t)) return t;
+    // (a loop, not a regular expression: this runs for every name)
+    let ascii = true;
+    for (let i = 0; i < t.length; i++)
+      if (t.charCodeAt(i) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    if (ascii) return t;
     // Lezer takes any non-ASCII character into a name; Python allows only XID characters.
     let at = n.from;
     for (const ch of t) {
@@ -1346,15 +1353,20 @@ export class Builder {
 
   expr(n: N): A.ExprNode {
     if (n.name !== "BinaryExpression" && n.name !== "MemberExpression" && n.name !== "CallExpression") return this.exprNode(n);
-    const key = `${n.from}:${n.to}:${n.name}`;
-    const ahead = this.builtAhead.get(key);
-    if (ahead) {
-      this.builtAhead.delete(key);
-      return ahead;
+    if (this.builtAhead.size) {
+      const key = `${n.from}:${n.to}:${n.name}`;
+      const ahead = this.builtAhead.get(key);
+      if (ahead) {
+        this.builtAhead.delete(key);
+        return ahead;
+      }
     }
+    // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links)
+    let links = 0;
+    for (let x = kid(n, 0); x && links < 32 && isChainLink(x); x = kid(x, 0)) links++;
+    if (links < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
     const spine: N[] = [];
-    for (let x = kids(n)[0]; x && isChainLink(x); x = kids(x)[0]) spine.push(x);
-    if (spine.length < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
+    for (let x = kid(n, 0); x && isChainLink(x); x = kid(x, 0)) spine.push(x);
     const outer = this.awaitFree;
     this.awaitFree = true;
     try {

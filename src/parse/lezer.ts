@@ -28,3 +28,9 @@ export function kids(n: SyntaxNode): SyntaxNode[] {
   for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
   return out;
 }
+
+/** `kids(n)[i]` without the array and the other children's nodes (for a look at one child). */
+export function kid(n: SyntaxNode, i: number): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment" && i-- === 0) return c;
+  return null;
+}

@@ -10,6 +10,7 @@
 //      the next iteration.
 // The loop runs synchronously: run_until_complete() returns the result to its caller, as in Python.
 // While other threads exist (src/runtime/threads), the loop's wait runs them.
+import type { Awaitable } from "./index.js";
 import {
   BaseException,
   Exception,
@@ -156,8 +157,16 @@ class BaseEventLoop extends AbstractEventLoop {
     return new Future(this);
   }
 
-  /** Wraps a coroutine in a Task scheduled on this loop: `create_task(coro, *, name=None, context=None)`. */
-  create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
+  /**
+   * Wraps a coroutine in a Task scheduled on this loop: `create_task(coro, *, name=None, context=None)`.
+   * (Anything else is Task's TypeError at run time, as in CPython: a program annotating its
+   * argument `Awaitable` type-checks.)
+   */
+  create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T>;
+  create_task<T>(coro: Awaitable<T>, ...rest: unknown[]): Task<T>;
+  create_task(coro: unknown, ...rest: unknown[]): Task<unknown>;
+  create_task<T>(coroArg: unknown, ...rest: unknown[]): Task<T> {
+    const coro = coroArg as Coroutine<T>;
     let name: unknown = null;
     let context: unknown = null;
     if (rest.length > 0) [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);

@@ -16,6 +16,13 @@ import { set_io_wait } from "../threads/scheduler.js";
 /** What the kernel's completions are delivered to. */
 export interface IoTarget {
   _io_event(c: IoCompletion): void;
+  /**
+   * A socket the program may read with a blocking call: what came is stored at the select
+   * (`_io_arrive`), as the OS holds it, and only the wake-up (`_io_notify`) waits for the loop's
+   * callbacks. Otherwise a blocking recv() made before those callbacks ran would never see it.
+   */
+  _io_arrive?(c: IoCompletion): void;
+  _io_notify?(): void;
 }
 
 const targets = new Map<number, IoTarget>();
@@ -174,25 +181,35 @@ function notYetTaken(c: IoCompletion): boolean {
 
 const NO_EVENTS: readonly SelectorEvent[] = [];
 
-/** Completions held back for the next select (an EOF right behind data, and what follows it). */
-let nextSelect: IoCompletion[] = [];
+function notify(id: number): void {
+  targets.get(id)?._io_notify?.();
+}
+
+/** The loop's event for `c`: its delivery, or only the wake-up when its socket took it already. */
+function eventFor(c: IoCompletion): SelectorEvent {
+  const t = c.ev === "signal" ? undefined : targets.get(c.id);
+  if (t?._io_arrive === undefined) return { callback: deliver, args: [c] };
+  t._io_arrive(c);
+  return { callback: notify, args: [c.id] };
+}
+
+/** Events held back for the next select (an EOF right behind data, and what follows it). */
+let nextSelect: SelectorEvent[] = [];
 
 /**
  * The events of one select. CPython reads a socket once per select: an EOF behind data in the same
  * batch is seen at the next select (eof_received one iteration after data_received).
  */
 function selectEvents(completions: IoCompletion[]): SelectorEvent[] {
-  const events: SelectorEvent[] = [];
-  const held = nextSelect;
+  const events: SelectorEvent[] = nextSelect;
   nextSelect = [];
-  for (const c of held) events.push({ callback: deliver, args: [c] });
   let withData: Set<number> | null = null;
   let deferred: Set<number> | null = null;
   for (const c of completions) {
     if (c.ev === "data") (withData ??= new Set()).add(c.id);
     else if (c.ev === "eof" && withData?.has(c.id)) (deferred ??= new Set()).add(c.id);
-    if (deferred?.has(c.id)) nextSelect.push(c);
-    else events.push({ callback: deliver, args: [c] });
+    if (deferred?.has(c.id)) nextSelect.push(eventFor(c));
+    else events.push(eventFor(c));
   }
   return events;
 }

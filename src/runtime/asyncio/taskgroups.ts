@@ -2,6 +2,7 @@
 // the first failure cancels the others and the parent, and the failures are raised together as
 // an ExceptionGroup ("unhandled errors in a TaskGroup").
 // CPython: Lib/asyncio/taskgroups.py (3.12).
+import type { Awaitable } from "./index.js";
 import { BaseException, BaseExceptionGroup, KeyboardInterrupt, KwArgs, PyList, PyObject, RuntimeError, SystemExit, str } from "./_compat.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -59,8 +60,12 @@ class TaskGroup extends PyObject {
     return `<TaskGroup${info.join(" ")}>`;
   }
 
-  /** Starts a task in the group: `create_task(coro, *, name=None, context=None)`. */
-  create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T> {
+  /** Starts a task in the group: `create_task(coro, *, name=None, context=None)` (anything else: Task's TypeError). */
+  create_task<T>(coro: Coroutine<T>, ...rest: unknown[]): Task<T>;
+  create_task<T>(coro: Awaitable<T>, ...rest: unknown[]): Task<T>;
+  create_task(coro: unknown, ...rest: unknown[]): Task<unknown>;
+  create_task<T>(coroArg: unknown, ...rest: unknown[]): Task<T> {
+    const coro = coroArg as Coroutine<T>;
     const [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this.__repr__()} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.__repr__()} is finished`);

@@ -155,6 +155,15 @@ export class socket extends PyObject implements IoTarget {
   }
 
   _io_event(c: IoCompletion): void {
+    this._io_arrive(c);
+    this._io_notify();
+  }
+
+  /**
+   * What came, kept as the OS keeps it for the socket: a blocking call sees it at once, even before
+   * the loop runs the select's callbacks (io_selector.ts calls this at the select, _io_notify later).
+   */
+  _io_arrive(c: IoCompletion): void {
     switch (c.ev) {
       case "data":
         this._chunks.push(c.data);
@@ -172,6 +181,10 @@ export class socket extends PyObject implements IoTarget {
       default:
         this._answer = c;
     }
+  }
+
+  /** Wakes what waits for the socket (sock_* futures, threads, add_reader callbacks). */
+  _io_notify(): void {
     const w = this._waiter;
     if (w !== null && !w.done()) {
       this._waiter = null;

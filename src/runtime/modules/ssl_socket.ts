@@ -70,11 +70,11 @@ export class SSLSocket extends socket {
     return null;
   }
 
-  _io_event(c: IoCompletion): void {
+  _io_arrive(c: IoCompletion): void {
     // A connection whose handshake failed as it was accepted: accept() raises its error.
     if (c.ev === "error" && this._state === "listening")
-      super._io_event({ ev: "accepted", id: c.id, conn: 0, local: "", remote: "", failed: c.error } as IoCompletion);
-    else super._io_event(c);
+      super._io_arrive({ ev: "accepted", id: c.id, conn: 0, local: "", remote: "", failed: c.error } as IoCompletion);
+    else super._io_arrive(c);
   }
 
   _accepted(c: IoCompletion): PyTuple<unknown> {
