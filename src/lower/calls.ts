@@ -13,13 +13,14 @@ import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName,
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
-import { staticType } from "./types.js";
-import { directMethod, methodMayBeHooked } from "./plain-access.js";
+import { staticType, type PyType } from "./types.js";
+import { directMethod, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { positionalArgs } from "../ast/arguments.js";
+import { builtinArityProblem } from "./builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -207,6 +208,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
       // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
       if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs());
+      // Arguments its __init__ cannot take: bound at run time, which raises CPython's TypeError.
+      const runs = e.keywords.length ? undefined : initRun(cx, known.node);
+      if (runs && !args.some((a) => a.k === "spread") && !fitsPositionally(runs.args, args.length, 1))
+        return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
       if (init && keywords.length && !kwStar.length) {
         const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
@@ -219,6 +224,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
+      // A wrong number of arguments: CPython's TypeError once they are evaluated.
+      const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
+      if (problem) return cx.rt("bad_call", lit(problem), ...args);
       if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
@@ -274,9 +282,16 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
     if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
     const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
+    // A special method called by name on what may be an int, bool, float or str (`(3).__add__(4)`,
+    // `x.__lt__(y)`), or a list or dict (`xs.__getitem__(0)`): JS primitives have no such members and
+    // the runtime's classes few of them; callm finds them.
+    if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
       return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
+    // raises Python's AttributeError for a name the type lacks.
+    if (!onBuiltin && isPrimitiveType(staticType(v, cx.typeEnv()))) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
     // (not join/find: Uint8Array's own methods in TS's eyes)
     if (
@@ -298,6 +313,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.keywords.length) {
       return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
     }
+    // Arguments the method of a proven instance cannot take: bound at run time, which raises CPython's TypeError.
+    const def = provenMethodDef(cx, v, f.attr);
+    if (def && !args.some((a) => a.k === "spread") && !fitsPositionally(def.args, args.length, 1))
+      return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
     // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
     // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
     const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);
@@ -305,6 +324,74 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+}
+
+/**
+ * The special methods int, bool, float and str values have (what `dir(3)` and the others list), and
+ * those of lists, tuples, dicts and sets, whose classes leave most of them to the runtime.
+ */
+const BUILTIN_VALUE_SPECIAL_METHODS = new Set(
+  `abs add and bool ceil contains delitem divmod eq float floor floordiv format ge getitem getnewargs gt hash iadd
+  imul index int invert iter le len lshift lt mod mul ne neg or pos pow radd rand rdivmod repr reversed rfloordiv
+  rlshift rmod rmul ror round rpow rrshift rshift rsub rtruediv rxor setitem sizeof str sub truediv trunc xor`
+    .split(/\s+/)
+    .map((n) => `__${n}__`),
+);
+
+function isPrimitiveType(t: PyType | undefined): boolean {
+  return t === "int" || t === "float" || t === "str" || t === "bool";
+}
+
+/**
+ * The value of `e` may be a JS primitive (an int, bool, float or str) or a list, tuple or set:
+ * nothing proves it an object of a class with its own members.
+ */
+function mayBeBuiltinValue(cx: LowerContext, e: py.ExprNode): boolean {
+  const t = staticType(e, cx.typeEnv());
+  if (t !== undefined) return isPrimitiveType(t) || t === "list";
+  if (e._type === "Name") {
+    // A method's own instance, an instance of the program's class, a class, a module, a def.
+    if (e.id === cx.fn.selfName || provenClass(cx, e)) return false;
+    const k = cx.lookupKnown(e.id)?.kind;
+    if (k === "class" || k === "module" || k === "local-module" || k === "def" || k === "runtime-name") return false;
+  }
+  return e._type !== "GeneratorExp" && e._type !== "Lambda";
+}
+
+/**
+ * The `__init__` def a call of the program's class runs, when the class and its bases (one chain of
+ * the program's undecorated classes) say so for sure; undefined when unknown or when none defines one.
+ */
+function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined {
+  for (let c: py.ClassDef | undefined = cls, depth = 0; c !== undefined && depth < 20; c = baseClass(cx, c), depth++) {
+    if (c.decorator_list.length || c.keywords.length || c.type_params.length) return undefined;
+    // One base at most, the program's own class: a builtin base's __new__ takes the arguments too.
+    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+    if (bases.length && !baseClass(cx, c)) return undefined;
+    for (const item of c.body) {
+      if (item._type === "FunctionDef" && item.name === "__init__") return item.decorator_list.length ? undefined : item;
+      // Bound some other way (`__init__ = helper`, an async def, a nested class): not followed.
+      if ((item._type === "AsyncFunctionDef" || item._type === "ClassDef") && item.name === "__init__") return undefined;
+      if (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__init__")) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The one base (other than object) of a class, when it is the program's class. */
+function baseClass(cx: LowerContext, c: py.ClassDef): py.ClassDef | undefined {
+  const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+  if (bases.length !== 1 || bases[0]._type !== "Name") return undefined;
+  const k = cx.lookupKnown(bases[0].id);
+  return k?.kind === "class" ? k.node : undefined;
+}
+
+/** `n` positional arguments (after `skip` bound ones, a method's self) bind to the parameters `a`, with no keywords. */
+function fitsPositionally(a: py.Arguments, n: number, skip: number): boolean {
+  const params = positionalArgs(a).length - skip;
+  const required = params - a.defaults.length;
+  if (n < required || (n > params && !a.vararg)) return false;
+  return a.kw_defaults.every((d) => d !== null);
 }
 
 /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */

@@ -580,12 +580,18 @@ function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, 
 }
 
 /** The class, or a module-level class of the program it derives from, defines `__setattr__` (a def or an assignment). */
+/**
+ * The class (or a base of the module) hooks writes to its instances' attributes: it defines
+ * `__setattr__`, or declares `__slots__` (`@dataclass(slots=True)` too), which refuses other names.
+ */
 function definesSetattr(module: py.Module, c: py.ClassDef, depth: number): boolean {
-  const own = c.body.some(
-    (item) =>
-      ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === "__setattr__") ||
-      (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__setattr__")),
-  );
+  const own =
+    c.body.some(
+      (item) =>
+        ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === "__setattr__") ||
+        (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && (t.id === "__setattr__" || t.id === "__slots__"))) ||
+        (item._type === "AnnAssign" && item.target._type === "Name" && item.target.id === "__slots__"),
+    ) || c.decorator_list.some((d) => d._type === "Call" && d.keywords.some((k) => k.arg === "slots"));
   if (own || depth > 20) return own;
   return c.bases.some((b) => {
     if (b._type !== "Name") return false;

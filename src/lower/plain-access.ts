@@ -59,6 +59,19 @@ export function directMethod(cx: LowerContext, e: py.ExprNode, attr: string): bo
   );
 }
 
+/** The def `obj.m(...)` runs on a proven instance of a single-inheritance plain class, undecorated; else undefined. */
+export function provenMethodDef(cx: LowerContext, e: py.ExprNode, attr: string): py.FunctionDef | undefined {
+  const cls = provenClass(cx, e);
+  if (!cls || !directMethod(cx, e, attr)) return undefined;
+  const chain = linearBases(cx, cls);
+  if (chain.some((c) => c.bases.length > 1)) return undefined;
+  for (const c of chain) {
+    const def = c.body.find((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === attr);
+    if (def) return def._type === "FunctionDef" && !def.decorator_list.length ? def : undefined;
+  }
+  return undefined;
+}
+
 function simpleName(attr: string): boolean {
   return !jsMemberName(attr) && safeProp(attr) === attr && !attr.startsWith("__");
 }

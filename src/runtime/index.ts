@@ -225,3 +225,7 @@ export {
 // `class C(int)` / `(float)` / `(str)` (builtins/value-subclass.ts).
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./builtins/index.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./builtins/index.js";
+
+// Subscripting a generic class (`list[int]`) makes a types.GenericAlias, which this module
+// registers with the builtins when it loads.
+import "./modules/_type_alias.js";

@@ -23,12 +23,12 @@ import {
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
 import { isinstance } from "./builtins/index.js";
-import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject } from "./builtins/object.js";
+import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable } from "./builtins/ops.js";
-import { callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
@@ -247,6 +247,7 @@ export function mro_entry(base: unknown): any {
 
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
+  programClasses.add(cls);
   refuseIgnoredInit(cls, qualname);
   Object.defineProperty(cls, "__qualname__", { value: qualname, configurable: true, writable: true });
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
@@ -564,11 +565,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function nameList(names: string[]): string {
-  const list = names.map((n) => `'${n}'`);
-  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-}
-
 /** Binds `*args`, keyword-only parameters and `**kwargs` from a translated function's rest parameter. */
 // (The values are whatever the caller passed: `any`, so the prologue can declare them with the parameters' annotated types.)
 export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<any>; kw: Record<string, any>; kwargs: PyDict<string, any> } {
@@ -603,7 +599,7 @@ export function bind_rest(rest: unknown[], spec: RestSpec): { args: PyTuple<any>
   });
   const extra = Object.keys(given);
   if (extra.length && !spec.kwargs) throw new TypeError(`${fname} got an unexpected keyword argument '${extra[0]}'`);
-  if (missing.length) throw new TypeError(`${fname} missing ${plural(missing.length, "required keyword-only argument")}: ${nameList(missing)}`);
+  if (missing.length) throw new TypeError(`${fname} missing ${plural(missing.length, "required keyword-only argument")}: ${argumentNameList(missing)}`);
   return { args: PyTuple.fromArray(rest), kw, kwargs: PyDict.fromEntries(Object.entries(given)) };
 }
 
@@ -787,9 +783,20 @@ export function match_class(subject: unknown, cls: unknown, positional: bigint, 
 
 // ───────────── unpacking and displays ─────────────
 
+/** What `a, b = value` walks: CPython names a value that is not iterable in its own words. */
+function unpackable(value: unknown): Iterable<unknown> {
+  try {
+    return toIterable(value);
+  } catch (e) {
+    if (e instanceof TypeError && String(e.args[0]) === `'${typeName(value)}' object is not iterable`)
+      throw new TypeError(`cannot unpack non-iterable ${typeName(value)} object`);
+    throw e;
+  }
+}
+
 /** `a, b = value` / `a, *b, c = value`: checks the length as Python does and returns the parts. */
 export function unpack(value: unknown, count: bigint, star: bigint | null): unknown[] {
-  const items = Array.isArray(value) ? (value as unknown[]) : Array.from(toIterable(value));
+  const items = Array.isArray(value) ? (value as unknown[]) : Array.from(unpackable(value));
   const n = Number(count);
   if (star === null) {
     if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n})`);

@@ -5,7 +5,7 @@ import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
-import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call } from "./protocol.js";
+import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
 import { installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
 
@@ -426,7 +426,7 @@ export class PyDict<K = unknown, V = unknown> {
       } else {
         let i = 0;
         for (const item of toIterable(src)) {
-          const pair = item instanceof Array ? item : [...toIterable(item)];
+          const pair = item instanceof Array ? item : [...updatePair(item, i)];
           if (pair.length !== 2) {
             throw new ValueError(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
           }
@@ -491,7 +491,7 @@ export class PyDict<K = unknown, V = unknown> {
     return this[Symbol.iterator]();
   }
   __reversed__(): Iterator<K> {
-    return [...this][Symbol.iterator]() as Iterator<K>;
+    return [...this].reverse()[Symbol.iterator]() as Iterator<K>;
   }
   protected reprBody(): string {
     if (reprActive.has(this)) return "{...}";
@@ -1381,6 +1381,19 @@ export class RangeIterator implements Iterator<bigint> {
   }
   __length_hint__(): bigint {
     return BigInt(this.n - this.i);
+  }
+}
+
+inheritIteratorMethods(RangeIterator);
+
+/** One element of `dict(seq)` / `d.update(seq)`: something iterable, else CPython's TypeError. */
+function updatePair(item: unknown, i: number): Iterable<unknown> {
+  if (typeof item === "string" || (item !== null && typeof item === "object" && Symbol.iterator in item)) return toIterable(item);
+  try {
+    return toIterable(item);
+  } catch (e) {
+    if (e instanceof TypeError) throw new TypeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+    throw e;
   }
 }
 

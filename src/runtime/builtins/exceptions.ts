@@ -567,8 +567,11 @@ export function toPyException(e: unknown): BaseException {
         r = new AttributeError(`'NoneType' object has no attribute '${m[2] ?? "?"}'`);
       } else if ((m = msg.match(/^Cannot set property (\S+) of (?:#<([\w$]+)>|.*) which has only a getter/))) {
         r = new AttributeError(m[2] ? `property '${m[1]}' of '${m[2]}' object has no setter` : `property '${m[1]}' has no setter`);
-      } else if ((m = msg.match(/^(?:[\w$.]*\.)?([\w$]+) is not a function/))) {
-        r = /\./.test(msg.split(" ")[0]) ? new AttributeError(`object has no attribute '${m[1]}'`) : new TypeError(`'${m[1]}' object is not callable`);
+      } else if ((m = msg.match(/^[\s\S]*\.([\w$]+) is not a function$/))) {
+        // `obj.m(...)` where obj has no m (JS names the expression, not its type).
+        r = new AttributeError(`object has no attribute '${m[1]}'`);
+      } else if ((m = msg.match(/^([\w$]+) is not a function/))) {
+        r = new TypeError(`'${m[1]}' object is not callable`);
       } else if (/is not iterable/.test(msg)) {
         r = new TypeError(msg.replace(/^.* is not iterable.*$/, "object is not iterable"));
       } else if (/Cannot mix BigInt/.test(msg)) {

@@ -167,10 +167,7 @@ function parseSpec(spec: string, forType: string): Spec {
   let s = specCache.get(spec);
   if (s !== undefined) return s;
   const m = SPEC_RE.exec(spec);
-  if (!m) {
-    if (/^(?:[\s\S]?[<>=^])?[+\- ]?z?#?0?\d*[,_]?\.(?![\d])/u.test(spec)) throw new ValueError("Format specifier missing precision");
-    throw new ValueError(`Invalid format specifier '${spec}' for object of type '${forType}'`);
-  }
+  if (!m) throw specError(spec, forType);
   s = {
     fill: m[1] ?? "",
     align: m[2] ?? "",
@@ -186,6 +183,24 @@ function parseSpec(spec: string, forType: string): Spec {
   if (specCache.size > 500) specCache.clear();
   specCache.set(spec, s);
   return s;
+}
+
+/** Why a spec the standard mini-language refuses is wrong, in CPython's words (its parser's order). */
+function specError(spec: string, forType: string): ValueError {
+  const m = /^(?:[\s\S]?[<>=^])?[+\- ]?z?#?0?\d*([,_])?([\s\S]*)$/u.exec(spec)!;
+  const [, grouping, tail] = m;
+  let rest = tail;
+  if (grouping && (rest[0] === "," || rest[0] === "_")) {
+    return new ValueError(rest[0] === grouping ? `Cannot specify '${grouping}' with '${grouping}'.` : "Cannot specify both ',' and '_'.");
+  }
+  if (rest.startsWith(".")) {
+    const digits = /^\.\d+/.exec(rest);
+    if (!digits) return new ValueError("Format specifier missing precision");
+    rest = rest.slice(digits[0].length);
+  }
+  // One character left is the presentation type, which this type does not have.
+  if ([...rest].length === 1) return new ValueError(`Unknown format code '${rest}' for object of type '${forType}'`);
+  return new ValueError(`Invalid format specifier '${spec}' for object of type '${forType}'`);
 }
 
 /** A float format spec parsed once by a caller that keeps it (printf-style templates). */
@@ -254,6 +269,7 @@ function formatStr(s: string, spec: string, tname = "str"): string {
   const sp = parseSpec(spec, tname);
   if (sp.type !== "" && sp.type !== "s") throw new ValueError(`Unknown format code '${sp.type}' for object of type '${tname}'`);
   if (sp.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in string format specifier");
   if (sp.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (sp.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
   if (sp.grouping) throw new ValueError(`Cannot specify '${sp.grouping}' with 's'.`);
@@ -283,6 +299,7 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
       throw new ValueError(`Unknown format code 's' for object of type '${tname}'`);
   }
   if (sp.precision >= 0) throw new ValueError("Precision not allowed in integer format specifier");
+  if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in integer format specifier");
   if (t === "c") {
     if (sp.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
     if (sp.alt) throw new ValueError("Alternate form (#) is not allowed with integer format specifier 'c'");

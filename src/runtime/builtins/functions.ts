@@ -57,6 +57,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
+import { inheritIteratorMethods, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 
 type AnyFn = (...args: any[]) => any;
@@ -335,7 +336,7 @@ function strMethodTable(): Record<string, AnyFn> {
       return a.length === 1 && a[0] instanceof PackedArgs ? applyArgs(m, undefined, [self, ...a[0].items]) : m(self, ...a);
     }, 1);
   }
-  t.maketrans = (x: unknown, y?: unknown) => strMethod("maketrans")!("", x, y);
+  t.maketrans = (...args: unknown[]) => strMethod("maketrans")!("", ...args);
   return t;
 }
 
@@ -474,6 +475,13 @@ export const float = typeObject(
       if (typeof f === "function") return f.call(x);
       const i = (x as { __index__?: () => bigint }).__index__;
       if (typeof i === "function") return intToFloat(i.call(x));
+      // bytes, bytearray, memoryview: their ASCII text, named by its repr in the error.
+      const d = bytesData(x);
+      if (d !== null) {
+        let text = "";
+        for (let k = 0; k < d.length; k++) text += String.fromCharCode(d[k]);
+        return parseFloatStr(text, x);
+      }
     }
     throw new TypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
   },
@@ -728,6 +736,7 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     return false;
   }
   if (cls instanceof Array) return cls.some((c) => isinstance1(x, c));
+  if (typeName(cls) === "GenericAlias") throw new TypeError("isinstance() argument 2 cannot be a parameterized generic");
   throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
@@ -751,6 +760,7 @@ const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([[bool, [int]]]);
 export const issubclass = builtin(function issubclass(c: unknown, cls: unknown): boolean {
   if (cls instanceof Array) return cls.some((k) => issubclass(c, k));
   if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+  if (typeName(cls) === "GenericAlias") throw new TypeError("issubclass() argument 2 cannot be a parameterized generic");
   if (c === cls || cls === PyObject) return true;
   const sup = BUILTIN_SUPER.get(c);
   if (sup && sup.some((s) => issubclass(s, cls))) return true;
@@ -804,6 +814,9 @@ export const sorted = builtin(function sorted(it: unknown, ...rest: unknown[]): 
 });
 
 class SeqReverseIterator implements Iterator<unknown> {
+  // (from the engine's iterator prototype: inheritIteratorMethods below)
+  declare __next__: () => unknown;
+  declare __iter__: () => this;
   private i: number;
   constructor(private readonly a: ArrayLike<unknown>) {
     this.i = a.length - 1;
@@ -833,6 +846,8 @@ class ReversedIterator extends SeqReverseIterator {
  * name is the builtin's (`type(map(f, xs)).__name__ == 'map'`).
  */
 class BuiltinIterator<T> implements IterableIterator<T> {
+  declare __next__: () => T;
+  declare __iter__: () => this;
   constructor(private readonly it: Iterator<T>) {}
   next(): IteratorResult<T> {
     return this.it.next();
@@ -854,20 +869,20 @@ class ZipIterator<T> extends BuiltinIterator<T> {
   static __name__ = "zip";
 }
 
-export const reversed = builtin(function reversed(x: unknown): Iterator<unknown> {
+export const reversed = builtin(function reversed(x: unknown): PyIterator<unknown> {
   if (x instanceof PyList) return new SeqReverseIterator(x);
   if (x instanceof Array) return new ReversedIterator(x);
   if (typeof x === "string") return new ReversedIterator(Array.from(x));
   if (x !== null && typeof x === "object") {
     const f = (x as { __reversed__?: () => unknown }).__reversed__;
-    if (typeof f === "function") return iterImpl(f.call(x));
+    if (typeof f === "function") return iterImpl(f.call(x)) as PyIterator<unknown>;
     const l = (x as { __len__?: () => bigint }).__len__;
     const g = (x as { __getitem__?: (i: bigint) => unknown }).__getitem__;
     if (typeof l === "function" && typeof g === "function") {
       const n = Number(l.call(x));
       return (function* () {
         for (let i = n - 1; i >= 0; i--) yield g.call(x, BigInt(i));
-      })();
+      })() as unknown as PyIterator<unknown>;
     }
   }
   throw new TypeError(`'${typeName(x)}' object is not reversible`);
@@ -894,13 +909,15 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
   static __name__ = "enumerate";
 }
 
-export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): IterableIterator<PyTuple<unknown>> {
+for (const cls of [SeqReverseIterator, BuiltinIterator, EnumerateIterator]) inheritIteratorMethods(cls);
+
+export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): PyIterator<PyTuple<unknown>> {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
-  return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as IterableIterator<PyTuple<unknown>>;
+  return new EnumerateIterator(toIterable(it)[Symbol.iterator](), toIndex(start)) as unknown as PyIterator<PyTuple<unknown>>;
 });
 
 export const zip = takes_packed(
-  builtin(function zip(...its: unknown[]): IterableIterator<PyTuple<unknown>> {
+  builtin(function zip(...its: unknown[]): PyIterator<PyTuple<unknown>> {
     its = unpacked(its);
     const k = popKw(its);
     const strict = k?.strict !== undefined && truthy(k.strict);
@@ -931,7 +948,7 @@ export const zip = takes_packed(
 );
 
 export const map = takes_packed(
-  builtin(function map(f: unknown, ...its: unknown[]): IterableIterator<unknown> {
+  builtin(function map(f: unknown, ...its: unknown[]): PyIterator<unknown> {
     its = unpacked(its);
     if (its.length === 0) throw new TypeError("map() must have at least two arguments.");
     if (its.length === 1) {
@@ -960,7 +977,7 @@ export const map = takes_packed(
   1,
 );
 
-export const filter = builtin(function filter(f: unknown, it: unknown): IterableIterator<unknown> {
+export const filter = builtin(function filter(f: unknown, it: unknown): PyIterator<unknown> {
   const src = toIterable(it);
   return new FilterIterator(
     (function* () {

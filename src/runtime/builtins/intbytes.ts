@@ -1,7 +1,7 @@
 // int.to_bytes / int.from_bytes: two's complement in a fixed number of bytes, either byte order.
-import { OverflowError, ValueError } from "./exceptions.js";
+import { OverflowError, TypeError, ValueError } from "./exceptions.js";
 import { popKw } from "./object.js";
-import { index as toIndex, truthy, toIterable } from "./protocol.js";
+import { index as toIndex, truthy, toIterable, typeName } from "./protocol.js";
 import { PyBytes, bytesData, bytesOfSource, newBytes } from "./bytes.js";
 
 function byteOrder(x: unknown): "big" | "little" {
@@ -35,7 +35,10 @@ export function intFromBytes(...args: unknown[]): bigint {
   const src = "bytes" in kw ? kw.bytes : args[0];
   const order = byteOrder("byteorder" in kw ? kw.byteorder : (args[1] ?? "big"));
   const signed = truthy(kw.signed ?? false);
-  const d = bytesData(src) ?? (typeof src === "string" ? bytesOfSource(src, "bytes") : bytesOfSource(Array.from(toIterable(src)), "bytes"));
+  // A str is no bytes here (bytes(s) needs an encoding); anything else goes through bytes(iterable).
+  const iterable = src !== null && (typeof src === "object" || typeof src === "function") && Symbol.iterator in (src as object);
+  if (typeof src === "string" || (bytesData(src) === null && !iterable)) throw new TypeError(`cannot convert '${typeName(src)}' object to bytes`);
+  const d = bytesData(src) ?? bytesOfSource(Array.from(toIterable(src)), "bytes");
   let v = 0n;
   const n = d.length;
   for (let k = 0; k < n; k++) v = (v << 8n) | BigInt(d[order === "little" ? n - 1 - k : k]);

@@ -54,7 +54,10 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
   if (typeof f === "function" && !isJsClass(f)) {
     const names = parameterNames(f);
     if (names) {
-      const fname = qualname ?? (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      // A method is named by its class (`C.__init__()`), and its instance counts among the positional arguments.
+      const ownerName = qualname === undefined && thisArg !== null && typeof thisArg === "object" ? methodQualname(f, thisArg) : undefined;
+      const fname = qualname ?? ownerName ?? (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      const self = ownerName !== undefined ? 1 : 0;
       const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
       const params = rest ? names.slice(0, -1) : names;
       const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
@@ -69,15 +72,15 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
         else slots[i] = v;
       }
       if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
-      if (!rest && positional.length > params.length) {
-        throw new TypeError(`${fname}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${givenCount(positional.length)}`);
-      }
       const required = requiredCounts.get(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) ?? 0;
+      if (!rest && positional.length > params.length) {
+        throw new TypeError(`${fname}() takes ${positionalRange(required + self, params.length + self)} but ${wereGiven(positional.length + self)}`);
+      }
       const missing = params.slice(0, required).filter((_, i) => slots[i] === undefined);
       if (missing.length) {
-        const list = missing.map((n) => `'${n}'`);
-        const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-        throw new TypeError(`${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${text}`);
+        throw new TypeError(
+          `${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`,
+        );
       }
       const call_args = rest ? [...slots, ...positional.slice(params.length), ...(extra ? [new KwArgs(leftover)] : [])] : trimUndefined(slots);
       return applyArgs(f as Function, thisArg, call_args);
@@ -116,6 +119,32 @@ function methodQualname(f: Function, self: unknown): string | undefined {
   while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
   const cls = owner?.constructor as { __qualname__?: string } | undefined;
   return cls?.__qualname__ ? `${cls.__qualname__}.${name}` : undefined;
+}
+
+/** Whether a translated function takes `n` positional arguments (true when it cannot tell). */
+export function takesPositionally(f: Function, n: number): boolean {
+  const names = parameterNames(f);
+  if (names === null) return true;
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  const rest = names.length > 0 && names[names.length - 1].startsWith("...");
+  return n >= (requiredCounts.get(source) ?? 0) && (rest || n <= names.length);
+}
+
+/** CPython's list of argument names in call errors: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
+export function argumentNameList(names: readonly string[]): string {
+  const list = names.map((n) => `'${n}'`);
+  if (list.length <= 2) return list.join(" and ");
+  return `${list.slice(0, -1).join(", ")}, and ${list[list.length - 1]}`;
+}
+
+/** `1 positional argument`, `from 1 to 3 positional arguments`. */
+export function positionalRange(least: number, most: number): string {
+  return least === most ? `${most} positional argument${most === 1 ? "" : "s"}` : `from ${least} to ${most} positional arguments`;
+}
+
+/** `1 was given`, `3 were given`. */
+export function wereGiven(n: number): string {
+  return `${n} ${n === 1 ? "was" : "were"} given`;
 }
 
 export const NOT_BOUND: unique symbol = Symbol("not bound");
@@ -158,11 +187,6 @@ function fixedParameterCount(f: Function): number | null {
   return m[1].split(",").filter((p) => p.trim() !== "").length;
 }
 
-/** "1 was given", "3 were given": CPython's count of the arguments a call gave. */
-function givenCount(n: number): string {
-  return `${n} ${n === 1 ? "was" : "were"} given`;
-}
-
 function functionName(f: Function): string {
   return String((f as { __qualname__?: unknown }).__qualname__ ?? (f as { __name__?: unknown }).__name__ ?? f.name);
 }
@@ -175,7 +199,7 @@ function tooManyArguments(f: Function, names: string[], self: unknown, given: nu
   const most = names.length + method;
   const least = (requiredCounts.get(source) ?? names.length) + method;
   const takes = least === most ? `${most}` : `from ${least} to ${most}`;
-  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${givenCount(given + method)}`);
+  return new TypeError(`${name}() takes ${takes} positional argument${most === 1 ? "" : "s"} but ${wereGiven(given + method)}`);
 }
 
 registerLate({ applyArgs });

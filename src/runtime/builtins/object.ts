@@ -57,6 +57,9 @@ export function _skip_next_init(): void {
   rawNew = true;
 }
 
+/** The classes the program defined (define_class): their `__init__` is a translated def. */
+export const programClasses = new WeakSet<Function>();
+
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {
   if (!(C.prototype instanceof PyObject) && C !== PyObject) return Object.create(C.prototype as object) as object;

@@ -8,7 +8,7 @@ import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
 import { addExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
-import { className, classQualname, PyObject } from "./object.js";
+import { className, classQualname, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
@@ -102,7 +102,7 @@ function asFloat(x: unknown): number {
 
 function floatCheck(r: number, a: number, b: number): number {
   if ((r === Infinity || r === -Infinity) && Number.isFinite(a) && Number.isFinite(b)) {
-    throw new OverflowError("(34, 'Numerical result out of range')");
+    throw new OverflowError(34n, "Numerical result out of range");
   }
   return r;
 }
@@ -162,12 +162,19 @@ function strRepeat(s: string, n: unknown): string {
   return repeatChecked(s, Number(c));
 }
 
+/** A list, tuple, dict or set of the runtime's own classes (a program's subclass may define operators). */
+function builtinContainer(x: object): boolean {
+  const c = x.constructor;
+  return c === PyList || c === PyTuple || c === PyDict || (x instanceof PySetBase && Object.getPrototypeOf(c) === PySetBase);
+}
+
 export function mul(a: any, b: any): any {
   const ta = typeof a;
   if (ta === typeof b && (ta === "bigint" || ta === "number")) return a * b;
   const ka = nk(a);
   const kb = nk(b);
-  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) * asInt(b) : floatCheck(asFloat(a) * asFloat(b), asFloat(a), asFloat(b));
+  // (a float product past the largest float is inf, as in CPython: only ** raises OverflowError)
+  if (ka && kb) return ka === 1 && kb === 1 ? asInt(a) * asInt(b) : asFloat(a) * asFloat(b);
   if (typeof a === "string") {
     if (kb === 1) return strRepeat(a, b);
     if (b !== null && typeof b === "object" && typeof (b as { __index__?: unknown }).__index__ === "function") return strRepeat(a, b);
@@ -185,10 +192,10 @@ export function mul(a: any, b: any): any {
     }
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
-  if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && !(b !== null && typeof b === "object")) {
+  if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && (!(b !== null && typeof b === "object") || builtinContainer(b))) {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
   }
-  if ((b instanceof PyList || b instanceof PyTuple) && ka !== 1 && !(a !== null && typeof a === "object")) {
+  if ((b instanceof PyList || b instanceof PyTuple) && ka !== 1 && (!(a !== null && typeof a === "object") || builtinContainer(a))) {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
   return binopDispatch(a, b, "__mul__", "__rmul__");
@@ -241,7 +248,7 @@ export function truediv(a: any, b: any): any {
     const x = asFloat(a);
     const y = asFloat(b);
     if (y === 0) throw new ZeroDivisionError(ka === 1 && kb === 1 ? "division by zero" : "float division by zero");
-    return floatCheck(x / y, x, y);
+    return x / y;
   }
   return binopDispatch(a, b, "__truediv__", "__rtruediv__");
 }
@@ -622,8 +629,51 @@ export function getitem(obj: any, key: any): any {
   if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
     return (obj as { __class_getitem__(k: unknown): unknown }).__class_getitem__(key);
   }
-  if (typeof obj === "function") return obj; // generic alias like list[int]: ignore parameters
+  if (typeof obj === "function" && isClass(obj)) return classSubscript(obj, key);
   throw new TypeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+/** The builtin classes CPython subscripts into a types.GenericAlias (`list[int]`); the others refuse. */
+const GENERIC_BUILTINS = new Set(["list", "dict", "tuple", "set", "frozenset", "type", "enumerate", "ExceptionGroup", "BaseExceptionGroup"]);
+const PLAIN_BUILTINS = new Set([
+  "int",
+  "float",
+  "complex",
+  "bool",
+  "str",
+  "bytes",
+  "bytearray",
+  "memoryview",
+  "object",
+  "range",
+  "slice",
+  "property",
+  "staticmethod",
+  "classmethod",
+  "super",
+  "map",
+  "filter",
+  "zip",
+  "reversed",
+]);
+
+/** Makes `types.GenericAlias(origin, args)` (modules/_type_alias.ts registers it when it loads). */
+let genericAlias: ((origin: Function, args: unknown) => unknown) | null = null;
+export function set_generic_alias_hook(hook: typeof genericAlias): void {
+  genericAlias = hook;
+}
+
+/**
+ * `C[args]` for a class without `__class_getitem__`: a generic builtin (and, as nothing says
+ * otherwise, a runtime module's class: asyncio.Queue, collections.deque) gives a GenericAlias;
+ * the program's own classes, exceptions and the other builtins are not subscriptable.
+ */
+function classSubscript(cls: Function, key: unknown): unknown {
+  const name = className(cls);
+  const plain =
+    !GENERIC_BUILTINS.has(name) && (PLAIN_BUILTINS.has(name) || programClasses.has(cls) || (cls.prototype instanceof Error && !/ExceptionGroup$/.test(name)));
+  if (plain || genericAlias === null) throw new TypeError(`type '${name}' is not subscriptable`);
+  return genericAlias(cls, key);
 }
 
 import { KeyError } from "./exceptions.js";
@@ -884,6 +934,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     const v = obj[name];
     if (v !== undefined && name !== "constructor" && name !== "__proto__") return v;
   }
+  // (the runtime itself reads symbol-keyed members through getattr)
+  if (typeof name !== "string" && typeof name !== "symbol") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
     if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
@@ -950,17 +1002,60 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
-  if (name === "__dict__" && typeof obj === "object" && !(obj.constructor as Record<symbol, unknown> | undefined)?.[Symbol.for("tsyncio.noInstanceDict")]) {
+  if (name === "__dict__" && typeof obj === "object" && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
     const d = new PyDict();
-    for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), obj[k]);
+    // Values in slots are no entries of the instance's __dict__.
+    const slots = obj instanceof PyObject ? slotsOf(obj.constructor).names : null;
+    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) d.__setitem__(pythonName(k), obj[k]);
     return d;
   }
   return missingAttr(obj, name, dflt);
 }
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
 
+// Lists, tuples and sets: their classes define the special methods the operators use; the others
+// Python code may call by name (`xs.__getitem__(0)`, a list subclass's `super().__setitem__(...)`,
+// `{1}.__rsub__(s)`) are here.
+type Fn = (self: any, ...args: any[]) => any;
+type Container = "list" | "tuple" | "set";
+
+function containerKind(x: unknown): Container | null {
+  return x instanceof PyList ? "list" : x instanceof PyTuple ? "tuple" : x instanceof PySetBase ? "set" : null;
+}
+
+function containerTable(kind: Container): Record<string, Fn> {
+  const t: Record<string, Fn> = {};
+  if (kind === "set") {
+    // The reflected set operators: a set on both sides, else NotImplemented.
+    for (const [name, op] of Object.entries({ or: bitor, and: bitand, xor: bitxor, sub })) {
+      t[`__r${name}__`] = (x, other) => (other instanceof PySetBase ? op(other, x) : NotImplemented);
+    }
+    return t;
+  }
+  t.__iter__ = (x) => toIterable(x)[Symbol.iterator]();
+  t.__getitem__ = (x, key) => getitem(x, key);
+  if (kind === "list") {
+    t.__setitem__ = (x, key, v) => (setitem(x, key, v), null);
+    t.__delitem__ = (x, key) => (delitem(x, key), null);
+    t.__reversed__ = (x: unknown[]) => [...x].reverse()[Symbol.iterator]();
+  }
+  return t;
+}
+
+const containerTables: Partial<Record<Container, Record<string, Fn>>> = {};
+
+/** The special method `name` of a list, tuple or set that its class does not define, taking the value first, or undefined. */
+function containerDunder(obj: unknown, name: string): Fn | undefined {
+  const kind = containerKind(obj);
+  if (kind === null) return undefined;
+  const t = (containerTables[kind] ??= containerTable(kind));
+  return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
+}
+
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
+  const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
+  if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   const ga = obj.__getattr__;
   if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
@@ -995,6 +1090,14 @@ export function set_class_attribute_hook(hook: typeof setClassAttribute): void {
 
 export function setattr(obj: any, name: string, value: unknown): null {
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
+    // An int's, float's or str's own attributes cannot be set; any other name does not exist.
+    if (obj !== null && obj !== undefined && typeof name === "string") {
+      if ((name === "real" || name === "imag" || ((name === "numerator" || name === "denominator") && typeof obj !== "number")) && typeof obj !== "string") {
+        // (the descriptors of a bool are int's)
+        throw new AttributeError(`attribute '${name}' of '${typeof obj === "boolean" ? "int" : typeName(obj)}' objects is not writable`);
+      }
+      if (primitiveMethod(obj, name) !== undefined) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+    }
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   name = propName(name);
@@ -1023,11 +1126,71 @@ export function setattr(obj: any, name: string, value: unknown): null {
 }
 (setattr as { __builtin__?: boolean }).__builtin__ = true;
 
+const slotInfo = new WeakMap<Function, { names: Set<string>; dict: boolean }>();
+
+/** The `__slots__` names of a program's class and its bases, and whether its instances have a `__dict__` too. */
+function slotsOf(cls: Function): { names: Set<string>; dict: boolean } {
+  let info = slotInfo.get(cls);
+  if (info !== undefined) return info;
+  info = { names: new Set<string>(), dict: false };
+  for (let c: Function | null = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function | null) {
+    if (c === null || c === Function.prototype) {
+      info.dict = true;
+      break;
+    }
+    // A class without __slots__ gives its instances a __dict__ (its bases' slots still hold their names).
+    if (!Object.prototype.hasOwnProperty.call(c, "__slots__")) {
+      info.dict = true;
+      continue;
+    }
+    const slots = (c as { __slots__?: unknown }).__slots__;
+    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots))) if (typeof n === "string") info.names.add(propName(n));
+  }
+  if (info.names.has("__dict__")) info.dict = true;
+  slotInfo.set(cls, info);
+  return info;
+}
+
+/**
+ * The attribute names instances of a program's class can hold when every class of its chain up to
+ * object declares `__slots__` (none of them `__dict__`): then they have no `__dict__`. Else null.
+ */
+export function slotNamesOf(cls: Function): Set<string> | null {
+  const info = slotsOf(cls);
+  return info.dict ? null : info.names;
+}
+
+/** CPython's refusal of `obj.name = v` on an instance without `__dict__`, or null when the write may go ahead. */
+function slotRefusal(obj: PyObject, name: string): AttributeError | null {
+  const slots = slotNamesOf(obj.constructor);
+  if (slots === null || slots.has(name)) return null;
+  for (let c: Function | null = obj.constructor; c !== null && c !== PyObject; c = Object.getPrototypeOf(c) as Function | null) {
+    // A class attribute: a data descriptor takes the write, anything else cannot be shadowed.
+    if (Object.prototype.hasOwnProperty.call(c, name)) {
+      const v = (c as unknown as Record<string, unknown>)[name];
+      const set = v !== null && typeof v === "object" ? (v as { __set__?: unknown }).__set__ : undefined;
+      if (typeof set === "function") return null;
+      return new AttributeError(`'${typeName(obj)}' object attribute '${pythonName(name)}' is read-only`);
+    }
+    // A property (compiled as an accessor) takes the write, or refuses it itself; a method cannot be shadowed.
+    const d = Object.getOwnPropertyDescriptor(c.prototype, name);
+    if (d !== undefined) {
+      if (d.get !== undefined || d.set !== undefined) return null;
+      return new AttributeError(`'${typeName(obj)}' object attribute '${pythonName(name)}' is read-only`);
+    }
+  }
+  return noAttr(obj, pythonName(name));
+}
+
 /** The write itself, no `__setattr__` hook asked: setattr's last step and `object.__setattr__`. */
 export function plainSetattr(obj: any, name: string, value: unknown): null {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   name = propName(name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  if (obj instanceof PyObject) {
+    const refused = slotRefusal(obj, name);
+    if (refused !== null) throw refused;
+  }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
   try {
@@ -1084,6 +1247,9 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
     if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     if (f !== undefined) return callv(f, args);
+    // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
+    const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;
+    if (d !== undefined) return d(obj, ...args);
     const ga = obj.__getattr__;
     if (typeof ga === "function") return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);

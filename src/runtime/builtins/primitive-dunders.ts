@@ -12,18 +12,19 @@ import { NotImplemented, eq, ne, lt, le, gt, ge, truthy, iter, typeName } from "
 import { add, sub, mul, truediv, floordiv, mod, divmod, pow, lshift, rshift, bitand, bitor, bitxor, neg, pos, invert, getitem, contains } from "./ops.js";
 import { repr } from "./repr.js";
 import { format } from "./format.js";
-import { len, int, float, str, bool } from "./functions.js";
+import { len, int, float, str, bool, hash, round } from "./functions.js";
+import { PyTuple } from "./collections.js";
 import { registerLate } from "./late.js";
 
 type Fn = (self: any, ...args: any[]) => any;
-type Kind = "int" | "float" | "str";
+type Kind = "int" | "bool" | "float" | "str";
 
 const isInt = (x: unknown): boolean => typeof x === "bigint" || typeof x === "boolean";
 const isNumber = (x: unknown): boolean => isInt(x) || typeof x === "number";
 
 /** Whether a binary method of a value of `kind` takes `other` (else it answers NotImplemented). */
 function takes(kind: Kind, other: unknown): boolean {
-  if (kind === "int") return isInt(other);
+  if (kind === "int" || kind === "bool") return isInt(other);
   if (kind === "float") return isNumber(other);
   return typeof other === "string";
 }
@@ -37,22 +38,34 @@ function binary(kind: Kind, op: (a: any, b: any) => any, reflected: boolean): Fn
     if (!takes(kind, other)) return NotImplemented;
     // int.__pow__(exp, mod): the three-argument form.
     if (op === pow && rest.length) return reflected ? pow(other, self, rest[0]) : pow(self, other, rest[0]);
-    return reflected ? op(other, self) : op(self, other);
+    const r = reflected ? op(other, self) : op(self, other);
+    // `&`, `|`, `^` of two bools is a bool only through bool's own methods: int's give an int
+    // (`int.__and__(True, True)` is 1, `True.__and__(True)` is True).
+    return kind === "int" && typeof r === "boolean" ? BigInt(r) : r;
   };
 }
+
+/** The methods bool defines itself; the others it inherits from int (whose descriptor check takes any int). */
+const BOOL_OWN = new Set(["__and__", "__or__", "__xor__", "__rand__", "__ror__", "__rxor__", "__repr__"]);
 
 /** The special methods of one kind of value, by name (built once, on first use). */
 function table(kind: Kind): Record<string, Fn> {
   const t: Record<string, Fn> = {};
   if (kind !== "str") {
-    const ops = kind === "int" ? { ...ARITHMETIC, ...INT_ONLY } : ARITHMETIC;
+    const ops = kind === "float" ? ARITHMETIC : { ...ARITHMETIC, ...INT_ONLY };
     for (const [name, op] of Object.entries(ops)) {
       t[`__${name}__`] = binary(kind, op, false);
       t[`__r${name}__`] = binary(kind, op, true);
     }
     t.__neg__ = (x) => neg(x);
     t.__pos__ = (x) => pos(x);
-    if (kind === "int") t.__invert__ = (x) => invert(x);
+    if (kind !== "float") t.__invert__ = (x) => invert(x);
+    // round() and math's trunc/floor/ceil ask these; an int's are itself (a bool's, its int).
+    t.__round__ = (x, ...nd) => round(x, ...nd);
+    t.__trunc__ = (x) => int(x);
+    t.__floor__ = (x) => (typeof x === "number" ? int(Math.floor(x)) : int(x));
+    t.__ceil__ = (x) => (typeof x === "number" ? int(Math.ceil(x)) : int(x));
+    t.__getnewargs__ = (x) => PyTuple.of(typeof x === "boolean" ? BigInt(x) : x);
   } else {
     t.__add__ = (s, other) => add(s, other);
     t.__mul__ = (s, n) => {
@@ -66,7 +79,9 @@ function table(kind: Kind): Record<string, Fn> {
     t.__getitem__ = (s, key) => getitem(s, key);
     t.__iter__ = (s) => iter(s);
     t.__contains__ = (s, item) => contains(s, item);
+    t.__getnewargs__ = (s) => PyTuple.of(s);
   }
+  t.__hash__ = (x) => hash(x);
   for (const [name, op] of Object.entries(COMPARISONS)) t[`__${name}__`] = (self, other) => (takes(kind, other) ? op(self, other) : NotImplemented);
   // (str has no __bool__: its truth is its __len__)
   if (kind !== "str") t.__bool__ = (x) => truthy(x);
@@ -77,7 +92,7 @@ function table(kind: Kind): Record<string, Fn> {
 
 /** Which table a primitive value's special methods come from, or null (not a primitive). */
 function kindOf(x: unknown): Kind | null {
-  return typeof x === "string" ? "str" : isInt(x) ? "int" : typeof x === "number" ? "float" : null;
+  return typeof x === "string" ? "str" : typeof x === "boolean" ? "bool" : typeof x === "bigint" ? "int" : typeof x === "number" ? "float" : null;
 }
 
 const tables: Partial<Record<Kind, Record<string, Fn>>> = {};
@@ -94,7 +109,9 @@ registerLate({ primitiveDunder });
 
 // `int.__add__(2, 3)`, `functools.reduce(int.__mul__, xs)`, `sorted(xs, key=str.__len__)`: the type
 // objects hold the same methods, taking the value first (CPython's descriptor check on it).
-const KIND_NAMES: Record<Kind, string> = { int: "int", float: "float", str: "str" };
+const KIND_NAMES: Record<Kind, string> = { int: "int", bool: "bool", float: "float", str: "str" };
+/** The ones CPython defines as plain methods (not operator slots): their descriptor check words it otherwise. */
+const METHOD_DESCRIPTORS = new Set(["__round__", "__trunc__", "__floor__", "__ceil__", "__getnewargs__", "__format__"]);
 /** How the builtins probe an object for these (arguments after `this`), and CPython's error for a type. */
 const PROBES: Record<string, { args: number; message: (type: Function) => string }> = {
   __len__: { args: 0, message: () => "object of type 'type' has no len()" },
@@ -104,7 +121,7 @@ const PROBES: Record<string, { args: number; message: (type: Function) => string
 };
 for (const [type, kind] of [
   [int, "int"],
-  [bool, "int"],
+  [bool, "bool"],
   [float, "float"],
   [str, "str"],
 ] as [Function, Kind][]) {
@@ -116,11 +133,17 @@ for (const [type, kind] of [
       // An operation's probe on the type object itself (`len(str)`, `x in str`, `iter(str)`,
       // `str[0]`): CPython looks these up on type(str), which has none.
       if (probe !== undefined && this === type && arguments.length === probe.args) throw new TypeError(probe.message(type));
-      const own = primitiveDunder(self, name);
-      if (own === undefined || kindOf(self) !== kind) {
-        throw new TypeError(`descriptor '${name}' requires a '${KIND_NAMES[kind]}' object but received a '${typeName(self)}'`);
+      // bool's inherited methods are int's: they take any int (a bool too), and answer as int's do.
+      const owner: Kind = kind === "bool" && !BOOL_OWN.has(name) ? "int" : kind;
+      const selfKind = kindOf(self);
+      if (selfKind === null || (selfKind !== owner && !(owner === "int" && selfKind === "bool"))) {
+        throw new TypeError(
+          METHOD_DESCRIPTORS.has(name)
+            ? `descriptor '${name}' for '${KIND_NAMES[owner]}' objects doesn't apply to a '${typeName(self)}' object`
+            : `descriptor '${name}' requires a '${KIND_NAMES[owner]}' object but received a '${typeName(self)}'`,
+        );
       }
-      return own(self, ...args);
+      return (tables[owner] ??= table(owner))[name](self, ...args);
     };
     Object.defineProperty(method, "name", { value: name });
     Object.defineProperty(method, "__name__", { value: name, writable: true, configurable: true });

@@ -2,11 +2,11 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
-import { applyArgs, callWithKeywords, NOT_BOUND } from "./keywords.js";
+import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
-import { PyObject, KwArgs, CONSTRUCT } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
 
@@ -475,6 +475,8 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
   if (rest.length > 0) {
     const sentinel = rest[0];
+    const callable = typeof x === "function" || (x !== null && typeof x === "object" && typeof (x as { __call__?: unknown }).__call__ === "function");
+    if (!callable) throw new TypeError("iter(object, sentinel): object must be callable");
     return (function* () {
       for (;;) {
         const v = call(x);
@@ -491,6 +493,38 @@ export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterab
   const r = (it as Iterable<unknown>)[Symbol.iterator]();
   if (typeof (r as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return r as Iterator<unknown> & Iterable<unknown>;
   return asJsIterator(r);
+}
+
+// Python's iterator methods on the engine's own iterators (what iter() gives for a str, a dict's
+// keys, a map()): `it.__next__()`, `it.__iter__()`. Generators add send() & co. (program.ts).
+const engineIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object;
+if (!Object.prototype.hasOwnProperty.call(engineIteratorPrototype, "__next__")) {
+  Object.defineProperties(engineIteratorPrototype, {
+    __next__: {
+      value(this: Iterator<unknown>): unknown {
+        const r = this.next();
+        if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
+        return r.value;
+      },
+      writable: true,
+      configurable: true,
+    },
+    __iter__: {
+      value(this: unknown): unknown {
+        return this;
+      },
+      writable: true,
+      configurable: true,
+    },
+  });
+}
+
+/** An iterator as Python code sees it: `__next__()` and `__iter__()` besides JavaScript's protocol. */
+export type PyIterator<T> = IterableIterator<T> & { __next__(): T; __iter__(): PyIterator<T> };
+
+/** Gives a runtime iterator class (map(), enumerate(), a range's) the engine iterators' `__next__` and `__iter__`. */
+export function inheritIteratorMethods(cls: { prototype: object }): void {
+  if (Object.getPrototypeOf(cls.prototype) === Object.prototype) Object.setPrototypeOf(cls.prototype, engineIteratorPrototype);
 }
 
 const NO_DEFAULT: unique symbol = Symbol("NO_DEFAULT");
@@ -527,6 +561,16 @@ export function call(f: unknown, ...args: unknown[]): any {
   return callv(f, args);
 }
 
+/** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */
+function initTakes(cls: Function, args: unknown[]): boolean {
+  if (args.length > 0 && args[args.length - 1] instanceof KwArgs) return true;
+  for (let c: Function = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function) {
+    if (!programClasses.has(c)) return true;
+  }
+  const init = (cls.prototype as { __init__?: unknown }).__init__;
+  return typeof init !== "function" || init === PyObject.prototype.__init__ || takesPositionally(init, args.length);
+}
+
 /** `f(*args)` for any Python callable: what call() does, with the arguments as one array. */
 export function callv(f: unknown, args: unknown[], self?: unknown): any {
   if (typeof f === "function") {
@@ -534,7 +578,11 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
       // A class made by its __new__ or its metaclass's __call__ (metaclass.ts) may return anything.
       const make = (f as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
       if (make !== undefined) return make(f, args);
-      if (args.length <= SPREAD_LIMIT) return Reflect.construct(f, args);
+      if (args.length <= SPREAD_LIMIT) {
+        // Arguments the program's __init__ cannot take: a trailing (empty) KwArgs makes the
+        // constructor bind them by name, which raises CPython's TypeError.
+        return Reflect.construct(f, initTakes(f, args) ? args : [...args, new KwArgs({})]);
+      }
       const tooMany = () =>
         new NotImplementedError(
           `${className(f)}() called with ${args.length} arguments: tsyncio passes more than ${SPREAD_LIMIT} only to classes whose __init__ is Python's`,

@@ -1,5 +1,6 @@
 // Methods of str, int and float receivers (JS primitives), used by callm() and getattr().
-import { TypeError, ValueError, OverflowError } from "./exceptions.js";
+import { LookupError, TypeError, ValueError, OverflowError } from "./exceptions.js";
+import { late } from "./late.js";
 import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
 import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
@@ -184,7 +185,14 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList
 function join(s: string, it: unknown): string {
   const parts: string[] = [];
   let i = 0;
-  for (const x of toIterable(it)) {
+  let items: Iterable<unknown>;
+  try {
+    items = toIterable(it);
+  } catch (e) {
+    if (e instanceof TypeError && String(e.args[0]) === `'${typeName(it)}' object is not iterable`) throw new TypeError("can only join an iterable");
+    throw e;
+  }
+  for (const x of items) {
     if (typeof x !== "string") {
       // A str subclass's instance or a StrEnum member joins as its value.
       const v = x !== null && typeof x === "object" && (x as Record<symbol, unknown>)[VALUE_TYPE] === "str" ? (x as { _value_: unknown })._value_ : null;
@@ -264,7 +272,8 @@ function count(s: string, sub: unknown, start?: unknown, end?: unknown): bigint 
 function fillArg(f: unknown): string {
   if (f === undefined) return " ";
   f = strArg(f);
-  if (typeof f !== "string" || strLen(f) !== 1) throw new TypeError("The fill character must be exactly one character long");
+  if (typeof f !== "string") throw new TypeError(`The fill character must be a unicode character, not ${typeName(f)}`);
+  if (strLen(f) !== 1) throw new TypeError("The fill character must be exactly one character long");
   return f;
 }
 
@@ -503,39 +512,71 @@ const STR_METHODS: Record<string, Fn> = {
   __len__: (s: string) => BigInt(strLen(s)),
   __contains__: (s: string, x: unknown) => s.includes(checkStr(x, "'in <string>' requires string as left operand, not")),
   __str__: (s: string) => s,
-  __hash__: (s: string) => BigInt(s.length),
-  maketrans: (_s: string, x: unknown, y?: unknown) => maketrans(x, y),
+  maketrans: (_s: string, ...args: unknown[]) => maketrans(...args),
   translate: (s: string, table: unknown) => translate(s, table),
 };
 
-function maketrans(x: unknown, y?: unknown): unknown {
-  // returns a PyDict mapping code points to replacement strings
+function maketrans(...args: unknown[]): unknown {
+  if (args.length === 0 || args.length > 3) throw new TypeError(`maketrans() takes from 1 to 3 positional arguments but ${args.length} were given`);
+  const [x, y, z] = args;
+  // A dict of code points to replacement strings (or None).
   const { PyDict } = dictRef();
   const d = new PyDict<bigint, unknown>();
-  if (typeof x === "string" && typeof y === "string") {
-    const a = Array.from(x);
-    const b = Array.from(y);
-    if (a.length !== b.length) throw new ValueError("the first two maketrans arguments must have equal length");
-    a.forEach((c, i) => d.__setitem__(BigInt(c.codePointAt(0)!), BigInt(b[i].codePointAt(0)!)));
+  if (args.length === 1) {
+    if (!(x instanceof PyDict)) throw new TypeError("if you give only one argument to maketrans it must be a dict");
+    for (const [k, v] of x.entries()) {
+      if (typeof k === "string") {
+        if (strLen(k) !== 1) throw new ValueError("string keys in translate table must be of length 1");
+        d.__setitem__(BigInt(k.codePointAt(0)!), v);
+      } else if (typeof k === "bigint" || typeof k === "boolean") d.__setitem__(BigInt(k), v);
+      else throw new TypeError("keys in translate table must be strings or integers");
+    }
     return d;
   }
-  for (const [k, v] of (x as { entries(): Iterable<[unknown, unknown]> }).entries()) {
-    d.__setitem__(typeof k === "string" ? BigInt(k.codePointAt(0)!) : (k as bigint), v);
+  if (typeof x !== "string") throw new TypeError("first maketrans argument must be a string if there is a second argument");
+  if (typeof y !== "string") throw new TypeError(`maketrans() argument 2 must be str, not ${typeName(y)}`);
+  const a = Array.from(x);
+  const b = Array.from(y);
+  if (a.length !== b.length) throw new ValueError("the first two maketrans arguments must have equal length");
+  a.forEach((c, i) => d.__setitem__(BigInt(c.codePointAt(0)!), BigInt(b[i].codePointAt(0)!)));
+  if (args.length === 3) {
+    if (typeof z !== "string") throw new TypeError(`maketrans() argument 3 must be str, not ${typeName(z)}`);
+    for (const c of z) d.__setitem__(BigInt(c.codePointAt(0)!), null);
   }
   return d;
 }
 function translate(s: string, table: unknown): string {
   let out = "";
-  const t = table as { get(k: bigint, d?: unknown): unknown; __contains__(k: bigint): boolean };
+  const { PyDict } = dictRef();
+  // An exact dict answers misses without an exception per character.
+  const dict = table instanceof PyDict && table.constructor === PyDict ? table : null;
   for (const ch of s) {
     const k = BigInt(ch.codePointAt(0)!);
-    if (!t.__contains__(k)) {
-      out += ch;
-      continue;
+    let v: unknown;
+    if (dict !== null) {
+      if (!dict.__contains__(k)) {
+        out += ch;
+        continue;
+      }
+      v = dict.get(k);
+    } else {
+      try {
+        v = late.getitem(table, k);
+      } catch (e) {
+        if (e instanceof LookupError) {
+          out += ch;
+          continue;
+        }
+        throw e;
+      }
     }
-    const v = t.get(k);
     if (v === null || v === undefined) continue;
-    out += typeof v === "bigint" ? String.fromCodePoint(Number(v)) : String(v);
+    if (typeof v === "string") out += v;
+    else if (typeof v === "bigint" || typeof v === "boolean") {
+      const n = BigInt(v);
+      if (n < 0n || n > 0x10ffffn) throw new ValueError("character mapping must be in range(0x110000)");
+      out += String.fromCodePoint(Number(n));
+    } else throw new TypeError("character mapping must return integer, None or str");
   }
   return out;
 }
@@ -572,7 +613,6 @@ const INT_METHODS: Record<string, Fn> = {
   },
   to_bytes: (x, ...args: unknown[]) => intToBytes(asIntSelf(x), ...args),
   __str__: (x) => asIntSelf(x).toString(),
-  __hash__: (x) => asIntSelf(x),
 };
 
 function floatAsRatio(x: number): PyTuple<bigint> {

@@ -6,7 +6,7 @@ import { AttributeError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { PyObject, popKw, classModule, classQualname } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { Ellipsis, typeName } from "../builtins/ops.js";
+import { Ellipsis, typeName, set_generic_alias_hook } from "../builtins/ops.js";
 import { current_module_name } from "../importer.js";
 
 /** typing._type_repr: classes by qualified name (builtins bare), `...`, functions by name. */
@@ -100,6 +100,8 @@ export class GenericAlias {
 }
 Object.defineProperty(GenericAlias, "__module__", { value: "types" });
 markPythonClass(GenericAlias);
+// `list[int]`, `asyncio.Queue[str]`: what subscripting a generic class gives (ops.ts getitem).
+set_generic_alias_hook((origin, args) => new GenericAlias(origin, args instanceof PyTuple ? args : PyTuple.fromArray([args])));
 
 /** `X | None` where X is a type alias: shown as `X | None`. */
 export class UnionType {

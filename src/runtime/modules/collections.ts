@@ -2,6 +2,7 @@
 import { markPythonClass } from "../builtins/js-names.js";
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
@@ -547,14 +548,24 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       constructor(...args: unknown[]) {
         const kw = popKw(args);
         const vals: unknown[] = args.slice();
+        const required = names.length - defaults.length;
         if (vals.length > names.length) {
-          throw new TypeError(`${typename}.__new__() takes ${names.length + 1} positional arguments but ${vals.length + 1} were given`);
+          throw new TypeError(`${typename}.__new__() takes ${positionalRange(required + 1, names.length + 1)} but ${wereGiven(vals.length + 1)}`);
+        }
+        for (const key of Object.keys(kw ?? {})) {
+          const i = names.indexOf(key);
+          if (i < 0) throw new TypeError(`${typename}.__new__() got an unexpected keyword argument '${key}'`);
+          if (i < args.length) throw new TypeError(`${typename}.__new__() got multiple values for argument '${key}'`);
+        }
+        const missing = names.slice(vals.length, required).filter((n) => !(kw && n in kw));
+        if (missing.length) {
+          throw new TypeError(
+            `${typename}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`,
+          );
         }
         for (let i = vals.length; i < names.length; i++) {
           const n = names[i];
-          if (kw && n in kw) vals.push(kw[n]);
-          else if (i >= names.length - defaults.length) vals.push(defaults[i - (names.length - defaults.length)]);
-          else throw new TypeError(`${typename}.__new__() missing 1 required positional argument: '${n}'`);
+          vals.push(kw && n in kw ? kw[n] : defaults[i - required]);
         }
         super(vals);
       }

@@ -342,12 +342,17 @@ function processClass(cls: Function, params: Params): Function {
   }
   if (params.frozen) {
     const names = new Set(real.map((f) => f.name as string));
+    // CPython 3.12 remakes a slots=True class, and its frozen methods still compare with the old
+    // one: another name reaches `super(old_class, self)`, which refuses the new class's instance.
+    const staleClass = () => new TypeError("super(type, obj): obj must be an instance or subtype of type");
     const frozenSet = function (this: object, name: string, value: unknown) {
-      if (this.constructor === cls || names.has(name)) throw new FrozenInstanceError(`cannot assign to field ${repr(name)}`);
+      if (names.has(name) || (this.constructor === cls && !params.slots)) throw new FrozenInstanceError(`cannot assign to field ${repr(name)}`);
+      if (params.slots) throw staleClass();
       (this as Record<string, unknown>)[name] = value;
     };
     const frozenDel = function (this: object, name: string) {
-      if (this.constructor === cls || names.has(name)) throw new FrozenInstanceError(`cannot delete field ${repr(name)}`);
+      if (names.has(name) || (this.constructor === cls && !params.slots)) throw new FrozenInstanceError(`cannot delete field ${repr(name)}`);
+      if (params.slots) throw staleClass();
       delete (this as Record<string, unknown>)[name];
     };
     if (setIfAbsent("__setattr__", frozenSet)) throw new TypeError(`Cannot overwrite attribute __setattr__ in class ${className(cls)}`);
@@ -375,11 +380,10 @@ function processClass(cls: Function, params: Params): Function {
     });
   }
   if (params.slots) {
-    // slots=True: the class's __slots__ names its fields and its instances have no __dict__
-    // (ops.ts getattr). Assigning other attributes is not refused: not implemented.
+    // slots=True: the class's __slots__ names its fields; when its bases have slots too, its
+    // instances have no __dict__ and take no other attribute (ops.ts slotNamesOf).
     const fieldNames = [...all.values()].filter((f) => f._field_type === "_FIELD").map((f) => f.name);
     Object.defineProperty(cls, "__slots__", { value: PyTuple.fromArray(fieldNames), writable: true, configurable: true });
-    Object.defineProperty(cls, Symbol.for("tsyncio.noInstanceDict"), { value: true });
   }
   return cls;
 }

@@ -109,3 +109,4 @@ export function coroutine<F>(func: F): F {
 }
 
 export const CoroutineType = Coroutine;
+export { GenericAlias } from "./_type_alias.js";

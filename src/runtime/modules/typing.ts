@@ -10,6 +10,7 @@ import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
+import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { _type_repr } from "./_type_alias.js";
 export { _type_repr, TypeAliasType } from "./_type_alias.js";
 
@@ -368,7 +369,16 @@ export class NamedTuple extends PyTuple<unknown> {
     super();
     const n = spec.fields.length;
     if (args.length > n) {
-      throw new TypeError(`${spec.name}.__new__() takes ${n + 1} positional arguments but ${args.length + 1} were given`);
+      const least = spec.fields.filter((f) => !spec.defaults.has(f)).length;
+      throw new TypeError(`${spec.name}.__new__() takes ${positionalRange(least + 1, n + 1)} but ${wereGiven(args.length + 1)}`);
+    }
+    // Keywords first, as CPython binds them: an unknown or repeated one before a missing one.
+    if (k) {
+      for (const key of Object.keys(k)) {
+        const i = spec.fields.indexOf(key);
+        if (i < 0) throw new TypeError(`${spec.name}.__new__() got an unexpected keyword argument '${key}'`);
+        if (i < args.length) throw new TypeError(`${spec.name}.__new__() got multiple values for argument '${key}'`);
+      }
     }
     const vals = args.slice();
     for (let i = vals.length; i < n; i++) {
@@ -377,21 +387,9 @@ export class NamedTuple extends PyTuple<unknown> {
       else if (spec.defaults.has(f)) vals.push(spec.defaults.get(f));
       else {
         const missing = spec.fields.slice(i).filter((g) => !(k && g in k) && !spec.defaults.has(g));
-        const names = missing.map((m) => `'${m}'`);
-        const list =
-          names.length === 1
-            ? names[0]
-            : names.length === 2
-              ? `${names[0]} and ${names[1]}`
-              : `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
-        throw new TypeError(`${spec.name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
-      }
-    }
-    if (k) {
-      for (const key of Object.keys(k)) {
-        const i = spec.fields.indexOf(key);
-        if (i < 0) throw new TypeError(`${spec.name}.__new__() got an unexpected keyword argument '${key}'`);
-        if (i < args.length) throw new TypeError(`${spec.name}.__new__() got multiple values for argument '${key}'`);
+        throw new TypeError(
+          `${spec.name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`,
+        );
       }
     }
     for (const v of vals) this.push(v);

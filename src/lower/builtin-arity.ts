@@ -1,0 +1,96 @@
+// How many positional arguments Python's builtins take, and CPython 3.12's TypeError for a call that
+// passes another number: a call of a builtin by its name with a wrong count (and no keywords, no
+// `*args`) raises it where the call runs, after evaluating the arguments (calls.ts emits bad_call).
+// The runtime's functions take JS arguments, which would otherwise ignore extras and default
+// missing ones. The wording differs from builtin to builtin, as in CPython: each entry names its own.
+
+type Arity =
+  /** `len() takes exactly one argument (2 given)` */
+  | { style: "exactly-one" }
+  /** `range expected at most 3 arguments, got 4` / `isinstance expected 2 arguments, got 1` */
+  | { style: "expected"; min: number; max: number }
+  /** `int() takes at most 2 arguments (3 given)`; too few: `pow() missing required argument 'base' (pos 1)` */
+  | { style: "at-most"; max: number; required?: string[] }
+  /** `type() takes 1 or 3 arguments` */
+  | { style: "one-or-three" }
+  /** `globals() takes no arguments (1 given)` */
+  | { style: "none" };
+
+const EXACTLY_ONE = "len abs chr ord hash repr ascii bin hex oct callable id any all aiter".split(" ");
+
+const EXPECTED: Record<string, [number, number]> = {
+  iter: [1, 2],
+  next: [1, 2],
+  range: [1, 3],
+  dir: [0, 1],
+  isinstance: [2, 2],
+  issubclass: [2, 2],
+  getattr: [2, 3],
+  setattr: [3, 3],
+  hasattr: [2, 2],
+  delattr: [2, 2],
+  divmod: [2, 2],
+  min: [1, Infinity],
+  max: [1, Infinity],
+  sorted: [1, 1],
+  reversed: [1, 1],
+  format: [1, 2],
+  vars: [0, 1],
+  input: [0, 1],
+  filter: [2, 2],
+  anext: [1, 2],
+  float: [0, 1],
+  bool: [0, 1],
+  list: [0, 1],
+  tuple: [0, 1],
+  dict: [0, 1],
+  set: [0, 1],
+  frozenset: [0, 1],
+  slice: [1, 3],
+};
+
+const AT_MOST: Record<string, { max: number; required?: string[] }> = {
+  int: { max: 2 },
+  str: { max: 3 },
+  bytes: { max: 3 },
+  bytearray: { max: 3 },
+  pow: { max: 3, required: ["base", "exp"] },
+  round: { max: 2, required: ["number"] },
+  enumerate: { max: 2 },
+  sum: { max: 2 },
+};
+
+function arityOf(name: string): Arity | undefined {
+  if (EXACTLY_ONE.includes(name)) return { style: "exactly-one" };
+  if (Object.prototype.hasOwnProperty.call(EXPECTED, name)) return { style: "expected", min: EXPECTED[name][0], max: EXPECTED[name][1] };
+  if (Object.prototype.hasOwnProperty.call(AT_MOST, name)) return { style: "at-most", ...AT_MOST[name] };
+  if (name === "type") return { style: "one-or-three" };
+  if (name === "globals" || name === "locals") return { style: "none" };
+  return undefined;
+}
+
+const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
+
+/** CPython's TypeError for calling the builtin `name` with `n` positional arguments (no keywords), or null when it takes them. */
+export function builtinArityProblem(name: string, n: number): string | null {
+  const a = arityOf(name);
+  if (a === undefined) return null;
+  switch (a.style) {
+    case "exactly-one":
+      return n === 1 ? null : `${name}() takes exactly one argument (${n} given)`;
+    case "expected":
+      if (n >= a.min && n <= a.max) return null;
+      if (a.min === a.max) return `${name} expected ${plural(a.min)}, got ${n}`;
+      return n < a.min ? `${name} expected at least ${plural(a.min)}, got ${n}` : `${name} expected at most ${plural(a.max)}, got ${n}`;
+    case "at-most":
+      if (n > a.max) return `${name}() takes at most ${plural(a.max)} (${n} given)`;
+      if (n === 0 && name === "sum") return "sum() takes at least 1 positional argument (0 given)";
+      if (n === 0 && name === "enumerate") return "enumerate() missing required argument 'iterable'";
+      if (a.required && n < a.required.length) return `${name}() missing required argument '${a.required[n]}' (pos ${n + 1})`;
+      return null;
+    case "one-or-three":
+      return n === 1 || n === 3 ? null : "type() takes 1 or 3 arguments";
+    case "none":
+      return n === 0 ? null : `${name}() takes no arguments (${n} given)`;
+  }
+}
