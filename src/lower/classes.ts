@@ -21,6 +21,7 @@ import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
+import { classLevelReads, namesReadLater } from "./class-body-names.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -52,6 +53,13 @@ function isMetaclassDef(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
     const k = cx.lookupKnown(b.id);
     return k?.kind === "class" && isMetaclassDef(cx, k.node, depth + 1);
   });
+}
+
+/** The name a class-body statement binds to a value its later statements can read (an attribute, a nested class). */
+function valueBinding(item: py.Stmt): string | null {
+  if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") return item.targets[0].id;
+  if (item._type === "AnnAssign" && item.value && item.target._type === "Name") return item.target.id;
+  return item._type === "ClassDef" ? item.name : null;
 }
 
 /** The IR with each `this` read as `(this as any)`. */
@@ -224,7 +232,28 @@ function classDefIn(
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
+  // Earlier body names read by later class-level statements: the consts holding their values
+  // (class-body-names.ts). Then every attribute value is such a const, so values run in order.
+  const keptValues = namesReadLater(s.body, valueBinding).size > 0;
+  const bodyValues = new Map<string, string>();
+  const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
+    if (!keptValues) return value;
+    const t = cx.withOuter(outer, () => {
+      const t = cx.temp("_attr");
+      cx.fn.temps.pop();
+      return t;
+    });
+    hoisted.push({ k: "var", decl: "const", name: t, type: "any", init: value, line });
+    bodyValues.set(key, t);
+    return id(t);
+  };
   for (const item of s.body) {
+    for (const n of classLevelReads(item)) {
+      const value = bodyValues.get(n.id);
+      if (value) cx.classBodyReads.set(n, value);
+    }
+    // (a method of that name binds it anew: its value is not one of the consts)
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
     try {
       // Annotations the class body evaluates (methods' signatures, annotated attributes).
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
@@ -327,14 +356,19 @@ function classDefIn(
         const aliased =
           v._type === "Name" &&
           s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
-        const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : cx.withOuter(outer, () => cx.expr(v));
-        classAttrs.push({ key: item.targets[0].id, value });
+        const key = item.targets[0].id;
+        if (aliased) bodyValues.delete(key);
+        const value = aliased
+          ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
+          : keep(key, cx.withOuter(outer, () => cx.expr(v)), item.lineno);
+        classAttrs.push({ key, value });
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
         annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
-        if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
+        if (item.value) classAttrs.push({ key: item.target.id, value: keep(item.target.id, cx.withOuter(outer, () => cx.expr(item.value!)), item.lineno) });
         else instanceAttrs.add(item.target.id);
       } else if (item._type === "TypeAlias" && item.name._type === "Name") {
+        bodyValues.delete(item.name.id);
         const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
         hoisted.push(...alias.decls);
         classAttrs.push({ key: item.name.id, value: alias.value });
@@ -347,6 +381,7 @@ function classDefIn(
         });
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
+        bodyValues.set(item.name, binding);
       } else if (
         item._type === "Pass" ||
         (item._type === "Expr" &&
@@ -373,6 +408,10 @@ function classDefIn(
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
+  // A name the body binds twice keeps its first place and its last value, as in the class's namespace
+  // (and an object literal may not repeat a key).
+  const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
+  classAttrs.splice(0, classAttrs.length, ...lastValues.values());
   for (const a of classAttrs) instanceAttrs.add(a.key);
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
   // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
