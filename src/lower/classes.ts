@@ -17,7 +17,7 @@ import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
-import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
+import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
@@ -328,11 +328,26 @@ function classDefIn(
           let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           // (an async generator's calls return an async generator object either way)
-          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") returnType = protocolAwaitable(returnType);
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
+          let body = fnNode.fn.body;
+          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") {
+            // (a stub's result typed by its annotation, as a plain method's below)
+            const stub = isStubBody(item.body) && / \| null \| void, any>$/.test(returnType);
+            if (stub) {
+              returnType = returnType.replace(/ \| null \| void, any>$/, ", any>");
+              body = [...body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+            }
+            returnType = protocolAwaitable(returnType);
+          }
+          members.push({ k: "method", fn: { ...fnNode.fn, body, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
           const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+          // A Protocol's stub (`def qsize(self) -> int: ...`) is typed by its annotation: what the
+          // classes satisfying the Protocol return (called itself, it still returns None).
+          if (protocol && isStubBody(item.body) && fn.returnType?.endsWith(" | null | void")) {
+            fn.returnType = fn.returnType.slice(0, -" | null | void".length);
+            fn.body = [...fn.body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+          }
           // A method that overrides a base class's may take more parameters than it: optional for TS.
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
@@ -360,12 +375,24 @@ function classDefIn(
         if (aliased) bodyValues.delete(key);
         const value = aliased
           ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
-          : keep(key, cx.withOuter(outer, () => cx.expr(v)), item.lineno);
+          : keep(
+              key,
+              cx.withOuter(outer, () => cx.expr(v)),
+              item.lineno,
+            );
         classAttrs.push({ key, value });
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
         annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
-        if (item.value) classAttrs.push({ key: item.target.id, value: keep(item.target.id, cx.withOuter(outer, () => cx.expr(item.value!)), item.lineno) });
+        if (item.value)
+          classAttrs.push({
+            key: item.target.id,
+            value: keep(
+              item.target.id,
+              cx.withOuter(outer, () => cx.expr(item.value!)),
+              item.lineno,
+            ),
+          });
         else instanceAttrs.add(item.target.id);
       } else if (item._type === "TypeAlias" && item.name._type === "Name") {
         bodyValues.delete(item.name.id);
