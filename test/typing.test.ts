@@ -213,15 +213,19 @@ describe("plain code only where proven", () => {
   });
 
   it("a name bound to a constructor call calls the value's methods whatever its annotation says", async () => {
-    const code = await ts(`import asyncio\nasync def f():\n    q: str = asyncio.Queue()\n    await q.join()\n    s: asyncio.Queue = ","\n    return s.join(["a"])\n`);
+    const code = await ts(
+      `import asyncio\nasync def f():\n    q: str = asyncio.Queue()\n    await q.join()\n    s: asyncio.Queue = ","\n    return s.join(["a"])\n`,
+    );
     expect(code).toContain("const q: any = new asyncio.Queue();");
     expect(code).toContain("yield* q.join();");
-    expect(code).toContain("const s: any = \",\";");
+    expect(code).toContain('const s: any = ",";');
     expect(code).toContain("pystr.join(s, ");
   });
 
   it("a dict proven from its values and annotated as a dict calls its methods (through PyDict<any, any> under dict[K, V])", async () => {
-    const code = await ts(`def f():\n    a: dict = {}\n    b: dict[str, int] = {}\n    c: list = {}\n    a[1] = 2\n    b[1] = "x"\n    c[1] = 2\n    return a[1], 1 in b\n`);
+    const code = await ts(
+      `def f():\n    a: dict = {}\n    b: dict[str, int] = {}\n    c: list = {}\n    a[1] = 2\n    b[1] = "x"\n    c[1] = 2\n    return a[1], 1 in b\n`,
+    );
     expect(code).toContain("a.__setitem__(1n, 2n)");
     expect(code).toContain('(b as PyDict<any, any>).__setitem__(1n, "x")');
     expect(code).toContain("setitem(c, 1n, 2n)");
@@ -245,7 +249,20 @@ describe("plain code only where proven", () => {
 
   it("a Protocol's async methods are typed as iterables any awaitable method satisfies", async () => {
     const code = await ts(`from typing import Protocol\nclass Inbox(Protocol):\n    async def get(self) -> int: ...\n    async def join(self) -> None: ...\n`);
-    expect(code).toContain("*get(): Iterable<unknown, bigint | null | void, any>");
+    // (a stub's result is what its annotation says: see below)
+    expect(code).toContain("*get(): Iterable<unknown, bigint, any>");
     expect(code).toContain("*join(): Iterable<unknown, null | void, any>");
+  });
+
+  it("a Protocol's stub methods (`...`, `pass`, a docstring) are typed by their annotations; other bodies may still return None", async () => {
+    const code = await ts(
+      `from typing import Optional, Protocol\nclass Sized(Protocol):\n    def qsize(self) -> int: ...\n    def name(self) -> str:\n        pass\n    def peek(self) -> Optional[int]:\n        """Doc."""\n    def size(self) -> int:\n        print(1)\nclass Plain:\n    def qsize(self) -> int: ...\ndef f(q: Sized) -> int:\n    return q.qsize()\n`,
+    );
+    expect(code).toMatch(/qsize\(\): bigint \{\s*Ellipsis;\s*return null as any;/);
+    expect(code).toMatch(/name\(\): string \{\s*return null as any;/);
+    expect(code).toContain("peek(): bigint | null {");
+    expect(code).toContain("size(): bigint | null | void {");
+    // (a stub outside a Protocol is left as it is)
+    expect(code).toMatch(/class Plain[^]*qsize\(\): bigint \| null \| void/);
   });
 });

@@ -17,10 +17,11 @@ import { walk } from "../ast/walk.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
-import { describeStmt, docstring, firstLine, simpleBinding } from "./syntax.js";
+import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
+import { classLevelReads, namesReadLater } from "./class-body-names.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -52,6 +53,13 @@ function isMetaclassDef(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
     const k = cx.lookupKnown(b.id);
     return k?.kind === "class" && isMetaclassDef(cx, k.node, depth + 1);
   });
+}
+
+/** The name a class-body statement binds to a value its later statements can read (an attribute, a nested class). */
+function valueBinding(item: py.Stmt): string | null {
+  if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") return item.targets[0].id;
+  if (item._type === "AnnAssign" && item.value && item.target._type === "Name") return item.target.id;
+  return item._type === "ClassDef" ? item.name : null;
 }
 
 /** The IR with each `this` read as `(this as any)`. */
@@ -224,7 +232,28 @@ function classDefIn(
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
+  // Earlier body names read by later class-level statements: the consts holding their values
+  // (class-body-names.ts). Then every attribute value is such a const, so values run in order.
+  const keptValues = namesReadLater(s.body, valueBinding).size > 0;
+  const bodyValues = new Map<string, string>();
+  const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
+    if (!keptValues) return value;
+    const t = cx.withOuter(outer, () => {
+      const t = cx.temp("_attr");
+      cx.fn.temps.pop();
+      return t;
+    });
+    hoisted.push({ k: "var", decl: "const", name: t, type: "any", init: value, line });
+    bodyValues.set(key, t);
+    return id(t);
+  };
   for (const item of s.body) {
+    for (const n of classLevelReads(item)) {
+      const value = bodyValues.get(n.id);
+      if (value) cx.classBodyReads.set(n, value);
+    }
+    // (a method of that name binds it anew: its value is not one of the consts)
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
     try {
       // Annotations the class body evaluates (methods' signatures, annotated attributes).
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
@@ -299,11 +328,26 @@ function classDefIn(
           let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
           const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
           // (an async generator's calls return an async generator object either way)
-          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") returnType = protocolAwaitable(returnType);
-          members.push({ k: "method", fn: { ...fnNode.fn, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
+          let body = fnNode.fn.body;
+          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") {
+            // (a stub's result typed by its annotation, as a plain method's below)
+            const stub = isStubBody(item.body) && / \| null \| void, any>$/.test(returnType);
+            if (stub) {
+              returnType = returnType.replace(/ \| null \| void, any>$/, ", any>");
+              body = [...body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+            }
+            returnType = protocolAwaitable(returnType);
+          }
+          members.push({ k: "method", fn: { ...fnNode.fn, body, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
           (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
         } else if (f.fn) {
           const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+          // A Protocol's stub (`def qsize(self) -> int: ...`) is typed by its annotation: what the
+          // classes satisfying the Protocol return (called itself, it still returns None).
+          if (protocol && isStubBody(item.body) && fn.returnType?.endsWith(" | null | void")) {
+            fn.returnType = fn.returnType.slice(0, -" | null | void".length);
+            fn.body = [...fn.body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+          }
           // A method that overrides a base class's may take more parameters than it: optional for TS.
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
@@ -327,14 +371,31 @@ function classDefIn(
         const aliased =
           v._type === "Name" &&
           s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
-        const value = aliased ? member(member(id(name), "prototype"), safeProp((v as py.Name).id)) : cx.withOuter(outer, () => cx.expr(v));
-        classAttrs.push({ key: item.targets[0].id, value });
+        const key = item.targets[0].id;
+        if (aliased) bodyValues.delete(key);
+        const value = aliased
+          ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
+          : keep(
+              key,
+              cx.withOuter(outer, () => cx.expr(v)),
+              item.lineno,
+            );
+        classAttrs.push({ key, value });
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
         annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
-        if (item.value) classAttrs.push({ key: item.target.id, value: cx.withOuter(outer, () => cx.expr(item.value!)) });
+        if (item.value)
+          classAttrs.push({
+            key: item.target.id,
+            value: keep(
+              item.target.id,
+              cx.withOuter(outer, () => cx.expr(item.value!)),
+              item.lineno,
+            ),
+          });
         else instanceAttrs.add(item.target.id);
       } else if (item._type === "TypeAlias" && item.name._type === "Name") {
+        bodyValues.delete(item.name.id);
         const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
         hoisted.push(...alias.decls);
         classAttrs.push({ key: item.name.id, value: alias.value });
@@ -347,6 +408,7 @@ function classDefIn(
         });
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
+        bodyValues.set(item.name, binding);
       } else if (
         item._type === "Pass" ||
         (item._type === "Expr" &&
@@ -373,6 +435,10 @@ function classDefIn(
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
+  // A name the body binds twice keeps its first place and its last value, as in the class's namespace
+  // (and an object literal may not repeat a key).
+  const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
+  classAttrs.splice(0, classAttrs.length, ...lastValues.values());
   for (const a of classAttrs) instanceAttrs.add(a.key);
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
   // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.

@@ -275,6 +275,8 @@ export class LowerContext {
    * a generic class's body). Function bodies find theirs through the scopes.
    */
   typeParamOverride: Map<string, string> | null = null;
+  /** Reads, at a class body's level, of a name an earlier statement of that body bound: the const holding its value (class-body-names.ts). */
+  classBodyReads = new Map<py.Name, string>();
   private freshNames = new Set<string>();
 
   constructor(

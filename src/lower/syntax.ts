@@ -45,6 +45,17 @@ export function endsAbruptly(body: py.Stmt[]): boolean {
   return !!last && (last._type === "Return" || last._type === "Raise" || last._type === "Break" || last._type === "Continue");
 }
 
+/** A stub body: only `...`, `pass` and a docstring (a Protocol's method, an abstract method). */
+export function isStubBody(body: py.Stmt[]): boolean {
+  return body.every(
+    (item) =>
+      item._type === "Pass" ||
+      (item._type === "Expr" &&
+        item.value._type === "Constant" &&
+        (typeof item.value.value === "string" || (typeof item.value.value === "object" && item.value.value !== null && "ellipsis" in item.value.value))),
+  );
+}
+
 export function isTrue(e: ir.Expr): boolean {
   return e.k === "lit" && e.value === true;
 }
