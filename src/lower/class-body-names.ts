@@ -55,3 +55,38 @@ export function namesReadLater(body: py.Stmt[], bound: (s: py.Stmt) => string | 
   }
   return needed;
 }
+
+// A method is made with the class, after its body ran: a later class-level read of its name
+// (`x = property(getx)`, `greet = hello`) names the function the class gets, so such a class is
+// made before the body's values (the JS class has no Python-visible effect until define_class).
+
+/** Methods the class gets as they are written: a `def` without decorators, not implicitly a static or class method. */
+const IMPLICITLY_WRAPPED = new Set(["__new__", "__init_subclass__", "__class_getitem__", "constructor", "__getattribute__"]);
+
+/** The name of a plain method a class-level read may name (its function), or null. */
+export function plainMethodName(item: py.Stmt): string | null {
+  if (item._type !== "FunctionDef" || item.decorator_list.length || IMPLICITLY_WRAPPED.has(item.name)) return null;
+  return item.name;
+}
+
+/** `name = other`: a bare alias (which the class body can take from the class once it exists). */
+function bareAlias(item: py.Stmt): string | null {
+  if (item._type !== "Assign" || item.targets.length !== 1 || item.targets[0]._type !== "Name") return null;
+  return item.value._type === "Name" ? item.value.id : null;
+}
+
+/**
+ * Whether a class-level statement reads an earlier plain method; a bare alias (`__radd__ = __add__`)
+ * counts only with `aliases` (a class made as an expression, whose name its attributes cannot read).
+ */
+export function readsMethodsEarly(body: py.Stmt[], aliases: boolean): boolean {
+  const methods = new Set<string>();
+  for (const item of body) {
+    const alias = bareAlias(item);
+    if (aliases || alias === null || !methods.has(alias)) for (const n of classLevelReads(item)) if (methods.has(n.id)) return true;
+    const method = plainMethodName(item);
+    if (method) methods.add(method);
+    else if (alias !== null && methods.has(alias)) methods.add(((item as py.Assign).targets[0] as py.Name).id);
+  }
+  return false;
+}

@@ -21,7 +21,7 @@ import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from ".
 import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
-import { classLevelReads, namesReadLater } from "./class-body-names.js";
+import { classLevelReads, namesReadLater, plainMethodName, readsMethodsEarly } from "./class-body-names.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -234,8 +234,20 @@ function classDefIn(
   const methodDocs: { key: string; value: ir.Expr }[] = [];
   // Earlier body names read by later class-level statements: the consts holding their values
   // (class-body-names.ts). Then every attribute value is such a const, so values run in order.
-  const keptValues = namesReadLater(s.body, valueBinding).size > 0;
-  const bodyValues = new Map<string, string>();
+  // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
+  const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
+  const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
+  const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
+  const bodyValues = new Map<string, ir.Expr>();
+  const classRef = !earlyMethods
+    ? null
+    : declaredHere
+      ? name
+      : cx.withOuter(outer, () => {
+          const t = cx.temp("_cls");
+          cx.fn.temps.pop();
+          return t;
+        });
   const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
     if (!keptValues) return value;
     const t = cx.withOuter(outer, () => {
@@ -244,7 +256,7 @@ function classDefIn(
       return t;
     });
     hoisted.push({ k: "var", decl: "const", name: t, type: "any", init: value, line });
-    bodyValues.set(key, t);
+    bodyValues.set(key, id(t));
     return id(t);
   };
   for (const item of s.body) {
@@ -370,6 +382,7 @@ function classDefIn(
         // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
         const aliased =
           v._type === "Name" &&
+          !cx.classBodyReads.has(v) &&
           s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
         const key = item.targets[0].id;
         if (aliased) bodyValues.delete(key);
@@ -408,7 +421,7 @@ function classDefIn(
         });
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
-        bodyValues.set(item.name, binding);
+        bodyValues.set(item.name, id(binding));
       } else if (
         item._type === "Pass" ||
         (item._type === "Expr" &&
@@ -427,6 +440,8 @@ function classDefIn(
       cx.diags.collect(e);
     }
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
+    const method = classRef && plainMethodName(item);
+    if (method) bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef), lit(method), lit(`${qualname}.${method}`)));
     const bound = simpleBinding(item);
     if (bound) bodyNames.add(bound);
   }
@@ -495,6 +510,33 @@ function classDefIn(
   const declaredTypeParam = (t: string) => (generic?.tsParams.includes(t) ? generic.tsDeclared[generic.tsParams.indexOf(t)] : t);
   const classTypeParams = ownTypeParams.length ? ownTypeParams.map(declaredTypeParam) : undefined;
   const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
+  if (classRef) {
+    // Made before the body's values, which may read its methods; define_class then finishes it.
+    const typeDecls = generic?.decls.length ?? 0;
+    const made: ir.Stmt[] =
+      classRef === name
+        ? [{ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs, line: s.lineno }]
+        : [
+            {
+              k: "var",
+              decl: "const",
+              name: classRef,
+              init: { k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs },
+              line: s.lineno,
+            },
+          ];
+    const before = [...hoisted.slice(0, typeDecls), ...made, ...hoisted.slice(typeDecls)];
+    if (classRef === name) {
+      cx.fn.declared.add(s.name);
+      return [...before, exprStmt(defineClass(id(name)), s.lineno)];
+    }
+    let value: ir.Expr = defineClass(id(classRef));
+    for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
+    if (nested) return [...before, { k: "var", decl: "const", name: nested.binding, type: "any", init: value, line: s.lineno }];
+    const out = [...before, assignName(cx, s.name, value, (s.decorator_list[0] ?? s).lineno)];
+    if (cx.annotationNames().has(s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
+    return out;
+  }
   if (nested) {
     let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
     for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);

@@ -275,8 +275,8 @@ export class LowerContext {
    * a generic class's body). Function bodies find theirs through the scopes.
    */
   typeParamOverride: Map<string, string> | null = null;
-  /** Reads, at a class body's level, of a name an earlier statement of that body bound: the const holding its value (class-body-names.ts). */
-  classBodyReads = new Map<py.Name, string>();
+  /** Reads, at a class body's level, of a name an earlier statement of that body bound: the const holding its value, or the method (class-body-names.ts). */
+  classBodyReads = new Map<py.Name, ir.Expr>();
   private freshNames = new Set<string>();
 
   constructor(

@@ -195,7 +195,7 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
   const typeParam = cx.typeParamOverride?.get(n);
   if (typeParam) return id(typeParam);
   const classBodyValue = cx.classBodyReads.get(e);
-  if (classBodyValue) return id(classBodyValue);
+  if (classBodyValue) return classBodyValue;
   const r = resolveName(cx.fn.scope, n, cx.scopes);
   if (r.where === "builtin") return builtinName(cx, e);
   // A type parameter (PEP 695): the const declared for it.

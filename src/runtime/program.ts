@@ -360,6 +360,20 @@ function unbound(method: Function, owner: Function, name: string): Function {
   return view;
 }
 
+/**
+ * `cls.name` of a plain method, for a later statement of the class's body (`greet = hello`,
+ * `y = helper(2)`) that runs before define_class: the same function the class then gives.
+ */
+export function method_in_class_body(cls: Function, name: string, qualname: string): Function {
+  const method = (cls.prototype as Record<string, Function>)[name];
+  for (const [key, value] of [
+    ["__qualname__", qualname],
+    ["__module__", current_module_name()],
+  ])
+    if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
+  return unbound(method, cls, name);
+}
+
 /** A method of the instances that calls a Python function with the instance first. */
 function methodCalling(fn: Function): Function {
   const method = function (this: unknown, ...args: unknown[]) {
