@@ -237,6 +237,8 @@ function classDefIn(
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
   const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
+  const defNames = s.body.flatMap((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef" ? [b.name] : []));
+  const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
   const bodyValues = new Map<string, ir.Expr>();
   const classRef = !earlyMethods
@@ -440,8 +442,10 @@ function classDefIn(
       cx.diags.collect(e);
     }
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
-    const method = classRef && plainMethodName(item);
-    if (method) bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef), lit(method), lit(`${qualname}.${method}`)));
+    // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
+    const method = classRef ? plainMethodName(item) : null;
+    if (method && !definedTwice.has(method))
+      bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`)));
     const bound = simpleBinding(item);
     if (bound) bodyNames.add(bound);
   }
