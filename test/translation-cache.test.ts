@@ -233,6 +233,8 @@ describe("the translation cache of tsyncio run", () => {
     expect(readFileSync(join(real, entries(real)[0]), "utf8")).toBe(before);
     expect(entries(real)).toHaveLength(1);
     expect(usableFolder(cache)).toBe(false);
+    expect(usableFolder(cache + "/")).toBe(false);
+    expect(run(["main.py"], { TSYNCIO_CACHE_DIR: cache + "/" }).stdout).toBe("from the source\n");
     expect(usableFolder(real)).toBe(true);
     const nested = join(dir, `nested${n}`, "a", "b");
     expect(usableFolder(nested)).toBe(true);

@@ -32,7 +32,7 @@ import {
   type Stats,
 } from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { decodeSource, folderHost, isFile } from "./files.js";
 import type { ProgramHost } from "../index.js";
 import type { RunUnit } from "./translate-run.js";
@@ -115,6 +115,7 @@ function ownedByUs(stats: Stats): boolean {
 
 /** Whether `folder` is a real directory of ours that no one else may write, creating it (0700) when missing. */
 export function usableFolder(folder: string): boolean {
+  folder = resolve(folder); // no trailing slash: lstat("link/") would follow the link
   const check = () => {
     const stats = lstatSync(folder);
     return stats.isDirectory() && ownedByUs(stats);
