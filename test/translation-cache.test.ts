@@ -3,11 +3,25 @@
 // written beside the program, ignored when damaged, off with --no-cache or TSYNCIO_NO_CACHE. The
 // other tests run with TSYNCIO_NO_CACHE=1 (vitest.config.ts); these turn it on in a temporary folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { MAX_ENTRIES, RecordingHost, TranslationCache, cacheFolder } from "../src/cli/translation-cache.js";
+import { MAX_ENTRIES, RecordingHost, TranslationCache, cacheFolder, usableFolder } from "../src/cli/translation-cache.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = join(root, "bin/tsyncio.js");
@@ -28,6 +42,20 @@ function run(args: string[], env: Record<string, string | undefined> = {}) {
 const entries = (folder = cache) => (existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith(".json")) : []);
 const entryText = () => readFileSync(join(cache, entries()[0]), "utf8");
 const write = (name: string, text: string) => writeFileSync(join(prog, name), text);
+const isRoot = process.getuid?.() === 0;
+const SOURCE = 'print("from the source")\n';
+
+/** Makes an entry for main.py (SOURCE) whose JavaScript prints "from the cache"; returns its path. */
+function editedEntry(folder = cache): string {
+  write("main.py", SOURCE);
+  expect(run(["main.py"], { TSYNCIO_CACHE_DIR: folder }).stdout).toBe("from the source\n");
+  const file = join(folder, entries(folder)[0]);
+  const entry = JSON.parse(readFileSync(file, "utf8"));
+  entry.units[0].js = entry.units[0].js.replace("from the source", "from the cache");
+  writeFileSync(file, JSON.stringify(entry));
+  expect(run(["main.py"], { TSYNCIO_CACHE_DIR: folder }).stdout).toBe("from the cache\n");
+  return file;
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tsyncio-cache-"));
@@ -181,9 +209,88 @@ describe("the translation cache of tsyncio run", () => {
     expect(cacheFolder({ TSYNCIO_NO_CACHE: "0", TSYNCIO_CACHE_DIR: "/c" })).toBe("/c");
   });
 
-  it(`keeps at most ${MAX_ENTRIES} entries, removing the least recently written`, () => {
+  it("a folder others may write is not used: no entry read, none written", () => {
     fresh();
-    mkdirSync(cache);
+    const file = editedEntry();
+    const before = readFileSync(file, "utf8");
+    for (const mode of [0o720, 0o702, 0o777]) {
+      chmodSync(cache, mode);
+      expect(run(["main.py"])).toEqual({ code: 0, stdout: "from the source\n", stderr: "" });
+      expect(readFileSync(file, "utf8")).toBe(before);
+      expect(readdirSync(cache)).toEqual([entries()[0]]);
+    }
+    chmodSync(cache, 0o700);
+    expect(run(["main.py"]).stdout).toBe("from the cache\n");
+  });
+
+  it("a symlinked folder is not used, and a missing one is made private (0700)", () => {
+    fresh();
+    const real = join(dir, `real${n}`);
+    editedEntry(real);
+    symlinkSync(real, cache);
+    const before = readFileSync(join(real, entries(real)[0]), "utf8");
+    expect(run(["main.py"])).toEqual({ code: 0, stdout: "from the source\n", stderr: "" });
+    expect(readFileSync(join(real, entries(real)[0]), "utf8")).toBe(before);
+    expect(entries(real)).toHaveLength(1);
+    expect(usableFolder(cache)).toBe(false);
+    expect(usableFolder(cache + "/")).toBe(false);
+    expect(run(["main.py"], { TSYNCIO_CACHE_DIR: cache + "/" }).stdout).toBe("from the source\n");
+    expect(usableFolder(real)).toBe(true);
+    const nested = join(dir, `nested${n}`, "a", "b");
+    expect(usableFolder(nested)).toBe(true);
+    expect(lstatSync(nested).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!isRoot)("an entry owned by someone else, or writable by others, is ignored and replaced", () => {
+    fresh();
+    const file = editedEntry();
+    chownSync(file, 65534, 65534);
+    expect(run(["main.py"])).toEqual({ code: 0, stdout: "from the source\n", stderr: "" });
+    expect(statSync(file).uid).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("from the source");
+    editedEntry();
+    chmodSync(file, 0o666);
+    expect(run(["main.py"]).stdout).toBe("from the source\n");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("an entry that is a FIFO or a symlink does not hang or mislead the run: translated fresh", () => {
+    fresh();
+    const file = editedEntry();
+    const edited = join(dir, `edited${n}.json`);
+    writeFileSync(edited, readFileSync(file), { mode: 0o600 });
+    rmSync(file);
+    execFileSync("mkfifo", ["-m", "600", file]);
+    expect(run(["main.py"])).toEqual({ code: 0, stdout: "from the source\n", stderr: "" });
+    expect(lstatSync(file).isFile()).toBe(true);
+    rmSync(file);
+    symlinkSync(edited, file);
+    expect(run(["main.py"]).stdout).toBe("from the source\n");
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(readFileSync(edited, "utf8")).toContain("from the cache");
+  });
+
+  it("a hit marks the entry as used; a store removes temporary files left by killed runs an hour ago", () => {
+    fresh();
+    const file = editedEntry();
+    const old = new Date(2001, 0, 1);
+    utimesSync(file, old, old);
+    expect(run(["main.py"]).stdout).toBe("from the cache\n");
+    expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 600_000);
+    const stale = `${file}.0123456789abcdef.tmp`;
+    const recent = `${file}.fedcba9876543210.tmp`;
+    writeFileSync(stale, "", { mode: 0o600 });
+    writeFileSync(recent, "", { mode: 0o600 });
+    utimesSync(stale, old, old);
+    write("main.py", 'print("changed")\n');
+    expect(run(["main.py"]).stdout).toBe("changed\n");
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+  });
+
+  it(`keeps at most ${MAX_ENTRIES} entries, removing the least recently used`, () => {
+    fresh();
+    mkdirSync(cache, { mode: 0o700 });
     write("main.py", 'print("x")\n');
     const unit = { name: "__main__", file: "main.py", source: 'print("x")\n', js: "", lineMap: [], nameMap: [] };
     const store = (i: number) => {

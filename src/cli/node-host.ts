@@ -163,12 +163,13 @@ const watcherReady = () => watcherCell !== null && Atomics.load(watcherCell, WAT
 
 /**
  * Once the process has used this much CPU (ms), a lazily started watcher is started at the next
- * check. The watcher's boot costs ~30 ms of CPU: after a second that is at most ~3% of a busy
- * program's run, and a program that ends sooner never pays it. Until then a Ctrl-C of a busy
- * program is the watchdog's stop (runGuarded); one that waits starts the watcher at its first
- * blocking wait. CPU, not wall time: on a loaded machine the same program makes the same choice.
+ * check. The watcher's boot costs ~30 ms of CPU, which a program that ends sooner never pays.
+ * Until then a Ctrl-C of a busy program is the watchdog's hard stop (runGuarded: no
+ * KeyboardInterrupt, no `finally`), so the window is kept short; a program that waits starts the
+ * watcher at its first blocking wait. CPU, not wall time: on a loaded machine the same program
+ * makes the same choice.
  */
-const LAZY_WATCHER_AFTER_CPU_MS = 1000;
+const LAZY_WATCHER_AFTER_CPU_MS = 200;
 
 /**
  * Runs the program (`tsyncio run`) under Node's SIGINT watchdog (vm's breakOnSigint: a native

@@ -8,10 +8,31 @@
 // answers to "is there a file here?" that module search asked (a new `foo.py` beside the script
 // changes what `import foo` means). Anything unreadable or unexpected is a miss, silently; writes
 // go to a temporary file renamed into place, so a reader never sees half an entry.
+//
+// Cached JavaScript runs as whoever runs tsyncio, so it is trusted only if nobody else could have
+// written it: the folder must be a real directory of ours that no one else may write (otherwise
+// the cache is off for the run, as pip does), and an entry a regular file of ours that no one else
+// may write, opened without following a symlink or blocking on a FIFO. Temporary files get
+// unguessable names and are created exclusively (never through an existing path or symlink).
 
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  futimesSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { decodeSource, folderHost, isFile } from "./files.js";
 import type { ProgramHost } from "../index.js";
 import type { RunUnit } from "./translate-run.js";
@@ -20,6 +41,12 @@ import type { RunUnit } from "./translate-run.js";
 const FORMAT = 1;
 /** Entries kept: beyond this many, a store removes the least recently written (scripts in temporary folders come and go). */
 export const MAX_ENTRIES = 200;
+/** An entry larger than this is not read (a real one is far smaller). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/** A temporary file this old was left by a run that was killed while storing. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+const ENTRY_NAME = /^run-[0-9a-f]{16}\.json$/;
+const TEMP_NAME = /^run-[0-9a-f]{16}\.json\.[0-9a-f]{16}\.tmp$/;
 
 /**
  * The cache's folder, or null when it is turned off (TSYNCIO_NO_CACHE set to anything but "" or
@@ -77,9 +104,39 @@ export class RecordingHost implements ProgramHost {
   }
 }
 
+/**
+ * Whether a file or folder can be trusted: ours and writable by no one else. Where there are no
+ * POSIX owners (Windows) the mode bits mean nothing either, so everything passes.
+ */
+function ownedByUs(stats: Stats): boolean {
+  if (typeof process.getuid !== "function") return true;
+  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
+
+/** Whether `folder` is a real directory of ours that no one else may write, creating it (0700) when missing. */
+export function usableFolder(folder: string): boolean {
+  folder = resolve(folder); // no trailing slash: lstat("link/") would follow the link
+  const check = () => {
+    const stats = lstatSync(folder);
+    return stats.isDirectory() && ownedByUs(stats);
+  };
+  try {
+    return check();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") return false;
+  }
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    return check();
+  } catch {
+    return false;
+  }
+}
+
 export class TranslationCache {
   private readonly file: string;
   private readonly key: string;
+  private usable: boolean | undefined;
 
   constructor(
     private readonly folder: string,
@@ -91,49 +148,82 @@ export class TranslationCache {
 
   /** The translation of the script (its source as just read) in folder `root`, when nothing it depends on changed. */
   lookup(root: string, mainPath: string, source: string): RunUnit[] | null {
-    let entry: Entry;
+    if (!this.folderUsable()) return null;
+    let fd: number;
     try {
-      entry = JSON.parse(readFileSync(this.file, "utf8"));
+      fd = openSync(this.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     } catch {
       return null;
     }
     try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile() || !ownedByUs(stats) || stats.size > MAX_ENTRY_BYTES) return null;
+      const entry: Entry = JSON.parse(readFileSync(fd, "utf8"));
       if (entry.format !== FORMAT || entry.key !== this.key || !Array.isArray(entry.units) || !entry.units.length) return null;
       for (const [path, text] of entry.reads) if (text !== (path === mainPath ? source : readQuietly(join(root, path)))) return null;
       for (const [path, found] of entry.probes) if (isFile(join(root, path)) !== found) return null;
       if (!entry.units.every(isRunUnit)) return null;
+      // A hit counts as use: eviction removes the least recently used entries.
+      const now = new Date();
+      futimesSync(fd, now, now);
       return entry.units;
     } catch {
       return null;
+    } finally {
+      closeSync(fd);
     }
   }
 
   /** Keeps a translation for the next run (nothing when the folder cannot be written). */
   store(host: RecordingHost, units: RunUnit[]): void {
     const entry: Entry = { format: FORMAT, key: this.key, reads: [...host.reads], probes: [...host.probes], units };
-    const temp = `${this.file}.${process.pid}.tmp`;
+    if (!this.folderUsable()) return;
+    // "wx": created anew, never through an existing file or symlink; the name cannot be guessed.
+    const temp = `${this.file}.${randomBytes(8).toString("hex")}.tmp`;
+    let fd: number;
     try {
-      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+      fd = openSync(temp, "wx", 0o600);
+    } catch {
+      return;
+    }
+    try {
+      try {
+        writeFileSync(fd, JSON.stringify(entry));
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.file);
     } catch {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // the folder is not one (a file in the way): nothing was written
-      }
+      rmSync(temp, { force: true });
       return;
     }
     prune(this.folder);
   }
+
+  /** The folder check, once per run (a lookup and a store share it). */
+  private folderUsable(): boolean {
+    this.usable ??= usableFolder(this.folder);
+    return this.usable;
+  }
 }
 
-/** Removes the oldest entries beyond MAX_ENTRIES (best effort: another process may be pruning too). */
+/**
+ * Removes the least recently used entries beyond MAX_ENTRIES and temporary files left by killed
+ * runs (best effort: another process may be pruning too).
+ */
 function prune(folder: string): void {
   try {
-    const names = readdirSync(folder).filter((n) => /^run-[0-9a-f]{16}\.json$/.test(n));
-    if (names.length <= MAX_ENTRIES) return;
-    const aged = names.map((n) => ({ path: join(folder, n), time: statSync(join(folder, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+    const now = Date.now();
+    const aged: { path: string; time: number }[] = [];
+    for (const name of readdirSync(folder)) {
+      const isEntry = ENTRY_NAME.test(name);
+      if (!isEntry && !TEMP_NAME.test(name)) continue;
+      const path = join(folder, name);
+      const time = lstatSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (isEntry) aged.push({ path, time });
+      else if (now - time > STALE_TEMP_MS) rmSync(path, { force: true });
+    }
+    if (aged.length <= MAX_ENTRIES) return;
     aged.sort((a, b) => a.time - b.time);
     for (const { path } of aged.slice(0, aged.length - MAX_ENTRIES)) rmSync(path, { force: true });
   } catch {

@@ -17,15 +17,17 @@ export function sliceThenBytesLiteral(cx: LowerContext, e: py.BinOp): ir.Expr | 
   if (e.op._type !== "Add" || left._type !== "Subscript" || left.slice._type !== "Slice" || left.slice.step != null) return null;
   const right = e.right;
   if (right._type !== "Constant" || right.value === null || typeof right.value !== "object" || !("bytes" in right.value)) return null;
-  // Each operand once, in Python's order; a name or a constant (-1 too) is read again instead.
+  // Each operand once, in Python's order; a constant (-1 too) is read again instead, and so is a
+  // name when no operand runs code (a bound's call or walrus could rebind the name in between).
+  const constant = (x: ir.Expr) => x.k === "lit" || (x.k === "unary" && x.op === "-" && x.arg.k === "lit");
+  const operands = [cx.expr(left.value), cx.optExpr(left.slice.lower), cx.optExpr(left.slice.upper)];
+  const namesStay = operands.every((x) => constant(x) || x.k === "id");
   const once = (x: ir.Expr): [ir.Expr, ir.Expr] => {
-    if (x.k === "lit" || x.k === "id" || (x.k === "unary" && x.op === "-" && x.arg.k === "lit")) return [x, x];
+    if (constant(x) || (namesStay && x.k === "id")) return [x, x];
     const t = cx.temp();
     return [assign(id(t), x), id(t)];
   };
-  const [obj, objAgain] = once(cx.expr(left.value));
-  const [lower, lowerAgain] = once(cx.optExpr(left.slice.lower));
-  const [upper, upperAgain] = once(cx.optExpr(left.slice.upper));
+  const [[obj, objAgain], [lower, lowerAgain], [upper, upperAgain]] = operands.map(once);
   const slice = cx.rt("getslice", objAgain, lowerAgain, upperAgain, lit(null));
   setPyMark(slice, left);
   const add = cx.rt("add", slice, cx.expr(right));

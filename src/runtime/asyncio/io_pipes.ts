@@ -31,7 +31,9 @@ class _UnixReadPipeTransport extends ReadTransport {
   declare _paused: Uint8Array[] | null;
 
   _start(): void {
-    this._pipe._end.pipe._attachReader((d) => (d === null ? this._read_eof() : this._data(d)));
+    // What is written reaches the protocol in a later iteration (CPython's reader callback runs
+    // after the select that finds the pipe readable), never inside the writer's own write().
+    this._pipe._end.pipe._attachReader((d) => this._loop.call_soon(() => (d === null ? this._read_eof() : this._data(d))));
   }
   _data(d: Uint8Array): void {
     if (this._closing) return;
