@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -172,7 +172,9 @@ describe("programs of several files", () => {
     return name;
   };
   const tree = (root: string, sub = ""): string[] =>
-    readdirSync(join(root, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(root, join(sub, e.name)) : [join(sub, e.name)])).sort();
+    readdirSync(join(root, sub), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? tree(root, join(sub, e.name)) : [join(sub, e.name)]))
+      .sort();
   const FILES = {
     "main.py": "import util\nfrom pkg.mod import twice as tw\nimport pkg.mod\n\nif __name__ == '__main__':\n    print(util.NAME, tw(21), pkg.mod.__name__)\n",
     "util.py": "NAME = __name__\n",
@@ -184,6 +186,12 @@ describe("programs of several files", () => {
   it("run: the script imports its sibling modules and packages", () => {
     const p = program("prog1", FILES);
     expect(tsyncio(["run", `${p}/main.py`])).toMatchObject({ code: 0, stdout: "util 42 pkg.mod\n" });
+  });
+
+  it("run: a symlinked script imports from its real file's folder (sys.path[0], as CPython resolves it)", () => {
+    const p = program("prog-link", { "real/main.py": "import helper\n", "real/helper.py": "print('real')\n", "link/helper.py": "print('link')\n" });
+    symlinkSync(join(dir, p, "real/main.py"), join(dir, p, "link/main.py"));
+    expect(tsyncio(["run", `${p}/link/main.py`])).toMatchObject({ code: 0, stdout: "real\n" });
   });
 
   it("--outdir DIR main.py: the script and the modules it imports, with the same folders", () => {
@@ -237,7 +245,8 @@ describe("programs of several files", () => {
 
   it("run: a module's syntax error is raised by its import (CPython 3.12's output)", () => {
     const p = program("prog6", {
-      "main.py": 'print("before the import")\ntry:\n    import broken\nexcept SyntaxError as e:\n    print("caught:", type(e).__name__, e.msg, e.lineno)\nimport broken_indent\nprint("never printed")\n',
+      "main.py":
+        'print("before the import")\ntry:\n    import broken\nexcept SyntaxError as e:\n    print("caught:", type(e).__name__, e.msg, e.lineno)\nimport broken_indent\nprint("never printed")\n',
       "broken.py": "x = 1\ndef f(:\n    pass\n",
       "broken_indent.py": "def g():\nreturn 1\n",
     });

@@ -2,6 +2,7 @@
 // run. In the runtime half of the bundled CLI: the compiler half (translate-run.ts) is loaded only
 // when the translation cache has no answer.
 
+import { realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { BUNDLE_ID } from "./bundle-stamp.js";
 import { UsageError, displayPath, missing, readSource } from "./command-line.js";
@@ -53,8 +54,9 @@ export async function run(argv: string[]): Promise<number> {
   // Only timing depends on this guess: the kernel otherwise starts at the first socket or process.
   if (/\b(open_connection|start_server|create_connection|create_server|create_datagram_endpoint|subprocess|add_signal_handler|os\.kill)\b/.test(source))
     runner.warmIo();
-  // The script, then the program's own modules it imports (found in its folder, as sys.path[0]).
-  const root = file === "-" ? process.cwd() : dirname(path);
+  // The script, then the program's own modules it imports (found in its folder, as sys.path[0]:
+  // the folder of the file a symlinked script points to, as CPython resolves it).
+  const root = file === "-" ? process.cwd() : dirname(realScriptPath(path));
   const mainPath = file === "-" ? "<stdin>" : basename(file);
   const units = await translation(file, path, root, mainPath, source, pythonVersion, useCache);
   if (typeof units === "number") return units;
@@ -96,4 +98,13 @@ async function translation(
   if ("status" in translated) return translated.status;
   if (cache && translated.quiet) cache.store(host, translated.units);
   return translated.units;
+}
+
+/** The script's own path with symbolic links resolved (the path as given when that fails). */
+function realScriptPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

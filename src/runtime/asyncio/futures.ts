@@ -126,12 +126,7 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       // eslint-disable-next-line prefer-rest-params
       loop = _bind("Future", Array.from(arguments), ["loop"], 0)[0];
     }
-    this._state = _PENDING;
-    this._result = null;
-    this._exception = null;
-    this._loop = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
-    this._flags = 0;
-    this._cb0 = null;
+    setPendingFields(this, (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop);
   }
 
   __repr__(): string {
@@ -467,13 +462,18 @@ export function _coerce_exception(exception: unknown): BaseException {
 export function _new_future(loop: BaseEventLoop): Future<unknown> {
   _skip_next_init();
   const f = new Future<unknown>();
+  setPendingFields(f, loop);
+  return f;
+}
+
+/** The fields of a pending future, in one order (Future.__init__ and _new_future: one shape). */
+function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
   f._state = _PENDING;
   f._result = null;
   f._exception = null;
   f._loop = loop;
   f._flags = 0;
   f._cb0 = null;
-  return f;
 }
 
 /** The loop a future belongs to. CPython: futures._get_loop */
