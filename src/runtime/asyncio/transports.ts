@@ -1,4 +1,5 @@
-// Transport base classes: names only (nothing creates transports in tsyncio). CPython: Lib/asyncio/transports.py.
+// Transport base classes (CPython: Lib/asyncio/transports.py): the names programs subclass and check
+// with isinstance; the working transports (sockets, datagrams, pipes, subprocesses) extend them.
 import { NotImplementedError, PyObject } from "./_compat.js";
 
 export class BaseTransport extends PyObject {
