@@ -115,7 +115,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     else if (this._closing) info.push("closing");
     info.push(`fd=${this._fd}`);
     if (!this._loop.is_closed() && !this._sock_closed) {
-      info.push(this._paused || this._closing ? "read=idle" : "read=polling");
+      // The reader is added in the callback after connection_made's (CPython): idle until then.
+      info.push(this._paused || this._closing || !this._started ? "read=idle" : "read=polling");
       info.push(`write=<${this._protocol_paused ? "polling" : "idle"}, bufsize=${this._protocol_paused ? this._unsent : 0}>`);
     }
     return `<${info.join(" ")}>`;
