@@ -7,7 +7,7 @@ import { call } from "../builtins/ops.js";
 import { CancelledError } from "./exceptions.js";
 import { coroutine_function } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
-import { sleep } from "./tasks.js";
+import { _take_task_number, sleep } from "./tasks.js";
 import { Future } from "./futures.js";
 import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
 import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
@@ -221,6 +221,8 @@ export const create_server = coroutine_function(
     const server = Server.make(this, protocol_factory);
     const tls = serverTls(server, ssl);
     const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
+    // CPython gathers one _create_server_getaddrinfo task per host.
+    for (let i = 0; i < (_isNone(host) ? 1 : hosts.length); i++) _take_task_number();
     try {
       for (const h of hosts) {
         for (const a of yield* resolve(this, h, portNo)) {

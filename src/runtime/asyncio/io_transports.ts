@@ -17,6 +17,7 @@ import type { IoTarget } from "./io_selector.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, osError, socketOptions, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase, PyBytes } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
+import { _take_task_number } from "./tasks.js";
 
 type Loop = BaseEventLoop;
 
@@ -492,6 +493,7 @@ export class Server extends PyObject implements IoTarget {
       ioSend({ op: "abort", id: c.conn });
       return;
     }
+    _take_task_number(); // CPython's _accept_connection2 task
     this._loop.call_soon(() => this._accepted(c));
   }
 

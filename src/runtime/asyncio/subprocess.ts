@@ -8,7 +8,7 @@ import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
 import { Future } from "./futures.js";
-import { gather } from "./tasks.js";
+import { _take_task_number, gather } from "./tasks.js";
 import { SubprocessProtocol } from "./protocols.js";
 import { SubprocessTransport } from "./transports.js";
 import { StreamReader, StreamWriter } from "./streams.js";
@@ -289,6 +289,8 @@ function* spawnProcess(
     _finished: false,
     _linked: written,
   });
+  // CPython's transport starts a _connect_pipes task right after its (synchronous) Popen.
+  _take_task_number();
   const started = loop.create_future();
   // The pipes and connection_made come with the "spawned" answer, before any pipe data.
   const attach = () => {
