@@ -115,7 +115,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return awaitExpr(cx, e.value, e);
     case "YieldFrom":
       if (cx.fn.isCoroutine) return awaitExpr(cx, e.value, e);
-      return yieldStar(call(cx.helper("iter"), cx.expr(e.value)));
+      return yieldStar(call(cx.helper("yield_from"), cx.expr(e.value)));
     case "Yield":
       if (cx.fn.isCoroutine && !isAsyncGenerator(cx)) {
         // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
@@ -454,6 +454,8 @@ export function awaitExpr(cx: LowerContext, value: py.ExprNode, node: py.ExprNod
   if (!cx.fn.isCoroutine) return cx.diags.error(node, "TSY2001");
   const v = cx.expr(value);
   if (isDirectlyAwaitable(cx, value)) return yieldStar(awaitedBody(cx, value, v));
+  // A legacy coroutine's `yield from` (turned into await) also delegates to plain generators.
+  if (cx.legacy.has(cx.fn.scope.node as py.AsyncFunctionDef)) return yieldStar(call(cx.helperFrom("legacy_yield_from", ASYNCIO), v));
   return yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), v));
 }
 
