@@ -9,6 +9,7 @@ import { coroutine_function } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
 import { _take_task_number, sleep } from "./tasks.js";
 import { Future } from "./futures.js";
+import { _python_version } from "./events.js";
 import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
 import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
 import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
@@ -343,6 +344,8 @@ serverMethod("serve_forever", 353, function* (this: Server) {
 
 serverMethod("wait_closed", 374, function* (this: Server) {
   if (this._waiters === null) return null;
+  // Up to 3.11 a closed server did not wait for its connections (3.12.1's docstring says so).
+  if (this._sockets === null && _python_version() === "3.10") return null;
   const waiter = this._loop.create_future();
   this._waiters.push(waiter);
   yield* waiter;
