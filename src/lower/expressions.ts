@@ -9,6 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
+import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -403,6 +404,10 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       // `import concurrent.futures` binds `concurrent` to the submodule's namespace: `concurrent.futures` is it.
       if (known.name === `${v.id}.${e.attr}`) return cx.expr(v);
       const info = STDLIB[known.name];
+      // `logging.config` after `import logging.config`: a runtime submodule the package's own
+      // namespace does not carry (it would import the package back) is its own namespace.
+      const sub = STDLIB[`${known.name}.${e.attr}`];
+      if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
       if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       return member(cx.expr(v), e.attr);
     }
