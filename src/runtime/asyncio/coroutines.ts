@@ -16,7 +16,8 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
-import { NOT_ITERABLE } from "../builtins/protocol.js";
+import { DROPPED_HERE, NOT_ITERABLE } from "../builtins/protocol.js";
+import { current_location } from "../program-info.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
@@ -211,6 +212,13 @@ Object.defineProperty(Coroutine, "__name__", { value: "coroutine", configurable:
 Object.defineProperty(Coroutine, "__module__", { value: "builtins", configurable: true });
 // `await` iterates a coroutine (Symbol.iterator); Python's iter() and `for` do not.
 Object.defineProperty(Coroutine.prototype, NOT_ITERABLE, { value: true });
+// A plain generator's `yield from coro()` refuses the coroutine, which CPython then collects at once.
+Object.defineProperty(Coroutine.prototype, DROPPED_HERE, {
+  value(this: Coroutine) {
+    const where = current_location();
+    if (where) discard(this, where.lineno, where.filename);
+  },
+});
 
 /** Marker CPython puts on legacy `@coroutine` functions; we put it on every coroutine function. */
 export const _is_coroutine = Symbol("_is_coroutine");

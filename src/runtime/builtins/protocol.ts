@@ -424,6 +424,9 @@ function* pyNextAdapter(it: { __next__(): unknown }): Generator<unknown> {
  */
 export const NOT_ITERABLE: unique symbol = Symbol("not iterable in Python");
 
+/** A coroutine refused by `yield from` is dropped there: its never-awaited warning is due now. */
+export const DROPPED_HERE: unique symbol = Symbol("dropped by a refused yield from");
+
 export function toIterable(x: unknown): Iterable<unknown> {
   if (typeof x === "string") return x;
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
@@ -482,6 +485,7 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 /** `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message. */
 export function yield_from(x: unknown): Iterator<unknown> & Iterable<unknown> {
   if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE] && typeName(x) === "coroutine") {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw new TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
   }
   return iter(x);
