@@ -56,7 +56,9 @@ async function loadCli() {
     load(part) {
       if (!loaded.has(part)) {
         const file = join(dist, PARTS[part]);
-        const source = readFileSync(file, "utf8");
+        // latin1: the halves are ASCII (the build checks), and V8 then gets the bytes as they are
+        // instead of a UTF-8 decoding of 2 MB (~1 ms).
+        const source = readFileSync(file, "latin1");
         if (ID_LINE.exec(source)?.[1] !== wanted) throw new Error(`${file} is from another build: run npm run build`);
         loaded.set(part, runScript(file, source, wanted, tsyncio));
       }

@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { restoreClassNames } from "./lib/class-names.mjs";
 import { dropRedundantFunctionNames } from "./lib/function-names.mjs";
+import { lezerTables } from "./lib/lezer-tables.mjs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -144,7 +145,7 @@ const buildId = {
 
 const buildPart = (name) =>
   esbuild.build({
-  plugins: [lazyRegistry, otherHalf(name), buildId],
+  plugins: [lazyRegistry, otherHalf(name), buildId, lezerTables],
   ...(PARTS[name].entry ? { entryPoints: [PARTS[name].entry] } : { stdin: { contents: PARTS[name].stdin, resolveDir: cliDir, sourcefile: "compiler-part.js" } }),
   outfile: PARTS[name].outfile,
   metafile: true,
@@ -203,6 +204,11 @@ if (strays.length) throw new Error(`bundle-cli: ${strays.join("; ")}`);
 
 // The stamp: an id of both halves' contents on their first line and in dist/cli/bundle-stamp.js.
 const code = Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, finish(part.outfile)]));
+// bin/load-cli.js reads the halves as latin1: they must stay ASCII (esbuild's charset: "ascii").
+for (const [name, text] of Object.entries(code)) {
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`bundle-cli: the ${name} half is not ASCII at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+}
 const id = createHash("sha1").update(code.cli).update("\0").update(code.compiler).digest("hex").slice(0, 20);
 for (const [name, part] of Object.entries(PARTS)) {
   writeFileSync(part.outfile, `// tsyncio bundle ${id}\n${code[name]}`);
