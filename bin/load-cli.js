@@ -102,6 +102,13 @@ function runScript(bundle, source, key, tsyncio, req = require) {
     // At exit the cache also holds the functions this run compiled lazily.
     process.once("exit", () => {
       try {
+        // What the runtime half compiles only on a program's first import of a lazily loaded module
+        // (scripts/bundle-cli.mjs), compiled now so that the cache holds it for later runs.
+        globalThis[Symbol.for("tsyncio.beforeCodeCache")]?.();
+      } catch {
+        // the cache is written all the same
+      }
+      try {
         const temp = `${cacheFile}.${process.pid}`;
         writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]));
         renameSync(temp, cacheFile);

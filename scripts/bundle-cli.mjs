@@ -129,6 +129,12 @@ ${lazyTable.join("\n")}
 };
 let lazyModules;
 const __tsyncioStdlib = (key) => (lazyModules ??= __tsyncioLazyModules())[key]();
+// bin/load-cli.js calls this before it writes a code cache, so that a cache written by a run that
+// imported none of these modules still holds the nest compiled (compiling it at a later first
+// import costs ~15 ms). It runs the nest's declarations only: no module's code.
+globalThis[Symbol.for("tsyncio.beforeCodeCache")] = () => {
+  lazyModules ??= __tsyncioLazyModules();
+};
 ${table.join("\n")}
 `;
       return { contents, loader: "js", resolveDir: dirname(args.path) };

@@ -16,6 +16,8 @@
 // LAZY_MODULES_HERE. Only those modules' declarations move, and no other module imports them, so no
 // code outside refers to their names.
 
+import { createRequire } from "node:module";
+
 /** The statement the registry's table function starts with, replaced by the modules' code. */
 export const LAZY_MODULES_HERE = "__tsyncioLazyModulesHere();";
 
@@ -64,8 +66,31 @@ export function nestLazyModules(code, metafile, lazy) {
     }
     (moving ? moved : kept).push(line);
   }
+  declarationsOnly(moved.join("\n"));
   const out = kept.join("\n");
   const at = out.indexOf(LAZY_MODULES_HERE);
   if (at < 0 || out.indexOf(LAZY_MODULES_HERE, at + 1) >= 0) throw new Error("lazy-stdlib: expected one LAZY_MODULES_HERE in the bundle");
   return { code: out.slice(0, at) + moved.join("\n") + "\n" + out.slice(at + LAZY_MODULES_HERE.length), modules: found.size };
+}
+
+/**
+ * Fails unless CODE's statements only declare: functions, variables set to nothing, an object
+ * literal or esbuild's module wrappers (`__esm`, `__commonJS`), and esbuild's `__export` and
+ * `__name` calls. Then making the nest runs no module's code (that happens when the table's entry
+ * is called), which bin/load-cli.js relies on when it makes the nest before writing a code cache.
+ */
+function declarationsOnly(code) {
+  const ts = createRequire(import.meta.url)("ts-morph").ts;
+  const file = ts.createSourceFile("nest.js", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const declares = (st) => {
+    if (ts.isFunctionDeclaration(st)) return true;
+    if (ts.isExpressionStatement(st)) return ts.isCallExpression(st.expression) && ["__export", "__name"].includes(st.expression.expression.getText());
+    if (!ts.isVariableStatement(st)) return false;
+    return st.declarationList.declarations.every(
+      ({ initializer: init }) =>
+        !init || ts.isObjectLiteralExpression(init) || (ts.isCallExpression(init) && ["__esm", "__commonJS"].includes(init.expression.getText())),
+    );
+  };
+  const other = file.statements.find((st) => !declares(st));
+  if (other) throw new Error(`lazy-stdlib: a lazily loaded module runs code when the nest is made: ${other.getText().slice(0, 200)}`);
 }
