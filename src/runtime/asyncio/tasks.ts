@@ -987,10 +987,15 @@ function ensure_future<T = unknown>(coro_or_future: unknown, ...rest: unknown[])
     }
   }
   const l = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
+  return _task_for(l, coro as Coroutine<T>, should_close);
+}
+
+/** ensure_future's last step: a Task for `coro` on `loop`; a RuntimeError (loop closed) closes the coroutine. */
+function _task_for<T>(loop: BaseEventLoop, coro: Coroutine<T>, should_close: boolean): Task<T> {
   try {
-    return l.create_task(coro as Coroutine<T>);
+    return loop.create_task(coro);
   } catch (e) {
-    if (e instanceof RuntimeError && should_close) (coro as Coroutine<T>).close();
+    if (e instanceof RuntimeError && should_close) coro.close();
     throw e;
   }
 }
@@ -1124,7 +1129,8 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
     if (!fresh && arg_to_fut === null) arg_to_fut = mapUpTo(i);
     let fut = fresh ? undefined : arg_to_fut!.get(arg);
     if (fut === undefined) {
-      fut = ensure_future(arg, loop);
+      // (a fresh coroutine on a known loop: what ensure_future would do, without its checks)
+      fut = fresh && loop !== null ? _task_for(loop, arg, true) : ensure_future(arg, loop);
       if (loop === null) loop = _get_loop(fut);
       // A Task made here for a coroutine: the caller cannot reach it, so no "destroyed pending" report.
       if ((fut as unknown) !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
