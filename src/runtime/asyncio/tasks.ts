@@ -1067,11 +1067,14 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
 
   const _done_callback = (fut: Future<unknown>): void => {
     nfinished += 1;
+    // A child that finished without an exception, with the stock methods: the calls below would
+    // find nothing to mark or raise.
+    const plain = fut._state === _FINISHED && fut._exception === null && fut.exception === _futureException && fut.cancelled === _futureCancelled;
     if (outer === null || outer.done()) {
-      if (!fut.cancelled()) fut.exception(); // mark the exception retrieved
+      if (!plain && !fut.cancelled()) fut.exception(); // mark the exception retrieved
       return;
     }
-    if (!returnExc) {
+    if (!returnExc && !plain) {
       if (fut.cancelled()) {
         outer.set_exception(fut._make_cancelled_error());
         return;
