@@ -762,9 +762,9 @@ const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlinen
  * would the generator suspended at its `yield` (or not yet started).
  */
 // The two results every sleep(0) returns: `yield*` and the Task only read them, so one shared
-// (frozen) object each instead of two allocations per sleep(0).
-const _YIELD_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: false });
-const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
+// object each instead of two allocations per sleep(0) (not frozen: see locks.ts _RETURN_NONE).
+const _YIELD_NONE: IteratorResult<unknown, null> = { value: null, done: false };
+const _RETURN_NONE: IteratorResult<unknown, null> = { value: null, done: true };
 
 class _BareYield {
   declare _code: CodeObject;
