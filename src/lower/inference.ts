@@ -447,6 +447,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const env = inferring.env;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
+    // (names typed with every valued binding ready: the descent's first pass need not type those again)
+    let checked: Set<string> | null = null;
     for (let grew = true; grew;) {
       grew = false;
       for (const n of candidates) {
@@ -462,12 +464,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
           if (readsPending(b, isCandidate, assumed, namesRead)) continue;
+          // (once the name cannot get a type this pass, the other bindings' types change nothing:
+          // they are only counted, and the reads that decided are recorded already)
+          if (unknown || !agree) {
+            ready++;
+            continue;
+          }
           const t = bindingType(b, env, undefined);
           if (ready++ === 0) first = t;
           if (t === undefined || t !== first) agree = false;
         }
         if (!unknown && ready && agree) {
           assumed.set(n, first);
+          if (ready === valued) (checked ??= new Set()).add(n);
           grew = true;
         } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
@@ -478,17 +487,29 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       }
     }
     // Descend: a binding that disagrees with the assumption under the assumptions makes the name unknown.
+    // Until the first change, a name in `checked` has only its augmented bindings to check: the
+    // others gave its type under these same assumptions when it was seeded.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
       for (const n of assumed.keys()) {
         const t = assumed.get(n);
         if (t === undefined) continue;
-        const ok = bindings.get(n)!.every((b) => b.k === "none" || bindingType(b, env, t) === t);
+        const augOnly = checked !== null && checked.has(n);
+        let ok = true;
+        for (const b of bindings.get(n)!) {
+          if (b.k === "none" || (augOnly && b.k !== "aug")) continue;
+          if (bindingType(b, env, t) !== t) {
+            ok = false;
+            break;
+          }
+        }
         if (!ok) {
           assumed.set(n, undefined);
           changed = true;
+          checked = null;
         }
       }
+      checked = null;
     }
     const proven = new Map<string, PyType>(paramTypes ?? []);
     assumed.forEach((t, n) => {
