@@ -578,12 +578,15 @@ function indentation(depth: number): string {
   return (PADS[depth] ??= "  ".repeat(depth));
 }
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
 function literal(value: string | number | bigint | boolean | null | undefined): string {
   switch (typeof value) {
-    case "string":
-      return JSON.stringify(value)
-        .replace(/\u2028/g, "\\u2028")
-        .replace(/\u2029/g, "\\u2029");
+    case "string": {
+      const text = JSON.stringify(value);
+      // (most strings have neither separator: no replace over them)
+      return LINE_SEPARATORS.test(text) ? text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : text;
+    }
     case "bigint":
       return `${value}n`;
     case "number":
