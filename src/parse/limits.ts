@@ -5,7 +5,7 @@
 
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
@@ -219,9 +219,13 @@ const MAX_COMPILE_DEPTH = 3000;
 const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
 
 export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
-  const todo: [Node, number][] = [[module, 0]];
-  while (todo.length) {
-    const [node, depth] = todo.pop()!;
+  // (two parallel stacks, children pushed by forEachChildWith: no pair and no closure per node; the
+  // context and operator leaves it leaves out are never counted and have no children)
+  const nodes: Node[] = [module];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     const d = COUNTED.has(node._type) ? depth + 1 : depth;
     if (d > MAX_COMPILE_DEPTH) {
       const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
@@ -236,11 +240,16 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
         text: lines.lineText(line),
       };
     }
-    forEachChild(node, (child) => {
-      todo.push([child, d]);
-    });
+    forEachChildWith(node, pushChild, nodes, depths);
+    // (the children's depth: pushChild left a slot for each)
+    for (let i = depths.length - 1; i >= 0 && depths[i] === -1; i--) depths[i] = d;
   }
   return null;
+}
+
+function pushChild(child: Node, nodes: Node[], depths: number[]): void {
+  nodes.push(child);
+  depths.push(-1);
 }
 
 const COUNTED: ReadonlySet<string> = new Set([...STATEMENT_KINDS, ...EXPRESSION_KINDS, ...PATTERN_KINDS]);
