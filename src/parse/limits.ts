@@ -5,7 +5,7 @@
 
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
-import { forEachChildWith, walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
@@ -194,15 +194,13 @@ export function checkStaticBlocks(module: Module, lines: LineMap): void {
       case "Match":
         for (const c of s.cases) body(c.body, depth);
         return;
-      default:
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
         // Function and class bodies are code objects of their own.
-        walk(s, (n) => {
-          if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") {
-            body((n as { body: Stmt[] }).body, 0);
-            return false;
-          }
-          return true;
-        });
+        body(s.body, 0);
+        return;
+      // (any other statement is a simple one: expressions hold no statements, so no def is in it)
     }
   };
   body(module.body, 0);
