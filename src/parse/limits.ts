@@ -111,8 +111,10 @@ export function checkIndentation(source: string, tree: Tree): void {
     }
     const first = source[k];
     const blank = k >= next || first === "\n" || first === "\r" || first === "#" || first === "\\";
-    if (!blank && !continuationLine(tree, start, k)) {
-      const top = stack[stack.length - 1];
+    const top = stack[stack.length - 1];
+    // (a line at the current level changes nothing, whether it continues a statement or not: the
+    // tree is looked up only for the lines that indent, dedent or may be an error)
+    if (!blank && !(col === top[0] && alt === top[1]) && !continuationLine(tree, start, k)) {
       const tabError = () => new SyntaxErrorAt("inconsistent use of tabs and spaces in indentation", start, start, "TabError");
       if (col === top[0]) {
         if (alt !== top[1]) throw tabError();
