@@ -151,11 +151,15 @@ function argumentsAsArray(cx: LowerContext, r: ir.Expr): ir.Expr {
   return cx.rt("callv", c, args);
 }
 
+// (frozen: shared by every call without keywords)
+const NO_KEYWORDS = Object.freeze([]) as unknown as py.Keyword[];
+
 function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
   const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
-  const kwStar = e.keywords.filter((k) => k.arg === null);
-  const keywords = e.keywords.filter((k) => k.arg !== null) as (py.Keyword & { arg: string })[];
+  // (most calls have no keyword: no arrays made for them)
+  const kwStar = e.keywords.length ? e.keywords.filter((k) => k.arg === null) : NO_KEYWORDS;
+  const keywords = (e.keywords.length ? e.keywords.filter((k) => k.arg !== null) : NO_KEYWORDS) as (py.Keyword & { arg: string })[];
   const kwArgs = (): ir.Expr[] => {
     if (!e.keywords.length) return [];
     const props = keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) }));
