@@ -13,7 +13,6 @@
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { lookup } from "node:dns";
-import { constants as osConstants } from "node:os";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { linkSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Address, IoCompletion, IoError, IoRequest, TlsOptions } from "../../runtime/io-messages.js";
@@ -24,6 +23,7 @@ import { DONE, GEN, LEASE_SLOTS, LEASE_WORDS, OPEN, REVOKED, WRITING } from "./l
 import type { DirectWrite } from "../../runtime/io-messages.js";
 import type { HostCompletion, HostRequest } from "./host-messages.js";
 import { createChildren } from "./kernel-children.js";
+import { ioError } from "./io-errors.js";
 
 const port = workerData.port as MessagePort;
 const cell = new Int32Array(workerData.shared as SharedArrayBuffer);
@@ -116,12 +116,6 @@ function maybeIdle(): void {
 }
 
 // --- errors and addresses -----------------------------------------------------------------------
-
-function ioError(e: NodeJS.ErrnoException, syscall: string): IoError {
-  const code = e.code ?? "EIO";
-  const errno = (osConstants.errno as Record<string, number>)[code] ?? 5;
-  return { code, errno, syscall: e.syscall ?? syscall };
-}
 
 function addr(host: string | undefined, portNo: number | undefined, family: string | number | undefined): Address {
   const h = host ?? "";
@@ -378,14 +372,34 @@ function checkDrain(id: number, c: Conn): void {
   }
 }
 
-function write(id: number, data: ArrayBuffer): void {
+function write(id: number, data: ArrayBuffer, confirm = false): void {
   const c = conns.get(id);
   if (!c || c.socket.destroyed) {
     if (c) writeDone(c);
+    if (confirm) emit({ ev: "written", id, error: null, pending: 0 });
     return;
   }
-  const n = data.byteLength;
-  c.socket.write(new Uint8Array(data), () => {
+  let bytes = new Uint8Array(data);
+  if (confirm) {
+    // The program waits for this answer: the send is tried now, as CPython's send() in write().
+    const sent = sendNow(c, bytes);
+    if (typeof sent !== "number") {
+      writeDone(c);
+      emit({ ev: "written", id, error: sent, pending: 0 });
+      return;
+    }
+    const peer = peerOf(c);
+    if (peer && sent > 0) peer.expectBytes += sent;
+    bytes = bytes.subarray(sent);
+    emit({ ev: "written", id, error: null, pending: c.socket.writableLength + bytes.length });
+    if (bytes.length === 0) {
+      writeDone(c);
+      maybeIdle();
+      return;
+    }
+  }
+  const n = bytes.length;
+  c.socket.write(bytes, () => {
     writeDone(c);
     const peer = peerOf(c);
     if (peer) peer.expectBytes += n;
@@ -393,6 +407,22 @@ function write(id: number, data: ArrayBuffer): void {
     if (c.resetOnClose) resetOnceWritten(c);
     maybeIdle();
   });
+}
+
+/**
+ * One non-blocking write(2) of a plain socket with nothing queued before it: the bytes sent, or the
+ * error when the peer is gone. Anything else (TLS, bytes queued, a full buffer) sends nothing here.
+ */
+function sendNow(c: Conn, data: Uint8Array): number | IoError {
+  const fd = (c.socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if ((c.socket as { encrypted?: boolean }).encrypted || typeof fd !== "number" || fd < 0 || c.socket.writableLength > 0) return 0;
+  try {
+    return writeSync(fd, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    if (code === "EPIPE" || code === "ECONNRESET") return ioError(e as NodeJS.ErrnoException, "send");
+    return 0;
+  }
 }
 
 /**
@@ -807,7 +837,7 @@ function handle(req: IoRequest | HostRequest): void {
     case "start_tls":
       return startTls(req);
     case "write":
-      return write(req.id, req.data);
+      return write(req.id, req.data, req.confirm);
     case "watch_drain": {
       const c = conns.get(req.id);
       if (!c) return;
@@ -851,6 +881,9 @@ function handle(req: IoRequest | HostRequest): void {
         reset(c);
         return;
       }
+      // The FIN goes out with the close: a peer of ours has it on its way (virtual clock).
+      const peer = peerOf(c);
+      if (peer && !c.socket.writableEnded && !peer.eofSeen) peer.expectEof = true;
       c.socket.destroy();
       return;
     }

@@ -58,6 +58,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _consumed: number;
   /** How the socket is to be closed when connection_lost is called (as CPython closes it there). */
   declare _close_op: "close" | "abort" | null;
+  /** The peer's EOF has come: it may be gone, so a send may fail (IoHost.write's `confirm`). */
+  declare _peer_eof: boolean;
 
   /**
    * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
@@ -92,6 +94,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._sock_closed = false;
     this._consumed = 0;
     this._close_op = null;
+    this._peer_eof = false;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     // Until connection_made has run, what arrives waits in _held (it may already be queued in the
@@ -150,7 +153,12 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       return;
     }
     // What the operating system does not take at once waits in the kernel's queue (the host copies it).
-    const queued = ioWrite(this._id, buf, buf instanceof PyBytes);
+    const queued = ioWrite(this._id, buf, buf instanceof PyBytes, this._peer_eof);
+    if (typeof queued !== "number") {
+      // The peer is gone (the reset its closed socket sent back has come): send() raised.
+      this._fatal_error(osError(queued), "Fatal write error on socket transport");
+      return;
+    }
     if (queued === 0) return;
     this._unsent += queued;
     this._maybe_pause_protocol();
@@ -286,6 +294,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
         this._receive(c.data);
         return;
       case "eof":
+        this._peer_eof = true;
         this._receive(null);
         return;
       case "drained":
@@ -331,6 +340,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 
   _force_close(exc: unknown): void {
     if (this._conn_lost) return;
+    // What waited to be sent is dropped (the socket is closed without it).
+    this._unsent = 0;
     this._closing = true;
     this._conn_lost++;
     this._loop.call_soon(() => this._call_connection_lost(exc));
