@@ -172,16 +172,15 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
    */
   const awaitWritten = (id: number): number | IoError => {
     const others: IoCompletion[] = [];
-    try {
-      for (;;) {
-        for (const c of io.wait(null, false).completions) {
-          if (c.ev === "written" && c.id === id) return c.error ?? c.pending;
-          others.push(c);
-        }
+    let answer: Extract<IoCompletion, { ev: "written" }> | null = null;
+    while (answer === null) {
+      for (const c of io.wait(null, false).completions) {
+        if (c.ev === "written" && c.id === id) answer = c;
+        else others.push(c);
       }
-    } finally {
-      stash = others.concat(stash);
     }
+    stash = others.concat(stash);
+    return answer.error ?? answer.pending;
   };
 
   const io: NodeIoHost = {
