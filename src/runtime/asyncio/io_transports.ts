@@ -10,7 +10,7 @@ import { KeyboardInterrupt, SystemExit } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
-import { Transport } from "./transports.js";
+import { Transport, keepsProtocol } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
@@ -124,16 +124,6 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     return `<${info.join(" ")}>`;
   }
 
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    const k = String(name);
-    return k in this._extra ? this._extra[k] : dflt;
-  }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
-  set_protocol(protocol: unknown): void {
-    this._protocol = protocol;
-  }
   is_closing(): boolean {
     return this._closing;
   }
@@ -367,6 +357,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 // Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
 // in V8's slow dictionary mode.
 export const _SocketTransport = _SelectorSocketTransport;
+keepsProtocol(_SocketTransport);
 export type _SocketTransport = _SelectorSocketTransport;
 
 // --- servers -------------------------------------------------------------------------------------
