@@ -33,7 +33,8 @@ export type IoRequest =
    * to this one have not all been read.
    */
   | { op: "close"; id: number; consumed?: number; unreadHere?: boolean }
-  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean }
+  /** `reset`: close with a reset (RST) whatever was read (SO_LINGER on with a zero timeout). */
+  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean; reset?: boolean }
   | { op: "pause"; id: number }
   | { op: "resume"; id: number }
   | { op: "server_close"; id: number }

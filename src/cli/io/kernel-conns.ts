@@ -366,7 +366,7 @@ export function connRequest(
       return closeConn(c, req);
     }
     case "abort": {
-      if (closesOverUnread(c, req)) {
+      if (req.reset === true || closesOverUnread(c, req)) {
         // abort() drops what waits to be written: the reset goes now.
         reset(c);
         return;
