@@ -2,7 +2,7 @@
 // the program connected or a server of its accepted, their reads, writes, EOFs and closes (a
 // reset when closed over data the program never read), and which of them are each other's peer.
 import { createConnection, type Socket } from "node:net";
-import { writeSync } from "node:fs";
+import { readSync, writeSync } from "node:fs";
 import type { DirectWrite, IoError, IoRequest } from "../../runtime/io-messages.js";
 import type { HostRequest } from "./host-messages.js";
 import { TLSSocket } from "node:tls";
@@ -70,6 +70,23 @@ export function offerReadLeases(id: number, c: Conn): void {
   lendReading(peer, peer.id, id);
 }
 
+/**
+ * A reset libuv reported as an EOF: when the reset comes in the same poll as data, libuv takes the
+ * hang-up after a short read for the end of the stream without reading the error. One read of the
+ * descriptor tells them apart (the error is still pending; a real EOF reads 0 bytes).
+ */
+function resetBehindEof(c: Conn): NodeJS.ErrnoException | null {
+  const fd = (c.socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if (typeof fd !== "number" || fd < 0) return null;
+  try {
+    readSync(fd, Buffer.alloc(1));
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ECONNRESET" || code === "EPIPE" ? (e as NodeJS.ErrnoException) : null;
+  }
+}
+
 /** Whether a port is one a server of the program listens on (kernel-servers.ts answers). */
 export const listeners = { hasPort: (_port: number): boolean => false };
 
@@ -91,6 +108,12 @@ export function adopt(id: number, socket: Socket): Conn {
   };
   const onEnd = () => {
     c.expectEof = false;
+    const reset = c.resettable ? resetBehindEof(c) : null;
+    if (reset !== null) {
+      // The connection was reset, not ended: its read fails, as CPython's recv() does.
+      c.socket.destroy(reset);
+      return;
+    }
     c.eofSeen = true;
     emit({ ev: "eof", id });
   };

@@ -58,6 +58,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _consumed: number;
   /** How the socket is to be closed when connection_lost is called (as CPython closes it there). */
   declare _close_op: "close" | "abort" | null;
+  /** The kernel's "closed", kept until the data held before it has been delivered. */
+  declare _end_behind: Extract<IoCompletion, { ev: "closed" }> | null;
   /** The peer's EOF has come: it may be gone, so a send may fail (IoHost.write's `confirm`). */
   declare _peer_eof: boolean;
 
@@ -95,6 +97,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._consumed = 0;
     this._close_op = null;
     this._peer_eof = false;
+    this._end_behind = null;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     // Until connection_made has run, what arrives waits in _held (it may already be queued in the
@@ -243,12 +246,23 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     else this._deliver(item);
   }
 
-  /** Delivers held data while reading is not paused. */
+  /** Delivers held data while reading is not paused; then the end that came behind it. */
   _replay(): void {
     const held = this._held;
     let i = 0;
     while (i < held.length && !this._paused && this._started && !this._conn_lost) this._deliver(held[i++]);
     held.splice(0, i);
+    const end = this._end_behind;
+    if (end !== null && held.length === 0) {
+      this._end_behind = null;
+      if (!this._conn_lost) this._closed(end);
+    }
+  }
+
+  /** The kernel closed the connection: reset (its error) or ended. */
+  _closed(c: Extract<IoCompletion, { ev: "closed" }>): void {
+    if (c.error) this._fatal_error(osError(c.error), "Fatal read error on socket transport");
+    else this._force_close(null);
   }
 
   _deliver(item: Uint8Array | null): void {
@@ -294,8 +308,9 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       case "closed":
         ioForget(this._id);
         if (this._conn_lost) return;
-        if (c.error) this._fatal_error(osError(c.error), "Fatal read error on socket transport");
-        else this._force_close(null);
+        // What came before the end is read first (the end waits behind held data, as in the socket).
+        if (this._held.length > 0) this._end_behind = c;
+        else this._closed(c);
         return;
     }
   }
