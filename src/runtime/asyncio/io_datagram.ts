@@ -35,13 +35,6 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   __repr__(): string {
     return `<_SelectorDatagramTransport fd=${this._fd}${this._closing ? " closing" : ""}>`;
   }
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    const k = String(name);
-    return k in this._extra ? this._extra[k] : dflt;
-  }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
   is_closing(): boolean {
     return this._closing;
   }
