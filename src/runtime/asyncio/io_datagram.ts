@@ -42,13 +42,6 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
     if (!this._loop.is_closed()) info.push(this._reading && !this._closing ? "read=polling" : "read=idle", "write=<idle, bufsize=0>");
     return `<${info.join(" ")}>`;
   }
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    const k = String(name);
-    return k in this._extra ? this._extra[k] : dflt;
-  }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
   is_closing(): boolean {
     return this._closing;
   }
