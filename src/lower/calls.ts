@@ -12,7 +12,7 @@ import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
-import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
+import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType, type PyType } from "./types.js";
 import { directMethod, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
@@ -227,7 +227,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);
-      if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
+      if (BUILTIN_EXCEPTIONS.has(f.id) || BUILTIN_CLASSES.has(f.id)) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());

@@ -332,7 +332,7 @@ function classDefIn(
         });
         if (outside) readFromOutside.push(...outside.found);
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
-        const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
+        const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.

@@ -226,6 +226,9 @@ export {
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./builtins/index.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./builtins/index.js";
 
+// `property(getx, setx)`, `staticmethod(f)`, `classmethod(f)` called as functions (builtins/descriptors.ts).
+export { property, staticmethod, classmethod } from "./builtins/index.js";
+
 // Subscripting a generic class (`list[int]`) makes a types.GenericAlias, which this module
 // registers with the builtins when it loads.
 import "./modules/_type_alias.js";

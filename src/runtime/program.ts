@@ -22,7 +22,7 @@ import {
   wasRaised,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
-import { isinstance } from "./builtins/index.js";
+import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
@@ -300,10 +300,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof m === "function") set_type_params(m, params);
   }
   for (const [name, doc] of Object.entries(setup.docs ?? {})) {
-    const m = (cls.prototype as Record<string, unknown>)[name];
+    // (a `@property`'s docstring is its getter's)
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
+    const m = d?.get ?? (cls.prototype as Record<string, unknown>)[name];
     if (typeof m === "function") Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
   }
   expose_methods(cls);
+  expose_properties(cls, qualname);
   setup.decorate?.(cls);
   // Type creation tells the descriptors of the class body their names (PEP 487).
   for (const name of Object.getOwnPropertyNames(cls)) {
@@ -420,6 +423,30 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
 /** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
 function defineClassAttribute(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as object;
+  if (isMethodWrapper(value)) {
+    // `staticmethod(f)` / `classmethod(f)` as a class attribute: read from the class too, Python
+    // calls their __get__ (the function itself, or bound to the class it is read from).
+    Object.defineProperty(cls, name, {
+      get(this: Function) {
+        return value.__get__(null, this);
+      },
+      set(this: Function, v: unknown) {
+        setClassMember(this, name, v);
+      },
+      configurable: true,
+      enumerable: true,
+    });
+    Object.defineProperty(proto, name, {
+      get(this: object) {
+        return value.__get__(this, this.constructor);
+      },
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+    });
+    return;
+  }
   Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
   const get = descriptorGetter(value);
   if (get) {
@@ -468,6 +495,41 @@ export function expose_methods(cls: Function): void {
     const own = Object.getOwnPropertyDescriptor(cls, name);
     if ((own && (own.writable !== false || own.get)) || name === "prototype") continue;
     exposeMethod(cls, name);
+  }
+}
+
+/**
+ * `C.x` of a `@property` (compiled to a JS accessor of the prototype): the property object, made
+ * on first read from the accessor's halves and the `@x.deleter` method (the same object after).
+ */
+function expose_properties(cls: Function, qualname: string): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, name)!;
+    if ((!d.get && !d.set) || Object.prototype.hasOwnProperty.call(cls, name) || name === "__class__") continue;
+    let made: property | null = null;
+    Object.defineProperty(cls, name, {
+      get() {
+        if (made === null) {
+          const half = (f: Function | undefined) => {
+            if (f === undefined) return null;
+            const g = function (self: unknown, ...args: unknown[]) {
+              return f.apply(self, args);
+            };
+            const doc = (f as { __doc__?: string }).__doc__;
+            return define_function(g, { name, qualname: `${qualname}.${name}`, doc: doc ?? undefined });
+          };
+          const deleter = proto[`__delete_${name}__`];
+          made = new property(half(d.get), half(d.set), typeof deleter === "function" ? half(deleter) : null);
+          made.__set_name__(cls, name);
+        }
+        return made;
+      },
+      set(this: Function, v: unknown) {
+        setClassMember(this, name, v);
+      },
+      configurable: true,
+    });
   }
 }
 

@@ -1205,6 +1205,15 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   return null;
 }
 
+/** The value a class or one of its bases holds as its own data attribute `name` (not a method's getter). */
+function classAttributeValue(cls: Function, name: string): any {
+  for (let c: Function | null = cls; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
+    const d = Object.getOwnPropertyDescriptor(c, name);
+    if (d) return "value" in d && d.value !== null && typeof d.value === "object" ? d.value : undefined;
+  }
+  return undefined;
+}
+
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
     if (propName(name) === name) throw noAttr(obj, name);
@@ -1223,6 +1232,14 @@ export function delattr(obj: any, name: string): null {
   if (typeof deleter === "function") {
     deleter.call(obj);
     return null;
+  }
+  // A descriptor among the class's attributes (a property object) deletes through its __delete__.
+  if (obj instanceof PyObject && !Object.prototype.hasOwnProperty.call(obj, name)) {
+    const del = classAttributeValue(obj.constructor, name)?.__delete__;
+    if (typeof del === "function") {
+      del.call(classAttributeValue(obj.constructor, name), obj);
+      return null;
+    }
   }
   if (typeof obj === "function" && obj.prototype instanceof PyObject && Object.prototype.hasOwnProperty.call(obj, name)) {
     // One entry of the class's namespace, kept on the class and on its prototype (methods, the

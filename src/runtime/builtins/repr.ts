@@ -82,6 +82,29 @@ export function isClass(f: unknown): boolean {
   return p !== undefined && (p instanceof PyObject || f === PyObject || p instanceof Error || Object.prototype.hasOwnProperty.call(f, "__module__"));
 }
 
+/** `<bound method C.m of <__main__.C object at 0x...>>` for a method bound to its instance or class (getattr's bindMethod). */
+function boundMethodRepr(f: Function, name: string): string | null {
+  if (!Object.prototype.hasOwnProperty.call(f, "__self__") || !Object.prototype.hasOwnProperty.call(f, "__func__")) return null;
+  const self = (f as { __self__?: unknown }).__self__;
+  const func = (f as { __func__?: { __qualname__?: unknown } }).__func__;
+  let qualname = func !== null && func !== undefined && Object.prototype.hasOwnProperty.call(func, "__qualname__") ? func.__qualname__ : undefined;
+  if (typeof qualname !== "string") {
+    // The class that defines it: a class method lives on the class, the others on the prototype.
+    const start = isClass(self) ? (self as Function) : self !== null && typeof self === "object" ? (self.constructor as Function) : null;
+    if (start === null) return null;
+    let owner: Function | null = null;
+    for (let c: Function | null = start; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
+      const holder = isClass(self) ? c : (c.prototype as object);
+      if (holder && Object.prototype.hasOwnProperty.call(holder, name)) {
+        owner = c;
+        break;
+      }
+    }
+    qualname = `${classQualname(owner ?? start)}.${name}`;
+  }
+  return `<bound method ${qualname} of ${repr(self)}>`;
+}
+
 function functionRepr(f: Function): string {
   const g = f as { __qualname__?: string; __builtin__?: boolean; __pyrepr__?: () => string; __name__?: string };
   if (typeof g.__pyrepr__ === "function") return g.__pyrepr__();
@@ -92,7 +115,11 @@ function functionRepr(f: Function): string {
   }
   if (g.__builtin__) return `<built-in function ${g.__name__ ?? f.name}>`;
   const bound = /^bound (.*)$/.exec(f.name);
-  if (bound) return `<bound method ${bound[1]}>`;
+  if (bound) {
+    const method = boundMethodRepr(f, bound[1]);
+    if (method !== null) return method;
+    return `<bound method ${bound[1]}>`;
+  }
   return `<function ${g.__qualname__ ?? (f.name || "<lambda>")} at ${hexAddress(f)}>`;
 }
 
