@@ -303,7 +303,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     // (a `@property`'s docstring is its getter's)
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
     const m = d?.get ?? (cls.prototype as Record<string, unknown>)[name];
-    if (typeof m === "function") Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
+    if (typeof m !== "function") continue;
+    Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
+    // (and the function a later statement of the body already read: `x = property(getx)`)
+    const view = unboundViews.get(m);
+    if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
   }
   expose_methods(cls);
   expose_properties(cls, qualname);

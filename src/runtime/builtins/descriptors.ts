@@ -39,7 +39,8 @@ export class property extends PyObject {
   declare fget: unknown;
   declare fset: unknown;
   declare fdel: unknown;
-  declare __doc__: unknown;
+  /** An explicit docstring; undefined: the getter's (read when asked: define_class gives methods theirs later). */
+  declare private _doc: unknown;
   /** The class attribute's name (`__set_name__`), for the error messages. */
   declare private _name: string | null;
   /** Whether `__doc__` came from the getter (a copy with a new getter takes the new one's). */
@@ -52,8 +53,15 @@ export class property extends PyObject {
     this.fset = fset;
     this.fdel = fdel;
     this._getterDoc = doc === null && fget !== null;
-    this.__doc__ = this._getterDoc ? docOf(fget) : doc;
+    this._doc = this._getterDoc ? undefined : doc;
     if (this._name === undefined) this._name = null;
+  }
+
+  get __doc__(): unknown {
+    return this._doc === undefined ? docOf(this.fget) : this._doc;
+  }
+  set __doc__(doc: unknown) {
+    this._doc = doc;
   }
 
   __set_name__(_owner: unknown, name: unknown): null {

@@ -1205,11 +1205,14 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   return null;
 }
 
-/** The value a class or one of its bases holds as its own data attribute `name` (not a method's getter). */
-function classAttributeValue(cls: Function, name: string): any {
+/**
+ * What a class or one of its bases holds as `name`: a data attribute's value (a property object,
+ * a plain value), or an accessor (a compiled `@property`'s property view, program.ts).
+ */
+function classAttribute(cls: Function, name: string): { value?: any; accessor?: boolean } | undefined {
   for (let c: Function | null = cls; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
     const d = Object.getOwnPropertyDescriptor(c, name);
-    if (d) return "value" in d && d.value !== null && typeof d.value === "object" ? d.value : undefined;
+    if (d) return "value" in d ? { value: d.value } : { accessor: true };
   }
   return undefined;
 }
@@ -1233,13 +1236,18 @@ export function delattr(obj: any, name: string): null {
     deleter.call(obj);
     return null;
   }
-  // A descriptor among the class's attributes (a property object) deletes through its __delete__.
-  if (obj instanceof PyObject && !Object.prototype.hasOwnProperty.call(obj, name)) {
-    const del = classAttributeValue(obj.constructor, name)?.__delete__;
+  // An instance of the program's class without its own `name`: a descriptor among the class's
+  // attributes (a property object) deletes through its __delete__; a `@property` without deleter,
+  // a method or a class attribute cannot be deleted from the instance.
+  if (obj instanceof PyObject && !Object.prototype.hasOwnProperty.call(obj, name) && programClasses.has(obj.constructor)) {
+    const found = classAttribute(obj.constructor, name);
+    const del = found?.value?.__delete__;
     if (typeof del === "function") {
-      del.call(classAttributeValue(obj.constructor, name), obj);
+      del.call(found!.value, obj);
       return null;
     }
+    if (found?.accessor) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
+    throw noAttr(obj, name);
   }
   if (typeof obj === "function" && obj.prototype instanceof PyObject && Object.prototype.hasOwnProperty.call(obj, name)) {
     // One entry of the class's namespace, kept on the class and on its prototype (methods, the
