@@ -241,6 +241,9 @@ function classDefIn(
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
   const bodyValues = new Map<string, ir.Expr>();
+  // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
+  const boundSoFar = new Map<string, "def" | "attr">();
+  const deletedDefs = new Set<string>();
   const classRef = !earlyMethods
     ? null
     : declaredHere
@@ -424,6 +427,20 @@ function classDefIn(
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
         bodyValues.set(item.name, id(binding));
+      } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
+        // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
+        for (const t of item.targets as py.Name[]) {
+          if (!boundSoFar.has(t.id)) {
+            // (the class's namespace only: CPython's NameError when the class statement runs)
+            hoisted.push(exprStmt(cx.rt("name_error", lit(t.id)), item.lineno));
+            break;
+          }
+          if (boundSoFar.get(t.id) === "def") deletedDefs.add(t.id);
+          else for (let i = classAttrs.length - 1; i >= 0; i--) if (classAttrs[i].key === t.id) classAttrs.splice(i, 1);
+          boundSoFar.delete(t.id);
+          bodyValues.delete(t.id);
+          bodyNames.delete(t.id);
+        }
       } else if (
         item._type === "Pass" ||
         (item._type === "Expr" &&
@@ -441,6 +458,22 @@ function classDefIn(
     } catch (e) {
       cx.diags.collect(e);
     }
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+      boundSoFar.set(item.name, "def");
+      if (deletedDefs.delete(item.name)) {
+        // A def again after `del`: the JS class keeps this one (TS refuses two methods of one name).
+        const last = members[members.length - 1];
+        for (let i = members.length - 2; i >= 0; i--) {
+          const m = members[i];
+          if (m.k === "method" && last?.k === "method" && m.fn.name === last.fn.name) members.splice(i, 1);
+        }
+      }
+    } else if (item._type === "ClassDef") boundSoFar.set(item.name, "attr");
+    else if (item._type === "Assign" || item._type === "AnnAssign" || item._type === "TypeAlias")
+      for (const t of item._type === "Assign"
+        ? item.targets
+        : [item._type === "AnnAssign" && item.value ? item.target : item._type === "TypeAlias" ? item.name : null])
+        if (t?._type === "Name" && boundSoFar.get(t.id) !== "def") boundSoFar.set(t.id, "attr");
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
     // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
     const method = classRef ? plainMethodName(item) : null;
@@ -451,6 +484,13 @@ function classDefIn(
   }
   cx.fn = outer;
   cx.boundTypeVars = savedTypeVars;
+  if (deletedDefs.size) {
+    // (define_class removes them once it has made coroutine, static and class methods of them:
+    // what the body read from them is such a method; nothing later in the setup may name them)
+    const kept = (list: { key: string }[]) => list.splice(0, list.length, ...list.filter((x) => !deletedDefs.has(x.key)));
+    for (const list of [methodDocs, methodTypeParams]) kept(list);
+    methodDecorators.splice(0, methodDecorators.length, ...methodDecorators.filter((m) => !deletedDefs.has(m.name)));
+  }
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
@@ -477,6 +517,7 @@ function classDefIn(
   for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
+  if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
   if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });

@@ -213,6 +213,8 @@ interface ClassSetup {
   namespace?: string[];
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
+  /** Defs of the body that a later `del name` of the body removed. */
+  deleted?: string[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -254,7 +256,6 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
     Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   if (setup.typeparams) set_class_type_params(cls, setup.typeparams);
-  for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
     (setup.staticmethods?.includes(name) || setup.classmethods?.includes(name) ? cls : cls.prototype) as Record<string, unknown>;
@@ -262,11 +263,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
@@ -286,6 +289,14 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
       configurable: true,
     });
   }
+  // `del name` in the body; then the attributes, which may be what the body read from its
+  // `async def`s before they were wrapped (`run = helper`: the coroutine function).
+  for (const name of setup.deleted ?? []) {
+    delete (cls.prototype as Record<string, unknown>)[name];
+    delete (cls as unknown as Record<string, unknown>)[name];
+  }
+  for (const [name, value] of Object.entries(setup.attrs ?? {}))
+    defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value);
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -335,6 +346,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 // other value becomes a class attribute.
 
 const PYTHON_FUNCTION = Symbol("the Python function a method calls");
+/** The generator methods define_class made coroutine (or async generator) functions, and what it made. */
+const wrappedMethods = new WeakMap<Function, Function>();
 const unboundViews = new WeakMap<Function, Function>();
 
 /** The Python function a class's method calls (a decorated def), or null for a plain JS method. */
@@ -348,10 +361,14 @@ function unbound(method: Function, owner: Function, name: string): Function {
   if (own) return own;
   let view = unboundViews.get(method);
   if (!view) {
+    // (a generator method read by the class body before define_class: maybe an `async def`, which
+    // define_class wraps; the view calls what it became)
+    const gen = Object.prototype.toString.call(method) === "[object GeneratorFunction]";
     view = function (this: unknown, self: unknown, ...args: unknown[]) {
+      const f = gen ? (wrappedMethods.get(method) ?? method) : method;
       const last = args[args.length - 1];
-      if (last instanceof KwArgs) return callkw(method, self, args.slice(0, -1), last.kw);
-      return method.apply(self, args);
+      if (last instanceof KwArgs) return callkw(f, self, args.slice(0, -1), last.kw);
+      return f.apply(self, args);
     };
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
     const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
