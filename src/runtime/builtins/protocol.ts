@@ -5,7 +5,7 @@
 import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
-import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
+import { addressOf, className, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
@@ -65,7 +65,8 @@ function nameOfType(x: unknown, tpName: boolean): string {
       if (x === null) return "NoneType";
       const c = (x as { constructor?: unknown }).constructor;
       if (typeof c !== "function" || c === Object) {
-        if (Object.prototype.toString.call(x) === "[object Array Iterator]") return "list_iterator";
+        const kind = iteratorKind(x as object);
+        if (kind !== undefined) return kind;
         if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
           return "generator";
         }
@@ -74,6 +75,9 @@ function nameOfType(x: unknown, tpName: boolean): string {
       }
       // A type CPython implements in C names itself by its tp_name ("_asyncio.Task"); a subclass of
       // one is a class of the program's, named as usual.
+      // (a class of several Python types: dict views)
+      const ofInstance = (c as { __instance_type_name__?: (x: unknown) => string }).__instance_type_name__;
+      if (ofInstance !== undefined) return ofInstance(x);
       if (tpName && Object.prototype.hasOwnProperty.call(c, "__tp_name__")) return (c as unknown as { __tp_name__: string }).__tp_name__;
       return className(c);
     }

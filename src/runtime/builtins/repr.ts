@@ -1,7 +1,7 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
-import { className, classModule, classQualname, hexAddress, isCallableObject } from "./names.js";
+import { className, classModule, classQualname, hexAddress, isCallableObject, iteratorKind } from "./names.js";
 import { PyObject } from "./object.js";
 import { registerLate } from "./late.js";
 
@@ -149,6 +149,9 @@ export function repr(x: unknown): string {
         }
         return s;
       }
+      // An engine iterator (iter([]), iter(d)) by its Python type's name.
+      const kind = iteratorKind(x);
+      if (kind !== undefined) return `<${kind} object at ${hexAddress(x)}>`;
       // A generator object: named by its function (mark_generator / define_class), else a genexpr.
       if (Object.prototype.toString.call(x) === "[object Generator]") {
         const q = (x as { __qualname__?: unknown }).__qualname__;
