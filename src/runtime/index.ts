@@ -192,7 +192,7 @@ export {
   getslice,
   add_slice,
   setslice,
-  call,
+  call_checked as call,
   callm,
   callv,
   callv_method,

@@ -26,6 +26,7 @@ export {
   hashNum,
   toIterable,
   call,
+  call_checked,
   index,
   intToFloat,
   add,
