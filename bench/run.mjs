@@ -19,6 +19,21 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 
+// Reject what this script does not know (a mistyped flag would otherwise start the whole run).
+const KNOWN_FLAGS = ["--quick", "--markdown"];
+const KNOWN_OPTIONS = ["--repeats", "--python", "--only", "--json"];
+if (flag("--help") || flag("-h")) {
+  console.log("usage: node bench/run.mjs [--quick] [--repeats N] [--python PATH] [--only a,b] [--markdown] [--json FILE]");
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  if (KNOWN_OPTIONS.includes(args[i]) && i + 1 < args.length) i++;
+  else if (!KNOWN_FLAGS.includes(args[i])) {
+    console.error(`bench/run.mjs: unknown argument ${JSON.stringify(args[i])} (--help lists the options)`);
+    process.exit(2);
+  }
+}
+
 const quick = flag("--quick");
 const repeats = Number(option("--repeats", quick ? 3 : 5));
 const only = option("--only", null)?.split(",");
@@ -42,6 +57,8 @@ const SCHEDULER = [
 // sizes, where CPython needs about 1 s (sha256_big holds 800 MiB in memory, in each process).
 const BYTES = [
   ["bytes_concat", 4_000_000, '4,000,000 small chunks: slice + concatenation each, bytearray +=, b"".join'],
+  ["bytes_stream", 4_000_000, "bytes_concat's 4,000,000 concatenations, each chunk consumed as made (bytearray +=, len)"],
+  ["bytes_join", 4_000_000, 'b"".join of a 4,000,000-item list of small chunks (8 distinct values), 10 times'],
   ["struct_loop", 2_000_000, "2,000,000 rounds of struct.pack/unpack and Struct.pack/unpack of a 16-byte record"],
   ["sha256_big", 800 * 1024 * 1024, "SHA-256 of 800 MiB fed in 1 MiB memoryview slices"],
   ["percent_format", 2_000_000, '2,000,000 b"ping %d\\n" % i and 2,000,000 "%s=%5d %.2f" % (...) formats'],
