@@ -284,8 +284,8 @@ function classDefIn(
         const coroutine = item._type === "AsyncFunctionDef";
         const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
         const isStatic = kinds.includes("staticmethod");
-        // `__init_subclass__` is a class method without the decorator.
-        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__";
+        // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
+        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
         const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
         // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
         const deleter = kinds.includes("deleter");
@@ -500,10 +500,10 @@ function classDefIn(
   classAttrs.splice(0, classAttrs.length, ...lastValues.values());
   for (const a of classAttrs) instanceAttrs.add(a.key);
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
-  // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
+  // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
   const metaclassBody = isMetaclassDef(cx, s);
   for (const m of members)
-    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__"))
+    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__"))
       m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))

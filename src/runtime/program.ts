@@ -181,7 +181,9 @@ export function close_suspended_generators(report: (exc: unknown, where: unknown
 }
 
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
-export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string }): F {
+export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string; annotations?: Record<string, unknown> }): F {
+  if (info.annotations)
+    Object.defineProperty(fn, "__annotations__", { value: PyDict.fromEntries(Object.entries(info.annotations)), writable: true, configurable: true });
   Object.defineProperty(fn, "name", { value: info.name, configurable: true });
   Object.defineProperty(fn, "__name__", { value: info.name, writable: true, configurable: true });
   Object.defineProperty(fn, "__qualname__", { value: info.qualname, writable: true, configurable: true });

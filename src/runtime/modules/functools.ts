@@ -2,6 +2,7 @@
 // singledispatch, singledispatchmethod.
 import { TypeError } from "../builtins/exceptions.js";
 import { KwArgs, popKw, PyObject } from "../builtins/object.js";
+import { isJsClass } from "../builtins/names.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
 import { call, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
@@ -294,7 +295,9 @@ function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown>
     return impl!;
   };
   const register = (cls: unknown, f: unknown = null): unknown => {
-    if (isType(cls)) {
+    // (a def carries `__module__`, which isType takes for a class's: its annotations decide first)
+    const annotated = typeof cls === "function" && !isJsClass(cls) && Object.prototype.hasOwnProperty.call(cls, "__annotations__");
+    if (isType(cls) && !annotated) {
       if (f === null || f === undefined) return (g: Fn) => register(cls, g);
       registry.set(cls, f as Fn);
       cache.clear();
