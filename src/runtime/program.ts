@@ -21,7 +21,7 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
+import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
@@ -529,9 +529,11 @@ function expose_properties(cls: Function, qualname: string): void {
   const proto = cls.prototype as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(proto)) {
     const d = Object.getOwnPropertyDescriptor(proto, name)!;
-    if ((!d.get && !d.set) || Object.prototype.hasOwnProperty.call(cls, name) || name === "__class__") continue;
+    // (JS's own `name` and `length` of the class stay: the view goes under a key getattr knows)
+    const shadowed = name === "name" || name === "length";
+    if ((!d.get && !d.set) || (!shadowed && Object.prototype.hasOwnProperty.call(cls, name)) || name === "__class__") continue;
     let made: property | null = null;
-    Object.defineProperty(cls, name, {
+    Object.defineProperty(cls, shadowed ? SHADOWED_NAME[name] : name, {
       get() {
         if (made === null) {
           const half = (f: Function | undefined) => {

@@ -870,11 +870,17 @@ const PRIM_ATTRS: Record<string, (x: any) => unknown> = {
  */
 function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown {
   for (let o: object | null = fn; o !== null && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    // (a class attribute of that name which JS's own could not make way for: program.ts)
+    const py = Object.getOwnPropertyDescriptor(o, SHADOWED_NAME[name]);
+    if (py?.get) return py.get.call(fn);
     const d = Object.getOwnPropertyDescriptor(o, name);
     if (d && (d.writable !== false || d.get)) return d.get ? d.get.call(fn) : d.value;
   }
   return undefined;
 }
+
+/** Where a class keeps a Python attribute named `name` or `length` (JS's own `name`/`length` of the class stay). */
+export const SHADOWED_NAME = { name: Symbol.for("tsyncio.class-attribute:name"), length: Symbol.for("tsyncio.class-attribute:length") } as const;
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 

@@ -1,7 +1,7 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
-import { className, classModule, classQualname, hexAddress, isCallableObject, iteratorKind } from "./names.js";
+import { className, classModule, classQualname, hexAddress, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject } from "./object.js";
 import { registerLate } from "./late.js";
 
@@ -79,7 +79,11 @@ export function isClass(f: unknown): boolean {
   if (typeof f !== "function") return false;
   if ((f as { __pytype__?: unknown }).__pytype__ !== undefined && Object.prototype.hasOwnProperty.call(f, "__pytype__")) return true;
   const p = (f as { prototype?: unknown }).prototype;
-  return p !== undefined && (p instanceof PyObject || f === PyObject || p instanceof Error || Object.prototype.hasOwnProperty.call(f, "__module__"));
+  // (a runtime class of its own carries `__module__`; so does a decorated def, which is no class)
+  return (
+    p !== undefined &&
+    (p instanceof PyObject || f === PyObject || p instanceof Error || (Object.prototype.hasOwnProperty.call(f, "__module__") && isJsClass(f)))
+  );
 }
 
 /** `<bound method C.m of <__main__.C object at 0x...>>` for a method bound to its instance or class (getattr's bindMethod). */
