@@ -530,10 +530,11 @@ function expose_properties(cls: Function, qualname: string): void {
   for (const name of Object.getOwnPropertyNames(proto)) {
     const d = Object.getOwnPropertyDescriptor(proto, name)!;
     // (JS's own `name` and `length` of the class stay: the view goes under a key getattr knows)
-    const shadowed = name === "name" || name === "length";
-    if ((!d.get && !d.set) || (!shadowed && Object.prototype.hasOwnProperty.call(cls, name)) || name === "__class__") continue;
+    const own = Object.getOwnPropertyDescriptor(cls, name);
+    const shadowed = (name === "name" || name === "length") && own !== undefined && "value" in own && own.writable === false && !own.enumerable;
+    if ((!d.get && !d.set) || (own !== undefined && !shadowed) || name === "__class__") continue;
     let made: property | null = null;
-    Object.defineProperty(cls, shadowed ? SHADOWED_NAME[name] : name, {
+    Object.defineProperty(cls, shadowed ? SHADOWED_NAME[name as "name" | "length"] : name, {
       get() {
         if (made === null) {
           const half = (f: Function | undefined) => {
