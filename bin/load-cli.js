@@ -10,7 +10,6 @@
 // CommonJS (bin/package.json): see bin/tsyncio.js. The compiled files' fallback is an ES module.
 "use strict";
 const { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } = require("node:fs");
-const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const vm = require("node:vm");
@@ -18,9 +17,9 @@ const vm = require("node:vm");
 const HEADER = 64; // bytes: the contents' key padded with spaces, then V8's data
 const ID_LINE = /^\/\/ tsyncio bundle ([0-9a-f]+)\n/;
 
-const readText = (path) => {
+const readText = (path, encoding = "utf8") => {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(path, encoding);
   } catch {
     return undefined;
   }
@@ -47,7 +46,11 @@ async function loadCli() {
   const dist = join(__dirname, "../dist/cli");
   const stamp = readText(join(dist, "bundle-stamp.js"));
   const wanted = stamp && /BUNDLE_ID = "([0-9a-f]+)"/.exec(stamp)?.[1];
-  const bundled = wanted && Object.values(PARTS).every((file) => idOf(join(dist, file)) === wanted);
+  // latin1: the halves are ASCII (the build checks), and V8 then gets the bytes as they are instead
+  // of a UTF-8 decoding of 2 MB (~1 ms). The runtime half is read whole at once (it runs first).
+  const read = (part) => readText(join(dist, PARTS[part]), "latin1");
+  const cliSource = wanted && read("cli");
+  const bundled = wanted && ID_LINE.exec(cliSource ?? "")?.[1] === wanted && idOf(join(dist, PARTS.compiler)) === wanted;
   if (!bundled) return import(pathToFileURL(join(dist, "entry.js")).href);
   // What each half's `__tsyncio.load(PART)` gives: the other half's exports, loaded once.
   const loaded = new Map();
@@ -56,8 +59,8 @@ async function loadCli() {
     load(part) {
       if (!loaded.has(part)) {
         const file = join(dist, PARTS[part]);
-        const source = readFileSync(file, "utf8");
-        if (ID_LINE.exec(source)?.[1] !== wanted) throw new Error(`${file} is from another build: run npm run build`);
+        const source = part === "cli" ? cliSource : read(part);
+        if (ID_LINE.exec(source ?? "")?.[1] !== wanted) throw new Error(`${file} is from another build: run npm run build`);
         loaded.set(part, runScript(file, source, wanted, tsyncio));
       }
       return loaded.get(part);
@@ -71,10 +74,15 @@ function loadBundle(bundle) {
   const source = readFileSync(bundle, "utf8");
   // node:crypto only for a file without an id line (loading it costs ~10 ms of start-up).
   const key = ID_LINE.exec(source)?.[1] ?? process.getBuiltinModule("node:crypto").createHash("sha1").update(source).digest("hex");
-  return runScript(bundle, source, key);
+  return runScript(bundle, source, key, undefined, require("node:module").createRequire(bundle));
 }
 
-function runScript(bundle, source, key, tsyncio) {
+/**
+ * Runs FILE's SOURCE as a CommonJS module; `req` is its `require`. The bundle's halves get this file's
+ * own: they require only Node's built-in modules and prettier, which resolve the same from bin/ as
+ * from dist/cli/ (one package), and node:module then never loads.
+ */
+function runScript(bundle, source, key, tsyncio, req = require) {
   const cacheFile = `${bundle}.cache`;
   const header = `${key} ${source.length}`.padEnd(HEADER);
   let cachedData;
@@ -86,13 +94,20 @@ function runScript(bundle, source, key, tsyncio) {
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tsyncio) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), tsyncio);
+  script.runInThisContext()(module.exports, req, module, bundle, dirname(bundle), tsyncio);
   // V8 rejects a cache made under other flags (a test's --stack-size, a user's NODE_OPTIONS): such a
   // run keeps the build's cache for the ordinary runs instead of replacing it with its own.
   const defaultFlags = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
   if (defaultFlags && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache also holds the functions this run compiled lazily.
     process.once("exit", () => {
+      try {
+        // What the runtime half compiles only on a program's first import of a lazily loaded module
+        // (scripts/bundle-cli.mjs), compiled now so that the cache holds it for later runs.
+        globalThis[Symbol.for("tsyncio.beforeCodeCache")]?.();
+      } catch {
+        // the cache is written all the same
+      }
       try {
         const temp = `${cacheFile}.${process.pid}`;
         writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]));

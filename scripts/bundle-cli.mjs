@@ -21,6 +21,8 @@ import { tmpdir } from "node:os";
 import { STAMP, buildInputsHash } from "./lib/build-inputs.mjs";
 import { restoreClassNames } from "./lib/class-names.mjs";
 import { dropRedundantFunctionNames } from "./lib/function-names.mjs";
+import { lezerTables } from "./lib/lezer-tables.mjs";
+import { LAZY_MODULES_HERE, lazyOnlyInputs, nestLazyModules } from "./lib/lazy-stdlib.mjs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -73,6 +75,7 @@ const lazyRegistry = {
       const byKey = new Map([...imports].map(([name, path]) => [key(path), path]));
       const lines = [];
       const table = [];
+      const lazyTable = []; // key: the module's require (scripts/lib/lazy-stdlib.mjs nests their code here)
       for (const [spec, name] of entries) {
         const path = imports.get(name);
         if (!path) throw new Error(`lazy-registry: no import for ${name}`);
@@ -86,7 +89,8 @@ const lazyRegistry = {
               return `require(${JSON.stringify(byKey.get(k))}); `;
             })
             .join("");
-          table.push(`  lazy(${JSON.stringify(spec)}, () => { ${also}return require(${JSON.stringify(path)}); });`);
+          lazyTable.push(`  ${JSON.stringify(key(path))}: () => { ${also}return require(${JSON.stringify(path)}); },`);
+          table.push(`  lazy(${JSON.stringify(spec)}, () => __tsyncioStdlib(${JSON.stringify(key(path))}));`);
         }
       }
       const missing = [...EAGER_MODULES].filter((m) => !byKey.has(m));
@@ -114,6 +118,23 @@ const lazy = (spec, load) =>
     enumerable: true,
     configurable: true,
   });
+// The modules loaded on first access, by key: their code is nested in this function after the
+// build (scripts/lib/lazy-stdlib.mjs), so that a run that imports none of them neither runs nor
+// deserializes any of it.
+const __tsyncioLazyModules = () => {
+  ${LAZY_MODULES_HERE}
+  return {
+${lazyTable.join("\n")}
+  };
+};
+let lazyModules;
+const __tsyncioStdlib = (key) => (lazyModules ??= __tsyncioLazyModules())[key]();
+// bin/load-cli.js calls this before it writes a code cache, so that a cache written by a run that
+// imported none of these modules still holds the nest compiled (compiling it at a later first
+// import costs ~15 ms). It runs the nest's declarations only: no module's code.
+globalThis[Symbol.for("tsyncio.beforeCodeCache")] = () => {
+  lazyModules ??= __tsyncioLazyModules();
+};
 ${table.join("\n")}
 `;
       return { contents, loader: "js", resolveDir: dirname(args.path) };
@@ -144,7 +165,7 @@ const buildId = {
 
 const buildPart = (name) =>
   esbuild.build({
-  plugins: [lazyRegistry, otherHalf(name), buildId],
+  plugins: [lazyRegistry, otherHalf(name), buildId, lezerTables],
   ...(PARTS[name].entry ? { entryPoints: [PARTS[name].entry] } : { stdin: { contents: PARTS[name].stdin, resolveDir: cliDir, sourcefile: "compiler-part.js" } }),
   outfile: PARTS[name].outfile,
   metafile: true,
@@ -168,7 +189,8 @@ const buildPart = (name) =>
   // Start-up: no comments or indentation (the file is read and handed to V8 on every run: 2.3 MB
   // before, and a comment's non-ASCII character made the whole source a two-byte string), and
   // ASCII escapes for what is left.
-  minifyWhitespace: true,
+  // (the runtime half's after scripts/lib/lazy-stdlib.mjs, which reads esbuild's `// path` lines)
+  minifyWhitespace: name !== "cli",
   charset: "ascii",
   logLevel: "warning",
   });
@@ -193,7 +215,18 @@ function finish(outfile) {
 // anyway), and the compiler half must not hold a second runtime (its classes would not be the
 // program's).
 const inputs = {};
-for (const name of Object.keys(PARTS)) inputs[name] = Object.keys((await buildPart(name)).metafile.inputs).map((f) => relative(root, resolve(root, f)));
+for (const name of Object.keys(PARTS)) {
+  const { metafile } = await buildPart(name);
+  inputs[name] = Object.keys(metafile.inputs).map((f) => relative(root, resolve(root, f)));
+  if (name === "cli") {
+    const keyOf = (file) => Object.keys(metafile.inputs).find((k) => resolve(root, k) === resolve(root, file));
+    const lazy = lazyOnlyInputs(metafile, keyOf("dist/cli/entry.js"), keyOf("dist/runtime/registry.js"));
+    const nested = nestLazyModules(readFileSync(PARTS.cli.outfile, "utf8"), metafile, lazy);
+    if (nested.modules < 20) throw new Error(`bundle-cli: only ${nested.modules} lazily loaded modules were found to nest`);
+    const minified = await esbuild.transform(nested.code, { minifyWhitespace: true, charset: "ascii", logLevel: "warning" });
+    writeFileSync(PARTS.cli.outfile, minified.code);
+  }
+}
 const strays = [
   // (node-host.ts gives the runtime \\N{...} names from the parser's table, which is data)
   ...inputs.cli.filter((f) => /^dist[\\/](parse|lower|emit|ast|ir)[\\/]/.test(f) && !/unicode-names\.js$/.test(f)).map((f) => `the runtime half holds ${f}`),
@@ -203,6 +236,11 @@ if (strays.length) throw new Error(`bundle-cli: ${strays.join("; ")}`);
 
 // The stamp: an id of both halves' contents on their first line and in dist/cli/bundle-stamp.js.
 const code = Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, finish(part.outfile)]));
+// bin/load-cli.js reads the halves as latin1: they must stay ASCII (esbuild's charset: "ascii").
+for (const [name, text] of Object.entries(code)) {
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`bundle-cli: the ${name} half is not ASCII at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+}
 const id = createHash("sha1").update(code.cli).update("\0").update(code.compiler).digest("hex").slice(0, 20);
 for (const [name, part] of Object.entries(PARTS)) {
   writeFileSync(part.outfile, `// tsyncio bundle ${id}\n${code[name]}`);

@@ -61,6 +61,33 @@ describe("the CLI bundle's code cache", () => {
   });
 });
 
+describe("the code cache holds what later runs compile", () => {
+  it("the bundle's beforeCodeCache hook runs before a cache is written, and a run that writes none does not call it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-load-"));
+    try {
+      const file = join(dir, "bundle.cjs");
+      const marker = join(dir, "hook-ran");
+      // What the hook compiles (the bundle's nest of lazily loaded modules, scripts/bundle-cli.mjs)
+      // is in the cache: larger than the cache of the same file whose hook compiles nothing.
+      const body = (hook: string) =>
+        `exports.answer = "ok";\nconst later = () => [${Array.from({ length: 200 }, (_, i) => `(x) => x + ${i}`).join(", ")}];\n` +
+        `globalThis[Symbol.for("tsyncio.beforeCodeCache")] = () => { require("node:fs").appendFileSync(${JSON.stringify(marker)}, "x"); ${hook} };\n`;
+      writeFileSync(file, body("later();"));
+      expect(load(file)).toBe("ok");
+      expect(readFileSync(marker, "utf8")).toBe("x");
+      const withHook = readFileSync(`${file}.cache`).length;
+      expect(load(file)).toBe("ok"); // the cache is used: nothing written, no hook
+      expect(readFileSync(marker, "utf8")).toBe("x");
+      writeFileSync(file, body("/*.....*/"));
+      rmSync(`${file}.cache`);
+      expect(load(file)).toBe("ok");
+      expect(withHook).toBeGreaterThan(readFileSync(`${file}.cache`).length + 2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("bundle or compiled files: chosen by the stamp, not by file times", () => {
   /**
    * A scratch package: bin/load-cli.js, a fake bundle (its runtime half asks the compiler half for

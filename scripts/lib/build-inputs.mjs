@@ -13,6 +13,8 @@ const FILES = [
   "scripts/bundle-cli.mjs",
   "scripts/lib/class-names.mjs",
   "scripts/lib/function-names.mjs",
+  "scripts/lib/lazy-stdlib.mjs",
+  "scripts/lib/lezer-tables.mjs",
   "scripts/warm-up.py",
 ];
 

@@ -55,10 +55,14 @@ export class Reporter {
   errors = 0;
   warnings = 0;
   private readonly filesWithErrors = new Set<string>();
-  private readonly color: boolean;
+  private colorChoice: boolean | undefined;
 
-  constructor(readonly json: boolean) {
-    this.color = !json && wantsColor();
+  constructor(readonly json: boolean) {}
+
+  /** Asked when first needed: reading process.stderr sets the stream up, which a clean translation never writes to. */
+  private get color(): boolean {
+    this.colorChoice ??= !this.json && wantsColor();
+    return this.colorChoice;
   }
 
   /** Reports a file's syntax error or diagnostics; true if any is an error. */

@@ -15,7 +15,6 @@
 // may write, opened without following a symlink or blocking on a FIFO. Temporary files get
 // unguessable names and are created exclusively (never through an existing path or symlink).
 
-import { randomBytes } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -25,6 +24,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -179,7 +179,7 @@ export class TranslationCache {
     const entry: Entry = { format: FORMAT, key: this.key, reads: [...host.reads], probes: [...host.probes], units };
     if (!this.folderUsable()) return;
     // "wx": created anew, never through an existing file or symlink; the name cannot be guessed.
-    const temp = `${this.file}.${randomBytes(8).toString("hex")}.tmp`;
+    const temp = `${this.file}.${randomHex(8)}.tmp`;
     let fd: number;
     try {
       fd = openSync(temp, "wx", 0o600);
@@ -253,6 +253,26 @@ function isRunUnit(u: RunUnit): boolean {
     Array.isArray(u.nameMap) &&
     (u.spans === undefined || Array.isArray(u.spans))
   );
+}
+
+/**
+ * `bytes` random bytes in hex, for a name nobody can guess: from /dev/urandom where there is one,
+ * since loading node:crypto costs a process ~4 ms of start-up (a run that stores an entry is a
+ * first run, translating).
+ */
+function randomHex(bytes: number): string {
+  const out = Buffer.alloc(bytes);
+  try {
+    const fd = openSync("/dev/urandom", "r");
+    try {
+      if (readSync(fd, out, 0, bytes, null) === bytes) return out.toString("hex");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // no /dev/urandom (Windows)
+  }
+  return process.getBuiltinModule("node:crypto").randomBytes(bytes).toString("hex");
 }
 
 /** A file name for a key (FNV-1a, two 32-bit lanes): a collision only makes a miss, as the entry holds its key. */

@@ -176,7 +176,7 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
 
   return(value?: unknown): IteratorResult<unknown, unknown> {
     this._opState = 2;
-    return { done: true, value };
+    return { value, done: true };
   }
 
   /** Python's send(): raises StopIteration(value) when the awaitable completes. */
@@ -212,7 +212,7 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
       this._finish();
       return this._on_yield(y.value);
     }
-    return { done: false, value: y }; // an await inside the generator: pass it to the Task
+    return { value: y, done: false }; // an await inside the generator: pass it to the Task
   }
 
   protected _finish(): void {
@@ -264,7 +264,7 @@ export class AsyncGenASend extends AsyncGenOp {
   }
 
   protected _on_yield(value: unknown): IteratorResult<unknown, unknown> {
-    return { done: true, value };
+    return { value, done: true };
   }
   protected _on_return(): IteratorResult<unknown, unknown> {
     throw new StopAsyncIteration();
@@ -310,7 +310,7 @@ export class AsyncGenAThrow extends AsyncGenOp {
           agen._gen.return(undefined);
           agen._closed();
         }
-        if (this._isClose) return { done: true, value: null };
+        if (this._isClose) return { value: null, done: true };
         throw new StopAsyncIteration();
       }
       this._opState = 1;
@@ -324,15 +324,15 @@ export class AsyncGenAThrow extends AsyncGenOp {
     if (this._isClose) {
       throw new RuntimeError("async generator ignored GeneratorExit");
     }
-    return { done: true, value };
+    return { value, done: true };
   }
   protected _on_return(): IteratorResult<unknown, unknown> {
-    if (this._isClose) return { done: true, value: null };
+    if (this._isClose) return { value: null, done: true };
     throw new StopAsyncIteration();
   }
   protected _on_raise(e: unknown): IteratorResult<unknown, unknown> {
     if (this._isClose && (e instanceof GeneratorExit || e instanceof StopAsyncIteration)) {
-      return { done: true, value: null };
+      return { value: null, done: true };
     }
     if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
       const err = new RuntimeError(`async generator raised ${e.constructor.name}`);

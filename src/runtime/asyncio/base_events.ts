@@ -557,6 +557,12 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** One full iteration: see the file header. CPython: base_events.BaseEventLoop._run_once */
   _run_once(): void {
+    // Callbacks ready, no timer, no I/O selector, no threads: the clock selector's select(0)
+    // would do nothing, so the iteration is just the ready callbacks (a busy loop's common case).
+    if (this._ready.length > 0 && this._scheduled.length === 0 && this._selector === null && !threads_alive()) {
+      this._run_ready();
+      return;
+    }
     this._select_timeout();
     const timeout = this._sel_timeout;
     const deadline = this._sel_deadline;

@@ -410,12 +410,18 @@ export function _reuseError(): RuntimeError {
 let _unstarted: Coroutine[] = [];
 let _compactAt = 1024;
 let _startedInList = 0;
+/**
+ * The coroutine made last, kept out of the list until the next one is made: most are started right
+ * away (`await f()`, `async with`), and then neither a push nor a pop is needed.
+ */
+let _newest: Coroutine | null = null;
 
 /** @internal test support: forget coroutines created so far. */
 export function _reset_coroutines_state(): void {
   _unstarted = [];
   _compactAt = 1024;
   _startedInList = 0;
+  _newest = null;
 }
 
 /**
@@ -424,6 +430,10 @@ export function _reset_coroutines_state(): void {
  * next compaction (garbage collection cost on await-heavy code).
  */
 export function _untrackStarted(c: Coroutine): void {
+  if (_newest === c) {
+    _newest = null;
+    return;
+  }
   const last = _unstarted.length - 1;
   if (last >= 0 && _unstarted[last] === c) _unstarted.pop();
   else _startedInList++;
@@ -431,7 +441,10 @@ export function _untrackStarted(c: Coroutine): void {
 
 /** @internal (see _selfIterating) */
 export function _trackUnstarted(c: Coroutine): void {
-  const n = _unstarted.push(c);
+  const prev = _newest;
+  _newest = c;
+  if (prev === null) return;
+  const n = _unstarted.push(prev);
   if (n >= _compactAt) {
     if (_startedInList * 2 >= n) {
       const list = _unstarted;
@@ -498,7 +511,9 @@ export function _with_temps<T>(body: () => T, lineno: number, filename: string):
  */
 export function _report_never_awaited(): void {
   const left = _unstarted;
+  if (_newest !== null) left.push(_newest);
   _unstarted = [];
+  _newest = null;
   for (const c of left) {
     if (c._state === CORO_FRESH) {
       c._state = CORO_CLOSED;

@@ -102,9 +102,11 @@ function* _acquire(this: _AcquireSteps): CoroGen<boolean> {
   return true;
 }
 
-// Shared results (read only by `yield*` and the Task): no allocation per `async with`.
-const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
-const _FINISHED_RESULT: IteratorResult<unknown, null> = Object.freeze({ value: undefined, done: true }) as unknown as IteratorResult<unknown, null>;
+// Shared results (read only by `yield*` and the Task): no allocation per `async with`. Not frozen:
+// a frozen object has a map of its own, and the sites that read results (yield*, the Task's step)
+// would see two; `{ value, done }` in this order is the map V8 gives a generator's results.
+const _RETURN_NONE: IteratorResult<unknown, null> = { value: null, done: true };
+const _FINISHED_RESULT: IteratorResult<unknown, null> = { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
 
 const _AENTER_START = 0;
 const _AENTER_WAITING = 1; // waiting on the stock acquire's Future

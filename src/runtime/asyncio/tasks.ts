@@ -762,9 +762,9 @@ const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlinen
  * would the generator suspended at its `yield` (or not yet started).
  */
 // The two results every sleep(0) returns: `yield*` and the Task only read them, so one shared
-// (frozen) object each instead of two allocations per sleep(0).
-const _YIELD_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: false });
-const _RETURN_NONE: IteratorResult<unknown, null> = Object.freeze({ value: null, done: true });
+// object each instead of two allocations per sleep(0) (not frozen: see locks.ts _RETURN_NONE).
+const _YIELD_NONE: IteratorResult<unknown, null> = { value: null, done: false };
+const _RETURN_NONE: IteratorResult<unknown, null> = { value: null, done: true };
 
 class _BareYield {
   declare _code: CodeObject;
@@ -987,10 +987,15 @@ function ensure_future<T = unknown>(coro_or_future: unknown, ...rest: unknown[])
     }
   }
   const l = (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop;
+  return _task_for(l, coro as Coroutine<T>, should_close);
+}
+
+/** ensure_future's last step: a Task for `coro` on `loop`; a RuntimeError (loop closed) closes the coroutine. */
+function _task_for<T>(loop: BaseEventLoop, coro: Coroutine<T>, should_close: boolean): Task<T> {
   try {
-    return l.create_task(coro as Coroutine<T>);
+    return loop.create_task(coro);
   } catch (e) {
-    if (e instanceof RuntimeError && should_close) (coro as Coroutine<T>).close();
+    if (e instanceof RuntimeError && should_close) coro.close();
     throw e;
   }
 }
@@ -1062,11 +1067,14 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
 
   const _done_callback = (fut: Future<unknown>): void => {
     nfinished += 1;
+    // A child that finished without an exception, with the stock methods: the calls below would
+    // find nothing to mark or raise.
+    const plain = fut._state === _FINISHED && fut._exception === null && fut.exception === _futureException && fut.cancelled === _futureCancelled;
     if (outer === null || outer.done()) {
-      if (!fut.cancelled()) fut.exception(); // mark the exception retrieved
+      if (!plain && !fut.cancelled()) fut.exception(); // mark the exception retrieved
       return;
     }
-    if (!returnExc) {
+    if (!returnExc && !plain) {
       if (fut.cancelled()) {
         outer.set_exception(fut._make_cancelled_error());
         return;
@@ -1124,7 +1132,8 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
     if (!fresh && arg_to_fut === null) arg_to_fut = mapUpTo(i);
     let fut = fresh ? undefined : arg_to_fut!.get(arg);
     if (fut === undefined) {
-      fut = ensure_future(arg, loop);
+      // (a fresh coroutine on a known loop: what ensure_future would do, without its checks)
+      fut = fresh && loop !== null ? _task_for(loop, arg, true) : ensure_future(arg, loop);
       if (loop === null) loop = _get_loop(fut);
       // A Task made here for a coroutine: the caller cannot reach it, so no "destroyed pending" report.
       if ((fut as unknown) !== arg) (fut as Task<unknown>)._log_destroy_pending = false;

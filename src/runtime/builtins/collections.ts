@@ -1376,11 +1376,11 @@ export class RangeIterator implements Iterator<bigint> {
     private readonly n: number,
   ) {}
   next(): IteratorResult<bigint> {
-    if (this.i >= this.n) return { done: true, value: undefined };
+    if (this.i >= this.n) return { value: undefined, done: true };
     const v = this.cur;
     this.cur += this.step;
     this.i++;
-    return { done: false, value: v };
+    return { value: v, done: false };
   }
   [Symbol.iterator](): this {
     return this;

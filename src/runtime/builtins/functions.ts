@@ -841,9 +841,9 @@ class SeqReverseIterator implements Iterator<unknown> {
   next(): IteratorResult<unknown> {
     if (this.i < 0 || this.i >= this.a.length) {
       this.i = -1;
-      return { done: true, value: undefined };
+      return { value: undefined, done: true };
     }
-    return { done: false, value: this.a[this.i--] };
+    return { value: this.a[this.i--], done: false };
   }
   [Symbol.iterator](): this {
     return this;
@@ -922,10 +922,10 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
   ) {}
   next(): IteratorResult<PyTuple<unknown>> {
     const r = this.it.next();
-    if (r.done) return { done: true, value: undefined };
+    if (r.done) return { value: undefined, done: true };
     const t = PyTuple.of<unknown>(this.n, r.value);
     this.n++;
-    return { done: false, value: t };
+    return { value: t, done: false };
   }
   [Symbol.iterator](): this {
     return this;
@@ -1113,7 +1113,7 @@ function floatSum(start: number, firstItem: number | undefined, it: Iterator<unk
     const r = it.next();
     if (r.done) {
       if (c !== 0 && Number.isFinite(c)) s += c;
-      return { done: true, value: s };
+      return { value: s, done: true };
     }
     const v = r.value;
     if (typeof v === "number") addOne(v);
@@ -1121,7 +1121,7 @@ function floatSum(start: number, firstItem: number | undefined, it: Iterator<unk
     else if (typeof v === "boolean") addOne(v ? 1 : 0);
     else {
       if (c !== 0 && Number.isFinite(c)) s += c;
-      return { done: false, value: add(s, v) };
+      return { value: add(s, v), done: false };
     }
   }
 }

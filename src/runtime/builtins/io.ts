@@ -323,7 +323,7 @@ export class BinaryFile {
     return {
       next: () => {
         const line = this.readline();
-        return line.length === 0 ? { done: true, value: undefined } : { done: false, value: line };
+        return line.length === 0 ? { value: undefined, done: true } : { value: line, done: false };
       },
     };
   }

@@ -395,7 +395,7 @@ export class TextIOWrapper {
     return {
       next: () => {
         const line = this.readline();
-        return line === "" ? { done: true, value: undefined } : { done: false, value: line };
+        return line === "" ? { value: undefined, done: true } : { value: line, done: false };
       },
     };
   }

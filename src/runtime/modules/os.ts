@@ -375,7 +375,7 @@ class ScandirIterator {
     return this.entries[this.i++];
   }
   [Symbol.iterator](): Iterator<DirEntry> {
-    return { next: () => (this.i < this.entries.length ? { done: false, value: this.entries[this.i++] } : { done: true, value: undefined }) };
+    return { next: () => (this.i < this.entries.length ? { value: this.entries[this.i++], done: false } : { value: undefined, done: true }) };
   }
   close(): null {
     this.i = this.entries.length;
