@@ -36,7 +36,7 @@ describe("which defs can block (lower/blocking-functions.ts)", () => {
       "import threading, time\ndef inner():\n    time.sleep(0.1)\ndef outer():\n    inner()\ndef pure(x):\n    return x + 1\nthreading.Thread(target=outer).start()\n";
     const { code } = await transpile(src);
     expect(code).toMatch(/_tsy_blocking,\s*define_function\(\s*function\* \(\)[^]*_tsy_bcallm\(time, "sleep"/);
-    expect(code).toMatch(/yield\* iter\(_tsy_bcall\(inner\)\)/);
+    expect(code).toMatch(/yield\* yield_from\(_tsy_bcall\(inner\)\)/);
     expect(code).toMatch(/function pure\(x: any\)/);
   });
 

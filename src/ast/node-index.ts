@@ -11,7 +11,8 @@ export type NodeOfType<K extends py.Node["_type"]> = Extract<py.Node, { _type: K
 
 /**
  * The kinds the analyses look up (only those are gathered: most nodes, operators, assignments,
- * expressions of other kinds, are of no kind anyone asks for). A kind added here is gathered too.
+ * expressions of other kinds, are of no kind anyone asks for). A kind added here goes into
+ * indexedSlot too (checked when this module loads).
  */
 const INDEXED_KINDS = [
   "Attribute",
@@ -34,6 +35,47 @@ const INDEXED_KINDS = [
 
 export type IndexedKind = (typeof INDEXED_KINDS)[number];
 
+/** A kind's place in INDEXED_KINDS, -1 for the others (a switch: a map lookup per node cost more). */
+function indexedSlot(kind: string): number {
+  switch (kind) {
+    case "Attribute":
+      return 0;
+    case "Name":
+      return 1;
+    case "ClassDef":
+      return 2;
+    case "FunctionDef":
+      return 3;
+    case "AsyncFunctionDef":
+      return 4;
+    case "Call":
+      return 5;
+    case "Import":
+      return 6;
+    case "ImportFrom":
+      return 7;
+    case "Constant":
+      return 8;
+    case "AnnAssign":
+      return 9;
+    case "keyword":
+      return 10;
+    case "arg":
+      return 11;
+    case "TypeAlias":
+      return 12;
+    case "NamedExpr":
+      return 13;
+    case "Delete":
+      return 14;
+    case "ExceptHandler":
+      return 15;
+    default:
+      return -1;
+  }
+}
+for (const [i, kind] of INDEXED_KINDS.entries()) if (indexedSlot(kind) !== i) throw new Error(`internal: indexedSlot("${kind}") is not ${i}`);
+
 export interface NodeIndex {
   /** Every node of the indexed kinds, in the order walk() visits them. */
   readonly all: readonly NodeOfType<IndexedKind>[];
@@ -47,15 +89,15 @@ export function nodeIndex(root: py.Node): NodeIndex {
   let index = indexes.get(root);
   if (index) return index;
   const all: py.Node[] = [];
-  const byType = new Map<string, py.Node[]>();
-  for (const kind of INDEXED_KINDS) byType.set(kind, []);
+  const lists: py.Node[][] = INDEXED_KINDS.map(() => []);
   walk(root, (n) => {
-    const list = byType.get(n._type);
-    if (list !== undefined) {
-      list.push(n);
+    const slot = indexedSlot(n._type);
+    if (slot >= 0) {
+      lists[slot].push(n);
       all.push(n);
     }
   });
+  const byType = new Map<string, py.Node[]>(INDEXED_KINDS.map((kind, i) => [kind, lists[i]]));
   index = {
     all: all as NodeOfType<IndexedKind>[],
     ofType: <K extends IndexedKind>(type: K) => byType.get(type)! as readonly py.Node[] as readonly NodeOfType<K>[],

@@ -134,6 +134,16 @@ function bare(text: string): string {
   return i ? text.slice(i) : text;
 }
 
+/** Whether the text (span markers aside) starts like a declaration or a block: `function`, `class`, `{`, `let [`. */
+function startsLikeDeclaration(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === 4) i = text.indexOf("\u0005", i) + 1;
+  // (most statements start otherwise: the first character decides without a slice or a regex)
+  const c = text.charCodeAt(i);
+  if (c !== 0x66 && c !== 0x63 && c !== 0x7b && c !== 0x6c) return false;
+  return /^(function\b|class\b|\{|let\s*\[)/.test(i ? text.slice(i) : text);
+}
+
 class Printer {
   lines: string[] = [];
   lineMap: number[] = [];
@@ -278,7 +288,7 @@ class Printer {
       case "expr": {
         const text = this.expr(s.expr, 0);
         // An expression statement must not start like a declaration or a block.
-        this.out(/^(function\b|class\b|\{|let\s*\[)/.test(bare(text)) ? `(${text});` : `${text};`);
+        this.out(startsLikeDeclaration(text) ? `(${text});` : `${text};`);
         return;
       }
       case "if": {
@@ -489,9 +499,8 @@ class Printer {
         const p = PREC[e.op];
         // `**` is right-associative and refuses a unary left operand; `??` refuses to mix with && and ||.
         const right = e.op === "**";
-        const mixes = (x: Expr) => x.k === "binary" && (e.op === "??") !== (x.op === "??") && ["&&", "||", "??"].includes(x.op);
-        const l = mixes(e.left) ? `(${this.expr(e.left, 0)})` : this.expr(e.left, right ? p + 2 : p);
-        const r = mixes(e.right) ? `(${this.expr(e.right, 0)})` : this.expr(e.right, right ? p : p + 1);
+        const l = mixesNullish(e.op, e.left) ? `(${this.expr(e.left, 0)})` : this.expr(e.left, right ? p + 2 : p);
+        const r = mixesNullish(e.op, e.right) ? `(${this.expr(e.right, 0)})` : this.expr(e.right, right ? p : p + 1);
         return this.r(`${l} ${e.op} ${r}`, p);
       }
       case "unary": {
@@ -572,18 +581,26 @@ class Printer {
   }
 }
 
+/** Whether operand `x` of a binary `op` mixes `??` with `&&` or `||` (which JS refuses unparenthesised). */
+function mixesNullish(op: string, x: Expr): boolean {
+  return x.k === "binary" && (op === "??") !== (x.op === "??") && (x.op === "&&" || x.op === "||" || x.op === "??");
+}
+
 const PADS: string[] = [];
 /** Two spaces per level, made once per depth. */
 function indentation(depth: number): string {
   return (PADS[depth] ??= "  ".repeat(depth));
 }
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
 function literal(value: string | number | bigint | boolean | null | undefined): string {
   switch (typeof value) {
-    case "string":
-      return JSON.stringify(value)
-        .replace(/\u2028/g, "\\u2028")
-        .replace(/\u2029/g, "\\u2029");
+    case "string": {
+      const text = JSON.stringify(value);
+      // (most strings have neither separator: no replace over them)
+      return LINE_SEPARATORS.test(text) ? text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : text;
+    }
     case "bigint":
       return `${value}n`;
     case "number":

@@ -12,7 +12,7 @@ import { annotationRoots, dictsOnlyUnpacked, nodeIndex } from "../ast/node-index
 import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
-import { analyzeScopes, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
+import { analyzeScopes, namesOf, resolveName, type ModuleFacts, type Scope, type ScopeTable } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, STDLIB } from "./stdlib.js";
 import { inferTypes, type InferredTypes } from "./inference.js";
 import { decoratedDef, decoratedFunction, passesArguments } from "./decorated.js";
@@ -68,7 +68,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
   // classes), declared at the top, and exposed on the `__main__` module object.
   const mainPatchNames = options.module && options.module.name !== "__main__" ? new Set<string>() : patchedMainNames(module, scopes.get(module)!);
-  for (const n of mainPatchNames) scopes.get(module)!.writtenElsewhere.add(n);
+  for (const n of mainPatchNames) namesOf(scopes.get(module)!, "writtenElsewhere").add(n);
   const userNames = new Set<string>();
   for (const scope of scopes.values()) for (const n of scope.bound) userNames.add(n);
   const known = new Map<Scope, Map<string, Known>>();

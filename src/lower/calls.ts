@@ -151,11 +151,15 @@ function argumentsAsArray(cx: LowerContext, r: ir.Expr): ir.Expr {
   return cx.rt("callv", c, args);
 }
 
+// (frozen: shared by every call without keywords)
+const NO_KEYWORDS = Object.freeze([]) as unknown as py.Keyword[];
+
 function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
   const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
-  const kwStar = e.keywords.filter((k) => k.arg === null);
-  const keywords = e.keywords.filter((k) => k.arg !== null) as (py.Keyword & { arg: string })[];
+  // (most calls have no keyword: no arrays made for them)
+  const kwStar = e.keywords.length ? e.keywords.filter((k) => k.arg === null) : NO_KEYWORDS;
+  const keywords = (e.keywords.length ? e.keywords.filter((k) => k.arg !== null) : NO_KEYWORDS) as (py.Keyword & { arg: string })[];
   const kwArgs = (): ir.Expr[] => {
     if (!e.keywords.length) return [];
     const props = keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) }));
@@ -286,30 +290,22 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // `x.__lt__(y)`), or a list or dict (`xs.__getitem__(0)`): JS primitives have no such members and
     // the runtime's classes few of them; callm finds them.
     if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
+    // (the receiver's proven type, typed once for the questions below: each one asks it off a builtin only)
+    const receiverType = onBuiltin ? undefined : staticType(v, cx.typeEnv());
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
-    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) === "str")
-      return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
+    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
     // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
     // raises Python's AttributeError for a name the type lacks.
-    if (!onBuiltin && isPrimitiveType(staticType(v, cx.typeEnv()))) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
+    if (!onBuiltin && isPrimitiveType(receiverType)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
     // (not join/find: Uint8Array's own methods in TS's eyes)
-    if (
-      !onBuiltin &&
-      own(BYTES_METHOD_RESULTS, f.attr) &&
-      !["join", "find"].includes(f.attr) &&
-      !jsMemberName(f.attr) &&
-      staticType(v, cx.typeEnv()) === "bytes"
-    )
+    if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !["join", "find"].includes(f.attr) && !jsMemberName(f.attr) && receiverType === "bytes")
       return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||
-      (STR_METHODS.has(f.attr) && staticType(v, cx.typeEnv()) !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
-      (methodMayBeHooked(cx, v) &&
-        !directMethod(cx, v, f.attr) &&
-        !isLocalModulePath(cx, v) &&
-        !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
+      (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
+      (methodMayBeHooked(cx, v) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
       // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
       (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
     ) {

@@ -9,39 +9,46 @@
 //       y = x + 1                 | const _attr1 = add(_attr, 1n);
 
 import type * as py from "../ast/nodes.js";
-import { forEachChild } from "../ast/walk.js";
-
-type Node = Parameters<typeof forEachChild>[0];
-
-/** Fields evaluated where the node stands, for nodes whose other fields run in a scope of their own. */
-const EVALUATED_HERE: Record<string, readonly string[]> = {
-  // (a function's body and type parameters are its own scope; its defaults, decorators and annotations are not)
-  FunctionDef: ["decorator_list", "args", "returns"],
-  AsyncFunctionDef: ["decorator_list", "args", "returns"],
-  ClassDef: ["bases", "keywords", "decorator_list"],
-  Lambda: ["args"],
-};
+import type { Node } from "../ast/nodes.js";
+import { forEachChildWith } from "../ast/walk.js";
 
 const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /** The names `item` (a statement of a class body) reads where the class body runs. */
 export function classLevelReads(item: py.Stmt): py.Name[] {
   const out: py.Name[] = [];
-  const visit = (n: Node) => {
-    if (n._type === "Name" && (n as py.Name).ctx._type === "Load") out.push(n as py.Name);
-    // A comprehension runs in its own scope but for its first iterable.
-    if (COMPREHENSIONS.has(n._type)) {
-      const first = (n as py.ListComp).generators[0];
-      if (first) visit(first.iter as Node);
-      return;
-    }
-    const here = EVALUATED_HERE[n._type];
-    forEachChild(n, (child, field) => {
-      if (!here || here.includes(field)) visit(child);
-    });
-  };
-  visit(item as Node);
+  visitClassLevel(item, out, undefined);
   return out;
+}
+
+// (a shared visitor with the list passed along: no closure per node)
+function visitClassLevel(n: Node, out: py.Name[], _: unknown): void {
+  if (n._type === "Name" && n.ctx._type === "Load") out.push(n);
+  // A comprehension runs in its own scope but for its first iterable.
+  if (COMPREHENSIONS.has(n._type)) {
+    const first = (n as py.ListComp).generators[0];
+    if (first) visitClassLevel(first.iter, out, _);
+    return;
+  }
+  // A function's body and type parameters are its own scope (its defaults, decorators and
+  // annotations are not), a class's body and type parameters too: the rest, in field order.
+  switch (n._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      visitClassLevel(n.args, out, _);
+      for (const d of n.decorator_list) visitClassLevel(d, out, _);
+      if (n.returns) visitClassLevel(n.returns, out, _);
+      return;
+    case "ClassDef":
+      for (const b of n.bases) visitClassLevel(b, out, _);
+      for (const k of n.keywords) visitClassLevel(k, out, _);
+      for (const d of n.decorator_list) visitClassLevel(d, out, _);
+      return;
+    case "Lambda":
+      visitClassLevel(n.args, out, _);
+      return;
+  }
+  forEachChildWith(n, visitClassLevel, out, undefined);
 }
 
 /** The names of `body` bound by a statement and read at class level by a later one. */

@@ -72,6 +72,21 @@ function thisAsAny(node: unknown): unknown {
   return out;
 }
 
+function isGenericSubscript(b: py.ExprNode): boolean {
+  if (b._type !== "Subscript") return false;
+  const v = b.value;
+  return (v._type === "Name" && v.id === "Generic") || (v._type === "Attribute" && v.attr === "Generic" && v.value._type === "Name" && v.value.id === "typing");
+}
+
+/**
+ * `class C(Generic[T], Base[T])`: Generic[T]'s __mro_entries__ gives no base when a later base is a
+ * subscripted typing alias (CPython's typing.py), so C's bases are the others and Generic comes in
+ * through them. A later plain class keeps it (CPython then fails to order the MRO, and so do we).
+ */
+function withoutRedundantGeneric(bases: py.ExprNode[]): py.ExprNode[] {
+  return bases.filter((b, i) => !isGenericSubscript(b) || !bases.slice(i + 1).some((later) => later._type === "Subscript"));
+}
+
 /** Builtin bases a class maps to a root only as its sole base (`class S(str, Enum)` keeps str: enum.ts mixes it in). */
 const SOLE_BASE_ONLY = new Set(["int", "float", "str", "tuple"]);
 
@@ -155,6 +170,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
     }
   }
   if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
+  bases = withoutRedundantGeneric(bases);
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
   const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;

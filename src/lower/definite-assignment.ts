@@ -40,6 +40,8 @@ export function findUnboundReads(
   evaluatesAnnotations = false,
   moduleLevel = false,
 ): UnboundReads {
+  // (no name to track, no read to report: most functions bind nothing but their parameters)
+  if (!tracked.size) return { reads: new Set(), names: new Set() };
   const a = new Analysis(tracked, scopes, evaluatesAnnotations, moduleLevel);
   a.block(body, new Set(initial));
   return { reads: a.reads, names: a.names };

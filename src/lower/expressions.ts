@@ -9,6 +9,7 @@
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
+import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -115,7 +116,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return awaitExpr(cx, e.value, e);
     case "YieldFrom":
       if (cx.fn.isCoroutine) return awaitExpr(cx, e.value, e);
-      return yieldStar(call(cx.helper("iter"), cx.expr(e.value)));
+      return yieldStar(call(cx.helper("yield_from"), cx.expr(e.value)));
     case "Yield":
       if (cx.fn.isCoroutine && !isAsyncGenerator(cx)) {
         // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
@@ -412,6 +413,10 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       // `import concurrent.futures` binds `concurrent` to the submodule's namespace: `concurrent.futures` is it.
       if (known.name === `${v.id}.${e.attr}`) return cx.expr(v);
       const info = STDLIB[known.name];
+      // `logging.config` after `import logging.config`: a runtime submodule the package's own
+      // namespace does not carry (it would import the package back) is its own namespace.
+      const sub = STDLIB[`${known.name}.${e.attr}`];
+      if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
       if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       return member(cx.expr(v), e.attr);
     }
@@ -463,6 +468,8 @@ export function awaitExpr(cx: LowerContext, value: py.ExprNode, node: py.ExprNod
   if (!cx.fn.isCoroutine) return cx.diags.error(node, "TSY2001");
   const v = cx.expr(value);
   if (isDirectlyAwaitable(cx, value)) return yieldStar(awaitedBody(cx, value, v));
+  // A legacy coroutine's `yield from` (turned into await) also delegates to plain generators.
+  if (cx.legacy.has(cx.fn.scope.node as py.AsyncFunctionDef)) return yieldStar(call(cx.helperFrom("legacy_yield_from", ASYNCIO), v));
   return yieldStar(call(cx.helperFrom("awaitable", ASYNCIO), v));
 }
 

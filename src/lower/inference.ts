@@ -68,30 +68,45 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const facts = new Map<Scope, Map<string, PyType>>();
   const classes = new Map<string, py.ClassDef>();
   const typeOf = (scope: Scope, name: string) => facts.get(scope)?.get(name);
-  const classKey = (c: py.ClassDef): PyType => `inst:${c.name}@${c.lineno}:${c.col_offset}`;
+  // (each class's two keys made once: the environments ask for them per typed call and method)
+  const instKeys = new Map<py.ClassDef, PyType>();
+  const classKey = (c: py.ClassDef): PyType => {
+    let key = instKeys.get(c);
+    if (key === undefined) {
+      instKeys.set(c, (key = `inst:${c.name}@${c.lineno}:${c.col_offset}`));
+      classes.set(key, c);
+    }
+    return key;
+  };
+  /** The class of each `self:` type (made by selfKey only). */
+  const selfClasses = new Map<PyType, py.ClassDef>();
   const selfKey = (c: py.ClassDef): PyType => {
-    classes.set(classKey(c), c);
-    return `self:${c.name}@${c.lineno}:${c.col_offset}`;
+    classKey(c);
+    const key: PyType = `self:${c.name}@${c.lineno}:${c.col_offset}`;
+    selfClasses.set(key, c);
+    return key;
   };
   const methodFor = (owner: PyType | undefined, attr: string, special = false): MethodDef | undefined => {
-    if (owner?.startsWith("inst:")) {
+    if (owner === undefined) return undefined;
+    if (owner.startsWith("inst:")) {
       const cls = classes.get(owner);
       return cls && input.classes.method(cls, attr, false, special);
     }
-    if (owner?.startsWith("self:")) {
-      const cls = classes.get(`inst:${owner.slice(5)}`);
+    if (owner.startsWith("self:")) {
+      const cls = selfClasses.get(owner);
       return cls && input.classes.method(cls, attr, true, special);
     }
     return undefined;
   };
 
   const decoratedMethodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
-    if (owner?.startsWith("inst:")) {
+    if (owner === undefined) return undefined;
+    if (owner.startsWith("inst:")) {
       const cls = classes.get(owner);
       return cls && input.classes.decoratedMethod(cls, attr, false);
     }
-    if (owner?.startsWith("self:")) {
-      const cls = classes.get(`inst:${owner.slice(5)}`);
+    if (owner.startsWith("self:")) {
+      const cls = selfClasses.get(owner);
       return cls && input.classes.decoratedMethod(cls, attr, true);
     }
     return undefined;
@@ -143,7 +158,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
       const cls = input.plainClass(r.scope, f.id);
       if (!cls) return input.runtimeCall(scope, call);
-      classes.set(classKey(cls), cls);
       return classKey(cls);
     };
     env.attr = (e: py.Attribute): PyType | undefined => {
@@ -395,7 +409,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   return {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
-    selfClassOf: (t) => (t?.startsWith("self:") ? classes.get(`inst:${t.slice(5)}`) : undefined),
+    selfClassOf: (t) => (t === undefined ? undefined : selfClasses.get(t)),
     envAt: factEnv,
     methodFor,
     specialMethodFor: (owner, attr) => methodFor(owner, attr, true),
@@ -434,6 +448,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       candidatesOf.set(scope, (found = { names, set: new Set(names) }));
     }
     const { names: candidates, set: isCandidate } = found;
+    // (no local to type: only the parameters' types, and no environment made)
+    if (!candidates.length) return paramTypes?.size ? new Map(paramTypes) : NOTHING_PROVEN;
     const assumed = new Map<string, PyType | undefined>();
     // (one environment per scope for all its rounds, reading this round's assumptions)
     let inferring = inferringEnvs.get(scope);
@@ -447,6 +463,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const env = inferring.env;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
+    // (names typed with every valued binding ready: the descent's first pass need not type those again)
+    let checked: Set<string> | null = null;
     for (let grew = true; grew;) {
       grew = false;
       for (const n of candidates) {
@@ -462,12 +480,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
           if (readsPending(b, isCandidate, assumed, namesRead)) continue;
+          // (once the name cannot get a type this pass, the other bindings' types change nothing:
+          // they are only counted, and the reads that decided are recorded already)
+          if (unknown || !agree) {
+            ready++;
+            continue;
+          }
           const t = bindingType(b, env, undefined);
           if (ready++ === 0) first = t;
           if (t === undefined || t !== first) agree = false;
         }
         if (!unknown && ready && agree) {
           assumed.set(n, first);
+          if (ready === valued) (checked ??= new Set()).add(n);
           grew = true;
         } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
@@ -478,17 +503,29 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       }
     }
     // Descend: a binding that disagrees with the assumption under the assumptions makes the name unknown.
+    // Until the first change, a name in `checked` has only its augmented bindings to check: the
+    // others gave its type under these same assumptions when it was seeded.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
       for (const n of assumed.keys()) {
         const t = assumed.get(n);
         if (t === undefined) continue;
-        const ok = bindings.get(n)!.every((b) => b.k === "none" || bindingType(b, env, t) === t);
+        const augOnly = checked !== null && checked.has(n);
+        let ok = true;
+        for (const b of bindings.get(n)!) {
+          if (b.k === "none" || (augOnly && b.k !== "aug")) continue;
+          if (bindingType(b, env, t) !== t) {
+            ok = false;
+            break;
+          }
+        }
         if (!ok) {
           assumed.set(n, undefined);
           changed = true;
+          checked = null;
         }
       }
+      checked = null;
     }
     const proven = new Map<string, PyType>(paramTypes ?? []);
     assumed.forEach((t, n) => {
@@ -497,6 +534,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return proven;
   }
 }
+
+/** What inferScopeTypes proves of a scope without locals or parameters to type (shared: never written). */
+const NOTHING_PROVEN: Map<string, PyType> = new Map();
 
 /** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
 interface InferringEnv {

@@ -199,7 +199,8 @@ const RUNTIME_DECORATOR_FUNCTIONS = new Set([
 export function runtimeSubmodule(cx: LowerContext, e: py.ExprNode): string | undefined {
   if (e._type !== "Attribute" || e.value._type !== "Name") return undefined;
   const k = cx.lookupKnown(e.value.id);
-  if (k?.kind !== "module" || k.name === `${e.value.id}.${e.attr}` || !STDLIB[k.name]?.names.has(e.attr)) return undefined;
+  if (k?.kind !== "module" || k.name === `${e.value.id}.${e.attr}`) return undefined;
   const name = `${k.name}.${e.attr}`;
+  // (also a submodule the package's namespace does not carry: `logging.config`, expressions.ts attribute())
   return STDLIB[name] ? name : undefined;
 }

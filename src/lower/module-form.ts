@@ -8,6 +8,7 @@
 //                            | });
 
 import type * as ir from "../ir/nodes.js";
+import type * as py from "../ast/nodes.js";
 import { array, assign, call, exprStmt, id, lit, member } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import type { LocalModule } from "./analysis.js";
@@ -27,6 +28,12 @@ export function run(cx: LowerContext): LowerResult {
   if (cx.usesFile)
     prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename)) });
   const localModules = [...cx.localImports].map(([name, m]) => ({ name, path: m.path }));
+  const nested = cx.moduleForm ? {} : nestedQualnames(cx.module.body);
+  if (Object.keys(nested).length) {
+    const table: ir.Expr = { k: "object", props: Object.entries(nested).map(([line, name]) => ({ key: line, value: lit(name) })) };
+    const file = call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename));
+    prologue.push(exprStmt(call(cx.helperFrom("set_qualnames", PROGRAM), file, table)));
+  }
   if (cx.moduleForm) {
     // An imported module: its body runs when first imported, binding its names on the module object.
     // Its defs are bound when their statement runs (a circular import must not see them earlier),
@@ -108,4 +115,28 @@ export function moduleBindings(cx: LowerContext, body: ir.Stmt[]): ir.Stmt[] {
 export function localImportStatements(cx: LowerContext): ir.Stmt[] {
   const here = cx.options.module?.path ?? cx.options.filename;
   return [...cx.localImports].map(([name, m]) => ({ k: "import", from: specifierBetween(here, m.path), default: m.local, localModule: name }) as ir.Stmt);
+}
+
+/**
+ * `outer.<locals>.inner` for each plain def nested in a function, by its def line: JS functions
+ * carry no qualname, and callback reprs name them by it (runtime program-info.ts).
+ */
+function nestedQualnames(body: py.Stmt[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (stmts: py.Node[], prefix: string, inFunction: boolean): void => {
+    for (const s of stmts) {
+      if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") {
+        const q = prefix + s.name;
+        if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
+        visit(s.body, `${q}.<locals>.`, true);
+      } else if (s._type === "ClassDef") visit(s.body, `${prefix}${s.name}.`, false);
+      else
+        for (const k of ["body", "orelse", "finalbody", "handlers", "cases"] as const) {
+          const inner = (s as unknown as Record<string, unknown>)[k];
+          if (Array.isArray(inner)) visit(inner as py.Node[], prefix, inFunction);
+        }
+    }
+  };
+  visit(body, "", false);
+  return out;
 }

@@ -53,6 +53,26 @@ export type ScopeTable = Map<py.Node, Scope>;
 
 type FunctionNode = py.FunctionDef | py.AsyncFunctionDef | py.Lambda;
 
+// Most scopes declare no global or nonlocal, have no closure reading their names and import
+// nothing: those sets and maps start as these shared empty ones, and a scope gets its own at its
+// first entry (namesOf, importsOf). Only this file writes them (and analysis.ts through namesOf).
+const NO_NAMES: Set<string> = new Set();
+const NO_IMPORTS: Map<string, string> = new Map();
+const NO_REPEATS: Map<string, number> = new Map();
+
+/** A scope's own set of `key` names, to add to (made at the first addition). */
+export function namesOf(scope: Scope, key: "globals" | "nonlocals" | "captured" | "writtenElsewhere"): Set<string> {
+  let names = scope[key];
+  if (names === NO_NAMES) scope[key] = names = new Set();
+  return names;
+}
+
+function importsOf(scope: Scope): { importedFrom: Map<string, string>; repeatedImports: Map<string, number> } {
+  if (scope.importedFrom === NO_IMPORTS) scope.importedFrom = new Map();
+  if (scope.repeatedImports === NO_REPEATS) scope.repeatedImports = new Map();
+  return scope;
+}
+
 function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
   return {
     kind,
@@ -60,14 +80,14 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
     parent,
     bound: new Set(),
     params: new Set(),
-    globals: new Set(),
-    nonlocals: new Set(),
+    globals: NO_NAMES,
+    nonlocals: NO_NAMES,
     used: new Set(),
     bindCount: new Map(),
-    captured: new Set(),
-    writtenElsewhere: new Set(),
-    importedFrom: new Map(),
-    repeatedImports: new Map(),
+    captured: NO_NAMES,
+    writtenElsewhere: NO_NAMES,
+    importedFrom: NO_IMPORTS,
+    repeatedImports: NO_REPEATS,
     isGenerator: false,
     hasAwait: false,
     hasYieldFrom: false,
@@ -241,10 +261,10 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     }
     case "Global":
-      for (const n of stmt.names) scope.globals.add(n);
+      for (const n of stmt.names) namesOf(scope, "globals").add(n);
       return;
     case "Nonlocal":
-      for (const n of stmt.names) scope.nonlocals.add(n);
+      for (const n of stmt.names) namesOf(scope, "nonlocals").add(n);
       return;
     case "Assign":
       if (facts) for (const t of stmt.targets) if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
@@ -302,8 +322,9 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);
         const source =
           stmt._type === "Import" ? `import ${a.asname ? a.name : name}` : `from ${".".repeat(stmt.level ?? 0)}${stmt.module ?? ""} import ${a.name}`;
-        if (scope.importedFrom.get(name) === source) scope.repeatedImports.set(name, (scope.repeatedImports.get(name) ?? 0) + 1);
-        scope.importedFrom.set(name, source);
+        const imports = importsOf(scope);
+        if (imports.importedFrom.get(name) === source) imports.repeatedImports.set(name, (imports.repeatedImports.get(name) ?? 0) + 1);
+        imports.importedFrom.set(name, source);
         bind(scope, name);
       }
       return;
@@ -404,15 +425,18 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
 /** Records, for every scope, which of its names nested scopes reach (closures). */
 function markCaptures(scope: Scope): void {
   if (scope.kind === "module" || scope.kind === "class") return;
-  const free = new Set<string>([...scope.used, ...scope.nonlocals]);
-  for (const name of free) {
-    if (scope.bound.has(name) && !scope.nonlocals.has(name) && !scope.globals.has(name)) continue;
-    for (let s = scope.parent; s; s = s.parent) {
-      if (s.kind === "class") continue;
-      if (s.bound.has(name) && !s.globals.has(name)) {
-        s.captured.add(name);
-        break;
-      }
+  // (the names read, then the nonlocal ones not read: one set of both, in that order, made no more)
+  for (const name of scope.used) markCapture(scope, name);
+  for (const name of scope.nonlocals) if (!scope.used.has(name)) markCapture(scope, name);
+}
+
+function markCapture(scope: Scope, name: string): void {
+  if (scope.bound.has(name) && !scope.nonlocals.has(name) && !scope.globals.has(name)) return;
+  for (let s = scope.parent; s; s = s.parent) {
+    if (s.kind === "class") continue;
+    if (s.bound.has(name) && !s.globals.has(name)) {
+      namesOf(s, "captured").add(name);
+      return;
     }
   }
 }
@@ -422,14 +446,14 @@ function markOutsideWrites(scope: Scope, moduleScope: Scope): void {
   for (const name of scope.globals) {
     if (!scope.bound.has(name)) continue;
     if (!moduleScope.bound.has(name)) moduleScope.bound.add(name);
-    moduleScope.writtenElsewhere.add(name);
+    namesOf(moduleScope, "writtenElsewhere").add(name);
   }
   for (const name of scope.nonlocals) {
     if (!scope.bound.has(name)) continue;
     for (let s = scope.parent; s; s = s.parent) {
       if (s.kind === "class") continue;
       if (s.bound.has(name) && !s.nonlocals.has(name)) {
-        s.writtenElsewhere.add(name);
+        namesOf(s, "writtenElsewhere").add(name);
         break;
       }
     }

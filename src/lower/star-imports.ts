@@ -9,6 +9,8 @@ import { absoluteName, localChain, type ModuleIdentity, type ProgramModules } fr
 import { STDLIB } from "./stdlib.js";
 
 export function expandStarImports(module: py.Module, identity: ModuleIdentity | undefined, modules: ProgramModules | undefined): py.Module {
+  // (a module without `import *` is returned as it is: the analyses keep what they gather per tree)
+  if (!module.body.some((s) => s._type === "ImportFrom" && s.names.length === 1 && s.names[0].name === "*")) return module;
   const expand = (stmts: py.Stmt[]): py.Stmt[] =>
     stmts.map((s) => {
       if (s._type !== "ImportFrom" || s.names.length !== 1 || s.names[0].name !== "*") return s;

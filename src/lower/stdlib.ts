@@ -39,6 +39,8 @@ const DOTTED: Record<string, string> = {
   asyncio_subprocess: "asyncio.subprocess",
   urllib_parse: "urllib.parse",
   unittest_mock: "unittest.mock",
+  logging_config: "logging.config",
+  logging_handlers: "logging.handlers",
 };
 
 /**

@@ -5,7 +5,7 @@
 
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
-import { forEachChild, walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
@@ -111,8 +111,10 @@ export function checkIndentation(source: string, tree: Tree): void {
     }
     const first = source[k];
     const blank = k >= next || first === "\n" || first === "\r" || first === "#" || first === "\\";
-    if (!blank && !continuationLine(tree, start, k)) {
-      const top = stack[stack.length - 1];
+    const top = stack[stack.length - 1];
+    // (a line at the current level changes nothing, whether it continues a statement or not: the
+    // tree is looked up only for the lines that indent, dedent or may be an error)
+    if (!blank && !(col === top[0] && alt === top[1]) && !continuationLine(tree, start, k)) {
       const tabError = () => new SyntaxErrorAt("inconsistent use of tabs and spaces in indentation", start, start, "TabError");
       if (col === top[0]) {
         if (alt !== top[1]) throw tabError();
@@ -194,15 +196,13 @@ export function checkStaticBlocks(module: Module, lines: LineMap): void {
       case "Match":
         for (const c of s.cases) body(c.body, depth);
         return;
-      default:
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
         // Function and class bodies are code objects of their own.
-        walk(s, (n) => {
-          if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") {
-            body((n as { body: Stmt[] }).body, 0);
-            return false;
-          }
-          return true;
-        });
+        body(s.body, 0);
+        return;
+      // (any other statement is a simple one: expressions hold no statements, so no def is in it)
     }
   };
   body(module.body, 0);
@@ -219,9 +219,13 @@ const MAX_COMPILE_DEPTH = 3000;
 const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
 
 export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
-  const todo: [Node, number][] = [[module, 0]];
-  while (todo.length) {
-    const [node, depth] = todo.pop()!;
+  // (two parallel stacks, children pushed by forEachChildWith: no pair and no closure per node; the
+  // context and operator leaves it leaves out are never counted and have no children)
+  const nodes: Node[] = [module];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     const d = COUNTED.has(node._type) ? depth + 1 : depth;
     if (d > MAX_COMPILE_DEPTH) {
       const line = "lineno" in node ? (node as { lineno: number }).lineno : 1;
@@ -236,11 +240,16 @@ export function compileDepthError(module: Module, lines: LineMap, filename: stri
         text: lines.lineText(line),
       };
     }
-    forEachChild(node, (child) => {
-      todo.push([child, d]);
-    });
+    forEachChildWith(node, pushChild, nodes, depths);
+    // (the children's depth: pushChild left a slot for each)
+    for (let i = depths.length - 1; i >= 0 && depths[i] === -1; i--) depths[i] = d;
   }
   return null;
+}
+
+function pushChild(child: Node, nodes: Node[], depths: number[]): void {
+  nodes.push(child);
+  depths.push(-1);
 }
 
 const COUNTED: ReadonlySet<string> = new Set([...STATEMENT_KINDS, ...EXPRESSION_KINDS, ...PATTERN_KINDS]);

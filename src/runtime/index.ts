@@ -196,6 +196,7 @@ export {
   callm,
   callv,
   callv_method,
+  yield_from,
   kw,
   bytes_literal,
   mod_tuple,

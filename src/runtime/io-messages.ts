@@ -17,7 +17,11 @@ export type IoRequest =
   | { op: "start_tls"; id: number; tls: TlsOptions; server: boolean }
   /** A plain server (a socket the program listened on) upgrades each connection it accepts from now on. */
   | { op: "server_tls"; id: number; tls: TlsOptions }
-  | { op: "write"; id: number; data: ArrayBuffer }
+  /**
+   * `confirm`: the peer has ended its side, so the send may fail: the kernel tries it at once and
+   * answers "written" (its error, or the bytes left queued), as CPython's send() raises in write().
+   */
+  | { op: "write"; id: number; data: ArrayBuffer; confirm?: boolean }
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
   | { op: "eof"; id: number }
@@ -29,7 +33,8 @@ export type IoRequest =
    * to this one have not all been read.
    */
   | { op: "close"; id: number; consumed?: number; unreadHere?: boolean }
-  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean }
+  /** `reset`: close with a reset (RST) whatever was read (SO_LINGER on with a zero timeout). */
+  | { op: "abort"; id: number; consumed?: number; unreadHere?: boolean; reset?: boolean }
   | { op: "pause"; id: number }
   | { op: "resume"; id: number }
   | { op: "server_close"; id: number }
@@ -137,6 +142,8 @@ export type IoCompletion =
   | { ev: "eof"; id: number }
   | { ev: "closed"; id: number; error: IoError | null }
   | { ev: "drained"; id: number; pending: number }
+  /** The answer to a "write" with `confirm`: the send's error, or the bytes left queued. */
+  | { ev: "written"; id: number; error: IoError | null; pending: number }
   | { ev: "error"; id: number; error: IoError }
   | { ev: "udp_ready"; id: number; local: Address }
   | { ev: "datagram"; id: number; data: ArrayBuffer; addr: Address }
@@ -189,10 +196,13 @@ export interface IoHost {
   /**
    * Writes `data` on connection `id`, in order with everything sent for it before: what the host
    * cannot hand to the operating system at once is copied and queued for the kernel like a
-   * "write" request. Returns the number of bytes queued (0: all of it is on its way already).
-   * `frozen`: the bytes never change (a bytes object), so the host may keep them without a copy.
+   * "write" request. Returns the number of bytes queued (0: all of it is on its way already), or
+   * the error of a send that failed at once (the peer is gone: EPIPE, ECONNRESET), as CPython's
+   * send() raises inside write(). `frozen`: the bytes never change (a bytes object), so the host
+   * may keep them without a copy. `confirm`: the peer has ended its side (EOF), so the send may
+   * fail: a host that cannot try it itself asks its kernel and waits for the answer.
    */
-  write(id: number, data: Uint8Array, frozen?: boolean): number;
+  write(id: number, data: Uint8Array, frozen?: boolean, confirm?: boolean): number | IoError;
   /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
   unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */

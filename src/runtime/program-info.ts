@@ -55,3 +55,18 @@ export function current_frames(): PyFrameInfo[] {
 export function current_location(): { filename: string; lineno: number } | null {
   return locate ? locate() : null;
 }
+
+/**
+ * The qualified names of a file's nested plain defs, by their def line (the compiler's table for
+ * the main script): a plain JS function has no __qualname__ of its own, and a callback's repr names
+ * one as CPython does (`outer.<locals>.inner`).
+ */
+const qualnames = new Map<string, Map<number, string>>();
+
+export function set_qualnames(filename: string, table: Record<string, string>): void {
+  qualnames.set(filename, new Map(Object.entries(table).map(([line, name]) => [Number(line), name])));
+}
+
+export function qualname_at(filename: string, line: number): string | undefined {
+  return qualnames.get(filename)?.get(line);
+}

@@ -52,6 +52,7 @@ export {
   module_for_file,
   current_frames,
   current_location,
+  set_qualnames,
 } from "./program-info.js";
 export type { PyFrameInfo } from "./program-info.js";
 export { type_param, type_alias, set_type_params, type_getitem, type_or } from "./type-params.js";

@@ -35,6 +35,8 @@ import * as io from "./modules/io.js";
 import * as itertools from "./modules/itertools.js";
 import * as json from "./modules/json.js";
 import * as logging from "./modules/logging.js";
+import * as logging_config from "./modules/logging_config.js";
+import * as logging_handlers from "./modules/logging_handlers.js";
 import * as math from "./modules/math.js";
 import * as os from "./modules/os.js";
 import * as os_path from "./modules/os_path.js";
@@ -117,6 +119,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/itertools": itertools,
   "tsyncio/runtime/json": json,
   "tsyncio/runtime/logging": logging,
+  "tsyncio/runtime/logging_config": logging_config,
+  "tsyncio/runtime/logging_handlers": logging_handlers,
   "tsyncio/runtime/math": math,
   "tsyncio/runtime/os": os,
   "tsyncio/runtime/os_path": os_path,

@@ -39,8 +39,8 @@ export function deliver_interrupt(): boolean {
 export const SIG_DFL = 0n;
 export const SIG_IGN = 1n;
 
-/** What the kernel delivers a signal to: run the program's handler for it. */
-export type SignalAction = (signum: number) => void;
+/** What the kernel delivers a signal to: run the program's handler for it (`fromSelf`: os.kill of its own pid). */
+export type SignalAction = (signum: number, fromSelf?: boolean) => void;
 
 const actions = new Map<number, SignalAction | "ignore">();
 let watch: ((signum: number, on: boolean) => void) | null = null;
@@ -63,21 +63,21 @@ export function get_signal_action(signum: number): SignalAction | "ignore" | nul
 }
 
 /** A signal arrived (from the kernel) or was raised by the program itself: true if something took it. */
-export function run_signal_action(signum: number): boolean {
+export function run_signal_action(signum: number, fromSelf = false): boolean {
   if (signum === 2) {
     if (handler === null) throw new KeyboardInterrupt();
-    handler();
+    (handler as SignalAction)(2, fromSelf);
     return true;
   }
   const a = actions.get(signum);
   if (a === undefined) return false;
-  if (a !== "ignore") a(signum);
+  if (a !== "ignore") a(signum, fromSelf);
   return true;
 }
 
 /** A signal the program sends itself: its handler now, else the operating system's default action. */
 export function send_to_self(n: number): void {
-  if (run_signal_action(n)) return;
+  if (run_signal_action(n, true)) return;
   // No handler: what the signal does by default (SIGCHLD, SIGWINCH, SIGCONT: nothing).
   if (n === 17 || n === 28 || n === 18) return;
   host.flush();

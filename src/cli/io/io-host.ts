@@ -7,7 +7,7 @@
 // are read and written here (lease-reads.ts, lease-writes.ts).
 import type { MessagePort, Worker } from "node:worker_threads";
 import { hostname } from "node:os";
-import type { IoCompletion, IoHost, IoRequest } from "../../runtime/io-messages.js";
+import type { IoCompletion, IoError, IoHost, IoRequest } from "../../runtime/io-messages.js";
 import { runProcess } from "./run-process.js";
 import type { HostCompletion, HostRequest } from "./host-messages.js";
 import { FLAGS, IO_FLAG, QUIET, SETTLE, SIGINT_FLAG, TIMEOUT_FLAG, WAITING } from "./cell.js";
@@ -166,6 +166,23 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
     return { completions, idle: false, timedOut: true };
   };
 
+  /**
+   * The kernel's answer to a write with `confirm` (a peer that ended its side may be gone: the
+   * send's error is the write's, as in CPython). What else comes meanwhile is kept for the loop.
+   */
+  const awaitWritten = (id: number): number | IoError => {
+    const others: IoCompletion[] = [];
+    let answer: Extract<IoCompletion, { ev: "written" }> | null = null;
+    while (answer === null) {
+      for (const c of io.wait(null, false).completions) {
+        if (c.ev === "written" && c.id === id) answer = c;
+        else others.push(c);
+      }
+    }
+    stash = others.concat(stash);
+    return answer.error ?? answer.pending;
+  };
+
   const io: NodeIoHost = {
     /** Starts the kernel thread now, so that it boots while the program is translated. */
     warm() {
@@ -304,12 +321,12 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       }
       return { completions, idle, timedOut };
     },
-    write(id, data, frozen = false) {
+    write(id, data, frozen = false, confirm = false) {
       sentSinceSettled = true;
       const lease = leases.get(id);
       if (lease === undefined) {
-        io.send({ op: "write", id, data: data.slice().buffer as ArrayBuffer });
-        return data.length;
+        io.send({ op: "write", id, data: data.slice().buffer as ArrayBuffer, ...(confirm ? { confirm } : {}) });
+        return confirm ? awaitWritten(id) : data.length;
       }
       return writes.write(lease, id, data, frozen);
     },

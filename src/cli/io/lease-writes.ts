@@ -3,7 +3,8 @@
 // connection whose other end this thread reads, what the OS cannot take yet waits here ("held")
 // until a read of the other end makes room, or until this thread blocks.
 import { writeSync } from "node:fs";
-import type { IoCompletion } from "../../runtime/io-messages.js";
+import type { IoCompletion, IoError } from "../../runtime/io-messages.js";
+import { ioError } from "./io-errors.js";
 import { DONE, GEN, LEASE_WORDS, OPEN, WRITING } from "./leases.js";
 import { PEER_GONE, type HostContext, type Lease } from "./lease.js";
 import type { LeaseReads } from "./lease-reads.js";
@@ -34,6 +35,7 @@ export function createLeaseWrites(ctx: HostContext, reads: LeaseReads) {
    * its buffer is full), or -1 when the connection is gone (the kernel's write reports it).
    */
   const writeDirect = (lease: Lease, data: Uint8Array): number => {
+    gone = null;
     const at = lease.slot * LEASE_WORDS;
     if (Atomics.compareExchange(ctx.leaseTable, at, OPEN, WRITING) !== OPEN) {
       ctx.leases.delete(lease.id);
@@ -63,9 +65,14 @@ export function createLeaseWrites(ctx: HostContext, reads: LeaseReads) {
     // meets the same error and reports it. Anything else (EBADF) would be a lease that outlived
     // its descriptor.
     if (error.code === "EAGAIN" || error.code === "EWOULDBLOCK") return 0;
-    if (PEER_GONE.has(error.code ?? "")) return -1;
+    if (PEER_GONE.has(error.code ?? "")) {
+      gone = error;
+      return -1;
+    }
     throw error;
   };
+  /** The error of the last writeDirect that found the peer gone (it returned -1), else null. */
+  let gone: NodeJS.ErrnoException | null = null;
 
   /** Connections with bytes held here (Lease.held). */
   const heldWrites = new Set<Lease>();
@@ -124,8 +131,8 @@ export function createLeaseWrites(ctx: HostContext, reads: LeaseReads) {
     }
   };
 
-  /** A write on a leased connection (IoHost.write): the bytes left queued in the kernel. */
-  const write = (lease: Lease, id: number, data: Uint8Array, frozen: boolean): number => {
+  /** A write on a leased connection (IoHost.write): the bytes left queued in the kernel, or the send's error. */
+  const write = (lease: Lease, id: number, data: Uint8Array, frozen: boolean): number | IoError => {
     // Behind bytes held here: they wait their turn.
     if (lease.held !== null) {
       lease.held.push(frozen ? data : data.slice());
@@ -139,6 +146,8 @@ export function createLeaseWrites(ctx: HostContext, reads: LeaseReads) {
     let sent = 0;
     if (data.length <= limit && lease.submitted === Atomics.load(ctx.leaseTable, lease.slot * LEASE_WORDS + DONE)) {
       sent = writeDirect(lease, data);
+      // The peer is gone (its reset came back): CPython's send() raises in write() (nothing queued).
+      if (gone !== null) return ioError(gone, "send");
       // The other end is read here: what did not fit waits for that read to make room.
       if (sent >= 0 && sent < data.length && paired) {
         lease.held = [frozen ? data.subarray(sent) : data.slice(sent)];

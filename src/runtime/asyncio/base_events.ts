@@ -547,8 +547,16 @@ class BaseEventLoop extends AbstractEventLoop {
     if (handle._scheduled) this._timer_cancelled_count++;
   }
 
+  /** @internal Handlers of signals the program sent itself, due at the next select (io_signals.ts). */
+  _signal_wakeups: Handle[] = [];
+
   /** Queues the callbacks of the I/O events a select() returned. CPython: _process_events */
   _process_events(event_list: readonly SelectorEvent[]): void {
+    if (this._signal_wakeups.length) {
+      // The wakeup fd's reader (CPython: _read_from_self) queues each handler when it runs.
+      const handles = this._signal_wakeups.splice(0);
+      this._ready.push(new Handle(() => handles.forEach((h) => this._add_callback(h)), [], this, null));
+    }
     for (let i = 0; i < event_list.length; i++) {
       const ev = event_list[i];
       this._ready.push(new Handle(ev.callback, ev.args, this, null));
@@ -626,7 +634,7 @@ class BaseEventLoop extends AbstractEventLoop {
     const ready = this._ready;
     let timeout: number | null = 0;
     let deadline: number | null = null;
-    if (ready.length === 0 && !this._stopping) {
+    if (ready.length === 0 && !this._stopping && this._signal_wakeups.length === 0) {
       const first = scheduled.peek();
       if (first !== undefined) {
         timeout = Math.min(Math.max(0, first._when - this.time()), MAXIMUM_SELECT_TIMEOUT);

@@ -16,9 +16,11 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
+import { DROPPED_HERE, NOT_ITERABLE } from "../builtins/protocol.js";
+import { current_location } from "../program-info.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
 
-export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, discard, Coroutine };
+export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
 
 /** What the compiler passes for every `async def`. */
 export interface CodeInfo {
@@ -212,6 +214,15 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
 }
 Object.defineProperty(Coroutine, "__name__", { value: "coroutine", configurable: true });
 Object.defineProperty(Coroutine, "__module__", { value: "builtins", configurable: true });
+// `await` iterates a coroutine (Symbol.iterator); Python's iter() and `for` do not.
+Object.defineProperty(Coroutine.prototype, NOT_ITERABLE, { value: true });
+// A plain generator's `yield from coro()` refuses the coroutine, which CPython then collects at once.
+Object.defineProperty(Coroutine.prototype, DROPPED_HERE, {
+  value(this: Coroutine) {
+    const where = current_location();
+    if (where) discard(this, where.lineno, where.filename);
+  },
+});
 
 /** Marker CPython puts on legacy `@coroutine` functions; we put it on every coroutine function. */
 export const _is_coroutine = Symbol("_is_coroutine");
@@ -339,6 +350,15 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
     }
   }
   throw new TypeError(`object ${typeName(x)} can't be used in 'await' expression`);
+}
+
+/**
+ * `yield from x` in a generator-based coroutine (@asyncio.coroutine): it delegates to a plain
+ * generator as well as to anything `await` takes.
+ */
+function legacy_yield_from(x: unknown): Iterable<unknown> {
+  if (x !== null && typeof x === "object" && Object.prototype.toString.call(x) === "[object Generator]") return x as Iterable<unknown>;
+  return awaitable(x);
 }
 
 // ---------------------------------------------------------------------------------------------

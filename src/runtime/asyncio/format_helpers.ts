@@ -2,6 +2,7 @@
 // to keep Future results short.
 // CPython: Lib/asyncio/format_helpers.py, Lib/reprlib.py (3.12).
 import { PyDict, PyList, PySet, PyTuple, repr } from "./_compat.js";
+import { qualname_at } from "../program-info.js";
 
 /**
  * Where CPython's own asyncio sources live, for internal callbacks that CPython shows with a
@@ -47,6 +48,10 @@ export function _callback_name(func: unknown): string {
   const f = func as Named & { name?: string };
   if (typeof func === "function" || (func !== null && typeof func === "object")) {
     if (f.__qualname__) return f.__qualname__;
+    // A nested plain def of the script: its qualname from the compiler's table, by its def line.
+    const src = typeof func === "function" && f.__func__ === undefined && functionSource !== null ? functionSource(func) : null;
+    const nested = src ? qualname_at(src[0], src[1]) : undefined;
+    if (nested) return nested;
     if (f.__name__) return f.__name__;
     if (typeof func === "function" && f.name) return f.name.startsWith("bound ") ? f.name.slice(6) : f.name;
   }

@@ -32,15 +32,15 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _closing: boolean;
   declare _conn_lost: number;
 
+  /** Set once the socket is read (CPython adds the reader in the callback after connection_made). */
+  declare _reading: boolean;
+
   __repr__(): string {
-    return `<_SelectorDatagramTransport fd=${this._fd}${this._closing ? " closing" : ""}>`;
-  }
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    const k = String(name);
-    return k in this._extra ? this._extra[k] : dflt;
-  }
-  get_protocol(): unknown {
-    return this._protocol;
+    const info = ["_SelectorDatagramTransport"];
+    if (this._closing) info.push("closing");
+    info.push(`fd=${this._fd}`);
+    if (!this._loop.is_closed()) info.push(this._reading && !this._closing ? "read=polling" : "read=idle", "write=<idle, bufsize=0>");
+    return `<${info.join(" ")}>`;
   }
   is_closing(): boolean {
     return this._closing;
@@ -138,10 +138,11 @@ export const create_datagram_endpoint = coroutine_function(
     if (remote) extra.peername = addressTuple(remote);
     const fd = allocFd();
     extra.socket = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, extra.peername ?? null, 2);
-    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _fd: fd, _extra: extra, _address: remote, _closing: false, _conn_lost: 0 });
+    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _fd: fd, _extra: extra, _address: remote, _closing: false, _conn_lost: 0, _reading: false });
     const early = ioAdopt(id, t);
     const waiter = this.create_future();
     this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
+    this.call_soon(() => (t._reading = true));
     this.call_soon(() => waiter.done() || waiter.set_result(null));
     for (const c of early) this.call_soon(() => t._io_event(c));
     yield* waiter;

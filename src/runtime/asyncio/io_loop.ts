@@ -7,8 +7,9 @@ import { call } from "../builtins/ops.js";
 import { CancelledError } from "./exceptions.js";
 import { coroutine_function } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
-import { sleep } from "./tasks.js";
+import { _take_task_number, sleep } from "./tasks.js";
 import { Future } from "./futures.js";
+import { _python_version } from "./events.js";
 import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
 import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
 import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
@@ -221,6 +222,8 @@ export const create_server = coroutine_function(
     const server = Server.make(this, protocol_factory);
     const tls = serverTls(server, ssl);
     const nBacklog = _isNone(backlog) ? 100 : Number(backlog);
+    // CPython gathers one _create_server_getaddrinfo task per host.
+    for (let i = 0; i < (_isNone(host) ? 1 : hosts.length); i++) _take_task_number();
     try {
       for (const h of hosts) {
         for (const a of yield* resolve(this, h, portNo)) {
@@ -341,6 +344,8 @@ serverMethod("serve_forever", 353, function* (this: Server) {
 
 serverMethod("wait_closed", 374, function* (this: Server) {
   if (this._waiters === null) return null;
+  // Up to 3.11 a closed server did not wait for its connections (3.12.1's docstring says so).
+  if (this._sockets === null && _python_version() === "3.10") return null;
   const waiter = this._loop.create_future();
   this._waiters.push(waiter);
   yield* waiter;

@@ -6,7 +6,7 @@ import { NotImplementedError, PyObject, PyTuple } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
-import { ReadTransport, WriteTransport } from "./transports.js";
+import { ReadTransport, WriteTransport, keepsProtocol } from "./transports.js";
 import { ownedCopy, toBytes } from "./io_util.js";
 import { PipeFile } from "../modules/_os_pipes.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -69,15 +69,6 @@ class _UnixReadPipeTransport extends ReadTransport {
     this._closing = true;
     this._loop.call_soon(() => this._call_connection_lost());
   }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
-  set_protocol(p: unknown): void {
-    this._protocol = p as AnyProtocol;
-  }
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    return name === "pipe" ? this._pipe : dflt;
-  }
   __repr__(): string {
     return `<_UnixReadPipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : this._paused === null ? "polling" : "idle"}>`;
   }
@@ -125,19 +116,12 @@ class _UnixWritePipeTransport extends WriteTransport {
     return PyTuple.of(16384n, 65536n);
   }
   set_write_buffer_limits(..._args: unknown[]): void {}
-  get_protocol(): unknown {
-    return this._protocol;
-  }
-  set_protocol(p: unknown): void {
-    this._protocol = p as AnyProtocol;
-  }
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    return name === "pipe" ? this._pipe : dflt;
-  }
   __repr__(): string {
     return `<_UnixWritePipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : "idle"}>`;
   }
 }
+
+keepsProtocol(_UnixReadPipeTransport, _UnixWritePipeTransport);
 
 /** Makes the transport, calls connection_made soon, and returns (transport, protocol) after it. */
 function* connectPipe(loop: Loop, transport: PyObject & { _protocol: AnyProtocol }, start: () => void): CoroGen<PyTuple<unknown>> {
@@ -156,7 +140,7 @@ export const connect_read_pipe = coroutine_function(
   function* connect_read_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
     const file = pipeFileOf(pipe, "read", "loop.connect_read_pipe");
     const t = Object.create(_UnixReadPipeTransport.prototype) as _UnixReadPipeTransport;
-    Object.assign(t, { _loop: this, _pipe: file, _protocol: call(protocol_factory), _closing: false, _paused: null });
+    Object.assign(t, { _loop: this, _pipe: file, _extra: { pipe: file }, _protocol: call(protocol_factory), _closing: false, _paused: null });
     return yield* connectPipe(this, t, () => t._start());
   },
   { qualname: "BaseEventLoop.connect_read_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1689 },
@@ -167,7 +151,7 @@ export const connect_write_pipe = coroutine_function(
   function* connect_write_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
     const file = pipeFileOf(pipe, "write", "loop.connect_write_pipe");
     const t = Object.create(_UnixWritePipeTransport.prototype) as _UnixWritePipeTransport;
-    Object.assign(t, { _loop: this, _pipe: file, _protocol: call(protocol_factory), _closing: false });
+    Object.assign(t, { _loop: this, _pipe: file, _extra: { pipe: file }, _protocol: call(protocol_factory), _closing: false });
     return yield* connectPipe(this, t, () => {});
   },
   { qualname: "BaseEventLoop.connect_write_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1706 },

@@ -7,7 +7,7 @@
 // two of the program's own sockets, no open connection to a peer outside the program, no child
 // process running), so no completion can come while time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
 import { NotImplementedError, RuntimeError, host } from "./_compat.js";
-import type { IoCompletion, IoHost, IoRequest } from "../io-messages.js";
+import type { IoCompletion, IoError, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 import { waitForTimer } from "./selectors.js";
 import { deliver_interrupt, run_signal_action, set_signal_watcher } from "../signals.js";
@@ -126,9 +126,12 @@ export function ioSend(req: IoRequest): void {
   (host.io as IoHost).send(req);
 }
 
-/** Writes on a connection (IoHost.write): the number of bytes left queued in the kernel. */
-export function ioWrite(id: number, data: Uint8Array, frozen = false): number {
-  return (host.io as IoHost).write(id, data, frozen);
+/**
+ * Writes on a connection (IoHost.write): the number of bytes left queued in the kernel, or the
+ * error of a send that failed at once. `confirm`: the peer has ended its side.
+ */
+export function ioWrite(id: number, data: Uint8Array, frozen = false, confirm = false): number | IoError {
+  return (host.io as IoHost).write(id, data, frozen, confirm);
 }
 
 /** Completions a thread scheduler's wait took for the event loop; its next select returns them. */

@@ -28,8 +28,12 @@ export function add_signal_handler(this: Loop, sig: unknown, callback: unknown, 
   ioActivate(this, "loop.add_signal_handler()");
   const handle = new Handle(callback as Function, args, this, null);
   (this._signal_handlers ??= new Map()).set(n, handle);
-  const fire = () => {
-    if (!handle._cancelled) this._add_callback(handle);
+  // A signal the program sent itself reaches CPython's loop through its wakeup fd: the next
+  // select() reports it, and only then is the callback queued (after what this iteration queued).
+  const fire = (_signum?: number, fromSelf?: boolean) => {
+    if (handle._cancelled) return;
+    if (fromSelf) this._signal_wakeups.push(handle);
+    else this._add_callback(handle);
   };
   if (n === 2) set_sigint_handler(fire);
   else set_signal_action(n, fire);

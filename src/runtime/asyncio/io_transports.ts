@@ -10,13 +10,14 @@ import { KeyboardInterrupt, SystemExit } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
-import { Transport } from "./transports.js";
+import { Transport, keepsProtocol } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioForget, ioAdopt, ioSend, ioWrite } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, osError, socketOptions, toBytes } from "./io_util.js";
 import { OSError as OSErrorBase, PyBytes } from "../builtins/index.js";
 import type { BaseEventLoop } from "./base_events.js";
+import { _take_task_number } from "./tasks.js";
 
 type Loop = BaseEventLoop;
 
@@ -58,6 +59,10 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _consumed: number;
   /** How the socket is to be closed when connection_lost is called (as CPython closes it there). */
   declare _close_op: "close" | "abort" | null;
+  /** The kernel's "closed", kept until the data held before it has been delivered. */
+  declare _end_behind: Extract<IoCompletion, { ev: "closed" }> | null;
+  /** The peer's EOF has come: it may be gone, so a send may fail (IoHost.write's `confirm`). */
+  declare _peer_eof: boolean;
 
   /**
    * `fd`: the number a connecting socket took before its connect (accepted ones take theirs now).
@@ -92,6 +97,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._sock_closed = false;
     this._consumed = 0;
     this._close_op = null;
+    this._peer_eof = false;
+    this._end_behind = null;
     const family = typeof extra.sockname === "string" ? 1 : Array.isArray(extra.sockname) && (extra.sockname as unknown[]).length === 4 ? 10 : 2;
     this._extra = { ...extra, socket: TransportSocket.make(extra.sockname, family, this._fd, extra.peername) };
     // Until connection_made has run, what arrives waits in _held (it may already be queued in the
@@ -115,22 +122,13 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     else if (this._closing) info.push("closing");
     info.push(`fd=${this._fd}`);
     if (!this._loop.is_closed() && !this._sock_closed) {
-      info.push(this._paused || this._closing ? "read=idle" : "read=polling");
+      // The reader is added in the callback after connection_made's (CPython): idle until then.
+      info.push(this._paused || this._closing || !this._started ? "read=idle" : "read=polling");
       info.push(`write=<${this._protocol_paused ? "polling" : "idle"}, bufsize=${this._protocol_paused ? this._unsent : 0}>`);
     }
     return `<${info.join(" ")}>`;
   }
 
-  get_extra_info(name: unknown, dflt: unknown = null): unknown {
-    const k = String(name);
-    return k in this._extra ? this._extra[k] : dflt;
-  }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
-  set_protocol(protocol: unknown): void {
-    this._protocol = protocol;
-  }
   is_closing(): boolean {
     return this._closing;
   }
@@ -150,7 +148,12 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       return;
     }
     // What the operating system does not take at once waits in the kernel's queue (the host copies it).
-    const queued = ioWrite(this._id, buf, buf instanceof PyBytes);
+    const queued = ioWrite(this._id, buf, buf instanceof PyBytes, this._peer_eof);
+    if (typeof queued !== "number") {
+      // The peer is gone (the reset its closed socket sent back has come): send() raised.
+      this._fatal_error(osError(queued), "Fatal write error on socket transport");
+      return;
+    }
     if (queued === 0) return;
     this._unsent += queued;
     this._maybe_pause_protocol();
@@ -245,12 +248,23 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     else this._deliver(item);
   }
 
-  /** Delivers held data while reading is not paused. */
+  /** Delivers held data while reading is not paused; then the end that came behind it. */
   _replay(): void {
     const held = this._held;
     let i = 0;
     while (i < held.length && !this._paused && this._started && !this._conn_lost) this._deliver(held[i++]);
     held.splice(0, i);
+    const end = this._end_behind;
+    if (end !== null && held.length === 0) {
+      this._end_behind = null;
+      if (!this._conn_lost) this._closed(end);
+    }
+  }
+
+  /** The kernel closed the connection: reset (its error) or ended. */
+  _closed(c: Extract<IoCompletion, { ev: "closed" }>): void {
+    if (c.error) this._fatal_error(osError(c.error), "Fatal read error on socket transport");
+    else this._force_close(null);
   }
 
   _deliver(item: Uint8Array | null): void {
@@ -286,6 +300,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
         this._receive(c.data);
         return;
       case "eof":
+        this._peer_eof = true;
         this._receive(null);
         return;
       case "drained":
@@ -295,8 +310,9 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
       case "closed":
         ioForget(this._id);
         if (this._conn_lost) return;
-        if (c.error) this._fatal_error(osError(c.error), "Fatal read error on socket transport");
-        else this._force_close(null);
+        // What came before the end is read first (the end waits behind held data, as in the socket).
+        if (this._held.length > 0) this._end_behind = c;
+        else this._closed(c);
         return;
     }
   }
@@ -331,6 +347,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 
   _force_close(exc: unknown): void {
     if (this._conn_lost) return;
+    // What waited to be sent is dropped (the socket is closed without it).
+    this._unsent = 0;
     this._closing = true;
     this._conn_lost++;
     this._loop.call_soon(() => this._call_connection_lost(exc));
@@ -356,6 +374,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
 // Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
 // in V8's slow dictionary mode.
 export const _SocketTransport = _SelectorSocketTransport;
+keepsProtocol(_SocketTransport);
 export type _SocketTransport = _SelectorSocketTransport;
 
 // --- servers -------------------------------------------------------------------------------------
@@ -491,6 +510,7 @@ export class Server extends PyObject implements IoTarget {
       ioSend({ op: "abort", id: c.conn });
       return;
     }
+    _take_task_number(); // CPython's _accept_connection2 task
     this._loop.call_soon(() => this._accepted(c));
   }
 

@@ -8,9 +8,9 @@ import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import * as events from "./events.js";
 import { Future } from "./futures.js";
-import { gather } from "./tasks.js";
+import { _take_task_number, gather } from "./tasks.js";
 import { SubprocessProtocol } from "./protocols.js";
-import { SubprocessTransport } from "./transports.js";
+import { ReadTransport, SubprocessTransport, WriteTransport, keepsProtocol } from "./transports.js";
 import { StreamReader, StreamWriter } from "./streams.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioForget, ioRegister, ioSend } from "./io_selector.js";
@@ -51,7 +51,7 @@ function linkedPipe(x: unknown, fd: number): RuntimePipe | null {
 }
 
 /** stdin of a child: writes go to the kernel. CPython: unix_events._UnixWritePipeTransport */
-class _PipeWriteTransport extends PyObject {
+class _PipeWriteTransport extends WriteTransport {
   declare _proc: _SubprocessTransport;
   declare _closing: boolean;
   is_closing(): boolean {
@@ -83,13 +83,10 @@ class _PipeWriteTransport extends PyObject {
   get_write_buffer_size(): bigint {
     return 0n;
   }
-  get_extra_info(_name: unknown, dflt: unknown = null): unknown {
-    return dflt;
-  }
 }
 
 /** stdout/stderr of a child, as get_pipe_transport(fd) gives it. */
-class _PipeReadTransport extends PyObject {
+class _PipeReadTransport extends ReadTransport {
   declare _closing: boolean;
   is_closing(): boolean {
     return this._closing;
@@ -99,9 +96,6 @@ class _PipeReadTransport extends PyObject {
   }
   pause_reading(): void {}
   resume_reading(): void {}
-  get_extra_info(_name: unknown, dflt: unknown = null): unknown {
-    return dflt;
-  }
 }
 
 /** CPython: base_subprocess.BaseSubprocessTransport */
@@ -140,10 +134,6 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   is_closing(): boolean {
     return this._closed;
   }
-  get_protocol(): unknown {
-    return this._protocol;
-  }
-
   send_signal(signal: unknown): void {
     if (this._returncode !== null) throw new ProcessLookupError();
     ioSend({ op: "kill", id: this._id, signal: Number(signal) });
@@ -204,6 +194,7 @@ class _UnixSubprocessTransport extends SubprocessTransport {
 // Declared under CPython's name (what type() shows): redefining a class's `name` would leave it
 // in V8's slow dictionary mode.
 const _SubprocessTransport = _UnixSubprocessTransport;
+keepsProtocol(_SubprocessTransport);
 type _SubprocessTransport = _UnixSubprocessTransport;
 
 const SPAWN_KEYWORDS = [
@@ -289,6 +280,8 @@ function* spawnProcess(
     _finished: false,
     _linked: written,
   });
+  // CPython's transport starts a _connect_pipes task right after its (synchronous) Popen.
+  _take_task_number();
   const started = loop.create_future();
   // The pipes and connection_made come with the "spawned" answer, before any pipe data.
   const attach = () => {

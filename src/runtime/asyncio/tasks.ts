@@ -153,6 +153,15 @@ export const _scheduled_tasks = new _TaskList();
 
 let _task_name_counter = 0;
 
+/**
+ * @internal A task CPython's library makes where tsyncio needs none (create_server's gather over
+ * _create_server_getaddrinfo, a server's _accept_connection2 per connection) still takes its
+ * Task-N number, so the program's later tasks are numbered as in CPython.
+ */
+export function _take_task_number(): void {
+  ++_task_name_counter;
+}
+
 /** @internal test support: a fresh process's state (Task-1 next, no tasks). */
 export function _reset_tasks_state(): void {
   _task_name_counter = 0;

@@ -422,9 +422,19 @@ function* pyNextAdapter(it: { __next__(): unknown }): Generator<unknown> {
 }
 
 /** Something a JS for-of can walk, for any Python iterable. */
+/**
+ * Set on the prototype of objects the engine iterates but Python does not (a coroutine, which
+ * `await` delegates to): iter() refuses them as CPython does.
+ */
+export const NOT_ITERABLE: unique symbol = Symbol("not iterable in Python");
+
+/** A coroutine refused by `yield from` is dropped there: its never-awaited warning is due now. */
+export const DROPPED_HERE: unique symbol = Symbol("dropped by a refused yield from");
+
 export function toIterable(x: unknown): Iterable<unknown> {
   if (typeof x === "string") return x;
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
+    if ((x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) throw new TypeError(`'${typeName(x)}' object is not iterable`);
     const u = (x as { __iter__?: () => unknown }).__iter__;
     if (typeof u === "function" && x instanceof PyObject) {
       const r = u.call(x);
@@ -476,6 +486,15 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 }
 
 /** iter(x): a JS iterator (also iterable). With a sentinel: call x until it returns sentinel. */
+/** `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message. */
+export function yield_from(x: unknown): Iterator<unknown> & Iterable<unknown> {
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE] && typeName(x) === "coroutine") {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    throw new TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+  }
+  return iter(x);
+}
+
 export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
   if (rest.length > 0) {
     const sentinel = rest[0];

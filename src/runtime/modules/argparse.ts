@@ -341,24 +341,42 @@ export class ArgumentParser {
   format_help(): string {
     let s = this.format_usage();
     if (this.description !== null) s += `\n${str(this.description)}\n`;
+    const invocation = (a: (typeof this._actions)[number]): string => {
+      if (!a.flags.length) return this._metavar(a);
+      const takes = !["store_true", "store_false", "store_const", "count", "help"].includes(a.action);
+      return a.flags.map((f) => (takes ? `${f} ${this._metavar(a)}` : f)).join(", ");
+    };
+    // HelpFormatter: the help column is 2 past the longest invocation (indented 2), at most 24;
+    // help text is wrapped to what is left of the width (COLUMNS less 2).
+    const width = Math.max(Number(host.env?.COLUMNS ?? 80) - 2, 11);
+    const maxHelpPosition = Math.min(24, Math.max(width - 20, 4));
+    const longest = Math.max(0, ...this._actions.map((a) => invocation(a).length + 2));
+    const helpPosition = Math.min(longest + 2, maxHelpPosition);
+    const helpWidth = Math.max(width - helpPosition, 11);
+    const actionWidth = helpPosition - 2 - 2;
     const row = (left: string, help: unknown) => {
       const h = help === null ? "" : str(help).replace(/%\(default\)s/g, "");
       if (!h) return `  ${left}\n`;
-      return left.length <= 20 ? `  ${left.padEnd(22)}${h}\n` : `  ${left}\n${" ".repeat(24)}${h}\n`;
+      const lines = wrapWords(h, helpWidth);
+      const pad = " ".repeat(helpPosition);
+      const first = left.length <= actionWidth ? `  ${left.padEnd(actionWidth)}  ${lines[0]}\n` : `  ${left}\n${pad}${lines[0]}\n`;
+      return (
+        first +
+        lines
+          .slice(1)
+          .map((l) => `${pad}${l}\n`)
+          .join("")
+      );
     };
     const pos = this._actions.filter((a) => a.flags.length === 0);
     if (pos.length) {
       s += "\npositional arguments:\n";
-      for (const a of pos) s += row(this._metavar(a), a.help);
+      for (const a of pos) s += row(invocation(a), a.help);
     }
     const opts = this._actions.filter((a) => a.flags.length);
     if (opts.length) {
       s += "\noptions:\n";
-      for (const a of opts) {
-        const takes = !["store_true", "store_false", "store_const", "count", "help"].includes(a.action);
-        const left = a.flags.map((f) => (takes ? `${f} ${this._metavar(a)}` : f)).join(", ");
-        s += row(left, a.help);
-      }
+      for (const a of opts) s += row(invocation(a), a.help);
     }
     if (this.epilog !== null) s += `\n${str(this.epilog)}\n`;
     return s;
@@ -381,4 +399,19 @@ export class ArgumentParser {
     this.exit(2n, `${this.prog}: error: ${message}\n`);
   }
   static __module__ = "argparse";
+}
+
+/** textwrap.wrap of help text as HelpFormatter does it: runs of whitespace are one space. */
+function wrapWords(text: string, width: number): string[] {
+  const words = text.replace(/\s+/g, " ").trim().split(" ");
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  lines.push(line);
+  return lines;
 }

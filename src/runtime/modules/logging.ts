@@ -4,7 +4,8 @@
 // (bare messages at WARNING and above on sys.stderr when nothing is configured).
 // asyncio's own records ("Task exception was never retrieved", debug-mode warnings) go through
 // getLogger("asyncio"), so basicConfig() formats them as CPython does.
-// Not here: file handlers, logging.config, logging.handlers; %(funcName)s (the runtime does not
+// logging.config and logging.handlers are logging_config.ts and logging_handlers.ts.
+// Not here: file handlers; %(funcName)s (the runtime does not
 // know the calling function) raises NotImplementedError rather than print something wrong.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
@@ -606,6 +607,11 @@ export function getLogger(name: unknown = null): Logger {
     loggers.set(name, l);
   }
   return l;
+}
+
+/** @internal The names of the loggers made so far (logging.config disables the ones it does not name). */
+export function _logger_names(): string[] {
+  return [...loggers.keys()];
 }
 
 export function getLoggerClass(): unknown {

@@ -47,6 +47,7 @@ export const SO_REUSEADDR = 2n;
 export const SO_KEEPALIVE = 9n;
 export const SO_REUSEPORT = 15n;
 export const SO_BROADCAST = 6n;
+export const SO_LINGER = 13n;
 export const SO_RCVBUF = 8n;
 export const SO_SNDBUF = 7n;
 export const IPPROTO_TCP = 6n;
@@ -97,6 +98,8 @@ export class socket extends PyObject implements IoTarget {
   declare _id: number;
   declare _state: State;
   declare _timeout: number | null;
+  /** SO_LINGER set on with a zero timeout: close() resets the connection (RST) instead of a FIN. */
+  declare _reset_on_close: boolean;
   declare _local: unknown;
   declare _peer: unknown;
   declare _bound: [string, number] | null;
@@ -124,6 +127,7 @@ export class socket extends PyObject implements IoTarget {
     this._id = 0;
     this._state = "new";
     this._timeout = null;
+    this._reset_on_close = false;
     this._local = null;
     this._peer = null;
     this._bound = null;
@@ -231,6 +235,12 @@ export class socket extends PyObject implements IoTarget {
     return this._timeout;
   }
   setsockopt(...args: unknown[]): null {
+    // SO_LINGER takes struct linger (two C ints: on/off, seconds); on with 0 s makes close() a reset.
+    const value = args[2];
+    if (intOf(args[0]) === 1 && intOf(args[1]) === 13 && value instanceof Uint8Array && value.length >= 8) {
+      const v = new DataView(value.buffer, value.byteOffset, 8);
+      this._reset_on_close = v.getInt32(0, true) !== 0 && v.getInt32(4, true) === 0;
+    }
     return socketOptions.set(args);
   }
   getsockopt(level: unknown, option: unknown): bigint {
@@ -428,7 +438,9 @@ export class socket extends PyObject implements IoTarget {
   close(): null {
     if (this._state === "closed") return null;
     if (this._id !== 0) {
-      ioSend(this._state === "listening" || this._path !== null ? { op: "server_close", id: this._id } : { op: "close", id: this._id });
+      if (this._state === "listening" || this._path !== null) ioSend({ op: "server_close", id: this._id });
+      else if (this._reset_on_close && this._state === "connected") ioSend({ op: "abort", id: this._id, reset: true });
+      else ioSend({ op: "close", id: this._id });
       ioForget(this._id);
     }
     freeFd(this._fd);

@@ -303,13 +303,14 @@ const PROTOCOL_SKIP = new globalThis.Set(["constructor", "__init__", "__class_ge
 /** `class Drawable(Protocol)`: structural isinstance() once decorated with @runtime_checkable. */
 export class Protocol extends Generic {
   static __instancecheck__(this: Function, x: unknown): boolean {
-    if (x !== null && (typeof x === "object" || typeof x === "function") && x instanceof this) return true;
-    if (Object.getPrototypeOf(this) !== Protocol && !Object.prototype.hasOwnProperty.call(this, "_is_protocol")) {
-      return false;
-    }
+    const nominal = x !== null && (typeof x === "object" || typeof x === "function") && x instanceof this;
+    // A concrete subclass of a protocol checks by inheritance only.
+    if (Object.getPrototypeOf(this) !== Protocol && !Object.prototype.hasOwnProperty.call(this, "_is_protocol")) return nominal;
+    // A protocol itself refuses the check unless runtime_checkable, even for an instance of a subclass.
     if (!(this as { _is_runtime_protocol?: boolean })._is_runtime_protocol) {
       throw new TypeError("Instance and class checks can only be used with @runtime_checkable protocols");
     }
+    if (nominal) return true;
     const names = protocolMembers(this);
     if (x === null || x === undefined) return false;
     return names.every((n) => {

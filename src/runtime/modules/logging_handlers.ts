@@ -1,0 +1,137 @@
+// logging.handlers: QueueHandler and QueueListener, what asyncio programs use to keep a handler's
+// blocking writes off the event loop (a QueueListener thread writes the records the loop's
+// QueueHandler puts in a queue). The file and network handlers are not here: importing one of
+// them is a translate-time error naming it.
+// CPython: Lib/logging/handlers.py (behaviour observed and documented, not transliterated).
+import { KwArgs, popKw } from "../builtins/object.js";
+import { getattr, hasattr } from "../builtins/index.js";
+import { truthy } from "../builtins/ops.js";
+import * as sched from "../threads/scheduler.js";
+import { bcall, bcallm, blocking_function } from "../threads/blocking.js";
+import { Thread } from "./threading.js";
+import { Empty } from "./queue.js";
+import { Handler, LogRecord } from "./logging.js";
+
+type Gen<T> = Generator<sched.Waiter, T, unknown>;
+
+/** Puts each record in a queue (any object with put_nowait), after prepare() made it plain. */
+export class QueueHandler extends Handler {
+  queue: unknown;
+  listener: unknown = null;
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    super();
+    this.queue = args[0] ?? k.queue;
+  }
+  enqueue(record: LogRecord): null {
+    (getattr(this.queue, "put_nowait") as (r: unknown) => unknown)(record);
+    return null;
+  }
+  /** A copy of the record with its message formatted in and its arguments and exception dropped. */
+  prepare(record: LogRecord): LogRecord {
+    const msg = this.format(record);
+    const r = Object.assign(Object.create(Object.getPrototypeOf(record) as object) as LogRecord, record);
+    r.message = msg;
+    r.msg = msg;
+    r.args = null;
+    r.exc_info = null;
+    r.exc_text = null;
+    r.stack_info = null;
+    return r;
+  }
+  emit(record: LogRecord): null {
+    try {
+      this.enqueue(this.prepare(record));
+    } catch {
+      this.handleError(record);
+    }
+    return null;
+  }
+}
+Object.defineProperty(QueueHandler, "__module__", { value: "logging.handlers" });
+
+/** A thread taking records from a queue and handing each to its handlers, until stop(). */
+export class QueueListener {
+  queue: unknown;
+  handlers: unknown[];
+  respect_handler_level: boolean;
+  _thread: Thread | null = null;
+  static __module__ = "logging.handlers";
+  declare dequeue: (block: unknown) => unknown;
+
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    this.queue = args[0] ?? k.queue;
+    this.handlers = args.slice(1);
+    this.respect_handler_level = truthy(k.respect_handler_level ?? false);
+  }
+
+  start(): null {
+    const self = this;
+    const monitor = blocking_function(function* (): Gen<null> {
+      yield* self._monitor();
+      return null;
+    });
+    Object.defineProperty(monitor, "__name__", { value: "_monitor" });
+    this._thread = new Thread(new KwArgs({ target: monitor, daemon: true }));
+    this._thread.start();
+    return null;
+  }
+
+  prepare(record: LogRecord): LogRecord {
+    return record;
+  }
+
+  handle(record: LogRecord): null {
+    const r = this.prepare(record);
+    for (const h of this.handlers as Handler[]) {
+      if (!this.respect_handler_level || BigInt(r.levelno) >= BigInt(h.level)) h.handle(r);
+    }
+    return null;
+  }
+
+  /** The thread's loop: a record at a time, None (the sentinel) ends it. */
+  *_monitor(): Gen<null> {
+    const q = this.queue;
+    const taskDone = hasattr(q, "task_done");
+    for (;;) {
+      let record: unknown;
+      try {
+        record = yield* bcallm(this, "dequeue", true);
+      } catch (e) {
+        if (e instanceof Empty) break;
+        throw e;
+      }
+      if (record === null) {
+        if (taskDone) (getattr(q, "task_done") as () => unknown)();
+        break;
+      }
+      this.handle(record as LogRecord);
+      if (taskDone) (getattr(q, "task_done") as () => unknown)();
+    }
+    return null;
+  }
+
+  enqueue_sentinel(): null {
+    (getattr(this.queue, "put_nowait") as (r: unknown) => unknown)(null);
+    return null;
+  }
+
+  stop(): null {
+    if (this._thread !== null) {
+      this.enqueue_sentinel();
+      this._thread.join();
+      this._thread = null;
+    }
+    return null;
+  }
+}
+
+// dequeue(block) blocks in the listener's thread: a blocking-capable method (threads/blocking.ts).
+Object.defineProperty(QueueListener.prototype, "dequeue", {
+  value: blocking_function(function* (this: QueueListener, block: unknown): Gen<unknown> {
+    return yield* bcall(getattr(this.queue, "get"), block);
+  }),
+  writable: true,
+  configurable: true,
+});
