@@ -305,7 +305,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       onBuiltin ||
       jsMemberName(f.attr) ||
       (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
-      (methodMayBeHooked(cx, v) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
+      (methodMayBeHooked(cx, v) &&
+        !directMethod(cx, v, f.attr) &&
+        !isLocalModulePath(cx, v) &&
+        !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
       // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
       (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
     ) {
