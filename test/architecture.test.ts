@@ -33,7 +33,21 @@ const BUILTINS_LAYERS: string[][] = [
   ["sequence", "collections", "slices", "subclassable"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],
   ["ops"],
-  ["memoryview", "hostfs", "stdio-errors", "textcodec", "textio", "io", "memio", "stdin", "stdbinary", "functions", "value-subclass", "primitive-dunders"],
+  [
+    "memoryview",
+    "hostfs",
+    "stdio-errors",
+    "textcodec",
+    "textio",
+    "io",
+    "memio",
+    "stdin",
+    "stdbinary",
+    "functions",
+    "value-subclass",
+    "primitive-dunders",
+    "descriptors",
+  ],
   ["index"],
 ];
 

@@ -12,7 +12,7 @@ import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
-import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
+import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType, type PyType } from "./types.js";
 import { directMethod, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
@@ -231,7 +231,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);
-      if (BUILTIN_EXCEPTIONS.has(f.id) || f.id === "object") return newExpr(cx.expr(f), [...args, ...kwArgs()]);
+      if (BUILTIN_EXCEPTIONS.has(f.id) || BUILTIN_CLASSES.has(f.id)) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());
@@ -305,7 +305,12 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       onBuiltin ||
       jsMemberName(f.attr) ||
       (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
-      (methodMayBeHooked(cx, v) && !directMethod(cx, v, f.attr) && !isLocalModulePath(cx, v) && !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class"))
+      (methodMayBeHooked(cx, v) &&
+        !directMethod(cx, v, f.attr) &&
+        !isLocalModulePath(cx, v) &&
+        !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
+      // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
+      (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
     ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }

@@ -257,6 +257,9 @@ function classDefIn(
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
   const bodyValues = new Map<string, ir.Expr>();
+  // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
+  const boundSoFar = new Map<string, "def" | "attr">();
+  const deletedDefs = new Set<string>();
   const classRef = !earlyMethods
     ? null
     : declaredHere
@@ -297,8 +300,8 @@ function classDefIn(
         const coroutine = item._type === "AsyncFunctionDef";
         const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
         const isStatic = kinds.includes("staticmethod");
-        // `__init_subclass__` is a class method without the decorator.
-        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__";
+        // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
+        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
         const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
         // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
         const deleter = kinds.includes("deleter");
@@ -348,7 +351,7 @@ function classDefIn(
         });
         if (outside) readFromOutside.push(...outside.found);
         const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
-        const doc = cx.readsDoc && !accessor && !deleter ? docstring(item.body) : null;
+        const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
@@ -440,6 +443,20 @@ function classDefIn(
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
         bodyValues.set(item.name, id(binding));
+      } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
+        // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
+        for (const t of item.targets as py.Name[]) {
+          if (!boundSoFar.has(t.id)) {
+            // (the class's namespace only: CPython's NameError when the class statement runs)
+            hoisted.push(exprStmt(cx.rt("name_error", lit(t.id)), item.lineno));
+            break;
+          }
+          if (boundSoFar.get(t.id) === "def") deletedDefs.add(t.id);
+          else for (let i = classAttrs.length - 1; i >= 0; i--) if (classAttrs[i].key === t.id) classAttrs.splice(i, 1);
+          boundSoFar.delete(t.id);
+          bodyValues.delete(t.id);
+          bodyNames.delete(t.id);
+        }
       } else if (
         item._type === "Pass" ||
         (item._type === "Expr" &&
@@ -457,6 +474,22 @@ function classDefIn(
     } catch (e) {
       cx.diags.collect(e);
     }
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+      boundSoFar.set(item.name, "def");
+      if (deletedDefs.delete(item.name)) {
+        // A def again after `del`: the JS class keeps this one (TS refuses two methods of one name).
+        const last = members[members.length - 1];
+        for (let i = members.length - 2; i >= 0; i--) {
+          const m = members[i];
+          if (m.k === "method" && last?.k === "method" && m.fn.name === last.fn.name) members.splice(i, 1);
+        }
+      }
+    } else if (item._type === "ClassDef") boundSoFar.set(item.name, "attr");
+    else if (item._type === "Assign" || item._type === "AnnAssign" || item._type === "TypeAlias")
+      for (const t of item._type === "Assign"
+        ? item.targets
+        : [item._type === "AnnAssign" && item.value ? item.target : item._type === "TypeAlias" ? item.name : null])
+        if (t?._type === "Name" && boundSoFar.get(t.id) !== "def") boundSoFar.set(t.id, "attr");
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
     // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
     const method = classRef ? plainMethodName(item) : null;
@@ -467,6 +500,13 @@ function classDefIn(
   }
   cx.fn = outer;
   cx.boundTypeVars = savedTypeVars;
+  if (deletedDefs.size) {
+    // (define_class removes them once it has made coroutine, static and class methods of them:
+    // what the body read from them is such a method; nothing later in the setup may name them)
+    const kept = (list: { key: string }[]) => list.splice(0, list.length, ...list.filter((x) => !deletedDefs.has(x.key)));
+    for (const list of [methodDocs, methodTypeParams]) kept(list);
+    methodDecorators.splice(0, methodDecorators.length, ...methodDecorators.filter((m) => !deletedDefs.has(m.name)));
+  }
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
   if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
@@ -476,10 +516,10 @@ function classDefIn(
   classAttrs.splice(0, classAttrs.length, ...lastValues.values());
   for (const a of classAttrs) instanceAttrs.add(a.key);
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
-  // A metaclass's methods, `__new__` and `__init_subclass__` get a class as `this`: typed any for TS.
+  // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
   const metaclassBody = isMetaclassDef(cx, s);
   for (const m of members)
-    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__"))
+    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__"))
       m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
@@ -493,6 +533,7 @@ function classDefIn(
   for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
+  if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
   if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });

@@ -398,6 +398,15 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
 
 export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   const v = e.value;
+  // `super().name` read (a property of a base, a class attribute, a method as a value): the next
+  // class's in the MRO; `super(Class, obj).name` likewise.
+  if (v._type === "Call" && v.func._type === "Name" && v.func.id === "super" && !v.keywords.length && e.ctx._type === "Load") {
+    if (v.args.length === 2) return cx.rt("super_method", cx.expr(v.args[1]), cx.expr(v.args[0]), lit(e.attr));
+    if (!v.args.length && cx.fn.className) {
+      const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
+      return cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(e.attr));
+    }
+  }
   if (v._type === "Name") {
     const known = cx.lookupKnown(v.id);
     if (known?.kind === "module") {

@@ -50,6 +50,12 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
       { key: "qualname", value: lit(cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name) },
     ];
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
+    // `@f.register` on an annotated def (functools.singledispatch): the decorator reads `__annotations__`.
+    if (decorators.some((d) => d._type === "Attribute" && d.attr === "register")) {
+      const annotated = [...s.args.posonlyargs, ...s.args.args].filter((a) => a.annotation);
+      if (annotated.length)
+        info.push({ key: "annotations", value: { k: "object", props: annotated.map((a) => ({ key: a.arg, value: cx.expr(a.annotation!) })) } });
+    }
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
   if (typeParamValues) value = setTypeParams(value);

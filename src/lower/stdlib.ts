@@ -77,6 +77,9 @@ export const STDLIB: Record<string, ModuleInfo> = Object.fromEntries(
     }),
 );
 
+/** Builtin classes (not exceptions) that are JS classes in the runtime: called with `new`. */
+export const BUILTIN_CLASSES = set("object property staticmethod classmethod");
+
 /** Python builtins that are classes in the runtime but are called like functions in Python. */
 export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError ZeroDivisionError OverflowError
   FloatingPointError AssertionError AttributeError BufferError EOFError ImportError ModuleNotFoundError LookupError

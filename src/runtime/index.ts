@@ -192,7 +192,7 @@ export {
   getslice,
   add_slice,
   setslice,
-  call,
+  call_checked as call,
   callm,
   callv,
   callv_method,
@@ -226,6 +226,9 @@ export {
 // `class C(int)` / `(float)` / `(str)` (builtins/value-subclass.ts).
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./builtins/index.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./builtins/index.js";
+
+// `property(getx, setx)`, `staticmethod(f)`, `classmethod(f)` called as functions (builtins/descriptors.ts).
+export { property, staticmethod, classmethod } from "./builtins/index.js";
 
 // Subscripting a generic class (`list[int]`) makes a types.GenericAlias, which this module
 // registers with the builtins when it loads.

@@ -21,8 +21,8 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook } from "./builtins/ops.js";
-import { isinstance } from "./builtins/index.js";
+import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME } from "./builtins/ops.js";
+import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
@@ -182,7 +182,9 @@ export function close_suspended_generators(report: (exc: unknown, where: unknown
 }
 
 /** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
-export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string }): F {
+export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string; annotations?: Record<string, unknown> }): F {
+  if (info.annotations)
+    Object.defineProperty(fn, "__annotations__", { value: PyDict.fromEntries(Object.entries(info.annotations)), writable: true, configurable: true });
   Object.defineProperty(fn, "name", { value: info.name, configurable: true });
   Object.defineProperty(fn, "__name__", { value: info.name, writable: true, configurable: true });
   Object.defineProperty(fn, "__qualname__", { value: info.qualname, writable: true, configurable: true });
@@ -214,6 +216,8 @@ interface ClassSetup {
   namespace?: string[];
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
+  /** Defs of the body that a later `del name` of the body removed. */
+  deleted?: string[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -255,7 +259,6 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
     Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   if (setup.typeparams) set_class_type_params(cls, setup.typeparams);
-  for (const [name, value] of Object.entries(setup.attrs ?? {})) defineClassAttribute(cls, name, value);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
     (setup.staticmethods?.includes(name) || setup.classmethods?.includes(name) ? cls : cls.prototype) as Record<string, unknown>;
@@ -263,11 +266,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
@@ -287,6 +292,14 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
       configurable: true,
     });
   }
+  // `del name` in the body; then the attributes, which may be what the body read from its
+  // `async def`s before they were wrapped (`run = helper`: the coroutine function).
+  for (const name of setup.deleted ?? []) {
+    delete (cls.prototype as Record<string, unknown>)[name];
+    delete (cls as unknown as Record<string, unknown>)[name];
+  }
+  for (const [name, value] of Object.entries(setup.attrs ?? {}))
+    defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value);
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -301,10 +314,17 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof m === "function") set_type_params(m, params);
   }
   for (const [name, doc] of Object.entries(setup.docs ?? {})) {
-    const m = (cls.prototype as Record<string, unknown>)[name];
-    if (typeof m === "function") Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
+    // (a `@property`'s docstring is its getter's)
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
+    const m = d?.get ?? (cls.prototype as Record<string, unknown>)[name];
+    if (typeof m !== "function") continue;
+    Object.defineProperty(m, "__doc__", { value: doc, writable: true, configurable: true });
+    // (and the function a later statement of the body already read: `x = property(getx)`)
+    const view = unboundViews.get(m);
+    if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
   }
   expose_methods(cls);
+  expose_properties(cls, qualname);
   setup.decorate?.(cls);
   // Type creation tells the descriptors of the class body their names (PEP 487).
   for (const name of Object.getOwnPropertyNames(cls)) {
@@ -329,6 +349,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
 // other value becomes a class attribute.
 
 const PYTHON_FUNCTION = Symbol("the Python function a method calls");
+/** The generator methods define_class made coroutine (or async generator) functions, and what it made. */
+const wrappedMethods = new WeakMap<Function, Function>();
 const unboundViews = new WeakMap<Function, Function>();
 
 /** The Python function a class's method calls (a decorated def), or null for a plain JS method. */
@@ -342,10 +364,14 @@ function unbound(method: Function, owner: Function, name: string): Function {
   if (own) return own;
   let view = unboundViews.get(method);
   if (!view) {
+    // (a generator method read by the class body before define_class: maybe an `async def`, which
+    // define_class wraps; the view calls what it became)
+    const gen = Object.prototype.toString.call(method) === "[object GeneratorFunction]";
     view = function (this: unknown, self: unknown, ...args: unknown[]) {
+      const f = gen ? (wrappedMethods.get(method) ?? method) : method;
       const last = args[args.length - 1];
-      if (last instanceof KwArgs) return callkw(method, self, args.slice(0, -1), last.kw);
-      return method.apply(self, args);
+      if (last instanceof KwArgs) return callkw(f, self, args.slice(0, -1), last.kw);
+      return f.apply(self, args);
     };
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
     const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
@@ -421,6 +447,30 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
 /** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
 function defineClassAttribute(cls: Function, name: string, value: unknown): void {
   const proto = cls.prototype as object;
+  if (isMethodWrapper(value)) {
+    // `staticmethod(f)` / `classmethod(f)` as a class attribute: read from the class too, Python
+    // calls their __get__ (the function itself, or bound to the class it is read from).
+    Object.defineProperty(cls, name, {
+      get(this: Function) {
+        return value.__get__(null, this);
+      },
+      set(this: Function, v: unknown) {
+        setClassMember(this, name, v);
+      },
+      configurable: true,
+      enumerable: true,
+    });
+    Object.defineProperty(proto, name, {
+      get(this: object) {
+        return value.__get__(this, this.constructor);
+      },
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+    });
+    return;
+  }
   Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
   const get = descriptorGetter(value);
   if (get) {
@@ -469,6 +519,44 @@ export function expose_methods(cls: Function): void {
     const own = Object.getOwnPropertyDescriptor(cls, name);
     if ((own && (own.writable !== false || own.get)) || name === "prototype") continue;
     exposeMethod(cls, name);
+  }
+}
+
+/**
+ * `C.x` of a `@property` (compiled to a JS accessor of the prototype): the property object, made
+ * on first read from the accessor's halves and the `@x.deleter` method (the same object after).
+ */
+function expose_properties(cls: Function, qualname: string): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, name)!;
+    // (JS's own `name` and `length` of the class stay: the view goes under a key getattr knows)
+    const own = Object.getOwnPropertyDescriptor(cls, name);
+    const shadowed = (name === "name" || name === "length") && own !== undefined && "value" in own && own.writable === false && !own.enumerable;
+    if ((!d.get && !d.set) || (own !== undefined && !shadowed) || name === "__class__") continue;
+    let made: property | null = null;
+    Object.defineProperty(cls, shadowed ? SHADOWED_NAME[name as "name" | "length"] : name, {
+      get() {
+        if (made === null) {
+          const half = (f: Function | undefined) => {
+            if (f === undefined) return null;
+            const g = function (self: unknown, ...args: unknown[]) {
+              return f.apply(self, args);
+            };
+            const doc = (f as { __doc__?: string }).__doc__;
+            return define_function(g, { name, qualname: `${qualname}.${name}`, doc: doc ?? undefined });
+          };
+          const deleter = proto[`__delete_${name}__`];
+          made = new property(half(d.get), half(d.set), typeof deleter === "function" ? half(deleter) : null);
+          made.__set_name__(cls, name);
+        }
+        return made;
+      },
+      set(this: Function, v: unknown) {
+        setClassMember(this, name, v);
+      },
+      configurable: true,
+    });
   }
 }
 

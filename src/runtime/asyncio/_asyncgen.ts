@@ -140,6 +140,7 @@ export class AsyncGenerator {
   }
 }
 Object.defineProperty(AsyncGenerator, "__name__", { value: "async_generator", configurable: true });
+Object.defineProperty(AsyncGenerator, "__module__", { value: "builtins", configurable: true });
 
 /** Base of the asend/athrow awaitables: an iterator the awaiting Task drives with yield*. */
 abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {

@@ -108,7 +108,11 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
 
   /** Python's `coroutine.__await__()`: an iterator over the same generator. */
   __await__(): CoroGen<T> {
-    return this[Symbol.iterator]();
+    const it = this[Symbol.iterator]();
+    if ((it as unknown) !== this) return it;
+    // A self-iterating coroutine (sleep(0)...) hands itself out once: what `__await__()` gives is
+    // iterated again by `yield from` (`iter()` of it must be it), so it gets a view of its own.
+    return awaitView(it);
   }
 
   /** @internal true once iterated, driven, closed, given to a Task or reported: no "never awaited" warning */
@@ -389,6 +393,20 @@ export function _selfIterating(cls: Function, code?: CodeObject): void {
     configurable: true,
   });
   if (code !== undefined) Object.defineProperty(cls.prototype, "_code", { value: code, writable: true, configurable: true });
+}
+
+/** `coro.__await__()` of a self-iterating coroutine: its iterator protocol, iterable as itself. */
+function awaitView<T>(it: CoroGen<T>): CoroGen<T> {
+  const view = {
+    next: (v?: unknown) => it.next(v as never),
+    throw: (e?: unknown) => it.throw(e),
+    return: (v?: unknown) => it.return(v as T),
+    send: (v?: unknown) => it.next(v as never),
+    [Symbol.iterator]() {
+      return view;
+    },
+  };
+  return view as unknown as CoroGen<T>;
 }
 
 /** @internal What a self-iterating coroutine's `throw(exc)` raises: `exc` made an instance, and closed. */

@@ -550,6 +550,10 @@ export class PyDict<K = unknown, V = unknown> {
 
 /** dict_keys / dict_values / dict_items */
 export class PyDictView<K, V> {
+  /** (one class for three Python types) */
+  static __instance_type_name__(view: PyDictView<unknown, unknown>): string {
+    return ["dict_keys", "dict_values", "dict_items"][view.kind];
+  }
   constructor(
     readonly d: PyDict<K, V>,
     readonly kind: 0 | 1 | 2,
@@ -1363,6 +1367,8 @@ export class PyRange {
 export class RangeIterator implements Iterator<bigint> {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "range_iterator";
+  static __name__ = "range_iterator";
+  static __module__ = "builtins";
   private i = 0;
   constructor(
     private cur: bigint,

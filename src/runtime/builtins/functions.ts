@@ -19,6 +19,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
+import { ITERATOR_KIND, iteratorKind } from "./names.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -616,6 +617,19 @@ const ModuleType = typeObject(function module(): never {
   throw new TypeError("cannot create 'module' instances");
 }, "module");
 
+/** The builtin types that have no class in the runtime (list_iterator, dict_keys...): one object per name. */
+const builtinTypes = new Map<string, Function>();
+function builtinType(name: string): Function {
+  let t = builtinTypes.get(name);
+  if (t === undefined) {
+    t = typeObject(function (): never {
+      throw new TypeError(`cannot create '${name}' instances`);
+    }, name);
+    builtinTypes.set(name, t);
+  }
+  return t;
+}
+
 const RUNTIME_TYPES = new Map<unknown, unknown>([
   [PyList, list],
   [PyTuple, tuple],
@@ -651,7 +665,10 @@ function pytypeOf(x: unknown): unknown {
       const c = (x as { constructor?: unknown }).constructor;
       const t = RUNTIME_TYPES.get(c);
       if (t !== undefined) return t;
+      if (x instanceof PyDictView) return builtinType(typeName(x));
       if (typeof c === "function" && c !== Object) return c;
+      const kind = iteratorKind(x);
+      if (kind !== undefined) return builtinType(kind);
       if (typeName(x) === "generator") return GeneratorType;
       if (typeName(x) === "module") return ModuleType;
       return PyObject;
@@ -875,7 +892,17 @@ export const reversed = builtin(function reversed(x: unknown): PyIterator<unknow
   if (typeof x === "string") return new ReversedIterator(Array.from(x));
   if (x !== null && typeof x === "object") {
     const f = (x as { __reversed__?: () => unknown }).__reversed__;
-    if (typeof f === "function") return iterImpl(f.call(x)) as PyIterator<unknown>;
+    if (typeof f === "function") {
+      const it = iterImpl(f.call(x)) as PyIterator<unknown>;
+      const kind =
+        x instanceof PyDictView
+          ? ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"][x.kind]
+          : x instanceof PyDict && x.constructor === PyDict
+            ? "dict_reversekeyiterator"
+            : undefined;
+      if (kind !== undefined && Object.isExtensible(it)) Object.defineProperty(it, ITERATOR_KIND, { value: kind });
+      return it;
+    }
     const l = (x as { __len__?: () => bigint }).__len__;
     const g = (x as { __getitem__?: (i: bigint) => unknown }).__getitem__;
     if (typeof l === "function" && typeof g === "function") {
@@ -910,6 +937,9 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
 }
 
 for (const cls of [SeqReverseIterator, BuiltinIterator, EnumerateIterator]) inheritIteratorMethods(cls);
+// (builtin types: `type(reversed(xs))` is `<class 'list_reverseiterator'>`)
+for (const cls of [SeqReverseIterator, ReversedIterator, MapIterator, FilterIterator, ZipIterator, EnumerateIterator])
+  Object.defineProperty(cls, "__module__", { value: "builtins", configurable: true, writable: true });
 
 export const enumerate = builtin(function enumerate(it: unknown, start: unknown = 0n): PyIterator<PyTuple<unknown>> {
   if (start instanceof KwArgs) start = start.kw.start ?? 0n;
@@ -1246,8 +1276,25 @@ export const callable = builtin(function callable(x: unknown): boolean {
 });
 
 export const iter = builtin(function iter(x: unknown, ...rest: unknown[]): any {
-  return iterImpl(x, ...rest);
+  const it = iterImpl(x, ...rest);
+  // The engine's iterator (or a container's generator) named by the Python type it stands for.
+  const kind = rest.length > 0 ? "callable_iterator" : containerIteratorKind(x);
+  if (kind !== undefined && it !== x && Object.isExtensible(it)) Object.defineProperty(it, ITERATOR_KIND, { value: kind });
+  return it;
 });
+
+/** The type of `iter(x)` for a builtin container x whose iterator is no class of its own. */
+function containerIteratorKind(x: unknown): string | undefined {
+  if (typeof x === "string") return /^[\0-\x7f]*$/.test(x) ? "str_ascii_iterator" : "str_iterator";
+  if (x === null || typeof x !== "object") return undefined;
+  if (x instanceof PyTuple) return "tuple_iterator";
+  if (x instanceof PyDictView) return ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator"][x.kind];
+  if (x instanceof PyDict && x.constructor === PyDict) return "dict_keyiterator";
+  if (x instanceof PySetBase && (x.constructor === PySet || x.constructor === PyFrozenSet)) return "set_iterator";
+  if (x instanceof PyByteArray) return "bytearray_iterator";
+  if (x instanceof PyBytes) return "bytes_iterator";
+  return undefined;
+}
 export const next = builtin(function next(it: unknown, ...d: unknown[]): any {
   return d.length > 0 ? nextImpl(it, d[0]) : nextImpl(it);
 });

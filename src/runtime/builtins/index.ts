@@ -6,6 +6,7 @@ export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyR
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./subclassable.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./value-subclass.js";
 import "./primitive-dunders.js"; // registers the special methods of int/float/str values (late.ts)
+export { property, staticmethod, classmethod, isMethodWrapper } from "./descriptors.js";
 export { PyObject, KwArgs, kw, popKw, addressOf, hexAddress, className, classModule, classQualname } from "./object.js";
 export { floatRepr, strRepr, isClass, reprActive } from "./repr.js";
 export {
@@ -25,6 +26,7 @@ export {
   hashNum,
   toIterable,
   call,
+  call_checked,
   index,
   intToFloat,
   add,

@@ -130,6 +130,53 @@ export function takesPositionally(f: Function, n: number): boolean {
   return n >= (requiredCounts.get(source) ?? 0) && (rest || n <= names.length);
 }
 
+/**
+ * `f(*args)` with more positional arguments than a translated function's parameters (callv, when
+ * `n > f.length`): CPython's TypeError. A function with `*args`, or whose parameters cannot be
+ * read (native, runtime functions taking KwArgs), is not checked.
+ */
+/** Where positionalLimit keeps its answer on a function. */
+export const POSITIONAL_LIMIT: unique symbol = Symbol("most positional arguments") as never;
+
+/** How many positional arguments `f` takes at most (Infinity: any, or unknown), kept on the function. */
+export function positionalLimit(f: Function): number {
+  const known = (f as { [POSITIONAL_LIMIT]?: number })[POSITIONAL_LIMIT];
+  if (known !== undefined) return known;
+  let limit = Infinity;
+  // (a builtin's own messages differ: `len() takes exactly one argument (2 given)`; not checked here)
+  if (!isJsClass(f) && !(f as { __builtin__?: boolean }).__builtin__) {
+    let names = parameterNames(f);
+    // (a method bound by getattr: its function's parameters, which the instance does not fill)
+    const m = f as { __func__?: unknown; __self__?: unknown };
+    if (names === null && typeof m.__func__ === "function" && m.__self__ !== undefined) names = parameterNames(m.__func__);
+    if (names !== null && !(names.length > 0 && names[names.length - 1].startsWith("..."))) limit = names.length;
+  }
+  if (Object.isExtensible(f)) Object.defineProperty(f, POSITIONAL_LIMIT, { value: limit });
+  return limit;
+}
+
+export function checkPositionalCount(f: Function, n: number): void {
+  let names = parameterNames(f);
+  let target = f;
+  let self = 0;
+  let fname: string | undefined;
+  if (names === null) {
+    // A method bound by getattr: its function's parameters, the instance counted first.
+    const m = f as { __func__?: unknown; __self__?: unknown };
+    if (typeof m.__func__ !== "function" || m.__self__ === undefined) return;
+    target = m.__func__;
+    names = parameterNames(target);
+    if (names === null) return;
+    self = 1;
+    fname = methodQualname(target, m.__self__);
+  }
+  if (n <= names.length || (names.length > 0 && names[names.length - 1].startsWith("..."))) return;
+  const required = requiredCounts.get(((target as { __signature_source__?: Function }).__signature_source__ ?? target) as Function) ?? 0;
+  const g = target as { __qualname__?: unknown; __name__?: unknown };
+  fname ??= String(g.__qualname__ ?? g.__name__ ?? target.name) || "<lambda>";
+  throw new TypeError(`${fname}() takes ${positionalRange(required + self, names.length + self)} but ${wereGiven(n + self)}`);
+}
+
 /** CPython's list of argument names in call errors: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
 export function argumentNameList(names: readonly string[]): string {
   const list = names.map((n) => `'${n}'`);

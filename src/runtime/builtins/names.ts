@@ -11,6 +11,25 @@ export function isCallableObject(x: unknown): boolean {
   return typeof x === "function" && (x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true;
 }
 
+/**
+ * The Python type name of an engine iterator (an Array Iterator over a tuple is a
+ * `tuple_iterator`), set by the builtin iter() on the iterators it makes (functions.ts).
+ */
+export const ITERATOR_KIND: unique symbol = Symbol.for("tsyncio.iterator-kind") as never;
+
+/** The engine's iterators that no iter() call named (ITERATOR_KIND): their likeliest Python type. */
+export const ENGINE_ITERATORS: Record<string, string> = {
+  "[object Array Iterator]": "list_iterator",
+  "[object String Iterator]": "str_ascii_iterator",
+  "[object Map Iterator]": "dict_keyiterator",
+  "[object Set Iterator]": "set_iterator",
+};
+
+/** The Python type name of an engine iterator or generator object named as an iterator, else undefined. */
+export function iteratorKind(x: object): string | undefined {
+  return (x as { [ITERATOR_KIND]?: string })[ITERATOR_KIND] ?? ENGINE_ITERATORS[Object.prototype.toString.call(x)];
+}
+
 const ids = new WeakMap<object, bigint>();
 let nextId = 0x7f3a5c400000;
 

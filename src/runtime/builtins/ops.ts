@@ -870,11 +870,17 @@ const PRIM_ATTRS: Record<string, (x: any) => unknown> = {
  */
 function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown {
   for (let o: object | null = fn; o !== null && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    // (a class attribute of that name which JS's own could not make way for: program.ts)
+    const py = Object.getOwnPropertyDescriptor(o, SHADOWED_NAME[name]);
+    if (py?.get) return py.get.call(fn);
     const d = Object.getOwnPropertyDescriptor(o, name);
     if (d && (d.writable !== false || d.get)) return d.get ? d.get.call(fn) : d.value;
   }
   return undefined;
 }
+
+/** Where a class keeps a Python attribute named `name` or `length` (JS's own `name`/`length` of the class stay). */
+export const SHADOWED_NAME = { name: Symbol.for("tsyncio.class-attribute:name"), length: Symbol.for("tsyncio.class-attribute:length") } as const;
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
 
@@ -1205,6 +1211,18 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   return null;
 }
 
+/**
+ * What a class or one of its bases holds as `name`: a data attribute's value (a property object,
+ * a plain value), or an accessor (a compiled `@property`'s property view, program.ts).
+ */
+function classAttribute(cls: Function, name: string): { value?: any; accessor?: boolean } | undefined {
+  for (let c: Function | null = cls; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
+    const d = Object.getOwnPropertyDescriptor(c, name);
+    if (d) return "value" in d ? { value: d.value } : { accessor: true };
+  }
+  return undefined;
+}
+
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
     if (propName(name) === name) throw noAttr(obj, name);
@@ -1223,6 +1241,19 @@ export function delattr(obj: any, name: string): null {
   if (typeof deleter === "function") {
     deleter.call(obj);
     return null;
+  }
+  // An instance of the program's class without its own `name`: a descriptor among the class's
+  // attributes (a property object) deletes through its __delete__; a `@property` without deleter,
+  // a method or a class attribute cannot be deleted from the instance.
+  if (obj instanceof PyObject && !Object.prototype.hasOwnProperty.call(obj, name) && programClasses.has(obj.constructor)) {
+    const found = classAttribute(obj.constructor, name);
+    const del = found?.value?.__delete__;
+    if (typeof del === "function") {
+      del.call(found!.value, obj);
+      return null;
+    }
+    if (found?.accessor) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
+    throw noAttr(obj, name);
   }
   if (typeof obj === "function" && obj.prototype instanceof PyObject && Object.prototype.hasOwnProperty.call(obj, name)) {
     // One entry of the class's namespace, kept on the class and on its prototype (methods, the

@@ -2,10 +2,10 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
-import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
+import { applyArgs, callWithKeywords, checkPositionalCount, NOT_BOUND, POSITIONAL_LIMIT, positionalLimit, takesPositionally } from "./keywords.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
-import { addressOf, className, isCallableObject, isJsClass } from "./names.js";
+import { addressOf, className, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
@@ -65,7 +65,8 @@ function nameOfType(x: unknown, tpName: boolean): string {
       if (x === null) return "NoneType";
       const c = (x as { constructor?: unknown }).constructor;
       if (typeof c !== "function" || c === Object) {
-        if (Object.prototype.toString.call(x) === "[object Array Iterator]") return "list_iterator";
+        const kind = iteratorKind(x as object);
+        if (kind !== undefined) return kind;
         if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
           return "generator";
         }
@@ -74,6 +75,9 @@ function nameOfType(x: unknown, tpName: boolean): string {
       }
       // A type CPython implements in C names itself by its tp_name ("_asyncio.Task"); a subclass of
       // one is a class of the program's, named as usual.
+      // (a class of several Python types: dict views)
+      const ofInstance = (c as { __instance_type_name__?: (x: unknown) => string }).__instance_type_name__;
+      if (ofInstance !== undefined) return ofInstance(x);
       if (tpName && Object.prototype.hasOwnProperty.call(c, "__tp_name__")) return (c as unknown as { __tp_name__: string }).__tp_name__;
       return className(c);
     }
@@ -578,6 +582,24 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
 /** Call any Python callable: functions, classes (with `new`), objects with __call__ (callv with the arguments spread). */
 export function call(f: unknown, ...args: unknown[]): any {
   return callv(f, args);
+}
+
+/**
+ * call() as the program's code calls it (tsyncio/runtime's `call`: a callee the compiler could not
+ * see, `g = f; g(1, 2, 3)`): more positional arguments than a translated function takes are
+ * CPython's TypeError. (The runtime's own calls of its callbacks, which may take fewer parameters
+ * than they are given, use the unchecked call.) Only `n > f.length` is looked at further.
+ */
+export function call_checked(f: unknown, ...args: unknown[]): any {
+  if (typeof f === "function") {
+    const limit = (f as { [POSITIONAL_LIMIT]?: number })[POSITIONAL_LIMIT];
+    if (limit === undefined ? args.length > positionalLimit(f) : args.length > limit) checkCount(f, args);
+  }
+  return callv(f, args);
+}
+
+function checkCount(f: Function, args: unknown[]): void {
+  if (!(args[args.length - 1] instanceof KwArgs)) checkPositionalCount(f, args.length);
 }
 
 /** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */

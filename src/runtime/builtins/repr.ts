@@ -1,7 +1,7 @@
 // repr() and str() for every runtime value.
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
-import { className, classModule, classQualname, hexAddress, isCallableObject } from "./names.js";
+import { className, classModule, classQualname, hexAddress, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject } from "./object.js";
 import { registerLate } from "./late.js";
 
@@ -79,7 +79,34 @@ export function isClass(f: unknown): boolean {
   if (typeof f !== "function") return false;
   if ((f as { __pytype__?: unknown }).__pytype__ !== undefined && Object.prototype.hasOwnProperty.call(f, "__pytype__")) return true;
   const p = (f as { prototype?: unknown }).prototype;
-  return p !== undefined && (p instanceof PyObject || f === PyObject || p instanceof Error || Object.prototype.hasOwnProperty.call(f, "__module__"));
+  // (a runtime class of its own carries `__module__`; so does a decorated def, which is no class)
+  return (
+    p !== undefined &&
+    (p instanceof PyObject || f === PyObject || p instanceof Error || (Object.prototype.hasOwnProperty.call(f, "__module__") && isJsClass(f)))
+  );
+}
+
+/** `<bound method C.m of <__main__.C object at 0x...>>` for a method bound to its instance or class (getattr's bindMethod). */
+function boundMethodRepr(f: Function, name: string): string | null {
+  if (!Object.prototype.hasOwnProperty.call(f, "__self__") || !Object.prototype.hasOwnProperty.call(f, "__func__")) return null;
+  const self = (f as { __self__?: unknown }).__self__;
+  const func = (f as { __func__?: { __qualname__?: unknown } }).__func__;
+  let qualname = func !== null && func !== undefined && Object.prototype.hasOwnProperty.call(func, "__qualname__") ? func.__qualname__ : undefined;
+  if (typeof qualname !== "string") {
+    // The class that defines it: a class method lives on the class, the others on the prototype.
+    const start = isClass(self) ? (self as Function) : self !== null && typeof self === "object" ? (self.constructor as Function) : null;
+    if (start === null) return null;
+    let owner: Function | null = null;
+    for (let c: Function | null = start; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
+      const holder = isClass(self) ? c : (c.prototype as object);
+      if (holder && Object.prototype.hasOwnProperty.call(holder, name)) {
+        owner = c;
+        break;
+      }
+    }
+    qualname = `${classQualname(owner ?? start)}.${name}`;
+  }
+  return `<bound method ${qualname} of ${repr(self)}>`;
 }
 
 function functionRepr(f: Function): string {
@@ -92,7 +119,11 @@ function functionRepr(f: Function): string {
   }
   if (g.__builtin__) return `<built-in function ${g.__name__ ?? f.name}>`;
   const bound = /^bound (.*)$/.exec(f.name);
-  if (bound) return `<bound method ${bound[1]}>`;
+  if (bound) {
+    const method = boundMethodRepr(f, bound[1]);
+    if (method !== null) return method;
+    return `<bound method ${bound[1]}>`;
+  }
   return `<function ${g.__qualname__ ?? (f.name || "<lambda>")} at ${hexAddress(f)}>`;
 }
 
@@ -122,6 +153,9 @@ export function repr(x: unknown): string {
         }
         return s;
       }
+      // An engine iterator (iter([]), iter(d)) by its Python type's name.
+      const kind = iteratorKind(x);
+      if (kind !== undefined) return `<${kind} object at ${hexAddress(x)}>`;
       // A generator object: named by its function (mark_generator / define_class), else a genexpr.
       if (Object.prototype.toString.call(x) === "[object Generator]") {
         const q = (x as { __qualname__?: unknown }).__qualname__;

@@ -1,7 +1,8 @@
-// functools: partial, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
+// functools: partial, partialmethod, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
 // singledispatch, singledispatchmethod.
 import { TypeError } from "../builtins/exceptions.js";
 import { KwArgs, popKw, PyObject } from "../builtins/object.js";
+import { isJsClass } from "../builtins/names.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
 import { call, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
@@ -43,6 +44,44 @@ export const partial = takes_packed(function partial(
   };
   return p;
 }, 1);
+
+/**
+ * `partialmethod(func, *args, **kw)` in a class body: a descriptor whose `__get__` gives the method
+ * with the instance first, then `args` (and the keywords merged with the call's).
+ */
+export class partialmethod extends PyObject {
+  declare func: unknown;
+  declare args: PyTuple<unknown>;
+  declare keywords: PyDict<string, unknown>;
+  declare private _kw: Record<string, unknown> | null;
+  static __module__ = "functools";
+  __init__(func: unknown, ...given: unknown[]): void {
+    const args = given.slice();
+    const k = popKw(args);
+    if (typeof func !== "function" && !(func && typeof (func as { __get__?: unknown }).__get__ === "function")) {
+      throw new TypeError(`${repr(func)} is not callable or a descriptor`);
+    }
+    this.func = func;
+    this.args = PyTuple.fromArray(args);
+    this._kw = k;
+    this.keywords = new PyDict<string, unknown>(k ? new KwArgs(k) : undefined);
+  }
+  __get__(obj: unknown, _owner: unknown = null): unknown {
+    const func = this.func;
+    const args = Array.from(this.args);
+    const k = this._kw;
+    if (obj === null || obj === undefined) return partial(func, ...args, ...(k ? [new KwArgs(k)] : []));
+    return takes_packed(function (...given: unknown[]) {
+      const more = unpacked(given).slice();
+      const kw = mergeKw(k, popKw(more));
+      return callv(func, kw ? [obj, ...args, ...more, kw] : [obj, ...args, ...more]);
+    });
+  }
+  __repr__(): string {
+    const parts = [repr(this.func), ...Array.from(this.args).map(repr), ...Object.entries(this._kw ?? {}).map(([n, v]) => `${n}=${repr(v)}`)];
+    return `functools.partialmethod(${parts.join(", ")}, )`;
+  }
+}
 
 export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
   const iter = toIterable(it)[Symbol.iterator]();
@@ -294,7 +333,9 @@ function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown>
     return impl!;
   };
   const register = (cls: unknown, f: unknown = null): unknown => {
-    if (isType(cls)) {
+    // (a def carries `__module__`, which isType takes for a class's: its annotations decide first)
+    const annotated = typeof cls === "function" && !isJsClass(cls) && Object.prototype.hasOwnProperty.call(cls, "__annotations__");
+    if (isType(cls) && !annotated) {
       if (f === null || f === undefined) return (g: Fn) => register(cls, g);
       registry.set(cls, f as Fn);
       cache.clear();
