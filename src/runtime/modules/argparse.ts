@@ -8,9 +8,10 @@
 // long options. CPython: Lib/argparse.py (documented and observed behaviour).
 import { host } from "../host.js";
 import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
-import { PyList } from "../builtins/collections.js";
+import { PyDict, PyList } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
-import { call, toIterable, truthy, eq } from "../builtins/ops.js";
+import { call, toIterable, truthy, eq, getattr } from "../builtins/ops.js";
+import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
 import { stdio } from "../builtins/functions.js";
 import { argv as sysArgv } from "./sys.js";
@@ -62,6 +63,15 @@ interface Action {
 }
 
 const isOptional = (s: string) => s.startsWith("-") && s.length > 1 && !/^-\d/.test(s);
+/** Actions that take no value on the command line. */
+const ZERO_ARG_ACTIONS = ["store_true", "store_false", "store_const", "count", "help"];
+
+/** An option token resolved: its action (null when unknown), the flag and any attached value. */
+interface OptionMatch {
+  act: Action | null;
+  flag: string;
+  inline: string | null;
+}
 
 export class ArgumentParser {
   prog: string;
@@ -170,62 +180,41 @@ export class ArgumentParser {
         loose.push(tok);
         continue;
       }
-      let inline: string | null = null;
-      const eqAt = tok.indexOf("=");
-      if (tok.startsWith("--") && eqAt > 0) {
-        inline = tok.slice(eqAt + 1);
-        tok = tok.slice(0, eqAt);
+      const match = this._matchOptional(tok);
+      if (match === null) {
+        loose.push(tok);
+        continue;
       }
-      let act = this._actions.find((a) => a.flags.includes(tok));
-      if (!act && !tok.startsWith("--") && tok.length > 2) {
-        // -n5: a short option with its value attached.
-        act = this._actions.find((a) => a.flags.includes(tok.slice(0, 2)));
-        if (act) {
-          inline = tok.slice(2);
-          tok = tok.slice(0, 2);
-        }
-      }
-      if (!act) {
+      if (match.act === null) {
         extras.push(tok);
         continue;
       }
-      seen.add(act);
-      const label = act.flags.join("/");
-      switch (act.action) {
-        case "help":
-          this.print_help();
-          throw new SystemExit(0n);
-        case "store_true":
-        case "store_false":
-        case "store_const":
-          ns[act.dest] = act.action === "store_const" ? act.const : act.action === "store_true";
+      // A cluster -abc of single-dash flags taking no value is -a -b -c; a flag that takes a
+      // value ends the cluster and takes the rest (-vofile is -v -o file). All are checked
+      // before any is applied, as argparse does.
+      const steps: [Action, string | null][] = [];
+      let { act, flag, inline } = match;
+      for (;;) {
+        if (inline === null) {
+          steps.push([act, null]);
           break;
-        case "count":
-          ns[act.dest] = (typeof ns[act.dest] === "bigint" ? (ns[act.dest] as bigint) : 0n) + 1n;
-          break;
-        default: {
-          const values: string[] = [];
-          const n = act.nargs;
-          if (inline !== null) values.push(inline);
-          else if (n === "?" || n === "*" || n === "+" || typeof n === "bigint") {
-            const max = n === "?" ? 1 : typeof n === "bigint" ? Number(n) : Infinity;
-            while (i < argv.length && values.length < max && !isOptional(argv[i])) values.push(argv[i++]);
-          } else if (i < argv.length && !isOptional(argv[i])) values.push(argv[i++]);
-          if (n === null && values.length === 0) this.error(`argument ${label}: expected one argument`);
-          if (n === "+" && values.length === 0) this.error(`argument ${label}: expected at least one argument`);
-          if (typeof n === "bigint" && values.length !== Number(n)) this.error(`argument ${label}: expected ${n} arguments`);
-          const converted = values.map((v) => this._convert(act!, v, label));
-          let value: unknown;
-          if (n === null) value = converted[0];
-          else if (n === "?") value = converted.length ? converted[0] : act.const;
-          else value = PyList.fromArray(converted);
-          if (act.action === "append") {
-            const prev = ns[act.dest];
-            const list = prev instanceof PyList ? PyList.fromArray(Array.from(prev)) : PyList.fromArray<unknown>([]);
-            list.push(value);
-            ns[act.dest] = list;
-          } else ns[act.dest] = value;
         }
+        const count = this._explicitCount(act);
+        if (count === 1) {
+          steps.push([act, inline]);
+          break;
+        }
+        if (flag[1] === "-" || inline === "") this._argError(act, `ignored explicit argument ${repr(inline)}`);
+        steps.push([act, null]);
+        flag = `-${inline[0]}`;
+        const next = this._actions.find((a) => a.flags.includes(flag));
+        if (!next) this._argError(act, `ignored explicit argument ${repr(inline)}`);
+        act = next;
+        inline = inline.length > 1 ? inline.slice(1) : null;
+      }
+      for (const [stepAct, stepInline] of steps) {
+        i = this._takeOptional(stepAct, stepInline, argv, i, ns);
+        seen.add(stepAct);
       }
     }
     // Positionals take the loose tokens in order.
@@ -255,6 +244,80 @@ export class ArgumentParser {
     const missing = this._actions.filter((a) => a.required && !seen.has(a)).map((a) => (a.flags.length ? a.flags.join("/") : this._metavar(a)));
     if (missing.length) this.error(`the following arguments are required: ${missing.join(", ")}`);
     return [ns, extras];
+  }
+
+  /**
+   * What an option-looking token names: an exact flag, `--flag=value`/`-f=value`, or a short flag
+   * with text attached (`-fvalue`, `-abc`); null when it is a positional after all (it holds a
+   * space). Abbreviated long options are not supported.
+   */
+  private _matchOptional(tok: string): OptionMatch | null {
+    const byFlag = (flag: string) => this._actions.find((a) => a.flags.includes(flag)) ?? null;
+    const exact = byFlag(tok);
+    if (exact) return { act: exact, flag: tok, inline: null };
+    const eqAt = tok.indexOf("=");
+    if (eqAt > 0) {
+      const act = byFlag(tok.slice(0, eqAt));
+      if (act) return { act, flag: tok.slice(0, eqAt), inline: tok.slice(eqAt + 1) };
+    }
+    if (!tok.startsWith("--")) {
+      const act = byFlag(tok.slice(0, 2));
+      if (act) return { act, flag: tok.slice(0, 2), inline: tok.slice(2) };
+    }
+    if (tok.includes(" ")) return null;
+    return { act: null, flag: tok, inline: null };
+  }
+
+  /** How many values an attached value gives `act`: 0 for flags, 1 for options taking one. */
+  private _explicitCount(act: Action): number {
+    if (ZERO_ARG_ACTIONS.includes(act.action)) return 0;
+    const n = act.nargs;
+    if (typeof n === "bigint" && n !== 1n) this._argError(act, `expected ${n} arguments`);
+    return 1;
+  }
+
+  private _argError(act: Action, message: string): never {
+    this.error(`argument ${act.flags.length ? act.flags.join("/") : this._metavar(act)}: ${message}`);
+  }
+
+  /** Applies option `act` with its attached value, or the values after index `i`; the next index. */
+  private _takeOptional(act: Action, inline: string | null, argv: string[], i: number, ns: Namespace): number {
+    const label = act.flags.join("/");
+    switch (act.action) {
+      case "help":
+        this.print_help();
+        throw new SystemExit(0n);
+      case "store_true":
+      case "store_false":
+      case "store_const":
+        ns[act.dest] = act.action === "store_const" ? act.const : act.action === "store_true";
+        return i;
+      case "count":
+        ns[act.dest] = (typeof ns[act.dest] === "bigint" ? (ns[act.dest] as bigint) : 0n) + 1n;
+        return i;
+    }
+    const values: string[] = [];
+    const n = act.nargs;
+    if (inline !== null) values.push(inline);
+    else if (n === "?" || n === "*" || n === "+" || typeof n === "bigint") {
+      const max = n === "?" ? 1 : typeof n === "bigint" ? Number(n) : Infinity;
+      while (i < argv.length && values.length < max && !isOptional(argv[i])) values.push(argv[i++]);
+    } else if (i < argv.length && !isOptional(argv[i])) values.push(argv[i++]);
+    if (n === null && values.length === 0) this.error(`argument ${label}: expected one argument`);
+    if (n === "+" && values.length === 0) this.error(`argument ${label}: expected at least one argument`);
+    if (typeof n === "bigint" && values.length !== Number(n)) this.error(`argument ${label}: expected ${n} arguments`);
+    const converted = values.map((v) => this._convert(act, v, label));
+    let value: unknown;
+    if (n === null) value = converted[0];
+    else if (n === "?") value = converted.length ? converted[0] : act.const;
+    else value = PyList.fromArray(converted);
+    if (act.action === "append") {
+      const prev = ns[act.dest];
+      const list = prev instanceof PyList ? PyList.fromArray(Array.from(prev)) : PyList.fromArray<unknown>([]);
+      list.push(value);
+      ns[act.dest] = list;
+    } else ns[act.dest] = value;
+    return i;
   }
 
   private _convertDefault(a: Action): unknown {
@@ -354,8 +417,8 @@ export class ArgumentParser {
     const helpPosition = Math.min(longest + 2, maxHelpPosition);
     const helpWidth = Math.max(width - helpPosition, 11);
     const actionWidth = helpPosition - 2 - 2;
-    const row = (left: string, help: unknown) => {
-      const h = help === null ? "" : str(help).replace(/%\(default\)s/g, "");
+    const row = (left: string, help: string | null) => {
+      const h = help === null ? "" : help;
       if (!h) return `  ${left}\n`;
       const lines = wrapWords(h, helpWidth);
       const pad = " ".repeat(helpPosition);
@@ -371,15 +434,46 @@ export class ArgumentParser {
     const pos = this._actions.filter((a) => a.flags.length === 0);
     if (pos.length) {
       s += "\npositional arguments:\n";
-      for (const a of pos) s += row(invocation(a), a.help);
+      for (const a of pos) s += row(invocation(a), this._expandHelp(a));
     }
     const opts = this._actions.filter((a) => a.flags.length);
     if (opts.length) {
       s += "\noptions:\n";
-      for (const a of opts) s += row(invocation(a), a.help);
+      for (const a of opts) s += row(invocation(a), this._expandHelp(a));
     }
     if (this.epilog !== null) s += `\n${str(this.epilog)}\n`;
     return s;
+  }
+
+  /**
+   * The help string with `%(name)s` replaced by the action's fields and `%(prog)s` (HelpFormatter
+   * does `help % fields`): fields whose value is SUPPRESS are left out (naming one is a KeyError),
+   * a value with a __name__ (a type, a function) gives its name, choices are joined with ", ".
+   */
+  private _expandHelp(a: Action): string | null {
+    if (a.help === null || !truthy(a.help) || !str(a.help).trim()) return null;
+    const zeroArg = ZERO_ARG_ACTIONS.includes(a.action);
+    const fields: [string, unknown][] = [
+      ["option_strings", PyList.fromArray([...a.flags])],
+      ["dest", a.dest],
+      ["nargs", zeroArg ? 0n : a.nargs],
+      ["const", a.action === "store_true" ? true : a.action === "store_false" ? false : a.const],
+      ["default", a.default],
+      ["type", a.type],
+      ["choices", a.choices === null ? null : a.choices.map((c) => str(c)).join(", ")],
+      ["required", a.required],
+      ["help", a.help],
+      ["metavar", a.metavar],
+      ["prog", this.prog],
+    ];
+    const none = {};
+    const params = fields
+      .filter(([, v]) => v !== SUPPRESS)
+      .map(([k, v]): [string, unknown] => {
+        const name = v === null || (typeof v !== "object" && typeof v !== "function") ? undefined : getattr(v, "__name__", none);
+        return [k, name === undefined || name === none ? v : name];
+      });
+    return percentFormat(str(a.help), PyDict.fromEntries(params));
   }
 
   print_usage(file: unknown = null): null {
