@@ -129,7 +129,8 @@ export class ArgumentParser {
       default: dflt,
       const: k.const ?? null,
       choices: k.choices === undefined || k.choices === null ? null : Array.from(toIterable(k.choices)),
-      required: optional ? truthy(k.required ?? false) : k.nargs !== "?" && k.nargs !== "*",
+      // A positional is required unless it may be empty; nargs="*" with no default still counts.
+      required: optional ? truthy(k.required ?? false) : k.nargs !== "?" && (k.nargs !== "*" || k.default === undefined),
       help: k.help ?? null,
       metavar: k.metavar ?? null,
     };
