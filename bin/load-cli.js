@@ -110,7 +110,8 @@ function runScript(bundle, source, key, tsyncio, req = require) {
       }
       try {
         const temp = `${cacheFile}.${process.pid}`;
-        writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]));
+        // ("wx": never through a file or link already there)
+        writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]), { flag: "wx" });
         renameSync(temp, cacheFile);
       } catch {
         // a read-only install: run without a cache

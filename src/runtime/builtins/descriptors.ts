@@ -5,7 +5,7 @@
 import { AttributeError, TypeError } from "./exceptions.js";
 import { KwArgs, PyObject, hexAddress } from "./object.js";
 import { className } from "./names.js";
-import { call, typeName } from "./protocol.js";
+import { call, call_checked, typeName } from "./protocol.js";
 import { repr } from "./repr.js";
 import { getattr } from "./ops.js";
 
@@ -80,18 +80,18 @@ export class property extends PyObject {
       return this;
     }
     if (this.fget === null) throw this.refusal(obj, "getter");
-    return call(this.fget, obj);
+    return call_checked(this.fget, obj);
   }
 
   __set__(obj: unknown, value: unknown): null {
     if (this.fset === null) throw this.refusal(obj, "setter");
-    call(this.fset, obj, value);
+    call_checked(this.fset, obj, value);
     return null;
   }
 
   __delete__(obj: unknown): null {
     if (this.fdel === null) throw this.refusal(obj, "deleter");
-    call(this.fdel, obj);
+    call_checked(this.fdel, obj);
     return null;
   }
 
@@ -160,7 +160,7 @@ export class staticmethod extends MethodWrapper {
     return this.__func__;
   }
   __call__(...args: unknown[]): unknown {
-    return call(this.__func__, ...args);
+    return call_checked(this.__func__, ...args);
   }
 }
 
@@ -169,8 +169,12 @@ export class classmethod extends MethodWrapper {
   __get__(obj: unknown, owner: unknown = null): unknown {
     const cls = owner ?? (obj === null || obj === undefined ? null : (obj as object).constructor);
     const f = this.__func__;
-    // (as CPython's method objects: the function with the class bound first)
-    const bound = (...args: unknown[]) => call(f, cls, ...args);
+    // (as CPython's method objects: the function with the class bound first; the name "bound NAME"
+    // and __self__/__func__ give it a bound method's repr)
+    const name = getattr(f, "__name__", null);
+    const bound = (...args: unknown[]) => call_checked(f, cls, ...args);
+    Object.defineProperty(bound, "name", { value: `bound ${typeof name === "string" ? name : "method"}` });
+    Object.defineProperty(bound, "__name__", { value: name });
     Object.defineProperty(bound, "__func__", { value: f });
     Object.defineProperty(bound, "__self__", { value: cls });
     return bound;
