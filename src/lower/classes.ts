@@ -63,6 +63,21 @@ function valueBinding(item: py.Stmt): string | null {
 }
 
 /** The IR with each `this` read as `(this as any)`. */
+/**
+ * The defs of a class body that a later statement wraps with `classmethod(f)` or `staticmethod(f)`
+ * (`g = classmethod(f)`): called through the wrapper, their first parameter is a class or an
+ * argument, not an instance, so `this` in them is typed any for TS.
+ */
+function defsWrappedAsClassOrStatic(body: py.Stmt[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of body) {
+    if (item._type !== "Assign" || item.value._type !== "Call") continue;
+    const { func, args } = item.value;
+    if (func._type === "Name" && (func.id === "classmethod" || func.id === "staticmethod") && args[0]?._type === "Name") out.add(args[0].id);
+  }
+  return out;
+}
+
 function thisAsAny(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(thisAsAny);
   if (node === null || typeof node !== "object") return node;
@@ -518,8 +533,12 @@ function classDefIn(
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
   // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
   const metaclassBody = isMetaclassDef(cx, s);
+  const wrapped = defsWrappedAsClassOrStatic(s.body);
   for (const m of members)
-    if (m.k === "method" && (metaclassBody || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__"))
+    if (
+      m.k === "method" &&
+      (metaclassBody || wrapped.has(m.fn.name) || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__")
+    )
       m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
