@@ -485,9 +485,11 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
   throw new TypeError(`iter() returned non-iterator of type '${typeName(r)}'`);
 }
 
-/** iter(x): a JS iterator (also iterable). With a sentinel: call x until it returns sentinel. */
-/** `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message. */
-export function yield_from(x: unknown): Iterator<unknown> & Iterable<unknown> {
+/**
+ * `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message.
+ * (Typed any: the TypeScript generator around it declares what it yields.)
+ */
+export function yield_from(x: unknown): Iterator<any> & Iterable<any> {
   if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE] && typeName(x) === "coroutine") {
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw new TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
@@ -495,6 +497,7 @@ export function yield_from(x: unknown): Iterator<unknown> & Iterable<unknown> {
   return iter(x);
 }
 
+/** iter(x): a JS iterator (also iterable). With a sentinel: call x until it returns sentinel. */
 export function iter(x: unknown, ...rest: unknown[]): Iterator<unknown> & Iterable<unknown> {
   if (rest.length > 0) {
     const sentinel = rest[0];
