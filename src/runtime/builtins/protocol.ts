@@ -421,7 +421,6 @@ function* pyNextAdapter(it: { __next__(): unknown }): Generator<unknown> {
   }
 }
 
-/** Something a JS for-of can walk, for any Python iterable. */
 /**
  * Set on the prototype of objects the engine iterates but Python does not (a coroutine, which
  * `await` delegates to): iter() refuses them as CPython does.
@@ -431,6 +430,7 @@ export const NOT_ITERABLE: unique symbol = Symbol("not iterable in Python");
 /** A coroutine refused by `yield from` is dropped there: its never-awaited warning is due now. */
 export const DROPPED_HERE: unique symbol = Symbol("dropped by a refused yield from");
 
+/** Something a JS for-of can walk, for any Python iterable. */
 export function toIterable(x: unknown): Iterable<unknown> {
   if (typeof x === "string") return x;
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
