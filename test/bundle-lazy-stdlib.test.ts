@@ -56,6 +56,14 @@ describe("lazy-stdlib", () => {
     expect(() => nestLazyModules(bundle.replace("function seed()", "sideEffect();\nfunction seed()"), metafile, new Set(["random.js"]))).toThrow(
       /runs code when the nest is made/,
     );
+    // an object literal whose value is a call runs that call when the literal is made
+    expect(() =>
+      nestLazyModules(bundle.replace("function seed()", "var table2 = { a: sideEffect() };\nfunction seed()"), metafile, new Set(["random.js"])),
+    ).toThrow(/runs code when the nest is made/);
+    expect(
+      nestLazyModules(bundle.replace("function seed()", "var table3 = { a: 1, f() {}, g: () => 2 };\nfunction seed()"), metafile, new Set(["random.js"]))
+        .modules,
+    ).toBe(1);
     expect(() => nestLazyModules(`${bundle}\n// random.js\nvar again = 1;`, metafile, new Set(["random.js"]))).toThrow(/two sections/);
     expect(() => nestLazyModules(bundle.replace(LAZY_MODULES_HERE, ""), metafile, new Set(["random.js"]))).toThrow(/LAZY_MODULES_HERE/);
   });

@@ -75,20 +75,37 @@ export function nestLazyModules(code, metafile, lazy) {
 
 /**
  * Fails unless CODE's statements only declare: functions, variables set to nothing, an object
- * literal or esbuild's module wrappers (`__esm`, `__commonJS`), and esbuild's `__export` and
+ * literal of methods, functions and literal values, or esbuild's module wrappers (`__esm`, `__commonJS`), and esbuild's `__export` and
  * `__name` calls. Then making the nest runs no module's code (that happens when the table's entry
  * is called), which bin/load-cli.js relies on when it makes the nest before writing a code cache.
  */
 function declarationsOnly(code) {
   const ts = createRequire(import.meta.url)("ts-morph").ts;
   const file = ts.createSourceFile("nest.js", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  // An object literal's member runs nothing when the literal is made: a method, an accessor, or a
+  // function, a literal value or a nested such object.
+  const inertValue = (v) =>
+    ts.isFunctionExpression(v) ||
+    ts.isArrowFunction(v) ||
+    ts.isStringLiteral(v) ||
+    ts.isNumericLiteral(v) ||
+    ts.isNoSubstitutionTemplateLiteral(v) ||
+    [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(v.kind) ||
+    (ts.isObjectLiteralExpression(v) && v.properties.every(inert));
+  const inert = (p) =>
+    ts.isMethodDeclaration(p) ||
+    ts.isGetAccessor(p) ||
+    ts.isSetAccessor(p) ||
+    (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && inertValue(p.initializer));
   const declares = (st) => {
     if (ts.isFunctionDeclaration(st)) return true;
     if (ts.isExpressionStatement(st)) return ts.isCallExpression(st.expression) && ["__export", "__name"].includes(st.expression.expression.getText());
     if (!ts.isVariableStatement(st)) return false;
     return st.declarationList.declarations.every(
       ({ initializer: init }) =>
-        !init || ts.isObjectLiteralExpression(init) || (ts.isCallExpression(init) && ["__esm", "__commonJS"].includes(init.expression.getText())),
+        !init ||
+        (ts.isObjectLiteralExpression(init) && init.properties.every(inert)) ||
+        (ts.isCallExpression(init) && ["__esm", "__commonJS"].includes(init.expression.getText())),
     );
   };
   const other = file.statements.find((st) => !declares(st));
