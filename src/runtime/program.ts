@@ -27,7 +27,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute, object_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -323,6 +323,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const view = unboundViews.get(m);
     if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
   }
+  // Instance attribute reads (getattr, method calls by name) go through the class's own hook.
+  if (Object.prototype.hasOwnProperty.call(cls.prototype, "__getattribute__")) hook_getattribute(cls);
   expose_methods(cls);
   expose_properties(cls, qualname);
   setup.decorate?.(cls);
@@ -573,6 +575,14 @@ function exposeMethod(cls: Function, name: string): void {
   });
 }
 
+// `object.__getattribute__(self, name)` and `super().__getattribute__(name)`: the generic lookup.
+Object.defineProperty(PyObject.prototype, "__getattribute__", {
+  value: function __getattribute__(this: object, name: unknown) {
+    return object_getattribute(this, name);
+  },
+  writable: true,
+  configurable: true,
+});
 // `object.__init__(self)`, `Exception.__init__(self, msg)`: the runtime's own base classes.
 expose_methods(PyObject);
 expose_methods(BaseException);
