@@ -330,14 +330,17 @@ const VALUE_BASES = new Set(["int", "float", "str"]);
 const getattributeDefs = new WeakMap<py.Module, boolean>();
 
 /**
- * Some class of the module defines `__getattribute__`: then `self.attr` in any method (self may be
+ * Some class of the module defines (or is given) `__getattribute__`: then `self.attr` in any method (self may be
  * an instance of a subclass that defines it) is read through getattr, which calls the hook.
  */
 export function getattributeInModule(cx: LowerContext): boolean {
   let h = getattributeDefs.get(cx.module);
   if (h === undefined) {
     const index = nodeIndex(cx.module);
-    h = [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__");
+    h =
+      [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__") ||
+      // `cls.__getattribute__ = f` (a class decorator's patch)
+      index.ofType("Attribute").some((n) => n.attr === "__getattribute__" && n.ctx._type === "Store");
     getattributeDefs.set(cx.module, h);
   }
   return h;

@@ -27,7 +27,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute, object_getattribute } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -441,6 +441,8 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
     }
     Object.defineProperty(proto, name, { value: methodCalling(value), writable: true, configurable: true });
     if (!own?.get) exposeMethod(cls, name);
+    // `cls.__getattribute__ = f` (a class decorator that logs reads): the instances' reads call it.
+    if (name === "__getattribute__") hook_getattribute(cls);
     return;
   }
   defineClassAttribute(cls, name, value);
@@ -575,14 +577,6 @@ function exposeMethod(cls: Function, name: string): void {
   });
 }
 
-// `object.__getattribute__(self, name)` and `super().__getattribute__(name)`: the generic lookup.
-Object.defineProperty(PyObject.prototype, "__getattribute__", {
-  value: function __getattribute__(this: object, name: unknown) {
-    return object_getattribute(this, name);
-  },
-  writable: true,
-  configurable: true,
-});
 // `object.__init__(self)`, `Exception.__init__(self, msg)`: the runtime's own base classes.
 expose_methods(PyObject);
 expose_methods(BaseException);

@@ -1354,4 +1354,4 @@ export function setPytype(f: (x: unknown) => unknown): void {
   pytype = f;
 }
 
-registerLate({ getattr, getitem, plainSetattr });
+registerLate({ getattr, getitem, object_getattribute, plainSetattr });
