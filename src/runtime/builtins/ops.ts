@@ -18,6 +18,7 @@ import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
+import { InstanceDict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -1057,10 +1058,11 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
   if (name === "__dict__" && typeof obj === "object" && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
-    const d = new PyDict();
+    // Writes through to the object (instance-dict.ts); filled without writing back.
+    const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.
     const slots = obj instanceof PyObject ? slotsOf(obj.constructor).names : null;
-    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) d.__setitem__(pythonName(k), obj[k]);
+    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
     return d;
   }
   return missingAttr(obj, name, dflt);
