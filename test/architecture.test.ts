@@ -30,7 +30,7 @@ const BUILTINS_LAYERS: string[][] = [
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "mro", "repr", "keywords"],
   ["protocol"],
-  ["sequence", "collections", "slices", "subclassable"],
+  ["sequence", "collections", "slices", "subclassable", "instance-dict"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],
   ["ops"],
   [

@@ -35,7 +35,6 @@ const SIMPLE: Record<string, string> = {
   bool: "boolean",
   None: "null",
   NoneType: "null",
-  bytes: "Uint8Array",
   Any: "any",
   object: "unknown",
   NoReturn: "never",
@@ -229,7 +228,11 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
     if (alias) return typeOf(cx, alias, depth + 1);
   }
   if (SIMPLE[n]) return SIMPLE[n];
-  if (CONTAINERS[n]?.from !== ASYNCIO) {
+  // The runtime's bytes class: a Uint8Array that also has Python's bytes methods in TS's eyes.
+  if (n === "bytes") return cx.imports.type("PyBytes", RUNTIME);
+  // (`queue.Queue`, `concurrent.futures.Future`: the runtime class of the module named, not asyncio's)
+  const viaOtherModule = a._type === "Attribute" && runtimeOrigin(cx, a)?.from !== ASYNCIO;
+  if (CONTAINERS[n]?.from !== ASYNCIO || viaOtherModule) {
     const rt = runtimeClass(cx, a);
     if (rt) return rt;
   }

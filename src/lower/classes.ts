@@ -307,11 +307,6 @@ function classDefIn(
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
       else if (item._type === "AnnAssign") hoisted.push(...annotationChecks(cx, [item.annotation], item.lineno));
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
-        // Attribute reads are plain JS property reads: an override of every read cannot be honoured.
-        if (item.name === "__getattribute__") {
-          cx.diags.error(item, "TSY1013", { construct: "def __getattribute__" });
-          continue;
-        }
         const coroutine = item._type === "AsyncFunctionDef";
         const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
         const isStatic = kinds.includes("staticmethod");

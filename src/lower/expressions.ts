@@ -21,7 +21,7 @@ import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
-import { directRead, enumMemberRead, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
+import { directRead, enumMemberRead, getattributeInModule, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
@@ -445,6 +445,7 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
  * (a missing attribute raises AttributeError, or reaches __getattr__; a None one is read again).
  */
 export function selfAttribute(cx: LowerContext, self: py.Name, attr: string): ir.Expr {
+  if (getattributeInModule(cx)) return getattr(cx, cx.expr(self), attr);
   const read = member(cx.expr(self), safeProp(attr));
   if (selfAttributePresent(cx, self, attr)) return read;
   return binop("??", read, getattr(cx, cx.expr(self), attr));

@@ -327,6 +327,25 @@ export function methodMayBeHooked(cx: LowerContext, e: py.ExprNode): boolean {
 /** Builtin bases whose instances find their type's methods through `__getattr__` (builtins/value-subclass.ts). */
 const VALUE_BASES = new Set(["int", "float", "str"]);
 
+const getattributeDefs = new WeakMap<py.Module, boolean>();
+
+/**
+ * Some class of the module defines (or is given) `__getattribute__`: then `self.attr` in any method (self may be
+ * an instance of a subclass that defines it) is read through getattr, which calls the hook.
+ */
+export function getattributeInModule(cx: LowerContext): boolean {
+  let h = getattributeDefs.get(cx.module);
+  if (h === undefined) {
+    const index = nodeIndex(cx.module);
+    h =
+      [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__") ||
+      // `cls.__getattribute__ = f` (a class decorator's patch)
+      index.ofType("Attribute").some((n) => n.attr === "__getattribute__" && n.ctx._type === "Store");
+    getattributeDefs.set(cx.module, h);
+  }
+  return h;
+}
+
 /**
  * Some object of the module may answer a missing attribute: a class defines `__getattr__` or
  * `__getattribute__`, or derives from int, float or str. A method call `obj.m()` then goes

@@ -27,7 +27,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from
 import { joinChecked } from "./builtins/surrogates.js";
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -323,6 +323,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const view = unboundViews.get(m);
     if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
   }
+  // Instance attribute reads (getattr, method calls by name) go through the class's own hook.
+  if (Object.prototype.hasOwnProperty.call(cls.prototype, "__getattribute__")) hook_getattribute(cls);
   expose_methods(cls);
   expose_properties(cls, qualname);
   setup.decorate?.(cls);
@@ -439,6 +441,8 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
     }
     Object.defineProperty(proto, name, { value: methodCalling(value), writable: true, configurable: true });
     if (!own?.get) exposeMethod(cls, name);
+    // `cls.__getattribute__ = f` (a class decorator that logs reads): the instances' reads call it.
+    if (name === "__getattribute__") hook_getattribute(cls);
     return;
   }
   defineClassAttribute(cls, name, value);

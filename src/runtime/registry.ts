@@ -56,6 +56,7 @@ import * as struct from "./modules/struct.js";
 import * as pprint from "./modules/pprint.js";
 import * as signal from "./modules/signal.js";
 import * as socket from "./modules/socket.js";
+import * as selectors from "./modules/selectors.js";
 import * as ssl from "./modules/ssl.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
@@ -140,6 +141,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/pprint": pprint,
   "tsyncio/runtime/signal": signal,
   "tsyncio/runtime/socket": socket,
+  "tsyncio/runtime/selectors": selectors,
   "tsyncio/runtime/ssl": ssl,
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,

@@ -110,11 +110,14 @@ export function ioBlockUntil(done: () => boolean, mine: (t: IoTarget) => boolean
   }
 }
 
-/** Sends what is queued and takes the completions that have come, without waiting (Popen.poll). */
-export function ioPoll(mine: (t: IoTarget) => boolean): void {
+/**
+ * Sends what is queued and takes the completions that have come, without waiting (Popen.poll).
+ * `settle`: first let what the program's sockets sent each other land (a selector's select()).
+ */
+export function ioPoll(mine: (t: IoTarget) => boolean, settle = false): void {
   const io = host.io as IoHost;
   const others: IoCompletion[] = [];
-  for (const c of io.wait(0, false).completions) {
+  for (const c of io.wait(0, false, settle).completions) {
     const t = c.ev === "signal" ? undefined : targets.get(c.id);
     if (t !== undefined && mine(t)) t._io_event(c);
     else others.push(c);

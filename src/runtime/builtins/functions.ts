@@ -1,4 +1,5 @@
 // Builtin functions and type objects under their Python names.
+import { InstanceDict } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
@@ -1310,8 +1311,9 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   if (obj === undefined || obj === null || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
-  const d = new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) d.__setitem__(pythonName(k), (obj as Record<string, unknown>)[k]);
+  // An instance's dict writes through to it (instance-dict.ts); a class's or function's is a copy.
+  const d = typeof obj === "object" ? InstanceDict.of<string, unknown>(obj) : new PyDict<string, unknown>();
+  for (const k of Object.keys(obj)) PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 

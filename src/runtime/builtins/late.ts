@@ -8,7 +8,7 @@
 import type { repr, str } from "./repr.js";
 import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
-import type { getattr, getitem, plainSetattr } from "./ops.js";
+import type { getattr, getitem, object_getattribute, plainSetattr } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
 import type { primitiveDunder } from "./primitive-dunders.js";
 
@@ -27,6 +27,7 @@ export interface LateBound {
   // ops.ts
   getattr: typeof getattr;
   getitem: typeof getitem;
+  object_getattribute: typeof object_getattribute;
   plainSetattr: typeof plainSetattr;
   // keywords.ts
   applyArgs: typeof applyArgs;
@@ -53,6 +54,7 @@ export const late: LateBound = {
   PyFrozenSet: unregistered("PyFrozenSet", "collections.ts"),
   getattr: unregistered("getattr", "ops.ts"),
   getitem: unregistered("getitem", "ops.ts"),
+  object_getattribute: unregistered("object_getattribute", "ops.ts"),
   plainSetattr: unregistered("plainSetattr", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
   primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),

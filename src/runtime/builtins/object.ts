@@ -97,6 +97,13 @@ export class PyObject {
     else if (n > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
     else this.__init__(...args);
   }
+  /**
+   * `object.__getattribute__(self, name)` and `super().__getattribute__(name)`: the generic lookup
+   * (no hook, no __getattr__). Reads call a class's own override only (ops.ts getattr).
+   */
+  __getattribute__(name: unknown): any {
+    return late.object_getattribute(this, name);
+  }
   /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
   __new__(cls: Function, ...args: unknown[]): object {
     // A metaclass derived from ABCMeta (a runtime class, not `type`) reaches this from its __new__.

@@ -18,6 +18,7 @@ import { isJsOnly, propName, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
+import { InstanceDict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -883,6 +884,53 @@ function pythonFunctionAttribute(fn: Function, name: "name" | "length"): unknown
 export const SHADOWED_NAME = { name: Symbol.for("tsyncio.class-attribute:name"), length: Symbol.for("tsyncio.class-attribute:length") } as const;
 
 const NO_DEFAULT_ATTR: unique symbol = Symbol("NO_DEFAULT_ATTR");
+/** getattr's "default" for object.__getattribute__: the generic lookup, no hook, no __getattr__. */
+const GENERIC_LOOKUP: unique symbol = Symbol("GENERIC_LOOKUP");
+
+/** On the prototype of a program class that defines `__getattribute__` (inherited by its subclasses). */
+export const GETATTRIBUTE_HOOK: unique symbol = Symbol("tsyncio.getattribute");
+/** Some class of the program defines `__getattribute__`: until then getattr tests one boolean only. */
+let getattributeDefined = false;
+
+/** A program class defines `__getattribute__` (define_class): its instances' reads go through it. */
+export function hook_getattribute(cls: Function): void {
+  Object.defineProperty(cls.prototype, GETATTRIBUTE_HOOK, { value: true, configurable: true });
+  getattributeDefined = true;
+}
+
+/** An instance whose class defines `__getattribute__` (the test costs one boolean until one does). */
+export function getattributeHooked(obj: any): boolean {
+  return getattributeDefined && obj !== null && typeof obj === "object" && obj[GETATTRIBUTE_HOOK] === true;
+}
+
+/**
+ * `obj.name` for an instance whose class defines `__getattribute__`: that method answers; when it
+ * raises AttributeError, `__getattr__` (if any) does, as CPython's slot does.
+ */
+function hookedGetattr(obj: any, name: string, dflt: unknown): any {
+  try {
+    return obj.__getattribute__(name);
+  } catch (e) {
+    if (!(e instanceof AttributeError)) throw e;
+    const ga = obj.__getattr__;
+    if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
+      try {
+        return ga.call(obj, name);
+      } catch (e2) {
+        if (dflt !== NO_DEFAULT_ATTR && e2 instanceof AttributeError) return dflt;
+        throw e2;
+      }
+    }
+    if (dflt !== NO_DEFAULT_ATTR) return dflt;
+    throw e;
+  }
+}
+
+/** `object.__getattribute__(obj, name)`: the generic lookup (instance, class, methods bound), without hooks. */
+export function object_getattribute(obj: any, name: unknown): any {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  return getattr(obj, name, GENERIC_LOOKUP);
+}
 
 const selfFirstViews = new WeakMap<Function, Function>();
 
@@ -934,6 +982,7 @@ export function bindMethod(f: Function, self: unknown): Function {
 }
 
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
+  if (getattributeDefined && dflt !== GENERIC_LOOKUP && getattributeHooked(obj)) return hookedGetattr(obj, name, dflt);
   // The common case first: an attribute the program stored on an instance (an own enumerable
   // property, never bound as a method); the general path below gives the same answer.
   if (typeof obj === "object" && obj !== null && dflt === NO_DEFAULT_ATTR && Object.prototype.propertyIsEnumerable.call(obj, name)) {
@@ -955,7 +1004,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
       return PRIM_ATTRS[name](obj);
     }
     if (name === "__class__") return pytype(obj);
-    if (dflt !== NO_DEFAULT_ATTR) return dflt;
+    if (dflt !== NO_DEFAULT_ATTR && dflt !== GENERIC_LOOKUP) return dflt;
     throw noAttr(obj, name);
   }
   if (!(typeof obj === "function" && (name === "name" || name === "length")) && isJsOnly(obj, name)) {
@@ -970,7 +1019,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     v = typeof obj === "function" && (name === "name" || name === "length") ? pythonFunctionAttribute(obj, name) : obj[name];
   } catch (e) {
     // A module object answers a missing name with AttributeError: getattr's default applies.
-    if (dflt !== NO_DEFAULT_ATTR && e instanceof AttributeError) return dflt;
+    if (dflt !== NO_DEFAULT_ATTR && dflt !== GENERIC_LOOKUP && e instanceof AttributeError) return dflt;
     throw e;
   }
   if (v !== undefined || (name in obj && (typeof obj !== "function" || (name !== "name" && name !== "length")))) {
@@ -1009,10 +1058,11 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
   if (name === "__dict__" && typeof obj === "object" && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
-    const d = new PyDict();
+    // Writes through to the object (instance-dict.ts); filled without writing back.
+    const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.
     const slots = obj instanceof PyObject ? slotsOf(obj.constructor).names : null;
-    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) d.__setitem__(pythonName(k), obj[k]);
+    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
     return d;
   }
   return missingAttr(obj, name, dflt);
@@ -1062,6 +1112,7 @@ function containerDunder(obj: unknown, name: string): Fn | undefined {
 function missingAttr(obj: any, name: string, dflt: unknown): any {
   const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
   if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
+  if (dflt === GENERIC_LOOKUP) throw noAttr(obj, name);
   const ga = obj.__getattr__;
   if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
@@ -1272,6 +1323,7 @@ export function callm(obj: any, name: string, ...args: any[]): any {
 
 /** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
 export function callv_method(obj: any, name: string, args: any[]): any {
+  if (getattributeDefined && getattributeHooked(obj)) return callv(getattr(obj, name), args);
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
@@ -1304,4 +1356,4 @@ export function setPytype(f: (x: unknown) => unknown): void {
   pytype = f;
 }
 
-registerLate({ getattr, getitem, plainSetattr });
+registerLate({ getattr, getitem, object_getattribute, plainSetattr });

@@ -362,6 +362,8 @@ export class Handler extends Filterer {
   format(record: LogRecord): string {
     return (this.formatter ?? defaultFormatter).format(record);
   }
+  // The methods a program overrides (emit, flush, close, handleError) return `unknown` here and in
+  // the handlers below: an override annotated `-> None` is a `void` method in TypeScript.
   emit(_record: LogRecord): unknown {
     throw new NotImplementedError("emit must be implemented by Handler subclasses");
   }
@@ -379,13 +381,13 @@ export class Handler extends Filterer {
   createLock(): null {
     return null;
   }
-  flush(): null {
+  flush(): unknown {
     return null;
   }
-  close(): null {
+  close(): unknown {
     return null;
   }
-  handleError(_record: LogRecord): null {
+  handleError(_record: LogRecord): unknown {
     return null;
   }
   __repr__(): string {
@@ -405,13 +407,13 @@ export class StreamHandler extends Handler {
     const stream = args[0] ?? k.stream ?? null;
     this.stream = (stream ?? stdio.stderr) as Stream;
   }
-  emit(record: LogRecord): null {
+  emit(record: LogRecord): unknown {
     const msg = this.format(record);
     this.stream.write(msg + this.terminator);
     this.flush();
     return null;
   }
-  flush(): null {
+  flush(): unknown {
     if (typeof this.stream.flush === "function") this.stream.flush();
     return null;
   }
@@ -433,14 +435,14 @@ export class NullHandler extends Handler {
   handle(_record: LogRecord): boolean {
     return true;
   }
-  emit(_record: LogRecord): null {
+  emit(_record: LogRecord): unknown {
     return null;
   }
 }
 
 /** Used when no handler anywhere in the hierarchy takes a record: bare message on sys.stderr. */
 class LastResortHandler extends Handler {
-  emit(record: LogRecord): null {
+  emit(record: LogRecord): unknown {
     (stdio.stderr as Stream).write(this.format(record) + "\n");
     return null;
   }

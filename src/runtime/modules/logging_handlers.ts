@@ -39,7 +39,7 @@ export class QueueHandler extends Handler {
     r.stack_info = null;
     return r;
   }
-  emit(record: LogRecord): null {
+  emit(record: LogRecord): unknown {
     try {
       this.enqueue(this.prepare(record));
     } catch {
@@ -82,7 +82,7 @@ export class QueueListener {
     return record;
   }
 
-  handle(record: LogRecord): null {
+  handle(record: LogRecord): unknown {
     const r = this.prepare(record);
     for (const h of this.handlers as Handler[]) {
       if (!this.respect_handler_level || BigInt(r.levelno) >= BigInt(h.level)) h.handle(r);

@@ -125,12 +125,13 @@ export class Queue extends PyObject {
     wakeFirst(this._not_full);
     return item;
   }
-  declare get: (...args: unknown[]) => unknown;
+  // (what an untyped queue holds: `any` to typed code, as a PyList<any> item)
+  declare get: (...args: unknown[]) => any;
 
   put_nowait(item: unknown): null {
     return this.put(item, false);
   }
-  get_nowait(): unknown {
+  get_nowait(): any {
     return this.get(false);
   }
 
@@ -200,7 +201,8 @@ export class SimpleQueue extends PyObject {
     }
     return this._items.shift();
   }
-  declare get: (...args: unknown[]) => unknown;
+  // (what an untyped queue holds: `any` to typed code, as a PyList<any> item)
+  declare get: (...args: unknown[]) => any;
   put(...args: unknown[]): null {
     const [item] = _bind("put", args, ["item", "block", "timeout"]);
     this._items.push(item);
@@ -210,7 +212,7 @@ export class SimpleQueue extends PyObject {
   put_nowait(item: unknown): null {
     return this.put(item);
   }
-  get_nowait(): unknown {
+  get_nowait(): any {
     return this.get(false);
   }
   empty(): boolean {

@@ -15,6 +15,7 @@ import { IntEnum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
+import { _bind } from "../asyncio/_util.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
 import { socketEnums } from "../asyncio/io_transports.js";
 import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
@@ -39,11 +40,13 @@ export const AF_INET = AddressFamily.AF_INET;
 export const AF_INET6 = AddressFamily.AF_INET6;
 export const SOCK_STREAM = SocketKind.SOCK_STREAM;
 export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
+export const SOCK_RAW = SocketKind.SOCK_RAW;
 // A transport's socket (get_extra_info("socket")) shows these members once the program has socket.
 socketEnums.family = (n) => call(AddressFamily, BigInt(n));
 socketEnums.kind = (n) => call(SocketKind, BigInt(n));
 export const SOL_SOCKET = 1n;
 export const SO_REUSEADDR = 2n;
+export const SO_ERROR = 4n;
 export const SO_KEEPALIVE = 9n;
 export const SO_REUSEPORT = 15n;
 export const SO_BROADCAST = 6n;
@@ -87,7 +90,7 @@ function needIo(what: string) {
   return host.io;
 }
 
-type State = "new" | "listening" | "connected" | "udp" | "closed";
+type State = "new" | "connecting" | "listening" | "connected" | "udp" | "closed";
 
 /** socket.socket */
 export class socket extends PyObject implements IoTarget {
@@ -100,6 +103,8 @@ export class socket extends PyObject implements IoTarget {
   declare _timeout: number | null;
   /** SO_LINGER set on with a zero timeout: close() resets the connection (RST) instead of a FIN. */
   declare _reset_on_close: boolean;
+  /** getsockopt(SOL_SOCKET, SO_ERROR): the error of a non-blocking connect, read once. */
+  declare _so_error: bigint;
   declare _local: unknown;
   declare _peer: unknown;
   declare _bound: [string, number] | null;
@@ -128,6 +133,7 @@ export class socket extends PyObject implements IoTarget {
     this._state = "new";
     this._timeout = null;
     this._reset_on_close = false;
+    this._so_error = 0n;
     this._local = null;
     this._peer = null;
     this._bound = null;
@@ -146,16 +152,35 @@ export class socket extends PyObject implements IoTarget {
   _readable(): boolean {
     return this._chunks.length > 0 || this._eof || this._accepts.length > 0 || this._datagrams.length > 0;
   }
-  /** Ready for writing: connected (the kernel takes every write) or a datagram socket. */
+  /** Ready for writing: connected (the kernel takes every write), a datagram socket, or a non-blocking connect that ended. */
   _writable(): boolean {
-    return this._state === "connected" || this._state === "udp";
+    return this._state === "connected" || this._state === "udp" || (this._state === "connecting" && this._answer !== null);
   }
 
   __repr__(): string {
-    let s = `<socket.socket fd=${this._state === "closed" ? -1 : this._fd}, family=${intOf(this.family)}, type=${intOf(this.type)}, proto=${this.proto}`;
-    if (this._state !== "closed" && this._local !== null) s += `, laddr=${repr(this._local)}`;
-    if (this._state !== "closed" && this._peer !== null) s += `, raddr=${repr(this._peer)}`;
+    const closed = this._state === "closed";
+    let s = `<socket.socket${closed ? " [closed]" : ""} fd=${closed ? -1 : this._fd}, family=${intOf(this.family)}, type=${intOf(this.type)}, proto=${this.proto}`;
+    // As CPython: an address shows when there is one (a socketpair's are empty).
+    if (!closed && this._local !== null && this._local !== "") s += `, laddr=${repr(this._local)}`;
+    if (!closed && this._peer !== null && this._peer !== "") s += `, raddr=${repr(this._peer)}`;
     return s + ">";
+  }
+
+  /** A non-blocking connect whose answer came: connected now, or its error kept for SO_ERROR. */
+  _settle(): void {
+    if (this._state !== "connecting" || this._answer === null) return;
+    this._state = "new";
+    try {
+      this._finish_connect();
+    } catch (e) {
+      if (!(e instanceof OSError)) throw e;
+      this._so_error = typeof e.errno === "bigint" ? e.errno : 0n;
+    }
+  }
+
+  /** OSError EBADF for an operation on a closed socket. */
+  _open(): void {
+    if (this._state === "closed") throw new OSError(9n, "Bad file descriptor");
   }
 
   _io_event(c: IoCompletion): void {
@@ -244,14 +269,22 @@ export class socket extends PyObject implements IoTarget {
     return socketOptions.set(args);
   }
   getsockopt(level: unknown, option: unknown): bigint {
+    if (intOf(level) === 1 && intOf(option) === 4) {
+      this._settle();
+      const e = this._so_error;
+      this._so_error = 0n;
+      return e;
+    }
     return socketOptions.get(level, intOf(option));
   }
   getsockname(): unknown {
+    this._settle();
     if (this._local !== null) return this._local;
     if (this._unix()) return "";
     return intOf(this.family) === 10 ? PyTuple.fromArray(["::", 0n, 0n, 0n]) : PyTuple.fromArray(["0.0.0.0", 0n]);
   }
   getpeername(): unknown {
+    this._settle();
     if (this._peer === null) throw new OSError(107n, "Transport endpoint is not connected");
     return this._peer;
   }
@@ -327,6 +360,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   accept(): PyTuple<unknown> {
+    this._open();
     if (this._state !== "listening") throw new OSError(22n, "Invalid argument");
     this._block(() => this._accepts.length > 0);
     return this._accepted(this._accepts.shift()!);
@@ -357,9 +391,24 @@ export class socket extends PyObject implements IoTarget {
   }
 
   connect(address: unknown): null {
+    this._open();
     if (intOf(this.type) === 2) throw new NotImplementedError("connect() on a UDP socket is not supported by tsyncio yet");
+    if (this._state === "connecting") return this._connect_result();
     this._start_connect(address);
+    if (this._timeout === 0) {
+      // Non-blocking: the connect goes on; the socket turns writable when it ended (select).
+      this._state = "connecting";
+      throw new BlockingIOError(115n, "Operation now in progress");
+    }
     if (!until_plain(this, () => this._answer !== null, this._timeout)) throw new TimeoutError("timed out");
+    this._finish_connect();
+    return null;
+  }
+
+  /** connect() again after a non-blocking one: done, still going (EALREADY) or its error. */
+  _connect_result(): null {
+    if (this._answer === null) throw new BlockingIOError(114n, "Operation already in progress");
+    this._state = "new";
     this._finish_connect();
     return null;
   }
@@ -387,6 +436,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   recv(bufsize: unknown, _flags: unknown = 0n): unknown {
+    this._open();
     const n = Number(bufsize);
     if (n < 0) throw new ValueError("negative buffersize in recv");
     this._block(() => this._chunks.length > 0 || this._eof);
@@ -404,6 +454,8 @@ export class socket extends PyObject implements IoTarget {
 
   send(data: unknown, _flags: unknown = 0n): bigint {
     const buf = ownedCopy(data, "a bytes-like object is required");
+    this._open();
+    this._settle();
     if (this._state !== "connected") throw new OSError(32n, "Broken pipe");
     ioSend({ op: "write", id: this._id, data: buf });
     return BigInt(buf.byteLength);
@@ -496,7 +548,10 @@ blocking_form(P.connect, function* (this: socket, address: unknown) {
 });
 export { socket as SocketType };
 
-/** socket.socketpair(): two connected stream sockets (over loopback TCP here). */
+/**
+ * socket.socketpair(): two connected stream sockets. They run over loopback TCP here but show as
+ * CPython's AF_UNIX pair (family 1, empty addresses) on the two lowest free descriptors.
+ */
 export function socketpair(..._args: unknown[]): PyTuple<socket> {
   const listener = new socket();
   listener.bind(PyTuple.fromArray(["127.0.0.1", 0n]));
@@ -505,6 +560,15 @@ export function socketpair(..._args: unknown[]): PyTuple<socket> {
   a.connect(listener.getsockname());
   const b = (listener.accept() as unknown as socket[])[0];
   listener.close();
+  for (const s of [a, b]) {
+    socketsByFd.delete(s._fd);
+    freeFd(s._fd);
+    s._fd = allocFd();
+    socketsByFd.set(s._fd, s);
+    s.family = AF_UNIX;
+    s._local = "";
+    s._peer = "";
+  }
   return PyTuple.fromArray([a, b]);
 }
 
@@ -538,6 +602,56 @@ export function gethostbyname(name: unknown): string {
   if (n === "localhost" || n === "") return "127.0.0.1";
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(n)) return n;
   throw new NotImplementedError("socket.gethostbyname() of a name other than localhost is not supported by tsyncio yet");
+}
+
+/** gaierror: a failed name look-up (socket.gaierror, an OSError). */
+export class gaierror extends OSError {}
+Object.defineProperty(gaierror, "__module__", { value: "socket" });
+
+/**
+ * socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) for numeric addresses,
+ * "localhost" and None (the loopback addresses); other names are not looked up.
+ */
+export function getaddrinfo(...args: unknown[]): PyList<unknown> {
+  const [hostArg, portArg, familyArg, typeArg, protoArg] = _bind("getaddrinfo", args, ["host", "port", "family", "type", "proto", "flags"]);
+  const family = intOf(familyArg ?? 0n);
+  const kind = intOf(typeArg ?? 0n);
+  const proto = intOf(protoArg ?? 0n);
+  let port = 0;
+  if (typeof portArg === "string") {
+    if (!/^\d+$/.test(portArg)) throw new NotImplementedError(`socket.getaddrinfo() of the service name ${repr(portArg)} is not supported by tsyncio`);
+    port = Number(portArg);
+  } else if (portArg !== null && portArg !== undefined) port = intOf(portArg);
+  const text = hostArg instanceof Uint8Array ? new TextDecoder().decode(hostArg) : hostArg;
+  let addrs: [number, string][];
+  if (text === null || text === undefined)
+    addrs = [
+      [10, "::1"],
+      [2, "127.0.0.1"],
+    ];
+  else if (typeof text !== "string") throw new TypeError(`getaddrinfo() argument 1 must be string or None`);
+  else if (text === "localhost") addrs = [[2, "127.0.0.1"]];
+  else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) addrs = [[2, text]];
+  else if (/^[0-9a-fA-F:]+$/.test(text) && text.includes(":")) addrs = [[10, text]];
+  else if (text === "") throw new gaierror(-2n, "Name or service not known");
+  else
+    throw new NotImplementedError(`socket.getaddrinfo() of the host name ${repr(text)} is not supported by tsyncio yet (numeric addresses and localhost are)`);
+  const kinds: [number, number][] = [
+    [1, 6],
+    [2, 17],
+    [3, 0],
+  ];
+  const out = new PyList<unknown>();
+  for (const [fam, address] of addrs) {
+    if (family !== 0 && family !== fam) continue;
+    for (const [k, p] of kinds) {
+      if ((kind !== 0 && kind !== k) || (proto !== 0 && proto !== p)) continue;
+      const sockaddr = fam === 10 ? PyTuple.fromArray([address, BigInt(port), 0n, 0n]) : PyTuple.fromArray([address, BigInt(port)]);
+      out.push(PyTuple.fromArray([call(AddressFamily, BigInt(fam)), call(SocketKind, BigInt(k)), BigInt(p), "", sockaddr]));
+    }
+  }
+  if (out.length === 0) throw new gaierror(-8n, "Servname not supported for ai_socktype");
+  return out;
 }
 
 export function htons(x: unknown): bigint {

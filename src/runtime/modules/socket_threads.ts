@@ -23,6 +23,30 @@ export function* until(sock: object, ready: () => boolean, timeout: number | nul
   return true;
 }
 
+/**
+ * Waits (as the running thread) until `ready()`, woken by a change of any of `socks` (a selector's
+ * select()), at most `timeout` seconds; false if it passed. The waiter is taken off every list after.
+ */
+export function* until_any(socks: readonly object[], ready: () => boolean, timeout: number | null): Gen<boolean> {
+  const end = deadline(timeout);
+  while (!ready()) {
+    const w = waiter(end);
+    for (const s of socks) {
+      const list = waiting.get(s);
+      if (list) list.push(w);
+      else waiting.set(s, [w]);
+    }
+    yield* block(w);
+    for (const s of socks) {
+      const list = waiting.get(s);
+      const i = list === undefined ? -1 : list.indexOf(w);
+      if (i >= 0) list!.splice(i, 1);
+    }
+    if (w.timedOut) return ready();
+  }
+  return true;
+}
+
 /** until() from a plain call: the JS stack blocks while the other threads run. */
 export function until_plain(sock: object, ready: () => boolean, timeout: number | null): boolean {
   return run_plain(until(sock, ready, timeout));
