@@ -40,6 +40,8 @@ export type IoRequest =
   | { op: "server_close"; id: number }
   | { op: "udp"; id: number; family: 4 | 6; local: [string, number] | null; remote: [string, number] | null }
   | { op: "sendto"; id: number; data: ArrayBuffer; addr: [string, number] | null }
+  /** connect() on an open datagram socket: a default peer, and datagrams only from it ("udp_ready" again). */
+  | { op: "udp_connect"; id: number; remote: [string, number] }
   | {
       op: "spawn";
       id: number;

@@ -44,6 +44,22 @@ export function udp(req: Extract<IoRequest, { op: "udp" }>): void {
   else sock.bind(0, req.family === 6 ? "::" : "0.0.0.0", ready);
 }
 
+/** socket.connect() on an endpoint already open: its default peer, reported as its address again. */
+export function udpConnect(req: Extract<IoRequest, { op: "udp_connect" }>): void {
+  const sock = udps.get(req.id);
+  if (!sock) return;
+  ops.pending++;
+  sock.connect(req.remote[1], req.remote[0], (e?: Error) => {
+    ops.pending--;
+    if (e) emit({ ev: "error", id: req.id, error: ioError(e as NodeJS.ErrnoException, "connect") });
+    else {
+      const a = sock.address();
+      emit({ ev: "udp_ready", id: req.id, local: addr(a.address, a.port, a.family) });
+    }
+    maybeIdle();
+  });
+}
+
 /** Datagrams each UDP socket has on their way, and the sockets to close once theirs are out. */
 const udpSending = new WeakMap<UdpSocket, number>();
 const udpClosing = new Set<UdpSocket>();

@@ -22,7 +22,7 @@ import { debug, emit, inFlight, maybeIdle, ops, owned, port, startBatch } from "
 import { setLeases } from "./kernel-leases.js";
 import { conns, connect, connRequest, connsWriting, expectedAccepts, peerOf, startTls, write } from "./kernel-conns.js";
 import { listen, pickPort, releasePort, reservedPorts, serverRequest } from "./kernel-servers.js";
-import { closeUdp, sendto, udp, udpExpected } from "./kernel-udp.js";
+import { closeUdp, sendto, udpConnect, udp, udpExpected } from "./kernel-udp.js";
 import { watchSignal } from "./kernel-signals.js";
 
 const children = createChildren({
@@ -110,6 +110,8 @@ function handle(req: IoRequest | HostRequest): void {
       return udp(req);
     case "sendto":
       return sendto(req);
+    case "udp_connect":
+      return udpConnect(req);
     case "spawn":
       return children.spawn(req);
     case "stdin_write":

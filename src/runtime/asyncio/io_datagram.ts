@@ -2,6 +2,7 @@
 // selector_events._SelectorDatagramTransport.
 import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
+import { truthy } from "../builtins/protocol.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import { DatagramTransport } from "./transports.js";
@@ -108,7 +109,7 @@ const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "prot
 /** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
 export const create_datagram_endpoint = coroutine_function(
   function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, local_addr, remote_addr, family, , , , , sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
+    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
     if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
     ioActivate(this, "loop.create_datagram_endpoint()");
     const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
@@ -137,7 +138,10 @@ export const create_datagram_endpoint = coroutine_function(
     const extra: Record<string, unknown> = { sockname };
     if (remote) extra.peername = addressTuple(remote);
     const fd = allocFd();
-    extra.socket = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, extra.peername ?? null, 2);
+    const tsock = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, extra.peername ?? null, 2);
+    // CPython sets SO_BROADCAST on the endpoint's socket for allow_broadcast=True.
+    if (truthy(allow_broadcast)) tsock.setsockopt(1n, 6n, 1n);
+    extra.socket = tsock;
     Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _fd: fd, _extra: extra, _address: remote, _closing: false, _conn_lost: 0, _reading: false });
     const early = ioAdopt(id, t);
     const waiter = this.create_future();

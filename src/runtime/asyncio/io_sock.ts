@@ -10,6 +10,7 @@ import { osError, addressRepr, toBytes } from "./io_util.js";
 import type { socket } from "../modules/socket.js";
 import type { BaseEventLoop } from "./base_events.js";
 import type { IoCompletion } from "../io-messages.js";
+import { callm } from "../builtins/ops.js";
 
 type Loop = BaseEventLoop;
 const SELECTOR_EVENTS = "/usr/lib/python3.12/asyncio/selector_events.py";
@@ -29,28 +30,45 @@ function* until(loop: Loop, sock: socket, ready: () => boolean): CoroGen<null> {
   return null;
 }
 
+/**
+ * Not one of tsyncio's sockets (a transport's TransportSocket, a socket-like object): CPython's
+ * sock_* methods call the object's own method, which raises AttributeError where it has none.
+ */
+function foreign(sock: unknown, method: string, ...args: unknown[]): { result: unknown } | null {
+  if (typeof (sock as socket)._recv_ready === "function") return null;
+  return { result: callm(sock, method, ...args) };
+}
+
 const def = (name: string, line: number, gen: (this: Loop, ...args: any[]) => CoroGen<any>) =>
   coroutine_function(gen as (...a: unknown[]) => CoroGen<unknown>, { qualname: `BaseSelectorEventLoop.${name}`, filename: SELECTOR_EVENTS, firstlineno: line });
 
 export const sock_recv = def("sock_recv", 361, function* (this: Loop, sock: socket, n: unknown) {
-  yield* until(this, sock, () => sock._chunks.length > 0 || sock._eof);
-  return toBytes(sock._take(Number(n))!.slice());
+  const other = foreign(sock, "recv", n);
+  if (other) return other.result;
+  yield* until(this, sock, () => sock._recv_ready());
+  return toBytes(sock._take_recv(Number(n)).slice());
 });
 
 export const sock_recv_into = def("sock_recv_into", 405, function* (this: Loop, sock: socket, buf: unknown) {
-  yield* until(this, sock, () => sock._chunks.length > 0 || sock._eof);
+  yield* until(this, sock, () => sock._recv_ready());
   sock._timeout = 0;
   return sock.recv_into(buf);
 });
 
 export const sock_sendall = def("sock_sendall", 537, function* (this: Loop, sock: socket, data: unknown) {
   ioActivate(this, "loop.sock_sendall()");
+  const other = foreign(sock, "send", data);
+  if (other) return null;
   sock.sendall(data);
   return null;
 });
 
 export const sock_connect = def("sock_connect", 608, function* (this: Loop, sock: socket, address: unknown) {
   ioActivate(this, "loop.sock_connect()");
+  const other = foreign(sock, "connect", address);
+  if (other) return null;
+  // A datagram socket's connect only sets its peer: nothing to wait for.
+  if (sock._is_datagram()) return sock.connect(address);
   sock._start_connect(address);
   yield* until(this, sock, () => sock._answer !== null);
   const a = sock._answer as IoCompletion;
@@ -65,6 +83,8 @@ export const sock_connect = def("sock_connect", 608, function* (this: Loop, sock
 });
 
 export const sock_accept = def("sock_accept", 668, function* (this: Loop, sock: socket) {
+  const other = foreign(sock, "accept");
+  if (other) return other.result;
   yield* until(this, sock, () => sock._accepts.length > 0);
   return sock._accepted(sock._accepts.shift()!);
 });

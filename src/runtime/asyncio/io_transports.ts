@@ -397,6 +397,8 @@ export class TransportSocket extends PyObject {
   declare _family: number;
   declare _kind: number;
   declare proto: bigint;
+  /** Options set on the socket (setsockopt, or the loop's own such as allow_broadcast), for getsockopt(). */
+  declare _options: Map<string, bigint> | undefined;
   /** `kind` is 1 for a stream socket, 2 for a datagram socket (SOCK_STREAM, SOCK_DGRAM). */
   static make(local: unknown, family: number, fd: number, peer: unknown = null, kind = 1): TransportSocket {
     const s = Object.create(TransportSocket.prototype) as TransportSocket;
@@ -431,10 +433,10 @@ export class TransportSocket extends PyObject {
     return false;
   }
   setsockopt(...args: unknown[]): null {
-    return socketOptions.set(args);
+    return socketOptions.set((this._options ??= new Map()), args);
   }
   getsockopt(level: unknown, option: unknown): unknown {
-    return socketOptions.get(level, option);
+    return socketOptions.get((this._options ??= new Map()), level, option);
   }
   __repr__(): string {
     const raddr = this._peer === null ? "" : `, raddr=${repr(this._peer)}`;

@@ -94,12 +94,28 @@ export function freeFd(fd: number): void {
  * sockets (SO_REUSEADDR & co. change nothing on loopback), so getsockopt answers a fresh Linux
  * socket's values: 212992 for the buffer sizes (SO_SNDBUF 7, SO_RCVBUF 8), 0 for the flags.
  */
+/** On/off options (level SOL_SOCKET or IPPROTO_TCP): Linux reads back any non-zero value as 1. */
+const SWITCHES = new Set(["1:2", "1:6", "1:9", "1:10", "1:15", "6:1"]);
+const toNumber = (x: unknown) => (typeof x === "bigint" ? Number(x) : typeof x === "number" ? x : typeof x === "boolean" ? Number(x) : NaN);
+
+/**
+ * The options a program set on one socket, read back by getsockopt as Linux answers: on/off
+ * options as 1 or 0, buffer sizes doubled (the kernel's bookkeeping); unset ones read as defaults.
+ */
 export const socketOptions = {
-  set(_args: unknown[]): null {
+  set(store: Map<string, bigint>, args: unknown[]): null {
+    const [level, option, value] = args;
+    const n = toNumber(value);
+    if (Number.isNaN(n)) return null;
+    const key = `${toNumber(level)}:${toNumber(option)}`;
+    const minimum = key === "1:7" ? 4608 : 2304;
+    store.set(key, BigInt(SWITCHES.has(key) ? Number(n !== 0) : key === "1:7" || key === "1:8" ? Math.max(2 * n, minimum) : n));
     return null;
   },
-  get(_level: unknown, option: unknown): bigint {
-    const n = typeof option === "bigint" ? Number(option) : typeof option === "number" ? option : -1;
+  get(store: Map<string, bigint>, level: unknown, option: unknown): bigint {
+    const n = toNumber(option);
+    const set = store.get(`${toNumber(level)}:${n}`);
+    if (set !== undefined) return set;
     return n === 7 || n === 8 ? 212992n : 0n;
   },
 };

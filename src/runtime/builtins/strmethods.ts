@@ -2,7 +2,7 @@
 import { LookupError, TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { late } from "./late.js";
 import { PyList, PyTuple } from "./collections.js";
-import { popKw } from "./object.js";
+import { KwArgs, popKw } from "./object.js";
 import { typeName, toIterable, index as toIndex, truthy } from "./protocol.js";
 import { codePoints, strLen } from "./slices.js";
 import { strFormatv, strFormatMap } from "./strformat.js";
@@ -92,15 +92,28 @@ function rfind(s: string, sub: string, start?: unknown, end?: unknown): bigint {
   return i < a ? -1n : cpIndex(s, i, cps);
 }
 
-function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
-  const args = [sep, maxsplit];
+/**
+ * split()/rsplit()'s arguments with keywords: the keywords arrive in the first parameter not given
+ * positionally (split(sep=",", maxsplit=1) passes them all as `sep`).
+ */
+function splitArgs(name: string, sep: unknown, maxsplit: unknown): [unknown, unknown] {
+  const args = maxsplit instanceof KwArgs ? [sep, maxsplit] : [sep];
   const kw = popKw(args);
-  if (kw) {
-    if ("sep" in kw) sep = kw.sep;
-    if ("maxsplit" in kw) maxsplit = kw.maxsplit;
-  } else if (sep instanceof Object && !(typeof sep === "string")) {
-    /* keep */
+  if (!kw) return [sep, maxsplit];
+  const given = args.length;
+  sep = given > 0 ? args[0] : null;
+  maxsplit = -1n;
+  for (const [k, v] of Object.entries(kw)) {
+    if (k === "sep" && given === 0) sep = v;
+    else if (k === "maxsplit") maxsplit = v;
+    else if (k === "sep") throw new TypeError(`argument for ${name}() given by name ('sep') and position (1)`);
+    else throw new TypeError(`'${k}' is an invalid keyword argument for ${name}()`);
   }
+  return [sep, maxsplit];
+}
+
+function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
+  [sep, maxsplit] = splitArgs("split", sep, maxsplit);
   let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
   const out = new PyList<string>();
   if (sep === undefined || sep === null) {
@@ -141,12 +154,7 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<
 }
 
 function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
-  const args = [sep, maxsplit];
-  const kw = popKw(args);
-  if (kw) {
-    if ("sep" in kw) sep = kw.sep;
-    if ("maxsplit" in kw) maxsplit = kw.maxsplit;
-  }
+  [sep, maxsplit] = splitArgs("rsplit", sep, maxsplit);
   let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
   if (max < 0) return split(s, sep);
   const parts: string[] = [];

@@ -5,13 +5,13 @@
 // asyncio's own records ("Task exception was never retrieved", debug-mode warnings) go through
 // getLogger("asyncio"), so basicConfig() formats them as CPython does.
 // logging.config and logging.handlers are logging_config.ts and logging_handlers.ts.
-// Not here: file handlers; %(funcName)s (the runtime does not
+// FileHandler writes a file through open(). Not here: the rotating handlers; %(funcName)s (the runtime does not
 // know the calling function) raises NotImplementedError rather than print something wrong.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
 import { NotImplementedError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { KwArgs, popKw } from "../builtins/object.js";
 import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
@@ -24,6 +24,8 @@ import { localtime, strftime } from "./time.js";
 import { _get_running_loop } from "../asyncio/events.js";
 import { _set_logger } from "../asyncio/log.js";
 import { _current_name_and_ident, main_thread } from "./threading.js";
+import { open } from "../builtins/io.js";
+import { abspath } from "./os_path.js";
 
 export const CRITICAL = 50n;
 export const FATAL = CRITICAL;
@@ -431,6 +433,59 @@ export class StreamHandler extends Handler {
   }
 }
 
+/** Every FileHandler made, so shutdown() can close their files as CPython's does at exit. */
+const fileHandlers: FileHandler[] = [];
+
+/** FileHandler(filename, mode='a', encoding=None, delay=False, errors=None) */
+export class FileHandler extends StreamHandler {
+  baseFilename: string;
+  mode: string;
+  encoding: unknown;
+  errors: unknown;
+  delay: boolean;
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    super(null);
+    const [filename, mode = k.mode ?? "a", encoding = k.encoding ?? null, delay = k.delay ?? false, errors = k.errors ?? null] = args;
+    const name = filename ?? k.filename;
+    this.baseFilename = abspath(name);
+    this.mode = String(mode);
+    // Text mode without an encoding: "locale" (io.text_encoding), the locale's encoding when opened.
+    this.encoding = encoding === null && !this.mode.includes("b") ? "locale" : encoding;
+    this.errors = errors;
+    this.delay = truthy(delay);
+    this.stream = (this.delay ? null : this._open()) as Stream;
+    fileHandlers.push(this);
+  }
+  _open(): Stream {
+    const kw: Record<string, unknown> = { encoding: this.encoding === "locale" ? null : this.encoding, errors: this.errors };
+    return open(this.baseFilename, this.mode, new KwArgs(kw)) as unknown as Stream;
+  }
+  emit(record: LogRecord): unknown {
+    if (this.stream === null) this.stream = this._open();
+    return super.emit(record);
+  }
+  close(): null {
+    const stream = this.stream as Stream & { close?: () => unknown };
+    this.stream = null as unknown as Stream;
+    if (stream !== null) {
+      this.flushStream(stream);
+      stream.close?.();
+    }
+    return null;
+  }
+  flush(): null {
+    if (this.stream !== null) this.flushStream(this.stream);
+    return null;
+  }
+  private flushStream(stream: Stream): void {
+    if (typeof stream.flush === "function") stream.flush();
+  }
+  __repr__(): string {
+    return `<${typeName(this)} ${this.baseFilename} (${getLevelName(this.level)})>`;
+  }
+}
+
 export class NullHandler extends Handler {
   handle(_record: LogRecord): boolean {
     return true;
@@ -634,10 +689,10 @@ export function basicConfig(...args: unknown[]): null {
   let handlers = k.handlers as Iterable<Handler> | null | undefined;
   if (handlers === null || handlers === undefined) {
     if (k.stream !== undefined && k.filename !== undefined) throw new ValueError("'stream' and 'filename' should not be specified together");
-    if (k.filename !== undefined && k.filename !== null) {
-      throw new NotImplementedError("logging.basicConfig(filename=...) is not supported by tsyncio (no file handlers)");
-    }
-    handlers = [new StreamHandler(k.stream ?? null)];
+    handlers =
+      k.filename !== undefined && k.filename !== null
+        ? [new FileHandler(k.filename, k.filemode ?? "a", new KwArgs({ encoding: k.encoding ?? null, errors: k.errors ?? "backslashreplace" }))]
+        : [new StreamHandler(k.stream ?? null)];
   } else if (k.stream !== undefined || k.filename !== undefined) {
     throw new ValueError("'stream' or 'filename' should not be specified together with 'handlers'");
   }
@@ -673,6 +728,8 @@ export function log(level: unknown, msg: unknown, ...args: unknown[]): null {
 
 export function shutdown(): null {
   for (const h of root.handlers) h.flush();
+  // Files written by FileHandlers are flushed and closed, newest first, as CPython's shutdown does.
+  for (const h of fileHandlers.splice(0).reverse()) h.close();
   return null;
 }
 

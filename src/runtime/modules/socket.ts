@@ -105,6 +105,8 @@ export class socket extends PyObject implements IoTarget {
   declare _reset_on_close: boolean;
   /** getsockopt(SOL_SOCKET, SO_ERROR): the error of a non-blocking connect, read once. */
   declare _so_error: bigint;
+  /** setsockopt()'s values, for getsockopt(). */
+  declare _options: Map<string, bigint> | undefined;
   declare _local: unknown;
   declare _peer: unknown;
   declare _bound: [string, number] | null;
@@ -266,7 +268,7 @@ export class socket extends PyObject implements IoTarget {
       const v = new DataView(value.buffer, value.byteOffset, 8);
       this._reset_on_close = v.getInt32(0, true) !== 0 && v.getInt32(4, true) === 0;
     }
-    return socketOptions.set(args);
+    return socketOptions.set((this._options ??= new Map()), args);
   }
   getsockopt(level: unknown, option: unknown): bigint {
     if (intOf(level) === 1 && intOf(option) === 4) {
@@ -275,7 +277,7 @@ export class socket extends PyObject implements IoTarget {
       this._so_error = 0n;
       return e;
     }
-    return socketOptions.get(level, intOf(option));
+    return socketOptions.get((this._options ??= new Map()), level, intOf(option));
   }
   getsockname(): unknown {
     this._settle();
@@ -287,6 +289,10 @@ export class socket extends PyObject implements IoTarget {
     this._settle();
     if (this._peer === null) throw new OSError(107n, "Transport endpoint is not connected");
     return this._peer;
+  }
+
+  _is_datagram(): boolean {
+    return intOf(this.type) === 2;
   }
 
   _unix(): boolean {
@@ -317,8 +323,8 @@ export class socket extends PyObject implements IoTarget {
     return typeof local === "string" ? 0 : local[1];
   }
 
-  _open_udp(local: [string, number] | null): void {
-    const a = this._request((id) => ioSend({ op: "udp", id, family: intOf(this.family) === 10 ? 6 : 4, local, remote: null }));
+  _open_udp(local: [string, number] | null, remote: [string, number] | null = null): void {
+    const a = this._request((id) => ioSend({ op: "udp", id, family: intOf(this.family) === 10 ? 6 : 4, local, remote }));
     if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
     this._state = "udp";
     this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
@@ -390,9 +396,35 @@ export class socket extends PyObject implements IoTarget {
     this._peer = addressTuple(c.remote);
   }
 
+  /**
+   * connect() of a datagram socket: no handshake, only a default peer for send() and recv(), and
+   * datagrams from elsewhere dropped. An unbound socket gets its port (and the local address that
+   * reaches the peer) now, as the kernel does.
+   */
+  _connect_udp(address: unknown): null {
+    const to = hostPort(address);
+    const a = this._state === "udp" ? this._request((id) => ioSend({ op: "udp_connect", id, remote: to })) : (this._open_udp(this._bound, to), null);
+    if (a !== null && a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    if (a !== null) this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
+    this._peer = addressTuple(to);
+    return null;
+  }
+
+  /** What recv() waits for: a datagram on a datagram socket, else stream bytes or EOF. */
+  _recv_ready(): boolean {
+    return this._state === "udp" ? this._datagrams.length > 0 : this._chunks.length > 0 || this._eof;
+  }
+
+  /** recv()'s bytes: a datagram cut to `n` (the rest is lost, as with the kernel), or stream bytes. */
+  _take_recv(n: number): Uint8Array {
+    if (this._state !== "udp") return this._take(n)!;
+    const d = this._datagrams.shift() as Extract<IoCompletion, { ev: "datagram" }>;
+    return new Uint8Array(d.data).subarray(0, n);
+  }
+
   connect(address: unknown): null {
     this._open();
-    if (intOf(this.type) === 2) throw new NotImplementedError("connect() on a UDP socket is not supported by tsyncio yet");
+    if (intOf(this.type) === 2) return this._connect_udp(address);
     if (this._state === "connecting") return this._connect_result();
     this._start_connect(address);
     if (this._timeout === 0) {
@@ -439,15 +471,15 @@ export class socket extends PyObject implements IoTarget {
     this._open();
     const n = Number(bufsize);
     if (n < 0) throw new ValueError("negative buffersize in recv");
-    this._block(() => this._chunks.length > 0 || this._eof);
-    return toBytes(this._take(n)!.slice());
+    this._block(() => this._recv_ready());
+    return toBytes(this._take_recv(n).slice());
   }
 
   recv_into(buffer: unknown, nbytes: unknown = 0n): bigint {
     const target = checkBytesLike(buffer, "recv_into() argument 1");
     const n = Number(nbytes) || target.length;
-    this._block(() => this._chunks.length > 0 || this._eof);
-    const got = this._take(n)!;
+    this._block(() => this._recv_ready());
+    const got = this._take_recv(n);
     target.set(got);
     return BigInt(got.length);
   }
@@ -455,6 +487,11 @@ export class socket extends PyObject implements IoTarget {
   send(data: unknown, _flags: unknown = 0n): bigint {
     const buf = ownedCopy(data, "a bytes-like object is required");
     this._open();
+    if (this._state === "udp" || (this._state === "new" && this._is_datagram())) {
+      if (this._peer === null) throw new OSError(89n, "Destination address required");
+      ioSend({ op: "sendto", id: this._id, data: buf, addr: null });
+      return BigInt(buf.byteLength);
+    }
     this._settle();
     if (this._state !== "connected") throw new OSError(32n, "Broken pipe");
     ioSend({ op: "write", id: this._id, data: buf });
@@ -531,7 +568,7 @@ blocking_form(P.accept, function* (this: socket) {
 for (const name of ["recv", "recv_into"] as const) {
   const plain = P[name] as (...a: unknown[]) => unknown;
   blocking_form(plain, function* (this: socket, ...args: unknown[]) {
-    yield* readyFor(this, () => this._chunks.length > 0 || this._eof);
+    yield* readyFor(this, () => this._recv_ready());
     return plain.apply(this, args);
   });
 }
