@@ -70,7 +70,7 @@ export function runProgram(program: ProgramSource): number {
   const addScript = (url: string, p: Omit<ProgramSource, "modules">) => {
     scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/), spans: p.spans });
     // (which functions are the program's: call errors, function names)
-    add_program_script(p.js, p.path, p.lineMap);
+    add_program_script(p.js, p.path, p.lineMap, url !== SCRIPT_URL);
   };
   addScript(SCRIPT_URL, program);
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);

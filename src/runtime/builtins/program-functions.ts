@@ -11,6 +11,8 @@ interface ProgramScript {
   path: string;
   /** Script line (0-based) → Python line. */
   lineMap: number[];
+  /** How deep the file's own statements are indented (an imported module's body is wrapped in a function). */
+  indent: number;
 }
 
 export interface FunctionSite {
@@ -26,8 +28,8 @@ const sites = new Map<string, FunctionSite | null>();
 let programFunctions = new WeakMap<Function, boolean>();
 
 /** A script of the program, as the runner evaluates it (runProgram, before running it). */
-export function add_program_script(js: string, path: string, lineMap: number[]): void {
-  scripts.push({ js, path, lineMap });
+export function add_program_script(js: string, path: string, lineMap: number[], module: boolean): void {
+  scripts.push({ js, path, lineMap, indent: module ? 2 : 0 });
   sites.clear();
 }
 
@@ -82,4 +84,14 @@ export function isProgramFunction(f: Function): boolean {
 export function isProgramLambda(f: Function): boolean {
   const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
   return /^(?:async\s*)?(?:\([^)]*\)|[\w$]+)\s*=>/.test(Function.prototype.toString.call(source)) && isProgramFunction(f);
+}
+
+/**
+ * Whether a JS name read before its declaration ran (a TDZ ReferenceError) is one of a file's
+ * globals (CPython's "name 'x' is not defined") rather than a variable of an enclosing function
+ * ("cannot access free variable"): declared at the file's own level of a script of the program.
+ */
+export function declaredAtTopLevel(jsName: string): boolean {
+  const name = jsName.replace(/[$]/g, "\\$");
+  return scripts.some((s) => new RegExp(`^ {${s.indent}}(?:export )?(?:let|const|var|class|function\\*?|async function\\*?) ${name}\\b`, "m").test(s.js));
 }
