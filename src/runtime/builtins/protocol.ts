@@ -487,6 +487,19 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 }
 
 /**
+ * `for x in f()` where f() may give a coroutine: a coroutine is iterable to JS (`await` delegates
+ * to it) but not to Python, and the refused temporary is dropped here (its never-awaited warning
+ * now, as CPython gives it). Anything else is iterated as the loop would.
+ */
+export function iter_temporary(x: unknown): Iterable<unknown> {
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    throw new TypeError(`'${typeName(x)}' object is not iterable`);
+  }
+  return x as Iterable<unknown>;
+}
+
+/**
  * `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message.
  * (Typed any: the TypeScript generator around it declares what it yields.)
  */
