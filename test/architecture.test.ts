@@ -26,9 +26,9 @@ const KNOWN_CYCLES: string[][] = [];
  * late.ts. A new file must be placed here.
  */
 const BUILTINS_LAYERS: string[][] = [
-  ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call"],
+  ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call", "program-functions"],
   ["exceptions", "surrogates"],
-  ["int-limit", "codecs", "object", "mro", "repr", "keywords"],
+  ["int-limit", "codecs", "object", "mro", "repr", "keywords", "arity"],
   ["protocol"],
   ["sequence", "collections", "slices", "subclassable", "instance-dict"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],

@@ -363,6 +363,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     unicodeName: unicodeNameOf,
     utcOffset: (t) => -new Date(t * 1000).getTimezoneOffset() * 60,
     sourceLine,
+    generatorState,
     io: lazyWatcherIo(nodeIoHost(cell, !options.virtualTime), needWatcher),
   });
 }
@@ -467,12 +468,13 @@ function pythonLauncher(): string {
 type Location = { scriptId: string; lineNumber: number };
 
 /**
- * V8's inspector knows where a suspended generator waits ([[GeneratorLocation]]) and where a
- * function is defined ([[FunctionLocation]]). A session is
- * opened for the question and closed at once (an open session would make Node wait for the
- * debugger at exit); the inspector answers synchronously on the same thread.
+ * V8's inspector knows where a suspended generator waits ([[GeneratorLocation]]), where a function
+ * is defined ([[FunctionLocation]]) and whether a generator is suspended, running or closed
+ * ([[GeneratorState]]). A session is opened for the question and closed at once (an open session
+ * would make Node wait for the debugger at exit); the inspector answers synchronously on the same
+ * thread. `ask` is given a reader of an object's internal property; null when anything fails.
  */
-function sourceLine(obj: object, script: Function): number | null {
+function withInternals<T>(ask: (internal: (value: unknown, name: string) => unknown) => T | null): T | null {
   let session: Session | null = null;
   const probe = Symbol.for("tsyncio.probe");
   const g = globalThis as Record<symbol, unknown>;
@@ -488,27 +490,41 @@ function sourceLine(obj: object, script: Function): number | null {
       });
       return out;
     };
-    const internal = (value: unknown, name: string): Location | null => {
+    const internal = (value: unknown, name: string): unknown => {
       g[probe] = value;
       const ref = post("Runtime.evaluate", { expression: "globalThis[Symbol.for('tsyncio.probe')]", objectGroup: "tsyncio" });
       const objectId = (ref.result as { objectId?: string } | undefined)?.objectId;
       if (!objectId) return null;
       const props = post("Runtime.getProperties", { objectId, ownProperties: true }) as {
-        internalProperties?: { name: string; value?: { value?: Location } }[];
+        internalProperties?: { name: string; value?: { value?: unknown } }[];
       };
       return props.internalProperties?.find((p) => p.name === name)?.value?.value ?? null;
     };
-    const at = internal(obj, typeof obj === "function" ? "[[FunctionLocation]]" : "[[GeneratorLocation]]");
-    const home = internal(script, "[[FunctionLocation]]");
+    const answer = ask(internal);
     post("Runtime.releaseObjectGroup", { objectGroup: "tsyncio" });
-    if (!at || !home || at.scriptId !== home.scriptId) return null;
-    return at.lineNumber + 1;
+    return answer;
   } catch {
     return null;
   } finally {
     delete g[probe];
     session?.disconnect();
   }
+}
+
+function sourceLine(obj: object, script: Function): number | null {
+  return withInternals((internal) => {
+    const at = internal(obj, typeof obj === "function" ? "[[FunctionLocation]]" : "[[GeneratorLocation]]") as Location | null;
+    const home = internal(script, "[[FunctionLocation]]") as Location | null;
+    if (!at || !home || at.scriptId !== home.scriptId) return null;
+    return at.lineNumber + 1;
+  });
+}
+
+function generatorState(gen: object): "suspended" | "running" | "closed" | null {
+  return withInternals((internal) => {
+    const state = internal(gen, "[[GeneratorState]]");
+    return state === "suspended" || state === "running" || state === "closed" ? state : null;
+  });
 }
 
 /** A blocking call on a descriptor that may be non-blocking (a pipe Node made): tried again on EAGAIN. */

@@ -503,8 +503,14 @@ function classDefIn(
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
     // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
     const method = classRef ? plainMethodName(item) : null;
-    if (method && !definedTwice.has(method))
-      bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`)));
+    if (method && !definedTwice.has(method)) {
+      // (its first parameter's name, for CPython's "missing ... argument" when a call through the
+      // class gives none: named only when it is not `self`)
+      const def = item as py.FunctionDef | py.AsyncFunctionDef;
+      const first = (def.args.posonlyargs[0] ?? def.args.args[0])?.arg;
+      const named = first !== undefined && first !== "self" ? [lit(first)] : [];
+      bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...named));
+    }
     const bound = simpleBinding(item);
     if (bound) bodyNames.add(bound);
   }

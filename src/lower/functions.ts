@@ -31,7 +31,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const isPlainGenerator = !coroutine && !!cx.scopes.get(s)?.isGenerator;
   const fnExpr = functionExpression(cx, s, coroutine, qualname);
-  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) {
+  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s) && (s as { deprecatedDecorator?: boolean }).deprecatedDecorator) {
     // CPython 3.10 warns as the decorator runs, just before the name is bound.
     fnExpr.hoisted.push(exprStmt(call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), s.lineno));
   }

@@ -11,6 +11,7 @@ import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
 import { assignName } from "./bindings.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 /** The identifier a local module's spec is imported as (Python names never contain `$`). */
 export function localModuleRef(cx: LowerContext, m: LocalModule): ir.Expr {
@@ -43,10 +44,28 @@ export function importStmt(cx: LowerContext, s: py.Import): ir.Stmt[] {
     const boundName = a.asname ? a.name : STDLIB[top] ? top : a.name;
     const info = STDLIB[boundName]!;
     cx.knownIn(cx.fn.scope).set(a.asname ?? top, { kind: "module", name: boundName });
-    if (cx.fn.scope.kind === "module") cx.imports.namespace(safeName(a.asname ?? top), info.from);
-    else out.push(assignName(cx, a.asname ?? top, id(moduleNamespace(cx, boundName, info.from)), s.lineno));
+    let namespace: string;
+    if (cx.fn.scope.kind === "module") cx.imports.namespace((namespace = safeName(a.asname ?? top)), info.from);
+    else out.push(assignName(cx, a.asname ?? top, id((namespace = moduleNamespace(cx, boundName, info.from))), s.lineno));
+    // A program that looks in sys.modules finds the module there once its import ran.
+    if (readsSysModules(cx)) out.push(exprStmt(call(cx.helperFrom("note_module", PROGRAM), lit(boundName), id(namespace)), s.lineno));
   }
   return out;
+}
+
+const sysModulesReaders = new WeakMap<py.Module, boolean>();
+
+/** Whether the file reads `sys.modules` (or imports it from sys). */
+function readsSysModules(cx: LowerContext): boolean {
+  let reads = sysModulesReaders.get(cx.module);
+  if (reads === undefined) {
+    const index = nodeIndex(cx.module);
+    reads =
+      index.ofType("Attribute").some((n) => n.attr === "modules" && n.value._type === "Name" && n.value.id === "sys") ||
+      index.ofType("ImportFrom").some((n) => n.module === "sys" && n.names.some((a) => a.name === "modules"));
+    sysModulesReaders.set(cx.module, reads);
+  }
+  return reads;
 }
 
 /** An import inside a function: the module's namespace imported at the top under a name of its own. */

@@ -49,10 +49,12 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
   const visit = (node: py.Node): py.Node => {
     if (!STATEMENT_HOLDERS.has(node._type)) return node;
     if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
-      const converted: py.AsyncFunctionDef & { firstDecoratorLine?: number } = {
+      const converted: py.AsyncFunctionDef & { firstDecoratorLine?: number; deprecatedDecorator?: boolean } = {
         ...node,
         // co_firstlineno stays the first decorator's line (the removed @asyncio.coroutine's).
         firstDecoratorLine: node.decorator_list[0].lineno,
+        // (asyncio's decorator warns as it runs; types.coroutine does not)
+        deprecatedDecorator: node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames) && decoratorModule(d, coroutineNames) === "asyncio"),
         _type: "AsyncFunctionDef",
         decorator_list: node.decorator_list.filter((d) => !isCoroutineDecorator(d, coroutineNames)),
         body: node.body.map((s) => yieldFromToAwait(s) as py.Stmt),
@@ -75,17 +77,23 @@ function yieldFromToAwait(node: py.Node): py.Node {
   return mapChildren(node, yieldFromToAwait);
 }
 
-function isCoroutineDecorator(d: py.ExprNode, names: Set<string>): boolean {
-  if (d._type === "Attribute" && d.attr === "coroutine" && d.value._type === "Name") return d.value.id === "asyncio" || d.value.id === "types";
-  return d._type === "Name" && names.has(d.id);
+function isCoroutineDecorator(d: py.ExprNode, names: Map<string, string>): boolean {
+  return decoratorModule(d, names) !== null;
 }
 
-/** Local names bound by `from asyncio import coroutine [as x]` (or from types). */
-function importedCoroutineDecorators(module: py.Module): Set<string> {
-  const names = new Set<string>();
+/** `asyncio` or `types` for a decorator that is that module's `coroutine`, else null. */
+function decoratorModule(d: py.ExprNode, names: Map<string, string>): string | null {
+  if (d._type === "Attribute" && d.attr === "coroutine" && d.value._type === "Name")
+    return d.value.id === "asyncio" || d.value.id === "types" ? d.value.id : null;
+  return d._type === "Name" ? (names.get(d.id) ?? null) : null;
+}
+
+/** Local names bound by `from asyncio import coroutine [as x]` (or from types), with the module. */
+function importedCoroutineDecorators(module: py.Module): Map<string, string> {
+  const names = new Map<string, string>();
   for (const s of module.body) {
     if (s._type === "ImportFrom" && (s.module === "asyncio" || s.module === "types")) {
-      for (const a of s.names) if (a.name === "coroutine") names.add(a.asname ?? a.name);
+      for (const a of s.names) if (a.name === "coroutine") names.set(a.asname ?? a.name, s.module);
     }
   }
   return names;

@@ -10,6 +10,7 @@ import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 import { holdsGenerators } from "./dropped-generators.js";
+import { mayReturnCoroutine } from "./calls.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
@@ -63,6 +64,8 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
   // JS's for-of closes a generator the loop leaves early (break, return, an exception); CPython
   // closes it only with its last reference, which a variable holding it keeps.
   if (e._type === "Name" && holdsGenerators(cx, e.id)) return cx.rt("keep_open", cx.expr(e));
+  // A coroutine is iterable to JS (`await` delegates to it), not to Python: refused.
+  if (e._type === "Call" && mayReturnCoroutine(cx, e)) return cx.rt("iter_temporary", cx.expr(e));
   return cx.expr(e);
 }
 

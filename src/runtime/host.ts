@@ -81,6 +81,8 @@ export interface Host {
    * asked only when a repr or a message needs it, never on the hot path.
    */
   sourceLine?(obj: object, script: Function): number | null;
+  /** Whether a JS generator is suspended, running or closed (a host with a debugger API; asked off the hot path). */
+  generatorState?(gen: object): "suspended" | "running" | "closed" | null;
   /**
    * A host that watches the heap calls `onExhausted` when it is nearly full, wherever the program
    * is (the call stack is the program's), then ends the process with the status it returns.

@@ -247,3 +247,8 @@ export function _reset_modules(): void {
   sysModules.clear();
   executing = "__main__";
 }
+
+/** `import zlib` of a runtime module, in a program that reads sys.modules: the module is there from then on. */
+export function note_module(name: string, namespace: unknown): void {
+  if (!sysModules.has(name)) sysModules.__setitem__(name, namespace);
+}

@@ -197,6 +197,7 @@ export {
   callv,
   callv_method,
   yield_from,
+  iter_temporary,
   kw,
   bytes_literal,
   mod_tuple,

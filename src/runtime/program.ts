@@ -29,13 +29,14 @@ import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collection
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, main_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error } from "./importer.js";
+export { python_module, main_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error, note_module } from "./importer.js";
 import { current_module_name } from "./importer.js";
 import { finish_class, note_custom_new } from "./metaclass.js";
 
@@ -370,9 +371,18 @@ function unbound(method: Function, owner: Function, name: string): Function {
     // define_class wraps; the view calls what it became)
     const gen = Object.prototype.toString.call(method) === "[object GeneratorFunction]";
     view = function (this: unknown, self: unknown, ...args: unknown[]) {
+      // Kept under another name by the class body (`greet = hello`) and called on an instance: bound
+      // to it, as Python binds a function found on the class.
+      if (this !== null && typeof this === "object" && this instanceof owner) {
+        if (arguments.length > 0) args.unshift(self);
+        self = this;
+      }
       const f = gen ? (wrappedMethods.get(method) ?? method) : method;
       const last = args[args.length - 1];
       if (last instanceof KwArgs) return callkw(f, self, args.slice(0, -1), last.kw);
+      // (a call within the method's kept bounds is looked at no further: arity.ts)
+      const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
+      if (self === undefined || args.length > bounds >> ARITY_SHIFT || args.length < (bounds & ARITY_LEAST)) checkUnboundArguments(view!, f, self, args);
       return f.apply(self, args);
     };
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
@@ -393,14 +403,16 @@ function unbound(method: Function, owner: Function, name: string): Function {
  * `cls.name` of a plain method, for a later statement of the class's body (`greet = hello`,
  * `y = helper(2)`) that runs before define_class: the same function the class then gives.
  */
-export function method_in_class_body(cls: Function, name: string, qualname: string): Function {
+export function method_in_class_body(cls: Function, name: string, qualname: string, firstParameter?: string): Function {
   const method = (cls.prototype as Record<string, Function>)[name];
   for (const [key, value] of [
     ["__qualname__", qualname],
     ["__module__", current_module_name()],
   ])
     if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
-  return unbound(method, cls, name);
+  const view = unbound(method, cls, name);
+  if (firstParameter !== undefined) Object.defineProperty(view, FIRST_PARAMETER, { value: firstParameter, configurable: true });
+  return view;
 }
 
 /** A method of the instances that calls a Python function with the instance first. */

@@ -15,6 +15,7 @@ import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
+import { add_program_script, reset_program_scripts } from "./builtins/program-functions.js";
 import { SpanIndex, frameRange, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
 
 export interface ProgramSource {
@@ -65,8 +66,12 @@ export function runProgram(program: ProgramSource): number {
   _set_python_version(program.pythonVersion ?? "3.12", program.pythonVersion !== undefined);
   _reset_modules();
   const scripts = new Map<string, Script>();
-  const addScript = (url: string, p: Omit<ProgramSource, "modules">) =>
+  reset_program_scripts();
+  const addScript = (url: string, p: Omit<ProgramSource, "modules">) => {
     scripts.set(url, { url, path: p.path, lineMap: p.lineMap, nameMap: p.nameMap, lines: p.source.split(/\r\n|\r|\n/), spans: p.spans });
+    // (which functions are the program's: call errors, function names)
+    add_program_script(p.js, p.path, p.lineMap, url !== SCRIPT_URL);
+  };
   addScript(SCRIPT_URL, program);
   const moduleNames = new Map<string, string>([[program.path, "__main__"], ...(program.modules ?? []).map((m) => [m.path, m.name] as [string, string])]);
   installFrames(

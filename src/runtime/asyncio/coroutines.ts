@@ -18,6 +18,7 @@ import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
 import { DROPPED_HERE, NOT_ITERABLE } from "../builtins/protocol.js";
 import { current_location } from "../program-info.js";
+import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
@@ -99,6 +100,9 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   /** `await coro`: hand the generator out for `yield*` delegation (once). */
   [Symbol.iterator](): CoroGen<T> {
     if (this._state !== CORO_FRESH) {
+      // Handed out before and still suspended in an await (another task awaits it): CPython's
+      // other message. A delegated generator's progress is not tracked; the host may tell.
+      if (this._state === CORO_SUSPENDED && host.generatorState?.(this._gen) === "suspended") throw new RuntimeError("coroutine is being awaited already");
       throw new RuntimeError("cannot reuse already awaited coroutine");
     }
     this._state = CORO_SUSPENDED;

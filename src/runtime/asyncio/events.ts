@@ -13,6 +13,7 @@ import type { Coroutine } from "./coroutines.js";
 import { _NO_CONTEXT, _copy_context } from "./_context.js";
 import { _format_callback_source } from "./format_helpers.js";
 import { _typename } from "./_util.js";
+import { checkCallArity } from "../builtins/arity.js";
 import { KeyboardInterrupt, SystemExit, caughtException } from "./_compat.js";
 import { register_thread_slot, current as current_sched_thread } from "../threads/scheduler.js";
 
@@ -132,6 +133,9 @@ class Handle {
         if (ctx === null) cb.call(self, args.length === 0 ? undefined : args[0]);
         else _run_method_in(ctx, cb, self, args.length === 0 ? undefined : args[0]);
       } else if (ctx === null) {
+        // (a callback of the program given more or fewer arguments than it takes: CPython's TypeError,
+        // logged as the callback's exception)
+        checkCallArity(cb, args, false);
         switch (args.length) {
           case 0:
             cb();
@@ -143,6 +147,7 @@ class Handle {
             cb(...args);
         }
       } else if (ctx._run_apply !== undefined) {
+        checkCallArity(cb, args, false);
         ctx._run_apply(cb, args);
       } else {
         ctx.run(cb, ...args);

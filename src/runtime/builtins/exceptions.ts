@@ -1,6 +1,7 @@
 // The Python exception hierarchy. Classes carry their Python names, so inside this module
 // JS's own errors are reached through globalThis (JSTypeError etc.).
-import { hideJsMember } from "./js-names.js";
+import { hideJsMember, JS_RESERVED } from "./js-names.js";
+import { declaredAtTopLevel } from "./program-functions.js";
 import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
@@ -13,6 +14,7 @@ const str = (x: unknown): string => late.str(x);
 const JSError = globalThis.Error;
 const JSTypeError = globalThis.TypeError;
 const JSRangeError = globalThis.RangeError;
+const JSReferenceError = globalThis.ReferenceError;
 
 export class BaseException extends JSError {
   args!: PyTuple<unknown>;
@@ -551,6 +553,7 @@ export function copyTraceback(from: BaseException, to: BaseException): void {
 export function toPyException(e: unknown): BaseException {
   if (e instanceof BaseException) return e;
   let r: BaseException;
+  let tdz: RegExpExecArray | null;
   if (e instanceof JSError) {
     const msg = e.message;
     if (e instanceof JSRangeError) {
@@ -581,6 +584,12 @@ export function toPyException(e: unknown): BaseException {
       } else {
         r = new TypeError(msg);
       }
+    } else if (e instanceof JSReferenceError && (tdz = /^Cannot access '([\w$]+)' before initialization$/.exec(msg))) {
+      // A name read before the statement that binds it ran (JS keeps the declaration, unset).
+      const name = pythonName(tdz[1]);
+      r = declaredAtTopLevel(tdz[1])
+        ? new NameError(`name '${name}' is not defined`)
+        : new NameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
     } else {
       r = new RuntimeError(`${e.name}: ${msg}`);
     }
@@ -595,4 +604,9 @@ export function toPyException(e: unknown): BaseException {
   r = new RuntimeError(`non-exception thrown: ${String(e)}`);
   (r as { __jserror__?: unknown }).__jserror__ = e;
   return r;
+}
+
+/** A Python name as the translation spelled it in JS: a name JS reserves got a trailing `_`. */
+function pythonName(jsName: string): string {
+  return jsName.endsWith("_") && JS_RESERVED.has(jsName.slice(0, -1)) ? jsName.slice(0, -1) : jsName;
 }

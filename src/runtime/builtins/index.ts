@@ -78,7 +78,7 @@ export {
   callv_method,
   pytype,
 } from "./ops.js";
-export { callv, yield_from } from "./protocol.js";
+export { callv, iter_temporary, yield_from } from "./protocol.js";
 export { percentFormat, mod_tuple } from "./percent.js";
 export { format_value, fstr, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strFormat, strFormatMap } from "./strformat.js";

@@ -112,7 +112,7 @@ export function translatedRestStart(f: Function): number | null {
 }
 
 /** `Class.method`, as CPython names a bound method in call errors: the class that defines it. */
-function methodQualname(f: Function, self: unknown): string | undefined {
+export function methodQualname(f: Function, self: unknown): string | undefined {
   const name = (f as { __name__?: string }).__name__ ?? f.name;
   if (typeof self === "function") return `${(self as { __qualname__?: string }).__qualname__ ?? self.name}.${name}`;
   let owner = self !== null && typeof self === "object" ? Object.getPrototypeOf(self) : null;
@@ -131,30 +131,23 @@ export function takesPositionally(f: Function, n: number): boolean {
 }
 
 /**
+ * A translated function's positional parameters (a rest one left out), how many of them have no
+ * default, and whether it takes `*args`; null when its parameters cannot be read (native, runtime
+ * functions taking KwArgs).
+ */
+export function positionalSignature(f: Function): { names: string[]; required: number; rest: boolean } | null {
+  const names = parameterNames(f);
+  if (names === null) return null;
+  const rest = names.length > 0 && names[names.length - 1].startsWith("...");
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  return { names: rest ? names.slice(0, -1) : names, required: requiredCounts.get(source) ?? 0, rest };
+}
+
+/**
  * `f(*args)` with more positional arguments than a translated function's parameters (callv, when
  * `n > f.length`): CPython's TypeError. A function with `*args`, or whose parameters cannot be
  * read (native, runtime functions taking KwArgs), is not checked.
  */
-/** Where positionalLimit keeps its answer on a function. */
-export const POSITIONAL_LIMIT: unique symbol = Symbol("most positional arguments") as never;
-
-/** How many positional arguments `f` takes at most (Infinity: any, or unknown), kept on the function. */
-export function positionalLimit(f: Function): number {
-  const known = (f as { [POSITIONAL_LIMIT]?: number })[POSITIONAL_LIMIT];
-  if (known !== undefined) return known;
-  let limit = Infinity;
-  // (a builtin's own messages differ: `len() takes exactly one argument (2 given)`; not checked here)
-  if (!isJsClass(f) && !(f as { __builtin__?: boolean }).__builtin__) {
-    let names = parameterNames(f);
-    // (a method bound by getattr: its function's parameters, which the instance does not fill)
-    const m = f as { __func__?: unknown; __self__?: unknown };
-    if (names === null && typeof m.__func__ === "function" && m.__self__ !== undefined) names = parameterNames(m.__func__);
-    if (names !== null && !(names.length > 0 && names[names.length - 1].startsWith("..."))) limit = names.length;
-  }
-  if (Object.isExtensible(f)) Object.defineProperty(f, POSITIONAL_LIMIT, { value: limit });
-  return limit;
-}
-
 export function checkPositionalCount(f: Function, n: number): void {
   let names = parameterNames(f);
   let target = f;

@@ -1,5 +1,6 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
-import { applyArgs } from "./keywords.js";
+import { programQualname } from "./program-functions.js";
+import { applyArgs, methodQualname } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
 import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
 import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
@@ -1046,6 +1047,16 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
       if (owner) Object.defineProperty(f, "__qualname__", { value: `${classQualname(owner.constructor)}.${name}`, writable: true, configurable: true });
     }
     return selfFirst(f, name);
+  }
+  // A def or lambda of the program (a plain JS function: no names of its own).
+  if ((name === "__name__" || name === "__qualname__") && typeof obj === "function" && !isClass(obj)) {
+    // (a bound method's are its function's, named by the class that defines it)
+    const bound = obj as { __func__?: unknown; __self__?: unknown };
+    const qualname =
+      typeof bound.__func__ === "function" && Object.prototype.hasOwnProperty.call(obj, "__func__")
+        ? ((bound.__func__ as { __qualname__?: string }).__qualname__ ?? methodQualname(bound.__func__, bound.__self__) ?? programQualname(bound.__func__))
+        : programQualname(obj);
+    if (qualname !== undefined) return name === "__qualname__" ? qualname : qualname.slice(qualname.lastIndexOf(".") + 1);
   }
   if (name === "__name__" && typeof obj === "function") return className(obj);
   if (name === "__qualname__" && typeof obj === "function" && isClass(obj)) return classQualname(obj);

@@ -2,7 +2,8 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
-import { applyArgs, callWithKeywords, checkPositionalCount, NOT_BOUND, POSITIONAL_LIMIT, positionalLimit, takesPositionally } from "./keywords.js";
+import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, isCallableObject, isJsClass, iteratorKind } from "./names.js";
@@ -486,6 +487,19 @@ function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
 }
 
 /**
+ * `for x in f()` where f() may give a coroutine: a coroutine is iterable to JS (`await` delegates
+ * to it) but not to Python, and the refused temporary is dropped here (its never-awaited warning
+ * now, as CPython gives it). Anything else is iterated as the loop would.
+ */
+export function iter_temporary(x: unknown): Iterable<unknown> {
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    throw new TypeError(`'${typeName(x)}' object is not iterable`);
+  }
+  return x as Iterable<unknown>;
+}
+
+/**
  * `yield from x` in a plain generator: iter(x), but a coroutine is refused with CPython's message.
  * (Typed any: the TypeScript generator around it declares what it yields.)
  */
@@ -589,20 +603,18 @@ export function call(f: unknown, ...args: unknown[]): any {
 
 /**
  * call() as the program's code calls it (tsyncio/runtime's `call`: a callee the compiler could not
- * see, `g = f; g(1, 2, 3)`): more positional arguments than a translated function takes are
+ * see, `g = f; g(1, 2, 3)`): more or fewer positional arguments than a translated function takes are
  * CPython's TypeError. (The runtime's own calls of its callbacks, which may take fewer parameters
- * than they are given, use the unchecked call.) Only `n > f.length` is looked at further.
+ * than they are given, use the unchecked call.) A call within the function's kept bounds
+ * (arity.ts) is looked at no further.
  */
 export function call_checked(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
-    const limit = (f as { [POSITIONAL_LIMIT]?: number })[POSITIONAL_LIMIT];
-    if (limit === undefined ? args.length > positionalLimit(f) : args.length > limit) checkCount(f, args);
+    const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
+    const n = args.length;
+    if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(f, args);
   }
   return callv(f, args);
-}
-
-function checkCount(f: Function, args: unknown[]): void {
-  if (!(args[args.length - 1] instanceof KwArgs)) checkPositionalCount(f, args.length);
 }
 
 /** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */

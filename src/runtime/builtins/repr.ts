@@ -1,4 +1,5 @@
 // repr() and str() for every runtime value.
+import { programQualname } from "./program-functions.js";
 import { TypeError } from "./exceptions.js";
 import { intToDecimal } from "./int-limit.js";
 import { className, classModule, classQualname, hexAddress, isCallableObject, isJsClass, iteratorKind } from "./names.js";
@@ -124,7 +125,7 @@ function functionRepr(f: Function): string {
     if (method !== null) return method;
     return `<bound method ${bound[1]}>`;
   }
-  return `<function ${g.__qualname__ ?? (f.name || "<lambda>")} at ${hexAddress(f)}>`;
+  return `<function ${g.__qualname__ ?? programQualname(f) ?? (f.name || "<lambda>")} at ${hexAddress(f)}>`;
 }
 
 export function repr(x: unknown): string {
