@@ -289,9 +289,13 @@ function concatTwo(a: Uint8Array, b: Uint8Array, asBytes = false): Uint8Array {
   return out;
 }
 
-/** `x` is a bytes object and not of a subclass. */
-function isExactBytes(x: unknown): x is PyBytes {
-  return x !== null && typeof x === "object" && Object.getPrototypeOf(x) === PyBytes.prototype;
+/**
+ * `x` is a bytes object and not of a subclass. `instanceof` and the class found on the prototype
+ * chain (a program's `constructor` attribute is stored under another key: js-names.ts) are a few
+ * ns where Object.getPrototypeOf is a builtin call of ~10 ns, which V8 does not fold.
+ */
+export function isExactBytes(x: unknown): x is PyBytes {
+  return x instanceof PyBytes && x.constructor === PyBytes;
 }
 
 /**

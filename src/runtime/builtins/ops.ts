@@ -498,7 +498,8 @@ export function iadd(a: any, b: any): any {
 }
 function iaddNotInts(a: any, b: any): any {
   // An exact bytearray's `+=` (its __iadd__ cannot be replaced) without the dispatch by name.
-  if (a !== null && typeof a === "object" && Object.getPrototypeOf(a) === PyByteArray.prototype) return (a as PyByteArray).__iadd__(b);
+  // (instanceof and the prototype chain's class: Object.getPrototypeOf is a builtin call V8 does not fold)
+  if (a instanceof PyByteArray && a.constructor === PyByteArray) return a.__iadd__(b);
   return iaddAny(a, b);
 }
 export function isub(a: any, b: any): any {
