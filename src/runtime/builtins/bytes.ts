@@ -12,6 +12,7 @@ import { PyTuple, type PyList } from "./collections.js";
 import { latin1 } from "./codecs.js";
 import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
+import { intFromNumber } from "./int-from-number.js";
 
 // Small bytes objects are views on a shared slab (one ArrayBuffer of SLAB_SIZE bytes cut in order),
 // as Node's Buffer pool does: a typed array with a buffer of its own costs ~240 B of V8 heap and
@@ -466,7 +467,7 @@ export class PyBytes extends Uint8Array {
     return reprBody(this);
   }
   __len__(): bigint {
-    return BigInt(this.length);
+    return intFromNumber(this.length);
   }
   __bool__(): boolean {
     return this.length !== 0;
@@ -625,7 +626,7 @@ export class PyByteArray {
     return this.__repr__();
   }
   __len__(): bigint {
-    return BigInt(this.n);
+    return intFromNumber(this.n);
   }
   __bool__(): boolean {
     return this.n !== 0;

@@ -60,7 +60,7 @@ import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
 import { inheritIteratorMethods, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
-import { intFromNumber } from "./smallint.js";
+import { intFromNumber } from "./int-from-number.js";
 
 type AnyFn = (...args: any[]) => any;
 
