@@ -6,7 +6,7 @@ import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroD
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
-import { addExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
+import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -312,6 +312,9 @@ export function mod(a: any, b: any): any {
     return floatDivmod(x, y)[1];
   }
   if (typeof a === "string") return percentFormat(a, b);
+  // An exact bytes template's `%` (its __mod__ cannot be replaced, and never returns
+  // NotImplemented) without the method's lookup by name on a typed array.
+  if (isExactBytes(a)) return a.__mod__(b);
   return binopDispatch(a, b, "__mod__", "__rmod__");
 }
 
