@@ -46,7 +46,7 @@ import {
   Ellipsis,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
-import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes } from "./bytes.js";
+import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes, isExactBytes } from "./bytes.js";
 import { fromHex, makeTrans } from "./bytesmethods.js";
 import { PyMemoryView, makeMemoryView } from "./memoryview.js";
 import { decodeBytes, encodeString } from "./codecs.js";
@@ -61,6 +61,7 @@ import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
 import { inheritIteratorMethods, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
+import { intFromNumber } from "./int-from-number.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -800,13 +801,13 @@ export const repr = builtin(function repr(x: unknown): string {
 });
 
 export const len = builtin(function len(x: unknown): bigint {
-  if (x instanceof Array) return BigInt(x.length);
-  if (typeof x === "string") return BigInt(strLen(x));
+  if (x instanceof Array) return intFromNumber(x.length);
+  if (typeof x === "string") return intFromNumber(strLen(x));
   // An exact bytes object (a subclass may define its own __len__).
-  if (x instanceof Uint8Array && Object.getPrototypeOf(x) === PyBytes.prototype) return BigInt(x.length);
+  if (isExactBytes(x)) return intFromNumber(x.length);
   // A class with __len__ on itself (an Enum class, whose metaclass defines it in CPython).
   if (x !== null && (typeof x === "object" || (typeof x === "function" && typeof (x as { __len__?: unknown }).__len__ === "function"))) {
-    if (x instanceof PyDict || x instanceof PySetBase) return BigInt(x.m.size);
+    if (x instanceof PyDict || x instanceof PySetBase) return intFromNumber(x.m.size);
     const f = (x as { __len__?: () => unknown }).__len__;
     if (typeof f === "function") {
       const n = f.call(x);

@@ -7,7 +7,7 @@ import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroD
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
-import { addExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
+import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
@@ -314,6 +314,9 @@ export function mod(a: any, b: any): any {
     return floatDivmod(x, y)[1];
   }
   if (typeof a === "string") return percentFormat(a, b);
+  // An exact bytes template's `%` (its __mod__ cannot be replaced, and never returns
+  // NotImplemented) without the method's lookup by name on a typed array.
+  if (isExactBytes(a)) return a.__mod__(b);
   return binopDispatch(a, b, "__mod__", "__rmod__");
 }
 
@@ -500,7 +503,8 @@ export function iadd(a: any, b: any): any {
 }
 function iaddNotInts(a: any, b: any): any {
   // An exact bytearray's `+=` (its __iadd__ cannot be replaced) without the dispatch by name.
-  if (a !== null && typeof a === "object" && Object.getPrototypeOf(a) === PyByteArray.prototype) return (a as PyByteArray).__iadd__(b);
+  // (instanceof and the prototype chain's class: Object.getPrototypeOf is a builtin call V8 does not fold)
+  if (a instanceof PyByteArray && a.constructor === PyByteArray) return a.__iadd__(b);
   return iaddAny(a, b);
 }
 export function isub(a: any, b: any): any {

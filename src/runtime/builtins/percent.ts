@@ -7,7 +7,7 @@ import { TypeError, ValueError, OverflowError } from "./exceptions.js";
 import { repr, str } from "./repr.js";
 import { intToDecimal } from "./int-limit.js";
 import { typeName, index as toIndex } from "./protocol.js";
-import { strLen } from "./slices.js";
+import { hasSurrogate, noteSurrogateFree, shortSurrogateFree, strLen } from "./slices.js";
 import { late } from "./late.js";
 import { PyTuple } from "./collections.js";
 import { ascii, formatFloat, intToFloatChecked, parseFloatSpec, type FloatSpec } from "./format.js";
@@ -40,6 +40,8 @@ interface PercentSpec {
 interface CompiledPercent {
   readonly specs: readonly PercentSpec[];
   readonly tail: string;
+  /** The template has no surrogates (so neither have its literal runs). */
+  readonly surrogateFree: boolean;
 }
 
 const STAR = -2;
@@ -89,7 +91,7 @@ function parse(fmt: string): CompiledPercent {
       floatParsed: null,
       numeric: false,
     });
-    return { specs, tail: "" };
+    return { specs, tail: "", surrogateFree: false };
   };
   while (i < n) {
     const p = fmt.indexOf("%", i);
@@ -163,7 +165,7 @@ function parse(fmt: string): CompiledPercent {
     lit = "";
     i++;
   }
-  return { specs, tail: lit };
+  return { specs, tail: lit, surrogateFree: !hasSurrogate(fmt) };
 }
 
 function floatSpecOf(plus: boolean, space: boolean, alt: boolean, prec: number, conv: string): string {
@@ -230,6 +232,9 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
   let next = 0;
   let count = items === null ? 1 : items.length;
   let out = "";
+  // The result is known to have no surrogates when the template and each converted value have
+  // none (numbers are ASCII; short text is checked): len() of it then need not read it.
+  let surrogateFree = bytes === null && c.surrogateFree;
   const specs = c.specs;
   for (let k = 0; k < specs.length; k++) {
     const sp = specs[k];
@@ -250,6 +255,7 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
       width = -width;
     }
     let s = convert(sp, v, prec, bytes);
+    if (surrogateFree && !sp.numeric) surrogateFree = shortSurrogateFree(s);
     const conv = sp.conv;
     if (sp.zero && !left && width > s.length && sp.numeric) {
       // Zeros go after the sign and the 0x/0o prefix.
@@ -268,6 +274,7 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
   if (next < count && mapping === null) {
     throw new TypeError(`not all arguments converted during ${bytes === null ? "string" : "bytes"} formatting`);
   }
+  if (surrogateFree) noteSurrogateFree(out);
   return out;
 }
 

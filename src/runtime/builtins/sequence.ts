@@ -4,6 +4,7 @@
 // a class between PyList and Array would show in `__mro__`, `super()` and dir().
 import { MemoryError, TypeError, ValueError } from "./exceptions.js";
 import { host } from "../host.js";
+import { intFromNumber } from "./int-from-number.js";
 import { repr, reprActive } from "./repr.js";
 import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
 
@@ -141,7 +142,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
       return BigInt(c);
     },
     __len__(this: unknown[]): bigint {
-      return BigInt(this.length);
+      return intFromNumber(this.length);
     },
     __contains__(this: unknown[], x: unknown): boolean {
       for (const y of this) if (y === x || eq(y, x)) return true;
