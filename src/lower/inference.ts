@@ -13,11 +13,10 @@
 import type * as py from "../ast/nodes.js";
 import { allArgs, positionalArgs } from "../ast/arguments.js";
 import { annotationRoots, nodeIndex } from "../ast/node-index.js";
-import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, type Binding } from "./binding-facts.js";
 import {
   AWAITED_METHOD_RESULTS,
   AWAITED_RESULTS,
@@ -62,6 +61,8 @@ export interface InferenceInput {
   classes: ClassFacts;
   /** The runtime function a call names (`asyncio.sleep`), seen from `scope`. */
   runtimeFunction(scope: Scope, call: py.Call): string | undefined;
+  /** The calls in each scope's own code (scopes.ts ModuleFacts.ownCalls). */
+  ownCalls: Map<Scope, py.Call[]>;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -637,31 +638,35 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   for (const n of index.ofType("Name"))
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
+  const noteSite = (e: py.Call, scope: Scope): void => {
+    // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+    const cb = e.args[0];
+    const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
+    const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+    if (given && cb?._type === "Name") {
+      const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
+      if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+      let list = sites.get(cb.id);
+      if (!list) sites.set(cb.id, (list = []));
+      list.push({ call, scope, given });
+      return;
+    }
+    if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+    const fn = candidates.get(e.func.id)!;
+    // A class's call passes the new instance first: a placeholder that has no proven type.
+    const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+    if (!bindsPlainly(fn, call)) return;
+    let list = sites.get(e.func.id);
+    if (!list) sites.set(e.func.id, (list = []));
+    list.push({ call, scope });
+  };
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
     if (!readsAny(scope.used, candidates)) continue;
-    ownExpressions(scope.node, (e) => {
-      // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
-      const cb = e.args[0];
-      const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
-      const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
-      if (given && cb?._type === "Name") {
-        const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
-        if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
-        let list = sites.get(cb.id);
-        if (!list) sites.set(cb.id, (list = []));
-        list.push({ call, scope, given });
-        return;
-      }
-      if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
-      const fn = candidates.get(e.func.id)!;
-      // A class's call passes the new instance first: a placeholder that has no proven type.
-      const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
-      if (!bindsPlainly(fn, call)) return;
-      let list = sites.get(e.func.id);
-      if (!list) sites.set(e.func.id, (list = []));
-      list.push({ call, scope });
-    });
+    // The calls in the scope's own code (not in nested scopes, nor in decorators, defaults and
+    // annotations, which no scope counts: a missed call only makes a function ineligible).
+    const calls = input.ownCalls.get(scope);
+    if (calls) for (const e of calls) noteSite(e, scope);
   }
   for (const [name, fn] of candidates) {
     const list = sites.get(name) ?? [];
@@ -705,39 +710,6 @@ function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, pa
   const d = j >= 0 ? fn.args.kw_defaults[j] : null;
   return d ? { expr: d, inDef: true } : undefined;
 }
-
-/** The calls in a scope's own body (not in nested functions, classes, lambdas, comprehensions, nor in
- * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
- * make a function ineligible). */
-function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
-  const visit = (n: py.Node | readonly (py.Node | null)[] | null | undefined): void => {
-    if (!n) return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
-    walk(n as py.Node, (x) => {
-      // A comprehension's first iterable is evaluated in the enclosing scope.
-      if (COMPREHENSIONS.has(x._type)) {
-        visit((x as py.ListComp).generators[0]?.iter);
-        return false;
-      }
-      if (SCOPE_NODES.has(x._type)) return false;
-      if (x._type === "Call") f(x);
-    });
-  };
-  if (COMPREHENSIONS.has(node._type)) {
-    const c = node as py.ListComp | py.SetComp | py.GeneratorExp | py.DictComp;
-    visit(c._type === "DictComp" ? [c.key, c.value] : [c.elt]);
-    c.generators.forEach((g, i) => visit(i ? [g.iter, ...g.ifs] : g.ifs));
-    return;
-  }
-  // (a lambda's body is one expression)
-  const body = (node as { body?: py.Node | py.Node[] }).body;
-  visit(body);
-}
-
-const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /** Augmented operators that keep an int an int and a float a float (`n += 1`). */
 const ARITHMETIC_KEEPS_TYPE = new Set(["Add", "Sub", "Mult"]);
