@@ -407,6 +407,17 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [n, t] of types) m.set(n, t);
     facts.set(scope, m);
   }
+  // The rounds' working tables: the lowering reads none of them, but the closures returned below
+  // keep this function's variables alive through it (and its young-generation collections would
+  // copy them): emptied here.
+  lastRound.clear();
+  bindingsOf.clear();
+  candidatesOf.clear();
+  namesRead.clear();
+  inferringEnvs.clear();
+  returnsOf.clear();
+  attrWrites.clear();
+  passedArguments.length = 0;
   return {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
