@@ -211,7 +211,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const inferringEnvs = new Map<Scope, InferringEnv>();
   const factEnv = (scope: Scope): TypeEnv => {
     let env = factEnvs.get(scope);
-    if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
+    if (!env)
+      factEnvs.set(
+        scope,
+        (env = envFor(scope, (n) => {
+          const t = typeOf(scope, n);
+          reads?.push(scope, n, t);
+          return t;
+        })),
+      );
     return env;
   };
 
@@ -250,6 +258,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     }
     return true;
   };
+  /**
+   * The answer `compute` gives under the current facts, returns and attributes: its last answer
+   * when everything it read then reads the same now (it is deterministic), else computed again.
+   */
+  const recomputed = <K, T>(last: LastAnswers<T, K>, key: K, compute: () => T): T => {
+    const before = last.get(key);
+    if (before && stillReads(before.reads)) return before.value;
+    reads = [];
+    const value = compute();
+    last.set(key, { reads, value });
+    reads = null;
+    return value;
+  };
   const defs = order
     .map((s) => s.node)
     .filter(
@@ -257,26 +278,31 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     );
   // (read off the tree once: returnTypes runs in every round)
   const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
+  // (per def: its return values' agreed type, or null when they disagree)
+  const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
   const returnTypes = () => {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
-      const scope = input.scopes.get(fn)!;
-      const env = factEnv(scope);
-      const { values, fallsOff } = returnsOf.get(fn)!;
-      // (no array per def and round: every value typed, in order; a def with no value gets undefined)
-      let first: PyType | undefined;
-      let agree = true;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        const t = v ? staticType(v, env) : "none";
-        if (i === 0) first = t;
-        if (t === undefined || t !== first) agree = false;
-      }
-      if (fallsOff) {
-        if (!values.length) first = "none";
-        else if (first !== "none") agree = false;
-      }
-      if (agree) out.set(fn, first!);
+      const agreed = recomputed(lastReturns, fn, () => {
+        const scope = input.scopes.get(fn)!;
+        const env = factEnv(scope);
+        const { values, fallsOff } = returnsOf.get(fn)!;
+        // (no array per def and round: every value typed, in order; a def with no value gets undefined)
+        let first: PyType | undefined;
+        let agree = true;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          const t = v ? staticType(v, env) : "none";
+          if (i === 0) first = t;
+          if (t === undefined || t !== first) agree = false;
+        }
+        if (fallsOff) {
+          if (!values.length) first = "none";
+          else if (first !== "none") agree = false;
+        }
+        return agree ? { type: first } : null;
+      });
+      if (agreed) out.set(fn, agreed.type!);
     }
     return out;
   };
@@ -295,21 +321,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // any object, and every class-body binding of it, gives the same type (assumed like returns).
   let attrs = new Map<string, PyType>();
   const attrWrites = attributeWrites(input);
+  const lastAttrs: LastAnswers<PyType | undefined> = new Map();
   const attrTypes = () => {
     const out = new Map<string, PyType>();
     attrWrites.forEach((writes, attr) => {
       if (!writes) return;
-      // The plain writes give the candidate; augmented ones must keep it.
-      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
-      const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
-      const types = writes.map((w) => {
-        const env = factEnv(w.scope);
-        const t = staticType(w.value, env);
-        if (!w.op) return t;
-        if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
-        return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
+      const type = recomputed(lastAttrs, attr, () => {
+        // The plain writes give the candidate; augmented ones must keep it.
+        const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
+        const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
+        const types = writes.map((w) => {
+          const env = factEnv(w.scope);
+          const t = staticType(w.value, env);
+          if (!w.op) return t;
+          if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
+          return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
+        });
+        return types.length && types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
       });
-      if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
+      if (type !== undefined) out.set(attr, type);
     });
     return out;
   };
@@ -346,24 +376,28 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   }
 
   /** What every call site passes for each parameter, under the current facts. */
+  const lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
   const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
     const out = new Map<Scope, Map<string, PyType>>();
     for (const { scope, params } of passedArguments) {
-      let types: Map<string, PyType> | undefined;
-      for (const { name, passed } of params) {
-        if (!passed.length) continue;
-        let first: PyType | undefined;
-        for (let i = 0; i < passed.length; i++) {
-          const a = passed[i];
-          const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
-          if (t === undefined || (i > 0 && t !== first)) {
-            first = undefined;
-            break;
+      const types = recomputed(lastParams, scope, () => {
+        let types: Map<string, PyType> | undefined;
+        for (const { name, passed } of params) {
+          if (!passed.length) continue;
+          let first: PyType | undefined;
+          for (let i = 0; i < passed.length; i++) {
+            const a = passed[i];
+            const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
+            if (t === undefined || (i > 0 && t !== first)) {
+              first = undefined;
+              break;
+            }
+            first = t;
           }
-          first = t;
+          if (first !== undefined) (types ??= new Map()).set(name, first);
         }
-        if (first !== undefined) (types ??= new Map()).set(name, first);
-      }
+        return types;
+      });
       if (types) out.set(scope, types);
     }
     return out;
@@ -418,6 +452,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   returnsOf.clear();
   attrWrites.clear();
   passedArguments.length = 0;
+  lastReturns.clear();
+  lastAttrs.clear();
+  lastParams.clear();
   return {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
@@ -546,6 +583,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return proven;
   }
 }
+
+/** A round's answers per key (a def, an attribute, a function's scope) and what each read, as inferScope records it. */
+type LastAnswers<T, K = unknown> = Map<K, { reads: unknown[]; value: T }>;
 
 /** What inferScopeTypes proves of a scope without locals or parameters to type (shared: never written). */
 const NOTHING_PROVEN: Map<string, PyType> = new Map();
