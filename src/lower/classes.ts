@@ -296,10 +296,12 @@ function classDefIn(
     return id(t);
   };
   for (const item of s.body) {
-    for (const n of classLevelReads(item)) {
-      const value = bodyValues.get(n.id);
-      if (value) cx.classBodyReads.set(n, value);
-    }
+    // (no earlier value kept as a const yet: no read to redirect, and no walk of the item)
+    if (bodyValues.size)
+      for (const n of classLevelReads(item)) {
+        const value = bodyValues.get(n.id);
+        if (value) cx.classBodyReads.set(n, value);
+      }
     // (a method of that name binds it anew: its value is not one of the consts)
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
     try {
