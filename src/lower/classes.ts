@@ -268,7 +268,9 @@ function classDefIn(
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
   const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
-  const defNames = s.body.flatMap((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef" ? [b.name] : []));
+  // (a loop: flatMap's array per statement cost more than the rest of this setup)
+  const defNames: string[] = [];
+  for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
   const bodyValues = new Map<string, ir.Expr>();
