@@ -63,7 +63,7 @@ export interface ModuleAnalysis {
 }
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
-  const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set() };
+  const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set(), ownCalls: new Map() };
   const scopes = analyzeScopes(module, facts);
   // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
   // classes), declared at the top, and exposed on the `__main__` module object.
@@ -106,6 +106,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
       const k = knownIn(known, scope).get(name);
       return k?.kind === "def" && (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) ? k.node : undefined;
     },
+    ownCalls: facts.ownCalls!,
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
   return {

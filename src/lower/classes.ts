@@ -268,7 +268,9 @@ function classDefIn(
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
   const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
-  const defNames = s.body.flatMap((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef" ? [b.name] : []));
+  // (a loop: flatMap's array per statement cost more than the rest of this setup)
+  const defNames: string[] = [];
+  for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
   const bodyValues = new Map<string, ir.Expr>();
@@ -296,10 +298,12 @@ function classDefIn(
     return id(t);
   };
   for (const item of s.body) {
-    for (const n of classLevelReads(item)) {
-      const value = bodyValues.get(n.id);
-      if (value) cx.classBodyReads.set(n, value);
-    }
+    // (no earlier value kept as a const yet: no read to redirect, and no walk of the item)
+    if (bodyValues.size)
+      for (const n of classLevelReads(item)) {
+        const value = bodyValues.get(n.id);
+        if (value) cx.classBodyReads.set(n, value);
+      }
     // (a method of that name binds it anew: its value is not one of the consts)
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
     try {

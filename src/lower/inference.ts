@@ -13,11 +13,10 @@
 import type * as py from "../ast/nodes.js";
 import { allArgs, positionalArgs } from "../ast/arguments.js";
 import { annotationRoots, nodeIndex } from "../ast/node-index.js";
-import { walk } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, SCOPE_NODES, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, type Binding } from "./binding-facts.js";
 import {
   AWAITED_METHOD_RESULTS,
   AWAITED_RESULTS,
@@ -62,6 +61,8 @@ export interface InferenceInput {
   classes: ClassFacts;
   /** The runtime function a call names (`asyncio.sleep`), seen from `scope`. */
   runtimeFunction(scope: Scope, call: py.Call): string | undefined;
+  /** The calls in each scope's own code (scopes.ts ModuleFacts.ownCalls). */
+  ownCalls: Map<Scope, py.Call[]>;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -210,7 +211,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const inferringEnvs = new Map<Scope, InferringEnv>();
   const factEnv = (scope: Scope): TypeEnv => {
     let env = factEnvs.get(scope);
-    if (!env) factEnvs.set(scope, (env = envFor(scope, (n) => typeOf(scope, n))));
+    if (!env)
+      factEnvs.set(
+        scope,
+        (env = envFor(scope, (n) => {
+          const t = typeOf(scope, n);
+          reads?.push(scope, n, t);
+          return t;
+        })),
+      );
     return env;
   };
 
@@ -249,6 +258,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     }
     return true;
   };
+  /**
+   * The answer `compute` gives under the current facts, returns and attributes: its last answer
+   * when everything it read then reads the same now (it is deterministic), else computed again.
+   */
+  const recomputed = <K, T>(last: LastAnswers<T, K>, key: K, compute: () => T): T => {
+    const before = last.get(key);
+    if (before && stillReads(before.reads)) return before.value;
+    reads = [];
+    const value = compute();
+    last.set(key, { reads, value });
+    reads = null;
+    return value;
+  };
   const defs = order
     .map((s) => s.node)
     .filter(
@@ -256,26 +278,31 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     );
   // (read off the tree once: returnTypes runs in every round)
   const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
+  // (per def: its return values' agreed type, or null when they disagree)
+  const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
   const returnTypes = () => {
     const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
     for (const fn of defs) {
-      const scope = input.scopes.get(fn)!;
-      const env = factEnv(scope);
-      const { values, fallsOff } = returnsOf.get(fn)!;
-      // (no array per def and round: every value typed, in order; a def with no value gets undefined)
-      let first: PyType | undefined;
-      let agree = true;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        const t = v ? staticType(v, env) : "none";
-        if (i === 0) first = t;
-        if (t === undefined || t !== first) agree = false;
-      }
-      if (fallsOff) {
-        if (!values.length) first = "none";
-        else if (first !== "none") agree = false;
-      }
-      if (agree) out.set(fn, first!);
+      const agreed = recomputed(lastReturns, fn, () => {
+        const scope = input.scopes.get(fn)!;
+        const env = factEnv(scope);
+        const { values, fallsOff } = returnsOf.get(fn)!;
+        // (no array per def and round: every value typed, in order; a def with no value gets undefined)
+        let first: PyType | undefined;
+        let agree = true;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          const t = v ? staticType(v, env) : "none";
+          if (i === 0) first = t;
+          if (t === undefined || t !== first) agree = false;
+        }
+        if (fallsOff) {
+          if (!values.length) first = "none";
+          else if (first !== "none") agree = false;
+        }
+        return agree ? { type: first } : null;
+      });
+      if (agreed) out.set(fn, agreed.type!);
     }
     return out;
   };
@@ -294,21 +321,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // any object, and every class-body binding of it, gives the same type (assumed like returns).
   let attrs = new Map<string, PyType>();
   const attrWrites = attributeWrites(input);
+  const lastAttrs: LastAnswers<PyType | undefined> = new Map();
   const attrTypes = () => {
     const out = new Map<string, PyType>();
     attrWrites.forEach((writes, attr) => {
       if (!writes) return;
-      // The plain writes give the candidate; augmented ones must keep it.
-      const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
-      const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
-      const types = writes.map((w) => {
-        const env = factEnv(w.scope);
-        const t = staticType(w.value, env);
-        if (!w.op) return t;
-        if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
-        return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
+      const type = recomputed(lastAttrs, attr, () => {
+        // The plain writes give the candidate; augmented ones must keep it.
+        const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
+        const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
+        const types = writes.map((w) => {
+          const env = factEnv(w.scope);
+          const t = staticType(w.value, env);
+          if (!w.op) return t;
+          if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
+          return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
+        });
+        return types.length && types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
       });
-      if (types.length && types.every((t) => t !== undefined && t === types[0])) out.set(attr, types[0]!);
+      if (type !== undefined) out.set(attr, type);
     });
     return out;
   };
@@ -345,24 +376,28 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   }
 
   /** What every call site passes for each parameter, under the current facts. */
+  const lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
   const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
     const out = new Map<Scope, Map<string, PyType>>();
     for (const { scope, params } of passedArguments) {
-      let types: Map<string, PyType> | undefined;
-      for (const { name, passed } of params) {
-        if (!passed.length) continue;
-        let first: PyType | undefined;
-        for (let i = 0; i < passed.length; i++) {
-          const a = passed[i];
-          const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
-          if (t === undefined || (i > 0 && t !== first)) {
-            first = undefined;
-            break;
+      const types = recomputed(lastParams, scope, () => {
+        let types: Map<string, PyType> | undefined;
+        for (const { name, passed } of params) {
+          if (!passed.length) continue;
+          let first: PyType | undefined;
+          for (let i = 0; i < passed.length; i++) {
+            const a = passed[i];
+            const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
+            if (t === undefined || (i > 0 && t !== first)) {
+              first = undefined;
+              break;
+            }
+            first = t;
           }
-          first = t;
+          if (first !== undefined) (types ??= new Map()).set(name, first);
         }
-        if (first !== undefined) (types ??= new Map()).set(name, first);
-      }
+        return types;
+      });
       if (types) out.set(scope, types);
     }
     return out;
@@ -406,6 +441,20 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const [n, t] of types) m.set(n, t);
     facts.set(scope, m);
   }
+  // The rounds' working tables: the lowering reads none of them, but the closures returned below
+  // keep this function's variables alive through it (and its young-generation collections would
+  // copy them): emptied here.
+  lastRound.clear();
+  bindingsOf.clear();
+  candidatesOf.clear();
+  namesRead.clear();
+  inferringEnvs.clear();
+  returnsOf.clear();
+  attrWrites.clear();
+  passedArguments.length = 0;
+  lastReturns.clear();
+  lastAttrs.clear();
+  lastParams.clear();
   return {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
@@ -535,6 +584,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   }
 }
 
+/** A round's answers per key (a def, an attribute, a function's scope) and what each read, as inferScope records it. */
+type LastAnswers<T, K = unknown> = Map<K, { reads: unknown[]; value: T }>;
+
 /** What inferScopeTypes proves of a scope without locals or parameters to type (shared: never written). */
 const NOTHING_PROVEN: Map<string, PyType> = new Map();
 
@@ -637,31 +689,35 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   for (const n of index.ofType("Name"))
     if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   const sites = new Map<string, CallSite[]>();
+  const noteSite = (e: py.Call, scope: Scope): void => {
+    // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+    const cb = e.args[0];
+    const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
+    const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+    if (given && cb?._type === "Name") {
+      const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
+      if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+      let list = sites.get(cb.id);
+      if (!list) sites.set(cb.id, (list = []));
+      list.push({ call, scope, given });
+      return;
+    }
+    if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+    const fn = candidates.get(e.func.id)!;
+    // A class's call passes the new instance first: a placeholder that has no proven type.
+    const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+    if (!bindsPlainly(fn, call)) return;
+    let list = sites.get(e.func.id);
+    if (!list) sites.set(e.func.id, (list = []));
+    list.push({ call, scope });
+  };
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
     if (!readsAny(scope.used, candidates)) continue;
-    ownExpressions(scope.node, (e) => {
-      // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
-      const cb = e.args[0];
-      const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
-      const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
-      if (given && cb?._type === "Name") {
-        const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
-        if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
-        let list = sites.get(cb.id);
-        if (!list) sites.set(cb.id, (list = []));
-        list.push({ call, scope, given });
-        return;
-      }
-      if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
-      const fn = candidates.get(e.func.id)!;
-      // A class's call passes the new instance first: a placeholder that has no proven type.
-      const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
-      if (!bindsPlainly(fn, call)) return;
-      let list = sites.get(e.func.id);
-      if (!list) sites.set(e.func.id, (list = []));
-      list.push({ call, scope });
-    });
+    // The calls in the scope's own code (not in nested scopes, nor in decorators, defaults and
+    // annotations, which no scope counts: a missed call only makes a function ineligible).
+    const calls = input.ownCalls.get(scope);
+    if (calls) for (const e of calls) noteSite(e, scope);
   }
   for (const [name, fn] of candidates) {
     const list = sites.get(name) ?? [];
@@ -705,39 +761,6 @@ function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, pa
   const d = j >= 0 ? fn.args.kw_defaults[j] : null;
   return d ? { expr: d, inDef: true } : undefined;
 }
-
-/** The calls in a scope's own body (not in nested functions, classes, lambdas, comprehensions, nor in
- * the scope's own decorators and defaults, which belong to the enclosing scope: missed calls only
- * make a function ineligible). */
-function ownExpressions(node: py.Node, f: (e: py.Call) => void): void {
-  const visit = (n: py.Node | readonly (py.Node | null)[] | null | undefined): void => {
-    if (!n) return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
-    walk(n as py.Node, (x) => {
-      // A comprehension's first iterable is evaluated in the enclosing scope.
-      if (COMPREHENSIONS.has(x._type)) {
-        visit((x as py.ListComp).generators[0]?.iter);
-        return false;
-      }
-      if (SCOPE_NODES.has(x._type)) return false;
-      if (x._type === "Call") f(x);
-    });
-  };
-  if (COMPREHENSIONS.has(node._type)) {
-    const c = node as py.ListComp | py.SetComp | py.GeneratorExp | py.DictComp;
-    visit(c._type === "DictComp" ? [c.key, c.value] : [c.elt]);
-    c.generators.forEach((g, i) => visit(i ? [g.iter, ...g.ifs] : g.ifs));
-    return;
-  }
-  // (a lambda's body is one expression)
-  const body = (node as { body?: py.Node | py.Node[] }).body;
-  visit(body);
-}
-
-const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /** Augmented operators that keep an int an int and a float a float (`n += 1`). */
 const ARITHMETIC_KEEPS_TYPE = new Set(["Add", "Sub", "Mult"]);

@@ -123,18 +123,44 @@ export function localImportStatements(cx: LowerContext): ir.Stmt[] {
  */
 function nestedQualnames(body: py.Stmt[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const visit = (stmts: py.Node[], prefix: string, inFunction: boolean): void => {
+  const visit = (stmts: py.Stmt[] | undefined, prefix: string, inFunction: boolean): void => {
+    // (a statement made by an earlier pass may lack an empty block)
+    if (stmts === undefined) return;
     for (const s of stmts) {
-      if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") {
-        const q = prefix + s.name;
-        if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
-        visit(s.body, `${q}.<locals>.`, true);
-      } else if (s._type === "ClassDef") visit(s.body, `${prefix}${s.name}.`, false);
-      else
-        for (const k of ["body", "orelse", "finalbody", "handlers", "cases"] as const) {
-          const inner = (s as unknown as Record<string, unknown>)[k];
-          if (Array.isArray(inner)) visit(inner as py.Node[], prefix, inFunction);
+      // (the blocks by kind, in the order body, orelse, finalbody, handlers, cases)
+      switch (s._type) {
+        case "FunctionDef":
+        case "AsyncFunctionDef": {
+          const q = prefix + s.name;
+          if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
+          visit(s.body, `${q}.<locals>.`, true);
+          break;
         }
+        case "ClassDef":
+          visit(s.body, `${prefix}${s.name}.`, false);
+          break;
+        case "If":
+        case "For":
+        case "AsyncFor":
+        case "While":
+          visit(s.body, prefix, inFunction);
+          visit(s.orelse, prefix, inFunction);
+          break;
+        case "With":
+        case "AsyncWith":
+          visit(s.body, prefix, inFunction);
+          break;
+        case "Try":
+        case "TryStar":
+          visit(s.body, prefix, inFunction);
+          visit(s.orelse, prefix, inFunction);
+          visit(s.finalbody, prefix, inFunction);
+          for (const h of s.handlers) visit(h.body, prefix, inFunction);
+          break;
+        case "Match":
+          for (const c of s.cases) visit(c.body, prefix, inFunction);
+          break;
+      }
     }
   };
   visit(body, "", false);

@@ -112,6 +112,12 @@ export interface ModuleFacts {
    * a class (a JS method call cannot).
    */
   classValuedAttrs?: Set<string>;
+  /**
+   * When given: each scope's calls in its own code, in the walk's order (inference.ts finds call
+   * sites there). Calls in a def's or class's decorators, defaults, parameter and return
+   * annotations, bases and keywords, and in a comprehension's targets, are no scope's own.
+   */
+  ownCalls?: Map<Scope, py.Call[]>;
 }
 
 /** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
@@ -133,6 +139,10 @@ const CAPITALIZED = "\0capitalized";
 
 /** The facts being gathered by the running analyzeScopes call (null: none asked for). */
 let facts: ModuleFacts | null = null;
+/** Where the running analyzeScopes call records each scope's own calls (null: not asked for). */
+let ownCalls: Map<Scope, py.Call[]> | null = null;
+/** Whether the expression being visited is its scope's own code (see ModuleFacts.ownCalls). */
+let inOwnCode = true;
 /** How many `try` bodies the statement being visited is inside. */
 let tryDepth = 0;
 
@@ -141,6 +151,8 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   const moduleScope = newScope("module", module, null);
   table.set(module, moduleScope);
   facts = moduleFacts ?? null;
+  ownCalls = moduleFacts?.ownCalls ?? null;
+  inOwnCode = true;
   tryDepth = 0;
   attrValueNames = new Map();
   classNames = new Set();
@@ -153,6 +165,7 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
     }
   } finally {
     facts = null;
+    ownCalls = null;
   }
   for (const scope of table.values()) markCaptures(scope);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
@@ -194,12 +207,20 @@ function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable): void 
   }
 }
 
+/** Visits `e`, in `scope`, as code that is no scope's own (a decorator, a default...: see ModuleFacts.ownCalls). */
+function visitOutside(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
+  const saved = inOwnCode;
+  inOwnCode = false;
+  visitExpr(e, scope, table);
+  inOwnCode = saved;
+}
+
 function visitArguments(args: py.Arguments, outer: Scope, inner: Scope, table: ScopeTable): void {
   // Defaults and annotations are evaluated in the enclosing scope; parameters bind in the function.
-  for (const d of args.defaults) visitExpr(d, outer, table);
-  for (const d of args.kw_defaults) if (d) visitExpr(d, outer, table);
+  for (const d of args.defaults) visitOutside(d, outer, table);
+  for (const d of args.kw_defaults) if (d) visitOutside(d, outer, table);
   for (const a of allArgs(args)) {
-    if (a.annotation) visitExpr(a.annotation, outer, table);
+    if (a.annotation) visitOutside(a.annotation, outer, table);
     inner.params.add(a.arg);
     bind(inner, a.arg);
   }
@@ -219,19 +240,19 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
   if (node._type !== "Lambda") scope.typeParams = typeParamScope(node, outer);
   table.set(node, scope);
   visitArguments(node.args, outer, scope, table);
-  if (node._type === "Lambda") {
-    visitExpr(node.body, scope, table);
-  } else {
-    if (node.returns) visitExpr(node.returns, outer, table);
-    for (const s of node.body) visit(s, scope, table);
-  }
+  if (node._type !== "Lambda" && node.returns) visitOutside(node.returns, outer, table);
+  const saved = inOwnCode;
+  inOwnCode = true;
+  if (node._type === "Lambda") visitExpr(node.body, scope, table);
+  else for (const s of node.body) visit(s, scope, table);
+  inOwnCode = saved;
 }
 
 function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
   switch (stmt._type) {
     case "FunctionDef":
     case "AsyncFunctionDef":
-      for (const d of stmt.decorator_list) visitExpr(d, scope, table);
+      for (const d of stmt.decorator_list) visitOutside(d, scope, table);
       bind(scope, stmt.name);
       visitFunction(stmt, scope, table);
       return;
@@ -250,14 +271,17 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
           }
         factsIn(stmt.type_params);
       }
-      for (const d of stmt.decorator_list) visitExpr(d, scope, table);
-      for (const b of stmt.bases) visitExpr(b, scope, table);
-      for (const k of stmt.keywords) visitExpr(k.value, scope, table);
+      for (const d of stmt.decorator_list) visitOutside(d, scope, table);
+      for (const b of stmt.bases) visitOutside(b, scope, table);
+      for (const k of stmt.keywords) visitOutside(k.value, scope, table);
       bind(scope, stmt.name);
       const cls = newScope("class", stmt, scope);
       cls.typeParams = typeParamScope(stmt, scope);
       table.set(stmt, cls);
+      const saved = inOwnCode;
+      inOwnCode = true;
       for (const s of stmt.body) visit(s, cls, table);
+      inOwnCode = saved;
       return;
     }
     case "Global":
@@ -399,22 +423,36 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       visitExpr(e.generators[0].iter, scope, table);
       const comp = newScope("comprehension", e, scope);
       table.set(e, comp);
+      const saved = inOwnCode;
       e.generators.forEach((g, i) => {
         if (g.is_async) comp.hasAwait = true;
+        inOwnCode = true;
         if (i > 0) visitExpr(g.iter, comp, table);
+        inOwnCode = false;
         bindTarget(g.target, comp, table);
+        inOwnCode = true;
         for (const cond of g.ifs) visitExpr(cond, comp, table);
       });
+      inOwnCode = true;
       if (e._type === "DictComp") {
         visitExpr(e.key, comp, table);
         visitExpr(e.value, comp, table);
       } else visitExpr(e.elt, comp, table);
+      inOwnCode = saved;
       if (comp.hasAwait && e._type !== "GeneratorExp") scope.hasAwait = true;
       return;
     }
     case "Attribute":
     case "Constant":
       noteDoc(e);
+      forEachChildWith(e, visitAny, scope, table);
+      return;
+    case "Call":
+      if (ownCalls !== null && inOwnCode) {
+        let calls = ownCalls.get(scope);
+        if (!calls) ownCalls.set(scope, (calls = []));
+        calls.push(e);
+      }
       forEachChildWith(e, visitAny, scope, table);
       return;
     default:
