@@ -36,7 +36,17 @@ import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
 
-export { python_module, main_module, import_module, import_top_module, import_from, import_runtime_name, module_not_found, import_error, note_module } from "./importer.js";
+export {
+  python_module,
+  main_module,
+  import_module,
+  import_top_module,
+  import_from,
+  import_runtime_name,
+  module_not_found,
+  import_error,
+  note_module,
+} from "./importer.js";
 import { current_module_name } from "./importer.js";
 import { finish_class, note_custom_new } from "./metaclass.js";
 
