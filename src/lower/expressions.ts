@@ -445,7 +445,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
  * (a missing attribute raises AttributeError, or reaches __getattr__; a None one is read again).
  */
 export function selfAttribute(cx: LowerContext, self: py.Name, attr: string): ir.Expr {
-  if (getattributeInModule(cx)) return getattr(cx, cx.expr(self), attr);
+  // (`self.__dict__` is never an own property: the runtime makes it on each read)
+  if (getattributeInModule(cx) || attr === "__dict__") return getattr(cx, cx.expr(self), attr);
   const read = member(cx.expr(self), safeProp(attr));
   if (selfAttributePresent(cx, self, attr)) return read;
   return binop("??", read, getattr(cx, cx.expr(self), attr));

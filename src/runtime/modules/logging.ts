@@ -12,6 +12,7 @@ import { host } from "../host.js";
 import { NotImplementedError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
+import { init_from } from "./_runtime_init.js";
 import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
@@ -215,13 +216,18 @@ type Style = keyof typeof STYLES;
 export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
 
 export class Formatter {
-  _fmt: string;
-  datefmt: string | null;
-  _style: Style;
+  _fmt: string = STYLES["%"].default;
+  datefmt: string | null = null;
+  _style: Style = "%";
   default_time_format = "%Y-%m-%d %H:%M:%S";
   default_msec_format: string | null = "%s,%03d";
 
+  // (a program's subclass may define __init__: _runtime_init.ts)
   constructor(...args: unknown[]) {
+    init_from(this, new.target, Formatter, args);
+  }
+
+  __init__(...args: unknown[]): null {
     const k = popKw(args) ?? {};
     const fmt = args[0] ?? k.fmt ?? null;
     const datefmt = args[1] ?? k.datefmt ?? null;
@@ -231,6 +237,7 @@ export class Formatter {
     this._fmt = fmt === null ? STYLES[this._style].default : String(fmt);
     this.datefmt = datefmt === null ? null : String(datefmt);
     if (truthy(k.validate ?? true)) this.validate();
+    return null;
   }
 
   private validate(): void {
@@ -304,11 +311,16 @@ const defaultFormatter = new Formatter();
 // ───────────── filters and handlers ─────────────
 
 export class Filter {
-  name: string;
-  nlen: number;
-  constructor(name: unknown = "") {
-    this.name = String(name);
+  name = "";
+  nlen = 0;
+  constructor(...args: unknown[]) {
+    init_from(this, new.target, Filter, args);
+  }
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    this.name = String(args[0] ?? k.name ?? "");
     this.nlen = this.name.length;
+    return null;
   }
   filter(record: LogRecord): boolean {
     if (this.nlen === 0 || this.name === record.name) return true;
@@ -339,13 +351,20 @@ class Filterer {
 }
 
 export class Handler extends Filterer {
-  level: bigint;
+  level = 0n;
   formatter: Formatter | null = null;
   _name: unknown = null;
 
-  constructor(level: unknown = NOTSET) {
+  constructor(...args: unknown[]) {
     super();
-    this.level = BigInt(checkLevel(level));
+    init_from(this, new.target, Handler, args);
+  }
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    this.level = BigInt(checkLevel(args[0] ?? k.level ?? NOTSET));
+    this.formatter = null;
+    this.filters = PyList.fromArray([]);
+    return null;
   }
   get name(): unknown {
     return this._name;
@@ -401,13 +420,18 @@ export class Handler extends Filterer {
 type Stream = { write(s: string): unknown; flush?: () => unknown; name?: unknown };
 
 export class StreamHandler extends Handler {
-  stream: Stream;
+  stream: Stream = stdio.stderr as Stream;
   terminator = "\n";
   constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, StreamHandler, args);
+  }
+  __init__(...args: unknown[]): null {
     const k = popKw(args) ?? {};
-    super();
+    super.__init__();
     const stream = args[0] ?? k.stream ?? null;
     this.stream = (stream ?? stdio.stderr) as Stream;
+    return null;
   }
   emit(record: LogRecord): unknown {
     const msg = this.format(record);
@@ -438,14 +462,17 @@ const fileHandlers: FileHandler[] = [];
 
 /** FileHandler(filename, mode='a', encoding=None, delay=False, errors=None) */
 export class FileHandler extends StreamHandler {
-  baseFilename: string;
-  mode: string;
-  encoding: unknown;
-  errors: unknown;
-  delay: boolean;
+  baseFilename = "";
+  mode = "a";
+  encoding: unknown = null;
+  errors: unknown = null;
+  delay = false;
   constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, FileHandler, args);
+  }
+  __init__(...args: unknown[]): null {
     const k = popKw(args) ?? {};
-    super(null);
     const [filename, mode = k.mode ?? "a", encoding = k.encoding ?? null, delay = k.delay ?? false, errors = k.errors ?? null] = args;
     const name = filename ?? k.filename;
     this.baseFilename = abspath(name);
@@ -454,8 +481,10 @@ export class FileHandler extends StreamHandler {
     this.encoding = encoding === null && !this.mode.includes("b") ? "locale" : encoding;
     this.errors = errors;
     this.delay = truthy(delay);
+    super.__init__();
     this.stream = (this.delay ? null : this._open()) as Stream;
     fileHandlers.push(this);
+    return null;
   }
   _open(): Stream {
     const kw: Record<string, unknown> = { encoding: this.encoding === "locale" ? null : this.encoding, errors: this.errors };
@@ -487,6 +516,10 @@ export class FileHandler extends StreamHandler {
 }
 
 export class NullHandler extends Handler {
+  constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, NullHandler, args);
+  }
   handle(_record: LogRecord): boolean {
     return true;
   }
@@ -497,6 +530,10 @@ export class NullHandler extends Handler {
 
 /** Used when no handler anywhere in the hierarchy takes a record: bare message on sys.stderr. */
 class LastResortHandler extends Handler {
+  constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, LastResortHandler, args);
+  }
   emit(record: LogRecord): unknown {
     (stdio.stderr as Stream).write(this.format(record) + "\n");
     return null;

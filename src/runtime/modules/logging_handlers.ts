@@ -4,6 +4,7 @@
 // them is a translate-time error naming it.
 // CPython: Lib/logging/handlers.py (behaviour observed and documented, not transliterated).
 import { KwArgs, popKw } from "../builtins/object.js";
+import { init_from } from "./_runtime_init.js";
 import { getattr, hasattr } from "../builtins/index.js";
 import { truthy } from "../builtins/ops.js";
 import * as sched from "../threads/scheduler.js";
@@ -16,12 +17,18 @@ type Gen<T> = Generator<sched.Waiter, T, unknown>;
 
 /** Puts each record in a queue (any object with put_nowait), after prepare() made it plain. */
 export class QueueHandler extends Handler {
-  queue: unknown;
+  queue: unknown = null;
   listener: unknown = null;
+  // (a program's subclass may define __init__: _runtime_init.ts)
   constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, QueueHandler, args);
+  }
+  __init__(...args: unknown[]): null {
     const k = popKw(args) ?? {};
-    super();
+    super.__init__();
     this.queue = args[0] ?? k.queue;
+    return null;
   }
   enqueue(record: LogRecord): null {
     (getattr(this.queue, "put_nowait") as (r: unknown) => unknown)(record);
@@ -52,18 +59,22 @@ Object.defineProperty(QueueHandler, "__module__", { value: "logging.handlers" })
 
 /** A thread taking records from a queue and handing each to its handlers, until stop(). */
 export class QueueListener {
-  queue: unknown;
-  handlers: unknown[];
-  respect_handler_level: boolean;
+  queue: unknown = null;
+  handlers: unknown[] = [];
+  respect_handler_level = false;
   _thread: Thread | null = null;
   static __module__ = "logging.handlers";
   declare dequeue: (block: unknown) => unknown;
 
   constructor(...args: unknown[]) {
+    init_from(this, new.target, QueueListener, args);
+  }
+  __init__(...args: unknown[]): null {
     const k = popKw(args) ?? {};
     this.queue = args[0] ?? k.queue;
     this.handlers = args.slice(1);
     this.respect_handler_level = truthy(k.respect_handler_level ?? false);
+    return null;
   }
 
   start(): null {
