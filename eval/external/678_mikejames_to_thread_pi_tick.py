@@ -1,6 +1,6 @@
 # Source: https://github.com/kjmatsuda/python-async-programs/blob/HEAD/ch13/ch13-05.py (Mike James, "Programmer's Python: Async", chapter 13, page 253: a CPU-bound series run through asyncio.to_thread while a ticker task keeps printing, asyncio.wait(FIRST_COMPLETED))
 # Changed: 200,000 terms instead of 10,000,000 so the thread ends before the ticker's first 0.5 s sleep does; the elapsed milliseconds are printed rounded to whole seconds; the ticker still pending at the end is cancelled by asyncio.run as in the original
-# Rule: the elapsed time is printed as a whole number of seconds (0)
+# Rule: the elapsed time is printed as a whole number of seconds (0 unless the machine is slow: expected/678.out.regex accepts any)
 import asyncio
 import time
 

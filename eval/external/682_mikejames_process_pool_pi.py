@@ -1,6 +1,6 @@
 # Source: https://github.com/kjmatsuda/python-async-programs/blob/HEAD/ch14/ch14-05.py (Mike James, "Programmer's Python: Async", chapter 14, page 273: a new event loop running two halves of a series in a ProcessPoolExecutor through run_in_executor, asyncio.wait on both)
 # Changed: 200,000 terms instead of 10,000,000; the elapsed milliseconds are printed rounded to whole seconds; the unused first ProcessPoolExecutor() is shut down, and the loop is closed at the end
-# Rule: the elapsed time is printed as a whole number of seconds (0)
+# Rule: the elapsed time is printed as a whole number of seconds (0 unless the machine is slow: expected/682.out.regex accepts any)
 import asyncio
 import concurrent.futures
 import time

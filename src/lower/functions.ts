@@ -241,6 +241,12 @@ function functionExpressionBody(
       const escaping = cx.temp("_e");
       cx.fn.temps.pop();
       body = [{ k: "try", body, catchName: escaping, handler: [throwStmt(call(cx.helper("generator_stop"), id(escaping)))] }];
+    } else if (coroutine && !scope.isGenerator && raisesStopIteration(s.body)) {
+      // The same for a coroutine: the Task converts what escapes the outermost one, but an awaited
+      // coroutine is delegated to with `yield*` (no boundary of its own), so it converts itself.
+      const escaping = cx.temp("_e");
+      cx.fn.temps.pop();
+      body = [{ k: "try", body, catchName: escaping, handler: [throwStmt(call(cx.helper("coroutine_stop"), id(escaping)))] }];
     }
   }
   const needsSelfAlias = method?.selfName ? cx.fn.selfBox?.used : false;
@@ -385,4 +391,28 @@ const ASYNC_GEN_TYPE = "Generator<unknown, void, any>";
 /** A coroutine's generator type: what it returns is what `await` gives. */
 export function coroutineType(returns: string): string {
   return `Generator<unknown, ${returns}, any>`;
+}
+
+/**
+ * Whether a coroutine's own code (not its nested functions, classes or generator expressions) can
+ * raise StopIteration itself: a `raise StopIteration...` or a one-argument `next()` (an exhausted
+ * iterator). A StopIteration from a function it calls is converted only where it leaves the task.
+ */
+function raisesStopIteration(body: readonly py.Stmt[]): boolean {
+  let found = false;
+  const isStop = (e: py.ExprNode | null | undefined): boolean => {
+    const target = e?._type === "Call" ? e.func : e;
+    return (target?._type === "Name" && target.id === "StopIteration") || (target?._type === "Attribute" && target.attr === "StopIteration");
+  };
+  for (const stmt of body) {
+    walk(stmt, (n) => {
+      if (found) return false;
+      if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda" || n._type === "GeneratorExp")
+        return false;
+      if (n._type === "Raise" && isStop(n.exc)) found = true;
+      else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "next" && n.args.length === 1 && n.keywords.length === 0) found = true;
+    });
+    if (found) return true;
+  }
+  return false;
 }

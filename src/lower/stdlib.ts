@@ -38,6 +38,8 @@ const DOTTED: Record<string, string> = {
   asyncio_locks: "asyncio.locks",
   asyncio_subprocess: "asyncio.subprocess",
   urllib_parse: "urllib.parse",
+  email_message: "email.message",
+  email_utils: "email.utils",
   unittest_mock: "unittest.mock",
   logging_config: "logging.config",
   logging_handlers: "logging.handlers",

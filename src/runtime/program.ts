@@ -1032,6 +1032,19 @@ export function generator_stop(escaping: unknown): BaseException {
   return r;
 }
 
+/**
+ * PEP 479 for a coroutine whose own code can raise StopIteration (lower/functions.ts): what escapes
+ * its body; a StopIteration becomes RuntimeError("coroutine raised StopIteration") caused by it.
+ */
+export function coroutine_stop(escaping: unknown): BaseException {
+  const e = toPyException(escaping);
+  if (!(e instanceof StopIteration)) return e;
+  const r = new RuntimeError("coroutine raised StopIteration");
+  r.__cause__ = e;
+  r.__context__ = e;
+  return r;
+}
+
 export function reraise(): BaseException {
   if (!handling) return new RuntimeError("No active exception to reraise");
   reraised.add(handling);

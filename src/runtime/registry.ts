@@ -83,6 +83,9 @@ import * as locale_ from "./modules/locale.js";
 import * as gc_ from "./modules/gc.js";
 import * as atexit_ from "./modules/atexit.js";
 import * as urllib_ from "./modules/urllib.js";
+import * as email_ from "./modules/email.js";
+import * as email_message_ from "./modules/email_message.js";
+import * as email_utils_ from "./modules/email_utils.js";
 import * as urllib_parse_ from "./modules/urllib_parse.js";
 import * as warnings_ from "./modules/warnings.js";
 
@@ -168,6 +171,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/gc": gc_,
   "tsyncio/runtime/atexit": atexit_,
   "tsyncio/runtime/urllib": urllib_,
+  "tsyncio/runtime/email": email_,
+  "tsyncio/runtime/email_message": email_message_,
+  "tsyncio/runtime/email_utils": email_utils_,
   "tsyncio/runtime/urllib_parse": urllib_parse_,
   "tsyncio/runtime/warnings": warnings_,
 };

@@ -43,6 +43,7 @@ const def = (name: string, line: number, gen: (this: Loop, ...args: any[]) => Co
   coroutine_function(gen as (...a: unknown[]) => CoroGen<unknown>, { qualname: `BaseSelectorEventLoop.${name}`, filename: SELECTOR_EVENTS, firstlineno: line });
 
 export const sock_recv = def("sock_recv", 361, function* (this: Loop, sock: socket, n: unknown) {
+  ioActivate(this, "loop.sock_recv()");
   const other = foreign(sock, "recv", n);
   if (other) return other.result;
   yield* until(this, sock, () => sock._recv_ready());
@@ -83,6 +84,7 @@ export const sock_connect = def("sock_connect", 608, function* (this: Loop, sock
 });
 
 export const sock_accept = def("sock_accept", 668, function* (this: Loop, sock: socket) {
+  ioActivate(this, "loop.sock_accept()");
   const other = foreign(sock, "accept");
   if (other) return other.result;
   yield* until(this, sock, () => sock._accepts.length > 0);

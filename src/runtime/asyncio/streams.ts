@@ -20,6 +20,7 @@ import { create_unix_connection, create_unix_server } from "./io_unix.js";
 import { create_connection, create_server } from "./io_loop.js";
 import { checkBytesLike } from "./io_util.js";
 import { ByteBuffer } from "./streams_buffer.js";
+import { _with_source } from "./format_helpers.js";
 
 type Loop = BaseEventLoop;
 const STREAMS_PY = "/usr/lib/python3.12/asyncio/streams.py";
@@ -344,17 +345,21 @@ export class StreamReaderProtocol extends FlowControlMixin {
       if (iscoroutine(res)) {
         const task = this._loop.create_task(res);
         this._task = task;
-        task.add_done_callback((t: Future<unknown>) => {
-          if (t.cancelled()) {
-            this._transport?.close();
-            return;
-          }
-          const exc = t.exception();
-          if (exc !== null) {
-            this._loop.call_exception_handler({ message: "Unhandled exception in client_connected_cb", exception: exc, transport: this._transport });
-            this._transport?.close();
-          }
-        });
+        // CPython 3.12.1 asks a cancelled handler task for its exception too: the CancelledError
+        // raised in this callback is reported as "Exception in callback ..." (later 3.12s check first).
+        const callback = _with_source(
+          (t: Future<unknown>) => {
+            const exc = t.exception();
+            if (exc !== null) {
+              this._loop.call_exception_handler({ message: "Unhandled exception in client_connected_cb", exception: exc, transport: this._transport });
+              this._transport?.close();
+            }
+          },
+          "StreamReaderProtocol.connection_made.<locals>.callback",
+          "streams.py",
+          248,
+        );
+        task.add_done_callback(callback);
       }
     }
   }
