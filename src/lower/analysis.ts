@@ -8,7 +8,7 @@
 //               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
-import { annotationRoots, dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
+import { annotationRoots, dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
@@ -335,8 +335,7 @@ function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
   const unpackedOnly = dictsOnlyUnpacked(index);
   return (
-    index.ofType("Name").some((n) => MODULE_REACHING_BUILTINS.has(n.id)) ||
-    index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
+    namesAny(module, MODULE_REACHING_BUILTINS) || index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
   );
 }
 
@@ -402,5 +401,5 @@ function mayReplaceLoop(scopes: ScopeTable): boolean {
   return r;
 }
 
-/** Builtins that reach the module's variables other than by name (one set: it is asked of every Name of the module). */
+/** Builtins that reach the module's variables other than by name. */
 const MODULE_REACHING_BUILTINS = new Set(["globals", "vars", "exec", "eval", "__import__"]);

@@ -3,7 +3,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
+import { dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
 import type { InferenceInput } from "./inference.js";
@@ -298,7 +298,7 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
     if (DYNAMIC_ATTRIBUTES.has(n.attr) && !unpackedOnly.has(n)) out.set("*", null);
   }
-  for (const n of index.ofType("Name")) if (DYNAMIC_ATTRIBUTE_BUILTINS.has(n.id)) out.set("*", null);
+  if (namesAny(input.module, DYNAMIC_ATTRIBUTE_BUILTINS)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }
@@ -343,7 +343,7 @@ export function eachOwnStatement(list: py.Stmt[] | undefined, f: (s: py.Stmt) =>
   }
 }
 
-// (sets: asked of every Attribute and every Name of the module)
+// (a set: asked of every Attribute of the module)
 /** Attributes through which any attribute may be written. */
 const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
 /** Builtins that write or read attributes by a computed name. */
