@@ -277,13 +277,15 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     ownStatements(node, (st) => {
       if (st._type === "Assign") {
         for (const t of st.targets)
-          visitExpr(
-            t,
-            (n) =>
-              n._type === "Attribute" &&
-              n.ctx._type === "Store" &&
-              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
-          );
+          // (a name target writes no attribute: most targets, no walk)
+          if (t._type !== "Name")
+            visitExpr(
+              t,
+              (n) =>
+                n._type === "Attribute" &&
+                n.ctx._type === "Store" &&
+                add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
+            );
       } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
         add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
       } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
