@@ -186,7 +186,8 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
       // (a statement made by an earlier pass may lack an empty block)
       if (stmts === undefined) return;
       for (const s of stmts) {
-        const once = (scope.bindCount.get((s as { name?: string }).name ?? "") ?? 0) === 1;
+        // (asked of defs and classes only: no lookup per statement)
+        const once = (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") && (scope.bindCount.get(s.name) ?? 0) === 1;
         if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
           if (!s.decorator_list.length) here.set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
         } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
