@@ -126,6 +126,20 @@ export function attributeNames(root: py.Node, which: "stored" | "readFromNames")
   return out;
 }
 
+const nameIds = new WeakMap<py.Node, Set<string>>();
+
+/** Whether some Name of the tree (read, stored or deleted) is one of `ids` (the tree's names gathered once: several analyses ask). */
+export function namesAny(root: py.Node, ids: ReadonlySet<string>): boolean {
+  let names = nameIds.get(root);
+  if (!names) {
+    names = new Set();
+    for (const n of nodeIndex(root).ofType("Name")) names.add(n.id);
+    nameIds.set(root, names);
+  }
+  for (const id of ids) if (names.has(id)) return true;
+  return false;
+}
+
 /** Every annotation in the tree, in this order: parameters', annotated assignments', then defs' and async defs' return annotations. */
 export function annotationRoots(root: py.Node): py.ExprNode[] {
   const index = nodeIndex(root);

@@ -8,7 +8,7 @@
 //               ⇒  types             what the values of names are proven to be (inference.ts), never from annotations
 
 import type * as py from "../ast/nodes.js";
-import { annotationRoots, dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
+import { annotationRoots, dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import { walk } from "../ast/walk.js";
 import { findUnboundReads, type UnboundReads } from "./definite-assignment.js";
 import { absoluteName, localChain, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
@@ -186,7 +186,8 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
       // (a statement made by an earlier pass may lack an empty block)
       if (stmts === undefined) return;
       for (const s of stmts) {
-        const once = (scope.bindCount.get((s as { name?: string }).name ?? "") ?? 0) === 1;
+        // (asked of defs and classes only: no lookup per statement)
+        const once = (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") && (scope.bindCount.get(s.name) ?? 0) === 1;
         if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
           if (!s.decorator_list.length) here.set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
         } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
@@ -335,8 +336,7 @@ function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
   const unpackedOnly = dictsOnlyUnpacked(index);
   return (
-    index.ofType("Name").some((n) => MODULE_REACHING_BUILTINS.has(n.id)) ||
-    index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
+    namesAny(module, MODULE_REACHING_BUILTINS) || index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
   );
 }
 
@@ -402,5 +402,5 @@ function mayReplaceLoop(scopes: ScopeTable): boolean {
   return r;
 }
 
-/** Builtins that reach the module's variables other than by name (one set: it is asked of every Name of the module). */
+/** Builtins that reach the module's variables other than by name. */
 const MODULE_REACHING_BUILTINS = new Set(["globals", "vars", "exec", "eval", "__import__"]);

@@ -3,7 +3,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
+import { dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
 import type { InferenceInput } from "./inference.js";
@@ -277,13 +277,15 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     ownStatements(node, (st) => {
       if (st._type === "Assign") {
         for (const t of st.targets)
-          visitExpr(
-            t,
-            (n) =>
-              n._type === "Attribute" &&
-              n.ctx._type === "Store" &&
-              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
-          );
+          // (a name target writes no attribute: most targets, no walk)
+          if (t._type !== "Name")
+            visitExpr(
+              t,
+              (n) =>
+                n._type === "Attribute" &&
+                n.ctx._type === "Store" &&
+                add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
+            );
       } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
         add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
       } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
@@ -298,7 +300,7 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
     if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
     if (DYNAMIC_ATTRIBUTES.has(n.attr) && !unpackedOnly.has(n)) out.set("*", null);
   }
-  for (const n of index.ofType("Name")) if (DYNAMIC_ATTRIBUTE_BUILTINS.has(n.id)) out.set("*", null);
+  if (namesAny(input.module, DYNAMIC_ATTRIBUTE_BUILTINS)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
 }
@@ -343,7 +345,7 @@ export function eachOwnStatement(list: py.Stmt[] | undefined, f: (s: py.Stmt) =>
   }
 }
 
-// (sets: asked of every Attribute and every Name of the module)
+// (a set: asked of every Attribute of the module)
 /** Attributes through which any attribute may be written. */
 const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__slots__"]);
 /** Builtins that write or read attributes by a computed name. */

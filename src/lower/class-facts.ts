@@ -10,7 +10,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { dictsOnlyUnpacked, nodeIndex } from "../ast/node-index.js";
+import { dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { ownClassSuperCalls } from "./early-statements.js";
 
@@ -126,7 +126,7 @@ export function classFacts(
     if (n.ctx._type !== "Load") anyWrites.add(n.attr);
     if ((n.attr === "__dict__" && !unpackedOnly.has(n)) || n.attr === "__setattr__" || n.attr === "__class__") dynamic = true;
   }
-  for (const n of index.ofType("Name")) if (ATTRIBUTE_REACHING_BUILTINS.has(n.id)) dynamic = true;
+  if (namesAny(module, ATTRIBUTE_REACHING_BUILTINS)) dynamic = true;
 
   // Methods read from a class (`Worker.run`): such a method may be called on any object.
   const readFromClass = new Set<string>();
@@ -184,5 +184,5 @@ export function classFacts(
   return { method, decoratedMethod, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
 }
 
-/** Builtins that write attributes other than by `obj.attr = ...` (one set: it is asked of every Name of the module). */
+/** Builtins that write attributes other than by `obj.attr = ...`. */
 const ATTRIBUTE_REACHING_BUILTINS = new Set(["setattr", "delattr", "vars", "exec", "eval", "globals", "__import__"]);
