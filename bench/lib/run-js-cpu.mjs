@@ -2,8 +2,10 @@
 // prints on stderr the CPU time of the program's run alone, start-up excluded: `CPU <ms>`. The
 // bench subtracts it from the whole process's CPU to report start-up separately:
 //   node bench/lib/run-js-cpu.mjs PROGRAM.json [ARGS...]
-import { readFileSync } from "node:fs";
-import { loadCli } from "../../bin/load-cli.js";
+// Loaded by require, as run-js.mjs says why.
+const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
+const { readFileSync } = require("node:fs");
+const { loadCli } = require("../../bin/load-cli.js");
 
 const { loadRunner } = await loadCli();
 

@@ -1,8 +1,13 @@
 // Runs JavaScript that tsyncio already emitted (a JSON file written by compile.mjs), the way
 // `tsyncio run` does after translating, from the same file bin/tsyncio.js would load (the bundle
 // when it is up to date): node bench/lib/run-js.mjs PROGRAM.json [--virtual-time] [ARGS...]
-import { readFileSync } from "node:fs";
-import { loadCli } from "../../bin/load-cli.js";
+//
+// Node's built-ins and bin/load-cli.js are loaded by require, as bin/tsyncio.js loads them: an ES
+// import of a built-in makes a module facade of all its exports, and one of the CommonJS loader has
+// Node parse that file for its exports first (~4 ms together), costs `tsyncio run` does not have.
+const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
+const { readFileSync } = require("node:fs");
+const { loadCli } = require("../../bin/load-cli.js");
 
 const { loadRunner } = await loadCli();
 

@@ -32,6 +32,7 @@ import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywor
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
+import { PY_THROW } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
@@ -802,7 +803,11 @@ export const STOP_ASYNC_ITERATION: unique symbol = Symbol("StopAsyncIteration");
  * a plain method call.
  */
 export function gen_throw(g: any, exc: unknown, ...rest: unknown[]): unknown {
-  if (Object.prototype.toString.call(g) !== "[object Generator]") return g.throw(exc, ...rest);
+  if (Object.prototype.toString.call(g) !== "[object Generator]") {
+    // A compiled coroutine's own `throw` is the generator's (see coroutines.ts PY_THROW).
+    const py = g?.[PY_THROW];
+    return typeof py === "function" ? py.call(g, exc, ...rest) : g.throw(exc, ...rest);
+  }
   const r = (g as Generator).throw(exception_instance(exc));
   if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
   return r.value;

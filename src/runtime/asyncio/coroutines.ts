@@ -16,7 +16,8 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
-import { DROPPED_HERE, NOT_ITERABLE } from "../builtins/protocol.js";
+import { DROPPED_HERE, NOT_ITERABLE, PY_THROW } from "../builtins/protocol.js";
+import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
@@ -232,6 +233,84 @@ Object.defineProperty(Coroutine.prototype, DROPPED_HERE, {
 export const _is_coroutine = Symbol("_is_coroutine");
 BOUND_METHOD_MARKS.add(_is_coroutine);
 
+// ---------------------------------------------------------------------------------------------
+// Compiled coroutines: the generator is the coroutine object
+
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+
+/**
+ * What a compiled coroutine's generator inherits. coroutine_function() gives the compiler's
+ * generator function a prototype of its own that holds the code object and chains here, so that
+ * `f(...)` returns the generator itself as the coroutine object (one object per call, not a
+ * Coroutine around a generator: spawning many tasks is mostly the garbage collector's work per
+ * object). Here: the generator protocol (`next`/`throw`/`return`, the engine's own, which `yield*`
+ * and the Task call), `_gen` (the object itself), the [Symbol.iterator] that hands it out once, and
+ * below it Coroutine's prototype (instanceof, type(), the Python methods). `throw` is JavaScript's:
+ * Python's `coro.throw(...)` is Coroutine's, kept under PY_THROW (the compiler's gen_throw, and
+ * getattr through hideJsMember). The per-object `_state` is added when the coroutine is made; a
+ * generator made by `yield* f.__body__(...)` (the compiler's direct await) has none, and is only
+ * ever delegated to.
+ */
+const GeneratorCoroutinePrototype = Object.create(Coroutine.prototype) as Record<PropertyKey, unknown>;
+for (const name of ["next", "throw", "return"] as const) {
+  Object.defineProperty(GeneratorCoroutinePrototype, name, { value: GeneratorPrototype[name], writable: true, configurable: true });
+}
+Object.defineProperties(GeneratorCoroutinePrototype, {
+  constructor: { value: Coroutine, writable: true, configurable: true },
+  _gen: {
+    get(this: unknown) {
+      return this;
+    },
+    configurable: true,
+  },
+  [PY_THROW]: { value: Coroutine.prototype.throw, writable: true, configurable: true },
+  [Symbol.iterator]: {
+    value(this: Coroutine) {
+      const state = this._state;
+      // (undefined: a generator of the direct await, see above)
+      if (state !== undefined) {
+        if (state !== CORO_FRESH) throw new RuntimeError("cannot reuse already awaited coroutine");
+        this._state = CORO_SUSPENDED;
+        _untrackStarted(this);
+      }
+      return this;
+    },
+    writable: true,
+    configurable: true,
+  },
+  __await__: {
+    value(this: Coroutine) {
+      // An iterator that is not the coroutine (awaitable() refuses a coroutine from __await__):
+      // a generator delegating to it, so that Python's send/throw/close on it work as on a generator.
+      const coro = this[Symbol.iterator]();
+      return _awaitGenerator({ [Symbol.iterator]: () => coro });
+    },
+    writable: true,
+    configurable: true,
+  },
+});
+hideJsMember(GeneratorCoroutinePrototype, "throw", PY_THROW);
+
+function* _awaitGenerator<T>(coro: Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> }): CoroGen<T> {
+  return yield* coro;
+}
+
+/**
+ * Gives `genFn`'s generators the coroutine prototype chain (above), when its prototype is still the
+ * one the engine made (nothing else put anything on it): false otherwise, and the caller wraps its
+ * generators in Coroutines instead.
+ */
+function _adoptGenerators(genFn: Function, code: CodeObject): boolean {
+  const own = Object.getOwnPropertyDescriptor(genFn, "prototype");
+  const proto = own?.value as object | undefined;
+  if (own === undefined || !own.writable || proto === undefined || proto === null) return false;
+  if (Object.getPrototypeOf(proto) !== GeneratorPrototype || Reflect.ownKeys(proto).length !== 0) return false;
+  const adopted = Object.create(GeneratorCoroutinePrototype);
+  Object.defineProperty(adopted, "_code", { value: code, writable: true, configurable: true });
+  genFn.prototype = adopted;
+  return true;
+}
+
 /** A function returned by coroutine_function(): calling it makes a lazy Coroutine. */
 export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & {
   /** The generator function itself (what `await f(...)` can delegate to without a Coroutine). */
@@ -246,16 +325,32 @@ export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Corouti
  * for methods. The returned function carries `__name__`, `__qualname__` and `__code__`.
  */
 function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo): CoroutineFunction<A, T> {
+  return _coroutine_function(genFn, code, true);
+}
+
+/** coroutine_function(); `adopt`: the generators may be the coroutine objects (see _adoptGenerators). */
+function _coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo, adopt: boolean): CoroutineFunction<A, T> {
   const co = makeCode(code);
   // Named where it is made (a computed key), not by redefining `name` afterwards: that would turn
   // the function into a slow dictionary-mode object, and emitted code reads `f.__body__` at every await.
   const name = co.co_name;
-  const f = {
-    [name]: function (this: unknown) {
-      // eslint-disable-next-line prefer-rest-params
-      return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
-    },
-  }[name];
+  const f =
+    adopt && _adoptGenerators(genFn, co)
+      ? {
+          [name]: function (this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            const coro = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
+            coro._state = CORO_FRESH;
+            _trackUnstarted(coro);
+            return coro;
+          },
+        }[name]
+      : {
+          [name]: function (this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
+          },
+        }[name];
   // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
   Object.defineProperty(f, "__signature_source__", { value: genFn });
   // `await f(...)` of a known module-level coroutine function delegates to the generator itself
@@ -311,7 +406,8 @@ function coroutine(fn: Function): Function {
     firstlineno: Number(named.__code__?.co_firstlineno ?? 0),
   };
   if (fn instanceof GeneratorFunction) {
-    return coroutine_function(fn as (...a: unknown[]) => CoroGen, code);
+    // (the program may still call `fn` for plain generators: its prototype stays the engine's)
+    return _coroutine_function(fn as (...a: unknown[]) => CoroGen, code, false);
   }
   return coroutine_function(function* (this: unknown, ...args: unknown[]): CoroGen {
     const r = fn.apply(this, args);

@@ -2,7 +2,7 @@
 import { InstanceDict } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
-import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import {
   UnicodeEncodeError,
   EOFError,
@@ -1394,7 +1394,8 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   }
   // The same view as getattr: JavaScript's own members are not Python attributes.
   for (const k of names) {
-    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) : JS_NAMES.has(k)) names.delete(k);
+    if (typeof obj === "object" || typeof obj === "function" ? isJsOnly(obj as object, k) && pythonKeyOf(obj as object, k) === undefined : JS_NAMES.has(k))
+      names.delete(k);
   }
   for (const k of ["constructor", "__proto__", "prototype"]) {
     if (names.delete(propName(k))) names.add(k);

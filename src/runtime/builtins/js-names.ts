@@ -69,11 +69,29 @@ const RUNTIME_JS_MEMBERS = new Set("toString valueOf toLocaleString toJSON lengt
 
 /** Members the runtime defines for JavaScript's sake under a name Python also uses (an error's `name`, a dict's `size`). */
 const hiddenMembers = new WeakMap<object, Set<string>>();
+/** Of those, the ones whose Python attribute is kept under another key (a coroutine's `throw`). */
+const pythonKeys = new WeakMap<object, Map<string, symbol>>();
 
-export function hideJsMember(owner: object, name: string): void {
+/**
+ * `owner[name]` is JavaScript's; Python's attribute of that name, if it has one, is `owner[pythonKey]`
+ * (what getattr, hasattr and dir then show under `name`).
+ */
+export function hideJsMember(owner: object, name: string, pythonKey?: symbol): void {
   let names = hiddenMembers.get(owner);
   if (names === undefined) hiddenMembers.set(owner, (names = new Set()));
   names.add(name);
+  if (pythonKey !== undefined) {
+    let keys = pythonKeys.get(owner);
+    if (keys === undefined) pythonKeys.set(owner, (keys = new Map()));
+    keys.set(name, pythonKey);
+  }
+}
+
+/** Where the Python attribute `name` of `obj` is kept when JavaScript's member has that name (see hideJsMember). */
+export function pythonKeyOf(obj: object, name: string): symbol | undefined {
+  let owner: object | null = obj;
+  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+  return owner === null ? undefined : pythonKeys.get(owner)?.get(name);
 }
 
 const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));

@@ -15,7 +15,7 @@ import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
-import { isJsOnly, propName, pythonName } from "./js-names.js";
+import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
@@ -1017,6 +1017,11 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     // a mangled name is stored under its own key (propName).
     const stored = propName(name);
     if (stored !== name && stored in obj) return getattr(obj, stored, dflt);
+    const pythonKey = pythonKeyOf(obj, name);
+    if (pythonKey !== undefined) {
+      const v = obj[pythonKey];
+      return typeof v === "function" ? bindMethod(v, obj) : v;
+    }
     return missingAttr(obj, name, dflt);
   }
   let v: any;

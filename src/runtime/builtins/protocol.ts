@@ -431,6 +431,9 @@ export const NOT_ITERABLE: unique symbol = Symbol("not iterable in Python");
 /** A coroutine refused by `yield from` is dropped there: its never-awaited warning is due now. */
 export const DROPPED_HERE: unique symbol = Symbol("dropped by a refused yield from");
 
+/** Python's `coro.throw(...)` of a compiled coroutine, whose `throw` is the generator's own (asyncio/coroutines.ts). */
+export const PY_THROW: unique symbol = Symbol("coroutine.throw");
+
 /** Something a JS for-of can walk, for any Python iterable. */
 export function toIterable(x: unknown): Iterable<unknown> {
   if (typeof x === "string") return x;

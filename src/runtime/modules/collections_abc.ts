@@ -3,6 +3,7 @@
 // and as bases. Subclassing gives no mixin methods (Mapping.get and friends are not here).
 // CPython: Lib/_collections_abc.py (documented behaviour).
 import { PyDict, PyFrozenSet, PyList, PySet, PyTuple, PyRange } from "../builtins/collections.js";
+import { NOT_ITERABLE } from "../builtins/protocol.js";
 import { _GenericAlias } from "./typing.js";
 import { iscoroutine } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
@@ -37,7 +38,8 @@ function abc<I = unknown>(name: string, check: Check) {
 }
 
 const iterable: Check = (x) => typeof x === "string" || has(x, Symbol.iterator) || has(x, "__iter__");
-const iterator: Check = (x) => has(x, "__next__") || (has(x, "next") && has(x, Symbol.iterator) && !(x instanceof Array));
+// (a coroutine has the generator protocol for `await`, and is no Python iterator)
+const iterator: Check = (x) => has(x, "__next__") || (has(x, "next") && has(x, Symbol.iterator) && !(x instanceof Array) && !x[NOT_ITERABLE]);
 const sized: Check = (x) =>
   typeof x === "string" || x instanceof Array || x instanceof PyDict || x instanceof PySet || x instanceof PyFrozenSet || has(x, "__len__");
 const sequence: Check = (x) => typeof x === "string" || x instanceof PyList || x instanceof PyTuple || x instanceof PyRange;
