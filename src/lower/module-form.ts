@@ -14,6 +14,7 @@ import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import type { LocalModule } from "./analysis.js";
 import { specifierBetween } from "./modules.js";
 import { functionBody } from "./bindings.js";
+import { defsReadEarly } from "./early-reads.js";
 
 export interface LowerResult {
   body: ir.Stmt[];
@@ -57,6 +58,14 @@ export function run(cx: LowerContext): LowerResult {
     const imports = [...cx.imports.statements(), ...localImportStatements(cx)];
     return { body: [...imports, ...(imports.length ? [{ k: "blank" } as ir.Stmt] : []), wrapped], localModules };
   }
+  // A def that code running before its statement may read: not hoisted (early-reads.ts).
+  const early = defsReadEarly(cx.module);
+  if (early.size)
+    for (let i = 0; i < body.length; i++) {
+      const d = body[i];
+      if (d.k === "function" && d.fn.name && early.has(d.fn.name))
+        body[i] = { k: "var", decl: "let", name: d.fn.name, init: { k: "function", fn: d.fn }, line: d.line };
+    }
   // Names `patch('__main__.NAME')` may replace: the `__main__` module object reads and assigns them.
   const patchable = [...cx.analysis.mainPatchNames];
   if (patchable.length) {

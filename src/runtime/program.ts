@@ -29,7 +29,7 @@ import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collection
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
-import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
+import { ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { PY_THROW } from "./builtins/protocol.js";
@@ -366,6 +366,8 @@ const PYTHON_FUNCTION = Symbol("the Python function a method calls");
 /** The generator methods define_class made coroutine (or async generator) functions, and what it made. */
 const wrappedMethods = new WeakMap<Function, Function>();
 const unboundViews = new WeakMap<Function, Function>();
+/** A view's method (the JS method, `this` its self). */
+const viewedMethods = new WeakMap<Function, Function>();
 
 /** The Python function a class's method calls (a decorated def), or null for a plain JS method. */
 export function python_function_of(method: Function): Function | null {
@@ -381,18 +383,13 @@ function unbound(method: Function, owner: Function, name: string): Function {
     // (a generator method read by the class body before define_class: maybe an `async def`, which
     // define_class wraps; the view calls what it became)
     const gen = Object.prototype.toString.call(method) === "[object GeneratorFunction]";
-    view = function (this: unknown, self: unknown, ...args: unknown[]) {
-      // Kept under another name by the class body (`greet = hello`) and called on an instance: bound
-      // to it, as Python binds a function found on the class.
-      if (this !== null && typeof this === "object" && this instanceof owner) {
-        if (arguments.length > 0) args.unshift(self);
-        self = this;
-      }
+    // (the method's positional bounds, read at the first call: arity.ts)
+    let bounds = -1;
+    view = function (self: unknown, ...args: unknown[]) {
       const f = gen ? (wrappedMethods.get(method) ?? method) : method;
       const last = args[args.length - 1];
       if (last instanceof KwArgs) return callkw(f, self, args.slice(0, -1), last.kw);
-      // (a call within the method's kept bounds is looked at no further: arity.ts)
-      const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
+      if (bounds < 0) bounds = arity(f);
       if (self === undefined || args.length > bounds >> ARITY_SHIFT || args.length < (bounds & ARITY_LEAST)) checkUnboundArguments(view!, f, self, args);
       return f.apply(self, args);
     };
@@ -406,6 +403,7 @@ function unbound(method: Function, owner: Function, name: string): Function {
     Object.defineProperty(view, PYTHON_FUNCTION, { value: view });
     unboundViews.set(method, view);
     unboundViews.set(view, view);
+    viewedMethods.set(view, method);
   }
   return view;
 }
@@ -498,7 +496,18 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
     });
     return;
   }
+  // A method kept under another name by the class body (`greet = hello`): the class's is its view
+  // (the function, self first), the instances' the method itself, bound to them as Python binds
+  // the function found on the class.
+  const own = typeof value === "function" && !viewedMethods.has(value) ? ownMethodName(proto, value) : null;
+  if (own !== null) return defineClassAttribute(cls, name, unbound(value as Function, cls, own));
   Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: true });
+  const method = typeof value === "function" ? viewedMethods.get(value) : undefined;
+  if (method !== undefined) {
+    const m = wrappedMethods.get(method) ?? method;
+    Object.defineProperty(proto, name, { value: m, writable: true, configurable: true });
+    return;
+  }
   const get = descriptorGetter(value);
   if (get) {
     // A descriptor (cached_property, a property object...): Python calls its __get__/__set__.
@@ -524,6 +533,15 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
     },
     configurable: true,
   });
+}
+
+/** The name a class's prototype has `f` under as its own method, or null. */
+function ownMethodName(proto: object, f: unknown): string | null {
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key)!;
+    if (d.value === f && key !== "constructor") return key;
+  }
+  return null;
 }
 
 /** `__get__` of a descriptor object (not of a function: functions are made methods instead). */
