@@ -101,10 +101,7 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   /** `await coro`: hand the generator out for `yield*` delegation (once). */
   [Symbol.iterator](): CoroGen<T> {
     if (this._state !== CORO_FRESH) {
-      // Handed out before and still suspended in an await (another task awaits it): CPython's
-      // other message. A delegated generator's progress is not tracked; the host may tell.
-      if (this._state === CORO_SUSPENDED && host.generatorState?.(this._gen) === "suspended") throw new RuntimeError("coroutine is being awaited already");
-      throw new RuntimeError("cannot reuse already awaited coroutine");
+      throw awaitedAgainError(this._state, this._gen);
     }
     this._state = CORO_SUSPENDED;
     _untrackStarted(this);
@@ -269,7 +266,7 @@ Object.defineProperties(GeneratorCoroutinePrototype, {
       const state = this._state;
       // (undefined: a generator of the direct await, see above)
       if (state !== undefined) {
-        if (state !== CORO_FRESH) throw new RuntimeError("cannot reuse already awaited coroutine");
+        if (state !== CORO_FRESH) throw awaitedAgainError(state, this);
         this._state = CORO_SUSPENDED;
         _untrackStarted(this);
       }
@@ -513,6 +510,16 @@ function awaitView<T>(it: CoroGen<T>): CoroGen<T> {
 export function _thrownIn(coro: Coroutine, exc: unknown): unknown {
   coro._state = CORO_CLOSED;
   return typeof exc === "function" ? new (exc as new () => unknown)() : exc;
+}
+
+/**
+ * `await` of a coroutine already handed out: still suspended in an await (another task awaits it)
+ * is CPython's "being awaited already". A delegated generator's progress is not tracked; the host
+ * may tell from the engine.
+ */
+function awaitedAgainError(state: number, gen: object): RuntimeError {
+  if (state === CORO_SUSPENDED && host.generatorState?.(gen) === "suspended") return new RuntimeError("coroutine is being awaited already");
+  return new RuntimeError("cannot reuse already awaited coroutine");
 }
 
 /** @internal RuntimeError for a coroutine awaited twice. */
