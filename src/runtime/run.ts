@@ -15,7 +15,7 @@ import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
 import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
-import { add_program_script, reset_program_scripts } from "./builtins/program-functions.js";
+import { add_program_script, reset_program_scripts, set_function_locator } from "./builtins/program-functions.js";
 import { SpanIndex, frameRange, frameSourceLines, type CodeSpan, type PyRange } from "./traceback-positions.js";
 
 export interface ProgramSource {
@@ -117,6 +117,7 @@ export function runProgram(program: ProgramSource): number {
     };
     _set_suspended_line_provider((obj) => pyLocation(obj)?.[1] ?? null);
     _set_function_source_provider(pyLocation);
+    set_function_locator(pyLocation);
   }
   // The program's modules, by dotted name: each file's code is evaluated when first imported.
   const sources = new Map((program.modules ?? []).map((m, i) => [m.name, { m, url: `tsyncio-module-${i + 1}.js` }]));

@@ -36,8 +36,21 @@ export function add_program_script(js: string, path: string, lineMap: number[], 
 /** A new program runs: the previous one's scripts are forgotten. */
 export function reset_program_scripts(): void {
   scripts.length = 0;
+  locateExactly = null;
+  exactSites = new WeakMap();
   sites.clear();
   programFunctions = new WeakMap();
+}
+
+/**
+ * The host's exact answer (a debugger's function location) as a Python file and line, for a text
+ * the program's scripts hold more than once (two defs `def g(): pass` nested in different functions).
+ */
+let locateExactly: ((f: Function) => [string, number] | null) | null = null;
+let exactSites = new WeakMap<Function, FunctionSite | null>();
+
+export function set_function_locator(locate: ((f: Function) => [string, number] | null) | null): void {
+  locateExactly = locate;
 }
 
 /** Where the program defined `f` (a coroutine function: the generator it wraps), or null: not the program's, or no script known. */
@@ -48,15 +61,28 @@ export function programFunctionSite(f: Function): FunctionSite | null {
   let site = sites.get(text);
   if (site !== undefined) return site;
   site = null;
+  let repeated = false;
   if (!text.endsWith("[native code] }")) {
     for (const s of scripts) {
       const at = s.js.indexOf(text);
       if (at < 0) continue;
+      if (site !== null || s.js.indexOf(text, at + 1) >= 0) {
+        repeated = true;
+        break;
+      }
       let line = 0;
       for (let i = s.js.indexOf("\n"); i >= 0 && i < at; i = s.js.indexOf("\n", i + 1)) line++;
       site = { path: s.path, line: s.lineMap[line] ?? 0 };
-      break;
     }
+  }
+  if (repeated) {
+    // The same text at several places: only the host can tell which (cached by function, not text).
+    let exact = exactSites.get(source);
+    if (exact === undefined) {
+      const at = locateExactly?.(source) ?? null;
+      exactSites.set(source, (exact = at && { path: at[0], line: at[1] }));
+    }
+    return exact;
   }
   sites.set(text, site);
   return site;
