@@ -21,7 +21,7 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME } from "./builtins/ops.js";
+import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
@@ -1198,4 +1198,20 @@ function methodStr(receiver: unknown, attr: string): string {
     return module === "builtins" ? `${qualname}()` : `${module}.${qualname}()`;
   }
   return function_str(getattr(receiver, attr));
+}
+
+/**
+ * `super().__getattribute__(name)` in a class whose JS parent defines none (a subclass of dict,
+ * list, logging.Handler...): Python's MRO ends at object, whose generic lookup applies.
+ */
+export function super_getattribute(inherited: unknown, self: unknown, name: unknown): any {
+  if (typeof inherited === "function") return inherited.call(self, name);
+  return object_getattribute(self, name);
+}
+
+/** `super().__setattr__(name, value)` where the JS parent defines none: object's plain write. */
+export function super_setattr(inherited: unknown, self: unknown, name: unknown, value: unknown): null {
+  if (typeof inherited === "function") return inherited.call(self, name, value);
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  return plainSetattr(self, name, value);
 }
