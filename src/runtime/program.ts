@@ -1215,3 +1215,5 @@ export function super_setattr(inherited: unknown, self: unknown, name: unknown, 
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   return plainSetattr(self, name, value);
 }
+
+export { set_instance_dict } from "./builtins/instance-dict.js";

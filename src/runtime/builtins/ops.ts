@@ -19,7 +19,7 @@ import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
-import { InstanceDict } from "./instance-dict.js";
+import { InstanceDict, set_instance_dict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -1267,6 +1267,8 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   if (obj instanceof PyObject) {
     const refused = slotRefusal(obj, name);
     if (refused !== null) throw refused;
+    // (`setattr(obj, "__dict__", d)`: whether d is shared is unknown here)
+    if (name === "__dict__") return set_instance_dict(obj, value, false);
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
