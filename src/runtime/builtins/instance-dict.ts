@@ -6,7 +6,7 @@ import { PyDict } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { propName } from "./js-names.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
-import { typeName } from "./ops.js";
+import { typeName } from "./protocol.js";
 import { repr } from "./repr.js";
 
 export class InstanceDict<K = unknown, V = unknown> extends PyDict<K, V> {
