@@ -190,8 +190,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs());
     }
     // (a runtime parent such as dict or logging.Handler may lack them: object's generic ones then)
-    if (f.attr === "__getattribute__" || f.attr === "__setattr__") {
-      return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", member({ k: "super" }, f.attr), { k: "this" }, ...args);
+    if ((f.attr === "__getattribute__" || f.attr === "__setattr__") && cx.fn.className) {
+      return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", { k: "this" }, id(safeName(cx.fn.className)), ...args);
     }
     return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
   }

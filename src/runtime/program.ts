@@ -1201,16 +1201,18 @@ function methodStr(receiver: unknown, attr: string): string {
 }
 
 /**
- * `super().__getattribute__(name)` in a class whose JS parent defines none (a subclass of dict,
- * list, logging.Handler...): Python's MRO ends at object, whose generic lookup applies.
+ * `super().__getattribute__(name)` in a method of `cls`: its JS parent's, or, when that parent
+ * defines none (dict, list, logging.Handler...), object's generic lookup, where Python's MRO ends.
  */
-export function super_getattribute(inherited: unknown, self: unknown, name: unknown): any {
+export function super_getattribute(self: unknown, cls: Function, name: unknown): any {
+  const inherited = (Object.getPrototypeOf(cls.prototype) as { __getattribute__?: unknown } | null)?.__getattribute__;
   if (typeof inherited === "function") return inherited.call(self, name);
   return object_getattribute(self, name);
 }
 
-/** `super().__setattr__(name, value)` where the JS parent defines none: object's plain write. */
-export function super_setattr(inherited: unknown, self: unknown, name: unknown, value: unknown): null {
+/** `super().__setattr__(name, value)` in a method of `cls`: its JS parent's, else object's plain write. */
+export function super_setattr(self: unknown, cls: Function, name: unknown, value: unknown): null {
+  const inherited = (Object.getPrototypeOf(cls.prototype) as { __setattr__?: unknown } | null)?.__setattr__;
   if (typeof inherited === "function") return inherited.call(self, name, value);
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   return plainSetattr(self, name, value);
