@@ -5,7 +5,17 @@
 import { parse, type PySyntaxError } from "./parse/index.js";
 import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { webUnsupportedApis } from "./lower/web-target.js";
-import { lower, moduleIdentity, publicNamesOf, analyzeScopes, type LocalModule, type ModuleIdentity, type ProgramModules } from "./lower/index.js";
+import {
+  lower,
+  moduleIdentity,
+  publicNamesOf,
+  analyzeScopes,
+  attributeHooksOf,
+  type AttributeHooks,
+  type LocalModule,
+  type ModuleIdentity,
+  type ProgramModules,
+} from "./lower/index.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "./emit/index.js";
 import { markLines, sourceMapV3, stripMarks } from "./emit/source-map.js";
 import type { OutputSpan } from "./emit/print.js";
@@ -171,6 +181,7 @@ export interface ProgramUnit<R> {
 /** Module search in the program's folder: a package (`name/__init__.py`) first, then `name.py`, as CPython's finder. */
 export function programModules(host: ProgramHost): ProgramModules {
   const cache = new Map<string, { path: string; isPackage: boolean } | null>();
+  const hooks = new Map<string, AttributeHooks>();
   const find = (name: string) => {
     if (!cache.has(name)) {
       const base = name.replace(/\./g, "/");
@@ -193,6 +204,14 @@ export function programModules(host: ProgramHost): ProgramModules {
       const parsed = source ? parse(source, found.path) : null;
       if (!parsed?.module) return null;
       return publicNamesOf(parsed.module, analyzeScopes(parsed.module).get(parsed.module)!.bound);
+    },
+    attributeHooks(name) {
+      if (!hooks.has(name)) {
+        const found = find(name);
+        const source = found && host.read(found.path);
+        hooks.set(name, attributeHooksOf(source ?? ""));
+      }
+      return hooks.get(name)!;
     },
   };
 }

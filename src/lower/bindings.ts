@@ -221,6 +221,8 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
     case "Name":
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
+      // (`a.__dict__ = b.__dict__ = d`, `for o.__dict__ in ...`: a dict that may be shared)
+      if (target.attr === "__dict__") return [exprStmt(cx.rt("set_instance_dict", cx.expr(target.value), value, lit(false)), line)];
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
       if ((isSelf(cx, target.value) && !cx.fn.selfIsClass && !cx.fn.selfHasSetattr) || directWrite(cx, target.value, target.attr))
         return [assignStmt(attributeTarget(cx, target), value, line)];

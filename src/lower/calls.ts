@@ -156,7 +156,7 @@ const NO_KEYWORDS = Object.freeze([]) as unknown as py.Keyword[];
 
 function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
-  const args = e.args.map((a) => (a._type === "Starred" ? spread(cx.expr(a.value)) : cx.expr(a)));
+  const args = e.args.map((a) => (a._type === "Starred" ? spread(starArgument(cx, a.value, e)) : iteratedArgument(cx, a, e)));
   // (most calls have no keyword: no arrays made for them)
   const kwStar = e.keywords.length ? e.keywords.filter((k) => k.arg === null) : NO_KEYWORDS;
   const keywords = (e.keywords.length ? e.keywords.filter((k) => k.arg !== null) : NO_KEYWORDS) as (py.Keyword & { arg: string })[];
@@ -188,6 +188,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
       const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
       return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs());
+    }
+    // (a runtime parent such as dict or logging.Handler may lack them: object's generic ones then)
+    if ((f.attr === "__getattribute__" || f.attr === "__setattr__") && cx.fn.className) {
+      return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", { k: "this" }, id(safeName(cx.fn.className)), ...args);
     }
     return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
   }
@@ -512,6 +516,28 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
  * Its awaitables (stdlib.ts) but gather and shield, which return a Future that runs on its own.
  */
 const ASYNCIO_COROUTINE_FUNCTIONS = new Set([...STDLIB.asyncio.awaitables].filter((name) => name !== "gather" && name !== "shield"));
+
+/** `f(*x)` where x may be a coroutine: refused as CPython does (a JS spread would walk it). */
+function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
+  if (value._type !== "Call" || !mayReturnCoroutine(cx, value)) return cx.expr(value);
+  // (alone, the star-argument goes to the call as is and CPython names the function in its error)
+  if (c.args.length !== 1) return cx.rt("star_iterable", cx.expr(value), lit(null));
+  const f = c.func;
+  if (f._type !== "Attribute") return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f) });
+  // The method is named by its receiver, read again only when refusing: a name, not a computed value.
+  if (f.value._type !== "Name") return cx.rt("star_iterable", cx.expr(value), lit(null), lit(""));
+  return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f.value) }, lit(f.attr));
+}
+
+// Builtins that iterate their first argument: a coroutine given to them is refused and dropped there.
+const ITERATING_BUILTINS = new Set(["list", "tuple", "set", "frozenset", "sorted", "enumerate", "any", "all", "sum", "min", "max", "dict", "iter"]);
+
+/** `list(f())` where f() may give a coroutine: refused with its never-awaited warning at this line, as in CPython. */
+function iteratedArgument(cx: LowerContext, a: py.ExprNode, c: py.Call): ir.Expr {
+  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || !mayReturnCoroutine(cx, a)) return cx.expr(a);
+  if (resolveName(cx.fn.scope, c.func.id, cx.scopes).where !== "builtin") return cx.expr(a);
+  return cx.rt("iter_temporary", cx.expr(a));
+}
 
 export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   const f = c.func;

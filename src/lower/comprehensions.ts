@@ -11,8 +11,9 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
+import { mayReturnCoroutine } from "./calls.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
-import { asyncLoop } from "./loops.js";
+import { asyncLoop, refusingCoroutine } from "./loops.js";
 
 /**
  * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:
@@ -26,7 +27,11 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   const asyncGen = isAsync && e._type === "GeneratorExp";
   if (isAsync && !asyncGen && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
-  const firstIter = cx.expr(e.generators[0].iter);
+  // (a generator expression refuses a coroutine at once; a comprehension does so inside its arrow,
+  // where the warning of the coroutine it drops finds the line)
+  const first = e.generators[0];
+  const refusesFirst = !first.is_async && first.iter._type === "Call" && mayReturnCoroutine(cx, first.iter);
+  const firstIter = refusesFirst && e._type === "GeneratorExp" ? refusingCoroutine(cx, first.iter) : cx.expr(first.iter);
   cx.fn = cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp");
   cx.fn.selfName = outer.selfName;
   cx.fn.selfIsClass = outer.selfIsClass;
@@ -45,7 +50,14 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     const g = e.generators[i];
     let body = inner;
     for (const cond of [...g.ifs].reverse()) body = [ifStmt(cx.cond(cond), body)];
-    const iter = i === 0 ? id("_iter") : cx.expr(g.iter);
+    const iter =
+      i > 0
+        ? g.is_async
+          ? cx.expr(g.iter)
+          : refusingCoroutine(cx, g.iter)
+        : refusesFirst && e._type !== "GeneratorExp"
+          ? cx.rt("iter_temporary", id("_iter"))
+          : id("_iter");
     if (g.is_async) {
       inner = asyncLoop(cx, g.target, iter, body, e.lineno);
     } else if (g.target._type === "Name" && !scope.captured.has(g.target.id)) {

@@ -16,7 +16,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr, nestedClassStatement } from "./calls.js";
+import { callExpr, mayReturnCoroutine, nestedClassStatement } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
@@ -107,7 +107,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return typedHelper(
         cx,
         "set_of",
-        e.elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x))),
+        e.elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value)) : cx.expr(x))),
         ["any"],
       );
     case "Dict":
@@ -230,8 +230,14 @@ export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {
   return cx.rt("name_error", lit(n));
 }
 
+/** `[*x]`: a coroutine x is refused as CPython does (a JS spread would walk it). */
+function starredItem(cx: LowerContext, value: py.ExprNode): ir.Expr {
+  if (value._type === "Call" && mayReturnCoroutine(cx, value)) return cx.rt("star_iterable", cx.expr(value), lit(null));
+  return cx.expr(value);
+}
+
 export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {
-  const items = elts.map((x) => (x._type === "Starred" ? spread(cx.expr(x.value)) : cx.expr(x)));
+  const items = elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value)) : cx.expr(x)));
   return kind === "list" ? cx.list(items) : cx.tuple(items);
 }
 

@@ -19,7 +19,7 @@ import type { LocalModule } from "./modules.js";
 export type { LowerOptions } from "./to-ir.js";
 export { publicNamesOf } from "./star-imports.js";
 export { analyzeScopes } from "./scopes.js";
-export { moduleIdentity, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
+export { attributeHooksOf, moduleIdentity, type AttributeHooks, type LocalModule, type ModuleIdentity, type ProgramModules } from "./modules.js";
 
 export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
   const diagnostics = new Diagnostics(options.source);

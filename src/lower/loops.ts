@@ -64,7 +64,11 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
   // JS's for-of closes a generator the loop leaves early (break, return, an exception); CPython
   // closes it only with its last reference, which a variable holding it keeps.
   if (e._type === "Name" && holdsGenerators(cx, e.id)) return cx.rt("keep_open", cx.expr(e));
-  // A coroutine is iterable to JS (`await` delegates to it), not to Python: refused.
+  return refusingCoroutine(cx, e);
+}
+
+/** An iterated expression: a coroutine is iterable to JS (`await` delegates to it), not to Python, so a call that may give one is refused. */
+export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
   if (e._type === "Call" && mayReturnCoroutine(cx, e)) return cx.rt("iter_temporary", cx.expr(e));
   return cx.expr(e);
 }

@@ -25,6 +25,22 @@ export interface ProgramModules {
   find(name: string): { path: string; isPackage: boolean } | null;
   /** The names `from name import *` binds (null when its source cannot be read or parsed). */
   publicNames?(name: string): string[] | null;
+  /** Whether the module's source defines `__getattr__` / `__getattribute__` (a class of it may hook attribute reads). */
+  attributeHooks?(name: string): AttributeHooks;
+}
+
+/** The attribute hooks a module's source defines. */
+export interface AttributeHooks {
+  getattr: boolean;
+  getattribute: boolean;
+}
+
+/** What a module's source defines, read from its text: a def or an assignment of the hook (cheap, conservative). */
+export function attributeHooksOf(source: string): AttributeHooks {
+  return {
+    getattr: /\bdef\s+__getattr__\b/.test(source),
+    getattribute: /\bdef\s+__getattribute__\b|\.__getattribute__\s*=/.test(source),
+  };
 }
 
 /** A local module an import resolved to. */

@@ -14,6 +14,7 @@ import { walk } from "../ast/walk.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
+import { localChain, type AttributeHooks } from "./modules.js";
 import { resolveName } from "./scopes.js";
 import { DIRECT_ATTRIBUTES } from "./known-results.js";
 import { earlyStatement, superOfOwnClass } from "./early-statements.js";
@@ -341,7 +342,41 @@ export function getattributeInModule(cx: LowerContext): boolean {
       [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__") ||
       // `cls.__getattribute__ = f` (a class decorator's patch)
       index.ofType("Attribute").some((n) => n.attr === "__getattribute__" && n.ctx._type === "Store");
-    getattributeDefs.set(cx.module, h);
+    getattributeDefs.set(cx.module, h || importedHooks(cx).getattribute);
+  }
+  return getattributeDefs.get(cx.module)!;
+}
+
+const importedHookCache = new WeakMap<py.Module, AttributeHooks>();
+
+/**
+ * The hooks defined by the program's own modules this one imports (read from their source): a
+ * class of theirs (a base, a proxy) may hook the attribute reads of objects used here.
+ */
+function importedHooks(cx: LowerContext): AttributeHooks {
+  let h = importedHookCache.get(cx.module);
+  if (h === undefined) {
+    h = { getattr: false, getattribute: false };
+    const modules = cx.options.modules;
+    const ask = (name: string) => {
+      for (const m of localChain(modules, name) ?? []) {
+        const found = modules?.attributeHooks?.(m.name);
+        if (found?.getattr) h!.getattr = true;
+        if (found?.getattribute) h!.getattribute = true;
+      }
+    };
+    if (modules?.attributeHooks) {
+      const index = nodeIndex(cx.module);
+      for (const s of index.ofType("Import")) for (const a of s.names) ask(a.name);
+      for (const s of index.ofType("ImportFrom")) {
+        const base = cx.localImportFrom(s);
+        if (base === null) continue;
+        ask(base);
+        // (`from pkg import mod` of a submodule)
+        for (const a of s.names) if (localChain(modules, `${base}.${a.name}`)) ask(`${base}.${a.name}`);
+      }
+    }
+    importedHookCache.set(cx.module, h);
   }
   return h;
 }
@@ -357,7 +392,9 @@ export function attributesHooked(cx: LowerContext): boolean {
     const index = nodeIndex(cx.module);
     h =
       [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__" || n.name === "__getattr__") ||
-      index.ofType("ClassDef").some((c) => c.bases.some((b) => b._type === "Name" && VALUE_BASES.has(b.id)));
+      index.ofType("ClassDef").some((c) => c.bases.some((b) => b._type === "Name" && VALUE_BASES.has(b.id))) ||
+      importedHooks(cx).getattr ||
+      importedHooks(cx).getattribute;
     hooked.set(cx.module, h);
   }
   return h;

@@ -9,6 +9,7 @@ import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import type * as ir from "../ir/nodes.js";
 import { assignStmt, call, exprStmt, id, ifStmt, lit, member, not, returnStmt, throwStmt, yieldStar } from "../ir/nodes.js";
+import { resolveName } from "./scopes.js";
 import { provenDict } from "./dict-access.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { type PyType, staticType } from "./types.js";
@@ -132,12 +133,22 @@ export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   if (s.targets.length === 1 && s.targets[0]._type === "Name") value = heldGeneratorValue(cx, s.targets[0], s.value, value) ?? value;
   if (s.targets.length === 1 && s.targets[0]._type === "Name" && isObjectConstruction(cx, s.value))
     cx.objectNames.add(`${cx.scopeId(cx.fn.scope)}:${s.targets[0].id}`);
-  if (s.targets.length === 1) return assignTo(cx, s.targets[0], value, s.lineno);
+  const t0 = s.targets[0];
+  if (s.targets.length === 1 && t0._type === "Attribute" && t0.attr === "__dict__") {
+    return [exprStmt(cx.rt("set_instance_dict", cx.expr(t0.value), value, lit(isNewDict(cx, s.value))), s.lineno)];
+  }
+  if (s.targets.length === 1) return assignTo(cx, t0, value, s.lineno);
   // a = b = value: evaluate once, assign left to right.
   const t = cx.temp();
   const out: ir.Stmt[] = [assignStmt(id(t), value, s.lineno)];
   for (const target of s.targets) out.push(...assignTo(cx, target, id(t), s.lineno));
   return out;
+}
+
+/** A dict nothing else can hold yet: a display, a comprehension, a call of the builtin dict. */
+function isNewDict(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type === "Dict" || e._type === "DictComp") return true;
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "dict" && resolveName(cx.fn.scope, "dict", cx.scopes).where === "builtin";
 }
 
 export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {

@@ -21,7 +21,7 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME } from "./builtins/ops.js";
+import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
@@ -32,7 +32,8 @@ import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywor
 import { ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
-import { PY_THROW } from "./builtins/protocol.js";
+import { classQualname } from "./builtins/names.js";
+import { DROPPED_HERE, NOT_ITERABLE, PY_THROW } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
@@ -1169,3 +1170,52 @@ export function name_error(name: string): never {
 export function assert_(ok: boolean, message?: unknown): void {
   if (!ok) throw message === undefined ? new AssertionError() : new AssertionError(message);
 }
+
+/**
+ * `f(*x)` / `[*x]` where x may be a coroutine: JS would spread it (`await` delegates to it), Python
+ * refuses it, and the refused temporary is dropped here (its never-awaited warning now). The
+ * callee is read only to name it in the error: `f(*x)` alone names the function; a mix of
+ * arguments or a display says "Value after *".
+ */
+export function star_iterable(x: unknown, callee: (() => unknown) | null, attr?: string): Iterable<unknown> {
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    if (attr === "") throw new NotImplementedError("a coroutine as the star-argument of a method called on a computed receiver (its TypeError message)");
+    const where = !callee ? "Value after *" : `${attr === undefined ? function_str(callee()) : methodStr(callee(), attr)} argument after *`;
+    throw new TypeError(`${where} must be an iterable, not ${typeName(x)}`);
+  }
+  return x as Iterable<unknown>;
+}
+
+/** `receiver.attr` named as CPython's call errors name a method: by the class that defines it (`__main__.C.m()`, `list.append()`). */
+function methodStr(receiver: unknown, attr: string): string {
+  let proto: unknown = typeof receiver === "function" ? (receiver as { prototype?: unknown }).prototype : receiver;
+  for (; proto; proto = Object.getPrototypeOf(proto)) {
+    if (!Object.prototype.hasOwnProperty.call(proto, attr)) continue;
+    const owner = (proto as { constructor: unknown }).constructor;
+    const module = classModule(owner);
+    const qualname = `${classQualname(owner)}.${attr}`;
+    return module === "builtins" ? `${qualname}()` : `${module}.${qualname}()`;
+  }
+  return function_str(getattr(receiver, attr));
+}
+
+/**
+ * `super().__getattribute__(name)` in a method of `cls`: its JS parent's, or, when that parent
+ * defines none (dict, list, logging.Handler...), object's generic lookup, where Python's MRO ends.
+ */
+export function super_getattribute(self: unknown, cls: Function, name: unknown): any {
+  const inherited = (Object.getPrototypeOf(cls.prototype) as { __getattribute__?: unknown } | null)?.__getattribute__;
+  if (typeof inherited === "function") return inherited.call(self, name);
+  return object_getattribute(self, name);
+}
+
+/** `super().__setattr__(name, value)` in a method of `cls`: its JS parent's, else object's plain write. */
+export function super_setattr(self: unknown, cls: Function, name: unknown, value: unknown): null {
+  const inherited = (Object.getPrototypeOf(cls.prototype) as { __setattr__?: unknown } | null)?.__setattr__;
+  if (typeof inherited === "function") return inherited.call(self, name, value);
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  return plainSetattr(self, name, value);
+}
+
+export { set_instance_dict } from "./builtins/instance-dict.js";

@@ -5,6 +5,9 @@
 import { PyDict } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { propName } from "./js-names.js";
+import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
+import { typeName } from "./protocol.js";
+import { repr } from "./repr.js";
 
 export class InstanceDict<K = unknown, V = unknown> extends PyDict<K, V> {
   declare _owner: Record<string, unknown>;
@@ -66,4 +69,37 @@ function accessorAbove(owner: object, key: string): boolean {
   if (value === null || typeof value !== "object") return false;
   const d = value as { __set__?: unknown; __delete__?: unknown };
   return typeof d.__set__ === "function" || typeof d.__delete__ === "function";
+}
+
+/**
+ * `obj.__dict__ = d` with d a new dict nothing else holds: the instance's attributes become d's
+ * entries (its own properties replaced). Returns the name of an entry an instance cannot hold
+ * as an attribute (a key that is not a str), or null when done.
+ */
+export function replaceAttributes(owner: Record<string, unknown>, d: PyDict): unknown {
+  for (const k of d.keys()) if (typeof k !== "string") return k;
+  for (const k of Object.keys(owner)) delete owner[k];
+  const view = InstanceDict.of(owner);
+  for (const k of d.keys()) view.__setitem__(k, d.__getitem__(k));
+  return null;
+}
+
+/**
+ * `obj.__dict__ = value`. An instance keeps its attributes as the object's own properties, so a
+ * new dict (a display, a comprehension, `dict(...)`: `fresh`) is copied in; a dict that may be
+ * shared with something else (the Borg idiom's class-level dict, `self.__dict__ = self` of
+ * AttrDict, a parameter) would have to stay the live storage: refused, never silently copied.
+ */
+export function set_instance_dict(obj: unknown, value: unknown, fresh: boolean): null {
+  if (typeof obj === "function") throw new AttributeError("attribute '__dict__' of 'type' objects is not writable");
+  if (!(value instanceof PyDict)) throw new TypeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
+  if (value === obj) throw new NotImplementedError("`self.__dict__ = self` (the AttrDict idiom: attributes that are the dict's own items)");
+  if (!fresh) {
+    throw new NotImplementedError(
+      "assigning `__dict__` a dict that may be used elsewhere (the Borg idiom's shared dict, a parameter): only a new dict (a display, a comprehension, dict(...)) is supported",
+    );
+  }
+  const bad = replaceAttributes(obj as Record<string, unknown>, value);
+  if (bad !== null) throw new NotImplementedError(`an instance __dict__ with a key that is not a str (${repr(bad)})`);
+  return null;
 }

@@ -9,7 +9,7 @@ import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
 import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
-import { className, classQualname, PyObject, programClasses } from "./object.js";
+import { className, classQualname, METACLASS, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
@@ -19,7 +19,7 @@ import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
-import { InstanceDict } from "./instance-dict.js";
+import { InstanceDict, set_instance_dict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -917,8 +917,8 @@ function hookedGetattr(obj: any, name: string, dflt: unknown): any {
     return obj.__getattribute__(name);
   } catch (e) {
     if (!(e instanceof AttributeError)) throw e;
-    const ga = obj.__getattr__;
-    if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
+    const ga = getattrHook(obj);
+    if (ga !== undefined) {
       try {
         return ga.call(obj, name);
       } catch (e2) {
@@ -1128,13 +1128,27 @@ function containerDunder(obj: unknown, name: string): Fn | undefined {
   return Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
 }
 
+/**
+ * The `__getattr__` that answers for obj: its class's. A class's own is its metaclass's, not the
+ * method its instances use (which the JS static chain shows on the class too).
+ */
+function getattrHook(obj: any): Function | undefined {
+  if (typeof obj === "function" && isJsClass(obj)) {
+    const meta = (obj as { [METACLASS]?: Function })[METACLASS];
+    const ga = (meta?.prototype as { __getattr__?: unknown } | undefined)?.__getattr__;
+    return typeof ga === "function" ? ga : undefined;
+  }
+  const ga = obj.__getattr__;
+  return typeof ga === "function" && !isJsOnly(obj, "__getattr__") ? ga : undefined;
+}
+
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
   const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
   if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   if (dflt === GENERIC_LOOKUP) throw noAttr(obj, name);
-  const ga = obj.__getattr__;
-  if (typeof ga === "function" && !isJsOnly(obj, "__getattr__")) {
+  const ga = getattrHook(obj);
+  if (ga !== undefined) {
     if (dflt === NO_DEFAULT_ATTR) return ga.call(obj, name);
     try {
       return ga.call(obj, name);
@@ -1267,6 +1281,8 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   if (obj instanceof PyObject) {
     const refused = slotRefusal(obj, name);
     if (refused !== null) throw refused;
+    // (`setattr(obj, "__dict__", d)`: whether d is shared is unknown here)
+    if (name === "__dict__") return set_instance_dict(obj, value, false);
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
@@ -1353,8 +1369,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
     const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;
     if (d !== undefined) return d(obj, ...args);
-    const ga = obj.__getattr__;
-    if (typeof ga === "function") return callv(ga.call(obj, name), args);
+    const ga = getattrHook(obj);
+    if (ga !== undefined) return callv(ga.call(obj, name), args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {
