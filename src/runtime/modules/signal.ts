@@ -61,6 +61,9 @@ export const Handlers = makeEnum("Handlers", [
   ["SIG_DFL", 0],
   ["SIG_IGN", 1],
 ]);
+/** Annotations name these enums as types: their members (the classes are made at run time). */
+export type Signals = IntEnum;
+export type Handlers = IntEnum;
 export const SIG_DFL = Handlers.SIG_DFL;
 export const SIG_IGN = Handlers.SIG_IGN;
 export const NSIG = 65n;

@@ -34,6 +34,9 @@ export const SocketKind = makeEnum("SocketKind", [
   ["SOCK_DGRAM", 2],
   ["SOCK_RAW", 3],
 ]);
+/** Annotations name these enums as types: their members (the classes are made at run time). */
+export type AddressFamily = IntEnum;
+export type SocketKind = IntEnum;
 export const AF_UNSPEC = AddressFamily.AF_UNSPEC;
 export const AF_UNIX = AddressFamily.AF_UNIX;
 export const AF_INET = AddressFamily.AF_INET;

@@ -72,6 +72,10 @@ export const Options = makeEnum(IntFlag, "Options", [
   ["OP_SINGLE_ECDH_USE", 0],
   ["OP_NO_RENEGOTIATION", 0x40000000],
 ]);
+/** Annotations name these enums as types: their members (the classes are made at run time). */
+export type VerifyMode = IntEnum;
+export type TLSVersion = IntEnum;
+export type Options = IntFlag;
 export const OP_ALL = Options.OP_ALL;
 export const OP_NO_SSLv2 = Options.OP_NO_SSLv2;
 export const OP_NO_SSLv3 = Options.OP_NO_SSLv3;
