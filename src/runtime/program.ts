@@ -851,10 +851,8 @@ export function* anext_or_stop(it: any): Generator<unknown, unknown, unknown> {
   }
 }
 
-/** The builtin `anext(iterator[, default])`: an awaitable for the next item. */
-export const anext = coroutine_function(
+const anextAwaitable = coroutine_function(
   function* (it: any, ...rest: unknown[]): Generator<unknown, unknown, unknown> {
-    if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
     try {
       return yield* awaitable(it.__anext__());
     } catch (e) {
@@ -864,6 +862,12 @@ export const anext = coroutine_function(
   },
   { qualname: "anext", filename: "", firstlineno: 0 },
 );
+
+/** The builtin `anext(iterator[, default])`: an awaitable for the next item; a non-async-iterator fails at the call, as in CPython. */
+export function anext(it: any, ...rest: unknown[]): unknown {
+  if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
+  return anextAwaitable(it, ...rest);
+}
 
 // ───────────── match ─────────────
 

@@ -209,6 +209,9 @@ function atExit(): void {
   threading._shutdown?.();
   const atexit = modules["tsyncio/runtime/atexit"] as { _run_exitfuncs: (report: (exc: unknown) => string) => void };
   atexit._run_exitfuncs((exc) => format_exception(exc as BaseException).join(""));
+  // Then logging's own exit hook (registered when logging is first imported, so it runs last).
+  const logging = modules["tsyncio/runtime/logging"] as { _at_exit?: (report: (exc: unknown) => string) => void };
+  logging._at_exit?.((exc) => format_exception(exc as BaseException).join(""));
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
   // Then the modules are torn down: generators left suspended are closed.

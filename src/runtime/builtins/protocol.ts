@@ -577,6 +577,8 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
   if (it !== null && typeof it === "object") {
     const n = (it as { next?: unknown }).next;
     if (typeof n === "function") {
+      // A compiled coroutine carries the generator's `next`, but Python's coroutine is no iterator.
+      if ((it as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) throw new TypeError(`'${typeName(it)}' object is not an iterator`);
       const r = n.call(it) as IteratorResult<unknown>;
       if (!r.done) return r.value;
       if (dflt !== NO_DEFAULT) return dflt;

@@ -112,7 +112,13 @@ function splitArgs(name: string, sep: unknown, maxsplit: unknown): [unknown, unk
   return [sep, maxsplit];
 }
 
-function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
+/** A third positional argument (without keywords; those are splitArgs' to judge). */
+function tooManySplitArgs(name: string, extra: unknown[]): void {
+  if (extra.length > 0 && !extra.some((x) => x instanceof KwArgs)) throw new TypeError(`${name}() takes at most 2 arguments (${2 + extra.length} given)`);
+}
+
+function split(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra: unknown[]): PyList<string> {
+  tooManySplitArgs("split", extra);
   [sep, maxsplit] = splitArgs("split", sep, maxsplit);
   let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
   const out = new PyList<string>();
@@ -153,7 +159,8 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<
   return out;
 }
 
-function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n): PyList<string> {
+function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra: unknown[]): PyList<string> {
+  tooManySplitArgs("rsplit", extra);
   [sep, maxsplit] = splitArgs("rsplit", sep, maxsplit);
   let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
   if (max < 0) return split(s, sep);
@@ -376,6 +383,7 @@ function istitle(s: string): boolean {
 }
 
 function partition(s: string, sep: unknown): PyTuple<string> {
+  if (sep instanceof KwArgs) throw new TypeError("str.partition() takes no keyword arguments");
   sep = checkStr(sep, "must be str, not");
   if (sep === "") throw new ValueError("empty separator");
   const i = s.indexOf(sep as string);
@@ -383,6 +391,7 @@ function partition(s: string, sep: unknown): PyTuple<string> {
   return PyTuple.of(s.slice(0, i), sep as string, s.slice(i + (sep as string).length));
 }
 function rpartition(s: string, sep: unknown): PyTuple<string> {
+  if (sep instanceof KwArgs) throw new TypeError("str.rpartition() takes no keyword arguments");
   sep = checkStr(sep, "must be str, not");
   if (sep === "") throw new ValueError("empty separator");
   const i = s.lastIndexOf(sep as string);

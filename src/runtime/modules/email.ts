@@ -4,6 +4,7 @@ import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { typeName } from "../builtins/ops.js";
 import { checkBytesLike } from "../asyncio/io_util.js";
+import { latin1 } from "../builtins/codecs.js";
 import { Message, parseMessage } from "./email_message.js";
 export * as message from "./email_message.js";
 export * as utils from "./email_utils.js";
@@ -21,5 +22,5 @@ export function message_from_bytes(b: unknown, ...rest: unknown[]): Message {
   const bytes = checkBytesLike(b, "message_from_bytes() argument");
   // CPython keeps other bytes as surrogate escapes, which this Message does not model.
   if (bytes.some((x) => x > 0x7f)) throw new NotImplementedError("email.message_from_bytes() of non-ASCII bytes is not supported by tsyncio");
-  return parseMessage(String.fromCharCode(...bytes));
+  return parseMessage(latin1(bytes));
 }

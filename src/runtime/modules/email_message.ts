@@ -2,12 +2,13 @@
 // written, looked up case-insensitively, duplicates allowed), values as parsed (a folded value keeps
 // its line breaks), and the payload as one string. What HTTP clients and servers written with
 // asyncio streams use: dict(message.items()), message["Content-Length"], get(), get_payload().
-// Not here: MIME parts, policies other than compat32, as_string()/as_bytes(), header encoding.
+// Not here: MIME parts, policies other than compat32, as_bytes(), header refolding and encoding.
 // CPython: Lib/email/message.py, Lib/email/feedparser.py (behaviour observed, not transliterated).
 import { KeyError } from "../builtins/exceptions.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
 import { str } from "../builtins/repr.js";
+import { truthy } from "../builtins/protocol.js";
 
 export class Message {
   _headers: [string, string][] = [];
@@ -91,6 +92,20 @@ export class Message {
     const v = this.get("content-type");
     const t = typeof v === "string" ? v.split(";")[0].trim().toLowerCase() : "";
     return t.split("/").length === 2 ? t : "text/plain";
+  }
+  /** as_string(): the headers, a blank line and the payload, with "\n" line ends (compat32, no refolding). */
+  as_string(...args: unknown[]): string {
+    const kw = popKw(args);
+    const unixfrom = kw?.unixfrom ?? args[0] ?? false;
+    const lines: string[] = [];
+    if (truthy(unixfrom) && this._unixfrom !== null) lines.push(`${str(this._unixfrom)}\n`);
+    for (const [k, v] of this._headers) lines.push(`${k}: ${v}\n`);
+    lines.push("\n");
+    if (typeof this._payload === "string") lines.push(this._payload);
+    return lines.join("").replace(/\r\n|\r/g, "\n");
+  }
+  __str__(): string {
+    return this.as_string();
   }
   static __module__ = "email.message";
 }

@@ -9,7 +9,7 @@
 // know the calling function) raises NotImplementedError rather than print something wrong.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
-import { NotImplementedError, TypeError, ValueError, KeyError } from "../builtins/exceptions.js";
+import { NotImplementedError, TypeError, ValueError, KeyError, OSError, caughtException } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
@@ -350,10 +350,18 @@ class Filterer {
   }
 }
 
+/**
+ * Every handler made (Handler.__init__), oldest first, for shutdown(). CPython holds them by weak
+ * reference, so a handler closed and dropped is forgotten; here one leaves the list once it is
+ * closed and on no logger (the nearest thing to "dropped" without a garbage collector's say).
+ */
+const handlerList: Handler[] = [];
+
 export class Handler extends Filterer {
   level = 0n;
   formatter: Formatter | null = null;
   _name: unknown = null;
+  _closed = false;
 
   constructor(...args: unknown[]) {
     super();
@@ -364,6 +372,7 @@ export class Handler extends Filterer {
     this.level = BigInt(checkLevel(args[0] ?? k.level ?? NOTSET));
     this.formatter = null;
     this.filters = PyList.fromArray([]);
+    handlerList.push(this);
     return null;
   }
   get name(): unknown {
@@ -406,6 +415,8 @@ export class Handler extends Filterer {
     return null;
   }
   close(): unknown {
+    this._closed = true;
+    forgetIfDropped(this);
     return null;
   }
   handleError(_record: LogRecord): unknown {
@@ -457,9 +468,6 @@ export class StreamHandler extends Handler {
   }
 }
 
-/** Every FileHandler made, so shutdown() can close their files as CPython's does at exit. */
-const fileHandlers: FileHandler[] = [];
-
 /** FileHandler(filename, mode='a', encoding=None, delay=False, errors=None) */
 export class FileHandler extends StreamHandler {
   baseFilename = "";
@@ -483,7 +491,6 @@ export class FileHandler extends StreamHandler {
     this.delay = truthy(delay);
     super.__init__();
     this.stream = (this.delay ? null : this._open()) as Stream;
-    fileHandlers.push(this);
     return null;
   }
   _open(): Stream {
@@ -491,8 +498,9 @@ export class FileHandler extends StreamHandler {
     return open(this.baseFilename, this.mode, new KwArgs(kw)) as unknown as Stream;
   }
   emit(record: LogRecord): unknown {
-    if (this.stream === null) this.stream = this._open();
-    return super.emit(record);
+    // A "w" handler that was closed stays closed: reopening would truncate what it wrote.
+    if (this.stream === null && (this.mode !== "w" || !this._closed)) this.stream = this._open();
+    return this.stream === null ? null : super.emit(record);
   }
   close(): null {
     const stream = this.stream as Stream & { close?: () => unknown };
@@ -501,6 +509,7 @@ export class FileHandler extends StreamHandler {
       this.flushStream(stream);
       stream.close?.();
     }
+    super.close();
     return null;
   }
   flush(): null {
@@ -600,6 +609,7 @@ export class Logger extends Filterer {
   removeHandler(h: Handler): null {
     const i = this.handlers.indexOf(h);
     if (i >= 0) this.handlers.splice(i, 1);
+    if (h._closed) forgetIfDropped(h);
     return null;
   }
   hasHandlers(): boolean {
@@ -763,11 +773,34 @@ export function log(level: unknown, msg: unknown, ...args: unknown[]): null {
   return root.log(level, msg, ...args);
 }
 
-export function shutdown(): null {
-  for (const h of root.handlers) h.flush();
-  // Files written by FileHandlers are flushed and closed, newest first, as CPython's shutdown does.
-  for (const h of fileHandlers.splice(0).reverse()) h.close();
+function forgetIfDropped(h: Handler): void {
+  if (root.handlers.includes(h)) return;
+  for (const l of loggers.values()) if (l.handlers.includes(h)) return;
+  const i = handlerList.indexOf(h);
+  if (i >= 0) handlerList.splice(i, 1);
+}
+
+/** shutdown(): flush and close every handler, newest first; OSError and ValueError from one are ignored. */
+export function shutdown(..._args: unknown[]): null {
+  for (const h of handlerList.slice().reverse()) {
+    try {
+      if ((h as { flushOnClose?: unknown }).flushOnClose !== false) h.flush();
+      h.close();
+    } catch (e) {
+      if (!(e instanceof OSError || e instanceof ValueError)) throw e;
+    }
+  }
   return null;
+}
+
+/** Run by the runner at interpreter exit, after the atexit functions: CPython's logging registers shutdown() with atexit when imported, before any program's own. */
+export function _at_exit(report: (exc: unknown) => string): void {
+  try {
+    shutdown();
+  } catch (err) {
+    host.flush?.();
+    host.write(2, `Exception ignored in atexit callback: ${repr(shutdown)}\n${report(caughtException(err))}`);
+  }
 }
 
 export function captureWarnings(_capture: unknown): null {

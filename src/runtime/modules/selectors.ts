@@ -166,6 +166,7 @@ export class _BaseSelectorImpl extends BaseSelector {
     const fd = this._fileobj_lookup(fileobj);
     const key = call(SelectorKey, fileobj, BigInt(fd), ev, data ?? null) as Key;
     if (this._fd_to_key.has(fd)) throw new KeyError(`${repr(fileobj)} (FD ${fd}) is already registered`);
+    this._check_open();
     if (!socketsByFd.has(fd))
       throw new NotImplementedError(
         `selectors: registering ${repr(fileobj)} is not supported by tsyncio (only sockets the program made can be watched, not files, pipes or the terminal)`,
@@ -220,6 +221,9 @@ export class _BaseSelectorImpl extends BaseSelector {
     return null;
   }
 
+  /** The kernel object behind the selector is still open (only epoll's can be closed: select() and poll() keep none). */
+  _check_open(): void {}
+
   /** The registered sockets ready now, with the events each is ready for (registration order). */
   _ready(): PyList<unknown> {
     const out = new PyList<unknown>();
@@ -238,6 +242,7 @@ export class _BaseSelectorImpl extends BaseSelector {
   *_select(...args: unknown[]): Generator<any, PyList<unknown>, unknown> {
     const [timeout] = _bind("select", args, ["timeout"]);
     const seconds = _isNone(timeout) ? null : Math.max(0, _toSeconds(timeout));
+    this._check_open();
     // What the kernel delivered since the last look (a blocking call put back the rest), after
     // bytes between the program's own sockets landed: CPython's peer is readable at once.
     if (host.io && this._fd_to_key.size > 0) ioPoll((t) => (t as { _wakes_threads?: boolean })._wakes_threads === true, true);
@@ -269,6 +274,9 @@ export class EpollSelector extends _BaseSelectorImpl {
   }
   fileno(): bigint {
     return BigInt(this._epoll_fd);
+  }
+  _check_open(): void {
+    if (this._epoll_fd < 0) throw new ValueError("I/O operation on closed epoll object");
   }
   close(): null {
     if (this._epoll_fd >= 0) freeFd(this._epoll_fd);

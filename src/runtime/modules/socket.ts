@@ -8,6 +8,7 @@ import { host } from "../host.js";
 import { call } from "../builtins/ops.js";
 import { repr } from "../builtins/repr.js";
 import { typeName } from "../builtins/ops.js";
+import { PyBytes } from "../builtins/bytes.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
@@ -120,6 +121,8 @@ export class socket extends PyObject implements IoTarget {
   declare _accepts: IoCompletion[];
   declare _datagrams: IoCompletion[];
   declare _answer: IoCompletion | null;
+  /** A non-blocking connect failed: the kernel reports the socket hung up, ready for reading and writing from then on. */
+  declare _hung_up: boolean;
   /** A coroutine of the loop waiting for this socket to change (asyncio's sock_* methods). */
   declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
   /** loop.add_reader/add_writer's hook (asyncio/io_watch.ts). */
@@ -148,6 +151,7 @@ export class socket extends PyObject implements IoTarget {
     this._accepts = [];
     this._datagrams = [];
     this._answer = null;
+    this._hung_up = false;
     this._waiter = null;
     this._on_change = null;
     socketsByFd.set(this._fd, this);
@@ -155,11 +159,14 @@ export class socket extends PyObject implements IoTarget {
 
   /** Ready for reading as select() sees it: data, EOF, or a connection to accept. */
   _readable(): boolean {
-    return this._chunks.length > 0 || this._eof || this._accepts.length > 0 || this._datagrams.length > 0;
+    return this._chunks.length > 0 || this._eof || this._accepts.length > 0 || this._datagrams.length > 0 || this._hung_up || this._connect_failed();
   }
   /** Ready for writing: connected (the kernel takes every write), a datagram socket, or a non-blocking connect that ended. */
   _writable(): boolean {
-    return this._state === "connected" || this._state === "udp" || (this._state === "connecting" && this._answer !== null);
+    return this._state === "connected" || this._state === "udp" || (this._state === "connecting" && this._answer !== null) || this._hung_up;
+  }
+  private _connect_failed(): boolean {
+    return this._state === "connecting" && this._answer !== null && this._answer.ev === "error";
   }
 
   __repr__(): string {
@@ -180,6 +187,7 @@ export class socket extends PyObject implements IoTarget {
     } catch (e) {
       if (!(e instanceof OSError)) throw e;
       this._so_error = typeof e.errno === "bigint" ? e.errno : 0n;
+      this._hung_up = true;
     }
   }
 
@@ -479,8 +487,13 @@ export class socket extends PyObject implements IoTarget {
   }
 
   recv_into(buffer: unknown, nbytes: unknown = 0n): bigint {
+    if (buffer instanceof PyBytes) throw new TypeError(`recv_into() argument 1 must be read-write bytes-like object, not ${typeName(buffer)}`);
     const target = checkBytesLike(buffer, "recv_into() argument 1");
-    const n = Number(nbytes) || target.length;
+    const asked = Number(nbytes);
+    if (asked < 0) throw new ValueError("negative buffersize in recv_into");
+    if (asked > target.length) throw new ValueError("buffer too small for requested bytes");
+    const n = asked || target.length;
+    this._open();
     this._block(() => this._recv_ready());
     const got = this._take_recv(n);
     target.set(got);

@@ -36,11 +36,15 @@ export function* until_any(socks: readonly object[], ready: () => boolean, timeo
       if (list) list.push(w);
       else waiting.set(s, [w]);
     }
-    yield* block(w);
-    for (const s of socks) {
-      const list = waiting.get(s);
-      const i = list === undefined ? -1 : list.indexOf(w);
-      if (i >= 0) list!.splice(i, 1);
+    try {
+      yield* block(w);
+    } finally {
+      // Also when block() throws (the thread is interrupted): no socket keeps a dead waiter.
+      for (const s of socks) {
+        const list = waiting.get(s);
+        const i = list === undefined ? -1 : list.indexOf(w);
+        if (i >= 0) list!.splice(i, 1);
+      }
     }
     if (w.timedOut) return ready();
   }
