@@ -109,7 +109,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack _AsyncGeneratorContextManager _GeneratorContextManager aclosing asynccontextmanager closing contextmanager nullcontext redirect_stderr redirect_stdout suppress",
   "tsyncio/runtime/dataclasses": "Field FrozenInstanceError InitVar KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass make_dataclass replace",
   "tsyncio/runtime/datetime": "MAXYEAR MINYEAR UTC date datetime time timedelta timezone tzinfo",
-  "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum auto member nonmember unique",
+  "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum _module_enum auto member nonmember unique",
   "tsyncio/runtime/contextvars": "Context ContextVar Token _current_context _set_current_context copy_context",
   "tsyncio/runtime/functools": "cache cached_property cmp_to_key lru_cache partial partialmethod reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
   "tsyncio/runtime/heapq": "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",

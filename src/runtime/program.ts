@@ -1052,12 +1052,7 @@ export function chain_context(escaping: unknown, handled: BaseException): BaseEx
 
 /** PEP 479: what escapes a generator's body; a StopIteration becomes a RuntimeError caused by it. */
 export function generator_stop(escaping: unknown): BaseException {
-  const e = toPyException(escaping);
-  if (!(e instanceof StopIteration)) return e;
-  const r = new RuntimeError("generator raised StopIteration");
-  r.__cause__ = e;
-  r.__context__ = e;
-  return r;
+  return stopIterationEscaped(escaping, "generator");
 }
 
 /**
@@ -1065,9 +1060,13 @@ export function generator_stop(escaping: unknown): BaseException {
  * its body; a StopIteration becomes RuntimeError("coroutine raised StopIteration") caused by it.
  */
 export function coroutine_stop(escaping: unknown): BaseException {
+  return stopIterationEscaped(escaping, "coroutine");
+}
+
+function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"): BaseException {
   const e = toPyException(escaping);
   if (!(e instanceof StopIteration)) return e;
-  const r = new RuntimeError("coroutine raised StopIteration");
+  const r = new RuntimeError(`${what} raised StopIteration`);
   r.__cause__ = e;
   r.__context__ = e;
   return r;

@@ -11,7 +11,7 @@ import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exc
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
-import { add, mul, invert, eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName } from "../builtins/ops.js";
+import { add, mul, invert, eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName, call } from "../builtins/ops.js";
 import { format } from "../builtins/format.js";
 import { valueOperators } from "../builtins/value-subclass.js";
 import { set_mixin_bases } from "../builtins/mro.js";
@@ -691,3 +691,11 @@ export const EnumMeta = Enum;
 
 // the class's kind decides arithmetic; keep KwArgs referenced for callers that pass keywords
 void KwArgs;
+
+/**
+ * @internal A runtime module's enum made through the functional API (`IntEnum("Signals", pairs,
+ * module="signal")`), as CPython's signal, socket and ssl make theirs.
+ */
+export function _module_enum(cls: typeof IntEnum | typeof IntFlag, module: string, name: string, pairs: [string, number | bigint][]): any {
+  return call(cls, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module }));
+}

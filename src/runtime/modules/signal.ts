@@ -2,10 +2,8 @@
 // default_int_handler. Handlers run in the program's thread: a signal from outside arrives
 // through the host's I/O kernel while the event loop waits; one the program raises itself runs
 // its handler at once. CPython: Lib/signal.py (documented behaviour).
-import { IntEnum } from "./enum.js";
+import { IntEnum, _module_enum } from "./enum.js";
 import { call } from "../builtins/ops.js";
-import { PyList, PyTuple } from "../builtins/collections.js";
-import { KwArgs } from "../builtins/object.js";
 import { KeyboardInterrupt, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { builtin } from "../builtins/functions.js";
 import { get_signal_action, get_sigint_handler, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
@@ -53,8 +51,7 @@ const NUMBERS: [string, number][] = [
 /** The signals CPython ignores from the start (getsignal() says SIG_IGN until a program sets one). */
 const IGNORED_AT_START = new Set([13, 25]);
 
-const makeEnum = (name: string, pairs: [string, number][]): any =>
-  call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "signal" }));
+const makeEnum = (name: string, pairs: [string, number][]) => _module_enum(IntEnum, "signal", name, pairs);
 
 export const Signals = makeEnum("Signals", NUMBERS);
 export const Handlers = makeEnum("Handlers", [

@@ -12,7 +12,7 @@ import { PyBytes } from "../builtins/bytes.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
-import { IntEnum } from "./enum.js";
+import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
@@ -21,8 +21,7 @@ import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, socketOptions
 import { socketEnums } from "../asyncio/io_transports.js";
 import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
-const makeEnum = (name: string, pairs: [string, number][]): any =>
-  call(IntEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "socket" }));
+const makeEnum = (name: string, pairs: [string, number][]) => _module_enum(IntEnum, "socket", name, pairs);
 
 export const AddressFamily = makeEnum("AddressFamily", [
   ["AF_UNSPEC", 0],

@@ -2,10 +2,9 @@
 // connections (the handshake is the host's: src/cli/io/tls.ts) and for blocking TLS sockets
 // (SSLContext.wrap_socket: ssl_socket.ts). CPython: Lib/ssl.py (documented behaviour).
 import { call } from "../builtins/ops.js";
-import { PyList, PyTuple } from "../builtins/collections.js";
-import { KwArgs, PyObject } from "../builtins/object.js";
+import { PyObject } from "../builtins/object.js";
 import { NotImplementedError } from "../builtins/exceptions.js";
-import { IntEnum, IntFlag } from "./enum.js";
+import { IntEnum, IntFlag, _module_enum } from "./enum.js";
 import { SSLContext, set_ssl_enums } from "../asyncio/ssl_context.js";
 import { markUnsupported } from "../unsupported.js";
 
@@ -25,8 +24,7 @@ export { SSLObject } from "../asyncio/io_ssl.js";
 export { SSLSocket } from "./ssl_socket.js";
 import { wrap_socket as wrapSocket } from "./ssl_socket.js";
 
-const makeEnum = (cls: unknown, name: string, pairs: [string, number | bigint][]): any =>
-  call(cls, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module: "ssl" }));
+const makeEnum = (cls: typeof IntEnum | typeof IntFlag, name: string, pairs: [string, number | bigint][]) => _module_enum(cls, "ssl", name, pairs);
 
 export const VerifyMode = makeEnum(IntEnum, "VerifyMode", [
   ["CERT_NONE", 0],
