@@ -62,6 +62,30 @@ function valueBinding(item: py.Stmt): string | null {
   return item._type === "ClassDef" ? item.name : null;
 }
 
+/** A class-body statement run for its effect: an expression other than a constant (a docstring, `...`). */
+function isEffectStatement(item: py.Stmt): boolean {
+  return item._type === "Expr" && item.value._type !== "Constant";
+}
+
+function isValueStatement(item: py.Stmt): boolean {
+  return item._type === "Assign" || item._type === "AnnAssign" || item._type === "Expr";
+}
+
+/** `name = other` where `n` is that `other`: the alias the class body takes from the class (`__iter__ = __await__`). */
+function isBareAlias(item: py.Stmt, n: py.Name): boolean {
+  return item._type === "Assign" && item.value === n;
+}
+
+/** `(y := f())` binds y in the class namespace: not supported in a class body's statements. */
+function hasWalrus(item: py.Stmt): boolean {
+  let found = false;
+  walk(item, (n) => {
+    if (n._type === "NamedExpr") found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** The IR with each `this` read as `(this as any)`. */
 /**
  * The defs of a class body that a later statement wraps with `classmethod(f)` or `staticmethod(f)`
@@ -272,7 +296,12 @@ function classDefIn(
   const defNames: string[] = [];
   for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
-  const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
+  // A statement run for its effect (`print(...)`) keeps every value in a const too, so that the
+  // values and the statement run in the body's order.
+  const keptValues = earlyMethods || s.body.some(isEffectStatement) || namesReadLater(s.body, valueBinding).size > 0;
+  // A method whose decorator the program wrote: define_class runs that decorator once the class
+  // exists, after every statement of the body (see decorateMethods).
+  let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
   const bodyValues = new Map<string, ir.Expr>();
   // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
   const boundSoFar = new Map<string, "def" | "attr">();
@@ -286,6 +315,15 @@ function classDefIn(
           cx.fn.temps.pop();
           return t;
         });
+  // A function's class whose body binds a name the function also binds (or the module: a class
+  // body's `x = x` reads the global x): reads of it before the body binds it must be looked at.
+  const bindsOwnName = [...classScope.bound].some((n) => !defNames.includes(n));
+  // What the class namespace holds before the body runs.
+  const implicitNames = new Map<string, ir.Expr>([
+    ["__qualname__", lit(qualname)],
+    ["__module__", lit(cx.options.module?.name ?? "__main__")],
+  ]);
+  const readsImplicitNames = classScope.used.has("__qualname__") || classScope.used.has("__module__");
   const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
     if (!keptValues) return value;
     const t = cx.withOuter(outer, () => {
@@ -298,11 +336,18 @@ function classDefIn(
     return id(t);
   };
   for (const item of s.body) {
-    // (no earlier value kept as a const yet: no read to redirect, and no walk of the item)
-    if (bodyValues.size)
+    // (no earlier value kept as a const yet and no name of the body read before it is bound: no
+    // read to redirect, and no walk of the item)
+    if (bodyValues.size || bindsOwnName || readsImplicitNames)
       for (const n of classLevelReads(item)) {
-        const value = bodyValues.get(n.id);
+        const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitNames.get(n.id));
         if (value) cx.classBodyReads.set(n, value);
+        // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
+        else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
+        // An earlier decorated def read by a value or a statement (decorators read it from the
+        // class: `@x.setter`): no value of it is kept for such a read.
+        else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
+          cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
       }
     // (a method of that name binds it anew: its value is not one of the consts)
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
@@ -327,6 +372,7 @@ function classDefIn(
         // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
+        if (other.length && !decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) decoratedLater = item;
         if (other.length)
           methodDecorators.push({
             name: item.name === "constructor" ? "constructor_" : item.name,
@@ -480,8 +526,15 @@ function classDefIn(
           "ellipsis" in item.value.value)
       ) {
         // nothing
-      } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
-        members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+      } else if (item._type === "Expr" && item.value._type === "Constant") {
+        // The first statement's string is the docstring; any other constant does nothing.
+        if (item === s.body[0] && typeof item.value.value === "string")
+          members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+      } else if (item._type === "Expr" && !hasWalrus(item) && !decoratedLater) {
+        // `print(...)` in the body: run where it stands, among the values kept in consts before and after it.
+        hoisted.push(...cx.withOuter(outer, () => cx.stmt(item)));
+      } else if (item._type === "Expr" && decoratedLater) {
+        cx.diags.error(item, "TSY1013", { construct: `an expression statement after the decorated method ${decoratedLater.name}` });
       } else {
         cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
       }
