@@ -15,6 +15,7 @@ import type { LocalModule } from "./analysis.js";
 import { specifierBetween } from "./modules.js";
 import { functionBody } from "./bindings.js";
 import { defsReadEarly } from "./early-reads.js";
+import { addLambdaQualnames } from "./lambda-qualnames.js";
 
 export interface LowerResult {
   body: ir.Stmt[];
@@ -31,6 +32,7 @@ export function run(cx: LowerContext): LowerResult {
   prologue.push(...shadowedGlobalAccessors(cx));
   const localModules = [...cx.localImports].map(([name, m]) => ({ name, path: m.path }));
   const nested = cx.moduleForm ? {} : nestedQualnames(cx.module.body);
+  if (!cx.moduleForm) addLambdaQualnames(cx.module, nested);
   if (Object.keys(nested).length) {
     const table: ir.Expr = { k: "object", props: Object.entries(nested).map(([line, name]) => ({ key: line, value: lit(name) })) };
     const file = call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename));
