@@ -14,6 +14,7 @@ import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
@@ -60,6 +61,37 @@ function valueBinding(item: py.Stmt): string | null {
   if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") return item.targets[0].id;
   if (item._type === "AnnAssign" && item.value && item.target._type === "Name") return item.target.id;
   return item._type === "ClassDef" ? item.name : null;
+}
+
+const readsNamespaces = new WeakMap<py.Module, boolean>();
+
+/** Whether the program may read some class's `__dict__` (`C.__dict__`, `vars(C)`). */
+function readsClassNamespaces(module: py.Module): boolean {
+  let reads = readsNamespaces.get(module);
+  if (reads === undefined) {
+    const index = nodeIndex(module);
+    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || index.ofType("Name").some((n) => n.id === "vars");
+    readsNamespaces.set(module, reads);
+  }
+  return reads;
+}
+
+/** The names a class body binds, in the order its namespace gets them (`__doc__` for a docstring). */
+function namespaceOrder(body: py.Stmt[], bound: Map<string, unknown>): string[] {
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!names.includes(n)) names.push(n);
+  };
+  if (docstring(body) !== null) add("__doc__");
+  for (const item of body) {
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name);
+    else if (item._type === "Assign") {
+      for (const t of item.targets) if (t._type === "Name") add(t.id);
+    } else if (item._type === "AnnAssign" && item.value && item.target._type === "Name") add(item.target.id);
+    else if (item._type === "TypeAlias" && item.name._type === "Name") add(item.name.id);
+  }
+  // (less what a `del` of the body removed)
+  return names.filter((n) => n === "__doc__" || bound.has(n));
 }
 
 /** A class-body statement run for its effect: an expression other than a constant (a docstring, `...`). */
@@ -624,6 +656,8 @@ function classDefIn(
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
+  // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
+  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar).map((n) => lit(n))) });
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.
