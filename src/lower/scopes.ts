@@ -518,6 +518,19 @@ export function resolveName(scope: Scope, name: string, _table: ScopeTable): { w
   return global(scope, name);
 }
 
+/**
+ * Whether JS code of `scope` (and the scopes around it, up to the module) sees a variable of its
+ * own or of an enclosing function named `name`, which hides the module's: a class body declares
+ * none, nor does a function that declares the name `global`.
+ */
+export function shadowedInJs(scope: Scope, name: string): boolean {
+  for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    if (s.kind === "class" || s.kind === "annotation" || s.globals.has(name)) continue;
+    if (s.bound.has(name)) return true;
+  }
+  return false;
+}
+
 /** A name resolved at module level: a global when the module binds it, else a builtin. */
 // (a function of its own: nested in resolveName it was a closure made per call)
 function global(from: Scope, n: string): { where: "global" | "builtin"; scope: Scope } {

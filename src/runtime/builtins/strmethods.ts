@@ -120,7 +120,8 @@ function tooManySplitArgs(name: string, extra: unknown[]): void {
 function split(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra: unknown[]): PyList<string> {
   tooManySplitArgs("split", extra);
   [sep, maxsplit] = splitArgs("split", sep, maxsplit);
-  let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
+  // (maxsplit=None is CPython's TypeError: not an integer)
+  let max = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
   const out = new PyList<string>();
   if (sep === undefined || sep === null) {
     let t = s.replace(LSTRIP_WS, "");
@@ -162,7 +163,8 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra
 function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra: unknown[]): PyList<string> {
   tooManySplitArgs("rsplit", extra);
   [sep, maxsplit] = splitArgs("rsplit", sep, maxsplit);
-  let max = maxsplit === undefined || maxsplit === null ? -1 : Number(toIndex(maxsplit));
+  // (maxsplit=None is CPython's TypeError: not an integer)
+  let max = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
   if (max < 0) return split(s, sep);
   const parts: string[] = [];
   if (sep === undefined || sep === null) {
