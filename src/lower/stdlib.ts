@@ -37,6 +37,8 @@ const DOTTED: Record<string, string> = {
   asyncio_queues: "asyncio.queues",
   asyncio_locks: "asyncio.locks",
   asyncio_subprocess: "asyncio.subprocess",
+  asyncio_taskgroups: "asyncio.taskgroups",
+  asyncio_timeouts: "asyncio.timeouts",
   urllib_parse: "urllib.parse",
   email_message: "email.message",
   email_utils: "email.utils",

@@ -124,6 +124,26 @@ export class Deque<T> {
     for (let k = 0; k < this.length; k++) yield this._buf[(this._head + k) & this._mask] as T;
   }
 
+  // collections.deque's names, for programs (and CPython's own tests) that reach a queue's or a
+  // lock's private deque: `len(q._getters)`, `q._putters.append(waiter)`.
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __bool__(): boolean {
+    return this.length !== 0;
+  }
+  append(item: T): null {
+    this.push(item);
+    return null;
+  }
+  appendleft(item: T): null {
+    this.unshift(item);
+    return null;
+  }
+  popleft(): T | undefined {
+    return this.shift();
+  }
+
   private _grow(): void {
     const old = this._buf;
     const cap = old.length;
