@@ -11,6 +11,8 @@
 // they compare equal and heapq's algorithm orders them exactly as CPython's does (a, c, b, d for
 // four equal deadlines: fixtures/asyncio-call-at-equal-deadline-heap-order).
 
+import { IndexError } from "../builtins/exceptions.js";
+
 /** A FIFO/LIFO ring buffer with O(1) push/shift/pop. */
 export class Deque<T> {
   private _buf: (T | undefined)[];
@@ -131,6 +133,12 @@ export class Deque<T> {
   }
   __bool__(): boolean {
     return this.length !== 0;
+  }
+  __getitem__(index: unknown): T {
+    const i = Number(index);
+    const item = this.at(i);
+    if (item === undefined && (i >= this.length || i < -this.length)) throw new IndexError("deque index out of range");
+    return item as T;
   }
   append(item: T): null {
     this.push(item);
