@@ -2,7 +2,7 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
-import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
+import { Coroutine, _drop_held_coroutine, awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
@@ -144,6 +144,8 @@ export function str_parts(...parts: unknown[]): string {
 
 /** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */
 export function close_dropped(g: unknown): void {
+  // A coroutine only a variable held, never started, is reported where the variable lets it go.
+  if (g instanceof Coroutine) return _drop_held_coroutine(g, true);
   if (Object.prototype.toString.call(g) !== "[object Generator]") return;
   suspended.delete(g as Generator);
   try {
@@ -166,7 +168,10 @@ export function rebind_generator<T>(held: unknown[] | null, old: unknown, fresh:
 
 /** A function returns: the generators only its locals held go with its frame. */
 export function close_held(held: unknown[]): void {
-  for (const g of held) close_dropped(g);
+  for (const g of held) {
+    if (g instanceof Coroutine) _drop_held_coroutine(g, false);
+    else close_dropped(g);
+  }
   held.length = 0;
 }
 

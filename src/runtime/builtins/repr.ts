@@ -199,6 +199,9 @@ function foreignRepr(x: object): string {
       "}"
     );
   }
+  // object.__repr__ names the module of a runtime class that declares one (asyncio's policy).
+  const mod = Object.prototype.hasOwnProperty.call(c, "__module__") ? (c as { __module__?: unknown }).__module__ : undefined;
+  if (typeof mod === "string" && mod !== "builtins") return `<${mod}.${classQualname(c)} object at ${hexAddress(x)}>`;
   return `<${className(c)} object at ${hexAddress(x)}>`;
 }
 
