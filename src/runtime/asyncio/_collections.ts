@@ -13,12 +13,17 @@
 
 import { IndexError } from "../builtins/exceptions.js";
 
+const _RENEW_EVERY = 1024;
+const _RENEW_MAX_CAPACITY = 256;
+
 /** A FIFO/LIFO ring buffer with O(1) push/shift/pop. */
 export class Deque<T> {
   private _buf: (T | undefined)[];
   private _head = 0;
   private _mask: number;
   length = 0;
+  /** Pushes until a small buffer is copied into a fresh one (see push). */
+  private _untilRenew = _RENEW_EVERY;
 
   constructor(capacity = 16) {
     let cap = 8;
@@ -29,6 +34,7 @@ export class Deque<T> {
 
   push(item: T): void {
     if (this.length > this._mask) this._grow();
+    else if (--this._untilRenew === 0) this._renew();
     this._buf[(this._head + this.length) & this._mask] = item;
     this.length++;
   }
@@ -150,6 +156,22 @@ export class Deque<T> {
   }
   popleft(): T | undefined {
     return this.shift();
+  }
+
+  /**
+   * A long-lived deque's buffer is soon in V8's old generation, where storing a just-made object
+   * (an asyncio.Queue's item, a waiter's Future) takes the write barrier's slow path (~50
+   * instructions): every _RENEW_EVERY pushes a small buffer is copied into a fresh (young) one.
+   */
+  private _renew(): void {
+    this._untilRenew = _RENEW_EVERY;
+    const old = this._buf;
+    const cap = old.length;
+    if (cap > _RENEW_MAX_CAPACITY) return;
+    const buf = new Array<T | undefined>(cap);
+    for (let k = 0; k < this.length; k++) buf[k] = old[(this._head + k) & this._mask];
+    this._buf = buf;
+    this._head = 0;
   }
 
   private _grow(): void {
