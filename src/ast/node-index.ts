@@ -81,6 +81,12 @@ export interface NodeIndex {
   readonly all: readonly NodeOfType<IndexedKind>[];
   /** The nodes of one kind, in the same order. */
   ofType<K extends IndexedKind>(type: K): readonly NodeOfType<K>[];
+  /**
+   * For a Module: where the Names of each module-level statement start in `ofType("Name")`, and
+   * one entry more, where they end (a statement's Names are consecutive there: the walk visits a
+   * statement's whole subtree before the next statement). Empty for other roots.
+   */
+  readonly statementNameStarts: readonly number[];
 }
 
 const indexes = new WeakMap<py.Node, NodeIndex>();
@@ -90,17 +96,31 @@ export function nodeIndex(root: py.Node): NodeIndex {
   if (index) return index;
   const all: py.Node[] = [];
   const lists: py.Node[][] = INDEXED_KINDS.map(() => []);
-  walk(root, (n) => {
+  const gather = (n: py.Node): void => {
     const slot = indexedSlot(n._type);
     if (slot >= 0) {
       lists[slot].push(n);
       all.push(n);
     }
-  });
+  };
+  const statementNameStarts: number[] = [];
+  if (root._type === "Module") {
+    // walk(root, gather) statement by statement (the same visits in the same order), noting where each one's Names start.
+    const names = lists[indexedSlot("Name")];
+    gather(root);
+    for (const s of root.body) {
+      statementNameStarts.push(names.length);
+      if (s != null) walk(s, gather);
+    }
+    statementNameStarts.push(names.length);
+    // (a module made by an earlier pass may lack the field: walk() skips a missing list)
+    for (const t of root.type_ignores ?? []) if (t != null) walk(t, gather);
+  } else walk(root, gather);
   const byType = new Map<string, py.Node[]>(INDEXED_KINDS.map((kind, i) => [kind, lists[i]]));
   index = {
     all: all as NodeOfType<IndexedKind>[],
     ofType: <K extends IndexedKind>(type: K) => byType.get(type)! as readonly py.Node[] as readonly NodeOfType<K>[],
+    statementNameStarts,
   };
   indexes.set(root, index);
   return index;

@@ -15,6 +15,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { forEachChildWith } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 export function defsReadEarly(module: py.Module): Set<string> {
   const body = module.body;
@@ -28,16 +29,38 @@ export function defsReadEarly(module: py.Module): Set<string> {
   });
   const early = new Set<string>();
   if (defAt.size === 0) return early;
+  // A module-level statement's Names are a run of the node index's Names (in walk order, see
+  // statementNameStarts): the loads of a statement and of a def's body are read there, not walked.
+  const index = nodeIndex(module);
+  const names = index.ofType("Name");
+  const starts = index.statementNameStarts;
+  const defsLoaded = (from: number, to: number): Set<string> => {
+    const out = new Set<string>();
+    for (let k = from; k < to; k++) {
+      const n = names[k];
+      if (n.ctx._type === "Load" && defAt.has(n.id)) out.add(n.id);
+    }
+    return out;
+  };
   // (each def's body read once, when some statement first reaches it)
   const bodyReads = new Map<string, Set<string>>();
   const readsOfBody = (name: string): Set<string> => {
     let reads = bodyReads.get(name);
-    if (!reads) bodyReads.set(name, (reads = defsRead(defs.get(name)!.body, defAt)));
+    if (!reads) {
+      const i = defAt.get(name)!;
+      const d = defs.get(name)!;
+      // (a def's Names come in this order: its parameters', its body's, its decorators', its return annotation's, its type parameters')
+      const from = starts[i] + namesIn(d.args);
+      const to = starts[i + 1] - namesIn(d.decorator_list) - namesIn(d.returns) - namesIn(d.type_params);
+      bodyReads.set(name, (reads = defsLoaded(from, to)));
+    }
     return reads;
   };
   body.forEach((s, i) => {
     const reached = new Set<string>();
-    const pending = [...defsRead(runsNow(s), defAt)];
+    // (a def or class statement runs only some of its parts: those are walked)
+    const whole = s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef" && s._type !== "ClassDef";
+    const pending = [...(whole ? defsLoaded(starts[i], starts[i + 1]) : defsRead(runsNow(s), defAt))];
     while (pending.length) {
       const name = pending.pop()!;
       if (reached.has(name)) continue;
@@ -73,6 +96,19 @@ function defsRead(nodes: py.Node[], defs: ReadonlyMap<string, number>): Set<stri
   const out = new Set<string>();
   for (const node of nodes) walkNames(node, out, defs);
   return out;
+}
+
+/** How many Name nodes (of any context) these nodes hold. */
+function namesIn(nodes: py.Node | readonly py.Node[] | null): number {
+  const count = { names: 0 };
+  if (Array.isArray(nodes)) for (const n of nodes) countNames(n, count, null);
+  else if (nodes) countNames(nodes as py.Node, count, null);
+  return count.names;
+}
+
+function countNames(n: py.Node, count: { names: number }, _: null): void {
+  if (n._type === "Name") count.names++;
+  else forEachChildWith(n, countNames, count, _);
 }
 
 /** Adds the keys of `defs` loaded in `n` to `out` (one visitor for every node, its state passed along). */
