@@ -23,6 +23,22 @@ const expectedDir = join(dir, "expected");
 const { compileToJs } = await import(join(root, "dist/index.js"));
 
 const args = process.argv.slice(2);
+const USAGE = `usage: node eval/run.mjs [NNN ...] [--json FILE] [--verbose] [--real-time]
+  NNN          run only these programs (their three-digit numbers or file names); all by default
+  --json FILE  also write every result as JSON
+  --verbose    print each program's result on stderr as it finishes
+  --real-time  run without --virtual-time (sleeps take their real duration)
+Build first (npm run build). The summary ends with the count of each result.`;
+const KNOWN_FLAGS = new Set(["--json", "--verbose", "--real-time", "--only", "--help", "-h"]);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknownFlag = args.find((a) => a.startsWith("-") && !KNOWN_FLAGS.has(a));
+if (unknownFlag !== undefined) {
+  console.error(`eval/run.mjs: unknown option ${unknownFlag}\n${USAGE}`);
+  process.exit(2);
+}
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
 const verbose = args.includes("--verbose");

@@ -54,10 +54,12 @@ const OTHER_HALF = {
 // loaded on first access instead: the table's entry is a getter that `require`s the module (esbuild
 // runs its top level then, synchronously) and replaces itself with it. Modules with import-time
 // effects the runtime relies on without an import (contextvars' context copying, logging's and
-// warnings' routing of asyncio's messages, ssl's enums for asyncio's SSL contexts, threading and
-// atexit read at exit) and the modules asyncio itself loads stay eager. Every module object is
-// also tagged as a module (the unbundled ES module namespaces are), so `type(m)` is `module`.
-const EAGER_MODULES = new Set(["index", "asyncio/index", "program", "contextvars", "logging", "warnings", "ssl", "threading", "atexit", "sys", "traceback"]);
+// warnings' routing of asyncio's messages, threading and atexit read at exit) and the modules
+// asyncio itself loads stay eager. ssl and socket are lazy too: what they add to asyncio's objects
+// (enums, SSLContext.wrap_socket) loads them when first used (src/runtime/lazy-module-hooks.ts).
+// Every module object is also tagged as a module (the unbundled ES module namespaces are), so
+// `type(m)` is `module`.
+const EAGER_MODULES = new Set(["index", "asyncio/index", "program", "contextvars", "logging", "warnings", "threading", "atexit", "sys", "traceback"]);
 /** Modules loaded together: unittest registers unittest.mock's classes when mock loads. */
 const LOAD_WITH = { unittest: ["unittest_mock"] };
 const lazyRegistry = {
@@ -95,7 +97,10 @@ const lazyRegistry = {
       }
       const missing = [...EAGER_MODULES].filter((m) => !byKey.has(m));
       if (missing.length) throw new Error(`lazy-registry: EAGER_MODULES names ${missing.join(", ")}, which registry.js does not import`);
+      for (const m of ["ssl", "socket"])
+        if (!entries.some(([spec]) => spec === `tsyncio/runtime/${m}`)) throw new Error(`lazy-registry: no tsyncio/runtime/${m} in registry.js`);
       const contents = `${lines.join("\n")}
+import { lazyModuleHooks } from "./lazy-module-hooks.js";
 // A module object as the program sees it: the same live bindings (getters) on a new object,
 // without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root
 // shape of its own: esbuild's export objects all start from {} with different getters for the same
@@ -136,6 +141,7 @@ globalThis[Symbol.for("tsyncio.beforeCodeCache")] = () => {
   lazyModules ??= __tsyncioLazyModules();
 };
 ${table.join("\n")}
+lazyModuleHooks({ ssl: () => modules["tsyncio/runtime/ssl"], socket: () => modules["tsyncio/runtime/socket"] });
 `;
       return { contents, loader: "js", resolveDir: dirname(args.path) };
     });
@@ -149,7 +155,10 @@ const otherHalf = (name) => ({
     const { part, files } = OTHER_HALF[name];
     const filter = new RegExp(`^\\./(${files.map((f) => f.replace(/[.]/g, "\\.")).join("|")})$`);
     build.onResolve({ filter }, (args) => (resolve(args.resolveDir) === cliDir ? { path: part, namespace: "tsyncio-part" } : undefined));
-    build.onLoad({ filter: /.*/, namespace: "tsyncio-part" }, (args) => ({ contents: `module.exports = __tsyncio.load(${JSON.stringify(args.path)});`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "tsyncio-part" }, (args) => ({
+      contents: `module.exports = __tsyncio.load(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
   },
 });
 /** Inside the bundle, dist/cli/bundle-stamp.js names the id bin/load-cli.js checked (null when loaded otherwise). */
@@ -183,34 +192,36 @@ function lazyModulesAsExports(code) {
 
 const buildPart = (name) =>
   esbuild.build({
-  plugins: [lazyRegistry, otherHalf(name), buildId, lezerTables],
-  ...(PARTS[name].entry ? { entryPoints: [PARTS[name].entry] } : { stdin: { contents: PARTS[name].stdin, resolveDir: cliDir, sourcefile: "compiler-part.js" } }),
-  outfile: PARTS[name].outfile,
-  metafile: true,
-  bundle: true,
-  platform: "node",
-  // CommonJS, because only a classic script can be given a V8 code cache (vm.Script's cachedData).
-  format: "cjs",
-  target: "node20",
-  // The few import.meta.url uses find files next to the module: the bundle's own URL stands in.
-  define: { "import.meta.url": "__bundleUrl" },
-  // Strict mode first: the sources are ES modules (strict), a CommonJS file is not unless it says so
-  // (in sloppy mode assigning to a getter-only property is silently ignored, for one).
-  banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  // Prettier is loaded only to format TypeScript output (never on `tsyncio run`): left outside, and
-  // its import() becomes require() (prettier ships CommonJS builds), since a script compiled from a
-  // code cache has lost the callback that Node 20 needs for import().
-  external: ["prettier", "prettier/*"],
-  supported: { "dynamic-import": false },
-  // Class and function names are observable (type names, reprs, tracebacks): no renaming.
-  keepNames: true,
-  // Start-up: no comments or indentation (the file is read and handed to V8 on every run: 2.3 MB
-  // before, and a comment's non-ASCII character made the whole source a two-byte string), and
-  // ASCII escapes for what is left.
-  // (the runtime half's after scripts/lib/lazy-stdlib.mjs, which reads esbuild's `// path` lines)
-  minifyWhitespace: name !== "cli",
-  charset: "ascii",
-  logLevel: "warning",
+    plugins: [lazyRegistry, otherHalf(name), buildId, lezerTables],
+    ...(PARTS[name].entry
+      ? { entryPoints: [PARTS[name].entry] }
+      : { stdin: { contents: PARTS[name].stdin, resolveDir: cliDir, sourcefile: "compiler-part.js" } }),
+    outfile: PARTS[name].outfile,
+    metafile: true,
+    bundle: true,
+    platform: "node",
+    // CommonJS, because only a classic script can be given a V8 code cache (vm.Script's cachedData).
+    format: "cjs",
+    target: "node20",
+    // The few import.meta.url uses find files next to the module: the bundle's own URL stands in.
+    define: { "import.meta.url": "__bundleUrl" },
+    // Strict mode first: the sources are ES modules (strict), a CommonJS file is not unless it says so
+    // (in sloppy mode assigning to a getter-only property is silently ignored, for one).
+    banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Prettier is loaded only to format TypeScript output (never on `tsyncio run`): left outside, and
+    // its import() becomes require() (prettier ships CommonJS builds), since a script compiled from a
+    // code cache has lost the callback that Node 20 needs for import().
+    external: ["prettier", "prettier/*"],
+    supported: { "dynamic-import": false },
+    // Class and function names are observable (type names, reprs, tracebacks): no renaming.
+    keepNames: true,
+    // Start-up: no comments or indentation (the file is read and handed to V8 on every run: 2.3 MB
+    // before, and a comment's non-ASCII character made the whole source a two-byte string), and
+    // ASCII escapes for what is left.
+    // (the runtime half's after scripts/lib/lazy-stdlib.mjs, which reads esbuild's `// path` lines)
+    minifyWhitespace: name !== "cli",
+    charset: "ascii",
+    logLevel: "warning",
   });
 // keepNames gives every class a static block `__name(this, "Name")`, and redefining a class's
 // `name` puts the constructor in dictionary mode: V8 then never finishes optimizing code that
@@ -248,7 +259,9 @@ for (const name of Object.keys(PARTS)) {
 const strays = [
   // (node-host.ts gives the runtime \\N{...} names from the parser's table, which is data)
   ...inputs.cli.filter((f) => /^dist[\\/](parse|lower|emit|ast|ir)[\\/]/.test(f) && !/unicode-names\.js$/.test(f)).map((f) => `the runtime half holds ${f}`),
-  ...inputs.compiler.filter((f) => /^dist[\\/]runtime[\\/](run|registry|program)\.js$|^dist[\\/]cli[\\/]node-host\.js$/.test(f)).map((f) => `the compiler half holds ${f}`),
+  ...inputs.compiler
+    .filter((f) => /^dist[\\/]runtime[\\/](run|registry|program)\.js$|^dist[\\/]cli[\\/]node-host\.js$/.test(f))
+    .map((f) => `the compiler half holds ${f}`),
 ];
 if (strays.length) throw new Error(`bundle-cli: ${strays.join("; ")}`);
 

@@ -47,6 +47,7 @@ const BUILTINS_LAYERS: string[][] = [
     "value-subclass",
     "primitive-dunders",
     "descriptors",
+    "mappingproxy",
   ],
   ["index"],
 ];

@@ -20,4 +20,7 @@ installNodeHost({ virtualTime, argv: [program.path, ...args], lazyWatcher: true 
 // Loaded after the host is installed, as the CLI does (sys.argv is read when sys loads).
 const { runProgram } = await runtime();
 waitForWatcher();
-process.exitCode = runGuarded(() => runProgram(program));
+const status = runGuarded(() => runProgram(program));
+// As bin/tsyncio.js ends `tsyncio run`: at once when nothing is left for Node's event loop.
+if (process.getActiveResourcesInfo().every((r) => r === "CloseReq")) process.exit(status); // (the ES module loader may still be closing this file)
+process.exitCode = status;

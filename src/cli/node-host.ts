@@ -10,7 +10,7 @@
 // inspector (which runs a function on the busy main thread): buffered output is written, then the
 // message, and the process exits (130 or 124).
 
-import * as fs from "node:fs";
+import type { BigIntStats } from "node:fs";
 import { closeSync, readSync } from "node:fs";
 import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -20,7 +20,7 @@ import { Script } from "node:vm";
 // short program that never starts the watcher thread needs none of them (~2.3 ms of start-up).
 const v8 = () => process.getBuiltinModule("node:v8");
 import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem, type HostStat } from "../runtime/host.js";
-import { BufferedStdout, writeBytes, type Pause } from "./node-stdout.js";
+import { BufferedStdout, nonBlockingStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG, WATCHER_READY } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
 // The compiler's table for `\N{...}` escapes (loaded from disk on first use).
@@ -141,6 +141,10 @@ export function startWatcher(timeout = 0): Int32Array {
   const watcher = new (process.getBuiltinModule("node:worker_threads").Worker)(WATCHER, {
     eval: true,
     workerData: { shared: cell.buffer, timeout, heapLimit },
+    // The watcher writes nothing; without these Node would set up this thread's process.stdout
+    // and process.stderr (node:net, ~2-3 ms) to copy its output there.
+    stdout: true,
+    stderr: true,
   });
   watcher.unref();
   return cell;
@@ -157,6 +161,16 @@ export function waitForWatcher(limitMs = 5000): void {
   if (cell === null || !watcherStarted) return;
   const end = Date.now() + limitMs;
   for (let left = limitMs; Atomics.load(cell, 1) === 0 && left > 0; left = end - Date.now()) Atomics.wait(cell, 1, 0, left);
+}
+
+/**
+ * A monotonic clock in ms without globalThis.performance, whose first read loads Node's perf_hooks
+ * (~1 ms): the event loop's periodic check needs only a pace, and a program that never sleeps
+ * never needs that module.
+ */
+function monotonicMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1e3 + ns / 1e6;
 }
 
 const watcherReady = () => watcherCell !== null && Atomics.load(watcherCell, WATCHER_READY) === 1;
@@ -220,9 +234,8 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     if (!watcherStarted) startWatcher();
     if (waitMs > 0 && Atomics.load(cell, WATCHER_READY) === 0) waitForWatcher(Math.min(waitMs, 5000));
   };
-  // Node makes a stdout pipe non-blocking once process.stdout exists (the watcher thread creates
-  // it anyway): a full pipe then answers EAGAIN and `pause` waits, where Ctrl-C and --timeout reach.
-  void process.stdout;
+  // A full stdout pipe then answers EAGAIN and `pause` waits, where Ctrl-C and --timeout reach.
+  nonBlockingStdout();
   let stopping = false;
   // A write waiting on a full pipe sleeps here; Ctrl-C (EINTR, for the runtime's SIGINT handler)
   // and the time limit wake it.
@@ -313,7 +326,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
         // No watcher yet: no Ctrl-C or time limit can be flagged (only the I/O kernel's bit).
         if (--untilClockCheck > 0) return false;
         untilClockCheck = 1024;
-        const now = performance.now();
+        const now = monotonicMs();
         if (now >= nextCpuCheck) {
           const cpu = process.cpuUsage();
           const usedMs = (cpu.user + cpu.system) / 1000;
@@ -368,7 +381,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   });
 }
 
-function hostStat(s: fs.BigIntStats): HostStat {
+function hostStat(s: BigIntStats): HostStat {
   return {
     mode: Number(s.mode),
     ino: Number(s.ino),
@@ -384,6 +397,9 @@ function hostStat(s: fs.BigIntStats): HostStat {
 }
 
 const nsToDate = (ns: bigint) => Number(ns) / 1e9;
+
+// (not `import * as fs`: the bundle would copy node:fs's ~100 exports into an object at start-up)
+const fs = process.getBuiltinModule("node:fs");
 
 /** The real file system, through node:fs's synchronous calls. */
 const nodeFileSystem: HostFileSystem = {

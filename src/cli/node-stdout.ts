@@ -10,7 +10,49 @@
 //   the buffer and failed drops it; a failed flush keeps it (so the flush at exit fails again and
 //   is reported as "Exception ignored", exit 120).
 
-import { writeSync } from "node:fs";
+import { fstatSync, writeSync } from "node:fs";
+
+/** libuv's pipe handle (Node's own, as node:net wraps it), kept for the process's life. */
+const stdoutHandles: unknown[] = [];
+
+/**
+ * Makes fd 1 non-blocking when it is a pipe or a socket, as Node does when process.stdout is first
+ * read: a full pipe then answers EAGAIN, and the write waits in `pause`, where Ctrl-C and --timeout
+ * reach it, instead of inside write(). process.stdout would cost ~2.5 ms of start-up (node:net and
+ * node:stream); libuv's pipe handle opened on the descriptor makes the same call (~0.1 ms) and is
+ * never read or written. A terminal or a file is left as it is (Node leaves both blocking too).
+ */
+export function nonBlockingStdout(): void {
+  if (process.platform === "win32") {
+    void process.stdout; // (Node makes Windows pipes blocking: nothing to mirror there)
+    return;
+  }
+  let pipe: boolean;
+  try {
+    const s = fstatSync(1);
+    pipe = s.isFIFO() || s.isSocket();
+  } catch {
+    return; // no fd 1
+  }
+  if (!pipe) return;
+  // process.binding warns under --pending-deprecation: the program's stderr is not Node's.
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const { Pipe, constants } = (process as unknown as { binding(name: "pipe_wrap"): PipeWrap }).binding("pipe_wrap");
+    const handle = new Pipe(constants.SOCKET);
+    if (handle.open(1) === 0) stdoutHandles.push(handle);
+  } catch {
+    void process.stdout; // the binding changed: Node's own way
+  } finally {
+    process.noDeprecation = quiet;
+  }
+}
+
+interface PipeWrap {
+  Pipe: new (type: number) => { open(fd: number): number };
+  constants: { SOCKET: number };
+}
 
 /**
  * Called while a write waits on a full pipe, with how long it has waited so far (ms). It sleeps a

@@ -202,7 +202,9 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
   const r = resolveName(scope, name, cx.scopes);
   const ownScope = r.scope === scope && (r.where === "local" || (scope.kind === "module" && r.where === "global"));
   if (!ownScope || cx.fn.declared.has(name)) {
-    return assignStmt(id(js), value, line);
+    // (`global x` in a function inside another whose own x hides the module's in JS)
+    const hidden = r.where === "global" && scope.kind !== "module" ? cx.moduleVariableWrite(name, scope, value) : null;
+    return hidden ? exprStmt(hidden, line) : assignStmt(id(js), value, line);
   }
   cx.fn.declared.add(name);
   // An imported module's variables stay assignable: other modules may set them (`config.debug = True`).

@@ -14,7 +14,8 @@ import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { staticType, type PyType } from "./types.js";
-import { directMethod, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
+import { directMethod, linearBases, methodMayBeHooked, provenClass, provenMethodDef } from "./plain-access.js";
+import { attributeCallNeedsCheck, methodSurelyMissing } from "./attribute-calls.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
@@ -328,6 +329,15 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
     // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
     const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);
+    // A callee that may not take these arguments (a function kept in an attribute, a method of
+    // that name taking other counts): the runtime checks them (attribute-calls.ts).
+    // (a class's own methods read from it check their arguments themselves: define_class's views)
+    const classReceiver = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class";
+    if (!def && !classReceiver && !args.some((a) => a.k === "spread") && attributeCallNeedsCheck(cx.module, f.attr, args.length))
+      return cx.rt("callm_checked", obj, lit(f.attr), ...args);
+    // A method no class of a proven instance's chain has: getattr's AttributeError, before the arguments run.
+    const cls = def || onClass ? undefined : provenClass(cx, v);
+    if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return cx.rt("call", cx.rt("getattr", obj, lit(f.attr)), ...args, ...kwArgs());
     const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
     return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
   }

@@ -133,8 +133,12 @@ export function classFacts(
   const classNames = new Set(classes.map((c) => c.name));
   for (const n of index.ofType("Attribute")) if (n.ctx._type === "Load" && n.value._type === "Name" && classNames.has(n.value.id)) readFromClass.add(n.attr);
   // (`super(C, self)` in a method of C is `super()`; any other super(...) may call a method on anything)
-  const ownSuper = ownClassSuperCalls(classes);
-  for (const n of index.ofType("Call")) if (n.func._type === "Name" && n.func.id === "super" && n.args.length && !ownSuper.has(n)) readFromClass.add("*");
+  // (the methods are searched for their own class's super calls only when the module has a super(...) with arguments: most have none)
+  const superWithArguments = index.ofType("Call").filter((n) => n.func._type === "Name" && n.func.id === "super" && n.args.length);
+  if (superWithArguments.length) {
+    const ownSuper = ownClassSuperCalls(classes);
+    for (const n of superWithArguments) if (!ownSuper.has(n)) readFromClass.add("*");
+  }
 
   const defIn = (c: py.ClassDef, attr: string, decorated = false): MethodDef | "other" | undefined => {
     for (const item of c.body) {

@@ -14,6 +14,7 @@ import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
@@ -60,6 +61,61 @@ function valueBinding(item: py.Stmt): string | null {
   if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") return item.targets[0].id;
   if (item._type === "AnnAssign" && item.value && item.target._type === "Name") return item.target.id;
   return item._type === "ClassDef" ? item.name : null;
+}
+
+const readsNamespaces = new WeakMap<py.Module, boolean>();
+
+/** Whether the program may read some class's `__dict__` (`C.__dict__`, `vars(C)`). */
+function readsClassNamespaces(module: py.Module): boolean {
+  let reads = readsNamespaces.get(module);
+  if (reads === undefined) {
+    const index = nodeIndex(module);
+    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || index.ofType("Name").some((n) => n.id === "vars");
+    readsNamespaces.set(module, reads);
+  }
+  return reads;
+}
+
+/** The names a class body binds, in the order its namespace gets them (`__doc__` for a docstring). */
+function namespaceOrder(body: py.Stmt[], bound: Map<string, unknown>): string[] {
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!names.includes(n)) names.push(n);
+  };
+  if (docstring(body) !== null) add("__doc__");
+  for (const item of body) {
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name);
+    else if (item._type === "Assign") {
+      for (const t of item.targets) if (t._type === "Name") add(t.id);
+    } else if (item._type === "AnnAssign" && item.value && item.target._type === "Name") add(item.target.id);
+    else if (item._type === "TypeAlias" && item.name._type === "Name") add(item.name.id);
+  }
+  // (less what a `del` of the body removed)
+  return names.filter((n) => n === "__doc__" || bound.has(n));
+}
+
+/** A class-body statement run for its effect: an expression other than a constant (a docstring, `...`). */
+function isEffectStatement(item: py.Stmt): boolean {
+  return item._type === "Expr" && item.value._type !== "Constant";
+}
+
+function isValueStatement(item: py.Stmt): boolean {
+  return item._type === "Assign" || item._type === "AnnAssign" || item._type === "Expr";
+}
+
+/** `name = other` where `n` is that `other`: the alias the class body takes from the class (`__iter__ = __await__`). */
+function isBareAlias(item: py.Stmt, n: py.Name): boolean {
+  return item._type === "Assign" && item.value === n;
+}
+
+/** `(y := f())` binds y in the class namespace: not supported in a class body's statements. */
+function hasWalrus(item: py.Stmt): boolean {
+  let found = false;
+  walk(item, (n) => {
+    if (n._type === "NamedExpr") found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** The IR with each `this` read as `(this as any)`. */
@@ -272,7 +328,12 @@ function classDefIn(
   const defNames: string[] = [];
   for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
-  const keptValues = earlyMethods || namesReadLater(s.body, valueBinding).size > 0;
+  // A statement run for its effect (`print(...)`) keeps every value in a const too, so that the
+  // values and the statement run in the body's order.
+  const keptValues = earlyMethods || s.body.some(isEffectStatement) || namesReadLater(s.body, valueBinding).size > 0;
+  // A method whose decorator the program wrote: define_class runs that decorator once the class
+  // exists, after every statement of the body (see decorateMethods).
+  let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
   const bodyValues = new Map<string, ir.Expr>();
   // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
   const boundSoFar = new Map<string, "def" | "attr">();
@@ -286,6 +347,15 @@ function classDefIn(
           cx.fn.temps.pop();
           return t;
         });
+  // A function's class whose body binds a name the function also binds (or the module: a class
+  // body's `x = x` reads the global x): reads of it before the body binds it must be looked at.
+  const bindsOwnName = [...classScope.bound].some((n) => !defNames.includes(n));
+  // What the class namespace holds before the body runs.
+  const implicitNames = new Map<string, ir.Expr>([
+    ["__qualname__", lit(qualname)],
+    ["__module__", lit(cx.options.module?.name ?? "__main__")],
+  ]);
+  const readsImplicitNames = classScope.used.has("__qualname__") || classScope.used.has("__module__");
   const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
     if (!keptValues) return value;
     const t = cx.withOuter(outer, () => {
@@ -298,11 +368,18 @@ function classDefIn(
     return id(t);
   };
   for (const item of s.body) {
-    // (no earlier value kept as a const yet: no read to redirect, and no walk of the item)
-    if (bodyValues.size)
+    // (no earlier value kept as a const yet and no name of the body read before it is bound: no
+    // read to redirect, and no walk of the item)
+    if (bodyValues.size || bindsOwnName || readsImplicitNames)
       for (const n of classLevelReads(item)) {
-        const value = bodyValues.get(n.id);
+        const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitNames.get(n.id));
         if (value) cx.classBodyReads.set(n, value);
+        // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
+        else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
+        // An earlier decorated def read by a value or a statement (decorators read it from the
+        // class: `@x.setter`): no value of it is kept for such a read.
+        else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
+          cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
       }
     // (a method of that name binds it anew: its value is not one of the consts)
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
@@ -327,6 +404,7 @@ function classDefIn(
         // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
+        if (other.length && !decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) decoratedLater = item;
         if (other.length)
           methodDecorators.push({
             name: item.name === "constructor" ? "constructor_" : item.name,
@@ -480,8 +558,15 @@ function classDefIn(
           "ellipsis" in item.value.value)
       ) {
         // nothing
-      } else if (item._type === "Expr" && item.value._type === "Constant" && typeof item.value.value === "string") {
-        members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+      } else if (item._type === "Expr" && item.value._type === "Constant") {
+        // The first statement's string is the docstring; any other constant does nothing.
+        if (item === s.body[0] && typeof item.value.value === "string")
+          members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+      } else if (item._type === "Expr" && !hasWalrus(item) && !decoratedLater) {
+        // `print(...)` in the body: run where it stands, among the values kept in consts before and after it.
+        hoisted.push(...cx.withOuter(outer, () => cx.stmt(item)));
+      } else if (item._type === "Expr" && decoratedLater) {
+        cx.diags.error(item, "TSY1013", { construct: `an expression statement after the decorated method ${decoratedLater.name}` });
       } else {
         cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
       }
@@ -571,6 +656,8 @@ function classDefIn(
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
+  // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
+  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar).map((n) => lit(n))) });
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.

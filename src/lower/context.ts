@@ -20,7 +20,7 @@ import { array, call, id, lit, member } from "../ir/nodes.js";
 import type { LegacyCoroutines } from "./legacy-coroutines.js";
 import { identityOf, isImportBinding, isRuntimeModule, knownIn, localImportFrom, type Known, type LowerOptions, type ModuleAnalysis } from "./analysis.js";
 import type { ModuleIdentity } from "./modules.js";
-import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
+import { resolveName, shadowedInJs, type Scope, type ScopeTable } from "./scopes.js";
 import { RUNTIME_NAMES, type HelperExports } from "./runtime-classes.js";
 import { RUNTIME } from "./stdlib.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
@@ -277,6 +277,17 @@ export class LowerContext {
   typeParamOverride: Map<string, string> | null = null;
   /** Reads, at a class body's level, of a name an earlier statement of that body bound: the const holding its value, or the method (class-body-names.ts). */
   classBodyReads = new Map<py.Name, ir.Expr>();
+  /**
+   * Reads, at a class body's level, of a name the body binds only later: CPython looks such a
+   * name up in the class namespace, then the module's globals, then the builtins (never in an
+   * enclosing function), so they resolve from the module scope.
+   */
+  readonly classLevelGlobals = new Set<py.Name>();
+  /**
+   * Module-level names read or written where an enclosing function's own variable of the same
+   * name hides them in JS: the module declares `$global_x()` (and `$set_global_x(v)` when written).
+   */
+  readonly shadowedGlobals = new Map<string, { written: boolean }>();
   private freshNames = new Set<string>();
 
   constructor(
@@ -496,6 +507,20 @@ export class LowerContext {
       unbound: undefined,
       heldGenerators: undefined,
     };
+  }
+
+  /** `x` of the module where `scope`'s JS code sees another variable named x: read through the module's accessor. */
+  moduleVariable(name: string, scope: Scope): ir.Expr {
+    if (!shadowedInJs(scope, name)) return id(safeName(name));
+    if (!this.shadowedGlobals.has(name)) this.shadowedGlobals.set(name, { written: false });
+    return call(id(`$global_${safeName(name)}`));
+  }
+
+  /** `x = value` for the module's x where an enclosing function's x hides it in JS, or null. */
+  moduleVariableWrite(name: string, scope: Scope, value: ir.Expr): ir.Expr | null {
+    if (!shadowedInJs(scope, name)) return null;
+    this.shadowedGlobals.set(name, { written: true });
+    return call(id(`$set_global_${safeName(name)}`), value);
   }
 
   withOuter<T>(outer: FunctionContext, f: () => T): T {

@@ -5,6 +5,9 @@
 // `g.throw(...)`, `g.close()`, `for x in g`), no other reference can exist, and the `del` drops
 // the last one: it closes the generator first (close_dropped). Anything else (the variable passed,
 // stored, returned, read by a nested function) keeps today's behaviour (closed at exit).
+// A coroutine of the program's own `async def` held the same way, and only looked at (formatted
+// in an f-string, printed, repr'd), dies with its variable too: never started, it is reported
+// "never awaited" there rather than at exit.
 
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
@@ -12,9 +15,12 @@ import type { LowerContext } from "./context.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, exprStmt, id, lit, member, throwStmt } from "../ir/nodes.js";
 import { allArgs } from "../ast/arguments.js";
+import { resolveName } from "./scopes.js";
 
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 const DRIVING_METHODS = new Set(["send", "throw", "close", "__next__"]);
+// Builtins that look at an object and keep no reference to it.
+const INSPECTING_BUILTINS = new Set(["print", "repr", "str", "type", "id", "format", "ascii"]);
 
 // Each answer is the same wherever in its scope it is asked: kept per scope and name (a module with
 // many loops over names would otherwise walk its body once per loop).
@@ -40,6 +46,12 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
   if (body === null) return false;
   let owned = true;
   let bound = false;
+  // Coroutines may also be awaited or looked at; a name is tracked for them only when it is looked
+  // at somewhere (a name only awaited can go unnoticed), and generators keep the driving uses only.
+  let generatorStores = false;
+  let coroutineStores = false;
+  let lookedAt = false;
+  let otherUses = false;
   const mentions = (n: py.Node) => {
     let found = false;
     walk(n, (x) => {
@@ -60,19 +72,29 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
       const use = (node as py.Name).ctx._type;
       if (use === "Store") {
         bound = true;
-        if (!(parent?._type === "Assign" && parent.targets.length === 1 && isFreshGenerator(cx, parent.value))) owned = false;
+        const value = parent?._type === "Assign" && parent.targets.length === 1 ? parent.value : null;
+        if (value === null || !isFreshObject(cx, value)) owned = false;
+        else if (isFreshCoroutine(cx, value)) coroutineStores = true;
+        else if (isFreshGenerator(cx, value) && value._type !== "Constant") generatorStores = true;
       } else if (use === "Load") {
         const driven =
           (parent?._type === "Call" && parent.func._type === "Name" && parent.func.id === "next" && parent.args[0] === node) ||
           (parent?._type === "Attribute" && DRIVING_METHODS.has(parent.attr) && grand?._type === "Call" && grand.func === parent) ||
           ((parent?._type === "For" || parent?._type === "AsyncFor") && parent.iter === node);
-        if (!driven) owned = false;
+        // `await c` runs the coroutine to its end, and keeps no reference once done.
+        const awaited = parent?._type === "Await" && parent.value === node;
+        const looked = !driven && !awaited && inspected(cx, node as py.Name, parent);
+        if (looked) lookedAt = true;
+        if (awaited || looked) otherUses = true;
+        else if (!driven) owned = false;
       }
       return;
     }
     forEachChild(node, (child) => visit(child, node, parent));
   };
   for (const s of body) visit(s, owner, null);
+  if (otherUses && generatorStores) return false;
+  if (coroutineStores && !lookedAt) return false;
   return owned && bound;
 }
 
@@ -83,7 +105,7 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
  * those are closed at exit). Returns the value to assign, or null when nothing changes.
  */
 export function heldGeneratorValue(cx: LowerContext, target: py.Name, value: py.ExprNode, lowered: ir.Expr): ir.Expr | null {
-  if (!isFreshGenerator(cx, value) || !isOwnedGenerator(cx, target.id)) return null;
+  if (!isFreshObject(cx, value) || !isOwnedGenerator(cx, target.id)) return null;
   const kind = cx.fn.scope.node._type;
   let held: ir.Expr = lit(null);
   if (kind === "FunctionDef" || kind === "AsyncFunctionDef") {
@@ -156,6 +178,26 @@ function bodyWithLocal(cx: LowerContext, name: string): py.Stmt[] | null {
 /** Whether a nested scope reads or assigns the scope's `name` (a closure, a global read by a function). */
 function reachedFromNested(cx: LowerContext, name: string): boolean {
   return cx.fn.scope.captured.has(name) || cx.fn.scope.writtenElsewhere.has(name);
+}
+
+/** A new generator or coroutine object of the program's own defs, or None. */
+function isFreshObject(cx: LowerContext, e: py.ExprNode): boolean {
+  return isFreshGenerator(cx, e) || isFreshCoroutine(cx, e);
+}
+
+/** A call of an `async def` of the program that is no async generator (a new coroutine object). */
+function isFreshCoroutine(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Call" || e.func._type !== "Name") return false;
+  const known = cx.lookupKnown(e.func.id);
+  return known?.kind === "def" && known.coroutine && !(cx.scopes.get(known.node)?.isGenerator ?? false);
+}
+
+/** `f"{x}"`, `print(x)`, `repr(x)`: a use that looks at the object and keeps no reference to it. */
+function inspected(cx: LowerContext, node: py.Name, parent: py.Node | null): boolean {
+  if (parent?._type === "FormattedValue") return parent.value === node;
+  if (parent?._type !== "Call" || parent.func._type !== "Name" || !INSPECTING_BUILTINS.has(parent.func.id)) return false;
+  // The builtin itself, not a def or import of the program that shadows it.
+  return parent.args.includes(node) && resolveName(cx.fn.scope, parent.func.id, cx.scopes).where === "builtin";
 }
 
 /** A call of a generator `def` of the program (a new generator object), or None. */

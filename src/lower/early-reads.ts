@@ -14,7 +14,7 @@
 // are followed, not calls: passing `helper` along counts as reading it.
 
 import type * as py from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 
 export function defsReadEarly(module: py.Module): Set<string> {
   const body = module.body;
@@ -32,19 +32,19 @@ export function defsReadEarly(module: py.Module): Set<string> {
   const bodyReads = new Map<string, Set<string>>();
   const readsOfBody = (name: string): Set<string> => {
     let reads = bodyReads.get(name);
-    if (!reads) bodyReads.set(name, (reads = namesRead(defs.get(name)!.body)));
+    if (!reads) bodyReads.set(name, (reads = defsRead(defs.get(name)!.body, defAt)));
     return reads;
   };
   body.forEach((s, i) => {
     const reached = new Set<string>();
-    const pending = [...namesRead(runsNow(s))].filter((n) => defAt.has(n));
+    const pending = [...defsRead(runsNow(s), defAt)];
     while (pending.length) {
       const name = pending.pop()!;
       if (reached.has(name)) continue;
       reached.add(name);
       // (a def read before its own statement ran is not called: its body does not run then)
       if (defAt.get(name)! >= i) continue;
-      for (const n of readsOfBody(name)) if (defAt.has(n) && !reached.has(n)) pending.push(n);
+      for (const n of readsOfBody(name)) if (!reached.has(n)) pending.push(n);
     }
     for (const name of reached) if (defAt.get(name)! > i) early.add(name);
   });
@@ -65,12 +65,21 @@ function defaults(a: py.Arguments): py.Node[] {
   return [...a.defaults, ...a.kw_defaults.filter((d): d is py.ExprNode => d !== null)];
 }
 
-/** The names loaded anywhere in these nodes (nested functions and lambdas included). */
-function namesRead(nodes: py.Node[]): Set<string> {
+/**
+ * The module's defs (keys of `defs`) loaded anywhere in these nodes (nested functions and lambdas
+ * included), in the order first loaded. (Only the defs: the other names read are of no interest.)
+ */
+function defsRead(nodes: py.Node[], defs: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();
-  for (const node of nodes)
-    walk(node, (n) => {
-      if (n._type === "Name" && n.ctx._type === "Load") out.add(n.id);
-    });
+  for (const node of nodes) walkNames(node, out, defs);
   return out;
+}
+
+/** Adds the keys of `defs` loaded in `n` to `out` (one visitor for every node, its state passed along). */
+function walkNames(n: py.Node, out: Set<string>, defs: ReadonlyMap<string, number>): void {
+  if (n._type === "Name") {
+    if (n.ctx._type === "Load" && defs.has(n.id)) out.add(n.id);
+    return;
+  }
+  forEachChildWith(n, walkNames, out, defs);
 }

@@ -197,16 +197,18 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
   if (typeParam) return id(typeParam);
   const classBodyValue = cx.classBodyReads.get(e);
   if (classBodyValue) return classBodyValue;
-  const r = resolveName(cx.fn.scope, n, cx.scopes);
+  // (a class body's read of a name it binds only later: the module's, or a builtin)
+  const r = resolveName(cx.classLevelGlobals.has(e) ? cx.scopes.get(cx.module)! : cx.fn.scope, n, cx.scopes);
   if (r.where === "builtin") return builtinName(cx, e);
   // A type parameter (PEP 695): the const declared for it.
   if (r.scope.kind === "annotation") return id(cx.typeParamNames.get(r.scope)?.get(n) ?? safeName(n));
+  const value = r.where === "global" && cx.fn.scope.kind !== "module" ? cx.moduleVariable(n, cx.fn.scope) : id(safeName(n));
   if (cx.fn.unbound?.reads.has(e)) {
     // Definite-assignment analysis could not prove the name bound here.
     // A module name (read at module level or by a class body there) is a NameError when unbound.
-    return cx.rt(r.scope.kind === "module" ? "assigned_global" : "assigned", id(safeName(n)), lit(n));
+    return cx.rt(r.scope.kind === "module" ? "assigned_global" : "assigned", value, lit(n));
   }
-  return id(safeName(n));
+  return value;
 }
 
 export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {

@@ -8,6 +8,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
+import { namesAny, nodeIndex } from "../ast/node-index.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
@@ -241,7 +242,7 @@ function functionExpressionBody(
       const escaping = cx.temp("_e");
       cx.fn.temps.pop();
       body = [{ k: "try", body, catchName: escaping, handler: [throwStmt(call(cx.helper("generator_stop"), id(escaping)))] }];
-    } else if (coroutine && !scope.isGenerator && raisesStopIteration(s.body)) {
+    } else if (coroutine && !scope.isGenerator && mentionsStopIteration(cx.module) && raisesStopIteration(s.body)) {
       // The same for a coroutine: the Task converts what escapes the outermost one, but an awaited
       // coroutine is delegated to with `yield*` (no boundary of its own), so it converts itself.
       const escaping = cx.temp("_e");
@@ -391,6 +392,26 @@ const ASYNC_GEN_TYPE = "Generator<unknown, void, any>";
 /** A coroutine's generator type: what it returns is what `await` gives. */
 export function coroutineType(returns: string): string {
   return `Generator<unknown, ${returns}, any>`;
+}
+
+const STOP_ITERATION_NAMES: ReadonlySet<string> = new Set(["StopIteration", "next"]);
+const stopIterationMentioned = new WeakMap<py.Module, boolean>();
+
+/**
+ * Whether the module names StopIteration or `next` anywhere (found once per module): most do not,
+ * and then no coroutine's body need be walked for them.
+ */
+function mentionsStopIteration(module: py.Module): boolean {
+  let mentioned = stopIterationMentioned.get(module);
+  if (mentioned === undefined) {
+    mentioned =
+      namesAny(module, STOP_ITERATION_NAMES) ||
+      nodeIndex(module)
+        .ofType("Attribute")
+        .some((n) => n.attr === "StopIteration");
+    stopIterationMentioned.set(module, mentioned);
+  }
+  return mentioned;
 }
 
 /**

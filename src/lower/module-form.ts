@@ -9,12 +9,13 @@
 
 import type * as ir from "../ir/nodes.js";
 import type * as py from "../ast/nodes.js";
-import { array, assign, call, exprStmt, id, lit, member } from "../ir/nodes.js";
+import { array, assign, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
 import type { LocalModule } from "./analysis.js";
 import { specifierBetween } from "./modules.js";
 import { functionBody } from "./bindings.js";
 import { defsReadEarly } from "./early-reads.js";
+import { addLambdaQualnames } from "./lambda-qualnames.js";
 
 export interface LowerResult {
   body: ir.Stmt[];
@@ -28,8 +29,10 @@ export function run(cx: LowerContext): LowerResult {
   if (cx.usesName) prologue.push({ k: "var", decl: "const", name: "__name__", type: "string", init: lit(cx.options.module?.name ?? "__main__") });
   if (cx.usesFile)
     prologue.push({ k: "var", decl: "const", name: "__file__", type: "string", init: call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename)) });
+  prologue.push(...shadowedGlobalAccessors(cx));
   const localModules = [...cx.localImports].map(([name, m]) => ({ name, path: m.path }));
   const nested = cx.moduleForm ? {} : nestedQualnames(cx.module.body);
+  if (!cx.moduleForm) addLambdaQualnames(cx.module, nested);
   if (Object.keys(nested).length) {
     const table: ir.Expr = { k: "object", props: Object.entries(nested).map(([line, name]) => ({ key: line, value: lit(name) })) };
     const file = call(cx.helperFrom("script_path", PROGRAM), lit(cx.options.filename));
@@ -86,6 +89,21 @@ export function run(cx: LowerContext): LowerResult {
   const standalone: ir.Stmt = { k: "ts_decl", text: 'import "tsyncio/standalone";' };
   const imports = [standalone, ...cx.imports.statements(), ...localImportStatements(cx)];
   return { body: [...imports, { k: "blank" }, ...prologue, ...body], localModules };
+}
+
+/** `function $global_x(): any { return x; }` (and its setter) for each module variable a function's own x hides (cx.moduleVariable). */
+function shadowedGlobalAccessors(cx: LowerContext): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  for (const [name, { written }] of cx.shadowedGlobals) {
+    const js = safeName(name);
+    out.push({ k: "function", fn: { name: `$global_${js}`, params: [], returnType: "any", body: [returnStmt(id(js))] } });
+    if (written)
+      out.push({
+        k: "function",
+        fn: { name: `$set_global_${js}`, params: [{ name: "v", type: "any" }], returnType: "void", body: [exprStmt(assign(id(js), id("v")))] },
+      });
+  }
+  return out;
 }
 
 /**

@@ -149,7 +149,7 @@ function dataclassFields(c: py.ClassDef): string[] {
 }
 
 /** The class and its (plain) bases, depth first: enough to find methods and the __init__ that runs. */
-function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
+export function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
   const out: py.ClassDef[] = [];
   const visit = (c: py.ClassDef, depth: number) => {
     if (depth > 20 || out.includes(c)) return;

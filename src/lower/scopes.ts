@@ -125,7 +125,7 @@ let attrValueNames: Map<string, Set<string>> = new Map();
 let classNames: Set<string> = new Set();
 
 function noteAttrValue(attr: string, value: py.ExprNode): void {
-  // A capitalized name (`Queue`, `asyncio.Queue`) is taken for a class too: a wrong guess only
+  // A capitalized name (`Queue`, `asyncio.Queue`, `_PyTask`) is taken for a class too: a wrong guess only
   // costs the generic callm instead of a JS method call.
   // `type("Name", bases, ns)` makes a class too.
   const madeByType = value._type === "Call" && value.func._type === "Name" && value.func.id === "type" && value.args.length === 3;
@@ -133,7 +133,8 @@ function noteAttrValue(attr: string, value: py.ExprNode): void {
   if (name === null) return;
   let names = attrValueNames.get(attr);
   if (!names) attrValueNames.set(attr, (names = new Set()));
-  names.add(/^[A-Z]/.test(name) ? CAPITALIZED : name);
+  // (private names count by their first letter: `tasks._CTask`)
+  names.add(/^_*[A-Z]/.test(name) ? CAPITALIZED : name);
 }
 const CAPITALIZED = "\0capitalized";
 
@@ -516,6 +517,19 @@ export function resolveName(scope: Scope, name: string, _table: ScopeTable): { w
     if (s.typeParams?.bound.has(name)) return { where: "enclosing", scope: s.typeParams };
   }
   return global(scope, name);
+}
+
+/**
+ * Whether JS code of `scope` (and the scopes around it, up to the module) sees a variable of its
+ * own or of an enclosing function named `name`, which hides the module's: a class body declares
+ * none, nor does a function that declares the name `global`.
+ */
+export function shadowedInJs(scope: Scope, name: string): boolean {
+  for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    if (s.kind === "class" || s.kind === "annotation" || s.globals.has(name)) continue;
+    if (s.bound.has(name)) return true;
+  }
+  return false;
 }
 
 /** A name resolved at module level: a global when the module binds it, else a builtin. */

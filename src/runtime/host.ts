@@ -155,10 +155,13 @@ export interface HostFileSystem {
 
 import type { IoHost } from "./io-messages.js";
 
-const perf: { now(): number } | undefined = (globalThis as { performance?: { now(): number } }).performance;
+// Read at the first use: in Node the first read of globalThis.performance loads perf_hooks (~1 ms
+// of start-up), which a program that never asks the time does not need.
+let perf: { now(): number } | null | undefined;
 
 function monotonicNow(): number {
-  return perf ? perf.now() / 1000 : Date.now() / 1000;
+  perf ??= (globalThis as { performance?: { now(): number } }).performance ?? null;
+  return perf !== null ? perf.now() / 1000 : Date.now() / 1000;
 }
 
 let sleepCell: Int32Array | null = null;

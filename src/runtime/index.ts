@@ -194,6 +194,7 @@ export {
   setslice,
   call_checked as call,
   callm,
+  callm_checked,
   callv,
   callv_method,
   yield_from,

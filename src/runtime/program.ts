@@ -2,7 +2,7 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
-import { awaitable, coroutine_function } from "./asyncio/coroutines.js";
+import { Coroutine, _drop_held_coroutine, awaitable, coroutine_function } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
@@ -25,7 +25,7 @@ import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, ob
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
-import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
+import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
@@ -33,7 +33,7 @@ import { ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { classQualname } from "./builtins/names.js";
-import { DROPPED_HERE, NOT_ITERABLE, PY_THROW } from "./builtins/protocol.js";
+import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
@@ -51,6 +51,7 @@ export {
 } from "./importer.js";
 import { current_module_name } from "./importer.js";
 import { finish_class, note_custom_new } from "./metaclass.js";
+import { class_descriptor, class_namespace, note_class_body, note_class_descriptor } from "./class-namespace.js";
 
 // ───────────── the program ─────────────
 
@@ -143,6 +144,8 @@ export function str_parts(...parts: unknown[]): string {
 
 /** `del g` of the only reference to a generator (see lower/dropped-generators.ts): close it now. */
 export function close_dropped(g: unknown): void {
+  // A coroutine only a variable held, never started, is reported where the variable lets it go.
+  if (g instanceof Coroutine) return _drop_held_coroutine(g, true);
   if (Object.prototype.toString.call(g) !== "[object Generator]") return;
   suspended.delete(g as Generator);
   try {
@@ -165,7 +168,10 @@ export function rebind_generator<T>(held: unknown[] | null, old: unknown, fresh:
 
 /** A function returns: the generators only its locals held go with its frame. */
 export function close_held(held: unknown[]): void {
-  for (const g of held) close_dropped(g);
+  for (const g of held) {
+    if (g instanceof Coroutine) _drop_held_coroutine(g, false);
+    else close_dropped(g);
+  }
   held.length = 0;
 }
 
@@ -235,6 +241,8 @@ interface ClassSetup {
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
   methodtypeparams?: Record<string, unknown[]>;
+  /** The class body's names in order (`__doc__` for a docstring), when the program may read a class's `__dict__`. */
+  names?: string[];
 }
 
 /** Gives a translated class its Python identity: qualname, class attributes, annotations, coroutine methods. */
@@ -345,15 +353,40 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   for (const name of Object.getOwnPropertyNames(cls)) {
     if (name === "prototype") continue;
     const d = Object.getOwnPropertyDescriptor(cls, name)!;
-    const setName = d.value !== null && typeof d.value === "object" ? (d.value as { __set_name__?: unknown }).__set_name__ : undefined;
-    if (typeof setName === "function") setName.call(d.value, cls, name);
+    // (a descriptor the class reads through its __get__ sits behind a getter)
+    const value = d.get ? class_descriptor(cls, name) : d.value;
+    const setName = value !== null && typeof value === "object" ? (value as { __set_name__?: unknown }).__set_name__ : undefined;
+    if (typeof setName === "function") setName.call(value, cls, name);
   }
+  note_class_body(cls, setup.names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
+  // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
+  if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
+    Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
+  Object.defineProperty(cls, "__dict__", { get: classDict, configurable: true });
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
   if (typeof hook === "function") hook.call(cls, cls);
   note_custom_new(cls);
   finish_class(cls, setup);
   return cls;
+}
+
+function ownIteration(this: { __iter__(): unknown }): Iterator<unknown> {
+  return asJsIterator(this.__iter__());
+}
+
+/** `C.__dict__` (class-namespace.ts). */
+function classDict(this: Function): unknown {
+  return class_namespace(this);
+}
+
+/** A class body's names when the compiler gave none: its attributes, then its methods. */
+function bodyNamesOf(cls: Function, setup: ClassSetup): string[] {
+  const names = new Set(Object.keys(setup.attrs ?? {}));
+  names.delete("__hash__");
+  for (const n of Object.getOwnPropertyNames(cls.prototype)) if (n !== "constructor") names.add(n);
+  for (const n of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) names.add(n);
+  return [...names];
 }
 
 // Methods read from their class. A JS method takes `self` as `this`; in Python `A.m` is a plain
@@ -476,6 +509,7 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
   if (isMethodWrapper(value)) {
     // `staticmethod(f)` / `classmethod(f)` as a class attribute: read from the class too, Python
     // calls their __get__ (the function itself, or bound to the class it is read from).
+    note_class_descriptor(cls, name, value);
     Object.defineProperty(cls, name, {
       get(this: Function) {
         return value.__get__(null, this);
@@ -510,6 +544,21 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
     return;
   }
   const get = descriptorGetter(value);
+  if (get && programClasses.has((value as object).constructor)) {
+    // A descriptor class of the program: read from the class, Python calls `d.__get__(None, C)`
+    // (the runtime's own, property and the like, give themselves back there).
+    note_class_descriptor(cls, name, value);
+    Object.defineProperty(cls, name, {
+      get(this: Function) {
+        return get.call(value, null, this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, name, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
   if (get) {
     // A descriptor (cached_property, a property object...): Python calls its __get__/__set__.
     Object.defineProperty(proto, name, {
@@ -953,7 +1002,7 @@ function unpackable(value: unknown): Iterable<unknown> {
 
 /** `a, b = value` / `a, *b, c = value`: checks the length as Python does and returns the parts. */
 export function unpack(value: unknown, count: bigint, star: bigint | null): unknown[] {
-  const items = Array.isArray(value) ? (value as unknown[]) : Array.from(unpackable(value));
+  const items = Array.isArray(value) && value[Symbol.iterator] === ARRAY_VALUES ? (value as unknown[]) : Array.from(unpackable(value));
   const n = Number(count);
   if (star === null) {
     if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n})`);

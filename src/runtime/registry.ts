@@ -12,6 +12,10 @@ import * as asyncio_streams from "./modules/asyncio_streams.js";
 import * as asyncio_queues from "./modules/asyncio_queues.js";
 import * as asyncio_locks from "./modules/asyncio_locks.js";
 import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
+import * as asyncio_taskgroups from "./modules/asyncio_taskgroups.js";
+import * as asyncio_timeouts from "./modules/asyncio_timeouts.js";
+import * as asyncio_tasks from "./modules/asyncio_tasks.js";
+import * as asyncio_transports from "./modules/asyncio_transports.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
 import * as binascii from "./modules/binascii.js";
@@ -100,6 +104,10 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio_queues": asyncio_queues,
   "tsyncio/runtime/asyncio_locks": asyncio_locks,
   "tsyncio/runtime/asyncio_subprocess": asyncio_subprocess,
+  "tsyncio/runtime/asyncio_taskgroups": asyncio_taskgroups,
+  "tsyncio/runtime/asyncio_timeouts": asyncio_timeouts,
+  "tsyncio/runtime/asyncio_tasks": asyncio_tasks,
+  "tsyncio/runtime/asyncio_transports": asyncio_transports,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,
   "tsyncio/runtime/binascii": binascii,

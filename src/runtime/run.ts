@@ -12,7 +12,7 @@ import { _set_frame_formatter, format_exception, format_exception_only } from ".
 import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
-import { _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
+import { _set_dispatch_frames_provider, _set_running_frames_provider, _set_suspended_line_provider } from "./asyncio/coroutines.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
 import { _set_function_source_provider } from "./asyncio/format_helpers.js";
 import { add_program_script, reset_program_scripts, set_function_locator } from "./builtins/program-functions.js";
@@ -377,4 +377,5 @@ export function installFrames(src: FrameSource, moduleNames: Map<string, string>
     pythonFrames(new Error(), src).map((f) => ({ filename: f.path, lineno: f.line, name: f.name, module: moduleNames.get(f.path) ?? "__main__" }));
   set_frames_provider(frames);
   _set_running_frames_provider(frames);
+  _set_dispatch_frames_provider(() => pythonFrames(new Error(), src, true).map((f) => ({ filename: f.path, lineno: f.line })));
 }

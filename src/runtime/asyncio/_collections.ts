@@ -11,6 +11,8 @@
 // they compare equal and heapq's algorithm orders them exactly as CPython's does (a, c, b, d for
 // four equal deadlines: fixtures/asyncio-call-at-equal-deadline-heap-order).
 
+import { IndexError } from "../builtins/exceptions.js";
+
 const _RENEW_EVERY = 1024;
 const _RENEW_MAX_CAPACITY = 256;
 
@@ -128,6 +130,32 @@ export class Deque<T> {
 
   *[Symbol.iterator](): Generator<T, void, undefined> {
     for (let k = 0; k < this.length; k++) yield this._buf[(this._head + k) & this._mask] as T;
+  }
+
+  // collections.deque's names, for programs (and CPython's own tests) that reach a queue's or a
+  // lock's private deque: `len(q._getters)`, `q._putters.append(waiter)`.
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __bool__(): boolean {
+    return this.length !== 0;
+  }
+  __getitem__(index: unknown): T {
+    const i = Number(index);
+    const item = this.at(i);
+    if (item === undefined && (i >= this.length || i < -this.length)) throw new IndexError("deque index out of range");
+    return item as T;
+  }
+  append(item: T): null {
+    this.push(item);
+    return null;
+  }
+  appendleft(item: T): null {
+    this.unshift(item);
+    return null;
+  }
+  popleft(): T | undefined {
+    return this.shift();
   }
 
   /**

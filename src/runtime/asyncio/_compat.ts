@@ -30,3 +30,4 @@ export { repr, str } from "../builtins/repr.js";
 export { PyList, PyTuple, PySet, PyDict } from "../builtins/collections.js";
 export { host } from "../host.js";
 export { eq, lt, typeName, typeShortName, toIterable, callable } from "../builtins/ops.js";
+export { len } from "../builtins/functions.js";

@@ -28,9 +28,16 @@ export function set_source_line_provider(fn: SourceLineProvider | null): void {
   _getline = fn;
 }
 
+// Lines of CPython's own asyncio files that a warning can name (no text of the library is at hand):
+// the loop's callback line, where a coroutine dies with the frame of a task's coroutine.
+const LIBRARY_LINES = new Map<string, string>([
+  ["/usr/lib/python3.12/asyncio/events.py:84", "self._context.run(self._callback, *self._args)"],
+  ["/usr/lib/python3.10/asyncio/events.py:80", "self._context.run(self._callback, *self._args)"],
+]);
+
 /** The line of a file the source-line provider knows (linecache.getline), or null. */
 export function _source_line(filename: string, lineno: number): string | null {
-  return _getline?.(filename, lineno) ?? null;
+  return _getline?.(filename, lineno) ?? LIBRARY_LINES.get(`${filename}:${lineno}`) ?? null;
 }
 
 /**
@@ -55,8 +62,8 @@ export function _warn_at(filename: string, lineno: number, message: string, cate
   if (_shown.has(key)) return;
   _shown.add(key);
   let s = `${filename}:${lineno}: ${category}: ${message}\n`;
-  if (withSource && _getline !== null) {
-    const line = _getline(filename, lineno);
+  if (withSource) {
+    const line = _source_line(filename, lineno);
     if (line) s += `  ${line.trim()}\n`;
   }
   if (tracemallocHint) s += `${category}: Enable tracemalloc to get the object allocation traceback\n`;

@@ -520,7 +520,14 @@ class BaseEventLoop extends AbstractEventLoop {
       return;
     }
     try {
-      this._exception_handler(this, toPyDict(context));
+      // The handler runs in the context of the task, future or handle the report is about (the
+      // context variables the failing code set), as in CPython 3.12.
+      const entry = (k: string): unknown => (context instanceof PyDict ? context.get(k, null) : context[k]);
+      const thing = (entry("task") ?? entry("future") ?? entry("handle")) as { get_context?: () => unknown } | null | undefined;
+      const ctx = typeof thing?.get_context === "function" ? (thing.get_context() as { run?: unknown } | null) : null;
+      if (ctx !== null && ctx !== undefined && typeof ctx.run === "function") {
+        (ctx.run as (f: Function, ...a: unknown[]) => unknown).call(ctx, this._exception_handler, this, toPyDict(context));
+      } else this._exception_handler(this, toPyDict(context));
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
       const exc = caughtException(e);

@@ -21,6 +21,7 @@ import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
+import { _python_version } from "./events.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
 
@@ -649,6 +650,26 @@ export function _with_temps<T>(body: () => T, lineno: number, filename: string):
 }
 
 /**
+ * A coroutine that only a local variable held dies with that variable (lower/dropped-generators.ts):
+ * when the variable is bound again (`rebinding`: at the line running in the frame), or when the
+ * function returns (at the line running in its caller; when the loop itself ran the frame, a
+ * task's coroutine or a callback, at the loop's callback line in asyncio/events.py). CPython
+ * reports one never started there, as the last reference goes.
+ */
+export function _drop_held_coroutine(c: Coroutine<unknown>, rebinding: boolean): void {
+  if (c._state !== CORO_FRESH) return;
+  c._state = CORO_CLOSED;
+  const frames = dispatchFrames?.() ?? [];
+  const where = frames[frames.length - (rebinding ? 1 : 2)];
+  if (where !== undefined) {
+    _warn_unawaited(c._code.co_qualname, where.filename, where.lineno);
+    return;
+  }
+  const legacy = _python_version() === "3.10";
+  _warn_unawaited(c._code.co_qualname, `/usr/lib/python${legacy ? "3.10" : "3.12"}/asyncio/events.py`, legacy ? 80 : 84);
+}
+
+/**
  * At interpreter exit: coroutines still never started are reported as CPython does when it
  * clears module globals at shutdown (`sys:1: RuntimeWarning: ...`, no source line).
  */
@@ -680,6 +701,17 @@ let runningFrames: (() => { name: string; filename: string; lineno: number }[]) 
 /** @internal */
 export function _set_running_frames_provider(fn: typeof runningFrames): void {
   runningFrames = fn;
+}
+
+/**
+ * The program's frames that the event loop's current callback or task step runs, outermost first
+ * (all of them outside the loop): installed by the runner (run.ts), as runningFrames.
+ */
+let dispatchFrames: (() => { filename: string; lineno: number }[]) | null = null;
+
+/** @internal */
+export function _set_dispatch_frames_provider(fn: typeof dispatchFrames): void {
+  dispatchFrames = fn;
 }
 
 /** The frame's current line (f_lineno): the def line before the first step, then the pending await's. */

@@ -489,6 +489,16 @@ export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
   }
 }
 export { DefaultEventLoopPolicy as BaseDefaultEventLoopPolicy };
+// On Unix, asyncio.DefaultEventLoopPolicy is unix_events._UnixDefaultEventLoopPolicy: its repr and
+// type(policy).__name__ say so.
+for (const [name, value] of [
+  ["__module__", "asyncio.unix_events"],
+  ["__name__", "_UnixDefaultEventLoopPolicy"],
+  ["__qualname__", "_UnixDefaultEventLoopPolicy"],
+]) {
+  Object.defineProperty(DefaultEventLoopPolicy, name, { value, configurable: true, writable: true });
+}
+Object.defineProperty(AbstractEventLoopPolicy, "__module__", { value: "asyncio.events", configurable: true, writable: true });
 
 let _event_loop_policy: AbstractEventLoopPolicy | null = null;
 

@@ -3,6 +3,7 @@
 // CPython: Lib/asyncio/format_helpers.py, Lib/reprlib.py (3.12).
 import { PyDict, PyList, PySet, PyTuple, repr } from "./_compat.js";
 import { qualname_at } from "../program-info.js";
+import { isProgramLambda } from "../builtins/program-functions.js";
 
 /**
  * Where CPython's own asyncio sources live, for internal callbacks that CPython shows with a
@@ -50,8 +51,11 @@ export function _callback_name(func: unknown): string {
     if (f.__qualname__) return f.__qualname__;
     // A nested plain def of the script: its qualname from the compiler's table, by its def line.
     const src = typeof func === "function" && f.__func__ === undefined && functionSource !== null ? functionSource(func) : null;
-    const nested = src ? qualname_at(src[0], src[1]) : undefined;
+    // (a lambda's is kept under its negated line: `main.<locals>.<lambda>`, else `<lambda>`)
+    const lambda = src !== null && isProgramLambda(func as Function);
+    const nested = src ? qualname_at(src[0], lambda ? -src[1] : src[1]) : undefined;
     if (nested) return nested;
+    if (lambda) return "<lambda>";
     if (f.__name__) return f.__name__;
     if (typeof func === "function" && f.name) return f.name.startsWith("bound ") ? f.name.slice(6) : f.name;
   }

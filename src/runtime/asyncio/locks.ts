@@ -6,7 +6,7 @@
 // (self-iterating coroutines for the stock acquire and release, no generators: see
 // _AsyncWithAcquire).
 // CPython: Lib/asyncio/locks.py (3.12).
-import { PyObject, RuntimeError, ValueError, set_builtin_bases } from "./_compat.js";
+import { PyObject, RuntimeError, ValueError, len, set_builtin_bases } from "./_compat.js";
 import { Deque } from "./_collections.js";
 import { _bind, _isNone, _toInt } from "./_util.js";
 import {
@@ -50,7 +50,9 @@ function asyncMethod<C>(cls: { prototype: C }, name: string, line: number, gen: 
 }
 
 function extra(base: string, waiters: Deque<Future<unknown>> | null): string {
-  return waiters !== null && waiters.length > 0 ? `${base}, waiters:${waiters.length}` : base;
+  // A program may have put its own collections.deque there (CPython's tests do).
+  const n = waiters === null ? 0 : waiters instanceof Deque ? waiters.length : Number(len(waiters));
+  return n > 0 ? `${base}, waiters:${n}` : base;
 }
 
 // Methods defined on the prototypes below (asyncMethod, __aenter__/__aexit__): typed as methods, so
@@ -274,7 +276,7 @@ class Lock extends _ContextManagerMixin {
   declare _locked: boolean;
 
   __init__(...args: unknown[]): void {
-    this._no_loop_kw(args);
+    this._no_loop_kw(args, "Lock");
     this._waiters = null;
     this._locked = false;
   }
@@ -337,7 +339,7 @@ class Event extends _LoopBoundMixin {
   declare wait: () => Coroutine<boolean>;
 
   __init__(...args: unknown[]): void {
-    this._no_loop_kw(args);
+    this._no_loop_kw(args, "Event");
     this._waiters = new Deque<Future<unknown>>();
     this._value = false;
   }
@@ -382,7 +384,7 @@ class Condition extends _ContextManagerMixin {
   declare wait_for: (predicate: () => unknown) => Coroutine<unknown>;
 
   __init__(...args: unknown[]): void {
-    const pos = this._no_loop_kw(args);
+    const pos = this._no_loop_kw(args, "Condition");
     const [lock] = _bind("Condition", pos, ["lock"]);
     this._lock = _isNone(lock) ? new Lock() : (lock as Lock);
     this._waiters = new Deque<Future<unknown>>();
@@ -468,7 +470,7 @@ class Semaphore extends _ContextManagerMixin {
   declare _value: bigint; // a Python int: programs read sem._value
 
   __init__(...args: unknown[]): void {
-    const pos = this._no_loop_kw(args);
+    const pos = this._no_loop_kw(args, this instanceof BoundedSemaphore ? "BoundedSemaphore" : "Semaphore");
     const [v] = _bind(this.constructor.name, pos, ["value"]);
     const value = _isNone(v) ? 1 : _toInt(v, "Semaphore");
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
@@ -568,7 +570,7 @@ class Barrier extends _LoopBoundMixin {
   declare _wait: () => Coroutine<null>;
 
   __init__(...args: unknown[]): void {
-    const pos = this._no_loop_kw(args);
+    const pos = this._no_loop_kw(args, "Barrier");
     const [p] = _bind("Barrier", pos, ["parties"]);
     const parties = _toInt(p, "Barrier");
     if (parties < 1) throw new ValueError("parties must be > 0");

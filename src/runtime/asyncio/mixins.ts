@@ -9,10 +9,16 @@ import { _setModule } from "./exceptions.js";
 export class _LoopBoundMixin extends PyObject {
   declare _loop: BaseEventLoop | null;
 
-  /** Rejects the `loop=` argument removed in 3.10; returns the positional arguments. */
-  protected _no_loop_kw(args: unknown[]): unknown[] {
+  /**
+   * Rejects the `loop=` argument removed in 3.10; returns the positional arguments. `owner` is the
+   * class whose `__init__` is running: 3.12's `__init__` has no `loop` parameter at all, so the
+   * error names it ("Lock.__init__() got an unexpected keyword argument 'loop'"); 3.10's mixin
+   * named the instance's class.
+   */
+  protected _no_loop_kw(args: unknown[], owner: string): unknown[] {
     const [pos, kw] = _splitKw(args);
     if (kw !== null && "loop" in kw) {
+      if (events._python_version() === "3.12") throw new TypeError(`${owner}.__init__() got an unexpected keyword argument 'loop'`);
       throw new TypeError(`As of 3.10, the *loop* parameter was removed from ${className(this.constructor)}() since it is no longer necessary`);
     }
     this._loop = null;

@@ -1,6 +1,6 @@
 // Protocol base classes. They can be subclassed (their methods do nothing, as in CPython), but no
 // transport ever calls them: tsyncio has no sockets or pipes. CPython: Lib/asyncio/protocols.py.
-import { PyObject } from "./_compat.js";
+import { PyObject, PyTuple } from "./_compat.js";
 
 export class BaseProtocol extends PyObject {
   connection_made(_transport: unknown): void {}
@@ -28,4 +28,7 @@ export class SubprocessProtocol extends BaseProtocol {
 }
 for (const c of [BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, SubprocessProtocol]) {
   Object.defineProperty(c, "__module__", { value: "asyncio.protocols", configurable: true });
+  // `__slots__ = ()` as in CPython: a bare protocol instance has no __dict__ (a program's subclass
+  // without __slots__ has one).
+  Object.defineProperty(c, "__slots__", { value: PyTuple.fromArray([]), configurable: true, writable: true });
 }

@@ -61,7 +61,7 @@ class Queue<T = unknown> extends _LoopBoundMixin {
   declare join: () => Coroutine<null>;
 
   __init__(...args: unknown[]): void {
-    const pos = this._no_loop_kw(args);
+    const pos = this._no_loop_kw(args, "Queue");
     const [maxsize] = _bind(this.constructor.name, pos, ["maxsize"]);
     this._maxsize = _isNone(maxsize) ? 0n : maxsize;
     this._max = Number(this._maxsize);

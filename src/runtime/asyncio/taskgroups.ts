@@ -20,6 +20,9 @@ export { TaskGroup };
 
 const TASKGROUPS_PY = `${ASYNCIO_LIB}/taskgroups.py`;
 
+/** The bound done callback, under a symbol: CPython's TaskGroup has no such attribute (dir(tg)). */
+const ON_TASK_DONE: unique symbol = Symbol("TaskGroup._on_task_done");
+
 class TaskGroup extends PyObject {
   declare _entered: boolean;
   declare _exiting: boolean;
@@ -31,7 +34,7 @@ class TaskGroup extends PyObject {
   declare _errors: BaseException[] | null;
   declare _base_error: BaseException | null;
   declare _on_completed_fut: Future<unknown> | null;
-  declare _on_task_done_cb: (task: Task<unknown>) => void;
+  declare [ON_TASK_DONE]: (task: Task<unknown>) => void;
   declare __aenter__: () => Coroutine<TaskGroup>;
   declare __aexit__: (et: unknown, exc: unknown, tb: unknown) => Coroutine<null>;
 
@@ -48,7 +51,7 @@ class TaskGroup extends PyObject {
     this._on_completed_fut = null;
     const cb = (task: Task<unknown>) => this._on_task_done(task);
     Object.defineProperty(cb, "__qualname__", { value: "TaskGroup._on_task_done" });
-    this._on_task_done_cb = cb;
+    this[ON_TASK_DONE] = cb;
   }
 
   __repr__(): string {
@@ -77,7 +80,7 @@ class TaskGroup extends PyObject {
       this._on_task_done(task as Task<unknown>);
     } else {
       this._tasks.add(task as Task<unknown>);
-      _add_runtime_callback(task, this._on_task_done_cb);
+      _add_runtime_callback(task, this[ON_TASK_DONE]);
     }
     return task;
   }

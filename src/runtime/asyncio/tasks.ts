@@ -1341,8 +1341,10 @@ const wait_for = coroutine_function(
         return f.result();
       } catch (exc) {
         if (exc instanceof CancelledError) {
+          // `raise TimeoutError from exc` inside the except block: exc is both cause and context.
           const te = new TimeoutError();
           te.__cause__ = exc;
+          te.__context__ = exc;
           te.__suppress_context__ = true;
           throw te;
         }

@@ -523,7 +523,8 @@ export function installBytesMethods(
   argBytes = helpers.needBytes;
   findIn = helpers.findBytes;
   for (const [name, f] of Object.entries(methods(data, make))) {
-    Object.defineProperty(f, "name", { value: name });
+    // (a method of the object literal is already named: redefining `name` costs ~10 us apiece)
+    if (f.name !== name) Object.defineProperty(f, "name", { value: name });
     Object.defineProperty(proto, name, { value: f, writable: true, configurable: true });
   }
 }

@@ -18,6 +18,8 @@ function sortKeyCompare(a: unknown, b: unknown): number {
 // A program's list subclass may define its own `push` or `splice` (`class Stack(list)`): the list's
 // methods call Array's, as CPython's list methods never call the subclass's.
 const arrayPush = Array.prototype.push;
+/** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
+export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
 const arraySlice = Array.prototype.slice;
 const arraySplice = Array.prototype.splice;
 
@@ -35,7 +37,7 @@ export class PyList<T = unknown> extends Array<T> {
     return Object.setPrototypeOf(arraySlice.call(a), PyList.prototype) as PyList<T>;
   }
   static fromIterable<T>(it: unknown): PyList<T> {
-    if (it instanceof Array) return PyList.fromArray(it as T[]);
+    if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return PyList.fromArray(it as T[]);
     const l = new PyList<T>();
     for (const x of toIterable(it)) l.push(x as T);
     return l;
@@ -177,8 +179,7 @@ export class PyTuple<T = unknown> extends Array<T> {
     return PyTuple.fromArray(items);
   }
   static fromIterable<T>(it: unknown): PyTuple<T> {
-    if (it instanceof PyTuple) return it as PyTuple<T>;
-    if (it instanceof Array) return PyTuple.fromArray(it as T[]);
+    if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return it instanceof PyTuple ? (it as PyTuple<T>) : PyTuple.fromArray(it as T[]);
     const t = new PyTuple<T>();
     for (const x of toIterable(it)) t.push(x as T);
     return Object.freeze(t) as PyTuple<T>;

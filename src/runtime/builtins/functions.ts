@@ -1312,6 +1312,10 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   if (obj === undefined || obj === null || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
+  // A class of the program: its namespace, a mappingproxy (class-namespace.ts, through the class's `__dict__`).
+  // (typed as the dict it views)
+  if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__dict__"))
+    return (obj as unknown as { __dict__: PyDict<string, unknown> }).__dict__;
   // An instance's dict writes through to it (instance-dict.ts); a class's or function's is a copy.
   const d = typeof obj === "object" ? InstanceDict.of<string, unknown>(obj) : new PyDict<string, unknown>();
   for (const k of Object.keys(obj)) PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);

@@ -75,6 +75,7 @@ export {
   setattr,
   delattr,
   callm,
+  callm_checked,
   callv_method,
   pytype,
 } from "./ops.js";

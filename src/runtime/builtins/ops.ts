@@ -13,6 +13,7 @@ import { className, classQualname, METACLASS, PyObject, programClasses } from ".
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isJsClass } from "./names.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
@@ -1356,6 +1357,28 @@ export function delattr(obj: any, name: string): null {
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
+  return callv_method(obj, name, args);
+}
+
+/**
+ * `obj.name(...)` where the compiler could not tell that the callee takes these arguments (the
+ * program stores functions in attributes of that name, or defines a method of that name taking
+ * other counts, src/lower/attribute-calls.ts): more or fewer positional arguments than a
+ * translated function takes are CPython's TypeError, a missing method CPython's AttributeError.
+ * A call within the function's bounds costs what a JS method call costs plus the bounds check.
+ */
+export function callm_checked(obj: any, name: string, ...args: any[]): any {
+  if (obj !== null && typeof obj === "object" && !(getattributeDefined && getattributeHooked(obj))) {
+    const f = obj[name];
+    if (typeof f === "function" && !(f.prototype !== undefined && isJsClass(f)) && !isJsOnly(obj, name)) {
+      const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
+      const n = args.length;
+      // (a function stored on the instance is called as it is; one found on its class is bound to it)
+      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST))
+        checkArguments(Object.prototype.hasOwnProperty.call(obj, name) ? f : bindMethod(f, obj), args);
+      return applyArgs(f, obj, args);
+    }
+  }
   return callv_method(obj, name, args);
 }
 

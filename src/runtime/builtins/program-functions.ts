@@ -96,7 +96,9 @@ export function programFunctionSite(f: Function): FunctionSite | null {
 export function programQualname(f: Function): string | undefined {
   const site = programFunctionSite(f);
   if (site === null) return undefined;
-  return qualname_at(site.path, site.line) ?? (isProgramLambda(f) ? "<lambda>" : f.name);
+  // (a lambda's qualname is kept under its negated line, apart from a def's on the same line)
+  const lambda = isProgramLambda(f);
+  return qualname_at(site.path, lambda ? -site.line : site.line) ?? (lambda ? "<lambda>" : f.name);
 }
 
 /** Whether the program's code defined `f`. */

@@ -469,7 +469,8 @@ function* getitemIter(x: { __getitem__(i: bigint): unknown }): Generator<unknown
   }
 }
 
-function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
+/** What a Python `__iter__` returned, as a JS iterator (a `__next__` object adapted). */
+export function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> {
   if (r !== null && typeof r === "object") {
     const n = (r as { __next__?: unknown }).__next__;
     if (typeof n === "function" && !(typeof (r as { next?: unknown }).next === "function")) {

@@ -137,15 +137,16 @@ export function installSequenceMethods(kind: SequenceKind): void {
       throw new ValueError(kind.notFound(x));
     },
     count(this: unknown[], x: unknown): bigint {
+      // (the items themselves, by index: a subclass's own __iter__ is not asked, as in CPython)
       let c = 0;
-      for (const y of this) if (y === x || eq(y, x)) c++;
+      for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) c++;
       return BigInt(c);
     },
     __len__(this: unknown[]): bigint {
       return intFromNumber(this.length);
     },
     __contains__(this: unknown[], x: unknown): boolean {
-      for (const y of this) if (y === x || eq(y, x)) return true;
+      for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) return true;
       return false;
     },
     __eq__(this: unknown[], o: unknown): Cmp {

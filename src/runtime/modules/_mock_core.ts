@@ -179,6 +179,9 @@ const handler: ProxyHandler<any> = {
       if (key === Symbol.iterator && st.magic) return () => toIterable(getAttr(st, "__iter__")())[Symbol.iterator]();
       return Reflect.get(target, key, receiver);
     }
+    // The runtime's own marks on functions ($g, a blocking function's generator form) are no
+    // Python names: a mock does not make them up (a Mock passed to to_thread is a plain callable).
+    if (key.charCodeAt(0) === 36 /* $ */) return Reflect.get(target, key, receiver);
     if (st.attrs.has(key)) return st.attrs.get(key);
     if (st.children.has(key)) return st.children.get(key);
     if (key in Object.getPrototypeOf(target)) {

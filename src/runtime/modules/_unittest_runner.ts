@@ -6,7 +6,7 @@ import { PyObject, KwArgs, popKw, classModule, classQualname } from "../builtins
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { repr, str } from "../builtins/repr.js";
 import { call, toIterable, truthy } from "../builtins/ops.js";
-import { stdio } from "../builtins/functions.js";
+import { issubclass, stdio } from "../builtins/functions.js";
 import { format_exception } from "./traceback.js";
 import { perf_counter } from "./time.js";
 import { argv as sysArgv } from "./sys.js";
@@ -435,8 +435,8 @@ export class TestLoader extends PyObject {
     return PyList.fromArray([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   loadTestsFromTestCase(cls: any): TestSuite {
-    if (!(cls.prototype instanceof TestCase) && cls !== TestCase)
-      throw new TypeError("Test cases should not be derived from TestSuite. Maybe you meant to derive from TestCase?");
+    // issubclass, not instanceof: a class with a mixin before TestCase extends a merged base.
+    if (!issubclass(cls, TestCase)) throw new TypeError("Test cases should not be derived from TestSuite. Maybe you meant to derive from TestCase?");
     let names: string[] = [...this.getTestCaseNames(cls)];
     if (!names.length && typeof cls.prototype.runTest === "function") names = ["runTest"];
     return call(

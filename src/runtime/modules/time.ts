@@ -21,32 +21,62 @@ function num(x: unknown, what = "a number"): number {
   throw new TypeError(`'${typeName(x)}' object cannot be interpreted as ${what}`);
 }
 
-export function time(): number {
+// A program that spins on a clock (`while time.time() < end: pass`, or a task polling the clock
+// between `await asyncio.sleep(0)`s) would never see the virtual clock move: it moves only when
+// the program sleeps or the loop waits for a timer. CPython's clock moves while the CPU works, so
+// after SPIN_READS reads of the same virtual instant each further read costs SPIN_STEP seconds.
+const SPIN_READS = 1000;
+const SPIN_STEP = 1e-6;
+let lastInstant = NaN;
+let sameReads = 0;
+
+/** The virtual clock as the program reads it: host.now(), moved along by a spinning reader. */
+function programNow(): number {
+  const t = host.now();
+  if (!host.virtualTime) return t;
+  if (t !== lastInstant) {
+    lastInstant = t;
+    sameReads = 0;
+    return t;
+  }
+  if (++sameReads <= SPIN_READS) return t;
+  host.sleep(SPIN_STEP);
+  lastInstant = host.now();
+  return lastInstant;
+}
+
+/** The wall clock as the program reads it (moves with programNow under the virtual clock). */
+function programWallTime(): number {
+  if (host.virtualTime) programNow();
   return host.wallTime();
 }
+
+export function time(): number {
+  return programWallTime();
+}
 export function time_ns(): bigint {
-  return BigInt(Math.round(host.wallTime() * 1e6)) * 1000n;
+  return BigInt(Math.round(programWallTime() * 1e6)) * 1000n;
 }
 export function monotonic(): number {
-  return host.now();
+  return programNow();
 }
 export function monotonic_ns(): bigint {
-  return BigInt(Math.round(host.now() * 1e9));
+  return BigInt(Math.round(programNow() * 1e9));
 }
 export function perf_counter(): number {
-  return host.now();
+  return programNow();
 }
 export function perf_counter_ns(): bigint {
-  return BigInt(Math.round(host.now() * 1e9));
+  return BigInt(Math.round(programNow() * 1e9));
 }
 export function process_time(): number {
-  return host.now();
+  return programNow();
 }
 export function process_time_ns(): bigint {
-  return BigInt(Math.round(host.now() * 1e9));
+  return BigInt(Math.round(programNow() * 1e9));
 }
 export function thread_time(): number {
-  return host.now();
+  return programNow();
 }
 
 function sleepSeconds(secs: unknown): number {

@@ -1,10 +1,9 @@
 // types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against.
 import { PyObject, popKw, className } from "../builtins/object.js";
-import { TypeError } from "../builtins/exceptions.js";
-import { PyDict, PyTuple, PyList } from "../builtins/collections.js";
+import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { PyDict } from "../builtins/collections.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { eq, getitem, contains, call, iter, typeName, NotImplemented } from "../builtins/ops.js";
-import { len } from "../builtins/functions.js";
+import { eq, NotImplemented } from "../builtins/ops.js";
 import { Coroutine } from "../asyncio/coroutines.js";
 
 /** `SimpleNamespace(a=1)`: attributes given as keywords; repr `namespace(a=1)`, equal by attributes. */
@@ -40,64 +39,8 @@ export class SimpleNamespace extends PyObject {
 Object.defineProperty(SimpleNamespace, "__module__", { value: "types", writable: true, configurable: true });
 Object.defineProperty(SimpleNamespace, "__name__", { value: "SimpleNamespace" });
 
-/** A read-only view of a mapping. */
-export class MappingProxyType extends PyObject {
-  declare _m: any;
-  __init__(m: unknown): void {
-    if (m === null || m === undefined || typeof m !== "object" || typeof (m as any).__getitem__ !== "function" || m instanceof PyList || m instanceof PyTuple) {
-      throw new TypeError(`mappingproxy() argument must be a mapping, not ${typeName(m)}`);
-    }
-    this._m = m;
-  }
-  __getitem__(k: unknown): unknown {
-    return getitem(this._m, k);
-  }
-  __setitem__(_k: unknown, _v: unknown): never {
-    throw new TypeError("'mappingproxy' object does not support item assignment");
-  }
-  __delitem__(_k: unknown): never {
-    throw new TypeError("'mappingproxy' object does not support item deletion");
-  }
-  __contains__(k: unknown): boolean {
-    return contains(this._m, k);
-  }
-  __len__(): bigint {
-    return len(this._m);
-  }
-  __iter__(): Iterator<unknown> {
-    return iter(this._m);
-  }
-  get(k: unknown, d: unknown = null): unknown {
-    return this._m.get(k, d);
-  }
-  keys(): unknown {
-    return this._m.keys();
-  }
-  values(): unknown {
-    return this._m.values();
-  }
-  items(): unknown {
-    return this._m.items();
-  }
-  copy(): unknown {
-    return this._m.copy();
-  }
-  __eq__(o: unknown): boolean {
-    return eq(this._m, o instanceof MappingProxyType ? o._m : o);
-  }
-  __or__(o: unknown): unknown {
-    return call(this._m.__or__.bind(this._m), o instanceof MappingProxyType ? o._m : o);
-  }
-  __repr__(): string {
-    return `mappingproxy(${repr(this._m)})`;
-  }
-  __str__(): string {
-    return repr(this._m);
-  }
-}
-Object.defineProperty(MappingProxyType, "__name__", { value: "mappingproxy" });
-Object.defineProperty(MappingProxyType, "__qualname__", { value: "mappingproxy" });
-Object.defineProperty(MappingProxyType, "__module__", { value: "builtins", writable: true, configurable: true });
+// (`mappingproxy` is a builtin type: `type(C.__dict__)`; builtins/mappingproxy.ts)
+export { MappingProxyType } from "../builtins/mappingproxy.js";
 
 /**
  * `@types.coroutine`: the compiler turns a decorated generator into a coroutine itself (see
@@ -110,3 +53,17 @@ export function coroutine<F>(func: F): F {
 
 export const CoroutineType = Coroutine;
 export { GenericAlias } from "./_type_alias.js";
+
+/**
+ * `types.TracebackType`, for annotations (`exc_tb: Optional[TracebackType]` in `__aexit__`) and
+ * isinstance tests. tsyncio's exceptions carry no traceback objects (`__traceback__` is None), so
+ * none is ever an instance, and making one is refused.
+ */
+export class TracebackType extends PyObject {
+  __init__(..._args: unknown[]): void {
+    throw new NotImplementedError("tsyncio's exceptions carry no traceback objects: types.TracebackType cannot be instantiated");
+  }
+}
+Object.defineProperty(TracebackType, "__name__", { value: "traceback", writable: true, configurable: true });
+Object.defineProperty(TracebackType, "__qualname__", { value: "traceback", writable: true, configurable: true });
+Object.defineProperty(TracebackType, "__module__", { value: "builtins", writable: true, configurable: true });

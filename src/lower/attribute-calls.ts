@@ -1,0 +1,104 @@
+// `obj.m(a, b)` on a receiver whose class the compiler cannot see is a plain JS method call, which
+// drops extra arguments and passes missing ones as undefined. That is safe when every `m` of the
+// program is a def of a class body that takes that many positional arguments (or `m` is none of
+// the program's: a runtime object's method). When the program stores some other value under `m`
+// (a lambda or function kept in an attribute, `hello = greet` in a class body), or defines an `m`
+// that does not take that many, the call goes through the runtime's callm_checked, which raises
+// CPython's TypeError for a translated function given too many or too few.
+//
+//   ns.f = lambda x: x * 2        | setattr(ns, "f", (x: any): any => mul(x, 2n));
+//   ns.f(1, 2)                    | callm_checked(ns, "f", 1n, 2n);
+
+import type * as py from "../ast/nodes.js";
+import { nodeIndex } from "../ast/node-index.js";
+
+/** Positional arguments a def of a class body takes when called through an instance. */
+interface Bounds {
+  least: number;
+  most: number;
+}
+
+interface MethodNames {
+  /** Names given a value other than a def of a class body (attribute stores, class-level assignments). */
+  values: Set<string>;
+  /** Each def of a class body, by name. */
+  defs: Map<string, Bounds[]>;
+}
+
+const cache = new WeakMap<py.Module, MethodNames>();
+
+function methodNames(module: py.Module): MethodNames {
+  let found = cache.get(module);
+  if (found) return found;
+  found = { values: new Set(), defs: new Map() };
+  const index = nodeIndex(module);
+  for (const c of index.ofType("ClassDef"))
+    for (const item of c.body) {
+      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+        const list = found.defs.get(item.name) ?? [];
+        list.push(boundsOf(item));
+        found.defs.set(item.name, list);
+      } else if (item._type === "Assign") {
+        for (const t of item.targets) if (t._type === "Name") found.values.add(t.id);
+      } else if (item._type === "AnnAssign" && item.value && item.target._type === "Name") found.values.add(item.target.id);
+    }
+  for (const a of index.ofType("Attribute")) if (a.ctx._type !== "Load") found.values.add(a.attr);
+  cache.set(module, found);
+  return found;
+}
+
+const ANY: Bounds = { least: 0, most: Infinity };
+
+function boundsOf(def: py.FunctionDef | py.AsyncFunctionDef): Bounds {
+  const kinds = def.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+  // (what another decorator makes of the def is not known: any count)
+  if (kinds.some((k) => k !== "staticmethod" && k !== "classmethod")) return ANY;
+  const a = def.args;
+  const positional = a.posonlyargs.length + a.args.length - (kinds.includes("staticmethod") ? 0 : 1);
+  // (a keyword-only parameter without default: no positional call gives it)
+  if (a.kw_defaults.some((d) => d === null)) return { least: Infinity, most: Infinity };
+  return { least: Math.max(0, positional - a.defaults.length), most: a.vararg ? Infinity : Math.max(0, positional) };
+}
+
+/** Whether `obj.attr(...)` with `count` positional arguments needs the checked call (see above). */
+export function attributeCallNeedsCheck(module: py.Module, attr: string, count: number): boolean {
+  const names = methodNames(module);
+  if (names.values.has(attr)) return true;
+  const defs = names.defs.get(attr);
+  return defs !== undefined && defs.some((b) => count < b.least || count > b.most);
+}
+
+/** Ways a program can give an object any attribute by a computed name. */
+const DYNAMIC_NAMES = new Set(["setattr", "vars", "exec", "eval", "globals", "__import__"]);
+const DYNAMIC_ATTRIBUTES = new Set(["__dict__", "__setattr__", "__class__", "__getattr__", "__getattribute__"]);
+
+/**
+ * Whether `obj.attr` is surely missing on `obj`, a proven instance of a plain class of the program
+ * whose bases are the program's plain classes (or object): no class of that chain binds `attr`, no
+ * code of the program stores it, nothing writes attributes by a computed name. Its call then raises
+ * CPython's AttributeError, which names the type (a JS call of undefined cannot).
+ */
+export function methodSurelyMissing(chain: py.ClassDef[], module: py.Module, attr: string): boolean {
+  if (attr.startsWith("__") || !chain.length) return false;
+  const inChain = (b: py.ExprNode) => b._type === "Name" && (b.id === "object" || chain.some((c) => c.name === b.id));
+  if (!chain.every((c) => c.bases.every(inChain) && !c.keywords.length)) return false;
+  if (chain.some((c) => c.body.some((item) => bindsName(item, attr)))) return false;
+  if (methodNames(module).values.has(attr)) return false;
+  const index = nodeIndex(module);
+  if (index.ofType("Name").some((n) => DYNAMIC_NAMES.has(n.id))) return false;
+  return !index.ofType("Attribute").some((a) => DYNAMIC_ATTRIBUTES.has(a.attr));
+}
+
+function bindsName(item: py.Stmt, name: string): boolean {
+  if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") return item.name === name;
+  if (item._type === "Assign") return item.targets.some((t) => targetBinds(t, name));
+  if (item._type === "AnnAssign" || item._type === "AugAssign") return targetBinds(item.target, name);
+  // (any other statement of a class body may bind names too: counted as binding it)
+  return item._type !== "Expr" && item._type !== "Pass";
+}
+
+function targetBinds(t: py.ExprNode, name: string): boolean {
+  if (t._type === "Name") return t.id === name;
+  if (t._type === "Tuple" || t._type === "List") return t.elts.some((e) => targetBinds(e, name));
+  return t._type === "Starred" && targetBinds(t.value, name);
+}

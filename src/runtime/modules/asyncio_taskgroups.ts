@@ -1,0 +1,2 @@
+// asyncio.taskgroups: `from asyncio import taskgroups` then `taskgroups.TaskGroup()`.
+export { TaskGroup } from "../asyncio/taskgroups.js";
