@@ -592,7 +592,7 @@ export function getitem(obj: any, key: any): any {
   if (obj instanceof Array) {
     if (typeof key === "bigint") {
       const n = obj.length;
-      let i = Number(key);
+      let i = key === 0n ? 0 : Number(key); // (see setitem)
       if (i < 0) i += n;
       if (i >= 0 && i < n) return obj[i];
       throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
@@ -705,7 +705,9 @@ export function setitem(obj: any, key: any, value: any): void {
   if (obj instanceof PyList) {
     if (typeof key === "bigint") {
       const n = obj.length;
-      let i = Number(key);
+      // Index 0 (a counter kept in a list, `state[0] += k`) without Number(bigint), a runtime
+      // call of ~130 instructions; a BigInt compared with a constant is a few.
+      let i = key === 0n ? 0 : Number(key);
       if (i < 0) i += n;
       if (i >= 0 && i < n) {
         obj[i] = value;
