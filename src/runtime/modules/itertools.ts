@@ -78,7 +78,25 @@ class CountIterator extends ItertoolsIterator {
     return this.step === 1n ? `count(${repr(this.n)})` : `count(${repr(this.n)}, ${repr(this.step)})`;
   }
 }
-export const count = itertoolsType("count", CountIterator, (start: unknown = 0n, step: unknown = 1n) => new CountIterator(start, step));
+export const count = itertoolsType("count", CountIterator, (...args: unknown[]) => {
+  const [start, step] = withKeywords("count", args, ["start", "step"], [0n, 1n]);
+  return new CountIterator(start, step);
+});
+
+/** Positional arguments then keywords (a trailing KwArgs) bound to `names`, with their defaults. */
+function withKeywords(fn: string, args: unknown[], names: string[], defaults: unknown[]): unknown[] {
+  const given = args.slice();
+  const kw = popKw(given);
+  if (given.length > names.length) throw new TypeError(`${fn} expected at most ${names.length} arguments, got ${given.length}`);
+  const out = names.map((_, i) => (i < given.length && given[i] !== undefined ? given[i] : defaults[i]));
+  for (const [k, v] of Object.entries(kw ?? {})) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+    if (i < given.length) throw new TypeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
+    out[i] = v;
+  }
+  return out;
+}
 
 /** `repeat(x, times)`: its repr shows the times left (`repeat('a', 2)`). */
 class RepeatIterator extends ItertoolsIterator {
@@ -98,7 +116,9 @@ class RepeatIterator extends ItertoolsIterator {
     return this.left === null ? `repeat(${repr(this.x)})` : `repeat(${repr(this.x)}, ${this.left})`;
   }
 }
-export const repeat = itertoolsType("repeat", RepeatIterator, (x: unknown, times: unknown = null) => {
+export const repeat = itertoolsType("repeat", RepeatIterator, (...args: unknown[]) => {
+  const [x, times] = withKeywords("repeat", args, ["object", "times"], [undefined, null]);
+  if (x === undefined) throw new TypeError("repeat() missing required argument 'object' (pos 1)");
   const n = times === null || times === undefined ? null : toIndex(times);
   return new RepeatIterator(x, n === null ? null : n < 0n ? 0n : n);
 });
