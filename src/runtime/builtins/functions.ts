@@ -612,7 +612,7 @@ const FunctionType = typeObject(function FunctionType(): never {
 const BuiltinFunctionType = typeObject(function builtin_function_or_method(): never {
   throw new TypeError("cannot create 'builtin_function_or_method' instances");
 }, "builtin_function_or_method");
-const GeneratorType = typeObject(function generator(): never {
+export const GeneratorType = typeObject(function generator(): never {
   throw new TypeError("cannot create 'generator' instances");
 }, "generator");
 const ModuleType = typeObject(function module(): never {
@@ -740,6 +740,8 @@ function isinstance1(x: unknown, cls: unknown): boolean {
       return x instanceof PyMemoryView;
     case FunctionType:
       return typeof x === "function" && !isClass(x);
+    case GeneratorType:
+      return pytypeOf(x) === GeneratorType;
   }
   if (typeof cls === "function" && (cls.prototype !== undefined || (cls as { __instancecheck__?: unknown }).__instancecheck__ !== undefined)) {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;

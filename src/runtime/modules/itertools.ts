@@ -1,20 +1,129 @@
-// itertools: the common iterator building blocks (results are JS iterators of Python values).
-import { TypeError, ValueError } from "../builtins/exceptions.js";
+// itertools: the common iterator building blocks (objects of itertools' types, which are JS iterators of Python values).
+import { StopIteration, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyTuple, PyList } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { className, hexAddress, popKw } from "../builtins/object.js";
+import { repr } from "../builtins/repr.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { add, call, index as toIndex, toIterable, truthy, eq } from "../builtins/ops.js";
 
 type It<T> = Generator<T, void, unknown>;
 
-function* countGen(start: any, step: any): It<unknown> {
-  for (let n = start; ; n = add(n, step)) yield n;
-}
-export function count(start: unknown = 0n, step: unknown = 1n): It<unknown> {
-  return countGen(start, step);
+/**
+ * An itertools object: a Python iterator of its own type (`type(x).__name__` is `chain`, its repr
+ * `<itertools.chain object at 0x...>`), not a generator. It runs the iterator its type made from
+ * the arguments. Breaking out of a loop over it does not close what it reads (no `return()`), as
+ * in CPython. The exported names stay functions (hand-written TS calls them; the translation calls
+ * them without `new`), each the `constructor` of its objects: `type(x) is itertools.chain`.
+ */
+class ItertoolsIterator implements Iterator<unknown> {
+  constructor(protected readonly _it: Iterator<unknown>) {}
+  next(): IteratorResult<unknown> {
+    return this._it.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): unknown {
+    const r = this.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
+  }
+  __repr__(): string {
+    return `<itertools.${className(this.constructor)} object at ${hexAddress(this)}>`;
+  }
 }
 
-export function* cycle(it: unknown): It<unknown> {
+/** The function `name` (what the module exports) making objects of `cls`, which it stands for as their type. */
+function itertoolsType<A extends unknown[], T extends ItertoolsIterator>(
+  name: string,
+  cls: new (...args: any[]) => T,
+  make: (...args: A) => T,
+): (...args: A) => T {
+  const f = function (...args: A): T {
+    return make(...args);
+  };
+  for (const key of ["__name__", "__qualname__", "name"]) Object.defineProperty(f, key, { value: name, configurable: true });
+  Object.defineProperty(f, "__module__", { value: "itertools", writable: true, configurable: true });
+  // (a type to repr() and isinstance(): `<class 'itertools.chain'>`)
+  Object.defineProperty(f, "__pytype__", { value: true });
+  // (`isinstance(x, itertools.chain)`, `type(x)`: the function is the objects' type)
+  f.prototype = cls.prototype;
+  Object.defineProperty(cls.prototype, "constructor", { value: f, writable: true, configurable: true });
+  return f;
+}
+
+/** The itertools type `name` whose objects iterate what `items(...args)` yields. */
+function iteratorType(name: string, items: (...args: any[]) => Iterator<unknown>): (...args: any[]) => ItertoolsIterator {
+  const cls = class extends ItertoolsIterator {};
+  return itertoolsType(name, cls, (...args: unknown[]) => new cls(items(...args)));
+}
+
+/** `count(start, step)`: its repr shows the next value (`count(7)`, `count(0, 2)`). */
+class CountIterator extends ItertoolsIterator {
+  constructor(
+    private n: unknown,
+    private readonly step: unknown,
+  ) {
+    super([][Symbol.iterator]());
+  }
+  next(): IteratorResult<unknown> {
+    const value = this.n;
+    this.n = add(value, this.step);
+    return { value, done: false };
+  }
+  __repr__(): string {
+    return this.step === 1n ? `count(${repr(this.n)})` : `count(${repr(this.n)}, ${repr(this.step)})`;
+  }
+}
+export const count = itertoolsType("count", CountIterator, (...args: unknown[]) => {
+  const [start, step] = withKeywords("count", args, ["start", "step"], [0n, 1n]);
+  return new CountIterator(start, step);
+});
+
+/** Positional arguments then keywords (a trailing KwArgs) bound to `names`, with their defaults. */
+function withKeywords(fn: string, args: unknown[], names: string[], defaults: unknown[]): unknown[] {
+  const given = args.slice();
+  const kw = popKw(given);
+  if (given.length > names.length) throw new TypeError(`${fn} expected at most ${names.length} arguments, got ${given.length}`);
+  const out = names.map((_, i) => (i < given.length && given[i] !== undefined ? given[i] : defaults[i]));
+  for (const [k, v] of Object.entries(kw ?? {})) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+    if (i < given.length) throw new TypeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
+    out[i] = v;
+  }
+  return out;
+}
+
+/** `repeat(x, times)`: its repr shows the times left (`repeat('a', 2)`). */
+class RepeatIterator extends ItertoolsIterator {
+  constructor(
+    private readonly x: unknown,
+    private left: bigint | null,
+  ) {
+    super([][Symbol.iterator]());
+  }
+  next(): IteratorResult<unknown> {
+    if (this.left === null) return { value: this.x, done: false };
+    if (this.left <= 0n) return { value: undefined, done: true };
+    this.left--;
+    return { value: this.x, done: false };
+  }
+  __repr__(): string {
+    return this.left === null ? `repeat(${repr(this.x)})` : `repeat(${repr(this.x)}, ${this.left})`;
+  }
+}
+export const repeat = itertoolsType("repeat", RepeatIterator, (...args: unknown[]) => {
+  const [x, times] = withKeywords("repeat", args, ["object", "times"], [undefined, null]);
+  if (x === undefined) throw new TypeError("repeat() missing required argument 'object' (pos 1)");
+  const n = times === null || times === undefined ? null : toIndex(times);
+  return new RepeatIterator(x, n === null ? null : n < 0n ? 0n : n);
+});
+
+function* cycleItems(it: unknown): It<unknown> {
   const saved: unknown[] = [];
   for (const x of toIterable(it)) {
     yield x;
@@ -24,27 +133,14 @@ export function* cycle(it: unknown): It<unknown> {
   for (;;) for (const x of saved) yield x;
 }
 
-export function* repeat(x: unknown, times: unknown = null): It<unknown> {
-  if (times === null || times === undefined) for (;;) yield x;
-  for (let i = 0n; i < toIndex(times); i++) yield x;
+function* chainItems(...its: unknown[]): It<unknown> {
+  for (const it of unpacked(its)) yield* toIterable(it);
+}
+function* chainFromIterable(its: unknown): It<unknown> {
+  for (const it of toIterable(its)) yield* toIterable(it);
 }
 
-export function chain(...its: unknown[]): It<unknown> {
-  its = unpacked(its);
-  return (function* () {
-    for (const it of its) yield* toIterable(it);
-  })();
-}
-takes_packed(chain);
-takes_packed(product);
-takes_packed(zip_longest);
-chain.from_iterable = function (its: unknown): It<unknown> {
-  return (function* () {
-    for (const it of toIterable(its)) yield* toIterable(it);
-  })();
-};
-
-export function* islice(it: unknown, ...args: unknown[]): It<unknown> {
+function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
   let start = 0;
   let stop: number | null;
   let step = 1;
@@ -71,7 +167,7 @@ export function* islice(it: unknown, ...args: unknown[]): It<unknown> {
   }
 }
 
-export function* accumulate(it: unknown, ...rest: unknown[]): It<unknown> {
+function* accumulateItems(it: unknown, ...rest: unknown[]): It<unknown> {
   const k = popKw(rest);
   const func = rest[0] ?? k?.func ?? null;
   const initial = k && "initial" in k ? k.initial : undefined;
@@ -87,7 +183,7 @@ export function* accumulate(it: unknown, ...rest: unknown[]): It<unknown> {
   }
 }
 
-export function* product(...given: unknown[]): It<PyTuple<unknown>> {
+function* productItems(...given: unknown[]): It<PyTuple<unknown>> {
   const args = unpacked(given).slice();
   const k = popKw(args);
   const rep = k?.repeat !== undefined ? Number(toIndex(k.repeat)) : 1;
@@ -109,7 +205,7 @@ export function* product(...given: unknown[]): It<PyTuple<unknown>> {
   }
 }
 
-export function* permutations(it: unknown, r: unknown = null): It<PyTuple<unknown>> {
+function* permutationsItems(it: unknown, r: unknown = null): It<PyTuple<unknown>> {
   const pool = Array.from(toIterable(it));
   const n = pool.length;
   const rr = r === null || r === undefined ? n : Number(toIndex(r));
@@ -135,7 +231,7 @@ export function* permutations(it: unknown, r: unknown = null): It<PyTuple<unknow
   }
 }
 
-export function* combinations(it: unknown, r: unknown): It<PyTuple<unknown>> {
+function* combinationsItems(it: unknown, r: unknown): It<PyTuple<unknown>> {
   const pool = Array.from(toIterable(it));
   const n = pool.length;
   const rr = Number(toIndex(r));
@@ -153,7 +249,7 @@ export function* combinations(it: unknown, r: unknown): It<PyTuple<unknown>> {
   }
 }
 
-export function* combinations_with_replacement(it: unknown, r: unknown): It<PyTuple<unknown>> {
+function* combinations_with_replacementItems(it: unknown, r: unknown): It<PyTuple<unknown>> {
   const pool = Array.from(toIterable(it));
   const n = pool.length;
   const rr = Number(toIndex(r));
@@ -170,7 +266,7 @@ export function* combinations_with_replacement(it: unknown, r: unknown): It<PyTu
   }
 }
 
-export function* groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
+function* groupbyItems(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
   const k = popKw(rest);
   const key = k && "key" in k ? k.key : (rest[0] ?? null);
   const iter = toIterable(it)[Symbol.iterator]();
@@ -190,7 +286,7 @@ export function* groupby(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> 
   }
 }
 
-export function* zip_longest(...given: unknown[]): It<PyTuple<unknown>> {
+function* zip_longestItems(...given: unknown[]): It<PyTuple<unknown>> {
   const its = unpacked(given).slice();
   const k = popKw(its);
   const fill = k?.fillvalue ?? null;
@@ -217,16 +313,16 @@ export function* zip_longest(...given: unknown[]): It<PyTuple<unknown>> {
   }
 }
 
-export function* starmap(f: unknown, it: unknown): It<unknown> {
+function* starmapItems(f: unknown, it: unknown): It<unknown> {
   for (const args of toIterable(it)) yield call(f, ...Array.from(toIterable(args)));
 }
-export function* takewhile(pred: unknown, it: unknown): It<unknown> {
+function* takewhileItems(pred: unknown, it: unknown): It<unknown> {
   for (const x of toIterable(it)) {
     if (!truthy(call(pred, x))) return;
     yield x;
   }
 }
-export function* dropwhile(pred: unknown, it: unknown): It<unknown> {
+function* dropwhileItems(pred: unknown, it: unknown): It<unknown> {
   let dropping = true;
   for (const x of toIterable(it)) {
     if (dropping && truthy(call(pred, x))) continue;
@@ -234,10 +330,10 @@ export function* dropwhile(pred: unknown, it: unknown): It<unknown> {
     yield x;
   }
 }
-export function* filterfalse(pred: unknown, it: unknown): It<unknown> {
+function* filterfalseItems(pred: unknown, it: unknown): It<unknown> {
   for (const x of toIterable(it)) if (!truthy(pred === null ? x : call(pred, x))) yield x;
 }
-export function* compress(data: unknown, selectors: unknown): It<unknown> {
+function* compressItems(data: unknown, selectors: unknown): It<unknown> {
   const s = toIterable(selectors)[Symbol.iterator]();
   for (const x of toIterable(data)) {
     const r = s.next();
@@ -245,7 +341,7 @@ export function* compress(data: unknown, selectors: unknown): It<unknown> {
     if (truthy(r.value)) yield x;
   }
 }
-export function* pairwise(it: unknown): It<PyTuple<unknown>> {
+function* pairwiseItems(it: unknown): It<PyTuple<unknown>> {
   let first = true;
   let prev: unknown;
   for (const x of toIterable(it)) {
@@ -254,7 +350,7 @@ export function* pairwise(it: unknown): It<PyTuple<unknown>> {
     first = false;
   }
 }
-export function* batched(it: unknown, n: unknown): It<PyTuple<unknown>> {
+function* batchedItems(it: unknown, n: unknown): It<PyTuple<unknown>> {
   const k = Number(toIndex(n));
   if (k < 1) throw new ValueError("n must be at least one");
   let batch: unknown[] = [];
@@ -267,7 +363,40 @@ export function* batched(it: unknown, n: unknown): It<PyTuple<unknown>> {
   }
   if (batch.length) yield PyTuple.fromArray(batch);
 }
-export function tee(it: unknown, n: unknown = 2n): PyTuple<It<unknown>> {
+class ChainIterator extends ItertoolsIterator {}
+export const chain = Object.assign(
+  itertoolsType("chain", ChainIterator, (...its: unknown[]) => new ChainIterator(chainItems(...its))),
+  {
+    /** `chain.from_iterable(its)`: a chain object over the iterables its argument yields. */
+    from_iterable(its: unknown): ItertoolsIterator {
+      return new ChainIterator(chainFromIterable(its));
+    },
+  },
+);
+export const cycle = iteratorType("cycle", cycleItems);
+export const islice = iteratorType("islice", isliceItems);
+export const accumulate = iteratorType("accumulate", accumulateItems);
+export const product = iteratorType("product", productItems);
+export const permutations = iteratorType("permutations", permutationsItems);
+export const combinations = iteratorType("combinations", combinationsItems);
+export const combinations_with_replacement = iteratorType("combinations_with_replacement", combinations_with_replacementItems);
+export const groupby = iteratorType("groupby", groupbyItems);
+export const zip_longest = iteratorType("zip_longest", zip_longestItems);
+export const starmap = iteratorType("starmap", starmapItems);
+export const takewhile = iteratorType("takewhile", takewhileItems);
+export const dropwhile = iteratorType("dropwhile", dropwhileItems);
+export const filterfalse = iteratorType("filterfalse", filterfalseItems);
+export const compress = iteratorType("compress", compressItems);
+export const pairwise = iteratorType("pairwise", pairwiseItems);
+export const batched = iteratorType("batched", batchedItems);
+class TeeIterator extends ItertoolsIterator {}
+itertoolsType("_tee", TeeIterator, (it: Iterator<unknown>) => new TeeIterator(it));
+// (the star-call convention: these receive `f(*xs)`'s items as one packed array)
+takes_packed(chain);
+takes_packed(product);
+takes_packed(zip_longest);
+
+export function tee(it: unknown, n: unknown = 2n): PyTuple<ItertoolsIterator> {
   const src = toIterable(it)[Symbol.iterator]();
   const buffers: unknown[][] = [];
   const k = Number(toIndex(n));
@@ -288,6 +417,6 @@ export function tee(it: unknown, n: unknown = 2n): PyTuple<It<unknown>> {
       })(),
     );
   }
-  return PyTuple.fromArray(gens);
+  return PyTuple.fromArray(gens.map((g) => new TeeIterator(g)));
 }
 void [TypeError, PyList];
