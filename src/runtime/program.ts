@@ -27,7 +27,7 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from
 import { joinChecked } from "./builtins/surrogates.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { CLASS_METHODS, bindMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
+import { CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
@@ -481,8 +481,9 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
     (cls as unknown as Record<string, unknown>)[name] = value;
     return;
   }
-  // A callable object that is not a function (a unittest.mock Mock) is no descriptor: no self is bound.
-  if (typeof value === "function" && !isJsClass(value) && !(value as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT]) {
+  // A Python function becomes the instances' method; a class, a builtin function, a bound method or a
+  // callable object (a unittest.mock Mock) is no descriptor: the instances read it as it is.
+  if (typeof value === "function" && bindsAsMethod(value)) {
     const method = proto[name];
     if (typeof method === "function" && unboundViews.get(method) === value) {
       // `A.m` given back (a decorator that marks or registers the function): one function in
@@ -698,7 +699,8 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
   if (f === undefined) return call(obj[name], ...Array.from(args), new KwArgs(kwargs));
-  return callkw(f, obj, args, kwargs);
+  // (a class or builtin function held in an attribute is called without the object)
+  return callkw(f, typeof f === "function" && !bindsAsMethod(f) ? null : obj, args, kwargs);
 }
 
 /** Merges `**mapping` arguments into a call's keywords; a duplicate is raised when the call is made. */

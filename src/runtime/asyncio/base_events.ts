@@ -42,6 +42,7 @@ import { _log_debug, _log_error, _log_warning } from "./log.js";
 import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
+import { programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
@@ -335,9 +336,9 @@ class BaseEventLoop extends AbstractEventLoop {
     return this._running;
   }
 
-  /** The loop's clock: host.now() (monotonic seconds; virtual under --virtual-time). */
+  /** The loop's clock: monotonic seconds (virtual under --virtual-time, moved by a spinning reader). */
   time(): number {
-    return host.now();
+    return programNow();
   }
 
   /** Calls `callback(*args)` after `delay` seconds: `call_later(delay, callback, *args, context=None)`. */

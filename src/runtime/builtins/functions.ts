@@ -527,7 +527,10 @@ export const tuple = typeObject(function tuple(it?: unknown): PyTuple<any> {
 
 export const dict = typeObject(
   function dict(src?: unknown, kwa?: unknown): PyDict<any, any> {
-    return new PyDict(src as any, kwa as KwArgs | undefined);
+    // (naming KwArgs here also tells keyword calls through an attribute, `self.factory(a=1)`, to pass
+    // the keywords whole rather than bind them to these parameter names: keywords.ts)
+    if (kwa !== undefined && !(kwa instanceof KwArgs)) throw new TypeError(`dict expected at most 1 argument, got ${arguments.length}`);
+    return new PyDict(src as any, kwa);
   },
   "dict",
   {

@@ -12,7 +12,7 @@ import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, METACLASS, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
-import { isJsClass } from "./names.js";
+import { isCallableObject, isJsClass } from "./names.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
@@ -989,6 +989,21 @@ export function bindMethod(f: Function, self: unknown): Function {
   return bound;
 }
 
+/**
+ * Does a callable found on a class become a method of the instance that reads it? A Python function
+ * does (its __get__ binds the instance); a class (builtin or the program's), a builtin function, a
+ * bound method or a callable object is no such descriptor and is given back as it is.
+ */
+export function bindsAsMethod(v: Function): boolean {
+  return (
+    !isJsClass(v) &&
+    !isClass(v) &&
+    !(v as { __builtin__?: boolean }).__builtin__ &&
+    !Object.prototype.hasOwnProperty.call(v, "__func__") &&
+    !isCallableObject(v)
+  );
+}
+
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
   if (getattributeDefined && dflt !== GENERIC_LOOKUP && getattributeHooked(obj)) return hookedGetattr(obj, name, dflt);
   // The common case first: an attribute the program stored on an instance (an own enumerable
@@ -1038,13 +1053,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (v !== undefined || (name in obj && (typeof obj !== "function" || (name !== "name" && name !== "length")))) {
     // A class method read from its class (`functools.partial(K.build)`) is bound to that class.
     if (typeof v === "function" && typeof obj === "function" && CLASS_METHODS.has(v)) return bindMethod(v, obj);
-    if (
-      typeof v === "function" &&
-      typeof obj === "object" &&
-      !Object.prototype.hasOwnProperty.call(obj, name) &&
-      !isClass(v) &&
-      !Object.prototype.hasOwnProperty.call(v, "__func__")
-    ) {
+    if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && bindsAsMethod(v)) {
       return bindMethod(v, obj);
     }
     return v;

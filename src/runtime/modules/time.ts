@@ -1,6 +1,7 @@
 // time: clocks and sleeps through the host (virtual-time aware), struct_time, strftime.
 import { deliver_interrupt } from "../signals.js";
 import { host } from "../host.js";
+import { programNow, programWallTime } from "../program-clock.js";
 import { sleep_gen, sleep_plain, threads_alive } from "../threads/scheduler.js";
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
@@ -19,36 +20,6 @@ function num(x: unknown, what = "a number"): number {
   if (typeof x === "bigint") return Number(x);
   if (typeof x === "boolean") return x ? 1 : 0;
   throw new TypeError(`'${typeName(x)}' object cannot be interpreted as ${what}`);
-}
-
-// A program that spins on a clock (`while time.time() < end: pass`, or a task polling the clock
-// between `await asyncio.sleep(0)`s) would never see the virtual clock move: it moves only when
-// the program sleeps or the loop waits for a timer. CPython's clock moves while the CPU works, so
-// after SPIN_READS reads of the same virtual instant each further read costs SPIN_STEP seconds.
-const SPIN_READS = 1000;
-const SPIN_STEP = 1e-6;
-let lastInstant = NaN;
-let sameReads = 0;
-
-/** The virtual clock as the program reads it: host.now(), moved along by a spinning reader. */
-function programNow(): number {
-  const t = host.now();
-  if (!host.virtualTime) return t;
-  if (t !== lastInstant) {
-    lastInstant = t;
-    sameReads = 0;
-    return t;
-  }
-  if (++sameReads <= SPIN_READS) return t;
-  host.sleep(SPIN_STEP);
-  lastInstant = host.now();
-  return lastInstant;
-}
-
-/** The wall clock as the program reads it (moves with programNow under the virtual clock). */
-function programWallTime(): number {
-  if (host.virtualTime) programNow();
-  return host.wallTime();
 }
 
 export function time(): number {
