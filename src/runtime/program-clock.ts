@@ -4,7 +4,8 @@ import { host } from "./host.js";
 // A program that spins on a clock (`while time.time() < end: pass`, or a task polling the clock
 // between `await asyncio.sleep(0)`s) would never see the virtual clock move: it moves only when
 // the program sleeps or the loop waits for a timer. CPython's clock moves while the CPU works, so
-// after SPIN_READS reads of the same virtual instant each further read costs SPIN_STEP seconds.
+// after SPIN_READS reads of the same virtual instant each further read moves it by a virtual sleep
+// of SPIN_STEP seconds (2 µs in all: the virtual clock wakes WAKE_LATE after a sleep's end).
 // Every clock shares one count: a program alternating time.monotonic() and loop.time() spins too.
 const SPIN_READS = 1000;
 const SPIN_STEP = 1e-6;
