@@ -22,6 +22,7 @@ import { docstring, firstLine } from "./syntax.js";
 import { lowerTypeParams } from "./type-params.js";
 import { positionalArgs } from "../ast/arguments.js";
 import { eachOwnStatement } from "./binding-facts.js";
+import type { Scope } from "./scopes.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -211,7 +212,7 @@ function functionExpressionBody(
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
-  const params = parameters(cx, s.args, hoisted, method?.selfName);
+  const params = parameters(cx, s.args, hoisted, method?.selfName, scope);
   const outer = cx.fn;
   const isGenerator = scope.isGenerator && !coroutine;
   cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
@@ -292,14 +293,14 @@ function functionExpressionBody(
   return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted };
 }
 
-export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string): { list: ir.Param[] } {
+export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string, scope?: Scope): { list: ir.Param[] } {
   const list: ir.Param[] = [];
   const positional = positionalArgs(args);
   const firstDefault = positional.length - args.defaults.length;
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
-    list.push({ name: safeName(a.arg), type: declaredType(cx, a), init: d ? defaultValue(cx, d, hoisted) : undefined });
+    list.push({ name: safeName(a.arg), type: provenType(cx, a, scope), init: d ? defaultValue(cx, d, hoisted) : undefined });
   });
   if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
   return { list };
@@ -316,6 +317,16 @@ export function declaredType(cx: LowerContext, a: py.Arg): string {
   });
   if (generic) return t;
   return admitting(t, passedTypes(cx.module, cx.scopes).get(a), splitUnion);
+}
+
+/**
+ * A positional parameter's TS type: declaredType, but a `float` parameter the inference proved
+ * holds floats only (every call passes one) is `number`, as the body's arithmetic on it is
+ * emitted as plain JavaScript (`time.time() + seconds`), which `number | bigint` would refuse.
+ */
+function provenType(cx: LowerContext, a: py.Arg, scope: Scope | undefined): string {
+  const t = declaredType(cx, a);
+  return t === "number | bigint" && scope && cx.analysis.types.typeOf(scope, a.arg) === "float" ? "number" : t;
 }
 
 /** `P.args` / `P.kwargs` of a ParamSpec `P`: the whole tuple or dict, of any values. */
