@@ -59,7 +59,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
-import { inheritIteratorMethods, type PyIterator } from "./protocol.js";
+import { inheritIteratorMethods, iterateUnclosed, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 import { intFromNumber } from "./int-from-number.js";
 
@@ -1015,7 +1015,7 @@ export const map = takes_packed(
 );
 
 export const filter = builtin(function filter(f: unknown, it: unknown): PyIterator<unknown> {
-  const src = toIterable(it);
+  const src = iterateUnclosed(it);
   return new FilterIterator(
     (function* () {
       for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
@@ -1195,11 +1195,11 @@ export const round = builtin(function round(x: unknown, nd: unknown = null): any
 });
 
 export const any = builtin(function any(it: unknown): boolean {
-  for (const x of toIterable(it)) if (truthy(x)) return true;
+  for (const x of iterateUnclosed(it)) if (truthy(x)) return true;
   return false;
 });
 export const all = builtin(function all(it: unknown): boolean {
-  for (const x of toIterable(it)) if (!truthy(x)) return false;
+  for (const x of iterateUnclosed(it)) if (!truthy(x)) return false;
   return true;
 });
 

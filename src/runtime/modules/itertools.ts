@@ -5,6 +5,7 @@ import { className, hexAddress, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { add, call, index as toIndex, toIterable, truthy, eq } from "../builtins/ops.js";
+import { iterateUnclosed } from "../builtins/protocol.js";
 
 type It<T> = Generator<T, void, unknown>;
 
@@ -14,6 +15,8 @@ type It<T> = Generator<T, void, unknown>;
  * the arguments. Breaking out of a loop over it does not close what it reads (no `return()`), as
  * in CPython. The exported names stay functions (hand-written TS calls them; the translation calls
  * them without `new`), each the `constructor` of its objects: `type(x) is itertools.chain`.
+ * Nor does one that stops on its own (islice's stop, takewhile's false, a predicate that raises):
+ * each walks its input with iterateUnclosed.
  */
 class ItertoolsIterator implements Iterator<unknown> {
   constructor(protected readonly _it: Iterator<unknown>) {}
@@ -125,7 +128,7 @@ export const repeat = itertoolsType("repeat", RepeatIterator, (...args: unknown[
 
 function* cycleItems(it: unknown): It<unknown> {
   const saved: unknown[] = [];
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     yield x;
     saved.push(x);
   }
@@ -137,7 +140,7 @@ function* chainItems(...its: unknown[]): It<unknown> {
   for (const it of unpacked(its)) yield* toIterable(it);
 }
 function* chainFromIterable(its: unknown): It<unknown> {
-  for (const it of toIterable(its)) yield* toIterable(it);
+  for (const it of iterateUnclosed(its)) yield* toIterable(it);
 }
 
 function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
@@ -157,7 +160,7 @@ function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
   let i = 0;
   let next = start;
   if (stop !== null && stop <= start) return;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (i === next) {
       yield x;
       next += step;
@@ -174,7 +177,7 @@ function* accumulateItems(it: unknown, ...rest: unknown[]): It<unknown> {
   let acc: unknown = initial;
   let first = initial === undefined || initial === null;
   if (!first) yield acc;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (first) {
       acc = x;
       first = false;
@@ -269,7 +272,7 @@ function* combinations_with_replacementItems(it: unknown, r: unknown): It<PyTupl
 function* groupbyItems(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
   const k = popKw(rest);
   const key = k && "key" in k ? k.key : (rest[0] ?? null);
-  const iter = toIterable(it)[Symbol.iterator]();
+  const iter = iterateUnclosed(it);
   // The key function runs once per element, as in CPython.
   const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));
   let r = iter.next();
@@ -290,7 +293,7 @@ function* zip_longestItems(...given: unknown[]): It<PyTuple<unknown>> {
   const its = unpacked(given).slice();
   const k = popKw(its);
   const fill = k?.fillvalue ?? null;
-  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+  const iters = its.map(iterateUnclosed);
   let active = iters.length;
   if (!active) return;
   const done = iters.map(() => false);
@@ -314,28 +317,28 @@ function* zip_longestItems(...given: unknown[]): It<PyTuple<unknown>> {
 }
 
 function* starmapItems(f: unknown, it: unknown): It<unknown> {
-  for (const args of toIterable(it)) yield call(f, ...Array.from(toIterable(args)));
+  for (const args of iterateUnclosed(it)) yield call(f, ...Array.from(toIterable(args)));
 }
 function* takewhileItems(pred: unknown, it: unknown): It<unknown> {
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (!truthy(call(pred, x))) return;
     yield x;
   }
 }
 function* dropwhileItems(pred: unknown, it: unknown): It<unknown> {
   let dropping = true;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (dropping && truthy(call(pred, x))) continue;
     dropping = false;
     yield x;
   }
 }
 function* filterfalseItems(pred: unknown, it: unknown): It<unknown> {
-  for (const x of toIterable(it)) if (!truthy(pred === null ? x : call(pred, x))) yield x;
+  for (const x of iterateUnclosed(it)) if (!truthy(pred === null ? x : call(pred, x))) yield x;
 }
 function* compressItems(data: unknown, selectors: unknown): It<unknown> {
-  const s = toIterable(selectors)[Symbol.iterator]();
-  for (const x of toIterable(data)) {
+  const s = iterateUnclosed(selectors);
+  for (const x of iterateUnclosed(data)) {
     const r = s.next();
     if (r.done) return;
     if (truthy(r.value)) yield x;
@@ -344,7 +347,7 @@ function* compressItems(data: unknown, selectors: unknown): It<unknown> {
 function* pairwiseItems(it: unknown): It<PyTuple<unknown>> {
   let first = true;
   let prev: unknown;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (!first) yield PyTuple.of<unknown>(prev, x);
     prev = x;
     first = false;
@@ -354,7 +357,7 @@ function* batchedItems(it: unknown, n: unknown): It<PyTuple<unknown>> {
   const k = Number(toIndex(n));
   if (k < 1) throw new ValueError("n must be at least one");
   let batch: unknown[] = [];
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     batch.push(x);
     if (batch.length === k) {
       yield PyTuple.fromArray(batch);
@@ -397,7 +400,7 @@ takes_packed(product);
 takes_packed(zip_longest);
 
 export function tee(it: unknown, n: unknown = 2n): PyTuple<ItertoolsIterator> {
-  const src = toIterable(it)[Symbol.iterator]();
+  const src = iterateUnclosed(it);
   const buffers: unknown[][] = [];
   const k = Number(toIndex(n));
   const gens: It<unknown>[] = [];
