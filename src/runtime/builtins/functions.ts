@@ -512,18 +512,25 @@ export const list = typeObject(
     return PyList.fromIterable(it);
   },
   "list",
-  Object.fromEntries(
-    ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"].map((n) => [
-      n,
-      (self: any, ...a: any[]) => (PyList.prototype as any)[n].apply(self, a),
-    ]),
-  ),
+  unboundMethods(PyList.prototype, [
+    ...["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
+    ...["__iter__", "__len__", "__contains__"],
+  ]),
 );
 
-export const tuple = typeObject(function tuple(it?: unknown): PyTuple<any> {
-  if (it === undefined) return PyTuple.of();
-  return PyTuple.fromIterable(it);
-}, "tuple");
+export const tuple = typeObject(
+  function tuple(it?: unknown): PyTuple<any> {
+    if (it === undefined) return PyTuple.of();
+    return PyTuple.fromIterable(it);
+  },
+  "tuple",
+  unboundMethods(PyTuple.prototype, ["index", "count", "__iter__", "__len__", "__contains__"]),
+);
+
+/** A builtin type's methods read from the type (`list.__iter__(self)`): each applies the prototype's to `self`. */
+function unboundMethods(proto: object, names: string[]): Record<string, (self: any, ...a: any[]) => unknown> {
+  return Object.fromEntries(names.map((n) => [n, (self: any, ...a: any[]) => (proto as any)[n].apply(self, a)]));
+}
 
 export const dict = typeObject(
   function dict(src?: unknown, kwa?: unknown): PyDict<any, any> {
