@@ -269,23 +269,75 @@ function* combinations_with_replacementItems(it: unknown, r: unknown): It<PyTupl
   }
 }
 
+/**
+ * What a groupby object and its groups share: the input, read one item at a time, and the item and
+ * key last read. Groups are lazy, as in CPython: a group reads its items as it is iterated, moving
+ * on to the next group skips what is left of this one, and an earlier group then ends.
+ */
+class GroupbyState {
+  readonly iter: Iterator<unknown>;
+  /** The item last read and its key; NONE before the first read and once a group took the item. */
+  value: unknown = NONE;
+  key: unknown = NONE;
+  /** The group that may still read (a group checks it is the current one). */
+  current: GrouperIterator | null = null;
+  constructor(
+    it: unknown,
+    private readonly keyFunc: unknown,
+  ) {
+    this.iter = iterateUnclosed(it);
+  }
+  /** Reads the next item and its key (the key function runs once per item); false at the end. */
+  step(): boolean {
+    const r = this.iter.next();
+    if (r.done) return false;
+    const k = this.keyFunc === null || this.keyFunc === undefined ? r.value : call(this.keyFunc, r.value);
+    this.value = r.value;
+    this.key = k;
+    return true;
+  }
+}
+const NONE = Symbol("no item");
+/** Keys compare as CPython's groupby compares them: the same object is equal without asking __eq__. */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || eq(a, b);
+}
+
+/** A group of groupby (`itertools._grouper`): the items whose key equals its key, read as it goes. */
+class GrouperIterator extends ItertoolsIterator {
+  constructor(
+    private readonly state: GroupbyState,
+    private readonly groupKey: unknown,
+  ) {
+    super([][Symbol.iterator]());
+  }
+  next(): IteratorResult<unknown> {
+    const st = this.state;
+    if (st.current !== this) return { value: undefined, done: true };
+    if (st.value === NONE && !st.step()) return { value: undefined, done: true };
+    if (!sameKey(this.groupKey, st.key)) return { value: undefined, done: true };
+    const value = st.value;
+    st.value = st.key = NONE;
+    return { value, done: false };
+  }
+}
+itertoolsType("_grouper", GrouperIterator, (state: GroupbyState, key: unknown) => new GrouperIterator(state, key));
+
 function* groupbyItems(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
   const k = popKw(rest);
-  const key = k && "key" in k ? k.key : (rest[0] ?? null);
-  const iter = iterateUnclosed(it);
-  // The key function runs once per element, as in CPython.
-  const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));
-  let r = iter.next();
-  let rk = r.done ? undefined : kf(r.value);
-  while (!r.done) {
-    const groupKey = rk;
-    const group: unknown[] = [];
-    while (!r.done && eq(rk, groupKey)) {
-      group.push(r.value);
-      r = iter.next();
-      if (!r.done) rk = kf(r.value);
+  const state = new GroupbyState(it, k && "key" in k ? k.key : (rest[0] ?? null));
+  let groupKey: unknown = NONE;
+  for (;;) {
+    state.current = null;
+    // Skip to the first item whose key differs from the last group's (all of it on the first call).
+    while (state.key === NONE || (groupKey !== NONE && sameKey(groupKey, state.key))) {
+      if (!state.step()) return;
+      if (groupKey === NONE) break;
     }
-    yield PyTuple.of<unknown>(groupKey, group[Symbol.iterator]());
+    groupKey = state.key;
+    const group = new GrouperIterator(state, groupKey);
+    state.current = group;
+    yield PyTuple.of<unknown>(groupKey, group);
   }
 }
 
