@@ -7,7 +7,8 @@ import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
-import { installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
+import { ARRAY_VALUES, installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
+export { ARRAY_VALUES };
 
 function sortKeyCompare(a: unknown, b: unknown): number {
   if (lt(a, b)) return -1;
@@ -18,8 +19,6 @@ function sortKeyCompare(a: unknown, b: unknown): number {
 // A program's list subclass may define its own `push` or `splice` (`class Stack(list)`): the list's
 // methods call Array's, as CPython's list methods never call the subclass's.
 const arrayPush = Array.prototype.push;
-/** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
-export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
 const arraySlice = Array.prototype.slice;
 const arraySplice = Array.prototype.splice;
 
@@ -49,9 +48,11 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   extend(it: unknown): null {
-    if (it instanceof Array) {
-      const n = it.length; // it may be this
-      for (let i = 0; i < n; i++) arrayPush.call(this, it[i]);
+    // (by index unless a subclass's own __iter__ iterates `it`, which CPython calls: extend(self) reads self's items)
+    const items = it === this || (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) ? (it as T[]) : null;
+    if (items !== null) {
+      const n = items.length; // items may be this
+      for (let i = 0; i < n; i++) arrayPush.call(this, items[i]);
     } else {
       for (const x of toIterable(it)) arrayPush.call(this, x as T);
     }

@@ -59,7 +59,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
-import { inheritIteratorMethods, type PyIterator } from "./protocol.js";
+import { inheritIteratorMethods, iterateUnclosed, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 import { intFromNumber } from "./int-from-number.js";
 
@@ -512,18 +512,25 @@ export const list = typeObject(
     return PyList.fromIterable(it);
   },
   "list",
-  Object.fromEntries(
-    ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"].map((n) => [
-      n,
-      (self: any, ...a: any[]) => (PyList.prototype as any)[n].apply(self, a),
-    ]),
-  ),
+  unboundMethods(PyList.prototype, [
+    ...["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
+    ...["__iter__", "__len__", "__contains__"],
+  ]),
 );
 
-export const tuple = typeObject(function tuple(it?: unknown): PyTuple<any> {
-  if (it === undefined) return PyTuple.of();
-  return PyTuple.fromIterable(it);
-}, "tuple");
+export const tuple = typeObject(
+  function tuple(it?: unknown): PyTuple<any> {
+    if (it === undefined) return PyTuple.of();
+    return PyTuple.fromIterable(it);
+  },
+  "tuple",
+  unboundMethods(PyTuple.prototype, ["index", "count", "__iter__", "__len__", "__contains__"]),
+);
+
+/** A builtin type's methods read from the type (`list.__iter__(self)`): each applies the prototype's to `self`. */
+function unboundMethods(proto: object, names: string[]): Record<string, (self: any, ...a: any[]) => unknown> {
+  return Object.fromEntries(names.map((n) => [n, (self: any, ...a: any[]) => (proto as any)[n].apply(self, a)]));
+}
 
 export const dict = typeObject(
   function dict(src?: unknown, kwa?: unknown): PyDict<any, any> {
@@ -1015,7 +1022,7 @@ export const map = takes_packed(
 );
 
 export const filter = builtin(function filter(f: unknown, it: unknown): PyIterator<unknown> {
-  const src = toIterable(it);
+  const src = iterateUnclosed(it);
   return new FilterIterator(
     (function* () {
       for (const x of src) if (f === null || f === undefined ? truthy(x) : truthy(call(f, x))) yield x;
@@ -1195,11 +1202,11 @@ export const round = builtin(function round(x: unknown, nd: unknown = null): any
 });
 
 export const any = builtin(function any(it: unknown): boolean {
-  for (const x of toIterable(it)) if (truthy(x)) return true;
+  for (const x of iterateUnclosed(it)) if (truthy(x)) return true;
   return false;
 });
 export const all = builtin(function all(it: unknown): boolean {
-  for (const x of toIterable(it)) if (!truthy(x)) return false;
+  for (const x of iterateUnclosed(it)) if (!truthy(x)) return false;
   return true;
 });
 

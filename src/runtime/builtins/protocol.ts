@@ -456,6 +456,23 @@ export function toIterable(x: unknown): Iterable<unknown> {
   throw new TypeError(`'${typeName(x)}' object is not iterable`);
 }
 
+/**
+ * A Python iterable walked step by step and never closed. A JS for-of that stops early (return,
+ * break, an exception in its body) calls the iterator's return(), which closes a Python generator;
+ * CPython's consumers (itertools, any(), filter()...) leave their input open for its next reader.
+ * An iterator without return() (a list's, a string's) is used as it is.
+ */
+export function iterateUnclosed(x: unknown): IterableIterator<unknown> {
+  const it = toIterable(x)[Symbol.iterator]() as Partial<IterableIterator<unknown>> & Iterator<unknown>;
+  if (typeof it.return !== "function" && typeof it[Symbol.iterator] === "function") return it as IterableIterator<unknown>;
+  return {
+    next: () => it.next(),
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+}
+
 function* getitemIter(x: { __getitem__(i: bigint): unknown }): Generator<unknown> {
   for (let i = 0n; ; i++) {
     let v: unknown;

@@ -5,8 +5,12 @@
 import { MemoryError, TypeError, ValueError } from "./exceptions.js";
 import { host } from "../host.js";
 import { intFromNumber } from "./int-from-number.js";
+import { ITERATOR_KIND } from "./names.js";
 import { repr, reprActive } from "./repr.js";
 import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
+
+/** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
+export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
 
 export function seqEq(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   const n = a.length;
@@ -93,6 +97,7 @@ export interface SequenceMethods<T, S> {
   count(x: T): bigint;
   __len__(): bigint;
   __contains__(x: unknown): boolean;
+  __iter__(): IterableIterator<T>;
   __eq__(o: unknown): Cmp;
   __ne__(o: unknown): Cmp;
   __lt__(o: unknown): Cmp;
@@ -122,6 +127,7 @@ interface SequenceKind {
 export function installSequenceMethods(kind: SequenceKind): void {
   const { name, cls, start, finish } = kind;
   const same = (o: unknown): o is unknown[] => o instanceof cls;
+  const iteratorName = `${name}_iterator`;
   const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
     index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
       const n = this.length;
@@ -148,6 +154,14 @@ export function installSequenceMethods(kind: SequenceKind): void {
     __contains__(this: unknown[], x: unknown): boolean {
       for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) return true;
       return false;
+    },
+    // `super().__iter__()` or `list.__iter__(self)` in a subclass's own __iter__: the engine's
+    // iterator over the items, read from Array itself, as the subclass's Symbol.iterator is that
+    // __iter__. (Loops over a list never call this: they use the Array's iteration.)
+    __iter__(this: unknown[]): IterableIterator<unknown> {
+      const it = ARRAY_VALUES.call(this);
+      Object.defineProperty(it, ITERATOR_KIND, { value: iteratorName });
+      return it;
     },
     __eq__(this: unknown[], o: unknown): Cmp {
       if (!same(o)) return NotImplemented;

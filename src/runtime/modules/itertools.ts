@@ -5,6 +5,7 @@ import { className, hexAddress, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { add, call, index as toIndex, toIterable, truthy, eq } from "../builtins/ops.js";
+import { iterateUnclosed } from "../builtins/protocol.js";
 
 type It<T> = Generator<T, void, unknown>;
 
@@ -14,6 +15,8 @@ type It<T> = Generator<T, void, unknown>;
  * the arguments. Breaking out of a loop over it does not close what it reads (no `return()`), as
  * in CPython. The exported names stay functions (hand-written TS calls them; the translation calls
  * them without `new`), each the `constructor` of its objects: `type(x) is itertools.chain`.
+ * Nor does one that stops on its own (islice's stop, takewhile's false, a predicate that raises):
+ * each walks its input with iterateUnclosed.
  */
 class ItertoolsIterator implements Iterator<unknown> {
   constructor(protected readonly _it: Iterator<unknown>) {}
@@ -125,7 +128,7 @@ export const repeat = itertoolsType("repeat", RepeatIterator, (...args: unknown[
 
 function* cycleItems(it: unknown): It<unknown> {
   const saved: unknown[] = [];
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     yield x;
     saved.push(x);
   }
@@ -137,7 +140,7 @@ function* chainItems(...its: unknown[]): It<unknown> {
   for (const it of unpacked(its)) yield* toIterable(it);
 }
 function* chainFromIterable(its: unknown): It<unknown> {
-  for (const it of toIterable(its)) yield* toIterable(it);
+  for (const it of iterateUnclosed(its)) yield* toIterable(it);
 }
 
 function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
@@ -157,7 +160,7 @@ function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
   let i = 0;
   let next = start;
   if (stop !== null && stop <= start) return;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (i === next) {
       yield x;
       next += step;
@@ -174,7 +177,7 @@ function* accumulateItems(it: unknown, ...rest: unknown[]): It<unknown> {
   let acc: unknown = initial;
   let first = initial === undefined || initial === null;
   if (!first) yield acc;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (first) {
       acc = x;
       first = false;
@@ -266,23 +269,75 @@ function* combinations_with_replacementItems(it: unknown, r: unknown): It<PyTupl
   }
 }
 
+/**
+ * What a groupby object and its groups share: the input, read one item at a time, and the item and
+ * key last read. Groups are lazy, as in CPython: a group reads its items as it is iterated, moving
+ * on to the next group skips what is left of this one, and an earlier group then ends.
+ */
+class GroupbyState {
+  readonly iter: Iterator<unknown>;
+  /** The item last read and its key; NONE before the first read and once a group took the item. */
+  value: unknown = NONE;
+  key: unknown = NONE;
+  /** The group that may still read (a group checks it is the current one). */
+  current: GrouperIterator | null = null;
+  constructor(
+    it: unknown,
+    private readonly keyFunc: unknown,
+  ) {
+    this.iter = iterateUnclosed(it);
+  }
+  /** Reads the next item and its key (the key function runs once per item); false at the end. */
+  step(): boolean {
+    const r = this.iter.next();
+    if (r.done) return false;
+    const k = this.keyFunc === null || this.keyFunc === undefined ? r.value : call(this.keyFunc, r.value);
+    this.value = r.value;
+    this.key = k;
+    return true;
+  }
+}
+const NONE = Symbol("no item");
+/** Keys compare as CPython's groupby compares them: the same object is equal without asking __eq__. */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || eq(a, b);
+}
+
+/** A group of groupby (`itertools._grouper`): the items whose key equals its key, read as it goes. */
+class GrouperIterator extends ItertoolsIterator {
+  constructor(
+    private readonly state: GroupbyState,
+    private readonly groupKey: unknown,
+  ) {
+    super([][Symbol.iterator]());
+  }
+  next(): IteratorResult<unknown> {
+    const st = this.state;
+    if (st.current !== this) return { value: undefined, done: true };
+    if (st.value === NONE && !st.step()) return { value: undefined, done: true };
+    if (!sameKey(this.groupKey, st.key)) return { value: undefined, done: true };
+    const value = st.value;
+    st.value = st.key = NONE;
+    return { value, done: false };
+  }
+}
+itertoolsType("_grouper", GrouperIterator, (state: GroupbyState, key: unknown) => new GrouperIterator(state, key));
+
 function* groupbyItems(it: unknown, ...rest: unknown[]): It<PyTuple<unknown>> {
   const k = popKw(rest);
-  const key = k && "key" in k ? k.key : (rest[0] ?? null);
-  const iter = toIterable(it)[Symbol.iterator]();
-  // The key function runs once per element, as in CPython.
-  const kf = (x: unknown) => (key === null || key === undefined ? x : call(key, x));
-  let r = iter.next();
-  let rk = r.done ? undefined : kf(r.value);
-  while (!r.done) {
-    const groupKey = rk;
-    const group: unknown[] = [];
-    while (!r.done && eq(rk, groupKey)) {
-      group.push(r.value);
-      r = iter.next();
-      if (!r.done) rk = kf(r.value);
+  const state = new GroupbyState(it, k && "key" in k ? k.key : (rest[0] ?? null));
+  let groupKey: unknown = NONE;
+  for (;;) {
+    state.current = null;
+    // Skip to the first item whose key differs from the last group's (all of it on the first call).
+    while (state.key === NONE || (groupKey !== NONE && sameKey(groupKey, state.key))) {
+      if (!state.step()) return;
+      if (groupKey === NONE) break;
     }
-    yield PyTuple.of<unknown>(groupKey, group[Symbol.iterator]());
+    groupKey = state.key;
+    const group = new GrouperIterator(state, groupKey);
+    state.current = group;
+    yield PyTuple.of<unknown>(groupKey, group);
   }
 }
 
@@ -290,7 +345,7 @@ function* zip_longestItems(...given: unknown[]): It<PyTuple<unknown>> {
   const its = unpacked(given).slice();
   const k = popKw(its);
   const fill = k?.fillvalue ?? null;
-  const iters = its.map((i) => toIterable(i)[Symbol.iterator]());
+  const iters = its.map(iterateUnclosed);
   let active = iters.length;
   if (!active) return;
   const done = iters.map(() => false);
@@ -314,28 +369,28 @@ function* zip_longestItems(...given: unknown[]): It<PyTuple<unknown>> {
 }
 
 function* starmapItems(f: unknown, it: unknown): It<unknown> {
-  for (const args of toIterable(it)) yield call(f, ...Array.from(toIterable(args)));
+  for (const args of iterateUnclosed(it)) yield call(f, ...Array.from(toIterable(args)));
 }
 function* takewhileItems(pred: unknown, it: unknown): It<unknown> {
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (!truthy(call(pred, x))) return;
     yield x;
   }
 }
 function* dropwhileItems(pred: unknown, it: unknown): It<unknown> {
   let dropping = true;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (dropping && truthy(call(pred, x))) continue;
     dropping = false;
     yield x;
   }
 }
 function* filterfalseItems(pred: unknown, it: unknown): It<unknown> {
-  for (const x of toIterable(it)) if (!truthy(pred === null ? x : call(pred, x))) yield x;
+  for (const x of iterateUnclosed(it)) if (!truthy(pred === null ? x : call(pred, x))) yield x;
 }
 function* compressItems(data: unknown, selectors: unknown): It<unknown> {
-  const s = toIterable(selectors)[Symbol.iterator]();
-  for (const x of toIterable(data)) {
+  const s = iterateUnclosed(selectors);
+  for (const x of iterateUnclosed(data)) {
     const r = s.next();
     if (r.done) return;
     if (truthy(r.value)) yield x;
@@ -344,7 +399,7 @@ function* compressItems(data: unknown, selectors: unknown): It<unknown> {
 function* pairwiseItems(it: unknown): It<PyTuple<unknown>> {
   let first = true;
   let prev: unknown;
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     if (!first) yield PyTuple.of<unknown>(prev, x);
     prev = x;
     first = false;
@@ -354,7 +409,7 @@ function* batchedItems(it: unknown, n: unknown): It<PyTuple<unknown>> {
   const k = Number(toIndex(n));
   if (k < 1) throw new ValueError("n must be at least one");
   let batch: unknown[] = [];
-  for (const x of toIterable(it)) {
+  for (const x of iterateUnclosed(it)) {
     batch.push(x);
     if (batch.length === k) {
       yield PyTuple.fromArray(batch);
@@ -397,7 +452,7 @@ takes_packed(product);
 takes_packed(zip_longest);
 
 export function tee(it: unknown, n: unknown = 2n): PyTuple<ItertoolsIterator> {
-  const src = toIterable(it)[Symbol.iterator]();
+  const src = iterateUnclosed(it);
   const buffers: unknown[][] = [];
   const k = Number(toIndex(n));
   const gens: It<unknown>[] = [];
