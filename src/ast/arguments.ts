@@ -15,3 +15,11 @@ export function allArgs(a: py.Arguments): py.Arg[] {
 export function positionalArgs(a: py.Arguments): py.Arg[] {
   return [...a.posonlyargs, ...a.args];
 }
+
+/** `n` positional arguments (after `skip` bound ones, a method's self) bind to the parameters `a`, with no keywords. */
+export function fitsPositionally(a: py.Arguments, n: number, skip: number): boolean {
+  const params = positionalArgs(a).length - skip;
+  const required = params - a.defaults.length;
+  if (n < required || (n > params && !a.vararg)) return false;
+  return a.kw_defaults.every((d) => d !== null);
+}

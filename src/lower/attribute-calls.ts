@@ -11,18 +11,16 @@
 
 import type * as py from "../ast/nodes.js";
 import { nodeIndex } from "../ast/node-index.js";
+import { fitsPositionally } from "../ast/arguments.js";
 
-/** Positional arguments a def of a class body takes when called through an instance. */
-interface Bounds {
-  least: number;
-  most: number;
-}
+/** A def of a class body called through an instance: its parameters and how many the call binds first (self, cls); null when any count may do. */
+type MethodSignature = { args: py.Arguments; bound: number } | null;
 
 interface MethodNames {
   /** Names given a value other than a def of a class body (attribute stores, class-level assignments). */
   values: Set<string>;
   /** Each def of a class body, by name. */
-  defs: Map<string, Bounds[]>;
+  defs: Map<string, MethodSignature[]>;
 }
 
 const cache = new WeakMap<py.Module, MethodNames>();
@@ -36,7 +34,7 @@ function methodNames(module: py.Module): MethodNames {
     for (const item of c.body) {
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
         const list = found.defs.get(item.name) ?? [];
-        list.push(boundsOf(item));
+        list.push(signatureOf(item));
         found.defs.set(item.name, list);
       } else if (item._type === "Assign") {
         for (const t of item.targets) if (t._type === "Name") found.values.add(t.id);
@@ -47,17 +45,11 @@ function methodNames(module: py.Module): MethodNames {
   return found;
 }
 
-const ANY: Bounds = { least: 0, most: Infinity };
-
-function boundsOf(def: py.FunctionDef | py.AsyncFunctionDef): Bounds {
+function signatureOf(def: py.FunctionDef | py.AsyncFunctionDef): MethodSignature {
   const kinds = def.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
   // (what another decorator makes of the def is not known: any count)
-  if (kinds.some((k) => k !== "staticmethod" && k !== "classmethod")) return ANY;
-  const a = def.args;
-  const positional = a.posonlyargs.length + a.args.length - (kinds.includes("staticmethod") ? 0 : 1);
-  // (a keyword-only parameter without default: no positional call gives it)
-  if (a.kw_defaults.some((d) => d === null)) return { least: Infinity, most: Infinity };
-  return { least: Math.max(0, positional - a.defaults.length), most: a.vararg ? Infinity : Math.max(0, positional) };
+  if (kinds.some((k) => k !== "staticmethod" && k !== "classmethod")) return null;
+  return { args: def.args, bound: kinds.includes("staticmethod") ? 0 : 1 };
 }
 
 /** Whether `obj.attr(...)` with `count` positional arguments needs the checked call (see above). */
@@ -65,7 +57,7 @@ export function attributeCallNeedsCheck(module: py.Module, attr: string, count: 
   const names = methodNames(module);
   if (names.values.has(attr)) return true;
   const defs = names.defs.get(attr);
-  return defs !== undefined && defs.some((b) => count < b.least || count > b.most);
+  return defs !== undefined && defs.some((d) => d !== null && !fitsPositionally(d.args, count, d.bound));
 }
 
 /** Ways a program can give an object any attribute by a computed name. */

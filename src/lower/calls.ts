@@ -20,7 +20,7 @@ import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
-import { positionalArgs } from "../ast/arguments.js";
+import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
 import { builtinArityProblem } from "./builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
@@ -402,14 +402,6 @@ function baseClass(cx: LowerContext, c: py.ClassDef): py.ClassDef | undefined {
   if (bases.length !== 1 || bases[0]._type !== "Name") return undefined;
   const k = cx.lookupKnown(bases[0].id);
   return k?.kind === "class" ? k.node : undefined;
-}
-
-/** `n` positional arguments (after `skip` bound ones, a method's self) bind to the parameters `a`, with no keywords. */
-function fitsPositionally(a: py.Arguments, n: number, skip: number): boolean {
-  const params = positionalArgs(a).length - skip;
-  const required = params - a.defaults.length;
-  if (n < required || (n > params && !a.vararg)) return false;
-  return a.kw_defaults.every((d) => d !== null);
 }
 
 /** `mod` or `pkg.mod` where `mod`/`pkg` names one of the program's own modules. */

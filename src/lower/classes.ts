@@ -356,6 +356,8 @@ function classDefIn(
     ["__module__", lit(cx.options.module?.name ?? "__main__")],
   ]);
   const readsImplicitNames = classScope.used.has("__qualname__") || classScope.used.has("__module__");
+  // The values of the body that are lambdas written there (`g = lambda self: 2`): named `K.<lambda>`.
+  const lambdaValues = new Set<ir.Expr>();
   const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
     if (!keptValues) return value;
     const t = cx.withOuter(outer, () => {
@@ -507,6 +509,7 @@ function classDefIn(
               item.lineno,
             );
         classAttrs.push({ key, value });
+        if (isBodyLambda(v)) lambdaValues.add(value);
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {
         annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
         fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
@@ -646,6 +649,8 @@ function classDefIn(
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
   if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
+  const lambdaNames = classAttrs.filter((a) => lambdaValues.has(a.value)).map((a) => lit(a.key));
+  if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
   if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
@@ -907,4 +912,11 @@ function protocolAwaitable(generatorType: string): string {
   if (!m) return generatorType;
   const returns = m[1] === "void" ? "null | void" : m[1];
   return `Iterable<unknown, ${returns}, any>`;
+}
+
+/** A lambda written as a class body's value, alone or made a static or class method there. */
+function isBodyLambda(v: py.ExprNode): boolean {
+  if (v._type === "Lambda") return true;
+  const wrapper = v._type === "Call" && v.func._type === "Name" && (v.func.id === "staticmethod" || v.func.id === "classmethod");
+  return wrapper && v.args.length === 1 && v.args[0]._type === "Lambda" && !v.keywords.length;
 }

@@ -27,11 +27,12 @@ import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from
 import { joinChecked } from "./builtins/surrogates.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
+import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
-import { ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkUnboundArguments } from "./builtins/arity.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
+import { isProgramFunction } from "./builtins/program-functions.js";
 import { classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
@@ -235,6 +236,8 @@ interface ClassSetup {
   namespace?: string[];
   /** Applies the decorators of the class body's methods (Python runs them before the class exists). */
   decorate?: (cls: any) => void;
+  /** Attributes whose value is a lambda written in the body: its __qualname__ is `Class.<lambda>`. */
+  lambdas?: string[];
   /** Defs of the body that a later `del name` of the body removed. */
   deleted?: string[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
@@ -315,12 +318,24 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   // `del name` in the body; then the attributes, which may be what the body read from its
   // `async def`s before they were wrapped (`run = helper`: the coroutine function).
+  // (the body's defs are JS methods taking the instance as `this`, even once deleted: `poll = _poll`;
+  // its static and class methods are the class's own)
+  const bodyMethods = new Set<unknown>();
+  for (const owner of [cls.prototype, cls])
+    for (const key of Object.getOwnPropertyNames(owner)) bodyMethods.add(Object.getOwnPropertyDescriptor(owner, key)!.value);
   for (const name of setup.deleted ?? []) {
     delete (cls.prototype as Record<string, unknown>)[name];
     delete (cls as unknown as Record<string, unknown>)[name];
   }
+  for (const name of setup.lambdas ?? []) {
+    // (the lambda's JS text starts on the class statement's line, where no qualname is kept for it)
+    const value = setup.attrs?.[name];
+    const f = isMethodWrapper(value) ? (value as { __func__?: unknown }).__func__ : value;
+    if (typeof f === "function" && !Object.prototype.hasOwnProperty.call(f, "__qualname__"))
+      Object.defineProperty(f, "__qualname__", { value: `${qualname}.<lambda>`, writable: true, configurable: true });
+  }
   for (const [name, value] of Object.entries(setup.attrs ?? {}))
-    defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value);
+    defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value, bodyMethods);
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -461,10 +476,17 @@ export function method_in_class_body(cls: Function, name: string, qualname: stri
 /** A method of the instances that calls a Python function with the instance first. */
 function methodCalling(fn: Function): Function {
   const method = function (this: unknown, ...args: unknown[]) {
+    // (the instance is the function's first argument: counted in its bounds and CPython's messages)
+    const bounds = (fn as { [ARITY]?: number })[ARITY] ?? arity(fn);
+    const n = args.length + 1;
+    if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(fn, [this, ...args], false);
     return call(fn, this, ...args);
   };
   Object.defineProperty(method, PYTHON_FUNCTION, { value: fn });
   Object.defineProperty(method, "name", { value: (fn as { __name__?: string }).__name__ ?? fn.name, configurable: true });
+  // (what calling the function gives, a coroutine function's mark, stays visible on the method)
+  for (const k of BOUND_METHOD_MARKS)
+    if (Object.prototype.hasOwnProperty.call(fn, k)) Object.defineProperty(method, k, { value: (fn as unknown as Record<symbol, unknown>)[k] });
   return method;
 }
 
@@ -504,8 +526,15 @@ function setClassMember(cls: Function, name: string, value: unknown): void {
   defineClassAttribute(cls, name, value);
 }
 
-/** A class attribute: on the class and, until an instance assigns its own, read by its instances. */
-function defineClassAttribute(cls: Function, name: string, value: unknown): void {
+/** Names whose plain function Python makes a static or class method by itself: not bound to the instances here. */
+const IMPLICIT_NON_METHODS = new Set(["__new__", "__init_subclass__", "__class_getitem__"]);
+
+/**
+ * A class attribute: on the class and, until an instance assigns its own, read by its instances.
+ * `bodyMethods`, for a value of the class body, holds the body's JS methods (any other function of
+ * the program there becomes the instances' method).
+ */
+function defineClassAttribute(cls: Function, name: string, value: unknown, bodyMethods: ReadonlySet<unknown> | null = null): void {
   const proto = cls.prototype as object;
   if (isMethodWrapper(value)) {
     // `staticmethod(f)` / `classmethod(f)` as a class attribute: read from the class too, Python
@@ -542,6 +571,20 @@ function defineClassAttribute(cls: Function, name: string, value: unknown): void
   if (method !== undefined) {
     const m = wrappedMethods.get(method) ?? method;
     Object.defineProperty(proto, name, { value: m, writable: true, configurable: true });
+    return;
+  }
+  if (
+    typeof value === "function" &&
+    bodyMethods !== null &&
+    !bodyMethods.has(value) &&
+    !IMPLICIT_NON_METHODS.has(name) &&
+    bindsAsMethod(value) &&
+    isProgramFunction(value)
+  ) {
+    // A function of the program in the class body (`g = lambda self: 2`, `kk = helper`): the
+    // instances' method, called with the instance first, as `A.name = f` after the class makes it.
+    // (a runtime function here stays as it is: most are builtins in CPython, which do not bind)
+    Object.defineProperty(proto, name, { value: methodCalling(value), writable: true, configurable: true });
     return;
   }
   const get = descriptorGetter(value);

@@ -1382,13 +1382,26 @@ export function callm_checked(obj: any, name: string, ...args: any[]): any {
     if (typeof f === "function" && !(f.prototype !== undefined && isJsClass(f)) && !isJsOnly(obj, name)) {
       const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
       const n = args.length;
-      // (a function stored on the instance is called as it is; one found on its class is bound to it)
-      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST))
-        checkArguments(Object.prototype.hasOwnProperty.call(obj, name) ? f : bindMethod(f, obj), args);
+      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(isInstanceMethod(obj, name) ? bindMethod(f, obj) : f, args);
       return applyArgs(f, obj, args);
     }
   }
   return callv_method(obj, name, args);
+}
+
+/**
+ * Whether `obj.name` is a method of the instances (a def of the class, taking the instance as
+ * `this`), so a call's error counts the instance among the arguments. A function stored on the
+ * instance is called as it is; what a class's getter gives (a staticmethod's function, a
+ * classmethod already bound to the class) was made by its descriptor.
+ */
+function isInstanceMethod(obj: object, name: string): boolean {
+  if (Object.prototype.hasOwnProperty.call(obj, name)) return false;
+  for (let o = Object.getPrototypeOf(obj); o !== null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d !== undefined) return "value" in d;
+  }
+  return false;
 }
 
 /** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
