@@ -8,6 +8,7 @@ import { className } from "./names.js";
 import { call, call_checked, typeName } from "./protocol.js";
 import { repr } from "./repr.js";
 import { getattr } from "./ops.js";
+import { placeKeywords } from "./keywords.js";
 
 const PROPERTY_PARAMS = ["fget", "fset", "fdel", "doc"] as const;
 
@@ -16,15 +17,8 @@ function propertyArgs(args: unknown[]): unknown[] {
   const last = args[args.length - 1];
   const given = last instanceof KwArgs ? args.slice(0, -1) : args;
   if (given.length > 4) throw new TypeError(`property() takes at most 4 arguments (${given.length} given)`);
-  const out: unknown[] = [...given];
-  if (last instanceof KwArgs) {
-    for (const [k, v] of Object.entries(last.kw)) {
-      const i = (PROPERTY_PARAMS as readonly string[]).indexOf(k);
-      if (i < 0) throw new TypeError(`'${k}' is an invalid keyword argument for property()`);
-      if (i < given.length) throw new TypeError(`argument for property() given by name ('${k}') and position (${i + 1})`);
-      out[i] = v;
-    }
-  }
+  const kw = last instanceof KwArgs ? last.kw : undefined;
+  const out = placeKeywords("property", kw, PROPERTY_PARAMS, given.length, [...given], (k) => `'${k}' is an invalid keyword argument for property()`);
   for (let i = 0; i < 4; i++) if (out[i] === undefined) out[i] = null;
   return out;
 }

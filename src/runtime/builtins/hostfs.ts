@@ -6,6 +6,7 @@ import { host, type HostFileSystem } from "../host.js";
 import { NotImplementedError, OSError, TypeError } from "./exceptions.js";
 import { popKw } from "./object.js";
 import { typeName } from "./ops.js";
+import { placeKeywords } from "./keywords.js";
 import { PyBytes, bytesData, copyBytes } from "./bytes.js";
 
 /** Linux's errno numbers and glibc's strerror texts (what CPython prints on Linux). */
@@ -108,13 +109,9 @@ export function bindArgs(fname: string, args: unknown[], names: readonly string[
   if (rest.length > names.length) {
     throw new TypeError(`${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${rest.length} given)`);
   }
+  const placed = placeKeywords(fname, kw, names, rest.length, [...rest]);
   const out: Record<string, unknown> = { ...defaults };
-  rest.forEach((v, i) => (out[names[i]] = v));
-  for (const [k, v] of Object.entries(kw)) {
-    if (!names.includes(k)) throw new TypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (names.indexOf(k) < rest.length) throw new TypeError(`argument for ${fname}() given by name ('${k}') and position (${names.indexOf(k) + 1})`);
-    out[k] = v;
-  }
+  placed.forEach((v, i) => (out[names[i]] = v)); // (the places no argument filled are holes: skipped)
   for (const n of names) {
     if (!(n in out)) throw new TypeError(`${fname}() missing required argument '${n}'`);
   }

@@ -243,3 +243,26 @@ function tooManyArguments(f: Function, names: string[], self: unknown, given: nu
 }
 
 registerLate({ applyArgs });
+
+/**
+ * Puts keyword arguments (`kw`) into `out` at their parameter's place in `names`, with CPython's
+ * errors: an unknown name (worded by `unexpected`) and one already given by position (the first
+ * `positional` places). What a function does with too many positionals or missing ones differs
+ * from function to function and stays with the caller.
+ */
+export function placeKeywords(
+  fn: string,
+  kw: Record<string, unknown> | null | undefined,
+  names: readonly string[],
+  positional: number,
+  out: unknown[],
+  unexpected = (k: string) => `${fn}() got an unexpected keyword argument '${k}'`,
+): unknown[] {
+  for (const [k, v] of Object.entries(kw ?? {})) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new TypeError(unexpected(k));
+    if (i < positional) throw new TypeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
+    out[i] = v;
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import { repr } from "../builtins/repr.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { add, call, index as toIndex, toIterable, truthy, eq } from "../builtins/ops.js";
 import { iterateUnclosed } from "../builtins/protocol.js";
+import { placeKeywords } from "../builtins/keywords.js";
 
 type It<T> = Generator<T, void, unknown>;
 
@@ -92,13 +93,7 @@ function withKeywords(fn: string, args: unknown[], names: string[], defaults: un
   const kw = popKw(given);
   if (given.length > names.length) throw new TypeError(`${fn} expected at most ${names.length} arguments, got ${given.length}`);
   const out = names.map((_, i) => (i < given.length && given[i] !== undefined ? given[i] : defaults[i]));
-  for (const [k, v] of Object.entries(kw ?? {})) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
-    if (i < given.length) throw new TypeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
-    out[i] = v;
-  }
-  return out;
+  return placeKeywords(fn, kw, names, given.length, out);
 }
 
 /** `repeat(x, times)`: its repr shows the times left (`repeat('a', 2)`). */

@@ -11,6 +11,7 @@ import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
+import { placeKeywords } from "../builtins/keywords.js";
 import { latin1 } from "../builtins/codecs.js";
 import { bytesData, bytesFromLatin1 } from "../builtins/bytes.js";
 import { Enum, IntFlag } from "./enum.js";
@@ -653,15 +654,13 @@ function checkStr(s: unknown, message: (type: string) => string = (t) => `expect
 function bind(fn: string, args: unknown[], names: string[], required: number): unknown[] {
   const kw = popKw(args);
   if (args.length > names.length) throw new TypeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
-  const out = names.map((_, k) => args[k]);
-  if (kw) {
-    for (const [k, v] of Object.entries(kw)) {
-      const at = names.indexOf(k);
-      if (at < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
-      if (at < args.length) throw new TypeError(`argument for ${fn}() given by name ('${k}') and position (${at + 1})`);
-      out[at] = v;
-    }
-  }
+  const out = placeKeywords(
+    fn,
+    kw,
+    names,
+    args.length,
+    names.map((_, k) => args[k]),
+  );
   for (let k = 0; k < required; k++) if (out[k] === undefined) throw new TypeError(`${fn}() missing required argument '${names[k]}' (pos ${k + 1})`);
   return out;
 }
