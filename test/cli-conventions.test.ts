@@ -56,6 +56,14 @@ describe("diagnostics", () => {
     expect(tsyncio(["check", "--json", "proj/ok.py"])).toMatchObject({ code: 0, stdout: "" });
   });
 
+  it("a missing file: CPython's message with errno and text, exit 2, for run, translate and check", () => {
+    for (const args of [["run", "proj/none.py"], ["proj/none.py"], ["check", "proj/none.py"]]) {
+      const r = tsyncio(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("can't open file 'proj/none.py': [Errno 2] No such file or directory");
+    }
+  });
+
   it("colour only when asked for or on a terminal: FORCE_COLOR=1 colours, NO_COLOR and a pipe do not", () => {
     const forced = tsyncio(["check", "proj/paren.py"], { FORCE_COLOR: "1" });
     expect(forced.stderr).toContain("\x1b[1;31merror\x1b[0m");

@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { decodeSource } from "./files.js";
+import { cantOpen, decodeSource } from "./files.js";
 
 export class UsageError extends Error {}
 
@@ -52,7 +52,7 @@ export function readSource(file: string, report?: (message: string) => void): st
   try {
     bytes = file === "-" ? readFileSync(0) : readFileSync(file);
   } catch (e) {
-    throw new UsageError(`can't open file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(cantOpen(file, e));
   }
   const decoded = decodeSource(bytes, displayPath(file));
   if (typeof decoded === "string") return decoded;

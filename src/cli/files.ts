@@ -6,6 +6,22 @@ import { readFileSync, statSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ProgramHost } from "../index.js";
 
+// Linux's errno numbers and texts for the errors opening a program file meets (CPython prints them).
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: "[Errno 2] No such file or directory",
+  EACCES: "[Errno 13] Permission denied",
+  ENOTDIR: "[Errno 20] Not a directory",
+  EISDIR: "[Errno 21] Is a directory",
+  ENAMETOOLONG: "[Errno 36] File name too long",
+  ELOOP: "[Errno 40] Too many levels of symbolic links",
+};
+
+/** CPython's "can't open file" message: `can't open file 'x.py': [Errno 2] No such file or directory`. */
+export function cantOpen(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return `can't open file '${file}': ${(code && OPEN_ERRORS[code]) ?? (e as Error).message}`;
+}
+
 /**
  * The program's files, relative to its root folder (the main script's): module search and reading.
  * `main` gives the script's own source (stdin has no file).
@@ -25,7 +41,7 @@ export function folderHost(root: string, main?: { path: string; source: string }
       try {
         bytes = readFileSync(join(root, path));
       } catch (e) {
-        process.stderr.write(`tsyncio: can't open file '${join(root, path)}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        process.stderr.write(`tsyncio: ${cantOpen(join(root, path), e)}\n`);
         return null;
       }
       const decoded = decodeSource(bytes, join(root, path));

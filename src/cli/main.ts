@@ -11,7 +11,7 @@
 
 import { statSync } from "node:fs";
 import { resolve, dirname, basename, join, relative } from "node:path";
-import { folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
+import { cantOpen, folderHost, isDirectory, isFile, pythonFiles } from "./files.js";
 import { writeAll } from "./write-output.js";
 import { parse } from "../parse/index.js";
 import { pythonFunctionNames } from "../emit/source-map.js";
@@ -287,7 +287,7 @@ function statOrUsage(file: string): void {
   try {
     statSync(file);
   } catch (e) {
-    throw new UsageError(`can't open file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(cantOpen(file, e));
   }
 }
 
