@@ -25,6 +25,7 @@ import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, ob
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
+import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -1260,8 +1261,20 @@ export function assigned_global<T>(value: T, name: string): T {
   return value;
 }
 
-export function name_error(name: string): never {
-  throw new NameError(`name '${name}' is not defined`);
+/**
+ * A name bound nowhere: NameError, with what the compiler found CPython's report would suggest
+ * (src/lower/name-suggestions.ts) and, in a frame with a `self` parameter, its value.
+ */
+export function name_error(
+  name: string,
+  suggestion: string | null = null,
+  tracebackSuggestion: string | null = suggestion,
+  stdlibModule = false,
+  ...self: unknown[]
+): never {
+  const e = new NameError(`name '${name}' is not defined`);
+  noteMissingName(e, { name, interpreterSuggestion: suggestion, tracebackSuggestion, stdlibModule, self: self.length ? { value: self[0] } : undefined });
+  throw e;
 }
 
 export function assert_(ok: boolean, message?: unknown): void {
