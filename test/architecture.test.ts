@@ -26,7 +26,7 @@ const KNOWN_CYCLES: string[][] = [];
  * late.ts. A new file must be placed here.
  */
 const BUILTINS_LAYERS: string[][] = [
-  ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call", "program-functions", "int-from-number"],
+  ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call", "program-functions", "int-from-number", "suggestions", "builtin-dirs"],
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "mro", "repr", "keywords", "arity"],
   ["protocol"],

@@ -6,9 +6,11 @@
 //   obj.m(x, k=1)                 | callkw_method(obj, "m", PyList.fromArray([x]), { k: 1n })
 //   super().__init__(x)           | super.__init__(x)
 
+import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
+import { setPyMark } from "../ir/positions.js";
 import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
@@ -304,6 +306,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (!onBuiltin && isPrimitiveType(receiverType)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
     // (not join/find: Uint8Array's own methods in TS's eyes)
+    // A method a proven list or dict lacks (`xs.apend(1)`): getattr's AttributeError, which names
+    // the type (a JS call of undefined cannot), before the arguments run.
+    if ((receiverType === "list" || receiverType === "dict") && !BUILTIN_TYPE_DIRS[receiverType].includes(f.attr))
+      return missingMethodCall(cx, f, obj, [...args, ...kwArgs()]);
     if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !["join", "find"].includes(f.attr) && !jsMemberName(f.attr) && receiverType === "bytes")
       return call(member(obj, f.attr), ...args, ...kwArgs());
     if (
@@ -337,7 +343,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       return cx.rt("callm_checked", obj, lit(f.attr), ...args);
     // A method no class of a proven instance's chain has: getattr's AttributeError, before the arguments run.
     const cls = def || onClass ? undefined : provenClass(cx, v);
-    if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return cx.rt("call", cx.rt("getattr", obj, lit(f.attr)), ...args, ...kwArgs());
+    if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return missingMethodCall(cx, f, obj, [...args, ...kwArgs()]);
     const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
     return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
   }
@@ -477,6 +483,16 @@ export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[
   }
   while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
   return slots.map((s) => s ?? lit(undefined));
+}
+
+/**
+ * `obj.attr(...)` of a method `obj` surely lacks: getattr raises the AttributeError, and its frame
+ * is at `obj.attr` (CPython's failing instruction loads the method; the call never happens).
+ */
+function missingMethodCall(cx: LowerContext, f: py.Attribute, obj: ir.Expr, args: ir.Expr[]): ir.Expr {
+  const read = cx.rt("getattr", obj, lit(f.attr));
+  setPyMark(read, f);
+  return cx.rt("call", read, ...args);
 }
 
 export const STR_METHODS = new Set(

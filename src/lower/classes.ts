@@ -134,6 +134,20 @@ function defsWrappedAsClassOrStatic(body: py.Stmt[]): Set<string> {
   return out;
 }
 
+/**
+ * A plain def of the body with no positional parameter to take the instance (`def helper():`,
+ * `def f(*args)`): called on an instance it still gets the instance first (CPython's "takes 0
+ * positional arguments but 1 was given"), called on the class it does not. Not when it is
+ * decorated, async, or named again by the body (`f = staticmethod(f)`).
+ */
+function takesNoInstance(def: py.FunctionDef | py.AsyncFunctionDef, body: py.Stmt[]): boolean {
+  if (def._type !== "FunctionDef" || def.decorator_list.length || def.args.posonlyargs.length || def.args.args.length) return false;
+  if (def.name === "__new__" || def.name === "__init_subclass__" || def.name === "__class_getitem__") return false;
+  let named = false;
+  for (const item of body) if (item !== def) walk(item, (n) => void (n._type === "Name" && n.id === def.name && (named = true)));
+  return !named;
+}
+
 function thisAsAny(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(thisAsAny);
   if (node === null || typeof node !== "object") return node;
@@ -309,6 +323,7 @@ function classDefIn(
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
+  const selflessNames: string[] = [];
   const outer = cx.fn;
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
@@ -418,6 +433,7 @@ function classDefIn(
           });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
+        if (takesNoInstance(item, s.body)) selflessNames.push(item.name);
         const selfName = isStatic ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
@@ -658,6 +674,7 @@ function classDefIn(
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
+  if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });

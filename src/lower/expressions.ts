@@ -28,6 +28,7 @@ import { truthNarrowingNull } from "./narrowing.js";
 import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
 import { percentOfTupleDisplay } from "./percent-tuple.js";
 import { sliceThenBytesLiteral } from "./slice-concat.js";
+import { nameSuggestion } from "./name-suggestions.js";
 
 /** An expression used as a condition: a JS boolean. */
 export function cond(cx: LowerContext, e: py.ExprNode): ir.Expr {
@@ -229,7 +230,22 @@ export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {
   if (n === "anext" || n === "aiter") return id(cx.imports.use(n, n, PROGRAM));
   if (BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "NotImplemented" || n === "Ellipsis") return id(cx.imports.use(n, n, RUNTIME));
   // Python raises NameError only when the line runs; so does the translation.
-  return cx.rt("name_error", lit(n));
+  return nameError(cx, n);
+}
+
+/** `name_error("pritn", "print")`: the NameError with what CPython's report suggests (name-suggestions.ts). */
+function nameError(cx: LowerContext, n: string): ir.Expr {
+  const hint = nameSuggestion(n, cx.fn.scope, cx.scopes.get(cx.module)!);
+  const args: ir.Expr[] = [lit(n), lit(hint.interpreter), lit(hint.traceback), lit(hint.stdlibModule)];
+  if (hint.selfParameter)
+    args.push(name(cx, { _type: "Name", id: "self", ctx: { _type: "Load" }, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as py.Name));
+  // (the arguments that only repeat the defaults are left out)
+  else if (!hint.stdlibModule) {
+    args.pop();
+    if (hint.traceback === hint.interpreter) args.pop();
+    if (hint.interpreter === null && args.length === 2) args.pop();
+  }
+  return cx.rt("name_error", ...args);
 }
 
 /** `[*x]`: a coroutine x is refused as CPython does (a JS spread would walk it). */

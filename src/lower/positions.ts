@@ -58,6 +58,8 @@ export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py
         return mark(lowerWithout(lower, cx, e, e.value), e);
       case "YieldFrom":
         return mark(lowerWithout(lower, cx, e, e.value), e);
+      case "Name":
+      // (a name the compiler could not prove bound, or a NameError: a call raises there)
       case "BinOp":
       case "Subscript":
       case "Compare":

@@ -13,6 +13,7 @@ import { hideJsMember, isJsOnly, pythonName } from "./builtins/js-names.js";
 import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
 import { modules as sysModules } from "./modules/sys.js";
 import { script_path } from "./program-info.js";
+import { noteMissingName } from "./builtins/suggestions.js";
 
 /** A module body: runs once, binding its names on `$module`. */
 export type ModuleBody = ($module: PyModule) => void;
@@ -128,7 +129,10 @@ function moduleProxy(m: PyModule): PyModule {
       if (typeof key === "symbol" || /^__\w+__$/.test(key) || RUNTIME_READS.has(key)) return Reflect.get(target, key, receiver);
       if (key in target && !isJsOnly(target, key)) return Reflect.get(target, key, receiver);
       // A mangled name (`m.constructor` is stored as `constructor_`) is reported as the program wrote it.
-      throw new AttributeError(`module '${target.__name__}' has no attribute '${pythonName(key)}'`);
+      const e = new AttributeError(`module '${target.__name__}' has no attribute '${pythonName(key)}'`);
+      e.obj = receiver;
+      noteMissingName(e, { name: pythonName(key), obj: receiver });
+      throw e;
     },
   });
 }

@@ -195,7 +195,7 @@ export {
   call_checked as call,
   callm,
   callm_checked,
-  callv,
+  callv_checked as callv,
   callv_method,
   yield_from,
   iter_temporary,

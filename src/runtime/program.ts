@@ -25,6 +25,7 @@ import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, ob
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
+import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -240,6 +241,8 @@ interface ClassSetup {
   lambdas?: string[];
   /** Defs of the body that a later `del name` of the body removed. */
   deleted?: string[];
+  /** Plain defs with no positional parameter: the instance a call through an instance passes is their first argument. */
+  selfless?: string[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -358,6 +361,15 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     // (and the function a later statement of the body already read: `x = property(getx)`)
     const view = unboundViews.get(m);
     if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
+  }
+  for (const name of setup.selfless ?? []) {
+    // `def helper():` is a function of the class: `A.helper()` calls it as it is, `A().helper()`
+    // with the instance first (a TypeError when it takes no argument).
+    const fn = (cls.prototype as Record<string, unknown>)[name];
+    if (typeof fn !== "function") continue;
+    if (!Object.prototype.hasOwnProperty.call(fn, "__qualname__"))
+      Object.defineProperty(fn, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
+    Object.defineProperty(cls.prototype, name, { value: methodCalling(fn), writable: true, configurable: true });
   }
   // Instance attribute reads (getattr, method calls by name) go through the class's own hook.
   if (Object.prototype.hasOwnProperty.call(cls.prototype, "__getattribute__")) hook_getattribute(cls);
@@ -1260,8 +1272,20 @@ export function assigned_global<T>(value: T, name: string): T {
   return value;
 }
 
-export function name_error(name: string): never {
-  throw new NameError(`name '${name}' is not defined`);
+/**
+ * A name bound nowhere: NameError, with what the compiler found CPython's report would suggest
+ * (src/lower/name-suggestions.ts) and, in a frame with a `self` parameter, its value.
+ */
+export function name_error(
+  name: string,
+  suggestion: string | null = null,
+  tracebackSuggestion: string | null = suggestion,
+  stdlibModule = false,
+  ...self: unknown[]
+): never {
+  const e = new NameError(`name '${name}' is not defined`);
+  noteMissingName(e, { name, interpreterSuggestion: suggestion, tracebackSuggestion, stdlibModule, self: self.length ? { value: self[0] } : undefined });
+  throw e;
 }
 
 export function assert_(ok: boolean, message?: unknown): void {

@@ -8,7 +8,7 @@ import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryErr
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
-import { _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
+import { _format_uncaught, _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
 import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -241,7 +241,7 @@ function reportUncaught(e: unknown): number {
   interpreterPrinting = true;
   let text: string;
   try {
-    text = format_exception(exc).join("");
+    text = _format_uncaught(exc);
   } finally {
     interpreterPrinting = false;
   }

@@ -2,6 +2,7 @@
 // JS's own errors are reached through globalThis (JSTypeError etc.).
 import { hideJsMember, JS_RESERVED } from "./js-names.js";
 import { declaredAtTopLevel } from "./program-functions.js";
+import { MISSING_NAME } from "./suggestions.js";
 import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
@@ -136,6 +137,14 @@ export class KeyError extends LookupError {
 export class MemoryError extends Exception {}
 export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
+
+// NameError's and AttributeError's Python attribute `name` (the missing name, None unless the
+// runtime raised it) is kept under MISSING_NAME: JavaScript's `name` is the exception's label.
+for (const cls of [NameError, AttributeError]) {
+  Object.defineProperty(cls.prototype, "name", Object.getOwnPropertyDescriptor(BaseException.prototype, "name")!);
+  Object.defineProperty(cls.prototype, MISSING_NAME, { value: null, writable: true, configurable: true });
+  hideJsMember(cls.prototype, "name", MISSING_NAME);
+}
 
 const ERRNO_CLASS: Record<number, () => typeof OSError> = {};
 

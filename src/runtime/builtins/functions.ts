@@ -62,6 +62,7 @@ import { applyArgs } from "./keywords.js";
 import { inheritIteratorMethods, iterateUnclosed, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 import { intFromNumber } from "./int-from-number.js";
+import { BUILTIN_TYPE_DIRS } from "./builtin-dirs.js";
 
 type AnyFn = (...args: any[]) => any;
 
@@ -1401,7 +1402,48 @@ function addObjectNames(obj: unknown, names: Set<string>): void {
   }
 }
 
+/** The builtin type a value is exactly of (or that is this type object), when dir() answers from BUILTIN_TYPE_DIRS. */
+function builtinTypeOf(obj: unknown): string | undefined {
+  switch (typeof obj) {
+    case "string":
+      return "str";
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "boolean":
+      return "bool";
+    case "function": {
+      const types: Array<[unknown, string]> = [
+        [str, "str"],
+        [int, "int"],
+        [float, "float"],
+        [bool, "bool"],
+        [list, "list"],
+        [tuple, "tuple"],
+        [dict, "dict"],
+        [set, "set"],
+        [frozenset, "frozenset"],
+        [bytes, "bytes"],
+      ];
+      return types.find(([t]) => t === obj)?.[1];
+    }
+  }
+  if (obj === null) return "NoneType";
+  if (obj === undefined) return undefined; // (dir() without an argument)
+  const proto = Object.getPrototypeOf(obj);
+  if (proto === PyList.prototype) return "list";
+  if (proto === PyTuple.prototype) return "tuple";
+  if (proto === PyDict.prototype) return "dict";
+  if (proto === PySet.prototype) return "set";
+  if (proto === PyFrozenSet.prototype) return "frozenset";
+  if (isExactBytes(obj)) return "bytes";
+  return undefined;
+}
+
 export const dir = builtin(function dir(obj?: unknown): PyList<string> {
+  const builtinType = builtinTypeOf(obj);
+  if (builtinType !== undefined) return PyList.fromArray([...BUILTIN_TYPE_DIRS[builtinType]]);
   const names = new Set<string>();
   let o: unknown = obj;
   while (o !== null && o !== undefined && o !== Object.prototype) {

@@ -101,15 +101,23 @@ export const bytesOf = (x: unknown): Uint8Array | null => bytesData(x);
 
 /**
  * Binds a runtime function's positional arguments and trailing KwArgs to `names` (CPython's
- * parameter names), with `defaults` for the missing ones; unknown keywords are a TypeError.
+ * parameter names), with `defaults` for the missing ones; unknown keywords are a TypeError, worded
+ * as CPython words it for a function written in Python or, `inC`, in C (`open`, `os.stat`).
  */
-export function bindArgs(fname: string, args: unknown[], names: readonly string[], defaults: Record<string, unknown> = {}): Record<string, unknown> {
+export function bindArgs(
+  fname: string,
+  args: unknown[],
+  names: readonly string[],
+  defaults: Record<string, unknown> = {},
+  inC = false,
+): Record<string, unknown> {
   const rest = [...args];
   const kw = popKw(rest) ?? {};
   if (rest.length > names.length) {
     throw new TypeError(`${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${rest.length} given)`);
   }
-  const placed = placeKeywords(fname, kw, names, rest.length, [...rest]);
+  const invalid = inC ? (k: string) => `'${k}' is an invalid keyword argument for ${fname}()` : undefined;
+  const placed = placeKeywords(fname, kw, names, rest.length, [...rest], invalid);
   const out: Record<string, unknown> = { ...defaults };
   placed.forEach((v, i) => (out[names[i]] = v)); // (the places no argument filled are holes: skipped)
   for (const n of names) {

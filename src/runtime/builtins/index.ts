@@ -27,6 +27,7 @@ export {
   toIterable,
   call,
   call_checked,
+  callv_checked,
   index,
   intToFloat,
   add,

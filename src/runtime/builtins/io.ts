@@ -380,15 +380,21 @@ export function _set_descriptor_opener(fn: typeof descriptorOpener): void {
 }
 
 export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
-  const a = bindArgs("open", args, ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], {
-    mode: "r",
-    buffering: -1n,
-    encoding: null,
-    errors: null,
-    newline: null,
-    closefd: true,
-    opener: null,
-  });
+  const a = bindArgs(
+    "open",
+    args,
+    ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+    {
+      mode: "r",
+      buffering: -1n,
+      encoding: null,
+      errors: null,
+      newline: null,
+      closefd: true,
+      opener: null,
+    },
+    true,
+  );
   const file = a.file;
   // An int is a descriptor the program already has (os.fdopen, tempfile.mkstemp).
   const byFd = typeof file === "bigint";

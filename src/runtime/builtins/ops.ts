@@ -1,4 +1,5 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
+import { noteMissingName } from "./suggestions.js";
 import { programQualname } from "./program-functions.js";
 import { applyArgs, methodQualname } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
@@ -834,15 +835,18 @@ export function not_contains(container: any, item: any): boolean {
 // Attributes
 
 function noAttr(obj: unknown, name: string): AttributeError {
+  let e: AttributeError;
   if (typeof obj === "function" && isClass(obj)) {
-    return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
-  }
-  if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
+    e = new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  } else if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
     const n = (obj as { __name__?: string }).__name__ ?? "?";
-    return new AttributeError(`module '${n}' has no attribute '${name}'`);
+    e = new AttributeError(`module '${n}' has no attribute '${name}'`);
+  } else {
+    e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
-  const e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   e.obj = obj;
+  // (the report's "Did you mean" looks at the object's dir())
+  noteMissingName(e, { name, obj });
   return e;
 }
 

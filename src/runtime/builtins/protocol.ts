@@ -632,12 +632,39 @@ export function call(f: unknown, ...args: unknown[]): any {
  * (arity.ts) is looked at no further.
  */
 export function call_checked(f: unknown, ...args: unknown[]): any {
+  checkCall(f, args);
+  return callv(f, args);
+}
+
+/** `f(*args)` as the program's code calls it: call_checked with the arguments as one array. */
+export function callv_checked(f: unknown, args: unknown[]): any {
+  checkCall(f, args);
+  return callv(f, args);
+}
+
+/** Raises CPython's TypeError when `f` is a translated function (or an instance whose `__call__` is one) that cannot take `args`. */
+function checkCall(f: unknown, args: unknown[]): void {
   if (typeof f === "function") {
     const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
     const n = args.length;
     if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(f, args);
+  } else if (f !== null && typeof f === "object") {
+    // An instance of a class with `__call__`: the method's bounds, counting the instance.
+    const c = (f as { __call__?: unknown }).__call__;
+    if (typeof c === "function" && !Object.prototype.hasOwnProperty.call(f, "__call__")) {
+      const bounds = (c as { [ARITY]?: number })[ARITY] ?? arity(c);
+      const n = args.length;
+      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(boundTo(c, f), args);
+    }
   }
-  return callv(f, args);
+}
+
+/** `obj.m` as a bound method for checkArguments' messages (`C.__call__() takes 2 positional arguments`). */
+function boundTo(method: Function, self: unknown): Function {
+  const bound = method.bind(self);
+  Object.defineProperty(bound, "__self__", { value: self });
+  Object.defineProperty(bound, "__func__", { value: method });
+  return bound;
 }
 
 /** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */

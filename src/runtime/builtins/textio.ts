@@ -52,13 +52,19 @@ function pythonOptions(args: unknown[]): TextOptions {
   if (last instanceof KwArgs) {
     for (const k of Object.keys(last.kw)) if (!names.includes(k)) throw new TypeError(`'${k}' is an invalid keyword argument for TextIOWrapper()`);
   }
-  const a = bindArgs("TextIOWrapper", args, names, {
-    encoding: null,
-    errors: null,
-    newline: null,
-    line_buffering: false,
-    write_through: false,
-  });
+  const a = bindArgs(
+    "TextIOWrapper",
+    args,
+    names,
+    {
+      encoding: null,
+      errors: null,
+      newline: null,
+      line_buffering: false,
+      write_through: false,
+    },
+    true,
+  );
   TextIOWrapper.checkEncoding(a.encoding, a.errors, "TextIOWrapper()");
   const nl = a.newline;
   if (nl !== null && typeof nl !== "string") throw new TypeError(`TextIOWrapper() argument 'newline' must be str or None, not ${typeName(nl)}`);

@@ -87,13 +87,13 @@ export const count = itertoolsType("count", CountIterator, (...args: unknown[]) 
   return new CountIterator(start, step);
 });
 
-/** Positional arguments then keywords (a trailing KwArgs) bound to `names`, with their defaults. */
+/** Positional arguments then keywords (a trailing KwArgs) bound to `names`, with their defaults and the TypeErrors of a function written in C. */
 function withKeywords(fn: string, args: unknown[], names: string[], defaults: unknown[]): unknown[] {
   const given = args.slice();
   const kw = popKw(given);
-  if (given.length > names.length) throw new TypeError(`${fn} expected at most ${names.length} arguments, got ${given.length}`);
+  if (given.length > names.length) throw new TypeError(`${fn}() takes at most ${names.length} arguments (${given.length} given)`);
   const out = names.map((_, i) => (i < given.length && given[i] !== undefined ? given[i] : defaults[i]));
-  return placeKeywords(fn, kw, names, given.length, out);
+  return placeKeywords(fn, kw, names, given.length, out, (k) => `'${k}' is an invalid keyword argument for ${fn}()`);
 }
 
 /** `repeat(x, times)`: its repr shows the times left (`repeat('a', 2)`). */

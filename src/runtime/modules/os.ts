@@ -146,7 +146,7 @@ export function statResult(s: HostStat): InstanceType<typeof stat_result> {
 }
 
 export function stat(...args: unknown[]): InstanceType<typeof stat_result> {
-  const a = bindArgs("stat", args, ["path", "dir_fd", "follow_symlinks"], { dir_fd: null, follow_symlinks: true });
+  const a = bindArgs("stat", args, ["path", "dir_fd", "follow_symlinks"], { dir_fd: null, follow_symlinks: true }, true);
   const s = fspathStr(a.path);
   return statResult(hostCall(a.path, () => fs("stat").stat(s, Boolean(a.follow_symlinks))));
 }
@@ -183,7 +183,7 @@ export function listdir(p: unknown = "."): PyList<unknown> {
 }
 
 export function mkdir(...args: unknown[]): null {
-  const a = bindArgs("mkdir", args, ["path", "mode", "dir_fd"], { mode: 0o777n, dir_fd: null });
+  const a = bindArgs("mkdir", args, ["path", "mode", "dir_fd"], { mode: 0o777n, dir_fd: null }, true);
   const s = fspathStr(a.path);
   hostCall(a.path, () => fs("mkdir").mkdir(s, Number(a.mode)));
   return null;
@@ -326,7 +326,7 @@ export class DirEntry {
     return this._lstat === undefined ? (this._lstat = path.statOrNull(this.full(), false)) : this._lstat;
   }
   private followArg(args: unknown[]): boolean {
-    return Boolean(bindArgs("is_dir", args, ["follow_symlinks"], { follow_symlinks: true }).follow_symlinks);
+    return Boolean(bindArgs("is_dir", args, ["follow_symlinks"], { follow_symlinks: true }, true).follow_symlinks);
   }
   is_dir(...args: unknown[]): boolean {
     const st = this.info(this.followArg(args));

@@ -11,7 +11,7 @@ import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
-import { placeKeywords } from "../builtins/keywords.js";
+import { argumentNameList, placeKeywords, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { latin1 } from "../builtins/codecs.js";
 import { bytesData, bytesFromLatin1 } from "../builtins/bytes.js";
 import { Enum, IntFlag } from "./enum.js";
@@ -650,17 +650,37 @@ function checkStr(s: unknown, message: (type: string) => string = (t) => `expect
   return s;
 }
 
-/** Binds positional args and a trailing KwArgs to named parameters. */
-function bind(fn: string, args: unknown[], names: string[], required: number): unknown[] {
+/**
+ * Binds positional args and a trailing KwArgs to named parameters, with the TypeErrors of a method
+ * written in C (Pattern's and Match's: "'x' is an invalid keyword argument for search()") or, for
+ * `python`, of a function re's package defines in Python (the module's functions: "search() got
+ * an unexpected keyword argument 'x'").
+ */
+function bind(fn: string, args: unknown[], names: string[], required: number, python = false): unknown[] {
   const kw = popKw(args);
-  if (args.length > names.length) throw new TypeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
+  if (args.length > names.length)
+    throw new TypeError(
+      python
+        ? `${fn}() takes ${positionalRange(required, names.length)} but ${wereGiven(args.length)}`
+        : `${fn}() takes at most ${names.length} arguments (${args.length} given)`,
+    );
+  if (python)
+    for (const k of Object.keys(kw ?? {}))
+      if (names.indexOf(k) >= 0 && names.indexOf(k) < args.length) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+  const invalid = python ? undefined : (k: string) => `'${k}' is an invalid keyword argument for ${fn}()`;
   const out = placeKeywords(
     fn,
     kw,
     names,
     args.length,
     names.map((_, k) => args[k]),
+    invalid,
   );
+  if (python) {
+    const missing = names.slice(0, required).filter((_, k) => out[k] === undefined);
+    if (missing.length)
+      throw new TypeError(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`);
+  }
   for (let k = 0; k < required; k++) if (out[k] === undefined) throw new TypeError(`${fn}() missing required argument '${names[k]}' (pos ${k + 1})`);
   return out;
 }
@@ -1084,39 +1104,39 @@ function compileWith(pattern: unknown, flags: unknown): Pattern {
 }
 
 export function compile(...args: unknown[]): Pattern {
-  const [pattern, flags] = bind("compile", args, ["pattern", "flags"], 1);
+  const [pattern, flags] = bind("compile", args, ["pattern", "flags"], 1, true);
   return compileWith(pattern, flags);
 }
 export function match(...args: unknown[]): MaybeMatch {
-  const [pattern, s, flags] = bind("match", args, ["pattern", "string", "flags"], 2);
+  const [pattern, s, flags] = bind("match", args, ["pattern", "string", "flags"], 2, true);
   return compileWith(pattern, flags).match(s);
 }
 export function fullmatch(...args: unknown[]): MaybeMatch {
-  const [pattern, s, flags] = bind("fullmatch", args, ["pattern", "string", "flags"], 2);
+  const [pattern, s, flags] = bind("fullmatch", args, ["pattern", "string", "flags"], 2, true);
   return compileWith(pattern, flags).fullmatch(s);
 }
 export function search(...args: unknown[]): MaybeMatch {
-  const [pattern, s, flags] = bind("search", args, ["pattern", "string", "flags"], 2);
+  const [pattern, s, flags] = bind("search", args, ["pattern", "string", "flags"], 2, true);
   return compileWith(pattern, flags).search(s);
 }
 export function findall(...args: unknown[]): PyList<unknown> {
-  const [pattern, s, flags] = bind("findall", args, ["pattern", "string", "flags"], 2);
+  const [pattern, s, flags] = bind("findall", args, ["pattern", "string", "flags"], 2, true);
   return compileWith(pattern, flags).findall(s);
 }
 export function finditer(...args: unknown[]): Generator<Match> {
-  const [pattern, s, flags] = bind("finditer", args, ["pattern", "string", "flags"], 2);
+  const [pattern, s, flags] = bind("finditer", args, ["pattern", "string", "flags"], 2, true);
   return compileWith(pattern, flags).finditer(s);
 }
 export function split(...args: unknown[]): PyList<unknown> {
-  const [pattern, s, maxsplit, flags] = bind("split", args, ["pattern", "string", "maxsplit", "flags"], 2);
+  const [pattern, s, maxsplit, flags] = bind("split", args, ["pattern", "string", "maxsplit", "flags"], 2, true);
   return compileWith(pattern, flags).split(s, maxsplit ?? 0n);
 }
 export function sub(...args: unknown[]): unknown {
-  const [pattern, repl, s, count, flags] = bind("sub", args, ["pattern", "repl", "string", "count", "flags"], 3);
+  const [pattern, repl, s, count, flags] = bind("sub", args, ["pattern", "repl", "string", "count", "flags"], 3, true);
   return compileWith(pattern, flags).sub(repl, s, count ?? 0n);
 }
 export function subn(...args: unknown[]): PyTuple<unknown> {
-  const [pattern, repl, s, count, flags] = bind("subn", args, ["pattern", "repl", "string", "count", "flags"], 3);
+  const [pattern, repl, s, count, flags] = bind("subn", args, ["pattern", "repl", "string", "count", "flags"], 3, true);
   return compileWith(pattern, flags).subn(repl, s, count ?? 0n);
 }
 

@@ -1,10 +1,12 @@
 // traceback: format_exc / print_exc / format_exception in CPython's layout. Frames come from a
 // pluggable formatter (the CLI installs one that maps JS stacks back to .py lines).
-import { BaseException, BaseExceptionGroup, toPyException, wasRaised } from "../builtins/exceptions.js";
+import { AttributeError, BaseException, BaseExceptionGroup, NameError, toPyException, wasRaised } from "../builtins/exceptions.js";
+import { closestName, missingNameOf } from "../builtins/suggestions.js";
+import { hasattr } from "../builtins/ops.js";
 import { PyList } from "../builtins/collections.js";
 import { str } from "../builtins/repr.js";
 import { popKw } from "../builtins/object.js";
-import { stdio } from "../builtins/functions.js";
+import { dir, stdio } from "../builtins/functions.js";
 import { exception as currentException } from "./sys.js";
 
 /** Returns the "  File ..., line N, in f\n    source\n" lines for an exception (outermost first). */
@@ -19,11 +21,57 @@ function typeLabel(e: BaseException): string {
 }
 
 export function format_exception_only(exc: unknown, value?: unknown): PyList<string> {
-  const e = toPyException(value !== undefined && value !== null ? value : exc);
-  const s = safeStr(e);
+  return exceptionOnly(toPyException(value !== undefined && value !== null ? value : exc), false);
+}
+
+/** The exception's last lines; `withTraceback`: printed below its frames (a NameError's suggestion looks at them). */
+function exceptionOnly(e: BaseException, withTraceback: boolean): PyList<string> {
+  const s = safeStr(e) + suggestionText(e, withTraceback);
   const lines = [s === "" ? `${typeLabel(e)}\n` : `${typeLabel(e)}: ${s}\n`];
   if (e.__notes__) for (const n of e.__notes__) lines.push(`${str(n)}\n`);
   return PyList.fromArray(lines);
+}
+
+/** Whether the report being formatted is the interpreter's own (an uncaught exception's): its suggestions follow other rules. */
+let interpreterRules = false;
+
+/** The report of the exception that ended the program, as the interpreter prints it. */
+export function _format_uncaught(exc: BaseException): string {
+  interpreterRules = true;
+  try {
+    return format_exception(exc).join("");
+  } finally {
+    interpreterRules = false;
+  }
+}
+
+/** CPython 3.12's "Did you mean: 'x'?" and "Did you forget to import 'm'?" after a NameError or AttributeError the runtime raised. */
+function suggestionText(e: BaseException, withTraceback: boolean): string {
+  const missing = missingNameOf(e);
+  if (missing === undefined) return "";
+  const { name } = missing;
+  let suggestion: string | null = null;
+  try {
+    if (e instanceof NameError) {
+      // (the frame's names come from the traceback: format_exception_only(e) has none)
+      if (!withTraceback) suggestion = null;
+      else if (missing.self !== undefined && hasattr(missing.self.value, name)) suggestion = `self.${name}`;
+      else suggestion = (interpreterRules ? missing.interpreterSuggestion : missing.tracebackSuggestion) ?? null;
+    } else if (e instanceof AttributeError) {
+      const names = [...dir(missing.obj)].filter((n): n is string => typeof n === "string");
+      suggestion = closestName(name, names, interpreterRules ? "interpreter" : "traceback");
+    }
+  } catch {
+    // (an attribute hook or dir() that raises: no suggestion, as in CPython)
+    suggestion = null;
+  }
+  let text = suggestion === null ? "" : `. Did you mean: '${suggestion}'?`;
+  if (e instanceof NameError && missing.stdlibModule) {
+    text += suggestion === null ? `. Did you forget to import '${name}'` : ` Or did you forget to import '${name}'`;
+    // (only the interpreter's report ends the question with a question mark)
+    if (interpreterRules) text += "?";
+  }
+  return text;
 }
 
 function safeStr(e: BaseException): string {
@@ -103,7 +151,7 @@ function formatSingle(e: BaseException, st: PrintState): void {
       emit(st, "Traceback (most recent call last):\n");
       emit(st, frames);
     }
-    emit(st, [...format_exception_only(e)]);
+    emit(st, [...exceptionOnly(e, true)]);
     return;
   }
   if (st.depth > MAX_GROUP_DEPTH) {
@@ -118,7 +166,7 @@ function formatSingle(e: BaseException, st: PrintState): void {
     emit(st, "Exception Group Traceback (most recent call last):\n", outermost ? "+" : "|");
     emit(st, frames);
   }
-  emit(st, [...format_exception_only(e)]);
+  emit(st, [...exceptionOnly(e, true)]);
   const members = [...e.exceptions];
   const shown = Math.min(members.length, MAX_GROUP_WIDTH + 1);
   st.needClose = false;
