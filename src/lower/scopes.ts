@@ -454,6 +454,14 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
         if (!calls) ownCalls.set(scope, (calls = []));
         calls.push(e);
       }
+      // `SimpleNamespace(Error=_Error)`, `setattr(ns, "Error", _Error)`: the keyword or name becomes
+      // an attribute holding that value, as `ns.Error = _Error` does.
+      if (facts) {
+        for (const k of e.keywords) if (k.arg) noteAttrValue(k.arg, k.value);
+        const attrName = e.args[1];
+        if (e.func._type === "Name" && e.func.id === "setattr" && e.args.length === 3 && attrName._type === "Constant" && typeof attrName.value === "string")
+          noteAttrValue(attrName.value, e.args[2]);
+      }
       forEachChildWith(e, visitAny, scope, table);
       return;
     default:
