@@ -105,10 +105,20 @@ import { lazyModuleHooks } from "./lazy-module-hooks.js";
 // without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root
 // shape of its own: esbuild's export objects all start from {} with different getters for the same
 // names (a module and its re-exports), which makes V8 keep them as dictionaries, and a program
-// reads \`asyncio.sleep\` & co. in its loops.
+// reads \`asyncio.sleep\` & co. in its loops. An export can be assigned, as a Python module's
+// attribute can (\`random.uniform = fake\`): the first assignment turns it into a plain property,
+// so reads of the others keep their getter.
 const namespace = (m) => {
   const ns = Object.setPrototypeOf(new (function Module() {})(), Object.prototype);
-  for (const k of Object.getOwnPropertyNames(m)) if (k !== "__esModule") Object.defineProperty(ns, k, Object.getOwnPropertyDescriptor(m, k));
+  for (const k of Object.getOwnPropertyNames(m)) {
+    if (k === "__esModule") continue;
+    const d = Object.getOwnPropertyDescriptor(m, k);
+    if (d.get && !d.set) {
+      d.configurable = true;
+      d.set = (value) => Object.defineProperty(ns, k, { value, writable: true, enumerable: true, configurable: true });
+    }
+    Object.defineProperty(ns, k, d);
+  }
   return Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" });
 };
 export const modules = {};

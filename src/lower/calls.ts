@@ -231,7 +231,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (known?.kind === "runtime-name") {
       const isClass = STDLIB[known.module]?.classes.has(known.name);
-      return isClass ? newExpr(cx.expr(f), [...args, ...kwArgs()]) : call(cx.expr(f), ...args, ...kwArgs());
+      if (isClass) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
+      // typing's special forms are objects: the runtime's call() runs their __call__
+      // (`OrderedDict()` after `from typing import OrderedDict` makes a collections.OrderedDict).
+      if (known.module === "typing") return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+      return call(cx.expr(f), ...args, ...kwArgs());
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
@@ -271,7 +275,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
         const callee = member(cx.expr(v), f.attr);
-        return info?.classes.has(f.attr) ? newExpr(callee, [...args, ...kwArgs()]) : call(callee, ...args, ...kwArgs());
+        if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs()]);
+        // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
+        if (known.name === "typing") return cx.rt("call", callee, ...args, ...kwArgs());
+        return call(callee, ...args, ...kwArgs());
       }
     }
     const obj = cx.expr(v);

@@ -349,6 +349,8 @@ function classDefIn(
   // A method whose decorator the program wrote: define_class runs that decorator once the class
   // exists, after every statement of the body (see decorateMethods).
   let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
+  /** `alias = prop` of an earlier `@property` in the body: set on the class in `decorate`. */
+  const propertyAliases: { key: string; source: string; line: number }[] = [];
   const bodyValues = new Map<string, ir.Expr>();
   // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
   const boundSoFar = new Map<string, "def" | "attr">();
@@ -517,6 +519,15 @@ function classDefIn(
           s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
         const key = item.targets[0].id;
         if (aliased) bodyValues.delete(key);
+        // `reader_lock = reader` of an earlier `@property def reader`: the property object, which
+        // exists once define_class has made the class (assigned in `decorate`, below).
+        const aliasedDef = aliased
+          ? s.body.slice(0, s.body.indexOf(item)).find((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === (v as py.Name).id)
+          : undefined;
+        if (aliasedDef && (aliasedDef as py.FunctionDef).decorator_list.some((d) => d._type === "Name" && d.id === "property")) {
+          propertyAliases.push({ key, source: (v as py.Name).id, line: item.lineno });
+          continue;
+        }
         const value = aliased
           ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
           : keep(
@@ -698,6 +709,8 @@ function classDefIn(
     m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
     return assignStmt(target, value, m.line);
   });
+  // (through setattr: the class's setter makes the property the instances' descriptor)
+  for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)

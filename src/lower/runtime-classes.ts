@@ -13,19 +13,20 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/asyncio_subprocess": "Process SubprocessStreamProtocol",
   "tsyncio/runtime/asyncio_taskgroups": "TaskGroup",
   "tsyncio/runtime/asyncio_timeouts": "Timeout",
-  "tsyncio/runtime/asyncio_tasks": "Task",
-  "tsyncio/runtime/asyncio_transports": "BaseTransport DatagramTransport ReadTransport SubprocessTransport Transport WriteTransport",
+  "tsyncio/runtime/asyncio_coroutines": "",
+  "tsyncio/runtime/asyncio_tasks": "Task _CTask _PyTask",
+  "tsyncio/runtime/asyncio_transports": "BaseTransport DatagramTransport ReadTransport SubprocessTransport Transport WriteTransport _FlowControlMixin",
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace",
   "tsyncio/runtime/base64": "",
   "tsyncio/runtime/binascii": "Error Incomplete",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque",
   "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
-  "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack aclosing closing nullcontext redirect_stderr redirect_stdout suppress",
+  "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack _AsyncGeneratorContextManager _GeneratorContextManager aclosing closing nullcontext redirect_stderr redirect_stdout suppress",
   "tsyncio/runtime/dataclasses": "Field FrozenInstanceError InitVar",
   "tsyncio/runtime/datetime": "date datetime time timedelta timezone tzinfo",
   "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum auto",
   "tsyncio/runtime/contextvars": "Context ContextVar Token",
-  "tsyncio/runtime/functools": "cached_property partialmethod",
+  "tsyncio/runtime/functools": "_CacheInfo cached_property partialmethod",
   "tsyncio/runtime/heapq": "",
   "tsyncio/runtime/hashlib": "HASH blake2b blake2s",
   "tsyncio/runtime/hmac": "HMAC",
@@ -44,7 +45,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/os": "DirEntry error stat_result",
   "tsyncio/runtime/os_path": "",
   "tsyncio/runtime/pathlib": "Path PosixPath PurePath PurePosixPath",
-  "tsyncio/runtime/shutil": "Error ReadError SameFileError SpecialFileError",
+  "tsyncio/runtime/shutil": "Error ReadError SameFileError SpecialFileError _usage",
   "tsyncio/runtime/tempfile": "TemporaryDirectory",
   "tsyncio/runtime/glob": "",
   "tsyncio/runtime/fnmatch": "",
@@ -59,8 +60,8 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/pprint": "PrettyPrinter",
   "tsyncio/runtime/signal": "Handlers Signals",
   "tsyncio/runtime/socket": "AddressFamily SocketKind SocketType error gaierror socket timeout",
-  "tsyncio/runtime/selectors": "BaseSelector DefaultSelector EpollSelector PollSelector SelectSelector SelectorKey",
-  "tsyncio/runtime/ssl": "CertificateError Options SSLCertVerificationError SSLContext SSLEOFError SSLError SSLObject SSLSocket SSLSyscallError SSLWantReadError SSLWantWriteError SSLZeroReturnError TLSVersion VerifyMode",
+  "tsyncio/runtime/selectors": "BaseSelector DefaultSelector EpollSelector PollSelector SelectSelector SelectorKey _BaseSelectorImpl _SelectorMapping",
+  "tsyncio/runtime/ssl": "CertificateError Options SSLCertVerificationError SSLContext SSLEOFError SSLError SSLObject SSLSocket SSLSyscallError SSLWantReadError SSLWantWriteError SSLZeroReturnError TLSVersion VerifyMode _ASN1Object _SSLMethod",
   "tsyncio/runtime/subprocess": "CalledProcessError CompletedProcess Popen SubprocessError TimeoutExpired",
   "tsyncio/runtime/sys": "",
   "tsyncio/runtime/threading": "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs RLock Semaphore Thread Timer local",
@@ -71,7 +72,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/multiprocessing": "AsyncResult Barrier BoundedSemaphore Condition Event JoinableQueue Lock Pool Process Queue RLock Semaphore SimpleQueue TimeoutError",
   "tsyncio/runtime/time": "struct_time",
   "tsyncio/runtime/traceback": "",
-  "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec ParamSpecArgs ParamSpecKwargs Protocol TypeAliasType TypeVar TypeVarTuple TypedDict",
+  "tsyncio/runtime/typing": "Generic NamedTuple ParamSpec ParamSpecArgs ParamSpecKwargs Protocol TypeAliasType TypeVar TypeVarTuple TypedDict _GenericAlias _SpecialForm",
   "tsyncio/runtime/uuid": "UUID",
   "tsyncio/runtime/zlib": "Compress Decompress error",
   "tsyncio/runtime/difflib": "Differ SequenceMatcher",
@@ -96,7 +97,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
 // For each runtime module, every exported name.
 export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime": "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning DictSubclassRoot EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup FileExistsError FileNotFoundError FloatSubclassRoot FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError IntSubclassRoot InterruptedError IsADirectoryError KeyError KeyboardInterrupt KwArgs ListSubclassRoot LookupError MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError PyByteArray PyBytes PyDict PyDictView PyFrozenSet PyList PyMemoryView PyObject PyRange PySet PySlice PyTuple RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning SetSubclassRoot StopAsyncIteration StopIteration StrSubclassRoot SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TupleSubclassRoot TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs add add_slice all any ascii bin bitand bitor bitxor bool breakpoint bytearray bytes bytes_literal call callable callm callm_checked callv callv_method chr classmethod contains delattr delitem dict dir divmod enumerate eq exit filter float floordiv format frozenset ge getattr getitem getslice globals gt hasattr hash hex iadd iand id ifloordiv ilshift imatmul imod imul input int invert ior ipow irshift is_ is_not isinstance issubclass isub iter iter_temporary itruediv ixor kw le len list lshift lt map matmul max memoryview min mod mod_tuple mul multiple_bases ne neg next not_ not_contains object oct open ord pos pow print property pystr quit range repr reversed round rshift set setattr setitem setslice slice sorted staticmethod str sub sum super_method truediv truthy tuple type vars yield_from zip",
-  "tsyncio/runtime/asyncio": "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy AbstractServer AsyncGenerator Barrier BaseDefaultEventLoopPolicy BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore BrokenBarrierError BufferedProtocol CORO_CLOSED CORO_CREATED CORO_FRESH CORO_RUNNING CORO_SUSPENDED CPYTHON_VERSION CancelledError Condition Coroutine DatagramProtocol DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Protocol Queue QueueEmpty QueueFull ReadTransport Runner SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task TaskGroup Timeout TimeoutError TimerHandle Transport WriteTransport _as_coroutine_function _at_exit _coroutine_from_generator _coroutine_stop _drop_held_coroutine _drop_temps _enter_task _format_coroutine _get_running_loop _is_coroutine _leave_task _register_task _report_never_awaited _reset_coroutines_state _reset_for_tests _reuseError _selfIterating _setModule _set_copy_context _set_dispatch_frames_provider _set_exception_formatter _set_logger _set_running_frames_provider _set_running_loop _set_suspended_line_provider _temp _temp_mark _thrownIn _trackUnstarted _unregister_task _untrackStarted _with_temps agen_yield all_tasks as_completed async_generator_function awaitable coroutine coroutine_function create_eager_task_factory create_subprocess_exec create_subprocess_shell create_task current_task discard eager_task_factory ensure_future events exceptions gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop isasyncgen isawaitable iscoroutine iscoroutinefunction isfuture legacy_yield_from locks makeCode new_event_loop open_connection open_unix_connection queues run run_coroutine_threadsafe set_child_watcher set_event_loop set_event_loop_policy set_source_line_provider shield sleep start_server start_unix_server streams subprocess taskgroups tasks timeout timeout_at timeouts to_thread transports wait wait_for wrap_future",
+  "tsyncio/runtime/asyncio": "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy AbstractServer AsyncGenerator Barrier BaseDefaultEventLoopPolicy BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore BrokenBarrierError BufferedProtocol CORO_CLOSED CORO_CREATED CORO_FRESH CORO_RUNNING CORO_SUSPENDED CPYTHON_VERSION CancelledError Condition Coroutine DatagramProtocol DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Protocol Queue QueueEmpty QueueFull ReadTransport Runner SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task TaskGroup Timeout TimeoutError TimerHandle Transport WriteTransport _as_coroutine_function _at_exit _coroutine_from_generator _coroutine_stop _drop_held_coroutine _drop_temps _enter_task _format_coroutine _get_running_loop _is_coroutine _is_coroutine_mark _leave_task _register_task _report_never_awaited _reset_coroutines_state _reset_for_tests _reuseError _selfIterating _setModule _set_copy_context _set_dispatch_frames_provider _set_exception_formatter _set_logger _set_running_frames_provider _set_running_loop _set_suspended_line_provider _temp _temp_mark _thrownIn _trackUnstarted _unregister_task _untrackStarted _with_temps agen_yield all_tasks as_completed async_generator_function awaitable coroutine coroutine_function coroutines create_eager_task_factory create_subprocess_exec create_subprocess_shell create_task current_task discard eager_task_factory ensure_future events exceptions gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop is_coroutine_function_object isasyncgen isawaitable iscoroutine iscoroutinefunction isfuture legacy_yield_from locks makeCode new_event_loop open_connection open_unix_connection queues run run_coroutine_threadsafe set_child_watcher set_event_loop set_event_loop_policy set_source_line_provider shield sleep start_server start_unix_server streams subprocess taskgroups tasks timeout timeout_at timeouts to_thread transports wait wait_for wrap_future",
   "tsyncio/runtime/program": "CALLABLE_OBJECT STOP_ASYNC_ITERATION UNBOUND aiter anext anext_or_stop assert_ assigned assigned_global bad_call bind_rest call_bound callkw callkw_method chain_context close_dropped close_held close_suspended_generators coroutine_stop current_frames current_location decorate_getter define_class define_function dict_items dict_of enter_except exception_instance exception_matches exit_except expose_methods finally_pending function_str gen_throw generator_stop import_error import_from import_module import_runtime_name import_top_module keep_open kw_merge main_module mapping_rest mark_generator match_class match_mapping match_sequence method_in_class_body module_for_file module_not_found mro_entry name_error note_module python_function_of python_module rebind_generator reraise script_path set_dropped_report set_frames_provider set_instance_dict set_location_provider set_module_files set_of set_program_dir set_qualnames set_type_params star_begin star_end star_iterable star_split str_parts super_getattribute super_setattr to_exception type_alias type_getitem type_or type_param unpack unpack_each varargs warn_legacy_coroutine with_cause",
   "tsyncio/runtime/abc": "ABC ABCMeta abstractclassmethod abstractmethod abstractproperty abstractstaticmethod get_cache_token update_abstractmethods",
   "tsyncio/runtime/asyncio_events": "AbstractEventLoop AbstractEventLoopPolicy AbstractServer Handle TimerHandle get_event_loop get_event_loop_policy get_running_loop new_event_loop set_event_loop set_event_loop_policy",
@@ -107,6 +108,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/asyncio_subprocess": "DEVNULL PIPE Process STDOUT SubprocessStreamProtocol create_subprocess_exec create_subprocess_shell",
   "tsyncio/runtime/asyncio_taskgroups": "TaskGroup",
   "tsyncio/runtime/asyncio_timeouts": "Timeout timeout timeout_at",
+  "tsyncio/runtime/asyncio_coroutines": "_is_coroutine iscoroutine iscoroutinefunction",
   "tsyncio/runtime/asyncio_tasks": "ALL_COMPLETED FIRST_COMPLETED FIRST_EXCEPTION Task _CTask _PyTask _enter_task _leave_task _register_task _unregister_task all_tasks as_completed create_eager_task_factory create_task current_task eager_task_factory ensure_future gather run_coroutine_threadsafe shield sleep wait wait_for",
   "tsyncio/runtime/asyncio_transports": "BaseTransport DatagramTransport ReadTransport SubprocessTransport Transport WriteTransport _FlowControlMixin",
   "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace ONE_OR_MORE OPTIONAL SUPPRESS ZERO_OR_MORE",
@@ -119,7 +121,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/datetime": "MAXYEAR MINYEAR UTC date datetime time timedelta timezone tzinfo",
   "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum _module_enum auto member nonmember unique",
   "tsyncio/runtime/contextvars": "Context ContextVar Token _current_context _set_current_context copy_context",
-  "tsyncio/runtime/functools": "cache cached_property cmp_to_key lru_cache partial partialmethod reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
+  "tsyncio/runtime/functools": "_CacheInfo _make_key cache cached_property cmp_to_key lru_cache partial partialmethod reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
   "tsyncio/runtime/heapq": "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
   "tsyncio/runtime/hashlib": "HASH _constructor_by_name _hash_input _hmac_factory _hmac_states _to_hex algorithms_available algorithms_guaranteed blake2b blake2s file_digest md5 new pbkdf2_hmac sha1 sha224 sha256 sha384 sha512",
   "tsyncio/runtime/hmac": "HMAC compare_digest digest new",
@@ -249,19 +251,20 @@ export type HelperExports = {
     | "SubprocessTransport" | "Task" | "TaskGroup" | "Timeout" | "TimeoutError" | "TimerHandle" | "Transport"
     | "WriteTransport" | "_as_coroutine_function" | "_at_exit" | "_coroutine_from_generator" | "_coroutine_stop"
     | "_drop_held_coroutine" | "_drop_temps" | "_enter_task" | "_format_coroutine" | "_get_running_loop"
-    | "_is_coroutine" | "_leave_task" | "_register_task" | "_report_never_awaited" | "_reset_coroutines_state"
-    | "_reset_for_tests" | "_reuseError" | "_selfIterating" | "_setModule" | "_set_copy_context"
-    | "_set_dispatch_frames_provider" | "_set_exception_formatter" | "_set_logger"
+    | "_is_coroutine" | "_is_coroutine_mark" | "_leave_task" | "_register_task" | "_report_never_awaited"
+    | "_reset_coroutines_state" | "_reset_for_tests" | "_reuseError" | "_selfIterating" | "_setModule"
+    | "_set_copy_context" | "_set_dispatch_frames_provider" | "_set_exception_formatter" | "_set_logger"
     | "_set_running_frames_provider" | "_set_running_loop" | "_set_suspended_line_provider" | "_temp"
     | "_temp_mark" | "_thrownIn" | "_trackUnstarted" | "_unregister_task" | "_untrackStarted" | "_with_temps"
     | "agen_yield" | "all_tasks" | "as_completed" | "async_generator_function" | "awaitable" | "coroutine"
-    | "coroutine_function" | "create_eager_task_factory" | "create_subprocess_exec" | "create_subprocess_shell"
-    | "create_task" | "current_task" | "discard" | "eager_task_factory" | "ensure_future" | "events"
-    | "exceptions" | "gather" | "get_child_watcher" | "get_event_loop" | "get_event_loop_policy"
-    | "get_running_loop" | "isasyncgen" | "isawaitable" | "iscoroutine" | "iscoroutinefunction" | "isfuture"
-    | "legacy_yield_from" | "locks" | "makeCode" | "new_event_loop" | "open_connection" | "open_unix_connection"
-    | "queues" | "run" | "run_coroutine_threadsafe" | "set_child_watcher" | "set_event_loop"
-    | "set_event_loop_policy" | "set_source_line_provider" | "shield" | "sleep" | "start_server"
-    | "start_unix_server" | "streams" | "subprocess" | "taskgroups" | "tasks" | "timeout" | "timeout_at"
-    | "timeouts" | "to_thread" | "transports" | "wait" | "wait_for" | "wrap_future";
+    | "coroutine_function" | "coroutines" | "create_eager_task_factory" | "create_subprocess_exec"
+    | "create_subprocess_shell" | "create_task" | "current_task" | "discard" | "eager_task_factory"
+    | "ensure_future" | "events" | "exceptions" | "gather" | "get_child_watcher" | "get_event_loop"
+    | "get_event_loop_policy" | "get_running_loop" | "is_coroutine_function_object" | "isasyncgen"
+    | "isawaitable" | "iscoroutine" | "iscoroutinefunction" | "isfuture" | "legacy_yield_from" | "locks"
+    | "makeCode" | "new_event_loop" | "open_connection" | "open_unix_connection" | "queues" | "run"
+    | "run_coroutine_threadsafe" | "set_child_watcher" | "set_event_loop" | "set_event_loop_policy"
+    | "set_source_line_provider" | "shield" | "sleep" | "start_server" | "start_unix_server" | "streams"
+    | "subprocess" | "taskgroups" | "tasks" | "timeout" | "timeout_at" | "timeouts" | "to_thread" | "transports"
+    | "wait" | "wait_for" | "wrap_future";
 };

@@ -131,12 +131,25 @@ function noteAttrValue(attr: string, value: py.ExprNode): void {
   const madeByType = value._type === "Call" && value.func._type === "Name" && value.func.id === "type" && value.args.length === 3;
   const name = madeByType ? CAPITALIZED : value._type === "Name" ? value.id : value._type === "Attribute" ? value.attr : null;
   if (name === null) return;
+  // (private names count by their first letter: `tasks._CTask`)
+  noteAttrName(attr, /^_*[A-Z]/.test(name) ? CAPITALIZED : name);
+}
+
+/** Notes that attribute `attr` may hold what `name` names (CAPITALIZED: some class or object). */
+function noteAttrName(attr: string, name: string): void {
   let names = attrValueNames.get(attr);
   if (!names) attrValueNames.set(attr, (names = new Set()));
-  // (private names count by their first letter: `tasks._CTask`)
-  names.add(/^_*[A-Z]/.test(name) ? CAPITALIZED : name);
+  names.add(name);
 }
 const CAPITALIZED = "\0capitalized";
+
+/** Decorators after which a method stays a function of the class (or a property): called directly. */
+function keepsPlainMethod(d: py.ExprNode): boolean {
+  if (d._type === "Name") return PLAIN_METHOD_DECORATORS.has(d.id);
+  if (d._type === "Attribute") return PLAIN_METHOD_DECORATORS.has(d.attr) || d.attr === "setter" || d.attr === "getter" || d.attr === "deleter";
+  return false;
+}
+const PLAIN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "property", "abstractmethod", "override", "final", "overload"]);
 
 /** The facts being gathered by the running analyzeScopes call (null: none asked for). */
 let facts: ModuleFacts | null = null;
@@ -270,6 +283,11 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
             noteAttrValue(item.targets[0].id, item.value);
             if (enumLike) noteAttrValue("value", item.value);
           }
+        // A method whose decorator may return an object (a class, `alru_cache(...)`): `x.m()` must
+        // go through the runtime, which calls the object's `__get__`/`__call__`.
+        for (const item of stmt.body)
+          if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && !item.decorator_list.every(keepsPlainMethod))
+            noteAttrName(item.name, CAPITALIZED);
         factsIn(stmt.type_params);
       }
       for (const d of stmt.decorator_list) visitOutside(d, scope, table);
@@ -335,6 +353,15 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         for (const s of h.body) visit(s, scope, table);
       }
       for (const s of [...stmt.orelse, ...stmt.finalbody]) visit(s, scope, table);
+      return;
+    case "If":
+      visitExpr(stmt.test, scope, table);
+      // `if sys.version_info >= (3, 11): ... else: from typing_extensions import Self`, `if
+      // TYPE_CHECKING:`: the branch not taken imports what may not exist; an import there fails
+      // only if its line runs, as inside `try`.
+      if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth++;
+      for (const s of [...stmt.body, ...stmt.orelse]) visit(s, scope, table);
+      if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth--;
       return;
     case "Import":
     case "ImportFrom":
@@ -454,10 +481,41 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
         if (!calls) ownCalls.set(scope, (calls = []));
         calls.push(e);
       }
+      // `SimpleNamespace(Error=_Error)`, `setattr(ns, "Error", _Error)`: the keyword or name becomes
+      // an attribute holding that value, as `ns.Error = _Error` does.
+      if (facts) {
+        for (const k of e.keywords) if (k.arg) noteAttrValue(k.arg, k.value);
+        const attrName = e.args[1];
+        if (e.func._type === "Name" && e.func.id === "setattr" && e.args.length === 3 && attrName._type === "Constant" && typeof attrName.value === "string")
+          noteAttrValue(attrName.value, e.args[2]);
+      }
       forEachChildWith(e, visitAny, scope, table);
       return;
     default:
       forEachChildWith(e, visitAny, scope, table);
+  }
+}
+
+/** A test on the interpreter's version or platform, or on TYPE_CHECKING (`not`, `and`/`or` of them too). */
+function isVersionOrTypeCheckingTest(test: py.ExprNode): boolean {
+  switch (test._type) {
+    case "Name":
+      return test.id === "TYPE_CHECKING";
+    case "Attribute":
+      return test.attr === "TYPE_CHECKING" || test.attr === "version_info" || test.attr === "platform";
+    case "Subscript":
+      return isVersionOrTypeCheckingTest(test.value);
+    case "Compare":
+      return isVersionOrTypeCheckingTest(test.left);
+    case "UnaryOp":
+      return test.op._type === "Not" && isVersionOrTypeCheckingTest(test.operand);
+    case "BoolOp":
+      return test.values.some(isVersionOrTypeCheckingTest);
+    case "Call":
+      // `sys.platform.startswith("win")`
+      return test.func._type === "Attribute" && isVersionOrTypeCheckingTest(test.func.value);
+    default:
+      return false;
   }
 }
 

@@ -39,6 +39,7 @@ const DOTTED: Record<string, string> = {
   asyncio_subprocess: "asyncio.subprocess",
   asyncio_taskgroups: "asyncio.taskgroups",
   asyncio_timeouts: "asyncio.timeouts",
+  asyncio_coroutines: "asyncio.coroutines",
   asyncio_tasks: "asyncio.tasks",
   asyncio_transports: "asyncio.transports",
   urllib_parse: "urllib.parse",

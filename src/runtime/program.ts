@@ -2,7 +2,7 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
-import { Coroutine, _drop_held_coroutine, awaitable, coroutine_function } from "./asyncio/coroutines.js";
+import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
@@ -462,6 +462,9 @@ function unbound(method: Function, owner: Function, name: string): Function {
     // The method's module, not the one running when the view is first asked for.
     (view as { __module__?: string }).__module__ = m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__";
     Object.defineProperty(view, PYTHON_FUNCTION, { value: view });
+    // `A.m` of an `async def` is a coroutine function (a decorator's asyncio.iscoroutinefunction(fn)).
+    const viewed = method;
+    Object.defineProperty(view, _is_coroutine, { get: () => is_coroutine_function_object(gen ? (wrappedMethods.get(viewed) ?? viewed) : viewed) });
     unboundViews.set(method, view);
     unboundViews.set(view, view);
     viewedMethods.set(view, method);

@@ -16,6 +16,7 @@
 import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
+import { PyObject } from "../builtins/object.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
@@ -382,9 +383,21 @@ function iscoroutine(obj: unknown): obj is Coroutine {
   return obj instanceof Coroutine;
 }
 
-/** True for functions made by coroutine_function() or the legacy decorator. */
-function iscoroutinefunction(fn: unknown): boolean {
+/**
+ * asyncio.coroutines._is_coroutine, CPython's `object()` sentinel: an object whose own
+ * `_is_coroutine` attribute is this passes asyncio.iscoroutinefunction().
+ */
+export const _is_coroutine_mark: object = new PyObject();
+
+/** True for functions made by coroutine_function() or the legacy decorator (inspect's test). */
+export function is_coroutine_function_object(fn: unknown): boolean {
   return typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[_is_coroutine] === true;
+}
+
+/** asyncio.iscoroutinefunction: a coroutine function, or anything marked with `_is_coroutine`. */
+function iscoroutinefunction(fn: unknown): boolean {
+  if (is_coroutine_function_object(fn)) return true;
+  return fn !== null && (typeof fn === "object" || typeof fn === "function") && (fn as { _is_coroutine?: unknown })._is_coroutine === _is_coroutine_mark;
 }
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;

@@ -79,6 +79,7 @@ export * as locks from "../modules/asyncio_locks.js";
 export * as exceptions from "../modules/asyncio_exceptions.js";
 export * as taskgroups from "../modules/asyncio_taskgroups.js";
 export * as timeouts from "../modules/asyncio_timeouts.js";
+export * as coroutines from "../modules/asyncio_coroutines.js";
 export * as tasks from "../modules/asyncio_tasks.js";
 export * as transports from "../modules/asyncio_transports.js";
 export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";

@@ -180,7 +180,8 @@ export class PyTuple<T = unknown> extends Array<T> {
     return PyTuple.fromArray(items);
   }
   static fromIterable<T>(it: unknown): PyTuple<T> {
-    if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return it instanceof PyTuple ? (it as PyTuple<T>) : PyTuple.fromArray(it as T[]);
+    // (a tuple is its own copy; a subclass's instance, a named tuple, gives a plain tuple of its items)
+    if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return it.constructor === PyTuple ? (it as PyTuple<T>) : PyTuple.fromArray(it as T[]);
     const t = new PyTuple<T>();
     for (const x of toIterable(it)) t.push(x as T);
     return Object.freeze(t) as PyTuple<T>;

@@ -1430,7 +1430,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
     // `Class.method(instance, ...)`: a method the class holds on its prototype, called unbound.
     if (f === undefined) return callv(getattr(obj, name), args);
-    throw noAttr(obj, name);
+    // A callable object the class holds (a method decorated with a class: `@Counter def m`).
+    return callv(f, args);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
   if (m !== undefined) return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);

@@ -10,8 +10,8 @@ import { callv } from "../builtins/protocol.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
 import { bool, int, issubclass } from "../builtins/functions.js";
-import { PyDict, PyTuple } from "../builtins/collections.js";
-import { structseq } from "./_structseq.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { namedtuple } from "./collections.js";
 
 type Fn = (...a: any[]) => any;
 
@@ -128,7 +128,31 @@ export function wraps(wrapped: unknown, ..._rest: unknown[]): <W extends object>
   return (w) => update_wrapper(w, wrapped);
 }
 
-const CacheInfo = structseq("CacheInfo", ["hits", "misses", "maxsize", "currsize"]);
+/** What cache_info() returns: a named tuple (`functools._CacheInfo(hits, misses, maxsize, currsize)`). */
+export const _CacheInfo = namedtuple("CacheInfo", PyList.fromArray(["hits", "misses", "maxsize", "currsize"]), new KwArgs({ module: "functools" }));
+
+/**
+ * `functools._make_key(args, kwds, typed)`, the key lru_cache builds (libraries such as async-lru
+ * call it): a lone int or str argument is its own key; otherwise the arguments, a marker, the
+ * keyword items, and with `typed` the arguments' types. (CPython's is a list subclass caching its
+ * hash; this one is the tuple of the same items, equal and hashed alike.)
+ */
+export function _make_key(args: unknown, kwds: unknown, typed: unknown): unknown {
+  const positional = Array.from(toIterable(args));
+  const keywords = kwds instanceof PyDict ? Array.from(toIterable(kwds.items()), (item) => item as [unknown, unknown]) : [];
+  const parts: unknown[] = [...positional];
+  if (keywords.length) {
+    parts.push(MARK);
+    for (const [k, v] of keywords) parts.push(k, v);
+  }
+  if (truthy(typed)) {
+    for (const a of positional) parts.push(pytype(a));
+    for (const [, v] of keywords) parts.push(pytype(v));
+  } else if (parts.length === 1 && (typeof parts[0] === "string" || typeof parts[0] === "bigint")) {
+    return parts[0];
+  }
+  return PyTuple.fromArray(parts);
+}
 
 function makeKey(args: unknown[], kw: Record<string, unknown> | null): unknown {
   if (args.length === 1 && !kw) {
@@ -174,7 +198,7 @@ export function lru_cache(maxsize: unknown = 128n, typed: unknown = false): any 
       return v;
     } as Fn & Record<string, unknown>;
     update_wrapper(w, f);
-    w.cache_info = () => new CacheInfo([hits, misses, maxsize === null ? null : BigInt(max), BigInt(cache.size)]);
+    w.cache_info = () => call(_CacheInfo, hits, misses, maxsize === null ? null : BigInt(max), BigInt(cache.size));
     w.cache_clear = () => {
       cache.clear();
       hits = 0n;

@@ -1,7 +1,7 @@
 // inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen,
 // isgenerator, isfunction, isclass, ismethod) and getmro. Not here: signature(), getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
-import { iscoroutine as isCoro, iscoroutinefunction as isCoroFn } from "../asyncio/coroutines.js";
+import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";

@@ -7,7 +7,8 @@ import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { toIterable, Ellipsis, typeName, pytype } from "../builtins/ops.js";
+import { toIterable, Ellipsis, typeName, pytype, call } from "../builtins/ops.js";
+import * as collections from "./collections.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
@@ -77,6 +78,8 @@ export class _SpecialForm {
     readonly _name: string,
     readonly __origin__: unknown = null,
     private readonly _sub: ((params: unknown[]) => _GenericAlias | unknown) | null = null,
+    /** What calling the form does instead of raising: `typing.OrderedDict()` makes a collections.OrderedDict. */
+    private readonly _make: ((args: unknown[]) => unknown) | null = null,
   ) {}
   __repr__(): string {
     return `typing.${this._name}`;
@@ -86,7 +89,8 @@ export class _SpecialForm {
     if (this._sub) return this._sub(params);
     return new _GenericAlias(this.__origin__ ?? this, PyTuple.fromArray(params), `typing.${this._name}`);
   }
-  __call__(): never {
+  __call__(...args: unknown[]): unknown {
+    if (this._make) return this._make(args);
     throw new TypeError(`Cannot instantiate typing.${this._name}`);
   }
   __or__(o: unknown): _GenericAlias {
@@ -116,7 +120,9 @@ function dedupe(params: unknown[]): unknown[] {
 
 const NoneType = pytype(null);
 
-export const Any = new _SpecialForm("Any");
+export const Any = new _SpecialForm("Any", null, null, () => {
+  throw new TypeError("Any cannot be instantiated");
+});
 export const NoReturn = new _SpecialForm("NoReturn");
 export const Never = new _SpecialForm("Never");
 export const Self = new _SpecialForm("Self");
@@ -155,21 +161,34 @@ export const Annotated = new _SpecialForm("Annotated", null, (params) => {
   return a;
 });
 
-function alias(name: string, origin: unknown): _SpecialForm {
-  return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`));
+function alias(name: string, origin: unknown, make: ((args: unknown[]) => unknown) | null = null): _SpecialForm {
+  return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`), make);
 }
 
-export const List = alias("List", list);
-export const Dict = alias("Dict", dict);
-export const Set = alias("Set", set);
-export const FrozenSet = alias("FrozenSet", frozenset);
-export const Tuple = alias("Tuple", tuple);
-export const Type = alias("Type", type);
-export const DefaultDict = alias("DefaultDict", null);
-export const OrderedDict = alias("OrderedDict", null);
-export const Counter = alias("Counter", null);
-export const Deque = alias("Deque", null);
-export const ChainMap = alias("ChainMap", null);
+/** `typing.List()`: CPython's TypeError, which names the builtin to call instead. */
+function builtinAlias(name: string, origin: unknown, builtinName: string): _SpecialForm {
+  return alias(name, origin, () => {
+    throw new TypeError(`Type ${name} cannot be instantiated; use ${builtinName}() instead`);
+  });
+}
+
+/** `typing.OrderedDict(...)` & co. construct the collections class they stand for. */
+const constructs =
+  (cls: unknown) =>
+  (args: unknown[]): unknown =>
+    call(cls, ...args);
+
+export const List = builtinAlias("List", list, "list");
+export const Dict = builtinAlias("Dict", dict, "dict");
+export const Set = builtinAlias("Set", set, "set");
+export const FrozenSet = builtinAlias("FrozenSet", frozenset, "frozenset");
+export const Tuple = builtinAlias("Tuple", tuple, "tuple");
+export const Type = builtinAlias("Type", type, "type");
+export const DefaultDict = alias("DefaultDict", null, constructs(collections.defaultdict));
+export const OrderedDict = alias("OrderedDict", null, constructs(collections.OrderedDict));
+export const Counter = alias("Counter", null, constructs(collections.Counter));
+export const Deque = alias("Deque", null, constructs(collections.deque));
+export const ChainMap = alias("ChainMap", null, constructs(collections.ChainMap));
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
