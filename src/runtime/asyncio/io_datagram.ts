@@ -109,7 +109,7 @@ const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "prot
 /** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
 export const create_datagram_endpoint = coroutine_function(
   function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
+    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("BaseEventLoop.create_datagram_endpoint", args, PARAMS, 3);
     if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
     ioActivate(this, "loop.create_datagram_endpoint()");
     const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
