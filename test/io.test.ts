@@ -338,6 +338,30 @@ asyncio.run(main())
   });
 });
 
+describe("Unix datagram endpoints", () => {
+  it("create_datagram_endpoint(family=AF_UNIX) raises NotImplementedError (Node has no Unix datagram sockets) instead of misreading the path", async () => {
+    const r = await run(
+      `import asyncio, os, socket, tempfile
+async def main():
+    loop = asyncio.get_running_loop()
+    path = os.path.join(tempfile.mkdtemp(), "rx.sock")
+    try:
+        await loop.create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=path, family=socket.AF_UNIX)
+    except NotImplementedError as e:
+        print(type(e).__name__, e)
+    os.rmdir(os.path.dirname(path))
+asyncio.run(main())
+`,
+      [],
+      { virtual: true },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "NotImplementedError loop.create_datagram_endpoint(family=socket.AF_UNIX) is not supported by tsyncio (Node has no Unix datagram sockets)\n",
+    );
+  });
+});
+
 describe("the browser has no Host.io", () => {
   it("open_connection, subprocesses and servers raise NotImplementedError naming the browser", async () => {
     const asyncio = await import("../src/runtime/asyncio/index.js");

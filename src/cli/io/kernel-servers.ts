@@ -94,7 +94,7 @@ export function listen(req: Extract<IoRequest, { op: "listen" }>): void {
     else emit({ ev: "listening", id: req.id, local: addr(a.address, a.port, a.family) });
   };
   if (req.path) server.listen({ path: req.path, backlog: req.backlog }, ready);
-  else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true }, ready);
+  else server.listen({ host: req.host, port: req.port, backlog: req.backlog, exclusive: true, ipv6Only: req.ipv6Only === true }, ready);
 }
 
 /**

@@ -352,15 +352,15 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** Calls `callback(*args)` after `delay` seconds: `call_later(delay, callback, *args, context=None)`. */
   call_later(delay: unknown, callback: Function, ...args: unknown[]): TimerHandle {
+    const [cbArgs, ctx] = splitContext("call_later", args);
     if (_isNone(delay)) throw new TypeError("delay must not be None");
-    const [cbArgs, ctx] = splitContext(args);
     return this._call_at(this._now() + _toSeconds(delay), callback, cbArgs, ctx, true);
   }
 
   /** Calls `callback(*args)` at loop time `when`. */
   call_at(when: unknown, callback: Function, ...args: unknown[]): TimerHandle {
+    const [cbArgs, ctx] = splitContext("call_at", args);
     if (_isNone(when)) throw new TypeError("when cannot be None");
-    const [cbArgs, ctx] = splitContext(args);
     return this._call_at(_toSeconds(when), callback, cbArgs, ctx, false);
   }
 
@@ -391,7 +391,7 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** Calls `callback(*args)` on the next iteration, FIFO: `call_soon(callback, *args, context=None)`. */
   call_soon(callback: Function, ...args: unknown[]): Handle {
-    const [cbArgs, ctx] = splitContext(args);
+    const [cbArgs, ctx] = splitContext("call_soon", args);
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_soon");
     return this._call_soon(callback, cbArgs, ctx);
@@ -399,6 +399,7 @@ class BaseEventLoop extends AbstractEventLoop {
 
   /** call_soon() from any thread; wakes the loop if it waits (CPython writes to its self-pipe). */
   call_soon_threadsafe(callback: Function, ...args: unknown[]): Handle {
+    splitContext("call_soon_threadsafe", args);
     const handle = this.call_soon(callback, ...args);
     if (this._thread_waiter !== null) wake(this._thread_waiter);
     return handle;
@@ -771,13 +772,13 @@ class _UnixSelectorEventLoop extends BaseEventLoop {
 
 events._set_default_loop_factory(() => new _UnixSelectorEventLoop());
 
-/** Splits a trailing `context=` keyword off callback arguments. */
-function splitContext(args: unknown[]): [unknown[], PyContext | null] {
+/** Splits a trailing `context=` keyword off the callback arguments of BaseEventLoop.`method`. */
+function splitContext(method: string, args: unknown[]): [unknown[], PyContext | null] {
   const n = args.length;
   if (n > 0 && args[n - 1] instanceof KwArgs) {
     const kw = (args[n - 1] as KwArgs).kw;
     for (const k of Object.keys(kw)) {
-      if (k !== "context") throw new TypeError(`call_soon() got an unexpected keyword argument '${k}'`);
+      if (k !== "context") throw new TypeError(`BaseEventLoop.${method}() got an unexpected keyword argument '${k}'`);
     }
     return [args.slice(0, n - 1), (kw.context ?? null) as PyContext | null];
   }

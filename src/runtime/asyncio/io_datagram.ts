@@ -1,6 +1,6 @@
 // UDP endpoints over the host's I/O kernel. CPython: base_events.create_datagram_endpoint and
 // selector_events._SelectorDatagramTransport.
-import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, repr } from "./_compat.js";
+import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, TypeError, ValueError, caughtException, repr } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { truthy } from "../builtins/protocol.js";
 import { coroutine_function } from "./coroutines.js";
@@ -16,10 +16,10 @@ import type { BaseEventLoop } from "./base_events.js";
 
 type Loop = BaseEventLoop;
 
-function hostPort(addr: unknown, what: string): [string, number] {
-  const a = addr as ArrayLike<unknown>;
-  if (!a || typeof a !== "object" || a.length < 2) throw new ValueError(`${what} must be a (host, port) tuple`);
-  return [String(a[0]), Number(a[1])];
+/** local_addr/remote_addr: CPython takes exactly a 2-tuple (a list or a 4-tuple is refused too). */
+function hostPort(addr: unknown): [string, number] {
+  if (!(addr instanceof PyTuple) || addr.length !== 2) throw new TypeError("2-tuple is expected");
+  return [String(addr[0]), Number(addr[1])];
 }
 
 /** CPython: selector_events._SelectorDatagramTransport */
@@ -54,7 +54,9 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
     const buf = ownedCopy(data);
     let to: [string, number] | null = null;
     if (!_isNone(addr)) {
-      to = hostPort(addr, "addr");
+      const a = addr as ArrayLike<unknown>;
+      if (!a || typeof a !== "object" || a.length < 2) throw new ValueError("addr must be a (host, port) tuple");
+      to = [String(a[0]), Number(a[1])];
       if (this._address && (to[0] !== this._address[0] || to[1] !== this._address[1])) {
         throw new ValueError(`Invalid address: must be None or ${repr(addressTuple(this._address))}`);
       }
@@ -109,11 +111,14 @@ const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "prot
 /** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
 export const create_datagram_endpoint = coroutine_function(
   function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("create_datagram_endpoint", args, PARAMS, 3);
+    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("BaseEventLoop.create_datagram_endpoint", args, PARAMS, 3);
     if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
     ioActivate(this, "loop.create_datagram_endpoint()");
-    const local = _isNone(local_addr) ? null : hostPort(local_addr, "local_addr");
-    const remote = _isNone(remote_addr) ? null : hostPort(remote_addr, "remote_addr");
+    // Node has no Unix datagram sockets: refuse clearly rather than misread the path as an address.
+    if (Number(family ?? 0) === 1)
+      throw new NotImplementedError("loop.create_datagram_endpoint(family=socket.AF_UNIX) is not supported by tsyncio (Node has no Unix datagram sockets)");
+    const local = _isNone(local_addr) ? null : hostPort(local_addr);
+    const remote = _isNone(remote_addr) ? null : hostPort(remote_addr);
     const probe = local?.[0] ?? remote?.[0] ?? "";
     const fam: 4 | 6 = Number(family ?? 0) === 10 || probe.includes(":") ? 6 : 4;
     const fut = this.create_future();

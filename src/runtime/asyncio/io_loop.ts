@@ -14,7 +14,7 @@ import type { IoCompletion, IoError, TlsOptions } from "../io-messages.js";
 import { _SSLTransport, clientTls, sslObjectFor } from "./io_ssl.js";
 import { sslContextOf, sslException, type SSLContext } from "./ssl_context.js";
 import { ioActivate, ioAdopt, ioBlockUntil, ioForget, ioHold, ioRegister, ioSend, ioTarget } from "./io_selector.js";
-import { _SocketTransport, Server, TransportSocket } from "./io_transports.js";
+import { _SocketTransport, Server, TransportSocket, socketEnums } from "./io_transports.js";
 import { connectionOnSocket, serverOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
@@ -119,7 +119,7 @@ export function* connectOne(
 export const create_connection = coroutine_function(
   function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
     const [protocol_factory, host, port, ssl, , , , sock, , server_hostname, , , , , all_errors] = _bind(
-      "create_connection",
+      "BaseEventLoop.create_connection",
       args,
       CREATE_CONNECTION_PARAMS,
       3,
@@ -210,7 +210,7 @@ const CREATE_SERVER_PARAMS = [
 /** loop.create_server(): a Server listening on every address `host` names. */
 export const create_server = coroutine_function(
   function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
-    const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("create_server", args, CREATE_SERVER_PARAMS, 3);
+    const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("BaseEventLoop.create_server", args, CREATE_SERVER_PARAMS, 3);
     if (!_isNone(sock)) {
       if (!_isNone(host) || !_isNone(port)) throw new ValueError("host/port and sock can not be specified at the same time");
       const server = Server.make(this, protocol_factory);
@@ -280,21 +280,31 @@ function strerrorLower(e: IoError): string {
   return e.code === "EADDRINUSE" ? "address already in use" : e.code === "EACCES" ? "permission denied" : e.code.toLowerCase();
 }
 
-/** loop.getaddrinfo(host, port, ...): [(family, type, proto, canonname, sockaddr), ...] */
+const GETADDRINFO_PARAMS = ["host", "port", "family", "type", "proto", "flags"];
+
+/** loop.getaddrinfo(host, port, *, family=0, type=0, proto=0, flags=0): [(family, type, proto, canonname, sockaddr), ...] */
 export const getaddrinfo = coroutine_function(
-  function* getaddrinfo(this: Loop, host: unknown, port: unknown, ..._rest: unknown[]): CoroGen<PyList<unknown>> {
+  function* getaddrinfo(this: Loop, ...args: unknown[]): CoroGen<PyList<unknown>> {
+    const [host, port, family, type, proto] = _bind("BaseEventLoop.getaddrinfo", args, GETADDRINFO_PARAMS, 2);
     ioActivate(this, "loop.getaddrinfo()");
     const portNo = portNumber(port);
+    // family=, type= and proto= narrow the answer as the C library's hints do (0: any).
+    const wantFamily = _isNone(family) ? 0 : Number(family);
+    const wantType = _isNone(type) ? 0 : Number(type);
+    const wantProto = _isNone(proto) ? 0 : Number(proto);
     const out = new PyList<unknown>();
     for (const a of yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo)) {
-      const family = a.family === 6 ? 10n : 2n;
+      const fam = a.family === 6 ? 10 : 2;
+      if (wantFamily !== 0 && wantFamily !== fam) continue;
       const sockaddr = a.family === 6 ? PyTuple.fromArray([a.address, BigInt(portNo), 0n, 0n]) : PyTuple.fromArray([a.address, BigInt(portNo)]);
-      for (const [type, proto] of [
-        [1n, 6n],
-        [2n, 17n],
-        [3n, 0n],
-      ])
-        out.push(PyTuple.fromArray([family, type, proto, "", sockaddr]));
+      for (const [kind, p] of [
+        [1, 6],
+        [2, 17],
+        [3, 0],
+      ]) {
+        if ((wantType !== 0 && wantType !== kind) || (wantProto !== 0 && wantProto !== p)) continue;
+        out.push(PyTuple.fromArray([socketEnums.family(fam), socketEnums.kind(kind), BigInt(p), "", sockaddr]));
+      }
     }
     return out;
   },

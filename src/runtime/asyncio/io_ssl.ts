@@ -161,7 +161,7 @@ const START_TLS_PARAMS = ["transport", "protocol", "sslcontext", "server_side", 
 /** loop.start_tls(transport, protocol, sslcontext, *, server_side=False, server_hostname=None): the new TLS transport. */
 export const start_tls = coroutine_function(
   function* start_tls(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [transport, protocol, sslcontext, server_side, server_hostname] = _bind("start_tls", args, START_TLS_PARAMS, 3);
+    const [transport, protocol, sslcontext, server_side, server_hostname] = _bind("BaseEventLoop.start_tls", args, START_TLS_PARAMS, 3);
     ioActivate(this, "loop.start_tls()");
     if (!(sslcontext instanceof SSLContext)) throw new TypeError(`sslcontext is expected to be an instance of ssl.SSLContext, got ${String(sslcontext)}`);
     const old = transport as _SocketTransport;

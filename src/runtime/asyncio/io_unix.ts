@@ -27,7 +27,7 @@ const CONNECT_PARAMS = ["protocol_factory", "path", "ssl", "sock", "server_hostn
 /** loop.create_unix_connection(protocol_factory, path=None, *, ssl=None, sock=None, server_hostname=None, ...) */
 export const create_unix_connection = coroutine_function(
   function* create_unix_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, path, ssl, sock, server_hostname] = _bind("create_unix_connection", args, CONNECT_PARAMS, 2);
+    const [protocol_factory, path, ssl, sock, server_hostname] = _bind("_UnixSelectorEventLoop.create_unix_connection", args, CONNECT_PARAMS, 2);
     // CPython: ssl over a Unix socket needs server_hostname (there is no host to take it from).
     if (!_isNone(ssl) && ssl !== false && _isNone(server_hostname)) throw new ValueError("you have to pass server_hostname when using ssl");
     const tls = tlsRequest(ssl, server_hostname, null);
@@ -58,7 +58,7 @@ function removeStaleSocket(path: string): void {
 /** loop.create_unix_server(protocol_factory, path=None, *, sock=None, backlog=100, ssl=None, ..., start_serving=True) */
 export const create_unix_server = coroutine_function(
   function* create_unix_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
-    const [protocol_factory, path, sock, backlog, ssl, , , start_serving] = _bind("create_unix_server", args, SERVER_PARAMS, 2);
+    const [protocol_factory, path, sock, backlog, ssl, , , start_serving] = _bind("_UnixSelectorEventLoop.create_unix_server", args, SERVER_PARAMS, 2);
     if (!_isNone(sock)) {
       if (!_isNone(path)) throw new ValueError("path and sock can not be specified at the same time");
       const server = Server.make(this, protocol_factory);

@@ -95,7 +95,7 @@ export function freeFd(fd: number): void {
  * socket's values: 212992 for the buffer sizes (SO_SNDBUF 7, SO_RCVBUF 8), 0 for the flags.
  */
 /** On/off options (level SOL_SOCKET or IPPROTO_TCP): Linux reads back any non-zero value as 1. */
-const SWITCHES = new Set(["1:2", "1:6", "1:9", "1:10", "1:15", "6:1"]);
+const SWITCHES = new Set(["1:2", "1:6", "1:9", "1:10", "1:15", "6:1", "41:26"]);
 const toNumber = (x: unknown) => (typeof x === "bigint" ? Number(x) : typeof x === "number" ? x : typeof x === "boolean" ? Number(x) : NaN);
 
 /**

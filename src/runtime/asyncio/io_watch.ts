@@ -170,7 +170,7 @@ const SENDFILE_PARAMS = ["transport", "file", "offset", "count", "fallback"];
 /** loop.sendfile(transport, file, offset=0, count=None, *, fallback=True): bytes sent. */
 export const sendfile = coroutine_function(
   function* sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
-    const [transport, file, offset, count] = _bind("sendfile", args, SENDFILE_PARAMS, 4);
+    const [transport, file, offset, count] = _bind("BaseEventLoop.sendfile", args, SENDFILE_PARAMS, 4);
     const t = transport as _SocketTransport;
     if (!(t instanceof _SocketTransport)) throw new NotImplementedError(`loop.sendfile() over ${String(transport)} is not supported by tsyncio`);
     if (t.is_closing()) throw new RuntimeError("Transport is closing");
@@ -214,7 +214,7 @@ export const sendfile = coroutine_function(
 /** loop.sock_sendfile(sock, file, offset=0, count=None, *, fallback=True): bytes sent. */
 export const sock_sendfile = coroutine_function(
   function* sock_sendfile(this: Loop, ...args: unknown[]): CoroGen<bigint> {
-    const [sock, file, offset, count] = _bind("sock_sendfile", args, ["sock", "file", "offset", "count", "fallback"], 4);
+    const [sock, file, offset, count] = _bind("BaseEventLoop.sock_sendfile", args, ["sock", "file", "offset", "count", "fallback"], 4);
     const s = sock as socket;
     if (typeof (s as { _readable?: unknown })._readable !== "function") throw new TypeError(`sock_sendfile() needs a socket, not ${String(sock)}`);
     if (Number(s.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
@@ -224,5 +224,5 @@ export const sock_sendfile = coroutine_function(
       s.sendall(chunk);
     });
   },
-  { qualname: "BaseSelectorEventLoop.sock_sendfile", filename: BASE_EVENTS, firstlineno: 883 },
+  { qualname: "BaseEventLoop.sock_sendfile", filename: BASE_EVENTS, firstlineno: 883 },
 );

@@ -102,6 +102,13 @@ function defaultExecutor(loop: LoopWithExecutor): cf.ThreadPoolExecutor {
 }
 
 function run_in_executor(this: LoopWithExecutor, executor: unknown, func: unknown, ...args: unknown[]): Future<unknown> {
+  // CPython's signature is run_in_executor(executor, func, *args): keyword arguments are refused.
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) {
+    const names = Object.keys(last.kw);
+    if (names.length > 0) throw new TypeError(`BaseEventLoop.run_in_executor() got an unexpected keyword argument '${names[0]}'`);
+    args = args.slice(0, -1);
+  }
   this._check_closed();
   if (this._debug) this._check_callback(func as Function, "run_in_executor");
   const ex = (_isNone(executor) ? defaultExecutor(this) : executor) as cf.Executor;

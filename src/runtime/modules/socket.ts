@@ -59,6 +59,8 @@ export const SO_SNDBUF = 7n;
 export const IPPROTO_TCP = 6n;
 export const IPPROTO_UDP = 17n;
 export const TCP_NODELAY = 1n;
+export const IPPROTO_IPV6 = 41n;
+export const IPV6_V6ONLY = 26n;
 export const SHUT_RD = 0n;
 export const SHUT_WR = 1n;
 export const SHUT_RDWR = 2n;
@@ -357,7 +359,9 @@ export class socket extends PyObject implements IoTarget {
       return null;
     }
     const [h, p] = this._bound ?? ["0.0.0.0", 0];
-    const a = this._request((id) => ioSend({ op: "listen", id, host: h, port: p, backlog: Number(backlog ?? 128n) }));
+    // IPV6_V6ONLY set on an AF_INET6 socket: it takes IPv6 connections only (Linux's default is dual-stack).
+    const ipv6Only = intOf(this.family) === 10 && this._options !== undefined && socketOptions.get(this._options, 41n, 26) !== 0n;
+    const a = this._request((id) => ioSend({ op: "listen", id, host: h, port: p, backlog: Number(backlog ?? 128n), ...(ipv6Only ? { ipv6Only } : {}) }));
     if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
     this._state = "listening";
     this._local = addressTuple((a as Extract<IoCompletion, { ev: "listening" }>).local);
