@@ -17,7 +17,7 @@ import { forEachChildWith } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, walkAll, type Binding, type OwnStatementFacts } from "./binding-facts.js";
 import {
   AWAITED_METHOD_RESULTS,
   AWAITED_RESULTS,
@@ -256,7 +256,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // (the candidate names each binding's value reads, outside lambdas: found once, asked in every round)
   const candidateReads = new Map<Binding, readonly string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
-  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node, walrusInModule));
+  // (one walk per scope: its bindings, and its return values and attribute stores for later)
+  const ownFacts = new Map<Scope, OwnStatementFacts>();
+  for (const scope of order) {
+    const found: OwnStatementFacts = { returns: [], attributeStores: [] };
+    bindingsOf.set(scope, collectBindings(scope.node, walrusInModule, found));
+    ownFacts.set(scope, found);
+  }
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
   /** The return types of the program's own functions, assumed while the locals are inferred. */
@@ -303,7 +309,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
     );
   // (read off the tree once: returnTypes runs in every round)
-  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
+  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns)]));
   // (per def: its return values' agreed type, or null when they disagree)
   const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
   const returnTypes = () => {
@@ -346,7 +352,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // Instance attributes of the program's classes: typed when every write of the attribute name, on
   // any object, and every class-body binding of it, gives the same type (assumed like returns).
   let attrs = new Map<string, PyType>();
-  const attrWrites = attributeWrites(input);
+  const attrWrites = attributeWrites(input, (scope) => ownFacts.get(scope)?.attributeStores);
+  ownFacts.clear();
   const lastAttrs: LastAnswers<PyType | undefined> = new Map();
   const attrTypes = () => {
     const out = new Map<string, PyType>();
