@@ -54,11 +54,20 @@ export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f:
   });
 }
 
+/** What one walk over a scope's own statements gathers besides its bindings (collectBindings). */
+export interface OwnStatementFacts {
+  /** The values of its `return` statements (null: a bare `return`), in the order the walk meets them. */
+  returns: (py.ExprNode | null)[];
+  /** Its assignments, augmented and annotated ones that may write an attribute (attributeWrites reads them). */
+  attributeStores: py.Stmt[];
+}
+
 /**
  * Every binding of every name in a scope's own code (nested functions and classes excluded).
  * `walrusInModule`: whether the module has any `:=` (most have none: their expressions need no search).
+ * `facts`, when given, gets the scope's return values and attribute stores from the same walk.
  */
-export function collectBindings(node: py.Node, walrusInModule: boolean): Map<string, Binding[]> {
+export function collectBindings(node: py.Node, walrusInModule: boolean, facts?: OwnStatementFacts): Map<string, Binding[]> {
   const out = new Map<string, Binding[]>();
   const add = (name: string, b: Binding) => {
     let list = out.get(name);
@@ -88,11 +97,15 @@ export function collectBindings(node: py.Node, walrusInModule: boolean): Map<str
     });
   const stmts = (list: py.Stmt[]) => list.forEach(stmt);
   const stmt = (s: py.Stmt): void => {
+    if (facts !== undefined) {
+      if (s._type === "Return") facts.returns.push(s.value);
+      else if (writesAttribute(s)) facts.attributeStores.push(s);
+    }
     switch (s._type) {
       case "FunctionDef":
       case "AsyncFunctionDef":
       case "ClassDef":
-        walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
+        if (walrusInModule) walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
         add(s.name, { k: "unknown" });
         return;
       case "Assign":
@@ -201,13 +214,20 @@ function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.Gen
   });
 }
 
-/** The values a function's own `return` statements give (null: a bare `return`), and whether its end can be reached. */
-export function returnValues(body: py.Stmt[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
-  const values: (py.ExprNode | null)[] = [];
-  // (statements only: a `return` is never inside an expression)
-  eachOwnStatement(body, (n) => {
-    if (n._type === "Return") values.push(n.value);
-  });
+/**
+ * The values a function's own `return` statements give (null: a bare `return`), and whether its end
+ * can be reached. `found`: the values, when a walk over its statements (collectBindings) has them.
+ */
+export function returnValues(body: py.Stmt[], found?: (py.ExprNode | null)[]): { values: (py.ExprNode | null)[]; fallsOff: boolean } {
+  let values = found;
+  if (values === undefined) {
+    const list: (py.ExprNode | null)[] = [];
+    // (statements only: a `return` is never inside an expression)
+    eachOwnStatement(body, (n) => {
+      if (n._type === "Return") list.push(n.value);
+    });
+    values = list;
+  }
   return { values, fallsOff: !alwaysLeaves(body) };
 }
 
@@ -246,7 +266,7 @@ interface AttributeWrite {
  * or null for a name written some other way (unpacking, a loop target, `del`, a dataclass field,
  * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
  */
-export function attributeWrites(input: InferenceInput): Map<string, AttributeWrite[] | null> {
+export function attributeWrites(input: InferenceInput, storesOf: (scope: Scope) => readonly py.Stmt[] | undefined): Map<string, AttributeWrite[] | null> {
   const out = new Map<string, AttributeWrite[] | null>();
   if (input.moduleOpen) return out;
   const seen = new Set<py.Node>();
@@ -274,24 +294,28 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
           add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
       }
     }
-    ownStatements(node, (st) => {
-      if (st._type === "Assign") {
-        for (const t of st.targets)
-          // (a name target writes no attribute: most targets, no walk)
-          if (t._type !== "Name")
-            visitExpr(
-              t,
-              (n) =>
-                n._type === "Attribute" &&
-                n.ctx._type === "Store" &&
-                add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
-            );
-      } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
-        add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
-      } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
-        add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
-      }
-    });
+    // (the scope's stores, when collectBindings' walk gathered them; else its statements walked here)
+    const stores = storesOf(scope);
+    if (stores !== undefined) for (let i = 0; i < stores.length; i++) noteStore(stores[i], owner);
+    else ownStatements(node, (st) => noteStore(st, owner));
+  }
+  function noteStore(st: py.Stmt, owner: Scope | undefined): void {
+    if (st._type === "Assign") {
+      for (const t of st.targets)
+        // (a name target writes no attribute: most targets, no walk)
+        if (t._type !== "Name")
+          visitExpr(
+            t,
+            (n) =>
+              n._type === "Attribute" &&
+              n.ctx._type === "Store" &&
+              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
+          );
+    } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+      add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+    } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+      add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+    }
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
   const index = nodeIndex(input.module);
@@ -303,6 +327,11 @@ export function attributeWrites(input: InferenceInput): Map<string, AttributeWri
   if (namesAny(input.module, DYNAMIC_ATTRIBUTE_BUILTINS)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
+}
+
+/** The statements attributeWrites looks at: every assignment, augmented or annotated ones of an attribute. */
+function writesAttribute(s: py.Stmt): boolean {
+  return s._type === "Assign" || ((s._type === "AugAssign" || s._type === "AnnAssign") && s.target._type === "Attribute");
 }
 
 /** The statements of a scope's own code (nested functions and classes excluded, their bodies too). */

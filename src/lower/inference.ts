@@ -13,10 +13,11 @@
 import type * as py from "../ast/nodes.js";
 import { allArgs, positionalArgs } from "../ast/arguments.js";
 import { annotationRoots, nodeIndex } from "../ast/node-index.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, visitExpr, walkAll, type Binding } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, walkAll, type Binding, type OwnStatementFacts } from "./binding-facts.js";
 import {
   AWAITED_METHOD_RESULTS,
   AWAITED_RESULTS,
@@ -113,6 +114,10 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return undefined;
   };
 
+  // (each environment's answers about runtime calls, kept while the rounds run; null: none)
+  let roundsRunning = true;
+  const roundCaches: Map<py.Call, string | null>[] = [];
+
   // Where each name read in a scope is bound, found once per scope and name (the scopes are final
   // here; the environments ask for every Name they type, in every round).
   const resolutions = new Map<Scope, Map<string, ReturnType<typeof resolveName>>>();
@@ -130,6 +135,27 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
   const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
     const resolve = resolverFor(scope);
+    // What the runtime calls of this scope give and name, found once while the rounds run (they
+    // read the known bindings, which the lowering extends later: not kept after inference).
+    const runtimeCalls = new Map<py.Call, PyType | null>();
+    const runtimeFunctions = new Map<py.Call, string | null>();
+    roundCaches.push(runtimeCalls, runtimeFunctions);
+    const runtimeCall = (call: py.Call): PyType | undefined => {
+      if (!roundsRunning) return input.runtimeCall(scope, call);
+      const known = runtimeCalls.get(call);
+      if (known !== undefined) return known ?? undefined;
+      const t = input.runtimeCall(scope, call);
+      runtimeCalls.set(call, t ?? null);
+      return t;
+    };
+    const runtimeFunction = (call: py.Call): string | undefined => {
+      if (!roundsRunning) return input.runtimeFunction(scope, call);
+      const known = runtimeFunctions.get(call);
+      if (known !== undefined) return known ?? undefined;
+      const fn = input.runtimeFunction(scope, call);
+      runtimeFunctions.set(call, fn ?? null);
+      return fn;
+    };
     const env: TypeEnv = (name: string) => {
       const r = resolve(name);
       if (r.where === "builtin") return undefined;
@@ -152,13 +178,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         const decorated = decoratedMethodFor(owner, f.attr);
         if (decorated) return input.decoratedResult(decorated);
       }
-      if (f._type !== "Name") return input.runtimeCall(scope, call);
+      if (f._type !== "Name") return runtimeCall(call);
       const r = resolve(f.id);
       if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
       const def = input.knownDef(r.scope, f.id);
       if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
       const cls = input.plainClass(r.scope, f.id);
-      if (!cls) return input.runtimeCall(scope, call);
+      if (!cls) return runtimeCall(call);
       return classKey(cls);
     };
     env.attr = (e: py.Attribute): PyType | undefined => {
@@ -183,7 +209,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
       }
       // (the runtime function the awaited call names, looked up once for both questions below)
-      const fn = e._type === "Call" ? input.runtimeFunction(scope, e) : undefined;
+      const fn = e._type === "Call" ? runtimeFunction(e) : undefined;
       // `await asyncio.sleep(d, result)` gives `result` (None without one).
       if (
         e._type === "Call" &&
@@ -227,10 +253,16 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
   // (each scope's candidate names, found once, used in every round)
   const candidatesOf = new Map<Scope, { names: string[]; set: Set<string> }>();
-  // (the names each binding's value reads, outside lambdas: found once, asked in every round)
-  const namesRead = new Map<Binding, string[]>();
+  // (the candidate names each binding's value reads, outside lambdas: found once, asked in every round)
+  const candidateReads = new Map<Binding, readonly string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
-  for (const scope of order) bindingsOf.set(scope, collectBindings(scope.node, walrusInModule));
+  // (one walk per scope: its bindings, and its return values and attribute stores for later)
+  const ownFacts = new Map<Scope, OwnStatementFacts>();
+  for (const scope of order) {
+    const found: OwnStatementFacts = { returns: [], attributeStores: [] };
+    bindingsOf.set(scope, collectBindings(scope.node, walrusInModule, found));
+    ownFacts.set(scope, found);
+  }
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
   /** The return types of the program's own functions, assumed while the locals are inferred. */
@@ -277,7 +309,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
     );
   // (read off the tree once: returnTypes runs in every round)
-  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body)]));
+  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns)]));
   // (per def: its return values' agreed type, or null when they disagree)
   const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
   const returnTypes = () => {
@@ -320,7 +352,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // Instance attributes of the program's classes: typed when every write of the attribute name, on
   // any object, and every class-body binding of it, gives the same type (assumed like returns).
   let attrs = new Map<string, PyType>();
-  const attrWrites = attributeWrites(input);
+  const attrWrites = attributeWrites(input, (scope) => ownFacts.get(scope)?.attributeStores);
+  ownFacts.clear();
   const lastAttrs: LastAnswers<PyType | undefined> = new Map();
   const attrTypes = () => {
     const out = new Map<string, PyType>();
@@ -444,10 +477,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // The rounds' working tables: the lowering reads none of them, but the closures returned below
   // keep this function's variables alive through it (and its young-generation collections would
   // copy them): emptied here.
+  roundsRunning = false;
+  for (const m of roundCaches) m.clear();
+  roundCaches.length = 0;
   lastRound.clear();
   bindingsOf.clear();
   candidatesOf.clear();
-  namesRead.clear();
+  candidateReads.clear();
   inferringEnvs.clear();
   returnsOf.clear();
   attrWrites.clear();
@@ -528,7 +564,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (b.k === "unknown") unknown = true;
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
-          if (readsPending(b, isCandidate, assumed, namesRead)) continue;
+          if (readsPending(b, isCandidate, assumed, candidateReads)) continue;
           // (once the name cannot get a type this pass, the other bindings' types change nothing:
           // they are only counted, and the reads that decided are recorded already)
           if (unknown || !agree) {
@@ -825,18 +861,31 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
   return env.isBuiltin?.(name) ?? false;
 }
 
-/** Whether a binding reads a candidate name that has no type yet (`namesRead`: the names each binding reads, found once). */
-function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, namesRead: Map<Binding, string[]>): boolean {
-  let names = namesRead.get(b);
-  if (!names) {
-    const found: string[] = [];
-    const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
-    if (e)
-      visitExpr(e, (n) => {
-        if (n._type === "Name") found.push(n.id);
-      });
-    namesRead.set(b, (names = found));
-  }
-  for (let i = 0; i < names.length; i++) if (candidates.has(names[i]) && !assumed.has(names[i])) return true;
+/** Whether a binding reads a candidate name that has no type yet (`candidateReads`: the candidates each binding reads, found once). */
+function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, candidateReads: Map<Binding, readonly string[]>): boolean {
+  let names = candidateReads.get(b);
+  if (names === undefined) candidateReads.set(b, (names = candidatesRead(b, candidates)));
+  for (let i = 0; i < names.length; i++) if (!assumed.has(names[i])) return true;
   return false;
+}
+
+/** The scope's candidate names a binding's value reads, outside lambdas (most read none: one shared empty list). */
+function candidatesRead(b: Binding, candidates: Set<string>): readonly string[] {
+  const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
+  if (!e) return NO_NAMES;
+  const found: string[] = [];
+  collectCandidateReads(e, found, candidates);
+  return found.length ? found : NO_NAMES;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** visitExpr's order without a closure per binding: Names that are candidates, lambdas skipped. */
+function collectCandidateReads(n: py.Node, found: string[], candidates: Set<string>): void {
+  if (n._type === "Lambda") return;
+  if (n._type === "Name") {
+    if (candidates.has(n.id)) found.push(n.id);
+    return;
+  }
+  forEachChildWith(n, collectCandidateReads, found, candidates);
 }
