@@ -31,6 +31,7 @@ const INDEXED_KINDS = [
   "NamedExpr",
   "Delete",
   "ExceptHandler",
+  "Lambda",
 ] as const;
 
 export type IndexedKind = (typeof INDEXED_KINDS)[number];
@@ -70,6 +71,8 @@ function indexedSlot(kind: string): number {
       return 14;
     case "ExceptHandler":
       return 15;
+    case "Lambda":
+      return 16;
     default:
       return -1;
   }

@@ -11,16 +11,28 @@
 
 import type * as py from "../ast/nodes.js";
 import { nodeIndex } from "../ast/node-index.js";
-import { fitsPositionally } from "../ast/arguments.js";
 
-/** A def of a class body called through an instance: its parameters and how many the call binds first (self, cls); null when any count may do. */
-type MethodSignature = { args: py.Arguments; bound: number } | null;
+/**
+ * The positional argument counts every def of a class body named so takes, called through an
+ * instance (after its self or cls): `low <= n <= high`. An empty range when some def takes no count
+ * without keywords (a keyword-only parameter without default).
+ */
+interface CountsTaken {
+  low: number;
+  high: number;
+}
 
 interface MethodNames {
   /** Names given a value other than a def of a class body (attribute stores, class-level assignments). */
   values: Set<string>;
-  /** Each def of a class body, by name. */
-  defs: Map<string, MethodSignature[]>;
+  /**
+   * The counts the defs of class bodies named so all take (those under another decorator than
+   * staticmethod or classmethod take any count). One range per name, worked out once: a name the
+   * program defines in many classes (`handle` of 200 workers) is asked at every call.
+   */
+  defs: Map<string, CountsTaken>;
+  /** Whether the program may give an object attributes by a computed name (worked out at the first question). */
+  dynamic?: boolean;
 }
 
 const cache = new WeakMap<py.Module, MethodNames>();
@@ -33,9 +45,23 @@ function methodNames(module: py.Module): MethodNames {
   for (const c of index.ofType("ClassDef"))
     for (const item of c.body) {
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
-        const list = found.defs.get(item.name) ?? [];
-        list.push(signatureOf(item));
-        found.defs.set(item.name, list);
+        const bound = boundArguments(item);
+        if (bound === null) {
+          // (what another decorator makes of the def is not known: any count)
+          if (!found.defs.has(item.name)) found.defs.set(item.name, { low: -Infinity, high: Infinity });
+          continue;
+        }
+        const range = found.defs.get(item.name) ?? { low: -Infinity, high: Infinity };
+        const a = item.args;
+        const params = a.posonlyargs.length + a.args.length - bound;
+        if (a.kw_defaults.every((d) => d !== null)) {
+          range.low = Math.max(range.low, params - a.defaults.length);
+          if (!a.vararg) range.high = Math.min(range.high, params);
+        } else {
+          range.low = Infinity;
+          range.high = -Infinity;
+        }
+        found.defs.set(item.name, range);
       } else if (item._type === "Assign") {
         for (const t of item.targets) if (t._type === "Name") found.values.add(t.id);
       } else if (item._type === "AnnAssign" && item.value && item.target._type === "Name") found.values.add(item.target.id);
@@ -45,19 +71,23 @@ function methodNames(module: py.Module): MethodNames {
   return found;
 }
 
-function signatureOf(def: py.FunctionDef | py.AsyncFunctionDef): MethodSignature {
-  const kinds = def.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
-  // (what another decorator makes of the def is not known: any count)
-  if (kinds.some((k) => k !== "staticmethod" && k !== "classmethod")) return null;
-  return { args: def.args, bound: kinds.includes("staticmethod") ? 0 : 1 };
+/** How many arguments a call through an instance binds before the given ones (self: 1, a staticmethod: 0); null under another decorator. */
+function boundArguments(def: py.FunctionDef | py.AsyncFunctionDef): number | null {
+  let bound = 1;
+  for (const d of def.decorator_list) {
+    const kind = d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : "";
+    if (kind === "staticmethod") bound = 0;
+    else if (kind !== "classmethod") return null;
+  }
+  return bound;
 }
 
 /** Whether `obj.attr(...)` with `count` positional arguments needs the checked call (see above). */
 export function attributeCallNeedsCheck(module: py.Module, attr: string, count: number): boolean {
   const names = methodNames(module);
   if (names.values.has(attr)) return true;
-  const defs = names.defs.get(attr);
-  return defs !== undefined && defs.some((d) => d !== null && !fitsPositionally(d.args, count, d.bound));
+  const range = names.defs.get(attr);
+  return range !== undefined && (count < range.low || count > range.high);
 }
 
 /** Ways a program can give an object any attribute by a computed name. */
@@ -75,10 +105,14 @@ export function methodSurelyMissing(chain: py.ClassDef[], module: py.Module, att
   const inChain = (b: py.ExprNode) => b._type === "Name" && (b.id === "object" || chain.some((c) => c.name === b.id));
   if (!chain.every((c) => c.bases.every(inChain) && !c.keywords.length)) return false;
   if (chain.some((c) => c.body.some((item) => bindsName(item, attr)))) return false;
-  if (methodNames(module).values.has(attr)) return false;
+  const names = methodNames(module);
+  if (names.values.has(attr)) return false;
+  return !(names.dynamic ??= givesComputedAttributes(module));
+}
+
+function givesComputedAttributes(module: py.Module): boolean {
   const index = nodeIndex(module);
-  if (index.ofType("Name").some((n) => DYNAMIC_NAMES.has(n.id))) return false;
-  return !index.ofType("Attribute").some((a) => DYNAMIC_ATTRIBUTES.has(a.attr));
+  return index.ofType("Name").some((n) => DYNAMIC_NAMES.has(n.id)) || index.ofType("Attribute").some((a) => DYNAMIC_ATTRIBUTES.has(a.attr));
 }
 
 function bindsName(item: py.Stmt, name: string): boolean {

@@ -17,7 +17,7 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member } from "../ir
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
-import { forEachChildWith, walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { simpleBinding } from "./syntax.js";
 import { markTarget } from "./positions.js";
@@ -61,30 +61,68 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
     const s = stmts[i];
     const target = simpleBinding(s);
     if (target && locals.has(target) && !seen.has(target)) here.add(target);
-    // Names read inside nested functions are read when those run, not here.
-    walk(s, (n) => {
-      if (n._type === "Name") seen.add(n.id);
-      // A def, class or import inside a block binds its name there, before any later top-level binding.
-      if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef")) seen.add(n.name);
-      if (n !== s && (n._type === "Import" || n._type === "ImportFrom")) for (const a of n.names) seen.add(a.asname ?? a.name.split(".")[0]);
-      if (n._type === "ClassDef") {
-        classBodyReads(n, seen, annotations);
-        return false;
-      }
-      if (n !== s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda")) return false;
-      // A `type` statement's value is evaluated when first read.
-      if (n._type === "TypeAlias") return false;
-      if (n === s && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef")) {
-        for (const d of [...n.decorator_list, ...n.args.defaults, ...(annotations ? signatureAnnotations(n) : [])])
-          walk(d, (m) => void (m._type === "Name" && seen.add(m.id)));
-        return false;
-      }
-      // A module-level annotation is evaluated when its statement runs.
-      if (n === s && n._type === "AnnAssign" && annotations) walk(n.annotation, (m) => void (m._type === "Name" && seen.add(m.id)));
-    });
+    namesSeenIn(s, seen, annotations);
     if (target) seen.add(target);
   }
   return here;
+}
+
+// The walks below are visitors with their state passed along (no closure per statement or node).
+
+/** Adds to `seen` the names statement `s` reads or binds when it runs (not inside the functions it defines). */
+function namesSeenIn(s: py.Stmt, seen: Set<string>, annotations: boolean): void {
+  switch (s._type) {
+    case "ClassDef":
+      classBodyReads(s, seen, annotations);
+      return;
+    // A `type` statement's value is evaluated when first read.
+    case "TypeAlias":
+      return;
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      runsAtDef(s, seen, annotations);
+      return;
+  }
+  // (a module-level annotation, evaluated when its statement runs, is a child like any other)
+  forEachChildWith(s, nestedNamesSeen, seen, annotations);
+}
+
+function nestedNamesSeen(n: py.Node, seen: Set<string>, annotations: boolean): void {
+  switch (n._type) {
+    case "Name":
+      seen.add(n.id);
+      return;
+    // A def, class or import inside a block binds its name there, before any later top-level binding.
+    // Names read inside nested functions are read when those run, not here.
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      seen.add(n.name);
+      return;
+    case "ClassDef":
+      seen.add(n.name);
+      classBodyReads(n, seen, annotations);
+      return;
+    case "Import":
+    case "ImportFrom":
+      for (const a of n.names) seen.add(a.asname ?? a.name.split(".")[0]);
+      return;
+    case "Lambda":
+    case "TypeAlias":
+      return;
+  }
+  forEachChildWith(n, nestedNamesSeen, seen, annotations);
+}
+
+/** The names of a def statement's parts that run with it: decorators, defaults, and annotations when evaluated. */
+function runsAtDef(d: py.FunctionDef | py.AsyncFunctionDef, seen: Set<string>, annotations: boolean): void {
+  for (const e of d.decorator_list) allNames(e, seen, null);
+  for (const e of d.args.defaults) allNames(e, seen, null);
+  if (annotations) for (const e of signatureAnnotations(d)) allNames(e, seen, null);
+}
+
+function allNames(n: py.Node, seen: Set<string>, _: null): void {
+  if (n._type === "Name") seen.add(n.id);
+  else forEachChildWith(n, allNames, seen, _);
 }
 
 /**
@@ -93,27 +131,32 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
  * annotations), not inside the methods.
  */
 function classBodyReads(c: py.ClassDef, seen: Set<string>, annotations: boolean): void {
-  const loads = (e: py.Node) =>
-    walk(e, (m) => {
-      if (m._type === "Name" && m.ctx._type === "Load") seen.add(m.id);
-      if (m._type === "FunctionDef" || m._type === "AsyncFunctionDef") {
-        for (const d of [...m.decorator_list, ...m.args.defaults, ...(annotations ? signatureAnnotations(m) : [])])
-          walk(d, (k) => void (k._type === "Name" && seen.add(k.id)));
-        return false;
-      }
-      if (m._type === "Lambda") return false;
-      if (m._type === "ClassDef" && m !== c) {
-        classBodyReads(m, seen, annotations);
-        return false;
-      }
-      if (m._type === "AnnAssign") {
-        if (m.value) loads(m.value);
-        if (annotations) loads(m.annotation);
-        return false;
-      }
-    });
-  for (const e of [...c.decorator_list, ...c.bases, ...c.keywords.map((k) => k.value)]) loads(e);
-  for (const b of c.body) loads(b);
+  for (const e of c.decorator_list) loadsIn(e, seen, annotations);
+  for (const e of c.bases) loadsIn(e, seen, annotations);
+  for (const k of c.keywords) loadsIn(k.value, seen, annotations);
+  for (const b of c.body) loadsIn(b, seen, annotations);
+}
+
+function loadsIn(m: py.Node, seen: Set<string>, annotations: boolean): void {
+  switch (m._type) {
+    case "Name":
+      if (m.ctx._type === "Load") seen.add(m.id);
+      return;
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      runsAtDef(m, seen, annotations);
+      return;
+    case "Lambda":
+      return;
+    case "ClassDef":
+      classBodyReads(m, seen, annotations);
+      return;
+    case "AnnAssign":
+      if (m.value) loadsIn(m.value, seen, annotations);
+      if (annotations) loadsIn(m.annotation, seen, annotations);
+      return;
+  }
+  forEachChildWith(m, loadsIn, seen, annotations);
 }
 
 export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {

@@ -9,9 +9,12 @@
 import type * as py from "../ast/nodes.js";
 import type { Node } from "../ast/nodes.js";
 import { forEachChildWith } from "../ast/walk.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 /** Adds the lambdas of `module` to `table` (line → qualname, as nestedQualnames gives the defs). */
 export function addLambdaQualnames(module: py.Module, table: Record<string, string>): void {
+  // (most modules have no lambda: the index, built before the lowering, says so without a walk)
+  if (nodeIndex(module).ofType("Lambda").length === 0) return;
   const found = new Map<number, string | null>();
   for (const s of module.body) visit(s, "", found);
   for (const [line, q] of found) if (q !== null) table[String(-line)] = q;
