@@ -39,7 +39,7 @@ import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, _add_runtime_callback, _new_future, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
-import { Task, _SleepFuture, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
+import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { deliver_interrupt } from "../signals.js";
 import { programNow } from "../program-clock.js";
@@ -173,7 +173,7 @@ class BaseEventLoop extends AbstractEventLoop {
     if (rest.length > 0) [, name, context] = _bind("create_task", [coro, ...rest], ["coro", "name", "context"], 1);
     this._check_closed();
     if (this._task_factory === null) {
-      return new Task<T>(coro, this, name ?? null, (context ?? null) as PyContext | null);
+      return _new_task<T>(coro, this, name ?? null, context ?? null);
     }
     const task = (_isNone(context) ? this._task_factory(this, coro) : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
     _set_task_name(task, name);

@@ -24,6 +24,7 @@ import {
   str,
   caughtException,
   thrownIntoCoroutine,
+  _skip_next_init,
 } from "./_compat.js";
 import type { PyContext } from "./_context.js";
 import { _NO_CONTEXT, _copy_context, _lazy_contexts } from "./_context.js";
@@ -1012,6 +1013,18 @@ function ensure_future<T = unknown>(coro_or_future: unknown, ...rest: unknown[])
 }
 
 /** ensure_future's last step: a Task for `coro` on `loop`; a RuntimeError (loop closed) closes the coroutine. */
+/**
+ * @internal `Task(coro, loop=loop, name=name, context=context)` for the loop's create_task: the
+ * constructors skip PyObject's work (an argument array, the construct hook, a spread `__init__`
+ * call) and `__init__` is called directly (what _new_future does for futures).
+ */
+export function _new_task<T>(coro: unknown, loop: BaseEventLoop, name: unknown, context: unknown): Task<T> {
+  _skip_next_init();
+  const task = new Task<T>();
+  task.__init__(coro, loop, name, context);
+  return task;
+}
+
 function _task_for<T>(loop: BaseEventLoop, coro: Coroutine<T>, should_close: boolean): Task<T> {
   try {
     return loop.create_task(coro);
