@@ -94,3 +94,33 @@ export function builtinArityProblem(name: string, n: number): string | null {
       return n === 0 ? null : `${name}() takes no arguments (${n} given)`;
   }
 }
+
+// The math module's functions (CPython's C functions, checked the same way): one argument
+// ("math.sqrt() takes exactly one argument (2 given)") or two ("atan2 expected 2 arguments, got 1").
+const MATH_ONE =
+  "acos acosh asin asinh atan atanh cbrt ceil cos cosh degrees erf erfc exp exp2 expm1 fabs factorial floor frexp fsum gamma isfinite isinf isnan isqrt lgamma log10 log1p log2 modf radians sin sinh sqrt tan tanh trunc ulp".split(
+    " ",
+  );
+const MATH_EXPECTED: Record<string, [number, number]> = {
+  atan2: [2, 2],
+  comb: [2, 2],
+  copysign: [2, 2],
+  dist: [2, 2],
+  fmod: [2, 2],
+  ldexp: [2, 2],
+  pow: [2, 2],
+  remainder: [2, 2],
+  sumprod: [2, 2],
+  log: [1, 2],
+  perm: [1, 2],
+};
+
+/** CPython's TypeError for calling `math.name` with `n` positional arguments (no keywords), or null when it takes them. */
+export function mathArityProblem(name: string, n: number): string | null {
+  if (MATH_ONE.includes(name)) return n === 1 ? null : `math.${name}() takes exactly one argument (${n} given)`;
+  if (!Object.prototype.hasOwnProperty.call(MATH_EXPECTED, name)) return null;
+  const [min, max] = MATH_EXPECTED[name];
+  if (n >= min && n <= max) return null;
+  if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
+  return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
+}

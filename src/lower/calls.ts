@@ -23,7 +23,7 @@ import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem } from "./builtin-arity.js";
+import { builtinArityProblem, mathArityProblem } from "./builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -230,6 +230,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       return newExpr(id(safeName(f.id)), [...args, ...kwArgs()]);
     }
     if (known?.kind === "runtime-name") {
+      // (`from math import sqrt`: a wrong count is CPython's TypeError, as for the builtins)
+      const problem = known.module === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(known.name, args.length) : null;
+      if (problem) return cx.rt("bad_call", lit(problem), ...args);
       const isClass = STDLIB[known.module]?.classes.has(known.name);
       if (isClass) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // typing's special forms are objects: the runtime's call() runs their __call__
@@ -274,6 +277,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
+        const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
+        if (problem) return cx.rt("bad_call", lit(problem), ...args);
         const callee = member(cx.expr(v), f.attr);
         if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs()]);
         // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.

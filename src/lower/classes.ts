@@ -10,7 +10,7 @@ import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { resolveName } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assignStmt, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt } from "../ir/nodes.js";
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
@@ -528,13 +528,17 @@ function classDefIn(
           propertyAliases.push({ key, source: (v as py.Name).id, line: item.lineno });
           continue;
         }
-        const value = aliased
-          ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
-          : keep(
-              key,
-              cx.withOuter(outer, () => cx.expr(v)),
-              item.lineno,
-            );
+        // `g = f` of a `@staticmethod def f`: the same staticmethod object (the function lives on the class).
+        const aliasedStatic = aliased && staticNames.includes((v as py.Name).id);
+        const value = aliasedStatic
+          ? newExpr(id(cx.imports.use("staticmethod", "staticmethod", RUNTIME)), [member(id(name), safeProp((v as py.Name).id))])
+          : aliased
+            ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
+            : keep(
+                key,
+                cx.withOuter(outer, () => cx.expr(v)),
+                item.lineno,
+              );
         classAttrs.push({ key, value });
         if (isBodyLambda(v)) lambdaValues.add(value);
       } else if (item._type === "AnnAssign" && item.target._type === "Name") {

@@ -173,7 +173,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/difflib": "Differ IS_CHARACTER_JUNK IS_LINE_JUNK SequenceMatcher get_close_matches ndiff ndiffLines unified_diff",
   "tsyncio/runtime/unittest": "FunctionTestCase IsolatedAsyncioTestCase SkipTest TestCase TestLoader TestProgram TestResult TestSuite TextTestResult TextTestRunner defaultTestLoader expectedFailure getTestCaseNames main makeSuite mock skip skipIf skipUnless",
   "tsyncio/runtime/unittest_mock": "ANY AsyncMock DEFAULT MagicMock Mock NonCallableMagicMock NonCallableMock PropertyMock _is_mock call create_autospec mock_open patch seal sentinel",
-  "tsyncio/runtime/types": "CoroutineType GeneratorType GenericAlias MappingProxyType SimpleNamespace TracebackType coroutine",
+  "tsyncio/runtime/types": "CoroutineType GeneratorType GenericAlias MappingProxyType MethodType SimpleNamespace TracebackType coroutine",
   "tsyncio/runtime/copy": "Error copy deepcopy error",
   "tsyncio/runtime/weakref": "ReferenceType WeakKeyDictionary WeakSet WeakValueDictionary finalize getweakrefcount proxy ref",
   "tsyncio/runtime/shlex": "join quote split",

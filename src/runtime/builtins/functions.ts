@@ -1,5 +1,5 @@
 // Builtin functions and type objects under their Python names.
-import { InstanceDict } from "./instance-dict.js";
+import { InstanceDict, attributeKeys } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
@@ -85,10 +85,27 @@ function typeObject<T extends AnyFn>(f: T, name: string, methods?: Record<string
         } catch {
           /* ignore */
         }
+        if (!CLASS_LEVEL_METHODS.has(k)) describeMethod(methods[k], name, k);
       }
     }
   }
   return f;
+}
+
+/** Methods of the builtin types that Python binds to the type itself (`dict.fromkeys`), not instance methods read from it. */
+const CLASS_LEVEL_METHODS = new Set(["fromkeys", "maketrans", "fromhex", "from_bytes", "__new__", "__class_getitem__"]);
+
+/** `list.append` read from its type: named and shown as CPython's method descriptor (`<method 'append' of 'list' objects>`). */
+function describeMethod(fn: AnyFn, typeName: string, name: string): void {
+  if (Object.prototype.hasOwnProperty.call(fn, "__pyrepr__") || !Object.isExtensible(fn)) return;
+  const kind = name.startsWith("__") && name.endsWith("__") ? "slot wrapper" : "method";
+  const text = kind === "method" ? `<method '${name}' of '${typeName}' objects>` : `<slot wrapper '${name}' of '${typeName}' objects>`;
+  Object.defineProperty(fn, "__pyrepr__", { value: () => text, configurable: true });
+  for (const [key, value] of [
+    ["__name__", name],
+    ["__qualname__", `${typeName}.${name}`],
+  ])
+    if (!Object.prototype.hasOwnProperty.call(fn, key)) Object.defineProperty(fn, key, { value, writable: true, configurable: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,6 +637,30 @@ export const memoryview = typeObject(function memoryview(obj: unknown): PyMemory
 const FunctionType = typeObject(function FunctionType(): never {
   throw new TypeError("cannot create 'function' instances");
 }, "function");
+/** `types.MethodType`: a function bound to an object (`type(obj.method)`); called, it binds one. */
+export const MethodType = typeObject(function method(fn: unknown, self: unknown): Function {
+  if (typeof fn !== "function") throw new TypeError("first argument must be callable");
+  if (self === null || self === undefined) throw new TypeError("instance must not be None");
+  // (a function read by Python code takes the object as its first argument, a method's view too)
+  const bound = (...args: unknown[]) => call(fn, self, ...args);
+  Object.defineProperty(bound, "__self__", { value: self });
+  Object.defineProperty(bound, "__func__", { value: fn });
+  Object.defineProperty(bound, "name", { value: `bound ${(fn as { __name__?: string }).__name__ ?? fn.name}` });
+  return bound;
+}, "method");
+
+/** A method bound by getattr (bindMethod): `__func__` and `__self__` of its own. */
+function isBoundMethod(x: Function): boolean {
+  return Object.prototype.hasOwnProperty.call(x, "__func__") && Object.prototype.hasOwnProperty.call(x, "__self__");
+}
+
+/** A bound method of a builtin value (`[].append`, `"a".upper`): CPython's builtin_function_or_method. */
+function boundToBuiltin(x: Function): boolean {
+  const self = (x as { __self__?: unknown }).__self__;
+  if (self === null || (typeof self !== "object" && typeof self !== "function")) return true;
+  return RUNTIME_TYPES.has((self as { constructor?: unknown }).constructor) || Boolean((x as { __func__?: { __builtin__?: boolean } }).__func__?.__builtin__);
+}
+
 const BuiltinFunctionType = typeObject(function builtin_function_or_method(): never {
   throw new TypeError("cannot create 'builtin_function_or_method' instances");
 }, "builtin_function_or_method");
@@ -672,6 +713,7 @@ function pytypeOf(x: unknown): unknown {
     case "function":
       if (isCallableObject(x)) return (x as { constructor: unknown }).constructor;
       if (isClass(x)) return (x as { [METACLASS]?: unknown })[METACLASS] ?? type;
+      if (isBoundMethod(x as Function)) return boundToBuiltin(x as Function) ? BuiltinFunctionType : MethodType;
       return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
     case "object": {
       if (x === null) return NoneType;
@@ -750,7 +792,9 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     case memoryview:
       return x instanceof PyMemoryView;
     case FunctionType:
-      return typeof x === "function" && !isClass(x);
+      return typeof x === "function" && !isClass(x) && pytypeOf(x) === FunctionType;
+    case MethodType:
+      return typeof x === "function" && pytypeOf(x) === MethodType;
     case GeneratorType:
       return pytypeOf(x) === GeneratorType;
   }
@@ -1331,7 +1375,8 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
     return (obj as unknown as { __dict__: PyDict<string, unknown> }).__dict__;
   // An instance's dict writes through to it (instance-dict.ts); a class's or function's is a copy.
   const d = typeof obj === "object" ? InstanceDict.of<string, unknown>(obj) : new PyDict<string, unknown>();
-  for (const k of Object.keys(obj)) PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);
+  for (const k of typeof obj === "object" ? attributeKeys(obj) : Object.keys(obj))
+    PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);
   return d;
 });
 

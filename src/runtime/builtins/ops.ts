@@ -21,7 +21,7 @@ import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
-import { InstanceDict, set_instance_dict } from "./instance-dict.js";
+import { InstanceDict, attributeKeys, set_instance_dict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -1020,7 +1020,13 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (typeof name !== "string" && typeof name !== "symbol") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     const m = obj == null ? undefined : primitiveMethod(obj, name);
-    if (m !== undefined) return (...args: unknown[]) => m(obj, ...args);
+    if (m !== undefined) {
+      // (a bound method of the value: type() says builtin_function_or_method)
+      const bound = (...args: unknown[]) => m(obj, ...args);
+      Object.defineProperty(bound, "__self__", { value: obj });
+      Object.defineProperty(bound, "__func__", { value: m });
+      return bound;
+    }
     if (
       typeof obj !== "string" &&
       typeof obj !== "object" &&
@@ -1098,7 +1104,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.
     const slots = obj instanceof PyObject ? slotsOf(obj.constructor).names : null;
-    for (const k of Object.keys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
+    for (const k of attributeKeys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
     return d;
   }
   return missingAttr(obj, name, dflt);

@@ -636,10 +636,10 @@ export function call_checked(f: unknown, ...args: unknown[]): any {
   return callv(f, args);
 }
 
-/** `f(*args)` as the program's code calls it: call_checked with the arguments as one array. */
-export function callv_checked(f: unknown, args: unknown[]): any {
-  checkCall(f, args);
-  return callv(f, args);
+/** `f(*args)` as the program's code calls it: call_checked with the arguments as one array (`self`: callv's `this` for a method). */
+export function callv_checked(f: unknown, args: unknown[], self?: unknown): any {
+  if (self === undefined) checkCall(f, args);
+  return callv(f, args, self);
 }
 
 /** Raises CPython's TypeError when `f` is a translated function (or an instance whose `__call__` is one) that cannot take `args`. */

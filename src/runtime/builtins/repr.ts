@@ -90,10 +90,15 @@ export function isClass(f: unknown): boolean {
   );
 }
 
+const BUILTIN_CONTAINERS = new Set(["list", "dict", "set", "frozenset", "tuple", "bytearray"]);
+
 /** `<bound method C.m of <__main__.C object at 0x...>>` for a method bound to its instance or class (getattr's bindMethod). */
 function boundMethodRepr(f: Function, name: string): string | null {
   if (!Object.prototype.hasOwnProperty.call(f, "__self__") || !Object.prototype.hasOwnProperty.call(f, "__func__")) return null;
   const self = (f as { __self__?: unknown }).__self__;
+  // A method of a builtin container (`[].append`): CPython's builtin method.
+  if (self !== null && typeof self === "object" && BUILTIN_CONTAINERS.has(className(self.constructor)) && classModule(self.constructor) === "builtins")
+    return `<built-in method ${name} of ${className(self.constructor)} object at ${hexAddress(self)}>`;
   const func = (f as { __func__?: { __qualname__?: unknown } }).__func__;
   let qualname = func !== null && func !== undefined && Object.prototype.hasOwnProperty.call(func, "__qualname__") ? func.__qualname__ : undefined;
   if (typeof qualname !== "string") {

@@ -2,6 +2,7 @@
 // __copy__ / __deepcopy__ (memo keyed by identity, so shared and cyclic structure is kept).
 import { PyList, PyTuple, PyDict, PySetBase } from "../builtins/collections.js";
 import { PyObject, KwArgs } from "../builtins/object.js";
+import { DictSubclassRoot, ListSubclassRoot } from "../builtins/subclassable.js";
 import { BaseException, TypeError } from "../builtins/exceptions.js";
 import { typeName } from "../builtins/ops.js";
 
@@ -24,10 +25,31 @@ function cloneInstance(x: object, value: (v: unknown) => unknown): object {
   return y;
 }
 
+/**
+ * A copy of an instance of the program's `class Stack(list)` or `class Registry(dict)`, made as
+ * CPython's reduce protocol makes it: a new object of that class (no `__init__`), its attributes
+ * (`__dict__`), then its items through its own `append` / `__setitem__`.
+ */
+function copySubclassInstance(x: PyList<unknown> | PyDict<unknown, unknown>, value: (v: unknown) => unknown, memo?: Map<unknown, unknown>): object {
+  const y = Reflect.construct(x instanceof PyList ? PyList : PyDict, [], x.constructor) as PyList<unknown> | PyDict<unknown, unknown>;
+  memo?.set(x, y);
+  const storage = new Set(Reflect.ownKeys(y));
+  for (const key of Reflect.ownKeys(x)) {
+    if (storage.has(key) || (x instanceof PyList && typeof key === "string" && /^\d+$/.test(key))) continue;
+    const d = Object.getOwnPropertyDescriptor(x, key)!;
+    if ("value" in d) d.value = value(d.value);
+    Object.defineProperty(y, key, d);
+  }
+  if (x instanceof PyList) for (const item of [...x]) (y as PyList<unknown>).append(value(item));
+  else for (const k of [...x.keys()]) (y as PyDict<unknown, unknown>).__setitem__(value(k), value(x.__getitem__(k)));
+  return y;
+}
+
 export function copy(x: unknown): unknown {
   if (isAtomic(x) || typeof x === "function") return x;
   const own = (x as { __copy__?: () => unknown }).__copy__;
   if (typeof own === "function") return own.call(x);
+  if (x instanceof ListSubclassRoot || x instanceof DictSubclassRoot) return copySubclassInstance(x, (v) => v);
   if (x instanceof PyTuple) return x;
   if (x instanceof PyList) return PyList.fromArray(x);
   if (x instanceof PyDict || x instanceof PySetBase) return (x as unknown as { copy(): unknown }).copy();
@@ -49,6 +71,7 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
     memo.set(x, r);
     return r;
   }
+  if (x instanceof ListSubclassRoot || x instanceof DictSubclassRoot) return copySubclassInstance(x, (v) => deep(v, memo), memo);
   if (x instanceof PyTuple) {
     const items = x.map((v) => deep(v, memo));
     // A tuple of atomic values is itself (CPython keeps the object when nothing inside changed).

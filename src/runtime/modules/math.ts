@@ -2,6 +2,9 @@
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName, toIterable, mul, truthy } from "../builtins/ops.js";
 import { popKw } from "../builtins/object.js";
+import { builtin } from "../builtins/functions.js";
+import { isClass } from "../builtins/repr.js";
+import * as mathModule from "./math.js";
 import { SPREAD_LIMIT, takes_packed, unpacked } from "../builtins/star-call.js";
 
 export const pi = Math.PI;
@@ -481,3 +484,8 @@ function tup(...xs: unknown[]): PyTuple<unknown> {
 void truthy;
 
 for (const f of [hypot, gcd, lcm]) takes_packed(f);
+
+// Every function of math is written in C in CPython: `<built-in function floor>`, and a class
+// attribute holding one is not bound to the instances (`A.f = math.floor; A().f(2.5)`).
+for (const [name, f] of Object.entries(mathModule))
+  if (typeof f === "function" && !isClass(f) && !Object.prototype.hasOwnProperty.call(f, "__builtin__")) builtin(f as (...a: never[]) => unknown, name);

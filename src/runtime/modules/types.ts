@@ -53,7 +53,7 @@ export function coroutine<F>(func: F): F {
 
 export const CoroutineType = Coroutine;
 // (the type of a generator object: `isinstance(g, types.GeneratorType)`)
-export { GeneratorType } from "../builtins/functions.js";
+export { GeneratorType, MethodType } from "../builtins/functions.js";
 export { GenericAlias } from "./_type_alias.js";
 
 /**
