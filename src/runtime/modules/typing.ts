@@ -9,7 +9,9 @@ import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype, call } from "../builtins/ops.js";
 import * as collections from "./collections.js";
-import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
+// (read only when a check runs: collections.abc imports this module too)
+import * as abc from "./collections_abc.js";
+import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { _type_repr } from "./_type_alias.js";
@@ -93,6 +95,20 @@ export class _SpecialForm {
     if (this._make) return this._make(args);
     throw new TypeError(`Cannot instantiate typing.${this._name}`);
   }
+  /** `isinstance(x, typing.Iterator)`: the check of the class the alias stands for. */
+  __instancecheck__(x: unknown): boolean {
+    return isinstance(x, this._checkedClass("isinstance"));
+  }
+  __subclasscheck__(c: unknown): boolean {
+    return issubclass(c, this._checkedClass("issubclass"));
+  }
+  private _checkedClass(check: string): unknown {
+    const cls =
+      this.__origin__ ??
+      (CHECKED_BY_ABC.includes(this._name) ? (abc as Record<string, unknown>)[this._name === "AbstractSet" ? "Set" : this._name] : undefined);
+    if (cls === undefined) throw new TypeError(`typing.${this._name} cannot be used with ${check}()`);
+    return cls;
+  }
   __or__(o: unknown): _GenericAlias {
     return Union.__getitem__(PyTuple.fromArray([this, o]));
   }
@@ -161,6 +177,13 @@ export const Annotated = new _SpecialForm("Annotated", null, (params) => {
   return a;
 });
 
+/** typing's aliases of collections.abc's classes: isinstance() asks the class of the same name. */
+// (an array: this module's own `Set` is typing.Set)
+const CHECKED_BY_ABC: readonly string[] =
+  "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView ItemsView MappingView Callable".split(
+    " ",
+  );
+
 function alias(name: string, origin: unknown, make: ((args: unknown[]) => unknown) | null = null): _SpecialForm {
   return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`), make);
 }
@@ -184,11 +207,11 @@ export const Set = builtinAlias("Set", set, "set");
 export const FrozenSet = builtinAlias("FrozenSet", frozenset, "frozenset");
 export const Tuple = builtinAlias("Tuple", tuple, "tuple");
 export const Type = builtinAlias("Type", type, "type");
-export const DefaultDict = alias("DefaultDict", null, constructs(collections.defaultdict));
-export const OrderedDict = alias("OrderedDict", null, constructs(collections.OrderedDict));
-export const Counter = alias("Counter", null, constructs(collections.Counter));
-export const Deque = alias("Deque", null, constructs(collections.deque));
-export const ChainMap = alias("ChainMap", null, constructs(collections.ChainMap));
+export const DefaultDict = alias("DefaultDict", collections.defaultdict, constructs(collections.defaultdict));
+export const OrderedDict = alias("OrderedDict", collections.OrderedDict, constructs(collections.OrderedDict));
+export const Counter = alias("Counter", collections.Counter, constructs(collections.Counter));
+export const Deque = alias("Deque", collections.deque, constructs(collections.deque));
+export const ChainMap = alias("ChainMap", collections.ChainMap, constructs(collections.ChainMap));
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
