@@ -8,9 +8,6 @@ import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype, call } from "../builtins/ops.js";
-import * as collections from "./collections.js";
-// (read only when a check runs: collections.abc imports this module too)
-import * as abc from "./collections_abc.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
@@ -103,9 +100,7 @@ export class _SpecialForm {
     return issubclass(c, this._checkedClass("issubclass"));
   }
   private _checkedClass(check: string): unknown {
-    const cls =
-      this.__origin__ ??
-      (CHECKED_BY_ABC.includes(this._name) ? (abc as Record<string, unknown>)[this._name === "AbstractSet" ? "Set" : this._name] : undefined);
+    const cls = this.__origin__ ?? (CHECKED_BY_ABC.includes(this._name) ? abcClasses?.[this._name === "AbstractSet" ? "Set" : this._name] : undefined);
     if (cls === undefined) throw new TypeError(`typing.${this._name} cannot be used with ${check}()`);
     return cls;
   }
@@ -177,6 +172,15 @@ export const Annotated = new _SpecialForm("Annotated", null, (params) => {
   return a;
 });
 
+/**
+ * collections.abc's classes, which it hands over when it loads (it imports this module for its
+ * generic aliases, so this one cannot import it; the bundle loads it with typing).
+ */
+let abcClasses: Readonly<Record<string, unknown>> | null = null;
+export function _set_abc_classes(classes: Readonly<Record<string, unknown>>): void {
+  abcClasses = classes;
+}
+
 /** typing's aliases of collections.abc's classes: isinstance() asks the class of the same name. */
 // (an array: this module's own `Set` is typing.Set)
 const CHECKED_BY_ABC: readonly string[] =
@@ -195,11 +199,21 @@ function builtinAlias(name: string, origin: unknown, builtinName: string): _Spec
   });
 }
 
+/**
+ * collections' classes that typing.OrderedDict & co. stand for, which collections hands over when
+ * it loads (it imports this module; the bundle loads it with typing).
+ */
+let collectionClasses: Readonly<Record<string, unknown>> = {};
+export function _set_collection_classes(classes: Readonly<Record<string, unknown>>): void {
+  collectionClasses = classes;
+  for (const [alias, name] of COLLECTION_ALIASES) (alias as { __origin__: unknown }).__origin__ = classes[name];
+}
+
 /** `typing.OrderedDict(...)` & co. construct the collections class they stand for. */
 const constructs =
-  (cls: unknown) =>
+  (name: string) =>
   (args: unknown[]): unknown =>
-    call(cls, ...args);
+    call(collectionClasses[name], ...args);
 
 export const List = builtinAlias("List", list, "list");
 export const Dict = builtinAlias("Dict", dict, "dict");
@@ -207,11 +221,18 @@ export const Set = builtinAlias("Set", set, "set");
 export const FrozenSet = builtinAlias("FrozenSet", frozenset, "frozenset");
 export const Tuple = builtinAlias("Tuple", tuple, "tuple");
 export const Type = builtinAlias("Type", type, "type");
-export const DefaultDict = alias("DefaultDict", collections.defaultdict, constructs(collections.defaultdict));
-export const OrderedDict = alias("OrderedDict", collections.OrderedDict, constructs(collections.OrderedDict));
-export const Counter = alias("Counter", collections.Counter, constructs(collections.Counter));
-export const Deque = alias("Deque", collections.deque, constructs(collections.deque));
-export const ChainMap = alias("ChainMap", collections.ChainMap, constructs(collections.ChainMap));
+export const DefaultDict = alias("DefaultDict", null, constructs("defaultdict"));
+export const OrderedDict = alias("OrderedDict", null, constructs("OrderedDict"));
+export const Counter = alias("Counter", null, constructs("Counter"));
+export const Deque = alias("Deque", null, constructs("deque"));
+export const ChainMap = alias("ChainMap", null, constructs("ChainMap"));
+const COLLECTION_ALIASES: [_SpecialForm, string][] = [
+  [DefaultDict, "defaultdict"],
+  [OrderedDict, "OrderedDict"],
+  [Counter, "Counter"],
+  [Deque, "deque"],
+  [ChainMap, "ChainMap"],
+];
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
