@@ -61,7 +61,9 @@ const OTHER_HALF = {
 // `type(m)` is `module`.
 const EAGER_MODULES = new Set(["index", "asyncio/index", "program", "contextvars", "logging", "warnings", "threading", "atexit", "sys", "traceback"]);
 /** Modules loaded together: unittest registers unittest.mock's classes when mock loads. */
-const LOAD_WITH = { unittest: ["unittest_mock"] };
+// (typing's aliases of collections' and collections.abc's classes use them: those modules hand them
+// over when they load, and collections loads collections.abc)
+const LOAD_WITH = { unittest: ["unittest_mock"], typing: ["collections"] };
 const lazyRegistry = {
   name: "lazy-registry",
   setup(build) {

@@ -301,7 +301,16 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     closeSync(2); // as in hardStop: nothing may follow
     (process as unknown as { reallyExit(code: number): never }).reallyExit(code);
   };
+  // CPython's time.monotonic() counts from the system's boot (CLOCK_MONOTONIC, which
+  // process.hrtime reads); performance.now() from the process's start: the difference, taken once.
+  let sinceBoot: number | undefined;
+  const now = () => {
+    const t = performance.now() / 1000;
+    sinceBoot ??= monotonicMs() / 1000 - t;
+    return t + sinceBoot;
+  };
   return setHost({
+    now,
     watchMemory(onExhausted) {
       memoryExhausted = onExhausted;
     },

@@ -266,6 +266,14 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
     case "Name":
       return [assignName(cx, target.id, value, line)];
     case "Attribute":
+      // `builtins.print = f` changes what every module's bare `print` calls in CPython; here the
+      // builtins are the runtime's own functions: refused rather than silently not patched.
+      if (
+        target.value._type === "Name" &&
+        cx.lookupKnown(target.value.id)?.kind === "module" &&
+        (cx.lookupKnown(target.value.id) as { name?: string }).name === "builtins"
+      )
+        return cx.diags.error(target, "TSY1001", { construct: "assigning to an attribute of the builtins module" });
       // (`a.__dict__ = b.__dict__ = d`, `for o.__dict__ in ...`: a dict that may be shared)
       if (target.attr === "__dict__") return [exprStmt(cx.rt("set_instance_dict", cx.expr(target.value), value, lit(false)), line)];
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).

@@ -10,6 +10,9 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "loop.getnameinfo": "its event loop does not implement it",
     "set_child_watcher": "no child watchers: its subprocesses need none",
   },
+  "tsyncio/runtime/builtins": {
+    "globals": "no access to the module's namespace",
+  },
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",
   },

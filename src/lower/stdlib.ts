@@ -40,6 +40,7 @@ const DOTTED: Record<string, string> = {
   asyncio_taskgroups: "asyncio.taskgroups",
   asyncio_timeouts: "asyncio.timeouts",
   asyncio_coroutines: "asyncio.coroutines",
+  html_parser: "html.parser",
   asyncio_tasks: "asyncio.tasks",
   asyncio_transports: "asyncio.transports",
   urllib_parse: "urllib.parse",

@@ -239,12 +239,17 @@ export function createDefaultHost(): Host {
 /** How late the virtual clock wakes after a deadline (seconds): see virtualize(). */
 export const WAKE_LATE = 1e-6;
 
+/** Where the virtual monotonic clock starts (seconds): some 12 days after a boot, a power of two. */
+export const VIRTUAL_MONOTONIC_START = 2 ** 20;
+
 export function virtualize(base: Host, start: { wall?: number; mono?: number } = {}): Host {
   const wall0 = start.wall ?? base.wallTime();
-  // The virtual monotonic clock starts at 0, not at the real clock: sums of delays are then exact as
-  // often as they can be, and equal deadlines tie the same way on every run (a real start made
-  // 1+1+1 and 0+3 differ in the last bit depending on where the clock happened to start).
-  const mono0 = start.mono ?? 0;
+  // The virtual monotonic clock starts at a fixed instant, not at the real clock: equal deadlines
+  // tie the same way on every run (a real start made 1+1+1 and 0+3 differ in the last bit
+  // depending on where the clock happened to start). Not at 0: CPython's monotonic clock counts
+  // from the system's boot, and programs that start a "last time" at 0.0 (a throttle's deque of
+  // timestamps, a cache's expiry) rely on the first reading being far past it.
+  const mono0 = start.mono ?? VIRTUAL_MONOTONIC_START;
   let elapsed = 0;
   // A real clock never wakes exactly on time: every sleep ends a little after its deadline. The
   // virtual clock wakes WAKE_LATE after it, so `while loop.time() < end: await sleep(0.1)` runs

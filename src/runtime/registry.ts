@@ -15,6 +15,9 @@ import * as asyncio_subprocess from "./modules/asyncio_subprocess.js";
 import * as asyncio_taskgroups from "./modules/asyncio_taskgroups.js";
 import * as asyncio_timeouts from "./modules/asyncio_timeouts.js";
 import * as asyncio_coroutines from "./modules/asyncio_coroutines.js";
+import * as builtins_module from "./modules/builtins.js";
+import * as html from "./modules/html.js";
+import * as html_parser from "./modules/html_parser.js";
 import * as asyncio_tasks from "./modules/asyncio_tasks.js";
 import * as asyncio_transports from "./modules/asyncio_transports.js";
 import * as argparse from "./modules/argparse.js";
@@ -108,6 +111,9 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio_taskgroups": asyncio_taskgroups,
   "tsyncio/runtime/asyncio_timeouts": asyncio_timeouts,
   "tsyncio/runtime/asyncio_coroutines": asyncio_coroutines,
+  "tsyncio/runtime/builtins": builtins_module,
+  "tsyncio/runtime/html": html,
+  "tsyncio/runtime/html_parser": html_parser,
   "tsyncio/runtime/asyncio_tasks": asyncio_tasks,
   "tsyncio/runtime/asyncio_transports": asyncio_transports,
   "tsyncio/runtime/argparse": argparse,

@@ -812,6 +812,9 @@ function isinstance1(x: unknown, cls: unknown): boolean {
     return false;
   }
   if (cls instanceof Array) return cls.some((c) => isinstance1(x, c));
+  // An object answering the check itself (typing's `Iterator`, `List`...: their __instancecheck__).
+  const check = cls !== null && typeof cls === "object" ? (cls as { __instancecheck__?: unknown }).__instancecheck__ : undefined;
+  if (typeof check === "function") return truthy(check.call(cls, x));
   if (typeName(cls) === "GenericAlias") throw new TypeError("isinstance() argument 2 cannot be a parameterized generic");
   throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
@@ -836,6 +839,8 @@ const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([[bool, [int]]]);
 export const issubclass = builtin(function issubclass(c: unknown, cls: unknown): boolean {
   if (cls instanceof Array) return cls.some((k) => issubclass(c, k));
   if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+  const check = cls !== null && typeof cls === "object" ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
+  if (typeof check === "function") return truthy(check.call(cls, c));
   if (typeName(cls) === "GenericAlias") throw new TypeError("issubclass() argument 2 cannot be a parameterized generic");
   if (c === cls || cls === PyObject) return true;
   const sup = BUILTIN_SUPER.get(c);

@@ -8,6 +8,7 @@ import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
+import { _set_collection_classes } from "./typing.js";
 
 // ---------------------------------------------------------------------------------------------
 // deque: a ring buffer
@@ -608,3 +609,6 @@ void sortInPlace;
 
 // `import collections.abc` binds collections, whose `abc` attribute is the submodule.
 export * as abc from "./collections_abc.js";
+
+// typing.OrderedDict & co. construct these classes and name them as their __origin__.
+_set_collection_classes({ defaultdict, OrderedDict, Counter, deque, ChainMap });

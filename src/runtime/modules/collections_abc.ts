@@ -4,7 +4,7 @@
 // CPython: Lib/_collections_abc.py (documented behaviour).
 import { PyDict, PyFrozenSet, PyList, PySet, PyTuple, PyRange } from "../builtins/collections.js";
 import { NOT_ITERABLE } from "../builtins/protocol.js";
-import { _GenericAlias } from "./typing.js";
+import { _GenericAlias, _set_abc_classes } from "./typing.js";
 import { iscoroutine } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { AsyncGenerator as AsyncGen } from "../asyncio/_asyncgen.js";
@@ -72,3 +72,31 @@ export const AsyncIterable = abc("AsyncIterable", (x) => has(x, "__aiter__"));
 export const AsyncIterator = abc("AsyncIterator", (x) => has(x, "__anext__") && has(x, "__aiter__"));
 export const AsyncGenerator = abc("AsyncGenerator", (x) => x instanceof AsyncGen);
 export const Buffer = abc("Buffer", (x) => x instanceof Uint8Array);
+
+// typing.Iterator & co. answer isinstance() with these classes.
+_set_abc_classes({
+  Hashable,
+  Iterable,
+  Iterator,
+  Reversible,
+  Generator,
+  Sized,
+  Container,
+  Collection,
+  Callable,
+  Set,
+  MutableSet,
+  Mapping,
+  MutableMapping,
+  Sequence,
+  MutableSequence,
+  MappingView,
+  KeysView,
+  ItemsView,
+  ValuesView,
+  Awaitable,
+  Coroutine,
+  AsyncIterable,
+  AsyncIterator,
+  AsyncGenerator,
+});

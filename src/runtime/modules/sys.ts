@@ -1,6 +1,7 @@
 // sys: argv, exit, the standard streams, version information, limits.
 import { host } from "../host.js";
-import { SystemExit } from "../builtins/exceptions.js";
+import { NotImplementedError, SystemExit } from "../builtins/exceptions.js";
+import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
@@ -123,3 +124,13 @@ export function _set_exception(e: unknown): unknown {
   currentExc = e;
   return prev;
 }
+
+/**
+ * `sys._getframe()`: tsyncio has no frame objects. Libraries call it in a debug-only branch
+ * (aiojobs records a job's creation stack when the loop is in debug mode), so the name exists and
+ * a call says why it cannot work.
+ */
+export function _getframe(_depth: unknown = 0n): never {
+  throw new NotImplementedError("sys._getframe() is not supported by tsyncio: it has no frame objects");
+}
+markUnsupported(_getframe, "no frame objects");

@@ -8,8 +8,7 @@ import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype, call } from "../builtins/ops.js";
-import * as collections from "./collections.js";
-import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type } from "../builtins/functions.js";
+import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { _type_repr } from "./_type_alias.js";
@@ -93,6 +92,18 @@ export class _SpecialForm {
     if (this._make) return this._make(args);
     throw new TypeError(`Cannot instantiate typing.${this._name}`);
   }
+  /** `isinstance(x, typing.Iterator)`: the check of the class the alias stands for. */
+  __instancecheck__(x: unknown): boolean {
+    return isinstance(x, this._checkedClass("isinstance"));
+  }
+  __subclasscheck__(c: unknown): boolean {
+    return issubclass(c, this._checkedClass("issubclass"));
+  }
+  private _checkedClass(check: string): unknown {
+    const cls = this.__origin__ ?? (CHECKED_BY_ABC.includes(this._name) ? abcClasses?.[this._name === "AbstractSet" ? "Set" : this._name] : undefined);
+    if (cls === undefined) throw new TypeError(`typing.${this._name} cannot be used with ${check}()`);
+    return cls;
+  }
   __or__(o: unknown): _GenericAlias {
     return Union.__getitem__(PyTuple.fromArray([this, o]));
   }
@@ -161,6 +172,22 @@ export const Annotated = new _SpecialForm("Annotated", null, (params) => {
   return a;
 });
 
+/**
+ * collections.abc's classes, which it hands over when it loads (it imports this module for its
+ * generic aliases, so this one cannot import it; the bundle loads it with typing).
+ */
+let abcClasses: Readonly<Record<string, unknown>> | null = null;
+export function _set_abc_classes(classes: Readonly<Record<string, unknown>>): void {
+  abcClasses = classes;
+}
+
+/** typing's aliases of collections.abc's classes: isinstance() asks the class of the same name. */
+// (an array: this module's own `Set` is typing.Set)
+const CHECKED_BY_ABC: readonly string[] =
+  "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView ItemsView MappingView Callable".split(
+    " ",
+  );
+
 function alias(name: string, origin: unknown, make: ((args: unknown[]) => unknown) | null = null): _SpecialForm {
   return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`), make);
 }
@@ -172,11 +199,21 @@ function builtinAlias(name: string, origin: unknown, builtinName: string): _Spec
   });
 }
 
+/**
+ * collections' classes that typing.OrderedDict & co. stand for, which collections hands over when
+ * it loads (it imports this module; the bundle loads it with typing).
+ */
+let collectionClasses: Readonly<Record<string, unknown>> = {};
+export function _set_collection_classes(classes: Readonly<Record<string, unknown>>): void {
+  collectionClasses = classes;
+  for (const [alias, name] of COLLECTION_ALIASES) (alias as { __origin__: unknown }).__origin__ = classes[name];
+}
+
 /** `typing.OrderedDict(...)` & co. construct the collections class they stand for. */
 const constructs =
-  (cls: unknown) =>
+  (name: string) =>
   (args: unknown[]): unknown =>
-    call(cls, ...args);
+    call(collectionClasses[name], ...args);
 
 export const List = builtinAlias("List", list, "list");
 export const Dict = builtinAlias("Dict", dict, "dict");
@@ -184,11 +221,18 @@ export const Set = builtinAlias("Set", set, "set");
 export const FrozenSet = builtinAlias("FrozenSet", frozenset, "frozenset");
 export const Tuple = builtinAlias("Tuple", tuple, "tuple");
 export const Type = builtinAlias("Type", type, "type");
-export const DefaultDict = alias("DefaultDict", null, constructs(collections.defaultdict));
-export const OrderedDict = alias("OrderedDict", null, constructs(collections.OrderedDict));
-export const Counter = alias("Counter", null, constructs(collections.Counter));
-export const Deque = alias("Deque", null, constructs(collections.deque));
-export const ChainMap = alias("ChainMap", null, constructs(collections.ChainMap));
+export const DefaultDict = alias("DefaultDict", null, constructs("defaultdict"));
+export const OrderedDict = alias("OrderedDict", null, constructs("OrderedDict"));
+export const Counter = alias("Counter", null, constructs("Counter"));
+export const Deque = alias("Deque", null, constructs("deque"));
+export const ChainMap = alias("ChainMap", null, constructs("ChainMap"));
+const COLLECTION_ALIASES: [_SpecialForm, string][] = [
+  [DefaultDict, "defaultdict"],
+  [OrderedDict, "OrderedDict"],
+  [Counter, "Counter"],
+  [Deque, "deque"],
+  [ChainMap, "ChainMap"],
+];
 export const Callable = new _SpecialForm("Callable", null, (params) => {
   if (params.length !== 2) throw new TypeError("Callable must be used as Callable[[arg, ...], result].");
   const [args, result] = params;
