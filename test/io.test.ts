@@ -359,6 +359,25 @@ asyncio.run(main())
     expect(r.stdout).toBe("from the asyncio child\nfrom subprocess.run\nbefore the asyncio child\nbetween\nafter 0\n");
   });
 
+  it("land where CPython's 8 KiB text chunk was flushed: after 160 lines of 51 bytes, before the 161st", async () => {
+    const r = await run(
+      `import subprocess
+for i in range(300):
+    print(f"line {i:04d} " + "x" * 40)
+subprocess.run(["echo", "CHILD"])
+print("end")
+`,
+      [],
+      { virtual: true, env: withoutUnbuffered },
+    );
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.split("\n");
+    expect(lines.indexOf("CHILD")).toBe(160);
+    expect(lines[159]).toBe("line 0159 " + "x".repeat(40));
+    expect(lines[161]).toBe("line 0160 " + "x".repeat(40));
+    expect(lines.length).toBe(303);
+  });
+
   it("write after it under PYTHONUNBUFFERED=1", async () => {
     const r = await run(program, [], { virtual: true, env: { ...withoutUnbuffered, PYTHONUNBUFFERED: "1" } });
     expect(r.stderr).toBe("");
