@@ -18,7 +18,7 @@ const dir = resolve(here, "external");
 const expected = join(dir, "expected");
 mkdirSync(expected, { recursive: true });
 const pyenv = process.env.PYENV_ROOT ?? `${process.env.HOME}/.pyenv`;
-const pythons = { "3.10": `${pyenv}/versions/3.10.13/bin/python`, "3.12": `${pyenv}/versions/3.12.1/bin/python` };
+const pythons = { "3.10": `${pyenv}/versions/3.10.13/bin/python`, 3.12: `${pyenv}/versions/3.12.1/bin/python` };
 
 const wanted = process.argv.slice(2);
 const programs = readdirSync(dir)
@@ -37,13 +37,20 @@ for (const file of programs) {
   const py = pythons[version];
   if (!existsSync(py)) throw new Error(`CPython ${version} not found at ${py}`);
   const t0 = Date.now();
-  const r = spawnSync(py, [file], { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, PYTHONHASHSEED: "0" } });
+  // PYTHONUNBUFFERED removed: stdout block-buffered, as CPython buffers a pipe (eval/run.mjs runs
+  // tsyncio so too), which decides where a child's output lands among the program's prints.
+  const env = { ...process.env, PYTHONHASHSEED: "0" };
+  delete env.PYTHONUNBUFFERED;
+  const r = spawnSync(py, [file], { cwd: dir, encoding: "utf8", timeout: 120_000, env });
   // The standard library's folder depends on the install: written as a system Python's, the
   // location tsyncio's runtime names (src/runtime/asyncio/format_helpers.ts).
   const stdlib = new RegExp(`${pyenv.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/versions/[^/]+/lib/(python3\\.\\d+)`, "g");
   const sub = (s) => s.replaceAll(dir, "{dir}").replace(stdlib, "/usr/lib/$1");
   writeFileSync(join(expected, `${id}.out`), sub(r.stdout));
-  const lastErr = r.stderr.split("\n").filter((l) => l.trim()).pop();
+  const lastErr = r.stderr
+    .split("\n")
+    .filter((l) => l.trim())
+    .pop();
   setOrRemove(join(expected, `${id}.err`), lastErr ? sub(lastErr) + "\n" : "");
   setOrRemove(join(expected, `${id}.code`), r.status ? `${r.status}\n` : "");
   console.log(`${file}: CPython ${version}, exit ${r.status}, ${((Date.now() - t0) / 1000).toFixed(1)}s${lastErr ? `, stderr: ${lastErr}` : ""}`);

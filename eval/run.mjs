@@ -22,6 +22,9 @@ const dir = join(here, "external");
 const expectedDir = join(dir, "expected");
 const { compileToJs } = await import(join(root, "dist/index.js"));
 
+// stdout block-buffered as CPython buffers a pipe (record.mjs records CPython so): a child that
+// inherits stdout writes before what the program printed and has not flushed.
+const BUFFERED_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PYTHONUNBUFFERED"));
 const args = process.argv.slice(2);
 const USAGE = `usage: node eval/run.mjs [NNN ...] [--json FILE] [--verbose] [--real-time]
   NNN          run only these programs (their three-digit numbers or file names); all by default
@@ -66,6 +69,7 @@ for (const file of programs) {
   const version = /^# CPython: 3\.10\b/m.test(source) ? "3.10" : "3.12";
   const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "run", ...(realTime ? [] : ["--virtual-time"]), "--python", version, file], {
     cwd: dir,
+    env: BUFFERED_ENV,
     encoding: "utf8",
     timeout: 60_000,
     killSignal: "SIGKILL",
@@ -81,7 +85,11 @@ function judge(id, source, file, r) {
   const stdout = r.stdout ?? "";
   const stderr = r.stderr ?? "";
   const status = r.status;
-  const lastErr = stderr.split("\n").filter((l) => l.trim()).pop() ?? "";
+  const lastErr =
+    stderr
+      .split("\n")
+      .filter((l) => l.trim())
+      .pop() ?? "";
   const wantErr = (read(`${id}.err`) ?? "").replace(/\n$/, "").replaceAll("{dir}", dir);
   const wantCode = Number((read(`${id}.code`) ?? "0").trim());
   const regexText = read(`${id}.out.regex`);
@@ -102,8 +110,10 @@ function judge(id, source, file, r) {
   }
   if (r.error?.code === "ETIMEDOUT" || status === null) return { result: "crash", detail: `killed after 60s (${r.signal ?? r.error?.code})` };
   if (/tsyncio: internal error/.test(stderr)) return { result: "crash", detail: clip(stderr.split("\n").find((l) => /internal error/.test(l)) ?? "") };
-  if (/^\s+at .*:\d+:\d+\)?$/m.test(stderr) && !/^Traceback/m.test(stderr)) return { result: "crash", detail: clip(stderr.split("\n").find((l) => l.trim()) ?? "") };
-  if (/NotImplementedError: .*(not supported by tsyncio|tsyncio)/.test(lastErr) && !/NotImplementedError/.test(wantErr)) return { result: "unsupported", detail: `runtime: ${clip(lastErr, 110)}` };
+  if (/^\s+at .*:\d+:\d+\)?$/m.test(stderr) && !/^Traceback/m.test(stderr))
+    return { result: "crash", detail: clip(stderr.split("\n").find((l) => l.trim()) ?? "") };
+  if (/NotImplementedError: .*(not supported by tsyncio|tsyncio)/.test(lastErr) && !/NotImplementedError/.test(wantErr))
+    return { result: "unsupported", detail: `runtime: ${clip(lastErr, 110)}` };
 
   if (!outOk) return { result: "differs", detail: firstDifference(regexText, wantOut, stdout) };
   if (lastErr !== wantErr) return { result: "differs", detail: `stderr last line: got ${show(lastErr)}, want ${show(wantErr)}` };
@@ -152,5 +162,9 @@ const head = spawnSync("git", ["-C", root, "log", "-1", "--format=%h %s"], { enc
 const dirty = spawnSync("git", ["-C", root, "status", "--porcelain", "--", "src"], { encoding: "utf8" }).stdout.trim();
 console.log(`tsyncio: ${head ? clip(head, 70) : "(no git)"}${dirty ? " + uncommitted src/ edits" : ""}; dist/ as built (npm run build)`);
 console.log(`${n} programs, ${matched} match (${n ? ((100 * matched) / n).toFixed(1) : "0.0"}%)`);
-console.log(Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", "));
+console.log(
+  Object.entries(counts)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", "),
+);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ programs: n, match: matched, counts, results }, null, 2) + "\n");

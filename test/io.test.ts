@@ -20,11 +20,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a Python program (asynchronously, so a peer in this process can answer it). */
-function run(source: string, args: string[] = [], options: { virtual?: boolean; onStdout?: (text: string) => void } = {}) {
+function run(source: string, args: string[] = [], options: { virtual?: boolean; onStdout?: (text: string) => void; env?: NodeJS.ProcessEnv } = {}) {
   const file = join(dir, `p${Math.random().toString(36).slice(2)}.py`);
   writeFileSync(file, source);
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", ...(options.virtual ? ["--virtual-time"] : []), file, ...args]);
+    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", ...(options.virtual ? ["--virtual-time"] : []), file, ...args], {
+      env: options.env ?? process.env,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b) => {
@@ -335,6 +337,51 @@ asyncio.run(main())
         "NotImplementedError os.read() of an os.pipe() end nothing was written to yet would wait: not supported by tsyncio\n" +
         "NotImplementedError reading an os.pipe() end as a file is not supported by tsyncio (its pipes serve subprocesses and connect_read_pipe())\n",
     );
+  });
+});
+
+describe("children that inherit stdout, which is a pipe here", () => {
+  const program = `import asyncio, subprocess
+async def main():
+    print("before the asyncio child")
+    proc = await asyncio.create_subprocess_exec("echo", "from the asyncio child")
+    await proc.wait()
+    print("between")
+    subprocess.run(["echo", "from subprocess.run"])
+    print("after", proc.returncode)
+asyncio.run(main())
+`;
+  const withoutUnbuffered = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PYTHONUNBUFFERED"));
+
+  it("write before what the program printed while stdout is block-buffered (CPython's default for a pipe)", async () => {
+    const r = await run(program, [], { virtual: true, env: withoutUnbuffered });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("from the asyncio child\nfrom subprocess.run\nbefore the asyncio child\nbetween\nafter 0\n");
+  });
+
+  it("land where CPython's 8 KiB text chunk was flushed: after 160 lines of 51 bytes, before the 161st", async () => {
+    const r = await run(
+      `import subprocess
+for i in range(300):
+    print(f"line {i:04d} " + "x" * 40)
+subprocess.run(["echo", "CHILD"])
+print("end")
+`,
+      [],
+      { virtual: true, env: withoutUnbuffered },
+    );
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.split("\n");
+    expect(lines.indexOf("CHILD")).toBe(160);
+    expect(lines[159]).toBe("line 0159 " + "x".repeat(40));
+    expect(lines[161]).toBe("line 0160 " + "x".repeat(40));
+    expect(lines.length).toBe(303);
+  });
+
+  it("write after it under PYTHONUNBUFFERED=1", async () => {
+    const r = await run(program, [], { virtual: true, env: { ...withoutUnbuffered, PYTHONUNBUFFERED: "1" } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("before the asyncio child\nfrom the asyncio child\nbetween\nfrom subprocess.run\nafter 0\n");
   });
 });
 

@@ -11,7 +11,7 @@
 // message, and the process exits (130 or 124).
 
 import type { BigIntStats } from "node:fs";
-import { closeSync, readSync } from "node:fs";
+import { closeSync, fstatSync, readSync } from "node:fs";
 import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Session } from "node:inspector";
@@ -133,6 +133,15 @@ function sharedCell(): Int32Array {
  * that the thread boots while the program is translated and the runtime loads; installNodeHost
  * starts it unless asked to start it lazily (see lazyWatcher there).
  */
+/** Whether fd 1 is a terminal (a character device: node:tty's isatty would load node:net at start-up). */
+function stdoutIsTerminal(): boolean {
+  try {
+    return fstatSync(1).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
 export function startWatcher(timeout = 0): Int32Array {
   const cell = sharedCell();
   if (watcherStarted) return cell;
@@ -368,6 +377,8 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
       }
     },
     flush: () => stdout.flush(),
+    // CPython block-buffers stdout unless it is a terminal or PYTHONUNBUFFERED is non-empty (-u).
+    stdoutBlockBuffered: !stdoutIsTerminal() && !process.env.PYTHONUNBUFFERED,
     virtualTime: options.virtualTime,
     argv: options.argv,
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),

@@ -30,6 +30,12 @@ export interface Host {
   realSleep?(seconds: number): void;
   /** True when sleeps and timers run in simulated time. */
   virtualTime: boolean;
+  /**
+   * True when CPython would block-buffer stdout here (it is not a terminal and PYTHONUNBUFFERED is
+   * unset): what the program printed then stays in the buffer while a child that inherits stdout
+   * writes. Undefined or false: printed output goes out before a child starts.
+   */
+  stdoutBlockBuffered?: boolean;
   /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
   sleepUntil?(monotonic: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
@@ -269,6 +275,16 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     virtualTime: true,
   }) as Host;
   return h;
+}
+
+/**
+ * Called before starting a child that inherits the program's stdout or stderr: the program's own
+ * output so far comes first unless stdout is block-buffered as CPython buffers a pipe or a file,
+ * where the child's output comes before what the buffer still holds (subprocess.run(["echo"])
+ * after a print() shows the child's line first when piped, as CPython does).
+ */
+export function flushBeforeChild(): void {
+  if (host.stdoutBlockBuffered !== true) host.flush();
 }
 
 /** The current host (a live binding: always read it as `host.xxx`). */

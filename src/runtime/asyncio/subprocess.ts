@@ -1,7 +1,7 @@
 // Subprocesses through the host's I/O kernel. CPython: Lib/asyncio/subprocess.py (Process,
 // SubprocessStreamProtocol, create_subprocess_exec/_shell) and base_subprocess.py (the transport
 // behind loop.subprocess_exec/_shell and SubprocessProtocol).
-import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, host, str, typeName } from "./_compat.js";
+import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, str, typeName } from "./_compat.js";
 import { call, toIterable } from "../builtins/ops.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
@@ -19,6 +19,7 @@ import { _isNone } from "./_util.js";
 import { NotImplementedError } from "../builtins/exceptions.js";
 import { pipeEnd, type RuntimePipe } from "../modules/_os_pipes.js";
 import type { BaseEventLoop } from "./base_events.js";
+import { flushBeforeChild } from "../host.js";
 
 type Loop = BaseEventLoop;
 type Stdio = "pipe" | "inherit" | "ignore" | "stdout";
@@ -321,8 +322,9 @@ function* spawnProcess(
       } else t._io_event(c);
     },
   });
-  // A child writing to our stdout comes after what the program printed before starting it.
-  if (stdio[1] === "inherit" || stdio[2] === "inherit") host.flush();
+  // A child writing to our stdout comes after what the program printed before starting it (unless
+  // stdout is block-buffered: then before what the buffer still holds, as in CPython).
+  if (stdio[1] === "inherit" || stdio[2] === "inherit") flushBeforeChild();
   ioSend({
     op: "spawn",
     id: t._id,

@@ -237,8 +237,20 @@ export const print = takes_packed(
     }
     if (file === null) file = stdio.stdout;
     if (file instanceof StdStream) {
+      const plain = text;
       text = encodable(file.fd, text, starts);
-      stdioCall(() => host.write(file.fd, text));
+      const fd = file.fd;
+      // A block-buffered stdout flushes its chunk between two of CPython's piece writes, which
+      // decides where a child's output lands: write the pieces one by one there.
+      if (fd === 1 && starts.length > 1 && text === plain && host.stdoutBlockBuffered === true) {
+        const pieces = text;
+        stdioCall(() => {
+          for (let i = 0; i < starts.length; i++) {
+            const piece = pieces.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : pieces.length);
+            if (piece !== "") host.write(fd, piece);
+          }
+        });
+      } else stdioCall(() => host.write(fd, text));
       if (flush) stdioCall(() => host.flush());
     } else if (file == null) {
       // sys.stdout is None: print does nothing

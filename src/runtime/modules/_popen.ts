@@ -4,7 +4,7 @@
 // takes what has come without waiting. kill/terminate/send_signal reach the running child, so its
 // returncode is CPython's: -9 after kill(), -15 after terminate().
 // CPython: Lib/subprocess.py (documented behaviour).
-import { host } from "../host.js";
+import { flushBeforeChild, host } from "../host.js";
 import { PyList } from "../builtins/collections.js";
 import { PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, ValueError } from "../builtins/exceptions.js";
@@ -163,8 +163,8 @@ export class LiveChild implements IoTarget {
   constructor(o: ProcessRunOptions) {
     if (!host.io) throw new NotImplementedError("subprocess is not supported by tsyncio in the browser (a web page has no processes)");
     this._id = ioRegister(this);
-    // The program's own output so far comes before the child's.
-    host.flush();
+    // The program's own output so far comes before the child's (unless stdout is block-buffered).
+    flushBeforeChild();
     ioSend({ op: "spawn", id: this._id, file: o.file, args: o.args, shell: false, cwd: o.cwd, env: o.env, stdio: o.stdio });
     this._block(() => this._pid !== 0 || this._error !== null);
     if (this._error !== null && this._error.ev === "error") {

@@ -3,7 +3,7 @@
 // (Host.io.runProcess), blocking the program as CPython's do; Popen's child runs while the program
 // does, through the I/O kernel (_popen.ts), so kill() and terminate() reach it.
 // CPython: Lib/subprocess.py (documented behaviour).
-import { host } from "../host.js";
+import { flushBeforeChild, host } from "../host.js";
 import { call, typeName } from "../builtins/ops.js";
 import { repr, str } from "../builtins/repr.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
@@ -207,7 +207,7 @@ function options(args: unknown, kw: Kw): [ProcessRunOptions, boolean] {
 function runChild(o: ProcessRunOptions): ProcessResult {
   const io = host.io;
   if (!io) throw new NotImplementedError("subprocess is not supported by tsyncio in the browser (a web page has no processes)");
-  host.flush();
+  flushBeforeChild();
   const r = io.runProcess(o);
   if (r.error) {
     const msg = r.error.code === "ENOENT" ? "No such file or directory" : r.error.code === "EACCES" ? "Permission denied" : r.error.code;
