@@ -68,35 +68,59 @@ export interface OwnStatementFacts {
  * `facts`, when given, gets the scope's return values and attribute stores from the same walk.
  */
 export function collectBindings(node: py.Node, walrusInModule: boolean, facts?: OwnStatementFacts): Map<string, Binding[]> {
-  const out = new Map<string, Binding[]>();
-  const add = (name: string, b: Binding) => {
-    let list = out.get(name);
-    if (!list) out.set(name, (list = []));
+  const c = new BindingCollector(walrusInModule, facts);
+  const body = (node as { body?: unknown }).body;
+  if (Array.isArray(body)) c.stmts(body as py.Stmt[]);
+  if (node._type === "ListComp" || node._type === "SetComp" || node._type === "DictComp" || node._type === "GeneratorExp") comprehensionTargets(node, c);
+  return c.out;
+}
+
+/** collectBindings' walk: its state in fields and its steps as methods (no closures per scope). */
+class BindingCollector {
+  readonly out = new Map<string, Binding[]>();
+  constructor(
+    private readonly walrusInModule: boolean,
+    private readonly facts: OwnStatementFacts | undefined,
+  ) {}
+
+  add(name: string, b: Binding): void {
+    let list = this.out.get(name);
+    if (!list) this.out.set(name, (list = []));
     list.push(b);
-  };
-  const unknownTargets = (t: py.ExprNode) => {
+  }
+
+  unknownTargets(t: py.ExprNode): void {
     visitExpr(t, (n) => {
-      if (n._type === "Name" && n.ctx._type !== "Load") add(n.id, { k: "unknown" });
+      if (n._type === "Name" && n.ctx._type !== "Load") this.add(n.id, { k: "unknown" });
     });
-  };
+  }
+
   // Walrus targets anywhere in an expression (also inside comprehensions: they bind here, but
   // their value there reads the comprehension's own names, so it is not typed from here).
-  const walrus = (e: py.Node | readonly py.Node[] | null | undefined) => {
-    if (!walrusInModule) return;
+  walrus(e: py.Node | readonly py.Node[] | null | undefined): void {
+    if (!this.walrusInModule) return;
     const inComprehension = new Set<unknown>();
     visitExpr(e, (n) => {
       if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
         visitExpr(n, (inner) => inComprehension.add(inner));
-      if (n._type === "NamedExpr" && n.target._type === "Name") add(n.target.id, inComprehension.has(n) ? { k: "unknown" } : { k: "value", expr: n.value });
+      if (n._type === "NamedExpr" && n.target._type === "Name")
+        this.add(n.target.id, inComprehension.has(n) ? { k: "unknown" } : { k: "value", expr: n.value });
     });
-  };
-  const patternNames = (p: py.Pattern) =>
+  }
+
+  patternNames(p: py.Pattern): void {
     walk(p, (o) => {
-      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") add(o.name, { k: "unknown" });
-      if (o._type === "MatchMapping" && typeof o.rest === "string") add(o.rest, { k: "unknown" });
+      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") this.add(o.name, { k: "unknown" });
+      if (o._type === "MatchMapping" && typeof o.rest === "string") this.add(o.rest, { k: "unknown" });
     });
-  const stmts = (list: py.Stmt[]) => list.forEach(stmt);
-  const stmt = (s: py.Stmt): void => {
+  }
+
+  stmts(list: py.Stmt[]): void {
+    for (let i = 0; i < list.length; i++) this.stmt(list[i]);
+  }
+
+  stmt(s: py.Stmt): void {
+    const facts = this.facts;
     if (facts !== undefined) {
       if (s._type === "Return") facts.returns.push(s.value);
       else if (writesAttribute(s)) facts.attributeStores.push(s);
@@ -105,95 +129,91 @@ export function collectBindings(node: py.Node, walrusInModule: boolean, facts?: 
       case "FunctionDef":
       case "AsyncFunctionDef":
       case "ClassDef":
-        if (walrusInModule) walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
-        add(s.name, { k: "unknown" });
+        if (this.walrusInModule) this.walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
+        this.add(s.name, { k: "unknown" });
         return;
       case "Assign":
-        walrus(s.value);
+        this.walrus(s.value);
         for (const t of s.targets) {
-          if (t._type === "Name") add(t.id, { k: "value", expr: s.value });
+          if (t._type === "Name") this.add(t.id, { k: "value", expr: s.value });
           else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && t.elts.every((x) => x._type === "Name"))
-            t.elts.forEach((x, index) => add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
-          else (unknownTargets(t), walrus(t));
+            t.elts.forEach((x, index) => this.add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
+          else (this.unknownTargets(t), this.walrus(t));
         }
         return;
       case "AugAssign":
-        walrus(s.value);
-        if (s.target._type === "Name") add(s.target.id, { k: "aug", op: s.op, value: s.value });
-        else walrus(s.target);
+        this.walrus(s.value);
+        if (s.target._type === "Name") this.add(s.target.id, { k: "aug", op: s.op, value: s.value });
+        else this.walrus(s.target);
         return;
       case "AnnAssign":
-        walrus(s.value);
-        if (s.target._type === "Name") add(s.target.id, s.value ? { k: "value", expr: s.value } : { k: "none" });
-        else walrus(s.target);
+        this.walrus(s.value);
+        if (s.target._type === "Name") this.add(s.target.id, s.value ? { k: "value", expr: s.value } : { k: "none" });
+        else this.walrus(s.target);
         return;
       case "For":
       case "AsyncFor":
-        walrus(s.iter);
-        if (s.target._type === "Name" && s._type === "For") add(s.target.id, { k: "for", iter: s.iter });
-        else unknownTargets(s.target);
-        stmts(s.body);
-        stmts(s.orelse);
+        this.walrus(s.iter);
+        if (s.target._type === "Name" && s._type === "For") this.add(s.target.id, { k: "for", iter: s.iter });
+        else this.unknownTargets(s.target);
+        this.stmts(s.body);
+        this.stmts(s.orelse);
         return;
       case "With":
       case "AsyncWith":
         for (const item of s.items) {
-          walrus(item.context_expr);
-          if (item.optional_vars) unknownTargets(item.optional_vars);
+          this.walrus(item.context_expr);
+          if (item.optional_vars) this.unknownTargets(item.optional_vars);
         }
-        stmts(s.body);
+        this.stmts(s.body);
         return;
       case "Try":
       case "TryStar":
-        stmts(s.body);
+        this.stmts(s.body);
         for (const h of s.handlers) {
-          walrus(h.type);
+          this.walrus(h.type);
           // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
-          if (h.name) add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
-          stmts(h.body);
+          if (h.name) this.add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
+          this.stmts(h.body);
         }
-        stmts(s.orelse);
-        stmts(s.finalbody);
+        this.stmts(s.orelse);
+        this.stmts(s.finalbody);
         return;
       case "Import":
       case "ImportFrom":
-        for (const a of s.names) if (a.name !== "*") add(a.asname ?? a.name.split(".")[0], { k: "unknown" });
+        for (const a of s.names) if (a.name !== "*") this.add(a.asname ?? a.name.split(".")[0], { k: "unknown" });
         return;
       case "Delete":
         for (const t of s.targets) {
-          if (t._type === "Name") add(t.id, { k: "none" });
-          else walrus(t);
+          if (t._type === "Name") this.add(t.id, { k: "none" });
+          else this.walrus(t);
         }
         return;
       case "Match":
-        walrus(s.subject);
+        this.walrus(s.subject);
         for (const c of s.cases) {
-          patternNames(c.pattern);
-          walrus(c.guard);
-          stmts(c.body);
+          this.patternNames(c.pattern);
+          this.walrus(c.guard);
+          this.stmts(c.body);
         }
         return;
       case "If":
       case "While":
-        walrus(s.test);
-        stmts(s.body);
-        stmts(s.orelse);
+        this.walrus(s.test);
+        this.stmts(s.body);
+        this.stmts(s.orelse);
         return;
       case "TypeAlias":
-        if (s.name._type === "Name") add(s.name.id, { k: "unknown" });
+        if (s.name._type === "Name") this.add(s.name.id, { k: "unknown" });
         return;
       default:
-        walrus(s);
+        this.walrus(s);
     }
-  };
-  const body = (node as { body?: unknown }).body;
-  if (Array.isArray(body)) stmts(body as py.Stmt[]);
-  if (node._type === "ListComp" || node._type === "SetComp" || node._type === "DictComp" || node._type === "GeneratorExp") comprehensionTargets(node, add);
-  return out;
+  }
 }
 
 /** `for x in it` clauses of a comprehension: its own names (walrus targets belong to the enclosing scope). */
-function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, add: (name: string, b: Binding) => void): void {
+function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, into: BindingCollector): void {
   const own = new Set<string>();
   for (const g of c.generators)
     visitExpr(g.target, (n) => {
@@ -206,10 +226,10 @@ function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.Gen
       visitExpr(g.iter, (n) => {
         if (n._type === "Name" && own.has(n.id)) readsOwn = true;
       });
-    if (g.target._type === "Name" && !g.is_async && !readsOwn) add(g.target.id, { k: "for", iter: g.iter });
+    if (g.target._type === "Name" && !g.is_async && !readsOwn) into.add(g.target.id, { k: "for", iter: g.iter });
     else
       visitExpr(g.target, (n) => {
-        if (n._type === "Name") add(n.id, { k: "unknown" });
+        if (n._type === "Name") into.add(n.id, { k: "unknown" });
       });
   });
 }

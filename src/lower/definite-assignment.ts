@@ -462,34 +462,51 @@ function classBodyState(c: py.ClassDef, state: Set<string>): Set<string> {
 
 /** Every name a class body's own code mentions (method bodies aside), or null when a `break` or `continue` in it belongs to a loop outside it. */
 function classBodyNames(c: py.ClassDef): Set<string> | null {
-  const out = new Set<string>();
-  let escapes = false;
-  const visit = (n: py.Node, inLoop: boolean): void => {
-    switch (n._type) {
-      case "Name":
-        out.add(n.id);
-        return;
-      case "Break":
-      case "Continue":
-        if (!inLoop) escapes = true;
-        return;
-      case "FunctionDef":
-      case "AsyncFunctionDef":
-        // (its body runs later: only the decorators, defaults and annotations are read here)
-        forEachChild(n, (x, field) => field !== "body" && visit(x, inLoop));
-        return;
-      case "For":
-      case "AsyncFor":
-      case "While":
-        // (a `break` in the `else` block leaves the enclosing loop)
-        forEachChild(n, (x, field) => visit(x, field === "body" || inLoop));
-        return;
-      default:
-        forEachChild(n, (x) => visit(x, inLoop));
-    }
-  };
-  for (const s of c.body) visit(s, false);
-  return escapes ? null : out;
+  const found: ClassBodyNames = { names: new Set(), escapes: false };
+  for (const s of c.body) visitClassBody(s, false, found);
+  return found.escapes ? null : found.names;
+}
+
+/** What classBodyNames gathers: the names mentioned, and whether a `break`/`continue` leaves the body. */
+interface ClassBodyNames {
+  names: Set<string>;
+  escapes: boolean;
+}
+
+/** classBodyNames' visit, with its state passed along (no closure per node). */
+function visitClassBody(n: py.Node, inLoop: boolean, found: ClassBodyNames): void {
+  switch (n._type) {
+    case "Name":
+      found.names.add(n.id);
+      return;
+    case "Break":
+    case "Continue":
+      if (!inLoop) found.escapes = true;
+      return;
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      // (its body runs later: only the decorators, defaults and annotations are read here)
+      for (const d of n.decorator_list) visitClassBody(d, inLoop, found);
+      visitClassBody(n.args, inLoop, found);
+      if (n.returns) visitClassBody(n.returns, inLoop, found);
+      for (const t of n.type_params) visitClassBody(t, inLoop, found);
+      return;
+    case "For":
+    case "AsyncFor":
+      visitClassBody(n.target, inLoop, found);
+      visitClassBody(n.iter, inLoop, found);
+      for (const s of n.body) visitClassBody(s, true, found);
+      // (a `break` in the `else` block leaves the enclosing loop)
+      for (const s of n.orelse) visitClassBody(s, inLoop, found);
+      return;
+    case "While":
+      visitClassBody(n.test, inLoop, found);
+      for (const s of n.body) visitClassBody(s, true, found);
+      for (const s of n.orelse) visitClassBody(s, inLoop, found);
+      return;
+    default:
+      forEachChildWith(n, visitClassBody, inLoop, found);
+  }
 }
 
 /** asyncio's own context managers that never swallow an exception (by their usual spelling). */

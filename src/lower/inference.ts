@@ -82,10 +82,14 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   };
   /** The class of each `self:` type (made by selfKey only). */
   const selfClasses = new Map<PyType, py.ClassDef>();
+  const selfKeys = new Map<py.ClassDef, PyType>();
   const selfKey = (c: py.ClassDef): PyType => {
-    classKey(c);
-    const key: PyType = `self:${c.name}@${c.lineno}:${c.col_offset}`;
-    selfClasses.set(key, c);
+    let key = selfKeys.get(c);
+    if (key === undefined) {
+      classKey(c);
+      selfKeys.set(c, (key = `self:${c.name}@${c.lineno}:${c.col_offset}`));
+      selfClasses.set(key, c);
+    }
     return key;
   };
   const methodFor = (owner: PyType | undefined, attr: string, special = false): MethodDef | undefined => {
@@ -114,9 +118,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return undefined;
   };
 
-  // (each environment's answers about runtime calls, kept while the rounds run; null: none)
+  // (the answers about runtime calls, kept while the rounds run, each with the scope it was asked
+  // from: a call is typed from its own scope, but the answer depends on the scope)
   let roundsRunning = true;
-  const roundCaches: Map<py.Call, string | null>[] = [];
+  const runtimeCalls = new Map<py.Call, PyType | undefined>();
+  const runtimeCallScopes = new Map<py.Call, Scope>();
+  const runtimeFunctions = new Map<py.Call, string | undefined>();
+  const runtimeFunctionScopes = new Map<py.Call, Scope>();
 
   // Where each name read in a scope is bound, found once per scope and name (the scopes are final
   // here; the environments ask for every Name they type, in every round).
@@ -137,23 +145,20 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const resolve = resolverFor(scope);
     // What the runtime calls of this scope give and name, found once while the rounds run (they
     // read the known bindings, which the lowering extends later: not kept after inference).
-    const runtimeCalls = new Map<py.Call, PyType | null>();
-    const runtimeFunctions = new Map<py.Call, string | null>();
-    roundCaches.push(runtimeCalls, runtimeFunctions);
     const runtimeCall = (call: py.Call): PyType | undefined => {
       if (!roundsRunning) return input.runtimeCall(scope, call);
-      const known = runtimeCalls.get(call);
-      if (known !== undefined) return known ?? undefined;
+      if (runtimeCallScopes.get(call) === scope) return runtimeCalls.get(call);
       const t = input.runtimeCall(scope, call);
-      runtimeCalls.set(call, t ?? null);
+      runtimeCallScopes.set(call, scope);
+      runtimeCalls.set(call, t);
       return t;
     };
     const runtimeFunction = (call: py.Call): string | undefined => {
       if (!roundsRunning) return input.runtimeFunction(scope, call);
-      const known = runtimeFunctions.get(call);
-      if (known !== undefined) return known ?? undefined;
+      if (runtimeFunctionScopes.get(call) === scope) return runtimeFunctions.get(call);
       const fn = input.runtimeFunction(scope, call);
-      runtimeFunctions.set(call, fn ?? null);
+      runtimeFunctionScopes.set(call, scope);
+      runtimeFunctions.set(call, fn);
       return fn;
     };
     const env: TypeEnv = (name: string) => {
@@ -233,8 +238,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
   // so it answers the same as a new one would; the lowering asks for it per expression).
   const factEnvs = new Map<Scope, TypeEnv>();
-  // The environment each scope's inference types its bindings in (inferScopeTypes).
-  const inferringEnvs = new Map<Scope, InferringEnv>();
   const factEnv = (scope: Scope): TypeEnv => {
     let env = factEnvs.get(scope);
     if (!env)
@@ -250,9 +253,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   };
 
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
-  const bindingsOf = new Map<Scope, Map<string, Binding[]>>();
-  // (each scope's candidate names, found once, used in every round)
-  const candidatesOf = new Map<Scope, { names: string[]; set: Set<string> }>();
+  // (what each scope's inference keeps from round to round, in `order`)
+  const rounds: ScopeRounds[] = [];
   // (the candidate names each binding's value reads, outside lambdas: found once, asked in every round)
   const candidateReads = new Map<Binding, readonly string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
@@ -260,7 +262,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const ownFacts = new Map<Scope, OwnStatementFacts>();
   for (const scope of order) {
     const found: OwnStatementFacts = { returns: [], attributeStores: [] };
-    bindingsOf.set(scope, collectBindings(scope.node, walrusInModule, found));
+    const bindings = collectBindings(scope.node, walrusInModule, found);
+    rounds.push({
+      scope,
+      bindings,
+      candidates: undefined,
+      isCandidate: undefined,
+      inferring: undefined,
+      self: undefined,
+      passed: undefined,
+      withSelf: undefined,
+      last: undefined,
+    });
     ownFacts.set(scope, found);
   }
   const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
@@ -270,7 +283,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // What the scope being inferred reads from outside itself, as triples: (scope, name, type) of an
   // outer name, (def, null, type) of a return, (ATTR, attribute, type); null outside inferScope.
   let reads: unknown[] | null = null;
-  const lastRound = new Map<Scope, { paramTypes: Map<string, PyType> | undefined; reads: unknown[]; proven: Map<string, PyType> }>();
   const returnRead = (def: py.FunctionDef | py.AsyncFunctionDef) => {
     const t = returns.get(def);
     reads?.push(def, null, t);
@@ -340,13 +352,12 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   };
 
   // A method's `self`, when it is surely an instance of its class or a subclass.
-  const selfParams = new Map<Scope, Map<string, PyType>>();
-  for (const scope of order) {
-    const fn = scope.node;
+  for (const r of rounds) {
+    const fn = r.scope.node;
     if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
     const cls = input.classes.selfClass(fn);
     const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
-    if (cls && self && (scope.bindCount.get(self) ?? 0) === 1 && !scope.writtenElsewhere.has(self)) selfParams.set(scope, new Map([[self, selfKey(cls)]]));
+    if (cls && self && (r.scope.bindCount.get(self) ?? 0) === 1 && !r.scope.writtenElsewhere.has(self)) r.self = new Map([[self, selfKey(cls)]]);
   }
 
   // Instance attributes of the program's classes: typed when every write of the attribute name, on
@@ -380,10 +391,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   /** One pass over every scope, with the parameter types `params` assumed. */
   const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
     facts.clear();
-    for (const scope of order) {
-      const own = selfParams.get(scope);
-      const passed = params.get(scope);
-      inferScope(scope, own ? (passed ? new Map([...passed, ...own]) : own) : passed);
+    for (let i = 0; i < rounds.length; i++) {
+      const r = rounds[i];
+      const passed = params.size ? params.get(r.scope) : undefined;
+      // (the merged map made again only when the passed types are a new map: the rounds reuse an unchanged one)
+      if (r.self && passed && passed !== r.passed) r.withSelf = new Map([...passed, ...r.self]);
+      r.passed = passed;
+      inferScope(r, r.self ? (passed ? r.withSelf : r.self) : passed);
     }
   };
 
@@ -469,22 +483,23 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     attrs = new Map();
     inferLocals((params = new Map()));
   }
-  for (const [scope, types] of [...params, ...selfParams]) {
+  const withParams = (scope: Scope, types: Map<string, PyType>) => {
     const m = facts.get(scope) ?? new Map<string, PyType>();
     for (const [n, t] of types) m.set(n, t);
     facts.set(scope, m);
-  }
+  };
+  for (const [scope, types] of params) withParams(scope, types);
+  for (const r of rounds) if (r.self) withParams(r.scope, r.self);
   // The rounds' working tables: the lowering reads none of them, but the closures returned below
   // keep this function's variables alive through it (and its young-generation collections would
   // copy them): emptied here.
   roundsRunning = false;
-  for (const m of roundCaches) m.clear();
-  roundCaches.length = 0;
-  lastRound.clear();
-  bindingsOf.clear();
-  candidatesOf.clear();
+  runtimeCalls.clear();
+  runtimeCallScopes.clear();
+  runtimeFunctions.clear();
+  runtimeFunctionScopes.clear();
+  rounds.length = 0;
   candidateReads.clear();
-  inferringEnvs.clear();
   returnsOf.clear();
   attrWrites.clear();
   passedArguments.length = 0;
@@ -501,47 +516,52 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     returnOf: (fn) => returns.get(fn),
   };
 
-  function inferScope(scope: Scope, paramTypes: Map<string, PyType> | undefined): void {
+  function inferScope(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): void {
+    const scope = r.scope;
     if (scope.kind === "module" && input.moduleOpen) return;
     // The same parameter types and the same answers to everything it read outside itself: the
     // same result as in the previous round (the inference is deterministic), not worked out again.
-    const before = lastRound.get(scope);
+    const before = r.last;
     if (before && sameTypes(before.paramTypes, paramTypes) && stillReads(before.reads)) {
       if (before.proven.size) facts.set(scope, before.proven);
       return;
     }
     reads = [];
-    const proven = inferScopeTypes(scope, paramTypes);
-    lastRound.set(scope, { paramTypes, reads, proven });
+    const proven = inferScopeTypes(r, paramTypes);
+    r.last = { paramTypes, reads, proven };
     reads = null;
     if (proven.size) facts.set(scope, proven);
   }
 
-  function inferScopeTypes(scope: Scope, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
-    const bindings = bindingsOf.get(scope)!;
+  function inferScopeTypes(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
+    const { scope, bindings } = r;
     // (the same in every round: found once per scope)
-    let found = candidatesOf.get(scope);
-    if (!found) {
-      const names = [...bindings.keys()].filter(
-        (n) =>
+    if (r.candidates === undefined) {
+      const names: string[] = [];
+      bindings.forEach((list, n) => {
+        if (
           !scope.params.has(n) &&
           !scope.globals.has(n) &&
           !scope.nonlocals.has(n) &&
           !scope.writtenElsewhere.has(n) &&
-          bindings.get(n)!.length === (scope.bindCount.get(n) ?? 0),
-      );
-      candidatesOf.set(scope, (found = { names, set: new Set(names) }));
+          list.length === (scope.bindCount.get(n) ?? 0)
+        )
+          names.push(n);
+      });
+      r.candidates = names;
+      r.isCandidate = new Set(names);
     }
-    const { names: candidates, set: isCandidate } = found;
+    const candidates = r.candidates;
+    const isCandidate = r.isCandidate!;
     // (no local to type: only the parameters' types, and no environment made)
     if (!candidates.length) return paramTypes?.size ? new Map(paramTypes) : NOTHING_PROVEN;
     const assumed = new Map<string, PyType | undefined>();
     // (one environment per scope for all its rounds, reading this round's assumptions)
-    let inferring = inferringEnvs.get(scope);
+    let inferring = r.inferring;
     if (!inferring) {
       const own: InferringEnv = { env: null!, paramTypes, assumed };
       own.env = envFor(scope, (name) => own.paramTypes?.get(name) ?? own.assumed.get(name));
-      inferringEnvs.set(scope, (inferring = own));
+      r.inferring = inferring = own;
     }
     inferring.paramTypes = paramTypes;
     inferring.assumed = assumed;
@@ -612,7 +632,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       }
       checked = null;
     }
-    const proven = new Map<string, PyType>(paramTypes ?? []);
+    const proven = paramTypes ? new Map<string, PyType>(paramTypes) : new Map<string, PyType>();
     assumed.forEach((t, n) => {
       if (t !== undefined) proven.set(n, t);
     });
@@ -625,6 +645,24 @@ type LastAnswers<T, K = unknown> = Map<K, { reads: unknown[]; value: T }>;
 
 /** What inferScopeTypes proves of a scope without locals or parameters to type (shared: never written). */
 const NOTHING_PROVEN: Map<string, PyType> = new Map();
+
+/** What one scope's inference keeps from round to round. */
+interface ScopeRounds {
+  scope: Scope;
+  /** Every binding of its names (collectBindings). */
+  bindings: Map<string, Binding[]>;
+  /** The names it may type, found at its first inference. */
+  candidates: string[] | undefined;
+  isCandidate: Set<string> | undefined;
+  inferring: InferringEnv | undefined;
+  /** A method's `self` as a parameter of a known type. */
+  self: Map<string, PyType> | undefined;
+  /** The parameter types the calls passed last round, and those with `self`'s. */
+  passed: Map<string, PyType> | undefined;
+  withSelf: Map<string, PyType> | undefined;
+  /** Its last inference: under which parameter types, what it read outside itself, what it proved. */
+  last: { paramTypes: Map<string, PyType> | undefined; reads: unknown[]; proven: Map<string, PyType> } | undefined;
+}
 
 /** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
 interface InferringEnv {

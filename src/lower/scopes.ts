@@ -331,7 +331,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       if (stmt._type === "AsyncFor") scope.hasAwait = true;
       visitExpr(stmt.iter, scope, table);
       bindTarget(stmt.target, scope, table);
-      for (const s of [...stmt.body, ...stmt.orelse]) visit(s, scope, table);
+      for (const s of stmt.body) visit(s, scope, table);
+      for (const s of stmt.orelse) visit(s, scope, table);
       return;
     case "With":
     case "AsyncWith":
@@ -352,7 +353,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         if (h.name) bind(scope, h.name);
         for (const s of h.body) visit(s, scope, table);
       }
-      for (const s of [...stmt.orelse, ...stmt.finalbody]) visit(s, scope, table);
+      for (const s of stmt.orelse) visit(s, scope, table);
+      for (const s of stmt.finalbody) visit(s, scope, table);
       return;
     case "If":
       visitExpr(stmt.test, scope, table);
