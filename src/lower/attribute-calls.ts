@@ -10,7 +10,7 @@
 //   ns.f(1, 2)                    | callm_checked(ns, "f", 1n, 2n);
 
 import type * as py from "../ast/nodes.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { namesAny, nodeIndex } from "../ast/node-index.js";
 
 /**
  * The positional argument counts every def of a class body named so takes, called through an
@@ -112,7 +112,7 @@ export function methodSurelyMissing(chain: py.ClassDef[], module: py.Module, att
 
 function givesComputedAttributes(module: py.Module): boolean {
   const index = nodeIndex(module);
-  return index.ofType("Name").some((n) => DYNAMIC_NAMES.has(n.id)) || index.ofType("Attribute").some((a) => DYNAMIC_ATTRIBUTES.has(a.attr));
+  return namesAny(module, DYNAMIC_NAMES) || index.ofType("Attribute").some((a) => DYNAMIC_ATTRIBUTES.has(a.attr));
 }
 
 function bindsName(item: py.Stmt, name: string): boolean {

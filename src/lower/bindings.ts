@@ -164,14 +164,22 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
   if (result) return result;
   result = new Set();
   const scope = cx.fn.scope;
-  // Names a loop target may have to qualify: bound once, by this scope alone.
+  // Names a loop target may have to qualify: the targets of this function's own `for NAME` loops
+  // (found first: most bodies have none) bound once, by this scope alone.
   const possible = new Set<string>();
   if (scope.kind !== "module") {
-    for (const [name, count] of scope.bindCount)
-      if (count === 1 && !scope.captured.has(name) && !scope.writtenElsewhere.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name))
-        possible.add(name);
+    ownLoopTargets(stmts, possible);
+    for (const name of possible)
+      if (
+        scope.bindCount.get(name) !== 1 ||
+        scope.captured.has(name) ||
+        scope.writtenElsewhere.has(name) ||
+        scope.globals.has(name) ||
+        scope.nonlocals.has(name)
+      )
+        possible.delete(name);
   }
-  if (possible.size > 0 && hasOwnLoopOver(stmts, possible)) {
+  if (possible.size > 0) {
     // One walk: every occurrence of those names (nested functions included) and, for each
     // `for NAME` loop of this function's own code (not of nested ones), the occurrences in its body.
     const occurrences = new Map<string, number>();
@@ -203,38 +211,37 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
   return result;
 }
 
-/** Whether a `for NAME` loop over one of `names` is in these statements (not in nested defs or classes): the walk above finds nothing otherwise. */
-function hasOwnLoopOver(stmts: py.Stmt[], names: Set<string>): boolean {
+/** Adds the targets of the `for NAME` loops in these statements (not in nested defs or classes) to `out`. */
+function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
   for (const s of stmts) {
     switch (s._type) {
       case "For":
-        if ((s.target._type === "Name" && names.has(s.target.id)) || hasOwnLoopOver(s.body, names) || hasOwnLoopOver(s.orelse, names)) return true;
+        if (s.target._type === "Name") out.add(s.target.id);
+        ownLoopTargets(s.body, out);
+        ownLoopTargets(s.orelse, out);
         break;
       case "AsyncFor":
       case "While":
       case "If":
-        if (hasOwnLoopOver(s.body, names) || hasOwnLoopOver(s.orelse, names)) return true;
+        ownLoopTargets(s.body, out);
+        ownLoopTargets(s.orelse, out);
         break;
       case "With":
       case "AsyncWith":
-        if (hasOwnLoopOver(s.body, names)) return true;
+        ownLoopTargets(s.body, out);
         break;
       case "Try":
       case "TryStar":
-        if (
-          hasOwnLoopOver(s.body, names) ||
-          s.handlers.some((h) => hasOwnLoopOver(h.body, names)) ||
-          hasOwnLoopOver(s.orelse, names) ||
-          hasOwnLoopOver(s.finalbody, names)
-        )
-          return true;
+        ownLoopTargets(s.body, out);
+        for (const h of s.handlers) ownLoopTargets(h.body, out);
+        ownLoopTargets(s.orelse, out);
+        ownLoopTargets(s.finalbody, out);
         break;
       case "Match":
-        if (s.cases.some((c) => hasOwnLoopOver(c.body, names))) return true;
+        for (const c of s.cases) ownLoopTargets(c.body, out);
         break;
     }
   }
-  return false;
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */

@@ -14,7 +14,7 @@ import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
@@ -64,13 +64,15 @@ function valueBinding(item: py.Stmt): string | null {
 }
 
 const readsNamespaces = new WeakMap<py.Module, boolean>();
+// (the module's distinct Name ids, gathered once per tree: no loop over every Name here)
+const VARS: ReadonlySet<string> = new Set(["vars"]);
 
 /** Whether the program may read some class's `__dict__` (`C.__dict__`, `vars(C)`). */
 function readsClassNamespaces(module: py.Module): boolean {
   let reads = readsNamespaces.get(module);
   if (reads === undefined) {
     const index = nodeIndex(module);
-    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || index.ofType("Name").some((n) => n.id === "vars");
+    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || namesAny(module, VARS);
     readsNamespaces.set(module, reads);
   }
   return reads;

@@ -11,7 +11,7 @@
 
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
-import { nodeIndex } from "../ast/node-index.js";
+import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { jsMemberName, type LowerContext, safeProp } from "./context.js";
 import { plainClass } from "./analysis.js";
 import { localChain, type AttributeHooks } from "./modules.js";
@@ -78,6 +78,8 @@ function simpleName(attr: string): boolean {
 }
 
 const deletions = new WeakMap<py.Module, { attrs: Set<string>; delattr: boolean }>();
+// (the module's distinct Name ids, gathered once per tree: no loop over every Name here)
+const DELATTR: ReadonlySet<string> = new Set(["delattr"]);
 
 /** `del x.attr` or delattr() somewhere: an attribute may go missing. */
 export function deletedAnywhere(cx: LowerContext, attr: string): boolean {
@@ -86,7 +88,7 @@ export function deletedAnywhere(cx: LowerContext, attr: string): boolean {
     const found = { attrs: new Set<string>(), delattr: false };
     const index = nodeIndex(cx.module);
     for (const n of index.ofType("Delete")) for (const t of n.targets) if (t._type === "Attribute") found.attrs.add(t.attr);
-    found.delattr = index.ofType("Name").some((n) => n.id === "delattr");
+    found.delattr = namesAny(cx.module, DELATTR);
     deletions.set(cx.module, (d = found));
   }
   return d.delattr || d.attrs.has(attr);
