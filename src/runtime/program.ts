@@ -1277,7 +1277,8 @@ export function assigned_global<T>(value: T, name: string): T {
 
 /**
  * A name bound nowhere: NameError, with what the compiler found CPython's report would suggest
- * (src/lower/name-suggestions.ts) and, in a frame with a `self` parameter, its value.
+ * (src/lower/name-suggestions.ts) and, in a frame with a `self` parameter, its value. (Typed
+ * `any`, not `never`: TS refuses to call a `never`, and `pritn(x)` calls what the name gives.)
  */
 export function name_error(
   name: string,
@@ -1285,7 +1286,7 @@ export function name_error(
   tracebackSuggestion: string | null = suggestion,
   stdlibModule = false,
   ...self: unknown[]
-): never {
+): any {
   const e = new NameError(`name '${name}' is not defined`);
   noteMissingName(e, { name, interpreterSuggestion: suggestion, tracebackSuggestion, stdlibModule, self: self.length ? { value: self[0] } : undefined });
   throw e;
