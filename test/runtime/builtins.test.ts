@@ -415,3 +415,23 @@ describe("list and tuple share the sequence methods (sequence.ts)", () => {
     expect(PyList.prototype.__lt__).not.toBe(PyTuple.prototype.__lt__);
   });
 });
+
+describe("range iteration", () => {
+  // A range of step 1 inside 0..1023 hands out shared BigInts; other ranges add the step: the same values.
+  it("yields the same values inside, across and outside the small-int table", () => {
+    const values = (...args: bigint[]) => [...(R.range(...args) as Iterable<bigint>)];
+    expect(values(5n)).toEqual([0n, 1n, 2n, 3n, 4n]);
+    expect(values(1020n, 1026n)).toEqual([1020n, 1021n, 1022n, 1023n, 1024n, 1025n]);
+    expect(values(1000n, 1024n)).toHaveLength(24);
+    expect(values(1000n, 1024n)[23]).toBe(1023n);
+    expect(values(-2n, 2n)).toEqual([-2n, -1n, 0n, 1n]);
+    expect(values(0n, 7n, 3n)).toEqual([0n, 3n, 6n]);
+    expect(values(0n)).toEqual([]);
+    expect(values(2000n, 2003n)).toEqual([2000n, 2001n, 2002n]);
+    const it = (R.range(10n) as Iterable<bigint>)[Symbol.iterator]() as Iterator<bigint> & { __length_hint__(): bigint };
+    it.next();
+    it.next();
+    expect(it.__length_hint__()).toBe(8n);
+    expect(it.next().value).toBe(2n);
+  });
+});

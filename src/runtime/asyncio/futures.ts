@@ -466,8 +466,8 @@ export function _new_future(loop: BaseEventLoop): Future<unknown> {
   return f;
 }
 
-/** The fields of a pending future, in one order (Future.__init__ and _new_future: one shape). */
-function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
+/** @internal The fields of a pending future, in one order (Future.__init__, _new_future, Task's init: one shape). */
+export function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
   f._state = _PENDING;
   f._result = null;
   f._exception = null;

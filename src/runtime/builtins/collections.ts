@@ -1367,6 +1367,12 @@ export class PyRange {
   static __module__ = "builtins";
 }
 
+/**
+ * 0n to 1023n, made once: a range iterator whose values are all among them hands these out instead
+ * of making a BigInt per step (`for _ in range(100)`: no allocation, no BigInt addition).
+ */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
 export class RangeIterator implements Iterator<bigint> {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "range_iterator";
@@ -1379,16 +1385,26 @@ export class RangeIterator implements Iterator<bigint> {
    * write barrier's slow path (~50 instructions); into a fresh (young) box it does not.
    */
   private box: { cur: bigint };
+  /** For a range of step 1 within SMALL_INTS: the index of its first value there; else -1 (the box is used). */
+  private readonly small: number;
   constructor(
     cur: bigint,
     private readonly step: bigint,
     private readonly n: number,
   ) {
     this.box = { cur };
+    // (comparisons with constants only: cheap for any BigInt; Number() only of a small one)
+    const first = step === 1n && cur >= 0n && cur < 1024n ? (cur === 0n ? 0 : Number(cur)) : -1;
+    this.small = first >= 0 && first + n <= 1024 ? first : -1;
   }
   next(): IteratorResult<bigint> {
     const i = this.i;
     if (i >= this.n) return { value: undefined, done: true };
+    const small = this.small;
+    if (small >= 0) {
+      this.i = i + 1;
+      return { value: SMALL_INTS[small + i], done: false };
+    }
     let box = this.box;
     if ((i & 255) === 255) this.box = box = { cur: box.cur };
     const v = box.cur;
