@@ -341,6 +341,8 @@ function classDefIn(
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
   const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
+  // (whether the class or a base hooks attribute writes: the same for every method, asked at the first)
+  let hasSetattr: boolean | undefined;
   // (a loop: flatMap's array per statement cost more than the rest of this setup)
   const defNames: string[] = [];
   for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
@@ -446,7 +448,7 @@ function classDefIn(
           className: s.name,
           selfName,
           selfIsClass: isClassMethod,
-          selfHasSetattr: definesSetattr(cx.module, s, 0),
+          selfHasSetattr: (hasSetattr ??= definesSetattr(cx.module, s, 0)),
         });
         cx.fn = saved;
         hoisted.push(...f.hoisted);
