@@ -6,8 +6,23 @@ import { repr } from "../builtins/repr.js";
 import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { abs as absBuiltin, builtin } from "../builtins/functions.js";
 
-/** A builtin function shown as `<built-in function NAME>` (the arrow functions have no name of their own). */
-const builtin_named = <T extends Fn>(name: string, f: T): T => builtin(f, name);
+/**
+ * A builtin function shown as `<built-in function NAME>` (the arrow functions have no name of their
+ * own), which takes exactly as many arguments as `f` declares: CPython's TypeError otherwise
+ * (`operator.add(1, 1, 1)`).
+ */
+const builtin_named = <T extends Fn>(name: string, f: T): T => {
+  const n = f.length;
+  const checked = ((...args: unknown[]) => {
+    if (args.length !== n) {
+      throw new TypeError(
+        n === 1 ? `_operator.${name}() takes exactly one argument (${args.length} given)` : `${name} expected ${n} arguments, got ${args.length}`,
+      );
+    }
+    return f(...args);
+  }) as T;
+  return builtin(checked, name);
+};
 
 type Fn = (...a: any[]) => any;
 
