@@ -50,6 +50,11 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
   const method = f as { __func__?: unknown; __self__?: unknown };
   if (typeof f === "function" && typeof method.__func__ === "function" && method.__self__ !== undefined && parameterNames(f) === null)
     return callWithKeywords(method.__func__, method.__self__, args, kwargs, methodQualname(method.__func__, method.__self__));
+  // An instance of a class with `__call__`: its method binds them, the instance its self.
+  if (f !== null && typeof f === "object") {
+    const c = (f as { __call__?: unknown }).__call__;
+    return typeof c === "function" ? callWithKeywords(c, f, args, kwargs) : NOT_BOUND;
+  }
   const positional = Array.from(args);
   if (typeof f === "function" && !isJsClass(f)) {
     const names = parameterNames(f);

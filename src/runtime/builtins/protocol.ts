@@ -705,7 +705,14 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
   }
   if (f !== null && typeof f === "object") {
     const c = (f as { __call__?: unknown }).__call__;
-    if (typeof c === "function") return applyArgs(c, f, args);
+    if (typeof c === "function") {
+      const last = args[args.length - 1];
+      if (last instanceof KwArgs) {
+        const r = callWithKeywords(c, f, args.slice(0, -1), last.kw);
+        if (r !== NOT_BOUND) return r;
+      }
+      return applyArgs(c, f, args);
+    }
   }
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }
