@@ -27,13 +27,19 @@ export class BaseException extends JSError {
   constructor(...given: unknown[]) {
     super();
     const args = given.length === 0 ? constructorArgs(new.target, given) : given;
-    this.args = late.PyTuple.fromArray(args);
+    // (keywords are __init__'s: args holds the positional values)
+    const last = args[args.length - 1];
+    this.args = late.PyTuple.fromArray(last instanceof late.KwArgs ? args.slice(0, -1) : args);
     if (args.length > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
     else this.__init__(...args);
   }
   /** BaseException.__init__: sets args (user subclasses override it and call super.__init__). */
-  __init__(...args: unknown[]): void {
-    this.args = late.PyTuple.fromArray(unpacked(args));
+  __init__(...given: unknown[]): void {
+    const args = unpacked(given);
+    const last = args[args.length - 1];
+    if (!(last instanceof late.KwArgs)) this.args = late.PyTuple.fromArray(args);
+    else if (Object.keys(last.kw).length) throw new TypeError(`${className(this.constructor)}() takes no keyword arguments`);
+    else this.args = late.PyTuple.fromArray(args.slice(0, -1));
   }
   __str__(): string {
     const a = this.args;
@@ -112,18 +118,32 @@ export class OverflowError extends ArithmeticError {}
 export class ZeroDivisionError extends ArithmeticError {}
 export class AssertionError extends Exception {}
 export class AttributeError extends Exception {
-  obj: unknown = null;
+  declare obj: unknown;
+  __init__(...given: unknown[]): void {
+    const args = [...unpacked(given)];
+    const kw = exceptionKeywords(args, ["name", "obj"], "AttributeError", true);
+    this.args = late.PyTuple.fromArray(args);
+    if ("name" in kw) (this as { [MISSING_NAME]?: unknown })[MISSING_NAME] = kw.name;
+    if ("obj" in kw) this.obj = kw.obj;
+  }
 }
+takes_packed(AttributeError.prototype.__init__);
 export class BufferError extends Exception {}
 export class EOFError extends Exception {}
 export class ImportError extends Exception {
-  path: unknown = null;
-  msg: unknown;
-  constructor(...args: unknown[]) {
-    super(...args);
-    this.msg = args.length > 0 ? args[0] : null;
+  declare path: unknown;
+  declare msg: unknown;
+  __init__(...given: unknown[]): void {
+    const args = [...unpacked(given)];
+    const kw = exceptionKeywords(args, ["name", "path", "name_from"], "ImportError", false);
+    this.args = late.PyTuple.fromArray(args);
+    this.msg = args.length === 1 ? args[0] : null;
+    if ("name" in kw) (this as { [MISSING_NAME]?: unknown })[MISSING_NAME] = kw.name;
+    if ("path" in kw) this.path = kw.path;
+    if ("name_from" in kw) (this as { name_from?: unknown }).name_from = kw.name_from;
   }
 }
+takes_packed(ImportError.prototype.__init__);
 export class ModuleNotFoundError extends ImportError {}
 export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
@@ -135,12 +155,43 @@ export class KeyError extends LookupError {
   }
 }
 export class MemoryError extends Exception {}
-export class NameError extends Exception {}
+export class NameError extends Exception {
+  __init__(...given: unknown[]): void {
+    const args = [...unpacked(given)];
+    const kw = exceptionKeywords(args, ["name"], "NameError", true);
+    this.args = late.PyTuple.fromArray(args);
+    if ("name" in kw) (this as { [MISSING_NAME]?: unknown })[MISSING_NAME] = kw.name;
+  }
+}
+takes_packed(NameError.prototype.__init__);
 export class UnboundLocalError extends NameError {}
 
-// NameError's and AttributeError's Python attribute `name` (the missing name, None unless the
-// runtime raised it) is kept under MISSING_NAME: JavaScript's `name` is the exception's label.
-for (const cls of [NameError, AttributeError]) {
+/**
+ * Takes the keyword arguments an exception's __init__ accepts (`name=`, `obj=`) off the end of
+ * `args`, raising CPython's TypeError for any other. `counted`: the class parses them by a fixed
+ * list (NameError, AttributeError), which first counts them (ImportError only names a stranger).
+ */
+function exceptionKeywords(args: unknown[], accepted: readonly string[], owner: string, counted: boolean): Record<string, unknown> {
+  const last = args[args.length - 1];
+  if (!(last instanceof late.KwArgs)) return {};
+  args.pop();
+  const given = Object.keys(last.kw);
+  if (counted && given.length > accepted.length) {
+    const plural = accepted.length === 1 ? "" : "s";
+    throw new TypeError(`${owner}() takes at most ${accepted.length} keyword argument${plural} (${given.length} given)`);
+  }
+  const stranger = given.find((k) => !accepted.includes(k));
+  if (stranger !== undefined) throw new TypeError(`'${stranger}' is an invalid keyword argument for ${owner}()`);
+  return last.kw;
+}
+
+// The Python attribute `name` of NameError and AttributeError (the missing name, None unless the
+// runtime raised it or the program passed `name=`) and of ImportError (the module's name) is kept
+// under MISSING_NAME: JavaScript's `name` is the exception's label.
+// (defaults on the prototype: a field initializer would run after the constructor's __init__)
+Object.assign(AttributeError.prototype, { obj: null });
+Object.assign(ImportError.prototype, { path: null, msg: null, name_from: null });
+for (const cls of [NameError, AttributeError, ImportError]) {
   Object.defineProperty(cls.prototype, "name", Object.getOwnPropertyDescriptor(BaseException.prototype, "name")!);
   Object.defineProperty(cls.prototype, MISSING_NAME, { value: null, writable: true, configurable: true });
   hideJsMember(cls.prototype, "name", MISSING_NAME);

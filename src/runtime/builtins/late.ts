@@ -11,6 +11,7 @@ import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collecti
 import type { getattr, getitem, object_getattribute, plainSetattr } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
 import type { primitiveDunder } from "./primitive-dunders.js";
+import type { KwArgs } from "./object.js";
 
 export interface LateBound {
   // repr.ts
@@ -33,6 +34,8 @@ export interface LateBound {
   applyArgs: typeof applyArgs;
   // primitive-dunders.ts
   primitiveDunder: typeof primitiveDunder;
+  // object.ts
+  KwArgs: typeof KwArgs;
 }
 
 /** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
@@ -58,6 +61,7 @@ export const late: LateBound = {
   plainSetattr: unregistered("plainSetattr", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
   primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),
+  KwArgs: unregistered("KwArgs", "object.ts"),
 };
 
 /** Called once by each higher file when it loads, with what it provides. */

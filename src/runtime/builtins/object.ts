@@ -1,6 +1,6 @@
 // PyObject (base of user classes), keyword arguments, id().
 import { NotImplementedError, TypeError } from "./exceptions.js";
-import { late } from "./late.js";
+import { late, registerLate } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT } from "./star-call.js";
 import { className, classModule, classQualname, hexAddress, set_object_class } from "./names.js";
 
@@ -10,6 +10,7 @@ export { CALLABLE_OBJECT, isCallableObject, addressOf, hexAddress, className, cl
 export class KwArgs {
   constructor(public readonly kw: Record<string, unknown>) {}
 }
+registerLate({ KwArgs });
 
 /** Set by `kw_merge` on a keyword record when a keyword came twice: the call reports it. */
 export const DUPLICATE_KEYWORD: unique symbol = Symbol("duplicate keyword");

@@ -1307,7 +1307,15 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
     if (name === "__dict__") return set_instance_dict(obj, value, false);
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
-  if (isJsOnly(obj, name) && Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
+  if (isJsOnly(obj, name)) {
+    if (Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
+    // (Python's attribute kept under another key: an exception's `name`, see hideJsMember)
+    const pythonKey = pythonKeyOf(obj, name);
+    if (pythonKey !== undefined) {
+      obj[pythonKey] = value;
+      return null;
+    }
+  }
   try {
     obj[name] = value;
   } catch (e) {
