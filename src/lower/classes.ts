@@ -532,10 +532,17 @@ function classDefIn(
           propertyAliases.push({ key, source: (v as py.Name).id, line: item.lineno });
           continue;
         }
-        // `g = f` of a `@staticmethod def f`: the same staticmethod object (the function lives on the class).
-        const aliasedStatic = aliased && staticNames.includes((v as py.Name).id);
-        const value = aliasedStatic
-          ? newExpr(id(cx.imports.use("staticmethod", "staticmethod", RUNTIME)), [member(id(name), safeProp((v as py.Name).id))])
+        // `g = f` of a `@staticmethod def f` (or `@classmethod`): the same staticmethod (classmethod)
+        // object (the function lives on the class).
+        const wrapperKind = !aliased
+          ? null
+          : staticNames.includes((v as py.Name).id)
+            ? "staticmethod"
+            : classMethodNames.includes((v as py.Name).id)
+              ? "classmethod"
+              : null;
+        const value = wrapperKind
+          ? newExpr(id(cx.imports.use(wrapperKind, wrapperKind, RUNTIME)), [member(id(name), safeProp((v as py.Name).id))])
           : aliased
             ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
             : keep(

@@ -7,7 +7,7 @@ import { KwArgs, PyObject, hexAddress } from "./object.js";
 import { className } from "./names.js";
 import { call, call_checked, typeName } from "./protocol.js";
 import { repr } from "./repr.js";
-import { getattr } from "./ops.js";
+import { bindMethod, CLASS_METHODS, getattr } from "./ops.js";
 import { placeKeywords } from "./keywords.js";
 
 const PROPERTY_PARAMS = ["fget", "fset", "fdel", "doc"] as const;
@@ -163,6 +163,8 @@ export class classmethod extends MethodWrapper {
   __get__(obj: unknown, owner: unknown = null): unknown {
     const cls = owner ?? (obj === null || obj === undefined ? null : (obj as object).constructor);
     const f = this.__func__;
+    // (a `@classmethod def` of a class body, which takes its class as `this`: `c2 = c` in the body)
+    if (typeof f === "function" && CLASS_METHODS.has(f)) return bindMethod(f, cls);
     // (as CPython's method objects: the function with the class bound first; the name "bound NAME"
     // and __self__/__func__ give it a bound method's repr)
     const name = getattr(f, "__name__", null);

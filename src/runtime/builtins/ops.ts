@@ -1008,6 +1008,19 @@ export function bindsAsMethod(v: Function): boolean {
   );
 }
 
+/**
+ * Whether `obj.name` is a getter's answer (a property's, a static method's, a descriptor's
+ * `__get__`): a function it gives is given back unbound, as CPython binds only a function stored
+ * on the class.
+ */
+function answeredByGetter(obj: object, name: string): boolean {
+  for (let o = Object.getPrototypeOf(obj); o !== null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d !== undefined) return d.get !== undefined;
+  }
+  return false;
+}
+
 export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR): any {
   if (getattributeDefined && dflt !== GENERIC_LOOKUP && getattributeHooked(obj)) return hookedGetattr(obj, name, dflt);
   // The common case first: an attribute the program stored on an instance (an own enumerable
@@ -1063,7 +1076,13 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (v !== undefined || (name in obj && (typeof obj !== "function" || (name !== "name" && name !== "length")))) {
     // A class method read from its class (`functools.partial(K.build)`) is bound to that class.
     if (typeof v === "function" && typeof obj === "function" && CLASS_METHODS.has(v)) return bindMethod(v, obj);
-    if (typeof v === "function" && typeof obj === "object" && !Object.prototype.hasOwnProperty.call(obj, name) && bindsAsMethod(v)) {
+    if (
+      typeof v === "function" &&
+      typeof obj === "object" &&
+      !Object.prototype.hasOwnProperty.call(obj, name) &&
+      bindsAsMethod(v) &&
+      !answeredByGetter(obj, name)
+    ) {
       return bindMethod(v, obj);
     }
     return v;
