@@ -1021,7 +1021,6 @@ function ensure_future<T = unknown>(coro_or_future: unknown, ...rest: unknown[])
   return _task_for(l, coro as Coroutine<T>, should_close);
 }
 
-/** ensure_future's last step: a Task for `coro` on `loop`; a RuntimeError (loop closed) closes the coroutine. */
 /**
  * @internal `Task(coro, loop=loop, name=name, context=context)` for the loop's create_task: the
  * constructors skip PyObject's work (an argument array, the construct hook, a spread `__init__`
@@ -1034,6 +1033,7 @@ export function _new_task<T>(coro: unknown, loop: BaseEventLoop, name: unknown, 
   return task;
 }
 
+/** ensure_future's last step: a Task for `coro` on `loop`; a RuntimeError (loop closed) closes the coroutine. */
 function _task_for<T>(loop: BaseEventLoop, coro: Coroutine<T>, should_close: boolean): Task<T> {
   try {
     return loop.create_task(coro);
