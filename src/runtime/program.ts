@@ -34,7 +34,7 @@ import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
-import { classQualname } from "./builtins/names.js";
+import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
@@ -435,6 +435,17 @@ export function python_function_of(method: Function): Function | null {
   return (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION] ?? null;
 }
 
+/** object's slots (CPython's wrapper_descriptor) among the runtime's methods of PyObject; the others are method_descriptor. */
+const OBJECT_SLOTS = new Set(["__init__", "__repr__", "__str__", "__getattribute__", "__setattr__", "__delattr__", "__eq__", "__ne__", "__hash__"]);
+
+/** `object.__init__` read from a class: named and shown as CPython's (`<slot wrapper '__init__' of 'object' objects>`). */
+function describeObjectMethod(view: Function, name: string): void {
+  const slot = OBJECT_SLOTS.has(name);
+  const text = slot ? `<slot wrapper '${name}' of 'object' objects>` : `<method '${name}' of 'object' objects>`;
+  Object.defineProperty(view, "__pyrepr__", { value: () => text, configurable: true });
+  Object.defineProperty(view, DESCRIPTOR_KIND, { value: slot ? "wrapper_descriptor" : "method_descriptor", configurable: true });
+}
+
 /** `A.m` of a JS method m: a function taking self first. */
 function unbound(method: Function, owner: Function, name: string): Function {
   const own = (method as { [PYTHON_FUNCTION]?: Function })[PYTHON_FUNCTION];
@@ -455,8 +466,10 @@ function unbound(method: Function, owner: Function, name: string): Function {
       return f.apply(self, args);
     };
     const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
-    const qualname = m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`;
+    const ofObject = (PyObject.prototype as unknown as Record<string, unknown>)[name] === method;
+    const qualname = ofObject ? `object.${name}` : (m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`);
     define_function(view, { name, qualname, doc: m.__doc__ ?? undefined });
+    if (ofObject) describeObjectMethod(view, name);
     const typeParams = Object.getOwnPropertyDescriptor(method, "__type_params__");
     if (typeParams) Object.defineProperty(view, "__type_params__", typeParams);
     // The method's module, not the one running when the view is first asked for.

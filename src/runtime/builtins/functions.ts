@@ -20,7 +20,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
-import { ITERATOR_KIND, iteratorKind } from "./names.js";
+import { DESCRIPTOR_KIND, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -86,6 +86,7 @@ function typeObject<T extends AnyFn>(f: T, name: string, methods?: Record<string
           /* ignore */
         }
         if (!CLASS_LEVEL_METHODS.has(k)) describeMethod(methods[k], name, k);
+        else describeClassLevelMethod(methods[k], f, name, k);
       }
     }
   }
@@ -101,6 +102,19 @@ function describeMethod(fn: AnyFn, typeName: string, name: string): void {
   const kind = name.startsWith("__") && name.endsWith("__") ? "slot wrapper" : "method";
   const text = kind === "method" ? `<method '${name}' of '${typeName}' objects>` : `<slot wrapper '${name}' of '${typeName}' objects>`;
   Object.defineProperty(fn, "__pyrepr__", { value: () => text, configurable: true });
+  Object.defineProperty(fn, DESCRIPTOR_KIND, { value: kind === "method" ? "method_descriptor" : "wrapper_descriptor", configurable: true });
+  for (const [key, value] of [
+    ["__name__", name],
+    ["__qualname__", `${typeName}.${name}`],
+  ])
+    if (!Object.prototype.hasOwnProperty.call(fn, key)) Object.defineProperty(fn, key, { value, writable: true, configurable: true });
+}
+
+/** `dict.fromkeys` read from its type: CPython's builtin method bound to the type (`<built-in method fromkeys of type object at 0x...>`). */
+function describeClassLevelMethod(fn: AnyFn, type: Function, typeName: string, name: string): void {
+  if (Object.prototype.hasOwnProperty.call(fn, "__pyrepr__") || !Object.isExtensible(fn)) return;
+  Object.defineProperty(fn, "__pyrepr__", { value: () => `<built-in method ${name} of type object at ${hexAddress(type)}>`, configurable: true });
+  Object.defineProperty(fn, DESCRIPTOR_KIND, { value: "builtin_function_or_method", configurable: true });
   for (const [key, value] of [
     ["__name__", name],
     ["__qualname__", `${typeName}.${name}`],
@@ -726,6 +740,8 @@ function pytypeOf(x: unknown): unknown {
       if (isCallableObject(x)) return (x as { constructor: unknown }).constructor;
       if (isClass(x)) return (x as { [METACLASS]?: unknown })[METACLASS] ?? type;
       if (isBoundMethod(x as Function)) return boundToBuiltin(x as Function) ? BuiltinFunctionType : MethodType;
+      const descriptor = descriptorKind(x as Function);
+      if (descriptor !== undefined) return builtinType(descriptor);
       return (x as { __builtin__?: boolean }).__builtin__ ? BuiltinFunctionType : FunctionType;
     case "object": {
       if (x === null) return NoneType;

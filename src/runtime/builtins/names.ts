@@ -30,6 +30,17 @@ export function iteratorKind(x: object): string | undefined {
   return (x as { [ITERATOR_KIND]?: string })[ITERATOR_KIND] ?? ENGINE_ITERATORS[Object.prototype.toString.call(x)];
 }
 
+/**
+ * The Python type name of a builtin type's method read from the type (`list.append`: a
+ * `method_descriptor`, `list.__len__`: a `wrapper_descriptor`), set by typeObject (functions.ts).
+ */
+export const DESCRIPTOR_KIND: unique symbol = Symbol("tsyncio.descriptor-kind") as never;
+
+/** A function's DESCRIPTOR_KIND, undefined for any other value (a method bound from it has none). */
+export function descriptorKind(f: Function): string | undefined {
+  return Object.prototype.hasOwnProperty.call(f, DESCRIPTOR_KIND) ? (f as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND] : undefined;
+}
+
 const ids = new WeakMap<object, bigint>();
 let nextId = 0x7f3a5c400000;
 

@@ -6,7 +6,7 @@ import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./key
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
-import { addressOf, className, isCallableObject, isJsClass, iteratorKind } from "./names.js";
+import { addressOf, className, descriptorKind, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
@@ -61,7 +61,7 @@ function nameOfType(x: unknown, tpName: boolean): string {
       return "NoneType";
     case "function":
       if (isClass(x)) return "type";
-      return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
+      return descriptorKind(x as Function) ?? ((x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function");
     case "object": {
       if (x === null) return "NoneType";
       const c = (x as { constructor?: unknown }).constructor;
