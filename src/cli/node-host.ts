@@ -267,6 +267,9 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     throw new Error("stdout is full");
   };
   const stdout = new BufferedStdout(1, pause);
+  // CPython block-buffers stdout unless it is a terminal or PYTHONUNBUFFERED is non-empty (-u);
+  // its stderr is written at once either way.
+  const blockBuffered = !stdoutIsTerminal() && !process.env.PYTHONUNBUFFERED;
   const writeStderr = (text: string | Uint8Array, p: Pause = pause) => {
     try {
       writeBytes(2, typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength), p);
@@ -365,20 +368,20 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     write(fd, text) {
       if (fd === 1) stdout.write(text);
       else {
-        stdout.flushQuietly(dontWait);
+        if (!blockBuffered) stdout.flushQuietly(dontWait);
         writeStderr(text);
       }
     },
     writeBytes(fd, bytes) {
       if (fd === 1) stdout.writeBytes(bytes);
       else {
-        stdout.flushQuietly(dontWait);
+        if (!blockBuffered) stdout.flushQuietly(dontWait);
         writeStderr(bytes);
       }
     },
     flush: () => stdout.flush(),
-    // CPython block-buffers stdout unless it is a terminal or PYTHONUNBUFFERED is non-empty (-u).
-    stdoutBlockBuffered: !stdoutIsTerminal() && !process.env.PYTHONUNBUFFERED,
+    flushQuietly: () => stdout.flushQuietly(dontWait),
+    stdoutBlockBuffered: blockBuffered,
     virtualTime: options.virtualTime,
     argv: options.argv,
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),

@@ -13,13 +13,21 @@ export interface Host {
    * Write text to fd 1 (stdout) or 2 (stderr). May buffer; see flush(). An I/O error on stdout is
    * thrown as `{ code }` (EPIPE, ENOSPC...: the runtime raises OSError), `{ code: "EINTR" }` when
    * a Ctrl-C interrupted a blocked write (the text stays buffered). Text for stderr goes after
-   * what stdout has buffered when it can without waiting (the two stay in order on a terminal).
+   * what stdout has buffered when it can without waiting (the two stay in order on a terminal),
+   * except where stdout is block-buffered (stdoutBlockBuffered): there stderr goes at once, as
+   * CPython's does beside a buffered stdout.
    */
   write(fd: 1 | 2, text: string): void;
   /** Write raw bytes to fd 1 or 2, in order with write()'s text (sys.stdout.buffer); throws like write(). Without it, bytes are written as UTF-8 text. */
   writeBytes?(fd: 1 | 2, bytes: Uint8Array): void;
   /** Flush buffered output (called at exit); throws like write(), keeping what it could not write. */
   flush(): void;
+  /**
+   * Write what stdout holds if it can without waiting, ignoring errors: where CPython flushes a
+   * block-buffered stdout before writing to stderr itself (an uncaught exception's report,
+   * SystemExit's message, the messages of the interpreter's teardown).
+   */
+  flushQuietly?(): void;
   /** Monotonic clock, seconds. */
   now(): number;
   /** Wall clock, seconds since the epoch. */

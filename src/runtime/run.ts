@@ -212,6 +212,9 @@ function atExit(): void {
   // Then logging's own exit hook (registered when logging is first imported, so it runs last).
   const logging = modules["tsyncio/runtime/logging"] as { _at_exit?: (report: (exc: unknown) => string) => void };
   logging._at_exit?.((exc) => format_exception(exc as BaseException).join(""));
+  // CPython flushes stdout here, before the teardown that frees tasks and generators (whose
+  // reports go to stderr after what the program printed).
+  host.flushQuietly?.();
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
   // Then the modules are torn down: generators left suspended are closed.
@@ -233,11 +236,13 @@ function reportUncaught(e: unknown): number {
       return Number(BigInt.asUintN(8, c));
     }
     if (typeof c === "boolean") return c ? 1 : 0;
+    host.flushQuietly?.();
     host.write(2, `${str(c)}\n`);
     return 1;
   }
-  // No flush of stdout first: the host keeps the two streams in order, and a stdout blocked on
-  // a stalled reader must not hold the traceback back (CPython writes it at once).
+  // What stdout holds goes first, as CPython's report flushes it, but only as far as it can go
+  // without waiting: a stdout blocked on a stalled reader must not hold the traceback back.
+  host.flushQuietly?.();
   interpreterPrinting = true;
   let text: string;
   try {

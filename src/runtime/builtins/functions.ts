@@ -141,7 +141,8 @@ export class StdStream {
     return null;
   }
   flush(): null {
-    stdioCall(() => host.flush());
+    // (stderr is written at once: its flush leaves stdout's buffer alone, as CPython's does)
+    if (this.fd === 1) stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {
@@ -265,7 +266,7 @@ export const print = takes_packed(
           }
         });
       } else stdioCall(() => host.write(fd, text));
-      if (flush) stdioCall(() => host.flush());
+      if (flush && fd === 1) stdioCall(() => host.flush());
     } else if (file == null) {
       // sys.stdout is None: print does nothing
     } else {

@@ -29,7 +29,7 @@ export class StdBinaryWriter {
     return null;
   }
   flush(): null {
-    stdioCall(() => host.flush());
+    if (this.fd === 1) stdioCall(() => host.flush());
     return null;
   }
   fileno(): bigint {
