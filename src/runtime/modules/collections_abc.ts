@@ -7,7 +7,6 @@ import { PyObject } from "../builtins/object.js";
 import { TypeError } from "../builtins/exceptions.js";
 import { pytype } from "../builtins/ops.js";
 import { bytearray, bytes, dict, frozenset, issubclass, list, memoryview, range, set as setType, str, tuple } from "../builtins/functions.js";
-import { ChainMap, deque } from "./collections.js";
 import { NOT_ITERABLE } from "../builtins/protocol.js";
 import { _GenericAlias, _set_abc_classes } from "./typing.js";
 import { iscoroutine } from "../asyncio/coroutines.js";
@@ -52,11 +51,15 @@ function namesUnder(name: string): string[] {
   return out;
 }
 
-/**
- * The classes CPython registers with the ABCs, made on first use: collections imports this module
- * (collections.abc), so its deque and ChainMap may not exist yet while this module loads.
- */
+/** The classes CPython registers with the ABCs, made on first use (the dict views' types are made then). */
 let registered: Record<string, unknown[]> | null = null;
+/** What other runtime modules register (collections: deque and ChainMap), by ABC name. */
+const registeredElsewhere: [string, unknown][] = [];
+/** ABC.register(cls) for a runtime module's class (this module cannot import collections: it imports this one). */
+export function _register_runtime_class(abcName: string, cls: unknown): void {
+  registeredElsewhere.push([abcName, cls]);
+  if (registered !== null) (registered[abcName] ??= []).push(cls);
+}
 /** Hashable by default, except the mutable builtins (their __hash__ is None). */
 let unhashable: unknown[] = [];
 function registrations(): Record<string, unknown[]> {
@@ -68,15 +71,16 @@ function registrations(): Record<string, unknown[]> {
   registered = {
     Reversible: [dict, dictKeys, dictValues, dictItems],
     Sequence: [tuple, str, range, memoryview, bytes],
-    MutableSequence: [list, bytearray, deque],
+    MutableSequence: [list, bytearray],
     Set: [frozenset],
     MutableSet: [setType],
-    MutableMapping: [dict, ChainMap],
+    MutableMapping: [dict],
     KeysView: [dictKeys],
     ValuesView: [dictValues],
     ItemsView: [dictItems],
     Buffer: [bytes, bytearray, memoryview],
   };
+  for (const [abcName, cls] of registeredElsewhere) (registered[abcName] ??= []).push(cls);
   return registered;
 }
 
