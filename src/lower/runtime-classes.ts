@@ -121,7 +121,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/base64": "a85decode a85encode b16decode b16encode b32decode b32encode b32hexdecode b32hexencode b64decode b64encode b85decode b85encode decodebytes encodebytes standard_b64decode standard_b64encode urlsafe_b64decode urlsafe_b64encode",
   "tsyncio/runtime/binascii": "Error Incomplete _B64 _ascii_data _base64_decode _base64_text _crc32_of a2b_base64 a2b_hex b2a_base64 b2a_hex crc32 crc_hqx hexlify unhexlify",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict abc defaultdict deque namedtuple",
-  "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView",
+  "tsyncio/runtime/collections_abc": "AsyncGenerator AsyncIterable AsyncIterator Awaitable Buffer Callable Collection Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized ValuesView _register_runtime_class",
   "tsyncio/runtime/contextlib": "AbstractAsyncContextManager AbstractContextManager AsyncExitStack ContextDecorator ExitStack _AsyncGeneratorContextManager _GeneratorContextManager aclosing asynccontextmanager closing contextmanager nullcontext redirect_stderr redirect_stdout suppress",
   "tsyncio/runtime/dataclasses": "Field FrozenInstanceError InitVar KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass make_dataclass replace",
   "tsyncio/runtime/datetime": "MAXYEAR MINYEAR UTC date datetime time timedelta timezone tzinfo",

@@ -1,6 +1,7 @@
 // UDP endpoints over the host's I/O kernel. CPython: base_events.create_datagram_endpoint and
 // selector_events._SelectorDatagramTransport.
-import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, TypeError, ValueError, caughtException, repr } from "./_compat.js";
+import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, eq, repr } from "./_compat.js";
+import { OSError } from "../builtins/exceptions.js";
 import { call } from "../builtins/ops.js";
 import { truthy } from "../builtins/protocol.js";
 import { coroutine_function } from "./coroutines.js";
@@ -9,18 +10,13 @@ import { DatagramTransport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
-import { addressTuple, allocFd, freeFd, osError, ownedCopy, toBytes } from "./io_util.js";
+import { addressTuple, allocFd, freeFd, isIpLiteral, osError, ownedCopy, toBytes } from "./io_util.js";
+import { endpointAddress, sendtoAddress, type HostPort } from "./io_datagram_address.js";
 import { TransportSocket } from "./io_transports.js";
 import { _bind, _isNone } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 
 type Loop = BaseEventLoop;
-
-/** local_addr/remote_addr: CPython takes exactly a 2-tuple (a list or a 4-tuple is refused too). */
-function hostPort(addr: unknown): [string, number] {
-  if (!(addr instanceof PyTuple) || addr.length !== 2) throw new TypeError("2-tuple is expected");
-  return [String(addr[0]), Number(addr[1])];
-}
 
 /** CPython: selector_events._SelectorDatagramTransport */
 class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
@@ -29,7 +25,9 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _id: number;
   declare _fd: number;
   declare _extra: Record<string, unknown>;
-  declare _address: [string, number] | null;
+  declare _address: HostPort | null;
+  /** The socket's address family (2: AF_INET, 10: AF_INET6). */
+  declare _family: number;
   declare _closing: boolean;
   declare _conn_lost: number;
 
@@ -52,18 +50,38 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
 
   sendto(data: unknown, addr: unknown = null): void {
     const buf = ownedCopy(data);
-    let to: [string, number] | null = null;
-    if (!_isNone(addr)) {
-      const a = addr as ArrayLike<unknown>;
-      if (!a || typeof a !== "object" || a.length < 2) throw new ValueError("addr must be a (host, port) tuple");
-      to = [String(a[0]), Number(a[1])];
-      if (this._address && (to[0] !== this._address[0] || to[1] !== this._address[1])) {
+    let to: HostPort | null = null;
+    if (this._address) {
+      // Compared as Python compares tuples: ("127.0.0.1", 9.0) is the peer, ("127.0.0.1", "9") is not.
+      if (!_isNone(addr) && !eq(addr, addressTuple(this._address))) {
         throw new ValueError(`Invalid address: must be None or ${repr(addressTuple(this._address))}`);
       }
-      if (this._address) to = null;
+    } else if (!_isNone(addr)) {
+      try {
+        to = sendtoAddress(addr, this._family);
+      } catch (e) {
+        // socket.sendto()'s refusal of the address closes the transport, as any unexpected error does.
+        if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+        this._fatal_error(caughtException(e), "Fatal write error on datagram transport");
+        return;
+      }
     }
     if (this._conn_lost) return;
     ioSend({ op: "sendto", id: this._id, data: buf, addr: to });
+  }
+
+  _fatal_error(exc: unknown, message: string): void {
+    // An OSError goes to the debug log only (as in CPython); anything else to the exception handler.
+    if (!(exc instanceof OSError)) this._loop.call_exception_handler({ message, exception: exc, transport: this, protocol: this._protocol });
+    this._force_close(exc);
+  }
+
+  _force_close(exc: unknown): void {
+    if (this._conn_lost) return;
+    this._closing = true;
+    this._conn_lost++;
+    ioSend({ op: "close", id: this._id });
+    this._loop.call_soon(() => this._call_connection_lost(exc));
   }
 
   close(): void {
@@ -117,10 +135,16 @@ export const create_datagram_endpoint = coroutine_function(
     // Node has no Unix datagram sockets: refuse clearly rather than misread the path as an address.
     if (Number(family ?? 0) === 1)
       throw new NotImplementedError("loop.create_datagram_endpoint(family=socket.AF_UNIX) is not supported by tsyncio (Node has no Unix datagram sockets)");
-    const local = _isNone(local_addr) ? null : hostPort(local_addr);
-    const remote = _isNone(remote_addr) ? null : hostPort(remote_addr);
+    const familyNo = Number(family ?? 0);
+    if (!truthy(local_addr) && !truthy(remote_addr) && familyNo === 0) throw new ValueError("unexpected address family");
+    const local = _isNone(local_addr) ? null : endpointAddress(local_addr, familyNo, "bind");
+    const remote = _isNone(remote_addr) ? null : endpointAddress(remote_addr, familyNo, "connect");
+    const isV6 = (a: HostPort | null) => a !== null && a[0].includes(":");
+    // CPython pairs a local and a remote address of the same family; there is none to pair here.
+    if (local && remote && isIpLiteral(local[0]) && isIpLiteral(remote[0]) && isV6(local) !== isV6(remote))
+      throw new ValueError("can not get address information");
     const probe = local?.[0] ?? remote?.[0] ?? "";
-    const fam: 4 | 6 = Number(family ?? 0) === 10 || probe.includes(":") ? 6 : 4;
+    const fam: 4 | 6 = familyNo === 10 || probe.includes(":") ? 6 : 4;
     const fut = this.create_future();
     const id = ioRegister({
       _io_event(c: IoCompletion) {
@@ -139,7 +163,8 @@ export const create_datagram_endpoint = coroutine_function(
     }
     const protocol = call(protocol_factory);
     const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
-    const sockname = addressTuple(ready.local);
+    // With neither address CPython's socket is not bound yet when the transport notes its name.
+    const sockname = local || remote ? addressTuple(ready.local) : addressTuple(fam === 6 ? ["::", 0, 0, 0] : ["0.0.0.0", 0]);
     const extra: Record<string, unknown> = { sockname };
     if (remote) extra.peername = addressTuple(remote);
     const fd = allocFd();
@@ -147,7 +172,18 @@ export const create_datagram_endpoint = coroutine_function(
     // CPython sets SO_BROADCAST on the endpoint's socket for allow_broadcast=True.
     if (truthy(allow_broadcast)) tsock.setsockopt(1n, 6n, 1n);
     extra.socket = tsock;
-    Object.assign(t, { _loop: this, _protocol: protocol, _id: id, _fd: fd, _extra: extra, _address: remote, _closing: false, _conn_lost: 0, _reading: false });
+    Object.assign(t, {
+      _loop: this,
+      _protocol: protocol,
+      _id: id,
+      _fd: fd,
+      _extra: extra,
+      _address: remote,
+      _family: fam === 6 ? 10 : 2,
+      _closing: false,
+      _conn_lost: 0,
+      _reading: false,
+    });
     const early = ioAdopt(id, t);
     const waiter = this.create_future();
     this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));

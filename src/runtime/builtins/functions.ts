@@ -868,8 +868,11 @@ const BUILTIN_SUPER: Map<unknown, unknown[]> = new Map([[bool, [int]]]);
 export const issubclass = builtin(function issubclass(c: unknown, cls: unknown): boolean {
   if (cls instanceof Array) return cls.some((k) => issubclass(c, k));
   if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
-  const check = cls !== null && typeof cls === "object" ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
-  if (typeof check === "function") return truthy(check.call(cls, c));
+  // An object answering the check itself (typing's aliases), or a class that does: the runtime's
+  // (collections.abc's) or a program's through its metaclass (a classmethod of that name is not asked).
+  const check = cls !== null && (typeof cls === "object" || typeof cls === "function") ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
+  const asks = typeof cls === "object" || !((cls as Function).prototype instanceof PyObject) || (cls as { [METACLASS]?: Function })[METACLASS] !== undefined;
+  if (typeof check === "function" && asks) return truthy(check.call(cls, c));
   if (typeName(cls) === "GenericAlias") throw new TypeError("issubclass() argument 2 cannot be a parameterized generic");
   if (c === cls || cls === PyObject) return true;
   const sup = BUILTIN_SUPER.get(c);

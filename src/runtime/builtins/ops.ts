@@ -436,7 +436,20 @@ export function bitor(a: any, b: any): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a | b;
   if (bothBool(a, b)) return a || b;
   if (nk(a) === 1 && nk(b) === 1) return asInt(a) | asInt(b);
+  // `int | str`, `int | None`: type.__or__ makes a types.UnionType (objects such as typing's
+  // aliases and UnionType itself answer through their own __or__/__ror__).
+  if (typeUnion !== null && isUnionMember(a) && isUnionMember(b) && (typeof a === "function" || typeof b === "function")) return typeUnion(a, b);
   return binopDispatch(a, b, "__or__", "__ror__");
+}
+
+function isUnionMember(x: unknown): boolean {
+  return x === null || x === undefined || (typeof x === "function" && isClass(x));
+}
+
+/** Makes `types.UnionType` of two classes or None (modules/_type_alias.ts registers it when it loads). */
+let typeUnion: ((a: unknown, b: unknown) => unknown) | null = null;
+export function set_type_union_hook(hook: typeof typeUnion): void {
+  typeUnion = hook;
 }
 export function bitxor(a: any, b: any): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a ^ b;

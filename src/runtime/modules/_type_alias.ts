@@ -6,7 +6,8 @@ import { AttributeError, TypeError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { PyObject, popKw, classModule, classQualname } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { Ellipsis, typeName, set_generic_alias_hook } from "../builtins/ops.js";
+import { Ellipsis, typeName, set_generic_alias_hook, set_type_union_hook, pytype } from "../builtins/ops.js";
+import { issubclass } from "../builtins/functions.js";
 import { current_module_name } from "../importer.js";
 
 /** typing._type_repr: classes by qualified name (builtins bare), `...`, functions by name. */
@@ -114,11 +115,19 @@ export class UnionType {
   __repr__(): string {
     return Array.from(this.__args__).map(aliasArgRepr).join(" | ");
   }
+  /** Equal when the members are the same, in any order (`int | str == str | int`). */
   __eq__(o: unknown): boolean {
-    return o instanceof UnionType && repr(o.__args__) === repr(this.__args__);
+    if (!(o instanceof UnionType) || o.__args__.length !== this.__args__.length) return false;
+    const mine = Array.from(this.__args__).map((a) => repr(a));
+    return Array.from(o.__args__).every((a) => mine.includes(repr(a)));
   }
   __hash__(): bigint {
-    return reprHash(this.__repr__());
+    // (order-free, as equality is)
+    return reprHash(
+      Array.from(this.__args__, (a) => repr(a))
+        .sort()
+        .join("|"),
+    );
   }
   __or__(o: unknown): UnionType {
     return new UnionType([this, o]);
@@ -126,8 +135,21 @@ export class UnionType {
   __ror__(o: unknown): UnionType {
     return new UnionType([o, this]);
   }
+  /** isinstance(x, int | str): an instance of any member (None stands for NoneType). */
+  __instancecheck__(x: unknown): boolean {
+    return this.__subclasscheck__(pytype(x));
+  }
+  __subclasscheck__(c: unknown): boolean {
+    for (const member of this.__args__) if (issubclass(c, member === null ? pytype(null) : member)) return true;
+    return false;
+  }
 }
 Object.defineProperty(UnionType, "__module__", { value: "types" });
+// `int | int` is int itself.
+set_type_union_hook((a, b) => {
+  const union = new UnionType([a, b]);
+  return union.__args__.length === 1 ? union.__args__[0] : union;
+});
 markPythonClass(UnionType);
 
 /** `type X[T] = value`: typing.TypeAliasType (also made directly: `TypeAliasType("X", int)`). */

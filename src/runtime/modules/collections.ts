@@ -609,6 +609,10 @@ void sortInPlace;
 
 // `import collections.abc` binds collections, whose `abc` attribute is the submodule.
 export * as abc from "./collections_abc.js";
+import { _register_runtime_class } from "./collections_abc.js";
+// CPython registers these with collections.abc (isinstance(deque(), MutableSequence) is True).
+_register_runtime_class("MutableSequence", deque);
+_register_runtime_class("MutableMapping", ChainMap);
 
 // typing.OrderedDict & co. construct these classes and name them as their __origin__.
 _set_collection_classes({ defaultdict, OrderedDict, Counter, deque, ChainMap });

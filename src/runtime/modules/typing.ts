@@ -7,7 +7,7 @@ import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { toIterable, Ellipsis, typeName, pytype, call } from "../builtins/ops.js";
+import { toIterable, Ellipsis, typeName, pytype, call, setattr } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
@@ -28,6 +28,8 @@ export class _GenericAlias {
     readonly __origin__: unknown,
     readonly __args__: PyTuple<unknown>,
     private readonly _name: string,
+    /** False for the aliases of builtins (List[int]): calling them is refused, naming the builtin. */
+    private readonly _inst: boolean = true,
   ) {}
   __repr__(): string {
     const args = Array.from(this.__args__);
@@ -42,7 +44,7 @@ export class _GenericAlias {
     return `${this._name}[${args.map(_type_repr).join(", ")}]`;
   }
   __getitem__(p: unknown): _GenericAlias {
-    return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name);
+    return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name, this._inst);
   }
   /** As a base of a class statement: the class it subscripts. */
   __mro_entries__(_bases: unknown): PyTuple<unknown> {
@@ -50,8 +52,30 @@ export class _GenericAlias {
   }
   __call__(...args: unknown[]): unknown {
     const o = this.__origin__;
-    if (typeof o === "function") return Reflect.construct(o, args);
-    throw new TypeError(`Type ${this._name} cannot be instantiated; use ${this._name.replace(/^typing\./, "").toLowerCase()}() instead`);
+    // Union[...] and Literal[...] stand for no class; their forms refuse to be called.
+    if (o instanceof _SpecialForm) throw new TypeError(`Cannot instantiate ${repr(o)}`);
+    if (!this._inst)
+      throw new TypeError(
+        `Type ${this._name.replace(/^typing\./, "")} cannot be instantiated; use ${(o as { __name__?: string }).__name__ ?? typeName(o)}() instead`,
+      );
+    if (o === null || o === undefined) throw new TypeError(`Cannot instantiate ${this._name}`);
+    const made = call(o, ...args);
+    // The instance remembers the alias that made it, where it can take the attribute.
+    try {
+      setattr(made, "__orig_class__", this);
+    } catch {
+      // an int, a class with __slots__, a __setattr__ that refuses: CPython ignores the failure too
+    }
+    return made;
+  }
+  /** Only Union[...] (Optional[...]) can be checked against; it asks each of its members in turn. */
+  __instancecheck__(x: unknown): boolean {
+    return this.__subclasscheck__(pytype(x));
+  }
+  __subclasscheck__(c: unknown): boolean {
+    if (this.__origin__ !== Union) throw new TypeError("Subscripted generics cannot be used with class and instance checks");
+    for (const member of this.__args__) if (issubclass(c, member)) return true;
+    return false;
   }
   __eq__(o: unknown): boolean {
     if (!(o instanceof _GenericAlias)) return false;
@@ -100,7 +124,7 @@ export class _SpecialForm {
     return issubclass(c, this._checkedClass("issubclass"));
   }
   private _checkedClass(check: string): unknown {
-    const cls = this.__origin__ ?? (CHECKED_BY_ABC.includes(this._name) ? abcClasses?.[this._name === "AbstractSet" ? "Set" : this._name] : undefined);
+    const cls = this.__origin__ ?? abcClassOf(this._name);
     if (cls === undefined) throw new TypeError(`typing.${this._name} cannot be used with ${check}()`);
     return cls;
   }
@@ -188,15 +212,30 @@ const CHECKED_BY_ABC: readonly string[] =
     " ",
   );
 
-function alias(name: string, origin: unknown, make: ((args: unknown[]) => unknown) | null = null): _SpecialForm {
-  return new _SpecialForm(name, origin, (params) => new _GenericAlias(origin, PyTuple.fromArray(params), `typing.${name}`), make);
+/**
+ * A typing alias of a class. Subscripted, it stands for the class it has then: collections' and
+ * collections.abc's classes are handed over after this module loads.
+ */
+function alias(name: string, origin: unknown, make: ((args: unknown[]) => unknown) | null = null, inst = true): _SpecialForm {
+  const form: _SpecialForm = new _SpecialForm(
+    name,
+    origin,
+    (params) => new _GenericAlias(form.__origin__ ?? abcClassOf(name) ?? null, PyTuple.fromArray(params), `typing.${name}`, inst),
+    make,
+  );
+  return form;
+}
+
+function abcClassOf(name: string): unknown {
+  return CHECKED_BY_ABC.includes(name) ? abcClasses?.[name === "AbstractSet" ? "Set" : name] : undefined;
 }
 
 /** `typing.List()`: CPython's TypeError, which names the builtin to call instead. */
 function builtinAlias(name: string, origin: unknown, builtinName: string): _SpecialForm {
-  return alias(name, origin, () => {
+  const refuse = () => {
     throw new TypeError(`Type ${name} cannot be instantiated; use ${builtinName}() instead`);
-  });
+  };
+  return alias(name, origin, refuse, false);
 }
 
 /**
