@@ -102,8 +102,11 @@ export function functionExpression(
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  // (an `async def` that is no method defaults its TypeVars to `any`, as below for PEP 695's)
   if (s._type === "Lambda" || !s.type_params.length)
-    return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+    return cx.withTypeParams(typeParams, () =>
+      functionExpressionTyped(cx, s, coroutine, qualname, coroutine && !method ? typeParams.map((t) => `${t} = any`) : typeParams, method),
+    );
   // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
   // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which
   // cannot keep them generic: the default `T = any` makes TS read its parameters as `any` there
