@@ -357,9 +357,25 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     const cls = def || onClass ? undefined : provenClass(cx, v);
     if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return missingMethodCall(cx, f, obj, [...args, ...kwArgs()]);
     const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
-    return call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
+    const direct = call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
+    // An async generator method is a generator function in TS's eyes; define_class makes it
+    // return the async generator object, which is what the program holds.
+    return asyncGeneratorMethod(cx, v, f.attr) ? { k: "as", expr: direct, type: "any" } : direct;
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+}
+
+/** `obj.m` is an `async def` with `yield` of the class chain of a proven instance (or of `self`). */
+function asyncGeneratorMethod(cx: LowerContext, v: py.ExprNode, attr: string): boolean {
+  // (`self` in a method: its class, as far as this is known; a cast is all that rides on it)
+  const own = v._type === "Name" && v.id === cx.fn.selfName && cx.fn.className ? cx.lookupKnown(cx.fn.className) : undefined;
+  const cls = provenClass(cx, v) ?? (own?.kind === "class" ? own.node : undefined);
+  if (!cls) return false;
+  for (const c of linearBases(cx, cls)) {
+    const def = c.body.find((i) => (i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === attr);
+    if (def) return def._type === "AsyncFunctionDef" && !!cx.scopes.get(def)?.isGenerator && !cx.legacy.has(def);
+  }
+  return false;
 }
 
 /**

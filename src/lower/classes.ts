@@ -675,9 +675,25 @@ function classDefIn(
       (metaclassBody || wrapped.has(m.fn.name) || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__")
     )
       m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
+  // A def the body names again (`@overload` stubs, a redefinition): the class keeps the last, as
+  // a JS class body does; TS rejects the duplicate implementations, so the earlier ones go.
+  const replaced = members.filter(
+    (m, i) =>
+      m.k === "method" &&
+      members.some(
+        (later, j) => j > i && later.k === "method" && later.fn.name === m.fn.name && !!later.static === !!m.static && later.accessor === m.accessor,
+      ),
+  );
+  if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
     .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+  // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
+  for (const a of propertyAliases)
+    if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
+      const getter = members.find((m) => m.k === "method" && m.accessor === "get" && m.fn.name === a.source);
+      fields.push({ k: "field", name: safeProp(a.key), type: (getter?.k === "method" && getter.fn.returnType) || "any", declare: true });
+    }
   // An Enum's members are the class's own (static) attributes: TS learns them here.
   const enumNames = enumMembers(cx, s);
   for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });

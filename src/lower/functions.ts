@@ -102,8 +102,11 @@ export function functionExpression(
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  // (an `async def` that is no method defaults its TypeVars to `any`, as below for PEP 695's)
   if (s._type === "Lambda" || !s.type_params.length)
-    return cx.withTypeParams(typeParams, () => functionExpressionTyped(cx, s, coroutine, qualname, typeParams, method));
+    return cx.withTypeParams(typeParams, () =>
+      functionExpressionTyped(cx, s, coroutine, qualname, coroutine && !method ? typeParams.map((t) => `${t} = any`) : typeParams, method),
+    );
   // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
   // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which
   // cannot keep them generic: the default `T = any` makes TS read its parameters as `any` there
@@ -300,7 +303,13 @@ export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stm
   positional.forEach((a, i) => {
     if (i === 0 && selfName) return;
     const d = i >= firstDefault ? args.defaults[i - firstDefault] : null;
-    list.push({ name: safeName(a.arg), type: provenType(cx, a, scope), init: d ? defaultValue(cx, d, hoisted) : undefined });
+    // (a default of a parameter typed by a TypeVar, `start: T = 0`, is no T in TS's eyes: cast)
+    const init = d ? defaultValue(cx, d, hoisted) : undefined;
+    list.push({
+      name: safeName(a.arg),
+      type: provenType(cx, a, scope),
+      init: init && mentionsTypeVar(cx, a.annotation) ? { k: "as", expr: init, type: "any" } : init,
+    });
   });
   if (args.vararg || args.kwonlyargs.length || args.kwarg) list.push({ name: restName(args), type: "any[]", rest: true });
   return { list };
@@ -311,12 +320,18 @@ export function declaredType(cx: LowerContext, a: py.Arg): string {
   if (!a.annotation) return "any";
   const t = annotationType(cx, a.annotation);
   // (a signature over TypeVars takes what TS infers for them)
-  let generic = typeVarsIn(cx, a.annotation).length > 0;
-  walk(a.annotation, (n) => {
-    if (n._type === "Name" && cx.boundTypeVars.has(n.id)) generic = true;
-  });
-  if (generic) return t;
+  if (mentionsTypeVar(cx, a.annotation)) return t;
   return admitting(t, passedTypes(cx.module, cx.scopes).get(a), splitUnion);
+}
+
+/** An annotation that names a TypeVar (the def's own, or its generic class's). */
+function mentionsTypeVar(cx: LowerContext, a: py.ExprNode | null | undefined): boolean {
+  let generic = typeVarsIn(cx, a).length > 0;
+  if (a)
+    walk(a, (n) => {
+      if (n._type === "Name" && cx.boundTypeVars.has(n.id)) generic = true;
+    });
+  return generic;
 }
 
 /**

@@ -13,7 +13,7 @@ import { resolveName } from "./scopes.js";
 import { provenDict } from "./dict-access.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { type PyType, staticType } from "./types.js";
-import { annotationChecks, annotationType } from "./annotations.js";
+import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
@@ -71,7 +71,7 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Continue":
       return [{ k: "continue", line }];
     case "Return":
-      return [returnStmt(s.value ? cx.expr(s.value) : undefined, line)];
+      return [returnStmt(s.value ? returnValue(cx, s.value) : undefined, line)];
     case "FunctionDef":
     case "AsyncFunctionDef":
       // The def's annotations are evaluated when it runs (a forward reference is a NameError).
@@ -108,6 +108,21 @@ export function stmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     default:
       return cx.diags.error(s, "TSY1001", { construct: describeStmt(s) });
   }
+}
+
+/**
+ * What `return value` gives back. A parameter whose annotation is not the def's return annotation,
+ * returned where that names a TypeVar (`object: Awaitable[T] | T` returned as the `T` after an
+ * isawaitable() test TS cannot follow), is cast to any: TS cannot prove it is a T.
+ */
+function returnValue(cx: LowerContext, v: py.ExprNode): ir.Expr {
+  const e = cx.expr(v);
+  const def = cx.fn.scope.node;
+  if (v._type !== "Name" || (def._type !== "FunctionDef" && def._type !== "AsyncFunctionDef") || !def.returns) return e;
+  const a = def.args;
+  const param = [...a.posonlyargs, ...a.args, ...a.kwonlyargs].find((p) => p.arg === v.id);
+  if (!param?.annotation || !typeVarsIn(cx, def.returns).length) return e;
+  return annotationType(cx, param.annotation) === annotationType(cx, def.returns) ? e : { k: "as", expr: e, type: "any" };
 }
 
 export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {

@@ -234,7 +234,11 @@ export class OSError extends Exception {
   }
 }
 export const EnvironmentError = OSError;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type EnvironmentError = InstanceType<typeof EnvironmentError>;
 export const IOError = OSError;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type IOError = InstanceType<typeof IOError>;
 export class BlockingIOError extends OSError {}
 export class ChildProcessError extends OSError {}
 export class ConnectionError extends OSError {}

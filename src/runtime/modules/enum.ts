@@ -687,7 +687,11 @@ export function nonmember<T>(x: T): T {
 }
 
 export const EnumType = Enum;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type EnumType = InstanceType<typeof EnumType>;
 export const EnumMeta = Enum;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type EnumMeta = InstanceType<typeof EnumMeta>;
 
 // the class's kind decides arithmetic; keep KwArgs referenced for callers that pass keywords
 void KwArgs;

@@ -130,6 +130,8 @@ export function wraps(wrapped: unknown, ..._rest: unknown[]): <W extends object>
 
 /** What cache_info() returns: a named tuple (`functools._CacheInfo(hits, misses, maxsize, currsize)`). */
 export const _CacheInfo = namedtuple("CacheInfo", PyList.fromArray(["hits", "misses", "maxsize", "currsize"]), new KwArgs({ module: "functools" }));
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type _CacheInfo = InstanceType<typeof _CacheInfo>;
 
 /**
  * `functools._make_key(args, kwds, typed)`, the key lru_cache builds (libraries such as async-lru

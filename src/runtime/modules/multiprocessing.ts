@@ -144,7 +144,11 @@ export class Queue extends ThreadQueue {
   }
 }
 export const JoinableQueue = Queue;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type JoinableQueue = InstanceType<typeof JoinableQueue>;
 export const SimpleQueue = Queue;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type SimpleQueue = InstanceType<typeof SimpleQueue>;
 
 /** Pool.apply_async's result. */
 export class AsyncResult extends PyObject {

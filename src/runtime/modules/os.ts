@@ -36,6 +36,8 @@ export const SEEK_SET = 0n;
 export const SEEK_CUR = 1n;
 export const SEEK_END = 2n;
 export const error = OSError;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type error = InstanceType<typeof error>;
 
 export function getenv(key: unknown, dflt: unknown = null): unknown {
   if (typeof key !== "string") throw new TypeError(`str expected, not ${typeName(key)}`);
@@ -124,6 +126,8 @@ const STAT_FIELDS = [
   "st_blocks",
 ];
 export const stat_result = structseq("os.stat_result", STAT_FIELDS, 10);
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type stat_result = InstanceType<typeof stat_result>;
 
 export function statResult(s: HostStat): InstanceType<typeof stat_result> {
   const ns = [s.atimeNs, s.mtimeNs, s.ctimeNs];

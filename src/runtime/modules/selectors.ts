@@ -25,6 +25,8 @@ export const EVENT_WRITE = 2n;
 
 /** SelectorKey(fileobj, fd, events, data): what register() returns and select() reports. */
 export const SelectorKey = namedtuple("SelectorKey", "fileobj fd events data", new KwArgs({ module: "selectors" }));
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type SelectorKey = InstanceType<typeof SelectorKey>;
 
 interface Key {
   fileobj: unknown;
@@ -287,6 +289,8 @@ export class EpollSelector extends _BaseSelectorImpl {
 
 /** The best selector of the platform: epoll on Linux. */
 export const DefaultSelector = EpollSelector;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type DefaultSelector = InstanceType<typeof DefaultSelector>;
 
 for (const C of [BaseSelector, _SelectorMapping, _BaseSelectorImpl, SelectSelector, PollSelector, EpollSelector])
   Object.defineProperty(C, "__module__", { value: "selectors" });

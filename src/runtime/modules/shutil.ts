@@ -245,6 +245,8 @@ export function which(...args: unknown[]): string | null {
 }
 
 export const _usage = structseq("shutil.usage", ["total", "used", "free"]);
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type _usage = InstanceType<typeof _usage>;
 export function disk_usage(p: unknown): unknown {
   const fs = hostFs("shutil.disk_usage()");
   const s = fspath(p);

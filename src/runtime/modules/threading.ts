@@ -295,6 +295,8 @@ export function __setattr__(name: string, value: unknown): void {
   else throw new AttributeError(`tsyncio: assigning threading.${name} is not supported`);
 }
 export const ExceptHookArgs = _ExceptHookArgs;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type ExceptHookArgs = InstanceType<typeof ExceptHookArgs>;
 
 function report_exception(exc: unknown, thread: Thread): void {
   const args = new _ExceptHookArgs();

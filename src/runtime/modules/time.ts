@@ -13,6 +13,8 @@ export const struct_time = structseq(
   ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff", "_gmt"],
   9,
 );
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type struct_time = InstanceType<typeof struct_time>;
 type ST = InstanceType<typeof struct_time>;
 
 function num(x: unknown, what = "a number"): number {

@@ -52,6 +52,8 @@ export function coroutine<F>(func: F): F {
 }
 
 export const CoroutineType = Coroutine;
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type CoroutineType = InstanceType<typeof CoroutineType>;
 // (the type of a generator object: `isinstance(g, types.GeneratorType)`)
 export { GeneratorType, MethodType } from "../builtins/functions.js";
 export { GenericAlias } from "./_type_alias.js";
