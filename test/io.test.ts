@@ -3,9 +3,9 @@
 // on ports these tests open; every program runs under `tsyncio run` with a time limit.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -382,6 +382,42 @@ print("end")
     const r = await run(program, [], { virtual: true, env: { ...withoutUnbuffered, PYTHONUNBUFFERED: "1" } });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("before the asyncio child\nfrom the asyncio child\nbetween\nfrom subprocess.run\nafter 0\n");
+  });
+});
+
+describe("stdout and stderr into one file", () => {
+  // What CPython 3.12 writes (recorded): stderr at once, stdout when its buffer is flushed (the
+  // uncaught exception's report flushes it first; the atexit functions run before the last flush).
+  const program = `import sys, atexit
+atexit.register(lambda: (print("atexit out"), print("atexit err", file=sys.stderr)))
+print("a")
+sys.stderr.write("e\\n")
+sys.stderr.flush()
+print("b")
+print("c", file=sys.stderr, flush=True)
+raise ValueError("x")
+`;
+  const together = (env: NodeJS.ProcessEnv) => {
+    const file = join(dir, `both${Math.random().toString(36).slice(2)}.py`);
+    const out = join(dir, "both.txt");
+    writeFileSync(file, program);
+    const fd = openSync(out, "w");
+    try {
+      spawnSync(process.execPath, [bin, "run", "--timeout", "30", file], { stdio: ["ignore", fd, fd], env });
+    } finally {
+      closeSync(fd);
+    }
+    return readFileSync(out, "utf8").replace(/File ".*", line/, 'File "P", line');
+  };
+  const withoutUnbuffered = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PYTHONUNBUFFERED"));
+  const traceback = 'Traceback (most recent call last):\n  File "P", line 8, in <module>\n    raise ValueError("x")\nValueError: x\n';
+
+  it("block-buffered stdout (PYTHONUNBUFFERED unset): stderr first, stdout at the report and at exit", () => {
+    expect(together(withoutUnbuffered)).toBe("e\nc\na\nb\n" + traceback + "atexit err\natexit out\n");
+  });
+
+  it("PYTHONUNBUFFERED=1: in the order written", () => {
+    expect(together({ ...withoutUnbuffered, PYTHONUNBUFFERED: "1" })).toBe("a\ne\nb\nc\n" + traceback + "atexit out\natexit err\n");
   });
 });
 
