@@ -59,7 +59,7 @@ import { stdioCall } from "./stdio-errors.js";
 import { checkDigitsToInt } from "./int-limit.js";
 import { PackedArgs, takes_packed, unpacked } from "./star-call.js";
 import { applyArgs } from "./keywords.js";
-import { inheritIteratorMethods, iterateUnclosed, type PyIterator } from "./protocol.js";
+import { inheritIteratorMethods, iterateUnclosed, typeShortName, type PyIterator } from "./protocol.js";
 import { noteCodePoint } from "./surrogates.js";
 import { intFromNumber } from "./int-from-number.js";
 import { BUILTIN_TYPE_DIRS } from "./builtin-dirs.js";
@@ -1488,13 +1488,10 @@ function addObjectNames(obj: unknown, names: Set<string>): void {
 function builtinTypeOf(obj: unknown): string | undefined {
   switch (typeof obj) {
     case "string":
-      return "str";
     case "bigint":
-      return "int";
     case "number":
-      return "float";
     case "boolean":
-      return "bool";
+      return typeShortName(obj);
     case "function": {
       const types: Array<[unknown, string]> = [
         [str, "str"],
