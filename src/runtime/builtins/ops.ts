@@ -847,7 +847,7 @@ export function not_contains(container: any, item: any): boolean {
 // ---------------------------------------------------------------------------------------------
 // Attributes
 
-function noAttr(obj: unknown, name: string): AttributeError {
+function noAttr(obj: unknown, name: string, suggest = true): AttributeError {
   let e: AttributeError;
   if (typeof obj === "function" && isClass(obj)) {
     e = new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
@@ -858,8 +858,9 @@ function noAttr(obj: unknown, name: string): AttributeError {
     e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   e.obj = obj;
-  // (the report's "Did you mean" looks at the object's dir())
-  noteMissingName(e, { name, obj });
+  // (the report's "Did you mean" looks at the object's dir(); CPython suggests nothing after a
+  // failed write or delete)
+  if (suggest) noteMissingName(e, { name, obj });
   return e;
 }
 
@@ -1324,7 +1325,7 @@ function slotRefusal(obj: PyObject, name: string): AttributeError | null {
       return new AttributeError(`'${typeName(obj)}' object attribute '${pythonName(name)}' is read-only`);
     }
   }
-  return noAttr(obj, pythonName(name));
+  return noAttr(obj, pythonName(name), false);
 }
 
 /** The write itself, no `__setattr__` hook asked: setattr's last step and `object.__setattr__`. */
@@ -1340,7 +1341,7 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name)) {
-    if (Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name);
+    if (Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name, false);
     // (Python's attribute kept under another key: an exception's `name`, see hideJsMember)
     const pythonKey = pythonKeyOf(obj, name);
     if (pythonKey !== undefined) {
@@ -1374,11 +1375,11 @@ function classAttribute(cls: Function, name: string): { value?: any; accessor?: 
 
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
-    if (propName(name) === name) throw noAttr(obj, name);
+    if (propName(name) === name) throw noAttr(obj, name, false);
     name = propName(name);
   }
   if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || !(name in obj)) {
-    throw noAttr(obj, name);
+    throw noAttr(obj, name, false);
   }
   const da = obj.__delattr__;
   if (typeof da === "function") {
@@ -1402,7 +1403,7 @@ export function delattr(obj: any, name: string): null {
       return null;
     }
     if (found?.accessor) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
-    throw noAttr(obj, name);
+    throw noAttr(obj, name, false);
   }
   if (typeof obj === "function" && obj.prototype instanceof PyObject && Object.prototype.hasOwnProperty.call(obj, name)) {
     // One entry of the class's namespace, kept on the class and on its prototype (methods, the
