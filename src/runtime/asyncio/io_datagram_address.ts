@@ -2,12 +2,12 @@
 // remote_addr of loop.create_datagram_endpoint() go through the loop's address resolution (a
 // numeric port string is accepted, a service name is looked up), the address of
 // transport.sendto() goes straight to socket.sendto() (the port must be an integer).
-import { OSError, OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { call, typeName } from "../builtins/ops.js";
 import { index } from "../builtins/protocol.js";
 import { int } from "../builtins/functions.js";
-import { gaierror } from "../modules/socket.js";
+import { gaierror, servicePort } from "../modules/socket.js";
 import { isIpLiteral } from "./io_util.js";
 import { _isNone } from "./_util.js";
 
@@ -40,14 +40,11 @@ function numericPort(port: unknown): bigint | null {
   }
 }
 
-/** The port as getaddrinfo() takes it: an int, or a string of digits (service names are not looked up). */
-function servicePort(port: unknown): bigint {
-  if (_isNone(port)) return 0n;
-  if (typeof port === "bigint" || typeof port === "boolean") return index(port);
-  if (!isText(port)) throw new OSError("Int or String expected");
-  const text = typeof port === "string" ? port : new TextDecoder().decode(port);
-  if (!/^\d+$/.test(text)) throw new gaierror(-8n, "Servname not supported for ai_socktype");
-  return BigInt(text);
+/** The port as getaddrinfo() takes it; a service name is not looked up: CPython's answer for an unknown one. */
+function portOrService(port: unknown): bigint {
+  return servicePort(port, () => {
+    throw new gaierror(-8n, "Servname not supported for ai_socktype");
+  });
 }
 
 /**
@@ -60,11 +57,11 @@ export function endpointAddress(addr: unknown, family: number, op: "bind" | "con
   const host = hostArg instanceof Uint8Array ? new TextDecoder().decode(hostArg) : _isNone(hostArg) ? null : String(hostArg);
   if (host !== null && isIpLiteral(host)) {
     const hostFamily = host.includes(":") ? AF_INET6 : AF_INET;
-    const port = numericPort(portArg) ?? servicePort(portArg);
+    const port = numericPort(portArg) ?? portOrService(portArg);
     if (family !== 0 && family !== hostFamily) throw new gaierror(-9n, "Address family for hostname not supported");
     return [host, checkPortRange(port, op)];
   }
-  const port = checkPortRange(servicePort(portArg), op);
+  const port = checkPortRange(portOrService(portArg), op);
   // No host: the C library answers with the loopback addresses, IPv6 first.
   if (host === null) return [family === AF_INET ? "127.0.0.1" : "::1", port];
   return [host, port];

@@ -6,6 +6,7 @@
 // stands behind them. CPython: Modules/socketmodule.c, Lib/socket.py (documented behaviour).
 import { host } from "../host.js";
 import { call } from "../builtins/ops.js";
+import { index } from "../builtins/protocol.js";
 import { repr } from "../builtins/repr.js";
 import { typeName } from "../builtins/ops.js";
 import { PyBytes } from "../builtins/bytes.js";
@@ -665,6 +666,18 @@ export class gaierror extends OSError {}
 Object.defineProperty(gaierror, "__module__", { value: "socket" });
 
 /**
+ * A port as getaddrinfo() takes it: None is 0, an int, or a string (or bytes) of digits; any other
+ * string is a service name, which `serviceName` answers (names are not looked up here).
+ */
+export function servicePort(port: unknown, serviceName: (name: string) => never): bigint {
+  if (port === null || port === undefined) return 0n;
+  if (typeof port === "bigint" || typeof port === "boolean") return index(port);
+  if (typeof port !== "string" && !(port instanceof Uint8Array)) throw new OSError("Int or String expected");
+  const text = typeof port === "string" ? port : new TextDecoder().decode(port);
+  return /^\d+$/.test(text) ? BigInt(text) : serviceName(text);
+}
+
+/**
  * socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) for numeric addresses,
  * "localhost" and None (the loopback addresses); other names are not looked up.
  */
@@ -673,11 +686,9 @@ export function getaddrinfo(...args: unknown[]): PyList<unknown> {
   const family = intOf(familyArg ?? 0n);
   const kind = intOf(typeArg ?? 0n);
   const proto = intOf(protoArg ?? 0n);
-  let port = 0;
-  if (typeof portArg === "string") {
-    if (!/^\d+$/.test(portArg)) throw new NotImplementedError(`socket.getaddrinfo() of the service name ${repr(portArg)} is not supported by tsyncio`);
-    port = Number(portArg);
-  } else if (portArg !== null && portArg !== undefined) port = intOf(portArg);
+  const port = servicePort(portArg, (name) => {
+    throw new NotImplementedError(`socket.getaddrinfo() of the service name ${repr(name)} is not supported by tsyncio`);
+  });
   const text = hostArg instanceof Uint8Array ? new TextDecoder().decode(hostArg) : hostArg;
   let addrs: [number, string][];
   if (text === null || text === undefined)
