@@ -7,7 +7,7 @@ import { PyTuple } from "../builtins/collections.js";
 import { call, typeName } from "../builtins/ops.js";
 import { index } from "../builtins/protocol.js";
 import { int } from "../builtins/functions.js";
-import { gaierror, servicePort } from "../modules/socket.js";
+import { gaierror, _service_port } from "../modules/socket.js";
 import { isIpLiteral } from "./io_util.js";
 import { _isNone } from "./_util.js";
 
@@ -42,7 +42,7 @@ function numericPort(port: unknown): bigint | null {
 
 /** The port as getaddrinfo() takes it; a service name is not looked up: CPython's answer for an unknown one. */
 function portOrService(port: unknown): bigint {
-  return servicePort(port, () => {
+  return _service_port(port, () => {
     throw new gaierror(-8n, "Servname not supported for ai_socktype");
   });
 }

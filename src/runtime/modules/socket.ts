@@ -669,7 +669,7 @@ Object.defineProperty(gaierror, "__module__", { value: "socket" });
  * A port as getaddrinfo() takes it: None is 0, an int, or a string (or bytes) of digits; any other
  * string is a service name, which `serviceName` answers (names are not looked up here).
  */
-export function servicePort(port: unknown, serviceName: (name: string) => never): bigint {
+export function _service_port(port: unknown, serviceName: (name: string) => never): bigint {
   if (port === null || port === undefined) return 0n;
   if (typeof port === "bigint" || typeof port === "boolean") return index(port);
   if (typeof port !== "string" && !(port instanceof Uint8Array)) throw new OSError("Int or String expected");
@@ -686,7 +686,7 @@ export function getaddrinfo(...args: unknown[]): PyList<unknown> {
   const family = intOf(familyArg ?? 0n);
   const kind = intOf(typeArg ?? 0n);
   const proto = intOf(protoArg ?? 0n);
-  const port = servicePort(portArg, (name) => {
+  const port = _service_port(portArg, (name) => {
     throw new NotImplementedError(`socket.getaddrinfo() of the service name ${repr(name)} is not supported by tsyncio`);
   });
   const text = hostArg instanceof Uint8Array ? new TextDecoder().decode(hostArg) : hostArg;
