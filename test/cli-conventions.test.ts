@@ -35,7 +35,9 @@ describe("diagnostics", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split("\n");
     expect(lines).toContain("proj/paren.py:1:5: error SyntaxError: '(' was never closed");
-    expect(lines).toContain("proj/pkg/meta.py:1:1: error TSY1010: class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet");
+    expect(lines).toContain(
+      "proj/pkg/meta.py:1:1: error TSY1010: class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet",
+    );
     expect(r.stderr.trimEnd().split("\n").pop()).toBe("Found 2 errors in 2 files.");
     // From inside the folder the same paths read relative to it.
     const inner = tsyncio(["check", "paren.py"], {}, join(dir, "proj"));
@@ -46,10 +48,22 @@ describe("diagnostics", () => {
   it("--json: one object per diagnostic on stdout, nothing else there", () => {
     const r = tsyncio(["check", "--json", "proj/paren.py", "proj/pkg/meta.py"]);
     expect(r.code).toBe(1);
-    const objects = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const objects = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(objects).toEqual([
       { file: "proj/paren.py", line: 1, column: 5, endLine: 1, endColumn: 6, severity: "error", code: "SyntaxError", message: "'(' was never closed" },
-      { file: "proj/pkg/meta.py", line: 1, column: 1, endLine: 2, endColumn: 9, severity: "error", code: "TSY1010", message: "class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet" },
+      {
+        file: "proj/pkg/meta.py",
+        line: 1,
+        column: 1,
+        endLine: 2,
+        endColumn: 9,
+        severity: "error",
+        code: "TSY1010",
+        message: "class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet",
+      },
     ]);
     expect(tsyncio(["--json", "-o", "out.ts", "proj/pkg/meta.py"]).stdout).toContain('"code":"TSY1010"');
     expect(tsyncio(["--json", "proj/ok.py"]).code).toBe(2); // stdout would mix code and diagnostics
@@ -70,6 +84,24 @@ describe("diagnostics", () => {
     expect(tsyncio(["check", "proj/paren.py"]).stderr).not.toContain("\x1b[");
     expect(tsyncio(["check", "proj/paren.py"], { NO_COLOR: "1" }).stderr).not.toContain("\x1b[");
     expect(tsyncio(["check", "--json", "proj/paren.py"], { FORCE_COLOR: "1" }).stdout).not.toContain("\x1b[");
+  });
+});
+
+// `script` (util-linux) gives the program a pseudo-terminal (stdin too); without it the case is skipped.
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+describe("terminals", () => {
+  it.skipIf(!hasScript)("isatty() and the terminal's size are the terminal's, on a pseudo-terminal and through a pipe", () => {
+    const prog = join(dir, "tty.py");
+    writeFileSync(
+      prog,
+      "import os, shutil, sys\nprint(sys.stdout.isatty(), sys.stdin.isatty(), os.isatty(1), os.isatty(99))\nprint(os.get_terminal_size().columns >= 0, shutil.get_terminal_size().columns > 0)\n",
+    );
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} run ${JSON.stringify(prog)}`;
+    const tty = spawnSync("script", ["-qc", cmd, "/dev/null"], { encoding: "utf8", timeout: 60_000, stdio: ["ignore", "pipe", "pipe"] });
+    expect(tty.stdout.replace(/\r/g, "")).toBe("True True True False\nTrue True\n");
+    const piped = tsyncio(["run", prog]);
+    expect(piped.stdout).toBe("False False False False\n");
+    expect(piped.stderr).toContain("OSError: [Errno 25] Inappropriate ioctl for device");
   });
 });
 

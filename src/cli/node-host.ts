@@ -394,6 +394,13 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     randomBytes: (bytes) => {
       for (let i = 0; i < bytes.length; i += 65536) globalThis.crypto.getRandomValues(bytes.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
     },
+    // node:tty loads only when a program asks (it pulls in node:net: start-up time).
+    isatty: (fd) => process.getBuiltinModule("node:tty").isatty(fd),
+    terminalSize: (fd) => {
+      const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : null;
+      if (!stream?.isTTY) return null;
+      return [stream.columns, stream.rows];
+    },
     readStdin: (max) => {
       needWatcher();
       return readStdin(max);

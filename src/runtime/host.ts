@@ -106,6 +106,10 @@ export interface Host {
   heapRoom?(): number;
   /** Sockets, servers, datagrams, processes and signals (io-messages.ts); absent in the browser. */
   io?: IoHost;
+  /** Whether a descriptor is a terminal (isatty(); absent: none is). */
+  isatty?(fd: number): boolean;
+  /** (columns, lines) of the terminal on a descriptor, or null when it is not one. */
+  terminalSize?(fd: number): [number, number] | null;
 }
 
 /**

@@ -149,7 +149,7 @@ export class StdStream {
     return BigInt(this.fd);
   }
   isatty(): boolean {
-    return false;
+    return host.isatty?.(this.fd) ?? false;
   }
   readable(): boolean {
     return false;
@@ -171,7 +171,9 @@ export class StdStream {
   __repr__(): string {
     return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
   }
+  static __tp_name__ = "_io.TextIOWrapper";
   static __name__ = "TextIOWrapper";
+  static __qualname__ = "TextIOWrapper";
   static __module__ = "_io";
 }
 

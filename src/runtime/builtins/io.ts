@@ -8,7 +8,7 @@ import { PyList } from "./collections.js";
 import { repr } from "./repr.js";
 import { typeName } from "./ops.js";
 import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes } from "./hostfs.js";
-import type { HostFileSystem } from "../host.js";
+import { host, type HostFileSystem } from "../host.js";
 import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
 export { TextIOWrapper, UnsupportedOperation };
@@ -73,11 +73,15 @@ export class BinaryFile {
   protected checkOpen(op: string | null): void {
     if (this._closed) throw new ValueError(op === null ? "I/O operation on closed file." : `${op} closed file`);
   }
+  /** What the raw file under the buffer says once closed (its message has no full stop). */
+  protected checkRawOpen(): void {
+    if (this._closed) throw new ValueError("I/O operation on closed file");
+  }
   protected checkReadable(): void {
     if (!this.canRead) throw new UnsupportedOperation("read");
   }
-  protected checkWritable(): void {
-    if (!this.canWrite) throw new UnsupportedOperation("write");
+  protected checkWritable(op = "write"): void {
+    if (!this.canWrite) throw new UnsupportedOperation(op);
   }
 
   // ───────────── the buffers ─────────────
@@ -181,9 +185,10 @@ export class BinaryFile {
 
   // ───────────── the Python methods ─────────────
 
+  // A buffer of the other direction has no read/readline/write at all: that answer comes first.
   read(size: unknown = -1n): Uint8Array {
-    this.checkOpen("read of");
     this.checkReadable();
+    this.checkOpen("read of");
     return makeBytes(this.take(sizeArg(size)));
   }
   read1(size: unknown = -1n): Uint8Array {
@@ -193,11 +198,12 @@ export class BinaryFile {
     return this.read(-1n);
   }
   readline(size: unknown = -1n): Uint8Array {
-    this.checkOpen("readline of");
     this.checkReadable();
+    this.checkOpen("readline of");
     return makeBytes(this.takeLine(sizeArg(size)));
   }
   readlines(hint: unknown = -1n): PyList<Uint8Array> {
+    this.checkOpen(null);
     const out: Uint8Array[] = [];
     const limit = sizeArg(hint);
     let total = 0;
@@ -209,8 +215,8 @@ export class BinaryFile {
     return PyList.fromArray(out);
   }
   readinto(b: unknown): bigint {
-    this.checkOpen("readinto of");
     this.checkReadable();
+    this.checkOpen("readinto of");
     const target = bytesOf(b);
     if (!target) throw new TypeError(`readinto() argument must be read-write bytes-like object, not ${typeName(b)}`);
     const data = this.take(target.length);
@@ -218,8 +224,8 @@ export class BinaryFile {
     return BigInt(data.length);
   }
   write(b: unknown): bigint {
-    this.checkOpen("write to");
     this.checkWritable();
+    this.checkOpen("write to");
     if (typeof b === "string") throw new TypeError(`a bytes-like object is required, not 'str'`);
     const data = bytesOf(b);
     if (!data) throw new TypeError(`a bytes-like object is required, not '${typeName(b)}'`);
@@ -227,7 +233,7 @@ export class BinaryFile {
     return BigInt(data.length);
   }
   writelines(lines: Iterable<unknown>): null {
-    this.checkOpen("write to");
+    this.checkOpen(null);
     for (const l of lines) this.write(l);
     return null;
   }
@@ -249,12 +255,12 @@ export class BinaryFile {
     return BigInt(to);
   }
   tell(): bigint {
-    this.checkOpen(null);
+    this.checkRawOpen();
     return BigInt(this.pos);
   }
   truncate(size: unknown = null): bigint {
     this.checkOpen("truncate of");
-    this.checkWritable();
+    this.checkWritable("truncate");
     this.drain();
     const n = size === null || size === undefined ? this.pos : toInt(size);
     if (n < 0) throw new OSError(22n, "Invalid argument");
@@ -277,24 +283,27 @@ export class BinaryFile {
     }
     return null;
   }
+  // These ask the raw file (a buffer of one direction answers the other's question itself).
   fileno(): bigint {
-    this.checkOpen(null);
+    this.checkRawOpen();
     return BigInt(this.fd);
   }
   isatty(): boolean {
-    this.checkOpen(null);
-    return false;
+    this.checkRawOpen();
+    return host.isatty?.(this.fd) ?? false;
   }
   readable(): boolean {
-    this.checkOpen(null);
-    return this.canRead;
+    if (!this.canRead) return false;
+    this.checkRawOpen();
+    return true;
   }
   writable(): boolean {
-    this.checkOpen(null);
-    return this.canWrite;
+    if (!this.canWrite) return false;
+    this.checkRawOpen();
+    return true;
   }
   seekable(): boolean {
-    this.checkOpen(null);
+    this.checkRawOpen();
     return true;
   }
   /** The byte size of the file (what a text layer needs for seek(0, 2)). */
@@ -332,8 +341,32 @@ export class BinaryFile {
   }
 }
 
+/** open(..., buffering=0): the raw file checks that it is open first, and words its errors its own way. */
 export class FileIO extends BinaryFile {
+  static __tp_name__ = "_io.FileIO";
   static __name__ = "FileIO";
+  static __qualname__ = "FileIO";
+  static __module__ = "_io";
+  protected checkOpen(op: string | null): void {
+    // (what it takes from IOBase, flush and the context manager, keeps the full stop)
+    if (this.closed) throw new ValueError(op === null || op === "flush of" ? "I/O operation on closed file." : "I/O operation on closed file");
+  }
+  protected checkReadable(): void {
+    this.checkRawOpen();
+    if (!this.canRead) throw new UnsupportedOperation("File not open for reading");
+  }
+  protected checkWritable(): void {
+    this.checkRawOpen();
+    if (!this.canWrite) throw new UnsupportedOperation("File not open for writing");
+  }
+  readable(): boolean {
+    this.checkRawOpen();
+    return this.canRead;
+  }
+  writable(): boolean {
+    this.checkRawOpen();
+    return this.canWrite;
+  }
   get closefd(): boolean {
     return true;
   }
@@ -351,9 +384,27 @@ abstract class Buffered extends BinaryFile {
     return `<_io.${(this.constructor as { name: string }).name} name=${repr(this.name)}>`;
   }
 }
-export class BufferedReader extends Buffered {}
-export class BufferedWriter extends Buffered {}
-export class BufferedRandom extends Buffered {}
+export class BufferedReader extends Buffered {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_io.BufferedReader";
+  static __name__ = "BufferedReader";
+  static __qualname__ = "BufferedReader";
+  static __module__ = "_io";
+}
+export class BufferedWriter extends Buffered {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_io.BufferedWriter";
+  static __name__ = "BufferedWriter";
+  static __qualname__ = "BufferedWriter";
+  static __module__ = "_io";
+}
+export class BufferedRandom extends Buffered {
+  /** CPython's tp_name, which its error messages use. */
+  static __tp_name__ = "_io.BufferedRandom";
+  static __name__ = "BufferedRandom";
+  static __qualname__ = "BufferedRandom";
+  static __module__ = "_io";
+}
 
 /** Parses open()'s mode: one of r/w/a/x, optional +, optional b or t. */
 function parseMode(mode: string): { kind: string; plus: boolean; binary: boolean } {

@@ -9,6 +9,7 @@ import { stdioCall } from "./stdio-errors.js";
 
 /** The BufferedWriter under sys.stdout / sys.stderr. */
 export class StdBinaryWriter {
+  static __tp_name__ = "_io.BufferedWriter";
   static __name__ = "BufferedWriter";
   static __qualname__ = "BufferedWriter";
   static __module__ = "_io";
@@ -42,7 +43,7 @@ export class StdBinaryWriter {
     return false;
   }
   isatty(): boolean {
-    return false;
+    return host.isatty?.(this.fd) ?? false;
   }
   get closed(): boolean {
     return false;

@@ -124,7 +124,7 @@ class StdinBinary {
     return 0n;
   }
   isatty(): boolean {
-    return false;
+    return host.isatty?.(0) ?? false;
   }
   _size(): number {
     return 0;

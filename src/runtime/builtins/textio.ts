@@ -86,6 +86,9 @@ export class UnsupportedOperation extends OSError {
 
 export class TextIOWrapper {
   static __module__ = "_io";
+  static __tp_name__ = "_io.TextIOWrapper";
+  static __name__ = "TextIOWrapper";
+  static __qualname__ = "TextIOWrapper";
   name: unknown;
   mode: string;
   encoding: string;
@@ -362,16 +365,14 @@ export class TextIOWrapper {
   isatty(): boolean {
     return this.buffer.isatty();
   }
+  // Asked of the buffer (whose closed-file message differs from this layer's).
   readable(): boolean {
-    this.check();
     return this.buffer.readable();
   }
   writable(): boolean {
-    this.check();
     return this.buffer.writable();
   }
   seekable(): boolean {
-    this.check();
     return this.buffer.seekable();
   }
   detach(): BinaryLayer {

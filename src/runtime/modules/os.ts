@@ -505,6 +505,13 @@ export function strerror(code: unknown): string {
   return `Unknown error ${n}`;
 }
 
-export function get_terminal_size(): never {
-  throw new OSError(25n, "Inappropriate ioctl for device");
+export const terminal_size = structseq("os.terminal_size", ["columns", "lines"]);
+/** os.isatty(fd): False for a descriptor that is not open, as CPython's. */
+export function isatty(fd: unknown): boolean {
+  return host.isatty?.(Number(toIndex(fd))) ?? false;
+}
+export function get_terminal_size(fd: unknown = 1n): InstanceType<typeof terminal_size> {
+  const size = host.terminalSize?.(Number(toIndex(fd)));
+  if (!size) throw new OSError(25n, "Inappropriate ioctl for device");
+  return new terminal_size([BigInt(size[0]), BigInt(size[1])]);
 }

@@ -8,6 +8,7 @@ import { bindArgs, fspath, hostFs } from "../builtins/hostfs.js";
 import { open } from "../builtins/io.js";
 import { structseq } from "./_structseq.js";
 import { envGet } from "./_environ.js";
+import { host } from "../host.js";
 import { filter as fnFilter } from "./fnmatch.js";
 import * as os from "./os.js";
 import * as osPath from "./os_path.js";
@@ -256,10 +257,17 @@ export function disk_usage(p: unknown): unknown {
   return new _usage([BigInt(u.total), BigInt(u.used), BigInt(u.free)]);
 }
 
-const terminal_size = structseq("os.terminal_size", ["columns", "lines"]);
+/** COLUMNS and LINES first, then the terminal on stdout, then `fallback` (as CPython's). */
 export function get_terminal_size(fallback: unknown = [80n, 24n]): unknown {
   const [c, l] = [...(fallback as Iterable<bigint>)];
-  const columns = Number(envGet("COLUMNS") ?? 0);
-  const lines = Number(envGet("LINES") ?? 0);
-  return new terminal_size([columns > 0 ? BigInt(columns) : c, lines > 0 ? BigInt(lines) : l]);
+  let columns = Number(envGet("COLUMNS") ?? 0);
+  let lines = Number(envGet("LINES") ?? 0);
+  if (columns <= 0 || lines <= 0) {
+    const size = host.terminalSize?.(1);
+    if (size) {
+      if (columns <= 0) columns = size[0];
+      if (lines <= 0) lines = size[1];
+    }
+  }
+  return new os.terminal_size([columns > 0 ? BigInt(columns) : c, lines > 0 ? BigInt(lines) : l]);
 }
