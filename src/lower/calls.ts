@@ -23,7 +23,7 @@ import { own } from "./binding-facts.js";
 import { madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem, mathArityProblem } from "./builtin-arity.js";
+import { builtinArityProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {

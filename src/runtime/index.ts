@@ -235,3 +235,5 @@ export { property, staticmethod, classmethod } from "./builtins/index.js";
 // Subscripting a generic class (`list[int]`) makes a types.GenericAlias, which this module
 // registers with the builtins when it loads.
 import "./modules/_type_alias.js";
+// The builtin functions' argument counts for calls the compiler cannot check (builtin-arity-marks.ts).
+import "./builtins/builtin-arity-marks.js";

@@ -18,7 +18,28 @@ export const ARITY_LEAST = (1 << ARITY_SHIFT) - 1;
 /** `most` of a function that takes any number (`*args`, or parameters that cannot be read). */
 const MOST_ANY = 0xfffff;
 
-type WithArity = { [ARITY]?: number };
+type WithArity = { [ARITY]?: number; [ARITY_PROBLEM]?: (n: number) => string | null };
+
+/** On a builtin (len, math.floor): CPython's wording for a call with `n` positional arguments, or null when it takes them. */
+export const ARITY_PROBLEM: unique symbol = Symbol("builtin arity problem") as never;
+
+/**
+ * Gives a builtin function its bounds and CPython's own wording for a call outside them
+ * (`len() takes exactly one argument (2 given)`), for calls through a variable or with `*args`.
+ * The bounds are read off the wording: the counts up to 8 it accepts (more than 8 accepted means any).
+ */
+export function giveBuiltinArity(f: Function, problem: (n: number) => string | null): void {
+  let least = -1;
+  let most = 0;
+  for (let n = 0; n <= 9; n++) {
+    if (problem(n) !== null) continue;
+    if (least < 0) least = n;
+    most = n;
+  }
+  if (least < 0) return;
+  Object.defineProperty(f, ARITY_PROBLEM, { value: problem });
+  keep(f, least | ((most === 9 ? MOST_ANY : most) << ARITY_SHIFT));
+}
 
 /** The packed bounds of `f` (kept on it). `least` counts required parameters; it is dropped to 0 when a call shows `f` is not the program's (runtime functions have optional parameters without defaults). */
 export function arity(f: Function): number {
@@ -76,6 +97,12 @@ export function checkArguments(f: Function, args: readonly unknown[], anyFunctio
   const n = args.length;
   // (keywords are bound by name, which checks the counts itself)
   if (n > 0 && args[n - 1] instanceof KwArgs) return;
+  const problem = (f as WithArity)[ARITY_PROBLEM];
+  if (problem !== undefined) {
+    const message = problem(n);
+    if (message !== null) throw new TypeError(message);
+    return;
+  }
   const sig = signature(f);
   if (sig === null) return;
   const t = target(f);

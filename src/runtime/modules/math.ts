@@ -3,6 +3,8 @@ import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js"
 import { index as toIndex, typeName, toIterable, mul, truthy } from "../builtins/ops.js";
 import { popKw } from "../builtins/object.js";
 import { builtin } from "../builtins/functions.js";
+import { giveBuiltinArity } from "../builtins/arity.js";
+import { mathArityProblem } from "../builtins/builtin-arity.js";
 import { isClass } from "../builtins/repr.js";
 import * as mathModule from "./math.js";
 import { SPREAD_LIMIT, takes_packed, unpacked } from "../builtins/star-call.js";
@@ -487,5 +489,10 @@ for (const f of [hypot, gcd, lcm]) takes_packed(f);
 
 // Every function of math is written in C in CPython: `<built-in function floor>`, and a class
 // attribute holding one is not bound to the instances (`A.f = math.floor; A().f(2.5)`).
-for (const [name, f] of Object.entries(mathModule))
-  if (typeof f === "function" && !isClass(f) && !Object.prototype.hasOwnProperty.call(f, "__builtin__")) builtin(f as (...a: never[]) => unknown, name);
+// Each takes a fixed number of arguments, and says so in its own words when called through a
+// variable or with `*args` (the compiler checks direct calls).
+for (const [name, f] of Object.entries(mathModule)) {
+  if (typeof f !== "function" || isClass(f)) continue;
+  if (!Object.prototype.hasOwnProperty.call(f, "__builtin__")) builtin(f as (...a: never[]) => unknown, name);
+  giveBuiltinArity(f, (n) => mathArityProblem(name, n));
+}

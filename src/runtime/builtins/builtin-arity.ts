@@ -1,8 +1,9 @@
 // How many positional arguments Python's builtins take, and CPython 3.12's TypeError for a call that
-// passes another number: a call of a builtin by its name with a wrong count (and no keywords, no
-// `*args`) raises it where the call runs, after evaluating the arguments (calls.ts emits bad_call).
-// The runtime's functions take JS arguments, which would otherwise ignore extras and default
-// missing ones. The wording differs from builtin to builtin, as in CPython: each entry names its own.
+// passes another number. The runtime's functions take JS arguments, which would otherwise ignore
+// extras and default missing ones. The wording differs from builtin to builtin, as in CPython: each
+// entry names its own. Used twice: a call of a builtin by its name with a wrong count (and no
+// keywords, no `*args`) is found by the compiler (src/lower/calls.ts emits bad_call); a builtin
+// called through a variable or with `*args` carries its bounds and this wording (arity.ts).
 
 type Arity =
   /** `len() takes exactly one argument (2 given)` */
@@ -59,6 +60,9 @@ const AT_MOST: Record<string, { max: number; required?: string[] }> = {
   enumerate: { max: 2 },
   sum: { max: 2 },
 };
+
+/** Every builtin named in the tables above. */
+export const BUILTINS_WITH_ARITY: readonly string[] = [...EXACTLY_ONE, ...Object.keys(EXPECTED), ...Object.keys(AT_MOST), "type", "globals", "locals"];
 
 function arityOf(name: string): Arity | undefined {
   if (EXACTLY_ONE.includes(name)) return { style: "exactly-one" };
@@ -118,6 +122,10 @@ const MATH_EXPECTED: Record<string, [number, number]> = {
 /** CPython's TypeError for calling `math.name` with `n` positional arguments (no keywords), or null when it takes them. */
 export function mathArityProblem(name: string, n: number): string | null {
   if (MATH_ONE.includes(name)) return n === 1 ? null : `math.${name}() takes exactly one argument (${n} given)`;
+  // (the three with keyword-only parameters word it as argument-clinic functions do)
+  if (name === "isclose") return n > 2 ? `isclose() takes exactly 2 positional arguments (${n} given)` : n < 2 ? `isclose() missing required argument '${"ab"[n]}' (pos ${n + 1})` : null;
+  if (name === "nextafter") return n === 2 ? null : `nextafter() takes exactly 2 positional arguments (${n} given)`;
+  if (name === "prod") return n === 1 ? null : n === 2 || n === 0 ? `prod() takes exactly 1 positional argument (${n} given)` : `prod() takes at most 2 arguments (${n} given)`;
   if (!Object.prototype.hasOwnProperty.call(MATH_EXPECTED, name)) return null;
   const [min, max] = MATH_EXPECTED[name];
   if (n >= min && n <= max) return null;
