@@ -305,8 +305,8 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
           k: "if",
           test: not(
             facts.exitTruthKnown
-              ? exit(cx.rt("type", id(excVar)), id(excVar), lit(null))
-              : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), lit(null))),
+              ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
+              : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
           ),
           then: [throwStmt(id(excVar))],
           // __exit__ runs at the `with` line (a traceback through it names that line).

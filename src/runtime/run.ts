@@ -8,7 +8,15 @@ import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryErr
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
-import { _format_uncaught, _set_frame_formatter, format_exception, format_exception_only } from "./modules/traceback.js";
+import {
+  _format_uncaught,
+  _set_exception_frames,
+  _set_frame_formatter,
+  _set_frame_list_formatter,
+  _set_stack_frames,
+  format_exception,
+  format_exception_only,
+} from "./modules/traceback.js";
 import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -256,6 +264,11 @@ function reportUncaught(e: unknown): number {
 
 /** The `File "...", line N, in f` lines (and the source lines) of an exception's Python frames. */
 function frameLines(exc: BaseException, scripts: FrameSource): string[] {
+  return formatFrames(exceptionFrames(exc, scripts), scripts);
+}
+
+/** The frames an exception's traceback shows, outermost first. */
+function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   // The exception that ended the program carries every frame from the module's down.
   const full = escaped.has(exc);
   let frames: Frame[];
@@ -270,7 +283,7 @@ function frameLines(exc: BaseException, scripts: FrameSource): string[] {
     }
     if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
   }
-  if (full) return formatFrames(frames, scripts);
+  if (full) return frames;
   // Caught by the runtime on the program's behalf (unittest running a test): the traceback starts
   // below the frames that called into the runtime, as CPython's runner leaves out its own.
   const below = (exc as { __frames_below__?: string }).__frames_below__;
@@ -278,12 +291,12 @@ function frameLines(exc: BaseException, scripts: FrameSource): string[] {
     const outer = pythonFrames({ stack: below }, scripts);
     let n = 0;
     while (n < outer.length && n < frames.length && frames[n].url === outer[n].url && frames[n].line === outer[n].line) n++;
-    return formatFrames(frames.slice(n), scripts);
+    return frames.slice(n);
   }
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
-  return formatFrames(frames, scripts);
+  return frames;
 }
 
 // The interpreter prints an uncaught exception itself (not through the traceback module): its
@@ -294,7 +307,11 @@ let interpreterPrinting = false;
 // summed up in one line, as CPython does.
 const RECURSIVE_CUTOFF = 3;
 
-function formatFrames(frames: Frame[], src: FrameSource): string[] {
+/**
+ * The traceback lines of `frames`: each frame's `File` line, its source line and carets, one entry
+ * per frame (and one for a "[Previous line repeated ...]"), as traceback.format_list() returns them.
+ */
+function formatFrames(frames: readonly Frame[], src: FrameSource): string[] {
   const lines: string[] = [];
   let last: Frame | null = null;
   let count = 0;
@@ -309,12 +326,14 @@ function formatFrames(frames: Frame[], src: FrameSource): string[] {
       count = 0;
     }
     if (++count > RECURSIVE_CUTOFF) continue;
-    lines.push(`  File "${f.path}", line ${f.line}, in ${f.name}\n`);
-    const source = src.sourceLine(f.path, f.line);
-    if (source === null || source === undefined || !source.trim()) continue;
-    const { shown, markers } = frameSourceLines(source, f.range, interpreterPrinting);
-    lines.push(`    ${shown}\n`);
-    if (markers !== null) lines.push(`    ${markers}\n`);
+    let entry = `  File "${f.path}", line ${f.line}, in ${f.name}\n`;
+    const source = f.source ?? src.sourceLine(f.path, f.line);
+    if (source !== null && source !== undefined && source.trim()) {
+      const { shown, markers } = frameSourceLines(source, f.range, interpreterPrinting);
+      entry += `    ${shown}\n`;
+      if (markers !== null) entry += `    ${markers}\n`;
+    }
+    lines.push(entry);
   }
   repeated();
   return lines;
@@ -327,6 +346,8 @@ export interface Frame {
   name: string;
   /** The Python range of the frame's failing expression, when the compiler recorded it. */
   range?: PyRange;
+  /** The source line to show instead of the file's (traceback.format_list of given lines). */
+  source?: string;
 }
 
 // The exception that ended the program: its traceback runs from the module's frame down.
@@ -372,6 +393,10 @@ export interface FrameSource {
 export function installFrames(src: FrameSource, moduleNames: Map<string, string>): void {
   set_source_line_provider((file, line) => src.sourceLine(file, line) ?? null);
   _set_frame_formatter((exc) => frameLines(exc, src));
+  _set_exception_frames((exc) => exceptionFrames(exc, src));
+  _set_frame_list_formatter((frames) => formatFrames(frames.map((f) => ({ url: "", ...f }) as Frame), src));
+  // (a live frame's summary has no positions in 3.12: no carets)
+  _set_stack_frames(() => pythonFrames(new Error(), src).map((f) => ({ path: f.path, line: f.line, name: f.name })));
   set_location_provider(() => {
     const frames = pythonFrames(new Error(), src);
     const last = frames[frames.length - 1];

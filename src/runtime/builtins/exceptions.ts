@@ -22,7 +22,6 @@ export class BaseException extends JSError {
   __cause__: BaseException | null = null;
   __context__: BaseException | null = null;
   __suppress_context__ = false;
-  __traceback__: unknown = null;
   __notes__?: PyList<string>;
   constructor(...given: unknown[]) {
     super();
@@ -55,6 +54,14 @@ export class BaseException extends JSError {
   }
   toString(): string {
     return this.__str__();
+  }
+  /** A raised exception's traceback object (made when first read: modules/_traceback_objects.ts); None for one never raised. */
+  get __traceback__(): unknown {
+    return assignedTracebacks.has(this) ? assignedTracebacks.get(this) : (tracebackMaker?.(this) ?? null);
+  }
+  set __traceback__(tb: unknown) {
+    if (tb !== null && (typeof tb !== "object" || className(tb.constructor) !== "traceback")) throw new TypeError("__traceback__ must be a traceback or None");
+    assignedTracebacks.set(this, tb);
   }
   with_traceback(tb: unknown): this {
     this.__traceback__ = tb;
@@ -423,7 +430,7 @@ export class BaseExceptionGroup extends BaseException {
   private _copyMeta(g: BaseExceptionGroup): BaseExceptionGroup {
     g.__cause__ = this.__cause__;
     g.__context__ = this.__context__;
-    g.__traceback__ = this.__traceback__;
+    if (assignedTracebacks.has(this)) assignedTracebacks.set(g, assignedTracebacks.get(this));
     if (this.__notes__) g.__notes__ = this.__notes__;
     // A split keeps the original's traceback (its JS stack and where it was caught).
     copyTraceback(this, g);
@@ -548,6 +555,18 @@ export function isExceptionClass(c: unknown): boolean {
 }
 
 /** Convert anything thrown (a JS error included) into a Python exception. */
+// What `e.__traceback__ = tb` / `with_traceback(tb)` set, in place of the traceback of where `e` was raised.
+const assignedTracebacks = new WeakMap<BaseException, unknown>();
+let tracebackMaker: ((exc: BaseException) => unknown) | null = null;
+/** The traceback the program gave `exc` (None included), or undefined when it gave none. */
+export function _assigned_traceback(exc: BaseException): unknown {
+  return assignedTracebacks.get(exc);
+}
+/** Installs what makes a raised exception's traceback objects (modules/_traceback_objects.ts). */
+export function _set_traceback_maker(f: (exc: BaseException) => unknown): void {
+  tracebackMaker = f;
+}
+
 // Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
 // an exception object that was only constructed (say, put into an ExceptionGroup) has none.
 const raised = new WeakSet<BaseException>();

@@ -1,6 +1,7 @@
-// traceback: format_exc / print_exc / format_exception in CPython's layout. Frames come from a
-// pluggable formatter (the CLI installs one that maps JS stacks back to .py lines).
-import { AttributeError, BaseException, BaseExceptionGroup, NameError, toPyException, wasRaised } from "../builtins/exceptions.js";
+// traceback: format_exc / print_exc / format_exception in CPython's layout, the traceback objects'
+// functions (format_tb, extract_tb, walk_tb) and the current stack's (print_stack, extract_stack).
+// Frames come from providers the runner installs (run.ts maps JS stacks back to .py lines).
+import { AttributeError, NotImplementedError, TypeError, BaseException, BaseExceptionGroup, NameError, toPyException, wasRaised } from "../builtins/exceptions.js";
 import { closestName, missingNameOf } from "../builtins/suggestions.js";
 import { hasattr } from "../builtins/ops.js";
 import { PyList } from "../builtins/collections.js";
@@ -8,6 +9,13 @@ import { str } from "../builtins/repr.js";
 import { popKw } from "../builtins/object.js";
 import { dir, stdio } from "../builtins/functions.js";
 import { exception as currentException } from "./sys.js";
+import { _assigned_traceback } from "../builtins/exceptions.js";
+import { PyObject } from "../builtins/object.js";
+import { PyTuple } from "../builtins/collections.js";
+import { getitem, index as toIndex, typeName, NotImplemented } from "../builtins/ops.js";
+import { _source_line } from "../asyncio/_warnings.js";
+import { TracebackType, _exception_frames, type FrameRecord } from "./_traceback_objects.js";
+export { _set_exception_frames } from "./_traceback_objects.js";
 
 /** Returns the "  File ..., line N, in f\n    source\n" lines for an exception (outermost first). */
 export type FrameFormatter = (exc: BaseException) => string[];
@@ -115,6 +123,10 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
 function framesOf(e: BaseException): string[] {
   // unittest's assertRaises keeps the exception without its traceback (exc.with_traceback(None)).
   if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return [];
+  // A traceback the program gave it (`raise E().with_traceback(tb)`): where it was raised, then tb's frames.
+  const given = _assigned_traceback(e);
+  if (given === null) return [];
+  if (given instanceof TracebackType) return formatFrameList([...(wasRaised(e) ? _exception_frames(e) : []), ...recordsOf(given)]);
   return wasRaised(e) ? frameFormatter(e) : [];
 }
 
@@ -220,12 +232,205 @@ export function print_exception(exc: unknown, ...args: unknown[]): null {
   return null;
 }
 
-export function format_tb(_tb: unknown): PyList<string> {
-  return PyList.fromArray([]);
+// ---------------------------------------------------------------------------------------------
+// Traceback objects and the current stack
+
+/** Formats frames as traceback.format_list() does: one string per frame (set by the runner). */
+let formatFrameList: (frames: readonly FrameRecord[]) => string[] = () => [];
+export function _set_frame_list_formatter(f: (frames: readonly FrameRecord[]) => string[]): void {
+  formatFrameList = f;
 }
-export function print_stack(..._args: unknown[]): null {
+/** The program's frames on the stack now, outermost first (set by the runner). */
+let stackFrames: () => FrameRecord[] = () => [];
+export function _set_stack_frames(f: () => FrameRecord[]): void {
+  stackFrames = f;
+}
+
+/** The frames of a traceback object's chain, outermost first. */
+function recordsOf(tb: unknown): FrameRecord[] {
+  const out: FrameRecord[] = [];
+  for (let t = tb; t !== null && t !== undefined; t = (t as TracebackType).tb_next) {
+    if (!(t instanceof TracebackType)) throw new AttributeError(`'${typeName(t)}' object has no attribute 'tb_frame'`);
+    out.push(t._record);
+  }
+  return out;
+}
+
+/** `limit` of the tb functions: the first n frames, or the last -n. */
+function firstFrames<T>(frames: T[], limit: unknown): T[] {
+  if (limit === null || limit === undefined) return frames;
+  const n = Number(toIndex(limit));
+  return n >= 0 ? frames.slice(0, n) : frames.slice(n);
+}
+/** `limit` of the stack functions: the n innermost frames, or the -n outermost. */
+function innermostFrames<T>(frames: T[], limit: unknown): T[] {
+  if (limit === null || limit === undefined) return frames;
+  const n = Number(toIndex(limit));
+  return n >= 0 ? frames.slice(frames.length - n) : frames.slice(0, -n);
+}
+
+/** The stack functions' `f`: only the current frame (None) can be named here. */
+function currentStack(f: unknown, limit: unknown): FrameRecord[] {
+  if (f !== null && f !== undefined) throw new NotImplementedError("traceback's stack functions take only f=None in tsyncio (frame objects are not available)");
+  // (the innermost frame is the program's line that called into this module)
+  return innermostFrames(stackFrames(), limit);
+}
+
+/** The arguments of a function of this module: positional values by name, then keywords. */
+function argsOf(fn: string, names: string[], args: unknown[]): unknown[] {
+  const k = popKw(args);
+  if (args.length > names.length)
+    throw new TypeError(`${fn}() takes from 0 to ${names.length} positional arguments but ${args.length} were given`);
+  const out = names.map((_, i) => (i < args.length ? args[i] : null));
+  for (const [key, v] of Object.entries(k ?? {})) {
+    const at = names.indexOf(key);
+    if (at < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+    out[at] = v;
+  }
+  return out;
+}
+
+function writeTo(file: unknown, text: string): void {
+  const out = (file ?? stdio.stderr) as { write(s: string): unknown };
+  out.write(text);
+}
+
+/** `traceback.FrameSummary`: one frame of a StackSummary (file, line, function, source line). */
+export class FrameSummary extends PyObject {
+  declare filename: unknown;
+  declare lineno: unknown;
+  declare name: unknown;
+  declare locals: unknown;
+  declare end_lineno: unknown;
+  declare colno: unknown;
+  declare end_colno: unknown;
+  declare _line: unknown;
+  declare _record: FrameRecord | undefined;
+  __init__(...args: unknown[]): void {
+    const [filename, lineno, name, lookup_line, locals, line, end_lineno, colno, end_colno] = argsOf(
+      "FrameSummary.__init__",
+      ["filename", "lineno", "name", "lookup_line", "locals", "line", "end_lineno", "colno", "end_colno"],
+      args,
+    );
+    this.filename = filename;
+    this.lineno = lineno;
+    this.name = name;
+    this._line = line;
+    this.locals = locals;
+    this.end_lineno = end_lineno;
+    this.colno = colno;
+    this.end_colno = end_colno;
+    void lookup_line;
+  }
+  /** The source line, stripped ('' when the file cannot be read). */
+  get line(): unknown {
+    if (this._line === null || this._line === undefined) {
+      if (this.lineno === null || this.lineno === undefined) return null;
+      this._line = _source_line(String(this.filename), Number(this.lineno)) ?? "";
+    }
+    return (this._line as string).trim();
+  }
+  private fields(): unknown[] {
+    return [this.filename, this.lineno, this.name, this.line];
+  }
+  __iter__(): Iterator<unknown> {
+    return this.fields()[Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.fields()[Symbol.iterator]();
+  }
+  __getitem__(i: unknown): unknown {
+    return getitem(PyTuple.fromArray(this.fields()), i);
+  }
+  __len__(): bigint {
+    return 4n;
+  }
+  __eq__(other: unknown): unknown {
+    if (other instanceof FrameSummary)
+      return this.filename === other.filename && this.lineno === other.lineno && this.name === other.name && this.line === other.line && this.locals === other.locals;
+    if (other instanceof PyTuple) return PyTuple.fromArray(this.fields()).__eq__(other);
+    return NotImplemented;
+  }
+  __repr__(): string {
+    return `<FrameSummary file ${this.filename}, line ${this.lineno} in ${this.name}>`;
+  }
+}
+Object.defineProperty(FrameSummary, "__module__", { value: "traceback", writable: true, configurable: true });
+
+function summaryOf(r: FrameRecord): FrameSummary {
+  const s = new FrameSummary(r.path, BigInt(r.line), r.name);
+  Object.defineProperty(s, "_record", { value: r });
+  if (r.source !== undefined) s._line = r.source;
+  return s;
+}
+function recordOf(x: unknown): FrameRecord {
+  if (x instanceof FrameSummary) {
+    if (x._record) return x._record;
+    const line = x._line;
+    return { path: String(x.filename), line: Number(x.lineno), name: String(x.name), ...(typeof line === "string" ? { source: line } : {}) };
+  }
+  const [filename, lineno, name, line] = [...(x as Iterable<unknown>)];
+  return { path: String(filename), line: Number(lineno), name: String(name), ...(typeof line === "string" ? { source: line } : {}) };
+}
+
+/** `traceback.StackSummary`: a list of FrameSummary objects that formats itself. */
+export class StackSummary extends PyList<unknown> {
+  static from_list(frames: unknown): StackSummary {
+    const out = new StackSummary();
+    for (const f of frames as Iterable<unknown>) out.push(f instanceof FrameSummary ? f : summaryOf(recordOf(f)));
+    return out;
+  }
+  format(): PyList<string> {
+    return PyList.fromArray(formatFrameList([...this].map(recordOf)));
+  }
+}
+Object.defineProperty(StackSummary, "__name__", { value: "StackSummary", writable: true, configurable: true });
+Object.defineProperty(StackSummary, "__qualname__", { value: "StackSummary", writable: true, configurable: true });
+Object.defineProperty(StackSummary, "__module__", { value: "traceback", writable: true, configurable: true });
+
+function summary(records: FrameRecord[]): StackSummary {
+  const out = new StackSummary();
+  for (const r of records) out.push(summaryOf(r));
+  return out;
+}
+
+export function extract_tb(...args: unknown[]): StackSummary {
+  const [tb, limit] = argsOf("extract_tb", ["tb", "limit"], args);
+  return summary(firstFrames(recordsOf(tb), limit));
+}
+export function format_tb(...args: unknown[]): PyList<string> {
+  const [tb, limit] = argsOf("format_tb", ["tb", "limit"], args);
+  return PyList.fromArray(formatFrameList(firstFrames(recordsOf(tb), limit)));
+}
+export function print_tb(...args: unknown[]): null {
+  const [tb, limit, file] = argsOf("print_tb", ["tb", "limit", "file"], args);
+  writeTo(file, formatFrameList(firstFrames(recordsOf(tb), limit)).join(""));
   return null;
 }
-export function format_stack(..._args: unknown[]): PyList<string> {
-  return PyList.fromArray([]);
+/** (frame, lineno) for each traceback object of the chain, outermost first. */
+export function* walk_tb(tb: unknown): Generator<PyTuple<unknown>> {
+  for (let t = tb; t !== null && t !== undefined; t = (t as TracebackType).tb_next) {
+    if (!(t instanceof TracebackType)) throw new AttributeError(`'${typeName(t)}' object has no attribute 'tb_frame'`);
+    yield PyTuple.of<unknown>(t.tb_frame, t.tb_lineno);
+  }
+}
+export function format_list(extracted: unknown): PyList<string> {
+  return PyList.fromArray(formatFrameList([...(extracted as Iterable<unknown>)].map(recordOf)));
+}
+export function print_list(extracted: unknown, file: unknown = null): null {
+  writeTo(file, format_list(extracted).join(""));
+  return null;
+}
+export function extract_stack(...args: unknown[]): StackSummary {
+  const [f, limit] = argsOf("extract_stack", ["f", "limit"], args);
+  return summary(currentStack(f, limit));
+}
+export function format_stack(...args: unknown[]): PyList<string> {
+  const [f, limit] = argsOf("format_stack", ["f", "limit"], args);
+  return PyList.fromArray(formatFrameList(currentStack(f, limit)));
+}
+export function print_stack(...args: unknown[]): null {
+  const [f, limit, file] = argsOf("print_stack", ["f", "limit", "file"], args);
+  writeTo(file, formatFrameList(currentStack(f, limit)).join(""));
+  return null;
 }

@@ -1,6 +1,6 @@
 // types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against.
 import { PyObject, popKw, className } from "../builtins/object.js";
-import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { TypeError } from "../builtins/exceptions.js";
 import { PyDict } from "../builtins/collections.js";
 import { repr, reprActive } from "../builtins/repr.js";
 import { eq, NotImplemented } from "../builtins/ops.js";
@@ -58,16 +58,5 @@ export type CoroutineType = InstanceType<typeof CoroutineType>;
 export { GeneratorType, MethodType } from "../builtins/functions.js";
 export { GenericAlias } from "./_type_alias.js";
 
-/**
- * `types.TracebackType`, for annotations (`exc_tb: Optional[TracebackType]` in `__aexit__`) and
- * isinstance tests. tsyncio's exceptions carry no traceback objects (`__traceback__` is None), so
- * none is ever an instance, and making one is refused.
- */
-export class TracebackType extends PyObject {
-  __init__(..._args: unknown[]): void {
-    throw new NotImplementedError("tsyncio's exceptions carry no traceback objects: types.TracebackType cannot be instantiated");
-  }
-}
-Object.defineProperty(TracebackType, "__name__", { value: "traceback", writable: true, configurable: true });
-Object.defineProperty(TracebackType, "__qualname__", { value: "traceback", writable: true, configurable: true });
-Object.defineProperty(TracebackType, "__module__", { value: "builtins", writable: true, configurable: true });
+// `types.TracebackType`, `FrameType`, `CodeType`: the traceback objects of raised exceptions.
+export { TracebackType, FrameType, CodeType } from "./_traceback_objects.js";

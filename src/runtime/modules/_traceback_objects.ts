@@ -1,0 +1,145 @@
+// The traceback objects of raised exceptions (`e.__traceback__`, `sys.exc_info()[2]`): a chain of
+// `traceback` objects, outermost frame first, each with its `frame` and that frame's `code`. They
+// are made when first read, from the frames the exception's report would print (run.ts), so
+// `traceback.format_tb(e.__traceback__)` prints what the report prints. A frame here knows its
+// file, line and function; what a live CPython frame also has (f_locals, f_back ...) is not here.
+// CPython: Objects/frameobject.c, Python/traceback.c (documented attributes).
+import { PyObject, raw_instance } from "../builtins/object.js";
+import { BaseException, NotImplementedError, wasRaised, _set_traceback_maker } from "../builtins/exceptions.js";
+import { hexAddress } from "../builtins/names.js";
+import { repr } from "../builtins/repr.js";
+
+/** One frame as the traceback machinery sees it (run.ts's Frame: its range places the carets). */
+export interface FrameRecord {
+  path: string;
+  line: number;
+  name: string;
+  range?: unknown;
+  /** The source line to show instead of the file's (a FrameSummary made with `line=`). */
+  source?: string;
+}
+
+/** `types.CodeType`: the function a frame runs (its name and file). */
+export class CodeType extends PyObject {
+  declare co_name: string;
+  declare co_qualname: string;
+  declare co_filename: string;
+  __init__(..._args: unknown[]): void {
+    throw new NotImplementedError("code objects cannot be made in tsyncio (they come from tracebacks' frames)");
+  }
+}
+
+/** `types.FrameType`: a frame of a traceback (its code and line). */
+export class FrameType extends PyObject {
+  declare f_code: CodeType;
+  declare f_lineno: bigint;
+  __init__(..._args: unknown[]): void {
+    throw new NotImplementedError("frame objects cannot be made in tsyncio (they come from tracebacks)");
+  }
+  __repr__(): string {
+    return `<frame at ${hexAddress(this)}, file ${repr(this.f_code.co_filename)}, line ${this.f_lineno}, code ${this.f_code.co_name}>`;
+  }
+}
+
+/**
+ * The frames of one traceback, read from the exception's stack only when a traceback object's
+ * attribute is first read: `with` hands every exception's `__traceback__` to `__exit__`, which
+ * seldom looks at it.
+ */
+class Chain {
+  private records: FrameRecord[] | null = null;
+  private readonly links: TracebackType[] = [];
+  constructor(private readonly read: () => FrameRecord[]) {}
+  record(i: number): FrameRecord {
+    this.records ??= this.read();
+    return this.records[i] ?? this.records[this.records.length - 1] ?? { path: "<unknown>", line: 0, name: "<module>" };
+  }
+  length(): number {
+    this.records ??= this.read();
+    return this.records.length;
+  }
+  link(i: number): TracebackType {
+    let tb = this.links[i];
+    if (tb === undefined) {
+      tb = raw_instance(TracebackType) as TracebackType;
+      Object.defineProperty(tb, LINK, { value: { chain: this, i } });
+      this.links[i] = tb;
+    }
+    return tb;
+  }
+}
+const LINK: unique symbol = Symbol("traceback link") as never;
+const frames = new WeakMap<TracebackType, FrameType>();
+
+/** `types.TracebackType`: one frame of a raised exception's traceback and the next one in. */
+export class TracebackType extends PyObject {
+  declare [LINK]: { chain: Chain; i: number };
+  __init__(..._args: unknown[]): void {
+    throw new NotImplementedError("types.TracebackType() cannot be called in tsyncio: tracebacks come from raised exceptions");
+  }
+  /** The frame as recorded (for formatting with its carets). */
+  get _record(): FrameRecord {
+    return this[LINK].chain.record(this[LINK].i);
+  }
+  get tb_frame(): FrameType {
+    let f = frames.get(this);
+    if (f === undefined) frames.set(this, (f = frameOf(this._record)));
+    return f;
+  }
+  get tb_lineno(): bigint {
+    return BigInt(this._record.line);
+  }
+  get tb_next(): TracebackType | null {
+    const { chain, i } = this[LINK];
+    return i + 1 < chain.length() ? chain.link(i + 1) : null;
+  }
+  __repr__(): string {
+    return `<traceback object at ${hexAddress(this)}>`;
+  }
+}
+
+for (const [cls, name] of [
+  [CodeType, "code"],
+  [FrameType, "frame"],
+  [TracebackType, "traceback"],
+] as const) {
+  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls, "__module__", { value: "builtins", writable: true, configurable: true });
+}
+
+function frameOf(r: FrameRecord): FrameType {
+  const code = raw_instance(CodeType) as CodeType;
+  code.co_name = r.name;
+  code.co_qualname = r.name;
+  code.co_filename = r.path;
+  const frame = raw_instance(FrameType) as FrameType;
+  frame.f_code = code;
+  frame.f_lineno = BigInt(r.line);
+  return frame;
+}
+
+/** The frames of a raised exception, as its report prints them (set by the runner: run.ts). */
+let exceptionFrames: (exc: BaseException) => FrameRecord[] = () => [];
+export function _set_exception_frames(f: (exc: BaseException) => FrameRecord[]): void {
+  exceptionFrames = f;
+}
+export function _exception_frames(exc: BaseException): FrameRecord[] {
+  return exceptionFrames(exc);
+}
+
+// One traceback object per exception and catch site: read twice in one handler, it is the same
+// object (`sys.exc_info()[2] is e.__traceback__`); caught again further out, it is made again.
+const made = new WeakMap<BaseException, { caught: unknown; tb: TracebackType | null }>();
+
+function tracebackOf(exc: BaseException): TracebackType | null {
+  // (unittest's assertRaises keeps the exception without its traceback)
+  if (!wasRaised(exc) || (exc as { __traceback_cleared__?: boolean }).__traceback_cleared__) return null;
+  const caught = (exc as { __caught_stack__?: string }).__caught_stack__;
+  const known = made.get(exc);
+  if (known !== undefined && known.caught === caught) return known.tb;
+  const tb = new Chain(() => exceptionFrames(exc)).link(0);
+  made.set(exc, { caught, tb });
+  return tb;
+}
+_set_traceback_maker(tracebackOf);
