@@ -230,6 +230,25 @@ export const print = takes_packed(
       if (k.file != null) file = k.file;
       if (k.flush !== undefined) flush = truthy(k.flush);
     }
+    if (file === null) file = stdio.stdout;
+    // (sys.stdout is None: print does nothing)
+    if (file === null || file === undefined) return null;
+    if (!(file instanceof StdStream)) {
+      // Any other file gets each piece as CPython writes it: str(arg), sep, ..., end, one write() each.
+      const w = (file as { write?: unknown }).write;
+      if (typeof w !== "function") throw new AttributeError_(`'${typeName(file)}' object has no attribute 'write'`);
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) w.call(file, sep);
+        const a = args[i];
+        w.call(file, typeof a === "string" ? a : strConv(a));
+      }
+      w.call(file, end);
+      if (flush) {
+        const f = (file as { flush?: unknown }).flush;
+        if (typeof f === "function") f.call(file);
+      }
+      return null;
+    }
     let text: string;
     // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
     const starts: number[] = [0];
@@ -252,8 +271,7 @@ export const print = takes_packed(
       }
       text += end;
     }
-    if (file === null) file = stdio.stdout;
-    if (file instanceof StdStream) {
+    {
       const plain = text;
       text = encodable(file.fd, text, starts);
       const fd = file.fd;
@@ -269,16 +287,6 @@ export const print = takes_packed(
         });
       } else stdioCall(() => host.write(fd, text));
       if (flush && fd === 1) stdioCall(() => host.flush());
-    } else if (file == null) {
-      // sys.stdout is None: print does nothing
-    } else {
-      const w = (file as { write?: unknown }).write;
-      if (typeof w !== "function") throw new AttributeError_(`'${typeName(file)}' object has no attribute 'write'`);
-      w.call(file, text);
-      if (flush) {
-        const f = (file as { flush?: unknown }).flush;
-        if (typeof f === "function") f.call(file);
-      }
     }
     return null;
   }),
