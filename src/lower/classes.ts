@@ -793,7 +793,8 @@ function classDefIn(
   // A class whose name is already declared (hoisted: it is read before this statement, or the
   // statement sits in a block) is assigned to that binding, as a decorated class is: a `class`
   // declaration there would redeclare the name or stay inside its block.
-  if (!s.decorator_list.length && !cx.fn.declared.has(s.name)) {
+  // (a name bound again later is assigned too: TS cannot assign to a class declaration)
+  if (!s.decorator_list.length && !cx.fn.declared.has(s.name) && (cx.fn.scope.bindCount.get(s.name) ?? 0) <= 1) {
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
@@ -805,9 +806,20 @@ function classDefIn(
   let value: ir.Expr = defineClass({ k: "class", name, base, members: allMembers, typeParams: classTypeParams, baseTypeArgs });
   for (const d of [...s.decorator_list].reverse()) value = call(cx.expr(d), value);
   const out = [...hoisted, assignName(cx, s.name, value, (s.decorator_list[0] ?? s).lineno)];
-  // What a decorator returns is not known: annotations that name the class get the shape of its instances.
-  if (cx.annotationNames().has(s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
+  // What a decorator returns is not known: annotations that name the class get the shape of its instances
+  // (declared once per function: a class defined twice would give TS two index signatures to merge).
+  if (cx.annotationNames().has(s.name) && firstInterface(cx, s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
   return out;
+}
+
+const instanceInterfaces = new WeakMap<object, Set<string>>();
+/** Whether the function being lowered has not yet declared the instance interface `name` (and now has). */
+function firstInterface(cx: LowerContext, name: string): boolean {
+  let names = instanceInterfaces.get(cx.fn);
+  if (names === undefined) instanceInterfaces.set(cx.fn, (names = new Set()));
+  if (names.has(name)) return false;
+  names.add(name);
+  return true;
 }
 
 /** `interface C { field: T; ...; [attr: string]: any }`: the instances of a decorated class, for annotations. */
