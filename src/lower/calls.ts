@@ -223,7 +223,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       const runs = e.keywords.length ? undefined : initRun(cx, known.node);
       if (runs && !args.some((a) => a.k === "spread") && !fitsPositionally(runs.args, args.length, 1))
         return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
-      if (init && keywords.length && !kwStar.length) {
+      // (an exception's args are its positional arguments only: its keywords stay keywords)
+      if (init && keywords.length && !kwStar.length && !isExceptionClassDef(cx, known.node)) {
         const ordered = orderArguments(cx, init.args, args, keywords, 1);
         if (ordered) return newExpr(id(safeName(f.id)), ordered);
       }
@@ -475,6 +476,17 @@ function takesPositional(c: py.ClassDef, args: ir.Expr[]): boolean {
   if (init.decorator_list.length || a.vararg || a.kwarg || a.kwonlyargs.some((_, i) => a.kw_defaults[i] === null)) return false;
   const params = positionalArgs(a).length - 1;
   return args.length <= params && args.length >= params - a.defaults.length;
+}
+
+/** Whether `c` derives from a builtin exception (directly or through classes of the program). */
+function isExceptionClassDef(cx: LowerContext, c: py.ClassDef, depth = 0): boolean {
+  if (depth > 20) return false;
+  return c.bases.some((b) => {
+    if (b._type !== "Name") return false;
+    if (BUILTIN_EXCEPTIONS.has(b.id) && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin") return true;
+    const k = cx.lookupKnown(b.id);
+    return k?.kind === "class" && isExceptionClassDef(cx, k.node, depth + 1);
+  });
 }
 
 export function nestedClassNames(cx: LowerContext): Set<string> {

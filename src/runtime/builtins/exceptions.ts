@@ -1,7 +1,7 @@
 // The Python exception hierarchy. Classes carry their Python names, so inside this module
 // JS's own errors are reached through globalThis (JSTypeError etc.).
 import { hideJsMember, JS_RESERVED } from "./js-names.js";
-import { declaredAtTopLevel } from "./program-functions.js";
+import { declaredAtTopLevel, isProgramFunction } from "./program-functions.js";
 import { MISSING_NAME } from "./suggestions.js";
 import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
@@ -29,7 +29,9 @@ export class BaseException extends JSError {
     // (keywords are __init__'s: args holds the positional values)
     const last = args[args.length - 1];
     this.args = late.PyTuple.fromArray(last instanceof late.KwArgs ? args.slice(0, -1) : args);
-    if (args.length > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
+    // Keywords for the program's __init__ (`MyError("x", code=1)`) are bound to its parameters by name.
+    if (last instanceof late.KwArgs && isProgramFunction(this.__init__)) late.keywordInit(this, args);
+    else if (args.length > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
     else this.__init__(...args);
   }
   /** BaseException.__init__: sets args (user subclasses override it and call super.__init__). */

@@ -36,6 +36,8 @@ export interface LateBound {
   primitiveDunder: typeof primitiveDunder;
   // object.ts
   KwArgs: typeof KwArgs;
+  // object.ts: `__init__` called with a trailing KwArgs, bound by name
+  keywordInit: (self: object, args: unknown[]) => void;
 }
 
 /** A stand-in that fails loudly on any use (call, `new`, property, `instanceof`). */
@@ -62,6 +64,7 @@ export const late: LateBound = {
   applyArgs: unregistered("applyArgs", "keywords.ts"),
   primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),
   KwArgs: unregistered("KwArgs", "object.ts"),
+  keywordInit: unregistered("keywordInit", "object.ts"),
 };
 
 /** Called once by each higher file when it loads, with what it provides. */

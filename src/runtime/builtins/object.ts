@@ -47,6 +47,14 @@ let rawNew = false;
 export const classCreation: { hook: ((mcs: Function, args: unknown[]) => object | undefined) | null } = { hook: null };
 /** Set by metaclass.ts: runs `self.__init__(*args, **kw)` binding the trailing KwArgs by parameter name. */
 export const keywordBinding: { init: ((self: object, args: unknown[]) => void) | null } = { init: null };
+// (for exceptions.ts, below this layer: a program's exception class called with keywords)
+registerLate({
+  keywordInit: (self, args) => {
+    const init = (self as { __init__: (...a: unknown[]) => unknown }).__init__;
+    if (keywordBinding.init !== null) keywordBinding.init(self, args);
+    else init.apply(self, args);
+  },
+});
 
 /**
  * @internal The next `new C()` of a PyObject class skips PyObject's constructor work (no
