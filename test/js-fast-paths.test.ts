@@ -119,6 +119,30 @@ describe("JavaScript fast paths for operator helpers", () => {
     expect(asModule).not.toContain("$body$");
   });
 
+  it("steps a range loop's iterator itself inside a generator function, not elsewhere", () => {
+    const source =
+      "import asyncio\nasync def co(n):\n    for i in range(n):\n        await asyncio.sleep(0)\n" +
+      "def gen(n):\n    k = 0\n    for k in range(1, n, 2):\n        yield k\n" +
+      "def plain(n):\n    for i in range(n):\n        print(i)\n    return [j for j in range(n)]\n" +
+      "async def pairs(xs):\n    for a, b in xs:\n        await asyncio.sleep(0)\n    for x in xs:\n        await asyncio.sleep(0)\n";
+    const code = js(source);
+    const head = "for (let $ri = range(n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {";
+    // The coroutine's loop variable is a per-iteration const, as the for-of's was.
+    expect(code).toContain(`${head}\n    const i = $rs.value;\n    yield* asyncio.sleep(0n);`);
+    // A variable declared outside the loop is assigned.
+    expect(code).toContain("for (let $ri = range(1n, n, 2n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {\n      k = $rs.value;\n");
+    // A plain function's loop, a comprehension's and any other iterable keep the for-of.
+    expect(code).toContain("for (const i of range(n)) {");
+    expect(code).toContain("for (const j of _iter)");
+    expect(code).toContain("for (const x of xs)");
+    expect(code.match(/\$ri = /g)).toHaveLength(2);
+  });
+
+  it("leaves a loop over the program's own range() as a for-of", () => {
+    const code = js("def range(n):\n    return [n]\ndef gen():\n    for i in range(3):\n        yield i\n");
+    expect(code).not.toContain("$ri");
+  });
+
   it("leaves the TypeScript as it was: no guards, no temporaries", async () => {
     const source =
       "import asyncio\nasync def down(d):\n    if d == 0:\n        return 1\n    return await down(d - 1) + 1\ndef f(xs, a):\n    if a:\n        return xs[0] + a\nasyncio.run(down(3))\n";

@@ -13,6 +13,12 @@
 // 3. `await f(...)` of a module-level coroutine function is `yield* f.__body__(...)` (see
 //    lower/expressions.ts awaitedBody): the generator function becomes a const of its own, so the
 //    call site reads a variable instead of a property.
+// 4. `for (const x of range(...))` inside a generator function (a coroutine's body) is printed as a
+//    loop that calls the range iterator's `next` itself (see `rangeLoopHead`): Node 20's optimizing
+//    compiler does not inline the `next` of a for-of inside a generator (it does in a plain
+//    function, and it does for an explicit call in a generator), and a call that is not inlined
+//    costs the call and the result object each step (~100 instructions: prodcons makes 4 million).
+//    The range iterator has no `return` method, so leaving the loop early closes nothing either way.
 //
 // Done while printing (no second walk over the tree, each operand printed once): its cost shows in
 // bench/lib/translate-stages.mjs's emitJs.
@@ -50,6 +56,9 @@ const BOOLEAN_OPERATORS = new Set<string>([...COMPARISON_OPERATORS, "==", "!=", 
 
 const RUNTIME = "tsyncio/runtime";
 const TEMP = "$fp";
+/** The range loop's iterator and its step's result (loop-scoped: a nested loop's shadow the outer's). */
+const RANGE_ITERATOR = "$ri";
+const RANGE_STEP = "$rs";
 const BODY = "$body$";
 
 /** Temporaries of one function: numbered afresh for each statement (none outlives its statement). */
@@ -80,11 +89,14 @@ export class JsFastPaths {
   private constructor(
     private readonly helpers: Map<string, Fast>,
     private readonly bodies: Set<string>,
+    /** The local name of the runtime's `range` (undefined: not imported). */
+    private readonly range: string | undefined,
   ) {}
 
   static of(body: Stmt[]): JsFastPaths | null {
     const helpers = new Map<string, Fast>();
     let coroutineFunction: string | undefined;
+    let range: string | undefined;
     for (const s of body) {
       if (s.k !== "import" || s.typeOnly || !s.named) continue;
       if (s.from === RUNTIME) {
@@ -95,6 +107,7 @@ export class JsFastPaths {
           else if (UNARY[n.name]) helpers.set(local, { kind: "unary", op: UNARY[n.name] });
           else if (n.name === "truthy") helpers.set(local, { kind: "truthy" });
           else if (BOOLEAN_HELPERS.has(n.name)) helpers.set(local, { kind: "boolean" });
+          else if (n.name === "range") range = local;
         }
       } else if (s.from === "tsyncio/runtime/asyncio") {
         for (const n of s.named) if (n.name === "coroutine_function") coroutineFunction = n.alias ?? n.name;
@@ -102,7 +115,20 @@ export class JsFastPaths {
     }
     const bodies = new Set<string>();
     if (coroutineFunction) for (const s of body) if (isCoroutineConst(s, coroutineFunction)) bodies.add(s.name);
-    return helpers.size || bodies.size ? new JsFastPaths(helpers, bodies) : null;
+    return helpers.size || bodies.size || range ? new JsFastPaths(helpers, bodies, range) : null;
+  }
+
+  /**
+   * The head and the first body line of `for (DECL TARGET of range(...))` inside a generator
+   * function, as a loop that steps the iterator itself (see 4. above); null for any other loop.
+   * `for (let $ri = range(...)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) { DECL TARGET = $rs.value; ...`
+   */
+  rangeLoopHead(p: ExprPrinter, s: Extract<Stmt, { k: "for_of" }>): { head: string; first: string } | null {
+    const it = s.iter;
+    if (this.range === undefined || it.k !== "call" || it.callee.k !== "id" || it.callee.name !== this.range) return null;
+    if (s.target.k !== "id" || it.args.some((a) => a.k === "spread")) return null;
+    const head = `for (let ${RANGE_ITERATOR} = ${p.expr(it, 17)}[Symbol.iterator](), ${RANGE_STEP}; !(${RANGE_STEP} = ${RANGE_ITERATOR}.next()).done; ) {`;
+    return { head, first: `${s.decl ? s.decl + " " : ""}${s.target.name} = ${RANGE_STEP}.value;` };
   }
 
   /**

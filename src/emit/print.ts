@@ -157,6 +157,8 @@ class Printer {
   /** JS mode's fast paths, and the temporaries of the function being printed (null: none allowed). */
   readonly fast: JsFastPaths | null;
   temps: Temps | null = null;
+  /** Printing the body of a generator function (JS mode's range loops, js-fast-paths.ts). */
+  private inGenerator = false;
   /**
    * `shared.ranges`: the Python range of each span marker (one table for the nested printers), and
    * `shared.blocks` the lines of the nested blocks;
@@ -265,7 +267,10 @@ class Printer {
     if (fn.pyName) this.pyName = fn.pyName;
     const at = this.lines.length;
     const temps = this.fast && { next: 0, max: 0 };
+    const savedGenerator = this.inGenerator;
+    this.inGenerator = fn.generator === true;
     this.withTemps(temps, () => this.block(fn.body));
+    this.inGenerator = savedGenerator;
     if (temps?.max) this.insertLine(at, this.indent + 1, tempsDeclaration(temps));
     this.pyName = saved;
   }
@@ -315,11 +320,22 @@ class Printer {
         this.block(s.body);
         this.out("}");
         return;
-      case "for_of":
+      case "for_of": {
+        const range = this.fast && this.inGenerator ? this.fast.rangeLoopHead(this, s) : null;
+        if (range) {
+          this.out(`${s.label ? s.label + ": " : ""}${range.head}`);
+          this.indent++;
+          this.out(range.first);
+          this.indent--;
+          this.block(s.body);
+          this.out("}");
+          return;
+        }
         this.out(`${s.label ? s.label + ": " : ""}for (${s.decl ? s.decl + " " : ""}${this.expr(s.target, 2)} of ${this.expr(s.iter, 2)}) {`);
         this.block(s.body);
         this.out("}");
         return;
+      }
       case "break":
         this.out(s.label ? `break ${s.label};` : "break;");
         return;
@@ -520,15 +536,15 @@ class Printer {
         return this.r(`{ ${e.props.map((p) => (IDENT.test(p.key) ? p.key : JSON.stringify(p.key)) + ": " + this.expr(p.value, 2)).join(", ")} }`, PRIMARY);
       case "arrow": {
         const head = `(${this.params(e.params)})${this.type(e.returnType)} =>`;
-        if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName)}`, 2);
+        if (Array.isArray(e.body)) return this.r(`${head} ${this.inlineBlock(e.body, e.pyName, false)}`, 2);
         const temps = this.fast && { next: 0, max: 0 };
         const body = this.withTemps(temps, () => this.expr(e.body as Expr, 2));
         // Temporaries need a declaration: the body becomes a block.
-        if (temps?.max) return this.r(`${head} ${this.inlineBlock([{ k: "return", value: e.body }], e.pyName)}`, 2);
+        if (temps?.max) return this.r(`${head} ${this.inlineBlock([{ k: "return", value: e.body }], e.pyName, false)}`, 2);
         return this.r(`${head} ${bare(body).startsWith("{") ? `(${body})` : body}`, 2);
       }
       case "function":
-        return this.r(`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName)}`, PRIMARY);
+        return this.r(`${this.fnHead("function", e.fn)} ${this.inlineBlock(e.fn.body, e.fn.pyName, e.fn.generator === true)}`, PRIMARY);
       case "class": {
         // A class expression (a decorated class): printed like the statement, spliced in.
         const inner = new Printer(this.options, this.shared, true);
@@ -562,8 +578,9 @@ class Printer {
   }
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */
-  private inlineBlock(body: Stmt[], pyName: string | undefined): string {
+  private inlineBlock(body: Stmt[], pyName: string | undefined, generator: boolean): string {
     const inner = new Printer(this.options, this.shared, true);
+    inner.inGenerator = generator;
     inner.indent = this.indent + 1;
     inner.pyLine = this.pyLine;
     inner.pyName = pyName ?? this.pyName;
