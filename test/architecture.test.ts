@@ -26,7 +26,20 @@ const KNOWN_CYCLES: string[][] = [];
  * late.ts. A new file must be placed here.
  */
 const BUILTINS_LAYERS: string[][] = [
-  ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call", "program-functions", "int-from-number", "suggestions", "builtin-dirs"],
+  [
+    "names",
+    "js-names",
+    "numhash",
+    "late",
+    "slots",
+    "half-float",
+    "star-call",
+    "program-functions",
+    "int-from-number",
+    "suggestions",
+    "builtin-dirs",
+    "builtin-arity",
+  ],
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "mro", "repr", "keywords", "arity"],
   ["protocol"],
@@ -50,6 +63,8 @@ const BUILTINS_LAYERS: string[][] = [
     "mappingproxy",
   ],
   ["index"],
+  // (gives the builtins index exports their argument counts)
+  ["builtin-arity-marks"],
 ];
 
 interface Source {

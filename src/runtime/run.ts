@@ -394,7 +394,12 @@ export function installFrames(src: FrameSource, moduleNames: Map<string, string>
   set_source_line_provider((file, line) => src.sourceLine(file, line) ?? null);
   _set_frame_formatter((exc) => frameLines(exc, src));
   _set_exception_frames((exc) => exceptionFrames(exc, src));
-  _set_frame_list_formatter((frames) => formatFrames(frames.map((f) => ({ url: "", ...f }) as Frame), src));
+  _set_frame_list_formatter((frames) =>
+    formatFrames(
+      frames.map((f) => ({ url: "", ...f }) as Frame),
+      src,
+    ),
+  );
   // (a live frame's summary has no positions in 3.12: no carets)
   _set_stack_frames(() => pythonFrames(new Error(), src).map((f) => ({ path: f.path, line: f.line, name: f.name })));
   set_location_provider(() => {

@@ -123,9 +123,15 @@ const MATH_EXPECTED: Record<string, [number, number]> = {
 export function mathArityProblem(name: string, n: number): string | null {
   if (MATH_ONE.includes(name)) return n === 1 ? null : `math.${name}() takes exactly one argument (${n} given)`;
   // (the three with keyword-only parameters word it as argument-clinic functions do)
-  if (name === "isclose") return n > 2 ? `isclose() takes exactly 2 positional arguments (${n} given)` : n < 2 ? `isclose() missing required argument '${"ab"[n]}' (pos ${n + 1})` : null;
+  if (name === "isclose")
+    return n > 2
+      ? `isclose() takes exactly 2 positional arguments (${n} given)`
+      : n < 2
+        ? `isclose() missing required argument '${"ab"[n]}' (pos ${n + 1})`
+        : null;
   if (name === "nextafter") return n === 2 ? null : `nextafter() takes exactly 2 positional arguments (${n} given)`;
-  if (name === "prod") return n === 1 ? null : n === 2 || n === 0 ? `prod() takes exactly 1 positional argument (${n} given)` : `prod() takes at most 2 arguments (${n} given)`;
+  if (name === "prod")
+    return n === 1 ? null : n === 2 || n === 0 ? `prod() takes exactly 1 positional argument (${n} given)` : `prod() takes at most 2 arguments (${n} given)`;
   if (!Object.prototype.hasOwnProperty.call(MATH_EXPECTED, name)) return null;
   const [min, max] = MATH_EXPECTED[name];
   if (n >= min && n <= max) return null;

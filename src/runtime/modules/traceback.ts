@@ -1,7 +1,16 @@
 // traceback: format_exc / print_exc / format_exception in CPython's layout, the traceback objects'
 // functions (format_tb, extract_tb, walk_tb) and the current stack's (print_stack, extract_stack).
 // Frames come from providers the runner installs (run.ts maps JS stacks back to .py lines).
-import { AttributeError, NotImplementedError, TypeError, BaseException, BaseExceptionGroup, NameError, toPyException, wasRaised } from "../builtins/exceptions.js";
+import {
+  AttributeError,
+  NotImplementedError,
+  TypeError,
+  BaseException,
+  BaseExceptionGroup,
+  NameError,
+  toPyException,
+  wasRaised,
+} from "../builtins/exceptions.js";
 import { closestName, missingNameOf } from "../builtins/suggestions.js";
 import { hasattr } from "../builtins/ops.js";
 import { PyList } from "../builtins/collections.js";
@@ -279,8 +288,7 @@ function currentStack(f: unknown, limit: unknown): FrameRecord[] {
 /** The arguments of a function of this module: positional values by name, then keywords. */
 function argsOf(fn: string, names: string[], args: unknown[]): unknown[] {
   const k = popKw(args);
-  if (args.length > names.length)
-    throw new TypeError(`${fn}() takes from 0 to ${names.length} positional arguments but ${args.length} were given`);
+  if (args.length > names.length) throw new TypeError(`${fn}() takes from 0 to ${names.length} positional arguments but ${args.length} were given`);
   const out = names.map((_, i) => (i < args.length ? args[i] : null));
   for (const [key, v] of Object.entries(k ?? {})) {
     const at = names.indexOf(key);
@@ -347,7 +355,9 @@ export class FrameSummary extends PyObject {
   }
   __eq__(other: unknown): unknown {
     if (other instanceof FrameSummary)
-      return this.filename === other.filename && this.lineno === other.lineno && this.name === other.name && this.line === other.line && this.locals === other.locals;
+      return (
+        this.filename === other.filename && this.lineno === other.lineno && this.name === other.name && this.line === other.line && this.locals === other.locals
+      );
     if (other instanceof PyTuple) return PyTuple.fromArray(this.fields()).__eq__(other);
     return NotImplemented;
   }
