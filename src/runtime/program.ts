@@ -2,6 +2,7 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
+import { multiple_bases } from "./builtins/mro.js";
 import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
@@ -273,8 +274,9 @@ export function mro_entry(base: unknown): any {
   const entries = base !== null && typeof base === "object" ? (base as { __mro_entries__?: unknown }).__mro_entries__ : undefined;
   if (typeof entries !== "function") return base;
   const list = Array.from(toIterable(entries.call(base, PyTuple.fromArray([base]))));
-  if (list.length !== 1) throw new NotImplementedError(`a base whose __mro_entries__ gives ${list.length} classes`);
-  return list[0];
+  if (list.length === 0) throw new NotImplementedError("a base whose __mro_entries__ gives no class");
+  // (typing.Mapping gives collections.abc's Mapping and Generic)
+  return list.length === 1 ? list[0] : multiple_bases(...(list as Function[]));
 }
 
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
