@@ -47,7 +47,7 @@ import { awaitable, coroutine_function, iscoroutine } from "../asyncio/coroutine
 import { isfuture } from "../asyncio/futures.js";
 import { AsyncGenerator as AsyncGen } from "../asyncio/_asyncgen.js";
 
-// (this module's classes shadow JS's Iterable, Generator, Set ... in type positions)
+// (JS's own Iterable and Generator types)
 type JsIterable<T> = globalThis.Iterable<T>;
 type PyGenerator = globalThis.Generator<unknown, unknown, unknown>;
 
@@ -58,18 +58,20 @@ const has = (x: any, name: string | symbol) => x !== null && x !== undefined && 
 // Abstract methods do what CPython's do when reached through super(); `any` parameters and
 // results let a program's class override them with its own signature.
 
-export class Hashable extends RefusesAbstract {
+class AbcHashable extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __hash__(): any {
     return 0n;
   }
 }
 
-export class Iterable extends RefusesAbstract {
+class AbcIterable extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   declare static __instancecheck__: (x: unknown) => x is JsIterable<unknown>;
   *__iter__(): any {}
 }
 
-export class Iterator extends Iterable {
+class AbcIterator extends AbcIterable {
   __next__(): any {
     throw new StopIteration();
   }
@@ -78,7 +80,7 @@ export class Iterator extends Iterable {
   }
 }
 
-export class Reversible extends Iterable {
+class AbcReversible extends AbcIterable {
   *__reversed__(): any {}
 }
 
@@ -99,7 +101,7 @@ function closeBy(self: { throw(t: unknown): unknown }, kind: string): void {
   throw new RuntimeError(`${kind} ignored GeneratorExit`);
 }
 
-export class Generator extends Iterator {
+class AbcGenerator extends AbcIterator {
   __next__(): any {
     return this.send(null);
   }
@@ -115,63 +117,66 @@ export class Generator extends Iterator {
   }
 }
 
-export class Sized extends RefusesAbstract {
+class AbcSized extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __len__(): any {
     return 0n;
   }
 }
 
-export class Container extends RefusesAbstract {
+class AbcContainer extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __contains__(_x?: any): any {
     return false;
   }
 }
 
-export class Collection extends Iterable {}
+class AbcCollection extends AbcIterable {}
 // (Sized's and Container's abstract methods, for TS: JS finds them through the chain's copies below)
-export interface Collection {
+interface AbcCollection {
   __len__(): any;
   __contains__(x?: any): any;
 }
 
-export class Callable extends RefusesAbstract {
+class AbcCallable extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __call__(..._args: any[]): any {
     return false;
   }
 }
 
-export class Set extends Collection {
+class AbcSet extends AbcCollection {
   declare static __instancecheck__: (x: unknown) => x is JsIterable<unknown>;
   /** How the operators make their result: the class called with an iterable (the views make a set). */
   static _from_iterable(it: unknown): any {
     return call(this, it);
   }
   __le__(other: any): any {
-    if (!isinstance(other, Set)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) return NotImplemented;
     if (len(this) > len(other)) return false;
     for (const x of toIterable(this)) if (!contains(other, x)) return false;
     return true;
   }
   __lt__(other: any): any {
-    if (!isinstance(other, Set)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) return NotImplemented;
     return len(this) < len(other) && this.__le__(other);
   }
   __gt__(other: any): any {
-    if (!isinstance(other, Set)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) return NotImplemented;
     return len(this) > len(other) && this.__ge__(other);
   }
   __ge__(other: any): any {
-    if (!isinstance(other, Set)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) return NotImplemented;
     if (len(this) < len(other)) return false;
     for (const x of toIterable(other)) if (!contains(this, x)) return false;
     return true;
   }
   __eq__(other: any): any {
-    if (!isinstance(other, Set)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) return NotImplemented;
     return len(this) === len(other) && this.__le__(other);
   }
   __and__(other: any): any {
-    if (!isinstance(other, Iterable)) return NotImplemented;
+    if (!isinstance(other, AbcIterable)) return NotImplemented;
     const self = this;
     return fromIterable(
       this,
@@ -188,7 +193,7 @@ export class Set extends Collection {
     return true;
   }
   __or__(other: any): any {
-    if (!isinstance(other, Iterable)) return NotImplemented;
+    if (!isinstance(other, AbcIterable)) return NotImplemented;
     const self = this;
     return fromIterable(
       this,
@@ -202,22 +207,22 @@ export class Set extends Collection {
     return this.__or__(other);
   }
   __sub__(other: any): any {
-    if (!isinstance(other, Set)) {
-      if (!isinstance(other, Iterable)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) {
+      if (!isinstance(other, AbcIterable)) return NotImplemented;
       other = fromIterable(this, other);
     }
     return difference(this, this, other);
   }
   __rsub__(other: any): any {
-    if (!isinstance(other, Set)) {
-      if (!isinstance(other, Iterable)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) {
+      if (!isinstance(other, AbcIterable)) return NotImplemented;
       other = fromIterable(this, other);
     }
     return difference(this, other, this);
   }
   __xor__(other: any): any {
-    if (!isinstance(other, Set)) {
-      if (!isinstance(other, Iterable)) return NotImplemented;
+    if (!isinstance(other, AbcSet)) {
+      if (!isinstance(other, AbcIterable)) return NotImplemented;
       other = fromIterable(this, other);
     }
     return bitor(sub(this, other), sub(other, this));
@@ -231,13 +236,13 @@ function noneAttribute(cls: Function, name: string): void {
   for (const holder of [cls, cls.prototype]) Object.defineProperty(holder, name, { value: null, writable: true, configurable: true });
 }
 // (a set of the ABCs defines __eq__: its instances are unhashable unless the class says otherwise)
-noneAttribute(Set, "__hash__");
+noneAttribute(AbcSet, "__hash__");
 /** What a set's operator gives: `self._from_iterable(items)`. */
-function fromIterable(self: Set, items: JsIterable<unknown>): any {
-  return (self.constructor as typeof Set)._from_iterable(items);
+function fromIterable(self: AbcSet, items: JsIterable<unknown>): any {
+  return (self.constructor as typeof AbcSet)._from_iterable(items);
 }
 /** `a - b` for `self`: the items of `a` not in `b`. */
-function difference(self: Set, a: unknown, b: unknown): any {
+function difference(self: AbcSet, a: unknown, b: unknown): any {
   return fromIterable(
     self,
     (function* () {
@@ -246,7 +251,7 @@ function difference(self: Set, a: unknown, b: unknown): any {
   );
 }
 
-export class MutableSet extends Set {
+class AbcMutableSet extends AbcSet {
   add(_value?: any): any {
     throw new NotImplementedError();
   }
@@ -284,7 +289,7 @@ export class MutableSet extends Set {
   __ixor__(it: any): any {
     if (it === this) this.clear();
     else {
-      if (!isinstance(it, Set)) it = fromIterable(this, it);
+      if (!isinstance(it, AbcSet)) it = fromIterable(this, it);
       for (const x of toIterable(it)) {
         if (contains(this, x)) this.discard(x);
         else this.add(x);
@@ -299,7 +304,7 @@ export class MutableSet extends Set {
   }
 }
 
-export class Mapping extends Collection {
+class AbcMapping extends AbcCollection {
   __getitem__(_key?: any): any {
     throw new KeyError();
   }
@@ -321,27 +326,27 @@ export class Mapping extends Collection {
     return true;
   }
   keys(): any {
-    return new KeysView(this);
+    return new AbcKeysView(this);
   }
   items(): any {
-    return new ItemsView(this);
+    return new AbcItemsView(this);
   }
   values(): any {
-    return new ValuesView(this);
+    return new AbcValuesView(this);
   }
   __eq__(other: any): any {
-    if (!isinstance(other, Mapping)) return NotImplemented;
+    if (!isinstance(other, AbcMapping)) return NotImplemented;
     return eq(dict(call(getattr(this, "items"))), dict(call(getattr(other, "items"))));
   }
 }
 // (a mapping is not reversible, and not hashable: it defines __eq__)
-noneAttribute(Mapping, "__reversed__");
-noneAttribute(Mapping, "__hash__");
+noneAttribute(AbcMapping, "__reversed__");
+noneAttribute(AbcMapping, "__hash__");
 
 /** `pop(key)` without a default: a missing key raises. */
 const NO_DEFAULT = Symbol("no default");
 
-export class MutableMapping extends Mapping {
+class AbcMutableMapping extends AbcMapping {
   __setitem__(_key?: any, _value?: any): any {
     throw new KeyError();
   }
@@ -380,7 +385,7 @@ export class MutableMapping extends Mapping {
     if (args.length > 1) throw new TypeError(`update expected at most 1 argument, got ${args.length}`);
     if (args.length === 1) {
       const other = args[0];
-      if (isinstance(other, Mapping)) for (const key of toIterable(other)) setitem(this, key, getitem(other, key));
+      if (isinstance(other, AbcMapping)) for (const key of toIterable(other)) setitem(this, key, getitem(other, key));
       else if (hasattr(other, "keys")) for (const key of toIterable(call(getattr(other, "keys")))) setitem(this, key, getitem(other, key));
       else
         for (const pair of toIterable(other)) {
@@ -405,7 +410,7 @@ export class MutableMapping extends Mapping {
 /** `x is v or x == v`: how the sequences and views compare an item. */
 const same = (x: unknown, v: unknown): boolean => x === v || eq(x, v);
 
-export class Sequence extends Reversible {
+class AbcSequence extends AbcReversible {
   declare static __instancecheck__: (x: unknown) => x is JsIterable<unknown>;
   __getitem__(_index?: any): any {
     throw new IndexError();
@@ -450,12 +455,12 @@ export class Sequence extends Reversible {
     return n;
   }
 }
-export interface Sequence {
+interface AbcSequence {
   __len__(): any;
 }
 const maxInt = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 
-export class MutableSequence extends Sequence {
+class AbcMutableSequence extends AbcSequence {
   __setitem__(_index?: any, _value?: any): any {
     throw new IndexError();
   }
@@ -506,7 +511,7 @@ export class MutableSequence extends Sequence {
   }
 }
 
-export class MappingView extends Sized {
+class AbcMappingView extends AbcSized {
   declare _mapping: any;
   __init__(...args: any[]): void {
     this._mapping = args[0];
@@ -519,7 +524,7 @@ export class MappingView extends Sized {
   }
 }
 
-export class KeysView extends Set {
+class AbcKeysView extends AbcSet {
   declare _mapping: any;
   static _from_iterable(it: unknown): any {
     return setType(it);
@@ -532,7 +537,7 @@ export class KeysView extends Set {
   }
 }
 
-export class ItemsView extends Set {
+class AbcItemsView extends AbcSet {
   declare _mapping: any;
   static _from_iterable(it: unknown): any {
     return setType(it);
@@ -553,7 +558,7 @@ export class ItemsView extends Set {
   }
 }
 
-export class ValuesView extends Collection {
+class AbcValuesView extends AbcCollection {
   declare _mapping: any;
   __contains__(value?: any): any {
     for (const key of toIterable(this._mapping)) if (same(getitem(this._mapping, key), value)) return true;
@@ -564,11 +569,12 @@ export class ValuesView extends Collection {
   }
 }
 
-export class Awaitable extends RefusesAbstract {
+class AbcAwaitable extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   *__await__(): any {}
 }
 
-export class Coroutine extends Awaitable {
+class AbcCoroutine extends AbcAwaitable {
   send(_value?: any): any {
     throw new StopIteration();
   }
@@ -581,9 +587,10 @@ export class Coroutine extends Awaitable {
   }
 }
 
-export class AsyncIterable extends RefusesAbstract {
+class AbcAsyncIterable extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __aiter__(): any {
-    return call(AsyncIterator);
+    return call(AbcAsyncIterator);
   }
 }
 
@@ -592,26 +599,26 @@ function asyncMethod(qualname: string, body: (this: any, ...args: any[]) => PyGe
   return coroutine_function(body, { qualname, filename: "<frozen _collections_abc>", firstlineno: 0 }) as (...args: any[]) => any;
 }
 
-export class AsyncIterator extends AsyncIterable {
+class AbcAsyncIterator extends AbcAsyncIterable {
   __aiter__(): any {
     return this;
   }
 }
-export interface AsyncIterator {
+interface AbcAsyncIterator {
   __anext__(...args: any[]): any;
 }
-AsyncIterator.prototype.__anext__ = asyncMethod("AsyncIterator.__anext__", function* () {
+AbcAsyncIterator.prototype.__anext__ = asyncMethod("AsyncIterator.__anext__", function* () {
   throw new StopAsyncIteration();
 });
 
-export class AsyncGenerator extends AsyncIterator {}
-export interface AsyncGenerator {
+class AbcAsyncGenerator extends AbcAsyncIterator {}
+interface AbcAsyncGenerator {
   asend(...args: any[]): any;
   athrow(...args: any[]): any;
   aclose(...args: any[]): any;
 }
-Object.assign(AsyncGenerator.prototype, {
-  __anext__: asyncMethod("AsyncGenerator.__anext__", function* (this: AsyncGenerator) {
+Object.assign(AbcAsyncGenerator.prototype, {
+  __anext__: asyncMethod("AsyncGenerator.__anext__", function* (this: AbcAsyncGenerator) {
     return yield* awaitable(this.asend(null));
   }),
   asend: asyncMethod("AsyncGenerator.asend", function* () {
@@ -620,7 +627,7 @@ Object.assign(AsyncGenerator.prototype, {
   athrow: asyncMethod("AsyncGenerator.athrow", function* (typ: unknown, val: unknown = null) {
     raiseGiven(typ, val);
   }),
-  aclose: asyncMethod("AsyncGenerator.aclose", function* (this: AsyncGenerator) {
+  aclose: asyncMethod("AsyncGenerator.aclose", function* (this: AbcAsyncGenerator) {
     try {
       yield* awaitable(this.athrow(GeneratorExit));
     } catch (e) {
@@ -631,11 +638,39 @@ Object.assign(AsyncGenerator.prototype, {
   }),
 });
 
-export class Buffer extends RefusesAbstract {
+class AbcBuffer extends RefusesAbstract {
+  declare static register: <C>(sub: C) => C;
   __buffer__(_flags?: any): any {
     throw new NotImplementedError();
   }
 }
+
+// The module's names: values only (a program's emitted TS names JS's Iterable, Generator ... as types).
+export const Hashable = AbcHashable;
+export const Iterable = AbcIterable;
+export const Iterator = AbcIterator;
+export const Reversible = AbcReversible;
+export const Generator = AbcGenerator;
+export const Sized = AbcSized;
+export const Container = AbcContainer;
+export const Collection = AbcCollection;
+export const Callable = AbcCallable;
+export const Set = AbcSet;
+export const MutableSet = AbcMutableSet;
+export const Mapping = AbcMapping;
+export const MutableMapping = AbcMutableMapping;
+export const Sequence = AbcSequence;
+export const MutableSequence = AbcMutableSequence;
+export const MappingView = AbcMappingView;
+export const KeysView = AbcKeysView;
+export const ItemsView = AbcItemsView;
+export const ValuesView = AbcValuesView;
+export const Awaitable = AbcAwaitable;
+export const Coroutine = AbcCoroutine;
+export const AsyncIterable = AbcAsyncIterable;
+export const AsyncIterator = AbcAsyncIterator;
+export const AsyncGenerator = AbcAsyncGenerator;
+export const Buffer = AbcBuffer;
 
 // ───────────── the hierarchy ─────────────
 
@@ -666,34 +701,40 @@ function spec(cls: Function, name: string, bases: Function[], abstract: string[]
   ABCS.set(name, cls);
   ABC_NAMES.set(cls, name);
 }
-spec(Hashable, "Hashable", [], ["__hash__"], (x) =>
+spec(AbcHashable, "Hashable", [], ["__hash__"], (x) =>
   x instanceof PyObject ? (x as { __hash__?: unknown }).__hash__ !== null : !(x instanceof PyList || x instanceof PyDict || x instanceof PySet),
 );
 // (a string, a JS iterable, or a Python object with __iter__)
-spec(Iterable, "Iterable", [], ["__iter__"], iterable);
-spec(Iterator, "Iterator", [Iterable], ["__next__"], iterator);
-spec(Reversible, "Reversible", [Iterable], ["__reversed__"], (x) => sequence(x) || mapping(x) || has(x, "__reversed__"));
-spec(Generator, "Generator", [Iterator], ["send", "throw"], (x) => iterator(x) && (has(x, "send") || has(x, "throw")) && !(x instanceof AsyncGen));
-spec(Sized, "Sized", [], ["__len__"], sized);
-spec(Container, "Container", [], ["__contains__"], (x) => (x instanceof PyObject ? has(x, "__contains__") : sized(x) || has(x, "__contains__")));
-spec(Collection, "Collection", [Sized, Iterable, Container], [], (x) => sized(x) && iterable(x) && !(x instanceof PyObject && !has(x, "__contains__")));
-spec(Callable, "Callable", [], ["__call__"], (x) => typeof x === "function" || has(x, "__call__"));
-spec(Set, "Set", [Collection], [], (x) => x instanceof PySet || x instanceof PyFrozenSet || view([0, 2])(x));
-spec(MutableSet, "MutableSet", [Set], ["add", "discard"], (x) => x instanceof PySet);
-spec(Mapping, "Mapping", [Collection], ["__getitem__"], mapping);
-spec(MutableMapping, "MutableMapping", [Mapping], ["__setitem__", "__delitem__"], mapping);
-spec(Sequence, "Sequence", [Reversible, Collection], ["__getitem__"], sequence);
-spec(MutableSequence, "MutableSequence", [Sequence], ["__setitem__", "__delitem__", "insert"], (x) => x instanceof PyList);
-spec(MappingView, "MappingView", [Sized], [], view([0, 1, 2]));
-spec(KeysView, "KeysView", [MappingView, Set], [], view([0]));
-spec(ItemsView, "ItemsView", [MappingView, Set], [], view([2]));
-spec(ValuesView, "ValuesView", [MappingView, Collection], [], view([1]));
-spec(Awaitable, "Awaitable", [], ["__await__"], (x) => iscoroutine(x) || isfuture(x) || has(x, "__await__"));
-spec(Coroutine, "Coroutine", [Awaitable], ["send", "throw"], (x) => iscoroutine(x));
-spec(AsyncIterable, "AsyncIterable", [], ["__aiter__"], (x) => has(x, "__aiter__"));
-spec(AsyncIterator, "AsyncIterator", [AsyncIterable], ["__anext__"], (x) => has(x, "__anext__") && has(x, "__aiter__"));
-spec(AsyncGenerator, "AsyncGenerator", [AsyncIterator], ["asend", "athrow"], (x) => x instanceof AsyncGen);
-spec(Buffer, "Buffer", [], ["__buffer__"], (x) => x instanceof Uint8Array);
+spec(AbcIterable, "Iterable", [], ["__iter__"], iterable);
+spec(AbcIterator, "Iterator", [AbcIterable], ["__next__"], iterator);
+spec(AbcReversible, "Reversible", [AbcIterable], ["__reversed__"], (x) => sequence(x) || mapping(x) || has(x, "__reversed__"));
+spec(AbcGenerator, "Generator", [AbcIterator], ["send", "throw"], (x) => iterator(x) && (has(x, "send") || has(x, "throw")) && !(x instanceof AsyncGen));
+spec(AbcSized, "Sized", [], ["__len__"], sized);
+spec(AbcContainer, "Container", [], ["__contains__"], (x) => (x instanceof PyObject ? has(x, "__contains__") : sized(x) || has(x, "__contains__")));
+spec(
+  AbcCollection,
+  "Collection",
+  [AbcSized, AbcIterable, AbcContainer],
+  [],
+  (x) => sized(x) && iterable(x) && !(x instanceof PyObject && !has(x, "__contains__")),
+);
+spec(AbcCallable, "Callable", [], ["__call__"], (x) => typeof x === "function" || has(x, "__call__"));
+spec(AbcSet, "Set", [AbcCollection], [], (x) => x instanceof PySet || x instanceof PyFrozenSet || view([0, 2])(x));
+spec(AbcMutableSet, "MutableSet", [AbcSet], ["add", "discard"], (x) => x instanceof PySet);
+spec(AbcMapping, "Mapping", [AbcCollection], ["__getitem__"], mapping);
+spec(AbcMutableMapping, "MutableMapping", [AbcMapping], ["__setitem__", "__delitem__"], mapping);
+spec(AbcSequence, "Sequence", [AbcReversible, AbcCollection], ["__getitem__"], sequence);
+spec(AbcMutableSequence, "MutableSequence", [AbcSequence], ["__setitem__", "__delitem__", "insert"], (x) => x instanceof PyList);
+spec(AbcMappingView, "MappingView", [AbcSized], [], view([0, 1, 2]));
+spec(AbcKeysView, "KeysView", [AbcMappingView, AbcSet], [], view([0]));
+spec(AbcItemsView, "ItemsView", [AbcMappingView, AbcSet], [], view([2]));
+spec(AbcValuesView, "ValuesView", [AbcMappingView, AbcCollection], [], view([1]));
+spec(AbcAwaitable, "Awaitable", [], ["__await__"], (x) => iscoroutine(x) || isfuture(x) || has(x, "__await__"));
+spec(AbcCoroutine, "Coroutine", [AbcAwaitable], ["send", "throw"], (x) => iscoroutine(x));
+spec(AbcAsyncIterable, "AsyncIterable", [], ["__aiter__"], (x) => has(x, "__aiter__"));
+spec(AbcAsyncIterator, "AsyncIterator", [AbcAsyncIterable], ["__anext__"], (x) => has(x, "__anext__") && has(x, "__aiter__"));
+spec(AbcAsyncGenerator, "AsyncGenerator", [AbcAsyncIterator], ["asend", "athrow"], (x) => x instanceof AsyncGen);
+spec(AbcBuffer, "Buffer", [], ["__buffer__"], (x) => x instanceof Uint8Array);
 
 /** The ABCs that are `name` or below it (Sequence is below Iterable): a class under any of them is under `name`. */
 const underCache = new Map<string, string[]>();
