@@ -193,14 +193,25 @@ const TYPING_ABC_ALIASES = new Set(
   ),
 );
 
-/** `Iterable` imported from typing, or `typing.Iterable`: an alias of a collections.abc class. */
-function isTypingName(cx: LowerContext, b: py.ExprNode): boolean {
+/**
+ * `Iterable` imported from typing, or `typing.Iterable`: an alias of a collections.abc class (or a
+ * name its scope assigns once, at its top level, from one: `I = typing.Iterable`).
+ */
+function isTypingName(cx: LowerContext, b: py.ExprNode, depth = 0): boolean {
   if (b._type === "Attribute" && b.value._type === "Name") {
     const k = cx.lookupKnown(b.value.id);
     return k?.kind === "module" && k.name === "typing" && TYPING_ABC_ALIASES.has(b.attr);
   }
-  const k = b._type === "Name" ? cx.lookupKnown(b.id) : undefined;
-  return k?.kind === "runtime-name" && k.module === "typing" && TYPING_ABC_ALIASES.has(k.name);
+  if (b._type !== "Name") return false;
+  const k = cx.lookupKnown(b.id);
+  if (k !== undefined) return k.kind === "runtime-name" && k.module === "typing" && TYPING_ABC_ALIASES.has(k.name);
+  const r = resolveName(cx.fn.scope, b.id, cx.scopes);
+  if (r.where === "builtin" || r.scope.bindCount.get(b.id) !== 1 || depth > 3) return false;
+  const body = (r.scope.node as { body?: py.Stmt[] }).body ?? [];
+  const assign = body.find(
+    (st): st is py.Assign => st._type === "Assign" && st.targets.length === 1 && st.targets[0]._type === "Name" && st.targets[0].id === b.id,
+  );
+  return assign !== undefined && isTypingName(cx, assign.value, depth + 1);
 }
 
 /** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */
