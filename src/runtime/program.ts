@@ -29,7 +29,7 @@ import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
+import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
@@ -780,7 +780,7 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...explicit };
   for (const m of mappings) {
-    const entries: [unknown, unknown][] = m instanceof PyDict ? ([...m.items()] as [unknown, unknown][]) : Object.entries(m as object);
+    const entries: [unknown, unknown][] = m instanceof PyDict || m instanceof PyObject ? dict_items(m) : Object.entries(m as object);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
       if (k in out && !(DUPLICATE_KEYWORD in out)) Object.defineProperty(out, DUPLICATE_KEYWORD, { value: k });
@@ -1106,7 +1106,9 @@ export const dict_of = takes_packed(function dict_of<K, V>(...entries: (readonly
 /** `{**mapping}` inside a dict display. */
 export function dict_items(m: unknown): [unknown, unknown][] {
   if (m instanceof PyDict) return [...m.items()] as [unknown, unknown][];
-  throw new TypeError(`'${(m as object)?.constructor?.name ?? typeof m}' object is not a mapping`);
+  // (any object with keys(), as CPython reads it: a program's Mapping)
+  if (m instanceof PyObject && hasattr(m, "keys")) return Array.from(toIterable(call(getattr(m, "keys"))), (k) => [k, getitem(m, k)]);
+  throw new TypeError(`'${typeName(m)}' object is not a mapping`);
 }
 
 // ───────────── exceptions ─────────────

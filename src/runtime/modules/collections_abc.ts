@@ -39,6 +39,7 @@ import {
   tuple,
 } from "../builtins/functions.js";
 import { NOT_ITERABLE } from "../builtins/protocol.js";
+import { argumentNameList, wereGiven } from "../builtins/keywords.js";
 import { RefusesAbstract } from "../builtins/abstract-refusal.js";
 import { mro_of, set_builtin_bases } from "../builtins/mro.js";
 import { abstractmethod, update_abstractmethods } from "./abc.js";
@@ -84,6 +85,13 @@ class AbcReversible extends AbcIterable {
   *__reversed__(): any {}
 }
 
+/** CPython's TypeError for a mixin method called without its required arguments (`m.get()`). */
+function requireArgs(method: string, names: string[], values: unknown[]): void {
+  const missing = names.filter((_, i) => values[i] === undefined);
+  if (missing.length)
+    throw new TypeError(`${method}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`);
+}
+
 /** `throw(typ, val=None, tb=None)` of Generator and Coroutine: raises what it is given. */
 function raiseGiven(typ: unknown, val: unknown = null): never {
   if (val === null || val === undefined) throw typeof typ === "function" ? call(typ) : typ;
@@ -108,7 +116,9 @@ class AbcGenerator extends AbcIterator {
   send(_value?: any): any {
     throw new StopIteration();
   }
-  throw(typ?: any, val?: any, _tb?: any): any {
+  throw(typ?: any, val?: any, tb?: any): any {
+    requireArgs("Generator.throw", ["typ"], [typ]);
+    void tb;
     raiseGiven(typ, val);
   }
   close(): any {
@@ -189,6 +199,7 @@ class AbcSet extends AbcCollection {
     return this.__and__(other);
   }
   isdisjoint(other: any): any {
+    requireArgs("Set.isdisjoint", ["other"], [other]);
     for (const x of toIterable(other)) if (contains(this, x)) return false;
     return true;
   }
@@ -259,6 +270,7 @@ class AbcMutableSet extends AbcSet {
     throw new NotImplementedError();
   }
   remove(value?: any): any {
+    requireArgs("MutableSet.remove", ["value"], [value]);
     if (!contains(this, value)) throw new KeyError(value);
     this.discard(value);
     return null;
@@ -308,11 +320,12 @@ class AbcMapping extends AbcCollection {
   __getitem__(_key?: any): any {
     throw new KeyError();
   }
-  get(key?: any, dflt: any = null): any {
+  get(key?: any, default_: any = null): any {
+    requireArgs("Mapping.get", ["key"], [key]);
     try {
       return getitem(this, key);
     } catch (e) {
-      if (e instanceof KeyError) return dflt;
+      if (e instanceof KeyError) return default_;
       throw e;
     }
   }
@@ -353,12 +366,13 @@ class AbcMutableMapping extends AbcMapping {
   __delitem__(_key?: any): any {
     throw new KeyError();
   }
-  pop(key?: any, dflt: any = NO_DEFAULT): any {
+  pop(key?: any, default_: any = NO_DEFAULT): any {
+    requireArgs("MutableMapping.pop", ["key"], [key]);
     let value: unknown;
     try {
       value = getitem(this, key);
     } catch (e) {
-      if (e instanceof KeyError && dflt !== NO_DEFAULT) return dflt;
+      if (e instanceof KeyError && default_ !== NO_DEFAULT) return default_;
       throw e;
     }
     delitem(this, key);
@@ -382,7 +396,7 @@ class AbcMutableMapping extends AbcMapping {
   }
   update(...args: any[]): any {
     const kw = popKw(args);
-    if (args.length > 1) throw new TypeError(`update expected at most 1 argument, got ${args.length}`);
+    if (args.length > 1) throw new TypeError(`MutableMapping.update() takes from 1 to 2 positional arguments but ${wereGiven(args.length + 1)}`);
     if (args.length === 1) {
       const other = args[0];
       if (isinstance(other, AbcMapping)) for (const key of toIterable(other)) setitem(this, key, getitem(other, key));
@@ -396,14 +410,15 @@ class AbcMutableMapping extends AbcMapping {
     for (const [key, value] of Object.entries(kw ?? {})) setitem(this, key, value);
     return null;
   }
-  setdefault(key?: any, dflt: any = null): any {
+  setdefault(key?: any, default_: any = null): any {
+    requireArgs("MutableMapping.setdefault", ["key"], [key]);
     try {
       return getitem(this, key);
     } catch (e) {
       if (!(e instanceof KeyError)) throw e;
     }
-    setitem(this, key, dflt);
-    return dflt;
+    setitem(this, key, default_);
+    return default_;
   }
 }
 
@@ -435,6 +450,7 @@ class AbcSequence extends AbcReversible {
     for (let i = len(this) - 1n; i >= 0n; i--) yield getitem(this, i);
   }
   index(value?: any, start: any = 0n, stop: any = null): any {
+    requireArgs("Sequence.index", ["value"], [value]);
     if (start !== null && start !== undefined && start < 0n) start = maxInt(len(this) + start, 0n);
     if (stop !== null && stop !== undefined && stop < 0n) stop += len(this);
     for (let i = start ?? 0n; stop === null || stop === undefined || i < stop; i++) {
@@ -450,6 +466,7 @@ class AbcSequence extends AbcReversible {
     throw new ValueError();
   }
   count(value?: any): any {
+    requireArgs("Sequence.count", ["value"], [value]);
     let n = 0n;
     for (const v of toIterable(this)) if (same(v, value)) n++;
     return n;
@@ -471,6 +488,7 @@ class AbcMutableSequence extends AbcSequence {
     throw new IndexError();
   }
   append(value?: any): any {
+    requireArgs("MutableSequence.append", ["value"], [value]);
     this.insert(len(this), value);
     return null;
   }
@@ -492,6 +510,7 @@ class AbcMutableSequence extends AbcSequence {
     return null;
   }
   extend(values?: any): any {
+    requireArgs("MutableSequence.extend", ["values"], [values]);
     const items = values === this ? Array.from(toIterable(values)) : toIterable(values);
     for (const v of items) this.append(v);
     return null;
@@ -502,6 +521,7 @@ class AbcMutableSequence extends AbcSequence {
     return v;
   }
   remove(value?: any): any {
+    requireArgs("MutableSequence.remove", ["value"], [value]);
     delitem(this, this.index(value));
     return null;
   }
@@ -578,7 +598,9 @@ class AbcCoroutine extends AbcAwaitable {
   send(_value?: any): any {
     throw new StopIteration();
   }
-  throw(typ?: any, val?: any, _tb?: any): any {
+  throw(typ?: any, val?: any, tb?: any): any {
+    requireArgs("Coroutine.throw", ["typ"], [typ]);
+    void tb;
     raiseGiven(typ, val);
   }
   close(): any {
@@ -644,6 +666,46 @@ class AbcBuffer extends RefusesAbstract {
     throw new NotImplementedError();
   }
 }
+
+/**
+ * The mixin methods a call may pass keywords to (`m.get(key, default=0)`): the trailing KwArgs
+ * bound to their parameters by name, with CPython's errors.
+ */
+function takesKeywords(cls: Function, qualname: string, params: string[]): void {
+  const method = qualname.split(".")[1];
+  const proto = cls.prototype as Record<string, unknown>;
+  const f = proto[method] as Function;
+  const wrapped = {
+    [method](this: unknown, ...args: unknown[]): unknown {
+      const kw = popKw(args);
+      for (const [k, v] of Object.entries(kw ?? {})) {
+        const i = params.indexOf(k);
+        if (i < 0) throw new TypeError(`${qualname}() got an unexpected keyword argument '${k}'`);
+        if (i < args.length && args[i] !== undefined) throw new TypeError(`${qualname}() got multiple values for argument '${k}'`);
+        args[i] = v;
+      }
+      return f.apply(this, args);
+    },
+  }[method];
+  Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });
+  proto[method] = wrapped;
+}
+for (const [cls, qualname, params] of [
+  [AbcMapping, "Mapping.get", ["key", "default"]],
+  [AbcMutableMapping, "MutableMapping.pop", ["key", "default"]],
+  [AbcMutableMapping, "MutableMapping.setdefault", ["key", "default"]],
+  [AbcSequence, "Sequence.index", ["value", "start", "stop"]],
+  [AbcSequence, "Sequence.count", ["value"]],
+  [AbcMutableSequence, "MutableSequence.append", ["value"]],
+  [AbcMutableSequence, "MutableSequence.extend", ["values"]],
+  [AbcMutableSequence, "MutableSequence.pop", ["index"]],
+  [AbcMutableSequence, "MutableSequence.remove", ["value"]],
+  [AbcSet, "Set.isdisjoint", ["other"]],
+  [AbcMutableSet, "MutableSet.remove", ["value"]],
+  [AbcGenerator, "Generator.throw", ["typ", "val", "tb"]],
+  [AbcCoroutine, "Coroutine.throw", ["typ", "val", "tb"]],
+] as const)
+  takesKeywords(cls, qualname, [...params]);
 
 // The module's names: values only (a program's emitted TS names JS's Iterable, Generator ... as types).
 export const Hashable = AbcHashable;
