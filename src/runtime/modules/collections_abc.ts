@@ -93,7 +93,8 @@ function requireArgs(method: string, names: string[], values: unknown[]): void {
 }
 
 /** `throw(typ, val=None, tb=None)` of Generator and Coroutine: raises what it is given. */
-function raiseGiven(typ: unknown, val: unknown = null): never {
+function raiseGiven(method: string, typ: unknown, val: unknown = null): never {
+  requireArgs(method, ["typ"], [typ]);
   if (val === null || val === undefined) throw typeof typ === "function" ? call(typ) : typ;
   throw val;
 }
@@ -116,10 +117,8 @@ class AbcGenerator extends AbcIterator {
   send(_value?: any): any {
     throw new StopIteration();
   }
-  throw(typ?: any, val?: any, tb?: any): any {
-    requireArgs("Generator.throw", ["typ"], [typ]);
-    void tb;
-    raiseGiven(typ, val);
+  throw(typ?: any, val?: any, _tb?: any): any {
+    raiseGiven("Generator.throw", typ, val);
   }
   close(): any {
     closeBy(this, "generator");
@@ -598,10 +597,8 @@ class AbcCoroutine extends AbcAwaitable {
   send(_value?: any): any {
     throw new StopIteration();
   }
-  throw(typ?: any, val?: any, tb?: any): any {
-    requireArgs("Coroutine.throw", ["typ"], [typ]);
-    void tb;
-    raiseGiven(typ, val);
+  throw(typ?: any, val?: any, _tb?: any): any {
+    raiseGiven("Coroutine.throw", typ, val);
   }
   close(): any {
     closeBy(this, "coroutine");
@@ -647,7 +644,7 @@ Object.assign(AbcAsyncGenerator.prototype, {
     throw new StopAsyncIteration();
   }),
   athrow: asyncMethod("AsyncGenerator.athrow", function* (typ: unknown, val: unknown = null) {
-    raiseGiven(typ, val);
+    raiseGiven("AsyncGenerator.athrow", typ, val);
   }),
   aclose: asyncMethod("AsyncGenerator.aclose", function* (this: AbcAsyncGenerator) {
     try {
