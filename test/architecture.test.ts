@@ -28,7 +28,7 @@ const KNOWN_CYCLES: string[][] = [];
 const BUILTINS_LAYERS: string[][] = [
   ["names", "js-names", "numhash", "late", "slots", "half-float", "star-call", "program-functions", "int-from-number", "suggestions", "builtin-dirs"],
   ["exceptions", "surrogates"],
-  ["int-limit", "codecs", "object", "mro", "repr", "keywords", "arity"],
+  ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],
   ["protocol"],
   ["sequence", "collections", "slices", "subclassable", "instance-dict"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],
