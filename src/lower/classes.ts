@@ -10,7 +10,7 @@ import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { resolveName } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt } from "../ir/nodes.js";
+import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt, spread } from "../ir/nodes.js";
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
@@ -285,7 +285,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
       if (abcBase && !s.bases.length) bases = [abcBase];
     }
   }
-  if (bases.some((b) => b._type === "Starred")) return cx.diags.error(s, "TSY1011");
+  // `class C(*bases)`: the runtime picks the base (star_bases); with a metaclass, class keywords or
+  // type parameters as well it is not supported.
+  if (bases.some((b) => b._type === "Starred") && (metaclass || classKeywords.length || s.type_params.length || bases !== s.bases))
+    return cx.diags.error(s, "TSY1011");
   bases = withoutRedundantGeneric(bases);
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
@@ -310,24 +313,31 @@ function classDefIn(
   // A generic class extends Generic last, unless its one base has Generic in its MRO already (or
   // is a builtin container, which the runtime cannot chain with another base: Generic is left out).
   const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
-  const base = typingGeneric
-    ? bases.length
-      ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
-      : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
-    : metaBase
-      ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
-      : !bases.length
-        ? cx.helper("PyObject")
-        : bases.length > 1
-          ? // Several bases: the runtime chains copies of them in C3 order.
-            cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)))
-          : simpleBase
-            ? baseExpr(cx, bases[0])
-            : ({
-                k: "as",
-                expr: baseExpr(cx, bases[0]),
-                type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
-              } as ir.Expr);
+  const starred = bases.some((b) => b._type === "Starred");
+  const base = starred
+    ? ({
+        k: "as",
+        expr: cx.rt("star_bases", ...bases.map((b) => (b._type === "Starred" ? spread(cx.expr(b.value)) : baseExpr(cx, b, false)))),
+        type: `typeof ${cx.imports.helper("PyObject", RUNTIME)}`,
+      } as ir.Expr)
+    : typingGeneric
+      ? bases.length
+        ? cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)), id(cx.imports.helper("Generic", "tsyncio/runtime/typing")))
+        : id(cx.imports.helper("Generic", "tsyncio/runtime/typing"))
+      : metaBase
+        ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "any" } as ir.Expr)
+        : !bases.length
+          ? cx.helper("PyObject")
+          : bases.length > 1
+            ? // Several bases: the runtime chains copies of them in C3 order.
+              cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)))
+            : simpleBase
+              ? baseExpr(cx, bases[0])
+              : ({
+                  k: "as",
+                  expr: baseExpr(cx, bases[0]),
+                  type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
+                } as ir.Expr);
   // A class expression's own name is bound inside its body in JS, not in Python: a nested class
   // whose methods read that name (`open` in `class open: ... open(path)`, the builtin) is named
   // otherwise in JS (its Python name comes from define_class).

@@ -204,6 +204,7 @@ export {
   mod_tuple,
   pystr,
   multiple_bases,
+  star_bases,
   super_method,
 } from "./builtins/index.js";
 

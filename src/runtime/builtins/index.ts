@@ -1,7 +1,7 @@
 // Everything builtins/ offers the rest of the runtime (one import for many names). The public entry
 // (../index.ts, tsyncio/runtime) re-exports the part programs use; internal.ts re-exports it all.
 export * from "./exceptions.js";
-export { multiple_bases, super_method, mro_of } from "./mro.js";
+export { multiple_bases, star_bases, super_method, mro_of } from "./mro.js";
 export { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, RangeIterator, sortInPlace } from "./collections.js";
 export { ListSubclassRoot, DictSubclassRoot, SetSubclassRoot } from "./subclassable.js";
 export { IntSubclassRoot, FloatSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./value-subclass.js";

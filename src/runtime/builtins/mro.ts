@@ -89,9 +89,26 @@ export function set_mixin_bases(f: (bases: Function[]) => Function | null): void
   mixinBases = f;
 }
 
+/**
+ * The base to extend for `class C(*bases)`, whose bases are known only at run time: none is
+ * object, one is that class, more are chained as multiple_bases chains them. A builtin type other
+ * than object cannot be chosen this late (the compiler picks the runtime's root for `class C(dict)`).
+ */
+export function star_bases(...bases: unknown[]): new (...args: any[]) => any {
+  for (const b of bases) {
+    if (typeof b !== "function") throw new TypeError("bases must be types");
+    if (b !== PyObject && Object.prototype.hasOwnProperty.call(b, "__pytype__"))
+      throw new NotImplementedError(`class bases given with * that include the built-in class '${className(b)}' are not supported yet`);
+  }
+  if (bases.length === 0) return PyObject as unknown as new (...args: any[]) => any;
+  if (bases.length === 1) return bases[0] as new (...args: any[]) => any;
+  return multiple_bases(...(bases as Function[]));
+}
+
 /** The base to extend for `class C(A, B)`: A, B and their ancestors chained in C3 order. */
 export function multiple_bases(...given: Function[]): new (...args: any[]) => any {
   for (const b of given) if (typeof b !== "function") throw new TypeError("bases must be types");
+  for (let i = 1; i < given.length; i++) if (given.indexOf(given[i]) < i) throw new TypeError(`duplicate base class ${className(given[i])}`);
   // A base that __mro_entries__ made several (typing.Mapping: Mapping and Generic) stands for them.
   // (Generic comes once, last, as CPython's aliases leave it out when a later base gives it)
   const entries = given.map((b) => (madeHere.has(b) ? declaredBases.get(b)! : [b]));
