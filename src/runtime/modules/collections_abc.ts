@@ -40,6 +40,7 @@ import {
 } from "../builtins/functions.js";
 import { NOT_ITERABLE } from "../builtins/protocol.js";
 import { argumentNameList, wereGiven } from "../builtins/keywords.js";
+import { unpack } from "../program.js";
 import { RefusesAbstract } from "../builtins/abstract-refusal.js";
 import { mro_of, set_builtin_bases } from "../builtins/mro.js";
 import { abstractmethod, update_abstractmethods } from "./abc.js";
@@ -402,7 +403,7 @@ class AbcMutableMapping extends AbcMapping {
       else if (hasattr(other, "keys")) for (const key of toIterable(call(getattr(other, "keys")))) setitem(this, key, getitem(other, key));
       else
         for (const pair of toIterable(other)) {
-          const [key, value] = Array.from(toIterable(pair));
+          const [key, value] = unpack(pair, 2n, null);
           setitem(this, key, value);
         }
     }
@@ -562,7 +563,7 @@ class AbcItemsView extends AbcSet {
     return setType(it);
   }
   __contains__(item?: any): any {
-    const [key, value] = Array.from(toIterable(item));
+    const [key, value] = unpack(item, 2n, null);
     let v: unknown;
     try {
       v = getitem(this._mapping, key);
