@@ -41,7 +41,7 @@ const BUILTINS_LAYERS: string[][] = [
     "builtin-arity",
   ],
   ["exceptions", "surrogates"],
-  ["int-limit", "codecs", "object", "mro", "repr", "keywords", "arity"],
+  ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],
   ["protocol"],
   ["sequence", "collections", "slices", "subclassable", "instance-dict"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],

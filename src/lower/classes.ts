@@ -181,8 +181,37 @@ function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
   if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && (sole || !SOLE_BASE_ONLY.has(b.id)) && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   // `Box[T]`, `Generic[T]`: what the subscript gives may be a typing alias, whose __mro_entries__ names the class.
-  if (b._type === "Subscript") return call(cx.helper("mro_entry"), cx.expr(b));
+  // So does typing's name itself (`typing.Iterable`: collections.abc's Iterable and Generic).
+  if (b._type === "Subscript" || isTypingName(cx, b)) return call(cx.helper("mro_entry"), cx.expr(b));
   return cx.expr(b);
+}
+
+/** typing's aliases of collections.abc's classes. */
+const TYPING_ABC_ALIASES = new Set(
+  "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView ItemsView MappingView Callable".split(
+    " ",
+  ),
+);
+
+/**
+ * `Iterable` imported from typing, or `typing.Iterable`: an alias of a collections.abc class (or a
+ * name its scope assigns once, at its top level, from one: `I = typing.Iterable`).
+ */
+function isTypingName(cx: LowerContext, b: py.ExprNode, depth = 0): boolean {
+  if (b._type === "Attribute" && b.value._type === "Name") {
+    const k = cx.lookupKnown(b.value.id);
+    return k?.kind === "module" && k.name === "typing" && TYPING_ABC_ALIASES.has(b.attr);
+  }
+  if (b._type !== "Name") return false;
+  const k = cx.lookupKnown(b.id);
+  if (k !== undefined) return k.kind === "runtime-name" && k.module === "typing" && TYPING_ABC_ALIASES.has(k.name);
+  const r = resolveName(cx.fn.scope, b.id, cx.scopes);
+  if (r.where === "builtin" || r.scope.bindCount.get(b.id) !== 1 || depth > 3) return false;
+  const body = (r.scope.node as { body?: py.Stmt[] }).body ?? [];
+  const assign = body.find(
+    (st): st is py.Assign => st._type === "Assign" && st.targets.length === 1 && st.targets[0]._type === "Name" && st.targets[0].id === b.id,
+  );
+  return assign !== undefined && isTypingName(cx, assign.value, depth + 1);
 }
 
 /** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */

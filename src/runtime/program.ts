@@ -2,6 +2,7 @@
 // rather than about values: keyword binding, unpacking, exception matching and the "current
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
+import { multiple_bases } from "./builtins/mro.js";
 import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
 import { async_generator_function } from "./asyncio/_asyncgen.js";
 import {
@@ -28,7 +29,7 @@ import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
-import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
+import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
@@ -273,8 +274,9 @@ export function mro_entry(base: unknown): any {
   const entries = base !== null && typeof base === "object" ? (base as { __mro_entries__?: unknown }).__mro_entries__ : undefined;
   if (typeof entries !== "function") return base;
   const list = Array.from(toIterable(entries.call(base, PyTuple.fromArray([base]))));
-  if (list.length !== 1) throw new NotImplementedError(`a base whose __mro_entries__ gives ${list.length} classes`);
-  return list[0];
+  if (list.length === 0) throw new NotImplementedError("a base whose __mro_entries__ gives no class");
+  // (typing.Mapping gives collections.abc's Mapping and Generic)
+  return list.length === 1 ? list[0] : multiple_bases(...(list as Function[]));
 }
 
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
@@ -778,7 +780,7 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...explicit };
   for (const m of mappings) {
-    const entries: [unknown, unknown][] = m instanceof PyDict ? ([...m.items()] as [unknown, unknown][]) : Object.entries(m as object);
+    const entries: [unknown, unknown][] = m instanceof PyDict || m instanceof PyObject ? dict_items(m) : Object.entries(m as object);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
       if (k in out && !(DUPLICATE_KEYWORD in out)) Object.defineProperty(out, DUPLICATE_KEYWORD, { value: k });
@@ -1104,7 +1106,9 @@ export const dict_of = takes_packed(function dict_of<K, V>(...entries: (readonly
 /** `{**mapping}` inside a dict display. */
 export function dict_items(m: unknown): [unknown, unknown][] {
   if (m instanceof PyDict) return [...m.items()] as [unknown, unknown][];
-  throw new TypeError(`'${(m as object)?.constructor?.name ?? typeof m}' object is not a mapping`);
+  // (any object with keys(), as CPython reads it: a program's Mapping)
+  if (m instanceof PyObject && hasattr(m, "keys")) return Array.from(toIterable(call(getattr(m, "keys"))), (k) => [k, getitem(m, k)]);
+  throw new TypeError(`'${typeName(m)}' object is not a mapping`);
 }
 
 // ───────────── exceptions ─────────────

@@ -21,6 +21,7 @@ import {
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { DESCRIPTOR_KIND, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
+import { RefusesAbstract } from "./abstract-refusal.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
@@ -881,7 +882,12 @@ export const issubclass = builtin(function issubclass(c: unknown, cls: unknown):
   // An object answering the check itself (typing's aliases), or a class that does: the runtime's
   // (collections.abc's) or a program's through its metaclass (a classmethod of that name is not asked).
   const check = cls !== null && (typeof cls === "object" || typeof cls === "function") ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
-  const asks = typeof cls === "object" || !((cls as Function).prototype instanceof PyObject) || (cls as { [METACLASS]?: Function })[METACLASS] !== undefined;
+  // (abc.ABC's and collections.abc's subclasses have ABCMeta's check)
+  const asks =
+    typeof cls === "object" ||
+    !((cls as Function).prototype instanceof PyObject) ||
+    (cls as Function).prototype instanceof RefusesAbstract ||
+    (cls as { [METACLASS]?: Function })[METACLASS] !== undefined;
   if (typeof check === "function" && asks) return truthy(check.call(cls, c));
   if (typeName(cls) === "GenericAlias") throw new TypeError("issubclass() argument 2 cannot be a parameterized generic");
   if (c === cls || cls === PyObject) return true;
@@ -998,6 +1004,8 @@ export const reversed = builtin(function reversed(x: unknown): PyIterator<unknow
   if (typeof x === "string") return new ReversedIterator(Array.from(x));
   if (x !== null && typeof x === "object") {
     const f = (x as { __reversed__?: () => unknown }).__reversed__;
+    // (`__reversed__ = None`: a Mapping says it is not reversible)
+    if (f === null) throw new TypeError(`'${typeName(x)}' object is not reversible`);
     if (typeof f === "function") {
       const it = iterImpl(f.call(x)) as PyIterator<unknown>;
       const kind =

@@ -12,6 +12,7 @@
 import { markPythonClass } from "./js-names.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
 import { PyObject, className } from "./object.js";
+import { RefusesAbstract } from "./abstract-refusal.js";
 
 type Cls = Function & { prototype: object };
 
@@ -51,7 +52,7 @@ export function bases_of(c: Function): Function[] {
   const parent = Object.getPrototypeOf(c) as Function | null;
   const mi = parent && declaredBases.get(parent);
   if (mi) return mi;
-  if (parent === null || isJsIntrinsic(parent)) return [PyObject];
+  if (parent === null || isJsIntrinsic(parent) || parent === RefusesAbstract) return [PyObject];
   return [original(parent)];
 }
 
@@ -105,9 +106,13 @@ export function star_bases(...bases: unknown[]): new (...args: any[]) => any {
 }
 
 /** The base to extend for `class C(A, B)`: A, B and their ancestors chained in C3 order. */
-export function multiple_bases(...bases: Function[]): new (...args: any[]) => any {
-  for (const b of bases) if (typeof b !== "function") throw new TypeError("bases must be types");
-  for (let i = 1; i < bases.length; i++) if (bases.indexOf(bases[i]) < i) throw new TypeError(`duplicate base class ${className(bases[i])}`);
+export function multiple_bases(...given: Function[]): new (...args: any[]) => any {
+  for (const b of given) if (typeof b !== "function") throw new TypeError("bases must be types");
+  for (let i = 1; i < given.length; i++) if (given.indexOf(given[i]) < i) throw new TypeError(`duplicate base class ${className(given[i])}`);
+  // A base that __mro_entries__ made several (typing.Mapping: Mapping and Generic) stands for them.
+  // (Generic comes once, last, as CPython's aliases leave it out when a later base gives it)
+  const entries = given.map((b) => (madeHere.has(b) ? declaredBases.get(b)! : [b]));
+  const bases = entries.flatMap((list, i) => (list.length === 1 ? list : list.filter((b) => !entries.slice(i + 1).some((l) => l.includes(b)))));
   const special = mixinBases(bases);
   if (special) return special as new (...args: any[]) => any;
   // The MRO of a class with exactly these bases, minus the class itself.
@@ -122,7 +127,8 @@ export function multiple_bases(...bases: Function[]): new (...args: any[]) => an
     }
   }
   multiple_inheritance_used = true;
-  let chain: Cls = PyObject as unknown as Cls;
+  // (an abstract class among them refuses instances: the chain keeps the check)
+  let chain = (order.some((k) => k.prototype instanceof RefusesAbstract) ? RefusesAbstract : PyObject) as unknown as Cls;
   for (const k of [...order].reverse()) {
     if (k === PyObject) continue;
     const copy = class extends (chain as unknown as typeof PyObject) {} as unknown as Cls;
@@ -142,8 +148,11 @@ export function multiple_bases(...bases: Function[]): new (...args: any[]) => an
     chain = copy;
   }
   declaredBases.set(chain, bases);
+  madeHere.add(chain);
   return chain as unknown as new (...args: any[]) => any;
 }
+/** The classes multiple_bases returned. */
+const madeHere = new WeakSet<Function>();
 // A stand-in parent for computing an MRO before the class exists.
 const probeParent = function () {} as unknown as Function;
 

@@ -3,9 +3,10 @@
 // `abstractmethod(f)` marks a function (`__isabstractmethod__`). When define_class finishes a
 // subclass of ABC, the hook `__define__` records `__abstractmethods__`: the names marked abstract in
 // the class or inherited and not overridden. Instantiating a class with any left raises TypeError.
-import { TypeError } from "../builtins/exceptions.js";
 import { PyFrozenSet } from "../builtins/collections.js";
-import { PyObject, className } from "../builtins/object.js";
+import { PyObject } from "../builtins/object.js";
+import { ABSTRACT_NAMES as ABSTRACT, RefusesAbstract } from "../builtins/abstract-refusal.js";
+import { bases_of } from "../builtins/mro.js";
 
 function isAbstract(x: unknown): boolean {
   return (typeof x === "function" || (x !== null && typeof x === "object")) && (x as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true;
@@ -21,8 +22,6 @@ export function abstractmethod<T>(f: T): T {
 export const abstractclassmethod = abstractmethod;
 export const abstractstaticmethod = abstractmethod;
 export const abstractproperty = abstractmethod;
-
-const ABSTRACT = Symbol("abstract methods");
 
 /** The abstract names of a class's own body: methods, property getters/setters, static members. */
 function ownAbstract(cls: Function): { abstract: Set<string>; concrete: Set<string> } {
@@ -46,13 +45,14 @@ function ownAbstract(cls: Function): { abstract: Set<string>; concrete: Set<stri
 export function update_abstractmethods<C extends Function>(cls: C): C {
   const { abstract, concrete } = ownAbstract(cls);
   const names = new Set(abstract);
-  const parent = Object.getPrototypeOf(cls) as Record<symbol, Set<string> | undefined>;
-  for (const n of parent?.[ABSTRACT] ?? []) {
-    if (concrete.has(n) || abstract.has(n)) continue;
-    // still abstract unless something between defines it concretely
-    const v = lookup(cls, n);
-    if (v === undefined || isAbstract(v)) names.add(n);
-  }
+  // (every base's: `class C(Base, Mapping)` extends a chain of copies, see mro.ts)
+  for (const base of bases_of(cls))
+    for (const n of (base as unknown as Record<symbol, Set<string> | undefined>)[ABSTRACT] ?? []) {
+      if (concrete.has(n) || abstract.has(n)) continue;
+      // still abstract unless something between defines it concretely
+      const v = lookup(cls, n);
+      if (v === undefined || isAbstract(v)) names.add(n);
+    }
   Object.defineProperty(cls, ABSTRACT, { value: names, configurable: true });
   Object.defineProperty(cls, "__abstractmethods__", { value: new PyFrozenSet([...names]), configurable: true, writable: true });
   return cls;
@@ -66,22 +66,8 @@ function lookup(cls: Function, name: string): unknown {
   return undefined;
 }
 
-function checkInstantiable(cls: Function): void {
-  const names = (cls as unknown as Record<symbol, Set<string> | undefined>)[ABSTRACT];
-  if (!names || names.size === 0) return;
-  const sorted = [...names].sort();
-  const list = sorted.map((n) => `'${n}'`).join(", ");
-  throw new TypeError(
-    `Can't instantiate abstract class ${className(cls)} without an implementation for abstract method${sorted.length === 1 ? "" : "s"} ${list}`,
-  );
-}
-
 /** Helper base class: `class Shape(ABC)`. */
-export class ABC extends PyObject {
-  constructor(...args: any[]) {
-    checkInstantiable(new.target);
-    super(...args);
-  }
+export class ABC extends RefusesAbstract {
   static __define__(cls: Function): void {
     update_abstractmethods(cls);
   }

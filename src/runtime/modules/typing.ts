@@ -46,9 +46,10 @@ export class _GenericAlias {
   __getitem__(p: unknown): _GenericAlias {
     return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name, this._inst);
   }
-  /** As a base of a class statement: the class it subscripts. */
+  /** As a base of a class statement: the class it subscripts (and Generic, for typing's alias of a collections.abc class). */
   __mro_entries__(_bases: unknown): PyTuple<unknown> {
-    return PyTuple.fromArray([this.__origin__]);
+    const abcAlias = this._name.startsWith("typing.") && this.__origin__ === abcClassOf(this._name.slice("typing.".length));
+    return PyTuple.fromArray(abcAlias ? [this.__origin__, Generic] : [this.__origin__]);
   }
   __call__(...args: unknown[]): unknown {
     const o = this.__origin__;
@@ -136,6 +137,13 @@ export class _SpecialForm {
   }
   __reduce__(): string {
     return this._name;
+  }
+  /** As a base (`class Bag(typing.Iterable)`): the class it stands for, and Generic for collections.abc's. */
+  __mro_entries__(_bases: unknown): PyTuple<unknown> {
+    const abcClass = abcClassOf(this._name);
+    if (abcClass !== undefined) return PyTuple.fromArray([abcClass, Generic]);
+    if (this.__origin__ === null || this.__origin__ === undefined) throw new TypeError(`Cannot subclass ${repr(this)}`);
+    return PyTuple.fromArray([this.__origin__]);
   }
 }
 Object.defineProperty(_SpecialForm, "__module__", { value: "typing" });
