@@ -255,8 +255,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   // (what each scope's inference keeps from round to round, in `order`)
   const rounds: ScopeRounds[] = [];
-  // (the candidate names each binding's value reads, outside lambdas: found once, asked in every round)
-  const candidateReads = new Map<Binding, readonly string[]>();
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
   // (one walk per scope: its bindings, and its return values and attribute stores for later)
   const ownFacts = new Map<Scope, OwnStatementFacts>();
@@ -267,7 +265,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       scope,
       bindings,
       candidates: undefined,
-      isCandidate: undefined,
       inferring: undefined,
       self: undefined,
       passed: undefined,
@@ -499,7 +496,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   runtimeFunctions.clear();
   runtimeFunctionScopes.clear();
   rounds.length = 0;
-  candidateReads.clear();
   returnsOf.clear();
   attrWrites.clear();
   passedArguments.length = 0;
@@ -536,7 +532,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   function inferScopeTypes(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const { scope, bindings } = r;
     // (the same in every round: found once per scope)
-    if (r.candidates === undefined) {
+    let c = r.candidates;
+    if (c === undefined) {
       const names: string[] = [];
       bindings.forEach((list, n) => {
         if (
@@ -548,43 +545,55 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         )
           names.push(n);
       });
-      r.candidates = names;
-      r.isCandidate = new Set(names);
+      r.candidates = c = names.length ? candidateTable(names, bindings) : NO_CANDIDATES;
     }
-    const candidates = r.candidates;
-    const isCandidate = r.isCandidate!;
+    const count = c.names.length;
     // (no local to type: only the parameters' types, and no environment made)
-    if (!candidates.length) return paramTypes?.size ? new Map(paramTypes) : NOTHING_PROVEN;
-    const assumed = new Map<string, PyType | undefined>();
+    if (!count) return paramTypes?.size ? new Map(paramTypes) : NOTHING_PROVEN;
+    // This inference's assumptions, in the candidates' numbers (the table's arrays, reset: one
+    // inference of a scope runs at a time): `has` whether the name has one, `typed` its type,
+    // `order` the numbers in the order they got one.
+    const { typed, checked, order, bindingsOf } = c;
+    typed.fill(PENDING);
+    order.length = 0;
     // (one environment per scope for all its rounds, reading this round's assumptions)
     let inferring = r.inferring;
     if (!inferring) {
-      const own: InferringEnv = { env: null!, paramTypes, assumed };
-      own.env = envFor(scope, (name) => own.paramTypes?.get(name) ?? own.assumed.get(name));
+      const own: InferringEnv = { env: null!, paramTypes, table: c };
+      own.env = envFor(scope, (name) => {
+        const p = own.paramTypes?.get(name);
+        if (p !== undefined) return p;
+        const i = own.table.index.get(name);
+        if (i === undefined) return undefined;
+        const t = own.table.typed[i];
+        return t === PENDING ? undefined : t;
+      });
       r.inferring = inferring = own;
     }
     inferring.paramTypes = paramTypes;
-    inferring.assumed = assumed;
     const env = inferring.env;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
-    // (names typed with every valued binding ready: the descent's first pass need not type those again)
-    let checked: Set<string> | null = null;
+    // (names typed with every valued binding ready, in `checked`: the descent's first pass need not type those again)
+    checked.fill(0);
+    let anyChecked = false;
     for (let grew = true; grew;) {
       grew = false;
-      for (const n of candidates) {
-        if (assumed.has(n)) continue;
+      for (let i = 0; i < count; i++) {
+        if (typed[i] !== PENDING) continue;
         // (one loop, no arrays: this runs per candidate per round of every scope's inference)
         let unknown = false;
         let valued = 0;
         let ready = 0;
         let first: PyType | undefined;
         let agree = true;
-        for (const b of bindings.get(n)!) {
+        const list = bindingsOf[i];
+        for (let j = 0; j < list.length; j++) {
+          const b = list[j];
           if (b.k === "unknown") unknown = true;
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
-          if (readsPending(b, isCandidate, assumed, candidateReads)) continue;
+          if (readsPending(c, i, j)) continue;
           // (once the name cannot get a type this pass, the other bindings' types change nothing:
           // they are only counted, and the reads that decided are recorded already)
           if (unknown || !agree) {
@@ -596,13 +605,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (t === undefined || t !== first) agree = false;
         }
         if (!unknown && ready && agree) {
-          assumed.set(n, first);
-          if (ready === valued) (checked ??= new Set()).add(n);
+          typed[i] = first;
+          order.push(i);
+          if (ready === valued) {
+            checked[i] = 1;
+            anyChecked = true;
+          }
           grew = true;
         } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
           // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
-          assumed.set(n, undefined);
+          typed[i] = undefined;
+          order.push(i);
           grew = true;
         }
       }
@@ -612,12 +626,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // others gave its type under these same assumptions when it was seeded.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
-      for (const n of assumed.keys()) {
-        const t = assumed.get(n);
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k];
+        const t = typed[i];
         if (t === undefined) continue;
-        const augOnly = checked !== null && checked.has(n);
+        const augOnly = anyChecked && checked[i] === 1;
         let ok = true;
-        for (const b of bindings.get(n)!) {
+        const list = bindingsOf[i];
+        for (let j = 0; j < list.length; j++) {
+          const b = list[j];
           if (b.k === "none" || (augOnly && b.k !== "aug")) continue;
           if (bindingType(b, env, t) !== t) {
             ok = false;
@@ -625,18 +642,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           }
         }
         if (!ok) {
-          assumed.set(n, undefined);
+          typed[i] = undefined;
           changed = true;
-          checked = null;
+          anyChecked = false;
         }
       }
-      checked = null;
+      anyChecked = false;
     }
-    const proven = paramTypes ? new Map<string, PyType>(paramTypes) : new Map<string, PyType>();
-    assumed.forEach((t, n) => {
-      if (t !== undefined) proven.set(n, t);
-    });
-    return proven;
+    let proven: Map<string, PyType> | undefined = paramTypes ? new Map<string, PyType>(paramTypes) : undefined;
+    for (let k = 0; k < order.length; k++) {
+      const t = typed[order[k]];
+      if (t !== undefined) (proven ??= new Map<string, PyType>()).set(c.names[order[k]], t);
+    }
+    return proven ?? NOTHING_PROVEN;
   }
 }
 
@@ -651,9 +669,8 @@ interface ScopeRounds {
   scope: Scope;
   /** Every binding of its names (collectBindings). */
   bindings: Map<string, Binding[]>;
-  /** The names it may type, found at its first inference. */
-  candidates: string[] | undefined;
-  isCandidate: Set<string> | undefined;
+  /** The names it may type, numbered, found at its first inference. */
+  candidates: CandidateTable | undefined;
   inferring: InferringEnv | undefined;
   /** A method's `self` as a parameter of a known type. */
   self: Map<string, PyType> | undefined;
@@ -664,11 +681,62 @@ interface ScopeRounds {
   last: { paramTypes: Map<string, PyType> | undefined; reads: unknown[]; proven: Map<string, PyType> } | undefined;
 }
 
+/**
+ * A scope's candidate names by number (0, 1, ...), with their bindings, and the arrays its
+ * inference works in (made once per scope, reused by each of its inferences).
+ */
+interface CandidateTable {
+  names: string[];
+  index: Map<string, number>;
+  /** Each candidate's bindings (collectBindings' lists). */
+  bindingsOf: Binding[][];
+  /** Where each candidate's bindings start in `readsOf`. */
+  firstBinding: number[];
+  /** Per binding, in candidate order: the candidates its value reads, outside lambdas (found when first asked). */
+  readsOf: (readonly number[] | undefined)[];
+  /** The running inference's assumption of each candidate (PENDING: none yet). */
+  typed: (PyType | undefined)[];
+  /** 1: typed at seeding with every valued binding ready (the descent's first pass checks only augmented ones). */
+  checked: number[];
+  /** The candidates in the order they got an assumption. */
+  order: number[];
+}
+
+function candidateTable(names: string[], bindings: Map<string, Binding[]>): CandidateTable {
+  const index = new Map<string, number>();
+  const bindingsOf: Binding[][] = [];
+  const firstBinding: number[] = [];
+  let total = 0;
+  for (let i = 0; i < names.length; i++) {
+    index.set(names[i], i);
+    const list = bindings.get(names[i])!;
+    bindingsOf.push(list);
+    firstBinding.push(total);
+    total += list.length;
+  }
+  return {
+    names,
+    index,
+    bindingsOf,
+    firstBinding,
+    readsOf: new Array<readonly number[] | undefined>(total).fill(undefined),
+    typed: new Array<PyType | undefined>(names.length).fill(PENDING),
+    checked: new Array<number>(names.length).fill(0),
+    order: [],
+  };
+}
+
+/** A candidate's assumption before it has one (no type is spelled so). */
+const PENDING = "\0pending" as unknown as PyType;
+
+/** The table of a scope with no candidate (shared: never written). */
+const NO_CANDIDATES: CandidateTable = candidateTable([], new Map());
+
 /** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
 interface InferringEnv {
   env: TypeEnv;
   paramTypes: Map<string, PyType> | undefined;
-  assumed: Map<string, PyType | undefined>;
+  table: CandidateTable;
 }
 
 /** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
@@ -899,31 +967,33 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
   return env.isBuiltin?.(name) ?? false;
 }
 
-/** Whether a binding reads a candidate name that has no type yet (`candidateReads`: the candidates each binding reads, found once). */
-function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, candidateReads: Map<Binding, readonly string[]>): boolean {
-  let names = candidateReads.get(b);
-  if (names === undefined) candidateReads.set(b, (names = candidatesRead(b, candidates)));
-  for (let i = 0; i < names.length; i++) if (!assumed.has(names[i])) return true;
+/** Whether binding `j` of candidate `i` reads a candidate that has no assumption yet. */
+function readsPending(c: CandidateTable, i: number, j: number): boolean {
+  const at = c.firstBinding[i] + j;
+  let read = c.readsOf[at];
+  if (read === undefined) c.readsOf[at] = read = candidatesRead(c.bindingsOf[i][j], c.index);
+  for (let k = 0; k < read.length; k++) if (c.typed[read[k]] === PENDING) return true;
   return false;
 }
 
-/** The scope's candidate names a binding's value reads, outside lambdas (most read none: one shared empty list). */
-function candidatesRead(b: Binding, candidates: Set<string>): readonly string[] {
+/** The numbers of the scope's candidates a binding's value reads, outside lambdas (most read none: one shared empty list). */
+function candidatesRead(b: Binding, index: Map<string, number>): readonly number[] {
   const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
-  if (!e) return NO_NAMES;
-  const found: string[] = [];
-  collectCandidateReads(e, found, candidates);
-  return found.length ? found : NO_NAMES;
+  if (!e) return NO_NUMBERS;
+  const found: number[] = [];
+  collectCandidateReads(e, found, index);
+  return found.length ? found : NO_NUMBERS;
 }
 
-const NO_NAMES: readonly string[] = [];
+const NO_NUMBERS: readonly number[] = [];
 
 /** visitExpr's order without a closure per binding: Names that are candidates, lambdas skipped. */
-function collectCandidateReads(n: py.Node, found: string[], candidates: Set<string>): void {
+function collectCandidateReads(n: py.Node, found: number[], index: Map<string, number>): void {
   if (n._type === "Lambda") return;
   if (n._type === "Name") {
-    if (candidates.has(n.id)) found.push(n.id);
+    const i = index.get(n.id);
+    if (i !== undefined) found.push(i);
     return;
   }
-  forEachChildWith(n, collectCandidateReads, found, candidates);
+  forEachChildWith(n, collectCandidateReads, found, index);
 }
