@@ -421,7 +421,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const at = positional.indexOf(p);
       const passed = sites.map((site) => {
         if (site.given && at >= 0 && at < site.given.length) return site.given[at];
-        const e = argumentFor(fn, site.call, p.arg);
+        const e = argumentFor(fn, positional, site.call, p.arg);
         return e ? { expr: e.expr, env: factEnv(e.inDef ? scope.parent! : site.scope) } : undefined;
       });
       params.push({ name: p.arg, passed });
@@ -894,22 +894,30 @@ function readsAny(names: Set<string>, m: Map<string, unknown>): boolean {
 }
 
 /** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
+// (no list made per call: most calls pass no keyword)
 function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): boolean {
-  const positional = positionalArgs(fn.args);
-  if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
-  const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
-  return call.keywords.every(
-    (k, i) =>
-      k.arg !== null &&
-      named.has(k.arg) &&
-      call.keywords.findIndex((o) => o.arg === k.arg) === i &&
-      positional.findIndex((p) => p.arg === k.arg) >= call.args.length,
-  );
+  const a = fn.args;
+  for (let i = 0; i < call.args.length; i++) if (call.args[i]._type === "Starred") return false;
+  if (call.args.length > a.posonlyargs.length + a.args.length) return false;
+  const keywords = call.keywords;
+  for (let i = 0; i < keywords.length; i++) {
+    // A keyword names a positional-or-keyword parameter (not a keyword-only one), once, that no
+    // positional argument fills.
+    const name = keywords[i].arg;
+    if (name === null) return false;
+    const at = a.args.findIndex((p) => p.arg === name);
+    if (at < 0 || keywords.findIndex((o) => o.arg === name) !== i || a.posonlyargs.length + at < call.args.length) return false;
+  }
+  return true;
 }
 
 /** The expression a call passes for a parameter (or its default, evaluated where the def is). */
-function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, param: string): { expr: py.ExprNode; inDef: boolean } | undefined {
-  const positional = positionalArgs(fn.args);
+function argumentFor(
+  fn: py.FunctionDef | py.AsyncFunctionDef,
+  positional: py.Arg[],
+  call: py.Call,
+  param: string,
+): { expr: py.ExprNode; inDef: boolean } | undefined {
   const i = positional.findIndex((p) => p.arg === param);
   if (i >= 0 && i < call.args.length) return { expr: call.args[i], inDef: false };
   const k = call.keywords.find((kw) => kw.arg === param);
