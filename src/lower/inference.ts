@@ -316,9 +316,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const recomputed = <K, T>(last: LastAnswers<T, K>, key: K, compute: () => T): T => {
     const before = last.get(key);
     if (before && stillReads(before.reads)) return before.value;
-    reads = [];
+    // (a new answer replaces the last one: its record and its list of reads are reused)
+    const log = before !== undefined ? before.reads : [];
+    log.length = 0;
+    reads = log;
     const value = compute();
-    last.set(key, { reads, value });
+    if (before !== undefined) before.value = value;
+    else last.set(key, { reads: log, value });
     reads = null;
     return value;
   };
@@ -490,15 +494,17 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     attrs = new Map();
     inferLocals((params = new Map()));
   }
-  // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a copy)
+  // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
+  // copy, and only when it lacks one of them; the last inference had them all, so it never does)
   const extended = new Set<Map<string, PyType>>();
   const withParams = (scope: Scope, types: Map<string, PyType>) => {
     let m = facts.get(scope);
+    if (m !== undefined && hasAll(m, types)) return;
     if (m === undefined || !extended.has(m)) {
       facts.set(scope, (m = new Map(m)));
       extended.add(m);
     }
-    for (const [n, t] of types) m.set(n, t);
+    types.forEach((t, n) => m.set(n, t));
   };
   for (const [scope, types] of params) withParams(scope, types);
   for (const r of rounds) if (r.self) withParams(r.scope, r.self);
@@ -544,9 +550,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (before.proven.size) facts.set(scope, before.proven);
       return;
     }
-    reads = [];
+    // (the new inference replaces the last one: its record and its list of reads are reused)
+    const log = before !== undefined ? before.reads : [];
+    log.length = 0;
+    reads = log;
     const proven = inferScopeTypes(r, paramTypes);
-    r.last = { paramTypes, reads, proven };
+    if (before !== undefined) {
+      before.paramTypes = paramTypes;
+      before.proven = proven;
+    } else r.last = { paramTypes, reads: log, proven };
     reads = null;
     if (proven.size) facts.set(scope, proven);
   }
@@ -763,6 +775,12 @@ function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | 
   if (!a || !b) return (a?.size ?? 0) === (b?.size ?? 0);
   if (a.size !== b.size) return false;
   for (const n of a.keys()) if (b.get(n) !== a.get(n)) return false;
+  return true;
+}
+
+/** Whether `m` gives every name of `types` the type `types` gives it. */
+function hasAll(m: Map<string, PyType>, types: Map<string, PyType>): boolean {
+  for (const n of types.keys()) if (m.get(n) !== types.get(n)) return false;
   return true;
 }
 
