@@ -79,8 +79,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     const node = scope.node;
     if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
     // Reads that may find their name unbound get a check; those names start out UNBOUND.
-    const tracked = functionLocals(scope, known).filter((n) => !scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n)));
-    unbound.set(node, findUnboundReads(node.body, new Set(tracked), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
+    unbound.set(node, findUnboundReads(node.body, trackedNames(scope, known), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
   const classes = classFacts(
@@ -128,6 +127,8 @@ function patchedMainNames(module: py.Module, moduleScope: Scope): Set<string> {
   const out = new Set<string>();
   for (const n of nodeIndex(module).ofType("Constant")) {
     if (typeof n.value !== "string") continue;
+    // (the prefix first: a regular expression per string constant of the module was most of this walk)
+    if (!n.value.startsWith("__main__.")) continue;
     const m = /^__main__\.([A-Za-z_]\w*)/.exec(n.value);
     if (m && moduleScope.bound.has(m[1])) out.add(m[1]);
   }
@@ -154,6 +155,22 @@ export function isImportBinding(known: Map<Scope, Map<string, Known>>, scope: Sc
 /** The names a function (or the module) declares itself: bound here, not parameters, globals or imports. */
 export function functionLocals(scope: Scope, known: Map<Scope, Map<string, Known>>): string[] {
   return [...scope.bound].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.params.has(n) && !isImportBinding(known, scope, n));
+}
+
+/**
+ * The names definite assignment follows in a function (or the module): its own locals (see
+ * functionLocals) that no other scope writes, and at module level none that falls back to a builtin.
+ */
+function trackedNames(scope: Scope, known: Map<Scope, Map<string, Known>>): Set<string> {
+  const out = new Set<string>();
+  const here = known.get(scope);
+  for (const n of scope.bound) {
+    if (scope.globals.has(n) || scope.nonlocals.has(n) || scope.params.has(n)) continue;
+    const k = here?.get(n);
+    if (k?.kind === "module" || k?.kind === "runtime-name") continue;
+    if (!scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n))) out.add(n);
+  }
+  return out;
 }
 
 /** A name Python finds among the builtins when the module has not bound it (yet). */

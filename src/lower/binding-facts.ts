@@ -24,6 +24,10 @@ export type Binding =
   | { k: "typed"; type: PyType }
   | { k: "unknown" };
 
+// (the bindings that carry nothing but their kind: one object each, shared by every statement that makes one)
+const UNKNOWN: Binding = { k: "unknown" };
+const NO_VALUE: Binding = { k: "none" };
+
 export const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 // The walks below follow the node kinds' fields (ast/walk.ts), not every property of every object:
@@ -91,7 +95,7 @@ class BindingCollector {
 
   unknownTargets(t: py.ExprNode): void {
     visitExpr(t, (n) => {
-      if (n._type === "Name" && n.ctx._type !== "Load") this.add(n.id, { k: "unknown" });
+      if (n._type === "Name" && n.ctx._type !== "Load") this.add(n.id, UNKNOWN);
     });
   }
 
@@ -103,15 +107,14 @@ class BindingCollector {
     visitExpr(e, (n) => {
       if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
         visitExpr(n, (inner) => inComprehension.add(inner));
-      if (n._type === "NamedExpr" && n.target._type === "Name")
-        this.add(n.target.id, inComprehension.has(n) ? { k: "unknown" } : { k: "value", expr: n.value });
+      if (n._type === "NamedExpr" && n.target._type === "Name") this.add(n.target.id, inComprehension.has(n) ? UNKNOWN : { k: "value", expr: n.value });
     });
   }
 
   patternNames(p: py.Pattern): void {
     walk(p, (o) => {
-      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") this.add(o.name, { k: "unknown" });
-      if (o._type === "MatchMapping" && typeof o.rest === "string") this.add(o.rest, { k: "unknown" });
+      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") this.add(o.name, UNKNOWN);
+      if (o._type === "MatchMapping" && typeof o.rest === "string") this.add(o.rest, UNKNOWN);
     });
   }
 
@@ -130,7 +133,7 @@ class BindingCollector {
       case "AsyncFunctionDef":
       case "ClassDef":
         if (this.walrusInModule) this.walrus([...s.decorator_list, ...(s._type === "ClassDef" ? s.bases : [])]);
-        this.add(s.name, { k: "unknown" });
+        this.add(s.name, UNKNOWN);
         return;
       case "Assign":
         this.walrus(s.value);
@@ -148,7 +151,7 @@ class BindingCollector {
         return;
       case "AnnAssign":
         this.walrus(s.value);
-        if (s.target._type === "Name") this.add(s.target.id, s.value ? { k: "value", expr: s.value } : { k: "none" });
+        if (s.target._type === "Name") this.add(s.target.id, s.value ? { k: "value", expr: s.value } : NO_VALUE);
         else this.walrus(s.target);
         return;
       case "For":
@@ -181,11 +184,11 @@ class BindingCollector {
         return;
       case "Import":
       case "ImportFrom":
-        for (const a of s.names) if (a.name !== "*") this.add(a.asname ?? a.name.split(".")[0], { k: "unknown" });
+        for (const a of s.names) if (a.name !== "*") this.add(a.asname ?? a.name.split(".")[0], UNKNOWN);
         return;
       case "Delete":
         for (const t of s.targets) {
-          if (t._type === "Name") this.add(t.id, { k: "none" });
+          if (t._type === "Name") this.add(t.id, NO_VALUE);
           else this.walrus(t);
         }
         return;
@@ -204,7 +207,7 @@ class BindingCollector {
         this.stmts(s.orelse);
         return;
       case "TypeAlias":
-        if (s.name._type === "Name") this.add(s.name.id, { k: "unknown" });
+        if (s.name._type === "Name") this.add(s.name.id, UNKNOWN);
         return;
       default:
         this.walrus(s);
@@ -229,7 +232,7 @@ function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.Gen
     if (g.target._type === "Name" && !g.is_async && !readsOwn) into.add(g.target.id, { k: "for", iter: g.iter });
     else
       visitExpr(g.target, (n) => {
-        if (n._type === "Name") into.add(n.id, { k: "unknown" });
+        if (n._type === "Name") into.add(n.id, UNKNOWN);
       });
   });
 }

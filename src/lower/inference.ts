@@ -126,137 +126,146 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const runtimeFunctions = new Map<py.Call, string | undefined>();
   const runtimeFunctionScopes = new Map<py.Call, Scope>();
 
-  // Where each name read in a scope is bound, found once per scope and name (the scopes are final
-  // here; the environments ask for every Name they type, in every round).
-  const resolutions = new Map<Scope, Map<string, ReturnType<typeof resolveName>>>();
-  const resolverFor = (scope: Scope) => {
-    let known = resolutions.get(scope);
-    if (!known) resolutions.set(scope, (known = new Map()));
-    const cache = known;
-    return (name: string) => {
-      let r = cache.get(name);
-      if (r === undefined) cache.set(name, (r = resolveName(scope, name, input.scopes)));
-      return r;
-    };
+  // (what the runtime calls of a scope give and name, found once while the rounds run: they read
+  // the known bindings, which the lowering extends later, so not kept after inference)
+  const runtimeCall = (scope: Scope, call: py.Call): PyType | undefined => {
+    if (!roundsRunning) return input.runtimeCall(scope, call);
+    if (runtimeCallScopes.get(call) === scope) return runtimeCalls.get(call);
+    const t = input.runtimeCall(scope, call);
+    runtimeCallScopes.set(call, scope);
+    runtimeCalls.set(call, t);
+    return t;
+  };
+  const runtimeFunction = (scope: Scope, call: py.Call): string | undefined => {
+    if (!roundsRunning) return input.runtimeFunction(scope, call);
+    if (runtimeFunctionScopes.get(call) === scope) return runtimeFunctions.get(call);
+    const fn = input.runtimeFunction(scope, call);
+    runtimeFunctionScopes.set(call, scope);
+    runtimeFunctions.set(call, fn);
+    return fn;
   };
 
-  /** The environment of `scope`: its own candidates (by `local`), outer scopes' proven facts, builtins. */
-  const envFor = (scope: Scope, local: (name: string) => PyType | undefined): TypeEnv => {
-    const resolve = resolverFor(scope);
-    // What the runtime calls of this scope give and name, found once while the rounds run (they
-    // read the known bindings, which the lowering extends later: not kept after inference).
-    const runtimeCall = (call: py.Call): PyType | undefined => {
-      if (!roundsRunning) return input.runtimeCall(scope, call);
-      if (runtimeCallScopes.get(call) === scope) return runtimeCalls.get(call);
-      const t = input.runtimeCall(scope, call);
-      runtimeCallScopes.set(call, scope);
-      runtimeCalls.set(call, t);
-      return t;
-    };
-    const runtimeFunction = (call: py.Call): string | undefined => {
-      if (!roundsRunning) return input.runtimeFunction(scope, call);
-      if (runtimeFunctionScopes.get(call) === scope) return runtimeFunctions.get(call);
-      const fn = input.runtimeFunction(scope, call);
-      runtimeFunctionScopes.set(call, scope);
-      runtimeFunctions.set(call, fn);
-      return fn;
-    };
-    const env: TypeEnv = (name: string) => {
-      const r = resolve(name);
-      if (r.where === "builtin") return undefined;
-      if (r.scope === scope) return local(name);
-      const t = typeOf(r.scope, name);
-      reads?.push(r.scope, name, t);
-      return t;
-    };
-    env.isBuiltin = (name) => resolve(name).where === "builtin";
-    env.call = (call: py.Call): PyType | undefined => {
-      const f = call.func;
-      if (f._type === "Attribute") {
-        const owner = staticType(f.value, env);
-        if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
-        if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
-        if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
-        const def = methodFor(owner, f.attr);
-        if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
-        // A decorated method: what its decorator makes (`@asynccontextmanager def read(self)`).
-        const decorated = decoratedMethodFor(owner, f.attr);
-        if (decorated) return input.decoratedResult(decorated);
-      }
-      if (f._type !== "Name") return runtimeCall(call);
-      const r = resolve(f.id);
-      if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
-      const def = input.knownDef(r.scope, f.id);
+  /** Where a name read in the env's scope is bound, found once per scope and name (the scopes are final here). */
+  const resolve = (st: EnvState, name: string): Resolution => {
+    let r = st.resolved.get(name);
+    if (r === undefined) st.resolved.set(name, (r = resolveName(st.scope, name, input.scopes)));
+    return r;
+  };
+
+  // The environment of a scope: its own names' types, outer scopes' proven facts, builtins. One per
+  // scope, made at its first use: while the scope's locals are inferred its own names read that
+  // inference's assumptions (and the parameter types it was given), at any other time the proven
+  // facts (read when asked: the lowering asks for it per expression). Its methods are shared by
+  // every scope's environment and find the scope through `this` (types.ts calls them as methods).
+  const lookup = (st: EnvState, name: string): PyType | undefined => {
+    const r = resolve(st, name);
+    if (r.where === "builtin") return undefined;
+    if (r.scope === st.scope && st.table !== null) {
+      const p = st.paramTypes?.get(name);
+      if (p !== undefined) return p;
+      const i = st.table.index.get(name);
+      if (i === undefined) return undefined;
+      const t = assumed[i];
+      return t === PENDING ? undefined : t;
+    }
+    const t = typeOf(r.scope, name);
+    reads?.push(r.scope, name, t);
+    return t;
+  };
+  function builtinIn(this: ScopeEnv, name: string): boolean {
+    return resolve(this.state, name).where === "builtin";
+  }
+  function callType(this: ScopeEnv, call: py.Call): PyType | undefined {
+    const f = call.func;
+    if (f._type === "Attribute") {
+      const owner = staticType(f.value, this);
+      if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+      if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
+      if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
+      const def = methodFor(owner, f.attr);
       if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
-      const cls = input.plainClass(r.scope, f.id);
-      if (!cls) return runtimeCall(call);
-      return classKey(cls);
-    };
-    env.attr = (e: py.Attribute): PyType | undefined => {
-      const owner = staticType(e.value, env);
-      if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
-      if (owner?.startsWith("inst:") || owner?.startsWith("self:")) {
-        const t = attrs.get(e.attr);
-        reads?.push(ATTR, e.attr, t);
-        return t;
+      // A decorated method: what its decorator makes (`@asynccontextmanager def read(self)`).
+      const decorated = decoratedMethodFor(owner, f.attr);
+      if (decorated) return input.decoratedResult(decorated);
+    }
+    const scope = this.state.scope;
+    if (f._type !== "Name") return runtimeCall(scope, call);
+    const r = resolve(this.state, f.id);
+    if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
+    const def = input.knownDef(r.scope, f.id);
+    if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
+    const cls = input.plainClass(r.scope, f.id);
+    if (!cls) return runtimeCall(scope, call);
+    return classKey(cls);
+  }
+  function attrType(this: ScopeEnv, e: py.Attribute): PyType | undefined {
+    const owner = staticType(e.value, this);
+    if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
+    if (owner?.startsWith("inst:") || owner?.startsWith("self:")) {
+      const t = attrs.get(e.attr);
+      reads?.push(ATTR, e.attr, t);
+      return t;
+    }
+    return undefined;
+  }
+  function awaitedType(this: ScopeEnv, e: py.ExprNode): PyType | undefined {
+    if (e._type === "Call" && e.func._type === "Attribute") {
+      const owner = staticType(e.func.value, this);
+      // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
+      if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
+        const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
+        if (t) return t;
       }
-      return undefined;
-    };
-    env.awaited = (e: py.ExprNode): PyType | undefined => {
-      if (e._type === "Call" && e.func._type === "Attribute") {
-        const owner = staticType(e.func.value, env);
-        // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
-        if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
-          const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
-          if (t) return t;
-        }
-        const def = methodFor(owner, e.func.attr);
-        if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
-      }
-      // (the runtime function the awaited call names, looked up once for both questions below)
-      const fn = e._type === "Call" ? runtimeFunction(e) : undefined;
-      // `await asyncio.sleep(d, result)` gives `result` (None without one).
-      if (
-        e._type === "Call" &&
-        fn === "asyncio.sleep" &&
-        !e.args.some((a) => a._type === "Starred") &&
-        e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
-      ) {
-        const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
-        return result ? staticType(result, env) : "none";
-      }
-      // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
-      if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
-      if (e._type !== "Call" || e.func._type !== "Name") return undefined;
-      const r = resolve(e.func.id);
-      const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
-      return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
-    };
-    return env;
-  };
-
-  // The environment of a scope under the proven facts: one per scope (it reads the facts when asked,
-  // so it answers the same as a new one would; the lowering asks for it per expression).
-  const factEnvs = new Map<Scope, TypeEnv>();
-  const factEnv = (scope: Scope): TypeEnv => {
-    let env = factEnvs.get(scope);
-    if (!env)
-      factEnvs.set(
-        scope,
-        (env = envFor(scope, (n) => {
-          const t = typeOf(scope, n);
-          reads?.push(scope, n, t);
-          return t;
-        })),
-      );
+      const def = methodFor(owner, e.func.attr);
+      if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
+    }
+    // (the runtime function the awaited call names, looked up once for both questions below)
+    const fn = e._type === "Call" ? runtimeFunction(this.state.scope, e) : undefined;
+    // `await asyncio.sleep(d, result)` gives `result` (None without one).
+    if (
+      e._type === "Call" &&
+      fn === "asyncio.sleep" &&
+      !e.args.some((a) => a._type === "Starred") &&
+      e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
+    ) {
+      const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
+      return result ? staticType(result, this) : "none";
+    }
+    // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
+    if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
+    if (e._type !== "Call" || e.func._type !== "Name") return undefined;
+    const r = resolve(this.state, e.func.id);
+    const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
+    return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
+  }
+  const envs = new Map<Scope, ScopeEnv>();
+  const factEnv = (scope: Scope): ScopeEnv => {
+    let env = envs.get(scope);
+    if (env === undefined) {
+      const state: EnvState = { scope, resolved: new Map(), table: null, paramTypes: undefined };
+      env = ((name: string) => lookup(state, name)) as ScopeEnv;
+      env.state = state;
+      env.isBuiltin = builtinIn;
+      env.call = callType;
+      env.attr = attrType;
+      env.awaited = awaitedType;
+      envs.set(scope, env);
+    }
     return env;
   };
 
   const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
   // (what each scope's inference keeps from round to round, in `order`)
   const rounds: ScopeRounds[] = [];
-  // (the candidate names each binding's value reads, outside lambdas: found once, asked in every round)
-  const candidateReads = new Map<Binding, readonly string[]>();
+  // Module-wide, by candidate number (a scope's `base` + its own number): each candidate's
+  // bindings and where they start in `bindingReads`; by binding: the candidates its value reads
+  // (found when first asked). The running inference's working arrays, by its scope's own numbers.
+  const candidateBindings: Binding[][] = [];
+  const bindingStart: number[] = [];
+  const bindingReads: (readonly number[] | undefined)[] = [];
+  const assumed: (PyType | undefined)[] = [];
+  const checked: number[] = [];
+  const assumedOrder: number[] = [];
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
   // (one walk per scope: its bindings, and its return values and attribute stores for later)
   const ownFacts = new Map<Scope, OwnStatementFacts>();
@@ -267,8 +276,6 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       scope,
       bindings,
       candidates: undefined,
-      isCandidate: undefined,
-      inferring: undefined,
       self: undefined,
       passed: undefined,
       withSelf: undefined,
@@ -309,9 +316,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const recomputed = <K, T>(last: LastAnswers<T, K>, key: K, compute: () => T): T => {
     const before = last.get(key);
     if (before && stillReads(before.reads)) return before.value;
-    reads = [];
+    // (a new answer replaces the last one: its record and its list of reads are reused)
+    const log = before !== undefined ? before.reads : [];
+    log.length = 0;
+    reads = log;
     const value = compute();
-    last.set(key, { reads, value });
+    if (before !== undefined) before.value = value;
+    else last.set(key, { reads: log, value });
     reads = null;
     return value;
   };
@@ -414,7 +425,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       const at = positional.indexOf(p);
       const passed = sites.map((site) => {
         if (site.given && at >= 0 && at < site.given.length) return site.given[at];
-        const e = argumentFor(fn, site.call, p.arg);
+        const e = argumentFor(fn, positional, site.call, p.arg);
         return e ? { expr: e.expr, env: factEnv(e.inDef ? scope.parent! : site.scope) } : undefined;
       });
       params.push({ name: p.arg, passed });
@@ -483,10 +494,17 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     attrs = new Map();
     inferLocals((params = new Map()));
   }
+  // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
+  // copy, and only when it lacks one of them; the last inference had them all, so it never does)
+  const extended = new Set<Map<string, PyType>>();
   const withParams = (scope: Scope, types: Map<string, PyType>) => {
-    const m = facts.get(scope) ?? new Map<string, PyType>();
-    for (const [n, t] of types) m.set(n, t);
-    facts.set(scope, m);
+    let m = facts.get(scope);
+    if (m !== undefined && hasAll(m, types)) return;
+    if (m === undefined || !extended.has(m)) {
+      facts.set(scope, (m = new Map(m)));
+      extended.add(m);
+    }
+    types.forEach((t, n) => m.set(n, t));
   };
   for (const [scope, types] of params) withParams(scope, types);
   for (const r of rounds) if (r.self) withParams(r.scope, r.self);
@@ -499,13 +517,19 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   runtimeFunctions.clear();
   runtimeFunctionScopes.clear();
   rounds.length = 0;
-  candidateReads.clear();
   returnsOf.clear();
   attrWrites.clear();
   passedArguments.length = 0;
   lastReturns.clear();
   lastAttrs.clear();
   lastParams.clear();
+  extended.clear();
+  candidateBindings.length = 0;
+  bindingStart.length = 0;
+  bindingReads.length = 0;
+  assumed.length = 0;
+  checked.length = 0;
+  assumedOrder.length = 0;
   return {
     typeOf,
     classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
@@ -526,9 +550,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (before.proven.size) facts.set(scope, before.proven);
       return;
     }
-    reads = [];
+    // (the new inference replaces the last one: its record and its list of reads are reused)
+    const log = before !== undefined ? before.reads : [];
+    log.length = 0;
+    reads = log;
     const proven = inferScopeTypes(r, paramTypes);
-    r.last = { paramTypes, reads, proven };
+    if (before !== undefined) {
+      before.paramTypes = paramTypes;
+      before.proven = proven;
+    } else r.last = { paramTypes, reads: log, proven };
     reads = null;
     if (proven.size) facts.set(scope, proven);
   }
@@ -536,7 +566,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   function inferScopeTypes(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const { scope, bindings } = r;
     // (the same in every round: found once per scope)
-    if (r.candidates === undefined) {
+    let c = r.candidates;
+    if (c === undefined) {
       const names: string[] = [];
       bindings.forEach((list, n) => {
         if (
@@ -548,43 +579,55 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         )
           names.push(n);
       });
-      r.candidates = names;
-      r.isCandidate = new Set(names);
+      r.candidates = c = names.length ? numberCandidates(names, bindings) : NO_CANDIDATES;
     }
-    const candidates = r.candidates;
-    const isCandidate = r.isCandidate!;
+    const count = c.names.length;
     // (no local to type: only the parameters' types, and no environment made)
-    if (!candidates.length) return paramTypes?.size ? new Map(paramTypes) : NOTHING_PROVEN;
-    const assumed = new Map<string, PyType | undefined>();
-    // (one environment per scope for all its rounds, reading this round's assumptions)
-    let inferring = r.inferring;
-    if (!inferring) {
-      const own: InferringEnv = { env: null!, paramTypes, assumed };
-      own.env = envFor(scope, (name) => own.paramTypes?.get(name) ?? own.assumed.get(name));
-      r.inferring = inferring = own;
+    if (!count) return paramTypes ?? NOTHING_PROVEN;
+    // This inference's assumptions by candidate number, in the shared working arrays (one
+    // inference runs at a time): `assumed` the type (PENDING: none yet), `checked` 1 for a name
+    // typed at seeding with every valued binding ready (the descent's first pass need not type
+    // those again), `assumedOrder` the numbers in the order they got an assumption.
+    for (let i = 0; i < count; i++) {
+      assumed[i] = PENDING;
+      checked[i] = 0;
     }
-    inferring.paramTypes = paramTypes;
-    inferring.assumed = assumed;
-    const env = inferring.env;
+    assumedOrder.length = 0;
+    const env = factEnv(scope);
+    const state = env.state;
+    state.table = c;
+    state.paramTypes = paramTypes;
+    try {
+      return inferCandidates(c, count, env, paramTypes);
+    } finally {
+      state.table = null;
+      state.paramTypes = undefined;
+    }
+  }
+
+  function inferCandidates(c: CandidateTable, count: number, env: TypeEnv, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
+    const base = c.base;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
-    // (names typed with every valued binding ready: the descent's first pass need not type those again)
-    let checked: Set<string> | null = null;
+    let anyChecked = false;
     for (let grew = true; grew;) {
       grew = false;
-      for (const n of candidates) {
-        if (assumed.has(n)) continue;
+      for (let i = 0; i < count; i++) {
+        if (assumed[i] !== PENDING) continue;
         // (one loop, no arrays: this runs per candidate per round of every scope's inference)
         let unknown = false;
         let valued = 0;
         let ready = 0;
         let first: PyType | undefined;
         let agree = true;
-        for (const b of bindings.get(n)!) {
+        const list = candidateBindings[base + i];
+        const start = bindingStart[base + i];
+        for (let j = 0; j < list.length; j++) {
+          const b = list[j];
           if (b.k === "unknown") unknown = true;
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
-          if (readsPending(b, isCandidate, assumed, candidateReads)) continue;
+          if (readsPending(c, b, start + j)) continue;
           // (once the name cannot get a type this pass, the other bindings' types change nothing:
           // they are only counted, and the reads that decided are recorded already)
           if (unknown || !agree) {
@@ -596,13 +639,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (t === undefined || t !== first) agree = false;
         }
         if (!unknown && ready && agree) {
-          assumed.set(n, first);
-          if (ready === valued) (checked ??= new Set()).add(n);
+          assumed[i] = first;
+          assumedOrder.push(i);
+          if (ready === valued) {
+            checked[i] = 1;
+            anyChecked = true;
+          }
           grew = true;
         } else if (unknown || (ready === valued && ready)) {
           // Unknown for good (a binding of no known type, or ones that disagree without waiting on any
           // other name): names whose bindings read it may still have a type of their own (`Job(n)`).
-          assumed.set(n, undefined);
+          assumed[i] = undefined;
+          assumedOrder.push(i);
           grew = true;
         }
       }
@@ -612,12 +660,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // others gave its type under these same assumptions when it was seeded.
     for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
       changed = false;
-      for (const n of assumed.keys()) {
-        const t = assumed.get(n);
+      for (let k = 0; k < assumedOrder.length; k++) {
+        const i = assumedOrder[k];
+        const t = assumed[i];
         if (t === undefined) continue;
-        const augOnly = checked !== null && checked.has(n);
+        const augOnly = anyChecked && checked[i] === 1;
         let ok = true;
-        for (const b of bindings.get(n)!) {
+        const list = candidateBindings[base + i];
+        for (let j = 0; j < list.length; j++) {
+          const b = list[j];
           if (b.k === "none" || (augOnly && b.k !== "aug")) continue;
           if (bindingType(b, env, t) !== t) {
             ok = false;
@@ -625,18 +676,42 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           }
         }
         if (!ok) {
-          assumed.set(n, undefined);
+          assumed[i] = undefined;
           changed = true;
-          checked = null;
+          anyChecked = false;
         }
       }
-      checked = null;
+      anyChecked = false;
     }
-    const proven = paramTypes ? new Map<string, PyType>(paramTypes) : new Map<string, PyType>();
-    assumed.forEach((t, n) => {
-      if (t !== undefined) proven.set(n, t);
-    });
-    return proven;
+    // (the parameter types themselves when no local is typed: maps of facts are never written to)
+    let proven: Map<string, PyType> | undefined;
+    for (let k = 0; k < assumedOrder.length; k++) {
+      const t = assumed[assumedOrder[k]];
+      if (t !== undefined) (proven ??= new Map<string, PyType>(paramTypes)).set(c.names[assumedOrder[k]], t);
+    }
+    return proven ?? paramTypes ?? NOTHING_PROVEN;
+  }
+
+  /** A scope's candidates numbered, their bindings in the module-wide arrays. */
+  function numberCandidates(names: string[], bindings: Map<string, Binding[]>): CandidateTable {
+    const index = new Map<string, number>();
+    const base = candidateBindings.length;
+    for (let i = 0; i < names.length; i++) {
+      index.set(names[i], i);
+      const list = bindings.get(names[i])!;
+      candidateBindings.push(list);
+      bindingStart.push(bindingReads.length);
+      for (let j = 0; j < list.length; j++) bindingReads.push(undefined);
+    }
+    return { names, index, base };
+  }
+
+  /** Whether binding `b` (number `at`) reads a candidate of its scope that has no assumption yet. */
+  function readsPending(c: CandidateTable, b: Binding, at: number): boolean {
+    let read = bindingReads[at];
+    if (read === undefined) bindingReads[at] = read = candidatesRead(b, c.index);
+    for (let k = 0; k < read.length; k++) if (assumed[read[k]] === PENDING) return true;
+    return false;
   }
 }
 
@@ -651,10 +726,8 @@ interface ScopeRounds {
   scope: Scope;
   /** Every binding of its names (collectBindings). */
   bindings: Map<string, Binding[]>;
-  /** The names it may type, found at its first inference. */
-  candidates: string[] | undefined;
-  isCandidate: Set<string> | undefined;
-  inferring: InferringEnv | undefined;
+  /** The names it may type, numbered, found at its first inference. */
+  candidates: CandidateTable | undefined;
   /** A method's `self` as a parameter of a known type. */
   self: Map<string, PyType> | undefined;
   /** The parameter types the calls passed last round, and those with `self`'s. */
@@ -664,12 +737,35 @@ interface ScopeRounds {
   last: { paramTypes: Map<string, PyType> | undefined; reads: unknown[]; proven: Map<string, PyType> } | undefined;
 }
 
-/** A scope's environment while its locals are inferred, and the assumptions it reads them from. */
-interface InferringEnv {
-  env: TypeEnv;
-  paramTypes: Map<string, PyType> | undefined;
-  assumed: Map<string, PyType | undefined>;
+/**
+ * A scope's candidate names numbered 0, 1, ... (`index`); candidate i's bindings are
+ * `candidateBindings[base + i]` in inferTypes' module-wide arrays.
+ */
+interface CandidateTable {
+  names: string[];
+  index: Map<string, number>;
+  base: number;
 }
+
+/** The table of a scope with no candidate (shared: never written). */
+const NO_CANDIDATES: CandidateTable = { names: [], index: new Map(), base: 0 };
+
+/** A candidate's assumption before it has one (no type is spelled so). */
+const PENDING = "\0pending" as unknown as PyType;
+
+type Resolution = ReturnType<typeof resolveName>;
+
+/** What a scope's environment knows of its scope (see factEnv). */
+interface EnvState {
+  scope: Scope;
+  /** Where each name read in the scope is bound. */
+  resolved: Map<string, Resolution>;
+  /** While the scope's locals are inferred: its candidates (their assumptions are in `assumed`) and the parameter types given. */
+  table: CandidateTable | null;
+  paramTypes: Map<string, PyType> | undefined;
+}
+
+type ScopeEnv = TypeEnv & { state: EnvState };
 
 /** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
 const ATTR = "attr";
@@ -679,6 +775,12 @@ function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | 
   if (!a || !b) return (a?.size ?? 0) === (b?.size ?? 0);
   if (a.size !== b.size) return false;
   for (const n of a.keys()) if (b.get(n) !== a.get(n)) return false;
+  return true;
+}
+
+/** Whether `m` gives every name of `types` the type `types` gives it. */
+function hasAll(m: Map<string, PyType>, types: Map<string, PyType>): boolean {
+  for (const n of types.keys()) if (m.get(n) !== types.get(n)) return false;
   return true;
 }
 
@@ -810,22 +912,30 @@ function readsAny(names: Set<string>, m: Map<string, unknown>): boolean {
 }
 
 /** A call whose arguments bind to the def's parameters at compile time (no unpacking, no unknown keyword). */
+// (no list made per call: most calls pass no keyword)
 function bindsPlainly(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call): boolean {
-  const positional = positionalArgs(fn.args);
-  if (call.args.some((a) => a._type === "Starred") || call.args.length > positional.length) return false;
-  const named = new Set([...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg));
-  return call.keywords.every(
-    (k, i) =>
-      k.arg !== null &&
-      named.has(k.arg) &&
-      call.keywords.findIndex((o) => o.arg === k.arg) === i &&
-      positional.findIndex((p) => p.arg === k.arg) >= call.args.length,
-  );
+  const a = fn.args;
+  for (let i = 0; i < call.args.length; i++) if (call.args[i]._type === "Starred") return false;
+  if (call.args.length > a.posonlyargs.length + a.args.length) return false;
+  const keywords = call.keywords;
+  for (let i = 0; i < keywords.length; i++) {
+    // A keyword names a positional-or-keyword parameter (not a keyword-only one), once, that no
+    // positional argument fills.
+    const name = keywords[i].arg;
+    if (name === null) return false;
+    const at = a.args.findIndex((p) => p.arg === name);
+    if (at < 0 || keywords.findIndex((o) => o.arg === name) !== i || a.posonlyargs.length + at < call.args.length) return false;
+  }
+  return true;
 }
 
 /** The expression a call passes for a parameter (or its default, evaluated where the def is). */
-function argumentFor(fn: py.FunctionDef | py.AsyncFunctionDef, call: py.Call, param: string): { expr: py.ExprNode; inDef: boolean } | undefined {
-  const positional = positionalArgs(fn.args);
+function argumentFor(
+  fn: py.FunctionDef | py.AsyncFunctionDef,
+  positional: py.Arg[],
+  call: py.Call,
+  param: string,
+): { expr: py.ExprNode; inDef: boolean } | undefined {
   const i = positional.findIndex((p) => p.arg === param);
   if (i >= 0 && i < call.args.length) return { expr: call.args[i], inDef: false };
   const k = call.keywords.find((kw) => kw.arg === param);
@@ -899,31 +1009,24 @@ function isBuiltin(env: TypeEnv, name: string): boolean {
   return env.isBuiltin?.(name) ?? false;
 }
 
-/** Whether a binding reads a candidate name that has no type yet (`candidateReads`: the candidates each binding reads, found once). */
-function readsPending(b: Binding, candidates: Set<string>, assumed: Map<string, PyType | undefined>, candidateReads: Map<Binding, readonly string[]>): boolean {
-  let names = candidateReads.get(b);
-  if (names === undefined) candidateReads.set(b, (names = candidatesRead(b, candidates)));
-  for (let i = 0; i < names.length; i++) if (!assumed.has(names[i])) return true;
-  return false;
-}
-
-/** The scope's candidate names a binding's value reads, outside lambdas (most read none: one shared empty list). */
-function candidatesRead(b: Binding, candidates: Set<string>): readonly string[] {
+/** The numbers of the scope's candidates a binding's value reads, outside lambdas (most read none: one shared empty list). */
+function candidatesRead(b: Binding, index: Map<string, number>): readonly number[] {
   const e = b.k === "value" || b.k === "item" ? b.expr : b.k === "for" ? b.iter : null;
-  if (!e) return NO_NAMES;
-  const found: string[] = [];
-  collectCandidateReads(e, found, candidates);
-  return found.length ? found : NO_NAMES;
+  if (!e) return NO_NUMBERS;
+  const found: number[] = [];
+  collectCandidateReads(e, found, index);
+  return found.length ? found : NO_NUMBERS;
 }
 
-const NO_NAMES: readonly string[] = [];
+const NO_NUMBERS: readonly number[] = [];
 
 /** visitExpr's order without a closure per binding: Names that are candidates, lambdas skipped. */
-function collectCandidateReads(n: py.Node, found: string[], candidates: Set<string>): void {
+function collectCandidateReads(n: py.Node, found: number[], index: Map<string, number>): void {
   if (n._type === "Lambda") return;
   if (n._type === "Name") {
-    if (candidates.has(n.id)) found.push(n.id);
+    const i = index.get(n.id);
+    if (i !== undefined) found.push(i);
     return;
   }
-  forEachChildWith(n, collectCandidateReads, found, candidates);
+  forEachChildWith(n, collectCandidateReads, found, index);
 }
