@@ -124,7 +124,7 @@ function dropTemporaries(cx: LowerContext, e: py.Call, r: ir.Expr): ir.Expr {
 }
 
 /** The expression awaits or yields (its lowering is a `yield*`, which only a generator may hold). */
-function suspends(e: py.ExprNode): boolean {
+export function suspends(e: py.ExprNode): boolean {
   let found = false;
   walk(e, (n) => {
     if (n._type === "Await" || n._type === "Yield" || n._type === "YieldFrom") found = true;
