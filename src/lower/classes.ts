@@ -182,7 +182,55 @@ function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   // `Box[T]`, `Generic[T]`: what the subscript gives may be a typing alias, whose __mro_entries__ names the class.
   if (b._type === "Subscript") return call(cx.helper("mro_entry"), cx.expr(b));
+  // `class P(AsyncIterator)`, `class M(typing.Mapping)`: the alias names the collections.abc class.
+  if (isTypingFormBase(cx, b)) return call(cx.helper("mro_entry"), cx.expr(b));
   return cx.expr(b);
+}
+
+/** typing's aliases of collections.abc's and collections' classes (objects, not classes: see mro_entry). */
+const TYPING_CLASS_ALIASES = new Set(
+  (
+    "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container " +
+    "Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView " +
+    "ItemsView MappingView DefaultDict OrderedDict Counter Deque ChainMap Callable"
+  ).split(" "),
+);
+/** typing's forms that stand for no class: as a base, CPython's "Cannot subclass" (mro_entry raises it). */
+const TYPING_FORMS = new Set("Union Optional Literal Annotated ClassVar Final NoReturn Never Self".split(" "));
+
+/** A base with no __init__ or __new__ of its own (typing's class aliases, collections.abc's ABCs). */
+export function isInitlessBase(cx: LowerContext, b: py.ExprNode): boolean {
+  if (isTypingClassAlias(cx, b)) return true;
+  if (b._type === "Name") {
+    const known = cx.lookupKnown(b.id);
+    return known?.kind === "runtime-name" && known.module === "collections.abc";
+  }
+  // collections.abc.Mapping after `import collections.abc`
+  return (
+    b._type === "Attribute" && b.value._type === "Attribute" && b.value.attr === "abc" && b.value.value._type === "Name" && b.value.value.id === "collections"
+  );
+}
+
+/** A typing alias or form as a base (mro_entry gives the class). */
+function isTypingFormBase(cx: LowerContext, b: py.ExprNode): boolean {
+  return isTypingClassAlias(cx, b) || isTypingName(cx, b, TYPING_FORMS);
+}
+
+function isTypingClassAlias(cx: LowerContext, b: py.ExprNode): boolean {
+  return isTypingName(cx, b, TYPING_CLASS_ALIASES);
+}
+
+/** `X` imported from typing, or `typing.X`, with X in `names`. */
+function isTypingName(cx: LowerContext, b: py.ExprNode, names: Set<string>): boolean {
+  if (b._type === "Name") {
+    const known = cx.lookupKnown(b.id);
+    return known?.kind === "runtime-name" && known.module === "typing" && names.has(known.name);
+  }
+  if (b._type === "Attribute" && b.value._type === "Name" && names.has(b.attr)) {
+    const known = cx.lookupKnown(b.value.id);
+    return known?.kind === "module" && known.name === "typing";
+  }
+  return false;
 }
 
 /** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */
@@ -275,7 +323,8 @@ function classDefIn(
 ): ir.Stmt[] {
   const classScope = cx.scopes.get(s)!;
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
-  const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
+  // (a typing alias is a simple name that mro_entry computes: typed as a PyObject class)
+  const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute") && !isTypingFormBase(cx, bases[0]);
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   // A generic class extends Generic last, unless its one base has Generic in its MRO already (or

@@ -69,7 +69,7 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
 
 /** An iterated expression: a coroutine is iterable to JS (`await` delegates to it), not to Python, so a call that may give one is refused. */
 export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
-  if (e._type === "Call" && mayReturnCoroutine(cx, e)) return cx.rt("iter_temporary", cx.expr(e));
+  if (e._type === "Call" && (mayReturnCoroutine(cx, e) || isFreshAsyncGenerator(cx, e))) return cx.rt("iter_temporary", cx.expr(e));
   return cx.expr(e);
 }
 

@@ -1,9 +1,10 @@
 // collections.abc: the abstract base classes, for annotations (`Awaitable[str]`), isinstance()
 // checks by protocol (Iterable: has __iter__; Awaitable: a coroutine, a Future or __await__ ...)
-// and as bases. Subclassing gives no mixin methods (Mapping.get and friends are not here).
+// and as bases. Subclassing gives only the iterators' mixins (Iterator.__iter__, AsyncIterator.__aiter__:
+// Mapping.get and friends are not here).
 // CPython: Lib/_collections_abc.py (documented behaviour).
 import { PyDict, PyDictView, PyFrozenSet, PyList, PySet, PyTuple, PyRange } from "../builtins/collections.js";
-import { PyObject } from "../builtins/object.js";
+import { PyObject, initlessBases } from "../builtins/object.js";
 import { TypeError } from "../builtins/exceptions.js";
 import { pytype } from "../builtins/ops.js";
 import { bytearray, bytes, dict, frozenset, issubclass, list, memoryview, range, set as setType, str, tuple } from "../builtins/functions.js";
@@ -133,7 +134,7 @@ function abc<I = unknown>(name: string, check: Check) {
   // Created with its name (a computed key names the class): redefining a class's `name` would
   // leave it in V8's slow dictionary mode.
   const C = {
-    [name]: class {
+    [name]: class extends PyObject {
       static __module__ = "collections.abc";
       static __instancecheck__(this: Function, x: unknown): x is I {
         if (x instanceof this) return true;
@@ -156,6 +157,7 @@ function abc<I = unknown>(name: string, check: Check) {
   }[name];
   Object.defineProperty(C, "__name__", { value: name, writable: true });
   Object.defineProperty(C, "__qualname__", { value: name, writable: true });
+  initlessBases.add(C);
   ABCS.set(name, C);
   return C;
 }
@@ -199,6 +201,19 @@ export const AsyncIterable = abc("AsyncIterable", (x) => has(x, "__aiter__"));
 export const AsyncIterator = abc("AsyncIterator", (x) => has(x, "__anext__") && has(x, "__aiter__"));
 export const AsyncGenerator = abc("AsyncGenerator", (x) => x instanceof AsyncGen);
 export const Buffer = abc("Buffer", (x) => x instanceof Uint8Array);
+
+// The mixin methods a subclass inherits that the iterator protocols cannot do without: an
+// Iterator or AsyncIterator subclass defines only __next__/__anext__ and is its own iterator.
+function mixin(cls: Function, name: string, fn: Function): void {
+  Object.defineProperty(fn, "__qualname__", { value: `${cls.name}.${name}`, configurable: true });
+  Object.defineProperty(cls.prototype, name, { value: fn, writable: true, configurable: true });
+}
+mixin(Iterator, "__iter__", function (this: unknown) {
+  return this;
+});
+mixin(AsyncIterator, "__aiter__", function (this: unknown) {
+  return this;
+});
 
 // typing.Iterator & co. answer isinstance() with these classes.
 _set_abc_classes({

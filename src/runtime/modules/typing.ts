@@ -116,6 +116,12 @@ export class _SpecialForm {
     if (this._make) return this._make(args);
     throw new TypeError(`Cannot instantiate typing.${this._name}`);
   }
+  /** As a base of a class statement (`class P(typing.AsyncIterator)`): the class it stands for. */
+  __mro_entries__(_bases: unknown): PyTuple<unknown> {
+    const cls = this.__origin__ ?? abcClassOf(this._name);
+    if (cls === undefined || cls === null || cls instanceof _SpecialForm) throw new TypeError(`Cannot subclass ${this.__repr__()}`);
+    return PyTuple.fromArray([cls]);
+  }
   /** `isinstance(x, typing.Iterator)`: the check of the class the alias stands for. */
   __instancecheck__(x: unknown): boolean {
     return isinstance(x, this._checkedClass("isinstance"));
