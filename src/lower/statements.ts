@@ -154,18 +154,22 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
 
 const TASK_MAKERS = new Set(["create_task", "ensure_future"]);
 
-/** A call of asyncio's own create_task() or ensure_future() (module-qualified or imported). */
+/**
+ * A call of asyncio's own create_task(), or ensure_future() of a call (a new coroutine: given a
+ * future or task, ensure_future returns that one, which the program may hold).
+ */
 function makesUnheldTask(cx: LowerContext, v: py.Call): boolean {
   const f = v.func;
+  let maker: string | undefined;
   if (f._type === "Attribute" && f.value._type === "Name" && TASK_MAKERS.has(f.attr)) {
     const known = cx.lookupKnown(f.value.id);
-    return known?.kind === "module" && known.name === "asyncio";
-  }
-  if (f._type === "Name") {
+    if (known?.kind === "module" && known.name === "asyncio") maker = f.attr;
+  } else if (f._type === "Name") {
     const known = cx.lookupKnown(f.id);
-    return known?.kind === "runtime-name" && known.module === "asyncio" && TASK_MAKERS.has(known.name);
+    if (known?.kind === "runtime-name" && known.module === "asyncio" && TASK_MAKERS.has(known.name)) maker = known.name;
   }
-  return false;
+  if (maker === "ensure_future") return v.args.length > 0 && v.args[0]._type === "Call";
+  return maker !== undefined;
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {
