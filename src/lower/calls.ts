@@ -20,7 +20,7 @@ import { directMethod, linearBases, methodMayBeHooked, provenClass, provenMethod
 import { attributeCallNeedsCheck, methodSurelyMissing } from "./attribute-calls.js";
 import { BYTES_METHOD_RESULTS, runtimeSubmodule } from "./known-results.js";
 import { own } from "./binding-facts.js";
-import { madeBeyondInit } from "./classes.js";
+import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
 import { builtinArityProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
@@ -124,7 +124,7 @@ function dropTemporaries(cx: LowerContext, e: py.Call, r: ir.Expr): ir.Expr {
 }
 
 /** The expression awaits or yields (its lowering is a `yield*`, which only a generator may hold). */
-function suspends(e: py.ExprNode): boolean {
+export function suspends(e: py.ExprNode): boolean {
   let found = false;
   walk(e, (n) => {
     if (n._type === "Await" || n._type === "Yield" || n._type === "YieldFrom") found = true;
@@ -419,7 +419,7 @@ function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined
   for (let c: py.ClassDef | undefined = cls, depth = 0; c !== undefined && depth < 20; c = baseClass(cx, c), depth++) {
     if (c.decorator_list.length || c.keywords.length || c.type_params.length) return undefined;
     // One base at most, the program's own class: a builtin base's __new__ takes the arguments too.
-    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object") && !isInitlessBase(cx, b));
     if (bases.length && !baseClass(cx, c)) return undefined;
     for (const item of c.body) {
       if (item._type === "FunctionDef" && item.name === "__init__") return item.decorator_list.length ? undefined : item;
@@ -433,7 +433,7 @@ function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined
 
 /** The one base (other than object) of a class, when it is the program's class. */
 function baseClass(cx: LowerContext, c: py.ClassDef): py.ClassDef | undefined {
-  const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+  const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object") && !isInitlessBase(cx, b));
   if (bases.length !== 1 || bases[0]._type !== "Name") return undefined;
   const k = cx.lookupKnown(bases[0].id);
   return k?.kind === "class" ? k.node : undefined;

@@ -181,37 +181,60 @@ function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
   if (b._type === "Name" && BUILTIN_BASE_CLASSES[b.id] && (sole || !SOLE_BASE_ONLY.has(b.id)) && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin")
     return cx.helper(BUILTIN_BASE_CLASSES[b.id]);
   // `Box[T]`, `Generic[T]`: what the subscript gives may be a typing alias, whose __mro_entries__ names the class.
-  // So does typing's name itself (`typing.Iterable`: collections.abc's Iterable and Generic).
-  if (b._type === "Subscript" || isTypingName(cx, b)) return call(cx.helper("mro_entry"), cx.expr(b));
+  // So do typing's aliases of classes (`typing.Iterable`: collections.abc's Iterable and Generic) and
+  // its forms that stand for no class (mro_entry raises CPython's "Cannot subclass").
+  if (b._type === "Subscript" || isTypingFormBase(cx, b)) return call(cx.helper("mro_entry"), cx.expr(b));
   return cx.expr(b);
 }
 
-/** typing's aliases of collections.abc's classes. */
-const TYPING_ABC_ALIASES = new Set(
-  "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView ItemsView MappingView Callable".split(
-    " ",
-  ),
+/** A typing alias or form as a base (mro_entry gives the class). */
+function isTypingFormBase(cx: LowerContext, b: py.ExprNode): boolean {
+  return isTypingName(cx, b, TYPING_CLASS_ALIASES) || isTypingName(cx, b, TYPING_FORMS);
+}
+
+/** typing's aliases of collections.abc's and collections' classes (objects, not classes: see mro_entry). */
+const TYPING_CLASS_ALIASES = new Set(
+  (
+    "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Iterable Iterator Generator Reversible Container " +
+    "Collection Hashable Sized Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet KeysView ValuesView " +
+    "ItemsView MappingView DefaultDict OrderedDict Counter Deque ChainMap Callable"
+  ).split(" "),
 );
+/** typing's forms that stand for no class: as a base, CPython's "Cannot subclass" (mro_entry raises it). */
+const TYPING_FORMS = new Set("Union Optional Literal Annotated ClassVar Final NoReturn Never Self".split(" "));
+
+/** A base with no __init__ or __new__ of its own (typing's class aliases, collections.abc's ABCs). */
+export function isInitlessBase(cx: LowerContext, b: py.ExprNode): boolean {
+  if (isTypingName(cx, b, TYPING_CLASS_ALIASES)) return true;
+  if (b._type === "Name") {
+    const known = cx.lookupKnown(b.id);
+    return known?.kind === "runtime-name" && known.module === "collections.abc";
+  }
+  // collections.abc.Mapping after `import collections.abc`
+  return (
+    b._type === "Attribute" && b.value._type === "Attribute" && b.value.attr === "abc" && b.value.value._type === "Name" && b.value.value.id === "collections"
+  );
+}
 
 /**
- * `Iterable` imported from typing, or `typing.Iterable`: an alias of a collections.abc class (or a
- * name its scope assigns once, at its top level, from one: `I = typing.Iterable`).
+ * `X` imported from typing, or `typing.X`, with X in `names` (or a name its scope assigns once, at
+ * its top level, from one: `I = typing.Iterable`).
  */
-function isTypingName(cx: LowerContext, b: py.ExprNode, depth = 0): boolean {
+function isTypingName(cx: LowerContext, b: py.ExprNode, names: Set<string>, depth = 0): boolean {
   if (b._type === "Attribute" && b.value._type === "Name") {
     const k = cx.lookupKnown(b.value.id);
-    return k?.kind === "module" && k.name === "typing" && TYPING_ABC_ALIASES.has(b.attr);
+    return k?.kind === "module" && k.name === "typing" && names.has(b.attr);
   }
   if (b._type !== "Name") return false;
   const k = cx.lookupKnown(b.id);
-  if (k !== undefined) return k.kind === "runtime-name" && k.module === "typing" && TYPING_ABC_ALIASES.has(k.name);
+  if (k !== undefined) return k.kind === "runtime-name" && k.module === "typing" && names.has(k.name);
   const r = resolveName(cx.fn.scope, b.id, cx.scopes);
   if (r.where === "builtin" || r.scope.bindCount.get(b.id) !== 1 || depth > 3) return false;
   const body = (r.scope.node as { body?: py.Stmt[] }).body ?? [];
   const assign = body.find(
     (st): st is py.Assign => st._type === "Assign" && st.targets.length === 1 && st.targets[0]._type === "Name" && st.targets[0].id === b.id,
   );
-  return assign !== undefined && isTypingName(cx, assign.value, depth + 1);
+  return assign !== undefined && isTypingName(cx, assign.value, names, depth + 1);
 }
 
 /** `class C[T](Box[T])`: TS sees the base as the generic class of the program it subscripts (its methods typed). */
@@ -307,7 +330,8 @@ function classDefIn(
 ): ir.Stmt[] {
   const classScope = cx.scopes.get(s)!;
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
-  const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
+  // (a typing alias is a simple name that mro_entry computes: typed as a PyObject class)
+  const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute") && !isTypingFormBase(cx, bases[0]);
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
   // A generic class extends Generic last, unless its one base has Generic in its MRO already (or

@@ -200,6 +200,54 @@ function inspected(cx: LowerContext, node: py.Name, parent: py.Node | null): boo
   return parent.args.includes(node) && resolveName(cx.fn.scope, parent.func.id, cx.scopes).where === "builtin";
 }
 
+/** A call of an `async def` of the program that yields (a new async generator object). */
+export function isFreshAsyncGenerator(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Call" || e.func._type !== "Name") return false;
+  const known = cx.lookupKnown(e.func.id);
+  return known?.kind === "def" && known.coroutine && (cx.scopes.get(known.node)?.isGenerator ?? false);
+}
+
+/** Whether a loop body has a `break` of its own or a `return` (the ways out that drop the iterator). */
+export function leavesLoopEarly(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: py.Node, inNestedLoop: boolean): void => {
+    forEachChild(n, (c) => {
+      if (found) return;
+      const t = c._type;
+      if (t === "Return" || (t === "Break" && !inNestedLoop)) {
+        found = true;
+        return;
+      }
+      if (NESTED_SCOPES.has(t)) return;
+      visit(c, inNestedLoop || t === "For" || t === "AsyncFor" || t === "While");
+    });
+  };
+  for (const st of body) {
+    if (st._type === "Return" || st._type === "Break") return true;
+    if (NESTED_SCOPES.has(st._type)) continue;
+    visit(st, st._type === "For" || st._type === "AsyncFor" || st._type === "While");
+    if (found) return true;
+  }
+  return found;
+}
+
+/**
+ * `async for` over such a generator: nothing but the loop holds it, so a break or return that
+ * leaves the loop drops it (agen_dropped: CPython's loop closes it in a task of its own). An
+ * exception leaving the loop does not: its traceback keeps the frame, and so the generator.
+ */
+export function droppingAtExit(cx: LowerContext, it: string, loop: ir.Stmt): ir.Stmt {
+  const raised = cx.temp("_raised");
+  cx.fn.temps.pop();
+  return {
+    k: "try",
+    body: [loop],
+    catchName: raised,
+    handler: [assignStmt(id(it), lit(null)), throwStmt(id(raised))],
+    finalizer: [exprStmt(cx.rt("agen_dropped", id(it)))],
+  };
+}
+
 /** A call of a generator `def` of the program (a new generator object), or None. */
 function isFreshGenerator(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "Constant" && e.value === null) return true;

@@ -58,14 +58,14 @@ export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
   return tryStmtPlain(cx, s);
 }
 
-/** Whether statements contain a `raise` of their own (not inside a nested function or class). */
+/** Whether statements contain a `raise` (or an `assert`) of their own (not inside a nested function or class). */
 function raisesDirectly(body: py.Stmt[]): boolean {
   let found = false;
   const visit = (n: unknown): void => {
     if (found || n === null || typeof n !== "object") return;
     if (Array.isArray(n)) return n.forEach(visit);
     const t = (n as { _type?: string })._type;
-    if (t === "Raise") {
+    if (t === "Raise" || t === "Assert") {
       found = true;
       return;
     }

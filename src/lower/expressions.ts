@@ -441,6 +441,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       // namespace does not carry (it would import the package back) is its own namespace.
       const sub = STDLIB[`${known.name}.${e.attr}`];
       if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
+      // A runtime module's namespace object has no attributes of its own: its name is known here.
+      if (info && e.attr === "__name__" && !info.names.has(e.attr) && e.ctx._type === "Load") return lit(known.name === "os.path" ? "posixpath" : known.name);
       if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       return member(cx.expr(v), e.attr);
     }

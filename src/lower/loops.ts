@@ -9,7 +9,7 @@ import type * as ir from "../ir/nodes.js";
 import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
-import { holdsGenerators } from "./dropped-generators.js";
+import { droppingAtExit, holdsGenerators, isFreshAsyncGenerator, leavesLoopEarly } from "./dropped-generators.js";
 import { mayReturnCoroutine } from "./calls.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
@@ -69,7 +69,7 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
 
 /** An iterated expression: a coroutine is iterable to JS (`await` delegates to it), not to Python, so a call that may give one is refused. */
 export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
-  if (e._type === "Call" && mayReturnCoroutine(cx, e)) return cx.rt("iter_temporary", cx.expr(e));
+  if (e._type === "Call" && (mayReturnCoroutine(cx, e) || isFreshAsyncGenerator(cx, e))) return cx.rt("iter_temporary", cx.expr(e));
   return cx.expr(e);
 }
 
@@ -80,8 +80,11 @@ export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
   cx.fn.loops.push({ breakLabel: label });
   const body = cx.stmts(s.body);
   cx.fn.loops.pop();
-  const [init, loop] = asyncLoop(cx, s.target, cx.expr(s.iter), body, s.lineno);
-  return [init, ...withElse(cx, loop, s.orelse, label)];
+  const iterable = cx.expr(s.iter);
+  const it = cx.temp("_aiter");
+  const [init, loop] = asyncLoop(cx, s.target, iterable, body, s.lineno, it);
+  const dropping = isFreshAsyncGenerator(cx, s.iter) && leavesLoopEarly(s.body) ? droppingAtExit(cx, it, loop) : loop;
+  return [init, ...withElse(cx, dropping, s.orelse, label)];
 }
 
 /**
@@ -89,8 +92,7 @@ export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
  *   _aiter = aiter(it);
  *   while (true) { _item = yield* anext_or_stop(_aiter); if (_item === STOP_ASYNC_ITERATION) break; x = _item; body }
  */
-export function asyncLoop(cx: LowerContext, target: py.ExprNode, iterable: ir.Expr, body: ir.Stmt[], line: number): [ir.Stmt, ir.Stmt] {
-  const it = cx.temp("_aiter");
+export function asyncLoop(cx: LowerContext, target: py.ExprNode, iterable: ir.Expr, body: ir.Stmt[], line: number, it = cx.temp("_aiter")): [ir.Stmt, ir.Stmt] {
   const item = cx.temp("_item");
   const stop = cx.helper("STOP_ASYNC_ITERATION");
   const loopBody: ir.Stmt[] = [

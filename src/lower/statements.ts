@@ -23,7 +23,7 @@ import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
 import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
-import { isObjectConstruction, mayReturnCoroutine } from "./calls.js";
+import { isObjectConstruction, mayReturnCoroutine, suspends } from "./calls.js";
 import { describeStmt } from "./syntax.js";
 import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
@@ -131,6 +131,15 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
     // A docstring or a bare string: carried over as a comment.
     return [{ k: "comment", text: v.value.trim() }];
   }
+  // `f().attr` alone (`foo().__await__`, a feature test): the coroutine dies with the statement.
+  if (v._type === "Attribute" && v.value._type === "Call" && mayReturnCoroutine(cx, v.value) && !suspends(v)) {
+    const read = cx.rt("getattr", call(cx.helperFrom("_temp", ASYNCIO), cx.expr(v.value)), lit(v.attr));
+    return [exprStmt(call(cx.helperFrom("_with_temps", ASYNCIO), { k: "arrow", params: [], body: read }, lit(s.lineno), cx.fileExpr()), s.lineno)];
+  }
+  // `asyncio.create_task(...)` alone: nothing keeps the task (see _unheld_task).
+  if (v._type === "Call" && makesUnheldTask(cx, v)) {
+    return [exprStmt(call(cx.helperFrom("_unheld_task", ASYNCIO), cx.expr(v)), s.lineno)];
+  }
   const e = cx.expr(v);
   // A dropped coroutine is reported when it dies in CPython ("was never awaited"): the runtime
   // needs the line of the statement that dropped it.
@@ -141,6 +150,26 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
     return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), ...args), s.lineno)];
   }
   return [exprStmt(e, s.lineno)];
+}
+
+const TASK_MAKERS = new Set(["create_task", "ensure_future"]);
+
+/**
+ * A call of asyncio's own create_task(), or ensure_future() of a call (a new coroutine: given a
+ * future or task, ensure_future returns that one, which the program may hold).
+ */
+function makesUnheldTask(cx: LowerContext, v: py.Call): boolean {
+  const f = v.func;
+  let maker: string | undefined;
+  if (f._type === "Attribute" && f.value._type === "Name" && TASK_MAKERS.has(f.attr)) {
+    const known = cx.lookupKnown(f.value.id);
+    if (known?.kind === "module" && known.name === "asyncio") maker = f.attr;
+  } else if (f._type === "Name") {
+    const known = cx.lookupKnown(f.id);
+    if (known?.kind === "runtime-name" && known.module === "asyncio" && TASK_MAKERS.has(known.name)) maker = known.name;
+  }
+  if (maker === "ensure_future") return v.args.length > 0 && v.args[0]._type === "Call";
+  return maker !== undefined;
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {

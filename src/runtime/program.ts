@@ -4,7 +4,8 @@
 
 import { multiple_bases } from "./builtins/mro.js";
 import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
-import { async_generator_function } from "./asyncio/_asyncgen.js";
+import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_function } from "./asyncio/_asyncgen.js";
+export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
   BaseException,
@@ -480,6 +481,7 @@ function unbound(method: Function, owner: Function, name: string): Function {
     // `A.m` of an `async def` is a coroutine function (a decorator's asyncio.iscoroutinefunction(fn)).
     const viewed = method;
     Object.defineProperty(view, _is_coroutine, { get: () => is_coroutine_function_object(gen ? (wrappedMethods.get(viewed) ?? viewed) : viewed) });
+    Object.defineProperty(view, ASYNC_GENERATOR_FUNCTION, { get: () => is_async_generator_function(gen ? (wrappedMethods.get(viewed) ?? viewed) : viewed) });
     unboundViews.set(method, view);
     unboundViews.set(view, view);
     viewedMethods.set(view, method);

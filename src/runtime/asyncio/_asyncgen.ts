@@ -20,7 +20,9 @@
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
-import { makeCode } from "./coroutines.js";
+import { COROUTINE_LIKE, makeCode } from "./coroutines.js";
+import { PY_THROW } from "../builtins/protocol.js";
+import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
 
 export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
@@ -131,6 +133,16 @@ export class AsyncGenerator {
     if (_firstiter !== null) _firstiter(this);
   }
 
+  /** @internal the loop whose hooks saw its first iteration: told when the program drops it unfinished */
+  _dropLoop: { _asyncgen_dropped(agen: AsyncGenerator): void } | null = null;
+
+  /** @internal the program let go of it (see agen_dropped). */
+  _dropped(): void {
+    const loop = this._dropLoop;
+    this._dropLoop = null;
+    if (loop !== null && this._state !== AG_CLOSED && !this._running_async) loop._asyncgen_dropped(this);
+  }
+
   /** @internal the generator is finished: forget it in the loop's set of live generators */
   _closed(): void {
     this._state = AG_CLOSED;
@@ -155,6 +167,10 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
   [Symbol.iterator](): this {
     return this;
   }
+  /** @internal a Task drives it as its coroutine (see COROUTINE_LIKE): the generator is itself */
+  get _gen(): this {
+    return this;
+  }
   __await__(): this {
     return this;
   }
@@ -164,14 +180,24 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
 
   abstract next(v?: unknown): IteratorResult<unknown, unknown>;
 
+  /** The message of the RuntimeError for a second use of a finished awaitable. */
+  protected abstract _reuseMessage(): string;
+
+  /** Python's throw(): the exception goes into the generator at the point where it is suspended,
+   *  even when this awaitable has not started. Only its outcome is classified; an unstarted
+   *  awaitable stays unstarted (CPython 3.12 neither marks it running nor the generator busy), so
+   *  the next send() begins its own work (an aclose() then throws GeneratorExit in). */
   throw(exc: unknown): IteratorResult<unknown, unknown> {
-    if (this._opState === 2) throw exc;
-    if (this._opState === 0) {
-      // Throwing into an unstarted asend/athrow: it never ran, so it is over.
-      this._opState = 2;
-      throw exc;
-    }
+    if (this._opState === 2) throw new RuntimeError(this._reuseMessage());
     return this._drive(true, exc);
+  }
+
+  /** Python's `op.throw(exc)` (a class is instantiated): the awaitable's next value, or StopIteration. */
+  [PY_THROW](exc: unknown): unknown {
+    if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    const r = this.throw(exc);
+    if (r.done) throw new StopIteration(r.value);
+    return r.value;
   }
 
   return(value?: unknown): IteratorResult<unknown, unknown> {
@@ -225,6 +251,10 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
   protected abstract _on_raise(e: unknown): IteratorResult<unknown, unknown>;
 }
 
+Object.defineProperty(AsyncGenOp.prototype, COROUTINE_LIKE, { value: true });
+// Python's `throw` attribute is PY_THROW's (the JS one is the iterator protocol's, for yield*).
+hideJsMember(AsyncGenOp.prototype, "throw", PY_THROW);
+
 /** `await agen.asend(v)` / `await agen.__anext__()`. */
 export class AsyncGenASend extends AsyncGenOp {
   private _sendValue: unknown;
@@ -237,10 +267,13 @@ export class AsyncGenASend extends AsyncGenOp {
   __repr__(): string {
     return `<async_generator_asend object at ${hexAddress(this)}>`;
   }
+  protected _reuseMessage(): string {
+    return "cannot reuse already awaited __anext__()/asend()";
+  }
 
   next(v?: unknown): IteratorResult<unknown, unknown> {
     if (this._opState === 2) {
-      throw new RuntimeError("cannot reuse already awaited __anext__()/asend()");
+      throw new RuntimeError(this._reuseMessage());
     }
     if (this._opState === 0) {
       const agen = this._agen;
@@ -283,6 +316,8 @@ export class AsyncGenASend extends AsyncGenOp {
 export class AsyncGenAThrow extends AsyncGenOp {
   private _exc: unknown;
   private _isClose: boolean;
+  /** An aclose() whose generator yielded instead of finishing. */
+  private _ignoredExit = false;
 
   constructor(agen: AsyncGenerator, exc: unknown, isClose: boolean) {
     super(agen);
@@ -293,10 +328,28 @@ export class AsyncGenAThrow extends AsyncGenOp {
   __repr__(): string {
     return `<async_generator_athrow object at ${hexAddress(this)}>`;
   }
+  protected _reuseMessage(): string {
+    return "cannot reuse already awaited aclose()/athrow()";
+  }
+
+  /** CPython 3.12 leaves an athrow()/aclose() that throw() finished as it was (unstarted or
+   *  iterating): a later send() still runs, and finds the generator over. Only an aclose() whose
+   *  generator yielded a value is closed for good. */
+  throw(exc: unknown): IteratorResult<unknown, unknown> {
+    const before = this._opState;
+    try {
+      const r = super.throw(exc);
+      if (r.done) this._opState = before;
+      return r;
+    } catch (e) {
+      if (!this._ignoredExit) this._opState = before;
+      throw e;
+    }
+  }
 
   next(v?: unknown): IteratorResult<unknown, unknown> {
     if (this._opState === 2) {
-      throw new RuntimeError("cannot reuse already awaited aclose()/athrow()");
+      throw new RuntimeError(this._reuseMessage());
     }
     if (this._opState === 0) {
       const agen = this._agen;
@@ -322,6 +375,7 @@ export class AsyncGenAThrow extends AsyncGenOp {
 
   protected _on_yield(value: unknown): IteratorResult<unknown, unknown> {
     if (this._isClose) {
+      this._ignoredExit = true;
       throw new RuntimeError("async generator ignored GeneratorExit");
     }
     return { value, done: true };
@@ -343,6 +397,26 @@ export class AsyncGenAThrow extends AsyncGenOp {
   }
 }
 
+hideJsMember(AsyncGenAThrow.prototype, "throw", PY_THROW);
+for (const [cls, name] of [
+  [AsyncGenASend, "async_generator_asend"],
+  [AsyncGenAThrow, "async_generator_athrow"],
+] as const) {
+  Object.defineProperty(cls, "__name__", { value: name, configurable: true });
+  Object.defineProperty(cls, "__qualname__", { value: name, configurable: true });
+  Object.defineProperty(cls, "__module__", { value: "builtins", configurable: true });
+}
+
+/** Marks the functions async_generator_function() makes (inspect.isasyncgenfunction). */
+export const ASYNC_GENERATOR_FUNCTION: unique symbol = Symbol("async generator function");
+
+/** inspect.isasyncgenfunction: an `async def` with `yield`, or a bound method of one. */
+export function is_async_generator_function(f: unknown): boolean {
+  if (typeof f !== "function") return false;
+  const fn = ((f as { __func__?: unknown }).__func__ ?? f) as { [ASYNC_GENERATOR_FUNCTION]?: boolean };
+  return fn[ASYNC_GENERATOR_FUNCTION] === true;
+}
+
 /** Wraps the compiler's generator function for an `async def` containing `yield`. */
 export function async_generator_function<A extends unknown[]>(
   genFn: (...args: A) => Gen,
@@ -358,8 +432,20 @@ export function async_generator_function<A extends unknown[]>(
   Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
   Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
   Object.defineProperty(f, "__signature_source__", { value: genFn });
+  Object.defineProperty(f, ASYNC_GENERATOR_FUNCTION, { value: true });
   if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
   return f as unknown as ((...args: A) => AsyncGenerator) & { __name__: string; __qualname__: string; __code__: CodeObject };
+}
+
+/**
+ * The end of `async for x in agen_fn(...)` (an async generator of the program, held by nothing but
+ * the loop) by break or return: CPython frees the generator there, and the running loop's
+ * finalizer hook schedules a task for its aclose() (base_events._asyncgen_finalizer_hook), so its
+ * `finally` runs an iteration later, not at asyncio.run()'s shutdown. An exception leaving the loop
+ * keeps it (the traceback's frame holds it), as does anything that is not such a generator.
+ */
+export function agen_dropped(it: unknown): void {
+  if (it instanceof AsyncGenerator) it._dropped();
 }
 
 /** inspect.isasyncgen */

@@ -15,7 +15,7 @@ import { _report_never_awaited, _reset_coroutines_state } from "./coroutines.js"
 import type { Coroutine } from "./coroutines.js";
 import * as events from "./events.js";
 import type { Handle } from "./events.js";
-import { Future, _unretrieved } from "./futures.js";
+import { Future, _report_unretrieved_now, _unretrieved } from "./futures.js";
 import { _format_exception } from "./log.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { Task, _reset_tasks_state, _scheduled_tasks } from "./tasks.js";
@@ -112,16 +112,7 @@ function _close_quietly(coro: Coroutine<unknown> | null): void {
 }
 
 function _report_unretrieved(): void {
-  for (const fut of Array.from(_unretrieved)) {
-    if (!fut._log_tb) continue;
-    fut._clear_log_tb();
-    const name = (fut.constructor as { __name__?: string }).__name__ ?? fut.constructor.name;
-    fut._loop.call_exception_handler({
-      message: `${name} exception was never retrieved`,
-      exception: fut._exception,
-      future: fut,
-    });
-  }
+  for (const fut of Array.from(_unretrieved)) _report_unretrieved_now(fut);
 }
 
 /**

@@ -734,6 +734,12 @@ class BaseEventLoop extends AbstractEventLoop {
 
   _asyncgen_firstiter_hook(agen: AsyncGenerator): void {
     this._asyncgens.add(agen);
+    agen._dropLoop = this;
+  }
+  /** The program dropped `agen` unfinished: CPython's finalizer hook closes it in a task of its own. */
+  _asyncgen_dropped(agen: AsyncGenerator): void {
+    this._asyncgens.delete(agen);
+    if (!this.is_closed()) this.call_soon_threadsafe((aclose: unknown) => this.create_task(aclose), agen.aclose());
   }
   _asyncgen_finalizer_hook(agen: AsyncGenerator): void {
     this._asyncgens.delete(agen);

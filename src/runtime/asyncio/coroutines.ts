@@ -378,9 +378,16 @@ function _decorate(f: Function, co: CodeObject): Function {
   return f;
 }
 
+/**
+ * @internal Marks what asyncio takes for a coroutine without being a Coroutine: an async
+ * generator's asend()/athrow() awaitables, which CPython's collections.abc.Coroutine admits (they
+ * have send, throw, close and __await__), so `create_task(agen.aclose())` runs the awaitable itself.
+ */
+export const COROUTINE_LIKE: unique symbol = Symbol("coroutine-like");
+
 /** True for coroutine objects (asyncio.iscoroutine). */
 function iscoroutine(obj: unknown): obj is Coroutine {
-  return obj instanceof Coroutine;
+  return obj instanceof Coroutine || (typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true);
 }
 
 /**

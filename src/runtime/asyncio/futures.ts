@@ -53,6 +53,18 @@ function _cbFunction(cb: Function | _Waiter): Function {
 /** Futures whose exception nobody retrieved yet; reported at exit ("... exception was never retrieved"). */
 export const _unretrieved = new Set<Future<unknown>>();
 
+/** What a Future's __del__ logs when its exception was never retrieved (at exit, or when a dropped task ends). */
+export function _report_unretrieved_now(fut: Future<unknown>): void {
+  if (!fut._log_tb) return;
+  fut._clear_log_tb();
+  const name = (fut.constructor as { __name__?: string }).__name__ ?? fut.constructor.name;
+  fut._loop.call_exception_handler({
+    message: `${name} exception was never retrieved`,
+    exception: fut._exception,
+    future: fut,
+  });
+}
+
 /** True for asyncio Futures and duck-typed futures (`_asyncio_future_blocking` set). */
 function isfuture(obj: unknown): boolean {
   if (obj instanceof Future) return true;

@@ -50,6 +50,7 @@ export {
   _unregister_task,
   _enter_task,
   _leave_task,
+  _unheld_task,
 } from "./tasks.js";
 export { Timeout, timeout, timeout_at } from "./timeouts.js";
 export { Runner, run } from "./runners.js";

@@ -58,7 +58,7 @@ import * as events from "./events.js";
 import { Handle, _run_method_in } from "./events.js";
 import { CancelledError, InvalidStateError, TimeoutError } from "./exceptions.js";
 import { ASYNCIO_LIB } from "./format_helpers.js";
-import { Future, _F_BLOCKING, _get_loop, _set_result_unless_cancelled, _shape_hint, isfuture, setPendingFields } from "./futures.js";
+import { Future, _F_BLOCKING, _get_loop, _report_unretrieved_now, _set_result_unless_cancelled, _shape_hint, isfuture, setPendingFields } from "./futures.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
@@ -183,8 +183,10 @@ const _T_LINKED = 32;
 const _T_CTX_LAZY = 64;
 /** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
 const _T_Q_CALLBACK = 128;
-/** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
-const _T_CANCELS_UNIT = 256;
+/** The program dropped it as soon as it was made (see _unheld_task). */
+const _T_UNHELD = 256;
+/** The cancel count is kept above the bits: `_flags` = bits + count × 512 (a small integer). */
+const _T_CANCELS_UNIT = 512;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
@@ -289,7 +291,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._fut_waiter = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
-    _untrackStarted(coro as Coroutine<T>);
+    if (coro instanceof Coroutine) _untrackStarted(coro as Coroutine<T>);
     if (!_isNone(context)) this._ctx_v = context;
     else {
       const lazy = _lazy_contexts();
@@ -594,6 +596,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       h._self = this;
       h._failed(e, fn, args);
     }
+    // Nothing holds a dropped task once its last step ran: CPython frees it as the loop lets go
+    // of the step's handle, and its __del__ reports an exception nobody retrieved (not at exit).
+    if ((this._flags & _T_UNHELD) !== 0 && this._state !== _PENDING) _report_unretrieved_now(this as Task<unknown>);
   }
 
   /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
@@ -709,7 +714,11 @@ function all_tasks(loop?: unknown): PySet<Task<unknown>> {
     _isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop
   ) as BaseEventLoop;
   const out = new PySet<Task<unknown>>();
-  for (const t of _scheduled_tasks) if (t._loop === l && t._state === _PENDING) out.add(t);
+  for (const t of _scheduled_tasks) {
+    if (t._loop !== l || t._state !== _PENDING) continue;
+    t._flags &= ~_T_UNHELD; // the program may keep it now
+    out.add(t);
+  }
   return out;
 }
 
@@ -982,6 +991,16 @@ const sleep = _as_coroutine_function(
   _sleep,
   _sleep_code,
 ) as (delay: unknown, ...rest: unknown[]) => Coroutine<any>;
+
+/**
+ * @internal The task `asyncio.create_task(...)` or `ensure_future(...)` made in an expression
+ * statement: the program keeps no reference, so when it finishes, nothing does (the loop's
+ * _all_tasks is weak). Marked so that __step reports an unretrieved exception when CPython would.
+ */
+export function _unheld_task<T>(task: T): T {
+  if (task instanceof Task) task._flags |= _T_UNHELD;
+  return task;
+}
 
 // --- ensure_future ---------------------------------------------------------------------------
 

@@ -658,6 +658,9 @@ export function toPyException(e: unknown): BaseException {
       } else if ((m = msg.match(/^[\s\S]*\.([\w$]+) is not a function$/))) {
         // `obj.m(...)` where obj has no m (JS names the expression, not its type).
         r = new AttributeError(`object has no attribute '${m[1]}'`);
+      } else if (/ is not a function or its return value is not iterable$/.test(msg)) {
+        // `for x in f()` over what is no iterable (V8 names the call, not the object's type).
+        r = new TypeError("object is not iterable");
       } else if ((m = msg.match(/^([\w$]+) is not a function/))) {
         r = new TypeError(`'${m[1]}' object is not callable`);
       } else if (/is not iterable/.test(msg)) {

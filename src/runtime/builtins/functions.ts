@@ -19,7 +19,7 @@ import {
   RuntimeError,
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
-import { KwArgs, METACLASS, PyObject, popKw, addressOf, className, isCallableObject } from "./object.js";
+import { KwArgs, METACLASS, PyObject, initlessBases, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { DESCRIPTOR_KIND, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
 import { RefusesAbstract } from "./abstract-refusal.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
@@ -882,11 +882,13 @@ export const issubclass = builtin(function issubclass(c: unknown, cls: unknown):
   // An object answering the check itself (typing's aliases), or a class that does: the runtime's
   // (collections.abc's) or a program's through its metaclass (a classmethod of that name is not asked).
   const check = cls !== null && (typeof cls === "object" || typeof cls === "function") ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
-  // (abc.ABC's and collections.abc's subclasses have ABCMeta's check)
+  // (abc.ABC's and collections.abc's subclasses have ABCMeta's check; collections.abc's classes derive
+  // from PyObject: a runtime class is one the program did not define)
   const asks =
     typeof cls === "object" ||
     !((cls as Function).prototype instanceof PyObject) ||
     (cls as Function).prototype instanceof RefusesAbstract ||
+    initlessBases.has(cls as Function) ||
     (cls as { [METACLASS]?: Function })[METACLASS] !== undefined;
   if (typeof check === "function" && asks) return truthy(check.call(cls, c));
   if (typeName(cls) === "GenericAlias") throw new TypeError("issubclass() argument 2 cannot be a parameterized generic");

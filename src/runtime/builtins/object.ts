@@ -68,6 +68,9 @@ export function _skip_next_init(): void {
 
 /** The classes the program defined (define_class): their `__init__` is a translated def. */
 export const programClasses = new WeakSet<Function>();
+/** Runtime classes with no `__init__` or constructor work of their own (collections.abc's ABCs):
+ *  a program's subclass of one takes the arguments its own `__init__` takes. */
+export const initlessBases = new WeakSet<Function>();
 
 /** `object.__new__(C)`: an instance of C whose `__init__` has not run. */
 export function raw_instance(C: Function): object {

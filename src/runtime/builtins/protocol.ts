@@ -7,7 +7,7 @@ import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, descriptorKind, isCallableObject, isJsClass, iteratorKind } from "./names.js";
-import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT, initlessBases, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
 
@@ -517,6 +517,10 @@ export function iter_temporary(x: unknown): Iterable<unknown> {
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw new TypeError(`'${typeName(x)}' object is not iterable`);
   }
+  // (an async generator: JavaScript's own error would name the expression, not the type)
+  if (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+    throw new TypeError(`'${typeName(x)}' object is not iterable`);
+  }
   return x as Iterable<unknown>;
 }
 
@@ -671,7 +675,7 @@ function boundTo(method: Function, self: unknown): Function {
 function initTakes(cls: Function, args: unknown[]): boolean {
   if (args.length > 0 && args[args.length - 1] instanceof KwArgs) return true;
   for (let c: Function = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function) {
-    if (!programClasses.has(c)) return true;
+    if (!programClasses.has(c) && !initlessBases.has(c)) return true;
   }
   const init = (cls.prototype as { __init__?: unknown }).__init__;
   return typeof init !== "function" || init === PyObject.prototype.__init__ || takesPositionally(init, args.length);

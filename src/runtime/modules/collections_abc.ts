@@ -9,7 +9,7 @@
 // JS chain would miss (KeysView's MappingView part) is copied onto it, so that JS lookup finds
 // what Python's MRO finds.
 import { PyDict, PyDictView, PyFrozenSet, PyList, PySet, PyTuple, PyRange } from "../builtins/collections.js";
-import { PyObject, popKw, className, classModule, classQualname } from "../builtins/object.js";
+import { PyObject, initlessBases, popKw, className, classModule, classQualname } from "../builtins/object.js";
 import {
   GeneratorExit,
   IndexError,
@@ -757,6 +757,8 @@ const view =
     x instanceof PyDictView && kinds.includes(x.kind);
 
 function spec(cls: Function, name: string, bases: Function[], abstract: string[], check: Check): void {
+  // (no __init__ of its own: a program's subclass is called as its own __init__ takes, protocol.ts)
+  initlessBases.add(cls);
   SPEC.push([cls, name, bases, abstract, check]);
   ABCS.set(name, cls);
   ABC_NAMES.set(cls, name);

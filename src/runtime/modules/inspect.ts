@@ -1,9 +1,9 @@
-// inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen,
+// inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen(function),
 // isgenerator, isfunction, isclass, ismethod) and getmro. Not here: signature(), getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
 import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
-import { isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
+import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
 import { getattr } from "../builtins/ops.js";
 import { PyTuple } from "../builtins/collections.js";
@@ -22,6 +22,9 @@ export function isawaitable(x: unknown): boolean {
 }
 export function isasyncgen(x: unknown): boolean {
   return isAgen(x);
+}
+export function isasyncgenfunction(f: unknown): boolean {
+  return is_async_generator_function(f);
 }
 export function isgenerator(x: unknown): boolean {
   return Object.prototype.toString.call(x) === "[object Generator]";

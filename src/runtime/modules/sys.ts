@@ -1,12 +1,12 @@
 // sys: argv, exit, the standard streams, version information, limits.
 import { host } from "../host.js";
-import { NotImplementedError, SystemExit } from "../builtins/exceptions.js";
+import { NotImplementedError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
 import { popKw } from "../builtins/object.js";
-import { index as toIndex } from "../builtins/ops.js";
+import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
 
 export const argv: PyList<string> = PyList.fromArray(host.argv ?? [""]);
@@ -84,6 +84,26 @@ export function getrecursionlimit(): bigint {
 export function setrecursionlimit(n: bigint): null {
   recursionLimit = n;
   return null;
+}
+// The interpreter's thread switch interval, kept in whole microseconds as CPython keeps it (the
+// runtime's threads take turns at their own points: the value is only remembered).
+let switchIntervalMicros = 5000;
+export function getswitchinterval(): number {
+  return switchIntervalMicros / 1e6;
+}
+export function setswitchinterval(interval: unknown): null {
+  const seconds = realNumber(interval);
+  if (!(seconds > 0)) throw new ValueError("switch interval must be strictly positive");
+  switchIntervalMicros = Math.trunc(seconds * 1e6);
+  return null;
+}
+function realNumber(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "boolean") return x ? 1 : 0;
+  const m = (x as { __float__?: () => number } | null)?.__float__;
+  if (typeof m === "function") return m.call(x);
+  throw new TypeError(`must be real number, not ${typeName(x)}`);
 }
 export function getdefaultencoding(): string {
   return "utf-8";
