@@ -4,7 +4,7 @@ import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
 import { floatRepr } from "../builtins/repr.js";
-import { call, toIterable, truthy, typeName, lt } from "../builtins/ops.js";
+import { call, toIterable, truthy, typeName, typeShortName, lt } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { bytesData } from "../builtins/bytes.js";
 import { decodeBytes } from "../builtins/codecs.js";
@@ -133,7 +133,8 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
     const valueType = typeof o === "object" ? (o as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")] : undefined;
     if (valueType === "int" || valueType === "str") return enc((o as { _value_: unknown })._value_, level);
     if (dflt !== null) return enc(call(dflt, o), level);
-    throw new TypeError(`Object of type ${typeName(o)} is not JSON serializable`);
+    // (CPython names `o.__class__.__name__`: Decimal, not decimal.Decimal)
+    throw new TypeError(`Object of type ${typeShortName(o)} is not JSON serializable`);
   };
   return enc(obj, 0);
 }
