@@ -142,6 +142,28 @@ export class Decimal {
     return d as unknown as Decimal;
   }
 
+  /**
+   * @internal statistics.stdev of Decimals: sqrt(n/d) at the current context, rounded to the
+   * nearest (the square root of the rounded quotient, then one step up or down if the exact
+   * value is nearer to the neighbour, as CPython's statistics does).
+   */
+  static _sqrt_of_ratio(n: bigint, d: bigint): Decimal {
+    if (n === 0n) return Decimal._make(0, 0n, -1);
+    const ctx = getcontext();
+    const root = operation(ctx, () => squareRoot(divide(fromInt(n), fromInt(d), ctx), ctx));
+    const unitExp = root._exp + digitCount(root._coef) - ctx._prec;
+    const r = unitExp <= root._exp ? root._coef * pow10(root._exp - unitExp) : root._coef;
+    // Is n/d beyond the midpoint (2r ± 1)/2 * 10**unitExp (squared)?
+    const beyond = (mid: bigint) => {
+      const left = unitExp < 0 ? 4n * n * pow10(-2 * unitExp) : 4n * n;
+      const right = unitExp < 0 ? d * mid * mid : d * mid * mid * pow10(2 * unitExp);
+      return left === right ? 0 : left > right ? 1 : -1;
+    };
+    if (beyond(2n * r + 1n) > 0) return operation(ctx, () => finish(ctx, 0, r + 1n, unitExp));
+    if (beyond(2n * r - 1n) < 0) return operation(ctx, () => finish(ctx, 0, r - 1n, unitExp));
+    return root;
+  }
+
   static from_float(f: unknown): Decimal {
     if (typeof f === "bigint" || typeof f === "boolean") return fromInt(typeof f === "boolean" ? BigInt(f) : f);
     if (typeof f !== "number") throw new TypeError(`argument must be int or float`);
