@@ -16,11 +16,6 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   "tsyncio/runtime/datetime": {
     "datetime.strptime": "not implemented yet",
   },
-  "tsyncio/runtime/decimal": {
-    "Decimal.exp": "not implemented yet",
-    "Decimal.ln": "not implemented yet",
-    "Decimal.log10": "not implemented yet",
-  },
   "tsyncio/runtime/ssl": {
     "wrap_socket": "the module-level ssl.wrap_socket() (removed in Python 3.12; SSLContext.wrap_socket() is supported)",
   },

@@ -61,6 +61,8 @@ function roundsUp(q: bigint, r: bigint, unit: bigint, mode: string, sign: number
 /** The coefficient with its `drop` lowest digits rounded off, and whether a nonzero part was lost. */
 export function roundOff(c: bigint, drop: number, mode: string, sign: number): [bigint, boolean] {
   if (drop <= 0) return [c, false];
+  // Dropping more digits than there are: the remainder is below a tenth of the unit, like 1 of 100.
+  if (drop > digitCount(c) + 1) return roundOff(c === 0n ? 0n : 1n, 2, mode, sign);
   const unit = pow10(drop);
   const q = c / unit;
   const r = c % unit;

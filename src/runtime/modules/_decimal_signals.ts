@@ -7,6 +7,7 @@
 // (`decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]`).
 import { ArithmeticError, TypeError, ZeroDivisionError } from "../builtins/exceptions.js";
 import { PyList } from "../builtins/collections.js";
+import { set_builtin_bases } from "../builtins/mro.js";
 
 /** Classes that CPython makes with two bases: the second base's `isinstance` must see them too. */
 const EXTRA_SUBCLASSES = new Map<Function, Function[]>();
@@ -42,6 +43,12 @@ export class FloatOperation extends TypeError {}
 EXTRA_SUBCLASSES.set(DecimalException, [DivisionByZero, FloatOperation]);
 EXTRA_SUBCLASSES.set(Rounded, [Overflow, Underflow]);
 EXTRA_SUBCLASSES.set(Subnormal, [Underflow]);
+// Their Python bases, as `__mro__` and `__bases__` show them.
+set_builtin_bases(DivisionByZero, DecimalException, ZeroDivisionError);
+set_builtin_bases(DivisionUndefined, InvalidOperation, ZeroDivisionError);
+set_builtin_bases(FloatOperation, DecimalException, TypeError);
+set_builtin_bases(Overflow, Inexact, Rounded);
+set_builtin_bases(Underflow, Inexact, Rounded, Subnormal);
 
 const ALL_CLASSES = {
   DecimalException,

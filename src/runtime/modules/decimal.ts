@@ -11,7 +11,6 @@ import { NotImplemented, typeName } from "../builtins/ops.js";
 import { hashInt } from "../builtins/numhash.js";
 import { addressOf } from "../builtins/names.js";
 import { repr } from "../builtins/repr.js";
-import { markUnsupported } from "../unsupported.js";
 import { ContextVar } from "./contextvars.js";
 import { namedtuple } from "./collections.js";
 import {
@@ -58,6 +57,7 @@ import {
   trailingZeros,
 } from "./_decimal_digits.js";
 import { FINITE, INFINITE, QNAN, SNAN, formatDecimal, parseDecimal, toEngString, toSciString } from "./_decimal_text.js";
+import { expApprox, lnApprox, ln10 } from "./_decimal_transcendental.js";
 import type { Kind, Parts } from "./_decimal_text.js";
 
 export {
@@ -569,14 +569,17 @@ export class Decimal {
     const ctx = contextOf(context);
     return operation(ctx, () => remainderNear(this, o, ctx));
   }
-  exp(_context: unknown = null): never {
-    throw new NotImplementedError("Decimal.exp() is not supported by tsyncio");
+  exp(context: unknown = null): Decimal {
+    const ctx = contextOf(context);
+    return operation(ctx, () => halfEven(ctx, () => exponential(this, ctx)));
   }
-  ln(_context: unknown = null): never {
-    throw new NotImplementedError("Decimal.ln() is not supported by tsyncio");
+  ln(context: unknown = null): Decimal {
+    const ctx = contextOf(context);
+    return operation(ctx, () => halfEven(ctx, () => logarithm(this, ctx, false)));
   }
-  log10(_context: unknown = null): never {
-    throw new NotImplementedError("Decimal.log10() is not supported by tsyncio");
+  log10(context: unknown = null): Decimal {
+    const ctx = contextOf(context);
+    return operation(ctx, () => halfEven(ctx, () => logarithm(this, ctx, true)));
   }
   logb(context: unknown = null): Decimal {
     const ctx = contextOf(context);
@@ -591,9 +594,6 @@ export class Decimal {
       const a = this.adjusted();
       return finish(ctx, a < 0n ? 1 : 0, a < 0n ? -a : a, 0);
     });
-  }
-  static {
-    for (const name of ["exp", "ln", "log10"]) markUnsupported((Decimal.prototype as unknown as Record<string, object>)[name], "not implemented yet");
   }
 }
 
@@ -812,7 +812,9 @@ function add(a: Decimal, b: Decimal, negateB: 0 | 1, ctx: Context): Decimal {
     const floorB = Math.min(be, bTop - ctx._prec - 1);
     if (bTop + 1 < floorA - 2) [bc, be] = [1n, floorA - 2];
     else if (aTop + 1 < floorB - 2) [ac, ae] = [1n, floorB - 2];
-  }
+  } else if (ac === 0n && bc !== 0n && be - ae > ctx._prec + 2) ae = be - ctx._prec - 2;
+  else if (bc === 0n && ac !== 0n && ae - be > ctx._prec + 2) be = ae - ctx._prec - 2;
+  // (a zero far below the other operand only adds zeros the precision drops again)
   const exp = Math.min(ae, be);
   const x = (a._sign ? -ac : ac) * pow10(ae - exp);
   const y = (bSign ? -bc : bc) * pow10(be - exp);
@@ -898,6 +900,11 @@ function divideInteger(a: Decimal, b: Decimal, ctx: Context, wanted: "quotient" 
     signal(wanted === "quotient" ? DIVISION_BY_ZERO : wanted === "remainder" ? INVALID_OPERATION : DIVISION_BY_ZERO | INVALID_OPERATION);
     return [Decimal._make(sign, 0n, 0, INFINITE), NAN_RESULT()];
   }
+  // A quotient surely longer than the precision is not computed.
+  if (a._coef !== 0n && a._exp + digitCount(a._coef) - (b._exp + digitCount(b._coef)) > ctx._prec + 1) {
+    signal(DIVISION_IMPOSSIBLE);
+    return [NAN_RESULT(), NAN_RESULT()];
+  }
   const exp = Math.min(a._exp, b._exp);
   const x = a._coef * pow10(a._exp - exp);
   const y = b._coef * pow10(b._exp - exp);
@@ -965,9 +972,7 @@ function power(a: Decimal, b: Decimal, ctx: Context): Decimal {
       signal(INVALID_OPERATION);
       return NAN_RESULT();
     }
-    if (!aZero && a._kind === FINITE) {
-      throw new NotImplementedError("Decimal ** a non-integral exponent is not supported by tsyncio");
-    }
+    if (!aZero && a._kind === FINITE) return nonIntegralPower(a, b, ctx);
   }
   // The sign of the result: negative only for a negative base and an odd integral exponent.
   const sign: 0 | 1 = a._sign === 1 && n !== null && (n & 1n) === 1n ? 1 : 0;
@@ -997,7 +1002,7 @@ function power(a: Decimal, b: Decimal, ctx: Context): Decimal {
   const magnitude = e < 0n ? -e : e;
   const digits = digitCount(a._coef);
   const resultExp = BigInt(a._exp) * magnitude;
-  if (resultExp > 10n ** 15n || resultExp < -(10n ** 15n) || BigInt(digits - 1) * magnitude > BigInt(EXACT_POWER_DIGITS)) {
+  if (resultExp > 10n ** 15n || resultExp < -(10n ** 15n) || (a._coef !== 1n && BigInt(digits) * magnitude > BigInt(EXACT_POWER_DIGITS))) {
     return approximatePower(a, magnitude, e < 0n, sign, ctx);
   }
   const exact = Decimal._make(sign, a._coef ** magnitude, Number(resultExp));
@@ -1022,6 +1027,137 @@ function approximatePower(a: Decimal, n: bigint, reciprocal: boolean, sign: 0 | 
   pending = saved;
   if (result._kind !== FINITE) return finish(ctx, sign, 1n, reciprocal ? -2 * ctx._Emax : 2 * ctx._Emax);
   return finish(ctx, sign, result._coef, result._exp, true);
+}
+
+// ───────────── exp, ln, log10, non-integral powers ─────────────
+
+/** Runs `op` with the context's rounding set to ROUND_HALF_EVEN (these results are rounded so whatever the context says). */
+function halfEven<T>(ctx: Context, op: () => T): T {
+  const saved = ctx._rounding;
+  ctx._rounding = ROUND_HALF_EVEN;
+  try {
+    return op();
+  } finally {
+    ctx._rounding = saved;
+  }
+}
+
+/** A Decimal at scale W (value * 10**W), and the units its truncation lost (0 or 1). */
+function fixedPoint(d: Decimal, W: number): { v: bigint; err: bigint } {
+  const shift = d._exp + W;
+  const v = shift >= 0 ? d._coef * pow10(shift) : d._coef / pow10(-shift);
+  return { v: d._sign ? -v : v, err: shift >= 0 ? 0n : 1n };
+}
+
+/** The precision's rounding of (coef ± err) * 10**exp, when both ends round alike; else null (more digits needed). */
+function surelyRounded(ctx: Context, sign: 0 | 1, coef: bigint, exp: number, err: bigint): Decimal | null {
+  const low = coef - err;
+  const high = coef + err;
+  if (low <= 0n) return null;
+  // Each end rounded to the precision, as an integer at the ends' own exponent (so a carry compares right).
+  const rounded = (c: bigint) => {
+    const drop = Math.max(0, digitCount(c) - ctx._prec);
+    return roundOff(c, drop, ctx._rounding, sign)[0] * pow10(drop);
+  };
+  if (rounded(low) !== rounded(high)) return null;
+  return finish(ctx, sign, coef, exp, true);
+}
+
+/** Working digits to try: from a little above the precision, doubling, up to a bound. */
+function* workingDigits(ctx: Context, extra: number): Generator<number> {
+  for (let W = ctx._prec + 12 + extra; W < 40 * (ctx._prec + 12 + extra); W *= 2) yield W;
+}
+
+function exponential(d: Decimal, ctx: Context): Decimal {
+  const nan = nanOperands(d, null);
+  if (nan !== null) return nan;
+  if (d._kind === INFINITE) return d._sign ? Decimal._make(0, 0n, 0) : d;
+  if (d._coef === 0n) return Decimal._make(0, 1n, 0);
+  // Beyond 10**8 the result is past any exponent limit: an overflow, or an underflow to zero.
+  if (d._exp + digitCount(d._coef) > 8) return finish(ctx, 0, 1n, d._sign ? -2 * (ctx._Emax + ctx._prec) : 2 * ctx._Emax, true);
+  let last: { coef: bigint; exp: number } | null = null;
+  for (const W of workingDigits(ctx, 0)) {
+    const z = fixedPoint(d, W);
+    const r = expApprox(z.v, z.err, W);
+    const sure = surelyRounded(ctx, 0, r.coef, r.exp, r.err);
+    if (sure !== null) return sure;
+    last = r;
+  }
+  return finish(ctx, 0, last!.coef, last!.exp, true);
+}
+
+/** ln(d), or log10(d) when `base10`. */
+function logarithm(d: Decimal, ctx: Context, base10: boolean): Decimal {
+  const nan = nanOperands(d, null);
+  if (nan !== null) return nan;
+  if (d._kind === FINITE && d._coef === 0n) return Decimal._make(1, 0n, 0, INFINITE);
+  if (d._sign) {
+    signal(INVALID_OPERATION);
+    return NAN_RESULT();
+  }
+  if (d._kind === INFINITE) return d;
+  // Exact results: ln 1 = 0, log10 of a power of ten.
+  const zeros = trailingZeros(d._coef, Infinity);
+  if (d._coef / pow10(zeros) === 1n) {
+    const k = d._exp + zeros;
+    if (k === 0) return Decimal._make(0, 0n, 0);
+    if (base10) return finish(ctx, k < 0 ? 1 : 0, BigInt(Math.abs(k)), 0);
+  }
+  // Near 1 the logarithm is small: as many more digits as it has leading zeros.
+  const extra = Math.max(0, -closenessToOne(d));
+  let last: { v: bigint; W: number } | null = null;
+  for (const W of workingDigits(ctx, extra)) {
+    const L = lnApprox(d._coef, d._exp, W);
+    let v = L.v;
+    let err = L.err;
+    if (base10) {
+      const ten = ln10(W);
+      v = (L.v * pow10(W)) / ten.v;
+      err = L.err + ((v < 0n ? -v : v) * ten.err) / pow10(W) + 2n;
+    }
+    const sign = v < 0n ? 1 : 0;
+    const sure = surelyRounded(ctx, sign, v < 0n ? -v : v, -W, err);
+    if (sure !== null) return sure;
+    last = { v, W };
+  }
+  const v = last!.v;
+  return finish(ctx, v < 0n ? 1 : 0, v < 0n ? -v : v, -last!.W, true);
+}
+
+/** The adjusted exponent of d - 1 (how many places d agrees with 1), for a positive d other than 1. */
+function closenessToOne(d: Decimal): number {
+  const e = Math.min(d._exp, 0);
+  const diff = d._coef * pow10(d._exp - e) - pow10(-e);
+  return e + digitCount(diff < 0n ? -diff : diff) - 1;
+}
+
+/** a ** b for a positive finite a and a non-integral b: e ** (b ln a) in the context's rounding, never exact (as CPython's). */
+function nonIntegralPower(a: Decimal, b: Decimal, ctx: Context): Decimal {
+  const bTop = b._exp + digitCount(b._coef);
+  // (the error of ln a is multiplied by b)
+  const extra = Math.max(0, bTop);
+  let last: { coef: bigint; exp: number } | null = null;
+  for (const W of workingDigits(ctx, extra)) {
+    const L = lnApprox(a._coef, a._exp, W);
+    // z = b ln a, at scale W.
+    let z = L.v * b._coef;
+    let errZ = L.err * b._coef;
+    if (b._exp >= 0) {
+      z *= pow10(b._exp);
+      errZ *= pow10(b._exp);
+    } else {
+      z /= pow10(-b._exp);
+      errZ = errZ / pow10(-b._exp) + 1n;
+    }
+    if (b._sign) z = -z;
+    // A power past 10**(10**8) overflows or underflows whatever the exponent limits.
+    if ((z < 0n ? -z : z) / pow10(W) > 100000000n) return finish(ctx, 0, 1n, z < 0n ? -2 * (ctx._Emax + ctx._prec) : 2 * ctx._Emax, true);
+    const r = expApprox(z, errZ, W);
+    const sure = surelyRounded(ctx, 0, r.coef, r.exp, r.err);
+    if (sure !== null) return sure;
+    last = r;
+  }
+  return finish(ctx, 0, last!.coef, last!.exp, true);
 }
 
 function powerModulo(a: Decimal, b: Decimal, m: Decimal, ctx: Context): Decimal {
@@ -1466,6 +1602,15 @@ export class Context {
   }
   sqrt(x: unknown): Decimal {
     return operand(x, true)!.sqrt(this);
+  }
+  exp(x: unknown): Decimal {
+    return operand(x, true)!.exp(this);
+  }
+  ln(x: unknown): Decimal {
+    return operand(x, true)!.ln(this);
+  }
+  log10(x: unknown): Decimal {
+    return operand(x, true)!.log10(this);
   }
   quantize(x: unknown, y: unknown): Decimal {
     return operand(x, true)!.quantize(y, null, this);
