@@ -26,10 +26,16 @@ export function pow10(n: number): bigint {
 
 /** How many decimal digits a coefficient has (0 has one). */
 export function digitCount(c: bigint): number {
-  if (c < 10n) return 1;
-  if (c < 0x20000000000000n) return String(Number(c)).length;
+  if (c < 0x20000000000000n) {
+    // (below 2**53 the Number is exact: compare it with the powers of ten)
+    const n = Number(c);
+    let d = 1;
+    while (d < 16 && n >= NUMBER_POW10[d]) d++;
+    return d;
+  }
   return c.toString().length;
 }
+const NUMBER_POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * Whether dropping a remainder `r` (out of a unit `unit`, 0 <= r < unit) from a quotient `q`

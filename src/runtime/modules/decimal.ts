@@ -474,14 +474,14 @@ export class Decimal {
 
   // ── methods with a context ──
   quantize(exp: unknown, ...rest: unknown[]): Decimal {
-    const [rounding, context] = optionalArgs(rest, ["rounding", "context"], "quantize");
+    const [rounding, context] = optionalArgs(rest, popKw(rest), ["rounding", "context"], "quantize");
     const e = operand(exp, true)!;
     const ctx = contextOf(context);
     const mode = rounding === null ? ctx._rounding : checkRounding(rounding);
     return operation(ctx, () => quantize(this, e, mode, ctx));
   }
   to_integral_value(...rest: unknown[]): Decimal {
-    const [rounding, context] = optionalArgs(rest, ["rounding", "context"], "to_integral_value");
+    const [rounding, context] = optionalArgs(rest, popKw(rest), ["rounding", "context"], "to_integral_value");
     const ctx = contextOf(context);
     const mode = rounding === null ? ctx._rounding : checkRounding(rounding);
     return operation(ctx, () => toIntegral(this, mode, false));
@@ -490,7 +490,7 @@ export class Decimal {
     return this.to_integral_value(...rest);
   }
   to_integral_exact(...rest: unknown[]): Decimal {
-    const [rounding, context] = optionalArgs(rest, ["rounding", "context"], "to_integral_exact");
+    const [rounding, context] = optionalArgs(rest, popKw(rest), ["rounding", "context"], "to_integral_exact");
     const ctx = contextOf(context);
     const mode = rounding === null ? ctx._rounding : checkRounding(rounding);
     return operation(ctx, () => toIntegral(this, mode, true));
@@ -745,16 +745,20 @@ function finish(ctx: Context, sign: 0 | 1, coef: bigint, exp: number, inexact = 
     if (e !== exp) signal(CLAMPED);
     return Decimal._make(sign, 0n, e);
   }
-  const adjusted = exp + digitCount(coef) - 1;
+  const digits = digitCount(coef);
+  const adjusted = exp + digits - 1;
   const lowest = Math.max(adjusted - prec + 1, etiny);
+  let top = adjusted;
   if (exp < lowest) {
     const [q, lost] = roundOff(coef, lowest - exp, ctx._rounding, sign);
     coef = q;
     exp = lowest;
-    if (digitCount(coef) > prec) {
+    // (a carry past the precision leaves 10**prec: one zero too many)
+    if (coef >= pow10(prec)) {
       coef /= 10n;
       exp += 1;
     }
+    top = coef === 0n ? exp : exp + digitCount(coef) - 1;
     signal(ROUNDED);
     if (lost) signal(INEXACT);
     if (adjusted < ctx._Emin) {
@@ -763,7 +767,7 @@ function finish(ctx: Context, sign: 0 | 1, coef: bigint, exp: number, inexact = 
       if (coef === 0n) signal(CLAMPED);
     }
   } else if (adjusted < ctx._Emin) signal(SUBNORMAL);
-  if (coef !== 0n && exp + digitCount(coef) - 1 > ctx._Emax) {
+  if (coef !== 0n && top > ctx._Emax) {
     signal(OVERFLOW | INEXACT | ROUNDED);
     const toInfinity =
       ctx._rounding === ROUND_HALF_EVEN ||
@@ -1698,13 +1702,16 @@ function contextOf(x: unknown): Context {
   return x === null || x === undefined ? getcontext() : checkContext(x);
 }
 
-/** Optional positional-or-keyword arguments of a method (`rounding=None, context=None`). */
-function optionalArgs(rest: unknown[], names: string[], method: string): unknown[] {
-  const kw = popKw(rest) ?? {};
-  for (const k of Object.keys(kw)) {
+/**
+ * Optional positional-or-keyword arguments of a method (`rounding=None, context=None`). The
+ * method itself takes the keywords off with popKw, so that calls with keywords pass them as a
+ * KwArgs (keywords.ts reads a runtime method's source for it) instead of binding by name.
+ */
+function optionalArgs(rest: unknown[], kw: Record<string, unknown> | null, names: string[], method: string): unknown[] {
+  for (const k of Object.keys(kw ?? {})) {
     if (!names.includes(k)) throw new TypeError(`'${k}' is an invalid keyword argument for ${method}()`);
   }
-  return names.map((n, i) => (i < rest.length ? rest[i] : kw[n]) ?? null);
+  return names.map((n, i) => (i < rest.length ? rest[i] : kw?.[n]) ?? null);
 }
 
 let defaultTemplate: Context | undefined;
