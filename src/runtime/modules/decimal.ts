@@ -392,6 +392,60 @@ export class Decimal {
     });
   }
 
+  compare_signal(other: unknown, context: unknown = null): Decimal {
+    const o = operand(other, true)!;
+    const ctx = contextOf(context);
+    return operation(ctx, () => {
+      if (this._kind >= QNAN || o._kind >= QNAN) {
+        signal(INVALID_OPERATION);
+        return nanOperands(this, o) ?? NAN_RESULT();
+      }
+      const c = compareNumbers(this, o);
+      return Decimal._make(c < 0 ? 1 : 0, c === 0 ? 0n : 1n, 0);
+    });
+  }
+  compare_total(other: unknown, context: unknown = null): Decimal {
+    void context;
+    const c = totalOrder(this, operand(other, true)!);
+    return Decimal._make(c < 0 ? 1 : 0, c === 0 ? 0n : 1n, 0);
+  }
+  compare_total_mag(other: unknown, context: unknown = null): Decimal {
+    return this.copy_abs().compare_total(operand(other, true)!.copy_abs(), context);
+  }
+  next_plus(context: unknown = null): Decimal {
+    return nextNumber(this, contextOf(context), 1);
+  }
+  next_minus(context: unknown = null): Decimal {
+    return nextNumber(this, contextOf(context), -1);
+  }
+  next_toward(other: unknown, context: unknown = null): Decimal {
+    const o = operand(other, true)!;
+    const ctx = contextOf(context);
+    if (this._kind >= QNAN || o._kind >= QNAN) return operation(ctx, () => nanOperands(this, o)!);
+    const c = compareNumbers(this, o);
+    if (c === 0) return Decimal._make(o._sign, this._coef, this._exp, this._kind);
+    return nextNumber(this, ctx, c < 0 ? 1 : -1);
+  }
+  logical_and(other: unknown, context: unknown = null): Decimal {
+    return logical(this, operand(other, true)!, contextOf(context), (x, y) => x & y);
+  }
+  logical_or(other: unknown, context: unknown = null): Decimal {
+    return logical(this, operand(other, true)!, contextOf(context), (x, y) => x | y);
+  }
+  logical_xor(other: unknown, context: unknown = null): Decimal {
+    return logical(this, operand(other, true)!, contextOf(context), (x, y) => x ^ y);
+  }
+  logical_invert(context: unknown = null): Decimal {
+    const ctx = contextOf(context);
+    return logical(this, Decimal._make(0, (pow10(ctx._prec) - 1n) / 9n, 0), ctx, (x, y) => x ^ y);
+  }
+  shift(other: unknown, context: unknown = null): Decimal {
+    return shiftDigits(this, operand(other, true)!, contextOf(context), false);
+  }
+  rotate(other: unknown, context: unknown = null): Decimal {
+    return shiftDigits(this, operand(other, true)!, contextOf(context), true);
+  }
+
   // ── arithmetic ──
   __add__(other: unknown): unknown {
     return binary(this, other, false, (a, b, ctx) => add(a, b, 0, ctx));
@@ -1267,6 +1321,82 @@ function toIntegral(d: Decimal, mode: string, exact: boolean): Decimal {
   return Decimal._make(d._sign, q, 0);
 }
 
+/** The total order of compare_total: -NaN < -sNaN < -Infinity < ... < -0 < 0 < ... < Infinity < sNaN < NaN. */
+function totalOrder(a: Decimal, b: Decimal): number {
+  if (a._sign !== b._sign) return a._sign ? -1 : 1;
+  const flip = a._sign ? -1 : 1;
+  const rank = (d: Decimal) => [1, 2, 4, 3][d._kind]; // finite, infinity, NaN, sNaN
+  if (rank(a) !== rank(b)) return (rank(a) < rank(b) ? -1 : 1) * flip;
+  if (a._kind >= QNAN) return (a._coef === b._coef ? 0 : a._coef < b._coef ? -1 : 1) * flip;
+  if (a._kind === INFINITE) return 0;
+  const c = compareNumbers(a, b);
+  return c !== 0 ? c : compareTotal(a, b);
+}
+
+/** next_plus (direction 1) and next_minus (-1): the closest number of the context's precision beyond d. */
+function nextNumber(d: Decimal, ctx: Context, direction: 1 | -1): Decimal {
+  return operation(ctx, () => {
+    const nan = nanOperands(d, null);
+    if (nan !== null) return nan;
+    const towardSign: 0 | 1 = direction > 0 ? 0 : 1;
+    const largest = Decimal._make(0, pow10(ctx._prec) - 1n, ctx.Etop_());
+    if (d._kind === INFINITE) return d._sign === towardSign ? d : Decimal._make(d._sign, largest._coef, largest._exp);
+    const saved = [pending, ctx._rounding] as const;
+    ctx._rounding = towardSign === 0 ? ROUND_CEILING : ROUND_FLOOR;
+    try {
+      const etiny = ctx._Emin - ctx._prec + 1;
+      if (d._coef === 0n) return Decimal._make(towardSign, 1n, etiny);
+      // Enough digits below the last one, then a little more (or less) rounded the way of the step.
+      const pad = Math.max(ctx._prec + 2 - digitCount(d._coef), 2);
+      const grows = d._sign === towardSign;
+      const coef = d._coef * pow10(pad) - (grows ? 0n : 1n);
+      return finish(ctx, d._sign, coef, d._exp - pad, true);
+    } finally {
+      [pending, ctx._rounding] = [saved[0], saved[1]];
+    }
+  });
+}
+
+/** logical_and/or/xor: digit-wise on operands made of the digits 0 and 1 only (non-negative, exponent 0). */
+function logical(a: Decimal, b: Decimal, ctx: Context, op: (x: number, y: number) => number): Decimal {
+  return operation(ctx, () => {
+    const digitsOf = (d: Decimal) => (d._kind === FINITE && d._sign === 0 && d._exp === 0 && /^[01]+$/.test(d._coef.toString()) ? d._coef.toString() : null);
+    const [x, y] = [digitsOf(a), digitsOf(b)];
+    if (x === null || y === null || x.length > ctx._prec || y.length > ctx._prec) {
+      signal(INVALID_OPERATION);
+      return NAN_RESULT();
+    }
+    const n = Math.max(x.length, y.length);
+    const [px, py] = [x.padStart(n, "0"), y.padStart(n, "0")];
+    let out = "";
+    for (let i = 0; i < n; i++) out += op(Number(px[i]), Number(py[i]));
+    return Decimal._make(0, BigInt(out), 0);
+  });
+}
+
+/** shift and rotate: the coefficient's digits (as prec digits) moved by an integral count. */
+function shiftDigits(d: Decimal, by: Decimal, ctx: Context, rotate: boolean): Decimal {
+  return operation(ctx, () => {
+    const nan = nanOperands(d, by);
+    if (nan !== null) return nan;
+    const n = integralValue(by);
+    if (n === null || by._kind !== FINITE || by._exp !== 0 || n > BigInt(ctx._prec) || n < -BigInt(ctx._prec)) {
+      signal(INVALID_OPERATION);
+      return NAN_RESULT();
+    }
+    if (d._kind === INFINITE) return d;
+    const prec = ctx._prec;
+    const digits = (d._coef % pow10(prec)).toString().padStart(prec, "0");
+    const k = Number(n);
+    let moved: string;
+    if (rotate) {
+      const r = ((k % prec) + prec) % prec;
+      moved = digits.slice(r) + digits.slice(0, r);
+    } else moved = k >= 0 ? (digits + "0".repeat(k)).slice(k) : ("0".repeat(-k) + digits).slice(0, prec);
+    return Decimal._make(d._sign, BigInt(moved), d._exp);
+  });
+}
+
 /** Numeric order of two non-NaN numbers: -1, 0 or 1. */
 function compareNumbers(a: Decimal, b: Decimal): number {
   const weight = (d: Decimal) => (d._kind === INFINITE ? 2 : d._coef === 0n ? 0 : 1) * (d._sign ? -1 : 1);
@@ -1691,6 +1821,53 @@ function workContext(prec: number): Context {
   c._rounding = ROUND_HALF_EVEN;
   c._traps = 0;
   return c;
+}
+
+// Context methods that are their first operand's Decimal method given this context.
+for (const name of [
+  "compare_signal",
+  "compare_total",
+  "compare_total_mag",
+  "copy_sign",
+  "logical_and",
+  "logical_or",
+  "logical_xor",
+  "max_mag",
+  "min_mag",
+  "next_toward",
+  "remainder_near",
+  "rotate",
+  "same_quantum",
+  "shift",
+]) {
+  Object.defineProperty(Context.prototype, name, {
+    value(this: Context, x: unknown, y: unknown) {
+      return (operand(x, true) as unknown as Record<string, (o: unknown, c: Context) => unknown>)[name](y, this);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+for (const name of [
+  "canonical",
+  "is_canonical",
+  "is_normal",
+  "is_qnan",
+  "is_snan",
+  "is_subnormal",
+  "logb",
+  "logical_invert",
+  "next_minus",
+  "next_plus",
+  "number_class",
+]) {
+  Object.defineProperty(Context.prototype, name, {
+    value(this: Context, x: unknown) {
+      return (operand(x, true) as unknown as Record<string, (c: Context) => unknown>)[name](this);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 function checkContext(x: unknown): Context {
