@@ -124,12 +124,22 @@ export class Decimal {
   declare readonly _kind: Kind;
 
   constructor(...args: unknown[]) {
-    const kw = popKw(args) ?? {};
-    const value = args.length > 0 ? args[0] : "value" in kw ? kw.value : "0";
-    const ctxArg = args.length > 1 ? args[1] : (kw.context ?? null);
-    const ctx = ctxArg === null || ctxArg === undefined ? getcontext() : checkContext(ctxArg);
-    const p = operation(ctx, () => convertValue(value, ctx));
-    Object.assign(this, { _sign: p.sign, _coef: p.coef, _exp: p.exp, _kind: p.kind });
+    // A program's subclass: its own __new__ makes the instance (through Decimal.__new__), then
+    // its __init__ runs, as `type.__call__` does.
+    const target = new.target as unknown as { prototype: { __new__?: Function } };
+    if (target !== (Decimal as unknown)) {
+      const custom = target.prototype.__new__;
+      const made: unknown = custom !== Decimal.prototype.__new__ && typeof custom === "function" ? custom.call(target, ...args) : setValue(this, args);
+      const init = (made as { __init__?: Function }).__init__;
+      if (made instanceof (target as unknown as Function) && typeof init === "function") init.apply(made, args);
+      return made as Decimal;
+    }
+    setValue(this, args);
+  }
+
+  /** `Decimal.__new__(cls, value="0", context=None)`: what a subclass's `super().__new__(cls, value)` reaches. */
+  __new__(cls: unknown, ...args: unknown[]): Decimal {
+    return setValue(Object.create((cls as { prototype: object }).prototype) as Decimal, args);
   }
 
   /** @internal A Decimal from its parts, without conversion. */
@@ -688,6 +698,17 @@ function fromFloat(f: number): Decimal {
   }
   // m / 2**twos == m * 5**twos / 10**twos
   return Decimal._make(sign, BigInt(m) * 5n ** BigInt(twos), -twos);
+}
+
+/** Gives a Decimal being made the value of `Decimal(value="0", context=None)`'s arguments. */
+function setValue(target: Decimal, given: unknown[]): Decimal {
+  const args = given.slice();
+  const kw = popKw(args) ?? {};
+  const value = args.length > 0 ? args[0] : "value" in kw ? kw.value : "0";
+  const ctxArg = args.length > 1 ? args[1] : (kw.context ?? null);
+  const ctx = ctxArg === null || ctxArg === undefined ? getcontext() : checkContext(ctxArg);
+  const p = operation(ctx, () => convertValue(value, ctx));
+  return Object.assign(target, { _sign: p.sign, _coef: p.coef, _exp: p.exp, _kind: p.kind });
 }
 
 function partsOf(d: Decimal): Parts {
