@@ -259,13 +259,13 @@ class KeyTable {
     // IntEnum/StrEnum members hash and compare as their int/str value: they share its slot.
     const valueType = (x as Record<symbol, unknown>)[VALUE_TYPE];
     if (valueType === "int" || valueType === "str" || valueType === "float") return this.norm((x as { _value_: unknown })._value_, insert);
-    // A number of another type equal to an int or a float (an integral Decimal) shares its slot.
-    const numeric = (x as { [NUMERIC_KEY]?: () => unknown })[NUMERIC_KEY];
-    if (numeric !== undefined) {
-      const v = numeric.call(x);
-      if (v !== undefined) return this.norm(v, insert);
-    }
     if (!(x instanceof PyTuple || x instanceof PyFrozenSet)) {
+      // A number of another type equal to an int or a float (an integral Decimal) shares its slot.
+      const numeric = (x as { [NUMERIC_KEY]?: () => unknown })[NUMERIC_KEY];
+      if (numeric !== undefined) {
+        const v = numeric.call(x);
+        if (v !== undefined) return this.norm(v, insert);
+      }
       const h = (x as { __hash__?: unknown }).__hash__;
       if (h === undefined || h === null) {
         if (h === null || x instanceof PyList || x instanceof PyDict || x instanceof PySetBase) {
