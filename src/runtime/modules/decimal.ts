@@ -273,7 +273,8 @@ export class Decimal {
   __int__(): bigint {
     if (this._kind === INFINITE) throw new OverflowError("cannot convert Infinity to integer");
     if (this._kind !== FINITE) throw new ValueError("cannot convert NaN to integer");
-    const v = this._exp >= 0 ? this._coef * pow10(this._exp) : this._coef / pow10(-this._exp);
+    // (a fraction whose digits all lie below the point is 0, without dividing by a huge power)
+    const v = this._exp >= 0 ? this._coef * pow10(this._exp) : -this._exp > digitCount(this._coef) ? 0n : this._coef / pow10(-this._exp);
     return this._sign ? -v : v;
   }
   __trunc__(): bigint {

@@ -154,6 +154,10 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
   const doc = s as string;
   let i = 0;
   const objectHook = k.object_hook ?? null;
+  // parse_float=Decimal and the like: called with the number's text.
+  const parseFloatHook = k.parse_float ?? null;
+  const parseIntHook = k.parse_int ?? null;
+  const parseConstant = k.parse_constant ?? null;
   const ws = () => {
     while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
   };
@@ -248,7 +252,8 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(doc.slice(i, i + 400));
     if (m && m[0] !== "-") {
       i += m[0].length;
-      if (m[1] || m[2]) return parseFloat(m[0]);
+      if (m[1] || m[2]) return parseFloatHook !== null ? call(parseFloatHook, m[0]) : parseFloat(m[0]);
+      if (parseIntHook !== null) return call(parseIntHook, m[0]);
       checkDigitsToInt(m[0].length - (m[0][0] === "-" ? 1 : 0), 10);
       return BigInt(m[0]);
     }
@@ -262,7 +267,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     ] as const) {
       if (doc.startsWith(lit, i)) {
         i += lit.length;
-        return v;
+        return parseConstant !== null && typeof v === "number" ? call(parseConstant, lit) : v;
       }
     }
     return err("Expecting value");
