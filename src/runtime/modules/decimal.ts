@@ -1923,7 +1923,6 @@ BasicContext._traps = SIGNALS_BY_BIT.filter((s) => [Clamped, InvalidOperation, D
 );
 export const ExtendedContext = new Context(9n, ROUND_HALF_EVEN);
 ExtendedContext._traps = 0;
-void [Inexact, Rounded, Subnormal, Underflow];
 
 // The current context: one per thread and per task, in a context variable (CPython 3.12's too).
 const currentContext = new ContextVar<Context | null>("decimal_context");
