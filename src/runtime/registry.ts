@@ -28,6 +28,7 @@ import * as collections_abc from "./modules/collections_abc.js";
 import * as contextlib from "./modules/contextlib.js";
 import * as dataclasses from "./modules/dataclasses.js";
 import * as datetime from "./modules/datetime.js";
+import * as decimal from "./modules/decimal.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
@@ -124,6 +125,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/contextlib": contextlib,
   "tsyncio/runtime/dataclasses": dataclasses,
   "tsyncio/runtime/datetime": datetime,
+  "tsyncio/runtime/decimal": decimal,
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,

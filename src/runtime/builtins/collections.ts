@@ -224,6 +224,8 @@ installSequenceMethods({
 
 const NOT_FOUND: unique symbol = Symbol("NOT_FOUND");
 const VALUE_TYPE = Symbol.for("tsyncio.valueType");
+/** An object's method giving the int or float it equals (so that it hashes and compares as that key), or undefined. */
+export const NUMERIC_KEY = Symbol.for("tsyncio.numericKey");
 
 export function isUnhashable(x: object): boolean {
   if (x instanceof PyList || x instanceof PyDict || (x instanceof PySetBase && !(x instanceof PyFrozenSet))) return true;
@@ -258,6 +260,12 @@ class KeyTable {
     const valueType = (x as Record<symbol, unknown>)[VALUE_TYPE];
     if (valueType === "int" || valueType === "str" || valueType === "float") return this.norm((x as { _value_: unknown })._value_, insert);
     if (!(x instanceof PyTuple || x instanceof PyFrozenSet)) {
+      // A number of another type equal to an int or a float (an integral Decimal) shares its slot.
+      const numeric = (x as { [NUMERIC_KEY]?: () => unknown })[NUMERIC_KEY];
+      if (numeric !== undefined) {
+        const v = numeric.call(x);
+        if (v !== undefined) return this.norm(v, insert);
+      }
       const h = (x as { __hash__?: unknown }).__hash__;
       if (h === undefined || h === null) {
         if (h === null || x instanceof PyList || x instanceof PyDict || x instanceof PySetBase) {

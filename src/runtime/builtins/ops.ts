@@ -355,6 +355,11 @@ export function pow(a: any, b: any, m?: any): any {
   const ka = nk(a);
   const kb = nk(b);
   if (m !== undefined && m !== null) {
+    // Ternary pow of another number type is its own __pow__(b, m) (never the reflected method, as in CPython).
+    if (a !== null && typeof a === "object" && typeof a.__pow__ === "function") {
+      const r = a.__pow__(b, m);
+      if (r !== NotImplemented) return r;
+    }
     if (ka !== 1 || kb !== 1 || nk(m) !== 1) {
       throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
     }

@@ -325,7 +325,9 @@ function convert(sp: PercentSpec, v: unknown, prec: number, bytes: BytesPercentR
         typeof v === "object" &&
         (typeof (v as { __int__?: unknown }).__int__ === "function" || typeof (v as { __index__?: unknown }).__index__ === "function")
       ) {
-        iv = toIndex(v);
+        // A number with __int__ but no __index__ (a Decimal) is truncated by its __int__, as CPython's int() does.
+        const asInt = (v as { __int__?: () => unknown }).__int__;
+        iv = typeof (v as { __index__?: unknown }).__index__ !== "function" && typeof asInt === "function" ? toIndex(asInt.call(v)) : toIndex(v);
       } else throw new TypeError(`%${t} format: a real number is required, not ${typeName(v)}`);
       return signed(intToDecimal(iv < 0n ? -iv : iv), iv < 0n, sp, prec, "");
     }

@@ -4,7 +4,7 @@ import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
 import { floatRepr } from "../builtins/repr.js";
-import { call, toIterable, truthy, typeName, lt } from "../builtins/ops.js";
+import { call, toIterable, truthy, typeName, typeShortName, lt } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { bytesData } from "../builtins/bytes.js";
 import { decodeBytes } from "../builtins/codecs.js";
@@ -133,7 +133,8 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
     const valueType = typeof o === "object" ? (o as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")] : undefined;
     if (valueType === "int" || valueType === "str") return enc((o as { _value_: unknown })._value_, level);
     if (dflt !== null) return enc(call(dflt, o), level);
-    throw new TypeError(`Object of type ${typeName(o)} is not JSON serializable`);
+    // (CPython names `o.__class__.__name__`: Decimal, not decimal.Decimal)
+    throw new TypeError(`Object of type ${typeShortName(o)} is not JSON serializable`);
   };
   return enc(obj, 0);
 }
@@ -153,6 +154,10 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
   const doc = s as string;
   let i = 0;
   const objectHook = k.object_hook ?? null;
+  // parse_float=Decimal and the like: called with the number's text.
+  const parseFloatHook = k.parse_float ?? null;
+  const parseIntHook = k.parse_int ?? null;
+  const parseConstant = k.parse_constant ?? null;
   const ws = () => {
     while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
   };
@@ -247,7 +252,8 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(doc.slice(i, i + 400));
     if (m && m[0] !== "-") {
       i += m[0].length;
-      if (m[1] || m[2]) return parseFloat(m[0]);
+      if (m[1] || m[2]) return parseFloatHook !== null ? call(parseFloatHook, m[0]) : parseFloat(m[0]);
+      if (parseIntHook !== null) return call(parseIntHook, m[0]);
       checkDigitsToInt(m[0].length - (m[0][0] === "-" ? 1 : 0), 10);
       return BigInt(m[0]);
     }
@@ -261,7 +267,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     ] as const) {
       if (doc.startsWith(lit, i)) {
         i += lit.length;
-        return v;
+        return parseConstant !== null && typeof v === "number" ? call(parseConstant, lit) : v;
       }
     }
     return err("Expecting value");

@@ -1,7 +1,7 @@
 // statistics: averages and spread. As CPython, sums are exact (ints and floats as fractions) and
 // converted once at the end, so `mean([0.1, 0.2, 0.3])` is 0.2 and a mean of ints is an int when
 // it is whole; stdev is the correctly rounded square root of the exact variance (3.12).
-import { ValueError, TypeError } from "../builtins/exceptions.js";
+import { NotImplementedError, ValueError, TypeError } from "../builtins/exceptions.js";
 import { PyDict, PyList } from "../builtins/collections.js";
 import { add, toIterable, truediv, typeName } from "../builtins/ops.js";
 import { sorted } from "../builtins/functions.js";
@@ -97,7 +97,21 @@ function sqrtOfRatio({ n, d }: Ratio): number {
   return scale(Number((q << 1n) | sticky), k + 1);
 }
 
-type Kind = "int" | "float";
+/** The type of the result: int, float, or another number class of the data (a Decimal: its class). */
+type Kind = "int" | "float" | NumberClass;
+/** A number class whose values give their exact ratio (Decimal); `_sqrt_of_ratio` gives its stdev. */
+type NumberClass = (new (n: bigint) => unknown) & { _sqrt_of_ratio?: (n: bigint, d: bigint) => unknown; name: string };
+
+/** The result type of data of two types, as CPython's statistics coerces them (int gives way). */
+function coerce(kind: Kind, x: unknown): Kind {
+  const other: Kind = typeof x === "number" ? "float" : typeof x === "object" && x !== null ? (x.constructor as NumberClass) : "int";
+  if (kind === other || other === "int") return kind;
+  if (kind === "int") return other;
+  const name = (k: Kind) => (typeof k === "string" ? k : k.name);
+  // (CPython names the float second, whichever came first)
+  const [first, second] = kind === "float" ? [other, kind] : [kind, other];
+  throw new TypeError(`don't know how to coerce ${name(first)} and ${name(second)}`);
+}
 
 function toRatios(data: unknown): { values: Ratio[]; kind: Kind; raw: unknown[] } {
   const raw = [...toIterable(data)];
@@ -106,23 +120,37 @@ function toRatios(data: unknown): { values: Ratio[]; kind: Kind; raw: unknown[] 
     if (typeof x === "bigint") return { n: x, d: 1n };
     if (typeof x === "boolean") return { n: x ? 1n : 0n, d: 1n };
     if (typeof x === "number") {
-      kind = "float";
+      kind = coerce(kind, x);
       return floatRatio(x);
+    }
+    const ratio = typeof x === "object" && x !== null ? (x as { as_integer_ratio?: () => ArrayLike<bigint> }).as_integer_ratio : undefined;
+    if (typeof ratio === "function") {
+      kind = coerce(kind, x);
+      const [n, d] = Array.from(ratio.call(x));
+      return { n, d };
     }
     throw new TypeError(`can't convert type '${typeName(x)}' to numerator/denominator`);
   });
   return { values, kind, raw };
 }
 
-function convert(r: Ratio, kind: Kind): bigint | number {
+function convert(r: Ratio, kind: Kind): unknown {
+  if (typeof kind === "function") return truediv(new kind(r.n), r.d);
   return kind === "int" && r.d === 1n ? r.n : ratioToFloat(r);
+}
+
+/** stdev's square root: a float's correctly rounded, or the number class's own (Decimal's, to its context). */
+function sqrtAs(r: Ratio, kind: Kind): unknown {
+  if (typeof kind !== "function") return sqrtOfRatio(r);
+  if (kind._sqrt_of_ratio === undefined) throw new NotImplementedError(`statistics: the square root of ${kind.name} values is not supported by tsyncio`);
+  return kind._sqrt_of_ratio(r.n, r.d);
 }
 
 function exactMean(values: Ratio[]): Ratio {
   return over(values.reduce(plus, { n: 0n, d: 1n }), BigInt(values.length));
 }
 
-export function mean(data: unknown): bigint | number {
+export function mean(data: unknown): unknown {
   const { values, kind } = toRatios(data);
   if (!values.length) throw new StatisticsError("mean requires at least one data point");
   return convert(exactMean(values), kind);
@@ -198,22 +226,22 @@ function squares(data: unknown, xbar: unknown, what: string, min: number): { ss:
   return { ss, n: values.length, kind };
 }
 
-export function variance(data: unknown, ...rest: unknown[]): bigint | number {
+export function variance(data: unknown, ...rest: unknown[]): unknown {
   const { ss, n, kind } = squares(data, optional(rest, "xbar"), "variance", 2);
   return convert(over(ss, BigInt(n - 1)), kind);
 }
 
-export function pvariance(data: unknown, ...rest: unknown[]): bigint | number {
+export function pvariance(data: unknown, ...rest: unknown[]): unknown {
   const { ss, n, kind } = squares(data, optional(rest, "mu"), "pvariance", 1);
   return convert(over(ss, BigInt(n)), kind);
 }
 
-export function stdev(data: unknown, ...rest: unknown[]): number {
-  const { ss, n } = squares(data, optional(rest, "xbar"), "stdev", 2);
-  return sqrtOfRatio(over(ss, BigInt(n - 1)));
+export function stdev(data: unknown, ...rest: unknown[]): unknown {
+  const { ss, n, kind } = squares(data, optional(rest, "xbar"), "stdev", 2);
+  return sqrtAs(over(ss, BigInt(n - 1)), kind);
 }
 
-export function pstdev(data: unknown, ...rest: unknown[]): number {
-  const { ss, n } = squares(data, optional(rest, "mu"), "pstdev", 1);
-  return sqrtOfRatio(over(ss, BigInt(n)));
+export function pstdev(data: unknown, ...rest: unknown[]): unknown {
+  const { ss, n, kind } = squares(data, optional(rest, "mu"), "pstdev", 1);
+  return sqrtAs(over(ss, BigInt(n)), kind);
 }
