@@ -9,11 +9,18 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
+import { array, call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { mayReturnCoroutine } from "./calls.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
 import { asyncLoop, refusingCoroutine } from "./loops.js";
+
+/**
+ * List comprehensions that no program code will see as a list: `f(*[... for ...])`, whose items
+ * are only spread into the call (calls.ts marks them). Each is built as a plain JS array (`[]`,
+ * `push`): a spread of it takes V8's fast path for arrays, and a call's argument array can be it.
+ */
+export const spreadOnly = new WeakSet<py.ListComp>();
 
 /**
  * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:
@@ -21,6 +28,7 @@ import { asyncLoop, refusingCoroutine } from "./loops.js";
  * A generator expression becomes a generator function, evaluated lazily like Python's.
  */
 export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
+  const plainArray = e._type === "ListComp" && spreadOnly.has(e);
   const scope = cx.scopes.get(e)!;
   const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
   // An asynchronous generator expression is an async generator (allowed outside coroutines too).
@@ -45,7 +53,7 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   else if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
   // (the result is a new dict: its own __setitem__)
   else if (e._type === "DictComp") inner = [exprStmt(call(member(id(result), "__setitem__"), cx.expr(e.key), cx.expr(e.value)))];
-  else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
+  else inner = [exprStmt(call(member(id(result), plainArray ? "push" : e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
   for (let i = e.generators.length - 1; i >= 0; i--) {
     const g = e.generators[i];
     let body = inner;
@@ -99,13 +107,19 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
     return call({ k: "function", fn }, firstIter);
   }
-  const init: ir.Expr =
-    e._type === "ListComp"
+  const init: ir.Expr = plainArray
+    ? array([])
+    : e._type === "ListComp"
       ? cx.list([])
       : e._type === "SetComp"
         ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] }
         : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
-  const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, returnStmt(id(result))];
+  const body: ir.Stmt[] = [
+    ...decls,
+    { k: "var", decl: "const", name: result, ...(plainArray ? { type: "any[]" } : {}), init },
+    ...inner,
+    returnStmt(id(result)),
+  ];
   if (isAsync) {
     // Awaits inside: the comprehension is a generator the coroutine delegates to.
     const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };
