@@ -183,8 +183,14 @@ const _T_LINKED = 32;
 const _T_CTX_LAZY = 64;
 /** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
 const _T_Q_CALLBACK = 128;
-/** The cancel count is kept above the bits: `_flags` = bits + count × 256 (a small integer). */
-const _T_CANCELS_UNIT = 256;
+/** Queued for a step: `_waiting` holds its argument (the exception to throw in, or null). */
+const _T_Q_STEP = 256;
+/** `_waiting` holds what was queued (a step's argument, the callback), not the future waited on. */
+const _T_Q_HOLDS_ARG = _T_Q_STEP | _T_Q_CALLBACK;
+/** Something is queued: `_q_arg` reads `_waiting`. */
+const _T_QUEUED = _T_Q_STEP | _T_Q_WAKEUP | _T_Q_CALLBACK;
+/** The cancel count is kept above the bits: `_flags` = bits + count × 512 (a small integer). */
+const _T_CANCELS_UNIT = 512;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
@@ -192,7 +198,6 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
-  declare _fut_waiter: Future<unknown> | null;
   /**
    * The task's context (CPython's `_context`, an accessor here), or with _T_CTX_LAZY only the
    * variables it holds: the Context is made when a step sets a variable or get_context() asks.
@@ -205,12 +210,15 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    */
   declare _wakeup_cb: ((fut: Future<unknown>) => void) | null;
   /**
+   * The future the task waits on (CPython's `_fut_waiter`), or while a step or callback is queued
+   * (_T_Q_HOLDS_ARG) what the loop passes it (`_q_arg`): one field for both (memory per pending
+   * task), as a task that waits has nothing queued but its wakeup, whose argument is that future.
    * The loop queues a Task's step or wakeup as the Task itself, not as a Handle (one less object
    * per step): `_q_wakeup` says which method runs when it is dequeued, `_q_arg` is its argument
    * (the exception to throw in, or the future that woke it). At most one is queued at a time
    * (CPython's invariant, see the file header).
    */
-  declare _q_arg: unknown;
+  declare _waiting: unknown;
   /** Links of _scheduled_tasks (the pending tasks) through the tasks themselves. */
   declare _sched_prev: Task<unknown> | null;
   declare _sched_next: Task<unknown> | null;
@@ -228,6 +236,16 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   }
   set _log_destroy_pending(val: boolean) {
     this._flags = val ? this._flags | _T_LOG_DESTROY : this._flags & ~_T_LOG_DESTROY;
+  }
+  get _fut_waiter(): Future<unknown> | null {
+    return (this._flags & _T_Q_HOLDS_ARG) !== 0 ? null : (this._waiting as Future<unknown> | null);
+  }
+  set _fut_waiter(fut: Future<unknown> | null) {
+    this._waiting = fut;
+  }
+  /** What the loop passes the queued step, wakeup or callback (null when nothing is queued). */
+  get _q_arg(): unknown {
+    return (this._flags & _T_QUEUED) !== 0 ? this._waiting : null;
   }
   get _q_wakeup(): boolean {
     return (this._flags & _T_Q_WAKEUP) !== 0;
@@ -254,8 +272,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     if (_shape_hint) {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name_v = null as never;
-      this._fut_waiter = this._ctx_v = null as never;
-      this._q_arg = null as never;
+      this._waiting = this._ctx_v = null as never;
       this._sched_prev = this._sched_next = null as never;
     }
   }
@@ -286,7 +303,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
-    this._fut_waiter = null;
+    this._waiting = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     _untrackStarted(coro as Coroutine<T>);
@@ -299,7 +316,6 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this._flags |= _T_CTX_LAZY;
       }
     }
-    this._q_arg = null;
     if ((this._flags & _T_LINKED) === 0) this._sched_prev = this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
@@ -439,7 +455,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       if (!(e instanceof CancelledError)) e = this._make_cancelled_error();
       this._flags &= ~_T_MUST_CANCEL;
     }
-    this._fut_waiter = null;
+    this._waiting = null; // (_fut_waiter)
     const loop = this._loop;
     _enter_task(loop, this as Task<unknown>);
     try {
@@ -518,7 +534,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         (fut as Future<unknown>)._asyncio_future_blocking = false;
         (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this.get_context() }));
       }
-      this._fut_waiter = fut;
+      this._waiting = fut; // (_fut_waiter)
       if ((this._flags & _T_MUST_CANCEL) !== 0) {
         if (fut.cancel(this._cancel_message)) this._flags &= ~_T_MUST_CANCEL;
       }
@@ -529,8 +545,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
   /** @internal The loop queues this Task: its wakeup (with the future) or its step (with an exception or null). */
   _set_queued(wakeup: boolean, arg: unknown): void {
-    this._flags = wakeup ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
-    this._q_arg = arg;
+    // (a wakeup's argument is the future waited on: `_fut_waiter` reads it until the step clears it)
+    this._flags = wakeup ? (this._flags & ~_T_Q_STEP) | _T_Q_WAKEUP : (this._flags & ~_T_Q_WAKEUP) | _T_Q_STEP;
+    this._waiting = arg;
   }
 
   /**
@@ -542,13 +559,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   _queue_callback(fn: Function): boolean {
     if (this._state === _PENDING || (this._flags & _T_Q_CALLBACK) !== 0) return false;
     this._flags |= _T_Q_CALLBACK;
-    this._q_arg = fn;
+    this._waiting = fn;
     return true;
   }
 
   /** @internal The callback _queue_callback queued, if this Task is queued for one (else null). */
   _queued_callback(): Function | null {
-    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._q_arg as Function) : null;
+    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._waiting as Function) : null;
   }
 
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
@@ -580,9 +597,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this._run_callback();
       return;
     }
-    const arg = this._q_arg;
-    const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
-    this._q_arg = null;
+    const arg = this._waiting;
+    const flags = this._flags;
+    const fn: Function = (flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
+    // Dequeued: a wakeup leaves the future waited on in place (the step clears it), a step its
+    // argument gone.
+    this._flags = flags & ~(_T_Q_WAKEUP | _T_Q_STEP);
+    if ((flags & _T_Q_STEP) !== 0) this._waiting = null;
     const ctx = this._ctx_v;
     try {
       if ((this._flags & _T_CTX_LAZY) !== 0) (_lazy_contexts() as LazyContexts).runMethod(ctx, fn, this, arg, this);
@@ -598,8 +619,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
   /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
   private _run_callback(): void {
-    const fn = this._q_arg as Function;
-    this._q_arg = null;
+    const fn = this._waiting as Function;
+    this._waiting = null;
     this._flags &= ~_T_Q_CALLBACK;
     try {
       fn(this);
