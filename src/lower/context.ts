@@ -64,6 +64,14 @@ export function needsArgumentArray(args: readonly ir.Expr[]): boolean {
 const MAX_WRITTEN_ARGUMENTS = 1000;
 
 /**
+ * List comprehensions that no program code will see as a list: `f(*[... for ...])`, whose items
+ * are only spread into the call (calls.ts marks them, comprehensions.ts builds them). Each is built
+ * as a plain JS array: a spread of it takes V8's fast path for arrays, and a call's argument array
+ * can be it.
+ */
+export const spreadOnly = new WeakSet<py.ListComp>();
+
+/**
  * The array a call passes its arguments in (callv): `[a, ...items]`; a lone spread of an array made
  * for it alone (`f(*[... for ...])`) is that array, not a copy.
  */
