@@ -74,7 +74,8 @@ export type Expr =
   | { k: "arrow"; params: Param[]; body: Expr | Stmt[]; returnType?: TsType; pyName?: string }
   | { k: "function"; fn: FunctionLike }
   | { k: "yield"; delegate: boolean; arg?: Expr }
-  | { k: "spread"; arg: Expr }
+  // ownArray: `arg` is a plain array made for this spread alone (an argument array may be it)
+  | { k: "spread"; arg: Expr; ownArray?: true }
   | { k: "as"; expr: Expr; type: TsType }
   | { k: "seq"; exprs: Expr[] }
   | { k: "class"; name: string; base?: Expr; members: ClassMember[]; typeParams?: string[]; baseTypeArgs?: string[] }

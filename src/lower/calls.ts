@@ -9,9 +9,9 @@
 import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
+import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
-import { ASYNCIO, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp } from "./context.js";
+import { ASYNCIO, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
@@ -143,7 +143,7 @@ export function suspends(e: py.ExprNode): boolean {
 function argumentsAsArray(cx: LowerContext, r: ir.Expr): ir.Expr {
   if ((r.k !== "call" && r.k !== "new") || !needsArgumentArray(r.args)) return r;
   const c = r.callee;
-  const args = array(r.args);
+  const args = argumentArray(r.args);
   // A module's function needs no `this`: `callv(asyncio.gather, [...tasks])`.
   const onModule = c.k === "member" && c.object.k === "id" && ["module", "local-module"].includes(cx.lookupKnown(c.object.name)?.kind ?? "");
   if (r.k === "call" && c.k === "member" && !c.jsOnly && !onModule) {
@@ -159,7 +159,7 @@ const NO_KEYWORDS = Object.freeze([]) as unknown as py.Keyword[];
 
 function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
-  const args = e.args.map((a) => (a._type === "Starred" ? spread(starArgument(cx, a.value, e)) : iteratedArgument(cx, a, e)));
+  const args = e.args.map((a) => (a._type === "Starred" ? starSpread(cx, a.value, e) : iteratedArgument(cx, a, e)));
   // (most calls have no keyword: no arrays made for them)
   const kwStar = e.keywords.length ? e.keywords.filter((k) => k.arg === null) : NO_KEYWORDS;
   const keywords = (e.keywords.length ? e.keywords.filter((k) => k.arg !== null) : NO_KEYWORDS) as (py.Keyword & { arg: string })[];
@@ -574,6 +574,13 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
  * Its awaitables (stdlib.ts) but gather and shield, which return a Future that runs on its own.
  */
 const ASYNCIO_COROUTINE_FUNCTIONS = new Set([...STDLIB.asyncio.awaitables].filter((name) => name !== "gather" && name !== "shield"));
+
+/** `*x` among a call's arguments; `*[... for ...]` builds a plain array, which nothing but the spread sees. */
+function starSpread(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
+  if (value._type !== "ListComp") return spread(starArgument(cx, value, c));
+  spreadOnly.add(value);
+  return { k: "spread", arg: cx.expr(value), ownArray: true };
+}
 
 /** `f(*x)` where x may be a coroutine: refused as CPython does (a JS spread would walk it). */
 function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {

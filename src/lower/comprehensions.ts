@@ -9,8 +9,8 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { call, exprStmt, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
-import { ASYNCIO, type LowerContext, safeName } from "./context.js";
+import { array, assign, call, exprStmt, index, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
+import { ASYNCIO, type LowerContext, safeName, spreadOnly } from "./context.js";
 import { mayReturnCoroutine } from "./calls.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
 import { asyncLoop, refusingCoroutine } from "./loops.js";
@@ -21,6 +21,10 @@ import { asyncLoop, refusingCoroutine } from "./loops.js";
  * A generator expression becomes a generator function, evaluated lazily like Python's.
  */
 export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): ir.Expr {
+  const plainArray = e._type === "ListComp" && spreadOnly.has(e);
+  // One plain `for` over an iterable whose length the runtime may know: the array is made at that
+  // length (spread_array) and filled by index, then cut to what was stored.
+  const byIndex = plainArray && e.generators.length === 1 && !e.generators[0].ifs.length && !e.generators[0].is_async;
   const scope = cx.scopes.get(e)!;
   const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
   // An asynchronous generator expression is an async generator (allowed outside coroutines too).
@@ -40,12 +44,16 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   cx.fn.selfBox = outer.selfBox;
   const result = cx.temp("_r");
   cx.fn.temps.pop();
+  const stored = byIndex ? cx.temp("_n") : "";
+  if (byIndex) cx.fn.temps.pop();
   let inner: ir.Stmt[];
   if (asyncGen) inner = [exprStmt(yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), cx.expr(e.elt))))];
   else if (e._type === "GeneratorExp") inner = [exprStmt(yieldValue(cx.expr(e.elt)))];
   // (the result is a new dict: its own __setitem__)
   else if (e._type === "DictComp") inner = [exprStmt(call(member(id(result), "__setitem__"), cx.expr(e.key), cx.expr(e.value)))];
-  else inner = [exprStmt(call(member(id(result), e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
+  else if (byIndex) {
+    inner = [exprStmt(assign(index(id(result), id(stored)), cx.expr(e.elt))), exprStmt({ k: "assign", op: "+=", target: id(stored), value: lit(1) })];
+  } else inner = [exprStmt(call(member(id(result), plainArray ? "push" : e._type === "ListComp" ? "append" : "add"), cx.expr(e.elt)))];
   for (let i = e.generators.length - 1; i >= 0; i--) {
     const g = e.generators[i];
     let body = inner;
@@ -99,13 +107,24 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     if (outer.selfName && !outer.selfAlias) return cx.rt("call_bound", { k: "function", fn }, { k: "this" }, firstIter);
     return call({ k: "function", fn }, firstIter);
   }
-  const init: ir.Expr =
-    e._type === "ListComp"
-      ? cx.list([])
-      : e._type === "SetComp"
-        ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] }
-        : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
-  const body: ir.Stmt[] = [...decls, { k: "var", decl: "const", name: result, init }, ...inner, returnStmt(id(result))];
+  const init: ir.Expr = byIndex
+    ? call(cx.helper("spread_array"), id("_iter"))
+    : plainArray
+      ? array([])
+      : e._type === "ListComp"
+        ? cx.list([])
+        : e._type === "SetComp"
+          ? { k: "call", callee: cx.helper("set_of"), args: [], typeArgs: ["any"] }
+          : { k: "call", callee: cx.helper("dict_of"), args: [], typeArgs: ["any", "any"] };
+  const body: ir.Stmt[] = [
+    ...decls,
+    { k: "var", decl: "const", name: result, ...(plainArray ? { type: "any[]" } : {}), init },
+    ...(byIndex ? [{ k: "var", decl: "let", name: stored, init: lit(0) } as ir.Stmt] : []),
+    ...inner,
+    // (a list iterated may have shrunk while the comprehension ran)
+    ...(byIndex ? [exprStmt(assign(member(id(result), "length"), id(stored)))] : []),
+    returnStmt(id(result)),
+  ];
   if (isAsync) {
     // Awaits inside: the comprehension is a generator the coroutine delegates to.
     const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };

@@ -63,6 +63,23 @@ export function needsArgumentArray(args: readonly ir.Expr[]): boolean {
 }
 const MAX_WRITTEN_ARGUMENTS = 1000;
 
+/**
+ * List comprehensions that no program code will see as a list: `f(*[... for ...])`, whose items
+ * are only spread into the call (calls.ts marks them, comprehensions.ts builds them). Each is built
+ * as a plain JS array: a spread of it takes V8's fast path for arrays, and a call's argument array
+ * can be it.
+ */
+export const spreadOnly = new WeakSet<py.ListComp>();
+
+/**
+ * The array a call passes its arguments in (callv): `[a, ...items]`; a lone spread of an array made
+ * for it alone (`f(*[... for ...])`) is that array, not a copy.
+ */
+export function argumentArray(args: readonly ir.Expr[]): ir.Expr {
+  const only = args.length === 1 ? args[0] : null;
+  return only?.k === "spread" && only.ownArray ? only.arg : array([...args]);
+}
+
 /** Records runtime imports as the lowering uses them (Sucrase's HelperManager), so the output imports exactly what it needs. */
 export class RuntimeImports {
   private namespaces = new Map<string, string>(); // specifier → local namespace name
@@ -454,9 +471,9 @@ export class LowerContext {
   rt(name: Helper, ...args: ir.Expr[]): ir.Expr {
     if (needsArgumentArray(args)) {
       // A star-argument or a very long list: the arguments go as one array (runtime star-call.ts).
-      if (name === "call") return call(this.helper("callv"), args[0], array(args.slice(1)));
-      if (name === "callm") return call(this.helper("callv_method"), args[0], args[1], array(args.slice(2)));
-      return call(this.helper("callv"), this.helper(name), array(args));
+      if (name === "call") return call(this.helper("callv"), args[0], argumentArray(args.slice(1)));
+      if (name === "callm") return call(this.helper("callv_method"), args[0], args[1], argumentArray(args.slice(2)));
+      return call(this.helper("callv"), this.helper(name), argumentArray(args));
     }
     return call(this.helper(name), ...args);
   }

@@ -550,12 +550,21 @@ export function _reuseError(): RuntimeError {
 
 /**
  * Coroutines that might never be started. Appending is cheap; when the list has doubled it is
- * compacted in place (dropping started ones), unless fewer than half of it are started ones
+ * compacted (dropping started ones), unless fewer than half of it are started ones
  * (`_startedInList` counts them): then it only grows, as a scan
  * would keep most of it (a program that makes 500,000 coroutines before gathering them). So it
  * stays within a few times the live unstarted set.
+ * Kept in chunks of _CHUNK slots (8 KB, a regular heap object): one array grown by push past
+ * ~16,000 items is copied at each growth into V8's large-object space, garbage that only a
+ * mark-compact frees (~8 MB of it for 500,000 coroutines); a chunk is never copied.
  */
-let _unstarted: Coroutine[] = [];
+const _CHUNK = 1024;
+/** The full chunks, then the one being filled (its first _tailLength slots are used). */
+let _chunks: Coroutine[][] = [];
+let _tail: Coroutine[] = new Array(_CHUNK);
+let _tailLength = 0;
+/** How many the list holds. */
+let _listed = 0;
 let _compactAt = 1024;
 let _startedInList = 0;
 /**
@@ -572,7 +581,9 @@ let _newestMade = 0;
 
 /** @internal test support: forget coroutines created so far. */
 export function _reset_coroutines_state(): void {
-  _unstarted = [];
+  _chunks = [];
+  _tail = new Array(_CHUNK);
+  _tailLength = _listed = 0;
   _compactAt = 1024;
   _startedInList = 0;
   _newest = { c: null };
@@ -590,9 +601,10 @@ export function _untrackStarted(c: Coroutine): void {
     newest.c = null;
     return;
   }
-  const last = _unstarted.length - 1;
-  if (last >= 0 && _unstarted[last] === c) _unstarted.pop();
-  else _startedInList++;
+  if (_tailLength > 0 && _tail[_tailLength - 1] === c) {
+    _tail[--_tailLength] = undefined as never;
+    _listed--;
+  } else _startedInList++;
 }
 
 /** @internal (see _selfIterating) */
@@ -608,20 +620,34 @@ export function _trackUnstarted(c: Coroutine): void {
 }
 
 function _listUnstarted(c: Coroutine): void {
-  const n = _unstarted.push(c);
+  _append(c);
+  const n = _listed;
   if (n >= _compactAt) {
     if (_startedInList * 2 >= n) {
-      const list = _unstarted;
-      let kept = 0;
-      for (let i = 0; i < n; i++) {
-        const x = list[i];
-        if (x._state === CORO_FRESH) list[kept++] = x;
-      }
-      list.length = kept;
       _startedInList = 0;
+      for (const x of _takeListed()) if (x._state === CORO_FRESH) _append(x);
     }
-    _compactAt = Math.max(1024, _unstarted.length * 2);
+    _compactAt = Math.max(1024, _listed * 2);
   }
+}
+
+function _append(c: Coroutine): void {
+  _tail[_tailLength++] = c;
+  _listed++;
+  if (_tailLength === _CHUNK) {
+    _chunks.push(_tail);
+    _tail = new Array(_CHUNK);
+    _tailLength = 0;
+  }
+}
+
+/** Everything the list holds, in order, leaving it empty. */
+function _takeListed(): Coroutine[] {
+  const all = ([] as Coroutine[]).concat(..._chunks, _tail.slice(0, _tailLength));
+  _chunks = [];
+  _tail = new Array(_CHUNK);
+  _tailLength = _listed = 0;
+  return all;
 }
 
 /**
@@ -694,9 +720,8 @@ export function _drop_held_coroutine(c: Coroutine<unknown>, rebinding: boolean):
  * clears module globals at shutdown (`sys:1: RuntimeWarning: ...`, no source line).
  */
 export function _report_never_awaited(): void {
-  const left = _unstarted;
+  const left = _takeListed();
   if (_newest.c !== null) left.push(_newest.c);
-  _unstarted = [];
   _newest = { c: null };
   for (const c of left) {
     if (c._state === CORO_FRESH) {

@@ -93,13 +93,18 @@ const TASKS_PY = `${ASYNCIO_LIB}/tasks.py`;
 
 /**
  * Pending tasks, in the order they were added (CPython keeps a WeakSet of all tasks; done ones are
- * filtered out anyway). A doubly-linked list through the Tasks' own _sched_prev/_sched_next fields:
- * O(1) add and delete without hashing or rehashing (a Set of 100,000 pending tasks was ~15% of the
- * CPU time of spawning them). Objects that are not Tasks (asyncio._register_task takes any) go in a Set.
+ * filtered out anyway). A singly-linked list through the Tasks' own _sched_next field: O(1) add
+ * without hashing or rehashing (a Set of 100,000 pending tasks was ~15% of the CPU time of spawning
+ * them), one field per task. A deleted task only loses its _T_LINKED bit and stays in the chain
+ * (_T_CHAINED) until a sweep, made once the deleted outnumber the rest (and before a deleted task
+ * is added again). Objects that are not Tasks (asyncio._register_task takes any) go in a Set.
  */
 class _TaskList {
   _head: Task<unknown> | null = null;
   _tail: Task<unknown> | null = null;
+  /** Tasks in the chain with and without _T_LINKED. */
+  _linked = 0;
+  _deleted = 0;
   _others = new Set<Task<unknown>>();
 
   add(t: Task<unknown>): void {
@@ -107,46 +112,66 @@ class _TaskList {
       this._others.add(t);
       return;
     }
-    if ((t._flags & _T_LINKED) !== 0) return;
-    t._flags |= _T_LINKED;
-    t._sched_prev = this._tail;
+    const flags = t._flags;
+    if ((flags & _T_LINKED) !== 0) return;
+    // (a deleted task still in the chain goes to its end, as a new one: swept out first)
+    if ((flags & _T_CHAINED) !== 0) this._sweep();
+    t._flags |= _T_LINKED | _T_CHAINED;
     t._sched_next = null;
     if (this._tail === null) this._head = t;
     else this._tail._sched_next = t;
     this._tail = t;
+    this._linked++;
   }
 
   delete(t: Task<unknown>): boolean {
     if (!(t instanceof Task)) return this._others.delete(t);
     if ((t._flags & _T_LINKED) === 0) return false;
-    const prev = t._sched_prev;
-    const next = t._sched_next;
-    if (prev === null) this._head = next;
-    else prev._sched_next = next;
-    if (next === null) this._tail = prev;
-    else next._sched_prev = prev;
-    t._sched_prev = t._sched_next = null;
     t._flags &= ~_T_LINKED;
+    this._linked--;
+    // (swept when the deleted outnumber the rest: each sweep removes at least half of what it walks)
+    if (++this._deleted > 1024 && this._deleted > this._linked) this._sweep();
     return true;
+  }
+
+  /** Unchains the deleted tasks (their link cleared: a task the program keeps holds no others). */
+  private _sweep(): void {
+    let last: Task<unknown> | null = null;
+    for (let t = this._head; t !== null;) {
+      const next: Task<unknown> | null = t._sched_next;
+      if ((t._flags & _T_LINKED) !== 0) {
+        if (last === null) this._head = t;
+        else last._sched_next = t;
+        last = t;
+      } else {
+        t._sched_next = null;
+        t._flags &= ~_T_CHAINED;
+      }
+      t = next;
+    }
+    if (last === null) this._head = null;
+    else last._sched_next = null;
+    this._tail = last;
+    this._deleted = 0;
   }
 
   clear(): void {
     for (let t = this._head; t !== null;) {
-      const next = t._sched_next;
-      t._sched_prev = t._sched_next = null;
-      t._sched_linked = false;
+      const next: Task<unknown> | null = t._sched_next;
+      t._sched_next = null;
+      t._flags &= ~(_T_LINKED | _T_CHAINED);
       t = next;
     }
     this._head = this._tail = null;
+    this._linked = this._deleted = 0;
     this._others.clear();
   }
 
   *[Symbol.iterator](): Generator<Task<unknown>, void, undefined> {
-    for (let t = this._head; t !== null;) {
-      const next = t._sched_next; // the caller may delete `t`
-      yield t;
-      t = next;
-    }
+    // (collected first: the caller may add tasks, and an add may sweep the chain)
+    const linked: Task<unknown>[] = [];
+    for (let t = this._head; t !== null; t = t._sched_next) if ((t._flags & _T_LINKED) !== 0) linked.push(t);
+    yield* linked;
     yield* this._others;
   }
 }
@@ -183,10 +208,18 @@ const _T_LINKED = 32;
 const _T_CTX_LAZY = 64;
 /** Queued (done) to run the runtime's done callback in `_q_arg` with itself (see _queue_callback). */
 const _T_Q_CALLBACK = 128;
+/** Queued for a step: `_waiting` holds its argument (the exception to throw in, or null). */
+const _T_Q_STEP = 256;
+/** In _scheduled_tasks' chain, linked or deleted but not swept out yet (kept by a second __init__). */
+const _T_CHAINED = 512;
+/** `_waiting` holds what was queued (a step's argument, the callback), not the future waited on. */
+const _T_Q_HOLDS_ARG = _T_Q_STEP | _T_Q_CALLBACK;
+/** Something is queued: `_q_arg` reads `_waiting`. */
+const _T_QUEUED = _T_Q_STEP | _T_Q_WAKEUP | _T_Q_CALLBACK;
 /** The program dropped it as soon as it was made (see _unheld_task). */
-const _T_UNHELD = 256;
-/** The cancel count is kept above the bits: `_flags` = bits + count × 512 (a small integer). */
-const _T_CANCELS_UNIT = 512;
+const _T_UNHELD = 1024;
+/** The cancel count is kept above the bits: `_flags` = bits + count × 2048 (a small integer). */
+const _T_CANCELS_UNIT = 2048;
 
 class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
@@ -194,7 +227,6 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
-  declare _fut_waiter: Future<unknown> | null;
   /**
    * The task's context (CPython's `_context`, an accessor here), or with _T_CTX_LAZY only the
    * variables it holds: the Context is made when a step sets a variable or get_context() asks.
@@ -207,14 +239,16 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    */
   declare _wakeup_cb: ((fut: Future<unknown>) => void) | null;
   /**
+   * The future the task waits on (CPython's `_fut_waiter`), or while a step or callback is queued
+   * (_T_Q_HOLDS_ARG) what the loop passes it (`_q_arg`): one field for both (memory per pending
+   * task), as a task that waits has nothing queued but its wakeup, whose argument is that future.
    * The loop queues a Task's step or wakeup as the Task itself, not as a Handle (one less object
    * per step): `_q_wakeup` says which method runs when it is dequeued, `_q_arg` is its argument
    * (the exception to throw in, or the future that woke it). At most one is queued at a time
    * (CPython's invariant, see the file header).
    */
-  declare _q_arg: unknown;
-  /** Links of _scheduled_tasks (the pending tasks) through the tasks themselves. */
-  declare _sched_prev: Task<unknown> | null;
+  declare _waiting: unknown;
+  /** The link of _scheduled_tasks (the pending tasks) through the tasks themselves. */
   declare _sched_next: Task<unknown> | null;
 
   // The booleans and the cancel count live in Future's `_flags` (one field, not five).
@@ -231,17 +265,21 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   set _log_destroy_pending(val: boolean) {
     this._flags = val ? this._flags | _T_LOG_DESTROY : this._flags & ~_T_LOG_DESTROY;
   }
+  get _fut_waiter(): Future<unknown> | null {
+    return (this._flags & _T_Q_HOLDS_ARG) !== 0 ? null : (this._waiting as Future<unknown> | null);
+  }
+  set _fut_waiter(fut: Future<unknown> | null) {
+    this._waiting = fut;
+  }
+  /** What the loop passes the queued step, wakeup or callback (null when nothing is queued). */
+  get _q_arg(): unknown {
+    return (this._flags & _T_QUEUED) !== 0 ? this._waiting : null;
+  }
   get _q_wakeup(): boolean {
     return (this._flags & _T_Q_WAKEUP) !== 0;
   }
   set _q_wakeup(val: boolean) {
     this._flags = val ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
-  }
-  get _sched_linked(): boolean {
-    return (this._flags & _T_LINKED) !== 0;
-  }
-  set _sched_linked(val: boolean) {
-    this._flags = val ? this._flags | _T_LINKED : this._flags & ~_T_LINKED;
   }
   /** The count kept above the bits (see _T_CANCELS_UNIT). */
   get _num_cancels_requested(): number {
@@ -256,9 +294,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     if (_shape_hint) {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name_v = null as never;
-      this._fut_waiter = this._ctx_v = null as never;
-      this._q_arg = null as never;
-      this._sched_prev = this._sched_next = null as never;
+      this._waiting = this._ctx_v = null as never;
+      this._sched_next = null as never;
     }
   }
 
@@ -280,7 +317,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * per task), and so did Future.__init__'s.
    */
   _init_task(coro: unknown, loop: unknown, name: unknown, context: unknown, eager: unknown): void {
-    const linked = this._flags & _T_LINKED; // (a fresh task: undefined & _T_LINKED is 0)
+    const linked = this._flags & (_T_LINKED | _T_CHAINED); // (a fresh task: undefined & ... is 0)
     setPendingFields(this as Task<unknown>, (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop); // Future.__init__(loop)
     this._flags = linked | _T_LOG_DESTROY; // no cancel requests, not queued for a wakeup
     if (!iscoroutine(coro)) {
@@ -288,7 +325,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
-    this._fut_waiter = null;
+    this._waiting = null;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     if (coro instanceof Coroutine) _untrackStarted(coro as Coroutine<T>);
@@ -301,8 +338,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this._flags |= _T_CTX_LAZY;
       }
     }
-    this._q_arg = null;
-    if ((this._flags & _T_LINKED) === 0) this._sched_prev = this._sched_next = null;
+    if ((this._flags & _T_CHAINED) === 0) this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
@@ -441,7 +477,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       if (!(e instanceof CancelledError)) e = this._make_cancelled_error();
       this._flags &= ~_T_MUST_CANCEL;
     }
-    this._fut_waiter = null;
+    this._waiting = null; // (_fut_waiter)
     const loop = this._loop;
     _enter_task(loop, this as Task<unknown>);
     try {
@@ -520,7 +556,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         (fut as Future<unknown>)._asyncio_future_blocking = false;
         (fut as Future<unknown>).add_done_callback(this._bound_wakeup(), new KwArgs({ context: this.get_context() }));
       }
-      this._fut_waiter = fut;
+      this._waiting = fut; // (_fut_waiter)
       if ((this._flags & _T_MUST_CANCEL) !== 0) {
         if (fut.cancel(this._cancel_message)) this._flags &= ~_T_MUST_CANCEL;
       }
@@ -531,8 +567,9 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
   /** @internal The loop queues this Task: its wakeup (with the future) or its step (with an exception or null). */
   _set_queued(wakeup: boolean, arg: unknown): void {
-    this._flags = wakeup ? this._flags | _T_Q_WAKEUP : this._flags & ~_T_Q_WAKEUP;
-    this._q_arg = arg;
+    // (a wakeup's argument is the future waited on: `_fut_waiter` reads it until the step clears it)
+    this._flags = wakeup ? (this._flags & ~_T_Q_STEP) | _T_Q_WAKEUP : (this._flags & ~_T_Q_WAKEUP) | _T_Q_STEP;
+    this._waiting = arg;
   }
 
   /**
@@ -544,13 +581,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   _queue_callback(fn: Function): boolean {
     if (this._state === _PENDING || (this._flags & _T_Q_CALLBACK) !== 0) return false;
     this._flags |= _T_Q_CALLBACK;
-    this._q_arg = fn;
+    this._waiting = fn;
     return true;
   }
 
   /** @internal The callback _queue_callback queued, if this Task is queued for one (else null). */
   _queued_callback(): Function | null {
-    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._q_arg as Function) : null;
+    return (this._flags & _T_Q_CALLBACK) !== 0 ? (this._waiting as Function) : null;
   }
 
   /** @internal __wakeup as a bound function (made once per task, only when asked for). */
@@ -582,9 +619,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       this._run_callback();
       return;
     }
-    const arg = this._q_arg;
-    const fn: Function = (this._flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
-    this._q_arg = null;
+    const arg = this._waiting;
+    const flags = this._flags;
+    const fn: Function = (flags & _T_Q_WAKEUP) !== 0 ? this.__wakeup : this.__step;
+    // Dequeued: a wakeup leaves the future waited on in place (the step clears it), a step its
+    // argument gone.
+    this._flags = flags & ~(_T_Q_WAKEUP | _T_Q_STEP);
+    if ((flags & _T_Q_STEP) !== 0) this._waiting = null;
     const ctx = this._ctx_v;
     try {
       if ((this._flags & _T_CTX_LAZY) !== 0) (_lazy_contexts() as LazyContexts).runMethod(ctx, fn, this, arg, this);
@@ -603,8 +644,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
   /** What a Handle of `fn(task)` without a context would do (see _queue_callback). */
   private _run_callback(): void {
-    const fn = this._q_arg as Function;
-    this._q_arg = null;
+    const fn = this._waiting as Function;
+    this._waiting = null;
     this._flags &= ~_T_Q_CALLBACK;
     try {
       fn(this);
@@ -794,28 +835,45 @@ const _sleep_code = makeCode({ qualname: "sleep", filename: TASKS_PY, firstlinen
 const _YIELD_NONE: IteratorResult<unknown, null> = { value: null, done: false };
 const _RETURN_NONE: IteratorResult<unknown, null> = { value: null, done: true };
 
+/** _BareYield's `_s`: the coroutine state + 1 in the low bits, its step above them (× _BY_STEP). */
+const _BY_STATE = 7;
+const _BY_STEP = 8;
+/** Past its yield and its return: what next() finds once it has given both. */
+const _BY_FINISHED = 2 * _BY_STEP;
+
 class _BareYield {
   declare _code: CodeObject;
-  declare _state: number;
-  declare _step: number;
+  /**
+   * The coroutine's state (`_state`, an accessor) and its step (0 before its one yield, 1 after
+   * it, 2 once returned) in one small integer: one field, not two (memory per waiting task: every
+   * task of a busy program sits in a sleep(0)).
+   */
+  declare _s: number;
   constructor() {
-    this._state = CORO_FRESH;
-    this._step = 0;
+    this._s = CORO_FRESH + 1;
     _trackUnstarted(this as unknown as Coroutine);
   }
+  get _state(): number {
+    return (this._s & _BY_STATE) - 1;
+  }
+  set _state(state: number) {
+    this._s = (this._s & ~_BY_STATE) | (state + 1);
+  }
   [Symbol.iterator](): CoroGen<null> {
-    if (this._state !== CORO_FRESH) throw _reuseError();
-    this._state = CORO_SUSPENDED;
+    const s = this._s;
+    if ((s & _BY_STATE) !== CORO_FRESH + 1) throw _reuseError();
+    this._s = (s & ~_BY_STATE) | (CORO_SUSPENDED + 1);
     _untrackStarted(this as unknown as Coroutine);
     return this as unknown as CoroGen<null>;
   }
   next(): IteratorResult<unknown, null> {
-    if (this._step === 0) {
-      this._step = 1;
+    const s = this._s;
+    if (s < _BY_STEP) {
+      this._s = s + _BY_STEP;
       return _YIELD_NONE;
     }
-    if (this._step === 1) {
-      this._step = 2;
+    if (s < _BY_FINISHED) {
+      this._s = s + _BY_STEP;
       return _RETURN_NONE;
     }
     return { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
@@ -823,12 +881,12 @@ class _BareYield {
   /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
   throw(exc: unknown): IteratorResult<unknown, null> {
     const e = _thrownIn(this as unknown as Coroutine, exc);
-    this._step = 2;
+    this._s = (this._s & _BY_STATE) | _BY_FINISHED;
     thrownIntoCoroutine(e);
     throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, null> {
-    this._step = 2;
+    this._s = (this._s & _BY_STATE) | _BY_FINISHED;
     return { value, done: true } as IteratorResult<unknown, null>;
   }
 }
@@ -1123,7 +1181,10 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
   }
 
   let outer: _GatheringFuture | null = null;
-  const children: Future<unknown>[] = [];
+  // Made at their final length (one future per argument, one result per child): an array grown by
+  // push past ~16,000 items is copied at each growth into V8's large-object space, whose garbage
+  // only a mark-compact frees (~8 MB of it for 500,000 children, and as much again for the results).
+  const children: Future<unknown>[] = new Array(aws.length);
   let nfuts = 0;
   let nfinished = 0;
 
@@ -1148,8 +1209,9 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
       }
     }
     if (nfinished === nfuts) {
-      const results: unknown[] = [];
-      for (const f of children) {
+      const results: unknown[] = new Array(children.length);
+      for (let i = 0; i < children.length; i++) {
+        const f = children[i];
         let res: unknown;
         // A finished Future or Task with the stock methods: what they would return, read directly.
         if (
@@ -1159,7 +1221,7 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
           f.exception === _futureException &&
           f.cancelled === _futureCancelled
         ) {
-          results.push(f._result);
+          results[i] = f._result;
           continue;
         }
         if (f.cancelled()) {
@@ -1168,10 +1230,11 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
           res = f.exception();
           if (res === null) res = f.result();
         }
-        results.push(res);
+        results[i] = res;
       }
       if (outer._cancel_requested) outer.set_exception(fut._make_cancelled_error());
-      else outer.set_result(PyList.fromArray(results));
+      // (the array is this call's own: it becomes the list, as PyList.fromArray's copy would)
+      else outer.set_result(Object.setPrototypeOf(results, PyList.prototype) as PyList<unknown>);
     }
   };
   Object.defineProperty(_done_callback, "__qualname__", { value: "gather.<locals>._done_callback" });
@@ -1207,7 +1270,7 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
       else if (fut instanceof Future) fut._add_done_callback_internal(_done_callback, _NO_CONTEXT);
       else (fut as Future<unknown>).add_done_callback(_done_callback); // a duck-typed future
     }
-    children.push(fut);
+    children[i] = fut;
   }
   outer = new _GatheringFuture(children, loop as BaseEventLoop);
   for (const fut of done_futs) _done_callback(fut);
