@@ -365,6 +365,11 @@ export class Builder {
 
   /** `a, *b` at statement level: one expression, or a Tuple without parentheses. */
   exprList(nodes: N[]): A.ExprNode {
+    // (one expression, most lists: no split)
+    if (nodes.length === 1) {
+      const name = nodes[0].name;
+      if (name !== "," && name !== "*" && name !== "**") return this.expr(nodes[0]);
+    }
     const { items, trailing } = splitCommas(nodes);
     if (items.length === 1 && !trailing) return this.listItem(items[0]);
     const elts = items.map((it) => this.listItem(it));
@@ -1361,7 +1366,10 @@ export class Builder {
         return ahead;
       }
     }
-    // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links)
+    // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links.
+    // Each link adds two tokens or more to its first child, so a text of 64 characters or fewer
+    // holds fewer than 32 links: no look at all.)
+    if (n.to - n.from <= 64) return this.exprNode(n);
     let links = 0;
     for (let x = kid(n, 0); x && links < 32 && isChainLink(x); x = kid(x, 0)) links++;
     if (links < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
@@ -1582,12 +1590,13 @@ export class Builder {
   BinaryExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const opNodes = cs.slice(1, -1);
-    const opText = opNodes.map((c) => this.text(c)).join(" ");
+    const opText = opNodes.length === 1 ? this.text(opNodes[0]) : opNodes.map((c) => this.text(c)).join(" ");
     const left = cs[0];
     const right = cs[cs.length - 1];
     if (opText === "or" || opText === "and") return this.boolOps(n);
     if (opText === ",") this.fail("invalid syntax", opNodes[0].from); // a match subject's "," (repair.ts) anywhere else
-    const cmp = CMPOPS[opText.replace(/\s+/g, " ")] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
+    // (an operator of one or two characters has no blank inside: no replace)
+    const cmp = CMPOPS[opText.length > 2 ? opText.replace(/\s+/g, " ") : opText] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
     if (opText === ":") {
       // A match subject's walrus, spelled "| " for lezer (repair.ts): only as the whole subject
       // or one of its items, where lezer's grouping is the same as Python's.
@@ -1718,6 +1727,8 @@ export class Builder {
 
   /** Whether an operator chain holds an `await` that lezer let swallow the rest of the chain. */
   chainHasAwait(n: N): boolean {
+    // (an operand chain without the word has no await: no walk of its operands at every link)
+    if (!this.src.slice(n.from, n.to).includes("await")) return false;
     if (this.isArith(n)) return kids(n).some((c) => this.chainHasAwait(c));
     return n.name === "AwaitExpression" && this.isArith(kids(n)[1]);
   }
