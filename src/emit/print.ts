@@ -186,9 +186,12 @@ class Printer {
     let end = line.indexOf(SPAN_END);
     while (start >= 0 || end >= 0) {
       if (start >= 0 && (end < 0 || start < end)) {
-        const close = line.indexOf("\u0005", start);
+        // (the id's digits read in place: no slice and no number parse per span)
+        let id = 0;
+        let close = start + 1;
+        for (let c = line.charCodeAt(close); c !== 5; c = line.charCodeAt(++close)) id = id * 10 + c - 48;
         out += line.slice(from, start);
-        this.open.push({ id: Number(line.slice(start + 1, close)), line: lineNo, col: out.length });
+        this.open.push({ id, line: lineNo, col: out.length });
         from = close + 1;
         start = line.indexOf(SPAN_START, from);
       } else {
@@ -558,7 +561,12 @@ class Printer {
   }
 
   private args(args: Expr[]): string {
-    return args.map((a) => this.expr(a, 2)).join(", ");
+    // (concatenated, not joined: a join copies its pieces into a flat string at every level of a
+    // nested call, concatenation makes one rope that the line's final flattening copies once)
+    if (!args.length) return "";
+    let text = this.expr(args[0], 2);
+    for (let i = 1; i < args.length; i++) text += ", " + this.expr(args[i], 2);
+    return text;
   }
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */
