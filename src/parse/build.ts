@@ -258,7 +258,8 @@ export class Builder {
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
-    if (this.text(n) === "yield") {
+    // (compared by length first: no second copy of every name's text)
+    if (n.to - n.from === 5 && this.text(n) === "yield") {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
@@ -401,6 +402,25 @@ export class Builder {
 
   AssignStatement(n: N): A.Stmt {
     const cs = kids(n);
+    // `target = value`, most assignments: no groups to gather.
+    if (cs.length === 3 && cs[1].name === "AssignOp" && cs[0].name !== "TypeDef" && cs[2].name !== "TypeDef") {
+      const left = this.exprList([cs[0]]);
+      const value = this.exprList([cs[2]]);
+      return this.at(
+        {
+          _type: "Assign",
+          targets: [this.target(left, STORE, "assign")],
+          value,
+          type_comment: null,
+          lineno: 0,
+          col_offset: 0,
+          end_lineno: 0,
+          end_col_offset: 0,
+        } as A.Assign,
+        n.from,
+        n.to,
+      );
+    }
     const typeDef = cs.find((c) => c.name === "TypeDef");
     // Groups of expressions between the "=" signs.
     const groups: N[][] = [[]];
