@@ -172,15 +172,20 @@ class Printer {
     this.fast = options.mode === "js" ? (options.fastPaths ?? null) : null;
   }
 
-  /** Appends an output line; the outermost printer removes the span markers and records the spans. */
-  private push(line: string, pyLine: number, pyName: string): void {
-    if (!this.nested && (this.open.length || line.indexOf(SPAN_START) >= 0)) line = this.takeSpans(line);
-    this.lines.push(line);
+  /**
+   * Appends an output line, `pad` + `line`; the outermost printer removes the span markers and
+   * records the spans. (The markers are looked for in `line` before the indentation is prepended:
+   * the search flattens the text it is given, and `line` is flat already or flattened once here.)
+   */
+  private push(pad: string, line: string, pyLine: number, pyName: string): void {
+    if (!this.nested && (this.open.length || line.indexOf(SPAN_START) >= 0)) line = this.takeSpans(line, pad.length);
+    this.lines.push(pad + line);
     this.lineMap.push(pyLine);
     this.nameMap.push(pyName);
   }
 
-  private takeSpans(line: string): string {
+  /** `line` without its span markers, the spans recorded at columns moved right by `indent`. */
+  private takeSpans(line: string, indent: number): string {
     const lineNo = this.lines.length + 1;
     let out = "";
     let from = 0;
@@ -188,16 +193,20 @@ class Printer {
     let end = line.indexOf(SPAN_END);
     while (start >= 0 || end >= 0) {
       if (start >= 0 && (end < 0 || start < end)) {
-        const close = line.indexOf("\u0005", start);
+        // (the id's digits read in place: no slice and no number parse per span)
+        let id = 0;
+        let close = start + 1;
+        for (let c = line.charCodeAt(close); c !== 5; c = line.charCodeAt(++close)) id = id * 10 + c - 48;
         out += line.slice(from, start);
-        this.open.push({ id: Number(line.slice(start + 1, close)), line: lineNo, col: out.length });
+        this.open.push({ id, line: lineNo, col: indent + out.length });
         from = close + 1;
         start = line.indexOf(SPAN_START, from);
       } else {
         out += line.slice(from, end);
         from = end + 1;
         const begun = this.open.pop();
-        if (begun) this.spans.push({ line: begun.line, col: begun.col, endLine: lineNo, endCol: out.length, range: rangeOfMark(this.shared.ranges[begun.id]) });
+        if (begun)
+          this.spans.push({ line: begun.line, col: begun.col, endLine: lineNo, endCol: indent + out.length, range: rangeOfMark(this.shared.ranges[begun.id]) });
         end = line.indexOf(SPAN_END, from);
       }
     }
@@ -237,7 +246,7 @@ class Printer {
     const pad = indentation(this.indent);
     // Most output is one line without a nested block: no split.
     if (text.indexOf("\n") < 0 && text.charCodeAt(0) !== 1) {
-      this.push(pad + text, this.pyLine, this.pyName);
+      this.push(pad, text, this.pyLine, this.pyName);
       return;
     }
     for (const piece of text.split("\n")) {
@@ -249,9 +258,9 @@ class Printer {
         const block = this.shared.blocks[id]!;
         this.shared.blocks[id] = null;
         const last = block.lines.length - 1;
-        for (let i = 0; i < last; i++) this.push(block.lines[i], block.lineMap[i], block.nameMap[i]);
-        this.push(end === piece.length - 1 ? block.lines[last] : block.lines[last] + piece.slice(end + 1), block.lineMap[last], block.nameMap[last]);
-      } else this.push(pad + piece, this.pyLine, this.pyName);
+        for (let i = 0; i < last; i++) this.push("", block.lines[i], block.lineMap[i], block.nameMap[i]);
+        this.push("", end === piece.length - 1 ? block.lines[last] : block.lines[last] + piece.slice(end + 1), block.lineMap[last], block.nameMap[last]);
+      } else this.push(pad, piece, this.pyLine, this.pyName);
     }
   }
 
@@ -574,7 +583,12 @@ class Printer {
   }
 
   private args(args: Expr[]): string {
-    return args.map((a) => this.expr(a, 2)).join(", ");
+    // (concatenated, not joined: a join copies its pieces into a flat string at every level of a
+    // nested call, concatenation makes one rope that the line's final flattening copies once)
+    if (!args.length) return "";
+    let text = this.expr(args[0], 2);
+    for (let i = 1; i < args.length; i++) text += ", " + this.expr(args[i], 2);
+    return text;
   }
 
   /** A statement block inside an expression (arrow or function body), printed on its own lines. */

@@ -258,7 +258,8 @@ export class Builder {
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
-    if (this.text(n) === "yield") {
+    // (compared by length first: no second copy of every name's text)
+    if (n.to - n.from === 5 && this.text(n) === "yield") {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
@@ -365,6 +366,11 @@ export class Builder {
 
   /** `a, *b` at statement level: one expression, or a Tuple without parentheses. */
   exprList(nodes: N[]): A.ExprNode {
+    // (one expression, most lists: no split)
+    if (nodes.length === 1) {
+      const name = nodes[0].name;
+      if (name !== "," && name !== "*" && name !== "**") return this.expr(nodes[0]);
+    }
     const { items, trailing } = splitCommas(nodes);
     if (items.length === 1 && !trailing) return this.listItem(items[0]);
     const elts = items.map((it) => this.listItem(it));
@@ -396,6 +402,25 @@ export class Builder {
 
   AssignStatement(n: N): A.Stmt {
     const cs = kids(n);
+    // `target = value`, most assignments: no groups to gather.
+    if (cs.length === 3 && cs[1].name === "AssignOp" && cs[0].name !== "TypeDef" && cs[2].name !== "TypeDef") {
+      const left = this.exprList([cs[0]]);
+      const value = this.exprList([cs[2]]);
+      return this.at(
+        {
+          _type: "Assign",
+          targets: [this.target(left, STORE, "assign")],
+          value,
+          type_comment: null,
+          lineno: 0,
+          col_offset: 0,
+          end_lineno: 0,
+          end_col_offset: 0,
+        } as A.Assign,
+        n.from,
+        n.to,
+      );
+    }
     const typeDef = cs.find((c) => c.name === "TypeDef");
     // Groups of expressions between the "=" signs.
     const groups: N[][] = [[]];
@@ -1361,7 +1386,10 @@ export class Builder {
         return ahead;
       }
     }
-    // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links)
+    // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links.
+    // Each link adds two tokens or more to its first child, so a text of 64 characters or fewer
+    // holds fewer than 32 links: no look at all.)
+    if (n.to - n.from <= 64) return this.exprNode(n);
     let links = 0;
     for (let x = kid(n, 0); x && links < 32 && isChainLink(x); x = kid(x, 0)) links++;
     if (links < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
@@ -1582,12 +1610,13 @@ export class Builder {
   BinaryExpression(n: N): A.ExprNode {
     const cs = kids(n);
     const opNodes = cs.slice(1, -1);
-    const opText = opNodes.map((c) => this.text(c)).join(" ");
+    const opText = opNodes.length === 1 ? this.text(opNodes[0]) : opNodes.map((c) => this.text(c)).join(" ");
     const left = cs[0];
     const right = cs[cs.length - 1];
     if (opText === "or" || opText === "and") return this.boolOps(n);
     if (opText === ",") this.fail("invalid syntax", opNodes[0].from); // a match subject's "," (repair.ts) anywhere else
-    const cmp = CMPOPS[opText.replace(/\s+/g, " ")] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
+    // (an operator of one or two characters has no blank inside: no replace)
+    const cmp = CMPOPS[opText.length > 2 ? opText.replace(/\s+/g, " ") : opText] ?? (opNodes[0].name === "CompareOp" ? CMPOPS[opText] : undefined);
     if (opText === ":") {
       // A match subject's walrus, spelled "| " for lezer (repair.ts): only as the whole subject
       // or one of its items, where lezer's grouping is the same as Python's.
@@ -1718,6 +1747,8 @@ export class Builder {
 
   /** Whether an operator chain holds an `await` that lezer let swallow the rest of the chain. */
   chainHasAwait(n: N): boolean {
+    // (an operand chain without the word has no await: no walk of its operands at every link)
+    if (!this.src.slice(n.from, n.to).includes("await")) return false;
     if (this.isArith(n)) return kids(n).some((c) => this.chainHasAwait(c));
     return n.name === "AwaitExpression" && this.isArith(kids(n)[1]);
   }

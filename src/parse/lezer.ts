@@ -22,10 +22,16 @@ export function lezerParse(input: string, fragments?: readonly TreeFragment[]): 
   }
 }
 
+// (gathered here, then copied out at their count: an array grown by push from empty reserves room
+// for 17 elements, and most nodes have two to four children)
+const gathered: SyntaxNode[] = [];
+
 /** Children of a node, without comments (lezer's @skip puts them anywhere). */
 export function kids(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  let count = 0;
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") gathered[count++] = c;
+  const out = gathered.slice(0, count);
+  gathered.fill(null as unknown as SyntaxNode, 0, count);
   return out;
 }
 

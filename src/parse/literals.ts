@@ -28,6 +28,19 @@ export class IntLimitError extends Error {
 
 /** Value of a Number token: int → bigint, float → number, imaginary → {complex}. */
 export function numberValue(text: string): ConstantValue {
+  // A decimal int of up to 15 digits without a leading zero (most literals): exact as a double,
+  // no regular expressions.
+  if (text.length > 0 && text.length <= 15 && (text.length === 1 || text.charCodeAt(0) !== 48)) {
+    let digits = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) return BigInt(Number(text));
+  }
   const t = text.replace(/_/g, "");
   if (/^0[xob]/i.test(t)) return BigInt(t.slice(0, 2).toLowerCase() + t.slice(2));
   const last = t[t.length - 1];

@@ -39,6 +39,8 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+const NOT_ASCII_OR_CR = /[\r\u0080-\uffff]/;
+
 export class LineMap {
   /** Offset where each line starts (index 0 is line 1). */
   readonly starts: number[] = [0];
@@ -46,6 +48,16 @@ export class LineMap {
   private readonly ascii: boolean[] = [];
 
   constructor(readonly src: string) {
+    // An ASCII source with "\n" line ends only (most files): the line starts found by indexOf,
+    // no loop over every character.
+    if (!NOT_ASCII_OR_CR.test(src)) {
+      for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1)) {
+        this.ascii.push(true);
+        this.starts.push(i + 1);
+      }
+      this.ascii.push(true);
+      return;
+    }
     let ascii = true;
     for (let i = 0; i < src.length; i++) {
       const c = src.charCodeAt(i);

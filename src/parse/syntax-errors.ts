@@ -292,6 +292,16 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
       if (c === 10 || c === 13) break;
       if (pending && i > codeStart) return error(pending);
       if (i >= stopAt) return { error: null, open: brackets[brackets.length - 1] ?? null };
+      // An ASCII name: none of its characters needs a check below (a digit inside it starts no
+      // number), so the run is skipped at once (up to stopAt, which the check above must see).
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+        const limit = stopAt < n ? stopAt : n;
+        for (i++; i < limit; i++) {
+          const d = src.charCodeAt(i);
+          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95)) break;
+        }
+        continue;
+      }
       if (c === 35) {
         // "#"
         commentAt = i;
