@@ -33,7 +33,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
-import { parkedLoops } from "./io_selector.js";
+import { parkedLoops, wakeParkedLoops } from "./io_selector.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
@@ -415,7 +415,10 @@ class BaseEventLoop extends AbstractEventLoop {
    * that time woke run.
    */
   private _select_with_threads(selector: Selector, timeout: number | null, deadline: number | null): readonly SelectorEvent[] {
+    // This loop's callbacks (or a thread's) may have queued work on a parked thread's loop.
+    wakeParkedLoops();
     run_ready_threads();
+    wakeParkedLoops();
     if (this._ready.length > 0 || this._stopping) {
       timeout = 0;
       deadline = null;

@@ -174,14 +174,21 @@ let signals: IoCompletion[] = [];
 /** Loops whose thread is parked (base_events.ts _run_once_g): woken when they have something to run. */
 export const parkedLoops = new Set<IoLoop>();
 
-/** Wakes each parked loop that has callbacks ready or completions waiting (a wait delivered them). */
-function wakeParkedLoops(): void {
+/**
+ * Wakes each parked loop that has callbacks ready or completions waiting: a wait delivered them, or
+ * another loop's callback scheduled one (a socket's event resolving a sock_* future of this loop).
+ * True if one was woken.
+ */
+export function wakeParkedLoops(): boolean {
+  let woke = false;
   for (const loop of parkedLoops) {
     const sel = loop._selector;
-    if (loop._ready.length > 0 || (sel instanceof LoopIoSelector && sel.inbox.length > 0)) {
-      if (loop._thread_waiter !== null) wake(loop._thread_waiter);
+    if (loop._thread_waiter !== null && (loop._ready.length > 0 || (sel instanceof LoopIoSelector && sel.inbox.length > 0))) {
+      wake(loop._thread_waiter);
+      woke = true;
     }
   }
+  return woke;
 }
 
 /**
@@ -210,6 +217,7 @@ function routeAway(c: IoCompletion, self: LoopIoSelector | null): boolean {
 // thread blocked on a socket (targets marked `_wakes_threads`), and keep the rest for the loops.
 set_io_wait((until) => {
   if (targets.size === 0) return null;
+  if (wakeParkedLoops()) return "io";
   const io = host.io as IoHost;
   const virtual = host.virtualTime;
   host.flush();
@@ -221,7 +229,9 @@ set_io_wait((until) => {
   }
   wakeParkedLoops();
   if (r.completions.length > 0) return "io";
-  if (virtual && r.idle) return "idle";
+  // Under the virtual clock a wait that timed out was real (something is in flight): the clock then
+  // moves to `until` as it would have jumped there.
+  if (virtual && (r.idle || (r.timedOut && until !== null))) return "idle";
   if (!r.timedOut) deliver_interrupt();
   return "timeout";
 });

@@ -181,7 +181,8 @@ export function run_ready_threads(): void {
  * How the scheduler waits when no thread can run and I/O is in use (set by asyncio/io_selector.ts):
  * for an I/O completion until monotonic `until` (null: none), delivering those that wake threads
  * blocked on a socket. "io": something came; "timeout": `until` passed; "idle": no I/O can come
- * (the clock may jump); null: no I/O in use (the scheduler sleeps on its own).
+ * (the clock may jump), or under the virtual clock `until` passed in real time (the clock moves there);
+ * null: no I/O in use (the scheduler sleeps on its own).
  */
 export type IoWait = (until: number | null) => "io" | "timeout" | "idle" | null;
 let io_wait: IoWait | null = null;
