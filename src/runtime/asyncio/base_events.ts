@@ -419,7 +419,7 @@ class BaseEventLoop extends AbstractEventLoop {
     wakeParkedLoops();
     run_ready_threads();
     wakeParkedLoops();
-    if (this._ready.length > 0 || this._stopping) {
+    if (this._ready.length > 0 || this._stopping || this._signal_wakeups.length > 0) {
       timeout = 0;
       deadline = null;
     }

@@ -18,7 +18,7 @@
 // signal that it runs, and the new thread keeps the GIL until it blocks).
 
 import { host } from "../host.js";
-import { deliver_interrupt } from "../signals.js";
+import { deliver_interrupt, deliver_thread_signals } from "../signals.js";
 import { Deque, TimerHeap } from "../asyncio/_collections.js";
 
 /** What a blocked thread waits for. Woken once; `timedOut` when its deadline woke it. */
@@ -130,11 +130,13 @@ function step(t: SchedThread): void {
     t._gen = null;
     liveThreads--;
     t._finished();
-    return;
+  } else {
+    const w = r.value;
+    if (w.done) runQueue.push(t);
+    else w.thread = t;
   }
-  const w = r.value;
-  if (w.done) runQueue.push(t);
-  else w.thread = t;
+  // Back in the main thread: the handlers of signals the thread sent the program run now.
+  if (previous === null) deliver_thread_signals();
 }
 
 /**
