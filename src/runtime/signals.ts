@@ -7,7 +7,6 @@
 
 import { host } from "./host.js";
 import { KeyboardInterrupt, NotImplementedError } from "./builtins/exceptions.js";
-import { current as current_thread } from "./threads/scheduler.js";
 
 let handler: (() => void) | null = null;
 
@@ -84,16 +83,23 @@ export function run_signal_action(signum: number, fromSelf = false): boolean {
  */
 const fromThreads: number[] = [];
 
+/** Whether the main thread runs now: threads/scheduler.ts registers the question (no threads: always). */
+let inMainThread: () => boolean = () => true;
+
+export function set_main_thread_query(query: () => boolean): void {
+  inMainThread = query;
+}
+
 /** In the main thread: runs the handlers of the signals other threads sent; true if there were any. */
 export function deliver_thread_signals(): boolean {
-  if (fromThreads.length === 0 || current_thread !== null) return false;
+  if (fromThreads.length === 0 || !inMainThread()) return false;
   while (fromThreads.length > 0) send_to_self(fromThreads.shift()!);
   return true;
 }
 
 /** A signal the program sends itself: its handler now, else the operating system's default action. */
 export function send_to_self(n: number): void {
-  if (current_thread !== null) {
+  if (!inMainThread()) {
     fromThreads.push(n);
     return;
   }

@@ -18,7 +18,7 @@
 // signal that it runs, and the new thread keeps the GIL until it blocks).
 
 import { host } from "../host.js";
-import { deliver_interrupt, deliver_thread_signals } from "../signals.js";
+import { deliver_interrupt, deliver_thread_signals, set_main_thread_query } from "../signals.js";
 import { Deque, TimerHeap } from "../asyncio/_collections.js";
 
 /** What a blocked thread waits for. Woken once; `timedOut` when its deadline woke it. */
@@ -51,6 +51,7 @@ let liveThreads = 0;
 
 /** The thread whose code runs now; null means the main thread. */
 export let current: SchedThread | null = null;
+set_main_thread_query(() => current === null);
 
 /** True while some thread other than the main one exists (the event loop asks before waiting). */
 export function threads_alive(): boolean {
