@@ -494,3 +494,59 @@ asyncio.run(main())
     }
   });
 });
+
+describe("an event loop in a thread talking to a Node server", () => {
+  // The Node server answers each line 300 ms (real time) later. The thread's loop waits for it
+  // without holding the JS stack: the main thread's time.sleep polls and its own loop's ticks run
+  // meanwhile (before, the thread's select blocked until the answer came and the main thread ran once).
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((sock) => sock.on("data", (d) => setTimeout(() => sock.write(d.toString().toUpperCase()), 300)));
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+
+  const program = `import asyncio, sys, threading, time
+port = int(sys.argv[1])
+async def ask(word):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(word.encode() + b"\\n")
+    line = await reader.readline()
+    writer.close()
+    await writer.wait_closed()
+    return line
+loop = asyncio.new_event_loop()
+thread = threading.Thread(target=loop.run_forever)
+thread.start()
+fut = asyncio.run_coroutine_threadsafe(ask("alpha"), loop)
+polls = 0
+while not fut.done():
+    polls += 1
+    time.sleep(0.02)
+print(fut.result(), polls >= 5)
+async def main():
+    ticks = 0
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.02)
+            ticks += 1
+    ticker = asyncio.create_task(tick())
+    line = await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(ask("beta"), loop))
+    ticker.cancel()
+    print(line, ticks >= 5)
+asyncio.run(main())
+loop.call_soon_threadsafe(loop.stop)
+thread.join()
+loop.close()
+`;
+  for (const virtual of [false, true]) {
+    it(`the main thread runs while the thread's loop waits${virtual ? " (virtual time)" : ""}`, async () => {
+      const r = await run(program, [String(port)], { virtual });
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe("b'ALPHA\\n' True\nb'BETA\\n' True\n");
+    });
+  }
+});

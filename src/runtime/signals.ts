@@ -23,6 +23,7 @@ export function get_sigint_handler(): (() => void) | null {
 
 /** Runs the SIGINT handler if the host saw a SIGINT since the last call; true if it did. */
 export function deliver_interrupt(): boolean {
+  if (fromThreads.length > 0 && deliver_thread_signals()) return true;
   if (!host.interrupted?.()) return false;
   if (handler === null) throw new KeyboardInterrupt();
   handler();
@@ -75,8 +76,33 @@ export function run_signal_action(signum: number, fromSelf = false): boolean {
   return true;
 }
 
+/**
+ * Signals another thread sent the program (os.kill(os.getpid(), ...), signal.raise_signal): CPython
+ * runs every Python-level handler in the main thread, when it next runs (a blocking call there is
+ * interrupted), so the sending thread goes on.
+ */
+const fromThreads: number[] = [];
+
+/** Whether the main thread runs now: threads/scheduler.ts registers the question (no threads: always). */
+let inMainThread: () => boolean = () => true;
+
+export function set_main_thread_query(query: () => boolean): void {
+  inMainThread = query;
+}
+
+/** In the main thread: runs the handlers of the signals other threads sent; true if there were any. */
+export function deliver_thread_signals(): boolean {
+  if (fromThreads.length === 0 || !inMainThread()) return false;
+  while (fromThreads.length > 0) send_to_self(fromThreads.shift()!);
+  return true;
+}
+
 /** A signal the program sends itself: its handler now, else the operating system's default action. */
 export function send_to_self(n: number): void {
+  if (!inMainThread()) {
+    fromThreads.push(n);
+    return;
+  }
   if (run_signal_action(n, true)) return;
   // No handler: what the signal does by default (SIGCHLD, SIGWINCH, SIGCONT: nothing).
   if (n === 17 || n === 28 || n === 18) return;

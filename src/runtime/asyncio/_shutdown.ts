@@ -4,7 +4,7 @@
 // CPython reports these when the objects are garbage-collected. At exit that means:
 //   - a pending Task is collected unless its loop is still the current loop and the Task can be
 //     reached from that loop's timers or ready queue (a Task asleep in asyncio.sleep() is never
-//     collected, so never reported); a collected one has its coroutine closed (its `finally`
+//     collected, so never reported), or its loop is still running in a daemon thread; a collected one has its coroutine closed (its `finally`
 //     blocks run) and then "Task was destroyed but it is pending!" is logged;
 //   - a Future or Task whose exception was never retrieved logs "... exception was never retrieved"
 //     (CPython does so when the object is dropped, often long before exit; here it comes first);
@@ -92,7 +92,9 @@ function _reachable_tasks(): Set<Task<unknown>> {
 function _destroy_pending_tasks(): void {
   const reachable = _reachable_tasks();
   for (const task of Array.from(_scheduled_tasks)) {
-    if (task.done() || reachable.has(task)) continue;
+    // A loop still running at exit is a daemon thread's: CPython stops that thread where it is, so
+    // its frame keeps the loop and every task of it alive.
+    if (task.done() || reachable.has(task) || task._loop.is_running()) continue;
     _scheduled_tasks.delete(task);
     _close_quietly(task._coro);
     if (task._log_destroy_pending && !task.done()) {

@@ -33,6 +33,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
+import { parkedLoops, wakeParkedLoops } from "./io_selector.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
@@ -67,6 +68,7 @@ const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 const CLOCK_RESOLUTION = 1e-9;
 
 const EMPTY: unknown[] = [];
+const NO_EVENTS: readonly SelectorEvent[] = [];
 
 /** Stops the loop once run_until_complete()'s future is done. CPython: base_events._run_until_complete_cb */
 const _run_until_complete_cb = _with_source(
@@ -413,8 +415,11 @@ class BaseEventLoop extends AbstractEventLoop {
    * that time woke run.
    */
   private _select_with_threads(selector: Selector, timeout: number | null, deadline: number | null): readonly SelectorEvent[] {
+    // This loop's callbacks (or a thread's) may have queued work on a parked thread's loop.
+    wakeParkedLoops();
     run_ready_threads();
-    if (this._ready.length > 0 || this._stopping) {
+    wakeParkedLoops();
+    if (this._ready.length > 0 || this._stopping || this._signal_wakeups.length > 0) {
       timeout = 0;
       deadline = null;
     }
@@ -609,18 +614,30 @@ class BaseEventLoop extends AbstractEventLoop {
   /** _run_once() for a loop that runs in a thread compiled as a generator: its wait yields to the others. */
   *_run_once_g(): Generator<Waiter, void, unknown> {
     this._select_timeout();
-    if (this._selector !== null) {
-      this._process_events(this._selector.select(this._sel_timeout, this._sel_deadline));
-    } else if (this._sel_timeout !== 0) {
-      const w = waiter(this._sel_deadline);
-      this._thread_waiter = w;
-      try {
-        yield* block(w);
-      } finally {
-        this._thread_waiter = null;
-      }
-    } else run_ready_threads();
+    const selector = this._selector;
+    // With I/O the selector only polls: a wait for I/O parks the thread like a wait for a timer, and
+    // whichever thread waits for the host's I/O meanwhile passes this loop its completions
+    // (io_selector.ts), so the JS stack is never held while the other threads could run.
+    let events = selector !== null ? selector.select(0, null) : NO_EVENTS;
+    if (events.length === 0 && this._sel_timeout !== 0) {
+      yield* this._park_g(this._sel_deadline);
+      if (selector !== null) events = selector.select(0, null);
+    } else if (this._sel_timeout === 0) run_ready_threads();
+    this._process_events(events);
     this._run_ready();
+  }
+
+  /** Parks the loop's thread until `deadline`, a call_soon_threadsafe() or completions for the loop. */
+  private *_park_g(deadline: number | null): Generator<Waiter, void, unknown> {
+    const w = waiter(deadline);
+    this._thread_waiter = w;
+    parkedLoops.add(this);
+    try {
+      yield* block(w);
+    } finally {
+      parkedLoops.delete(this);
+      this._thread_waiter = null;
+    }
   }
 
   /** @internal How long this iteration may wait (set by _select_timeout: 0, seconds, or null for no timer). */

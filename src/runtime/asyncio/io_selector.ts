@@ -6,12 +6,18 @@
 // nothing is in flight (no connect, look-up or spawn pending, no bytes or EOF on their way between
 // two of the program's own sockets, no open connection to a peer outside the program, no child
 // process running), so no completion can come while time stands still. Otherwise the loop waits for real, up to the timer's delay, as CPython would.
+//
+// Several loops (one per thread running one): each id belongs to the loop that was running when the
+// id was made or adopted. A wait that takes a completion of another loop's (the scheduler's wait
+// while threads block, or another loop's select) puts it in that loop's inbox and wakes the loop
+// if its thread is parked (a thread's loop never blocks the JS stack: base_events.ts _run_once_g).
 import { NotImplementedError, RuntimeError, host } from "./_compat.js";
 import type { IoCompletion, IoError, IoHost, IoRequest } from "../io-messages.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 import { waitForTimer } from "./selectors.js";
 import { deliver_interrupt, run_signal_action, set_signal_watcher } from "../signals.js";
-import { set_io_wait } from "../threads/scheduler.js";
+import { current as current_thread, set_io_wait, wake, type Waiter } from "../threads/scheduler.js";
+import { _get_running_loop } from "./events.js";
 
 /** What the kernel's completions are delivered to. */
 export interface IoTarget {
@@ -28,6 +34,26 @@ export interface IoTarget {
 const targets = new Map<number, IoTarget>();
 let lastId = 0;
 
+/** What the I/O side knows of an event loop (BaseEventLoop). */
+interface IoLoop {
+  _selector: Selector | null;
+  /** Set while the loop's thread is parked waiting (a thread compiled as a generator). */
+  _thread_waiter: Waiter | null;
+  _ready: { readonly length: number };
+  _closed: boolean;
+}
+
+/** The loop each id's completions belong to (none: sockets used by blocking calls, processes run by subprocess). */
+const owners = new Map<number, LoopIoSelector>();
+
+/** Records the running loop (if any, and if it waits through the host's I/O) as the owner of `id`. */
+function own(id: number, target: IoTarget): void {
+  const loop = (target as { _wakes_threads?: boolean })._wakes_threads ? null : (_get_running_loop() as unknown as IoLoop | null);
+  const sel = loop?._selector;
+  if (sel instanceof LoopIoSelector) owners.set(id, sel);
+  else owners.delete(id);
+}
+
 /** The host's I/O, or NotImplementedError saying why there is none (the web page). */
 export function ioHost(what: string): IoHost {
   const io = host.io;
@@ -41,6 +67,7 @@ export function ioHost(what: string): IoHost {
 export function ioRegister(target: IoTarget): number {
   const id = ++lastId;
   targets.set(id, target);
+  own(id, target);
   return id;
 }
 
@@ -60,6 +87,7 @@ export function ioHold(c: IoCompletion): void {
  */
 export function ioAdopt(id: number, target: IoTarget): IoCompletion[] {
   targets.set(id, target);
+  own(id, target);
   const list = held.get(id);
   held.delete(id);
   return list ?? [];
@@ -67,6 +95,7 @@ export function ioAdopt(id: number, target: IoTarget): IoCompletion[] {
 
 export function ioForget(id: number): void {
   targets.delete(id);
+  owners.delete(id);
   held.delete(id);
 }
 
@@ -137,28 +166,72 @@ export function ioWrite(id: number, data: Uint8Array, frozen = false, confirm = 
   return (host.io as IoHost).write(id, data, frozen, confirm);
 }
 
-/** Completions a thread scheduler's wait took for the event loop; its next select returns them. */
-let parked: IoCompletion[] = [];
+/** Completions a wait took that belong to no loop in particular: the next select of any loop takes them. */
+let unowned: IoCompletion[] = [];
+/** Signals a wait outside the main thread's select took: the main thread's next select runs their handlers. */
+let signals: IoCompletion[] = [];
+
+/** Loops whose thread is parked (base_events.ts _run_once_g): woken when they have something to run. */
+export const parkedLoops = new Set<IoLoop>();
+
+/**
+ * Wakes each parked loop that has callbacks ready or completions waiting: a wait delivered them, or
+ * another loop's callback scheduled one (a socket's event resolving a sock_* future of this loop).
+ * True if one was woken.
+ */
+export function wakeParkedLoops(): boolean {
+  let woke = false;
+  for (const loop of parkedLoops) {
+    const sel = loop._selector;
+    if (loop._thread_waiter !== null && (loop._ready.length > 0 || (sel instanceof LoopIoSelector && sel.inbox.length > 0))) {
+      wake(loop._thread_waiter);
+      woke = true;
+    }
+  }
+  return woke;
+}
+
+/**
+ * Where a completion a wait took goes when it is not the waiting loop's (`self`; null: no loop
+ * waits): another loop's inbox, the main thread's signals, or the unowned list. True when it was
+ * put away; false: the waiter's own.
+ */
+function routeAway(c: IoCompletion, self: LoopIoSelector | null): boolean {
+  if (c.ev === "signal") {
+    if (self !== null && current_thread === null) return false;
+    signals.push(c);
+    return true;
+  }
+  const owner = owners.get(c.id);
+  if (owner !== undefined && owner !== self && !owner.loop._closed) {
+    owner.inbox.push(c);
+    return true;
+  }
+  if (self !== null) return false;
+  if (notYetTaken(c)) ioHold(c);
+  else unowned.push(c);
+  return true;
+}
 
 // When no thread can run (threads/scheduler.ts block_plain): wait for I/O, deliver what wakes a
-// thread blocked on a socket (targets marked `_wakes_threads`) and keep the rest for the loop.
+// thread blocked on a socket (targets marked `_wakes_threads`), and keep the rest for the loops.
 set_io_wait((until) => {
   if (targets.size === 0) return null;
+  if (wakeParkedLoops()) return "io";
   const io = host.io as IoHost;
   const virtual = host.virtualTime;
   host.flush();
   const r = io.wait(until === null ? null : Math.max(0, until - host.now()), virtual);
-  let woke = false;
   for (const c of r.completions) {
     const t = c.ev === "signal" ? undefined : targets.get(c.id);
-    if (t !== undefined && (t as { _wakes_threads?: boolean })._wakes_threads) {
-      t._io_event(c);
-      woke = true;
-    } else if (notYetTaken(c)) ioHold(c);
-    else parked.push(c);
+    if (t !== undefined && (t as { _wakes_threads?: boolean })._wakes_threads) t._io_event(c);
+    else routeAway(c, null);
   }
-  if (woke || r.completions.length > 0) return "io";
-  if (virtual && r.idle) return "idle";
+  wakeParkedLoops();
+  if (r.completions.length > 0) return "io";
+  // Under the virtual clock a wait that timed out was real (something is in flight): the clock then
+  // moves to `until` as it would have jumped there.
+  if (virtual && (r.idle || (r.timedOut && until !== null))) return "idle";
   if (!r.timedOut) deliver_interrupt();
   return "timeout";
 });
@@ -199,43 +272,61 @@ function eventFor(c: IoCompletion): SelectorEvent {
   return { callback: notify, args: [c.id] };
 }
 
-/** Events held back for the next select (an EOF right behind data, and what follows it). */
-let nextSelect: SelectorEvent[] = [];
+/** The host's I/O selector of one loop (each loop has its own, ioActivate). */
+class LoopIoSelector implements Selector {
+  /** Completions other waits took for this loop: its next select returns them first. */
+  inbox: IoCompletion[] = [];
+  /** Events held back for the next select (an EOF right behind data, and what follows it). */
+  private nextSelect: SelectorEvent[] = [];
 
-/**
- * The events of one select. CPython reads a socket once per select: an EOF behind data in the same
- * batch is seen at the next select (eof_received one iteration after data_received).
- */
-function selectEvents(completions: IoCompletion[]): SelectorEvent[] {
-  const events: SelectorEvent[] = nextSelect;
-  nextSelect = [];
-  let withData: Set<number> | null = null;
-  let deferred: Set<number> | null = null;
-  for (const c of completions) {
-    if (c.ev === "data") (withData ??= new Set()).add(c.id);
-    else if (c.ev === "eof" && withData?.has(c.id)) (deferred ??= new Set()).add(c.id);
-    if (deferred?.has(c.id)) nextSelect.push(eventFor(c));
-    else events.push(eventFor(c));
-  }
-  return events;
-}
+  constructor(readonly loop: IoLoop) {}
 
-/** The loop's selector once I/O is in use. */
-export const ioSelector: Selector = {
-  select(timeout, deadline) {
-    const io = host.io as IoHost;
-    if (parked.length > 0) {
-      io.unread(parked);
-      parked = [];
+  /**
+   * The events of one select. CPython reads a socket once per select: an EOF behind data in the same
+   * batch is seen at the next select (eof_received one iteration after data_received).
+   */
+  private events(completions: IoCompletion[]): SelectorEvent[] {
+    const events: SelectorEvent[] = this.nextSelect;
+    this.nextSelect = [];
+    let withData: Set<number> | null = null;
+    let deferred: Set<number> | null = null;
+    for (const c of completions) {
+      if (c.ev === "data") (withData ??= new Set()).add(c.id);
+      else if (c.ev === "eof" && withData?.has(c.id)) (deferred ??= new Set()).add(c.id);
+      if (deferred?.has(c.id)) this.nextSelect.push(eventFor(c));
+      else events.push(eventFor(c));
     }
-    // Held-back events are ready now: poll, do not wait.
-    if (nextSelect.length > 0) timeout = 0;
+    return events;
+  }
+
+  select(timeout: number | null, deadline: number | null): readonly SelectorEvent[] {
+    const io = host.io as IoHost;
+    let mine = this.inbox;
+    this.inbox = [];
+    if (unowned.length > 0) {
+      mine = mine.concat(unowned);
+      unowned = [];
+    }
+    if (signals.length > 0 && current_thread === null) {
+      mine = mine.concat(signals);
+      signals = [];
+    }
+    // Held-back events and completions taken earlier are ready now: poll, do not wait.
+    if (this.nextSelect.length > 0 || mine.length > 0) timeout = 0;
     const virtual = host.virtualTime;
     // Under the virtual clock, a wait that could jump asks the kernel to say when it is idle; a
     // poll first lets bytes between the program's own sockets land (CPython sees them at once).
     const quiet = virtual && timeout !== 0;
     const r = io.wait(timeout, quiet, virtual && timeout === 0);
-    if (nextSelect.length > 0 || r.completions.length > 0) return selectEvents(r.completions);
+    let awayCount = 0;
+    for (const c of r.completions) {
+      if (routeAway(c, this)) awayCount++;
+      else mine.push(c);
+    }
+    if (awayCount > 0) wakeParkedLoops();
+    if (this.nextSelect.length > 0 || mine.length > 0) return this.events(mine);
+    // Another loop's completions ended the wait: return to let its thread run (the loop comes back).
+    if (awayCount > 0) return NO_EVENTS;
     if (quiet && r.idle) {
       if (timeout === null) {
         throw new RuntimeError("tsyncio: the event loop has nothing left to run and no timer set, and no I/O can complete (CPython would wait forever)");
@@ -245,12 +336,12 @@ export const ioSelector: Selector = {
       waitForTimer(timeout, deadline);
     }
     return NO_EVENTS;
-  },
-};
+  }
+}
 
 /** Makes `loop` wait through the host's I/O from now on (NotImplementedError in the browser). */
 export function ioActivate(loop: { _selector: Selector | null }, what: string): IoHost {
   const io = ioHost(what);
-  loop._selector = ioSelector;
+  if (!(loop._selector instanceof LoopIoSelector)) loop._selector = new LoopIoSelector(loop as unknown as IoLoop);
   return io;
 }

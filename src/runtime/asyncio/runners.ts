@@ -14,6 +14,7 @@ import { iscoroutine } from "./coroutines.js";
 import type { Coroutine } from "./coroutines.js";
 import * as events from "./events.js";
 import { all_tasks, _gather } from "./tasks.js";
+import { current as current_thread, run_plain, type Waiter } from "../threads/scheduler.js";
 
 export { Runner, run };
 
@@ -57,12 +58,17 @@ class Runner extends PyObject {
 
   /** Cancels remaining tasks, shuts down async generators and the executor, closes the loop. */
   close(): null {
+    return run_plain(this._close_g(runOnStack));
+  }
+
+  /** close() with the loop run by `runLoop` (on the JS stack, or yielding as a thread's generator). */
+  *_close_g(runLoop: RunLoop): Generator<Waiter, null, unknown> {
     if (this._state !== INITIALIZED) return null;
     const loop = this._loop as BaseEventLoop;
     try {
-      _cancel_all_tasks(loop);
-      loop.run_until_complete(loop.shutdown_asyncgens());
-      loop.run_until_complete(loop.shutdown_default_executor());
+      yield* _cancel_all_tasks(loop, runLoop);
+      yield* runLoop(loop, loop.shutdown_asyncgens());
+      yield* runLoop(loop, loop.shutdown_default_executor());
     } finally {
       if (this._set_event_loop) events.set_event_loop(null);
       loop.close();
@@ -79,6 +85,11 @@ class Runner extends PyObject {
 
   /** Runs `coro` in a new Task until it is done: `run(coro, *, context=None)`. */
   run<T>(coro: Coroutine<T>, ...rest: unknown[]): T {
+    return run_plain(this._run_g<T>(runOnStack, coro, rest));
+  }
+
+  /** run() with the loop run by `runLoop`. */
+  *_run_g<T>(runLoop: RunLoop, coro: Coroutine<T>, rest: unknown[]): Generator<Waiter, T, unknown> {
     let context: unknown = null;
     if (rest.length > 0) [, context] = _bind("run", [coro, ...rest], ["coro", "context"], 1);
     if (!iscoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
@@ -88,12 +99,13 @@ class Runner extends PyObject {
     this._lazy_init();
     const loop = this._loop as BaseEventLoop;
     const task = loop.create_task(coro, new KwArgs({ context: _isNone(context) ? this._context : context }));
-    // Ctrl-C cancels the main task (see signals.ts for where the handler runs).
-    const sigint_handler = get_sigint_handler() === null ? () => this._on_sigint(task) : null;
+    // Ctrl-C cancels the main task (see signals.ts for where the handler runs); as in CPython, only
+    // when the runner runs in the main thread.
+    const sigint_handler = get_sigint_handler() === null && current_thread === null ? () => this._on_sigint(task) : null;
     if (sigint_handler !== null) set_sigint_handler(sigint_handler);
     this._interrupt_count = 0;
     try {
-      return loop.run_until_complete<T>(task);
+      return (yield* runLoop(loop, task)) as T;
     } catch (e) {
       if (e instanceof CancelledError && this._interrupt_count > 0 && task.uncancel() === 0n) throw new KeyboardInterrupt();
       throw e;
@@ -133,6 +145,36 @@ class Runner extends PyObject {
 }
 Object.defineProperty(Runner, "__module__", { value: "asyncio.runners", configurable: true });
 
+/** How a runner runs its loop until a future is done: on the JS stack, or as a thread's generator. */
+type RunLoop = (loop: BaseEventLoop, future: unknown) => Generator<Waiter, unknown, unknown>;
+
+function* runOnStack(loop: BaseEventLoop, future: unknown): Generator<Waiter, unknown, unknown> {
+  return loop.run_until_complete(future);
+}
+
+/** A thread compiled as a generator runs the loop so that its waits let the other threads run. */
+function* runInThread(loop: BaseEventLoop, future: unknown): Generator<Waiter, unknown, unknown> {
+  return yield* loop._run_until_complete_g(future);
+}
+
+// The generator forms a thread's body calls (Thread(target=asyncio.run, ...), runner.run() in a
+// thread's function): their loop waits let the other threads run.
+Object.defineProperty(Runner.prototype.run, "$g", {
+  value: function* (this: Runner, coro: Coroutine<unknown>, ...rest: unknown[]) {
+    return yield* this._run_g(runInThread, coro, rest);
+  },
+});
+Object.defineProperty(Runner.prototype.close, "$g", {
+  value: function* (this: Runner) {
+    return yield* this._close_g(runInThread);
+  },
+});
+Object.defineProperty(Runner.prototype.__exit__, "$g", {
+  value: function* (this: Runner) {
+    return yield* this._close_g(runInThread);
+  },
+});
+
 /**
  * Runs `main` on a new event loop and returns its result: `asyncio.run(main, *, debug=None, loop_factory=None)`.
  * The loop is closed afterwards (remaining tasks are cancelled first).
@@ -141,6 +183,10 @@ Object.defineProperty(Runner, "__module__", { value: "asyncio.runners", configur
 function run<T>(main: Coroutine<T>, ...rest: unknown[]): T;
 function run(main: unknown, ...rest: unknown[]): unknown;
 function run<T>(mainArg: unknown, ...rest: unknown[]): T {
+  return run_plain(run_g<T>(runOnStack, mainArg, rest));
+}
+
+function* run_g<T>(runLoop: RunLoop, mainArg: unknown, rest: unknown[]): Generator<Waiter, T, unknown> {
   const main = mainArg as Coroutine<T>;
   const [, debug, loop_factory] = _bind("run", [main, ...rest], ["main", "debug", "loop_factory"], 1);
   if (events._get_running_loop() !== null) {
@@ -149,18 +195,23 @@ function run<T>(mainArg: unknown, ...rest: unknown[]): T {
   const runner = new Runner(new KwArgs({ debug: debug ?? null, loop_factory: loop_factory ?? null }));
   runner.__enter__();
   try {
-    return runner.run(main);
+    return yield* runner._run_g<T>(runLoop, main, []);
   } finally {
-    runner.__exit__(null, null, null);
+    yield* runner._close_g(runLoop);
   }
 }
+Object.defineProperty(run, "$g", {
+  value: function* (mainArg: unknown, ...rest: unknown[]) {
+    return yield* run_g(runInThread, mainArg, rest);
+  },
+});
 
 /** Cancels every pending task and waits for them; reports those that failed. CPython: runners._cancel_all_tasks */
-function _cancel_all_tasks(loop: BaseEventLoop): void {
+function* _cancel_all_tasks(loop: BaseEventLoop, runLoop: RunLoop): Generator<Waiter, void, unknown> {
   const to_cancel = Array.from(all_tasks(loop));
   if (to_cancel.length === 0) return;
   for (const task of to_cancel) task.cancel();
-  loop.run_until_complete(_gather(to_cancel, true));
+  yield* runLoop(loop, _gather(to_cancel, true));
   for (const task of to_cancel) {
     if (task.cancelled()) continue;
     const exc = task.exception();

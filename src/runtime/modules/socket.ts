@@ -15,7 +15,7 @@ import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioAdopt, ioForget, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
 import { _bind } from "../asyncio/_util.js";
 import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
@@ -541,6 +541,13 @@ export class socket extends PyObject implements IoTarget {
   shutdown(how: unknown): null {
     const h = intOf(how);
     if (this._state === "connected" && (h === 1 || h === 2)) ioSend({ op: "eof", id: this._id });
+    // SHUT_RD: reads see the end at once (a thread blocked in recv() returns b''), as on Linux,
+    // after what had already come (bytes between the program's own sockets land first).
+    if (this._state === "connected" && (h === 0 || h === 2) && !this._eof) {
+      ioPoll((t) => t === this, true);
+      this._eof = true;
+      this._io_notify();
+    }
     return null;
   }
 

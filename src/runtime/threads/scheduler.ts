@@ -18,7 +18,7 @@
 // signal that it runs, and the new thread keeps the GIL until it blocks).
 
 import { host } from "../host.js";
-import { deliver_interrupt } from "../signals.js";
+import { deliver_interrupt, deliver_thread_signals, set_main_thread_query } from "../signals.js";
 import { Deque, TimerHeap } from "../asyncio/_collections.js";
 
 /** What a blocked thread waits for. Woken once; `timedOut` when its deadline woke it. */
@@ -51,6 +51,7 @@ let liveThreads = 0;
 
 /** The thread whose code runs now; null means the main thread. */
 export let current: SchedThread | null = null;
+set_main_thread_query(() => current === null);
 
 /** True while some thread other than the main one exists (the event loop asks before waiting). */
 export function threads_alive(): boolean {
@@ -130,11 +131,13 @@ function step(t: SchedThread): void {
     t._gen = null;
     liveThreads--;
     t._finished();
-    return;
+  } else {
+    const w = r.value;
+    if (w.done) runQueue.push(t);
+    else w.thread = t;
   }
-  const w = r.value;
-  if (w.done) runQueue.push(t);
-  else w.thread = t;
+  // Back in the main thread: the handlers of signals the thread sent the program run now.
+  if (previous === null) deliver_thread_signals();
 }
 
 /**
@@ -181,7 +184,8 @@ export function run_ready_threads(): void {
  * How the scheduler waits when no thread can run and I/O is in use (set by asyncio/io_selector.ts):
  * for an I/O completion until monotonic `until` (null: none), delivering those that wake threads
  * blocked on a socket. "io": something came; "timeout": `until` passed; "idle": no I/O can come
- * (the clock may jump); null: no I/O in use (the scheduler sleeps on its own).
+ * (the clock may jump), or under the virtual clock `until` passed in real time (the clock moves there);
+ * null: no I/O in use (the scheduler sleeps on its own).
  */
 export type IoWait = (until: number | null) => "io" | "timeout" | "idle" | null;
 let io_wait: IoWait | null = null;
