@@ -19,6 +19,14 @@
 //    function, and it does for an explicit call in a generator), and a call that is not inlined
 //    costs the call and the result object each step (~100 instructions: prodcons makes 4 million).
 //    The range iterator has no `return` method, so leaving the loop early closes nothing either way.
+// 5. `yield* X` of an `await` (not of a generator the compiler made: a coroutine function's body,
+//    an async comprehension, `async for`'s step, a generator's `yield from`) is printed as
+//    `($r = ($d = X[Symbol.iterator]()).next()).done ? $r.value : yield* _await_rest($d, $r)`
+//    (temporaries `$fpN`): the first step is an explicit call, which the optimizing compiler inlines
+//    (it does not inline the delegate's `next` of a `yield*` inside a generator), and an await that
+//    finishes at once (a queue's put or get that need not wait, a done future) never delegates.
+//    One that suspends delegates to runtime/asyncio/_await_rest.ts, which hands back the step
+//    taken and then forwards next/throw/return as `yield*` does.
 //
 // Done while printing (no second walk over the tree, each operand printed once): its cost shows in
 // bench/lib/translate-stages.mjs's emitJs.
@@ -60,6 +68,11 @@ const TEMP = "$fp";
 const RANGE_ITERATOR = "$ri";
 const RANGE_STEP = "$rs";
 const BODY = "$body$";
+const ASYNCIO = "tsyncio/runtime/asyncio";
+/** The local name of the runtime's _await_rest, added to the program's import from ASYNCIO. */
+const AWAIT_REST = "$await_rest";
+/** Runtime helpers whose result `yield*` delegates to and that are generators the compiler made (no gain). */
+const GENERATOR_HELPERS = new Set(["yield_from", "call_bound", "anext_or_stop", "legacy_yield_from"]);
 
 /** Temporaries of one function: numbered afresh for each statement (none outlives its statement). */
 export interface Temps {
@@ -91,14 +104,23 @@ export class JsFastPaths {
     private readonly bodies: Set<string>,
     /** The local name of the runtime's `range` (undefined: not imported). */
     private readonly range: string | undefined,
+    /** The import from the asyncio runtime that _await_rest joins (undefined: no awaits rewritten). */
+    private readonly asyncioImport: Stmt | undefined,
+    /** Local names of GENERATOR_HELPERS. */
+    private readonly generatorHelpers: Set<string>,
   ) {}
 
   static of(body: Stmt[]): JsFastPaths | null {
     const helpers = new Map<string, Fast>();
     let coroutineFunction: string | undefined;
     let range: string | undefined;
+    let asyncioImport: Stmt | undefined;
+    const generatorHelpers = new Set<string>();
     for (const s of body) {
       if (s.k !== "import" || s.typeOnly || !s.named) continue;
+      if (s.from.startsWith(RUNTIME)) {
+        for (const n of s.named) if (GENERATOR_HELPERS.has(n.name)) generatorHelpers.add(n.alias ?? n.name);
+      }
       if (s.from === RUNTIME) {
         for (const n of s.named) {
           const local = n.alias ?? n.name;
@@ -109,13 +131,14 @@ export class JsFastPaths {
           else if (BOOLEAN_HELPERS.has(n.name)) helpers.set(local, { kind: "boolean" });
           else if (n.name === "range") range = local;
         }
-      } else if (s.from === "tsyncio/runtime/asyncio") {
+      } else if (s.from === ASYNCIO) {
+        asyncioImport ??= s;
         for (const n of s.named) if (n.name === "coroutine_function") coroutineFunction = n.alias ?? n.name;
       }
     }
     const bodies = new Set<string>();
     if (coroutineFunction) for (const s of body) if (isCoroutineConst(s, coroutineFunction)) bodies.add(s.name);
-    return helpers.size || bodies.size || range ? new JsFastPaths(helpers, bodies, range) : null;
+    return helpers.size || bodies.size || range || asyncioImport ? new JsFastPaths(helpers, bodies, range, asyncioImport, generatorHelpers) : null;
   }
 
   /**
@@ -138,10 +161,13 @@ export class JsFastPaths {
    * Only the main script's top level: a module file's functions are `let`, rebindable from outside.
    */
   topLevel(body: Stmt[]): Stmt[] {
-    if (!this.bodies.size) return body;
+    if (!this.bodies.size && !this.asyncioImport) return body;
     const out: Stmt[] = [];
     for (const s of body) {
-      if (s.k === "var" && this.bodies.has(s.name) && s.init?.k === "call") {
+      if (s === this.asyncioImport && s.k === "import") {
+        // (on the same line: the lines below keep their numbers)
+        out.push({ ...s, named: [...s.named!, { name: "_await_rest", alias: AWAIT_REST }] });
+      } else if (s.k === "var" && this.bodies.has(s.name) && s.init?.k === "call") {
         const [gen, ...rest] = s.init.args;
         const name = BODY + s.name;
         out.push({ k: "var", decl: "const", name, init: { k: "seq", exprs: [{ k: "lit", value: 0 }, gen] }, line: s.line });
@@ -154,6 +180,25 @@ export class JsFastPaths {
   /** `f.__body__` (JS-only member) of a split top-level coroutine function: the const's name. */
   bodyOf(e: Extract<Expr, { k: "member" }>): string | null {
     return e.prop === "__body__" && e.object.k === "id" && this.bodies.has(e.object.name) ? BODY + e.object.name : null;
+  }
+
+  /**
+   * `yield* X` of an await as its first step taken by an explicit call (see 5. above), or null: a
+   * delegate the compiler knows is a generator it made, or no temporaries where it is printed.
+   */
+  delegation(p: ExprPrinter, e: Extract<Expr, { k: "yield" }>): string | null {
+    const arg = e.arg;
+    if (!this.asyncioImport || !e.delegate || !arg || !p.temps) return null;
+    if (arg.k === "call") {
+      const callee = arg.callee;
+      if (callee.k === "id" && this.generatorHelpers.has(callee.name)) return null;
+      if (callee.k === "member" && callee.jsOnly && callee.prop === "__body__") return null;
+    }
+    const temps = p.temps;
+    const d = TEMP + temps.next++;
+    const r = TEMP + temps.next++;
+    if (temps.next > temps.max) temps.max = temps.next;
+    return `(${r} = (${d} = ${p.expr(arg, 17)}[Symbol.iterator]()).next()).done ? ${r}.value : yield* ${AWAIT_REST}(${d}, ${r})`;
   }
 
   /** A helper call's guarded text (a conditional expression), an expression to print instead, or null. */
