@@ -146,9 +146,11 @@ describe("JavaScript fast paths for operator helpers", () => {
       "    async for v in agen():\n        pass\n    zs = [await down(z) async for z in agen()]\n    return x, y, zs\n" +
       "async def agen():\n    yield 1\ndef gen(xs):\n    yield from xs\nasyncio.run(main(asyncio.Queue(), None))\n";
     const code = js(source);
-    expect(code).toContain(', coroutine_function, _await_rest: $await_rest } = $rt["tsyncio/runtime/asyncio"];');
-    expect(line(code, "x =")).toBe("const x = ($fp1 = ($fp0 = q.get()[Symbol.iterator]()).next()).done ? $fp1.value : yield* $await_rest($fp0, $fp1);");
-    expect(code).toContain("($fp1 = ($fp0 = awaitable(fut)[Symbol.iterator]()).next()).done ? $fp1.value : yield* $await_rest($fp0, $fp1);");
+    const rest = '$rt["tsyncio/runtime/asyncio"]._await_rest';
+    // (the imports are as they were: only an await that suspends reads the helper, from the module table)
+    expect(code).not.toMatch(/_await_rest.*=/);
+    expect(line(code, "x =")).toBe(`const x = ($fp1 = ($fp0 = q.get()[Symbol.iterator]()).next()).done ? $fp1.value : yield* ${rest}($fp0, $fp1);`);
+    expect(code).toContain(`($fp1 = ($fp0 = awaitable(fut)[Symbol.iterator]()).next()).done ? $fp1.value : yield* ${rest}($fp0, $fp1);`);
     expect(code).toContain("($fp1 = ($fp0 = _mgr.__aenter__()[Symbol.iterator]()).next()).done");
     // Generators the compiler made keep `yield*`: a coroutine function's body, `async for`'s step,
     // an async comprehension, a generator's `yield from`.

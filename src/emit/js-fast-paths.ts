@@ -69,8 +69,11 @@ const RANGE_ITERATOR = "$ri";
 const RANGE_STEP = "$rs";
 const BODY = "$body$";
 const ASYNCIO = "tsyncio/runtime/asyncio";
-/** The local name of the runtime's _await_rest, added to the program's import from ASYNCIO. */
-const AWAIT_REST = "$await_rest";
+/**
+ * The runtime's _await_rest, read from the runner's module table (`$rt`, in scope in every program):
+ * only an await that suspends reads it, and programs that import it no differently keep their imports.
+ */
+const AWAIT_REST = `$rt[${JSON.stringify(ASYNCIO)}]._await_rest`;
 /** Runtime helpers whose result `yield*` delegates to and that are generators the compiler made (no gain). */
 const GENERATOR_HELPERS = new Set(["yield_from", "call_bound", "anext_or_stop", "legacy_yield_from"]);
 
@@ -104,8 +107,8 @@ export class JsFastPaths {
     private readonly bodies: Set<string>,
     /** The local name of the runtime's `range` (undefined: not imported). */
     private readonly range: string | undefined,
-    /** The import from the asyncio runtime that _await_rest joins (undefined: no awaits rewritten). */
-    private readonly asyncioImport: Stmt | undefined,
+    /** Whether the program imports from the asyncio runtime (it has coroutines: awaits are rewritten). */
+    private readonly asyncio: boolean,
     /** Local names of GENERATOR_HELPERS. */
     private readonly generatorHelpers: Set<string>,
   ) {}
@@ -114,7 +117,7 @@ export class JsFastPaths {
     const helpers = new Map<string, Fast>();
     let coroutineFunction: string | undefined;
     let range: string | undefined;
-    let asyncioImport: Stmt | undefined;
+    let asyncio = false;
     const generatorHelpers = new Set<string>();
     for (const s of body) {
       if (s.k !== "import" || s.typeOnly || !s.named) continue;
@@ -132,13 +135,13 @@ export class JsFastPaths {
           else if (n.name === "range") range = local;
         }
       } else if (s.from === ASYNCIO) {
-        asyncioImport ??= s;
+        asyncio = true;
         for (const n of s.named) if (n.name === "coroutine_function") coroutineFunction = n.alias ?? n.name;
       }
     }
     const bodies = new Set<string>();
     if (coroutineFunction) for (const s of body) if (isCoroutineConst(s, coroutineFunction)) bodies.add(s.name);
-    return helpers.size || bodies.size || range || asyncioImport ? new JsFastPaths(helpers, bodies, range, asyncioImport, generatorHelpers) : null;
+    return helpers.size || bodies.size || range || asyncio ? new JsFastPaths(helpers, bodies, range, asyncio, generatorHelpers) : null;
   }
 
   /**
@@ -161,13 +164,10 @@ export class JsFastPaths {
    * Only the main script's top level: a module file's functions are `let`, rebindable from outside.
    */
   topLevel(body: Stmt[]): Stmt[] {
-    if (!this.bodies.size && !this.asyncioImport) return body;
+    if (!this.bodies.size) return body;
     const out: Stmt[] = [];
     for (const s of body) {
-      if (s === this.asyncioImport && s.k === "import") {
-        // (on the same line: the lines below keep their numbers)
-        out.push({ ...s, named: [...s.named!, { name: "_await_rest", alias: AWAIT_REST }] });
-      } else if (s.k === "var" && this.bodies.has(s.name) && s.init?.k === "call") {
+      if (s.k === "var" && this.bodies.has(s.name) && s.init?.k === "call") {
         const [gen, ...rest] = s.init.args;
         const name = BODY + s.name;
         out.push({ k: "var", decl: "const", name, init: { k: "seq", exprs: [{ k: "lit", value: 0 }, gen] }, line: s.line });
@@ -188,7 +188,7 @@ export class JsFastPaths {
    */
   delegation(p: ExprPrinter, e: Extract<Expr, { k: "yield" }>): string | null {
     const arg = e.arg;
-    if (!this.asyncioImport || !e.delegate || !arg || !p.temps) return null;
+    if (!this.asyncio || !e.delegate || !arg || !p.temps) return null;
     if (arg.k === "call") {
       const callee = arg.callee;
       if (callee.k === "id" && this.generatorHelpers.has(callee.name)) return null;
