@@ -74,8 +74,6 @@ const ASYNCIO = "tsyncio/runtime/asyncio";
  * only an await that suspends reads it, and programs that import it no differently keep their imports.
  */
 const AWAIT_REST = `$rt[${JSON.stringify(ASYNCIO)}]._await_rest`;
-/** Runtime helpers whose result `yield*` delegates to and that are generators the compiler made (no gain). */
-const GENERATOR_HELPERS = new Set(["yield_from", "call_bound", "anext_or_stop", "legacy_yield_from"]);
 
 /** Temporaries of one function: numbered afresh for each statement (none outlives its statement). */
 export interface Temps {
@@ -109,8 +107,8 @@ export class JsFastPaths {
     private readonly range: string | undefined,
     /** Whether the program imports from the asyncio runtime (it has coroutines: awaits are rewritten). */
     private readonly asyncio: boolean,
-    /** Local names of GENERATOR_HELPERS. */
-    private readonly generatorHelpers: Set<string>,
+    /** Local names of the runtime's modules imported whole (`asyncio` of `asyncio.sleep(...)`). */
+    private readonly namespaces: Set<string>,
   ) {}
 
   static of(body: Stmt[]): JsFastPaths | null {
@@ -118,12 +116,10 @@ export class JsFastPaths {
     let coroutineFunction: string | undefined;
     let range: string | undefined;
     let asyncio = false;
-    const generatorHelpers = new Set<string>();
+    const namespaces = new Set<string>();
     for (const s of body) {
+      if (s.k === "import" && s.namespace && s.from.startsWith(RUNTIME)) namespaces.add(s.namespace);
       if (s.k !== "import" || s.typeOnly || !s.named) continue;
-      if (s.from.startsWith(RUNTIME)) {
-        for (const n of s.named) if (GENERATOR_HELPERS.has(n.name)) generatorHelpers.add(n.alias ?? n.name);
-      }
       if (s.from === RUNTIME) {
         for (const n of s.named) {
           const local = n.alias ?? n.name;
@@ -141,7 +137,7 @@ export class JsFastPaths {
     }
     const bodies = new Set<string>();
     if (coroutineFunction) for (const s of body) if (isCoroutineConst(s, coroutineFunction)) bodies.add(s.name);
-    return helpers.size || bodies.size || range || asyncio ? new JsFastPaths(helpers, bodies, range, asyncio, generatorHelpers) : null;
+    return helpers.size || bodies.size || range || asyncio ? new JsFastPaths(helpers, bodies, range, asyncio, namespaces) : null;
   }
 
   /**
@@ -189,11 +185,13 @@ export class JsFastPaths {
   delegation(p: ExprPrinter, e: Extract<Expr, { k: "yield" }>): string | null {
     const arg = e.arg;
     if (!this.asyncio || !e.delegate || !arg || !p.temps) return null;
-    if (arg.k === "call") {
-      const callee = arg.callee;
-      if (callee.k === "id" && this.generatorHelpers.has(callee.name)) return null;
-      if (callee.k === "member" && callee.jsOnly && callee.prop === "__body__") return null;
-    }
+    // Only a method call of an object (a queue's get or put, a lock's acquire, `async with`'s
+    // __aenter__/__aexit__): an await that often finishes at once. A module function's coroutine
+    // (asyncio.sleep, wait, ...), a future or a task (awaitable(x)) mostly suspends, and then the
+    // extra iterator costs more than the first step saves.
+    if (arg.k !== "call" || arg.callee.k !== "member" || arg.callee.jsOnly) return null;
+    const object = arg.callee.object;
+    if (object.k === "id" && this.namespaces.has(object.name)) return null;
     const temps = p.temps;
     const d = TEMP + temps.next++;
     const r = TEMP + temps.next++;
