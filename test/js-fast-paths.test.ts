@@ -11,7 +11,6 @@ import { JsFastPaths } from "../src/emit/js-fast-paths.js";
 import { emitJavaScript } from "../src/emit/index.js";
 import { printProgram } from "../src/emit/print.js";
 import type { Expr, Stmt } from "../src/ir/nodes.js";
-import { _await_rest } from "../src/runtime/asyncio/_await_rest.js";
 
 function js(source: string, options: Parameters<typeof compileToJs>[1] = {}): string {
   const r = compileToJs(source, { filename: "prog.py", ...options });
@@ -129,7 +128,7 @@ describe("JavaScript fast paths for operator helpers", () => {
     const code = js(source);
     const head = "for (let $ri = range(n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {";
     // The coroutine's loop variable is a per-iteration const, as the for-of's was.
-    expect(code).toContain(`${head}\n    const i = $rs.value;\n    ($fp1 = ($fp0 = asyncio.sleep(0n)[Symbol.iterator]()).next()).done`);
+    expect(code).toContain(`${head}\n    const i = $rs.value;\n    yield* asyncio.sleep(0n);`);
     // A variable declared outside the loop is assigned.
     expect(code).toContain("for (let $ri = range(1n, n, 2n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {\n      k = $rs.value;\n");
     // A plain function's loop, a comprehension's and any other iterable keep the for-of.
@@ -137,27 +136,6 @@ describe("JavaScript fast paths for operator helpers", () => {
     expect(code).toContain("for (const j of _iter)");
     expect(code).toContain("for (const x of xs)");
     expect(code.match(/\$ri = /g)).toHaveLength(2);
-  });
-
-  it("takes an await's first step with an explicit next() and delegates only the rest", () => {
-    const source =
-      "import asyncio\nasync def down(d):\n    return d\n" +
-      "async def main(q, fut):\n    x = await q.get()\n    await fut\n    y = (await down(1)) + 1\n    async with asyncio.Lock():\n        pass\n" +
-      "    async for v in agen():\n        pass\n    zs = [await down(z) async for z in agen()]\n    return x, y, zs\n" +
-      "async def agen():\n    yield 1\ndef gen(xs):\n    yield from xs\nasyncio.run(main(asyncio.Queue(), None))\n";
-    const code = js(source);
-    const rest = '$rt["tsyncio/runtime/asyncio"]._await_rest';
-    // (the imports are as they were: only an await that suspends reads the helper, from the module table)
-    expect(code).not.toMatch(/_await_rest.*=/);
-    expect(line(code, "x =")).toBe(`const x = ($fp1 = ($fp0 = q.get()[Symbol.iterator]()).next()).done ? $fp1.value : yield* ${rest}($fp0, $fp1);`);
-    expect(code).toContain(`($fp1 = ($fp0 = awaitable(fut)[Symbol.iterator]()).next()).done ? $fp1.value : yield* ${rest}($fp0, $fp1);`);
-    expect(code).toContain("($fp1 = ($fp0 = _mgr.__aenter__()[Symbol.iterator]()).next()).done");
-    // Generators the compiler made keep `yield*`: a coroutine function's body, `async for`'s step,
-    // an async comprehension, a generator's `yield from`.
-    expect(code).toContain("yield* $body$down(1n)");
-    expect(code).toMatch(/yield\* anext_or_stop\(/);
-    expect(code).toMatch(/yield\* call_bound\(function\*/);
-    expect(code).toContain("yield* yield_from(xs)");
   });
 
   it("leaves a loop over the program's own range() as a for-of", () => {
@@ -188,109 +166,4 @@ describe("JavaScript fast paths for operator helpers", () => {
     const plain = lower(parse("print('hello')\n", "prog.py").module!, { filename: "prog.py" }).body;
     expect(JsFastPaths.of(plain)).toBeNull();
   });
-});
-
-// The await's fast path (js-fast-paths.ts, 5.) against `yield*` itself: the same driving of the
-// awaiting generator (next, throw, return at each point) must give the same results, errors and
-// calls on the awaited iterator, for iterators that finish at once, suspend, lack throw or return,
-// or keep going when asked to return.
-describe("an await's explicit first step and _await_rest, against yield*", () => {
-  type Log = string[];
-  /** An iterator that yields `steps` times, then returns "end"; without throw/return when asked. */
-  function awaited(log: Log, steps: number, options: { throw?: boolean; return?: boolean; returnYields?: boolean } = {}): Iterator<unknown> {
-    let n = 0;
-    const it: Record<string | symbol, unknown> = {
-      next(v?: unknown) {
-        log.push(`next(${String(v)})`);
-        return n < steps ? { value: `y${n++}`, done: false } : { value: "end", done: true };
-      },
-      [Symbol.iterator]() {
-        log.push("iter");
-        return it;
-      },
-    };
-    if (options.throw !== false)
-      it.throw = (e: unknown) => {
-        log.push(`throw(${String(e)})`);
-        if (e === "swallow") return { value: "caught", done: n++ < steps };
-        throw e;
-      };
-    if (options.return !== false)
-      it.return = (v?: unknown) => {
-        log.push(`return(${String(v)})`);
-        return options.returnYields ? { value: "still", done: false } : { value: `closed ${String(v)}`, done: true };
-      };
-    return it as unknown as Iterator<unknown>;
-  }
-  function* viaYieldStar(x: Iterable<unknown>): Generator<unknown, unknown, unknown> {
-    const v = yield* x;
-    return ["after", v];
-  }
-  function* viaFastPath(x: Iterable<unknown>): Generator<unknown, unknown, unknown> {
-    let $d: Iterator<unknown>, $r: IteratorResult<unknown>;
-    const v = ($r = ($d = x[Symbol.iterator]()).next()).done ? $r.value : yield* _await_rest($d, $r);
-    return ["after", v];
-  }
-  type Op = ["next", unknown] | ["throw", unknown] | ["return", unknown];
-  function drive(make: (x: Iterable<unknown>) => Generator<unknown, unknown, unknown>, build: (log: Log) => Iterator<unknown>, ops: Op[]): string[] {
-    const log: Log = [];
-    const g = make(build(log) as unknown as Iterable<unknown>);
-    for (const [op, arg] of ops) {
-      try {
-        const r = op === "next" ? g.next(arg) : op === "throw" ? g.throw(arg) : g.return(arg);
-        log.push(`=> ${JSON.stringify(r)}`);
-      } catch (e) {
-        log.push(`raised ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`);
-      }
-    }
-    return log;
-  }
-  const builds: [string, (log: Log) => Iterator<unknown>][] = [
-    ["finishes at once", (log) => awaited(log, 0)],
-    ["suspends twice", (log) => awaited(log, 2)],
-    ["has no throw", (log) => awaited(log, 2, { throw: false })],
-    ["has neither throw nor return", (log) => awaited(log, 2, { throw: false, return: false })],
-    ["has no return", (log) => awaited(log, 2, { return: false })],
-    ["keeps going when asked to return", (log) => awaited(log, 2, { returnYields: true })],
-  ];
-  const scripts: Op[][] = [
-    [
-      ["next", undefined],
-      ["next", "a"],
-      ["next", "b"],
-      ["next", "c"],
-    ],
-    [
-      ["next", undefined],
-      ["throw", "boom"],
-      ["next", "x"],
-    ],
-    [
-      ["next", undefined],
-      ["throw", "swallow"],
-      ["next", "x"],
-      ["next", "y"],
-    ],
-    [
-      ["next", undefined],
-      ["next", "a"],
-      ["return", "r"],
-      ["next", "z"],
-      ["return", "q"],
-    ],
-    [
-      ["next", undefined],
-      ["return", "early"],
-      ["next", "z"],
-    ],
-    [
-      ["throw", "before start"],
-      ["next", undefined],
-    ],
-  ];
-  for (const [name, build] of builds) {
-    it(`drives an awaited iterator that ${name} the same way`, () => {
-      for (const ops of scripts) expect(drive(viaFastPath, build, ops)).toEqual(drive(viaYieldStar, build, ops));
-    });
-  }
 });

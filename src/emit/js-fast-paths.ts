@@ -19,14 +19,6 @@
 //    function, and it does for an explicit call in a generator), and a call that is not inlined
 //    costs the call and the result object each step (~100 instructions: prodcons makes 4 million).
 //    The range iterator has no `return` method, so leaving the loop early closes nothing either way.
-// 5. `yield* X` of an `await` (not of a generator the compiler made: a coroutine function's body,
-//    an async comprehension, `async for`'s step, a generator's `yield from`) is printed as
-//    `($r = ($d = X[Symbol.iterator]()).next()).done ? $r.value : yield* _await_rest($d, $r)`
-//    (temporaries `$fpN`): the first step is an explicit call, which the optimizing compiler inlines
-//    (it does not inline the delegate's `next` of a `yield*` inside a generator), and an await that
-//    finishes at once (a queue's put or get that need not wait, a done future) never delegates.
-//    One that suspends delegates to runtime/asyncio/_await_rest.ts, which hands back the step
-//    taken and then forwards next/throw/return as `yield*` does.
 //
 // Done while printing (no second walk over the tree, each operand printed once): its cost shows in
 // bench/lib/translate-stages.mjs's emitJs.
@@ -68,12 +60,6 @@ const TEMP = "$fp";
 const RANGE_ITERATOR = "$ri";
 const RANGE_STEP = "$rs";
 const BODY = "$body$";
-const ASYNCIO = "tsyncio/runtime/asyncio";
-/**
- * The runtime's _await_rest, read from the runner's module table (`$rt`, in scope in every program):
- * only an await that suspends reads it, and programs that import it no differently keep their imports.
- */
-const AWAIT_REST = `$rt[${JSON.stringify(ASYNCIO)}]._await_rest`;
 
 /** Temporaries of one function: numbered afresh for each statement (none outlives its statement). */
 export interface Temps {
@@ -105,20 +91,13 @@ export class JsFastPaths {
     private readonly bodies: Set<string>,
     /** The local name of the runtime's `range` (undefined: not imported). */
     private readonly range: string | undefined,
-    /** Whether the program imports from the asyncio runtime (it has coroutines: awaits are rewritten). */
-    private readonly asyncio: boolean,
-    /** Local names of the runtime's modules imported whole (`asyncio` of `asyncio.sleep(...)`). */
-    private readonly namespaces: Set<string>,
   ) {}
 
   static of(body: Stmt[]): JsFastPaths | null {
     const helpers = new Map<string, Fast>();
     let coroutineFunction: string | undefined;
     let range: string | undefined;
-    let asyncio = false;
-    const namespaces = new Set<string>();
     for (const s of body) {
-      if (s.k === "import" && s.namespace && s.from.startsWith(RUNTIME)) namespaces.add(s.namespace);
       if (s.k !== "import" || s.typeOnly || !s.named) continue;
       if (s.from === RUNTIME) {
         for (const n of s.named) {
@@ -130,14 +109,13 @@ export class JsFastPaths {
           else if (BOOLEAN_HELPERS.has(n.name)) helpers.set(local, { kind: "boolean" });
           else if (n.name === "range") range = local;
         }
-      } else if (s.from === ASYNCIO) {
-        asyncio = true;
+      } else if (s.from === "tsyncio/runtime/asyncio") {
         for (const n of s.named) if (n.name === "coroutine_function") coroutineFunction = n.alias ?? n.name;
       }
     }
     const bodies = new Set<string>();
     if (coroutineFunction) for (const s of body) if (isCoroutineConst(s, coroutineFunction)) bodies.add(s.name);
-    return helpers.size || bodies.size || range || asyncio ? new JsFastPaths(helpers, bodies, range, asyncio, namespaces) : null;
+    return helpers.size || bodies.size || range ? new JsFastPaths(helpers, bodies, range) : null;
   }
 
   /**
@@ -176,27 +154,6 @@ export class JsFastPaths {
   /** `f.__body__` (JS-only member) of a split top-level coroutine function: the const's name. */
   bodyOf(e: Extract<Expr, { k: "member" }>): string | null {
     return e.prop === "__body__" && e.object.k === "id" && this.bodies.has(e.object.name) ? BODY + e.object.name : null;
-  }
-
-  /**
-   * `yield* X` of an await as its first step taken by an explicit call (see 5. above), or null: a
-   * delegate the compiler knows is a generator it made, or no temporaries where it is printed.
-   */
-  delegation(p: ExprPrinter, e: Extract<Expr, { k: "yield" }>): string | null {
-    const arg = e.arg;
-    if (!this.asyncio || !e.delegate || !arg || !p.temps) return null;
-    // Only a method call of an object (a queue's get or put, a lock's acquire, `async with`'s
-    // __aenter__/__aexit__): an await that often finishes at once. A module function's coroutine
-    // (asyncio.sleep, wait, ...), a future or a task (awaitable(x)) mostly suspends, and then the
-    // extra iterator costs more than the first step saves.
-    if (arg.k !== "call" || arg.callee.k !== "member" || arg.callee.jsOnly) return null;
-    const object = arg.callee.object;
-    if (object.k === "id" && this.namespaces.has(object.name)) return null;
-    const temps = p.temps;
-    const d = TEMP + temps.next++;
-    const r = TEMP + temps.next++;
-    if (temps.next > temps.max) temps.max = temps.next;
-    return `(${r} = (${d} = ${p.expr(arg, 17)}[Symbol.iterator]()).next()).done ? ${r}.value : yield* ${AWAIT_REST}(${d}, ${r})`;
   }
 
   /** A helper call's guarded text (a conditional expression), an expression to print instead, or null. */

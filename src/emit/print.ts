@@ -558,11 +558,8 @@ class Printer {
         if (inner.lines.length === 1) return this.r(first, PRIMARY);
         return this.r(`${first}\n${this.blockReference(inner, 1)}`, PRIMARY);
       }
-      case "yield": {
-        const delegation = this.fast?.delegation(this, e);
-        if (delegation) return this.r(delegation, 3);
+      case "yield":
         return this.r(`yield${e.delegate ? "*" : ""}${e.arg ? " " + this.expr(e.arg, 2) : ""}`, 2);
-      }
       case "spread":
         return this.r(`...${this.expr(e.arg, 2)}`, 2);
       case "as":

@@ -8,7 +8,6 @@ import "./io_install.js"; // the loop's network, process and signal methods
 
 export * from "./exceptions.js";
 export * from "./coroutines.js";
-export { _await_rest } from "./_await_rest.js";
 export {
   AbstractEventLoopPolicy,
   AbstractEventLoop,
