@@ -44,42 +44,52 @@ export class FrameType extends PyObject {
 /**
  * The frames of one traceback, read from the exception's stack only when a traceback object's
  * attribute is first read: `with` hands every exception's `__traceback__` to `__exit__`, which
- * seldom looks at it.
+ * seldom looks at it, so making one must cost little (two small objects, no closure, no WeakMap).
  */
 class Chain {
   private records: FrameRecord[] | null = null;
-  private readonly links: TracebackType[] = [];
-  constructor(private readonly read: () => FrameRecord[]) {}
+  private links: TracebackType[] | null = null;
+  constructor(
+    private readonly exc: BaseException,
+    /** Where the exception was caught when this was made (a later catch makes another). */
+    readonly caught: unknown,
+  ) {}
+  private read(): FrameRecord[] {
+    return (this.records ??= exceptionFrames(this.exc));
+  }
   record(i: number): FrameRecord {
-    this.records ??= this.read();
-    return this.records[i] ?? this.records[this.records.length - 1] ?? { path: "<unknown>", line: 0, name: "<module>" };
+    const records = this.read();
+    return records[i] ?? records[records.length - 1] ?? { path: "<unknown>", line: 0, name: "<module>" };
   }
   length(): number {
-    this.records ??= this.read();
-    return this.records.length;
+    return this.read().length;
   }
   link(i: number): TracebackType {
-    let tb = this.links[i];
+    const links = (this.links ??= []);
+    let tb = links[i];
     if (tb === undefined) {
-      tb = raw_instance(TracebackType) as TracebackType;
-      Object.defineProperty(tb, LINK, { value: { chain: this, i } });
-      this.links[i] = tb;
+      tb = Object.create(TracebackType.prototype) as TracebackType;
+      tb[CHAIN] = this;
+      tb[INDEX] = i;
+      links[i] = tb;
     }
     return tb;
   }
 }
-const LINK: unique symbol = Symbol("traceback link") as never;
+const CHAIN: unique symbol = Symbol("traceback chain") as never;
+const INDEX: unique symbol = Symbol("traceback index") as never;
 const frames = new WeakMap<TracebackType, FrameType>();
 
 /** `types.TracebackType`: one frame of a raised exception's traceback and the next one in. */
 export class TracebackType extends PyObject {
-  declare [LINK]: { chain: Chain; i: number };
+  declare [CHAIN]: Chain;
+  declare [INDEX]: number;
   __init__(..._args: unknown[]): void {
     throw new NotImplementedError("types.TracebackType() cannot be called in tsyncio: tracebacks come from raised exceptions");
   }
   /** The frame as recorded (for formatting with its carets). */
   get _record(): FrameRecord {
-    return this[LINK].chain.record(this[LINK].i);
+    return this[CHAIN].record(this[INDEX]);
   }
   get tb_frame(): FrameType {
     let f = frames.get(this);
@@ -90,7 +100,8 @@ export class TracebackType extends PyObject {
     return BigInt(this._record.line);
   }
   get tb_next(): TracebackType | null {
-    const { chain, i } = this[LINK];
+    const chain = this[CHAIN];
+    const i = this[INDEX];
     return i + 1 < chain.length() ? chain.link(i + 1) : null;
   }
   __repr__(): string {
@@ -130,16 +141,17 @@ export function _exception_frames(exc: BaseException): FrameRecord[] {
 
 // One traceback object per exception and catch site: read twice in one handler, it is the same
 // object (`sys.exc_info()[2] is e.__traceback__`); caught again further out, it is made again.
-const made = new WeakMap<BaseException, { caught: unknown; tb: TracebackType | null }>();
+// (kept on the exception itself: a WeakMap whose values hold their keys is slow to collect)
+const MADE: unique symbol = Symbol("traceback made") as never;
 
 function tracebackOf(exc: BaseException): TracebackType | null {
   // (unittest's assertRaises keeps the exception without its traceback)
   if (!wasRaised(exc) || (exc as { __traceback_cleared__?: boolean }).__traceback_cleared__) return null;
   const caught = (exc as { __caught_stack__?: string }).__caught_stack__;
-  const known = made.get(exc);
-  if (known !== undefined && known.caught === caught) return known.tb;
-  const tb = new Chain(() => exceptionFrames(exc)).link(0);
-  made.set(exc, { caught, tb });
+  const known = (exc as { [MADE]?: TracebackType })[MADE];
+  if (known !== undefined && known[CHAIN].caught === caught) return known;
+  const tb = new Chain(exc, caught).link(0);
+  (exc as { [MADE]?: TracebackType })[MADE] = tb;
   return tb;
 }
 _set_traceback_maker(tracebackOf);

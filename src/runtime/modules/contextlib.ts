@@ -139,7 +139,8 @@ export class _GeneratorContextManager extends ContextDecorator {
       r = this.gen.throw(value);
     } catch (e) {
       if (e === value) return false;
-      if (e instanceof RuntimeError && e.__cause__ === value) return false;
+      // (a StopIteration thrown in comes back wrapped in a RuntimeError: that one is not suppressed
+      // either; any other RuntimeError raised from the exception is the generator's own, and goes on)
       if (value instanceof StopIteration && e instanceof RuntimeError && e.__cause__ === value) return false;
       if (e instanceof BaseException && e.__context__ === null && e !== value && value instanceof BaseException) e.__context__ = value;
       throw e;
@@ -214,7 +215,7 @@ export class _AsyncGeneratorContextManager extends PyObject {
         } catch (e) {
           if (e instanceof StopAsyncIteration) return e !== value;
           if (e === value) return false;
-          if (e instanceof RuntimeError && e.__cause__ === value) return false;
+          if ((value instanceof StopIteration || value instanceof StopAsyncIteration) && e instanceof RuntimeError && e.__cause__ === value) return false;
           throw e;
         }
         throw new RuntimeError("generator didn't stop after athrow()");
