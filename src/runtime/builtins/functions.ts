@@ -41,6 +41,7 @@ import {
   typeName,
   setPytype,
   getattr as getattrImpl,
+  callm,
   PySlice,
   strLen,
   NotImplemented,
@@ -244,10 +245,8 @@ export const print = takes_packed(
         w.call(file, typeof a === "string" ? a : strConv(a));
       }
       w.call(file, end);
-      if (flush) {
-        const f = (file as { flush?: unknown }).flush;
-        if (typeof f === "function") f.call(file);
-      }
+      // (a file without flush() raises CPython's AttributeError, after the writes)
+      if (flush) callm(file, "flush");
       return null;
     }
     let text: string;

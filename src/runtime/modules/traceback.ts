@@ -19,9 +19,9 @@ import { popKw } from "../builtins/object.js";
 import { dir, stdio } from "../builtins/functions.js";
 import { exception as currentException } from "./sys.js";
 import { _assigned_traceback } from "../builtins/exceptions.js";
-import { PyObject } from "../builtins/object.js";
+import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyTuple } from "../builtins/collections.js";
-import { getitem, index as toIndex, typeName, NotImplemented } from "../builtins/ops.js";
+import { getitem, index as toIndex, typeName, truthy, NotImplemented } from "../builtins/ops.js";
 import { _source_line } from "../asyncio/_warnings.js";
 import { TracebackType, _exception_frames, type FrameRecord } from "./_traceback_objects.js";
 export { _set_exception_frames } from "./_traceback_objects.js";
@@ -130,6 +130,16 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
 
 /** The frames of an exception that was raised; one only constructed has no traceback. */
 function framesOf(e: BaseException): string[] {
+  const all = allFramesOf(e);
+  if (frameLimit === null) return all;
+  // (`limit`: the first n frames of each traceback, or the last -n)
+  return frameLimit >= 0 ? all.slice(0, frameLimit) : all.slice(frameLimit);
+}
+/** The `limit` and `chain` of the format/print call running (null: every frame). */
+let frameLimit: number | null = null;
+let withChain = true;
+
+function allFramesOf(e: BaseException): string[] {
   // unittest's assertRaises keeps the exception without its traceback (exc.with_traceback(None)).
   if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return [];
   // A traceback the program gave it (`raise E().with_traceback(tb)`): where it was raised, then tb's frames.
@@ -146,6 +156,7 @@ function formatChain(e: BaseException, st: PrintState): void {
   for (let cur: BaseException | null = e; cur !== null;) {
     st.seen.add(cur);
     chain.push([msg, cur]);
+    if (!withChain) break;
     const cause: BaseException | null = cur.__cause__ instanceof BaseException ? cur.__cause__ : null;
     const context: BaseException | null = cur.__context__ instanceof BaseException ? cur.__context__ : null;
     if (cause !== null) {
@@ -213,31 +224,42 @@ function formatSingle(e: BaseException, st: PrintState): void {
   if (outermost) st.depth = 0;
 }
 
-export function format_exception(exc: unknown, value?: unknown, _tb?: unknown, ...rest: unknown[]): PyList<string> {
-  popKw(rest);
+/** The report of `value` (or of `exc` alone, 3.10's form), its frames cut to `limit`, without its causes unless `chain`. */
+function formatted(exc: unknown, value: unknown, limit: unknown, chain: unknown): string[] {
   const e = toPyException(value !== undefined && value !== null ? value : exc);
   const st: PrintState = { seen: new Set(), depth: 0, needClose: false, out: [] };
-  formatChain(e, st);
-  return PyList.fromArray(st.out);
+  const saved = [frameLimit, withChain] as const;
+  frameLimit = limit === null || limit === undefined ? null : Number(toIndex(limit));
+  withChain = chain === null || chain === undefined || truthy(chain);
+  try {
+    formatChain(e, st);
+  } finally {
+    [frameLimit, withChain] = saved;
+  }
+  return st.out;
 }
 
-export function format_exc(..._args: unknown[]): string {
+export function format_exception(...args: unknown[]): PyList<string> {
+  const [exc, value, , limit, chain] = argsOf("format_exception", ["exc", "value", "tb", "limit", "chain"], args);
+  return PyList.fromArray(formatted(exc, value, limit, chain));
+}
+
+export function format_exc(...args: unknown[]): string {
+  const [limit, chain] = argsOf("format_exc", ["limit", "chain"], args);
   const e = currentException();
   if (e === null || e === undefined) return "NoneType: None\n";
-  return format_exception(e).join("");
+  return formatted(e, null, limit, chain).join("");
 }
 
 export function print_exc(...args: unknown[]): null {
-  const k = popKw(args);
-  const file = (k?.file as { write(s: string): unknown } | undefined) ?? stdio.stderr;
-  file.write(format_exc());
+  const [limit, file, chain] = argsOf("print_exc", ["limit", "file", "chain"], args);
+  writeTo(file, format_exc(limit, new KwArgs({ chain: chain ?? true })));
   return null;
 }
 
-export function print_exception(exc: unknown, ...args: unknown[]): null {
-  const k = popKw(args);
-  const file = (k?.file as { write(s: string): unknown } | undefined) ?? stdio.stderr;
-  file.write(format_exception(exc, args[0]).join(""));
+export function print_exception(...args: unknown[]): null {
+  const [exc, value, , limit, file, chain] = argsOf("print_exception", ["exc", "value", "tb", "limit", "file", "chain"], args);
+  writeTo(file, formatted(exc, value, limit, chain).join(""));
   return null;
 }
 
