@@ -9,17 +9,17 @@
 // know the calling function) raises NotImplementedError rather than print something wrong.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
-import { NotImplementedError, TypeError, ValueError, KeyError, OSError, caughtException } from "../builtins/exceptions.js";
+import { NotImplementedError, TypeError, ValueError, KeyError, OSError, caughtException, BaseException } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
 import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
-import { truthy, typeName } from "../builtins/ops.js";
+import { pytype, truthy, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { current_location } from "../program.js";
-import { exception as currentException } from "./sys.js";
+import { exc_info as sys_exc_info } from "./sys.js";
 import { format_exception } from "./traceback.js";
 import { localtime, strftime } from "./time.js";
 import { _get_running_loop } from "../asyncio/events.js";
@@ -261,6 +261,7 @@ export class Formatter {
 
   formatException(ei: unknown): string {
     const exc = ei instanceof PyTuple ? ei[1] : ei;
+    if (exc === null || exc === undefined) return "NoneType: None";
     const s = format_exception(exc).join("");
     return s.endsWith("\n") ? s.slice(0, -1) : s;
   }
@@ -290,7 +291,7 @@ export class Formatter {
     record.message = record.getMessage();
     if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
     let s = this.formatMessage(record);
-    if (record.exc_info !== null && record.exc_info !== undefined && record.exc_info !== false) {
+    if (record.exc_info !== null && record.exc_info !== undefined && truthy(record.exc_info)) {
       if (!record.exc_text) record.exc_text = this.formatException(record.exc_info);
     }
     if (record.exc_text) {
@@ -650,15 +651,13 @@ export class Logger extends Filterer {
   private _logIf(level: number, msg: unknown, args: unknown[], kw: Record<string, unknown> | null = null): null {
     const k = kw ?? popKw(args) ?? {};
     if (!this.isEnabledFor(level)) return null;
+    // The record keeps (type, value, traceback) as CPython's: an exception gives its own, a true
+    // value the one being handled ((None, None, None) outside a handler).
     let exc_info: unknown = k.exc_info ?? null;
-    if (exc_info !== null && exc_info !== false) {
-      if (exc_info === true) {
-        const e = currentException();
-        exc_info = e === null || e === undefined ? null : e;
-      } else if (exc_info instanceof PyTuple) {
-        exc_info = exc_info[1];
-      }
-    } else exc_info = null;
+    if (exc_info !== null && exc_info !== undefined && truthy(exc_info)) {
+      if (exc_info instanceof BaseException) exc_info = PyTuple.of<unknown>(pytype(exc_info), exc_info, exc_info.__traceback__);
+      else if (!(exc_info instanceof PyTuple)) exc_info = sys_exc_info();
+    }
     const where = current_location();
     const pathname = where?.filename ?? "(unknown file)";
     const record = recordFactory(this.name, BigInt(level), pathname, BigInt(where?.lineno ?? 0), msg, PyTuple.fromArray(args), exc_info, null, null);
