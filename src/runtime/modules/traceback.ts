@@ -1,21 +1,11 @@
 // traceback: format_exc / print_exc / format_exception in CPython's layout, the traceback objects'
 // functions (format_tb, extract_tb, walk_tb) and the current stack's (print_stack, extract_stack).
 // Frames come from providers the runner installs (run.ts maps JS stacks back to .py lines).
-import {
-  AttributeError,
-  NotImplementedError,
-  TypeError,
-  BaseException,
-  BaseExceptionGroup,
-  NameError,
-  toPyException,
-  wasRaised,
-} from "../builtins/exceptions.js";
+import { AttributeError, NotImplementedError, BaseException, BaseExceptionGroup, NameError, toPyException, wasRaised } from "../builtins/exceptions.js";
 import { closestName, missingNameOf } from "../builtins/suggestions.js";
 import { hasattr } from "../builtins/ops.js";
 import { PyList } from "../builtins/collections.js";
 import { str } from "../builtins/repr.js";
-import { popKw } from "../builtins/object.js";
 import { dir, stdio } from "../builtins/functions.js";
 import { exception as currentException } from "./sys.js";
 import { _assigned_traceback } from "../builtins/exceptions.js";
@@ -23,6 +13,7 @@ import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyTuple } from "../builtins/collections.js";
 import { getitem, index as toIndex, typeName, truthy, NotImplemented } from "../builtins/ops.js";
 import { _source_line } from "../asyncio/_warnings.js";
+import { bindArgs } from "../builtins/hostfs.js";
 import { TracebackType, _exception_frames, type FrameRecord } from "./_traceback_objects.js";
 export { _set_exception_frames } from "./_traceback_objects.js";
 
@@ -307,17 +298,10 @@ function currentStack(f: unknown, limit: unknown): FrameRecord[] {
   return innermostFrames(stackFrames(), limit);
 }
 
-/** The arguments of a function of this module: positional values by name, then keywords. */
+/** The arguments of a function of this module, in `names`' order (hostfs's binder: None where not given). */
 function argsOf(fn: string, names: string[], args: unknown[]): unknown[] {
-  const k = popKw(args);
-  if (args.length > names.length) throw new TypeError(`${fn}() takes from 0 to ${names.length} positional arguments but ${args.length} were given`);
-  const out = names.map((_, i) => (i < args.length ? args[i] : null));
-  for (const [key, v] of Object.entries(k ?? {})) {
-    const at = names.indexOf(key);
-    if (at < 0) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
-    out[at] = v;
-  }
-  return out;
+  const bound = bindArgs(fn, args, names, Object.fromEntries(names.map((n) => [n, null])));
+  return names.map((n) => bound[n]);
 }
 
 function writeTo(file: unknown, text: string): void {
