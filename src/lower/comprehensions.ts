@@ -35,7 +35,9 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   // where the warning of the coroutine it drops finds the line)
   const first = e.generators[0];
   const refusesFirst = !first.is_async && first.iter._type === "Call" && mayReturnCoroutine(cx, first.iter);
-  const firstIter = refusesFirst && e._type === "GeneratorExp" ? refusingCoroutine(cx, first.iter) : cx.expr(first.iter);
+  // (a variable holding a coroutine is refused at once too: it is not dropped, so no warning to place)
+  const refusesNow = (refusesFirst && e._type === "GeneratorExp") || (!first.is_async && first.iter._type === "Name");
+  const firstIter = refusesNow ? refusingCoroutine(cx, first.iter) : cx.expr(first.iter);
   cx.fn = cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp");
   cx.fn.selfName = outer.selfName;
   cx.fn.selfIsClass = outer.selfIsClass;

@@ -11,6 +11,7 @@ import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 import { droppingAtExit, holdsGenerators, isFreshAsyncGenerator, leavesLoopEarly } from "./dropped-generators.js";
 import { mayReturnCoroutine } from "./calls.js";
+import { forEachChild } from "../ast/walk.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
@@ -70,7 +71,44 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
 /** An iterated expression: a coroutine is iterable to JS (`await` delegates to it), not to Python, so a call that may give one is refused. */
 export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
   if (e._type === "Call" && (mayReturnCoroutine(cx, e) || isFreshAsyncGenerator(cx, e))) return cx.rt("iter_temporary", cx.expr(e));
+  // (iter(), not iter_temporary(): the variable still holds the object, so it is not dropped here)
+  if (e._type === "Name" && mayHoldCoroutine(cx, e.id)) return cx.rt("iter", cx.expr(e));
   return cx.expr(e);
+}
+
+const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+const coroutineHolders = new WeakMap<py.Node, Map<string, boolean>>();
+
+/**
+ * Whether the scope being lowered assigns `name` a call that may give a coroutine or an async
+ * generator (`c = fetch()`): a `for` over the variable then checks what it holds, as over the call.
+ */
+function mayHoldCoroutine(cx: LowerContext, name: string): boolean {
+  const owner = cx.fn.scope.node;
+  let answers = coroutineHolders.get(owner);
+  if (answers === undefined) coroutineHolders.set(owner, (answers = new Map()));
+  let answer = answers.get(name);
+  if (answer !== undefined) return answer;
+  answer = false;
+  const visit = (node: py.Node): void => {
+    if (answer || NESTED_SCOPES.has(node._type)) return;
+    if (node._type === "Assign" || node._type === "AnnAssign") {
+      const a = node as py.Assign | py.AnnAssign;
+      const targets = a._type === "Assign" ? a.targets : [a.target];
+      const v = a.value;
+      if (v && v._type === "Call" && targets.some((t) => t._type === "Name" && t.id === name) && (mayReturnCoroutine(cx, v) || isFreshAsyncGenerator(cx, v))) {
+        answer = true;
+        return;
+      }
+    }
+    forEachChild(node, visit);
+  };
+  // (a lambda's body is one expression)
+  const body = (owner as { body?: py.Stmt[] | py.ExprNode }).body;
+  if (Array.isArray(body)) for (const st of body) visit(st);
+  else if (body) visit(body);
+  answers.set(name, answer);
+  return answer;
 }
 
 export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
