@@ -238,6 +238,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (isClass) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // typing's special forms are objects: the runtime's call() runs their __call__
       // (`OrderedDict()` after `from typing import OrderedDict` makes a collections.OrderedDict).
+      if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       if (known.module === "typing") return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());
     }
@@ -248,6 +249,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (problem) return cx.rt("bad_call", lit(problem), ...args);
       if (BUILTIN_EXCEPTIONS.has(f.id) || BUILTIN_CLASSES.has(f.id)) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
       // A spread into a builtin's fixed parameters type-checks only through the generic call().
+      // A `**mapping` goes through the runtime's callkw: it names the callee in the mapping's errors
+      // and drops an empty one, which a builtin would take for an argument.
+      if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
       if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
       return call(cx.expr(f), ...args, ...kwArgs());
     }
@@ -283,6 +287,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
         const callee = member(cx.expr(v), f.attr);
         if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs()]);
         // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
+        if (kwStar.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
         if (known.name === "typing") return cx.rt("call", callee, ...args, ...kwArgs());
         return call(callee, ...args, ...kwArgs());
       }

@@ -25,7 +25,7 @@ import {
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
-import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
+import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
@@ -37,7 +37,7 @@ import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
 import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
-import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
+import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
@@ -761,9 +761,13 @@ export function decorate_getter(owner: object, name: string, decorate: (getter: 
 /** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */
 export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
   checkDuplicate(f, kwargs);
+  // An empty `**kwargs` passes nothing: a builtin would take it for an argument (and one with
+  // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
+  const empty = isEmptyRecord(kwargs);
+  if (empty && isBuiltinFunction(f)) return callv(f, Array.from(args));
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
-  const all = [...Array.from(args), new KwArgs(kwargs)];
+  const all = empty ? Array.from(args) : [...Array.from(args), new KwArgs(kwargs)];
   if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isJsClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
 }
@@ -782,6 +786,11 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
 export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...explicit };
   for (const m of mappings) {
+    if (!isKeywordMapping(m)) {
+      // (raised by the call, which names the callee as CPython does)
+      if (!(NOT_A_MAPPING in out)) Object.defineProperty(out, NOT_A_MAPPING, { value: typeName(m) });
+      return out;
+    }
     const entries: [unknown, unknown][] = m instanceof PyDict || m instanceof PyObject ? dict_items(m) : Object.entries(m as object);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
@@ -802,7 +811,28 @@ export function function_str(f: unknown): string {
   return module === "builtins" ? `${qualname}()` : `${module}.${qualname}()`;
 }
 
+function isBuiltinFunction(f: unknown): boolean {
+  const g = f as { __builtin__?: boolean; __module__?: string };
+  return typeof f === "function" && (g.__builtin__ === true || g.__module__ === "builtins");
+}
+
+function isEmptyRecord(r: Record<string, unknown>): boolean {
+  for (const _ in r) return false;
+  return true;
+}
+
+/** What `**m` accepts: a dict, an object with keys() (a program's Mapping), a plain record of the runtime. */
+function isKeywordMapping(m: unknown): boolean {
+  if (m instanceof PyDict) return true;
+  if (m instanceof PyObject) return hasattr(m, "keys");
+  if (m === null || typeof m !== "object") return false;
+  const proto = Object.getPrototypeOf(m);
+  return proto === Object.prototype || proto === null;
+}
+
 function checkDuplicate(f: unknown, kwargs: Record<string, unknown>): void {
+  const notMapping = (kwargs as { [NOT_A_MAPPING]?: string })[NOT_A_MAPPING];
+  if (notMapping !== undefined) throw new TypeError(`${function_str(f)} argument after ** must be a mapping, not ${notMapping}`);
   const k = (kwargs as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
   if (k !== undefined) throw new TypeError(`${function_str(f)} got multiple values for keyword argument '${k}'`);
 }

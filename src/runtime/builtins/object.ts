@@ -9,13 +9,24 @@ export { CALLABLE_OBJECT, isCallableObject, addressOf, hexAddress, className, cl
 /** Keyword arguments passed as the final argument of a call: `f(a, kw({ end: "" }))`. */
 export class KwArgs {
   constructor(public readonly kw: Record<string, unknown>) {}
+
+  /** An empty `**kwargs` passes nothing. */
+  isEmpty(): boolean {
+    for (const _ in this.kw) return false;
+    return true;
+  }
 }
 registerLate({ KwArgs });
 
 /** Set by `kw_merge` on a keyword record when a keyword came twice: the call reports it. */
 export const DUPLICATE_KEYWORD: unique symbol = Symbol("duplicate keyword");
 
+/** Set by `kw_merge` when a `**` argument is no mapping: the type's name, for the call's TypeError. */
+export const NOT_A_MAPPING: unique symbol = Symbol("not a mapping");
+
 export function kw(obj: Record<string, unknown>): KwArgs {
+  const notMapping = (obj as { [NOT_A_MAPPING]?: string })[NOT_A_MAPPING];
+  if (notMapping !== undefined) throw new TypeError(`argument after ** must be a mapping, not ${notMapping}`);
   const dup = (obj as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
   if (dup !== undefined) throw new TypeError(`got multiple values for keyword argument '${dup}'`);
   return new KwArgs(obj);

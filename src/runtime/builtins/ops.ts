@@ -10,7 +10,7 @@ import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
 import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
-import { className, classQualname, METACLASS, PyObject, programClasses } from "./object.js";
+import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses } from "./object.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass } from "./names.js";
@@ -1462,6 +1462,9 @@ function isInstanceMethod(obj: object, name: string): boolean {
 
 /** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
 export function callv_method(obj: any, name: string, args: any[]): any {
+  // (an empty `**kwargs` passes nothing: a runtime method would take it for an argument)
+  const n = args.length;
+  if (n !== 0 && args[n - 1] instanceof KwArgs && args[n - 1].isEmpty()) args = args.slice(0, -1);
   if (getattributeDefined && getattributeHooked(obj)) return callv(getattr(obj, name), args);
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callv(getattr(obj, name), args);
   if (obj !== null && typeof obj === "object") {

@@ -702,6 +702,8 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
+      // (an empty `**kwargs` passes nothing: a runtime function would take it for an argument)
+      if (last.isEmpty()) return applyArgs(f, self, args.slice(0, -1));
       const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
       if (r !== NOT_BOUND) return r;
     }
