@@ -28,6 +28,19 @@ describe("syntax-error messages against CPython 3.12", () => {
     expect(rate).toBeGreaterThanOrEqual(0.95);
   });
 
+  it("a block header at the end of the file: CPython's IndentationError at the last line break, no column shown", () => {
+    const error = (src: string) => {
+      const e = parse(src, "x.py").error!;
+      return [e.kind, e.msg, e.lineno];
+    };
+    // (CPython's printed error shows the line and no caret: no column is given)
+    const after = (kw: string, line: number) => `expected an indented block after ${kw} on line ${line}`;
+    expect(error("if True:\n")).toEqual(["IndentationError", after("'if' statement", 1), 1]);
+    expect(error("if True:")).toEqual(["IndentationError", after("'if' statement", 1), 1]);
+    expect(error("if True:\n\n# c\n\n")).toEqual(["IndentationError", after("'if' statement", 1), 4]);
+    expect(error("try:\n    pass\nexcept E as e:  # note\n")).toEqual(["IndentationError", after("'except' statement", 3), 3]);
+  });
+
   it("names the bracket that was never closed, at the bracket", () => {
     const error = (src: string) => {
       const e = parse(src, "x.py").error!;

@@ -375,6 +375,13 @@ export function scanSource(src: string, stopAt = Infinity): { error: SyntaxError
     if (src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10) i++;
     i++;
   }
+  // A block header and then only blank lines and comments: CPython places the error at the last
+  // line break (the end when there is none) and shows no caret.
+  if (expectIndent && stopAt === Infinity) {
+    const at = src.charCodeAt(n - 1) === 10 ? n - 1 : n;
+    const message = `expected an indented block after ${headerName(expectIndent.kw)} on line ${expectIndent.line}`;
+    return error(new SyntaxErrorAt(message, at, at, "IndentationError", false));
+  }
   const open = brackets[brackets.length - 1] ?? null;
   if (open && stopAt === Infinity) return { error: new SyntaxErrorAt(`'${open.ch}' was never closed`, open.at, open.at + 1), open };
   return { error: null, open };
