@@ -140,13 +140,14 @@ function defsWrappedAsClassOrStatic(body: py.Stmt[]): Set<string> {
  * A plain def of the body with no positional parameter to take the instance (`def helper():`,
  * `def f(*args)`): called on an instance it still gets the instance first (CPython's "takes 0
  * positional arguments but 1 was given"), called on the class it does not. Not when it is
- * decorated, async, or named again by the body (`f = staticmethod(f)`).
+ * decorated, async, or bound again by the body (`f = staticmethod(f)`).
  */
 function takesNoInstance(def: py.FunctionDef | py.AsyncFunctionDef, body: py.Stmt[]): boolean {
   if (def._type !== "FunctionDef" || def.decorator_list.length || def.args.posonlyargs.length || def.args.args.length) return false;
   if (def.name === "__new__" || def.name === "__init_subclass__" || def.name === "__class_getitem__") return false;
   let named = false;
-  for (const item of body) if (item !== def) walk(item, (n) => void (n._type === "Name" && n.id === def.name && (named = true)));
+  // (bound again: read only, `x = helper()`, it stays the def)
+  for (const item of body) if (item !== def) walk(item, (n) => void (n._type === "Name" && n.id === def.name && n.ctx._type !== "Load" && (named = true)));
   return !named;
 }
 
@@ -273,6 +274,15 @@ function readsName(s: py.ClassDef, id: string): boolean {
   return found;
 }
 
+function mentionsName(e: py.Node, id: string): boolean {
+  let found = false;
+  walk(e, (n) => {
+    if (n._type === "Name" && n.id === id) found = true;
+    return !found;
+  });
+  return found;
+}
+
 function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
   return b._type === "Name" && b.id !== "object" && !!BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin";
 }
@@ -365,7 +375,14 @@ function classDefIn(
   // A class expression's own name is bound inside its body in JS, not in Python: a nested class
   // whose methods read that name (`open` in `class open: ... open(path)`, the builtin) is named
   // otherwise in JS (its Python name comes from define_class).
-  const name = nested && readsName(s, s.name) ? cx.temp(`${safeName(s.name)}_class`) : safeName(s.name);
+  // So is a class whose bases read the name (`class K(K)`: the base is the earlier K; in JS the
+  // class's own name would be read before it is made).
+  // So is one whose name is bound again later, when its methods read the name (they see the newest).
+  const readInBody = (nested !== undefined || (cx.fn.scope.bindCount.get(s.name) ?? 0) > 1) && readsName(s, s.name);
+  const readInBases = !readInBody && bases.some((b) => mentionsName(b, s.name));
+  const name = readInBody || readInBases ? cx.temp(`${safeName(s.name)}_class`) : safeName(s.name);
+  // (only the class expression's name: no variable)
+  if (nested === undefined && (readInBody || readInBases)) cx.fn.temps.pop();
   const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const members: ir.ClassMember[] = [];
   const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
@@ -402,7 +419,7 @@ function classDefIn(
   // Earlier body names read by later class-level statements: the consts holding their values
   // (class-body-names.ts). Then every attribute value is such a const, so values run in order.
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
-  const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name);
+  const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name) && name === safeName(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
   // (whether the class or a base hooks attribute writes: the same for every method, asked at the first)
   let hasSetattr: boolean | undefined;
@@ -705,7 +722,9 @@ function classDefIn(
       // class gives none: named only when it is not `self`)
       const def = item as py.FunctionDef | py.AsyncFunctionDef;
       const first = (def.args.posonlyargs[0] ?? def.args.args[0])?.arg;
-      const named = first !== undefined && first !== "self" ? [lit(first)] : [];
+      const a = def.args;
+      const parameterless = first === undefined && !a.vararg && !a.kwarg && !a.kwonlyargs.length;
+      const named = parameterless ? [lit(null)] : first !== undefined && first !== "self" ? [lit(first)] : [];
       bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...named));
     }
     const bound = simpleBinding(item);

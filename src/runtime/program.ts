@@ -31,7 +31,7 @@ import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
-import { argumentNameList, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
+import { argumentNameList, callWithKeywords, NOT_BOUND, wereGiven } from "./builtins/keywords.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
@@ -493,15 +493,33 @@ function unbound(method: Function, owner: Function, name: string): Function {
  * `cls.name` of a plain method, for a later statement of the class's body (`greet = hello`,
  * `y = helper(2)`) that runs before define_class: the same function the class then gives.
  */
-export function method_in_class_body(cls: Function, name: string, qualname: string, firstParameter?: string): Function {
+export function method_in_class_body(cls: Function, name: string, qualname: string, firstParameter?: string | null): Function {
   const method = (cls.prototype as Record<string, Function>)[name];
   for (const [key, value] of [
     ["__qualname__", qualname],
     ["__module__", current_module_name()],
   ])
     if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
+  // (null: a def without parameters, `def make(): ...`, which the body calls with none)
+  if (firstParameter === null) return parameterless(method, qualname);
   const view = unbound(method, cls, name);
   if (firstParameter !== undefined) Object.defineProperty(view, FIRST_PARAMETER, { value: firstParameter, configurable: true });
+  return view;
+}
+
+/** A def of a class body that takes no parameter, called by the body as it is. */
+function parameterless(method: Function, qualname: string): Function {
+  const view = function (...args: unknown[]) {
+    const last = args[args.length - 1];
+    if (last instanceof KwArgs) {
+      const key = Object.keys(last.kw)[0];
+      if (key !== undefined) throw new TypeError(`${qualname}() got an unexpected keyword argument '${key}'`);
+      args = args.slice(0, -1);
+    }
+    if (args.length) throw new TypeError(`${qualname}() takes 0 positional arguments but ${wereGiven(args.length)}`);
+    return method.call(undefined);
+  };
+  define_function(view, { name: method.name, qualname });
   return view;
 }
 
