@@ -43,6 +43,7 @@ export const DIAGNOSTICS = {
   TSY3004: { message: "'{name}' is not available in tsyncio's runtime module '{module}'" },
   TSY3005: { message: "'{name}' is not supported by tsyncio's runtime ({why}): it would raise NotImplementedError" },
   TSY3006: { message: "'{name}' cannot run in the browser ({why}): on the web page it would raise NotImplementedError" },
+  TSY3007: { message: "'{name}' is not available in a translated program ({why})" },
 } as const satisfies Record<string, { message: string; hint?: string }>;
 
 export type Code = keyof typeof DIAGNOSTICS;

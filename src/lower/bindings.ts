@@ -21,6 +21,7 @@ import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { simpleBinding } from "./syntax.js";
 import { markTarget } from "./positions.js";
+import { callsLocals } from "./locals-call.js";
 
 /**
  * Lowers a function's (or the module's) statements, with Python's function-wide locals declared
@@ -32,8 +33,12 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
   const locals = functionLocals(scope, cx.known);
   // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
   const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : new Set<string>();
-  const declareHere = declarableAtFirstAssignment(stmts, new Set(locals.filter((n) => !patchable.has(n))), cx.analysis.evaluatesAnnotations);
-  const hoisted = locals.filter((n) => !declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n));
+  // (`locals()` reads every variable: all are declared at the top, none in a block or as a loop's const)
+  const allAtTop = scope.kind !== "module" && callsLocals(cx, scope);
+  const declareHere = allAtTop
+    ? new Set<string>()
+    : declarableAtFirstAssignment(stmts, new Set(locals.filter((n) => !patchable.has(n))), cx.analysis.evaluatesAnnotations);
+  const hoisted = locals.filter((n) => allAtTop || (!declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n)));
   for (const n of hoisted) cx.fn.declared.add(n);
   // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.
   cx.fn.unbound = cx.analysis.unbound.get(scope.node)!;

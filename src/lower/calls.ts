@@ -9,6 +9,7 @@
 import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
+import { localsCall } from "./locals-call.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
 import { ASYNCIO, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
@@ -244,6 +245,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
+      if (f.id === "locals" && !e.args.length && !e.keywords.length) return localsCall(cx, e);
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);

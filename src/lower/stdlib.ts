@@ -105,4 +105,5 @@ export const BUILTIN_EXCEPTIONS = set(`BaseException Exception ArithmeticError Z
 export const BUILTIN_FUNCTIONS = set(`print len range repr str int float bool list tuple dict set frozenset sorted
   reversed enumerate zip map filter min max sum abs round divmod pow any all isinstance issubclass type id hash
   chr ord hex oct bin callable iter next input exit quit vars dir getattr setattr hasattr delattr format ascii
-  super object property staticmethod classmethod aiter anext bytes bytearray memoryview complex slice globals locals open`);
+  object property staticmethod classmethod aiter anext bytes bytearray memoryview complex slice globals locals open
+  breakpoint`);

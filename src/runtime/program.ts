@@ -1042,6 +1042,8 @@ export function anext(it: any, ...rest: unknown[]): unknown {
   if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
   return anextAwaitable(it, ...rest);
 }
+// (builtins, as CPython's type() and reprs name them)
+for (const f of [aiter, anext]) Object.defineProperty(f, "__builtin__", { value: true });
 
 // ───────────── match ─────────────
 
@@ -1353,6 +1355,13 @@ export function assigned<T>(value: T, name: string): T {
 export function assigned_global<T>(value: T, name: string): T {
   if (value === UNBOUND) throw new NameError(`name '${name}' is not defined`);
   return value;
+}
+
+/** `locals()` in a function: its variables bound so far, by name (a variable still undefined or UNBOUND is not). */
+export function locals_of(names: string[], ...values: unknown[]): PyDict<string, unknown> {
+  const entries: [string, unknown][] = [];
+  for (let i = 0; i < names.length; i++) if (values[i] !== undefined && values[i] !== UNBOUND) entries.push([names[i], values[i]]);
+  return dict_of(...entries);
 }
 
 /**
