@@ -245,7 +245,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     }
     if (r.where === "builtin") {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
-      if (f.id === "locals" && !e.args.length && !e.keywords.length) return localsCall(cx, e);
+      // (`vars()` without an argument is `locals()`)
+      if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);

@@ -24,12 +24,12 @@ export function localVariables(scope: Scope): string[] {
   return [...scope.bound].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n));
 }
 
-/** `locals()` with no argument, in the scope being lowered. */
+/** `locals()` (or `vars()`) with no argument, in the scope being lowered. */
 export function localsCall(cx: LowerContext, e: py.Call): ir.Expr {
   const scope = cx.fn.scope;
   if (scope.kind !== "function" && scope.kind !== "lambda") {
     const where = scope.kind === "comprehension" ? "a comprehension" : scope.kind === "class" ? "a class body" : "the module";
-    return cx.diags.error(e, "TSY3007", { name: "locals()", why: `only a function's variables are kept by name, not those of ${where}` });
+    return cx.diags.error(e, "TSY3007", { name: `${(e.func as py.Name).id}()`, why: `only a function's variables are kept by name, not those of ${where}` });
   }
   const own = localVariables(scope);
   // (free variables: the enclosing functions' names this code reads or declares nonlocal)

@@ -824,6 +824,17 @@ function isinstance1(x: unknown, cls: unknown): boolean {
       return typeof x === "function" && isClass(x);
     case slice:
       return x instanceof PySlice;
+    // (the iterators these builtin types make)
+    case map:
+      return x instanceof MapIterator;
+    case filter:
+      return x instanceof FilterIterator;
+    case zip:
+      return x instanceof ZipIterator;
+    case enumerate:
+      return x instanceof EnumerateIterator;
+    case reversed:
+      return x instanceof ReversedIterator;
     case bytes:
       return x instanceof PyBytes;
     case bytearray:
