@@ -21,10 +21,10 @@
 // class), `__call__` for classes not derived from object (exceptions, runtime containers).
 
 import { classCreation, CONSTRUCT, keywordBinding, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
-import { NotImplementedError } from "./builtins/exceptions.js";
+import { NotImplementedError, TypeError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
-import { setattr } from "./builtins/ops.js";
+import { setattr, typeName } from "./builtins/ops.js";
 import { applyArgs, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 
 interface Protocol {
@@ -153,6 +153,24 @@ function mark(cls: Function, M: Function): void {
         configurable: true,
       });
     }
+  }
+  // repr() and str() of the class: the metaclass's __repr__ and __str__ (functionRepr, str()).
+  for (const [dunder, hook] of [
+    ["__repr__", "__pyrepr__"],
+    ["__str__", "__pystr__"],
+  ] as const) {
+    const own = [...chain(M)].find((p) => Object.prototype.hasOwnProperty.call(p, dunder));
+    if (own === undefined) continue;
+    const method = (own as AnyRecord)[dunder] as Function;
+    Object.defineProperty(cls, hook, {
+      value(this: Function) {
+        const s = method.call(this);
+        if (typeof s !== "string") throw new TypeError(`${dunder} returned non-string (type ${typeName(s)})`);
+        return s;
+      },
+      configurable: true,
+      writable: true,
+    });
   }
   if ([...chain(M)].some((p) => Object.prototype.hasOwnProperty.call(p, "__call__"))) {
     const viaMeta: Constructor = (C, args) => invoke(((C as unknown as AnyRecord)[METACLASS] as Function).prototype.__call__, C, args);

@@ -226,6 +226,8 @@ export function str(x: unknown): string {
     case "undefined":
       return "None";
     case "function":
+      // (a class whose metaclass defines __str__: metaclass.ts)
+      if (typeof (x as { __pystr__?: unknown }).__pystr__ === "function") return (x as unknown as { __pystr__: () => string }).__pystr__();
       if (!isCallableObject(x)) return repr(x);
     // falls through: a callable object (a mock) has its own __str__
     case "object": {
