@@ -785,7 +785,8 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   if (empty && isBuiltinFunction(f)) return callv(f, Array.from(args));
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
-  const all = empty ? Array.from(args) : [...Array.from(args), new KwArgs(kwargs)];
+  // (a class of the program keeps the empty record: its constructor then binds the arguments by name, CPython's errors)
+  const all = empty && !(typeof f === "function" && isJsClass(f)) ? Array.from(args) : [...Array.from(args), new KwArgs(kwargs)];
   if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isJsClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
 }

@@ -328,8 +328,9 @@ export class PyDict<K = unknown, V = unknown> {
     return d;
   }
 
-  static fromkeys<K, V>(it: unknown, value: V | null = null): PyDict<K, V | null> {
-    const d = new PyDict<K, V | null>();
+  static fromkeys<K, V>(this: unknown, it: unknown, value: V | null = null): PyDict<K, V | null> {
+    // (an instance of the class it is called on: OrderedDict.fromkeys gives an OrderedDict)
+    const d = typeof this === "function" ? new (this as new () => PyDict<K, V | null>)() : new PyDict<K, V | null>();
     for (const k of toIterable(it)) d.__setitem__(k as K, value);
     return d;
   }

@@ -618,18 +618,33 @@ export class TypedDict extends PyObject {
   }
   __init__(): void {}
   static __define__(cls: Function): void {
-    const own = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
-    const keys = own instanceof PyDict ? ([...own.keys()] as string[]) : [];
-    const parent = Object.getPrototypeOf(cls) as { __required_keys__?: PyTuple<string> };
-    const inherited = parent && parent !== TypedDict && parent.__required_keys__ ? Array.from(parent.__required_keys__) : [];
-    Object.defineProperty(cls, "__required_keys__", { value: PyTuple.fromArray([...inherited, ...keys]), configurable: true });
-    Object.defineProperty(cls, "__total__", { value: true, configurable: true, writable: true });
+    defineKeys(cls, true);
   }
+  /** `class Movie(TypedDict, total=False)`: its own keys are optional. */
+  static __init_subclass__(this: Function, ...args: unknown[]): void {
+    const k = popKw(args);
+    for (const key of Object.keys(k ?? {}))
+      if (key !== "total") throw new TypeError(`TypedDict.__init_subclass__() got an unexpected keyword argument '${key}'`);
+    if (k && "total" in k) defineKeys(this, Boolean(k.total));
+  }
+}
+
+/** A TypedDict class's required and optional keys (frozensets, as CPython's): its own annotations, by `total`, after its bases'. */
+function defineKeys(cls: Function, total: boolean): void {
+  const own = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
+  const keys = own instanceof PyDict ? ([...own.keys()] as string[]) : [];
+  const parent = Object.getPrototypeOf(cls) as { __required_keys__?: Iterable<string>; __optional_keys__?: Iterable<string> };
+  const fromBase = parent && parent !== TypedDict;
+  const required = [...(fromBase && parent.__required_keys__ ? parent.__required_keys__ : []), ...(total ? keys : [])];
+  const optional = [...(fromBase && parent.__optional_keys__ ? parent.__optional_keys__ : []), ...(total ? [] : keys)];
+  Object.defineProperty(cls, "__required_keys__", { value: frozenset(PyList.fromArray(required)), configurable: true });
+  Object.defineProperty(cls, "__optional_keys__", { value: frozenset(PyList.fromArray(optional)), configurable: true });
+  Object.defineProperty(cls, "__total__", { value: total, configurable: true, writable: true });
 }
 Object.defineProperty(TypedDict, "__module__", { value: "typing" });
 
 function typedDictClass(args: unknown[]): Function {
-  popKw(args);
+  const k = popKw(args);
   const name = args[0] as string;
   // Created with its name (a computed key names the class): redefining a class's `name` would
   // leave it in V8's slow dictionary mode.
@@ -640,7 +655,7 @@ function typedDictClass(args: unknown[]): Function {
   Object.defineProperty(C, "__module__", { value: "__main__", writable: true, configurable: true });
   const ann = args[1] instanceof PyDict ? args[1] : new PyDict();
   Object.defineProperty(C, "__annotations__", { value: ann, writable: true, configurable: true });
-  TypedDict.__define__(C);
+  defineKeys(C, k && "total" in k ? Boolean(k.total) : true);
   return C;
 }
 
