@@ -87,6 +87,7 @@ import * as types_ from "./modules/types.js";
 import * as copy_ from "./modules/copy.js";
 import * as weakref_ from "./modules/weakref.js";
 import * as shlex_ from "./modules/shlex.js";
+import * as csv_ from "./modules/csv.js";
 import * as platform_ from "./modules/platform.js";
 import * as locale_ from "./modules/locale.js";
 import * as gc_ from "./modules/gc.js";
@@ -184,6 +185,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/copy": copy_,
   "tsyncio/runtime/weakref": weakref_,
   "tsyncio/runtime/shlex": shlex_,
+  "tsyncio/runtime/csv": csv_,
   "tsyncio/runtime/platform": platform_,
   "tsyncio/runtime/locale": locale_,
   "tsyncio/runtime/gc": gc_,
