@@ -796,7 +796,8 @@ export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, 
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callkw(getattr(obj, name), null, args, kwargs);
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
-  if (f === undefined) return call(obj[name], ...Array.from(args), new KwArgs(kwargs));
+  // (no such member: getattr gives what a class hook answers, else CPython's AttributeError)
+  if (f === undefined) return callkw(getattr(obj, name), null, args, kwargs);
   // (a class or builtin function held in an attribute is called without the object)
   return callkw(f, typeof f === "function" && !bindsAsMethod(f) ? null : obj, args, kwargs);
 }
