@@ -538,6 +538,21 @@ export class socket extends PyObject implements IoTarget {
     return PyTuple.fromArray([toBytes(new Uint8Array(d.data).slice(0, Number(bufsize))), addressTuple(d.addr)]);
   }
 
+  recvfrom_into(buffer: unknown, nbytes: unknown = 0n, _flags: unknown = 0n): PyTuple<unknown> {
+    if (buffer instanceof PyBytes) throw new TypeError(`recvfrom_into() argument 1 must be read-write bytes-like object, not ${typeName(buffer)}`);
+    const target = checkBytesLike(buffer, "recvfrom_into() argument 1");
+    const asked = Number(nbytes);
+    if (asked < 0) throw new ValueError("negative buffersize in recvfrom_into");
+    if (asked > target.length) throw new ValueError("nbytes is greater than the length of the buffer");
+    if (this._state !== "udp") throw new OSError(22n, "Invalid argument");
+    this._block(() => this._datagrams.length > 0);
+    const d = this._datagrams.shift() as Extract<IoCompletion, { ev: "datagram" }>;
+    // A datagram longer than the room is cut (the rest is lost), as recvfrom(2) does.
+    const got = new Uint8Array(d.data).subarray(0, asked || target.length);
+    target.set(got);
+    return PyTuple.fromArray([BigInt(got.length), addressTuple(d.addr)]);
+  }
+
   shutdown(how: unknown): null {
     const h = intOf(how);
     if (this._state === "connected" && (h === 1 || h === 2)) ioSend({ op: "eof", id: this._id });
@@ -602,6 +617,10 @@ for (const name of ["recv", "recv_into"] as const) {
 blocking_form(P.recvfrom, function* (this: socket, ...args: unknown[]) {
   if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
   return P.recvfrom.apply(this, args as [unknown]);
+});
+blocking_form(P.recvfrom_into, function* (this: socket, ...args: unknown[]) {
+  if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
+  return P.recvfrom_into.apply(this, args as [unknown]);
 });
 blocking_form(P.connect, function* (this: socket, address: unknown) {
   if (intOf(this.type) === 2) return this.connect(address);
