@@ -242,6 +242,25 @@ const UNSUPPORTED_KEYWORDS = [
   "pipesize",
 ];
 
+/**
+ * A Popen keyword tsyncio's children do not take: given its default it changes nothing and is
+ * accepted (`creationflags=0`, `restore_signals=True`); the Windows-only ones are CPython's
+ * ValueError on POSIX; any other value is refused.
+ */
+function checkUnsupportedKeyword(k: string, v: unknown): void {
+  const isDefault =
+    k === "creationflags"
+      ? Number(v) === 0
+      : k === "restore_signals"
+        ? v === true
+        : k === "umask" || k === "pipesize"
+          ? Number(v) === -1
+          : v === undefined || _isNone(v);
+  if (isDefault) return;
+  if (k === "creationflags" || k === "startupinfo") throw new ValueError(`${k} is only supported on Windows platforms`);
+  throw new NotImplementedError(`tsyncio's subprocesses do not support ${k}=`);
+}
+
 /** Starts a child: the kernel's answer is awaited; returns (transport, protocol). */
 function* spawnProcess(
   loop: Loop,
@@ -252,8 +271,8 @@ function* spawnProcess(
   kw: Record<string, unknown>,
 ): CoroGen<PyTuple<unknown>> {
   for (const k of Object.keys(kw)) {
-    if (UNSUPPORTED_KEYWORDS.includes(k)) throw new NotImplementedError(`tsyncio's subprocesses do not support ${k}=`);
-    if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
+    if (UNSUPPORTED_KEYWORDS.includes(k)) checkUnsupportedKeyword(k, kw[k]);
+    else if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
   }
   if (kw.universal_newlines || kw.text || !_isNone(kw.encoding) || !_isNone(kw.errors)) throw new ValueError("universal_newlines must be False");
   if (!_isNone(kw.bufsize) && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
