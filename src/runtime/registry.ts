@@ -20,6 +20,7 @@ import * as html from "./modules/html.js";
 import * as html_parser from "./modules/html_parser.js";
 import * as asyncio_tasks from "./modules/asyncio_tasks.js";
 import * as asyncio_transports from "./modules/asyncio_transports.js";
+import * as asyncio_log from "./modules/asyncio_log.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
 import * as binascii from "./modules/binascii.js";
@@ -117,6 +118,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/html_parser": html_parser,
   "tsyncio/runtime/asyncio_tasks": asyncio_tasks,
   "tsyncio/runtime/asyncio_transports": asyncio_transports,
+  "tsyncio/runtime/asyncio_log": asyncio_log,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,
   "tsyncio/runtime/binascii": binascii,
