@@ -191,6 +191,10 @@ function rewriteCall(c: py.Call, blockingNames: Set<string>, defNames: Set<strin
     return yieldFrom(helperCall("_tsy_bcall", [f, ...c.args], c.keywords, c));
   }
   if (f._type === "Attribute" && (BLOCKING_METHODS.has(f.attr) || methodNames.has(f.attr))) {
+    // super().method(...): the bound method is read as it is (super() alone is no value here).
+    if (f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super") {
+      return yieldFrom(helperCall("_tsy_bcall", [f, ...c.args], c.keywords, c));
+    }
     const attr: py.Constant = { _type: "Constant", value: f.attr, kind: null, ...pos(f) };
     return yieldFrom(helperCall("_tsy_bcallm", [f.value, attr, ...c.args], c.keywords, c));
   }
