@@ -1,6 +1,8 @@
 // Subprocesses through the host's I/O kernel. CPython: Lib/asyncio/subprocess.py (Process,
 // SubprocessStreamProtocol, create_subprocess_exec/_shell) and base_subprocess.py (the transport
 // behind loop.subprocess_exec/_shell and SubprocessProtocol).
+import { _check_child_watcher } from "./child_watchers.js";
+import { get_child_watcher } from "./events.js";
 import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, str, typeName } from "./_compat.js";
 import { call, toIterable } from "../builtins/ops.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
@@ -276,6 +278,8 @@ function* spawnProcess(
   }
   if (kw.universal_newlines || kw.text || !_isNone(kw.encoding) || !_isNone(kw.errors)) throw new ValueError("universal_newlines must be False");
   if (!_isNone(kw.bufsize) && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
+  // CPython asks the policy's child watcher first: one not active (a SafeChildWatcher not attached) refuses.
+  _check_child_watcher(get_child_watcher());
   ioActivate(loop, "asyncio subprocesses");
   const stdio: [Stdio, Stdio, Stdio] = [stdioOf(kw.stdin, 0), stdioOf(kw.stdout, 1), stdioOf(kw.stderr, 2)];
   if (stdio[0] === "stdout" || stdio[1] === "stdout") throw new ValueError("STDOUT can only be used for stderr");
