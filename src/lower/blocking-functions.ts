@@ -18,6 +18,8 @@
 // `_tsy_blocking` keeps the def callable as a plain function (it runs its generator on the stack).
 // Defs with decorators, generators and dunder methods are left alone: a blocking call in them
 // blocks on the JS stack while the other threads run (the runtime's fallback).
+// A lambda whose body is one call that can block returns that call instead (_tsy_call_spec) and
+// is wrapped by _tsy_blocking_lambda, which makes it with delegation (a thread's `target=lambda: ...`).
 
 import type * as py from "../ast/nodes.js";
 import { mapChildren, walk } from "../ast/walk.js";
