@@ -49,6 +49,7 @@ const BLOCKING_METHODS = new Set([
   "recv",
   "recv_into",
   "recvfrom",
+  "select",
   "connect",
 ]);
 

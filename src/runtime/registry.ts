@@ -67,6 +67,7 @@ import * as pprint from "./modules/pprint.js";
 import * as signal from "./modules/signal.js";
 import * as socket from "./modules/socket.js";
 import * as selectors from "./modules/selectors.js";
+import * as select from "./modules/select.js";
 import * as ssl from "./modules/ssl.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
@@ -165,6 +166,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/signal": signal,
   "tsyncio/runtime/socket": socket,
   "tsyncio/runtime/selectors": selectors,
+  "tsyncio/runtime/select": select,
   "tsyncio/runtime/ssl": ssl,
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,
