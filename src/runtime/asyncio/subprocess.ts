@@ -5,6 +5,7 @@ import { _check_child_watcher } from "./child_watchers.js";
 import { get_child_watcher } from "./events.js";
 import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, str, typeName } from "./_compat.js";
 import { call, toIterable } from "../builtins/ops.js";
+import { truthy } from "../builtins/protocol.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
@@ -91,11 +92,17 @@ class _PipeWriteTransport extends WriteTransport {
 /** stdout/stderr of a child, as get_pipe_transport(fd) gives it. */
 class _PipeReadTransport extends ReadTransport {
   declare _closing: boolean;
+  declare _proc: _UnixSubprocessTransport;
+  declare _fd: number;
   is_closing(): boolean {
     return this._closing;
   }
+  /** CPython closes the pipe (the child's next write there fails) and reports pipe_connection_lost next. */
   close(): void {
+    if (this._closing) return;
     this._closing = true;
+    ioSend({ op: "pipe_close", id: this._proc._id, fd: this._fd });
+    this._proc._loop.call_soon(() => this._proc._pipe_lost(this._fd));
   }
   pause_reading(): void {}
   resume_reading(): void {}
@@ -158,7 +165,7 @@ class _UnixSubprocessTransport extends SubprocessTransport {
     switch (c.ev) {
       case "pipe_data":
         if (this._linked.has(c.fd)) this._linked.get(c.fd)!._write(new Uint8Array(c.data));
-        else this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
+        else if (!(this._pipes.get(c.fd) as _PipeReadTransport | undefined)?._closing) this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
         return;
       case "pipe_eof":
         if (this._linked.has(c.fd)) this._linked.get(c.fd)!._closeWriter();
@@ -183,6 +190,14 @@ class _UnixSubprocessTransport extends SubprocessTransport {
 
   _try_finish(): void {
     if (this._finished || this._returncode === null || this._open_pipes.size > (this._open_pipes.has(0) ? 1 : 0)) return;
+    if (this._open_pipes.has(0)) {
+      // The child is gone and its stdin's reading end with it: CPython's write pipe sees the
+      // hang-up and is lost before the transport's connection_lost.
+      this._open_pipes.delete(0);
+      const stdin = this._pipes.get(0) as { _closing: boolean } | undefined;
+      if (stdin) stdin._closing = true;
+      this._protocol.pipe_connection_lost(0n, null);
+    }
     this._finished = true;
     this._loop.call_soon(() => this._protocol.connection_lost(null));
   }
@@ -318,7 +333,7 @@ function* spawnProcess(
     for (const fd of [1, 2]) {
       if (stdio[fd] === "pipe" && !linked[fd]) {
         const r = Object.create(_PipeReadTransport.prototype) as _PipeReadTransport;
-        r._closing = false;
+        Object.assign(r, { _closing: false, _proc: t, _fd: fd });
         t._pipes.set(fd, r);
         t._open_pipes.add(fd);
       }
@@ -379,6 +394,18 @@ function argText(x: unknown): string {
   throw new TypeError(`expected str, bytes or os.PathLike object, not ${typeName(x)}`);
 }
 
+/** The checks loop.subprocess_exec/subprocess_shell make first, in CPython's order (base_events.py). */
+function checkLoopArguments(kw: Record<string, unknown>, shell: boolean): void {
+  const given = (k: string) => kw[k] !== undefined && !_isNone(kw[k]);
+  if (given("universal_newlines") && truthy(kw.universal_newlines)) throw new ValueError("universal_newlines must be False");
+  if ("shell" in kw && truthy(kw.shell) !== shell) throw new ValueError(`shell must be ${shell ? "True" : "False"}`);
+  delete kw.shell;
+  if (given("bufsize") && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
+  if (given("text") && truthy(kw.text)) throw new ValueError("text must be False");
+  if (given("encoding")) throw new ValueError("encoding must be None");
+  if (given("errors")) throw new ValueError("errors must be None");
+}
+
 function splitKw(args: unknown[]): [unknown[], Record<string, unknown>] {
   const n = args.length;
   if (n > 0 && args[n - 1] instanceof KwArgs) return [args.slice(0, n - 1), { ...(args[n - 1] as KwArgs).kw }];
@@ -390,6 +417,7 @@ export const subprocess_exec = coroutine_function(
   function* subprocess_exec(this: Loop, protocol_factory: unknown, ...rest: unknown[]): CoroGen<unknown> {
     const [args, kw] = splitKw(rest);
     for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
+    checkLoopArguments(kw, false);
     if (args.length === 0) throw new ValueError("program must be given");
     const argv = args.map(argText);
     return yield* spawnProcess(this, protocol_factory, argv[0], argv.slice(1), false, kw);
@@ -403,6 +431,7 @@ export const subprocess_shell = coroutine_function(
     const [, kw] = splitKw(rest);
     for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
     if (!(typeof cmd === "string" || cmd instanceof Uint8Array)) throw new ValueError("cmd must be a string");
+    checkLoopArguments(kw, true);
     return yield* spawnProcess(this, protocol_factory, "/bin/sh", ["-c", argText(cmd)], false, kw);
   },
   { qualname: "BaseEventLoop.subprocess_shell", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1729 },
