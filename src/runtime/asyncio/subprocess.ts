@@ -162,6 +162,12 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   }
 
   _io_event(c: IoCompletion): void {
+    // A child of a loop closed since (an earlier asyncio.run): CPython's watcher of that loop is
+    // gone with it, so nothing is reported (its pipes and exit reach no callback).
+    if (this._loop.is_closed()) {
+      if (c.ev === "exited") ioForget(this._id);
+      return;
+    }
     switch (c.ev) {
       case "pipe_data":
         if (this._linked.has(c.fd)) this._linked.get(c.fd)!._write(new Uint8Array(c.data));
