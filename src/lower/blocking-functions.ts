@@ -18,6 +18,8 @@
 // `_tsy_blocking` keeps the def callable as a plain function (it runs its generator on the stack).
 // Defs with decorators, generators and dunder methods are left alone: a blocking call in them
 // blocks on the JS stack while the other threads run (the runtime's fallback).
+// A lambda whose body is one call that can block returns that call instead (_tsy_call_spec) and
+// is wrapped by _tsy_blocking_lambda, which makes it with delegation (a thread's `target=lambda: ...`).
 
 import type * as py from "../ast/nodes.js";
 import { mapChildren, walk } from "../ast/walk.js";
@@ -47,6 +49,7 @@ const BLOCKING_METHODS = new Set([
   "recv",
   "recv_into",
   "recvfrom",
+  "select",
   "connect",
 ]);
 
@@ -57,6 +60,8 @@ const BLOCKING_IMPORTS: Record<string, ReadonlySet<string>> = {
 };
 
 const HELPERS = ["_tsy_blocking", "_tsy_bcall", "_tsy_bcallm", "_tsy_bwith"];
+/** Imported as well when a lambda was rewritten. */
+const LAMBDA_HELPERS = ["_tsy_blocking_lambda", "_tsy_call_spec", "_tsy_call_spec_m"];
 
 /** Scopes of their own: a `yield from` cannot go inside them. */
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
@@ -89,12 +94,40 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
       }
     }
   }
-  if (blockingDefs.size === 0) return module;
+  const blockingLambda = (l: py.Lambda): boolean =>
+    l.body._type === "Call" &&
+    isBlockingCall(l.body, blockingNames, defNames, methodNames) &&
+    !(l.body.func._type === "Attribute" && l.body.func.value._type === "Constant");
+  if (blockingDefs.size === 0 && !index.ofType("Lambda").some(blockingLambda)) return module;
+
+  // `lambda: serve(sock)` (a thread's target, a callback): the lambda cannot hold a `yield from`,
+  // so it is made to return the call it would make (callee and arguments, evaluated as the lambda
+  // would), and _tsy_blocking_lambda makes that call: delegating when the callee can block, so a
+  // thread blocked in it suspends instead of holding the JS stack.
+  let lambdas = 0;
+  const rewriteLambda = (l: py.Lambda): py.Node => {
+    const inner = mapChildren(l, visit) as py.Lambda;
+    if (!blockingLambda(l)) return inner;
+    lambdas++;
+    const body = inner.body as py.Call;
+    const f = body.func;
+    const spec =
+      f._type === "Attribute"
+        ? helperCall(
+            "_tsy_call_spec_m",
+            [f.value, { _type: "Constant", value: f.attr, kind: null, ...pos(f) } as py.Constant, ...body.args],
+            body.keywords,
+            body,
+          )
+        : helperCall("_tsy_call_spec", [f, ...body.args], body.keywords, body);
+    return helperCall("_tsy_blocking_lambda", [{ ...inner, body: spec }], [], l);
+  };
 
   const rewriteDef = (d: py.FunctionDef): py.FunctionDef => {
     const dynamic = localNames(d);
     const rewriteExpr = (e: py.Node): py.Node => {
       if (isStatement(e)) return rewriteStmt(e);
+      if (e._type === "Lambda") return rewriteLambda(e);
       if (NESTED_SCOPES.has(e._type)) return e;
       const inner = mapChildren(e, rewriteExpr);
       if (inner._type === "Call") return rewriteCall(inner, blockingNames, defNames, methodNames, dynamic) ?? inner;
@@ -117,10 +150,11 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
   };
   function visit(n: py.Node): py.Node {
     if (n._type === "FunctionDef" && blockingDefs.has(n)) return rewriteDef(n);
+    if (n._type === "Lambda") return rewriteLambda(n);
     return mapChildren(n, visit);
   }
   const out = visit(module) as py.Module;
-  return { ...out, body: insertHelperImport(out.body) };
+  return { ...out, body: insertHelperImport(out.body, lambdas > 0 ? [...HELPERS, ...LAMBDA_HELPERS] : HELPERS) };
 }
 
 function usesThreads(module: py.Module): boolean {
@@ -191,6 +225,10 @@ function rewriteCall(c: py.Call, blockingNames: Set<string>, defNames: Set<strin
     return yieldFrom(helperCall("_tsy_bcall", [f, ...c.args], c.keywords, c));
   }
   if (f._type === "Attribute" && (BLOCKING_METHODS.has(f.attr) || methodNames.has(f.attr))) {
+    // super().method(...): the bound method is read as it is (super() alone is no value here).
+    if (f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super") {
+      return yieldFrom(helperCall("_tsy_bcall", [f, ...c.args], c.keywords, c));
+    }
     const attr: py.Constant = { _type: "Constant", value: f.attr, kind: null, ...pos(f) };
     return yieldFrom(helperCall("_tsy_bcallm", [f.value, attr, ...c.args], c.keywords, c));
   }
@@ -219,7 +257,7 @@ function isStatement(n: py.Node): boolean {
 }
 
 /** `from threading import _tsy_blocking, ...` after the docstring and `from __future__` imports. */
-function insertHelperImport(body: py.Stmt[]): py.Stmt[] {
+function insertHelperImport(body: py.Stmt[], helpers: readonly string[]): py.Stmt[] {
   let i = 0;
   const isDoc = (s: py.Stmt) => s._type === "Expr" && s.value._type === "Constant" && typeof s.value.value === "string";
   if (body.length > 0 && isDoc(body[0])) i = 1;
@@ -229,7 +267,7 @@ function insertHelperImport(body: py.Stmt[]): py.Stmt[] {
   const imp: py.ImportFrom = {
     _type: "ImportFrom",
     module: "threading",
-    names: HELPERS.map((h) => ({ _type: "alias", name: h, asname: null, ...p })),
+    names: helpers.map((h) => ({ _type: "alias", name: h, asname: null, ...p })),
     level: 0,
     ...p,
   };

@@ -12,7 +12,8 @@ import type * as ir from "../ir/nodes.js";
 import { localsCall } from "./locals-call.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
-import { ASYNCIO, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
+import { ASYNCIO, PROGRAM, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
+import { absentOnLinux } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
@@ -284,7 +285,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
-        if (info && !info.names.has(f.attr)) return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
+        if (info && !info.names.has(f.attr)) {
+          if (absentOnLinux(known.name, f.attr))
+            return call(call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(f.attr)), ...args, ...kwArgs());
+          return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
+        }
         const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
         if (problem) return cx.rt("bad_call", lit(problem), ...args);
         const callee = member(cx.expr(v), f.attr);

@@ -11,6 +11,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
 import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
+import { absentOnLinux } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
@@ -446,7 +447,11 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
       // A runtime module's namespace object has no attributes of its own: its name is known here.
       if (info && e.attr === "__name__" && !info.names.has(e.attr) && e.ctx._type === "Load") return lit(known.name === "os.path" ? "posixpath" : known.name);
-      if (info && !info.names.has(e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
+      if (info && !info.names.has(e.attr)) {
+        // A Windows-only name: CPython's AttributeError when the line runs (on Linux it lacks it too).
+        if (absentOnLinux(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
+        return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
+      }
       return member(cx.expr(v), e.attr);
     }
     // `self.method` as a value (a callback, a predicate) must be bound: getattr makes the bound method.

@@ -8,6 +8,7 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, exprStmt, id, lit } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
+import { absentOnLinux } from "./platform-absent.js";
 import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
 import { assignName } from "./bindings.js";
@@ -120,7 +121,8 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     for (const a of s.names) {
       if (a.name === "*") return cx.diags.error(s, "TSY1007");
       // A name the runtime lacks: ImportError when the line runs inside `try`, else reported now.
-      if (!info.names.has(a.name) && !cx.guardedImports.has(s)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+      if (!info.names.has(a.name) && !cx.guardedImports.has(s) && !absentOnLinux(modName, a.name))
+        return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });

@@ -6,9 +6,7 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
     "globals": "no access to the module's namespace",
   },
   "tsyncio/runtime/asyncio": {
-    "get_child_watcher": "no child watchers: its subprocesses need none",
     "loop.getnameinfo": "its event loop does not implement it",
-    "set_child_watcher": "no child watchers: its subprocesses need none",
   },
   "tsyncio/runtime/builtins": {
     "globals": "no access to the module's namespace",

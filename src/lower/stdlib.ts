@@ -43,6 +43,8 @@ const DOTTED: Record<string, string> = {
   html_parser: "html.parser",
   asyncio_tasks: "asyncio.tasks",
   asyncio_transports: "asyncio.transports",
+  asyncio_log: "asyncio.log",
+  asyncio_constants: "asyncio.constants",
   urllib_parse: "urllib.parse",
   email_message: "email.message",
   email_utils: "email.utils",

@@ -35,6 +35,7 @@ export const WEB_UNSUPPORTED_LOOP_METHODS: ReadonlyMap<string, string> = new Map
     "sock_recv",
     "sock_recv_into",
     "sock_recvfrom",
+    "sock_recvfrom_into",
     "sock_sendall",
     "sock_sendto",
     "sock_sendfile",

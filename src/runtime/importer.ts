@@ -236,6 +236,11 @@ export function import_runtime_name(namespace: Record<string, unknown>, module: 
   throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`);
 }
 
+/** `module.name` of a name CPython has on Windows only (src/lower/platform-absent.ts): its AttributeError on Linux. */
+export function absent_module_attribute(module: string, name: string): never {
+  throw new AttributeError(`module '${module}' has no attribute '${name}'`);
+}
+
 /** An import CPython refuses when it runs (a relative import in a script, inside `try`): ImportError. */
 export function import_error(message: string): never {
   throw new ImportError(message);

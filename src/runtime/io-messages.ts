@@ -58,6 +58,8 @@ export type IoRequest =
   /** Bytes for the child's stdin, or for an extra descriptor it reads (`fd`). */
   | { op: "stdin_write"; id: number; data: ArrayBuffer; fd?: number }
   | { op: "stdin_close"; id: number; fd?: number }
+  /** The program closed its end of a child's stdout or stderr: the child's next write there fails (EPIPE). */
+  | { op: "pipe_close"; id: number; fd: number }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
   | { op: "lookup"; id: number; host: string; port: number }

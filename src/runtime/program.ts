@@ -51,6 +51,7 @@ export {
   import_runtime_name,
   module_not_found,
   import_error,
+  absent_module_attribute,
   note_module,
 } from "./importer.js";
 import { current_module_name } from "./importer.js";

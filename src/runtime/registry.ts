@@ -20,6 +20,8 @@ import * as html from "./modules/html.js";
 import * as html_parser from "./modules/html_parser.js";
 import * as asyncio_tasks from "./modules/asyncio_tasks.js";
 import * as asyncio_transports from "./modules/asyncio_transports.js";
+import * as asyncio_log from "./modules/asyncio_log.js";
+import * as asyncio_constants from "./modules/asyncio_constants.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
 import * as binascii from "./modules/binascii.js";
@@ -66,6 +68,7 @@ import * as pprint from "./modules/pprint.js";
 import * as signal from "./modules/signal.js";
 import * as socket from "./modules/socket.js";
 import * as selectors from "./modules/selectors.js";
+import * as select from "./modules/select.js";
 import * as ssl from "./modules/ssl.js";
 import * as subprocess from "./modules/subprocess.js";
 import * as sys from "./modules/sys.js";
@@ -118,6 +121,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/html_parser": html_parser,
   "tsyncio/runtime/asyncio_tasks": asyncio_tasks,
   "tsyncio/runtime/asyncio_transports": asyncio_transports,
+  "tsyncio/runtime/asyncio_log": asyncio_log,
+  "tsyncio/runtime/asyncio_constants": asyncio_constants,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,
   "tsyncio/runtime/binascii": binascii,
@@ -164,6 +169,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/signal": signal,
   "tsyncio/runtime/socket": socket,
   "tsyncio/runtime/selectors": selectors,
+  "tsyncio/runtime/select": select,
   "tsyncio/runtime/ssl": ssl,
   "tsyncio/runtime/subprocess": subprocess,
   "tsyncio/runtime/sys": sys,

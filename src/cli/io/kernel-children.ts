@@ -102,9 +102,16 @@ export function createChildren(k: KernelOutbox) {
     else stream.write(new Uint8Array(data));
   }
 
+  /** Closes the program's end of the pipe the child writes as `fd` (its later writes fail with EPIPE). */
+  function closePipe(id: number, fd: number): void {
+    const stream = children.get(id)?.stdio[fd] as (NodeJS.ReadableStream & { destroy(): void }) | null | undefined;
+    stream?.destroy();
+  }
+
   return {
     spawn: spawnChild,
     stdin: childStdin,
+    closePipe,
     /** Children still running (or with pipes still open). */
     get count(): number {
       return children.size;

@@ -118,6 +118,8 @@ function handle(req: IoRequest | HostRequest): void {
       return children.stdin(req.id, req.data, req.fd);
     case "stdin_close":
       return children.stdin(req.id, null, req.fd);
+    case "pipe_close":
+      return children.closePipe(req.id, req.fd);
     case "kill":
       return children.kill(req.id, req.signal);
     case "signal_watch":

@@ -22,6 +22,8 @@ function current_thread_obj(): unknown {
 }
 import { _warn_at } from "./_warnings.js";
 import { current_location } from "../program-info.js";
+import { AbstractChildWatcher, PidfdChildWatcher, _deprecated_watcher_api } from "./child_watchers.js";
+import { AssertionError } from "../builtins/exceptions.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -402,10 +404,10 @@ class AbstractEventLoopPolicy {
   new_event_loop(): AbstractEventLoop {
     return notImplemented("AbstractEventLoopPolicy.new_event_loop");
   }
-  get_child_watcher(): never {
+  get_child_watcher(): unknown {
     return notImplemented("child watchers");
   }
-  set_child_watcher(_w: unknown): never {
+  set_child_watcher(_w: unknown): unknown {
     return notImplemented("child watchers");
   }
 }
@@ -479,6 +481,33 @@ export class DefaultEventLoopPolicy extends AbstractEventLoopPolicy {
     }
     this._set_called = true;
     this._loop = loop ?? null;
+    // unix_events' policy attaches its child watcher to the main thread's loop.
+    this._watcher?.attach_loop(this._loop);
+  }
+
+  /** The child watcher (unix_events._UnixDefaultEventLoopPolicy's): made on first use. */
+  _watcher: AbstractChildWatcher | null = null;
+
+  _child_watcher(): AbstractChildWatcher {
+    return (this._watcher ??= new PidfdChildWatcher());
+  }
+
+  _set_child_watcher(watcher: unknown): void {
+    if (watcher !== null && watcher !== undefined && !(watcher instanceof AbstractChildWatcher)) throw new AssertionError();
+    this._watcher?.close();
+    this._watcher = (watcher ?? null) as AbstractChildWatcher | null;
+  }
+
+  get_child_watcher(): AbstractChildWatcher {
+    const w = this._child_watcher();
+    _deprecated_watcher_api("get_child_watcher");
+    return w;
+  }
+
+  set_child_watcher(watcher: unknown): null {
+    this._set_child_watcher(watcher);
+    _deprecated_watcher_api("set_child_watcher");
+    return null;
   }
 
   new_event_loop(): AbstractEventLoop {
@@ -529,12 +558,16 @@ function new_event_loop(): EventLoop {
   return get_event_loop_policy().new_event_loop() as EventLoop;
 }
 
-function get_child_watcher(): never {
-  return notImplemented("asyncio.get_child_watcher()");
+/** asyncio.get_child_watcher(): the policy's (CPython's warning is attributed to asyncio itself: not shown). */
+function get_child_watcher(): unknown {
+  const policy = get_event_loop_policy();
+  if (policy instanceof DefaultEventLoopPolicy) return policy._child_watcher();
+  return (policy as { get_child_watcher(): unknown }).get_child_watcher();
 }
 
-function set_child_watcher(_watcher: unknown): never {
-  return notImplemented("asyncio.set_child_watcher()");
+function set_child_watcher(watcher: unknown): null {
+  const policy = get_event_loop_policy();
+  if (policy instanceof DefaultEventLoopPolicy) policy._set_child_watcher(watcher);
+  else (policy as { set_child_watcher(w: unknown): unknown }).set_child_watcher(watcher);
+  return null;
 }
-markUnsupported(get_child_watcher, "no child watchers: its subprocesses need none");
-markUnsupported(set_child_watcher, "no child watchers: its subprocesses need none");

@@ -28,6 +28,7 @@ export {
   BaseDefaultEventLoopPolicy,
 } from "./events.js";
 export { BaseEventLoop, SelectorEventLoop } from "./base_events.js";
+export { AbstractChildWatcher, SafeChildWatcher, FastChildWatcher, MultiLoopChildWatcher, ThreadedChildWatcher, PidfdChildWatcher } from "./child_watchers.js";
 export { Future, isfuture } from "./futures.js";
 export {
   Task,

@@ -88,13 +88,21 @@ export const sock_accept = def("sock_accept", 668, function* (this: Loop, sock: 
   const other = foreign(sock, "accept");
   if (other) return other.result;
   yield* until(this, sock, () => sock._accepts.length > 0);
-  return sock._accepted(sock._accepts.shift()!);
+  const pair = sock._accepted(sock._accepts.shift()!);
+  // CPython makes the accepted socket non-blocking (conn.setblocking(False)).
+  (pair[0] as socket)._timeout = 0;
+  return pair;
 });
 
 export const sock_recvfrom = def("sock_recvfrom", 441, function* (this: Loop, sock: socket, bufsize: unknown) {
   yield* until(this, sock, () => sock._datagrams.length > 0);
   sock._timeout = sock._timeout ?? null;
   return sock.recvfrom(bufsize);
+});
+
+export const sock_recvfrom_into = def("sock_recvfrom_into", 490, function* (this: Loop, sock: socket, buf: unknown, nbytes: unknown = 0n) {
+  yield* until(this, sock, () => sock._datagrams.length > 0);
+  return sock.recvfrom_into(buf, nbytes);
 });
 
 export const sock_sendto = def("sock_sendto", 580, function* (this: Loop, sock: socket, data: unknown, address: unknown) {

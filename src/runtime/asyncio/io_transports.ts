@@ -5,9 +5,11 @@
 // counts the bytes not yet known to be sent, pauses the protocol above the high-water mark and asks
 // the kernel to say when its buffer is down to the low-water mark. Reads arrive as completions
 // and reach the protocol as ready callbacks, in the order the kernel saw them.
-import { PyObject, PyTuple, RuntimeError, ValueError, caughtException, repr } from "./_compat.js";
+import { PyObject, PyTuple, RuntimeError, TypeError, ValueError, caughtException, repr, typeName } from "./_compat.js";
 import { KeyboardInterrupt, SystemExit } from "./_compat.js";
 import { call } from "../builtins/ops.js";
+import { bytesData } from "../builtins/bytes.js";
+import { len } from "../builtins/functions.js";
 import { _log_warning } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport, keepsProtocol } from "./transports.js";
@@ -277,21 +279,43 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._consumed += item.length;
     const proto = this._protocol;
     if (typeof proto.get_buffer === "function" && typeof proto.buffer_updated === "function") {
-      // BufferedProtocol: copy into the buffers it hands out.
+      // BufferedProtocol: copy into the buffers it hands out, one get_buffer(-1) per filled buffer.
       for (let off = 0; off < item.length;) {
-        const buf = protocolCall(this, "get_buffer", () => proto.get_buffer(BigInt(item.length - off))) as Uint8Array | undefined;
-        if (!buf || buf.length === 0) {
-          this._fatal_error(new RuntimeError("get_buffer() returned an empty buffer"), "Fatal error: protocol.get_buffer() call failed.");
-          return;
-        }
-        const n = Math.min(buf.length, item.length - off);
-        buf.set(item.subarray(off, off + n));
+        const target = this._protocolBuffer(proto);
+        if (target === null) return;
+        const n = Math.min(target.length, item.length - off);
+        target.set(item.subarray(off, off + n));
         off += n;
         protocolCall(this, "buffer_updated", () => proto.buffer_updated(BigInt(n)));
+        if (this._conn_lost) return;
       }
       return;
     }
     protocolCall(this, "data_received", () => proto.data_received(toBytes(item)));
+  }
+
+  /**
+   * The writable bytes of the buffer a BufferedProtocol's get_buffer(-1) returns (CPython passes -1 and
+   * checks `len(buf)` in the same try), or null after a fatal error: a failing get_buffer() or an
+   * empty buffer is "protocol.get_buffer() call failed"; a buffer recv_into() cannot write (bytes, a
+   * non-buffer) is the "Fatal read error" of the recv_into() that CPython then makes.
+   */
+  _protocolBuffer(proto: any): Uint8Array | null {
+    let buf: unknown;
+    try {
+      buf = proto.get_buffer(-1n);
+      if (len(buf) === 0n) throw new RuntimeError("get_buffer() returned an empty buffer");
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      this._fatal_error(caughtException(e), "Fatal error: protocol.get_buffer() call failed.");
+      return null;
+    }
+    const target = buf instanceof PyBytes ? null : bytesData(buf);
+    if (target === null) {
+      const err = new TypeError(`recv_into() argument 1 must be read-write bytes-like object, not ${typeName(buf)}`);
+      this._fatal_error(err, "Fatal read error on socket transport");
+    }
+    return target;
   }
 
   _io_event(c: IoCompletion): void {

@@ -1,8 +1,11 @@
 // Subprocesses through the host's I/O kernel. CPython: Lib/asyncio/subprocess.py (Process,
 // SubprocessStreamProtocol, create_subprocess_exec/_shell) and base_subprocess.py (the transport
 // behind loop.subprocess_exec/_shell and SubprocessProtocol).
+import { _check_child_watcher } from "./child_watchers.js";
+import { get_child_watcher } from "./events.js";
 import { KwArgs, PyDict, PyObject, PyTuple, TypeError, ValueError, str, typeName } from "./_compat.js";
 import { call, toIterable } from "../builtins/ops.js";
+import { truthy } from "../builtins/protocol.js";
 import { BrokenPipeError, ConnectionResetError, ProcessLookupError } from "../builtins/index.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
@@ -89,11 +92,17 @@ class _PipeWriteTransport extends WriteTransport {
 /** stdout/stderr of a child, as get_pipe_transport(fd) gives it. */
 class _PipeReadTransport extends ReadTransport {
   declare _closing: boolean;
+  declare _proc: _UnixSubprocessTransport;
+  declare _fd: number;
   is_closing(): boolean {
     return this._closing;
   }
+  /** CPython closes the pipe (the child's next write there fails) and reports pipe_connection_lost next. */
   close(): void {
+    if (this._closing) return;
     this._closing = true;
+    ioSend({ op: "pipe_close", id: this._proc._id, fd: this._fd });
+    this._proc._loop.call_soon(() => this._proc._pipe_lost(this._fd));
   }
   pause_reading(): void {}
   resume_reading(): void {}
@@ -153,10 +162,16 @@ class _UnixSubprocessTransport extends SubprocessTransport {
   }
 
   _io_event(c: IoCompletion): void {
+    // A child of a loop closed since (an earlier asyncio.run): CPython's watcher of that loop is
+    // gone with it, so nothing is reported (its pipes and exit reach no callback).
+    if (this._loop.is_closed()) {
+      if (c.ev === "exited") ioForget(this._id);
+      return;
+    }
     switch (c.ev) {
       case "pipe_data":
         if (this._linked.has(c.fd)) this._linked.get(c.fd)!._write(new Uint8Array(c.data));
-        else this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
+        else if (!(this._pipes.get(c.fd) as _PipeReadTransport | undefined)?._closing) this._protocol.pipe_data_received(BigInt(c.fd), toBytes(c.data));
         return;
       case "pipe_eof":
         if (this._linked.has(c.fd)) this._linked.get(c.fd)!._closeWriter();
@@ -181,6 +196,14 @@ class _UnixSubprocessTransport extends SubprocessTransport {
 
   _try_finish(): void {
     if (this._finished || this._returncode === null || this._open_pipes.size > (this._open_pipes.has(0) ? 1 : 0)) return;
+    if (this._open_pipes.has(0)) {
+      // The child is gone and its stdin's reading end with it: CPython's write pipe sees the
+      // hang-up and is lost before the transport's connection_lost.
+      this._open_pipes.delete(0);
+      const stdin = this._pipes.get(0) as { _closing: boolean } | undefined;
+      if (stdin) stdin._closing = true;
+      this._protocol.pipe_connection_lost(0n, null);
+    }
     this._finished = true;
     this._loop.call_soon(() => this._protocol.connection_lost(null));
   }
@@ -242,6 +265,25 @@ const UNSUPPORTED_KEYWORDS = [
   "pipesize",
 ];
 
+/**
+ * A Popen keyword tsyncio's children do not take: given its default it changes nothing and is
+ * accepted (`creationflags=0`, `restore_signals=True`); the Windows-only ones are CPython's
+ * ValueError on POSIX; any other value is refused.
+ */
+function checkUnsupportedKeyword(k: string, v: unknown): void {
+  const isDefault =
+    k === "creationflags"
+      ? Number(v) === 0
+      : k === "restore_signals"
+        ? v === true
+        : k === "umask" || k === "pipesize"
+          ? Number(v) === -1
+          : v === undefined || _isNone(v);
+  if (isDefault) return;
+  if (k === "creationflags" || k === "startupinfo") throw new ValueError(`${k} is only supported on Windows platforms`);
+  throw new NotImplementedError(`tsyncio's subprocesses do not support ${k}=`);
+}
+
 /** Starts a child: the kernel's answer is awaited; returns (transport, protocol). */
 function* spawnProcess(
   loop: Loop,
@@ -252,11 +294,13 @@ function* spawnProcess(
   kw: Record<string, unknown>,
 ): CoroGen<PyTuple<unknown>> {
   for (const k of Object.keys(kw)) {
-    if (UNSUPPORTED_KEYWORDS.includes(k)) throw new NotImplementedError(`tsyncio's subprocesses do not support ${k}=`);
-    if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
+    if (UNSUPPORTED_KEYWORDS.includes(k)) checkUnsupportedKeyword(k, kw[k]);
+    else if (!SPAWN_KEYWORDS.includes(k)) throw new TypeError(`__init__() got an unexpected keyword argument '${k}'`);
   }
   if (kw.universal_newlines || kw.text || !_isNone(kw.encoding) || !_isNone(kw.errors)) throw new ValueError("universal_newlines must be False");
   if (!_isNone(kw.bufsize) && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
+  // CPython asks the policy's child watcher first: one not active (a SafeChildWatcher not attached) refuses.
+  _check_child_watcher(get_child_watcher());
   ioActivate(loop, "asyncio subprocesses");
   const stdio: [Stdio, Stdio, Stdio] = [stdioOf(kw.stdin, 0), stdioOf(kw.stdout, 1), stdioOf(kw.stderr, 2)];
   if (stdio[0] === "stdout" || stdio[1] === "stdout") throw new ValueError("STDOUT can only be used for stderr");
@@ -295,7 +339,7 @@ function* spawnProcess(
     for (const fd of [1, 2]) {
       if (stdio[fd] === "pipe" && !linked[fd]) {
         const r = Object.create(_PipeReadTransport.prototype) as _PipeReadTransport;
-        r._closing = false;
+        Object.assign(r, { _closing: false, _proc: t, _fd: fd });
         t._pipes.set(fd, r);
         t._open_pipes.add(fd);
       }
@@ -356,6 +400,18 @@ function argText(x: unknown): string {
   throw new TypeError(`expected str, bytes or os.PathLike object, not ${typeName(x)}`);
 }
 
+/** The checks loop.subprocess_exec/subprocess_shell make first, in CPython's order (base_events.py). */
+function checkLoopArguments(kw: Record<string, unknown>, shell: boolean): void {
+  const given = (k: string) => kw[k] !== undefined && !_isNone(kw[k]);
+  if (given("universal_newlines") && truthy(kw.universal_newlines)) throw new ValueError("universal_newlines must be False");
+  if ("shell" in kw && truthy(kw.shell) !== shell) throw new ValueError(`shell must be ${shell ? "True" : "False"}`);
+  delete kw.shell;
+  if (given("bufsize") && Number(kw.bufsize) !== 0) throw new ValueError("bufsize must be 0");
+  if (given("text") && truthy(kw.text)) throw new ValueError("text must be False");
+  if (given("encoding")) throw new ValueError("encoding must be None");
+  if (given("errors")) throw new ValueError("errors must be None");
+}
+
 function splitKw(args: unknown[]): [unknown[], Record<string, unknown>] {
   const n = args.length;
   if (n > 0 && args[n - 1] instanceof KwArgs) return [args.slice(0, n - 1), { ...(args[n - 1] as KwArgs).kw }];
@@ -367,6 +423,7 @@ export const subprocess_exec = coroutine_function(
   function* subprocess_exec(this: Loop, protocol_factory: unknown, ...rest: unknown[]): CoroGen<unknown> {
     const [args, kw] = splitKw(rest);
     for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
+    checkLoopArguments(kw, false);
     if (args.length === 0) throw new ValueError("program must be given");
     const argv = args.map(argText);
     return yield* spawnProcess(this, protocol_factory, argv[0], argv.slice(1), false, kw);
@@ -380,6 +437,7 @@ export const subprocess_shell = coroutine_function(
     const [, kw] = splitKw(rest);
     for (const k of ["stdin", "stdout", "stderr"]) if (!(k in kw)) kw[k] = PIPE;
     if (!(typeof cmd === "string" || cmd instanceof Uint8Array)) throw new ValueError("cmd must be a string");
+    checkLoopArguments(kw, true);
     return yield* spawnProcess(this, protocol_factory, "/bin/sh", ["-c", argText(cmd)], false, kw);
   },
   { qualname: "BaseEventLoop.subprocess_shell", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1729 },

@@ -5,8 +5,8 @@ import { BaseException, Exception, SystemExit, TypeError, caughtException } from
 import { PyObject, KwArgs, popKw, classModule, classQualname } from "../builtins/object.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { repr, str } from "../builtins/repr.js";
-import { call, toIterable, truthy } from "../builtins/ops.js";
-import { issubclass, stdio } from "../builtins/functions.js";
+import { call, callm, toIterable, truthy } from "../builtins/ops.js";
+import { isinstance, issubclass, stdio } from "../builtins/functions.js";
 import { format_exception } from "./traceback.js";
 import { perf_counter } from "./time.js";
 import { argv as sysArgv } from "./sys.js";
@@ -324,11 +324,13 @@ export class TestSuite extends PyObject {
     if (!result._testRunEntered) result._testRunEntered = topLevel = true;
     for (const test of this._tests) {
       if (result.shouldStop) break;
-      if (test instanceof TestCase) {
-        this.tearDownPreviousClass(test, result);
-        this.handleClassSetUp(test, result);
-        result._previousTestClass = test.constructor;
-        if ((test.constructor as typeof TestCase)._classSetupFailed) continue;
+      // isinstance: a class with a mixin first (class T(Base, TestCase)) is not a JS subclass of TestCase.
+      if (isinstance(test, TestCase)) {
+        const tc = test as TestCase;
+        this.tearDownPreviousClass(tc, result);
+        this.handleClassSetUp(tc, result);
+        result._previousTestClass = tc.constructor;
+        if ((tc.constructor as typeof TestCase)._classSetupFailed) continue;
       }
       call(test, result);
     }
@@ -352,7 +354,8 @@ export class TestSuite extends PyObject {
     Object.defineProperty(current, "_classSetupFailed", { value: false, writable: true, configurable: true });
     const below = new Error().stack ?? "";
     try {
-      current.setUpClass();
+      // Looked up as Python does (the class's MRO: a mixin before TestCase may define it).
+      callm(current, "setUpClass");
     } catch (e) {
       const exc = caughtException(e);
       markFramesBelow(exc, below);
@@ -373,7 +376,7 @@ export class TestSuite extends PyObject {
     if (previous._classSetupFailed || previous.__unittest_skip__) return;
     const below = new Error().stack ?? "";
     try {
-      previous.tearDownClass();
+      callm(previous, "tearDownClass");
     } catch (e) {
       const exc = caughtException(e);
       markFramesBelow(exc, below);

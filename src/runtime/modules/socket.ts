@@ -9,7 +9,7 @@ import { call } from "../builtins/ops.js";
 import { index } from "../builtins/protocol.js";
 import { repr } from "../builtins/repr.js";
 import { typeName } from "../builtins/ops.js";
-import { PyBytes } from "../builtins/bytes.js";
+import { PyBytes, bytesData } from "../builtins/bytes.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
@@ -18,7 +18,7 @@ import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
 import { _bind } from "../asyncio/_util.js";
-import { addressTuple, allocFd, checkBytesLike, freeFd, ownedCopy, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
+import { addressTuple, allocFd, freeFd, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
 import { socketEnums } from "../asyncio/io_transports.js";
 import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
@@ -491,8 +491,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   recv_into(buffer: unknown, nbytes: unknown = 0n): bigint {
-    if (buffer instanceof PyBytes) throw new TypeError(`recv_into() argument 1 must be read-write bytes-like object, not ${typeName(buffer)}`);
-    const target = checkBytesLike(buffer, "recv_into() argument 1");
+    const target = writableBuffer(buffer, "recv_into");
     const asked = Number(nbytes);
     if (asked < 0) throw new ValueError("negative buffersize in recv_into");
     if (asked > target.length) throw new ValueError("buffer too small for requested bytes");
@@ -505,7 +504,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   send(data: unknown, _flags: unknown = 0n): bigint {
-    const buf = ownedCopy(data, "a bytes-like object is required");
+    const buf = sendBuffer(data);
     this._open();
     if (this._state === "udp" || (this._state === "new" && this._is_datagram())) {
       if (this._peer === null) throw new OSError(89n, "Destination address required");
@@ -525,7 +524,7 @@ export class socket extends PyObject implements IoTarget {
 
   sendto(data: unknown, ...rest: unknown[]): bigint {
     const address = rest[rest.length - 1];
-    const buf = ownedCopy(data, "a bytes-like object is required");
+    const buf = sendBuffer(data);
     if (this._state !== "udp") this._open_udp(null);
     ioSend({ op: "sendto", id: this._id, data: buf, addr: hostPort(address) });
     return BigInt(buf.byteLength);
@@ -536,6 +535,20 @@ export class socket extends PyObject implements IoTarget {
     this._block(() => this._datagrams.length > 0);
     const d = this._datagrams.shift() as Extract<IoCompletion, { ev: "datagram" }>;
     return PyTuple.fromArray([toBytes(new Uint8Array(d.data).slice(0, Number(bufsize))), addressTuple(d.addr)]);
+  }
+
+  recvfrom_into(buffer: unknown, nbytes: unknown = 0n, _flags: unknown = 0n): PyTuple<unknown> {
+    const target = writableBuffer(buffer, "recvfrom_into");
+    const asked = Number(nbytes);
+    if (asked < 0) throw new ValueError("negative buffersize in recvfrom_into");
+    if (asked > target.length) throw new ValueError("nbytes is greater than the length of the buffer");
+    if (this._state !== "udp") throw new OSError(22n, "Invalid argument");
+    this._block(() => this._datagrams.length > 0);
+    const d = this._datagrams.shift() as Extract<IoCompletion, { ev: "datagram" }>;
+    // A datagram longer than the room is cut (the rest is lost), as recvfrom(2) does.
+    const got = new Uint8Array(d.data).subarray(0, asked || target.length);
+    target.set(got);
+    return PyTuple.fromArray([BigInt(got.length), addressTuple(d.addr)]);
   }
 
   shutdown(how: unknown): null {
@@ -603,6 +616,10 @@ blocking_form(P.recvfrom, function* (this: socket, ...args: unknown[]) {
   if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
   return P.recvfrom.apply(this, args as [unknown]);
 });
+blocking_form(P.recvfrom_into, function* (this: socket, ...args: unknown[]) {
+  if (this._state === "udp") yield* readyFor(this, () => this._datagrams.length > 0);
+  return P.recvfrom_into.apply(this, args as [unknown]);
+});
 blocking_form(P.connect, function* (this: socket, address: unknown) {
   if (intOf(this.type) === 2) return this.connect(address);
   this._start_connect(address);
@@ -610,6 +627,20 @@ blocking_form(P.connect, function* (this: socket, address: unknown) {
   this._finish_connect();
   return null;
 });
+/** The bytes send()/sendall()/sendto() take, copied: CPython's TypeError for anything else. */
+function sendBuffer(data: unknown): ArrayBuffer {
+  const d = bytesData(data);
+  if (d === null) throw new TypeError(`a bytes-like object is required, not '${typeName(data)}'`);
+  return d.slice().buffer as ArrayBuffer;
+}
+
+/** The buffer recv_into()/recvfrom_into() fill: CPython's TypeError for bytes or a non-buffer. */
+function writableBuffer(buffer: unknown, method: string): Uint8Array {
+  const d = buffer instanceof PyBytes ? null : bytesData(buffer);
+  if (d === null) throw new TypeError(`${method}() argument 1 must be read-write bytes-like object, not ${typeName(buffer)}`);
+  return d;
+}
+
 export { socket as SocketType };
 
 /**

@@ -377,4 +377,12 @@ export function _current_name_and_ident(): [string, bigint] {
 }
 
 // The compiler's helpers for functions that can block (src/lower/blocking-functions.ts).
-export { blocking_function as _tsy_blocking, bcall as _tsy_bcall, bcallm as _tsy_bcallm, bwith as _tsy_bwith } from "../threads/blocking.js";
+export {
+  blocking_function as _tsy_blocking,
+  bcall as _tsy_bcall,
+  bcallm as _tsy_bcallm,
+  bwith as _tsy_bwith,
+  blocking_lambda as _tsy_blocking_lambda,
+  call_spec as _tsy_call_spec,
+  call_spec_m as _tsy_call_spec_m,
+} from "../threads/blocking.js";

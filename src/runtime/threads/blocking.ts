@@ -43,9 +43,8 @@ export function generator_of(f: unknown): GenFn | null {
 
 /** Decorator the compiler puts on a blocking-capable def: a plain function carrying `$g`. */
 export function blocking_function(genfn: GenFn): Function {
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-    return run_plain(genfn.apply(this, args));
-  };
+  // An arrow function, as the compiled lambda is: what names a lambda "<lambda>" knows it by that.
+  const wrapper = (...args: unknown[]): unknown => run_plain(genfn(...args));
   for (const key of ["name", "__name__", "__qualname__", "__doc__", "__module__"]) {
     const d = Object.getOwnPropertyDescriptor(genfn, key);
     if (d) Object.defineProperty(wrapper, key, d);
@@ -93,6 +92,48 @@ export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
     return (f as Function).apply(obj, args);
   }
   return yield* bcall(getattr(obj, name), ...args);
+}
+
+/** The call a blocking lambda's body makes, as the lambda evaluated it (src/lower/blocking-functions.ts). */
+class CallSpec {
+  constructor(
+    readonly target: unknown,
+    readonly method: string | null,
+    readonly args: unknown[],
+  ) {}
+}
+
+/** `f(*args)` as the body of a blocking lambda: the callee and its arguments, not called yet. */
+export function call_spec(f: unknown, ...args: unknown[]): CallSpec {
+  return new CallSpec(f, null, args);
+}
+
+/** `obj.name(*args)` as the body of a blocking lambda. */
+export function call_spec_m(obj: unknown, name: string, ...args: unknown[]): CallSpec {
+  return new CallSpec(obj, name, args);
+}
+
+/**
+ * A lambda whose body is a call that can block (`lambda: serve(sock)`), compiled to return that
+ * call (call_spec): a plain function that makes it, carrying the generator form `$g` that a thread
+ * delegates to, so the thread suspends where the call blocks.
+ */
+export function blocking_lambda(inner: Function): Function {
+  const genfn = function* (this: unknown, ...args: unknown[]): Gen {
+    const spec = call(inner, ...args);
+    if (!(spec instanceof CallSpec)) return spec;
+    if (spec.method !== null) return yield* bcallm(spec.target, spec.method, ...spec.args);
+    return yield* bcall(spec.target, ...spec.args);
+  };
+  // An arrow function, as the compiled lambda is: what names a lambda "<lambda>" knows it by that.
+  const wrapper = (...args: unknown[]): unknown => run_plain(genfn(...args));
+  for (const key of ["name", "__name__", "__qualname__", "__doc__", "__module__"]) {
+    const d = Object.getOwnPropertyDescriptor(inner, key);
+    if (d) Object.defineProperty(wrapper, key, { ...d, configurable: true });
+  }
+  Object.defineProperty(wrapper, "$g", { value: genfn });
+  Object.defineProperty(wrapper, "__signature_source__", { value: inner });
+  return wrapper;
 }
 
 /** A context manager whose blocking __enter__ already ran (`with lock:` in a blocking function). */
