@@ -212,6 +212,8 @@ const _WAIT_DONE = Object.freeze({}) as unknown as Future<unknown>;
 // Shared results: `yield*` and the Task read them at once and keep nothing (put returns None).
 const _RETURN_NONE: IteratorResult<unknown, unknown> = { value: null, done: true };
 const _FINISHED_RESULT: IteratorResult<unknown, unknown> = { value: undefined, done: true };
+// What `next()` returns when it waits, the Future in `value`: shared, as locks.ts _WAITING.
+const _WAITING: { value: unknown; done: false } = { value: null, done: false };
 
 /**
  * `q.get()` / `q.put(item)`: the coroutine and, instead of the generator _get (or _put), its own
@@ -246,7 +248,8 @@ abstract class _QueueWait {
     list.push(w);
     this._waiter = w;
     w._asyncio_future_blocking = true;
-    return { value: w, done: false };
+    _WAITING.value = w;
+    return _WAITING;
   }
   /** The generator's `except` block: the waiter leaves and passes a wake-up on. */
   abstract _failed(w: Future<unknown>): void;
