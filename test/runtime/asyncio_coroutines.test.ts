@@ -64,6 +64,32 @@ test("test_never_awaited_at_exit_and_repr", () => {
   expect(err).toBe("sys:1: RuntimeWarning: coroutine 'f' was never awaited\n");
 });
 
+test("test_never_awaited_at_exit_many_across_chunks_and_compactions", () => {
+  // Thousands of coroutines made, some started (handed out, as `await` does) and some not, in two
+  // batches: the list of possibly unstarted ones fills several chunks and is compacted as it
+  // doubles. At exit exactly the never-started ones are reported, each once (one coroutine
+  // function each, so that every warning has its own text).
+  F = "/x/many.py";
+  type Made = { [Symbol.iterator](): unknown };
+  const made: { c: Made; name: string }[] = [];
+  const make = (name: string) => made.push({ c: co(name, 1, function* () {})() as unknown as Made, name });
+  for (let i = 0; i < 3000; i++) make(`a${i}`);
+  const left = new Set<string>();
+  made.forEach(({ c, name }, i) => (i % 4 === 0 ? left.add(name) : c[Symbol.iterator]()));
+  for (let i = 0; i < 2500; i++) {
+    make(`b${i}`);
+    if (i % 2 === 0) left.add(`b${i}`);
+    else made[made.length - 1].c[Symbol.iterator]();
+  }
+  asyncio._at_exit();
+  const warned = err
+    .split("\n")
+    .filter((l) => l.includes("was never awaited"))
+    .map((l) => /coroutine '(\w+)' was never awaited/.exec(l)![1]);
+  expect(warned.length).toBe(left.size);
+  expect(new Set(warned)).toEqual(left);
+});
+
 test("test_reuse_custom_awaitable_bad_yield_type_errors", () => {
   // (Python source: /tmp/pyexp/c3.py)
   F = "/tmp/pyexp/c3.py";

@@ -616,11 +616,18 @@ export function _trackUnstarted(c: Coroutine): void {
   const newest = _newest;
   const prev = newest.c;
   newest.c = c;
-  if (prev !== null) _listUnstarted(prev);
+  if (prev !== null) {
+    // Listed here, not by a call: TurboFan inlines this function into every coroutine's maker,
+    // and a call made often (a batch of coroutines gathered later) would be inlined with it,
+    // bytecode that counts against the inlining budget of every function that makes coroutines.
+    _tail[_tailLength++] = prev;
+    if (++_listed >= _compactAt || _tailLength === _CHUNK) _listedMore();
+  }
 }
 
-function _listUnstarted(c: Coroutine): void {
-  _append(c);
+/** After a coroutine was listed: a full chunk is put aside, a list that doubled is compacted. */
+function _listedMore(): void {
+  if (_tailLength === _CHUNK) _newChunk();
   const n = _listed;
   if (n >= _compactAt) {
     if (_startedInList * 2 >= n) {
@@ -634,11 +641,13 @@ function _listUnstarted(c: Coroutine): void {
 function _append(c: Coroutine): void {
   _tail[_tailLength++] = c;
   _listed++;
-  if (_tailLength === _CHUNK) {
-    _chunks.push(_tail);
-    _tail = new Array(_CHUNK);
-    _tailLength = 0;
-  }
+  if (_tailLength === _CHUNK) _newChunk();
+}
+
+function _newChunk(): void {
+  _chunks.push(_tail);
+  _tail = new Array(_CHUNK);
+  _tailLength = 0;
 }
 
 /** Everything the list holds, in order, leaving it empty. */

@@ -109,6 +109,13 @@ function* _acquire(this: _AcquireSteps): CoroGen<boolean> {
 // would see two; `{ value, done }` in this order is the map V8 gives a generator's results.
 const _RETURN_NONE: IteratorResult<unknown, null> = { value: null, done: true };
 const _FINISHED_RESULT: IteratorResult<unknown, null> = { value: undefined, done: true } as unknown as IteratorResult<unknown, null>;
+/**
+ * What `next()` returns when it waits, the Future in `value`: one object shared by all waits. A
+ * suspended `yield*` keeps the result it passed on, so one object per wait would live as long as
+ * the wait (thousands of them in a crowded lock, the kind of site V8 switches to allocating in the
+ * old generation, throwing away the optimized code that made them), and the Task reads it at once.
+ */
+const _WAITING: { value: unknown; done: false } = { value: null, done: false };
 
 const _AENTER_START = 0;
 const _AENTER_WAITING = 1; // waiting on the stock acquire's Future
@@ -156,7 +163,8 @@ class _AsyncWithAcquire {
       this._fut = fut;
       this._step = _AENTER_WAITING;
       fut._flags |= _F_BLOCKING;
-      return { value: fut, done: false };
+      _WAITING.value = fut;
+      return _WAITING;
     }
     if (step === _AENTER_DONE) return _FINISHED_RESULT;
     return this._resume_wait(false, undefined);

@@ -205,107 +205,145 @@ function* _get(this: Queue): CoroGen<unknown> {
   return this.get_nowait();
 }
 
-const _WAIT_START = 0;
-const _WAIT_WAITING = 1;
-const _WAIT_DONE = 2;
+// `_waiter` of a _QueueGet/_QueuePut: null before it waits, the Future while it waits, this mark
+// once finished (its step in the same field as the waiter: one field less per await).
+const _WAIT_DONE = Object.freeze({}) as unknown as Future<unknown>;
+
+// Shared results: `yield*` and the Task read them at once and keep nothing (put returns None).
+const _RETURN_NONE: IteratorResult<unknown, unknown> = { value: null, done: true };
+const _FINISHED_RESULT: IteratorResult<unknown, unknown> = { value: undefined, done: true };
+// What `next()` returns when it waits, the Future in `value`: shared, as locks.ts _WAITING.
+const _WAITING: { value: unknown; done: false } = { value: null, done: false };
 
 /**
  * `q.get()` / `q.put(item)`: the coroutine and, instead of the generator _get (or _put), its own
  * iterator (a self-iterating coroutine, see coroutines.ts _selfIterating): one object per await
  * (pingpong and prodcons await a queue for every item). next/throw/return follow the generator
- * protocol step by step.
+ * protocol step by step. One class for each, so that each `next` is small and an await's call
+ * site sees one class; the code object is on the prototype.
  */
-class _QueueWait {
+abstract class _QueueWait {
   declare _code: CodeObject;
   declare _state: number;
   declare _q: Queue;
-  declare _isPut: boolean;
-  declare _item: unknown;
   declare _waiter: Future<unknown> | null;
-  declare _step: number;
-  constructor(q: Queue, isPut: boolean, item: unknown, code: CodeObject) {
-    this._code = code;
-    this._state = CORO_FRESH;
-    this._q = q;
-    this._isPut = isPut;
-    this._item = item;
-    this._waiter = null;
-    this._step = _WAIT_START;
-    _trackUnstarted(this as unknown as Coroutine);
-  }
   [Symbol.iterator](): CoroGen<unknown> {
     if (this._state !== CORO_FRESH) throw _reuseError();
     this._state = CORO_SUSPENDED;
     _untrackStarted(this as unknown as Coroutine);
-    return this;
+    return this as unknown as CoroGen<unknown>;
   }
-  next(): IteratorResult<unknown, unknown> {
-    const step = this._step;
-    if (step === _WAIT_DONE) return { value: undefined, done: true };
-    this._step = _WAIT_DONE; // until it suspends again: an exception ends it
-    if (step === _WAIT_WAITING) {
-      const w = this._waiter!;
-      try {
-        if (w._state === _PENDING) throw new RuntimeError("await wasn't used with future");
-        w._await_result();
-      } catch (e) {
-        this._failed(w);
-        throw e;
-      }
+  /** Resumed after waiting on `w`: its exception (or misuse) is raised, the waiter leaving first. */
+  _resumed(w: Future<unknown>): void {
+    try {
+      if (w._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+      w._await_result();
+    } catch (e) {
+      this._failed(w);
+      throw e;
     }
-    const q = this._q;
-    if (this._isPut) {
-      if (q.full()) return this._wait(q._putters);
-      return { value: q.put_nowait(this._item), done: true };
-    }
-    if (q.empty()) return this._wait(q._getters);
-    return { value: q.get_nowait(), done: true };
   }
   _wait(list: Deque<Future<unknown>>): IteratorResult<unknown, unknown> {
     const w = this._q._get_loop().create_future();
     list.push(w);
     this._waiter = w;
-    this._step = _WAIT_WAITING;
     w._asyncio_future_blocking = true;
-    return { value: w, done: false };
+    _WAITING.value = w;
+    return _WAITING;
   }
   /** The generator's `except` block: the waiter leaves and passes a wake-up on. */
-  _failed(w: Future<unknown>): void {
-    const q = this._q;
-    w.cancel(); // in case it is not done yet
-    if (this._isPut) {
-      q._putters.remove(w);
-      if (!q.full() && !w.cancelled()) q._wakeup_next(q._putters);
-    } else {
-      q._getters.remove(w);
-      if (!q.empty() && !w.cancelled()) q._wakeup_next(q._getters);
-    }
-  }
+  abstract _failed(w: Future<unknown>): void;
   /** The iterator protocol's throw and Python's `coro.throw(exc)`: raises, see _selfIterating. */
   throw(exc: unknown): IteratorResult<unknown, unknown> {
     const e = _thrownIn(this as unknown as Coroutine, exc);
-    if (this._step === _WAIT_WAITING) {
-      this._step = _WAIT_DONE;
-      const w = this._waiter!;
+    const w = this._waiter;
+    this._waiter = _WAIT_DONE;
+    if (w !== null && w !== _WAIT_DONE) {
       w._await_thrown(e);
       this._failed(w);
     }
-    this._step = _WAIT_DONE;
     throw _coroutine_stop(e);
   }
   return(value: unknown): IteratorResult<unknown, unknown> {
-    this._step = _WAIT_DONE;
+    this._waiter = _WAIT_DONE;
     return { value, done: true };
   }
 }
-_selfIterating(_QueueWait);
+
+/** `q.get()`: takes an item, waiting while the queue is empty. */
+class _QueueGet extends _QueueWait {
+  constructor(q: Queue) {
+    super();
+    this._state = CORO_FRESH;
+    this._q = q;
+    this._waiter = null;
+    _trackUnstarted(this as unknown as Coroutine);
+  }
+  next(): IteratorResult<unknown, unknown> {
+    const w = this._waiter;
+    this._waiter = _WAIT_DONE; // until it waits again: an exception ends it
+    if (w !== null) {
+      if (w === _WAIT_DONE) return _FINISHED_RESULT;
+      this._resumed(w);
+    }
+    const q = this._q;
+    if (q.empty()) return this._wait(q._getters);
+    return { value: q.get_nowait(), done: true };
+  }
+  _failed(w: Future<unknown>): void {
+    const q = this._q;
+    w.cancel(); // in case it is not done yet
+    q._getters.remove(w);
+    if (!q.empty() && !w.cancelled()) q._wakeup_next(q._getters);
+  }
+}
+
+/** `q.put(item)`: adds the item, waiting while the queue is full. */
+class _QueuePut extends _QueueWait {
+  declare _item: unknown;
+  constructor(q: Queue, item: unknown) {
+    super();
+    this._state = CORO_FRESH;
+    this._q = q;
+    this._waiter = null;
+    this._item = item;
+    _trackUnstarted(this as unknown as Coroutine);
+  }
+  next(): IteratorResult<unknown, unknown> {
+    const w = this._waiter;
+    this._waiter = _WAIT_DONE; // until it waits again: an exception ends it
+    if (w !== null) {
+      if (w === _WAIT_DONE) return _FINISHED_RESULT;
+      this._resumed(w);
+    }
+    const q = this._q;
+    if (q.full()) return this._wait(q._putters);
+    q.put_nowait(this._item);
+    return _RETURN_NONE;
+  }
+  _failed(w: Future<unknown>): void {
+    const q = this._q;
+    w.cancel(); // in case it is not done yet
+    q._putters.remove(w);
+    if (!q.full() && !w.cancelled()) q._wakeup_next(q._putters);
+  }
+}
 
 const _put_code = makeCode({ qualname: "Queue.put", filename: QUEUES_PY, firstlineno: 122 });
 const _get_code = makeCode({ qualname: "Queue.get", filename: QUEUES_PY, firstlineno: 148 });
+_selfIterating(_QueueWait);
+for (const [cls, code] of [
+  [_QueueGet, _get_code],
+  [_QueuePut, _put_code],
+] as const) {
+  // (what _selfIterating gives a class of its own: a Coroutine to the program, the code object)
+  Object.defineProperty(cls.prototype, "constructor", { value: Coroutine, writable: true, configurable: true });
+  Object.defineProperty(cls.prototype, "_code", { value: code, writable: true, configurable: true });
+}
 Object.defineProperty(Queue.prototype, "put", {
   value: _as_coroutine_function(
     function put(this: Queue, item: unknown): Coroutine<null> {
-      return new _QueueWait(this, true, item, _put_code) as unknown as Coroutine<null>;
+      return new _QueuePut(this, item) as unknown as Coroutine<null>;
     },
     _put,
     _put_code,
@@ -316,7 +354,7 @@ Object.defineProperty(Queue.prototype, "put", {
 Object.defineProperty(Queue.prototype, "get", {
   value: _as_coroutine_function(
     function get(this: Queue): Coroutine<unknown> {
-      return new _QueueWait(this, false, undefined, _get_code) as unknown as Coroutine<unknown>;
+      return new _QueueGet(this) as unknown as Coroutine<unknown>;
     },
     _get,
     _get_code,

@@ -1382,6 +1382,9 @@ export class PyRange {
  */
 const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
+/** The box of a RangeIterator that hands out SMALL_INTS (never read). */
+const NO_BOX: { cur: bigint } = { cur: 0n };
+
 export class RangeIterator implements Iterator<bigint> {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "range_iterator";
@@ -1401,10 +1404,14 @@ export class RangeIterator implements Iterator<bigint> {
     private readonly step: bigint,
     private readonly n: number,
   ) {
-    this.box = { cur };
     // (comparisons with constants only: cheap for any BigInt; Number() only of a small one)
     const first = step === 1n && cur >= 0n && cur < 1024n ? (cur === 0n ? 0 : Number(cur)) : -1;
     this.small = first >= 0 && first + n <= 1024 ? first : -1;
+    // No box of its own for a range within the table: a box made here would live as long as the
+    // loop, and a site whose objects all live long is switched by V8 to allocating them in the old
+    // generation, throwing away the optimized code that inlined this constructor (a coroutine's
+    // whole body, in lock-step programs that start thousands of loops at once).
+    this.box = this.small >= 0 ? NO_BOX : { cur };
   }
   next(): IteratorResult<bigint> {
     const i = this.i;
