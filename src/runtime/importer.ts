@@ -237,7 +237,8 @@ export function import_runtime_name(namespace: Record<string, unknown>, module: 
 }
 
 /** `module.name` of a name CPython has on Windows only (src/lower/platform-absent.ts): its AttributeError on Linux. */
-export function absent_module_attribute(module: string, name: string): never {
+// (typed `any`, not `never`: TS refuses to call a `never`, and `asyncio.ProactorEventLoop()` calls it)
+export function absent_module_attribute(module: string, name: string): any {
   throw new AttributeError(`module '${module}' has no attribute '${name}'`);
 }
 
