@@ -192,15 +192,15 @@ async function main() {
       const units = await translateProgram([{ path: p.main, main: true }], host, (source, options) => transpile(source, options));
       const main = units.find((u) => u.module.name === "__main__")?.result;
       if (!main || !main.code) continue;
+      if (dumpDir) {
+        mkdirSync(dumpDir, { recursive: true });
+        writeFileSync(join(dumpDir, p.label.replace(/\//g, "__").replace(/\.py$/, "") + ".ts"), main.code);
+      }
       if (!found) {
         writeProgram(units, p.label, false);
         continue;
       }
       totals.programs++;
-      if (dumpDir) {
-        mkdirSync(dumpDir, { recursive: true });
-        writeFileSync(join(dumpDir, p.label.replace(/\//g, "__").replace(/\.py$/, "") + ".ts"), main.code);
-      }
       const decl = tsDeclarations(main.code);
       const lines = main.code.split("\n").length;
       const seen = new Map();
