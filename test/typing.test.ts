@@ -98,6 +98,37 @@ describe("annotations become TS types", () => {
     expect(code).toContain("let kwargs: PyDict<string, any> = _args.kwargs;");
   });
 
+  it("a class named through a dotted module is that module's (concurrent.futures.Future is not asyncio's; a second Future is renamed)", async () => {
+    const code = await ts(
+      `import asyncio\nimport concurrent.futures\nimport concurrent.futures as cf\nfrom concurrent import futures\nimport queue\nfrom queue import Queue\n` +
+        `def f(a: concurrent.futures.Future[int], b: cf.Future[int], c: futures.Future[int], d: queue.Queue[int], e: Queue[int], g: asyncio.Future[int]) -> None:\n    print(a, b, c, d, e, g)\n`,
+    );
+    expect(code).toContain("function f(a: Future, b: Future, c: Future, d: Queue, e: Queue, g: $Future2<bigint>): void");
+    expect(code).toContain('import type { Future } from "tsyncio/runtime/concurrent_futures";');
+    expect(code).toContain('import type { Future as $Future2 } from "tsyncio/runtime/asyncio";');
+  });
+
+  it("asyncio's submodules' classes are asyncio's containers; a generic runtime class gets its type arguments; a class of the program's own named Queue is the program's", async () => {
+    const code = await ts(
+      `import asyncio.queues\nimport collections\nfrom typing import Generic, TypeVar\nT = TypeVar("T")\nclass Task(Generic[T]):\n    pass\n` +
+        `def f(q: asyncio.queues.Queue[str], d: collections.deque[int], e: collections.deque, t: Task[int]) -> None:\n    print(q, d, e, t)\n`,
+    );
+    expect(code).toContain("function f(q: Queue<string>, d: deque<bigint>, e: deque<any>, t: Task<bigint>): void");
+  });
+
+  it("a subclass does not redeclare as a field what its base has as an accessor (Thread.daemon, a property of the program's)", async () => {
+    const code = await ts(
+      `import threading\nclass Sized:\n    @property\n    def size(self) -> int:\n        return 1\n    @size.setter\n    def size(self, v: int) -> None:\n        pass\n` +
+        `class Big(Sized):\n    def __init__(self) -> None:\n        self.size = 3\n        self.extra: int = 2\n` +
+        `class Worker(threading.Thread):\n    def __init__(self) -> None:\n        super().__init__()\n        self.daemon = True\n        self.name: str = "w"\n        self.count = 0\n`,
+    );
+    expect(code).not.toContain("declare size");
+    expect(code).not.toContain("declare daemon");
+    // (a field the base has is redeclared `any`, which any base type admits)
+    expect(code).toContain("declare name: any;");
+    expect(code).toContain("declare count: any;");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");

@@ -17,6 +17,7 @@ import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
+import { inheritedMemberKind } from "./inherited-members.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
@@ -748,9 +749,16 @@ function classDefIn(
       ),
   );
   if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
+  // (what the base has: an accessor is not redeclared as a field, a method or field is redeclared `any`)
+  const inherited = new Map([...instanceAttrs].map((a) => [a, inheritedMemberKind(cx, s, a)]));
   const fields: ir.ClassMember[] = [...instanceAttrs]
-    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
-    .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+    .map((a) => ({
+      k: "field",
+      name: safeProp(a),
+      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : fieldTypes.get(a)) ?? "any",
+      declare: true,
+    }));
   // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
   for (const a of propertyAliases)
     if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
