@@ -1,11 +1,12 @@
 // What the runtime's classes have (src/lower/runtime-class-members.ts, generated from the runtime's
 // declarations): the kind of a member a class has or inherits, and how many type parameters it
 // takes. For the TS the lowering writes: a subclass must not redeclare as a field what its runtime
-// base has as an accessor or a method, and an annotation naming a generic runtime class gives it
+// base has as an accessor, and an annotation naming a generic runtime class gives it
 // its type arguments.
 
 import { RUNTIME_CLASS_MEMBERS } from "./runtime-class-members.js";
 
+/** (a program class's method is "method"; the runtime table leaves methods out) */
 export type MemberKind = "accessor" | "method" | "field";
 
 interface ClassEntry {
@@ -28,13 +29,12 @@ function entryByKey(key: string, depth: number): ClassEntry | undefined {
   let parsed: ClassEntry | undefined;
   if (text?.startsWith("=")) parsed = depth < 5 ? entryByKey(text.slice(1), depth + 1) : undefined;
   else if (text !== undefined) {
-    const [base, typeParams, accessors, methods, fields] = text.split("|");
+    const [base, typeParams, accessors, fields] = text.split("|");
     const members = new Map<string, MemberKind>();
     const add = (names: string, kind: MemberKind) => {
       for (const n of names.split(" ")) if (n) members.set(n, kind);
     };
     add(fields, "field");
-    add(methods, "method");
     add(accessors, "accessor");
     parsed = { base, typeParams: Number(typeParams), members };
   }
