@@ -129,6 +129,21 @@ describe("annotations become TS types", () => {
     expect(code).toContain("declare count: any;");
   });
 
+  it("an attribute a method annotates (self.x: T = v) is a field of that type; the class body's annotation comes first", async () => {
+    const code = await ts(
+      `from typing import Optional\nclass Job:\n    name: str\n    def __init__(self) -> None:\n        self.name: int = 1\n        self.tags: list[str] = []\n        self.parent: Optional["Job"] = None\n        self.plain = 0\n`,
+    );
+    expect(code).toContain("declare name: string;");
+    expect(code).toContain("declare tags: PyList<string>;");
+    expect(code).toContain("declare parent: Job | null;");
+    expect(code).toContain("declare plain: any;");
+  });
+
+  it("collections' dict subclasses are their runtime classes (OrderedDict has move_to_end)", async () => {
+    const code = await ts(`import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`);
+    expect(code).toContain("function f(o: OrderedDict<string, bigint>, d: defaultdict<string, bigint>, c: $Counter<string>): void");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");

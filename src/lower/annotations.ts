@@ -27,6 +27,7 @@ import { runtimeTypeParamCount } from "./runtime-members.js";
 
 /** (context.ts's ASYNCIO: not imported from there, which imports this file.) */
 const ASYNCIO = "tsyncio/runtime/asyncio";
+const COLLECTIONS = "tsyncio/runtime/collections";
 
 const SIMPLE: Record<string, string> = {
   // PEP 484: an int is acceptable where a float is expected.
@@ -51,10 +52,11 @@ const CONTAINERS: Record<string, { type: string; from: string; args: number }> =
   MutableSequence: { type: "PyList", from: RUNTIME, args: 1 },
   dict: { type: "PyDict", from: RUNTIME, args: 2 },
   Dict: { type: "PyDict", from: RUNTIME, args: 2 },
-  DefaultDict: { type: "PyDict", from: RUNTIME, args: 2 },
-  defaultdict: { type: "PyDict", from: RUNTIME, args: 2 },
-  OrderedDict: { type: "PyDict", from: RUNTIME, args: 2 },
-  Counter: { type: "PyDict", from: RUNTIME, args: 1 },
+  // (collections' dict subclasses: their own methods, move_to_end, most_common, ...)
+  DefaultDict: { type: "defaultdict", from: COLLECTIONS, args: 2 },
+  defaultdict: { type: "defaultdict", from: COLLECTIONS, args: 2 },
+  OrderedDict: { type: "OrderedDict", from: COLLECTIONS, args: 2 },
+  Counter: { type: "Counter", from: COLLECTIONS, args: 1 },
   Mapping: { type: "PyDict", from: RUNTIME, args: 2 },
   MutableMapping: { type: "PyDict", from: RUNTIME, args: 2 },
   set: { type: "PySet", from: RUNTIME, args: 1 },

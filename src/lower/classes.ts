@@ -386,6 +386,7 @@ function classDefIn(
   for (const t of generic?.tsParams ?? []) if (!typeParams.includes(t)) typeParams.push(t);
   const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
   const fieldTypes = new Map<string, string>();
+  const selfAnnotated = new Map<string, string>();
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
@@ -524,6 +525,9 @@ function classDefIn(
           outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
+          // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
+          if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
+            if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
           if (n._type === "Call" && selfName) {
             const written = attributeWrittenByCall(n, selfName);
             if (written !== undefined) instanceAttrs.add(written);
@@ -756,7 +760,7 @@ function classDefIn(
     .map((a) => ({
       k: "field",
       name: safeProp(a),
-      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : fieldTypes.get(a)) ?? "any",
+      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
       declare: true,
     }));
   // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
