@@ -76,7 +76,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime PyList": "|1||",
   "tsyncio/runtime PyTuple": "|1||",
   "tsyncio/runtime PyDict": "|2|size|ko kt m",
-  "tsyncio/runtime PyDictView": "|2|mapping|d kind",
+  "tsyncio/runtime PyDictView": "|3|mapping|d kind",
   "tsyncio/runtime PySet": "|1|size|fill finger kt m mask nstr th tk tused tv",
   "tsyncio/runtime PyFrozenSet": "|1|size|fill finger kt m mask nstr th tk tused tv",
   "tsyncio/runtime PyRange": "|0||length start step stop",
