@@ -29,6 +29,9 @@ describe("annotations become TS types", () => {
     ["Any", "any"],
     ["TypeGuard[list[int]]", "boolean"],
     ["object", "unknown"],
+    // (a class whose instances are ValueErrors, whatever its constructor takes; abstract ones too)
+    ["Optional[Type[ValueError]]", "(abstract new (...args: any[]) => ValueError) | null"],
+    ["type", "any"],
   ];
   for (const [annotation, type] of cases) {
     it(`${annotation} is ${type}`, async () => {

@@ -302,7 +302,12 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
   if (n === "Literal") return union(args.map(literal));
   // (a dataclass's InitVar[T] is an __init__ parameter, not what the attribute holds)
-  if (n === "type" || n === "Type" || n === "InitVar") return "any";
+  if (n === "InitVar") return "any";
+  // type[X]: a class whose instances are Xs, abstract or not, whatever its constructor takes.
+  if (n === "type" || n === "Type") {
+    const instance = args.length === 1 ? arg(0) : "any";
+    return instance === "any" ? "any" : `(abstract new (...args: any[]) => ${instance})`;
+  }
   // A type guard function returns a bool.
   if (n === "TypeGuard" || n === "TypeIs") return "boolean";
   if (n === "tuple" || n === "Tuple") {
