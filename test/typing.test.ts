@@ -147,6 +147,17 @@ describe("annotations become TS types", () => {
     expect(code).toContain("function f(o: OrderedDict<string, bigint>, d: defaultdict<string, bigint>, c: $Counter<string>): void");
   });
 
+  it("what a class method reads through cls that the class body or a class method sets is a static declaration (not a method's name)", async () => {
+    const code = await ts(
+      `class Registry:\n    items = []\n    @classmethod\n    def setup(cls):\n        cls.conn = object()\n        cls.items.append(cls.conn)\n        cls.helper()\n        cls.other = 1\n    @classmethod\n    def helper(cls):\n        return cls.conn\n`,
+    );
+    expect(code).toContain("declare static items: any;");
+    expect(code).toContain("declare static conn: any;");
+    // (set but never read through cls: setattr needs no declaration; a class method is a static already)
+    expect(code).not.toContain("declare static other");
+    expect(code).not.toContain("declare static helper");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");

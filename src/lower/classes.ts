@@ -387,6 +387,8 @@ function classDefIn(
   const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
   const fieldTypes = new Map<string, string>();
   const selfAnnotated = new Map<string, string>();
+  const classSideStores = new Set<string>();
+  const classSideReads = new Set<string>();
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
@@ -525,6 +527,11 @@ function classDefIn(
           outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
+          // `cls.x` in a class method: a static property TS must know of (declared below; in
+          // __init_subclass__ and __class_getitem__, `this` is any to TS).
+          if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
+            if (n.ctx._type === "Store") classSideStores.add(n.attr);
+            else if (item.name !== "__init_subclass__" && item.name !== "__class_getitem__") classSideReads.add(n.attr);
           // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
           if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
             if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
@@ -776,6 +783,12 @@ function classDefIn(
   for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
   // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
   for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
+  // What class methods read through `cls` that the class body or a class method sets (not a
+  // method's name: a static method is a static already, an inherited one is the base's).
+  const staticNow = new Set(allStaticNames(fields, members));
+  for (const a of classSideReads)
+    if ((classSideStores.has(a) || classAttrs.some((c) => c.key === a)) && !staticNow.has(safeProp(a)) && !overridden.has(a) && staticFieldName(a))
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
@@ -952,6 +965,15 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
 function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
   return cls.type_params.length && b._type === "Subscript" ? b.value : b;
 }
+
+/** The static members' names so far (fields and methods). */
+function allStaticNames(fields: ir.ClassMember[], members: ir.ClassMember[]): string[] {
+  return [...fields, ...members].filter((m) => m.static).map((m) => (m.k === "method" ? m.fn.name : m.k === "field" ? m.name : ""));
+}
+
+/** (not a JS function's own property, which TS does not let a class redeclare as static, nor a dunder) */
+const staticFieldName = (a: string) =>
+  !a.startsWith("__") && safeProp(a) === a && !["name", "length", "prototype", "caller", "arguments", "apply", "call", "bind", "toString"].includes(a);
 
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
 export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
