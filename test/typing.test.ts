@@ -82,6 +82,10 @@ describe("annotations become TS types", () => {
     // (nothing sets `other`: no declaration, the read stays a possible AttributeError)
     expect(code).not.toContain("declare other");
   });
+  it("an attribute a base's method reads from self that only a subclass's body sets is declared (any)", async () => {
+    const code = await ts(`class Framed:\n    def size(self):\n        return len(self.fmt)\nclass Long(Framed):\n    fmt = "<L"\nprint(Long().size())\n`);
+    expect(code).toMatch(/class Framed extends PyObject \{\n\s*declare fmt: any;/);
+  });
   it("a method's parameter admits what calls of a method of that name pass; a nonlocal annotated Optional is narrowed", async () => {
     const code = await ts(
       `import asyncio\nclass Event: pass\nclass Broker:\n    def pub(self, event: Event) -> None:\n        print(event)\n` +
