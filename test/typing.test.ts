@@ -162,6 +162,15 @@ describe("annotations become TS types", () => {
     expect(code).not.toContain("declare static helper");
   });
 
+  it("a static or class method a method calls through self is declared on the instance side too (TS finds statics on the class only)", async () => {
+    const code = await ts(
+      `class Reader:\n    def __init__(self):\n        self.lines = self.split("a b")\n        self.made = self.make()\n    @staticmethod\n    def split(s):\n        return s.split()\n    @classmethod\n    def make(cls):\n        return cls\n    @staticmethod\n    def unused():\n        return 1\n`,
+    );
+    expect(code).toContain("declare split: any;");
+    expect(code).toContain("declare make: any;");
+    expect(code).not.toContain("declare unused");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");

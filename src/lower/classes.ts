@@ -388,6 +388,7 @@ function classDefIn(
   const fieldTypes = new Map<string, string>();
   const selfAnnotated = new Map<string, string>();
   const classSideStores = new Set<string>();
+  const instanceReads = new Set<string>();
   const classSideReads = new Set<string>();
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
@@ -527,6 +528,9 @@ function classDefIn(
           outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
+          // `self.x` of a static or class method: an instance member TS must know of (declared below).
+          if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName)
+            instanceReads.add(n.attr);
           // `cls.x` in a class method: a static property TS must know of (declared below; in
           // __init_subclass__ and __class_getitem__, `this` is any to TS).
           if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
@@ -770,6 +774,15 @@ function classDefIn(
       type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
       declare: true,
     }));
+  // A static or class method read through self (`self.generate_lines(n)`): TS finds static
+  // members on the class only, so the instance side declares it too.
+  for (const a of [...staticNames, ...classMethodNames])
+    if (
+      instanceReads.has(a) &&
+      !fields.some((f) => f.k === "field" && f.name === safeProp(a)) &&
+      !members.some((m) => m.k === "method" && !m.static && m.fn.name === a)
+    )
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true });
   // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
   for (const a of propertyAliases)
     if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
