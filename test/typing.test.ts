@@ -171,6 +171,14 @@ describe("annotations become TS types", () => {
     expect(code).not.toContain("declare unused");
   });
 
+  it("a mixin declares what its methods read from self that the classes it is mixed into provide (self.assertEqual)", async () => {
+    const code = await ts(
+      `import unittest\nclass Checks:\n    def test_one(self):\n        self.assertEqual(self.value, 1)\n        self.helper()\n    def helper(self):\n        pass\nclass Real(Checks, unittest.TestCase):\n    value = 1\n`,
+    );
+    expect(code).toMatch(/class Checks extends PyObject \{\n(\s*declare \w+: any;\n)*\s*declare assertEqual: any;/);
+    expect(code).not.toContain("declare helper");
+  });
+
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {
     const code = await ts(`async def f(n: int) -> str:\n    return str(n)\n`);
     expect(code).toContain("const f = coroutine_function(function*(n: bigint): Generator<unknown, string, any>");

@@ -774,6 +774,13 @@ function classDefIn(
       type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
       declare: true,
     }));
+  // A mixin (a base of the program's classes next to another base): what its methods read from
+  // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
+  // TestCase mixin), declared any.
+  if (!s.bases.length && isMixin(cx, s.name))
+    for (const a of instanceReads)
+      if (!instanceAttrs.has(a) && !bodyNames.has(a) && !staticNames.includes(a) && !classMethodNames.includes(a) && safeProp(a) === a && !a.startsWith("__"))
+        fields.push({ k: "field", name: a, type: "any", declare: true });
   // A static or class method read through self (`self.generate_lines(n)`): TS finds static
   // members on the class only, so the instance side declares it too.
   for (const a of [...staticNames, ...classMethodNames])
@@ -977,6 +984,13 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
 /** A generic class's (PEP 695) base `Box[T]` as the class it subscripts. */
 function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
   return cls.type_params.length && b._type === "Subscript" ? b.value : b;
+}
+
+/** Whether a class of the module lists class `name` among two or more bases. */
+function isMixin(cx: LowerContext, name: string): boolean {
+  return nodeIndex(cx.module)
+    .ofType("ClassDef")
+    .some((c) => c.bases.length > 1 && c.bases.some((b) => b._type === "Name" && b.id === name));
 }
 
 /** The static members' names so far (fields and methods). */
