@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes src/lower/runtime-classes.ts (and runtime-unsupported.ts, see runtimeUnsupported): for
+// Writes src/lower/runtime-classes.ts (and runtime-unsupported.ts, see runtimeUnsupported, and
+// runtime-class-members.ts, see runtime-class-members.mjs): for
 // each runtime module, the exported names that are JS classes (translated code calls them with `new`), and all its exported names (importing any other
 // name is a compile-time diagnostic, not an undefined value at run time); and, as a type, the names
 // of the entries the lowering takes its helpers from, so that a misspelt helper does not compile.
@@ -9,6 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { renderMembers, runtimeClassMembers } from "./runtime-class-members.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export async function runtimeClasses() {
@@ -132,5 +134,6 @@ ${typeLines.join("\n")}
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(join(root, "src/lower/runtime-classes.ts"), render(await runtimeClasses(), await runtimeNames()));
   writeFileSync(join(root, "src/lower/runtime-unsupported.ts"), renderUnsupported(await runtimeUnsupported()));
-  console.log("src/lower/runtime-classes.ts and src/lower/runtime-unsupported.ts written");
+  writeFileSync(join(root, "src/lower/runtime-class-members.ts"), renderMembers(await runtimeClassMembers(root)));
+  console.log("src/lower/runtime-classes.ts, runtime-unsupported.ts and runtime-class-members.ts written");
 }

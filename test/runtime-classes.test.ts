@@ -18,4 +18,11 @@ describe("runtime class table", () => {
     const expected = gen.renderUnsupported(await gen.runtimeUnsupported());
     expect(readFileSync(join(root, "src/lower/runtime-unsupported.ts"), "utf8")).toBe(expected);
   });
+
+  // (the TypeScript checker reads the runtime's declarations: seconds, more under load)
+  it("the table of the runtime classes' members is up to date (same command)", { timeout: 120_000 }, async () => {
+    const gen = await import(join(root, "scripts/runtime-class-members.mjs"));
+    const expected = gen.renderMembers(await gen.runtimeClassMembers(root));
+    expect(readFileSync(join(root, "src/lower/runtime-class-members.ts"), "utf8")).toBe(expected);
+  });
 });

@@ -29,6 +29,9 @@ describe("annotations become TS types", () => {
     ["Any", "any"],
     ["TypeGuard[list[int]]", "boolean"],
     ["object", "unknown"],
+    // (a class whose instances are ValueErrors, whatever its constructor takes; abstract ones too)
+    ["Optional[Type[ValueError]]", "(abstract new (...args: any[]) => ValueError) | null"],
+    ["type", "any"],
   ];
   for (const [annotation, type] of cases) {
     it(`${annotation} is ${type}`, async () => {
@@ -79,6 +82,10 @@ describe("annotations become TS types", () => {
     // (nothing sets `other`: no declaration, the read stays a possible AttributeError)
     expect(code).not.toContain("declare other");
   });
+  it("an attribute a base's method reads from self that only a subclass's body sets is declared (any)", async () => {
+    const code = await ts(`class Framed:\n    def size(self):\n        return len(self.fmt)\nclass Long(Framed):\n    fmt = "<L"\nprint(Long().size())\n`);
+    expect(code).toMatch(/class Framed extends PyObject \{\n\s*declare fmt: any;/);
+  });
   it("a method's parameter admits what calls of a method of that name pass; a nonlocal annotated Optional is narrowed", async () => {
     const code = await ts(
       `import asyncio\nclass Event: pass\nclass Broker:\n    def pub(self, event: Event) -> None:\n        print(event)\n` +
@@ -96,6 +103,80 @@ describe("annotations become TS types", () => {
     expect(code).toContain("function f(b: Box<any>, g: ((...args: any[]) => $Awaitable<string>)): void");
     expect(code).toContain("let args: PyTuple<any> = _args.args;");
     expect(code).toContain("let kwargs: PyDict<string, any> = _args.kwargs;");
+  });
+
+  it("a class named through a dotted module is that module's (concurrent.futures.Future is not asyncio's; a second Future is renamed)", async () => {
+    const code = await ts(
+      `import asyncio\nimport concurrent.futures\nimport concurrent.futures as cf\nfrom concurrent import futures\nimport queue\nfrom queue import Queue\n` +
+        `def f(a: concurrent.futures.Future[int], b: cf.Future[int], c: futures.Future[int], d: queue.Queue[int], e: Queue[int], g: asyncio.Future[int]) -> None:\n    print(a, b, c, d, e, g)\n`,
+    );
+    expect(code).toContain("function f(a: Future, b: Future, c: Future, d: Queue, e: Queue, g: $Future2<bigint>): void");
+    expect(code).toContain('import type { Future } from "tsyncio/runtime/concurrent_futures";');
+    expect(code).toContain('import type { Future as $Future2 } from "tsyncio/runtime/asyncio";');
+  });
+
+  it("asyncio's submodules' classes are asyncio's containers; a generic runtime class gets its type arguments; a class of the program's own named Queue is the program's", async () => {
+    const code = await ts(
+      `import asyncio.queues\nimport collections\nfrom typing import Generic, TypeVar\nT = TypeVar("T")\nclass Task(Generic[T]):\n    pass\n` +
+        `def f(q: asyncio.queues.Queue[str], d: collections.deque[int], e: collections.deque, t: Task[int]) -> None:\n    print(q, d, e, t)\n`,
+    );
+    expect(code).toContain("function f(q: Queue<string>, d: deque<bigint>, e: deque<any>, t: Task<bigint>): void");
+  });
+
+  it("a subclass does not redeclare as a field what its base has as an accessor (Thread.daemon, a property of the program's)", async () => {
+    const code = await ts(
+      `import threading\nclass Sized:\n    @property\n    def size(self) -> int:\n        return 1\n    @size.setter\n    def size(self, v: int) -> None:\n        pass\n` +
+        `class Big(Sized):\n    def __init__(self) -> None:\n        self.size = 3\n        self.extra: int = 2\n` +
+        `class Worker(threading.Thread):\n    def __init__(self) -> None:\n        super().__init__()\n        self.daemon = True\n        self.name: str = "w"\n        self.count = 0\n`,
+    );
+    expect(code).not.toContain("declare size");
+    expect(code).not.toContain("declare daemon");
+    // (a field the base has is redeclared `any`, which any base type admits)
+    expect(code).toContain("declare name: any;");
+    expect(code).toContain("declare count: any;");
+  });
+
+  it("an attribute a method annotates (self.x: T = v) is a field of that type; the class body's annotation comes first", async () => {
+    const code = await ts(
+      `from typing import Optional\nclass Job:\n    name: str\n    def __init__(self) -> None:\n        self.name: int = 1\n        self.tags: list[str] = []\n        self.parent: Optional["Job"] = None\n        self.plain = 0\n`,
+    );
+    expect(code).toContain("declare name: string;");
+    expect(code).toContain("declare tags: PyList<string>;");
+    expect(code).toContain("declare parent: Job | null;");
+    expect(code).toContain("declare plain: any;");
+  });
+
+  it("collections' dict subclasses are their runtime classes (OrderedDict has move_to_end)", async () => {
+    const code = await ts(`import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`);
+    expect(code).toContain("function f(o: OrderedDict<string, bigint>, d: defaultdict<string, bigint>, c: $Counter<string>): void");
+  });
+
+  it("what a class method reads through cls that the class body or a class method sets is a static declaration (not a method's name)", async () => {
+    const code = await ts(
+      `class Registry:\n    items = []\n    @classmethod\n    def setup(cls):\n        cls.conn = object()\n        cls.items.append(cls.conn)\n        cls.helper()\n        cls.other = 1\n    @classmethod\n    def helper(cls):\n        return cls.conn\n`,
+    );
+    expect(code).toContain("declare static items: any;");
+    expect(code).toContain("declare static conn: any;");
+    // (set but never read through cls: setattr needs no declaration; a class method is a static already)
+    expect(code).not.toContain("declare static other");
+    expect(code).not.toContain("declare static helper");
+  });
+
+  it("a static or class method a method calls through self is declared on the instance side too (TS finds statics on the class only)", async () => {
+    const code = await ts(
+      `class Reader:\n    def __init__(self):\n        self.lines = self.split("a b")\n        self.made = self.make()\n    @staticmethod\n    def split(s):\n        return s.split()\n    @classmethod\n    def make(cls):\n        return cls\n    @staticmethod\n    def unused():\n        return 1\n`,
+    );
+    expect(code).toContain("declare split: any;");
+    expect(code).toContain("declare make: any;");
+    expect(code).not.toContain("declare unused");
+  });
+
+  it("a mixin declares what its methods read from self that the classes it is mixed into provide (self.assertEqual)", async () => {
+    const code = await ts(
+      `import unittest\nclass Checks:\n    def test_one(self):\n        self.assertEqual(self.value, 1)\n        self.helper()\n    def helper(self):\n        pass\nclass Real(Checks, unittest.TestCase):\n    value = 1\n`,
+    );
+    expect(code).toMatch(/class Checks extends PyObject \{\n(\s*declare \w+: any;\n)*\s*declare assertEqual: any;/);
+    expect(code).not.toContain("declare helper");
   });
 
   it("a coroutine function keeps the type TS infers; its generator returns the annotated type", async () => {

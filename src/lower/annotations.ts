@@ -23,9 +23,11 @@ import { exprStmt } from "../ir/nodes.js";
 import type { Scope } from "./scopes.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { RUNTIME_CLASSES } from "./runtime-classes.js";
+import { runtimeTypeParamCount } from "./runtime-members.js";
 
 /** (context.ts's ASYNCIO: not imported from there, which imports this file.) */
 const ASYNCIO = "tsyncio/runtime/asyncio";
+const COLLECTIONS = "tsyncio/runtime/collections";
 
 const SIMPLE: Record<string, string> = {
   // PEP 484: an int is acceptable where a float is expected.
@@ -50,10 +52,11 @@ const CONTAINERS: Record<string, { type: string; from: string; args: number }> =
   MutableSequence: { type: "PyList", from: RUNTIME, args: 1 },
   dict: { type: "PyDict", from: RUNTIME, args: 2 },
   Dict: { type: "PyDict", from: RUNTIME, args: 2 },
-  DefaultDict: { type: "PyDict", from: RUNTIME, args: 2 },
-  defaultdict: { type: "PyDict", from: RUNTIME, args: 2 },
-  OrderedDict: { type: "PyDict", from: RUNTIME, args: 2 },
-  Counter: { type: "PyDict", from: RUNTIME, args: 1 },
+  // (collections' dict subclasses: their own methods, move_to_end, most_common, ...)
+  DefaultDict: { type: "defaultdict", from: COLLECTIONS, args: 2 },
+  defaultdict: { type: "defaultdict", from: COLLECTIONS, args: 2 },
+  OrderedDict: { type: "OrderedDict", from: COLLECTIONS, args: 2 },
+  Counter: { type: "Counter", from: COLLECTIONS, args: 1 },
   Mapping: { type: "PyDict", from: RUNTIME, args: 2 },
   MutableMapping: { type: "PyDict", from: RUNTIME, args: 2 },
   set: { type: "PySet", from: RUNTIME, args: 1 },
@@ -190,11 +193,11 @@ function nameOf(a: py.ExprNode): string {
   return a._type === "Name" ? a.id : a._type === "Attribute" ? a.attr : "";
 }
 
-/** The runtime module an annotation's name comes from (`asyncio.Lock`, `Lock` imported from asyncio, `ValueError`). */
-function runtimeOrigin(cx: LowerContext, a: py.ExprNode): { from: string; name: string } | undefined {
-  if (a._type === "Attribute" && a.value._type === "Name") {
-    const k = cx.lookupKnown(a.value.id);
-    return k?.kind === "module" && STDLIB[k.name] ? { from: STDLIB[k.name].from, name: a.attr } : undefined;
+/** The runtime module an annotation's name comes from (`asyncio.Lock`, `concurrent.futures.Future`, `Lock` imported from asyncio, `ValueError`). */
+export function runtimeOrigin(cx: LowerContext, a: py.ExprNode): { from: string; name: string } | undefined {
+  if (a._type === "Attribute") {
+    const path = modulePath(cx, a.value);
+    return path !== undefined && STDLIB[path] ? { from: STDLIB[path].from, name: a.attr } : undefined;
   }
   if (a._type !== "Name") return undefined;
   const k = cx.lookupKnown(a.id);
@@ -203,12 +206,54 @@ function runtimeOrigin(cx: LowerContext, a: py.ExprNode): { from: string; name: 
   return undefined;
 }
 
-/** A class the runtime exports (asyncio.Lock, ValueError, datetime.datetime), as the TS class. */
-function runtimeClass(cx: LowerContext, a: py.ExprNode): string | undefined {
+/**
+ * The dotted name of the module an expression reaches (`concurrent.futures` of `concurrent.futures`
+ * after `import concurrent.futures`, of `cf` after `import concurrent.futures as cf`, of `futures`
+ * after `from concurrent import futures`), or undefined.
+ */
+function modulePath(cx: LowerContext, e: py.ExprNode): string | undefined {
+  if (e._type === "Attribute") {
+    const outer = modulePath(cx, e.value);
+    return outer === undefined ? undefined : `${outer}.${e.attr}`;
+  }
+  if (e._type !== "Name") return undefined;
+  const k = cx.lookupKnown(e.id);
+  if (k?.kind !== "module") return undefined;
+  // `import a.b` binds `a`, the package (known by the module imported when the runtime has no `a`).
+  return k.name.startsWith(`${e.id}.`) ? e.id : k.name;
+}
+
+/** Whether a runtime module is asyncio or one of its submodules (asyncio.queues, ...). */
+const isAsyncio = (from: string) => from === ASYNCIO || from.startsWith(`${ASYNCIO}_`);
+
+/**
+ * The container an annotation's name stands for: asyncio's Queue, Future and Task only as asyncio's
+ * (not `queue.Queue` nor `concurrent.futures.Future`), none for a class of the program's own.
+ */
+function containerOf(cx: LowerContext, head: py.ExprNode): (typeof CONTAINERS)[string] | undefined {
+  const n = nameOf(head);
+  const c = CONTAINERS[n];
+  if (!c || (head._type === "Name" && cx.lookupKnown(n)?.kind === "class")) return undefined;
+  if (c.from !== ASYNCIO) return c;
+  const origin = runtimeOrigin(cx, head);
+  // (a name not known to be imported from elsewhere keeps asyncio's: a star import, a guarded import)
+  if (!origin) return head._type === "Name" ? c : undefined;
+  return origin.from === RUNTIME || isAsyncio(origin.from) ? c : undefined;
+}
+
+/**
+ * A class the runtime exports (asyncio.Lock, ValueError, datetime.datetime, queue.Queue), as the
+ * TS class: with the type arguments given when it takes that many, else `any` for each it takes.
+ */
+function runtimeClass(cx: LowerContext, a: py.ExprNode, args: py.ExprNode[] = [], sub?: (e: py.ExprNode) => string): string | undefined {
   const origin = runtimeOrigin(cx, a);
   if (!origin || origin.from.endsWith("/typing") || origin.from.endsWith("/collections_abc")) return undefined;
   const classes = RUNTIME_CLASSES[origin.from];
-  return classes && ` ${classes} `.includes(` ${origin.name} `) ? cx.imports.type(origin.name, origin.from) : undefined;
+  if (!classes || !` ${classes} `.includes(` ${origin.name} `)) return undefined;
+  const cls = cx.imports.type(origin.name, origin.from);
+  const params = runtimeTypeParamCount(origin.from, origin.name) ?? 0;
+  if (!params) return cls;
+  return `${cls}<${(args.length === params && sub ? args.map(sub) : new Array(params).fill("any")).join(", ")}>`;
 }
 
 function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): string {
@@ -231,12 +276,11 @@ function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): stri
   // The runtime's bytes class: a Uint8Array that also has Python's bytes methods in TS's eyes.
   if (n === "bytes") return cx.imports.type("PyBytes", RUNTIME);
   // (`queue.Queue`, `concurrent.futures.Future`: the runtime class of the module named, not asyncio's)
-  const viaOtherModule = a._type === "Attribute" && runtimeOrigin(cx, a)?.from !== ASYNCIO;
-  if (CONTAINERS[n]?.from !== ASYNCIO || viaOtherModule) {
+  const c = containerOf(cx, a);
+  if (c?.from !== ASYNCIO) {
     const rt = runtimeClass(cx, a);
     if (rt) return rt;
   }
-  const c = CONTAINERS[n];
   if (c) return `${cx.imports.type(c.type, c.from)}<${new Array(c.args).fill("any").join(", ")}>`;
   if (n === "tuple" || n === "Tuple") return `${cx.imports.type("PyTuple", RUNTIME)}<any>`;
   if (n === "Coroutine" || n === "Awaitable") return `${cx.imports.type(n, ASYNCIO)}<any>`;
@@ -257,7 +301,13 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (n === "Union") return union(args.map(sub));
   if (n === "Annotated" || n === "ClassVar" || n === "Final" || n === "Required" || n === "NotRequired" || n === "ReadOnly") return arg(0);
   if (n === "Literal") return union(args.map(literal));
-  if (n === "type" || n === "Type") return "any";
+  // (a dataclass's InitVar[T] is an __init__ parameter, not what the attribute holds)
+  if (n === "InitVar") return "any";
+  // type[X]: a class whose instances are Xs, abstract or not, whatever its constructor takes.
+  if (n === "type" || n === "Type") {
+    const instance = args.length === 1 ? arg(0) : "any";
+    return instance === "any" ? "any" : `(abstract new (...args: any[]) => ${instance})`;
+  }
   // A type guard function returns a bool.
   if (n === "TypeGuard" || n === "TypeIs") return "boolean";
   if (n === "tuple" || n === "Tuple") {
@@ -268,11 +318,13 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
       args.length === 2 && args[1]._type === "Constant" && typeof args[1].value === "object" && args[1].value !== null && "ellipsis" in args[1].value;
     return `${PyTuple}<${variadic ? arg(0) : union(args.map(sub))}>`;
   }
-  const c = CONTAINERS[n];
+  const c = containerOf(cx, a.value);
   if (c) {
     const types = new Array(c.args).fill(0).map((_, i) => arg(i));
     return `${cx.imports.type(c.type, c.from)}<${types.join(", ")}>`;
   }
+  const rt = runtimeClass(cx, a.value, args, sub);
+  if (rt) return rt;
   if (n === "Callable") {
     const ret = args.length === 2 ? sub(args[1]) : "any";
     return `((...args: any[]) => ${ret})`;

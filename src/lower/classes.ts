@@ -17,6 +17,7 @@ import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
+import { inheritedMemberKind } from "./inherited-members.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
@@ -402,6 +403,10 @@ function classDefIn(
   for (const t of generic?.tsParams ?? []) if (!typeParams.includes(t)) typeParams.push(t);
   const ownTypeParams = typeParams.filter((t) => !cx.boundTypeVars.has(t));
   const fieldTypes = new Map<string, string>();
+  const selfAnnotated = new Map<string, string>();
+  const classSideStores = new Set<string>();
+  const instanceReads = new Set<string>();
+  const classSideReads = new Set<string>();
   const overridden = baseMethodNames(cx, s);
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
@@ -540,6 +545,17 @@ function classDefIn(
           outside?.visit(n);
           if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
             instanceAttrs.add(n.attr);
+          // `self.x` of a static or class method: an instance member TS must know of (declared below).
+          if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName)
+            instanceReads.add(n.attr);
+          // `cls.x` in a class method: a static property TS must know of (declared below; in
+          // __init_subclass__ and __class_getitem__, `this` is any to TS).
+          if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
+            if (n.ctx._type === "Store") classSideStores.add(n.attr);
+            else if (item.name !== "__init_subclass__" && item.name !== "__class_getitem__") classSideReads.add(n.attr);
+          // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
+          if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
+            if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
           if (n._type === "Call" && selfName) {
             const written = attributeWrittenByCall(n, selfName);
             if (written !== undefined) instanceAttrs.add(written);
@@ -767,9 +783,32 @@ function classDefIn(
       ),
   );
   if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
+  // (what the base has: an accessor is not redeclared as a field, a method or field is redeclared `any`)
+  const inherited = new Map([...instanceAttrs].map((a) => [a, inheritedMemberKind(cx, s, a)]));
   const fields: ir.ClassMember[] = [...instanceAttrs]
-    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a))
-    .map((a) => ({ k: "field", name: safeProp(a), type: (bases.length && jsMemberName(a) ? undefined : fieldTypes.get(a)) ?? "any", declare: true }));
+    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+    .map((a) => ({
+      k: "field",
+      name: safeProp(a),
+      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
+      declare: true,
+    }));
+  // A mixin (a base of the program's classes next to another base): what its methods read from
+  // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
+  // TestCase mixin), declared any.
+  if (!s.bases.length && isMixin(cx, s.name))
+    for (const a of instanceReads)
+      if (!instanceAttrs.has(a) && !bodyNames.has(a) && !staticNames.includes(a) && !classMethodNames.includes(a) && safeProp(a) === a && !a.startsWith("__"))
+        fields.push({ k: "field", name: a, type: "any", declare: true });
+  // A static or class method read through self (`self.generate_lines(n)`): TS finds static
+  // members on the class only, so the instance side declares it too.
+  for (const a of [...staticNames, ...classMethodNames])
+    if (
+      instanceReads.has(a) &&
+      !fields.some((f) => f.k === "field" && f.name === safeProp(a)) &&
+      !members.some((m) => m.k === "method" && !m.static && m.fn.name === a)
+    )
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true });
   // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
   for (const a of propertyAliases)
     if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
@@ -783,6 +822,12 @@ function classDefIn(
   for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
   // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
   for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
+  // What class methods read through `cls` that the class body or a class method sets (not a
+  // method's name: a static method is a static already, an inherited one is the base's).
+  const staticNow = new Set(allStaticNames(fields, members));
+  for (const a of classSideReads)
+    if ((classSideStores.has(a) || classAttrs.some((c) => c.key === a)) && !staticNow.has(safeProp(a)) && !overridden.has(a) && staticFieldName(a))
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true, static: true });
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
@@ -959,6 +1004,22 @@ function userBasesDefine(cx: LowerContext, s: py.ClassDef, method: string): bool
 function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
   return cls.type_params.length && b._type === "Subscript" ? b.value : b;
 }
+
+/** Whether a class of the module lists class `name` among two or more bases. */
+function isMixin(cx: LowerContext, name: string): boolean {
+  return nodeIndex(cx.module)
+    .ofType("ClassDef")
+    .some((c) => c.bases.length > 1 && c.bases.some((b) => b._type === "Name" && b.id === name));
+}
+
+/** The static members' names so far (fields and methods). */
+function allStaticNames(fields: ir.ClassMember[], members: ir.ClassMember[]): string[] {
+  return [...fields, ...members].filter((m) => m.static).map((m) => (m.k === "method" ? m.fn.name : m.k === "field" ? m.name : ""));
+}
+
+/** (not a JS function's own property, which TS does not let a class redeclare as static, nor a dunder) */
+const staticFieldName = (a: string) =>
+  !a.startsWith("__") && safeProp(a) === a && !["name", "length", "prototype", "caller", "arguments", "apply", "call", "bind", "toString"].includes(a);
 
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
 export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {

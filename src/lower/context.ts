@@ -99,8 +99,20 @@ export class RuntimeImports {
     let names = this.types.get(from);
     if (!names) this.types.set(from, (names = new Map()));
     let local = names.get(name);
-    if (!local) names.set(name, (local = this.userNames.has(name) ? `$${name}` : name));
+    if (!local) {
+      local = this.userNames.has(name) ? `$${name}` : name;
+      // (one name from two modules, asyncio's Future and concurrent.futures': the second is numbered)
+      for (let n = 2; this.takenElsewhere(local, from); n++) local = `$${name}${n}`;
+      names.set(name, local);
+    }
     return local;
+  }
+
+  /** Whether another module's import already has the local name `local`. */
+  private takenElsewhere(local: string, from: string): boolean {
+    for (const [spec, types] of this.types) if (spec !== from && [...types.values()].includes(local)) return true;
+    for (const [spec, named] of this.named) if (spec !== from && named.has(local)) return true;
+    return false;
   }
 
   /** A compiler-inserted helper: aliased with `$` if the program uses the same identifier. */

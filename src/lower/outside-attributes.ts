@@ -8,22 +8,42 @@
 //   p.closed = loop.create_future()         | }
 
 import type * as py from "../ast/nodes.js";
-import { attributeNames } from "../ast/node-index.js";
+import { attributeNames, nodeIndex } from "../ast/node-index.js";
+
+const classAttributeSets = new WeakMap<py.Module, ReadonlySet<string>>();
+
+/** The names some class body of the module binds by assignment (`prefix_format = "<L"` of a subclass). */
+function classBodyNames(module: py.Module): ReadonlySet<string> {
+  let names = classAttributeSets.get(module);
+  if (!names) {
+    const out = new Set<string>();
+    for (const c of nodeIndex(module).ofType("ClassDef"))
+      for (const item of c.body) {
+        if (item._type === "Assign") for (const t of item.targets) if (t._type === "Name") out.add(t.id);
+        if (item._type === "AnnAssign" && item.value && item.target._type === "Name") out.add(item.target.id);
+      }
+    classAttributeSets.set(module, (names = out));
+  }
+  return names;
+}
 
 /**
  * Finds the attributes `self.name` reads (`selfName.attr`) that the module assigns somewhere (by
- * any object): `visit` is given every node of a method (classes.ts calls it from the walk it does
- * over each method anyway), `found` lists them in the order first read.
+ * any object, or as a class attribute of a class: a subclass's that the base's methods read):
+ * `visit` is given every node of a method (classes.ts calls it from the walk it does over each
+ * method anyway), `found` lists them in the order first read.
  */
 export class OutsideAttributeReads {
   readonly found: string[] = [];
   private readonly assigned: ReadonlySet<string>;
+  private readonly classAttributes: ReadonlySet<string>;
 
   constructor(
     module: py.Module,
     private readonly selfName: string,
   ) {
     this.assigned = attributeNames(module, "stored");
+    this.classAttributes = classBodyNames(module);
   }
 
   visit(n: py.Node): void {
@@ -32,7 +52,7 @@ export class OutsideAttributeReads {
       n.ctx._type === "Load" &&
       n.value._type === "Name" &&
       n.value.id === this.selfName &&
-      this.assigned.has(n.attr) &&
+      (this.assigned.has(n.attr) || this.classAttributes.has(n.attr)) &&
       !this.found.includes(n.attr)
     )
       this.found.push(n.attr);

@@ -1384,7 +1384,8 @@ export function name_error(
   throw e;
 }
 
-export function assert_(ok: boolean, message?: unknown): void {
+/** (an assertion signature: TS narrows what `assert x is not None` proved, as a Python type checker does) */
+export function assert_(ok: boolean, message?: unknown): asserts ok {
   if (!ok) throw message === undefined ? new AssertionError() : new AssertionError(message);
 }
 

@@ -155,9 +155,9 @@ class BaseEventLoop extends AbstractEventLoop {
     return this.__repr__();
   }
 
-  /** A new Future bound to this loop. */
-  create_future(): Future<unknown> {
-    return _new_future(this);
+  /** A new Future bound to this loop (of the result type the caller's annotation says: `fut: asyncio.Future[int] = loop.create_future()`). */
+  create_future<T = unknown>(): Future<T> {
+    return _new_future(this) as Future<T>;
   }
 
   /**

@@ -122,6 +122,8 @@ export class WriteTransport extends BaseTransport {
   }
 }
 export class Transport extends ReadTransport {}
+// (TS sees the write half too: the methods copied below)
+export interface Transport extends WriteTransport {}
 for (const name of Object.getOwnPropertyNames(WriteTransport.prototype)) {
   if (name !== "constructor") Object.defineProperty(Transport.prototype, name, Object.getOwnPropertyDescriptor(WriteTransport.prototype, name)!);
 }

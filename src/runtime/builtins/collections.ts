@@ -399,7 +399,8 @@ export class PyDict<K = unknown, V = unknown> {
     this.__setitem__(k, d as V);
     return d as V;
   }
-  pop(k: K, ...d: V[]): V {
+  /** (the default may be of another type: `d.pop(key, None)` of a dict of futures) */
+  pop<D = V>(k: K, ...d: D[]): V | D {
     const nk = this.kt.norm(k, false);
     if (nk === NOT_FOUND || !this.m.has(nk)) {
       if (d.length > 0) return d[0];
@@ -464,10 +465,10 @@ export class PyDict<K = unknown, V = unknown> {
     this.kt.clear();
     return null;
   }
-  keys(): PyDictView<K, V> {
+  keys(): PyDictView<K, V, K> {
     return new PyDictView(this, 0);
   }
-  values(): PyDictView<K, V> {
+  values(): PyDictView<K, V, V> {
     return new PyDictView(this, 1);
   }
   items(): PyDictView<K, V> {
@@ -561,7 +562,8 @@ export class PyDict<K = unknown, V = unknown> {
 }
 
 /** dict_keys / dict_values / dict_items */
-export class PyDictView<K, V> {
+/** A dict's keys, values or items view; `I` is what iterating it gives (a key, a value, a pair), for TS. */
+export class PyDictView<K, V, I = unknown> {
   /** (one class for three Python types) */
   static __instance_type_name__(view: PyDictView<unknown, unknown>): string {
     return ["dict_keys", "dict_values", "dict_items"][view.kind];
@@ -570,12 +572,12 @@ export class PyDictView<K, V> {
     readonly d: PyDict<K, V>,
     readonly kind: 0 | 1 | 2,
   ) {}
-  *[Symbol.iterator](): Iterator<unknown> {
-    if (this.kind === 0) yield* this.d;
-    else if (this.kind === 1) for (const [, v] of this.d.entries()) yield v;
-    else for (const [k, v] of this.d.entries()) yield PyTuple.of<unknown>(k, v);
+  *[Symbol.iterator](): Iterator<I> {
+    if (this.kind === 0) yield* this.d as Iterable<unknown> as Iterable<I>;
+    else if (this.kind === 1) for (const [, v] of this.d.entries()) yield v as unknown as I;
+    else for (const [k, v] of this.d.entries()) yield PyTuple.of<unknown>(k, v) as I;
   }
-  __iter__(): Iterator<unknown> {
+  __iter__(): Iterator<I> {
     return this[Symbol.iterator]();
   }
   __len__(): bigint {

@@ -772,8 +772,8 @@ function pytypeOf(x: unknown): unknown {
 }
 setPytype(pytypeOf);
 
-/** type(x), or type(name, bases, dict) to make a class. */
-export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: unknown): unknown {
+/** type(x), or type(name, bases, dict) to make a class (`any` to TS: a class, passed where a program's `type[X]` is expected). */
+export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: unknown): any {
   if (bases === undefined) return pytypeOf(x);
   const base = (bases instanceof Array && bases.length > 0 ? bases[0] : PyObject) as new (...a: unknown[]) => object;
   const C = class extends base {};

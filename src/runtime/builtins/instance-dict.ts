@@ -53,7 +53,7 @@ export class InstanceDict<K = unknown, V = unknown> extends PyDict<K, V> {
     if (this._owner !== undefined && typeof k === "string") delete this._owner[propName(k)];
   }
 
-  pop(k: K, ...d: V[]): V {
+  pop<D = V>(k: K, ...d: D[]): V | D {
     const had = this.__contains__(k);
     const v = super.pop(k, ...d);
     if (had && this._owner !== undefined && typeof k === "string") delete this._owner[propName(k)];

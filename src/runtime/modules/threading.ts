@@ -185,9 +185,10 @@ export class Thread extends PyObject implements sched.SchedThread {
     return `<${typeName(this)}(${this.name}, ${status})>`;
   }
 }
-// join is a method (set below) that a program's Thread subclass may override with its own def.
+// join is a method (set below) that a program's Thread subclass may override with its own def
+// (returning what it likes, a generator of its own: `unknown` to TS).
 export interface Thread {
-  join(...args: unknown[]): null;
+  join(...args: unknown[]): unknown;
 }
 _defineBlocking(Thread, "join", Thread.prototype._join_g);
 

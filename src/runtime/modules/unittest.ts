@@ -109,6 +109,11 @@ export class IsolatedAsyncioTestCase extends TestCase {
     }
   }
 }
+// (TS knows of the two hooks below as methods: a test's own asyncSetUp overrides one, calls super's)
+export interface IsolatedAsyncioTestCase {
+  asyncSetUp(): any;
+  asyncTearDown(): any;
+}
 Object.defineProperty(IsolatedAsyncioTestCase.prototype, "asyncSetUp", { value: nothing("asyncSetUp"), writable: true, configurable: true });
 Object.defineProperty(IsolatedAsyncioTestCase.prototype, "asyncTearDown", { value: nothing("asyncTearDown"), writable: true, configurable: true });
 
