@@ -340,8 +340,15 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof f === "function" && !Object.prototype.hasOwnProperty.call(f, "__qualname__"))
       Object.defineProperty(f, "__qualname__", { value: `${qualname}.<lambda>`, writable: true, configurable: true });
   }
-  for (const [name, value] of Object.entries(setup.attrs ?? {}))
+  for (const [name, value] of Object.entries(setup.attrs ?? {})) {
+    // (a name only a branch of the body not taken would have bound, or one a branch deleted: not the class's)
+    if (value === UNBOUND) {
+      delete (cls.prototype as Record<string, unknown>)[name];
+      delete (cls as unknown as Record<string, unknown>)[name];
+      continue;
+    }
     defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value, bodyMethods);
+  }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -388,7 +395,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const setName = value !== null && typeof value === "object" ? (value as { __set_name__?: unknown }).__set_name__ : undefined;
     if (typeof setName === "function") setName.call(value, cls, name);
   }
-  note_class_body(cls, setup.names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
+  const names = setup.names?.filter((n) => setup.attrs?.[n] !== UNBOUND);
+  note_class_body(cls, names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
@@ -502,7 +510,8 @@ export function method_in_class_body(cls: Function, name: string, qualname: stri
     if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
   // (null: a def without parameters, `def make(): ...`, which the body calls with none)
   if (firstParameter === null) return parameterless(method, qualname);
-  const view = unbound(method, cls, name);
+  // (named by its qualname: a def in a branch of the body may be a JS method of another name)
+  const view = unbound(method, cls, qualname.slice(qualname.lastIndexOf(".") + 1));
   if (firstParameter !== undefined) Object.defineProperty(view, FIRST_PARAMETER, { value: firstParameter, configurable: true });
   return view;
 }
