@@ -23,7 +23,8 @@ import { type FunctionContext, type LowerContext, PROGRAM, safeName } from "./co
 import { classLevelReads } from "./class-body-names.js";
 import { classDef } from "./classes.js";
 
-const BLOCK_KINDS = new Set(["If", "For", "While", "With", "Try", "TryStar"]);
+// (and `x += 1`: its name's value so far may be the class's, the module's or the builtin's)
+const BLOCK_KINDS = new Set(["If", "For", "While", "With", "Try", "TryStar", "AugAssign"]);
 
 /** A class-body statement this file lowers. */
 export function isClassBodyBlock(item: py.Stmt): boolean {
@@ -43,7 +44,7 @@ export interface BlockBindings {
 export type Refusal = { node: py.Stmt | py.ExprNode; construct: string } | null;
 
 /** The names a block binds at class level (not inside its defs, classes, lambdas or comprehensions). */
-export function blockBindings(item: py.Stmt): BlockBindings | Refusal {
+export function blockBindings(item: py.Stmt, neverRuns: (test: py.ExprNode) => boolean): BlockBindings | Refusal {
   const out: BlockBindings = { names: [], defs: [], classes: [] };
   const add = (n: string) => {
     if (!out.names.includes(n)) out.names.push(n);
@@ -111,6 +112,8 @@ export function blockBindings(item: py.Stmt): BlockBindings | Refusal {
         out.classes.push(st);
         return null;
       case "If":
+        // (`if TYPE_CHECKING:` binds nothing when the program runs: its body is for type checkers)
+        return walrus(st.test, where) ?? (neverRuns(st.test) ? null : stmts(st.body)) ?? stmts(st.orelse);
       case "While":
         return walrus(st.test, where) ?? stmts(st.body) ?? stmts(st.orelse);
       case "For":
@@ -159,10 +162,11 @@ function describeKind(st: py.Stmt): string {
   }
 }
 
-/** `the if statement at line 6` */
+/** `an if statement` */
 function describeBlock(item: py.Stmt): string {
+  if (item._type === "AugAssign") return "an augmented assignment";
   const kind = item._type === "TryStar" ? "try" : item._type.toLowerCase();
-  return `the class body's ${kind} statement at line ${item.lineno}`;
+  return `${kind === "if" ? "an" : "a"} ${kind} statement`;
 }
 
 /** `(y := f())` binds y in the class namespace: refused. */
@@ -184,6 +188,7 @@ function walrus(e: py.Node, where: string): Refusal {
  */
 export function renameStores(
   item: py.Stmt,
+  neverRuns: (test: py.ExprNode) => boolean,
   slots: ReadonlyMap<string, string>,
   replace: (st: py.Stmt) => py.Stmt | null,
   renamed: (from: py.Stmt, to: py.Stmt) => void,
@@ -214,6 +219,8 @@ export function renameStores(
         out = { ...st, names: st.names.map((a) => (slots.has(a.asname ?? a.name) ? { ...a, asname: slots.get(a.asname ?? a.name)! } : a)) };
         break;
       case "If":
+        out = { ...st, body: neverRuns(st.test) ? [{ ...st, _type: "Pass" } as py.Pass] : stmts(st.body), orelse: stmts(st.orelse) };
+        break;
       case "While":
         out = { ...st, body: stmts(st.body), orelse: stmts(st.orelse) };
         break;
@@ -355,7 +362,9 @@ export class ClassBodyBlocks {
     for (const item of s.body) if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") count.set(item.name, (count.get(item.name) ?? 0) + 1);
     for (const item of s.body) {
       if (!isClassBodyBlock(item)) continue;
-      const b = blockBindings(item);
+      // (the class namespace itself, which the slots stand in for, is not to be had)
+      const namespace = classLevelReads(item).find((n) => n.id === "locals" || n.id === "vars");
+      const b = namespace ? { node: namespace, construct: `${namespace.id}() in ${describeBlock(item)}` } : blockBindings(item, this.neverRuns);
       this.info.set(item, b);
       if (!b || "node" in b) continue;
       for (const d of b.defs) {
@@ -372,6 +381,19 @@ export class ClassBodyBlocks {
       if (refusal) this.info.set(this.blockOfDef.get(d)!, refusal);
     }
   }
+
+  /** `TYPE_CHECKING` of typing (false when the program runs), or `typing.TYPE_CHECKING`. */
+  private readonly neverRuns = (test: py.ExprNode): boolean => {
+    const cx = this.cx;
+    if (test._type === "Name") {
+      const k = cx.withOuter(this.outer, () => cx.lookupKnown(test.id));
+      return k?.kind === "runtime-name" && k.module === "typing" && k.name === "TYPE_CHECKING";
+    }
+    if (test._type !== "Attribute" || test.attr !== "TYPE_CHECKING" || test.value._type !== "Name") return false;
+    const module = test.value.id;
+    const k = cx.withOuter(this.outer, () => cx.lookupKnown(module));
+    return k?.kind === "module" && k.name === "typing";
+  };
 
   private defRefusal(d: BranchDef): Refusal {
     const where = describeBlock(this.blockOfDef.get(d)!);
@@ -441,7 +463,7 @@ export class ClassBodyBlocks {
       const earlier = this.slotOf.get(n);
       const init = earlier ? id(earlier) : st.boundSoFar.has(n) ? st.bodyValues.get(n) : this.unbound;
       if (!init) {
-        this.info.set(block, { node: block, construct: `rebinding ${n} (bound before by a decorated def or an alias) in ${describeBlock(block)}` });
+        this.info.set(block, { node: block, construct: `${n} bound again in ${describeBlock(block)} after a decorated def or an alias of that name` });
         return;
       }
       const slot = cx.withOuter(this.outer, () => {
@@ -543,7 +565,7 @@ export class ClassBodyBlocks {
       }
       return null;
     };
-    const renamed = renameStores(block, slots, replace, (from, to) => {
+    const renamed = renameStores(block, this.neverRuns, slots, replace, (from, to) => {
       if (cx.guardedImports.has(from)) cx.guardedImports.add(to);
       // `x += 1`: the target read as any read of x is
       if (from._type === "AugAssign" && from.target._type === "Name" && to._type === "AugAssign") {

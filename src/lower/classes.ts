@@ -673,6 +673,8 @@ function classDefIn(
         classAttrs.push({ key: item.name, value: id(binding) });
         bodyValues.set(item.name, id(binding));
       } else if (blocks !== null && isClassBodyBlock(item)) {
+        // (the program's decorator runs when the class is made, after every statement of the body)
+        if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeStmt(item)} after the decorated method ${decoratedLater.name}` });
         blocks.lower(item, blockState);
       } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
         // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
