@@ -628,6 +628,18 @@ export class ClassBodyBlocks {
     }
   }
 
+  /**
+   * `__hash__ = None` of a class whose body defines `__eq__` and not `__hash__` (`eq`, `hash`: its
+   * top-level statements do): null, the check of a block's `__eq__`, or nothing.
+   */
+  hashDefault(eq: boolean, hash: boolean): ir.Expr | null {
+    const binds = (n: string) => [...this.info.values()].some((b) => b && !("node" in b) && b.names.includes(n));
+    if (hash || binds("__hash__")) return null;
+    if (eq) return lit(null);
+    const slot = this.slotOf.get("__eq__");
+    return slot ? { k: "cond", test: binop("!==", id(slot), this.unbound), then: lit(null), else: this.unbound } : null;
+  }
+
   /** The JS methods of defs renamed apart (`m$2`), removed once define_class has made the class. */
   renamedMethodRemovals(cls: string): ir.Stmt[] {
     const out: ir.Stmt[] = [];

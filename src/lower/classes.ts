@@ -768,7 +768,8 @@ function classDefIn(
   }
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
-  if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
+  const hashDefault = blocks ? blocks.hashDefault(defines("__eq__"), defines("__hash__")) : defines("__eq__") && !defines("__hash__") ? lit(null) : null;
+  if (hashDefault) classAttrs.push({ key: "__hash__", value: hashDefault });
   // A name the body binds twice keeps its first place and its last value, as in the class's namespace
   // (and an object literal may not repeat a key).
   const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
