@@ -33,11 +33,10 @@ export function isClassBodyBlock(item: py.Stmt): boolean {
 
 export type BranchDef = py.FunctionDef | py.AsyncFunctionDef;
 
-/** What a block binds at class level, in order, and the defs and classes written in its branches. */
+/** What a block binds at class level, in order, and the defs written in its branches. */
 export interface BlockBindings {
   names: string[];
   defs: BranchDef[];
-  classes: py.ClassDef[];
 }
 
 /** What a block holds that this lowering refuses (its node and a description), or null. */
@@ -45,19 +44,15 @@ export type Refusal = { node: py.Stmt | py.ExprNode; construct: string } | null;
 
 /** The names a block binds at class level (not inside its defs, classes, lambdas or comprehensions). */
 export function blockBindings(item: py.Stmt, neverRuns: (test: py.ExprNode) => boolean): BlockBindings | Refusal {
-  const out: BlockBindings = { names: [], defs: [], classes: [] };
+  const out: BlockBindings = { names: [], defs: [] };
   const add = (n: string) => {
     if (!out.names.includes(n)) out.names.push(n);
   };
-  const target = (t: py.ExprNode): Refusal => {
+  // (attributes and subscripts as targets bind no name)
+  const target = (t: py.ExprNode): void => {
     if (t._type === "Name") add(t.id);
-    else if (t._type === "Tuple" || t._type === "List") {
-      for (const e of t.elts) {
-        const r = target(e);
-        if (r) return r;
-      }
-    } else if (t._type === "Starred") return target(t.value);
-    return null;
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(target);
+    else if (t._type === "Starred") target(t.value);
   };
   const where = describeBlock(item);
   const stmts = (list: py.Stmt[]): Refusal => {
@@ -109,7 +104,6 @@ export function blockBindings(item: py.Stmt, neverRuns: (test: py.ExprNode) => b
         return null;
       case "ClassDef":
         add(st.name);
-        out.classes.push(st);
         return null;
       case "If":
         // (`if TYPE_CHECKING:` binds nothing when the program runs: its body is for type checkers)
@@ -419,10 +413,6 @@ export class ClassBodyBlocks {
   /** The block a statement of `items()` belongs to (a branch def's, or the block itself), if any. */
   blockOf(item: py.Stmt): py.Stmt | undefined {
     return this.blockOfDef.get(item as BranchDef) ?? (this.info.has(item) ? item : undefined);
-  }
-
-  isBranchDef(item: py.Stmt): boolean {
-    return this.blockOfDef.has(item as BranchDef);
   }
 
   /** Whether the block (of a branch def) is refused: its defs are not lowered then. */
