@@ -277,30 +277,32 @@ export interface StandIn {
   stmts: ir.Stmt[];
 }
 
-/** The lowered block with each stand-in's statement replaced by what it stands for. */
+/** The lowered block with each stand-in's statement replaced (in place: the IR's nodes keep their identity) by what it stands for. */
 export function replaceStandIns(stmts: ir.Stmt[], standIns: StandIn[]): ir.Stmt[] {
   const byMarker = new Map(standIns.map((s) => [s.marker, s.stmts]));
-  const visit = (node: unknown): unknown => {
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
     if (Array.isArray(node)) {
-      const out: unknown[] = [];
-      for (const x of node) {
-        const k = (x as { k?: string } | null)?.k;
-        const replaced = k === "expr" ? byMarker.get((x as { expr: ir.Expr }).expr) : undefined;
-        if (replaced) out.push(...replaced);
-        else out.push(visit(x));
+      for (let i = node.length - 1; i >= 0; i--) {
+        const x = node[i] as { k?: string; expr?: ir.Expr } | null;
+        const replaced = x?.k === "expr" ? byMarker.get(x.expr!) : undefined;
+        if (replaced) {
+          node.splice(i, 1, ...replaced);
+          byMarker.delete(x!.expr!);
+        } else visit(x);
       }
-      return out;
+      return;
     }
-    if (node === null || typeof node !== "object") return node;
-    let changed: Record<string, unknown> | null = null;
-    for (const [key, v] of Object.entries(node)) {
-      if (v === null || typeof v !== "object") continue;
-      const nv = visit(v);
-      if (nv !== v) (changed ??= { ...(node as Record<string, unknown>) })[key] = nv;
-    }
-    return changed ?? node;
+    // (not into the Python nodes positions point at)
+    for (const [key, v] of Object.entries(node)) if (key !== "pyMark") visit(v);
   };
-  return visit(stmts) as ir.Stmt[];
+  const out = [...stmts];
+  visit(out);
+  // (every stand-in is a statement of its own in the lowered block)
+  if (byMarker.size) throw new Error("internal error: a class-body block's def, class or del was not found in its lowering");
+  return out;
 }
 
 /** `if (slot === UNBOUND) name_error("x"); slot = UNBOUND;`: `del x` of a class-body name. */
