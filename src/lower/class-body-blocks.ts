@@ -490,7 +490,9 @@ export class ClassBodyBlocks {
       if (x.k === "var" && x.init) {
         st.hoisted.push({ k: "vars", names: [{ name: x.name, type: "any" }] });
         setup.push(assignStmt(id(x.name), x.init, x.line));
-      } else setup.push(x);
+      } else if (x.k === "expr" || x.k === "if") setup.push(x);
+      // (a declaration the method may name stays beside the class: a block would hide it)
+      else st.hoisted.push(x);
     }
     this.setups.set(d, setup);
   }
