@@ -157,7 +157,7 @@ function describeKind(st: py.Stmt): string {
 }
 
 /** `an if statement` */
-function describeBlock(item: py.Stmt): string {
+export function describeBlock(item: py.Stmt): string {
   if (item._type === "AugAssign") return "an augmented assignment";
   const kind = item._type === "TryStar" ? "try" : item._type.toLowerCase();
   return `${kind === "if" ? "an" : "a"} ${kind} statement`;
@@ -458,11 +458,7 @@ export class ClassBodyBlocks {
         this.info.set(block, { node: block, construct: `${n} bound again in ${describeBlock(block)} after a decorated def or an alias of that name` });
         return;
       }
-      const slot = cx.withOuter(this.outer, () => {
-        const t = cx.temp(`_attr_${safeName(n)}`);
-        cx.fn.temps.pop();
-        return t;
-      });
+      const slot = this.declaredName(`_attr_${safeName(n)}`);
       st.hoisted.push({ k: "var", decl: "let", name: slot, type: "any", init, line: block.lineno });
       slots.set(n, slot);
     }
@@ -472,6 +468,16 @@ export class ClassBodyBlocks {
       if (slot) cx.classBodyReads.set(n, this.read(slot, n));
       else st.mapRead(n, block);
     }
+  }
+
+  /** A fresh JS name of the enclosing function that this file declares itself (not among its temps). */
+  private declaredName(prefix: string): string {
+    const cx = this.cx;
+    return cx.withOuter(this.outer, () => {
+      const t = cx.temp(prefix);
+      cx.fn.temps.pop();
+      return t;
+    });
   }
 
   /** A read of a slot (`node`, the read): its value, or while unbound what the name is outside the class. */
@@ -544,11 +550,7 @@ export class ClassBodyBlocks {
       if (x._type === "ClassDef") {
         const c = x;
         return standIn(c, () => {
-          const binding = cx.withOuter(this.outer, () => {
-            const t = cx.temp("_nested");
-            cx.fn.temps.pop();
-            return t;
-          });
+          const binding = this.declaredName("_nested");
           const made = cx.withOuter(this.outer, () => classDef(cx, c, { qualname: `${this.qualname}.${c.name}`, binding }));
           return [...made, assignStmt(id(slots.get(c.name)!), id(binding), c.lineno)];
         });

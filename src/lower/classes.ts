@@ -23,7 +23,7 @@ import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
 import { classLevelReads, namesReadLater, plainMethodName, readsMethodsEarly } from "./class-body-names.js";
-import { ClassBodyBlocks, type ClassBodyState, isClassBodyBlock } from "./class-body-blocks.js";
+import { ClassBodyBlocks, type ClassBodyState, describeBlock, isClassBodyBlock } from "./class-body-blocks.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -674,7 +674,7 @@ function classDefIn(
         bodyValues.set(item.name, id(binding));
       } else if (blocks !== null && isClassBodyBlock(item)) {
         // (the program's decorator runs when the class is made, after every statement of the body)
-        if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeStmt(item)} after the decorated method ${decoratedLater.name}` });
+        if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeBlock(item)} after the decorated method ${decoratedLater.name}` });
         blocks.lower(item, blockState);
       } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
         // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
