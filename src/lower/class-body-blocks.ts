@@ -21,7 +21,6 @@ import type { Scope } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { type FunctionContext, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { classLevelReads } from "./class-body-names.js";
-import { classDef } from "./classes.js";
 
 // (and `x += 1`: its name's value so far may be the class's, the module's or the builtin's)
 const BLOCK_KINDS = new Set(["If", "For", "While", "With", "Try", "TryStar", "AugAssign"]);
@@ -326,6 +325,8 @@ export interface ClassBodyState {
   classRef: string | null;
   /** How classes.ts maps a class-level read of a name no block binds (an earlier value, a global). */
   mapRead: (n: py.Name, item: py.Stmt) => void;
+  /** classes.ts's lowering of a class statement nested in this one (its value kept in the const `binding`). */
+  nestedClass: (c: py.ClassDef, nested: { qualname: string; binding: string }) => ir.Stmt[];
 }
 
 /** Defs a branch may not hold: the ones define_class makes static or class methods by their name, or JS's constructor. */
@@ -551,7 +552,7 @@ export class ClassBodyBlocks {
         const c = x;
         return standIn(c, () => {
           const binding = this.declaredName("_nested");
-          const made = cx.withOuter(this.outer, () => classDef(cx, c, { qualname: `${this.qualname}.${c.name}`, binding }));
+          const made = cx.withOuter(this.outer, () => st.nestedClass(c, { qualname: `${this.qualname}.${c.name}`, binding }));
           return [...made, assignStmt(id(slots.get(c.name)!), id(binding), c.lineno)];
         });
       }

@@ -484,12 +484,22 @@ function classDefIn(
     else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
       cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
   };
-  const blockState: ClassBodyState = { hoisted, bodyValues, boundSoFar, classAttrs, bodyNames, classRef, mapRead };
+  // (only for a body with blocks)
+  const blockState: ClassBodyState | null = blocks && {
+    hoisted,
+    bodyValues,
+    boundSoFar,
+    classAttrs,
+    bodyNames,
+    classRef,
+    mapRead,
+    nestedClass: (c, nestedIn) => classDef(cx, c, nestedIn),
+  };
   for (const item of blocks?.items() ?? s.body) {
     // A block and its defs: their reads are the block's (class-body-blocks.ts).
     const block = blocks?.blockOf(item);
     const branchDef = block !== undefined && block !== item;
-    if (block !== undefined) blocks!.prepare(block, blockState);
+    if (block !== undefined) blocks!.prepare(block, blockState!);
     // (no earlier value kept as a const yet and no name of the body read before it is bound: no
     // read to redirect, and no walk of the item)
     else if (bodyValues.size || bindsOwnName || readsImplicitNames) for (const n of classLevelReads(item)) mapRead(n, item);
@@ -675,7 +685,7 @@ function classDefIn(
       } else if (blocks !== null && isClassBodyBlock(item)) {
         // (the program's decorator runs when the class is made, after every statement of the body)
         if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeBlock(item)} after the decorated method ${decoratedLater.name}` });
-        blocks.lower(item, blockState);
+        blocks.lower(item, blockState!);
       } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
         // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
         for (const t of item.targets as py.Name[]) {
@@ -721,10 +731,10 @@ function classDefIn(
       cx.diags.collect(e);
     }
     if (branchDef) {
-      blocks!.keepSetup(item as py.FunctionDef | py.AsyncFunctionDef, hoisted.splice(setupStart), blockState);
+      blocks!.keepSetup(item as py.FunctionDef | py.AsyncFunctionDef, hoisted.splice(setupStart), blockState!);
       continue;
     }
-    blocks?.rebound(item, blockState);
+    blocks?.rebound(item, blockState!);
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
       boundSoFar.set(item.name, "def");
       if (deletedDefs.delete(item.name)) {
