@@ -396,9 +396,6 @@ export class ClassBodyBlocks {
     const where = describeBlock(this.blockOfDef.get(d)!);
     if (NAMED_SPECIALLY.has(d.name)) return { node: d, construct: `a def of ${d.name} in ${where}` };
     if (!d.args.posonlyargs.length && !d.args.args.length) return { node: d, construct: `a def without a self parameter in ${where}` };
-    const renamed = this.jsNames.get(d) !== d.name;
-    if (renamed && (d._type === "AsyncFunctionDef" || this.cx.scopes.get(d)?.isGenerator))
-      return { node: d, construct: `an async or generator def that the class body defines more than once, in ${where}` };
     return null;
   }
 

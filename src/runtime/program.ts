@@ -280,6 +280,14 @@ export function mro_entry(base: unknown): any {
   return list.length === 1 ? list[0] : multiple_bases(...(list as Function[]));
 }
 
+/**
+ * The Python name of a class's JS method: a def in a branch of the class body that the body
+ * defines more than once is the JS method `m$2` (a `$` is never part of a Python name).
+ */
+function pythonName(jsName: string): string {
+  return jsName.replace(/\$\d+$/, "");
+}
+
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
   programClasses.add(cls);
@@ -295,13 +303,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   for (const [name, firstlineno] of Object.entries(setup.coroutines ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
@@ -356,7 +364,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
     if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
-      mark_generator(d.value, `${qualname}.${name}`);
+      mark_generator(d.value, `${qualname}.${pythonName(name)}`);
   }
   for (const [name, params] of Object.entries(setup.methodtypeparams ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name] ?? (cls as unknown as Record<string, unknown>)[name];
