@@ -329,8 +329,21 @@ export interface ClassBodyState {
   nestedClass: (c: py.ClassDef, nested: { qualname: string; binding: string }) => ir.Stmt[];
 }
 
-/** Defs a branch may not hold: the ones define_class makes static or class methods by their name, or JS's constructor. */
-const NAMED_SPECIALLY = new Set(["__new__", "__init_subclass__", "__class_getitem__", "__getattribute__", "constructor"]);
+/**
+ * Names a block may not bind: the lowering decides by the body's top-level statements how the
+ * class is made and its attributes written (`__slots__`, `__setattr__`, `__new__`...), and
+ * define_class makes some defs class methods by their name; `constructor` is JS's.
+ */
+const DECIDED_STATICALLY = new Set([
+  "__slots__",
+  "__setattr__",
+  "__delattr__",
+  "__getattribute__",
+  "__new__",
+  "__init_subclass__",
+  "__class_getitem__",
+  "constructor",
+]);
 
 /** The blocks of one class body: their slots, their branch defs, and what they give the class. */
 export class ClassBodyBlocks {
@@ -362,8 +375,9 @@ export class ClassBodyBlocks {
       // (the class namespace itself, which the slots stand in for, is not to be had)
       const namespace = classLevelReads(item).find((n) => n.id === "locals" || n.id === "vars");
       const b = namespace ? { node: namespace, construct: `${namespace.id}() in ${describeBlock(item)}` } : blockBindings(item, this.neverRuns);
-      this.info.set(item, b);
-      if (!b || "node" in b) continue;
+      const decided = b && !("node" in b) ? b.names.find((n) => DECIDED_STATICALLY.has(n)) : undefined;
+      this.info.set(item, decided ? { node: item, construct: `${decided} bound in ${describeBlock(item)}` } : b);
+      if (!b || "node" in b || decided) continue;
       for (const d of b.defs) {
         this.blockOfDef.set(d, item);
         count.set(d.name, (count.get(d.name) ?? 0) + 1);
@@ -394,7 +408,6 @@ export class ClassBodyBlocks {
 
   private defRefusal(d: BranchDef): Refusal {
     const where = describeBlock(this.blockOfDef.get(d)!);
-    if (NAMED_SPECIALLY.has(d.name)) return { node: d, construct: `a def of ${d.name} in ${where}` };
     if (!d.args.posonlyargs.length && !d.args.args.length) return { node: d, construct: `a def without a self parameter in ${where}` };
     return null;
   }
