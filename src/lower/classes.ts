@@ -24,6 +24,7 @@ import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
 import { classLevelReads, namesReadLater, plainMethodName, readsMethodsEarly } from "./class-body-names.js";
+import { ClassBodyBlocks, type ClassBodyState, describeBlock, isClassBodyBlock } from "./class-body-blocks.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -80,7 +81,7 @@ function readsClassNamespaces(module: py.Module): boolean {
 }
 
 /** The names a class body binds, in the order its namespace gets them (`__doc__` for a docstring). */
-function namespaceOrder(body: py.Stmt[], bound: Map<string, unknown>): string[] {
+function namespaceOrder(body: py.Stmt[], bound: Map<string, unknown>, blocks: ClassBodyBlocks | null): string[] {
   const names: string[] = [];
   const add = (n: string) => {
     if (!names.includes(n)) names.push(n);
@@ -92,9 +93,10 @@ function namespaceOrder(body: py.Stmt[], bound: Map<string, unknown>): string[] 
       for (const t of item.targets) if (t._type === "Name") add(t.id);
     } else if (item._type === "AnnAssign" && item.value && item.target._type === "Name") add(item.target.id);
     else if (item._type === "TypeAlias" && item.name._type === "Name") add(item.name.id);
+    else if (blocks) for (const n of blocks.namesOf(item)) add(n);
   }
-  // (less what a `del` of the body removed)
-  return names.filter((n) => n === "__doc__" || bound.has(n));
+  // (less what a `del` of the body removed; a block's names are left out at run time when unbound)
+  return names.filter((n) => n === "__doc__" || bound.has(n) || blocks?.binds(n));
 }
 
 /** A class-body statement run for its effect: an expression other than a constant (a docstring, `...`). */
@@ -434,7 +436,9 @@ function classDefIn(
   const definedTwice = new Set(defNames.filter((n, i) => defNames.indexOf(n) !== i));
   // A statement run for its effect (`print(...)`) keeps every value in a const too, so that the
   // values and the statement run in the body's order.
-  const keptValues = earlyMethods || s.body.some(isEffectStatement) || namesReadLater(s.body, valueBinding).size > 0;
+  // Control flow in the body (class-body-blocks.ts): values in consts, and the class made first when a branch reads a method.
+  const blocks = ClassBodyBlocks.of(cx, s, outer, classScope, qualname);
+  const keptValues = earlyMethods || blocks !== null || s.body.some(isEffectStatement) || namesReadLater(s.body, valueBinding).size > 0;
   // A method whose decorator the program wrote: define_class runs that decorator once the class
   // exists, after every statement of the body (see decorateMethods).
   let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
@@ -444,7 +448,7 @@ function classDefIn(
   // What the body has bound so far (a def, or a value among classAttrs), for `del name`; the defs it deleted.
   const boundSoFar = new Map<string, "def" | "attr">();
   const deletedDefs = new Set<string>();
-  const classRef = !earlyMethods
+  const classRef = !(earlyMethods || blocks?.needsClassEarly(defNames))
     ? null
     : declaredHere
       ? name
@@ -475,22 +479,40 @@ function classDefIn(
     bodyValues.set(key, id(t));
     return id(t);
   };
-  for (const item of s.body) {
+  const mapRead = (n: py.Name, item: py.Stmt) => {
+    const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitNames.get(n.id));
+    if (value) cx.classBodyReads.set(n, value);
+    // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
+    else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
+    // An earlier decorated def read by a value or a statement (decorators read it from the
+    // class: `@x.setter`): no value of it is kept for such a read.
+    else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
+      cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
+  };
+  // (only for a body with blocks)
+  const blockState: ClassBodyState | null = blocks && {
+    hoisted,
+    bodyValues,
+    boundSoFar,
+    classAttrs,
+    bodyNames,
+    classRef,
+    mapRead,
+    nestedClass: (c, nestedIn) => classDef(cx, c, nestedIn),
+  };
+  for (const item of blocks?.items() ?? s.body) {
+    // A block and its defs: their reads are the block's (class-body-blocks.ts).
+    const block = blocks?.blockOf(item);
+    const branchDef = block !== undefined && block !== item;
+    if (block !== undefined) blocks!.prepare(block, blockState!);
     // (no earlier value kept as a const yet and no name of the body read before it is bound: no
     // read to redirect, and no walk of the item)
-    if (bodyValues.size || bindsOwnName || readsImplicitNames)
-      for (const n of classLevelReads(item)) {
-        const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitNames.get(n.id));
-        if (value) cx.classBodyReads.set(n, value);
-        // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
-        else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
-        // An earlier decorated def read by a value or a statement (decorators read it from the
-        // class: `@x.setter`): no value of it is kept for such a read.
-        else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
-          cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
-      }
+    else if (bodyValues.size || bindsOwnName || readsImplicitNames) for (const n of classLevelReads(item)) mapRead(n, item);
+    if (branchDef && blocks!.refused(block)) continue;
     // (a method of that name binds it anew: its value is not one of the consts)
-    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") bodyValues.delete(item.name);
+    if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && !branchDef) bodyValues.delete(item.name);
+    // (where a branch def's setup starts among the hoisted statements: it runs in its branch)
+    const setupStart = hoisted.length;
     try {
       // Annotations the class body evaluates (methods' signatures, annotated attributes).
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
@@ -524,7 +546,7 @@ function classDefIn(
           });
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
-        if (takesNoInstance(item, s.body)) selflessNames.push(item.name);
+        if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
         const selfName = isStatic ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
@@ -562,7 +584,7 @@ function classDefIn(
           }
         });
         if (outside) readFromOutside.push(...outside.found);
-        const methodName = deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+        const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (coroutine) {
@@ -676,9 +698,19 @@ function classDefIn(
         hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
         bodyValues.set(item.name, id(binding));
+      } else if (blocks !== null && isClassBodyBlock(item)) {
+        // (the program's decorator runs when the class is made, after every statement of the body)
+        if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeBlock(item)} after the decorated method ${decoratedLater.name}` });
+        blocks.lower(item, blockState!);
       } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
         // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
         for (const t of item.targets as py.Name[]) {
+          // (a name a block bound last: its slot is checked and unbound)
+          const slotted = blocks?.deleteTop(t.id, item.lineno);
+          if (slotted) {
+            hoisted.push(...slotted);
+            continue;
+          }
           if (!boundSoFar.has(t.id)) {
             // (the class's namespace only: CPython's NameError when the class statement runs)
             hoisted.push(exprStmt(cx.rt("name_error", lit(t.id)), item.lineno));
@@ -714,6 +746,11 @@ function classDefIn(
     } catch (e) {
       cx.diags.collect(e);
     }
+    if (branchDef) {
+      blocks!.keepSetup(item as py.FunctionDef | py.AsyncFunctionDef, hoisted.splice(setupStart), blockState!);
+      continue;
+    }
+    blocks?.rebound(item, blockState!);
     if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
       boundSoFar.set(item.name, "def");
       if (deletedDefs.delete(item.name)) {
@@ -757,7 +794,8 @@ function classDefIn(
   }
   // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
   const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
-  if (defines("__eq__") && !defines("__hash__")) classAttrs.push({ key: "__hash__", value: lit(null) });
+  const hashDefault = blocks ? blocks.hashDefault(defines("__eq__"), defines("__hash__")) : defines("__eq__") && !defines("__hash__") ? lit(null) : null;
+  if (hashDefault) classAttrs.push({ key: "__hash__", value: hashDefault });
   // A name the body binds twice keeps its first place and its last value, as in the class's namespace
   // (and an object literal may not repeat a key).
   const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
@@ -848,7 +886,7 @@ function classDefIn(
   if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
   // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
-  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar).map((n) => lit(n))) });
+  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar, blocks).map((n) => lit(n))) });
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.
@@ -869,6 +907,7 @@ function classDefIn(
   });
   // (through setattr: the class's setter makes the property the instances' descriptor)
   for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
+  if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)

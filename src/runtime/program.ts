@@ -281,6 +281,14 @@ export function mro_entry(base: unknown): any {
   return list.length === 1 ? list[0] : multiple_bases(...(list as Function[]));
 }
 
+/**
+ * The Python name of a class's JS method: a def in a branch of the class body that the body
+ * defines more than once is the JS method `m$2` (a `$` is never part of a Python name).
+ */
+function pythonName(jsName: string): string {
+  return jsName.replace(/\$\d+$/, "");
+}
+
 export function define_class<C extends Function>(cls: C, qualname: string, setup: ClassSetup): C {
   markPythonClass(cls);
   programClasses.add(cls);
@@ -296,13 +304,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   for (const [name, firstlineno] of Object.entries(setup.coroutines ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${name}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
@@ -341,8 +349,15 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof f === "function" && !Object.prototype.hasOwnProperty.call(f, "__qualname__"))
       Object.defineProperty(f, "__qualname__", { value: `${qualname}.<lambda>`, writable: true, configurable: true });
   }
-  for (const [name, value] of Object.entries(setup.attrs ?? {}))
+  for (const [name, value] of Object.entries(setup.attrs ?? {})) {
+    // (a name only a branch of the body not taken would have bound, or one a branch deleted: not the class's)
+    if (value === UNBOUND) {
+      delete (cls.prototype as Record<string, unknown>)[name];
+      delete (cls as unknown as Record<string, unknown>)[name];
+      continue;
+    }
     defineClassAttribute(cls, name, typeof value === "function" ? (wrappedMethods.get(value) ?? value) : value, bodyMethods);
+  }
   if (setup.annotations) {
     Object.defineProperty(cls, "__annotations__", { value: PyDict.fromEntries(Object.entries(setup.annotations)), writable: true, configurable: true });
   }
@@ -350,7 +365,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
     if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
-      mark_generator(d.value, `${qualname}.${name}`);
+      mark_generator(d.value, `${qualname}.${pythonName(name)}`);
   }
   for (const [name, params] of Object.entries(setup.methodtypeparams ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name] ?? (cls as unknown as Record<string, unknown>)[name];
@@ -389,7 +404,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const setName = value !== null && typeof value === "object" ? (value as { __set_name__?: unknown }).__set_name__ : undefined;
     if (typeof setName === "function") setName.call(value, cls, name);
   }
-  note_class_body(cls, setup.names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
+  const names = setup.names?.filter((n) => setup.attrs?.[n] !== UNBOUND);
+  note_class_body(cls, names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
@@ -503,7 +519,8 @@ export function method_in_class_body(cls: Function, name: string, qualname: stri
     if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
   // (null: a def without parameters, `def make(): ...`, which the body calls with none)
   if (firstParameter === null) return parameterless(method, qualname);
-  const view = unbound(method, cls, name);
+  // (named by its qualname: a def in a branch of the body may be a JS method of another name)
+  const view = unbound(method, cls, qualname.slice(qualname.lastIndexOf(".") + 1));
   if (firstParameter !== undefined) Object.defineProperty(view, FIRST_PARAMETER, { value: firstParameter, configurable: true });
   return view;
 }
