@@ -6,6 +6,9 @@
 // tree lower reads is built afresh, untimed, for each pass: lowering keeps facts per tree).
 // --blocks: size of the generated program (default 200 blocks, 10,811 lines): 1×, 2×, 4× of it
 // show whether a stage's time grows linearly.
+// The stages are the translation's own code paths (src/index.ts compileToJs): parse is parseTree
+// (the checks before building, lezerParse, the syntax-error scan, the indentation check), build is
+// buildModule (the AST and the compiler-limit checks), lower is unsupportedApis and lower.
 // --cold [--runs N]: what one `tsyncio run` pays: each run is two fresh processes, one that parses
 // with lezer once and one that translates once (our parse, build, lower, emit JS), nothing warmed
 // up (V8 compiles the compiler as it goes); medians over N runs (default 5), alternating the two.
@@ -14,11 +17,13 @@ import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parser } from "@lezer/python";
-import { Builder } from "../../dist/parse/build.js";
+import { buildModule, parseTree } from "../../dist/parse/index.js";
 import { LineMap } from "../../dist/parse/positions.js";
 import { lezerInput } from "../../dist/parse/repair.js";
 import { findSyntaxError } from "../../dist/parse/syntax-errors.js";
+import { checkIndentation, nullByteError, parserStackError } from "../../dist/parse/limits.js";
 import { lower } from "../../dist/lower/index.js";
+import { unsupportedApis } from "../../dist/lower/unsupported-apis.js";
 import { emitJavaScript, emitTypeScript } from "../../dist/emit/index.js";
 import { generateLarge } from "./gen-large.mjs";
 
@@ -52,6 +57,24 @@ if (args.includes("--cold")) {
   process.exit(0);
 }
 
+/** The translation's parse (parseTree): lezer's tree, checked. */
+function parseStage(name, source, lines) {
+  const parsed = parseTree(source, lines, name);
+  if (!parsed.tree) throw new Error(`${name}: syntax error`);
+  return parsed.tree;
+}
+/** The translation's build (buildModule): the AST, checked. */
+function buildStage(name, source, lines, tree) {
+  const built = buildModule(source, lines, tree, name);
+  if (!built.module) throw new Error(`${name}: syntax error`);
+  return built.module;
+}
+/** The translation's lowering, as compileToJs runs it (the unsupported-API check first). */
+function lowerStage(name, source, module) {
+  unsupportedApis(module, source);
+  return lower(module, { filename: name, source });
+}
+
 const fixtures = resolve(here, "../../fixtures");
 const sources =
   input === "seeds"
@@ -69,14 +92,13 @@ if (args.includes("--cold-child")) {
       continue;
     }
     const lines = new LineMap(source);
-    const tree = parser.parse(lezerInput(source));
-    if (findSyntaxError(source, tree, lines)) throw new Error(`${name}: syntax error`);
+    const tree = parseStage(name, source, lines);
     t.parse += cpuNow() - t0;
     t0 = cpuNow();
-    const module = new Builder(source, lines).module(tree.topNode);
+    const module = buildStage(name, source, lines, tree);
     t.build += cpuNow() - t0;
     t0 = cpuNow();
-    const { body } = lower(module, { filename: name });
+    const { body } = lowerStage(name, source, module);
     t.lower += cpuNow() - t0;
     t0 = cpuNow();
     emitJavaScript(body);
@@ -87,15 +109,15 @@ if (args.includes("--cold-child")) {
   process.exit(0);
 }
 
-// parseExtra: what our parse adds to lezer's (line map, lezer input edits, syntax-error scan), timed
-// apart from the lezer parse (its noise would hide it).
+// parseExtra: what our parse adds to lezer's (line map, lezer input edits, syntax-error scan, the
+// checks of limits.ts), timed apart from the lezer parse (its noise would hide it).
 const stageNames = ["lezer", "parse", "parseExtra", "build", "lower", "emitJs", "emitTs"];
 // Inputs of each stage, computed once (for --stage).
 const prepared = sources.map(({ name, source }) => {
   const lines = new LineMap(source);
-  const tree = parser.parse(lezerInput(source));
-  const module = new Builder(source, lines).module(tree.topNode);
-  const { body } = lower(module, { filename: name });
+  const tree = parseStage(name, source, lines);
+  const module = buildStage(name, source, lines, tree);
+  const { body } = lowerStage(name, source, module);
   return { name, source, lines, tree, module, body };
 });
 
@@ -114,26 +136,27 @@ function pass() {
     if (run("parse")) {
       t0 = cpuNow();
       lines = new LineMap(source);
-      tree = parser.parse(lezerInput(source));
-      if (findSyntaxError(source, tree, lines)) throw new Error(`${name}: syntax error`);
+      tree = parseStage(name, source, lines);
       t.parse += cpuNow() - t0;
     }
     if (run("parseExtra")) {
       t0 = cpuNow();
       const l = new LineMap(source);
+      if (nullByteError(source, l, name) ?? parserStackError(source, l, name)) throw new Error(`${name}: syntax error`);
       lezerInput(source);
       if (findSyntaxError(source, p.tree, l)) throw new Error(`${name}: syntax error`);
+      checkIndentation(source, p.tree);
       t.parseExtra += cpuNow() - t0;
     }
     if (run("build")) {
       t0 = cpuNow();
-      module = new Builder(source, lines).module(tree.topNode);
+      module = buildStage(name, source, lines, tree);
       t.build += cpuNow() - t0;
     }
     if (run("lower")) {
-      if (only) module = new Builder(source, lines).module(tree.topNode);
+      if (only) module = buildStage(name, source, lines, tree);
       t0 = cpuNow();
-      body = lower(module, { filename: name }).body;
+      body = lowerStage(name, source, module).body;
       t.lower += cpuNow() - t0;
     }
     if (run("emitJs")) {

@@ -12,11 +12,10 @@ import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parser } from "@lezer/python";
-import { Builder } from "../../dist/parse/build.js";
+import { buildModule, parseTree } from "../../dist/parse/index.js";
 import { LineMap } from "../../dist/parse/positions.js";
-import { lezerInput } from "../../dist/parse/repair.js";
-import { findSyntaxError } from "../../dist/parse/syntax-errors.js";
 import { lower } from "../../dist/lower/index.js";
+import { unsupportedApis } from "../../dist/lower/unsupported-apis.js";
 import { emitJavaScript, emitTypeScript, formatTypeScript } from "../../dist/emit/index.js";
 import { generateLarge } from "./gen-large.mjs";
 
@@ -36,7 +35,11 @@ const cpuNow = () => {
 };
 const performance = { now: cpuNow };
 
-/** Stage CPU times (ms) for one pass over `sources` (all files translated one after another). */
+/**
+ * Stage CPU times (ms) for one pass over `sources` (all files translated one after another). The
+ * stages are compileToJs's code paths: parse = parseTree, build = buildModule, lower =
+ * unsupportedApis + lower.
+ */
 async function stages(sources, withPrettier) {
   const t = { lezer: 0, parse: 0, build: 0, lower: 0, emitJs: 0, emitTs: 0, prettier: 0 };
   for (const { name, source } of sources) {
@@ -46,16 +49,18 @@ async function stages(sources, withPrettier) {
 
     t0 = performance.now();
     const lines = new LineMap(source);
-    const tree = parser.parse(lezerInput(source));
-    if (findSyntaxError(source, tree, lines)) throw new Error(`${name}: syntax error`);
+    const { tree } = parseTree(source, lines, name);
+    if (!tree) throw new Error(`${name}: syntax error`);
     t.parse += performance.now() - t0;
 
     t0 = performance.now();
-    const module = new Builder(source, lines).module(tree.topNode);
+    const { module } = buildModule(source, lines, tree, name);
+    if (!module) throw new Error(`${name}: syntax error`);
     t.build += performance.now() - t0;
 
     t0 = performance.now();
-    const { body, diagnostics } = lower(module, { filename: name });
+    unsupportedApis(module, source);
+    const { body, diagnostics } = lower(module, { filename: name, source });
     t.lower += performance.now() - t0;
     if (diagnostics.some((d) => d.severity === "error")) throw new Error(`${name}: ${diagnostics[0].message}`);
 

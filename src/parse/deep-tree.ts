@@ -32,37 +32,81 @@ export function buildDeepTrees(parse: object): void {
   const p = parse as unknown as ParseInternals;
   p.stackToTree = (stack) => {
     stack.close();
-    const buffer = flatBuffer(stack);
+    const parts = bufferParts(stack);
     const start = p.ranges[0].from;
     const length = stack.pos - start;
     const { nodeSet, bufferLength, minRepeatTerm } = p.parser;
-    if (depthOf(buffer, minRepeatTerm) <= LEZER_SAFE_DEPTH) {
+    // (the records read where the stacks hold them: a flat copy is made only for a deep tree)
+    if (depthOf(parts, minRepeatTerm) <= LEZER_SAFE_DEPTH) {
+      const buffer = new PartsCursor(parts, parts.length - 1, parts[parts.length - 1].end, parts.total);
       return Tree.build({ buffer, nodeSet, topID: p.topTerm, maxBufferLength: bufferLength, reused: p.reused, start, length, minRepeatType: minRepeatTerm });
     }
-    return buildIteratively(buffer, nodeSet, p.topTerm, p.reused, start, length, minRepeatTerm);
+    return buildIteratively(flatBuffer(parts), nodeSet, p.topTerm, p.reused, start, length, minRepeatTerm);
   };
 }
 
-/** The stack's records (id, start, end, size: 4 numbers each, children before their parent) in order. */
-function flatBuffer(stack: StackLike): number[] {
+/** A stack's records, in order: the first `end` numbers of each buffer, the root stack's first. */
+type BufferParts = { buffer: number[]; end: number }[] & { total: number };
+
+/** The stack's records (id, start, end, size: 4 numbers each, children before their parent), as parts. */
+function bufferParts(stack: StackLike): BufferParts {
   // A stack shares the start of its buffer with the stack it was split from (its parent).
-  const parts: [number[], number][] = [];
+  const parts = [] as unknown as BufferParts;
   let end = stack.buffer.length;
   let total = 0;
   for (let s: StackLike | null = stack; s;) {
-    parts.push([s.buffer, end]);
+    parts.push({ buffer: s.buffer, end });
     total += end;
     const parent: StackLike | null = s.parent;
     if (parent) end = s.bufferBase - parent.bufferBase;
     s = parent;
   }
-  const out = new Array<number>(total);
+  parts.reverse();
+  parts.total = total;
+  return parts;
+}
+
+function flatBuffer(parts: BufferParts): number[] {
+  const out = new Array<number>(parts.total);
   let at = 0;
-  for (let p = parts.length - 1; p >= 0; p--) {
-    const [buffer, n] = parts[p];
-    for (let i = 0; i < n; i++) out[at++] = buffer[i];
-  }
+  for (const { buffer, end } of parts) for (let i = 0; i < end; i++) out[at++] = buffer[i];
   return out;
+}
+
+/** Lezer's buffer cursor (read from the end) over the parts, without copying them into one array. */
+class PartsCursor {
+  constructor(
+    private readonly parts: BufferParts,
+    private part: number,
+    private index: number,
+    /** The number of numbers before the cursor, over all the parts. */
+    public pos: number,
+  ) {
+    this.skipEmpty();
+  }
+  private skipEmpty(): void {
+    while (this.index === 0 && this.part > 0) this.index = this.parts[--this.part].end;
+  }
+  get id(): number {
+    return this.parts[this.part].buffer[this.index - 4];
+  }
+  get start(): number {
+    return this.parts[this.part].buffer[this.index - 3];
+  }
+  get end(): number {
+    return this.parts[this.part].buffer[this.index - 2];
+  }
+  get size(): number {
+    return this.parts[this.part].buffer[this.index - 1];
+  }
+  next(): void {
+    this.index -= 4;
+    this.pos -= 4;
+    this.skipEmpty();
+  }
+  fork(): PartsCursor {
+    return new PartsCursor(this.parts, this.part, this.index, this.pos);
+  }
 }
 
 /**
@@ -70,18 +114,30 @@ function flatBuffer(stack: StackLike): number[] {
  * numbers too). Lezer's hidden repeat nodes (a list of statements, of a dict's entries) do not
  * count: its builder takes their nesting in a loop.
  */
-function depthOf(buffer: number[], minRepeatType: number): number {
-  const done: [index: number, depth: number][] = [];
+function depthOf(parts: BufferParts, minRepeatType: number): number {
+  // (a stack of the open records' first indices and depths, as two arrays: no pair per record)
+  const firsts: number[] = [];
+  const depths: number[] = [];
+  let open = 0;
   let max = 0;
-  for (let i = 0; i < buffer.length; i += 4) {
-    const size = buffer[i + 3];
-    if (size < 0) continue;
-    const first = i + 4 - size;
-    const own = buffer[i] >= minRepeatType ? 0 : 1;
-    let depth = own;
-    while (done.length && done[done.length - 1][0] >= first) depth = Math.max(depth, done.pop()![1] + own);
-    done.push([first, depth]);
-    if (depth > max) max = depth;
+  let base = 0;
+  for (const { buffer, end } of parts) {
+    for (let i = 0; i < end; i += 4) {
+      const size = buffer[i + 3];
+      if (size < 0) continue;
+      const first = base + i + 4 - size;
+      const own = buffer[i] >= minRepeatType ? 0 : 1;
+      let depth = own;
+      while (open > 0 && firsts[open - 1] >= first) {
+        open--;
+        if (depths[open] + own > depth) depth = depths[open] + own;
+      }
+      firsts[open] = first;
+      depths[open] = depth;
+      open++;
+      if (depth > max) max = depth;
+    }
+    base += end;
   }
   return max;
 }

@@ -23,8 +23,14 @@ export interface ParseResult {
 
 export function parse(source: string, filename: string): ParseResult {
   const lines = new LineMap(source);
+  const parsed = parseTree(source, lines, filename);
+  return parsed.tree ? buildModule(source, lines, parsed.tree, filename) : { module: null, error: parsed.error };
+}
+
+/** parse()'s first half: lezer's tree of the source, once the checks before building found no error. */
+export function parseTree(source: string, lines: LineMap, filename: string): { tree: Tree; error: null } | { tree: null; error: PySyntaxError } {
   const early = nullByteError(source, lines, filename) ?? parserStackError(source, lines, filename);
-  if (early) return { module: null, error: early };
+  if (early) return { tree: null, error: early };
   try {
     const input = lezerInput(source);
     let tree = lezerParse(input);
@@ -45,6 +51,16 @@ export function parse(source: string, filename: string): ParseResult {
       tree = retry;
     }
     checkIndentation(source, tree);
+    return { tree, error: null };
+  } catch (e) {
+    if (e instanceof SyntaxErrorAt) return { tree: null, error: toPyError(e, lines, filename) };
+    throw e;
+  }
+}
+
+/** parse()'s second half: the AST of parseTree's tree, checked against CPython's compiler limits. */
+export function buildModule(source: string, lines: LineMap, tree: Tree, filename: string): ParseResult {
+  try {
     const module = new Builder(source, lines).module(tree.topNode);
     const tooDeep = compileDepthError(module, lines, filename);
     if (tooDeep) return { module: null, error: tooDeep };
