@@ -24,6 +24,10 @@ import { COROUTINE_LIKE, makeCode } from "./coroutines.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
+import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
+
+/** An async generator's frame line: its def line (the line it waits at is not tracked). */
+const firstLine = (ag: object): number => Number((ag as { _code: CodeObject })._code.co_firstlineno);
 
 export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
 
@@ -81,14 +85,14 @@ export class AsyncGenerator {
   get __qualname__(): string {
     return this._code.co_qualname;
   }
-  get ag_code(): CodeObject {
-    return this._code;
+  get ag_code(): CodeType {
+    return _code_object(this._code);
   }
   get ag_running(): boolean {
     return this._running_async;
   }
-  get ag_frame(): { f_lineno: bigint } | null {
-    return this._state === AG_CLOSED ? null : { f_lineno: BigInt(this._code.co_firstlineno) };
+  get ag_frame(): FrameType | null {
+    return this._state === AG_CLOSED ? null : _live_frame(this, this._code, firstLine);
   }
 
   __repr__(): string {

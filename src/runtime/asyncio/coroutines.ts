@@ -22,6 +22,7 @@ import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
+import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 import { _python_version } from "./events.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
@@ -135,15 +136,15 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   get __qualname__(): string {
     return this._code.co_qualname;
   }
-  get cr_code(): CodeObject {
-    return this._code;
+  get cr_code(): CodeType {
+    return _code_object(this._code);
   }
   get cr_running(): boolean {
     return this._state === CORO_RUNNING;
   }
   /** A stand-in for the frame: non-null while the coroutine can still run. */
-  get cr_frame(): { f_lineno: bigint } | null {
-    return this._state === CORO_CLOSED ? null : { f_lineno: BigInt(_current_line(this)) };
+  get cr_frame(): FrameType | null {
+    return this._state === CORO_CLOSED ? null : _live_frame(this, this._code, _current_line as (c: object) => number);
   }
   get cr_await(): null {
     return null;

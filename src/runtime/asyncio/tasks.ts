@@ -400,8 +400,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     const coro = this._coro as unknown;
     if (!(coro instanceof Coroutine) || coro._state === CORO_CLOSED) return PyList.fromArray([]);
     if (!_isNone(limit) && Number(limit) <= 0) return PyList.fromArray([]);
-    const frame = coro.cr_frame!;
-    return PyList.fromArray([{ f_lineno: frame.f_lineno, f_code: coro._code, f_back: null, f_globals: null }]);
+    return PyList.fromArray([coro.cr_frame!]);
   }
 
   /** "Stack for <Task ...> (most recent call last):" on `file` (stdout), the frames on `file` (stderr). */
