@@ -23,7 +23,16 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
+import {
+  typeName,
+  getattr,
+  hasattr,
+  set_class_attribute_hook,
+  set_function_method_hook,
+  SHADOWED_NAME,
+  object_getattribute,
+  plainSetattr,
+} from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
@@ -521,6 +530,14 @@ function methodCalling(fn: Function): Function {
     if (Object.prototype.hasOwnProperty.call(fn, k)) Object.defineProperty(method, k, { value: (fn as unknown as Record<symbol, unknown>)[k] });
   return method;
 }
+
+// `f.__get__(obj)` (ops.ts): bound to obj, the instances' method made of f, one per function.
+const methodsOfFunctions = new WeakMap<Function, Function>();
+set_function_method_hook((fn) => {
+  let m = methodsOfFunctions.get(fn);
+  if (m === undefined) methodsOfFunctions.set(fn, (m = methodCalling(fn)));
+  return m;
+});
 
 /** Marks a callable object (typeof "function") that Python does not treat as a function. */
 export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
