@@ -49,7 +49,7 @@ import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
-import { _set_exception } from "./modules/sys.js";
+import { _set_exception, exception as _handled_exception } from "./modules/sys.js";
 
 export {
   python_module,
@@ -1154,13 +1154,14 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
 
 export const to_exception = caughtException;
 
-// The exception being handled, for a bare `raise` and for `__context__`.
-let handling: BaseException | null = null;
+// The exception being handled (sys.exception(), a bare `raise`, `__context__`) is sys.ts's: a
+// Task keeps its own across its steps (asyncio/tasks.ts), as each CPython coroutine does.
 
 export function enter_except(exc: BaseException): BaseException | null {
-  const saved = handling;
-  handling = exc;
-  _set_exception(exc);
+  const saved = _set_exception(exc) as BaseException | null;
+  // Raised while another exception was being handled, further out (an enclosing handler, a
+  // caller's): that one is its __context__, as CPython sets it when raising.
+  if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
   // Where it was caught: a printed traceback starts at that frame, as in CPython.
   if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
     Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
@@ -1169,7 +1170,6 @@ export function enter_except(exc: BaseException): BaseException | null {
 }
 
 export function exit_except(saved: BaseException | null): void {
-  handling = saved;
   _set_exception(saved);
 }
 
@@ -1231,6 +1231,7 @@ function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"
 }
 
 export function reraise(): BaseException {
+  const handling = _handled_exception() as BaseException | null;
   if (!handling) return new RuntimeError("No active exception to reraise");
   reraised.add(handling);
   return handling;
@@ -1300,6 +1301,13 @@ export function star_end(original: BaseException, rest: BaseExceptionGroup | nul
 export function exception_instance(x: unknown): BaseException {
   if (x instanceof BaseException) {
     reraised.delete(x);
+    // `raise e` while another exception is handled: that one becomes e's __context__, replacing
+    // any it had from an earlier raise (CPython sets it at each raise).
+    const handled = _handled_exception() as BaseException | null;
+    if (handled !== null && handled !== x && x.__context__ !== handled) {
+      x.__context__ = null;
+      chain_context(x, handled);
+    }
     // Raised for the first time: its traceback starts here, not where the object was built (a
     // caught one keeps its frames, as CPython's traceback does when re-raised).
     if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);

@@ -65,6 +65,7 @@ import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
+import { _set_exception } from "../modules/sys.js";
 
 export {
   Task,
@@ -224,6 +225,8 @@ const _T_CANCELS_UNIT = 2048;
 class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "_asyncio.Task";
+  /** The exception an except block of the task is handling while the task waits (see __step_run_and_handle_result). */
+  declare _handled: unknown;
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
@@ -495,9 +498,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     }
     let r: IteratorResult<unknown, T>;
     coro._state = CORO_RUNNING;
+    // The exception an except block of this task handles is the task's own (sys.exception(),
+    // __context__), kept while it waits, as each CPython coroutine keeps its exception state.
+    const outerHandled = _set_exception(this._handled ?? null);
     try {
       r = exc === null ? coro._gen.next(undefined) : coro._gen.throw(exc);
     } catch (err) {
+      this._handled = _set_exception(outerHandled);
       coro._state = CORO_CLOSED;
       if (err instanceof CancelledError) {
         this._cancelled_exc = err; // kept so the CancelledError raised to awaiters is this one
@@ -511,6 +518,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       }
       return;
     }
+    this._handled = _set_exception(outerHandled);
     if (r.done) {
       coro._state = CORO_CLOSED;
       if (this._must_cancel) {
