@@ -3,7 +3,15 @@
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
 import { multiple_bases } from "./builtins/mro.js";
-import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
+import {
+  Coroutine,
+  _drop_held_coroutine,
+  _is_coroutine,
+  _thrown_exception,
+  awaitable,
+  coroutine_function,
+  is_coroutine_function_object,
+} from "./asyncio/coroutines.js";
 import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_function } from "./asyncio/_asyncgen.js";
 export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
@@ -970,7 +978,7 @@ export function gen_throw(g: any, exc: unknown, ...rest: unknown[]): unknown {
     const py = g?.[PY_THROW];
     return typeof py === "function" ? py.call(g, exc, ...rest) : g.throw(exc, ...rest);
   }
-  const r = (g as Generator).throw(exception_instance(exc));
+  const r = (g as Generator).throw(exception_instance(rest.length === 0 ? exc : _thrown_exception("throw", exc, rest)));
   if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
   return r.value;
 }

@@ -20,7 +20,7 @@
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
-import { COROUTINE_LIKE, makeCode } from "./coroutines.js";
+import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
@@ -117,10 +117,9 @@ export class AsyncGenerator {
   }
 
   /** The awaitable that raises `exc` at the generator's yield and gives its next yielded value. */
-  athrow(typ: unknown, val?: unknown, _tb?: unknown): AsyncGenAThrow {
+  athrow(typ: unknown, ...rest: unknown[]): AsyncGenAThrow {
+    const exc = _thrown_exception("athrow", typ, rest);
     this._init_hooks();
-    let exc = val !== undefined && val !== null ? val : typ;
-    if (typeof exc === "function") exc = new (exc as new () => unknown)();
     return new AsyncGenAThrow(this, exc, false);
   }
 
@@ -367,8 +366,8 @@ export class AsyncGenAThrow extends AsyncGenOp {
           agen._gen.return(undefined);
           agen._closed();
         }
-        if (this._isClose) return { value: null, done: true };
-        throw new StopAsyncIteration();
+        // (CPython 3.12: athrow() of a finished generator gives None, as aclose() does)
+        return { value: null, done: true };
       }
       this._opState = 1;
       agen._running_async = true;

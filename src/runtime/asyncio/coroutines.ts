@@ -57,6 +57,35 @@ export function makeCode(code: CodeInfo): CodeObject {
   });
 }
 
+/**
+ * The exception `throw(typ, val=None, tb=None)` / `athrow(...)` raises in: an instance as it is, a
+ * class called with `val` (an instance of it as it is, a tuple as the arguments). CPython 3.12
+ * deprecates passing more than the exception (a DeprecationWarning, once per calling line).
+ */
+export function _thrown_exception(method: "throw" | "athrow", typ: unknown, rest: readonly unknown[]): unknown {
+  if (rest.length > 0) {
+    const where = current_location();
+    if (where !== null)
+      _warn_at(
+        where.filename,
+        where.lineno,
+        `the (type, exc, tb) signature of ${method}() is deprecated, use the single-arg signature instead.`,
+        "DeprecationWarning",
+        true,
+      );
+  }
+  const val = rest.length > 0 ? rest[0] : null;
+  if (typeof typ !== "function") {
+    if (val !== null && val !== undefined) throw new TypeError("instance exception may not have a separate value");
+    return typ;
+  }
+  const cls = typ as new (...args: unknown[]) => unknown;
+  if (val instanceof cls) return val;
+  if (val === null || val === undefined) return new cls();
+  if (Array.isArray(val)) return new cls(...val);
+  return new cls(val);
+}
+
 // Coroutine states (CPython: FRAME_CREATED / FRAME_SUSPENDED / FRAME_EXECUTING / FRAME_COMPLETED).
 export const CORO_CREATED = 0;
 /** Created and never handed out (not iterated, driven, closed, given to a Task or reported): `_awaited` is false only here. */
@@ -159,9 +188,8 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   }
 
   /** Python's `coroutine.throw(exc)`. */
-  throw(exc: unknown): unknown {
-    if (typeof exc === "function") exc = new (exc as new () => unknown)();
-    return this._resume(true, exc);
+  throw(typ: unknown, ...rest: unknown[]): unknown {
+    return this._resume(true, rest.length === 0 && typeof typ !== "function" ? typ : _thrown_exception("throw", typ, rest));
   }
 
   /** Python's `coroutine.close()`: throws GeneratorExit in, so `except`/`finally` blocks run. */
