@@ -57,7 +57,7 @@ import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
-import { _set_exception, exception as _handled_exception } from "./modules/sys.js";
+import { _resume_handled, _set_exception, _suspend_handled, exception as _handled_exception } from "./modules/sys.js";
 
 export {
   python_module,
@@ -111,9 +111,35 @@ export function mark_generator<F extends Function>(fn: F, qualname: string): F {
   if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
     Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
     Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
-    if (/\bfinally\b/.test(Function.prototype.toString.call(fn))) trackSuspended(proto);
+    const text = Function.prototype.toString.call(fn);
+    if (/\bfinally\b/.test(text)) trackSuspended(proto);
+    if (/\benter_except\b/.test(text)) keepHandled(proto);
   }
   return fn;
+}
+
+/**
+ * The generators of a function with an except block: one suspended inside the block handles its
+ * exception only while it runs (the caller's code after `next()` does not see it), as CPython keeps
+ * each frame's. (Coroutines, async generators and Tasks do the same: asyncio/coroutines.ts.)
+ */
+function keepHandled(proto: object): void {
+  const own = new WeakMap<Generator, unknown>();
+  for (const name of ["next", "throw", "return"] as const) {
+    const inner = (proto as Record<string, unknown>)[name] as (this: Generator, v?: unknown) => IteratorResult<unknown>;
+    Object.defineProperty(proto, name, {
+      value(this: Generator, v?: unknown) {
+        const outer = _resume_handled(own.get(this));
+        try {
+          return inner.call(this, v);
+        } finally {
+          own.set(this, _suspend_handled(outer));
+        }
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 // ───────────── generators suspended at exit ─────────────

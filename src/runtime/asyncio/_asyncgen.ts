@@ -21,6 +21,7 @@
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
 import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
+import { _resume_handled, _suspend_handled } from "../modules/sys.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
@@ -64,6 +65,8 @@ type Gen = Generator<unknown, unknown, unknown>;
 export class AsyncGenerator {
   _gen: Gen;
   _code: CodeObject;
+  /** The exception an except block it is suspended in handles (see AsyncGenOp._drive). */
+  declare _handled: unknown;
   _state: number;
   /** An asend/athrow awaitable is in progress (CPython: ag_running_async). */
   _running_async: boolean;
@@ -223,13 +226,17 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
   protected _drive(isThrow: boolean, v: unknown): IteratorResult<unknown, unknown> {
     const agen = this._agen;
     let r: IteratorResult<unknown, unknown>;
+    // (an except block it is suspended in handles its exception only while it runs)
+    const outerHandled = _resume_handled(agen._handled);
     try {
       r = isThrow ? agen._gen.throw(v) : agen._gen.next(v);
     } catch (e) {
+      agen._handled = _suspend_handled(outerHandled);
       this._finish();
       agen._closed();
       return this._on_raise(e);
     }
+    agen._handled = _suspend_handled(outerHandled);
     if (r.done) {
       this._finish();
       agen._closed();

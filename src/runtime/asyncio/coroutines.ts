@@ -22,6 +22,7 @@ import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
+import { _resume_handled, _suspend_handled } from "../modules/sys.js";
 import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 import { _python_version } from "./events.js";
 
@@ -117,6 +118,8 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   _gen: CoroGen<T>;
   /** @internal */
   _code: CodeObject;
+  /** The exception an except block it is suspended in handles (see _resume). */
+  declare _handled: unknown;
   /**
    * @internal CORO_* state; CORO_SUSPENDED once handed out by delegation (its progress is then not
    * tracked). CORO_FRESH is CORO_CREATED not handed out yet: one field for both (memory per task).
@@ -224,12 +227,16 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
     }
     this._state = CORO_RUNNING;
     let r: IteratorResult<unknown, T>;
+    // (an except block it is suspended in handles its exception only while it runs)
+    const outerHandled = _resume_handled(this._handled);
     try {
       r = isThrow ? this._gen.throw(v) : this._gen.next(v);
     } catch (e) {
+      this._handled = _suspend_handled(outerHandled);
       this._state = CORO_CLOSED;
       throw _coroutine_stop(e);
     }
+    this._handled = _suspend_handled(outerHandled);
     if (r.done) {
       this._state = CORO_CLOSED;
       throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);

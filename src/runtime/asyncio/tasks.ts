@@ -65,7 +65,7 @@ import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
-import { _set_exception } from "../modules/sys.js";
+import { _resume_handled, _suspend_handled } from "../modules/sys.js";
 
 export {
   Task,
@@ -500,11 +500,11 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     coro._state = CORO_RUNNING;
     // The exception an except block of this task handles is the task's own (sys.exception(),
     // __context__), kept while it waits, as each CPython coroutine keeps its exception state.
-    const outerHandled = _set_exception(this._handled ?? null);
+    const outerHandled = _resume_handled(this._handled);
     try {
       r = exc === null ? coro._gen.next(undefined) : coro._gen.throw(exc);
     } catch (err) {
-      this._handled = _set_exception(outerHandled);
+      this._handled = _suspend_handled(outerHandled);
       coro._state = CORO_CLOSED;
       if (err instanceof CancelledError) {
         this._cancelled_exc = err; // kept so the CancelledError raised to awaiters is this one
@@ -518,7 +518,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       }
       return;
     }
-    this._handled = _set_exception(outerHandled);
+    this._handled = _suspend_handled(outerHandled);
     if (r.done) {
       coro._state = CORO_CLOSED;
       if (this._must_cancel) {

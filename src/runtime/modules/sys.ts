@@ -144,6 +144,21 @@ export function _set_exception(e: unknown): unknown {
   currentExc = e;
   return prev;
 }
+/**
+ * A coroutine, generator or Task resumed: the exception its own except block handles (`own`, kept
+ * while it was suspended there) is handled again; else the caller's stays. Returns the caller's.
+ */
+export function _resume_handled(own: unknown): unknown {
+  const outer = currentExc;
+  if (own !== undefined) currentExc = own;
+  return outer;
+}
+/** It suspends or ends: the caller's exception is handled again; returns what it keeps as its own. */
+export function _suspend_handled(outer: unknown): unknown {
+  const own = currentExc === outer ? undefined : currentExc;
+  currentExc = outer;
+  return own;
+}
 
 /**
  * `sys._getframe()`: tsyncio has no frame objects. Libraries call it in a debug-only branch
