@@ -82,11 +82,26 @@ export class AsyncGenerator {
     this._finalizer = null;
   }
 
+  /** Set by the program (`agen.__name__ = ...`, writable as in CPython); else the function's. */
+  declare _name?: string;
+  declare _qualname?: string;
   get __name__(): string {
-    return this._code.co_name;
+    return this._name ?? this._code.co_name;
+  }
+  set __name__(value: string) {
+    if (typeof value !== "string") throw new TypeError("__name__ must be set to a string object");
+    this._name = value;
   }
   get __qualname__(): string {
-    return this._code.co_qualname;
+    return this._qualname ?? this._code.co_qualname;
+  }
+  set __qualname__(value: string) {
+    if (typeof value !== "string") throw new TypeError("__qualname__ must be set to a string object");
+    this._qualname = value;
+  }
+  /** What it waits on (not tracked: None, as while it is suspended at a yield). */
+  get ag_await(): null {
+    return null;
   }
   get ag_code(): CodeType {
     return _code_object(this._code);
@@ -99,7 +114,7 @@ export class AsyncGenerator {
   }
 
   __repr__(): string {
-    return `<async_generator object ${this._code.co_qualname} at ${hexAddress(this)}>`;
+    return `<async_generator object ${this.__qualname__} at ${hexAddress(this)}>`;
   }
   toString(): string {
     return this.__repr__();
@@ -140,7 +155,7 @@ export class AsyncGenerator {
   }
 
   /** @internal the loop whose hooks saw its first iteration: told when the program drops it unfinished */
-  _dropLoop: { _asyncgen_dropped(agen: AsyncGenerator): void } | null = null;
+  _dropLoop: { _asyncgen_dropped(agen: AsyncGenerator): void; _asyncgen_finalizer_hook(agen: AsyncGenerator): void } | null = null;
 
   /** @internal the program let go of it (see agen_dropped). */
   _dropped(): void {
@@ -152,9 +167,11 @@ export class AsyncGenerator {
   /** @internal the generator is finished: forget it in the loop's set of live generators */
   _closed(): void {
     this._state = AG_CLOSED;
-    const fin = this._finalizer;
+    // CPython calls the finalizer hook only for a generator collected unfinished (a program's
+    // hook never sees a finished one); the loop that saw it first just forgets it.
     this._finalizer = null;
-    if (fin !== null) fin(this);
+    const loop = this._dropLoop;
+    if (loop !== null) loop._asyncgen_finalizer_hook(this);
   }
 }
 Object.defineProperty(AsyncGenerator, "__name__", { value: "async_generator", configurable: true });

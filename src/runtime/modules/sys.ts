@@ -5,6 +5,8 @@ import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
+import { bindArgs } from "../builtins/hostfs.js";
+import { _asyncgen_hooks, _set_asyncgen_hooks, type AsyncGenHook } from "../asyncio/_asyncgen.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
@@ -144,6 +146,26 @@ export function _set_exception(e: unknown): unknown {
   currentExc = e;
   return prev;
 }
+const AsyncGenHooks = structseq("asyncgen_hooks", ["firstiter", "finalizer"]);
+const NOT_GIVEN = Symbol("not given");
+
+/** The hooks async generators call (a running event loop's while it runs: base_events.ts). */
+export function get_asyncgen_hooks(): PyTuple<unknown> {
+  const [firstiter, finalizer] = _asyncgen_hooks();
+  return new AsyncGenHooks([firstiter, finalizer]);
+}
+export function set_asyncgen_hooks(...args: unknown[]): null {
+  const bound = bindArgs("set_asyncgen_hooks", args, ["firstiter", "finalizer"], { firstiter: NOT_GIVEN, finalizer: NOT_GIVEN }, true);
+  const [firstiter, finalizer] = _asyncgen_hooks();
+  const hook = (name: string, value: unknown, current: AsyncGenHook): AsyncGenHook => {
+    if (value === NOT_GIVEN) return current;
+    if (value !== null && value !== undefined && typeof value !== "function") throw new TypeError(`callable ${name} expected, got ${typeName(value)}`);
+    return (value ?? null) as AsyncGenHook;
+  };
+  _set_asyncgen_hooks(hook("firstiter", bound.firstiter, firstiter), hook("finalizer", bound.finalizer, finalizer));
+  return null;
+}
+
 /**
  * A coroutine, generator or Task resumed: the exception its own except block handles (`own`, kept
  * while it was suspended there) is handled again; else the caller's stays. Returns the caller's.
