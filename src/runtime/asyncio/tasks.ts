@@ -177,6 +177,8 @@ class _TaskList {
   }
 }
 export const _scheduled_tasks = new _TaskList();
+/** The tasks taking their eager first step now (all_tasks() lists them). CPython: tasks._eager_tasks */
+const _eager_tasks = new Set<Task<unknown>>();
 
 let _task_name_counter = 0;
 
@@ -458,11 +460,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   private __eager_start(): void {
     const loop = this._loop;
     const prev = _swap_current_task(loop, this as Task<unknown>);
+    _eager_tasks.add(this as Task<unknown>);
     try {
       if ((this._flags & _T_CTX_LAZY) !== 0) {
         (_lazy_contexts() as LazyContexts).runMethod(this._ctx_v, this.__step_run_and_handle_result, this, null, this);
       } else _runInContext(this._ctx_v as PyContext | null, () => this.__step_run_and_handle_result(null));
     } finally {
+      _eager_tasks.delete(this as Task<unknown>);
       _swap_current_task(loop, prev);
       if (this._state !== _PENDING) this._coro = null;
       else _scheduled_tasks.add(this as Task<unknown>);
@@ -762,10 +766,12 @@ function all_tasks(loop?: unknown): PySet<Task<unknown>> {
     _isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop
   ) as BaseEventLoop;
   const out = new PySet<Task<unknown>>();
-  for (const t of _scheduled_tasks) {
-    if (t._loop !== l || t._state !== _PENDING) continue;
-    t._flags &= ~_T_UNHELD; // the program may keep it now
-    out.add(t);
+  for (const tasks of [_scheduled_tasks, _eager_tasks]) {
+    for (const t of tasks) {
+      if (t._loop !== l || t._state !== _PENDING) continue;
+      t._flags &= ~_T_UNHELD; // the program may keep it now
+      out.add(t);
+    }
   }
   return out;
 }
