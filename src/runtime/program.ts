@@ -57,7 +57,8 @@ import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
-import { _resume_handled, _set_exception, _suspend_handled, exception as _handled_exception } from "./modules/sys.js";
+import { _set_exception } from "./modules/sys.js";
+import { handled_exception as _handled_exception, resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "./thread-state.js";
 
 export {
   python_module,

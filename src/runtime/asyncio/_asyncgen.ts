@@ -21,7 +21,8 @@
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
 import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
-import { _resume_handled, _suspend_handled } from "../modules/sys.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
+import { asyncgen_hooks, set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
@@ -30,21 +31,8 @@ import { _code_object, _live_frame, type CodeType, type FrameType } from "../mod
 /** An async generator's frame line: its def line (the line it waits at is not tracked). */
 const firstLine = (ag: object): number => Number((ag as { _code: CodeObject })._code.co_firstlineno);
 
-export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
-
-let _firstiter: AsyncGenHook = null;
-let _finalizer: AsyncGenHook = null;
-
-/** sys.get_asyncgen_hooks() as a pair. */
-export function _asyncgen_hooks(): [AsyncGenHook, AsyncGenHook] {
-  return [_firstiter, _finalizer];
-}
-
-/** sys.set_asyncgen_hooks(firstiter, finalizer); the running loop installs its own. */
-export function _set_asyncgen_hooks(firstiter: AsyncGenHook, finalizer: AsyncGenHook): void {
-  _firstiter = firstiter;
-  _finalizer = finalizer;
-}
+export type { AsyncGenHook };
+export { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks };
 
 /** A value an async generator yields to its consumer (as opposed to an await passing a Future up). */
 export class AsyncGenWrappedValue {
@@ -150,8 +138,9 @@ export class AsyncGenerator {
   private _init_hooks(): void {
     if (this._hooks_inited) return;
     this._hooks_inited = true;
-    this._finalizer = _finalizer;
-    if (_firstiter !== null) _firstiter(this);
+    const [firstiter, finalizer] = asyncgen_hooks();
+    this._finalizer = finalizer;
+    if (firstiter !== null) firstiter(this);
   }
 
   /** @internal the loop whose hooks saw its first iteration: told when the program drops it unfinished */

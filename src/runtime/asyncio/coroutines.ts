@@ -22,7 +22,7 @@ import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
-import { _resume_handled, _suspend_handled } from "../modules/sys.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 import { _python_version } from "./events.js";
 

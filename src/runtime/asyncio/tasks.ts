@@ -65,7 +65,7 @@ import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
-import { _resume_handled, _suspend_handled } from "../modules/sys.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 
 export {
   Task,

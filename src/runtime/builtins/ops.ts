@@ -17,7 +17,7 @@ import { isCallableObject, isJsClass } from "./names.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
-import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { hideJsMember, isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
@@ -1047,6 +1047,8 @@ Object.defineProperty(Function.prototype, "__get__", {
   writable: true,
   configurable: true,
 });
+// (not an attribute dir() or getattr() see on classes and builtins: getattr answers a def's itself)
+hideJsMember(Function.prototype, "__get__");
 
 /**
  * Does a callable found on a class become a method of the instance that reads it? A Python function

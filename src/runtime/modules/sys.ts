@@ -6,7 +6,8 @@ import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
 import { bindArgs } from "../builtins/hostfs.js";
-import { _asyncgen_hooks, _set_asyncgen_hooks, type AsyncGenHook } from "../asyncio/_asyncgen.js";
+import { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
@@ -132,20 +133,18 @@ export function get_int_max_str_digits(): bigint {
   return BigInt(get_max_str_digits());
 }
 
-let currentExc: unknown = null;
-/** The exception being handled (the compiler's except blocks may record it with _set_exception). */
+/** The exception being handled (the compiler's except blocks record it: thread-state.ts). */
 export function exception(): unknown {
-  return currentExc;
+  return handled_exception();
 }
 export function exc_info(): PyTuple<unknown> {
-  const e = currentExc as { constructor?: unknown; __traceback__?: unknown } | null;
+  const e = handled_exception() as { constructor?: unknown; __traceback__?: unknown } | null;
   return e === null ? PyTuple.of<unknown>(null, null, null) : PyTuple.of<unknown>(e.constructor, e, e.__traceback__ ?? null);
 }
 export function _set_exception(e: unknown): unknown {
-  const prev = currentExc;
-  currentExc = e;
-  return prev;
+  return set_handled_exception(e);
 }
+
 const AsyncGenHooks = structseq("asyncgen_hooks", ["firstiter", "finalizer"]);
 const NOT_GIVEN = Symbol("not given");
 
@@ -164,22 +163,6 @@ export function set_asyncgen_hooks(...args: unknown[]): null {
   };
   _set_asyncgen_hooks(hook("firstiter", bound.firstiter, firstiter), hook("finalizer", bound.finalizer, finalizer));
   return null;
-}
-
-/**
- * A coroutine, generator or Task resumed: the exception its own except block handles (`own`, kept
- * while it was suspended there) is handled again; else the caller's stays. Returns the caller's.
- */
-export function _resume_handled(own: unknown): unknown {
-  const outer = currentExc;
-  if (own !== undefined) currentExc = own;
-  return outer;
-}
-/** It suspends or ends: the caller's exception is handled again; returns what it keeps as its own. */
-export function _suspend_handled(outer: unknown): unknown {
-  const own = currentExc === outer ? undefined : currentExc;
-  currentExc = outer;
-  return own;
 }
 
 /**
