@@ -26,7 +26,7 @@ export function pythonName(key: string): string {
  */
 export const JS_NAMES: ReadonlySet<string> = new Set(
   (
-    "BYTES_PER_ELEMENT __defineGetter__ __defineSetter__ __get__ __lookupGetter__ __lookupSetter__ __proto__ add anchor " +
+    "BYTES_PER_ELEMENT __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ __proto__ add anchor " +
     "apply arguments at big bind blink bold buffer byteLength byteOffset call callee caller catch charAt charCodeAt " +
     "clear codePointAt compile concat constructor copyWithin delete description detached difference dotAll drop " +
     "endsWith entries every exec fill filter finally find findIndex findLast findLastIndex fixed flags flat flatMap " +
