@@ -21,7 +21,7 @@
 // class), `__call__` for classes not derived from object (exceptions, runtime containers).
 
 import { classCreation, CONSTRUCT, keywordBinding, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
-import { NotImplementedError, TypeError } from "./builtins/exceptions.js";
+import { BaseException, NotImplementedError, TypeError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
 import { setattr, typeName } from "./builtins/ops.js";
@@ -239,7 +239,7 @@ export function note_custom_new(cls: Function): void {
   const own = Object.prototype.hasOwnProperty.call(cls.prototype, "__new__");
   if (
     own &&
-    cls.prototype instanceof PyObject &&
+    (cls.prototype instanceof PyObject || cls.prototype instanceof BaseException) &&
     !Object.prototype.hasOwnProperty.call(cls, CONSTRUCT) &&
     (cls as unknown as AnyRecord)[CONSTRUCT] === undefined
   ) {

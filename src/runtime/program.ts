@@ -3,7 +3,15 @@
 // exception", class set-up, `__file__`. Values and operators live in builtins/.
 
 import { multiple_bases } from "./builtins/mro.js";
-import { Coroutine, _drop_held_coroutine, _is_coroutine, awaitable, coroutine_function, is_coroutine_function_object } from "./asyncio/coroutines.js";
+import {
+  Coroutine,
+  _drop_held_coroutine,
+  _is_coroutine,
+  _thrown_exception,
+  awaitable,
+  coroutine_function,
+  is_coroutine_function_object,
+} from "./asyncio/coroutines.js";
 import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_function } from "./asyncio/_asyncgen.js";
 export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
@@ -23,7 +31,16 @@ import {
   caughtException,
   wasRaised,
 } from "./builtins/exceptions.js";
-import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
+import {
+  typeName,
+  getattr,
+  hasattr,
+  set_class_attribute_hook,
+  set_function_method_hook,
+  SHADOWED_NAME,
+  object_getattribute,
+  plainSetattr,
+} from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
@@ -41,6 +58,7 @@ import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv } from "./bui
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
+import { handled_exception as _handled_exception, resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "./thread-state.js";
 
 export {
   python_module,
@@ -95,9 +113,35 @@ export function mark_generator<F extends Function>(fn: F, qualname: string): F {
   if (proto && !Object.prototype.hasOwnProperty.call(proto, "__qualname__")) {
     Object.defineProperty(proto, "__qualname__", { value: qualname, writable: true, configurable: true });
     Object.defineProperty(proto, "__name__", { value: qualname.split(".").pop(), writable: true, configurable: true });
-    if (/\bfinally\b/.test(Function.prototype.toString.call(fn))) trackSuspended(proto);
+    const text = Function.prototype.toString.call(fn);
+    if (/\bfinally\b/.test(text)) trackSuspended(proto);
+    if (/\benter_except\b/.test(text)) keepHandled(proto);
   }
   return fn;
+}
+
+/**
+ * The generators of a function with an except block: one suspended inside the block handles its
+ * exception only while it runs (the caller's code after `next()` does not see it), as CPython keeps
+ * each frame's. (Coroutines, async generators and Tasks do the same: asyncio/coroutines.ts.)
+ */
+function keepHandled(proto: object): void {
+  const own = new WeakMap<Generator, unknown>();
+  for (const name of ["next", "throw", "return"] as const) {
+    const inner = (proto as Record<string, unknown>)[name] as (this: Generator, v?: unknown) => IteratorResult<unknown>;
+    Object.defineProperty(proto, name, {
+      value(this: Generator, v?: unknown) {
+        const outer = _resume_handled(own.get(this));
+        try {
+          return inner.call(this, v);
+        } finally {
+          own.set(this, _suspend_handled(outer));
+        }
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 // ───────────── generators suspended at exit ─────────────
@@ -557,6 +601,14 @@ function methodCalling(fn: Function): Function {
     if (Object.prototype.hasOwnProperty.call(fn, k)) Object.defineProperty(method, k, { value: (fn as unknown as Record<symbol, unknown>)[k] });
   return method;
 }
+
+// `f.__get__(obj)` (ops.ts): bound to obj, the instances' method made of f, one per function.
+const methodsOfFunctions = new WeakMap<Function, Function>();
+set_function_method_hook((fn) => {
+  let m = methodsOfFunctions.get(fn);
+  if (m === undefined) methodsOfFunctions.set(fn, (m = methodCalling(fn)));
+  return m;
+});
 
 /** Marks a callable object (typeof "function") that Python does not treat as a function. */
 export const CALLABLE_OBJECT: unique symbol = Symbol.for("tsyncio.callable-object") as never;
@@ -1021,7 +1073,7 @@ export function gen_throw(g: any, exc: unknown, ...rest: unknown[]): unknown {
     const py = g?.[PY_THROW];
     return typeof py === "function" ? py.call(g, exc, ...rest) : g.throw(exc, ...rest);
   }
-  const r = (g as Generator).throw(exception_instance(exc));
+  const r = (g as Generator).throw(exception_instance(rest.length === 0 ? exc : _thrown_exception("throw", exc, rest)));
   if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
   return r.value;
 }
@@ -1207,13 +1259,14 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
 
 export const to_exception = caughtException;
 
-// The exception being handled, for a bare `raise` and for `__context__`.
-let handling: BaseException | null = null;
+// The exception being handled (sys.exception(), a bare `raise`, `__context__`) is sys.ts's: a
+// Task keeps its own across its steps (asyncio/tasks.ts), as each CPython coroutine does.
 
 export function enter_except(exc: BaseException): BaseException | null {
-  const saved = handling;
-  handling = exc;
-  _set_exception(exc);
+  const saved = _set_exception(exc) as BaseException | null;
+  // Raised while another exception was being handled, further out (an enclosing handler, a
+  // caller's): that one is its __context__, as CPython sets it when raising.
+  if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
   // Where it was caught: a printed traceback starts at that frame, as in CPython.
   if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
     Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
@@ -1222,7 +1275,6 @@ export function enter_except(exc: BaseException): BaseException | null {
 }
 
 export function exit_except(saved: BaseException | null): void {
-  handling = saved;
   _set_exception(saved);
 }
 
@@ -1284,6 +1336,7 @@ function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"
 }
 
 export function reraise(): BaseException {
+  const handling = _handled_exception() as BaseException | null;
   if (!handling) return new RuntimeError("No active exception to reraise");
   reraised.add(handling);
   return handling;
@@ -1353,6 +1406,13 @@ export function star_end(original: BaseException, rest: BaseExceptionGroup | nul
 export function exception_instance(x: unknown): BaseException {
   if (x instanceof BaseException) {
     reraised.delete(x);
+    // `raise e` while another exception is handled: that one becomes e's __context__, replacing
+    // any it had from an earlier raise (CPython sets it at each raise).
+    const handled = _handled_exception() as BaseException | null;
+    if (handled !== null && handled !== x && x.__context__ !== handled) {
+      x.__context__ = null;
+      chain_context(x, handled);
+    }
     // Raised for the first time: its traceback starts here, not where the object was built (a
     // caught one keeps its frames, as CPython's traceback does when re-raised).
     if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);

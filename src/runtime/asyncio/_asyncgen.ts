@@ -20,26 +20,19 @@
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
-import { COROUTINE_LIKE, makeCode } from "./coroutines.js";
+import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
+import { asyncgen_hooks, set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
 import type { CodeInfo, CodeObject } from "./coroutines.js";
+import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 
-export type AsyncGenHook = ((agen: AsyncGenerator) => void) | null;
+/** An async generator's frame line: its def line (the line it waits at is not tracked). */
+const firstLine = (ag: object): number => Number((ag as { _code: CodeObject })._code.co_firstlineno);
 
-let _firstiter: AsyncGenHook = null;
-let _finalizer: AsyncGenHook = null;
-
-/** sys.get_asyncgen_hooks() as a pair. */
-export function _asyncgen_hooks(): [AsyncGenHook, AsyncGenHook] {
-  return [_firstiter, _finalizer];
-}
-
-/** sys.set_asyncgen_hooks(firstiter, finalizer); the running loop installs its own. */
-export function _set_asyncgen_hooks(firstiter: AsyncGenHook, finalizer: AsyncGenHook): void {
-  _firstiter = firstiter;
-  _finalizer = finalizer;
-}
+export type { AsyncGenHook };
+export { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks };
 
 /** A value an async generator yields to its consumer (as opposed to an await passing a Future up). */
 export class AsyncGenWrappedValue {
@@ -60,6 +53,8 @@ type Gen = Generator<unknown, unknown, unknown>;
 export class AsyncGenerator {
   _gen: Gen;
   _code: CodeObject;
+  /** The exception an except block it is suspended in handles (see AsyncGenOp._drive). */
+  declare _handled: unknown;
   _state: number;
   /** An asend/athrow awaitable is in progress (CPython: ag_running_async). */
   _running_async: boolean;
@@ -75,24 +70,39 @@ export class AsyncGenerator {
     this._finalizer = null;
   }
 
+  /** Set by the program (`agen.__name__ = ...`, writable as in CPython); else the function's. */
+  declare _name?: string;
+  declare _qualname?: string;
   get __name__(): string {
-    return this._code.co_name;
+    return this._name ?? this._code.co_name;
+  }
+  set __name__(value: string) {
+    if (typeof value !== "string") throw new TypeError("__name__ must be set to a string object");
+    this._name = value;
   }
   get __qualname__(): string {
-    return this._code.co_qualname;
+    return this._qualname ?? this._code.co_qualname;
   }
-  get ag_code(): CodeObject {
-    return this._code;
+  set __qualname__(value: string) {
+    if (typeof value !== "string") throw new TypeError("__qualname__ must be set to a string object");
+    this._qualname = value;
+  }
+  /** What it waits on (not tracked: None, as while it is suspended at a yield). */
+  get ag_await(): null {
+    return null;
+  }
+  get ag_code(): CodeType {
+    return _code_object(this._code);
   }
   get ag_running(): boolean {
     return this._running_async;
   }
-  get ag_frame(): { f_lineno: bigint } | null {
-    return this._state === AG_CLOSED ? null : { f_lineno: BigInt(this._code.co_firstlineno) };
+  get ag_frame(): FrameType | null {
+    return this._state === AG_CLOSED ? null : _live_frame(this, this._code, firstLine);
   }
 
   __repr__(): string {
-    return `<async_generator object ${this._code.co_qualname} at ${hexAddress(this)}>`;
+    return `<async_generator object ${this.__qualname__} at ${hexAddress(this)}>`;
   }
   toString(): string {
     return this.__repr__();
@@ -113,10 +123,9 @@ export class AsyncGenerator {
   }
 
   /** The awaitable that raises `exc` at the generator's yield and gives its next yielded value. */
-  athrow(typ: unknown, val?: unknown, _tb?: unknown): AsyncGenAThrow {
+  athrow(typ: unknown, ...rest: unknown[]): AsyncGenAThrow {
+    const exc = _thrown_exception("athrow", typ, rest);
     this._init_hooks();
-    let exc = val !== undefined && val !== null ? val : typ;
-    if (typeof exc === "function") exc = new (exc as new () => unknown)();
     return new AsyncGenAThrow(this, exc, false);
   }
 
@@ -129,12 +138,13 @@ export class AsyncGenerator {
   private _init_hooks(): void {
     if (this._hooks_inited) return;
     this._hooks_inited = true;
-    this._finalizer = _finalizer;
-    if (_firstiter !== null) _firstiter(this);
+    const [firstiter, finalizer] = asyncgen_hooks();
+    this._finalizer = finalizer;
+    if (firstiter !== null) firstiter(this);
   }
 
   /** @internal the loop whose hooks saw its first iteration: told when the program drops it unfinished */
-  _dropLoop: { _asyncgen_dropped(agen: AsyncGenerator): void } | null = null;
+  _dropLoop: { _asyncgen_dropped(agen: AsyncGenerator): void; _asyncgen_finalizer_hook(agen: AsyncGenerator): void } | null = null;
 
   /** @internal the program let go of it (see agen_dropped). */
   _dropped(): void {
@@ -146,9 +156,11 @@ export class AsyncGenerator {
   /** @internal the generator is finished: forget it in the loop's set of live generators */
   _closed(): void {
     this._state = AG_CLOSED;
-    const fin = this._finalizer;
+    // CPython calls the finalizer hook only for a generator collected unfinished (a program's
+    // hook never sees a finished one); the loop that saw it first just forgets it.
     this._finalizer = null;
-    if (fin !== null) fin(this);
+    const loop = this._dropLoop;
+    if (loop !== null) loop._asyncgen_finalizer_hook(this);
   }
 }
 Object.defineProperty(AsyncGenerator, "__name__", { value: "async_generator", configurable: true });
@@ -220,13 +232,17 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
   protected _drive(isThrow: boolean, v: unknown): IteratorResult<unknown, unknown> {
     const agen = this._agen;
     let r: IteratorResult<unknown, unknown>;
+    // (an except block it is suspended in handles its exception only while it runs)
+    const outerHandled = _resume_handled(agen._handled);
     try {
       r = isThrow ? agen._gen.throw(v) : agen._gen.next(v);
     } catch (e) {
+      agen._handled = _suspend_handled(outerHandled);
       this._finish();
       agen._closed();
       return this._on_raise(e);
     }
+    agen._handled = _suspend_handled(outerHandled);
     if (r.done) {
       this._finish();
       agen._closed();
@@ -363,8 +379,8 @@ export class AsyncGenAThrow extends AsyncGenOp {
           agen._gen.return(undefined);
           agen._closed();
         }
-        if (this._isClose) return { value: null, done: true };
-        throw new StopAsyncIteration();
+        // (CPython 3.12: athrow() of a finished generator gives None, as aclose() does)
+        return { value: null, done: true };
       }
       this._opState = 1;
       agen._running_async = true;

@@ -42,6 +42,7 @@ import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning } from "./log.js";
 import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
+import { bindMethod } from "../builtins/ops.js";
 import { deliver_interrupt } from "../signals.js";
 import { programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
@@ -761,8 +762,9 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgen_finalizer_hook(agen: AsyncGenerator): void {
     this._asyncgens.delete(agen);
   }
-  private readonly _asyncgen_firstiter_hook_b = (agen: AsyncGenerator): void => this._asyncgen_firstiter_hook(agen);
-  private readonly _asyncgen_finalizer_hook_b = (agen: AsyncGenerator): void => this._asyncgen_finalizer_hook(agen);
+  // (bound methods: sys.get_asyncgen_hooks() shows them as CPython's loop installs them)
+  private readonly _asyncgen_firstiter_hook_b = bindMethod(BaseEventLoop.prototype._asyncgen_firstiter_hook, this) as (agen: AsyncGenerator) => void;
+  private readonly _asyncgen_finalizer_hook_b = bindMethod(BaseEventLoop.prototype._asyncgen_finalizer_hook, this) as (agen: AsyncGenerator) => void;
 }
 
 _set_stock_call_later(BaseEventLoop.prototype.call_later);

@@ -22,6 +22,8 @@ import { hideJsMember } from "../builtins/js-names.js";
 import { current_location } from "../program-info.js";
 import { host } from "../host.js";
 import { _warn_at, _warn_unawaited } from "./_warnings.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
+import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 import { _python_version } from "./events.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
@@ -56,6 +58,35 @@ export function makeCode(code: CodeInfo): CodeObject {
   });
 }
 
+/**
+ * The exception `throw(typ, val=None, tb=None)` / `athrow(...)` raises in: an instance as it is, a
+ * class called with `val` (an instance of it as it is, a tuple as the arguments). CPython 3.12
+ * deprecates passing more than the exception (a DeprecationWarning, once per calling line).
+ */
+export function _thrown_exception(method: "throw" | "athrow", typ: unknown, rest: readonly unknown[]): unknown {
+  if (rest.length > 0) {
+    const where = current_location();
+    if (where !== null)
+      _warn_at(
+        where.filename,
+        where.lineno,
+        `the (type, exc, tb) signature of ${method}() is deprecated, use the single-arg signature instead.`,
+        "DeprecationWarning",
+        true,
+      );
+  }
+  const val = rest.length > 0 ? rest[0] : null;
+  if (typeof typ !== "function") {
+    if (val !== null && val !== undefined) throw new TypeError("instance exception may not have a separate value");
+    return typ;
+  }
+  const cls = typ as new (...args: unknown[]) => unknown;
+  if (val instanceof cls) return val;
+  if (val === null || val === undefined) return new cls();
+  if (Array.isArray(val)) return new cls(...val);
+  return new cls(val);
+}
+
 // Coroutine states (CPython: FRAME_CREATED / FRAME_SUSPENDED / FRAME_EXECUTING / FRAME_COMPLETED).
 export const CORO_CREATED = 0;
 /** Created and never handed out (not iterated, driven, closed, given to a Task or reported): `_awaited` is false only here. */
@@ -87,6 +118,8 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   _gen: CoroGen<T>;
   /** @internal */
   _code: CodeObject;
+  /** The exception an except block it is suspended in handles (see _resume). */
+  declare _handled: unknown;
   /**
    * @internal CORO_* state; CORO_SUSPENDED once handed out by delegation (its progress is then not
    * tracked). CORO_FRESH is CORO_CREATED not handed out yet: one field for both (memory per task).
@@ -135,15 +168,15 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   get __qualname__(): string {
     return this._code.co_qualname;
   }
-  get cr_code(): CodeObject {
-    return this._code;
+  get cr_code(): CodeType {
+    return _code_object(this._code);
   }
   get cr_running(): boolean {
     return this._state === CORO_RUNNING;
   }
   /** A stand-in for the frame: non-null while the coroutine can still run. */
-  get cr_frame(): { f_lineno: bigint } | null {
-    return this._state === CORO_CLOSED ? null : { f_lineno: BigInt(_current_line(this)) };
+  get cr_frame(): FrameType | null {
+    return this._state === CORO_CLOSED ? null : _live_frame(this, this._code, _current_line as (c: object) => number);
   }
   get cr_await(): null {
     return null;
@@ -158,9 +191,8 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   }
 
   /** Python's `coroutine.throw(exc)`. */
-  throw(exc: unknown): unknown {
-    if (typeof exc === "function") exc = new (exc as new () => unknown)();
-    return this._resume(true, exc);
+  throw(typ: unknown, ...rest: unknown[]): unknown {
+    return this._resume(true, rest.length === 0 && typeof typ !== "function" ? typ : _thrown_exception("throw", typ, rest));
   }
 
   /** Python's `coroutine.close()`: throws GeneratorExit in, so `except`/`finally` blocks run. */
@@ -195,12 +227,16 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
     }
     this._state = CORO_RUNNING;
     let r: IteratorResult<unknown, T>;
+    // (an except block it is suspended in handles its exception only while it runs)
+    const outerHandled = _resume_handled(this._handled);
     try {
       r = isThrow ? this._gen.throw(v) : this._gen.next(v);
     } catch (e) {
+      this._handled = _suspend_handled(outerHandled);
       this._state = CORO_CLOSED;
       throw _coroutine_stop(e);
     }
+    this._handled = _suspend_handled(outerHandled);
     if (r.done) {
       this._state = CORO_CLOSED;
       throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);

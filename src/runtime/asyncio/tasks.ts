@@ -65,6 +65,7 @@ import { _source_line, _warn_at } from "./_warnings.js";
 import { stdio } from "../builtins/functions.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
+import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 
 export {
   Task,
@@ -176,6 +177,8 @@ class _TaskList {
   }
 }
 export const _scheduled_tasks = new _TaskList();
+/** The tasks taking their eager first step now (all_tasks() lists them). CPython: tasks._eager_tasks */
+const _eager_tasks = new Set<Task<unknown>>();
 
 let _task_name_counter = 0;
 
@@ -224,6 +227,8 @@ const _T_CANCELS_UNIT = 2048;
 class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "_asyncio.Task";
+  /** The exception an except block of the task is handling while the task waits (see __step_run_and_handle_result). */
+  declare _handled: unknown;
   declare _coro: Coroutine<T> | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
@@ -400,8 +405,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     const coro = this._coro as unknown;
     if (!(coro instanceof Coroutine) || coro._state === CORO_CLOSED) return PyList.fromArray([]);
     if (!_isNone(limit) && Number(limit) <= 0) return PyList.fromArray([]);
-    const frame = coro.cr_frame!;
-    return PyList.fromArray([{ f_lineno: frame.f_lineno, f_code: coro._code, f_back: null, f_globals: null }]);
+    return PyList.fromArray([coro.cr_frame!]);
   }
 
   /** "Stack for <Task ...> (most recent call last):" on `file` (stdout), the frames on `file` (stderr). */
@@ -456,11 +460,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   private __eager_start(): void {
     const loop = this._loop;
     const prev = _swap_current_task(loop, this as Task<unknown>);
+    _eager_tasks.add(this as Task<unknown>);
     try {
       if ((this._flags & _T_CTX_LAZY) !== 0) {
         (_lazy_contexts() as LazyContexts).runMethod(this._ctx_v, this.__step_run_and_handle_result, this, null, this);
       } else _runInContext(this._ctx_v as PyContext | null, () => this.__step_run_and_handle_result(null));
     } finally {
+      _eager_tasks.delete(this as Task<unknown>);
       _swap_current_task(loop, prev);
       if (this._state !== _PENDING) this._coro = null;
       else _scheduled_tasks.add(this as Task<unknown>);
@@ -496,9 +502,13 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     }
     let r: IteratorResult<unknown, T>;
     coro._state = CORO_RUNNING;
+    // The exception an except block of this task handles is the task's own (sys.exception(),
+    // __context__), kept while it waits, as each CPython coroutine keeps its exception state.
+    const outerHandled = _resume_handled(this._handled);
     try {
       r = exc === null ? coro._gen.next(undefined) : coro._gen.throw(exc);
     } catch (err) {
+      this._handled = _suspend_handled(outerHandled);
       coro._state = CORO_CLOSED;
       if (err instanceof CancelledError) {
         this._cancelled_exc = err; // kept so the CancelledError raised to awaiters is this one
@@ -512,6 +522,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       }
       return;
     }
+    this._handled = _suspend_handled(outerHandled);
     if (r.done) {
       coro._state = CORO_CLOSED;
       if (this._must_cancel) {
@@ -755,10 +766,12 @@ function all_tasks(loop?: unknown): PySet<Task<unknown>> {
     _isNone(loop) ? events.get_running_loop() : loop instanceof KwArgs ? (_bind("all_tasks", [loop], ["loop"])[0] ?? events.get_running_loop()) : loop
   ) as BaseEventLoop;
   const out = new PySet<Task<unknown>>();
-  for (const t of _scheduled_tasks) {
-    if (t._loop !== l || t._state !== _PENDING) continue;
-    t._flags &= ~_T_UNHELD; // the program may keep it now
-    out.add(t);
+  for (const tasks of [_scheduled_tasks, _eager_tasks]) {
+    for (const t of tasks) {
+      if (t._loop !== l || t._state !== _PENDING) continue;
+      t._flags &= ~_T_UNHELD; // the program may keep it now
+      out.add(t);
+    }
   }
   return out;
 }

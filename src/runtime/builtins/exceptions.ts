@@ -17,6 +17,11 @@ const JSTypeError = globalThis.TypeError;
 const JSRangeError = globalThis.RangeError;
 const JSReferenceError = globalThis.ReferenceError;
 
+/** object.ts's CONSTRUCT (shared through the symbol registry: that module is a layer above). */
+const CONSTRUCT: unique symbol = Symbol.for("tsyncio.construct") as never;
+/** The next construction is `BaseException.__new__`'s (see the constructor). */
+let rawException = false;
+
 export class BaseException extends JSError {
   args!: PyTuple<unknown>;
   __cause__: BaseException | null = null;
@@ -29,6 +34,14 @@ export class BaseException extends JSError {
     // (keywords are __init__'s: args holds the positional values)
     const last = args[args.length - 1];
     this.args = late.PyTuple.fromArray(last instanceof late.KwArgs ? args.slice(0, -1) : args);
+    if (rawException) {
+      // BaseException.__new__: args set, __init__ left to the caller (a subclass's __new__).
+      rawException = false;
+      return;
+    }
+    // A program class with its own __new__ is made by calling it (metaclass.ts default_construct).
+    const make = (new.target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+    if (make !== undefined) return make(new.target, args) as BaseException;
     // Keywords for the program's __init__ (`MyError("x", code=1)`) are bound to its parameters by name.
     if (last instanceof late.KwArgs && isProgramFunction(this.__init__)) late.keywordInit(this, args);
     else if (args.length > SPREAD_LIMIT) late.applyArgs(this.__init__, this, args);
@@ -47,6 +60,15 @@ export class BaseException extends JSError {
     if (a.length === 0) return "";
     if (a.length === 1) return str(a[0]);
     return repr(a);
+  }
+  /** `BaseException.__new__(cls, *args)` (what a subclass's `super().__new__(cls, ...)` reaches). */
+  __new__(cls: Function, ...args: unknown[]): BaseException {
+    rawException = true;
+    try {
+      return Reflect.construct(cls, args) as BaseException;
+    } finally {
+      rawException = false;
+    }
   }
   __repr__(): string {
     const a = this.args;
@@ -412,9 +434,6 @@ export class BaseExceptionGroup extends BaseException {
   __str__(): string {
     const n = this.exceptions.length;
     return `${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
-  }
-  __repr__(): string {
-    return `${className(this.constructor)}(${repr(this.message)}, ${repr(this.args[1])})`;
   }
   derive(excs: unknown): BaseExceptionGroup {
     return new BaseExceptionGroup(this.message, excs);

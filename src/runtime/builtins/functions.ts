@@ -1555,7 +1555,8 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   if (builtinType !== undefined) return PyList.fromArray([...BUILTIN_TYPE_DIRS[builtinType]]);
   const names = new Set<string>();
   let o: unknown = obj;
-  while (o !== null && o !== undefined && o !== Object.prototype) {
+  // (Function.prototype's members are JavaScript's: its `__get__` is the runtime's, for functions)
+  while (o !== null && o !== undefined && o !== Object.prototype && o !== Function.prototype) {
     for (const k of Object.getOwnPropertyNames(o)) names.add(k);
     o = Object.getPrototypeOf(o);
   }

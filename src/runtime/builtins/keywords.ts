@@ -9,6 +9,7 @@ import { isJsClass } from "./names.js";
 import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
+import { isProgramFunction } from "./program-functions.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -20,6 +21,11 @@ const requiredCounts = new WeakMap<Function, number>();
  * parameter is listed as `...name`. Runtime functions (which take a trailing `KwArgs` themselves)
  * and native functions give null. Coroutine functions are read through the generator they wrap.
  */
+/** A translated function's text without its comments and string literals. */
+function withoutCommentsAndStrings(src: string): string {
+  return src.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+}
+
 function parameterNames(f: Function): string[] | null {
   const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
   let names = signatures.get(source);
@@ -27,7 +33,10 @@ function parameterNames(f: Function): string[] | null {
   const src = Function.prototype.toString.call(source);
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   names = null;
-  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(src)) {
+  // (a runtime function that binds keywords itself names them; a def of the program may carry the
+  // words in its docstring's comment or a string: "Adds its arguments.")
+  const code = isProgramFunction(source) ? withoutCommentsAndStrings(src) : src;
+  if (m && !src.includes("[native code]") && !/\bpopKw\b|KwArgs|\barguments\b/.test(code)) {
     const parts = m[1]
       .split(",")
       .map((p) => p.trim())

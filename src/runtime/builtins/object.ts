@@ -50,7 +50,7 @@ export function popKw(args: unknown[]): Record<string, unknown> | null {
  * holds its constructor under this key (inherited by subclasses through the JS static chain);
  * the PyObject constructor returns what it makes (metaclass.ts).
  */
-export const CONSTRUCT: unique symbol = Symbol("tsyncio.construct") as never;
+export const CONSTRUCT: unique symbol = Symbol.for("tsyncio.construct") as never;
 /** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
 export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
 let rawNew = false;

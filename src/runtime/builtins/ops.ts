@@ -17,7 +17,7 @@ import { isCallableObject, isJsClass } from "./names.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
-import { isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { hideJsMember, isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
@@ -1013,6 +1013,44 @@ export function bindMethod(f: Function, self: unknown): Function {
 }
 
 /**
+ * A function's `__get__(instance, owner=None)`: the function itself for no instance, else the
+ * function bound to it (a def of the program, or a method read from its class, takes self first).
+ */
+function functionGet(f: Function, instance: unknown, _owner: unknown = null): Function {
+  if (instance === null || instance === undefined) return f;
+  // (a bound method calls its __func__ with the instance as `this`: the method that passes it first)
+  return bindMethod(methodOfFunction === null ? f : methodOfFunction(f), instance);
+}
+
+/** The instances' method made of a function that takes self first (program.ts: methodCalling). */
+let methodOfFunction: ((f: Function) => Function) | null = null;
+export function set_function_method_hook(hook: (f: Function) => Function): void {
+  methodOfFunction = hook;
+}
+
+/** `f.__get__` read as an attribute: the method-wrapper of a function that binds as a method. */
+function functionGetWrapper(f: Function): Function {
+  const get = (instance: unknown, owner: unknown = null) => functionGet(f, instance, owner);
+  Object.defineProperty(get, "__name__", { value: "__get__" });
+  return get;
+}
+
+// `f.__get__(obj, cls)` called as a method (the translation calls it on the function itself): a
+// member of every JS function, which getattr and hasattr do not see (Function.prototype is
+// JavaScript's), so only functions that bind as methods answer `__get__` there.
+Object.defineProperty(Function.prototype, "__get__", {
+  value: function (this: Function, instance: unknown, owner: unknown = null): Function {
+    if (Object.prototype.hasOwnProperty.call(this, "__func__")) return this;
+    if (!bindsAsMethod(this)) throw new AttributeError(`'${typeName(this)}' object has no attribute '__get__'`);
+    return functionGet(this, instance, owner);
+  },
+  writable: true,
+  configurable: true,
+});
+// (not an attribute dir() or getattr() see on classes and builtins: getattr answers a def's itself)
+hideJsMember(Function.prototype, "__get__");
+
+/**
  * Does a callable found on a class become a method of the instance that reads it? A Python function
  * does (its __get__ binds the instance); a class (builtin or the program's), a builtin function, a
  * bound method or a callable object is no such descriptor and is given back as it is.
@@ -1072,6 +1110,13 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     if (dflt !== NO_DEFAULT_ATTR && dflt !== GENERIC_LOOKUP) return dflt;
     throw noAttr(obj, name);
   }
+  if (name === "__get__" && typeof obj === "function" && isClass(obj) && typeof obj.prototype?.__get__ !== "function") return missingAttr(obj, name, dflt);
+  if (name === "__get__" && typeof obj === "function" && !isClass(obj)) {
+    // (a builtin function has none: Function.prototype's is JavaScript's; a bound method gives itself)
+    if (bindsAsMethod(obj)) return functionGetWrapper(obj);
+    if (Object.prototype.hasOwnProperty.call(obj, "__func__")) return (_instance: unknown, _owner: unknown = null) => obj;
+    return missingAttr(obj, name, dflt);
+  }
   if (!(typeof obj === "function" && (name === "name" || name === "length")) && isJsOnly(obj, name)) {
     // JavaScript's own members (constructor, toString, call, push, ...) are not Python attributes;
     // a mangled name is stored under its own key (propName).
@@ -1117,6 +1162,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     }
     return selfFirst(f, name);
   }
+  // (a builtin function, a class or a bound method has none: Function.prototype's is not Python's)
   // A def or lambda of the program (a plain JS function: no names of its own).
   if ((name === "__name__" || name === "__qualname__") && typeof obj === "function" && !isClass(obj)) {
     // (a bound method's are its function's, named by the class that defines it)

@@ -24,8 +24,14 @@ export class CodeType extends PyObject {
   declare co_name: string;
   declare co_qualname: string;
   declare co_filename: string;
+  /** Known for a function's code object; a traceback frame's code does not keep it. */
+  declare co_firstlineno: bigint | undefined;
   __init__(..._args: unknown[]): void {
     throw new NotImplementedError("code objects cannot be made in tsyncio (they come from tracebacks' frames)");
+  }
+  __repr__(): string {
+    const line = this.co_firstlineno === undefined ? "" : `, line ${this.co_firstlineno}`;
+    return `<code object ${this.co_name} at ${hexAddress(this)}, file "${this.co_filename}"${line}>`;
   }
 }
 
@@ -117,6 +123,61 @@ for (const [cls, name] of [
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
   Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
   Object.defineProperty(cls, "__module__", { value: "builtins", writable: true, configurable: true });
+}
+
+/**
+ * The frame of a coroutine or (async) generator that has not finished: one object per owner (so
+ * `c.cr_frame is c.cr_frame`, and its address stays put), whose line is read when asked.
+ */
+class LiveFrame extends FrameType {
+  declare _owner: object;
+  declare _line: (owner: object) => number;
+  // @ts-expect-error a getter over the base class's declared field
+  get f_lineno(): bigint {
+    return BigInt(this._line(this._owner));
+  }
+  /** None, as for a suspended coroutine's frame (a running one's caller frames are not kept). */
+  get f_back(): null {
+    return null;
+  }
+}
+Object.defineProperty(LiveFrame, "__name__", { value: "frame", writable: true, configurable: true });
+const liveFrames = new WeakMap<object, FrameType>();
+const codeObjects = new WeakMap<object, CodeType>();
+
+/** What the runtime keeps of a coroutine function's code (asyncio/coroutines.ts CodeObject). */
+interface CodeRecord {
+  co_name: string;
+  co_qualname: string;
+  co_filename: string;
+  co_firstlineno: bigint;
+}
+
+/** The `code` object of a coroutine or generator function: one per function (`cr_code`, a frame's `f_code`). */
+export function _code_object(code: CodeRecord): CodeType {
+  let co = codeObjects.get(code);
+  if (co === undefined) {
+    co = raw_instance(CodeType) as CodeType;
+    co.co_name = code.co_name;
+    co.co_qualname = code.co_qualname;
+    co.co_filename = code.co_filename;
+    co.co_firstlineno = code.co_firstlineno;
+    codeObjects.set(code, co);
+  }
+  return co;
+}
+
+/** The owner's frame (see LiveFrame); `code` is the owner's code record (co_name, co_qualname, co_filename). */
+export function _live_frame(owner: object, code: CodeRecord, line: (owner: object) => number): FrameType {
+  let frame = liveFrames.get(owner);
+  if (frame === undefined) {
+    const live = raw_instance(LiveFrame) as LiveFrame;
+    live.f_code = _code_object(code);
+    live._owner = owner;
+    live._line = line;
+    liveFrames.set(owner, (frame = live));
+  }
+  return frame;
 }
 
 function frameOf(r: FrameRecord): FrameType {

@@ -5,7 +5,7 @@ import { KwArgs, popKw, PyObject } from "../builtins/object.js";
 import { isJsClass } from "../builtins/names.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
-import { call, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
@@ -98,10 +98,13 @@ export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
 
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
 
+const NOT_FOUND = Symbol("not found");
+
 export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): W {
   for (const a of WRAPPER_ASSIGNMENTS) {
-    const v = (wrapped as Record<string, unknown>)?.[a];
-    if (v !== undefined) {
+    // (read as Python reads them: a def's __name__ and __qualname__ are no JS properties of its own)
+    const v = wrapped === null || wrapped === undefined ? undefined : getattr(wrapped, a, NOT_FOUND);
+    if (v !== undefined && v !== NOT_FOUND) {
       try {
         Object.defineProperty(wrapper, a, { value: v, writable: true, configurable: true });
       } catch {

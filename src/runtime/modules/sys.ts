@@ -5,6 +5,9 @@ import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
+import { bindArgs } from "../builtins/hostfs.js";
+import { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
@@ -130,19 +133,36 @@ export function get_int_max_str_digits(): bigint {
   return BigInt(get_max_str_digits());
 }
 
-let currentExc: unknown = null;
-/** The exception being handled (the compiler's except blocks may record it with _set_exception). */
+/** The exception being handled (the compiler's except blocks record it: thread-state.ts). */
 export function exception(): unknown {
-  return currentExc;
+  return handled_exception();
 }
 export function exc_info(): PyTuple<unknown> {
-  const e = currentExc as { constructor?: unknown; __traceback__?: unknown } | null;
+  const e = handled_exception() as { constructor?: unknown; __traceback__?: unknown } | null;
   return e === null ? PyTuple.of<unknown>(null, null, null) : PyTuple.of<unknown>(e.constructor, e, e.__traceback__ ?? null);
 }
 export function _set_exception(e: unknown): unknown {
-  const prev = currentExc;
-  currentExc = e;
-  return prev;
+  return set_handled_exception(e);
+}
+
+const AsyncGenHooks = structseq("asyncgen_hooks", ["firstiter", "finalizer"]);
+const NOT_GIVEN = Symbol("not given");
+
+/** The hooks async generators call (a running event loop's while it runs: base_events.ts). */
+export function get_asyncgen_hooks(): PyTuple<unknown> {
+  const [firstiter, finalizer] = _asyncgen_hooks();
+  return new AsyncGenHooks([firstiter, finalizer]);
+}
+export function set_asyncgen_hooks(...args: unknown[]): null {
+  const bound = bindArgs("set_asyncgen_hooks", args, ["firstiter", "finalizer"], { firstiter: NOT_GIVEN, finalizer: NOT_GIVEN }, true);
+  const [firstiter, finalizer] = _asyncgen_hooks();
+  const hook = (name: string, value: unknown, current: AsyncGenHook): AsyncGenHook => {
+    if (value === NOT_GIVEN) return current;
+    if (value !== null && value !== undefined && typeof value !== "function") throw new TypeError(`callable ${name} expected, got ${typeName(value)}`);
+    return (value ?? null) as AsyncGenHook;
+  };
+  _set_asyncgen_hooks(hook("firstiter", bound.firstiter, firstiter), hook("finalizer", bound.finalizer, finalizer));
+  return null;
 }
 
 /**

@@ -52,6 +52,7 @@ export function coroutine<F>(func: F): F {
 }
 
 export const CoroutineType = Coroutine;
+export { AsyncGenerator as AsyncGeneratorType } from "../asyncio/_asyncgen.js";
 // (a class made at run time or an alias of one: its instances, for annotations that name it)
 export type CoroutineType = InstanceType<typeof CoroutineType>;
 // (the type of a generator object: `isinstance(g, types.GeneratorType)`)
