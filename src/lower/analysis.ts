@@ -89,6 +89,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     (scope, name) => plainClass(scopes, known, scope, name, 0, true),
     (fn) => passesArguments(scopes, known, fn),
     (scope, b) => hookFreeRuntimeBase(scopes, known, scope, b),
+    facts.selfWrites,
   );
   const types = inferTypes({
     classes,

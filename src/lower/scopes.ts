@@ -118,6 +118,12 @@ export interface ModuleFacts {
    * annotations, bases and keywords, and in a comprehension's targets, are no scope's own.
    */
   ownCalls?: Map<Scope, py.Call[]>;
+  /**
+   * The attribute stores `self.attr = ...` (augmented, annotated, a loop or `with` target too) at
+   * any depth inside a decorator-free def of a class body whose first parameter is `self`
+   * (class-facts.ts: the writes only the class's own methods make). Gathered by the walk.
+   */
+  selfWrites?: Set<py.Attribute>;
 }
 
 /** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
@@ -159,6 +165,8 @@ let ownCalls: Map<Scope, py.Call[]> | null = null;
 let inOwnCode = true;
 /** How many `try` bodies the statement being visited is inside. */
 let tryDepth = 0;
+/** The first parameters of the plain methods (see ModuleFacts.selfWrites) the walk is inside, innermost last. */
+let methodSelves: string[] = [];
 
 export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): ScopeTable {
   const table: ScopeTable = new Map();
@@ -168,6 +176,8 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   ownCalls = moduleFacts?.ownCalls ?? null;
   inOwnCode = true;
   tryDepth = 0;
+  methodSelves = [];
+  if (facts) facts.selfWrites = new Set();
   attrValueNames = new Map();
   classNames = new Set();
   try {
@@ -299,7 +309,15 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       table.set(stmt, cls);
       const saved = inOwnCode;
       inOwnCode = true;
-      for (const s of stmt.body) visit(s, cls, table);
+      for (const s of stmt.body) {
+        const self = facts ? plainMethodSelf(s) : undefined;
+        if (self === undefined) visit(s, cls, table);
+        else {
+          methodSelves.push(self);
+          visit(s, cls, table);
+          methodSelves.pop();
+        }
+      }
       inOwnCode = saved;
       return;
     }
@@ -473,6 +491,10 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       return;
     }
     case "Attribute":
+      if (methodSelves.length > 0 && e.ctx._type === "Store" && e.value._type === "Name" && methodSelves.includes(e.value.id)) facts!.selfWrites!.add(e);
+      noteDoc(e);
+      forEachChildWith(e, visitAny, scope, table);
+      return;
     case "Constant":
       noteDoc(e);
       forEachChildWith(e, visitAny, scope, table);
@@ -496,6 +518,12 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
     default:
       forEachChildWith(e, visitAny, scope, table);
   }
+}
+
+/** A class body's statement that is a decorator-free def with a first parameter: that parameter's name. */
+function plainMethodSelf(s: py.Stmt): string | undefined {
+  if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) return undefined;
+  return s.args.posonlyargs[0]?.arg ?? s.args.args[0]?.arg;
 }
 
 /** A test on the interpreter's version or platform, or on TYPE_CHECKING (`not`, `and`/`or` of them too). */
