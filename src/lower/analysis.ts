@@ -18,6 +18,7 @@ import { inferTypes, type InferredTypes } from "./inference.js";
 import { decoratedDef, decoratedFunction, passesArguments } from "./decorated.js";
 import { RUNTIME_RESULTS } from "./known-results.js";
 import { classFacts, type ClassFacts } from "./class-facts.js";
+import { BoundSoFar } from "./bound-so-far.js";
 import type { PyType } from "./types.js";
 
 export interface LowerOptions {
@@ -78,8 +79,11 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   for (const scope of scopes.values()) {
     const node = scope.node;
     if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
-    // Reads that may find their name unbound get a check; those names start out UNBOUND.
-    unbound.set(node, findUnboundReads(node.body, trackedNames(scope, known), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
+    // Reads that may find their name unbound get a check; those names start out UNBOUND. (Not
+    // walked again when the scope analysis saw every read of a followed name after its binding.)
+    const tracked = trackedNames(scope, known);
+    if (BoundSoFar.reportsNothing(facts.boundSoFar?.get(node), tracked)) unbound.set(node, { reads: new Set(), names: new Set() });
+    else unbound.set(node, findUnboundReads(node.body, tracked, scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
   const classes = classFacts(

@@ -13,6 +13,7 @@ import type * as py from "../ast/nodes.js";
 import { forEachChildWith, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 import { allArgs } from "../ast/arguments.js";
+import { BoundSoFar, type BoundSoFarResult } from "./bound-so-far.js";
 
 /** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
@@ -124,6 +125,8 @@ export interface ModuleFacts {
    * (class-facts.ts: the writes only the class's own methods make). Gathered by the walk.
    */
   selfWrites?: Set<py.Attribute>;
+  /** For the module and each def: what the walk saw of its reads before their names were surely bound (bound-so-far.ts). */
+  boundSoFar?: Map<py.Node, BoundSoFarResult>;
 }
 
 /** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
@@ -167,6 +170,8 @@ let inOwnCode = true;
 let tryDepth = 0;
 /** The first parameters of the plain methods (see ModuleFacts.selfWrites) the walk is inside, innermost last. */
 let methodSelves: string[] = [];
+/** The names surely bound at the point the walk visits, in the def (or module) being walked; null in a lambda's body, or when no facts are asked for. */
+let boundSoFar: BoundSoFar | null = null;
 
 export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): ScopeTable {
   const table: ScopeTable = new Map();
@@ -177,12 +182,17 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   inOwnCode = true;
   tryDepth = 0;
   methodSelves = [];
-  if (facts) facts.selfWrites = new Set();
+  if (facts) {
+    facts.selfWrites = new Set();
+    facts.boundSoFar = new Map();
+    boundSoFar = new BoundSoFar(moduleScope);
+  }
   attrValueNames = new Map();
   classNames = new Set();
   try {
     for (const s of module.body) visit(s, moduleScope, table);
     if (facts) {
+      facts.boundSoFar!.set(module, boundSoFar!.result);
       const attrs = new Set<string>();
       for (const [attr, names] of attrValueNames) if ([...names].some((n) => n === CAPITALIZED || classNames.has(n))) attrs.add(attr);
       if (attrs.size) facts.classValuedAttrs = attrs;
@@ -190,6 +200,7 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   } finally {
     facts = null;
     ownCalls = null;
+    boundSoFar = null;
   }
   for (const scope of table.values()) markCaptures(scope);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
@@ -213,17 +224,19 @@ function bind(scope: Scope, name: string): void {
   scope.bindCount.set(name, (scope.bindCount.get(name) ?? 0) + 1);
 }
 
-function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable): void {
+/** `assigns`: the target is surely bound once the statement ran (an assignment's, not an augmented one's: see BoundSoFar). */
+function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable, assigns = false): void {
   switch (target._type) {
     case "Name":
       bind(scope, target.id);
+      if (assigns && boundSoFar !== null) boundSoFar.add(target.id);
       return;
     case "Tuple":
     case "List":
-      for (const e of target.elts) bindTarget(e, scope, table);
+      for (const e of target.elts) bindTarget(e, scope, table, assigns);
       return;
     case "Starred":
-      bindTarget(target.value, scope, table);
+      bindTarget(target.value, scope, table, assigns);
       return;
     default:
       // Attribute and subscript targets bind nothing; their parts are reads.
@@ -267,9 +280,49 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
   if (node._type !== "Lambda" && node.returns) visitOutside(node.returns, outer, table);
   const saved = inOwnCode;
   inOwnCode = true;
-  if (node._type === "Lambda") visitExpr(node.body, scope, table);
-  else for (const s of node.body) visit(s, scope, table);
+  // (a def's body gets its own names surely bound; a lambda's body is no def's code: none)
+  const outerBound = boundSoFar;
+  if (node._type === "Lambda") {
+    if (outerBound !== null) boundSoFar = null;
+    visitExpr(node.body, scope, table);
+  } else {
+    if (outerBound !== null) boundSoFar = new BoundSoFar(scope);
+    for (const s of node.body) visit(s, scope, table);
+    if (outerBound !== null) facts!.boundSoFar!.set(node, boundSoFar!.result);
+  }
+  boundSoFar = outerBound;
   inOwnCode = saved;
+}
+
+/** Visits the statements of a block (the names they bind are surely bound only inside it). */
+function visitBlock(stmts: py.Stmt[], scope: Scope, table: ScopeTable): void {
+  const tracker = boundSoFar;
+  if (tracker === null) {
+    for (const s of stmts) visit(s, scope, table);
+    return;
+  }
+  const start = tracker.blockStart();
+  for (const s of stmts) visit(s, scope, table);
+  tracker.blockEnd(start);
+}
+
+/** An `if`'s two blocks: the names both bind are surely bound after it. */
+function visitBranches(body: py.Stmt[], orelse: py.Stmt[], scope: Scope, table: ScopeTable): void {
+  const tracker = boundSoFar;
+  if (tracker === null || !orelse.length) {
+    visitBlock(body, scope, table);
+    visitBlock(orelse, scope, table);
+    return;
+  }
+  let start = tracker.blockStart();
+  for (const s of body) visit(s, scope, table);
+  const inBody = tracker.addedSince(start);
+  tracker.blockEnd(start);
+  start = tracker.blockStart();
+  for (const s of orelse) visit(s, scope, table);
+  const inBoth = inBody.length ? tracker.addedSince(start).filter((n) => inBody.includes(n)) : inBody;
+  tracker.blockEnd(start);
+  for (const n of inBoth) tracker.add(n);
 }
 
 function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
@@ -279,6 +332,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       for (const d of stmt.decorator_list) visitOutside(d, scope, table);
       bind(scope, stmt.name);
       visitFunction(stmt, scope, table);
+      if (boundSoFar !== null) boundSoFar.add(stmt.name);
       return;
     case "ClassDef": {
       if (facts) {
@@ -319,6 +373,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         }
       }
       inOwnCode = saved;
+      if (boundSoFar !== null) boundSoFar.add(stmt.name);
       return;
     }
     case "Global":
@@ -330,17 +385,20 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "Assign":
       if (facts) for (const t of stmt.targets) if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
       visitExpr(stmt.value, scope, table);
-      for (const t of stmt.targets) bindTarget(t, scope, table);
+      for (const t of stmt.targets) bindTarget(t, scope, table, true);
       return;
     case "AugAssign":
       visitExpr(stmt.value, scope, table);
-      if (stmt.target._type === "Name") scope.used.add(stmt.target.id);
+      if (stmt.target._type === "Name") {
+        scope.used.add(stmt.target.id);
+        if (boundSoFar !== null) boundSoFar.read(stmt.target.id, scope);
+      }
       bindTarget(stmt.target, scope, table);
       return;
     case "AnnAssign":
       if (stmt.value) visitExpr(stmt.value, scope, table);
       visitExpr(stmt.annotation, scope, table);
-      if (stmt.value || scope.kind !== "module") bindTarget(stmt.target, scope, table);
+      if (stmt.value || scope.kind !== "module") bindTarget(stmt.target, scope, table, !!stmt.value);
       else if (stmt.target._type !== "Name") visitExpr(stmt.target, scope, table);
       else bind(scope, stmt.target.id);
       return;
@@ -348,31 +406,62 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "AsyncFor":
       if (stmt._type === "AsyncFor") scope.hasAwait = true;
       visitExpr(stmt.iter, scope, table);
-      bindTarget(stmt.target, scope, table);
-      for (const s of stmt.body) visit(s, scope, table);
-      for (const s of stmt.orelse) visit(s, scope, table);
+      if (boundSoFar === null) {
+        bindTarget(stmt.target, scope, table);
+        for (const s of stmt.body) visit(s, scope, table);
+      } else {
+        // (the target and what the body binds are bound only inside the loop's body)
+        const tracker = boundSoFar;
+        tracker.loopStart();
+        const start = tracker.blockStart();
+        bindTarget(stmt.target, scope, table, true);
+        for (const s of stmt.body) visit(s, scope, table);
+        tracker.blockEnd(start);
+        tracker.loopEnd();
+      }
+      visitBlock(stmt.orelse, scope, table);
+      return;
+    case "While":
+      if (boundSoFar === null) forEachChildWith(stmt, visitAny, scope, table);
+      else {
+        boundSoFar.loopStart();
+        visitExpr(stmt.test, scope, table);
+        visitBlock(stmt.body, scope, table);
+        boundSoFar.loopEnd();
+        visitBlock(stmt.orelse, scope, table);
+      }
       return;
     case "With":
     case "AsyncWith":
       if (stmt._type === "AsyncWith") scope.hasAwait = true;
       for (const item of stmt.items) {
         visitExpr(item.context_expr, scope, table);
-        if (item.optional_vars) bindTarget(item.optional_vars, scope, table);
+        if (item.optional_vars) bindTarget(item.optional_vars, scope, table, true);
       }
-      for (const s of stmt.body) visit(s, scope, table);
+      visitBlock(stmt.body, scope, table);
       return;
     case "Try":
     case "TryStar":
       tryDepth++;
-      for (const s of stmt.body) visit(s, scope, table);
+      visitBlock(stmt.body, scope, table);
       tryDepth--;
       for (const h of stmt.handlers) {
+        const tracker = boundSoFar;
+        const start = tracker === null ? 0 : tracker.blockStart();
         if (h.type) visitExpr(h.type, scope, table);
-        if (h.name) bind(scope, h.name);
+        if (h.name) {
+          bind(scope, h.name);
+          if (tracker !== null) tracker.add(h.name);
+        }
         for (const s of h.body) visit(s, scope, table);
+        if (tracker !== null) {
+          // (CPython deletes the name when the block ends)
+          if (h.name) tracker.unbind(h.name);
+          tracker.blockEnd(start);
+        }
       }
-      for (const s of stmt.orelse) visit(s, scope, table);
-      for (const s of stmt.finalbody) visit(s, scope, table);
+      visitBlock(stmt.orelse, scope, table);
+      visitBlock(stmt.finalbody, scope, table);
       return;
     case "If":
       visitExpr(stmt.test, scope, table);
@@ -380,7 +469,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       // TYPE_CHECKING:`: the branch not taken imports what may not exist; an import there fails
       // only if its line runs, as inside `try`.
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth++;
-      for (const s of [...stmt.body, ...stmt.orelse]) visit(s, scope, table);
+      visitBranches(stmt.body, stmt.orelse, scope, table);
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth--;
       return;
     case "Import":
@@ -398,20 +487,25 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         if (imports.importedFrom.get(name) === source) imports.repeatedImports.set(name, (imports.repeatedImports.get(name) ?? 0) + 1);
         imports.importedFrom.set(name, source);
         bind(scope, name);
+        if (boundSoFar !== null) boundSoFar.add(name);
       }
       return;
     case "Delete":
       for (const t of stmt.targets) {
-        if (t._type === "Name") bind(scope, t.id);
-        else visitExpr(t, scope, table);
+        if (t._type === "Name") {
+          bind(scope, t.id);
+          if (boundSoFar !== null) boundSoFar.unbind(t.id);
+        } else visitExpr(t, scope, table);
       }
       return;
     case "Match":
       visitExpr(stmt.subject, scope, table);
       for (const c of stmt.cases) {
+        const start = boundSoFar === null ? 0 : boundSoFar.blockStart();
         visitPattern(c.pattern, scope, table);
         if (c.guard) visitExpr(c.guard, scope, table);
         for (const s of c.body) visit(s, scope, table);
+        if (boundSoFar !== null) boundSoFar.blockEnd(start);
       }
       return;
     default:
@@ -436,8 +530,10 @@ function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
 function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
   switch (e._type) {
     case "Name":
-      if (e.ctx._type === "Load") scope.used.add(e.id);
-      else bind(scope, e.id);
+      if (e.ctx._type === "Load") {
+        scope.used.add(e.id);
+        if (boundSoFar !== null) boundSoFar.read(e.id, scope);
+      } else bind(scope, e.id);
       return;
     case "Lambda":
       visitFunction(e, scope, table);
