@@ -65,6 +65,8 @@ export interface ModuleAnalysis {
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
   const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set(), ownCalls: new Map() };
+  // (the defs' bindings gathered by the scope analysis's walk, in a module without `:=`: see ModuleFacts.ownStatements)
+  if (!nodeIndex(module).ofType("NamedExpr").length) facts.ownStatements = new Map();
   const scopes = analyzeScopes(module, facts);
   // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
   // classes), declared at the top, and exposed on the `__main__` module object.
@@ -111,6 +113,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
       return k?.kind === "def" && (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) ? k.node : undefined;
     },
     ownCalls: facts.ownCalls!,
+    ownStatements: facts.ownStatements,
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
   return {

@@ -14,6 +14,7 @@ import { forEachChildWith, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 import { allArgs } from "../ast/arguments.js";
 import { BoundSoFar, type BoundSoFarResult } from "./bound-so-far.js";
+import { BindingCollector } from "./binding-facts.js";
 
 /** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
@@ -127,6 +128,12 @@ export interface ModuleFacts {
   selfWrites?: Set<py.Attribute>;
   /** For the module and each def: what the walk saw of its reads before their names were surely bound (bound-so-far.ts). */
   boundSoFar?: Map<py.Node, BoundSoFarResult>;
+  /**
+   * When given (a module without `:=`): the module's and each def's bindings, return values and
+   * attribute stores (binding-facts.ts's collectBindings), gathered by the walk as it visits their
+   * statements.
+   */
+  ownStatements?: Map<Scope, BindingCollector>;
 }
 
 /** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
@@ -172,6 +179,8 @@ let tryDepth = 0;
 let methodSelves: string[] = [];
 /** The names surely bound at the point the walk visits, in the def (or module) being walked; null in a lambda's body, or when no facts are asked for. */
 let boundSoFar: BoundSoFar | null = null;
+/** Where the walk gathers the bindings of the def (or module) whose statements it visits (see ModuleFacts.ownStatements); null in a class body. */
+let bindings: BindingCollector | null = null;
 
 export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): ScopeTable {
   const table: ScopeTable = new Map();
@@ -187,10 +196,12 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
     facts.boundSoFar = new Map();
     boundSoFar = new BoundSoFar(moduleScope);
   }
+  bindings = moduleFacts?.ownStatements ? newCollector() : null;
   attrValueNames = new Map();
   classNames = new Set();
   try {
     for (const s of module.body) visit(s, moduleScope, table);
+    if (bindings !== null) facts!.ownStatements!.set(moduleScope, bindings);
     if (facts) {
       facts.boundSoFar!.set(module, boundSoFar!.result);
       const attrs = new Set<string>();
@@ -201,6 +212,7 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
     facts = null;
     ownCalls = null;
     boundSoFar = null;
+    bindings = null;
   }
   for (const scope of table.values()) markCaptures(scope);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
@@ -287,8 +299,12 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
     visitExpr(node.body, scope, table);
   } else {
     if (outerBound !== null) boundSoFar = new BoundSoFar(scope);
+    const outerBindings = bindings;
+    if (facts?.ownStatements) bindings = newCollector();
     for (const s of node.body) visit(s, scope, table);
     if (outerBound !== null) facts!.boundSoFar!.set(node, boundSoFar!.result);
+    if (bindings !== null) facts!.ownStatements!.set(scope, bindings);
+    bindings = outerBindings;
   }
   boundSoFar = outerBound;
   inOwnCode = saved;
@@ -325,7 +341,12 @@ function visitBranches(body: py.Stmt[], orelse: py.Stmt[], scope: Scope, table: 
   for (const n of inBoth) tracker.add(n);
 }
 
+function newCollector(): BindingCollector {
+  return new BindingCollector(false, { returns: [], attributeStores: [] }, false);
+}
+
 function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
+  if (bindings !== null) bindings.stmt(stmt);
   switch (stmt._type) {
     case "FunctionDef":
     case "AsyncFunctionDef":
@@ -363,6 +384,9 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       table.set(stmt, cls);
       const saved = inOwnCode;
       inOwnCode = true;
+      // (a class body's bindings are no def's)
+      const outerBindings = bindings;
+      bindings = null;
       for (const s of stmt.body) {
         const self = facts ? plainMethodSelf(s) : undefined;
         if (self === undefined) visit(s, cls, table);
@@ -373,6 +397,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         }
       }
       inOwnCode = saved;
+      bindings = outerBindings;
       if (boundSoFar !== null) boundSoFar.add(stmt.name);
       return;
     }
@@ -453,6 +478,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
           bind(scope, h.name);
           if (tracker !== null) tracker.add(h.name);
         }
+        if (bindings !== null) bindings.handler(h, stmt._type === "TryStar");
         for (const s of h.body) visit(s, scope, table);
         if (tracker !== null) {
           // (CPython deletes the name when the block ends)
@@ -502,6 +528,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       visitExpr(stmt.subject, scope, table);
       for (const c of stmt.cases) {
         const start = boundSoFar === null ? 0 : boundSoFar.blockStart();
+        if (bindings !== null) bindings.matchCase(c);
         visitPattern(c.pattern, scope, table);
         if (c.guard) visitExpr(c.guard, scope, table);
         for (const s of c.body) visit(s, scope, table);
