@@ -387,6 +387,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       // (a class body's bindings are no def's)
       const outerBindings = bindings;
       bindings = null;
+      // (what a class body binds is the class's: surely bound for none of the def's code after it)
+      const bodyStart = boundSoFar === null ? 0 : boundSoFar.blockStart();
       for (const s of stmt.body) {
         const self = facts ? plainMethodSelf(s) : undefined;
         if (self === undefined) visit(s, cls, table);
@@ -398,7 +400,10 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       }
       inOwnCode = saved;
       bindings = outerBindings;
-      if (boundSoFar !== null) boundSoFar.add(stmt.name);
+      if (boundSoFar !== null) {
+        boundSoFar.blockEnd(bodyStart);
+        boundSoFar.add(stmt.name);
+      }
       return;
     }
     case "Global":
