@@ -18,6 +18,7 @@ import { inferTypes, type InferredTypes } from "./inference.js";
 import { decoratedDef, decoratedFunction, passesArguments } from "./decorated.js";
 import { RUNTIME_RESULTS } from "./known-results.js";
 import { classFacts, type ClassFacts } from "./class-facts.js";
+import { BoundSoFar } from "./bound-so-far.js";
 import type { PyType } from "./types.js";
 
 export interface LowerOptions {
@@ -64,6 +65,8 @@ export interface ModuleAnalysis {
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
   const facts: ModuleFacts = { multipleInheritance: false, readsDoc: false, nestedClasses: new Set(), guardedImports: new Set(), ownCalls: new Map() };
+  // (the defs' bindings gathered by the scope analysis's walk, in a module without `:=`: see ModuleFacts.ownStatements)
+  if (!nodeIndex(module).ofType("NamedExpr").length) facts.ownStatements = new Map();
   const scopes = analyzeScopes(module, facts);
   // Module-level names a `patch('__main__.NAME')` may replace: plain variables (not known defs or
   // classes), declared at the top, and exposed on the `__main__` module object.
@@ -78,8 +81,11 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   for (const scope of scopes.values()) {
     const node = scope.node;
     if (node._type !== "Module" && node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") continue;
-    // Reads that may find their name unbound get a check; those names start out UNBOUND.
-    unbound.set(node, findUnboundReads(node.body, trackedNames(scope, known), scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
+    // Reads that may find their name unbound get a check; those names start out UNBOUND. (Not
+    // walked again when the scope analysis saw every read of a followed name after its binding.)
+    const tracked = trackedNames(scope, known);
+    if (BoundSoFar.reportsNothing(facts.boundSoFar?.get(node), tracked)) unbound.set(node, { reads: new Set(), names: new Set() });
+    else unbound.set(node, findUnboundReads(node.body, tracked, scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
   const classes = classFacts(
@@ -89,6 +95,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     (scope, name) => plainClass(scopes, known, scope, name, 0, true),
     (fn) => passesArguments(scopes, known, fn),
     (scope, b) => hookFreeRuntimeBase(scopes, known, scope, b),
+    facts.selfWrites,
   );
   const types = inferTypes({
     classes,
@@ -106,6 +113,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
       return k?.kind === "def" && (scope.bindCount.get(name) ?? 0) === 1 && !scope.writtenElsewhere.has(name) ? k.node : undefined;
     },
     ownCalls: facts.ownCalls!,
+    ownStatements: facts.ownStatements,
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
   return {

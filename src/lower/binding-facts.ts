@@ -79,12 +79,20 @@ export function collectBindings(node: py.Node, walrusInModule: boolean, facts?: 
   return c.out;
 }
 
-/** collectBindings' walk: its state in fields and its steps as methods (no closures per scope). */
-class BindingCollector {
+/**
+ * collectBindings' walk: its state in fields and its steps as methods (no closures per scope).
+ * `nested` false: `stmt` takes a statement's own bindings only, not its blocks' statements, and
+ * `handler` and `matchCase` those of a `try`'s handlers and a `match`'s cases: the scope
+ * analysis's walk, which visits every statement of the scope in the same order, calls them (see
+ * ModuleFacts.ownStatements in scopes.ts). A module without `:=` only: a walrus's bindings come
+ * from expressions, in an order of their own.
+ */
+export class BindingCollector {
   readonly out = new Map<string, Binding[]>();
   constructor(
     private readonly walrusInModule: boolean,
-    private readonly facts: OwnStatementFacts | undefined,
+    readonly facts: OwnStatementFacts | undefined,
+    private readonly nested = true,
   ) {}
 
   add(name: string, b: Binding): void {
@@ -159,6 +167,7 @@ class BindingCollector {
         this.walrus(s.iter);
         if (s.target._type === "Name" && s._type === "For") this.add(s.target.id, { k: "for", iter: s.iter });
         else this.unknownTargets(s.target);
+        if (!this.nested) return;
         this.stmts(s.body);
         this.stmts(s.orelse);
         return;
@@ -168,15 +177,14 @@ class BindingCollector {
           this.walrus(item.context_expr);
           if (item.optional_vars) this.unknownTargets(item.optional_vars);
         }
-        this.stmts(s.body);
+        if (this.nested) this.stmts(s.body);
         return;
       case "Try":
       case "TryStar":
+        if (!this.nested) return;
         this.stmts(s.body);
         for (const h of s.handlers) {
-          this.walrus(h.type);
-          // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
-          if (h.name) this.add(h.name, { k: "typed", type: s._type === "TryStar" ? "rt:BaseExceptionGroup" : "rt:BaseException" });
+          this.handler(h, s._type === "TryStar");
           this.stmts(h.body);
         }
         this.stmts(s.orelse);
@@ -194,15 +202,16 @@ class BindingCollector {
         return;
       case "Match":
         this.walrus(s.subject);
+        if (!this.nested) return;
         for (const c of s.cases) {
-          this.patternNames(c.pattern);
-          this.walrus(c.guard);
+          this.matchCase(c);
           this.stmts(c.body);
         }
         return;
       case "If":
       case "While":
         this.walrus(s.test);
+        if (!this.nested) return;
         this.stmts(s.body);
         this.stmts(s.orelse);
         return;
@@ -212,6 +221,19 @@ class BindingCollector {
       default:
         this.walrus(s);
     }
+  }
+
+  /** A handler's own binding (before its block's statements). */
+  handler(h: py.ExceptHandler, star: boolean): void {
+    this.walrus(h.type);
+    // `except X as e`: X must be an exception class (else TypeError): e is an exception, a group under except*.
+    if (h.name) this.add(h.name, { k: "typed", type: star ? "rt:BaseExceptionGroup" : "rt:BaseException" });
+  }
+
+  /** A `match` case's own bindings (before its block's statements). */
+  matchCase(c: py.MatchCase): void {
+    this.patternNames(c.pattern);
+    this.walrus(c.guard);
   }
 }
 

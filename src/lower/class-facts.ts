@@ -39,6 +39,8 @@ export function classFacts(
   passesSelf: (fn: MethodDef) => boolean = () => false,
   /** A base that ends the chain: a runtime class without attribute hooks (`dict`, `asyncio.Protocol`). */
   runtimeBase: (scope: Scope, b: py.ExprNode) => boolean = () => false,
+  /** The stores `self.attr = ...` in the classes' plain methods, when the scope analysis gathered them (ModuleFacts.selfWrites). */
+  gatheredSelfWrites?: ReadonlySet<py.Attribute>,
 ): ClassFacts {
   // Every class of the module, with the plain classes its bases name (undefined: a base that is not).
   const index = nodeIndex(module);
@@ -109,17 +111,7 @@ export function classFacts(
   const freeWrites = new Set<string>();
   const anyWrites = new Set<string>();
   let dynamic = false;
-  const selfWrites = new Set<py.Attribute>();
-  for (const c of classes) {
-    for (const item of c.body) {
-      if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
-      const self = item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
-      if (!self || item.decorator_list.length) continue;
-      walk(item, (n) => {
-        if (n._type === "Attribute" && n.ctx._type === "Store" && n.value._type === "Name" && n.value.id === self) selfWrites.add(n);
-      });
-    }
-  }
+  const selfWrites = gatheredSelfWrites ?? methodSelfWrites(classes);
   const unpackedOnly = dictsOnlyUnpacked(index);
   for (const n of index.ofType("Attribute")) {
     if (n.ctx._type !== "Load" && !selfWrites.has(n)) freeWrites.add(n.attr);
@@ -186,6 +178,22 @@ export function classFacts(
     return cls;
   };
   return { method, decoratedMethod, selfClass, subclasses, writtenFreely: (attr) => dynamic || freeWrites.has(attr), bases };
+}
+
+/** The stores `self.attr = ...` anywhere in the classes' decorator-free methods (`self`: a method's first parameter). */
+function methodSelfWrites(classes: readonly py.ClassDef[]): Set<py.Attribute> {
+  const out = new Set<py.Attribute>();
+  for (const c of classes) {
+    for (const item of c.body) {
+      if (item._type !== "FunctionDef" && item._type !== "AsyncFunctionDef") continue;
+      const self = item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg;
+      if (!self || item.decorator_list.length) continue;
+      walk(item, (n) => {
+        if (n._type === "Attribute" && n.ctx._type === "Store" && n.value._type === "Name" && n.value.id === self) out.add(n);
+      });
+    }
+  }
+  return out;
 }
 
 /** Builtins that write attributes other than by `obj.attr = ...`. */

@@ -17,7 +17,7 @@ import { forEachChildWith } from "../ast/walk.js";
 import { resolveName, type Scope, type ScopeTable } from "./scopes.js";
 import { staticType, type PyType, type TypeEnv } from "./types.js";
 import type { ClassFacts, MethodDef } from "./class-facts.js";
-import { attributeWrites, collectBindings, own, returnValues, walkAll, type Binding, type OwnStatementFacts } from "./binding-facts.js";
+import { attributeWrites, collectBindings, own, returnValues, walkAll, type Binding, type BindingCollector, type OwnStatementFacts } from "./binding-facts.js";
 import {
   AWAITED_METHOD_RESULTS,
   AWAITED_RESULTS,
@@ -64,6 +64,8 @@ export interface InferenceInput {
   runtimeFunction(scope: Scope, call: py.Call): string | undefined;
   /** The calls in each scope's own code (scopes.ts ModuleFacts.ownCalls). */
   ownCalls: Map<Scope, py.Call[]>;
+  /** The module's and each def's bindings, returns and attribute stores, when the scope analysis gathered them (ModuleFacts.ownStatements). */
+  ownStatements?: Map<Scope, BindingCollector>;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -270,8 +272,9 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // (one walk per scope: its bindings, and its return values and attribute stores for later)
   const ownFacts = new Map<Scope, OwnStatementFacts>();
   for (const scope of order) {
-    const found: OwnStatementFacts = { returns: [], attributeStores: [] };
-    const bindings = collectBindings(scope.node, walrusInModule, found);
+    const gathered = input.ownStatements?.get(scope);
+    const found: OwnStatementFacts = gathered?.facts ?? { returns: [], attributeStores: [] };
+    const bindings = gathered !== undefined ? gathered.out : collectBindings(scope.node, walrusInModule, found);
     rounds.push({
       scope,
       bindings,

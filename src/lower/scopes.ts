@@ -13,6 +13,8 @@ import type * as py from "../ast/nodes.js";
 import { forEachChildWith, walk } from "../ast/walk.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
 import { allArgs } from "../ast/arguments.js";
+import { BoundSoFar, type BoundSoFarResult } from "./bound-so-far.js";
+import { BindingCollector } from "./binding-facts.js";
 
 /** "annotation": the scope of a generic class's or def's type parameters (PEP 695), see `typeParams`. */
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension" | "annotation";
@@ -118,6 +120,20 @@ export interface ModuleFacts {
    * annotations, bases and keywords, and in a comprehension's targets, are no scope's own.
    */
   ownCalls?: Map<Scope, py.Call[]>;
+  /**
+   * The attribute stores `self.attr = ...` (augmented, annotated, a loop or `with` target too) at
+   * any depth inside a decorator-free def of a class body whose first parameter is `self`
+   * (class-facts.ts: the writes only the class's own methods make). Gathered by the walk.
+   */
+  selfWrites?: Set<py.Attribute>;
+  /** For the module and each def: what the walk saw of its reads before their names were surely bound (bound-so-far.ts). */
+  boundSoFar?: Map<py.Node, BoundSoFarResult>;
+  /**
+   * When given (a module without `:=`): the module's and each def's bindings, return values and
+   * attribute stores (binding-facts.ts's collectBindings), gathered by the walk as it visits their
+   * statements.
+   */
+  ownStatements?: Map<Scope, BindingCollector>;
 }
 
 /** While the walk runs: attribute names assigned a bare name, with those names; and the class names. */
@@ -159,6 +175,12 @@ let ownCalls: Map<Scope, py.Call[]> | null = null;
 let inOwnCode = true;
 /** How many `try` bodies the statement being visited is inside. */
 let tryDepth = 0;
+/** The first parameters of the plain methods (see ModuleFacts.selfWrites) the walk is inside, innermost last. */
+let methodSelves: string[] = [];
+/** The names surely bound at the point the walk visits, in the def (or module) being walked; null in a lambda's body, or when no facts are asked for. */
+let boundSoFar: BoundSoFar | null = null;
+/** Where the walk gathers the bindings of the def (or module) whose statements it visits (see ModuleFacts.ownStatements); null in a class body. */
+let bindings: BindingCollector | null = null;
 
 export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): ScopeTable {
   const table: ScopeTable = new Map();
@@ -168,11 +190,20 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   ownCalls = moduleFacts?.ownCalls ?? null;
   inOwnCode = true;
   tryDepth = 0;
+  methodSelves = [];
+  if (facts) {
+    facts.selfWrites = new Set();
+    facts.boundSoFar = new Map();
+    boundSoFar = new BoundSoFar(moduleScope);
+  }
+  bindings = moduleFacts?.ownStatements ? newCollector() : null;
   attrValueNames = new Map();
   classNames = new Set();
   try {
     for (const s of module.body) visit(s, moduleScope, table);
+    if (bindings !== null) facts!.ownStatements!.set(moduleScope, bindings);
     if (facts) {
+      facts.boundSoFar!.set(module, boundSoFar!.result);
       const attrs = new Set<string>();
       for (const [attr, names] of attrValueNames) if ([...names].some((n) => n === CAPITALIZED || classNames.has(n))) attrs.add(attr);
       if (attrs.size) facts.classValuedAttrs = attrs;
@@ -180,6 +211,8 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   } finally {
     facts = null;
     ownCalls = null;
+    boundSoFar = null;
+    bindings = null;
   }
   for (const scope of table.values()) markCaptures(scope);
   for (const scope of table.values()) markOutsideWrites(scope, moduleScope);
@@ -203,17 +236,19 @@ function bind(scope: Scope, name: string): void {
   scope.bindCount.set(name, (scope.bindCount.get(name) ?? 0) + 1);
 }
 
-function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable): void {
+/** `assigns`: the target is surely bound once the statement ran (an assignment's, not an augmented one's: see BoundSoFar). */
+function bindTarget(target: py.ExprNode, scope: Scope, table: ScopeTable, assigns = false): void {
   switch (target._type) {
     case "Name":
       bind(scope, target.id);
+      if (assigns && boundSoFar !== null) boundSoFar.add(target.id);
       return;
     case "Tuple":
     case "List":
-      for (const e of target.elts) bindTarget(e, scope, table);
+      for (const e of target.elts) bindTarget(e, scope, table, assigns);
       return;
     case "Starred":
-      bindTarget(target.value, scope, table);
+      bindTarget(target.value, scope, table, assigns);
       return;
     default:
       // Attribute and subscript targets bind nothing; their parts are reads.
@@ -257,18 +292,68 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
   if (node._type !== "Lambda" && node.returns) visitOutside(node.returns, outer, table);
   const saved = inOwnCode;
   inOwnCode = true;
-  if (node._type === "Lambda") visitExpr(node.body, scope, table);
-  else for (const s of node.body) visit(s, scope, table);
+  // (a def's body gets its own names surely bound; a lambda's body is no def's code: none)
+  const outerBound = boundSoFar;
+  if (node._type === "Lambda") {
+    if (outerBound !== null) boundSoFar = null;
+    visitExpr(node.body, scope, table);
+  } else {
+    if (outerBound !== null) boundSoFar = new BoundSoFar(scope);
+    const outerBindings = bindings;
+    if (facts?.ownStatements) bindings = newCollector();
+    for (const s of node.body) visit(s, scope, table);
+    if (outerBound !== null) facts!.boundSoFar!.set(node, boundSoFar!.result);
+    if (bindings !== null) facts!.ownStatements!.set(scope, bindings);
+    bindings = outerBindings;
+  }
+  boundSoFar = outerBound;
   inOwnCode = saved;
 }
 
+/** Visits the statements of a block (the names they bind are surely bound only inside it). */
+function visitBlock(stmts: py.Stmt[], scope: Scope, table: ScopeTable): void {
+  const tracker = boundSoFar;
+  if (tracker === null) {
+    for (const s of stmts) visit(s, scope, table);
+    return;
+  }
+  const start = tracker.blockStart();
+  for (const s of stmts) visit(s, scope, table);
+  tracker.blockEnd(start);
+}
+
+/** An `if`'s two blocks: the names both bind are surely bound after it. */
+function visitBranches(body: py.Stmt[], orelse: py.Stmt[], scope: Scope, table: ScopeTable): void {
+  const tracker = boundSoFar;
+  if (tracker === null || !orelse.length) {
+    visitBlock(body, scope, table);
+    visitBlock(orelse, scope, table);
+    return;
+  }
+  let start = tracker.blockStart();
+  for (const s of body) visit(s, scope, table);
+  const inBody = tracker.addedSince(start);
+  tracker.blockEnd(start);
+  start = tracker.blockStart();
+  for (const s of orelse) visit(s, scope, table);
+  const inBoth = inBody.length ? tracker.addedSince(start).filter((n) => inBody.includes(n)) : inBody;
+  tracker.blockEnd(start);
+  for (const n of inBoth) tracker.add(n);
+}
+
+function newCollector(): BindingCollector {
+  return new BindingCollector(false, { returns: [], attributeStores: [] }, false);
+}
+
 function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
+  if (bindings !== null) bindings.stmt(stmt);
   switch (stmt._type) {
     case "FunctionDef":
     case "AsyncFunctionDef":
       for (const d of stmt.decorator_list) visitOutside(d, scope, table);
       bind(scope, stmt.name);
       visitFunction(stmt, scope, table);
+      if (boundSoFar !== null) boundSoFar.add(stmt.name);
       return;
     case "ClassDef": {
       if (facts) {
@@ -299,8 +384,26 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       table.set(stmt, cls);
       const saved = inOwnCode;
       inOwnCode = true;
-      for (const s of stmt.body) visit(s, cls, table);
+      // (a class body's bindings are no def's)
+      const outerBindings = bindings;
+      bindings = null;
+      // (what a class body binds is the class's: surely bound for none of the def's code after it)
+      const bodyStart = boundSoFar === null ? 0 : boundSoFar.blockStart();
+      for (const s of stmt.body) {
+        const self = facts ? plainMethodSelf(s) : undefined;
+        if (self === undefined) visit(s, cls, table);
+        else {
+          methodSelves.push(self);
+          visit(s, cls, table);
+          methodSelves.pop();
+        }
+      }
       inOwnCode = saved;
+      bindings = outerBindings;
+      if (boundSoFar !== null) {
+        boundSoFar.blockEnd(bodyStart);
+        boundSoFar.add(stmt.name);
+      }
       return;
     }
     case "Global":
@@ -312,17 +415,20 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "Assign":
       if (facts) for (const t of stmt.targets) if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
       visitExpr(stmt.value, scope, table);
-      for (const t of stmt.targets) bindTarget(t, scope, table);
+      for (const t of stmt.targets) bindTarget(t, scope, table, true);
       return;
     case "AugAssign":
       visitExpr(stmt.value, scope, table);
-      if (stmt.target._type === "Name") scope.used.add(stmt.target.id);
+      if (stmt.target._type === "Name") {
+        scope.used.add(stmt.target.id);
+        if (boundSoFar !== null) boundSoFar.read(stmt.target.id, scope);
+      }
       bindTarget(stmt.target, scope, table);
       return;
     case "AnnAssign":
       if (stmt.value) visitExpr(stmt.value, scope, table);
       visitExpr(stmt.annotation, scope, table);
-      if (stmt.value || scope.kind !== "module") bindTarget(stmt.target, scope, table);
+      if (stmt.value || scope.kind !== "module") bindTarget(stmt.target, scope, table, !!stmt.value);
       else if (stmt.target._type !== "Name") visitExpr(stmt.target, scope, table);
       else bind(scope, stmt.target.id);
       return;
@@ -330,31 +436,63 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "AsyncFor":
       if (stmt._type === "AsyncFor") scope.hasAwait = true;
       visitExpr(stmt.iter, scope, table);
-      bindTarget(stmt.target, scope, table);
-      for (const s of stmt.body) visit(s, scope, table);
-      for (const s of stmt.orelse) visit(s, scope, table);
+      if (boundSoFar === null) {
+        bindTarget(stmt.target, scope, table);
+        for (const s of stmt.body) visit(s, scope, table);
+      } else {
+        // (the target and what the body binds are bound only inside the loop's body)
+        const tracker = boundSoFar;
+        tracker.loopStart();
+        const start = tracker.blockStart();
+        bindTarget(stmt.target, scope, table, true);
+        for (const s of stmt.body) visit(s, scope, table);
+        tracker.blockEnd(start);
+        tracker.loopEnd();
+      }
+      visitBlock(stmt.orelse, scope, table);
+      return;
+    case "While":
+      if (boundSoFar === null) forEachChildWith(stmt, visitAny, scope, table);
+      else {
+        boundSoFar.loopStart();
+        visitExpr(stmt.test, scope, table);
+        visitBlock(stmt.body, scope, table);
+        boundSoFar.loopEnd();
+        visitBlock(stmt.orelse, scope, table);
+      }
       return;
     case "With":
     case "AsyncWith":
       if (stmt._type === "AsyncWith") scope.hasAwait = true;
       for (const item of stmt.items) {
         visitExpr(item.context_expr, scope, table);
-        if (item.optional_vars) bindTarget(item.optional_vars, scope, table);
+        if (item.optional_vars) bindTarget(item.optional_vars, scope, table, true);
       }
-      for (const s of stmt.body) visit(s, scope, table);
+      visitBlock(stmt.body, scope, table);
       return;
     case "Try":
     case "TryStar":
       tryDepth++;
-      for (const s of stmt.body) visit(s, scope, table);
+      visitBlock(stmt.body, scope, table);
       tryDepth--;
       for (const h of stmt.handlers) {
+        const tracker = boundSoFar;
+        const start = tracker === null ? 0 : tracker.blockStart();
         if (h.type) visitExpr(h.type, scope, table);
-        if (h.name) bind(scope, h.name);
+        if (h.name) {
+          bind(scope, h.name);
+          if (tracker !== null) tracker.add(h.name);
+        }
+        if (bindings !== null) bindings.handler(h, stmt._type === "TryStar");
         for (const s of h.body) visit(s, scope, table);
+        if (tracker !== null) {
+          // (CPython deletes the name when the block ends)
+          if (h.name) tracker.unbind(h.name);
+          tracker.blockEnd(start);
+        }
       }
-      for (const s of stmt.orelse) visit(s, scope, table);
-      for (const s of stmt.finalbody) visit(s, scope, table);
+      visitBlock(stmt.orelse, scope, table);
+      visitBlock(stmt.finalbody, scope, table);
       return;
     case "If":
       visitExpr(stmt.test, scope, table);
@@ -362,7 +500,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       // TYPE_CHECKING:`: the branch not taken imports what may not exist; an import there fails
       // only if its line runs, as inside `try`.
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth++;
-      for (const s of [...stmt.body, ...stmt.orelse]) visit(s, scope, table);
+      visitBranches(stmt.body, stmt.orelse, scope, table);
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth--;
       return;
     case "Import":
@@ -380,20 +518,26 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         if (imports.importedFrom.get(name) === source) imports.repeatedImports.set(name, (imports.repeatedImports.get(name) ?? 0) + 1);
         imports.importedFrom.set(name, source);
         bind(scope, name);
+        if (boundSoFar !== null) boundSoFar.add(name);
       }
       return;
     case "Delete":
       for (const t of stmt.targets) {
-        if (t._type === "Name") bind(scope, t.id);
-        else visitExpr(t, scope, table);
+        if (t._type === "Name") {
+          bind(scope, t.id);
+          if (boundSoFar !== null) boundSoFar.unbind(t.id);
+        } else visitExpr(t, scope, table);
       }
       return;
     case "Match":
       visitExpr(stmt.subject, scope, table);
       for (const c of stmt.cases) {
+        const start = boundSoFar === null ? 0 : boundSoFar.blockStart();
+        if (bindings !== null) bindings.matchCase(c);
         visitPattern(c.pattern, scope, table);
         if (c.guard) visitExpr(c.guard, scope, table);
         for (const s of c.body) visit(s, scope, table);
+        if (boundSoFar !== null) boundSoFar.blockEnd(start);
       }
       return;
     default:
@@ -418,8 +562,10 @@ function visitAny(node: py.Node, scope: Scope, table: ScopeTable): void {
 function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
   switch (e._type) {
     case "Name":
-      if (e.ctx._type === "Load") scope.used.add(e.id);
-      else bind(scope, e.id);
+      if (e.ctx._type === "Load") {
+        scope.used.add(e.id);
+        if (boundSoFar !== null) boundSoFar.read(e.id, scope);
+      } else bind(scope, e.id);
       return;
     case "Lambda":
       visitFunction(e, scope, table);
@@ -473,6 +619,10 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       return;
     }
     case "Attribute":
+      if (methodSelves.length > 0 && e.ctx._type === "Store" && e.value._type === "Name" && methodSelves.includes(e.value.id)) facts!.selfWrites!.add(e);
+      noteDoc(e);
+      forEachChildWith(e, visitAny, scope, table);
+      return;
     case "Constant":
       noteDoc(e);
       forEachChildWith(e, visitAny, scope, table);
@@ -496,6 +646,12 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
     default:
       forEachChildWith(e, visitAny, scope, table);
   }
+}
+
+/** A class body's statement that is a decorator-free def with a first parameter: that parameter's name. */
+function plainMethodSelf(s: py.Stmt): string | undefined {
+  if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) return undefined;
+  return s.args.posonlyargs[0]?.arg ?? s.args.args[0]?.arg;
 }
 
 /** A test on the interpreter's version or platform, or on TYPE_CHECKING (`not`, `and`/`or` of them too). */
