@@ -203,7 +203,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
 
   if (f._type === "Name") {
     const r = resolveName(cx.fn.scope, f.id, cx.scopes);
-    const known = cx.lookupKnown(f.id);
+    // (a read the analysis could not prove bound, `handle()` above its def: the checked read, CPython's NameError)
+    const known = cx.fn.unbound?.reads.has(f) ? undefined : cx.lookupKnown(f.id);
     if (known?.kind === "def" && !kwStar.length) {
       const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
       // Python evaluates the arguments, then refuses the call.

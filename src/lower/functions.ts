@@ -64,7 +64,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
   const once = (scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name);
-  if (!coroutine && !decorators.length && once && fnExpr.fn && isTopLevelOf(cx, s)) {
+  // (not when the name is declared already: read before the def, it was hoisted as UNBOUND)
+  if (!coroutine && !decorators.length && once && fnExpr.fn && isTopLevelOf(cx, s) && !cx.fn.declared.has(s.name)) {
     cx.fn.declared.add(s.name);
     // The docstring becomes `__doc__` only when the program reads some `__doc__`.
     const doc = cx.readsDoc ? docstring(s.body) : null;
