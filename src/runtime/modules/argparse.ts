@@ -544,15 +544,16 @@ export class ArgumentParser {
       ["options", null, ungrouped.filter((a) => a.flags.length > 0)],
       ...this._groups.map((g): [unknown, unknown, Action[]] => [g.title, g.description, g._group_actions]),
     ];
-    // A section with no arguments is left out, its title and description too.
+    // A section with neither arguments nor a description is left out.
     for (const [title, description, actions] of sections) {
-      if (!actions.length) continue;
+      if (!actions.length && description === null) continue;
       s += "\n";
       if (title !== null) s += `${str(title)}:\n`;
       if (description !== null)
-        s += `${wrapWords(str(description), width - 2)
+        s += wrapWords(str(description), width - 2)
           .map((l) => `  ${l}\n`)
-          .join("")}\n`;
+          .join("");
+      if (description !== null && actions.length) s += "\n";
       for (const a of actions) {
         s += row(invocation(a), this._expandHelp(a));
         for (const [names, help] of subRows(a)) s += row(names, help, 4);
