@@ -457,7 +457,7 @@ export class ArgumentParser {
   private _usageParts(optionals: boolean): string[] {
     const parts: string[] = [];
     const done = new Set<_MutuallyExclusiveGroup>();
-    for (const a of this._actions) {
+    for (const a of this._actions.filter(shown)) {
       if (a.flags.length > 0 !== optionals) continue;
       const g = a.mutex;
       if (!g) {
@@ -467,7 +467,10 @@ export class ArgumentParser {
       }
       if (done.has(g)) continue;
       done.add(g);
-      const inner = g._group_actions.map((m) => this._argUsage(m)).join(" | ");
+      const inner = g._group_actions
+        .filter(shown)
+        .map((m) => this._argUsage(m))
+        .join(" | ");
       parts.push(!g.required ? `[${inner}]` : g._group_actions.length > 1 ? `(${inner})` : inner);
     }
     return parts;
@@ -519,7 +522,11 @@ export class ArgumentParser {
     // A subcommand's row (its name and aliases) is indented 2 more, under the subparsers action.
     const subRows = (a: Action): [string, string][] =>
       a instanceof _SubParsersAction ? a._helpRows.map(([names, help]) => [names, percentFormat(str(help), PyDict.fromEntries([["prog", this.prog]]))]) : [];
-    const longest = Math.max(0, ...this._actions.map((a) => invocation(a).length + 2), ...this._actions.flatMap((a) => subRows(a).map(([n]) => n.length + 4)));
+    const longest = Math.max(
+      0,
+      ...this._actions.filter(shown).map((a) => invocation(a).length + 2),
+      ...this._actions.flatMap((a) => subRows(a).map(([n]) => n.length + 4)),
+    );
     const helpPosition = Math.min(longest + 2, maxHelpPosition);
     const helpWidth = Math.max(width - helpPosition, 11);
     const row = (left: string, help: string | null, indent = 2) => {
@@ -545,7 +552,8 @@ export class ArgumentParser {
       ...this._groups.map((g): [unknown, unknown, Action[]] => [g.title, g.description, g._group_actions]),
     ];
     // A section with neither arguments nor a description is left out.
-    for (const [title, description, actions] of sections) {
+    for (const [title, description, all] of sections) {
+      const actions = all.filter(shown);
       if (!actions.length && description === null) continue;
       s += "\n";
       if (title !== null) s += `${str(title)}:\n`;
@@ -618,6 +626,9 @@ export class ArgumentParser {
   }
   static __module__ = "argparse";
 }
+
+/** help=SUPPRESS hides an argument from the usage and the help. */
+const shown = (a: Action) => a.help !== SUPPRESS;
 
 /** textwrap.wrap of help text as HelpFormatter does it: runs of whitespace are one space. */
 function wrapWords(text: string, width: number): string[] {
