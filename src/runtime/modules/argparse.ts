@@ -6,7 +6,8 @@
 // help text (usage, description, the arguments with their help strings).
 // add_subparsers() (subcommands: each its own ArgumentParser, given the rest of the command line),
 // add_argument_group() (titled help sections) and add_mutually_exclusive_group().
-// Not here: abbreviations of long options, parents=, formatter classes. CPython: Lib/argparse.py (documented and observed behaviour).
+// parents= copies other parsers' arguments, groups and defaults.
+// Not here: abbreviations of long options, formatter classes. CPython: Lib/argparse.py (documented and observed behaviour).
 import { host } from "../host.js";
 import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
@@ -109,6 +110,7 @@ export class ArgumentParser {
         metavar: null,
       });
     }
+    for (const parent of k.parents ? Array.from(toIterable(k.parents)) : []) this._inherit(parent as ArgumentParser);
   }
 
   add_argument(...args: unknown[]): Action {
@@ -143,6 +145,19 @@ export class ArgumentParser {
     };
     this._actions.push(a);
     return a;
+  }
+
+  /** parents=: the parent's arguments (the same objects, as argparse shares them), groups and defaults. */
+  private _inherit(parent: ArgumentParser): void {
+    const mine = new Set(this._actions.flatMap((a) => a.flags));
+    for (const a of parent._actions) {
+      const clash = a.flags.filter((f) => mine.has(f));
+      if (clash.length) throw new ArgumentError(`argument ${a.flags.join("/")}: conflicting option strings: ${clash.join(", ")}`);
+    }
+    this._actions.push(...parent._actions);
+    this._groups.push(...parent._groups);
+    this._mutexGroups.push(...parent._mutexGroups);
+    Object.assign(this._defaults, parent._defaults);
   }
 
   add_argument_group(...args: unknown[]): _ArgumentGroup {
