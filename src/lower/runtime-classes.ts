@@ -21,7 +21,7 @@ export const RUNTIME_CLASSES: Record<string, string> = {
   "tsyncio/runtime/asyncio_transports": "BaseTransport DatagramTransport ReadTransport SubprocessTransport Transport WriteTransport _FlowControlMixin",
   "tsyncio/runtime/asyncio_log": "",
   "tsyncio/runtime/asyncio_constants": "",
-  "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace",
+  "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace _ArgumentGroup _MutuallyExclusiveGroup _SubParsersAction",
   "tsyncio/runtime/base64": "",
   "tsyncio/runtime/binascii": "Error Incomplete",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict defaultdict deque",

@@ -4,12 +4,14 @@
 // parse_args()/parse_known_args() over sys.argv[1:]; Namespace. Errors print the usage line and
 // "prog: error: ..." on stderr and exit with status 2, as argparse does. -h/--help prints a plain
 // help text (usage, description, the arguments with their help strings).
-// Not here: subparsers, mutually exclusive groups, argument groups' titles, abbreviations of
-// long options. CPython: Lib/argparse.py (documented and observed behaviour).
+// add_subparsers() (subcommands: each its own ArgumentParser, given the rest of the command line),
+// add_argument_group() (titled help sections) and add_mutually_exclusive_group().
+// parents= copies other parsers' arguments, groups and defaults.
+// Not here: abbreviations of long options, formatter classes. CPython: Lib/argparse.py (documented and observed behaviour).
 import { host } from "../host.js";
 import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
-import { PyDict, PyList } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
+import { kw, popKw } from "../builtins/object.js";
 import { call, toIterable, truthy, eq, getattr } from "../builtins/ops.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
@@ -20,6 +22,7 @@ export const SUPPRESS = "==SUPPRESS==";
 export const OPTIONAL = "?";
 export const ZERO_OR_MORE = "*";
 export const ONE_OR_MORE = "+";
+export const PARSER = "A...";
 
 export class Namespace {
   [key: string]: unknown;
@@ -60,6 +63,9 @@ interface Action {
   required: boolean;
   help: unknown;
   metavar: unknown;
+  /** The titled group whose help section lists it (null: "positional arguments" or "options"). */
+  section?: _ArgumentGroup | null;
+  mutex?: _MutuallyExclusiveGroup | null;
 }
 
 const isOptional = (s: string) => s.startsWith("-") && s.length > 1 && !/^-\d/.test(s);
@@ -79,6 +85,8 @@ export class ArgumentParser {
   epilog: unknown;
   _actions: Action[] = [];
   _defaults: Record<string, unknown> = {};
+  _groups: _ArgumentGroup[] = [];
+  _mutexGroups: _MutuallyExclusiveGroup[] = [];
 
   constructor(...args: unknown[]) {
     const k = popKw(args) ?? {};
@@ -102,6 +110,7 @@ export class ArgumentParser {
         metavar: null,
       });
     }
+    for (const parent of k.parents ? Array.from(toIterable(k.parents)) : []) this._inherit(parent as ArgumentParser);
   }
 
   add_argument(...args: unknown[]): Action {
@@ -138,6 +147,51 @@ export class ArgumentParser {
     return a;
   }
 
+  /** parents=: the parent's arguments (the same objects, as argparse shares them), groups and defaults. */
+  private _inherit(parent: ArgumentParser): void {
+    const mine = new Set(this._actions.flatMap((a) => a.flags));
+    for (const a of parent._actions) {
+      const clash = a.flags.filter((f) => mine.has(f));
+      if (clash.length) throw new ArgumentError(`argument ${a.flags.join("/")}: conflicting option strings: ${clash.join(", ")}`);
+    }
+    this._actions.push(...parent._actions);
+    this._groups.push(...parent._groups);
+    this._mutexGroups.push(...parent._mutexGroups);
+    Object.assign(this._defaults, parent._defaults);
+  }
+
+  add_argument_group(...args: unknown[]): _ArgumentGroup {
+    const k = popKw(args) ?? {};
+    const group = new _ArgumentGroup(this, args[0] ?? k.title ?? null, args[1] ?? k.description ?? null);
+    this._groups.push(group);
+    return group;
+  }
+
+  add_mutually_exclusive_group(...args: unknown[]): _MutuallyExclusiveGroup {
+    const k = popKw(args) ?? {};
+    return this._addMutex(null, truthy(args[0] ?? k.required ?? false));
+  }
+
+  _addMutex(section: _ArgumentGroup | null, required: boolean): _MutuallyExclusiveGroup {
+    const group = new _MutuallyExclusiveGroup(this, section, required);
+    this._mutexGroups.push(group);
+    return group;
+  }
+
+  add_subparsers(...args: unknown[]): _SubParsersAction {
+    const k = popKw(args) ?? {};
+    if (this._actions.some((a) => a instanceof _SubParsersAction)) this.error("cannot have multiple subparser arguments");
+    // A subcommand's prog is this prog and the positionals before the command, then its name.
+    const before = this._actions.filter((a) => a.flags.length === 0).map((a) => this._argUsage(a));
+    const prog = k.prog !== undefined && k.prog !== null ? String(k.prog) : [this.prog, ...before].join(" ");
+    const act = new _SubParsersAction(prog, k);
+    this._actions.push(act);
+    if (k.title !== undefined || k.description !== undefined) {
+      this.add_argument_group(kw({ title: k.title ?? "subcommands", description: k.description ?? null }))._file(act);
+    }
+    return act;
+  }
+
   set_defaults(...args: unknown[]): null {
     Object.assign(this._defaults, popKw(args) ?? {});
     return null;
@@ -154,19 +208,32 @@ export class ArgumentParser {
   }
   parse_known_args(args: unknown = null, namespace: unknown = null): unknown {
     const [ns, extras] = this._parse(args, namespace);
-    return PyList.fromArray<unknown>([ns, PyList.fromArray(extras)]);
+    return PyTuple.fromArray<unknown>([ns, PyList.fromArray(extras)]);
   }
 
-  private _parse(args: unknown, namespace: unknown): [Namespace, string[]] {
+  _parse(args: unknown, namespace: unknown): [Namespace, string[]] {
     const argv = args === null || args === undefined ? Array.from(sysArgv).slice(1).map(String) : Array.from(toIterable(args), String);
     const ns = (namespace ?? new Namespace()) as Namespace;
     for (const a of this._actions) {
-      if (a.action === "help" || a.default === SUPPRESS) continue;
+      if (a.action === "help" || a.default === SUPPRESS || a.dest === SUPPRESS) continue;
       if (!(a.dest in ns)) ns[a.dest] = a.dest in this._defaults ? this._defaults[a.dest] : this._convertDefault(a);
     }
     for (const [key, v] of Object.entries(this._defaults)) if (!(key in ns)) ns[key] = v;
     const positionals = this._actions.filter((a) => a.flags.length === 0);
+    // With subcommands, the token in the command's place and all after it go to the subparser;
+    // the fixed positionals before it take the loose tokens before it.
+    const sub = positionals.find((a): a is _SubParsersAction => a instanceof _SubParsersAction) ?? null;
+    const beforeSub = sub
+      ? positionals.slice(0, positionals.indexOf(sub)).reduce((n, p) => n + (p.nargs === null ? 1 : typeof p.nargs === "bigint" ? Number(p.nargs) : 0), 0)
+      : 0;
+    let subArgs: string[] | null = null;
     const seen = new Set<Action>();
+    // A member of a mutually exclusive group conflicts with a member seen before it.
+    const markSeen = (act: Action) => {
+      const other = act.mutex?._group_actions.find((o) => o !== act && seen.has(o));
+      if (other) this._argError(act, `not allowed with argument ${this._name(other)}`);
+      seen.add(act);
+    };
     const extras: string[] = [];
     const loose: string[] = [];
     let i = 0;
@@ -177,12 +244,12 @@ export class ArgumentParser {
         onlyPositionals = true;
         continue;
       }
-      if (onlyPositionals || !isOptional(tok)) {
-        loose.push(tok);
-        continue;
-      }
-      const match = this._matchOptional(tok);
+      const match = onlyPositionals || !isOptional(tok) ? null : this._matchOptional(tok);
       if (match === null) {
+        if (sub && loose.length === beforeSub) {
+          subArgs = argv.slice(i - 1);
+          break;
+        }
         loose.push(tok);
         continue;
       }
@@ -214,21 +281,27 @@ export class ArgumentParser {
         inline = inline.length > 1 ? inline.slice(1) : null;
       }
       for (const [stepAct, stepInline] of steps) {
+        markSeen(stepAct);
         i = this._takeOptional(stepAct, stepInline, argv, i, ns);
-        seen.add(stepAct);
       }
     }
     // Positionals take the loose tokens in order.
     let j = 0;
     for (const p of positionals) {
       const n = p.nargs;
+      if (p === sub) {
+        if (subArgs === null) continue;
+        markSeen(p);
+        this._dispatch(sub, subArgs, ns, extras);
+        continue;
+      }
       if (n === null) {
-        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++], p.dest);
+        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++]);
         else continue;
       } else if (n === "?") {
-        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++], p.dest);
+        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++]);
       } else if (n === "*" || n === "+") {
-        const rest = loose.slice(j).map((v) => this._convert(p, v, p.dest));
+        const rest = loose.slice(j).map((v) => this._convert(p, v));
         j = loose.length;
         if (rest.length || n === "+") ns[p.dest] = PyList.fromArray(rest);
         else if (p.default === null) ns[p.dest] = PyList.fromArray([]);
@@ -236,15 +309,42 @@ export class ArgumentParser {
       } else if (typeof n === "bigint") {
         const take = loose.slice(j, j + Number(n));
         j += take.length;
-        if (take.length === Number(n)) ns[p.dest] = PyList.fromArray(take.map((v) => this._convert(p, v, p.dest)));
+        if (take.length === Number(n)) ns[p.dest] = PyList.fromArray(take.map((v) => this._convert(p, v)));
         else continue;
       }
-      seen.add(p);
+      markSeen(p);
     }
     extras.push(...loose.slice(j));
-    const missing = this._actions.filter((a) => a.required && !seen.has(a)).map((a) => (a.flags.length ? a.flags.join("/") : this._metavar(a)));
+    const missing = this._actions.filter((a) => a.required && !seen.has(a)).map((a) => this._name(a));
     if (missing.length) this.error(`the following arguments are required: ${missing.join(", ")}`);
+    for (const g of this._mutexGroups) {
+      if (g.required && !g._group_actions.some((a) => seen.has(a))) {
+        this.error(`one of the arguments ${g._group_actions.map((a) => this._name(a)).join(" ")} is required`);
+      }
+    }
     return [ns, extras];
+  }
+
+  /** Runs the chosen subcommand's parser over `subArgs` (its name first) into `ns`. */
+  private _dispatch(sub: _SubParsersAction, subArgs: string[], ns: Namespace, extras: string[]): void {
+    const [name, ...rest] = subArgs;
+    const parser = sub._parsers.get(name);
+    if (parser === undefined) {
+      this._argError(sub, `invalid choice: ${repr(name)} (choose from ${sub.choices.map((c) => repr(c)).join(", ")})`);
+    }
+    if (sub.dest !== SUPPRESS) ns[sub.dest] = name;
+    // The subparser's values (its defaults too) win over the parent's.
+    const [subNs, subExtras] = parser._parse(rest, null);
+    for (const key of Object.keys(subNs)) ns[key] = subNs[key];
+    extras.push(...subExtras);
+  }
+
+  /** How errors name an argument: its flags, else its metavar, dest or choices. */
+  _name(a: Action): string {
+    if (a.flags.length) return a.flags.join("/");
+    if (a.metavar !== null && a.metavar !== SUPPRESS) return String(a.metavar);
+    if (a.dest !== SUPPRESS) return a.dest;
+    return this._metavar(a);
   }
 
   /**
@@ -278,7 +378,7 @@ export class ArgumentParser {
   }
 
   private _argError(act: Action, message: string): never {
-    this.error(`argument ${act.flags.length ? act.flags.join("/") : this._metavar(act)}: ${message}`);
+    this.error(`argument ${this._name(act)}: ${message}`);
   }
 
   /** Applies option `act` with its attached value, or the values after index `i`; the next index. */
@@ -307,7 +407,7 @@ export class ArgumentParser {
     if (n === null && values.length === 0) this.error(`argument ${label}: expected one argument`);
     if (n === "+" && values.length === 0) this.error(`argument ${label}: expected at least one argument`);
     if (typeof n === "bigint" && values.length !== Number(n)) this.error(`argument ${label}: expected ${n} arguments`);
-    const converted = values.map((v) => this._convert(act, v, label));
+    const converted = values.map((v) => this._convert(act, v));
     let value: unknown;
     if (n === null) value = converted[0];
     else if (n === "?") value = converted.length ? converted[0] : act.const;
@@ -322,10 +422,10 @@ export class ArgumentParser {
   }
 
   private _convertDefault(a: Action): unknown {
-    return typeof a.default === "string" && a.type !== null ? this._convert(a, a.default, a.dest) : a.default;
+    return typeof a.default === "string" && a.type !== null ? this._convert(a, a.default) : a.default;
   }
 
-  private _convert(a: Action, text: string, label: string): unknown {
+  private _convert(a: Action, text: string): unknown {
     let v: unknown = text;
     if (a.type !== null) {
       try {
@@ -333,24 +433,21 @@ export class ArgumentParser {
       } catch (e) {
         if (e instanceof TypeError || e instanceof ValueError) {
           const tname = (a.type as { __name__?: string; name?: string }).__name__ ?? (a.type as { name?: string }).name ?? "value";
-          this.error(`argument ${a.flags.length ? a.flags.join("/") : label}: invalid ${tname} value: ${repr(text)}`);
+          this.error(`argument ${this._name(a)}: invalid ${tname} value: ${repr(text)}`);
         }
         throw e;
       }
     }
     if (a.choices !== null && !a.choices.some((c) => eq(c, v))) {
-      this.error(
-        `argument ${a.flags.length ? a.flags.join("/") : label}: invalid choice: ${repr(v)} (choose from ${a.choices.map((c) => repr(c)).join(", ")})`,
-      );
+      this.error(`argument ${this._name(a)}: invalid choice: ${repr(v)} (choose from ${a.choices.map((c) => repr(c)).join(", ")})`);
     }
     return v;
   }
 
-  private _metavar(a: Action): string {
+  _metavar(a: Action): string {
     if (a.metavar !== null) return String(a.metavar);
-    if (a.flags.length === 0) return a.dest;
     if (a.choices !== null) return `{${a.choices.map((c) => str(c)).join(",")}}`;
-    return a.dest.toUpperCase();
+    return a.flags.length === 0 ? a.dest : a.dest.toUpperCase();
   }
 
   private _argUsage(a: Action): string {
@@ -362,18 +459,41 @@ export class ArgumentParser {
     else if (n === "*") vals = a.flags.length ? `[${mv} ...]` : `[${mv} ...]`;
     else if (n === "+") vals = `${mv} [${mv} ...]`;
     else if (typeof n === "bigint") vals = Array(Number(n)).fill(mv).join(" ");
+    else if (n === PARSER) vals = `${mv} ...`;
     else vals = mv;
     if (a.flags.length === 0) return vals;
     return vals ? `${a.flags[0]} ${vals}` : a.flags[0];
   }
 
+  /**
+   * The usage words: optionals, then positionals; a mutually exclusive group stands where its
+   * first member would, as `[-a | -b]`, or `(-a | -b)` when one is required.
+   */
+  private _usageParts(optionals: boolean): string[] {
+    const parts: string[] = [];
+    const done = new Set<_MutuallyExclusiveGroup>();
+    for (const a of this._actions.filter(shown)) {
+      if (a.flags.length > 0 !== optionals) continue;
+      const g = a.mutex;
+      if (!g) {
+        const u = this._argUsage(a);
+        parts.push(a.flags.length && !a.required ? `[${u}]` : u);
+        continue;
+      }
+      if (done.has(g)) continue;
+      done.add(g);
+      const inner = g._group_actions
+        .filter(shown)
+        .map((m) => this._argUsage(m))
+        .join(" | ");
+      parts.push(!g.required ? `[${inner}]` : g._group_actions.length > 1 ? `(${inner})` : inner);
+    }
+    return parts;
+  }
+
   format_usage(): string {
-    const parts = this._actions.map((a) => {
-      const u = this._argUsage(a);
-      return a.flags.length && !a.required ? `[${u}]` : u;
-    });
-    const opts = parts.filter((_, i) => this._actions[i].flags.length);
-    const pos = parts.filter((_, i) => !this._actions[i].flags.length);
+    const opts = this._usageParts(true);
+    const pos = this._usageParts(false);
     const prefix = "usage: ";
     const oneLine = [this.prog, ...opts, ...pos].join(" ");
     // argparse wraps the usage at the terminal width less 2 (80 columns when not a terminal),
@@ -404,7 +524,7 @@ export class ArgumentParser {
 
   format_help(): string {
     let s = this.format_usage();
-    if (this.description !== null) s += `\n${str(this.description)}\n`;
+    if (this.description !== null) s += `\n${this._withProg(this.description)}\n`;
     const invocation = (a: (typeof this._actions)[number]): string => {
       if (!a.flags.length) return this._metavar(a);
       const takes = !["store_true", "store_false", "store_const", "count", "help"].includes(a.action);
@@ -414,16 +534,24 @@ export class ArgumentParser {
     // help text is wrapped to what is left of the width (COLUMNS less 2).
     const width = Math.max(Number(host.env?.COLUMNS ?? 80) - 2, 11);
     const maxHelpPosition = Math.min(24, Math.max(width - 20, 4));
-    const longest = Math.max(0, ...this._actions.map((a) => invocation(a).length + 2));
+    // A subcommand's row (its name and aliases) is indented 2 more, under the subparsers action.
+    const subRows = (a: Action): [string, string][] =>
+      a instanceof _SubParsersAction ? a._helpRows.map(([names, help]) => [names, percentFormat(str(help), PyDict.fromEntries([["prog", this.prog]]))]) : [];
+    const longest = Math.max(
+      0,
+      ...this._actions.filter(shown).map((a) => invocation(a).length + 2),
+      ...this._actions.flatMap((a) => subRows(a).map(([n]) => n.length + 4)),
+    );
     const helpPosition = Math.min(longest + 2, maxHelpPosition);
     const helpWidth = Math.max(width - helpPosition, 11);
-    const actionWidth = helpPosition - 2 - 2;
-    const row = (left: string, help: string | null) => {
+    const row = (left: string, help: string | null, indent = 2) => {
       const h = help === null ? "" : help;
-      if (!h) return `  ${left}\n`;
+      const ind = " ".repeat(indent);
+      if (!h) return `${ind}${left}\n`;
       const lines = wrapWords(h, helpWidth);
       const pad = " ".repeat(helpPosition);
-      const first = left.length <= actionWidth ? `  ${left.padEnd(actionWidth)}  ${lines[0]}\n` : `  ${left}\n${pad}${lines[0]}\n`;
+      const first =
+        left.length <= helpPosition - indent - 2 ? `${ind}${left.padEnd(helpPosition - indent - 2)}  ${lines[0]}\n` : `${ind}${left}\n${pad}${lines[0]}\n`;
       return (
         first +
         lines
@@ -432,17 +560,29 @@ export class ArgumentParser {
           .join("")
       );
     };
-    const pos = this._actions.filter((a) => a.flags.length === 0);
-    if (pos.length) {
-      s += "\npositional arguments:\n";
-      for (const a of pos) s += row(invocation(a), this._expandHelp(a));
+    const ungrouped = this._actions.filter((a) => !a.section);
+    const sections: [unknown, unknown, Action[]][] = [
+      ["positional arguments", null, ungrouped.filter((a) => a.flags.length === 0)],
+      ["options", null, ungrouped.filter((a) => a.flags.length > 0)],
+      ...this._groups.map((g): [unknown, unknown, Action[]] => [g.title, g.description, g._group_actions]),
+    ];
+    // A section with neither arguments nor a description is left out.
+    for (const [title, description, all] of sections) {
+      const actions = all.filter(shown);
+      if (!actions.length && description === null) continue;
+      s += "\n";
+      if (title !== null) s += `${str(title)}:\n`;
+      if (description !== null)
+        s += wrapWords(str(description), width - 2)
+          .map((l) => `  ${l}\n`)
+          .join("");
+      if (description !== null && actions.length) s += "\n";
+      for (const a of actions) {
+        s += row(invocation(a), this._expandHelp(a));
+        for (const [names, help] of subRows(a)) s += row(names, help, 4);
+      }
     }
-    const opts = this._actions.filter((a) => a.flags.length);
-    if (opts.length) {
-      s += "\noptions:\n";
-      for (const a of opts) s += row(invocation(a), this._expandHelp(a));
-    }
-    if (this.epilog !== null) s += `\n${str(this.epilog)}\n`;
+    if (this.epilog !== null) s += `\n${this._withProg(this.epilog)}\n`;
     return s;
   }
 
@@ -477,6 +617,12 @@ export class ArgumentParser {
     return percentFormat(str(a.help), PyDict.fromEntries(params));
   }
 
+  /** A description or epilog naming %(prog)s gets the prog, as HelpFormatter does. */
+  private _withProg(text: unknown): string {
+    const t = str(text);
+    return t.includes("%(prog)") ? percentFormat(t, PyDict.fromEntries([["prog", this.prog]])) : t;
+  }
+
   print_usage(file: unknown = null): null {
     ((file ?? stdio.stdout) as { write(s: string): unknown }).write(this.format_usage());
     return null;
@@ -496,6 +642,9 @@ export class ArgumentParser {
   static __module__ = "argparse";
 }
 
+/** help=SUPPRESS hides an argument from the usage and the help. */
+const shown = (a: Action) => a.help !== SUPPRESS;
+
 /** textwrap.wrap of help text as HelpFormatter does it: runs of whitespace are one space. */
 function wrapWords(text: string, width: number): string[] {
   const words = text.replace(/\s+/g, " ").trim().split(" ");
@@ -509,4 +658,90 @@ function wrapWords(text: string, width: number): string[] {
   }
   lines.push(line);
   return lines;
+}
+
+/** add_argument_group(): arguments parsed as the parser's own, listed in their own help section. */
+export class _ArgumentGroup {
+  _group_actions: Action[] = [];
+  constructor(
+    private readonly parser: ArgumentParser,
+    public title: unknown,
+    public description: unknown,
+  ) {}
+  add_argument(...args: unknown[]): Action {
+    return this._file(this.parser.add_argument(...args));
+  }
+  _file(a: Action): Action {
+    a.section = this;
+    this._group_actions.push(a);
+    return a;
+  }
+  add_mutually_exclusive_group(...args: unknown[]): _MutuallyExclusiveGroup {
+    const k = popKw(args) ?? {};
+    return this.parser._addMutex(this, truthy(args[0] ?? k.required ?? false));
+  }
+  static __module__ = "argparse";
+}
+
+/** add_mutually_exclusive_group(): at most one of its arguments (exactly one when required). */
+export class _MutuallyExclusiveGroup {
+  _group_actions: Action[] = [];
+  constructor(
+    private readonly parser: ArgumentParser,
+    private readonly section: _ArgumentGroup | null,
+    public required: boolean,
+  ) {}
+  add_argument(...args: unknown[]): Action {
+    const a = this.section ? this.section.add_argument(...args) : this.parser.add_argument(...args);
+    a.mutex = this;
+    this._group_actions.push(a);
+    return a;
+  }
+  static __module__ = "argparse";
+}
+
+/** add_subparsers(): the positional naming a subcommand; add_parser() makes each subcommand's parser. */
+export class _SubParsersAction implements Action {
+  flags: string[] = [];
+  dest: string;
+  action = "parsers";
+  nargs: unknown = PARSER;
+  type: unknown = null;
+  default: unknown = null;
+  const: unknown = null;
+  choices: string[] = [];
+  required: boolean;
+  help: unknown;
+  metavar: unknown;
+  section: _ArgumentGroup | null = null;
+  _parsers = new Map<string, ArgumentParser>();
+  /** The help section's rows for subcommands added with help=: "name (alias, ...)" and the help. */
+  _helpRows: [string, unknown][] = [];
+
+  constructor(
+    private readonly prog: string,
+    k: Record<string, unknown>,
+  ) {
+    this.dest = k.dest === undefined || k.dest === null ? SUPPRESS : String(k.dest);
+    this.required = truthy(k.required ?? false);
+    this.help = k.help ?? null;
+    this.metavar = k.metavar ?? null;
+  }
+
+  add_parser(...args: unknown[]): ArgumentParser {
+    const k = { ...(popKw(args) ?? {}) };
+    const name = String(args[0] ?? k.name);
+    const aliases = k.aliases === undefined || k.aliases === null ? [] : Array.from(toIterable(k.aliases), String);
+    const help = k.help;
+    for (const key of ["name", "aliases", "help"]) delete k[key];
+    if (k.prog === undefined || k.prog === null) k.prog = `${this.prog} ${name}`;
+    const parser = new ArgumentParser(kw(k));
+    for (const n of [name, ...aliases]) {
+      this._parsers.set(n, parser);
+      this.choices.push(n);
+    }
+    if (help !== undefined) this._helpRows.push([aliases.length ? `${name} (${aliases.join(", ")})` : name, help]);
+    return parser;
+  }
+  static __module__ = "argparse";
 }
