@@ -124,7 +124,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/asyncio_transports": "BaseTransport DatagramTransport ReadTransport SubprocessTransport Transport WriteTransport _FlowControlMixin",
   "tsyncio/runtime/asyncio_log": "logger",
   "tsyncio/runtime/asyncio_constants": "ACCEPT_RETRY_DELAY DEBUG_STACK_DEPTH FLOW_CONTROL_HIGH_WATER_SSL_READ FLOW_CONTROL_HIGH_WATER_SSL_WRITE LOG_THRESHOLD_FOR_CONNLOST_WRITES SENDFILE_FALLBACK_READBUFFER_SIZE SSL_HANDSHAKE_TIMEOUT SSL_SHUTDOWN_TIMEOUT THREAD_JOIN_TIMEOUT __setattr__",
-  "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace ONE_OR_MORE OPTIONAL SUPPRESS ZERO_OR_MORE",
+  "tsyncio/runtime/argparse": "ArgumentError ArgumentParser Namespace ONE_OR_MORE OPTIONAL PARSER SUPPRESS ZERO_OR_MORE _ArgumentGroup _MutuallyExclusiveGroup _SubParsersAction",
   "tsyncio/runtime/base64": "a85decode a85encode b16decode b16encode b32decode b32encode b32hexdecode b32hexencode b64decode b64encode b85decode b85encode decodebytes encodebytes standard_b64decode standard_b64encode urlsafe_b64decode urlsafe_b64encode",
   "tsyncio/runtime/binascii": "Error Incomplete _B64 _ascii_data _base64_decode _base64_text _crc32_of a2b_base64 a2b_hex b2a_base64 b2a_hex crc32 crc_hqx hexlify unhexlify",
   "tsyncio/runtime/collections": "ChainMap Counter OrderedDict UserDict abc defaultdict deque namedtuple",
