@@ -54,7 +54,7 @@ export function constructsException(cx: LowerContext, e: py.Call): boolean {
 }
 
 export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
-  if (s.finalbody.length && raisesDirectly(s.finalbody)) return finallyWithContext(cx, s);
+  if (s.finalbody.length && (raisesDirectly(s.finalbody) || observesHandled(s.finalbody))) return finallyWithContext(cx, s);
   return tryStmtPlain(cx, s);
 }
 
@@ -76,8 +76,35 @@ function raisesDirectly(body: py.Stmt[]): boolean {
   return found;
 }
 
+// Calls that read the exception being handled: sys.exc_info(), sys.exception(), traceback's
+// print_exc()/format_exc(), logging's exception() (by name: `logger.exception(...)` too).
+const READS_HANDLED = new Set(["exc_info", "exception", "print_exc", "format_exc"]);
+
+/** Whether statements call one of READS_HANDLED (not inside a nested function or class). */
+function observesHandled(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const node = n as py.Node;
+    if (node._type === "Call") {
+      const f = node.func;
+      const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : null;
+      if (name !== null && READS_HANDLED.has(name)) {
+        found = true;
+        return;
+      }
+    }
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef" || node._type === "Lambda") return;
+    for (const v of Object.values(n)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
+  return found;
+}
+
 /**
- * try/finally whose finally raises: the new exception's __context__ is the one propagating when
+ * try/finally whose finally raises (or reads the exception being handled: the block handles the
+ * exception that reached it, so `enter_finally(pending)` makes it sys.exception() meanwhile): the new exception's __context__ is the one propagating when
  * the finally began (JS finally blocks cannot see it, so the try records it).
  *   let pending = null; try { try-statement } catch (e) { pending = finally_pending(e); throw e }
  *   finally { try { finalbody } catch (f) { throw pending === null ? f : chain_context(f, pending) } }
@@ -91,8 +118,18 @@ function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[]
   cx.fn.temps.pop();
   const escaping = cx.temp("_e");
   cx.fn.temps.pop();
+  const handles = observesHandled(s.finalbody);
+  const saved = handles ? cx.temp("_prev") : "";
   const finalbody = cx.stmts(s.finalbody);
   const chained = call(cx.helper("chain_context"), id(escaping), id(pending));
+  const finalizer: ir.Stmt[] = [
+    {
+      k: "try",
+      body: finalbody,
+      catchName: escaping,
+      handler: [ifStmt(binop("===", id(pending), lit(null)), [throwStmt(id(escaping))], [throwStmt(chained)])],
+    },
+  ];
   return [
     assignStmt(id(pending), lit(null), line),
     {
@@ -100,14 +137,12 @@ function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[]
       body: inner,
       catchName: caught,
       handler: [assignStmt(id(pending), call(cx.helper("finally_pending"), id(caught))), throwStmt(id(caught))],
-      finalizer: [
-        {
-          k: "try",
-          body: finalbody,
-          catchName: escaping,
-          handler: [ifStmt(binop("===", id(pending), lit(null)), [throwStmt(id(escaping))], [throwStmt(chained)])],
-        },
-      ],
+      finalizer: handles
+        ? [
+            assignStmt(id(saved), call(cx.helper("enter_finally"), id(pending))),
+            { k: "try", body: finalizer, finalizer: [exprStmt(call(cx.helper("exit_except"), id(saved)))] },
+          ]
+        : finalizer,
       line,
     },
   ];

@@ -22,6 +22,7 @@ import {
   toPyException,
   caughtException,
   wasRaised,
+  handled,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
@@ -40,7 +41,6 @@ import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
-import { _set_exception } from "./modules/sys.js";
 
 export {
   python_module,
@@ -1137,13 +1137,9 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
 
 export const to_exception = caughtException;
 
-// The exception being handled, for a bare `raise` and for `__context__`.
-let handling: BaseException | null = null;
-
 export function enter_except(exc: BaseException): BaseException | null {
-  const saved = handling;
-  handling = exc;
-  _set_exception(exc);
+  const saved = handled.exc;
+  handled.exc = exc;
   // Where it was caught: a printed traceback starts at that frame, as in CPython.
   if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
     Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
@@ -1152,8 +1148,16 @@ export function enter_except(exc: BaseException): BaseException | null {
 }
 
 export function exit_except(saved: BaseException | null): void {
-  handling = saved;
-  _set_exception(saved);
+  handled.exc = saved;
+}
+
+/**
+ * The start of a finally block that looks at the exception being handled (sys.exc_info(),
+ * traceback.print_exc(), logging.exception): reached by an exception (`pending`), the block
+ * handles it, as CPython's does. Returns what exit_except restores.
+ */
+export function enter_finally(pending: BaseException | null): BaseException | null {
+  return pending === null ? handled.exc : enter_except(pending);
 }
 
 // Exceptions last thrown by a bare `raise` (or left unhandled by except*): an except* clause treats
@@ -1214,9 +1218,10 @@ function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"
 }
 
 export function reraise(): BaseException {
-  if (!handling) return new RuntimeError("No active exception to reraise");
-  reraised.add(handling);
-  return handling;
+  const exc = handled.exc;
+  if (!exc) return new RuntimeError("No active exception to reraise");
+  reraised.add(exc);
+  return exc;
 }
 
 /** `raise X from Y`. */

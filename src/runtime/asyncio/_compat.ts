@@ -18,6 +18,7 @@ export {
   ValueError,
   toPyException,
   caughtException,
+  handled,
   storedTrail,
   reraisedByAwait,
   thrownIntoCoroutine,

@@ -23,6 +23,7 @@ import {
   repr,
   str,
   caughtException,
+  handled,
   thrownIntoCoroutine,
   _skip_next_init,
 } from "./_compat.js";
@@ -225,6 +226,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "_asyncio.Task";
   declare _coro: Coroutine<T> | null;
+  /** The exception the coroutine is handling while it awaits inside an except block (sys.exception()). */
+  declare _handling: BaseException | null;
   /** The name, or for the default name its number: "Task-N" is made when first read (no string per task). */
   declare _name_v: string | number;
   /**
@@ -479,11 +482,17 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     }
     this._waiting = null; // (_fut_waiter)
     const loop = this._loop;
+    // Each coroutine has its own exception being handled, as CPython's frames do.
+    const outer = handled.exc;
+    handled.exc = this._handling;
     _enter_task(loop, this as Task<unknown>);
     try {
       this.__step_run_and_handle_result(e);
     } finally {
       _leave_task(loop, this as Task<unknown>);
+      const inner = handled.exc;
+      if (inner !== this._handling) this._handling = inner;
+      handled.exc = outer;
     }
   }
 
@@ -682,6 +691,8 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
 // Made only when asked for (see _bound_wakeup): on the prototype until then.
 (Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
+// Set only on a task suspended inside an except block.
+(Task.prototype as unknown as Record<string, unknown>)._handling = null;
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
 // Future reprs show a Task's wakeup callback as CPython's C Task does. As __qualname__, not by
 // redefining `name`: that turns a function into a dictionary-mode object, and the loop calls

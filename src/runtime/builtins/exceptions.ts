@@ -569,6 +569,12 @@ export function _set_traceback_maker(f: (exc: BaseException) => unknown): void {
   tracebackMaker = f;
 }
 
+/**
+ * The exception being handled (sys.exception(), sys.exc_info(), a bare `raise`): set while an
+ * except block (or a finally reached by an exception) runs; each Task keeps its own across awaits.
+ */
+export const handled: { exc: BaseException | null } = { exc: null };
+
 // Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
 // an exception object that was only constructed (say, put into an ExceptionGroup) has none.
 const raised = new WeakSet<BaseException>();

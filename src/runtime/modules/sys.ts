@@ -1,6 +1,6 @@
 // sys: argv, exit, the standard streams, version information, limits.
 import { host } from "../host.js";
-import { NotImplementedError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
+import { NotImplementedError, SystemExit, TypeError, ValueError, handled } from "../builtins/exceptions.js";
 import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
@@ -130,19 +130,13 @@ export function get_int_max_str_digits(): bigint {
   return BigInt(get_max_str_digits());
 }
 
-let currentExc: unknown = null;
-/** The exception being handled (the compiler's except blocks may record it with _set_exception). */
+/** The exception being handled (the compiler's except blocks record it: program.ts enter_except). */
 export function exception(): unknown {
-  return currentExc;
+  return handled.exc;
 }
 export function exc_info(): PyTuple<unknown> {
-  const e = currentExc as { constructor?: unknown; __traceback__?: unknown } | null;
+  const e = handled.exc as { constructor?: unknown; __traceback__?: unknown } | null;
   return e === null ? PyTuple.of<unknown>(null, null, null) : PyTuple.of<unknown>(e.constructor, e, e.__traceback__ ?? null);
-}
-export function _set_exception(e: unknown): unknown {
-  const prev = currentExc;
-  currentExc = e;
-  return prev;
 }
 
 /**
