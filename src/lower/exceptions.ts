@@ -23,7 +23,8 @@ export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
     return [throwStmt(handled ? id(handled) : cx.rt("reraise"), s.lineno)];
   }
   const exc = exceptionValue(cx, s.exc);
-  const thrown = s.cause ? cx.rt("with_cause", exc, exceptionValue(cx, s.cause)) : exc;
+  // (the cause is not raised: with_cause makes an instance of a class, and keeps an instance's traceback)
+  const thrown = s.cause ? cx.rt("with_cause", exc, cx.expr(s.cause)) : exc;
   markRaise(thrown, s);
   return [throwStmt(thrown, s.lineno)];
 }

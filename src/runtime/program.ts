@@ -23,6 +23,8 @@ import {
   caughtException,
   wasRaised,
   handled,
+  raisedAgain,
+  _assigned_traceback,
 } from "./builtins/exceptions.js";
 import { typeName, getattr, hasattr, set_class_attribute_hook, SHADOWED_NAME, object_getattribute, plainSetattr } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
@@ -1140,10 +1142,9 @@ export const to_exception = caughtException;
 export function enter_except(exc: BaseException): BaseException | null {
   const saved = handled.exc;
   handled.exc = exc;
-  // Where it was caught: a printed traceback starts at that frame, as in CPython.
-  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
-    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
-  }
+  // Where it was caught: a printed traceback starts at that frame, as in CPython (caught again
+  // further out after a bare `raise`, at that frame).
+  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
   return saved;
 }
 
@@ -1175,9 +1176,7 @@ const reraised = new WeakSet<BaseException>();
  */
 export function finally_pending(e: unknown): BaseException {
   const exc = caughtException(e);
-  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
-    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
-  }
+  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
   return exc;
 }
 
@@ -1226,8 +1225,12 @@ export function reraise(): BaseException {
 
 /** `raise X from Y`. */
 export function with_cause(exc: unknown, cause: unknown): BaseException {
-  const e = exception_instance(exc);
-  e.__cause__ = cause === null ? null : exception_instance(cause);
+  // (`exc` comes through exception_instance already when it is no `new E(...)`: raised once)
+  const e = exc instanceof BaseException ? exc : exception_instance(exc);
+  // Raised for the first time: its traceback starts at the raise statement.
+  if (!wasRaised(e) && _assigned_traceback(e) === undefined) Error.captureStackTrace?.(e, with_cause);
+  // (the cause is not raised here: an instance keeps its traceback as it is)
+  e.__cause__ = cause === null ? null : cause instanceof BaseException ? cause : exception_instance(cause);
   e.__suppress_context__ = true;
   return e;
 }
@@ -1290,7 +1293,8 @@ export function exception_instance(x: unknown): BaseException {
     reraised.delete(x);
     // Raised for the first time: its traceback starts here, not where the object was built (a
     // caught one keeps its frames, as CPython's traceback does when re-raised).
-    if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);
+    if (!wasRaised(x) && _assigned_traceback(x) === undefined) Error.captureStackTrace?.(x, exception_instance);
+    else raisedAgain(x, exception_instance);
     return x;
   }
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();

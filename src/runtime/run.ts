@@ -17,6 +17,7 @@ import {
   format_exception,
   format_exception_only,
 } from "./modules/traceback.js";
+import { TracebackType } from "./modules/_traceback_objects.js";
 import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -276,12 +277,15 @@ function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   if (trail === undefined) {
     frames = pythonFrames(exc, scripts, !full);
   } else {
-    // Re-raised by awaits in other coroutines: the latest await's frames first, its own last.
+    // Re-raised by awaits in other coroutines or by raise statements: the latest raise's frames
+    // first, its own last; each earlier part starts where it was caught before the next raise.
     frames = [];
     for (let i = trail.awaits.length - 1; i >= 0; i--) {
-      frames.push(...pythonFrames(trail.awaits[i], scripts, !(full && i === trail.awaits.length - 1)));
+      const part = trail.awaits[i];
+      frames.push(...caughtPart(pythonFrames(part, scripts, !(full && i === trail.awaits.length - 1)), part.caught, scripts));
+      if (part.tb !== undefined) frames.push(...tracebackFrames(part.tb));
     }
-    if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
+    if (trail.own) frames.push(...caughtPart(pythonFrames(exc, scripts, true), trail.ownCaught, scripts));
   }
   if (full) return frames;
   // Caught by the runtime on the program's behalf (unittest running a test): the traceback starts
@@ -296,6 +300,18 @@ function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
   if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
+  return frames;
+}
+
+/** `frames` from the one where they were caught (`caught`: the stack there), as CPython's traceback holds them. */
+function caughtPart(frames: Frame[], caught: string | undefined, scripts: FrameSource): Frame[] {
+  return caught === undefined ? frames : frames.slice(Math.max(0, pythonFrames({ stack: caught }, scripts, true).length - 1));
+}
+
+/** The frames of a traceback object the program handed to with_traceback(). */
+function tracebackFrames(tb: unknown): Frame[] {
+  const frames: Frame[] = [];
+  for (let t = tb as TracebackType | null; t instanceof TracebackType; t = t.tb_next) frames.push({ url: "", ...t._record } as Frame);
   return frames;
 }
 

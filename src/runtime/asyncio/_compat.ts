@@ -18,6 +18,7 @@ export {
   ValueError,
   toPyException,
   caughtException,
+  escapedCoroutine,
   handled,
   storedTrail,
   reraisedByAwait,

@@ -23,6 +23,7 @@ import {
   repr,
   str,
   caughtException,
+  escapedCoroutine,
   handled,
   thrownIntoCoroutine,
   _skip_next_init,
@@ -517,7 +518,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this.__finish_exception(err);
         throw err;
       } else {
-        this.__finish_exception(caughtException(_coroutine_stop(err)));
+        this.__finish_exception(escapedCoroutine(caughtException(_coroutine_stop(err))));
       }
       return;
     }
