@@ -421,7 +421,7 @@ export function installFrames(src: FrameSource, moduleNames: Map<string, string>
   set_location_provider(() => {
     const frames = pythonFrames(new Error(), src);
     const last = frames[frames.length - 1];
-    return last ? { filename: last.path, lineno: last.line } : null;
+    return last ? { filename: last.path, lineno: last.line, name: last.name } : null;
   });
   set_module_files(moduleNames);
   const frames = () =>
