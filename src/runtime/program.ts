@@ -1137,14 +1137,21 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
   return exc instanceof (spec as new (...a: unknown[]) => unknown);
 }
 
-export const to_exception = caughtException;
+/**
+ * The catch of an except clause or a `with` statement (whose `__exit__` sees the exception): the
+ * exception as Python's, and where it was caught: its traceback starts at this frame, as in
+ * CPython (caught again further out after a bare `raise`, at that frame).
+ */
+export function to_exception(e: unknown): BaseException {
+  const exc = caughtException(e);
+  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
+  return exc;
+}
 
+/** An except clause's body starts (the exception came through to_exception, which noted where). */
 export function enter_except(exc: BaseException): BaseException | null {
   const saved = handled.exc;
   handled.exc = exc;
-  // Where it was caught: a printed traceback starts at that frame, as in CPython (caught again
-  // further out after a bare `raise`, at that frame).
-  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
   return saved;
 }
 

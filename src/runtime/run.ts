@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
+import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, LIBRARY_CATCH, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -299,13 +299,19 @@ function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   }
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
-  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
+  if (caughtAt !== undefined) frames = frames.slice(caughtDepth(caughtAt, scripts));
   return frames;
 }
 
 /** `frames` from the one where they were caught (`caught`: the stack there), as CPython's traceback holds them. */
 function caughtPart(frames: Frame[], caught: string | undefined, scripts: FrameSource): Frame[] {
-  return caught === undefined ? frames : frames.slice(Math.max(0, pythonFrames({ stack: caught }, scripts, true).length - 1));
+  return caught === undefined ? frames : frames.slice(caughtDepth(caught, scripts));
+}
+
+/** How many outer frames a catch at `caught` leaves out: those above the catching frame (all the program's, for the runtime's own catch). */
+function caughtDepth(caught: string, scripts: FrameSource): number {
+  const n = pythonFrames({ stack: caught }, scripts, true).length;
+  return caught.startsWith(LIBRARY_CATCH) ? n : Math.max(0, n - 1);
 }
 
 /** The frames of a traceback object the program handed to with_traceback(). */

@@ -18,6 +18,7 @@ export {
   ValueError,
   toPyException,
   caughtException,
+  caughtByLibrary,
   escapedCoroutine,
   handled,
   storedTrail,

@@ -23,6 +23,7 @@ import {
   repr,
   str,
   caughtException,
+  caughtByLibrary,
   escapedCoroutine,
   handled,
   thrownIntoCoroutine,
@@ -1473,7 +1474,8 @@ const wait_for = coroutine_function(
     try {
       result = yield* awaitable(fut);
     } catch (e) {
-      const exc = caughtException(e);
+      // (caught in wait_for's own frame: CPython's traceback of it starts there)
+      const exc = caughtByLibrary(caughtException(e));
       const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
       if (!suppress) throw exc === e ? e : exc;
       return null;

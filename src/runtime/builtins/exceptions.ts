@@ -632,6 +632,18 @@ export function reraisedByAwait(exc: BaseException, stored: TracebackTrail): voi
   raised.add(exc);
 }
 
+/** Marks a caught stack (`__caught_stack__`) taken where the runtime's own asyncio code caught the exception. */
+export const LIBRARY_CATCH = "library catch\n";
+
+/**
+ * Caught here by the runtime's asyncio code (wait_for awaiting the future it guards): CPython's
+ * traceback starts in its library frame, below every frame of the program on the stack now.
+ */
+export function caughtByLibrary(exc: BaseException): BaseException {
+  Object.defineProperty(exc, "__caught_stack__", { value: LIBRARY_CATCH + new Error().stack, configurable: true, writable: true });
+  return exc;
+}
+
 /**
  * The exception left a Task's coroutine (the Task stores it): its traceback runs from the
  * coroutine's frame, wherever the coroutine caught it before (and re-raised it with a bare `raise`).

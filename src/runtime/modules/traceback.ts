@@ -120,25 +120,30 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
   }
 }
 
-/** The frames of an exception that was raised; one only constructed has no traceback. */
-function framesOf(e: BaseException): string[] {
+/**
+ * The frames of an exception that was raised; one only constructed has no traceback (null). A
+ * raised one may have no frame of the program (only CPython's library frames, which are not
+ * shown): its report still has the "Traceback" line.
+ */
+function framesOf(e: BaseException): string[] | null {
   const all = allFramesOf(e);
-  if (frameLimit === null) return all;
-  // (`limit`: the first n frames of each traceback, or the last -n)
-  return frameLimit >= 0 ? all.slice(0, frameLimit) : all.slice(frameLimit);
+  if (all === null || frameLimit === null) return all;
+  // (`limit`: the first n frames of each traceback, or the last -n; none left: no "Traceback" line)
+  const shown = frameLimit >= 0 ? all.slice(0, frameLimit) : all.slice(frameLimit);
+  return shown.length > 0 ? shown : null;
 }
 /** The `limit` and `chain` of the format/print call running (null: every frame). */
 let frameLimit: number | null = null;
 let withChain = true;
 
-function allFramesOf(e: BaseException): string[] {
+function allFramesOf(e: BaseException): string[] | null {
   // unittest's assertRaises keeps the exception without its traceback (exc.with_traceback(None)).
-  if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return [];
+  if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return null;
   // A traceback the program gave it (`raise E().with_traceback(tb)`): where it was raised, then tb's frames.
   const given = _assigned_traceback(e);
-  if (given === null) return [];
+  if (given === null) return null;
   if (given instanceof TracebackType) return formatFrameList([...(wasRaised(e) ? _exception_frames(e) : []), ...recordsOf(given)]);
-  return wasRaised(e) ? frameFormatter(e) : [];
+  return wasRaised(e) ? frameFormatter(e) : null;
 }
 
 /** One exception with the chain of causes/contexts before it, as CPython prints them. */
@@ -171,7 +176,7 @@ function formatChain(e: BaseException, st: PrintState): void {
 function formatSingle(e: BaseException, st: PrintState): void {
   if (!(e instanceof BaseExceptionGroup)) {
     const frames = framesOf(e);
-    if (frames.length > 0) {
+    if (frames !== null) {
       emit(st, "Traceback (most recent call last):\n");
       emit(st, frames);
     }
@@ -186,7 +191,7 @@ function formatSingle(e: BaseException, st: PrintState): void {
   const outermost = st.depth === 0;
   if (outermost) st.depth = 1;
   const frames = framesOf(e);
-  if (frames.length > 0) {
+  if (frames !== null) {
     emit(st, "Exception Group Traceback (most recent call last):\n", outermost ? "+" : "|");
     emit(st, frames);
   }
