@@ -378,8 +378,9 @@ const escaped = new WeakSet<BaseException>();
 // The event loop calling a callback or a task step. CPython's traceback of an exception raised in a
 // task or callback starts there (the frames that run the loop are not part of it), unless it
 // propagates out of the loop.
-// (Task steps and wakeups are dequeued as the Task itself: Task._run_queued, on a Task or a subclass.)
-const LOOP_DISPATCH = /\bat (?:\w*Handle\._run|[\w$]+\._run_queued) \(/;
+// (Task steps and wakeups are dequeued as the Task itself: Task._run_queued, on a Task or a subclass.
+// A thread's step likewise: its frames start at the thread's function, threads/scheduler.ts.)
+const LOOP_DISPATCH = /\bat (?:\w*Handle\._run|[\w$]+\._run_queued|thread_step) \(/;
 const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
 
 /**
