@@ -23,21 +23,29 @@ export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
     return [throwStmt(handled ? id(handled) : cx.rt("reraise"), s.lineno)];
   }
   const exc = exceptionValue(cx, s.exc);
-  // (the cause is not raised: with_cause makes an instance of a class, and keeps an instance's traceback)
-  const thrown = s.cause ? cx.rt("with_cause", exc, cx.expr(s.cause)) : exc;
+  // (the cause is not raised: an instance keeps its traceback; with_cause instantiates a class the
+  // compiler could not see is one)
+  const thrown = s.cause ? cx.rt("with_cause", exc, instantiatedClass(cx, s.cause) ?? cx.expr(s.cause)) : exc;
   markRaise(thrown, s);
   return [throwStmt(thrown, s.lineno)];
 }
 
 /** `raise ValueError` raises an instance: a class is called with no arguments. */
 export function exceptionValue(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  const instance = instantiatedClass(cx, e);
+  if (instance !== null) return instance;
+  if (e._type === "Constant" || (e._type === "Call" && constructsException(cx, e))) return cx.expr(e);
+  // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
+  return cx.rt("exception_instance", cx.expr(e));
+}
+
+/** `ValueError` (a name of an exception class, builtin or the program's) as `new ValueError()`; null for anything else. */
+function instantiatedClass(cx: LowerContext, e: py.ExprNode): ir.Expr | null {
   if (e._type === "Name" && (BUILTIN_EXCEPTIONS.has(e.id) || cx.lookupKnown(e.id)?.kind === "class")) {
     const r = resolveName(cx.fn.scope, e.id, cx.scopes);
     if (r.where === "builtin" || cx.lookupKnown(e.id)?.kind === "class") return newExpr(cx.expr(e), []);
   }
-  if (e._type === "Constant" || (e._type === "Call" && constructsException(cx, e))) return cx.expr(e);
-  // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
-  return cx.rt("exception_instance", cx.expr(e));
+  return null;
 }
 
 /** A call that certainly builds an instance: a builtin exception, a known class, a runtime class. */
