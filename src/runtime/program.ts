@@ -1218,7 +1218,13 @@ function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"
   const e = toPyException(escaping);
   if (!(e instanceof StopIteration)) return e;
   const r = new RuntimeError(`${what} raised StopIteration`);
-  r.__cause__ = e;
+  // CPython converts it as the frame ends: the RuntimeError's traceback starts at the caller.
+  Error.captureStackTrace?.(r, stopIterationEscaped);
+  const lines = String(r.stack).split("\n");
+  const own = lines.findIndex((l, i) => i > 0 && /^\s+at /.test(l) && !/\bat (?:generator_stop|coroutine_stop) \(/.test(l));
+  if (own > 0) Object.defineProperty(r, "stack", { value: [...lines.slice(0, own), ...lines.slice(own + 1)].join("\n"), configurable: true, writable: true });
+  // (the StopIteration was raised, and caught in this frame: its traceback ends here)
+  r.__cause__ = to_exception(e);
   r.__context__ = e;
   return r;
 }

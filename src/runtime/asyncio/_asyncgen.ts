@@ -19,7 +19,7 @@
 // (_PyAsyncGenWrappedValue). asend()/athrow()/aclose() return awaitables that drive the generator
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, caughtByLibrary, caughtException, hexAddress } from "./_compat.js";
 import { COROUTINE_LIKE, makeCode } from "./coroutines.js";
 import { PY_THROW } from "../builtins/protocol.js";
 import { hideJsMember } from "../builtins/js-names.js";
@@ -305,7 +305,8 @@ export class AsyncGenASend extends AsyncGenOp {
   protected _on_raise(e: unknown): IteratorResult<unknown, unknown> {
     if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
       const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
-      err.__cause__ = e;
+      // (raised in the generator's frame, the last of the program's: its traceback is that frame)
+      err.__cause__ = caughtByLibrary(caughtException(e));
       throw err;
     }
     throw e;
@@ -390,7 +391,8 @@ export class AsyncGenAThrow extends AsyncGenOp {
     }
     if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
       const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
-      err.__cause__ = e;
+      // (raised in the generator's frame, the last of the program's: its traceback is that frame)
+      err.__cause__ = caughtByLibrary(caughtException(e));
       throw err;
     }
     throw e;
