@@ -352,7 +352,11 @@ class Printer {
         this.out(s.label ? `continue ${s.label};` : "continue;");
         return;
       case "return":
-        this.out(s.value ? `return ${this.expr(s.value, 0)};` : "return;");
+        if (s.value?.k === "yield" && s.value.delegate && pyMarkOf(s.value)) {
+          // V8 places a generator frame suspended in `return yield* x` at the `return` keyword: the
+          // await's range covers the statement too, so that frame still finds it.
+          this.out(`${this.withMark(s.value, `return ${this.expr(s.value, 0)}`)};`);
+        } else this.out(s.value ? `return ${this.expr(s.value, 0)};` : "return;");
         return;
       case "throw":
         this.out(`throw ${this.expr(s.value, 0)};`);

@@ -20,7 +20,7 @@ import { resolveName } from "./scopes.js";
 import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { simpleBinding } from "./syntax.js";
-import { markTarget } from "./positions.js";
+import { markTarget, markUnpack } from "./positions.js";
 import { callsLocals } from "./locals-call.js";
 
 /**
@@ -310,7 +310,8 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // statement; 15 % of a loop that unpacks two 4-tuples).
       const t = cx.temp();
       const star = target.elts.findIndex((e) => e._type === "Starred");
-      const out: ir.Stmt[] = [assignStmt(id(t), cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), line)];
+      const unpacked = markUnpack(cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), target);
+      const out: ir.Stmt[] = [assignStmt(id(t), unpacked, line)];
       target.elts.forEach((elt, i) => {
         const item: ir.Expr = index(id(t), lit(i));
         out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));

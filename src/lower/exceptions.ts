@@ -23,20 +23,29 @@ export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
     return [throwStmt(handled ? id(handled) : cx.rt("reraise"), s.lineno)];
   }
   const exc = exceptionValue(cx, s.exc);
-  const thrown = s.cause ? cx.rt("with_cause", exc, exceptionValue(cx, s.cause)) : exc;
+  // (the cause is not raised: an instance keeps its traceback; with_cause instantiates a class the
+  // compiler could not see is one)
+  const thrown = s.cause ? cx.rt("with_cause", exc, instantiatedClass(cx, s.cause) ?? cx.expr(s.cause)) : exc;
   markRaise(thrown, s);
   return [throwStmt(thrown, s.lineno)];
 }
 
 /** `raise ValueError` raises an instance: a class is called with no arguments. */
 export function exceptionValue(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  const instance = instantiatedClass(cx, e);
+  if (instance !== null) return instance;
+  if (e._type === "Constant" || (e._type === "Call" && constructsException(cx, e))) return cx.expr(e);
+  // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
+  return cx.rt("exception_instance", cx.expr(e));
+}
+
+/** `ValueError` (a name of an exception class, builtin or the program's) as `new ValueError()`; null for anything else. */
+function instantiatedClass(cx: LowerContext, e: py.ExprNode): ir.Expr | null {
   if (e._type === "Name" && (BUILTIN_EXCEPTIONS.has(e.id) || cx.lookupKnown(e.id)?.kind === "class")) {
     const r = resolveName(cx.fn.scope, e.id, cx.scopes);
     if (r.where === "builtin" || cx.lookupKnown(e.id)?.kind === "class") return newExpr(cx.expr(e), []);
   }
-  if (e._type === "Constant" || (e._type === "Call" && constructsException(cx, e))) return cx.expr(e);
-  // Anything else may be a class (`raise random.choice([E1, E2])`): the runtime instantiates it.
-  return cx.rt("exception_instance", cx.expr(e));
+  return null;
 }
 
 /** A call that certainly builds an instance: a builtin exception, a known class, a runtime class. */
@@ -54,7 +63,7 @@ export function constructsException(cx: LowerContext, e: py.Call): boolean {
 }
 
 export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
-  if (s.finalbody.length && raisesDirectly(s.finalbody)) return finallyWithContext(cx, s);
+  if (s.finalbody.length && (raisesDirectly(s.finalbody) || observesHandled(s.finalbody))) return finallyWithContext(cx, s);
   return tryStmtPlain(cx, s);
 }
 
@@ -76,8 +85,35 @@ function raisesDirectly(body: py.Stmt[]): boolean {
   return found;
 }
 
+// Calls that read the exception being handled: sys.exc_info(), sys.exception(), traceback's
+// print_exc()/format_exc(), logging's exception() (by name: `logger.exception(...)` too).
+const READS_HANDLED = new Set(["exc_info", "exception", "print_exc", "format_exc"]);
+
+/** Whether statements call one of READS_HANDLED (not inside a nested function or class). */
+function observesHandled(body: py.Stmt[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const node = n as py.Node;
+    if (node._type === "Call") {
+      const f = node.func;
+      const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : null;
+      if (name !== null && READS_HANDLED.has(name)) {
+        found = true;
+        return;
+      }
+    }
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef" || node._type === "Lambda") return;
+    for (const v of Object.values(n)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
+  return found;
+}
+
 /**
- * try/finally whose finally raises: the new exception's __context__ is the one propagating when
+ * try/finally whose finally raises (or reads the exception being handled: the block handles the
+ * exception that reached it, so `enter_finally(pending)` makes it sys.exception() meanwhile): the new exception's __context__ is the one propagating when
  * the finally began (JS finally blocks cannot see it, so the try records it).
  *   let pending = null; try { try-statement } catch (e) { pending = finally_pending(e); throw e }
  *   finally { try { finalbody } catch (f) { throw pending === null ? f : chain_context(f, pending) } }
@@ -91,8 +127,18 @@ function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[]
   cx.fn.temps.pop();
   const escaping = cx.temp("_e");
   cx.fn.temps.pop();
+  const handles = observesHandled(s.finalbody);
+  const saved = handles ? cx.temp("_prev") : "";
   const finalbody = cx.stmts(s.finalbody);
   const chained = call(cx.helper("chain_context"), id(escaping), id(pending));
+  const finalizer: ir.Stmt[] = [
+    {
+      k: "try",
+      body: finalbody,
+      catchName: escaping,
+      handler: [ifStmt(binop("===", id(pending), lit(null)), [throwStmt(id(escaping))], [throwStmt(chained)])],
+    },
+  ];
   return [
     assignStmt(id(pending), lit(null), line),
     {
@@ -100,14 +146,12 @@ function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[]
       body: inner,
       catchName: caught,
       handler: [assignStmt(id(pending), call(cx.helper("finally_pending"), id(caught))), throwStmt(id(caught))],
-      finalizer: [
-        {
-          k: "try",
-          body: finalbody,
-          catchName: escaping,
-          handler: [ifStmt(binop("===", id(pending), lit(null)), [throwStmt(id(escaping))], [throwStmt(chained)])],
-        },
-      ],
+      finalizer: handles
+        ? [
+            assignStmt(id(saved), call(cx.helper("enter_finally"), id(pending))),
+            { k: "try", body: finalizer, finalizer: [exprStmt(call(cx.helper("exit_except"), id(saved)))] },
+          ]
+        : finalizer,
       line,
     },
   ];

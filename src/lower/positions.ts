@@ -76,10 +76,14 @@ export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py
       case "SetComp":
       case "DictComp": {
         // `((_iter) => { ... })(iterable)`: the arrow's frame is the Python frame, its call's is none.
+        // With awaits inside, `yield* call_bound(function* (_iter) { ... }, self, iterable)`: likewise.
         const r = lower(cx, e);
         if (r.k === "call" && r.callee.k === "arrow") {
           setPyMark(r, { at: e, kind: INLINED_CALL });
           setPyMark(r.callee, { at: e, kind: INLINED_BODY });
+        } else if (r.k === "yield" && r.delegate && r.arg?.k === "call" && r.arg.args[0]?.k === "function") {
+          setPyMark(r.arg, { at: e, kind: INLINED_CALL });
+          setPyMark(r.arg.args[0], { at: e, kind: INLINED_BODY });
         }
         return r;
       }
@@ -94,6 +98,11 @@ export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py
  * CPython's frame is at the target's range.
  */
 export function markTarget(node: ir.Expr, target: py.Subscript | py.Attribute): ir.Expr {
+  return mark(node, target);
+}
+
+/** The unpacking of a value into a tuple or list target (`a, b = v`): a wrong length is at the target's range. */
+export function markUnpack(node: ir.Expr, target: py.Tuple | py.List): ir.Expr {
   return mark(node, target);
 }
 

@@ -436,6 +436,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/multiprocessing Pool": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/traceback FrameSummary": "tsyncio/runtime PyObject|0|line|colno end_colno end_lineno filename lineno locals name",
   "tsyncio/runtime/traceback StackSummary": "tsyncio/runtime PyList|0||",
+  "tsyncio/runtime/traceback TracebackException": "tsyncio/runtime PyObject|0||exc_type exceptions stack",
   "tsyncio/runtime/typing TypeAliasType": "tsyncio/runtime PyObject|0|__parameters__|",
   "tsyncio/runtime/typing _GenericAlias": "|0||",
   "tsyncio/runtime/typing _SpecialForm": "|0||",

@@ -16,7 +16,13 @@ export function script_path(name: string): string {
 }
 
 /** Where the program is now (file and Python line), for warnings CPython attributes to the caller. */
-let locate: (() => { filename: string; lineno: number } | null) | null = null;
+/** The innermost program frame: its file, line and function name (co_name: `run`, `<module>`). */
+export interface PyLocation {
+  filename: string;
+  lineno: number;
+  name?: string;
+}
+let locate: (() => PyLocation | null) | null = null;
 
 export function set_location_provider(fn: typeof locate): void {
   locate = fn;
@@ -52,7 +58,7 @@ export function current_frames(): PyFrameInfo[] {
 }
 
 /** The innermost line of the translated program on the stack, if the host can tell. */
-export function current_location(): { filename: string; lineno: number } | null {
+export function current_location(): PyLocation | null {
   return locate ? locate() : null;
 }
 

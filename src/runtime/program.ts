@@ -30,6 +30,8 @@ import {
   toPyException,
   caughtException,
   wasRaised,
+  raisedAgain,
+  _assigned_traceback,
 } from "./builtins/exceptions.js";
 import {
   typeName,
@@ -1257,25 +1259,37 @@ export function exception_matches(exc: unknown, spec: unknown): boolean {
   return exc instanceof (spec as new (...a: unknown[]) => unknown);
 }
 
-export const to_exception = caughtException;
+/**
+ * The catch of an except clause or a `with` statement (whose `__exit__` sees the exception): the
+ * exception as Python's, and where it was caught: its traceback starts at this frame, as in
+ * CPython (caught again further out after a bare `raise`, at that frame).
+ */
+export function to_exception(e: unknown): BaseException {
+  const exc = caughtException(e);
+  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
+  return exc;
+}
 
-// The exception being handled (sys.exception(), a bare `raise`, `__context__`) is sys.ts's: a
-// Task keeps its own across its steps (asyncio/tasks.ts), as each CPython coroutine does.
-
+/** An except clause's body starts (the exception came through to_exception, which noted where). */
 export function enter_except(exc: BaseException): BaseException | null {
   const saved = _set_exception(exc) as BaseException | null;
   // Raised while another exception was being handled, further out (an enclosing handler, a
   // caller's): that one is its __context__, as CPython sets it when raising.
   if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
-  // Where it was caught: a printed traceback starts at that frame, as in CPython.
-  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
-    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
-  }
   return saved;
 }
 
 export function exit_except(saved: BaseException | null): void {
   _set_exception(saved);
+}
+
+/**
+ * The start of a finally block that looks at the exception being handled (sys.exc_info(),
+ * traceback.print_exc(), logging.exception): reached by an exception (`pending`), the block
+ * handles it, as CPython's does. Returns what exit_except restores.
+ */
+export function enter_finally(pending: BaseException | null): BaseException | null {
+  return pending === null ? (_handled_exception() as BaseException | null) : enter_except(pending);
 }
 
 // Exceptions last thrown by a bare `raise` (or left unhandled by except*): an except* clause treats
@@ -1293,9 +1307,7 @@ const reraised = new WeakSet<BaseException>();
  */
 export function finally_pending(e: unknown): BaseException {
   const exc = caughtException(e);
-  if (!Object.prototype.hasOwnProperty.call(exc, "__caught_stack__")) {
-    Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
-  }
+  Object.defineProperty(exc, "__caught_stack__", { value: new Error().stack, configurable: true, writable: true });
   return exc;
 }
 
@@ -1330,7 +1342,13 @@ function stopIterationEscaped(escaping: unknown, what: "generator" | "coroutine"
   const e = toPyException(escaping);
   if (!(e instanceof StopIteration)) return e;
   const r = new RuntimeError(`${what} raised StopIteration`);
-  r.__cause__ = e;
+  // CPython converts it as the frame ends: the RuntimeError's traceback starts at the caller.
+  Error.captureStackTrace?.(r, stopIterationEscaped);
+  const lines = String(r.stack).split("\n");
+  const own = lines.findIndex((l, i) => i > 0 && /^\s+at /.test(l) && !/\bat (?:generator_stop|coroutine_stop) \(/.test(l));
+  if (own > 0) Object.defineProperty(r, "stack", { value: [...lines.slice(0, own), ...lines.slice(own + 1)].join("\n"), configurable: true, writable: true });
+  // (the StopIteration was raised, and caught in this frame: its traceback ends here)
+  r.__cause__ = to_exception(e);
   r.__context__ = e;
   return r;
 }
@@ -1344,8 +1362,12 @@ export function reraise(): BaseException {
 
 /** `raise X from Y`. */
 export function with_cause(exc: unknown, cause: unknown): BaseException {
-  const e = exception_instance(exc);
-  e.__cause__ = cause === null ? null : exception_instance(cause);
+  // (`exc` comes through exception_instance already when it is no `new E(...)`: raised once)
+  const e = exc instanceof BaseException ? exc : exception_instance(exc);
+  // Raised for the first time: its traceback starts at the raise statement.
+  if (!wasRaised(e) && _assigned_traceback(e) === undefined) Error.captureStackTrace?.(e, with_cause);
+  // (the cause is not raised here: an instance keeps its traceback as it is)
+  e.__cause__ = cause === null ? null : cause instanceof BaseException ? cause : exception_instance(cause);
   e.__suppress_context__ = true;
   return e;
 }
@@ -1415,7 +1437,8 @@ export function exception_instance(x: unknown): BaseException {
     }
     // Raised for the first time: its traceback starts here, not where the object was built (a
     // caught one keeps its frames, as CPython's traceback does when re-raised).
-    if (!wasRaised(x)) Error.captureStackTrace?.(x, exception_instance);
+    if (!wasRaised(x) && _assigned_traceback(x) === undefined) Error.captureStackTrace?.(x, exception_instance);
+    else raisedAgain(x, exception_instance);
     return x;
   }
   if (typeof x === "function" && (x as Function).prototype instanceof BaseException) return new (x as new () => BaseException)();

@@ -4,7 +4,7 @@
 
 import { host } from "./host.js";
 import { modules } from "./registry.js";
-import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, caughtException, trailOf } from "./builtins/exceptions.js";
+import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, LIBRARY_CATCH, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -17,6 +17,7 @@ import {
   format_exception,
   format_exception_only,
 } from "./modules/traceback.js";
+import { TracebackType } from "./modules/_traceback_objects.js";
 import { close_suspended_generators, set_dropped_report, set_frames_provider, set_location_provider, set_module_files, set_program_dir } from "./program.js";
 import { set_source_line_provider } from "./asyncio/_warnings.js";
 import { ModuleSpec, _reset_modules, type ModuleBody } from "./importer.js";
@@ -276,12 +277,15 @@ function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   if (trail === undefined) {
     frames = pythonFrames(exc, scripts, !full);
   } else {
-    // Re-raised by awaits in other coroutines: the latest await's frames first, its own last.
+    // Re-raised by awaits in other coroutines or by raise statements: the latest raise's frames
+    // first, its own last; each earlier part starts where it was caught before the next raise.
     frames = [];
     for (let i = trail.awaits.length - 1; i >= 0; i--) {
-      frames.push(...pythonFrames(trail.awaits[i], scripts, !(full && i === trail.awaits.length - 1)));
+      const part = trail.awaits[i];
+      frames.push(...caughtPart(pythonFrames(part, scripts, !(full && i === trail.awaits.length - 1)), part.caught, scripts));
+      if (part.tb !== undefined) frames.push(...tracebackFrames(part.tb));
     }
-    if (trail.own) frames.push(...pythonFrames(exc, scripts, true));
+    if (trail.own) frames.push(...caughtPart(pythonFrames(exc, scripts, true), trail.ownCaught, scripts));
   }
   if (full) return frames;
   // Caught by the runtime on the program's behalf (unittest running a test): the traceback starts
@@ -295,7 +299,25 @@ function exceptionFrames(exc: BaseException, scripts: FrameSource): Frame[] {
   }
   // A caught exception's traceback starts at the frame that caught it, as in CPython.
   const caughtAt = (exc as { __caught_stack__?: string }).__caught_stack__;
-  if (caughtAt !== undefined) frames = frames.slice(Math.max(0, pythonFrames({ stack: caughtAt }, scripts, true).length - 1));
+  if (caughtAt !== undefined) frames = frames.slice(caughtDepth(caughtAt, scripts));
+  return frames;
+}
+
+/** `frames` from the one where they were caught (`caught`: the stack there), as CPython's traceback holds them. */
+function caughtPart(frames: Frame[], caught: string | undefined, scripts: FrameSource): Frame[] {
+  return caught === undefined ? frames : frames.slice(caughtDepth(caught, scripts));
+}
+
+/** How many outer frames a catch at `caught` leaves out: those above the catching frame (all the program's, for the runtime's own catch). */
+function caughtDepth(caught: string, scripts: FrameSource): number {
+  const n = pythonFrames({ stack: caught }, scripts, true).length;
+  return caught.startsWith(LIBRARY_CATCH) ? n : Math.max(0, n - 1);
+}
+
+/** The frames of a traceback object the program handed to with_traceback(). */
+function tracebackFrames(tb: unknown): Frame[] {
+  const frames: Frame[] = [];
+  for (let t = tb as TracebackType | null; t instanceof TracebackType; t = t.tb_next) frames.push({ url: "", ...t._record } as Frame);
   return frames;
 }
 
@@ -356,8 +378,9 @@ const escaped = new WeakSet<BaseException>();
 // The event loop calling a callback or a task step. CPython's traceback of an exception raised in a
 // task or callback starts there (the frames that run the loop are not part of it), unless it
 // propagates out of the loop.
-// (Task steps and wakeups are dequeued as the Task itself: Task._run_queued, on a Task or a subclass.)
-const LOOP_DISPATCH = /\bat (?:\w*Handle\._run|[\w$]+\._run_queued) \(/;
+// (Task steps and wakeups are dequeued as the Task itself: Task._run_queued, on a Task or a subclass.
+// A thread's step likewise: its frames start at the thread's function, threads/scheduler.ts.)
+const LOOP_DISPATCH = /\bat (?:\w*Handle\._run|[\w$]+\._run_queued|thread_step) \(/;
 const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
 
 /**
@@ -405,7 +428,7 @@ export function installFrames(src: FrameSource, moduleNames: Map<string, string>
   set_location_provider(() => {
     const frames = pythonFrames(new Error(), src);
     const last = frames[frames.length - 1];
-    return last ? { filename: last.path, lineno: last.line } : null;
+    return last ? { filename: last.path, lineno: last.line, name: last.name } : null;
   });
   set_module_files(moduleNames);
   const frames = () =>

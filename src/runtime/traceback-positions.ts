@@ -33,7 +33,10 @@ const ANCHOR_BINOP = 1;
 const ANCHOR_SUBSCRIPT = 2;
 /** The call of an inlined comprehension's function: its JS frame is no Python frame. */
 export const INLINED_CALL = 3;
-/** An inlined comprehension's function: a frame of the function around it, with no range of its own. */
+/**
+ * An inlined comprehension's function: a frame of the function around it, at the comprehension
+ * (where its iteration fails: CPython 3.12 marks the whole comprehension).
+ */
 export const INLINED_BODY = 4;
 /** The attribute of a method call (`obj.m` of `obj.m(x)`): the range of an AttributeError's own frame. */
 const CALLEE_ATTRIBUTE = 5;
@@ -45,7 +48,7 @@ const CALLEE_ATTRIBUTE = 5;
 export function frameRange(range: PyRange | null): PyRange | undefined | "none" {
   if (!range) return undefined;
   if (range[4] === INLINED_CALL) return "none";
-  if (range[4] === INLINED_BODY) return undefined;
+  if (range[4] === INLINED_BODY) return [range[0], range[1], range[2], range[3], 0, 0, 0];
   if (range[4] === CALLEE_ATTRIBUTE) return [range[0], range[1], range[2], range[3], 0, 0, 0];
   return range;
 }

@@ -19,7 +19,7 @@
 // (_PyAsyncGenWrappedValue). asend()/athrow()/aclose() return awaitables that drive the generator
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, hexAddress } from "./_compat.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, caughtByLibrary, caughtException, hexAddress } from "./_compat.js";
 import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
 import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 import { asyncgen_hooks, set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
@@ -321,7 +321,8 @@ export class AsyncGenASend extends AsyncGenOp {
   protected _on_raise(e: unknown): IteratorResult<unknown, unknown> {
     if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
       const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
-      err.__cause__ = e;
+      // (raised in the generator's frame, the last of the program's: its traceback is that frame)
+      err.__cause__ = caughtByLibrary(caughtException(e));
       throw err;
     }
     throw e;
@@ -406,7 +407,8 @@ export class AsyncGenAThrow extends AsyncGenOp {
     }
     if (e instanceof StopAsyncIteration || e instanceof StopIteration) {
       const err = new RuntimeError(`async generator raised ${e.constructor.name}`);
-      err.__cause__ = e;
+      // (raised in the generator's frame, the last of the program's: its traceback is that frame)
+      err.__cause__ = caughtByLibrary(caughtException(e));
       throw err;
     }
     throw e;

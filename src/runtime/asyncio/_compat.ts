@@ -18,6 +18,9 @@ export {
   ValueError,
   toPyException,
   caughtException,
+  caughtByLibrary,
+  escapedCoroutine,
+  handled,
   storedTrail,
   reraisedByAwait,
   thrownIntoCoroutine,
@@ -29,5 +32,5 @@ export { KwArgs, PyObject, kw, popKw, hexAddress, className, _skip_next_init } f
 export { repr, str } from "../builtins/repr.js";
 export { PyList, PyTuple, PySet, PyDict } from "../builtins/collections.js";
 export { host } from "../host.js";
-export { eq, lt, typeName, typeShortName, toIterable, callable } from "../builtins/ops.js";
+export { eq, lt, getattr, typeName, typeShortName, toIterable, callable } from "../builtins/ops.js";
 export { len } from "../builtins/functions.js";

@@ -39,7 +39,7 @@ import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
 import { Future, _add_runtime_callback, _new_future, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
-import { _log_debug, _log_error, _log_warning } from "./log.js";
+import { _log_debug, _log_error, _log_warning, _origin } from "./log.js";
 import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { bindMethod } from "../builtins/ops.js";
@@ -323,7 +323,7 @@ class BaseEventLoop extends AbstractEventLoop {
   close(): null {
     if (this.is_running()) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return null;
-    if (this._debug) _log_debug(`Close ${this.__repr__()}`);
+    if (this._debug) _log_debug(`Close ${this.__repr__()}`, _origin("base_events.py", 707, "close"));
     this._closed = true;
     this._ready.clear();
     this._scheduled.clear();
@@ -518,7 +518,7 @@ class BaseEventLoop extends AbstractEventLoop {
       if (key === "message" || key === "exception") continue;
       lines.push(`${key}: ${repr(ctxGet(context, key))}`);
     }
-    _log_error(lines.join("\n"), _isNone(exception) ? null : exception);
+    _log_error(lines.join("\n"), _isNone(exception) ? null : exception, _origin("base_events.py", 1805, "default_exception_handler"));
   }
 
   /**
@@ -532,7 +532,7 @@ class BaseEventLoop extends AbstractEventLoop {
         this.default_exception_handler(context);
       } catch (e) {
         if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-        _log_error("Exception in default exception handler", caughtException(e));
+        _log_error("Exception in default exception handler", caughtException(e), _origin("base_events.py", 1838, "call_exception_handler"));
       }
       return;
     }
@@ -558,7 +558,11 @@ class BaseEventLoop extends AbstractEventLoop {
       } catch (e2) {
         if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
         caughtException(e2);
-        _log_error("Exception in default exception handler while handling an unexpected error in custom exception handler", e2);
+        _log_error(
+          "Exception in default exception handler while handling an unexpected error in custom exception handler",
+          e2,
+          _origin("base_events.py", 1874, "call_exception_handler"),
+        );
       }
     }
   }
@@ -733,7 +737,7 @@ class BaseEventLoop extends AbstractEventLoop {
       else handle._run();
       const dt = this._now() - t0;
       if (dt >= this.slow_callback_duration) {
-        _log_warning(`Executing ${_format_handle(h)} took ${dt.toFixed(3)} seconds`);
+        _log_warning(`Executing ${_format_handle(h)} took ${dt.toFixed(3)} seconds`, _origin("base_events.py", 1966, "_run_once"));
       }
     } finally {
       this._current_handle = null;
@@ -780,7 +784,7 @@ class _UnixSelectorEventLoop extends BaseEventLoop {
     super();
     this._own_fds = [allocFd(), allocFd(), allocFd()];
     // CPython's selector loops say which selector they use (seen with logging at DEBUG).
-    _log_debug("Using selector: EpollSelector");
+    _log_debug("Using selector: EpollSelector", _origin("selector_events.py", 64, "__init__"));
     // A program's subclass (`class MyLoop(asyncio.SelectorEventLoop)`) has its __init__ run, as
     // Python's construction does; it reaches this loop's own (empty) __init__ through super().
     if (new.target !== _UnixSelectorEventLoop) (this as unknown as { __init__(...a: unknown[]): void }).__init__(...args);

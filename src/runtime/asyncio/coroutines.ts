@@ -13,7 +13,7 @@
 // Coroutines never handed out are reported as "never awaited" (see _warnings.ts).
 //
 // CPython: Objects/genobject.c (coroutine objects), Lib/asyncio/coroutines.py (3.12).
-import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, hexAddress, typeName } from "./_compat.js";
+import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, caughtException, hexAddress, typeName } from "./_compat.js";
 import { _typename } from "./_util.js";
 import { BOUND_METHOD_MARKS } from "../builtins/ops.js";
 import { PyObject } from "../builtins/object.js";
@@ -108,7 +108,7 @@ export type CoroGen<T = unknown> = Generator<unknown, T, unknown>;
 export function _coroutine_stop(e: unknown): unknown {
   if (!(e instanceof StopIteration)) return e;
   const r = new RuntimeError("coroutine raised StopIteration");
-  r.__cause__ = e;
+  r.__cause__ = caughtException(e);
   r.__context__ = e;
   return r;
 }

@@ -1,7 +1,7 @@
 // How asyncio names callbacks in reprs and error messages, and the slice of `reprlib` it uses
 // to keep Future results short.
 // CPython: Lib/asyncio/format_helpers.py, Lib/reprlib.py (3.12).
-import { PyDict, PyList, PySet, PyTuple, repr } from "./_compat.js";
+import { PyDict, PyList, PySet, PyTuple, getattr, repr } from "./_compat.js";
 import { qualname_at } from "../program-info.js";
 import { isProgramLambda } from "../builtins/program-functions.js";
 
@@ -49,6 +49,11 @@ export function _callback_name(func: unknown): string {
   const f = func as Named & { name?: string };
   if (typeof func === "function" || (func !== null && typeof func === "object")) {
     if (f.__qualname__) return f.__qualname__;
+    // A bound method: its function's qualname, `Job.run` (Python's attribute knows the class).
+    if (typeof func === "function" && Object.prototype.hasOwnProperty.call(func, "__func__")) {
+      const q = getattr(func, "__qualname__", null);
+      if (typeof q === "string") return q;
+    }
     // A nested plain def of the script: its qualname from the compiler's table, by its def line.
     const src = typeof func === "function" && f.__func__ === undefined && functionSource !== null ? functionSource(func) : null;
     // (a lambda's is kept under its negated line: `main.<locals>.<lambda>`, else `<lambda>`)

@@ -255,7 +255,13 @@ class Future<T = unknown> extends PyObject implements Iterable<unknown> {
       }
       return this._result as T;
     }
-    if (st === _CANCELLED) throw this._make_cancelled_error();
+    if (st === _CANCELLED) {
+      const e = this._make_cancelled_error();
+      // The CancelledError a cancelled task's coroutine raised: the calling frames go on top of its traceback.
+      const trail = trailOf(e);
+      if (trail !== undefined) reraisedByAwait(e, trail);
+      throw e;
+    }
     throw new InvalidStateError("Result is not set.");
   }
 

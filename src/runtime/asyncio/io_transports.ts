@@ -10,7 +10,7 @@ import { KeyboardInterrupt, SystemExit } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { bytesData } from "../builtins/bytes.js";
 import { len } from "../builtins/functions.js";
-import { _log_warning } from "./log.js";
+import { _log_warning, _origin } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport, keepsProtocol } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
@@ -145,7 +145,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
     if (buf.byteLength === 0) return;
     if (this._conn_lost) {
-      if (this._conn_lost >= 5) _log_warning("socket.send() raised exception.");
+      if (this._conn_lost >= 5) _log_warning("socket.send() raised exception.", _origin("selector_events.py", 1064, "write"));
       this._conn_lost++;
       return;
     }

@@ -23,6 +23,8 @@ import {
   repr,
   str,
   caughtException,
+  caughtByLibrary,
+  escapedCoroutine,
   thrownIntoCoroutine,
   _skip_next_init,
 } from "./_compat.js";
@@ -518,7 +520,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this.__finish_exception(err);
         throw err;
       } else {
-        this.__finish_exception(caughtException(_coroutine_stop(err)));
+        this.__finish_exception(escapedCoroutine(caughtException(_coroutine_stop(err))));
       }
       return;
     }
@@ -693,6 +695,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
 
 // Made only when asked for (see _bound_wakeup): on the prototype until then.
 (Task.prototype as unknown as Record<string, unknown>)._wakeup_cb = null;
+// Set only on a task suspended inside an except block.
 Object.defineProperty(Task, "__module__", { value: "_asyncio", configurable: true });
 // Future reprs show a Task's wakeup callback as CPython's C Task does. As __qualname__, not by
 // redefining `name`: that turns a function into a dictionary-mode object, and the loop calls
@@ -1481,7 +1484,8 @@ const wait_for = coroutine_function(
     try {
       result = yield* awaitable(fut);
     } catch (e) {
-      const exc = caughtException(e);
+      // (caught in wait_for's own frame: CPython's traceback of it starts there)
+      const exc = caughtByLibrary(caughtException(e));
       const suppress = (yield* cm.__aexit__(exc.constructor, exc, null)) as unknown;
       if (!suppress) throw exc === e ? e : exc;
       return null;

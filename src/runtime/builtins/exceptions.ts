@@ -7,6 +7,7 @@ import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
 import { className, classModule, classQualname } from "./names.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 
 // repr(), str() and the tuple and list types are a layer above (late.ts).
 const repr = (x: unknown): string => late.repr(x);
@@ -588,6 +589,20 @@ export function _set_traceback_maker(f: (exc: BaseException) => unknown): void {
   tracebackMaker = f;
 }
 
+/**
+ * The exception being handled (sys.exception(), sys.exc_info(), a bare `raise`): set while an
+ * except block (or a finally reached by an exception) runs; each Task keeps its own across awaits.
+ */
+export const handled: { exc: BaseException | null } = {
+  // (the state itself is thread-state.ts's, which Tasks, coroutines and generators save and restore)
+  get exc(): BaseException | null {
+    return handled_exception() as BaseException | null;
+  },
+  set exc(e: BaseException | null) {
+    set_handled_exception(e);
+  },
+};
+
 // Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
 // an exception object that was only constructed (say, put into an ExceptionGroup) has none.
 const raised = new WeakSet<BaseException>();
@@ -611,7 +626,20 @@ export function wasRaised(exc: BaseException): boolean {
  */
 export interface TracebackTrail {
   own: boolean;
-  awaits: { stack?: string }[];
+  /** Where the own frames were last caught, when a later raise put frames above them. */
+  ownCaught?: string;
+  awaits: TraceSegment[];
+}
+/**
+ * Frames a raise added above the exception's earlier traceback: the stack where it happened
+ * (cut at the event loop's dispatch unless the exception left the loop), `caught`: where that
+ * raise was caught before the next one (the frames start there), `tb`: the traceback object the
+ * program gave the exception (with_traceback), whose frames come below these.
+ */
+export interface TraceSegment {
+  stack?: string;
+  caught?: string;
+  tb?: unknown;
 }
 const trails = new WeakMap<BaseException, TracebackTrail>();
 
@@ -628,7 +656,57 @@ export function storedTrail(exc: BaseException): TracebackTrail {
 export function reraisedByAwait(exc: BaseException, stored: TracebackTrail): void {
   const holder: { stack?: string } = {};
   Error.captureStackTrace?.(holder, reraisedByAwait);
-  trails.set(exc, { own: stored.own, awaits: [...stored.awaits, holder] });
+  trails.set(exc, { own: stored.own, ownCaught: stored.ownCaught, awaits: [...stored.awaits, holder] });
+  raised.add(exc);
+}
+
+/** Marks a caught stack (`__caught_stack__`) taken where the runtime's own asyncio code caught the exception. */
+export const LIBRARY_CATCH = "library catch\n";
+
+/**
+ * Caught here by the runtime's asyncio code (wait_for awaiting the future it guards): CPython's
+ * traceback starts in its library frame, below every frame of the program on the stack now.
+ */
+export function caughtByLibrary(exc: BaseException): BaseException {
+  Object.defineProperty(exc, "__caught_stack__", { value: LIBRARY_CATCH + new Error().stack, configurable: true, writable: true });
+  return exc;
+}
+
+/**
+ * The exception left a Task's coroutine (the Task stores it): its traceback runs from the
+ * coroutine's frame, wherever the coroutine caught it before (and re-raised it with a bare `raise`).
+ */
+export function escapedCoroutine(exc: BaseException): BaseException {
+  delete (exc as { __caught_stack__?: string }).__caught_stack__;
+  return exc;
+}
+
+/**
+ * `raise e` (the raise statement, not a bare `raise`) here: CPython adds this frame and those it
+ * goes through to the traceback `e` has (from an earlier raise, or the one with_traceback() gave).
+ */
+export function raisedAgain(exc: BaseException, from: Function): void {
+  const holder: TraceSegment = {};
+  Error.captureStackTrace?.(holder, from);
+  if (assignedTracebacks.has(exc)) {
+    const tb = assignedTracebacks.get(exc);
+    assignedTracebacks.delete(exc);
+    if (tb !== null) holder.tb = tb;
+    trails.set(exc, { own: false, awaits: [holder] });
+  } else {
+    const trail = trails.get(exc) ?? { own: raised.has(exc), awaits: [] };
+    const caught = (exc as { __caught_stack__?: string }).__caught_stack__;
+    const awaits = trail.awaits.slice();
+    let ownCaught = trail.ownCaught;
+    // The frames so far start where the exception was last caught.
+    // (a captured `stack` is no enumerable property: copied by name)
+    const last = awaits[awaits.length - 1];
+    if (last !== undefined) awaits[awaits.length - 1] = { stack: last.stack, tb: last.tb, caught };
+    else ownCaught = caught;
+    awaits.push(holder);
+    trails.set(exc, { own: trail.own, ownCaught, awaits });
+  }
+  delete (exc as { __caught_stack__?: string }).__caught_stack__;
   raised.add(exc);
 }
 

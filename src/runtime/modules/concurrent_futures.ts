@@ -4,7 +4,18 @@
 // the thread scheduler. Thread names, max_workers defaults, states, reprs and messages follow
 // CPython 3.12. CPython: Lib/concurrent/futures/_base.py, thread.py (documented behaviour).
 import { host } from "../host.js";
-import { AttributeError, Exception, RuntimeError, TimeoutError, TypeError, ValueError, NotImplementedError, caughtException } from "../builtins/exceptions.js";
+import {
+  AttributeError,
+  BaseException,
+  Exception,
+  RuntimeError,
+  TimeoutError,
+  TypeError,
+  ValueError,
+  NotImplementedError,
+  caughtException,
+  raisedAgain,
+} from "../builtins/exceptions.js";
 import { KwArgs, PyObject, hexAddress } from "../builtins/object.js";
 import { PySet, PyTuple } from "../builtins/collections.js";
 import { call, typeName, typeShortName } from "../builtins/ops.js";
@@ -115,7 +126,11 @@ export class Future extends PyObject {
   }
 
   private _get_result(): unknown {
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) {
+      // CPython's `raise self._exception`: each result() puts its caller's frames on top.
+      if (this._exception instanceof BaseException) raisedAgain(this._exception, Future.prototype._get_result);
+      throw this._exception;
+    }
     return this._result;
   }
 

@@ -5,8 +5,9 @@
 // asyncio's own records ("Task exception was never retrieved", debug-mode warnings) go through
 // getLogger("asyncio"), so basicConfig() formats them as CPython does.
 // logging.config and logging.handlers are logging_config.ts and logging_handlers.ts.
-// FileHandler writes a file through open(). Not here: the rotating handlers; %(funcName)s (the runtime does not
-// know the calling function) raises NotImplementedError rather than print something wrong.
+// FileHandler writes a file through open(). Not here: the rotating handlers. A record's funcName and
+// lineno are the innermost program frame's (the runtime's stack of Python frames), stack_info=True
+// adds that stack.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
 import { NotImplementedError, TypeError, ValueError, KeyError, OSError, caughtException, BaseException } from "../builtins/exceptions.js";
@@ -20,7 +21,7 @@ import { pytype, truthy, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { current_location } from "../program.js";
 import { exc_info as sys_exc_info } from "./sys.js";
-import { format_exception } from "./traceback.js";
+import { format_exception, format_stack } from "./traceback.js";
 import { localtime, strftime } from "./time.js";
 import { _get_running_loop } from "../asyncio/events.js";
 import { _set_logger } from "../asyncio/log.js";
@@ -243,9 +244,6 @@ export class Formatter {
   private validate(): void {
     const fields = [...this._fmt.matchAll(STYLES[this._style].fields)].map((m) => m[1]);
     if (fields.length === 0) throw new ValueError(`Invalid format '${this._fmt}' for '${this._style}' style`);
-    if (fields.includes("funcName")) {
-      throw new NotImplementedError("logging: %(funcName)s is not supported by tsyncio (the runtime does not know the calling function)");
-    }
   }
 
   usesTime(): boolean {
@@ -660,7 +658,19 @@ export class Logger extends Filterer {
     }
     const where = current_location();
     const pathname = where?.filename ?? "(unknown file)";
-    const record = recordFactory(this.name, BigInt(level), pathname, BigInt(where?.lineno ?? 0), msg, PyTuple.fromArray(args), exc_info, null, null);
+    // stack_info=True: the stack down to the logging call, as Logger.findCaller writes it.
+    const sinfo = k.stack_info !== undefined && truthy(k.stack_info) ? `Stack (most recent call last):\n${format_stack().join("")}`.replace(/\n$/, "") : null;
+    const record = recordFactory(
+      this.name,
+      BigInt(level),
+      pathname,
+      BigInt(where?.lineno ?? 0),
+      msg,
+      PyTuple.fromArray(args),
+      exc_info,
+      where?.name ?? "(unknown function)",
+      sinfo,
+    );
     const extra = k.extra;
     if (extra instanceof PyDict) {
       for (const [key, v] of extra.entries()) {
@@ -811,11 +821,12 @@ export const raiseExceptions = true;
 // asyncio logs through getLogger("asyncio"): with nothing configured this is the last-resort
 // handler (the bare message and traceback on stderr), as before; with basicConfig() it is formatted.
 const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 } as const;
-_set_logger((level, message, exc) => {
+_set_logger((level, message, exc, origin) => {
   const logger = getLogger("asyncio");
   const n = LEVELS[level];
   if (!logger.isEnabledFor(n)) return;
-  const where = current_location();
+  // (where CPython's asyncio makes the call, when the runtime says)
+  const where = origin ?? current_location();
   const record = recordFactory(
     "asyncio",
     BigInt(n),
@@ -824,7 +835,7 @@ _set_logger((level, message, exc) => {
     message,
     PyTuple.of(),
     exc ?? null,
-    null,
+    where?.name ?? "(unknown function)",
     null,
   );
   logger.handle(record);

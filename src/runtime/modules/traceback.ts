@@ -11,7 +11,8 @@ import { exception as currentException } from "./sys.js";
 import { _assigned_traceback } from "../builtins/exceptions.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyTuple } from "../builtins/collections.js";
-import { getitem, index as toIndex, typeName, truthy, NotImplemented } from "../builtins/ops.js";
+import { getitem, index as toIndex, pytype, typeName, truthy, NotImplemented } from "../builtins/ops.js";
+import { className } from "../builtins/names.js";
 import { _source_line } from "../asyncio/_warnings.js";
 import { bindArgs } from "../builtins/hostfs.js";
 import { TracebackType, _exception_frames, type FrameRecord } from "./_traceback_objects.js";
@@ -119,25 +120,30 @@ function emit(st: PrintState, text: string | string[], margin = "|"): void {
   }
 }
 
-/** The frames of an exception that was raised; one only constructed has no traceback. */
-function framesOf(e: BaseException): string[] {
+/**
+ * The frames of an exception that was raised; one only constructed has no traceback (null). A
+ * raised one may have no frame of the program (only CPython's library frames, which are not
+ * shown): its report still has the "Traceback" line.
+ */
+function framesOf(e: BaseException): string[] | null {
   const all = allFramesOf(e);
-  if (frameLimit === null) return all;
-  // (`limit`: the first n frames of each traceback, or the last -n)
-  return frameLimit >= 0 ? all.slice(0, frameLimit) : all.slice(frameLimit);
+  if (all === null || frameLimit === null) return all;
+  // (`limit`: the first n frames of each traceback, or the last -n; none left: no "Traceback" line)
+  const shown = frameLimit >= 0 ? all.slice(0, frameLimit) : all.slice(frameLimit);
+  return shown.length > 0 ? shown : null;
 }
 /** The `limit` and `chain` of the format/print call running (null: every frame). */
 let frameLimit: number | null = null;
 let withChain = true;
 
-function allFramesOf(e: BaseException): string[] {
+function allFramesOf(e: BaseException): string[] | null {
   // unittest's assertRaises keeps the exception without its traceback (exc.with_traceback(None)).
-  if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return [];
+  if ((e as { __traceback_cleared__?: boolean }).__traceback_cleared__) return null;
   // A traceback the program gave it (`raise E().with_traceback(tb)`): where it was raised, then tb's frames.
   const given = _assigned_traceback(e);
-  if (given === null) return [];
+  if (given === null) return null;
   if (given instanceof TracebackType) return formatFrameList([...(wasRaised(e) ? _exception_frames(e) : []), ...recordsOf(given)]);
-  return wasRaised(e) ? frameFormatter(e) : [];
+  return wasRaised(e) ? frameFormatter(e) : null;
 }
 
 /** One exception with the chain of causes/contexts before it, as CPython prints them. */
@@ -170,7 +176,7 @@ function formatChain(e: BaseException, st: PrintState): void {
 function formatSingle(e: BaseException, st: PrintState): void {
   if (!(e instanceof BaseExceptionGroup)) {
     const frames = framesOf(e);
-    if (frames.length > 0) {
+    if (frames !== null) {
       emit(st, "Traceback (most recent call last):\n");
       emit(st, frames);
     }
@@ -185,7 +191,7 @@ function formatSingle(e: BaseException, st: PrintState): void {
   const outermost = st.depth === 0;
   if (outermost) st.depth = 1;
   const frames = framesOf(e);
-  if (frames.length > 0) {
+  if (frames !== null) {
     emit(st, "Exception Group Traceback (most recent call last):\n", outermost ? "+" : "|");
     emit(st, frames);
   }
@@ -450,3 +456,96 @@ export function print_stack(...args: unknown[]): null {
   writeTo(file, formatFrameList(currentStack(f, limit)).join(""));
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// TracebackException
+
+const TE_PARAMS = [
+  "exc_type",
+  "exc_value",
+  "exc_traceback",
+  "limit",
+  "lookup_lines",
+  "capture_locals",
+  "compact",
+  "max_group_width",
+  "max_group_depth",
+  "_seen",
+];
+
+/**
+ * `traceback.TracebackException`: an exception's report captured for later (its stack, type,
+ * the TracebackExceptions of its cause, context and group members), formatted as
+ * format_exception() formats the exception.
+ */
+export class TracebackException extends PyObject {
+  declare exc_type: unknown;
+  declare stack: StackSummary;
+  declare __cause__: TracebackException | null;
+  declare __context__: TracebackException | null;
+  declare __suppress_context__: boolean;
+  declare __notes__: unknown;
+  declare exceptions: PyList<TracebackException> | null;
+  declare _str: string;
+  declare _exc: BaseException | null;
+  declare _limit: unknown;
+  __init__(...args: unknown[]): void {
+    const [exc_type, exc_value, exc_traceback, limit, , , , , , seen] = argsOf("TracebackException", TE_PARAMS, args);
+    const exc = exc_value instanceof BaseException ? exc_value : null;
+    // (the exception and the limit stay out of dir() and vars(), as CPython's private fields)
+    Object.defineProperty(this, "_exc", { value: exc, writable: true, configurable: true });
+    Object.defineProperty(this, "_limit", { value: limit, writable: true, configurable: true });
+    this.exc_type = exc_type;
+    this.stack = exc_traceback === null || exc_traceback === undefined ? new StackSummary() : extract_tb(exc_traceback, limit);
+    this._str = exc === null ? str(exc_value) : safeStr(exc);
+    this.__notes__ = exc?.__notes__ ?? null;
+    this.__suppress_context__ = exc?.__suppress_context__ ?? false;
+    // The chain, each exception once (a cycle ends where it started).
+    const done = seen instanceof Set ? (seen as Set<BaseException>) : new Set<BaseException>();
+    if (exc !== null) done.add(exc);
+    const wrap = (e: unknown): TracebackException | null =>
+      e instanceof BaseException && !done.has(e) ? new TracebackException(pytype(e), e, e.__traceback__, new KwArgs({ limit, _seen: done })) : null;
+    this.__cause__ = wrap(exc?.__cause__);
+    this.__context__ = wrap(exc?.__context__);
+    this.exceptions = exc instanceof BaseExceptionGroup ? PyList.fromArray([...exc.exceptions].map((e) => wrap(e)!).filter((e) => e !== null)) : null;
+  }
+
+  static from_exception(exc: unknown, ...rest: unknown[]): TracebackException {
+    return new TracebackException(pytype(exc), exc, (exc as BaseException).__traceback__, ...rest);
+  }
+
+  /** The report's lines, as format_exception() gives them (`chain`: with the cause or context). */
+  *format(...args: unknown[]): Generator<string> {
+    const [chain] = argsOf("format", ["chain"], args);
+    if (this._exc === null) {
+      yield* this.format_exception_only();
+      return;
+    }
+    yield* formatted(this._exc, null, this._limit, chain ?? true);
+  }
+
+  /** The exception's own lines (type and message, then its notes). */
+  *format_exception_only(): Generator<string> {
+    if (this._exc === null) {
+      yield `${className(this.exc_type)}: ${this._str}\n`;
+      return;
+    }
+    yield* exceptionOnly(this._exc, false);
+  }
+
+  print(...args: unknown[]): null {
+    const [file, chain] = argsOf("print", ["file", "chain"], args);
+    writeTo(file, [...this.format(new KwArgs({ chain: chain ?? true }))].join(""));
+    return null;
+  }
+
+  __str__(): string {
+    return this._str;
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof TracebackException)) return NotImplemented;
+    return this._exc === other._exc && this.exc_type === other.exc_type && this._str === other._str;
+  }
+}
+Object.defineProperty(TracebackException, "__module__", { value: "traceback", writable: true, configurable: true });

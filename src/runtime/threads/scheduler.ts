@@ -86,8 +86,8 @@ export function start_thread(t: SchedThread): void {
   liveThreads++;
   // start() blocks its caller until the thread runs; threads already waiting for the GIL get it
   // first (CPython hands the GIL over in request order), then the new one.
-  for (let n = runQueue.length; n > 0; n--) step(runQueue.shift()!);
-  step(t);
+  for (let n = runQueue.length; n > 0; n--) thread_step(runQueue.shift()!);
+  thread_step(t);
 }
 
 /** Runtime state each thread has its own of (the running event loop): saved and restored around a step. */
@@ -103,7 +103,8 @@ export function register_thread_slot(slot: ThreadSlot): void {
   slots.push(slot);
 }
 
-function step(t: SchedThread): void {
+// (named for tracebacks: a thread's frames start below it, run.ts)
+function thread_step(t: SchedThread): void {
   const gen = t._gen;
   if (gen === null) return;
   const previous = current;
@@ -177,7 +178,7 @@ export function next_thread_wakeup(): number | null {
 /** Runs the threads runnable now (each once) and fires due timers: the loop's poll when it is busy. */
 export function run_ready_threads(): void {
   while (fire_due());
-  for (let n = runQueue.length; n > 0; n--) step(runQueue.shift()!);
+  for (let n = runQueue.length; n > 0; n--) thread_step(runQueue.shift()!);
 }
 
 /**
@@ -203,7 +204,7 @@ export function set_io_wait(f: IoWait): void {
 export function block_plain(w: Waiter): void {
   while (!w.done) {
     if (runQueue.length > 0) {
-      step(runQueue.shift()!);
+      thread_step(runQueue.shift()!);
       continue;
     }
     if (fire_due()) continue;
