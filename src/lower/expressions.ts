@@ -230,7 +230,6 @@ export function builtinName(cx: LowerContext, e: py.Name): ir.Expr {
   }
   if (n === "anext" || n === "aiter") return id(cx.imports.use(n, n, PROGRAM));
   if (n === "super") return cx.diags.error(e, "TSY1030");
-  if (n === "complex") return cx.diags.error(e, "TSY1021");
   if (n === "eval" || n === "exec" || n === "compile") return cx.diags.error(e, "TSY3007", { name: `${n}()`, why: "it has no Python compiler at run time" });
   if (BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) || n === "NotImplemented" || n === "Ellipsis") return id(cx.imports.use(n, n, RUNTIME));
   // Python raises NameError only when the line runs; so does the translation.

@@ -10,13 +10,17 @@
 
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
-import { array, lit } from "../ir/nodes.js";
-import type { LowerContext } from "./context.js";
+import { array, id, lit } from "../ir/nodes.js";
+import { type LowerContext, safeName } from "./context.js";
 import { resolveName, type Scope } from "./scopes.js";
 
 /** Whether the function of `scope` reads the builtin `locals` (a cheap test: no walk). */
 export function callsLocals(cx: LowerContext, scope: Scope): boolean {
-  return scope.used.has("locals") && resolveName(scope, "locals", cx.scopes).where === "builtin";
+  // (`vars()` without an argument is `locals()`)
+  return (
+    (scope.used.has("locals") && resolveName(scope, "locals", cx.scopes).where === "builtin") ||
+    (scope.used.has("vars") && resolveName(scope, "vars", cx.scopes).where === "builtin")
+  );
 }
 
 /** The function's own variables: parameters first, then the names it binds (not its globals or nonlocals). */
@@ -35,6 +39,10 @@ export function localsCall(cx: LowerContext, e: py.Call): ir.Expr {
   // (free variables: the enclosing functions' names this code reads or declares nonlocal)
   const free = [...scope.nonlocals, ...[...scope.used].filter((n) => !scope.bound.has(n) && resolveName(scope, n, cx.scopes).where === "enclosing")];
   const names = [...own, ...free.filter((n, i) => free.indexOf(n) === i)];
-  const values = names.map((n) => cx.expr({ ...e, _type: "Name", id: n, ctx: { _type: "Load" } } as unknown as py.Name));
+  // (a free variable is read as it is, unchecked: one its function has not bound yet is left out)
+  const freeNames = new Set(free);
+  const values = names.map((n) =>
+    freeNames.has(n) && !own.includes(n) ? id(safeName(n)) : cx.expr({ ...e, _type: "Name", id: n, ctx: { _type: "Load" } } as unknown as py.Name),
+  );
   return cx.rt("locals_of", array(names.map((n) => lit(n))), ...values);
 }

@@ -140,6 +140,7 @@ export {
   hasattr,
   delattr,
   breakpoint,
+  complex,
   globals,
   open,
 } from "./builtins/index.js";

@@ -857,8 +857,8 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   if (empty && isBuiltinFunction(f)) return callv(f, Array.from(args));
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
-  // (a class of the program keeps the empty record: its constructor then binds the arguments by name, CPython's errors)
-  const all = empty && !(typeof f === "function" && isJsClass(f)) ? Array.from(args) : [...Array.from(args), new KwArgs(kwargs)];
+  // (the empty record is kept: what takes it binds by name, which checks the arguments)
+  const all = [...Array.from(args), new KwArgs(kwargs)];
   if (typeof f === "function" && thisArg !== null && thisArg !== undefined && !isJsClass(f)) return (f as Function).apply(thisArg, all);
   return call(f, ...all);
 }
@@ -883,7 +883,12 @@ export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown
       if (!(NOT_A_MAPPING in out)) Object.defineProperty(out, NOT_A_MAPPING, { value: typeName(m) });
       return out;
     }
-    const entries: [unknown, unknown][] = m instanceof PyDict || m instanceof PyObject ? dict_items(m) : Object.entries(m as object);
+    const entries: [unknown, unknown][] =
+      m instanceof PyDict
+        ? dict_items(m)
+        : isPlainRecord(m as object)
+          ? Object.entries(m as object)
+          : Array.from(toIterable(call(getattr(m, "keys"))), (k) => [k, getitem(m, k)]);
     for (const [k, v] of entries) {
       if (typeof k !== "string") throw new TypeError("keywords must be strings");
       if (k in out && !(DUPLICATE_KEYWORD in out)) Object.defineProperty(out, DUPLICATE_KEYWORD, { value: k });
@@ -916,8 +921,13 @@ function isEmptyRecord(r: Record<string, unknown>): boolean {
 /** What `**m` accepts: a dict, an object with keys() (a program's Mapping), a plain record of the runtime. */
 function isKeywordMapping(m: unknown): boolean {
   if (m instanceof PyDict) return true;
-  if (m instanceof PyObject) return hasattr(m, "keys");
   if (m === null || typeof m !== "object") return false;
+  if (isPlainRecord(m)) return true;
+  // (CPython's rule: an object with keys(), read with keys() and [])
+  return hasattr(m, "keys");
+}
+
+function isPlainRecord(m: object): boolean {
   const proto = Object.getPrototypeOf(m);
   return proto === Object.prototype || proto === null;
 }

@@ -8,14 +8,27 @@ import { PyDict, PyList } from "../../src/runtime/builtins/collections.js";
 import { PyObject } from "../../src/runtime/builtins/object.js";
 
 const intrinsics: object[] = [
-  Object.prototype, Function.prototype, Array.prototype, Map.prototype, Set.prototype, Error.prototype,
-  Promise.prototype, RegExp.prototype, String.prototype, Number.prototype, BigInt.prototype,
-  Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf(function* () {}).prototype,
+  Object.prototype,
+  Function.prototype,
+  Array.prototype,
+  Map.prototype,
+  Set.prototype,
+  Error.prototype,
+  Promise.prototype,
+  RegExp.prototype,
+  String.prototype,
+  Number.prototype,
+  BigInt.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Object.getPrototypeOf(function* () {}).prototype,
   Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
-  function () {}, [], new Error("x"),
+  function () {},
+  [],
+  new Error("x"),
 ];
-// What the runtime itself installs on JS generators as Python's generator methods.
-const PYTHON_ON_GENERATORS = new Set(["send", "__next__", "__iter__", "close"]);
+// What the runtime itself installs on JS generators as Python's generator methods, and on
+// functions as Python's function descriptor (`f.__get__(obj)`: builtins/functions.ts).
+const PYTHON_ON_GENERATORS = new Set(["send", "__next__", "__iter__", "close", "__get__"]);
 
 describe("JavaScript's own members are not Python attributes", () => {
   it("JS_NAMES covers every string-named member of the engine's intrinsics", () => {
@@ -30,7 +43,19 @@ describe("JavaScript's own members are not Python attributes", () => {
     class C extends PyObject {}
     const c = new C();
     const f = function f() {};
-    for (const [obj, name] of [[c, "toString"], [c, "constructor"], [c, "__proto__"], [c, "hasOwnProperty"], [f, "call"], [f, "bind"], [f, "constructor"], [PyList.fromArray([1n]), "push"], [PyList.fromArray([1n]), "length"], [new PyDict(), "size"], [new PyDict(), "forEach"]] as const) {
+    for (const [obj, name] of [
+      [c, "toString"],
+      [c, "constructor"],
+      [c, "__proto__"],
+      [c, "hasOwnProperty"],
+      [f, "call"],
+      [f, "bind"],
+      [f, "constructor"],
+      [PyList.fromArray([1n]), "push"],
+      [PyList.fromArray([1n]), "length"],
+      [new PyDict(), "size"],
+      [new PyDict(), "forEach"],
+    ] as const) {
       expect(hasattr(obj, name), `${name}`).toBe(false);
       expect(() => getattr(obj, name)).toThrow(AttributeError);
       expect(() => callm(obj, name)).toThrow(AttributeError);

@@ -1586,6 +1586,14 @@ export { ascii } from "./format.js";
 export const NotImplementedValue = NotImplemented;
 export { NotImplemented, Ellipsis };
 
+/**
+ * `complex`: the type, so `isinstance(x, (int, float, complex))` works (no value is one); making a
+ * complex number raises (complex literals are diagnosed at compile time, TSY1021).
+ */
+export const complex = typeObject(function complex(..._args: unknown[]): never {
+  throw new NotImplementedError("complex numbers are not supported by tsyncio");
+}, "complex");
+
 export const breakpoint = builtin(function breakpoint(): null {
   return null;
 });

@@ -143,6 +143,7 @@ export {
   format,
   getattr,
   breakpoint,
+  complex,
   globals,
   memoryview,
   bytearray,

@@ -702,8 +702,9 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
     // Keywords for a translated function are bound to its parameters (functools.partial, callbacks...).
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
-      // (an empty `**kwargs` passes nothing: a runtime function would take it for an argument)
-      if (last.isEmpty()) return applyArgs(f, self, args.slice(0, -1));
+      // (an empty `**kwargs` passes nothing: a builtin would take it for an argument; a translated
+      // function is still bound, which checks its arguments)
+      if (last.isEmpty() && isMarkedBuiltin(f)) return applyArgs(f, self, args.slice(0, -1));
       const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
       if (r !== NOT_BOUND) return r;
     }
@@ -721,6 +722,12 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
     }
   }
   throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** A builtin function or type (`print`, `range`): marked `__builtin__` or of module builtins. */
+function isMarkedBuiltin(f: Function): boolean {
+  const g = f as { __builtin__?: boolean; __module__?: string };
+  return g.__builtin__ === true || g.__module__ === "builtins";
 }
 
 export function callable(f: unknown): boolean {
