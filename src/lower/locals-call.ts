@@ -16,7 +16,7 @@ import { resolveName, type Scope } from "./scopes.js";
 
 /** Whether the function of `scope` reads the builtin `locals` (a cheap test: no walk). */
 export function callsLocals(cx: LowerContext, scope: Scope): boolean {
-  // (`vars()` without an argument is `locals()`)
+  // (`vars()` without an argument is `locals()`; a `vars(x)` also gets its variables declared at the top)
   return (
     (scope.used.has("locals") && resolveName(scope, "locals", cx.scopes).where === "builtin") ||
     (scope.used.has("vars") && resolveName(scope, "vars", cx.scopes).where === "builtin")
@@ -39,7 +39,8 @@ export function localsCall(cx: LowerContext, e: py.Call): ir.Expr {
   // (free variables: the enclosing functions' names this code reads or declares nonlocal)
   const free = [...scope.nonlocals, ...[...scope.used].filter((n) => !scope.bound.has(n) && resolveName(scope, n, cx.scopes).where === "enclosing")];
   const names = [...own, ...free.filter((n, i) => free.indexOf(n) === i)];
-  // (a free variable is read as it is, unchecked: one its function has not bound yet is left out)
+  // (a free variable is read unchecked: one declared but not bound yet is left out; one its function
+  // declares only further down is still a JS error: not handled)
   const freeNames = new Set(free);
   const values = names.map((n) =>
     freeNames.has(n) && !own.includes(n) ? id(safeName(n)) : cx.expr({ ...e, _type: "Name", id: n, ctx: { _type: "Load" } } as unknown as py.Name),
