@@ -129,14 +129,21 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     }
     return out;
   }
+  const out: ir.Stmt[] = [];
   for (const a of s.names) {
     if (a.name === "*") return cx.diags.error(s, "TSY1007");
-    if (!info.names.has(a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+    if (!info.names.has(a.name)) {
+      if (!cx.guardedImports.has(s) && !absentOnLinux(modName, a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+      // (inside `try`, or a Windows-only name: CPython's ImportError when the line runs, as in a function)
+      const ns = moduleNamespace(cx, modName, info.from);
+      out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
+      continue;
+    }
     const local = safeName(a.asname ?? a.name);
     cx.imports.use(a.name, local, info.from);
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
   }
-  return [];
+  return out;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 import { hideJsMember, isJsOnly, pythonName } from "./builtins/js-names.js";
 import { AttributeError, ImportError, ModuleNotFoundError } from "./builtins/exceptions.js";
+import { KwArgs } from "./builtins/object.js";
 import { modules as sysModules } from "./modules/sys.js";
 import { script_path } from "./program-info.js";
 import { noteMissingName } from "./builtins/suggestions.js";
@@ -233,7 +234,8 @@ export function import_from(module: any, name: string, submodule?: ModuleSpec): 
 /** `from mod import name` inside a function, for a module of the runtime (its namespace object). */
 export function import_runtime_name(namespace: Record<string, unknown>, module: string, name: string): unknown {
   if (Object.prototype.hasOwnProperty.call(namespace, name)) return namespace[name];
-  throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`);
+  // (its `name` is the module's and `name_from` the name, as CPython's)
+  throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`, new KwArgs({ name: module, name_from: name }));
 }
 
 /** `module.name` of a name CPython has on Windows only (src/lower/platform-absent.ts): its AttributeError on Linux. */
