@@ -44,7 +44,7 @@ import {
   plainSetattr,
 } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
-import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, classModule, PyObject, programClasses } from "./builtins/object.js";
+import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
@@ -56,7 +56,7 @@ import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
 import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
-import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv } from "./builtins/protocol.js";
+import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
 import { _set_exception } from "./modules/sys.js";
@@ -854,7 +854,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   // An empty `**kwargs` passes nothing: a builtin would take it for an argument (and one with
   // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
   const empty = isEmptyRecord(kwargs);
-  if (empty && isBuiltinFunction(f)) return callv(f, Array.from(args));
+  if (empty && typeof f === "function" && isMarkedBuiltin(f)) return callv(f, Array.from(args));
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
   // (the empty record is kept: what takes it binds by name, which checks the arguments)
@@ -906,16 +906,6 @@ export function function_str(f: unknown): string {
   const qualname = g.__qualname__ ?? (g.name || "<lambda>");
   const module = g.__builtin__ ? "builtins" : isJsClass(f) ? classModule(f) : (g.__module__ ?? "__main__");
   return module === "builtins" ? `${qualname}()` : `${module}.${qualname}()`;
-}
-
-function isBuiltinFunction(f: unknown): boolean {
-  const g = f as { __builtin__?: boolean; __module__?: string };
-  return typeof f === "function" && (g.__builtin__ === true || g.__module__ === "builtins");
-}
-
-function isEmptyRecord(r: Record<string, unknown>): boolean {
-  for (const _ in r) return false;
-  return true;
 }
 
 /** What `**m` accepts: a dict, an object with keys() (a program's Mapping), a plain record of the runtime. */

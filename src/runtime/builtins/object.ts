@@ -12,11 +12,16 @@ export class KwArgs {
 
   /** An empty `**kwargs` passes nothing. */
   isEmpty(): boolean {
-    for (const _ in this.kw) return false;
-    return true;
+    return isEmptyRecord(this.kw);
   }
 }
 registerLate({ KwArgs });
+
+/** Whether a keyword record has no key. */
+export function isEmptyRecord(r: Record<string, unknown>): boolean {
+  for (const _ in r) return false;
+  return true;
+}
 
 /** Set by `kw_merge` on a keyword record when a keyword came twice: the call reports it. */
 export const DUPLICATE_KEYWORD: unique symbol = Symbol("duplicate keyword");

@@ -725,7 +725,7 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
 }
 
 /** A builtin function or type (`print`, `range`): marked `__builtin__` or of module builtins. */
-function isMarkedBuiltin(f: Function): boolean {
+export function isMarkedBuiltin(f: Function): boolean {
   const g = f as { __builtin__?: boolean; __module__?: string };
   return g.__builtin__ === true || g.__module__ === "builtins";
 }
