@@ -11,7 +11,7 @@
 
 import { markPythonClass } from "./js-names.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
-import { PyObject, className } from "./object.js";
+import { METACLASS, PyObject, className } from "./object.js";
 import { RefusesAbstract } from "./abstract-refusal.js";
 
 type Cls = Function & { prototype: object };
@@ -158,11 +158,14 @@ const probeParent = function () {} as unknown as Function;
 
 /** `super().name` in a method of `cls`, for the instance (or class) `self`: the next definition in its MRO. */
 export function super_method(self: any, cls: Function, name: string): any {
-  const start = typeof self === "function" ? self : self.constructor;
+  // A class as `self` is a class method's `cls`, unless `cls` is its metaclass's (a metaclass's
+  // method: `super().__call__` in M.__call__ looks in M's MRO, up to type).
+  const onClass = typeof self === "function" && !(self[METACLASS] && !mro_of(self).includes(cls));
+  const start = onClass ? self : typeof self === "function" ? self[METACLASS] : self.constructor;
   const order = mro_of(start);
   const i = order.indexOf(cls);
   for (const k of order.slice(i + 1)) {
-    const holder = typeof self === "function" ? k : k.prototype;
+    const holder = onClass ? k : k.prototype;
     const d = Object.getOwnPropertyDescriptor(holder, name);
     if (!d) continue;
     if (d.get) return d.get.call(self);
