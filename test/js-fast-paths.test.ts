@@ -127,10 +127,11 @@ describe("JavaScript fast paths for operator helpers", () => {
       "async def pairs(xs):\n    for a, b in xs:\n        await asyncio.sleep(0)\n    for x in xs:\n        await asyncio.sleep(0)\n";
     const code = js(source);
     const head = "for (let $ri = range(n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {";
-    // The coroutine's loop variable is a per-iteration const, as the for-of's was.
-    expect(code).toContain(`${head}\n    const i = $rs.value;\n    yield* asyncio.sleep(0n);`);
+    // The coroutine's loop variable is a per-iteration const, as the for-of's was; the step's result
+    // is dropped before the body (a suspended coroutine's registers would keep it alive).
+    expect(code).toContain(`${head}\n    const i = $rs.value; $rs = null;\n    yield* asyncio.sleep(0n);`);
     // A variable declared outside the loop is assigned.
-    expect(code).toContain("for (let $ri = range(1n, n, 2n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {\n      k = $rs.value;\n");
+    expect(code).toContain("for (let $ri = range(1n, n, 2n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {\n      k = $rs.value; $rs = null;\n");
     // A plain function's loop, a comprehension's and any other iterable keep the for-of.
     expect(code).toContain("for (const i of range(n)) {");
     expect(code).toContain("for (const j of _iter)");

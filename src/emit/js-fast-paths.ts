@@ -121,14 +121,19 @@ export class JsFastPaths {
   /**
    * The head and the first body line of `for (DECL TARGET of range(...))` inside a generator
    * function, as a loop that steps the iterator itself (see 4. above); null for any other loop.
-   * `for (let $ri = range(...)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) { DECL TARGET = $rs.value; ...`
+   * `for (let $ri = range(...)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) { DECL TARGET = $rs.value; $rs = null; ...`
+   * The step's result is dropped at once: a generator run by the interpreter or the baseline
+   * compiler keeps every register at each suspension, dead or not, so thousands of coroutines
+   * suspended in such a loop (lock's contenders) would keep thousands of results alive; V8 then
+   * counts their allocation site as long-lived and, when it changes its mind, throws away the
+   * optimized code that allocates there (the range iterator's `next` and the coroutine inlining it).
    */
   rangeLoopHead(p: ExprPrinter, s: Extract<Stmt, { k: "for_of" }>): { head: string; first: string } | null {
     const it = s.iter;
     if (this.range === undefined || it.k !== "call" || it.callee.k !== "id" || it.callee.name !== this.range) return null;
     if (s.target.k !== "id" || it.args.some((a) => a.k === "spread")) return null;
     const head = `for (let ${RANGE_ITERATOR} = ${p.expr(it, 17)}[Symbol.iterator](), ${RANGE_STEP}; !(${RANGE_STEP} = ${RANGE_ITERATOR}.next()).done; ) {`;
-    return { head, first: `${s.decl ? s.decl + " " : ""}${s.target.name} = ${RANGE_STEP}.value;` };
+    return { head, first: `${s.decl ? s.decl + " " : ""}${s.target.name} = ${RANGE_STEP}.value; ${RANGE_STEP} = null;` };
   }
 
   /**

@@ -29,9 +29,19 @@ function pyErr(f: () => unknown): string {
 describe("repr", () => {
   it("floats", () => {
     const cases: [number, string][] = [
-      [1.0, "1.0"], [1e-6, "1e-06"], [1e16, "1e+16"], [1e15, "1000000000000000.0"], [-0.0, "-0.0"],
-      [Infinity, "inf"], [-Infinity, "-inf"], [NaN, "nan"], [0.1 + 0.2, "0.30000000000000004"],
-      [1.5e300, "1.5e+300"], [0.0001, "0.0001"], [5e-324, "5e-324"], [123456789.123, "123456789.123"],
+      [1.0, "1.0"],
+      [1e-6, "1e-06"],
+      [1e16, "1e+16"],
+      [1e15, "1000000000000000.0"],
+      [-0.0, "-0.0"],
+      [Infinity, "inf"],
+      [-Infinity, "-inf"],
+      [NaN, "nan"],
+      [0.1 + 0.2, "0.30000000000000004"],
+      [1.5e300, "1.5e+300"],
+      [0.0001, "0.0001"],
+      [5e-324, "5e-324"],
+      [123456789.123, "123456789.123"],
     ];
     for (const [x, s] of cases) expect(repr(x)).toBe(s);
   });
@@ -134,6 +144,23 @@ describe("operators", () => {
     expect(R.truthy(new PyDict())).toBe(false);
     expect(R.contains(L(1n, 2n), 2.0)).toBe(true);
   });
+  it("int indices of lists and tuples (the inlined head and the general path agree)", () => {
+    const l = L(10n, 20n, 30n);
+    expect([R.getitem(l, 0n), R.getitem(l, 2n), R.getitem(l, -1n), R.getitem(l, -3n), R.getitem(l, true)]).toEqual([10n, 30n, 30n, 10n, 20n]);
+    expect(R.getitem(T(1n, 2n), -2n)).toBe(1n);
+    expect(pyErr(() => R.getitem(l, 3n))).toBe("IndexError: list index out of range");
+    expect(pyErr(() => R.getitem(l, -4n))).toBe("IndexError: list index out of range");
+    expect(pyErr(() => R.getitem(T(1n), 2n ** 40n))).toBe("IndexError: tuple index out of range");
+    expect(pyErr(() => R.getitem(l, -(2n ** 40n)))).toBe("IndexError: list index out of range");
+    expect(pyErr(() => R.getitem(l, 1.0))).toBe("TypeError: list indices must be integers or slices, not float");
+    R.setitem(l, 0n, 11n);
+    R.setitem(l, -1n, 33n);
+    R.setitem(l, false, 12n);
+    expect(repr(l)).toBe("[12, 20, 33]");
+    expect(pyErr(() => R.setitem(l, 3n, 0n))).toBe("IndexError: list assignment index out of range");
+    expect(pyErr(() => R.setitem(l, 2n ** 40n, 0n))).toBe("IndexError: list assignment index out of range");
+    expect(pyErr(() => R.setitem(T(1n), 0n, 0n))).toBe("TypeError: 'tuple' object does not support item assignment");
+  });
   it("slices", () => {
     expect(R.getslice("hello", 1n, null, null)).toBe("ello");
     expect(repr(R.getslice(L(1n, 2n, 3n, 4n), null, null, -1n))).toBe("[4, 3, 2, 1]");
@@ -224,9 +251,12 @@ describe("formatting", () => {
     expect(pyErr(() => f(1.5, "d"))).toBe("ValueError: Unknown format code 'd' for object of type 'float'");
   });
   it("percent", () => {
-    expect(R.percentFormat("%5d|%-5d|%05.1f|%x|%X|%#o|%e|%g|%r|%s|%c|%%|%+d|% d", T(42n, 42n, 3.14159, 255n, 255n, 8n, 12345.678, 0.00001234, "a", null, 65n, 5n, 5n))).toBe(
-      "   42|42   |003.1|ff|FF|0o10|1.234568e+04|1.234e-05|'a'|None|A|%|+5| 5",
-    );
+    expect(
+      R.percentFormat(
+        "%5d|%-5d|%05.1f|%x|%X|%#o|%e|%g|%r|%s|%c|%%|%+d|% d",
+        T(42n, 42n, 3.14159, 255n, 255n, 8n, 12345.678, 0.00001234, "a", null, 65n, 5n, 5n),
+      ),
+    ).toBe("   42|42   |003.1|ff|FF|0o10|1.234568e+04|1.234e-05|'a'|None|A|%|+5| 5");
     const d = new PyDict();
     d.__setitem__("a", 1n);
     d.__setitem__("b", 2.5);

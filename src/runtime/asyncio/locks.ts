@@ -364,7 +364,9 @@ class Event extends _LoopBoundMixin {
   set(): void {
     if (this._value) return;
     this._value = true;
-    for (const fut of this._waiters) if (!fut.done()) fut.set_result(true);
+    // (the wake-ups apart: a Queue's task_done() sets its Event each time the count reaches 0, and
+    // TurboFan inlines set() with its deque walk into the consumer otherwise)
+    if (this._waiters.length > 0) _set_all(this._waiters);
   }
 
   clear(): void {
@@ -372,6 +374,11 @@ class Event extends _LoopBoundMixin {
   }
 }
 _setModule(Event, "asyncio.locks");
+
+/** Event.set's wake-ups: every waiter still waiting gets True. */
+function _set_all(waiters: Deque<Future<unknown>>): void {
+  for (const fut of waiters) if (!fut.done()) fut.set_result(true);
+}
 asyncMethod(Event, "wait", 200, function* (this: Event) {
   if (this._value) return true;
   const fut = this._get_loop().create_future();

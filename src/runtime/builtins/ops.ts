@@ -607,7 +607,22 @@ function seqIndex(x: unknown, n: number, what: string): number {
   return i;
 }
 
+/**
+ * `obj[key]`. A list's or tuple's element at an int index is taken here, in a function small
+ * enough for TurboFan to inline into the caller (`state[0] += k` in a hot loop); everything else,
+ * errors included, in getitemAny.
+ */
 export function getitem(obj: any, key: any): any {
+  if (typeof key === "bigint" && obj instanceof Array) {
+    const n = obj.length;
+    let i = key === 0n ? 0 : Number(key); // (see setitem)
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) return obj[i];
+  }
+  return getitemAny(obj, key);
+}
+
+function getitemAny(obj: any, key: any): any {
   if (obj instanceof Array) {
     if (typeof key === "bigint") {
       const n = obj.length;
@@ -720,7 +735,21 @@ function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unk
   for (let i = 0, j = a; i < len; i++, j += st) obj[j] = vals[i];
 }
 
+/** `obj[key] = value`: a list's element at an int index here (small: inlined), the rest in setitemAny. */
 export function setitem(obj: any, key: any, value: any): void {
+  if (typeof key === "bigint" && obj instanceof PyList) {
+    const n = obj.length;
+    let i = key === 0n ? 0 : Number(key); // (see setitemAny)
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      obj[i] = value;
+      return;
+    }
+  }
+  setitemAny(obj, key, value);
+}
+
+function setitemAny(obj: any, key: any, value: any): void {
   if (obj instanceof PyList) {
     if (typeof key === "bigint") {
       const n = obj.length;
