@@ -48,7 +48,11 @@ describe("sys.stdin and input()", () => {
     const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
     try {
       writeFileSync(join(dir, "prog.py"), PROGRAM);
-      const r = spawnSync(process.execPath, [bin, "run", "prog.py"], { cwd: dir, encoding: "utf8", input: "héllo\nworld\nabcdef\nx1\nstop\nrest1\nrest2 no newline" });
+      const r = spawnSync(process.execPath, [bin, "run", "prog.py"], {
+        cwd: dir,
+        encoding: "utf8",
+        input: "héllo\nworld\nabcdef\nx1\nstop\nrest1\nrest2 no newline",
+      });
       expect(r.stderr).toBe("");
       expect(r.stdout).toBe(CPYTHON_OUT);
     } finally {
@@ -74,6 +78,36 @@ describe("sys.stdin and input()", () => {
       child.stdin.end("quit\n");
       const code = await new Promise((r) => child.on("exit", r));
       expect([code, out]).toEqual([0, "> got ONE\n> got TWO\n> bye\n"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("open('/dev/stdin') of a shell pipe reads where the pipe is; tell and seek fail as in CPython", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(
+        join(dir, "pipe.py"),
+        `f = open("/dev/stdin", "rb")
+print(f.seekable(), f.readline(), f.read(3))
+for op in (f.tell, lambda: f.seek(0)):
+    try:
+        op()
+    except OSError as e:
+        print(type(e).__name__, e.errno, e)
+print(f.read())
+f.close()
+with open("/dev/stdin") as t:
+    print(repr(t.read()))
+`,
+      );
+      // A real pipe (Node's own stdio pipes are socket pairs, which /dev/stdin cannot open).
+      const r = spawnSync("/bin/sh", ["-c", `printf 'abc\\ndefgh\\nij' | "${process.execPath}" "${bin}" run pipe.py`], { cwd: dir, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      // CPython 3.12's output (the second open finds the pipe at its end).
+      expect(r.stdout).toBe(
+        "False b'abc\\n' b'def'\nOSError 29 [Errno 29] Illegal seek\nUnsupportedOperation None File or stream is not seekable.\nb'gh\\nij'\n''\n",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

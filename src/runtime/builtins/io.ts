@@ -7,7 +7,7 @@ import { NotImplementedError, OSError, TypeError, ValueError, StopIteration } fr
 import { PyList } from "./collections.js";
 import { repr } from "./repr.js";
 import { typeName } from "./ops.js";
-import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes } from "./hostfs.js";
+import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes, osErrorFor } from "./hostfs.js";
 import { host, type HostFileSystem } from "../host.js";
 import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
@@ -36,6 +36,11 @@ export class BinaryFile {
   protected appending: boolean;
   protected bufferSize: number;
   protected pos = 0;
+  /**
+   * A pipe, FIFO or socket (/dev/stdin of a shell pipe), or a terminal: no positions, so reads and
+   * writes go where the descriptor is, and seek()/tell() fail with ESPIPE as in CPython.
+   */
+  protected stream = false;
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private pendingAt = 0;
@@ -61,7 +66,42 @@ export class BinaryFile {
     this.canWrite = flags.write;
     this.appending = flags.append;
     this.bufferSize = bufferSize;
-    if (flags.append) this.pos = this.host(() => fs.fstat(fd).size);
+    if (fs.readStream !== undefined && fs.writeStream !== undefined) {
+      const kind = this.host(() => fs.fstat(fd).mode) & 0o170000;
+      this.stream = kind === 0o010000 || kind === 0o140000;
+    }
+    if (flags.append && !this.stream) this.pos = this.host(() => fs.fstat(fd).size);
+  }
+
+  /** Reads at the position, or where the descriptor is for a stream (a terminal says so with ESPIPE). */
+  private readHost(buf: Uint8Array): number {
+    if (!this.stream) {
+      try {
+        return this.fs.read(this.fd, buf, this.pos);
+      } catch (e) {
+        if ((e as { code?: string }).code !== "ESPIPE" || this.fs.readStream === undefined) throw e;
+        this.stream = true;
+      }
+    }
+    return this.fs.readStream!(this.fd, buf);
+  }
+
+  private writeHost(data: Uint8Array, at: number): void {
+    if (!this.stream) {
+      try {
+        this.fs.write(this.fd, data, at);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "ESPIPE" || this.fs.writeStream === undefined) throw e;
+        this.stream = true;
+      }
+    }
+    this.fs.writeStream!(this.fd, data);
+  }
+
+  /** tell() of a stream: CPython's OSError from lseek(2). */
+  private checkSeekable(): void {
+    if (this.stream) throw osErrorFor("ESPIPE");
   }
 
   get closed(): boolean {
@@ -97,7 +137,7 @@ export class BinaryFile {
     }
     this.pending = [];
     this.pendingLength = 0;
-    this.host(() => this.fs.write(this.fd, data, this.pendingAt));
+    this.host(() => this.writeHost(data, this.pendingAt));
   }
 
   /** Up to `n` bytes at the position (fewer only at the end of the file); moves the position. */
@@ -109,7 +149,7 @@ export class BinaryFile {
       const want = n < 0 ? READ_AHEAD : n - total;
       if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
         const buf = new Uint8Array(Math.max(READ_AHEAD, want));
-        const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+        const got = this.host(() => this.readHost(buf));
         if (got === 0) break;
         this.ahead = buf.subarray(0, got);
         this.aheadAt = this.pos;
@@ -160,7 +200,7 @@ export class BinaryFile {
   private peekAhead(): Uint8Array {
     if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
       const buf = new Uint8Array(READ_AHEAD);
-      const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+      const got = this.host(() => this.readHost(buf));
       this.ahead = buf.subarray(0, got);
       this.aheadAt = this.pos;
     }
@@ -240,6 +280,8 @@ export class BinaryFile {
   seek(offset: unknown, whence: unknown = 0n): bigint {
     this.checkOpen("seek of");
     const off = toInt(offset);
+    // The buffered layer refuses before asking the OS (tell() asks it: ESPIPE).
+    if (this.stream) throw new UnsupportedOperation("File or stream is not seekable.");
     const w = toInt(whence);
     this.drain();
     let to: number;
@@ -256,6 +298,7 @@ export class BinaryFile {
   }
   tell(): bigint {
     this.checkRawOpen();
+    this.checkSeekable();
     return BigInt(this.pos);
   }
   truncate(size: unknown = null): bigint {
@@ -304,7 +347,7 @@ export class BinaryFile {
   }
   seekable(): boolean {
     this.checkRawOpen();
-    return true;
+    return !this.stream;
   }
   /** The byte size of the file (what a text layer needs for seek(0, 2)). */
   _size(): number {
