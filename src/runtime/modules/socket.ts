@@ -5,7 +5,8 @@
 // fresh CPython process would number them (3 upwards, lowest free first), but no real descriptor
 // stands behind them. CPython: Modules/socketmodule.c, Lib/socket.py (documented behaviour).
 import { host } from "../host.js";
-import { call } from "../builtins/ops.js";
+import { call, callm, getattr } from "../builtins/ops.js";
+import { len } from "../builtins/functions.js";
 import { index } from "../builtins/protocol.js";
 import { repr } from "../builtins/repr.js";
 import { typeName } from "../builtins/ops.js";
@@ -17,6 +18,7 @@ import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, ioSendNow, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
+import { registerSocketSender } from "./_fd_sockets.js";
 import { _bind } from "../asyncio/_util.js";
 import { addressTuple, allocFd, freeFd, osError, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
 import { socketEnums } from "../asyncio/io_transports.js";
@@ -565,6 +567,40 @@ export class socket extends PyObject implements IoTarget {
     return null;
   }
 
+  /**
+   * socket.sendfile(file, offset=0, count=None): the file's bytes from `offset` (up to `count`)
+   * sent as sendall() sends them (CPython's send() fallback), the file's position left after what
+   * was sent. Returns the bytes sent.
+   */
+  sendfile(file: unknown, offset: unknown = 0n, count: unknown = null): bigint {
+    const mode = getattr(file, "mode", "b");
+    if (typeof mode === "string" && !mode.includes("b")) throw new ValueError("file should be opened in binary mode");
+    if (intOf(this.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
+    let limit: number | null = null;
+    if (count !== null && count !== undefined) {
+      if (typeof count !== "bigint" && typeof count !== "boolean") throw new TypeError(`count must be a positive integer (got ${repr(count)})`);
+      limit = Number(count);
+      if (limit <= 0) throw new ValueError(`count must be a positive integer (got ${repr(count)})`);
+    }
+    const start = Number(index(offset ?? 0n));
+    if (start) callm(file, "seek", BigInt(start));
+    let sent = 0;
+    try {
+      for (;;) {
+        const want = limit === null ? 8192 : Math.min(limit - sent, 8192);
+        if (want <= 0) break;
+        const data = callm(file, "read", BigInt(want));
+        const n = Number(len(data));
+        if (n === 0) break;
+        this._send(data, false);
+        sent += n;
+      }
+    } finally {
+      if (sent > 0) callm(file, "seek", BigInt(start + sent));
+    }
+    return BigInt(sent);
+  }
+
   sendto(data: unknown, ...rest: unknown[]): bigint {
     const address = rest[rest.length - 1];
     const buf = sendBuffer(data);
@@ -807,3 +843,9 @@ export function htons(x: unknown): bigint {
   return BigInt(((v & 0xff) << 8) | (v >> 8));
 }
 export const ntohs = htons;
+
+// os.sendfile(out_fd, ...) on one of the program's sockets sends as that socket's send() does.
+registerSocketSender((fd, data) => {
+  const s = socketsByFd.get(fd);
+  return s instanceof socket ? Number(s._send(toBytes(data.slice()), s._timeout === 0)) : null;
+});
