@@ -112,4 +112,29 @@ with open("/dev/stdin") as t:
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("open('/dev/stdin') when stdin is the socket pair Node gives a child: reads it as CPython reads a pipe's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(
+        join(dir, "child.py"),
+        `import sys
+with open("/dev/stdin") as f:
+    print(repr(f.readline()), f.seekable())
+    print(repr(f.read()))
+print(sys.stdin.closed, repr(sys.stdin.read()))
+with open("/dev/fd/1", "w") as out:
+    out.write("through /dev/fd/1\\n")
+`,
+      );
+      // (spawnSync's input is a Unix socket pair: open(2) of /dev/stdin says ENXIO there)
+      const r = spawnSync(process.execPath, [bin, "run", "child.py"], { cwd: dir, encoding: "utf8", input: "one\ntwo\nthree" });
+      expect(r.stderr).toBe("");
+      // CPython 3.12's output when its stdin is a pipe (its stdout a pipe too: the prints wait in
+      // its buffer, the file on /dev/fd/1 writes at its close).
+      expect(r.stdout).toBe("through /dev/fd/1\n'one\\n' False\n'two\\nthree'\nFalse ''\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -47,6 +47,8 @@ export class BinaryFile {
   private ahead: Uint8Array | null = null;
   private aheadAt = 0;
   private _closed = false;
+  /** The descriptor is a standard one lent to this file (standardStreamSocket): close() leaves it open. */
+  private borrowed = false;
 
   constructor(
     fs: HostFileSystem,
@@ -106,6 +108,9 @@ export class BinaryFile {
 
   get closed(): boolean {
     return this._closed;
+  }
+  _borrowDescriptor(): void {
+    this.borrowed = true;
   }
   protected host<T>(call: () => T): T {
     return hostCall(this.name, call);
@@ -322,7 +327,7 @@ export class BinaryFile {
       this.drain();
     } finally {
       this._closed = true;
-      this.host(() => this.fs.close(this.fd));
+      if (!this.borrowed) this.host(() => this.fs.close(this.fd));
     }
     return null;
   }
@@ -465,6 +470,22 @@ function parseMode(mode: string): { kind: string; plus: boolean; binary: boolean
 
 const NODE_FLAGS: Record<string, string> = { r: "r", w: "w", a: "a", x: "wx" };
 
+/** /dev/stdin, /dev/fd/0, /proc/self/fd/0 and the like: the standard descriptor they name. */
+const STANDARD_STREAM_PATH = /^\/(?:dev\/(stdin|stdout|stderr)|dev\/fd\/([012])|proc\/self\/fd\/([012]))$/;
+
+/**
+ * The standard descriptor `path` names when it is a socket that open(2) refuses (ENXIO): a
+ * process Node started has Unix socket pairs for its stdio, where CPython's Popen gives pipes, and
+ * a pipe's /dev/stdin opens. Such a file reads and writes that descriptor itself (and leaves it
+ * open when closed), as a new descriptor of the same pipe would. Null for any other path.
+ */
+function standardStreamSocket(fs: HostFileSystem, path: string, error: unknown): number | null {
+  const m = (error as { code?: string }).code === "ENXIO" ? STANDARD_STREAM_PATH.exec(path) : null;
+  if (m === null) return null;
+  const fd = m[1] !== undefined ? ["stdin", "stdout", "stderr"].indexOf(m[1]) : Number(m[2] ?? m[3]);
+  return (fs.fstat(fd).mode & 0o170000) === 0o140000 ? fd : null;
+}
+
 /** open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None). */
 /** open() of a descriptor that is not the host's: os.pipe()'s ends (modules/_os_pipes.ts registers it). */
 let descriptorOpener: ((fd: number, mode: string, binary: boolean) => unknown) | null = null;
@@ -517,7 +538,18 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
   const fs = hostFs("open()");
   const flags = NODE_FLAGS[kind] + (plus ? "+" : "");
-  const fd = byFd ? Number(file) : hostCall(path, () => fs.open(path, flags, 0o666));
+  let borrowed: number | null = null;
+  const fd = byFd
+    ? Number(file)
+    : hostCall(path, () => {
+        try {
+          return fs.open(path, flags, 0o666);
+        } catch (e) {
+          borrowed = standardStreamSocket(fs, path, e);
+          if (borrowed === null) throw e;
+          return borrowed;
+        }
+      });
   if (byFd) hostCall(null, () => fs.fstat(fd));
   // Opening a folder for reading succeeds on POSIX; CPython's FileIO refuses it.
   if (kind === "r" && (hostCall(name, () => fs.fstat(fd).mode) & 0o170000) === 0o040000) {
@@ -530,9 +562,9 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (buffering < 0 || buffering === 1) buffering = DEFAULT_BUFFER_SIZE;
   const access = { read: kind === "r" || plus, write: kind !== "r" || plus, append: kind === "a" };
   const binMode = kind + "b" + (plus ? "+" : "");
-  if (binary && buffering === 0) return new FileIO(fs, fd, name, path, binMode, access, 0);
-  const Kind = plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
-  const buffer = new Kind(fs, fd, name, path, binMode, access, buffering);
+  const Kind = binary && buffering === 0 ? FileIO : plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
+  const buffer = new Kind(fs, fd, name, path, binMode, access, binary && buffering === 0 ? 0 : buffering);
+  if (borrowed !== null) buffer._borrowDescriptor();
   if (binary) return buffer;
   return new TextIOWrapper(buffer, {
     name,
