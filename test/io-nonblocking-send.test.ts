@@ -4,36 +4,18 @@
 // stops reading for it). Loopback only, on ports these tests open; bounded loops and time limits.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { createServer, type AddressInfo, type Socket } from "node:net";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { runPython } from "./helpers/run-python.js";
 
-const root = resolve(import.meta.dirname, "..");
-const bin = join(root, "bin/tsyncio.js");
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tsyncio-nbsend-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(source: string, args: string[], virtual: boolean, onStdout?: (text: string) => void) {
-  const file = join(dir, `p${Math.random().toString(36).slice(2)}.py`);
-  writeFileSync(file, source);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", ...(virtual ? ["--virtual-time"] : []), file, ...args]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b) => {
-      stdout += b;
-      onStdout?.(stdout);
-    });
-    child.stderr.on("data", (b) => (stderr += b));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
 
 const FILL = `import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
@@ -72,9 +54,12 @@ describe("a non-blocking send() fills the socket's buffer", () => {
         });
         server.listen(0, "127.0.0.1", () => {
           const port = (server.address() as AddressInfo).port;
-          void run(FILL, [String(port)], virtual, (out) => {
-            // The program's buffer is full: the server starts reading.
-            if (out.includes("full")) (peer as Socket | null)?.resume();
+          void runPython(dir, FILL, [String(port)], {
+            virtual,
+            onStdout: (out) => {
+              // The program's buffer is full: the server starts reading.
+              if (out.includes("full")) (peer as Socket | null)?.resume();
+            },
           }).then((r) => results.push(r));
         });
       });
@@ -91,7 +76,8 @@ describe("a non-blocking send() fills the socket's buffer", () => {
   }
 
   it("between two of the program's own sockets, then read to the end (virtual clock)", async () => {
-    const r = await run(
+    const r = await runPython(
+      dir,
       `import socket
 a, b = socket.socketpair()
 a.setblocking(False)
@@ -116,7 +102,7 @@ a.close()
 b.close()
 `,
       [],
-      true,
+      { virtual: true },
     );
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("filled True\nTrue True b'!'\n");

@@ -3,33 +3,18 @@
 // tests open; the files live in a temporary folder the test removes.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { runPython } from "./helpers/run-python.js";
 
-const root = resolve(import.meta.dirname, "..");
-const bin = join(root, "bin/tsyncio.js");
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tsyncio-sendfile-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(source: string, args: string[]) {
-  const file = join(dir, `p${Math.random().toString(36).slice(2)}.py`);
-  writeFileSync(file, source);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", file, ...args]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b) => (stdout += b));
-    child.stderr.on("data", (b) => (stderr += b));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** A server that keeps what each connection sent. */
 async function collector() {
@@ -51,7 +36,8 @@ describe("sendfile", () => {
     writeFileSync(path, data);
     const { server, got, port } = await collector();
     try {
-      const r = await run(
+      const r = await runPython(
+        dir,
         `import os, socket, sys
 port, path = int(sys.argv[1]), sys.argv[2]
 with open(path, "rb") as f:
