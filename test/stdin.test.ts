@@ -48,7 +48,11 @@ describe("sys.stdin and input()", () => {
     const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
     try {
       writeFileSync(join(dir, "prog.py"), PROGRAM);
-      const r = spawnSync(process.execPath, [bin, "run", "prog.py"], { cwd: dir, encoding: "utf8", input: "héllo\nworld\nabcdef\nx1\nstop\nrest1\nrest2 no newline" });
+      const r = spawnSync(process.execPath, [bin, "run", "prog.py"], {
+        cwd: dir,
+        encoding: "utf8",
+        input: "héllo\nworld\nabcdef\nx1\nstop\nrest1\nrest2 no newline",
+      });
       expect(r.stderr).toBe("");
       expect(r.stdout).toBe(CPYTHON_OUT);
     } finally {
@@ -74,6 +78,61 @@ describe("sys.stdin and input()", () => {
       child.stdin.end("quit\n");
       const code = await new Promise((r) => child.on("exit", r));
       expect([code, out]).toEqual([0, "> got ONE\n> got TWO\n> bye\n"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("open('/dev/stdin') of a shell pipe reads where the pipe is; tell and seek fail as in CPython", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(
+        join(dir, "pipe.py"),
+        `f = open("/dev/stdin", "rb")
+print(f.seekable(), f.readline(), f.read(3))
+for op in (f.tell, lambda: f.seek(0)):
+    try:
+        op()
+    except OSError as e:
+        print(type(e).__name__, e.errno, e)
+print(f.read())
+f.close()
+with open("/dev/stdin") as t:
+    print(repr(t.read()))
+`,
+      );
+      // A real pipe (Node's own stdio pipes are socket pairs, which /dev/stdin cannot open).
+      const r = spawnSync("/bin/sh", ["-c", `printf 'abc\\ndefgh\\nij' | "${process.execPath}" "${bin}" run pipe.py`], { cwd: dir, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      // CPython 3.12's output (the second open finds the pipe at its end).
+      expect(r.stdout).toBe(
+        "False b'abc\\n' b'def'\nOSError 29 [Errno 29] Illegal seek\nUnsupportedOperation None File or stream is not seekable.\nb'gh\\nij'\n''\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("open('/dev/stdin') when stdin is the socket pair Node gives a child: reads it as CPython reads a pipe's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(
+        join(dir, "child.py"),
+        `import sys
+with open("/dev/stdin") as f:
+    print(repr(f.readline()), f.seekable())
+    print(repr(f.read()))
+print(sys.stdin.closed, repr(sys.stdin.read()))
+with open("/dev/fd/1", "w") as out:
+    out.write("through /dev/fd/1\\n")
+`,
+      );
+      // (spawnSync's input is a Unix socket pair: open(2) of /dev/stdin says ENXIO there)
+      const r = spawnSync(process.execPath, [bin, "run", "child.py"], { cwd: dir, encoding: "utf8", input: "one\ntwo\nthree" });
+      expect(r.stderr).toBe("");
+      // CPython 3.12's output when its stdin is a pipe (its stdout a pipe too: the prints wait in
+      // its buffer, the file on /dev/fd/1 writes at its close).
+      expect(r.stdout).toBe("through /dev/fd/1\n'one\\n' False\n'two\\nthree'\nFalse ''\n");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

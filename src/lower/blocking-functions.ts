@@ -80,7 +80,9 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
   const defs = index.ofType("FunctionDef");
   const blockingDefs = new Set<py.FunctionDef>();
   const defNames = new Set<string>();
-  const methodNames = new Set<string>();
+  // Callables kept in attributes (`self._prog = prog`, `obj.cb = lambda: ...`): calling one is a
+  // call of an unknown callee, which may block (a thread's run() calling the function it was given).
+  const methodNames = storedCallables(defs);
   let changed = true;
   while (changed) {
     changed = false;
@@ -207,6 +209,21 @@ function isBlockingCall(c: py.Call, blockingNames: Set<string>, defNames: Set<st
   if (f._type === "Name") return blockingNames.has(f.id) || defNames.has(f.id);
   if (f._type === "Attribute") return BLOCKING_METHODS.has(f.attr) || methodNames.has(f.attr);
   return false;
+}
+
+/** Attribute names assigned a def's parameter or a lambda anywhere in the module (`self.x = param`). */
+function storedCallables(defs: readonly py.FunctionDef[]): Set<string> {
+  const names = new Set<string>();
+  for (const d of defs) {
+    const params = new Set(allArgs(d.args).map((a) => a.arg));
+    walkOwn(d, (n) => {
+      if (n._type !== "Assign") return;
+      const v = n.value;
+      if (!(v._type === "Lambda" || (v._type === "Name" && params.has(v.id)))) return;
+      for (const t of n.targets) if (t._type === "Attribute" && !(t.attr.startsWith("__") && t.attr.endsWith("__"))) names.add(t.attr);
+    });
+  }
+  return names;
 }
 
 /** Parameters and assigned names of a def: calling one of them is a call of an unknown callee. */

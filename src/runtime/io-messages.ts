@@ -20,8 +20,10 @@ export type IoRequest =
   /**
    * `confirm`: the peer has ended its side, so the send may fail: the kernel tries it at once and
    * answers "written" (its error, or the bytes left queued), as CPython's send() raises in write().
+   * `partial` (with `confirm`: a non-blocking socket's send()): only what the operating system
+   * takes now is sent, the rest dropped; "written" says how much (`sent`).
    */
-  | { op: "write"; id: number; data: ArrayBuffer; confirm?: boolean }
+  | { op: "write"; id: number; data: ArrayBuffer; confirm?: boolean; partial?: boolean }
   /** Report "drained" once the kernel holds at most `low` unsent bytes for this connection. */
   | { op: "watch_drain"; id: number; low: number }
   | { op: "eof"; id: number }
@@ -146,8 +148,8 @@ export type IoCompletion =
   | { ev: "eof"; id: number }
   | { ev: "closed"; id: number; error: IoError | null }
   | { ev: "drained"; id: number; pending: number }
-  /** The answer to a "write" with `confirm`: the send's error, or the bytes left queued. */
-  | { ev: "written"; id: number; error: IoError | null; pending: number }
+  /** The answer to a "write" with `confirm`: the send's error, or the bytes left queued (`sent`: a `partial` write's count). */
+  | { ev: "written"; id: number; error: IoError | null; pending: number; sent?: number }
   | { ev: "error"; id: number; error: IoError }
   | { ev: "udp_ready"; id: number; local: Address }
   | { ev: "datagram"; id: number; data: ArrayBuffer; addr: Address }
@@ -207,6 +209,13 @@ export interface IoHost {
    * fail: a host that cannot try it itself asks its kernel and waits for the answer.
    */
   write(id: number, data: Uint8Array, frozen?: boolean, confirm?: boolean): number | IoError;
+  /**
+   * A non-blocking socket's send(): one write(2) of connection `id` now, without queueing the rest.
+   * Returns the bytes the operating system took (0: its buffer is full, BlockingIOError), the
+   * send's error, or null when this host does not write that connection itself (no lease: the
+   * virtual clock, TLS), so the caller queues all of it as before.
+   */
+  sendNow?(id: number, data: Uint8Array): number | IoError | null;
   /** Puts completions back: the next wait() returns them first (a blocking socket call took others). */
   unread(completions: IoCompletion[]): void;
   /** Runs a process to completion, blocking (subprocess.run). */

@@ -170,7 +170,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
    * The kernel's answer to a write with `confirm` (a peer that ended its side may be gone: the
    * send's error is the write's, as in CPython). What else comes meanwhile is kept for the loop.
    */
-  const awaitWritten = (id: number): number | IoError => {
+  const awaitWritten = (id: number, partial = false): number | IoError => {
     const others: IoCompletion[] = [];
     let answer: Extract<IoCompletion, { ev: "written" }> | null = null;
     while (answer === null) {
@@ -180,7 +180,7 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
       }
     }
     stash = others.concat(stash);
-    return answer.error ?? answer.pending;
+    return answer.error ?? (partial ? (answer.sent ?? 0) : answer.pending);
   };
 
   const io: NodeIoHost = {
@@ -329,6 +329,14 @@ export function createIoHost(cell: Int32Array, kernelUrl: URL, launcher: string)
         return confirm ? awaitWritten(id) : data.length;
       }
       return writes.write(lease, id, data, frozen);
+    },
+    sendNow(id, data) {
+      sentSinceSettled = true;
+      const lease = leases.get(id);
+      if (lease !== undefined) return writes.sendNow(lease, data);
+      // The kernel writes this connection: it tries the send and answers.
+      io.send({ op: "write", id, data: data.slice().buffer as ArrayBuffer, confirm: true, partial: true });
+      return awaitWritten(id, true);
     },
     unread(completions) {
       stash = completions.concat(stash);

@@ -174,14 +174,24 @@ export function checkDrain(id: number, c: Conn): void {
   }
 }
 
-export function write(id: number, data: ArrayBuffer, confirm = false): void {
+export function write(id: number, data: ArrayBuffer, confirm = false, partial = false): void {
   const c = conns.get(id);
   if (!c || c.socket.destroyed) {
     if (c) writeDone(c);
-    if (confirm) emit({ ev: "written", id, error: null, pending: 0 });
+    if (confirm) emit({ ev: "written", id, error: null, pending: 0, ...(partial ? { sent: data.byteLength } : {}) });
     return;
   }
   let bytes = new Uint8Array(data);
+  // TLS has no descriptor to try: its writes are queued whole, as before.
+  if (partial && !(c.socket as { encrypted?: boolean }).encrypted) {
+    const sent = sendNow(c, bytes);
+    writeDone(c);
+    const peer = peerOf(c);
+    if (peer && typeof sent === "number" && sent > 0) peer.expectBytes += sent;
+    emit({ ev: "written", id, error: typeof sent === "number" ? null : sent, pending: 0, sent: typeof sent === "number" ? sent : 0 });
+    maybeIdle();
+    return;
+  }
   if (confirm) {
     // The program waits for this answer: the send is tried now, as CPython's send() in write().
     const sent = sendNow(c, bytes);
@@ -193,7 +203,7 @@ export function write(id: number, data: ArrayBuffer, confirm = false): void {
     const peer = peerOf(c);
     if (peer && sent > 0) peer.expectBytes += sent;
     bytes = bytes.subarray(sent);
-    emit({ ev: "written", id, error: null, pending: c.socket.writableLength + bytes.length });
+    emit({ ev: "written", id, error: null, pending: c.socket.writableLength + bytes.length, ...(partial ? { sent: data.byteLength } : {}) });
     if (bytes.length === 0) {
       writeDone(c);
       maybeIdle();

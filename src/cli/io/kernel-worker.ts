@@ -90,7 +90,7 @@ function handle(req: IoRequest | HostRequest): void {
     case "start_tls":
       return startTls(req);
     case "write":
-      return write(req.id, req.data, req.confirm);
+      return write(req.id, req.data, req.confirm, req.partial);
     case "close":
       if (closeUdp(req.id)) return;
       if (reservedPorts.size > 0) releasePort(req.id);

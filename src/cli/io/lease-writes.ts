@@ -167,5 +167,24 @@ export function createLeaseWrites(ctx: HostContext, reads: LeaseReads) {
     return rest;
   };
 
-  return { heldWrites, queueWrite, flushAllHeld, handOver, write };
+  /**
+   * A non-blocking send() (IoHost.sendNow): what the OS takes of `data` now. Bytes still waiting
+   * here or in the kernel's queue mean the socket's buffer was full when they were written, so
+   * nothing more fits yet (0), as a send(2) behind them would find.
+   */
+  const sendNow = (lease: Lease, data: Uint8Array): number | IoError => {
+    if (lease.held !== null || lease.submitted !== Atomics.load(ctx.leaseTable, lease.slot * LEASE_WORDS + DONE)) return 0;
+    const sent = writeDirect(lease, data);
+    if (gone !== null) return ioError(gone, "send");
+    // The lease is gone (the kernel is closing the connection): its queue reports what happens.
+    if (sent < 0) {
+      lease.written += data.length;
+      poke(lease);
+      queueWrite(lease, lease.id, data.slice().buffer as ArrayBuffer);
+      return data.length;
+    }
+    return sent;
+  };
+
+  return { heldWrites, queueWrite, flushAllHeld, handOver, write, sendNow };
 }

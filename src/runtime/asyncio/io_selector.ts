@@ -166,6 +166,15 @@ export function ioWrite(id: number, data: Uint8Array, frozen = false, confirm = 
   return (host.io as IoHost).write(id, data, frozen, confirm);
 }
 
+/**
+ * A non-blocking send() on a connection (IoHost.sendNow): the bytes the operating system took now,
+ * the send's error, or null when the host does not write that connection itself.
+ */
+export function ioSendNow(id: number, data: Uint8Array): number | IoError | null {
+  const io = host.io as IoHost;
+  return io.sendNow ? io.sendNow(id, data) : null;
+}
+
 /** Completions a wait took that belong to no loop in particular: the next select of any loop takes them. */
 let unowned: IoCompletion[] = [];
 /** Signals a wait outside the main thread's select took: the main thread's next select runs their handlers. */

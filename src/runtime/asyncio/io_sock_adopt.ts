@@ -28,6 +28,7 @@ interface StreamSocket {
   _local: unknown;
   _peer: unknown;
   _chunks: Uint8Array[];
+  _resume_reading(): void;
   _eof: boolean;
   _accepts: IoCompletion[];
   listen(backlog: unknown): unknown;
@@ -46,6 +47,7 @@ function streamSocket(sock: unknown): StreamSocket {
 
 /** The socket object no longer owns its kernel object (CPython's is closed with the transport or server; this one reads as closed from now on: fileno() -1, close() a no-op). */
 function release(sock: StreamSocket): void {
+  sock._resume_reading();
   sock._chunks = [];
   sock._accepts = [];
   sock._id = 0;

@@ -53,6 +53,8 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   declare _started: boolean;
   declare _unsent: number;
   declare _protocol_paused: boolean;
+  /** loop.sendfile() is sending on this transport: the program's own write() is refused meanwhile (CPython's native sendfile). */
+  declare _sendfile_busy: boolean;
   declare _high_water: number;
   declare _low_water: number;
   declare _fd: number;
@@ -93,6 +95,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
     this._held = [];
     this._unsent = 0;
     this._protocol_paused = false;
+    this._sendfile_busy = false;
     this._high_water = HIGH_WATER;
     this._low_water = HIGH_WATER / 4;
     this._fd = fd;
@@ -143,6 +146,7 @@ class _SelectorSocketTransport extends Transport implements IoTarget {
   write(data: unknown): void {
     const buf = checkBytesLike(data);
     if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
+    if (this._sendfile_busy) throw new RuntimeError("unable to write; sendfile is in progress");
     if (buf.byteLength === 0) return;
     if (this._conn_lost) {
       if (this._conn_lost >= 5) _log_warning("socket.send() raised exception.", _origin("selector_events.py", 1064, "write"));

@@ -198,12 +198,20 @@ export const sendfile = coroutine_function(
         return proto.eof_received();
       },
     };
+    // Linux has os.sendfile, so CPython sends natively: the transport refuses other writes meanwhile.
+    t._sendfile_busy = true;
     try {
       return yield* copyFile(file as PyFile, off, cnt, function* (chunk) {
-        t.write(chunk);
+        t._sendfile_busy = false;
+        try {
+          t.write(chunk);
+        } finally {
+          t._sendfile_busy = true;
+        }
         if (drained) yield* drained as Future<unknown>;
       });
     } finally {
+      t._sendfile_busy = false;
       if (t._protocol_paused && proto.pause_writing) proto.pause_writing();
       t._protocol = proto;
     }

@@ -132,7 +132,13 @@ export class StdStream {
     readonly fd: 1 | 2,
     readonly name: string,
   ) {}
+  /** close() was called: the stream refuses writes (its descriptor stays open, as CPython's). */
+  private _closed = false;
+  checkOpen(): void {
+    if (this._closed) throw new ValueError("I/O operation on closed file.");
+  }
   write(s: unknown): bigint {
+    this.checkOpen();
     if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
     const text = encodable(this.fd, s, [0]);
     stdioCall(() => host.write(this.fd, text));
@@ -143,11 +149,20 @@ export class StdStream {
     return null;
   }
   flush(): null {
+    this.checkOpen();
     // (stderr is written at once: its flush leaves stdout's buffer alone, as CPython's does)
     if (this.fd === 1) stdioCall(() => host.flush());
     return null;
   }
+  close(): null {
+    if (this._closed) return null;
+    this.flush();
+    this._closed = true;
+    return null;
+  }
   fileno(): bigint {
+    // (the raw file's message, without the full stop)
+    if (this._closed) throw new ValueError("I/O operation on closed file");
     return BigInt(this.fd);
   }
   isatty(): boolean {
@@ -163,7 +178,7 @@ export class StdStream {
     return "utf-8";
   }
   get closed(): boolean {
-    return false;
+    return this._closed;
   }
   private _buffer?: StdBinaryWriter;
   /** The binary stream under the text one (sys.stdout.buffer.write(b"...")). */
@@ -249,6 +264,7 @@ export const print = takes_packed(
       if (flush) callm(file, "flush");
       return null;
     }
+    file.checkOpen();
     let text: string;
     // Where each piece (an argument, a sep, the end) starts: CPython writes them one by one.
     const starts: number[] = [0];

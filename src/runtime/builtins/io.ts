@@ -7,7 +7,7 @@ import { NotImplementedError, OSError, TypeError, ValueError, StopIteration } fr
 import { PyList } from "./collections.js";
 import { repr } from "./repr.js";
 import { typeName } from "./ops.js";
-import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes } from "./hostfs.js";
+import { bindArgs, bytesOf, fspath, hostCall, hostFs, makeBytes, osErrorFor } from "./hostfs.js";
 import { host, type HostFileSystem } from "../host.js";
 import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
@@ -36,12 +36,19 @@ export class BinaryFile {
   protected appending: boolean;
   protected bufferSize: number;
   protected pos = 0;
+  /**
+   * A pipe, FIFO or socket (/dev/stdin of a shell pipe), or a terminal: no positions, so reads and
+   * writes go where the descriptor is, and seek()/tell() fail with ESPIPE as in CPython.
+   */
+  protected stream = false;
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private pendingAt = 0;
   private ahead: Uint8Array | null = null;
   private aheadAt = 0;
   private _closed = false;
+  /** The descriptor is a standard one lent to this file (standardStreamSocket): close() leaves it open. */
+  private borrowed = false;
 
   constructor(
     fs: HostFileSystem,
@@ -61,11 +68,49 @@ export class BinaryFile {
     this.canWrite = flags.write;
     this.appending = flags.append;
     this.bufferSize = bufferSize;
-    if (flags.append) this.pos = this.host(() => fs.fstat(fd).size);
+    if (fs.readStream !== undefined && fs.writeStream !== undefined) {
+      const kind = this.host(() => fs.fstat(fd).mode) & 0o170000;
+      this.stream = kind === 0o010000 || kind === 0o140000;
+    }
+    if (flags.append && !this.stream) this.pos = this.host(() => fs.fstat(fd).size);
+  }
+
+  /** Reads at the position, or where the descriptor is for a stream (a terminal says so with ESPIPE). */
+  private readHost(buf: Uint8Array): number {
+    if (!this.stream) {
+      try {
+        return this.fs.read(this.fd, buf, this.pos);
+      } catch (e) {
+        if ((e as { code?: string }).code !== "ESPIPE" || this.fs.readStream === undefined) throw e;
+        this.stream = true;
+      }
+    }
+    return this.fs.readStream!(this.fd, buf);
+  }
+
+  private writeHost(data: Uint8Array, at: number): void {
+    if (!this.stream) {
+      try {
+        this.fs.write(this.fd, data, at);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "ESPIPE" || this.fs.writeStream === undefined) throw e;
+        this.stream = true;
+      }
+    }
+    this.fs.writeStream!(this.fd, data);
+  }
+
+  /** tell() of a stream: CPython's OSError from lseek(2). */
+  private checkSeekable(): void {
+    if (this.stream) throw osErrorFor("ESPIPE");
   }
 
   get closed(): boolean {
     return this._closed;
+  }
+  _borrowDescriptor(): void {
+    this.borrowed = true;
   }
   protected host<T>(call: () => T): T {
     return hostCall(this.name, call);
@@ -97,7 +142,7 @@ export class BinaryFile {
     }
     this.pending = [];
     this.pendingLength = 0;
-    this.host(() => this.fs.write(this.fd, data, this.pendingAt));
+    this.host(() => this.writeHost(data, this.pendingAt));
   }
 
   /** Up to `n` bytes at the position (fewer only at the end of the file); moves the position. */
@@ -109,7 +154,7 @@ export class BinaryFile {
       const want = n < 0 ? READ_AHEAD : n - total;
       if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
         const buf = new Uint8Array(Math.max(READ_AHEAD, want));
-        const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+        const got = this.host(() => this.readHost(buf));
         if (got === 0) break;
         this.ahead = buf.subarray(0, got);
         this.aheadAt = this.pos;
@@ -160,7 +205,7 @@ export class BinaryFile {
   private peekAhead(): Uint8Array {
     if (this.ahead === null || this.pos < this.aheadAt || this.pos >= this.aheadAt + this.ahead.length) {
       const buf = new Uint8Array(READ_AHEAD);
-      const got = this.host(() => this.fs.read(this.fd, buf, this.pos));
+      const got = this.host(() => this.readHost(buf));
       this.ahead = buf.subarray(0, got);
       this.aheadAt = this.pos;
     }
@@ -240,6 +285,8 @@ export class BinaryFile {
   seek(offset: unknown, whence: unknown = 0n): bigint {
     this.checkOpen("seek of");
     const off = toInt(offset);
+    // The buffered layer refuses before asking the OS (tell() asks it: ESPIPE).
+    if (this.stream) throw new UnsupportedOperation("File or stream is not seekable.");
     const w = toInt(whence);
     this.drain();
     let to: number;
@@ -256,6 +303,7 @@ export class BinaryFile {
   }
   tell(): bigint {
     this.checkRawOpen();
+    this.checkSeekable();
     return BigInt(this.pos);
   }
   truncate(size: unknown = null): bigint {
@@ -279,7 +327,7 @@ export class BinaryFile {
       this.drain();
     } finally {
       this._closed = true;
-      this.host(() => this.fs.close(this.fd));
+      if (!this.borrowed) this.host(() => this.fs.close(this.fd));
     }
     return null;
   }
@@ -304,7 +352,7 @@ export class BinaryFile {
   }
   seekable(): boolean {
     this.checkRawOpen();
-    return true;
+    return !this.stream;
   }
   /** The byte size of the file (what a text layer needs for seek(0, 2)). */
   _size(): number {
@@ -422,6 +470,22 @@ function parseMode(mode: string): { kind: string; plus: boolean; binary: boolean
 
 const NODE_FLAGS: Record<string, string> = { r: "r", w: "w", a: "a", x: "wx" };
 
+/** /dev/stdin, /dev/fd/0, /proc/self/fd/0 and the like: the standard descriptor they name. */
+const STANDARD_STREAM_PATH = /^\/(?:dev\/(stdin|stdout|stderr)|dev\/fd\/([012])|proc\/self\/fd\/([012]))$/;
+
+/**
+ * The standard descriptor `path` names when it is a socket that open(2) refuses (ENXIO): a
+ * process Node started has Unix socket pairs for its stdio, where CPython's Popen gives pipes, and
+ * a pipe's /dev/stdin opens. Such a file reads and writes that descriptor itself (and leaves it
+ * open when closed), as a new descriptor of the same pipe would. Null for any other path.
+ */
+function standardStreamSocket(fs: HostFileSystem, path: string, error: unknown): number | null {
+  const m = (error as { code?: string }).code === "ENXIO" ? STANDARD_STREAM_PATH.exec(path) : null;
+  if (m === null) return null;
+  const fd = m[1] !== undefined ? ["stdin", "stdout", "stderr"].indexOf(m[1]) : Number(m[2] ?? m[3]);
+  return (fs.fstat(fd).mode & 0o170000) === 0o140000 ? fd : null;
+}
+
 /** open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None). */
 /** open() of a descriptor that is not the host's: os.pipe()'s ends (modules/_os_pipes.ts registers it). */
 let descriptorOpener: ((fd: number, mode: string, binary: boolean) => unknown) | null = null;
@@ -474,7 +538,18 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
   const fs = hostFs("open()");
   const flags = NODE_FLAGS[kind] + (plus ? "+" : "");
-  const fd = byFd ? Number(file) : hostCall(path, () => fs.open(path, flags, 0o666));
+  let borrowed: number | null = null;
+  const fd = byFd
+    ? Number(file)
+    : hostCall(path, () => {
+        try {
+          return fs.open(path, flags, 0o666);
+        } catch (e) {
+          borrowed = standardStreamSocket(fs, path, e);
+          if (borrowed === null) throw e;
+          return borrowed;
+        }
+      });
   if (byFd) hostCall(null, () => fs.fstat(fd));
   // Opening a folder for reading succeeds on POSIX; CPython's FileIO refuses it.
   if (kind === "r" && (hostCall(name, () => fs.fstat(fd).mode) & 0o170000) === 0o040000) {
@@ -487,9 +562,9 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   if (buffering < 0 || buffering === 1) buffering = DEFAULT_BUFFER_SIZE;
   const access = { read: kind === "r" || plus, write: kind !== "r" || plus, append: kind === "a" };
   const binMode = kind + "b" + (plus ? "+" : "");
-  if (binary && buffering === 0) return new FileIO(fs, fd, name, path, binMode, access, 0);
-  const Kind = plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
-  const buffer = new Kind(fs, fd, name, path, binMode, access, buffering);
+  const Kind = binary && buffering === 0 ? FileIO : plus ? BufferedRandom : kind === "r" ? BufferedReader : BufferedWriter;
+  const buffer = new Kind(fs, fd, name, path, binMode, access, binary && buffering === 0 ? 0 : buffering);
+  if (borrowed !== null) buffer._borrowDescriptor();
   if (binary) return buffer;
   return new TextIOWrapper(buffer, {
     name,

@@ -26,7 +26,7 @@ function withoutCommentsAndStrings(src: string): string {
   return src.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
 }
 
-function parameterNames(f: Function): string[] | null {
+export function parameterNames(f: Function): string[] | null {
   const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
   let names = signatures.get(source);
   if (names !== undefined) return names;

@@ -1,7 +1,7 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { noteMissingName } from "./suggestions.js";
 import { programQualname } from "./program-functions.js";
-import { applyArgs, methodQualname } from "./keywords.js";
+import { NOT_BOUND, applyArgs, callWithKeywords, methodQualname, parameterNames } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
 import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
 import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
@@ -1536,6 +1536,20 @@ function isInstanceMethod(obj: object, name: string): boolean {
 }
 
 /** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
+/**
+ * A method called with keywords packed at the end (`obj.m(*args, k=v)` where the compiler could not
+ * see the method): a translated def without a rest parameter cannot take the KwArgs itself, so they
+ * are bound by name as callkw_method binds them.
+ */
+function callKeywordsAtEnd(f: Function, obj: object, args: any[]): any {
+  const names = parameterNames(f);
+  if (names !== null && !names.some((n: string) => n.startsWith("..."))) {
+    const r = callWithKeywords(f, obj, args.slice(0, -1), (args[args.length - 1] as KwArgs).kw);
+    if (r !== NOT_BOUND) return r;
+  }
+  return applyArgs(f, obj, args);
+}
+
 export function callv_method(obj: any, name: string, args: any[]): any {
   // (an empty `**kwargs` passes nothing: a runtime method would take it for an argument)
   const n = args.length;
@@ -1545,7 +1559,11 @@ export function callv_method(obj: any, name: string, args: any[]): any {
   if (obj !== null && typeof obj === "object") {
     const f = obj[name];
     // A class held in an attribute is constructed (methods have no prototype: the cheap test first).
-    if (typeof f === "function") return f.prototype !== undefined && isJsClass(f) ? callv(f, args) : applyArgs(f, obj, args);
+    if (typeof f === "function") {
+      if (f.prototype !== undefined && isJsClass(f)) return callv(f, args);
+      if (args.length !== 0 && args[args.length - 1] instanceof KwArgs) return callKeywordsAtEnd(f, obj, args);
+      return applyArgs(f, obj, args);
+    }
     if (f !== undefined) return callv(f, args);
     // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
     const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;

@@ -126,7 +126,7 @@ export class TextIOWrapper {
     this.newline = o.newline;
     this.line_buffering = o.lineBuffering;
     // utf-8-sig writes its BOM only at the start of a file.
-    this.started = this.buffer.tell() > 0n;
+    this.started = this.buffer.seekable() && this.buffer.tell() > 0n;
   }
 
   get closed(): boolean {

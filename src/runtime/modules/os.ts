@@ -16,6 +16,7 @@ import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
 import { send_to_self } from "../signals.js";
 import { closePipeEnd, makePipe, pipeEnd } from "./_os_pipes.js";
+import { sendOnSocketFd } from "./_fd_sockets.js";
 
 export { path, environ };
 export const name = "posix";
@@ -493,6 +494,30 @@ export function write(fd: unknown, data: unknown): bigint {
   const f = fs("write");
   if (!f.writeStream) throw new NotImplementedError("os.write() is not supported by this host");
   return BigInt(hostCall(null, () => f.writeStream!(Number(fd), bytes)));
+}
+
+/**
+ * os.sendfile(out_fd, in_fd, offset, count): up to `count` bytes of the file `in_fd` (from `offset`,
+ * its position untouched; None: from its position, which moves) sent on `out_fd`, one of the
+ * program's sockets (as its send() sends them: a non-blocking one takes what fits and raises
+ * BlockingIOError when full) or a descriptor written as os.write() does. Returns the bytes sent;
+ * 0 at the end of the file.
+ */
+export function sendfile(out_fd: unknown, in_fd: unknown, offset: unknown, count: unknown): bigint {
+  const n = Number(toIndex(count));
+  const at = offset === null || offset === undefined ? null : Number(toIndex(offset));
+  if (at !== null && at < 0) throw new OSError(22n, "Invalid argument");
+  const f = fs("sendfile");
+  const buf = new Uint8Array(Math.max(0, n));
+  const input = Number(toIndex(in_fd));
+  const got = n <= 0 ? 0 : hostCall(null, () => (at === null ? f.readStream!(input, buf) : f.read(input, buf, at)));
+  if (got === 0) return 0n;
+  const data = buf.subarray(0, got);
+  const out = Number(toIndex(out_fd));
+  const sent = sendOnSocketFd(out, data);
+  if (sent !== null) return BigInt(sent);
+  if (!f.writeStream) throw new NotImplementedError("os.sendfile() is not supported by this host");
+  return BigInt(hostCall(null, () => f.writeStream!(out, data)));
 }
 
 /** os.fdopen(fd, *args): open() on a descriptor. */

@@ -5,7 +5,8 @@
 // fresh CPython process would number them (3 upwards, lowest free first), but no real descriptor
 // stands behind them. CPython: Modules/socketmodule.c, Lib/socket.py (documented behaviour).
 import { host } from "../host.js";
-import { call } from "../builtins/ops.js";
+import { call, callm, getattr } from "../builtins/ops.js";
+import { len } from "../builtins/functions.js";
 import { index } from "../builtins/protocol.js";
 import { repr } from "../builtins/repr.js";
 import { typeName } from "../builtins/ops.js";
@@ -15,10 +16,11 @@ import { KwArgs, PyObject } from "../builtins/object.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
-import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, type IoTarget } from "../asyncio/io_selector.js";
+import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, ioSendNow, type IoTarget } from "../asyncio/io_selector.js";
 import { socketsByFd } from "../asyncio/io_watch.js";
+import { registerSocketSender } from "./_fd_sockets.js";
 import { _bind } from "../asyncio/_util.js";
-import { addressTuple, allocFd, freeFd, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
+import { addressTuple, allocFd, freeFd, osError, socketOptions, strerror, toBytes } from "../asyncio/io_util.js";
 import { socketEnums } from "../asyncio/io_transports.js";
 import { blocking_form, until, until_plain, wake_waiting } from "./socket_threads.js";
 
@@ -98,6 +100,12 @@ function needIo(what: string) {
 
 type State = "new" | "connecting" | "listening" | "connected" | "udp" | "closed";
 
+/**
+ * How many received bytes a socket holds before the kernel stops reading it (what Linux keeps for
+ * a loopback socket nobody reads is of this order), so that a peer filling it meets a full buffer.
+ */
+const RECEIVE_WINDOW = 256 * 1024;
+
 /** socket.socket */
 export class socket extends PyObject implements IoTarget {
   declare family: unknown;
@@ -119,6 +127,9 @@ export class socket extends PyObject implements IoTarget {
   /** AF_UNIX: the path bound to (the kernel listens from bind() on, so the file exists as in CPython). */
   declare _path: string | null;
   declare _chunks: Uint8Array[];
+  /** The bytes in `_chunks`; above RECEIVE_WINDOW the kernel stops reading the connection. */
+  declare _held: number;
+  declare _reading_paused: boolean;
   declare _eof: boolean;
   declare _accepts: IoCompletion[];
   declare _datagrams: IoCompletion[];
@@ -149,6 +160,8 @@ export class socket extends PyObject implements IoTarget {
     this._bound = null;
     this._path = null;
     this._chunks = [];
+    this._held = 0;
+    this._reading_paused = false;
     this._eof = false;
     this._accepts = [];
     this._datagrams = [];
@@ -211,6 +224,13 @@ export class socket extends PyObject implements IoTarget {
     switch (c.ev) {
       case "data":
         this._chunks.push(c.data);
+        this._held += c.data.length;
+        // The OS holds only so much for a socket nobody reads: then the peer's sends block
+        // (BlockingIOError when non-blocking). The kernel stops reading until recv() makes room.
+        if (this._held > RECEIVE_WINDOW && !this._reading_paused) {
+          this._reading_paused = true;
+          ioSend({ op: "pause", id: this._id });
+        }
         break;
       case "eof":
       case "closed":
@@ -474,12 +494,19 @@ export class socket extends PyObject implements IoTarget {
   _take(n: number): Uint8Array | null {
     if (this._chunks.length === 0) return this._eof ? new Uint8Array(0) : null;
     const first = this._chunks[0];
-    if (first.length <= n) {
-      this._chunks.shift();
-      return first;
-    }
-    this._chunks[0] = first.subarray(n);
-    return first.subarray(0, n);
+    const got = first.length <= n ? first : first.subarray(0, n);
+    if (got === first) this._chunks.shift();
+    else this._chunks[0] = first.subarray(n);
+    this._held -= got.length;
+    if (this._reading_paused && this._held <= RECEIVE_WINDOW / 2) this._resume_reading();
+    return got;
+  }
+
+  /** The kernel reads the connection again (recv() made room, or a transport takes it over). */
+  _resume_reading(): void {
+    if (!this._reading_paused) return;
+    this._reading_paused = false;
+    if (this._id !== 0) ioSend({ op: "resume", id: this._id });
   }
 
   recv(bufsize: unknown, _flags: unknown = 0n): unknown {
@@ -504,6 +531,15 @@ export class socket extends PyObject implements IoTarget {
   }
 
   send(data: unknown, _flags: unknown = 0n): bigint {
+    return this._send(data, this._timeout === 0);
+  }
+
+  /**
+   * send() and sendall(). `partial`: a non-blocking send(), which takes what the operating system
+   * takes now (BlockingIOError when its buffer is full) where the host writes the socket itself;
+   * otherwise every byte goes to the kernel's queue, in order.
+   */
+  _send(data: unknown, partial: boolean): bigint {
     const buf = sendBuffer(data);
     this._open();
     if (this._state === "udp" || (this._state === "new" && this._is_datagram())) {
@@ -513,13 +549,56 @@ export class socket extends PyObject implements IoTarget {
     }
     this._settle();
     if (this._state !== "connected") throw new OSError(32n, "Broken pipe");
-    ioSend({ op: "write", id: this._id, data: buf });
-    return BigInt(buf.byteLength);
+    const sent = partial && buf.byteLength > 0 ? ioSendNow(this._id, new Uint8Array(buf)) : null;
+    if (sent === null) {
+      ioSend({ op: "write", id: this._id, data: buf });
+      return BigInt(buf.byteLength);
+    }
+    if (typeof sent !== "number") throw osError(sent);
+    // What came meanwhile lands in the program's sockets, as the OS holds it for them (a full one
+    // stops the kernel reading, so that a loop of sends meets BlockingIOError as in CPython).
+    ioPoll((t) => t instanceof socket);
+    if (sent === 0) throw new BlockingIOError(11n, "Resource temporarily unavailable");
+    return BigInt(sent);
   }
 
-  sendall(data: unknown, flags: unknown = 0n): null {
-    this.send(data, flags);
+  sendall(data: unknown, _flags: unknown = 0n): null {
+    this._send(data, false);
     return null;
+  }
+
+  /**
+   * socket.sendfile(file, offset=0, count=None): the file's bytes from `offset` (up to `count`)
+   * sent as sendall() sends them (CPython's send() fallback), the file's position left after what
+   * was sent. Returns the bytes sent.
+   */
+  sendfile(file: unknown, offset: unknown = 0n, count: unknown = null): bigint {
+    const mode = getattr(file, "mode", "b");
+    if (typeof mode === "string" && !mode.includes("b")) throw new ValueError("file should be opened in binary mode");
+    if (intOf(this.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
+    let limit: number | null = null;
+    if (count !== null && count !== undefined) {
+      if (typeof count !== "bigint" && typeof count !== "boolean") throw new TypeError(`count must be a positive integer (got ${repr(count)})`);
+      limit = Number(count);
+      if (limit <= 0) throw new ValueError(`count must be a positive integer (got ${repr(count)})`);
+    }
+    const start = Number(index(offset ?? 0n));
+    if (start) callm(file, "seek", BigInt(start));
+    let sent = 0;
+    try {
+      for (;;) {
+        const want = limit === null ? 8192 : Math.min(limit - sent, 8192);
+        if (want <= 0) break;
+        const data = callm(file, "read", BigInt(want));
+        const n = Number(len(data));
+        if (n === 0) break;
+        this._send(data, false);
+        sent += n;
+      }
+    } finally {
+      if (sent > 0) callm(file, "seek", BigInt(start + sent));
+    }
+    return BigInt(sent);
   }
 
   sendto(data: unknown, ...rest: unknown[]): bigint {
@@ -764,3 +843,9 @@ export function htons(x: unknown): bigint {
   return BigInt(((v & 0xff) << 8) | (v >> 8));
 }
 export const ntohs = htons;
+
+// os.sendfile(out_fd, ...) on one of the program's sockets sends as that socket's send() does.
+registerSocketSender((fd, data) => {
+  const s = socketsByFd.get(fd);
+  return s instanceof socket ? Number(s._send(toBytes(data.slice()), s._timeout === 0)) : null;
+});

@@ -32,6 +32,7 @@ export class SSLSocket extends socket {
     s.server_hostname = serverHostname;
     s._sslobj = null;
     s._handshake_on_connect = onConnect;
+    sock._resume_reading();
     if (sock._id !== 0) for (const c of ioAdopt(sock._id, s)) s._io_event(c);
     socketsByFd.set(s._fd, s);
     // The wrapped socket no longer owns anything (fileno() -1; its close() does nothing).
