@@ -93,12 +93,19 @@ export function findApiUses(
     }
   }
 
+  // (a name's dotted origin looked up once per distinct name: the checks below ask it of every Name)
+  const ofName = new Map<string, string | null>();
+  const nameOrigin = (id: string): string | null => {
+    let origin = ofName.get(id);
+    if (origin === undefined) {
+      origin = bound.has(id) ? null : (imported.get(id) ?? (names.has(`builtins.${id}`) ? `builtins.${id}` : null));
+      ofName.set(id, origin);
+    }
+    return origin;
+  };
   /** The dotted name an expression stands for, when it is an imported name or an attribute of one. */
   const dotted = (e: py.ExprNode): string | null => {
-    if (e._type === "Name") {
-      if (bound.has(e.id)) return null;
-      return imported.get(e.id) ?? (names.has(`builtins.${e.id}`) ? `builtins.${e.id}` : null);
-    }
+    if (e._type === "Name") return nameOrigin(e.id);
     if (e._type === "Attribute") {
       const base = dotted(e.value);
       return base === null ? null : `${base}.${e.attr}`;

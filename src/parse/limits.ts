@@ -6,6 +6,7 @@
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
 import { forEachChildWith } from "../ast/walk.js";
+import { indexWithinDepth } from "../ast/node-index.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
@@ -219,6 +220,9 @@ const MAX_COMPILE_DEPTH = 3000;
 const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
 
 export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
+  // (the usual case, no node too deep, found by the walk that also gathers the node index the
+  // lowering reads; the walk below finds the node CPython's message names)
+  if (indexWithinDepth(module, COUNTED, MAX_COMPILE_DEPTH)) return null;
   // (two parallel stacks, children pushed by forEachChildWith: no pair and no closure per node; the
   // context and operator leaves it leaves out are never counted and have no children)
   const nodes: Node[] = [module];
