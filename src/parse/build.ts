@@ -115,15 +115,16 @@ function isChainLink(n: N): boolean {
 /** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
 function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
   const items: N[][] = [];
-  let cur: N[] = [];
-  for (const n of nodes) {
-    if (n.name === ",") {
-      items.push(cur);
-      cur = [];
-    } else cur.push(n);
+  // (each item sliced out at its size: one grown by push from empty reserves 17 slots)
+  let start = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].name === ",") {
+      items.push(nodes.slice(start, i));
+      start = i + 1;
+    }
   }
-  const trailing = cur.length === 0 && items.length > 0;
-  if (cur.length) items.push(cur);
+  const trailing = start === nodes.length && items.length > 0;
+  if (start < nodes.length) items.push(nodes.slice(start));
   return { items, trailing };
 }
 
