@@ -5,7 +5,7 @@
 // (the lowering builds new nodes, it never edits the parsed ones).
 
 import type * as py from "./nodes.js";
-import { walk } from "./walk.js";
+import { forEachChildWith, walk } from "./walk.js";
 
 export type NodeOfType<K extends py.Node["_type"]> = Extract<py.Node, { _type: K }>;
 
@@ -119,14 +119,77 @@ export function nodeIndex(root: py.Node): NodeIndex {
     // (a module made by an earlier pass may lack the field: walk() skips a missing list)
     for (const t of root.type_ignores ?? []) if (t != null) walk(t, gather);
   } else walk(root, gather);
+  index = makeIndex(all, lists, statementNameStarts);
+  indexes.set(root, index);
+  return index;
+}
+
+function makeIndex(all: py.Node[], lists: py.Node[][], statementNameStarts: number[]): NodeIndex {
   const byType = new Map<string, py.Node[]>(INDEXED_KINDS.map((kind, i) => [kind, lists[i]]));
-  index = {
+  return {
     all: all as NodeOfType<IndexedKind>[],
     ofType: <K extends IndexedKind>(type: K) => byType.get(type)! as readonly py.Node[] as readonly NodeOfType<K>[],
     statementNameStarts,
   };
-  indexes.set(root, index);
-  return index;
+}
+
+/**
+ * Whether no node of `module` is nested more than `limit` deep, counting only the kinds in
+ * `counted`; if so, nodeIndex(module) is gathered by the same walk (the check and the index each
+ * touched the whole fresh tree: one walk of its memory instead of two). An explicit stack: the
+ * tree may be nested deeper than the JS stack allows. When the limit is passed the index is not
+ * kept (nodeIndex walks the tree itself if asked).
+ */
+export function indexWithinDepth(module: py.Module, counted: ReadonlySet<string>, limit: number): boolean {
+  if (indexes.has(module)) return withinDepth(module, counted, limit, null);
+  const all: py.Node[] = [];
+  const lists: py.Node[][] = INDEXED_KINDS.map(() => []);
+  const found = { all, lists };
+  const statementNameStarts: number[] = [];
+  const names = lists[indexedSlot("Name")];
+  // (the module itself is not a counted kind and not an indexed one: as nodeIndex, statement by statement)
+  for (const s of module.body) {
+    statementNameStarts.push(names.length);
+    if (s != null && !withinDepth(s, counted, limit, found)) return false;
+  }
+  statementNameStarts.push(names.length);
+  for (const t of module.type_ignores ?? []) if (t != null && !withinDepth(t, counted, limit, found)) return false;
+  indexes.set(module, makeIndex(all, lists, statementNameStarts));
+  return true;
+}
+
+/** indexWithinDepth's walk of one subtree (at depth 0), in walk()'s order, gathering into `into` (null: only the depth). */
+function withinDepth(root: py.Node, counted: ReadonlySet<string>, limit: number, into: { all: py.Node[]; lists: py.Node[][] } | null): boolean {
+  const nodes: py.Node[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    const d = counted.has(node._type) ? depth + 1 : depth;
+    if (d > limit) return false;
+    if (into !== null) {
+      const slot = indexedSlot(node._type);
+      if (slot >= 0) {
+        into.lists[slot].push(node);
+        into.all.push(node);
+      }
+    }
+    const first = nodes.length;
+    forEachChildWith(node, pushChild, nodes, depths);
+    // (the children were pushed in order: reversed, the first is taken next, as walk() visits them; each at depth d)
+    for (let i = first, j = nodes.length - 1; i < j; i++, j--) {
+      const t = nodes[i];
+      nodes[i] = nodes[j];
+      nodes[j] = t;
+    }
+    for (let i = first; i < depths.length; i++) depths[i] = d;
+  }
+  return true;
+}
+
+function pushChild(child: py.Node, nodes: py.Node[], depths: number[]): void {
+  nodes.push(child);
+  depths.push(0);
 }
 
 const attributeSets = new WeakMap<py.Node, Partial<Record<"stored" | "readFromNames", Set<string>>>>();

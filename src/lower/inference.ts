@@ -868,8 +868,11 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const inAnnotations = new Set<py.Node>();
   for (const a of annotationRoots(input.module)) walkAll(a, (x) => inAnnotations.add(x));
   const reads = new Map<string, number>();
-  for (const n of index.ofType("Name"))
-    if (n.ctx._type === "Load" && candidates.has(n.id) && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+  const nameNodes = index.ofType("Name");
+  for (let i = 0; i < nameNodes.length; i++) {
+    const n = nameNodes[i];
+    if (candidates.has(n.id) && n.ctx._type === "Load" && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
+  }
   const sites = new Map<string, CallSite[]>();
   const noteSite = (e: py.Call, scope: Scope): void => {
     // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).

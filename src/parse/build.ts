@@ -12,7 +12,7 @@ import { LineMap } from "./positions.js";
 import { IntLimitError, LiteralError, numberValue } from "./literals.js";
 import { buildStrings } from "./strings.js";
 import { decoratorEnd, lezerInput } from "./repair.js";
-import { kid, kids, lezerParse } from "./lezer.js";
+import { kid, kids, kidsInside, lezerParse } from "./lezer.js";
 import { yieldInTypeScope } from "./type-param-errors.js";
 
 type N = SyntaxNode;
@@ -115,15 +115,16 @@ function isChainLink(n: N): boolean {
 /** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
 function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
   const items: N[][] = [];
-  let cur: N[] = [];
-  for (const n of nodes) {
-    if (n.name === ",") {
-      items.push(cur);
-      cur = [];
-    } else cur.push(n);
+  // (each item sliced out at its size: one grown by push from empty reserves 17 slots)
+  let start = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].name === ",") {
+      items.push(nodes.slice(start, i));
+      start = i + 1;
+    }
   }
-  const trailing = cur.length === 0 && items.length > 0;
-  if (cur.length) items.push(cur);
+  const trailing = start === nodes.length && items.length > 0;
+  if (start < nodes.length) items.push(nodes.slice(start));
   return { items, trailing };
 }
 
@@ -481,19 +482,19 @@ export class Builder {
   }
 
   DeleteStatement(n: N): A.Delete {
-    const { items } = splitCommas(kids(n).slice(1));
+    const { items } = splitCommas(kidsInside(n, 1, 0));
     const targets = items.map((it) => this.target(this.listItem(it), DEL, "del"));
     return this.at({ _type: "Delete", targets, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Delete, n.from, n.to);
   }
 
   ReturnStatement(n: N): A.Return {
-    const rest = kids(n).slice(1);
+    const rest = kidsInside(n, 1, 0);
     const value = rest.length ? this.exprList(rest) : null;
     return this.at({ _type: "Return", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Return, n.from, n.to);
   }
 
   RaiseStatement(n: N): A.Raise {
-    const cs = kids(n).slice(1);
+    const cs = kidsInside(n, 1, 0);
     if (cs.some((c) => c.name === ",")) this.fail("invalid syntax", cs.find((c) => c.name === ",")!.from);
     const exc = cs[0] ? this.expr(cs[0]) : null;
     const cause = cs[1]?.name === "from" ? this.expr(cs[2]) : null;
@@ -548,7 +549,7 @@ export class Builder {
   }
 
   AssertStatement(n: N): A.Assert {
-    const { items } = splitCommas(kids(n).slice(1));
+    const { items } = splitCommas(kidsInside(n, 1, 0));
     if (items.length > 2) this.fail("invalid syntax", items[2][0].from);
     const test = this.expr(items[0][0]);
     const msg = items[1] ? this.expr(items[1][0]) : null;
@@ -707,7 +708,7 @@ export class Builder {
     // `with (a, b):` and `with (a as b, c):` are lists of items, not one tuple.
     const only = items.length === 1 && items[0].length === 1 ? items[0][0] : null;
     if (only && (only.name === "TupleExpression" || (only.name === "ParenthesizedExpression" && this.isWithAs(kids(only)[1]))))
-      items = splitCommas(kids(only).slice(1, -1)).items;
+      items = splitCommas(kidsInside(only, 1, 1)).items;
     const withItems = items.map((it): A.WithItem => {
       if (it.length === 1 && this.isWithAs(it[0])) {
         const [left, , right] = kids(it[0]);
@@ -1234,7 +1235,7 @@ export class Builder {
   }
 
   mappingPattern(n: N): A.MatchMapping {
-    const { items } = splitCommas(kids(n).slice(1, -1));
+    const { items } = splitCommas(kidsInside(n, 1, 1));
     const keys: A.ExprNode[] = [];
     const patterns: A.Pattern[] = [];
     let rest: string | null = null;
@@ -1298,7 +1299,7 @@ export class Builder {
     const cs = kids(n);
     const clsNode = cs[0];
     const cls = clsNode.name === "VariableName" ? this.name(clsNode) : this.dotted(kids(clsNode));
-    const { items } = splitCommas(kids(cs[1]).slice(1, -1));
+    const { items } = splitCommas(kidsInside(cs[1], 1, 1));
     const patterns: A.Pattern[] = [];
     const kwd_attrs: string[] = [];
     const kwd_patterns: A.Pattern[] = [];
@@ -1520,13 +1521,13 @@ export class Builder {
   }
 
   ParenthesizedExpression(n: N): A.ExprNode {
-    const inner = kids(n).slice(1, -1);
+    const inner = kidsInside(n, 1, 1);
     if (inner[0]?.name === "*") this.fail("cannot use starred expression here", inner[0].from, inner[inner.length - 1].to);
     return this.expr(inner[0]);
   }
 
   TupleExpression(n: N): A.Tuple {
-    const { items } = splitCommas(kids(n).slice(1, -1));
+    const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
       { _type: "Tuple", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
       n.from,
@@ -1535,7 +1536,7 @@ export class Builder {
   }
 
   ArrayExpression(n: N): A.List {
-    const { items } = splitCommas(kids(n).slice(1, -1));
+    const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
       { _type: "List", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.List,
       n.from,
@@ -1544,7 +1545,7 @@ export class Builder {
   }
 
   SetExpression(n: N): A.Set {
-    const { items } = splitCommas(kids(n).slice(1, -1));
+    const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
       { _type: "Set", elts: items.map((it) => this.listItem(it)), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Set,
       n.from,
@@ -1553,7 +1554,7 @@ export class Builder {
   }
 
   DictionaryExpression(n: N): A.Dict {
-    const { items } = splitCommas(kids(n).slice(1, -1));
+    const { items } = splitCommas(kidsInside(n, 1, 1));
     const keys: (A.ExprNode | null)[] = [];
     const values: A.ExprNode[] = [];
     for (const it of items) {
@@ -1571,7 +1572,7 @@ export class Builder {
 
   /** The four comprehension kinds: an element, then `[async] for ... in ... [if ...]` clauses. */
   comprehension(n: N): A.ExprNode {
-    const cs = kids(n).slice(1, -1);
+    const cs = kidsInside(n, 1, 1);
     const firstFor = cs.findIndex((c) => c.name === "for" || c.name === "async");
     const elt = cs.slice(0, firstFor);
     const generators = this.compClauses(cs.slice(firstFor));
@@ -1862,7 +1863,7 @@ export class Builder {
 
   /** A call's arguments: positional, `*a`, `k=v`, `**kw`, or one bare generator expression. */
   args(argList: N): { args: A.ExprNode[]; keywords: A.Keyword[] } {
-    const cs = kids(argList).slice(1, -1);
+    const cs = kidsInside(argList, 1, 1);
     const args: A.ExprNode[] = [];
     const keywords: A.Keyword[] = [];
     const forIdx = cs.findIndex((c) => c.name === "for" || c.name === "async");

@@ -39,6 +39,15 @@ export function kids(n: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** kids(n) without its first `head` and last `tail` children (a bracketed list's brackets): one array, not two. */
+export function kidsInside(n: SyntaxNode, head: number, tail: number): SyntaxNode[] {
+  let count = 0;
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") gathered[count++] = c;
+  const out = gathered.slice(head, Math.max(head, count - tail));
+  gathered.fill(null as unknown as SyntaxNode, 0, count);
+  return out;
+}
+
 /** `kids(n)[i]` without the array and the other children's nodes (for a look at one child). */
 export function kid(n: SyntaxNode, i: number): SyntaxNode | null {
   for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== "Comment" && i-- === 0) return c;

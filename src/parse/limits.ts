@@ -6,6 +6,7 @@
 import type { Tree, SyntaxNode } from "@lezer/common";
 import type { Module, Node, Stmt } from "../ast/nodes.js";
 import { forEachChildWith } from "../ast/walk.js";
+import { indexWithinDepth } from "../ast/node-index.js";
 import { SyntaxErrorAt, type PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
 import { EXPRESSION_KINDS, PATTERN_KINDS, STATEMENT_KINDS } from "../ast/kinds.js";
@@ -34,9 +35,40 @@ const MAX_PREFIX_RUN = 5966;
 const MAX_COMPILABLE_PREFIX_RUN = 2998;
 
 export function parserStackError(source: string, lines: LineMap, filename: string): PySyntaxError | null {
+  // A run long enough to matter spans more than SAMPLE_STEP characters, all of them operators,
+  // blanks or letters of `not`: every SAMPLE_STEP-th character is looked at, and only the stretches
+  // of such characters around those samples are counted (any other character ends a run).
+  let longest = 0;
+  for (let at = 0; at < source.length; at += SAMPLE_STEP) {
+    if (!inPrefixRun(source.charCodeAt(at))) continue;
+    let from = at;
+    while (from > 0 && inPrefixRun(source.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < source.length && inPrefixRun(source.charCodeAt(to))) to++;
+    const found = prefixRuns(source, from, to, lines, filename);
+    if (typeof found !== "number") return found;
+    if (found > longest) longest = found;
+    // (the next sample after this stretch: it ends at a character outside any run)
+    at = to - (to % SAMPLE_STEP);
+  }
+  if (longest > MAX_COMPILABLE_PREFIX_RUN)
+    return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
+  return null;
+}
+
+/** Fewer characters than the shortest run parserStackError reports (one character per operator at least). */
+const SAMPLE_STEP = 1024;
+
+/** Characters a run of prefix operators is made of: `-+~`, the blanks between them, the letters of `not`. */
+function inPrefixRun(c: number): boolean {
+  return c === 45 || c === 43 || c === 126 || c === 32 || c === 9 || c === 12 || c === 110 || c === 111 || c === 116;
+}
+
+/** The longest run of prefix operators in source[from, to) (a run starts at `from`), or the MemoryError of a run too long. */
+function prefixRuns(source: string, from: number, to: number, lines: LineMap, filename: string): number | PySyntaxError {
   let run = 0;
   let longest = 0;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) continue; // spaces between the operators
     if (c === 45 || c === 43 || c === 126)
@@ -60,9 +92,7 @@ export function parserStackError(source: string, lines: LineMap, filename: strin
       };
     }
   }
-  if (longest > MAX_COMPILABLE_PREFIX_RUN)
-    return { kind: "RecursionError", msg: COMPILE_DEPTH_MESSAGE, filename, lineno: 1, offset: 0, end_lineno: null, end_offset: null, text: lines.lineText(1) };
-  return null;
+  return longest;
 }
 
 /** The tokenizer's limit: an indentation stack of at most 100 entries (the first is column 0). */
@@ -219,6 +249,9 @@ const MAX_COMPILE_DEPTH = 3000;
 const COMPILE_DEPTH_MESSAGE = "maximum recursion depth exceeded during compilation";
 
 export function compileDepthError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
+  // (the usual case, no node too deep, found by the walk that also gathers the node index the
+  // lowering reads; the walk below finds the node CPython's message names)
+  if (indexWithinDepth(module, COUNTED, MAX_COMPILE_DEPTH)) return null;
   // (two parallel stacks, children pushed by forEachChildWith: no pair and no closure per node; the
   // context and operator leaves it leaves out are never counted and have no children)
   const nodes: Node[] = [module];
