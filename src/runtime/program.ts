@@ -59,8 +59,12 @@ import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _set_python_version } from "./asyncio/events.js";
-import { _set_exception } from "./modules/sys.js";
-import { handled_exception as _handled_exception, resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "./thread-state.js";
+import {
+  handled_exception as _handled_exception,
+  set_handled_exception as _set_handled_exception,
+  resume_handled as _resume_handled,
+  suspend_handled as _suspend_handled,
+} from "./thread-state.js";
 
 export {
   python_module,
@@ -1272,7 +1276,7 @@ export function to_exception(e: unknown): BaseException {
 
 /** An except clause's body starts (the exception came through to_exception, which noted where). */
 export function enter_except(exc: BaseException): BaseException | null {
-  const saved = _set_exception(exc) as BaseException | null;
+  const saved = _set_handled_exception(exc) as BaseException | null;
   // Raised while another exception was being handled, further out (an enclosing handler, a
   // caller's): that one is its __context__, as CPython sets it when raising.
   if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
@@ -1280,7 +1284,7 @@ export function enter_except(exc: BaseException): BaseException | null {
 }
 
 export function exit_except(saved: BaseException | null): void {
-  _set_exception(saved);
+  _set_handled_exception(saved);
 }
 
 /**

@@ -7,7 +7,6 @@ import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
 import { className, classModule, classQualname } from "./names.js";
-import { handled_exception, set_handled_exception } from "../thread-state.js";
 
 // repr(), str() and the tuple and list types are a layer above (late.ts).
 const repr = (x: unknown): string => late.repr(x);
@@ -588,20 +587,6 @@ export function _assigned_traceback(exc: BaseException): unknown {
 export function _set_traceback_maker(f: (exc: BaseException) => unknown): void {
   tracebackMaker = f;
 }
-
-/**
- * The exception being handled (sys.exception(), sys.exc_info(), a bare `raise`): set while an
- * except block (or a finally reached by an exception) runs; each Task keeps its own across awaits.
- */
-export const handled: { exc: BaseException | null } = {
-  // (the state itself is thread-state.ts's, which Tasks, coroutines and generators save and restore)
-  get exc(): BaseException | null {
-    return handled_exception() as BaseException | null;
-  },
-  set exc(e: BaseException | null) {
-    set_handled_exception(e);
-  },
-};
 
 // Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
 // an exception object that was only constructed (say, put into an ExceptionGroup) has none.
