@@ -17,7 +17,7 @@ import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
-import { raise, tryStmt } from "./exceptions.js";
+import { exceptionContext, raise, tryStmt } from "./exceptions.js";
 import { matchStmt } from "./match.js";
 import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
@@ -330,17 +330,21 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
       handler: [
         assignStmt(id(ok), lit(false)),
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
-        {
-          k: "if",
-          test: not(
-            facts.exitTruthKnown
-              ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
-              : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
-          ),
-          then: [throwStmt(id(excVar))],
-          // __exit__ runs at the `with` line (a traceback through it names that line).
-          line: s.lineno,
-        },
+        // __exit__ runs as an except block would: the body's exception is the one being handled
+        // (sys.exception()), and one that __exit__ raises has it as its __context__.
+        ...exceptionContext(cx, excVar, () => [
+          {
+            k: "if",
+            test: not(
+              facts.exitTruthKnown
+                ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
+                : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
+            ),
+            then: [throwStmt(id(excVar))],
+            // __exit__ runs at the `with` line (a traceback through it names that line).
+            line: s.lineno,
+          },
+        ]),
       ],
       finalizer: [ifStmt(id(ok), [exprStmt(exit(lit(null), lit(null), lit(null)), s.lineno)])],
       line: s.lineno,
