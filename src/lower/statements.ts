@@ -332,19 +332,25 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
         // __exit__ runs as an except block would: the body's exception is the one being handled
         // (sys.exception()), and one that __exit__ raises has it as its __context__.
-        ...exceptionContext(cx, excVar, () => [
-          {
-            k: "if",
-            test: not(
-              facts.exitTruthKnown
-                ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
-                : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
-            ),
-            then: [throwStmt(id(excVar))],
-            // __exit__ runs at the `with` line (a traceback through it names that line).
-            line: s.lineno,
-          },
-        ]),
+        ...exceptionContext(
+          cx,
+          excVar,
+          () => [
+            {
+              k: "if",
+              test: not(
+                facts.exitTruthKnown
+                  ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
+                  : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
+              ),
+              then: [throwStmt(id(excVar))],
+              // __exit__ runs at the `with` line (a traceback through it names that line).
+              line: s.lineno,
+            },
+          ],
+          false,
+          "enter_with_exit",
+        ),
       ],
       finalizer: [ifStmt(id(ok), [exprStmt(exit(lit(null), lit(null), lit(null)), s.lineno)])],
       line: s.lineno,

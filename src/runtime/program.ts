@@ -1283,6 +1283,16 @@ export function enter_except(exc: BaseException): BaseException | null {
   return saved;
 }
 
+/**
+ * A `with` statement's __exit__ (or __aexit__) starts while the body's exception passes through
+ * it: that exception is the one being handled meanwhile, as in an except block. (A name of its
+ * own: mark_generator reads enter_except as "this generator may suspend in an except block", and
+ * a generator cannot suspend inside a synchronous __exit__.)
+ */
+export function enter_with_exit(exc: BaseException): BaseException | null {
+  return enter_except(exc);
+}
+
 export function exit_except(saved: BaseException | null): void {
   _set_handled_exception(saved);
 }
