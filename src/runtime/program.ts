@@ -31,6 +31,7 @@ import {
   caughtException,
   wasRaised,
   raisedAgain,
+  isContextCut,
   _assigned_traceback,
 } from "./builtins/exceptions.js";
 import {
@@ -1279,7 +1280,7 @@ export function enter_except(exc: BaseException): BaseException | null {
   const saved = _set_handled_exception(exc) as BaseException | null;
   // Raised while another exception was being handled, further out (an enclosing handler, a
   // caller's): that one is its __context__, as CPython sets it when raising.
-  if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
+  if (saved !== null && saved !== exc && !exc.__context__ && !isContextCut(exc)) chain_context(exc, saved);
   return saved;
 }
 
@@ -1327,7 +1328,7 @@ export function finally_pending(e: unknown): BaseException {
 
 export function chain_context(escaping: unknown, handled: BaseException): BaseException {
   const e = toPyException(escaping);
-  if (e === handled || e.__context__) return e;
+  if (e === handled || e.__context__ || isContextCut(e)) return e;
   // No cycles: if `e` is somewhere in the handled exception's own chain, that link is cut (as CPython does).
   for (let c: BaseException | null = handled; c; c = c.__context__) {
     if (c.__context__ === e) {

@@ -666,6 +666,22 @@ export function escapedCoroutine(exc: BaseException): BaseException {
   return exc;
 }
 
+// Exceptions whose __context__ was set to None on purpose (ExitStack unlinking a callback's chain).
+// The runtime fills an empty __context__ where an except block (or a with statement's __exit__)
+// lets an exception go, standing for CPython's chaining at the raise; these keep theirs until they
+// are raised again, as CPython's would.
+const contextCut = new WeakSet<BaseException>();
+
+/** Sets `e.__context__` to None, and keeps it so. */
+export function cutContext(e: BaseException): void {
+  e.__context__ = null;
+  contextCut.add(e);
+}
+
+export function isContextCut(e: BaseException): boolean {
+  return contextCut.has(e);
+}
+
 /**
  * `raise e` (the raise statement, not a bare `raise`) here: CPython adds this frame and those it
  * goes through to the traceback `e` has (from an earlier raise, or the one with_traceback() gave).
@@ -693,6 +709,7 @@ export function raisedAgain(exc: BaseException, from: Function): void {
   }
   delete (exc as { __caught_stack__?: string }).__caught_stack__;
   raised.add(exc);
+  contextCut.delete(exc);
 }
 
 /**

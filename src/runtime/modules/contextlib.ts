@@ -4,7 +4,17 @@
 // Translated code drives context managers through `mgr.__enter__()` / `mgr.__exit__(type, exc, tb)`
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
 // Coroutines wrapping JS generators.
-import { BaseException, RuntimeError, StopIteration, StopAsyncIteration, TypeError } from "../builtins/exceptions.js";
+import {
+  BaseException,
+  RuntimeError,
+  StopIteration,
+  StopAsyncIteration,
+  TypeError,
+  caughtByLibrary,
+  caughtException,
+  cutContext,
+} from "../builtins/exceptions.js";
+import { handled_exception } from "../thread-state.js";
 import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
 import { call, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
@@ -441,6 +451,8 @@ class BaseExitStack extends PyObject {
 /** Unwinds callbacks LIFO the way ExitStack.__exit__ does; `run` calls one callback. */
 function* unwind(stack: BaseExitStack, typ: unknown, exc: unknown, tb: unknown, run: (cb: ExitCb, t: unknown, e: unknown, tb: unknown) => Gen): Gen {
   const received = typ !== null && typ !== undefined;
+  // What was being handled when __exit__ began (the body's exception, from a with statement).
+  const handledAtStart = handled_exception() as BaseException | null;
   let pending = false;
   let suppressed = false;
   let cur: unknown = received ? instantiate(typ, exc) : null;
@@ -458,15 +470,44 @@ function* unwind(stack: BaseExitStack, typ: unknown, exc: unknown, tb: unknown, 
         curTb = null;
       }
     } catch (e) {
-      if (e instanceof BaseException && cur instanceof BaseException && e !== cur && e.__context__ === null) e.__context__ = cur;
+      // (caught in contextlib's frame: the traceback is the callback's frames)
+      const raised = caughtByLibrary(caughtException(e));
+      chainToPrevious(raised, cur instanceof BaseException ? cur : null, handledAtStart);
       pending = true;
-      cur = e;
-      curType = pytype(e);
+      cur = raised;
+      curType = pytype(raised);
       curTb = null;
     }
   }
   if (pending) throw cur;
   return received && suppressed;
+}
+
+/**
+ * A callback's exception gets the previous callback's (or the exception the stack was given) as
+ * its context, as CPython's ExitStack arranges it: the link of its __context__ chain that names
+ * the exception handled when __exit__ began is pointed at `previous` instead; a chain that ends
+ * in None stays so. (The runtime sets __context__ where an except block lets an exception go, not
+ * at the raise: an empty __context__ here stands for the exception handled when __exit__ began.)
+ */
+function chainToPrevious(e: BaseException, previous: BaseException | null, handledAtStart: BaseException | null): void {
+  let link = e;
+  const seen = new Set<BaseException>([e]);
+  for (;;) {
+    const context = link.__context__ ?? handledAtStart;
+    if (context === null) return;
+    if (context === previous) {
+      if (link !== previous) link.__context__ = previous;
+      return;
+    }
+    if (context === handledAtStart) break;
+    if (seen.has(context)) return;
+    seen.add(context);
+    link = context;
+  }
+  if (link === previous) return;
+  if (previous === null) cutContext(link);
+  else link.__context__ = previous;
 }
 
 export class ExitStack extends BaseExitStack {
