@@ -713,6 +713,23 @@ export function raisedAgain(exc: BaseException, from: Function): void {
 }
 
 /**
+ * What makes up `exc`'s traceback now, as a function that puts it back (contextlib gives an
+ * exception that its generator let through the traceback it had before the throw, as CPython's does).
+ */
+export function tracebackRestorer(exc: BaseException): () => void {
+  const trail = trails.get(exc);
+  const caught = (exc as { __caught_stack__?: string }).__caught_stack__;
+  const wasRaisedBefore = raised.has(exc);
+  return () => {
+    if (trail === undefined) trails.delete(exc);
+    else trails.set(exc, trail);
+    if (caught === undefined) delete (exc as { __caught_stack__?: string }).__caught_stack__;
+    else Object.defineProperty(exc, "__caught_stack__", { value: caught, configurable: true, writable: true });
+    if (!wasRaisedBefore) raised.delete(exc);
+  };
+}
+
+/**
  * A fresh exception (a CancelledError, say) thrown into a suspended coroutine (called where it
  * arrives, with the coroutine's frames on the stack): its traceback is those frames.
  */

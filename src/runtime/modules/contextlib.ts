@@ -13,8 +13,11 @@ import {
   caughtByLibrary,
   caughtException,
   cutContext,
+  raisedAgain,
+  tracebackRestorer,
+  wasRaised,
 } from "../builtins/exceptions.js";
-import { handled_exception } from "../thread-state.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
 import { call, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
@@ -85,6 +88,15 @@ export class AbstractAsyncContextManager extends PyObject {
 }
 Object.defineProperty(AbstractAsyncContextManager, "__module__", { value: "contextlib" });
 
+/**
+ * What a manager's exit raised while `exc` passed through it (the decorator forms below run the
+ * exit as a with statement does, with `exc` handled): `exc` is its context.
+ */
+function chainedTo(raised: unknown, exc: BaseException): unknown {
+  if (raised instanceof BaseException && raised !== exc && raised.__context__ === null) raised.__context__ = exc;
+  return raised;
+}
+
 /** A context manager usable as a decorator: `@cm()` wraps the function in `with cm():`. */
 export class ContextDecorator extends PyObject {
   _recreate_cm(): ContextManagerLike {
@@ -100,7 +112,15 @@ export class ContextDecorator extends PyObject {
         return func.apply(this, args);
       } catch (e) {
         ok = false;
-        if (!truthy(cm.__exit__(pytype(e), e, null))) throw e;
+        const exc = caughtException(e);
+        const outer = set_handled_exception(exc);
+        try {
+          if (!truthy(cm.__exit__(pytype(exc), exc, null))) throw exc;
+        } catch (raised) {
+          throw chainedTo(raised, exc);
+        } finally {
+          set_handled_exception(outer);
+        }
         return null;
       } finally {
         if (ok) cm.__exit__(null, null, null);
@@ -144,11 +164,15 @@ export class _GeneratorContextManager extends ContextDecorator {
       return false;
     }
     const value = instantiate(typ, exc);
+    const restore = thrownIntoGenerator(value, _GeneratorContextManager.prototype.__exit__);
     let r: IteratorResult<unknown, unknown>;
     try {
       r = this.gen.throw(value);
     } catch (e) {
-      if (e === value) return false;
+      if (e === value) {
+        restore();
+        return false;
+      }
       // (a StopIteration thrown in comes back wrapped in a RuntimeError: that one is not suppressed
       // either; any other RuntimeError raised from the exception is the generator's own, and goes on)
       if (value instanceof StopIteration && e instanceof RuntimeError && e.__cause__ === value) return false;
@@ -163,6 +187,18 @@ export class _GeneratorContextManager extends ContextDecorator {
   }
 }
 Object.defineProperty(_GeneratorContextManager, "__module__", { value: "contextlib" });
+
+/**
+ * The exception passing through a `with` is thrown into the manager's generator at its `yield`:
+ * its traceback gains the frames of the throw (CPython's also has the generator's frame at the
+ * yield, which only a debugger could tell here: left out). Returns what puts the traceback back.
+ */
+function thrownIntoGenerator(value: unknown, from: Function): () => void {
+  if (!(value instanceof BaseException) || !wasRaised(value)) return () => {};
+  const restore = tracebackRestorer(value);
+  raisedAgain(value, from);
+  return restore;
+}
 
 /** `@contextmanager`: a generator function becomes a context-manager factory. */
 export function contextmanager(func: Function): Function {
@@ -220,11 +256,15 @@ export class _AsyncGeneratorContextManager extends PyObject {
           throw new RuntimeError("generator didn't stop");
         }
         const value = instantiate(typ, exc);
+        const restore = thrownIntoGenerator(value, thrownIntoGenerator);
         try {
           yield* awaitable(gen.athrow(value));
         } catch (e) {
           if (e instanceof StopAsyncIteration) return e !== value;
-          if (e === value) return false;
+          if (e === value) {
+            restore();
+            return false;
+          }
           if ((value instanceof StopIteration || value instanceof StopAsyncIteration) && e instanceof RuntimeError && e.__cause__ === value) return false;
           throw e;
         }
@@ -246,7 +286,15 @@ export class _AsyncGeneratorContextManager extends PyObject {
           try {
             result = yield* awaitable(func.apply(thisArg, args));
           } catch (e) {
-            if (!truthy(yield* awaitable(cm.__aexit__(pytype(e), e, null)))) throw e;
+            const exc = caughtException(e);
+            const outer = set_handled_exception(exc);
+            try {
+              if (!truthy(yield* awaitable(cm.__aexit__(pytype(exc), exc, null)))) throw exc;
+            } catch (raised) {
+              throw chainedTo(raised, exc);
+            } finally {
+              set_handled_exception(outer);
+            }
             return null;
           }
           yield* awaitable(cm.__aexit__(null, null, null));
