@@ -1285,6 +1285,30 @@ export function enter_except(exc: BaseException): BaseException | null {
 }
 
 /**
+ * The manager of a `with` statement whose type the compiler could not prove: CPython looks up
+ * `__enter__` and `__exit__` (on the type) before it calls either, and refuses an object without
+ * them with a TypeError.
+ */
+export function context_manager<T>(mgr: T): T {
+  const m = mgr as { __enter__?: unknown; __exit__?: unknown } | null | undefined;
+  if (m?.__enter__ === undefined) throw notAManager(mgr, "", "");
+  if (m.__exit__ === undefined) throw notAManager(mgr, "", "__exit__");
+  return mgr;
+}
+
+/** The manager of an `async with` statement, likewise (`__aenter__`, `__aexit__`). */
+export function async_context_manager<T>(mgr: T): T {
+  const m = mgr as { __aenter__?: unknown; __aexit__?: unknown } | null | undefined;
+  if (m?.__aenter__ === undefined) throw notAManager(mgr, "asynchronous ", "");
+  if (m.__aexit__ === undefined) throw notAManager(mgr, "asynchronous ", "__aexit__");
+  return mgr;
+}
+
+function notAManager(mgr: unknown, kind: string, missed: string): TypeError {
+  return new TypeError(`'${typeName(mgr)}' object does not support the ${kind}context manager protocol${missed ? ` (missed ${missed} method)` : ""}`);
+}
+
+/**
  * A `with` statement's __exit__ (or __aexit__) starts while the body's exception passes through
  * it: that exception is the one being handled meanwhile, as in an except block. (A name of its
  * own: mark_generator reads enter_except as "this generator may suspend in an except block", and
