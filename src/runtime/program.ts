@@ -16,6 +16,7 @@ import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_
 export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
+  AttributeError,
   BaseException,
   NotImplementedError,
   BaseExceptionGroup,
@@ -59,7 +60,7 @@ import { isProgramFunction } from "./builtins/program-functions.js";
 import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
-import { _set_python_version } from "./asyncio/events.js";
+import { _python_version, _set_python_version } from "./asyncio/events.js";
 import {
   handled_exception as _handled_exception,
   set_handled_exception as _set_handled_exception,
@@ -1291,21 +1292,23 @@ export function enter_except(exc: BaseException): BaseException | null {
  */
 export function context_manager<T>(mgr: T): T {
   const m = mgr as { __enter__?: unknown; __exit__?: unknown } | null | undefined;
-  if (m?.__enter__ === undefined) throw notAManager(mgr, "", "");
-  if (m.__exit__ === undefined) throw notAManager(mgr, "", "__exit__");
+  if (m?.__enter__ === undefined) throw notAManager(mgr, "", "__enter__");
+  if (m.__exit__ === undefined) throw notAManager(mgr, "", "__exit__", true);
   return mgr;
 }
 
 /** The manager of an `async with` statement, likewise (`__aenter__`, `__aexit__`). */
 export function async_context_manager<T>(mgr: T): T {
   const m = mgr as { __aenter__?: unknown; __aexit__?: unknown } | null | undefined;
-  if (m?.__aenter__ === undefined) throw notAManager(mgr, "asynchronous ", "");
-  if (m.__aexit__ === undefined) throw notAManager(mgr, "asynchronous ", "__aexit__");
+  if (m?.__aenter__ === undefined) throw notAManager(mgr, "asynchronous ", "__aenter__");
+  if (m.__aexit__ === undefined) throw notAManager(mgr, "asynchronous ", "__aexit__", true);
   return mgr;
 }
 
-function notAManager(mgr: unknown, kind: string, missed: string): TypeError {
-  return new TypeError(`'${typeName(mgr)}' object does not support the ${kind}context manager protocol${missed ? ` (missed ${missed} method)` : ""}`);
+/** The error for a manager without method `missing` (`named`: the message names it); CPython 3.10's was an AttributeError. */
+function notAManager(mgr: unknown, kind: string, missing: string, named = false): BaseException {
+  if (_python_version() === "3.10") return new AttributeError(missing);
+  return new TypeError(`'${typeName(mgr)}' object does not support the ${kind}context manager protocol${named ? ` (missed ${missing} method)` : ""}`);
 }
 
 /**
