@@ -246,7 +246,13 @@ export function exceptStarHandlers(cx: LowerContext, s: py.TryStar, catchName: s
 
 /** While a handler runs, the caught exception is the "current" one (bare `raise`, `__context__`). */
 /** An exception escaping the handler gets the handled one as its `__context__` (implicit chaining). */
-export function exceptionContext(cx: LowerContext, exc: string, lowerBody: () => ir.Stmt[], star = false): ir.Stmt[] {
+export function exceptionContext(
+  cx: LowerContext,
+  exc: string,
+  lowerBody: () => ir.Stmt[],
+  star = false,
+  enter: "enter_except" | "enter_with_exit" = "enter_except",
+): ir.Stmt[] {
   const saved = cx.temp("_prev");
   const escaping = cx.temp("_e");
   cx.fn.temps.pop();
@@ -260,7 +266,7 @@ export function exceptionContext(cx: LowerContext, exc: string, lowerBody: () =>
     cx.fn.handling.pop();
   }
   return [
-    assignStmt(id(saved), call(cx.helper("enter_except"), id(exc))),
+    assignStmt(id(saved), call(cx.helper(enter), id(exc))),
     {
       k: "try",
       body,

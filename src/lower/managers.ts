@@ -19,6 +19,8 @@ export interface ManagerFacts {
   exitTruthKnown: boolean;
   /** An asyncio Lock, Semaphore or Condition: `__aexit__` only releases it (a plain try/finally). */
   lock: boolean;
+  /** It has both methods (no `context_manager()` check that it does). */
+  protocolKnown: boolean;
 }
 
 const LOCKS = new Set(["rt:asyncio.Lock", "rt:asyncio.Semaphore", "rt:asyncio.Condition"]);
@@ -26,7 +28,7 @@ const LOCKS = new Set(["rt:asyncio.Lock", "rt:asyncio.Semaphore", "rt:asyncio.Co
 export function managerFacts(cx: LowerContext, e: py.ExprNode, isAsync: boolean): ManagerFacts {
   const t = cx.typeOfExpr(e);
   if ((isAsync ? ASYNC_MANAGERS : SYNC_MANAGERS).has(t ?? ""))
-    return { enterAwaitable: true, exitAwaitable: true, exitTruthKnown: true, lock: isAsync && LOCKS.has(t ?? "") };
+    return { enterAwaitable: true, exitAwaitable: true, exitTruthKnown: true, lock: isAsync && LOCKS.has(t ?? ""), protocolKnown: true };
   // A manager class of the program: the methods the statement runs, when certain.
   const types = cx.analysis.types;
   const enter = types.specialMethodFor(t, isAsync ? "__aenter__" : "__enter__");
@@ -38,5 +40,6 @@ export function managerFacts(cx: LowerContext, e: py.ExprNode, isAsync: boolean)
     exitAwaitable: isAsync && coroutine(exit),
     exitTruthKnown: exitType === "bool" || exitType === "none",
     lock: false,
+    protocolKnown: enter !== undefined && exit !== undefined,
   };
 }

@@ -17,7 +17,7 @@ import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
 import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
-import { raise, tryStmt } from "./exceptions.js";
+import { exceptionContext, raise, tryStmt } from "./exceptions.js";
 import { matchStmt } from "./match.js";
 import { importFrom, importStmt } from "./imports.js";
 import { functionDef } from "./functions.js";
@@ -310,17 +310,20 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
   }
   const mgr = cx.temp("_mgr");
   const ok = cx.temp("_ok");
-  const awaited = (e: ir.Expr, direct: boolean) => yieldStar(direct ? e : call(cx.helperFrom("awaitable", ASYNCIO), e));
-  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__")), facts.enterAwaitable) : call(member(id(mgr), "__enter__"));
+  // (awaitable()'s error names the method that gave what it cannot await)
+  const awaited = (e: ir.Expr, direct: boolean, from: string) => yieldStar(direct ? e : call(cx.helperFrom("awaitable", ASYNCIO), e, lit(from)));
+  const enter = isAsync ? awaited(call(member(id(mgr), "__aenter__")), facts.enterAwaitable, "__aenter__") : call(member(id(mgr), "__enter__"));
   const exit = (...args: ir.Expr[]): ir.Expr =>
-    isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args), facts.exitAwaitable) : call(member(id(mgr), "__exit__"), ...args);
+    isAsync ? awaited(call(member(id(mgr), "__aexit__"), ...args), facts.exitAwaitable, "__aexit__") : call(member(id(mgr), "__exit__"), ...args);
+  // A manager of unproven type is checked for both methods before __enter__ runs, as CPython does.
+  const checked = (manager: ir.Expr) => (facts.protocolKnown ? manager : call(cx.helper(isAsync ? "async_context_manager" : "context_manager"), manager));
   const value = cx.temp("_value");
   const bind = first.optional_vars ? assignTo(cx, first.optional_vars, id(value), s.lineno) : [];
   const caught = cx.temp("_e");
   cx.fn.temps.pop();
   const excVar = cx.temp("_exc");
   return [
-    assignStmt(id(mgr), cx.expr(first.context_expr), s.lineno),
+    assignStmt(id(mgr), checked(cx.expr(first.context_expr)), s.lineno),
     assignStmt(id(value), enter, s.lineno),
     assignStmt(id(ok), lit(true)),
     {
@@ -330,17 +333,27 @@ export function withStmt(cx: LowerContext, s: py.With | py.AsyncWith): ir.Stmt[]
       handler: [
         assignStmt(id(ok), lit(false)),
         assignStmt(id(excVar), call(cx.helper("to_exception"), id(caught))),
-        {
-          k: "if",
-          test: not(
-            facts.exitTruthKnown
-              ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
-              : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
-          ),
-          then: [throwStmt(id(excVar))],
-          // __exit__ runs at the `with` line (a traceback through it names that line).
-          line: s.lineno,
-        },
+        // __exit__ runs as an except block would: the body's exception is the one being handled
+        // (sys.exception()), and one that __exit__ raises has it as its __context__.
+        ...exceptionContext(
+          cx,
+          excVar,
+          () => [
+            {
+              k: "if",
+              test: not(
+                facts.exitTruthKnown
+                  ? exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))
+                  : cx.rt("truthy", exit(cx.rt("type", id(excVar)), id(excVar), member(id(excVar), "__traceback__"))),
+              ),
+              then: [throwStmt(id(excVar))],
+              // __exit__ runs at the `with` line (a traceback through it names that line).
+              line: s.lineno,
+            },
+          ],
+          false,
+          "enter_with_exit",
+        ),
       ],
       finalizer: [ifStmt(id(ok), [exprStmt(exit(lit(null), lit(null), lit(null)), s.lineno)])],
       line: s.lineno,

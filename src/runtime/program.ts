@@ -16,6 +16,7 @@ import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_
 export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
+  AttributeError,
   BaseException,
   NotImplementedError,
   BaseExceptionGroup,
@@ -31,6 +32,7 @@ import {
   caughtException,
   wasRaised,
   raisedAgain,
+  isContextCut,
   _assigned_traceback,
 } from "./builtins/exceptions.js";
 import {
@@ -58,9 +60,13 @@ import { isProgramFunction } from "./builtins/program-functions.js";
 import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
-import { _set_python_version } from "./asyncio/events.js";
-import { _set_exception } from "./modules/sys.js";
-import { handled_exception as _handled_exception, resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "./thread-state.js";
+import { _python_version, _set_python_version } from "./asyncio/events.js";
+import {
+  handled_exception as _handled_exception,
+  set_handled_exception as _set_handled_exception,
+  resume_handled as _resume_handled,
+  suspend_handled as _suspend_handled,
+} from "./thread-state.js";
 
 export {
   python_module,
@@ -1272,15 +1278,51 @@ export function to_exception(e: unknown): BaseException {
 
 /** An except clause's body starts (the exception came through to_exception, which noted where). */
 export function enter_except(exc: BaseException): BaseException | null {
-  const saved = _set_exception(exc) as BaseException | null;
+  const saved = _set_handled_exception(exc) as BaseException | null;
   // Raised while another exception was being handled, further out (an enclosing handler, a
   // caller's): that one is its __context__, as CPython sets it when raising.
-  if (saved !== null && saved !== exc && !exc.__context__) chain_context(exc, saved);
+  if (saved !== null && saved !== exc && !exc.__context__ && !isContextCut(exc)) chain_context(exc, saved);
   return saved;
 }
 
+/**
+ * The manager of a `with` statement whose type the compiler could not prove: CPython looks up
+ * `__enter__` and `__exit__` (on the type) before it calls either, and refuses an object without
+ * them with a TypeError.
+ */
+export function context_manager<T>(mgr: T): T {
+  const m = mgr as { __enter__?: unknown; __exit__?: unknown } | null | undefined;
+  if (m?.__enter__ === undefined) throw notAManager(mgr, "", "__enter__");
+  if (m.__exit__ === undefined) throw notAManager(mgr, "", "__exit__", true);
+  return mgr;
+}
+
+/** The manager of an `async with` statement, likewise (`__aenter__`, `__aexit__`). */
+export function async_context_manager<T>(mgr: T): T {
+  const m = mgr as { __aenter__?: unknown; __aexit__?: unknown } | null | undefined;
+  if (m?.__aenter__ === undefined) throw notAManager(mgr, "asynchronous ", "__aenter__");
+  if (m.__aexit__ === undefined) throw notAManager(mgr, "asynchronous ", "__aexit__", true);
+  return mgr;
+}
+
+/** The error for a manager without method `missing` (`named`: the message names it); CPython 3.10's was an AttributeError. */
+function notAManager(mgr: unknown, kind: string, missing: string, named = false): BaseException {
+  if (_python_version() === "3.10") return new AttributeError(missing);
+  return new TypeError(`'${typeName(mgr)}' object does not support the ${kind}context manager protocol${named ? ` (missed ${missing} method)` : ""}`);
+}
+
+/**
+ * A `with` statement's __exit__ (or __aexit__) starts while the body's exception passes through
+ * it: that exception is the one being handled meanwhile, as in an except block. (A name of its
+ * own: mark_generator reads enter_except as "this generator may suspend in an except block", and
+ * a generator cannot suspend inside a synchronous __exit__.)
+ */
+export function enter_with_exit(exc: BaseException): BaseException | null {
+  return enter_except(exc);
+}
+
 export function exit_except(saved: BaseException | null): void {
-  _set_exception(saved);
+  _set_handled_exception(saved);
 }
 
 /**
@@ -1313,7 +1355,7 @@ export function finally_pending(e: unknown): BaseException {
 
 export function chain_context(escaping: unknown, handled: BaseException): BaseException {
   const e = toPyException(escaping);
-  if (e === handled || e.__context__) return e;
+  if (e === handled || e.__context__ || isContextCut(e)) return e;
   // No cycles: if `e` is somewhere in the handled exception's own chain, that link is cut (as CPython does).
   for (let c: BaseException | null = handled; c; c = c.__context__) {
     if (c.__context__ === e) {

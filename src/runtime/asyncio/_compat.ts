@@ -20,7 +20,6 @@ export {
   caughtException,
   caughtByLibrary,
   escapedCoroutine,
-  handled,
   storedTrail,
   reraisedByAwait,
   thrownIntoCoroutine,

@@ -480,9 +480,10 @@ export { _isAwaitable as isawaitable };
 
 /**
  * What `await x` delegates to, for any awaitable: a Coroutine or Future is its own iterable;
- * an object with `__await__` gives its iterator. Anything else is CPython's TypeError.
+ * an object with `__await__` gives its iterator. Anything else is CPython's TypeError (`from`:
+ * the method of an `async with` manager that gave `x`, which that error names).
  */
-function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> } {
+function awaitable<T = any>(x: unknown, from?: "__aenter__" | "__aexit__"): Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> } {
   if (x instanceof Coroutine) return x as Coroutine<T>;
   if (x !== null && typeof x === "object") {
     const o = x as Record<string | symbol, unknown>;
@@ -503,6 +504,7 @@ function awaitable<T = any>(x: unknown): Iterable<unknown> & { [Symbol.iterator]
       return { [Symbol.iterator]: () => iter };
     }
   }
+  if (from !== undefined) throw new TypeError(`'async with' received an object from ${from} that does not implement __await__: ${typeName(x)}`);
   throw new TypeError(`object ${typeName(x)} can't be used in 'await' expression`);
 }
 

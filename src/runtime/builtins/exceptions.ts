@@ -7,7 +7,6 @@ import type { PyTuple, PyList } from "./collections.js";
 import { late } from "./late.js";
 import { constructorArgs, SPREAD_LIMIT, takes_packed, unpacked } from "./star-call.js";
 import { className, classModule, classQualname } from "./names.js";
-import { handled_exception, set_handled_exception } from "../thread-state.js";
 
 // repr(), str() and the tuple and list types are a layer above (late.ts).
 const repr = (x: unknown): string => late.repr(x);
@@ -589,20 +588,6 @@ export function _set_traceback_maker(f: (exc: BaseException) => unknown): void {
   tracebackMaker = f;
 }
 
-/**
- * The exception being handled (sys.exception(), sys.exc_info(), a bare `raise`): set while an
- * except block (or a finally reached by an exception) runs; each Task keeps its own across awaits.
- */
-export const handled: { exc: BaseException | null } = {
-  // (the state itself is thread-state.ts's, which Tasks, coroutines and generators save and restore)
-  get exc(): BaseException | null {
-    return handled_exception() as BaseException | null;
-  },
-  set exc(e: BaseException | null) {
-    set_handled_exception(e);
-  },
-};
-
 // Exceptions that were raised (seen at a catch site). CPython prints a traceback only for those:
 // an exception object that was only constructed (say, put into an ExceptionGroup) has none.
 const raised = new WeakSet<BaseException>();
@@ -681,6 +666,22 @@ export function escapedCoroutine(exc: BaseException): BaseException {
   return exc;
 }
 
+// Exceptions whose __context__ was set to None on purpose (ExitStack unlinking a callback's chain).
+// The runtime fills an empty __context__ where an except block (or a with statement's __exit__)
+// lets an exception go, standing for CPython's chaining at the raise; these keep theirs until they
+// are raised again, as CPython's would.
+const contextCut = new WeakSet<BaseException>();
+
+/** Sets `e.__context__` to None, and keeps it so. */
+export function cutContext(e: BaseException): void {
+  e.__context__ = null;
+  contextCut.add(e);
+}
+
+export function isContextCut(e: BaseException): boolean {
+  return contextCut.has(e);
+}
+
 /**
  * `raise e` (the raise statement, not a bare `raise`) here: CPython adds this frame and those it
  * goes through to the traceback `e` has (from an earlier raise, or the one with_traceback() gave).
@@ -708,6 +709,24 @@ export function raisedAgain(exc: BaseException, from: Function): void {
   }
   delete (exc as { __caught_stack__?: string }).__caught_stack__;
   raised.add(exc);
+  contextCut.delete(exc);
+}
+
+/**
+ * What makes up `exc`'s traceback now, as a function that puts it back (contextlib gives an
+ * exception that its generator let through the traceback it had before the throw, as CPython's does).
+ */
+export function tracebackRestorer(exc: BaseException): () => void {
+  const trail = trails.get(exc);
+  const caught = (exc as { __caught_stack__?: string }).__caught_stack__;
+  const wasRaisedBefore = raised.has(exc);
+  return () => {
+    if (trail === undefined) trails.delete(exc);
+    else trails.set(exc, trail);
+    if (caught === undefined) delete (exc as { __caught_stack__?: string }).__caught_stack__;
+    else Object.defineProperty(exc, "__caught_stack__", { value: caught, configurable: true, writable: true });
+    if (!wasRaisedBefore) raised.delete(exc);
+  };
 }
 
 /**

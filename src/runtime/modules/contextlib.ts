@@ -4,7 +4,20 @@
 // Translated code drives context managers through `mgr.__enter__()` / `mgr.__exit__(type, exc, tb)`
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
 // Coroutines wrapping JS generators.
-import { BaseException, RuntimeError, StopIteration, StopAsyncIteration, TypeError } from "../builtins/exceptions.js";
+import {
+  BaseException,
+  RuntimeError,
+  StopIteration,
+  StopAsyncIteration,
+  TypeError,
+  caughtByLibrary,
+  caughtException,
+  cutContext,
+  raisedAgain,
+  tracebackRestorer,
+  wasRaised,
+} from "../builtins/exceptions.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
 import { call, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
@@ -75,6 +88,15 @@ export class AbstractAsyncContextManager extends PyObject {
 }
 Object.defineProperty(AbstractAsyncContextManager, "__module__", { value: "contextlib" });
 
+/**
+ * What a manager's exit raised while `exc` passed through it (the decorator forms below run the
+ * exit as a with statement does, with `exc` handled): `exc` is its context.
+ */
+function chainedTo(raised: unknown, exc: BaseException): unknown {
+  if (raised instanceof BaseException && raised !== exc && raised.__context__ === null) raised.__context__ = exc;
+  return raised;
+}
+
 /** A context manager usable as a decorator: `@cm()` wraps the function in `with cm():`. */
 export class ContextDecorator extends PyObject {
   _recreate_cm(): ContextManagerLike {
@@ -90,7 +112,15 @@ export class ContextDecorator extends PyObject {
         return func.apply(this, args);
       } catch (e) {
         ok = false;
-        if (!truthy(cm.__exit__(pytype(e), e, null))) throw e;
+        const exc = caughtException(e);
+        const outer = set_handled_exception(exc);
+        try {
+          if (!truthy(cm.__exit__(pytype(exc), exc, null))) throw exc;
+        } catch (raised) {
+          throw chainedTo(raised, exc);
+        } finally {
+          set_handled_exception(outer);
+        }
         return null;
       } finally {
         if (ok) cm.__exit__(null, null, null);
@@ -134,11 +164,15 @@ export class _GeneratorContextManager extends ContextDecorator {
       return false;
     }
     const value = instantiate(typ, exc);
+    const restore = thrownIntoGenerator(value, _GeneratorContextManager.prototype.__exit__);
     let r: IteratorResult<unknown, unknown>;
     try {
       r = this.gen.throw(value);
     } catch (e) {
-      if (e === value) return false;
+      if (e === value) {
+        restore();
+        return false;
+      }
       // (a StopIteration thrown in comes back wrapped in a RuntimeError: that one is not suppressed
       // either; any other RuntimeError raised from the exception is the generator's own, and goes on)
       if (value instanceof StopIteration && e instanceof RuntimeError && e.__cause__ === value) return false;
@@ -153,6 +187,18 @@ export class _GeneratorContextManager extends ContextDecorator {
   }
 }
 Object.defineProperty(_GeneratorContextManager, "__module__", { value: "contextlib" });
+
+/**
+ * The exception passing through a `with` is thrown into the manager's generator at its `yield`:
+ * its traceback gains the frames of the throw (CPython's also has the generator's frame at the
+ * yield, which only a debugger could tell here: left out). Returns what puts the traceback back.
+ */
+function thrownIntoGenerator(value: unknown, from: Function): () => void {
+  if (!(value instanceof BaseException) || !wasRaised(value)) return () => {};
+  const restore = tracebackRestorer(value);
+  raisedAgain(value, from);
+  return restore;
+}
 
 /** `@contextmanager`: a generator function becomes a context-manager factory. */
 export function contextmanager(func: Function): Function {
@@ -210,11 +256,15 @@ export class _AsyncGeneratorContextManager extends PyObject {
           throw new RuntimeError("generator didn't stop");
         }
         const value = instantiate(typ, exc);
+        const restore = thrownIntoGenerator(value, thrownIntoGenerator);
         try {
           yield* awaitable(gen.athrow(value));
         } catch (e) {
           if (e instanceof StopAsyncIteration) return e !== value;
-          if (e === value) return false;
+          if (e === value) {
+            restore();
+            return false;
+          }
           if ((value instanceof StopIteration || value instanceof StopAsyncIteration) && e instanceof RuntimeError && e.__cause__ === value) return false;
           throw e;
         }
@@ -236,7 +286,15 @@ export class _AsyncGeneratorContextManager extends PyObject {
           try {
             result = yield* awaitable(func.apply(thisArg, args));
           } catch (e) {
-            if (!truthy(yield* awaitable(cm.__aexit__(pytype(e), e, null)))) throw e;
+            const exc = caughtException(e);
+            const outer = set_handled_exception(exc);
+            try {
+              if (!truthy(yield* awaitable(cm.__aexit__(pytype(exc), exc, null)))) throw exc;
+            } catch (raised) {
+              throw chainedTo(raised, exc);
+            } finally {
+              set_handled_exception(outer);
+            }
             return null;
           }
           yield* awaitable(cm.__aexit__(null, null, null));
@@ -441,6 +499,8 @@ class BaseExitStack extends PyObject {
 /** Unwinds callbacks LIFO the way ExitStack.__exit__ does; `run` calls one callback. */
 function* unwind(stack: BaseExitStack, typ: unknown, exc: unknown, tb: unknown, run: (cb: ExitCb, t: unknown, e: unknown, tb: unknown) => Gen): Gen {
   const received = typ !== null && typ !== undefined;
+  // What was being handled when __exit__ began (the body's exception, from a with statement).
+  const handledAtStart = handled_exception() as BaseException | null;
   let pending = false;
   let suppressed = false;
   let cur: unknown = received ? instantiate(typ, exc) : null;
@@ -458,15 +518,44 @@ function* unwind(stack: BaseExitStack, typ: unknown, exc: unknown, tb: unknown, 
         curTb = null;
       }
     } catch (e) {
-      if (e instanceof BaseException && cur instanceof BaseException && e !== cur && e.__context__ === null) e.__context__ = cur;
+      // (caught in contextlib's frame: the traceback is the callback's frames)
+      const raised = caughtByLibrary(caughtException(e));
+      chainToPrevious(raised, cur instanceof BaseException ? cur : null, handledAtStart);
       pending = true;
-      cur = e;
-      curType = pytype(e);
+      cur = raised;
+      curType = pytype(raised);
       curTb = null;
     }
   }
   if (pending) throw cur;
   return received && suppressed;
+}
+
+/**
+ * A callback's exception gets the previous callback's (or the exception the stack was given) as
+ * its context, as CPython's ExitStack arranges it: the link of its __context__ chain that names
+ * the exception handled when __exit__ began is pointed at `previous` instead; a chain that ends
+ * in None stays so. (The runtime sets __context__ where an except block lets an exception go, not
+ * at the raise: an empty __context__ here stands for the exception handled when __exit__ began.)
+ */
+function chainToPrevious(e: BaseException, previous: BaseException | null, handledAtStart: BaseException | null): void {
+  let link = e;
+  const seen = new Set<BaseException>([e]);
+  for (;;) {
+    const context = link.__context__ ?? handledAtStart;
+    if (context === null) return;
+    if (context === previous) {
+      if (link !== previous) link.__context__ = previous;
+      return;
+    }
+    if (context === handledAtStart) break;
+    if (seen.has(context)) return;
+    seen.add(context);
+    link = context;
+  }
+  if (link === previous) return;
+  if (previous === null) cutContext(link);
+  else link.__context__ = previous;
 }
 
 export class ExitStack extends BaseExitStack {

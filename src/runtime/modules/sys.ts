@@ -7,7 +7,7 @@ import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
 import { bindArgs } from "../builtins/hostfs.js";
 import { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
-import { handled_exception, set_handled_exception } from "../thread-state.js";
+import { handled_exception } from "../thread-state.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
@@ -140,9 +140,6 @@ export function exception(): unknown {
 export function exc_info(): PyTuple<unknown> {
   const e = handled_exception() as { constructor?: unknown; __traceback__?: unknown } | null;
   return e === null ? PyTuple.of<unknown>(null, null, null) : PyTuple.of<unknown>(e.constructor, e, e.__traceback__ ?? null);
-}
-export function _set_exception(e: unknown): unknown {
-  return set_handled_exception(e);
 }
 
 const AsyncGenHooks = structseq("asyncgen_hooks", ["firstiter", "finalizer"]);
