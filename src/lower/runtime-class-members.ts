@@ -326,6 +326,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/contextvars Token": "|1|var|old_value var_",
   "tsyncio/runtime/contextvars ContextVar": "|1||name",
   "tsyncio/runtime/functools partialmethod": "tsyncio/runtime PyObject|0||args func keywords",
+  "tsyncio/runtime/functools _HashedSeq": "tsyncio/runtime PyList|0||hashvalue",
   "tsyncio/runtime/functools cached_property": "tsyncio/runtime PyObject|0||attrname func",
   "tsyncio/runtime/hashlib HASH": "|0|block_size digest_size name|impl",
   "tsyncio/runtime/hashlib blake2b": "tsyncio/runtime/hashlib HASH|0||",
