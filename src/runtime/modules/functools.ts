@@ -9,7 +9,7 @@ import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } 
 import { callv } from "../builtins/protocol.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
-import { bool, int, issubclass } from "../builtins/functions.js";
+import { bool, hash, int, issubclass } from "../builtins/functions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { namedtuple } from "./collections.js";
 
@@ -138,9 +138,8 @@ export type _CacheInfo = InstanceType<typeof _CacheInfo>;
 
 /**
  * `functools._make_key(args, kwds, typed)`, the key lru_cache builds (libraries such as async-lru
- * call it): a lone int or str argument is its own key; otherwise the arguments, a marker, the
- * keyword items, and with `typed` the arguments' types. (CPython's is a list subclass caching its
- * hash; this one is the tuple of the same items, equal and hashed alike.)
+ * call it): a lone int or str argument is its own key; otherwise a _HashedSeq of the arguments, a
+ * marker, the keyword items, and with `typed` the arguments' types.
  */
 export function _make_key(args: unknown, kwds: unknown, typed: unknown): unknown {
   const positional = Array.from(toIterable(args));
@@ -156,8 +155,28 @@ export function _make_key(args: unknown, kwds: unknown, typed: unknown): unknown
   } else if (parts.length === 1 && (typeof parts[0] === "string" || typeof parts[0] === "bigint")) {
     return parts[0];
   }
-  return PyTuple.fromArray(parts);
+  return _HashedSeq.fromItems(parts);
 }
+
+/** The key type of `_make_key`, as CPython's: a list of the key's items keeping the hash of their tuple. */
+export class _HashedSeq extends PyList<unknown> {
+  declare hashvalue: bigint;
+  static __name__ = "_HashedSeq";
+  static __module__ = "functools";
+  static fromItems(items: unknown[]): _HashedSeq {
+    const seq = Object.setPrototypeOf(PyList.fromArray(items), _HashedSeq.prototype) as _HashedSeq;
+    seq.hashvalue = hash(PyTuple.fromArray(items)) as bigint;
+    return seq;
+  }
+}
+// (a method where list's is the field `__hash__ = null`: set on the prototype, which TS's class syntax cannot override)
+Object.defineProperty(_HashedSeq.prototype, "__hash__", {
+  value: function (this: _HashedSeq): bigint {
+    return this.hashvalue;
+  },
+  writable: true,
+  configurable: true,
+});
 
 function makeKey(args: unknown[], kw: Record<string, unknown> | null): unknown {
   if (args.length === 1 && !kw) {
