@@ -818,10 +818,13 @@ def main():
             t = s.create_task(asyncio.sleep(0.01), name="napper")
             print(repr(s), t.get_name())
         print(repr(s))
+        coro = asyncio.sleep(0)
         try:
-            s.create_task(asyncio.sleep(0))
+            s.create_task(coro)
         except RuntimeError as e:
             print("RuntimeError:", e)
+        finally:
+            coro.close()
 
     asyncio.run(show_repr())
 
