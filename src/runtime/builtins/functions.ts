@@ -1566,7 +1566,9 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   let o: unknown = obj;
   // (Function.prototype's members are JavaScript's: its `__get__` is the runtime's, for functions)
   while (o !== null && o !== undefined && o !== Object.prototype && o !== Function.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
+    // (a list or tuple subclass's instance holds its items at index keys: no attributes)
+    const items = Array.isArray(o);
+    for (const k of Object.getOwnPropertyNames(o)) if (!items || !/^\d+$/.test(k)) names.add(k);
     o = Object.getPrototypeOf(o);
   }
   // The same view as getattr: JavaScript's own members are not Python attributes.
