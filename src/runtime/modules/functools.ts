@@ -1,6 +1,6 @@
 // functools: partial, partialmethod, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
 // singledispatch, singledispatchmethod.
-import { TypeError } from "../builtins/exceptions.js";
+import { AttributeError, TypeError } from "../builtins/exceptions.js";
 import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins/object.js";
 import { isJsClass } from "../builtins/names.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
@@ -56,13 +56,19 @@ export class partial extends PyObject {
     Object.setPrototypeOf(p, new.target.prototype);
     Object.defineProperty(p, CALLABLE_OBJECT, { value: true });
     Object.defineProperty(p, PARTIAL_FUNC, { value: func });
-    p.func = func;
-    p.args = PyTuple.fromArray(args);
-    p.keywords = new PyDict<string, unknown>(k ? new KwArgs(k) : undefined);
+    // (read-only members in CPython, not in the instance's __dict__)
+    Object.defineProperty(p, "func", { value: func });
+    Object.defineProperty(p, "args", { value: PyTuple.fromArray(args) });
+    Object.defineProperty(p, "keywords", { value: new PyDict<string, unknown>(k ? new KwArgs(k) : undefined) });
     return p;
   }
   __call__(...given: unknown[]): unknown {
     return Reflect.apply(this as unknown as Function, undefined, given);
+  }
+  // (a partial object has no name of its own: the JS function's is no Python attribute)
+  get __name__(): never {
+    const name = Object.getPrototypeOf(this) === partial.prototype ? "functools.partial" : className(Object.getPrototypeOf(this).constructor);
+    throw new AttributeError(`'${name}' object has no attribute '__name__'`);
   }
   __pyrepr__(): string {
     return this.__repr__();
