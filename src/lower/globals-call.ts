@@ -97,7 +97,7 @@ export function globalsCall(cx: LowerContext, e: py.Call): ir.Expr {
     ["__package__", name === "__main__" ? lit(null) : lit(dot < 0 ? "" : name.slice(0, dot))],
     ["__loader__", cx.rt("module_dunder", lit("__loader__"))],
     ["__spec__", lit(null)],
-    ["__annotations__", cx.rt("dict_of", ...moduleAnnotations(cx, futureNames(cx.module).has("annotations")))],
+    ["__annotations__", cx.rt("dict_of", ...moduleAnnotations(cx, !cx.analysis.evaluatesAnnotations))],
     ["__builtins__", cx.rt("module_dunder", lit("__builtins__"))],
     ["__file__", cx.fileExpr()],
     ["__cached__", lit(null)],
