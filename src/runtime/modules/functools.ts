@@ -3,7 +3,7 @@
 import { AttributeError, TypeError } from "../builtins/exceptions.js";
 import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins/object.js";
 import { isJsClass } from "../builtins/names.js";
-import { takes_packed, unpacked } from "../builtins/star-call.js";
+import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
 import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
@@ -31,9 +31,13 @@ export class partial extends PyObject {
   declare args: PyTuple<unknown>;
   declare keywords: PyDict<string, unknown>;
   static __module__ = "functools";
-  constructor(func: unknown, ...given: unknown[]) {
+  constructor(...given: unknown[]) {
+    // (a call with more values than a JS call takes leaves them for the first constructor that
+    // asks: this one, before PyObject's)
+    given = unpacked(constructorArgs(new.target, given));
     super();
-    let args = unpacked(given).slice();
+    let func = given[0];
+    let args = given.slice(1);
     let k = popKw(args);
     if (typeof func !== "function" && !(func && typeof (func as { __call__?: unknown }).__call__ === "function")) {
       throw new TypeError("the first argument must be callable");
