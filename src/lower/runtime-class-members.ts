@@ -325,7 +325,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/contextvars Context": "|0|_entered|",
   "tsyncio/runtime/contextvars Token": "|1|var|old_value var_",
   "tsyncio/runtime/contextvars ContextVar": "|1||name",
-  "tsyncio/runtime/functools partial": "tsyncio/runtime PyObject|0||args func keywords",
+  "tsyncio/runtime/functools partial": "tsyncio/runtime PyObject|0|__name__|args func keywords",
   "tsyncio/runtime/functools partialmethod": "tsyncio/runtime PyObject|0||args func keywords",
   "tsyncio/runtime/functools _HashedSeq": "tsyncio/runtime PyList|0||hashvalue",
   "tsyncio/runtime/functools cached_property": "tsyncio/runtime PyObject|0||attrname func",
