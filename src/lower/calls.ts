@@ -10,6 +10,7 @@ import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { localsCall } from "./locals-call.js";
+import { globalsCall } from "./globals-call.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
 import { ASYNCIO, PROGRAM, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
@@ -249,6 +250,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (f.id === "super") return cx.diags.error(e, "TSY1030");
       // (`vars()` without an argument is `locals()`)
       if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
+      if (f.id === "globals" && !e.args.length && !e.keywords.length) return globalsCall(cx, e);
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);

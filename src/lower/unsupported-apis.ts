@@ -17,6 +17,9 @@ import { Diagnostics } from "./context.js";
 import { RUNTIME_UNSUPPORTED } from "./runtime-unsupported.js";
 import { STDLIB } from "./stdlib.js";
 
+/** Builtins the runtime cannot give as values but the compiler lowers when called with no arguments. */
+const LOWERED_CALLS = new Set(["globals"]);
+
 const CATCHES_NOT_IMPLEMENTED = new Set(["NotImplementedError", "RuntimeError", "Exception", "BaseException"]);
 
 let tables: { names: Map<string, string>; loopMethods: Map<string, string> } | undefined;
@@ -124,6 +127,10 @@ export function findApiUses(
       for (const h of n.handlers) visit(h, guarded);
       for (const s of [...n.orelse, ...n.finalbody]) visit(s, guarded);
       return;
+    }
+    // `globals()` called as such is lowered by the compiler (globals-call.ts); the name alone is not.
+    if (n._type === "Call" && n.func._type === "Name" && LOWERED_CALLS.has(n.func.id) && !n.args.length && !n.keywords.length) {
+      if (dotted(n.func) === `builtins.${n.func.id}`) return;
     }
     if (!guarded && (n._type === "Name" || n._type === "Attribute") && n.ctx._type === "Load") {
       const name = dotted(n);

@@ -100,6 +100,7 @@ export {
   set_qualnames,
 } from "./program-info.js";
 export type { PyFrameInfo } from "./program-info.js";
+export { future_feature, globals_of, module_dunder } from "./program-globals.js";
 export { type_param, type_alias, set_type_params, type_getitem, type_or } from "./type-params.js";
 import { set_class_type_params, set_type_params } from "./type-params.js";
 

@@ -146,7 +146,7 @@ describe("collections / functools / itertools", () => {
   });
   it("functools and itertools", () => {
     expect(functools.reduce((a: bigint, b: bigint) => a + b, L(1n, 2n, 3n))).toBe(6n);
-    expect(repr(functools.partial(R.max, 5n))).toBe("functools.partial(<built-in function max>, 5)");
+    expect(repr(new functools.partial(R.max, 5n))).toBe("functools.partial(<built-in function max>, 5)");
     const fib: any = functools.lru_cache(null)((n: bigint): bigint => (n < 2n ? n : fib(n - 1n) + fib(n - 2n)));
     expect(fib(80n)).toBe(23416728348467685n);
     expect(repr(fib.cache_info())).toBe("CacheInfo(hits=78, misses=81, maxsize=None, currsize=81)");

@@ -434,8 +434,14 @@ export const _is_coroutine_mark: object = new PyObject();
 
 /** True for functions made by coroutine_function() or the legacy decorator (inspect's test). */
 export function is_coroutine_function_object(fn: unknown): boolean {
+  // (a functools.partial is looked through to its function, as inspect's _unwrap_partial does)
+  while (typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[PARTIAL_FUNC] !== undefined)
+    fn = (fn as unknown as Record<symbol, unknown>)[PARTIAL_FUNC];
   return typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[_is_coroutine] === true;
 }
+
+/** What a functools.partial object holds its function under (functools.ts sets it). */
+export const PARTIAL_FUNC: unique symbol = Symbol.for("tsyncio.partial-func") as never;
 
 /** asyncio.iscoroutinefunction: a coroutine function, or anything marked with `_is_coroutine`. */
 function iscoroutinefunction(fn: unknown): boolean {

@@ -1364,7 +1364,7 @@ function pyHash(x: unknown): bigint {
         if (typeof f === "function" && !(x instanceof PyFrozenSet)) {
           const r = f.call(x);
           if (typeof r !== "bigint" && typeof r !== "boolean") throw new TypeError("__hash__ method should return an integer");
-          return hashInt(typeof r === "boolean" ? (r ? 1n : 0n) : r);
+          return hashOfHashResult(typeof r === "boolean" ? (r ? 1n : 0n) : r);
         }
       }
       return BigInt(hashNum(x));
@@ -1372,6 +1372,15 @@ function pyHash(x: unknown): bigint {
       return addressOf(x) >> 4n;
   }
   return 0n;
+}
+
+/**
+ * What hash() makes of the int a `__hash__` method returned: kept as it is when it fits a C
+ * Py_hash_t (64 bits here; -1 is -2, CPython's error value), else hashed as an int.
+ */
+function hashOfHashResult(r: bigint): bigint {
+  if (r >= -(1n << 63n) && r < 1n << 63n) return r === -1n ? -2n : r;
+  return hashInt(r);
 }
 
 export const hash = builtin(function hash(x: unknown): bigint {
@@ -1573,7 +1582,9 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   let o: unknown = obj;
   // (Function.prototype's members are JavaScript's: its `__get__` is the runtime's, for functions)
   while (o !== null && o !== undefined && o !== Object.prototype && o !== Function.prototype) {
-    for (const k of Object.getOwnPropertyNames(o)) names.add(k);
+    // (a list or tuple subclass's instance holds its items at index keys: no attributes)
+    const items = Array.isArray(o);
+    for (const k of Object.getOwnPropertyNames(o)) if (!items || !/^\d+$/.test(k)) names.add(k);
     o = Object.getPrototypeOf(o);
   }
   // The same view as getattr: JavaScript's own members are not Python attributes.

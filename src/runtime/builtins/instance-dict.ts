@@ -2,7 +2,7 @@
 // CPython's instance dict is the object's storage. `self.__dict__[k] = v`, `.update(...)`, `del`,
 // `pop` and `clear` change the object's own properties (bypassing __setattr__ and properties, as in
 // CPython); the dict is made afresh on each read, so writes made to the object directly show too.
-import { PyDict, PyList, PySet, PySetBase } from "./collections.js";
+import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { propName } from "./js-names.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
@@ -14,19 +14,21 @@ const storageKeys = new Map<Function, Set<string>>();
 
 /**
  * The keys of `obj`'s own properties that are Python attributes (its `__dict__`): an instance of
- * a program's `class Stack(list)` or `class Registry(dict)` also holds its items and the
- * container's storage as own properties, which are not.
+ * a program's `class Stack(list)`, `class Key(tuple)` or `class Registry(dict)` also holds its
+ * items and the container's storage as own properties, which are not.
  */
 export function attributeKeys(obj: object): string[] {
   const keys = Object.keys(obj);
-  const base = obj instanceof PyList ? PyList : obj instanceof PyDict ? PyDict : obj instanceof PySetBase ? PySetBase : null;
+  const base = obj instanceof PyList ? PyList : obj instanceof PyTuple ? PyTuple : obj instanceof PyDict ? PyDict : obj instanceof PySetBase ? PySetBase : null;
   if (base === null) return keys;
   let storage = storageKeys.get(base);
   if (storage === undefined) {
-    storage = new Set(Object.keys(base === PyList ? new PyList() : base === PyDict ? new PyDict() : new PySet()));
+    const empty = base === PyList ? new PyList() : base === PyTuple ? PyTuple.fromArray([]) : base === PyDict ? new PyDict() : new PySet();
+    storage = new Set(Object.keys(empty));
     storageKeys.set(base, storage);
   }
-  return keys.filter((k) => !storage.has(k) && !(base === PyList && /^\d+$/.test(k)));
+  const indexed = base === PyList || base === PyTuple;
+  return keys.filter((k) => !storage.has(k) && !(indexed && /^\d+$/.test(k)));
 }
 
 export class InstanceDict<K = unknown, V = unknown> extends PyDict<K, V> {

@@ -1212,7 +1212,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (name === "__doc__" && typeof obj === "function") return null;
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
-  if (name === "__dict__" && typeof obj === "object" && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
+  // (a callable object, such as a functools.partial, is a JS function with an instance's attributes)
+  if (name === "__dict__" && (typeof obj === "object" || isCallableObject(obj)) && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
     // Writes through to the object (instance-dict.ts); filled without writing back.
     const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.

@@ -34,5 +34,6 @@ export {
   _unregister_task,
   _enter_task,
   _leave_task,
+  _set_task_name,
 } from "../asyncio/tasks.js";
 export { run_coroutine_threadsafe } from "../asyncio/threads.js";

@@ -1,17 +1,18 @@
 // functools: partial, partialmethod, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
 // singledispatch, singledispatchmethod.
-import { TypeError } from "../builtins/exceptions.js";
-import { KwArgs, popKw, PyObject } from "../builtins/object.js";
+import { AttributeError, TypeError } from "../builtins/exceptions.js";
+import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins/object.js";
 import { isJsClass } from "../builtins/names.js";
-import { takes_packed, unpacked } from "../builtins/star-call.js";
+import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
 import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
-import { bool, int, issubclass } from "../builtins/functions.js";
+import { bool, hash, int, issubclass } from "../builtins/functions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { namedtuple } from "./collections.js";
+import { PARTIAL_FUNC } from "../asyncio/coroutines.js";
 
 type Fn = (...a: any[]) => any;
 
@@ -20,30 +21,74 @@ function mergeKw(a: Record<string, unknown> | null, b: Record<string, unknown> |
   return new KwArgs({ ...(a ?? {}), ...(b ?? {}) });
 }
 
-export const partial = takes_packed(function partial(
-  func: unknown,
-  ...given: unknown[]
-): Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown> } {
-  const args = unpacked(given).slice();
-  const k = popKw(args);
-  if (typeof func !== "function" && !(func && typeof (func as { __call__?: unknown }).__call__ === "function")) {
-    throw new TypeError("the first argument must be callable");
+/**
+ * `functools.partial(func, *args, **kw)`: a class (isinstance, type(), subclasses), as CPython's,
+ * whose instances are functions marked as callable objects, so translated code calls them
+ * directly (a unittest.mock Mock is made the same way).
+ */
+export class partial extends PyObject {
+  declare func: unknown;
+  declare args: PyTuple<unknown>;
+  declare keywords: PyDict<string, unknown>;
+  static __module__ = "functools";
+  constructor(...given: unknown[]) {
+    // (a call with more values than a JS call takes leaves them for the first constructor that
+    // asks: this one, before PyObject's)
+    given = unpacked(constructorArgs(new.target, given));
+    super();
+    let func = given[0];
+    let args = given.slice(1);
+    let k = popKw(args);
+    if (typeof func !== "function" && !(func && typeof (func as { __call__?: unknown }).__call__ === "function")) {
+      throw new TypeError("the first argument must be callable");
+    }
+    // A partial of a plain partial is flattened into one, as CPython's are.
+    if (typeof func === "function" && Object.getPrototypeOf(func) === partial.prototype) {
+      const inner = func as unknown as partial;
+      args = [...inner.args, ...args];
+      const merged: Record<string, unknown> = {};
+      for (const n of inner.keywords.keys()) merged[n as string] = inner.keywords.__getitem__(n);
+      k = k || inner.keywords.__len__() ? { ...merged, ...(k ?? {}) } : null;
+      func = inner.func;
+    }
+    const p = takes_packed(function (...given: unknown[]) {
+      const more = unpacked(given).slice();
+      const k2 = popKw(more);
+      const kw = mergeKw(k, k2);
+      return callv(func, kw ? [...args, ...more, kw] : [...args, ...more]);
+    }) as unknown as partial;
+    Object.setPrototypeOf(p, new.target.prototype);
+    Object.defineProperty(p, CALLABLE_OBJECT, { value: true });
+    Object.defineProperty(p, PARTIAL_FUNC, { value: func });
+    // (read-only members in CPython, not in the instance's __dict__)
+    Object.defineProperty(p, "func", { value: func });
+    Object.defineProperty(p, "args", { value: PyTuple.fromArray(args) });
+    Object.defineProperty(p, "keywords", { value: new PyDict<string, unknown>(k ? new KwArgs(k) : undefined) });
+    return p;
   }
-  const p = takes_packed(function (...given: unknown[]) {
-    const more = unpacked(given).slice();
-    const k2 = popKw(more);
-    const kw = mergeKw(k, k2);
-    return callv(func, kw ? [...args, ...more, kw] : [...args, ...more]);
-  }) as Fn & { func: unknown; args: PyTuple<unknown>; keywords: PyDict<string, unknown>; __pyrepr__: () => string };
-  p.func = func;
-  p.args = PyTuple.fromArray(args);
-  p.keywords = new PyDict<string, unknown>(k ? new KwArgs(k) : undefined);
-  p.__pyrepr__ = () => {
-    const parts = [repr(func), ...args.map(repr), ...Object.entries(k ?? {}).map(([n, v]) => `${n}=${repr(v)}`)];
-    return `functools.partial(${parts.join(", ")})`;
-  };
-  return p;
-}, 1);
+  __call__(...given: unknown[]): unknown {
+    return Reflect.apply(this as unknown as Function, undefined, given);
+  }
+  // (a partial object has no name of its own: the JS function's is no Python attribute)
+  get __name__(): never {
+    const name = Object.getPrototypeOf(this) === partial.prototype ? "functools.partial" : className(Object.getPrototypeOf(this).constructor);
+    throw new AttributeError(`'${name}' object has no attribute '__name__'`);
+  }
+  __pyrepr__(): string {
+    return this.__repr__();
+  }
+  __repr__(): string {
+    const kw = Array.from(this.keywords.keys(), (n) => `${n as string}=${repr(this.keywords.__getitem__(n))}`);
+    const parts = [repr(this.func), ...Array.from(this.args, repr), ...kw];
+    const name = Object.getPrototypeOf(this) === partial.prototype ? "functools.partial" : className(Object.getPrototypeOf(this).constructor);
+    return `${name}(${parts.join(", ")})`;
+  }
+}
+takes_packed(partial, 1);
+// (an instance's prototype chain leaves out Function.prototype: its JS methods stay reachable)
+for (const m of ["apply", "call", "bind"] as const) {
+  Object.defineProperty(partial.prototype, m, { value: Function.prototype[m], writable: true, configurable: true });
+}
 
 /**
  * `partialmethod(func, *args, **kw)` in a class body: a descriptor whose `__get__` gives the method
@@ -70,7 +115,7 @@ export class partialmethod extends PyObject {
     const func = this.func;
     const args = Array.from(this.args);
     const k = this._kw;
-    if (obj === null || obj === undefined) return partial(func, ...args, ...(k ? [new KwArgs(k)] : []));
+    if (obj === null || obj === undefined) return new partial(func, ...args, ...(k ? [new KwArgs(k)] : []));
     return takes_packed(function (...given: unknown[]) {
       const more = unpacked(given).slice();
       const kw = mergeKw(k, popKw(more));
@@ -138,9 +183,8 @@ export type _CacheInfo = InstanceType<typeof _CacheInfo>;
 
 /**
  * `functools._make_key(args, kwds, typed)`, the key lru_cache builds (libraries such as async-lru
- * call it): a lone int or str argument is its own key; otherwise the arguments, a marker, the
- * keyword items, and with `typed` the arguments' types. (CPython's is a list subclass caching its
- * hash; this one is the tuple of the same items, equal and hashed alike.)
+ * call it): a lone int or str argument is its own key; otherwise a _HashedSeq of the arguments, a
+ * marker, the keyword items, and with `typed` the arguments' types.
  */
 export function _make_key(args: unknown, kwds: unknown, typed: unknown): unknown {
   const positional = Array.from(toIterable(args));
@@ -156,8 +200,28 @@ export function _make_key(args: unknown, kwds: unknown, typed: unknown): unknown
   } else if (parts.length === 1 && (typeof parts[0] === "string" || typeof parts[0] === "bigint")) {
     return parts[0];
   }
-  return PyTuple.fromArray(parts);
+  return _HashedSeq.fromItems(parts);
 }
+
+/** The key type of `_make_key`, as CPython's: a list of the key's items keeping the hash of their tuple. */
+export class _HashedSeq extends PyList<unknown> {
+  declare hashvalue: bigint;
+  static __name__ = "_HashedSeq";
+  static __module__ = "functools";
+  static fromItems(items: unknown[]): _HashedSeq {
+    const seq = Object.setPrototypeOf(PyList.fromArray(items), _HashedSeq.prototype) as _HashedSeq;
+    seq.hashvalue = hash(PyTuple.fromArray(items)) as bigint;
+    return seq;
+  }
+}
+// (a method where list's is the field `__hash__ = null`: set on the prototype, which TS's class syntax cannot override)
+Object.defineProperty(_HashedSeq.prototype, "__hash__", {
+  value: function (this: _HashedSeq): bigint {
+    return this.hashvalue;
+  },
+  writable: true,
+  configurable: true,
+});
 
 function makeKey(args: unknown[], kw: Record<string, unknown> | null): unknown {
   if (args.length === 1 && !kw) {
