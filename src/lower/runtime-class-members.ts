@@ -315,6 +315,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/decimal SignalDict": "|0||",
   "tsyncio/runtime/decimal Context": "|0|Emax Emin capitals clamp flags prec rounding traps|",
   "tsyncio/runtime/decimal _ContextManager": "|0||",
+  "tsyncio/runtime/fractions Fraction": "|0|denominator imag numerator real|",
   "tsyncio/runtime/enum auto": "|0||value",
   "tsyncio/runtime/enum Enum": "tsyncio/runtime PyObject|0|name value|",
   "tsyncio/runtime/enum IntEnum": "tsyncio/runtime/enum Enum|0||",
