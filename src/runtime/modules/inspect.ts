@@ -1,5 +1,6 @@
 // inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen(function),
-// isgenerator, isfunction, isclass, ismethod) and getmro. Not here: signature(), getsource(), frames.
+// isgenerator, isfunction, isclass, ismethod), getmro, and signature() with Signature, Parameter and
+// BoundArguments (_inspect_signature.ts). Not here: getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
 import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
@@ -45,3 +46,5 @@ export function ismethod(x: unknown): boolean {
 export function getmro(cls: unknown): PyTuple<Function> {
   return getattr(cls, "__mro__") as PyTuple<Function>;
 }
+
+export { signature, Signature, Parameter, BoundArguments, formatannotation, _empty } from "./_inspect_signature.js";
