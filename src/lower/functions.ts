@@ -64,6 +64,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     }
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
+  // (a decorated coroutine function, which define_function does not name: its signature before the decorators see it)
+  if (signature && decorators.length && !fnExpr.fn) value = call(cx.helperFrom("set_signature", PROGRAM), value, signature);
   if (typeParamValues) value = setTypeParams(value);
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.

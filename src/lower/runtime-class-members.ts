@@ -265,6 +265,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/argparse RawDescriptionHelpFormatter": "tsyncio/runtime/argparse HelpFormatter|0||",
   "tsyncio/runtime/argparse RawTextHelpFormatter": "tsyncio/runtime/argparse RawDescriptionHelpFormatter|0||",
   "tsyncio/runtime/argparse ArgumentDefaultsHelpFormatter": "tsyncio/runtime/argparse HelpFormatter|0||",
+  "tsyncio/runtime/argparse MetavarTypeHelpFormatter": "tsyncio/runtime/argparse HelpFormatter|0||",
   "tsyncio/runtime/argparse Namespace": "|0||",
   "tsyncio/runtime/argparse ArgumentError": "tsyncio/runtime ValueError|0||",
   "tsyncio/runtime/argparse ArgumentParser": "|0||allow_abbrev description epilog formatter_class prog",

@@ -1,6 +1,7 @@
 // argparse's formatter classes (`formatter_class=`): HelpFormatter holds the layout (width, the
 // help column's limit); RawDescriptionHelpFormatter keeps descriptions and epilogs as written,
-// RawTextHelpFormatter the help strings too, ArgumentDefaultsHelpFormatter adds "(default: ...)".
+// RawTextHelpFormatter the help strings too, ArgumentDefaultsHelpFormatter adds "(default: ...)",
+// MetavarTypeHelpFormatter names values by their type.
 // ArgumentParser makes one per help text (`formatter_class(prog)`, a class or any callable such as
 // `lambda prog: HelpFormatter(prog, max_help_position=40)`) and reads these settings from it.
 import { host } from "../host.js";
@@ -36,6 +37,8 @@ export class RawDescriptionHelpFormatter extends HelpFormatter {}
 export class RawTextHelpFormatter extends RawDescriptionHelpFormatter {}
 /** Each help string that does not name %(default) ends with " (default: %(default)s)". */
 export class ArgumentDefaultsHelpFormatter extends HelpFormatter {}
+/** An argument without metavar or choices is shown by its type's name (`--foo int`). */
+export class MetavarTypeHelpFormatter extends HelpFormatter {}
 
 /** What a parser's help text needs to know of its formatter. */
 export interface HelpLayout {
@@ -44,6 +47,7 @@ export interface HelpLayout {
   rawDescription: boolean;
   rawText: boolean;
   showDefaults: boolean;
+  metavarType: boolean;
 }
 
 /** The layout of `formatterClass(prog)`; a callable giving no HelpFormatter gets the default layout. */
@@ -56,6 +60,7 @@ export function helpLayout(formatterClass: unknown, prog: string): HelpLayout {
     rawDescription: truthy(isinstance(made, RawDescriptionHelpFormatter)),
     rawText: truthy(isinstance(made, RawTextHelpFormatter)),
     showDefaults: truthy(isinstance(made, ArgumentDefaultsHelpFormatter)),
+    metavarType: truthy(isinstance(made, MetavarTypeHelpFormatter)),
   };
 }
 

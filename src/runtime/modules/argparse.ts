@@ -20,7 +20,13 @@ import { stdio } from "../builtins/functions.js";
 import { argv as sysArgv } from "./sys.js";
 import { HelpFormatter, type HelpLayout, helpLayout, splitLines } from "./_argparse_formatters.js";
 
-export { HelpFormatter, RawDescriptionHelpFormatter, RawTextHelpFormatter, ArgumentDefaultsHelpFormatter } from "./_argparse_formatters.js";
+export {
+  HelpFormatter,
+  RawDescriptionHelpFormatter,
+  RawTextHelpFormatter,
+  ArgumentDefaultsHelpFormatter,
+  MetavarTypeHelpFormatter,
+} from "./_argparse_formatters.js";
 
 export const SUPPRESS = "==SUPPRESS==";
 export const OPTIONAL = "?";
@@ -483,15 +489,17 @@ export class ArgumentParser {
   _metavar(a: Action): string {
     if (a.metavar !== null) return String(a.metavar);
     if (a.choices !== null) return `{${a.choices.map((c) => str(c)).join(",")}}`;
+    // (MetavarTypeHelpFormatter: the type's name, which an argument without a type lacks, as in CPython)
+    if (this.formatter_class !== HelpFormatter && this._layout().metavarType) return String(getattr(a.type, "__name__"));
     return a.flags.length === 0 ? a.dest : a.dest.toUpperCase();
   }
 
   private _argUsage(a: Action): string {
+    if (ZERO_ARG_ACTIONS.includes(a.action)) return a.flags[0];
     const mv = this._metavar(a);
     const n = a.nargs;
     let vals: string;
-    if (["store_true", "store_false", "store_const", "count", "help"].includes(a.action)) vals = "";
-    else if (n === "?") vals = `[${mv}]`;
+    if (n === "?") vals = `[${mv}]`;
     else if (n === "*") vals = a.flags.length ? `[${mv} ...]` : `[${mv} ...]`;
     else if (n === "+") vals = `${mv} [${mv} ...]`;
     else if (typeof n === "bigint") vals = Array(Number(n)).fill(mv).join(" ");
