@@ -17,6 +17,7 @@ import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
+import { annotationText } from "./annotation-text.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
@@ -1082,29 +1083,6 @@ export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
   };
   visit(s, 0);
   return names;
-}
-
-/** An annotation's source form (`int`, `list[str]`, `ClassVar[int]`), as `__annotations__` strings. */
-export function annotationText(e: py.ExprNode): string {
-  switch (e._type) {
-    case "Name":
-      return e.id;
-    case "Attribute":
-      return `${annotationText(e.value)}.${e.attr}`;
-    case "Subscript":
-      return `${annotationText(e.value)}[${annotationText(e.slice)}]`;
-    case "Tuple":
-      return e.elts.map(annotationText).join(", ");
-    case "Constant":
-      // (None, True, False as Python writes them)
-      return typeof e.value === "string" ? e.value : e.value === null ? "None" : typeof e.value === "boolean" ? (e.value ? "True" : "False") : String(e.value);
-    case "BinOp":
-      return `${annotationText(e.left)} | ${annotationText(e.right)}`;
-    case "List":
-      return `[${e.elts.map(annotationText).join(", ")}]`;
-    default:
-      return "object";
-  }
 }
 
 /** `fmt.register(int)` → `Cls.fmt.register(int)` for names the class body bound before. */

@@ -148,7 +148,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/asyncio IncompleteReadError": "tsyncio/runtime EOFError|0||expected partial",
   "tsyncio/runtime/asyncio LimitOverrunError": "tsyncio/runtime Exception|0||consumed",
   "tsyncio/runtime/asyncio BrokenBarrierError": "tsyncio/runtime RuntimeError|0||",
-  "tsyncio/runtime/asyncio Coroutine": "|1|__name__ __qualname__ _awaited cr_await cr_code cr_frame cr_running|",
+  "tsyncio/runtime/asyncio Coroutine": "|1|__name__ __qualname__ _awaited cr_await cr_code cr_frame cr_running cr_suspended|",
   "tsyncio/runtime/abc ABC": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/asyncio_events AbstractEventLoop": "=tsyncio/runtime/asyncio AbstractEventLoop",
   "tsyncio/runtime/asyncio_events AbstractEventLoopPolicy": "=tsyncio/runtime/asyncio AbstractEventLoopPolicy",

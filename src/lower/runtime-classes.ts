@@ -145,7 +145,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/operator": "abs add and_ attrgetter concat contains countOf delitem eq floordiv ge getitem gt index indexOf inv invert is_ is_not itemgetter le lshift lt matmul methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
   "tsyncio/runtime/statistics": "StatisticsError fmean mean median median_high median_low mode multimode pstdev pvariance stdev variance",
   "tsyncio/runtime/textwrap": "dedent fill indent shorten wrap",
-  "tsyncio/runtime/inspect": "BoundArguments Parameter Signature _empty formatannotation getmro isasyncgen isasyncgenfunction isawaitable isclass iscoroutine iscoroutinefunction isfunction isgenerator isgeneratorfunction ismethod signature",
+  "tsyncio/runtime/inspect": "BoundArguments CORO_CLOSED CORO_CREATED CORO_RUNNING CORO_SUSPENDED Parameter Signature _empty formatannotation getcoroutinestate getmro isasyncgen isasyncgenfunction isawaitable isclass iscoroutine iscoroutinefunction isfunction isgenerator isgeneratorfunction ismethod signature",
   "tsyncio/runtime/io": "BytesIO DEFAULT_BUFFER_SIZE SEEK_CUR SEEK_END SEEK_SET StringIO TextIOWrapper UnsupportedOperation open",
   "tsyncio/runtime/itertools": "accumulate batched chain combinations combinations_with_replacement compress count cycle dropwhile filterfalse groupby islice pairwise permutations product repeat starmap takewhile tee zip_longest",
   "tsyncio/runtime/json": "JSONDecodeError dump dumps load loads",

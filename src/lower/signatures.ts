@@ -12,19 +12,20 @@ import { array, lit } from "../ir/nodes.js";
 import type { LowerContext } from "./context.js";
 import { safeName } from "./context.js";
 import { futureAnnotations } from "./analysis.js";
-import { annotationText } from "./classes.js";
+import { annotationText } from "./annotation-text.js";
 
 /** inspect's names that make or read signatures. */
 const SIGNATURE_NAMES = new Set(["signature", "Signature", "Parameter", "BoundArguments"]);
 const asked = new WeakMap<py.Module, boolean>();
 
-/** Whether the program reads signatures: `inspect.signature(...)`, or one of those names imported from inspect. */
+/** Whether the program reads signatures: `inspect.signature(...)`, one of those names imported from inspect, or a function's `__defaults__`/`__kwdefaults__`. */
 export function asksForSignatures(module: py.Module): boolean {
   let answer = asked.get(module);
   if (answer === undefined) {
     const index = nodeIndex(module);
     answer =
       (index.ofType("Import").some((s) => s.names.some((a) => a.name === "inspect")) && index.ofType("Attribute").some((a) => SIGNATURE_NAMES.has(a.attr))) ||
+      index.ofType("Attribute").some((a) => a.attr === "__defaults__" || a.attr === "__kwdefaults__") ||
       index.ofType("ImportFrom").some((s) => s.module === "inspect" && s.names.some((a) => SIGNATURE_NAMES.has(a.name) || a.name === "*"));
     asked.set(module, answer);
   }
