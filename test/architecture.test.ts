@@ -43,7 +43,7 @@ const BUILTINS_LAYERS: string[][] = [
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],
   ["protocol"],
-  ["sequence", "collections", "slices", "subclassable", "instance-dict"],
+  ["sequence", "collections", "slices", "subclassable", "instance-dict", "signature-info"],
   ["format", "percent", "strformat", "bytesmethods", "bytes", "intbytes", "strmethods"],
   ["ops"],
   [

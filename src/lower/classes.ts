@@ -16,6 +16,8 @@ import { RUNTIME } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
+import { asksForSignatures, signatureRecord } from "./signatures.js";
+import { annotationText } from "./annotation-text.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
@@ -423,6 +425,8 @@ function classDefIn(
   const bodyNames = new Set<string>();
   // Methods' docstrings, when the program reads some __doc__ (or imports unittest).
   const methodDocs: { key: string; value: ir.Expr }[] = [];
+  /** Methods' signatures (self first), for inspect.signature(): see signatures.ts. */
+  const methodSignatures: { key: string; value: ir.Expr }[] = [];
   // Earlier body names read by later class-level statements: the consts holding their values
   // (class-body-names.ts). Then every attribute value is such a const, so values run in order.
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
@@ -557,6 +561,7 @@ function classDefIn(
           selfIsClass: isClassMethod,
           selfHasSetattr: (hasSetattr ??= definesSetattr(cx.module, s, 0)),
         });
+        const signature = asksForSignatures(cx.module) && !accessor && !deleter ? signatureRecord(cx, item, f.params) : null;
         cx.fn = saved;
         hoisted.push(...f.hoisted);
         if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
@@ -587,6 +592,7 @@ function classDefIn(
         const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
         const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
+        if (signature) methodSignatures.push({ key: methodName, value: signature });
         if (coroutine) {
           // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
           const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
@@ -877,6 +883,7 @@ function classDefIn(
   if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
   if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
+  if (methodSignatures.length) props.push({ key: "signatures", value: { k: "object", props: methodSignatures } });
   if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
@@ -1076,28 +1083,6 @@ export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {
   };
   visit(s, 0);
   return names;
-}
-
-/** An annotation's source form (`int`, `list[str]`, `ClassVar[int]`), as `__annotations__` strings. */
-export function annotationText(e: py.ExprNode): string {
-  switch (e._type) {
-    case "Name":
-      return e.id;
-    case "Attribute":
-      return `${annotationText(e.value)}.${e.attr}`;
-    case "Subscript":
-      return `${annotationText(e.value)}[${annotationText(e.slice)}]`;
-    case "Tuple":
-      return e.elts.map(annotationText).join(", ");
-    case "Constant":
-      return typeof e.value === "string" ? e.value : String(e.value);
-    case "BinOp":
-      return `${annotationText(e.left)} | ${annotationText(e.right)}`;
-    case "List":
-      return `[${e.elts.map(annotationText).join(", ")}]`;
-    default:
-      return "object";
-  }
 }
 
 /** `fmt.register(int)` → `Cls.fmt.register(int)` for names the class body bound before. */

@@ -11,6 +11,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
 import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
+import { asksForSignatures, signatureRecord } from "./signatures.js";
 import { absentOnLinux } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -131,7 +132,12 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return { k: "cond", test: cx.cond(e.test), then: cx.expr(e.body), else: cx.expr(e.orelse) };
     case "Lambda": {
       // Defaults are evaluated when the lambda expression is: passed in through an immediately called arrow.
-      const { value, hoisted } = functionExpression(cx, e, false, "<lambda>");
+      const lowered = functionExpression(cx, e, false, "<lambda>");
+      const hoisted = lowered.hoisted;
+      // (what inspect.signature() reads, when the program asks for it)
+      const value = asksForSignatures(cx.module)
+        ? call(cx.helperFrom("set_signature", PROGRAM), lowered.value, signatureRecord(cx, e, lowered.params))
+        : lowered.value;
       if (!hoisted.length) return value;
       const defs = hoisted as Extract<ir.Stmt, { k: "var" }>[];
       return call({ k: "arrow", params: defs.map((d) => ({ name: d.name, type: "any" })), body: value }, ...defs.map((d) => d.init!));

@@ -23,6 +23,7 @@ import { lowerTypeParams } from "./type-params.js";
 import { positionalArgs } from "../ast/arguments.js";
 import { eachOwnStatement } from "./binding-facts.js";
 import type { Scope } from "./scopes.js";
+import { asksForSignatures, signatureRecord } from "./signatures.js";
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -33,6 +34,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
   const isPlainGenerator = !coroutine && !!cx.scopes.get(s)?.isGenerator;
   const fnExpr = functionExpression(cx, s, coroutine, qualname);
+  // (what inspect.signature() reads, when the program asks for it)
+  const signature = asksForSignatures(cx.module) ? signatureRecord(cx, s, fnExpr.params) : null;
   if (s._type === "AsyncFunctionDef" && cx.legacy.has(s) && (s as { deprecatedDecorator?: boolean }).deprecatedDecorator) {
     // CPython 3.10 warns as the decorator runs, just before the name is bound.
     fnExpr.hoisted.push(exprStmt(call(cx.helperFrom("warn_legacy_coroutine", PROGRAM), cx.fileExpr(), lit(s.lineno)), s.lineno));
@@ -52,6 +55,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
       { key: "qualname", value: lit(cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name) },
     ];
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
+    if (signature) info.push({ key: "signature", value: signature });
     // `@f.register` on an annotated def (functools.singledispatch): the decorator reads `__annotations__`.
     if (decorators.some((d) => d._type === "Attribute" && d.attr === "register")) {
       const annotated = [...s.args.posonlyargs, ...s.args.args].filter((a) => a.annotation);
@@ -60,6 +64,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     }
     value = call(cx.helperFrom("define_function", PROGRAM), value, { k: "object", props: info });
   }
+  // (a decorated coroutine function, which define_function does not name: its signature before the decorators see it)
+  if (signature && decorators.length && !fnExpr.fn) value = call(cx.helperFrom("set_signature", PROGRAM), value, signature);
   if (typeParamValues) value = setTypeParams(value);
   for (const d of [...decorators].reverse()) value = cx.callValue(cx.expr(d), [value], isRuntimeFunction(cx, d));
   // A plain function keeps the familiar declaration form when nothing rebinds its name.
@@ -75,9 +81,11 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
       ? [exprStmt(call(cx.helperFrom("mark_generator", PROGRAM), id(safeName(s.name)), lit(qualname)), s.lineno)]
       : [];
     const setParams: ir.Stmt[] = typeParamValues ? [exprStmt(setTypeParams(id(safeName(s.name))), s.lineno)] : [];
-    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen, ...setParams];
+    const setSignature: ir.Stmt[] = signature ? [exprStmt(call(cx.helperFrom("set_signature", PROGRAM), id(safeName(s.name)), signature), s.lineno)] : [];
+    return [...fnExpr.hoisted, { k: "function", fn: fnExpr.fn, line: s.lineno }, ...setDoc, ...markGen, ...setParams, ...setSignature];
   }
   if (isPlainGenerator && !decorators.length) value = call(cx.helperFrom("mark_generator", PROGRAM), value, lit(qualname));
+  if (signature && !decorators.length) value = call(cx.helperFrom("set_signature", PROGRAM), value, signature);
   // A coroutine function bound once keeps the type TS infers, `CoroutineFunction<[params], result>`
   // (its generator's signature is fully written out, so recursion does not make the inference circular).
   const inferred = coroutine && !decorators.length && once && !(cx.moduleForm && scope.kind === "module");
@@ -100,7 +108,7 @@ export function functionExpression(
   coroutine: boolean,
   qualname: string,
   method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
-): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[] } {
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[]; params?: ir.Param[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
   // (an `async def` that is no method defaults its TypeVars to `any`, as below for PEP 695's)
@@ -201,7 +209,7 @@ function functionExpressionTyped(
   qualname: string,
   typeParams: string[],
   method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
-): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; params?: ir.Param[] } {
   // A body finds the type parameters around it through the scopes (see typeParamOverride).
   return cx.withTypeParamNames(null, () => functionExpressionBody(cx, s, coroutine, qualname, typeParams, method));
 }
@@ -213,7 +221,7 @@ function functionExpressionBody(
   qualname: string,
   typeParams: string[],
   method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
-): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[] } {
+): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; params?: ir.Param[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
   const params = parameters(cx, s.args, hoisted, method?.selfName, scope);
@@ -259,7 +267,7 @@ function functionExpressionBody(
   cx.fn = outer;
   if (needsSelfAlias && method?.selfName) body.unshift({ k: "var", decl: "const", name: "self", init: { k: "this" } });
   if (s._type === "Lambda" && !coroutine) {
-    return { value: { k: "arrow", params: params.list, body, returnType: "any", pyName: "<lambda>" }, hoisted };
+    return { value: { k: "arrow", params: params.list, body, returnType: "any", pyName: "<lambda>" }, hoisted, params: params.list };
   }
   const name = s._type === "Lambda" ? undefined : safeName(s.name);
   const fn: ir.FunctionLike = {
@@ -281,7 +289,7 @@ function functionExpressionBody(
     generator: coroutine || isGenerator,
     line: s.lineno,
   };
-  if (!coroutine) return { value: { k: "function", fn }, fn, hoisted };
+  if (!coroutine) return { value: { k: "function", fn }, fn, hoisted, params: params.list };
   const info: ir.Expr & { k: "object" } = {
     k: "object",
     props: [
@@ -294,7 +302,7 @@ function functionExpressionBody(
   const doc = cx.readsDoc && s._type !== "Lambda" ? docstring(s.body) : null;
   if (doc !== null) info.props.push({ key: "doc", value: lit(doc) });
   const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !cx.legacy.has(s) ? "async_generator_function" : "coroutine_function";
-  return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted };
+  return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted, params: params.list };
 }
 
 export function parameters(cx: LowerContext, args: py.Arguments, hoisted: ir.Stmt[], selfName?: string, scope?: Scope): { list: ir.Param[] } {

@@ -103,6 +103,9 @@ export type { PyFrameInfo } from "./program-info.js";
 export { future_feature, globals_of, module_dunder } from "./program-globals.js";
 export { type_param, type_alias, set_type_params, type_getitem, type_or } from "./type-params.js";
 import { set_class_type_params, set_type_params } from "./type-params.js";
+import { copy_signature, set_signature, type SignatureInfo } from "./builtins/signature-info.js";
+// (`set_signature(f, info)`: what the compiler wraps a def in when the program asks inspect for signatures)
+export { set_signature } from "./builtins/signature-info.js";
 
 /** CPython 3.8–3.10 warn when `@asyncio.coroutine` decorates a function (the line is the `def`). */
 export function warn_legacy_coroutine(filename: string, lineno: number): void {
@@ -258,8 +261,12 @@ export function close_suspended_generators(report: (exc: unknown, where: unknown
   }
 }
 
-/** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring. */
-export function define_function<F extends Function>(fn: F, info: { name: string; qualname: string; doc?: string; annotations?: Record<string, unknown> }): F {
+/** Gives a decorated function (an anonymous function expression) its Python name, qualname and docstring (and its signature, for inspect). */
+export function define_function<F extends Function>(
+  fn: F,
+  info: { name: string; qualname: string; doc?: string; annotations?: Record<string, unknown>; signature?: SignatureInfo },
+): F {
+  if (info.signature) set_signature(fn, info.signature);
   if (info.annotations)
     Object.defineProperty(fn, "__annotations__", { value: PyDict.fromEntries(Object.entries(info.annotations)), writable: true, configurable: true });
   Object.defineProperty(fn, "name", { value: info.name, configurable: true });
@@ -285,6 +292,8 @@ interface ClassSetup {
   filename?: string;
   /** Methods' docstrings (`__doc__`), when the program reads them. */
   docs?: Record<string, string>;
+  /** Methods' signatures (self first), when the program asks inspect for signatures. */
+  signatures?: Record<string, SignatureInfo>;
   /** `metaclass=` of the class statement (not ABCMeta), see metaclass.ts. */
   metaclass?: Function;
   /** The class statement's other keywords, for `__init_subclass__` and the metaclass. */
@@ -434,6 +443,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const view = unboundViews.get(m);
     if (view && view !== m) Object.defineProperty(view, "__doc__", { value: doc, writable: true, configurable: true });
   }
+  for (const [name, info] of Object.entries(setup.signatures ?? {})) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name) ?? Object.getOwnPropertyDescriptor(cls, name);
+    const m = d?.value ?? (cls as unknown as Record<string, unknown>)[name];
+    if (typeof m === "function") set_signature(m, info);
+  }
   for (const name of setup.selfless ?? []) {
     // `def helper():` is a function of the class: `A.helper()` calls it as it is, `A().helper()`
     // with the instance first (a TypeError when it takes no argument).
@@ -545,6 +559,7 @@ function unbound(method: Function, owner: Function, name: string): Function {
     if (ofObject) describeObjectMethod(view, name);
     const typeParams = Object.getOwnPropertyDescriptor(method, "__type_params__");
     if (typeParams) Object.defineProperty(view, "__type_params__", typeParams);
+    copy_signature(gen ? (wrappedMethods.get(method) ?? method) : method, view);
     // The method's module, not the one running when the view is first asked for.
     (view as { __module__?: string }).__module__ = m.__module__ ?? (owner as { __module__?: string }).__module__ ?? "__main__";
     Object.defineProperty(view, PYTHON_FUNCTION, { value: view });

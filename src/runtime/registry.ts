@@ -31,6 +31,7 @@ import * as contextlib from "./modules/contextlib.js";
 import * as dataclasses from "./modules/dataclasses.js";
 import * as datetime from "./modules/datetime.js";
 import * as decimal from "./modules/decimal.js";
+import * as fractions from "./modules/fractions.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
@@ -132,6 +133,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/dataclasses": dataclasses,
   "tsyncio/runtime/datetime": datetime,
   "tsyncio/runtime/decimal": decimal,
+  "tsyncio/runtime/fractions": fractions,
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,

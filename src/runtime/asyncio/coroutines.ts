@@ -174,6 +174,10 @@ class Coroutine<T = unknown> implements Iterable<unknown> {
   get cr_running(): boolean {
     return this._state === CORO_RUNNING;
   }
+  /** Started and waiting at an `await` (3.11's cr_suspended). */
+  get cr_suspended(): boolean {
+    return this._state === CORO_SUSPENDED;
+  }
   /** A stand-in for the frame: non-null while the coroutine can still run. */
   get cr_frame(): FrameType | null {
     return this._state === CORO_CLOSED ? null : _live_frame(this, this._code, _current_line as (c: object) => number);

@@ -219,7 +219,7 @@ function group(digits: string, sep: string, every: number): string {
 }
 
 /** Apply sign, zero padding with grouping, and alignment to a formatted number. */
-function finishNumber(sp: Spec, neg: boolean, prefix: string, intPart: string, rest: string, every: number): string {
+export function finishNumber(sp: Spec, neg: boolean, prefix: string, intPart: string, rest: string, every: number): string {
   const signStr = neg ? "-" : sp.sign === "+" ? "+" : sp.sign === " " ? " " : "";
   let fill = sp.fill;
   let align = sp.align;

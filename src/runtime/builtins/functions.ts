@@ -687,7 +687,7 @@ export const memoryview = typeObject(function memoryview(obj: unknown): PyMemory
   return makeMemoryView(obj);
 }, "memoryview");
 
-const FunctionType = typeObject(function FunctionType(): never {
+export const FunctionType = typeObject(function FunctionType(): never {
   throw new TypeError("cannot create 'function' instances");
 }, "function");
 /** `types.MethodType`: a function bound to an object (`type(obj.method)`); called, it binds one. */
@@ -714,13 +714,13 @@ function boundToBuiltin(x: Function): boolean {
   return RUNTIME_TYPES.has((self as { constructor?: unknown }).constructor) || Boolean((x as { __func__?: { __builtin__?: boolean } }).__func__?.__builtin__);
 }
 
-const BuiltinFunctionType = typeObject(function builtin_function_or_method(): never {
+export const BuiltinFunctionType = typeObject(function builtin_function_or_method(): never {
   throw new TypeError("cannot create 'builtin_function_or_method' instances");
 }, "builtin_function_or_method");
 export const GeneratorType = typeObject(function generator(): never {
   throw new TypeError("cannot create 'generator' instances");
 }, "generator");
-const ModuleType = typeObject(function module(): never {
+export const ModuleType = typeObject(function module(): never {
   throw new TypeError("cannot create 'module' instances");
 }, "module");
 
@@ -863,6 +863,10 @@ function isinstance1(x: unknown, cls: unknown): boolean {
       return typeof x === "function" && pytypeOf(x) === MethodType;
     case GeneratorType:
       return pytypeOf(x) === GeneratorType;
+    case BuiltinFunctionType:
+      return typeof x === "function" && pytypeOf(x) === BuiltinFunctionType;
+    case ModuleType:
+      return pytypeOf(x) === ModuleType;
   }
   if (typeof cls === "function" && (cls.prototype !== undefined || (cls as { __instancecheck__?: unknown }).__instancecheck__ !== undefined)) {
     const hi = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;

@@ -7,8 +7,9 @@
 // add_subparsers() (subcommands: each its own ArgumentParser, given the rest of the command line),
 // add_argument_group() (titled help sections) and add_mutually_exclusive_group().
 // parents= copies other parsers' arguments, groups and defaults.
-// Not here: abbreviations of long options, formatter classes. CPython: Lib/argparse.py (documented and observed behaviour).
-import { host } from "../host.js";
+// Long options may be abbreviated (`--verb` for `--verbose`, unless allow_abbrev=False); an
+// abbreviation that fits several is "ambiguous option". formatter_class= (the classes in
+// _argparse_formatters.ts) shapes the help text. CPython: Lib/argparse.py (documented and observed behaviour).
 import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
@@ -17,6 +18,15 @@ import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
 import { stdio } from "../builtins/functions.js";
 import { argv as sysArgv } from "./sys.js";
+import { HelpFormatter, type HelpLayout, helpLayout, splitLines } from "./_argparse_formatters.js";
+
+export {
+  HelpFormatter,
+  RawDescriptionHelpFormatter,
+  RawTextHelpFormatter,
+  ArgumentDefaultsHelpFormatter,
+  MetavarTypeHelpFormatter,
+} from "./_argparse_formatters.js";
 
 export const SUPPRESS = "==SUPPRESS==";
 export const OPTIONAL = "?";
@@ -87,6 +97,8 @@ export class ArgumentParser {
   _defaults: Record<string, unknown> = {};
   _groups: _ArgumentGroup[] = [];
   _mutexGroups: _MutuallyExclusiveGroup[] = [];
+  formatter_class: unknown;
+  allow_abbrev: boolean;
 
   constructor(...args: unknown[]) {
     const k = popKw(args) ?? {};
@@ -95,6 +107,8 @@ export class ArgumentParser {
     this.prog = prog === null ? script.slice(script.lastIndexOf("/") + 1) : String(prog);
     this.description = k.description ?? null;
     this.epilog = k.epilog ?? null;
+    this.formatter_class = k.formatter_class ?? HelpFormatter;
+    this.allow_abbrev = truthy(k.allow_abbrev ?? true);
     if (truthy(k.add_help ?? true)) {
       this._actions.push({
         flags: ["-h", "--help"],
@@ -348,9 +362,10 @@ export class ArgumentParser {
   }
 
   /**
-   * What an option-looking token names: an exact flag, `--flag=value`/`-f=value`, or a short flag
-   * with text attached (`-fvalue`, `-abc`); null when it is a positional after all (it holds a
-   * space). Abbreviated long options are not supported.
+   * What an option-looking token names: an exact flag, `--flag=value`/`-f=value`, the one long
+   * option it abbreviates (`--verb`, `--verb=value`), or a short flag with text attached
+   * (`-fvalue`, `-abc`); null when it is a positional after all (it holds a space). A token that
+   * could be several options is an error.
    */
   private _matchOptional(tok: string): OptionMatch | null {
     const byFlag = (flag: string) => this._actions.find((a) => a.flags.includes(flag)) ?? null;
@@ -361,12 +376,39 @@ export class ArgumentParser {
       const act = byFlag(tok.slice(0, eqAt));
       if (act) return { act, flag: tok.slice(0, eqAt), inline: tok.slice(eqAt + 1) };
     }
-    if (!tok.startsWith("--")) {
-      const act = byFlag(tok.slice(0, 2));
-      if (act) return { act, flag: tok.slice(0, 2), inline: tok.slice(2) };
-    }
+    const candidates = this._optionCandidates(tok);
+    if (candidates.length > 1) this.error(`ambiguous option: ${tok} could match ${candidates.map((c) => c.flag).join(", ")}`);
+    if (candidates.length === 1) return candidates[0];
     if (tok.includes(" ")) return null;
     return { act: null, flag: tok, inline: null };
+  }
+
+  /**
+   * The options a token that is no flag could stand for: `--pre[=value]` every long option starting
+   * with `--pre` (when abbreviations are allowed); `-xrest` the short option `-x` with `rest`
+   * attached, and every option starting with `-xrest`.
+   */
+  private _optionCandidates(tok: string): OptionMatch[] {
+    const found: OptionMatch[] = [];
+    const each = (visit: (act: Action, flag: string) => void) => {
+      for (const act of this._actions) for (const flag of act.flags) visit(act, flag);
+    };
+    if (tok.startsWith("--")) {
+      if (!this.allow_abbrev) return found;
+      const eqAt = tok.indexOf("=");
+      const prefix = eqAt < 0 ? tok : tok.slice(0, eqAt);
+      const inline = eqAt < 0 ? null : tok.slice(eqAt + 1);
+      each((act, flag) => {
+        if (flag.startsWith(prefix)) found.push({ act, flag, inline });
+      });
+    } else {
+      const short = tok.slice(0, 2);
+      each((act, flag) => {
+        if (flag === short) found.push({ act, flag, inline: tok.slice(2) });
+        else if (flag.startsWith(tok)) found.push({ act, flag, inline: null });
+      });
+    }
+    return found;
   }
 
   /** How many values an attached value gives `act`: 0 for flags, 1 for options taking one. */
@@ -447,15 +489,17 @@ export class ArgumentParser {
   _metavar(a: Action): string {
     if (a.metavar !== null) return String(a.metavar);
     if (a.choices !== null) return `{${a.choices.map((c) => str(c)).join(",")}}`;
+    // (MetavarTypeHelpFormatter: the type's name, which an argument without a type lacks, as in CPython)
+    if (this.formatter_class !== HelpFormatter && this._layout().metavarType) return String(getattr(a.type, "__name__"));
     return a.flags.length === 0 ? a.dest : a.dest.toUpperCase();
   }
 
   private _argUsage(a: Action): string {
+    if (ZERO_ARG_ACTIONS.includes(a.action)) return a.flags[0];
     const mv = this._metavar(a);
     const n = a.nargs;
     let vals: string;
-    if (["store_true", "store_false", "store_const", "count", "help"].includes(a.action)) vals = "";
-    else if (n === "?") vals = `[${mv}]`;
+    if (n === "?") vals = `[${mv}]`;
     else if (n === "*") vals = a.flags.length ? `[${mv} ...]` : `[${mv} ...]`;
     else if (n === "+") vals = `${mv} [${mv} ...]`;
     else if (typeof n === "bigint") vals = Array(Number(n)).fill(mv).join(" ");
@@ -491,14 +535,19 @@ export class ArgumentParser {
     return parts;
   }
 
-  format_usage(): string {
+  /** The help text's layout, from a formatter made for this parser (`formatter_class(prog)`). */
+  _layout(): HelpLayout {
+    return helpLayout(this.formatter_class, this.prog);
+  }
+
+  format_usage(layout: HelpLayout = this._layout()): string {
     const opts = this._usageParts(true);
     const pos = this._usageParts(false);
     const prefix = "usage: ";
     const oneLine = [this.prog, ...opts, ...pos].join(" ");
-    // argparse wraps the usage at the terminal width less 2 (80 columns when not a terminal),
-    // continuing under the first argument.
-    const width = Math.max(Number(host.env?.COLUMNS ?? 80) - 2, 11);
+    // argparse wraps the usage at the formatter's width (the terminal's less 2; 80 columns when not
+    // a terminal), continuing under the first argument.
+    const width = Math.max(layout.width, 11);
     if (prefix.length + oneLine.length <= width || prefix.length + this.prog.length > 0.75 * width) return `${prefix}${oneLine}\n`;
     const indent = " ".repeat(prefix.length + this.prog.length + 1);
     const getLines = (items: string[], first: boolean): string[] => {
@@ -523,8 +572,18 @@ export class ArgumentParser {
   }
 
   format_help(): string {
-    let s = this.format_usage();
-    if (this.description !== null) s += `\n${this._withProg(this.description)}\n`;
+    const layout = this._layout();
+    let s = this.format_usage(layout);
+    // A description or epilog is wrapped to the width, or kept as written by the raw formatters.
+    const text = (t: unknown, indent: string, width: number): string =>
+      layout.rawDescription
+        ? splitLinesKeepEnds(this._withProg(t))
+            .map((l) => indent + l)
+            .join("")
+        : wrapWords(this._withProg(t), Math.max(width - indent.length, 11))
+            .map((l) => indent + l)
+            .join("\n");
+    if (this.description !== null) s += `\n${text(this.description, "", layout.width)}\n`;
     const invocation = (a: (typeof this._actions)[number]): string => {
       if (!a.flags.length) return this._metavar(a);
       const takes = !["store_true", "store_false", "store_const", "count", "help"].includes(a.action);
@@ -532,8 +591,8 @@ export class ArgumentParser {
     };
     // HelpFormatter: the help column is 2 past the longest invocation (indented 2), at most 24;
     // help text is wrapped to what is left of the width (COLUMNS less 2).
-    const width = Math.max(Number(host.env?.COLUMNS ?? 80) - 2, 11);
-    const maxHelpPosition = Math.min(24, Math.max(width - 20, 4));
+    const width = Math.max(layout.width, 11);
+    const maxHelpPosition = layout.maxHelpPosition;
     // A subcommand's row (its name and aliases) is indented 2 more, under the subparsers action.
     const subRows = (a: Action): [string, string][] =>
       a instanceof _SubParsersAction ? a._helpRows.map(([names, help]) => [names, percentFormat(str(help), PyDict.fromEntries([["prog", this.prog]]))]) : [];
@@ -548,7 +607,7 @@ export class ArgumentParser {
       const h = help === null ? "" : help;
       const ind = " ".repeat(indent);
       if (!h) return `${ind}${left}\n`;
-      const lines = wrapWords(h, helpWidth);
+      const lines = layout.rawText ? splitLines(h) : wrapWords(h, helpWidth);
       const pad = " ".repeat(helpPosition);
       const first =
         left.length <= helpPosition - indent - 2 ? `${ind}${left.padEnd(helpPosition - indent - 2)}  ${lines[0]}\n` : `${ind}${left}\n${pad}${lines[0]}\n`;
@@ -572,18 +631,16 @@ export class ArgumentParser {
       if (!actions.length && description === null) continue;
       s += "\n";
       if (title !== null) s += `${str(title)}:\n`;
-      if (description !== null)
-        s += wrapWords(str(description), width - 2)
-          .map((l) => `  ${l}\n`)
-          .join("");
+      if (description !== null) s += `${text(description, "  ", width)}\n`;
       if (description !== null && actions.length) s += "\n";
       for (const a of actions) {
-        s += row(invocation(a), this._expandHelp(a));
+        s += row(invocation(a), this._expandHelp(a, layout.showDefaults));
         for (const [names, help] of subRows(a)) s += row(names, help, 4);
       }
     }
-    if (this.epilog !== null) s += `\n${this._withProg(this.epilog)}\n`;
-    return s;
+    if (this.epilog !== null) s += `\n${text(this.epilog, "", layout.width)}\n`;
+    // As HelpFormatter ends: no more than one blank line in a row, none at either end.
+    return `${s.replace(/\n\n\n+/g, "\n\n").replace(/^\n+|\n+$/g, "")}\n`;
   }
 
   /**
@@ -591,8 +648,12 @@ export class ArgumentParser {
    * does `help % fields`): fields whose value is SUPPRESS are left out (naming one is a KeyError),
    * a value with a __name__ (a type, a function) gives its name, choices are joined with ", ".
    */
-  private _expandHelp(a: Action): string | null {
+  private _expandHelp(a: Action, showDefaults = false): string | null {
     if (a.help === null || !truthy(a.help) || !str(a.help).trim()) return null;
+    let help = str(a.help);
+    // ArgumentDefaultsHelpFormatter: options, and positionals that may be left out, show their default.
+    if (showDefaults && !help.includes("%(default)") && a.default !== SUPPRESS && (a.flags.length > 0 || a.nargs === "?" || a.nargs === "*"))
+      help += " (default: %(default)s)";
     const zeroArg = ZERO_ARG_ACTIONS.includes(a.action);
     const fields: [string, unknown][] = [
       ["option_strings", PyList.fromArray([...a.flags])],
@@ -614,7 +675,7 @@ export class ArgumentParser {
         const name = v === null || (typeof v !== "object" && typeof v !== "function") ? undefined : getattr(v, "__name__", none);
         return [k, name === undefined || name === none ? v : name];
       });
-    return percentFormat(str(a.help), PyDict.fromEntries(params));
+    return percentFormat(help, PyDict.fromEntries(params));
   }
 
   /** A description or epilog naming %(prog)s gets the prog, as HelpFormatter does. */
@@ -658,6 +719,11 @@ function wrapWords(text: string, width: number): string[] {
   }
   lines.push(line);
   return lines;
+}
+
+/** str.splitlines(keepends=True). */
+function splitLinesKeepEnds(text: string): string[] {
+  return text.match(/[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== "");
 }
 
 /** add_argument_group(): arguments parsed as the parser's own, listed in their own help section. */

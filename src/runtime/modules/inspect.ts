@@ -1,11 +1,12 @@
 // inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen(function),
-// isgenerator, isfunction, isclass, ismethod) and getmro. Not here: signature(), getsource(), frames.
+// isgenerator, isfunction, isclass, ismethod), getmro, getcoroutinestate, and signature() with Signature, Parameter and
+// BoundArguments (_inspect_signature.ts). Not here: getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
 import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
-import { getattr } from "../builtins/ops.js";
+import { getattr, truthy } from "../builtins/ops.js";
 import { PyTuple } from "../builtins/collections.js";
 
 const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
@@ -41,7 +42,21 @@ export function isfunction(x: unknown): boolean {
 export function ismethod(x: unknown): boolean {
   return typeof x === "function" && (x as { __self__?: unknown }).__self__ !== undefined;
 }
+export const CORO_CREATED = "CORO_CREATED";
+export const CORO_RUNNING = "CORO_RUNNING";
+export const CORO_SUSPENDED = "CORO_SUSPENDED";
+export const CORO_CLOSED = "CORO_CLOSED";
+/** A coroutine's state, read from its cr_running, cr_suspended and cr_frame as CPython does. */
+export function getcoroutinestate(coroutine: unknown): string {
+  if (truthy(getattr(coroutine, "cr_running"))) return CORO_RUNNING;
+  if (truthy(getattr(coroutine, "cr_suspended"))) return CORO_SUSPENDED;
+  if (getattr(coroutine, "cr_frame") === null) return CORO_CLOSED;
+  return CORO_CREATED;
+}
+
 /** The class's method resolution order, `cls.__mro__`. */
 export function getmro(cls: unknown): PyTuple<Function> {
   return getattr(cls, "__mro__") as PyTuple<Function>;
 }
+
+export { signature, Signature, Parameter, BoundArguments, formatannotation, _empty } from "./_inspect_signature.js";

@@ -1,4 +1,5 @@
-// types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against.
+// types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against
+// (FunctionType, MethodType, GeneratorType, CoroutineType, BuiltinFunctionType, ModuleType, NoneType...).
 import { PyObject, popKw, className } from "../builtins/object.js";
 import { TypeError } from "../builtins/exceptions.js";
 import { PyDict } from "../builtins/collections.js";
@@ -56,7 +57,9 @@ export { AsyncGenerator as AsyncGeneratorType } from "../asyncio/_asyncgen.js";
 // (a class made at run time or an alias of one: its instances, for annotations that name it)
 export type CoroutineType = InstanceType<typeof CoroutineType>;
 // (the type of a generator object: `isinstance(g, types.GeneratorType)`)
-export { GeneratorType, MethodType } from "../builtins/functions.js";
+export { GeneratorType, MethodType, FunctionType, BuiltinFunctionType, ModuleType, NoneType } from "../builtins/functions.js";
+// (`types.LambdaType is types.FunctionType`, `BuiltinMethodType is BuiltinFunctionType`, as in CPython)
+export { FunctionType as LambdaType, BuiltinFunctionType as BuiltinMethodType } from "../builtins/functions.js";
 export { GenericAlias } from "./_type_alias.js";
 
 // `types.TracebackType`, `FrameType`, `CodeType`: the traceback objects of raised exceptions.
