@@ -16,7 +16,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, lit } from "../ir/nodes.js";
 import { walk } from "../ast/walk.js";
 import type { LowerContext } from "./context.js";
-import { annotationText } from "./classes.js";
+import { annotationText } from "./annotation-text.js";
 import { resolveName, type Scope } from "./scopes.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
 
