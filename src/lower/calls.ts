@@ -6,6 +6,7 @@
 //   obj.m(x, k=1)                 | callkw_method(obj, "m", PyList.fromArray([x]), { k: 1n })
 //   super().__init__(x)           | super.__init__(x)
 
+import { surelyIterable } from "./loops.js";
 import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
@@ -596,9 +597,9 @@ function starSpread(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
   return { k: "spread", arg: cx.expr(value), ownArray: true };
 }
 
-/** `f(*x)` where x may be a coroutine: refused as CPython does (a JS spread would walk it). */
+/** `f(*x)` where x is a call that may give a coroutine or no iterable: refused as CPython does (a JS spread would walk a coroutine). */
 function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
-  if (value._type !== "Call" || !mayReturnCoroutine(cx, value)) return cx.expr(value);
+  if (value._type !== "Call" || surelyIterable(cx, value)) return cx.expr(value);
   // (alone, the star-argument goes to the call as is and CPython names the function in its error)
   if (c.args.length !== 1) return cx.rt("star_iterable", cx.expr(value), lit(null));
   const f = c.func;
@@ -613,7 +614,7 @@ const ITERATING_BUILTINS = new Set(["list", "tuple", "set", "frozenset", "sorted
 
 /** `list(f())` where f() may give a coroutine: refused with its never-awaited warning at this line, as in CPython. */
 function iteratedArgument(cx: LowerContext, a: py.ExprNode, c: py.Call): ir.Expr {
-  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || !mayReturnCoroutine(cx, a)) return cx.expr(a);
+  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || surelyIterable(cx, a)) return cx.expr(a);
   if (resolveName(cx.fn.scope, c.func.id, cx.scopes).where !== "builtin") return cx.expr(a);
   return cx.rt("iter_temporary", cx.expr(a));
 }

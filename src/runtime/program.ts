@@ -1532,13 +1532,24 @@ export function assert_(ok: boolean, message?: unknown): asserts ok {
  * arguments or a display says "Value after *".
  */
 export function star_iterable(x: unknown, callee: (() => unknown) | null, attr?: string): Iterable<unknown> {
-  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
-    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+  const refused = () => {
     if (attr === "") throw new NotImplementedError("a coroutine as the star-argument of a method called on a computed receiver (its TypeError message)");
     const where = !callee ? "Value after *" : `${attr === undefined ? function_str(callee()) : methodStr(callee(), attr)} argument after *`;
-    throw new TypeError(`${where} must be an iterable, not ${typeName(x)}`);
+    return new TypeError(`${where} must be an iterable, not ${typeName(x)}`);
+  };
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    throw refused();
   }
-  return x as Iterable<unknown>;
+  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"))
+    return x as Iterable<unknown>;
+  // (no JS iterable: what Python iterates some other way, or CPython's message)
+  try {
+    return toIterable(x);
+  } catch (e) {
+    if (e instanceof TypeError) throw refused();
+    throw e;
+  }
 }
 
 /** `receiver.attr` named as CPython's call errors name a method: by the class that defines it (`__main__.C.m()`, `list.append()`). */
