@@ -955,7 +955,8 @@ function classDefIn(
   // statement sits in a block) is assigned to that binding, as a decorated class is: a `class`
   // declaration there would redeclare the name or stay inside its block.
   // (a name bound again later is assigned too: TS cannot assign to a class declaration)
-  if (!s.decorator_list.length && !cx.fn.declared.has(s.name) && (cx.fn.scope.bindCount.get(s.name) ?? 0) <= 1) {
+  // (and not one renamed in JS: `class K(K)` binds K to what the class expression gives)
+  if (!s.decorator_list.length && !cx.fn.declared.has(s.name) && (cx.fn.scope.bindCount.get(s.name) ?? 0) <= 1 && name === safeName(s.name)) {
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,
