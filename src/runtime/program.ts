@@ -1497,6 +1497,16 @@ export function assigned_global<T>(value: T, name: string): T {
 }
 
 /** `locals()` in a function: its variables bound so far, by name (a variable still undefined or UNBOUND is not). */
+/** An enclosing function's variable for locals_of: UNBOUND while JS refuses to read it (declared further down). */
+export function free_value(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof globalThis.ReferenceError) return UNBOUND;
+    throw e;
+  }
+}
+
 export function locals_of(names: string[], ...values: unknown[]): PyDict<string, unknown> {
   const entries: [string, unknown][] = [];
   for (let i = 0; i < names.length; i++) if (values[i] !== undefined && values[i] !== UNBOUND) entries.push([names[i], values[i]]);
