@@ -327,6 +327,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // (the receiver's proven type, typed once for the questions below: each one asks it off a builtin only)
     const receiverType = onBuiltin ? undefined : staticType(v, cx.typeEnv());
+    // (with `**mapping`: callkw_method checks the keywords the method takes)
+    if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
     // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and

@@ -44,6 +44,7 @@ import {
   plainSetattr,
 } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
+import * as builtinsByName from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
@@ -891,6 +892,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
   const empty = isEmptyRecord(kwargs);
   if (empty && typeof f === "function" && isMarkedBuiltin(f)) return callv(f, Array.from(args));
+  if (!empty && typeof f === "function" && isMarkedBuiltin(f)) refuseBuiltinKeywords(f, kwargs);
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
   // (the empty record is kept: what takes it binds by name, which checks the arguments)
@@ -899,8 +901,65 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   return call(f, ...all);
 }
 
+// Builtins whose every keyword CPython refuses (`len(x, **opts)`), and those that take only some,
+// with its message for another (`print(**{"sepx": 1})`): a runtime function would ignore them or
+// bind them by the wrong name. Learnt from CPython 3.12's behaviour.
+const NO_KEYWORDS = new Set(
+  "abs aiter all anext any ascii bin bool callable chr classmethod delattr dir divmod filter float format frozenset getattr globals hasattr hash hex id input isinstance issubclass iter len list locals map next oct ord range repr reversed set setattr slice staticmethod super tuple vars".split(
+    " ",
+  ),
+);
+const KEYWORDS_OF: Record<string, readonly string[]> = {
+  print: ["sep", "end", "file", "flush"],
+  enumerate: ["iterable", "start"],
+  zip: ["strict"],
+  int: ["base"],
+  str: ["object", "encoding", "errors"],
+  bytes: ["source", "encoding", "errors"],
+  bytearray: ["source", "encoding", "errors"],
+  complex: ["real", "imag"],
+  property: ["fget", "fset", "fdel", "doc"],
+};
+
+/** A keyword the builtin `f` does not take (when `f` is the builtin of its name): CPython's TypeError. */
+function refuseBuiltinKeywords(f: Function, kwargs: Record<string, unknown>): void {
+  const name = f.name;
+  if ((builtinsByName as Record<string, unknown>)[name] !== f) return;
+  if (NO_KEYWORDS.has(name)) throw new TypeError(`${name}() takes no keyword arguments`);
+  const allowed = KEYWORDS_OF[name];
+  const other = allowed ? Object.keys(kwargs).find((k) => !allowed.includes(k)) : undefined;
+  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+}
+
+// The str methods that take keywords, and which (`format` takes any).
+const STR_KEYWORDS: Record<string, readonly string[]> = {
+  split: ["sep", "maxsplit"],
+  rsplit: ["sep", "maxsplit"],
+  splitlines: ["keepends"],
+  encode: ["encoding", "errors"],
+  expandtabs: ["tabsize"],
+};
+
+/** `",".join(xs, **opts)`: CPython's TypeError for a keyword the str method does not take. */
+function refuseStrKeywords(s: string, name: string, kwargs: Record<string, unknown>): void {
+  if (name === "format") return;
+  const allowed = STR_KEYWORDS[name];
+  if (allowed === undefined) {
+    // (no such method: getattr's AttributeError)
+    getattr(s, name);
+    throw new TypeError(`str.${name}() takes no keyword arguments`);
+  }
+  const other = Object.keys(kwargs).find((k) => !allowed.includes(k));
+  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+}
+
 /** `obj.name(*args, **kwargs)`. */
 export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
+  if (typeof obj === "string") {
+    // (a str's Python method, not String.prototype's of the same name)
+    if (!isEmptyRecord(kwargs)) refuseStrKeywords(obj, name, kwargs);
+    return callkw(getattr(obj, name), null, args, kwargs);
+  }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callkw(getattr(obj, name), null, args, kwargs);
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
