@@ -44,7 +44,6 @@ import {
   plainSetattr,
 } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
-import * as builtinsByName from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
@@ -921,10 +920,10 @@ const KEYWORDS_OF: Record<string, readonly string[]> = {
   property: ["fget", "fset", "fdel", "doc"],
 };
 
-/** A keyword the builtin `f` does not take (when `f` is the builtin of its name): CPython's TypeError. */
+/** A keyword the builtin `f` does not take: CPython's TypeError. */
 function refuseBuiltinKeywords(f: Function, kwargs: Record<string, unknown>): void {
+  // (a builtin of the runtime's own, marked as such: named as in Python)
   const name = f.name;
-  if ((builtinsByName as Record<string, unknown>)[name] !== f) return;
   if (NO_KEYWORDS.has(name)) throw new TypeError(`${name}() takes no keyword arguments`);
   const allowed = KEYWORDS_OF[name];
   const other = allowed ? Object.keys(kwargs).find((k) => !allowed.includes(k)) : undefined;
