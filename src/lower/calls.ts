@@ -6,7 +6,6 @@
 //   obj.m(x, k=1)                 | callkw_method(obj, "m", PyList.fromArray([x]), { k: 1n })
 //   super().__init__(x)           | super.__init__(x)
 
-import { surelyIterable } from "./loops.js";
 import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
@@ -631,4 +630,46 @@ export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   const known = cx.lookupKnown(f.id);
   if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
   return known?.kind === "def" && known.coroutine;
+}
+
+const ITERABLE_DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"]);
+const ITERABLE_TYPES = new Set(["list", "dict", "str", "bytes"]);
+/** Builtins whose call gives an iterable (or raises itself). */
+const ITERABLE_BUILTINS = new Set([
+  "range",
+  "enumerate",
+  "zip",
+  "sorted",
+  "reversed",
+  "map",
+  "filter",
+  "list",
+  "tuple",
+  "set",
+  "frozenset",
+  "dict",
+  "iter",
+  "vars",
+  "dir",
+]);
+
+/**
+ * An expression whose value JS iterates as Python does, or refuses with CPython's message: a
+ * display, a proven list/dict/str, an iterating builtin's result, an instance of the program's
+ * class (its iteration is the class's), what a runtime module's function other than asyncio's
+ * coroutine functions gives.
+ */
+export function surelyIterable(cx: LowerContext, e: py.ExprNode): boolean {
+  if (ITERABLE_DISPLAYS.has(e._type)) return true;
+  if (e._type === "Constant") return typeof e.value === "string";
+  const t = cx.typeOfExpr(e);
+  if (t !== undefined && ITERABLE_TYPES.has(t)) return true;
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  if (f._type === "Name") {
+    if (ITERABLE_BUILTINS.has(f.id) && resolveName(cx.fn.scope, f.id, cx.scopes).where === "builtin") return true;
+    const known = cx.lookupKnown(f.id);
+    return known?.kind === "class" || (known?.kind === "runtime-name" && !mayReturnCoroutine(cx, e));
+  }
+  return f._type === "Attribute" && f.value._type === "Name" && cx.lookupKnown(f.value.id)?.kind === "module" && !mayReturnCoroutine(cx, e);
 }

@@ -12,7 +12,8 @@ import type * as ir from "../ir/nodes.js";
 import { array, assign, call, exprStmt, index, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName, spreadOnly } from "./context.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
-import { asyncLoop, refusingCoroutine, surelyIterable } from "./loops.js";
+import { asyncLoop, refusingCoroutine } from "./loops.js";
+import { surelyIterable } from "./calls.js";
 
 /**
  * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:

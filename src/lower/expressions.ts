@@ -6,7 +6,6 @@
 //   a < b() < c    | lt(a, (_t = b())) && lt(_t, c)
 //   await f(1)     | yield* f(1n)   (JS: yield* f.__body__(1n) for a module-level `async def f`)
 
-import { surelyIterable } from "./loops.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yieldValue } from "../ir/nodes.js";
@@ -19,7 +18,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr, nestedClassStatement } from "./calls.js";
+import { callExpr, nestedClassStatement, surelyIterable } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";

@@ -10,8 +10,7 @@ import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 import { droppingAtExit, holdsGenerators, isFreshAsyncGenerator, leavesLoopEarly } from "./dropped-generators.js";
-import { resolveName } from "./scopes.js";
-import { mayReturnCoroutine } from "./calls.js";
+import { surelyIterable } from "./calls.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
@@ -78,48 +77,6 @@ export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
   // (a call's result is dropped here: a coroutine's "never awaited" warning names this line)
   if (e._type === "Call") return cx.rt("iter_temporary", cx.expr(e));
   return cx.rt("for_iterable", cx.expr(e));
-}
-
-const ITERABLE_DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"]);
-const ITERABLE_TYPES = new Set(["list", "dict", "str", "bytes"]);
-/** Builtins whose call gives an iterable (or raises itself). */
-const ITERABLE_BUILTINS = new Set([
-  "range",
-  "enumerate",
-  "zip",
-  "sorted",
-  "reversed",
-  "map",
-  "filter",
-  "list",
-  "tuple",
-  "set",
-  "frozenset",
-  "dict",
-  "iter",
-  "vars",
-  "dir",
-]);
-
-/**
- * An expression whose value JS iterates as Python does, or refuses with CPython's message: a
- * display, a proven list/dict/str, an iterating builtin's result, an instance of the program's
- * class (its iteration is the class's), what a runtime module's function other than asyncio's
- * coroutine functions gives.
- */
-export function surelyIterable(cx: LowerContext, e: py.ExprNode): boolean {
-  if (ITERABLE_DISPLAYS.has(e._type)) return true;
-  if (e._type === "Constant") return typeof e.value === "string";
-  const t = cx.typeOfExpr(e);
-  if (t !== undefined && ITERABLE_TYPES.has(t)) return true;
-  if (e._type !== "Call") return false;
-  const f = e.func;
-  if (f._type === "Name") {
-    if (ITERABLE_BUILTINS.has(f.id) && resolveName(cx.fn.scope, f.id, cx.scopes).where === "builtin") return true;
-    const known = cx.lookupKnown(f.id);
-    return known?.kind === "class" || (known?.kind === "runtime-name" && !mayReturnCoroutine(cx, e));
-  }
-  return f._type === "Attribute" && f.value._type === "Name" && cx.lookupKnown(f.value.id)?.kind === "module" && !mayReturnCoroutine(cx, e);
 }
 
 export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
