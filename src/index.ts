@@ -2,7 +2,8 @@
 //
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
-import { parse, type PySyntaxError } from "./parse/index.js";
+import { compileError, parse, type PySyntaxError } from "./parse/index.js";
+import { LineMap } from "./parse/positions.js";
 import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { webUnsupportedApis } from "./lower/web-target.js";
 import {
@@ -70,6 +71,9 @@ export interface CompileResult {
 function front(source: string, filename: string, options: { module?: ModuleIdentity; modules?: ProgramModules }) {
   const parsed = parse(source, filename);
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
+  // (what CPython's compiler refuses in a tree its parser accepts)
+  const misplaced = compileError(parsed.module, new LineMap(source), filename);
+  if (misplaced) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: misplaced, localModules: [] };
   // Before lowering, which may rewrite the tree: what the runtime has only to raise NotImplementedError.
   const unsupported = unsupportedApis(parsed.module, source);
   const lowered = lower(parsed.module, {

@@ -132,10 +132,11 @@ describe("JavaScript fast paths for operator helpers", () => {
     expect(code).toContain(`${head}\n    const i = $rs.value; $rs = null;\n    yield* asyncio.sleep(0n);`);
     // A variable declared outside the loop is assigned.
     expect(code).toContain("for (let $ri = range(1n, n, 2n)[Symbol.iterator](), $rs; !($rs = $ri.next()).done; ) {\n      k = $rs.value; $rs = null;\n");
-    // A plain function's loop, a comprehension's and any other iterable keep the for-of.
+    // A plain function's loop, a comprehension's and any other iterable keep the for-of (an
+    // iterable not proven is checked when the loop starts).
     expect(code).toContain("for (const i of range(n)) {");
     expect(code).toContain("for (const j of _iter)");
-    expect(code).toContain("for (const x of xs)");
+    expect(code).toContain("for (const x of for_iterable(xs))");
     expect(code.match(/\$ri = /g)).toHaveLength(2);
   });
 

@@ -167,7 +167,8 @@ export function functionLocals(scope: Scope, known: Map<Scope, Map<string, Known
 
 /**
  * The names definite assignment follows in a function (or the module): its own locals (see
- * functionLocals) that no other scope writes, and at module level none that falls back to a builtin.
+ * functionLocals) that no other scope writes (a module-level read of a builtin's name the module
+ * has not bound yet finds the builtin: expressions.ts).
  */
 function trackedNames(scope: Scope, known: Map<Scope, Map<string, Known>>): Set<string> {
   const out = new Set<string>();
@@ -176,7 +177,7 @@ function trackedNames(scope: Scope, known: Map<Scope, Map<string, Known>>): Set<
     if (scope.globals.has(n) || scope.nonlocals.has(n) || scope.params.has(n)) continue;
     const k = here?.get(n);
     if (k?.kind === "module" || k?.kind === "runtime-name") continue;
-    if (!scope.writtenElsewhere.has(n) && !(scope.kind === "module" && isBuiltinName(n))) out.add(n);
+    if (!scope.writtenElsewhere.has(n)) out.add(n);
   }
   return out;
 }

@@ -65,11 +65,19 @@ export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string
   for (let i = 0; i <= last; i++) {
     const s = stmts[i];
     const target = simpleBinding(s);
-    if (target && locals.has(target) && !seen.has(target)) here.add(target);
+    if (target && locals.has(target) && !seen.has(target) && !classReadsOwnName(s, target)) here.add(target);
     namesSeenIn(s, seen, annotations);
     if (target) seen.add(target);
   }
   return here;
+}
+
+/** `class K(K)`: the class statement reads the name it binds (the earlier K, or the builtin) before binding it. */
+function classReadsOwnName(s: py.Stmt, name: string): boolean {
+  if (s._type !== "ClassDef") return false;
+  const seen = new Set<string>();
+  for (const e of [...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) nestedNamesSeen(e, seen, false);
+  return seen.has(name);
 }
 
 // The walks below are visitors with their state passed along (no closure per statement or node).

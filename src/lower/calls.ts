@@ -328,6 +328,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     // (the receiver's proven type, typed once for the questions below: each one asks it off a builtin only)
     const receiverType = onBuiltin ? undefined : staticType(v, cx.typeEnv());
+    // (with `**mapping`: callkw_method checks the keywords the method takes)
+    if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
     // A str method on a value proven to be a str: the runtime's function for it, called directly.
     if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
     // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
@@ -598,9 +600,9 @@ function starSpread(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
   return { k: "spread", arg: cx.expr(value), ownArray: true };
 }
 
-/** `f(*x)` where x may be a coroutine: refused as CPython does (a JS spread would walk it). */
+/** `f(*x)` where x is a call that may give a coroutine or no iterable: refused as CPython does (a JS spread would walk a coroutine). */
 function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
-  if (value._type !== "Call" || !mayReturnCoroutine(cx, value)) return cx.expr(value);
+  if (value._type !== "Call" || surelyIterable(cx, value)) return cx.expr(value);
   // (alone, the star-argument goes to the call as is and CPython names the function in its error)
   if (c.args.length !== 1) return cx.rt("star_iterable", cx.expr(value), lit(null));
   const f = c.func;
@@ -615,7 +617,7 @@ const ITERATING_BUILTINS = new Set(["list", "tuple", "set", "frozenset", "sorted
 
 /** `list(f())` where f() may give a coroutine: refused with its never-awaited warning at this line, as in CPython. */
 function iteratedArgument(cx: LowerContext, a: py.ExprNode, c: py.Call): ir.Expr {
-  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || !mayReturnCoroutine(cx, a)) return cx.expr(a);
+  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || surelyIterable(cx, a)) return cx.expr(a);
   if (resolveName(cx.fn.scope, c.func.id, cx.scopes).where !== "builtin") return cx.expr(a);
   return cx.rt("iter_temporary", cx.expr(a));
 }
@@ -630,4 +632,46 @@ export function mayReturnCoroutine(cx: LowerContext, c: py.Call): boolean {
   const known = cx.lookupKnown(f.id);
   if (known?.kind === "runtime-name") return known.module === "asyncio" && ASYNCIO_COROUTINE_FUNCTIONS.has(known.name);
   return known?.kind === "def" && known.coroutine;
+}
+
+const ITERABLE_DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"]);
+const ITERABLE_TYPES = new Set(["list", "dict", "str", "bytes"]);
+/** Builtins whose call gives an iterable (or raises itself). */
+const ITERABLE_BUILTINS = new Set([
+  "range",
+  "enumerate",
+  "zip",
+  "sorted",
+  "reversed",
+  "map",
+  "filter",
+  "list",
+  "tuple",
+  "set",
+  "frozenset",
+  "dict",
+  "iter",
+  "vars",
+  "dir",
+]);
+
+/**
+ * An expression whose value JS iterates as Python does, or refuses with CPython's message: a
+ * display, a proven list/dict/str, an iterating builtin's result, an instance of the program's
+ * class (its iteration is the class's), what a runtime module's function other than asyncio's
+ * coroutine functions gives.
+ */
+export function surelyIterable(cx: LowerContext, e: py.ExprNode): boolean {
+  if (ITERABLE_DISPLAYS.has(e._type)) return true;
+  if (e._type === "Constant") return typeof e.value === "string";
+  const t = cx.typeOfExpr(e);
+  if (t !== undefined && ITERABLE_TYPES.has(t)) return true;
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  if (f._type === "Name") {
+    if (ITERABLE_BUILTINS.has(f.id) && resolveName(cx.fn.scope, f.id, cx.scopes).where === "builtin") return true;
+    const known = cx.lookupKnown(f.id);
+    return known?.kind === "class" || (known?.kind === "runtime-name" && !mayReturnCoroutine(cx, e));
+  }
+  return f._type === "Attribute" && f.value._type === "Name" && cx.lookupKnown(f.value.id)?.kind === "module" && !mayReturnCoroutine(cx, e);
 }

@@ -138,6 +138,24 @@ export function blockBindings(item: py.Stmt, neverRuns: (test: py.ExprNode) => b
   return stmt(item) ?? out;
 }
 
+/** A def whose first positional parameter has a default (`def make(n=3)`). */
+export function receiverHasDefault(def: BranchDef): boolean {
+  const positional = def.args.posonlyargs.length + def.args.args.length;
+  return positional > 0 && def.args.defaults.length === positional;
+}
+
+/**
+ * method_in_class_body's arguments after the qualname, for the body's own calls of a def: null
+ * when it has no positional parameter (called as it is), else its first parameter's name when
+ * that is not `self` (for CPython's "missing" message), and `true` when that one has a default.
+ */
+export function firstParameterShape(def: BranchDef): ir.Expr[] {
+  const first = (def.args.posonlyargs[0] ?? def.args.args[0])?.arg;
+  if (first === undefined) return [lit(null)];
+  if (receiverHasDefault(def)) return [lit(first), lit(true)];
+  return first !== "self" ? [lit(first)] : [];
+}
+
 function describeKind(st: py.Stmt): string {
   switch (st._type) {
     case "AnnAssign":
@@ -553,7 +571,13 @@ export class ClassBodyBlocks {
           ...(this.setups.get(d) ?? []),
           assignStmt(
             id(slots.get(d.name)!),
-            call(cx.helperFrom("method_in_class_body", PROGRAM), id(st.classRef!), lit(this.jsName(d)), lit(`${this.qualname}.${d.name}`)),
+            call(
+              cx.helperFrom("method_in_class_body", PROGRAM),
+              id(st.classRef!),
+              lit(this.jsName(d)),
+              lit(`${this.qualname}.${d.name}`),
+              ...firstParameterShape(d),
+            ),
             d.lineno,
           ),
         ]);

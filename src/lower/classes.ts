@@ -26,7 +26,7 @@ import { enumMembers } from "./plain-access.js";
 import { OutsideAttributeReads } from "./outside-attributes.js";
 import { classNamesRead, plainClassAttributes } from "./class-attributes.js";
 import { classLevelReads, namesReadLater, plainMethodName, readsMethodsEarly } from "./class-body-names.js";
-import { ClassBodyBlocks, type ClassBodyState, describeBlock, isClassBodyBlock } from "./class-body-blocks.js";
+import { ClassBodyBlocks, type ClassBodyState, describeBlock, firstParameterShape, isClassBodyBlock, receiverHasDefault } from "./class-body-blocks.js";
 import { isRuntimeFunction } from "./known-results.js";
 import { type LoweredTypeParams, lowerTypeParams, typeAliasValue } from "./type-params.js";
 
@@ -415,6 +415,7 @@ function classDefIn(
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
   const selflessNames: string[] = [];
+  const firstDefaulted: string[] = [];
   const outer = cx.fn;
   const savedTypeVars = cx.boundTypeVars;
   cx.boundTypeVars = new Set([...savedTypeVars, ...ownTypeParams]);
@@ -551,13 +552,17 @@ function classDefIn(
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
         if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
-        const selfName = isStatic ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
+        // (a first parameter with a default is no `this`: the body may call the def without one)
+        const receiverDefault = !isStatic && !isClassMethod && receiverHasDefault(item);
+        if (receiverDefault) firstDefaulted.push(branchDef ? blocks!.jsName(item) : item.name === "constructor" ? "constructor_" : item.name);
+        const selfName = isStatic || receiverDefault ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
         const methodQualname = `${qualname}.${item.name}`;
         const saved = cx.fn;
         cx.fn = outer;
         const f = functionExpression(cx, item, coroutine, methodQualname, {
           className: s.name,
           selfName,
+          receiverDefault,
           selfIsClass: isClassMethod,
           selfHasSetattr: (hasSetattr ??= definesSetattr(cx.module, s, 0)),
         });
@@ -780,11 +785,10 @@ function classDefIn(
       // (its first parameter's name, for CPython's "missing ... argument" when a call through the
       // class gives none: named only when it is not `self`)
       const def = item as py.FunctionDef | py.AsyncFunctionDef;
-      const first = (def.args.posonlyargs[0] ?? def.args.args[0])?.arg;
-      const a = def.args;
-      const parameterless = first === undefined && !a.vararg && !a.kwarg && !a.kwonlyargs.length;
-      const named = parameterless ? [lit(null)] : first !== undefined && first !== "self" ? [lit(first)] : [];
-      bodyValues.set(method, call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...named));
+      bodyValues.set(
+        method,
+        call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...firstParameterShape(def)),
+      );
     }
     const bound = simpleBinding(item);
     if (bound) bodyNames.add(bound);
@@ -889,6 +893,7 @@ function classDefIn(
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
   if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
+  if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
@@ -957,7 +962,8 @@ function classDefIn(
   // statement sits in a block) is assigned to that binding, as a decorated class is: a `class`
   // declaration there would redeclare the name or stay inside its block.
   // (a name bound again later is assigned too: TS cannot assign to a class declaration)
-  if (!s.decorator_list.length && !cx.fn.declared.has(s.name) && (cx.fn.scope.bindCount.get(s.name) ?? 0) <= 1) {
+  // (and not one renamed in JS: `class K(K)` binds K to what the class expression gives)
+  if (!s.decorator_list.length && !cx.fn.declared.has(s.name) && (cx.fn.scope.bindCount.get(s.name) ?? 0) <= 1 && name === safeName(s.name)) {
     cx.fn.declared.add(s.name);
     return [
       ...hoisted,

@@ -11,9 +11,9 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assign, call, exprStmt, index, id, ifStmt, lit, member, returnStmt, yieldStar, yieldValue } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, safeName, spreadOnly } from "./context.js";
-import { mayReturnCoroutine } from "./calls.js";
 import { assignTo, ensureDeclared } from "./bindings.js";
 import { asyncLoop, refusingCoroutine } from "./loops.js";
+import { surelyIterable } from "./calls.js";
 
 /**
  * `[f(x) for x in xs if p(x)]` → an arrow function with its own scope, as in Python 3:
@@ -34,9 +34,9 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   // (a generator expression refuses a coroutine at once; a comprehension does so inside its arrow,
   // where the warning of the coroutine it drops finds the line)
   const first = e.generators[0];
-  const refusesFirst = !first.is_async && first.iter._type === "Call" && mayReturnCoroutine(cx, first.iter);
-  // (a variable holding a coroutine is refused at once too: it is not dropped, so no warning to place)
-  const refusesNow = (refusesFirst && e._type === "GeneratorExp") || (!first.is_async && first.iter._type === "Name");
+  const refusesFirst = !first.is_async && first.iter._type === "Call" && !surelyIterable(cx, first.iter);
+  // (what a variable or an attribute holds is refused at once too: it is not dropped, so no warning to place)
+  const refusesNow = (refusesFirst && e._type === "GeneratorExp") || (!first.is_async && first.iter._type !== "Call");
   const firstIter = refusesNow ? refusingCoroutine(cx, first.iter) : cx.expr(first.iter);
   cx.fn = cx.newFunctionContext(scope, outer.qualname, isAsync, e._type === "GeneratorExp");
   cx.fn.selfName = outer.selfName;

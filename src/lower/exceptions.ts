@@ -5,6 +5,7 @@
 //   except KeyError as k: B |   try { if (exception_matches(_exc, KeyError)) { k = _exc; B } else { throw _exc } }
 //                           |   catch (_e1) { throw chain_context(_e1, _exc) } finally { exit_except(_prev) } }
 
+import { callsLocals } from "./locals-call.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, binop, call, exprStmt, id, ifStmt, lit, member, newExpr, throwStmt } from "../ir/nodes.js";
@@ -177,7 +178,8 @@ function tryStmtPlain(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
         if (h.name) cx.fn.declared.add(h.name);
         const hbody = [...bind, ...cx.stmts(h.body)];
         // CPython deletes the `as` name when the handler ends.
-        if (h.name && cx.fn.unbound?.names.has(h.name) && !endsAbruptly(h.body)) hbody.push(unbindName(cx, h.name));
+        // (also for locals(), which must not list it after the handler)
+        if (h.name && (cx.fn.unbound?.names.has(h.name) || callsLocals(cx, cx.fn.scope)) && !endsAbruptly(h.body)) hbody.push(unbindName(cx, h.name));
         chain.push({ test: h.type ? cx.rt("exception_matches", id(exc), cx.expr(h.type)) : null, body: hbody.length ? hbody : [] });
       }
       // if (matches(A)) {...} else if (matches(B)) {...} else { throw _exc }

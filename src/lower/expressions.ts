@@ -14,11 +14,12 @@ import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsAr
 import { asksForSignatures, signatureRecord } from "./signatures.js";
 import { absentOnLinux } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
+import { isBuiltinName } from "./analysis.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr, mayReturnCoroutine, nestedClassStatement } from "./calls.js";
+import { callExpr, nestedClassStatement, surelyIterable } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
@@ -213,6 +214,12 @@ export function name(cx: LowerContext, e: py.Name): ir.Expr {
   const value = r.where === "global" && cx.fn.scope.kind !== "module" ? cx.moduleVariable(n, cx.fn.scope) : id(safeName(n));
   if (cx.fn.unbound?.reads.has(e)) {
     // Definite-assignment analysis could not prove the name bound here.
+    // A builtin's name the module binds later (`class ValueError(ValueError)`, `len = ...`) is the builtin until then.
+    // (imported under another name: the module's own binding has this one)
+    if (r.scope.kind === "module" && isBuiltinName(n)) {
+      const builtin = BUILTIN_FUNCTIONS.has(n) || BUILTIN_EXCEPTIONS.has(n) ? id(cx.imports.helper(n, RUNTIME)) : builtinName(cx, e);
+      return { k: "cond", test: binop("!==", value, cx.unboundMarker()), then: value, else: builtin };
+    }
     // A module name (read at module level or by a class body there) is a NameError when unbound.
     return cx.rt(r.scope.kind === "module" ? "assigned_global" : "assigned", value, lit(n));
   }
@@ -259,7 +266,7 @@ function nameError(cx: LowerContext, n: string): ir.Expr {
 
 /** `[*x]`: a coroutine x is refused as CPython does (a JS spread would walk it). */
 function starredItem(cx: LowerContext, value: py.ExprNode): ir.Expr {
-  if (value._type === "Call" && mayReturnCoroutine(cx, value)) return cx.rt("star_iterable", cx.expr(value), lit(null));
+  if (value._type === "Call" && !surelyIterable(cx, value)) return cx.rt("star_iterable", cx.expr(value), lit(null));
   return cx.expr(value);
 }
 

@@ -10,7 +10,7 @@ import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import type * as ir from "../ir/nodes.js";
-import { array, assignStmt, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
+import { array, assignStmt, binop, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
 import { annotationType, splitUnion, typeVarsIn } from "./annotations.js";
@@ -24,6 +24,21 @@ import { positionalArgs } from "../ast/arguments.js";
 import { eachOwnStatement } from "./binding-facts.js";
 import type { Scope } from "./scopes.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
+
+/** How a def of a class body is lowered as a JS method. */
+export interface MethodOptions {
+  className: string;
+  /** The first parameter, which the body reads as `this`. */
+  selfName?: string;
+  selfIsClass?: boolean;
+  selfHasSetattr?: boolean;
+  /**
+   * The first parameter has a default (`def make(n=3)`, a helper the class body calls): it is a
+   * local taking `this` when there is one (a call through an instance or with an argument), else
+   * the default.
+   */
+  receiverDefault?: boolean;
+}
 
 export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const coroutine = s._type === "AsyncFunctionDef";
@@ -107,7 +122,7 @@ export function functionExpression(
   s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda,
   coroutine: boolean,
   qualname: string,
-  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
+  method?: MethodOptions,
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[]; params?: ir.Param[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
@@ -208,7 +223,7 @@ function functionExpressionTyped(
   coroutine: boolean,
   qualname: string,
   typeParams: string[],
-  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
+  method?: MethodOptions,
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; params?: ir.Param[] } {
   // A body finds the type parameters around it through the scopes (see typeParamOverride).
   return cx.withTypeParamNames(null, () => functionExpressionBody(cx, s, coroutine, qualname, typeParams, method));
@@ -220,11 +235,13 @@ function functionExpressionBody(
   coroutine: boolean,
   qualname: string,
   typeParams: string[],
-  method?: { className: string; selfName?: string; selfIsClass?: boolean; selfHasSetattr?: boolean },
+  method?: MethodOptions,
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; params?: ir.Param[] } {
   const scope = cx.scopes.get(s)!;
   const hoisted: ir.Stmt[] = [];
-  const params = parameters(cx, s.args, hoisted, method?.selfName, scope);
+  const params = parameters(cx, s.args, hoisted, method?.selfName ?? (method?.receiverDefault ? positionalArgs(s.args)[0].arg : undefined), scope);
+  // (evaluated where the def runs, as the other defaults)
+  const receiverDefault = method?.receiverDefault ? defaultValue(cx, s.args.defaults[0], hoisted) : undefined;
   const outer = cx.fn;
   const isGenerator = scope.isGenerator && !coroutine;
   cx.fn = cx.newFunctionContext(scope, qualname, coroutine, isGenerator);
@@ -244,6 +261,11 @@ function functionExpressionBody(
   }
   let body: ir.Stmt[];
   const extra: ir.Stmt[] = bindingPrologue(cx, s.args);
+  if (receiverDefault) {
+    const receiver: ir.Expr = { k: "as", expr: { k: "this" }, type: "any" };
+    const value: ir.Expr = { k: "cond", test: binop("===", receiver, lit(undefined)), then: receiverDefault, else: receiver };
+    extra.unshift({ k: "var", decl: "let", name: safeName(positionalArgs(s.args)[0].arg), type: "any", init: value });
+  }
   if (s._type === "Lambda") {
     body = [...extra, returnStmt(cx.expr(s.body))];
     if (cx.fn.temps.length) body.unshift({ k: "vars", names: cx.fn.temps.map((name) => ({ name, type: "any" })) });

@@ -139,11 +139,50 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;
     }
+    // A name the module binds again (`class OrderedDict(OrderedDict)`): a variable the import assigns.
+    if ((cx.fn.scope.bindCount.get(a.asname ?? a.name) ?? 0) > 1 && boundOtherwise(cx.module.body, a.asname ?? a.name)) {
+      const ns = moduleNamespace(cx, modName, info.from);
+      out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
+      continue;
+    }
     const local = safeName(a.asname ?? a.name);
     cx.imports.use(a.name, local, info.from);
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
   }
   return out;
+}
+
+/** Whether module-level code binds `name` by a def, a class or an assignment (not only by imports). */
+function boundOtherwise(body: py.Stmt[], name: string): boolean {
+  let found = false;
+  const target = (t: py.ExprNode) => {
+    if (t._type === "Name") found ||= t.id === name;
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(target);
+    else if (t._type === "Starred") target(t.value);
+  };
+  const visit = (st: py.Stmt): void => {
+    switch (st._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+        found ||= st.name === name;
+        return;
+      case "Assign":
+        return st.targets.forEach(target);
+      case "AnnAssign":
+      case "AugAssign":
+        return target(st.target);
+      case "For":
+      case "AsyncFor":
+        target(st.target);
+        break;
+    }
+    // (the statements of compound ones: a def's body is another scope, skipped above)
+    for (const key of ["body", "orelse", "finalbody"] as const) ((st as unknown as Record<string, py.Stmt[] | undefined>)[key] ?? []).forEach(visit);
+    if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
+  };
+  body.forEach(visit);
+  return found;
 }
 
 /**

@@ -23,9 +23,23 @@ export function callsLocals(cx: LowerContext, scope: Scope): boolean {
   );
 }
 
-/** The function's own variables: parameters first, then the names it binds (not its globals or nonlocals). */
+/** The function's own variables (not its globals or nonlocals). */
 export function localVariables(scope: Scope): string[] {
   return [...scope.bound].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n));
+}
+
+/**
+ * CPython's order of a function's variables: its parameters (positional, keyword-only, `*args`,
+ * `**kwargs`), the other locals as the code first names them, then those an inner function
+ * captures (cells) and last the enclosing functions' ones it reads (free), each sorted by name.
+ */
+function cpythonOrder(scope: Scope, own: string[], free: string[]): string[] {
+  const node = scope.node as py.FunctionDef | py.AsyncFunctionDef | py.Lambda;
+  const a = node.args;
+  const params = [...a.posonlyargs, ...a.args, ...a.kwonlyargs, ...(a.vararg ? [a.vararg] : []), ...(a.kwarg ? [a.kwarg] : [])].map((p) => p.arg);
+  const rest = own.filter((n) => !params.includes(n));
+  const cells = rest.filter((n) => scope.captured.has(n)).sort();
+  return [...params, ...rest.filter((n) => !scope.captured.has(n)), ...cells, ...[...new Set(free)].filter((n) => !own.includes(n)).sort()];
 }
 
 /** `locals()` (or `vars()`) with no argument, in the scope being lowered. */
@@ -38,12 +52,14 @@ export function localsCall(cx: LowerContext, e: py.Call): ir.Expr {
   const own = localVariables(scope);
   // (free variables: the enclosing functions' names this code reads or declares nonlocal)
   const free = [...scope.nonlocals, ...[...scope.used].filter((n) => !scope.bound.has(n) && resolveName(scope, n, cx.scopes).where === "enclosing")];
-  const names = [...own, ...free.filter((n, i) => free.indexOf(n) === i)];
-  // (a free variable is read unchecked: one declared but not bound yet is left out; one its function
-  // declares only further down is still a JS error: not handled)
+  const names = cpythonOrder(scope, own, free);
+  // (a free variable its function has not bound yet is left out, also when that function declares
+  // it only further down: free_value reads it where JS may refuse the read)
   const freeNames = new Set(free);
   const values = names.map((n) =>
-    freeNames.has(n) && !own.includes(n) ? id(safeName(n)) : cx.expr({ ...e, _type: "Name", id: n, ctx: { _type: "Load" } } as unknown as py.Name),
+    freeNames.has(n) && !own.includes(n)
+      ? cx.rt("free_value", { k: "arrow", params: [], body: id(safeName(n)) })
+      : cx.expr({ ...e, _type: "Name", id: n, ctx: { _type: "Load" } } as unknown as py.Name),
   );
   return cx.rt("locals_of", array(names.map((n) => lit(n))), ...values);
 }

@@ -10,8 +10,7 @@ import { assignStmt, binop, id, ifStmt, lit, yieldStar } from "../ir/nodes.js";
 import { type LowerContext, safeName } from "./context.js";
 import { assignTo, destructuringPattern, ensureDeclared, loopOnlyNames } from "./bindings.js";
 import { droppingAtExit, holdsGenerators, isFreshAsyncGenerator, leavesLoopEarly } from "./dropped-generators.js";
-import { mayReturnCoroutine } from "./calls.js";
-import { forEachChild } from "../ast/walk.js";
+import { surelyIterable } from "./calls.js";
 
 export function whileLoop(cx: LowerContext, s: py.While): ir.Stmt[] {
   const label = s.orelse.length ? cx.temp("_loop") : undefined;
@@ -68,47 +67,16 @@ export function iterable(cx: LowerContext, e: py.ExprNode): ir.Expr {
   return refusingCoroutine(cx, e);
 }
 
-/** An iterated expression: a coroutine is iterable to JS (`await` delegates to it), not to Python, so a call that may give one is refused. */
-export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
-  if (e._type === "Call" && (mayReturnCoroutine(cx, e) || isFreshAsyncGenerator(cx, e))) return cx.rt("iter_temporary", cx.expr(e));
-  // (iter(), not iter_temporary(): the variable still holds the object, so it is not dropped here)
-  if (e._type === "Name" && mayHoldCoroutine(cx, e.id)) return cx.rt("iter", cx.expr(e));
-  return cx.expr(e);
-}
-
-const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
-const coroutineHolders = new WeakMap<py.Node, Map<string, boolean>>();
-
 /**
- * Whether the scope being lowered assigns `name` a call that may give a coroutine or an async
- * generator (`c = fetch()`): a `for` over the variable then checks what it holds, as over the call.
+ * An iterated expression. JS iterates a coroutine (`await` delegates to it) and its for-of names
+ * the expression, not the type, when a value is no iterable: what the compiler cannot prove
+ * iterable is checked when the loop starts (CPython's "'coroutine' object is not iterable").
  */
-function mayHoldCoroutine(cx: LowerContext, name: string): boolean {
-  const owner = cx.fn.scope.node;
-  let answers = coroutineHolders.get(owner);
-  if (answers === undefined) coroutineHolders.set(owner, (answers = new Map()));
-  let answer = answers.get(name);
-  if (answer !== undefined) return answer;
-  answer = false;
-  const visit = (node: py.Node): void => {
-    if (answer || NESTED_SCOPES.has(node._type)) return;
-    if (node._type === "Assign" || node._type === "AnnAssign") {
-      const a = node as py.Assign | py.AnnAssign;
-      const targets = a._type === "Assign" ? a.targets : [a.target];
-      const v = a.value;
-      if (v && v._type === "Call" && targets.some((t) => t._type === "Name" && t.id === name) && (mayReturnCoroutine(cx, v) || isFreshAsyncGenerator(cx, v))) {
-        answer = true;
-        return;
-      }
-    }
-    forEachChild(node, visit);
-  };
-  // (a lambda's body is one expression)
-  const body = (owner as { body?: py.Stmt[] | py.ExprNode }).body;
-  if (Array.isArray(body)) for (const st of body) visit(st);
-  else if (body) visit(body);
-  answers.set(name, answer);
-  return answer;
+export function refusingCoroutine(cx: LowerContext, e: py.ExprNode): ir.Expr {
+  if (surelyIterable(cx, e)) return cx.expr(e);
+  // (a call's result is dropped here: a coroutine's "never awaited" warning names this line)
+  if (e._type === "Call") return cx.rt("iter_temporary", cx.expr(e));
+  return cx.rt("for_iterable", cx.expr(e));
 }
 
 export function asyncForLoop(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {

@@ -13,6 +13,8 @@ import { findSyntaxError } from "./syntax-errors.js";
 import { checkIndentation, checkStaticBlocks, compileDepthError, nullByteError, parserStackError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
+/** What compile() refuses in a tree ast.parse() accepts (`return` at module level...). */
+export { compileError } from "./compile-errors.js";
 /** For hosts that can neither read files nor make synchronous requests: see unicode-names.ts. */
 export { setUnicodeNameData } from "./unicode-names.js";
 

@@ -200,6 +200,7 @@ export {
   callv_method,
   yield_from,
   iter_temporary,
+  for_iterable,
   kw,
   bytes_literal,
   mod_tuple,

@@ -52,8 +52,8 @@ import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
-import { argumentNameList, callWithKeywords, NOT_BOUND, wereGiven } from "./builtins/keywords.js";
-import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_PARAMETER, arity, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
+import { argumentNameList, callWithKeywords, NOT_BOUND, positionalSignature, wereGiven } from "./builtins/keywords.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_OPTIONAL, FIRST_PARAMETER, arity, callName, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
@@ -308,6 +308,8 @@ interface ClassSetup {
   deleted?: string[];
   /** Plain defs with no positional parameter: the instance a call through an instance passes is their first argument. */
   selfless?: string[];
+  /** Plain defs whose first positional parameter has a default: called through the class with no argument, they take the default. */
+  firstdefaulted?: string[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -360,6 +362,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
     Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
   if (setup.typeparams) set_class_type_params(cls, setup.typeparams);
+  for (const name of setup.firstdefaulted ?? []) markFirstOptional((cls.prototype as Record<string, unknown>)[name]);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
     (setup.staticmethods?.includes(name) || setup.classmethods?.includes(name) ? cls : cls.prototype) as Record<string, unknown>;
@@ -368,12 +371,14 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = coroutine_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
+    if ((gen as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL]) markFirstOptional(owner[name]);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
     owner[name] = async_generator_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
+    if ((gen as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL]) markFirstOptional(owner[name]);
   }
   for (const name of [...(setup.staticmethods ?? []), ...(setup.classmethods ?? [])]) {
     const isClassMethod = setup.classmethods?.includes(name) ?? false;
@@ -546,6 +551,8 @@ function unbound(method: Function, owner: Function, name: string): Function {
     let bounds = -1;
     view = function (self: unknown, ...args: unknown[]) {
       const f = gen ? (wrappedMethods.get(method) ?? method) : method;
+      // (keywords only: the instance may be one of them, `C.m(self=obj)`, `make(n=3)` in the body)
+      if (self instanceof KwArgs) return callWithReceiverKeyword(view!, method, f, self.kw);
       const last = args[args.length - 1];
       if (last instanceof KwArgs) return callkw(f, self, args.slice(0, -1), last.kw);
       if (bounds < 0) bounds = arity(f);
@@ -574,28 +581,57 @@ function unbound(method: Function, owner: Function, name: string): Function {
   return view;
 }
 
+/** An unbound view called with keywords only: the first parameter's is the instance. */
+function callWithReceiverKeyword(view: Function, method: Function, f: Function, kw: Record<string, unknown>): unknown {
+  const first = (view as { [FIRST_PARAMETER]?: string })[FIRST_PARAMETER] ?? "self";
+  const { [first]: receiver, ...rest } = kw;
+  if (receiver === undefined && (method as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL] !== true) {
+    // (CPython names what neither a position nor a keyword gave)
+    const sig = positionalSignature(method);
+    const missing = [first, ...(sig?.names.slice(0, sig.required).filter((n) => !(n in rest)) ?? [])];
+    throw new TypeError(
+      `${callName(view)}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`,
+    );
+  }
+  // (named by the view, `C.make()`, whatever the receiver is)
+  const r = callWithKeywords(f, receiver, [], rest, callName(view));
+  return r !== NOT_BOUND ? r : callkw(f, receiver, [], rest);
+}
+
 /**
  * `cls.name` of a plain method, for a later statement of the class's body (`greet = hello`,
  * `y = helper(2)`) that runs before define_class: the same function the class then gives.
  */
-export function method_in_class_body(cls: Function, name: string, qualname: string, firstParameter?: string | null): Function {
+export function method_in_class_body(cls: Function, name: string, qualname: string, firstParameter?: string | null, firstOptional?: boolean): Function {
   const method = (cls.prototype as Record<string, Function>)[name];
+  if (firstOptional) markFirstOptional(method);
   for (const [key, value] of [
     ["__qualname__", qualname],
     ["__module__", current_module_name()],
   ])
     if (!Object.prototype.hasOwnProperty.call(method, key)) Object.defineProperty(method, key, { value, writable: true, configurable: true });
-  // (null: a def without parameters, `def make(): ...`, which the body calls with none)
-  if (firstParameter === null) return parameterless(method, qualname);
+  // (null: a def without positional parameters, `def make(): ...` or `def make(*parts)`, which the
+  // body calls with what it gives)
+  if (firstParameter === null) return selfless(method, qualname);
   // (named by its qualname: a def in a branch of the body may be a JS method of another name)
   const view = unbound(method, cls, qualname.slice(qualname.lastIndexOf(".") + 1));
   if (firstParameter !== undefined) Object.defineProperty(view, FIRST_PARAMETER, { value: firstParameter, configurable: true });
   return view;
 }
 
-/** A def of a class body that takes no parameter, called by the body as it is. */
-function parameterless(method: Function, qualname: string): Function {
+/** The method's first parameter has a default: the unbound view may call it with no `this`. */
+function markFirstOptional(method: unknown): void {
+  if (typeof method === "function") Object.defineProperty(method, FIRST_OPTIONAL, { value: true, configurable: true });
+}
+
+/** A def of a class body without positional parameters, called by the body as it is. */
+function selfless(method: Function, qualname: string): Function {
+  // (one with `*args` or keyword-only parameters binds what it is given itself)
+  const takesRest = positionalSignature(method)?.rest === true;
   const view = function (...args: unknown[]) {
+    // (an `async def` the class then wraps: what it became)
+    const f = wrappedMethods.get(method) ?? method;
+    if (takesRest) return f.apply(undefined, args);
     const last = args[args.length - 1];
     if (last instanceof KwArgs) {
       const key = Object.keys(last.kw)[0];
@@ -603,7 +639,7 @@ function parameterless(method: Function, qualname: string): Function {
       args = args.slice(0, -1);
     }
     if (args.length) throw new TypeError(`${qualname}() takes 0 positional arguments but ${wereGiven(args.length)}`);
-    return method.call(undefined);
+    return f.call(undefined);
   };
   define_function(view, { name: method.name, qualname });
   return view;
@@ -877,6 +913,7 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
   const empty = isEmptyRecord(kwargs);
   if (empty && typeof f === "function" && isMarkedBuiltin(f)) return callv(f, Array.from(args));
+  if (!empty && typeof f === "function" && isMarkedBuiltin(f)) refuseBuiltinKeywords(f, kwargs);
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;
   // (the empty record is kept: what takes it binds by name, which checks the arguments)
@@ -885,8 +922,65 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   return call(f, ...all);
 }
 
+// Builtins whose every keyword CPython refuses (`len(x, **opts)`), and those that take only some,
+// with its message for another (`print(**{"sepx": 1})`): a runtime function would ignore them or
+// bind them by the wrong name. Learnt from CPython 3.12's behaviour.
+const NO_KEYWORDS = new Set(
+  "abs aiter all anext any ascii bin bool callable chr classmethod delattr dir divmod filter float format frozenset getattr globals hasattr hash hex id input isinstance issubclass iter len list locals map next oct ord range repr reversed set setattr slice staticmethod super tuple vars".split(
+    " ",
+  ),
+);
+const KEYWORDS_OF: Record<string, readonly string[]> = {
+  print: ["sep", "end", "file", "flush"],
+  enumerate: ["iterable", "start"],
+  zip: ["strict"],
+  int: ["base"],
+  str: ["object", "encoding", "errors"],
+  bytes: ["source", "encoding", "errors"],
+  bytearray: ["source", "encoding", "errors"],
+  complex: ["real", "imag"],
+  property: ["fget", "fset", "fdel", "doc"],
+};
+
+/** A keyword the builtin `f` does not take: CPython's TypeError. */
+function refuseBuiltinKeywords(f: Function, kwargs: Record<string, unknown>): void {
+  // (a builtin of the runtime's own, marked as such: named as in Python)
+  const name = f.name;
+  if (NO_KEYWORDS.has(name)) throw new TypeError(`${name}() takes no keyword arguments`);
+  const allowed = KEYWORDS_OF[name];
+  const other = allowed ? Object.keys(kwargs).find((k) => !allowed.includes(k)) : undefined;
+  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+}
+
+// The str methods that take keywords, and which (`format` takes any).
+const STR_KEYWORDS: Record<string, readonly string[]> = {
+  split: ["sep", "maxsplit"],
+  rsplit: ["sep", "maxsplit"],
+  splitlines: ["keepends"],
+  encode: ["encoding", "errors"],
+  expandtabs: ["tabsize"],
+};
+
+/** `",".join(xs, **opts)`: CPython's TypeError for a keyword the str method does not take. */
+function refuseStrKeywords(s: string, name: string, kwargs: Record<string, unknown>): void {
+  if (name === "format") return;
+  const allowed = STR_KEYWORDS[name];
+  if (allowed === undefined) {
+    // (no such method: getattr's AttributeError)
+    getattr(s, name);
+    throw new TypeError(`str.${name}() takes no keyword arguments`);
+  }
+  const other = Object.keys(kwargs).find((k) => !allowed.includes(k));
+  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+}
+
 /** `obj.name(*args, **kwargs)`. */
 export function callkw_method(obj: any, name: string, args: ArrayLike<unknown>, kwargs: Record<string, unknown>): any {
+  if (typeof obj === "string") {
+    // (a str's Python method, not String.prototype's of the same name)
+    if (!isEmptyRecord(kwargs)) refuseStrKeywords(obj, name, kwargs);
+    return callkw(getattr(obj, name), null, args, kwargs);
+  }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) return callkw(getattr(obj, name), null, args, kwargs);
   const f = obj?.[name];
   checkDuplicate(f, kwargs);
@@ -1519,6 +1613,16 @@ export function assigned_global<T>(value: T, name: string): T {
 }
 
 /** `locals()` in a function: its variables bound so far, by name (a variable still undefined or UNBOUND is not). */
+/** An enclosing function's variable for locals_of: UNBOUND while JS refuses to read it (declared further down). */
+export function free_value(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof globalThis.ReferenceError) return UNBOUND;
+    throw e;
+  }
+}
+
 export function locals_of(names: string[], ...values: unknown[]): PyDict<string, unknown> {
   const entries: [string, unknown][] = [];
   for (let i = 0; i < names.length; i++) if (values[i] !== undefined && values[i] !== UNBOUND) entries.push([names[i], values[i]]);
@@ -1554,13 +1658,24 @@ export function assert_(ok: boolean, message?: unknown): asserts ok {
  * arguments or a display says "Value after *".
  */
 export function star_iterable(x: unknown, callee: (() => unknown) | null, attr?: string): Iterable<unknown> {
-  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
-    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+  const refused = () => {
     if (attr === "") throw new NotImplementedError("a coroutine as the star-argument of a method called on a computed receiver (its TypeError message)");
     const where = !callee ? "Value after *" : `${attr === undefined ? function_str(callee()) : methodStr(callee(), attr)} argument after *`;
-    throw new TypeError(`${where} must be an iterable, not ${typeName(x)}`);
+    return new TypeError(`${where} must be an iterable, not ${typeName(x)}`);
+  };
+  if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
+    (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
+    throw refused();
   }
-  return x as Iterable<unknown>;
+  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"))
+    return x as Iterable<unknown>;
+  // (no JS iterable: what Python iterates some other way, or CPython's message)
+  try {
+    return toIterable(x);
+  } catch (e) {
+    if (e instanceof TypeError) throw refused();
+    throw e;
+  }
 }
 
 /** `receiver.attr` named as CPython's call errors name a method: by the class that defines it (`__main__.C.m()`, `list.append()`). */

@@ -132,6 +132,9 @@ function missingArguments(name: string, missing: string[]): TypeError {
 /** The name of a method's first parameter when it is not `self` (set by the class body that reads the method). */
 export const FIRST_PARAMETER: unique symbol = Symbol("first parameter") as never;
 
+/** On a method whose first parameter has a default (`def make(n=3)` in a class body): a call through the class may leave it out. */
+export const FIRST_OPTIONAL: unique symbol = Symbol("first parameter optional") as never;
+
 /**
  * A method read from its class and called (`C.m(obj, 1)`: the view of program.ts), outside the
  * method's bounds or without even the instance: CPython's TypeError, named by the view's
@@ -142,9 +145,10 @@ export function checkUnboundArguments(view: Function, method: Function, self: un
   if (sig === null) return;
   const n = args.length;
   const name = callName(view);
+  const optional = (method as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL] === true;
   if (n > sig.names.length && !sig.rest)
-    throw new TypeError(`${name}() takes ${positionalRange(sig.required + 1, sig.names.length + 1)} but ${wereGiven(n + 1)}`);
+    throw new TypeError(`${name}() takes ${positionalRange(sig.required + (optional ? 0 : 1), sig.names.length + 1)} but ${wereGiven(n + 1)}`);
   const first = (view as { [FIRST_PARAMETER]?: string })[FIRST_PARAMETER] ?? "self";
-  const missing = self === undefined ? [first, ...sig.names.slice(0, sig.required)] : sig.names.slice(n, sig.required);
+  const missing = self === undefined ? [...(optional ? [] : [first]), ...sig.names.slice(0, sig.required)] : sig.names.slice(n, sig.required);
   if (missing.length) throw missingArguments(name, missing);
 }

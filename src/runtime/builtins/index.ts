@@ -80,7 +80,7 @@ export {
   callv_method,
   pytype,
 } from "./ops.js";
-export { callv, iter_temporary, yield_from } from "./protocol.js";
+export { callv, for_iterable, iter_temporary, yield_from } from "./protocol.js";
 export { percentFormat, mod_tuple } from "./percent.js";
 export { format_value, fstr, ascii, fixedDigits, sciDigits } from "./format.js";
 export { strFormat, strFormatMap } from "./strformat.js";

@@ -512,16 +512,31 @@ export function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> 
  * to it) but not to Python, and the refused temporary is dropped here (its never-awaited warning
  * now, as CPython gives it). Anything else is iterated as the loop would.
  */
-export function iter_temporary(x: unknown): Iterable<unknown> {
+export function iter_temporary<T>(x: T): T {
   if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw new TypeError(`'${typeName(x)}' object is not iterable`);
   }
-  // (an async generator: JavaScript's own error would name the expression, not the type)
-  if (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
-    throw new TypeError(`'${typeName(x)}' object is not iterable`);
-  }
-  return x as Iterable<unknown>;
+  return for_iterable(x);
+}
+
+/**
+ * What a `for` or a comprehension walks when the compiler could not prove it iterable: the object
+ * itself when JS iterates it as Python does; a coroutine, an async generator or a number is
+ * refused with CPython's message (JavaScript's own would iterate the coroutine, or name the
+ * expression, not the type).
+ */
+export function for_iterable<T>(x: T): T {
+  if (Array.isArray(x) || typeof x === "string") return x;
+  if (
+    x !== null &&
+    typeof x === "object" &&
+    typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function" &&
+    !(x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]
+  )
+    return x;
+  // (typed as what was given: TS reads the loop's items from its annotation)
+  return toIterable(x) as T;
 }
 
 /**

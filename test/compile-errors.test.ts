@@ -1,0 +1,45 @@
+// What CPython's compiler refuses in a tree its parser accepts (src/parse/compile-errors.ts): the
+// message, line and columns CPython 3.12's compile() gives (recorded from it), and code it accepts.
+import { describe, expect, it } from "vitest";
+import { compileError, parse } from "../src/parse/index.js";
+import { LineMap } from "../src/parse/positions.js";
+
+function refusal(source: string) {
+  const module = parse(source, "input.py").module!;
+  const e = compileError(module, new LineMap(source), "input.py");
+  return e && [e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset];
+}
+
+// [source, [msg, lineno, offset, end_lineno, end_offset]] as CPython's SyntaxError has them
+const REFUSED: [string, (string | number)[]][] = [
+  ["x = 1\nreturn x\n", ["'return' outside function", 2, 1, 2, 9]],
+  ["class C:\n    return 1\n", ["'return' outside function", 2, 5, 2, 13]],
+  ["nonlocal x\n", ["nonlocal declaration not allowed at module level", 1, 1, 1, 11]],
+  ["def f():\n    nonlocal q\n", ["no binding for nonlocal 'q' found", 2, 5, 2, 15]],
+  ["def f():\n    x = 1\n    class C:\n        def g():\n            nonlocal x\n", null],
+  ["def f():\n    x = 1\n    def g():\n        nonlocal x, z\n", ["no binding for nonlocal 'z' found", 4, 9, 4, 22]],
+  ["yield 1\n", ["'yield' outside function", 1, 1, 1, 8]],
+  ["x = (yield)\n", ["'yield' outside function", 1, 6, 1, 11]],
+  ["class C:\n    y = yield from g()\n", ["'yield' outside function", 2, 9, 2, 23]],
+  ["print(await foo())\n", ["'await' outside function", 1, 7, 1, 18]],
+  ["break\n", ["'break' outside loop", 1, 1, 1, 6]],
+  ["if True:\n    continue\n", ["'continue' not properly in loop", 2, 5, 2, 13]],
+  ["for i in x:\n    pass\nelse:\n    break\n", ["'break' outside loop", 4, 5, 4, 10]],
+  ["while x:\n    def f():\n        continue\n", ["'continue' not properly in loop", 3, 9, 3, 17]],
+  ["try:\n    pass\nfinally:\n    continue\n", ["'continue' not properly in loop", 4, 5, 4, 13]],
+  ["break\nnonlocal x\n", ["nonlocal declaration not allowed at module level", 2, 1, 2, 11]],
+  ["def f():\n    nonlocal y\nreturn 1\n", ["no binding for nonlocal 'y' found", 2, 5, 2, 15]],
+];
+
+const ACCEPTED: string[] = [
+  "lambda: (yield)\n",
+  "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n",
+  "for i in x:\n    try:\n        pass\n    finally:\n        break\n",
+  "def f():\n    for a in b:\n        def g():\n            return\n        continue\n",
+  "def f():\n    x = [y := 1 for _ in ()]\n    def g():\n        nonlocal y\n",
+];
+
+describe("compile-time SyntaxErrors", () => {
+  for (const [source, expected] of REFUSED) it(`refuses ${JSON.stringify(source)}`, () => expect(refusal(source)).toEqual(expected));
+  for (const source of ACCEPTED) it(`accepts ${JSON.stringify(source)}`, () => expect(refusal(source)).toBeNull());
+});
