@@ -379,9 +379,15 @@ Object.defineProperties(LegacyGeneratorPrototype, {
   gi_running: { get: Object.getOwnPropertyDescriptor(Coroutine.prototype, "cr_running")!.get, configurable: true },
 });
 
+/**
+ * Whether the program defined a generator-based coroutine function: until it does, iscoroutine()
+ * does not look for the mark (a lookup on each coroutine function's own prototype, per Task made).
+ */
+let legacyDefined = false;
+
 /** A generator-based coroutine's object (see LegacyGeneratorPrototype). */
 export function is_generator_based_coroutine(x: unknown): boolean {
-  return x instanceof Coroutine && (x as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] === true;
+  return legacyDefined && x instanceof Coroutine && (x as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] === true;
 }
 
 /**
@@ -420,43 +426,53 @@ function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroG
 /** coroutine_function(); `adopt`: the generators may be the coroutine objects (see _adoptGenerators). */
 function _coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo, adopt: boolean): CoroutineFunction<A, T> {
   const co = makeCode(code);
+  if (adopt && code.legacy === true && _adoptGenerators(genFn, co, LegacyGeneratorPrototype)) return _generator_based_function(genFn, code, co);
   // Named where it is made (a computed key), not by redefining `name` afterwards: that would turn
   // the function into a slow dictionary-mode object, and emitted code reads `f.__body__` at every await.
   const name = co.co_name;
   const f =
-    adopt && code.legacy === true && _adoptGenerators(genFn, co, LegacyGeneratorPrototype)
+    adopt && _adoptGenerators(genFn, co)
       ? {
           [name]: function (this: unknown) {
             // eslint-disable-next-line prefer-rest-params
-            const gen = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
-            // (a generator: not tracked as a coroutine never awaited)
-            gen._state = CORO_CREATED;
-            return gen;
+            const coro = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
+            coro._state = CORO_FRESH;
+            _trackUnstarted(coro);
+            return coro;
           },
         }[name]
-      : adopt && _adoptGenerators(genFn, co)
-        ? {
-            [name]: function (this: unknown) {
-              // eslint-disable-next-line prefer-rest-params
-              const coro = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
-              coro._state = CORO_FRESH;
-              _trackUnstarted(coro);
-              return coro;
-            },
-          }[name]
-        : {
-            [name]: function (this: unknown) {
-              // eslint-disable-next-line prefer-rest-params
-              return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
-            },
-          }[name];
+      : {
+          [name]: function (this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
+          },
+        }[name];
+  return _dressed(f, genFn, code, co) as unknown as CoroutineFunction<A, T>;
+}
+
+/** A generator-based coroutine function, its generators adopted (see LegacyGeneratorPrototype). */
+function _generator_based_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo, co: CodeObject): CoroutineFunction<A, T> {
+  legacyDefined = true;
+  const f = {
+    [co.co_name]: function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      const gen = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
+      // (a generator: not tracked as a coroutine never awaited)
+      gen._state = CORO_CREATED;
+      return gen;
+    },
+  }[co.co_name];
+  return _dressed(f, genFn, code, co) as unknown as CoroutineFunction<A, T>;
+}
+
+function _dressed(f: Function, genFn: Function, code: CodeInfo, co: CodeObject): Function {
   // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
   Object.defineProperty(f, "__signature_source__", { value: genFn });
   // `await f(...)` of a known module-level coroutine function delegates to the generator itself
   // (the compiler emits `yield* f.__body__(...)`: see lower/to-ir.ts awaitedBody).
   Object.defineProperty(f, "__body__", { value: genFn });
   if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
-  return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
+  return _decorate(f, co);
 }
 
 /**
@@ -488,7 +504,7 @@ export const COROUTINE_LIKE: unique symbol = Symbol("coroutine-like");
 /** True for coroutine objects (asyncio.iscoroutine). */
 function iscoroutine(obj: unknown): obj is Coroutine {
   // (a generator-based coroutine is a generator: asyncio 3.10 takes any generator, 3.12 none)
-  if (obj instanceof Coroutine) return (obj as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] !== true || _python_version() === "3.10";
+  if (obj instanceof Coroutine) return !legacyDefined || (obj as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] !== true || _python_version() === "3.10";
   return typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true;
 }
 
