@@ -323,6 +323,8 @@ function functionExpressionBody(
   // Its docstring becomes `__doc__` when the program reads some `__doc__` (as a plain def's).
   const doc = cx.readsDoc && s._type !== "Lambda" ? docstring(s.body) : null;
   if (doc !== null) info.props.push({ key: "doc", value: lit(doc) });
+  // (CPython makes generators of these, not coroutine objects)
+  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) info.props.push({ key: "legacy", value: lit(true) });
   const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !cx.legacy.has(s) ? "async_generator_function" : "coroutine_function";
   return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted, params: params.list };
 }

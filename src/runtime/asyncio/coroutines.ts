@@ -25,6 +25,7 @@ import { _warn_at, _warn_unawaited } from "./_warnings.js";
 import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 import { _code_object, _live_frame, type CodeType, type FrameType } from "../modules/_traceback_objects.js";
 import { _python_version } from "./events.js";
+import { GeneratorType } from "../builtins/functions.js";
 
 export { iscoroutine, iscoroutinefunction, coroutine, coroutine_function, awaitable, legacy_yield_from, discard, Coroutine };
 
@@ -35,6 +36,8 @@ export interface CodeInfo {
   firstlineno: number;
   /** The docstring, when the program reads some `__doc__` (the function's `__doc__`). */
   doc?: string;
+  /** A generator-based coroutine (`@asyncio.coroutine` / `@types.coroutine` def): see LegacyGeneratorPrototype. */
+  legacy?: boolean;
 }
 
 /** A Python-like code object (`cr_code`), built once per coroutine function. */
@@ -334,17 +337,74 @@ function* _awaitGenerator<T>(coro: Iterable<unknown> & { [Symbol.iterator](): It
   return yield* coro;
 }
 
+/** Marks generator-based coroutines (LegacyGeneratorPrototype). */
+const LEGACY_GENERATOR: unique symbol = Symbol("generator-based coroutine");
+
+/**
+ * What a generator-based coroutine's generator inherits (`@asyncio.coroutine` / `@types.coroutine`
+ * defs, which the compiler lowers as `async def`s). CPython makes these generators flagged as
+ * awaitable, so Python sees a generator: type `generator`, its repr, iterable by `for`/`next()`,
+ * never reported as "never awaited", and `yield from`/`await` of one that is exhausted gives None
+ * (no "cannot reuse"). Awaiting one and Tasks driving it work as for any compiled coroutine.
+ */
+const LegacyGeneratorPrototype = Object.create(GeneratorCoroutinePrototype) as Record<PropertyKey, unknown>;
+Object.defineProperties(LegacyGeneratorPrototype, {
+  constructor: { value: GeneratorType, writable: true, configurable: true },
+  [LEGACY_GENERATOR]: { value: true },
+  // (inspect.isgenerator, gen_throw and legacy `yield from` recognise a generator by this tag)
+  [Symbol.toStringTag]: { value: "Generator", configurable: true },
+  [NOT_ITERABLE]: { value: false },
+  [Symbol.iterator]: {
+    value(this: Coroutine) {
+      if (this._state <= CORO_CREATED) this._state = CORO_SUSPENDED;
+      return this;
+    },
+    writable: true,
+    configurable: true,
+  },
+  send: {
+    value(this: Coroutine, value: unknown) {
+      // (an exhausted generator raises StopIteration again)
+      if (this._state === CORO_CLOSED) throw new StopIteration();
+      return Coroutine.prototype.send.call(this, value);
+    },
+    writable: true,
+    configurable: true,
+  },
+  __repr__: {
+    value(this: Coroutine) {
+      return `<generator object ${this._code.co_qualname} at ${hexAddress(this)}>`;
+    },
+    writable: true,
+    configurable: true,
+  },
+  gi_code: { get: Object.getOwnPropertyDescriptor(Coroutine.prototype, "cr_code")!.get, configurable: true },
+  gi_frame: { get: Object.getOwnPropertyDescriptor(Coroutine.prototype, "cr_frame")!.get, configurable: true },
+  gi_running: { get: Object.getOwnPropertyDescriptor(Coroutine.prototype, "cr_running")!.get, configurable: true },
+});
+
+/**
+ * Whether the program defined a generator-based coroutine function: until it does, iscoroutine()
+ * does not look for the mark (a lookup on each coroutine function's own prototype, per Task made).
+ */
+let legacyDefined = false;
+
+/** A generator-based coroutine's object (see LegacyGeneratorPrototype). */
+export function is_generator_based_coroutine(x: unknown): boolean {
+  return legacyDefined && x instanceof Coroutine && (x as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] === true;
+}
+
 /**
  * Gives `genFn`'s generators the coroutine prototype chain (above), when its prototype is still the
  * one the engine made (nothing else put anything on it): false otherwise, and the caller wraps its
  * generators in Coroutines instead.
  */
-function _adoptGenerators(genFn: Function, code: CodeObject): boolean {
+function _adoptGenerators(genFn: Function, code: CodeObject, chainTo: object = GeneratorCoroutinePrototype): boolean {
   const own = Object.getOwnPropertyDescriptor(genFn, "prototype");
   const proto = own?.value as object | undefined;
   if (own === undefined || !own.writable || proto === undefined || proto === null) return false;
   if (Object.getPrototypeOf(proto) !== GeneratorPrototype || Reflect.ownKeys(proto).length !== 0) return false;
-  const adopted = Object.create(GeneratorCoroutinePrototype);
+  const adopted = Object.create(chainTo);
   Object.defineProperty(adopted, "_code", { value: code, writable: true, configurable: true });
   genFn.prototype = adopted;
   return true;
@@ -370,6 +430,7 @@ function coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroG
 /** coroutine_function(); `adopt`: the generators may be the coroutine objects (see _adoptGenerators). */
 function _coroutine_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo, adopt: boolean): CoroutineFunction<A, T> {
   const co = makeCode(code);
+  if (adopt && code.legacy === true && _adoptGenerators(genFn, co, LegacyGeneratorPrototype)) return _generator_based_function(genFn, code, co);
   // Named where it is made (a computed key), not by redefining `name` afterwards: that would turn
   // the function into a slow dictionary-mode object, and emitted code reads `f.__body__` at every await.
   const name = co.co_name;
@@ -390,13 +451,32 @@ function _coroutine_function<A extends unknown[], T>(genFn: (...args: A) => Coro
             return new Coroutine<T>(genFn.apply(this, arguments as unknown as A), co);
           },
         }[name];
+  return _dressed(f, genFn, code, co) as unknown as CoroutineFunction<A, T>;
+}
+
+/** A generator-based coroutine function, its generators adopted (see LegacyGeneratorPrototype). */
+function _generator_based_function<A extends unknown[], T>(genFn: (...args: A) => CoroGen<T>, code: CodeInfo, co: CodeObject): CoroutineFunction<A, T> {
+  legacyDefined = true;
+  const f = {
+    [co.co_name]: function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      const gen = genFn.apply(this, arguments as unknown as A) as unknown as Coroutine<T>;
+      // (a generator: not tracked as a coroutine never awaited)
+      gen._state = CORO_CREATED;
+      return gen;
+    },
+  }[co.co_name];
+  return _dressed(f, genFn, code, co) as unknown as CoroutineFunction<A, T>;
+}
+
+function _dressed(f: Function, genFn: Function, code: CodeInfo, co: CodeObject): Function {
   // Keyword binding at run time (program.ts callkw) reads the parameter names from the generator.
   Object.defineProperty(f, "__signature_source__", { value: genFn });
   // `await f(...)` of a known module-level coroutine function delegates to the generator itself
   // (the compiler emits `yield* f.__body__(...)`: see lower/to-ir.ts awaitedBody).
   Object.defineProperty(f, "__body__", { value: genFn });
   if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
-  return _decorate(f, co) as unknown as CoroutineFunction<A, T>;
+  return _decorate(f, co);
 }
 
 /**
@@ -427,7 +507,9 @@ export const COROUTINE_LIKE: unique symbol = Symbol("coroutine-like");
 
 /** True for coroutine objects (asyncio.iscoroutine). */
 function iscoroutine(obj: unknown): obj is Coroutine {
-  return obj instanceof Coroutine || (typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true);
+  // (a generator-based coroutine is a generator: asyncio 3.10 takes any generator, 3.12 none)
+  if (obj instanceof Coroutine) return !legacyDefined || (obj as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] !== true || _python_version() === "3.10";
+  return typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true;
 }
 
 /**

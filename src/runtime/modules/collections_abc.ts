@@ -45,7 +45,7 @@ import { RefusesAbstract } from "../builtins/abstract-refusal.js";
 import { mro_of, set_builtin_bases } from "../builtins/mro.js";
 import { abstractmethod, update_abstractmethods } from "./abc.js";
 import { _GenericAlias, _set_abc_classes } from "./typing.js";
-import { awaitable, coroutine_function, iscoroutine } from "../asyncio/coroutines.js";
+import { awaitable, coroutine_function, iscoroutine, is_generator_based_coroutine } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { AsyncGenerator as AsyncGen } from "../asyncio/_asyncgen.js";
 
@@ -791,8 +791,10 @@ spec(AbcMappingView, "MappingView", [AbcSized], [], view([0, 1, 2]));
 spec(AbcKeysView, "KeysView", [AbcMappingView, AbcSet], [], view([0]));
 spec(AbcItemsView, "ItemsView", [AbcMappingView, AbcSet], [], view([2]));
 spec(AbcValuesView, "ValuesView", [AbcMappingView, AbcCollection], [], view([1]));
-spec(AbcAwaitable, "Awaitable", [], ["__await__"], (x) => iscoroutine(x) || isfuture(x) || has(x, "__await__"));
-spec(AbcCoroutine, "Coroutine", [AbcAwaitable], ["send", "throw"], (x) => iscoroutine(x));
+const nativeCoroutine: Check = (x) => iscoroutine(x) && !is_generator_based_coroutine(x);
+// (a generator-based coroutine is a generator, no Awaitable, though asyncio 3.10 calls it a coroutine)
+spec(AbcAwaitable, "Awaitable", [], ["__await__"], (x) => nativeCoroutine(x) || isfuture(x) || (has(x, "__await__") && !is_generator_based_coroutine(x)));
+spec(AbcCoroutine, "Coroutine", [AbcAwaitable], ["send", "throw"], nativeCoroutine);
 spec(AbcAsyncIterable, "AsyncIterable", [], ["__aiter__"], (x) => has(x, "__aiter__"));
 spec(AbcAsyncIterator, "AsyncIterator", [AbcAsyncIterable], ["__anext__"], (x) => has(x, "__anext__") && has(x, "__aiter__"));
 spec(AbcAsyncGenerator, "AsyncGenerator", [AbcAsyncIterator], ["asend", "athrow"], (x) => x instanceof AsyncGen);

@@ -2,7 +2,7 @@
 // isgenerator, isfunction, isclass, ismethod), getmro, getcoroutinestate, and signature() with Signature, Parameter and
 // BoundArguments (_inspect_signature.ts). Not here: getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
-import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn } from "../asyncio/coroutines.js";
+import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn, is_generator_based_coroutine as isGenCoro } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
@@ -12,14 +12,15 @@ import { PyTuple } from "../builtins/collections.js";
 const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
 
 export function iscoroutine(x: unknown): boolean {
-  return isCoro(x);
+  // (a generator-based coroutine is a generator, which asyncio 3.10 takes for a coroutine)
+  return isCoro(x) && !isGenCoro(x);
 }
 export function iscoroutinefunction(f: unknown): boolean {
   return isCoroFn(f);
 }
 /** Coroutines, Futures/Tasks and objects with __await__ (legacy generator coroutines too). */
 export function isawaitable(x: unknown): boolean {
-  return isCoro(x) || isfuture(x) || has(x, "__await__");
+  return isCoro(x) || isGenCoro(x) || isfuture(x) || has(x, "__await__");
 }
 export function isasyncgen(x: unknown): boolean {
   return isAgen(x);
