@@ -42,8 +42,11 @@ class _UnixReadPipeTransport extends ReadTransport {
   declare _protocol: AnyProtocol;
   declare _closing: boolean;
   declare _paused: Uint8Array[] | null;
+  declare _started: boolean;
+  declare _lost: boolean;
 
   _start(): void {
+    this._started = true;
     // What is written reaches the protocol in a later iteration (CPython's reader callback runs
     // after the select that finds the pipe readable), never inside the writer's own write().
     this._source.start((d, error) => {
@@ -65,10 +68,12 @@ class _UnixReadPipeTransport extends ReadTransport {
   _read_eof(): void {
     if (this._closing) return;
     this._closing = true;
-    this._protocol.eof_received!();
+    // CPython's reader, on reading b"", schedules eof_received and then connection_lost.
+    this._loop.call_soon(() => this._protocol.eof_received!());
     this._loop.call_soon(() => this._call_connection_lost());
   }
   _call_connection_lost(exc: unknown = null): void {
+    this._lost = true;
     this._source.close();
     this._protocol.connection_lost!(exc);
   }
@@ -96,7 +101,10 @@ class _UnixReadPipeTransport extends ReadTransport {
     this._loop.call_soon(() => this._call_connection_lost());
   }
   __repr__(): string {
-    return `<_UnixReadPipeTransport fd=${this._source.fd} ${this._closing ? "closed" : this._paused === null ? "polling" : "idle"}>`;
+    // As CPython's: watched for reading only once started (after connection_made), until paused or at its end.
+    if (this._lost) return `<_UnixReadPipeTransport closed fd=${this._source.fd} closed>`;
+    const polling = this._started && !this._closing && this._paused === null;
+    return `<_UnixReadPipeTransport${this._closing ? " closing" : ""} fd=${this._source.fd} ${polling ? "polling" : "idle"}>`;
   }
 }
 
@@ -166,7 +174,16 @@ export const connect_read_pipe = coroutine_function(
   function* connect_read_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
     const source = isStdin(pipe) ? stdinSource(this, pipe) : pipeSource(this, pipeFileOf(pipe, "read", "loop.connect_read_pipe"));
     const t = Object.create(_UnixReadPipeTransport.prototype) as _UnixReadPipeTransport;
-    Object.assign(t, { _loop: this, _source: source, _extra: { pipe }, _protocol: call(protocol_factory), _closing: false, _paused: null });
+    Object.assign(t, {
+      _loop: this,
+      _source: source,
+      _extra: { pipe },
+      _protocol: call(protocol_factory),
+      _closing: false,
+      _paused: null,
+      _started: false,
+      _lost: false,
+    });
     return yield* connectPipe(this, t, () => t._start());
   },
   { qualname: "BaseEventLoop.connect_read_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1689 },
