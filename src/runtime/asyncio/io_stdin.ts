@@ -3,7 +3,7 @@
 // reads fd 0 as its bytes arrive (src/cli/io/kernel-stdin.ts) and they come back as completions,
 // so the loop runs its other tasks and timers meanwhile. What sys.stdin had already read into its
 // own buffer stays there (CPython's transport reads the descriptor, not the file object's buffer).
-import { NotImplementedError } from "./_compat.js";
+import { NotImplementedError, ValueError, host } from "./_compat.js";
 import { call, getattr } from "../builtins/ops.js";
 import { stdinFeed } from "../builtins/stdin.js";
 import type { IoCompletion } from "../io-messages.js";
@@ -14,6 +14,10 @@ import type { Watchable } from "./io_watch.js";
 
 /** Read pipe transports on stdin not yet closed (add_reader on stdin cannot share fd 0 with them). */
 let stdinTransports = 0;
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
 
 /** Where a read pipe transport's bytes come from (`deliver(null)`: the end; an error: connection lost with it). */
 export interface ReadSource {
@@ -38,6 +42,9 @@ export function isStdin(pipe: unknown): boolean {
 
 export function stdinSource(loop: { _selector: unknown }, file: unknown): ReadSource {
   if (feed !== null) throw new NotImplementedError("loop.connect_read_pipe() on stdin after loop.add_reader() on it is not supported by tsyncio");
+  // CPython takes pipes, sockets and character devices (a terminal, /dev/null); not a file.
+  const mode = host.fs?.fstat(0).mode ?? 0;
+  if ((mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === S_IFDIR) throw new ValueError("Pipe transport is for pipes/sockets only.");
   stdinTransports++;
   let id = 0;
   const stop = () => {
