@@ -3,7 +3,7 @@
 // program's event loop keeps running while stdin has nothing. A pipe or a socket (a Node parent's
 // stdio) is read through libuv without blocking, a terminal as a TTY stream, anything else (a
 // file, /dev/null) with reads from where the descriptor stands (what sys.stdin read before is not
-// read again, as with CPython's transport).
+// read again, as with CPython's transport). fd 0 is never closed here.
 import { createReadStream, fstatSync } from "node:fs";
 import { Socket } from "node:net";
 import { ReadStream as TtyReadStream, isatty } from "node:tty";
@@ -24,9 +24,18 @@ let reader: StdinReader | null = null;
 
 function openStdin(): Readable {
   const st = fstatSync(0);
-  if (st.isFIFO() || st.isSocket()) return new Socket({ fd: 0, readable: true, writable: false });
-  if (isatty(0)) return new TtyReadStream(0);
-  return createReadStream("", { fd: 0, autoClose: false });
+  let stream: Socket;
+  if (st.isFIFO() || st.isSocket()) stream = new Socket({ fd: 0, readable: true, writable: false });
+  else if (isatty(0)) stream = new TtyReadStream(0);
+  else return createReadStream("", { fd: 0, autoClose: false });
+  // libuv aborts the process when asked to close a descriptor up to 2: at the end (or "stop") the
+  // stream only stops reading, and fd 0 stays open.
+  const handle = (stream as unknown as { _handle: { readStop(): number } | null })._handle;
+  stream._destroy = (err, cb) => {
+    handle?.readStop();
+    cb(err);
+  };
+  return stream;
 }
 
 function start(id: number): void {
