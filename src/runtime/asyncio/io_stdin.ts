@@ -43,7 +43,12 @@ export function isStdin(pipe: unknown): boolean {
 export function stdinSource(loop: { _selector: unknown }, file: unknown): ReadSource {
   if (feed !== null) throw new NotImplementedError("loop.connect_read_pipe() on stdin after loop.add_reader() on it is not supported by tsyncio");
   // CPython takes pipes, sockets and character devices (a terminal, /dev/null); not a file.
-  const mode = host.fs?.fstat(0).mode ?? 0;
+  let mode = 0;
+  try {
+    mode = host.fs?.fstat(0).mode ?? 0;
+  } catch {
+    // No descriptor 0 to look at (a host without one): the kernel's read reports what it finds.
+  }
   if ((mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === S_IFDIR) throw new ValueError("Pipe transport is for pipes/sockets only.");
   stdinTransports++;
   let id = 0;
