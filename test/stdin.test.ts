@@ -138,3 +138,150 @@ with open("/dev/fd/1", "w") as out:
     }
   });
 });
+
+// loop.connect_read_pipe(..., sys.stdin) and loop.add_reader(sys.stdin, ...): the kernel thread reads
+// fd 0 as it arrives while the loop runs. Expected outputs were recorded with CPython 3.12.
+describe("asyncio on stdin", () => {
+  const RECIPE = `import asyncio, sys
+async def main():
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    protocol = asyncio.StreamReaderProtocol(reader)
+    await loop.connect_read_pipe(lambda: protocol, sys.stdin)
+    async for line in reader:
+        print("line", line.decode().rstrip())
+    print("eof")
+asyncio.run(main())
+`;
+
+  /** Runs `program` with `input` piped (a Unix socket pair, as Node gives a child's stdio). */
+  const runWith = (program: string, input: string, args: string[] = []) => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(join(dir, "prog.py"), program);
+      return spawnSync(process.execPath, [bin, "run", ...args, "prog.py"], { cwd: dir, encoding: "utf8", input, timeout: 60_000 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  for (const args of [[], ["--virtual-time"]]) {
+    it(`connect_read_pipe(sys.stdin): lines, then EOF ${args.join(" ")}`, () => {
+      const r = runWith(RECIPE, "a\nb\n", args);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe("line a\nline b\neof\n");
+    });
+  }
+
+  it("connect_read_pipe(sys.stdin) on an empty stdin: EOF at once", () => {
+    const r = runWith(RECIPE, "");
+    expect([r.stderr, r.stdout]).toEqual(["", "eof\n"]);
+  });
+
+  it("connect_read_pipe on a shell pipe (a real pipe)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+    try {
+      writeFileSync(join(dir, "prog.py"), RECIPE);
+      const r = spawnSync("/bin/sh", ["-c", `printf 'x\\ny' | "${process.execPath}" "${bin}" run prog.py`], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      expect([r.stderr, r.stdout]).toEqual(["", "line x\nline y\neof\n"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("what sys.stdin already read is not seen by the transport; the file closes at the end", () => {
+    const r = runWith(
+      `import asyncio, sys
+class P(asyncio.Protocol):
+    def __init__(self): self.done = asyncio.get_running_loop().create_future()
+    def connection_made(self, t): print("made", t)
+    def data_received(self, d): print("data", d)
+    def eof_received(self): print("eof_received")
+    def connection_lost(self, e): print("lost", e); self.done.set_result(None)
+async def main():
+    print("first", repr(sys.stdin.readline()))
+    f = open(0, "rb")
+    t, p = await asyncio.get_running_loop().connect_read_pipe(P, f)
+    await p.done
+    print(f.closed, t.is_closing(), t)
+asyncio.run(main())
+`,
+      "a\nb\n",
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "first 'a\\n'\nmade <_UnixReadPipeTransport fd=0 idle>\neof_received\nlost None\nTrue True <_UnixReadPipeTransport closed fd=0 closed>\n",
+    );
+  });
+
+  it("add_reader(sys.stdin): level-triggered, sys.stdin.readline() in the callback, until EOF", () => {
+    const r = runWith(
+      `import asyncio, sys
+async def main():
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    def ready():
+        line = sys.stdin.readline()
+        print("ready", repr(line))
+        if not line:
+            print("removed", loop.remove_reader(sys.stdin.fileno()))
+            done.set_result(None)
+    loop.add_reader(sys.stdin, ready)
+    await done
+    print("removed again", loop.remove_reader(sys.stdin))
+asyncio.run(main())
+`,
+      "a\nb\nc\n",
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("ready 'a\\n'\nready 'b\\n'\nready 'c\\n'\nready ''\nremoved True\nremoved again False\n");
+  });
+
+  const SLOW = `import asyncio, sys
+async def main():
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    ticks = 0
+    async def ticker():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.05)
+            ticks += 1
+            if ticks <= 3:
+                print("tick", ticks, flush=True)
+    t = asyncio.create_task(ticker())
+    line = await reader.readline()
+    print("got", line.decode().rstrip(), ticks >= 3, flush=True)
+    line = await reader.readline()
+    print("got", line.decode().rstrip(), flush=True)
+    print("rest", await reader.read(), reader.at_eof(), flush=True)
+    t.cancel()
+asyncio.run(main())
+`;
+
+  for (const args of [[], ["--virtual-time"]]) {
+    it(`timers run while stdin has nothing; lines arrive as written ${args.join(" ")}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "tsyncio-stdin-"));
+      try {
+        writeFileSync(join(dir, "slow.py"), SLOW);
+        const child = spawn(process.execPath, [bin, "run", ...args, "slow.py"], { cwd: dir });
+        let out = "";
+        child.stdout.on("data", (b) => (out += b));
+        const waitFor = async (text: string) => {
+          for (let i = 0; i < 400 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+          expect(out).toContain(text);
+        };
+        // The line is written only once the timer has ticked three times: the loop ran meanwhile.
+        await waitFor("tick 3");
+        child.stdin.write("hello\n");
+        await waitFor("got hello");
+        child.stdin.end("bye\n");
+        const code = await new Promise((r) => child.on("exit", r));
+        expect([code, out]).toEqual([0, "tick 1\ntick 2\ntick 3\ngot hello True\ngot bye\nrest b'' True\n"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});

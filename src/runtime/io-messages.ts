@@ -64,6 +64,13 @@ export type IoRequest =
   | { op: "pipe_close"; id: number; fd: number }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
+  /**
+   * The program's standard input (fd 0) read as it arrives, for a read pipe transport on sys.stdin:
+   * "start" delivers "data" and then "eof" (or "closed" with an error) on `id`; "pause"/"resume"
+   * stop and restart reading; "stop" ends it (the descriptor is closed, as CPython's transport
+   * closes the file it reads).
+   */
+  | { op: "stdin_read"; id: number; action: "start" | "pause" | "resume" | "stop" }
   | { op: "lookup"; id: number; host: string; port: number }
   /** At exit: answer "flushed" once every connection and child's stdin has sent what it holds. */
   | { op: "flush_all" };

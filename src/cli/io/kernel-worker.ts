@@ -7,10 +7,10 @@
 // most once per turn, and only when it waits. Read buffers are transferred, not copied
 // (kernel-core.ts). Each kind of object has its own file: connections (kernel-conns.ts) and their
 // leases (kernel-leases.ts), servers (kernel-servers.ts), UDP (kernel-udp.ts), child processes
-// (kernel-children.ts) and signals (kernel-signals.ts); this one dispatches the requests.
+// (kernel-children.ts), signals (kernel-signals.ts) and standard input (kernel-stdin.ts); this one dispatches the requests.
 //
 // For the virtual clock, the kernel counts what is in flight: connects, listens, look-ups, spawns,
-// unsent bytes, live child processes, and bytes or EOFs on their way between two of its own
+// unsent bytes, live child processes, standard input still open, and bytes or EOFs on their way between two of its own
 // sockets (a client and a server of the same program). A waiting loop that asked for it gets
 // `idle` when nothing is in flight: then no completion can come unless time passes.
 import { lookup } from "node:dns";
@@ -24,6 +24,7 @@ import { conns, connect, connRequest, connsWriting, expectedAccepts, peerOf, sta
 import { listen, pickPort, releasePort, reservedPorts, serverRequest } from "./kernel-servers.js";
 import { closeUdp, sendto, udpConnect, udp, udpExpected } from "./kernel-udp.js";
 import { watchSignal } from "./kernel-signals.js";
+import { stdinMaySend, stdinRequest } from "./kernel-stdin.js";
 
 const children = createChildren({
   emit,
@@ -36,7 +37,7 @@ const children = createChildren({
 // --- in flight, for the virtual clock -----------------------------------------------------------
 
 inFlight.idle = () => {
-  if (ops.pending > 0 || children.count > 0) return false;
+  if (ops.pending > 0 || children.count > 0 || stdinMaySend()) return false;
   for (const c of conns.values()) {
     if (c.paused) continue;
     if (c.expectBytes > 0 || c.expectEof || (!c.socket.destroyed && c.socket.writableLength > 0)) return false;
@@ -124,6 +125,8 @@ function handle(req: IoRequest | HostRequest): void {
       return children.kill(req.id, req.signal);
     case "signal_watch":
       return watchSignal(req.signum, req.on);
+    case "stdin_read":
+      return stdinRequest(req);
     case "flush_all":
       return flushAll();
     case "lookup": {

@@ -1,6 +1,7 @@
 // loop.connect_read_pipe() and connect_write_pipe() on the ends of os.pipe(): the runtime's own
 // pipes (modules/_os_pipes.ts), written by children of asyncio's subprocess functions (stdout=,
-// pass_fds=) or by a write transport, read by a child or by a read transport.
+// pass_fds=) or by a write transport, read by a child or by a read transport; and the program's
+// standard input, read by the host's I/O kernel as it arrives (io_stdin.ts).
 // CPython: unix_events._UnixReadPipeTransport and _UnixWritePipeTransport.
 import { NotImplementedError, PyObject, PyTuple } from "./_compat.js";
 import { call } from "../builtins/ops.js";
@@ -10,6 +11,7 @@ import { ReadTransport, WriteTransport, keepsProtocol } from "./transports.js";
 import { ownedCopy, toBytes } from "./io_util.js";
 import { PipeFile } from "../modules/_os_pipes.js";
 import type { BaseEventLoop } from "./base_events.js";
+import { isStdin, stdinSource, type ReadSource } from "./io_stdin.js";
 
 type Loop = BaseEventLoop;
 type AnyProtocol = Record<string, (...a: unknown[]) => unknown>;
@@ -18,22 +20,45 @@ type AnyProtocol = Record<string, (...a: unknown[]) => unknown>;
 function pipeFileOf(pipe: unknown, want: "read" | "write", what: string): PipeFile {
   if (pipe instanceof PipeFile && pipe._end.end === want && !pipe.closed) return pipe;
   throw new NotImplementedError(
-    `${what}() is supported by tsyncio for the ${want} end of an os.pipe() opened with open(fd, '${want === "read" ? "rb" : "wb"}', 0) only`,
+    `${what}() is supported by tsyncio for the ${want} end of an os.pipe() opened with open(fd, '${want === "read" ? "rb" : "wb"}', 0)${want === "read" ? " and for sys.stdin (a file object of descriptor 0)" : ""} only`,
   );
 }
 
-/** Reads an os.pipe(): its bytes go to the protocol's data_received(), its end to eof_received(). */
+/** An os.pipe()'s read end as a read transport's source: bytes are passed on by the runtime itself. */
+function pipeSource(loop: Loop, file: PipeFile): ReadSource {
+  return {
+    fd: file.name,
+    start: (deliver) => file._end.pipe._attachReader((d) => loop.call_soon(() => deliver(d))),
+    pause: () => {},
+    resume: () => {},
+    close: () => file.close(),
+  };
+}
+
+/** Reads an os.pipe() or stdin: its bytes go to the protocol's data_received(), its end to eof_received(). */
 class _UnixReadPipeTransport extends ReadTransport {
   declare _loop: Loop;
-  declare _pipe: PipeFile;
+  declare _source: ReadSource;
   declare _protocol: AnyProtocol;
   declare _closing: boolean;
   declare _paused: Uint8Array[] | null;
+  declare _started: boolean;
+  declare _lost: boolean;
 
   _start(): void {
+    this._started = true;
     // What is written reaches the protocol in a later iteration (CPython's reader callback runs
     // after the select that finds the pipe readable), never inside the writer's own write().
-    this._pipe._end.pipe._attachReader((d) => this._loop.call_soon(() => (d === null ? this._read_eof() : this._data(d))));
+    this._source.start((d, error) => {
+      if (error !== undefined) this._fatal_error(error);
+      else if (d === null) this._read_eof();
+      else this._data(d);
+    });
+  }
+  _fatal_error(exc: unknown): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._loop.call_soon(() => this._call_connection_lost(exc));
   }
   _data(d: Uint8Array): void {
     if (this._closing) return;
@@ -43,20 +68,26 @@ class _UnixReadPipeTransport extends ReadTransport {
   _read_eof(): void {
     if (this._closing) return;
     this._closing = true;
-    this._protocol.eof_received!();
+    // CPython's reader, on reading b"", schedules eof_received and then connection_lost.
+    this._loop.call_soon(() => this._protocol.eof_received!());
     this._loop.call_soon(() => this._call_connection_lost());
   }
-  _call_connection_lost(): void {
-    this._pipe.close();
-    this._protocol.connection_lost!(null);
+  _call_connection_lost(exc: unknown = null): void {
+    this._lost = true;
+    this._source.close();
+    this._protocol.connection_lost!(exc);
   }
   pause_reading(): void {
-    if (this._paused === null) this._paused = [];
+    if (this._paused !== null || this._closing) return;
+    this._paused = [];
+    this._source.pause();
   }
   resume_reading(): void {
-    const held = this._paused ?? [];
+    if (this._paused === null || this._closing) return;
+    const held = this._paused;
     this._paused = null;
     for (const d of held) this._data(d);
+    if (this._paused === null) this._source.resume();
   }
   is_reading(): boolean {
     return !this._closing && this._paused === null;
@@ -70,7 +101,10 @@ class _UnixReadPipeTransport extends ReadTransport {
     this._loop.call_soon(() => this._call_connection_lost());
   }
   __repr__(): string {
-    return `<_UnixReadPipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : this._paused === null ? "polling" : "idle"}>`;
+    // As CPython's: watched for reading only once started (after connection_made), until paused or at its end.
+    if (this._lost) return `<_UnixReadPipeTransport closed fd=${this._source.fd} closed>`;
+    const polling = this._started && !this._closing && this._paused === null;
+    return `<_UnixReadPipeTransport${this._closing ? " closing" : ""} fd=${this._source.fd} ${polling ? "polling" : "idle"}>`;
   }
 }
 
@@ -138,9 +172,18 @@ function* connectPipe(loop: Loop, transport: PyObject & { _protocol: AnyProtocol
 /** loop.connect_read_pipe(protocol_factory, pipe) */
 export const connect_read_pipe = coroutine_function(
   function* connect_read_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
-    const file = pipeFileOf(pipe, "read", "loop.connect_read_pipe");
+    const source = isStdin(pipe) ? stdinSource(this, pipe) : pipeSource(this, pipeFileOf(pipe, "read", "loop.connect_read_pipe"));
     const t = Object.create(_UnixReadPipeTransport.prototype) as _UnixReadPipeTransport;
-    Object.assign(t, { _loop: this, _pipe: file, _extra: { pipe: file }, _protocol: call(protocol_factory), _closing: false, _paused: null });
+    Object.assign(t, {
+      _loop: this,
+      _source: source,
+      _extra: { pipe },
+      _protocol: call(protocol_factory),
+      _closing: false,
+      _paused: null,
+      _started: false,
+      _lost: false,
+    });
     return yield* connectPipe(this, t, () => t._start());
   },
   { qualname: "BaseEventLoop.connect_read_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1689 },

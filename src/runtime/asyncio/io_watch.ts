@@ -1,15 +1,17 @@
 // loop.add_reader / remove_reader / add_writer / remove_writer for the sockets the runtime makes
-// (socket.socket, socket.socketpair), and loop.sendfile / sock_sendfile. CPython:
+// (socket.socket, socket.socketpair) and for stdin (io_stdin.ts), and loop.sendfile / sock_sendfile. CPython:
 // selector_events.BaseSelectorEventLoop (add_reader & co, sock_sendfile), base_events.sendfile.
 //
 // Readiness is level-triggered as with select(): a reader's callback runs once per loop iteration
 // while the socket has data, an EOF or a connection to accept; a writer's while the socket is
-// connected (the kernel takes every write, so a connected socket is always writable).
+// connected (the kernel takes every write, so a connected socket is always writable). Stdin is
+// readable while the kernel has read bytes or its end that sys.stdin has not taken, never writable.
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "./_compat.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
 import { ioActivate } from "./io_selector.js";
 import { _SocketTransport } from "./io_transports.js";
+import { watchStdin } from "./io_stdin.js";
 import { ConnectionError, bytesData } from "../builtins/index.js";
 import { _bind, _isNone } from "./_util.js";
 import type { Future } from "./futures.js";
@@ -31,6 +33,9 @@ export interface Watchable {
 /** Sockets by descriptor number (socket.ts registers them), so that add_reader(fd) finds them. */
 export const socketsByFd = new Map<number, Watchable>();
 
+/** Standard input once watched (io_stdin.ts), for descriptor 0 when no socket has that number. */
+let stdinWatched: Watchable | undefined;
+
 interface Watch {
   callback: (...a: unknown[]) => unknown;
   args: unknown[];
@@ -48,13 +53,14 @@ function target(fd: unknown): Watchable {
   if (typeof fd === "bigint" || typeof fd === "number") {
     const n = Number(fd);
     if (n < 0) throw new ValueError(`Invalid file descriptor: ${n}`);
-    const s = socketsByFd.get(n);
+    const s = socketsByFd.get(n) ?? (n === 0 ? stdinWatched : undefined);
     if (!s)
-      throw new NotImplementedError(`loop.add_reader()/add_writer() on file descriptor ${n} is not supported by tsyncio (only on sockets the program made)`);
+      throw new NotImplementedError(
+        `loop.add_reader()/add_writer() on file descriptor ${n} is not supported by tsyncio (only on sockets the program made and on stdin)`,
+      );
     return s;
   }
   if (fd !== null && typeof fd === "object" && typeof (fd as { fileno?: unknown }).fileno === "function") {
-    if (socketsByFd.has(Number((fd as Watchable).fileno()))) return target((fd as Watchable).fileno());
     const n = Number((fd as { fileno(): unknown }).fileno());
     if (n < 0) throw new ValueError(`Invalid file descriptor: ${n}`);
     return target(n);
@@ -77,8 +83,17 @@ function schedule(loop: Loop, sock: Watchable, kind: "reader" | "writer"): void 
   });
 }
 
+/** The descriptor number `fd` names (an int or a file object's fileno()), or null. */
+function fdNumber(fd: unknown): number | null {
+  if (typeof fd === "bigint" || typeof fd === "number") return Number(fd);
+  if (fd !== null && typeof fd === "object" && typeof (fd as { fileno?: unknown }).fileno === "function") return Number((fd as Watchable).fileno());
+  return null;
+}
+
 function add(loop: Loop, kind: "reader" | "writer", fd: unknown, callback: unknown, args: unknown[]): null {
   ioActivate(loop, `loop.add_${kind}()`);
+  // Standard input (sys.stdin, fd 0) is read by the host's I/O kernel from the first watch on.
+  if (fdNumber(fd) === 0 && !socketsByFd.has(0)) stdinWatched = watchStdin(loop);
   const sock = target(fd);
   let ws = watched.get(sock);
   if (!ws) {

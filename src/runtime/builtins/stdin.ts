@@ -11,6 +11,12 @@ import { TextIOWrapper, UnsupportedOperation } from "./textio.js";
 
 const CHUNK = 8192;
 
+/**
+ * Set while something else reads fd 0 as it arrives (loop.add_reader on stdin, asyncio/io_stdin.ts):
+ * sys.stdin then takes its bytes from there instead of reading the descriptor itself.
+ */
+export const stdinFeed: { read: ((max: number) => Uint8Array | null) | null } = { read: null };
+
 /** sys.stdin.buffer, the binary layer under sys.stdin: fd 0, readable only, not seekable. */
 class StdinBinary {
   static __name__ = "BufferedReader";
@@ -27,7 +33,8 @@ class StdinBinary {
   private readOnce(max: number): Uint8Array {
     if (this.ended) return new Uint8Array(0);
     let chunk: Uint8Array | null;
-    if (host.readStdin) chunk = host.readStdin(max);
+    if (stdinFeed.read) chunk = stdinFeed.read(max);
+    else if (host.readStdin) chunk = host.readStdin(max);
     else {
       // A host that only reads lines (the line's end is given back).
       const line = host.readline ? host.readline() : null;
