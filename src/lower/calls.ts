@@ -613,11 +613,20 @@ function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr
 }
 
 // Builtins that iterate their first argument: a coroutine given to them is refused and dropped there.
-const ITERATING_BUILTINS = new Set(["list", "tuple", "set", "frozenset", "sorted", "enumerate", "any", "all", "sum", "min", "max", "dict", "iter"]);
+// (dict() iterates only what is no mapping, and min, max and iter only when given one argument:
+// `min(a, b)` compares its arguments, `iter(f, sentinel)` calls f)
+const ITERATING_BUILTINS = new Set(["list", "tuple", "set", "frozenset", "sorted", "enumerate", "any", "all", "sum"]);
+const ITERATING_ALONE = new Set(["min", "max", "iter"]);
+
+/** Whether the builtin `name` iterates the first of the call's arguments. */
+function iteratesFirstArgument(name: string, c: py.Call): boolean {
+  if (ITERATING_BUILTINS.has(name)) return true;
+  return ITERATING_ALONE.has(name) && c.args.length === 1 && c.args[0]._type !== "Starred";
+}
 
 /** `list(f())` where f() may give a coroutine: refused with its never-awaited warning at this line, as in CPython. */
 function iteratedArgument(cx: LowerContext, a: py.ExprNode, c: py.Call): ir.Expr {
-  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !ITERATING_BUILTINS.has(c.func.id) || surelyIterable(cx, a)) return cx.expr(a);
+  if (a !== c.args[0] || a._type !== "Call" || c.func._type !== "Name" || !iteratesFirstArgument(c.func.id, c) || surelyIterable(cx, a)) return cx.expr(a);
   if (resolveName(cx.fn.scope, c.func.id, cx.scopes).where !== "builtin") return cx.expr(a);
   return cx.rt("iter_temporary", cx.expr(a));
 }
