@@ -31,7 +31,7 @@ const CPYTHON_BUILTINS = new Set(
 /** Helpers for Python's operators and statements, called by emitted code (and usable by hand). */
 const HELPERS = `add sub mul truediv floordiv mod matmul lshift rshift bitand bitor bitxor neg pos invert iadd isub
   imul itruediv ifloordiv imod ipow imatmul ilshift irshift iand ior ixor eq ne lt le gt ge is_ is_not not_ truthy
-  contains not_contains getitem setitem delitem getslice add_slice setslice call callm callm_checked callv callv_method yield_from iter_temporary kw bytes_literal mod_tuple pystr
+  contains not_contains getitem setitem delitem getslice add_slice setslice call callm callm_checked callv callv_method yield_from iter_temporary for_iterable kw bytes_literal mod_tuple pystr
   multiple_bases star_bases super_method`.split(/\s+/);
 
 /** The classes of Python values, for annotations and hand-written code. */

@@ -512,7 +512,9 @@ export function asJsIterator(r: unknown): Iterable<unknown> & Iterator<unknown> 
  * to it) but not to Python, and the refused temporary is dropped here (its never-awaited warning
  * now, as CPython gives it). Anything else is iterated as the loop would.
  */
-export function iter_temporary<T>(x: T): T {
+export function iter_temporary<T extends Iterable<unknown>>(x: T): T;
+export function iter_temporary(x: unknown): Iterable<any>;
+export function iter_temporary(x: unknown): unknown {
   if (x !== null && typeof x === "object" && (x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]) {
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw new TypeError(`'${typeName(x)}' object is not iterable`);
@@ -526,7 +528,11 @@ export function iter_temporary<T>(x: T): T {
  * refused with CPython's message (JavaScript's own would iterate the coroutine, or name the
  * expression, not the type).
  */
-export function for_iterable<T>(x: T): T {
+// (typed as what was given when TS sees it iterable: the loop's items are read from its annotation;
+// anything else, an async generator the program iterates by mistake, is Iterable<any> to TS)
+export function for_iterable<T extends Iterable<unknown>>(x: T): T;
+export function for_iterable(x: unknown): Iterable<any>;
+export function for_iterable(x: unknown): unknown {
   if (Array.isArray(x) || typeof x === "string") return x;
   if (
     x !== null &&
@@ -535,8 +541,7 @@ export function for_iterable<T>(x: T): T {
     !(x as { [NOT_ITERABLE]?: boolean })[NOT_ITERABLE]
   )
     return x;
-  // (typed as what was given: TS reads the loop's items from its annotation)
-  return toIterable(x) as T;
+  return toIterable(x);
 }
 
 /**
