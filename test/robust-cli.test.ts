@@ -25,7 +25,8 @@ const write = (name: string, text: string | Buffer) => {
 };
 
 // Prints the process's CPU time (ms, user + system) on stderr at exit.
-const REPORT_CPU = 'data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu "+Math.round((u.user+u.system)/1000)+"\\n")})';
+const REPORT_CPU =
+  'data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu "+Math.round((u.user+u.system)/1000)+"\\n")})';
 
 interface Started {
   child: ReturnType<typeof spawn>;
@@ -78,11 +79,16 @@ describe("item 3: a closed stdout pipe", () => {
     s.child.stdout!.destroy();
     const r = await s.done;
     expect(r.code).toBe(1);
-    expect(s.stderr()).toBe(`Traceback (most recent call last):\n  File "${join(dir, f)}", line 2, in <module>\n    print("x")\nBrokenPipeError: [Errno 32] Broken pipe\n`);
+    expect(s.stderr()).toBe(
+      `Traceback (most recent call last):\n  File "${join(dir, f)}", line 2, in <module>\n    print("x")\nBrokenPipeError: [Errno 32] Broken pipe\n`,
+    );
   });
 
   it("output still buffered when the pipe is gone is reported at exit (exit 120), caught errors are the program's", async () => {
-    const f = write("late.py", 'import time, sys\ntime.sleep(0.5)\nprint("a")\ntry:\n    sys.stdout.flush()\nexcept BrokenPipeError as e:\n    print("caught", repr(e), file=sys.stderr)\n');
+    const f = write(
+      "late.py",
+      'import time, sys\ntime.sleep(0.5)\nprint("a")\ntry:\n    sys.stdout.flush()\nexcept BrokenPipeError as e:\n    print("caught", repr(e), file=sys.stderr)\n',
+    );
     const s = start(["run", f]);
     s.child.stdout!.destroy();
     const r = await s.done;
@@ -221,7 +227,9 @@ describe("item 5: -o writes to what the user named, never over the source or a d
 
 describe("item 6: --outdir writes nothing if any file fails", () => {
   const tree = (base: string): string[] =>
-    readdirSync(base, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [`${e.name}/`, ...tree(join(base, e.name)).map((n) => `${e.name}/${n}`)] : [e.name])).sort();
+    readdirSync(base, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? [`${e.name}/`, ...tree(join(base, e.name)).map((n) => `${e.name}/${n}`)] : [e.name]))
+      .sort();
 
   const source = (name: string) => {
     const src = join(dir, name);
@@ -267,12 +275,16 @@ describe("item 8: out of heap", () => {
     // The heap watch stops the program where V8 next checks for interrupts: in the body (line 5,
     // CPython's line), or, once the optimizing compiler has inlined the whole body, only at the
     // loop's back edge (line 4). Both are the program's place; any other text is wrong.
-    const at = (line: number, text: string) => `Traceback (most recent call last):\n  File "${join(dir, f)}", line ${line}, in <module>\n    ${text}\nMemoryError\n`;
+    const at = (line: number, text: string) =>
+      `Traceback (most recent call last):\n  File "${join(dir, f)}", line ${line}, in <module>\n    ${text}\nMemoryError\n`;
     expect([at(5, "l.append([i])"), at(4, "while True:")]).toContain(r.stderr);
   });
 
   it("a repetition the heap has no room for is a MemoryError the program can catch", async () => {
-    const f = write("repeat.py", 'for n in (10**10, 10**8):\n    try:\n        x = [0] * n\n    except MemoryError:\n        print("MemoryError", n)\ntry:\n    s = "ab" * 10**9\nexcept MemoryError:\n    print("MemoryError str")\n');
+    const f = write(
+      "repeat.py",
+      'for n in (10**10, 10**8):\n    try:\n        x = [0] * n\n    except MemoryError:\n        print("MemoryError", n)\ntry:\n    s = "ab" * 10**9\nexcept MemoryError:\n    print("MemoryError str")\n',
+    );
     const r = await runCli(["run", f], { nodeArgs: ["--max-old-space-size=100"] });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, `MemoryError ${10 ** 10}\nMemoryError ${10 ** 8}\nMemoryError str\n`, ""]);
   });
@@ -285,6 +297,21 @@ describe("item 10: input() decodes the stream, not each read", () => {
     const data = Buffer.concat([Buffer.from("x".repeat(4095)), Buffer.from("é😀\nsecond é\n", "utf8")]);
     const r = spawnSync(process.execPath, [bin, "run", f], { cwd: dir, input: data, encoding: "utf8", timeout: 30_000 });
     expect([r.status, r.stdout]).toEqual([0, "4097 'x\\xe9\\U0001f600'\nsecond é\n"]);
+  });
+});
+
+describe("no lost output: files the program never closed", () => {
+  it("are flushed as the program ends, also after an uncaught exception (CPython's finalization)", () => {
+    const f = write(
+      "unclosed.py",
+      'import asyncio\nf = open("left-open.txt", "w")\nf.write("written, never closed\\n")\n' +
+        'async def main():\n    g = open("from-task.txt", "a")\n    g.write("from a task")\n    raise SystemExit(3)\n' +
+        "asyncio.run(main())\n",
+    );
+    const r = spawnSync(process.execPath, [bin, "run", f], { cwd: dir, encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(3);
+    expect(readFileSync(join(dir, "left-open.txt"), "utf8")).toBe("written, never closed\n");
+    expect(readFileSync(join(dir, "from-task.txt"), "utf8")).toBe("from a task");
   });
 });
 
@@ -325,7 +352,11 @@ describe("item 12: CPython's limits at run time", () => {
         const label = seams.find((l) => line.startsWith(`${l} `) && /^ \d/.test(line.slice(l.length)));
         return label === undefined ? line : `${label} NotImplementedError`;
       });
-    want.splice(want.length - 1, 0, "joining a lone surrogate U+D83D with a lone surrogate U+DE00: JavaScript strings make them one character (U+1F600) where Python keeps two; tsyncio cannot keep them apart");
+    want.splice(
+      want.length - 1,
+      0,
+      "joining a lone surrogate U+D83D with a lone surrogate U+DE00: JavaScript strings make them one character (U+1F600) where Python keeps two; tsyncio cannot keep them apart",
+    );
     const r = spawnSync(process.execPath, [bin, "run", "surrogate_joins.py"], { cwd: fixtures, encoding: "utf8", timeout: 60_000 });
     expect([r.status, r.stdout, r.stderr]).toEqual([0, want.join("\n"), ""]);
   });
@@ -458,7 +489,10 @@ describe("item 13: a source too complex for CPython's parser", () => {
 describe("item 9: many tasks", () => {
   it("asyncio.run's shutdown cancels any number of pending tasks (no 'Task was destroyed' flood)", { timeout: 320_000 }, async () => {
     // The tasks are still pending when main() fails; asyncio.run cancels them all, as CPython does.
-    const f = write("pending9.py", "import asyncio\nasync def work():\n    await asyncio.sleep(10)\nasync def main():\n    tasks = [asyncio.create_task(work()) for _ in range(130000)]\n    await asyncio.sleep(0)\n    raise ValueError('stop')\nasyncio.run(main())\n");
+    const f = write(
+      "pending9.py",
+      "import asyncio\nasync def work():\n    await asyncio.sleep(10)\nasync def main():\n    tasks = [asyncio.create_task(work()) for _ in range(130000)]\n    await asyncio.sleep(0)\n    raise ValueError('stop')\nasyncio.run(main())\n",
+    );
     const r = await runCli(["run", "--virtual-time", f], { limitMs: 300_000 });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain("Task was destroyed");
@@ -481,7 +515,10 @@ describe("item 14: Node resets an inherited SIG_IGN", () => {
   it.runIf(process.platform === "linux")("a node started with SIGINT ignored no longer ignores it", () => {
     const script = `trap '' INT; grep SigIgn /proc/self/status; exec "${process.execPath}" -e 'console.log(require("fs").readFileSync("/proc/self/status", "utf8").match(/SigIgn:\\s*(\\w+)/)[0])'`;
     const r = spawnSync("sh", ["-c", script], { encoding: "utf8", timeout: 30_000 });
-    const [shell, node] = r.stdout.trim().split("\n").map((line) => BigInt("0x" + line.split(/\s+/)[1]));
+    const [shell, node] = r.stdout
+      .trim()
+      .split("\n")
+      .map((line) => BigInt("0x" + line.split(/\s+/)[1]));
     const SIGINT_BIT = 1n << 1n;
     expect([shell & SIGINT_BIT, node & SIGINT_BIT]).toEqual([SIGINT_BIT, 0n]);
   });
@@ -504,13 +541,19 @@ describe("item 13: what CPython accepts, the front end accepts", () => {
     "calls = []",
     "def z(i):\n    calls.append(i)\n    return i if i == 3333 else 0",
     "def o(i):\n    calls.append(i)\n    return 0 if i == 4444 else i + 1",
-    `print(${range(0, C).map((i) => `z(${i})`).join(" or ")}, len(calls))`,
+    `print(${range(0, C)
+      .map((i) => `z(${i})`)
+      .join(" or ")}, len(calls))`,
     "calls.clear()",
-    `print(${range(0, C).map((i) => `o(${i})`).join(" and ")}, len(calls))`,
+    `print(${range(0, C)
+      .map((i) => `o(${i})`)
+      .join(" and ")}, len(calls))`,
     `print(${range(0, C).join(" < ")}, ${[...range(0, 2500), 3, ...range(2500, 3000)].join(" < ")})`,
     "x = 5",
     `if ${Array(C).fill("x == 4").join(" or ")}:\n    print("no")\nelse:\n    print("cond ok")`,
-    `d = {${range(0, N).map((i) => `${i}: ${i * 2}`).join(", ")}}`,
+    `d = {${range(0, N)
+      .map((i) => `${i}: ${i * 2}`)
+      .join(", ")}}`,
     "print(len(d), d[99999])",
     "def f(*a):\n    return len(a), sum(a)",
     `print(f(${range(0, N).join(", ")}))`,

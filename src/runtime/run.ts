@@ -7,6 +7,7 @@ import { modules } from "./registry.js";
 import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, LIBRARY_CATCH, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
 import { stdio } from "./builtins/functions.js";
+import { flush_open_files } from "./builtins/io.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
 import {
   _format_uncaught,
@@ -226,8 +227,10 @@ function atExit(): void {
   host.flushQuietly?.();
   const asyncio = modules["tsyncio/runtime/asyncio"] as { _at_exit?: () => void };
   asyncio._at_exit?.();
-  // Then the modules are torn down: generators left suspended are closed.
+  // Then the modules are torn down: generators left suspended are closed, and the files still
+  // open flushed.
   close_suspended_generators(reportIgnored);
+  flush_open_files();
 }
 
 function reportUncaught(e: unknown): number {

@@ -23,6 +23,25 @@ const toInt = (x: unknown): number => {
 };
 const sizeArg = (x: unknown): number => (x === null || x === undefined ? -1 : toInt(x));
 
+/**
+ * Files holding written bytes not yet handed to the host. CPython closes a file object when its
+ * last reference goes, and flushes the ones still open as the interpreter finalizes: here they
+ * are flushed at exit (flush_open_files) and before open() of the same path, so that a dropped
+ * temporary, `open(p, "w").write(s)`, has its bytes on disk for the next line as in CPython.
+ */
+const holdingWrites = new Set<BinaryFile>();
+
+/** At exit: every file's written bytes to the host (errors are dropped, as finalization's are). */
+export function flush_open_files(): void {
+  for (const f of [...holdingWrites]) {
+    try {
+      f._drainHeld();
+    } catch {
+      holdingWrites.delete(f);
+    }
+  }
+}
+
 /** What every binary file object shares: the host descriptor, the position and the write buffer. */
 export class BinaryFile {
   static __module__ = "_io";
@@ -109,6 +128,14 @@ export class BinaryFile {
   get closed(): boolean {
     return this._closed;
   }
+  /** @internal (flush_open_files, open() of this file's path) */
+  _drainHeld(): void {
+    this.drain();
+  }
+  /** @internal */
+  get _path(): string {
+    return this.path;
+  }
   _borrowDescriptor(): void {
     this.borrowed = true;
   }
@@ -134,6 +161,7 @@ export class BinaryFile {
   /** Writes the waiting bytes to the host. */
   protected drain(): void {
     if (this.pendingLength === 0) return;
+    holdingWrites.delete(this);
     const data = new Uint8Array(this.pendingLength);
     let off = 0;
     for (const chunk of this.pending) {
@@ -218,6 +246,7 @@ export class BinaryFile {
     if (this.pendingLength > 0 && this.pendingAt + this.pendingLength !== this.pos) this.drain();
     if (this.pendingLength === 0) this.pendingAt = this.pos;
     this.pending.push(data.slice());
+    if (this.pendingLength === 0) holdingWrites.add(this);
     this.pendingLength += data.length;
     this.pos += data.length;
     if (this.pendingLength >= this.bufferSize) this.drain();
@@ -537,6 +566,7 @@ export function open(...args: unknown[]): TextIOWrapper | BinaryFile {
   }
   if (!binary) TextIOWrapper.checkEncoding(a.encoding, a.errors);
   const fs = hostFs("open()");
+  for (const f of holdingWrites) if (f._path === path && path !== "") f._drainHeld();
   const flags = NODE_FLAGS[kind] + (plus ? "+" : "");
   let borrowed: number | null = null;
   const fd = byFd
