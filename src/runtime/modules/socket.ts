@@ -13,6 +13,7 @@ import { typeName } from "../builtins/ops.js";
 import { PyBytes, bytesData } from "../builtins/bytes.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
+import { bindArgs } from "../builtins/hostfs.js";
 import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
@@ -572,7 +573,8 @@ export class socket extends PyObject implements IoTarget {
    * sent as sendall() sends them (CPython's send() fallback), the file's position left after what
    * was sent. Returns the bytes sent.
    */
-  sendfile(file: unknown, offset: unknown = 0n, count: unknown = null): bigint {
+  sendfile(...args: unknown[]): bigint {
+    const { file, offset, count } = bindArgs("sendfile", args, ["file", "offset", "count"], { offset: 0n, count: null });
     const mode = getattr(file, "mode", "b");
     if (typeof mode === "string" && !mode.includes("b")) throw new ValueError("file should be opened in binary mode");
     if (intOf(this.type) !== 1) throw new ValueError("only SOCK_STREAM type sockets are supported");
@@ -583,7 +585,9 @@ export class socket extends PyObject implements IoTarget {
       if (limit <= 0) throw new ValueError(`count must be a positive integer (got ${repr(count)})`);
     }
     const start = Number(index(offset ?? 0n));
-    if (start) callm(file, "seek", BigInt(start));
+    // (CPython's os.sendfile path, taken for a socket that is not non-blocking, reads from
+    // `offset` whatever the file's position; its send() fallback seeks only to a nonzero one)
+    if (start || this.gettimeout() !== 0) callm(file, "seek", BigInt(start));
     let sent = 0;
     try {
       for (;;) {
