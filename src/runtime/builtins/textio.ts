@@ -311,6 +311,7 @@ export class TextIOWrapper {
 
   tell(): bigint {
     this.check();
+    if (!this.buffer.seekable()) throw new UnsupportedOperation("underlying stream is not seekable");
     this.buffer.flush();
     const back = encodedLength(this.codec, this.pending.slice(this.at), this.errors) + this.carry.length;
     return this.buffer.tell() - BigInt(back);
@@ -318,6 +319,7 @@ export class TextIOWrapper {
 
   seek(cookie: unknown, whence: unknown = 0n): bigint {
     this.check();
+    if (!this.buffer.seekable()) throw new UnsupportedOperation("underlying stream is not seekable");
     const w = Number(whence);
     const off = typeof cookie === "bigint" ? cookie : typeof cookie === "boolean" ? BigInt(cookie) : null;
     if (off === null) throw new TypeError(`an integer is required`);
