@@ -615,7 +615,7 @@ function seqIndex(x: unknown, n: number, what: string): number {
 export function getitem(obj: any, key: any): any {
   if (typeof key === "bigint" && obj instanceof Array) {
     const n = obj.length;
-    let i = key === 0n ? 0 : Number(key); // (see setitem)
+    let i = key === 0n ? 0 : Number(key); // (see setitemAny)
     if (i < 0) i += n;
     if (i >= 0 && i < n) return obj[i];
   }
@@ -626,7 +626,7 @@ function getitemAny(obj: any, key: any): any {
   if (obj instanceof Array) {
     if (typeof key === "bigint") {
       const n = obj.length;
-      let i = key === 0n ? 0 : Number(key); // (see setitem)
+      let i = key === 0n ? 0 : Number(key); // (see setitemAny)
       if (i < 0) i += n;
       if (i >= 0 && i < n) return obj[i];
       throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
@@ -1536,7 +1536,6 @@ function isInstanceMethod(obj: object, name: string): boolean {
   return false;
 }
 
-/** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
 /**
  * A method called with keywords packed at the end (`obj.m(*args, k=v)` where the compiler could not
  * see the method): a translated def without a rest parameter cannot take the KwArgs itself, so they
@@ -1551,6 +1550,7 @@ function callKeywordsAtEnd(f: Function, obj: object, args: any[]): any {
   return applyArgs(f, obj, args);
 }
 
+/** `obj.name(*args)`: callm with the arguments as one array (star-call.ts). */
 export function callv_method(obj: any, name: string, args: any[]): any {
   // (an empty `**kwargs` passes nothing: a runtime method would take it for an argument)
   const n = args.length;
