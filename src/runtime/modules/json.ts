@@ -278,7 +278,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
   return v;
 }
 
-export function load(fp: { read(): string }, ...rest: unknown[]): unknown {
+export function load(fp: { read(): unknown }, ...rest: unknown[]): unknown {
   return loads(fp.read(), ...rest);
 }
 void lt;
