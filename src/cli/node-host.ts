@@ -430,6 +430,8 @@ function hostStat(s: BigIntStats): HostStat {
 }
 
 const nsToDate = (ns: bigint) => Number(ns) / 1e9;
+/** The wall clock in seconds, to the microsecond (CPython's utime(p) stamps the OS's "now"). */
+const realNow = () => Math.max(Date.now(), performance.timeOrigin + performance.now()) / 1000;
 
 // (not `import * as fs`: the bundle would copy node:fs's ~100 exports into an object at start-up)
 const fs = process.getBuiltinModule("node:fs");
@@ -461,8 +463,9 @@ const nodeFileSystem: HostFileSystem = {
   unlink: (path) => fs.unlinkSync(path),
   rename: (from, to) => fs.renameSync(from, to),
   realpath: (path) => fs.realpathSync.native(path),
-  // null: the real clock, also under --virtual-time (the OS stamps new files with it)
-  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, atimeNs === null ? new Date() : nsToDate(atimeNs), mtimeNs === null ? new Date() : nsToDate(mtimeNs)),
+  // null: the real clock, also under --virtual-time (the OS stamps new files with it), finer than a
+  // Date's milliseconds: a file written in the same millisecond has a later stamp than that
+  utime: (path, atimeNs, mtimeNs) => fs.utimesSync(path, atimeNs === null ? realNow() : nsToDate(atimeNs), mtimeNs === null ? realNow() : nsToDate(mtimeNs)),
   chmod: (path, mode) => fs.chmodSync(path, mode),
   symlink: (target, path) => fs.symlinkSync(target, path),
   readlink: (path) => fs.readlinkSync(path),
