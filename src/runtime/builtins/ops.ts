@@ -615,22 +615,17 @@ function seqIndex(x: unknown, n: number, what: string): number {
 export function getitem(obj: any, key: any): any {
   if (typeof key === "bigint" && obj instanceof Array) {
     const n = obj.length;
-    let i = key === 0n ? 0 : Number(key); // (see setitemAny)
+    let i = key === 0n ? 0 : Number(key); // (see setitem)
     if (i < 0) i += n;
     if (i >= 0 && i < n) return obj[i];
   }
   return getitemAny(obj, key);
 }
 
+/** getitem's rest: a list's or tuple's int index reaches it only out of range. */
 function getitemAny(obj: any, key: any): any {
   if (obj instanceof Array) {
-    if (typeof key === "bigint") {
-      const n = obj.length;
-      let i = key === 0n ? 0 : Number(key); // (see setitemAny)
-      if (i < 0) i += n;
-      if (i >= 0 && i < n) return obj[i];
-      throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
-    }
+    if (typeof key === "bigint") throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
     if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
     if (!(obj instanceof PyList) && !(obj instanceof PyTuple) && typeof (obj as any).__getitem__ === "function") {
       return (obj as any).__getitem__(key);
@@ -739,7 +734,9 @@ function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unk
 export function setitem(obj: any, key: any, value: any): void {
   if (typeof key === "bigint" && obj instanceof PyList) {
     const n = obj.length;
-    let i = key === 0n ? 0 : Number(key); // (see setitemAny)
+    // Index 0 (a counter kept in a list, `state[0] += k`) without Number(bigint), a runtime
+    // call of ~130 instructions; a BigInt compared with a constant is a few.
+    let i = key === 0n ? 0 : Number(key);
     if (i < 0) i += n;
     if (i >= 0 && i < n) {
       obj[i] = value;
@@ -749,20 +746,10 @@ export function setitem(obj: any, key: any, value: any): void {
   setitemAny(obj, key, value);
 }
 
+/** setitem's rest: a list's int index reaches it only out of range. */
 function setitemAny(obj: any, key: any, value: any): void {
   if (obj instanceof PyList) {
-    if (typeof key === "bigint") {
-      const n = obj.length;
-      // Index 0 (a counter kept in a list, `state[0] += k`) without Number(bigint), a runtime
-      // call of ~130 instructions; a BigInt compared with a constant is a few.
-      let i = key === 0n ? 0 : Number(key);
-      if (i < 0) i += n;
-      if (i >= 0 && i < n) {
-        obj[i] = value;
-        return;
-      }
-      throw new IndexError("list assignment index out of range");
-    }
+    if (typeof key === "bigint") throw new IndexError("list assignment index out of range");
     if (key instanceof PySlice) return setslice(obj, key.start, key.stop, key.step, value);
     const i = seqIndex(key, obj.length, "list");
     if (i >= 0 && i < obj.length) {
