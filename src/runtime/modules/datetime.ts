@@ -2,18 +2,20 @@
 // stamp and measure: now()/today()/fromtimestamp(), isoformat()/str()/repr(), strftime() and
 // format specs, timedelta arithmetic and normalisation, date and datetime arithmetic, comparisons.
 // The clock is the host's wall clock (virtual under --virtual-time). Local time follows the host's
-// time zone as time.localtime() does. Not here: strptime, zoneinfo, fold-aware local times.
+// time zone as time.localtime() does; strptime in _strptime.ts. Not here: zoneinfo, fold-aware local
+// times.
 // CPython: Lib/datetime.py / Modules/_datetimemodule.c (documented and observed behaviour).
-import { markUnsupported } from "../unsupported.js";
 import { host } from "../host.js";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
-import { NotImplemented, typeName } from "../builtins/ops.js";
+import { NotImplemented, call, typeName } from "../builtins/ops.js";
 import { hash as pyHash } from "../builtins/functions.js";
 import { floatRepr, repr } from "../builtins/repr.js";
 import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
+import { strptime } from "./_strptime.js";
+import { init_after_new } from "./_runtime_init.js";
 import { localtime as tmLocaltime, mktime as tmMktime, strftime as tmStrftime, struct_time } from "./time.js";
 
 export const MINYEAR = 1n;
@@ -85,6 +87,19 @@ function bind(names: string[], args: unknown[], defaults: Record<string, unknown
   return out;
 }
 
+/** A classmethod's class: `this` when called on one (a subclass makes its own kind), else the stock one. */
+function clsOf<T>(self: unknown, stock: T): T {
+  return typeof self === "function" ? (self as T) : stock;
+}
+/** repr's class name: the qualified one for the stock class, a subclass's own name (as CPython). */
+function reprName(self: object, stock: Function, qualified: string): string {
+  return self.constructor === stock ? qualified : typeName(self);
+}
+/** A copy of `made` (a stock instance) as `self`'s subclass, as replace() gives (no constructor runs). */
+function asKindOf<T extends object>(made: T, self: object, stock: Function): T {
+  return self.constructor === stock ? made : Object.setPrototypeOf(made, Object.getPrototypeOf(self));
+}
+
 // ───────────── timedelta ─────────────
 
 const US_PER_DAY = 86_400_000_000n;
@@ -96,6 +111,7 @@ export class timedelta {
   readonly _us: bigint;
 
   constructor(...args: unknown[]) {
+    const given = new.target === timedelta ? null : [...args]; // for a subclass's __init__
     const a = bind(
       ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"],
       args,
@@ -134,6 +150,11 @@ export class timedelta {
     }
     this._us = whole + BigInt(roundHalfEven(frac));
     timedelta.check(this._us);
+    if (given !== null) init_after_new(this, new.target, timedelta, given);
+  }
+  /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
+  __init__(..._args: unknown[]): null {
+    return null;
   }
 
   static _of(us: bigint): timedelta {
@@ -166,7 +187,7 @@ export class timedelta {
     if (this.days !== 0n) parts.push(`days=${this.days}`);
     if (this.seconds !== 0n) parts.push(`seconds=${this.seconds}`);
     if (this.microseconds !== 0n) parts.push(`microseconds=${this.microseconds}`);
-    return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
+    return `${reprName(this, timedelta, "datetime.timedelta")}(${parts.length ? parts.join(", ") : "0"})`;
   }
   __str__(): string {
     const s = Number(this.seconds);
@@ -319,14 +340,18 @@ export class timezone extends tzinfo {
   static __tp_name__ = "datetime.timezone";
   _offset: timedelta;
   _name: string | null;
-  constructor(offset: unknown, name: unknown = null) {
+  constructor(...args: unknown[]) {
     super();
+    const { offset, name } = bind(["offset", "name"], args, { name: null }, "timezone");
     if (!(offset instanceof timedelta)) throw new TypeError(`timezone() argument 1 must be datetime.timedelta, not ${typeName(offset)}`);
     if (offset._us <= -US_PER_DAY || offset._us >= US_PER_DAY) {
       throw new ValueError(`offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not ${offset.__repr__()}.`);
     }
+    if (name !== null && typeof name !== "string") throw new TypeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
     this._offset = offset;
-    this._name = name === null ? null : String(name);
+    this._name = name;
+    // timezone(timedelta(0)) is the one timezone.utc, as in CPython
+    if (name === null && offset._us === 0n && timezone.utc !== undefined) return timezone.utc;
   }
   utcoffset(_dt: unknown): timedelta {
     return this._offset;
@@ -390,14 +415,22 @@ export class date {
   _d: number;
 
   constructor(...args: unknown[]) {
+    const given = new.target === date ? null : [...args]; // for a subclass's __init__
     const a = bind(["year", "month", "day"], args, {}, "date");
     this._y = toInt(a.year, "year");
     this._m = toInt(a.month, "month");
     this._d = toInt(a.day, "day");
     checkDate(this._y, this._m, this._d);
+    if (given !== null) init_after_new(this, new.target, date, given);
+  }
+  /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
+  __init__(..._args: unknown[]): null {
+    return null;
   }
 
-  static _ymd(y: number, m: number, d: number): date {
+  /** A date of class `cls`: the stock one directly, a subclass through its constructor (CPython's too). */
+  static _ymd(y: number, m: number, d: number, cls: unknown = date): date {
+    if (cls !== date) return call(cls, BigInt(y), BigInt(m), BigInt(d)) as date;
     const o = Object.create(date.prototype) as date;
     o._y = y;
     o._m = m;
@@ -417,21 +450,21 @@ export class date {
 
   static today(): date {
     const t = tmLocaltime(host.wallTime()) as unknown as bigint[];
-    return date._ymd(Number(t[0]), Number(t[1]), Number(t[2]));
+    return date._ymd(Number(t[0]), Number(t[1]), Number(t[2]), clsOf(this, date));
   }
   static fromtimestamp(ts: unknown): date {
     const t = tmLocaltime(ts) as unknown as bigint[];
-    return date._ymd(Number(t[0]), Number(t[1]), Number(t[2]));
+    return date._ymd(Number(t[0]), Number(t[1]), Number(t[2]), clsOf(this, date));
   }
   static fromordinal(n: unknown): date {
     const [y, m, d] = ordToYmd(toInt(n, "ordinal"));
-    return date._ymd(y, m, d);
+    return date._ymd(y, m, d, clsOf(this, date));
   }
   static fromisoformat(s: unknown): date {
     const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(String(s));
     if (!m) throw new ValueError(`Invalid isoformat string: ${repr(s)}`);
     checkDate(+m[1], +m[2], +m[3]);
-    return date._ymd(+m[1], +m[2], +m[3]);
+    return date._ymd(+m[1], +m[2], +m[3], clsOf(this, date));
   }
 
   toordinal(): bigint {
@@ -450,7 +483,7 @@ export class date {
     return this.isoformat();
   }
   __repr__(): string {
-    return `datetime.date(${this._y}, ${this._m}, ${this._d})`;
+    return `${reprName(this, date, "datetime.date")}(${this._y}, ${this._m}, ${this._d})`;
   }
   ctime(): string {
     return tmStrftime("%a %b %e 00:00:00 %Y".replace("%e", String(this._d).padStart(2, " ")), this.timetuple());
@@ -467,7 +500,7 @@ export class date {
   }
   replace(...args: unknown[]): date {
     const a = bind(["year", "month", "day"], args, { year: BigInt(this._y), month: BigInt(this._m), day: BigInt(this._d) }, "replace");
-    return new date(a.year, a.month, a.day);
+    return asKindOf(new date(a.year, a.month, a.day), this, date);
   }
 
   _cmp(o: date): number {
@@ -503,7 +536,7 @@ export class date {
     const n = ymdToOrd(this._y, this._m, this._d) + Number(o.days);
     if (n < 1 || n > 3652059) throw new OverflowError("result out of range");
     const [y, m, d] = ordToYmd(n);
-    return date._ymd(y, m, d);
+    return date._ymd(y, m, d, this.constructor);
   }
   __radd__(o: unknown): unknown {
     return this.__add__(o);
@@ -565,6 +598,7 @@ export class time {
   _fold: number;
 
   constructor(...args: unknown[]) {
+    const given = new.target === time ? null : [...args]; // for a subclass's __init__
     const a = bind(
       ["hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -585,6 +619,20 @@ export class time {
     this._tz = a.tzinfo;
     this._fold = toInt(a.fold, "fold");
     checkTime(this._h, this._mi, this._s, this._us);
+    if (given !== null) init_after_new(this, new.target, time, given);
+  }
+  /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
+  __init__(..._args: unknown[]): null {
+    return null;
+  }
+  replace(...args: unknown[]): time {
+    const a = bind(
+      ["hour", "minute", "second", "microsecond", "tzinfo", "fold"],
+      args,
+      { hour: this.hour, minute: this.minute, second: this.second, microsecond: this.microsecond, tzinfo: this._tz, fold: BigInt(this._fold) },
+      "replace",
+    );
+    return asKindOf(new time(a.hour, a.minute, a.second, a.microsecond, a.tzinfo, a.fold), this, time);
   }
   get hour(): bigint {
     return BigInt(this._h);
@@ -614,10 +662,11 @@ export class time {
     return this.isoformat();
   }
   __repr__(): string {
-    let s = `datetime.time(${this._h}, ${this._mi}`;
+    let s = `${reprName(this, time, "datetime.time")}(${this._h}, ${this._mi}`;
     if (this._s !== 0 || this._us !== 0) s += `, ${this._s}`;
     if (this._us !== 0) s += `, ${this._us}`;
     if (this._tz !== null && this._tz !== undefined) s += `, tzinfo=${repr(this._tz)}`;
+    if (this._fold) s += ", fold=1";
     return s + ")";
   }
   strftime(fmt: unknown): string {
@@ -684,6 +733,7 @@ export class datetime extends date {
   _fold = 0;
 
   constructor(...args: unknown[]) {
+    const given = new.target === datetime ? null : [...args]; // for a subclass's __init__
     const a = bind(
       ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -708,22 +758,25 @@ export class datetime extends date {
     if (this._tz !== null && !(this._tz instanceof tzinfo)) {
       throw new TypeError(`tzinfo argument must be None or of a tzinfo subclass, not type '${typeName(this._tz)}'`);
     }
+    if (given !== null) init_after_new(this, new.target, datetime, given);
   }
 
-  static _make(y: number, m: number, d: number, h: number, mi: number, s: number, us: number, tz: unknown): datetime {
+  /** A datetime of class `cls`: the stock one directly, a subclass through its constructor (CPython's too). */
+  static _make(y: number, m: number, d: number, h: number, mi: number, s: number, us: number, tz: unknown, cls: unknown = datetime): datetime {
+    if (cls !== datetime) return call(cls, ...[y, m, d, h, mi, s, us].map(BigInt), tz) as datetime;
     const o = Object.create(datetime.prototype) as datetime;
     Object.assign(o, { _y: y, _m: m, _d: d, _h: h, _mi: mi, _s: s, _us: us, _tz: tz, _fold: 0 });
     return o;
   }
   /** From microseconds since 0001-01-01T00:00 (the arithmetic's common ground). */
-  static _fromUs(total: bigint, tz: unknown): datetime {
+  static _fromUs(total: bigint, tz: unknown, cls: unknown = datetime): datetime {
     const days = floorDiv(total, US_PER_DAY);
     const rest = Number(total - days * US_PER_DAY);
     const n = Number(days) + 1;
     if (n < 1 || n > 3652059) throw new OverflowError("date value out of range");
     const [y, m, d] = ordToYmd(n);
     const secs = Math.floor(rest / 1e6);
-    return datetime._make(y, m, d, Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, rest % 1e6, tz);
+    return datetime._make(y, m, d, Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, rest % 1e6, tz, cls);
   }
   _toUs(): bigint {
     const days = BigInt(ymdToOrd(this._y, this._m, this._d) - 1);
@@ -761,40 +814,41 @@ export class datetime extends date {
       whole += 1;
       us -= 1e6;
     }
+    const cls = clsOf(this, datetime);
     if (tz !== null) {
       const utc = datetime._fromUs(BigInt(whole + 62135596800) * 1_000_000n + BigInt(us), tz);
       const off = utcoffsetOf(tz, utc) ?? timedelta._of(0n);
-      return datetime._fromUs(utc._toUs() + off._us, tz);
+      return datetime._fromUs(utc._toUs() + off._us, tz, cls);
     }
     const t = tmLocaltime(whole) as unknown as bigint[];
-    return datetime._make(Number(t[0]), Number(t[1]), Number(t[2]), Number(t[3]), Number(t[4]), Number(t[5]), us, null);
+    return datetime._make(Number(t[0]), Number(t[1]), Number(t[2]), Number(t[3]), Number(t[4]), Number(t[5]), us, null, cls);
   }
   static utcfromtimestamp(ts: unknown): datetime {
     deprecatedUtc("utcfromtimestamp", "fromtimestamp(timestamp, datetime.UTC)");
-    return datetime._utcfromtimestamp(ts);
+    return datetime._utcfromtimestamp(ts, clsOf(this, datetime));
   }
-  static _utcfromtimestamp(ts: unknown): datetime {
+  static _utcfromtimestamp(ts: unknown, cls: unknown = datetime): datetime {
     const secs = typeof ts === "bigint" ? Number(ts) : (ts as number);
     const whole = Math.floor(secs);
-    return datetime._fromUs(BigInt(whole + 62135596800) * 1_000_000n + BigInt(roundHalfEven((secs - whole) * 1e6)), null);
+    return datetime._fromUs(BigInt(whole + 62135596800) * 1_000_000n + BigInt(roundHalfEven((secs - whole) * 1e6)), null, cls);
   }
   static now(...args: unknown[]): datetime {
     const k = popKw(args) ?? {};
     const tz = args[0] ?? k.tz ?? null;
-    return datetime.fromtimestamp(host.wallTime(), tz);
+    return clsOf(this, datetime).fromtimestamp(host.wallTime(), tz);
   }
   static today(): datetime {
-    return datetime.fromtimestamp(host.wallTime());
+    return clsOf(this, datetime).fromtimestamp(host.wallTime());
   }
   static utcnow(): datetime {
     deprecatedUtc("utcnow", "now(datetime.UTC)");
-    return datetime._utcfromtimestamp(host.wallTime());
+    return datetime._utcfromtimestamp(host.wallTime(), clsOf(this, datetime));
   }
   static combine(d: unknown, t: unknown, ...rest: unknown[]): datetime {
     if (!(d instanceof date) || !(t instanceof time)) throw new TypeError("combine() argument 1 must be datetime.date, argument 2 datetime.time");
     const k = popKw(rest) ?? {};
     const tz = rest[0] ?? k.tzinfo ?? t._tz;
-    return datetime._make(d._y, d._m, d._d, t._h, t._mi, t._s, t._us, tz);
+    return datetime._make(d._y, d._m, d._d, t._h, t._mi, t._s, t._us, tz, clsOf(this, datetime));
   }
   static fromisoformat(s: unknown): datetime {
     const text = String(s);
@@ -817,13 +871,17 @@ export class datetime extends date {
         tz = mins === 0n ? timezone.utc : new timezone(timedelta._of(sign * mins * 60_000_000n));
       }
     }
-    return datetime._make(y, mo, d, h, mi, sec, us, tz);
+    return datetime._make(y, mo, d, h, mi, sec, us, tz, clsOf(this, datetime));
   }
-  static strptime(_s: unknown, _fmt: unknown): never {
-    throw new NotImplementedError("datetime.strptime() is not supported by tsyncio");
-  }
-  static {
-    markUnsupported(datetime.strptime, "not implemented yet");
+  /** cls.strptime(date_string, format): a %z offset gives a fixed-offset timezone (named by %Z). */
+  static strptime(s: unknown, fmt: unknown): datetime {
+    const p = strptime(s, fmt);
+    const args: unknown[] = [p.year, p.month, p.day, p.hour, p.minute, p.second, p.fraction].map(BigInt);
+    if (p.gmtoff !== null) {
+      const offset = new timedelta(0n, BigInt(p.gmtoff), BigInt(p.gmtoffFraction));
+      args.push(p.tzname ? new timezone(offset, p.tzname) : new timezone(offset));
+    }
+    return call(clsOf(this, datetime), ...args) as datetime;
   }
 
   date(): date {
@@ -868,11 +926,11 @@ export class datetime extends date {
       const secs = Number(utcUs - 62135596800n * 1_000_000n) / 1e6;
       const local = datetime.fromtimestamp(secs);
       const loff = ((local._toUs() - utcUs) / 1_000_000n) * 1_000_000n;
-      return datetime._fromUs(local._toUs(), new timezone(timedelta._of(loff)));
+      return datetime._fromUs(local._toUs(), new timezone(timedelta._of(loff)), this.constructor);
     }
     const base = datetime._fromUs(utcUs, tz);
     const toff = utcoffsetOf(tz, base) ?? timedelta._of(0n);
-    return datetime._fromUs(utcUs + toff._us, tz);
+    return datetime._fromUs(utcUs + toff._us, tz, this.constructor);
   }
   replace(...args: unknown[]): datetime {
     const a = bind(
@@ -891,7 +949,7 @@ export class datetime extends date {
       },
       "replace",
     );
-    return new datetime(a.year, a.month, a.day, a.hour, a.minute, a.second, a.microsecond, a.tzinfo);
+    return asKindOf(new datetime(a.year, a.month, a.day, a.hour, a.minute, a.second, a.microsecond, a.tzinfo, a.fold), this, datetime);
   }
   isoformat(sep: unknown = "T", timespec: unknown = "auto"): string {
     let s = `${p4(this._y)}-${p2(this._m)}-${p2(this._d)}${String(sep)}${formatTimeOfDay(this._h, this._mi, this._s, this._us, String(timespec))}`;
@@ -903,9 +961,10 @@ export class datetime extends date {
     return this.isoformat(" ");
   }
   __repr__(): string {
-    let s = `datetime.datetime(${this._y}, ${this._m}, ${this._d}, ${this._h}, ${this._mi}`;
+    let s = `${reprName(this, datetime, "datetime.datetime")}(${this._y}, ${this._m}, ${this._d}, ${this._h}, ${this._mi}`;
     if (this._s !== 0 || this._us !== 0) s += `, ${this._s}`;
     if (this._us !== 0) s += `, ${this._us}`;
+    if (this._fold) s += ", fold=1"; // (before tzinfo here, after it in time's repr: CPython's order)
     if (this._tz !== null) s += `, tzinfo=${repr(this._tz)}`;
     return s + ")";
   }
@@ -955,13 +1014,13 @@ export class datetime extends date {
   }
   __add__(o: unknown): unknown {
     if (!(o instanceof timedelta)) return NotImplemented;
-    return datetime._fromUs(this._toUs() + o._us, this._tz);
+    return datetime._fromUs(this._toUs() + o._us, this._tz, this.constructor);
   }
   __radd__(o: unknown): unknown {
     return this.__add__(o);
   }
   __sub__(o: unknown): unknown {
-    if (o instanceof timedelta) return datetime._fromUs(this._toUs() - o._us, this._tz);
+    if (o instanceof timedelta) return datetime._fromUs(this._toUs() - o._us, this._tz, this.constructor);
     if (o instanceof datetime) {
       const a = this.utcoffset();
       const b = o.utcoffset();

@@ -1,4 +1,4 @@
-// time: clocks and sleeps through the host (virtual-time aware), struct_time, strftime.
+// time: clocks and sleeps through the host (virtual-time aware), struct_time, strftime, strptime.
 import { deliver_interrupt } from "../signals.js";
 import { host } from "../host.js";
 import { programNow, programWallTime } from "../program-clock.js";
@@ -7,6 +7,7 @@ import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js"
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { structseq } from "./_structseq.js";
 import { PyTuple } from "../builtins/collections.js";
+import { strptime as parseTime } from "./_strptime.js";
 
 export const struct_time = structseq(
   "time.struct_time",
@@ -262,3 +263,10 @@ export const timezone = 0n;
 export const altzone = 0n;
 export const daylight = 0n;
 export const tzname = PyTuple.of("UTC", "UTC");
+
+/** strptime(string, format="%a %b %d %H:%M:%S %Y"): a struct_time, its zone and offset from %Z/%z. */
+export function strptime(s: unknown, fmt: unknown = "%a %b %d %H:%M:%S %Y"): ST {
+  const p = parseTime(s, fmt);
+  const fields = [p.year, p.month, p.day, p.hour, p.minute, p.second, p.weekday, p.julian, p.isdst].map(BigInt);
+  return new struct_time([...fields, p.tzname, p.gmtoff === null ? null : BigInt(p.gmtoff), false]) as ST;
+}
