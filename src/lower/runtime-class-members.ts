@@ -360,6 +360,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/logging RootLogger": "tsyncio/runtime/logging Logger|0||",
   "tsyncio/runtime/logging_handlers QueueHandler": "tsyncio/runtime/logging Handler|0||listener queue",
   "tsyncio/runtime/logging_handlers QueueListener": "|0||dequeue handlers queue respect_handler_level",
+  "tsyncio/runtime/logging_handlers RotatingFileHandler": "tsyncio/runtime/logging FileHandler|0||backupCount maxBytes namer rotator",
   "tsyncio/runtime/os DirEntry": "|0||name path",
   "tsyncio/runtime/pathlib PurePath": "|0|anchor drive name parent parents parts root stem suffix suffixes|",
   "tsyncio/runtime/pathlib PurePosixPath": "tsyncio/runtime/pathlib PurePath|0||",

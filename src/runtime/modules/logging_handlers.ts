@@ -1,7 +1,7 @@
 // logging.handlers: QueueHandler and QueueListener, what asyncio programs use to keep a handler's
 // blocking writes off the event loop (a QueueListener thread writes the records the loop's
-// QueueHandler puts in a queue). The file and network handlers are not here: importing one of
-// them is a translate-time error naming it.
+// QueueHandler puts in a queue), and RotatingFileHandler. The timed and network handlers are not
+// here: importing one of them is a translate-time error naming it.
 // CPython: Lib/logging/handlers.py (behaviour observed and documented, not transliterated).
 import { KwArgs, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
@@ -11,7 +11,10 @@ import * as sched from "../threads/scheduler.js";
 import { bcall, bcallm, blocking_function } from "../threads/blocking.js";
 import { Thread } from "./threading.js";
 import { Empty } from "./queue.js";
-import { Handler, LogRecord } from "./logging.js";
+import { FileHandler, Handler, LogRecord } from "./logging.js";
+import { call, callm } from "../builtins/ops.js";
+import { exists, isfile } from "./os_path.js";
+import { remove, rename } from "./os.js";
 
 type Gen<T> = Generator<sched.Waiter, T, unknown>;
 
@@ -146,3 +149,78 @@ Object.defineProperty(QueueListener.prototype, "dequeue", {
   writable: true,
   configurable: true,
 });
+
+/**
+ * RotatingFileHandler(filename, mode='a', maxBytes=0, backupCount=0, encoding=None, delay=False,
+ * errors=None): before a record that would take the file to maxBytes (its characters counted, as
+ * CPython does), NAME.i becomes NAME.i+1 (the oldest dropped past backupCount), NAME becomes NAME.1
+ * and a new NAME is opened (with backupCount 0 nothing is renamed: the file goes on growing, as in
+ * CPython). `namer` names the backups; `rotator` replaces the renaming of NAME to NAME.1.
+ */
+export class RotatingFileHandler extends FileHandler {
+  // (the program's values, ints as given: compared as numbers)
+  maxBytes: unknown = 0n;
+  backupCount: unknown = 0n;
+  namer: unknown = null;
+  rotator: unknown = null;
+  constructor(...args: unknown[]) {
+    super(...args);
+    init_from(this, new.target, RotatingFileHandler, args);
+  }
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    const arg = (i: number, name: string, dflt: unknown) => (i < args.length ? args[i] : name in k ? k[name] : dflt);
+    const maxBytes = arg(2, "maxBytes", 0n);
+    // A size limit appends whatever mode was asked for: "w" would truncate at every start.
+    const mode = Number(maxBytes) > 0 ? "a" : arg(1, "mode", "a");
+    const kw = { encoding: arg(4, "encoding", null), delay: arg(5, "delay", false), errors: arg(6, "errors", null) };
+    super.__init__(arg(0, "filename", undefined), mode, new KwArgs(kw));
+    this.maxBytes = maxBytes;
+    this.backupCount = arg(3, "backupCount", 0n);
+    return null;
+  }
+  emit(record: LogRecord): unknown {
+    if (this.shouldRollover(record)) this.doRollover();
+    return super.emit(record);
+  }
+  shouldRollover(record: LogRecord): boolean {
+    if (this.stream === null) this.stream = this._open();
+    if (!(Number(this.maxBytes) > 0)) return false;
+    // (a special file such as /dev/null is never rotated)
+    if (exists(this.baseFilename) && !isfile(this.baseFilename)) return false;
+    const msg = `${this.format(record)}\n`;
+    callm(this.stream, "seek", 0n, 2n);
+    const size = Number(callm(this.stream, "tell") as bigint);
+    return size + [...msg].length >= Number(this.maxBytes);
+  }
+  doRollover(): null {
+    if (this.stream !== null) {
+      callm(this.stream, "close");
+      this.stream = null as unknown as typeof this.stream;
+    }
+    const backups = Number(this.backupCount);
+    if (backups > 0) {
+      for (let i = backups - 1; i > 0; i--) {
+        const from = this.rotation_filename(`${this.baseFilename}.${i}`);
+        const to = this.rotation_filename(`${this.baseFilename}.${i + 1}`);
+        if (exists(from)) {
+          if (exists(to)) remove(to);
+          rename(from, to);
+        }
+      }
+      const first = this.rotation_filename(`${this.baseFilename}.1`);
+      if (exists(first)) remove(first);
+      this.rotate(this.baseFilename, first);
+    }
+    if (!this.delay) this.stream = this._open();
+    return null;
+  }
+  rotation_filename(name: string): unknown {
+    return typeof this.namer === "function" ? call(this.namer, name) : name;
+  }
+  rotate(source: unknown, dest: unknown): null {
+    if (typeof this.rotator === "function") call(this.rotator, source, dest);
+    else if (exists(source)) rename(source, dest);
+    return null;
+  }
+}
