@@ -10,7 +10,18 @@
 // adds that stack.
 // CPython: Lib/logging/__init__.py (behaviour observed and documented, not transliterated).
 import { host } from "../host.js";
-import { NotImplementedError, TypeError, ValueError, KeyError, OSError, caughtException, BaseException } from "../builtins/exceptions.js";
+import {
+  NotImplementedError,
+  TypeError,
+  ValueError,
+  KeyError,
+  OSError,
+  caughtException,
+  BaseException,
+  Exception,
+  RecursionError,
+} from "../builtins/exceptions.js";
+import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
@@ -21,7 +32,7 @@ import { pytype, truthy, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { current_location } from "../program.js";
 import { exc_info as sys_exc_info } from "./sys.js";
-import { format_exception, format_stack } from "./traceback.js";
+import { extract_stack, extract_tb, format_exception, format_exception_only, format_stack } from "./traceback.js";
 import { localtime, strftime } from "./time.js";
 import { _get_running_loop } from "../asyncio/events.js";
 import { _set_logger } from "../asyncio/log.js";
@@ -418,7 +429,31 @@ export class Handler extends Filterer {
     forgetIfDropped(this);
     return null;
   }
-  handleError(_record: LogRecord): unknown {
+  /**
+   * What a handler's emit calls when the record failed (the exception is being handled): with
+   * raiseExceptions set, "--- Logging error ---", the exception's traceback, the program's call
+   * stack, the message and its arguments on stderr.
+   */
+  handleError(record: LogRecord): unknown {
+    const exc = handled_exception();
+    if (!raiseExceptions || !stdio.stderr || !(exc instanceof BaseException)) return null;
+    const err = stdio.stderr as Stream;
+    err.write("--- Logging error ---\n");
+    // The traceback's frames below the logging call (CPython's are logging's own, which are not
+    // shown, then any of the program's that logging called, such as an argument's __str__).
+    const stack = format_stack();
+    const inner = framesBelow(extract_tb(exc.__traceback__) as unknown[], extract_stack() as unknown[]);
+    if (inner > 0) err.write(format_exception(exc, null, null, BigInt(-inner)).join(""));
+    else err.write("Traceback (most recent call last):\n" + format_exception_only(exc).join(""));
+    err.write("Call stack:\n");
+    err.write(stack.join(""));
+    let text: string;
+    try {
+      text = `Message: ${repr(record.msg)}\nArguments: ${str(record.args)}\n`;
+    } catch {
+      text = "Unable to print the message and arguments - possible formatting error.\nUse the traceback above to help find the error.\n";
+    }
+    err.write(text);
     return null;
   }
   __repr__(): string {
@@ -428,6 +463,31 @@ export class Handler extends Filterer {
 }
 
 type Stream = { write(s: string): unknown; flush?: () => unknown; name?: unknown };
+
+type Place = { filename: string; lineno: unknown; name: string };
+const samePlace = (a: Place, b: Place) => a.filename === b.filename && a.lineno === b.lineno && a.name === b.name;
+/** How many of a traceback's frames are below the current stack (the frames they share lead it). */
+function framesBelow(tb: unknown[], stack: unknown[]): number {
+  for (let shared = Math.min(tb.length, stack.length); shared > 0; shared--) {
+    const tail = stack.length - shared;
+    let ok = true;
+    for (let i = 0; i < shared && ok; i++) ok = samePlace(tb[i] as Place, stack[tail + i] as Place);
+    if (ok) return tb.length - shared;
+  }
+  return tb.length;
+}
+
+/** An exception from a stock handler's emit: handleError sees it as the one being handled (as in an `except`). */
+function reportEmitError(handler: Handler, record: LogRecord, e: unknown): void {
+  const exc = caughtException(e);
+  if (exc instanceof RecursionError || !(exc instanceof Exception)) throw exc;
+  const outer = set_handled_exception(exc);
+  try {
+    handler.handleError(record);
+  } finally {
+    set_handled_exception(outer);
+  }
+}
 
 export class StreamHandler extends Handler {
   stream: Stream = stdio.stderr as Stream;
@@ -444,9 +504,14 @@ export class StreamHandler extends Handler {
     return null;
   }
   emit(record: LogRecord): unknown {
-    const msg = this.format(record);
-    this.stream.write(msg + this.terminator);
-    this.flush();
+    try {
+      const msg = this.format(record);
+      this.stream.write(msg + this.terminator);
+      this.flush();
+    } catch (e) {
+      // A record that cannot be formatted or written is reported, and the program goes on.
+      reportEmitError(this, record, e);
+    }
     return null;
   }
   flush(): unknown {
