@@ -20,6 +20,7 @@ import {
   BaseException,
   Exception,
   RecursionError,
+  AttributeError,
 } from "../builtins/exceptions.js";
 import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
@@ -436,7 +437,7 @@ export class Handler extends Filterer {
    */
   handleError(record: LogRecord): unknown {
     const exc = handled_exception();
-    if (!raiseExceptions || !stdio.stderr || !(exc instanceof BaseException)) return null;
+    if (!truthy(raiseExceptions) || !stdio.stderr || !(exc instanceof BaseException)) return null;
     const err = stdio.stderr as Stream;
     err.write("--- Logging error ---\n");
     // The traceback's frames below the logging call (CPython's are logging's own, which are not
@@ -612,7 +613,7 @@ class LastResortHandler extends Handler {
     return null;
   }
 }
-export const lastResort: Handler = new LastResortHandler(WARNING);
+export let lastResort: Handler | null = new LastResortHandler(WARNING);
 
 // ───────────── loggers ─────────────
 
@@ -758,7 +759,13 @@ export class Logger extends Filterer {
       }
       if (!l.propagate) break;
     }
-    if (found === 0 && Number(record.levelno) >= Number(lastResort.level)) lastResort.handle(record);
+    if (found === 0 && lastResort !== null) {
+      if (Number(record.levelno) >= Number(lastResort.level)) lastResort.handle(record);
+    } else if (found === 0 && truthy(raiseExceptions) && !noHandlerWarningGiven) {
+      // (without a last resort, CPython says so once)
+      noHandlerWarningGiven = true;
+      (stdio.stderr as Stream).write(`No handlers could be found for logger "${str(this.name)}"\n`);
+    }
     return null;
   }
 
@@ -881,7 +888,15 @@ export function captureWarnings(_capture: unknown): null {
   return null;
 }
 
-export const raiseExceptions = true;
+export let raiseExceptions: unknown = true;
+let noHandlerWarningGiven = false;
+
+/** `logging.NAME = value` for the module's switches its code reads (raiseExceptions, lastResort). */
+export function __setattr__(name: string, value: unknown): void {
+  if (name === "raiseExceptions") raiseExceptions = value;
+  else if (name === "lastResort") lastResort = value as Handler | null;
+  else throw new AttributeError(`tsyncio: assigning logging.${name} is not supported`);
+}
 
 // asyncio logs through getLogger("asyncio"): with nothing configured this is the last-resort
 // handler (the bare message and traceback on stderr), as before; with basicConfig() it is formatted.
