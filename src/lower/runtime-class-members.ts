@@ -349,6 +349,8 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/io UnsupportedOperation": "tsyncio/runtime OSError|0||",
   "tsyncio/runtime/io TextIOWrapper": "|0|closed|buffer encoding errors line_buffering mode name newlines",
   "tsyncio/runtime/json JSONDecodeError": "tsyncio/runtime ValueError|0||colno doc lineno msg pos",
+  "tsyncio/runtime/json JSONEncoder": "|0||allow_nan check_circular ensure_ascii indent item_separator key_separator skipkeys sort_keys",
+  "tsyncio/runtime/json JSONDecoder": "|0||object_hook object_pairs_hook parse_constant parse_float parse_int strict",
   "tsyncio/runtime/logging LogRecord": "|0||args created exc_info exc_text filename funcName levelname levelno lineno module msecs msg name pathname process processName relativeCreated stack_info taskName thread threadName",
   "tsyncio/runtime/logging Formatter": "|0||datefmt default_msec_format default_time_format",
   "tsyncio/runtime/logging Filter": "|0||name nlen",

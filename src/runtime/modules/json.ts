@@ -2,9 +2,10 @@
 import { checkDigitsToInt, intToDecimal } from "../builtins/int-limit.js";
 import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { KwArgs, popKw } from "../builtins/object.js";
+import { init_from } from "./_runtime_init.js";
 import { floatRepr } from "../builtins/repr.js";
-import { call, toIterable, truthy, typeName, typeShortName, lt } from "../builtins/ops.js";
+import { call, callm, toIterable, truthy, typeName, typeShortName, lt } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { bytesData } from "../builtins/bytes.js";
 import { decodeBytes } from "../builtins/codecs.js";
@@ -51,8 +52,31 @@ function encodeStr(s: string, asciiOnly: boolean): string {
   return out + '"';
 }
 
+/** dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw) */
 export function dumps(obj: unknown, ...rest: unknown[]): string {
   const k = popKw(rest) ?? {};
+  if (k.cls !== undefined && k.cls !== null) {
+    // As CPython: the class is made with every option (a subclass's __init__ sees them), then encode().
+    const { cls, ...given } = k;
+    const options = { ...ENCODER_DEFAULTS, ...given };
+    return callm(call(cls, new KwArgs(options)), "encode", obj) as string;
+  }
+  return encodeWith(obj, k);
+}
+
+const ENCODER_DEFAULTS: Record<string, unknown> = {
+  skipkeys: false,
+  ensure_ascii: true,
+  check_circular: true,
+  allow_nan: true,
+  indent: null,
+  separators: null,
+  default: null,
+  sort_keys: false,
+};
+
+/** The JSON text of `obj` with dumps' options (`default`: the fallback for other objects). */
+function encodeWith(obj: unknown, k: Record<string, unknown>): string {
   const indentArg = k.indent ?? null;
   const indent = indentArg === null ? null : typeof indentArg === "string" ? indentArg : " ".repeat(Number(indentArg));
   const sortKeys = truthy(k.sort_keys ?? false);
@@ -133,10 +157,107 @@ export function dumps(obj: unknown, ...rest: unknown[]): string {
     const valueType = typeof o === "object" ? (o as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")] : undefined;
     if (valueType === "int" || valueType === "str") return enc((o as { _value_: unknown })._value_, level);
     if (dflt !== null) return enc(call(dflt, o), level);
-    // (CPython names `o.__class__.__name__`: Decimal, not decimal.Decimal)
-    throw new TypeError(`Object of type ${typeShortName(o)} is not JSON serializable`);
+    throw notSerializable(o);
   };
   return enc(obj, 0);
+}
+
+// (CPython names `o.__class__.__name__`: Decimal, not decimal.Decimal)
+const notSerializable = (o: unknown) => new TypeError(`Object of type ${typeShortName(o)} is not JSON serializable`);
+
+/**
+ * json.JSONEncoder: dumps' options on an object. A subclass overrides default() (called for what
+ * JSON has no form for; this one raises TypeError) or encode(); dumps(cls=C) makes C with every
+ * option and calls its encode().
+ */
+export class JSONEncoder {
+  static __module__ = "json.encoder";
+  skipkeys: unknown = false;
+  ensure_ascii: unknown = true;
+  check_circular: unknown = true;
+  allow_nan: unknown = true;
+  sort_keys: unknown = false;
+  indent: unknown = null;
+  item_separator = ", ";
+  key_separator = ": ";
+  constructor(...args: unknown[]) {
+    init_from(this, new.target, JSONEncoder, args);
+  }
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    if (args.length > 0) throw new TypeError(`JSONEncoder.__init__() takes 1 positional argument but ${args.length + 1} were given`);
+    for (const name of ["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "sort_keys", "indent"] as const) {
+      if (k[name] !== undefined) this[name] = k[name];
+    }
+    if (k.separators !== undefined && k.separators !== null) {
+      [this.item_separator, this.key_separator] = Array.from(toIterable(k.separators)) as [string, string];
+    } else if (this.indent !== null) this.item_separator = ",";
+    // (a `default` given is the instance's own, hiding the method)
+    if (k.default !== undefined && k.default !== null) (this as { default: unknown }).default = k.default;
+    return null;
+  }
+  default(o: unknown): unknown {
+    throw notSerializable(o);
+  }
+  encode(o: unknown): string {
+    return encodeWith(o, {
+      skipkeys: this.skipkeys,
+      ensure_ascii: this.ensure_ascii,
+      allow_nan: this.allow_nan,
+      sort_keys: this.sort_keys,
+      indent: this.indent,
+      separators: PyTuple.of(this.item_separator, this.key_separator),
+      default: (x: unknown) => callm(this, "default", x),
+    });
+  }
+  /** The text in one chunk (CPython's yields pieces; joined they are the same). */
+  iterencode(o: unknown, _oneShot: unknown = false): PyList<string> {
+    return PyList.fromArray([callm(this, "encode", o) as string]);
+  }
+}
+
+/**
+ * json.JSONDecoder(*, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
+ * strict=True, object_pairs_hook=None): decode(s) the whole text, raw_decode(s, idx=0) the value
+ * that starts at idx with where it ends.
+ */
+export class JSONDecoder {
+  static __module__ = "json.decoder";
+  object_hook: unknown = null;
+  object_pairs_hook: unknown = null;
+  parse_float: unknown = null;
+  parse_int: unknown = null;
+  parse_constant: unknown = null;
+  strict: unknown = true;
+  constructor(...args: unknown[]) {
+    init_from(this, new.target, JSONDecoder, args);
+  }
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    if (args.length > 0) throw new TypeError(`JSONDecoder.__init__() takes 1 positional argument but ${args.length + 1} were given`);
+    for (const name of ["object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant", "strict"] as const) {
+      if (k[name] !== undefined) this[name] = k[name];
+    }
+    return null;
+  }
+  private options(): DecodeOptions {
+    return {
+      object_hook: this.object_hook,
+      object_pairs_hook: this.object_pairs_hook,
+      parse_float: this.parse_float,
+      parse_int: this.parse_int,
+      parse_constant: this.parse_constant,
+      strict: truthy(this.strict),
+    };
+  }
+  decode(s: unknown): unknown {
+    return decodeWhole(docText(s), this.options());
+  }
+  raw_decode(s: unknown, idx: unknown = 0n): PyTuple<unknown> {
+    const doc = docText(s);
+    const [v, end] = decodeAt(doc, Number(idx), this.options());
+    return PyTuple.of(v, BigInt(end));
+  }
 }
 
 export function dump(obj: unknown, fp: { write(s: string): unknown }, ...rest: unknown[]): null {
@@ -144,20 +265,29 @@ export function dump(obj: unknown, fp: { write(s: string): unknown }, ...rest: u
   return null;
 }
 
-export function loads(s: unknown, ...rest: unknown[]): unknown {
-  const k = popKw(rest) ?? {};
-  if (typeof s !== "string") {
-    const d = bytesData(s);
-    if (d !== null) s = decodeBytes(d, "utf-8", "surrogatepass");
-    else throw new TypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
-  }
-  const doc = s as string;
-  let i = 0;
-  const objectHook = k.object_hook ?? null;
+/** A decoder's options (JSONDecoder's attributes, loads' keywords): hooks are null when not given. */
+interface DecodeOptions {
+  object_hook: unknown;
+  object_pairs_hook: unknown;
+  parse_float: unknown;
+  parse_int: unknown;
+  parse_constant: unknown;
+  strict: boolean;
+}
+const hookOf = (x: unknown) => (x === undefined ? null : x);
+
+/** The JSON value that starts at `start` (no whitespace skipped before it), and where it ends. */
+function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown, number] {
+  let i = start;
+  const objectHook = options.object_hook;
+  const pairsHook = options.object_pairs_hook;
   // parse_float=Decimal and the like: called with the number's text.
-  const parseFloatHook = k.parse_float ?? null;
-  const parseIntHook = k.parse_int ?? null;
-  const parseConstant = k.parse_constant ?? null;
+  const parseFloatHook = options.parse_float;
+  const parseIntHook = options.parse_int;
+  const parseConstant = options.parse_constant;
+  // An object's pairs go to object_pairs_hook when there is one (it wins over object_hook).
+  const made = (d: PyDict<string, unknown>, pairs: PyTuple<unknown>[]): unknown =>
+    pairsHook !== null ? call(pairsHook, PyList.fromArray(pairs)) : objectHook !== null ? call(objectHook, d) : d;
   const ws = () => {
     while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
   };
@@ -187,7 +317,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
           out += String.fromCharCode(parseInt(h, 16));
           i += 6;
         } else err("Invalid \\escape", i);
-      } else if (ch < " ") {
+      } else if (ch < " " && options.strict) {
         err("Invalid control character at", i);
       } else {
         out += ch;
@@ -201,10 +331,11 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     if (ch === "{") {
       i++;
       const d = new PyDict<string, unknown>();
+      const pairs: PyTuple<unknown>[] = [];
       ws();
       if (doc[i] === "}") {
         i++;
-        return objectHook ? call(objectHook, d) : d;
+        return made(d, pairs);
       }
       for (;;) {
         ws();
@@ -213,7 +344,9 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
         ws();
         if (doc[i] !== ":") err("Expecting ':' delimiter");
         i++;
-        d.__setitem__(key, value());
+        const v = value();
+        if (pairsHook !== null) pairs.push(PyTuple.of(key, v));
+        else d.__setitem__(key, v);
         ws();
         if (doc[i] === ",") {
           i++;
@@ -221,7 +354,7 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
         }
         if (doc[i] === "}") {
           i++;
-          return objectHook ? call(objectHook, d) : d;
+          return made(d, pairs);
         }
         err("Expecting ',' delimiter");
       }
@@ -272,10 +405,47 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
     }
     return err("Expecting value");
   };
+  // (a value must start right here: raw_decode does not skip whitespace)
+  if (" \t\n\r".includes(doc[i] ?? "x")) err("Expecting value");
   const v = value();
-  ws();
-  if (i < doc.length) err("Extra data");
+  return [v, i];
+}
+
+function docText(s: unknown): string {
+  if (typeof s === "string") return s;
+  const d = bytesData(s);
+  if (d !== null) return decodeBytes(d, "utf-8", "surrogatepass");
+  throw new TypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
+}
+const skipSpace = (doc: string, i: number) => {
+  while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
+  return i;
+};
+function decodeWhole(doc: string, options: DecodeOptions): unknown {
+  const [v, end] = decodeAt(doc, skipSpace(doc, 0), options);
+  const after = skipSpace(doc, end);
+  if (after < doc.length) throw new JSONDecodeError("Extra data", doc, after);
   return v;
+}
+
+/** loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw) */
+export function loads(s: unknown, ...rest: unknown[]): unknown {
+  const k = popKw(rest) ?? {};
+  if (typeof s !== "string" && bytesData(s) === null) {
+    throw new TypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
+  }
+  if (k.cls !== undefined && k.cls !== null) {
+    const { cls, ...options } = k;
+    return callm(call(cls, new KwArgs(options)), "decode", typeof s === "string" ? s : docText(s));
+  }
+  return decodeWhole(docText(s), {
+    object_hook: hookOf(k.object_hook),
+    object_pairs_hook: hookOf(k.object_pairs_hook),
+    parse_float: hookOf(k.parse_float),
+    parse_int: hookOf(k.parse_int),
+    parse_constant: hookOf(k.parse_constant),
+    strict: truthy(k.strict ?? true),
+  });
 }
 
 export function load(fp: { read(): unknown }, ...rest: unknown[]): unknown {
