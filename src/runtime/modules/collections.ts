@@ -626,6 +626,13 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       static _make(it: unknown): unknown {
         return new C(...Array.from(toIterable(it)));
       }
+      // (class attributes that instances show too)
+      get _fields(): PyTuple<string> {
+        return C._fields;
+      }
+      get _field_defaults(): PyDict<string, unknown> {
+        return C._field_defaults;
+      }
       static _fields = PyTuple.fromArray(names);
       static _field_defaults = (() => {
         const d = new PyDict<string, unknown>();
