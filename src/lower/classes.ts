@@ -1059,9 +1059,19 @@ function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
 
 /** Whether a class of the module lists class `name` among two or more bases. */
 function isMixin(cx: LowerContext, name: string): boolean {
-  return nodeIndex(cx.module)
-    .ofType("ClassDef")
-    .some((c) => c.bases.length > 1 && c.bases.some((b) => b._type === "Name" && b.id === name));
+  return mixinNames(cx.module).has(name);
+}
+
+// (per module, the names such bases use, gathered once: a scan of every class per class was quadratic)
+const mixins = new WeakMap<py.Module, Set<string>>();
+function mixinNames(module: py.Module): Set<string> {
+  let names = mixins.get(module);
+  if (names === undefined) {
+    names = new Set();
+    for (const c of nodeIndex(module).ofType("ClassDef")) if (c.bases.length > 1) for (const b of c.bases) if (b._type === "Name") names.add(b.id);
+    mixins.set(module, names);
+  }
+  return names;
 }
 
 /** The static members' names so far (fields and methods). */
