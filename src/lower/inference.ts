@@ -147,12 +147,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return fn;
   };
 
-  /** Where a name read in the env's scope is bound, found once per scope and name (the scopes are final here). */
-  const resolve = (st: EnvState, name: string): Resolution => {
-    let r = st.resolved.get(name);
-    if (r === undefined) st.resolved.set(name, (r = resolveName(st.scope, name, input.scopes)));
-    return r;
-  };
+  /** Where a name read in the env's scope is bound (resolveName keeps each answer on the scope). */
+  const resolve = (st: EnvState, name: string): Resolution => resolveName(st.scope, name, input.scopes);
 
   // The environment of a scope: its own names' types, outer scopes' proven facts, builtins. One per
   // scope, made at its first use: while the scope's locals are inferred its own names read that
@@ -244,7 +240,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const factEnv = (scope: Scope): ScopeEnv => {
     let env = envs.get(scope);
     if (env === undefined) {
-      const state: EnvState = { scope, resolved: new Map(), table: null, paramTypes: undefined };
+      const state: EnvState = { scope, table: null, paramTypes: undefined };
       env = ((name: string) => lookup(state, name)) as ScopeEnv;
       env.state = state;
       env.isBuiltin = builtinIn;
@@ -761,8 +757,6 @@ type Resolution = ReturnType<typeof resolveName>;
 /** What a scope's environment knows of its scope (see factEnv). */
 interface EnvState {
   scope: Scope;
-  /** Where each name read in the scope is bound. */
-  resolved: Map<string, Resolution>;
   /** While the scope's locals are inferred: its candidates (their assumptions are in `assumed`) and the parameter types given. */
   table: CandidateTable | null;
   paramTypes: Map<string, PyType> | undefined;
