@@ -66,6 +66,8 @@ export interface InferenceInput {
   ownCalls: Map<Scope, py.Call[]>;
   /** The module's and each def's bindings, returns and attribute stores, when the scope analysis gathered them (ModuleFacts.ownStatements). */
   ownStatements?: Map<Scope, BindingCollector>;
+  /** The names some scope other than the module's binds (gathered with the program's names, analysis.ts). */
+  boundInInnerScopes: ReadonlySet<string>;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -820,12 +822,9 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const moduleScope = input.scopes.get(input.module)!;
   const out = new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>();
   const candidates = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
-  // The names of the module's defs and classes that some other scope binds too (one pass over the
-  // scopes: a scan of every scope per def was quadratic; only those names are asked for).
-  const topLevelNames = new Set<string>();
-  for (const s of input.module.body) if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") topLevelNames.add(s.name);
-  const boundInner = new Set<string>();
-  for (const sc of input.scopes.values()) if (sc !== moduleScope) for (const n of sc.bound) if (topLevelNames.has(n)) boundInner.add(n);
+  // The names some other scope binds too (one pass over the scopes, made with the program's names:
+  // a scan of every scope per def was quadratic).
+  const boundInner = input.boundInInnerScopes;
   for (const s of input.module.body) {
     if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
