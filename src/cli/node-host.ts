@@ -426,6 +426,8 @@ function hostStat(s: BigIntStats): HostStat {
     atimeNs: s.atimeNs,
     mtimeNs: s.mtimeNs,
     ctimeNs: s.ctimeNs,
+    blksize: Number(s.blksize),
+    blocks: Number(s.blocks),
   };
 }
 
