@@ -19,6 +19,7 @@
 // --cold [--runs N]: what one `tsyncio run` pays: each run is two fresh processes, one that parses
 // with lezer once and one that translates once (our parse, build, lower, emit JS), nothing warmed
 // up (V8 compiles the compiler as it goes); medians over N runs (default 5), alternating the two.
+// --cold --code-cache: the children load the stages from a bundle with a V8 code cache (see STAGES_ENTRY).
 // --cold --per-program: one fresh process per program (lezer's and ours), times summed over the
 // programs (one run); without it, all of an input's programs are translated in one fresh process.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -26,20 +27,56 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parser } from "@lezer/python";
-import { buildModule, compileError, parseTree } from "../../dist/parse/index.js";
-import { LineMap } from "../../dist/parse/positions.js";
-import { lezerInput } from "../../dist/parse/repair.js";
-import { findSyntaxError } from "../../dist/parse/syntax-errors.js";
-import { checkIndentation, nullByteError, parserStackError } from "../../dist/parse/limits.js";
-import { lower } from "../../dist/lower/index.js";
-import { unsupportedApis } from "../../dist/lower/unsupported-apis.js";
-import { emitJavaScript, emitTypeScript } from "../../dist/emit/index.js";
+import { createRequire } from "node:module";
+import vm from "node:vm";
 import { generateLarge } from "./gen-large.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+
+// --cold --code-cache: the cold children load the stages (and lezer) from one CommonJS bundle with a
+// V8 code cache beside it, made the way the CLI's are (scripts/bundle-cli.mjs, bin/load-cli.js: the
+// bundle run once on a small program, then the cache written with what it compiled), so that
+// V8's compiling of the compiler's source is not in the times: what `tsyncio run` pays.
+const STAGES_ENTRY = `
+export { parser } from "@lezer/python";
+export { buildModule, compileError, parseTree } from "./dist/parse/index.js";
+export { LineMap } from "./dist/parse/positions.js";
+export { lezerInput } from "./dist/parse/repair.js";
+export { findSyntaxError } from "./dist/parse/syntax-errors.js";
+export { checkIndentation, nullByteError, parserStackError } from "./dist/parse/limits.js";
+export { lower } from "./dist/lower/index.js";
+export { unsupportedApis } from "./dist/lower/unsupported-apis.js";
+export { emitJavaScript, emitTypeScript } from "./dist/emit/index.js";
+`;
+/** The bundle's exports, run with its code cache (`makeCache`: run without one, the cache written at exit). */
+function runBundle(file, makeCache) {
+  const source = readFileSync(file, "utf8");
+  const cachedData = makeCache ? undefined : readFileSync(`${file}.cache`);
+  const script = new vm.Script(`(function (exports, require, module) {${source}\n})`, { filename: file, cachedData });
+  if (!makeCache && script.cachedDataRejected) throw new Error("the code cache was rejected");
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module);
+  if (makeCache) process.once("exit", () => writeFileSync(`${file}.cache`, script.createCachedData()));
+  return module.exports;
+}
+const bundleFile = opt("--bundle", null);
+const stagesApi = bundleFile
+  ? runBundle(bundleFile, opt("--cold-child") === "warm-up")
+  : {
+      ...(await import("@lezer/python")),
+      ...(await import("../../dist/parse/index.js")),
+      ...(await import("../../dist/parse/positions.js")),
+      ...(await import("../../dist/parse/repair.js")),
+      ...(await import("../../dist/parse/syntax-errors.js")),
+      ...(await import("../../dist/parse/limits.js")),
+      ...(await import("../../dist/lower/index.js")),
+      ...(await import("../../dist/lower/unsupported-apis.js")),
+      ...(await import("../../dist/emit/index.js")),
+    };
+const { parser, buildModule, compileError, parseTree, LineMap, lezerInput, findSyntaxError, checkIndentation, nullByteError, parserStackError, lower, unsupportedApis, emitJavaScript, emitTypeScript } =
+  stagesApi;
 const passes = Number(opt("--passes", 20));
 const input = opt("--input", "generated");
 const only = opt("--stage", null);
@@ -116,6 +153,18 @@ const lineCount = (sources) => sources.reduce((n, s) => n + s.source.split("\n")
 
 const allSources = inputSources(input).filter((_, i) => i % every === 0);
 
+if (opt("--cold-child") === "warm-up") {
+  // (--code-cache: the run that makes the bundle's code cache, as the CLI's build does on a small program)
+  const seed = readFileSync(join(here, "../../fixtures/seed-02-await-chain/input.py"), "utf8");
+  const lines = new LineMap(seed);
+  const module = buildModule(seed, lines, parseTree(seed, lines, "seed.py").tree, "seed.py").module;
+  compileError(module, lines, "seed.py");
+  unsupportedApis(module, seed);
+  emitJavaScript(lower(module, { filename: "seed.py", source: seed }).body);
+  parser.parse(seed);
+  process.exit(0);
+}
+
 if (args.includes("--cold-child")) {
   // One pass, first use of every function in this process: the programs to translate are named by
   // the parent (--names FILE), which checked that they translate (checking here would warm up).
@@ -155,17 +204,39 @@ if (args.includes("--cold")) {
   const runs = Number(opt("--runs", 5));
   const perProgram = args.includes("--per-program");
   const dir = mkdtempSync(join(tmpdir(), "translate-stages-"));
+  const bundle = args.includes("--code-cache") ? join(dir, "stages.cjs") : null;
   const child = (what, names) => {
     const list = join(dir, "names.json");
     writeFileSync(list, JSON.stringify(names));
     const r = spawnSync(
       process.execPath,
-      [fileURLToPath(import.meta.url), "--cold-child", what, "--input", input, "--blocks", String(blocks), "--every", String(every), "--names", list, ...(threadClock ? ["--thread-cpu"] : [])],
+      [
+        fileURLToPath(import.meta.url),
+        "--cold-child",
+        what,
+        "--input",
+        input,
+        "--blocks",
+        String(blocks),
+        "--every",
+        String(every),
+        "--names",
+        list,
+        ...(threadClock ? ["--thread-cpu"] : []),
+        ...(bundle ? ["--bundle", bundle] : []),
+      ],
       { encoding: "utf8" },
     );
     if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout);
+    return what === "warm-up" ? null : JSON.parse(r.stdout);
   };
+  if (bundle) {
+    const { build } = await import("esbuild");
+    const { lezerTables } = await import("../../scripts/lib/lezer-tables.mjs");
+    const root = resolve(here, "../..");
+    await build({ stdin: { contents: STAGES_ENTRY, resolveDir: root }, bundle: true, platform: "node", format: "cjs", outfile: bundle, plugins: [lezerTables], logLevel: "error" });
+    child("warm-up", []);
+  }
   const sum = (xs) => xs.reduce((acc, x) => Object.fromEntries(Object.keys(x).map((k) => [k, (acc[k] ?? 0) + x[k]])), {});
   const all = [];
   try {
@@ -180,7 +251,7 @@ if (args.includes("--cold")) {
   const out = { ...counts, ...Object.fromEntries(["lezer", "parse", "build", "lower", "emitJs"].map((k) => [k, r1(median(k))])) };
   const ratios = all.map((x) => x.lezer / (x.parse + x.build + x.lower + x.emitJs)).sort((a, b) => a - b);
   out.ratioToLezer = Math.round(ratios[all.length >> 1] * 1000) / 1000;
-  console.log(input, perProgram ? "cold, a process per program" : "cold", JSON.stringify(out));
+  console.log(input, perProgram ? "cold, a process per program" : "cold", bundle ? "(code cache)" : "", JSON.stringify(out));
   process.exit(0);
 }
 
