@@ -402,6 +402,39 @@ if (results.translate) {
       x.cold.ratioToLezer.toJs.toFixed(2),
     ]);
   }
+  const e = t.eval;
+  if (e) {
+    const m = e.ms;
+    row([
+      `eval corpus, ${e.files} programs that translate, warm (min of ${e.passes} passes; ${e.skipped} others left out)`,
+      e.lines.toLocaleString("en"),
+      m.lezer.toFixed(0),
+      m.parse.toFixed(0),
+      m.build.toFixed(0),
+      m.lower.toFixed(0),
+      m.emitJs.toFixed(0),
+      "",
+      "",
+      e.linesPerSec.toJs.toLocaleString("en"),
+      "",
+      e.ratioToLezer.toJs.toFixed(2),
+    ]);
+    const c = e.cold.ms;
+    row([
+      `eval corpus, every 10th program (${e.cold.files}), cold (a fresh process per program, times summed)`,
+      e.cold.lines.toLocaleString("en"),
+      c.lezer.toFixed(0),
+      c.parse.toFixed(0),
+      c.build.toFixed(0),
+      c.lower.toFixed(0),
+      c.emitJs.toFixed(0),
+      "",
+      "",
+      e.cold.linesPerSec.toJs.toLocaleString("en"),
+      "",
+      c.ratioToLezer.toFixed(2),
+    ]);
+  }
   lines.push("");
 }
 if (results.size) {
