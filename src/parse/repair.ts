@@ -446,7 +446,8 @@ function skipString(src: string, i: number): number {
 
 /** See lezerInput: `rf"\{x}"` → `rf" {x}"` for lezer. */
 function rawFStringBraces(source: string): string {
-  if (!/[rR][fF]|[fF][rR]/.test(source)) return source;
+  // (a quote right after the prefix, as `start` needs: "from" and "for" alone do not send every module through it)
+  if (!/(?:[rR][fF]|[fF][rR])['"]/.test(source)) return source;
   const start = /(?<![\p{L}\p{N}_])(?:[rR][fF]|[fF][rR])('''|"""|'|")/gu;
   let out: string[] | null = null;
   for (let m; (m = start.exec(source));) {
