@@ -157,6 +157,16 @@ function takesNoInstance(def: py.FunctionDef | py.AsyncFunctionDef, body: py.Stm
   return !named;
 }
 
+/**
+ * An object literal of literal values whose keys may repeat (`@overload` stubs before the def):
+ * each key once, where it came first, with its last value, as JS would make it (TS rejects the repeat).
+ */
+function literalObject(props: { key: string; value: ir.Expr }[]): ir.Expr {
+  const last = new Map<string, { key: string; value: ir.Expr }>();
+  for (const p of props) last.set(p.key, p);
+  return { k: "object", props: [...last.values()] };
+}
+
 /** IR with `this` as `(this as any)`: everywhere, or only where it reads one of `props` (`this.m`). */
 function thisAsAny(node: unknown, props?: Set<string>): unknown {
   if (Array.isArray(node)) return node.map((n) => thisAsAny(n, props));
@@ -904,11 +914,11 @@ function classDefIn(
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   const lambdaNames = classAttrs.filter((a) => lambdaValues.has(a.value)).map((a) => lit(a.key));
   if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
-  if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
-  if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
-  if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
+  if (annotations.length) props.push({ key: "annotations", value: literalObject(annotations) });
+  if (coroutineMethods.length) props.push({ key: "coroutines", value: literalObject(coroutineMethods) });
+  if (methodDocs.length) props.push({ key: "docs", value: literalObject(methodDocs) });
   if (methodSignatures.length) props.push({ key: "signatures", value: { k: "object", props: methodSignatures } });
-  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
+  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: literalObject(asyncGenMethods) });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
