@@ -302,6 +302,19 @@ function mentionsName(e: py.Node, id: string): boolean {
   return found;
 }
 
+/** How many type parameters the runtime's root class for a builtin container base takes. */
+const CONTAINER_TYPE_PARAMS: Record<string, number> = { list: 1, set: 1, tuple: 1, dict: 2 };
+
+/**
+ * `class Key(tuple)`: `extends TupleSubclassRoot<any>`, whose items are `any` (the default,
+ * `unknown`, would make a Key no `Iterable<string>` for TS, which Python's annotations take it as).
+ */
+function containerBaseArgs(cx: LowerContext, bases: py.ExprNode[]): string[] | undefined {
+  const b = bases.length === 1 ? bases[0] : undefined;
+  const params = b?._type === "Name" && isBuiltinBase(cx, b) ? CONTAINER_TYPE_PARAMS[b.id] : undefined;
+  return params ? new Array(params).fill("any") : undefined;
+}
+
 function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
   return b._type === "Name" && b.id !== "object" && !!BUILTIN_BASE_CLASSES[b.id] && resolveName(cx.fn.scope, b.id, cx.scopes).where === "builtin";
 }
@@ -955,7 +968,8 @@ function classDefIn(
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)
   const declaredTypeParam = (t: string) => (generic?.tsParams.includes(t) ? generic.tsDeclared[generic.tsParams.indexOf(t)] : t);
   const classTypeParams = ownTypeParams.length ? ownTypeParams.map(declaredTypeParam) : undefined;
-  const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
+  const baseTypeArgs =
+    generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : containerBaseArgs(cx, bases);
   if (classRef) {
     // Made before the body's values, which may read its methods; define_class then finishes it.
     const typeDecls = generic?.decls.length ?? 0;
