@@ -68,6 +68,15 @@ export interface InferenceInput {
   ownStatements?: Map<Scope, BindingCollector>;
 }
 
+/** A class body that defines `__class_getitem__` (by a def or an assignment). */
+function ownClassGetitem(c: py.ClassDef): boolean {
+  return c.body.some(
+    (item) =>
+      (item._type === "FunctionDef" && item.name === "__class_getitem__") ||
+      (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__class_getitem__")),
+  );
+}
+
 export function inferTypes(input: InferenceInput): InferredTypes {
   const facts = new Map<Scope, Map<string, PyType>>();
   const classes = new Map<string, py.ClassDef>();
@@ -191,6 +200,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (decorated) return input.decoratedResult(decorated);
     }
     const scope = this.state.scope;
+    if (f._type === "Subscript") return aliasCallType(this.state, f);
     if (f._type !== "Name") return runtimeCall(scope, call);
     const r = resolve(this.state, f.id);
     if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
@@ -199,6 +209,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const cls = input.plainClass(r.scope, f.id);
     if (!cls) return runtimeCall(scope, call);
     return classKey(cls);
+  }
+  /**
+   * `Box[int](...)`: the alias of a plain generic class calls the class (and sets the instance's
+   * `__orig_class__`), unless a class of its chain makes its own `__class_getitem__`.
+   */
+  function aliasCallType(state: EnvState, f: py.Subscript): PyType | undefined {
+    if (f.value._type !== "Name") return undefined;
+    const r = resolve(state, f.value.id);
+    const cls = r.where === "builtin" ? undefined : input.plainClass(r.scope, f.value.id);
+    if (!cls || !(cls.type_params.length || cls.bases.some((b) => b._type === "Subscript"))) return undefined;
+    // (plainClass proved the chain's bases are plain classes of the program, or Generic[...])
+    const chain = [cls];
+    for (let i = 0; i < chain.length && chain.length < 20; i++)
+      for (const b of chain[i].bases) {
+        const base = b._type === "Subscript" ? b.value : b;
+        const inner = base._type === "Name" ? input.plainClass(r.scope, base.id) : undefined;
+        if (inner && !chain.includes(inner)) chain.push(inner);
+      }
+    return chain.some(ownClassGetitem) ? undefined : classKey(cls);
   }
   function attrType(this: ScopeEnv, e: py.Attribute): PyType | undefined {
     const owner = staticType(e.value, this);
