@@ -446,48 +446,80 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   // What each call site passes for each parameter that may be typed, found once (the rounds only
   // type them): a type the runtime passes, or the expression and the scope it is evaluated in.
-  const passedArguments: { scope: Scope; params: { name: string; passed: (PyType | { expr: py.ExprNode; env: TypeEnv } | undefined)[] }[] }[] = [];
+  // (`param`: the argument is a parameter typed by these rounds too, `tock(state)` inside tock)
+  type Passed = PyType | { expr: py.ExprNode; env: TypeEnv; param?: string } | undefined;
+  const passedArguments: { scope: Scope; params: { name: string; key: string; passed: Passed[] }[] }[] = [];
+  const typedParams = new Map<Scope, Set<string>>();
+  for (const fn of callers.keys()) {
+    const scope = input.scopes.get(fn)!;
+    const names = new Set<string>();
+    for (const p of allArgs(fn.args)) if ((scope.bindCount.get(p.arg) ?? 0) === 1 && !scope.writtenElsewhere.has(p.arg)) names.add(p.arg);
+    typedParams.set(scope, names);
+  }
+  const paramKeys = new Map<Scope, number>();
+  const paramKey = (scope: Scope, name: string) => {
+    if (!paramKeys.has(scope)) paramKeys.set(scope, paramKeys.size);
+    return `${paramKeys.get(scope)}:${name}`;
+  };
   for (const [fn, sites] of callers) {
     const scope = input.scopes.get(fn)!;
     const params = [];
     // (no *args or **kwargs: directlyCalledFunctions takes none)
     const positional = positionalArgs(fn.args);
     for (const p of allArgs(fn.args)) {
-      if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+      if (!typedParams.get(scope)!.has(p.arg)) continue;
       const at = positional.indexOf(p);
-      const passed = sites.map((site) => {
+      const passed = sites.map((site): Passed => {
         if (site.given && at >= 0 && at < site.given.length) return site.given[at];
         const e = argumentFor(fn, positional, site.call, p.arg);
-        return e ? { expr: e.expr, env: factEnv(e.inDef ? scope.parent! : site.scope) } : undefined;
+        if (!e) return undefined;
+        const from = e.inDef ? scope.parent! : site.scope;
+        let param: string | undefined;
+        if (e.expr._type === "Name") {
+          const r = resolveName(from, e.expr.id, input.scopes);
+          if (r.where !== "builtin" && typedParams.get(r.scope)?.has(e.expr.id)) param = paramKey(r.scope, e.expr.id);
+        }
+        return { expr: e.expr, env: factEnv(from), param };
       });
-      params.push({ name: p.arg, passed });
+      params.push({ name: p.arg, key: paramKey(scope, p.arg), passed });
     }
     passedArguments.push({ scope, params });
   }
 
-  /** What every call site passes for each parameter, under the current facts. */
+  /**
+   * What every call site passes for each parameter, under the current facts. `pending` (the
+   * optimistic rounds): parameters not found untyped yet; a site passing one of them while it is
+   * untyped is left out (a recursive call passes the parameter it is typing), and `failed` gets
+   * the parameters some other site leaves untyped.
+   */
   const lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
-  const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
+  const paramTypesFromCalls = (failedBefore?: Set<string>, failed?: Set<string>): Map<Scope, Map<string, PyType>> => {
     const out = new Map<Scope, Map<string, PyType>>();
     for (const { scope, params } of passedArguments) {
-      const types = recomputed(lastParams, scope, () => {
+      const compute = () => {
         let types: Map<string, PyType> | undefined;
-        for (const { name, passed } of params) {
+        for (const { name, key, passed } of params) {
           if (!passed.length) continue;
           let first: PyType | undefined;
+          let known = false;
           for (let i = 0; i < passed.length; i++) {
             const a = passed[i];
             const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
-            if (t === undefined || (i > 0 && t !== first)) {
+            if (t === undefined && failedBefore && typeof a === "object" && a.param !== undefined && !failedBefore.has(a.param)) continue;
+            if (t === undefined || (known && t !== first)) {
               first = undefined;
+              failed?.add(key);
               break;
             }
             first = t;
+            known = true;
           }
           if (first !== undefined) (types ??= new Map()).set(name, first);
         }
         return types;
-      });
+      };
+      // (the optimistic answers depend on `failedBefore` too: not kept)
+      const types = failedBefore ? compute() : recomputed(lastParams, scope, compute);
       if (types) out.set(scope, types);
     }
     return out;
@@ -506,25 +538,36 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
   // Return types the same way: assumed, then checked against what the functions return under them.
+  // The rounds start optimistic when some call passes a parameter they type (a recursive call):
+  // what they settle on is kept only if every call site, the recursive ones included, then agrees.
   let params = new Map<Scope, Map<string, PyType>>();
-  inferLocals(params);
-  let settled = false;
-  for (let round = 0; round < 6 && !settled; round++) {
-    const next = paramTypesFromCalls();
-    const nextReturns = returnTypes();
-    const nextAttrs = attrTypes();
-    if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
-    else {
+  const settle = (optimistic: boolean): boolean => {
+    let failed = optimistic ? new Set<string>() : undefined;
+    for (let round = 0; round < 6; round++) {
+      const failedNow = failed && new Set(failed);
+      const next = paramTypesFromCalls(failed, failedNow);
+      const nextReturns = returnTypes();
+      const nextAttrs = attrTypes();
+      if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs))
+        return !optimistic || sameParams(paramTypesFromCalls(), params);
       params = next;
       returns = nextReturns;
       attrs = nextAttrs;
+      failed = failedNow;
       inferLocals(params);
     }
-  }
-  if (!settled) {
+    return false;
+  };
+  const reset = () => {
     returns = new Map();
     attrs = new Map();
     inferLocals((params = new Map()));
+  };
+  inferLocals(params);
+  const cyclic = passedArguments.some(({ params }) => params.some(({ passed }) => passed.some((a) => typeof a === "object" && a?.param !== undefined)));
+  if (!cyclic || !settle(true)) {
+    if (cyclic) reset();
+    if (!settle(false)) reset();
   }
   // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
   // copy, and only when it lacks one of them; the last inference had them all, so it never does)
