@@ -305,11 +305,10 @@ export function plainClass(
             : "";
     if (ATTRIBUTE_HOOKS.has(defined)) return undefined;
   }
-  for (const base of c.bases) {
-    if (runtimeBases && c.bases.length === 1 && hookFreeRuntimeBase(scopes, known, scope, base)) continue;
-    // `Generic[T]` gives the class its subscript only; `Box[T]` is the program's class Box.
-    if (isTypingGeneric(scopes, known, scope, base)) continue;
-    const b = base._type === "Subscript" ? base.value : base;
+  for (const b of c.bases) {
+    if (runtimeBases && c.bases.length === 1 && hookFreeRuntimeBase(scopes, known, scope, b)) continue;
+    // (`Generic[T]` makes the class generic and adds nothing to its instances)
+    if (isTypingGeneric(scopes, known, scope, b)) continue;
     if (b._type !== "Name") return undefined;
     if (b.id === "object") continue;
     const r = resolveName(scope, b.id, scopes);

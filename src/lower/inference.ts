@@ -922,7 +922,12 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const index = nodeIndex(input.module);
   // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
   if (index.ofType("Call").some((n) => n.func._type === "Call") || index.ofType("Attribute").some((n) => n.attr === "__class__")) madeDynamically = true;
-  for (const c of index.ofType("ClassDef")) for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
+  for (const c of index.ofType("ClassDef"))
+    for (const b of c.bases) {
+      // (`class Sub(Base[int])` derives from Base too)
+      const named = b._type === "Subscript" ? b.value : b;
+      if (named._type === "Name") baseNames.add(named.id);
+    }
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;
