@@ -313,6 +313,8 @@ export function plainClass(
   }
   for (const b of c.bases) {
     if (runtimeBases && c.bases.length === 1 && hookFreeRuntimeBase(scopes, known, scope, b)) continue;
+    // (`Generic[T]` makes the class generic and adds nothing to its instances)
+    if (isTypingGeneric(scopes, known, scope, b)) continue;
     if (b._type !== "Name") return undefined;
     if (b.id === "object") continue;
     const r = resolveName(scope, b.id, scopes);
@@ -351,6 +353,19 @@ export function hookFreeRuntimeBase(scopes: ScopeTable, known: Map<Scope, Map<st
     return k?.kind === "module" && HOOK_FREE_RUNTIME.has(`${k.name}.${b.attr}`);
   }
   return false;
+}
+
+/** `Generic[...]` or `typing.Generic[...]` of typing's Generic, as a base. */
+function isTypingGeneric(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, b: py.ExprNode): boolean {
+  if (b._type !== "Subscript") return false;
+  const e = b.value;
+  const name = e._type === "Name" ? e.id : e._type === "Attribute" && e.value._type === "Name" ? e.value.id : undefined;
+  if (name === undefined) return false;
+  const r = resolveName(scope, name, scopes);
+  if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name)) return false;
+  const k = knownIn(known, r.scope).get(name);
+  if (e._type === "Name") return k?.kind === "runtime-name" && k.module === "typing" && k.name === "Generic";
+  return k?.kind === "module" && k.name === "typing" && (e as py.Attribute).attr === "Generic";
 }
 
 /** `@dataclass`, `@dataclasses.dataclass`, or a call of them without frozen/slots/init=False. */

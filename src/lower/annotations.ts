@@ -128,6 +128,18 @@ export function annotationNames(module: py.Module): Set<string> {
     });
   };
   for (const a of annotationRoots(module)) collect(a);
+  // An annotation naming a type alias names what the alias stands for (`FSM[S, E, Ctx]`).
+  for (const s of module.body) if (s._type === "TypeAlias") collect(s.value);
+  const aliases = typeAliases(module);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [name, value] of aliases)
+      if (names.has(name)) {
+        aliases.delete(name);
+        collect(value);
+        grew = true;
+      }
+  }
   return names;
 }
 

@@ -19,7 +19,7 @@ import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
-import { simpleBinding } from "./syntax.js";
+import { boundOtherwise, simpleBinding } from "./syntax.js";
 import { markTarget, markUnpack } from "./positions.js";
 import { callsLocals } from "./locals-call.js";
 
@@ -31,6 +31,12 @@ import { callsLocals } from "./locals-call.js";
 export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[] = []): ir.Stmt[] {
   const scope = cx.fn.scope;
   const locals = functionLocals(scope, cx.known);
+  // A module name imported from the runtime and also bound otherwise (`except ImportError: Deque =
+  // deque`) is a variable the import assigns (imports.ts): declared like the other locals.
+  if (scope.kind === "module")
+    for (const n of scope.bound)
+      if (!locals.includes(n) && (scope.bindCount.get(n) ?? 0) > 1 && cx.knownIn(scope).get(n)?.kind === "runtime-name" && boundOtherwise(cx.module.body, n))
+        locals.push(n);
   // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
   const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : NO_NAMES;
   // (`locals()` reads every variable: all are declared at the top, none in a block or as a loop's const)

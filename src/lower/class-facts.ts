@@ -83,7 +83,9 @@ export function classFacts(
   const derived = new Map<py.ClassDef, py.ClassDef[]>();
   for (const c of classes) {
     const scope = scopes.get(c)?.parent;
-    for (const b of c.bases) {
+    for (const given of c.bases) {
+      // (`class Sub(Base[int])` derives from Base too)
+      const b = given._type === "Subscript" ? given.value : given;
       if (b._type !== "Name" || !scope) continue;
       const r = resolveName(scope, b.id, scopes);
       const base = r.where === "builtin" ? undefined : plainClass(r.scope, b.id);

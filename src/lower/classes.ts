@@ -20,6 +20,7 @@ import { asksForSignatures, signatureRecord } from "./signatures.js";
 import { annotationText } from "./annotation-text.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
+import { defsOfSubclasses, isMixin } from "./mixins.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
 import { enumMembers } from "./plain-access.js";
@@ -156,12 +157,25 @@ function takesNoInstance(def: py.FunctionDef | py.AsyncFunctionDef, body: py.Stm
   return !named;
 }
 
-function thisAsAny(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(thisAsAny);
+/**
+ * An object literal of literal values whose keys may repeat (`@overload` stubs before the def):
+ * each key once, where it came first, with its last value, as JS would make it (TS rejects the repeat).
+ */
+function literalObject(props: { key: string; value: ir.Expr }[]): ir.Expr {
+  const last = new Map<string, { key: string; value: ir.Expr }>();
+  for (const p of props) last.set(p.key, p);
+  return { k: "object", props: [...last.values()] };
+}
+
+/** IR with `this` as `(this as any)`: everywhere, or only where it reads one of `props` (`this.m`). */
+function thisAsAny(node: unknown, props?: Set<string>): unknown {
+  if (Array.isArray(node)) return node.map((n) => thisAsAny(n, props));
   if (node === null || typeof node !== "object") return node;
-  if ((node as { k?: string }).k === "this") return { k: "as", expr: node, type: "any" };
+  const n = node as ir.Expr;
+  if (!props && n.k === "this") return { k: "as", expr: node, type: "any" };
+  if (props && n.k === "member" && n.object.k === "this" && props.has(n.prop)) return { ...n, object: { k: "as", expr: n.object, type: "any" } };
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(node)) out[key] = thisAsAny(v);
+  for (const [key, v] of Object.entries(node)) out[key] = thisAsAny(v, props);
   return out;
 }
 
@@ -286,6 +300,19 @@ function mentionsName(e: py.Node, id: string): boolean {
     return !found;
   });
   return found;
+}
+
+/** How many type parameters the runtime's root class for a builtin container base takes. */
+const CONTAINER_TYPE_PARAMS: Record<string, number> = { list: 1, set: 1, tuple: 1, dict: 2 };
+
+/**
+ * `class Key(tuple)`: `extends TupleSubclassRoot<any>`, whose items are `any` (the default,
+ * `unknown`, would make a Key no `Iterable<string>` for TS, which Python's annotations take it as).
+ */
+function containerBaseArgs(cx: LowerContext, bases: py.ExprNode[]): string[] | undefined {
+  const b = bases.length === 1 ? bases[0] : undefined;
+  const params = b?._type === "Name" && isBuiltinBase(cx, b) ? CONTAINER_TYPE_PARAMS[b.id] : undefined;
+  return params ? new Array(params).fill("any") : undefined;
 }
 
 function isBuiltinBase(cx: LowerContext, b: py.ExprNode): boolean {
@@ -851,10 +878,26 @@ function classDefIn(
   // A mixin (a base of the program's classes next to another base): what its methods read from
   // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
   // TestCase mixin), declared any.
-  if (!s.bases.length && isMixin(cx, s.name))
+  // (not a name its bases have, nor one a class extending it defines by a def: TS2425)
+  // A name such a class defines by a def is read through `this as any` in TS instead.
+  if (isMixin(cx.module, s.name) && basesOfTheProgram(cx, s)) {
+    const subclassDefs = defsOfSubclasses(cx.module, s.name);
+    const castReads = new Set<string>();
     for (const a of instanceReads)
-      if (!instanceAttrs.has(a) && !bodyNames.has(a) && !staticNames.includes(a) && !classMethodNames.includes(a) && safeProp(a) === a && !a.startsWith("__"))
-        fields.push({ k: "field", name: a, type: "any", declare: true });
+      if (
+        !instanceAttrs.has(a) &&
+        !bodyNames.has(a) &&
+        !staticNames.includes(a) &&
+        !classMethodNames.includes(a) &&
+        safeProp(a) === a &&
+        !a.startsWith("__") &&
+        !overridden.has(a) &&
+        inheritedMemberKind(cx, s, a) === undefined
+      )
+        if (subclassDefs.has(a)) castReads.add(a);
+        else fields.push({ k: "field", name: a, type: "any", declare: true });
+    if (castReads.size) for (const m of members) if (m.k === "method" && !m.static) m.fn = { ...m.fn, body: thisAsAny(m.fn.body, castReads) as ir.Stmt[] };
+  }
   // A static or class method read through self (`self.generate_lines(n)`): TS finds static
   // members on the class only, so the instance side declares it too.
   for (const a of [...staticNames, ...classMethodNames])
@@ -891,11 +934,11 @@ function classDefIn(
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
   const lambdaNames = classAttrs.filter((a) => lambdaValues.has(a.value)).map((a) => lit(a.key));
   if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
-  if (annotations.length) props.push({ key: "annotations", value: { k: "object", props: annotations } });
-  if (coroutineMethods.length) props.push({ key: "coroutines", value: { k: "object", props: coroutineMethods } });
-  if (methodDocs.length) props.push({ key: "docs", value: { k: "object", props: methodDocs } });
+  if (annotations.length) props.push({ key: "annotations", value: literalObject(annotations) });
+  if (coroutineMethods.length) props.push({ key: "coroutines", value: literalObject(coroutineMethods) });
+  if (methodDocs.length) props.push({ key: "docs", value: literalObject(methodDocs) });
   if (methodSignatures.length) props.push({ key: "signatures", value: { k: "object", props: methodSignatures } });
-  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: { k: "object", props: asyncGenMethods } });
+  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: literalObject(asyncGenMethods) });
   if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
@@ -932,7 +975,8 @@ function classDefIn(
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)
   const declaredTypeParam = (t: string) => (generic?.tsParams.includes(t) ? generic.tsDeclared[generic.tsParams.indexOf(t)] : t);
   const classTypeParams = ownTypeParams.length ? ownTypeParams.map(declaredTypeParam) : undefined;
-  const baseTypeArgs = generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : undefined;
+  const baseTypeArgs =
+    generic && !typingGeneric && bases.length === 1 ? cx.withTypeParams(ownTypeParams, () => genericBaseArgs(cx, bases[0])) : containerBaseArgs(cx, bases);
   if (classRef) {
     // Made before the body's values, which may read its methods; define_class then finishes it.
     const typeDecls = generic?.decls.length ?? 0;
@@ -1064,21 +1108,20 @@ function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
   return cls.type_params.length && b._type === "Subscript" ? b.value : b;
 }
 
-/** Whether a class of the module lists class `name` among two or more bases. */
-function isMixin(cx: LowerContext, name: string): boolean {
-  return mixinNames(cx.module).has(name);
-}
-
-// (per module, the names such bases use, gathered once: a scan of every class per class was quadratic)
-const mixins = new WeakMap<py.Module, Set<string>>();
-function mixinNames(module: py.Module): Set<string> {
-  let names = mixins.get(module);
-  if (names === undefined) {
-    names = new Set();
-    for (const c of nodeIndex(module).ofType("ClassDef")) if (c.bases.length > 1) for (const b of c.bases) if (b._type === "Name") names.add(b.id);
-    mixins.set(module, names);
+/**
+ * Whether the TS base chain of a class is the program's own classes (one base each) up to one
+ * without bases or with several (whose TS base is `any`): every member it inherits is known.
+ */
+function basesOfTheProgram(cx: LowerContext, s: py.ClassDef): boolean {
+  let cls = s;
+  for (let depth = 0; depth < 20; depth++) {
+    if (cls.bases.length !== 1) return true;
+    const base = genericClassBase(cls, cls.bases[0]);
+    const known = base._type === "Name" ? cx.lookupKnown(base.id) : undefined;
+    if (known?.kind !== "class") return false;
+    cls = known.node;
   }
-  return names;
+  return false;
 }
 
 /** The static members' names so far (fields and methods). */
@@ -1086,9 +1129,11 @@ function allStaticNames(fields: ir.ClassMember[], members: ir.ClassMember[]): st
   return [...fields, ...members].filter((m) => m.static).map((m) => (m.k === "method" ? m.fn.name : m.k === "field" ? m.name : ""));
 }
 
-/** (not a JS function's own property, which TS does not let a class redeclare as static, nor a dunder) */
+/** (not a JS function's own property, which TS does not let a class redeclare as static, nor a dunder: a private `__x` is one) */
 const staticFieldName = (a: string) =>
-  !a.startsWith("__") && safeProp(a) === a && !["name", "length", "prototype", "caller", "arguments", "apply", "call", "bind", "toString"].includes(a);
+  !(a.startsWith("__") && a.endsWith("__")) &&
+  safeProp(a) === a &&
+  !["name", "length", "prototype", "caller", "arguments", "apply", "call", "bind", "toString"].includes(a);
 
 /** Method names the class's user-defined bases (transitively) define, plus `__init__`. */
 export function baseMethodNames(cx: LowerContext, s: py.ClassDef): Set<string> {

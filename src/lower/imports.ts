@@ -13,6 +13,7 @@ import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
 import { assignName } from "./bindings.js";
 import { nodeIndex } from "../ast/node-index.js";
+import { boundOtherwise } from "./syntax.js";
 
 /** The identifier a local module's spec is imported as (Python names never contain `$`). */
 export function localModuleRef(cx: LowerContext, m: LocalModule): ir.Expr {
@@ -150,39 +151,6 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
   }
   return out;
-}
-
-/** Whether module-level code binds `name` by a def, a class or an assignment (not only by imports). */
-function boundOtherwise(body: py.Stmt[], name: string): boolean {
-  let found = false;
-  const target = (t: py.ExprNode) => {
-    if (t._type === "Name") found ||= t.id === name;
-    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(target);
-    else if (t._type === "Starred") target(t.value);
-  };
-  const visit = (st: py.Stmt): void => {
-    switch (st._type) {
-      case "FunctionDef":
-      case "AsyncFunctionDef":
-      case "ClassDef":
-        found ||= st.name === name;
-        return;
-      case "Assign":
-        return st.targets.forEach(target);
-      case "AnnAssign":
-      case "AugAssign":
-        return target(st.target);
-      case "For":
-      case "AsyncFor":
-        target(st.target);
-        break;
-    }
-    // (the statements of compound ones: a def's body is another scope, skipped above)
-    for (const key of ["body", "orelse", "finalbody"] as const) ((st as unknown as Record<string, py.Stmt[] | undefined>)[key] ?? []).forEach(visit);
-    if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
-  };
-  body.forEach(visit);
-  return found;
 }
 
 /**

@@ -70,6 +70,15 @@ export interface InferenceInput {
   boundInInnerScopes: ReadonlySet<string>;
 }
 
+/** A class body that defines `__class_getitem__` (by a def or an assignment). */
+function ownClassGetitem(c: py.ClassDef): boolean {
+  return c.body.some(
+    (item) =>
+      (item._type === "FunctionDef" && item.name === "__class_getitem__") ||
+      (item._type === "Assign" && item.targets.some((t) => t._type === "Name" && t.id === "__class_getitem__")),
+  );
+}
+
 export function inferTypes(input: InferenceInput): InferredTypes {
   const facts = new Map<Scope, Map<string, PyType>>();
   const classes = new Map<string, py.ClassDef>();
@@ -189,6 +198,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
       if (decorated) return input.decoratedResult(decorated);
     }
     const scope = this.state.scope;
+    if (f._type === "Subscript") return aliasCallType(this.state, f);
     if (f._type !== "Name") return runtimeCall(scope, call);
     const r = resolve(this.state, f.id);
     if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
@@ -197,6 +207,25 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     const cls = input.plainClass(r.scope, f.id);
     if (!cls) return runtimeCall(scope, call);
     return classKey(cls);
+  }
+  /**
+   * `Box[int](...)`: the alias of a plain generic class calls the class (and sets the instance's
+   * `__orig_class__`), unless a class of its chain makes its own `__class_getitem__`.
+   */
+  function aliasCallType(state: EnvState, f: py.Subscript): PyType | undefined {
+    if (f.value._type !== "Name") return undefined;
+    const r = resolve(state, f.value.id);
+    const cls = r.where === "builtin" ? undefined : input.plainClass(r.scope, f.value.id);
+    if (!cls || !(cls.type_params.length || cls.bases.some((b) => b._type === "Subscript"))) return undefined;
+    // (plainClass proved the chain's bases are plain classes of the program, or Generic[...])
+    const chain = [cls];
+    for (let i = 0; i < chain.length && chain.length < 20; i++)
+      for (const b of chain[i].bases) {
+        const base = b._type === "Subscript" ? b.value : b;
+        const inner = base._type === "Name" ? input.plainClass(r.scope, base.id) : undefined;
+        if (inner && !chain.includes(inner)) chain.push(inner);
+      }
+    return chain.some(ownClassGetitem) ? undefined : classKey(cls);
   }
   function attrType(this: ScopeEnv, e: py.Attribute): PyType | undefined {
     const owner = staticType(e.value, this);
@@ -415,48 +444,80 @@ export function inferTypes(input: InferenceInput): InferredTypes {
 
   // What each call site passes for each parameter that may be typed, found once (the rounds only
   // type them): a type the runtime passes, or the expression and the scope it is evaluated in.
-  const passedArguments: { scope: Scope; params: { name: string; passed: (PyType | { expr: py.ExprNode; env: TypeEnv } | undefined)[] }[] }[] = [];
+  // (`param`: the argument is a parameter typed by these rounds too, `tock(state)` inside tock)
+  type Passed = PyType | { expr: py.ExprNode; env: TypeEnv; param?: string } | undefined;
+  const passedArguments: { scope: Scope; params: { name: string; key: string; passed: Passed[] }[] }[] = [];
+  const typedParams = new Map<Scope, Set<string>>();
+  for (const fn of callers.keys()) {
+    const scope = input.scopes.get(fn)!;
+    const names = new Set<string>();
+    for (const p of allArgs(fn.args)) if ((scope.bindCount.get(p.arg) ?? 0) === 1 && !scope.writtenElsewhere.has(p.arg)) names.add(p.arg);
+    typedParams.set(scope, names);
+  }
+  const paramKeys = new Map<Scope, number>();
+  const paramKey = (scope: Scope, name: string) => {
+    if (!paramKeys.has(scope)) paramKeys.set(scope, paramKeys.size);
+    return `${paramKeys.get(scope)}:${name}`;
+  };
   for (const [fn, sites] of callers) {
     const scope = input.scopes.get(fn)!;
     const params = [];
     // (no *args or **kwargs: directlyCalledFunctions takes none)
     const positional = positionalArgs(fn.args);
     for (const p of allArgs(fn.args)) {
-      if ((scope.bindCount.get(p.arg) ?? 0) !== 1 || scope.writtenElsewhere.has(p.arg)) continue;
+      if (!typedParams.get(scope)!.has(p.arg)) continue;
       const at = positional.indexOf(p);
-      const passed = sites.map((site) => {
+      const passed = sites.map((site): Passed => {
         if (site.given && at >= 0 && at < site.given.length) return site.given[at];
         const e = argumentFor(fn, positional, site.call, p.arg);
-        return e ? { expr: e.expr, env: factEnv(e.inDef ? scope.parent! : site.scope) } : undefined;
+        if (!e) return undefined;
+        const from = e.inDef ? scope.parent! : site.scope;
+        let param: string | undefined;
+        if (e.expr._type === "Name") {
+          const r = resolveName(from, e.expr.id, input.scopes);
+          if (r.where !== "builtin" && typedParams.get(r.scope)?.has(e.expr.id)) param = paramKey(r.scope, e.expr.id);
+        }
+        return { expr: e.expr, env: factEnv(from), param };
       });
-      params.push({ name: p.arg, passed });
+      params.push({ name: p.arg, key: paramKey(scope, p.arg), passed });
     }
     passedArguments.push({ scope, params });
   }
 
-  /** What every call site passes for each parameter, under the current facts. */
+  /**
+   * What every call site passes for each parameter, under the current facts. `pending` (the
+   * optimistic rounds): parameters not found untyped yet; a site passing one of them while it is
+   * untyped is left out (a recursive call passes the parameter it is typing), and `failed` gets
+   * the parameters some other site leaves untyped.
+   */
   const lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
-  const paramTypesFromCalls = (): Map<Scope, Map<string, PyType>> => {
+  const paramTypesFromCalls = (failedBefore?: Set<string>, failed?: Set<string>): Map<Scope, Map<string, PyType>> => {
     const out = new Map<Scope, Map<string, PyType>>();
     for (const { scope, params } of passedArguments) {
-      const types = recomputed(lastParams, scope, () => {
+      const compute = () => {
         let types: Map<string, PyType> | undefined;
-        for (const { name, passed } of params) {
+        for (const { name, key, passed } of params) {
           if (!passed.length) continue;
           let first: PyType | undefined;
+          let known = false;
           for (let i = 0; i < passed.length; i++) {
             const a = passed[i];
             const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
-            if (t === undefined || (i > 0 && t !== first)) {
+            if (t === undefined && failedBefore && typeof a === "object" && a.param !== undefined && !failedBefore.has(a.param)) continue;
+            if (t === undefined || (known && t !== first)) {
               first = undefined;
+              failed?.add(key);
               break;
             }
             first = t;
+            known = true;
           }
           if (first !== undefined) (types ??= new Map()).set(name, first);
         }
         return types;
-      });
+      };
+      // (the optimistic answers depend on `failedBefore` too: not kept)
+      const types = failedBefore ? compute() : recomputed(lastParams, scope, compute);
       if (types) out.set(scope, types);
     }
     return out;
@@ -475,25 +536,36 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   // Parameters typed from their call sites, which the local facts type in turn: repeated until the
   // two agree (each call site then passes what the function assumes), else no parameter is typed.
   // Return types the same way: assumed, then checked against what the functions return under them.
+  // The rounds start optimistic when some call passes a parameter they type (a recursive call):
+  // what they settle on is kept only if every call site, the recursive ones included, then agrees.
   let params = new Map<Scope, Map<string, PyType>>();
-  inferLocals(params);
-  let settled = false;
-  for (let round = 0; round < 6 && !settled; round++) {
-    const next = paramTypesFromCalls();
-    const nextReturns = returnTypes();
-    const nextAttrs = attrTypes();
-    if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs)) settled = true;
-    else {
+  const settle = (optimistic: boolean): boolean => {
+    let failed = optimistic ? new Set<string>() : undefined;
+    for (let round = 0; round < 6; round++) {
+      const failedNow = failed && new Set(failed);
+      const next = paramTypesFromCalls(failed, failedNow);
+      const nextReturns = returnTypes();
+      const nextAttrs = attrTypes();
+      if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs))
+        return !optimistic || sameParams(paramTypesFromCalls(), params);
       params = next;
       returns = nextReturns;
       attrs = nextAttrs;
+      failed = failedNow;
       inferLocals(params);
     }
-  }
-  if (!settled) {
+    return false;
+  };
+  const reset = () => {
     returns = new Map();
     attrs = new Map();
     inferLocals((params = new Map()));
+  };
+  inferLocals(params);
+  const cyclic = passedArguments.some(({ params }) => params.some(({ passed }) => passed.some((a) => typeof a === "object" && a?.param !== undefined)));
+  if (!cyclic || !settle(true)) {
+    if (cyclic) reset();
+    if (!settle(false)) reset();
   }
   // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
   // copy, and only when it lacks one of them; the last inference had them all, so it never does)
@@ -843,7 +915,12 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const index = nodeIndex(input.module);
   // `type(x)(...)`, `self.__class__(...)`: a class called through another value.
   if (index.ofType("Call").some((n) => n.func._type === "Call") || index.ofType("Attribute").some((n) => n.attr === "__class__")) madeDynamically = true;
-  for (const c of index.ofType("ClassDef")) for (const b of c.bases) if (b._type === "Name") baseNames.add(b.id);
+  for (const c of index.ofType("ClassDef"))
+    for (const b of c.bases) {
+      // (`class Sub(Base[int])` derives from Base too)
+      const named = b._type === "Subscript" ? b.value : b;
+      if (named._type === "Name") baseNames.add(named.id);
+    }
   for (const s of input.module.body) {
     if (madeDynamically || s._type !== "ClassDef" || s.decorator_list.length || input.plainClass(moduleScope, s.name) !== s) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;

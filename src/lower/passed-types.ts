@@ -2,7 +2,8 @@
 // type admits it. Python does not enforce annotations: `def retry(on: Exception)` called with the
 // class ConnectionRefusedError, `ttl: int = 3600` called with 0.05, `name: str = None`. The TS
 // type of such a parameter is the annotation's, widened by what the program really passes (the
-// code is the same either way: types never change what runs).
+// code is the same either way: types never change what runs). A class's instances given a str or a
+// number as well make the parameter `any`: a union would reject the body's reads of the class's members.
 //
 //   def pause(ttl: int = 3600): ...   | function pause(ttl: bigint | number = 3600n): any
 //   pause(0.05)                       | pause(0.05);
@@ -146,5 +147,13 @@ export function admitting(declared: string, passed: Set<string> | undefined, spl
     const [general, precise] = t.split("|");
     if (!parts.includes(general) && !(precise && parts.includes(precise)) && !extra.includes(general)) extra.push(general);
   }
-  return extra.length ? [...parts, ...extra].join(" | ") : declared;
+  if (!extra.length) return declared;
+  // A class's instances given a str or a number too (`key: Key` called with "a.b"): the body's
+  // reads of the class's members (`key.is_subset_of(k)`) would not type-check on the union. (None
+  // is narrowed away by the body's own tests; another class or its instances duck-type it.)
+  if (parts.some((t) => !PRIMITIVE.test(t)) && extra.some((t) => t !== "null" && PRIMITIVE.test(t))) return "any";
+  return [...parts, ...extra].join(" | ");
 }
+
+/** A TS type that has no members the program reads: a primitive or a literal of one. */
+const PRIMITIVE = /^(bigint|number|string|boolean|null|undefined|void|never|true|false|-?\d+n?|-?\d*\.\d+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$/;

@@ -63,3 +63,36 @@ export function isTrue(e: ir.Expr): boolean {
 export function isSimple(e: py.ExprNode): boolean {
   return e._type === "Name" || e._type === "Constant";
 }
+
+/** Whether module-level code binds `name` by a def, a class or an assignment (not only by imports). */
+export function boundOtherwise(body: py.Stmt[], name: string): boolean {
+  let found = false;
+  const target = (t: py.ExprNode) => {
+    if (t._type === "Name") found ||= t.id === name;
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(target);
+    else if (t._type === "Starred") target(t.value);
+  };
+  const visit = (st: py.Stmt): void => {
+    switch (st._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+        found ||= st.name === name;
+        return;
+      case "Assign":
+        return st.targets.forEach(target);
+      case "AnnAssign":
+      case "AugAssign":
+        return target(st.target);
+      case "For":
+      case "AsyncFor":
+        target(st.target);
+        break;
+    }
+    // (the statements of compound ones: a def's body is another scope, skipped above)
+    for (const key of ["body", "orelse", "finalbody"] as const) ((st as unknown as Record<string, py.Stmt[] | undefined>)[key] ?? []).forEach(visit);
+    if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
+  };
+  body.forEach(visit);
+  return found;
+}

@@ -132,14 +132,14 @@ export class PyObject {
   __getattribute__(name: unknown): any {
     return late.object_getattribute(this, name);
   }
-  /** `object.__new__(cls)` (what `super().__new__(cls)` reaches). */
-  __new__(cls: Function, ...args: unknown[]): object {
+  /** `object.__new__(cls)` (what `super().__new__(cls)` reaches): an instance of cls, `any` to TS (a `__new__` annotated `-> "C"` returns it). */
+  __new__(cls: Function, ...args: unknown[]): any {
     // A metaclass derived from ABCMeta (a runtime class, not `type`) reaches this from its __new__.
     const made = classCreation.hook?.(cls, args);
     return made ?? raw_instance(cls);
   }
   /** `object.__new__(cls)` called on the class. */
-  static __new__(cls: Function, ..._args: unknown[]): object {
+  static __new__(cls: Function, ..._args: unknown[]): any {
     return raw_instance(cls);
   }
   /** `object.__setattr__(self, name, value)` (what `super().__setattr__` reaches): the write without a hook. */

@@ -179,7 +179,7 @@ function numericMethods(proto: AnyRecord, names: string[]): void {
 
 export abstract class IntSubclassRoot extends ValueSubclassRoot {
   /** `int.__new__(cls, x=0, base=10)`. */
-  __new__(cls: unknown, ...args: unknown[]): object {
+  __new__(cls: unknown, ...args: unknown[]): any {
     return holding(cls, applyArgs(intType, null, args), IntSubclassRoot, "int");
   }
   __int__(): bigint {
@@ -213,7 +213,7 @@ numericMethods(IntSubclassRoot.prototype as unknown as AnyRecord, [
 
 export abstract class FloatSubclassRoot extends ValueSubclassRoot {
   /** `float.__new__(cls, x=0.0)`. */
-  __new__(cls: unknown, ...args: unknown[]): object {
+  __new__(cls: unknown, ...args: unknown[]): any {
     return holding(cls, applyArgs(floatType, null, args), FloatSubclassRoot, "float");
   }
   __int__(): bigint {
@@ -227,7 +227,7 @@ numericMethods(FloatSubclassRoot.prototype as unknown as AnyRecord, ["add", "sub
 
 export abstract class StrSubclassRoot extends ValueSubclassRoot {
   /** `str.__new__(cls, object='')` (and `str(bytes, encoding, errors)`). */
-  __new__(cls: unknown, ...args: unknown[]): object {
+  __new__(cls: unknown, ...args: unknown[]): any {
     return holding(cls, applyArgs(strType, null, args), StrSubclassRoot, "str");
   }
   /** str(x) of a str subclass is the plain string (str.__str__). */
@@ -338,7 +338,7 @@ export class TupleSubclassRoot<T = unknown> extends PyTuple<T> {
     return made as TupleSubclassRoot<T>;
   }
   /** `tuple.__new__(cls, iterable=())`. */
-  __new__(cls: unknown, ...args: unknown[]): unknown {
+  __new__(cls: unknown, ...args: unknown[]): any {
     const given = args.filter((a) => !(a instanceof KwArgs));
     if (given.length > 1) throw new TypeError(`tuple expected at most 1 argument, got ${given.length}`);
     if (typeof cls !== "function" || !(cls.prototype instanceof TupleSubclassRoot)) return tupleType(...given);

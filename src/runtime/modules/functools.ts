@@ -84,6 +84,10 @@ export class partial extends PyObject {
     return `${name}(${parts.join(", ")})`;
   }
 }
+/** An instance is a JS function (the constructor returns one): TS may pass it where a callback goes. */
+export interface partial {
+  (...args: any[]): any;
+}
 takes_packed(partial, 1);
 // (an instance's prototype chain leaves out Function.prototype: its JS methods stay reachable)
 for (const m of ["apply", "call", "bind"] as const) {
