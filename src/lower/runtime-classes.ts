@@ -142,7 +142,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/hashlib": "HASH _constructor_by_name _hash_input _hmac_factory _hmac_states _to_hex algorithms_available algorithms_guaranteed blake2b blake2s file_digest md5 new pbkdf2_hmac sha1 sha224 sha256 sha384 sha512",
   "tsyncio/runtime/hmac": "HMAC compare_digest digest new",
   "tsyncio/runtime/bisect": "bisect bisect_left bisect_right insort insort_left insort_right",
-  "tsyncio/runtime/operator": "abs add and_ attrgetter concat contains countOf delitem eq floordiv ge getitem gt index indexOf inv invert is_ is_not itemgetter le lshift lt matmul methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
+  "tsyncio/runtime/operator": "abs add and_ attrgetter concat contains countOf delitem eq floordiv ge getitem gt iadd iand iconcat ifloordiv ilshift imatmul imod imul index indexOf inv invert ior ipow irshift is_ is_not isub itemgetter itruediv ixor le lshift lt matmul methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
   "tsyncio/runtime/statistics": "StatisticsError fmean mean median median_high median_low mode multimode pstdev pvariance stdev variance",
   "tsyncio/runtime/textwrap": "dedent fill indent shorten wrap",
   "tsyncio/runtime/inspect": "BoundArguments CORO_CLOSED CORO_CREATED CORO_RUNNING CORO_SUSPENDED Parameter Signature _empty formatannotation getcoroutinestate getmro isasyncgen isasyncgenfunction isawaitable isclass iscoroutine iscoroutinefunction isfunction isgenerator isgeneratorfunction ismethod signature",

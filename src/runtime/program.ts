@@ -481,6 +481,10 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
+  // (a `@property def __dict__` of the body: `C.__dict__` is the class's namespace all the same, and
+  // the namespace holds the property, kept where class_namespace reads descriptor objects)
+  const bodyDict = Object.getOwnPropertyDescriptor(cls, "__dict__");
+  if (bodyDict?.get && Object.getOwnPropertyDescriptor(cls.prototype, "__dict__")?.get) note_class_descriptor(cls, "__dict__", bodyDict.get.call(cls));
   Object.defineProperty(cls, "__dict__", { get: classDict, configurable: true });
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;

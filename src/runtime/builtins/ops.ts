@@ -1016,6 +1016,12 @@ export const BOUND_METHOD_MARKS = new Set<symbol>();
 /** The functions a translated class marks as `@classmethod` (define_class fills it). */
 export const CLASS_METHODS = new WeakSet<Function>();
 
+/**
+ * Runtime `__new__` methods that take the class as their first argument (`type.__new__(mcs, name,
+ * bases, ns)`): read from a class, the function itself, as CPython's staticmethod `__new__`.
+ */
+export const EXPLICIT_CLASS_NEW = new WeakSet<Function>();
+
 /** `f` bound to `self`, as Python's bound method: `__self__`, `__func__` and `__name__` set. */
 export function bindMethod(f: Function, self: unknown): Function {
   const bound = f.bind(self);
@@ -1171,6 +1177,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (typeof obj === "function" && isClass(obj) && obj.prototype && typeof obj.prototype[name] === "function") {
     // A method read from its class is the plain function, named `Class.method`.
     const f = obj.prototype[name];
+    if (EXPLICIT_CLASS_NEW.has(f)) return f;
     if (!Object.prototype.hasOwnProperty.call(f, "__qualname__")) {
       let owner = obj.prototype;
       while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
