@@ -76,7 +76,8 @@ export function class_namespace(cls: Function): MappingProxyType {
   }
   let own = instanceAttributes.get(cls);
   if (!own) instanceAttributes.set(cls, (own = instanceDescriptors(cls)));
-  for (const a of own) put(a.attribute, a);
+  // (a body that defines `__dict__` itself, a property, keeps its own)
+  for (const a of own) if (!names.includes(a.attribute)) put(a.attribute, a);
   // (a class without a docstring has its own __doc__ None, not its base's)
   if (!names.includes("__doc__")) put("__doc__", Object.getOwnPropertyDescriptor(cls, "__doc__")?.value ?? null);
   if (Object.prototype.hasOwnProperty.call(cls, "__hash__") && (cls as { __hash__?: unknown }).__hash__ === null) put("__hash__", null);

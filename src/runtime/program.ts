@@ -478,6 +478,14 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   const names = setup.names?.filter((n) => setup.attrs?.[n] !== UNBOUND);
   note_class_body(cls, names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
+  // `instance.__doc__` is its class's docstring (None without one), unless the body defines its own.
+  if (!Object.prototype.hasOwnProperty.call(cls.prototype, "__doc__")) {
+    const doc = Object.getOwnPropertyDescriptor(cls, "__doc__");
+    Object.defineProperty(cls.prototype, "__doc__", { value: doc && "value" in doc ? doc.value : null, writable: true, configurable: true });
+  }
+  // (and `instance.__module__` its class's module)
+  if (!Object.prototype.hasOwnProperty.call(cls.prototype, "__module__"))
+    Object.defineProperty(cls.prototype, "__module__", { value: classModule(cls), writable: true, configurable: true });
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });

@@ -510,8 +510,19 @@ function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) 
       const r = inplaceDispatch(a, b, im);
       if (r !== undefined) return r;
     }
-    return bin(a, b);
+    try {
+      return bin(a, b);
+    } catch (e) {
+      throw inplaceRefusal(e, _m, a, b);
+    }
   };
+}
+
+/** CPython names the augmented operator when neither operand supports it: `for -=: 'str' and 'int'`. */
+function inplaceRefusal(e: unknown, m: string, a: unknown, b: unknown): unknown {
+  const operands = `: '${typeName(a)}' and '${typeName(b)}'`;
+  if (!(e instanceof TypeError) || String(e.args[0]) !== `unsupported operand type(s) for ${OPSYM[m]}${operands}`) return e;
+  return new TypeError(`unsupported operand type(s) for ${OPSYM[m].replace(" or pow()", "")}=${operands}`);
 }
 const iaddAny = makeInplace("__iadd__", "__add__", "__radd__", add);
 const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
