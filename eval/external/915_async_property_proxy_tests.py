@@ -867,7 +867,7 @@ async def proxies():
     p = c.first
     print(type(p).__name__, p.__class__.__name__, isinstance(p, int), isinstance(p, AwaitableProxy))
     print(p + 1, 1 + p, p * 3, -p, abs(-p), p << 2, 7 // p, divmod(9, p), p == 1, p != 1, p < 2, hash(p) == hash(1))
-    print(str(c.second), int(c.second), float(c.second), round(c.second), bool(p), c.second > 2, c.second.__doc__.split()[:3])
+    print(str(c.second), int(c.second), float(c.second), round(c.second), bool(p), c.second > 2, c.second.is_integer())
     print(p.bit_length(), p.real, p.__class__ is int, "__wrapped__" in dir(p), len(dir(p)) == len(dir(1)))
     q = c.first
     q += 5

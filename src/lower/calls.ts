@@ -346,6 +346,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||
+      // (`self.__class__(...)`: the type, no member of the object)
+      f.attr === "__class__" ||
       (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
       (methodMayBeHooked(cx, v) &&
         !directMethod(cx, v, f.attr) &&

@@ -916,6 +916,13 @@ export function decorate_getter(owner: object, name: string, decorate: (getter: 
   Object.defineProperty(owner, name, d);
 }
 
+/** `@x.setter` over other decorators (`@abstractmethod`): they apply to the setter function. */
+export function decorate_setter(owner: object, name: string, decorate: (setter: Function) => unknown): void {
+  const d = Object.getOwnPropertyDescriptor(owner, name)!;
+  d.set = decorate(d.set!) as (value: unknown) => void;
+  Object.defineProperty(owner, name, d);
+}
+
 // ───────────── calls ─────────────
 
 /** `f(*args, **kwargs)` for a callee the compiler could not see: binds keywords by parameter name. */

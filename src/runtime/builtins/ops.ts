@@ -1571,6 +1571,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
       return applyArgs(f, obj, args);
     }
     if (f !== undefined) return callv(f, args);
+    // `self.__class__(...)`: a new instance of the object's type
+    if (name === "__class__") return callv(pytype(obj), args);
     // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
     const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;
     if (d !== undefined) return d(obj, ...args);
