@@ -875,6 +875,9 @@ function expose_properties(cls: Function, qualname: string): void {
               return f.apply(self, args);
             };
             const doc = (f as { __doc__?: string }).__doc__;
+            // (an `@abstractmethod` half makes the property abstract: `__isabstractmethod__`)
+            if ((f as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true)
+              Object.defineProperty(g, "__isabstractmethod__", { value: true, configurable: true, writable: true });
             return define_function(g, { name, qualname: `${qualname}.${name}`, doc: doc ?? undefined });
           };
           const deleter = proto[`__delete_${name}__`];
@@ -911,15 +914,50 @@ set_class_attribute_hook(setClassMember);
 
 /** `@property` over other decorators: they apply to the getter function. */
 export function decorate_getter(owner: object, name: string, decorate: (getter: Function) => unknown): void {
-  const d = Object.getOwnPropertyDescriptor(owner, name)!;
-  d.get = decorate(d.get!) as () => unknown;
-  Object.defineProperty(owner, name, d);
+  decorateAccessor(owner, name, "get", decorate);
 }
 
 /** `@x.setter` over other decorators (`@abstractmethod`): they apply to the setter function. */
 export function decorate_setter(owner: object, name: string, decorate: (setter: Function) => unknown): void {
+  decorateAccessor(owner, name, "set", decorate);
+}
+
+/**
+ * The decorators see the accessor half as the Python function it is (the instance first), and the
+ * accessor then calls what they return; a decorator that returns the function it was given (one
+ * that marks it, `@abstractmethod`) leaves the half as it was, with the marks.
+ */
+function decorateAccessor(owner: object, name: string, half: "get" | "set", decorate: (f: Function) => unknown): void {
   const d = Object.getOwnPropertyDescriptor(owner, name)!;
-  d.set = decorate(d.set!) as (value: unknown) => void;
+  const raw = d[half]! as Function;
+  const asPython = define_function(
+    function (self: unknown, ...args: unknown[]) {
+      return raw.apply(self, args);
+    },
+    {
+      name,
+      qualname: `${classQualname((typeof owner === "function" ? owner : owner.constructor) as Function)}.${name}`,
+      doc: (raw as { __doc__?: string }).__doc__ ?? undefined,
+    },
+  );
+  const result = decorate(asPython);
+  const made =
+    result === asPython
+      ? raw
+      : half === "get"
+        ? function (this: unknown) {
+            return call(result, this);
+          }
+        : function (this: unknown, value: unknown) {
+            call(result, this, value);
+          };
+  // (what the decorators set on the function, `__isabstractmethod__`, is the accessor's too)
+  for (const key of Object.keys(asPython))
+    Object.defineProperty(made, key, { value: (asPython as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+  const marked = (result as { __isabstractmethod__?: unknown } | null)?.__isabstractmethod__;
+  if (marked !== undefined) Object.defineProperty(made, "__isabstractmethod__", { value: marked, configurable: true, writable: true });
+  if (half === "get") d.get = made as () => unknown;
+  else d.set = made as (value: unknown) => void;
   Object.defineProperty(owner, name, d);
 }
 
