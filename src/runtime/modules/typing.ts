@@ -47,7 +47,7 @@ export class _GenericAlias {
     // An alias with type variables among its arguments (`Union[Ok[T], Err[E]]`) substitutes them,
     // in the order they first appear, however deep (`[int, str]` gives `Union[Ok[int], Err[str]]`).
     const vars = typeVariablesOf(this.__args__);
-    if (vars.length === 0) return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name, this._inst);
+    if (vars.length === 0) throw new TypeError(`${repr(this)} is not a generic class`);
     const given = paramsOf(p);
     if (given.length !== vars.length)
       throw new TypeError(`Too ${given.length > vars.length ? "many" : "few"} arguments for ${repr(this)}; actual ${given.length}, expected ${vars.length}`);
