@@ -900,7 +900,11 @@ export interface InstanceGuard<I> {
 export function isinstance<I>(x: unknown, cls: InstanceGuard<I>): x is I;
 export function isinstance(x: unknown, cls: unknown): boolean;
 export function isinstance(x: unknown, cls: unknown): boolean {
-  return isinstance1(x, cls);
+  if (isinstance1(x, cls)) return true;
+  // An object whose class answers `__class__` itself (wrapt's ObjectProxy: a property giving the
+  // wrapped object's class): CPython checks that class too.
+  const claimed = x instanceof PyObject && "__class__" in x ? (x as { __class__?: unknown }).__class__ : undefined;
+  return claimed !== undefined && claimed !== pytypeOf(x) && typeof claimed === "function" && isClass(claimed) && issubclass(claimed, cls);
 }
 builtin(isinstance);
 
@@ -1580,6 +1584,13 @@ function builtinTypeOf(obj: unknown): string | undefined {
 }
 
 export const dir = builtin(function dir(obj?: unknown): PyList<string> {
+  // A class's own `__dir__` answers for its instances (sorted, as CPython sorts what it returns).
+  const ownDir = obj instanceof PyObject ? (obj as { __dir__?: unknown }).__dir__ : undefined;
+  if (typeof ownDir === "function") {
+    const l = PyList.fromArray([...toIterable(ownDir.call(obj))] as string[]);
+    l.sort();
+    return l;
+  }
   const builtinType = builtinTypeOf(obj);
   if (builtinType !== undefined) return PyList.fromArray([...BUILTIN_TYPE_DIRS[builtinType]]);
   const names = new Set<string>();

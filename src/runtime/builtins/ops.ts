@@ -11,6 +11,7 @@ import { FAST_SLICE } from "./slots.js";
 import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses } from "./object.js";
+import { class_descriptor } from "./class-descriptors.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass } from "./names.js";
@@ -1454,7 +1455,11 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
 function classAttribute(cls: Function, name: string): { value?: any; accessor?: boolean } | undefined {
   for (let c: Function | null = cls; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
     const d = Object.getOwnPropertyDescriptor(c, name);
-    if (d) return "value" in d ? { value: d.value } : { accessor: true };
+    if (d === undefined) continue;
+    if ("value" in d) return { value: d.value };
+    // (a descriptor object the class reads through its __get__ sits behind a getter)
+    const raw = class_descriptor(c, name);
+    return raw !== undefined ? { value: raw } : { accessor: true };
   }
   return undefined;
 }
