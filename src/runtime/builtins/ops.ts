@@ -1227,9 +1227,18 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     for (const k of attributeKeys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
     return d;
   }
+  // What every object inherits from `object` (`obj.__ne__`, `C.__reduce_ex__`: functions.ts).
+  const inherited = objectMember(obj, name);
+  if (inherited !== undefined) return inherited;
   return missingAttr(obj, name, dflt);
 }
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** object's methods a program's class and its instances have without defining them (set by functions.ts). */
+let objectMember: (obj: unknown, name: string) => unknown = () => undefined;
+export function set_object_members(f: (obj: unknown, name: string) => unknown): void {
+  objectMember = f;
+}
 
 // Lists, tuples and sets: their classes define the special methods the operators use; the others
 // Python code may call by name (`xs.__getitem__(0)`, a list subclass's `super().__setitem__(...)`,
@@ -1583,6 +1592,8 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     if (d !== undefined) return d(obj, ...args);
     const ga = getattrHook(obj);
     if (ga !== undefined) return callv(ga.call(obj, name), args);
+    const inherited = objectMember(obj, name);
+    if (inherited !== undefined) return callv(inherited, args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {
