@@ -346,6 +346,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (
       onBuiltin ||
       jsMemberName(f.attr) ||
+      // (`self.__class__(...)`: the type, no member of the object; `p.__ne__(q)`: a method the
+      // object may have only from `object`, which the runtime gives)
+      f.attr === "__class__" ||
+      OBJECT_INHERITED.has(f.attr) ||
       (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
       (methodMayBeHooked(cx, v) &&
         !directMethod(cx, v, f.attr) &&
@@ -383,6 +387,24 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
 }
+
+/** Methods every object has from `object` that a program's class need not define (runtime: functions.ts). */
+const OBJECT_INHERITED = new Set([
+  "__ne__",
+  "__eq__",
+  "__lt__",
+  "__le__",
+  "__gt__",
+  "__ge__",
+  "__hash__",
+  "__dir__",
+  "__delattr__",
+  "__getstate__",
+  "__subclasshook__",
+  "__reduce__",
+  "__reduce_ex__",
+  "__sizeof__",
+]);
 
 /** `obj.m` is an `async def` with `yield` of the class chain of a proven instance (or of `self`). */
 function asyncGeneratorMethod(cx: LowerContext, v: py.ExprNode, attr: string): boolean {

@@ -427,7 +427,7 @@ function classDefIn(
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
   const methodTypeParams: { key: string; value: ir.Expr }[] = [];
   const protocol = isProtocolClass(cx, s);
-  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
+  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; setter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
@@ -565,7 +565,10 @@ function classDefIn(
         // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
         const getterOnly =
           accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
-        if (other.length && accessor && !getterOnly) cx.diags.error(other[0], "TSY1012");
+        // `@x.setter` over other decorators (`@x.setter @abstractmethod def x`): they wrap the setter.
+        const setterOnly =
+          accessor === "set" && item.decorator_list.every((_, i) => kinds[i] !== "setter" || other.every((o) => item.decorator_list.indexOf(o) > i));
+        if (other.length && accessor && !getterOnly && !setterOnly) cx.diags.error(other[0], "TSY1012");
         // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
@@ -575,6 +578,7 @@ function classDefIn(
             name: item.name === "constructor" ? "constructor_" : item.name,
             isStatic: isStatic || isClassMethod,
             getter: accessor === "get",
+            setter: accessor === "set",
             decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))),
             direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))),
             line: item.lineno,
@@ -954,11 +958,12 @@ function classDefIn(
   // Python the body's decorators run before the class is made.
   const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
     const owner = m.isStatic ? id(name) : member(id(name), "prototype");
-    if (m.getter) {
-      let getter: ir.Expr = id("getter");
-      m.decorators.forEach((_, i, all) => (getter = cx.callValue(all[all.length - 1 - i], [getter], m.direct[all.length - 1 - i])));
-      const decorate: ir.Expr = { k: "arrow", params: [{ name: "getter", type: "any" }], body: getter };
-      return exprStmt(call(cx.helperFrom("decorate_getter", PROGRAM), owner, lit(m.name), decorate), m.line);
+    if (m.getter || m.setter) {
+      const half = m.getter ? "getter" : "setter";
+      let fn: ir.Expr = id(half);
+      m.decorators.forEach((_, i, all) => (fn = cx.callValue(all[all.length - 1 - i], [fn], m.direct[all.length - 1 - i])));
+      const decorate: ir.Expr = { k: "arrow", params: [{ name: half, type: "any" }], body: fn };
+      return exprStmt(call(cx.helperFrom(`decorate_${half}`, PROGRAM), owner, lit(m.name), decorate), m.line);
     }
     // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
     // makes what the decorator returns the instances' method.

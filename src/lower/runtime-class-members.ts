@@ -461,7 +461,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/traceback StackSummary": "tsyncio/runtime PyList|0||",
   "tsyncio/runtime/traceback TracebackException": "tsyncio/runtime PyObject|0||exc_type exceptions stack",
   "tsyncio/runtime/typing TypeAliasType": "tsyncio/runtime PyObject|0|__parameters__|",
-  "tsyncio/runtime/typing _GenericAlias": "|0||",
+  "tsyncio/runtime/typing _GenericAlias": "|0|__parameters__|",
   "tsyncio/runtime/typing _SpecialForm": "|0||",
   "tsyncio/runtime/typing TypeVar": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/typing ParamSpec": "tsyncio/runtime/typing TypeVar|0|args kwargs|",

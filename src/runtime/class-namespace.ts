@@ -10,6 +10,7 @@ import { MappingProxyType } from "./builtins/mappingproxy.js";
 import { classmethod, staticmethod } from "./builtins/descriptors.js";
 import { getattr } from "./builtins/ops.js";
 import { className } from "./builtins/names.js";
+import { class_descriptor, note_class_descriptor } from "./builtins/class-descriptors.js";
 
 interface ClassBody {
   /** The body's names in order (the compiler's, or what define_class was given). */
@@ -19,8 +20,6 @@ interface ClassBody {
 }
 
 const bodies = new WeakMap<Function, ClassBody>();
-/** Class attributes read through their `__get__` (descriptor objects, staticmethod(f)...): the objects themselves. */
-const descriptors = new WeakMap<Function, Map<string, unknown>>();
 /** The staticmethod/classmethod objects of a class's decorated defs (one each: `C.__dict__['s'] is C.__dict__['s']`). */
 const wrappers = new WeakMap<Function, Map<string, unknown>>();
 
@@ -28,16 +27,7 @@ export function note_class_body(cls: Function, names: string[], staticmethods: s
   bodies.set(cls, { names, staticmethods: new Set(staticmethods), classmethods: new Set(classmethods) });
 }
 
-/** The descriptor object behind a class attribute read through its `__get__`, if any. */
-export function class_descriptor(cls: Function, name: string): unknown {
-  return descriptors.get(cls)?.get(name);
-}
-
-export function note_class_descriptor(cls: Function, name: string, value: unknown): void {
-  let own = descriptors.get(cls);
-  if (!own) descriptors.set(cls, (own = new Map()));
-  own.set(name, value);
-}
+export { class_descriptor, note_class_descriptor };
 
 /** `<attribute '__dict__' of 'C' objects>`: the instances' `__dict__` and `__weakref__` in the class's namespace. */
 class getset_descriptor extends PyObject {
@@ -76,7 +66,8 @@ export function class_namespace(cls: Function): MappingProxyType {
   }
   let own = instanceAttributes.get(cls);
   if (!own) instanceAttributes.set(cls, (own = instanceDescriptors(cls)));
-  for (const a of own) put(a.attribute, a);
+  // (a body that defines `__dict__` itself, a property, keeps its own)
+  for (const a of own) if (!names.includes(a.attribute)) put(a.attribute, a);
   // (a class without a docstring has its own __doc__ None, not its base's)
   if (!names.includes("__doc__")) put("__doc__", Object.getOwnPropertyDescriptor(cls, "__doc__")?.value ?? null);
   if (Object.prototype.hasOwnProperty.call(cls, "__hash__") && (cls as { __hash__?: unknown }).__hash__ === null) put("__hash__", null);
@@ -88,7 +79,7 @@ export function class_namespace(cls: Function): MappingProxyType {
 const MISSING = Symbol("not in the namespace");
 
 function namespaceValue(cls: Function, name: string, body: ClassBody | undefined): unknown {
-  const raw = descriptors.get(cls)?.get(name);
+  const raw = class_descriptor(cls, name);
   if (raw !== undefined) return raw;
   const isStatic = body?.staticmethods.has(name);
   if (isStatic || body?.classmethods.has(name)) {

@@ -24,7 +24,7 @@ import { classCreation, CONSTRUCT, keywordBinding, KwArgs, METACLASS, PyObject, 
 import { BaseException, NotImplementedError, TypeError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
-import { setattr, typeName } from "./builtins/ops.js";
+import { EXPLICIT_CLASS_NEW, setattr, typeName } from "./builtins/ops.js";
 import { applyArgs, callWithKeywords, NOT_BOUND } from "./builtins/keywords.js";
 
 interface Protocol {
@@ -92,6 +92,8 @@ typeProto.__new__ = function (mcs: Function, name: unknown, bases: unknown, ns: 
   if (mcs !== type) mark(C, mcs);
   return C;
 };
+
+EXPLICIT_CLASS_NEW.add(typeProto.__new__ as Function);
 
 classCreation.hook = (mcs, args) =>
   pending && !pending.done && args[2] === pending.ns ? ((typeProto.__new__ as Function)(mcs, ...args) as object) : undefined;

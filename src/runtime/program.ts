@@ -481,9 +481,21 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   }
   const names = setup.names?.filter((n) => setup.attrs?.[n] !== UNBOUND);
   note_class_body(cls, names ?? bodyNamesOf(cls, setup), setup.staticmethods ?? [], setup.classmethods ?? []);
+  // `instance.__doc__` is its class's docstring (None without one), unless the body defines its own.
+  if (!Object.prototype.hasOwnProperty.call(cls.prototype, "__doc__")) {
+    const doc = Object.getOwnPropertyDescriptor(cls, "__doc__");
+    Object.defineProperty(cls.prototype, "__doc__", { value: doc && "value" in doc ? doc.value : null, writable: true, configurable: true });
+  }
+  // (and `instance.__module__` its class's module)
+  if (!Object.prototype.hasOwnProperty.call(cls.prototype, "__module__"))
+    Object.defineProperty(cls.prototype, "__module__", { value: classModule(cls), writable: true, configurable: true });
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
+  // (a `@property def __dict__` of the body: `C.__dict__` is the class's namespace all the same, and
+  // the namespace holds the property, kept where class_namespace reads descriptor objects)
+  const bodyDict = Object.getOwnPropertyDescriptor(cls, "__dict__");
+  if (bodyDict?.get && Object.getOwnPropertyDescriptor(cls.prototype, "__dict__")?.get) note_class_descriptor(cls, "__dict__", bodyDict.get.call(cls));
   Object.defineProperty(cls, "__dict__", { get: classDict, configurable: true });
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
@@ -866,6 +878,9 @@ function expose_properties(cls: Function, qualname: string): void {
               return f.apply(self, args);
             };
             const doc = (f as { __doc__?: string }).__doc__;
+            // (an `@abstractmethod` half makes the property abstract: `__isabstractmethod__`)
+            if ((f as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true)
+              Object.defineProperty(g, "__isabstractmethod__", { value: true, configurable: true, writable: true });
             return define_function(g, { name, qualname: `${qualname}.${name}`, doc: doc ?? undefined });
           };
           const deleter = proto[`__delete_${name}__`];
@@ -902,8 +917,50 @@ set_class_attribute_hook(setClassMember);
 
 /** `@property` over other decorators: they apply to the getter function. */
 export function decorate_getter(owner: object, name: string, decorate: (getter: Function) => unknown): void {
+  decorateAccessor(owner, name, "get", decorate);
+}
+
+/** `@x.setter` over other decorators (`@abstractmethod`): they apply to the setter function. */
+export function decorate_setter(owner: object, name: string, decorate: (setter: Function) => unknown): void {
+  decorateAccessor(owner, name, "set", decorate);
+}
+
+/**
+ * The decorators see the accessor half as the Python function it is (the instance first), and the
+ * accessor then calls what they return; a decorator that returns the function it was given (one
+ * that marks it, `@abstractmethod`) leaves the half as it was, with the marks.
+ */
+function decorateAccessor(owner: object, name: string, half: "get" | "set", decorate: (f: Function) => unknown): void {
   const d = Object.getOwnPropertyDescriptor(owner, name)!;
-  d.get = decorate(d.get!) as () => unknown;
+  const raw = d[half]! as Function;
+  const asPython = define_function(
+    function (self: unknown, ...args: unknown[]) {
+      return raw.apply(self, args);
+    },
+    {
+      name,
+      qualname: `${classQualname((typeof owner === "function" ? owner : owner.constructor) as Function)}.${name}`,
+      doc: (raw as { __doc__?: string }).__doc__ ?? undefined,
+    },
+  );
+  const result = decorate(asPython);
+  const made =
+    result === asPython
+      ? raw
+      : half === "get"
+        ? function (this: unknown) {
+            return call(result, this);
+          }
+        : function (this: unknown, value: unknown) {
+            call(result, this, value);
+          };
+  // (what the decorators set on the function, `__isabstractmethod__`, is the accessor's too)
+  for (const key of Object.keys(asPython))
+    Object.defineProperty(made, key, { value: (asPython as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+  const marked = (result as { __isabstractmethod__?: unknown } | null)?.__isabstractmethod__;
+  if (marked !== undefined) Object.defineProperty(made, "__isabstractmethod__", { value: marked, configurable: true, writable: true });
+  if (half === "get") d.get = made as () => unknown;
+  else d.set = made as (value: unknown) => void;
   Object.defineProperty(owner, name, d);
 }
 

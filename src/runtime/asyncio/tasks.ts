@@ -64,7 +64,8 @@ import { Future, _F_BLOCKING, _get_loop, _report_unretrieved_now, _set_result_un
 import type { BaseEventLoop } from "./base_events.js";
 import { timeout as _timeout } from "./timeouts.js";
 import { _source_line, _warn_at } from "./_warnings.js";
-import { stdio } from "../builtins/functions.js";
+import { hash, stdio } from "../builtins/functions.js";
+import { PyObject } from "../builtins/object.js";
 import { takes_packed, unpacked } from "../builtins/star-call.js";
 import { current_location } from "../program-info.js";
 import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
@@ -1276,6 +1277,8 @@ export function _gather(aws: unknown[], returnExc: boolean): _GatheringFuture | 
   let loop: BaseEventLoop | null = null;
   for (let i = 0; i < aws.length; i++) {
     const arg = aws[i];
+    // (CPython's `arg not in arg_to_fut` hashes a program's awaitable: its __hash__ may refuse)
+    if (arg instanceof PyObject) hash(arg);
     const fresh = arg_to_fut === null && arg instanceof Coroutine && !arg._awaited;
     if (!fresh && arg_to_fut === null) arg_to_fut = mapUpTo(i);
     let fut = fresh ? undefined : arg_to_fut!.get(arg);

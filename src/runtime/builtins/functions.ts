@@ -46,6 +46,8 @@ import {
   strLen,
   NotImplemented,
   Ellipsis,
+  delattr as delattrImpl,
+  set_object_members,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes, isExactBytes } from "./bytes.js";
@@ -900,7 +902,11 @@ export interface InstanceGuard<I> {
 export function isinstance<I>(x: unknown, cls: InstanceGuard<I>): x is I;
 export function isinstance(x: unknown, cls: unknown): boolean;
 export function isinstance(x: unknown, cls: unknown): boolean {
-  return isinstance1(x, cls);
+  if (isinstance1(x, cls)) return true;
+  // An object whose class answers `__class__` itself (wrapt's ObjectProxy: a property giving the
+  // wrapped object's class): CPython checks that class too.
+  const claimed = x instanceof PyObject && "__class__" in x ? (x as { __class__?: unknown }).__class__ : undefined;
+  return claimed !== undefined && claimed !== pytypeOf(x) && typeof claimed === "function" && isClass(claimed) && issubclass(claimed, cls);
 }
 builtin(isinstance);
 
@@ -1580,6 +1586,13 @@ function builtinTypeOf(obj: unknown): string | undefined {
 }
 
 export const dir = builtin(function dir(obj?: unknown): PyList<string> {
+  // A class's own `__dir__` answers for its instances (sorted, as CPython sorts what it returns).
+  const ownDir = obj instanceof PyObject ? (obj as { __dir__?: unknown }).__dir__ : undefined;
+  if (typeof ownDir === "function") {
+    const l = PyList.fromArray([...toIterable(ownDir.call(obj))] as string[]);
+    l.sort();
+    return l;
+  }
   const builtinType = builtinTypeOf(obj);
   if (builtinType !== undefined) return PyList.fromArray([...BUILTIN_TYPE_DIRS[builtinType]]);
   const names = new Set<string>();
@@ -1603,6 +1616,53 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const l = PyList.fromArray([...names]);
   l.sort();
   return l;
+});
+
+/**
+ * object's methods that a program's class (and its instances) have without defining them, as CPython
+ * gives them: the comparisons (`__ne__` inverts `__eq__`, the orderings return NotImplemented),
+ * `__dir__`, `__delattr__`, `__getstate__`, `__subclasshook__`; pickling's `__reduce__`/`__reduce_ex__`
+ * and `__sizeof__` exist but refuse to run (tsyncio has no pickle, and no object sizes).
+ */
+const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
+  __eq__: (self, other) => (self === other ? true : NotImplemented),
+  __ne__: (self, other) => {
+    const eq = (self as { __eq__?: unknown }).__eq__;
+    const r = typeof eq === "function" ? eq.call(self, other) : self === other ? true : NotImplemented;
+    return r === NotImplemented ? NotImplemented : !truthy(r);
+  },
+  __lt__: () => NotImplemented,
+  __le__: () => NotImplemented,
+  __gt__: () => NotImplemented,
+  __ge__: () => NotImplemented,
+  __hash__: (self) => hash(self),
+  __dir__: (self) => dir(self),
+  __delattr__: (self, name) => delattrImpl(self, name),
+  __getstate__: (self) => {
+    const d = getattr(self, "__dict__", null);
+    return d instanceof PyDict && d.size > 0 ? d : null;
+  },
+  __subclasshook__: () => NotImplemented,
+  __reduce__: () => {
+    throw new NotImplementedError("object.__reduce__() (pickling) is not supported by tsyncio");
+  },
+  __reduce_ex__: () => {
+    throw new NotImplementedError("object.__reduce_ex__() (pickling) is not supported by tsyncio");
+  },
+  __sizeof__: () => {
+    throw new NotImplementedError("object.__sizeof__() is not supported by tsyncio (no object sizes)");
+  },
+};
+
+set_object_members((obj: unknown, name: string) => {
+  if (!Object.prototype.hasOwnProperty.call(OBJECT_METHODS, name)) return undefined;
+  const f = OBJECT_METHODS[name];
+  const isClassObject = typeof obj === "function" && isClass(obj) && (obj === PyObject || obj.prototype instanceof PyObject);
+  if (!isClassObject && !(obj instanceof PyObject)) return undefined;
+  // (__subclasshook__ is a class method: bound to the class either way)
+  if (name === "__subclasshook__") return builtin(() => f(obj), name);
+  // Read from a class: the function, the instance first; from an instance: bound to it.
+  return isClassObject ? builtin((self: unknown, ...args: unknown[]) => f(self, ...args), name) : builtin((...args: unknown[]) => f(obj, ...args), name);
 });
 
 export const format = builtin(function format(v: unknown, spec: unknown = ""): string {

@@ -11,6 +11,7 @@ import { FAST_SLICE } from "./slots.js";
 import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses } from "./object.js";
+import { class_descriptor } from "./class-descriptors.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass } from "./names.js";
@@ -510,8 +511,19 @@ function makeInplace(im: string, _m: string, _rm: string, bin: (a: any, b: any) 
       const r = inplaceDispatch(a, b, im);
       if (r !== undefined) return r;
     }
-    return bin(a, b);
+    try {
+      return bin(a, b);
+    } catch (e) {
+      throw inplaceRefusal(e, _m, a, b);
+    }
   };
+}
+
+/** CPython names the augmented operator when neither operand supports it: `for -=: 'str' and 'int'`. */
+function inplaceRefusal(e: unknown, m: string, a: unknown, b: unknown): unknown {
+  const operands = `: '${typeName(a)}' and '${typeName(b)}'`;
+  if (!(e instanceof TypeError) || String(e.args[0]) !== `unsupported operand type(s) for ${OPSYM[m]}${operands}`) return e;
+  return new TypeError(`unsupported operand type(s) for ${OPSYM[m].replace(" or pow()", "")}=${operands}`);
 }
 const iaddAny = makeInplace("__iadd__", "__add__", "__radd__", add);
 const isubAny = makeInplace("__isub__", "__sub__", "__rsub__", sub);
@@ -1016,6 +1028,12 @@ export const BOUND_METHOD_MARKS = new Set<symbol>();
 /** The functions a translated class marks as `@classmethod` (define_class fills it). */
 export const CLASS_METHODS = new WeakSet<Function>();
 
+/**
+ * Runtime `__new__` methods that take the class as their first argument (`type.__new__(mcs, name,
+ * bases, ns)`): read from a class, the function itself, as CPython's staticmethod `__new__`.
+ */
+export const EXPLICIT_CLASS_NEW = new WeakSet<Function>();
+
 /** `f` bound to `self`, as Python's bound method: `__self__`, `__func__` and `__name__` set. */
 export function bindMethod(f: Function, self: unknown): Function {
   const bound = f.bind(self);
@@ -1171,6 +1189,7 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   if (typeof obj === "function" && isClass(obj) && obj.prototype && typeof obj.prototype[name] === "function") {
     // A method read from its class is the plain function, named `Class.method`.
     const f = obj.prototype[name];
+    if (EXPLICIT_CLASS_NEW.has(f)) return f;
     if (!Object.prototype.hasOwnProperty.call(f, "__qualname__")) {
       let owner = obj.prototype;
       while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
@@ -1208,9 +1227,18 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
     for (const k of attributeKeys(obj)) if (slots === null || !slots.has(k)) PyDict.prototype.__setitem__.call(d, pythonName(k), obj[k]);
     return d;
   }
+  // What every object inherits from `object` (`obj.__ne__`, `C.__reduce_ex__`: functions.ts).
+  const inherited = objectMember(obj, name);
+  if (inherited !== undefined) return inherited;
   return missingAttr(obj, name, dflt);
 }
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** object's methods a program's class and its instances have without defining them (set by functions.ts). */
+let objectMember: (obj: unknown, name: string) => unknown = () => undefined;
+export function set_object_members(f: (obj: unknown, name: string) => unknown): void {
+  objectMember = f;
+}
 
 // Lists, tuples and sets: their classes define the special methods the operators use; the others
 // Python code may call by name (`xs.__getitem__(0)`, a list subclass's `super().__setitem__(...)`,
@@ -1436,7 +1464,11 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
 function classAttribute(cls: Function, name: string): { value?: any; accessor?: boolean } | undefined {
   for (let c: Function | null = cls; c && c !== PyObject && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
     const d = Object.getOwnPropertyDescriptor(c, name);
-    if (d) return "value" in d ? { value: d.value } : { accessor: true };
+    if (d === undefined) continue;
+    if ("value" in d) return { value: d.value };
+    // (a descriptor object the class reads through its __get__ sits behind a getter)
+    const raw = class_descriptor(c, name);
+    return raw !== undefined ? { value: raw } : { accessor: true };
   }
   return undefined;
 }
@@ -1553,11 +1585,15 @@ export function callv_method(obj: any, name: string, args: any[]): any {
       return applyArgs(f, obj, args);
     }
     if (f !== undefined) return callv(f, args);
+    // `self.__class__(...)`: a new instance of the object's type
+    if (name === "__class__") return callv(pytype(obj), args);
     // `xs.__getitem__(0)`: a special method a list, tuple or set has in Python only.
     const d = name.startsWith("__") ? containerDunder(obj, name) : undefined;
     if (d !== undefined) return d(obj, ...args);
     const ga = getattrHook(obj);
     if (ga !== undefined) return callv(ga.call(obj, name), args);
+    const inherited = objectMember(obj, name);
+    if (inherited !== undefined) return callv(inherited, args);
     throw noAttr(obj, name);
   }
   if (typeof obj === "function") {

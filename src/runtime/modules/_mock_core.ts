@@ -6,7 +6,7 @@ import { AssertionError, AttributeError, BaseException, StopAsyncIteration, Stop
 import { popKw, className } from "../builtins/object.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { repr } from "../builtins/repr.js";
-import { call as invoke, callable, getattr, setattr, toIterable, NotImplemented, hashNum, isJsClass } from "../builtins/ops.js";
+import { call as invoke, callable, getattr, setattr, toIterable, NotImplemented, hashNum, isJsClass, typeName } from "../builtins/ops.js";
 import { id } from "../builtins/functions.js";
 import { Coroutine, makeCode, iscoroutinefunction, awaitable, _is_coroutine } from "../asyncio/coroutines.js";
 import { _Call, _CallList, DEFAULT, formatCallSignature, splitArgs } from "./_mock_call.js";
@@ -479,6 +479,13 @@ function extractName(st: State): string {
 }
 
 export function reprOf(st: State): string {
+  // (`Mock(__repr__=lambda self: "<x>")`, `m.__repr__ = ...`: a configured magic method answers repr())
+  const configured = st.attrs.get("__repr__");
+  if (typeof configured === "function") {
+    const s = configured();
+    if (typeof s !== "string") throw new TypeError(`__repr__ returned non-string (type ${typeName(s)})`);
+    return s;
+  }
   const name = extractName(st);
   const nameString = name !== "mock" && name !== "mock." ? ` name=${repr(name)}` : "";
   const spec = st.specClass

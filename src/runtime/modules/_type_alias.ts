@@ -67,14 +67,44 @@ function aliasArgRepr(x: unknown): string {
 
 const TYPE_PARAM_CLASSES = new Set(["TypeVar", "ParamSpec", "TypeVarTuple"]);
 
+/** The type variables among an alias's arguments, each once, in the order they first appear. */
+function typeParametersOf(args: Iterable<unknown>, found: unknown[] = []): unknown[] {
+  for (const a of args) {
+    if (TYPE_PARAM_CLASSES.has(typeName(a))) {
+      if (!found.includes(a)) found.push(a);
+    } else if (a instanceof GenericAlias) typeParametersOf(a.__args__, found);
+  }
+  return found;
+}
+
 /** `Alias[int]`, `list[int]` (in an alias's value or a bound): types.GenericAlias. */
 export class GenericAlias {
+  readonly __args__: PyTuple<unknown>;
   constructor(
     readonly __origin__: unknown,
-    readonly __args__: PyTuple<unknown>,
-  ) {}
+    args: unknown,
+  ) {
+    // (`types.GenericAlias(C, int)`, as `classmethod(types.GenericAlias)` makes `C[int]`: one argument is a tuple of one)
+    this.__args__ = args instanceof PyTuple ? args : PyTuple.fromArray([args]);
+  }
   get __parameters__(): PyTuple<unknown> {
-    return PyTuple.fromArray(Array.from(this.__args__).filter((a) => TYPE_PARAM_CLASSES.has(typeName(a))));
+    return PyTuple.fromArray(typeParametersOf(this.__args__));
+  }
+  /** `list[T][int]`: the type parameters among the arguments (however deep) replaced in order. */
+  __getitem__(p: unknown): GenericAlias {
+    const params = typeParametersOf(this.__args__);
+    if (params.length === 0) throw new TypeError(`${this.__repr__()} is not a generic class`);
+    const given = p instanceof PyTuple ? Array.from(p) : [p];
+    if (given.length !== params.length)
+      throw new TypeError(
+        `Too ${given.length > params.length ? "many" : "few"} arguments for ${this.__repr__()}; actual ${given.length}, expected ${params.length}`,
+      );
+    const substitute = (a: unknown): unknown => {
+      const at = params.indexOf(a);
+      if (at >= 0) return given[at];
+      return a instanceof GenericAlias ? new GenericAlias(a.__origin__, PyTuple.fromArray(Array.from(a.__args__, substitute))) : a;
+    };
+    return new GenericAlias(this.__origin__, PyTuple.fromArray(Array.from(this.__args__, substitute)));
   }
   __repr__(): string {
     const o = this.__origin__;

@@ -706,6 +706,40 @@ for (const [cls, qualname, params] of [
   takesKeywords(cls, qualname, [...params]);
 
 // The module's names: values only (a program's emitted TS names JS's Iterable, Generator ... as types).
+// CPython's abstract base classes declare empty __slots__ (as does the base every one of them
+// extends here): a subclass whose own classes all declare theirs has instances without a __dict__,
+// and dir() of these classes lists no `__dict__`/`__weakref__`.
+for (const c of [
+  RefusesAbstract,
+  AbcHashable,
+  AbcIterable,
+  AbcIterator,
+  AbcReversible,
+  AbcGenerator,
+  AbcSized,
+  AbcContainer,
+  AbcCollection,
+  AbcCallable,
+  AbcSet,
+  AbcMutableSet,
+  AbcMapping,
+  AbcMutableMapping,
+  AbcSequence,
+  AbcMutableSequence,
+  AbcMappingView,
+  AbcKeysView,
+  AbcItemsView,
+  AbcValuesView,
+  AbcAwaitable,
+  AbcCoroutine,
+  AbcAsyncIterable,
+  AbcAsyncIterator,
+  AbcAsyncGenerator,
+  AbcBuffer,
+])
+  if (!Object.prototype.hasOwnProperty.call(c, "__slots__"))
+    Object.defineProperty(c, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
+
 export const Hashable = AbcHashable;
 export const Iterable = AbcIterable;
 export const Iterator = AbcIterator;

@@ -55,6 +55,21 @@ export const and_ = builtin_named("and_", (a: unknown, b: unknown) => ops.bitand
 export const or_ = builtin_named("or_", (a: unknown, b: unknown) => ops.bitor(a, b));
 export const xor = builtin_named("xor", (a: unknown, b: unknown) => ops.bitxor(a, b));
 export const concat = builtin_named("concat", (a: unknown, b: unknown) => ops.add(a, b));
+// The in-place forms (`operator.iadd(a, b)` is `a += b`: __iadd__ when the type has one, else `a + b`).
+export const iadd = builtin_named("iadd", (a: unknown, b: unknown) => ops.iadd(a, b));
+export const isub = builtin_named("isub", (a: unknown, b: unknown) => ops.isub(a, b));
+export const imul = builtin_named("imul", (a: unknown, b: unknown) => ops.imul(a, b));
+export const itruediv = builtin_named("itruediv", (a: unknown, b: unknown) => ops.itruediv(a, b));
+export const ifloordiv = builtin_named("ifloordiv", (a: unknown, b: unknown) => ops.ifloordiv(a, b));
+export const imod = builtin_named("imod", (a: unknown, b: unknown) => ops.imod(a, b));
+export const ipow = builtin_named("ipow", (a: unknown, b: unknown) => ops.ipow(a, b));
+export const imatmul = builtin_named("imatmul", (a: unknown, b: unknown) => ops.imatmul(a, b));
+export const ilshift = builtin_named("ilshift", (a: unknown, b: unknown) => ops.ilshift(a, b));
+export const irshift = builtin_named("irshift", (a: unknown, b: unknown) => ops.irshift(a, b));
+export const iand = builtin_named("iand", (a: unknown, b: unknown) => ops.iand(a, b));
+export const ior = builtin_named("ior", (a: unknown, b: unknown) => ops.ior(a, b));
+export const ixor = builtin_named("ixor", (a: unknown, b: unknown) => ops.ixor(a, b));
+export const iconcat = builtin_named("iconcat", (a: unknown, b: unknown) => ops.iadd(a, b));
 export const index = builtin_named("index", (a: unknown) => ops.index(a));
 export const contains = builtin_named("contains", (a: unknown, b: unknown) => ops.contains(a, b));
 export const getitem = builtin_named("getitem", (a: unknown, b: unknown) => ops.getitem(a, b));

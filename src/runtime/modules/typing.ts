@@ -27,9 +27,9 @@ export class _GenericAlias {
   constructor(
     readonly __origin__: unknown,
     readonly __args__: PyTuple<unknown>,
-    private readonly _name: string,
+    readonly _name: string,
     /** False for the aliases of builtins (List[int]): calling them is refused, naming the builtin. */
-    private readonly _inst: boolean = true,
+    readonly _inst: boolean = true,
   ) {}
   __repr__(): string {
     const args = Array.from(this.__args__);
@@ -44,7 +44,18 @@ export class _GenericAlias {
     return `${this._name}[${args.map(_type_repr).join(", ")}]`;
   }
   __getitem__(p: unknown): _GenericAlias {
-    return new _GenericAlias(this.__origin__, PyTuple.fromArray(paramsOf(p)), this._name, this._inst);
+    // An alias with type variables among its arguments (`Union[Ok[T], Err[E]]`) substitutes them,
+    // in the order they first appear, however deep (`[int, str]` gives `Union[Ok[int], Err[str]]`).
+    const vars = typeVariablesOf(this.__args__);
+    if (vars.length === 0) throw new TypeError(`${repr(this)} is not a generic class`);
+    const given = paramsOf(p);
+    if (given.length !== vars.length)
+      throw new TypeError(`Too ${given.length > vars.length ? "many" : "few"} arguments for ${repr(this)}; actual ${given.length}, expected ${vars.length}`);
+    return substituteTypeVariables(this, new globalThis.Map(vars.map((v, i) => [v, given[i]]))) as _GenericAlias;
+  }
+  /** The type variables among the arguments, each once, in order (CPython's `__parameters__`). */
+  get __parameters__(): PyTuple<unknown> {
+    return PyTuple.fromArray(typeVariablesOf(this.__args__));
   }
   /** As a base of a class statement: the class it subscripts (and Generic, for typing's alias of a collections.abc class). */
   __mro_entries__(_bases: unknown): PyTuple<unknown> {
@@ -95,6 +106,24 @@ export class _GenericAlias {
   }
 }
 Object.defineProperty(_GenericAlias, "__module__", { value: "typing" });
+
+function typeVariablesOf(args: Iterable<unknown>, found: unknown[] = []): unknown[] {
+  for (const a of args) {
+    if (a instanceof TypeVar) {
+      if (!found.includes(a)) found.push(a);
+    } else if (a instanceof _GenericAlias) typeVariablesOf(a.__args__, found);
+  }
+  return found;
+}
+
+function substituteTypeVariables(arg: unknown, given: Map<unknown, unknown>): unknown {
+  if (given.has(arg)) return given.get(arg);
+  if (!(arg instanceof _GenericAlias)) return arg;
+  const args = Array.from(arg.__args__, (a) => substituteTypeVariables(a, given));
+  // (a Union substituted is a Union made anew: `Union[T, int][int]` is int)
+  if (arg.__origin__ === Union) return Union.__getitem__(PyTuple.fromArray(args));
+  return new _GenericAlias(arg.__origin__, PyTuple.fromArray(args), arg._name, arg._inst);
+}
 
 /** A typing name such as `Any`, `Optional`, `List`: a repr, and subscripting rules. */
 export class _SpecialForm {
@@ -407,6 +436,9 @@ export class Generic extends PyObject {
   }
 }
 Object.defineProperty(Generic, "__module__", { value: "typing" });
+// (CPython's Generic and Protocol have empty __slots__: a subclass whose own classes all declare
+// theirs has instances without a __dict__)
+Object.defineProperty(Generic, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
 
 const PROTOCOL_SKIP = new globalThis.Set(["constructor", "__init__", "__class_getitem__"]);
 
@@ -433,6 +465,7 @@ export class Protocol extends Generic {
   }
 }
 Object.defineProperty(Protocol, "__module__", { value: "typing" });
+Object.defineProperty(Protocol, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
 
 function protocolMembers(cls: Function): string[] {
   const names: string[] = [];

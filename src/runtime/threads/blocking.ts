@@ -9,6 +9,7 @@
 
 import { KwArgs } from "../builtins/object.js";
 import { call, getattr } from "../builtins/index.js";
+import { bindsAsMethod } from "../builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "../builtins/keywords.js";
 import { run_plain, type Waiter } from "./scheduler.js";
 import { python_function_of } from "../program.js";
@@ -82,6 +83,9 @@ export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
   const o = obj as Record<string, unknown> | null;
   const f = (o !== null && o !== undefined && typeof o === "object") || typeof o === "function" ? (o as Record<string, unknown>)[name] : undefined;
   if (typeof f === "function") {
+    // (a class or builtin function held in an attribute, `member.value(...)` of an Enum whose
+    // values are classes: called without the object, as callm does)
+    if (!bindsAsMethod(f)) return yield* bcall(f, ...args);
     const g = generator_of(f);
     if (g !== null) return yield* delegate(g, obj, args);
     const last = args[args.length - 1];
