@@ -70,12 +70,14 @@ describe("the packed tarball installed into a scratch project", () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  it("holds only what runs: no ts-morph, a production install under 25 MB", () => {
+  // (the budget: prettier ~12 MB, tsyncio ~10.6 MB with its two CLI bundles and their code caches;
+  // ts-morph or typescript in the install would add 40-80 MB)
+  it("holds only what runs: no ts-morph, a production install under 27 MB", () => {
     expect(pkg.dependencies["ts-morph"]).toBeUndefined();
     expect(existsSync(join(scratch, "node_modules/ts-morph"))).toBe(false);
     const mb = sizeOf(join(scratch, "node_modules")) / 1e6;
     console.log(`installed size: ${mb.toFixed(1)} MB (tsyncio ${(sizeOf(installed) / 1e6).toFixed(1)} MB)`);
-    expect(mb).toBeLessThan(25);
+    expect(mb).toBeLessThan(27);
   });
 
   it("runs the README's main-job command", () => {
