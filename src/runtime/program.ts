@@ -57,7 +57,7 @@ import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_OPTIONAL, FIRST_PARAMETER, arity
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
-import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
+import { DESCRIPTOR_KIND, ITEM_METHODS, ITEM_METHOD_NAMES, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
@@ -481,6 +481,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // A list or tuple subclass with its own __iter__: JS iteration (for-of, spreads, list(), unpacking) calls it, as iter() does.
   if (cls.prototype instanceof Array && Object.prototype.hasOwnProperty.call(cls.prototype, "__iter__"))
     Object.defineProperty(cls.prototype, Symbol.iterator, { value: ownIteration, writable: true, configurable: true });
+  // ...and one with its own item methods is left to them by the operators' fast paths.
+  if (cls.prototype instanceof Array && ITEM_METHOD_NAMES.some((n) => Object.prototype.hasOwnProperty.call(cls.prototype, n))) mark_item_methods(cls);
   Object.defineProperty(cls, "__dict__", { get: classDict, configurable: true });
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
@@ -488,6 +490,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   note_custom_new(cls);
   finish_class(cls, setup);
   return cls;
+}
+
+/** Marks a list or tuple subclass whose own item methods the operators must call (names.ts). */
+function mark_item_methods(cls: Function): void {
+  Object.defineProperty(cls.prototype, ITEM_METHODS, { value: true, configurable: true });
 }
 
 function ownIteration(this: { __iter__(): unknown }): Iterator<unknown> {
