@@ -271,6 +271,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
 
   if (f._type === "Attribute") {
     const v = f.value;
+    // `self.__class__(...)`: a class read at run time (getattr), called as the runtime decides.
+    if (f.attr === "__class__" && !(v._type === "Call" && v.func._type === "Name" && v.func.id === "super")) {
+      if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("call", cx.expr(f), ...args);
+    }
     if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
       // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
       const callee = member(cx.expr(v), safeProp(f.attr));

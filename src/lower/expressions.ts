@@ -438,6 +438,8 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
 
 export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   const v = e.value;
+  // `self.__class__`, `obj.__class__`: no JS member (nor a TS one) of any object; getattr answers.
+  if (e.attr === "__class__" && e.ctx._type === "Load" && !isSuperCall(v)) return getattr(cx, cx.expr(v), e.attr);
   // `super().name` read (a property of a base, a class attribute, a method as a value): the next
   // class's in the MRO; `super(Class, obj).name` likewise.
   if (v._type === "Call" && v.func._type === "Name" && v.func.id === "super" && !v.keywords.length && e.ctx._type === "Load") {
@@ -484,6 +486,11 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   const sub = runtimeSubmodule(cx, v);
   if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
   return getattr(cx, cx.expr(v), e.attr);
+}
+
+/** `super()` / `super(C, obj)`. */
+function isSuperCall(v: py.ExprNode): boolean {
+  return v._type === "Call" && v.func._type === "Name" && v.func.id === "super";
 }
 
 /**
