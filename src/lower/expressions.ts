@@ -26,6 +26,7 @@ import { dictReceiver, provenDict } from "./dict-access.js";
 import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, getattributeInModule, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
+import { stdlibModuleFile } from "../runtime/builtins/module-files.js";
 import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
 import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
@@ -461,6 +462,11 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
       // A runtime module's namespace object has no attributes of its own: its name is known here.
       if (info && e.attr === "__name__" && !info.names.has(e.attr) && e.ctx._type === "Load") return lit(known.name === "os.path" ? "posixpath" : known.name);
+      // ...and its file, as CPython's (none for a module built in or frozen: AttributeError when read).
+      if (info && e.attr === "__file__" && !info.names.has(e.attr) && e.ctx._type === "Load") {
+        const file = stdlibModuleFile(known.name === "os.path" ? "posixpath" : known.name);
+        return file !== null ? lit(file) : call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
+      }
       if (info && !info.names.has(e.attr)) {
         // A Windows-only name: CPython's AttributeError when the line runs (on Linux it lacks it too).
         if (absentOnLinux(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));

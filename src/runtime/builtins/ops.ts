@@ -14,6 +14,7 @@ import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses }
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass, ITEM_METHODS } from "./names.js";
+import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
@@ -905,7 +906,7 @@ function noAttr(obj: unknown, name: string, suggest = true): AttributeError {
   if (typeof obj === "function" && isClass(obj)) {
     e = new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
   } else if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
-    const n = (obj as { __name__?: string }).__name__ ?? "?";
+    const n = (obj as { __name__?: string }).__name__ ?? moduleNamespaceName(obj) ?? "?";
     e = new AttributeError(`module '${n}' has no attribute '${name}'`);
   } else {
     e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
@@ -1299,6 +1300,12 @@ function getattrHook(obj: any): Function | undefined {
 
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
+  // A runtime module held as a value: its name and file (module-files.ts).
+  const moduleName = name === "__name__" || name === "__file__" ? moduleNamespaceName(obj) : undefined;
+  if (moduleName !== undefined) {
+    const file = name === "__name__" ? moduleName : stdlibModuleFile(moduleName);
+    if (file !== null) return file;
+  }
   const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
   if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   if (dflt === GENERIC_LOOKUP) throw noAttr(obj, name);
