@@ -26,7 +26,7 @@ import { own } from "./binding-facts.js";
 import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
+import { builtinArityProblem, builtinKeywordProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -251,6 +251,14 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       // (`vars()` without an argument is `locals()`)
       if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
       if (f.id === "globals" && !e.args.length && !e.keywords.length) return globalsCall(cx, e);
+      // Keywords a builtin does not take (`len(xs, key=1)`): CPython's TypeError once the arguments are evaluated.
+      const keywordProblem = keywords.length
+        ? builtinKeywordProblem(
+            f.id,
+            keywords.map((k) => k.arg),
+          )
+        : null;
+      if (keywordProblem) return cx.rt("bad_call", lit(keywordProblem), ...args, ...e.keywords.map((k) => cx.expr(k.value)));
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);

@@ -49,6 +49,7 @@ import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
+import { builtinKeywordProblem } from "./builtins/builtin-arity.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -929,34 +930,11 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   return call(f, ...all);
 }
 
-// Builtins whose every keyword CPython refuses (`len(x, **opts)`), and those that take only some,
-// with its message for another (`print(**{"sepx": 1})`): a runtime function would ignore them or
-// bind them by the wrong name. Learnt from CPython 3.12's behaviour.
-const NO_KEYWORDS = new Set(
-  "abs aiter all anext any ascii bin bool callable chr classmethod delattr dir divmod filter float format frozenset getattr globals hasattr hash hex id input isinstance issubclass iter len list locals map next oct ord range repr reversed set setattr slice staticmethod super tuple vars".split(
-    " ",
-  ),
-);
-const KEYWORDS_OF: Record<string, readonly string[]> = {
-  print: ["sep", "end", "file", "flush"],
-  enumerate: ["iterable", "start"],
-  zip: ["strict"],
-  int: ["base"],
-  str: ["object", "encoding", "errors"],
-  bytes: ["source", "encoding", "errors"],
-  bytearray: ["source", "encoding", "errors"],
-  complex: ["real", "imag"],
-  property: ["fget", "fset", "fdel", "doc"],
-};
-
-/** A keyword the builtin `f` does not take: CPython's TypeError. */
+/** A keyword the builtin `f` does not take (`len(x, **opts)`): CPython's TypeError (builtin-arity.ts). */
 function refuseBuiltinKeywords(f: Function, kwargs: Record<string, unknown>): void {
   // (a builtin of the runtime's own, marked as such: named as in Python)
-  const name = f.name;
-  if (NO_KEYWORDS.has(name)) throw new TypeError(`${name}() takes no keyword arguments`);
-  const allowed = KEYWORDS_OF[name];
-  const other = allowed ? Object.keys(kwargs).find((k) => !allowed.includes(k)) : undefined;
-  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+  const problem = builtinKeywordProblem(f.name, Object.keys(kwargs));
+  if (problem !== null) throw new TypeError(problem);
 }
 
 // The str methods that take keywords, and which (`format` takes any).
