@@ -613,15 +613,19 @@ function starSpread(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
   return { k: "spread", arg: cx.expr(value), ownArray: true };
 }
 
-/** `f(*x)` where x is a call that may give a coroutine or no iterable: refused as CPython does (a JS spread would walk a coroutine). */
+/**
+ * `f(*x)` where x may be no iterable (or a coroutine, which a JS spread would walk): refused as
+ * CPython does, naming the function when x is the only positional argument.
+ */
 function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
-  if (value._type !== "Call" || surelyIterable(cx, value)) return cx.expr(value);
+  if (surelyIterable(cx, value) || isVarargsTuple(cx, value)) return cx.expr(value);
   // (alone, the star-argument goes to the call as is and CPython names the function in its error)
   if (c.args.length !== 1) return cx.rt("star_iterable", cx.expr(value), lit(null));
   const f = c.func;
   if (f._type !== "Attribute") return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f) });
   // The method is named by its receiver, read again only when refusing: a name, not a computed value.
-  if (f.value._type !== "Name") return cx.rt("star_iterable", cx.expr(value), lit(null), lit(""));
+  // (not yet for a value that is no call: left to the spread, whose error does not name the method)
+  if (f.value._type !== "Name") return value._type === "Call" ? cx.rt("star_iterable", cx.expr(value), lit(null), lit("")) : cx.expr(value);
   return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f.value) }, lit(f.attr));
 }
 
@@ -676,6 +680,19 @@ const ITERABLE_BUILTINS = new Set([
   "vars",
   "dir",
 ]);
+
+/** `args` of a function's `*args` (its own or an enclosing one's), never bound again: a tuple (`f(*args)` in a wrapper). */
+export function isVarargsTuple(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Name") return false;
+  const name = e.id;
+  const r = resolveName(cx.fn.scope, name, cx.scopes);
+  if (r.where === "builtin") return false;
+  const scope = r.scope;
+  const node = scope.node;
+  if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "Lambda") return false;
+  // (the parameter itself is its one binding)
+  return node.args.vararg?.arg === name && (scope.bindCount.get(name) ?? 0) <= 1 && !scope.writtenElsewhere.has(name);
+}
 
 /**
  * An expression whose value JS iterates as Python does, or refuses with CPython's message: a

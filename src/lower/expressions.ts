@@ -19,7 +19,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr, nestedClassStatement, surelyIterable } from "./calls.js";
+import { callExpr, isVarargsTuple, nestedClassStatement, surelyIterable } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
@@ -112,7 +112,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return typedHelper(
         cx,
         "set_of",
-        e.elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value)) : cx.expr(x))),
+        e.elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value, true)) : cx.expr(x))),
         ["any"],
       );
     case "Dict":
@@ -265,10 +265,12 @@ function nameError(cx: LowerContext, n: string): ir.Expr {
   return cx.rt("name_error", ...args);
 }
 
-/** `[*x]`: a coroutine x is refused as CPython does (a JS spread would walk it). */
-function starredItem(cx: LowerContext, value: py.ExprNode): ir.Expr {
-  if (value._type === "Call" && !surelyIterable(cx, value)) return cx.rt("star_iterable", cx.expr(value), lit(null));
-  return cx.expr(value);
+/** `[*x]`: an x that may be no iterable (or a coroutine, which a JS spread would walk) is refused as CPython does. */
+function starredItem(cx: LowerContext, value: py.ExprNode, inSet = false): ir.Expr {
+  if (surelyIterable(cx, value) || isVarargsTuple(cx, value)) return cx.expr(value);
+  // (a set display's message is iter()'s: "'int' object is not iterable")
+  if (inSet && value._type !== "Call") return cx.rt("for_iterable", cx.expr(value));
+  return cx.rt("star_iterable", cx.expr(value), lit(null));
 }
 
 export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {

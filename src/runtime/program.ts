@@ -1652,8 +1652,13 @@ export function star_iterable(x: unknown, callee: (() => unknown) | null, attr?:
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw refused();
   }
-  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"))
+  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function")) {
+    // (an instance of a class without __iter__ or __getitem__: PyObject's own iteration refuses it)
+    const own = x as { [Symbol.iterator]?: unknown; __iter__?: unknown; __getitem__?: unknown };
+    if (own[Symbol.iterator] === PyObject.prototype[Symbol.iterator] && typeof own.__iter__ !== "function" && typeof own.__getitem__ !== "function")
+      throw refused();
     return x as Iterable<unknown>;
+  }
   // (no JS iterable: what Python iterates some other way, or CPython's message)
   try {
     return toIterable(x);
