@@ -39,6 +39,7 @@ const BUILTINS_LAYERS: string[][] = [
     "suggestions",
     "builtin-dirs",
     "builtin-arity",
+    "module-files",
   ],
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],

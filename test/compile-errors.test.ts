@@ -29,6 +29,20 @@ const REFUSED: [string, (string | number)[]][] = [
   ["try:\n    pass\nfinally:\n    continue\n", ["'continue' not properly in loop", 4, 5, 4, 13]],
   ["break\nnonlocal x\n", ["nonlocal declaration not allowed at module level", 2, 1, 2, 11]],
   ["def f():\n    nonlocal y\nreturn 1\n", ["no binding for nonlocal 'y' found", 2, 5, 2, 15]],
+  // a declaration after the name's use (src/parse/scope-errors.ts)
+  ["x = 1\nglobal x\n", ["name 'x' is assigned to before global declaration", 2, 1, 2, 9]],
+  ["def f(x):\n    global x\n", ["name 'x' is parameter and global", 2, 5, 2, 13]],
+  ["def f():\n    print(x)\n    global x\n", ["name 'x' is used prior to global declaration", 3, 5, 3, 13]],
+  ["def f():\n    x = 1\n    global x\n", ["name 'x' is assigned to before global declaration", 3, 5, 3, 13]],
+  ["def f():\n    x: int = 1\n    global x\n", ["annotated name 'x' can't be global", 3, 5, 3, 13]],
+  ["def g():\n    y = 1\n    def f():\n        print(y)\n        nonlocal y\n", ["name 'y' is used prior to nonlocal declaration", 5, 9, 5, 19]],
+  // a yield in a comprehension's own code, a yield from in an async def
+  ["def f():\n    return [(yield) for i in range(3)]\n", ["'yield' inside list comprehension", 2, 14, 2, 19]],
+  ["def f():\n    return {(yield): 1 for i in range(2)}\n", ["'yield' inside dict comprehension", 2, 14, 2, 19]],
+  ["def f():\n    return ((yield from x) for i in range(2))\n", ["'yield' inside generator expression", 2, 14, 2, 26]],
+  ["async def f():\n    yield from [1]\n", ["'yield from' inside async function", 2, 5, 2, 19]],
+  ["async def f():\n    return [(yield from x) for x in y]\n", ["'yield' inside list comprehension", 2, 14, 2, 26]],
+  ["async def f():\n    break\n    yield from [1]\n", ["'break' outside loop", 2, 5, 2, 10]],
 ];
 
 const ACCEPTED: string[] = [
@@ -37,6 +51,9 @@ const ACCEPTED: string[] = [
   "for i in x:\n    try:\n        pass\n    finally:\n        break\n",
   "def f():\n    for a in b:\n        def g():\n            return\n        continue\n",
   "def f():\n    x = [y := 1 for _ in ()]\n    def g():\n        nonlocal y\n",
+  "def f():\n    l = [x for x in range(3)]\n    global x\n",
+  "def f():\n    return [i for i in (yield)]\n",
+  "def f():\n    global x\n    print(x)\n",
 ];
 
 describe("compile-time SyntaxErrors", () => {

@@ -26,7 +26,7 @@ import { own } from "./binding-facts.js";
 import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
+import { builtinArityProblem, builtinKeywordProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -251,6 +251,14 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       // (`vars()` without an argument is `locals()`)
       if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
       if (f.id === "globals" && !e.args.length && !e.keywords.length) return globalsCall(cx, e);
+      // Keywords a builtin does not take (`len(xs, key=1)`): CPython's TypeError once the arguments are evaluated.
+      const keywordProblem = keywords.length
+        ? builtinKeywordProblem(
+            f.id,
+            keywords.map((k) => k.arg),
+          )
+        : null;
+      if (keywordProblem) return cx.rt("bad_call", lit(keywordProblem), ...args, ...e.keywords.map((k) => cx.expr(k.value)));
       // A wrong number of arguments: CPython's TypeError once they are evaluated.
       const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
       if (problem) return cx.rt("bad_call", lit(problem), ...args);
@@ -271,6 +279,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
 
   if (f._type === "Attribute") {
     const v = f.value;
+    // `self.__class__(...)`: a class read at run time (getattr), called as the runtime decides.
+    if (f.attr === "__class__" && !(v._type === "Call" && v.func._type === "Name" && v.func.id === "super")) {
+      if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+      return cx.rt("call", cx.expr(f), ...args);
+    }
     if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
       // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
       const callee = member(cx.expr(v), safeProp(f.attr));
@@ -622,15 +635,19 @@ function starSpread(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
   return { k: "spread", arg: cx.expr(value), ownArray: true };
 }
 
-/** `f(*x)` where x is a call that may give a coroutine or no iterable: refused as CPython does (a JS spread would walk a coroutine). */
+/**
+ * `f(*x)` where x may be no iterable (or a coroutine, which a JS spread would walk): refused as
+ * CPython does, naming the function when x is the only positional argument.
+ */
 function starArgument(cx: LowerContext, value: py.ExprNode, c: py.Call): ir.Expr {
-  if (value._type !== "Call" || surelyIterable(cx, value)) return cx.expr(value);
+  if (surelyIterable(cx, value) || isVarargsTuple(cx, value)) return cx.expr(value);
   // (alone, the star-argument goes to the call as is and CPython names the function in its error)
   if (c.args.length !== 1) return cx.rt("star_iterable", cx.expr(value), lit(null));
   const f = c.func;
   if (f._type !== "Attribute") return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f) });
   // The method is named by its receiver, read again only when refusing: a name, not a computed value.
-  if (f.value._type !== "Name") return cx.rt("star_iterable", cx.expr(value), lit(null), lit(""));
+  // (not yet for a value that is no call: left to the spread, whose error does not name the method)
+  if (f.value._type !== "Name") return value._type === "Call" ? cx.rt("star_iterable", cx.expr(value), lit(null), lit("")) : cx.expr(value);
   return cx.rt("star_iterable", cx.expr(value), { k: "arrow", params: [], body: cx.expr(f.value) }, lit(f.attr));
 }
 
@@ -685,6 +702,19 @@ const ITERABLE_BUILTINS = new Set([
   "vars",
   "dir",
 ]);
+
+/** `args` of a function's `*args` (its own or an enclosing one's), never bound again: a tuple (`f(*args)` in a wrapper). */
+export function isVarargsTuple(cx: LowerContext, e: py.ExprNode): boolean {
+  if (e._type !== "Name") return false;
+  const name = e.id;
+  const r = resolveName(cx.fn.scope, name, cx.scopes);
+  if (r.where === "builtin") return false;
+  const scope = r.scope;
+  const node = scope.node;
+  if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "Lambda") return false;
+  // (the parameter itself is its one binding)
+  return node.args.vararg?.arg === name && (scope.bindCount.get(name) ?? 0) <= 1 && !scope.writtenElsewhere.has(name);
+}
 
 /**
  * An expression whose value JS iterates as Python does, or refuses with CPython's message: a

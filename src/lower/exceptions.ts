@@ -15,6 +15,7 @@ import { BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
 import { assignName, unbindName } from "./bindings.js";
 import { endsAbruptly } from "./syntax.js";
 import { markRaise } from "./positions.js";
+import { nodeIndex } from "../ast/node-index.js";
 
 export function raise(cx: LowerContext, s: py.Raise): ir.Stmt[] {
   if (!s.exc) {
@@ -64,7 +65,7 @@ export function constructsException(cx: LowerContext, e: py.Call): boolean {
 }
 
 export function tryStmt(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[] {
-  if (s.finalbody.length && (raisesDirectly(s.finalbody) || observesHandled(s.finalbody))) return finallyWithContext(cx, s);
+  if (s.finalbody.length && (raisesDirectly(s.finalbody) || observesHandled(cx, s.finalbody))) return finallyWithContext(cx, s);
   return tryStmtPlain(cx, s);
 }
 
@@ -90,8 +91,40 @@ function raisesDirectly(body: py.Stmt[]): boolean {
 // print_exc()/format_exc(), logging's exception() (by name: `logger.exception(...)` too).
 const READS_HANDLED = new Set(["exc_info", "exception", "print_exc", "format_exc"]);
 
-/** Whether statements call one of READS_HANDLED (not inside a nested function or class). */
-function observesHandled(body: py.Stmt[]): boolean {
+/**
+ * Whether statements call one of READS_HANDLED, or a def of the program that does (a `finally`
+ * calling `report()`, which reads sys.exception()), not inside a nested function or class.
+ */
+function observesHandled(cx: LowerContext, body: py.Stmt[]): boolean {
+  return callsAny(body, handledReaders(cx.module));
+}
+
+const readersOf = new WeakMap<py.Module, Set<string>>();
+
+/**
+ * READS_HANDLED and the names of the module's defs that call one of them, directly or through
+ * other such defs (by name: `self.report()` counts as a call of any def named report).
+ */
+function handledReaders(module: py.Module): Set<string> {
+  let names = readersOf.get(module);
+  if (names !== undefined) return names;
+  names = new Set(READS_HANDLED);
+  const index = nodeIndex(module);
+  const defs: (py.FunctionDef | py.AsyncFunctionDef)[] = [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const d of defs) {
+      if (names.has(d.name) || !callsAny(d.body, names)) continue;
+      names.add(d.name);
+      grew = true;
+    }
+  }
+  readersOf.set(module, names);
+  return names;
+}
+
+/** Whether statements call a function of one of these names (not inside a nested function or class). */
+function callsAny(body: py.Stmt[], names: ReadonlySet<string>): boolean {
   let found = false;
   const visit = (n: unknown): void => {
     if (found || n === null || typeof n !== "object") return;
@@ -100,7 +133,7 @@ function observesHandled(body: py.Stmt[]): boolean {
     if (node._type === "Call") {
       const f = node.func;
       const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : null;
-      if (name !== null && READS_HANDLED.has(name)) {
+      if (name !== null && names.has(name)) {
         found = true;
         return;
       }
@@ -128,7 +161,7 @@ function finallyWithContext(cx: LowerContext, s: py.Try | py.TryStar): ir.Stmt[]
   cx.fn.temps.pop();
   const escaping = cx.temp("_e");
   cx.fn.temps.pop();
-  const handles = observesHandled(s.finalbody);
+  const handles = observesHandled(cx, s.finalbody);
   const saved = handles ? cx.temp("_prev") : "";
   const finalbody = cx.stmts(s.finalbody);
   const chained = call(cx.helper("chain_context"), id(escaping), id(pending));

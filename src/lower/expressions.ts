@@ -19,13 +19,14 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib
 import { type PyType, staticType } from "./types.js";
 import { ensureDeclared } from "./bindings.js";
 import { functionExpression } from "./functions.js";
-import { callExpr, nestedClassStatement, surelyIterable } from "./calls.js";
+import { callExpr, isVarargsTuple, nestedClassStatement, surelyIterable } from "./calls.js";
 import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
 import { directRead, enumMemberRead, getattributeInModule, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
+import { stdlibModuleFile } from "../runtime/builtins/module-files.js";
 import { isFoldedConstant } from "./constant-folding.js";
 import { truthNarrowingNull } from "./narrowing.js";
 import { callGivesCoroutine, decoratedFunction } from "./decorated.js";
@@ -111,7 +112,7 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return typedHelper(
         cx,
         "set_of",
-        e.elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value)) : cx.expr(x))),
+        e.elts.map((x) => (x._type === "Starred" ? spread(starredItem(cx, x.value, true)) : cx.expr(x))),
         ["any"],
       );
     case "Dict":
@@ -264,10 +265,12 @@ function nameError(cx: LowerContext, n: string): ir.Expr {
   return cx.rt("name_error", ...args);
 }
 
-/** `[*x]`: a coroutine x is refused as CPython does (a JS spread would walk it). */
-function starredItem(cx: LowerContext, value: py.ExprNode): ir.Expr {
-  if (value._type === "Call" && !surelyIterable(cx, value)) return cx.rt("star_iterable", cx.expr(value), lit(null));
-  return cx.expr(value);
+/** `[*x]`: an x that may be no iterable (or a coroutine, which a JS spread would walk) is refused as CPython does. */
+function starredItem(cx: LowerContext, value: py.ExprNode, inSet = false): ir.Expr {
+  if (surelyIterable(cx, value) || isVarargsTuple(cx, value)) return cx.expr(value);
+  // (a set display's message is iter()'s: "'int' object is not iterable")
+  if (inSet && value._type !== "Call") return cx.rt("for_iterable", cx.expr(value));
+  return cx.rt("star_iterable", cx.expr(value), lit(null));
 }
 
 export function sequence(cx: LowerContext, elts: py.ExprNode[], kind: "list" | "tuple"): ir.Expr {
@@ -438,6 +441,8 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
 
 export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   const v = e.value;
+  // `self.__class__`, `obj.__class__`: no JS member (nor a TS one) of any object; getattr answers.
+  if (e.attr === "__class__" && e.ctx._type === "Load" && !isSuperCall(v)) return getattr(cx, cx.expr(v), e.attr);
   // `super().name` read (a property of a base, a class attribute, a method as a value): the next
   // class's in the MRO; `super(Class, obj).name` likewise.
   if (v._type === "Call" && v.func._type === "Name" && v.func.id === "super" && !v.keywords.length && e.ctx._type === "Load") {
@@ -459,6 +464,11 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       if (info && !info.names.has(e.attr) && sub) return id(moduleNamespace(cx, `${known.name}.${e.attr}`, sub.from));
       // A runtime module's namespace object has no attributes of its own: its name is known here.
       if (info && e.attr === "__name__" && !info.names.has(e.attr) && e.ctx._type === "Load") return lit(known.name === "os.path" ? "posixpath" : known.name);
+      // ...and its file, as CPython's (none for a module built in or frozen: AttributeError when read).
+      if (info && e.attr === "__file__" && !info.names.has(e.attr) && e.ctx._type === "Load") {
+        const file = stdlibModuleFile(known.name === "os.path" ? "posixpath" : known.name);
+        return file !== null ? lit(file) : call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
+      }
       if (info && !info.names.has(e.attr)) {
         // A name CPython on Linux lacks too: its AttributeError when the line runs.
         if (absentInCPython(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
@@ -484,6 +494,11 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   const sub = runtimeSubmodule(cx, v);
   if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
   return getattr(cx, cx.expr(v), e.attr);
+}
+
+/** `super()` / `super(C, obj)`. */
+function isSuperCall(v: py.ExprNode): boolean {
+  return v._type === "Call" && v.func._type === "Name" && v.func.id === "super";
 }
 
 /**

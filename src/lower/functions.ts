@@ -324,7 +324,11 @@ function functionExpressionBody(
   const doc = cx.readsDoc && s._type !== "Lambda" ? docstring(s.body) : null;
   if (doc !== null) info.props.push({ key: "doc", value: lit(doc) });
   // (CPython makes generators of these, not coroutine objects)
-  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) info.props.push({ key: "legacy", value: lit(true) });
+  if (s._type === "AsyncFunctionDef" && cx.legacy.has(s)) {
+    info.props.push({ key: "legacy", value: lit(true) });
+    // (types.coroutine, unlike asyncio's decorator, leaves no mark asyncio.iscoroutinefunction sees)
+    if (!(s as { deprecatedDecorator?: boolean }).deprecatedDecorator) info.props.push({ key: "unmarked", value: lit(true) });
+  }
   const wrapper = scope.isGenerator && s._type === "AsyncFunctionDef" && !cx.legacy.has(s) ? "async_generator_function" : "coroutine_function";
   return { value: call(cx.helperFrom(wrapper, ASYNCIO), { k: "function", fn }, info), hoisted, params: params.list };
 }

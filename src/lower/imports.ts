@@ -49,8 +49,10 @@ export function importStmt(cx: LowerContext, s: py.Import): ir.Stmt[] {
     let namespace: string;
     if (cx.fn.scope.kind === "module") cx.imports.namespace((namespace = safeName(a.asname ?? top)), info.from);
     else out.push(assignName(cx, a.asname ?? top, id((namespace = moduleNamespace(cx, boundName, info.from))), s.lineno));
-    // A program that looks in sys.modules finds the module there once its import ran.
-    if (readsSysModules(cx)) out.push(exprStmt(call(cx.helperFrom("note_module", PROGRAM), lit(boundName), id(namespace)), s.lineno));
+    // A program that looks in sys.modules finds the module there once its import ran; one that
+    // holds the module as a value (`print(json)`, `m = asyncio`) reads its name and repr there.
+    if (readsSysModules(cx) || usedAsValue(cx, a.asname ?? top))
+      out.push(exprStmt(call(cx.helperFrom("note_module", PROGRAM), lit(boundName), id(namespace)), s.lineno));
   }
   return out;
 }
@@ -68,6 +70,27 @@ function readsSysModules(cx: LowerContext): boolean {
     sysModulesReaders.set(cx.module, reads);
   }
   return reads;
+}
+
+const valueReads = new WeakMap<py.Module, Set<string>>();
+
+/** Whether the file reads `name` other than as the object of an attribute (`json.dumps`). */
+function usedAsValue(cx: LowerContext, name: string): boolean {
+  let names = valueReads.get(cx.module);
+  if (names === undefined) {
+    const index = nodeIndex(cx.module);
+    const attributeObjects = new Set<py.ExprNode>(index.ofType("Attribute").map((a) => a.value));
+    // (`time.sleep(1)` that the blocking pass made `_tsy_bcallm(time, "sleep", 1)` is still a method call)
+    for (const c of index.ofType("Call")) if (c.func._type === "Name" && c.func.id === "_tsy_bcallm" && c.args.length) attributeObjects.add(c.args[0]);
+    names = new Set(
+      index
+        .ofType("Name")
+        .filter((n) => n.ctx._type === "Load" && !attributeObjects.has(n))
+        .map((n) => n.id),
+    );
+    valueReads.set(cx.module, names);
+  }
+  return names.has(name);
 }
 
 /** An import inside a function: the module's namespace imported at the top under a name of its own. */

@@ -8,6 +8,7 @@
 //   break / continue    (outside a loop's body)  'break' outside loop / 'continue' not properly in loop
 //   nonlocal x          (module)                 nonlocal declaration not allowed at module level
 //   nonlocal x          (no enclosing def binds x) no binding for nonlocal 'x' found
+//   (and those of scope-errors.ts: a declaration after a use, a yield in a comprehension, ...)
 //
 // (an `await` in a plain def and async comprehensions are the lowering's TSY2001/TSY2007)
 
@@ -15,6 +16,7 @@ import type { Arguments, ExprNode, Module, Node, Stmt } from "../ast/nodes.js";
 import { forEachChild } from "../ast/walk.js";
 import type { PySyntaxError } from "./errors.js";
 import type { LineMap } from "./positions.js";
+import { scopeErrors } from "./scope-errors.js";
 
 type Positioned = { lineno: number; col_offset: number; end_lineno?: number | null; end_col_offset?: number | null };
 type Def = Extract<Stmt, { _type: "FunctionDef" | "AsyncFunctionDef" }>;
@@ -154,11 +156,19 @@ export function compileError(module: Module, lines: LineMap, filename: string): 
   };
   body(module.body, { code: "module", inLoop: false, defs: [] });
 
-  if (symtableError) return symtableError;
+  const more = scopeErrors(module);
+  const symtable = earlier(symtableError, more.symtable && at(more.symtable.node, more.symtable.msg));
+  if (symtable) return symtable;
   for (const { stmt: s, defs } of nonlocals) {
     for (const name of s.names) if (!defs.slice(0, -1).some((d) => bindsLocally(d, name))) return at(s, `no binding for nonlocal '${name}' found`);
   }
-  return codegenError;
+  return earlier(codegenError, more.codegen && at(more.codegen.node, more.codegen.msg));
+}
+
+/** The error that stands first in the source. */
+function earlier(a: PySyntaxError | null, b: PySyntaxError | null): PySyntaxError | null {
+  if (a === null || b === null) return a ?? b;
+  return b.lineno < a.lineno || (b.lineno === a.lineno && (b.offset ?? 0) < (a.offset ?? 0)) ? b : a;
 }
 
 /** Whether `name` is a local variable of the def: a parameter or a name it binds (not declared global or nonlocal). */

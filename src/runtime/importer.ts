@@ -15,6 +15,7 @@ import { KwArgs } from "./builtins/object.js";
 import { modules as sysModules } from "./modules/sys.js";
 import { script_path } from "./program-info.js";
 import { noteMissingName } from "./builtins/suggestions.js";
+import { noteModuleNamespace } from "./builtins/module-files.js";
 
 /** A module body: runs once, binding its names on `$module`. */
 export type ModuleBody = ($module: PyModule) => void;
@@ -260,7 +261,11 @@ export function _reset_modules(): void {
   executing = "__main__";
 }
 
-/** `import zlib` of a runtime module, in a program that reads sys.modules: the module is there from then on. */
+/**
+ * `import zlib` of a runtime module, in a program that reads sys.modules or uses the module as a
+ * value: the module is there from then on, and knows its name (`__name__`, repr).
+ */
 export function note_module(name: string, namespace: unknown): void {
+  noteModuleNamespace(namespace, name);
   if (!sysModules.has(name)) sysModules.__setitem__(name, namespace);
 }

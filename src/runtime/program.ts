@@ -49,6 +49,7 @@ import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
+import { builtinKeywordProblem } from "./builtins/builtin-arity.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot, initsSubclasses } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -57,7 +58,7 @@ import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_OPTIONAL, FIRST_PARAMETER, arity
 import { takes_packed, unpacked } from "./builtins/star-call.js";
 import { isJsOnly, markPythonClass } from "./builtins/js-names.js";
 import { isProgramFunction } from "./builtins/program-functions.js";
-import { DESCRIPTOR_KIND, classQualname } from "./builtins/names.js";
+import { DESCRIPTOR_KIND, ITEM_METHODS, ITEM_METHOD_NAMES, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
@@ -496,6 +497,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // the namespace holds the property, kept where class_namespace reads descriptor objects)
   const bodyDict = Object.getOwnPropertyDescriptor(cls, "__dict__");
   if (bodyDict?.get && Object.getOwnPropertyDescriptor(cls.prototype, "__dict__")?.get) note_class_descriptor(cls, "__dict__", bodyDict.get.call(cls));
+  // ...and one with its own item methods is left to them by the operators' fast paths.
+  if (cls.prototype instanceof Array && ITEM_METHOD_NAMES.some((n) => Object.prototype.hasOwnProperty.call(cls.prototype, n))) mark_item_methods(cls);
   Object.defineProperty(cls, "__dict__", { get: classDict, configurable: true });
   // Runtime base classes that finish a subclass once its body is known (Enum, NamedTuple, ABC, ...).
   const hook = (cls as unknown as { __define__?: unknown }).__define__;
@@ -503,6 +506,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   note_custom_new(cls);
   finish_class(cls, setup);
   return cls;
+}
+
+/** Marks a list or tuple subclass whose own item methods the operators must call (names.ts). */
+function mark_item_methods(cls: Function): void {
+  Object.defineProperty(cls.prototype, ITEM_METHODS, { value: true, configurable: true });
 }
 
 function ownIteration(this: { __iter__(): unknown }): Iterator<unknown> {
@@ -982,34 +990,11 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   return call(f, ...all);
 }
 
-// Builtins whose every keyword CPython refuses (`len(x, **opts)`), and those that take only some,
-// with its message for another (`print(**{"sepx": 1})`): a runtime function would ignore them or
-// bind them by the wrong name. Learnt from CPython 3.12's behaviour.
-const NO_KEYWORDS = new Set(
-  "abs aiter all anext any ascii bin bool callable chr classmethod delattr dir divmod filter float format frozenset getattr globals hasattr hash hex id input isinstance issubclass iter len list locals map next oct ord range repr reversed set setattr slice staticmethod super tuple vars".split(
-    " ",
-  ),
-);
-const KEYWORDS_OF: Record<string, readonly string[]> = {
-  print: ["sep", "end", "file", "flush"],
-  enumerate: ["iterable", "start"],
-  zip: ["strict"],
-  int: ["base"],
-  str: ["object", "encoding", "errors"],
-  bytes: ["source", "encoding", "errors"],
-  bytearray: ["source", "encoding", "errors"],
-  complex: ["real", "imag"],
-  property: ["fget", "fset", "fdel", "doc"],
-};
-
-/** A keyword the builtin `f` does not take: CPython's TypeError. */
+/** A keyword the builtin `f` does not take (`len(x, **opts)`): CPython's TypeError (builtin-arity.ts). */
 function refuseBuiltinKeywords(f: Function, kwargs: Record<string, unknown>): void {
   // (a builtin of the runtime's own, marked as such: named as in Python)
-  const name = f.name;
-  if (NO_KEYWORDS.has(name)) throw new TypeError(`${name}() takes no keyword arguments`);
-  const allowed = KEYWORDS_OF[name];
-  const other = allowed ? Object.keys(kwargs).find((k) => !allowed.includes(k)) : undefined;
-  if (other !== undefined) throw new TypeError(`'${other}' is an invalid keyword argument for ${name}()`);
+  const problem = builtinKeywordProblem(f.name, Object.keys(kwargs));
+  if (problem !== null) throw new TypeError(problem);
 }
 
 // The str methods that take keywords, and which (`format` takes any).
@@ -1727,8 +1712,13 @@ export function star_iterable(x: unknown, callee: (() => unknown) | null, attr?:
     (x as { [DROPPED_HERE]?: () => void })[DROPPED_HERE]?.();
     throw refused();
   }
-  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"))
+  if (typeof x === "string" || (x !== null && typeof x === "object" && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function")) {
+    // (an instance of a class without __iter__ or __getitem__: PyObject's own iteration refuses it)
+    const own = x as { [Symbol.iterator]?: unknown; __iter__?: unknown; __getitem__?: unknown };
+    if (own[Symbol.iterator] === PyObject.prototype[Symbol.iterator] && typeof own.__iter__ !== "function" && typeof own.__getitem__ !== "function")
+      throw refused();
     return x as Iterable<unknown>;
+  }
   // (no JS iterable: what Python iterates some other way, or CPython's message)
   try {
     return toIterable(x);

@@ -385,6 +385,9 @@ const escaped = new WeakSet<BaseException>();
 // A thread's step likewise: its frames start at the thread's function, threads/scheduler.ts.)
 const LOOP_DISPATCH = /\bat (?:\w*Handle\._run|[\w$]+\._run_queued|thread_step) \(/;
 const SCRIPT_FRAME = /\btsyncio-(?:program|module-\d+)\.js:/;
+// A translated class's JS constructor (`new P(...)` runs PyObject's, which calls __init__): no
+// Python frame, as CPython's type.__call__ shows none; the compiler writes no constructor of its own.
+const CONSTRUCTOR_FRAME = /^\s*at new /;
 
 /**
  * The program's frames in the JS stack, outermost first, as Python files, lines and function
@@ -397,6 +400,7 @@ function pythonFrames(exc: { stack?: string }, src: FrameSource, fromLoop = fals
   const attribute = exc instanceof AttributeError;
   for (const line of stack.split("\n")) {
     if (fromLoop && LOOP_DISPATCH.test(line) && !src.isProgram(line)) break;
+    if (CONSTRUCTOR_FRAME.test(line)) continue;
     const f = src.locate(line, attribute && !frames.length);
     if (f) frames.push(f);
   }

@@ -38,6 +38,8 @@ export interface CodeInfo {
   doc?: string;
   /** A generator-based coroutine (`@asyncio.coroutine` / `@types.coroutine` def): see LegacyGeneratorPrototype. */
   legacy?: boolean;
+  /** A legacy one made by `@types.coroutine`: without asyncio's `_is_coroutine` mark. */
+  unmarked?: boolean;
 }
 
 /** A Python-like code object (`cr_code`), built once per coroutine function. */
@@ -466,7 +468,19 @@ function _generator_based_function<A extends unknown[], T>(genFn: (...args: A) =
       return gen;
     },
   }[co.co_name];
+  // A generator function for inspect (isgeneratorfunction, not iscoroutinefunction), as CPython's.
+  Object.defineProperty(f, GENERATOR_BASED, { value: true });
   return _dressed(f, genFn, code, co) as unknown as CoroutineFunction<A, T>;
+}
+
+/** Marks a generator-based coroutine function (`@types.coroutine` / `@asyncio.coroutine` def). */
+const GENERATOR_BASED: unique symbol = Symbol("tsyncio.generator-based");
+
+/** A generator-based coroutine function (a functools.partial of one too): a generator function for inspect. */
+export function is_generator_based_function(fn: unknown): boolean {
+  while (typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[PARTIAL_FUNC] !== undefined)
+    fn = (fn as unknown as Record<symbol, unknown>)[PARTIAL_FUNC];
+  return typeof fn === "function" && (fn as unknown as Record<symbol, unknown>)[GENERATOR_BASED] === true;
 }
 
 function _dressed(f: Function, genFn: Function, code: CodeInfo, co: CodeObject): Function {
@@ -476,7 +490,7 @@ function _dressed(f: Function, genFn: Function, code: CodeInfo, co: CodeObject):
   // (the compiler emits `yield* f.__body__(...)`: see lower/to-ir.ts awaitedBody).
   Object.defineProperty(f, "__body__", { value: genFn });
   if (code.doc !== undefined) Object.defineProperty(f, "__doc__", { value: code.doc, writable: true, configurable: true });
-  return _decorate(f, co);
+  return _decorate(f, co, code.unmarked !== true);
 }
 
 /**
@@ -488,13 +502,13 @@ export function _as_coroutine_function(f: Function, genFn: Function, co: CodeObj
   return _decorate(f, co);
 }
 
-function _decorate(f: Function, co: CodeObject): Function {
+function _decorate(f: Function, co: CodeObject, marked = true): Function {
   // (redefining `name` makes V8 keep the function as a dictionary: only when it differs)
   if (f.name !== co.co_name) Object.defineProperty(f, "name", { value: co.co_name, configurable: true });
   Object.defineProperty(f, "__name__", { value: co.co_name, writable: true, configurable: true });
   Object.defineProperty(f, "__qualname__", { value: co.co_qualname, writable: true, configurable: true });
   Object.defineProperty(f, "__code__", { value: co, writable: true, configurable: true });
-  Object.defineProperty(f, _is_coroutine, { value: true });
+  if (marked) Object.defineProperty(f, _is_coroutine, { value: true });
   return f;
 }
 

@@ -138,3 +138,33 @@ export function mathArityProblem(name: string, n: number): string | null {
   if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
   return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
 }
+
+// Builtins whose every keyword CPython refuses (`len([1], x=1)`), and those that take only some,
+// with its message for another (`print(sepx=1)`): a runtime function would ignore them or bind them
+// by the wrong name. Learnt from CPython 3.12's behaviour. Used twice too: the compiler for keywords
+// written in the call (calls.ts), the runtime for `**mapping` (program.ts).
+const NO_KEYWORDS = new Set(
+  "abs aiter all anext any ascii bin bool callable chr classmethod delattr dir divmod filter float format frozenset getattr globals hasattr hash hex id input isinstance issubclass iter len list locals map next oct ord range repr reversed set setattr slice staticmethod super tuple vars".split(
+    " ",
+  ),
+);
+const KEYWORDS_OF: Record<string, readonly string[]> = {
+  print: ["sep", "end", "file", "flush"],
+  enumerate: ["iterable", "start"],
+  zip: ["strict"],
+  int: ["base"],
+  str: ["object", "encoding", "errors"],
+  bytes: ["source", "encoding", "errors"],
+  bytearray: ["source", "encoding", "errors"],
+  complex: ["real", "imag"],
+  property: ["fget", "fset", "fdel", "doc"],
+};
+
+/** CPython's TypeError for the builtin `name` called with these keywords, or null when it takes them (or is not listed). */
+export function builtinKeywordProblem(name: string, keywords: readonly string[]): string | null {
+  if (keywords.length === 0) return null;
+  if (NO_KEYWORDS.has(name)) return `${name}() takes no keyword arguments`;
+  const allowed = KEYWORDS_OF[name];
+  const other = allowed ? keywords.find((k) => !allowed.includes(k)) : undefined;
+  return other !== undefined ? `'${other}' is an invalid keyword argument for ${name}()` : null;
+}

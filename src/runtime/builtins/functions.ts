@@ -20,7 +20,7 @@ import {
 } from "./exceptions.js";
 import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, initlessBases, popKw, addressOf, className, isCallableObject } from "./object.js";
-import { DESCRIPTOR_KIND, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
+import { DESCRIPTOR_KIND, ITEM_METHODS, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
 import { RefusesAbstract } from "./abstract-refusal.js";
 import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
@@ -48,6 +48,9 @@ import {
   Ellipsis,
   delattr as delattrImpl,
   set_object_members,
+  sequenceGetitem,
+  sequenceSetitem,
+  sequenceDelitem,
 } from "./ops.js";
 import { strMethod, intMethod, floatMethod } from "./strmethods.js";
 import { PyBytes, PyByteArray, bytesData, bytesOfSource, wrapBytes, copyBytes, isExactBytes } from "./bytes.js";
@@ -585,10 +588,16 @@ export const list = typeObject(
     return PyList.fromIterable(it);
   },
   "list",
-  unboundMethods(PyList.prototype, [
-    ...["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
-    ...["__iter__", "__len__", "__contains__"],
-  ]),
+  {
+    ...unboundMethods(PyList.prototype, [
+      ...["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
+      ...["__iter__", "__len__", "__contains__", "__repr__"],
+    ]),
+    // (the list's own items, whatever a subclass overrides: `list.__getitem__(self, i)` in its __getitem__)
+    __getitem__: (self: any, key: unknown) => sequenceGetitem(self, key),
+    __setitem__: (self: any, key: unknown, value: unknown) => (sequenceSetitem(self, key, value), null),
+    __delitem__: (self: any, key: unknown) => (sequenceDelitem(self, key), null),
+  },
 );
 
 export const tuple = typeObject(
@@ -597,7 +606,10 @@ export const tuple = typeObject(
     return PyTuple.fromIterable(it);
   },
   "tuple",
-  unboundMethods(PyTuple.prototype, ["index", "count", "__iter__", "__len__", "__contains__"]),
+  {
+    ...unboundMethods(PyTuple.prototype, ["index", "count", "__iter__", "__len__", "__contains__", "__repr__"]),
+    __getitem__: (self: any, key: unknown) => sequenceGetitem(self, key),
+  },
 );
 
 /** A builtin type's methods read from the type (`list.__iter__(self)`): each applies the prototype's to `self`. */
@@ -616,10 +628,10 @@ export const dict = typeObject(
   {
     fromkeys: (it: unknown, v: unknown = null) => PyDict.fromkeys(it, v),
     ...Object.fromEntries(
-      ["get", "setdefault", "pop", "popitem", "update", "copy", "clear", "keys", "values", "items"].map((n) => [
-        n,
-        (self: any, ...a: any[]) => (PyDict.prototype as any)[n].apply(self, a),
-      ]),
+      [
+        ...["get", "setdefault", "pop", "popitem", "update", "copy", "clear", "keys", "values", "items"],
+        ...["__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"],
+      ].map((n) => [n, (self: any, ...a: any[]) => (PyDict.prototype as any)[n].apply(self, a)]),
     ),
   },
 );
@@ -949,7 +961,8 @@ export const repr = builtin(function repr(x: unknown): string {
 });
 
 export const len = builtin(function len(x: unknown): bigint {
-  if (x instanceof Array) return intFromNumber(x.length);
+  // (a list or tuple subclass with its own __len__ is marked: names.ts)
+  if (x instanceof Array && (x as { [ITEM_METHODS]?: true })[ITEM_METHODS] === undefined) return intFromNumber(x.length);
   if (typeof x === "string") return intFromNumber(strLen(x));
   // An exact bytes object (a subclass may define its own __len__).
   if (isExactBytes(x)) return intFromNumber(x.length);

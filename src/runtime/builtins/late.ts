@@ -8,7 +8,7 @@
 import type { repr, str } from "./repr.js";
 import type { toIterable } from "./protocol.js";
 import type { PyDict, PyFrozenSet, PyList, PySetBase, PyTuple } from "./collections.js";
-import type { getattr, getitem, object_getattribute, plainSetattr } from "./ops.js";
+import type { getattr, getitem, object_getattribute, plainSetattr, sequenceDelitem, sequenceGetitem, sequenceSetitem } from "./ops.js";
 import type { applyArgs } from "./keywords.js";
 import type { primitiveDunder } from "./primitive-dunders.js";
 import type { KwArgs } from "./object.js";
@@ -30,6 +30,9 @@ export interface LateBound {
   getitem: typeof getitem;
   object_getattribute: typeof object_getattribute;
   plainSetattr: typeof plainSetattr;
+  sequenceGetitem: typeof sequenceGetitem;
+  sequenceSetitem: typeof sequenceSetitem;
+  sequenceDelitem: typeof sequenceDelitem;
   // keywords.ts
   applyArgs: typeof applyArgs;
   // primitive-dunders.ts
@@ -61,6 +64,9 @@ export const late: LateBound = {
   getitem: unregistered("getitem", "ops.ts"),
   object_getattribute: unregistered("object_getattribute", "ops.ts"),
   plainSetattr: unregistered("plainSetattr", "ops.ts"),
+  sequenceGetitem: unregistered("sequenceGetitem", "ops.ts"),
+  sequenceSetitem: unregistered("sequenceSetitem", "ops.ts"),
+  sequenceDelitem: unregistered("sequenceDelitem", "ops.ts"),
   applyArgs: unregistered("applyArgs", "keywords.ts"),
   primitiveDunder: unregistered("primitiveDunder", "primitive-dunders.ts"),
   KwArgs: unregistered("KwArgs", "object.ts"),

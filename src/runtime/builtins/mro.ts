@@ -27,7 +27,10 @@ function original(c: Function): Function {
 /** A runtime class that is, for Python, another one (subclassable.ts: the base a `class L(list)` extends is list). */
 export function stands_for(cls: Function, pythonClass: Function): void {
   originals.set(cls, pythonClass);
+  standIns.set(pythonClass, [...(standIns.get(pythonClass) ?? []), cls]);
 }
+/** The classes that stand for a builtin one (ListSubclassRoot for list): super() finds their methods too. */
+const standIns = new Map<Function, Function[]>();
 
 /**
  * Runtime types whose Python bases are not what their JS chain says (bool's base is int; asyncio's
@@ -166,7 +169,9 @@ export function super_method(self: any, cls: Function, name: string): any {
   const i = order.indexOf(cls);
   for (const k of order.slice(i + 1)) {
     const holder = onClass ? k : k.prototype;
-    const d = Object.getOwnPropertyDescriptor(holder, name);
+    let d = Object.getOwnPropertyDescriptor(holder, name);
+    // (`super(C, self).__getitem__` in a list subclass: list's own item methods are its stand-in's)
+    if (d === undefined && !onClass) for (const c of standIns.get(k) ?? []) d ??= Object.getOwnPropertyDescriptor(c.prototype, name);
     if (!d) continue;
     if (d.get) return d.get.call(self);
     const v = d.value;

@@ -17,6 +17,17 @@ export function isCallableObject(x: unknown): boolean {
  */
 export const ITERATOR_KIND: unique symbol = Symbol.for("tsyncio.iterator-kind") as never;
 
+/**
+ * Set (true) on the prototype of a program's list or tuple subclass that defines its own
+ * `__getitem__`, `__setitem__`, `__delitem__`, `__len__`, `__contains__` or `__bool__` (define_class): the
+ * operators' fast paths, which take a list's own storage, leave such an object to its methods.
+ * Plain lists and tuples have none, so their paths test one missing property.
+ */
+export const ITEM_METHODS: unique symbol = Symbol("tsyncio.item-methods") as never;
+
+/** The special methods whose definition in a list or tuple subclass sets ITEM_METHODS. */
+export const ITEM_METHOD_NAMES: readonly string[] = ["__getitem__", "__setitem__", "__delitem__", "__len__", "__contains__", "__bool__"];
+
 /** The engine's iterators that no iter() call named (ITERATOR_KIND): their likeliest Python type. */
 export const ENGINE_ITERATORS: Record<string, string> = {
   "[object Array Iterator]": "list_iterator",

@@ -14,7 +14,8 @@ import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses }
 import { class_descriptor } from "./class-descriptors.js";
 import { bases_of, mro_of } from "./mro.js";
 import { isClass } from "./repr.js";
-import { isCallableObject, isJsClass } from "./names.js";
+import { isCallableObject, isJsClass, ITEM_METHODS } from "./names.js";
+import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
@@ -585,10 +586,10 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     const f = (obj as { [FAST_SLICE]?: (a: unknown, b: unknown, c: unknown) => unknown })[FAST_SLICE];
     if (f !== undefined) return f.call(obj, start, stop, step);
   }
-  if (obj instanceof PyList) return PyList.fromArray(sliceArray(obj, start, stop, step));
-  if (obj instanceof PyTuple) {
-    if (start == null && stop == null && step == null) return obj;
-    return PyTuple.fromArray(sliceArray(obj, start, stop, step));
+  if (obj instanceof Array) {
+    // A list or tuple subclass's own __getitem__ takes the slice object, as CPython gives it.
+    if ((obj as ItemMarked)[ITEM_METHODS] === true) return (obj as any).__getitem__(new PySlice(start, stop, step));
+    return arraySlice(obj, start, stop, step);
   }
   if (obj instanceof PyRange) {
     const [a, , st, len] = sliceIndices(obj.length, start, stop, step);
@@ -596,8 +597,17 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     const sstep = obj.step * BigInt(st);
     return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
   }
-  if (obj instanceof Array) return sliceArray(obj, start, stop, step);
   return getitem(obj, new PySlice(start, stop, step));
+}
+
+/** A slice of a list (a list), a tuple (a tuple: an exact tuple's whole slice is itself) or a JS array. */
+function arraySlice(obj: unknown[], start: unknown, stop: unknown, step: unknown): unknown[] {
+  if (obj instanceof PyList) return PyList.fromArray(sliceArray(obj, start, stop, step));
+  if (obj instanceof PyTuple) {
+    if (start == null && stop == null && step == null && obj.constructor === PyTuple) return obj;
+    return PyTuple.fromArray(sliceArray(obj, start, stop, step));
+  }
+  return sliceArray(obj, start, stop, step);
 }
 
 /**
@@ -608,6 +618,9 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
 export function add_slice(obj: unknown, start: unknown, stop: unknown, other: unknown): PyBytes | undefined {
   return sliceAddExactBytes(obj, start, stop, other);
 }
+
+/** A list or tuple that may be a subclass's with its own item methods (names.ts). */
+type ItemMarked = { [ITEM_METHODS]?: true };
 
 function seqIndex(x: unknown, n: number, what: string): number {
   let i: number;
@@ -622,10 +635,11 @@ function seqIndex(x: unknown, n: number, what: string): number {
 /**
  * `obj[key]`. A list's or tuple's element at an int index is taken here, in a function small
  * enough for TurboFan to inline into the caller (`state[0] += k` in a hot loop); everything else,
- * errors included, in getitemAny.
+ * errors included, in getitemAny. (A subclass with its own item methods is marked ITEM_METHODS:
+ * on a plain list that test reads a property no list has.)
  */
 export function getitem(obj: any, key: any): any {
-  if (typeof key === "bigint" && obj instanceof Array) {
+  if (typeof key === "bigint" && obj instanceof Array && (obj as ItemMarked)[ITEM_METHODS] === undefined) {
     const n = obj.length;
     let i = key === 0n ? 0 : Number(key); // (see setitem)
     if (i < 0) i += n;
@@ -634,17 +648,16 @@ export function getitem(obj: any, key: any): any {
   return getitemAny(obj, key);
 }
 
-/** getitem's rest: a list's or tuple's int index reaches it only out of range. */
+/** getitem's rest: an unmarked list's or tuple's int index reaches it only out of range. */
 function getitemAny(obj: any, key: any): any {
   if (obj instanceof Array) {
+    // (a subclass's own __getitem__, or its class's inherited raw one: sequenceGetitem)
+    if ((obj as ItemMarked)[ITEM_METHODS] === true) return (obj as any).__getitem__(key);
     if (typeof key === "bigint") throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
-    if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
     if (!(obj instanceof PyList) && !(obj instanceof PyTuple) && typeof (obj as any).__getitem__ === "function") {
       return (obj as any).__getitem__(key);
     }
-    const i = seqIndex(key, obj.length, obj instanceof PyTuple ? "tuple" : "list");
-    if (i >= 0 && i < obj.length) return obj[i];
-    throw new IndexError(obj instanceof PyTuple ? "tuple index out of range" : "list index out of range");
+    return sequenceGetitem(obj, key);
   }
   if (typeof obj === "string") {
     if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
@@ -671,7 +684,7 @@ function getitemAny(obj: any, key: any): any {
     }
   }
   // A callable object that is not a class (a unittest.mock MagicMock) subscripted through __getitem__.
-  if (typeof obj === "function" && !isJsClass(obj) && typeof (obj as { __getitem__?: unknown }).__getitem__ === "function") {
+  if (typeof obj === "function" && !isJsClass(obj) && !isClass(obj) && typeof (obj as { __getitem__?: unknown }).__getitem__ === "function") {
     return (obj as { __getitem__(k: unknown): unknown }).__getitem__(key);
   }
   if (typeof obj === "function" && typeof (obj as { __class_getitem__?: unknown }).__class_getitem__ === "function") {
@@ -729,6 +742,51 @@ function KeyErrorRef(): typeof KeyError {
   return KeyError;
 }
 
+/**
+ * `list.__getitem__(xs, key)` / `tuple.__getitem__`: the items themselves, whatever a subclass
+ * overrides (a subclass's `super().__getitem__(i)`); a slice is a plain list or tuple.
+ */
+export function sequenceGetitem(obj: unknown[], key: unknown): unknown {
+  if (key instanceof PySlice) return arraySlice(obj, key.start, key.stop, key.step);
+  const what = obj instanceof PyTuple ? "tuple" : "list";
+  const i = seqIndex(key, obj.length, what);
+  if (i >= 0 && i < obj.length) return obj[i];
+  throw new IndexError(`${what} index out of range`);
+}
+
+/** `list.__setitem__(xs, key, value)`: into the list's own storage. */
+export function sequenceSetitem(obj: PyList<unknown>, key: unknown, value: unknown): void {
+  if (key instanceof PySlice) return setslice(obj, key.start, key.stop, key.step, value);
+  const i = seqIndex(key, obj.length, "list");
+  if (i >= 0 && i < obj.length) {
+    obj[i] = value;
+    return;
+  }
+  throw new IndexError("list assignment index out of range");
+}
+
+/** `list.__delitem__(xs, key)`: from the list's own storage. */
+export function sequenceDelitem(obj: PyList<unknown>, key: unknown): void {
+  if (key instanceof PySlice) {
+    const [a, b, st, len] = sliceIndices(obj.length, key.start, key.stop, key.step);
+    if (st === 1) {
+      obj.splice(a, Math.max(0, b - a));
+      return;
+    }
+    const idx: number[] = [];
+    for (let i = 0, j = a; i < len; i++, j += st) idx.push(j);
+    idx.sort((x, y) => y - x);
+    for (const j of idx) obj.splice(j, 1);
+    return;
+  }
+  const i = seqIndex(key, obj.length, "list");
+  if (i >= 0 && i < obj.length) {
+    obj.splice(i, 1);
+    return;
+  }
+  throw new IndexError("list assignment index out of range");
+}
+
 function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unknown, value: unknown): void {
   const vals = value instanceof Array ? Array.from(value) : Array.from(toIterable(value));
   const [a, b, st, len] = sliceIndices(obj.length, start, stop, step);
@@ -744,7 +802,7 @@ function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unk
 
 /** `obj[key] = value`: a list's element at an int index here (small: inlined), the rest in setitemAny. */
 export function setitem(obj: any, key: any, value: any): void {
-  if (typeof key === "bigint" && obj instanceof PyList) {
+  if (typeof key === "bigint" && obj instanceof PyList && (obj as ItemMarked)[ITEM_METHODS] === undefined) {
     const n = obj.length;
     // Index 0 (a counter kept in a list, `state[0] += k`) without Number(bigint), a runtime
     // call of ~130 instructions; a BigInt compared with a constant is a few.
@@ -758,19 +816,13 @@ export function setitem(obj: any, key: any, value: any): void {
   setitemAny(obj, key, value);
 }
 
-/** setitem's rest: a list's int index reaches it only out of range. */
+/** setitem's rest: an unmarked list's int index reaches it only out of range. */
 function setitemAny(obj: any, key: any, value: any): void {
-  if (obj instanceof PyList) {
+  if (obj instanceof PyList && (obj as ItemMarked)[ITEM_METHODS] === undefined) {
     if (typeof key === "bigint") throw new IndexError("list assignment index out of range");
-    if (key instanceof PySlice) return setslice(obj, key.start, key.stop, key.step, value);
-    const i = seqIndex(key, obj.length, "list");
-    if (i >= 0 && i < obj.length) {
-      obj[i] = value;
-      return;
-    }
-    throw new IndexError("list assignment index out of range");
+    return sequenceSetitem(obj, key, value);
   }
-  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__setitem__ === "function") {
+  if (typeof obj === "function" && !isJsClass(obj) && !isClass(obj) && typeof obj.__setitem__ === "function") {
     obj.__setitem__(key, value);
     return;
   }
@@ -798,27 +850,8 @@ export function setslice_(obj: any, start: unknown, stop: unknown, step: unknown
 }
 
 export function delitem(obj: any, key: any): void {
-  if (obj instanceof PyList) {
-    if (key instanceof PySlice) {
-      const [a, b, st, len] = sliceIndices(obj.length, key.start, key.stop, key.step);
-      if (st === 1) {
-        obj.splice(a, Math.max(0, b - a));
-        return;
-      }
-      const idx: number[] = [];
-      for (let i = 0, j = a; i < len; i++, j += st) idx.push(j);
-      idx.sort((x, y) => y - x);
-      for (const j of idx) obj.splice(j, 1);
-      return;
-    }
-    const i = seqIndex(key, obj.length, "list");
-    if (i >= 0 && i < obj.length) {
-      obj.splice(i, 1);
-      return;
-    }
-    throw new IndexError("list assignment index out of range");
-  }
-  if (typeof obj === "function" && !isJsClass(obj) && typeof obj.__delitem__ === "function") {
+  if (obj instanceof PyList && (obj as ItemMarked)[ITEM_METHODS] === undefined) return sequenceDelitem(obj, key);
+  if (typeof obj === "function" && !isJsClass(obj) && !isClass(obj) && typeof obj.__delitem__ === "function") {
     obj.__delitem__(key);
     return;
   }
@@ -848,7 +881,7 @@ export function contains(container: any, item: any): boolean {
   }
   if (typeof container === "function" && typeof container.__contains__ === "function") return truthy(container.__contains__(item));
   if (container !== null && typeof container === "object") {
-    if (container instanceof PyList || container instanceof PyTuple) {
+    if ((container instanceof PyList || container instanceof PyTuple) && (container as ItemMarked)[ITEM_METHODS] === undefined) {
       const n = container.length;
       for (let i = 0; i < n; i++) {
         const y = container[i];
@@ -885,7 +918,7 @@ function noAttr(obj: unknown, name: string, suggest = true): AttributeError {
   if (typeof obj === "function" && isClass(obj)) {
     e = new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
   } else if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
-    const n = (obj as { __name__?: string }).__name__ ?? "?";
+    const n = (obj as { __name__?: string }).__name__ ?? moduleNamespaceName(obj) ?? "?";
     e = new AttributeError(`module '${n}' has no attribute '${name}'`);
   } else {
     e = new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
@@ -1260,10 +1293,10 @@ function containerTable(kind: Container): Record<string, Fn> {
     return t;
   }
   t.__iter__ = (x) => toIterable(x)[Symbol.iterator]();
-  t.__getitem__ = (x, key) => getitem(x, key);
+  t.__getitem__ = (x, key) => sequenceGetitem(x, key);
   if (kind === "list") {
-    t.__setitem__ = (x, key, v) => (setitem(x, key, v), null);
-    t.__delitem__ = (x, key) => (delitem(x, key), null);
+    t.__setitem__ = (x, key, v) => (sequenceSetitem(x, key, v), null);
+    t.__delitem__ = (x, key) => (sequenceDelitem(x, key), null);
     t.__reversed__ = (x: unknown[]) => [...x].reverse()[Symbol.iterator]();
   }
   return t;
@@ -1295,6 +1328,12 @@ function getattrHook(obj: any): Function | undefined {
 
 /** No such attribute: `__getattr__` decides, else the default or AttributeError. */
 function missingAttr(obj: any, name: string, dflt: unknown): any {
+  // A runtime module held as a value: its name and file (module-files.ts).
+  const moduleName = name === "__name__" || name === "__file__" ? moduleNamespaceName(obj) : undefined;
+  if (moduleName !== undefined) {
+    const file = name === "__name__" ? moduleName : stdlibModuleFile(moduleName);
+    if (file !== null) return file;
+  }
   const d = typeof obj === "object" && name.startsWith("__") ? containerDunder(obj, name) : undefined;
   if (d !== undefined) return (...args: unknown[]) => d(obj, ...args);
   if (dflt === GENERIC_LOOKUP) throw noAttr(obj, name);
@@ -1616,4 +1655,4 @@ export function setPytype(f: (x: unknown) => unknown): void {
   pytype = f;
 }
 
-registerLate({ getattr, getitem, object_getattribute, plainSetattr });
+registerLate({ getattr, getitem, object_getattribute, plainSetattr, sequenceGetitem, sequenceSetitem, sequenceDelitem });

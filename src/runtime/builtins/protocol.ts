@@ -6,7 +6,7 @@ import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./key
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
-import { addressOf, className, descriptorKind, isCallableObject, isJsClass, iteratorKind } from "./names.js";
+import { addressOf, className, descriptorKind, isCallableObject, isJsClass, ITEM_METHODS, iteratorKind } from "./names.js";
 import { PyObject, KwArgs, CONSTRUCT, initlessBases, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
@@ -108,7 +108,8 @@ export function truthy(x: unknown): boolean {
 }
 
 function objTruthy(x: object): boolean {
-  if (x instanceof Array) return x.length !== 0;
+  // (a list or tuple subclass with its own __bool__ or __len__ is marked: names.ts)
+  if (x instanceof Array && (x as { [ITEM_METHODS]?: true })[ITEM_METHODS] === undefined) return x.length !== 0;
   const b = (x as { __bool__?: () => unknown }).__bool__;
   if (typeof b === "function") {
     const r = b.call(x);

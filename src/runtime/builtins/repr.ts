@@ -5,6 +5,7 @@ import { intToDecimal } from "./int-limit.js";
 import { className, classModule, classQualname, hexAddress, isCallableObject, isJsClass, iteratorKind } from "./names.js";
 import { PyObject } from "./object.js";
 import { registerLate } from "./late.js";
+import { moduleNamespaceName, stdlibModuleRepr } from "./module-files.js";
 
 /** Objects whose repr is in progress (recursive containers print `[...]`). */
 export const reprActive = new Set<object>();
@@ -170,6 +171,9 @@ export function repr(x: unknown): string {
         const q = (x as { __qualname__?: unknown }).__qualname__;
         return `<generator object ${typeof q === "string" ? q : "<genexpr>"} at ${hexAddress(x)}>`;
       }
+      // A runtime module the program holds as a value.
+      const moduleName = moduleNamespaceName(x);
+      if (moduleName !== undefined) return stdlibModuleRepr(moduleName);
       return foreignRepr(x);
     }
   }

@@ -13,6 +13,7 @@ import { stands_for } from "./mro.js";
 import { TypeError } from "./exceptions.js";
 import { applyArgs } from "./keywords.js";
 import { constructorArgs } from "./star-call.js";
+import { late } from "./late.js";
 
 /**
  * Runtime containers (collections' OrderedDict, defaultdict, Counter, deque) that fill themselves in
@@ -56,6 +57,17 @@ export class ListSubclassRoot<T = unknown> extends PyList<T> {
     if (rest.filter((r) => !(r instanceof KwArgs)).length) throw new TypeError(`list expected at most 1 argument, got ${rest.length + 1}`);
     this.length = 0;
     if (it !== undefined) this.extend(it);
+  }
+  // list's own item methods, which a subclass's `super().__getitem__(i)` reaches (the operators
+  // call them only for a subclass marked ITEM_METHODS: define_class).
+  __getitem__(key: unknown): unknown {
+    return late.sequenceGetitem(this, key);
+  }
+  __setitem__(key: unknown, value: unknown): void {
+    late.sequenceSetitem(this, key, value);
+  }
+  __delitem__(key: unknown): void {
+    late.sequenceDelitem(this, key);
   }
 }
 

@@ -40,6 +40,7 @@ import {
   getitem,
   contains,
   NotImplemented,
+  sequenceGetitem,
 } from "./ops.js";
 
 const VALUE_TYPE = Symbol.for("tsyncio.valueType");
@@ -346,6 +347,10 @@ export class TupleSubclassRoot<T = unknown> extends PyTuple<T> {
   }
   /** object.__init__ accepts the arguments __new__ took. */
   __init__(..._args: unknown[]): void {}
+  /** tuple's own, which a subclass's `super().__getitem__(i)` reaches (see ListSubclassRoot's). */
+  __getitem__(key: unknown): unknown {
+    return sequenceGetitem(this, key);
+  }
 }
 stands_for(TupleSubclassRoot, tupleType);
 Object.defineProperty(tupleType, "__new__", {

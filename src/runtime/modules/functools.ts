@@ -7,6 +7,7 @@ import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.j
 import { repr } from "../builtins/repr.js";
 import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
+import { applyArgs } from "../builtins/keywords.js";
 import { isClass } from "../builtins/repr.js";
 import { mro_of } from "../builtins/mro.js";
 import { bool, hash, int, issubclass } from "../builtins/functions.js";
@@ -26,6 +27,9 @@ function mergeKw(a: Record<string, unknown> | null, b: Record<string, unknown> |
  * whose instances are functions marked as callable objects, so translated code calls them
  * directly (a unittest.mock Mock is made the same way).
  */
+/** A partial object's own application of its function (what partial.__call__ runs). */
+const PARTIAL_APPLY: unique symbol = Symbol("tsyncio.partial-apply");
+
 export class partial extends PyObject {
   declare func: unknown;
   declare args: PyTuple<unknown>;
@@ -51,13 +55,25 @@ export class partial extends PyObject {
       k = k || inner.keywords.__len__() ? { ...merged, ...(k ?? {}) } : null;
       func = inner.func;
     }
-    const p = takes_packed(function (...given: unknown[]) {
+    const apply = function (...given: unknown[]) {
       const more = unpacked(given).slice();
       const k2 = popKw(more);
       const kw = mergeKw(k, k2);
       return callv(func, kw ? [...args, ...more, kw] : [...args, ...more]);
-    }) as unknown as partial;
+    };
+    // A subclass's own __call__ runs when the object is called (its super().__call__ applies).
+    const own = (new.target.prototype as { __call__?: unknown }).__call__;
+    const p = takes_packed(
+      own === partial.prototype.__call__
+        ? apply
+        : function (...given: unknown[]) {
+            return applyArgs(own as Function, p, unpacked(given));
+          },
+    ) as unknown as partial;
     Object.setPrototypeOf(p, new.target.prototype);
+    Object.defineProperty(p, PARTIAL_APPLY, { value: apply });
+    // (keywords reach it whole, as they reach `apply`, which pops them itself: keywords.ts)
+    if ((p as unknown) !== apply) Object.defineProperty(p, "__signature_source__", { value: apply });
     Object.defineProperty(p, CALLABLE_OBJECT, { value: true });
     Object.defineProperty(p, PARTIAL_FUNC, { value: func });
     // (read-only members in CPython, not in the instance's __dict__)
@@ -67,7 +83,7 @@ export class partial extends PyObject {
     return p;
   }
   __call__(...given: unknown[]): unknown {
-    return Reflect.apply(this as unknown as Function, undefined, given);
+    return Reflect.apply((this as unknown as { [PARTIAL_APPLY]: Function })[PARTIAL_APPLY], undefined, given);
   }
   // (a partial object has no name of its own: the JS function's is no Python attribute)
   get __name__(): never {

@@ -2,7 +2,12 @@
 // isgenerator, isfunction, isclass, ismethod), getmro, getcoroutinestate, and signature() with Signature, Parameter and
 // BoundArguments (_inspect_signature.ts). Not here: getsource(), frames.
 // CPython: Lib/inspect.py (documented behaviour).
-import { iscoroutine as isCoro, is_coroutine_function_object as isCoroFn, is_generator_based_coroutine as isGenCoro } from "../asyncio/coroutines.js";
+import {
+  iscoroutine as isCoro,
+  is_coroutine_function_object as isCoroFn,
+  is_generator_based_coroutine as isGenCoro,
+  is_generator_based_function as isGenCoroFn,
+} from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
 import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
@@ -16,7 +21,8 @@ export function iscoroutine(x: unknown): boolean {
   return isCoro(x) && !isGenCoro(x);
 }
 export function iscoroutinefunction(f: unknown): boolean {
-  return isCoroFn(f);
+  // (a generator-based coroutine function is a generator function: types.coroutine only flags its code)
+  return isCoroFn(f) && !isGenCoroFn(f);
 }
 /** Coroutines, Futures/Tasks and objects with __await__ (legacy generator coroutines too). */
 export function isawaitable(x: unknown): boolean {
@@ -32,6 +38,7 @@ export function isgenerator(x: unknown): boolean {
   return Object.prototype.toString.call(x) === "[object Generator]";
 }
 export function isgeneratorfunction(f: unknown): boolean {
+  if (isGenCoroFn(f)) return true;
   return typeof f === "function" && Object.prototype.toString.call(f) === "[object GeneratorFunction]" && !isCoroFn(f);
 }
 export function isclass(x: unknown): boolean {
