@@ -663,7 +663,8 @@ function classDefIn(
           // A method that overrides a base class's may take more parameters than it: optional for TS.
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
-          if (overridden.has(item.name)) {
+          // (a setter keeps its one parameter required: TS refuses an optional one there)
+          if (overridden.has(item.name) && accessor !== "set") {
             fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
             // (TS: no optional parameter before a required one)
             for (let i = fn.params.length - 2; i >= 0; i--) {

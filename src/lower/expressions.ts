@@ -13,6 +13,8 @@ import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
 import { absentInCPython } from "./platform-absent.js";
+import { attributeNamedInModule } from "./outside-attributes.js";
+import { nodeIndex } from "../ast/node-index.js";
 import { resolveName } from "./scopes.js";
 import { isBuiltinName } from "./analysis.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -24,7 +26,7 @@ import { comprehension } from "./comprehensions.js";
 import { isSimple } from "./syntax.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { classAttributeRead, classNameRead, ownClassNameRead } from "./class-attributes.js";
-import { directRead, enumMemberRead, getattributeInModule, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
+import { directRead, enumMemberRead, getattributeInModule, linearBases, runtimeAttributeRead, selfAttributePresent } from "./plain-access.js";
 import { COROUTINE_METHODS, runtimeSubmodule } from "./known-results.js";
 import { stdlibModuleFile } from "../runtime/builtins/module-files.js";
 import { isFoldedConstant } from "./constant-folding.js";
@@ -508,9 +510,31 @@ function isSuperCall(v: py.ExprNode): boolean {
 export function selfAttribute(cx: LowerContext, self: py.Name, attr: string): ir.Expr {
   // (`self.__dict__` is never an own property: the runtime makes it on each read)
   if (getattributeInModule(cx) || attr === "__dict__") return getattr(cx, cx.expr(self), attr);
+  if (readsUndeclaredAttribute(cx, self, attr)) return getattr(cx, cx.expr(self), attr);
   const read = member(cx.expr(self), safeProp(attr));
   if (selfAttributePresent(cx, self, attr)) return read;
   return binop("??", read, getattr(cx, cx.expr(self), attr));
+}
+
+/**
+ * `self.x` of a class built from the program's own classes alone (no decorator, metaclass or runtime
+ * base that could give it members) where nothing in the module names `x` as an attribute: no class
+ * declares it for TS (it comes through setattr() or object.__setattr__), so getattr reads it.
+ */
+function readsUndeclaredAttribute(cx: LowerContext, self: py.Name, attr: string): boolean {
+  if (attributeNamedInModule(cx.module, attr)) return false;
+  // (the class whose method this is: `this` in the TS is of its type)
+  const cls =
+    cx.analysis.types.selfClassOf(cx.typeOfExpr(self)) ??
+    (cx.fn.className
+      ? nodeIndex(cx.module)
+          .ofType("ClassDef")
+          .find((c) => c.name === cx.fn.className)
+      : undefined);
+  if (!cls) return false;
+  const mro = linearBases(cx, cls);
+  const names = new Set(mro.map((c) => c.name));
+  return mro.every((c) => !c.decorator_list.length && !c.keywords.length && c.bases.every((b) => b._type === "Name" && (b.id === "object" || names.has(b.id))));
 }
 
 export function getattr(cx: LowerContext, obj: ir.Expr, attr: string): ir.Expr {

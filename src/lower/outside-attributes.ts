@@ -12,6 +12,33 @@ import { attributeNames, nodeIndex } from "../ast/node-index.js";
 
 const classAttributeSets = new WeakMap<py.Module, ReadonlySet<string>>();
 
+const classDefSets = new WeakMap<py.Module, ReadonlySet<string>>();
+
+/** The names some class body of the module binds by a def (methods, properties) or annotates. */
+function classDefNames(module: py.Module): ReadonlySet<string> {
+  let names = classDefSets.get(module);
+  if (!names) {
+    const out = new Set<string>();
+    for (const c of nodeIndex(module).ofType("ClassDef"))
+      for (const item of c.body) {
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") out.add(item.name);
+        // (`w: int` without a value: a field the class's TS declares)
+        if (item._type === "AnnAssign" && item.target._type === "Name") out.add(item.target.id);
+      }
+    classDefSets.set(module, (names = out));
+  }
+  return names;
+}
+
+/**
+ * Whether the module names attribute `attr` anywhere TS can be told of it: assigned as an attribute
+ * (`x.attr = ...`), or bound in a class body. One it never does (set through setattr() or
+ * object.__setattr__, or by a library) is read through getattr alone: no class declares it.
+ */
+export function attributeNamedInModule(module: py.Module, attr: string): boolean {
+  return attributeNames(module, "stored").has(attr) || classBodyNames(module).has(attr) || classDefNames(module).has(attr);
+}
+
 /** The names some class body of the module binds by assignment (`prefix_format = "<L"` of a subclass). */
 function classBodyNames(module: py.Module): ReadonlySet<string> {
   let names = classAttributeSets.get(module);

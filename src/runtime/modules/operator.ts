@@ -9,9 +9,10 @@ import { abs as absBuiltin, builtin } from "../builtins/functions.js";
 /**
  * A builtin function shown as `<built-in function NAME>` (the arrow functions have no name of their
  * own), which takes exactly as many arguments as `f` declares: CPython's TypeError otherwise
- * (`operator.add(1, 1, 1)`).
+ * (`operator.add(1, 1, 1)`). Typed to take any arguments: a program may call one wrongly on
+ * purpose (inside `try`), and its TypeScript must still type-check.
  */
-const builtin_named = <T extends Fn>(name: string, f: T): T => {
+const builtin_named = <T extends Fn>(name: string, f: T): ((...args: unknown[]) => ReturnType<T>) => {
   const n = f.length;
   const checked = ((...args: unknown[]) => {
     if (args.length !== n) {
@@ -20,7 +21,7 @@ const builtin_named = <T extends Fn>(name: string, f: T): T => {
       );
     }
     return f(...args);
-  }) as T;
+  }) as (...args: unknown[]) => ReturnType<T>;
   return builtin(checked, name);
 };
 
