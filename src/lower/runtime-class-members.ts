@@ -283,6 +283,8 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/collections ChainMap": "|0|parents|maps",
   "tsyncio/runtime/collections Counter": "tsyncio/runtime PyDict|1||",
   "tsyncio/runtime/collections UserDict": "=tsyncio/runtime PyDict",
+  "tsyncio/runtime/collections UserList": "|0||data",
+  "tsyncio/runtime/collections UserString": "|0||data",
   "tsyncio/runtime/contextlib AbstractContextManager": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/contextlib AbstractAsyncContextManager": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/contextlib ContextDecorator": "tsyncio/runtime PyObject|0||",
