@@ -349,6 +349,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/inspect Parameter": "tsyncio/runtime PyObject|0|KEYWORD_ONLY POSITIONAL_ONLY POSITIONAL_OR_KEYWORD VAR_KEYWORD VAR_POSITIONAL annotation default empty kind name|",
   "tsyncio/runtime/inspect BoundArguments": "tsyncio/runtime PyObject|0|args kwargs signature|arguments",
   "tsyncio/runtime/inspect _empty": "|0||",
+  "tsyncio/runtime/inspect FrameInfo": "|0||positions",
   "tsyncio/runtime/io BytesIO": "|0||closed",
   "tsyncio/runtime/io StringIO": "|0|line_buffering|closed",
   "tsyncio/runtime/io UnsupportedOperation": "tsyncio/runtime OSError|0||",
