@@ -347,6 +347,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/functools _HashedSeq": "tsyncio/runtime PyList|0||hashvalue",
   "tsyncio/runtime/functools cached_property": "tsyncio/runtime PyObject|0||attrname func",
   "tsyncio/runtime/hashlib HASH": "|0|block_size digest_size name|impl",
+  "tsyncio/runtime/hashlib SHAKE": "tsyncio/runtime/hashlib HASH|0||",
   "tsyncio/runtime/hashlib blake2b": "tsyncio/runtime/hashlib HASH|0||",
   "tsyncio/runtime/hashlib blake2s": "tsyncio/runtime/hashlib HASH|0||",
   "tsyncio/runtime/hmac HMAC": "|0||block_size digest_size name",
