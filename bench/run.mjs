@@ -369,38 +369,41 @@ if (results.translate) {
     "to-JS speed ÷ lezer",
   ]);
   row(Array(12).fill("---"));
+  // One row per measure: the stages' CPU ms, lines per second and the ratio (blank where not measured).
+  const stageRow = (label, lineCount, m, lpsJs, lpsTs, ratio) =>
+    row([
+      label,
+      lineCount.toLocaleString("en"),
+      ...[m.lezer, m.parse, m.build, m.lower, m.emitJs, m.emitTs, m.prettier].map((v) => (v === undefined ? "" : v.toFixed(0))),
+      lpsJs.toLocaleString("en"),
+      lpsTs === undefined ? "" : lpsTs.toLocaleString("en"),
+      ratio.toFixed(2),
+    ]);
   for (const x of [t.large, t.seeds]) {
-    const m = x.ms;
     const what = x.label === "generated" ? "generated program" : `${x.files} seed examples`;
-    row([
-      `${what}, warm (min of ${x.passes} passes)`,
-      x.lines.toLocaleString("en"),
-      m.lezer.toFixed(0),
-      m.parse.toFixed(0),
-      m.build.toFixed(0),
-      m.lower.toFixed(0),
-      m.emitJs.toFixed(0),
-      m.emitTs.toFixed(0),
-      m.prettier.toFixed(0),
-      x.linesPerSec.toJs.toLocaleString("en"),
-      x.linesPerSec.toTs.toLocaleString("en"),
-      x.ratioToLezer.toJs.toFixed(2),
-    ]);
-    const c = x.cold.ms;
-    row([
-      `${what}, cold (one pass in a fresh process, median of ${x.cold.runs})`,
-      x.lines.toLocaleString("en"),
-      c.lezer.toFixed(0),
-      c.parse.toFixed(0),
-      c.build.toFixed(0),
-      c.lower.toFixed(0),
-      c.emitJs.toFixed(0),
-      "",
-      "",
-      x.cold.linesPerSec.toJs.toLocaleString("en"),
-      "",
-      x.cold.ratioToLezer.toJs.toFixed(2),
-    ]);
+    stageRow(`${what}, warm (min of ${x.passes} passes)`, x.lines, x.ms, x.linesPerSec.toJs, x.linesPerSec.toTs, x.ratioToLezer.toJs);
+    stageRow(`${what}, cold (one pass in a fresh process, median of ${x.cold.runs})`, x.lines, x.cold.ms, x.cold.linesPerSec.toJs, undefined, x.cold.ratioToLezer.toJs);
+  }
+  const e = t.eval;
+  if (e) {
+    // (no TypeScript and no prettier for the corpus)
+    const only = (m) => ({ ...m, emitTs: undefined, prettier: undefined });
+    stageRow(
+      `eval corpus, ${e.files} programs that translate, warm (min of ${e.passes} passes; ${e.skipped} others left out)`,
+      e.lines,
+      only(e.ms),
+      e.linesPerSec.toJs,
+      undefined,
+      e.ratioToLezer.toJs,
+    );
+    stageRow(
+      `eval corpus, every 10th program (${e.cold.files}), cold (a fresh process per program, times summed)`,
+      e.cold.lines,
+      only(e.cold.ms),
+      e.cold.linesPerSec.toJs,
+      undefined,
+      e.cold.ratioToLezer.toJs,
+    );
   }
   lines.push("");
 }

@@ -235,12 +235,33 @@ describe("programs of several files", () => {
     expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
   });
 
-  it("a name a runtime module does not have: diagnostic TSY3004, not an undefined value at run time", () => {
-    const m = write("missing_name.py", "from functools import reduce, no_such_helper\nimport asyncio\nasyncio.not_a_function()\n");
+  it("a name CPython's module has and the runtime's lacks: diagnostic TSY3004, not an undefined value at run time", () => {
+    const m = write("missing_name.py", "from functools import reduce, get_cache_token\nimport os\nos.chroot('/nowhere')\n");
     const r = tsyncio(["check", m]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("missing_name.py:1:1: error TSY3004: 'no_such_helper' is not available in tsyncio's runtime module 'functools'");
-    expect(r.stderr).toContain("missing_name.py:3:1: error TSY3004: 'not_a_function' is not available in tsyncio's runtime module 'asyncio'");
+    expect(r.stderr).toContain("missing_name.py:1:1: error TSY3004: 'get_cache_token' is not available in tsyncio's runtime module 'functools'");
+    expect(r.stderr).toContain("missing_name.py:3:1: error TSY3004: 'chroot' is not available in tsyncio's runtime module 'os'");
+  });
+
+  it("a name CPython's module lacks too (a newer Python's, a typo): CPython's AttributeError and ImportError when the line runs", () => {
+    const m = write(
+      "absent_name.py",
+      [
+        "import asyncio",
+        "print(asyncio.QueueShutDown if hasattr(asyncio, 'QueueShutDown') else 'no QueueShutDown')",
+        "try:",
+        "    asyncio.not_a_function()",
+        "except AttributeError as e:",
+        "    print(e)",
+        "from functools import reduce, no_such_helper",
+        "",
+      ].join("\n"),
+    );
+    expect(tsyncio(["check", m]).code).toBe(0);
+    const r = tsyncio(["run", m]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("no QueueShutDown\nmodule 'asyncio' has no attribute 'not_a_function'\n");
+    expect(r.stderr.trimEnd().split("\n").pop()).toMatch(/^ImportError: cannot import name 'no_such_helper' from 'functools'/);
   });
 
   it("run: a module's syntax error is raised by its import (CPython 3.12's output)", () => {

@@ -6,13 +6,14 @@
 // - cold: what one `tsyncio run` of a new program pays: one pass in a fresh process, medians of
 //   --cold-runs runs (bench/lib/translate-stages.mjs --cold, lezer timed cold too).
 // prettier runs apart, after the warm passes (its heap would otherwise sit under the stages' timings).
+// - the eval corpus (eval/external), warm and cold (evalCorpus below).
 // node bench/lib/translate.mjs [--passes N] [--cold-runs N] [--blocks B]   → prints one JSON object
 import { readFileSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parser } from "@lezer/python";
-import { buildModule, parseTree } from "../../dist/parse/index.js";
+import { buildModule, compileError, parseTree } from "../../dist/parse/index.js";
 import { LineMap } from "../../dist/parse/positions.js";
 import { lower } from "../../dist/lower/index.js";
 import { unsupportedApis } from "../../dist/lower/unsupported-apis.js";
@@ -37,7 +38,7 @@ const performance = { now: cpuNow };
 
 /**
  * Stage CPU times (ms) for one pass over `sources` (all files translated one after another). The
- * stages are compileToJs's code paths: parse = parseTree, build = buildModule, lower =
+ * stages are compileToJs's code paths: parse = parseTree, build = buildModule + compileError, lower =
  * unsupportedApis + lower.
  */
 async function stages(sources, withPrettier) {
@@ -55,7 +56,7 @@ async function stages(sources, withPrettier) {
 
     t0 = performance.now();
     const { module } = buildModule(source, lines, tree, name);
-    if (!module) throw new Error(`${name}: syntax error`);
+    if (!module || compileError(module, lines, name)) throw new Error(`${name}: syntax error`);
     t.build += performance.now() - t0;
 
     t0 = performance.now();
@@ -120,7 +121,36 @@ const fixtures = resolve(here, "../../fixtures");
 const seeds = readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }));
 const large = [{ name: "large.py", source: generateLarge(blocks) }];
 
+/**
+ * The eval corpus (eval/external: programs nobody here wrote), the programs that translate, in a
+ * process of its own (translate-stages.mjs): warm, lezer's time of all ÷ the translation's time of
+ * all (min per stage over `passes` passes); cold, one fresh process per program (lezer's and
+ * ours) for every 10th program, times summed. No TypeScript or prettier.
+ */
+function evalCorpus(passes) {
+  const run = (extra) => {
+    const r = spawnSync(process.execPath, [join(here, "translate-stages.mjs"), "--input", "eval", ...extra], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`eval translate failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
+  };
+  const warm = run(["--passes", String(passes)]);
+  const cold = run(["--cold", "--per-program", "--every", "10"]);
+  const toJs = (m) => m.parse + m.build + m.lower + m.emitJs;
+  const lps = (lines, ms) => Math.round(lines / (ms / 1000));
+  return {
+    label: "eval",
+    files: warm.files,
+    skipped: warm.skipped,
+    lines: warm.lines,
+    passes,
+    ms: warm,
+    linesPerSec: { lezer: lps(warm.lines, warm.lezer), toJs: lps(warm.lines, toJs(warm)) },
+    ratioToLezer: { toJs: warm.ratioToLezer },
+    cold: { files: cold.files, lines: cold.lines, ms: cold, linesPerSec: { toJs: lps(cold.lines, toJs(cold)) }, ratioToLezer: { toJs: cold.ratioToLezer } },
+  };
+}
+
 await stages(seeds, true); // load prettier and its plugins outside the measurements
 const seedResult = await bench("seeds", seeds, 3);
-const result = { large: await bench("generated", large, 1), seeds: seedResult };
+const result = { large: await bench("generated", large, 1), seeds: seedResult, eval: evalCorpus(passes >= 15 ? 5 : 2) };
 process.stdout.write(JSON.stringify(result) + "\n");

@@ -237,6 +237,18 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
   // process could have used the rest of the allowance, at twice the wall clock's pace (the main
   // thread and V8's compiler and GC threads).
   let nextCpuCheck = 0;
+  // Is it time for the lazy watcher? A function of its own, called at every 1024th poll: too seldom
+  // for TurboFan to inline it into the event loop's functions, whose code then does not depend on
+  // it (inlined, its startWatcher() call, never taken before, deoptimized the loop when it was,
+  // and the recompiled loop inlined all of startWatcher).
+  const clockCheck = () => {
+    const now = monotonicMs();
+    if (now < nextCpuCheck) return;
+    const cpu = process.cpuUsage();
+    const usedMs = (cpu.user + cpu.system) / 1000;
+    if (usedMs >= LAZY_WATCHER_AFTER_CPU_MS) startWatcher();
+    else nextCpuCheck = now + (LAZY_WATCHER_AFTER_CPU_MS - usedMs) / 2;
+  };
   // Called where the program is about to block: the watcher must be there to wake it. A wait of
   // `waitMs` first spends up to that long (no CPU) waiting for a watcher that is still booting.
   const needWatcher = (waitMs = 0) => {
@@ -347,13 +359,7 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
         // No watcher yet: no Ctrl-C or time limit can be flagged (only the I/O kernel's bit).
         if (--untilClockCheck > 0) return false;
         untilClockCheck = 1024;
-        const now = monotonicMs();
-        if (now >= nextCpuCheck) {
-          const cpu = process.cpuUsage();
-          const usedMs = (cpu.user + cpu.system) / 1000;
-          if (usedMs >= LAZY_WATCHER_AFTER_CPU_MS) startWatcher();
-          else nextCpuCheck = now + (LAZY_WATCHER_AFTER_CPU_MS - usedMs) / 2;
-        }
+        clockCheck();
       }
       // A plain read first: Atomics.load is a call TurboFan does not inline (~100 instructions at
       // every loop iteration), and a flag set a moment ago is seen at the next iteration anyway.
@@ -426,6 +432,8 @@ function hostStat(s: BigIntStats): HostStat {
     atimeNs: s.atimeNs,
     mtimeNs: s.mtimeNs,
     ctimeNs: s.ctimeNs,
+    blksize: Number(s.blksize),
+    blocks: Number(s.blocks),
   };
 }
 

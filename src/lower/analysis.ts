@@ -72,8 +72,13 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
   // classes), declared at the top, and exposed on the `__main__` module object.
   const mainPatchNames = options.module && options.module.name !== "__main__" ? new Set<string>() : patchedMainNames(module, scopes.get(module)!);
   for (const n of mainPatchNames) namesOf(scopes.get(module)!, "writtenElsewhere").add(n);
-  const userNames = new Set<string>();
-  for (const scope of scopes.values()) for (const n of scope.bound) userNames.add(n);
+  // (one pass over every scope's names: the module's, and those of the other scopes, which
+  // inference asks about the module's defs too)
+  const moduleScope = scopes.get(module)!;
+  const userNames = new Set<string>(moduleScope.bound);
+  const boundInInnerScopes = new Set<string>();
+  for (const scope of scopes.values()) if (scope !== moduleScope) for (const n of scope.bound) boundInInnerScopes.add(n);
+  for (const n of boundInInnerScopes) userNames.add(n);
   const known = new Map<Scope, Map<string, Known>>();
   registerDefinitions(scopes, known, options);
   const unbound = new Map<py.Node, UnboundReads>();
@@ -114,6 +119,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     },
     ownCalls: facts.ownCalls!,
     ownStatements: facts.ownStatements,
+    boundInInnerScopes,
     moduleOpen: (!!options.module && options.module.name !== "__main__") || reachesModuleDynamically(module),
   });
   return {

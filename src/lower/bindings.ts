@@ -32,12 +32,12 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
   const scope = cx.fn.scope;
   const locals = functionLocals(scope, cx.known);
   // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
-  const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : new Set<string>();
+  const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : NO_NAMES;
   // (`locals()` reads every variable: all are declared at the top, none in a block or as a loop's const)
   const allAtTop = scope.kind !== "module" && callsLocals(cx, scope);
   const declareHere = allAtTop
     ? new Set<string>()
-    : declarableAtFirstAssignment(stmts, new Set(locals.filter((n) => !patchable.has(n))), cx.analysis.evaluatesAnnotations);
+    : declarableAtFirstAssignment(stmts, new Set(patchable.size ? locals.filter((n) => !patchable.has(n)) : locals), cx.analysis.evaluatesAnnotations);
   const hoisted = locals.filter((n) => allAtTop || (!declareHere.has(n) && !loopOnlyNames(cx, stmts).has(n)));
   for (const n of hoisted) cx.fn.declared.add(n);
   // Reads that may find their name unbound (found by the analysis pass) get a check; those names start out UNBOUND.
@@ -49,8 +49,11 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
   const toDeclare = [...hoisted.filter((n) => !startUnbound.includes(n)).map(safeName), ...cx.fn.temps];
   if (toDeclare.length) head.push({ k: "vars", names: toDeclare.map((name) => ({ name, type: "any" })) });
   for (const n of startUnbound) head.push({ k: "var", decl: "let", name: safeName(n), type: "any", init: cx.unboundMarker() });
-  return [...head, ...extra, ...body];
+  return head.length || extra.length ? [...head, ...extra, ...body] : body;
 }
+
+/** (shared, never added to: a def's names patch() may replace) */
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** Names whose first appearance is a top-level assignment statement of this body. */
 export function declarableAtFirstAssignment(stmts: py.Stmt[], locals: Set<string>, annotations = false): Set<string> {

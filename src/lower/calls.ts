@@ -14,7 +14,7 @@ import { globalsCall } from "./globals-call.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
 import { ASYNCIO, PROGRAM, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
-import { absentOnLinux } from "./platform-absent.js";
+import { absentInCPython } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
 import { BUILTIN_CLASSES, BUILTIN_EXCEPTIONS, STDLIB } from "./stdlib.js";
@@ -289,7 +289,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) {
-          if (absentOnLinux(known.name, f.attr))
+          if (absentInCPython(known.name, f.attr))
             return call(call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(f.attr)), ...args, ...kwArgs());
           return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
         }

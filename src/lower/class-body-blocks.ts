@@ -285,6 +285,7 @@ export function slotScope(classScope: Scope, outerNode: py.Node, slots: Iterable
     hasAwait: false,
     hasYieldFrom: false,
     typeParams: classScope.typeParams,
+    resolved: undefined,
   };
 }
 

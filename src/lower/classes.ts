@@ -466,10 +466,13 @@ function classDefIn(
   // body's `x = x` reads the global x): reads of it before the body binds it must be looked at.
   const bindsOwnName = [...classScope.bound].some((n) => !defNames.includes(n));
   // What the class namespace holds before the body runs.
-  const implicitNames = new Map<string, ir.Expr>([
-    ["__qualname__", lit(qualname)],
-    ["__module__", lit(cx.options.module?.name ?? "__main__")],
-  ]);
+  // (made at the first read that asks: most class bodies read no name before binding it)
+  let implicitNames: Map<string, ir.Expr> | undefined;
+  const implicitName = (n: string): ir.Expr | undefined =>
+    (implicitNames ??= new Map<string, ir.Expr>([
+      ["__qualname__", lit(qualname)],
+      ["__module__", lit(cx.options.module?.name ?? "__main__")],
+    ])).get(n);
   const readsImplicitNames = classScope.used.has("__qualname__") || classScope.used.has("__module__");
   // The values of the body that are lambdas written there (`g = lambda self: 2`): named `K.<lambda>`.
   const lambdaValues = new Set<ir.Expr>();
@@ -485,7 +488,7 @@ function classDefIn(
     return id(t);
   };
   const mapRead = (n: py.Name, item: py.Stmt) => {
-    const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitNames.get(n.id));
+    const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitName(n.id));
     if (value) cx.classBodyReads.set(n, value);
     // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
     else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
@@ -808,8 +811,10 @@ function classDefIn(
   if (hashDefault) classAttrs.push({ key: "__hash__", value: hashDefault });
   // A name the body binds twice keeps its first place and its last value, as in the class's namespace
   // (and an object literal may not repeat a key).
-  const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
-  classAttrs.splice(0, classAttrs.length, ...lastValues.values());
+  if (classAttrs.length > 1) {
+    const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
+    classAttrs.splice(0, classAttrs.length, ...lastValues.values());
+  }
   for (const a of classAttrs) instanceAttrs.add(a.key);
   for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
   // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
@@ -832,7 +837,9 @@ function classDefIn(
   );
   if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
   // (what the base has: an accessor is not redeclared as a field, a method or field is redeclared `any`)
-  const inherited = new Map([...instanceAttrs].map((a) => [a, inheritedMemberKind(cx, s, a)]));
+  // (a loop: a Map made from an array of pairs goes through the iteration protocol, per class)
+  const inherited = new Map<string, ReturnType<typeof inheritedMemberKind>>();
+  for (const a of instanceAttrs) inherited.set(a, inheritedMemberKind(cx, s, a));
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
     .map((a) => ({
@@ -1059,9 +1066,19 @@ function genericClassBase(cls: py.ClassDef, b: py.ExprNode): py.ExprNode {
 
 /** Whether a class of the module lists class `name` among two or more bases. */
 function isMixin(cx: LowerContext, name: string): boolean {
-  return nodeIndex(cx.module)
-    .ofType("ClassDef")
-    .some((c) => c.bases.length > 1 && c.bases.some((b) => b._type === "Name" && b.id === name));
+  return mixinNames(cx.module).has(name);
+}
+
+// (per module, the names such bases use, gathered once: a scan of every class per class was quadratic)
+const mixins = new WeakMap<py.Module, Set<string>>();
+function mixinNames(module: py.Module): Set<string> {
+  let names = mixins.get(module);
+  if (names === undefined) {
+    names = new Set();
+    for (const c of nodeIndex(module).ofType("ClassDef")) if (c.bases.length > 1) for (const b of c.bases) if (b._type === "Name") names.add(b.id);
+    mixins.set(module, names);
+  }
+  return names;
 }
 
 /** The static members' names so far (fields and methods). */

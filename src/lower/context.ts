@@ -58,8 +58,11 @@ export function jsMemberName(name: string): boolean {
  * Arguments a JS call cannot take as written: a spread (`f(*items)`: ~100,000 values overflow the
  * stack) or more than a parser takes (V8: 65,535). Such calls pass one array to callv().
  */
+// (a loop, no callback: asked for every call the lowering makes, twice for many)
 export function needsArgumentArray(args: readonly ir.Expr[]): boolean {
-  return args.length > MAX_WRITTEN_ARGUMENTS || args.some((a) => a.k === "spread");
+  if (args.length > MAX_WRITTEN_ARGUMENTS) return true;
+  for (let i = 0; i < args.length; i++) if (args[i].k === "spread") return true;
+  return false;
 }
 const MAX_WRITTEN_ARGUMENTS = 1000;
 

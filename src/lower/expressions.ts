@@ -12,7 +12,7 @@ import { array, assign, binop, call, id, lit, member, not, spread, yieldStar, yi
 import { moduleNamespace } from "./imports.js";
 import { ASYNCIO, type Helper, type LowerContext, PROGRAM, jsMemberName, needsArgumentArray, safeName, safeProp } from "./context.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
-import { absentOnLinux } from "./platform-absent.js";
+import { absentInCPython } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { isBuiltinName } from "./analysis.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, RUNTIME, STDLIB } from "./stdlib.js";
@@ -460,8 +460,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       // A runtime module's namespace object has no attributes of its own: its name is known here.
       if (info && e.attr === "__name__" && !info.names.has(e.attr) && e.ctx._type === "Load") return lit(known.name === "os.path" ? "posixpath" : known.name);
       if (info && !info.names.has(e.attr)) {
-        // A Windows-only name: CPython's AttributeError when the line runs (on Linux it lacks it too).
-        if (absentOnLinux(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
+        // A name CPython on Linux lacks too: its AttributeError when the line runs.
+        if (absentInCPython(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr));
         return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       }
       return member(cx.expr(v), e.attr);

@@ -8,7 +8,7 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, exprStmt, id, lit } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
-import { absentOnLinux } from "./platform-absent.js";
+import { absentInCPython } from "./platform-absent.js";
 import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
 import { assignName } from "./bindings.js";
@@ -121,7 +121,7 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     for (const a of s.names) {
       if (a.name === "*") return cx.diags.error(s, "TSY1007");
       // A name the runtime lacks: ImportError when the line runs inside `try`, else reported now.
-      if (!info.names.has(a.name) && !cx.guardedImports.has(s) && !absentOnLinux(modName, a.name))
+      if (!info.names.has(a.name) && !cx.guardedImports.has(s) && !absentInCPython(modName, a.name))
         return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
@@ -133,8 +133,8 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   for (const a of s.names) {
     if (a.name === "*") return cx.diags.error(s, "TSY1007");
     if (!info.names.has(a.name)) {
-      if (!cx.guardedImports.has(s) && !absentOnLinux(modName, a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
-      // (inside `try`, or a Windows-only name: CPython's ImportError when the line runs, as in a function)
+      if (!cx.guardedImports.has(s) && !absentInCPython(modName, a.name)) return cx.diags.error(s, "TSY3004", { name: a.name, module: modName });
+      // (inside `try`, or a name CPython lacks too: its ImportError when the line runs, as in a function)
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;

@@ -66,6 +66,8 @@ export interface InferenceInput {
   ownCalls: Map<Scope, py.Call[]>;
   /** The module's and each def's bindings, returns and attribute stores, when the scope analysis gathered them (ModuleFacts.ownStatements). */
   ownStatements?: Map<Scope, BindingCollector>;
+  /** The names some scope other than the module's binds (gathered with the program's names, analysis.ts). */
+  boundInInnerScopes: ReadonlySet<string>;
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
@@ -147,12 +149,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return fn;
   };
 
-  /** Where a name read in the env's scope is bound, found once per scope and name (the scopes are final here). */
-  const resolve = (st: EnvState, name: string): Resolution => {
-    let r = st.resolved.get(name);
-    if (r === undefined) st.resolved.set(name, (r = resolveName(st.scope, name, input.scopes)));
-    return r;
-  };
+  /** Where a name read in the env's scope is bound (resolveName keeps each answer on the scope). */
+  const resolve = (st: EnvState, name: string): Resolution => resolveName(st.scope, name, input.scopes);
 
   // The environment of a scope: its own names' types, outer scopes' proven facts, builtins. One per
   // scope, made at its first use: while the scope's locals are inferred its own names read that
@@ -244,7 +242,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const factEnv = (scope: Scope): ScopeEnv => {
     let env = envs.get(scope);
     if (env === undefined) {
-      const state: EnvState = { scope, resolved: new Map(), table: null, paramTypes: undefined };
+      const state: EnvState = { scope, table: null, paramTypes: undefined };
       env = ((name: string) => lookup(state, name)) as ScopeEnv;
       env.state = state;
       env.isBuiltin = builtinIn;
@@ -761,8 +759,6 @@ type Resolution = ReturnType<typeof resolveName>;
 /** What a scope's environment knows of its scope (see factEnv). */
 interface EnvState {
   scope: Scope;
-  /** Where each name read in the scope is bound. */
-  resolved: Map<string, Resolution>;
   /** While the scope's locals are inferred: its candidates (their assumptions are in `assumed`) and the parameter types given. */
   table: CandidateTable | null;
   paramTypes: Map<string, PyType> | undefined;
@@ -826,12 +822,9 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
   const moduleScope = input.scopes.get(input.module)!;
   const out = new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>();
   const candidates = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
-  // The names of the module's defs and classes that some other scope binds too (one pass over the
-  // scopes: a scan of every scope per def was quadratic; only those names are asked for).
-  const topLevelNames = new Set<string>();
-  for (const s of input.module.body) if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") topLevelNames.add(s.name);
-  const boundInner = new Set<string>();
-  for (const sc of input.scopes.values()) if (sc !== moduleScope) for (const n of sc.bound) if (topLevelNames.has(n)) boundInner.add(n);
+  // The names some other scope binds too (one pass over the scopes, made with the program's names:
+  // a scan of every scope per def was quadratic).
+  const boundInner = input.boundInInnerScopes;
   for (const s of input.module.body) {
     if ((s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") || s.decorator_list.length) continue;
     if ((moduleScope.bindCount.get(s.name) ?? 0) !== 1 || moduleScope.writtenElsewhere.has(s.name)) continue;

@@ -1,8 +1,11 @@
-// Names of standard modules that CPython has on Windows only: CPython on Linux lacks them as well,
-// so a program names them in a branch that never runs there (`if sys.platform == 'win32':`) or
-// meets AttributeError/ImportError when it does. Such a name is looked up when the line runs
+// Names of standard modules that CPython on Linux does not have: Windows-only ones, and every
+// public name that is not in CPython 3.12's module at all (a newer Python's, behind `hasattr` or
+// `sys.version_info`; a typo). A program names them in a branch that never runs there or meets
+// AttributeError/ImportError when it does. Such a name is looked up when the line runs
 // (absent_module_attribute, or the in-function import's ImportError) instead of being refused
-// at compile time (TSY3004), which stays for names tsyncio's runtime lacks but CPython has.
+// at compile time (TSY3004), which stays for names tsyncio's runtime lacks but CPython has
+// (cpython-names.ts lists those; a private name is refused too: that list leaves them out).
+import { CPYTHON_ONLY_NAMES } from "./cpython-names.js";
 
 const WINDOWS_ONLY: Record<string, ReadonlySet<string>> = {
   asyncio: new Set(["ProactorEventLoop", "IocpProactor", "WindowsSelectorEventLoopPolicy", "WindowsProactorEventLoopPolicy"]),
@@ -31,7 +34,14 @@ const WINDOWS_ONLY: Record<string, ReadonlySet<string>> = {
   ]),
 };
 
-/** True when CPython on Linux has no `module.name` either (a Windows-only name). */
-export function absentOnLinux(module: string, name: string): boolean {
-  return WINDOWS_ONLY[module]?.has(name) ?? false;
+const cpythonOnly = new Map<string, ReadonlySet<string>>();
+
+/** True when CPython 3.12 on Linux has no `module.name` either (asked of a name the runtime lacks). */
+export function absentInCPython(module: string, name: string): boolean {
+  if (WINDOWS_ONLY[module]?.has(name)) return true;
+  const listed = CPYTHON_ONLY_NAMES[module];
+  if (listed === undefined || name.startsWith("_")) return false;
+  let names = cpythonOnly.get(module);
+  if (names === undefined) cpythonOnly.set(module, (names = new Set(listed.split(" "))));
+  return !names.has(name);
 }

@@ -343,11 +343,18 @@ export class Builder {
     }
   }
 
+  /** The most body() calls open at once so far (statement lists nested in one another: limits.ts checkStaticBlocks). */
+  maxBodyNesting = 0;
+  private bodyNesting = 0;
+
   /** The statements of a Body node (`: simple` or `: NEWLINE INDENT stmts DEDENT`). */
   body(n: N): A.Stmt[] {
     const out: A.Stmt[] = [];
     const cs = kids(n);
+    // (not restored when a statement fails: a count left too high only makes the check run)
+    if (++this.bodyNesting > this.maxBodyNesting) this.maxBodyNesting = this.bodyNesting;
     for (const c of cs) if (c.name !== ":") out.push(...this.stmt(c));
+    this.bodyNesting--;
     if (this.pendingDecorators.length) this.fail("invalid syntax", n.to);
     if (!out.length) this.fail("expected an indented block", n.to);
     // `a; b;` as a block's last line: CPython ends the enclosing statement after the final ";".

@@ -27,6 +27,9 @@ interface Place {
   defs: Def[];
 }
 
+/** `place` inside a loop's body (the same place when it is in a loop already: no object per nested loop). */
+const inLoop = (place: Place): Place => (place.inLoop ? place : { code: place.code, inLoop: true, defs: place.defs });
+
 /** The first of these SyntaxErrors in the module, as CPython reports it, or null. */
 export function compileError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
   const nonlocals: { stmt: Stmt & { _type: "Nonlocal" }; defs: Def[] }[] = [];
@@ -70,7 +73,10 @@ export function compileError(module: Module, lines: LineMap, filename: string): 
     if (e && place.code !== "function") outsideFunction(e);
   };
   const argumentsOf = (a: Arguments, place: Place) => {
-    for (const d of [...a.defaults, ...a.kw_defaults]) expr(d, place);
+    // (a def's defaults in a function body are that function's code: nothing to look at; no copy of the lists)
+    if (place.code === "function") return;
+    for (const d of a.defaults) expr(d, place);
+    for (const d of a.kw_defaults) expr(d, place);
   };
 
   const body = (stmts: Stmt[], place: Place) => {
@@ -107,12 +113,12 @@ export function compileError(module: Module, lines: LineMap, filename: string): 
       case "For":
       case "AsyncFor":
         expr(s.iter, place);
-        body(s.body, { ...place, inLoop: true });
+        body(s.body, inLoop(place));
         body(s.orelse, place);
         return;
       case "While":
         expr(s.test, place);
-        body(s.body, { ...place, inLoop: true });
+        body(s.body, inLoop(place));
         body(s.orelse, place);
         return;
       case "If":

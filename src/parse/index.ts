@@ -63,10 +63,11 @@ export function parseTree(source: string, lines: LineMap, filename: string): { t
 /** parse()'s second half: the AST of parseTree's tree, checked against CPython's compiler limits. */
 export function buildModule(source: string, lines: LineMap, tree: Tree, filename: string): ParseResult {
   try {
-    const module = new Builder(source, lines).module(tree.topNode);
+    const builder = new Builder(source, lines);
+    const module = builder.module(tree.topNode);
     const tooDeep = compileDepthError(module, lines, filename);
     if (tooDeep) return { module: null, error: tooDeep };
-    checkStaticBlocks(module, lines);
+    checkStaticBlocks(module, lines, builder.maxBodyNesting);
     return { module, error: null };
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };

@@ -71,9 +71,11 @@ export interface StringToken {
 export function splitStringToken(text: string): StringToken {
   let i = 0;
   while (i < text.length && text[i] !== "'" && text[i] !== '"') i++;
-  const prefix = text.slice(0, i).toLowerCase();
+  // (most strings have no prefix, and the triple quotes are constants: no new string for either)
+  const prefix = i === 0 ? "" : text.slice(0, i).toLowerCase();
   const q = text[i];
-  const quote = text.startsWith(q.repeat(3), i) && text.length >= i + 6 ? q.repeat(3) : q;
+  const triple = q === '"' ? '"""' : q === "'" ? "'''" : q.repeat(3);
+  const quote = text.length >= i + 6 && text.startsWith(triple, i) ? triple : q;
   const bodyStart = i + quote.length;
   const closed = text.length >= bodyStart + quote.length && text.endsWith(quote);
   const body = text.slice(bodyStart, closed ? text.length - quote.length : text.length);
@@ -110,6 +112,9 @@ const isHex = (s: string) => /^[0-9a-fA-F]+$/.test(s);
  * collects the indices of surrogates written as escapes (each its own code point in Python).
  */
 export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; fstring?: boolean }, lone?: number[]): string {
+  // Most bodies have nothing to decode: the body is the value (the loop below copies it a
+  // character at a time, a docstring's thousands of characters as thousands of concatenations).
+  if (isPlainBody(body, opts)) return body;
   let out = "";
   const n = body.length;
   for (let i = 0; i < n; i++) {
@@ -132,6 +137,18 @@ export function decodeBody(body: string, opts: { raw: boolean; bytes: boolean; f
     }
   }
   return out;
+}
+
+/** Whether decodeBody would copy `body` unchanged: no CR, no escape, no brace of an f-string piece, no non-ASCII byte. */
+function isPlainBody(body: string, opts: { raw: boolean; bytes: boolean; fstring?: boolean }): boolean {
+  const escapes = !opts.raw;
+  const braces = opts.fstring === true;
+  const bytes = opts.bytes;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13 || (c === 92 && escapes) || ((c === 123 || c === 125) && braces) || (c > 0x7f && bytes)) return false;
+  }
+  return true;
 }
 
 /** Decodes the escape starting with the backslash at `i`; returns the index of its last char. */

@@ -127,6 +127,10 @@ export interface HostStat {
   atimeNs: bigint;
   mtimeNs: bigint;
   ctimeNs: bigint;
+  /** The file system's preferred I/O size (st_blksize), when the host knows it. */
+  blksize?: number;
+  /** 512-byte blocks allocated (st_blocks), when the host knows them. */
+  blocks?: number;
 }
 
 /**

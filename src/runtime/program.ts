@@ -50,7 +50,7 @@ import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, P
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
-import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot } from "./builtins/subclassable.js";
+import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot, initsSubclasses } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND, positionalSignature, wereGiven } from "./builtins/keywords.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, FIRST_OPTIONAL, FIRST_PARAMETER, arity, callName, checkArguments, checkUnboundArguments } from "./builtins/arity.js";
@@ -329,6 +329,9 @@ function refuseIgnoredInit(cls: Function, qualname: string): void {
   if (!Object.prototype.hasOwnProperty.call(proto, "__init__")) return;
   if (!(proto instanceof PyDict || proto instanceof PyList || proto instanceof PySetBase)) return;
   if (proto instanceof DictSubclassRoot || proto instanceof ListSubclassRoot || proto instanceof SetSubclassRoot) return;
+  for (let c = Object.getPrototypeOf(cls); c !== null && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (initsSubclasses.has(c)) return;
+  }
   const base = Object.getPrototypeOf(cls) as Function;
   throw new NotImplementedError(
     `class ${qualname}: an __init__ in a subclass of ${classModule(base)}.${(base as { __name__?: string }).__name__ ?? base.name} is not supported by tsyncio's runtime`,

@@ -63,6 +63,21 @@ export function get_signal_action(signum: number): SignalAction | "ignore" | nul
   return actions.get(signum) ?? null;
 }
 
+/**
+ * Actions an event loop installed (loop.add_signal_handler). CPython installs its no-op Python
+ * handler for those signals (the loop hears of them through its wakeup fd), which is what
+ * signal.getsignal() then returns: `loop_handler_of` gives that object for such an action.
+ */
+const loopActions = new WeakSet<object>();
+let loopHandler: unknown = null;
+export function mark_loop_action(action: object, pythonHandler: unknown): void {
+  loopActions.add(action);
+  loopHandler = pythonHandler;
+}
+export function loop_handler_of(action: unknown): unknown {
+  return typeof action === "function" && loopActions.has(action) ? loopHandler : null;
+}
+
 /** A signal arrived (from the kernel) or was raised by the program itself: true if something took it. */
 export function run_signal_action(signum: number, fromSelf = false): boolean {
   if (signum === 2) {

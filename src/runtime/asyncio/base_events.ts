@@ -795,6 +795,10 @@ class _UnixSelectorEventLoop extends BaseEventLoop {
     const wasOpen = !this._closed && !this.is_running();
     super.close();
     if (wasOpen) for (const fd of this._own_fds.splice(0)) freeFd(fd);
+    // The signals it handled go back to their defaults (SIGINT: KeyboardInterrupt), as CPython's
+    // _UnixSelectorEventLoop.close() removes each handler.
+    const loop = this as unknown as { _signal_handlers?: Map<number, unknown>; remove_signal_handler?(sig: bigint): boolean };
+    for (const sig of [...(loop._signal_handlers?.keys() ?? [])]) loop.remove_signal_handler?.(BigInt(sig));
     return null;
   }
 }

@@ -1,7 +1,7 @@
 // The bytes a StreamReader holds, as the chunks that arrived (no copy on arrival). A read that
 // takes exactly a chunk returns that bytes object itself; one that spans chunks copies once.
 // CPython keeps one bytearray, copying each chunk in and each read out.
-import { PyBytes, wrapBytes } from "../builtins/index.js";
+import { PyByteArray, PyBytes, repr, wrapBytes } from "../builtins/index.js";
 
 export class ByteBuffer {
   /** Live chunks are chunks[head..]; the first `offset` bytes of chunks[head] are consumed. */
@@ -106,5 +106,31 @@ export class ByteBuffer {
     this.head = 0;
     this.offset = 0;
     this.length = 0;
+  }
+
+  /** A copy of what is held, in order (CPython's `reader._buffer` is that bytearray). */
+  private contents(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (let i = this.head; i < this.chunks.length; i++) {
+      const c = i === this.head ? this.chunks[i].subarray(this.offset) : this.chunks[i];
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  // What programs that peek at the private `reader._buffer` ask of it (len(), truth, bytes(), repr).
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+  __bool__(): boolean {
+    return this.length > 0;
+  }
+  __bytes__(): PyBytes {
+    return wrapBytes(this.contents());
+  }
+  __repr__(): string {
+    return repr(new PyByteArray(this.contents()));
   }
 }

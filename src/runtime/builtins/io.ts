@@ -65,6 +65,12 @@ export class BinaryFile {
   private pendingAt = 0;
   private ahead: Uint8Array | null = null;
   private aheadAt = 0;
+  /**
+   * Where CPython's read buffer starts (a BufferedReader fills it with st_blksize bytes from
+   * there; peek() shows what it holds): this runtime reads further ahead, so it is only counted.
+   * -1: refilled at the position by the next read (a write or a seek away emptied it).
+   */
+  private readBufAt = 0;
   private _closed = false;
   /** The descriptor is a standard one lent to this file (standardStreamSocket): close() leaves it open. */
   private borrowed = false;
@@ -176,6 +182,50 @@ export class BinaryFile {
   /** Up to `n` bytes at the position (fewer only at the end of the file); moves the position. */
   protected take(n: number): Uint8Array {
     this.drain();
+    this.readBufferFrom();
+    try {
+      return this.takeBytes(n);
+    } finally {
+      this.readBufferTo();
+    }
+  }
+
+  /** The read buffer CPython would hold at the position: refilled there when it left the buffer. */
+  protected readBufferFrom(): void {
+    const size = this.readBufferSize();
+    if (this.readBufAt < 0 || this.pos < this.readBufAt || this.pos >= this.readBufAt + size) this.readBufAt = this.pos;
+  }
+
+  /** After a read: reading on past the buffer's end refilled it there, a buffer's size at a time. */
+  protected readBufferTo(): void {
+    const size = this.readBufferSize();
+    if (this.pos >= this.readBufAt + size) this.readBufAt += Math.floor((this.pos - this.readBufAt) / size) * size;
+  }
+
+  /** The next read fills CPython's read buffer at the position. */
+  protected emptyReadBuffer(): void {
+    this.readBufAt = -1;
+  }
+
+  /** CPython's buffer size for reads: the file system's st_blksize (else io.DEFAULT_BUFFER_SIZE). */
+  protected readBufferSize(): number {
+    if (this.readBufSize === 0) {
+      const blk = this.stream ? undefined : this.host(() => this.fs.fstat(this.fd).blksize);
+      this.readBufSize = blk !== undefined && blk > 1 ? blk : DEFAULT_BUFFER_SIZE;
+    }
+    return this.readBufSize;
+  }
+  private readBufSize = 0;
+
+  /** The bytes CPython's read buffer holds from the position on (at most a buffer's size). */
+  protected readBuffered(): Uint8Array {
+    this.drain();
+    this.readBufferFrom();
+    const ahead = this.peekAhead();
+    return ahead.subarray(0, Math.max(0, this.readBufAt + this.readBufferSize() - this.pos));
+  }
+
+  private takeBytes(n: number): Uint8Array {
     const out: Uint8Array[] = [];
     let total = 0;
     while (n < 0 || total < n) {
@@ -206,6 +256,15 @@ export class BinaryFile {
   /** The bytes up to and including the next newline (or `limit` bytes, or the end of the file). */
   protected takeLine(limit: number): Uint8Array {
     this.drain();
+    this.readBufferFrom();
+    try {
+      return this.takeLineBytes(limit);
+    } finally {
+      this.readBufferTo();
+    }
+  }
+
+  private takeLineBytes(limit: number): Uint8Array {
     const parts: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -242,6 +301,7 @@ export class BinaryFile {
 
   protected put(data: Uint8Array): void {
     this.ahead = null;
+    this.readBufAt = -1;
     if (this.appending) this.pos = Math.max(this.pos, this.endOfFile());
     if (this.pendingLength > 0 && this.pendingAt + this.pendingLength !== this.pos) this.drain();
     if (this.pendingLength === 0) this.pendingAt = this.pos;
@@ -327,6 +387,8 @@ export class BinaryFile {
       if (w === 0) throw new ValueError(`negative seek position ${off}`);
       throw new OSError(22n, "Invalid argument");
     }
+    // CPython keeps its read buffer for a target inside it; else the next read refills at the target.
+    if (this.readBufAt >= 0 && (to < this.readBufAt || to > this.readBufAt + this.readBufferSize())) this.readBufAt = -1;
     this.pos = to;
     return BigInt(to);
   }
@@ -452,6 +514,17 @@ export class FileIO extends BinaryFile {
   }
 }
 abstract class Buffered extends BinaryFile {
+  /**
+   * BufferedReader/BufferedRandom.peek(): the bytes after the position that CPython's read buffer
+   * holds (filling it when empty), without moving the position; `size` is no limit there either.
+   */
+  protected peekBuffered(): Uint8Array {
+    this.checkReadable();
+    this.checkOpen("peek of");
+    // A BufferedRandom flushes and rewinds first (buffered_flush_and_rewind): a fresh buffer.
+    if (this.canWrite) this.emptyReadBuffer();
+    return this.readBuffered().slice();
+  }
   /** The FileIO under the buffer (a view of the same descriptor, for `f.raw`). */
   get raw(): FileIO {
     const rawMode = this.mode.replace("w", this.mode.includes("+") ? "r" : "w");
@@ -467,6 +540,9 @@ export class BufferedReader extends Buffered {
   static __name__ = "BufferedReader";
   static __qualname__ = "BufferedReader";
   static __module__ = "_io";
+  peek(_size: unknown = 0n): Uint8Array {
+    return makeBytes(this.peekBuffered());
+  }
 }
 export class BufferedWriter extends Buffered {
   /** CPython's tp_name, which its error messages use. */
@@ -481,6 +557,9 @@ export class BufferedRandom extends Buffered {
   static __name__ = "BufferedRandom";
   static __qualname__ = "BufferedRandom";
   static __module__ = "_io";
+  peek(_size: unknown = 0n): Uint8Array {
+    return makeBytes(this.peekBuffered());
+  }
 }
 
 /** Parses open()'s mode: one of r/w/a/x, optional +, optional b or t. */

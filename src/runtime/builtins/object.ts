@@ -168,7 +168,10 @@ export class PyObject {
   }
   __repr__(): string {
     const c = this.constructor;
-    return `<${classModule(c)}.${classQualname(c)} object at ${hexAddress(this)}>`;
+    // CPython's object.__repr__ leaves out the module of builtins' classes: <object object at ...>.
+    const module = classModule(c);
+    const name = module === "builtins" ? classQualname(c) : `${module}.${classQualname(c)}`;
+    return `<${name} object at ${hexAddress(this)}>`;
   }
   __str__(): string {
     return late.repr(this);

@@ -7,15 +7,31 @@
 // the subclass's `__init__` reaches the builtin's with `super().__init__(...)`. These classes do
 // that; for Python they are list, dict and set themselves (stands_for: `__mro__`, `__bases__`).
 
-import { KwArgs, keywordBinding } from "./object.js";
+import { KwArgs, keywordBinding, programClasses } from "./object.js";
 import { PyDict, PyList, PySet } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { TypeError } from "./exceptions.js";
 import { applyArgs } from "./keywords.js";
 import { constructorArgs } from "./star-call.js";
 
+/**
+ * Runtime containers (collections' OrderedDict, defaultdict, Counter, deque) that fill themselves in
+ * their JS constructor unless the class being made is a program's with its own `__init__`: then the
+ * constructor runs that `__init__` (initialise), which reaches theirs through super().__init__().
+ */
+export const initsSubclasses = new WeakSet<Function>();
+
+/** True when `target` is a program's subclass of `root` defining `__init__` (above the runtime's). */
+export function subclassDefinesInit(target: Function, root: Function): boolean {
+  if (target === root) return false;
+  for (let c = target; c !== root && programClasses.has(c); c = Object.getPrototypeOf(c)) {
+    if (Object.prototype.hasOwnProperty.call(c.prototype, "__init__")) return true;
+  }
+  return false;
+}
+
 /** Runs a subclass's `__init__`, binding keywords by name when the subclass defines its own. */
-function initialise(self: object, root: { prototype: object }, given: unknown[]): void {
+export function initialise(self: object, root: { prototype: object }, given: unknown[]): void {
   const args = given.length === 0 ? constructorArgs(self.constructor, given) : given;
   const init = (self as { __init__(...a: unknown[]): void }).__init__;
   const n = args.length;

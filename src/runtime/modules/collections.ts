@@ -8,6 +8,7 @@ import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
+import { initialise, initsSubclasses, subclassDefinesInit } from "../builtins/subclassable.js";
 import { _set_collection_classes } from "./typing.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -19,9 +20,16 @@ export class deque<T = unknown> {
   private buf: (T | undefined)[] = new Array(8);
   private head = 0;
   private n = 0;
-  readonly maxlen: bigint | null;
+  maxlen: bigint | null = null;
 
-  constructor(iterable?: unknown, maxlen?: unknown) {
+  // (a program's subclass with its own __init__ gets it called instead: subclassable.ts)
+  constructor(...args: unknown[]) {
+    if (subclassDefinesInit(new.target, deque)) initialise(this, deque, args);
+    else this.__init__(...args);
+  }
+  /** deque.__init__(iterable=(), maxlen=None): the deque holds the iterable's items, at most maxlen. */
+  __init__(iterable?: unknown, maxlen?: unknown): null {
+    this.clear();
     if (iterable instanceof KwArgs) {
       maxlen = iterable.kw.maxlen;
       iterable = iterable.kw.iterable;
@@ -34,6 +42,7 @@ export class deque<T = unknown> {
       this.maxlen = m;
     } else this.maxlen = null;
     if (iterable !== undefined && iterable !== null) this.extend(iterable);
+    return null;
   }
   private grow(): void {
     const nb = new Array<T | undefined>(this.buf.length * 2);
@@ -148,6 +157,8 @@ export class deque<T = unknown> {
     return null;
   }
   copy(): deque<T> {
+    // (a subclass's copy is made by calling it, as CPython does)
+    if (this.constructor !== deque) return call(this.constructor, ...(this.maxlen === null ? [this] : [this, this.maxlen])) as deque<T>;
     return new deque<T>(this, this.maxlen);
   }
   __copy__(): deque<T> {
@@ -235,15 +246,23 @@ export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "collections.defaultdict";
   default_factory: unknown;
-  constructor(factory: unknown = null, ...rest: unknown[]) {
-    const k = popKw(rest);
+  constructor(...args: unknown[]) {
     super();
+    if (subclassDefinesInit(new.target, defaultdict)) initialise(this, defaultdict, args);
+    else this.__init__(...args);
+  }
+  /** defaultdict.__init__(default_factory=None, /, *args, **kwargs) */
+  __init__(...args: unknown[]): null {
+    const rest = [...args];
+    const k = popKw(rest);
+    const factory = rest.length > 0 ? rest.shift() : null;
     if (factory !== null && factory !== undefined && typeof factory !== "function" && typeof (factory as { __call__?: unknown }).__call__ !== "function") {
       throw new TypeError("first argument must be callable or None");
     }
     this.default_factory = factory;
     if (rest.length > 0) this.update(rest[0]);
     if (k) this.update(new KwArgs(k));
+    return null;
   }
   __missing__(key: K): V {
     if (this.default_factory === null || this.default_factory === undefined) throw new KeyError(key);
@@ -252,6 +271,7 @@ export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
     return v;
   }
   copy(): defaultdict<K, V> {
+    if (this.constructor !== defaultdict) return call(this.constructor, this.default_factory, this) as defaultdict<K, V>;
     const d = new defaultdict<K, V>(this.default_factory);
     for (const [k, v] of this.entries()) d.__setitem__(k, v);
     return d;
@@ -265,20 +285,35 @@ export class defaultdict<K = unknown, V = unknown> extends PyDict<K, V> {
   static __name__ = "defaultdict";
 }
 
+const dictGet = PyDict.prototype.__getitem__;
+const dictSet = PyDict.prototype.__setitem__;
+const dictDel = PyDict.prototype.__delitem__;
+
 export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "collections.OrderedDict";
+  constructor(...args: unknown[]) {
+    const own = subclassDefinesInit(new.target, OrderedDict);
+    super(...((own ? [] : args) as [never, never]));
+    if (own) initialise(this, OrderedDict, args);
+  }
+  /** OrderedDict.__init__(other=(), /, **kwds): an update. */
+  __init__(src?: unknown, kw?: unknown): null {
+    this.update(src as never, kw instanceof KwArgs ? kw : undefined);
+    return null;
+  }
+  // (the dict's own operations, as CPython's C code: a subclass's __setitem__ is not called)
   move_to_end(key: K, last: unknown = true): null {
     if (last instanceof KwArgs) last = last.kw.last ?? true;
-    const v = this.__getitem__(key);
+    const v = dictGet.call(this, key) as V;
     if (truthy(last)) {
-      this.__delitem__(key);
-      this.__setitem__(key, v);
+      dictDel.call(this, key);
+      dictSet.call(this, key, v);
     } else {
       const items = [...this.entries()].filter(([k]) => !eq(k, key));
-      this.clear();
-      this.__setitem__(key, v);
-      for (const [k, w] of items) this.__setitem__(k, w);
+      PyDict.prototype.clear.call(this);
+      dictSet.call(this, key, v);
+      for (const [k, w] of items) dictSet.call(this, k, w);
     }
     return null;
   }
@@ -287,10 +322,11 @@ export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
     if (this.m.size === 0) throw new KeyError("dictionary is empty");
     if (truthy(last)) return super.popitem();
     const [k, v] = this.entries().next().value as [K, V];
-    this.__delitem__(k);
+    dictDel.call(this, k);
     return PyTuple.of<K | V>(k, v);
   }
   copy(): OrderedDict<K, V> {
+    if (this.constructor !== OrderedDict) return call(this.constructor, this) as OrderedDict<K, V>;
     const d = new OrderedDict<K, V>();
     for (const [k, v] of this.entries()) d.__setitem__(k, v);
     return d;
@@ -412,14 +448,20 @@ export class ChainMap {
 }
 
 export class Counter<K = unknown> extends PyDict<K, any> {
-  constructor(src?: unknown, ...rest: unknown[]) {
+  constructor(...args: unknown[]) {
     super();
+    if (subclassDefinesInit(new.target, Counter)) initialise(this, Counter, args);
+    else this.__init__(...args);
+  }
+  /** Counter.__init__(iterable=None, /, **kwds): counts the iterable's items (or a mapping's counts). */
+  __init__(src?: unknown, ...rest: unknown[]): null {
     if (src instanceof KwArgs) {
       rest.push(src);
       src = undefined;
     }
     const k = popKw(rest);
     this.update(src, k ? new KwArgs(k) : undefined);
+    return null;
   }
   __missing__(_key: K): bigint {
     return 0n;
@@ -467,6 +509,7 @@ export class Counter<K = unknown> extends PyDict<K, any> {
     return t;
   }
   copy(): Counter<K> {
+    if (this.constructor !== Counter) return call(this.constructor, this) as Counter<K>;
     return new Counter<K>(this);
   }
   private combine(o: unknown, f: (a: any, b: any) => any, keepAll = false): Counter<K> {
@@ -583,6 +626,13 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       static _make(it: unknown): unknown {
         return new C(...Array.from(toIterable(it)));
       }
+      // (class attributes that instances show too)
+      get _fields(): PyTuple<string> {
+        return C._fields;
+      }
+      get _field_defaults(): PyDict<string, unknown> {
+        return C._field_defaults;
+      }
       static _fields = PyTuple.fromArray(names);
       static _field_defaults = (() => {
         const d = new PyDict<string, unknown>();
@@ -617,3 +667,5 @@ _register_runtime_class("MutableMapping", ChainMap);
 
 // typing.OrderedDict & co. construct these classes and name them as their __origin__.
 _set_collection_classes({ defaultdict, OrderedDict, Counter, deque, ChainMap });
+
+for (const cls of [deque, defaultdict, OrderedDict, Counter]) initsSubclasses.add(cls);

@@ -11,7 +11,27 @@ import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exc
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
-import { add, mul, invert, eq, lt, le, gt, ge, hashNum, truthy, getattr, toIterable, index as toIndex, typeName, call } from "../builtins/ops.js";
+import {
+  add,
+  sub,
+  mul,
+  bitand,
+  bitor,
+  bitxor,
+  invert,
+  eq,
+  lt,
+  le,
+  gt,
+  ge,
+  hashNum,
+  truthy,
+  getattr,
+  toIterable,
+  index as toIndex,
+  typeName,
+  call,
+} from "../builtins/ops.js";
 import { format } from "../builtins/format.js";
 import { valueOperators } from "../builtins/value-subclass.js";
 import { set_mixin_bases } from "../builtins/mro.js";
@@ -28,6 +48,49 @@ export class auto {
 }
 Object.defineProperty(auto, "__module__", { value: "enum" });
 const AUTO_PENDING = Symbol("auto");
+
+/**
+ * `RW = R | W` in a class body where R and W are auto(): CPython's class namespace has given them
+ * their values already when they were assigned; here the operation waits, and defineEnum computes
+ * it in the body's order (after R and W got theirs).
+ */
+class auto_operation extends auto {
+  constructor(readonly compute: () => unknown) {
+    super();
+  }
+}
+const resolved = (x: unknown): unknown => (x instanceof auto_operation && x.value === AUTO_PENDING ? (x.value = x.compute()) : x instanceof auto ? x.value : x);
+const binary: [string, (a: unknown, b: unknown) => unknown][] = [
+  ["or", bitor],
+  ["and", bitand],
+  ["xor", bitxor],
+  ["add", add],
+  ["sub", sub],
+  ["mul", mul],
+];
+for (const [name, op] of binary) {
+  Object.defineProperty(auto.prototype, `__${name}__`, {
+    value(this: auto, o: unknown) {
+      return new auto_operation(() => op(resolved(this), resolved(o)));
+    },
+    writable: true,
+    configurable: true,
+  });
+  Object.defineProperty(auto.prototype, `__r${name}__`, {
+    value(this: auto, o: unknown) {
+      return new auto_operation(() => op(resolved(o), resolved(this)));
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+Object.defineProperty(auto.prototype, "__invert__", {
+  value(this: auto) {
+    return new auto_operation(() => invert(resolved(this)));
+  },
+  writable: true,
+  configurable: true,
+});
 
 // ───────────── class-level state ─────────────
 
@@ -138,6 +201,8 @@ function defineEnum(cls: Function): void {
   const proto = cls.prototype as Record<string, unknown>;
   const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
   const gen = typeof proto._generate_next_value_ === "function" ? (proto._generate_next_value_ as Function) : null;
+  // (a @staticmethod takes the name as its first argument; a plain def has it as `this`)
+  const genIsStatic = gen !== null && (cls as unknown as Record<string, unknown>)._generate_next_value_ === gen;
   building = true;
   try {
     for (const name of names) {
@@ -147,9 +212,12 @@ function defineEnum(cls: Function): void {
       }
       let value = c[name];
       if (value instanceof auto) {
-        if (value.value === AUTO_PENDING) {
+        if (value instanceof auto_operation) resolved(value);
+        else if (value.value === AUTO_PENDING) {
           value.value = gen
-            ? gen.call(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
+            ? genIsStatic
+              ? gen(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
+              : gen.call(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
             : defaultNextValue(kind, name, 1n, lastValues.length, lastValues);
         }
         value = value.value;

@@ -145,8 +145,8 @@ export function statResult(s: HostStat): InstanceType<typeof stat_result> {
     ...seconds,
     ...floats,
     ...ns,
-    4096n,
-    BigInt(Math.ceil(s.size / 512)),
+    BigInt(s.blksize ?? 4096),
+    BigInt(s.blocks ?? Math.ceil(s.size / 512)),
   ]);
 }
 

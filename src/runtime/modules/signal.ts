@@ -6,7 +6,7 @@ import { IntEnum, _module_enum } from "./enum.js";
 import { call } from "../builtins/ops.js";
 import { KeyboardInterrupt, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { builtin } from "../builtins/functions.js";
-import { get_signal_action, get_sigint_handler, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
+import { get_signal_action, get_sigint_handler, loop_handler_of, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
 
 // Linux's numbering, in CPython's Signals order; the second name of a pair is CPython's alias.
 const NUMBERS: [string, number][] = [
@@ -141,6 +141,9 @@ export function signal(signalnum: unknown, handler: unknown): unknown {
 /** signal.getsignal(signalnum): the handler signal() installed, SIG_DFL, or default_int_handler. */
 export function getsignal(signalnum: unknown): unknown {
   const n = signum(signalnum);
+  // A signal an event loop handles: CPython's loop installed its no-op Python handler.
+  const loops = loop_handler_of(n === 2 ? get_sigint_handler() : get_signal_action(n));
+  if (loops !== null) return loops;
   if (pyHandlers.has(n)) {
     // A handler the event loop replaced since (add_signal_handler) is not the program's any more.
     const still = n === 2 ? get_sigint_handler() !== null : get_signal_action(n) !== null;

@@ -528,6 +528,13 @@ export class NamedTuple extends PyTuple<unknown> {
   static _make(this: Function, it: unknown): unknown {
     return Reflect.construct(this, Array.from(toIterable(it)));
   }
+  /** (class attributes that instances show too) */
+  get _fields(): PyTuple<string> {
+    return (this.constructor as typeof NamedTuple)._fields;
+  }
+  get _field_defaults(): PyDict<string, unknown> {
+    return (this.constructor as typeof NamedTuple)._field_defaults;
+  }
   static get _fields(): PyTuple<string> {
     const spec = (this as unknown as Record<symbol, NTSpec>)[NT];
     return PyTuple.fromArray(spec ? spec.fields : []);
