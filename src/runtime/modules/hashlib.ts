@@ -45,10 +45,13 @@ export class HASH {
     this.impl.update(_hash_input(data));
     return null;
   }
-  digest(): PyBytes {
+  // (typed to take SHAKE's length too, since hashlib.new() may give either; a HASH takes none)
+  digest(...args: unknown[]): PyBytes {
+    noArguments("digest", args);
     return wrapBytes(this.impl.digest());
   }
-  hexdigest(): string {
+  hexdigest(...args: unknown[]): string {
+    noArguments("hexdigest", args);
     return _to_hex(this.impl.digest());
   }
   copy(): HASH {
@@ -58,6 +61,10 @@ export class HASH {
     const cls = this.constructor as unknown as { __module__: string; __name__: string };
     return `<${this.impl.name} ${cls.__module__}.${cls.__name__} object @ ${hexAddress(this)}>`;
   }
+}
+
+function noArguments(method: string, args: unknown[]): void {
+  if (args.length) throw new TypeError(`HASH.${method}() takes no arguments (${args.length} given)`);
 }
 
 /** The data argument of a constructor: positional, or `data=` / `string=` (CPython accepts both). */
@@ -116,11 +123,9 @@ export const sha3_512 = (...args: unknown[]) => make(new Sha3("sha3_512", 64, 64
 export class SHAKE extends HASH {
   static __name__ = "HASH";
   static __qualname__ = "HASH";
-  // @ts-expect-error SHAKE's digest takes the length
   digest(length: unknown): PyBytes {
     return wrapBytes((this.impl as Sha3).squeeze(Number(toIndex(length))));
   }
-  // @ts-expect-error SHAKE's hexdigest takes the length
   hexdigest(length: unknown): string {
     return _to_hex((this.impl as Sha3).squeeze(Number(toIndex(length))));
   }
@@ -249,8 +254,8 @@ const CONSTRUCTORS: Record<string, (...a: unknown[]) => HASH> = {
   sha3_256,
   sha3_384,
   sha3_512,
-  shake_128: shake_128 as unknown as (...a: unknown[]) => HASH,
-  shake_256: shake_256 as unknown as (...a: unknown[]) => HASH,
+  shake_128,
+  shake_256,
   blake2b: (...a) => new blake2b(...a),
   blake2s: (...a) => new blake2s(...a),
 };
