@@ -234,7 +234,8 @@ function factsIn(nodes: py.Node[]): void {
 }
 
 function noteDoc(e: py.Attribute | py.Constant): void {
-  if (facts && (e._type === "Attribute" ? e.attr === "__doc__" : e.value === "__doc__")) facts.readsDoc = true;
+  // (inspect.getdoc reads docstrings too)
+  if (facts && (e._type === "Attribute" ? e.attr === "__doc__" || e.attr === "getdoc" : e.value === "__doc__")) facts.readsDoc = true;
 }
 
 function bind(scope: Scope, name: string): void {
@@ -514,6 +515,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       if (facts && tryDepth > 0) facts.guardedImports.add(stmt);
       // unittest reads test methods' docstrings (shortDescription in the runner's report).
       if (facts && (stmt._type === "Import" ? stmt.names.some((a) => a.name.split(".")[0] === "unittest") : stmt.module?.split(".")[0] === "unittest"))
+        facts.readsDoc = true;
+      if (facts && stmt._type === "ImportFrom" && stmt.module === "inspect" && stmt.names.some((a) => a.name === "getdoc" || a.name === "*"))
         facts.readsDoc = true;
       for (const a of stmt.names) {
         if (a.name === "*") continue;

@@ -32,6 +32,7 @@ import * as dataclasses from "./modules/dataclasses.js";
 import * as datetime from "./modules/datetime.js";
 import * as decimal from "./modules/decimal.js";
 import * as fractions from "./modules/fractions.js";
+import * as calendar from "./modules/calendar.js";
 import * as enum_ from "./modules/enum.js";
 import * as contextvars from "./modules/contextvars.js";
 import * as functools from "./modules/functools.js";
@@ -134,6 +135,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/datetime": datetime,
   "tsyncio/runtime/decimal": decimal,
   "tsyncio/runtime/fractions": fractions,
+  "tsyncio/runtime/calendar": calendar,
   "tsyncio/runtime/enum": enum_,
   "tsyncio/runtime/contextvars": contextvars,
   "tsyncio/runtime/functools": functools,

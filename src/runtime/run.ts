@@ -431,7 +431,7 @@ export function installFrames(src: FrameSource, moduleNames: Map<string, string>
     ),
   );
   // (a live frame's summary has no positions in 3.12: no carets)
-  _set_stack_frames(() => pythonFrames(new Error(), src).map((f) => ({ path: f.path, line: f.line, name: f.name })));
+  _set_stack_frames(() => pythonFrames(new Error(), src).map((f) => ({ path: f.path, line: f.line, name: f.name, positions: f.range })));
   set_location_provider(() => {
     const frames = pythonFrames(new Error(), src);
     const last = frames[frames.length - 1];

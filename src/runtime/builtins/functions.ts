@@ -809,8 +809,14 @@ export const type = typeObject(function type(x: unknown, bases?: unknown, ns?: u
   const C = class extends base {};
   markPythonClass(C); // its attributes are Python's (js-names.ts)
   Object.defineProperty(C, "name", { value: String(x) });
+  // (its own names: a base made by a class statement has __name__/__qualname__ of its own)
+  for (const key of ["__name__", "__qualname__"]) Object.defineProperty(C, key, { value: String(x), writable: true, configurable: true });
   if (ns instanceof PyDict) {
-    for (const [k, v] of ns.entries()) (C.prototype as Record<string, unknown>)[k as string] = v;
+    for (const [k, v] of ns.entries()) {
+      (C.prototype as Record<string, unknown>)[k as string] = v;
+      // Class attributes are read from the class itself (`C.x`), methods from the prototype.
+      if (typeof v !== "function") Object.defineProperty(C, k as string, { value: v, writable: true, configurable: true, enumerable: true });
+    }
   }
   return C;
 }, "type");

@@ -184,7 +184,13 @@ export function installSequenceMethods(kind: SequenceKind): void {
       return same(o) ? seqCmp(this, o, ">=") : NotImplemented;
     },
     __add__(this: unknown[], o: unknown): unknown {
-      if (!same(o)) throw new TypeError(`can only concatenate ${name} (not "${typeName(o)}") to ${name}`);
+      if (!same(o)) {
+        // list/tuple have no numeric add, so CPython tries the right operand's __radd__ (UserList's) first.
+        const radd = o !== null && typeof o === "object" && !Array.isArray(o) ? (o as { __radd__?: unknown }).__radd__ : undefined;
+        const r = typeof radd === "function" ? radd.call(o, this) : NotImplemented;
+        if (r !== NotImplemented) return r;
+        throw new TypeError(`can only concatenate ${name} (not "${typeName(o)}") to ${name}`);
+      }
       const r = start();
       for (let i = 0, m = this.length; i < m; i++) r.push(this[i]);
       for (let i = 0, m = o.length; i < m; i++) r.push(o[i]);

@@ -18,7 +18,7 @@ const CHUNK = 8192;
 export const stdinFeed: { read: ((max: number) => Uint8Array | null) | null } = { read: null };
 
 /** sys.stdin.buffer, the binary layer under sys.stdin: fd 0, readable only, not seekable. */
-class StdinBinary {
+export class StdinBinary {
   static __name__ = "BufferedReader";
   static __qualname__ = "BufferedReader";
   static __module__ = "_io";

@@ -17,6 +17,8 @@ export interface FrameRecord {
   range?: unknown;
   /** The source line to show instead of the file's (a FrameSummary made with `line=`). */
   source?: string;
+  /** The running expression's range, for inspect.stack()'s positions (not drawn by print_stack). */
+  positions?: readonly number[];
 }
 
 /** `types.CodeType`: the function a frame runs (its name and file). */
@@ -178,6 +180,20 @@ export function _live_frame(owner: object, code: CodeRecord, line: (owner: objec
     liveFrames.set(owner, (frame = live));
   }
   return frame;
+}
+
+/**
+ * Frames for the records of a stack, outermost first: each has its caller as `f_back` (None for
+ * the outermost). The innermost frame is returned.
+ */
+export function _stack_frame_chain(records: readonly FrameRecord[]): FrameType | null {
+  let back: FrameType | null = null;
+  for (const r of records) {
+    const frame = frameOf(r);
+    (frame as { f_back?: FrameType | null }).f_back = back;
+    back = frame;
+  }
+  return back;
 }
 
 function frameOf(r: FrameRecord): FrameType {

@@ -10,13 +10,14 @@
 // Long options may be abbreviated (`--verb` for `--verbose`, unless allow_abbrev=False); an
 // abbreviation that fits several is "ambiguous option". formatter_class= (the classes in
 // _argparse_formatters.ts) shapes the help text. CPython: Lib/argparse.py (documented and observed behaviour).
-import { SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
+import { Exception as PyException, OSError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { kw, popKw } from "../builtins/object.js";
 import { call, toIterable, truthy, eq, getattr } from "../builtins/ops.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
 import { stdio } from "../builtins/functions.js";
+import { open } from "../builtins/io.js";
 import { argv as sysArgv } from "./sys.js";
 import { HelpFormatter, type HelpLayout, helpLayout, splitLines } from "./_argparse_formatters.js";
 
@@ -61,6 +62,59 @@ export class ArgumentError extends ValueError {
   static __module__ = "argparse";
 }
 
+/** Raised by a type= callable to give its own error message. */
+export class ArgumentTypeError extends PyException {
+  static __module__ = "argparse";
+}
+
+/** action=BooleanOptionalAction: `--flag` stores True and `--no-flag` False (the default is None). */
+export class BooleanOptionalAction {
+  static __module__ = "argparse";
+}
+
+/**
+ * type=FileType(mode, ...): the argument names a file to open with those settings; "-" is
+ * sys.stdin (sys.stdout for a writing mode; their .buffer for a binary one). A file that cannot be
+ * opened is an ArgumentTypeError "can't open 'NAME': <the OSError>".
+ */
+export class FileType {
+  constructor(...args: unknown[]) {
+    const k = popKw(args) ?? {};
+    const names = ["mode", "bufsize", "encoding", "errors"] as const;
+    const dflts: unknown[] = ["r", -1n, null, null];
+    names.forEach((n, i) => ((this as Record<string, unknown>)[`_${n}`] = args[i] ?? k[n] ?? dflts[i]));
+  }
+  declare _mode: unknown;
+  declare _bufsize: unknown;
+  declare _encoding: unknown;
+  declare _errors: unknown;
+  __call__(name: unknown): unknown {
+    const mode = str(this._mode);
+    if (name === "-") {
+      const stream = mode.includes("r") ? stdio.stdin : /[wax]/.test(mode) ? stdio.stdout : null;
+      if (stream === null) throw new ValueError(`argument "-" with mode ${mode}`);
+      return mode.includes("b") ? getattr(stream, "buffer") : stream;
+    }
+    try {
+      return open(name, mode, this._bufsize, this._encoding, this._errors);
+    } catch (e) {
+      if (e instanceof OSError) throw new ArgumentTypeError(`can't open '${str(name)}': ${str(e)}`);
+      throw e;
+    }
+  }
+  __repr__(): string {
+    const parts = [repr(this._mode)];
+    if (this._bufsize !== -1n) parts.push(repr(this._bufsize));
+    if (this._encoding !== null) parts.push(`encoding=${repr(this._encoding)}`);
+    if (this._errors !== null) parts.push(`errors=${repr(this._errors)}`);
+    return `FileType(${parts.join(", ")})`;
+  }
+  static __module__ = "argparse";
+}
+
+const isBooleanOptional = (action: unknown): boolean =>
+  typeof action === "function" && (action === BooleanOptionalAction || action.prototype instanceof BooleanOptionalAction);
+
 interface Action {
   flags: string[];
   dest: string;
@@ -80,7 +134,7 @@ interface Action {
 
 const isOptional = (s: string) => s.startsWith("-") && s.length > 1 && !/^-\d/.test(s);
 /** Actions that take no value on the command line. */
-const ZERO_ARG_ACTIONS = ["store_true", "store_false", "store_const", "count", "help"];
+const ZERO_ARG_ACTIONS = ["store_true", "store_false", "store_const", "count", "help", "boolean_optional"];
 
 /** An option token resolved: its action (null when unknown), the flag and any attached value. */
 interface OptionMatch {
@@ -139,7 +193,10 @@ export class ArgumentParser {
         dest = long.replace(/^-+/, "").replace(/-/g, "_");
       } else dest = flags[0];
     }
-    const action = String(k.action ?? "store");
+    const booleanOptional = isBooleanOptional(k.action);
+    const action = booleanOptional ? "boolean_optional" : String(k.action ?? "store");
+    // BooleanOptionalAction: each --flag also gets its --no-flag, which stores False.
+    if (booleanOptional && optional) flags.push(...flags.filter((f) => f.startsWith("--")).map((f) => `--no-${f.slice(2)}`));
     let dflt = k.default ?? null;
     if (action === "store_true" && k.default === undefined) dflt = false;
     if (action === "store_false" && k.default === undefined) dflt = true;
@@ -274,29 +331,29 @@ export class ArgumentParser {
       // A cluster -abc of single-dash flags taking no value is -a -b -c; a flag that takes a
       // value ends the cluster and takes the rest (-vofile is -v -o file). All are checked
       // before any is applied, as argparse does.
-      const steps: [Action, string | null][] = [];
+      const steps: [Action, string, string | null][] = [];
       let { act, flag, inline } = match;
       for (;;) {
         if (inline === null) {
-          steps.push([act, null]);
+          steps.push([act, flag, null]);
           break;
         }
         const count = this._explicitCount(act);
         if (count === 1) {
-          steps.push([act, inline]);
+          steps.push([act, flag, inline]);
           break;
         }
         if (flag[1] === "-" || inline === "") this._argError(act, `ignored explicit argument ${repr(inline)}`);
-        steps.push([act, null]);
+        steps.push([act, flag, null]);
         flag = `-${inline[0]}`;
         const next = this._actions.find((a) => a.flags.includes(flag));
         if (!next) this._argError(act, `ignored explicit argument ${repr(inline)}`);
         act = next;
         inline = inline.length > 1 ? inline.slice(1) : null;
       }
-      for (const [stepAct, stepInline] of steps) {
+      for (const [stepAct, stepFlag, stepInline] of steps) {
         markSeen(stepAct);
-        i = this._takeOptional(stepAct, stepInline, argv, i, ns);
+        i = this._takeOptional(stepAct, stepFlag, stepInline, argv, i, ns);
       }
     }
     // Positionals take the loose tokens in order.
@@ -424,7 +481,7 @@ export class ArgumentParser {
   }
 
   /** Applies option `act` with its attached value, or the values after index `i`; the next index. */
-  private _takeOptional(act: Action, inline: string | null, argv: string[], i: number, ns: Namespace): number {
+  private _takeOptional(act: Action, flag: string, inline: string | null, argv: string[], i: number, ns: Namespace): number {
     const label = act.flags.join("/");
     switch (act.action) {
       case "help":
@@ -434,6 +491,9 @@ export class ArgumentParser {
       case "store_false":
       case "store_const":
         ns[act.dest] = act.action === "store_const" ? act.const : act.action === "store_true";
+        return i;
+      case "boolean_optional":
+        ns[act.dest] = !flag.startsWith("--no-");
         return i;
       case "count":
         ns[act.dest] = (typeof ns[act.dest] === "bigint" ? (ns[act.dest] as bigint) : 0n) + 1n;
@@ -473,6 +533,8 @@ export class ArgumentParser {
       try {
         v = call(a.type, text);
       } catch (e) {
+        // An ArgumentTypeError's message is the whole complaint (FileType's "can't open ...").
+        if (e instanceof ArgumentTypeError) this.error(`argument ${this._name(a)}: ${str(e)}`);
         if (e instanceof TypeError || e instanceof ValueError) {
           const tname = (a.type as { __name__?: string; name?: string }).__name__ ?? (a.type as { name?: string }).name ?? "value";
           this.error(`argument ${this._name(a)}: invalid ${tname} value: ${repr(text)}`);
@@ -495,6 +557,7 @@ export class ArgumentParser {
   }
 
   private _argUsage(a: Action): string {
+    if (a.action === "boolean_optional") return a.flags.join(" | ");
     if (ZERO_ARG_ACTIONS.includes(a.action)) return a.flags[0];
     const mv = this._metavar(a);
     const n = a.nargs;
@@ -586,7 +649,7 @@ export class ArgumentParser {
     if (this.description !== null) s += `\n${text(this.description, "", layout.width)}\n`;
     const invocation = (a: (typeof this._actions)[number]): string => {
       if (!a.flags.length) return this._metavar(a);
-      const takes = !["store_true", "store_false", "store_const", "count", "help"].includes(a.action);
+      const takes = !ZERO_ARG_ACTIONS.includes(a.action);
       return a.flags.map((f) => (takes ? `${f} ${this._metavar(a)}` : f)).join(", ");
     };
     // HelpFormatter: the help column is 2 past the longest invocation (indented 2), at most 24;

@@ -655,6 +655,7 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
 }
 
 export { PyDict as UserDict };
+export { UserList, UserString } from "./_collections_user.js";
 void sortInPlace;
 
 // `import collections.abc` binds collections, whose `abc` attribute is the submodule.

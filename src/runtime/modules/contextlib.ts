@@ -21,6 +21,7 @@ import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
 import { call, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
+import { chdir as osChdir, getcwd } from "./os.js";
 import { Coroutine, awaitable, makeCode } from "../asyncio/coroutines.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
@@ -332,6 +333,29 @@ export class suppress extends AbstractContextManager {
   }
 }
 Object.defineProperty(suppress, "__module__", { value: "contextlib" });
+
+// (os.chdir through a function of its own: the bundle would name both functions `chdir`)
+const changeDirectory = (path: unknown): unknown => osChdir(path);
+
+/** `chdir(path)`: the working directory is `path` inside the block, the one before it after (nested uses too). */
+export class chdir extends AbstractContextManager {
+  declare path: unknown;
+  declare _old_cwd: string[];
+  __init__(path: unknown): void {
+    this.path = path;
+    this._old_cwd = [];
+  }
+  __enter__(): null {
+    this._old_cwd.push(getcwd());
+    changeDirectory(this.path);
+    return null;
+  }
+  __exit__(..._exc: unknown[]): null {
+    changeDirectory(this._old_cwd.pop());
+    return null;
+  }
+}
+Object.defineProperty(chdir, "__module__", { value: "contextlib" });
 
 /** `closing(thing)`: calls thing.close() on exit. */
 export class closing extends AbstractContextManager {

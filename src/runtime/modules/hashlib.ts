@@ -8,6 +8,7 @@ import { typeName, index as toIndex, callm, truthy } from "../builtins/ops.js";
 import { PyBytes, bytesData, wrapBytes } from "../builtins/bytes.js";
 import { MD5, SHA1, SHA256, SHA512, type Digest } from "./_digests.js";
 import { Blake2b, Blake2s } from "./_blake2.js";
+import { Sha3 } from "./_sha3.js";
 import { host, type HostDigest } from "../host.js";
 
 /** The bytes to hash: a bytes-like object (str must be encoded first, as in CPython). */
@@ -44,10 +45,13 @@ export class HASH {
     this.impl.update(_hash_input(data));
     return null;
   }
-  digest(): PyBytes {
+  // (typed to take SHAKE's length too, since hashlib.new() may give either; a HASH takes none)
+  digest(...args: unknown[]): PyBytes {
+    noArguments("digest", args);
     return wrapBytes(this.impl.digest());
   }
-  hexdigest(): string {
+  hexdigest(...args: unknown[]): string {
+    noArguments("hexdigest", args);
     return _to_hex(this.impl.digest());
   }
   copy(): HASH {
@@ -57,6 +61,10 @@ export class HASH {
     const cls = this.constructor as unknown as { __module__: string; __name__: string };
     return `<${this.impl.name} ${cls.__module__}.${cls.__name__} object @ ${hexAddress(this)}>`;
   }
+}
+
+function noArguments(method: string, args: unknown[]): void {
+  if (args.length) throw new TypeError(`HASH.${method}() takes no arguments (${args.length} given)`);
 }
 
 /** The data argument of a constructor: positional, or `data=` / `string=` (CPython accepts both). */
@@ -105,6 +113,31 @@ export const sha224 = (...args: unknown[]) => make(digestOf(new SHA256(true)), a
 export const sha256 = (...args: unknown[]) => make(digestOf(new SHA256()), args);
 export const sha384 = (...args: unknown[]) => make(digestOf(new SHA512(true)), args);
 export const sha512 = (...args: unknown[]) => make(digestOf(new SHA512()), args);
+
+export const sha3_224 = (...args: unknown[]) => make(new Sha3("sha3_224", 28, 28), args);
+export const sha3_256 = (...args: unknown[]) => make(new Sha3("sha3_256", 32, 32), args);
+export const sha3_384 = (...args: unknown[]) => make(new Sha3("sha3_384", 48, 48), args);
+export const sha3_512 = (...args: unknown[]) => make(new Sha3("sha3_512", 64, 64), args);
+
+/** SHAKE: digest(length) and hexdigest(length) give as many bytes as asked for. */
+export class SHAKE extends HASH {
+  static __name__ = "HASH";
+  static __qualname__ = "HASH";
+  digest(length: unknown): PyBytes {
+    return wrapBytes((this.impl as Sha3).squeeze(Number(toIndex(length))));
+  }
+  hexdigest(length: unknown): string {
+    return _to_hex((this.impl as Sha3).squeeze(Number(toIndex(length))));
+  }
+}
+const makeShake = (impl: Sha3, args: unknown[]): SHAKE => {
+  const h = new SHAKE(impl);
+  const data = dataArg(args);
+  if (data !== undefined && data !== null) h.update(data);
+  return h;
+};
+export const shake_128 = (...args: unknown[]) => makeShake(new Sha3("shake_128", 0, 16), args);
+export const shake_256 = (...args: unknown[]) => makeShake(new Sha3("shake_256", 0, 32), args);
 
 function blake2Params(kw: Record<string, unknown>, maxDigest: number, maxSalt: number, which: string) {
   const digestSize = Number(toIndex(kw.digest_size ?? BigInt(maxDigest)));
@@ -217,6 +250,12 @@ const CONSTRUCTORS: Record<string, (...a: unknown[]) => HASH> = {
   sha256,
   sha384,
   sha512,
+  sha3_224,
+  sha3_256,
+  sha3_384,
+  sha3_512,
+  shake_128,
+  shake_256,
   blake2b: (...a) => new blake2b(...a),
   blake2s: (...a) => new blake2s(...a),
 };
@@ -229,7 +268,7 @@ export function _constructor_by_name(name: unknown): (...a: unknown[]) => HASH {
   if (typeof name !== "string") throw new TypeError(`new() argument 'name' must be str, not ${typeName(name)}`);
   const f = CONSTRUCTORS[name.toLowerCase().replace(/-/g, "")] ?? CONSTRUCTORS[name.toLowerCase()];
   if (f === undefined) {
-    if (["sha3_224", "sha3_256", "sha3_384", "sha3_512", "shake_128", "shake_256", "sm3", "ripemd160"].includes(name.toLowerCase())) {
+    if (["sm3", "ripemd160"].includes(name.toLowerCase())) {
       throw new ValueError(`unsupported hash type ${name} (tsyncio has no ${name})`);
     }
     throw new ValueError(`unsupported hash type ${name}`);

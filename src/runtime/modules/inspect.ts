@@ -1,6 +1,7 @@
 // inspect: the predicates asyncio code branches on (isawaitable, iscoroutine(function), isasyncgen(function),
 // isgenerator, isfunction, isclass, ismethod), getmro, getcoroutinestate, and signature() with Signature, Parameter and
-// BoundArguments (_inspect_signature.ts). Not here: getsource(), frames.
+// BoundArguments (_inspect_signature.ts); getmembers, getdoc/cleandoc, unwrap; currentframe() and
+// stack() (_inspect_frames.ts). Not here: getsource().
 // CPython: Lib/inspect.py (documented behaviour).
 import {
   iscoroutine as isCoro,
@@ -11,8 +12,12 @@ import {
 import { isfuture } from "../asyncio/futures.js";
 import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
-import { getattr, truthy } from "../builtins/ops.js";
-import { PyTuple } from "../builtins/collections.js";
+import { call, getattr, truthy } from "../builtins/ops.js";
+import { PyList, PyTuple } from "../builtins/collections.js";
+import { AttributeError, ValueError } from "../builtins/exceptions.js";
+import { FunctionType, dir, isinstance } from "../builtins/functions.js";
+import { PyObject, popKw } from "../builtins/object.js";
+import { repr } from "../builtins/repr.js";
 
 const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
 
@@ -44,8 +49,20 @@ export function isgeneratorfunction(f: unknown): boolean {
 export function isclass(x: unknown): boolean {
   return isClass(x);
 }
+/** A function a program defined (not a builtin nor the runtime's methods, such as object's __init__). */
 export function isfunction(x: unknown): boolean {
-  return typeof x === "function" && !isClass(x);
+  return typeof x === "function" && !isClass(x) && isinstance(x, FunctionType) && !objectMethods().has(x);
+}
+let objectMethodSet: Set<unknown> | null = null;
+/** object's own methods (__new__, __init_subclass__, ...): builtins in CPython. */
+function objectMethods(): Set<unknown> {
+  if (objectMethodSet === null) {
+    objectMethodSet = new Set();
+    for (const holder of [PyObject, PyObject.prototype]) {
+      for (const d of Object.values(Object.getOwnPropertyDescriptors(holder))) if (typeof d.value === "function") objectMethodSet.add(d.value);
+    }
+  }
+  return objectMethodSet;
 }
 export function ismethod(x: unknown): boolean {
   return typeof x === "function" && (x as { __self__?: unknown }).__self__ !== undefined;
@@ -68,3 +85,66 @@ export function getmro(cls: unknown): PyTuple<Function> {
 }
 
 export { signature, Signature, Parameter, BoundArguments, formatannotation, _empty } from "./_inspect_signature.js";
+export { currentframe, stack, FrameInfo } from "./_inspect_frames.js";
+
+/** The object's attributes (those dir() lists that can be read) as (name, value) pairs sorted by name, kept where `predicate(value)` is true. */
+export function getmembers(obj: unknown, predicate: unknown = null): PyList<PyTuple<unknown>> {
+  const out: PyTuple<unknown>[] = [];
+  for (const name of [...dir(obj)].sort()) {
+    let value: unknown;
+    try {
+      value = getattr(obj, name);
+    } catch (e) {
+      if (e instanceof AttributeError) continue;
+      throw e;
+    }
+    if (predicate === null || truthy(call(predicate, value))) out.push(PyTuple.of<unknown>(name, value));
+  }
+  return PyList.fromArray(out);
+}
+
+/**
+ * A docstring cleaned up: tabs expanded, the first line's leading blanks and the other lines'
+ * common indentation removed, blank lines at either end dropped.
+ */
+export function cleandoc(doc: unknown): string {
+  const lines = String(doc).replace(/\t/g, "        ").split("\n");
+  let margin = Infinity;
+  for (const line of lines.slice(1)) {
+    const content = line.trimStart();
+    if (content) margin = Math.min(margin, line.length - content.length);
+  }
+  lines[0] = lines[0].trimStart();
+  if (margin < Infinity) for (let i = 1; i < lines.length; i++) lines[i] = lines[i].slice(margin);
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  while (lines.length && !lines[0]) lines.shift();
+  return lines.join("\n");
+}
+
+/** The object's docstring cleaned up (a class without one: its nearest base's), or None. */
+export function getdoc(obj: unknown): string | null {
+  let doc: unknown = getattr(obj, "__doc__", null);
+  if (doc === null && isClass(obj)) {
+    // (object, last in every MRO, is not asked)
+    for (const base of [...(getattr(obj, "__mro__") as Iterable<unknown>)].slice(0, -1)) {
+      doc = getattr(base, "__doc__", null);
+      if (doc !== null) break;
+    }
+  }
+  return typeof doc === "string" ? cleandoc(doc) : null;
+}
+
+/** Follows the chain of `__wrapped__` attributes (functools.wraps) to the innermost function, or until `stop(f)` is true. */
+export function unwrap(func: unknown, ...args: unknown[]): unknown {
+  const stop = (popKw(args) ?? {}).stop ?? null;
+  const seen = new Set<unknown>([func]);
+  const original = func;
+  const none = {};
+  for (;;) {
+    const inner = getattr(func, "__wrapped__", none);
+    if (inner === none || (stop !== null && truthy(call(stop, func)))) return func;
+    func = inner;
+    if (seen.has(func)) throw new ValueError(`wrapper loop when unwrapping ${repr(original)}`);
+    seen.add(func);
+  }
+}

@@ -6,9 +6,12 @@ import { PyDict, PyList } from "../builtins/collections.js";
 import { add, toIterable, truediv, typeName } from "../builtins/ops.js";
 import { sorted } from "../builtins/functions.js";
 import { popKw } from "../builtins/object.js";
+import { _set_statistics_error } from "./_statistics_more.js";
 
 export class StatisticsError extends ValueError {}
 Object.defineProperty(StatisticsError, "__module__", { value: "statistics" });
+_set_statistics_error(StatisticsError);
+export { quantiles, covariance, correlation, linear_regression, LinearRegression, NormalDist } from "./_statistics_more.js";
 
 /** n/d with d > 0. */
 interface Ratio {

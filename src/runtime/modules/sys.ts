@@ -77,6 +77,55 @@ const FloatInfo = structseq("sys.float_info", [
   "rounds",
 ]);
 export const float_info = new FloatInfo([1.7976931348623157e308, 1024n, 308n, 2.2250738585072014e-308, -1021n, -307n, 15n, 53n, 2.220446049250313e-16, 2n, 1n]);
+// sys.flags: the interpreter's command-line and environment options, as CPython 3.12 starts a
+// script with none given; the PYTHON* variables that set them are read from the environment.
+const Flags = structseq("sys.flags", [
+  "debug",
+  "inspect",
+  "interactive",
+  "optimize",
+  "dont_write_bytecode",
+  "no_user_site",
+  "no_site",
+  "ignore_environment",
+  "verbose",
+  "bytes_warning",
+  "quiet",
+  "hash_randomization",
+  "isolated",
+  "dev_mode",
+  "utf8_mode",
+  "warn_default_encoding",
+  "safe_path",
+  "int_max_str_digits",
+]);
+/** An option a PYTHON* variable sets: 0 when unset or empty, else its number (1 if it is no number). */
+function envFlag(name: string): bigint {
+  const v = host.env?.[name];
+  if (v === undefined || v === "") return 0n;
+  return /^\d+$/.test(v) ? BigInt(v) : 1n;
+}
+export const flags = new Flags([
+  envFlag("PYTHONDEBUG"),
+  envFlag("PYTHONINSPECT"),
+  0n,
+  envFlag("PYTHONOPTIMIZE"),
+  envFlag("PYTHONDONTWRITEBYTECODE") ? 1n : 0n,
+  envFlag("PYTHONNOUSERSITE") ? 1n : 0n,
+  0n,
+  0n,
+  envFlag("PYTHONVERBOSE"),
+  0n,
+  0n,
+  // (the runtime's str hashes are the same in every run, as with PYTHONHASHSEED=0)
+  0n,
+  0n,
+  envFlag("PYTHONDEVMODE") !== 0n,
+  envFlag("PYTHONUTF8") ? 1n : 0n,
+  envFlag("PYTHONWARNDEFAULTENCODING") ? 1n : 0n,
+  envFlag("PYTHONSAFEPATH") !== 0n,
+  4300n,
+]);
 const IntInfo = structseq("sys.int_info", ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
 export const int_info = new IntInfo([30n, 4n, 4300n, 640n]);
 

@@ -273,6 +273,10 @@ let stackFrames: () => FrameRecord[] = () => [];
 export function _set_stack_frames(f: () => FrameRecord[]): void {
   stackFrames = f;
 }
+/** The program's frames on the stack now, outermost first (inspect.stack(), inspect.currentframe()). */
+export function _current_frames(): FrameRecord[] {
+  return stackFrames();
+}
 
 /** The frames of a traceback object's chain, outermost first. */
 function recordsOf(tb: unknown): FrameRecord[] {

@@ -1,10 +1,12 @@
 // types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against
 // (FunctionType, MethodType, GeneratorType, CoroutineType, BuiltinFunctionType, ModuleType, NoneType...).
 import { PyObject, popKw, className } from "../builtins/object.js";
-import { TypeError } from "../builtins/exceptions.js";
-import { PyDict } from "../builtins/collections.js";
+import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { PyDict, PyTuple } from "../builtins/collections.js";
+import { type } from "../builtins/functions.js";
+import { toIterable } from "../builtins/protocol.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { eq, NotImplemented } from "../builtins/ops.js";
+import { call, eq, NotImplemented } from "../builtins/ops.js";
 import { Coroutine } from "../asyncio/coroutines.js";
 
 /** `SimpleNamespace(a=1)`: attributes given as keywords; repr `namespace(a=1)`, equal by attributes. */
@@ -64,3 +66,22 @@ export { GenericAlias } from "./_type_alias.js";
 
 // `types.TracebackType`, `FrameType`, `CodeType`: the traceback objects of raised exceptions.
 export { TracebackType, FrameType, CodeType } from "./_traceback_objects.js";
+
+/**
+ * `types.new_class(name, bases=(), kwds=None, exec_body=None)`: a class made as a class statement
+ * would make it; `exec_body(ns)` fills its namespace. Its module is "types" unless the body sets
+ * `__module__` (CPython takes it from the calling frame, here types.py).
+ */
+export function new_class(name: unknown, ...args: unknown[]): unknown {
+  const k = popKw(args) ?? {};
+  const bases = args[0] ?? k.bases ?? PyTuple.fromArray([]);
+  const kwds = (args[1] ?? k.kwds ?? null) as PyDict<string, unknown> | null;
+  const execBody = args[2] ?? k.exec_body ?? null;
+  const ns = new PyDict<string, unknown>();
+  if (execBody !== null) call(execBody, ns);
+  if (!ns.has("__module__")) ns.__setitem__("__module__", "types");
+  if (kwds !== null && kwds.has("metaclass") && kwds.get("metaclass") !== type) {
+    throw new NotImplementedError("types.new_class() with a metaclass is not supported by tsyncio");
+  }
+  return call(type, name, PyTuple.fromArray(Array.from(toIterable(bases))), ns);
+}

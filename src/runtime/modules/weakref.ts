@@ -8,7 +8,8 @@
 import { PyObject, KwArgs, popKw, className, classModule, hexAddress } from "../builtins/object.js";
 import { TypeError } from "../builtins/exceptions.js";
 import { PyDict, PySet, PyList } from "../builtins/collections.js";
-import { call, typeName } from "../builtins/ops.js";
+import { call, eq, pytype, typeName } from "../builtins/ops.js";
+import { repr } from "../builtins/repr.js";
 import { register as atexitRegister } from "./atexit.js";
 
 function checkReferent(obj: unknown): void {
@@ -46,6 +47,28 @@ Object.defineProperty(ref, "__name__", { value: "ReferenceType" });
 Object.defineProperty(ref, "__qualname__", { value: "ReferenceType" });
 Object.defineProperty(ref, "__module__", { value: "weakref", writable: true, configurable: true });
 export { ref as ReferenceType };
+
+/** `weakref.WeakMethod(obj.method)`: a ref to a bound method; calling it gives the bound method. */
+export class WeakMethod extends ref {
+  __init__(method: unknown, callback: unknown = null): void {
+    const m = method as { __self__?: unknown; __func__?: unknown };
+    if (typeof method !== "function" || m.__self__ === undefined || m.__func__ === undefined) {
+      throw new TypeError(`argument should be a bound method, not ${repr(pytype(method))}`);
+    }
+    super.__init__(m.__self__, callback);
+    this._method = method;
+  }
+  declare _method: unknown;
+  __call__(): unknown {
+    return this._method;
+  }
+  __eq__(o: unknown): boolean {
+    return o instanceof WeakMethod && eq(o._method, this._method);
+  }
+}
+Object.defineProperty(WeakMethod, "__module__", { value: "weakref", writable: true, configurable: true });
+Object.defineProperty(WeakMethod, "__name__", { value: "WeakMethod" });
+Object.defineProperty(WeakMethod, "__qualname__", { value: "WeakMethod" });
 
 /** `weakref.proxy(obj)`: the object itself stands in for its proxy (every attribute reads through). */
 export function proxy(obj: unknown, _callback: unknown = null): unknown {
