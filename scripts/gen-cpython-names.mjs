@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import { STDLIB } from "../dist/lower/stdlib.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,5 +32,6 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
 ${lines.join("\n")}
 };
 `;
-writeFileSync(join(root, "src/lower/cpython-names.ts"), text);
+const out = join(root, "src/lower/cpython-names.ts");
+writeFileSync(out, await prettier.format(text, { ...(await prettier.resolveConfig(out)), filepath: out }));
 console.log(`src/lower/cpython-names.ts: ${Object.values(missing).flat().length} names in ${lines.length} modules`);
