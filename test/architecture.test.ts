@@ -40,6 +40,7 @@ const BUILTINS_LAYERS: string[][] = [
     "builtin-dirs",
     "builtin-arity",
     "module-files",
+    "class-descriptors",
   ],
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],

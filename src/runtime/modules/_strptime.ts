@@ -8,7 +8,6 @@ import { TypeError, ValueError } from "../builtins/exceptions.js";
 import { typeName } from "../builtins/ops.js";
 import { repr } from "../builtins/repr.js";
 import { error as ReError } from "./re.js";
-import { daylight, tzname } from "./time.js";
 
 const DAY_ABBR = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAY_FULL = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -18,9 +17,15 @@ const MON_FULL = ["january", "february", "march", "april", "may", "june", "july"
 /** A choice of names, longest first so that "march" is not cut to "mar" (the C locale's order). */
 const names = (list: string[]) => [...list].sort((a, b) => b.length - a.length).join("|");
 
+/** The local time zone's names and whether it has daylight saving time (time.tzname, time.daylight). */
+export interface LocalZone {
+  tzname: readonly string[];
+  daylight: boolean;
+}
+
 /** Each directive's pattern, in Python's syntax (its text decides re.error's positions). */
-function directivePatterns(): Record<string, string> {
-  const zones = [...new Set(["utc", "gmt", ...zoneNames()])].sort((a, b) => b.length - a.length);
+function directivePatterns(zone: LocalZone): Record<string, string> {
+  const zones = [...new Set(["utc", "gmt", ...zoneNames(zone)])].sort((a, b) => b.length - a.length);
   return {
     d: String.raw`(?P<d>3[0-1]|[1-2]\d|0[1-9]|[1-9]| [1-9])`,
     f: String.raw`(?P<f>[0-9]{1,6})`,
@@ -51,9 +56,9 @@ function directivePatterns(): Record<string, string> {
 /** The C locale's composite directives, expanded before the rest. */
 const COMPOSITE: Record<string, string> = { c: "%a %b %d %H:%M:%S %Y", x: "%m/%d/%y", X: "%H:%M:%S" };
 
-function zoneNames(): string[] {
-  const local = (tzname as unknown as string[]).map((n) => n.toLowerCase());
-  return daylight ? local : [local[0]];
+function zoneNames(zone: LocalZone): string[] {
+  const local = zone.tzname.map((n) => n.toLowerCase());
+  return zone.daylight ? local : [local[0]];
 }
 
 const PY_SPECIAL = /([\\.^$*+?(){}[\]|])/g;
@@ -69,10 +74,10 @@ interface Compiled {
 }
 const cache = new Map<string, Compiled>();
 
-function compile(format: string): Compiled {
+function compile(format: string, zone: LocalZone): Compiled {
   const hit = cache.get(format);
   if (hit) return hit;
-  const patterns = directivePatterns();
+  const patterns = directivePatterns(zone);
   // Composite directives first (%c, %x, %X), as the locale's own formats.
   let expanded = "";
   for (let i = 0; i < format.length; i++) {
@@ -164,10 +169,10 @@ function checkStr(x: unknown, n: number): string {
   return x;
 }
 
-export function strptime(dataArg: unknown, formatArg: unknown): Parsed {
+export function strptime(dataArg: unknown, formatArg: unknown, localZone: LocalZone): Parsed {
   const data = checkStr(dataArg, 1);
   const format = checkStr(formatArg, 2);
-  const { regex } = compile(format);
+  const { regex } = compile(format, localZone);
   regex.lastIndex = 0;
   const found = regex.exec(data);
   // (a lower-case "z" for %z matched only because JS has no case-sensitive island in /i)
@@ -262,11 +267,11 @@ export function strptime(dataArg: unknown, formatArg: unknown): Parsed {
         [gmtoff, gmtoffFraction] = parseOffset(value);
         break;
       case "Z": {
-        const zone = value.toLowerCase();
-        const local = (tzname as unknown as string[]).map((n) => n.toLowerCase());
-        if (zone === "utc" || zone === "gmt" || zone === local[0]) {
-          if (!(local[0] === local[1] && daylight && zone !== "utc" && zone !== "gmt")) isdst = 0;
-        } else if (daylight && zone === local[1]) isdst = 1;
+        const found = value.toLowerCase();
+        const local = zoneNames({ tzname: localZone.tzname, daylight: true });
+        if (found === "utc" || found === "gmt" || found === local[0]) {
+          if (!(local[0] === local[1] && localZone.daylight && found !== "utc" && found !== "gmt")) isdst = 0;
+        } else if (localZone.daylight && found === local[1]) isdst = 1;
         break;
       }
     }

@@ -16,7 +16,7 @@ import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { strptime } from "./_strptime.js";
 import { init_after_new } from "./_runtime_init.js";
-import { localtime as tmLocaltime, mktime as tmMktime, strftime as tmStrftime, struct_time } from "./time.js";
+import { daylight as tmDaylight, tzname as tmTzname, localtime as tmLocaltime, mktime as tmMktime, strftime as tmStrftime, struct_time } from "./time.js";
 
 export const MINYEAR = 1n;
 export const MAXYEAR = 9999n;
@@ -875,7 +875,7 @@ export class datetime extends date {
   }
   /** cls.strptime(date_string, format): a %z offset gives a fixed-offset timezone (named by %Z). */
   static strptime(s: unknown, fmt: unknown): datetime {
-    const p = strptime(s, fmt);
+    const p = strptime(s, fmt, { tzname: tmTzname as unknown as string[], daylight: tmDaylight !== 0n });
     const args: unknown[] = [p.year, p.month, p.day, p.hour, p.minute, p.second, p.fraction].map(BigInt);
     if (p.gmtoff !== null) {
       const offset = new timedelta(0n, BigInt(p.gmtoff), BigInt(p.gmtoffFraction));

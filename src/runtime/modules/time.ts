@@ -266,7 +266,7 @@ export const tzname = PyTuple.of("UTC", "UTC");
 
 /** strptime(string, format="%a %b %d %H:%M:%S %Y"): a struct_time, its zone and offset from %Z/%z. */
 export function strptime(s: unknown, fmt: unknown = "%a %b %d %H:%M:%S %Y"): ST {
-  const p = parseTime(s, fmt);
+  const p = parseTime(s, fmt, { tzname: tzname as unknown as string[], daylight: daylight !== 0n });
   const fields = [p.year, p.month, p.day, p.hour, p.minute, p.second, p.weekday, p.julian, p.isdst].map(BigInt);
   return new struct_time([...fields, p.tzname, p.gmtoff === null ? null : BigInt(p.gmtoff), false]) as ST;
 }
