@@ -1612,6 +1612,11 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
     l.sort();
     return l;
   }
+  return defaultDir(obj);
+});
+
+/** object.__dir__: the names dir() lists when the class has no `__dir__` of its own. */
+function defaultDir(obj: unknown): PyList<string> {
   const builtinType = builtinTypeOf(obj);
   if (builtinType !== undefined) return PyList.fromArray([...BUILTIN_TYPE_DIRS[builtinType]]);
   const names = new Set<string>();
@@ -1635,7 +1640,7 @@ export const dir = builtin(function dir(obj?: unknown): PyList<string> {
   const l = PyList.fromArray([...names]);
   l.sort();
   return l;
-});
+}
 
 /**
  * object's methods that a program's class (and its instances) have without defining them, as CPython
@@ -1655,7 +1660,7 @@ const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
   __gt__: () => NotImplemented,
   __ge__: () => NotImplemented,
   __hash__: (self) => hash(self),
-  __dir__: (self) => dir(self),
+  __dir__: (self) => defaultDir(self),
   __delattr__: (self, name) => delattrImpl(self, name),
   __getstate__: (self) => {
     const d = getattr(self, "__dict__", null);

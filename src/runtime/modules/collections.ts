@@ -326,7 +326,12 @@ export class OrderedDict<K = unknown, V = unknown> extends PyDict<K, V> {
     return PyTuple.of<K | V>(k, v);
   }
   copy(): OrderedDict<K, V> {
-    if (this.constructor !== OrderedDict) return call(this.constructor, this) as OrderedDict<K, V>;
+    if (this.constructor !== OrderedDict) {
+      // (as CPython's: the subclass made with no arguments, then each item set through it)
+      const made = call(this.constructor) as OrderedDict<K, V>;
+      for (const [k, v] of this.entries()) setitem(made, k, v);
+      return made;
+    }
     const d = new OrderedDict<K, V>();
     for (const [k, v] of this.entries()) d.__setitem__(k, v);
     return d;

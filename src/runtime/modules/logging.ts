@@ -20,7 +20,6 @@ import {
   BaseException,
   Exception,
   RecursionError,
-  AttributeError,
 } from "../builtins/exceptions.js";
 import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
@@ -29,7 +28,7 @@ import { init_from } from "./_runtime_init.js";
 import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
-import { pytype, truthy, typeName } from "../builtins/ops.js";
+import { plainSetattr, pytype, truthy, typeName } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { current_location } from "../program.js";
 import { exc_info as sys_exc_info } from "./sys.js";
@@ -892,10 +891,11 @@ export let raiseExceptions: unknown = true;
 let noHandlerWarningGiven = false;
 
 /** `logging.NAME = value` for the module's switches its code reads (raiseExceptions, lastResort). */
-export function __setattr__(name: string, value: unknown): void {
+export function __setattr__(this: object, name: string, value: unknown): void {
   if (name === "raiseExceptions") raiseExceptions = value;
   else if (name === "lastResort") lastResort = value as Handler | null;
-  else throw new AttributeError(`tsyncio: assigning logging.${name} is not supported`);
+  // (any other name, `logging.getLogger = ...` included, is set on the module object as before)
+  else plainSetattr(this, name, value);
 }
 
 // asyncio logs through getLogger("asyncio"): with nothing configured this is the last-resort
