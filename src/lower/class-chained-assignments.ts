@@ -8,50 +8,60 @@
 import type * as py from "../ast/nodes.js";
 
 export function splitClassChainedAssignments(module: py.Module): py.Module {
-  visitStatements(module.body, false);
-  return module;
+  const body = visitStatements(module.body, false);
+  // (the tree is never changed in place: what changed is a copy, the rest is shared)
+  return body === module.body ? module : { ...module, body };
 }
 
 /** Walks the statements (not the expressions) that can hold a class statement. */
 function visitStatements(body: py.Stmt[], inClass: boolean): py.Stmt[] {
   let out: py.Stmt[] | null = null;
   for (let i = 0; i < body.length; i++) {
-    const s = body[i];
-    visitNested(s);
+    const s = visitNested(body[i]);
     const split = inClass ? splitChain(s) : null;
-    if (split) out ??= body.slice(0, i);
+    if ((split || s !== body[i]) && out === null) out = body.slice(0, i);
     if (out) out.push(...(split ?? [s]));
   }
   return out ?? body;
 }
 
-function visitNested(s: py.Stmt): void {
+/** The statement with its nested statement lists walked: itself when nothing in them changed. */
+function visitNested(s: py.Stmt): py.Stmt {
+  const walk = <T extends py.Stmt>(node: T, fields: Partial<Record<string, py.Stmt[]>>): T => {
+    const changed = Object.entries(fields).filter(([k, v]) => v !== (node as unknown as Record<string, unknown>)[k]);
+    return changed.length ? { ...node, ...Object.fromEntries(changed) } : node;
+  };
   switch (s._type) {
     case "ClassDef":
-      s.body = visitStatements(s.body, true);
-      return;
+      return walk(s, { body: visitStatements(s.body, true) });
     case "FunctionDef":
     case "AsyncFunctionDef":
+    case "With":
+    case "AsyncWith":
+      return walk(s, { body: visitStatements(s.body, false) });
     case "While":
     case "For":
     case "AsyncFor":
     case "If":
-    case "With":
-    case "AsyncWith":
-      s.body = visitStatements(s.body, false);
-      if ("orelse" in s) s.orelse = visitStatements(s.orelse, false);
-      return;
+      return walk(s, { body: visitStatements(s.body, false), orelse: visitStatements(s.orelse, false) });
     case "Try":
-    case "TryStar":
-      s.body = visitStatements(s.body, false);
-      for (const h of s.handlers) h.body = visitStatements(h.body, false);
-      s.orelse = visitStatements(s.orelse, false);
-      s.finalbody = visitStatements(s.finalbody, false);
-      return;
-    case "Match":
-      for (const c of s.cases) c.body = visitStatements(c.body, false);
-      return;
+    case "TryStar": {
+      const handlers = s.handlers.map((h) => {
+        const b = visitStatements(h.body, false);
+        return b === h.body ? h : { ...h, body: b };
+      });
+      const t = walk(s, { body: visitStatements(s.body, false), orelse: visitStatements(s.orelse, false), finalbody: visitStatements(s.finalbody, false) });
+      return handlers.every((h, i) => h === s.handlers[i]) ? t : { ...t, handlers };
+    }
+    case "Match": {
+      const cases = s.cases.map((c) => {
+        const b = visitStatements(c.body, false);
+        return b === c.body ? c : { ...c, body: b };
+      });
+      return cases.every((c, i) => c === s.cases[i]) ? s : { ...s, cases };
+    }
   }
+  return s;
 }
 
 function splitChain(s: py.Stmt): py.Stmt[] | null {

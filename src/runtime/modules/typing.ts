@@ -440,7 +440,18 @@ Object.defineProperty(Generic, "__module__", { value: "typing" });
 // theirs has instances without a __dict__)
 Object.defineProperty(Generic, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
 
-const PROTOCOL_SKIP = new globalThis.Set(["constructor", "__init__", "__class_getitem__"]);
+// (what CPython leaves out of a protocol's members; `__module__`, `__doc__`: every class has them)
+const PROTOCOL_SKIP = new globalThis.Set([
+  "constructor",
+  "__init__",
+  "__class_getitem__",
+  "__module__",
+  "__doc__",
+  "__qualname__",
+  "__slots__",
+  "__dict__",
+  "__weakref__",
+]);
 
 /** `class Drawable(Protocol)`: structural isinstance() once decorated with @runtime_checkable. */
 export class Protocol extends Generic {
