@@ -13,7 +13,7 @@ import { localsCall } from "./locals-call.js";
 import { globalsCall } from "./globals-call.js";
 import { call, id, lit, member, newExpr, spread } from "../ir/nodes.js";
 import { setPyMark } from "../ir/positions.js";
-import { ASYNCIO, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
+import { ASYNCIO, PROGRAM, argumentArray, jsMemberName, type LowerContext, needsArgumentArray, safeName, safeProp, spreadOnly } from "./context.js";
 import { absentInCPython } from "./platform-absent.js";
 import { resolveName } from "./scopes.js";
 import { walk } from "../ast/walk.js";
@@ -302,7 +302,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       if (known?.kind === "module") {
         const info = STDLIB[known.name];
         if (info && !info.names.has(f.attr)) {
-          if (absentInCPython(known.name, f.attr)) return cx.rt("call", cx.rt("getattr", cx.expr(v), lit(f.attr)), ...args, ...kwArgs());
+          if (absentInCPython(known.name, f.attr))
+            return cx.rt("call", call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(f.attr), cx.expr(v)), ...args, ...kwArgs());
           return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
         }
         const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;

@@ -473,8 +473,8 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
       }
       if (info && !info.names.has(e.attr)) {
         // A name CPython on Linux lacks too: its AttributeError when the line runs.
-        // (through getattr: a program may have set it, `asyncio.QueueShutDown = ...` as a back-port)
-        if (absentInCPython(known.name, e.attr)) return cx.rt("getattr", cx.expr(v), lit(e.attr));
+        // (the module object too: a program may have set it, `asyncio.QueueShutDown = ...` as a back-port)
+        if (absentInCPython(known.name, e.attr)) return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(e.attr), cx.expr(v));
         return cx.diags.error(e, "TSY3004", { name: e.attr, module: known.name });
       }
       return member(cx.expr(v), e.attr);

@@ -239,9 +239,14 @@ export function import_runtime_name(namespace: Record<string, unknown>, module: 
   throw new ImportError(`cannot import name '${name}' from '${module}' (unknown location)`, new KwArgs({ name: module, name_from: name }));
 }
 
-/** `module.name` of a name CPython has on Windows only (src/lower/platform-absent.ts): its AttributeError on Linux. */
+/**
+ * `module.name` of a name CPython on Linux lacks too (Windows-only, or a newer Python's:
+ * src/lower/platform-absent.ts): what the program set there itself (a back-port), else CPython's
+ * AttributeError.
+ */
 // (typed `any`, not `never`: TS refuses to call a `never`, and `asyncio.ProactorEventLoop()` calls it)
-export function absent_module_attribute(module: string, name: string): any {
+export function absent_module_attribute(module: string, name: string, namespace?: object): any {
+  if (namespace !== undefined && Object.prototype.hasOwnProperty.call(namespace, name)) return (namespace as Record<string, unknown>)[name];
   throw new AttributeError(`module '${module}' has no attribute '${name}'`);
 }
 
