@@ -21,18 +21,6 @@ export function init_from(self: object, target: Function, cls: Function, args: u
   (self as { __init__(...a: unknown[]): unknown }).__init__(...args);
 }
 
-/**
- * For a runtime class made by CPython's `__new__` alone (datetime's date, time, datetime, timedelta):
- * a program's subclass defining `__init__` gets it called with the constructor's arguments, as
- * `type.__call__` does after `__new__`. Called at the end of the constructor of `cls`.
- */
-export function init_after_new(self: object, target: Function, cls: Function, args: unknown[]): void {
-  if (target === cls || !ownerIsProgram(target, "__init__")) return;
-  let c = target;
-  while (programClasses.has(c)) c = Object.getPrototypeOf(c);
-  if (c === cls) init_from(self, target, cls, args);
-}
-
 function ownerIsProgram(target: Function, name: string): boolean {
   for (let p = target.prototype as object | null; p !== null; p = Object.getPrototypeOf(p)) {
     if (Object.prototype.hasOwnProperty.call(p, name)) return programClasses.has((p as { constructor: Function }).constructor);

@@ -15,7 +15,8 @@ import { floatRepr, repr } from "../builtins/repr.js";
 import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { strptime } from "./_strptime.js";
-import { init_after_new } from "./_runtime_init.js";
+import { init_from } from "./_runtime_init.js";
+import { subclassDefinesInit } from "../builtins/subclassable.js";
 import { daylight as tmDaylight, tzname as tmTzname, localtime as tmLocaltime, mktime as tmMktime, strftime as tmStrftime, struct_time } from "./time.js";
 
 export const MINYEAR = 1n;
@@ -111,7 +112,7 @@ export class timedelta {
   readonly _us: bigint;
 
   constructor(...args: unknown[]) {
-    const given = new.target === timedelta ? null : [...args]; // for a subclass's __init__
+    const given = subclassDefinesInit(new.target, timedelta) ? [...args] : null; // (its __init__ runs after, as after __new__)
     const a = bind(
       ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"],
       args,
@@ -150,7 +151,7 @@ export class timedelta {
     }
     this._us = whole + BigInt(roundHalfEven(frac));
     timedelta.check(this._us);
-    if (given !== null) init_after_new(this, new.target, timedelta, given);
+    if (given !== null) init_from(this, new.target, timedelta, given);
   }
   /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
   __init__(..._args: unknown[]): null {
@@ -415,13 +416,13 @@ export class date {
   _d: number;
 
   constructor(...args: unknown[]) {
-    const given = new.target === date ? null : [...args]; // for a subclass's __init__
+    const given = subclassDefinesInit(new.target, date) ? [...args] : null; // (its __init__ runs after, as after __new__)
     const a = bind(["year", "month", "day"], args, {}, "date");
     this._y = toInt(a.year, "year");
     this._m = toInt(a.month, "month");
     this._d = toInt(a.day, "day");
     checkDate(this._y, this._m, this._d);
-    if (given !== null) init_after_new(this, new.target, date, given);
+    if (given !== null) init_from(this, new.target, date, given);
   }
   /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
   __init__(..._args: unknown[]): null {
@@ -598,7 +599,7 @@ export class time {
   _fold: number;
 
   constructor(...args: unknown[]) {
-    const given = new.target === time ? null : [...args]; // for a subclass's __init__
+    const given = subclassDefinesInit(new.target, time) ? [...args] : null; // (its __init__ runs after, as after __new__)
     const a = bind(
       ["hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -619,7 +620,7 @@ export class time {
     this._tz = a.tzinfo;
     this._fold = toInt(a.fold, "fold");
     checkTime(this._h, this._mi, this._s, this._us);
-    if (given !== null) init_after_new(this, new.target, time, given);
+    if (given !== null) init_from(this, new.target, time, given);
   }
   /** object.__init__, which a subclass's `super().__init__(...)` reaches (the arguments went to the constructor). */
   __init__(..._args: unknown[]): null {
@@ -733,7 +734,7 @@ export class datetime extends date {
   _fold = 0;
 
   constructor(...args: unknown[]) {
-    const given = new.target === datetime ? null : [...args]; // for a subclass's __init__
+    const given = subclassDefinesInit(new.target, datetime) ? [...args] : null; // (its __init__ runs after, as after __new__)
     const a = bind(
       ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -758,7 +759,7 @@ export class datetime extends date {
     if (this._tz !== null && !(this._tz instanceof tzinfo)) {
       throw new TypeError(`tzinfo argument must be None or of a tzinfo subclass, not type '${typeName(this._tz)}'`);
     }
-    if (given !== null) init_after_new(this, new.target, datetime, given);
+    if (given !== null) init_from(this, new.target, datetime, given);
   }
 
   /** A datetime of class `cls`: the stock one directly, a subclass through its constructor (CPython's too). */
