@@ -289,7 +289,7 @@ function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown,
   const made = (d: PyDict<string, unknown>, pairs: PyTuple<unknown>[]): unknown =>
     pairsHook !== null ? call(pairsHook, PyList.fromArray(pairs)) : objectHook !== null ? call(objectHook, d) : d;
   const ws = () => {
-    while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
+    i = skipSpace(doc, i);
   };
   const err = (msg: string, pos = i): never => {
     throw new JSONDecodeError(msg, doc, pos);
@@ -406,7 +406,7 @@ function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown,
     return err("Expecting value");
   };
   // (a value must start right here: raw_decode does not skip whitespace)
-  if (" \t\n\r".includes(doc[i] ?? "x")) err("Expecting value");
+  if (skipSpace(doc, i) !== i) err("Expecting value");
   const v = value();
   return [v, i];
 }
@@ -417,10 +417,11 @@ function docText(s: unknown): string {
   if (d !== null) return decodeBytes(d, "utf-8", "surrogatepass");
   throw new TypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
 }
-const skipSpace = (doc: string, i: number) => {
+/** Where JSON's whitespace (space, tab, newline, return) that starts at `i` ends. */
+function skipSpace(doc: string, i: number): number {
   while (i < doc.length && " \t\n\r".includes(doc[i])) i++;
   return i;
-};
+}
 function decodeWhole(doc: string, options: DecodeOptions): unknown {
   const [v, end] = decodeAt(doc, skipSpace(doc, 0), options);
   const after = skipSpace(doc, end);
