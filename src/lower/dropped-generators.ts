@@ -7,7 +7,9 @@
 // stored, returned, read by a nested function) keeps today's behaviour (closed at exit).
 // A coroutine of the program's own `async def` held the same way, and only looked at (formatted
 // in an f-string, printed, repr'd), dies with its variable too: never started, it is reported
-// "never awaited" there rather than at exit.
+// "never awaited" there rather than at exit. So does a task of asyncio.create_task() held the same
+// way and looked at or asked about (`t.done()`, `t.cancel()`): finished, an exception nobody
+// retrieved is reported there ("Task exception was never retrieved"); still running, when it ends.
 
 import type * as py from "../ast/nodes.js";
 import { forEachChild, walk } from "../ast/walk.js";
@@ -21,6 +23,9 @@ const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "Cla
 const DRIVING_METHODS = new Set(["send", "throw", "close", "__next__"]);
 // Builtins that look at an object and keep no reference to it.
 const INSPECTING_BUILTINS = new Set(["print", "repr", "str", "type", "id", "format", "ascii"]);
+// A task's methods that keep no reference to it (add_done_callback hands it to the callback).
+const TASK_QUERIES = new Set(["cancel", "cancelled", "done", "result", "exception", "get_name", "set_name", "get_coro"]);
+const RETRIEVING = new Set(["result", "exception"]);
 
 // Each answer is the same wherever in its scope it is asked: kept per scope and name (a module with
 // many loops over names would otherwise walk its body once per loop).
@@ -50,6 +55,9 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
   // at somewhere (a name only awaited can go unnoticed), and generators keep the driving uses only.
   let generatorStores = false;
   let coroutineStores = false;
+  let taskStores = false;
+  let taskQueries = false;
+  let retrieved = false;
   let lookedAt = false;
   let otherUses = false;
   const mentions = (n: py.Node) => {
@@ -75,6 +83,7 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
         const value = parent?._type === "Assign" && parent.targets.length === 1 ? parent.value : null;
         if (value === null || !isFreshObject(cx, value)) owned = false;
         else if (isFreshCoroutine(cx, value)) coroutineStores = true;
+        else if (isFreshTask(cx, value)) taskStores = true;
         else if (isFreshGenerator(cx, value) && value._type !== "Constant") generatorStores = true;
       } else if (use === "Load") {
         const driven =
@@ -83,7 +92,10 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
           ((parent?._type === "For" || parent?._type === "AsyncFor") && parent.iter === node);
         // `await c` runs the coroutine to its end, and keeps no reference once done.
         const awaited = parent?._type === "Await" && parent.value === node;
-        const looked = !driven && !awaited && inspected(cx, node as py.Name, parent);
+        const queried = parent?._type === "Attribute" && TASK_QUERIES.has(parent.attr) && grand?._type === "Call" && grand.func === parent;
+        if (queried) taskQueries = true;
+        if (awaited || (queried && RETRIEVING.has((parent as py.Attribute).attr))) retrieved = true;
+        const looked = !driven && !awaited && (queried || inspected(cx, node as py.Name, parent));
         if (looked) lookedAt = true;
         if (awaited || looked) otherUses = true;
         else if (!driven) owned = false;
@@ -95,6 +107,11 @@ function ownedGenerator(cx: LowerContext, name: string): boolean {
   for (const s of body) visit(s, owner, null);
   if (otherUses && generatorStores) return false;
   if (coroutineStores && !lookedAt) return false;
+  if (taskQueries && !taskStores) return false;
+  // A task awaited or asked for its outcome somewhere is left alone (most are: the report then
+  // comes at exit, where the program did not get there); tracking one costs its function a
+  // try/finally.
+  if (taskStores && (generatorStores || coroutineStores || retrieved)) return false;
   return owned && bound;
 }
 
@@ -170,6 +187,9 @@ function bodyWithLocal(cx: LowerContext, name: string): py.Stmt[] | null {
   const owner = cx.fn.scope.node;
   if (owner._type === "FunctionDef" || owner._type === "AsyncFunctionDef") {
     if (allArgs(owner.args).some((p) => p.arg === name)) return null;
+    // `global x` / `nonlocal x`: the variable outlives the function.
+    const scope = cx.fn.scope;
+    if (scope.globals.has(name) || scope.nonlocals.has(name)) return null;
   }
   const body = (owner as { body?: py.Stmt[] }).body;
   return Array.isArray(body) ? body : null;
@@ -180,9 +200,14 @@ function reachedFromNested(cx: LowerContext, name: string): boolean {
   return cx.fn.scope.captured.has(name) || cx.fn.scope.writtenElsewhere.has(name);
 }
 
-/** A new generator or coroutine object of the program's own defs, or None. */
+/** A new generator or coroutine object of the program's own defs, a new task, or None. */
 function isFreshObject(cx: LowerContext, e: py.ExprNode): boolean {
-  return isFreshGenerator(cx, e) || isFreshCoroutine(cx, e);
+  return isFreshGenerator(cx, e) || isFreshCoroutine(cx, e) || isFreshTask(cx, e);
+}
+
+/** A new task of asyncio.create_task() or ensure_future() of a call. */
+function isFreshTask(cx: LowerContext, e: py.ExprNode): boolean {
+  return e._type === "Call" && makesUnheldTask(cx, e);
 }
 
 /** A call of an `async def` of the program that is no async generator (a new coroutine object). */
@@ -254,4 +279,24 @@ function isFreshGenerator(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type !== "Call" || e.func._type !== "Name") return false;
   const known = cx.lookupKnown(e.func.id);
   return known?.kind === "def" && !known.coroutine && (cx.scopes.get(known.node)?.isGenerator ?? false);
+}
+
+const TASK_MAKERS = new Set(["create_task", "ensure_future"]);
+
+/**
+ * A call of asyncio's own create_task(), or ensure_future() of a call (a new coroutine: given a
+ * future or task, ensure_future returns that one, which the program may hold).
+ */
+export function makesUnheldTask(cx: LowerContext, v: py.Call): boolean {
+  const f = v.func;
+  let maker: string | undefined;
+  if (f._type === "Attribute" && f.value._type === "Name" && TASK_MAKERS.has(f.attr)) {
+    const known = cx.lookupKnown(f.value.id);
+    if (known?.kind === "module" && known.name === "asyncio") maker = f.attr;
+  } else if (f._type === "Name") {
+    const known = cx.lookupKnown(f.id);
+    if (known?.kind === "runtime-name" && known.module === "asyncio" && TASK_MAKERS.has(known.name)) maker = known.name;
+  }
+  if (maker === "ensure_future") return v.args.length > 0 && v.args[0]._type === "Call";
+  return maker !== undefined;
 }

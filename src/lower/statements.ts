@@ -25,7 +25,7 @@ import { classDef } from "./classes.js";
 import { binary, BINOPS, getattr, selfAttribute } from "./expressions.js";
 import { isObjectConstruction, mayReturnCoroutine, suspends } from "./calls.js";
 import { describeStmt } from "./syntax.js";
-import { heldGeneratorValue, isOwnedGenerator } from "./dropped-generators.js";
+import { heldGeneratorValue, isOwnedGenerator, makesUnheldTask } from "./dropped-generators.js";
 import { signatureAnnotations } from "./definite-assignment.js";
 import { managerFacts } from "./managers.js";
 import { typeAliasStmt } from "./type-params.js";
@@ -150,26 +150,6 @@ export function exprStatement(cx: LowerContext, s: py.Expr): ir.Stmt[] {
     return [exprStmt(call(cx.helperFrom("discard", ASYNCIO), ...args), s.lineno)];
   }
   return [exprStmt(e, s.lineno)];
-}
-
-const TASK_MAKERS = new Set(["create_task", "ensure_future"]);
-
-/**
- * A call of asyncio's own create_task(), or ensure_future() of a call (a new coroutine: given a
- * future or task, ensure_future returns that one, which the program may hold).
- */
-function makesUnheldTask(cx: LowerContext, v: py.Call): boolean {
-  const f = v.func;
-  let maker: string | undefined;
-  if (f._type === "Attribute" && f.value._type === "Name" && TASK_MAKERS.has(f.attr)) {
-    const known = cx.lookupKnown(f.value.id);
-    if (known?.kind === "module" && known.name === "asyncio") maker = f.attr;
-  } else if (f._type === "Name") {
-    const known = cx.lookupKnown(f.id);
-    if (known?.kind === "runtime-name" && known.module === "asyncio" && TASK_MAKERS.has(known.name)) maker = known.name;
-  }
-  if (maker === "ensure_future") return v.args.length > 0 && v.args[0]._type === "Call";
-  return maker !== undefined;
 }
 
 export function assignment(cx: LowerContext, s: py.Assign): ir.Stmt[] {

@@ -61,6 +61,7 @@ import { isProgramFunction } from "./builtins/program-functions.js";
 import { DESCRIPTOR_KIND, ITEM_METHODS, ITEM_METHOD_NAMES, classQualname } from "./builtins/names.js";
 import { DROPPED_HERE, NOT_ITERABLE, PY_THROW, asJsIterator, callv, isMarkedBuiltin } from "./builtins/protocol.js";
 import { _warn_at } from "./asyncio/_warnings.js";
+import { Task, _drop_held_task } from "./asyncio/tasks.js";
 import { _python_version, _set_python_version } from "./asyncio/events.js";
 import {
   handled_exception as _handled_exception,
@@ -208,6 +209,7 @@ export function str_parts(...parts: unknown[]): string {
 export function close_dropped(g: unknown): void {
   // A coroutine only a variable held, never started, is reported where the variable lets it go.
   if (g instanceof Coroutine) return _drop_held_coroutine(g, true);
+  if (g instanceof Task) return _drop_held_task(g);
   if (Object.prototype.toString.call(g) !== "[object Generator]") return;
   suspended.delete(g as Generator);
   try {

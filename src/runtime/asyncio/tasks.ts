@@ -1084,6 +1084,16 @@ export function _unheld_task<T>(task: T): T {
   return task;
 }
 
+/**
+ * The variable that alone held a task lets it go (rebound, deleted, or its function returned: see
+ * lower/dropped-generators.ts). CPython frees a finished task there, and its __del__ reports an
+ * exception nobody retrieved; a task still running is freed when its last step ends.
+ */
+export function _drop_held_task(task: Task<unknown>): void {
+  if (task._state === _PENDING) task._flags |= _T_UNHELD;
+  else _report_unretrieved_now(task);
+}
+
 // --- ensure_future ---------------------------------------------------------------------------
 
 const _wrap_awaitable = coroutine_function(
