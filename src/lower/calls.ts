@@ -7,6 +7,7 @@
 //   super().__init__(x)           | super.__init__(x)
 
 import { BUILTIN_TYPE_DIRS } from "../runtime/builtins/builtin-dirs.js";
+import { argumentNameList } from "../runtime/builtins/builtin-arity.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { localsCall } from "./locals-call.js";
@@ -618,6 +619,12 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
     if (i >= posonly.length && i < args.length) return `${name} got multiple values for argument '${k.arg}'`;
     if (i < 0 && !a.kwonlyargs.some((p) => p.arg === k.arg) && !a.kwarg) return `${name} got an unexpected keyword argument '${k.arg}'`;
   }
+  // Missing positional parameters are named before missing keyword-only ones (which the function's
+  // own prologue reports, so only when a keyword-only parameter could hide them).
+  if (a.kwonlyargs.length === 0 || args.length > positional.length) return null;
+  const required = positional.length - a.defaults.length;
+  const missing = positional.filter((p, i) => i < required && i >= args.length && !(i >= posonly.length && keywords.some((k) => k.arg === p)));
+  if (missing.length) return `${name} missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${argumentNameList(missing)}`;
   return null;
 }
 

@@ -168,3 +168,10 @@ export function builtinKeywordProblem(name: string, keywords: readonly string[])
   const other = allowed ? keywords.find((k) => !allowed.includes(k)) : undefined;
   return other !== undefined ? `'${other}' is an invalid keyword argument for ${name}()` : null;
 }
+
+/** CPython's list of argument names in call errors: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
+export function argumentNameList(names: readonly string[]): string {
+  const list = names.map((n) => `'${n}'`);
+  if (list.length <= 2) return list.join(" and ");
+  return `${list.slice(0, -1).join(", ")}, and ${list[list.length - 1]}`;
+}

@@ -10,6 +10,7 @@ import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
 import { isProgramFunction } from "./program-functions.js";
+import { argumentNameList } from "./builtin-arity.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -184,12 +185,8 @@ export function checkPositionalCount(f: Function, n: number): void {
   throw new TypeError(`${fname}() takes ${positionalRange(required + self, names.length + self)} but ${wereGiven(n + self)}`);
 }
 
-/** CPython's list of argument names in call errors: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
-export function argumentNameList(names: readonly string[]): string {
-  const list = names.map((n) => `'${n}'`);
-  if (list.length <= 2) return list.join(" and ");
-  return `${list.slice(0, -1).join(", ")}, and ${list[list.length - 1]}`;
-}
+// (the compiler names missing arguments too: kept where it imports nothing)
+export { argumentNameList };
 
 /** `1 positional argument`, `from 1 to 3 positional arguments`. */
 export function positionalRange(least: number, most: number): string {
