@@ -449,7 +449,13 @@ const nodeFileSystem: HostFileSystem = {
   cwd: () => process.cwd(),
   chdir: (path) => process.chdir(path),
   open: (path, flags, mode) => fs.openSync(path, flags, mode),
-  close: (fd) => fs.closeSync(fd),
+  // A program closing fd 0, 1 or 2 (`open(0, "rb")` given to a transport, os.close(0)) leaves the
+  // descriptor open: once free, its number goes to the next descriptor libuv makes (a worker
+  // thread's event loop, a pipe), and libuv aborts the process when it later closes a descriptor
+  // numbered 2 or less ("uv__close: Assertion `fd > STDERR_FILENO'"). The file object is closed all the same.
+  close: (fd) => {
+    if (fd > 2) fs.closeSync(fd);
+  },
   read: (fd, buf, position) => fs.readSync(fd, buf, 0, buf.length, position),
   write: (fd, data, position) => {
     let off = 0;
