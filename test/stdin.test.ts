@@ -291,3 +291,43 @@ asyncio.run(main())
     }, 60_000);
   }
 });
+
+describe("closing the standard descriptors", () => {
+  // A child signals "no more output" by closing fd 1 and goes on working (eval 912's tester): the
+  // parent's read ends then, not when the child exits; and the number, taken by /dev/null at once,
+  // is never one libuv closes later (it aborts the process for a descriptor up to 2).
+  it("os.close(1) gives the reader EOF at once; the program goes on and exits cleanly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsyncio-close-fd-"));
+    try {
+      const program = `import asyncio, os, sys, time
+print("line", flush=True)
+sys.stdout.close()
+os.close(1)
+async def main():
+    await asyncio.sleep(0.1)  # the Ctrl-C watcher starts at a first wait: its event loop makes descriptors
+    time.sleep(1.5)
+    print("still running", file=sys.stderr)
+asyncio.run(main())
+`;
+      writeFileSync(join(dir, "close1.py"), program);
+      const child = spawn(process.execPath, [bin, "run", "close1.py"], { cwd: dir });
+      let out = "";
+      let err = "";
+      let exited = false;
+      child.stdout.on("data", (b) => (out += b));
+      child.stderr.on("data", (b) => (err += b));
+      const ended = new Promise<boolean>((r) => child.stdout.on("end", () => r(exited)));
+      const code = new Promise((r) =>
+        child.on("exit", (c) => {
+          exited = true;
+          r(c);
+        }),
+      );
+      // EOF came while the child still ran (it sleeps 1.5 s after closing).
+      expect(await ended).toBe(false);
+      expect([await code, out, err]).toEqual([0, "line\n", "still running\n"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -449,12 +449,17 @@ const nodeFileSystem: HostFileSystem = {
   cwd: () => process.cwd(),
   chdir: (path) => process.chdir(path),
   open: (path, flags, mode) => fs.openSync(path, flags, mode),
-  // A program closing fd 0, 1 or 2 (`open(0, "rb")` given to a transport, os.close(0)) leaves the
-  // descriptor open: once free, its number goes to the next descriptor libuv makes (a worker
-  // thread's event loop, a pipe), and libuv aborts the process when it later closes a descriptor
-  // numbered 2 or less ("uv__close: Assertion `fd > STDERR_FILENO'"). The file object is closed all the same.
+  // A program closing fd 0, 1 or 2 (`open(0, "rb")` given to a transport, `os.close(1)` so that a
+  // parent sees EOF) closes it, and /dev/null takes the number at once: a free number goes to the
+  // next descriptor libuv makes (a worker thread's event loop, a pipe), and libuv aborts the
+  // process when it later closes a descriptor numbered 2 or less ("uv__close: Assertion `fd >
+  // STDERR_FILENO'").
   close: (fd) => {
-    if (fd > 2) fs.closeSync(fd);
+    fs.closeSync(fd);
+    if (fd > 2) return;
+    const standIn = fs.openSync("/dev/null", fd === 0 ? "r" : "w");
+    // (another thread took the number in between: nothing to hold it for)
+    if (standIn !== fd && standIn > 2) fs.closeSync(standIn);
   },
   read: (fd, buf, position) => fs.readSync(fd, buf, 0, buf.length, position),
   write: (fd, data, position) => {
