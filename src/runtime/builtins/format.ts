@@ -82,25 +82,34 @@ export function fixedDigits(x: number, p: number): string {
   return padded.slice(0, padded.length - p) + "." + padded.slice(padded.length - p);
 }
 
+/** |x| * 10**p rounded down to an integer. */
+function scaledFloor(x: number, p: number): bigint {
+  const [m, e] = decompose(x);
+  if (e >= 0) {
+    const v = m << BigInt(e);
+    return p >= 0 ? v * pow10(p) : v / pow10(-p);
+  }
+  const den = 1n << BigInt(-e);
+  return p >= 0 ? (m * pow10(p)) / den : m / (den * pow10(-p));
+}
+
 /** p+1 significant digits of |x| (x != 0) and the decimal exponent: [digits, exp]. */
 export function sciDigits(x: number, p: number): [string, number] {
   const ax = Math.abs(x);
   if (ax === 0) return ["0".repeat(p + 1), 0];
+  // The exponent is the k with 10**k <= |x| < 10**(k+1), checked on the exact value: log10 can be
+  // one off near a power of ten, and the rounded digits cannot tell (9.99...95e-08 rounds up to
+  // ten digits of 1e-07 at 16 digits but not at 17).
   let k = Math.floor(Math.log10(ax));
-  for (let tries = 0; tries < 3; tries++) {
-    const d = scaledInt(ax, p - k).toString();
-    if (d.length === p + 2) {
-      k += 1;
-      continue;
-    }
-    if (d.length === p) {
-      k -= 1;
-      continue;
-    }
-    return [d, k];
+  for (let tries = 0; tries < 4; tries++) {
+    const n = scaledFloor(ax, p - k).toString().length;
+    if (n === p + 1) break;
+    k += n > p + 1 ? 1 : -1;
   }
   const d = scaledInt(ax, p - k).toString();
-  return [d.slice(0, p + 1), k];
+  // Rounding carried into the next power of ten (9.996 to 3 digits): 1.00 times 10**(k+1).
+  if (d.length === p + 2) return [d.slice(0, p + 1), k + 1];
+  return [d, k];
 }
 
 function expStr(e: number): string {
@@ -382,6 +391,12 @@ export function formatFloat(x: number, spec: string, sp?: Spec): string {
       body = generalFormat(ax, prec < 0 ? 6 : prec, sp.alt, false);
       break;
     case "%":
+      // (x * 100 in floating point, as CPython: the largest floats give inf%)
+      if (ax * 100 === Infinity) {
+        body = "inf";
+        pct = "%";
+        break;
+      }
       body = fixedDigits(ax * 100, prec < 0 ? 6 : prec);
       if (sp.alt && !body.includes(".")) body += ".";
       pct = "%";
