@@ -126,8 +126,9 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extra
   if (sep === undefined || sep === null) {
     let t = s.replace(LSTRIP_WS, "");
     while (t.length > 0) {
+      // (what is left keeps its trailing whitespace: `'a b  '.split(None, 1)` is ['a', 'b  '])
       if (max === 0) {
-        out.push(t.replace(RSTRIP_WS, ""));
+        out.push(t);
         return out;
       }
       WS_RE.lastIndex = 0;
@@ -170,8 +171,9 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1n, ...extr
   if (sep === undefined || sep === null) {
     let t = s.replace(RSTRIP_WS, "");
     while (t.length > 0) {
+      // (what is left keeps its leading whitespace: `'  a b'.rsplit(None, 1)` is ['  a', 'b'])
       if (max === 0) {
-        parts.push(t.replace(LSTRIP_WS, ""));
+        parts.push(t);
         break;
       }
       const m = new RegExp(`[${WS}]+(?!.*[${WS}])`, "s").exec(t);
@@ -325,24 +327,73 @@ function zfill(s: string, width: unknown): string {
 
 // Made at first use: a regular expression with Unicode property classes costs ~0.1-0.3 ms to make
 // (V8 builds its character sets from ICU's tables), which a program that never asks pays at start-up.
+// CPython's classes: isupper/islower ask Unicode's Uppercase and Lowercase properties (Lu and Ll
+// plus letters such as ª and Ⓐ), a titlecase letter (Lt, ǅ) is neither, and title() goes by Cased.
 let casedRe: RegExp | undefined;
 let lowerRe: RegExp | undefined;
 let upperRe: RegExp | undefined;
-const CASED = () => (casedRe ??= /[\p{Lu}\p{Ll}\p{Lt}]/u);
-const LOWER = () => (lowerRe ??= /\p{Ll}/u);
-const UPPER = () => (upperRe ??= /[\p{Lu}\p{Lt}]/u);
+let titleRe: RegExp | undefined;
+const CASED = () => (casedRe ??= /\p{Cased}/u);
+const LOWER = () => (lowerRe ??= /\p{Lowercase}/u);
+const UPPER = () => (upperRe ??= /\p{Uppercase}/u);
+const TITLE = () => (titleRe ??= /\p{Lt}/u);
 
 function title(s: string): string {
   let out = "";
   let prevCased = false;
   for (const ch of s) {
     if (prevCased) out += ch.toLowerCase();
-    else out += ch.toUpperCase() === ch.toLowerCase() ? ch : titleChar(ch);
+    else out += ch.toUpperCase() === ch.toLowerCase() && !TITLE_MAPPED.has(ch) ? ch : titleChar(ch);
     prevCased = CASED().test(ch);
   }
   return out;
 }
+
+/**
+ * Titlecase mappings that are not the uppercase's first letter followed by the rest in lower case
+ * (Unicode's: ŉ, the Latin digraphs, Greek letters with iota subscript), as CPython 3.12 maps them.
+ */
+const TITLE_SPECIAL: Record<string, string> = {
+  "\u0149": "\u02bcN",
+  "\u01c4": "\u01c5",
+  "\u01c5": "\u01c5",
+  "\u01c6": "\u01c5",
+  "\u01c7": "\u01c8",
+  "\u01c8": "\u01c8",
+  "\u01c9": "\u01c8",
+  "\u01ca": "\u01cb",
+  "\u01cb": "\u01cb",
+  "\u01cc": "\u01cb",
+  "\u01f1": "\u01f2",
+  "\u01f2": "\u01f2",
+  "\u01f3": "\u01f2",
+  "\u1fb2": "\u1fba\u0345",
+  "\u1fb3": "\u1fbc",
+  "\u1fb4": "\u0386\u0345",
+  "\u1fb7": "\u0391\u0342\u0345",
+  "\u1fbc": "\u1fbc",
+  "\u1fc2": "\u1fca\u0345",
+  "\u1fc3": "\u1fcc",
+  "\u1fc4": "\u0389\u0345",
+  "\u1fc7": "\u0397\u0342\u0345",
+  "\u1fcc": "\u1fcc",
+  "\u1ff2": "\u1ffa\u0345",
+  "\u1ff3": "\u1ffc",
+  "\u1ff4": "\u038f\u0345",
+  "\u1ff7": "\u03a9\u0342\u0345",
+  "\u1ffc": "\u1ffc",
+};
+// (titled as such, though their upper and lower case may agree)
+const TITLE_MAPPED = new Set(Object.keys(TITLE_SPECIAL));
+
 function titleChar(ch: string): string {
+  const special = TITLE_SPECIAL[ch];
+  if (special !== undefined) return special;
+  const cp = ch.codePointAt(0)!;
+  // Georgian Mkhedruli letters title as themselves (their uppercase is Mtavruli).
+  if (cp >= 0x10d0 && cp <= 0x10ff && cp !== 0x10fb && cp !== 0x10fc) return ch;
+  // Greek with iota subscript, U+1F80-1FAF: each group of 16 titles as its last 8 letters.
+  if (cp >= 0x1f80 && cp <= 0x1faf) return String.fromCharCode(cp | 8);
   const u = ch.toUpperCase();
   return Array.from(u).length > 1 ? u[0] + u.slice(1).toLowerCase() : u;
 }
@@ -353,13 +404,13 @@ function capitalize(s: string): string {
 }
 function swapcase(s: string): string {
   let out = "";
-  for (const ch of s) out += LOWER().test(ch) ? ch.toUpperCase() : UPPER().test(ch) ? ch.toLowerCase() : ch;
+  for (const ch of s) out += UPPER().test(ch) ? ch.toLowerCase() : LOWER().test(ch) ? ch.toUpperCase() : ch;
   return out;
 }
 function isupper(s: string): boolean {
   let cased = false;
   for (const ch of s) {
-    if (LOWER().test(ch)) return false;
+    if (LOWER().test(ch) || TITLE().test(ch)) return false;
     if (UPPER().test(ch)) cased = true;
   }
   return cased;
@@ -367,7 +418,7 @@ function isupper(s: string): boolean {
 function islower(s: string): boolean {
   let cased = false;
   for (const ch of s) {
-    if (UPPER().test(ch)) return false;
+    if (UPPER().test(ch) || TITLE().test(ch)) return false;
     if (LOWER().test(ch)) cased = true;
   }
   return cased;
@@ -376,7 +427,7 @@ function istitle(s: string): boolean {
   let cased = false;
   let prev = false;
   for (const ch of s) {
-    if (UPPER().test(ch)) {
+    if (UPPER().test(ch) || TITLE().test(ch)) {
       if (prev) return false;
       prev = true;
       cased = true;
