@@ -592,10 +592,10 @@ export function getslice(obj: unknown, start?: unknown, stop?: unknown, step?: u
     return arraySlice(obj, start, stop, step);
   }
   if (obj instanceof PyRange) {
-    const [a, , st, len] = sliceIndices(obj.length, start, stop, step);
-    const s0 = obj.start + BigInt(a) * obj.step;
-    const sstep = obj.step * BigInt(st);
-    return new PyRange(s0, s0 + BigInt(len) * sstep, sstep);
+    // (the bounds as slice.indices() gives them, mapped through the range: range(10)[::-3] is
+    // range(9, -1, -3), not some other stop with the same items)
+    const [a, b, st] = sliceIndices(obj.length, start, stop, step);
+    return new PyRange(obj.start + BigInt(a) * obj.step, obj.start + BigInt(b) * obj.step, obj.step * BigInt(st));
   }
   return getitem(obj, new PySlice(start, stop, step));
 }
