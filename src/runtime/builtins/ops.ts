@@ -659,6 +659,8 @@ function getitemAny(obj: any, key: any): any {
     }
     return sequenceGetitem(obj, key);
   }
+  // (`r[s]` with a slice object: the range getslice makes)
+  if (obj instanceof PyRange && key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
   if (typeof obj === "string") {
     if (key instanceof PySlice) return getslice(obj, key.start, key.stop, key.step);
     if (typeof key !== "bigint" && typeof key !== "boolean" && !(key !== null && typeof key === "object" && typeof key.__index__ === "function")) {
