@@ -478,6 +478,13 @@ function parseIntStr(s: string, base: number, orig: unknown): bigint {
   return neg ? -v : v;
 }
 
+/** A decimal digit of any script as its ASCII digit; any other character as it is. */
+function asciiDigit(ch: string): string {
+  if (ch.charCodeAt(0) < 128) return ch;
+  const d = unicodeDigit(ch);
+  return d < 0 ? ch : String(d);
+}
+
 function unicodeDigit(ch: string): number {
   if (!/^\p{Nd}$/u.test(ch)) return -1;
   const cp = ch.codePointAt(0)!;
@@ -529,7 +536,9 @@ export const int = typeObject(
 const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
 
 function parseFloatStr(s: string, orig: unknown): number {
-  const t = s.replace(WS_TRIM, "");
+  let t = s.replace(WS_TRIM, "");
+  // Decimal digits of any script count as their ASCII digits, as for int() ('١.٥' is 1.5).
+  if (/[^\x00-\x7f]/.test(t)) t = Array.from(t, asciiDigit).join("");
   const low = t.toLowerCase();
   const m = /^([+-]?)(inf|infinity|nan)$/.exec(low);
   if (m) return m[2] === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
