@@ -277,6 +277,9 @@ interface DecodeOptions {
 const hookOf = (x: unknown) => (x === undefined ? null : x);
 
 /** The JSON value that starts at `start` (no whitespace skipped before it), and where it ends. */
+/** JSON's one-letter escapes and what they stand for. */
+const SHORT_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
 function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown, number] {
   let i = start;
   const objectHook = options.object_hook;
@@ -296,9 +299,10 @@ function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown,
   };
   const parseString = (): string => {
     let out = "";
+    const begin = i;
     i++;
     for (;;) {
-      if (i >= doc.length) err("Unterminated string starting at", i);
+      if (i >= doc.length) err("Unterminated string starting at", begin);
       const ch = doc[i];
       if (ch === '"') {
         i++;
@@ -306,9 +310,9 @@ function decodeAt(doc: string, start: number, options: DecodeOptions): [unknown,
       }
       if (ch === "\\") {
         const e = doc[i + 1];
-        const map: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-        if (e in map) {
-          out += map[e];
+        if (e === undefined) err("Unterminated string starting at", begin);
+        if (e in SHORT_ESCAPES) {
+          out += SHORT_ESCAPES[e];
           i += 2;
         } else if (e === "u") {
           const h = doc.slice(i + 2, i + 6);

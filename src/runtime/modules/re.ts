@@ -509,7 +509,7 @@ function translate(pattern: string, flags: number): Translated {
       i++;
       atom(literalAtom(c, f));
     }
-    if (depth > 0) fail("missing ), unterminated subpattern");
+    // (an unclosed group is refused by parseGroup, at its opening parenthesis, as CPython does)
     return out;
   };
 
@@ -541,6 +541,7 @@ function translate(pattern: string, flags: number): Translated {
       parent[n] = openGroups.length ? openGroups[openGroups.length - 1] : 0;
       openGroups.push(n);
       const inner = parseSeq(f, depth + 1);
+      if (cps[i] !== ")") fail("missing ), unterminated subpattern", start);
       openGroups.pop();
       closedGroups.add(n);
       i++; // )
@@ -553,9 +554,7 @@ function translate(pattern: string, flags: number): Translated {
       return `(${prefix}${inner})`;
     };
     if (cps[i] !== "?") {
-      const r = capture();
-      if (cps[i - 1] !== ")") fail("missing ), unterminated subpattern", start);
-      return r;
+      return capture();
     }
     i++; // ?
     const c = cps[i];
