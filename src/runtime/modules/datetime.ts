@@ -15,6 +15,8 @@ import { floatRepr, repr } from "../builtins/repr.js";
 import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { strptime } from "./_strptime.js";
+import { isoDateLength, parseIsoDate, parseIsoTime, type IsoTime } from "./_isoformat.js";
+import { structseq } from "./_structseq.js";
 import { init_from } from "./_runtime_init.js";
 import { subclassDefinesInit } from "../builtins/subclassable.js";
 import { daylight as tmDaylight, tzname as tmTzname, localtime as tmLocaltime, mktime as tmMktime, strftime as tmStrftime, struct_time } from "./time.js";
@@ -66,6 +68,47 @@ function checkTime(h: number, mi: number, s: number, us: number): void {
   if (mi < 0 || mi > 59) throw new ValueError("minute must be in 0..59");
   if (s < 0 || s > 59) throw new ValueError("second must be in 0..59");
   if (us < 0 || us > 999999) throw new ValueError("microsecond must be in 0..999999");
+}
+
+/** What date.isocalendar() gives: a tuple of (year, week, weekday) with those names. */
+const IsoCalendarDate = structseq("datetime.IsoCalendarDate", ["year", "week", "weekday"]);
+
+/** The ISO calendar's (year, week, weekday) of a proleptic Gregorian ordinal: weeks start on Monday, week 1 holds the year's first Thursday. */
+function isoCalendarOf(ord: number): [number, number, number] {
+  const weekday = (ord + 6) % 7; // Monday is 0
+  const thursday = ord - weekday + 3;
+  const year = ordToYmd(thursday)[0];
+  return [year, Math.floor((thursday - ymdToOrd(year, 1, 1)) / 7) + 1, weekday + 1];
+}
+
+/** The ordinal of an ISO week date, or a message for what is out of range (date.fromisocalendar's). */
+function isoWeekOrdinal(year: number, week: number, day: number): number | string {
+  if (year < 1 || year > 9999) return `Year is out of range: ${year}`;
+  if (week < 1 || week > 53) return `Invalid week: ${week}`;
+  if (day < 1 || day > 7) return `Invalid weekday: ${day} (range is [1, 7])`;
+  const jan4 = ymdToOrd(year, 1, 4);
+  const ord = jan4 - ((jan4 + 6) % 7) + (week - 1) * 7 + (day - 1);
+  // (week 53 exists only in years whose last week is one: else it is next year's week 1)
+  if (week === 53 && isoCalendarOf(ord)[0] !== year) return `Invalid week: ${week}`;
+  return ord;
+}
+
+/** The date part of fromisoformat's text as [year, month, day], or null when it is no ISO date. */
+function isoDateFields(text: string): [number, number, number] | null {
+  const parsed = parseIsoDate(text);
+  if (parsed === null) return null;
+  if (!parsed.week) {
+    checkDate(...parsed.fields);
+    return parsed.fields;
+  }
+  const ord = isoWeekOrdinal(...parsed.fields);
+  return typeof ord === "string" ? null : ordToYmd(ord);
+}
+
+/** The timezone of an ISO offset in microseconds (UTC's own object for zero). */
+function isoTimezone(t: IsoTime): unknown {
+  if (t.offset === null) return null;
+  return t.offset === 0 ? timezone.utc : new timezone(timedelta._of(BigInt(t.offset)));
 }
 
 const p2 = (n: number) => String(n).padStart(2, "0");
@@ -462,10 +505,18 @@ export class date {
     return date._ymd(y, m, d, clsOf(this, date));
   }
   static fromisoformat(s: unknown): date {
-    const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(String(s));
-    if (!m) throw new ValueError(`Invalid isoformat string: ${repr(s)}`);
-    checkDate(+m[1], +m[2], +m[3]);
-    return date._ymd(+m[1], +m[2], +m[3], clsOf(this, date));
+    if (typeof s !== "string") throw new TypeError(`fromisoformat: argument must be str`);
+    const ymd = isoDateFields(s);
+    if (ymd === null) throw new ValueError(`Invalid isoformat string: ${repr(s)}`);
+    return date._ymd(...ymd, clsOf(this, date));
+  }
+  static fromisocalendar(year: unknown, week: unknown, day: unknown): date {
+    const ord = isoWeekOrdinal(toInt(year, "year"), toInt(week, "week"), toInt(day, "day"));
+    if (typeof ord === "string") throw new ValueError(ord);
+    return date._ymd(...ordToYmd(ord), clsOf(this, date));
+  }
+  isocalendar(): unknown {
+    return new IsoCalendarDate(isoCalendarOf(ymdToOrd(this._y, this._m, this._d)).map(BigInt));
   }
 
   toordinal(): bigint {
@@ -559,14 +610,16 @@ date.resolution = timedelta._of(US_PER_DAY);
 function makeStruct(y: number, m: number, d: number, hh: number, mi: number, ss: number, dst: number): unknown {
   const ord = ymdToOrd(y, m, d);
   const yday = ord - ymdToOrd(y, 1, 1) + 1;
-  return new struct_time([BigInt(y), BigInt(m), BigInt(d), BigInt(hh), BigInt(mi), BigInt(ss), BigInt((ord + 6) % 7), BigInt(yday), BigInt(dst)]);
+  // (tm_zone and tm_gmtoff None, as CPython's timetuple() has them)
+  return new struct_time([BigInt(y), BigInt(m), BigInt(d), BigInt(hh), BigInt(mi), BigInt(ss), BigInt((ord + 6) % 7), BigInt(yday), BigInt(dst), null, null]);
 }
 
 /** strftime for date/time/datetime: %f, %z and %Z are theirs; the rest is time.strftime's. */
 function strftimeWith(fmt: string, tt: unknown, us: number, off: timedelta | null, tzname: string | null): string {
-  const pre = fmt.replace(/%([fzZ%])/g, (all, c: string) => {
+  const pre = fmt.replace(/%(:z|[fzZ%])/g, (all, c: string) => {
     if (c === "f") return p6(us);
     if (c === "z") return off === null ? "" : formatOffset(off, "");
+    if (c === ":z") return off === null ? "" : formatOffset(off, ":");
     if (c === "Z") return tzname ?? "";
     return all;
   });
@@ -653,7 +706,18 @@ export class time {
   get fold(): bigint {
     return BigInt(this._fold);
   }
-  isoformat(timespec: unknown = "auto"): string {
+  static fromisoformat(s: unknown): time {
+    if (typeof s !== "string") throw new TypeError(`fromisoformat: argument must be str`);
+    // (a leading T is allowed: the time of a datetime's text)
+    const t = parseIsoTime(s.startsWith("T") ? s.slice(1) : s);
+    if (t === null) throw new ValueError(`Invalid isoformat string: ${repr(s)}`);
+    checkTime(t.hour, t.minute, t.second, t.microsecond);
+    const tz = isoTimezone(t);
+    const args = [t.hour, t.minute, t.second, t.microsecond].map(BigInt);
+    return (this === time ? new time(...args, tz) : call(this, ...args, tz)) as time;
+  }
+  isoformat(...args: unknown[]): string {
+    const { timespec } = bind(["timespec"], args, { timespec: "auto" }, "isoformat");
     let s = formatTimeOfDay(this._h, this._mi, this._s, this._us, String(timespec));
     const off = utcoffsetOf(this._tz, null);
     if (off !== null) s += formatOffset(off, ":");
@@ -852,27 +916,22 @@ export class datetime extends date {
     return datetime._make(d._y, d._m, d._d, t._h, t._mi, t._s, t._us, tz, clsOf(this, datetime));
   }
   static fromisoformat(s: unknown): datetime {
-    const text = String(s);
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-    if (!m) throw new ValueError(`Invalid isoformat string: ${repr(text)}`);
-    const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    checkDate(y, mo, d);
-    const h = +(m[4] ?? 0);
-    const mi = +(m[5] ?? 0);
-    const sec = +(m[6] ?? 0);
-    const us = m[7] ? +m[7].padEnd(6, "0") : 0;
-    checkTime(h, mi, sec, us);
-    let tz: unknown = null;
-    if (m[8]) {
-      if (m[8] === "Z") tz = timezone.utc;
-      else {
-        const sign = m[8][0] === "-" ? -1n : 1n;
-        const digits = m[8].slice(1).replace(":", "");
-        const mins = BigInt(+digits.slice(0, 2) * 60 + +digits.slice(2, 4));
-        tz = mins === 0n ? timezone.utc : new timezone(timedelta._of(sign * mins * 60_000_000n));
-      }
-    }
-    return datetime._make(y, mo, d, h, mi, sec, us, tz, clsOf(this, datetime));
+    if (typeof s !== "string") throw new TypeError(`fromisoformat: argument must be str`);
+    const invalid = () => new ValueError(`Invalid isoformat string: ${repr(s)}`);
+    // The date, then any one character, then the time.
+    const cps = Array.from(s);
+    const n = isoDateLength(s);
+    const ymd = isoDateFields(cps.slice(0, n).join(""));
+    if (ymd === null || cps.length === n + 1) throw invalid();
+    const t = cps.length > n ? parseIsoTime(cps.slice(n + 1).join("")) : parseIsoTime("00");
+    if (t === null) throw invalid();
+    checkTime(t.hour, t.minute, t.second, t.microsecond);
+    return datetime._make(...ymd, t.hour, t.minute, t.second, t.microsecond, isoTimezone(t), clsOf(this, datetime));
+  }
+  static fromisocalendar(year: unknown, week: unknown, day: unknown): datetime {
+    const ord = isoWeekOrdinal(toInt(year, "year"), toInt(week, "week"), toInt(day, "day"));
+    if (typeof ord === "string") throw new ValueError(ord);
+    return datetime._make(...ordToYmd(ord), 0, 0, 0, 0, null, clsOf(this, datetime));
   }
   /** cls.strptime(date_string, format): a %z offset gives a fixed-offset timezone (named by %Z). */
   static strptime(s: unknown, fmt: unknown): datetime {
@@ -952,7 +1011,8 @@ export class datetime extends date {
     );
     return asKindOf(new datetime(a.year, a.month, a.day, a.hour, a.minute, a.second, a.microsecond, a.tzinfo, a.fold), this, datetime);
   }
-  isoformat(sep: unknown = "T", timespec: unknown = "auto"): string {
+  isoformat(...args: unknown[]): string {
+    const { sep, timespec } = bind(["sep", "timespec"], args, { sep: "T", timespec: "auto" }, "isoformat");
     let s = `${p4(this._y)}-${p2(this._m)}-${p2(this._d)}${String(sep)}${formatTimeOfDay(this._h, this._mi, this._s, this._us, String(timespec))}`;
     const off = this.utcoffset();
     if (off !== null) s += formatOffset(off, ":");

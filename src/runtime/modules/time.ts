@@ -167,8 +167,11 @@ export function strftime(fmt: unknown, t: unknown = null): string {
   const st = (t === null || t === undefined ? localtime() : t) as ST;
   const f = fields(st);
   const [Y, mo, d, H, Mi, S, wd, yd] = f;
-  const zone = (st as unknown as { tm_zone?: string }).tm_zone ?? zoneName(0);
-  const gmtoff = Number((st as unknown as { tm_gmtoff?: bigint }).tm_gmtoff ?? 0n);
+  // (a datetime's timetuple() says None for both: %Z and %z give nothing, as in CPython)
+  const tmZone = (st as unknown as { tm_zone?: string | null }).tm_zone;
+  const tmGmtoff = (st as unknown as { tm_gmtoff?: bigint | null }).tm_gmtoff;
+  const zone = tmZone === null ? "" : (tmZone ?? zoneName(0));
+  const gmtoff = Number(tmGmtoff ?? 0n);
   const I = H % 12 === 0 ? 12 : H % 12;
   const weekNum = (firstDay: number) => {
     // %U (Sunday first) / %W (Monday first)
@@ -176,7 +179,12 @@ export function strftime(fmt: unknown, t: unknown = null): string {
     const w = firstDay === 0 ? wdSun : wd;
     return Math.floor((yd - 1 + 7 - w) / 7);
   };
-  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => {
+  // glibc's flags after the %: `-` no padding, `_` spaces, `0` zeros, `^` upper case, `#` swapped case.
+  return fmt.replace(/%([-_0^#]?)([a-zA-Z%])/g, (m, flag: string, c: string) => {
+    const out = directive(c);
+    return out === null ? m : flag === "" ? out : withFlag(flag, c, out);
+  });
+  function directive(c: string): string | null {
     switch (c) {
       case "a":
         return DAY_ABBR[wd];
@@ -234,6 +242,7 @@ export function strftime(fmt: unknown, t: unknown = null): string {
       case "Z":
         return (st as unknown as { _gmt?: boolean })._gmt ? "GMT" : zone;
       case "z": {
+        if (tmGmtoff === null) return "";
         const a = Math.abs(gmtoff);
         return (gmtoff < 0 ? "-" : "+") + p2(Math.floor(a / 3600)) + p2(Math.floor((a % 3600) / 60));
       }
@@ -243,9 +252,57 @@ export function strftime(fmt: unknown, t: unknown = null): string {
         return "\t";
       case "%":
         return "%";
+      case "C":
+        return p2(Math.floor(Y / 100));
+      case "k":
+        return String(H).padStart(2, " ");
+      case "l":
+        return String(I).padStart(2, " ");
+      case "P":
+        return H < 12 ? "am" : "pm";
+      case "s":
+        return String(Math.floor(mktime(st)));
+      case "G":
+        return String(isoWeekYear()[0]);
+      case "g":
+        return p2(isoWeekYear()[0] % 100);
+      case "V":
+        return p2(isoWeekYear()[1]);
     }
-    return m;
-  });
+    return null;
+  }
+  /** The ISO year and week of the date: weeks start on Monday, week 1 holds the year's first Thursday. */
+  function isoWeekYear(): [number, number] {
+    const thursdayYd = yd - wd + 3; // day of the year of this week's Thursday (wd: Monday is 0)
+    if (thursdayYd < 1) {
+      const prevDays = isLeapYear(Y - 1) ? 366 : 365;
+      return [Y - 1, Math.floor((thursdayYd + prevDays - 1) / 7) + 1];
+    }
+    const days = isLeapYear(Y) ? 366 : 365;
+    if (thursdayYd > days) return [Y + 1, 1];
+    return [Y, Math.floor((thursdayYd - 1) / 7) + 1];
+  }
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+// Directives whose text is a number (padding flags apply to them only).
+const NUMERIC_DIRECTIVES = new Set("CdegGHIjklmMsSuUVwWyY".split(""));
+
+/** A directive's text under a glibc flag. */
+function withFlag(flag: string, c: string, out: string): string {
+  switch (flag) {
+    case "-":
+      return NUMERIC_DIRECTIVES.has(c) ? out.replace(/^[0 ]+(?=.)/, "") : out;
+    case "_":
+      return NUMERIC_DIRECTIVES.has(c) ? out.replace(/^0+(?=.)/, (z) => " ".repeat(z.length)) : out;
+    case "0":
+      return NUMERIC_DIRECTIVES.has(c) ? out.replace(/^ +/, (z) => "0".repeat(z.length)) : out;
+    case "^":
+      return out.toUpperCase();
+    default:
+      // `#`: names in upper case, %p and %Z in lower case
+      return c === "p" || c === "Z" ? out.toLowerCase() : "aAbBh".includes(c) ? out.toUpperCase() : out;
+  }
 }
 
 export function asctime(t: unknown = null): string {
