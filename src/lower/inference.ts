@@ -302,7 +302,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
   // (one walk per scope: its bindings, and its return values and attribute stores for later)
   const ownFacts = new Map<Scope, OwnStatementFacts>();
-  for (const scope of order) {
+  for (let i = 0; i < order.length; i++) {
+    const scope = order[i];
     const gathered = input.ownStatements?.get(scope);
     const found: OwnStatementFacts = gathered?.facts ?? { returns: [], attributeStores: [] };
     const bindings = gathered !== undefined ? gathered.out : collectBindings(scope.node, walrusInModule, found);
@@ -399,7 +400,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   };
 
   // A method's `self`, when it is surely an instance of its class or a subclass.
-  for (const r of rounds) {
+  for (let i = 0; i < rounds.length; i++) {
+    const r = rounds[i];
     const fn = r.scope.node;
     if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
     const cls = input.classes.selfClass(fn);
@@ -586,7 +588,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     types.forEach((t, n) => m.set(n, t));
   };
   for (const [scope, types] of params) withParams(scope, types);
-  for (const r of rounds) if (r.self) withParams(r.scope, r.self);
+  for (let i = 0; i < rounds.length; i++) if (rounds[i].self) withParams(rounds[i].scope, rounds[i].self!);
   // The rounds' working tables: the lowering reads none of them, but the closures returned below
   // keep this function's variables alive through it (and its young-generation collections would
   // copy them): emptied here.
