@@ -217,7 +217,9 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
     const visitBody = (stmts: py.Stmt[] | undefined) => {
       // (a statement made by an earlier pass may lack an empty block)
       if (stmts === undefined) return;
-      for (const s of stmts) {
+      // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
+      for (let i = 0; i < stmts.length; i++) {
+        const s = stmts[i];
         // (asked of defs and classes only: no lookup per statement)
         const once = (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") && (scope.bindCount.get(s.name) ?? 0) === 1;
         if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {

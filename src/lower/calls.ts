@@ -167,13 +167,36 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   // (most calls have no keyword: no arrays made for them)
   const kwStar = e.keywords.length ? e.keywords.filter((k) => k.arg === null) : NO_KEYWORDS;
   const keywords = (e.keywords.length ? e.keywords.filter((k) => k.arg !== null) : NO_KEYWORDS) as (py.Keyword & { arg: string })[];
-  const kwArgs = (): ir.Expr[] => {
-    if (!e.keywords.length) return [];
-    const props = keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) }));
-    if (kwStar.length) return [cx.rt("kw", cx.rt("kw_merge", { k: "object", props }, ...kwStar.map((k) => cx.expr(k.value))))];
-    return [cx.rt("kw", { k: "object", props })];
-  };
+  const p: CallArguments = { args, kwStar, keywords };
 
+  // (each kind of callee lowered by a function of its own: V8 optimizes, and deoptimizes, each on its own)
+  if (f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super") {
+    const viaSuper = superCallShape(cx, e, f, p);
+    if (viaSuper !== undefined) return viaSuper;
+  }
+  if (f._type === "Name") return nameCallShape(cx, e, f, p);
+  if (f._type === "Attribute") return attributeCallShape(cx, e, f, p);
+  return cx.rt("call", cx.expr(f), ...args, ...kwArgs(cx, e, p));
+}
+
+/** A call's arguments as lowered, and its keywords: `**mapping` ones and named ones. */
+interface CallArguments {
+  args: ir.Expr[];
+  kwStar: py.Keyword[];
+  keywords: (py.Keyword & { arg: string })[];
+}
+
+/** The keyword arguments as the last argument (`kw({...})`), or none. */
+function kwArgs(cx: LowerContext, e: py.Call, p: CallArguments): ir.Expr[] {
+  if (!e.keywords.length) return [];
+  const props = p.keywords.map((k) => ({ key: k.arg, value: cx.expr(k.value) }));
+  if (p.kwStar.length) return [cx.rt("kw", cx.rt("kw_merge", { k: "object", props }, ...p.kwStar.map((k) => cx.expr(k.value))))];
+  return [cx.rt("kw", { k: "object", props })];
+}
+
+/** `super(...).method(...)`, or undefined for a super() call the attribute path lowers. */
+function superCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: CallArguments): ir.Expr | undefined {
+  const { args } = p;
   // super(Class, obj).method(...): Python 2's spelling of super().method(...) when it names the
   // enclosing class and the method's self; otherwise the next class after Class in obj's MRO.
   if (
@@ -186,7 +209,7 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   ) {
     const [cls, obj] = f.value.args;
     const plain = cls._type === "Name" && cls.id === cx.fn.className && obj._type === "Name" && obj.id === cx.fn.selfName && !cx.usesMultipleInheritance;
-    if (!plain) return call(cx.rt("super_method", cx.expr(obj), cx.expr(cls), lit(f.attr)), ...args, ...kwArgs());
+    if (!plain) return call(cx.rt("super_method", cx.expr(obj), cx.expr(cls), lit(f.attr)), ...args, ...kwArgs(cx, e, p));
   }
   // super().method(...) inside a method.
   const superCall = f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super";
@@ -194,212 +217,216 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if (cx.usesMultipleInheritance && cx.fn.className) {
       // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
       const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
-      return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs());
+      return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs(cx, e, p));
     }
     // (a runtime parent such as dict or logging.Handler may lack them: object's generic ones then)
     if ((f.attr === "__getattribute__" || f.attr === "__setattr__") && cx.fn.className) {
       return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", { k: "this" }, id(safeName(cx.fn.className)), ...args);
     }
-    return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
+    return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs(cx, e, p));
   }
+  return undefined;
+}
 
-  if (f._type === "Name") {
-    const r = resolveName(cx.fn.scope, f.id, cx.scopes);
-    // (a read the analysis could not prove bound, `handle()` above its def: the checked read, CPython's NameError)
-    const known = cx.fn.unbound?.reads.has(f) ? undefined : cx.lookupKnown(f.id);
-    if (known?.kind === "def" && !kwStar.length) {
-      const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
-      // Python evaluates the arguments, then refuses the call.
-      if (problem) return cx.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => cx.expr(k.value)));
-      const ordered = orderArguments(cx, known.node.args, args, keywords);
-      // A spread into fixed parameters type-checks only through the generic call().
-      if (ordered && ordered.some((x) => x.k === "spread")) return cx.rt("call", id(safeName(f.id)), ...ordered);
-      if (ordered) return call(id(safeName(f.id)), ...ordered);
-      // Wrong arity: bound at run time, which raises Python's TypeError for missing or extra arguments.
-      if (!e.keywords.length && !args.some((a) => a.k === "spread"))
-        return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
-      if (!e.keywords.length) return cx.rt("call", id(safeName(f.id)), ...args);
+/** A call of a name: a def, a class, a runtime name, a builtin, or what the runtime decides. */
+function nameCallShape(cx: LowerContext, e: py.Call, f: py.Name, p: CallArguments): ir.Expr {
+  const { args, kwStar, keywords } = p;
+  const r = resolveName(cx.fn.scope, f.id, cx.scopes);
+  // (a read the analysis could not prove bound, `handle()` above its def: the checked read, CPython's NameError)
+  const known = cx.fn.unbound?.reads.has(f) ? undefined : cx.lookupKnown(f.id);
+  if (known?.kind === "def" && !kwStar.length) {
+    const problem = r.where === "global" || r.scope.kind === "module" ? callProblem(known.node, args, keywords) : null;
+    // Python evaluates the arguments, then refuses the call.
+    if (problem) return cx.rt("bad_call", lit(problem), ...args, ...keywords.map((k) => cx.expr(k.value)));
+    const ordered = orderArguments(cx, known.node.args, args, keywords);
+    // A spread into fixed parameters type-checks only through the generic call().
+    if (ordered && ordered.some((x) => x.k === "spread")) return cx.rt("call", id(safeName(f.id)), ...ordered);
+    if (ordered) return call(id(safeName(f.id)), ...ordered);
+    // Wrong arity: bound at run time, which raises Python's TypeError for missing or extra arguments.
+    if (!e.keywords.length && !args.some((a) => a.k === "spread"))
+      return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
+    if (!e.keywords.length) return cx.rt("call", id(safeName(f.id)), ...args);
+  }
+  if (known?.kind === "class") {
+    const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
+    // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
+    if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs(cx, e, p));
+    // Arguments its __init__ cannot take: bound at run time, which raises CPython's TypeError.
+    const runs = e.keywords.length ? undefined : initRun(cx, known.node);
+    if (runs && !args.some((a) => a.k === "spread") && !fitsPositionally(runs.args, args.length, 1))
+      return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
+    // (an exception's args are its positional arguments only: its keywords stay keywords)
+    if (init && keywords.length && !kwStar.length && !isExceptionClassDef(cx, known.node)) {
+      const ordered = orderArguments(cx, init.args, args, keywords, 1);
+      if (ordered) return newExpr(id(safeName(f.id)), ordered);
     }
-    if (known?.kind === "class") {
-      const init = known.node.body.find((b): b is py.FunctionDef => b._type === "FunctionDef" && b.name === "__init__");
-      // Made by a __new__ or a metaclass, the call may return anything (None too): the runtime's call().
-      if (madeBeyondInit(cx, known.node)) return cx.rt("call", id(safeName(f.id)), ...args, ...kwArgs());
-      // Arguments its __init__ cannot take: bound at run time, which raises CPython's TypeError.
-      const runs = e.keywords.length ? undefined : initRun(cx, known.node);
-      if (runs && !args.some((a) => a.k === "spread") && !fitsPositionally(runs.args, args.length, 1))
-        return cx.rt("callkw", id(safeName(f.id)), lit(null), cx.list(args), { k: "object", props: [] });
-      // (an exception's args are its positional arguments only: its keywords stay keywords)
-      if (init && keywords.length && !kwStar.length && !isExceptionClassDef(cx, known.node)) {
-        const ordered = orderArguments(cx, init.args, args, keywords, 1);
-        if (ordered) return newExpr(id(safeName(f.id)), ordered);
-      }
-      return newExpr(id(safeName(f.id)), [...args, ...kwArgs()]);
-    }
-    if (known?.kind === "runtime-name") {
-      // (`from math import sqrt`: a wrong count is CPython's TypeError, as for the builtins)
-      const problem = known.module === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(known.name, args.length) : null;
-      if (problem) return cx.rt("bad_call", lit(problem), ...args);
-      const isClass = STDLIB[known.module]?.classes.has(known.name);
-      if (isClass) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
-      // typing's special forms are objects: the runtime's call() runs their __call__
-      // (`OrderedDict()` after `from typing import OrderedDict` makes a collections.OrderedDict).
-      if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-      if (known.module === "typing") return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
-      return call(cx.expr(f), ...args, ...kwArgs());
-    }
-    if (r.where === "builtin") {
-      if (f.id === "super") return cx.diags.error(e, "TSY1030");
-      // (`vars()` without an argument is `locals()`)
-      if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
-      if (f.id === "globals" && !e.args.length && !e.keywords.length) return globalsCall(cx, e);
-      // Keywords a builtin does not take (`len(xs, key=1)`): CPython's TypeError once the arguments are evaluated.
-      const keywordProblem = keywords.length
-        ? builtinKeywordProblem(
-            f.id,
-            keywords.map((k) => k.arg),
-          )
-        : null;
-      if (keywordProblem) return cx.rt("bad_call", lit(keywordProblem), ...args, ...e.keywords.map((k) => cx.expr(k.value)));
-      // A wrong number of arguments: CPython's TypeError once they are evaluated.
-      const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
-      if (problem) return cx.rt("bad_call", lit(problem), ...args);
-      if (BUILTIN_EXCEPTIONS.has(f.id) || BUILTIN_CLASSES.has(f.id)) return newExpr(cx.expr(f), [...args, ...kwArgs()]);
-      // A spread into a builtin's fixed parameters type-checks only through the generic call().
-      // A `**mapping` goes through the runtime's callkw: it names the callee in the mapping's errors
-      // and drops an empty one, which a builtin would take for an argument.
-      if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-      if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
-      return call(cx.expr(f), ...args, ...kwArgs());
-    }
-    // A def the program decorated into a plain function (decorated.ts): no class to construct.
-    if (!e.keywords.length && decoratedFunction(cx.scopes, cx.known, cx.fn.scope, f.id)) return call(cx.expr(f), ...args);
-    // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
+    return newExpr(id(safeName(f.id)), [...args, ...kwArgs(cx, e, p)]);
+  }
+  if (known?.kind === "runtime-name") {
+    // (`from math import sqrt`: a wrong count is CPython's TypeError, as for the builtins)
+    const problem = known.module === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(known.name, args.length) : null;
+    if (problem) return cx.rt("bad_call", lit(problem), ...args);
+    const isClass = STDLIB[known.module]?.classes.has(known.name);
+    if (isClass) return newExpr(cx.expr(f), [...args, ...kwArgs(cx, e, p)]);
+    // typing's special forms are objects: the runtime's call() runs their __call__
+    // (`OrderedDict()` after `from typing import OrderedDict` makes a collections.OrderedDict).
+    if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+    if (known.module === "typing") return cx.rt("call", cx.expr(f), ...args, ...kwArgs(cx, e, p));
+    return call(cx.expr(f), ...args, ...kwArgs(cx, e, p));
+  }
+  if (r.where === "builtin") {
+    if (f.id === "super") return cx.diags.error(e, "TSY1030");
+    // (`vars()` without an argument is `locals()`)
+    if ((f.id === "locals" || f.id === "vars") && !e.args.length && !e.keywords.length) return localsCall(cx, e);
+    if (f.id === "globals" && !e.args.length && !e.keywords.length) return globalsCall(cx, e);
+    // Keywords a builtin does not take (`len(xs, key=1)`): CPython's TypeError once the arguments are evaluated.
+    const keywordProblem = keywords.length
+      ? builtinKeywordProblem(
+          f.id,
+          keywords.map((k) => k.arg),
+        )
+      : null;
+    if (keywordProblem) return cx.rt("bad_call", lit(keywordProblem), ...args, ...e.keywords.map((k) => cx.expr(k.value)));
+    // A wrong number of arguments: CPython's TypeError once they are evaluated.
+    const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : builtinArityProblem(f.id, args.length);
+    if (problem) return cx.rt("bad_call", lit(problem), ...args);
+    if (BUILTIN_EXCEPTIONS.has(f.id) || BUILTIN_CLASSES.has(f.id)) return newExpr(cx.expr(f), [...args, ...kwArgs(cx, e, p)]);
+    // A spread into a builtin's fixed parameters type-checks only through the generic call().
+    // A `**mapping` goes through the runtime's callkw: it names the callee in the mapping's errors
+    // and drops an empty one, which a builtin would take for an argument.
+    if (kwStar.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+    if (args.some((a) => a.k === "spread")) return cx.rt("call", cx.expr(f), ...args, ...kwArgs(cx, e, p));
+    return call(cx.expr(f), ...args, ...kwArgs(cx, e, p));
+  }
+  // A def the program decorated into a plain function (decorated.ts): no class to construct.
+  if (!e.keywords.length && decoratedFunction(cx.scopes, cx.known, cx.fn.scope, f.id)) return call(cx.expr(f), ...args);
+  // A local or parameter whose value the lowering cannot see: the runtime decides (class or function, keywords).
+  if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+  return cx.rt("call", cx.expr(f), ...args);
+}
+
+/** A call of an attribute: a module's function or class, a method. */
+function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: CallArguments): ir.Expr {
+  const { args, kwStar, keywords } = p;
+  const v = f.value;
+  // `self.__class__(...)`: a class read at run time (getattr), called as the runtime decides.
+  if (f.attr === "__class__" && !(v._type === "Call" && v.func._type === "Name" && v.func.id === "super")) {
     if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
     return cx.rt("call", cx.expr(f), ...args);
   }
-
-  if (f._type === "Attribute") {
-    const v = f.value;
-    // `self.__class__(...)`: a class read at run time (getattr), called as the runtime decides.
-    if (f.attr === "__class__" && !(v._type === "Call" && v.func._type === "Name" && v.func.id === "super")) {
-      if (e.keywords.length) return cx.rt("callkw", cx.expr(f), lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-      return cx.rt("call", cx.expr(f), ...args);
-    }
-    if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
-      // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
-      const callee = member(cx.expr(v), safeProp(f.attr));
-      if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-      return cx.rt("call", callee, ...args);
-    }
-    // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
-    const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
-    const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
-    // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
-    // submodule reached as an attribute needs `new` (its functions keep the generic call).
-    const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
-    const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
-    if (v._type === "Name" || viaPackage || viaAttribute) {
-      const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
-      if (known?.kind === "module") {
-        const info = STDLIB[known.name];
-        if (info && !info.names.has(f.attr)) {
-          if (absentInCPython(known.name, f.attr))
-            return cx.rt("call", call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(f.attr), cx.expr(v)), ...args, ...kwArgs());
-          return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
-        }
-        const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
-        if (problem) return cx.rt("bad_call", lit(problem), ...args);
-        const callee = member(cx.expr(v), f.attr);
-        if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs()]);
-        // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
-        if (kwStar.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-        if (known.name === "typing") return cx.rt("call", callee, ...args, ...kwArgs());
-        return call(callee, ...args, ...kwArgs());
-      }
-    }
-    const obj = cx.expr(v);
-    // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
-    // which the runtime's call() supplies (TS does not know the class attribute: `as any`).
-    if (nestedClassNames(cx).has(f.attr)) {
-      // `Outer.Inner(2)` of the class statement Outer's body binds once: constructed as at top level.
-      const nested = nestedClassStatement(cx, v, f.attr);
-      if (nested && !e.keywords.length && !madeBeyondInit(cx, nested) && takesPositional(nested, args)) return newExpr(member(obj, safeProp(f.attr)), args);
-      const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
-      if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
-      return cx.rt("call", callee, ...args);
-    }
-    // An attribute the program gives a class as value (`self.factory = Point`): callm constructs it.
-    if (cx.analysis.facts.classValuedAttrs?.has(f.attr)) {
-      if (e.keywords.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
-      return cx.rt("callm", obj, lit(f.attr), ...args);
-    }
-    // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
-    if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
-    const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
-    // A special method called by name on what may be an int, bool, float or str (`(3).__add__(4)`,
-    // `x.__lt__(y)`), or a list or dict (`xs.__getitem__(0)`): JS primitives have no such members and
-    // the runtime's classes few of them; callm finds them.
-    if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
-    // (the receiver's proven type, typed once for the questions below: each one asks it off a builtin only)
-    const receiverType = onBuiltin ? undefined : staticType(v, cx.typeEnv());
-    // (with `**mapping`: callkw_method checks the keywords the method takes)
-    if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
-    // A str method on a value proven to be a str: the runtime's function for it, called directly.
-    if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs());
-    // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
-    // raises Python's AttributeError for a name the type lacks.
-    if (!onBuiltin && isPrimitiveType(receiverType)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
-    // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
-    // (not join/find: Uint8Array's own methods in TS's eyes)
-    // A method a proven list or dict lacks (`xs.apend(1)`): getattr's AttributeError, which names
-    // the type (a JS call of undefined cannot), before the arguments run.
-    if ((receiverType === "list" || receiverType === "dict") && !BUILTIN_TYPE_DIRS[receiverType].includes(f.attr))
-      return missingMethodCall(cx, f, obj, [...args, ...kwArgs()]);
-    if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !["join", "find"].includes(f.attr) && !jsMemberName(f.attr) && receiverType === "bytes")
-      return call(member(obj, f.attr), ...args, ...kwArgs());
-    if (
-      onBuiltin ||
-      jsMemberName(f.attr) ||
-      // (`self.__class__(...)`: the type, no member of the object; `p.__ne__(q)`: a method the
-      // object may have only from `object`, which the runtime gives)
-      f.attr === "__class__" ||
-      OBJECT_INHERITED.has(f.attr) ||
-      (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
-      (methodMayBeHooked(cx, v) &&
-        !directMethod(cx, v, f.attr) &&
-        !isLocalModulePath(cx, v) &&
-        !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
-      // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
-      (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
-    ) {
-      return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
-    }
-    if (e.keywords.length) {
-      return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
-    }
-    // Arguments the method of a proven instance cannot take: bound at run time, which raises CPython's TypeError.
-    const def = provenMethodDef(cx, v, f.attr);
-    if (def && !args.some((a) => a.k === "spread") && !fitsPositionally(def.args, args.length, 1))
-      return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
-    // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
-    // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
-    const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);
-    // A callee that may not take these arguments (a function kept in an attribute, a method of
-    // that name taking other counts): the runtime checks them (attribute-calls.ts).
-    // (a class's own methods read from it check their arguments themselves: define_class's views)
-    const classReceiver = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class";
-    if (!def && !classReceiver && !args.some((a) => a.k === "spread") && attributeCallNeedsCheck(cx.module, f.attr, args.length))
-      return cx.rt("callm_checked", obj, lit(f.attr), ...args);
-    // A method no class of a proven instance's chain has: getattr's AttributeError, before the arguments run.
-    const cls = def || onClass ? undefined : provenClass(cx, v);
-    if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return missingMethodCall(cx, f, obj, [...args, ...kwArgs()]);
-    const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
-    const direct = call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs());
-    // An async generator method is a generator function in TS's eyes; define_class makes it
-    // return the async generator object, which is what the program holds.
-    return asyncGeneratorMethod(cx, v, f.attr) ? { k: "as", expr: direct, type: "any" } : direct;
+  if (isLocalModulePath(cx, v) && !jsMemberName(f.attr)) {
+    // `helpers.Point(1, 2)`: a class or a function, the runtime decides.
+    const callee = member(cx.expr(v), safeProp(f.attr));
+    if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+    return cx.rt("call", callee, ...args);
   }
-  return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+  // `concurrent.futures.Future()` after `import concurrent.futures`: `concurrent` is the submodule.
+  const sub = v._type === "Attribute" && v.value._type === "Name" ? cx.lookupKnown(v.value.id) : null;
+  const viaPackage = sub?.kind === "module" && v._type === "Attribute" && v.value._type === "Name" && sub.name === `${v.value.id}.${v.attr}`;
+  // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
+  // submodule reached as an attribute needs `new` (its functions keep the generic call).
+  const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
+  const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
+  if (v._type === "Name" || viaPackage || viaAttribute) {
+    const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
+    if (known?.kind === "module") {
+      const info = STDLIB[known.name];
+      if (info && !info.names.has(f.attr)) {
+        if (absentInCPython(known.name, f.attr))
+          return cx.rt("call", call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(known.name), lit(f.attr), cx.expr(v)), ...args, ...kwArgs(cx, e, p));
+        return cx.diags.error(f, "TSY3004", { name: f.attr, module: known.name });
+      }
+      const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
+      if (problem) return cx.rt("bad_call", lit(problem), ...args);
+      const callee = member(cx.expr(v), f.attr);
+      if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs(cx, e, p)]);
+      // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
+      if (kwStar.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+      if (known.name === "typing") return cx.rt("call", callee, ...args, ...kwArgs(cx, e, p));
+      return call(callee, ...args, ...kwArgs(cx, e, p));
+    }
+  }
+  const obj = cx.expr(v);
+  // `Outer.Inner(...)` / `self.Inner(...)`: a class kept as a class attribute needs `new`,
+  // which the runtime's call() supplies (TS does not know the class attribute: `as any`).
+  if (nestedClassNames(cx).has(f.attr)) {
+    // `Outer.Inner(2)` of the class statement Outer's body binds once: constructed as at top level.
+    const nested = nestedClassStatement(cx, v, f.attr);
+    if (nested && !e.keywords.length && !madeBeyondInit(cx, nested) && takesPositional(nested, args)) return newExpr(member(obj, safeProp(f.attr)), args);
+    const callee = member({ k: "as", expr: obj, type: "any" }, safeProp(f.attr));
+    if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+    return cx.rt("call", callee, ...args);
+  }
+  // An attribute the program gives a class as value (`self.factory = Point`): callm constructs it.
+  if (cx.analysis.facts.classValuedAttrs?.has(f.attr)) {
+    if (e.keywords.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+    return cx.rt("callm", obj, lit(f.attr), ...args);
+  }
+  // A generator's throw() returns the next value in Python; JS's throw() is the iterator protocol.
+  if (f.attr === "throw" && !e.keywords.length && args.length >= 1) return cx.rt("gen_throw", obj, ...args);
+  const onBuiltin = v._type === "Name" && resolveName(cx.fn.scope, v.id, cx.scopes).where === "builtin";
+  // A special method called by name on what may be an int, bool, float or str (`(3).__add__(4)`,
+  // `x.__lt__(y)`), or a list or dict (`xs.__getitem__(0)`): JS primitives have no such members and
+  // the runtime's classes few of them; callm finds them.
+  if (BUILTIN_VALUE_SPECIAL_METHODS.has(f.attr) && mayBeBuiltinValue(cx, v)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p));
+  // (the receiver's proven type, typed once for the questions below: each one asks it off a builtin only)
+  const receiverType = onBuiltin ? undefined : staticType(v, cx.typeEnv());
+  // (with `**mapping`: callkw_method checks the keywords the method takes)
+  if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+  // A str method on a value proven to be a str: the runtime's function for it, called directly.
+  if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs(cx, e, p));
+  // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
+  // raises Python's AttributeError for a name the type lacks.
+  if (!onBuiltin && isPrimitiveType(receiverType)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p));
+  // A bytes method on a value proven to be bytes: the method PyBytes has, called directly.
+  // (not join/find: Uint8Array's own methods in TS's eyes)
+  // A method a proven list or dict lacks (`xs.apend(1)`): getattr's AttributeError, which names
+  // the type (a JS call of undefined cannot), before the arguments run.
+  if ((receiverType === "list" || receiverType === "dict") && !BUILTIN_TYPE_DIRS[receiverType].includes(f.attr))
+    return missingMethodCall(cx, f, obj, [...args, ...kwArgs(cx, e, p)]);
+  if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !["join", "find"].includes(f.attr) && !jsMemberName(f.attr) && receiverType === "bytes")
+    return call(member(obj, f.attr), ...args, ...kwArgs(cx, e, p));
+  if (
+    onBuiltin ||
+    jsMemberName(f.attr) ||
+    // (`self.__class__(...)`: the type, no member of the object; `p.__ne__(q)`: a method the
+    // object may have only from `object`, which the runtime gives)
+    f.attr === "__class__" ||
+    OBJECT_INHERITED.has(f.attr) ||
+    (STR_METHODS.has(f.attr) && receiverType !== "list" && !isKnownObject(cx, v) && !directMethod(cx, v, f.attr)) ||
+    (methodMayBeHooked(cx, v) &&
+      !directMethod(cx, v, f.attr) &&
+      !isLocalModulePath(cx, v) &&
+      !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
+    // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
+    (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
+  ) {
+    return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p));
+  }
+  if (e.keywords.length) {
+    return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
+  }
+  // Arguments the method of a proven instance cannot take: bound at run time, which raises CPython's TypeError.
+  const def = provenMethodDef(cx, v, f.attr);
+  if (def && !args.some((a) => a.k === "spread") && !fitsPositionally(def.args, args.length, 1))
+    return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
+  // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
+  // read from its class (`Base.__init__(self)`) is one TS only knows on instances.
+  const onClass = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class" && !isStaticMethodOfClass(cx, v.id, f.attr);
+  // A callee that may not take these arguments (a function kept in an attribute, a method of
+  // that name taking other counts): the runtime checks them (attribute-calls.ts).
+  // (a class's own methods read from it check their arguments themselves: define_class's views)
+  const classReceiver = v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class";
+  if (!def && !classReceiver && !args.some((a) => a.k === "spread") && attributeCallNeedsCheck(cx.module, f.attr, args.length))
+    return cx.rt("callm_checked", obj, lit(f.attr), ...args);
+  // A method no class of a proven instance's chain has: getattr's AttributeError, before the arguments run.
+  const cls = def || onClass ? undefined : provenClass(cx, v);
+  if (cls && methodSurelyMissing(linearBases(cx, cls), cx.module, f.attr)) return missingMethodCall(cx, f, obj, [...args, ...kwArgs(cx, e, p)]);
+  const receiver: ir.Expr = obj.k === "new" || onClass ? { k: "as", expr: obj, type: "any" } : obj;
+  const direct = call(member(receiver, safeProp(f.attr)), ...args, ...kwArgs(cx, e, p));
+  // An async generator method is a generator function in TS's eyes; define_class makes it
+  // return the async generator object, which is what the program holds.
+  return asyncGeneratorMethod(cx, v, f.attr) ? { k: "as", expr: direct, type: "any" } : direct;
 }
 
 /** Methods every object has from `object` that a program's class need not define (runtime: functions.ts). */

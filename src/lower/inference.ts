@@ -171,9 +171,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     if (r.where === "builtin") return undefined;
     if (r.scope === st.scope && st.table !== null) {
       const p = st.paramTypes?.get(name);
-      if (p !== undefined) return p;
-      const i = st.table.index.get(name);
-      if (i === undefined) return undefined;
+      const i = p === undefined ? st.table.index.get(name) : undefined;
+      if (i === undefined) {
+        // (a parameter, or a name the scope does not type: its type is the one given, recorded
+        // so that a round with other parameter types redoes only the scopes that read them)
+        reads?.push(PARAM, name, p);
+        return p;
+      }
       const t = assumed[i];
       return t === PENDING ? undefined : t;
     }
@@ -298,7 +302,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
   // (one walk per scope: its bindings, and its return values and attribute stores for later)
   const ownFacts = new Map<Scope, OwnStatementFacts>();
-  for (const scope of order) {
+  for (let i = 0; i < order.length; i++) {
+    const scope = order[i];
     const gathered = input.ownStatements?.get(scope);
     const found: OwnStatementFacts = gathered?.facts ?? { returns: [], attributeStores: [] };
     const bindings = gathered !== undefined ? gathered.out : collectBindings(scope.node, walrusInModule, found);
@@ -325,16 +330,18 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     reads?.push(def, null, t);
     return t;
   };
-  /** Whether every recorded read gives the same answer now. */
-  const stillReads = (list: unknown[]): boolean => {
+  /** Whether every recorded read gives the same answer now (a parameter's: its type in `paramTypes`). */
+  const stillReads = (list: unknown[], paramTypes?: Map<string, PyType>): boolean => {
     for (let i = 0; i < list.length; i += 3) {
       const key = list[i];
       const now =
         key === ATTR
           ? attrs.get(list[i + 1] as string)
-          : list[i + 1] === null
-            ? returns.get(key as py.FunctionDef | py.AsyncFunctionDef)
-            : typeOf(key as Scope, list[i + 1] as string);
+          : key === PARAM
+            ? paramTypes?.get(list[i + 1] as string)
+            : list[i + 1] === null
+              ? returns.get(key as py.FunctionDef | py.AsyncFunctionDef)
+              : typeOf(key as Scope, list[i + 1] as string);
       if (now !== list[i + 2]) return false;
     }
     return true;
@@ -393,7 +400,8 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   };
 
   // A method's `self`, when it is surely an instance of its class or a subclass.
-  for (const r of rounds) {
+  for (let i = 0; i < rounds.length; i++) {
+    const r = rounds[i];
     const fn = r.scope.node;
     if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
     const cls = input.classes.selfClass(fn);
@@ -580,7 +588,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     types.forEach((t, n) => m.set(n, t));
   };
   for (const [scope, types] of params) withParams(scope, types);
-  for (const r of rounds) if (r.self) withParams(r.scope, r.self);
+  for (let i = 0; i < rounds.length; i++) if (rounds[i].self) withParams(rounds[i].scope, rounds[i].self!);
   // The rounds' working tables: the lowering reads none of them, but the closures returned below
   // keep this function's variables alive through it (and its young-generation collections would
   // copy them): emptied here.
@@ -616,10 +624,15 @@ export function inferTypes(input: InferenceInput): InferredTypes {
   function inferScope(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): void {
     const scope = r.scope;
     if (scope.kind === "module" && input.moduleOpen) return;
-    // The same parameter types and the same answers to everything it read outside itself: the
-    // same result as in the previous round (the inference is deterministic), not worked out again.
+    // The same answers to everything it read outside itself and of its parameters: its locals get
+    // the same types as in the previous round (the inference is deterministic), not worked out
+    // again; only the parameter types it did not read may differ.
     const before = r.last;
-    if (before && sameTypes(before.paramTypes, paramTypes) && stillReads(before.reads)) {
+    if (before && stillReads(before.reads, paramTypes)) {
+      if (!sameTypes(before.paramTypes, paramTypes)) {
+        before.proven = withOtherParams(before.proven, before.paramTypes, paramTypes);
+        before.paramTypes = paramTypes;
+      }
       if (before.proven.size) facts.set(scope, before.proven);
       return;
     }
@@ -765,6 +778,26 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return proven ?? paramTypes ?? NOTHING_PROVEN;
   }
 
+  /**
+   * What inferCandidates proves with `paramTypes` given, from what it proved with `oldParams` and
+   * the same types of the locals: its map is the parameter types' entries, then the locals' (or the
+   * parameter types' map itself, or NOTHING_PROVEN, when no local is typed).
+   */
+  function withOtherParams(
+    proven: Map<string, PyType>,
+    oldParams: Map<string, PyType> | undefined,
+    paramTypes: Map<string, PyType> | undefined,
+  ): Map<string, PyType> {
+    let out: Map<string, PyType> | undefined;
+    let skip = oldParams?.size ?? 0;
+    if (proven !== oldParams)
+      proven.forEach((t, n) => {
+        if (skip > 0) skip--;
+        else (out ??= new Map<string, PyType>(paramTypes)).set(n, t);
+      });
+    return out ?? paramTypes ?? NOTHING_PROVEN;
+  }
+
   /** A scope's candidates numbered, their bindings in the module-wide arrays. */
   function numberCandidates(names: string[], bindings: Map<string, Binding[]>): CandidateTable {
     const index = new Map<string, number>();
@@ -840,6 +873,8 @@ type ScopeEnv = TypeEnv & { state: EnvState };
 
 /** The key under which inferScope records a read of an attribute's type (a scope: a name's type there; a def: its return type). */
 const ATTR = "attr";
+/** The key under which it records a read of one of the scope's own parameters (or untyped names) while its locals are inferred. */
+const PARAM = "param";
 
 /** Whether two parameter-type maps say the same. */
 function sameTypes(a: Map<string, PyType> | undefined, b: Map<string, PyType> | undefined): boolean {

@@ -153,7 +153,9 @@ function nestedQualnames(body: py.Stmt[]): Record<string, string> {
   const visit = (stmts: py.Stmt[] | undefined, prefix: string, inFunction: boolean): void => {
     // (a statement made by an earlier pass may lack an empty block)
     if (stmts === undefined) return;
-    for (const s of stmts) {
+    // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i];
       // (the blocks by kind, in the order body, orelse, finalbody, handlers, cases)
       switch (s._type) {
         case "FunctionDef":

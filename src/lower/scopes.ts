@@ -308,7 +308,7 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
     if (outerBound !== null) boundSoFar = new BoundSoFar(scope);
     const outerBindings = bindings;
     if (facts?.ownStatements) bindings = newCollector();
-    for (const s of node.body) visit(s, scope, table);
+    visitStatements(node.body, scope, table);
     if (outerBound !== null) facts!.boundSoFar!.set(node, boundSoFar!.result);
     if (bindings !== null) facts!.ownStatements!.set(scope, bindings);
     bindings = outerBindings;
@@ -321,11 +321,11 @@ function visitFunction(node: FunctionNode, outer: Scope, table: ScopeTable): voi
 function visitBlock(stmts: py.Stmt[], scope: Scope, table: ScopeTable): void {
   const tracker = boundSoFar;
   if (tracker === null) {
-    for (const s of stmts) visit(s, scope, table);
+    visitStatements(stmts, scope, table);
     return;
   }
   const start = tracker.blockStart();
-  for (const s of stmts) visit(s, scope, table);
+  visitStatements(stmts, scope, table);
   tracker.blockEnd(start);
 }
 
@@ -338,14 +338,19 @@ function visitBranches(body: py.Stmt[], orelse: py.Stmt[], scope: Scope, table: 
     return;
   }
   let start = tracker.blockStart();
-  for (const s of body) visit(s, scope, table);
+  visitStatements(body, scope, table);
   const inBody = tracker.addedSince(start);
   tracker.blockEnd(start);
   start = tracker.blockStart();
-  for (const s of orelse) visit(s, scope, table);
+  visitStatements(orelse, scope, table);
   const inBoth = inBody.length ? tracker.addedSince(start).filter((n) => inBody.includes(n)) : inBody;
   tracker.blockEnd(start);
   for (const n of inBoth) tracker.add(n);
+}
+
+/** Visits each statement of a list (an indexed loop: no iterator objects where this runs unoptimized, as in a first translation). */
+function visitStatements(stmts: py.Stmt[], scope: Scope, table: ScopeTable): void {
+  for (let i = 0; i < stmts.length; i++) visit(stmts[i], scope, table);
 }
 
 function newCollector(): BindingCollector {
@@ -357,7 +362,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
   switch (stmt._type) {
     case "FunctionDef":
     case "AsyncFunctionDef":
-      for (const d of stmt.decorator_list) visitOutside(d, scope, table);
+      for (let i = 0; i < stmt.decorator_list.length; i++) visitOutside(stmt.decorator_list[i], scope, table);
       bind(scope, stmt.name);
       visitFunction(stmt, scope, table);
       if (boundSoFar !== null) boundSoFar.add(stmt.name);
@@ -366,7 +371,10 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       if (facts) {
         // A generic class (PEP 695) has Generic as a last, implicit base.
         if (stmt.bases.length + (stmt.type_params.length ? 1 : 0) > 1) facts.multipleInheritance = true;
-        for (const item of stmt.body) if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
+        for (let i = 0; i < stmt.body.length; i++) {
+          const item = stmt.body[i];
+          if (item._type === "ClassDef") facts.nestedClasses.add(item.name);
+        }
         classNames.add(stmt.name);
         // An Enum member's `.value` is what its class-body line assigns (`VOID = SomeClass`).
         const enumLike = stmt.bases.some((b) => /(Enum|Flag)$/.test(b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : ""));
@@ -382,9 +390,9 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
             noteAttrName(item.name, CAPITALIZED);
         factsIn(stmt.type_params);
       }
-      for (const d of stmt.decorator_list) visitOutside(d, scope, table);
-      for (const b of stmt.bases) visitOutside(b, scope, table);
-      for (const k of stmt.keywords) visitOutside(k.value, scope, table);
+      for (let i = 0; i < stmt.decorator_list.length; i++) visitOutside(stmt.decorator_list[i], scope, table);
+      for (let i = 0; i < stmt.bases.length; i++) visitOutside(stmt.bases[i], scope, table);
+      for (let i = 0; i < stmt.keywords.length; i++) visitOutside(stmt.keywords[i].value, scope, table);
       bind(scope, stmt.name);
       const cls = newScope("class", stmt, scope);
       cls.typeParams = typeParamScope(stmt, scope);
@@ -396,7 +404,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       bindings = null;
       // (what a class body binds is the class's: surely bound for none of the def's code after it)
       const bodyStart = boundSoFar === null ? 0 : boundSoFar.blockStart();
-      for (const s of stmt.body) {
+      for (let i = 0; i < stmt.body.length; i++) {
+        const s = stmt.body[i];
         const self = facts ? plainMethodSelf(s) : undefined;
         if (self === undefined) visit(s, cls, table);
         else {
@@ -414,15 +423,19 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     }
     case "Global":
-      for (const n of stmt.names) namesOf(scope, "globals").add(n);
+      for (let i = 0; i < stmt.names.length; i++) namesOf(scope, "globals").add(stmt.names[i]);
       return;
     case "Nonlocal":
-      for (const n of stmt.names) namesOf(scope, "nonlocals").add(n);
+      for (let i = 0; i < stmt.names.length; i++) namesOf(scope, "nonlocals").add(stmt.names[i]);
       return;
     case "Assign":
-      if (facts) for (const t of stmt.targets) if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
+      if (facts)
+        for (let i = 0; i < stmt.targets.length; i++) {
+          const t = stmt.targets[i];
+          if (t._type === "Attribute") noteAttrValue(t.attr, stmt.value);
+        }
       visitExpr(stmt.value, scope, table);
-      for (const t of stmt.targets) bindTarget(t, scope, table, true);
+      for (let i = 0; i < stmt.targets.length; i++) bindTarget(stmt.targets[i], scope, table, true);
       return;
     case "AugAssign":
       visitExpr(stmt.value, scope, table);
@@ -445,14 +458,14 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       visitExpr(stmt.iter, scope, table);
       if (boundSoFar === null) {
         bindTarget(stmt.target, scope, table);
-        for (const s of stmt.body) visit(s, scope, table);
+        visitStatements(stmt.body, scope, table);
       } else {
         // (the target and what the body binds are bound only inside the loop's body)
         const tracker = boundSoFar;
         tracker.loopStart();
         const start = tracker.blockStart();
         bindTarget(stmt.target, scope, table, true);
-        for (const s of stmt.body) visit(s, scope, table);
+        visitStatements(stmt.body, scope, table);
         tracker.blockEnd(start);
         tracker.loopEnd();
       }
@@ -471,7 +484,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
     case "With":
     case "AsyncWith":
       if (stmt._type === "AsyncWith") scope.hasAwait = true;
-      for (const item of stmt.items) {
+      for (let i = 0; i < stmt.items.length; i++) {
+        const item = stmt.items[i];
         visitExpr(item.context_expr, scope, table);
         if (item.optional_vars) bindTarget(item.optional_vars, scope, table, true);
       }
@@ -482,7 +496,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       tryDepth++;
       visitBlock(stmt.body, scope, table);
       tryDepth--;
-      for (const h of stmt.handlers) {
+      for (let i = 0; i < stmt.handlers.length; i++) {
+        const h = stmt.handlers[i];
         const tracker = boundSoFar;
         const start = tracker === null ? 0 : tracker.blockStart();
         if (h.type) visitExpr(h.type, scope, table);
@@ -491,7 +506,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
           if (tracker !== null) tracker.add(h.name);
         }
         if (bindings !== null) bindings.handler(h, stmt._type === "TryStar");
-        for (const s of h.body) visit(s, scope, table);
+        visitStatements(h.body, scope, table);
         if (tracker !== null) {
           // (CPython deletes the name when the block ends)
           if (h.name) tracker.unbind(h.name);
@@ -518,7 +533,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         facts.readsDoc = true;
       if (facts && stmt._type === "ImportFrom" && stmt.module === "inspect" && stmt.names.some((a) => a.name === "getdoc" || a.name === "*"))
         facts.readsDoc = true;
-      for (const a of stmt.names) {
+      for (let i = 0; i < stmt.names.length; i++) {
+        const a = stmt.names[i];
         if (a.name === "*") continue;
         const name = a.asname ?? (stmt._type === "Import" ? a.name.split(".")[0] : a.name);
         const source =
@@ -531,7 +547,8 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       }
       return;
     case "Delete":
-      for (const t of stmt.targets) {
+      for (let i = 0; i < stmt.targets.length; i++) {
+        const t = stmt.targets[i];
         if (t._type === "Name") {
           bind(scope, t.id);
           if (boundSoFar !== null) boundSoFar.unbind(t.id);
@@ -540,12 +557,13 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       return;
     case "Match":
       visitExpr(stmt.subject, scope, table);
-      for (const c of stmt.cases) {
+      for (let i = 0; i < stmt.cases.length; i++) {
+        const c = stmt.cases[i];
         const start = boundSoFar === null ? 0 : boundSoFar.blockStart();
         if (bindings !== null) bindings.matchCase(c);
         visitPattern(c.pattern, scope, table);
         if (c.guard) visitExpr(c.guard, scope, table);
-        for (const s of c.body) visit(s, scope, table);
+        visitStatements(c.body, scope, table);
         if (boundSoFar !== null) boundSoFar.blockEnd(start);
       }
       return;
