@@ -42,6 +42,9 @@ const REFUSED: [string, (string | number)[]][] = [
   ["def f():\n    return ((yield from x) for i in range(2))\n", ["'yield' inside generator expression", 2, 14, 2, 26]],
   ["async def f():\n    yield from [1]\n", ["'yield from' inside async function", 2, 5, 2, 19]],
   ["async def f():\n    return [(yield from x) for x in y]\n", ["'yield' inside list comprehension", 2, 14, 2, 26]],
+  // (a call's bare generator argument and an f-string's replacement field are built apart from displays)
+  ["def f():\n    return g((yield) for i in range(3))\n", ["'yield' inside generator expression", 2, 15, 2, 20]],
+  ["def f():\n    return [f\"{(yield)}\" for i in range(3)]\n", ["'yield' inside list comprehension", 2, 17, 2, 22]],
   ["async def f():\n    break\n    yield from [1]\n", ["'break' outside loop", 2, 5, 2, 10]],
 ];
 

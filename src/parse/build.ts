@@ -263,6 +263,7 @@ export class Builder {
     if (n.to - n.from === 5 && this.text(n) === "yield") {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
+      this.sawYield = true;
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
     }
     return this.at({ _type: "Name", id: this.ident(n), ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, n.from, n.to);
@@ -342,6 +343,16 @@ export class Builder {
         return this.fail("invalid syntax", n.from, n.to);
     }
   }
+
+  // What the tree holds that scope-errors.ts looks for (its walk is skipped without them).
+  /** A `global` or `nonlocal` statement. */
+  sawDeclaration = false;
+  /** A yield expression (`yield` or `yield from`). */
+  sawYield = false;
+  /** A `yield from`. */
+  sawYieldFrom = false;
+  /** A comprehension or generator expression. */
+  sawComprehension = false;
 
   /** The most body() calls open at once so far (statement lists nested in one another: limits.ts checkStaticBlocks). */
   maxBodyNesting = 0;
@@ -552,6 +563,7 @@ export class Builder {
     const cs = kids(n);
     const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
     const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
+    this.sawDeclaration = true;
     return this.at({ _type, names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Global | A.Nonlocal, n.from, n.to);
   }
 
@@ -1521,8 +1533,11 @@ export class Builder {
     const cs = kids(n).filter((c) => c.name !== "(" && c.name !== ")");
     const start = cs[0].from;
     const end = cs[cs.length - 1].to;
-    if (cs[1]?.name === "from")
+    this.sawYield = true;
+    if (cs[1]?.name === "from") {
+      this.sawYieldFrom = true;
       return this.at({ _type: "YieldFrom", value: this.expr(cs[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.YieldFrom, start, end);
+    }
     const value = cs.length > 1 ? this.exprList(cs.slice(1)) : null;
     return this.at({ _type: "Yield", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, start, end);
   }
@@ -1595,6 +1610,7 @@ export class Builder {
   }
 
   compClauses(cs: N[]): A.Comprehension[] {
+    this.sawComprehension = true;
     const out: A.Comprehension[] = [];
     let i = 0;
     while (i < cs.length) {
