@@ -264,6 +264,7 @@ export class Builder {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
       this.sawYield = true;
+      if (!this.inFunction) this.mayBeMisplaced = true;
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
     }
     return this.at({ _type: "Name", id: this.ident(n), ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, n.from, n.to);
@@ -302,8 +303,10 @@ export class Builder {
       case "PassStatement":
         return [this.at({ _type: "Pass", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Pass, n.from, n.to)];
       case "BreakStatement":
+        if (!this.inLoop) this.mayBeMisplaced = true;
         return [this.at({ _type: "Break", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Break, n.from, n.to)];
       case "ContinueStatement":
+        if (!this.inLoop) this.mayBeMisplaced = true;
         return [this.at({ _type: "Continue", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Continue, n.from, n.to)];
       case "ReturnStatement":
         return [this.ReturnStatement(n)];
@@ -353,6 +356,27 @@ export class Builder {
   sawYieldFrom = false;
   /** A comprehension or generator expression. */
   sawComprehension = false;
+
+  // What compile-errors.ts looks for (its walk is skipped without any): a return, yield or await
+  // outside a def's body, a break or continue outside a loop's body, a nonlocal. (Conservative: a
+  // yield in a lambda or comprehension at module level counts too.)
+  mayBeMisplaced = false;
+  /** Building a def's body (not a class's inside it). */
+  private inFunction = false;
+  /** Building a loop's body (not its else, not a def's or class's inside it). */
+  private inLoop = false;
+
+  /** body() of a def (`inFunction`), a class or a loop (`inLoop`). (Not restored when a statement fails: the builder is dropped then.) */
+  bodyIn(n: N, inFunction: boolean, inLoop: boolean): A.Stmt[] {
+    const outerFunction = this.inFunction;
+    const outerLoop = this.inLoop;
+    this.inFunction = inFunction;
+    this.inLoop = inLoop;
+    const out = this.body(n);
+    this.inFunction = outerFunction;
+    this.inLoop = outerLoop;
+    return out;
+  }
 
   /** The most body() calls open at once so far (statement lists nested in one another: limits.ts checkStaticBlocks). */
   maxBodyNesting = 0;
@@ -506,6 +530,7 @@ export class Builder {
   }
 
   ReturnStatement(n: N): A.Return {
+    if (!this.inFunction) this.mayBeMisplaced = true;
     const rest = kidsInside(n, 1, 0);
     const value = rest.length ? this.exprList(rest) : null;
     return this.at({ _type: "Return", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Return, n.from, n.to);
@@ -564,6 +589,7 @@ export class Builder {
     const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
     const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
     this.sawDeclaration = true;
+    if (_type === "Nonlocal") this.mayBeMisplaced = true;
     return this.at({ _type, names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Global | A.Nonlocal, n.from, n.to);
   }
 
@@ -651,7 +677,7 @@ export class Builder {
   WhileStatement(n: N): A.While {
     const cs = kids(n);
     const test = this.expr(cs[1]);
-    const body = this.body(cs[2]);
+    const body = this.bodyIn(cs[2], this.inFunction, true);
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
     return this.at({ _type: "While", test, body, orelse, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.While, n.from, end);
@@ -665,7 +691,7 @@ export class Builder {
     const bodyIdx = cs.findIndex((c) => c.name === "Body");
     const target = this.target(this.exprList(cs.slice(forIdx + 1, inIdx)), STORE, "for");
     const iter = this.exprList(cs.slice(inIdx + 1, bodyIdx));
-    const body = this.body(cs[bodyIdx]);
+    const body = this.bodyIn(cs[bodyIdx], this.inFunction, true);
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
     const _type = isAsync ? "AsyncFor" : "For";
@@ -832,7 +858,11 @@ export class Builder {
     const tpl = cs.find((c) => c.name === "TypeParamList");
     const params = cs.find((c) => c.name === "ParamList")!;
     const ret = cs.find((c) => c.name === "TypeDef");
-    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const body = this.bodyIn(
+      cs.find((c) => c.name === "Body")!,
+      true,
+      false,
+    );
     const node = {
       _type: isAsync ? "AsyncFunctionDef" : "FunctionDef",
       name: this.ident(nameNode),
@@ -864,7 +894,11 @@ export class Builder {
     // `class C(x for x in y)`: a call's bare generator argument is no base list.
     if (argList && args[0]?._type === "GeneratorExp" && this.span(args[0]).from === argList.from)
       this.fail("invalid syntax", kids(argList).find((c) => c.name === "for" || c.name === "async")!.from);
-    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const body = this.bodyIn(
+      cs.find((c) => c.name === "Body")!,
+      false,
+      false,
+    );
     const node = {
       _type: "ClassDef",
       name: this.ident(nameNode),
@@ -1534,6 +1568,7 @@ export class Builder {
     const start = cs[0].from;
     const end = cs[cs.length - 1].to;
     this.sawYield = true;
+    if (!this.inFunction) this.mayBeMisplaced = true;
     if (cs[1]?.name === "from") {
       this.sawYieldFrom = true;
       return this.at({ _type: "YieldFrom", value: this.expr(cs[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.YieldFrom, start, end);
@@ -1763,6 +1798,7 @@ export class Builder {
   }
 
   AwaitExpression(n: N): A.ExprNode {
+    if (!this.inFunction) this.mayBeMisplaced = true;
     const operandNode = kids(n)[1];
     // Lezer reads `await x ** 2` as `await (x ** 2)`; Python's await binds tighter than any operator.
     if (this.isArith(operandNode)) return this.arithChain(n);
@@ -1805,6 +1841,7 @@ export class Builder {
     flatten(n, []);
     const built = operands.map((o) => {
       let e = this.expr(o.node);
+      if (o.awaits.length && !this.inFunction) this.mayBeMisplaced = true;
       for (let i = o.awaits.length - 1; i >= 0; i--)
         e = this.at({ _type: "Await", value: e, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Await, o.awaits[i].from, o.node.to);
       return { e, from: o.awaits[0]?.from ?? o.node.from, to: o.node.to };
