@@ -19,6 +19,8 @@ type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
 type Span = { from: number; to: number };
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 const LOAD: A.Load = { _type: "Load" };
 const STORE: A.Store = { _type: "Store" };
 const DEL: A.Del = { _type: "Del" };
@@ -192,6 +194,8 @@ export class Builder {
   readonly lines: LineMap;
   /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
   private readonly mayAwait: boolean;
+  /** Whether the source is all ASCII (every name is then its text: no check, no normalization). */
+  private readonly asciiSource: boolean;
 
   constructor(
     readonly src: string,
@@ -199,6 +203,7 @@ export class Builder {
   ) {
     this.lines = lines ?? new LineMap(src);
     this.mayAwait = src.includes("await");
+    this.asciiSource = !NOT_ASCII.test(src);
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -239,6 +244,7 @@ export class Builder {
   /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
   ident(n: Span): string {
     const t = this.text(n);
+    if (this.asciiSource) return t;
     // (a loop, not a regular expression: this runs for every name)
     let ascii = true;
     for (let i = 0; i < t.length; i++)
@@ -258,25 +264,35 @@ export class Builder {
   }
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
+    // (the offsets read once: each read of a lezer node's is a look into its tree)
+    const from = n.from;
+    const to = n.to;
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
     // (compared by length first: no second copy of every name's text)
-    if (n.to - n.from === 5 && this.text(n) === "yield") {
+    if (to - from === 5 && this.src.startsWith("yield", from)) {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
       this.sawYield = true;
       if (!this.inFunction) this.mayBeMisplaced = true;
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
     }
-    return this.at({ _type: "Name", id: this.ident(n), ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, n.from, n.to);
+    const id = this.asciiSource ? this.src.slice(from, to) : this.ident(n);
+    return this.at({ _type: "Name", id, ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, from, to);
   }
 
   // ---- module and statements -----------------------------------------------------------
 
   module(top: N): A.Module {
     const body: A.Stmt[] = [];
-    for (const c of kids(top)) body.push(...this.stmt(c));
+    for (const c of kids(top)) this.stmtInto(c, body);
     if (this.pendingDecorators.length) this.fail("invalid syntax", top.to);
     return { _type: "Module", body, type_ignores: [] };
+  }
+
+  /** stmt(n)'s statements appended to `out` (a loop: a spread push is a call with an iterator). */
+  stmtInto(n: N, out: A.Stmt[]): void {
+    const got = this.stmt(n);
+    for (let i = 0; i < got.length; i++) out.push(got[i]);
   }
 
   /** A statement node; StatementGroup (`a; b`) gives several. */
@@ -388,7 +404,7 @@ export class Builder {
     const cs = kids(n);
     // (not restored when a statement fails: a count left too high only makes the check run)
     if (++this.bodyNesting > this.maxBodyNesting) this.maxBodyNesting = this.bodyNesting;
-    for (const c of cs) if (c.name !== ":") out.push(...this.stmt(c));
+    for (const c of cs) if (c.name !== ":") this.stmtInto(c, out);
     this.bodyNesting--;
     if (this.pendingDecorators.length) this.fail("invalid syntax", n.to);
     if (!out.length) this.fail("expected an indented block", n.to);
@@ -424,6 +440,11 @@ export class Builder {
     );
   }
 
+  /** exprList([n]) without the list. */
+  exprOne(n: N): A.ExprNode {
+    return n.name !== "," && n.name !== "*" && n.name !== "**" ? this.expr(n) : this.exprList([n]);
+  }
+
   /** One element of a display or target list: `e` or `*e`. */
   listItem(item: N[]): A.ExprNode {
     if (item[0].name === "*" || item[0].name === "**") {
@@ -447,8 +468,8 @@ export class Builder {
     const cs = kids(n);
     // `target = value`, most assignments: no groups to gather.
     if (cs.length === 3 && cs[1].name === "AssignOp" && cs[0].name !== "TypeDef" && cs[2].name !== "TypeDef") {
-      const left = this.exprList([cs[0]]);
-      const value = this.exprList([cs[2]]);
+      const left = this.exprOne(cs[0]);
+      const value = this.exprOne(cs[2]);
       return this.at(
         {
           _type: "Assign",
@@ -978,6 +999,9 @@ export class Builder {
    */
   withSlashes(n: N): N[] {
     const cs = kids(n);
+    // (no "/" anywhere in the list, most of them: only the brackets to leave out)
+    const slash = this.src.indexOf("/", n.from);
+    if (slash < 0 || slash >= n.to) return cs.filter((c) => c.name !== "(" && c.name !== ")");
     const out: N[] = [];
     let pos = n.from;
     const gap = (to: number) => {
@@ -1504,10 +1528,9 @@ export class Builder {
         return this.UnaryExpression(n);
       case "AwaitExpression":
         return this.AwaitExpression(n);
-      case "CallExpression": {
-        const cs = kids(n);
-        return this.call(this.expr(cs[0]), cs[1], n.from);
-      }
+      case "CallExpression":
+        // (the callee and the ArgList: a node's first and last children are never comments, which lezer puts around nodes)
+        return this.call(this.expr(n.firstChild!), n.lastChild!, n.from);
       case "MemberExpression":
         return this.MemberExpression(n);
       case "ConditionalExpression": {
@@ -1878,14 +1901,18 @@ export class Builder {
   }
 
   MemberExpression(n: N): A.ExprNode {
-    const cs = kids(n);
-    const value = this.expr(cs[0]);
-    if (cs[1].name === ".")
+    // `a.b`: the value and the name are the first and last children (never comments); no list of them.
+    const last = n.lastChild!;
+    if (last.name !== "]") {
+      const value = this.expr(n.firstChild!);
       return this.at(
-        { _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+        { _type: "Attribute", value, attr: this.ident(last), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
         n.from,
         n.to,
       );
+    }
+    const cs = kids(n);
+    const value = this.expr(cs[0]);
     const inner = cs.slice(2, -1);
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);
@@ -1950,44 +1977,51 @@ export class Builder {
     }
     let sawKeyword = false;
     let sawKwUnpack = false;
-    for (const it of splitCommas(cs).items) {
-      const head = it[0];
+    // The items between the commas, cs[start] to cs[end - 1] (read in place: no list per item).
+    for (let start = 0; start < cs.length;) {
+      let end = start;
+      while (end < cs.length && cs[end].name !== ",") end++;
+      if (end === start) this.fail("invalid syntax", cs[start].from);
+      const head = cs[start];
+      const second = end - start > 1 ? cs[start + 1] : null;
+      const third = end - start > 2 ? cs[start + 2] : null;
       if (head.name === "**") {
         sawKwUnpack = true;
         keywords.push(
           this.at(
-            { _type: "keyword", arg: null, value: this.expr(it[1]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            { _type: "keyword", arg: null, value: this.expr(second!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
             head.from,
-            it[1].to,
+            second!.to,
           ),
         );
-      } else if (it[1]?.name === "AssignOp" && this.text(it[1]) === "=") {
-        if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, it[2].to);
+      } else if (second?.name === "AssignOp" && this.text(second) === "=") {
+        if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, third!.to);
         sawKeyword = true;
         keywords.push(
           this.at(
-            { _type: "keyword", arg: this.ident(head), value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            { _type: "keyword", arg: this.ident(head), value: this.expr(third!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
             head.from,
-            it[2].to,
+            third!.to,
           ),
         );
       } else {
         let e: A.ExprNode;
-        if (it[1]?.name === "AssignOp") {
+        if (second?.name === "AssignOp") {
           // `f(x := 1)`
           const t = this.name(head, STORE);
           e = this.at(
-            { _type: "NamedExpr", target: t, value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
+            { _type: "NamedExpr", target: t, value: this.expr(third!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
             head.from,
-            it[2].to,
+            third!.to,
           );
-        } else e = this.listItem(it);
+        } else e = second === null && head.name !== "*" ? this.expr(head) : this.listItem(cs.slice(start, end));
         if (e._type === "Starred") {
-          if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, it[it.length - 1].to);
+          if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, cs[end - 1].to);
         } else if (sawKwUnpack) this.fail("positional argument follows keyword argument unpacking", argList.to - 1, argList.to);
         else if (sawKeyword) this.fail("positional argument follows keyword argument", argList.to - 1, argList.to); // (CPython points at the ")")
         args.push(e);
       }
+      start = end + 1;
     }
     return { args, keywords };
   }
