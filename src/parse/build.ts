@@ -1455,7 +1455,9 @@ export class Builder {
   private awaitFree = false;
 
   expr(n: N): A.ExprNode {
-    if (n.name !== "BinaryExpression" && n.name !== "MemberExpression" && n.name !== "CallExpression") return this.exprNode(n);
+    // (the kind read once: each read of a lezer node's name is two getters into its tree)
+    const name = n.name;
+    if (name !== "BinaryExpression" && name !== "MemberExpression" && name !== "CallExpression") return this.exprNode(n, name);
     if (this.builtAhead.size) {
       const key = `${n.from}:${n.to}:${n.name}`;
       const ahead = this.builtAhead.get(key);
@@ -1467,7 +1469,7 @@ export class Builder {
     // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links.
     // Each link adds two tokens or more to its first child, so a text of 64 characters or fewer
     // holds fewer than 32 links: no look at all.)
-    if (n.to - n.from <= 64) return this.exprNode(n);
+    if (n.to - n.from <= 64) return this.exprNode(n, name);
     let links = 0;
     for (let x = kid(n, 0); x && links < 32 && isChainLink(x); x = kid(x, 0)) links++;
     if (links < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
@@ -1483,8 +1485,8 @@ export class Builder {
     }
   }
 
-  private exprNode(n: N): A.ExprNode {
-    switch (n.name) {
+  private exprNode(n: N, name: string = n.name): A.ExprNode {
+    switch (name) {
       case "VariableName":
         return this.name(n);
       case "Number":
