@@ -1000,8 +1000,10 @@ export class Builder {
   withSlashes(n: N): N[] {
     const cs = kids(n);
     // (no "/" anywhere in the list, most of them: only the brackets to leave out)
-    const slash = this.src.indexOf("/", n.from);
-    if (slash < 0 || slash >= n.to) return cs.filter((c) => c.name !== "(" && c.name !== ")");
+    // (a loop over the list's own text: indexOf would search on to the end of the source when the list has none)
+    let slash = false;
+    for (let i = n.from, end = n.to; i < end && !slash; i++) slash = this.src.charCodeAt(i) === 47;
+    if (!slash) return cs.filter((c) => c.name !== "(" && c.name !== ")");
     const out: N[] = [];
     let pos = n.from;
     const gap = (to: number) => {
