@@ -2,7 +2,7 @@
 //
 //   parse (src/parse) → Python AST → lower (src/lower) → IR → emit (src/emit)
 
-import { compileError, parse, type PySyntaxError } from "./parse/index.js";
+import { buildModule, compileError, parse, parseTree, type PySyntaxError } from "./parse/index.js";
 import { LineMap } from "./parse/positions.js";
 import { unsupportedApis } from "./lower/unsupported-apis.js";
 import { webUnsupportedApis } from "./lower/web-target.js";
@@ -69,10 +69,13 @@ export interface CompileResult {
 }
 
 function front(source: string, filename: string, options: { module?: ModuleIdentity; modules?: ProgramModules }) {
-  const parsed = parse(source, filename);
+  // (parse(), with the line map kept for compileError: a second one is a pass over the source)
+  const lines = new LineMap(source);
+  const tree = parseTree(source, lines, filename);
+  const parsed = tree.tree ? buildModule(source, lines, tree.tree, filename) : { module: null, error: tree.error };
   if (!parsed.module) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: parsed.error, localModules: [] };
   // (what CPython's compiler refuses in a tree its parser accepts)
-  const misplaced = compileError(parsed.module, new LineMap(source), filename);
+  const misplaced = compileError(parsed.module, lines, filename);
   if (misplaced) return { body: null, diagnostics: [] as Diagnostic[], syntaxError: misplaced, localModules: [] };
   // Before lowering, which may rewrite the tree: what the runtime has only to raise NotImplementedError.
   const unsupported = unsupportedApis(parsed.module, source);

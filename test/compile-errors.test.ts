@@ -1,7 +1,8 @@
 // What CPython's compiler refuses in a tree its parser accepts (src/parse/compile-errors.ts): the
 // message, line and columns CPython 3.12's compile() gives (recorded from it), and code it accepts.
 import { describe, expect, it } from "vitest";
-import { compileError, parse } from "../src/parse/index.js";
+import { compileError, parse, parseTree } from "../src/parse/index.js";
+import { Builder } from "../src/parse/build.js";
 import { LineMap } from "../src/parse/positions.js";
 
 function refusal(source: string) {
@@ -42,6 +43,9 @@ const REFUSED: [string, (string | number)[]][] = [
   ["def f():\n    return ((yield from x) for i in range(2))\n", ["'yield' inside generator expression", 2, 14, 2, 26]],
   ["async def f():\n    yield from [1]\n", ["'yield from' inside async function", 2, 5, 2, 19]],
   ["async def f():\n    return [(yield from x) for x in y]\n", ["'yield' inside list comprehension", 2, 14, 2, 26]],
+  // (a call's bare generator argument and an f-string's replacement field are built apart from displays)
+  ["def f():\n    return g((yield) for i in range(3))\n", ["'yield' inside generator expression", 2, 15, 2, 20]],
+  ['def f():\n    return [f"{(yield)}" for i in range(3)]\n', ["'yield' inside list comprehension", 2, 17, 2, 22]],
   ["async def f():\n    break\n    yield from [1]\n", ["'break' outside loop", 2, 5, 2, 10]],
 ];
 
@@ -59,4 +63,47 @@ const ACCEPTED: string[] = [
 describe("compile-time SyntaxErrors", () => {
   for (const [source, expected] of REFUSED) it(`refuses ${JSON.stringify(source)}`, () => expect(refusal(source)).toEqual(expected));
   for (const source of ACCEPTED) it(`accepts ${JSON.stringify(source)}`, () => expect(refusal(source)).toBeNull());
+});
+
+// parse() notes what the builder saw, and compileError skips its walks for a module without any of
+// what they look for (a return, yield or await outside a def's body, a break or continue outside a
+// loop's body, a declaration, a yield in a comprehension): the same answer as the full walks, which
+// compileError makes on a module built apart (not noted), for each statement in each place.
+describe("compileError's skipped walks", () => {
+  const statements = [
+    "return 1",
+    "yield 1",
+    "x = yield",
+    "await x",
+    "y = 1 + await x",
+    "break",
+    "continue",
+    "nonlocal q",
+    "global q",
+    "x = [(yield) for i in y]",
+    "yield from z",
+    "q = 1",
+  ];
+  const places = [
+    (s: string) => s,
+    (s: string) => `def f():\n    ${s}`,
+    (s: string) => `async def f():\n    ${s}`,
+    (s: string) => `class C:\n    ${s}`,
+    (s: string) => `def g():\n    class C:\n        ${s}`,
+    (s: string) => `for i in x:\n    ${s}`,
+    (s: string) => `for i in x:\n    pass\nelse:\n    ${s}`,
+    (s: string) => `while x:\n    def h():\n        ${s}`,
+    (s: string) => `def f():\n    while x:\n        ${s}`,
+    (s: string) => `async def f():\n    async for i in x:\n        if y:\n            ${s}`,
+    (s: string) => `while x:\n    try:\n        pass\n    except E:\n        ${s}`,
+  ];
+  for (const place of places)
+    for (const statement of statements) {
+      const source = place(statement) + "\n";
+      it(JSON.stringify(source), () => {
+        const lines = new LineMap(source);
+        const unnoted = new Builder(source, lines).module(parseTree(source, lines, "input.py").tree!.topNode);
+        expect(compileError(parse(source, "input.py").module!, lines, "input.py")).toEqual(compileError(unnoted, lines, "input.py"));
+      });
+    }
 });

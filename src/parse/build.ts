@@ -19,6 +19,8 @@ type N = SyntaxNode;
 type Ctx = A.ExprContextNode;
 type Span = { from: number; to: number };
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 const LOAD: A.Load = { _type: "Load" };
 const STORE: A.Store = { _type: "Store" };
 const DEL: A.Del = { _type: "Del" };
@@ -192,6 +194,8 @@ export class Builder {
   readonly lines: LineMap;
   /** Whether the source mentions `await` at all (skips the await re-grouping check otherwise). */
   private readonly mayAwait: boolean;
+  /** Whether the source is all ASCII (every name is then its text: no check, no normalization). */
+  private readonly asciiSource: boolean;
 
   constructor(
     readonly src: string,
@@ -199,6 +203,7 @@ export class Builder {
   ) {
     this.lines = lines ?? new LineMap(src);
     this.mayAwait = src.includes("await");
+    this.asciiSource = !NOT_ASCII.test(src);
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -239,6 +244,7 @@ export class Builder {
   /** A Python identifier: CPython normalizes non-ASCII names to NFKC. */
   ident(n: Span): string {
     const t = this.text(n);
+    if (this.asciiSource) return t;
     // (a loop, not a regular expression: this runs for every name)
     let ascii = true;
     for (let i = 0; i < t.length; i++)
@@ -258,23 +264,35 @@ export class Builder {
   }
 
   name(n: N, ctx: Ctx = LOAD): A.Name {
+    // (the offsets read once: each read of a lezer node's is a look into its tree)
+    const from = n.from;
+    const to = n.to;
     // A bare `yield` reaches lezer as a name (see lezerInput in index.ts).
     // (compared by length first: no second copy of every name's text)
-    if (n.to - n.from === 5 && this.text(n) === "yield") {
+    if (to - from === 5 && this.src.startsWith("yield", from)) {
       // Only where CPython's grammar takes a yield expression (`lambda: yield` is an error).
       if (!YIELD_PARENTS.has(n.parent?.name ?? "")) this.fail("invalid syntax", n.from, n.to);
+      this.sawYield = true;
+      if (!this.inFunction) this.mayBeMisplaced = true;
       return this.at({ _type: "Yield", value: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, n.from, n.to) as unknown as A.Name;
     }
-    return this.at({ _type: "Name", id: this.ident(n), ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, n.from, n.to);
+    const id = this.asciiSource ? this.src.slice(from, to) : this.ident(n);
+    return this.at({ _type: "Name", id, ctx, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Name, from, to);
   }
 
   // ---- module and statements -----------------------------------------------------------
 
   module(top: N): A.Module {
     const body: A.Stmt[] = [];
-    for (const c of kids(top)) body.push(...this.stmt(c));
+    for (const c of kids(top)) this.stmtInto(c, body);
     if (this.pendingDecorators.length) this.fail("invalid syntax", top.to);
     return { _type: "Module", body, type_ignores: [] };
+  }
+
+  /** stmt(n)'s statements appended to `out` (a loop: a spread push is a call with an iterator). */
+  stmtInto(n: N, out: A.Stmt[]): void {
+    const got = this.stmt(n);
+    for (let i = 0; i < got.length; i++) out.push(got[i]);
   }
 
   /** A statement node; StatementGroup (`a; b`) gives several. */
@@ -301,8 +319,10 @@ export class Builder {
       case "PassStatement":
         return [this.at({ _type: "Pass", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Pass, n.from, n.to)];
       case "BreakStatement":
+        if (!this.inLoop) this.mayBeMisplaced = true;
         return [this.at({ _type: "Break", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Break, n.from, n.to)];
       case "ContinueStatement":
+        if (!this.inLoop) this.mayBeMisplaced = true;
         return [this.at({ _type: "Continue", lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Continue, n.from, n.to)];
       case "ReturnStatement":
         return [this.ReturnStatement(n)];
@@ -343,6 +363,37 @@ export class Builder {
     }
   }
 
+  // What the tree holds that scope-errors.ts looks for (its walk is skipped without them).
+  /** A `global` or `nonlocal` statement. */
+  sawDeclaration = false;
+  /** A yield expression (`yield` or `yield from`). */
+  sawYield = false;
+  /** A `yield from`. */
+  sawYieldFrom = false;
+  /** A comprehension or generator expression. */
+  sawComprehension = false;
+
+  // What compile-errors.ts looks for (its walk is skipped without any): a return, yield or await
+  // outside a def's body, a break or continue outside a loop's body, a nonlocal. (Conservative: a
+  // yield in a lambda or comprehension at module level counts too.)
+  mayBeMisplaced = false;
+  /** Building a def's body (not a class's inside it). */
+  private inFunction = false;
+  /** Building a loop's body (not its else, not a def's or class's inside it). */
+  private inLoop = false;
+
+  /** body() of a def (`inFunction`), a class or a loop (`inLoop`). (Not restored when a statement fails: the builder is dropped then.) */
+  bodyIn(n: N, inFunction: boolean, inLoop: boolean): A.Stmt[] {
+    const outerFunction = this.inFunction;
+    const outerLoop = this.inLoop;
+    this.inFunction = inFunction;
+    this.inLoop = inLoop;
+    const out = this.body(n);
+    this.inFunction = outerFunction;
+    this.inLoop = outerLoop;
+    return out;
+  }
+
   /** The most body() calls open at once so far (statement lists nested in one another: limits.ts checkStaticBlocks). */
   maxBodyNesting = 0;
   private bodyNesting = 0;
@@ -353,7 +404,7 @@ export class Builder {
     const cs = kids(n);
     // (not restored when a statement fails: a count left too high only makes the check run)
     if (++this.bodyNesting > this.maxBodyNesting) this.maxBodyNesting = this.bodyNesting;
-    for (const c of cs) if (c.name !== ":") out.push(...this.stmt(c));
+    for (const c of cs) if (c.name !== ":") this.stmtInto(c, out);
     this.bodyNesting--;
     if (this.pendingDecorators.length) this.fail("invalid syntax", n.to);
     if (!out.length) this.fail("expected an indented block", n.to);
@@ -389,6 +440,11 @@ export class Builder {
     );
   }
 
+  /** exprList([n]) without the list. */
+  exprOne(n: N): A.ExprNode {
+    return n.name !== "," && n.name !== "*" && n.name !== "**" ? this.expr(n) : this.exprList([n]);
+  }
+
   /** One element of a display or target list: `e` or `*e`. */
   listItem(item: N[]): A.ExprNode {
     if (item[0].name === "*" || item[0].name === "**") {
@@ -412,8 +468,8 @@ export class Builder {
     const cs = kids(n);
     // `target = value`, most assignments: no groups to gather.
     if (cs.length === 3 && cs[1].name === "AssignOp" && cs[0].name !== "TypeDef" && cs[2].name !== "TypeDef") {
-      const left = this.exprList([cs[0]]);
-      const value = this.exprList([cs[2]]);
+      const left = this.exprOne(cs[0]);
+      const value = this.exprOne(cs[2]);
       return this.at(
         {
           _type: "Assign",
@@ -495,6 +551,7 @@ export class Builder {
   }
 
   ReturnStatement(n: N): A.Return {
+    if (!this.inFunction) this.mayBeMisplaced = true;
     const rest = kidsInside(n, 1, 0);
     const value = rest.length ? this.exprList(rest) : null;
     return this.at({ _type: "Return", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Return, n.from, n.to);
@@ -552,6 +609,8 @@ export class Builder {
     const cs = kids(n);
     const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
     const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
+    this.sawDeclaration = true;
+    if (_type === "Nonlocal") this.mayBeMisplaced = true;
     return this.at({ _type, names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Global | A.Nonlocal, n.from, n.to);
   }
 
@@ -639,7 +698,7 @@ export class Builder {
   WhileStatement(n: N): A.While {
     const cs = kids(n);
     const test = this.expr(cs[1]);
-    const body = this.body(cs[2]);
+    const body = this.bodyIn(cs[2], this.inFunction, true);
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
     return this.at({ _type: "While", test, body, orelse, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.While, n.from, end);
@@ -653,7 +712,7 @@ export class Builder {
     const bodyIdx = cs.findIndex((c) => c.name === "Body");
     const target = this.target(this.exprList(cs.slice(forIdx + 1, inIdx)), STORE, "for");
     const iter = this.exprList(cs.slice(inIdx + 1, bodyIdx));
-    const body = this.body(cs[bodyIdx]);
+    const body = this.bodyIn(cs[bodyIdx], this.inFunction, true);
     const orelse = this.elseBlock(cs);
     const end = this.endOfBlock(orelse.length ? orelse : body);
     const _type = isAsync ? "AsyncFor" : "For";
@@ -820,7 +879,11 @@ export class Builder {
     const tpl = cs.find((c) => c.name === "TypeParamList");
     const params = cs.find((c) => c.name === "ParamList")!;
     const ret = cs.find((c) => c.name === "TypeDef");
-    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const body = this.bodyIn(
+      cs.find((c) => c.name === "Body")!,
+      true,
+      false,
+    );
     const node = {
       _type: isAsync ? "AsyncFunctionDef" : "FunctionDef",
       name: this.ident(nameNode),
@@ -852,7 +915,11 @@ export class Builder {
     // `class C(x for x in y)`: a call's bare generator argument is no base list.
     if (argList && args[0]?._type === "GeneratorExp" && this.span(args[0]).from === argList.from)
       this.fail("invalid syntax", kids(argList).find((c) => c.name === "for" || c.name === "async")!.from);
-    const body = this.body(cs.find((c) => c.name === "Body")!);
+    const body = this.bodyIn(
+      cs.find((c) => c.name === "Body")!,
+      false,
+      false,
+    );
     const node = {
       _type: "ClassDef",
       name: this.ident(nameNode),
@@ -932,6 +999,11 @@ export class Builder {
    */
   withSlashes(n: N): N[] {
     const cs = kids(n);
+    // (no "/" anywhere in the list, most of them: only the brackets to leave out)
+    // (a loop over the list's own text: indexOf would search on to the end of the source when the list has none)
+    let slash = false;
+    for (let i = n.from, end = n.to; i < end && !slash; i++) slash = this.src.charCodeAt(i) === 47;
+    if (!slash) return cs.filter((c) => c.name !== "(" && c.name !== ")");
     const out: N[] = [];
     let pos = n.from;
     const gap = (to: number) => {
@@ -1385,7 +1457,9 @@ export class Builder {
   private awaitFree = false;
 
   expr(n: N): A.ExprNode {
-    if (n.name !== "BinaryExpression" && n.name !== "MemberExpression" && n.name !== "CallExpression") return this.exprNode(n);
+    // (the kind read once: each read of a lezer node's name is two getters into its tree)
+    const name = n.name;
+    if (name !== "BinaryExpression" && name !== "MemberExpression" && name !== "CallExpression") return this.exprNode(n, name);
     if (this.builtAhead.size) {
       const key = `${n.from}:${n.to}:${n.name}`;
       const ahead = this.builtAhead.get(key);
@@ -1397,7 +1471,7 @@ export class Builder {
     // (the spine's length is what decides; a short chain, most of them, is looked at only to 32 links.
     // Each link adds two tokens or more to its first child, so a text of 64 characters or fewer
     // holds fewer than 32 links: no look at all.)
-    if (n.to - n.from <= 64) return this.exprNode(n);
+    if (n.to - n.from <= 64) return this.exprNode(n, name);
     let links = 0;
     for (let x = kid(n, 0); x && links < 32 && isChainLink(x); x = kid(x, 0)) links++;
     if (links < 32 || this.src.slice(n.from, n.to).includes("await")) return this.exprNode(n);
@@ -1413,8 +1487,8 @@ export class Builder {
     }
   }
 
-  private exprNode(n: N): A.ExprNode {
-    switch (n.name) {
+  private exprNode(n: N, name: string = n.name): A.ExprNode {
+    switch (name) {
       case "VariableName":
         return this.name(n);
       case "Number":
@@ -1458,10 +1532,9 @@ export class Builder {
         return this.UnaryExpression(n);
       case "AwaitExpression":
         return this.AwaitExpression(n);
-      case "CallExpression": {
-        const cs = kids(n);
-        return this.call(this.expr(cs[0]), cs[1], n.from);
-      }
+      case "CallExpression":
+        // (the callee and the ArgList: a node's first and last children are never comments, which lezer puts around nodes)
+        return this.call(this.expr(n.firstChild!), n.lastChild!, n.from);
       case "MemberExpression":
         return this.MemberExpression(n);
       case "ConditionalExpression": {
@@ -1521,8 +1594,12 @@ export class Builder {
     const cs = kids(n).filter((c) => c.name !== "(" && c.name !== ")");
     const start = cs[0].from;
     const end = cs[cs.length - 1].to;
-    if (cs[1]?.name === "from")
+    this.sawYield = true;
+    if (!this.inFunction) this.mayBeMisplaced = true;
+    if (cs[1]?.name === "from") {
+      this.sawYieldFrom = true;
       return this.at({ _type: "YieldFrom", value: this.expr(cs[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.YieldFrom, start, end);
+    }
     const value = cs.length > 1 ? this.exprList(cs.slice(1)) : null;
     return this.at({ _type: "Yield", value, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Yield, start, end);
   }
@@ -1595,6 +1672,7 @@ export class Builder {
   }
 
   compClauses(cs: N[]): A.Comprehension[] {
+    this.sawComprehension = true;
     const out: A.Comprehension[] = [];
     let i = 0;
     while (i < cs.length) {
@@ -1747,6 +1825,7 @@ export class Builder {
   }
 
   AwaitExpression(n: N): A.ExprNode {
+    if (!this.inFunction) this.mayBeMisplaced = true;
     const operandNode = kids(n)[1];
     // Lezer reads `await x ** 2` as `await (x ** 2)`; Python's await binds tighter than any operator.
     if (this.isArith(operandNode)) return this.arithChain(n);
@@ -1789,6 +1868,7 @@ export class Builder {
     flatten(n, []);
     const built = operands.map((o) => {
       let e = this.expr(o.node);
+      if (o.awaits.length && !this.inFunction) this.mayBeMisplaced = true;
       for (let i = o.awaits.length - 1; i >= 0; i--)
         e = this.at({ _type: "Await", value: e, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Await, o.awaits[i].from, o.node.to);
       return { e, from: o.awaits[0]?.from ?? o.node.from, to: o.node.to };
@@ -1825,14 +1905,18 @@ export class Builder {
   }
 
   MemberExpression(n: N): A.ExprNode {
-    const cs = kids(n);
-    const value = this.expr(cs[0]);
-    if (cs[1].name === ".")
+    // `a.b`: the value and the name are the first and last children (never comments); no list of them.
+    const last = n.lastChild!;
+    if (last.name !== "]") {
+      const value = this.expr(n.firstChild!);
       return this.at(
-        { _type: "Attribute", value, attr: this.ident(cs[2]), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
+        { _type: "Attribute", value, attr: this.ident(last), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Attribute,
         n.from,
         n.to,
       );
+    }
+    const cs = kids(n);
+    const value = this.expr(cs[0]);
     const inner = cs.slice(2, -1);
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);
@@ -1897,44 +1981,51 @@ export class Builder {
     }
     let sawKeyword = false;
     let sawKwUnpack = false;
-    for (const it of splitCommas(cs).items) {
-      const head = it[0];
+    // The items between the commas, cs[start] to cs[end - 1] (read in place: no list per item).
+    for (let start = 0; start < cs.length;) {
+      let end = start;
+      while (end < cs.length && cs[end].name !== ",") end++;
+      if (end === start) this.fail("invalid syntax", cs[start].from);
+      const head = cs[start];
+      const second = end - start > 1 ? cs[start + 1] : null;
+      const third = end - start > 2 ? cs[start + 2] : null;
       if (head.name === "**") {
         sawKwUnpack = true;
         keywords.push(
           this.at(
-            { _type: "keyword", arg: null, value: this.expr(it[1]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            { _type: "keyword", arg: null, value: this.expr(second!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
             head.from,
-            it[1].to,
+            second!.to,
           ),
         );
-      } else if (it[1]?.name === "AssignOp" && this.text(it[1]) === "=") {
-        if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, it[2].to);
+      } else if (second?.name === "AssignOp" && this.text(second) === "=") {
+        if (head.name !== "VariableName") this.fail('expression cannot contain assignment, perhaps you meant "=="?', head.from, third!.to);
         sawKeyword = true;
         keywords.push(
           this.at(
-            { _type: "keyword", arg: this.ident(head), value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
+            { _type: "keyword", arg: this.ident(head), value: this.expr(third!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Keyword,
             head.from,
-            it[2].to,
+            third!.to,
           ),
         );
       } else {
         let e: A.ExprNode;
-        if (it[1]?.name === "AssignOp") {
+        if (second?.name === "AssignOp") {
           // `f(x := 1)`
           const t = this.name(head, STORE);
           e = this.at(
-            { _type: "NamedExpr", target: t, value: this.expr(it[2]), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
+            { _type: "NamedExpr", target: t, value: this.expr(third!), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.NamedExpr,
             head.from,
-            it[2].to,
+            third!.to,
           );
-        } else e = this.listItem(it);
+        } else e = second === null && head.name !== "*" ? this.expr(head) : this.listItem(cs.slice(start, end));
         if (e._type === "Starred") {
-          if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, it[it.length - 1].to);
+          if (sawKwUnpack) this.fail("iterable argument unpacking follows keyword argument unpacking", head.from, cs[end - 1].to);
         } else if (sawKwUnpack) this.fail("positional argument follows keyword argument unpacking", argList.to - 1, argList.to);
         else if (sawKeyword) this.fail("positional argument follows keyword argument", argList.to - 1, argList.to); // (CPython points at the ")")
         args.push(e);
       }
+      start = end + 1;
     }
     return { args, keywords };
   }

@@ -32,23 +32,28 @@ interface Place {
 /** `place` inside a loop's body (the same place when it is in a loop already: no object per nested loop). */
 const inLoop = (place: Place): Place => (place.inLoop ? place : { code: place.code, inLoop: true, defs: place.defs });
 
+/**
+ * Modules the builder saw build without a return, yield or await outside a def's body, a break or
+ * continue outside a loop's body, or a nonlocal: none of this file's own errors can be in them.
+ */
+const withoutMisplaced = new WeakSet<Module>();
+
+/** Notes that `module` (fresh from the builder) holds nothing compileError's own walk looks for. */
+export function noteWithoutMisplaced(module: Module): void {
+  withoutMisplaced.add(module);
+}
+
 /** The first of these SyntaxErrors in the module, as CPython reports it, or null. */
 export function compileError(module: Module, lines: LineMap, filename: string): PySyntaxError | null {
+  if (withoutMisplaced.has(module)) {
+    const more = scopeErrors(module);
+    const found = more.symtable ?? more.codegen;
+    return found && errorAt(found.node, found.msg, lines, filename);
+  }
   const nonlocals: { stmt: Stmt & { _type: "Nonlocal" }; defs: Def[] }[] = [];
   let codegenError: PySyntaxError | null = null;
   let symtableError: PySyntaxError | null = null;
-  // (CPython's compiler gives these errors its UTF-8 byte columns as their offsets: on a line with
-  // other characters before the statement, its caret stands further right than the statement)
-  const at = (node: Positioned, msg: string): PySyntaxError => ({
-    kind: "SyntaxError",
-    msg,
-    filename,
-    lineno: node.lineno,
-    offset: node.col_offset + 1,
-    end_lineno: node.end_lineno ?? node.lineno,
-    end_offset: (node.end_col_offset ?? node.col_offset) + 1,
-    text: lines.lineText(node.lineno),
-  });
+  const at = (node: Positioned, msg: string): PySyntaxError => errorAt(node, msg, lines, filename);
   const codegen = (node: Positioned, message: string) => {
     codegenError ??= at(node, message);
   };
@@ -163,6 +168,21 @@ export function compileError(module: Module, lines: LineMap, filename: string): 
     for (const name of s.names) if (!defs.slice(0, -1).some((d) => bindsLocally(d, name))) return at(s, `no binding for nonlocal '${name}' found`);
   }
   return earlier(codegenError, more.codegen && at(more.codegen.node, more.codegen.msg));
+}
+
+// (CPython's compiler gives these errors its UTF-8 byte columns as their offsets: on a line with
+// other characters before the statement, its caret stands further right than the statement)
+function errorAt(node: Positioned, msg: string, lines: LineMap, filename: string): PySyntaxError {
+  return {
+    kind: "SyntaxError",
+    msg,
+    filename,
+    lineno: node.lineno,
+    offset: node.col_offset + 1,
+    end_lineno: node.end_lineno ?? node.lineno,
+    end_offset: (node.end_col_offset ?? node.col_offset) + 1,
+    text: lines.lineText(node.lineno),
+  };
 }
 
 /** The error that stands first in the source. */

@@ -10,6 +10,8 @@ import { type PySyntaxError, SyntaxErrorAt } from "./errors.js";
 import { LineMap } from "./positions.js";
 import { lezerInput, repairHeaders } from "./repair.js";
 import { findSyntaxError } from "./syntax-errors.js";
+import { noteWithoutScopeErrors } from "./scope-errors.js";
+import { noteWithoutMisplaced } from "./compile-errors.js";
 import { checkIndentation, checkStaticBlocks, compileDepthError, nullByteError, parserStackError } from "./limits.js";
 
 export type { PySyntaxError } from "./errors.js";
@@ -68,6 +70,9 @@ export function buildModule(source: string, lines: LineMap, tree: Tree, filename
     const tooDeep = compileDepthError(module, lines, filename);
     if (tooDeep) return { module: null, error: tooDeep };
     checkStaticBlocks(module, lines, builder.maxBodyNesting);
+    // (scope-errors.ts's errors need a declaration, a `yield from`, or a yield in a comprehension)
+    if (!builder.sawDeclaration && !builder.sawYieldFrom && !(builder.sawYield && builder.sawComprehension)) noteWithoutScopeErrors(module);
+    if (!builder.mayBeMisplaced) noteWithoutMisplaced(module);
     return { module, error: null };
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { module: null, error: toPyError(e, lines, filename) };

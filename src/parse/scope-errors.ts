@@ -32,8 +32,20 @@ const COMPREHENSIONS: Record<string, string> = {
   GeneratorExp: "generator expression",
 };
 
+/**
+ * Modules the builder saw build without a `global`/`nonlocal`, a `yield from`, or both a yield and
+ * a comprehension: none of these errors can be in them, and scopeErrors need not walk them.
+ */
+const withoutScopeErrors = new WeakSet<Module>();
+
+/** Notes that `module` (fresh from the builder) holds nothing scopeErrors looks for. */
+export function noteWithoutScopeErrors(module: Module): void {
+  withoutScopeErrors.add(module);
+}
+
 /** The symbol table's first error and the code generator's first error of these kinds, in source order. */
 export function scopeErrors(module: Module): { symtable: ScopeError | null; codegen: ScopeError | null } {
+  if (withoutScopeErrors.has(module)) return { symtable: null, codegen: null };
   const symtable: ScopeError[] = [];
   const codegen: ScopeError[] = [];
 
