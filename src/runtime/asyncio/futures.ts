@@ -486,7 +486,14 @@ export function _new_future(loop: BaseEventLoop): Future<unknown> {
 
 /** @internal The fields of a pending future, in one order (Future.__init__, _new_future, Task's init: one shape). */
 export function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
+  // `_state` and `_result` are written twice on purpose. V8 treats a field that has kept its first
+  // value in every object of a shape as a constant, and the optimized code that reads or writes it
+  // depends on that: the first future to finish (the first release of a crowded lock, the first
+  // task to end) made the field mutable and threw away a dozen compiled scheduler functions, to be
+  // compiled again. Written twice, the field is mutable from the first future made.
+  f._state = _FINISHED;
   f._state = _PENDING;
+  f._result = undefined;
   f._result = null;
   f._exception = null;
   f._loop = loop;
