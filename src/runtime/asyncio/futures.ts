@@ -484,16 +484,23 @@ export function _new_future(loop: BaseEventLoop): Future<unknown> {
   return f;
 }
 
+/**
+ * @internal Makes a Future of `loop` and finishes it, unseen (once per loop, when it is made). V8
+ * treats a field that still holds its first value in every object of a shape as a constant, and
+ * optimized code that reads or writes the field depends on that: the first future to finish (in a
+ * crowded lock, its first release) made `_state` and `_result` mutable and threw away a dozen
+ * scheduler functions compiled meanwhile, to be compiled again. Done here, before any of them is.
+ * (A second store in setPendingFields did the same, but made its store sites megamorphic.)
+ */
+export function _settle_future_fields(loop: BaseEventLoop): void {
+  const f = _new_future(loop);
+  f._result = true;
+  f._state = _FINISHED;
+}
+
 /** @internal The fields of a pending future, in one order (Future.__init__, _new_future, Task's init: one shape). */
 export function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
-  // `_state` and `_result` are written twice on purpose. V8 treats a field that has kept its first
-  // value in every object of a shape as a constant, and the optimized code that reads or writes it
-  // depends on that: the first future to finish (the first release of a crowded lock, the first
-  // task to end) made the field mutable and threw away a dozen compiled scheduler functions, to be
-  // compiled again. Written twice, the field is mutable from the first future made.
-  f._state = _FINISHED;
   f._state = _PENDING;
-  f._result = undefined;
   f._result = null;
   f._exception = null;
   f._loop = loop;

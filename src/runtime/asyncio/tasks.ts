@@ -1182,6 +1182,26 @@ export class _GatheringFuture extends Future<PyList<unknown>> {
 Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", configurable: true });
 
 /**
+ * @internal A Task, a gather's future and a sleep's future of `loop`, made and finished unseen
+ * (unnamed, unscheduled; once per loop, when it is made), as futures.ts _settle_future_fields does
+ * for Future: each class has shapes of its own, whose `_state` and `_result` stayed constant until
+ * the first of its kind finished (mid-run in a producer/consumer program, when the first producer
+ * ends), which threw away the compiled scheduler code that relied on them.
+ */
+export function _settle_task_fields(loop: BaseEventLoop): void {
+  for (const cls of [Task, _GatheringFuture]) {
+    _skip_next_init();
+    const f = new cls();
+    setPendingFields(f, loop);
+    f._result = true as never;
+    f._state = _FINISHED;
+  }
+  const s = new _SleepFuture(0, false);
+  s._result = true;
+  s._state = _FINISHED;
+}
+
+/**
  * A future for the results of all awaitables, in argument order:
  * `gather(*aws, return_exceptions=False)`. The first exception propagates (the others keep
  * running) unless return_exceptions; a cancelled child counts as CancelledError.
