@@ -147,6 +147,14 @@ class BaseEventLoop extends AbstractEventLoop {
     this._executor_shutdown_called = false;
     this._clock_resolution = CLOCK_RESOLUTION;
     this._selector = null;
+    // The selector's timeout and deadline hold 0, seconds (doubles) or null: each is given two of
+    // them here, so that V8 lays the field out for any value now. Otherwise the first timer's wait
+    // widened the field (small integer to double, null to number), replaced the loop's shape, and
+    // threw away the compiled code that knew the old one (most of the scheduler, timers mid-run).
+    this._sel_timeout = null;
+    this._sel_timeout = 0;
+    this._sel_deadline = 0;
+    this._sel_deadline = null;
   }
 
   __repr__(): string {

@@ -1182,7 +1182,7 @@ export class _GatheringFuture extends Future<PyList<unknown>> {
 Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", configurable: true });
 
 /**
- * @internal A Task, a gather's future and a sleep's future of `loop`, made and finished unseen
+ * @internal A Task and a gather's future of `loop`, made and finished unseen
  * (unnamed, unscheduled; once per loop, when it is made), as futures.ts _settle_future_fields does
  * for Future: each class has shapes of its own, whose `_state` and `_result` stayed constant until
  * the first of its kind finished (mid-run in a producer/consumer program, when the first producer
@@ -1196,9 +1196,6 @@ export function _settle_task_fields(loop: BaseEventLoop): void {
     f._result = true as never;
     f._state = _FINISHED;
   }
-  const s = new _SleepFuture(0, false);
-  s._result = true;
-  s._state = _FINISHED;
 }
 
 /**
