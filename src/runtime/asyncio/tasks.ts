@@ -341,7 +341,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
     this._waiting = null;
     // No exception of its own yet (see __step_run_and_handle_result). Here, not at the first step:
-    // one shape for every task; written twice, mutable from the first task (futures.ts setPendingFields).
+    // one shape for every task; written twice, mutable from the first task (futures.ts _settle_future_fields).
     this._handled = null;
     this._handled = undefined;
     this._coro = coro as Coroutine<T>;
