@@ -37,10 +37,10 @@ import { parkedLoops, wakeParkedLoops } from "./io_selector.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
-import { Future, _add_runtime_callback, _new_future, isfuture } from "./futures.js";
+import { Future, _add_runtime_callback, _new_future, _settle_future_fields, isfuture } from "./futures.js";
 import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning, _origin } from "./log.js";
-import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, ensure_future, _gather } from "./tasks.js";
+import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _settle_task_fields, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { bindMethod } from "../builtins/ops.js";
 import { deliver_interrupt } from "../signals.js";
@@ -147,6 +147,14 @@ class BaseEventLoop extends AbstractEventLoop {
     this._executor_shutdown_called = false;
     this._clock_resolution = CLOCK_RESOLUTION;
     this._selector = null;
+    // The selector's timeout and deadline hold 0, seconds (doubles) or null: each is given two of
+    // them here, so that V8 lays the field out for any value now. Otherwise the first timer's wait
+    // widened the field (small integer to double, null to number), replaced the loop's shape, and
+    // threw away the compiled code that knew the old one (most of the scheduler, timers mid-run).
+    this._sel_timeout = null;
+    this._sel_timeout = 0;
+    this._sel_deadline = 0;
+    this._sel_deadline = null;
   }
 
   __repr__(): string {
@@ -783,6 +791,9 @@ class _UnixSelectorEventLoop extends BaseEventLoop {
   constructor(...args: unknown[]) {
     super();
     this._own_fds = [allocFd(), allocFd(), allocFd()];
+    // (here, with the loop's fields all there: the futures' `_loop` field sees one shape of loop)
+    _settle_future_fields(this);
+    _settle_task_fields(this);
     // CPython's selector loops say which selector they use (seen with logging at DEBUG).
     _log_debug("Using selector: EpollSelector", _origin("selector_events.py", 64, "__init__"));
     // A program's subclass (`class MyLoop(asyncio.SelectorEventLoop)`) has its __init__ run, as

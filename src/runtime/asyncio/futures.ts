@@ -484,6 +484,20 @@ export function _new_future(loop: BaseEventLoop): Future<unknown> {
   return f;
 }
 
+/**
+ * @internal Makes a Future of `loop` and finishes it, unseen (once per loop, when it is made). V8
+ * treats a field that still holds its first value in every object of a shape as a constant, and
+ * optimized code that reads or writes the field depends on that: the first future to finish (in a
+ * crowded lock, its first release) made `_state` and `_result` mutable and threw away a dozen
+ * scheduler functions compiled meanwhile, to be compiled again. Done here, before any of them is.
+ * (A second store in setPendingFields did the same, but made its store sites megamorphic.)
+ */
+export function _settle_future_fields(loop: BaseEventLoop): void {
+  const f = _new_future(loop);
+  f._result = true;
+  f._state = _FINISHED;
+}
+
 /** @internal The fields of a pending future, in one order (Future.__init__, _new_future, Task's init: one shape). */
 export function setPendingFields(f: Future<unknown>, loop: BaseEventLoop): void {
   f._state = _PENDING;

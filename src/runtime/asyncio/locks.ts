@@ -212,7 +212,10 @@ class _AsyncWithRelease {
   declare _state: number;
   declare _cm: _ContextManagerMixin | null;
   constructor(cm: _ContextManagerMixin) {
+    // Each field written twice: mutable from the first object (see futures.ts _settle_future_fields).
+    this._state = CORO_SUSPENDED;
     this._state = CORO_FRESH;
+    this._cm = null;
     this._cm = cm;
     _trackUnstarted(this as unknown as Coroutine);
   }

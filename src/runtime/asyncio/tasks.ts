@@ -108,8 +108,14 @@ class _TaskList {
   _tail: Task<unknown> | null = null;
   /** Tasks in the chain with and without _T_LINKED. */
   _linked = 0;
-  _deleted = 0;
+  _deleted = -1; // (0 below: see the constructor)
   _others = new Set<Task<unknown>>();
+
+  constructor() {
+    // Written a second time: a field that keeps its first value counts as a constant to V8, and
+    // the first task to end (the first delete) threw away the scheduler code that relied on it.
+    this._deleted = 0;
+  }
 
   add(t: Task<unknown>): void {
     if (!(t instanceof Task)) {
@@ -303,7 +309,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name_v = null as never;
       this._waiting = this._ctx_v = null as never;
-      this._sched_next = null as never;
+      this._sched_next = this._handled = null as never;
     }
   }
 
@@ -334,6 +340,10 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
     }
     this._name_v = _isNone(name) ? ++_task_name_counter : str(name);
     this._waiting = null;
+    // No exception of its own yet (see __step_run_and_handle_result). Here, not at the first step:
+    // one shape for every task; written twice, mutable from the first task (futures.ts _settle_future_fields).
+    this._handled = null;
+    this._handled = undefined;
     this._coro = coro as Coroutine<T>;
     (coro as Coroutine<T>)._awaited = true;
     if (coro instanceof Coroutine) _untrackStarted(coro as Coroutine<T>);
@@ -1180,6 +1190,23 @@ export class _GatheringFuture extends Future<PyList<unknown>> {
   }
 }
 Object.defineProperty(_GatheringFuture, "__module__", { value: "asyncio.tasks", configurable: true });
+
+/**
+ * @internal A Task and a gather's future of `loop`, made and finished unseen
+ * (unnamed, unscheduled; once per loop, when it is made), as futures.ts _settle_future_fields does
+ * for Future: each class has shapes of its own, whose `_state` and `_result` stayed constant until
+ * the first of its kind finished (mid-run in a producer/consumer program, when the first producer
+ * ends), which threw away the compiled scheduler code that relied on them.
+ */
+export function _settle_task_fields(loop: BaseEventLoop): void {
+  for (const cls of [Task, _GatheringFuture]) {
+    _skip_next_init();
+    const f = new cls();
+    setPendingFields(f, loop);
+    f._result = true as never;
+    f._state = _FINISHED;
+  }
+}
 
 /**
  * A future for the results of all awaitables, in argument order:
