@@ -2,10 +2,11 @@
 // standard v3 map of OUT.ts back to the .py lines.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { sourceMapV3, transpile } from "../src/index.js";
+import { decodeMappings } from "../src/cli/standalone-frames.js";
 
 const root = resolve(import.meta.dirname, "..");
 const PROGRAMS = ["seed-05-worker-model", "lang-typing-lying-annotations", "lang-dataclass-repr-eq", "asyncio-taskgroup-basic"];
@@ -24,27 +25,46 @@ function checkPrintLines(code: string, map: number[], source: string): number {
   return checked;
 }
 
+/** Each generated line's Python line (its first segment's; 0: none). */
 function decode(mappings: string): number[] {
-  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  let sourceLine = 0;
-  return mappings.split(";").map((seg) => {
-    if (!seg) return 0;
-    const values: number[] = [];
-    let shift = 0;
-    let v = 0;
-    for (const ch of seg.split(",")[0]) {
-      const d = B64.indexOf(ch);
-      v += (d & 31) << shift;
-      if (d & 32) shift += 5;
-      else {
-        values.push(v & 1 ? -(v >>> 1) : v >>> 1);
-        v = 0;
-        shift = 0;
-      }
-    }
-    sourceLine += values[2];
-    return sourceLine + 1;
-  });
+  return decodeMappings(mappings).map((segs) => (segs.length ? segs[0][2] + 1 : 0));
+}
+
+/**
+ * Where the map sends the generated text `tsNeedle` (found once in `ts`; `skip` more characters in)
+ * in the Python source, as [line, column]: the segment that starts exactly there.
+ */
+function mapped(ts: string, map: { mappings: string }, tsNeedle: string, skip = 0): [number, number] | undefined {
+  const at = ts.indexOf(tsNeedle);
+  expect(at, tsNeedle).toBeGreaterThanOrEqual(0);
+  expect(ts.indexOf(tsNeedle, at + 1), `${tsNeedle} more than once`).toBe(-1);
+  const before = ts.slice(0, at + skip).split("\n");
+  const line = before.length - 1;
+  const col = before[line].length;
+  const seg = decodeMappings(map.mappings)[line]?.find((s) => s[0] === col);
+  return seg && [seg[2] + 1, seg[3]];
+}
+
+/** Where `pyNeedle` (found once) starts in the Python source, as [line, column] (UTF-16 units). */
+function position(source: string, pyNeedle: string): [number, number] {
+  const at = source.indexOf(pyNeedle);
+  expect(at, pyNeedle).toBeGreaterThanOrEqual(0);
+  expect(source.indexOf(pyNeedle, at + 1), `${pyNeedle} more than once`).toBe(-1);
+  const before = source.slice(0, at).split("\n");
+  return [before.length, before[before.length - 1].length];
+}
+
+/** `tsyncio PROG -o out.ts --source-map` in a temporary folder: the TS and its map. */
+function translateWithMap(source: string): { ts: string; map: { sources: string[]; mappings: string } } {
+  const dir = mkdtempSync(join(tmpdir(), "tsyncio-map-"));
+  try {
+    writeFileSync(join(dir, "prog.py"), source);
+    const r = spawnSync(process.execPath, [join(root, "bin/tsyncio.js"), "prog.py", "-o", "out.ts", "--source-map"], { cwd: dir, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    return { ts: readFileSync(join(dir, "out.ts"), "utf8"), map: JSON.parse(readFileSync(join(dir, "out.ts.map"), "utf8")) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("line maps and source maps", () => {
@@ -85,5 +105,28 @@ describe("line maps and source maps", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // Columns: each expression that can raise starts a segment at its Python line and column.
+  it("--source-map maps expressions of eval programs to their Python lines and columns", () => {
+    const echo = readFileSync(join(root, "eval/external/722_tony_protocol_echo_server_client.py"), "utf8");
+    const { ts, map } = translateWithMap(echo);
+    expect(mapped(ts, map, "this.on_con_lost.set_result(true)")).toEqual(position(echo, "self.on_con_lost.set_result(True)"));
+    expect(mapped(ts, map, 'callm(this.message, "encode")')).toEqual(position(echo, "self.message.encode()"));
+    expect(mapped(ts, map, "loop.create_server(EchoServerProtocol")).toEqual(position(echo, "loop.create_server("));
+    const sayAfter = readFileSync(join(root, "eval/external/002_say_after_sequential.py"), "utf8");
+    const two = translateWithMap(sayAfter);
+    expect(mapped(two.ts, two.map, "asyncio.sleep(delay)")).toEqual(position(sayAfter, "asyncio.sleep(delay)"));
+    expect(mapped(two.ts, two.map, 'yield* say_after(2n, "world")')).toEqual(position(sayAfter, "await say_after(2, 'world')"));
+    // (a line's first column: where its Python line's code starts)
+    const line = two.ts.split("\n").findIndex((l) => l.includes("print(what)"));
+    expect(decodeMappings(two.map.mappings)[line][0]).toEqual([0, 0, ...position(sayAfter, "print(what)")].map((v, i) => (i === 2 ? v - 1 : v)));
+  });
+
+  it("columns after non-ASCII text count UTF-16 units, as a map's columns do (the AST's are UTF-8 bytes)", () => {
+    const source = 'names = ["zoë", "日本"]\nprint("größe", len(names[1]), names[1].upper())\n';
+    const { ts, map } = translateWithMap(source);
+    expect(mapped(ts, map, "len(getitem(names")).toEqual(position(source, "len(names"));
+    expect(mapped(ts, map, 'callm(getitem(names, 1n), "upper")')).toEqual(position(source, "names[1].upper()"));
   });
 });

@@ -41,7 +41,7 @@ const HELP = `tsyncio ${VERSION}: translate Python asyncio programs into TypeScr
 Usage:
   tsyncio FILE.py                     print the TypeScript translation ('-' reads stdin)
   tsyncio FILE.py -o OUT.ts           write it to OUT.ts (only on success, atomically)
-  tsyncio FILE.py -o OUT.ts --source-map  also OUT.ts.map: a v3 source map of OUT.ts to the .py lines
+  tsyncio FILE.py -o OUT.ts --source-map  also OUT.ts.map: a v3 source map of OUT.ts to the .py lines and columns
                                       (--outdir DIR --source-map: a map beside every file)
   tsyncio --outdir DIR FILE.py...     translate each script and the local modules it imports into DIR
                                       (pkg/mod.py → DIR/pkg/mod.ts); nothing is written if any file fails

@@ -110,8 +110,8 @@ function locate(stackLine: string, attribute = false): Frame | null {
   const jsMap = mapOf(js);
   const ts = jsMap && original(jsMap, Number(m[2]), Number(m[3]));
   const tsMap = ts && mapOf(ts.file);
-  // tsyncio's map is line-level: the TS line's Python line.
-  const py = tsMap && original(tsMap, ts.line, Number.MAX_SAFE_INTEGER);
+  // The TS line's Python line: its first segment (the others map expressions to their columns).
+  const py = tsMap && original(tsMap, ts.line, 1);
   if (!py || !tsMap.sources.includes(py.file) || !py.file.endsWith(".py")) return null;
   const frame: Frame = { url: py.file, path: py.file, line: py.line, name: tsMap.functions?.[py.line - 1] || "<module>" };
   // The frame's failing expression, through the TS column: its range, and its line (as CPython's).

@@ -87,15 +87,46 @@ export function pythonFunctionNames(module: py.Module, lineCount: number): strin
 
 /**
  * A standard source map (v3) of generated `file` back to the Python `source`: each generated line
- * that came from Python line N maps its first column to line N, column 0 (the map is line-level).
+ * that came from Python line N maps its first column to line N at the column where that line's
+ * code starts, and each expression that can raise (`spans`) maps its first column to where it
+ * starts in the Python source (line and column: a debugger steps through a line's calls).
  */
 export function sourceMapV3(file: string, source: string, lineMap: number[], sourceText?: string, functions?: string[], spans?: readonly OutputSpan[]): string {
+  const pyLines = sourceText?.split(/\r\n|\r|\n/) ?? [];
+  // (a range's columns are UTF-8 bytes, as the AST gives them; a map's are UTF-16 units)
+  const column = (line: number, bytes: number): number => {
+    const text = pyLines[line - 1];
+    if (text === undefined) return bytes;
+    let units = 0;
+    for (let used = 0; units < text.length && used < bytes;) {
+      const c = text.codePointAt(units)!;
+      used += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      units += c < 0x10000 ? 1 : 2;
+    }
+    return units;
+  };
+  const startsAt = new Map<number, { col: number; line: number; pyCol: number }[]>();
+  for (const s of spans ?? []) {
+    if (!(s.range[0] > 0) || s.col === 0) continue;
+    const list = startsAt.get(s.line) ?? [];
+    if (!list.some((x) => x.col === s.col)) list.push({ col: s.col, line: s.range[0], pyCol: column(s.range[0], s.range[1]) });
+    startsAt.set(s.line, list);
+  }
   let prevLine = 0;
-  const segments = lineMap.map((py) => {
-    if (!py) return "";
-    const seg = vlq(0) + vlq(0) + vlq(py - 1 - prevLine) + vlq(0);
-    prevLine = py - 1;
-    return seg;
+  let prevCol = 0;
+  const segments = lineMap.map((py, i) => {
+    const points = py ? [{ col: 0, line: py, pyCol: (pyLines[py - 1] ?? "").search(/\S|$/) }] : [];
+    points.push(...(startsAt.get(i + 1) ?? []).sort((a, b) => a.col - b.col));
+    let genCol = 0;
+    return points
+      .map((p) => {
+        const seg = vlq(p.col - genCol) + vlq(0) + vlq(p.line - 1 - prevLine) + vlq(p.pyCol - prevCol);
+        genCol = p.col;
+        prevLine = p.line - 1;
+        prevCol = p.pyCol;
+        return seg;
+      })
+      .join(",");
   });
   const map: Record<string, unknown> = { version: 3, file, sources: [source], names: [], mappings: segments.join(";") };
   if (sourceText !== undefined) map.sourcesContent = [sourceText];

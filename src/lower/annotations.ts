@@ -87,6 +87,24 @@ export function typeVarNames(module: py.Module, factory = "TypeVar"): Set<string
 }
 
 /**
+ * The TS constraint of a module's `F = TypeVar("F", bound=...)`: ` extends (...args: any[]) => any`
+ * for a Callable bound (the decorator idiom: a body that calls or passes on an F), ` extends C` for
+ * a class of the program; none for other bounds (TS would refuse what Python accepts: a bool for an int).
+ */
+export function typeVarConstraint(cx: LowerContext, name: string): string {
+  const s = cx.module.body.find(
+    (st): st is py.Assign => st._type === "Assign" && st.targets.length === 1 && st.targets[0]._type === "Name" && st.targets[0].id === name,
+  );
+  const bound = s?.value._type === "Call" ? s.value.keywords.find((k) => k.arg === "bound")?.value : undefined;
+  if (!bound) return "";
+  const head = bound._type === "Subscript" ? bound.value : bound;
+  if (nameOf(head) === "Callable") return " extends (...args: any[]) => any";
+  if (bound._type !== "Name" || !cx.classType(bound.id)) return "";
+  const type = annotationType(cx, bound);
+  return type === "any" ? "" : ` extends ${type}`;
+}
+
+/**
  * Module-level type aliases in the old style (`Vector = list[float]`, `Mode = Literal["a", "b"]`,
  * `Id = int | str`, `Job: TypeAlias = ...`): annotations naming them get the aliased type.
  */

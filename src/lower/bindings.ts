@@ -266,6 +266,18 @@ function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
   }
 }
 
+/**
+ * The TS type of a name bound once that inference proves an int, float or str (`n = len(xs)`:
+ * `bigint`), for readers and tsc; other names stay `any` (a Python value flows anywhere: a bool
+ * where an int is annotated, a name rebound with what TS types otherwise). Not a copy of another
+ * name (`value = start`), whose TS type is its annotation's (a TypeVar's, say).
+ */
+function provenScalarType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
+  if (value.k === "id" || (cx.fn.scope.bindCount.get(target.id) ?? 0) !== 1) return undefined;
+  const t = cx.typeOfExpr(target);
+  return t === "int" ? "bigint" : t === "float" ? "number" : t === "str" ? "string" : undefined;
+}
+
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
 /** `type`: the TS type to declare (default: `any` unless a plain literal); "" lets TS infer it from a const's value. */
 export function assignName(cx: LowerContext, name: string, value: ir.Expr, line: number, type?: string): ir.Stmt {
@@ -293,7 +305,7 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
 export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, line: number): ir.Stmt[] {
   switch (target._type) {
     case "Name":
-      return [assignName(cx, target.id, value, line)];
+      return [assignName(cx, target.id, value, line, provenScalarType(cx, target, value))];
     case "Attribute":
       // `builtins.print = f` changes what every module's bare `print` calls in CPython; here the
       // builtins are the runtime's own functions: refused rather than silently not patched.

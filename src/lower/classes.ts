@@ -18,6 +18,7 @@ import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
 import { annotationText } from "./annotation-text.js";
+import { overrideParams } from "./override-signatures.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
 import { defsOfSubclasses, isMixin } from "./mixins.js";
@@ -205,6 +206,16 @@ function baseExpr(cx: LowerContext, b: py.ExprNode, sole = true): ir.Expr {
   // its forms that stand for no class (mro_entry raises CPython's "Cannot subclass").
   if (b._type === "Subscript" || isTypingFormBase(cx, b)) return call(cx.helper("mro_entry"), cx.expr(b));
   return cx.expr(b);
+}
+
+/**
+ * A decorated class of the program as a base: its binding is `any` to TS (what a decorator returns
+ * is not known), and a class extending an `any` value would get a constructor without parameters.
+ */
+function decoratedClassBase(cx: LowerContext, b: py.ExprNode): boolean {
+  if (b._type !== "Name") return false;
+  const k = cx.lookupKnown(b.id);
+  return k?.kind === "class" && k.node.decorator_list.length > 0;
 }
 
 /** A typing alias or form as a base (mro_entry gives the class). */
@@ -397,13 +408,15 @@ function classDefIn(
           : bases.length > 1
             ? // Several bases: the runtime chains copies of them in C3 order.
               cx.rt("multiple_bases", ...bases.map((b) => baseExpr(cx, b, false)))
-            : simpleBase
-              ? baseExpr(cx, bases[0])
-              : ({
-                  k: "as",
-                  expr: baseExpr(cx, bases[0]),
-                  type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
-                } as ir.Expr);
+            : simpleBase && decoratedClassBase(cx, bases[0])
+              ? ({ k: "as", expr: baseExpr(cx, bases[0]), type: "new (...args: any[]) => any" } as ir.Expr)
+              : simpleBase
+                ? baseExpr(cx, bases[0])
+                : ({
+                    k: "as",
+                    expr: baseExpr(cx, bases[0]),
+                    type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
+                  } as ir.Expr);
   // A class expression's own name is bound inside its body in JS, not in Python: a nested class
   // whose methods read that name (`open` in `class open: ... open(path)`, the builtin) is named
   // otherwise in JS (its Python name comes from define_class).
@@ -664,14 +677,8 @@ function classDefIn(
           // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
           const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
           // (a setter keeps its one parameter required: TS refuses an optional one there)
-          if (overridden.has(item.name) && accessor !== "set") {
-            fn.params = fn.params.map((p) => (p.init || p.rest || (runtimeInit && p.type !== "any") ? p : { ...p, optional: true }));
-            // (TS: no optional parameter before a required one)
-            for (let i = fn.params.length - 2; i >= 0; i--) {
-              const next = fn.params[i + 1];
-              if (fn.params[i].optional && !next.optional && !next.init && !next.rest) fn.params[i] = { ...fn.params[i], optional: false };
-            }
-          }
+          // (and one whose annotation the base's contradicts is `any`: override-signatures.ts)
+          if (overridden.has(item.name) && accessor !== "set") fn.params = overrideParams(cx, s, item, fn.params, runtimeInit);
           // A getter that can end without `return` returns None (TS wants the return written).
           const last = fn.body[fn.body.length - 1];
           if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];

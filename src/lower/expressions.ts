@@ -360,14 +360,28 @@ export function binary(cx: LowerContext, op: string, left: ir.Expr, right: ir.Ex
   const same = lt && lt === rt;
   if (same && (lt === "int" || lt === "float") && ["+", "-", "*"].includes(op)) return binop(op as ir.BinaryOp, left, right);
   if (same && lt === "str" && op === "+") return cx.joinsStrsAtRunTime ? cx.rt("add", left, right) : binop("+", left, right);
+  // A proven float with an int literal (`elapsed * 2`): Python converts the int to a float first,
+  // exactly for a literal JS numbers hold exactly.
+  if (["+", "-", "*"].includes(op)) {
+    if (lt === "float" && exactIntLiteral(right)) return binop(op as ir.BinaryOp, left, lit(Number((right as { value: bigint }).value)));
+    if (rt === "float" && exactIntLiteral(left)) return binop(op as ir.BinaryOp, lit(Number((left as { value: bigint }).value)), right);
+  }
   const helper = BINOP_HELPERS[op];
   return cx.rt(inplace ? INPLACE_HELPERS[op] : helper, left, right);
+}
+
+/** An int literal a JS number holds exactly. */
+function exactIntLiteral(e: ir.Expr): boolean {
+  return e.k === "lit" && typeof e.value === "bigint" && e.value <= 2n ** 53n && e.value >= -(2n ** 53n);
 }
 
 export function boolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
   // a or b → (truthy(_t = a) ? _t : b); a and b → (truthy(_t = a) ? b : _t), evaluated left to right once.
   const values = e.values.map((v) => cx.expr(v));
+  // (an operand proven a bool is a JS boolean: `||` and `&&` give what or/and give)
+  const bools = new Set(values.filter((_, i) => cx.typeOfExpr(e.values[i]) === "bool"));
   const join = (first: ir.Expr, rest: ir.Expr): ir.Expr => {
+    if (bools.has(first)) return binop(e.op._type === "Or" ? "||" : "&&", first, rest);
     const t = cx.temp();
     const test = cx.rt("truthy", assign(id(t), first));
     return e.op._type === "Or" ? { k: "cond", test, then: id(t), else: rest } : { k: "cond", test, then: rest, else: id(t) };
@@ -438,6 +452,9 @@ export function compareOne(cx: LowerContext, op: py.CmpopNode, left: ir.Expr, ri
     // JS orders strings by UTF-16 code units, Python by code points: they differ past U+FFFF.
     if (lt !== "str") return binop(jsOp as ir.BinaryOp, left, right);
   }
+  // An int ordered against a float: JS compares a bigint with a number by their exact values, as Python does.
+  if ((lt === "int" && rt === "float") || (lt === "float" && rt === "int"))
+    if (jsOp === "<" || jsOp === ">" || jsOp === "<=" || jsOp === ">=") return binop(jsOp, left, right);
   return cx.rt(CMP_HELPERS[op._type], left, right);
 }
 

@@ -13,7 +13,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, binop, call, exprStmt, id, index, lit, member, returnStmt, throwStmt } from "../ir/nodes.js";
 import { ASYNCIO, type LowerContext, PROGRAM, safeName } from "./context.js";
 import { RUNTIME } from "./stdlib.js";
-import { annotationType, splitUnion, typeVarsIn } from "./annotations.js";
+import { annotationType, splitUnion, typeVarConstraint, typeVarsIn } from "./annotations.js";
 import { admitting, passedTypes } from "./passed-types.js";
 import { assignName, functionBody } from "./bindings.js";
 import { closingHeldGenerators } from "./dropped-generators.js";
@@ -112,6 +112,11 @@ export function isTopLevelOf(cx: LowerContext, s: py.Stmt): boolean {
   return cx.currentBody.includes(s);
 }
 
+/** `@property def x` or `@x.setter def x`: what the class makes a TS accessor. */
+function isAccessorDef(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "setter"));
+}
+
 /**
  * A Python function as a JS function expression (and, for coroutines, wrapped by
  * `coroutine_function`). Defaults that are not literals are evaluated once, at `def` time, into
@@ -125,11 +130,19 @@ export function functionExpression(
   method?: MethodOptions,
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[]; params?: ir.Param[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
-  const typeParams = s._type === "Lambda" ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  // (none for a property's getter or setter: a TS accessor takes no type parameters, its TypeVars are `any`)
+  const typeParams = s._type === "Lambda" || (method && isAccessorDef(s)) ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
   // (an `async def` that is no method defaults its TypeVars to `any`, as below for PEP 695's)
   if (s._type === "Lambda" || !s.type_params.length)
     return cx.withTypeParams(typeParams, () =>
-      functionExpressionTyped(cx, s, coroutine, qualname, coroutine && !method ? typeParams.map((t) => `${t} = any`) : typeParams, method),
+      functionExpressionTyped(
+        cx,
+        s,
+        coroutine,
+        qualname,
+        typeParams.map((t) => t + typeVarConstraint(cx, t) + (coroutine && !method ? " = any" : "")),
+        method,
+      ),
     );
   // `def f[T](x: T)` (PEP 695): its TypeVars, declared before the function, are TS type parameters too.
   // An `async def` that is no method is seen by TS through its wrapper (coroutine_function), which

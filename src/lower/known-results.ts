@@ -42,6 +42,16 @@ export const RUNTIME_RESULTS: Record<string, PyType> = {
   "asyncio.Runner": "rt:asyncio.Runner",
   "tempfile.TemporaryDirectory": "rt:tempfile.TemporaryDirectory",
   "contextlib.suppress": "rt:contextlib.suppress",
+  // (predicates the runtime declares `: boolean`, whatever the argument)
+  ...Object.fromEntries(
+    `inspect.iscoroutine inspect.iscoroutinefunction inspect.isawaitable inspect.isasyncgen inspect.isasyncgenfunction
+    inspect.isgenerator inspect.isgeneratorfunction inspect.isclass inspect.isfunction inspect.ismethod asyncio.iscoroutine
+    asyncio.iscoroutinefunction asyncio.isfuture math.isfinite math.isinf math.isnan math.isclose`
+      .split(/\s+/)
+      .map((f) => [f, "bool" as PyType]),
+  ),
+  // (math's functions of one float give a JS number, whatever the argument converts from)
+  ...Object.fromEntries("math.sqrt math.exp math.log math.hypot".split(" ").map((f) => [f, "float" as PyType])),
 };
 
 /** What awaiting a call of a runtime coroutine function gives (`await asyncio.open_connection(...)`: a (reader, writer) tuple). */
