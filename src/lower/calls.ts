@@ -466,14 +466,13 @@ function mayBeBuiltinValue(cx: LowerContext, e: py.ExprNode): boolean {
 
 /**
  * The `__init__` def a call of the program's class runs, when the class and its bases (one chain of
- * the program's undecorated classes) say so for sure; undefined when unknown or when none defines one.
+ * the program's undecorated classes, up to a base that is not the program's: dict, Thread...) say so
+ * for sure; undefined when unknown or when none defines one. (A call its arguments do not fit goes
+ * through the runtime's call, where a builtin base's __new__ sees them first, as in CPython.)
  */
 function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined {
   for (let c: py.ClassDef | undefined = cls, depth = 0; c !== undefined && depth < 20; c = baseClass(cx, c), depth++) {
     if (c.decorator_list.length || c.keywords.length || c.type_params.length) return undefined;
-    // One base at most, the program's own class: a builtin base's __new__ takes the arguments too.
-    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object") && !isInitlessBase(cx, b));
-    if (bases.length && !baseClass(cx, c)) return undefined;
     for (const item of c.body) {
       if (item._type === "FunctionDef" && item.name === "__init__") return item.decorator_list.length ? undefined : item;
       // Bound some other way (`__init__ = helper`, an async def, a nested class): not followed.

@@ -343,8 +343,12 @@ export const str = typeObject(
     const kw = args.length > 1 ? popKw(args) : null;
     const x = args[0];
     if (kw !== null || args.length > 1) {
+      // (a call through a variable or a subclass's __new__: the compiler checked none of these)
+      if (args.length > 3) throw new TypeError(`str() takes at most 3 arguments (${args.length} given)`);
       const encoding = kw?.encoding ?? args[1];
       const errors = kw?.errors ?? args[2];
+      if (encoding !== undefined && typeof encoding !== "string") throw new TypeError(`str() argument 'encoding' must be str, not ${typeName(encoding)}`);
+      if (errors !== undefined && typeof errors !== "string") throw new TypeError(`str() argument 'errors' must be str, not ${typeName(errors)}`);
       const d = bytesData(x);
       if (d === null) throw new TypeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
       return decodeBytes(d, encoding ?? "utf-8", errors ?? "strict", x);
@@ -489,7 +493,10 @@ function unicodeDigit(ch: string): number {
 }
 
 export const int = typeObject(
-  function int(x: unknown = 0n, base?: unknown): bigint {
+  function int(x: unknown = 0n, base?: unknown, ...more: unknown[]): bigint {
+    // (a call through a variable or a subclass's __new__: the compiler checked none of these)
+    const extra = more.length === 0 ? 0 : more.length - (more[more.length - 1] instanceof KwArgs ? 1 : 0);
+    if (extra > 0) throw new TypeError(`int() takes at most 2 arguments (${extra + 2} given)`);
     if (base !== undefined && !(base instanceof KwArgs)) {
       const b = Number(toIndex(base));
       if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
