@@ -430,12 +430,42 @@ export const AnyStr = new TypeVar("AnyStr", bytes, pystr);
  */
 export class Generic extends PyObject {
   static __class_getitem__(this: Function, params: unknown): unknown {
-    if (this === Generic || this === Protocol) return this;
+    // (`Generic[T]`, `Protocol[T]`: as a base, the class itself; in __orig_bases__, the alias)
+    if (this === Generic || this === Protocol)
+      return new _GenericAlias(this, PyTuple.fromArray(paramsOf(params)), `typing.${this === Generic ? "Generic" : "Protocol"}`);
     const names = this as unknown as { __module__?: string; __qualname__?: string };
     return new _GenericAlias(this, PyTuple.fromArray(paramsOf(params)), `${names.__module__ ?? "__main__"}.${names.__qualname__ ?? this.name}`);
   }
 }
 Object.defineProperty(Generic, "__module__", { value: "typing" });
+/**
+ * `Generic.__init_subclass__`: a subclass's `__parameters__` are the type variables of the bases it
+ * was written with (`class Pair(Base[K], dict[K, V])`: K, V), or those `Generic[...]` lists among them;
+ * a subclass written with plain classes has none.
+ */
+Object.defineProperty(Generic, "__init_subclass__", {
+  value: function __init_subclass__(this: Function, ...args: unknown[]): void {
+    const own = Object.prototype.hasOwnProperty.call(this, "__orig_bases__") ? (this as { __orig_bases__?: unknown }).__orig_bases__ : undefined;
+    const bases = own instanceof PyTuple ? Array.from(own) : [];
+    const listed = bases.find((b): b is _GenericAlias => b instanceof _GenericAlias && (b.__origin__ === Generic || b.__origin__ === Protocol));
+    const params = listed ? Array.from(listed.__args__) : parametersOfBases(bases);
+    Object.defineProperty(this, "__parameters__", { value: PyTuple.fromArray(params), writable: true, configurable: true });
+    PyObject.__init_subclass__.call(this, ...args);
+  },
+  writable: true,
+  configurable: true,
+});
+
+/** The type variables among a class statement's bases, each once, in order (classes themselves give none). */
+function parametersOfBases(bases: unknown[]): unknown[] {
+  const found: unknown[] = [];
+  for (const b of bases) {
+    if (typeof b === "function") continue;
+    const own = b instanceof TypeVar ? [b] : (b as { __parameters__?: unknown } | null)?.__parameters__;
+    if (own instanceof PyTuple || Array.isArray(own)) for (const p of own) if (!found.includes(p)) found.push(p);
+  }
+  return found;
+}
 // (CPython's Generic and Protocol have empty __slots__: a subclass whose own classes all declare
 // theirs has instances without a __dict__)
 Object.defineProperty(Generic, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
