@@ -190,7 +190,8 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   // super().method(...) inside a method.
   const superCall = f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super";
   if (superCall && (!(f.value as py.Call).args.length || (f.value as py.Call).args.length === 2)) {
-    if (cx.usesMultipleInheritance && cx.fn.className) {
+    // (and for object's methods no JS parent may have: `super().__eq__(other)`, `super().__hash__()`)
+    if ((cx.usesMultipleInheritance || OBJECT_ONLY_METHODS.has(f.attr)) && cx.fn.className) {
       // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
       const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
       return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs());
@@ -463,6 +464,9 @@ function mayBeBuiltinValue(cx: LowerContext, e: py.ExprNode): boolean {
   }
   return e._type !== "GeneratorExp" && e._type !== "Lambda";
 }
+
+/** object's methods that PyObject's prototype does not define (the runtime's super_method has them). */
+const OBJECT_ONLY_METHODS = new Set(["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__delattr__", "__dir__", "__getstate__"]);
 
 /**
  * The `__init__` def a call of the program's class runs, when the class and its bases (one chain of

@@ -185,7 +185,16 @@ export function super_method(self: any, cls: Function, name: string): any {
     const v = d.value;
     return typeof v === "function" ? v.bind(self) : v;
   }
+  // (object's methods that no class defines: `super().__eq__(other)`, `super().__hash__()`)
+  const fallback = onClass ? undefined : objectMethod(self, name);
+  if (fallback !== undefined) return fallback;
   throw new AttributeError(`'super' object has no attribute '${name}'`);
+}
+
+/** object's method `name` bound to `self`, or undefined (set by functions.ts, which has them). */
+let objectMethod: (self: unknown, name: string) => unknown = () => undefined;
+export function set_super_object_methods(f: (self: unknown, name: string) => unknown): void {
+  objectMethod = f;
 }
 
 /** `isinstance` through copies: an instance of Child is an instance of every class in Child's MRO. */

@@ -1269,6 +1269,10 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
 
 /** object's methods a program's class and its instances have without defining them (set by functions.ts). */
 let objectMember: (obj: unknown, name: string) => unknown = () => undefined;
+/** `obj.name` as one of object's methods (bound to `obj`), or undefined when object has no such method. */
+export function object_member(obj: unknown, name: string): unknown {
+  return objectMember(obj, name);
+}
 export function set_object_members(f: (obj: unknown, name: string) => unknown): void {
   objectMember = f;
 }
@@ -1525,6 +1529,17 @@ export function delattr(obj: any, name: string): null {
     da.call(obj, name);
     return null;
   }
+  return plainDelattr(obj, name);
+}
+(delattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** `del obj.name` without the object's `__delattr__` (object.__delattr__, what `super().__delattr__(name)` reaches). */
+export function plainDelattr(obj: any, name: string): null {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (propName(name) === name) throw noAttr(obj, name, false);
+    name = propName(name);
+  }
+  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || !(name in obj)) throw noAttr(obj, name, false);
   // A property's deleter (`@x.deleter`), compiled as a method of that name.
   const deleter = obj[`__delete_${name}__`];
   if (typeof deleter === "function") {
@@ -1552,7 +1567,6 @@ export function delattr(obj: any, name: string): null {
   delete obj[name];
   return null;
 }
-(delattr as { __builtin__?: boolean }).__builtin__ = true;
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {
