@@ -24,6 +24,11 @@ function original(c: Function): Function {
   return originals.get(c) ?? c;
 }
 
+/** The class `c` is for Python (dict for DictSubclassRoot, a class multiple_bases copied for its copy). */
+export function pythonClassOf(c: Function): Function {
+  return original(c);
+}
+
 /** A runtime class that is, for Python, another one (subclassable.ts: the base a `class L(list)` extends is list). */
 export function stands_for(cls: Function, pythonClass: Function): void {
   originals.set(cls, pythonClass);
