@@ -1269,10 +1269,6 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
 
 /** object's methods a program's class and its instances have without defining them (set by functions.ts). */
 let objectMember: (obj: unknown, name: string) => unknown = () => undefined;
-/** `obj.name` as one of object's methods (bound to `obj`), or undefined when object has no such method. */
-export function object_member(obj: unknown, name: string): unknown {
-  return objectMember(obj, name);
-}
 export function set_object_members(f: (obj: unknown, name: string) => unknown): void {
   objectMember = f;
 }
