@@ -493,10 +493,7 @@ function unicodeDigit(ch: string): number {
 }
 
 export const int = typeObject(
-  function int(x: unknown = 0n, base?: unknown, ...more: unknown[]): bigint {
-    // (a call through a variable or a subclass's __new__: the compiler checked none of these)
-    const extra = more.length === 0 ? 0 : more.length - (more[more.length - 1] instanceof KwArgs ? 1 : 0);
-    if (extra > 0) throw new TypeError(`int() takes at most 2 arguments (${extra + 2} given)`);
+  function int(x: unknown = 0n, base?: unknown): bigint {
     if (base !== undefined && !(base instanceof KwArgs)) {
       const b = Number(toIndex(base));
       if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");

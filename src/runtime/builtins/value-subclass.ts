@@ -194,6 +194,9 @@ function numericMethods(proto: AnyRecord, names: string[]): void {
 export abstract class IntSubclassRoot extends ValueSubclassRoot {
   /** `int.__new__(cls, x=0, base=10)`. */
   __new__(cls: unknown, ...args: unknown[]): any {
+    // (int() itself takes two parameters: what a call through the class gives beyond them it would not see)
+    const given = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);
+    if (given > 2) throw new TypeError(`int() takes at most 2 arguments (${given} given)`);
     return holding(cls, applyArgs(intType, null, args), IntSubclassRoot, "int");
   }
   __int__(): bigint {
