@@ -214,7 +214,8 @@ function superCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: CallAr
   // super().method(...) inside a method.
   const superCall = f._type === "Attribute" && f.value._type === "Call" && f.value.func._type === "Name" && f.value.func.id === "super";
   if (superCall && (!(f.value as py.Call).args.length || (f.value as py.Call).args.length === 2)) {
-    if (cx.usesMultipleInheritance && cx.fn.className) {
+    // (and for object's methods no JS parent may have: `super().__eq__(other)`, `super().__hash__()`)
+    if ((cx.usesMultipleInheritance || OBJECT_ONLY_METHODS.has(f.attr)) && cx.fn.className) {
       // The next class in the instance's MRO, which JS's `super` (the class's own parent) is not.
       const self = cx.fn.selfName ? cx.expr({ _type: "Name", id: cx.fn.selfName, ctx: { _type: "Load" } } as py.Name) : { k: "this" as const };
       return call(cx.rt("super_method", self, id(safeName(cx.fn.className)), lit(f.attr)), ...args, ...kwArgs(cx, e, p));
@@ -492,16 +493,18 @@ function mayBeBuiltinValue(cx: LowerContext, e: py.ExprNode): boolean {
   return e._type !== "GeneratorExp" && e._type !== "Lambda";
 }
 
+/** object's methods that PyObject's prototype does not define (the runtime's super_method has them). */
+const OBJECT_ONLY_METHODS = new Set(["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__delattr__", "__dir__", "__getstate__"]);
+
 /**
  * The `__init__` def a call of the program's class runs, when the class and its bases (one chain of
- * the program's undecorated classes) say so for sure; undefined when unknown or when none defines one.
+ * the program's undecorated classes, up to a base that is not the program's: dict, Thread...) say so
+ * for sure; undefined when unknown or when none defines one. (A call its arguments do not fit goes
+ * through the runtime's call, where a builtin base's __new__ sees them first, as in CPython.)
  */
 function initRun(cx: LowerContext, cls: py.ClassDef): py.FunctionDef | undefined {
   for (let c: py.ClassDef | undefined = cls, depth = 0; c !== undefined && depth < 20; c = baseClass(cx, c), depth++) {
     if (c.decorator_list.length || c.keywords.length || c.type_params.length) return undefined;
-    // One base at most, the program's own class: a builtin base's __new__ takes the arguments too.
-    const bases = c.bases.filter((b) => !(b._type === "Name" && b.id === "object") && !isInitlessBase(cx, b));
-    if (bases.length && !baseClass(cx, c)) return undefined;
     for (const item of c.body) {
       if (item._type === "FunctionDef" && item.name === "__init__") return item.decorator_list.length ? undefined : item;
       // Bound some other way (`__init__ = helper`, an async def, a nested class): not followed.

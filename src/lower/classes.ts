@@ -12,7 +12,7 @@ import { resolveName } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt, spread } from "../ir/nodes.js";
 import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
-import { RUNTIME } from "./stdlib.js";
+import { RUNTIME, STDLIB } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
@@ -80,6 +80,25 @@ function readsClassNamespaces(module: py.Module): boolean {
     const index = nodeIndex(module);
     reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || namesAny(module, VARS);
     readsNamespaces.set(module, reads);
+  }
+  return reads;
+}
+
+const readsOrigins = new WeakMap<py.Module, boolean>();
+const ORIGIN_NAMES = new Set(["__orig_bases__", "__parameters__", "get_original_bases"]);
+/**
+ * Whether the module may read a class's `__orig_bases__` or `__parameters__` (computed from them):
+ * only then does define_class get the bases as written (evaluated a second time).
+ */
+function readsOrigBases(module: py.Module): boolean {
+  let reads = readsOrigins.get(module);
+  if (reads === undefined) {
+    const index = nodeIndex(module);
+    reads =
+      index.ofType("Attribute").some((a) => ORIGIN_NAMES.has(a.attr)) ||
+      namesAny(module, ORIGIN_NAMES) ||
+      index.ofType("Constant").some((c) => typeof c.value === "string" && ORIGIN_NAMES.has(c.value));
+    readsOrigins.set(module, reads);
   }
   return reads;
 }
@@ -365,11 +384,24 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   // type parameters as well it is not supported.
   if (bases.some((b) => b._type === "Starred") && (metaclass || classKeywords.length || s.type_params.length || bases !== s.bases))
     return cx.diags.error(s, "TSY1011");
+  // `class A(dict[str, int])`, `class Q(deque[int])`: a types.GenericAlias's __mro_entries__ gives
+  // the class it subscripts, the base then (the alias stays in __orig_bases__).
+  const origBases = s.bases.some((b) => b._type === "Subscript" || isTypingFormBase(cx, b)) && readsOrigBases(cx.module) ? s.bases : undefined;
+  bases = bases.map((b) => subscriptedClass(cx, b) ?? b);
   bases = withoutRedundantGeneric(bases);
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
   const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
-  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, classKeywords, generic, nested));
+  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, classKeywords, generic, nested, origBases));
+}
+
+/** `dict[str, int]`, `deque[int]`, `Mapping[str, T]` as a base: the builtin or library class subscripted (typing's aliases are left to mro_entry). */
+function subscriptedClass(cx: LowerContext, b: py.ExprNode): py.Name | undefined {
+  if (b._type !== "Subscript" || b.value._type !== "Name") return undefined;
+  const v = b.value;
+  if (isBuiltinBase(cx, v)) return v;
+  const k = cx.lookupKnown(v.id);
+  return k?.kind === "runtime-name" && k.module !== "typing" && STDLIB[k.module]?.classes.has(k.name) ? v : undefined;
 }
 
 function classDefIn(
@@ -379,9 +411,12 @@ function classDefIn(
   metaclass: py.ExprNode | undefined,
   classKeywords: { key: string; value: ir.Expr }[],
   generic: LoweredTypeParams | undefined,
-  nested?: { qualname: string; binding: string },
+  nested: { qualname: string; binding: string } | undefined,
+  origBases: py.ExprNode[] | undefined,
 ): ir.Stmt[] {
   const classScope = cx.scopes.get(s)!;
+  // (evaluated in the enclosing scope, as the bases are)
+  const origBaseValues = origBases?.map((b) => (b._type === "Starred" ? spread(cx.expr(b.value)) : cx.expr(b)));
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   // (a typing alias is a simple name that mro_entry computes: typed as a PyObject class)
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute") && !isTypingFormBase(cx, bases[0]);
@@ -941,6 +976,7 @@ function classDefIn(
   const allMembers = [...fields, ...members];
   const props: { key: string; value: ir.Expr }[] = [];
   if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
+  if (origBaseValues) props.push({ key: "origbases", value: array(origBaseValues) });
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
   if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });

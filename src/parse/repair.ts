@@ -26,7 +26,12 @@ export function lezerInput(source: string): string {
 
 function formFeeds(source: string): string {
   if (!source.includes("\f")) return source;
-  return source.replace(/^[ \t\f]*\f[ \t\f]*(?=[#\r\n]|$)/gm, (m) => m.replace(/\f/g, " "));
+  // CPython's tokenizer starts counting a line's indentation again at a form feed; lezer counts
+  // the blanks before the first one. A code line's blanks after its last form feed go first (the
+  // same length, so positions stay).
+  return source
+    .replace(/^[ \t\f]*\f[ \t\f]*(?=[#\r\n]|$)/gm, (m) => m.replace(/\f/g, " "))
+    .replace(/^([ \t\f]*)\f([ \t]*)(?=[^ \t\f\r\n#])/gm, (_m, before: string, after: string) => after + "\f" + before);
 }
 
 const isIdent = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);

@@ -20,7 +20,7 @@
 // `__new__` returning another object, calling a metaclass directly (`M("X", (), {})` builds a plain
 // class), `__call__` for classes not derived from object (exceptions, runtime containers).
 
-import { classCreation, CONSTRUCT, keywordBinding, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
+import { classCreation, CONSTRUCT, derivesFromConstructedByNew, keywordBinding, KwArgs, METACLASS, PyObject, raw_instance } from "./builtins/object.js";
 import { BaseException, NotImplementedError, TypeError } from "./builtins/exceptions.js";
 import { PyDict, PyTuple } from "./builtins/collections.js";
 import { type } from "./builtins/functions.js";
@@ -241,7 +241,7 @@ export function note_custom_new(cls: Function): void {
   const own = Object.prototype.hasOwnProperty.call(cls.prototype, "__new__");
   if (
     own &&
-    (cls.prototype instanceof PyObject || cls.prototype instanceof BaseException) &&
+    (cls.prototype instanceof PyObject || cls.prototype instanceof BaseException || derivesFromConstructedByNew(cls)) &&
     !Object.prototype.hasOwnProperty.call(cls, CONSTRUCT) &&
     (cls as unknown as AnyRecord)[CONSTRUCT] === undefined
   ) {

@@ -46,11 +46,22 @@ import {
   plainSetattr,
 } from "./builtins/ops.js";
 import { isinstance, isMethodWrapper, property } from "./builtins/index.js";
+import {
+  dict as dictType,
+  float as floatType,
+  frozenset as frozensetType,
+  int as intType,
+  list as listType,
+  set as setType,
+  str as strType,
+  tuple as tupleType,
+} from "./builtins/functions.js";
+import { FloatSubclassRoot, IntSubclassRoot, StrSubclassRoot, TupleSubclassRoot } from "./builtins/value-subclass.js";
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
 import { builtinKeywordProblem } from "./builtins/builtin-arity.js";
-import { ARRAY_VALUES, PyDict, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
+import { ARRAY_VALUES, PyDict, PyFrozenSet, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot, initsSubclasses } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
 import { argumentNameList, callWithKeywords, NOT_BOUND, positionalSignature, wereGiven } from "./builtins/keywords.js";
@@ -313,6 +324,8 @@ interface ClassSetup {
   selfless?: string[];
   /** Plain defs whose first positional parameter has a default: called through the class with no argument, they take the default. */
   firstdefaulted?: string[];
+  /** The class statement's bases as written, when one is not a class (`dict[str, int]`, `Generic[T]`): `__orig_bases__`. */
+  origbases?: unknown[];
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -341,14 +354,31 @@ function refuseIgnoredInit(cls: Function, qualname: string): void {
   );
 }
 
+/** The runtime class a program's subclass of a builtin type extends (DictSubclassRoot for dict), if it has one. */
+function subclassRootOf(c: unknown): Function | undefined {
+  const roots: [unknown, Function][] = [
+    [dictType, DictSubclassRoot],
+    [listType, ListSubclassRoot],
+    [setType, SetSubclassRoot],
+    [frozensetType, PyFrozenSet],
+    [intType, IntSubclassRoot],
+    [floatType, FloatSubclassRoot],
+    [strType, StrSubclassRoot],
+    [tupleType, TupleSubclassRoot],
+  ];
+  return roots.find(([builtin]) => builtin === c)?.[1];
+}
+
 /** A class statement's base as CPython resolves it through `__mro_entries__` (`Box[int]`, a typing alias, is Box). */
 export function mro_entry(base: unknown): any {
   const entries = base !== null && typeof base === "object" ? (base as { __mro_entries__?: unknown }).__mro_entries__ : undefined;
   if (typeof entries !== "function") return base;
   const list = Array.from(toIterable(entries.call(base, PyTuple.fromArray([base]))));
   if (list.length === 0) throw new NotImplementedError("a base whose __mro_entries__ gives no class");
+  // (a builtin container or value type is extended through the class that stands for it: subclassable.ts)
+  const classes = list.map((c) => subclassRootOf(c) ?? c);
   // (typing.Mapping gives collections.abc's Mapping and Generic)
-  return list.length === 1 ? list[0] : multiple_bases(...(list as Function[]));
+  return classes.length === 1 ? classes[0] : multiple_bases(...(classes as Function[]));
 }
 
 /**
@@ -367,7 +397,8 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   Object.defineProperty(cls, "__name__", { value: qualname.split(".").pop(), configurable: true, writable: true });
   if (!Object.prototype.hasOwnProperty.call(cls, "__module__"))
     Object.defineProperty(cls, "__module__", { value: current_module_name(), configurable: true, writable: true });
-  if (setup.typeparams) set_class_type_params(cls, setup.typeparams);
+  if (setup.origbases) Object.defineProperty(cls, "__orig_bases__", { value: PyTuple.fromArray(setup.origbases), writable: true, configurable: true });
+  if (setup.typeparams) set_class_type_params(cls, setup.typeparams, setup.origbases);
   for (const name of setup.firstdefaulted ?? []) markFirstOptional((cls.prototype as Record<string, unknown>)[name]);
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>

@@ -47,10 +47,10 @@ export function set_type_params<F extends object>(fn: F, params: unknown[]): F {
  * A generic class (`class C[T](Base)`): `__type_params__`, `__parameters__` and `__orig_bases__`
  * (its bases, then the implicit `Generic[T]`), set by define_class.
  */
-export function set_class_type_params(cls: Function, params: unknown[]): void {
+export function set_class_type_params(cls: Function, params: unknown[], origBases?: unknown[]): void {
   set_type_params(cls, params);
   defineConst(cls, "__parameters__", PyTuple.fromArray(params));
-  const bases = bases_of(cls).filter((b) => b !== Generic && b !== PyObject);
+  const bases = origBases ?? bases_of(cls).filter((b) => b !== Generic && b !== PyObject);
   defineConst(cls, "__orig_bases__", PyTuple.fromArray([...bases, genericOf(params)]));
 }
 

@@ -1,7 +1,7 @@
 // typing at run time. Expected values recorded from CPython 3.12.
 import { describe, expect, it } from "vitest";
 import * as R from "../../src/runtime/internal.js";
-import { define_class } from "../../src/runtime/program.js";
+import { define_class, mro_entry } from "../../src/runtime/program.js";
 import * as typing from "../../src/runtime/modules/typing.js";
 
 const { repr, str, getitem, eq, kw, PyTuple, PyList, PyObject, isinstance, len } = R;
@@ -30,13 +30,16 @@ describe("typing names", () => {
   });
   it("Generic and Protocol as bases", () => {
     const TV = new typing.TypeVar("T");
-    class Stack extends (getitem(typing.Generic, TV) as typeof PyObject) {
+    // (`Generic[T]` is an alias, as in CPython; the class statement's base is what its __mro_entries__ gives)
+    expect(repr(getitem(typing.Generic, TV))).toBe("typing.Generic[~T]");
+    class Stack extends (mro_entry(getitem(typing.Generic, TV)) as typeof PyObject) {
       declare items: any;
       __init__() {
         this.items = PyList.fromArray([]);
       }
     }
-    define_class(Stack, "Stack", {});
+    define_class(Stack, "Stack", { origbases: [getitem(typing.Generic, TV)] });
+    expect(repr(R.getattr(Stack, "__parameters__"))).toBe("(~T,)");
     // Stack[int] is a typing alias (CPython's _GenericAlias), which calls the class.
     const alias = getitem(Stack, R.int);
     expect(alias).not.toBe(Stack);

@@ -152,3 +152,21 @@ export function checkUnboundArguments(view: Function, method: Function, self: un
   const missing = self === undefined ? [...(optional ? [] : [first]), ...sig.names.slice(0, sig.required)] : sig.names.slice(n, sig.required);
   if (missing.length) throw missingArguments(name, missing);
 }
+
+/** `obj.m` as a bound method, for checkArguments' messages (`C.__init__() takes 2 positional arguments`). */
+export function boundForMessages(method: Function, self: unknown): Function {
+  const bound = method.bind(self);
+  Object.defineProperty(bound, "__self__", { value: self });
+  Object.defineProperty(bound, "__func__", { value: method });
+  return bound;
+}
+
+/**
+ * Before a runtime constructor runs `__init__` on what its `__new__` made (a program's subclass of
+ * int, str or tuple): CPython's TypeError when the program's `__init__` cannot take the arguments.
+ */
+export function checkInitArguments(init: Function, self: unknown, args: readonly unknown[]): void {
+  const bounds = (init as WithArity)[ARITY] ?? arity(init);
+  const n = args.length;
+  if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(boundForMessages(init, self), args, false);
+}

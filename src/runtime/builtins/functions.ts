@@ -22,7 +22,7 @@ import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyR
 import { KwArgs, METACLASS, PyObject, initlessBases, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { DESCRIPTOR_KIND, ITEM_METHODS, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
 import { RefusesAbstract } from "./abstract-refusal.js";
-import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases } from "./mro.js";
+import { in_mro, mro_of, multiple_inheritance_used, set_builtin_bases, set_super_object_methods } from "./mro.js";
 import { repr as reprImpl, str as strConv, floatRepr, isClass } from "./repr.js";
 import {
   truthy,
@@ -46,7 +46,7 @@ import {
   strLen,
   NotImplemented,
   Ellipsis,
-  delattr as delattrImpl,
+  plainDelattr,
   set_object_members,
   sequenceGetitem,
   sequenceSetitem,
@@ -343,8 +343,12 @@ export const str = typeObject(
     const kw = args.length > 1 ? popKw(args) : null;
     const x = args[0];
     if (kw !== null || args.length > 1) {
+      // (a call through a variable or a subclass's __new__: the compiler checked none of these)
+      if (args.length > 3) throw new TypeError(`str() takes at most 3 arguments (${args.length} given)`);
       const encoding = kw?.encoding ?? args[1];
       const errors = kw?.errors ?? args[2];
+      if (encoding !== undefined && typeof encoding !== "string") throw new TypeError(`str() argument 'encoding' must be str, not ${typeName(encoding)}`);
+      if (errors !== undefined && typeof errors !== "string") throw new TypeError(`str() argument 'errors' must be str, not ${typeName(errors)}`);
       const d = bytesData(x);
       if (d === null) throw new TypeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
       return decodeBytes(d, encoding ?? "utf-8", errors ?? "strict", x);
@@ -1668,9 +1672,13 @@ const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
   __le__: () => NotImplemented,
   __gt__: () => NotImplemented,
   __ge__: () => NotImplemented,
-  __hash__: (self) => hash(self),
+  // (object's own: what a class's `super().__hash__()` / `super().__delattr__(name)` reach, past its override)
+  __hash__: (self) => addressOf(self) >> 4n,
   __dir__: (self) => defaultDir(self),
-  __delattr__: (self, name) => delattrImpl(self, name),
+  __delattr__: (self, name) => {
+    if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+    return plainDelattr(self, name);
+  },
   __getstate__: (self) => {
     const d = getattr(self, "__dict__", null);
     return d instanceof PyDict && d.size > 0 ? d : null;
@@ -1686,6 +1694,12 @@ const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
     throw new NotImplementedError("object.__sizeof__() is not supported by tsyncio (no object sizes)");
   },
 };
+
+set_super_object_methods((self: unknown, name: string) => {
+  if (!Object.prototype.hasOwnProperty.call(OBJECT_METHODS, name) || self === null || typeof self !== "object") return undefined;
+  const f = OBJECT_METHODS[name];
+  return builtin((...args: unknown[]) => f(self, ...args), name);
+});
 
 set_object_members((obj: unknown, name: string) => {
   if (!Object.prototype.hasOwnProperty.call(OBJECT_METHODS, name)) return undefined;

@@ -24,6 +24,11 @@ function original(c: Function): Function {
   return originals.get(c) ?? c;
 }
 
+/** The class `c` is for Python (dict for DictSubclassRoot, a class multiple_bases copied for its copy). */
+export function pythonClassOf(c: Function): Function {
+  return original(c);
+}
+
 /** A runtime class that is, for Python, another one (subclassable.ts: the base a `class L(list)` extends is list). */
 export function stands_for(cls: Function, pythonClass: Function): void {
   originals.set(cls, pythonClass);
@@ -124,15 +129,22 @@ export function multiple_bases(...given: Function[]): new (...args: any[]) => an
   Object.setPrototypeOf(probe, probeParent);
   mroCache.delete(probe);
   const order = mro_of(probe).slice(1);
-  for (const k of order) {
-    if (k !== PyObject && !(k.prototype instanceof PyObject)) {
-      throw new NotImplementedError(`multiple inheritance from the built-in class '${className(k)}' is not supported yet`);
-    }
+  // A builtin container or value class (dict's DictSubclassRoot, a runtime class that is no
+  // PyObject) can only be the chain's root: what comes after it in the MRO must be its own MRO
+  // (`class C(Mixin, dict)`, `class C(Generic[T], dict[str, T])`).
+  const at = order.findIndex((k) => k !== PyObject && !(k.prototype instanceof PyObject));
+  const root = at < 0 ? undefined : order[at];
+  if (root !== undefined) {
+    const own = mro_of(root);
+    if (order.length - at !== own.length || own.some((k, i) => order[at + i] !== k))
+      throw new NotImplementedError(
+        `multiple inheritance from the built-in class '${className(original(root))}' (not last among the bases) is not supported yet`,
+      );
   }
   multiple_inheritance_used = true;
   // (an abstract class among them refuses instances: the chain keeps the check)
-  let chain = (order.some((k) => k.prototype instanceof RefusesAbstract) ? RefusesAbstract : PyObject) as unknown as Cls;
-  for (const k of [...order].reverse()) {
+  let chain = (root ?? (order.some((k) => k.prototype instanceof RefusesAbstract) ? RefusesAbstract : PyObject)) as unknown as Cls;
+  for (const k of [...order.slice(0, at < 0 ? order.length : at)].reverse()) {
     if (k === PyObject) continue;
     const copy = class extends (chain as unknown as typeof PyObject) {} as unknown as Cls;
     markPythonClass(copy); // its attributes are Python's (js-names.ts)
@@ -150,7 +162,8 @@ export function multiple_bases(...given: Function[]): new (...args: any[]) => an
     originals.set(copy, k);
     chain = copy;
   }
-  declaredBases.set(chain, bases);
+  // (for Python, the root's stand-in is the builtin: dict, not DictSubclassRoot)
+  declaredBases.set(chain, root === undefined ? bases : bases.map(original));
   madeHere.add(chain);
   return chain as unknown as new (...args: any[]) => any;
 }
@@ -177,7 +190,16 @@ export function super_method(self: any, cls: Function, name: string): any {
     const v = d.value;
     return typeof v === "function" ? v.bind(self) : v;
   }
+  // (object's methods that no class defines: `super().__eq__(other)`, `super().__hash__()`)
+  const fallback = onClass ? undefined : objectMethod(self, name);
+  if (fallback !== undefined) return fallback;
   throw new AttributeError(`'super' object has no attribute '${name}'`);
+}
+
+/** object's method `name` bound to `self`, or undefined (set by functions.ts, which has them). */
+let objectMethod: (self: unknown, name: string) => unknown = () => undefined;
+export function set_super_object_methods(f: (self: unknown, name: string) => unknown): void {
+  objectMethod = f;
 }
 
 /** `isinstance` through copies: an instance of Child is an instance of every class in Child's MRO. */

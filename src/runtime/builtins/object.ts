@@ -56,6 +56,20 @@ export function popKw(args: unknown[]): Record<string, unknown> | null {
  * the PyObject constructor returns what it makes (metaclass.ts).
  */
 export const CONSTRUCT: unique symbol = Symbol.for("tsyncio.construct") as never;
+
+/**
+ * Runtime classes that are no PyObject whose program subclasses may define `__new__`
+ * (collections.namedtuple's classes, typing.NamedTuple): define_class gives such a subclass
+ * CONSTRUCT, and their constructors ask for it (metaclass.ts note_custom_new).
+ */
+export const constructedByNew = new WeakSet<Function>();
+
+/** Whether `cls` derives from one of constructedByNew's classes. */
+export function derivesFromConstructedByNew(cls: Function): boolean {
+  for (let c: Function | null = cls; c !== null && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null)
+    if (constructedByNew.has(c)) return true;
+  return false;
+}
 /** A class's metaclass when it is not `type` (metaclass.ts); subclasses inherit it. */
 export const METACLASS: unique symbol = Symbol("tsyncio.metaclass") as never;
 let rawNew = false;

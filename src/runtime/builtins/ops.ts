@@ -1527,6 +1527,17 @@ export function delattr(obj: any, name: string): null {
     da.call(obj, name);
     return null;
   }
+  return plainDelattr(obj, name);
+}
+(delattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** `del obj.name` without the object's `__delattr__` (object.__delattr__, what `super().__delattr__(name)` reaches). */
+export function plainDelattr(obj: any, name: string): null {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (propName(name) === name) throw noAttr(obj, name, false);
+    name = propName(name);
+  }
+  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || !(name in obj)) throw noAttr(obj, name, false);
   // A property's deleter (`@x.deleter`), compiled as a method of that name.
   const deleter = obj[`__delete_${name}__`];
   if (typeof deleter === "function") {
@@ -1554,7 +1565,6 @@ export function delattr(obj: any, name: string): null {
   delete obj[name];
   return null;
 }
-(delattr as { __builtin__?: boolean }).__builtin__ = true;
 
 /** Method call that works on str/int/float receivers: callm(obj, "upper"). */
 export function callm(obj: any, name: string, ...args: any[]): any {

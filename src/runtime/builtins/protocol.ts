@@ -3,11 +3,11 @@
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
 import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
-import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
+import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, boundForMessages, checkArguments } from "./arity.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
 import { construct_long, SPREAD_LIMIT } from "./star-call.js";
 import { addressOf, className, descriptorKind, isCallableObject, isJsClass, ITEM_METHODS, iteratorKind } from "./names.js";
-import { PyObject, KwArgs, CONSTRUCT, initlessBases, programClasses } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
 
@@ -679,27 +679,26 @@ function checkCall(f: unknown, args: unknown[]): void {
     if (typeof c === "function" && !Object.prototype.hasOwnProperty.call(f, "__call__")) {
       const bounds = (c as { [ARITY]?: number })[ARITY] ?? arity(c);
       const n = args.length;
-      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(boundTo(c, f), args);
+      if (n > bounds >> ARITY_SHIFT || n < (bounds & ARITY_LEAST)) checkArguments(boundForMessages(c, f), args);
     }
   }
 }
 
-/** `obj.m` as a bound method for checkArguments' messages (`C.__call__() takes 2 positional arguments`). */
-function boundTo(method: Function, self: unknown): Function {
-  const bound = method.bind(self);
-  Object.defineProperty(bound, "__self__", { value: self });
-  Object.defineProperty(bound, "__func__", { value: method });
-  return bound;
-}
-
-/** Whether the `__init__` of a class the program defined (bases too) takes these positional arguments. */
+/**
+ * Whether the `__init__` that making `cls` runs takes these positional arguments. Only a program's
+ * own `__init__` is looked at (on a subclass of dict, deque or Thread too: the runtime constructor
+ * then binds the arguments by name, which raises CPython's TypeError); a runtime class's takes what
+ * its constructor parses.
+ */
 function initTakes(cls: Function, args: unknown[]): boolean {
   if (args.length > 0 && args[args.length - 1] instanceof KwArgs) return true;
-  for (let c: Function = cls; c !== PyObject; c = Object.getPrototypeOf(c) as Function) {
-    if (!programClasses.has(c) && !initlessBases.has(c)) return true;
+  for (let p = cls.prototype as object | null; p !== null; p = Object.getPrototypeOf(p)) {
+    if (!Object.prototype.hasOwnProperty.call(p, "__init__")) continue;
+    if (!programClasses.has((p as { constructor: Function }).constructor)) return true;
+    const init = (p as { __init__?: unknown }).__init__;
+    return typeof init !== "function" || takesPositionally(init, args.length);
   }
-  const init = (cls.prototype as { __init__?: unknown }).__init__;
-  return typeof init !== "function" || init === PyObject.prototype.__init__ || takesPositionally(init, args.length);
+  return true;
 }
 
 /** `f(*args)` for any Python callable: what call() does, with the arguments as one array. */

@@ -10,7 +10,7 @@
 // upper, ...) are the value's. `int.__new__(cls, x)` (what `super().__new__(cls, x)` reaches) makes
 // one; a class of the program may override any of these methods.
 
-import { PyObject, KwArgs, CONSTRUCT, raw_instance, className } from "./object.js";
+import { PyObject, KwArgs, CONSTRUCT, raw_instance, className, keywordBinding } from "./object.js";
 import { stands_for } from "./mro.js";
 import { TypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
@@ -18,6 +18,8 @@ import { format } from "./format.js";
 import { hash as pyHash, len, round, str as strType, int as intType, float as floatType, tuple as tupleType } from "./functions.js";
 import { PyTuple } from "./collections.js";
 import { applyArgs } from "./keywords.js";
+import { checkInitArguments } from "./arity.js";
+import { isProgramFunction } from "./program-functions.js";
 import { eq, lt, le, gt, ge, truthy, iter, toIterable } from "./protocol.js";
 import {
   add,
@@ -56,6 +58,17 @@ export function value_of(x: unknown): unknown {
 }
 
 /**
+ * `__init__(*args)` on what `__new__` made: the program's own binds keywords by name and checks
+ * its arguments (CPython's TypeError); a runtime one takes them as they are.
+ */
+function runInit(init: Function, made: object, args: unknown[]): void {
+  const n = args.length;
+  if (n !== 0 && args[n - 1] instanceof KwArgs && keywordBinding.init !== null && isProgramFunction(init)) return keywordBinding.init(made, args);
+  checkInitArguments(init, made, args);
+  applyArgs(init, made, args);
+}
+
+/**
  * The common root: construction as `type.__call__` does it (`cls.__new__(cls, *args)`, then
  * `__init__(*args)` on what it returned if that is an instance of cls).
  */
@@ -67,7 +80,7 @@ abstract class ValueSubclassRoot extends PyObject {
     const made = ROOT_NEW.has(own) ? applyArgs(own, C, [C, ...args]) : applyArgs(own, C, args);
     if (made instanceof C) {
       const init = (made as AnyRecord).__init__;
-      if (init !== ValueSubclassRoot.prototype.__init__ && typeof init === "function") applyArgs(init as Function, made, args);
+      if (init !== ValueSubclassRoot.prototype.__init__ && typeof init === "function") runInit(init as Function, made, args);
     }
     return made;
   }
@@ -181,6 +194,9 @@ function numericMethods(proto: AnyRecord, names: string[]): void {
 export abstract class IntSubclassRoot extends ValueSubclassRoot {
   /** `int.__new__(cls, x=0, base=10)`. */
   __new__(cls: unknown, ...args: unknown[]): any {
+    // (int() itself takes two parameters: what a call through the class gives beyond them it would not see)
+    const given = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);
+    if (given > 2) throw new TypeError(`int() takes at most 2 arguments (${given} given)`);
     return holding(cls, applyArgs(intType, null, args), IntSubclassRoot, "int");
   }
   __int__(): bigint {
@@ -334,7 +350,7 @@ export class TupleSubclassRoot<T = unknown> extends PyTuple<T> {
     const made = own === TupleSubclassRoot.prototype.__new__ ? own.call(C, C, ...args) : applyArgs(own, C, args);
     if (made instanceof C) {
       const init = (made as AnyRecord).__init__;
-      if (init !== TupleSubclassRoot.prototype.__init__ && typeof init === "function") applyArgs(init as Function, made, args);
+      if (init !== TupleSubclassRoot.prototype.__init__ && typeof init === "function") runInit(init as Function, made, args);
     }
     return made as TupleSubclassRoot<T>;
   }

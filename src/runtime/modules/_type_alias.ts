@@ -122,6 +122,10 @@ export class GenericAlias {
     if (typeof o !== "function") throw new TypeError(`'${typeName(o)}' object is not callable`);
     return Reflect.construct(o, args);
   }
+  /** As a class statement's base (`class Q(deque[int])`): the class it subscripts. */
+  __mro_entries__(_bases: unknown): PyTuple<unknown> {
+    return PyTuple.fromArray([this.__origin__]);
+  }
   __or__(o: unknown): UnionType {
     return new UnionType([this, o]);
   }

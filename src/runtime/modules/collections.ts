@@ -3,7 +3,7 @@ import { markPythonClass } from "../builtins/js-names.js";
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
-import { KwArgs, popKw, className } from "../builtins/object.js";
+import { CONSTRUCT, KwArgs, constructedByNew, popKw, className } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
@@ -595,6 +595,13 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
   const C = {
     [typename]: class extends (Base as unknown as new (v: ArrayLike<unknown>) => PyTuple<unknown>) {
       constructor(...args: unknown[]) {
+        // A subclass with its own __new__ is made by it (unless that is what is making it now).
+        const make = namedtupleRaw ? undefined : (new.target as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+        namedtupleRaw = false;
+        if (make !== undefined) {
+          super([]);
+          return make(new.target, args) as never;
+        }
         const kw = popKw(args);
         const vals: unknown[] = args.slice();
         const required = names.length - defaults.length;
@@ -626,10 +633,14 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       _replace(...rest: unknown[]): unknown {
         const kw = popKw(rest);
         const vals = names.map((n, i) => (kw && n in kw ? kw[n] : this[i]));
-        return new C(...vals);
+        return namedtupleMake(this.constructor, vals);
       }
-      static _make(it: unknown): unknown {
-        return new C(...Array.from(toIterable(it)));
+      static _make(this: Function, it: unknown): unknown {
+        return namedtupleMake(this, Array.from(toIterable(it)));
+      }
+      /** The generated `__new__(cls, *fields)` (what a subclass's `super().__new__(cls, ...)` reaches). */
+      __new__(cls: Function, ...args: unknown[]): unknown {
+        return namedtupleMake(cls, args);
       }
       // (class attributes that instances show too)
       get _fields(): PyTuple<string> {
@@ -650,13 +661,27 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
   Object.defineProperty(C, "__name__", { value: typename });
   Object.defineProperty(C, "__qualname__", { value: typename });
   Object.defineProperty(C, "__module__", { value: typeof k.module === "string" ? k.module : "__main__" });
-  // repr uses the bare type name
+  // (the class's name: a subclass's own)
   Object.defineProperty(C.prototype, "__repr__", {
     value(this: unknown[]) {
-      return `${typename}(${names.map((n, i) => `${n}=${repr(this[i])}`).join(", ")})`;
+      return `${className(this.constructor)}(${names.map((n, i) => `${n}=${repr(this[i])}`).join(", ")})`;
     },
   });
+  constructedByNew.add(C);
   return C;
+}
+
+/** Set while namedtupleMake constructs: the class's own __new__ is not asked (it is the caller, or _make bypasses it). */
+let namedtupleRaw = false;
+
+/** An instance of a namedtuple class `cls` from its fields' values, as `tuple.__new__` would make it (no subclass __new__). */
+function namedtupleMake(cls: Function, args: unknown[]): unknown {
+  namedtupleRaw = true;
+  try {
+    return Reflect.construct(cls, args);
+  } finally {
+    namedtupleRaw = false;
+  }
 }
 
 export { PyDict as UserDict };

@@ -8,7 +8,7 @@
 import { host } from "../host.js";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { CONSTRUCT, constructedByNew, popKw, programClasses } from "../builtins/object.js";
 import { NotImplemented, call, typeName } from "../builtins/ops.js";
 import { hash as pyHash } from "../builtins/functions.js";
 import { floatRepr, repr } from "../builtins/repr.js";
@@ -116,20 +116,31 @@ const p4 = (n: number) => String(n).padStart(4, "0");
 const p6 = (n: number) => String(n).padStart(6, "0");
 
 /** Named and positional arguments in Python's order: args(["year", "month"], [...], defaults). */
-function bind(names: string[], args: unknown[], defaults: Record<string, unknown>, fn: string): Record<string, unknown> {
+/**
+ * The arguments of a call by parameter name, `defaults` filling what was not given (an explicit
+ * None is given). `fn` names the function in the errors as CPython does; null for the constructors
+ * of date, time and datetime, which CPython's messages call "function".
+ */
+function bind(names: string[], args: unknown[], defaults: Record<string, unknown>, fn: string | null): Record<string, unknown> {
   const k = popKw(args) ?? {};
-  if (args.length > names.length) throw new TypeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
+  const called = fn === null ? "function" : `${fn}()`;
+  if (args.length > names.length) throw new TypeError(`${called} takes at most ${names.length} arguments (${args.length} given)`);
   const out: Record<string, unknown> = { ...defaults };
   names.forEach((n, i) => {
     if (i < args.length) out[n] = args[i];
   });
   for (const [key, v] of Object.entries(k)) {
-    if (!names.includes(key)) throw new TypeError(`'${key}' is an invalid keyword argument for ${fn}()`);
+    if (!names.includes(key)) throw new TypeError(`'${key}' is an invalid keyword argument for ${fn === null ? "this function" : called}`);
     out[key] = v;
   }
-  for (const n of names) if (!(n in out)) throw new TypeError(`${fn}() missing required argument '${n}'`);
+  names.forEach((n, i) => {
+    if (!(n in out)) throw new TypeError(`${called} missing required argument '${n}' (pos ${i + 1})`);
+  });
   return out;
 }
+
+/** timezone()'s `name` when none was given (None given is refused, as in CPython). */
+const NO_NAME = Symbol("no name");
 
 /** A classmethod's class: `this` when called on one (a subclass makes its own kind), else the stock one. */
 function clsOf<T>(self: unknown, stock: T): T {
@@ -144,6 +155,38 @@ function asKindOf<T extends object>(made: T, self: object, stock: Function): T {
   return self.constructor === stock ? made : Object.setPrototypeOf(made, Object.getPrototypeOf(self));
 }
 
+// ───────────── a program subclass's own __new__ ─────────────
+
+/** Set while rawInstance constructs: the class's own __new__ (its caller) is not asked again. */
+let madeRaw = false;
+
+/** `super().__new__(cls, *args)` in a program subclass's __new__: an instance of `cls`, its __init__ not run. */
+function rawInstance(cls: Function, args: unknown[]): unknown {
+  madeRaw = true;
+  try {
+    return Reflect.construct(cls, args);
+  } finally {
+    madeRaw = false;
+  }
+}
+
+/**
+ * How the constructor of `stock` (the runtime class nearest the class being made) goes on: a
+ * program subclass with its own `__new__` is made by it ("made" holds what it returned); "raw" is
+ * that `__new__`'s `super().__new__(...)` (no `__init__` after); "plain" is every other call.
+ */
+function newOf(target: Function, stock: Function, args: unknown[]): { made: unknown } | "raw" | "plain" {
+  let c = target;
+  while (programClasses.has(c)) c = Object.getPrototypeOf(c) as Function;
+  if (c !== stock) return "plain";
+  if (madeRaw) {
+    madeRaw = false;
+    return "raw";
+  }
+  const make = (target as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+  return make === undefined ? "plain" : { made: make(target, args) };
+}
+
 // ───────────── timedelta ─────────────
 
 const US_PER_DAY = 86_400_000_000n;
@@ -151,11 +194,18 @@ const US_PER_DAY = 86_400_000_000n;
 export class timedelta {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "datetime.timedelta";
+  /** `timedelta.__new__(cls, ...)`, what a subclass's `super().__new__(cls, ...)` reaches. */
+  __new__(cls: Function, ...args: unknown[]): any {
+    return rawInstance(cls, args);
+  }
   /** Total microseconds (the canonical value; days/seconds/microseconds derive from it). */
-  readonly _us: bigint;
+  readonly _us!: bigint;
 
   constructor(...args: unknown[]) {
-    const given = subclassDefinesInit(new.target, timedelta) ? [...args] : null; // (its __init__ runs after, as after __new__)
+    const how = newOf(new.target, timedelta, args);
+    if (typeof how === "object") return how.made as timedelta;
+    // (its __init__ runs after, as after __new__; not after a subclass's __new__ made it)
+    const given = how === "plain" && subclassDefinesInit(new.target, timedelta) ? [...args] : null;
     const a = bind(
       ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"],
       args,
@@ -168,7 +218,7 @@ export class timedelta {
         hours: 0n,
         weeks: 0n,
       },
-      "timedelta",
+      "__new__",
     );
     const scale: Record<string, bigint> = {
       weeks: 7n * US_PER_DAY,
@@ -386,12 +436,15 @@ export class timezone extends tzinfo {
   _name: string | null;
   constructor(...args: unknown[]) {
     super();
-    const { offset, name } = bind(["offset", "name"], args, { name: null }, "timezone");
+    const bound = bind(["offset", "name"], args, { name: NO_NAME }, "timezone");
+    const offset = bound.offset;
+    const name = bound.name === NO_NAME ? null : (bound.name as string | null);
     if (!(offset instanceof timedelta)) throw new TypeError(`timezone() argument 1 must be datetime.timedelta, not ${typeName(offset)}`);
+    if (bound.name !== NO_NAME && typeof name !== "string")
+      throw new TypeError(`timezone() argument 2 must be str, not ${name === null || name === undefined ? "None" : typeName(name)}`);
     if (offset._us <= -US_PER_DAY || offset._us >= US_PER_DAY) {
       throw new ValueError(`offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not ${offset.__repr__()}.`);
     }
-    if (name !== null && typeof name !== "string") throw new TypeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
     this._offset = offset;
     this._name = name;
     // timezone(timedelta(0)) is the one timezone.utc, as in CPython
@@ -454,13 +507,20 @@ function utcoffsetOf(tz: unknown, dt: unknown): timedelta | null {
 export class date {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "datetime.date";
-  _y: number;
-  _m: number;
-  _d: number;
+  /** `date.__new__(cls, ...)`, what a subclass's `super().__new__(cls, ...)` reaches. */
+  __new__(cls: Function, ...args: unknown[]): any {
+    return rawInstance(cls, args);
+  }
+  _y!: number;
+  _m!: number;
+  _d!: number;
 
   constructor(...args: unknown[]) {
-    const given = subclassDefinesInit(new.target, date) ? [...args] : null; // (its __init__ runs after, as after __new__)
-    const a = bind(["year", "month", "day"], args, {}, "date");
+    const how = newOf(new.target, date, args);
+    if (typeof how === "object") return how.made as date;
+    // (its __init__ runs after, as after __new__; not after a subclass's __new__ made it)
+    const given = how === "plain" && subclassDefinesInit(new.target, date) ? [...args] : null;
+    const a = bind(["year", "month", "day"], args, {}, null);
     this._y = toInt(a.year, "year");
     this._m = toInt(a.month, "month");
     this._d = toInt(a.day, "day");
@@ -644,15 +704,22 @@ function deprecatedUtc(name: string, instead: string): void {
 export class time {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "datetime.time";
-  _h: number;
-  _mi: number;
-  _s: number;
-  _us: number;
-  _tz: unknown;
-  _fold: number;
+  /** `time.__new__(cls, ...)`, what a subclass's `super().__new__(cls, ...)` reaches. */
+  __new__(cls: Function, ...args: unknown[]): any {
+    return rawInstance(cls, args);
+  }
+  _h!: number;
+  _mi!: number;
+  _s!: number;
+  _us!: number;
+  _tz!: unknown;
+  _fold!: number;
 
   constructor(...args: unknown[]) {
-    const given = subclassDefinesInit(new.target, time) ? [...args] : null; // (its __init__ runs after, as after __new__)
+    const how = newOf(new.target, time, args);
+    if (typeof how === "object") return how.made as time;
+    // (its __init__ runs after, as after __new__; not after a subclass's __new__ made it)
+    const given = how === "plain" && subclassDefinesInit(new.target, time) ? [...args] : null;
     const a = bind(
       ["hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -664,7 +731,7 @@ export class time {
         tzinfo: null,
         fold: 0n,
       },
-      "time",
+      null,
     );
     this._h = toInt(a.hour, "hour");
     this._mi = toInt(a.minute, "minute");
@@ -790,6 +857,10 @@ function formatTimeOfDay(h: number, mi: number, s: number, us: number, timespec:
 export class datetime extends date {
   /** CPython's tp_name, which its error messages use. */
   static __tp_name__ = "datetime.datetime";
+  /** `datetime.__new__(cls, ...)`, what a subclass's `super().__new__(cls, ...)` reaches. */
+  __new__(cls: Function, ...args: unknown[]): any {
+    return rawInstance(cls, args);
+  }
   _h = 0;
   _mi = 0;
   _s = 0;
@@ -798,7 +869,10 @@ export class datetime extends date {
   _fold = 0;
 
   constructor(...args: unknown[]) {
-    const given = subclassDefinesInit(new.target, datetime) ? [...args] : null; // (its __init__ runs after, as after __new__)
+    const how = newOf(new.target, datetime, args);
+    if (typeof how === "object") return how.made as datetime;
+    // (its __init__ runs after, as after __new__; not after a subclass's __new__ made it)
+    const given = how === "plain" && subclassDefinesInit(new.target, datetime) ? [...args] : null;
     const a = bind(
       ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"],
       args,
@@ -810,7 +884,7 @@ export class datetime extends date {
         tzinfo: null,
         fold: 0n,
       },
-      "datetime",
+      null,
     );
     super(a.year, a.month, a.day);
     this._h = toInt(a.hour, "hour");
@@ -1096,3 +1170,6 @@ export class datetime extends date {
 datetime.min = datetime._make(1, 1, 1, 0, 0, 0, 0, null);
 datetime.max = datetime._make(9999, 12, 31, 23, 59, 59, 999999, null);
 (datetime as unknown as { resolution: timedelta }).resolution = timedelta._of(1n);
+
+// (a program subclass may define __new__: define_class gives it CONSTRUCT, which newOf asks for)
+for (const c of [timedelta, date, time, datetime]) constructedByNew.add(c);

@@ -7,7 +7,7 @@
 // class (`new Color(1n)`, `Color(1)` in Python) looks a member up by value: the constructor returns
 // the member instead of a new object.
 import { markPythonClass } from "../builtins/js-names.js";
-import { AttributeError, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { AttributeError, Exception, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
@@ -198,6 +198,7 @@ function defineEnum(cls: Function): void {
   const ignore = c._ignore_;
   const ignored = new Set<string>(typeof ignore === "string" ? ignore.split(/[\s,]+/).filter(Boolean) : ignore instanceof Array ? (ignore as string[]) : []);
   const lastValues: unknown[] = [];
+  let memberCount = 0;
   const proto = cls.prototype as Record<string, unknown>;
   const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
   const gen = typeof proto._generate_next_value_ === "function" ? (proto._generate_next_value_ as Function) : null;
@@ -211,17 +212,27 @@ function defineEnum(cls: Function): void {
         continue;
       }
       let value = c[name];
-      if (value instanceof auto) {
-        if (value instanceof auto_operation) resolved(value);
-        else if (value.value === AUTO_PENDING) {
-          value.value = gen
+      // An auto() gets its value from _generate_next_value_ (count: the members so far), and it is
+      // what the next one sees among the last values; so does each auto() of a plain tuple
+      // (`A = (auto(), "a")`), whose other items are not.
+      const autoValue = (a: auto): unknown => {
+        if (a instanceof auto_operation) resolved(a);
+        else if (a.value === AUTO_PENDING) {
+          const count = BigInt(memberCount);
+          a.value = gen
             ? genIsStatic
-              ? gen(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
-              : gen.call(name, 1n, BigInt(lastValues.length), PyList.fromArray(lastValues))
-            : defaultNextValue(kind, name, 1n, lastValues.length, lastValues);
+              ? gen(name, 1n, count, PyList.fromArray(lastValues))
+              : gen.call(name, 1n, count, PyList.fromArray(lastValues))
+            : defaultNextValue(kind, name, 1n, memberCount, lastValues);
         }
-        value = value.value;
-      }
+        lastValues.push(a.value);
+        return a.value;
+      };
+      const autoItems = value instanceof PyTuple && value.constructor === PyTuple && value.some((v) => v instanceof auto);
+      const storedAuto = value instanceof auto || autoItems;
+      if (value instanceof auto) value = autoValue(value);
+      else if (autoItems) value = PyTuple.fromArray(Array.from(value as PyTuple<unknown>, (v) => (v instanceof auto ? autoValue(v) : v)));
+      memberCount++;
       if (kind === "str" && typeof value !== "string") {
         throw new TypeError(`${repr(value)} is not a string`);
       }
@@ -255,7 +266,7 @@ function defineEnum(cls: Function): void {
         }
       }
       st.byName.set(name, member);
-      lastValues.push(value);
+      if (!storedAuto) lastValues.push(value);
       memberAttr(cls, name, member);
     }
   } finally {
@@ -320,14 +331,25 @@ function enumCall(cls: Function, args: unknown[]): Enum {
     );
   }
   const missing = (cls as unknown as { _missing_?: (v: unknown) => unknown })._missing_;
+  const notValid = () => new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
   if (typeof missing === "function" && missing !== Enum._missing_) {
-    const r = missing.call(cls, value);
-    if (r instanceof cls) return r as Enum;
-    if (r !== null && r !== undefined) {
-      throw new TypeError(`error in ${className(cls)}._missing_: returned ${repr(r)} instead of None or a valid member`);
+    // What _missing_ raises, or a TypeError for what it returned, is raised with the ValueError
+    // the lookup would have raised as its context (unless it is a ValueError itself).
+    let r: unknown;
+    let raised: unknown = null;
+    try {
+      r = missing.call(cls, value);
+    } catch (e) {
+      if (!(e instanceof Exception)) throw e;
+      raised = e;
     }
+    if (raised === null && r instanceof cls) return r as Enum;
+    if (raised === null && (r === null || r === undefined)) throw notValid();
+    const exc = (raised ?? new TypeError(`error in ${className(cls)}._missing_: returned ${repr(r)} instead of None or a valid member`)) as Exception;
+    if (!(exc instanceof ValueError)) exc.__context__ = notValid();
+    throw exc;
   }
-  throw new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
+  throw notValid();
 }
 
 function pseudoMember(cls: Function, st: EnumState, v: bigint): Enum {

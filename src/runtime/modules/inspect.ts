@@ -16,7 +16,8 @@ import { call, getattr, truthy } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { AttributeError, ValueError } from "../builtins/exceptions.js";
 import { FunctionType, dir, isinstance } from "../builtins/functions.js";
-import { PyObject, popKw } from "../builtins/object.js";
+import { PyObject, classModule, popKw } from "../builtins/object.js";
+import { pythonClassOf } from "../builtins/mro.js";
 import { repr } from "../builtins/repr.js";
 
 const has = (x: any, name: string) => x !== null && x !== undefined && typeof x[name] === "function";
@@ -65,7 +66,26 @@ function objectMethods(): Set<unknown> {
   return objectMethodSet;
 }
 export function ismethod(x: unknown): boolean {
-  return typeof x === "function" && (x as { __self__?: unknown }).__self__ !== undefined;
+  if (typeof x !== "function") return false;
+  const m = x as { __self__?: unknown; __func__?: unknown };
+  if (m.__self__ === undefined) return false;
+  // (object's own methods bound to an instance, and those of builtin types (dict's, an exception's),
+  // are method-wrappers or builtin methods in CPython)
+  if (objectMethods().has(m.__func__)) return false;
+  const holder = definingClass(m.__self__, m.__func__);
+  return holder === undefined || classModule(pythonClassOf(holder)) !== "builtins";
+}
+
+/** The class whose own member `f` is, looking up from `self`'s class (or `self` itself, a class). */
+function definingClass(self: unknown, f: unknown): Function | undefined {
+  if (self === null || (typeof self !== "object" && typeof self !== "function")) return undefined;
+  const start = typeof self === "function" ? (self as Function) : (Object.getPrototypeOf(self) as object | null);
+  for (let p: object | null = start; p !== null && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+    for (const d of Object.values(Object.getOwnPropertyDescriptors(p))) {
+      if (d.value === f) return typeof p === "function" ? (p as Function) : ((p as { constructor?: Function }).constructor ?? undefined);
+    }
+  }
+  return undefined;
 }
 export const CORO_CREATED = "CORO_CREATED";
 export const CORO_RUNNING = "CORO_RUNNING";

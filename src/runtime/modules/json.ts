@@ -77,6 +77,11 @@ const ENCODER_DEFAULTS: Record<string, unknown> = {
 
 /** The JSON text of `obj` with dumps' options (`default`: the fallback for other objects). */
 function encodeWith(obj: unknown, k: Record<string, unknown>): string {
+  return encoderFor(k).enc(obj, 0);
+}
+
+/** dumps' options read once: the text of a value (`enc`), of a key, and what the pieces between them are. */
+function encoderFor(k: Record<string, unknown>) {
   const indentArg = k.indent ?? null;
   const indent = indentArg === null ? null : typeof indentArg === "string" ? indentArg : " ".repeat(Number(indentArg));
   const sortKeys = truthy(k.sort_keys ?? false);
@@ -159,7 +164,74 @@ function encodeWith(obj: unknown, k: Record<string, unknown>): string {
     if (dflt !== null) return enc(call(dflt, o), level);
     throw notSerializable(o);
   };
-  return enc(obj, 0);
+  return { enc, keyStr, indent, itemSep, keySep, sortKeys, seen, dflt };
+}
+
+/**
+ * The pieces CPython's pure-Python encoder yields (what `JSONEncoder.iterencode` gives without
+ * `_one_shot`, and json.dump writes one by one): a container's opening with the first item's
+ * separator, each scalar item with the separator before it, a dict's key, key separator and
+ * scalar value apart, nested containers in their own pieces.
+ */
+function* encodeChunks(obj: unknown, k: Record<string, unknown>): Generator<string> {
+  const e = encoderFor(k);
+  const isScalar = (v: unknown) => v === null || v === undefined || typeof v !== "object";
+  function* chunks(o: unknown, level: number): Generator<string> {
+    if (isScalar(o)) return yield e.enc(o, level);
+    if (o instanceof PyList || o instanceof PyTuple) {
+      if (o.length === 0) return yield "[]";
+      if (e.seen.has(o)) throw new ValueError("Circular reference detected");
+      e.seen.add(o);
+      const nl = e.indent !== null ? "\n" + e.indent.repeat(level + 1) : "";
+      let buf = "[" + nl;
+      for (let i = 0; i < o.length; i++) {
+        if (i > 0) buf = e.itemSep + nl;
+        if (isScalar(o[i])) yield buf + e.enc(o[i], level + 1);
+        else {
+          yield buf;
+          yield* chunks(o[i], level + 1);
+        }
+      }
+      if (e.indent !== null) yield "\n" + e.indent.repeat(level);
+      yield "]";
+      e.seen.delete(o);
+      return;
+    }
+    if (o instanceof PyDict) {
+      if (o.size === 0) return yield "{}";
+      if (e.seen.has(o)) throw new ValueError("Circular reference detected");
+      e.seen.add(o);
+      const nl = e.indent !== null ? "\n" + e.indent.repeat(level + 1) : "";
+      yield "{";
+      if (nl) yield nl;
+      let entries = [...o.entries()];
+      if (e.sortKeys) {
+        const idx = PyList.fromArray(entries);
+        sortInPlace(idx, (x) => x[0], false);
+        entries = [...idx];
+      }
+      let first = true;
+      for (const [key, v] of entries) {
+        const ks = e.keyStr(key);
+        if (ks === null) continue;
+        if (!first) yield e.itemSep + nl;
+        first = false;
+        yield e.enc(ks, level + 1);
+        yield e.keySep;
+        if (isScalar(v)) yield e.enc(v, level + 1);
+        else yield* chunks(v, level + 1);
+      }
+      if (e.indent !== null) yield "\n" + e.indent.repeat(level);
+      yield "}";
+      e.seen.delete(o);
+      return;
+    }
+    // (an int or str subclass, or what `default` makes of another object: as one value)
+    const valueType = (o as Record<symbol, unknown>)[Symbol.for("tsyncio.valueType")];
+    if (valueType === "int" || valueType === "str" || e.dflt === null) return yield e.enc(o, level);
+    yield* chunks(call(e.dflt, o), level);
+  }
+  yield* chunks(obj, 0);
 }
 
 // (CPython names `o.__class__.__name__`: Decimal, not decimal.Decimal)
@@ -199,8 +271,20 @@ export class JSONEncoder {
   default(o: unknown): unknown {
     throw notSerializable(o);
   }
+  /** The text of `o`: a str's directly, else the pieces of `iterencode(o, _one_shot=True)` joined (a subclass may override either). */
   encode(o: unknown): string {
-    return encodeWith(o, {
+    if (typeof o === "string") return encodeStr(o, truthy(this.ensure_ascii));
+    const own = (this as { iterencode?: unknown }).iterencode;
+    if (own === JSONEncoder.prototype.iterencode) return encodeWith(o, this.options());
+    return Array.from(toIterable(callm(this, "iterencode", o, true)) as Iterable<string>).join("");
+  }
+  /** The text in pieces as CPython's pure-Python encoder yields them (in one with `_one_shot` and no indent, as its C encoder). */
+  iterencode(o: unknown, _one_shot: unknown = false): Iterable<unknown> {
+    if (truthy(_one_shot) && this.indent === null) return PyList.fromArray([encodeWith(o, this.options())]);
+    return encodeChunks(o, this.options());
+  }
+  private options(): Record<string, unknown> {
+    return {
       skipkeys: this.skipkeys,
       ensure_ascii: this.ensure_ascii,
       allow_nan: this.allow_nan,
@@ -208,11 +292,7 @@ export class JSONEncoder {
       indent: this.indent,
       separators: PyTuple.of(this.item_separator, this.key_separator),
       default: (x: unknown) => callm(this, "default", x),
-    });
-  }
-  /** The text in one chunk (CPython's yields pieces; joined they are the same). */
-  iterencode(o: unknown, _oneShot: unknown = false): PyList<string> {
-    return PyList.fromArray([callm(this, "encode", o) as string]);
+    };
   }
 }
 
@@ -261,6 +341,14 @@ export class JSONDecoder {
 }
 
 export function dump(obj: unknown, fp: { write(s: string): unknown }, ...rest: unknown[]): null {
+  // (an encoder class given: its iterencode's pieces, written one by one as CPython does)
+  const k = rest.length > 0 && rest[rest.length - 1] instanceof KwArgs ? (rest[rest.length - 1] as KwArgs).kw : {};
+  if (k.cls !== undefined && k.cls !== null && rest.length === 1) {
+    const { cls, ...given } = k;
+    const encoder = call(cls, new KwArgs({ ...ENCODER_DEFAULTS, ...given }));
+    for (const chunk of toIterable(callm(encoder, "iterencode", obj))) callm(fp, "write", chunk);
+    return null;
+  }
   fp.write(dumps(obj, ...rest));
   return null;
 }

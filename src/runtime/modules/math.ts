@@ -1,5 +1,6 @@
 // math: CPython's math module on doubles and ints (ints stay exact where Python keeps them exact).
 import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { erfValue, erfcValue } from "./_erf.js";
 import { index as toIndex, typeName, toIterable, mul, truthy } from "../builtins/ops.js";
 import { popKw } from "../builtins/object.js";
 import { builtin } from "../builtins/functions.js";
@@ -397,29 +398,10 @@ export function fsum(it: unknown): number {
   return hi;
 }
 export function erf(x: unknown): number {
-  const v = f(x);
-  // Abramowitz-Stegun 7.1.26 refined with a series for small |x|
-  if (Math.abs(v) < 2.5) {
-    let sum = v;
-    let term = v;
-    const x2 = v * v;
-    for (let n = 1; n < 100; n++) {
-      term *= -x2 / n;
-      const t = term / (2 * n + 1);
-      sum += t;
-      if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  return v > 0 ? 1 - erfc(v) : erfc(-v) - 1;
+  return erfValue(f(x));
 }
 export function erfc(x: unknown): number {
-  const v = f(x);
-  if (v < 2.5) return 1 - erf(v);
-  // continued fraction
-  let cf = 0;
-  for (let n = 60; n >= 1; n--) cf = n / 2 / (v + cf);
-  return Math.exp(-v * v) / Math.sqrt(Math.PI) / (v + cf);
+  return erfcValue(f(x));
 }
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012,

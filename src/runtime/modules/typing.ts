@@ -1,11 +1,12 @@
 // typing: the names programs import for annotations. At run time most are inert objects with
 // CPython's repr; subscripting gives an alias object. Generic and Protocol are base classes
-// (`class Box(Generic[T])` is `class Box extends getitem(Generic, T)`, and `Generic[T]` is Generic
-// itself); NamedTuple and TypedDict work in class and functional form.
+// (`class Box(Generic[T])` is `class Box extends mro_entry(getitem(Generic, T))`: `Generic[T]` is an
+// alias whose __mro_entries__ gives Generic); NamedTuple and TypedDict work in class and functional form.
 import { markPythonClass } from "../builtins/js-names.js";
+import { set_builtin_bases } from "../builtins/mro.js";
 import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { PyObject, KwArgs, popKw, className } from "../builtins/object.js";
+import { CONSTRUCT, PyObject, KwArgs, constructedByNew, popKw, className } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
 import { toIterable, Ellipsis, typeName, pytype, call, setattr } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
@@ -430,12 +431,42 @@ export const AnyStr = new TypeVar("AnyStr", bytes, pystr);
  */
 export class Generic extends PyObject {
   static __class_getitem__(this: Function, params: unknown): unknown {
-    if (this === Generic || this === Protocol) return this;
+    // (`Generic[T]`, `Protocol[T]`: as a base, the class itself; in __orig_bases__, the alias)
+    if (this === Generic || this === Protocol)
+      return new _GenericAlias(this, PyTuple.fromArray(paramsOf(params)), `typing.${this === Generic ? "Generic" : "Protocol"}`);
     const names = this as unknown as { __module__?: string; __qualname__?: string };
     return new _GenericAlias(this, PyTuple.fromArray(paramsOf(params)), `${names.__module__ ?? "__main__"}.${names.__qualname__ ?? this.name}`);
   }
 }
 Object.defineProperty(Generic, "__module__", { value: "typing" });
+/**
+ * `Generic.__init_subclass__`: a subclass's `__parameters__` are the type variables of the bases it
+ * was written with (`class Pair(Base[K], dict[K, V])`: K, V), or those `Generic[...]` lists among them;
+ * a subclass written with plain classes has none.
+ */
+Object.defineProperty(Generic, "__init_subclass__", {
+  value: function __init_subclass__(this: Function, ...args: unknown[]): void {
+    const own = Object.prototype.hasOwnProperty.call(this, "__orig_bases__") ? (this as { __orig_bases__?: unknown }).__orig_bases__ : undefined;
+    const bases = own instanceof PyTuple ? Array.from(own) : [];
+    const listed = bases.find((b): b is _GenericAlias => b instanceof _GenericAlias && (b.__origin__ === Generic || b.__origin__ === Protocol));
+    const params = listed ? Array.from(listed.__args__) : parametersOfBases(bases);
+    Object.defineProperty(this, "__parameters__", { value: PyTuple.fromArray(params), writable: true, configurable: true });
+    PyObject.__init_subclass__.call(this, ...args);
+  },
+  writable: true,
+  configurable: true,
+});
+
+/** The type variables among a class statement's bases, each once, in order (classes themselves give none). */
+function parametersOfBases(bases: unknown[]): unknown[] {
+  const found: unknown[] = [];
+  for (const b of bases) {
+    if (typeof b === "function") continue;
+    const own = b instanceof TypeVar ? [b] : (b as { __parameters__?: unknown } | null)?.__parameters__;
+    if (own instanceof PyTuple || Array.isArray(own)) for (const p of own) if (!found.includes(p)) found.push(p);
+  }
+  return found;
+}
 // (CPython's Generic and Protocol have empty __slots__: a subclass whose own classes all declare
 // theirs has instances without a __dict__)
 Object.defineProperty(Generic, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
@@ -519,6 +550,13 @@ export class NamedTuple extends PyTuple<unknown> {
       super();
       return namedTupleClass(args) as unknown as NamedTuple;
     }
+    // A subclass with its own __new__ is made by it (unless that is what is making it now).
+    const make = madeRaw ? undefined : (target as unknown as { [CONSTRUCT]?: (c: Function, a: unknown[]) => unknown })[CONSTRUCT];
+    madeRaw = false;
+    if (make !== undefined) {
+      super();
+      return make(target as unknown as Function, args) as NamedTuple;
+    }
     const spec = target[NT];
     const k = popKw(args);
     super();
@@ -567,10 +605,14 @@ export class NamedTuple extends PyTuple<unknown> {
     const unknown = Object.keys(k).filter((key) => !spec.fields.includes(key));
     if (unknown.length) throw new ValueError(`Got unexpected field names: ${repr(PyList.fromArray(unknown))}`);
     const vals = spec.fields.map((f, i) => (f in k ? k[f] : this[i]));
-    return Reflect.construct(this.constructor, vals);
+    return makeRaw(this.constructor, vals);
   }
   static _make(this: Function, it: unknown): unknown {
-    return Reflect.construct(this, Array.from(toIterable(it)));
+    return makeRaw(this, Array.from(toIterable(it)));
+  }
+  /** The generated `__new__(cls, *fields)` (what a subclass's `super().__new__(cls, ...)` reaches). */
+  __new__(cls: Function, ...args: unknown[]): unknown {
+    return makeRaw(cls, args);
   }
   /** (class attributes that instances show too) */
   get _fields(): PyTuple<string> {
@@ -589,6 +631,10 @@ export class NamedTuple extends PyTuple<unknown> {
   }
   /** define_class hook: the annotations are the fields, class attributes their defaults. */
   static __define__(cls: Function): void {
+    // (a subclass of a NamedTuple class is a plain subclass of a tuple class: its fields are its base's)
+    if ((Object.getPrototypeOf(cls) as Record<symbol, unknown>)[NT] !== undefined) return;
+    // (CPython's class is made by collections.namedtuple: its one base is tuple)
+    set_builtin_bases(cls, PyTuple);
     const ann = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
     const fields: string[] = ann instanceof PyDict ? ([...ann.keys()] as string[]) : [];
     const defaults = new Map<string, unknown>();
@@ -608,6 +654,20 @@ export class NamedTuple extends PyTuple<unknown> {
   }
 }
 Object.defineProperty(NamedTuple, "__module__", { value: "typing" });
+constructedByNew.add(NamedTuple);
+
+/** Set while makeRaw constructs: the class's own __new__ is not asked (it is the caller, or _make bypasses it). */
+let madeRaw = false;
+
+/** An instance of `cls` from its fields' values, as `tuple.__new__` would make it (no subclass __new__). */
+function makeRaw(cls: Function, args: unknown[]): unknown {
+  madeRaw = true;
+  try {
+    return Reflect.construct(cls, args);
+  } finally {
+    madeRaw = false;
+  }
+}
 
 function setupNT(cls: Function, spec: NTSpec): void {
   Object.defineProperty(cls, NT, { value: spec, configurable: true });
