@@ -309,6 +309,11 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
         const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
         if (problem) return cx.rt("bad_call", lit(problem), ...args);
         const callee = member(cx.expr(v), f.attr);
+        // An attribute the program may replace (a monkeypatched class): whatever it holds then.
+        if (v._type === "Name" && cx.analysis.replacedAttributes().has(`${v.id}.${f.attr}`)) {
+          if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+          return cx.rt("call", callee, ...args);
+        }
         if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs()]);
         // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
         if (kwStar.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
