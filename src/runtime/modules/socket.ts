@@ -855,6 +855,7 @@ export function htons(x: unknown): bigint {
   return BigInt(((v & 0xff) << 8) | (v >> 8));
 }
 export const ntohs = htons;
+export { inet_aton, inet_ntoa, inet_pton, inet_ntop } from "./_inet.js";
 
 // os.sendfile(out_fd, ...) on one of the program's sockets sends as that socket's send() does.
 registerSocketSender((fd, data) => {
