@@ -23,6 +23,7 @@ import { blockingSleep, setHost, type Host, type HostDigest, type HostFileSystem
 import { BufferedStdout, nonBlockingStdout, writeBytes, type Pause } from "./node-stdout.js";
 import { CELL_BYTES, FLAGS, IO_FLAG, WATCHER_READY } from "./io/cell.js";
 import { createIoHost } from "./io/io-host.js";
+import { nodeStatvfs } from "./statvfs.js";
 // The compiler's table for `\N{...}` escapes (loaded from disk on first use).
 import { unicodeNameOf } from "../parse/unicode-names.js";
 
@@ -488,6 +489,8 @@ const nodeFileSystem: HostFileSystem = {
   chmod: (path, mode) => fs.chmodSync(path, mode),
   symlink: (target, path) => fs.symlinkSync(target, path),
   readlink: (path) => fs.readlinkSync(path),
+  link: (target, path) => fs.linkSync(target, path),
+  statvfs: (path) => nodeStatvfs(path),
   diskUsage: (path) => {
     const s = fs.statfsSync(path);
     const total = s.blocks * s.bsize;

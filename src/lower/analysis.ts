@@ -19,6 +19,7 @@ import { decoratedDef, decoratedFunction, passesArguments } from "./decorated.js
 import { RUNTIME_RESULTS } from "./known-results.js";
 import { classFacts, type ClassFacts } from "./class-facts.js";
 import { BoundSoFar } from "./bound-so-far.js";
+import { replacedModuleAttributes } from "./replaced-module-attributes.js";
 import type { PyType } from "./types.js";
 
 export interface LowerOptions {
@@ -61,6 +62,8 @@ export interface ModuleAnalysis {
   evaluatesAnnotations: boolean;
   /** The main script's names a string `'__main__.NAME'` (mock.patch's target) names. */
   mainPatchNames: Set<string>;
+  /** "NAME.ATTR": attributes the program may replace (replaced-module-attributes.ts). */
+  replacedAttributes(): Set<string>;
 }
 
 export function analyzeModule(module: py.Module, options: LowerOptions): ModuleAnalysis {
@@ -93,6 +96,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     else unbound.set(node, findUnboundReads(node.body, tracked, scope.params, scopes, evaluatesAnnotations, node._type === "Module"));
   }
   let methodNames: Set<string> | undefined;
+  let replaced: Set<string> | undefined;
   const classes = classFacts(
     module,
     scopes,
@@ -133,6 +137,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     types,
     classes,
     methodNames: () => (methodNames ??= classMethodNames(module)),
+    replacedAttributes: () => (replaced ??= replacedModuleAttributes(module)),
   };
 }
 

@@ -340,6 +340,11 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
       const problem = known.name === "math" && !e.keywords.length && !args.some((a) => a.k === "spread") ? mathArityProblem(f.attr, args.length) : null;
       if (problem) return cx.rt("bad_call", lit(problem), ...args);
       const callee = member(cx.expr(v), f.attr);
+      // An attribute the program may replace (a monkeypatched class): whatever it holds then.
+      if (v._type === "Name" && cx.analysis.replacedAttributes().has(`${v.id}.${f.attr}`)) {
+        if (e.keywords.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));
+        return cx.rt("call", callee, ...args);
+      }
       if (info?.classes.has(f.attr)) return newExpr(callee, [...args, ...kwArgs(cx, e, p)]);
       // typing's special forms are objects (`typing.OrderedDict()`): the runtime's call() runs their __call__.
       if (kwStar.length) return cx.rt("callkw", callee, lit(null), cx.list(args), kwRecord(cx, keywords, kwStar));

@@ -133,6 +133,20 @@ export interface HostStat {
   blocks?: number;
 }
 
+/** What os.statvfs() reports (block counts in units of `frsize`). */
+export interface HostStatVfs {
+  bsize: number;
+  frsize: number;
+  blocks: number;
+  bfree: number;
+  bavail: number;
+  files: number;
+  ffree: number;
+  favail: number;
+  flag: number;
+  namemax: number;
+}
+
 /**
  * A synchronous POSIX-like file system. Every method throws `{ code }` with the POSIX error name
  * (ENOENT, EEXIST, EISDIR, ENOTDIR, EACCES, ENOTEMPTY, EXDEV, EBADF...) when the call fails, as
@@ -171,6 +185,10 @@ export interface HostFileSystem {
   chmod(path: string, mode: number): void;
   symlink?(target: string, path: string): void;
   readlink?(path: string): string;
+  /** A hard link `path` to the file `target` (link(2)). */
+  link?(target: string, path: string): void;
+  /** statvfs(3) of the file system holding `path`; `flag` is its ST_* mount flags. */
+  statvfs?(path: string): HostStatVfs;
   /** Disk space of the file system holding `path`, in bytes. */
   diskUsage?(path: string): { total: number; used: number; free: number };
 }

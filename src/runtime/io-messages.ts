@@ -40,7 +40,8 @@ export type IoRequest =
   | { op: "pause"; id: number }
   | { op: "resume"; id: number }
   | { op: "server_close"; id: number }
-  | { op: "udp"; id: number; family: 4 | 6; local: [string, number] | null; remote: [string, number] | null }
+  /** A UDP endpoint; `reusePort`: other endpoints that ask the same may bind its port (reuse_port=True). */
+  | { op: "udp"; id: number; family: 4 | 6; local: [string, number] | null; remote: [string, number] | null; reusePort?: boolean }
   | { op: "sendto"; id: number; data: ArrayBuffer; addr: [string, number] | null }
   /** connect() on an open datagram socket: a default peer, and datagrams only from it ("udp_ready" again). */
   | { op: "udp_connect"; id: number; remote: [string, number] }
@@ -158,7 +159,8 @@ export type IoCompletion =
   /** The answer to a "write" with `confirm`: the send's error, or the bytes left queued (`sent`: a `partial` write's count). */
   | { ev: "written"; id: number; error: IoError | null; pending: number; sent?: number }
   | { ev: "error"; id: number; error: IoError }
-  | { ev: "udp_ready"; id: number; local: Address }
+  /** An endpoint open (or connected again): its address, and its peer's when it is connected. */
+  | { ev: "udp_ready"; id: number; local: Address; remote?: Address }
   | { ev: "datagram"; id: number; data: ArrayBuffer; addr: Address }
   | { ev: "spawned"; id: number; pid: number }
   | { ev: "pipe_data"; id: number; fd: number; data: ArrayBuffer }

@@ -6,6 +6,7 @@ import { host } from "./host.js";
 import { modules } from "./registry.js";
 import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, LIBRARY_CATCH, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
+import { getattr } from "./builtins/ops.js";
 import { stdio } from "./builtins/functions.js";
 import { flush_open_files } from "./builtins/io.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -237,7 +238,9 @@ function reportUncaught(e: unknown): number {
   const exc = caughtException(e);
   escaped.add(exc);
   if (exc instanceof SystemExit) {
-    const c = exc.args.length ? exc.args[0] : null;
+    // CPython reads the exception's `code` attribute (a subclass's class attribute `code = 1`
+    // counts; SystemExit(1, 2)'s code is the tuple), which it prints when not an int.
+    const c = getattr(exc, "code");
     if (c === null || c === undefined) return 0;
     if (typeof c === "bigint") {
       // CPython converts the status to a C long (OverflowError beyond it), then the OS keeps 8 bits.

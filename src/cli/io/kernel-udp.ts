@@ -7,12 +7,30 @@ import { addr, emit, lastOwned, maybeIdle, ops, owned } from "./kernel-core.js";
 import { ioError } from "./io-errors.js";
 
 const udps = new Map<number, UdpSocket>();
+
+/** The default peer of a connected endpoint (null when it has none). */
+function peerOf(sock: UdpSocket): { address: string; port: number; family: string } | null {
+  try {
+    return sock.remoteAddress();
+  } catch {
+    return null; // ERR_SOCKET_DGRAM_NOT_CONNECTED
+  }
+}
+
+/** "udp_ready": the endpoint's address, and its peer's as the OS reports it (an IPv6 one with flow info and scope). */
+function ready(id: number, sock: UdpSocket): void {
+  const a = sock.address();
+  const p = peerOf(sock);
+  emit({ ev: "udp_ready", id, local: addr(a.address, a.port, a.family), ...(p ? { remote: addr(p.address, p.port, p.family) } : {}) });
+}
 /** Datagrams one of our endpoints sent to another of ours, by the receiver's port, not yet received. */
 export const udpExpected = new Map<number, number>();
 
 export function udp(req: Extract<IoRequest, { op: "udp" }>): void {
   ops.pending++;
-  const sock = createSocket({ type: req.family === 6 ? "udp6" : "udp4" });
+  // reuse_port=True: Node 20's dgram has no SO_REUSEPORT; SO_REUSEADDR lets UDP endpoints that all
+  // set it share a port on Linux, and one that did not still finds it in use, as with SO_REUSEPORT.
+  const sock = createSocket({ type: req.family === 6 ? "udp6" : "udp4", reuseAddr: req.reusePort === true });
   let opened = false;
   sock.on("error", (e) => {
     if (!opened) {
@@ -27,7 +45,7 @@ export function udp(req: Extract<IoRequest, { op: "udp" }>): void {
     emit({ ev: "datagram", id: req.id, data: owned(msg), addr: addr(rinfo.address, rinfo.port, rinfo.family) }, lastOwned);
   });
   sock.on("close", () => emit({ ev: "closed", id: req.id, error: null }));
-  const ready = () => {
+  const bound = () => {
     if (req.remote) {
       sock.connect(req.remote[1], req.remote[0], () => done());
     } else done();
@@ -37,11 +55,10 @@ export function udp(req: Extract<IoRequest, { op: "udp" }>): void {
     opened = true;
     ops.pending--;
     udps.set(req.id, sock);
-    const a = sock.address();
-    emit({ ev: "udp_ready", id: req.id, local: addr(a.address, a.port, a.family) });
+    ready(req.id, sock);
   };
-  if (req.local) sock.bind(req.local[1], req.local[0], ready);
-  else sock.bind(0, req.family === 6 ? "::" : "0.0.0.0", ready);
+  if (req.local) sock.bind(req.local[1], req.local[0], bound);
+  else sock.bind(0, req.family === 6 ? "::" : "0.0.0.0", bound);
 }
 
 /** socket.connect() on an endpoint already open: its default peer, reported as its address again. */
@@ -52,10 +69,7 @@ export function udpConnect(req: Extract<IoRequest, { op: "udp_connect" }>): void
   sock.connect(req.remote[1], req.remote[0], (e?: Error) => {
     ops.pending--;
     if (e) emit({ ev: "error", id: req.id, error: ioError(e as NodeJS.ErrnoException, "connect") });
-    else {
-      const a = sock.address();
-      emit({ ev: "udp_ready", id: req.id, local: addr(a.address, a.port, a.family) });
-    }
+    else ready(req.id, sock);
     maybeIdle();
   });
 }
@@ -80,8 +94,46 @@ export function sendto(req: Extract<IoRequest, { op: "sendto" }>): void {
     if (left === 0 && udpClosing.delete(sock)) sock.close();
     maybeIdle();
   };
-  if (req.addr) sock.send(new Uint8Array(req.data), req.addr[1], req.addr[0], cb);
-  else sock.send(new Uint8Array(req.data), cb);
+  const data = new Uint8Array(req.data);
+  const send = () => {
+    const peer = peerOf(sock);
+    if (!req.addr) sock.send(data, cb);
+    else if (!peer) sock.send(data, req.addr[1], req.addr[0], cb);
+    else if (peer.port === req.addr[1] && peer.address === req.addr[0]) sock.send(data, cb);
+    else {
+      // sendto() on a connected endpoint to another address: Linux sends it there, Node refuses
+      // (ERR_SOCKET_DGRAM_IS_CONNECTED), so the endpoint lets its peer go for this one datagram;
+      // the sends behind it wait until it is connected again.
+      detoured.set(sock, []);
+      sock.disconnect();
+      sock.send(data, req.addr[1], req.addr[0], (e) => {
+        sock.connect(peer.port, peer.address, () => {
+          const waiting = detoured.get(sock)!;
+          detoured.delete(sock);
+          cb(e);
+          resume(sock, waiting);
+        });
+      });
+    }
+  };
+  const waiting = detoured.get(sock);
+  if (waiting) waiting.push(send);
+  else send();
+}
+
+/** Sends waiting behind a detour, taken off their socket's connection: those still to go, in order. */
+const detoured = new WeakMap<UdpSocket, (() => void)[]>();
+
+function resume(sock: UdpSocket, waiting: (() => void)[]): void {
+  while (waiting.length) {
+    waiting.shift()!();
+    // Another detour started: the rest waits for it.
+    const again = detoured.get(sock);
+    if (again) {
+      again.push(...waiting);
+      return;
+    }
+  }
 }
 
 /** Closes endpoint `id` if it is one (false: it is not); datagrams sent before still go out. */

@@ -1,6 +1,6 @@
 // UDP endpoints over the host's I/O kernel. CPython: base_events.create_datagram_endpoint and
 // selector_events._SelectorDatagramTransport.
-import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, eq, repr } from "./_compat.js";
+import { KeyboardInterrupt, NotImplementedError, PyTuple, SystemExit, ValueError, caughtException, eq, repr, str } from "./_compat.js";
 import { OSError } from "../builtins/exceptions.js";
 import { call } from "../builtins/ops.js";
 import { truthy } from "../builtins/protocol.js";
@@ -25,7 +25,8 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _id: number;
   declare _fd: number;
   declare _extra: Record<string, unknown>;
-  declare _address: HostPort | null;
+  /** The connected peer as a Python address tuple (as the OS resolved it), null when not connected. */
+  declare _address: unknown;
   /** The socket's address family (2: AF_INET, 10: AF_INET6). */
   declare _family: number;
   declare _closing: boolean;
@@ -53,8 +54,8 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
     let to: HostPort | null = null;
     if (this._address) {
       // Compared as Python compares tuples: ("127.0.0.1", 9.0) is the peer, ("127.0.0.1", "9") is not.
-      if (!_isNone(addr) && !eq(addr, addressTuple(this._address))) {
-        throw new ValueError(`Invalid address: must be None or ${repr(addressTuple(this._address))}`);
+      if (!_isNone(addr) && !eq(addr, this._address)) {
+        throw new ValueError(`Invalid address: must be None or ${repr(this._address)}`);
       }
     } else if (!_isNone(addr)) {
       try {
@@ -124,14 +125,109 @@ class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
 export const _DatagramTransport = _SelectorDatagramTransport;
 export type _DatagramTransport = _SelectorDatagramTransport;
 
+/**
+ * The transport and protocol over endpoint `id` (connection_made, then reading, in the next
+ * iterations as CPython's); completions that came before are replayed after connection_made.
+ * `address`: the connected peer sendto() must match, or null.
+ */
+function* endpointTransport(
+  loop: Loop,
+  protocol_factory: unknown,
+  id: number,
+  fd: number,
+  fam: 4 | 6,
+  sockname: unknown,
+  peername: unknown,
+  address: unknown,
+  allowBroadcast: boolean,
+  queued: IoCompletion[] = [],
+): CoroGen<PyTuple<unknown>> {
+  const protocol = call(protocol_factory);
+  const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
+  const extra: Record<string, unknown> = { sockname };
+  if (peername !== null) extra.peername = peername;
+  const tsock = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, peername, 2);
+  // CPython sets SO_BROADCAST on the endpoint's socket for allow_broadcast=True.
+  if (allowBroadcast) tsock.setsockopt(1n, 6n, 1n);
+  extra.socket = tsock;
+  Object.assign(t, {
+    _loop: loop,
+    _protocol: protocol,
+    _id: id,
+    _fd: fd,
+    _extra: extra,
+    _address: address,
+    _family: fam === 6 ? 10 : 2,
+    _closing: false,
+    _conn_lost: 0,
+    _reading: false,
+  });
+  const early = [...queued, ...ioAdopt(id, t)];
+  const waiter = loop.create_future();
+  loop.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
+  loop.call_soon(() => (t._reading = true));
+  loop.call_soon(() => waiter.done() || waiter.set_result(null));
+  for (const c of early) loop.call_soon(() => t._io_event(c));
+  yield* waiter;
+  return PyTuple.fromArray([t, protocol]);
+}
+
+/** The parts of a datagram socket.socket (modules/socket.ts) an endpoint takes over. */
+interface DatagramSocket {
+  type: unknown;
+  family: unknown;
+  _state: string;
+  _id: number;
+  _fd: number;
+  _local: unknown;
+  _peer: unknown;
+  _datagrams: IoCompletion[];
+  _open_udp(local: null): unknown;
+  setblocking(flag: boolean): unknown;
+}
+
+/**
+ * create_datagram_endpoint(sock=...): a transport over a datagram socket the program made. The
+ * transport takes the socket's kernel endpoint (datagrams the socket had not read come first);
+ * the socket keeps its descriptor number, and closing it closes the endpoint, as closing
+ * CPython's socket closes the transport's descriptor.
+ */
+function* endpointOnSocket(loop: Loop, protocol_factory: unknown, raw: unknown, modifiers: string[]): CoroGen<PyTuple<unknown>> {
+  const sock = raw as DatagramSocket;
+  const isSocket = typeof raw === "object" && raw !== null && "_datagrams" in raw && "_state" in raw;
+  if (!isSocket || Number((sock.type as { _value_?: unknown })?._value_ ?? sock.type) === 1) {
+    throw new ValueError(`A UDP Socket was expected, got ${repr(raw)}`);
+  }
+  if (modifiers.length) throw new ValueError(`socket modifier keyword arguments can not be used when sock is specified. (${modifiers.join(", ")})`);
+  if (sock._state === "closed") throw new OSError(9n, "Bad file descriptor");
+  sock.setblocking(false);
+  const fam: 4 | 6 = Number((sock.family as { _value_?: unknown })?._value_ ?? sock.family) === 10 ? 6 : 4;
+  // An unbound socket: CPython's transport notes the unbound name; the kernel opens one now.
+  const sockname = sock._state === "udp" ? sock._local : addressTuple(fam === 6 ? ["::", 0, 0, 0] : ["0.0.0.0", 0]);
+  if (sock._state !== "udp") sock._open_udp(null);
+  const queued = sock._datagrams;
+  sock._datagrams = [];
+  // CPython's transport has no remote address here (sendto() checks none), only the peer's name.
+  return yield* endpointTransport(loop, protocol_factory, sock._id, sock._fd, fam, sockname, sock._peer, null, false, queued);
+}
+
 const PARAMS = ["protocol_factory", "local_addr", "remote_addr", "family", "proto", "flags", "reuse_port", "allow_broadcast", "sock"];
 
 /** loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, ...) → (transport, protocol) */
 export const create_datagram_endpoint = coroutine_function(
   function* create_datagram_endpoint(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, local_addr, remote_addr, family, , , , allow_broadcast, sock] = _bind("BaseEventLoop.create_datagram_endpoint", args, PARAMS, 3);
-    if (!_isNone(sock)) throw new NotImplementedError("loop.create_datagram_endpoint(sock=...) is not supported by tsyncio yet");
+    const args_ = _bind("BaseEventLoop.create_datagram_endpoint", args, PARAMS, 3);
+    const [protocol_factory, local_addr, remote_addr, family, , , reuse_port, allow_broadcast, sock] = args_;
     ioActivate(this, "loop.create_datagram_endpoint()");
+    if (!_isNone(sock)) {
+      const modifiers = PARAMS.slice(1, 8).filter((_, i) => truthy(args_[i + 1]));
+      return yield* endpointOnSocket(
+        this,
+        protocol_factory,
+        sock,
+        modifiers.map((k) => `${k}=${str(args_[PARAMS.indexOf(k)])}`),
+      );
+    }
     // Node has no Unix datagram sockets: refuse clearly rather than misread the path as an address.
     if (Number(family ?? 0) === 1)
       throw new NotImplementedError("loop.create_datagram_endpoint(family=socket.AF_UNIX) is not supported by tsyncio (Node has no Unix datagram sockets)");
@@ -153,7 +249,7 @@ export const create_datagram_endpoint = coroutine_function(
         else fut.set_result(c);
       },
     });
-    ioSend({ op: "udp", id, family: fam, local, remote });
+    ioSend({ op: "udp", id, family: fam, local, remote, ...(truthy(reuse_port) ? { reusePort: true } : {}) });
     let ready: Extract<IoCompletion, { ev: "udp_ready" }>;
     try {
       ready = (yield* fut) as Extract<IoCompletion, { ev: "udp_ready" }>;
@@ -161,37 +257,10 @@ export const create_datagram_endpoint = coroutine_function(
       ioForget(id);
       throw e;
     }
-    const protocol = call(protocol_factory);
-    const t = Object.create(_DatagramTransport.prototype) as _DatagramTransport;
     // With neither address CPython's socket is not bound yet when the transport notes its name.
     const sockname = local || remote ? addressTuple(ready.local) : addressTuple(fam === 6 ? ["::", 0, 0, 0] : ["0.0.0.0", 0]);
-    const extra: Record<string, unknown> = { sockname };
-    if (remote) extra.peername = addressTuple(remote);
-    const fd = allocFd();
-    const tsock = TransportSocket.make(sockname, fam === 6 ? 10 : 2, fd, extra.peername ?? null, 2);
-    // CPython sets SO_BROADCAST on the endpoint's socket for allow_broadcast=True.
-    if (truthy(allow_broadcast)) tsock.setsockopt(1n, 6n, 1n);
-    extra.socket = tsock;
-    Object.assign(t, {
-      _loop: this,
-      _protocol: protocol,
-      _id: id,
-      _fd: fd,
-      _extra: extra,
-      _address: remote,
-      _family: fam === 6 ? 10 : 2,
-      _closing: false,
-      _conn_lost: 0,
-      _reading: false,
-    });
-    const early = ioAdopt(id, t);
-    const waiter = this.create_future();
-    this.call_soon(() => (protocol as { connection_made(t: unknown): void }).connection_made(t));
-    this.call_soon(() => (t._reading = true));
-    this.call_soon(() => waiter.done() || waiter.set_result(null));
-    for (const c of early) this.call_soon(() => t._io_event(c));
-    yield* waiter;
-    return PyTuple.fromArray([t, protocol]);
+    const peername = remote ? addressTuple(ready.remote ?? remote) : null;
+    return yield* endpointTransport(this, protocol_factory, id, allocFd(), fam, sockname, peername, peername, truthy(allow_broadcast));
   },
   { qualname: "BaseEventLoop.create_datagram_endpoint", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1302 },
 );

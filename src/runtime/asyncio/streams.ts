@@ -5,7 +5,9 @@
 // is waiting; the writer's drain() waits while the transport has paused its protocol (back-pressure
 // from the kernel's send buffer).
 import { KwArgs, PyObject, PyTuple, RuntimeError, StopAsyncIteration, TypeError, ValueError, repr } from "./_compat.js";
-import { call } from "../builtins/ops.js";
+import { call, typeName } from "../builtins/ops.js";
+import { len } from "../builtins/functions.js";
+import { bytesData } from "../builtins/bytes.js";
 import { ConnectionResetError, PyBytes } from "../builtins/index.js";
 import { coroutine_function, iscoroutine } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
@@ -183,10 +185,16 @@ readerMethod("readline", 548, function* (this: StreamReader) {
 });
 
 readerMethod("readuntil", 579, function* (this: StreamReader, separator: unknown = bytesOf(NEWLINE)) {
-  return yield* readuntil(this, checkBytesLike(separator, "separator"));
+  if (bytesData(separator) !== null) return yield* readuntil(this, checkBytesLike(separator, "separator"));
+  // Not bytes (a str): CPython takes len(separator), then the buffer's find() refuses it once as
+  // many bytes have come, so the data is read first.
+  return yield* readuntil(this, { length: Number(len(separator)), refused: typeName(separator) });
 });
 
-function* readuntil(r: StreamReader, sep: Uint8Array): CoroGen<PyBytes> {
+/** A separator find() refuses (its type's name), of `length` items. */
+type Refused = { length: number; refused: string };
+
+function* readuntil(r: StreamReader, sep: Uint8Array | Refused): CoroGen<PyBytes> {
   const seplen = sep.length;
   if (seplen === 0) throw new ValueError("Separator should be at least one-byte string");
   if (r._exception !== null) throw r._exception;
@@ -195,6 +203,7 @@ function* readuntil(r: StreamReader, sep: Uint8Array): CoroGen<PyBytes> {
   for (;;) {
     const buflen = r._buffer.length;
     if (buflen - offset >= seplen) {
+      if (!(sep instanceof Uint8Array)) throw new TypeError(`argument should be integer or bytes-like object, not '${sep.refused}'`);
       isep = r._buffer.find(sep, offset);
       if (isep !== -1) break;
       offset = buflen + 1 - seplen;

@@ -18,7 +18,7 @@ import { StreamReader, StreamWriter } from "./streams.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioForget, ioRegister, ioSend } from "./io_selector.js";
 import { osError, ownedCopy, toBytes } from "./io_util.js";
-import { _isNone } from "./_util.js";
+import { _bind, _isNone } from "./_util.js";
 import { NotImplementedError } from "../builtins/exceptions.js";
 import { pipeEnd, type RuntimePipe } from "../modules/_os_pipes.js";
 import type { BaseEventLoop } from "./base_events.js";
@@ -586,7 +586,9 @@ const readStream = coroutine_function(
   { qualname: "Process._read_stream", filename: SUBPROCESS_PY, firstlineno: 174 },
 );
 
-processMethod("communicate", 189, function* (this: Process, input: unknown = null) {
+processMethod("communicate", 189, function* (this: Process, ...args: unknown[]) {
+  // communicate(input=None): positional or keyword
+  const input = _bind("Process.communicate", args, ["input"])[0] ?? null;
   const stdin = this.stdin !== null ? feedStdin(this, input) : noop();
   const stdout = this.stdout !== null ? readStream(this, 1) : noop();
   const stderr = this.stderr !== null ? readStream(this, 2) : noop();
@@ -626,3 +628,6 @@ export const create_subprocess_shell = coroutine_function(
   },
   { qualname: "create_subprocess_shell", filename: SUBPROCESS_PY, firstlineno: 206 },
 );
+// (their module as CPython names it, e.g. in "asyncio.subprocess.create_subprocess_shell() got multiple values ...")
+for (const f of [create_subprocess_exec, create_subprocess_shell])
+  Object.defineProperty(f, "__module__", { value: "asyncio.subprocess", writable: true, configurable: true });

@@ -297,6 +297,38 @@ export function readlink(p: unknown): string {
   if (!f.readlink) throw new NotImplementedError("os.readlink() is not supported by tsyncio on this host");
   return hostCall(p, () => f.readlink!(fspathStr(p)));
 }
+export function link(src: unknown, dst: unknown, ..._rest: unknown[]): null {
+  const f = fs("link");
+  if (!f.link) throw new NotImplementedError("os.link() is not supported by tsyncio on this host");
+  hostCall(src, () => f.link!(fspathStr(src), fspathStr(dst)), dst);
+  return null;
+}
+
+// statvfs_result: ten fields in the tuple, f_fsid an attribute only (the host cannot give it).
+export const statvfs_result = structseq("os.statvfs_result", [
+  "f_bsize",
+  "f_frsize",
+  "f_blocks",
+  "f_bfree",
+  "f_bavail",
+  "f_files",
+  "f_ffree",
+  "f_favail",
+  "f_flag",
+  "f_namemax",
+]);
+// (a class made at run time or an alias of one: its instances, for annotations that name it)
+export type statvfs_result = InstanceType<typeof statvfs_result>;
+export const ST_RDONLY = 1n;
+export const ST_NOSUID = 2n;
+
+export function statvfs(p: unknown): InstanceType<typeof statvfs_result> {
+  const f = fs("statvfs");
+  if (!f.statvfs) throw new NotImplementedError("os.statvfs() is not supported by tsyncio on this host");
+  const v = hostCall(p, () => f.statvfs!(fspathStr(p)));
+  const fields = [v.bsize, v.frsize, v.blocks, v.bfree, v.bavail, v.files, v.ffree, v.favail, v.flag, v.namemax];
+  return new statvfs_result(fields.map((n) => BigInt(n)));
+}
 export function truncate(p: unknown, length: unknown): null {
   const s = fspathStr(p);
   const f = fs("truncate");

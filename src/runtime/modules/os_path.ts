@@ -202,6 +202,20 @@ export function samefile(a: unknown, b: unknown): boolean {
   return x.ino === y.ino && x.dev === y.dev;
 }
 
+/** samestat(s1, s2): two stat results of the same file (device and inode). */
+export function samestat(a: unknown, b: unknown): boolean {
+  const x = a as { st_ino: unknown; st_dev: unknown };
+  const y = b as { st_ino: unknown; st_dev: unknown };
+  return x.st_ino === y.st_ino && x.st_dev === y.st_dev;
+}
+/** sameopenfile(fd1, fd2): two descriptors open on the same file. */
+export function sameopenfile(a: unknown, b: unknown): boolean {
+  const fs = hostFs("os.path.sameopenfile()");
+  const x = hostCall(null, () => fs.fstat(Number(a)));
+  const y = hostCall(null, () => fs.fstat(Number(b)));
+  return x.ino === y.ino && x.dev === y.dev;
+}
+
 /** realpath(path, strict=False): symbolic links resolved; the part that does not exist kept as written. */
 export function realpath(p: unknown, ...rest: unknown[]): string {
   const strict =

@@ -32,6 +32,7 @@ export const AddressFamily = makeEnum("AddressFamily", [
   ["AF_UNIX", 1],
   ["AF_INET", 2],
   ["AF_INET6", 10],
+  ["AF_PACKET", 17],
 ]);
 export const SocketKind = makeEnum("SocketKind", [
   ["SOCK_STREAM", 1],
@@ -45,6 +46,8 @@ export const AF_UNSPEC = AddressFamily.AF_UNSPEC;
 export const AF_UNIX = AddressFamily.AF_UNIX;
 export const AF_INET = AddressFamily.AF_INET;
 export const AF_INET6 = AddressFamily.AF_INET6;
+// (a name to compare families with: Node has no packet sockets, so socket() refuses it)
+export const AF_PACKET = AddressFamily.AF_PACKET;
 export const SOCK_STREAM = SocketKind.SOCK_STREAM;
 export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
 export const SOCK_RAW = SocketKind.SOCK_RAW;
@@ -147,6 +150,7 @@ export class socket extends PyObject implements IoTarget {
     const fam = intOf(family === null ? AF_INET : family);
     const kind = intOf(type === null ? SOCK_STREAM : type);
     if (fam === 1 && kind !== 1) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
+    if (fam === 17) throw new NotImplementedError("socket.socket(AF_PACKET) is not supported by tsyncio (no packet sockets in Node)");
     this.family = call(AddressFamily, BigInt(fam));
     this.type = call(SocketKind, BigInt(kind));
     this.proto = BigInt(intOf(proto ?? 0n));
@@ -357,11 +361,13 @@ export class socket extends PyObject implements IoTarget {
     return typeof local === "string" ? 0 : local[1];
   }
 
-  _open_udp(local: [string, number] | null, remote: [string, number] | null = null): void {
+  _open_udp(local: [string, number] | null, remote: [string, number] | null = null): Extract<IoCompletion, { ev: "udp_ready" }> {
     const a = this._request((id) => ioSend({ op: "udp", id, family: intOf(this.family) === 10 ? 6 : 4, local, remote }));
     if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
     this._state = "udp";
-    this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
+    const ready = a as Extract<IoCompletion, { ev: "udp_ready" }>;
+    this._local = addressTuple(ready.local);
+    return ready;
   }
 
   /** Binds a Unix path: the kernel listens at once (errors such as "Address already in use" come here). */
@@ -439,10 +445,12 @@ export class socket extends PyObject implements IoTarget {
    */
   _connect_udp(address: unknown): null {
     const to = hostPort(address);
-    const a = this._state === "udp" ? this._request((id) => ioSend({ op: "udp_connect", id, remote: to })) : (this._open_udp(this._bound, to), null);
-    if (a !== null && a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
-    if (a !== null) this._local = addressTuple((a as Extract<IoCompletion, { ev: "udp_ready" }>).local);
-    this._peer = addressTuple(to);
+    const a = this._state === "udp" ? this._request((id) => ioSend({ op: "udp_connect", id, remote: to })) : this._open_udp(this._bound, to);
+    if (a.ev === "error") throw new OSError(BigInt(a.error.errno), strerror(a.error));
+    const ready = a as Extract<IoCompletion, { ev: "udp_ready" }>;
+    this._local = addressTuple(ready.local);
+    // The peer as the OS has it (an IPv6 one with flow info and scope id, as getpeername() gives it).
+    this._peer = addressTuple(ready.remote ?? to);
     return null;
   }
 
@@ -847,6 +855,7 @@ export function htons(x: unknown): bigint {
   return BigInt(((v & 0xff) << 8) | (v >> 8));
 }
 export const ntohs = htons;
+export { inet_aton, inet_ntoa, inet_pton, inet_ntop } from "./_inet.js";
 
 // os.sendfile(out_fd, ...) on one of the program's sockets sends as that socket's send() does.
 registerSocketSender((fd, data) => {
