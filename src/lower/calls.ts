@@ -199,6 +199,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     if ((f.attr === "__getattribute__" || f.attr === "__setattr__") && cx.fn.className) {
       return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", { k: "this" }, id(safeName(cx.fn.className)), ...args);
     }
+    // Keywords are bound to the parent method's parameters by name (`super().__init__(x=1)` of a
+    // `def __init__(self, x)`); passed as a trailing KwArgs, the first parameter would take it.
+    if (e.keywords.length) return cx.rt("callkw", member({ k: "super" }, safeProp(f.attr)), { k: "this" }, cx.list(args), kwRecord(cx, keywords, kwStar));
     return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs());
   }
 
@@ -369,7 +372,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
         !isLocalModulePath(cx, v) &&
         !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
       // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
-      (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
+      (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1) ||
+      // `OrderedDict.__setitem__(od, k, v)`: a special method read from a runtime class (its
+      // prototype's, given the instance first)
+      (isDunder(f.attr) && isRuntimeClassName(cx, v))
     ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }
@@ -399,6 +405,17 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
     return asyncGeneratorMethod(cx, v, f.attr) ? { k: "as", expr: direct, type: "any" } : direct;
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
+}
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
+/** A name bound to one of the runtime's stdlib classes (`from collections import OrderedDict`). */
+function isRuntimeClassName(cx: LowerContext, v: py.ExprNode): boolean {
+  if (v._type !== "Name") return false;
+  const k = cx.lookupKnown(v.id);
+  return k?.kind === "runtime-name" && (STDLIB[k.module]?.classes.has(k.name) ?? false);
 }
 
 /** Methods every object has from `object` that a program's class need not define (runtime: functions.ts). */

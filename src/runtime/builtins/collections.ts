@@ -351,8 +351,20 @@ export class PyDict<K = unknown, V = unknown> {
     return this.m.size;
   }
   __contains__(k: unknown): boolean {
+    return this.ownHas(k);
+  }
+  /** The table's answer, whatever a subclass's `__contains__` says (CPython's views and dict
+   *  comparison look keys up in the table itself). */
+  ownHas(k: unknown): boolean {
     const nk = this.kt.norm(k, false);
     return nk !== NOT_FOUND && this.m.has(nk);
+  }
+  /** The table's value for `k` (NOT_FOUND when absent), without a subclass's `__getitem__` or `__missing__`. */
+  ownGet(k: unknown): V | typeof NOT_FOUND {
+    const nk = this.kt.norm(k, false);
+    if (nk === NOT_FOUND) return NOT_FOUND;
+    const v = this.m.get(nk);
+    return v !== undefined || this.m.has(nk) ? (v as V) : NOT_FOUND;
   }
   has(k: unknown): boolean {
     return this.__contains__(k);
@@ -530,8 +542,8 @@ export class PyDict<K = unknown, V = unknown> {
     if (!(o instanceof PyDict)) return NotImplemented;
     if (o.m.size !== this.m.size) return false;
     for (const [k, v] of this.entries()) {
-      if (!o.__contains__(k)) return false;
-      const w = o.__getitem__(k);
+      const w = o.ownGet(k);
+      if (w === NOT_FOUND) return false;
       if (v !== w && !eq(v, w)) return false;
     }
     return true;
@@ -584,14 +596,15 @@ export class PyDictView<K, V, I = unknown> {
     return this.d.__len__();
   }
   __contains__(x: unknown): boolean {
-    if (this.kind === 0) return this.d.__contains__(x);
+    // (the dict's table, not a subclass's __contains__/__getitem__, as CPython's views)
+    if (this.kind === 0) return this.d.ownHas(x);
     if (this.kind === 1) {
       for (const [, v] of this.d.entries()) if (v === x || eq(v, x)) return true;
       return false;
     }
     if (!(x instanceof PyTuple) || x.length !== 2) return false;
-    if (!this.d.__contains__(x[0])) return false;
-    const v = this.d.__getitem__(x[0] as K);
+    const v = this.d.ownGet(x[0]);
+    if (v === NOT_FOUND) return false;
     return v === x[1] || eq(v, x[1]);
   }
   __reversed__(): Iterator<unknown> {
