@@ -109,6 +109,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   textwrap: "TextWrapper re",
   threading: "ThreadError WeakSet functools getprofile gettrace setprofile setprofile_all_threads settrace settrace_all_threads stack_size",
   time: "CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns pthread_getcpuclockid thread_time_ns tzset",
+  timeit: "dummy_src_name gc itertools main reindent sys template time",
   traceback: "clear_frames collections itertools linecache print_last suppress sys textwrap walk_stack",
   types:
     "CellType ClassMethodDescriptorType DynamicClassAttribute EllipsisType GetSetDescriptorType MemberDescriptorType MethodDescriptorType MethodWrapperType NotImplementedType UnionType WrapperDescriptorType get_original_bases prepare_class resolve_bases",

@@ -1059,6 +1059,19 @@ export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown
   return out;
 }
 
+/** `class C(Base, flag=1, **options)`: the class keywords, checked as CPython's __build_class__ does. */
+export function class_keywords(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
+  const out = kw_merge(explicit, ...mappings);
+  const notMapping = (out as { [NOT_A_MAPPING]?: string })[NOT_A_MAPPING];
+  if (notMapping !== undefined) throw new TypeError(`__build_class__() argument after ** must be a mapping, not ${notMapping}`);
+  const k = (out as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
+  if (k !== undefined) throw new TypeError(`__build_class__() got multiple values for keyword argument '${k}'`);
+  // (a metaclass is chosen when the class is translated; one that arrives in a mapping is not)
+  if (Object.prototype.hasOwnProperty.call(out, "metaclass"))
+    throw new NotImplementedError("a metaclass given through ** in a class statement is not supported by tsyncio");
+  return out;
+}
+
 /** How CPython names a callable in call errors: `__main__.make()`, `__main__.Box.method()`, `print()`. */
 export function function_str(f: unknown): string {
   const g = f as { __qualname__?: string; __module__?: string; __builtin__?: boolean; __func__?: unknown; name?: string };
