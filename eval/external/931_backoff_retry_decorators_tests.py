@@ -5,7 +5,7 @@
 # (types.SimpleNamespace) over their functions, `backoff` a namespace over the package's exports
 # (`decay`, which this _wait_gen.py lacks, is left out); pytest is replaced by a small stand-in
 # (raises, deprecated_call, mark.asyncio, mark.parametrize, a monkeypatch fixture that sets a
-# dotted module attribute and undoes it, an event_loop fixture that is the running loop) and a
+# dotted module attribute (the module found in sys.modules) and undoes it, an event_loop fixture that is the running loop) and a
 # driver that runs each test in definition order (async ones with asyncio.run) and prints its
 # outcome; the driver seeds random and sends logging to stdout so the default backoff/giveup log
 # handlers show their messages
@@ -13,7 +13,6 @@ import asyncio
 import collections
 import contextlib
 import functools
-import importlib
 import inspect
 import itertools
 import logging
@@ -771,7 +770,7 @@ class MonkeyPatch:
 
     def setattr(self, target, value):
         module_name, _, attr = target.rpartition(".")
-        module = importlib.import_module(module_name)
+        module = sys.modules[module_name]
         self._undo.append((module, attr, getattr(module, attr)))
         setattr(module, attr, value)
 

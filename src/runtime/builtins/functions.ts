@@ -1490,6 +1490,9 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   if (obj === undefined || obj === null || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
+  // (a builtin function has no __dict__)
+  if (typeof obj === "function" && (obj as { __builtin__?: boolean }).__builtin__ === true && !isClass(obj))
+    throw new TypeError("vars() argument must have __dict__ attribute");
   // A class of the program: its namespace, a mappingproxy (class-namespace.ts, through the class's `__dict__`).
   // (typed as the dict it views)
   if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__dict__"))

@@ -1252,7 +1252,12 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
   // (a callable object, such as a functools.partial, is a JS function with an instance's attributes)
-  if (name === "__dict__" && (typeof obj === "object" || isCallableObject(obj)) && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
+  // (a def's attributes, `f._target = f`, are its own properties too)
+  if (
+    name === "__dict__" &&
+    (typeof obj === "object" || isCallableObject(obj) || isPlainFunction(obj)) &&
+    !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)
+  ) {
     // Writes through to the object (instance-dict.ts); filled without writing back.
     const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.
@@ -1266,6 +1271,11 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   return missingAttr(obj, name, dflt);
 }
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** A def, lambda or the runtime's function: no class, no builtin (whose attributes are the runtime's). */
+function isPlainFunction(obj: unknown): obj is Function {
+  return typeof obj === "function" && !isClass(obj) && !(obj as { __builtin__?: boolean }).__builtin__;
+}
 
 /** object's methods a program's class and its instances have without defining them (set by functions.ts). */
 let objectMember: (obj: unknown, name: string) => unknown = () => undefined;
