@@ -163,8 +163,10 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;
     }
-    // A name the module binds again (`class OrderedDict(OrderedDict)`): a variable the import assigns.
-    if ((cx.fn.scope.bindCount.get(a.asname ?? a.name) ?? 0) > 1 && boundOtherwise(cx.module.body, a.asname ?? a.name)) {
+    // A name the module binds again (`class OrderedDict(OrderedDict)`, or another module's name in
+    // the other branch of `if sys.version_info >= ...`): a variable the import assigns.
+    const local0 = a.asname ?? a.name;
+    if ((cx.fn.scope.bindCount.get(local0) ?? 0) > 1 && (boundOtherwise(cx.module.body, local0) || importedFromSeveral(cx.module.body, local0))) {
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;
@@ -174,6 +176,24 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
   }
   return out;
+}
+
+/** `from M import N as local` appears for `local` with more than one source (`if sys.version_info
+ *  >= (3, 14): from inspect import x` / `else: from asyncio import x`). */
+export function importedFromSeveral(body: py.Stmt[], local: string): boolean {
+  const sources = new Set<string>();
+  const visit = (st: py.Stmt): void => {
+    if (st._type === "ImportFrom") {
+      for (const a of st.names) if ((a.asname ?? a.name) === local) sources.add(`${st.level ?? 0}:${st.module ?? ""}:${a.name}`);
+      return;
+    }
+    if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef") return;
+    for (const key of ["body", "orelse", "finalbody"] as const) ((st as unknown as Record<string, py.Stmt[] | undefined>)[key] ?? []).forEach(visit);
+    if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
+    if (st._type === "Match") st.cases.forEach((c) => c.body.forEach(visit));
+  };
+  body.forEach(visit);
+  return sources.size > 1;
 }
 
 /**
