@@ -40,7 +40,7 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
         !locals.includes(n) &&
         (scope.bindCount.get(n) ?? 0) > 1 &&
         cx.knownIn(scope).get(n)?.kind === "runtime-name" &&
-        (boundOtherwise(cx.module.body, n) || importedFromSeveral(cx.module.body, n))
+        (boundOtherwise(cx.module.body, n) || importedFromSeveral(cx, n))
       )
         locals.push(n);
   // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.

@@ -166,7 +166,7 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     // A name the module binds again (`class OrderedDict(OrderedDict)`, or another module's name in
     // the other branch of `if sys.version_info >= ...`): a variable the import assigns.
     const local0 = a.asname ?? a.name;
-    if ((cx.fn.scope.bindCount.get(local0) ?? 0) > 1 && (boundOtherwise(cx.module.body, local0) || importedFromSeveral(cx.module.body, local0))) {
+    if ((cx.fn.scope.bindCount.get(local0) ?? 0) > 1 && (boundOtherwise(cx.module.body, local0) || importedFromSeveral(cx, local0))) {
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;
@@ -178,13 +178,15 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   return out;
 }
 
-/** `from M import N as local` appears for `local` with more than one source (`if sys.version_info
- *  >= (3, 14): from inspect import x` / `else: from asyncio import x`). */
-export function importedFromSeveral(body: py.Stmt[], local: string): boolean {
+/** `from M import N as local` binds `local` from more than one module that exists (`if
+ *  sys.version_info >= (3, 14): from inspect import x` / `else: from asyncio import x`); an import
+ *  of a missing module binds nothing (it raises). */
+export function importedFromSeveral(cx: LowerContext, local: string): boolean {
   const sources = new Set<string>();
+  const exists = (st: py.ImportFrom) => !!st.level || STDLIB[st.module ?? ""] !== undefined || localChain(cx.options.modules, st.module ?? "") !== null;
   const visit = (st: py.Stmt): void => {
     if (st._type === "ImportFrom") {
-      for (const a of st.names) if ((a.asname ?? a.name) === local) sources.add(`${st.level ?? 0}:${st.module ?? ""}:${a.name}`);
+      for (const a of st.names) if ((a.asname ?? a.name) === local && exists(st)) sources.add(`${st.level ?? 0}:${st.module ?? ""}:${a.name}`);
       return;
     }
     if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef") return;
@@ -192,7 +194,7 @@ export function importedFromSeveral(body: py.Stmt[], local: string): boolean {
     if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
     if (st._type === "Match") st.cases.forEach((c) => c.body.forEach(visit));
   };
-  body.forEach(visit);
+  cx.module.body.forEach(visit);
   return sources.size > 1;
 }
 
