@@ -375,7 +375,10 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
       (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1) ||
       // `OrderedDict.__setitem__(od, k, v)`: a special method read from a runtime class (its
       // prototype's, given the instance first)
-      (isDunder(f.attr) && isRuntimeClassName(cx, v))
+      (isDunder(f.attr) && isRuntimeClassName(cx, v)) ||
+      // `obj.method.__wrapped__(obj, x)`: a function's data attribute, which a bound method reads
+      // from its function (getattr), never a JS member of it
+      FUNCTION_DATA_ATTRIBUTES.has(f.attr)
     ) {
       return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs());
     }
@@ -406,6 +409,9 @@ function callShape(cx: LowerContext, e: py.Call): ir.Expr {
   }
   return cx.rt("call", cx.expr(f), ...args, ...kwArgs());
 }
+
+/** Attributes CPython's functions and bound methods hold as data (`functools.wraps`' `__wrapped__`). */
+const FUNCTION_DATA_ATTRIBUTES = new Set(["__wrapped__", "__func__", "__self__"]);
 
 function isDunder(name: string): boolean {
   return name.length > 4 && name.startsWith("__") && name.endsWith("__");

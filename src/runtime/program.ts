@@ -399,6 +399,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
         // Bound like getattr's methods: keyword calls and `==` see the function and its class.
         return isClassMethod ? bindMethod(f, owner) : f;
       },
+      // (a non-data descriptor: an instance's own attribute of that name shadows it,
+      // `self.getsizeof = getsizeof` over a @staticmethod default)
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+      },
       configurable: true,
     });
   }

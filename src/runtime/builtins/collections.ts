@@ -4,7 +4,7 @@ import { hideJsMember } from "./js-names.js";
 import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
-import { className, KwArgs, popKw } from "./object.js";
+import { className, KwArgs, popKw, programClasses } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
 import { ARRAY_VALUES, installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
@@ -37,8 +37,11 @@ export class PyList<T = unknown> extends Array<T> {
   }
   static fromIterable<T>(it: unknown): PyList<T> {
     if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return PyList.fromArray(it as T[]);
+    // (CPython takes the iterator first, then asks for the length hint)
+    const items = toIterable(it)[Symbol.iterator]();
+    lengthHint(it);
     const l = new PyList<T>();
-    for (const x of toIterable(it)) l.push(x as T);
+    for (let r = items.next(); !r.done; r = items.next()) l.push(r.value as T);
     return l;
   }
   append(x: T): null {
@@ -182,8 +185,10 @@ export class PyTuple<T = unknown> extends Array<T> {
   static fromIterable<T>(it: unknown): PyTuple<T> {
     // (a tuple is its own copy; a subclass's instance, a named tuple, gives a plain tuple of its items)
     if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return it.constructor === PyTuple ? (it as PyTuple<T>) : PyTuple.fromArray(it as T[]);
+    const items = toIterable(it)[Symbol.iterator]();
+    lengthHint(it);
     const t = new PyTuple<T>();
-    for (const x of toIterable(it)) t.push(x as T);
+    for (let r = items.next(); !r.done; r = items.next()) t.push(r.value as T);
     return Object.freeze(t) as PyTuple<T>;
   }
   __repr__(): string {
@@ -571,6 +576,22 @@ export class PyDict<K = unknown, V = unknown> {
   __hash__: null = null;
   static __name__ = "dict";
   static __module__ = "builtins";
+}
+
+/**
+ * list(x) and tuple(x) ask a program object's `__len__` for a size hint before iterating it, as
+ * CPython's PyObject_LengthHint does (a cache whose __len__ expires entries shows it); a
+ * TypeError from it is ignored, other errors propagate.
+ */
+function lengthHint(it: unknown): void {
+  if (it === null || typeof it !== "object" || it instanceof Array || !programClasses.has((it as object).constructor)) return;
+  const f = (it as { __len__?: unknown }).__len__;
+  if (typeof f !== "function") return;
+  try {
+    f.call(it);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+  }
 }
 
 /** dict_keys / dict_values / dict_items */

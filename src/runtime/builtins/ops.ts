@@ -1268,8 +1268,25 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // What every object inherits from `object` (`obj.__ne__`, `C.__reduce_ex__`: functions.ts).
   const inherited = objectMember(obj, name);
   if (inherited !== undefined) return inherited;
+  // A bound method reads the other attributes from its function (`obj.method.__wrapped__`).
+  if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__func__") && Object.prototype.hasOwnProperty.call(obj, "__self__")) {
+    const bound = obj as { __func__: unknown; __self__: unknown; __name__?: unknown };
+    const fromFunction = getattr(bound.__func__, name, BOUND_METHOD_MISS);
+    if (fromFunction !== BOUND_METHOD_MISS) return fromFunction;
+    // (a program method is bound in its `this`-taking form; its attributes are on the class's
+    // Python function of that name, what a decorator such as functools.wraps returned)
+    const self = bound.__self__;
+    if (typeof bound.__name__ === "string" && self !== null && typeof self === "object") {
+      const classFunction = getattr((self as object).constructor, bound.__name__, BOUND_METHOD_MISS);
+      if (typeof classFunction === "function" && classFunction !== bound.__func__) {
+        const fromClass = getattr(classFunction, name, BOUND_METHOD_MISS);
+        if (fromClass !== BOUND_METHOD_MISS) return fromClass;
+      }
+    }
+  }
   return missingAttr(obj, name, dflt);
 }
+const BOUND_METHOD_MISS = Symbol("bound method miss");
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
 
 /** A def, lambda or the runtime's function: no class, no builtin (whose attributes are the runtime's). */
