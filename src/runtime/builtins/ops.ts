@@ -1268,6 +1268,9 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // What every object inherits from `object` (`obj.__ne__`, `C.__reduce_ex__`: functions.ts).
   const inherited = objectMember(obj, name);
   if (inherited !== undefined) return inherited;
+  // Every type has a __doc__ (None without a docstring), which its instances read: the runtime's
+  // classes carry none (`contextlib.aclosing(x).__doc__`).
+  if (name === "__doc__" && obj !== null && (typeof obj === "object" || isClass(obj))) return null;
   // A bound method reads the other attributes from its function (`obj.method.__wrapped__`).
   if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__func__") && Object.prototype.hasOwnProperty.call(obj, "__self__")) {
     const bound = obj as { __func__: unknown; __self__: unknown; __name__?: unknown };
