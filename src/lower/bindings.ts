@@ -20,7 +20,7 @@ import { resolveName } from "./scopes.js";
 import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { boundOtherwise, simpleBinding } from "./syntax.js";
-import { importedFromSeveral } from "./imports.js";
+import { importedFromSeveral } from "./conditional-imports.js";
 import { markTarget, markUnpack } from "./positions.js";
 import { callsLocals } from "./locals-call.js";
 

@@ -14,6 +14,7 @@ import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./mo
 import { assignName } from "./bindings.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { boundOtherwise } from "./syntax.js";
+import { importedFromSeveral } from "./conditional-imports.js";
 
 /** The identifier a local module's spec is imported as (Python names never contain `$`). */
 export function localModuleRef(cx: LowerContext, m: LocalModule): ir.Expr {
@@ -176,26 +177,6 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     cx.knownIn(cx.fn.scope).set(a.asname ?? a.name, { kind: "runtime-name", module: modName, name: a.name });
   }
   return out;
-}
-
-/** `from M import N as local` binds `local` from more than one module that exists (`if
- *  sys.version_info >= (3, 14): from inspect import x` / `else: from asyncio import x`); an import
- *  of a missing module binds nothing (it raises). */
-export function importedFromSeveral(cx: LowerContext, local: string): boolean {
-  const sources = new Set<string>();
-  const exists = (st: py.ImportFrom) => !!st.level || STDLIB[st.module ?? ""] !== undefined || localChain(cx.options.modules, st.module ?? "") !== null;
-  const visit = (st: py.Stmt): void => {
-    if (st._type === "ImportFrom") {
-      for (const a of st.names) if ((a.asname ?? a.name) === local && exists(st)) sources.add(`${st.level ?? 0}:${st.module ?? ""}:${a.name}`);
-      return;
-    }
-    if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef") return;
-    for (const key of ["body", "orelse", "finalbody"] as const) ((st as unknown as Record<string, py.Stmt[] | undefined>)[key] ?? []).forEach(visit);
-    if (st._type === "Try" || st._type === "TryStar") st.handlers.forEach((h) => h.body.forEach(visit));
-    if (st._type === "Match") st.cases.forEach((c) => c.body.forEach(visit));
-  };
-  cx.module.body.forEach(visit);
-  return sources.size > 1;
 }
 
 /**
