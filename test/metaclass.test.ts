@@ -44,10 +44,12 @@ describe("metaclasses tsyncio does not support", () => {
     expect(r.stdout).toBe("1 3\n");
   });
 
-  it("reports ** class keywords at compile time (TSY1010)", () => {
-    const r = run("opts = {}\nclass A(**opts):\n    pass\n");
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain("error TSY1010");
+  it("merges ** class keywords and refuses a metaclass given through them at run time", () => {
+    const r = run(
+      "class B:\n    def __init_subclass__(cls, **kw):\n        print(cls.__name__, kw)\n\nopts = {'flag': 1}\nclass A(B, size=2, **opts):\n    pass\n\nclass C(B, **{'metaclass': type}):\n    pass\n",
+    );
+    expect(r.stdout).toBe("A {'size': 2, 'flag': 1}\n");
+    expect(r.stderr).toContain("NotImplementedError: a metaclass given through ** in a class statement is not supported by tsyncio");
   });
 
   it("runs a metaclass __call__ for calls that reach the runtime's call() (a class held in a variable)", () => {

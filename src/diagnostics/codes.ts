@@ -16,7 +16,7 @@ export const DIAGNOSTICS = {
   TSY1004: { message: "augmented assignment to a slice is not supported yet" },
   TSY1005: { message: "cannot delete {target}" },
   TSY1007: { message: "'import *' is not supported", hint: "import the names you use" },
-  TSY1010: { message: "class keywords from ** (class A(**kw)) and metaclass=ABCMeta beside bases are not supported yet" },
+  TSY1010: { message: "metaclass=ABCMeta beside bases is not supported yet" },
   TSY1011: { message: "class bases given with * beside a metaclass, class keywords or type parameters are not supported yet" },
   TSY1012: { message: "decorators of the property object (above @property, or on a setter) are not supported yet" },
   TSY1013: { message: "'{construct}' in a class body is not supported yet" },

@@ -20,6 +20,7 @@ import { resolveName } from "./scopes.js";
 import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { boundOtherwise, simpleBinding } from "./syntax.js";
+import { importedFromSeveral } from "./conditional-imports.js";
 import { markTarget, markUnpack } from "./positions.js";
 import { callsLocals } from "./locals-call.js";
 
@@ -35,7 +36,12 @@ export function functionBody(cx: LowerContext, stmts: py.Stmt[], extra: ir.Stmt[
   // deque`) is a variable the import assigns (imports.ts): declared like the other locals.
   if (scope.kind === "module")
     for (const n of scope.bound)
-      if (!locals.includes(n) && (scope.bindCount.get(n) ?? 0) > 1 && cx.knownIn(scope).get(n)?.kind === "runtime-name" && boundOtherwise(cx.module.body, n))
+      if (
+        !locals.includes(n) &&
+        (scope.bindCount.get(n) ?? 0) > 1 &&
+        cx.knownIn(scope).get(n)?.kind === "runtime-name" &&
+        (boundOtherwise(cx.module.body, n) || importedFromSeveral(cx, n))
+      )
         locals.push(n);
   // A name patch('__main__.NAME') may replace is declared at the top, so `__main__`'s setter can assign it.
   const patchable = scope.kind === "module" ? cx.analysis.mainPatchNames : NO_NAMES;
@@ -274,6 +280,8 @@ function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
  */
 function provenScalarType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
   if (value.k === "id" || (cx.fn.scope.bindCount.get(target.id) ?? 0) !== 1) return undefined;
+  // (a plain literal keeps the default: a const of it is typed by its value already)
+  if (value.k === "lit") return undefined;
   const t = cx.typeOfExpr(target);
   return t === "int" ? "bigint" : t === "float" ? "number" : t === "str" ? "string" : undefined;
 }

@@ -196,7 +196,7 @@ function kwArgs(cx: LowerContext, e: py.Call, p: CallArguments): ir.Expr[] {
 
 /** `super(...).method(...)`, or undefined for a super() call the attribute path lowers. */
 function superCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: CallArguments): ir.Expr | undefined {
-  const { args } = p;
+  const { args, kwStar, keywords } = p;
   // super(Class, obj).method(...): Python 2's spelling of super().method(...) when it names the
   // enclosing class and the method's self; otherwise the next class after Class in obj's MRO.
   if (
@@ -224,6 +224,9 @@ function superCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: CallAr
     if ((f.attr === "__getattribute__" || f.attr === "__setattr__") && cx.fn.className) {
       return cx.rt(f.attr === "__getattribute__" ? "super_getattribute" : "super_setattr", { k: "this" }, id(safeName(cx.fn.className)), ...args);
     }
+    // Keywords are bound to the parent method's parameters by name (`super().__init__(x=1)` of a
+    // `def __init__(self, x)`); passed as a trailing KwArgs, the first parameter would take it.
+    if (e.keywords.length) return cx.rt("callkw", member({ k: "super" }, safeProp(f.attr)), { k: "this" }, cx.list(args), kwRecord(cx, keywords, kwStar));
     return call(member({ k: "super" }, safeProp(f.attr)), ...args, ...kwArgs(cx, e, p));
   }
   return undefined;
@@ -405,7 +408,13 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
       !isLocalModulePath(cx, v) &&
       !(v._type === "Name" && cx.lookupKnown(v.id)?.kind === "class")) ||
     // `type(x).m(x)`: maybe a runtime class, whose methods JS finds on its prototype only
-    (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1)
+    (v._type === "Call" && v.func._type === "Name" && v.func.id === "type" && v.args.length === 1) ||
+    // `OrderedDict.__setitem__(od, k, v)`: a special method read from a runtime class (its
+    // prototype's, given the instance first)
+    (isDunder(f.attr) && isRuntimeClassName(cx, v)) ||
+    // `obj.method.__wrapped__(obj, x)`: a function's data attribute, which a bound method reads
+    // from its function (getattr), never a JS member of it
+    FUNCTION_DATA_ATTRIBUTES.has(f.attr)
   ) {
     return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p));
   }
@@ -433,6 +442,20 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
   // An async generator method is a generator function in TS's eyes; define_class makes it
   // return the async generator object, which is what the program holds.
   return asyncGeneratorMethod(cx, v, f.attr) ? { k: "as", expr: direct, type: "any" } : direct;
+}
+
+/** Attributes CPython's functions and bound methods hold as data (`functools.wraps`' `__wrapped__`). */
+const FUNCTION_DATA_ATTRIBUTES = new Set(["__wrapped__", "__func__", "__self__"]);
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
+/** A name bound to one of the runtime's stdlib classes (`from collections import OrderedDict`). */
+function isRuntimeClassName(cx: LowerContext, v: py.ExprNode): boolean {
+  if (v._type !== "Name") return false;
+  const k = cx.lookupKnown(v.id);
+  return k?.kind === "runtime-name" && (STDLIB[k.module]?.classes.has(k.name) ?? false);
 }
 
 /** Methods every object has from `object` that a program's class need not define (runtime: functions.ts). */

@@ -368,9 +368,11 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   let bases = s.bases;
   let metaclass: py.ExprNode | undefined;
   const classKeywords: { key: string; value: ir.Expr }[] = [];
+  // `class C(Base, **options)`: mappings merged into the keywords when the class is made
+  const keywordMappings: ir.Expr[] = [];
   for (const k of s.keywords) {
-    if (k.arg === null) return cx.diags.error(s, "TSY1010");
-    if (k.arg !== "metaclass") classKeywords.push({ key: k.arg, value: cx.expr(k.value) });
+    if (k.arg === null) keywordMappings.push(cx.expr(k.value));
+    else if (k.arg !== "metaclass") classKeywords.push({ key: k.arg, value: cx.expr(k.value) });
     else if (isAbcMeta(cx, k.value)) {
       if (s.bases.length) return cx.diags.error(s, "TSY1010");
       bases = [k.value];
@@ -382,7 +384,7 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   }
   // `class C(*bases)`: the runtime picks the base (star_bases); with a metaclass, class keywords or
   // type parameters as well it is not supported.
-  if (bases.some((b) => b._type === "Starred") && (metaclass || classKeywords.length || s.type_params.length || bases !== s.bases))
+  if (bases.some((b) => b._type === "Starred") && (metaclass || classKeywords.length || keywordMappings.length || s.type_params.length || bases !== s.bases))
     return cx.diags.error(s, "TSY1011");
   // `class A(dict[str, int])`, `class Q(deque[int])`: a types.GenericAlias's __mro_entries__ gives
   // the class it subscripts, the base then (the alias stays in __orig_bases__).
@@ -392,7 +394,12 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
   const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
-  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, classKeywords, generic, nested, origBases));
+  const keywords: ir.Expr | undefined = keywordMappings.length
+    ? call(cx.helperFrom("class_keywords", PROGRAM), { k: "object", props: classKeywords }, ...keywordMappings)
+    : classKeywords.length
+      ? { k: "object", props: classKeywords }
+      : undefined;
+  return cx.withTypeParamNames(generic?.names ?? cx.typeParamOverride, () => classDefIn(cx, s, bases, metaclass, keywords, generic, nested, origBases));
 }
 
 /** `dict[str, int]`, `deque[int]`, `Mapping[str, T]` as a base: the builtin or library class subscripted (typing's aliases are left to mro_entry). */
@@ -409,7 +416,7 @@ function classDefIn(
   s: py.ClassDef,
   bases: py.ExprNode[],
   metaclass: py.ExprNode | undefined,
-  classKeywords: { key: string; value: ir.Expr }[],
+  classKeywords: ir.Expr | undefined,
   generic: LoweredTypeParams | undefined,
   nested: { qualname: string; binding: string } | undefined,
   origBases: py.ExprNode[] | undefined,
@@ -993,7 +1000,7 @@ function classDefIn(
   if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
   if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
-  if (classKeywords.length) props.push({ key: "kwargs", value: { k: "object", props: classKeywords } });
+  if (classKeywords) props.push({ key: "kwargs", value: classKeywords });
   if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
   // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
   if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar, blocks).map((n) => lit(n))) });

@@ -14,6 +14,7 @@ import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./mo
 import { assignName } from "./bindings.js";
 import { nodeIndex } from "../ast/node-index.js";
 import { boundOtherwise } from "./syntax.js";
+import { importedFromSeveral } from "./conditional-imports.js";
 
 /** The identifier a local module's spec is imported as (Python names never contain `$`). */
 export function localModuleRef(cx: LowerContext, m: LocalModule): ir.Expr {
@@ -163,8 +164,10 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;
     }
-    // A name the module binds again (`class OrderedDict(OrderedDict)`): a variable the import assigns.
-    if ((cx.fn.scope.bindCount.get(a.asname ?? a.name) ?? 0) > 1 && boundOtherwise(cx.module.body, a.asname ?? a.name)) {
+    // A name the module binds again (`class OrderedDict(OrderedDict)`, or another module's name in
+    // the other branch of `if sys.version_info >= ...`): a variable the import assigns.
+    const local0 = a.asname ?? a.name;
+    if ((cx.fn.scope.bindCount.get(local0) ?? 0) > 1 && (boundOtherwise(cx.module.body, local0) || importedFromSeveral(cx, local0))) {
       const ns = moduleNamespace(cx, modName, info.from);
       out.push(assignName(cx, a.asname ?? a.name, call(cx.helperFrom("import_runtime_name", PROGRAM), id(ns), lit(modName), lit(a.name)), s.lineno));
       continue;

@@ -525,6 +525,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/weakref WeakKeyDictionary": "tsyncio/runtime PyDict|2||",
   "tsyncio/runtime/weakref WeakSet": "tsyncio/runtime PySet|1||",
   "tsyncio/runtime/weakref finalize": "tsyncio/runtime PyObject|0|alive|atexit",
+  "tsyncio/runtime/timeit Timer": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/csv Error": "tsyncio/runtime Exception|0||",
   "tsyncio/runtime/csv Dialect": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/csv excel": "tsyncio/runtime/csv Dialect|0||",

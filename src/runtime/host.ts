@@ -204,6 +204,14 @@ function monotonicNow(): number {
   return perf !== null ? perf.now() / 1000 : Date.now() / 1000;
 }
 
+/** The wall clock in seconds, to the microsecond where the host has a high-resolution timer
+ *  (CPython's time.time() and datetime.now() are finer than Date.now()'s milliseconds). */
+function wallNow(): number {
+  perf ??= (globalThis as { performance?: { now(): number } }).performance ?? null;
+  const origin = (perf as { timeOrigin?: number } | null)?.timeOrigin;
+  return perf !== null && typeof origin === "number" ? (origin + perf.now()) / 1000 : Date.now() / 1000;
+}
+
 let sleepCell: Int32Array | null = null;
 
 /** Block the current thread (Atomics.wait works in Node and in Web Workers; busy-wait otherwise). */
@@ -255,7 +263,7 @@ export function createDefaultHost(): Host {
       }
     },
     now: monotonicNow,
-    wallTime: () => Date.now() / 1000,
+    wallTime: wallNow,
     sleep(seconds) {
       h.flush();
       blockingSleep(seconds);

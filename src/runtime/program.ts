@@ -432,6 +432,11 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
         // Bound like getattr's methods: keyword calls and `==` see the function and its class.
         return isClassMethod ? bindMethod(f, owner) : f;
       },
+      // (a non-data descriptor: an instance's own attribute of that name shadows it,
+      // `self.getsizeof = getsizeof` over a @staticmethod default)
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+      },
       configurable: true,
     });
   }
@@ -1089,6 +1094,19 @@ export function kw_merge(explicit: Record<string, unknown>, ...mappings: unknown
       out[k] = v;
     }
   }
+  return out;
+}
+
+/** `class C(Base, flag=1, **options)`: the class keywords, checked as CPython's __build_class__ does. */
+export function class_keywords(explicit: Record<string, unknown>, ...mappings: unknown[]): Record<string, unknown> {
+  const out = kw_merge(explicit, ...mappings);
+  const notMapping = (out as { [NOT_A_MAPPING]?: string })[NOT_A_MAPPING];
+  if (notMapping !== undefined) throw new TypeError(`__build_class__() argument after ** must be a mapping, not ${notMapping}`);
+  const k = (out as { [DUPLICATE_KEYWORD]?: string })[DUPLICATE_KEYWORD];
+  if (k !== undefined) throw new TypeError(`__build_class__() got multiple values for keyword argument '${k}'`);
+  // (a metaclass is chosen when the class is translated; one that arrives in a mapping is not)
+  if (Object.prototype.hasOwnProperty.call(out, "metaclass"))
+    throw new NotImplementedError("a metaclass given through ** in a class statement is not supported by tsyncio");
   return out;
 }
 

@@ -92,6 +92,7 @@ import * as types_ from "./modules/types.js";
 import * as copy_ from "./modules/copy.js";
 import * as weakref_ from "./modules/weakref.js";
 import * as shlex_ from "./modules/shlex.js";
+import * as timeit from "./modules/timeit.js";
 import * as csv_ from "./modules/csv.js";
 import * as platform_ from "./modules/platform.js";
 import * as locale_ from "./modules/locale.js";
@@ -195,6 +196,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/copy": copy_,
   "tsyncio/runtime/weakref": weakref_,
   "tsyncio/runtime/shlex": shlex_,
+  "tsyncio/runtime/timeit": timeit,
   "tsyncio/runtime/csv": csv_,
   "tsyncio/runtime/platform": platform_,
   "tsyncio/runtime/locale": locale_,

@@ -4,7 +4,7 @@ import { hideJsMember } from "./js-names.js";
 import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
-import { className, KwArgs, popKw } from "./object.js";
+import { className, KwArgs, popKw, programClasses } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
 import { ARRAY_VALUES, installSequenceMethods, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
@@ -37,8 +37,11 @@ export class PyList<T = unknown> extends Array<T> {
   }
   static fromIterable<T>(it: unknown): PyList<T> {
     if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return PyList.fromArray(it as T[]);
+    // (CPython takes the iterator first, then asks for the length hint)
+    const items = toIterable(it)[Symbol.iterator]();
+    lengthHint(it);
     const l = new PyList<T>();
-    for (const x of toIterable(it)) l.push(x as T);
+    for (let r = items.next(); !r.done; r = items.next()) l.push(r.value as T);
     return l;
   }
   append(x: T): null {
@@ -182,8 +185,10 @@ export class PyTuple<T = unknown> extends Array<T> {
   static fromIterable<T>(it: unknown): PyTuple<T> {
     // (a tuple is its own copy; a subclass's instance, a named tuple, gives a plain tuple of its items)
     if (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) return it.constructor === PyTuple ? (it as PyTuple<T>) : PyTuple.fromArray(it as T[]);
+    const items = toIterable(it)[Symbol.iterator]();
+    lengthHint(it);
     const t = new PyTuple<T>();
-    for (const x of toIterable(it)) t.push(x as T);
+    for (let r = items.next(); !r.done; r = items.next()) t.push(r.value as T);
     return Object.freeze(t) as PyTuple<T>;
   }
   __repr__(): string {
@@ -351,8 +356,20 @@ export class PyDict<K = unknown, V = unknown> {
     return this.m.size;
   }
   __contains__(k: unknown): boolean {
+    return this.ownHas(k);
+  }
+  /** The table's answer, whatever a subclass's `__contains__` says (CPython's views and dict
+   *  comparison look keys up in the table itself). */
+  ownHas(k: unknown): boolean {
     const nk = this.kt.norm(k, false);
     return nk !== NOT_FOUND && this.m.has(nk);
+  }
+  /** The table's value for `k` (NOT_FOUND when absent), without a subclass's `__getitem__` or `__missing__`. */
+  ownGet(k: unknown): V | typeof NOT_FOUND {
+    const nk = this.kt.norm(k, false);
+    if (nk === NOT_FOUND) return NOT_FOUND;
+    const v = this.m.get(nk);
+    return v !== undefined || this.m.has(nk) ? (v as V) : NOT_FOUND;
   }
   has(k: unknown): boolean {
     return this.__contains__(k);
@@ -530,8 +547,8 @@ export class PyDict<K = unknown, V = unknown> {
     if (!(o instanceof PyDict)) return NotImplemented;
     if (o.m.size !== this.m.size) return false;
     for (const [k, v] of this.entries()) {
-      if (!o.__contains__(k)) return false;
-      const w = o.__getitem__(k);
+      const w = o.ownGet(k);
+      if (w === NOT_FOUND) return false;
       if (v !== w && !eq(v, w)) return false;
     }
     return true;
@@ -561,6 +578,22 @@ export class PyDict<K = unknown, V = unknown> {
   static __module__ = "builtins";
 }
 
+/**
+ * list(x) and tuple(x) ask a program object's `__len__` for a size hint before iterating it, as
+ * CPython's PyObject_LengthHint does (a cache whose __len__ expires entries shows it); a
+ * TypeError from it is ignored, other errors propagate.
+ */
+function lengthHint(it: unknown): void {
+  if (it === null || typeof it !== "object" || it instanceof Array || !programClasses.has((it as object).constructor)) return;
+  const f = (it as { __len__?: unknown }).__len__;
+  if (typeof f !== "function") return;
+  try {
+    f.call(it);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+  }
+}
+
 /** dict_keys / dict_values / dict_items */
 /** A dict's keys, values or items view; `I` is what iterating it gives (a key, a value, a pair), for TS. */
 export class PyDictView<K, V, I = unknown> {
@@ -584,14 +617,15 @@ export class PyDictView<K, V, I = unknown> {
     return this.d.__len__();
   }
   __contains__(x: unknown): boolean {
-    if (this.kind === 0) return this.d.__contains__(x);
+    // (the dict's table, not a subclass's __contains__/__getitem__, as CPython's views)
+    if (this.kind === 0) return this.d.ownHas(x);
     if (this.kind === 1) {
       for (const [, v] of this.d.entries()) if (v === x || eq(v, x)) return true;
       return false;
     }
     if (!(x instanceof PyTuple) || x.length !== 2) return false;
-    if (!this.d.__contains__(x[0])) return false;
-    const v = this.d.__getitem__(x[0] as K);
+    const v = this.d.ownGet(x[0]);
+    if (v === NOT_FOUND) return false;
     return v === x[1] || eq(v, x[1]);
   }
   __reversed__(): Iterator<unknown> {

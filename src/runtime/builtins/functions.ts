@@ -595,6 +595,21 @@ export const bool = typeObject(function bool(x: unknown = false): boolean {
 }, "bool");
 set_builtin_bases(bool, int);
 
+/** The comparison and arithmetic slots of list and tuple read from the type (`tuple.__hash__` as a
+ *  default argument, `tuple.__add__(self, other)` in a subclass): each checks that `self` is one. */
+function checkedSequenceSlots(proto: object, cls: Function, owner: string, names: string[]): Record<string, (self: any, ...a: any[]) => unknown> {
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      (self: any, ...a: any[]) => {
+        if (!(self instanceof cls)) throw new TypeError(`descriptor '${n}' requires a '${owner}' object but received a '${typeName(self)}'`);
+        return (proto as any)[n].apply(self, a);
+      },
+    ]),
+  );
+}
+const SEQUENCE_SLOTS = ["__add__", "__mul__", "__rmul__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
+
 export const list = typeObject(
   function list(it?: unknown): PyList<any> {
     if (it === undefined) return new PyList();
@@ -606,6 +621,7 @@ export const list = typeObject(
       ...["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"],
       ...["__iter__", "__len__", "__contains__", "__repr__"],
     ]),
+    ...checkedSequenceSlots(PyList.prototype, PyList, "list", SEQUENCE_SLOTS),
     // (the list's own items, whatever a subclass overrides: `list.__getitem__(self, i)` in its __getitem__)
     __getitem__: (self: any, key: unknown) => sequenceGetitem(self, key),
     __setitem__: (self: any, key: unknown, value: unknown) => (sequenceSetitem(self, key, value), null),
@@ -621,6 +637,12 @@ export const tuple = typeObject(
   "tuple",
   {
     ...unboundMethods(PyTuple.prototype, ["index", "count", "__iter__", "__len__", "__contains__", "__repr__"]),
+    ...checkedSequenceSlots(PyTuple.prototype, PyTuple, "tuple", SEQUENCE_SLOTS),
+    // (the tuple's own hash, whatever a subclass's __hash__ says: it may call this one)
+    __hash__: (self: any) => {
+      if (!(self instanceof PyTuple)) throw new TypeError(`descriptor '__hash__' requires a 'tuple' object but received a '${typeName(self)}'`);
+      return hashTuple(self, pyHash);
+    },
     __getitem__: (self: any, key: unknown) => sequenceGetitem(self, key),
   },
 );
@@ -657,6 +679,15 @@ export const frozenset = typeObject(function frozenset(it?: unknown): PyFrozenSe
   if (it instanceof PyFrozenSet && it.constructor === PyFrozenSet) return it;
   return new PyFrozenSet(it);
 }, "frozenset");
+
+// `list.__hash__ is None` (and dict's, set's), as CPython's unhashable types say; frozenset's
+// hashes a frozenset (cachetools-style `hash=frozenset.__hash__` defaults).
+for (const t of [list, dict, set]) Object.defineProperty(t, "__hash__", { value: null, writable: true, configurable: true });
+Object.defineProperty(frozenset, "__hash__", {
+  value: checkedSequenceSlots(PyFrozenSet.prototype, PyFrozenSet, "frozenset", ["__hash__"]).__hash__,
+  writable: true,
+  configurable: true,
+});
 
 export const range = typeObject(function range(a: unknown, b?: unknown, c?: unknown): PyRange {
   if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
@@ -1399,7 +1430,8 @@ function pyHash(x: unknown): bigint {
       return 4238894112n;
     case "object":
       if (x === null) return 4238894112n;
-      if (x instanceof PyTuple) return hashTuple(x, pyHash);
+      // (a subclass's own __hash__ runs: `class HashedTuple(tuple)` caching it)
+      if (x instanceof PyTuple && (x as { __hash__?: unknown }).__hash__ === PyTuple.prototype.__hash__) return hashTuple(x, pyHash);
       {
         const f = (x as { __hash__?: unknown }).__hash__;
         if (f === null) throw new TypeError(`unhashable type: '${typeName(x)}'`);
@@ -1503,6 +1535,9 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   if (obj === undefined || obj === null || (typeof obj !== "object" && typeof obj !== "function")) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
+  // (a builtin function has no __dict__)
+  if (typeof obj === "function" && (obj as { __builtin__?: boolean }).__builtin__ === true && !isClass(obj))
+    throw new TypeError("vars() argument must have __dict__ attribute");
   // A class of the program: its namespace, a mappingproxy (class-namespace.ts, through the class's `__dict__`).
   // (typed as the dict it views)
   if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__dict__"))

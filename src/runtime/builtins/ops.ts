@@ -1254,7 +1254,12 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // A function or class that is not generic (PEP 695); a bound method's are its function's.
   if (name === "__type_params__" && typeof obj === "function" && !obj.__builtin__) return obj.__func__ ? getattr(obj.__func__, name) : PyTuple.fromArray([]);
   // (a callable object, such as a functools.partial, is a JS function with an instance's attributes)
-  if (name === "__dict__" && (typeof obj === "object" || isCallableObject(obj)) && !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)) {
+  // (a def's attributes, `f._target = f`, are its own properties too)
+  if (
+    name === "__dict__" &&
+    (typeof obj === "object" || isCallableObject(obj) || isPlainFunction(obj)) &&
+    !(obj instanceof PyObject && slotNamesOf(obj.constructor) !== null)
+  ) {
     // Writes through to the object (instance-dict.ts); filled without writing back.
     const d = InstanceDict.of(obj);
     // Values in slots are no entries of the instance's __dict__.
@@ -1265,9 +1270,34 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   // What every object inherits from `object` (`obj.__ne__`, `C.__reduce_ex__`: functions.ts).
   const inherited = objectMember(obj, name);
   if (inherited !== undefined) return inherited;
+  // Every type has a __doc__ (None without a docstring), which its instances read: the runtime's
+  // classes carry none (`contextlib.aclosing(x).__doc__`).
+  if (name === "__doc__" && obj !== null && (typeof obj === "object" || isClass(obj))) return null;
+  // A bound method reads the other attributes from its function (`obj.method.__wrapped__`).
+  if (typeof obj === "function" && Object.prototype.hasOwnProperty.call(obj, "__func__") && Object.prototype.hasOwnProperty.call(obj, "__self__")) {
+    const bound = obj as { __func__: unknown; __self__: unknown; __name__?: unknown };
+    const fromFunction = getattr(bound.__func__, name, BOUND_METHOD_MISS);
+    if (fromFunction !== BOUND_METHOD_MISS) return fromFunction;
+    // (a program method is bound in its `this`-taking form; its attributes are on the class's
+    // Python function of that name, what a decorator such as functools.wraps returned)
+    const self = bound.__self__;
+    if (typeof bound.__name__ === "string" && self !== null && typeof self === "object") {
+      const classFunction = getattr((self as object).constructor, bound.__name__, BOUND_METHOD_MISS);
+      if (typeof classFunction === "function" && classFunction !== bound.__func__) {
+        const fromClass = getattr(classFunction, name, BOUND_METHOD_MISS);
+        if (fromClass !== BOUND_METHOD_MISS) return fromClass;
+      }
+    }
+  }
   return missingAttr(obj, name, dflt);
 }
+const BOUND_METHOD_MISS = Symbol("bound method miss");
 (getattr as { __builtin__?: boolean }).__builtin__ = true;
+
+/** A def, lambda or the runtime's function: no class, no builtin (whose attributes are the runtime's). */
+function isPlainFunction(obj: unknown): obj is Function {
+  return typeof obj === "function" && !isClass(obj) && !(obj as { __builtin__?: boolean }).__builtin__;
+}
 
 /** object's methods a program's class and its instances have without defining them (set by functions.ts). */
 let objectMember: (obj: unknown, name: string) => unknown = () => undefined;

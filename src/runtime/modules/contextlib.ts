@@ -4,6 +4,7 @@
 // Translated code drives context managers through `mgr.__enter__()` / `mgr.__exit__(type, exc, tb)`
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
 // Coroutines wrapping JS generators.
+import { update_wrapper } from "./functools.js";
 import {
   BaseException,
   RuntimeError,
@@ -19,7 +20,7 @@ import {
 } from "../builtins/exceptions.js";
 import { handled_exception, set_handled_exception } from "../thread-state.js";
 import { PyObject, popKw, KwArgs, classModule, classQualname } from "../builtins/object.js";
-import { call, truthy, typeName, pytype } from "../builtins/ops.js";
+import { call, getattr, truthy, typeName, pytype } from "../builtins/ops.js";
 import { stdio } from "../builtins/functions.js";
 import { chdir as osChdir, getcwd } from "./os.js";
 import { Coroutine, awaitable, makeCode } from "../asyncio/coroutines.js";
@@ -50,6 +51,8 @@ function named<T extends Function>(f: T, like: Function): T {
   Object.defineProperty(f, "__name__", { value: n, configurable: true, writable: true });
   Object.defineProperty(f, "__qualname__", { value: q, configurable: true, writable: true });
   Object.defineProperty(f, "__wrapped__", { value: like, configurable: true, writable: true });
+  // (@wraps(func) in CPython: the docstring, annotations and the def's own attributes too)
+  update_wrapper(f, like);
   // Keywords the compiler could not bind (`async_open(path, mode="w")`) bind to the wrapped def's parameters.
   const source = (like as { __signature_source__?: Function }).__signature_source__ ?? like;
   Object.defineProperty(f, "__signature_source__", { value: source, configurable: true });
@@ -221,6 +224,8 @@ export class _AsyncGeneratorContextManager extends PyObject {
   declare func: Function;
   declare args: unknown[];
   __init__(func: Function, args: unknown[], thisArg: unknown): void {
+    // (CPython's: the generator function's docstring, else the class's)
+    Object.defineProperty(this, "__doc__", { value: getattr(func, "__doc__", null), writable: true, configurable: true, enumerable: true });
     this.func = func;
     this.args = args;
     const g = func.apply(thisArg, args);

@@ -5,7 +5,7 @@
 // time zone as time.localtime() does; strptime in _strptime.ts. Not here: zoneinfo, fold-aware local
 // times.
 // CPython: Lib/datetime.py / Modules/_datetimemodule.c (documented and observed behaviour).
-import { host } from "../host.js";
+import { programWallTime } from "../program-clock.js";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { CONSTRUCT, constructedByNew, popKw, programClasses } from "../builtins/object.js";
@@ -553,7 +553,7 @@ export class date {
   }
 
   static today(): date {
-    const t = tmLocaltime(host.wallTime()) as unknown as bigint[];
+    const t = tmLocaltime(programWallTime()) as unknown as bigint[];
     return date._ymd(Number(t[0]), Number(t[1]), Number(t[2]), clsOf(this, date));
   }
   static fromtimestamp(ts: unknown): date {
@@ -974,14 +974,14 @@ export class datetime extends date {
   static now(...args: unknown[]): datetime {
     const k = popKw(args) ?? {};
     const tz = args[0] ?? k.tz ?? null;
-    return clsOf(this, datetime).fromtimestamp(host.wallTime(), tz);
+    return clsOf(this, datetime).fromtimestamp(programWallTime(), tz);
   }
   static today(): datetime {
-    return clsOf(this, datetime).fromtimestamp(host.wallTime());
+    return clsOf(this, datetime).fromtimestamp(programWallTime());
   }
   static utcnow(): datetime {
     deprecatedUtc("utcnow", "now(datetime.UTC)");
-    return datetime._utcfromtimestamp(host.wallTime(), clsOf(this, datetime));
+    return datetime._utcfromtimestamp(programWallTime(), clsOf(this, datetime));
   }
   static combine(d: unknown, t: unknown, ...rest: unknown[]): datetime {
     if (!(d instanceof date) || !(t instanceof time)) throw new TypeError("combine() argument 1 must be datetime.date, argument 2 datetime.time");

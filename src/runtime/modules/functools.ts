@@ -5,7 +5,7 @@ import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins
 import { isJsClass } from "../builtins/names.js";
 import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
-import { call, getattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { call, getattr, setattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
 import { applyArgs } from "../builtins/keywords.js";
 import { isClass } from "../builtins/repr.js";
@@ -161,7 +161,7 @@ export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
   return acc;
 }
 
-const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__"];
 
 const NOT_FOUND = Symbol("not found");
 
@@ -171,7 +171,8 @@ export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): 
     const v = wrapped === null || wrapped === undefined ? undefined : getattr(wrapped, a, NOT_FOUND);
     if (v !== undefined && v !== NOT_FOUND) {
       try {
-        Object.defineProperty(wrapper, a, { value: v, writable: true, configurable: true });
+        // (on an instance, entries of its __dict__: `functools.update_wrapper(self, func)`)
+        Object.defineProperty(wrapper, a, { value: v, writable: true, configurable: true, enumerable: typeof wrapper === "object" });
       } catch {
         /* ignore */
       }
@@ -188,7 +189,11 @@ export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): 
       /* ignore */
     }
   }
-  Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
+  // WRAPPER_UPDATES: the wrapped function's attributes (`f._target = f`) join the wrapper's.
+  const attrs = wrapped === null || wrapped === undefined ? NOT_FOUND : getattr(wrapped, "__dict__", NOT_FOUND);
+  if (attrs instanceof PyDict) for (const [k, v] of attrs.entries()) if (typeof k === "string") setattr(wrapper, k, v);
+  // (an entry of the wrapper's __dict__, as CPython's)
+  Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true, enumerable: true });
   return wrapper;
 }
 

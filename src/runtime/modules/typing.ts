@@ -740,12 +740,28 @@ export class TypedDict extends PyObject {
   }
 }
 
+const OWN_ANNOTATIONS: unique symbol = Symbol("typeddict-own-annotations");
+
 /** A TypedDict class's required and optional keys (frozensets, as CPython's): its own annotations, by `total`, after its bases'. */
 function defineKeys(cls: Function, total: boolean): void {
-  const own = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? (cls as { __annotations__?: unknown }).__annotations__ : null;
-  const keys = own instanceof PyDict ? ([...own.keys()] as string[]) : [];
-  const parent = Object.getPrototypeOf(cls) as { __required_keys__?: Iterable<string>; __optional_keys__?: Iterable<string> };
+  const c = cls as { [OWN_ANNOTATIONS]?: PyDict<string, unknown>; __annotations__?: unknown };
+  // (the body's own annotations, kept: __annotations__ becomes the merged dict below, and `total`
+  // can come a second time from __init_subclass__)
+  if (!Object.prototype.hasOwnProperty.call(cls, OWN_ANNOTATIONS)) {
+    const body = Object.prototype.hasOwnProperty.call(cls, "__annotations__") ? c.__annotations__ : null;
+    Object.defineProperty(cls, OWN_ANNOTATIONS, { value: body instanceof PyDict ? body : new PyDict() });
+  }
+  const own = c[OWN_ANNOTATIONS]!;
+  const keys = [...own.keys()] as string[];
+  const parent = Object.getPrototypeOf(cls) as { __required_keys__?: Iterable<string>; __optional_keys__?: Iterable<string>; __annotations__?: unknown };
   const fromBase = parent && parent !== TypedDict;
+  // A TypedDict's __annotations__ are its bases' keys, then its own (as CPython's _TypedDictMeta).
+  if (fromBase && parent.__annotations__ instanceof PyDict) {
+    const merged = new PyDict<string, unknown>();
+    merged.update(parent.__annotations__);
+    merged.update(own);
+    Object.defineProperty(cls, "__annotations__", { value: merged, writable: true, configurable: true });
+  }
   const required = [...(fromBase && parent.__required_keys__ ? parent.__required_keys__ : []), ...(total ? keys : [])];
   const optional = [...(fromBase && parent.__optional_keys__ ? parent.__optional_keys__ : []), ...(total ? [] : keys)];
   Object.defineProperty(cls, "__required_keys__", { value: frozenset(PyList.fromArray(required)), configurable: true });
