@@ -382,6 +382,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/logging NullHandler": "tsyncio/runtime/logging Handler|0||",
   "tsyncio/runtime/logging Logger": "|0|parent|disabled filters handlers level name propagate",
   "tsyncio/runtime/logging RootLogger": "tsyncio/runtime/logging Logger|0||",
+  "tsyncio/runtime/logging LoggerAdapter": "tsyncio/runtime PyObject|0|manager name|extra logger",
   "tsyncio/runtime/logging_handlers QueueHandler": "tsyncio/runtime/logging Handler|0||listener queue",
   "tsyncio/runtime/logging_handlers QueueListener": "|0||dequeue handlers queue respect_handler_level",
   "tsyncio/runtime/logging_handlers RotatingFileHandler": "tsyncio/runtime/logging FileHandler|0||backupCount maxBytes namer rotator",
