@@ -485,6 +485,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/typing TypeVarTuple": "tsyncio/runtime/typing TypeVar|0||",
   "tsyncio/runtime/typing Generic": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/typing Protocol": "tsyncio/runtime/typing Generic|0||",
+  "tsyncio/runtime/typing ForwardRef": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/typing NamedTuple": "tsyncio/runtime PyTuple|0|_field_defaults _fields|",
   "tsyncio/runtime/typing TypedDict": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/uuid UUID": "|0|bytes bytes_le clock_seq clock_seq_hi_variant clock_seq_low fields hex node time time_hi_version time_low time_mid urn variant version|int",

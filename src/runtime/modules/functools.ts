@@ -163,6 +163,11 @@ export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
 
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
 
+/** CPython's defaults of update_wrapper's assigned= and updated= (the runtime copies what it models). */
+export const WRAPPER_ASSIGNMENTS_TUPLE = PyTuple.of("__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__");
+export const WRAPPER_UPDATES = PyTuple.of("__dict__");
+export { WRAPPER_ASSIGNMENTS_TUPLE as WRAPPER_ASSIGNMENTS };
+
 const NOT_FOUND = Symbol("not found");
 
 export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): W {
