@@ -40,6 +40,8 @@ import * as heapq from "./modules/heapq.js";
 import * as hashlib from "./modules/hashlib.js";
 import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
+import * as colorsys from "./modules/colorsys.js";
+import * as keyword from "./modules/keyword.js";
 import * as operator from "./modules/operator.js";
 import * as statistics from "./modules/statistics.js";
 import * as textwrap from "./modules/textwrap.js";
@@ -143,6 +145,8 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/hashlib": hashlib,
   "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
+  "tsyncio/runtime/colorsys": colorsys,
+  "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/operator": operator,
   "tsyncio/runtime/statistics": statistics,
   "tsyncio/runtime/textwrap": textwrap,
