@@ -353,6 +353,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/hmac HMAC": "|0||block_size digest_size name",
   "tsyncio/runtime/statistics StatisticsError": "tsyncio/runtime ValueError|0||",
   "tsyncio/runtime/statistics NormalDist": "|0|mean median mode stdev variance|",
+  "tsyncio/runtime/textwrap TextWrapper": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/inspect Signature": "tsyncio/runtime PyObject|0|empty parameters return_annotation|",
   "tsyncio/runtime/inspect Parameter": "tsyncio/runtime PyObject|0|KEYWORD_ONLY POSITIONAL_ONLY POSITIONAL_OR_KEYWORD VAR_KEYWORD VAR_POSITIONAL annotation default empty kind name|",
   "tsyncio/runtime/inspect BoundArguments": "tsyncio/runtime PyObject|0|args kwargs signature|arguments",
