@@ -271,6 +271,8 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/argparse ArgumentTypeError": "tsyncio/runtime Exception|0||",
   "tsyncio/runtime/argparse BooleanOptionalAction": "|0||",
   "tsyncio/runtime/argparse FileType": "|0||",
+  "tsyncio/runtime/argparse Action_": "tsyncio/runtime PyObject|0||choices const default dest help metavar nargs option_strings required type",
+  "tsyncio/runtime/argparse Action": "=tsyncio/runtime/argparse Action_",
   "tsyncio/runtime/argparse ArgumentParser": "|0||allow_abbrev description epilog formatter_class prog",
   "tsyncio/runtime/argparse _ArgumentGroup": "|0||description title",
   "tsyncio/runtime/argparse _MutuallyExclusiveGroup": "|0||required",
