@@ -411,6 +411,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/re Match": "|0|lastgroup lastindex regs|endpos pos re string",
   "tsyncio/runtime/secrets SystemRandom": "=tsyncio/runtime/random SystemRandom",
   "tsyncio/runtime/string Template": "|0||template",
+  "tsyncio/runtime/string Formatter": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/struct error": "tsyncio/runtime Exception|0||",
   "tsyncio/runtime/struct Struct": "|0|size|format",
   "tsyncio/runtime/pprint PrettyPrinter": "|0||",
