@@ -292,6 +292,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/contextlib ContextDecorator": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/contextlib _GeneratorContextManager": "tsyncio/runtime/contextlib ContextDecorator|0||args func gen",
   "tsyncio/runtime/contextlib _AsyncGeneratorContextManager": "tsyncio/runtime PyObject|0||args func gen",
+  "tsyncio/runtime/contextlib AsyncContextDecorator": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/contextlib suppress": "tsyncio/runtime/contextlib AbstractContextManager|0||",
   "tsyncio/runtime/contextlib chdir": "tsyncio/runtime/contextlib AbstractContextManager|0||path",
   "tsyncio/runtime/contextlib closing": "tsyncio/runtime/contextlib AbstractContextManager|0||thing",
