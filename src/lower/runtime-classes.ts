@@ -142,7 +142,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/calendar": "APRIL AUGUST Calendar DECEMBER Day FEBRUARY FRIDAY IllegalMonthError IllegalWeekdayError JANUARY JULY JUNE MARCH MAY MONDAY Month NOVEMBER OCTOBER SATURDAY SEPTEMBER SUNDAY THURSDAY TUESDAY TextCalendar WEDNESDAY _localized_names day_abbr day_name firstweekday isleap leapdays month month_abbr month_name monthcalendar monthrange prmonth setfirstweekday timegm weekday weekheader",
   "tsyncio/runtime/enum": "Enum EnumMeta EnumType Flag IntEnum IntFlag ReprEnum StrEnum _module_enum auto member nonmember unique",
   "tsyncio/runtime/contextvars": "Context ContextVar Token _current_context _set_current_context copy_context",
-  "tsyncio/runtime/functools": "WRAPPER_ASSIGNMENTS WRAPPER_ASSIGNMENTS_TUPLE WRAPPER_UPDATES _CacheInfo _HashedSeq _make_key cache cached_property cmp_to_key lru_cache partial partialmethod reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
+  "tsyncio/runtime/functools": "WRAPPER_ASSIGNMENTS WRAPPER_ASSIGNMENTS_TUPLE WRAPPER_UPDATES _CacheInfo _HashedSeq _make_key cache cached_property cmp_to_key lru_cache partial partialmethod recursive_repr reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
   "tsyncio/runtime/heapq": "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
   "tsyncio/runtime/hashlib": "HASH SHAKE _constructor_by_name _hash_input _hmac_factory _hmac_states _to_hex algorithms_available algorithms_guaranteed blake2b blake2s file_digest md5 new pbkdf2_hmac sha1 sha224 sha256 sha384 sha3_224 sha3_256 sha3_384 sha3_512 sha512 shake_128 shake_256",
   "tsyncio/runtime/hmac": "HMAC compare_digest digest new",

@@ -504,3 +504,27 @@ export function singledispatchmethod(func: Fn): Fn & Record<string, unknown> {
   wrapper.dispatcher = inner;
   return wrapper;
 }
+
+/**
+ * recursive_repr(fillvalue='...'): a decorator of __repr__ methods that gives fillvalue for an
+ * object whose repr is already being made (a container holding itself).
+ */
+export function recursive_repr(fillvalue: unknown = "...", ..._rest: unknown[]): (f: Function) => Function {
+  return (userFunction: Function) => {
+    const active = new Set<unknown>();
+    const wrapper = function (this: unknown, ...args: unknown[]) {
+      const self = args.length ? args[0] : this;
+      if (active.has(self)) return fillvalue;
+      active.add(self);
+      try {
+        return userFunction.apply(this, args);
+      } finally {
+        active.delete(self);
+      }
+    };
+    // (its name, qualname, module and doc, as CPython copies them: no __wrapped__)
+    update_wrapper(wrapper, userFunction);
+    delete (wrapper as { __wrapped__?: unknown }).__wrapped__;
+    return wrapper;
+  };
+}
