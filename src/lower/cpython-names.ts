@@ -34,7 +34,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   "concurrent.futures.process":
     "BrokenProcessPool EXTRA_QUEUED_CALLS Queue format_exception itertools mp multiprocessing os partial queue sys threading weakref",
   "concurrent.futures.thread": "BrokenThreadPool itertools os queue threading types weakref",
-  contextlib: "AsyncContextDecorator GenericAlias MethodType abc deque os sys wraps",
+  contextlib: "GenericAlias MethodType abc deque os sys wraps",
   contextvars: "",
   copy: "dispatch_table",
   csv: "Sniffer StringIO re types",
@@ -51,8 +51,9 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   filecmp: "GenericAlias demo dircmp filterfalse os stat",
   fnmatch: "functools os posixpath re",
   fractions: "Decimal functools math numbers operator re sys",
-  functools: "GenericAlias RLock get_cache_token namedtuple recursive_repr",
+  functools: "GenericAlias RLock get_cache_token namedtuple",
   gc: "get_debug get_objects get_referents get_referrers get_stats is_finalized is_tracked set_debug",
+  getpass: "contextlib fallback_getpass io os sys termios unix_getpass warnings win_getpass",
   glob: "contextlib fnmatch glob0 glob1 itertools magic_check magic_check_bytes os re stat sys",
   hashlib: "scrypt",
   heapq: "",
@@ -104,7 +105,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   stat: "FILE_ATTRIBUTE_ARCHIVE FILE_ATTRIBUTE_COMPRESSED FILE_ATTRIBUTE_DEVICE FILE_ATTRIBUTE_DIRECTORY FILE_ATTRIBUTE_ENCRYPTED FILE_ATTRIBUTE_HIDDEN FILE_ATTRIBUTE_INTEGRITY_STREAM FILE_ATTRIBUTE_NORMAL FILE_ATTRIBUTE_NOT_CONTENT_INDEXED FILE_ATTRIBUTE_NO_SCRUB_DATA FILE_ATTRIBUTE_OFFLINE FILE_ATTRIBUTE_READONLY FILE_ATTRIBUTE_REPARSE_POINT FILE_ATTRIBUTE_SPARSE_FILE FILE_ATTRIBUTE_SYSTEM FILE_ATTRIBUTE_TEMPORARY FILE_ATTRIBUTE_VIRTUAL SF_APPEND SF_ARCHIVED SF_IMMUTABLE SF_NOUNLINK SF_SNAPSHOT S_ENFMT S_IEXEC S_IFDOOR S_IFPORT S_IFWHT S_IREAD S_ISDOOR S_ISPORT S_ISWHT S_IWRITE UF_APPEND UF_COMPRESSED UF_HIDDEN UF_IMMUTABLE UF_NODUMP UF_NOUNLINK UF_OPAQUE",
   statistics:
     "Counter Decimal Fraction bisect_left bisect_right count defaultdict erf exp fabs fsum groupby hypot itemgetter log math namedtuple numbers random reduce repeat sqrt sumprod sys tau",
-  string: "Formatter",
+  string: "",
   struct: "",
   subprocess: "builtins contextlib errno fcntl io list2cmdline locale os select selectors signal sys threading time types warnings",
   sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook excepthook exec_prefix float_repr_style get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",

@@ -354,6 +354,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/hashlib blake2b": "tsyncio/runtime/hashlib HASH|0||",
   "tsyncio/runtime/hashlib blake2s": "tsyncio/runtime/hashlib HASH|0||",
   "tsyncio/runtime/hmac HMAC": "|0||block_size digest_size name",
+  "tsyncio/runtime/getpass GetPassWarning": "tsyncio/runtime UserWarning|0||",
   "tsyncio/runtime/numbers Number": "tsyncio/runtime/abc ABC|0||",
   "tsyncio/runtime/numbers Complex": "tsyncio/runtime/numbers Number|0||",
   "tsyncio/runtime/numbers Real": "tsyncio/runtime/numbers Complex|0|imag real|",
