@@ -503,34 +503,53 @@ export function runtime_checkable<C extends Function>(cls: C): C {
  * A runtime-checkable protocol of one method (`SupportsInt`: `__int__`): isinstance() asks the
  * value's type, issubclass() the class; the builtin number types answer as CPython's do.
  */
-function supportsProtocol(name: string, method: string, builtins: Function[]): typeof Protocol {
-  const cls = class extends Protocol {
-    static __instancecheck__(this: Function, x: unknown): boolean {
-      return (this as unknown as { __subclasscheck__(c: unknown): boolean }).__subclasscheck__(pytype(x));
-    }
-    static __subclasscheck__(c: unknown): boolean {
-      if (builtins.includes(c as Function)) return true;
-      if (c === int || c === float || c === bool || c === pystr || c === bytes || c === complex) return false;
-      if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
-      const proto = (c as { prototype?: Record<string, unknown> }).prototype;
-      return proto !== undefined && typeof proto[method] === "function";
-    }
-  };
-  Object.defineProperty(cls, "name", { value: name });
+class OneMethodProtocol extends Protocol {
+  /** The method the protocol asks for, and the builtin types that have it. */
+  static _method = "";
+  static _builtins: Function[] = [];
+  static __instancecheck__(this: Function, x: unknown): boolean {
+    return (this as unknown as { __subclasscheck__(c: unknown): boolean }).__subclasscheck__(pytype(x));
+  }
+  static __subclasscheck__(c: unknown): boolean {
+    if (this._builtins.includes(c as Function)) return true;
+    if (c === int || c === float || c === bool || c === pystr || c === bytes || c === complex) return false;
+    if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+    const proto = (c as { prototype?: Record<string, unknown> }).prototype;
+    return proto !== undefined && typeof proto[this._method] === "function";
+  }
+}
+
+export class SupportsInt extends OneMethodProtocol {
+  static _method = "__int__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsFloat extends OneMethodProtocol {
+  static _method = "__float__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsIndex extends OneMethodProtocol {
+  static _method = "__index__";
+  static _builtins = [int, bool];
+}
+export class SupportsAbs extends OneMethodProtocol {
+  static _method = "__abs__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsRound extends OneMethodProtocol {
+  static _method = "__round__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsBytes extends OneMethodProtocol {
+  static _method = "__bytes__";
+  static _builtins: Function[] = [bytes];
+}
+
+for (const cls of [SupportsInt, SupportsFloat, SupportsIndex, SupportsAbs, SupportsRound, SupportsBytes]) {
   Object.defineProperty(cls, "__module__", { value: "typing" });
-  Object.defineProperty(cls, "__qualname__", { value: name });
   runtime_checkable(cls);
   // (no __init__ of its own; issubclass() asks its __subclasscheck__ as it asks collections.abc's)
   initlessBases.add(cls);
-  return cls;
 }
-
-export const SupportsInt = supportsProtocol("SupportsInt", "__int__", [int, bool, float]);
-export const SupportsFloat = supportsProtocol("SupportsFloat", "__float__", [int, bool, float]);
-export const SupportsIndex = supportsProtocol("SupportsIndex", "__index__", [int, bool]);
-export const SupportsAbs = supportsProtocol("SupportsAbs", "__abs__", [int, bool, float]);
-export const SupportsRound = supportsProtocol("SupportsRound", "__round__", [int, bool, float]);
-export const SupportsBytes = supportsProtocol("SupportsBytes", "__bytes__", [bytes]);
 
 // ───────────── ForwardRef ─────────────
 
