@@ -176,7 +176,7 @@ export class Action_ extends PyObject {
     });
     return null;
   }
-  __call__(..._args: unknown[]): never {
+  __call__(..._args: unknown[]): unknown {
     throw new NotImplementedError(".__call__() not defined");
   }
   format_usage(): unknown {

@@ -799,7 +799,8 @@ export class RootLogger extends Logger {
 
 export const root: RootLogger = new RootLogger(WARNING);
 
-export function getLogger(name: unknown = null): Logger {
+// (typed open: setLoggerClass may make a subclass with methods of the program's own)
+export function getLogger(name: unknown = null): Logger & { [member: string]: any } {
   if (name === null || name === undefined || name === "" || name === root.name) return root;
   if (typeof name !== "string") throw new TypeError("A logger name must be a string");
   let l = loggers.get(name);
