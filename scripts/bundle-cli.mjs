@@ -103,6 +103,7 @@ const lazyRegistry = {
         if (!entries.some(([spec]) => spec === `tsyncio/runtime/${m}`)) throw new Error(`lazy-registry: no tsyncio/runtime/${m} in registry.js`);
       const contents = `${lines.join("\n")}
 import { lazyModuleHooks } from "./lazy-module-hooks.js";
+import { moduleNamespaceName, noteModuleNamespace } from "./builtins/module-files.js";
 // A module object as the program sees it: the same live bindings (getters) on a new object,
 // without the "__esModule" of require()'s CommonJS view, tagged as a module. Built from a root
 // shape of its own: esbuild's export objects all start from {} with different getters for the same
@@ -121,6 +122,9 @@ const namespace = (m) => {
     }
     Object.defineProperty(ns, k, d);
   }
+  // (a module that noted its own Python name, a submodule like logging.handlers: the copy is it too)
+  const name = moduleNamespaceName(m);
+  if (name !== undefined) noteModuleNamespace(ns, name);
   return Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" });
 };
 export const modules = {};

@@ -243,6 +243,18 @@ describe("programs of several files", () => {
     expect(r.stderr).toContain("missing_name.py:3:1: error TSY3004: 'chroot' is not available in tsyncio's runtime module 'os'");
   });
 
+  it("a runtime submodule reached as an attribute (email.utils.x, urllib.parse.x): its missing names are TSY3004 too", () => {
+    const m = write(
+      "missing_dotted.py",
+      "import email.utils\nimport urllib.parse\nprint(email.utils.make_msgid())\nf = email.utils.localtime\nurllib.parse.unwrap('<x>')\n",
+    );
+    const r = tsyncio(["check", m]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("missing_dotted.py:3:7: error TSY3004: 'make_msgid' is not available in tsyncio's runtime module 'email.utils'");
+    expect(r.stderr).toContain("missing_dotted.py:4:5: error TSY3004: 'localtime' is not available in tsyncio's runtime module 'email.utils'");
+    expect(r.stderr).toContain("missing_dotted.py:5:1: error TSY3004: 'unwrap' is not available in tsyncio's runtime module 'urllib.parse'");
+  });
+
   it("a name CPython's module lacks too (a newer Python's, a typo): CPython's AttributeError and ImportError when the line runs", () => {
     const m = write(
       "absent_name.py",

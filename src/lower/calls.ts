@@ -330,7 +330,8 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
   // `asyncio.exceptions.LimitOverrunError()` after `import asyncio`: a class of a runtime
   // submodule reached as an attribute needs `new` (its functions keep the generic call).
   const subName = !viaPackage ? (runtimeSubmodule(cx, v) ?? "") : "";
-  const viaAttribute = subName !== "" && STDLIB[subName].names.has(f.attr);
+  // (a name it lacks is refused, or raises AttributeError when CPython lacks it too)
+  const viaAttribute = subName !== "" && !f.attr.startsWith("__");
   if (v._type === "Name" || viaPackage || viaAttribute) {
     const known = viaPackage ? sub : viaAttribute ? { kind: "module" as const, name: subName } : cx.lookupKnown((v as py.Name).id);
     if (known?.kind === "module") {

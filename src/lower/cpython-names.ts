@@ -2,7 +2,7 @@
 // For each runtime module, the public names CPython's module has and tsyncio's runtime lacks.
 export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   abc: "",
-  argparse: "Action REMAINDER ngettext warnings",
+  argparse: "ngettext warnings",
   asyncio:
     "base_events base_futures base_subprocess base_tasks constants format_helpers futures log mixins protocols runners selector_events sslproto staggered sys threads trsock unix_events",
   "asyncio.constants": "enum",
@@ -29,11 +29,12 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
     "EPOCH HTMLCalendar IntEnum LocaleHTMLCalendar LocaleTextCalendar c calendar datetime different_locale error format formatstring global_enum main mdays prcal prweek repeat sys warnings week",
   collections: "",
   "collections.abc": "ByteString",
+  colorsys: "",
   "concurrent.futures": "",
   "concurrent.futures.process":
     "BrokenProcessPool EXTRA_QUEUED_CALLS Queue format_exception itertools mp multiprocessing os partial queue sys threading weakref",
   "concurrent.futures.thread": "BrokenThreadPool itertools os queue threading types weakref",
-  contextlib: "AsyncContextDecorator GenericAlias MethodType abc deque os sys wraps",
+  contextlib: "GenericAlias MethodType abc deque os sys wraps",
   contextvars: "",
   copy: "dispatch_table",
   csv: "Sniffer StringIO re types",
@@ -44,14 +45,15 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   email: "message_from_binary_file message_from_file",
   "email.message": "BytesIO Charset EmailMessage MIMEPart SEMISPACE StringIO binascii compat32 decode_b errors quopri re tspecials utils",
   "email.utils":
-    "COMMASPACE CRLF Charset EMPTYSTRING TICK UEMPTYSTRING collapse_rfc2231_value datetime decode_params decode_rfc2231 encode_rfc2231 escapesre format_datetime formataddr getaddresses localtime make_msgid mktime_tz os parseaddr parsedate parsedate_to_datetime parsedate_tz quote random re rfc2231_continuation socket specialsre time unquote urllib",
+    "COMMASPACE CRLF Charset EMPTYSTRING TICK UEMPTYSTRING collapse_rfc2231_value datetime decode_params decode_rfc2231 encode_rfc2231 escapesre localtime make_msgid os random re rfc2231_continuation socket specialsre time urllib",
   enum: "CONFORM CONTINUOUS DynamicClassAttribute EJECT EnumCheck FlagBoundary KEEP MappingProxyType NAMED_FLAGS STRICT UNIQUE bin bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce show_flag_values sys verify",
   errno: "",
   filecmp: "GenericAlias demo dircmp filterfalse os stat",
   fnmatch: "functools os posixpath re",
   fractions: "Decimal functools math numbers operator re sys",
-  functools: "GenericAlias RLock WRAPPER_ASSIGNMENTS WRAPPER_UPDATES get_cache_token namedtuple recursive_repr",
+  functools: "GenericAlias RLock get_cache_token namedtuple",
   gc: "get_debug get_objects get_referents get_referrers get_stats is_finalized is_tracked set_debug",
+  getpass: "contextlib fallback_getpass io os sys termios unix_getpass warnings win_getpass",
   glob: "contextlib fnmatch glob0 glob1 itertools magic_check magic_check_bytes os re stat sys",
   hashlib: "scrypt",
   heapq: "",
@@ -64,10 +66,11 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   io: "BlockingIOError BufferedRWPair IncrementalNewlineDecoder abc open_code text_encoding",
   itertools: "",
   json: "codecs decoder detect_encoding encoder scanner",
+  keyword: "",
   locale:
     "ABDAY_1 ABDAY_2 ABDAY_3 ABDAY_4 ABDAY_5 ABDAY_6 ABDAY_7 ABMON_1 ABMON_10 ABMON_11 ABMON_12 ABMON_2 ABMON_3 ABMON_4 ABMON_5 ABMON_6 ABMON_7 ABMON_8 ABMON_9 ALT_DIGITS AM_STR CODESET CRNCYSTR DAY_1 DAY_2 DAY_3 DAY_4 DAY_5 DAY_6 DAY_7 D_FMT D_T_FMT ERA ERA_D_FMT ERA_D_T_FMT ERA_T_FMT MON_1 MON_10 MON_11 MON_12 MON_2 MON_3 MON_4 MON_5 MON_6 MON_7 MON_8 MON_9 NOEXPR PM_STR RADIXCHAR THOUSEP T_FMT T_FMT_AMPM YESEXPR bind_textdomain_codeset bindtextdomain dcgettext dgettext encodings functools gettext locale_alias locale_encoding_alias nl_langinfo normalize re resetlocale sys textdomain windows_locale",
   logging:
-    "BufferingFormatter Filterer GenericAlias LoggerAdapter Manager PercentStyle PlaceHolder StrFormatStyle StringTemplateStyle Template atexit collections currentframe getHandlerByName getHandlerNames io logAsyncioTasks logMultiprocessing logProcesses logThreads os re setLoggerClass sys threading time traceback warnings weakref",
+    "BufferingFormatter Filterer GenericAlias Manager PercentStyle PlaceHolder StrFormatStyle StringTemplateStyle Template atexit collections currentframe io logAsyncioTasks logMultiprocessing logProcesses logThreads os re sys threading time traceback warnings weakref",
   "logging.config":
     "BaseConfigurator ConvertingDict ConvertingList ConvertingMixin ConvertingTuple DEFAULT_LOGGING_CONFIG_PORT DictConfigurator IDENTIFIER RESET_ERROR StreamRequestHandler ThreadingTCPServer dictConfigClass errno functools io logging os queue re stopListening struct threading traceback valid_ident",
   "logging.handlers":
@@ -75,7 +78,8 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   math: "",
   multiprocessing:
     "Array AuthenticationError BufferTooShort Manager Pipe ProcessError RawArray RawValue SUBDEBUG SUBWARNING Value active_children allow_connection_pickling connection context get_all_start_methods get_context get_logger log_to_stderr process queues reducer reduction set_executable set_forkserver_preload sys util",
-  operator: "call length_hint",
+  numbers: "ABCMeta abstractmethod",
+  operator: "",
   os: "CLD_CONTINUED CLD_DUMPED CLD_EXITED CLD_KILLED CLD_STOPPED CLD_TRAPPED CLONE_FILES CLONE_FS CLONE_NEWCGROUP CLONE_NEWIPC CLONE_NEWNET CLONE_NEWNS CLONE_NEWPID CLONE_NEWTIME CLONE_NEWUSER CLONE_NEWUTS CLONE_SIGHAND CLONE_SYSVSEM CLONE_THREAD CLONE_VM EFD_CLOEXEC EFD_NONBLOCK EFD_SEMAPHORE EX_CANTCREAT EX_CONFIG EX_DATAERR EX_IOERR EX_NOHOST EX_NOINPUT EX_NOPERM EX_NOUSER EX_OK EX_OSERR EX_OSFILE EX_PROTOCOL EX_SOFTWARE EX_TEMPFAIL EX_UNAVAILABLE EX_USAGE F_LOCK F_TEST F_TLOCK F_ULOCK GRND_NONBLOCK GRND_RANDOM GenericAlias MFD_ALLOW_SEALING MFD_CLOEXEC MFD_HUGETLB MFD_HUGE_16GB MFD_HUGE_16MB MFD_HUGE_1GB MFD_HUGE_1MB MFD_HUGE_256MB MFD_HUGE_2GB MFD_HUGE_2MB MFD_HUGE_32MB MFD_HUGE_512KB MFD_HUGE_512MB MFD_HUGE_64KB MFD_HUGE_8MB MFD_HUGE_MASK MFD_HUGE_SHIFT Mapping MutableMapping NGROUPS_MAX O_ACCMODE O_APPEND O_ASYNC O_CLOEXEC O_CREAT O_DIRECT O_DIRECTORY O_DSYNC O_EXCL O_FSYNC O_LARGEFILE O_NDELAY O_NOATIME O_NOCTTY O_NOFOLLOW O_NONBLOCK O_PATH O_RDONLY O_RDWR O_RSYNC O_SYNC O_TMPFILE O_TRUNC O_WRONLY POSIX_FADV_DONTNEED POSIX_FADV_NOREUSE POSIX_FADV_NORMAL POSIX_FADV_RANDOM POSIX_FADV_SEQUENTIAL POSIX_FADV_WILLNEED POSIX_SPAWN_CLOSE POSIX_SPAWN_DUP2 POSIX_SPAWN_OPEN PRIO_PGRP PRIO_PROCESS PRIO_USER P_ALL P_NOWAIT P_NOWAITO P_PGID P_PID P_PIDFD P_WAIT PathLike RTLD_DEEPBIND RTLD_GLOBAL RTLD_LAZY RTLD_LOCAL RTLD_NODELETE RTLD_NOLOAD RTLD_NOW RWF_APPEND RWF_DSYNC RWF_HIPRI RWF_NOWAIT RWF_SYNC SCHED_BATCH SCHED_FIFO SCHED_IDLE SCHED_OTHER SCHED_RESET_ON_FORK SCHED_RR SEEK_DATA SEEK_HOLE SPLICE_F_MORE SPLICE_F_MOVE SPLICE_F_NONBLOCK ST_APPEND ST_MANDLOCK ST_NOATIME ST_NODEV ST_NODIRATIME ST_NOEXEC ST_RELATIME ST_SYNCHRONOUS ST_WRITE TMP_MAX WCONTINUED WCOREDUMP WEXITED WEXITSTATUS WIFCONTINUED WIFEXITED WIFSIGNALED WIFSTOPPED WNOHANG WNOWAIT WSTOPPED WSTOPSIG WTERMSIG WUNTRACED XATTR_CREATE XATTR_REPLACE XATTR_SIZE_MAX abc abort chown chroot closerange confstr confstr_names copy_file_range ctermid device_encoding dup dup2 environb eventfd eventfd_read eventfd_write execl execle execlp execlpe execv execve execvp execvpe fchdir fchmod fchown fdatasync fork forkpty fpathconf fsdecode fsencode fstatvfs fsync ftruncate fwalk get_blocking get_exec_path get_inheritable getcwdb getegid getenvb geteuid getgid getgrouplist getgroups getloadavg getlogin getpgid getpgrp getppid getpriority getrandom getresgid getresuid getsid getuid getxattr initgroups killpg lchown listxattr lockf login_tty lseek major makedev memfd_create minor mkfifo mknod nice open openpty pathconf pathconf_names pidfd_open pipe2 popen posix_fadvise posix_fallocate posix_spawn posix_spawnp pread preadv pwrite pwritev readv register_at_fork removexattr sched_get_priority_max sched_get_priority_min sched_getaffinity sched_getparam sched_getscheduler sched_param sched_rr_get_interval sched_setaffinity sched_setparam sched_setscheduler sched_yield set_blocking set_inheritable setegid seteuid setgid setgroups setns setpgid setpgrp setpriority setregid setresgid setresuid setreuid setsid setuid setxattr spawnl spawnle spawnlp spawnlpe spawnv spawnve spawnvp spawnvpe splice st supports_bytes_environ supports_dir_fd supports_effective_ids supports_fd supports_follow_symlinks sync sys sysconf sysconf_names system tcgetpgrp tcsetpgrp times times_result ttyname umask uname uname_result unshare wait wait3 wait4 waitid waitid_result waitpid waitstatus_to_exitcode writev",
   "os.path": "genericpath isjunction os splitroot stat sys",
   pathlib:
@@ -100,21 +104,21 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   ssl: "ALERT_DESCRIPTION_ACCESS_DENIED ALERT_DESCRIPTION_BAD_CERTIFICATE ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE ALERT_DESCRIPTION_BAD_RECORD_MAC ALERT_DESCRIPTION_CERTIFICATE_EXPIRED ALERT_DESCRIPTION_CERTIFICATE_REVOKED ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE ALERT_DESCRIPTION_CLOSE_NOTIFY ALERT_DESCRIPTION_DECODE_ERROR ALERT_DESCRIPTION_DECOMPRESSION_FAILURE ALERT_DESCRIPTION_DECRYPT_ERROR ALERT_DESCRIPTION_HANDSHAKE_FAILURE ALERT_DESCRIPTION_ILLEGAL_PARAMETER ALERT_DESCRIPTION_INSUFFICIENT_SECURITY ALERT_DESCRIPTION_INTERNAL_ERROR ALERT_DESCRIPTION_NO_RENEGOTIATION ALERT_DESCRIPTION_PROTOCOL_VERSION ALERT_DESCRIPTION_RECORD_OVERFLOW ALERT_DESCRIPTION_UNEXPECTED_MESSAGE ALERT_DESCRIPTION_UNKNOWN_CA ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY ALERT_DESCRIPTION_UNRECOGNIZED_NAME ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION ALERT_DESCRIPTION_USER_CANCELLED AlertDescription CHANNEL_BINDING_TYPES DER_cert_to_PEM_cert DefaultVerifyPaths HAS_ECDH HAS_NPN HAS_SSLv2 HAS_SSLv3 HAS_TLSv1 HAS_TLSv1_1 HAS_TLSv1_2 MemoryBIO OPENSSL_VERSION OPENSSL_VERSION_INFO OPENSSL_VERSION_NUMBER OP_CIPHER_SERVER_PREFERENCE OP_ENABLE_KTLS OP_ENABLE_MIDDLEBOX_COMPAT OP_IGNORE_UNEXPECTED_EOF OP_LEGACY_SERVER_CONNECT OP_NO_RENEGOTIATION OP_NO_TICKET OP_SINGLE_DH_USE OP_SINGLE_ECDH_USE PEM_FOOTER PEM_HEADER PEM_cert_to_DER_cert PROTOCOL_TLSv1 PROTOCOL_TLSv1_1 PROTOCOL_TLSv1_2 RAND_add RAND_bytes RAND_status SOCK_STREAM SOL_SOCKET SO_TYPE SSLErrorNumber SSLSession SSL_ERROR_EOF SSL_ERROR_INVALID_ERROR_CODE SSL_ERROR_SSL SSL_ERROR_SYSCALL SSL_ERROR_WANT_CONNECT SSL_ERROR_WANT_READ SSL_ERROR_WANT_WRITE SSL_ERROR_WANT_X509_LOOKUP SSL_ERROR_ZERO_RETURN VERIFY_ALLOW_PROXY_CERTS VERIFY_CRL_CHECK_CHAIN VERIFY_CRL_CHECK_LEAF VERIFY_DEFAULT VERIFY_X509_PARTIAL_CHAIN VERIFY_X509_STRICT VERIFY_X509_TRUSTED_FIRST VerifyFlags base64 cert_time_to_seconds create_connection errno get_default_verify_paths get_protocol_name get_server_certificate namedtuple os socket socket_error sys warnings",
   stat: "FILE_ATTRIBUTE_ARCHIVE FILE_ATTRIBUTE_COMPRESSED FILE_ATTRIBUTE_DEVICE FILE_ATTRIBUTE_DIRECTORY FILE_ATTRIBUTE_ENCRYPTED FILE_ATTRIBUTE_HIDDEN FILE_ATTRIBUTE_INTEGRITY_STREAM FILE_ATTRIBUTE_NORMAL FILE_ATTRIBUTE_NOT_CONTENT_INDEXED FILE_ATTRIBUTE_NO_SCRUB_DATA FILE_ATTRIBUTE_OFFLINE FILE_ATTRIBUTE_READONLY FILE_ATTRIBUTE_REPARSE_POINT FILE_ATTRIBUTE_SPARSE_FILE FILE_ATTRIBUTE_SYSTEM FILE_ATTRIBUTE_TEMPORARY FILE_ATTRIBUTE_VIRTUAL SF_APPEND SF_ARCHIVED SF_IMMUTABLE SF_NOUNLINK SF_SNAPSHOT S_ENFMT S_IEXEC S_IFDOOR S_IFPORT S_IFWHT S_IREAD S_ISDOOR S_ISPORT S_ISWHT S_IWRITE UF_APPEND UF_COMPRESSED UF_HIDDEN UF_IMMUTABLE UF_NODUMP UF_NOUNLINK UF_OPAQUE",
   statistics:
-    "Counter Decimal Fraction bisect_left bisect_right count defaultdict erf exp fabs fsum geometric_mean groupby harmonic_mean hypot itemgetter log math median_grouped namedtuple numbers random reduce repeat sqrt sumprod sys tau",
-  string: "Formatter",
+    "Counter Decimal Fraction bisect_left bisect_right count defaultdict erf exp fabs fsum groupby hypot itemgetter log math namedtuple numbers random reduce repeat sqrt sumprod sys tau",
+  string: "",
   struct: "",
   subprocess: "builtins contextlib errno fcntl io list2cmdline locale os select selectors signal sys threading time types warnings",
   sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook excepthook exec_prefix float_repr_style get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",
   tempfile: "SpooledTemporaryFile gettempdirb gettempprefixb",
-  textwrap: "TextWrapper re",
+  textwrap: "re",
   threading: "ThreadError WeakSet functools getprofile gettrace setprofile setprofile_all_threads settrace settrace_all_threads stack_size",
-  time: "CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns pthread_getcpuclockid thread_time_ns tzset",
+  time: "clock_settime clock_settime_ns pthread_getcpuclockid tzset",
   timeit: "dummy_src_name gc itertools main reindent sys template time",
   traceback: "clear_frames collections itertools linecache print_last suppress sys textwrap walk_stack",
   types:
     "CellType ClassMethodDescriptorType DynamicClassAttribute EllipsisType GetSetDescriptorType MemberDescriptorType MethodDescriptorType MethodWrapperType NotImplementedType UnionType WrapperDescriptorType get_original_bases prepare_class resolve_bases",
   typing:
-    "ABCMeta ByteString CT_co EXCLUDED_ATTRIBUTES ForwardRef GenericAlias KT MappingView MethodDescriptorType MethodWrapperType NamedTupleMeta SupportsAbs SupportsBytes SupportsComplex SupportsFloat SupportsIndex SupportsInt SupportsRound T T_co T_contra VT VT_co V_co WrapperDescriptorType abstractmethod clear_overloads collections contextlib copyreg defaultdict functools get_overloads io no_type_check_decorator operator re stdlib_re sys types warnings",
+    "ABCMeta ByteString CT_co EXCLUDED_ATTRIBUTES GenericAlias KT MappingView MethodDescriptorType MethodWrapperType NamedTupleMeta SupportsComplex T T_co T_contra VT VT_co V_co WrapperDescriptorType abstractmethod clear_overloads collections contextlib copyreg defaultdict functools get_overloads io no_type_check_decorator operator re stdlib_re sys types warnings",
   unittest:
     "BaseTestSuite addModuleCleanup case doModuleCleanups enterModuleContext findTestCases installHandler loader registerResult removeHandler removeResult result runner signals suite util",
   "unittest.mock":

@@ -511,9 +511,22 @@ export function attribute(cx: LowerContext, e: py.Attribute): ir.Expr {
   // `Outer.Inner.__name__` of a class statement of a plain class's body.
   if (v._type === "Attribute" && classNameRead(cx, nestedClassStatement(cx, v.value, v.attr), e.attr)) return member(cx.expr(v), e.attr);
   // `asyncio.subprocess.PIPE`, `os.path.sep`: a name of a runtime submodule reached as an attribute.
-  const sub = runtimeSubmodule(cx, v);
+  const sub = runtimeSubmodule(cx, v) ?? submoduleViaPackage(cx, v);
   if (sub && STDLIB[sub].names.has(e.attr)) return member(cx.expr(v), e.attr);
+  // ...and a name it lacks is checked as `from email.utils import x` is (dunders are the module
+  // object's own: `email.utils.__name__`).
+  if (sub && e.ctx._type === "Load" && !e.attr.startsWith("__")) {
+    if (!absentInCPython(sub, e.attr)) return cx.diags.error(e, "TSY3004", { name: e.attr, module: sub });
+    return call(cx.helperFrom("absent_module_attribute", PROGRAM), lit(sub), lit(e.attr), cx.expr(v));
+  }
   return getattr(cx, cx.expr(v), e.attr);
+}
+
+/** `concurrent.futures` after `import concurrent.futures` (which binds `concurrent` to the submodule). */
+export function submoduleViaPackage(cx: LowerContext, v: py.ExprNode): string | undefined {
+  if (v._type !== "Attribute" || v.value._type !== "Name") return undefined;
+  const known = cx.lookupKnown(v.value.id);
+  return known?.kind === "module" && known.name === `${v.value.id}.${v.attr}` && STDLIB[known.name] ? known.name : undefined;
 }
 
 /** `super()` / `super(C, obj)`. */

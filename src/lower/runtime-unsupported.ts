@@ -11,6 +11,9 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   "tsyncio/runtime/builtins": {
     "globals": "no access to the module's namespace",
   },
+  "tsyncio/runtime/getpass": {
+    "getpass": "reading a password from the terminal with echo off",
+  },
   "tsyncio/runtime/ssl": {
     "wrap_socket": "the module-level ssl.wrap_socket() (removed in Python 3.12; SSLContext.wrap_socket() is supported)",
   },

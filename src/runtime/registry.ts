@@ -40,6 +40,10 @@ import * as heapq from "./modules/heapq.js";
 import * as hashlib from "./modules/hashlib.js";
 import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
+import * as colorsys from "./modules/colorsys.js";
+import * as keyword from "./modules/keyword.js";
+import * as getpass from "./modules/getpass.js";
+import * as numbers from "./modules/numbers.js";
 import * as operator from "./modules/operator.js";
 import * as statistics from "./modules/statistics.js";
 import * as textwrap from "./modules/textwrap.js";
@@ -144,6 +148,10 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/hashlib": hashlib,
   "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
+  "tsyncio/runtime/colorsys": colorsys,
+  "tsyncio/runtime/keyword": keyword,
+  "tsyncio/runtime/getpass": getpass,
+  "tsyncio/runtime/numbers": numbers,
   "tsyncio/runtime/operator": operator,
   "tsyncio/runtime/statistics": statistics,
   "tsyncio/runtime/textwrap": textwrap,

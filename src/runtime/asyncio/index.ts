@@ -3,6 +3,7 @@
 //
 //   import * as asyncio from "tsyncio/runtime/asyncio";
 //   asyncio.run(main());
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import "./base_events.js"; // installs the default loop factory
 import "./io_install.js"; // the loop's network, process and signal methods
 
@@ -73,17 +74,39 @@ export { StreamReader, StreamWriter, StreamReaderProtocol, open_connection, star
 export { create_subprocess_exec, create_subprocess_shell } from "./subprocess.js";
 export { Server } from "./io_transports.js";
 // Submodules programs reach as attributes (asyncio.subprocess.PIPE).
-export * as subprocess from "../modules/asyncio_subprocess.js";
-export * as streams from "../modules/asyncio_streams.js";
-export * as events from "../modules/asyncio_events.js";
-export * as queues from "../modules/asyncio_queues.js";
-export * as locks from "../modules/asyncio_locks.js";
-export * as exceptions from "../modules/asyncio_exceptions.js";
-export * as taskgroups from "../modules/asyncio_taskgroups.js";
-export * as timeouts from "../modules/asyncio_timeouts.js";
-export * as coroutines from "../modules/asyncio_coroutines.js";
-export * as tasks from "../modules/asyncio_tasks.js";
-export * as transports from "../modules/asyncio_transports.js";
+import * as subprocessModule from "../modules/asyncio_subprocess.js";
+export { subprocessModule as subprocess };
+noteModuleNamespace(subprocessModule, "asyncio.subprocess");
+import * as streamsModule from "../modules/asyncio_streams.js";
+export { streamsModule as streams };
+noteModuleNamespace(streamsModule, "asyncio.streams");
+import * as eventsModule from "../modules/asyncio_events.js";
+export { eventsModule as events };
+noteModuleNamespace(eventsModule, "asyncio.events");
+import * as queuesModule from "../modules/asyncio_queues.js";
+export { queuesModule as queues };
+noteModuleNamespace(queuesModule, "asyncio.queues");
+import * as locksModule from "../modules/asyncio_locks.js";
+export { locksModule as locks };
+noteModuleNamespace(locksModule, "asyncio.locks");
+import * as exceptionsModule from "../modules/asyncio_exceptions.js";
+export { exceptionsModule as exceptions };
+noteModuleNamespace(exceptionsModule, "asyncio.exceptions");
+import * as taskgroupsModule from "../modules/asyncio_taskgroups.js";
+export { taskgroupsModule as taskgroups };
+noteModuleNamespace(taskgroupsModule, "asyncio.taskgroups");
+import * as timeoutsModule from "../modules/asyncio_timeouts.js";
+export { timeoutsModule as timeouts };
+noteModuleNamespace(timeoutsModule, "asyncio.timeouts");
+import * as coroutinesModule from "../modules/asyncio_coroutines.js";
+export { coroutinesModule as coroutines };
+noteModuleNamespace(coroutinesModule, "asyncio.coroutines");
+import * as tasksModule from "../modules/asyncio_tasks.js";
+export { tasksModule as tasks };
+noteModuleNamespace(tasksModule, "asyncio.tasks");
+import * as transportsModule from "../modules/asyncio_transports.js";
+export { transportsModule as transports };
+noteModuleNamespace(transportsModule, "asyncio.transports");
 export { to_thread, wrap_future, run_coroutine_threadsafe } from "./threads.js";
 export { BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol, BufferedProtocol } from "./protocols.js";
 export { BaseTransport, ReadTransport, WriteTransport, Transport, DatagramTransport, SubprocessTransport } from "./transports.js";

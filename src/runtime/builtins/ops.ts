@@ -919,7 +919,7 @@ function noAttr(obj: unknown, name: string, suggest = true): AttributeError {
   let e: AttributeError;
   if (typeof obj === "function" && isClass(obj)) {
     e = new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
-  } else if (obj !== null && typeof obj === "object" && Object.prototype.toString.call(obj) === "[object Module]") {
+  } else if (obj !== null && typeof obj === "object" && (Object.prototype.toString.call(obj) === "[object Module]" || moduleNamespaceName(obj) !== undefined)) {
     const n = (obj as { __name__?: string }).__name__ ?? moduleNamespaceName(obj) ?? "?";
     e = new AttributeError(`module '${n}' has no attribute '${name}'`);
   } else {

@@ -2,6 +2,7 @@
 // names, truth, equality and ordering, the internal hash, iteration, calls and __index__. Below
 // collections.ts in the runtime's layers (docs/architecture.md): the few checks for dict, set and
 // tuple read those classes through late.ts.
+import { moduleNamespaceName } from "./module-files.js";
 import { applyArgs, callWithKeywords, NOT_BOUND, takesPositionally } from "./keywords.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, boundForMessages, checkArguments } from "./arity.js";
 import { IndexError, NotImplementedError, StopIteration, TypeError } from "./exceptions.js";
@@ -71,7 +72,8 @@ function nameOfType(x: unknown, tpName: boolean): string {
         if (typeof (x as { next?: unknown }).next === "function" && typeof (x as { throw?: unknown }).throw === "function") {
           return "generator";
         }
-        if (Object.prototype.toString.call(x) === "[object Module]") return "module";
+        // (a submodule's namespace in the CLI bundle is a plain object: the import noted it)
+        if (Object.prototype.toString.call(x) === "[object Module]" || moduleNamespaceName(x as object) !== undefined) return "module";
         return c === Object ? "dict" : "object";
       }
       // A type CPython implements in C names itself by its tp_name ("_asyncio.Task"); a subclass of

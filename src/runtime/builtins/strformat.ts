@@ -30,6 +30,8 @@ interface FormatField {
   /** AUTO, an argument index, or BY_NAME. */
   readonly first: number;
   readonly name: string;
+  /** The whole field name as written (`0.x[1]`), which string.Formatter.parse() gives. */
+  readonly fieldName: string;
   readonly steps: readonly FieldStep[];
   readonly conv: string | null;
   readonly spec: string;
@@ -59,7 +61,7 @@ function compileFormat(fmt: string): CompiledFormat {
 }
 
 function errorField(lit: string, error: string): FormatField {
-  return { lit, error, first: AUTO, name: "", steps: [], conv: null, spec: "", nested: null };
+  return { lit, error, first: AUTO, name: "", fieldName: "", steps: [], conv: null, spec: "", nested: null };
 }
 
 function parseFormat(fmt: string): CompiledFormat {
@@ -148,7 +150,7 @@ function scanField(fmt: string, start: number, lit: string): [FormatField, numbe
   const first = m[1];
   const kind = first === "" ? AUTO : /^\d+$/.test(first) ? parseInt(first, 10) : BY_NAME;
   const nested = spec.includes("{") ? compileFormat(spec) : null;
-  return [{ lit, error: null, first: kind, name: first, steps: parseSteps(m[2]), conv, spec, nested }, j + 1];
+  return [{ lit, error: null, first: kind, name: first, fieldName: name, steps: parseSteps(m[2]), conv, spec, nested }, j + 1];
 }
 
 function parseSteps(rest: string): FieldStep[] {
@@ -246,4 +248,46 @@ export function strFormatMap(fmt: string, mapping: unknown): string {
   } else if (mapping instanceof KwArgs) kw = mapping.kw;
   else if (mapping !== null && typeof mapping === "object") kw = mapping as Record<string, unknown>;
   return runFormat(compileFormat(fmt), [], kw, { auto: { n: 0, mode: 0 } }, 0);
+}
+
+/**
+ * string.Formatter.parse(): (literal_text, field_name, format_spec, conversion) per field and the
+ * trailing literal (None for the parts a piece lacks); a malformed template's ValueError where it is.
+ */
+export function formatterParse(fmt: string): [string, string | null, string | null, string | null][] {
+  const out: [string, string | null, string | null, string | null][] = [];
+  let lit = "";
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i];
+    if (ch !== "{" && ch !== "}") {
+      lit += ch;
+      i++;
+      continue;
+    }
+    // (an escaped brace ends a literal piece of its own, as CPython's parser yields it)
+    if (fmt[i + 1] === ch) {
+      out.push([lit + ch, null, null, null]);
+      lit = "";
+      i += 2;
+      continue;
+    }
+    if (ch === "}") throw new ValueError("Single '}' encountered in format string");
+    if (i + 1 === fmt.length) throw new ValueError("Single '{' encountered in format string");
+    const [field, next] = scanField(fmt, i + 1, lit);
+    if (field.error !== null) throw new ValueError(field.error);
+    out.push([lit, field.fieldName, field.spec, field.conv]);
+    lit = "";
+    i = next;
+  }
+  if (lit !== "") out.push([lit, null, null, null]);
+  return out;
+}
+
+/** string.Formatter.get_field's split of a field name: its first part (an int when digits) and the `.attr`/`[key]` steps. */
+export function fieldNameParts(name: string): { first: string | bigint; steps: { attr: string | null; item: string | bigint | null }[] } {
+  const m = /^([^.[]*)(.*)$/s.exec(name)!;
+  const steps = parseSteps(m[2]);
+  for (const st of steps) if (st.error !== null) throw new ValueError(st.error);
+  return { first: /^\d+$/.test(m[1]) ? BigInt(m[1]) : m[1], steps };
 }

@@ -10,10 +10,10 @@
 // Long options may be abbreviated (`--verb` for `--verbose`, unless allow_abbrev=False); an
 // abbreviation that fits several is "ambiguous option". formatter_class= (the classes in
 // _argparse_formatters.ts) shapes the help text. CPython: Lib/argparse.py (documented and observed behaviour).
-import { Exception as PyException, OSError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
+import { Exception as PyException, NotImplementedError, OSError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { kw, popKw } from "../builtins/object.js";
-import { call, toIterable, truthy, eq, getattr } from "../builtins/ops.js";
+import { KwArgs, PyObject, kw, popKw } from "../builtins/object.js";
+import { call, toIterable, truthy, eq, getattr, getitem, typeName } from "../builtins/ops.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
 import { stdio } from "../builtins/functions.js";
@@ -130,11 +130,17 @@ interface Action {
   /** The titled group whose help section lists it (null: "positional arguments" or "options"). */
   section?: _ArgumentGroup | null;
   mutex?: _MutuallyExclusiveGroup | null;
+  /** action=<a program's Action subclass>: the instance whose __call__ stores the values. */
+  instance?: Action_ | null;
 }
 
 const isOptional = (s: string) => s.startsWith("-") && s.length > 1 && !/^-\d/.test(s);
 /** Actions that take no value on the command line. */
 const ZERO_ARG_ACTIONS = ["store_true", "store_false", "store_const", "count", "help", "boolean_optional"];
+/** Whether the action takes no value (a program's Action class: when its nargs is 0). */
+const takesNoValue = (a: Action): boolean => ZERO_ARG_ACTIONS.includes(a.action) || (a.action === "custom" && a.nargs === 0n);
+/** nargs=REMAINDER: the positional takes every token left, options too. */
+export const REMAINDER = "...";
 
 /** An option token resolved: its action (null when unknown), the flag and any attached value. */
 interface OptionMatch {
@@ -142,6 +148,49 @@ interface OptionMatch {
   flag: string;
   inline: string | null;
 }
+
+/**
+ * Action(option_strings, dest, nargs=None, ...): the base of a program's own actions, whose
+ * __call__(parser, namespace, values, option_string=None) stores what the command line gave.
+ */
+export class Action_ extends PyObject {
+  declare option_strings: unknown;
+  declare dest: unknown;
+  declare nargs: unknown;
+  declare const: unknown;
+  declare default: unknown;
+  declare type: unknown;
+  declare choices: unknown;
+  declare required: unknown;
+  declare help: unknown;
+  declare metavar: unknown;
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    const names = ["option_strings", "dest", "nargs", "const", "default", "type", "choices", "required", "help", "metavar"];
+    for (const key of Object.keys(k)) if (!names.includes(key)) throw new TypeError(`Action.__init__() got an unexpected keyword argument '${key}'`);
+    names.forEach((name, i) => {
+      const value = i < args.length ? args[i] : name in k ? k[name] : name === "required" ? false : null;
+      if (i < 2 && value === null && !(name in k) && i >= args.length)
+        throw new TypeError(`Action.__init__() missing 1 required positional argument: '${name}'`);
+      (this as Record<string, unknown>)[name] = value;
+    });
+    return null;
+  }
+  __call__(..._args: unknown[]): unknown {
+    throw new NotImplementedError(".__call__() not defined");
+  }
+  format_usage(): unknown {
+    return getitem(this.option_strings, 0n);
+  }
+  __repr__(): string {
+    const names = ["option_strings", "dest", "nargs", "const", "default", "type", "choices", "required", "help", "metavar"];
+    return `${typeName(this)}(${names.map((n) => `${n}=${repr((this as Record<string, unknown>)[n])}`).join(", ")})`;
+  }
+  static __module__ = "argparse";
+  static __name__ = "Action";
+  static __qualname__ = "Action";
+}
+export { Action_ as Action };
 
 export class ArgumentParser {
   prog: string;
@@ -181,7 +230,13 @@ export class ArgumentParser {
     for (const parent of k.parents ? Array.from(toIterable(k.parents)) : []) this._inherit(parent as ArgumentParser);
   }
 
-  add_argument(...args: unknown[]): Action {
+  /** add_argument(): the Action object (a program's Action class: its instance). */
+  add_argument(...args: unknown[]): Action | Action_ {
+    const a = this._addArgument(...args);
+    return a.instance ?? a;
+  }
+
+  _addArgument(...args: unknown[]): Action {
     const k = popKw(args) ?? {};
     const flags = args.map((a) => String(a));
     if (flags.length === 0) throw new TypeError("add_argument() missing required argument: 'name'");
@@ -194,6 +249,7 @@ export class ArgumentParser {
       } else dest = flags[0];
     }
     const booleanOptional = isBooleanOptional(k.action);
+    if (!booleanOptional && typeof k.action === "function") return this._addCustom(k.action, optional ? flags : [], dest, k);
     const action = booleanOptional ? "boolean_optional" : String(k.action ?? "store");
     // BooleanOptionalAction: each --flag also gets its --no-flag, which stores False.
     if (booleanOptional && optional) flags.push(...flags.filter((f) => f.startsWith("--")).map((f) => `--no-${f.slice(2)}`));
@@ -216,6 +272,38 @@ export class ArgumentParser {
     };
     this._actions.push(a);
     return a;
+  }
+
+  /** action=SomeAction: the class made with the argument's keywords, as argparse makes it; returns the instance. */
+  private _addCustom(cls: Function, flags: string[], dest: string, k: Record<string, unknown>): Action {
+    const given: Record<string, unknown> = { ...k };
+    delete given.action;
+    const instance = call(cls, new KwArgs({ ...given, option_strings: PyList.fromArray([...flags]), dest })) as Action_;
+    const field = (name: string) => getattr(instance, name, null);
+    const choices = field("choices");
+    const optional = flags.length > 0;
+    const a: Action = {
+      flags,
+      dest: String(field("dest")),
+      action: "custom",
+      nargs: field("nargs"),
+      type: field("type"),
+      default: field("default"),
+      const: field("const"),
+      choices: choices === null ? null : Array.from(toIterable(choices)),
+      required: optional ? truthy(field("required")) : k.nargs !== "?" && k.nargs !== "*" && k.nargs !== REMAINDER,
+      help: field("help"),
+      metavar: field("metavar"),
+      instance,
+    };
+    this._actions.push(a);
+    return a;
+  }
+
+  /** Stores an argument's value: its action's __call__ for a program's Action class, else the attribute. */
+  private _store(act: Action, value: unknown, ns: Namespace, optionString: string | null): void {
+    if (act.instance) call(act.instance, this, ns, value, optionString);
+    else ns[act.dest] = value;
   }
 
   /** parents=: the parent's arguments (the same objects, as argparse shares them), groups and defaults. */
@@ -298,6 +386,13 @@ export class ArgumentParser {
       ? positionals.slice(0, positionals.indexOf(sub)).reduce((n, p) => n + (p.nargs === null ? 1 : typeof p.nargs === "bigint" ? Number(p.nargs) : 0), 0)
       : 0;
     let subArgs: string[] | null = null;
+    // nargs=REMAINDER: once the positionals before it have their tokens, the next token and all
+    // after it are its values (an option before any positional is still an option when it is first).
+    const rest = positionals.find((a) => a.nargs === REMAINDER) ?? null;
+    const beforeRest = rest
+      ? positionals.slice(0, positionals.indexOf(rest)).reduce((n, p) => n + (p.nargs === null ? 1 : typeof p.nargs === "bigint" ? Number(p.nargs) : 0), 0)
+      : 0;
+    let remainder: string[] | null = null;
     const seen = new Set<Action>();
     // A member of a mutually exclusive group conflicts with a member seen before it.
     const markSeen = (act: Action) => {
@@ -311,6 +406,10 @@ export class ArgumentParser {
     let onlyPositionals = false;
     while (i < argv.length) {
       let tok = argv[i++];
+      if (rest && loose.length === beforeRest && (loose.length > 0 || onlyPositionals || !isOptional(tok))) {
+        remainder = argv.slice(i - 1);
+        break;
+      }
       if (!onlyPositionals && tok === "--") {
         onlyPositionals = true;
         continue;
@@ -366,21 +465,24 @@ export class ArgumentParser {
         this._dispatch(sub, subArgs, ns, extras);
         continue;
       }
-      if (n === null) {
-        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++]);
+      if (n === REMAINDER) {
+        this._store(p, PyList.fromArray(remainder ?? []), ns, null);
+      } else if (n === null) {
+        if (j < loose.length) this._store(p, this._convert(p, loose[j++]), ns, null);
         else continue;
       } else if (n === "?") {
-        if (j < loose.length) ns[p.dest] = this._convert(p, loose[j++]);
+        if (j < loose.length) this._store(p, this._convert(p, loose[j++]), ns, null);
+        else if (p.instance) this._store(p, p.default, ns, null);
       } else if (n === "*" || n === "+") {
         const rest = loose.slice(j).map((v) => this._convert(p, v));
         j = loose.length;
-        if (rest.length || n === "+") ns[p.dest] = PyList.fromArray(rest);
-        else if (p.default === null) ns[p.dest] = PyList.fromArray([]);
+        if (rest.length || n === "+") this._store(p, PyList.fromArray(rest), ns, null);
+        else if (p.default === null) this._store(p, PyList.fromArray([]), ns, null);
         if (n === "+" && rest.length === 0) continue;
       } else if (typeof n === "bigint") {
         const take = loose.slice(j, j + Number(n));
         j += take.length;
-        if (take.length === Number(n)) ns[p.dest] = PyList.fromArray(take.map((v) => this._convert(p, v)));
+        if (take.length === Number(n)) this._store(p, PyList.fromArray(take.map((v) => this._convert(p, v))), ns, null);
         else continue;
       }
       markSeen(p);
@@ -470,7 +572,7 @@ export class ArgumentParser {
 
   /** How many values an attached value gives `act`: 0 for flags, 1 for options taking one. */
   private _explicitCount(act: Action): number {
-    if (ZERO_ARG_ACTIONS.includes(act.action)) return 0;
+    if (takesNoValue(act)) return 0;
     const n = act.nargs;
     if (typeof n === "bigint" && n !== 1n) this._argError(act, `expected ${n} arguments`);
     return 1;
@@ -498,6 +600,11 @@ export class ArgumentParser {
       case "count":
         ns[act.dest] = (typeof ns[act.dest] === "bigint" ? (ns[act.dest] as bigint) : 0n) + 1n;
         return i;
+      case "custom":
+        if (act.nargs === 0n) {
+          this._store(act, PyList.fromArray([]), ns, flag);
+          return i;
+        }
     }
     const values: string[] = [];
     const n = act.nargs;
@@ -519,7 +626,7 @@ export class ArgumentParser {
       const list = prev instanceof PyList ? PyList.fromArray(Array.from(prev)) : PyList.fromArray<unknown>([]);
       list.push(value);
       ns[act.dest] = list;
-    } else ns[act.dest] = value;
+    } else this._store(act, value, ns, flag);
     return i;
   }
 
@@ -558,7 +665,14 @@ export class ArgumentParser {
 
   private _argUsage(a: Action): string {
     if (a.action === "boolean_optional") return a.flags.join(" | ");
-    if (ZERO_ARG_ACTIONS.includes(a.action)) return a.flags[0];
+    if (takesNoValue(a)) return a.flags[0];
+    const vals = this._formatArgs(a);
+    if (a.flags.length === 0) return vals;
+    return vals ? `${a.flags[0]} ${vals}` : a.flags[0];
+  }
+
+  /** The values' part of a usage or help invocation, by nargs (`X [X ...]` for '+'). */
+  private _formatArgs(a: Action): string {
     const mv = this._metavar(a);
     const n = a.nargs;
     let vals: string;
@@ -567,9 +681,9 @@ export class ArgumentParser {
     else if (n === "+") vals = `${mv} [${mv} ...]`;
     else if (typeof n === "bigint") vals = Array(Number(n)).fill(mv).join(" ");
     else if (n === PARSER) vals = `${mv} ...`;
+    else if (n === REMAINDER) vals = "...";
     else vals = mv;
-    if (a.flags.length === 0) return vals;
-    return vals ? `${a.flags[0]} ${vals}` : a.flags[0];
+    return vals;
   }
 
   /**
@@ -649,8 +763,8 @@ export class ArgumentParser {
     if (this.description !== null) s += `\n${text(this.description, "", layout.width)}\n`;
     const invocation = (a: (typeof this._actions)[number]): string => {
       if (!a.flags.length) return this._metavar(a);
-      const takes = !ZERO_ARG_ACTIONS.includes(a.action);
-      return a.flags.map((f) => (takes ? `${f} ${this._metavar(a)}` : f)).join(", ");
+      const takes = !takesNoValue(a);
+      return a.flags.map((f) => (takes ? `${f} ${this._formatArgs(a)}` : f)).join(", ");
     };
     // HelpFormatter: the help column is 2 past the longest invocation (indented 2), at most 24;
     // help text is wrapped to what is left of the width (COLUMNS less 2).
@@ -717,7 +831,7 @@ export class ArgumentParser {
     // ArgumentDefaultsHelpFormatter: options, and positionals that may be left out, show their default.
     if (showDefaults && !help.includes("%(default)") && a.default !== SUPPRESS && (a.flags.length > 0 || a.nargs === "?" || a.nargs === "*"))
       help += " (default: %(default)s)";
-    const zeroArg = ZERO_ARG_ACTIONS.includes(a.action);
+    const zeroArg = takesNoValue(a);
     const fields: [string, unknown][] = [
       ["option_strings", PyList.fromArray([...a.flags])],
       ["dest", a.dest],
@@ -797,8 +911,9 @@ export class _ArgumentGroup {
     public title: unknown,
     public description: unknown,
   ) {}
-  add_argument(...args: unknown[]): Action {
-    return this._file(this.parser.add_argument(...args));
+  add_argument(...args: unknown[]): Action | Action_ {
+    const a = this._file(this.parser._addArgument(...args));
+    return a.instance ?? a;
   }
   _file(a: Action): Action {
     a.section = this;
@@ -820,11 +935,12 @@ export class _MutuallyExclusiveGroup {
     private readonly section: _ArgumentGroup | null,
     public required: boolean,
   ) {}
-  add_argument(...args: unknown[]): Action {
-    const a = this.section ? this.section.add_argument(...args) : this.parser.add_argument(...args);
+  add_argument(...args: unknown[]): Action | Action_ {
+    const a = this.parser._addArgument(...args);
+    if (this.section) this.section._file(a);
     a.mutex = this;
     this._group_actions.push(a);
-    return a;
+    return a.instance ?? a;
   }
   static __module__ = "argparse";
 }

@@ -1,4 +1,5 @@
 // collections: deque, defaultdict, Counter, OrderedDict, ChainMap, namedtuple.
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import { markPythonClass } from "../builtins/js-names.js";
 import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
@@ -689,7 +690,9 @@ export { UserList, UserString } from "./_collections_user.js";
 void sortInPlace;
 
 // `import collections.abc` binds collections, whose `abc` attribute is the submodule.
-export * as abc from "./collections_abc.js";
+import * as abcModule from "./collections_abc.js";
+export { abcModule as abc };
+noteModuleNamespace(abcModule, "collections.abc");
 import { _register_runtime_class } from "./collections_abc.js";
 // CPython registers these with collections.abc (isinstance(deque(), MutableSequence) is True).
 _register_runtime_class("MutableSequence", deque);

@@ -3,6 +3,10 @@
 // A worker thread takes work items from its executor's queue.Queue; a Future's result() waits on
 // the thread scheduler. Thread names, max_workers defaults, states, reprs and messages follow
 // CPython 3.12. CPython: Lib/concurrent/futures/_base.py, thread.py (documented behaviour).
+import { noteModuleNamespace } from "../builtins/module-files.js";
+// (its own namespace, which `import concurrent.futures` binds: a module object as a value)
+import * as thisModule from "./concurrent_futures.js";
+noteModuleNamespace(thisModule, "concurrent.futures");
 import { host } from "../host.js";
 import {
   AttributeError,

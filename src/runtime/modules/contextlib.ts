@@ -1,5 +1,5 @@
 // contextlib: contextmanager, asynccontextmanager, suppress, closing, aclosing, nullcontext,
-// redirect_stdout/redirect_stderr, ExitStack, AsyncExitStack, ContextDecorator.
+// redirect_stdout/redirect_stderr, ExitStack, AsyncExitStack, ContextDecorator, AsyncContextDecorator.
 //
 // Translated code drives context managers through `mgr.__enter__()` / `mgr.__exit__(type, exc, tb)`
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
@@ -281,37 +281,57 @@ export class _AsyncGeneratorContextManager extends PyObject {
   }
   /** Used as a decorator of a coroutine function. */
   __call__(func: Function): Function {
-    const self = this;
-    return named(function (this: unknown, ...args: unknown[]) {
-      const thisArg = this;
-      const cm = new _AsyncGeneratorContextManager(self.func, self.args, null);
-      return coro(
-        (function* (): Gen {
-          yield* awaitable(cm.__aenter__());
-          let result: unknown;
-          try {
-            result = yield* awaitable(func.apply(thisArg, args));
-          } catch (e) {
-            const exc = caughtException(e);
-            const outer = set_handled_exception(exc);
-            try {
-              if (!truthy(yield* awaitable(cm.__aexit__(pytype(exc), exc, null)))) throw exc;
-            } catch (raised) {
-              throw chainedTo(raised, exc);
-            } finally {
-              set_handled_exception(outer);
-            }
-            return null;
-          }
-          yield* awaitable(cm.__aexit__(null, null, null));
-          return result;
-        })(),
-        (func as { __qualname__?: string }).__qualname__ ?? func.name,
-      );
-    }, func);
+    return decorateCoroutineFunction(() => new _AsyncGeneratorContextManager(this.func, this.args, null), func);
   }
 }
 Object.defineProperty(_AsyncGeneratorContextManager, "__module__", { value: "contextlib" });
+
+interface AsyncContextManagerLike {
+  __aenter__(): unknown;
+  __aexit__(t: unknown, e: unknown, tb: unknown): unknown;
+}
+
+/** A coroutine function whose every call runs inside `async with makeCm():` (a fresh manager per call). */
+function decorateCoroutineFunction(makeCm: () => AsyncContextManagerLike, func: Function): Function {
+  return named(function (this: unknown, ...args: unknown[]) {
+    const thisArg = this;
+    const cm = makeCm();
+    return coro(
+      (function* (): Gen {
+        yield* awaitable(cm.__aenter__());
+        let result: unknown;
+        try {
+          result = yield* awaitable(func.apply(thisArg, args));
+        } catch (e) {
+          const exc = caughtException(e);
+          const outer = set_handled_exception(exc);
+          try {
+            if (!truthy(yield* awaitable(cm.__aexit__(pytype(exc), exc, null)))) throw exc;
+          } catch (raised) {
+            throw chainedTo(raised, exc);
+          } finally {
+            set_handled_exception(outer);
+          }
+          return null;
+        }
+        yield* awaitable(cm.__aexit__(null, null, null));
+        return result;
+      })(),
+      (func as { __qualname__?: string }).__qualname__ ?? func.name,
+    );
+  }, func);
+}
+
+/** AsyncContextDecorator: a base whose instances, used as decorators of coroutine functions, wrap each call in `async with`. */
+export class AsyncContextDecorator extends PyObject {
+  _recreate_cm(): AsyncContextManagerLike {
+    return this as unknown as AsyncContextManagerLike;
+  }
+  __call__(func: Function): Function {
+    return decorateCoroutineFunction(() => (this as any)._recreate_cm(), func);
+  }
+}
+Object.defineProperty(AsyncContextDecorator, "__module__", { value: "contextlib" });
 
 /** `@asynccontextmanager`: an async generator function becomes an async context-manager factory. */
 export function asynccontextmanager(func: Function): Function {

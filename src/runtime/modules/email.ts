@@ -1,13 +1,18 @@
 // email: the package; message_from_string/message_from_bytes (headers and a text body, compat32),
 // and its submodules message and utils. Not here: MIME, the parser and generator classes, policies.
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
 import { popKw } from "../builtins/object.js";
 import { typeName } from "../builtins/ops.js";
 import { checkBytesLike } from "../asyncio/io_util.js";
 import { latin1 } from "../builtins/codecs.js";
 import { Message, parseMessage } from "./email_message.js";
-export * as message from "./email_message.js";
-export * as utils from "./email_utils.js";
+import * as messageModule from "./email_message.js";
+export { messageModule as message };
+noteModuleNamespace(messageModule, "email.message");
+import * as utilsModule from "./email_utils.js";
+export { utilsModule as utils };
+noteModuleNamespace(utilsModule, "email.utils");
 
 /** message_from_string(s): a Message of the headers and the text after them. */
 export function message_from_string(s: unknown, ...rest: unknown[]): Message {

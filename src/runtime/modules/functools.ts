@@ -163,6 +163,11 @@ export function reduce(f: unknown, it: unknown, ...init: unknown[]): unknown {
 
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__"];
 
+/** CPython's defaults of update_wrapper's assigned= and updated= (the runtime copies what it models). */
+export const WRAPPER_ASSIGNMENTS_TUPLE = PyTuple.of("__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__");
+export const WRAPPER_UPDATES = PyTuple.of("__dict__");
+export { WRAPPER_ASSIGNMENTS_TUPLE as WRAPPER_ASSIGNMENTS };
+
 const NOT_FOUND = Symbol("not found");
 
 export function update_wrapper<W extends object>(wrapper: W, wrapped: unknown): W {
@@ -503,4 +508,28 @@ export function singledispatchmethod(func: Fn): Fn & Record<string, unknown> {
   wrapper.register = inner.register;
   wrapper.dispatcher = inner;
   return wrapper;
+}
+
+/**
+ * recursive_repr(fillvalue='...'): a decorator of __repr__ methods that gives fillvalue for an
+ * object whose repr is already being made (a container holding itself).
+ */
+export function recursive_repr(fillvalue: unknown = "...", ..._rest: unknown[]): (f: Function) => Function {
+  return (userFunction: Function) => {
+    const active = new Set<unknown>();
+    const wrapper = function (this: unknown, ...args: unknown[]) {
+      const self = args.length ? args[0] : this;
+      if (active.has(self)) return fillvalue;
+      active.add(self);
+      try {
+        return userFunction.apply(this, args);
+      } finally {
+        active.delete(self);
+      }
+    };
+    // (its name, qualname, module and doc, as CPython copies them: no __wrapped__)
+    update_wrapper(wrapper, userFunction);
+    delete (wrapper as { __wrapped__?: unknown }).__wrapped__;
+    return wrapper;
+  };
 }

@@ -1,12 +1,15 @@
 // html: escape() and unescape(), and the submodule parser (html.parser.HTMLParser).
 // CPython: Lib/html/__init__.py (documented behaviour).
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import { AttributeError, TypeError } from "../builtins/exceptions.js";
 import { truthy } from "../builtins/protocol.js";
 import { popKw } from "../builtins/object.js";
 import { typeName } from "../builtins/ops.js";
 import { unescapeHtml } from "./_html_unescape.js";
 
-export * as parser from "./html_parser.js";
+import * as parserModule from "./html_parser.js";
+export { parserModule as parser };
+noteModuleNamespace(parserModule, "html.parser");
 
 /** `html.escape(s, quote=True)`: &, < and > (and both quotes unless quote is false) as references. */
 export function escape(s: unknown, ...rest: unknown[]): string {

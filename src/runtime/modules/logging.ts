@@ -22,14 +22,16 @@ import {
   RecursionError,
 } from "../builtins/exceptions.js";
 import { handled_exception, set_handled_exception } from "../thread-state.js";
-import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { KwArgs, popKw } from "../builtins/object.js";
+import { PyDict, PyFrozenSet, PyList, PyTuple } from "../builtins/collections.js";
+import { KwArgs, PyObject, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
 import { strFormatMap } from "../builtins/strformat.js";
 import { percentFormat } from "../builtins/percent.js";
 import { repr, str } from "../builtins/repr.js";
-import { plainSetattr, pytype, truthy, typeName } from "../builtins/ops.js";
-import { stdio } from "../builtins/functions.js";
+import { getattr, plainSetattr, pytype, truthy, typeName } from "../builtins/ops.js";
+import { issubclass, stdio } from "../builtins/functions.js";
+import { call } from "../builtins/protocol.js";
+import { callWithKeywords } from "../builtins/keywords.js";
 import { current_location } from "../program.js";
 import { exc_info as sys_exc_info } from "./sys.js";
 import { extract_stack, extract_tb, format_exception, format_exception_only, format_stack } from "./traceback.js";
@@ -366,6 +368,18 @@ class Filterer {
  * closed and on no logger (the nearest thing to "dropped" without a garbage collector's say).
  */
 const handlerList: Handler[] = [];
+/** Handlers by name (Handler.name, dictConfig's keys): getHandlerByName/getHandlerNames. */
+const namedHandlers = new Map<string, Handler>();
+
+/** getHandlerByName(name): the handler of that name, or None. */
+export function getHandlerByName(name: unknown): Handler | null {
+  return namedHandlers.get(String(name)) ?? null;
+}
+
+/** getHandlerNames(): a frozenset of the handlers' names. */
+export function getHandlerNames(): PyFrozenSet<string> {
+  return new PyFrozenSet([...namedHandlers.keys()]);
+}
 
 export class Handler extends Filterer {
   level = 0n;
@@ -389,7 +403,10 @@ export class Handler extends Filterer {
     return this._name;
   }
   set name(v: unknown) {
+    // (a named handler is what getHandlerByName finds)
+    if (this._name !== null && namedHandlers.get(String(this._name)) === this) namedHandlers.delete(String(this._name));
     this._name = v;
+    if (v !== null && v !== undefined) namedHandlers.set(String(v), this);
   }
   setLevel(level: unknown): null {
     this.level = BigInt(checkLevel(level));
@@ -782,12 +799,13 @@ export class RootLogger extends Logger {
 
 export const root: RootLogger = new RootLogger(WARNING);
 
-export function getLogger(name: unknown = null): Logger {
+// (typed open: setLoggerClass may make a subclass with methods of the program's own)
+export function getLogger(name: unknown = null): Logger & { [member: string]: any } {
   if (name === null || name === undefined || name === "" || name === root.name) return root;
   if (typeof name !== "string") throw new TypeError("A logger name must be a string");
   let l = loggers.get(name);
   if (l === undefined) {
-    l = new Logger(name);
+    l = loggerClass === Logger ? new Logger(name) : (call(loggerClass, name) as Logger);
     loggers.set(name, l);
   }
   return l;
@@ -798,8 +816,19 @@ export function _logger_names(): string[] {
   return [...loggers.keys()];
 }
 
+/** The class getLogger makes new loggers of (setLoggerClass). */
+let loggerClass: Function = Logger;
+
 export function getLoggerClass(): unknown {
-  return Logger;
+  return loggerClass;
+}
+
+/** setLoggerClass(klass): getLogger's new loggers are made of klass, a subclass of Logger. */
+export function setLoggerClass(klass: unknown): null {
+  if (klass !== Logger && !(typeof klass === "function" && issubclass(klass, Logger)))
+    throw new TypeError(`logger not derived from logging.Logger: ${(klass as { __name__?: unknown }).__name__}`);
+  loggerClass = klass as Function;
+  return null;
 }
 
 export function disable(level: unknown = CRITICAL): null {
@@ -920,3 +949,76 @@ _set_logger((level, message, exc, origin) => {
   );
   logger.handle(record);
 });
+
+// ───────────── LoggerAdapter ─────────────
+
+/** LoggerAdapter(logger, extra=None): a logger's methods, each call's keywords first passed through process(). */
+export class LoggerAdapter extends PyObject {
+  declare logger: any;
+  declare extra: unknown;
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    if (args.length + Object.keys(k).length === 0) throw new TypeError("LoggerAdapter.__init__() missing 1 required positional argument: 'logger'");
+    this.logger = args[0] ?? k.logger;
+    this.extra = args.length > 1 ? args[1] : (k.extra ?? null);
+    return null;
+  }
+  /** process(msg, kwargs): (msg, kwargs) with kwargs["extra"] set to the adapter's extra. */
+  process(msg: unknown, kwargs: PyDict<string, unknown>): PyTuple<unknown> {
+    kwargs.__setitem__("extra", this.extra);
+    return PyTuple.of<unknown>(msg, kwargs);
+  }
+  debug(msg: unknown, ...args: unknown[]): null {
+    return this.log(DEBUG, msg, ...args);
+  }
+  info(msg: unknown, ...args: unknown[]): null {
+    return this.log(INFO, msg, ...args);
+  }
+  warning(msg: unknown, ...args: unknown[]): null {
+    return this.log(WARNING, msg, ...args);
+  }
+  warn(msg: unknown, ...args: unknown[]): null {
+    return this.log(WARNING, msg, ...args);
+  }
+  error(msg: unknown, ...args: unknown[]): null {
+    return this.log(ERROR, msg, ...args);
+  }
+  exception(msg: unknown, ...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    return this.log(ERROR, msg, ...args, new KwArgs({ exc_info: true, ...k }));
+  }
+  critical(msg: unknown, ...args: unknown[]): null {
+    return this.log(CRITICAL, msg, ...args);
+  }
+  log(level: unknown, msg: unknown, ...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    if (!truthy(this.isEnabledFor(level))) return null;
+    const [m, kwargs] = [...(this as any).process(msg, PyDict.fromEntries(Object.entries(k)))];
+    const keywords: Record<string, unknown> = {};
+    for (const [key, v] of (kwargs as PyDict<string, unknown>).entries()) keywords[String(key)] = v;
+    callWithKeywords(getattr(this.logger, "log"), null, [level, m, ...args], keywords);
+    return null;
+  }
+  isEnabledFor(level: unknown): unknown {
+    return call(getattr(this.logger, "isEnabledFor"), level);
+  }
+  setLevel(level: unknown): unknown {
+    return call(getattr(this.logger, "setLevel"), level);
+  }
+  getEffectiveLevel(): unknown {
+    return call(getattr(this.logger, "getEffectiveLevel"));
+  }
+  hasHandlers(): unknown {
+    return call(getattr(this.logger, "hasHandlers"));
+  }
+  get name(): unknown {
+    return getattr(this.logger, "name");
+  }
+  get manager(): unknown {
+    return getattr(this.logger, "manager");
+  }
+  __repr__(): string {
+    return `<${typeName(this)} ${str(getattr(this.logger, "name"))} (${getLevelName(call(getattr(this.logger, "getEffectiveLevel")))})>`;
+  }
+  static __module__ = "logging";
+}

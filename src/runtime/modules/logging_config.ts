@@ -4,6 +4,10 @@
 // callable with '()'; `ext://sys.stdout` / `ext://sys.stderr` name the streams. Incremental
 // configuration, cfg:// references, fileConfig and listen() raise NotImplementedError.
 // CPython: Lib/logging/config.py (behaviour observed and documented, not transliterated).
+import { noteModuleNamespace } from "../builtins/module-files.js";
+// (its own namespace, which `import logging.config` binds: a module object as a value)
+import * as thisModule from "./logging_config.js";
+noteModuleNamespace(thisModule, "logging.config");
 import { NotImplementedError, ValueError, Exception, caughtException } from "../builtins/exceptions.js";
 import { KwArgs } from "../builtins/object.js";
 import { PyDict } from "../builtins/collections.js";

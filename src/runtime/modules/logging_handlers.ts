@@ -3,6 +3,10 @@
 // QueueHandler puts in a queue), and RotatingFileHandler. The timed and network handlers are not
 // here: importing one of them is a translate-time error naming it.
 // CPython: Lib/logging/handlers.py (behaviour observed and documented, not transliterated).
+import { noteModuleNamespace } from "../builtins/module-files.js";
+// (its own namespace, which `import logging.handlers` binds: a module object as a value)
+import * as thisModule from "./logging_handlers.js";
+noteModuleNamespace(thisModule, "logging.handlers");
 import { KwArgs, popKw } from "../builtins/object.js";
 import { init_from } from "./_runtime_init.js";
 import { getattr, hasattr } from "../builtins/index.js";

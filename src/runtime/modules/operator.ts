@@ -3,8 +3,9 @@ import * as ops from "../builtins/ops.js";
 import { PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
 import { repr } from "../builtins/repr.js";
-import { TypeError, ValueError } from "../builtins/exceptions.js";
-import { abs as absBuiltin, builtin } from "../builtins/functions.js";
+import { NotImplementedError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { abs as absBuiltin, builtin, len as lenBuiltin } from "../builtins/functions.js";
+import { iteratorKind } from "../builtins/names.js";
 
 /**
  * A builtin function shown as `<built-in function NAME>` (the arrow functions have no name of their
@@ -122,4 +123,25 @@ export function methodcaller(name: unknown, ...args: unknown[]): Fn {
   const f = (obj: unknown) => (kw ? ops.callm(obj, name, ...args, new KwArgs(kw)) : ops.callm(obj, name, ...args));
   const shown = [repr(name), ...args.map(repr), ...Object.entries(kw ?? {}).map(([k, v]) => `${k}=${repr(v)}`)];
   return callableWithRepr(f, `operator.methodcaller(${shown.join(", ")})`);
+}
+
+/** length_hint(obj, default=0): len(obj), else obj.__length_hint__(), else default. */
+export function length_hint(obj: unknown, dflt: unknown = 0n): bigint {
+  if (typeof dflt !== "bigint") throw new TypeError(`'${ops.typeName(dflt)}' object cannot be interpreted as an integer`);
+  if (typeof obj === "string" || (obj !== null && typeof obj === "object" && ops.getattr(obj, "__len__", null) !== null)) return lenBuiltin(obj);
+  const kind = obj !== null && typeof obj === "object" ? iteratorKind(obj) : undefined;
+  // (an engine iterator does not tell how many items are left, which CPython's do)
+  if (kind !== undefined && kind !== "generator") throw new NotImplementedError(`operator.length_hint() of a ${kind} is not supported by tsyncio`);
+  const hint = obj === null || obj === undefined ? null : ops.getattr(obj, "__length_hint__", null);
+  if (hint === null) return dflt;
+  const n = ops.call(hint);
+  if (n === ops.NotImplemented) return dflt;
+  if (typeof n !== "bigint") throw new TypeError(`__length_hint__ must be an integer, not ${ops.typeName(n)}`);
+  if (n < 0n) throw new ValueError("__length_hint__() should return >= 0");
+  return n;
+}
+
+/** call(obj, /, *args, **kwargs): obj(*args, **kwargs). */
+export function call(obj: unknown, ...args: unknown[]): unknown {
+  return ops.call(obj, ...args);
 }

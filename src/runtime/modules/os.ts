@@ -14,11 +14,13 @@ import type { HostStat } from "../host.js";
 import { structseq } from "./_structseq.js";
 import { environ } from "./_environ.js";
 import * as path from "./os_path.js";
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import { send_to_self } from "../signals.js";
 import { closePipeEnd, makePipe, pipeEnd } from "./_os_pipes.js";
 import { sendOnSocketFd } from "./_fd_sockets.js";
 
 export { path, environ };
+noteModuleNamespace(path, "os.path");
 export const name = "posix";
 export const sep = "/";
 export const altsep = null;

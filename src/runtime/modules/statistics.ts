@@ -3,8 +3,9 @@
 // it is whole; stdev is the correctly rounded square root of the exact variance (3.12).
 import { NotImplementedError, ValueError, TypeError } from "../builtins/exceptions.js";
 import { PyDict, PyList } from "../builtins/collections.js";
-import { add, toIterable, truediv, typeName } from "../builtins/ops.js";
-import { sorted } from "../builtins/functions.js";
+import { add, lt, toIterable, truediv, truthy, typeName } from "../builtins/ops.js";
+import { float, sorted } from "../builtins/functions.js";
+import { fsum } from "./math.js";
 import { popKw } from "../builtins/object.js";
 import { _set_statistics_error } from "./_statistics_more.js";
 
@@ -247,4 +248,84 @@ export function stdev(data: unknown, ...rest: unknown[]): unknown {
 export function pstdev(data: unknown, ...rest: unknown[]): unknown {
   const { ss, n, kind } = squares(data, optional(rest, "mu"), "pstdev", 1);
   return sqrtAs(over(ss, BigInt(n)), kind);
+}
+
+// ───────────── geometric_mean, harmonic_mean, median_grouped ─────────────
+
+/** geometric_mean(data): exp of the mean of the logs, as a float. */
+export function geometric_mean(data: unknown): number {
+  const logs = [...toIterable(data)].map((x) => {
+    const f = typeof x === "number" ? x : Number(float(x));
+    if (!(f > 0)) throw new StatisticsError("geometric mean requires a non-empty dataset containing positive numbers");
+    return Math.log(f);
+  });
+  if (!logs.length) throw new StatisticsError("geometric mean requires a non-empty dataset containing positive numbers");
+  return Math.exp(fsum(PyList.fromArray(logs)) / logs.length);
+}
+
+const NEGATIVE_HARMONIC = "harmonic mean does not support negative values";
+
+/** harmonic_mean(data, weights=None): exact sums of weight/value, 0 when a weighted value is 0. */
+export function harmonic_mean(data: unknown, ...rest: unknown[]): unknown {
+  const kw = popKw(rest) ?? {};
+  const weightsArg = rest.length ? rest[0] : (kw.weights ?? null);
+  const values = [...toIterable(data)];
+  const n = values.length;
+  if (n < 1) throw new StatisticsError("harmonic_mean requires at least one data point");
+  if (n === 1 && weightsArg === null) {
+    const x = values[0];
+    if (
+      typeof x !== "bigint" &&
+      typeof x !== "number" &&
+      typeof x !== "boolean" &&
+      typeof (x as { as_integer_ratio?: unknown })?.as_integer_ratio !== "function"
+    )
+      throw new TypeError("unsupported type");
+    if (lt(x, 0n)) throw new StatisticsError(NEGATIVE_HARMONIC);
+    return x;
+  }
+  let weights: unknown[];
+  let sumWeights: Ratio;
+  if (weightsArg === null) {
+    weights = values.map(() => 1n);
+    sumWeights = { n: BigInt(n), d: 1n };
+  } else {
+    weights = [...toIterable(weightsArg)];
+    if (weights.length !== n) throw new StatisticsError("Number of weights does not match data size");
+    for (const w of weights) if (lt(w, 0n)) throw new StatisticsError(NEGATIVE_HARMONIC);
+    sumWeights = toRatios(PyList.fromArray(weights)).values.reduce(plus, { n: 0n, d: 1n });
+  }
+  const terms: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    if (lt(values[i], 0n)) throw new StatisticsError(NEGATIVE_HARMONIC);
+    if (!truthy(weights[i])) terms.push(0n);
+    else if (!truthy(values[i]))
+      return 0n; // (w / 0: CPython's ZeroDivisionError, answered with 0)
+    else terms.push(truediv(weights[i], values[i]));
+  }
+  const { values: ratios, kind } = toRatios(PyList.fromArray(terms));
+  const total = ratios.reduce(plus, { n: 0n, d: 1n });
+  if (total.n <= 0n) throw new StatisticsError("Weighted sum must be positive");
+  return convert(make(sumWeights.n * total.d, sumWeights.d * total.n), kind);
+}
+
+/** median_grouped(data, interval=1): the median of data grouped in classes of that width, as a float. */
+export function median_grouped(data: unknown, ...rest: unknown[]): number {
+  const kw = popKw(rest) ?? {};
+  const s = sortedData(data, "median");
+  const n = s.length;
+  const x = s[Math.floor(n / 2)];
+  let i = 0;
+  while (i < n && lt(s[i], x)) i++;
+  let j = i;
+  while (j < n && !lt(x, s[j])) j++;
+  let width: number, mid: number;
+  try {
+    width = Number(float(rest.length ? rest[0] : (kw.interval ?? 1n)));
+    mid = Number(float(x));
+  } catch (e) {
+    if (e instanceof ValueError) throw new TypeError("Value cannot be converted to a float");
+    throw e;
+  }
+  return mid - width / 2.0 + (width * (n / 2 - i)) / (j - i);
 }

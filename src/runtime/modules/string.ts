@@ -1,9 +1,11 @@
-// string: constants, capwords and Template.
-import { callm, contains, getitem } from "../builtins/ops.js";
-import { str } from "../builtins/repr.js";
+// string: constants, capwords, Template and Formatter.
+import { callm, contains, getattr, getitem, toIterable } from "../builtins/ops.js";
+import { repr, str } from "../builtins/repr.js";
 import { KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
-import { PyList } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
+import { PyDict, PyList, PySet, PyTuple } from "../builtins/collections.js";
+import { PyObject, popKw } from "../builtins/object.js";
+import { fieldNameParts, formatterParse } from "../builtins/strformat.js";
+import { ascii, format } from "../builtins/format.js";
 export const ascii_lowercase = "abcdefghijklmnopqrstuvwxyz";
 export const ascii_uppercase = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const ascii_letters = ascii_lowercase + ascii_uppercase;
@@ -65,4 +67,95 @@ export class Template {
     }
     return PyList.fromArray(out);
   }
+}
+
+// ───────────── Formatter ─────────────
+
+/**
+ * string.Formatter: str.format's machinery as methods a subclass overrides (get_value,
+ * format_field, convert_field, check_unused_args, parse, get_field).
+ */
+export class Formatter extends PyObject {
+  format(format_string: unknown, ...args: unknown[]): unknown {
+    const kw = popKw(args) ?? {};
+    return this.self().vformat(format_string, PyTuple.fromArray(args), PyDict.fromEntries(Object.entries(kw)));
+  }
+
+  vformat(format_string: unknown, args: unknown, kwargs: unknown): string {
+    const used = new PySet<unknown>();
+    const [result] = this.expand(String(format_string), args, kwargs, used, 2, { n: 0, manual: null });
+    this.self().check_unused_args(used, args, kwargs);
+    return result;
+  }
+
+  /** The template's fields expanded (a spec's own fields one level down); CPython's _vformat. */
+  private expand(
+    template: string,
+    args: unknown,
+    kwargs: unknown,
+    used: PySet<unknown>,
+    depth: number,
+    auto: { n: number; manual: boolean | null },
+  ): [string, number] {
+    if (depth < 0) throw new ValueError("Max string recursion exceeded");
+    const self = this.self();
+    let out = "";
+    for (const piece of toIterable(self.parse(template))) {
+      const [literal, fieldName, spec, conversion] = [...toIterable(piece)] as [string, string | null, string | null, string | null];
+      if (literal) out += literal;
+      if (fieldName === null || fieldName === undefined) continue;
+      let name: string = fieldName;
+      if (name === "") {
+        if (auto.manual === true) throw new ValueError("cannot switch from manual field specification to automatic field numbering");
+        auto.manual = false;
+        name = String(auto.n++);
+      } else if (/^\d+$/.test(name)) {
+        if (auto.manual === false) throw new ValueError("cannot switch from manual field specification to automatic field numbering");
+        auto.manual = true;
+      }
+      const [obj, argUsed] = [...toIterable(self.get_field(name, args, kwargs))];
+      used.add(argUsed);
+      const converted = self.convert_field(obj, conversion);
+      const [expandedSpec] = this.expand(spec ?? "", args, kwargs, used, depth - 1, auto);
+      out += str(self.format_field(converted, expandedSpec));
+    }
+    return [out, auto.n];
+  }
+
+  /** The methods as the program's subclass may define them. */
+  private self(): any {
+    return this;
+  }
+
+  parse(format_string: unknown): PyList<PyTuple<unknown>> {
+    return PyList.fromArray(formatterParse(String(format_string)).map((t) => PyTuple.fromArray<unknown>(t)));
+  }
+
+  get_field(field_name: unknown, args: unknown, kwargs: unknown): PyTuple<unknown> {
+    const { first, steps } = fieldNameParts(String(field_name));
+    let obj = this.self().get_value(first, args, kwargs);
+    for (const st of steps) obj = st.attr !== null ? getattr(obj, st.attr) : getitem(obj, st.item);
+    return PyTuple.of<unknown>(obj, first);
+  }
+
+  get_value(key: unknown, args: unknown, kwargs: unknown): unknown {
+    return getitem(typeof key === "bigint" ? args : kwargs, key);
+  }
+
+  check_unused_args(_used_args: unknown, _args: unknown, _kwargs: unknown): null {
+    return null;
+  }
+
+  format_field(value: unknown, format_spec: unknown): unknown {
+    return format(value, format_spec);
+  }
+
+  convert_field(value: unknown, conversion: unknown): unknown {
+    if (conversion === null || conversion === undefined) return value;
+    if (conversion === "s") return str(value);
+    if (conversion === "r") return repr(value);
+    if (conversion === "a") return ascii(value);
+    throw new ValueError(`Unknown conversion specifier ${str(conversion)}`);
+  }
+  static __module__ = "string";
 }

@@ -1,9 +1,9 @@
 // textwrap: wrap, fill, shorten, dedent, indent (TextWrapper's default behaviour: tabs expanded,
 // whitespace made spaces, lines broken between words and after hyphens, long words split).
 import { PyList } from "../builtins/collections.js";
-import { popKw } from "../builtins/object.js";
-import { call, truthy } from "../builtins/ops.js";
-import { ValueError } from "../builtins/exceptions.js";
+import { PyObject, popKw } from "../builtins/object.js";
+import { call, getattr, truthy } from "../builtins/ops.js";
+import { TypeError, ValueError } from "../builtins/exceptions.js";
 
 interface Options {
   width: number;
@@ -17,27 +17,27 @@ interface Options {
   tabsize: number;
   max_lines: number | null;
   placeholder: string;
+  fix_sentence_endings: boolean;
 }
 
-function options(args: unknown[], positional: string[]): Options {
-  const kw = popKw(args) ?? {};
-  const o: Record<string, unknown> = {
-    width: 70n,
-    initial_indent: "",
-    subsequent_indent: "",
-    break_long_words: true,
-    break_on_hyphens: true,
-    drop_whitespace: true,
-    expand_tabs: true,
-    replace_whitespace: true,
-    tabsize: 8n,
-    max_lines: null,
-    placeholder: " [...]",
-  };
-  positional.forEach((name, i) => {
-    if (i < args.length) o[name] = args[i];
-  });
-  Object.assign(o, kw);
+/** TextWrapper's parameters in their positional order, with their defaults. */
+const DEFAULTS: [string, unknown][] = [
+  ["width", 70n],
+  ["initial_indent", ""],
+  ["subsequent_indent", ""],
+  ["expand_tabs", true],
+  ["replace_whitespace", true],
+  ["fix_sentence_endings", false],
+  ["break_long_words", true],
+  ["drop_whitespace", true],
+  ["break_on_hyphens", true],
+  ["tabsize", 8n],
+  ["max_lines", null],
+  ["placeholder", " [...]"],
+];
+
+/** The options of the values (a TextWrapper's attributes, or a call's keywords over the defaults). */
+function optionsOf(o: Record<string, unknown>): Options {
   return {
     ...(o as unknown as Options),
     width: Number(o.width),
@@ -46,7 +46,20 @@ function options(args: unknown[], positional: string[]): Options {
     break_long_words: truthy(o.break_long_words),
     break_on_hyphens: truthy(o.break_on_hyphens),
     drop_whitespace: truthy(o.drop_whitespace),
+    expand_tabs: truthy(o.expand_tabs),
+    replace_whitespace: truthy(o.replace_whitespace),
+    fix_sentence_endings: truthy(o.fix_sentence_endings),
   };
+}
+
+function options(args: unknown[], positional: string[]): Options {
+  const kw = popKw(args) ?? {};
+  const o: Record<string, unknown> = Object.fromEntries(DEFAULTS);
+  positional.forEach((name, i) => {
+    if (i < args.length) o[name] = args[i];
+  });
+  Object.assign(o, kw);
+  return optionsOf(o);
 }
 
 function expandTabs(s: string, size: number): string {
@@ -77,11 +90,23 @@ function chunks(text: string, o: Options): string[] {
   return out;
 }
 
+/** fix_sentence_endings: two spaces after a sentence's end (a lowercase letter, then . ! or ?, maybe a quote). */
+function fixSentenceEndings(parts: string[]): void {
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (parts[i + 1] === " " && /[a-z][.!?]["']?$/.test(parts[i])) {
+      parts[i + 1] = "  ";
+      i++;
+    }
+  }
+}
+
 function wrapLines(text: string, o: Options): string[] {
   if (o.width <= 0) throw new ValueError(`invalid width ${o.width} (must be > 0)`);
   if (o.expand_tabs) text = expandTabs(text, o.tabsize);
   if (o.replace_whitespace) text = text.replace(/[\t\n\x0b\x0c\r ]/g, " ");
-  const todo = chunks(text, o).reverse();
+  const parts = chunks(text, o);
+  if (o.fix_sentence_endings) fixSentenceEndings(parts);
+  const todo = parts.reverse();
   const lines: string[] = [];
   const len = (s: string) => [...s].length;
   while (todo.length) {
@@ -183,4 +208,29 @@ export function indent(text: string, prefix: string, ...args: unknown[]): string
   const predicate = kw?.predicate ?? args[0] ?? null;
   const lines = text.match(/[^\n\r]*(\r\n|\n|\r)|[^\n\r]+$/g) ?? [];
   return lines.map((l) => ((predicate === null ? l.trim() !== "" : truthy(call(predicate, l))) ? prefix + l : l)).join("");
+}
+
+/** TextWrapper(width=70, ...): wrap() and fill() with the options its attributes hold when called. */
+export class TextWrapper extends PyObject {
+  __init__(...args: unknown[]): null {
+    const kw = popKw(args) ?? {};
+    if (args.length > 10) throw new TypeError(`TextWrapper.__init__() takes from 1 to 11 positional arguments but ${args.length + 1} were given`);
+    const names = DEFAULTS.map(([n]) => n);
+    for (const k of Object.keys(kw)) if (!names.includes(k)) throw new TypeError(`TextWrapper.__init__() got an unexpected keyword argument '${k}'`);
+    DEFAULTS.forEach(([name, dflt], i) => {
+      (this as Record<string, unknown>)[name] = i < args.length && i < 10 ? args[i] : name in kw ? kw[name] : dflt;
+    });
+    return null;
+  }
+  private current(): Options {
+    const self = this as Record<string, unknown>;
+    return optionsOf(Object.fromEntries(DEFAULTS.map(([n]) => [n, getattr(self, n)])));
+  }
+  wrap(text: unknown): PyList<string> {
+    return PyList.fromArray(wrapLines(String(text), this.current()));
+  }
+  fill(text: unknown): string {
+    return wrapLines(String(text), this.current()).join("\n");
+  }
+  static __module__ = "textwrap";
 }

@@ -3,7 +3,7 @@ import { deliver_interrupt } from "../signals.js";
 import { host } from "../host.js";
 import { programNow, programWallTime } from "../program-clock.js";
 import { sleep_gen, sleep_plain, threads_alive } from "../threads/scheduler.js";
-import { OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { OSError, OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { structseq } from "./_structseq.js";
 import { PyTuple } from "../builtins/collections.js";
@@ -51,6 +51,40 @@ export function process_time_ns(): bigint {
 }
 export function thread_time(): number {
   return programNow();
+}
+
+export function thread_time_ns(): bigint {
+  return BigInt(Math.round(programNow() * 1e9));
+}
+
+// clock_gettime's clocks (Linux's numbers): the wall clock, the monotonic ones, the CPU-time ones
+// (which the runtime measures as the program's own clock, as process_time does).
+export const CLOCK_REALTIME = 0n;
+export const CLOCK_MONOTONIC = 1n;
+export const CLOCK_PROCESS_CPUTIME_ID = 2n;
+export const CLOCK_THREAD_CPUTIME_ID = 3n;
+export const CLOCK_MONOTONIC_RAW = 4n;
+export const CLOCK_BOOTTIME = 7n;
+export const CLOCK_TAI = 11n;
+
+/** A clock's reading in seconds; OSError EINVAL for an id Linux has no clock of. */
+function clockSeconds(clk_id: unknown): number {
+  const id = toIndex(clk_id);
+  if (id === CLOCK_REALTIME || id === CLOCK_TAI) return programWallTime();
+  if (id === CLOCK_MONOTONIC || id === CLOCK_MONOTONIC_RAW || id === CLOCK_BOOTTIME || id === CLOCK_PROCESS_CPUTIME_ID || id === CLOCK_THREAD_CPUTIME_ID)
+    return programNow();
+  throw new OSError(22n, "Invalid argument");
+}
+
+export function clock_gettime(clk_id: unknown): number {
+  return clockSeconds(clk_id);
+}
+export function clock_gettime_ns(clk_id: unknown): bigint {
+  return BigInt(Math.round(clockSeconds(clk_id) * 1e9));
+}
+export function clock_getres(clk_id: unknown): number {
+  clockSeconds(clk_id);
+  return 1e-9;
 }
 
 function sleepSeconds(secs: unknown): number {

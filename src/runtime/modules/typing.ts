@@ -6,11 +6,11 @@ import { markPythonClass } from "../builtins/js-names.js";
 import { set_builtin_bases } from "../builtins/mro.js";
 import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { CONSTRUCT, PyObject, KwArgs, constructedByNew, popKw, className } from "../builtins/object.js";
+import { CONSTRUCT, PyObject, KwArgs, constructedByNew, popKw, className, initlessBases } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { toIterable, Ellipsis, typeName, pytype, call, setattr } from "../builtins/ops.js";
+import { toIterable, Ellipsis, typeName, pytype, call, setattr, NotImplemented as NotImplementedValue } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
-import { stdio } from "../builtins/functions.js";
+import { stdio, hash as hashBuiltin, complex } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { _type_repr } from "./_type_alias.js";
 export { _type_repr, TypeAliasType } from "./_type_alias.js";
@@ -526,6 +526,96 @@ export function runtime_checkable<C extends Function>(cls: C): C {
   Object.defineProperty(cls, "_is_runtime_protocol", { value: true, configurable: true });
   Object.defineProperty(cls, "_is_protocol", { value: true, configurable: true });
   return cls;
+}
+
+// ───────────── SupportsInt & co ─────────────
+
+/**
+ * A runtime-checkable protocol of one method (`SupportsInt`: `__int__`): isinstance() asks the
+ * value's type, issubclass() the class; the builtin number types answer as CPython's do.
+ */
+class OneMethodProtocol extends Protocol {
+  /** The method the protocol asks for, and the builtin types that have it. */
+  static _method = "";
+  static _builtins: Function[] = [];
+  static __instancecheck__(this: Function, x: unknown): boolean {
+    return (this as unknown as { __subclasscheck__(c: unknown): boolean }).__subclasscheck__(pytype(x));
+  }
+  static __subclasscheck__(c: unknown): boolean {
+    if (this._builtins.includes(c as Function)) return true;
+    if (c === int || c === float || c === bool || c === pystr || c === bytes || c === complex) return false;
+    if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+    const proto = (c as { prototype?: Record<string, unknown> }).prototype;
+    return proto !== undefined && typeof proto[this._method] === "function";
+  }
+}
+
+export class SupportsInt extends OneMethodProtocol {
+  static _method = "__int__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsFloat extends OneMethodProtocol {
+  static _method = "__float__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsIndex extends OneMethodProtocol {
+  static _method = "__index__";
+  static _builtins = [int, bool];
+}
+export class SupportsAbs extends OneMethodProtocol {
+  static _method = "__abs__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsRound extends OneMethodProtocol {
+  static _method = "__round__";
+  static _builtins = [int, bool, float];
+}
+export class SupportsBytes extends OneMethodProtocol {
+  static _method = "__bytes__";
+  static _builtins: Function[] = [bytes];
+}
+
+for (const cls of [SupportsInt, SupportsFloat, SupportsIndex, SupportsAbs, SupportsRound, SupportsBytes]) {
+  Object.defineProperty(cls, "__module__", { value: "typing" });
+  runtime_checkable(cls);
+  // (no __init__ of its own; issubclass() asks its __subclasscheck__ as it asks collections.abc's)
+  initlessBases.add(cls);
+}
+
+// ───────────── ForwardRef ─────────────
+
+/** ForwardRef('Name'): an annotation written as a string, not evaluated. */
+export class ForwardRef extends PyObject {
+  declare __forward_arg__: string;
+  declare __forward_module__: unknown;
+  declare __forward_is_argument__: boolean;
+  declare __forward_is_class__: boolean;
+  declare __forward_evaluated__: boolean;
+  declare __forward_value__: unknown;
+  __init__(...args: unknown[]): null {
+    const k = popKw(args) ?? {};
+    const arg = args.length ? args[0] : k.arg;
+    if (typeof arg !== "string") throw new TypeError(`Forward reference must be a string -- got ${repr(arg)}`);
+    this.__forward_arg__ = arg;
+    this.__forward_is_argument__ = Boolean(args.length > 1 ? args[1] : (k.is_argument ?? true));
+    this.__forward_module__ = args.length > 2 ? args[2] : (k.module ?? null);
+    this.__forward_is_class__ = Boolean(k.is_class ?? false);
+    this.__forward_evaluated__ = false;
+    this.__forward_value__ = null;
+    return null;
+  }
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof ForwardRef)) return NotImplementedValue;
+    return this.__forward_arg__ === other.__forward_arg__ && this.__forward_module__ === other.__forward_module__;
+  }
+  __hash__(): bigint {
+    return hashBuiltin(PyTuple.of<unknown>(this.__forward_arg__, this.__forward_module__));
+  }
+  __repr__(): string {
+    const module = this.__forward_module__ === null ? "" : `, module=${repr(this.__forward_module__)}`;
+    return `ForwardRef(${repr(this.__forward_arg__)}${module})`;
+  }
+  static __module__ = "typing";
 }
 
 // ───────────── NamedTuple ─────────────

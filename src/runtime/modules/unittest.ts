@@ -1,5 +1,6 @@
 // unittest: TestCase, IsolatedAsyncioTestCase, the loader, the text runner and main(), and the
 // `mock` submodule (`from unittest import mock`). The pieces live in _unittest_*.ts.
+import { noteModuleNamespace } from "../builtins/module-files.js";
 import { KwArgs } from "../builtins/object.js";
 import { call } from "../builtins/ops.js";
 import { Runner } from "../asyncio/runners.js";
@@ -20,7 +21,9 @@ export {
   makeSuite,
   getTestCaseNames,
 } from "./_unittest_runner.js";
-export * as mock from "./unittest_mock.js";
+import * as mockModule from "./unittest_mock.js";
+export { mockModule as mock };
+noteModuleNamespace(mockModule, "unittest.mock");
 
 type Fn = (...a: any[]) => any;
 
