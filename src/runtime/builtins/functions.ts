@@ -1708,7 +1708,8 @@ const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
   __gt__: () => NotImplemented,
   __ge__: () => NotImplemented,
   // (object's own: what a class's `super().__hash__()` / `super().__delattr__(name)` reach, past its override)
-  __hash__: (self) => addressOf(self) >> 4n,
+  // (the identity hash hash() gives an object without its own __hash__: protocol.ts's hashNum)
+  __hash__: (self) => (addressOf(self) >> 4n) & 0x7fffffffn,
   __dir__: (self) => defaultDir(self),
   __delattr__: (self, name) => {
     if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
