@@ -38,6 +38,7 @@ import {
   index as toIndex,
   intToFloat,
   hashNum,
+  identityHash,
   typeName,
   setPytype,
   getattr as getattrImpl,
@@ -1708,8 +1709,8 @@ const OBJECT_METHODS: Record<string, (self: any, ...args: any[]) => unknown> = {
   __gt__: () => NotImplemented,
   __ge__: () => NotImplemented,
   // (object's own: what a class's `super().__hash__()` / `super().__delattr__(name)` reach, past its override)
-  // (the identity hash hash() gives an object without its own __hash__: protocol.ts's hashNum)
-  __hash__: (self) => (addressOf(self) >> 4n) & 0x7fffffffn,
+  // (the identity hash hash() gives an object without its own __hash__)
+  __hash__: (self) => identityHash(self),
   __dir__: (self) => defaultDir(self),
   __delattr__: (self, name) => {
     if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);

@@ -402,11 +402,16 @@ export function hashNum(x: unknown): number {
           throw new TypeError(`unhashable type: '${typeName(x)}'`);
         }
       }
-      return Number((addressOf(x) >> 4n) & 0x7fffffffn);
+      return Number(identityHash(x));
     case "function":
-      return Number((addressOf(x) >> 4n) & 0x7fffffffn);
+      return Number(identityHash(x));
   }
   return 0;
+}
+
+/** The hash of an object by identity (what object.__hash__ gives). */
+export function identityHash(x: object): bigint {
+  return (addressOf(x) >> 4n) & 0x7fffffffn;
 }
 
 // ---------------------------------------------------------------------------------------------

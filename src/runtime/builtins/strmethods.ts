@@ -343,7 +343,7 @@ function title(s: string): string {
   let prevCased = false;
   for (const ch of s) {
     if (prevCased) out += ch.toLowerCase();
-    else out += ch.toUpperCase() === ch.toLowerCase() && !TITLE_MAPPED.has(ch) ? ch : titleChar(ch);
+    else out += ch.toUpperCase() === ch.toLowerCase() ? ch : titleChar(ch);
     prevCased = CASED().test(ch);
   }
   return out;
@@ -383,8 +383,6 @@ const TITLE_SPECIAL: Record<string, string> = {
   "\u1ff7": "\u03a9\u0342\u0345",
   "\u1ffc": "\u1ffc",
 };
-// (titled as such, though their upper and lower case may agree)
-const TITLE_MAPPED = new Set(Object.keys(TITLE_SPECIAL));
 
 function titleChar(ch: string): string {
   const special = TITLE_SPECIAL[ch];

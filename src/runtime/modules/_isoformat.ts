@@ -1,4 +1,4 @@
-// The ISO 8601 texts date/time/datetime.fromisoformat() read (CPython 3.11+): dates as
+// ISO 8601: the ISO calendar's weeks, and the texts date/time/datetime.fromisoformat() read (CPython 3.11+): dates as
 // YYYY-MM-DD, YYYYMMDD or ISO weeks (YYYY-Www[-D], YYYYWww[D]); times as HH[:MM[:SS[.f]]] or
 // HH[MM[SS[.f]]], any number of fraction digits (kept to microseconds), then Z or an offset
 // ±HH[:MM[:SS[.f]]]. Only the shape is checked here: ranges are the constructors' (their messages).
@@ -65,4 +65,22 @@ export function parseIsoTime(text: string): IsoTime | null {
 /** A fraction's digits as microseconds (digits past the sixth are dropped, as CPython does). */
 function micros(digits: string | undefined): number {
   return digits === undefined ? 0 : +digits.slice(0, 6).padEnd(6, "0");
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * The ISO calendar's year and week of a day (its year, day of the year from 1, weekday with Monday
+ * 0): weeks start on Monday, week 1 holds the year's first Thursday. (time.strftime's %G/%V and
+ * datetime's isocalendar().)
+ */
+export function isoYearWeek(year: number, yday: number, wday: number): [number, number] {
+  const thursdayYd = yday - wday + 3; // this week's Thursday, as a day of the year
+  if (thursdayYd < 1) {
+    const prevDays = isLeapYear(year - 1) ? 366 : 365;
+    return [year - 1, Math.floor((thursdayYd + prevDays - 1) / 7) + 1];
+  }
+  const days = isLeapYear(year) ? 366 : 365;
+  if (thursdayYd > days) return [year + 1, 1];
+  return [year, Math.floor((thursdayYd - 1) / 7) + 1];
 }

@@ -15,7 +15,7 @@ import { floatRepr, repr } from "../builtins/repr.js";
 import { current_location } from "../program.js";
 import { _warn_at } from "../asyncio/_warnings.js";
 import { strptime } from "./_strptime.js";
-import { isoDateLength, parseIsoDate, parseIsoTime, type IsoTime } from "./_isoformat.js";
+import { isoDateLength, isoYearWeek, parseIsoDate, parseIsoTime, type IsoTime } from "./_isoformat.js";
 import { structseq } from "./_structseq.js";
 import { init_from } from "./_runtime_init.js";
 import { subclassDefinesInit } from "../builtins/subclassable.js";
@@ -73,12 +73,11 @@ function checkTime(h: number, mi: number, s: number, us: number): void {
 /** What date.isocalendar() gives: a tuple of (year, week, weekday) with those names. */
 const IsoCalendarDate = structseq("datetime.IsoCalendarDate", ["year", "week", "weekday"]);
 
-/** The ISO calendar's (year, week, weekday) of a proleptic Gregorian ordinal: weeks start on Monday, week 1 holds the year's first Thursday. */
+/** The ISO calendar's (year, week, weekday) of a proleptic Gregorian ordinal (_isoformat.ts's isoYearWeek). */
 function isoCalendarOf(ord: number): [number, number, number] {
+  const year = ordToYmd(ord)[0];
   const weekday = (ord + 6) % 7; // Monday is 0
-  const thursday = ord - weekday + 3;
-  const year = ordToYmd(thursday)[0];
-  return [year, Math.floor((thursday - ymdToOrd(year, 1, 1)) / 7) + 1, weekday + 1];
+  return [...isoYearWeek(year, ord - ymdToOrd(year, 1, 1) + 1, weekday), weekday + 1];
 }
 
 /** The ordinal of an ISO week date, or a message for what is out of range (date.fromisocalendar's). */

@@ -8,6 +8,7 @@ import { index as toIndex, typeName } from "../builtins/ops.js";
 import { structseq } from "./_structseq.js";
 import { PyTuple } from "../builtins/collections.js";
 import { strptime as parseTime } from "./_strptime.js";
+import { isoYearWeek } from "./_isoformat.js";
 
 export const struct_time = structseq(
   "time.struct_time",
@@ -297,28 +298,16 @@ export function strftime(fmt: unknown, t: unknown = null): string {
       case "s":
         return String(Math.floor(mktime(st)));
       case "G":
-        return String(isoWeekYear()[0]);
+        return String(isoYearWeek(Y, yd, wd)[0]);
       case "g":
-        return p2(isoWeekYear()[0] % 100);
+        return p2(isoYearWeek(Y, yd, wd)[0] % 100);
       case "V":
-        return p2(isoWeekYear()[1]);
+        return p2(isoYearWeek(Y, yd, wd)[1]);
     }
     return null;
   }
-  /** The ISO year and week of the date: weeks start on Monday, week 1 holds the year's first Thursday. */
-  function isoWeekYear(): [number, number] {
-    const thursdayYd = yd - wd + 3; // day of the year of this week's Thursday (wd: Monday is 0)
-    if (thursdayYd < 1) {
-      const prevDays = isLeapYear(Y - 1) ? 366 : 365;
-      return [Y - 1, Math.floor((thursdayYd + prevDays - 1) / 7) + 1];
-    }
-    const days = isLeapYear(Y) ? 366 : 365;
-    if (thursdayYd > days) return [Y + 1, 1];
-    return [Y, Math.floor((thursdayYd - 1) / 7) + 1];
-  }
 }
 
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 // Directives whose text is a number (padding flags apply to them only).
 const NUMERIC_DIRECTIVES = new Set("CdegGHIjklmMsSuUVwWyY".split(""));
 
