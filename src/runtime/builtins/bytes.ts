@@ -256,7 +256,7 @@ const REPEAT_TILE = 256 * 1024;
 function repeatBytes(d: Uint8Array, n: unknown, what: string): Uint8Array | typeof NotImplemented {
   if (typeof n !== "bigint" && typeof n !== "boolean") {
     if (n !== null && typeof n === "object" && typeof (n as { __index__?: unknown }).__index__ === "function") return repeatBytes(d, toIndex(n), what);
-    if (typeof n === "number" || typeof n === "string") throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+    // The operator names the other operand's type when no side can multiply (ops.ts mul).
     return NotImplemented;
   }
   const k = Number(toIndex(n));
@@ -385,7 +385,12 @@ function subscript(d: Uint8Array, key: unknown, what: "byte" | "bytearray", make
 function containsBytes(d: Uint8Array, item: unknown): boolean {
   const sub = bytesData(item);
   if (sub !== null) return findBytes(d, sub) >= 0;
-  if (typeof item === "string") throw new TypeError("a bytes-like object is required, not 'str'");
+  // Only an int (or an object with __index__) is a byte value; anything else must be bytes-like.
+  const isIndex =
+    typeof item === "bigint" ||
+    typeof item === "boolean" ||
+    (item !== null && typeof item === "object" && typeof (item as { __index__?: unknown }).__index__ === "function");
+  if (!isIndex) throw new TypeError(`a bytes-like object is required, not '${typeName(item)}'`);
   return d.includes(byteValue(item));
 }
 

@@ -8,7 +8,7 @@ import { AttributeError, IndexError, OverflowError, TypeError, ValueError, ZeroD
 import { MemoryError } from "./exceptions.js";
 import { host } from "../host.js";
 import { FAST_SLICE } from "./slots.js";
-import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, type PyBytes } from "./bytes.js";
+import { addExactBytes, isExactBytes, sliceAddExactBytes, PyByteArray, PyBytes } from "./bytes.js";
 import { PyList, PyTuple, PyDict, PyRange, PySetBase } from "./collections.js";
 import { className, classQualname, KwArgs, METACLASS, PyObject, programClasses } from "./object.js";
 import { class_descriptor } from "./class-descriptors.js";
@@ -19,6 +19,7 @@ import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
+import { pow as libmPow } from "./libm.js";
 import { hideJsMember, isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
@@ -65,7 +66,17 @@ function binopDispatch(a: unknown, b: unknown, m: string, rm: string): unknown {
       if (r !== NotImplemented) return r;
     }
   }
+  if (m === "__mul__") {
+    // Neither side multiplies: a sequence that repeats names the other operand, as CPython does.
+    if (repeatsAsSequence(a)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+    if (repeatsAsSequence(b)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
+  }
   throw new TypeError(`unsupported operand type(s) for ${OPSYM[m]}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** str, bytes, bytearray, list, tuple and their subclasses: the types `seq * n` repeats. */
+function repeatsAsSequence(x: unknown): boolean {
+  return typeof x === "string" || x instanceof PyList || x instanceof PyTuple || x instanceof PyBytes || x instanceof PyByteArray;
 }
 
 function inplaceDispatch(a: unknown, b: unknown, im: string): unknown {
@@ -196,7 +207,7 @@ export function mul(a: any, b: any): any {
       const r = (a as { __mul__(x: unknown): unknown }).__mul__(b);
       if (r !== NotImplemented) return r;
     }
-    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(repeatsAsSequence(a) ? b : a)}'`);
   }
   if ((a instanceof PyList || a instanceof PyTuple) && kb !== 1 && (!(b !== null && typeof b === "object") || builtinContainer(b))) {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
@@ -276,7 +287,8 @@ function intMod(a: bigint, b: bigint): bigint {
 function floatDivmod(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // NaN counts as non-zero here, as in C: inf // 1 and inf % 1 are nan.
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) {
       mod += wx;
       div -= 1.0;
@@ -285,7 +297,7 @@ function floatDivmod(vx: number, wx: number): [number, number] {
     mod = wx < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -349,7 +361,7 @@ function floatPow(x: number, y: number): number {
     throw new ValueError("math domain error (complex result not supported)");
   }
   if (x === 1 || (x === -1 && !Number.isFinite(y))) return 1.0;
-  const r = Math.pow(x, y);
+  const r = libmPow(x, y);
   return floatCheck(r, x, y);
 }
 
