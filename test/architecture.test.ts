@@ -41,6 +41,7 @@ const BUILTINS_LAYERS: string[][] = [
     "builtin-arity",
     "module-files",
     "class-descriptors",
+    "libm",
   ],
   ["exceptions", "surrogates"],
   ["int-limit", "codecs", "object", "abstract-refusal", "mro", "repr", "keywords", "arity"],

@@ -2,6 +2,7 @@
 // NormalDist (pdf, cdf, inv_cdf, zscore, quantiles, arithmetic with constants and other
 // NormalDists). Float results are computed in CPython's order (fsum'd means, sumprod of the
 // deviations) so the digits printed are CPython's. Documented and observed behaviour of CPython 3.12.
+import * as libm from "../builtins/libm.js";
 import { ValueError } from "../builtins/exceptions.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { sorted, float as pyFloat } from "../builtins/functions.js";
@@ -167,7 +168,7 @@ function normalInvCdf(p: number, mu: number, sigma: number): number {
     const r = 0.180625 - q * q;
     x = (horner(AS241_CENTRAL[0], r) * q) / horner(AS241_CENTRAL[1], r);
   } else {
-    let r = Math.sqrt(-Math.log(q <= 0 ? p : 1.0 - p));
+    let r = Math.sqrt(-libm.log(q <= 0 ? p : 1.0 - p));
     const table = r <= 5.0 ? AS241_MIDDLE : AS241_TAIL;
     r -= r <= 5.0 ? 1.6 : 5.0;
     x = horner(table[0], r) / horner(table[1], r);
@@ -218,7 +219,7 @@ export class NormalDist {
     const variance = this._sigma * this._sigma;
     if (!variance) throw new StatisticsError("pdf() not defined when sigma is zero");
     const diff = toFloat(x) - this._mu;
-    return Math.exp((diff * diff) / (-2.0 * variance)) / Math.sqrt(2 * Math.PI * variance);
+    return libm.exp((diff * diff) / (-2.0 * variance)) / Math.sqrt(2 * Math.PI * variance);
   }
   cdf(x: unknown): number {
     if (!this._sigma) throw new StatisticsError("cdf() not defined when sigma is zero");
@@ -243,14 +244,14 @@ export class NormalDist {
     return call(this.constructor, mu, sigma);
   }
   __add__(o: unknown): NormalDist {
-    if (o instanceof NormalDist) return this.make(this._mu + o._mu, Math.hypot(this._sigma, o._sigma));
+    if (o instanceof NormalDist) return this.make(this._mu + o._mu, libm.hypotOf([this._sigma, o._sigma]));
     return this.make(this._mu + toFloat(o), this._sigma);
   }
   __radd__(o: unknown): NormalDist {
     return this.__add__(o);
   }
   __sub__(o: unknown): NormalDist {
-    if (o instanceof NormalDist) return this.make(this._mu - o._mu, Math.hypot(this._sigma, o._sigma));
+    if (o instanceof NormalDist) return this.make(this._mu - o._mu, libm.hypotOf([this._sigma, o._sigma]));
     return this.make(this._mu - toFloat(o), this._sigma);
   }
   __rsub__(o: unknown): NormalDist {

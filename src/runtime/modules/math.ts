@@ -8,7 +8,8 @@ import { giveBuiltinArity } from "../builtins/arity.js";
 import { mathArityProblem } from "../builtins/builtin-arity.js";
 import { isClass } from "../builtins/repr.js";
 import * as mathModule from "./math.js";
-import { SPREAD_LIMIT, takes_packed, unpacked } from "../builtins/star-call.js";
+import { takes_packed, unpacked } from "../builtins/star-call.js";
+import * as libm from "../builtins/libm.js";
 
 export const pi = Math.PI;
 export const e = Math.E;
@@ -88,56 +89,58 @@ export function isqrt(n: unknown): bigint {
   }
 }
 export function cbrt(x: unknown): number {
-  return Math.cbrt(f(x));
+  return libm.cbrt(f(x));
 }
 export function exp(x: unknown): number {
   const v = f(x);
-  return checked(Math.exp(v), v);
+  return checked(libm.exp(v), v);
 }
 export function exp2(x: unknown): number {
   const v = f(x);
-  return checked(2 ** v, v);
+  return checked(libm.exp2(v), v);
 }
 export function expm1(x: unknown): number {
   const v = f(x);
   return checked(Math.expm1(v), v);
 }
 
-function logAny(x: unknown): number {
+/**
+ * log, log2 or log10 of a number, as CPython's math module takes them: an int too large for a
+ * float is split as m * 2^e (m in [1/2, 1)) and its log is fn(m) + fn(2) * e.
+ */
+function logOf(x: unknown, fn: (v: number) => number): number {
   if (typeof x === "bigint") {
     if (x <= 0n) throw domain();
     const v = Number(x);
-    if (Number.isFinite(v)) return Math.log(v);
-    const bits = x.toString(2).length;
-    const shift = bits - 60;
-    return Math.log(Number(x >> BigInt(shift))) + shift * Math.LN2;
+    if (Number.isFinite(v)) return fn(v);
+    let bits = x.toString(2).length;
+    // the top 55 bits with a sticky bit for the rest: Number() then rounds them half to even
+    const shift = BigInt(bits - 55);
+    const top = (x >> shift) | ((x & ((1n << shift) - 1n)) !== 0n ? 1n : 0n);
+    let m = Number(top) / 2 ** 55;
+    if (m === 1) {
+      m = 0.5;
+      bits++;
+    }
+    return fn(m) + fn(2.0) * bits;
   }
   const v = f(x);
   if (v <= 0) throw domain();
-  return Math.log(v);
+  return fn(v);
 }
 export function log(x: unknown, base?: unknown): number {
-  const n = logAny(x);
+  const n = logOf(x, libm.log);
   if (base === undefined || base === null) return n;
-  const d = logAny(base);
+  const d = logOf(base, libm.log);
   if (d === 0) throw new ZeroDivisionError_("float division by zero");
   return n / d;
 }
 import { ZeroDivisionError as ZeroDivisionError_ } from "../builtins/exceptions.js";
 export function log2(x: unknown): number {
-  if (typeof x === "bigint" && x > 0n) {
-    const v = Number(x);
-    if (!Number.isFinite(v)) return logAny(x) / Math.LN2;
-  }
-  const v = f(x);
-  if (v <= 0) throw domain();
-  return Math.log2(v);
+  return logOf(x, libm.log2);
 }
 export function log10(x: unknown): number {
-  if (typeof x === "bigint" && x > 0n && !Number.isFinite(Number(x))) return logAny(x) / Math.LN10;
-  const v = f(x);
-  if (v <= 0) throw domain();
-  return Math.log10(v);
+  return logOf(x, libm.log10);
 }
 export function log1p(x: unknown): number {
   const v = f(x);
@@ -150,7 +153,7 @@ export function pow(x: unknown, y: unknown): number {
   if (a === 0 && b < 0) throw domain();
   if (a < 0 && !Number.isInteger(b) && Number.isFinite(b)) throw domain();
   if (a === 1 || b === 0) return 1.0;
-  return checked(Math.pow(a, b), a, b);
+  return checked(libm.pow(a, b), a, b);
 }
 const trig =
   (fn: (v: number) => number, lo = -Infinity, hi = Infinity, infDomain = false) =>
@@ -160,42 +163,33 @@ const trig =
     if (infDomain && !Number.isFinite(v) && v === v) throw domain();
     return checked(fn(v), v);
   };
-export const sin = trig(Math.sin, -Infinity, Infinity, true);
-export const cos = trig(Math.cos, -Infinity, Infinity, true);
-export const tan = trig(Math.tan, -Infinity, Infinity, true);
-export const asin = trig(Math.asin, -1, 1);
-export const acos = trig(Math.acos, -1, 1);
-export const atan = trig(Math.atan);
-export const sinh = trig(Math.sinh);
-export const cosh = trig(Math.cosh);
+export const sin = trig(libm.sin, -Infinity, Infinity, true);
+export const cos = trig(libm.cos, -Infinity, Infinity, true);
+export const tan = trig(libm.tan, -Infinity, Infinity, true);
+export const asin = trig(libm.asin, -1, 1);
+export const acos = trig(libm.acos, -1, 1);
+export const atan = trig(libm.atan);
+export const sinh = trig(libm.sinh);
+export const cosh = trig(libm.cosh);
 export const tanh = trig(Math.tanh);
-export const asinh = trig(Math.asinh);
-export const acosh = trig(Math.acosh, 1);
+export const asinh = trig(libm.asinh);
+export const acosh = trig(libm.acosh, 1);
 export const atanh = (x: unknown): number => {
   const v = f(x);
   if (v <= -1 || v >= 1) throw domain();
-  return Math.atanh(v);
+  return libm.atanh(v);
 };
 export function atan2(y: unknown, x: unknown): number {
-  return Math.atan2(f(y), f(x));
+  return libm.atan2(f(y), f(x));
 }
 export function hypot(...xs: unknown[]): number {
-  const vals = unpacked(xs).map((x) => Math.abs(f(x)));
-  if (vals.length <= SPREAD_LIMIT) return Math.hypot(...vals);
-  // Past what a call can spread: the largest value scales the sum, as Math.hypot does.
-  let scale = 0;
-  for (const v of vals) if (v > scale || Number.isNaN(v)) scale = v;
-  if (scale === Infinity || vals.includes(Infinity)) return Infinity;
-  if (Number.isNaN(scale) || scale === 0) return scale;
-  let sum = 0;
-  for (const v of vals) sum += (v / scale) ** 2;
-  return scale * Math.sqrt(sum);
+  return libm.hypotOf(unpacked(xs).map(f));
 }
 export function dist(p: unknown, q: unknown): number {
   const a = Array.from(toIterable(p), f);
   const b = Array.from(toIterable(q), f);
   if (a.length !== b.length) throw new ValueError("both points must have the same number of dimensions");
-  return Math.hypot(...a.map((v, i) => v - b[i]));
+  return libm.hypotOf(a.map((v, i) => v - b[i]));
 }
 export function degrees(x: unknown): number {
   return f(x) * (180.0 / Math.PI);
@@ -222,13 +216,19 @@ export function fmod(x: unknown, y: unknown): number {
 export function remainder(x: unknown, y: unknown): number {
   const a = f(x);
   const b = f(y);
-  if (b === 0 || !Number.isFinite(a)) {
-    if (a === a && b === b) throw domain();
-  }
-  const n = a / b;
-  let r = Math.round(n);
-  if (Math.abs(n - Math.trunc(n)) === 0.5) r = 2 * Math.round(n / 2);
-  return a - r * b;
+  if (a !== a || b !== b) return NaN;
+  if (!Number.isFinite(a) || b === 0) throw domain();
+  if (!Number.isFinite(b)) return a;
+  // IEEE remainder, exact: fmod of the magnitudes, then the nearer of m and m - |y| (ties to even)
+  const ax = Math.abs(a);
+  const ay = Math.abs(b);
+  const m = ax % ay;
+  const c = ay - m;
+  let r: number;
+  if (m < c) r = m;
+  else if (m > c) r = -c;
+  else r = m - 2 * ((0.5 * (ax - m)) % ay); // a tie: m if the quotient is even, else -m
+  return a < 0 || Object.is(a, -0) ? -r : r;
 }
 export function modf(x: unknown): [number, number] & unknown {
   const v = f(x);
@@ -253,18 +253,15 @@ export function frexp(x: unknown): unknown {
   return tup(neg ? -v : v, BigInt(e2));
 }
 export function ldexp(x: unknown, i: unknown): number {
-  let v = f(x);
-  let n = Number(toIndex(i));
-  while (n > 1000) {
-    v *= 2 ** 1000;
-    n -= 1000;
-  }
-  while (n < -1000) {
-    v *= 2 ** -1000;
-    n += 1000;
-  }
-  const r = v * 2 ** n;
-  if (!Number.isFinite(r) && Number.isFinite(v)) throw range_();
+  if (typeof i !== "bigint" && typeof i !== "boolean") throw new TypeError("Expected an int as second argument to ldexp.");
+  const v = f(x);
+  const n = toIndex(i);
+  if (v === 0 || !Number.isFinite(v)) return v;
+  // past any double's exponent range: overflow, or a zero of x's sign
+  if (n > 3000n) throw range_();
+  if (n < -3000n) return v < 0 ? -0 : 0;
+  const r = libm.ldexpExact(v, Number(n));
+  if (!Number.isFinite(r)) throw range_();
   return r;
 }
 export function isfinite(x: unknown): boolean {
@@ -403,34 +400,120 @@ export function erf(x: unknown): number {
 export function erfc(x: unknown): number {
   return erfcValue(f(x));
 }
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012,
-  9.9843695780195716e-6, 1.5056327351493116e-7,
+// gamma and lgamma: the method CPython uses (its own code, not the C library's), so its values to
+// the last bit: the Lanczos approximation with N = 13 and g = 6.024680040776729583740234375 as a
+// rational function (numerator and denominator coefficients below), evaluated in x for x < 5
+// and in 1/x past it; the reflection formula for negative x; and a correction for the rounding
+// of x + g - 1/2 (y below) that pow and exp would otherwise magnify.
+const LANCZOS_G = 6.024680040776729583740234375;
+const LANCZOS_G_MINUS_HALF = 5.524680040776729583740234375;
+const LANCZOS_NUM = [
+  23531376880.41075968857200767445163675473484680494, 42919803642.649098768957899047001988850926355848959, 35711959237.355668049440185451547166705960488635843,
+  17921034426.03720969991975575445893111267140326539, 6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+  248874557.86205415651146038641322942321632125127801, 31426415.58540019438061423162831820536287468498764, 2876370.6289353724412254090516208496135991145378768,
+  186056.26539522349504029498971604569928220784236328, 8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+  2.5066282746310002701649081771338373386264310793408,
 ];
+// x (x+1) ... (x+11) expanded
+const LANCZOS_DEN = [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const LOG_PI = 1.144729885849400174143427351353058711647;
+/** Gamma of 1..23 is exact as a double. */
+const EXACT_GAMMA_UP_TO = 23;
+
+function lanczosSum(x: number): number {
+  let num = 0;
+  let den = 0;
+  if (x < 5) {
+    for (let i = LANCZOS_NUM.length - 1; i >= 0; i--) {
+      num = num * x + LANCZOS_NUM[i];
+      den = den * x + LANCZOS_DEN[i];
+    }
+  } else {
+    for (let i = 0; i < LANCZOS_NUM.length; i++) {
+      num = num / x + LANCZOS_NUM[i];
+      den = den / x + LANCZOS_DEN[i];
+    }
+  }
+  return num / den;
+}
+
+/** sin(pi x), exact at integers and accurate near them (x finite). */
+function sinPi(x: number): number {
+  const y = Math.abs(x) % 2;
+  let r: number;
+  switch (Math.round(2 * y)) {
+    case 0:
+      r = libm.sin(Math.PI * y);
+      break;
+    case 1:
+      r = libm.cos(Math.PI * (y - 0.5));
+      break;
+    case 2:
+      // sin(pi (1 - y)), not -sin(pi (y - 1)): 0.0 rather than -0.0 at y = 1
+      r = libm.sin(Math.PI * (1 - y));
+      break;
+    case 3:
+      r = -libm.cos(Math.PI * (y - 1.5));
+      break;
+    default:
+      r = libm.sin(Math.PI * (y - 2));
+  }
+  return x < 0 || Object.is(x, -0) ? -r : r;
+}
+
 export function gamma(x: unknown): number {
   const v = f(x);
-  if (Number.isInteger(v) && v <= 0) throw domain();
-  if (Number.isInteger(v) && v > 0 && v < 171) {
-    let r = 1;
-    for (let i = 2; i < v; i++) r *= i;
-    return r;
+  if (v !== v || v === Infinity) return v;
+  if (v === -Infinity || v === 0 || (Number.isInteger(v) && v < 0)) throw domain();
+  if (Number.isInteger(v) && v <= EXACT_GAMMA_UP_TO) return Number(factorial(BigInt(v) - 1n));
+  const ax = Math.abs(v);
+  if (ax < 1e-20) return checked(1 / v, v);
+  if (ax > 200) {
+    if (v > 0) throw range_();
+    return 0.0 / sinPi(v);
   }
-  if (v < 0.5) return Math.PI / (Math.sin(Math.PI * v) * gamma(1 - v));
-  const z = v - 1;
-  let a = LANCZOS[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-  return checked(Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * a, v);
+  const y = ax + LANCZOS_G_MINUS_HALF;
+  // z: the rounding error of y (y's computed value minus x + g - 1/2), taken the way round that is exact
+  const z = ((ax > LANCZOS_G_MINUS_HALF ? y - ax - LANCZOS_G_MINUS_HALF : y - LANCZOS_G_MINUS_HALF - ax) * LANCZOS_G) / y;
+  let r: number;
+  if (v < 0) {
+    r = ((-Math.PI / sinPi(ax) / ax) * libm.exp(y)) / lanczosSum(ax);
+    r -= z * r;
+    if (ax < 140) r /= libm.pow(y, ax - 0.5);
+    else {
+      const half = libm.pow(y, ax / 2 - 0.25);
+      r /= half;
+      r /= half;
+    }
+  } else {
+    r = lanczosSum(ax) / libm.exp(y);
+    r += z * r;
+    if (ax < 140) r *= libm.pow(y, ax - 0.5);
+    else {
+      const half = libm.pow(y, ax / 2 - 0.25);
+      r *= half;
+      r *= half;
+    }
+  }
+  if (!Number.isFinite(r)) throw range_();
+  return r;
 }
+
 export function lgamma(x: unknown): number {
   const v = f(x);
-  if (Number.isInteger(v) && v <= 0) throw domain();
-  if (v < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * v))) - lgamma(1 - v);
-  const z = v - 1;
-  let a = LANCZOS[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  if (v !== v) return v;
+  if (!Number.isFinite(v)) return Infinity;
+  if (Number.isInteger(v) && v <= 2) {
+    if (v <= 0) throw domain();
+    return 0.0;
+  }
+  const ax = Math.abs(v);
+  if (ax < 1e-20) return -libm.log(ax);
+  let r = libm.log(lanczosSum(ax)) - LANCZOS_G;
+  r += (ax - 0.5) * (libm.log(ax + LANCZOS_G - 0.5) - 1);
+  if (v < 0) r = LOG_PI - libm.log(Math.abs(sinPi(ax))) - libm.log(ax) - r;
+  if (!Number.isFinite(r)) throw range_();
+  return r;
 }
 export function nextafter(x: unknown, y: unknown): number {
   const a = f(x);
@@ -452,12 +535,43 @@ export function ulp(x: unknown): number {
   if (v === Number.MAX_VALUE) return v - nextafter(v, 0);
   return nextafter(v, Infinity) - v;
 }
+/**
+ * sumprod as CPython 3.12 computes it: a leading run of int * int pairs summed exactly as ints;
+ * then a run of pairs of floats (or a float and an int a float holds exactly), whose products are
+ * summed exactly and rounded once; then, from the first pair that fits neither run, plain `+` of
+ * `*` for the rest (so an int pair after floats ends the exact float sum).
+ */
 export function sumprod(p: unknown, q: unknown): unknown {
   const a = Array.from(toIterable(p));
   const b = Array.from(toIterable(q));
   if (a.length !== b.length) throw new ValueError("Inputs are not the same length");
-  let acc: unknown = 0n;
-  for (let i = 0; i < a.length; i++) acc = addImport(acc, mul(a[i], b[i]));
+  const n = a.length;
+  let i = 0;
+  let ints = 0n;
+  while (i < n && typeof a[i] === "bigint" && typeof b[i] === "bigint") {
+    ints += (a[i] as bigint) * (b[i] as bigint);
+    i++;
+  }
+  if (i === n) return ints;
+  const exactFloat = (x: unknown): boolean => typeof x === "number" || (typeof x === "bigint" && x <= 2n ** 53n && x >= -(2n ** 53n));
+  const start = i;
+  const fp: number[] = [];
+  const fq: number[] = [];
+  while (i < n && exactFloat(a[i]) && exactFloat(b[i]) && !(typeof a[i] === "bigint" && typeof b[i] === "bigint")) {
+    fp.push(Number(a[i]));
+    fq.push(Number(b[i]));
+    i++;
+  }
+  let acc: unknown = ints;
+  if (i > start) {
+    // the int run's sum joins the exact float sum when a float holds it exactly
+    if (exactFloat(ints)) {
+      fp.push(Number(ints));
+      fq.push(1);
+      acc = libm.sumOfProducts(fp, fq);
+    } else acc = addImport(ints, libm.sumOfProducts(fp, fq));
+  }
+  for (; i < n; i++) acc = addImport(acc, mul(a[i], b[i]));
   return acc;
 }
 import { add as addImport } from "../builtins/ops.js";

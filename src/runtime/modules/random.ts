@@ -7,14 +7,15 @@ import { len as pylen, hash as pyhash } from "../builtins/functions.js";
 import { host } from "../host.js";
 import { sha512 } from "./_digests.js";
 import { PyBytes, bytesData } from "../builtins/bytes.js";
+import * as libm from "../builtins/libm.js";
 
 const N = 624;
 const M = 397;
 
 const TWOPI = 2.0 * Math.PI;
-const LOG4 = Math.log(4.0);
-const SG_MAGICCONST = 1.0 + Math.log(4.5);
-const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+const LOG4 = libm.log(4.0);
+const SG_MAGICCONST = 1.0 + libm.log(4.5);
+const NV_MAGICCONST = (4 * libm.exp(-0.5)) / Math.sqrt(2.0);
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
@@ -269,7 +270,7 @@ export class Random extends PyObject {
     if (kk < 0 || kk > n) throw new ValueError("Sample larger than population or is negative");
     const result = new PyList<unknown>();
     let setsize = 21;
-    if (kk > 5) setsize += 4 ** Math.ceil(Math.log(kk * 3) / Math.log(4));
+    if (kk > 5) setsize += 4 ** Math.ceil(libm.log(kk * 3) / libm.log(4));
     if (n <= setsize) {
       const pool = population instanceof Array ? population.slice() : Array.from(toIterable(population));
       for (let i = 0; i < kk; i++) {
@@ -362,9 +363,9 @@ export class Random extends PyObject {
     this.gauss_next = null;
     if (z === null) {
       const x2pi = this.random() * TWOPI;
-      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - this.random()));
-      z = Math.cos(x2pi) * g2rad;
-      this.gauss_next = Math.sin(x2pi) * g2rad;
+      const g2rad = Math.sqrt(-2.0 * libm.log(1.0 - this.random()));
+      z = libm.cos(x2pi) * g2rad;
+      this.gauss_next = libm.sin(x2pi) * g2rad;
     }
     return Number(mu) + z * Number(sigma);
   }
@@ -376,17 +377,17 @@ export class Random extends PyObject {
       const u2 = 1.0 - this.random();
       z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
       const zz = (z * z) / 4.0;
-      if (zz <= -Math.log(u2)) break;
+      if (zz <= -libm.log(u2)) break;
     }
     return Number(mu) + z * Number(sigma);
   }
 
   lognormvariate(mu: unknown, sigma: unknown): number {
-    return Math.exp(this.normalvariate(mu, sigma));
+    return libm.exp(this.normalvariate(mu, sigma));
   }
 
   expovariate(lambd: unknown = 1.0): number {
-    return -Math.log(1.0 - this.random()) / Number(lambd);
+    return -libm.log(1.0 - this.random()) / Number(lambd);
   }
 
   gammavariate(alpha: unknown, beta: unknown): number {
@@ -401,25 +402,25 @@ export class Random extends PyObject {
         const u1 = this.random();
         if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
         const u2 = 1.0 - this.random();
-        const v = Math.log(u1 / (1.0 - u1)) / ainv;
-        const x = a * Math.exp(v);
+        const v = libm.log(u1 / (1.0 - u1)) / ainv;
+        const x = a * libm.exp(v);
         const z = u1 * u1 * u2;
         const r = bbb + ccc * v - x;
-        if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= Math.log(z)) return x * b;
+        if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= libm.log(z)) return x * b;
       }
     }
-    if (a === 1.0) return -Math.log(1.0 - this.random()) * b;
+    if (a === 1.0) return -libm.log(1.0 - this.random()) * b;
     let x: number;
     for (;;) {
       const u = this.random();
       const bb = (Math.E + a) / Math.E;
       const p = bb * u;
-      if (p <= 1.0) x = p ** (1.0 / a);
-      else x = -Math.log((bb - p) / a);
+      if (p <= 1.0) x = libm.pow(p, 1.0 / a);
+      else x = -libm.log((bb - p) / a);
       const u1 = this.random();
       if (p > 1.0) {
-        if (u1 <= x ** (a - 1.0)) break;
-      } else if (u1 <= Math.exp(-x)) break;
+        if (u1 <= libm.pow(x, a - 1.0)) break;
+      } else if (u1 <= libm.exp(-x)) break;
     }
     return x * b;
   }
@@ -432,12 +433,12 @@ export class Random extends PyObject {
 
   paretovariate(alpha: unknown): number {
     const u = 1.0 - this.random();
-    return u ** (-1.0 / Number(alpha));
+    return libm.pow(u, -1.0 / Number(alpha));
   }
 
   weibullvariate(alpha: unknown, beta: unknown): number {
     const u = 1.0 - this.random();
-    return Number(alpha) * (-Math.log(u)) ** (1.0 / Number(beta));
+    return Number(alpha) * libm.pow(-libm.log(u), 1.0 / Number(beta));
   }
 
   randbytes(n: unknown): PyBytes {

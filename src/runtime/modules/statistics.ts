@@ -1,6 +1,7 @@
 // statistics: averages and spread. As CPython, sums are exact (ints and floats as fractions) and
 // converted once at the end, so `mean([0.1, 0.2, 0.3])` is 0.2 and a mean of ints is an int when
 // it is whole; stdev is the correctly rounded square root of the exact variance (3.12).
+import * as libm from "../builtins/libm.js";
 import { NotImplementedError, ValueError, TypeError } from "../builtins/exceptions.js";
 import { PyDict, PyList } from "../builtins/collections.js";
 import { add, lt, toIterable, truediv, truthy, typeName } from "../builtins/ops.js";
@@ -257,10 +258,10 @@ export function geometric_mean(data: unknown): number {
   const logs = [...toIterable(data)].map((x) => {
     const f = typeof x === "number" ? x : Number(float(x));
     if (!(f > 0)) throw new StatisticsError("geometric mean requires a non-empty dataset containing positive numbers");
-    return Math.log(f);
+    return libm.log(f);
   });
   if (!logs.length) throw new StatisticsError("geometric mean requires a non-empty dataset containing positive numbers");
-  return Math.exp(fsum(PyList.fromArray(logs)) / logs.length);
+  return libm.exp(fsum(PyList.fromArray(logs)) / logs.length);
 }
 
 const NEGATIVE_HARMONIC = "harmonic mean does not support negative values";
