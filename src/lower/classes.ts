@@ -389,8 +389,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   // `class A(dict[str, int])`, `class Q(deque[int])`: a types.GenericAlias's __mro_entries__ gives
   // the class it subscripts, the base then (the alias stays in __orig_bases__).
   const origBases = s.bases.some((b) => b._type === "Subscript" || isTypingFormBase(cx, b)) && readsOrigBases(cx.module) ? s.bases : undefined;
-  bases = bases.map((b) => subscriptedClass(cx, b) ?? b);
-  bases = withoutRedundantGeneric(bases);
+  // (a loop, not map: the same packed array whether classDef runs optimized or not, for classDefIn's readers)
+  const unsubscripted: py.ExprNode[] = [];
+  for (const b of bases) unsubscripted.push(subscriptedClass(cx, b) ?? b);
+  bases = withoutRedundantGeneric(unsubscripted);
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
   const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
@@ -855,14 +857,17 @@ function classFields(st: ClassBody, bases: py.ExprNode[]): ir.ClassMember[] {
   // (a loop: a Map made from an array of pairs goes through the iteration protocol, per class)
   const inherited = new Map<string, ReturnType<typeof inheritedMemberKind>>();
   for (const a of instanceAttrs) inherited.set(a, inheritedMemberKind(cx, s, a));
-  const fields: ir.ClassMember[] = [...instanceAttrs]
-    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
-    .map((a) => ({
-      k: "field",
-      name: safeProp(a),
-      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
-      declare: true,
-    }));
+  // (a loop, not filter and map: TurboFan's inlined map makes a holey array where V8's builtin
+  // makes a packed one, and the readers of `fields` compiled for one were thrown away at the other)
+  const fields: ir.ClassMember[] = [];
+  for (const a of instanceAttrs)
+    if (!members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+      fields.push({
+        k: "field",
+        name: safeProp(a),
+        type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
+        declare: true,
+      });
   // A mixin (a base of the program's classes next to another base): what its methods read from
   // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
   // TestCase mixin), declared any.
@@ -954,7 +959,8 @@ function classProps(
   if (generic) props.push({ key: "typeparams", value: array(generic.values) });
   if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
   if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
-  const lambdaNames = classAttrs.filter((a) => lambdaValues.has(a.value)).map((a) => lit(a.key));
+  const lambdaNames: ir.Expr[] = [];
+  for (const a of classAttrs) if (lambdaValues.has(a.value)) lambdaNames.push(lit(a.key));
   if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
   if (annotations.length) props.push({ key: "annotations", value: literalObject(annotations) });
   if (coroutineMethods.length) props.push({ key: "coroutines", value: literalObject(coroutineMethods) });
