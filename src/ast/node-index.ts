@@ -94,11 +94,22 @@ export interface NodeIndex {
 
 const indexes = new WeakMap<py.Node, NodeIndex>();
 
+/**
+ * One empty list per indexed kind. (A loop, not `INDEXED_KINDS.map(() => [])`: V8's map builtin
+ * makes a packed array and TurboFan's inlined map a holey one, so once the index's maker was
+ * optimized every optimized reader of `ofType` met another array shape and was thrown away.)
+ */
+function emptyLists(): py.Node[][] {
+  const lists: py.Node[][] = [];
+  for (let i = 0; i < INDEXED_KINDS.length; i++) lists.push([]);
+  return lists;
+}
+
 export function nodeIndex(root: py.Node): NodeIndex {
   let index = indexes.get(root);
   if (index) return index;
   const all: py.Node[] = [];
-  const lists: py.Node[][] = INDEXED_KINDS.map(() => []);
+  const lists = emptyLists();
   const gather = (n: py.Node): void => {
     const slot = indexedSlot(n._type);
     if (slot >= 0) {
@@ -143,7 +154,7 @@ function makeIndex(all: py.Node[], lists: py.Node[][], statementNameStarts: numb
 export function indexWithinDepth(module: py.Module, counted: ReadonlySet<string>, limit: number): boolean {
   if (indexes.has(module)) return withinDepth(module, counted, limit, null);
   const all: py.Node[] = [];
-  const lists: py.Node[][] = INDEXED_KINDS.map(() => []);
+  const lists = emptyLists();
   const found = { all, lists };
   const statementNameStarts: number[] = [];
   const names = lists[indexedSlot("Name")];

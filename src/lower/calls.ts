@@ -669,9 +669,14 @@ export function callProblem(f: py.FunctionDef | py.AsyncFunctionDef, args: ir.Ex
   if (args.some((x) => x.k === "spread")) return null;
   const a = f.args;
   const name = `${f.name}()`;
-  const posonly = a.posonlyargs.map((p) => p.arg);
-  const positional = [...posonly, ...a.args.map((p) => p.arg)];
-  const misplaced = keywords.filter((k) => posonly.includes(k.arg)).map((k) => k.arg);
+  // (loops, not map: TurboFan's inlined map makes a holey array where V8's builtin makes a packed
+  // one, and this function, compiled for one, was thrown away at the other)
+  const posonly: string[] = [];
+  for (const p of a.posonlyargs) posonly.push(p.arg);
+  const positional = posonly.slice();
+  for (const p of a.args) positional.push(p.arg);
+  const misplaced: string[] = [];
+  for (const k of keywords) if (posonly.includes(k.arg)) misplaced.push(k.arg);
   if (misplaced.length && !a.kwarg) return `${name} got some positional-only arguments passed as keyword arguments: '${misplaced.join(", ")}'`;
   for (const k of keywords) {
     const i = positional.indexOf(k.arg);

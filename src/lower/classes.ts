@@ -8,10 +8,10 @@
 
 import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
-import { resolveName } from "./scopes.js";
+import { resolveName, type Scope } from "./scopes.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt, spread } from "../ir/nodes.js";
-import { type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
+import { type FunctionContext, type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
@@ -389,8 +389,10 @@ export function classDef(cx: LowerContext, s: py.ClassDef, nested?: { qualname: 
   // `class A(dict[str, int])`, `class Q(deque[int])`: a types.GenericAlias's __mro_entries__ gives
   // the class it subscripts, the base then (the alias stays in __orig_bases__).
   const origBases = s.bases.some((b) => b._type === "Subscript" || isTypingFormBase(cx, b)) && readsOrigBases(cx.module) ? s.bases : undefined;
-  bases = bases.map((b) => subscriptedClass(cx, b) ?? b);
-  bases = withoutRedundantGeneric(bases);
+  // (a loop, not map: the same packed array whether classDef runs optimized or not, for classDefIn's readers)
+  const unsubscripted: py.ExprNode[] = [];
+  for (const b of bases) unsubscripted.push(subscriptedClass(cx, b) ?? b);
+  bases = withoutRedundantGeneric(unsubscripted);
   // `class C[T](Base)` (PEP 695): its TypeVars' consts come first; the bases, keywords and body
   // read them; Generic is the last base.
   const generic = s.type_params.length ? lowerTypeParams(cx, s.name, s.type_params, s) : undefined;
@@ -411,29 +413,124 @@ function subscriptedClass(cx: LowerContext, b: py.ExprNode): py.Name | undefined
   return k?.kind === "runtime-name" && k.module !== "typing" && STDLIB[k.module]?.classes.has(k.name) ? v : undefined;
 }
 
-function classDefIn(
-  cx: LowerContext,
-  s: py.ClassDef,
-  bases: py.ExprNode[],
-  metaclass: py.ExprNode | undefined,
-  classKeywords: ir.Expr | undefined,
-  generic: LoweredTypeParams | undefined,
-  nested: { qualname: string; binding: string } | undefined,
-  origBases: py.ExprNode[] | undefined,
-): ir.Stmt[] {
-  const classScope = cx.scopes.get(s)!;
-  // (evaluated in the enclosing scope, as the bases are)
-  const origBaseValues = origBases?.map((b) => (b._type === "Starred" ? spread(cx.expr(b.value)) : cx.expr(b)));
+/** A method's decorators, which define_class runs once the class exists (see classProps' `decorate`). */
+interface MethodDecorators {
+  name: string;
+  isStatic: boolean;
+  getter: boolean;
+  setter: boolean;
+  decorators: ir.Expr[];
+  direct: boolean[];
+  line: number;
+}
+
+/**
+ * What classDefIn gathers from a class body, statement by statement: one object per class, made in
+ * one place (one shape), which the body's functions (bodyItem and those it calls) fill in. (They
+ * were one ~600-line function, which V8 took seconds to optimize and then threw away.)
+ */
+interface ClassBody extends ClassBodyState {
+  readonly cx: LowerContext;
+  readonly s: py.ClassDef;
+  /** The function context the class statement is in (the body's values are lowered in it). */
+  readonly outer: FunctionContext;
+  readonly classScope: Scope;
+  readonly qualname: string;
+  /** The class's JS name. */
+  readonly name: string;
+  readonly blocks: ClassBodyBlocks | null;
+  /** Whether every value of the body is kept in a const of its own (see keepValue). */
+  readonly keptValues: boolean;
+  /** A function's class whose body binds a name the function also binds: its reads before binding are looked at. */
+  readonly bindsOwnName: boolean;
+  readonly readsImplicitNames: boolean;
+  /** What the class namespace holds before the body runs (made at the first read that asks). */
+  implicitNames: Map<string, ir.Expr> | undefined;
+  readonly definedTwice: Set<string>;
+  /** The names a base of the class has (baseMethodNames). */
+  readonly overridden: Set<string>;
+  readonly protocol: boolean;
+  readonly members: ir.ClassMember[];
+  readonly instanceAttrs: Set<string>;
+  /** `self.x` reads of attributes only code outside the class sets (declared for TS). */
+  readonly readFromOutside: string[];
+  readonly annotations: { key: string; value: ir.Expr }[];
+  readonly coroutineMethods: { key: string; value: ir.Expr }[];
+  readonly asyncGenMethods: { key: string; value: ir.Expr }[];
+  readonly methodTypeParams: { key: string; value: ir.Expr }[];
+  readonly methodDecorators: MethodDecorators[];
+  /** Methods' docstrings, when the program reads some __doc__ (or imports unittest). */
+  readonly methodDocs: { key: string; value: ir.Expr }[];
+  /** Methods' signatures (self first), for inspect.signature(): see signatures.ts. */
+  readonly methodSignatures: { key: string; value: ir.Expr }[];
+  readonly fieldTypes: Map<string, string>;
+  readonly selfAnnotated: Map<string, string>;
+  readonly classSideStores: Set<string>;
+  readonly instanceReads: Set<string>;
+  readonly classSideReads: Set<string>;
+  readonly staticNames: string[];
+  readonly classMethodNames: string[];
+  readonly selflessNames: string[];
+  readonly firstDefaulted: string[];
+  /** `alias = prop` of an earlier `@property` in the body: set on the class in `decorate`. */
+  readonly propertyAliases: { key: string; source: string; line: number }[];
+  /** The defs the body deleted (`del name`). */
+  readonly deletedDefs: Set<string>;
+  /** The values of the body that are lambdas written there (`g = lambda self: 2`): named `K.<lambda>`. */
+  readonly lambdaValues: Set<ir.Expr>;
+  /** Whether the class or a base hooks attribute writes: the same for every method, asked at the first. */
+  hasSetattr: boolean | undefined;
+  /**
+   * A method whose decorator the program wrote: define_class runs that decorator once the class
+   * exists, after every statement of the body (see classProps' `decorate`).
+   */
+  decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null;
+}
+
+/** The value `key` gets in the class body: kept in a const of its own when the body's values must run in order (st.keptValues). */
+function keepValue(st: ClassBody, key: string, value: ir.Expr, line: number): ir.Expr {
+  if (!st.keptValues) return value;
+  const { cx } = st;
+  const t = cx.withOuter(st.outer, () => {
+    const t = cx.temp("_attr");
+    cx.fn.temps.pop();
+    return t;
+  });
+  st.hoisted.push({ k: "var", decl: "const", name: t, type: "any", init: value, line });
+  st.bodyValues.set(key, id(t));
+  return id(t);
+}
+
+/** A class-level read of a name: an earlier value of the body (its const), a name bound later (a global's), or a decorated def (refused). */
+function mapBodyRead(st: ClassBody, n: py.Name, item: py.Stmt): void {
+  const { cx, bodyValues, boundSoFar, classScope } = st;
+  const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitName(st, n.id));
+  if (value) cx.classBodyReads.set(n, value);
+  // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
+  else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
+  // An earlier decorated def read by a value or a statement (decorators read it from the
+  // class: `@x.setter`): no value of it is kept for such a read.
+  else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
+    cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
+}
+
+/** What the class namespace holds before the body runs (`__qualname__`, `__module__`). */
+function implicitName(st: ClassBody, n: string): ir.Expr | undefined {
+  return (st.implicitNames ??= new Map<string, ir.Expr>([
+    ["__qualname__", lit(st.qualname)],
+    ["__module__", lit(st.cx.options.module?.name ?? "__main__")],
+  ])).get(n);
+}
+
+/** What the JS class extends: the one base, the runtime's chain of several (multiple_bases, star_bases), Generic last, typed for TS. */
+function classBase(cx: LowerContext, s: py.ClassDef, bases: py.ExprNode[], generic: LoweredTypeParams | undefined, typingGeneric: boolean): ir.Expr {
   // A computed base (Generic[T], a call) is typed `any` so TS accepts whatever it builds.
   // (a typing alias is a simple name that mro_entry computes: typed as a PyObject class)
   const simpleBase = bases.length && (bases[0]._type === "Name" || bases[0]._type === "Attribute") && !isTypingFormBase(cx, bases[0]);
   // A metaclass extends `type` (a function to TS) or the runtime's ABC: typed any.
   const metaBase = isMetaclassDef(cx, s) && bases.length === 1 && (bases[0]._type === "Name" || bases[0]._type === "Attribute");
-  // A generic class extends Generic last, unless its one base has Generic in its MRO already (or
-  // is a builtin container, which the runtime cannot chain with another base: Generic is left out).
-  const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
   const starred = bases.some((b) => b._type === "Starred");
-  const base = starred
+  return starred
     ? ({
         k: "as",
         expr: cx.rt("star_bases", ...bases.map((b) => (b._type === "Starred" ? spread(cx.expr(b.value)) : baseExpr(cx, b, false)))),
@@ -459,6 +556,25 @@ function classDefIn(
                     expr: baseExpr(cx, bases[0]),
                     type: `typeof ${(generic && genericBase(cx, bases[0])) || cx.imports.helper("PyObject", RUNTIME)}`,
                   } as ir.Expr);
+}
+
+function classDefIn(
+  cx: LowerContext,
+  s: py.ClassDef,
+  bases: py.ExprNode[],
+  metaclass: py.ExprNode | undefined,
+  classKeywords: ir.Expr | undefined,
+  generic: LoweredTypeParams | undefined,
+  nested: { qualname: string; binding: string } | undefined,
+  origBases: py.ExprNode[] | undefined,
+): ir.Stmt[] {
+  const classScope = cx.scopes.get(s)!;
+  // (evaluated in the enclosing scope, as the bases are)
+  const origBaseValues = origBases?.map((b) => (b._type === "Starred" ? spread(cx.expr(b.value)) : cx.expr(b)));
+  // A generic class extends Generic last, unless its one base has Generic in its MRO already (or
+  // is a builtin container, which the runtime cannot chain with another base: Generic is left out).
+  const typingGeneric = generic && !(bases.length === 1 && (isGenericClass(cx, bases[0]) || isBuiltinBase(cx, bases[0])));
+  const base = classBase(cx, s, bases, generic, !!typingGeneric);
   // A class expression's own name is bound inside its body in JS, not in Python: a nested class
   // whose methods read that name (`open` in `class open: ... open(path)`, the builtin) is named
   // otherwise in JS (its Python name comes from define_class).
@@ -515,8 +631,6 @@ function classDefIn(
   // A class whose later statements read its methods is made first (class-body-names.ts): what names it then.
   const declaredHere = !nested && !s.decorator_list.length && !outer.declared.has(s.name) && name === safeName(s.name);
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
-  // (whether the class or a base hooks attribute writes: the same for every method, asked at the first)
-  let hasSetattr: boolean | undefined;
   // (a loop: flatMap's array per statement cost more than the rest of this setup)
   const defNames: string[] = [];
   for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
@@ -526,9 +640,6 @@ function classDefIn(
   // Control flow in the body (class-body-blocks.ts): values in consts, and the class made first when a branch reads a method.
   const blocks = ClassBodyBlocks.of(cx, s, outer, classScope, qualname);
   const keptValues = earlyMethods || blocks !== null || s.body.some(isEffectStatement) || namesReadLater(s.body, valueBinding).size > 0;
-  // A method whose decorator the program wrote: define_class runs that decorator once the class
-  // exists, after every statement of the body (see decorateMethods).
-  let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
   /** `alias = prop` of an earlier `@property` in the body: set on the class in `decorate`. */
   const propertyAliases: { key: string; source: string; line: number }[] = [];
   const bodyValues = new Map<string, ir.Expr>();
@@ -547,486 +658,63 @@ function classDefIn(
   // A function's class whose body binds a name the function also binds (or the module: a class
   // body's `x = x` reads the global x): reads of it before the body binds it must be looked at.
   const bindsOwnName = [...classScope.bound].some((n) => !defNames.includes(n));
-  // What the class namespace holds before the body runs.
-  // (made at the first read that asks: most class bodies read no name before binding it)
-  let implicitNames: Map<string, ir.Expr> | undefined;
-  const implicitName = (n: string): ir.Expr | undefined =>
-    (implicitNames ??= new Map<string, ir.Expr>([
-      ["__qualname__", lit(qualname)],
-      ["__module__", lit(cx.options.module?.name ?? "__main__")],
-    ])).get(n);
-  const readsImplicitNames = classScope.used.has("__qualname__") || classScope.used.has("__module__");
   // The values of the body that are lambdas written there (`g = lambda self: 2`): named `K.<lambda>`.
   const lambdaValues = new Set<ir.Expr>();
-  const keep = (key: string, value: ir.Expr, line: number): ir.Expr => {
-    if (!keptValues) return value;
-    const t = cx.withOuter(outer, () => {
-      const t = cx.temp("_attr");
-      cx.fn.temps.pop();
-      return t;
-    });
-    hoisted.push({ k: "var", decl: "const", name: t, type: "any", init: value, line });
-    bodyValues.set(key, id(t));
-    return id(t);
-  };
-  const mapRead = (n: py.Name, item: py.Stmt) => {
-    const value = bodyValues.get(n.id) ?? (boundSoFar.has(n.id) ? undefined : implicitName(n.id));
-    if (value) cx.classBodyReads.set(n, value);
-    // A name the body binds later (or deleted): not an enclosing function's (CPython's LOAD_NAME).
-    else if (!boundSoFar.has(n.id) && classScope.bound.has(n.id) && !classScope.nonlocals.has(n.id)) cx.classLevelGlobals.add(n);
-    // An earlier decorated def read by a value or a statement (decorators read it from the
-    // class: `@x.setter`): no value of it is kept for such a read.
-    else if (boundSoFar.get(n.id) === "def" && isValueStatement(item) && !isBareAlias(item, n))
-      cx.diags.error(n, "TSY1013", { construct: `a read of the decorated method ${n.id}` });
-  };
-  // (only for a body with blocks)
-  const blockState: ClassBodyState | null = blocks && {
+  const st: ClassBody = {
+    cx,
+    s,
+    outer,
+    classScope,
+    qualname,
+    name,
+    blocks,
+    classRef,
+    keptValues,
+    bindsOwnName,
+    readsImplicitNames: classScope.used.has("__qualname__") || classScope.used.has("__module__"),
+    implicitNames: undefined,
+    definedTwice,
+    overridden,
+    protocol,
+    members,
     hoisted,
+    instanceAttrs,
+    readFromOutside,
+    classAttrs,
+    annotations,
+    coroutineMethods,
+    asyncGenMethods,
+    methodTypeParams,
+    methodDecorators,
+    methodDocs,
+    methodSignatures,
+    fieldTypes,
+    selfAnnotated,
+    classSideStores,
+    instanceReads,
+    classSideReads,
+    staticNames,
+    classMethodNames,
+    selflessNames,
+    firstDefaulted,
+    bodyNames,
+    propertyAliases,
     bodyValues,
     boundSoFar,
-    classAttrs,
-    bodyNames,
-    classRef,
-    mapRead,
+    deletedDefs,
+    lambdaValues,
+    hasSetattr: undefined,
+    decoratedLater: null,
+    mapRead: (n, item) => mapBodyRead(st, n, item),
     nestedClass: (c, nestedIn) => classDef(cx, c, nestedIn),
   };
-  for (const item of blocks?.items() ?? s.body) {
-    // A block and its defs: their reads are the block's (class-body-blocks.ts).
-    const block = blocks?.blockOf(item);
-    const branchDef = block !== undefined && block !== item;
-    if (block !== undefined) blocks!.prepare(block, blockState!);
-    // (no earlier value kept as a const yet and no name of the body read before it is bound: no
-    // read to redirect, and no walk of the item)
-    else if (bodyValues.size || bindsOwnName || readsImplicitNames) for (const n of classLevelReads(item)) mapRead(n, item);
-    if (branchDef && blocks!.refused(block)) continue;
-    // (a method of that name binds it anew: its value is not one of the consts)
-    if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && !branchDef) bodyValues.delete(item.name);
-    // (where a branch def's setup starts among the hoisted statements: it runs in its branch)
-    const setupStart = hoisted.length;
-    try {
-      // Annotations the class body evaluates (methods' signatures, annotated attributes).
-      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
-      else if (item._type === "AnnAssign") hoisted.push(...annotationChecks(cx, [item.annotation], item.lineno));
-      if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
-        const coroutine = item._type === "AsyncFunctionDef";
-        const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
-        const isStatic = kinds.includes("staticmethod");
-        // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
-        const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
-        const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
-        // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
-        const deleter = kinds.includes("deleter");
-        const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
-        // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
-        const getterOnly =
-          accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
-        // `@x.setter` over other decorators (`@x.setter @abstractmethod def x`): they wrap the setter.
-        const setterOnly =
-          accessor === "set" && item.decorator_list.every((_, i) => kinds[i] !== "setter" || other.every((o) => item.decorator_list.indexOf(o) > i));
-        if (other.length && accessor && !getterOnly && !setterOnly) cx.diags.error(other[0], "TSY1012");
-        // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
-        // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
-        const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
-        if (other.length && !decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) decoratedLater = item;
-        if (other.length)
-          methodDecorators.push({
-            name: item.name === "constructor" ? "constructor_" : item.name,
-            isStatic: isStatic || isClassMethod,
-            getter: accessor === "get",
-            setter: accessor === "set",
-            decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))),
-            direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))),
-            line: item.lineno,
-          });
-        if (isStatic) staticNames.push(item.name);
-        if (isClassMethod) classMethodNames.push(item.name);
-        if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
-        // (a first parameter with a default is no `this`: the body may call the def without one)
-        const receiverDefault = !isStatic && !isClassMethod && receiverHasDefault(item);
-        if (receiverDefault) firstDefaulted.push(branchDef ? blocks!.jsName(item) : item.name === "constructor" ? "constructor_" : item.name);
-        const selfName = isStatic || receiverDefault ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
-        const methodQualname = `${qualname}.${item.name}`;
-        const saved = cx.fn;
-        cx.fn = outer;
-        const f = functionExpression(cx, item, coroutine, methodQualname, {
-          className: s.name,
-          selfName,
-          receiverDefault,
-          selfIsClass: isClassMethod,
-          selfHasSetattr: (hasSetattr ??= definesSetattr(cx.module, s, 0)),
-        });
-        const signature = asksForSignatures(cx.module) && !accessor && !deleter ? signatureRecord(cx, item, f.params) : null;
-        cx.fn = saved;
-        hoisted.push(...f.hoisted);
-        if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
-        // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
-        const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
-        const outside = selfName ? new OutsideAttributeReads(cx.module, selfName) : null;
-        walk(item, (n) => {
-          outside?.visit(n);
-          if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
-            instanceAttrs.add(n.attr);
-          // `self.x` of a static or class method: an instance member TS must know of (declared below).
-          if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName)
-            instanceReads.add(n.attr);
-          // `cls.x` in a class method: a static property TS must know of (declared below; in
-          // __init_subclass__ and __class_getitem__, `this` is any to TS).
-          if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
-            if (n.ctx._type === "Store") classSideStores.add(n.attr);
-            else if (item.name !== "__init_subclass__" && item.name !== "__class_getitem__") classSideReads.add(n.attr);
-          // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
-          if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
-            if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
-          if (n._type === "Call" && selfName) {
-            const written = attributeWrittenByCall(n, selfName);
-            if (written !== undefined) instanceAttrs.add(written);
-          }
-        });
-        if (outside) readFromOutside.push(...outside.found);
-        const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
-        const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
-        if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
-        if (signature) methodSignatures.push({ key: methodName, value: signature });
-        if (coroutine) {
-          // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
-          const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
-          // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
-          // annotated: the generator's type, which says what awaiting the call gives.
-          let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
-          const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
-          // (an async generator's calls return an async generator object either way)
-          let body = fnNode.fn.body;
-          if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") {
-            // (a stub's result typed by its annotation, as a plain method's below)
-            const stub = isStubBody(item.body) && / \| null \| void, any>$/.test(returnType);
-            if (stub) {
-              returnType = returnType.replace(/ \| null \| void, any>$/, ", any>");
-              body = [...body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
-            }
-            returnType = protocolAwaitable(returnType);
-          }
-          members.push({ k: "method", fn: { ...fnNode.fn, body, name: methodName, returnType }, static: isStatic || isClassMethod, line: firstLine(item) });
-          (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
-        } else if (f.fn) {
-          const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
-          // A Protocol's stub (`def qsize(self) -> int: ...`) is typed by its annotation: what the
-          // classes satisfying the Protocol return (called itself, it still returns None).
-          if (protocol && isStubBody(item.body) && fn.returnType?.endsWith(" | null | void")) {
-            fn.returnType = fn.returnType.slice(0, -" | null | void".length);
-            fn.body = [...fn.body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
-          }
-          // A method that overrides a base class's may take more parameters than it: optional for TS.
-          // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
-          const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
-          // (a setter keeps its one parameter required: TS refuses an optional one there)
-          // (and one whose annotation the base's contradicts is `any`: override-signatures.ts)
-          if (overridden.has(item.name) && accessor !== "set") fn.params = overrideParams(cx, s, item, fn.params, runtimeInit);
-          // A getter that can end without `return` returns None (TS wants the return written).
-          const last = fn.body[fn.body.length - 1];
-          if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
-          // A decorated method starts at its first decorator's line (co_firstlineno: Handle reprs).
-          members.push({ k: "method", fn, static: isStatic || isClassMethod, accessor, line: firstLine(item) });
-        }
-      } else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
-        const v = item.value;
-        // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
-        const aliased =
-          v._type === "Name" &&
-          !cx.classBodyReads.has(v) &&
-          s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
-        const key = item.targets[0].id;
-        if (aliased) bodyValues.delete(key);
-        // `reader_lock = reader` of an earlier `@property def reader`: the property object, which
-        // exists once define_class has made the class (assigned in `decorate`, below).
-        const aliasedDef = aliased
-          ? s.body.slice(0, s.body.indexOf(item)).find((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === (v as py.Name).id)
-          : undefined;
-        if (aliasedDef && (aliasedDef as py.FunctionDef).decorator_list.some((d) => d._type === "Name" && d.id === "property")) {
-          propertyAliases.push({ key, source: (v as py.Name).id, line: item.lineno });
-          continue;
-        }
-        // `g = f` of a `@staticmethod def f` (or `@classmethod`): the same staticmethod (classmethod)
-        // object (the function lives on the class).
-        const wrapperKind = !aliased
-          ? null
-          : staticNames.includes((v as py.Name).id)
-            ? "staticmethod"
-            : classMethodNames.includes((v as py.Name).id)
-              ? "classmethod"
-              : null;
-        const value = wrapperKind
-          ? newExpr(id(cx.imports.use(wrapperKind, wrapperKind, RUNTIME)), [member(id(name), safeProp((v as py.Name).id))])
-          : aliased
-            ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
-            : keep(
-                key,
-                cx.withOuter(outer, () => cx.expr(v)),
-                item.lineno,
-              );
-        classAttrs.push({ key, value });
-        if (isBodyLambda(v)) lambdaValues.add(value);
-      } else if (item._type === "AnnAssign" && item.target._type === "Name") {
-        annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
-        fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
-        if (item.value)
-          classAttrs.push({
-            key: item.target.id,
-            value: keep(
-              item.target.id,
-              cx.withOuter(outer, () => cx.expr(item.value!)),
-              item.lineno,
-            ),
-          });
-        else instanceAttrs.add(item.target.id);
-      } else if (item._type === "TypeAlias" && item.name._type === "Name") {
-        bodyValues.delete(item.name.id);
-        const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
-        hoisted.push(...alias.decls);
-        classAttrs.push({ key: item.name.id, value: alias.value });
-      } else if (item._type === "ClassDef") {
-        // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
-        const binding = cx.withOuter(outer, () => {
-          const t = cx.temp("_nested");
-          cx.fn.temps.pop();
-          return t;
-        });
-        hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
-        classAttrs.push({ key: item.name, value: id(binding) });
-        bodyValues.set(item.name, id(binding));
-      } else if (blocks !== null && isClassBodyBlock(item)) {
-        // (the program's decorator runs when the class is made, after every statement of the body)
-        if (decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeBlock(item)} after the decorated method ${decoratedLater.name}` });
-        blocks.lower(item, blockState!);
-      } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
-        // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
-        for (const t of item.targets as py.Name[]) {
-          // (a name a block bound last: its slot is checked and unbound)
-          const slotted = blocks?.deleteTop(t.id, item.lineno);
-          if (slotted) {
-            hoisted.push(...slotted);
-            continue;
-          }
-          if (!boundSoFar.has(t.id)) {
-            // (the class's namespace only: CPython's NameError when the class statement runs)
-            hoisted.push(exprStmt(cx.rt("name_error", lit(t.id)), item.lineno));
-            break;
-          }
-          if (boundSoFar.get(t.id) === "def") deletedDefs.add(t.id);
-          else for (let i = classAttrs.length - 1; i >= 0; i--) if (classAttrs[i].key === t.id) classAttrs.splice(i, 1);
-          boundSoFar.delete(t.id);
-          bodyValues.delete(t.id);
-          bodyNames.delete(t.id);
-        }
-      } else if (
-        item._type === "Pass" ||
-        (item._type === "Expr" &&
-          item.value._type === "Constant" &&
-          typeof item.value.value === "object" &&
-          item.value.value !== null &&
-          "ellipsis" in item.value.value)
-      ) {
-        // nothing
-      } else if (item._type === "Expr" && item.value._type === "Constant") {
-        // The first statement's string is the docstring; any other constant does nothing.
-        if (item === s.body[0] && typeof item.value.value === "string")
-          members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
-      } else if (item._type === "Expr" && !hasWalrus(item) && !decoratedLater) {
-        // `print(...)` in the body: run where it stands, among the values kept in consts before and after it.
-        hoisted.push(...cx.withOuter(outer, () => cx.stmt(item)));
-      } else if (item._type === "Expr" && decoratedLater) {
-        cx.diags.error(item, "TSY1013", { construct: `an expression statement after the decorated method ${decoratedLater.name}` });
-      } else {
-        cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
-      }
-    } catch (e) {
-      cx.diags.collect(e);
-    }
-    if (branchDef) {
-      blocks!.keepSetup(item as py.FunctionDef | py.AsyncFunctionDef, hoisted.splice(setupStart), blockState!);
-      continue;
-    }
-    blocks?.rebound(item, blockState!);
-    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
-      boundSoFar.set(item.name, "def");
-      if (deletedDefs.delete(item.name)) {
-        // A def again after `del`: the JS class keeps this one (TS refuses two methods of one name).
-        const last = members[members.length - 1];
-        for (let i = members.length - 2; i >= 0; i--) {
-          const m = members[i];
-          if (m.k === "method" && last?.k === "method" && m.fn.name === last.fn.name) members.splice(i, 1);
-        }
-      }
-    } else if (item._type === "ClassDef") boundSoFar.set(item.name, "attr");
-    else if (item._type === "Assign" || item._type === "AnnAssign" || item._type === "TypeAlias")
-      for (const t of item._type === "Assign"
-        ? item.targets
-        : [item._type === "AnnAssign" && item.value ? item.target : item._type === "TypeAlias" ? item.name : null])
-        if (t?._type === "Name" && boundSoFar.get(t.id) !== "def") boundSoFar.set(t.id, "attr");
-    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
-    // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
-    const method = classRef ? plainMethodName(item) : null;
-    if (method && !definedTwice.has(method)) {
-      // (its first parameter's name, for CPython's "missing ... argument" when a call through the
-      // class gives none: named only when it is not `self`)
-      const def = item as py.FunctionDef | py.AsyncFunctionDef;
-      bodyValues.set(
-        method,
-        call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...firstParameterShape(def)),
-      );
-    }
-    const bound = simpleBinding(item);
-    if (bound) bodyNames.add(bound);
-  }
+  for (const item of blocks?.items() ?? s.body) bodyItem(st, item);
   cx.fn = outer;
   cx.boundTypeVars = savedTypeVars;
-  if (deletedDefs.size) {
-    // (define_class removes them once it has made coroutine, static and class methods of them:
-    // what the body read from them is such a method; nothing later in the setup may name them)
-    const kept = (list: { key: string }[]) => list.splice(0, list.length, ...list.filter((x) => !deletedDefs.has(x.key)));
-    for (const list of [methodDocs, methodTypeParams]) kept(list);
-    methodDecorators.splice(0, methodDecorators.length, ...methodDecorators.filter((m) => !deletedDefs.has(m.name)));
-  }
-  // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
-  const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
-  const hashDefault = blocks ? blocks.hashDefault(defines("__eq__"), defines("__hash__")) : defines("__eq__") && !defines("__hash__") ? lit(null) : null;
-  if (hashDefault) classAttrs.push({ key: "__hash__", value: hashDefault });
-  // A name the body binds twice keeps its first place and its last value, as in the class's namespace
-  // (and an object literal may not repeat a key).
-  if (classAttrs.length > 1) {
-    const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
-    classAttrs.splice(0, classAttrs.length, ...lastValues.values());
-  }
-  for (const a of classAttrs) instanceAttrs.add(a.key);
-  for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
-  // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
-  const metaclassBody = isMetaclassDef(cx, s);
-  const wrapped = defsWrappedAsClassOrStatic(s.body);
-  for (const m of members)
-    if (
-      m.k === "method" &&
-      (metaclassBody || wrapped.has(m.fn.name) || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__")
-    )
-      m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
-  // A def the body names again (`@overload` stubs, a redefinition): the class keeps the last, as
-  // a JS class body does; TS rejects the duplicate implementations, so the earlier ones go.
-  const replaced = members.filter(
-    (m, i) =>
-      m.k === "method" &&
-      members.some(
-        (later, j) => j > i && later.k === "method" && later.fn.name === m.fn.name && !!later.static === !!m.static && later.accessor === m.accessor,
-      ),
-  );
-  if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
-  // (what the base has: an accessor is not redeclared as a field, a method or field is redeclared `any`)
-  // (a loop: a Map made from an array of pairs goes through the iteration protocol, per class)
-  const inherited = new Map<string, ReturnType<typeof inheritedMemberKind>>();
-  for (const a of instanceAttrs) inherited.set(a, inheritedMemberKind(cx, s, a));
-  const fields: ir.ClassMember[] = [...instanceAttrs]
-    .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
-    .map((a) => ({
-      k: "field",
-      name: safeProp(a),
-      type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
-      declare: true,
-    }));
-  // A mixin (a base of the program's classes next to another base): what its methods read from
-  // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
-  // TestCase mixin), declared any.
-  // (not a name its bases have, nor one a class extending it defines by a def: TS2425)
-  // A name such a class defines by a def is read through `this as any` in TS instead.
-  if (isMixin(cx.module, s.name) && basesOfTheProgram(cx, s)) {
-    const subclassDefs = defsOfSubclasses(cx.module, s.name);
-    const castReads = new Set<string>();
-    for (const a of instanceReads)
-      if (
-        !instanceAttrs.has(a) &&
-        !bodyNames.has(a) &&
-        !staticNames.includes(a) &&
-        !classMethodNames.includes(a) &&
-        safeProp(a) === a &&
-        !a.startsWith("__") &&
-        !overridden.has(a) &&
-        inheritedMemberKind(cx, s, a) === undefined
-      )
-        if (subclassDefs.has(a)) castReads.add(a);
-        else fields.push({ k: "field", name: a, type: "any", declare: true });
-    if (castReads.size) for (const m of members) if (m.k === "method" && !m.static) m.fn = { ...m.fn, body: thisAsAny(m.fn.body, castReads) as ir.Stmt[] };
-  }
-  // A static or class method read through self (`self.generate_lines(n)`): TS finds static
-  // members on the class only, so the instance side declares it too.
-  for (const a of [...staticNames, ...classMethodNames])
-    if (
-      instanceReads.has(a) &&
-      !fields.some((f) => f.k === "field" && f.name === safeProp(a)) &&
-      !members.some((m) => m.k === "method" && !m.static && m.fn.name === a)
-    )
-      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true });
-  // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
-  for (const a of propertyAliases)
-    if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
-      const getter = members.find((m) => m.k === "method" && m.accessor === "get" && m.fn.name === a.source);
-      fields.push({ k: "field", name: safeProp(a.key), type: (getter?.k === "method" && getter.fn.returnType) || "any", declare: true });
-    }
-  // An Enum's members are the class's own (static) attributes: TS learns them here.
-  const enumNames = enumMembers(cx, s);
-  for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
-  // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
-  for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
-  // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
-  for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
-  // What class methods read through `cls` that the class body or a class method sets (not a
-  // method's name: a static method is a static already, an inherited one is the base's).
-  const staticNow = new Set(allStaticNames(fields, members));
-  for (const a of classSideReads)
-    if ((classSideStores.has(a) || classAttrs.some((c) => c.key === a)) && !staticNow.has(safeProp(a)) && !overridden.has(a) && staticFieldName(a))
-      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true, static: true });
+  finishBody(st);
+  const fields = classFields(st, bases);
   const allMembers = [...fields, ...members];
-  const props: { key: string; value: ir.Expr }[] = [];
-  if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
-  if (origBaseValues) props.push({ key: "origbases", value: array(origBaseValues) });
-  if (generic) props.push({ key: "typeparams", value: array(generic.values) });
-  if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
-  if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
-  const lambdaNames = classAttrs.filter((a) => lambdaValues.has(a.value)).map((a) => lit(a.key));
-  if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
-  if (annotations.length) props.push({ key: "annotations", value: literalObject(annotations) });
-  if (coroutineMethods.length) props.push({ key: "coroutines", value: literalObject(coroutineMethods) });
-  if (methodDocs.length) props.push({ key: "docs", value: literalObject(methodDocs) });
-  if (methodSignatures.length) props.push({ key: "signatures", value: { k: "object", props: methodSignatures } });
-  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: literalObject(asyncGenMethods) });
-  if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
-  if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
-  if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
-  if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
-  if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
-  if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
-  if (classKeywords) props.push({ key: "kwargs", value: classKeywords });
-  if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
-  // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
-  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar, blocks).map((n) => lit(n))) });
-  // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
-  // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
-  // Python the body's decorators run before the class is made.
-  const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
-    const owner = m.isStatic ? id(name) : member(id(name), "prototype");
-    if (m.getter || m.setter) {
-      const half = m.getter ? "getter" : "setter";
-      let fn: ir.Expr = id(half);
-      m.decorators.forEach((_, i, all) => (fn = cx.callValue(all[all.length - 1 - i], [fn], m.direct[all.length - 1 - i])));
-      const decorate: ir.Expr = { k: "arrow", params: [{ name: half, type: "any" }], body: fn };
-      return exprStmt(call(cx.helperFrom(`decorate_${half}`, PROGRAM), owner, lit(m.name), decorate), m.line);
-    }
-    // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
-    // makes what the decorator returns the instances' method.
-    const target = member(id(name), m.name);
-    let value: ir.Expr = target;
-    m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
-    return assignStmt(target, value, m.line);
-  });
-  // (through setattr: the class's setter makes the property the instances' descriptor)
-  for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
-  if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));
-  if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
+  const props = classProps(st, origBaseValues, generic, metaclass, classKeywords);
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)
   const declaredTypeParam = (t: string) => (generic?.tsParams.includes(t) ? generic.tsDeclared[generic.tsParams.indexOf(t)] : t);
@@ -1086,6 +774,599 @@ function classDefIn(
   // (declared once per function: a class defined twice would give TS two index signatures to merge).
   if (cx.annotationNames().has(s.name) && firstInterface(cx, s.name)) out.push(instanceInterface(name, typeParams, fields, s.lineno));
   return out;
+}
+
+/** The body's lists once every statement is lowered: deleted defs left out, `__hash__`, each attribute once, `this` for class-side methods, replaced defs gone. */
+function finishBody(st: ClassBody): void {
+  const {
+    cx,
+    s,
+    blocks,
+    overridden,
+    members,
+    instanceAttrs,
+    readFromOutside,
+    classAttrs,
+    methodTypeParams,
+    methodDecorators,
+    methodDocs,
+    bodyNames,
+    deletedDefs,
+  } = st;
+  if (deletedDefs.size) {
+    // (define_class removes them once it has made coroutine, static and class methods of them:
+    // what the body read from them is such a method; nothing later in the setup may name them)
+    const kept = (list: { key: string }[]) => list.splice(0, list.length, ...list.filter((x) => !deletedDefs.has(x.key)));
+    for (const list of [methodDocs, methodTypeParams]) kept(list);
+    methodDecorators.splice(0, methodDecorators.length, ...methodDecorators.filter((m) => !deletedDefs.has(m.name)));
+  }
+  // Python sets __hash__ to None in a class that defines __eq__ but not __hash__: unhashable.
+  const defines = (n: string) => s.body.some((b) => (b._type === "FunctionDef" && b.name === n) || simpleBinding(b) === n);
+  const hashDefault = blocks ? blocks.hashDefault(defines("__eq__"), defines("__hash__")) : defines("__eq__") && !defines("__hash__") ? lit(null) : null;
+  if (hashDefault) classAttrs.push({ key: "__hash__", value: hashDefault });
+  // A name the body binds twice keeps its first place and its last value, as in the class's namespace
+  // (and an object literal may not repeat a key).
+  if (classAttrs.length > 1) {
+    const lastValues = new Map(classAttrs.map((a) => [a.key, a]));
+    classAttrs.splice(0, classAttrs.length, ...lastValues.values());
+  }
+  for (const a of classAttrs) instanceAttrs.add(a.key);
+  for (const a of readFromOutside) if (!bodyNames.has(a) && !overridden.has(a)) instanceAttrs.add(a);
+  // A metaclass's methods, `__new__`, `__init_subclass__` and `__class_getitem__` get a class as `this`: typed any for TS.
+  const metaclassBody = isMetaclassDef(cx, s);
+  const wrapped = defsWrappedAsClassOrStatic(s.body);
+  for (const m of members)
+    if (
+      m.k === "method" &&
+      (metaclassBody || wrapped.has(m.fn.name) || m.fn.name === "__new__" || m.fn.name === "__init_subclass__" || m.fn.name === "__class_getitem__")
+    )
+      m.fn = { ...m.fn, body: thisAsAny(m.fn.body) as ir.Stmt[] };
+  // A def the body names again (`@overload` stubs, a redefinition): the class keeps the last, as
+  // a JS class body does; TS rejects the duplicate implementations, so the earlier ones go.
+  const replaced = members.filter(
+    (m, i) =>
+      m.k === "method" &&
+      members.some(
+        (later, j) => j > i && later.k === "method" && later.fn.name === m.fn.name && !!later.static === !!m.static && later.accessor === m.accessor,
+      ),
+  );
+  if (replaced.length) members.splice(0, members.length, ...members.filter((m) => !replaced.includes(m)));
+}
+
+/** The fields TS is told of (`declare`d): instance attributes, a mixin's reads, static members read through self or cls, enum members, class attributes read from the class. */
+function classFields(st: ClassBody, bases: py.ExprNode[]): ir.ClassMember[] {
+  const {
+    cx,
+    s,
+    name,
+    overridden,
+    members,
+    instanceAttrs,
+    classAttrs,
+    fieldTypes,
+    selfAnnotated,
+    classSideStores,
+    instanceReads,
+    classSideReads,
+    staticNames,
+    classMethodNames,
+    bodyNames,
+    propertyAliases,
+  } = st;
+  // (what the base has: an accessor is not redeclared as a field, a method or field is redeclared `any`)
+  // (a loop: a Map made from an array of pairs goes through the iteration protocol, per class)
+  const inherited = new Map<string, ReturnType<typeof inheritedMemberKind>>();
+  for (const a of instanceAttrs) inherited.set(a, inheritedMemberKind(cx, s, a));
+  // (a loop, not filter and map: TurboFan's inlined map makes a holey array where V8's builtin
+  // makes a packed one, and the readers of `fields` compiled for one were thrown away at the other)
+  const fields: ir.ClassMember[] = [];
+  for (const a of instanceAttrs)
+    if (!members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+      fields.push({
+        k: "field",
+        name: safeProp(a),
+        type: ((bases.length && jsMemberName(a)) || inherited.get(a) ? undefined : (fieldTypes.get(a) ?? selfAnnotated.get(a))) ?? "any",
+        declare: true,
+      });
+  // A mixin (a base of the program's classes next to another base): what its methods read from
+  // self and it does not have comes from the classes it is mixed into (`self.assertEqual` of a
+  // TestCase mixin), declared any.
+  // (not a name its bases have, nor one a class extending it defines by a def: TS2425)
+  // A name such a class defines by a def is read through `this as any` in TS instead.
+  if (isMixin(cx.module, s.name) && basesOfTheProgram(cx, s)) {
+    const subclassDefs = defsOfSubclasses(cx.module, s.name);
+    const castReads = new Set<string>();
+    for (const a of instanceReads)
+      if (
+        !instanceAttrs.has(a) &&
+        !bodyNames.has(a) &&
+        !staticNames.includes(a) &&
+        !classMethodNames.includes(a) &&
+        safeProp(a) === a &&
+        !a.startsWith("__") &&
+        !overridden.has(a) &&
+        inheritedMemberKind(cx, s, a) === undefined
+      )
+        if (subclassDefs.has(a)) castReads.add(a);
+        else fields.push({ k: "field", name: a, type: "any", declare: true });
+    if (castReads.size) for (const m of members) if (m.k === "method" && !m.static) m.fn = { ...m.fn, body: thisAsAny(m.fn.body, castReads) as ir.Stmt[] };
+  }
+  // A static or class method read through self (`self.generate_lines(n)`): TS finds static
+  // members on the class only, so the instance side declares it too.
+  for (const a of [...staticNames, ...classMethodNames])
+    if (
+      instanceReads.has(a) &&
+      !fields.some((f) => f.k === "field" && f.name === safeProp(a)) &&
+      !members.some((m) => m.k === "method" && !m.static && m.fn.name === a)
+    )
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true });
+  // `reader_lock = reader` of a property: instances read the alias as they read the property (its getter's type).
+  for (const a of propertyAliases)
+    if (!fields.some((f) => f.k === "field" && f.name === safeProp(a.key)) && !members.some((m) => m.k === "method" && m.fn.name === a.key)) {
+      const getter = members.find((m) => m.k === "method" && m.accessor === "get" && m.fn.name === a.source);
+      fields.push({ k: "field", name: safeProp(a.key), type: (getter?.k === "method" && getter.fn.returnType) || "any", declare: true });
+    }
+  // An Enum's members are the class's own (static) attributes: TS learns them here.
+  const enumNames = enumMembers(cx, s);
+  for (const m of enumNames) fields.push({ k: "field", name: m, type: name, declare: true, static: true });
+  // Constants and nested classes read from the class (`Config.LIMIT`: class-attributes.ts).
+  for (const a of plainClassAttributes(cx, s)) if (!enumNames.includes(a)) fields.push({ k: "field", name: a, type: "any", declare: true, static: true });
+  // Its name read from the class (`Job.__name__`: class-attributes.ts classNameRead).
+  for (const a of classNamesRead(cx, s)) fields.push({ k: "field", name: a, type: "string", declare: true, static: true });
+  // What class methods read through `cls` that the class body or a class method sets (not a
+  // method's name: a static method is a static already, an inherited one is the base's).
+  const staticNow = new Set(allStaticNames(fields, members));
+  for (const a of classSideReads)
+    if ((classSideStores.has(a) || classAttrs.some((c) => c.key === a)) && !staticNow.has(safeProp(a)) && !overridden.has(a) && staticFieldName(a))
+      fields.push({ k: "field", name: safeProp(a), type: "any", declare: true, static: true });
+  return fields;
+}
+
+/** define_class's third argument: what the runtime makes of the class's Python side (attributes, annotations, coroutine methods, decorators...). */
+function classProps(
+  st: ClassBody,
+  origBaseValues: ir.Expr[] | undefined,
+  generic: LoweredTypeParams | undefined,
+  metaclass: py.ExprNode | undefined,
+  classKeywords: ir.Expr | undefined,
+): { key: string; value: ir.Expr }[] {
+  const {
+    cx,
+    s,
+    name,
+    blocks,
+    classAttrs,
+    annotations,
+    coroutineMethods,
+    asyncGenMethods,
+    methodTypeParams,
+    methodDecorators,
+    methodDocs,
+    methodSignatures,
+    staticNames,
+    classMethodNames,
+    selflessNames,
+    firstDefaulted,
+    propertyAliases,
+    boundSoFar,
+    deletedDefs,
+    lambdaValues,
+    bodyNames,
+  } = st;
+  const props: { key: string; value: ir.Expr }[] = [];
+  if (deletedDefs.size) props.push({ key: "deleted", value: array([...deletedDefs].map((n) => lit(n === "constructor" ? "constructor_" : n))) });
+  if (origBaseValues) props.push({ key: "origbases", value: array(origBaseValues) });
+  if (generic) props.push({ key: "typeparams", value: array(generic.values) });
+  if (methodTypeParams.length) props.push({ key: "methodtypeparams", value: { k: "object", props: methodTypeParams } });
+  if (classAttrs.length) props.push({ key: "attrs", value: { k: "object", props: classAttrs } });
+  const lambdaNames: ir.Expr[] = [];
+  for (const a of classAttrs) if (lambdaValues.has(a.value)) lambdaNames.push(lit(a.key));
+  if (lambdaNames.length) props.push({ key: "lambdas", value: array(lambdaNames) });
+  if (annotations.length) props.push({ key: "annotations", value: literalObject(annotations) });
+  if (coroutineMethods.length) props.push({ key: "coroutines", value: literalObject(coroutineMethods) });
+  if (methodDocs.length) props.push({ key: "docs", value: literalObject(methodDocs) });
+  if (methodSignatures.length) props.push({ key: "signatures", value: { k: "object", props: methodSignatures } });
+  if (asyncGenMethods.length) props.push({ key: "asyncgens", value: literalObject(asyncGenMethods) });
+  if (coroutineMethods.length || asyncGenMethods.length) props.push({ key: "filename", value: cx.fileExpr() });
+  if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
+  if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
+  if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
+  if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
+  if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
+  if (classKeywords) props.push({ key: "kwargs", value: classKeywords });
+  if (metaclass) props.push({ key: "namespace", value: array([...bodyNames].map((n) => lit(n))) });
+  // (the order `C.__dict__` lists them in, when the program may read a class's __dict__)
+  if (readsClassNamespaces(cx.module)) props.push({ key: "names", value: array(namespaceOrder(s.body, boundSoFar, blocks).map((n) => lit(n))) });
+  // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
+  // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
+  // Python the body's decorators run before the class is made.
+  const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
+    const owner = m.isStatic ? id(name) : member(id(name), "prototype");
+    if (m.getter || m.setter) {
+      const half = m.getter ? "getter" : "setter";
+      let fn: ir.Expr = id(half);
+      m.decorators.forEach((_, i, all) => (fn = cx.callValue(all[all.length - 1 - i], [fn], m.direct[all.length - 1 - i])));
+      const decorate: ir.Expr = { k: "arrow", params: [{ name: half, type: "any" }], body: fn };
+      return exprStmt(call(cx.helperFrom(`decorate_${half}`, PROGRAM), owner, lit(m.name), decorate), m.line);
+    }
+    // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
+    // makes what the decorator returns the instances' method.
+    const target = member(id(name), m.name);
+    let value: ir.Expr = target;
+    m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
+    return assignStmt(target, value, m.line);
+  });
+  // (through setattr: the class's setter makes the property the instances' descriptor)
+  for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
+  if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));
+  if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
+  return props;
+}
+
+/** One statement of the class body, lowered into what `st` gathers (classDefIn's loop). */
+function bodyItem(st: ClassBody, item: py.Stmt): void {
+  const { cx, blocks, hoisted, bodyValues } = st;
+  // A block and its defs: their reads are the block's (class-body-blocks.ts).
+  const block = blocks?.blockOf(item);
+  const branchDef = block !== undefined && block !== item;
+  if (block !== undefined) blocks!.prepare(block, st);
+  // (no earlier value kept as a const yet and no name of the body read before it is bound: no
+  // read to redirect, and no walk of the item)
+  else if (bodyValues.size || st.bindsOwnName || st.readsImplicitNames) for (const n of classLevelReads(item)) mapBodyRead(st, n, item);
+  if (branchDef && blocks!.refused(block)) return;
+  // (a method of that name binds it anew: its value is not one of the consts)
+  if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && !branchDef) bodyValues.delete(item.name);
+  // (where a branch def's setup starts among the hoisted statements: it runs in its branch)
+  const setupStart = hoisted.length;
+  try {
+    // Annotations the class body evaluates (methods' signatures, annotated attributes).
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") hoisted.push(...annotationChecks(cx, signatureAnnotations(item), item.lineno));
+    else if (item._type === "AnnAssign") hoisted.push(...annotationChecks(cx, [item.annotation], item.lineno));
+    if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") methodItem(st, item, branchDef);
+    else if (item._type === "Assign" && item.targets.length === 1 && item.targets[0]._type === "Name") {
+      if (assignItem(st, item)) return;
+    } else otherItem(st, item);
+  } catch (e) {
+    cx.diags.collect(e);
+  }
+  if (branchDef) {
+    blocks!.keepSetup(item as py.FunctionDef | py.AsyncFunctionDef, hoisted.splice(setupStart), st);
+    return;
+  }
+  boundByItem(st, item);
+}
+
+/** A def of the class body: a method of the JS class (`branchDef`: a def in a block of the body). */
+function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, branchDef: boolean): void {
+  const {
+    cx,
+    s,
+    outer,
+    qualname,
+    blocks,
+    hoisted,
+    methodTypeParams,
+    methodDecorators,
+    methodDocs,
+    methodSignatures,
+    staticNames,
+    classMethodNames,
+    selflessNames,
+    firstDefaulted,
+    bodyNames,
+  } = st;
+  const coroutine = item._type === "AsyncFunctionDef";
+  const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+  const isStatic = kinds.includes("staticmethod");
+  // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
+  const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
+  const accessor = kinds.includes("property") ? "get" : kinds.includes("setter") ? "set" : undefined;
+  // `@x.deleter`: a method `del x` finds by name (JS accessors have no delete half).
+  const deleter = kinds.includes("deleter");
+  const other = item.decorator_list.filter((_, i) => !["staticmethod", "classmethod", "property", "setter", "deleter", "coroutine"].includes(kinds[i]));
+  // `@property` over other decorators (`@property @abstractmethod def x`): they wrap the getter.
+  const getterOnly =
+    accessor === "get" && item.decorator_list.every((_, i) => kinds[i] !== "property" || other.every((o) => item.decorator_list.indexOf(o) > i));
+  // `@x.setter` over other decorators (`@x.setter @abstractmethod def x`): they wrap the setter.
+  const setterOnly = accessor === "set" && item.decorator_list.every((_, i) => kinds[i] !== "setter" || other.every((o) => item.decorator_list.indexOf(o) > i));
+  if (other.length && accessor && !getterOnly && !setterOnly) cx.diags.error(other[0], "TSY1012");
+  // A decorator naming an earlier name of the class body (`@fmt.register(int)` after
+  // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
+  const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
+  if (other.length && !st.decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) st.decoratedLater = item;
+  if (other.length)
+    methodDecorators.push({
+      name: item.name === "constructor" ? "constructor_" : item.name,
+      isStatic: isStatic || isClassMethod,
+      getter: accessor === "get",
+      setter: accessor === "set",
+      decorators: other.map((d) => cx.withOuter(outer, () => cx.expr(fromBody(d)))),
+      direct: other.map((d) => cx.withOuter(outer, () => isRuntimeFunction(cx, d))),
+      line: item.lineno,
+    });
+  if (isStatic) staticNames.push(item.name);
+  if (isClassMethod) classMethodNames.push(item.name);
+  if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
+  // (a first parameter with a default is no `this`: the body may call the def without one)
+  const receiverDefault = !isStatic && !isClassMethod && receiverHasDefault(item);
+  if (receiverDefault) firstDefaulted.push(branchDef ? blocks!.jsName(item) : item.name === "constructor" ? "constructor_" : item.name);
+  const selfName = isStatic || receiverDefault ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
+  const methodQualname = `${qualname}.${item.name}`;
+  const saved = cx.fn;
+  cx.fn = outer;
+  const f = functionExpression(cx, item, coroutine, methodQualname, {
+    className: s.name,
+    selfName,
+    receiverDefault,
+    selfIsClass: isClassMethod,
+    selfHasSetattr: (st.hasSetattr ??= definesSetattr(cx.module, s, 0)),
+  });
+  const signature = asksForSignatures(cx.module) && !accessor && !deleter ? signatureRecord(cx, item, f.params) : null;
+  cx.fn = saved;
+  hoisted.push(...f.hoisted);
+  if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
+  selfAttributeUses(st, item, selfName, isClassMethod);
+  const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+  const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
+  if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
+  if (signature) methodSignatures.push({ key: methodName, value: signature });
+  pushMethod(st, item, f, methodName, isStatic || isClassMethod, accessor);
+}
+
+/** What a method's body does with `self` (`cls`): instance attributes it sets, static ones it reads or sets, `self.x: T` annotations. */
+function selfAttributeUses(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, selfName: string | undefined, isClassMethod: boolean): void {
+  const { cx, instanceAttrs, instanceReads, classSideStores, classSideReads, selfAnnotated, readFromOutside } = st;
+  // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
+  const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
+  const outside = selfName ? new OutsideAttributeReads(cx.module, selfName) : null;
+  walk(item, (n) => {
+    outside?.visit(n);
+    if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
+      instanceAttrs.add(n.attr);
+    // `self.x` of a static or class method: an instance member TS must know of (declared below).
+    if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName) instanceReads.add(n.attr);
+    // `cls.x` in a class method: a static property TS must know of (declared below; in
+    // __init_subclass__ and __class_getitem__, `this` is any to TS).
+    if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
+      if (n.ctx._type === "Store") classSideStores.add(n.attr);
+      else if (item.name !== "__init_subclass__" && item.name !== "__class_getitem__") classSideReads.add(n.attr);
+    // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
+    if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
+      if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
+    if (n._type === "Call" && selfName) {
+      const written = attributeWrittenByCall(n, selfName);
+      if (written !== undefined) instanceAttrs.add(written);
+    }
+  });
+  if (outside) readFromOutside.push(...outside.found);
+}
+
+/** The method's member of the JS class (a coroutine method: its generator, which the runtime wraps). */
+function pushMethod(
+  st: ClassBody,
+  item: py.FunctionDef | py.AsyncFunctionDef,
+  f: ReturnType<typeof functionExpression>,
+  methodName: string,
+  staticMember: boolean,
+  accessor: "get" | "set" | undefined,
+): void {
+  const { cx, s, protocol, overridden, members, coroutineMethods, asyncGenMethods } = st;
+  const coroutine = item._type === "AsyncFunctionDef";
+  if (coroutine) {
+    // The generator becomes a method; the runtime wraps it so that calling it returns a Coroutine.
+    const fnNode = (f.value as { args: ir.Expr[] }).args[0] as { fn: ir.FunctionLike };
+    // Untyped: `any` (the runtime replaces the generator method by one returning a Coroutine);
+    // annotated: the generator's type, which says what awaiting the call gives.
+    let returnType = item.returns && fnNode.fn.returnType !== CORO_TYPE ? fnNode.fn.returnType : "any";
+    const isAsyncGen = cx.scopes.get(item)!.isGenerator && !cx.legacy.has(item as py.AsyncFunctionDef);
+    // (an async generator's calls return an async generator object either way)
+    let body = fnNode.fn.body;
+    if (protocol && !isAsyncGen && returnType !== undefined && returnType !== "any") {
+      // (a stub's result typed by its annotation, as a plain method's below)
+      const stub = isStubBody(item.body) && / \| null \| void, any>$/.test(returnType);
+      if (stub) {
+        returnType = returnType.replace(/ \| null \| void, any>$/, ", any>");
+        body = [...body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+      }
+      returnType = protocolAwaitable(returnType);
+    }
+    members.push({ k: "method", fn: { ...fnNode.fn, body, name: methodName, returnType }, static: staticMember, line: firstLine(item) });
+    (isAsyncGen ? asyncGenMethods : coroutineMethods).push({ key: methodName, value: lit(firstLine(item)) });
+  } else if (f.fn) {
+    const fn = { ...f.fn, name: accessor === "set" ? item.name : methodName, returnType: accessor === "set" ? undefined : f.fn.returnType };
+    // A Protocol's stub (`def qsize(self) -> int: ...`) is typed by its annotation: what the
+    // classes satisfying the Protocol return (called itself, it still returns None).
+    if (protocol && isStubBody(item.body) && fn.returnType?.endsWith(" | null | void")) {
+      fn.returnType = fn.returnType.slice(0, -" | null | void".length);
+      fn.body = [...fn.body, returnStmt({ k: "as", expr: lit(null), type: "any" })];
+    }
+    // A method that overrides a base class's may take more parameters than it: optional for TS.
+    // (An __init__ no user base defines overrides the runtime's `__init__(...args)`: its typed parameters stay required.)
+    const runtimeInit = item.name === "__init__" && !userBasesDefine(cx, s, "__init__");
+    // (a setter keeps its one parameter required: TS refuses an optional one there)
+    // (and one whose annotation the base's contradicts is `any`: override-signatures.ts)
+    if (overridden.has(item.name) && accessor !== "set") fn.params = overrideParams(cx, s, item, fn.params, runtimeInit);
+    // A getter that can end without `return` returns None (TS wants the return written).
+    const last = fn.body[fn.body.length - 1];
+    if (accessor === "get" && last?.k !== "return" && last?.k !== "throw") fn.body = [...fn.body, returnStmt(lit(null))];
+    // A decorated method starts at its first decorator's line (co_firstlineno: Handle reprs).
+    members.push({ k: "method", fn, static: staticMember, accessor, line: firstLine(item) });
+  }
+}
+
+/** `name = value` in the class body; true when the value is a property's alias, which define_class sets (nothing bound now). */
+function assignItem(st: ClassBody, item: py.Assign): boolean {
+  const { cx, s, outer, name, classAttrs, staticNames, classMethodNames, propertyAliases, bodyValues, lambdaValues } = st;
+  const v = item.value;
+  // `__iter__ = __await__`: a method defined above in the class body (the class namespace).
+  const aliased =
+    v._type === "Name" &&
+    !cx.classBodyReads.has(v) &&
+    s.body.slice(0, s.body.indexOf(item)).some((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === v.id);
+  const key = (item.targets[0] as py.Name).id;
+  if (aliased) bodyValues.delete(key);
+  // `reader_lock = reader` of an earlier `@property def reader`: the property object, which
+  // exists once define_class has made the class (assigned in `decorate`, below).
+  const aliasedDef = aliased
+    ? s.body.slice(0, s.body.indexOf(item)).find((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") && b.name === (v as py.Name).id)
+    : undefined;
+  if (aliasedDef && (aliasedDef as py.FunctionDef).decorator_list.some((d) => d._type === "Name" && d.id === "property")) {
+    propertyAliases.push({ key, source: (v as py.Name).id, line: item.lineno });
+    return true;
+  }
+  // `g = f` of a `@staticmethod def f` (or `@classmethod`): the same staticmethod (classmethod)
+  // object (the function lives on the class).
+  const wrapperKind = !aliased
+    ? null
+    : staticNames.includes((v as py.Name).id)
+      ? "staticmethod"
+      : classMethodNames.includes((v as py.Name).id)
+        ? "classmethod"
+        : null;
+  const value = wrapperKind
+    ? newExpr(id(cx.imports.use(wrapperKind, wrapperKind, RUNTIME)), [member(id(name), safeProp((v as py.Name).id))])
+    : aliased
+      ? member(member(id(name), "prototype"), safeProp((v as py.Name).id))
+      : keepValue(
+          st,
+          key,
+          cx.withOuter(outer, () => cx.expr(v)),
+          item.lineno,
+        );
+  classAttrs.push({ key, value });
+  if (isBodyLambda(v)) lambdaValues.add(value);
+  return false;
+}
+
+/** A class-body statement other than a def and `name = value`. */
+function otherItem(st: ClassBody, item: py.Stmt): void {
+  const {
+    cx,
+    s,
+    outer,
+    qualname,
+    blocks,
+    members,
+    hoisted,
+    instanceAttrs,
+    classAttrs,
+    annotations,
+    fieldTypes,
+    bodyNames,
+    bodyValues,
+    boundSoFar,
+    deletedDefs,
+  } = st;
+  if (item._type === "AnnAssign" && item.target._type === "Name") {
+    annotations.push({ key: item.target.id, value: lit(annotationText(item.annotation)) });
+    fieldTypes.set(item.target.id, annotationType(cx, item.annotation));
+    if (item.value)
+      classAttrs.push({
+        key: item.target.id,
+        value: keepValue(
+          st,
+          item.target.id,
+          cx.withOuter(outer, () => cx.expr(item.value!)),
+          item.lineno,
+        ),
+      });
+    else instanceAttrs.add(item.target.id);
+  } else if (item._type === "TypeAlias" && item.name._type === "Name") {
+    bodyValues.delete(item.name.id);
+    const alias = cx.withOuter(outer, () => typeAliasValue(cx, item));
+    hoisted.push(...alias.decls);
+    classAttrs.push({ key: item.name.id, value: alias.value });
+  } else if (item._type === "ClassDef") {
+    // class Outer: class Inner: ...  →  const _nested = define_class(class Inner ...); Outer.Inner = _nested
+    const binding = cx.withOuter(outer, () => {
+      const t = cx.temp("_nested");
+      cx.fn.temps.pop();
+      return t;
+    });
+    hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
+    classAttrs.push({ key: item.name, value: id(binding) });
+    bodyValues.set(item.name, id(binding));
+  } else if (blocks !== null && isClassBodyBlock(item)) {
+    // (the program's decorator runs when the class is made, after every statement of the body)
+    if (st.decoratedLater) cx.diags.error(item, "TSY1013", { construct: `${describeBlock(item)} after the decorated method ${st.decoratedLater.name}` });
+    blocks.lower(item, st);
+  } else if (item._type === "Delete" && item.targets.every((t) => t._type === "Name")) {
+    // `del name`: the name leaves the class's namespace (a def is removed when the class is made).
+    for (const t of item.targets as py.Name[]) {
+      // (a name a block bound last: its slot is checked and unbound)
+      const slotted = blocks?.deleteTop(t.id, item.lineno);
+      if (slotted) {
+        hoisted.push(...slotted);
+        continue;
+      }
+      if (!boundSoFar.has(t.id)) {
+        // (the class's namespace only: CPython's NameError when the class statement runs)
+        hoisted.push(exprStmt(cx.rt("name_error", lit(t.id)), item.lineno));
+        break;
+      }
+      if (boundSoFar.get(t.id) === "def") deletedDefs.add(t.id);
+      else for (let i = classAttrs.length - 1; i >= 0; i--) if (classAttrs[i].key === t.id) classAttrs.splice(i, 1);
+      boundSoFar.delete(t.id);
+      bodyValues.delete(t.id);
+      bodyNames.delete(t.id);
+    }
+  } else if (
+    item._type === "Pass" ||
+    (item._type === "Expr" &&
+      item.value._type === "Constant" &&
+      typeof item.value.value === "object" &&
+      item.value.value !== null &&
+      "ellipsis" in item.value.value)
+  ) {
+    // nothing
+  } else if (item._type === "Expr" && item.value._type === "Constant") {
+    // The first statement's string is the docstring; any other constant does nothing.
+    if (item === s.body[0] && typeof item.value.value === "string")
+      members.push({ k: "field", name: "__doc__", static: true, init: lit(item.value.value.trim()) });
+  } else if (item._type === "Expr" && !hasWalrus(item) && !st.decoratedLater) {
+    // `print(...)` in the body: run where it stands, among the values kept in consts before and after it.
+    hoisted.push(...cx.withOuter(outer, () => cx.stmt(item)));
+  } else if (item._type === "Expr" && st.decoratedLater) {
+    cx.diags.error(item, "TSY1013", { construct: `an expression statement after the decorated method ${st.decoratedLater.name}` });
+  } else {
+    cx.diags.error(item, "TSY1013", { construct: describeStmt(item) });
+  }
+}
+
+/** What the statement bound (boundSoFar, bodyNames), and the value later statements read of a method it defined. */
+function boundByItem(st: ClassBody, item: py.Stmt): void {
+  const { cx, qualname, blocks, classRef, definedTwice, members, bodyNames, bodyValues, boundSoFar, deletedDefs } = st;
+  blocks?.rebound(item, st);
+  if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
+    boundSoFar.set(item.name, "def");
+    if (deletedDefs.delete(item.name)) {
+      // A def again after `del`: the JS class keeps this one (TS refuses two methods of one name).
+      const last = members[members.length - 1];
+      for (let i = members.length - 2; i >= 0; i--) {
+        const m = members[i];
+        if (m.k === "method" && last?.k === "method" && m.fn.name === last.fn.name) members.splice(i, 1);
+      }
+    }
+  } else if (item._type === "ClassDef") boundSoFar.set(item.name, "attr");
+  else if (item._type === "Assign" || item._type === "AnnAssign" || item._type === "TypeAlias")
+    for (const t of item._type === "Assign"
+      ? item.targets
+      : [item._type === "AnnAssign" && item.value ? item.target : item._type === "TypeAlias" ? item.name : null])
+      if (t?._type === "Name" && boundSoFar.get(t.id) !== "def") boundSoFar.set(t.id, "attr");
+  if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") bodyNames.add(item.name);
+  // (a name two defs bind: the JS class keeps only the last, so the earlier function is not there to read)
+  const method = classRef ? plainMethodName(item) : null;
+  if (method && !definedTwice.has(method)) {
+    // (its first parameter's name, for CPython's "missing ... argument" when a call through the
+    // class gives none: named only when it is not `self`)
+    const def = item as py.FunctionDef | py.AsyncFunctionDef;
+    bodyValues.set(
+      method,
+      call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...firstParameterShape(def)),
+    );
+  }
+  const bound = simpleBinding(item);
+  if (bound) bodyNames.add(bound);
 }
 
 const instanceInterfaces = new WeakMap<object, Set<string>>();

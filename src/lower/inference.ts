@@ -363,13 +363,16 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     reads = null;
     return value;
   };
-  const defs = order
-    .map((s) => s.node)
-    .filter(
-      (n): n is py.FunctionDef | py.AsyncFunctionDef => (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator,
-    );
+  // (loops, not map then filter: TurboFan's inlined map makes a holey array where V8's builtin
+  // makes a packed one, so the filter after it, compiled for one, threw inferTypes away at the other)
+  const defs: (py.FunctionDef | py.AsyncFunctionDef)[] = [];
+  for (const s of order) {
+    const n = s.node;
+    if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator) defs.push(n);
+  }
   // (read off the tree once: returnTypes runs in every round)
-  const returnsOf = new Map(defs.map((fn) => [fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns)]));
+  const returnsOf = new Map<py.FunctionDef | py.AsyncFunctionDef, ReturnType<typeof returnValues>>();
+  for (const fn of defs) returnsOf.set(fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns));
   // (per def: its return values' agreed type, or null when they disagree)
   const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
   const returnTypes = () => {
@@ -475,18 +478,26 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     for (const p of allArgs(fn.args)) {
       if (!typedParams.get(scope)!.has(p.arg)) continue;
       const at = positional.indexOf(p);
-      const passed = sites.map((site): Passed => {
-        if (site.given && at >= 0 && at < site.given.length) return site.given[at];
+      // (a loop, not map: the same packed array whether inferTypes runs optimized or not, for paramTypesFromCalls)
+      const passed: Passed[] = [];
+      for (const site of sites) {
+        if (site.given && at >= 0 && at < site.given.length) {
+          passed.push(site.given[at]);
+          continue;
+        }
         const e = argumentFor(fn, positional, site.call, p.arg);
-        if (!e) return undefined;
+        if (!e) {
+          passed.push(undefined);
+          continue;
+        }
         const from = e.inDef ? scope.parent! : site.scope;
         let param: string | undefined;
         if (e.expr._type === "Name") {
           const r = resolveName(from, e.expr.id, input.scopes);
           if (r.where !== "builtin" && typedParams.get(r.scope)?.has(e.expr.id)) param = paramKey(r.scope, e.expr.id);
         }
-        return { expr: e.expr, env: factEnv(from), param };
-      });
+        passed.push({ expr: e.expr, env: factEnv(from), param });
+      }
       params.push({ name: p.arg, key: paramKey(scope, p.arg), passed });
     }
     passedArguments.push({ scope, params });
