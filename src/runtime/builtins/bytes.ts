@@ -170,7 +170,9 @@ export function bytesOfSource(x: unknown, typeWord: "bytes" | "bytearray"): Uint
     throw new TypeError(`cannot convert '${typeName(x)}' object to ${typeWord}`);
   }
   const vals: number[] = [];
-  for (const v of it) vals.push(byteValue(v, "bytes must be in range(0, 256)"));
+  // (CPython words it "bytes ..." for bytes() and "byte ..." for a bytearray's)
+  const outOfRange = typeWord === "bytes" ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)";
+  for (const v of it) vals.push(byteValue(v, outOfRange));
   return Uint8Array.from(vals);
 }
 

@@ -802,8 +802,12 @@ export function sequenceDelitem(obj: PyList<unknown>, key: unknown): void {
 }
 
 function setslice(obj: PyList<unknown>, start: unknown, stop: unknown, step: unknown, value: unknown): void {
-  const vals = value instanceof Array ? Array.from(value) : Array.from(toIterable(value));
   const [a, b, st, len] = sliceIndices(obj.length, start, stop, step);
+  // a number or None is never iterable: CPython's own words for assigning one to a slice
+  if (value === null || typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") {
+    throw new TypeError(st === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+  }
+  const vals = value instanceof Array ? Array.from(value) : Array.from(toIterable(value));
   if (st === 1) {
     obj.splice(a, Math.max(0, b - a), ...vals);
     return;

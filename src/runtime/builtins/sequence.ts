@@ -89,6 +89,21 @@ export function repeatedLength(length: number, count: number): number {
   return total;
 }
 
+/**
+ * CPython's TypeError for a method of list, tuple, dict or set called with `n` arguments where it
+ * takes `min` to `max`: the JS methods would otherwise default a missing argument to None or drop
+ * extras. The wording is the C method's: one argument (`list.append() takes exactly one argument
+ * (0 given)`), none (`dict.keys() takes no arguments (1 given)`) or a range (`insert expected 2
+ * arguments, got 1`, `pop expected at most 1 argument, got 2`).
+ */
+export function methodArityError(owner: string, name: string, n: number, min: number, max: number): TypeError {
+  if (min === 1 && max === 1) return new TypeError(`${owner}.${name}() takes exactly one argument (${n} given)`);
+  if (max === 0) return new TypeError(`${owner}.${name}() takes no arguments (${n} given)`);
+  const count = (k: number) => `${k} argument${k === 1 ? "" : "s"}`;
+  if (min === max) return new TypeError(`${name} expected ${count(min)}, got ${n}`);
+  return new TypeError(n < min ? `${name} expected at least ${count(min)}, got ${n}` : `${name} expected at most ${count(max)}, got ${n}`);
+}
+
 type Cmp = boolean | typeof NotImplemented;
 
 /** The methods installed on list and tuple; `S` is the receiver's own kind (what `+` and `*` return). */
@@ -130,6 +145,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
   const iteratorName = `${name}_iterator`;
   const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
     index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
+      if (arguments.length < 1 || arguments.length > 3) throw methodArityError(name, "index", arguments.length, 1, 3);
       const n = this.length;
       let s = start === undefined || start === null ? 0 : Number(toIndex(start));
       let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
@@ -143,6 +159,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
       throw new ValueError(kind.notFound(x));
     },
     count(this: unknown[], x: unknown): bigint {
+      if (arguments.length !== 1) throw methodArityError(name, "count", arguments.length, 1, 1);
       // (the items themselves, by index: a subclass's own __iter__ is not asked, as in CPython)
       let c = 0;
       for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) c++;

@@ -9,6 +9,8 @@ import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
+import { iskeyword } from "./keyword.js";
+import { pystr } from "../builtins/strmethods.js";
 import { initialise, initsSubclasses, subclassDefinesInit } from "../builtins/subclassable.js";
 import { _set_collection_classes } from "./typing.js";
 
@@ -580,6 +582,31 @@ import { NotImplementedError as NotImplementedError_ } from "../builtins/excepti
 // ---------------------------------------------------------------------------------------------
 // namedtuple
 
+/**
+ * namedtuple's checks of the names, with its messages (rename=True replaces a bad field name, or a
+ * repeated one, by `_` and its position instead).
+ */
+function checkNamedtupleNames(typename: unknown, names: unknown[], rename: boolean): void {
+  const seen = new Set<string>();
+  if (rename) {
+    names.forEach((n, i) => {
+      if (typeof n !== "string" || !pystr.isidentifier(n) || iskeyword(n) || n.startsWith("_") || seen.has(n)) names[i] = `_${i}`;
+      seen.add(names[i] as string);
+    });
+    seen.clear();
+  }
+  for (const n of [typename, ...names]) {
+    if (typeof n !== "string") throw new TypeError("Type names and field names must be strings");
+    if (!pystr.isidentifier(n)) throw new ValueError(`Type names and field names must be valid identifiers: ${repr(n)}`);
+    if (iskeyword(n)) throw new ValueError(`Type names and field names cannot be a keyword: ${repr(n)}`);
+  }
+  for (const n of names as string[]) {
+    if (n.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(n)}`);
+    if (seen.has(n)) throw new ValueError(`Encountered duplicate field name: ${repr(n)}`);
+    seen.add(n);
+  }
+}
+
 export function namedtuple(typename: string, field_names: unknown, ...rest: unknown[]): any {
   const k = popKw(rest) ?? {};
   let names: string[];
@@ -588,7 +615,8 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       .replace(/,/g, " ")
       .split(/\s+/)
       .filter((s) => s);
-  else names = Array.from(toIterable(field_names), (x) => String(x));
+  else names = Array.from(toIterable(field_names), (x) => x as string);
+  checkNamedtupleNames(typename, names, k.rename !== undefined && truthy(k.rename));
   const defaults = k.defaults != null ? Array.from(toIterable(k.defaults)) : [];
   const Base = structseq(typename, names);
   // Created with its name (a computed key names the class): redefining a class's `name` would

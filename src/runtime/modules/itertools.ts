@@ -138,12 +138,15 @@ function* chainFromIterable(its: unknown): It<unknown> {
   for (const it of iterateUnclosed(its)) yield* toIterable(it);
 }
 
-function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
+/** islice's arguments are checked when it is made, as CPython's are; its items come lazily. */
+function isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
   let start = 0;
   let stop: number | null;
   let step = 1;
-  if (args.length === 1) stop = args[0] === null ? null : Number(toIndex(args[0]));
-  else {
+  if (args.length === 1) {
+    stop = args[0] === null ? null : Number(toIndex(args[0]));
+    if (stop !== null && stop < 0) throw new ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+  } else {
     start = args[0] === null ? 0 : Number(toIndex(args[0]));
     stop = args[1] === null || args[1] === undefined ? null : Number(toIndex(args[1]));
     step = args[2] === null || args[2] === undefined ? 1 : Number(toIndex(args[2]));
@@ -152,6 +155,10 @@ function* isliceItems(it: unknown, ...args: unknown[]): It<unknown> {
     throw new ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
   }
   if (step < 1) throw new ValueError("Step for islice() must be a positive integer or None.");
+  return isliceFrom(it, start, stop, step);
+}
+
+function* isliceFrom(it: unknown, start: number, stop: number | null, step: number): It<unknown> {
   let i = 0;
   let next = start;
   if (stop !== null && stop <= start) return;
