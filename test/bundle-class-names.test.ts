@@ -156,6 +156,36 @@ describe("redundant function-name wrappers in the CLI bundle", () => {
     expect(printed).toBe("set h");
   });
 
+  it("drops a property's wrapper where the key gives the same name, not `__proto__`'s", () => {
+    const { out, printed } = names(
+      'const o = { read: __name((p) => p, "read"), "wr": __name(function () {}, "wr"), other: __name(() => 1, "x"), __proto__: __name(function () {}, "__proto__") }; console.log(o.read.name, o.wr.name, o.other.name, Object.getPrototypeOf(o).name);',
+    );
+    expect(out.match(/__name\(/g)?.length).toBe(2);
+    expect(printed).toBe("read wr x __proto__");
+  });
+
+  it('drops `__name(f, "f")` for a function declared once and never assigned, wherever the call is', () => {
+    const { out, printed } = names(
+      'function f() {} __name(f, "f"); var init = () => { __name(g, "g"); }; function g() {} init(); console.log(f.name, g.name);',
+    );
+    expect(out).not.toContain("__name(");
+    expect(printed).toBe("f g");
+  });
+
+  it('keeps `__name(f, "f")` where f is assigned, declared twice, or the call is a statement\'s only body', () => {
+    const { out, printed } = names(
+      [
+        'function h() {} h = function () {}; __name(h, "h");',
+        'function b() {} function w() { const b = function () {}; __name(b, "b"); return b; }',
+        'function c() {} try { throw () => 0; } catch (c) { __name(c, "c"); }',
+        'function k() {} if (k) __name(k, "k");',
+        "console.log(h.name, b.name, w().name, k.name);",
+      ].join(" "),
+    );
+    expect(out.match(/__name\(/g)?.length).toBe(4);
+    expect(printed).toBe("h b b k");
+  });
+
   it("leaves a bundled hot-path closure unwrapped (str.startswith's tuple test)", () => {
     const source = built ? readFileSync(bundle, "utf8") : "";
     expect(source).toMatch(/const test=p=>\{/);

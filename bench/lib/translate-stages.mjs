@@ -19,9 +19,16 @@
 // --cold [--runs N]: what one `tsyncio run` pays: each run is two fresh processes, one that parses
 // with lezer once and one that translates once (our parse, build, lower, emit JS), nothing warmed
 // up (V8 compiles the compiler as it goes); medians over N runs (default 5), alternating the two.
-// --cold --code-cache: the children load the stages from a bundle with a V8 code cache (see STAGES_ENTRY).
+// --cold --code-cache: the children load the stages from a bundle with a V8 code cache (see STAGES_ENTRY),
+// made by a warm-up translation of the program the CLI's build warms its own cache on
+// (scripts/warm-up.py; --warm-up FILE,... for others): what `tsyncio run` pays, since the CLI always
+// runs from such a cache. Without --code-cache V8 also compiles the compiler's source as it goes.
 // --cold --per-program: one fresh process per program (lezer's and ours), times summed over the
 // programs (one run); without it, all of an input's programs are translated in one fresh process.
+// The README's rows, one command each: warm `--passes 15` (generated) and `--input eval --passes 5`;
+// cold `--cold --runs 3` (generated) and `--input eval --cold --per-program --every 10` (the eval
+// corpus, every 10th program, no code cache: bench/lib/translate.mjs's row); with `--code-cache`
+// added, the same as a `tsyncio run` from the CLI's code cache.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -82,6 +89,9 @@ const input = opt("--input", "generated");
 const only = opt("--stage", null);
 const blocks = Number(opt("--blocks", 200));
 const every = Number(opt("--every", 1));
+const warmUpFiles = opt("--warm-up", resolve(here, "../../scripts/warm-up.py"))
+  .split(",")
+  .map((f) => resolve(f));
 
 // --thread-cpu: the main thread's CPU time alone (Linux: /proc/thread-self/schedstat, in ns), without
 // V8's helper threads (concurrent compilation and marking, parallel scavenges), whose CPU time a
@@ -154,14 +164,17 @@ const lineCount = (sources) => sources.reduce((n, s) => n + s.source.split("\n")
 const allSources = inputSources(input).filter((_, i) => i % every === 0);
 
 if (opt("--cold-child") === "warm-up") {
-  // (--code-cache: the run that makes the bundle's code cache, as the CLI's build does on a small program)
-  const seed = readFileSync(join(here, "../../fixtures/seed-02-await-chain/input.py"), "utf8");
-  const lines = new LineMap(seed);
-  const module = buildModule(seed, lines, parseTree(seed, lines, "seed.py").tree, "seed.py").module;
-  compileError(module, lines, "seed.py");
-  unsupportedApis(module, seed);
-  emitJavaScript(lower(module, { filename: "seed.py", source: seed }).body);
-  parser.parse(seed);
+  // (--code-cache: the run that makes the bundle's code cache, as the CLI's build does: by default on
+  // the program the CLI's build warms up on, --warm-up FILE,... on others)
+  for (const file of warmUpFiles) {
+    const source = readFileSync(file, "utf8");
+    const lines = new LineMap(source);
+    const module = buildModule(source, lines, parseTree(source, lines, file).tree, file).module;
+    compileError(module, lines, file);
+    unsupportedApis(module, source);
+    emitJavaScript(lower(module, { filename: file, source }).body);
+    parser.parse(source);
+  }
   process.exit(0);
 }
 
@@ -223,7 +236,7 @@ if (args.includes("--cold")) {
         "--names",
         list,
         ...(threadClock ? ["--thread-cpu"] : []),
-        ...(bundle ? ["--bundle", bundle] : []),
+        ...(bundle ? ["--bundle", bundle, "--warm-up", warmUpFiles.join(",")] : []),
       ],
       { encoding: "utf8" },
     );
