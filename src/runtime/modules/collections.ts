@@ -5,7 +5,7 @@ import { IndexError, KeyError, TypeError, ValueError, RuntimeError } from "../bu
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { CONSTRUCT, KwArgs, constructedByNew, popKw, className } from "../builtins/object.js";
-import { repr, reprActive } from "../builtins/repr.js";
+import { repr, reprActive, str as pyStr } from "../builtins/repr.js";
 import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
@@ -601,7 +601,7 @@ function checkNamedtupleNames(typename: unknown, names: unknown[], rename: boole
     if (iskeyword(n)) throw new ValueError(`Type names and field names cannot be a keyword: ${repr(n)}`);
   }
   for (const n of names as string[]) {
-    if (n.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(n)}`);
+    if (n.startsWith("_") && !rename) throw new ValueError(`Field names cannot start with an underscore: ${repr(n)}`);
     if (seen.has(n)) throw new ValueError(`Encountered duplicate field name: ${repr(n)}`);
     seen.add(n);
   }
@@ -615,7 +615,7 @@ export function namedtuple(typename: string, field_names: unknown, ...rest: unkn
       .replace(/,/g, " ")
       .split(/\s+/)
       .filter((s) => s);
-  else names = Array.from(toIterable(field_names), (x) => x as string);
+  else names = Array.from(toIterable(field_names), (x) => pyStr(x));
   checkNamedtupleNames(typename, names, k.rename !== undefined && truthy(k.rename));
   const defaults = k.defaults != null ? Array.from(toIterable(k.defaults)) : [];
   const Base = structseq(typename, names);
