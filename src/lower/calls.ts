@@ -27,7 +27,7 @@ import { own } from "./binding-facts.js";
 import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem, builtinKeywordProblem, mathArityProblem } from "../runtime/builtins/builtin-arity.js";
+import { builtinArityProblem, builtinKeywordProblem, mathArityProblem, strMethodArityProblem } from "../runtime/builtins/builtin-arity.js";
 import { classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -384,7 +384,11 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
   // (with `**mapping`: callkw_method checks the keywords the method takes)
   if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
   // A str method on a value proven to be a str: the runtime's function for it, called directly.
-  if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs(cx, e, p));
+  if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") {
+    const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : strMethodArityProblem(f.attr, args.length);
+    if (problem) return cx.rt("bad_call", lit(problem), obj, ...args);
+    return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs(cx, e, p));
+  }
   // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and
   // raises Python's AttributeError for a name the type lacks.
   if (!onBuiltin && isPrimitiveType(receiverType)) return cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p));

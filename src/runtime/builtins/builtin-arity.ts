@@ -175,3 +175,54 @@ export function argumentNameList(names: readonly string[]): string {
   if (list.length <= 2) return list.join(" and ");
   return `${list.slice(0, -1).join(", ")}, and ${list[list.length - 1]}`;
 }
+
+// str's methods, in CPython's words for each (four styles: no arguments, exactly one, argument
+// clinic's "expected", and the older "takes at least/at most"). Checked by the compiler for a
+// method of a proven str and by callm for one it could not prove; `format` takes any.
+const STR_NONE =
+  "capitalize casefold isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper lower swapcase title upper".split(
+    " ",
+  );
+const STR_ONE = "format_map join partition removeprefix removesuffix rpartition translate zfill".split(" ");
+const STR_EXPECTED: Record<string, [number, number]> = {
+  center: [1, 2],
+  ljust: [1, 2],
+  rjust: [1, 2],
+  lstrip: [0, 1],
+  rstrip: [0, 1],
+  strip: [0, 1],
+  maketrans: [1, 3],
+  replace: [2, 3],
+};
+const STR_TAKES: Record<string, [number, number]> = {
+  count: [1, 3],
+  endswith: [1, 3],
+  find: [1, 3],
+  index: [1, 3],
+  rfind: [1, 3],
+  rindex: [1, 3],
+  startswith: [1, 3],
+  encode: [0, 2],
+  expandtabs: [0, 1],
+  rsplit: [0, 2],
+  split: [0, 2],
+  splitlines: [0, 1],
+};
+const STR_ARITY = new Map<string, (n: number) => string | null>([
+  ...STR_NONE.map((m): [string, (n: number) => string | null] => [m, (n) => (n === 0 ? null : `str.${m}() takes no arguments (${n} given)`)]),
+  ...STR_ONE.map((m): [string, (n: number) => string | null] => [m, (n) => (n === 1 ? null : `str.${m}() takes exactly one argument (${n} given)`)]),
+  ...Object.entries(STR_EXPECTED).map(([m, [min, max]]): [string, (n: number) => string | null] => [
+    m,
+    (n) => (n >= min && n <= max ? null : n < min ? `${m} expected at least ${plural(min)}, got ${n}` : `${m} expected at most ${plural(max)}, got ${n}`),
+  ]),
+  ...Object.entries(STR_TAKES).map(([m, [min, max]]): [string, (n: number) => string | null] => [
+    m,
+    (n) => (n >= min && n <= max ? null : n < min ? `${m}() takes at least ${plural(min)} (${n} given)` : `${m}() takes at most ${plural(max)} (${n} given)`),
+  ]),
+]);
+
+/** CPython's TypeError for `s.name(...)` of a str with `n` positional arguments (no keywords), or null when it takes them. */
+export function strMethodArityProblem(name: string, n: number): string | null {
+  const check = STR_ARITY.get(name);
+  return check === undefined ? null : check(n);
+}

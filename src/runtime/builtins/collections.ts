@@ -453,6 +453,9 @@ export class PyDict<K = unknown, V = unknown> {
     return PyTuple.of<K | V>(ok, v);
   }
   update(src?: unknown, kwargs?: KwArgs): null {
+    if (arguments.length > 2 || (arguments.length === 2 && !(kwargs instanceof KwArgs) && kwargs !== undefined)) {
+      throw methodArityError("dict", "update", arguments.length, 0, 1);
+    }
     if (src instanceof KwArgs) {
       kwargs = src;
       src = undefined;

@@ -17,6 +17,7 @@ import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass, ITEM_METHODS } from "./names.js";
 import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
+import { strMethodArityProblem } from "./builtin-arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { pow as libmPow } from "./libm.js";
@@ -1703,7 +1704,14 @@ export function callv_method(obj: any, name: string, args: any[]): any {
     return callv(f, args);
   }
   const m = obj == null ? undefined : primitiveMethod(obj, name);
-  if (m !== undefined) return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);
+  if (m !== undefined) {
+    if (typeof obj === "string") {
+      const n = args.length !== 0 && args[args.length - 1] instanceof KwArgs ? args.length - 1 : args.length;
+      const problem = strMethodArityProblem(name, n);
+      if (problem !== null) throw new TypeError(problem);
+    }
+    return args.length <= SPREAD_LIMIT ? m(obj, ...args) : applyArgs(m, undefined, [obj, ...args]);
+  }
   throw noAttr(obj, name);
 }
 
