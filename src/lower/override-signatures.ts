@@ -66,7 +66,7 @@ export function overrideParams(cx: LowerContext, s: py.ClassDef, item: Def, para
   const baseArgs = base ? positional(base) : [];
   // (the base takes any number: every parameter can stay as it is)
   const baseTakesAll = base?.args.vararg !== undefined && base?.args.vararg !== null;
-  let out = params.map((p) => {
+  const overriding = (p: ir.Param): ir.Param => {
     const i = own.findIndex((a) => a.arg === p.name || `${a.arg}_` === p.name);
     const baseArg = i >= 0 ? baseArgs[i] : undefined;
     const within = base !== undefined && (baseTakesAll || baseArg !== undefined);
@@ -77,7 +77,11 @@ export function overrideParams(cx: LowerContext, s: py.ClassDef, item: Def, para
     }
     if (p.init || p.rest || within || (runtimeInit && p.type !== "any")) return q;
     return { ...q, optional: true };
-  });
+  };
+  // (a loop, not map: TurboFan's inlined map makes a holey array where V8's builtin makes a packed
+  // one, and the loop below, compiled for one, was thrown away at the other)
+  let out: ir.Param[] = [];
+  for (const p of params) out.push(overriding(p));
   // (TS: no optional parameter before a required one)
   for (let i = out.length - 2; i >= 0; i--) {
     const next = out[i + 1];

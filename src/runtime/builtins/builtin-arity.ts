@@ -64,13 +64,20 @@ const AT_MOST: Record<string, { max: number; required?: string[] }> = {
 /** Every builtin named in the tables above. */
 export const BUILTINS_WITH_ARITY: readonly string[] = [...EXACTLY_ONE, ...Object.keys(EXPECTED), ...Object.keys(AT_MOST), "type", "globals", "locals"];
 
+/** Each builtin's arity record, made once: the compiler asks for every call of a builtin by its name. */
+const ARITIES = new Map<string, Arity>();
+{
+  const exactlyOne: Arity = { style: "exactly-one" };
+  for (const name of EXACTLY_ONE) ARITIES.set(name, exactlyOne);
+  for (const name of Object.keys(EXPECTED)) if (!ARITIES.has(name)) ARITIES.set(name, { style: "expected", min: EXPECTED[name][0], max: EXPECTED[name][1] });
+  for (const name of Object.keys(AT_MOST)) if (!ARITIES.has(name)) ARITIES.set(name, { style: "at-most", ...AT_MOST[name] });
+  if (!ARITIES.has("type")) ARITIES.set("type", { style: "one-or-three" });
+  const none: Arity = { style: "none" };
+  for (const name of ["globals", "locals"]) if (!ARITIES.has(name)) ARITIES.set(name, none);
+}
+
 function arityOf(name: string): Arity | undefined {
-  if (EXACTLY_ONE.includes(name)) return { style: "exactly-one" };
-  if (Object.prototype.hasOwnProperty.call(EXPECTED, name)) return { style: "expected", min: EXPECTED[name][0], max: EXPECTED[name][1] };
-  if (Object.prototype.hasOwnProperty.call(AT_MOST, name)) return { style: "at-most", ...AT_MOST[name] };
-  if (name === "type") return { style: "one-or-three" };
-  if (name === "globals" || name === "locals") return { style: "none" };
-  return undefined;
+  return ARITIES.get(name);
 }
 
 const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
