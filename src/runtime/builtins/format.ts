@@ -232,9 +232,11 @@ export function finishNumber(sp: Spec, neg: boolean, prefix: string, intPart: st
   const signStr = neg ? "-" : sp.sign === "+" ? "+" : sp.sign === " " ? " " : "";
   let fill = sp.fill;
   let align = sp.align;
-  if (sp.zero && fill === "" && align === "") {
+  // The 0 flag is a fill of '0' unless a fill is given, whatever the alignment ('<08' pads on the
+  // right with zeros); without an alignment it also means '=' (zeros after the sign).
+  if (sp.zero && fill === "") {
     fill = "0";
-    align = "=";
+    if (align === "") align = "=";
   }
   if (fill === "") fill = " ";
   if (align === "") align = ">";
@@ -288,7 +290,7 @@ function formatStr(s: string, spec: string, tname = "str"): string {
     else s = cps.slice(0, sp.precision).join("");
   }
   let fill = sp.fill || " ";
-  if (sp.zero && !sp.fill && !sp.align) fill = "0";
+  if (sp.zero && !sp.fill) fill = "0";
   return align3("", s, sp.width, fill, sp.align || "<");
 }
 
@@ -371,7 +373,8 @@ export function formatFloat(x: number, spec: string, sp?: Spec): string {
     if (upper) body = body.toUpperCase();
     neg = x === -Infinity;
     if (t === "%") pct = "%";
-    const s = finishNumber({ ...sp, zero: false, fill: sp.fill || (sp.zero && !sp.align ? " " : sp.fill) }, neg, "", body + pct, "", 3);
+    // (zero padding pads inf and nan with zeros too, but never groups them)
+    const s = finishNumber({ ...sp, grouping: "" }, neg, "", body + pct, "", 3);
     return s;
   }
   const ax = Math.abs(x);
