@@ -1421,12 +1421,12 @@ const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => Big
 /** The box of a RangeIterator that hands out SMALL_INTS (never read). */
 const NO_BOX: { cur: bigint } = { cur: 0n };
 /**
- * What next() returns once the range is exhausted: one shared object (its readers only read it).
- * A literal there would be made for the first time when a loop ends, in code optimized long before
- * (TurboFan inlines next() into the loop), which then deoptimizes: a hot `for i in range(n)` loop
- * would be compiled twice.
+ * What a built-in iterator's next() returns once exhausted (range, enumerate, reversed): one
+ * shared object (its readers only read it). A literal there would be made for the first time when
+ * a loop ends, in code optimized long before (TurboFan inlines next() into the loop), which then
+ * deoptimizes: a hot `for i in range(n)` loop was compiled twice.
  */
-const RANGE_DONE: IteratorResult<bigint> = { value: undefined, done: true };
+export const ITER_DONE: IteratorResult<never> = { value: undefined, done: true };
 
 export class RangeIterator implements Iterator<bigint> {
   /** CPython's tp_name, which its error messages use. */
@@ -1458,7 +1458,7 @@ export class RangeIterator implements Iterator<bigint> {
   }
   next(): IteratorResult<bigint> {
     const i = this.i;
-    if (i >= this.n) return RANGE_DONE;
+    if (i >= this.n) return ITER_DONE;
     const small = this.small;
     if (small >= 0) {
       this.i = i + 1;
