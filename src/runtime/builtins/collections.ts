@@ -1444,6 +1444,13 @@ const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => Big
 
 /** The box of a RangeIterator that hands out SMALL_INTS (never read). */
 const NO_BOX: { cur: bigint } = { cur: 0n };
+/**
+ * What a built-in iterator's next() returns once exhausted (range, enumerate, reversed): one
+ * shared object (its readers only read it). A literal there would be made for the first time when
+ * a loop ends, in code optimized long before (TurboFan inlines next() into the loop), which then
+ * deoptimizes: a hot `for i in range(n)` loop was compiled twice.
+ */
+export const ITER_DONE: IteratorResult<never> = { value: undefined, done: true };
 
 export class RangeIterator implements Iterator<bigint> {
   /** CPython's tp_name, which its error messages use. */
@@ -1475,7 +1482,7 @@ export class RangeIterator implements Iterator<bigint> {
   }
   next(): IteratorResult<bigint> {
     const i = this.i;
-    if (i >= this.n) return { value: undefined, done: true };
+    if (i >= this.n) return ITER_DONE;
     const small = this.small;
     if (small >= 0) {
       this.i = i + 1;

@@ -18,7 +18,7 @@ import {
   NotImplementedError,
   RuntimeError,
 } from "./exceptions.js";
-import { PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
+import { ITER_DONE, PyList, PyTuple, PyDict, PyDictView, PySet, PySetBase, PyFrozenSet, PyRange, sortInPlace } from "./collections.js";
 import { KwArgs, METACLASS, PyObject, initlessBases, popKw, addressOf, className, isCallableObject } from "./object.js";
 import { DESCRIPTOR_KIND, ITEM_METHODS, ITERATOR_KIND, descriptorKind, hexAddress, iteratorKind } from "./names.js";
 import { RefusesAbstract } from "./abstract-refusal.js";
@@ -1055,7 +1055,7 @@ class SeqReverseIterator implements Iterator<unknown> {
   next(): IteratorResult<unknown> {
     if (this.i < 0 || this.i >= this.a.length) {
       this.i = -1;
-      return { value: undefined, done: true };
+      return ITER_DONE;
     }
     return { value: this.a[this.i--], done: false };
   }
@@ -1138,7 +1138,7 @@ class EnumerateIterator implements Iterator<PyTuple<unknown>> {
   ) {}
   next(): IteratorResult<PyTuple<unknown>> {
     const r = this.it.next();
-    if (r.done) return { value: undefined, done: true };
+    if (r.done) return ITER_DONE; // (shared: see collections.ts ITER_DONE)
     const t = PyTuple.of<unknown>(this.n, r.value);
     this.n++;
     return { value: t, done: false };
