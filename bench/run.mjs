@@ -217,10 +217,14 @@ if (!only || only.includes("startup")) {
 // --- translate -----------------------------------------------------------------------------------
 if (!only || only.includes("translate")) {
   log("translate...");
-  const r = spawnSync(node, [join(here, "lib/translate.mjs"), "--passes", quick ? "5" : "15", "--cold-runs", quick ? "1" : "3", "--blocks", quick ? "50" : "200"], {
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    node,
+    [join(here, "lib/translate.mjs"), "--passes", quick ? "5" : "15", "--cold-runs", quick ? "1" : "3", "--blocks", quick ? "50" : "200"],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    },
+  );
   if (r.status !== 0) throw new Error(`translate benchmark failed: ${r.stderr}`);
   results.translate = JSON.parse(r.stdout);
 }
@@ -382,7 +386,14 @@ if (results.translate) {
   for (const x of [t.large, t.seeds]) {
     const what = x.label === "generated" ? "generated program" : `${x.files} seed examples`;
     stageRow(`${what}, warm (min of ${x.passes} passes)`, x.lines, x.ms, x.linesPerSec.toJs, x.linesPerSec.toTs, x.ratioToLezer.toJs);
-    stageRow(`${what}, cold (one pass in a fresh process, median of ${x.cold.runs})`, x.lines, x.cold.ms, x.cold.linesPerSec.toJs, undefined, x.cold.ratioToLezer.toJs);
+    stageRow(
+      `${what}, cold (one pass in a fresh process, median of ${x.cold.runs})`,
+      x.lines,
+      x.cold.ms,
+      x.cold.linesPerSec.toJs,
+      undefined,
+      x.cold.ratioToLezer.toJs,
+    );
   }
   const e = t.eval;
   if (e) {
@@ -404,6 +415,15 @@ if (results.translate) {
       undefined,
       e.cold.ratioToLezer.toJs,
     );
+    if (e.coldCli)
+      stageRow(
+        `eval corpus, the same ${e.coldCli.files} programs cold as \`tsyncio run\` translates (its compiler from the V8 code cache)`,
+        e.coldCli.lines,
+        only(e.coldCli.ms),
+        e.coldCli.linesPerSec.toJs,
+        undefined,
+        e.coldCli.ratioToLezer.toJs,
+      );
   }
   lines.push("");
 }

@@ -100,7 +100,11 @@ async function bench(label, sources, prettierRuns) {
   const toTs = ms.parse + ms.build + ms.lower + ms.emitTs + ms.prettier; // `tsyncio FILE.py`
   const lps = (t) => Math.round(lines / (t / 1000));
   return {
-    label, files: sources.length, lines, passes, ms,
+    label,
+    files: sources.length,
+    lines,
+    passes,
+    ms,
     linesPerSec: { lezer: lps(ms.lezer), toJs: lps(toJs), toTsUnformatted: lps(toTs - ms.prettier), toTs: lps(toTs) },
     ratioToLezer: { toJs: ms.lezer / toJs, toTs: ms.lezer / toTs },
     cold: cold(label === "generated" ? "generated" : "seeds", lines),
@@ -109,23 +113,36 @@ async function bench(label, sources, prettierRuns) {
 
 /** One pass in fresh processes (translate-stages --cold): stage medians and the median ratio. */
 function cold(input, lines) {
-  const r = spawnSync(process.execPath, [join(here, "translate-stages.mjs"), "--cold", "--runs", String(coldRuns), "--input", input, "--blocks", String(blocks)], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [join(here, "translate-stages.mjs"), "--cold", "--runs", String(coldRuns), "--input", input, "--blocks", String(blocks)],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`cold translate failed: ${r.stderr}`);
   const ms = JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
   const toJs = ms.parse + ms.build + ms.lower + ms.emitJs;
-  return { runs: coldRuns, ms, linesPerSec: { lezer: Math.round(lines / (ms.lezer / 1000)), toJs: Math.round(lines / (toJs / 1000)) }, ratioToLezer: { toJs: ms.ratioToLezer } };
+  return {
+    runs: coldRuns,
+    ms,
+    linesPerSec: { lezer: Math.round(lines / (ms.lezer / 1000)), toJs: Math.round(lines / (toJs / 1000)) },
+    ratioToLezer: { toJs: ms.ratioToLezer },
+  };
 }
 
 // The seed examples (../shared/seed-examples) as the repository keeps them: fixtures/seed-*/input.py.
 const fixtures = resolve(here, "../../fixtures");
-const seeds = readdirSync(fixtures).filter((d) => d.startsWith("seed-")).sort().map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }));
+const seeds = readdirSync(fixtures)
+  .filter((d) => d.startsWith("seed-"))
+  .sort()
+  .map((d) => ({ name: `${d}.py`, source: readFileSync(join(fixtures, d, "input.py"), "utf8") }));
 const large = [{ name: "large.py", source: generateLarge(blocks) }];
 
 /**
  * The eval corpus (eval/external: programs nobody here wrote), the programs that translate, in a
  * process of its own (translate-stages.mjs): warm, lezer's time of all ÷ the translation's time of
  * all (min per stage over `passes` passes); cold, one fresh process per program (lezer's and
- * ours) for every 10th program, times summed. No TypeScript or prettier.
+ * ours) for every 10th program, times summed, with the compiler compiled from source and (coldCli)
+ * loaded from its code cache as `tsyncio run` loads it. No TypeScript or prettier.
  */
 function evalCorpus(passes) {
   const run = (extra) => {
@@ -135,6 +152,8 @@ function evalCorpus(passes) {
   };
   const warm = run(["--passes", String(passes)]);
   const cold = run(["--cold", "--per-program", "--every", "10"]);
+  // the same, with the compiler loaded from its V8 code cache as `tsyncio run` loads it
+  const coldCli = run(["--cold", "--per-program", "--every", "10", "--code-cache"]);
   const toJs = (m) => m.parse + m.build + m.lower + m.emitJs;
   const lps = (lines, ms) => Math.round(lines / (ms / 1000));
   return {
@@ -147,6 +166,13 @@ function evalCorpus(passes) {
     linesPerSec: { lezer: lps(warm.lines, warm.lezer), toJs: lps(warm.lines, toJs(warm)) },
     ratioToLezer: { toJs: warm.ratioToLezer },
     cold: { files: cold.files, lines: cold.lines, ms: cold, linesPerSec: { toJs: lps(cold.lines, toJs(cold)) }, ratioToLezer: { toJs: cold.ratioToLezer } },
+    coldCli: {
+      files: coldCli.files,
+      lines: coldCli.lines,
+      ms: coldCli,
+      linesPerSec: { toJs: lps(coldCli.lines, toJs(coldCli)) },
+      ratioToLezer: { toJs: coldCli.ratioToLezer },
+    },
   };
 }
 
