@@ -6,10 +6,28 @@ import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { CONSTRUCT, KwArgs, constructedByNew, popKw, className } from "../builtins/object.js";
 import { repr, reprActive, str as pyStr } from "../builtins/repr.js";
-import { call, eq, index as toIndex, toIterable, typeName, add, sub, lt, truthy, contains, getitem, setitem, delitem, getattr } from "../builtins/ops.js";
+import {
+  call,
+  eq,
+  index as toIndex,
+  toIterable,
+  typeName,
+  add,
+  sub,
+  lt,
+  le,
+  ge,
+  truthy,
+  contains,
+  getitem,
+  setitem,
+  delitem,
+  getattr,
+} from "../builtins/ops.js";
 import { sortInPlace } from "../builtins/collections.js";
 import { structseq } from "./_structseq.js";
 import { iskeyword } from "./keyword.js";
+import { NotImplemented as NotImplementedValue } from "../builtins/protocol.js";
 import { pystr } from "../builtins/strmethods.js";
 import { initialise, initsSubclasses, subclassDefinesInit } from "../builtins/subclassable.js";
 import { _set_collection_classes } from "./typing.js";
@@ -549,6 +567,35 @@ export class Counter<K = unknown> extends PyDict<K, any> {
   }
   __or__(o: unknown): Counter<K> {
     return this.combine(o, (a, b) => (lt(a, b) ? b : a));
+  }
+  /** Every key of either counter: its counts compared, a missing key counting 0 (3.10's rich comparisons). */
+  private everyCount(o: Counter<K>, test: (a: unknown, b: unknown) => boolean): boolean {
+    for (const c of [this, o]) for (const k of c) if (!test(this.get(k as K, 0n), o.get(k as K, 0n))) return false;
+    return true;
+  }
+  __eq__(o: unknown): boolean | typeof NotImplementedValue {
+    if (!(o instanceof Counter)) return NotImplementedValue;
+    return this.everyCount(o, (a, b) => truthy(eq(a, b)));
+  }
+  __ne__(o: unknown): boolean | typeof NotImplementedValue {
+    const r = this.__eq__(o);
+    return r === NotImplementedValue ? r : !r;
+  }
+  __le__(o: unknown): boolean | typeof NotImplementedValue {
+    if (!(o instanceof Counter)) return NotImplementedValue;
+    return this.everyCount(o, (a, b) => truthy(le(a, b)));
+  }
+  __ge__(o: unknown): boolean | typeof NotImplementedValue {
+    if (!(o instanceof Counter)) return NotImplementedValue;
+    return this.everyCount(o, (a, b) => truthy(ge(a, b)));
+  }
+  __lt__(o: unknown): boolean | typeof NotImplementedValue {
+    const r = this.__le__(o);
+    return r === NotImplementedValue ? r : r && !this.__eq__(o);
+  }
+  __gt__(o: unknown): boolean | typeof NotImplementedValue {
+    const r = this.__ge__(o);
+    return r === NotImplementedValue ? r : r && !this.__eq__(o);
   }
   __and__(o: unknown): Counter<K> {
     return this.combine(o, (a, b) => (lt(a, b) ? a : b));
