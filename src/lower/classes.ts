@@ -21,6 +21,7 @@ import { annotationText } from "./annotation-text.js";
 import { overrideParams } from "./override-signatures.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
+import { decoratedDefsRenamedApart, decoratorKinds, renamedDefValue } from "./decorated-class-defs.js";
 import { defsOfSubclasses, isMixin } from "./mixins.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
@@ -482,7 +483,16 @@ function classDefIn(
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
   const methodTypeParams: { key: string; value: ir.Expr }[] = [];
   const protocol = isProtocolClass(cx, s);
-  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; setter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
+  const methodDecorators: {
+    name: string;
+    source?: ir.Expr;
+    isStatic: boolean;
+    getter: boolean;
+    setter: boolean;
+    decorators: ir.Expr[];
+    direct: boolean[];
+    line: number;
+  }[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
@@ -529,6 +539,7 @@ function classDefIn(
   // A method whose decorator the program wrote: define_class runs that decorator once the class
   // exists, after every statement of the body (see decorateMethods).
   let decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null = null;
+  const renamedApart = decoratedDefsRenamedApart(s.body);
   /** `alias = prop` of an earlier `@property` in the body: set on the class in `decorate`. */
   const propertyAliases: { key: string; source: string; line: number }[] = [];
   const bodyValues = new Map<string, ir.Expr>();
@@ -609,7 +620,7 @@ function classDefIn(
       else if (item._type === "AnnAssign") hoisted.push(...annotationChecks(cx, [item.annotation], item.lineno));
       if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef") {
         const coroutine = item._type === "AsyncFunctionDef";
-        const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+        const kinds = decoratorKinds(item, s.body);
         const isStatic = kinds.includes("staticmethod");
         // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
         const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
@@ -628,9 +639,12 @@ function classDefIn(
         // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
         const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
         if (other.length && !decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) decoratedLater = item;
-        if (other.length)
+        if (other.length || renamedApart.has(item))
           methodDecorators.push({
             name: item.name === "constructor" ? "constructor_" : item.name,
+            source: renamedApart.has(item)
+              ? cx.withOuter(outer, () => renamedDefValue(cx, name, item, renamedApart.get(item)!, `${qualname}.${item.name}`))
+              : undefined,
             isStatic: isStatic || isClassMethod,
             getter: accessor === "get",
             setter: accessor === "set",
@@ -683,7 +697,11 @@ function classDefIn(
           }
         });
         if (outside) readFromOutside.push(...outside.found);
-        const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+        const methodName = branchDef
+          ? blocks!.jsName(item)
+          : deleter
+            ? `__delete_${item.name}__`
+            : (renamedApart.get(item) ?? (item.name === "constructor" ? "constructor_" : item.name));
         const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
         if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
         if (signature) methodSignatures.push({ key: methodName, value: signature });
@@ -1019,13 +1037,17 @@ function classDefIn(
     // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
     // makes what the decorator returns the instances' method.
     const target = member(id(name), m.name);
-    let value: ir.Expr = target;
+    let value: ir.Expr = m.source ?? target;
     m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
-    return assignStmt(target, value, m.line);
+    // (a def renamed apart binds its Python name through setattr, as the class body's store would)
+    return m.source ? exprStmt(cx.rt("setattr", id(name), lit(m.name), value), m.line) : assignStmt(target, value, m.line);
   });
   // (through setattr: the class's setter makes the property the instances' descriptor)
   for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
   if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));
+  for (const [d, js] of renamedApart)
+    for (const owner of [member(id(name), "prototype"), id(name)])
+      decorateMethods.push(exprStmt(call(member(id("Reflect"), "deleteProperty"), owner, lit(js)), d.lineno));
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   const defineClass = (cls: ir.Expr) => call(cx.helperFrom("define_class", PROGRAM), cls, lit(qualname), { k: "object", props });
   // (`T extends Box<any>` for a PEP 695 bound that is a class of the program.)
